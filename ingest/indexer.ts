@@ -1,0 +1,58 @@
+/**
+ * Indexing: loads the corpus, compares content hashes with what the store holds and rewrites only the
+ * documents that changed; removed documents are deleted. Embedding is separate (`vectors.ts`) because it
+ * needs Ollama and can happen later, in the background.
+ */
+import { chunkDocument } from "./chunk.ts";
+import { loadCorpus, type CorpusProblem } from "./documents.ts";
+import type { ChunkStore, StoredDocument } from "../server/store/types.ts";
+
+export interface IndexReport {
+  documents: number;
+  chunks: number;
+  changed: number;
+  removed: number;
+  problems: CorpusProblem[];
+  ms: number;
+}
+
+export interface IndexOptions {
+  corpusDir: string;
+  store: ChunkStore;
+  /** Called with (done, total) while changed documents are written. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const BATCH = 100;
+
+export async function indexCorpus({ corpusDir, store, onProgress }: IndexOptions): Promise<IndexReport> {
+  const started = performance.now();
+  const corpus = await loadCorpus(corpusDir);
+  const indexed = await store.documentHashes();
+  const changed = corpus.documents.filter((d) => indexed.get(d.id) !== d.hash);
+  const present = new Set(corpus.documents.map((d) => d.id));
+  const removed = [...indexed.keys()].filter((id) => !present.has(id));
+
+  for (let i = 0; i < changed.length; i += BATCH) {
+    const batch = await Promise.all(
+      changed.slice(i, i + BATCH).map(async (doc) => {
+        const document: StoredDocument = {
+          id: doc.id,
+          title: doc.title,
+          kind: doc.kind,
+          date: doc.date,
+          url: doc.url,
+          sources: doc.sources,
+          hash: doc.hash,
+        };
+        const chunks = (await chunkDocument(doc)).map(({ id, docId, ordinal, section, text }) => ({ id, docId, ordinal, section, text }));
+        return { document, chunks };
+      }),
+    );
+    await store.replaceDocuments(batch);
+    onProgress?.(Math.min(i + BATCH, changed.length), changed.length);
+  }
+  await store.deleteDocuments(removed);
+  const stats = await store.stats();
+  return { ...stats, changed: changed.length, removed: removed.length, problems: corpus.problems, ms: Math.round(performance.now() - started) };
+}

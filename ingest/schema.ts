@@ -1,0 +1,142 @@
+/**
+ * Schemas of the corpus: front-matter of Markdown documents and records of the alternatives catalog.
+ * Validation messages are produced in French by `formatIssues` so a corpus editor can act on them.
+ */
+import { z } from "zod";
+
+export const CATEGORIES = [
+  "workstation",
+  "collaboration",
+  "security",
+  "ai",
+  "database",
+  "virtualization",
+  "network",
+  "business",
+  "hosting",
+  "other",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const DOCUMENT_KINDS = ["guidance", "case-study", "ecosystem", "catalog"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** YAML turns `2026-04-08` into a Date: accept both and keep the ISO text (day or month precision). */
+const isoDate = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "number" ? String(v) : v),
+  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "date attendue au format AAAA, AAAA-MM ou AAAA-MM-JJ"),
+);
+
+const url = z.string().regex(/^https?:\/\/\S+$/, "URL attendue (http:// ou https://)");
+
+export const sourceSchema = z.object({
+  title: z.string().min(3, "titre de source manquant"),
+  url: url.nullish(),
+  date: isoDate.nullish(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+const sources = z.array(sourceSchema).min(1, "au moins une source est exigée");
+
+export const frontMatterSchema = z.object({
+  title: z.string().min(3),
+  kind: z.enum(["guidance", "case-study", "ecosystem"]),
+  date: isoDate,
+  url: url.nullish(),
+  sources,
+  tags: z.array(z.string()).default([]),
+  territory: z.string().nullish(),
+  categories: z.array(z.enum(CATEGORIES)).default([]),
+  summary: z.string().nullish(),
+});
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "identifiant en minuscules et tirets attendu");
+const country = z.string().regex(/^[A-Z]{2}$/, "code pays ISO 3166-1 alpha-2 attendu (FR, US…)");
+
+export const vendorSchema = z.object({
+  id,
+  name: z.string().min(1),
+  legalName: z.string().nullish(),
+  country,
+  parent: z.object({ name: z.string().min(1), country }).nullish(),
+  exposure: z.array(z.string().min(2)).default([]),
+  notes: z.string().nullish(),
+  sources,
+});
+
+export const productSchema = z.object({
+  id,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  vendor: id,
+  category: z.enum(CATEGORIES),
+  usage: z.string().min(3),
+  notes: z.string().nullish(),
+  sources,
+});
+
+export const alternativeSchema = z.object({
+  id,
+  name: z.string().min(1),
+  licence: z.string().nullish(),
+  publisher: z.string().min(1),
+  country: country.nullish(),
+  vendor: id.nullish(),
+  category: z.enum(CATEGORIES),
+  maturity: z.enum(["mature", "established", "emerging"]),
+  hosting: z.array(z.string().min(2)).default([]),
+  providers: z.array(z.string().min(1)).default([]),
+  sill: z.boolean().default(false),
+  users: z.array(z.string().min(1)).default([]),
+  migration: z.string().nullish(),
+  notes: z.string().nullish(),
+  sources,
+});
+
+export const FITS = ["drop-in", "partial", "different-approach"] as const;
+export const mappingSchema = z.object({
+  product: id,
+  alternative: id,
+  fit: z.enum(FITS),
+  notes: z.string().nullish(),
+  sources: z.array(sourceSchema).nullish(),
+});
+
+export const catalogFileSchema = z
+  .object({
+    vendors: z.array(z.unknown()).default([]),
+    products: z.array(z.unknown()).default([]),
+    alternatives: z.array(z.unknown()).default([]),
+    mappings: z.array(z.unknown()).default([]),
+  })
+  .strict();
+
+export type Vendor = z.infer<typeof vendorSchema>;
+export type Product = z.infer<typeof productSchema>;
+export type Alternative = z.infer<typeof alternativeSchema>;
+export type Mapping = z.infer<typeof mappingSchema>;
+
+/** Turns zod issues into one French line each: `champ : raison`. */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length ? issue.path.join(".") : "(racine)";
+    return `${path} : ${translateIssue(issue)}`;
+  });
+}
+
+function translateIssue(issue: z.core.$ZodIssue): string {
+  if (issue.input === undefined && issue.code !== "unrecognized_keys") return "champ obligatoire manquant";
+  switch (issue.code) {
+    case "invalid_type":
+      return `type attendu : ${issue.expected}`;
+    case "invalid_value":
+      return `valeur non reconnue (valeurs permises : ${issue.values.map(String).join(", ")})`;
+    case "too_small":
+      return issue.message.startsWith("Too small") ? "valeur trop courte ou liste vide" : issue.message;
+    case "unrecognized_keys":
+      return `clés inconnues : ${issue.keys.join(", ")}`;
+    default:
+      return issue.message;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The Hono application: API routes, the web page and its assets from `web/` (same origin only), and the one
+ * place where errors become `{ error: { code, message } }`.
+ */
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { serveStatic } from "@hono/node-server/serve-static";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Engine } from "./engine.ts";
+import { AppError, toErrorBody } from "./errors.ts";
+import { message } from "./i18n/messages.ts";
+import { chatRoutes } from "./routes/chat.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { searchRoutes } from "./routes/search.ts";
+
+const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../web/", import.meta.url))) || ".";
+
+export function createApp(engine: Engine): Hono {
+  const app = new Hono();
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.route("/api", healthRoutes(engine));
+  app.route("/api", searchRoutes(engine));
+  app.route("/api", chatRoutes(engine));
+  app.all("/api/*", (c) => {
+    throw new AppError("not_found", message("http.notFound", { path: c.req.path }), 404);
+  });
+  app.use("/*", serveStatic({ root: WEB_DIR }));
+  app.notFound((c) => c.json(toErrorBody(new AppError("not_found", message("http.notFound", { path: c.req.path }), 404)).body, 404));
+  app.onError((err, c) => {
+    const { status, body } = toErrorBody(err);
+    if (status === 500) console.error(err);
+    return c.json(body, status);
+  });
+  return app;
+}

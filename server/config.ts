@@ -1,0 +1,65 @@
+/**
+ * Configuration, read once from the environment with defaults and validated; modules receive it as a value.
+ */
+import path from "node:path";
+import { z } from "zod";
+import { AppError } from "./errors.ts";
+
+const envSchema = z.object({
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default("./data"),
+  CORPUS_DIR: z.string().min(1).default("./corpus"),
+  OLLAMA_BASE_URL: z.url().default("http://127.0.0.1:11434"),
+  LLM_MODEL: z.string().min(1).default("ministral-3:8b"),
+  EMBEDDING_MODEL: z.string().min(1).default("bge-m3"),
+  /** Context window requested from Ollama for every chat call; passages are budgeted to fit in it. */
+  LLM_NUM_CTX: z.coerce.number().int().min(2048).max(262144).default(8192),
+  /** Tokens kept free in the context window for the answer. */
+  LLM_MAX_ANSWER_TOKENS: z.coerce.number().int().min(128).max(8192).default(1024),
+  LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
+  /** Milliseconds an Ollama availability check stays valid. */
+  OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
+  /** Largest upload accepted (inventories), in bytes. */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+});
+
+export type Config = {
+  host: string;
+  port: number;
+  dataDir: string;
+  corpusDir: string;
+  ollamaBaseUrl: string;
+  llmModel: string;
+  embeddingModel: string;
+  numCtx: number;
+  maxAnswerTokens: number;
+  temperature: number;
+  statusTtlMs: number;
+  maxUploadBytes: number;
+};
+
+/** Reads the configuration from `env` (the process environment by default). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError("invalid_config", `Variable d'environnement ${String(issue.path[0])} invalide : ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    corpusDir: path.resolve(e.CORPUS_DIR),
+    ollamaBaseUrl: e.OLLAMA_BASE_URL.replace(/\/+$/, ""),
+    llmModel: e.LLM_MODEL,
+    embeddingModel: e.EMBEDDING_MODEL,
+    numCtx: e.LLM_NUM_CTX,
+    maxAnswerTokens: e.LLM_MAX_ANSWER_TOKENS,
+    temperature: e.LLM_TEMPERATURE,
+    statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+  };
+}

@@ -1,0 +1,23 @@
+/** `npm start`: the Cap Libre server. */
+import { loadConfig } from "./config.ts";
+import { AppError } from "./errors.ts";
+import { processTerminal, startServer } from "./server.ts";
+
+const term = processTerminal();
+try {
+  const running = await startServer(loadConfig(), term);
+  term.line(`Cap Libre est prêt : ${running.url}`);
+  const stop = async () => {
+    term.line("Arrêt de Cap Libre…");
+    await running.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+} catch (err) {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (err instanceof AppError) term.line(err.message);
+  else if (code === "EADDRINUSE") term.line("Le port est déjà utilisé : arrêtez l'autre programme ou choisissez un autre port (PORT=3001 npm start).");
+  else term.line(`Cap Libre n'a pas pu démarrer : ${(err as Error).message}`);
+  process.exit(1);
+}

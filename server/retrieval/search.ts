@@ -1,0 +1,86 @@
+/**
+ * Retrieval: full-text (BM25 on accent-folded French text) always; hybrid (full-text + vectors fused with
+ * reciprocal-rank fusion) when the embedding model answers and every passage has its vector.
+ */
+import type { ModelProvider, ModelStatus } from "../llm/types.ts";
+import { foldText } from "../store/lancedb.ts";
+import type { ChunkStore, ScoredId, StoredChunk } from "../store/types.ts";
+import type { VectorSync } from "./vector-sync.ts";
+
+export type SearchMode = "fulltext" | "hybrid";
+
+export interface SearchResult {
+  id: string;
+  text: string;
+  section: string;
+  score: number;
+  document: { id: string; title: string; kind: string; date: string | null; url: string | null };
+  sources: StoredChunk["document"]["sources"];
+}
+
+export interface Retriever {
+  mode(status?: ModelStatus): Promise<SearchMode>;
+  search(query: string, k: number): Promise<{ mode: SearchMode; results: SearchResult[] }>;
+}
+
+/** Constant of reciprocal-rank fusion (Cormack et al., 2009). */
+const RRF_K = 60;
+
+/** Fuses ranked lists: score = Σ 1 / (RRF_K + rank). */
+export function reciprocalRankFusion(lists: ScoredId[][], k: number): ScoredId[] {
+  const scores = new Map<string, number>();
+  for (const list of lists) {
+    list.forEach((item, rank) => scores.set(item.id, (scores.get(item.id) ?? 0) + 1 / (RRF_K + rank + 1)));
+  }
+  return [...scores.entries()]
+    .map(([id, score]) => ({ id, score }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, k);
+}
+
+export function createRetriever(store: ChunkStore, models: ModelProvider, vectors: VectorSync): Retriever {
+  async function mode(status?: ModelStatus): Promise<SearchMode> {
+    const s = status ?? (await models.status());
+    if (!s.embeddingsAvailable) return "fulltext";
+    vectors.kick();
+    return vectors.isComplete() ? "hybrid" : "fulltext";
+  }
+
+  return {
+    mode,
+    async search(query, k) {
+      const folded = foldText(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      let current = await mode();
+      let ranked: ScoredId[];
+      if (current === "hybrid") {
+        try {
+          const [vector] = await models.embedder().embed([query]);
+          const [text, near] = await Promise.all([
+            store.searchText(folded, k * 4),
+            store.searchVector(vectors.space()!, vector!, k * 4),
+          ]);
+          ranked = reciprocalRankFusion([text, near], k);
+        } catch {
+          models.markUnreachable();
+          current = "fulltext";
+          ranked = await store.searchText(folded, k);
+        }
+      } else {
+        ranked = await store.searchText(folded, k);
+      }
+      const chunks = await store.getChunks(ranked.map((r) => r.id));
+      const score = new Map(ranked.map((r) => [r.id, r.score]));
+      return {
+        mode: current,
+        results: chunks.map((c) => ({
+          id: c.id,
+          text: c.text,
+          section: c.section,
+          score: Number((score.get(c.id) ?? 0).toFixed(6)),
+          document: { id: c.document.id, title: c.document.title, kind: c.document.kind, date: c.document.date, url: c.document.url },
+          sources: c.document.sources,
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { z } from "zod";
+import type { Engine } from "../engine.ts";
+import { AppError, toErrorBody, validationError } from "../errors.ts";
+import { message } from "../i18n/messages.ts";
+import { answer } from "../rag/answer.ts";
+import { MAX_QUERY_CHARS } from "./search.ts";
+
+const chatSchema = z.object({
+  messages: z
+    .array(
+      z.object({
+        role: z.enum(["user", "assistant"]),
+        content: z.string().trim().min(1).max(8000),
+      }),
+    )
+    .min(1)
+    .max(40),
+});
+
+export async function readJson(req: Request): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw new AppError("invalid_json", message("http.invalidJson"));
+  }
+}
+
+/**
+ * `POST /api/chat` → Server-Sent Events: `sources`, `token`…, `done` (or `error`). Closing the connection
+ * aborts the model call.
+ */
+export function chatRoutes(engine: Engine) {
+  return new Hono().post("/chat", async (c) => {
+    const parsed = chatSchema.safeParse(await readJson(c.req.raw));
+    if (!parsed.success) throw validationError(parsed.error, message("chat.invalid"));
+    const messages = parsed.data.messages;
+    const last = messages.at(-1)!;
+    if (last.role !== "user") throw new AppError("invalid_input", message("chat.lastNotUser"));
+    if (last.content.length > MAX_QUERY_CHARS) {
+      throw new AppError("invalid_query", message("search.queryTooLong", { length: last.content.length, max: MAX_QUERY_CHARS }));
+    }
+    return streamSSE(c, async (stream) => {
+      const controller = new AbortController();
+      stream.onAbort(() => controller.abort());
+      try {
+        const events = answer(messages, engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens }, controller.signal);
+        for await (const event of events) {
+          if (controller.signal.aborted) break;
+          const { type, ...data } = event;
+          await stream.writeSSE({ event: type, data: JSON.stringify(data) });
+        }
+      } catch (err) {
+        if (!controller.signal.aborted) {
+          console.error(err);
+          await stream.writeSSE({ event: "error", data: JSON.stringify(toErrorBody(err).body.error) });
+        }
+      }
+    });
+  });
+}

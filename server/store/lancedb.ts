@@ -1,0 +1,234 @@
+/**
+ * ChunkStore on an embedded LanceDB directory. Writes go through one queue: concurrent merge-inserts on the
+ * same keys produce duplicate rows in LanceDB (see TECH-NOTES).
+ */
+import * as lancedb from "@lancedb/lancedb";
+import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow";
+import type { ChunkStore, ScoredId, StoredChunk, StoredDocument, VectorSpace } from "./types.ts";
+
+process.env.LANCEDB_LOG ??= "error";
+
+const CHUNKS = "chunks";
+
+const chunkSchema = new Schema([
+  new Field("id", new Utf8(), false),
+  new Field("doc_id", new Utf8(), false),
+  new Field("ordinal", new Int32(), false),
+  new Field("section", new Utf8(), false),
+  new Field("text", new Utf8(), false),
+  new Field("search_text", new Utf8(), false),
+  new Field("doc_title", new Utf8(), false),
+  new Field("doc_kind", new Utf8(), false),
+  new Field("doc_date", new Utf8(), true),
+  new Field("doc_url", new Utf8(), true),
+  new Field("doc_sources", new Utf8(), false),
+  new Field("doc_hash", new Utf8(), false),
+]);
+
+const vectorSchema = (dimension: number) =>
+  new Schema([
+    new Field("chunk_id", new Utf8(), false),
+    new Field("doc_id", new Utf8(), false),
+    new Field("doc_hash", new Utf8(), false),
+    new Field("vector", new FixedSizeList(dimension, new Field("item", new Float32(), true)), false),
+  ]);
+
+/** Folds accents and case so "électricité" and "electricite" meet in the full-text index. */
+export function foldText(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+}
+
+const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const inList = (ids: string[]) => `(${ids.map(sqlString).join(", ")})`;
+
+export function vectorTableName(space: VectorSpace): string {
+  return `vectors_${space.model.toLowerCase().replace(/[^a-z0-9]+/g, "_")}_${space.dimension}`;
+}
+
+export async function openLanceStore(dir: string): Promise<ChunkStore> {
+  const db = await lancedb.connect(dir, { readConsistencyInterval: 0 });
+  const existing = new Set(await db.tableNames());
+  let chunks = existing.has(CHUNKS) ? await db.openTable(CHUNKS) : await db.createEmptyTable(CHUNKS, chunkSchema);
+  const vectorTables = new Map<string, lancedb.Table>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialize = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  async function vectorTable(space: VectorSpace, create: boolean): Promise<lancedb.Table | null> {
+    const name = vectorTableName(space);
+    const cached = vectorTables.get(name);
+    if (cached) return cached;
+    const names = await db.tableNames();
+    if (!names.includes(name) && !create) return null;
+    const table = names.includes(name) ? await db.openTable(name) : await db.createEmptyTable(name, vectorSchema(space.dimension));
+    vectorTables.set(name, table);
+    return table;
+  }
+
+  async function refreshTextIndex() {
+    if ((await chunks.countRows()) === 0) return;
+    await chunks.createIndex("search_text", {
+      config: lancedb.Index.fts({ language: "French", stem: true, removeStopWords: true, asciiFolding: true, withPosition: false }),
+      replace: true,
+    });
+  }
+
+  const toStored = (row: Record<string, unknown>): StoredChunk => ({
+    id: row.id as string,
+    docId: row.doc_id as string,
+    ordinal: row.ordinal as number,
+    section: row.section as string,
+    text: row.text as string,
+    document: {
+      id: row.doc_id as string,
+      title: row.doc_title as string,
+      kind: row.doc_kind as string,
+      date: (row.doc_date as string | null) ?? null,
+      url: (row.doc_url as string | null) ?? null,
+      sources: JSON.parse(row.doc_sources as string),
+      hash: row.doc_hash as string,
+    },
+  });
+
+  const store: ChunkStore = {
+    async documentHashes() {
+      const rows = await chunks.query().select(["doc_id", "doc_hash"]).where("ordinal = 0").toArray();
+      return new Map(rows.map((r) => [r.doc_id as string, r.doc_hash as string]));
+    },
+
+    replaceDocuments(entries) {
+      return serialize(async () => {
+        if (entries.length === 0) return;
+        const rows = entries.flatMap(({ document, chunks: list }) => list.map((c) => chunkRow(document, c)));
+        const docIds = entries.map((e) => e.document.id);
+        // One commit: rows of these documents are upserted, their stale chunks deleted.
+        for (let i = 0; i < docIds.length; i += 500) {
+          const ids = new Set(docIds.slice(i, i + 500));
+          const batch = rows.filter((r) => ids.has(r.doc_id));
+          await chunks
+            .mergeInsert("id")
+            .whenMatchedUpdateAll()
+            .whenNotMatchedInsertAll()
+            .whenNotMatchedBySourceDelete({ where: `doc_id IN ${inList([...ids])}` })
+            .execute(lancedb.makeArrowTable(batch, { schema: chunkSchema }));
+        }
+        await refreshTextIndex();
+      });
+    },
+
+    deleteDocuments(docIds) {
+      return serialize(async () => {
+        for (let i = 0; i < docIds.length; i += 500) await chunks.delete(`doc_id IN ${inList(docIds.slice(i, i + 500))}`);
+        if (docIds.length) await refreshTextIndex();
+      });
+    },
+
+    async searchText(foldedQuery, k) {
+      if (!foldedQuery.trim() || (await chunks.countRows()) === 0) return [];
+      const rows = await chunks
+        .query()
+        .fullTextSearch(foldedQuery, { columns: "search_text" })
+        .select(["id", "_score"])
+        .limit(k)
+        .toArray();
+      return rows.map((r) => ({ id: r.id as string, score: r._score as number }));
+    },
+
+    async getChunks(ids) {
+      if (ids.length === 0) return [];
+      const rows = await chunks.query().where(`id IN ${inList(ids)}`).toArray();
+      const byId = new Map(rows.map((r) => [r.id as string, toStored(r)]));
+      return ids.map((id) => byId.get(id)).filter((c): c is StoredChunk => !!c);
+    },
+
+    async chunksNeedingVectors(space) {
+      const table = await vectorTable(space, false);
+      const have = new Set<string>();
+      if (table) {
+        for (const r of await table.query().select(["chunk_id", "doc_hash"]).toArray()) have.add(`${r.chunk_id}|${r.doc_hash}`);
+      }
+      const rows = await chunks.query().toArray();
+      return rows.map(toStored).filter((c) => !have.has(`${c.id}|${c.document.hash}`));
+    },
+
+    upsertVectors(space, rows) {
+      return serialize(async () => {
+        if (rows.length === 0) return;
+        const table = (await vectorTable(space, true))!;
+        const data = rows.map((r) => ({ chunk_id: r.chunkId, doc_id: r.docId, doc_hash: r.docHash, vector: r.vector }));
+        await table
+          .mergeInsert("chunk_id")
+          .whenMatchedUpdateAll()
+          .whenNotMatchedInsertAll()
+          .execute(lancedb.makeArrowTable(data, { schema: vectorSchema(space.dimension) }));
+      });
+    },
+
+    pruneVectors(space) {
+      return serialize(async () => {
+        const table = await vectorTable(space, false);
+        if (!table) return;
+        const current = new Set((await chunks.query().select(["id", "doc_hash"]).toArray()).map((r) => `${r.id}|${r.doc_hash}`));
+        const stale = (await table.query().select(["chunk_id", "doc_hash"]).toArray())
+          .filter((r) => !current.has(`${r.chunk_id}|${r.doc_hash}`))
+          .map((r) => r.chunk_id as string);
+        for (let i = 0; i < stale.length; i += 500) await table.delete(`chunk_id IN ${inList(stale.slice(i, i + 500))}`);
+      });
+    },
+
+    async vectorCount(space) {
+      const table = await vectorTable(space, false);
+      return table ? table.countRows() : 0;
+    },
+
+    async searchVector(space, vector, k) {
+      const table = await vectorTable(space, false);
+      if (!table) return [];
+      const rows = await table.vectorSearch(vector).distanceType("cosine").select(["chunk_id"]).limit(k).toArray();
+      return rows.map((r) => ({ id: r.chunk_id as string, score: 1 - (r._distance as number) }));
+    },
+
+    async stats() {
+      const documents = await chunks.countRows("ordinal = 0");
+      return { documents, chunks: await chunks.countRows() };
+    },
+
+    clear() {
+      return serialize(async () => {
+        for (const t of vectorTables.values()) t.close();
+        vectorTables.clear();
+        chunks.close();
+        for (const name of await db.tableNames()) await db.dropTable(name);
+        chunks = await db.createEmptyTable(CHUNKS, chunkSchema);
+      });
+    },
+
+    async close() {
+      await queue;
+      chunks.close();
+      for (const t of vectorTables.values()) t.close();
+      db.close();
+    },
+  };
+  return store;
+}
+
+function chunkRow(document: StoredDocument, c: Omit<StoredChunk, "document">) {
+  return {
+    id: c.id,
+    doc_id: document.id,
+    ordinal: c.ordinal,
+    section: c.section,
+    text: c.text,
+    search_text: foldText(`${document.title}\n${c.section}\n${c.text}`),
+    doc_title: document.title,
+    doc_kind: document.kind,
+    doc_date: document.date,
+    doc_url: document.url,
+    doc_sources: JSON.stringify(document.sources),
+    doc_hash: document.hash,
+  };
+}

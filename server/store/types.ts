@@ -1,0 +1,58 @@
+/**
+ * The port for the passage store: what indexing and retrieval need, nothing more. LanceDB implements it
+ * (`lancedb.ts`); a region could back it with a shared server or object storage instead.
+ */
+import type { Source } from "../../ingest/schema.ts";
+
+export interface StoredDocument {
+  id: string;
+  title: string;
+  kind: string;
+  date: string | null;
+  url: string | null;
+  sources: Source[];
+  hash: string;
+}
+
+export interface StoredChunk {
+  id: string;
+  docId: string;
+  ordinal: number;
+  section: string;
+  text: string;
+  document: StoredDocument;
+}
+
+export interface ScoredId {
+  id: string;
+  score: number;
+}
+
+/** One embedding space: a model and a dimension. Vectors of different spaces never share a table. */
+export interface VectorSpace {
+  model: string;
+  dimension: number;
+}
+
+export interface ChunkStore {
+  /** Document id → content hash of what is indexed. */
+  documentHashes(): Promise<Map<string, string>>;
+  /** Replaces all chunks of each given document (one commit), then refreshes the full-text index. */
+  replaceDocuments(entries: { document: StoredDocument; chunks: Omit<StoredChunk, "document">[] }[]): Promise<void>;
+  deleteDocuments(docIds: string[]): Promise<void>;
+  /** Full-text search on accent-folded text; scores are BM25. */
+  searchText(foldedQuery: string, k: number): Promise<ScoredId[]>;
+  getChunks(ids: string[]): Promise<StoredChunk[]>;
+  /** Chunks of documents whose vectors are missing or stale in `space`. */
+  chunksNeedingVectors(space: VectorSpace): Promise<StoredChunk[]>;
+  upsertVectors(space: VectorSpace, rows: { chunkId: string; docId: string; docHash: string; vector: number[] }[]): Promise<void>;
+  /** Drops vectors of documents that are no longer indexed, or whose content changed. */
+  pruneVectors(space: VectorSpace): Promise<void>;
+  vectorCount(space: VectorSpace): Promise<number>;
+  /** Nearest chunks by cosine distance; the score is 1 - distance. */
+  searchVector(space: VectorSpace, vector: number[], k: number): Promise<ScoredId[]>;
+  stats(): Promise<{ documents: number; chunks: number }>;
+  /** Removes every passage and vector (a full re-index follows). */
+  clear(): Promise<void>;
+  close(): Promise<void>;
+}
