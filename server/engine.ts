@@ -12,6 +12,7 @@ import { createRetriever, type Retriever } from "./retrieval/search.ts";
 import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
 import { openLanceStore } from "./store/lancedb.ts";
 import type { ChunkStore } from "./store/types.ts";
+import { createFileRecordStore, type RecordStore } from "./store/records.ts";
 
 export interface Engine {
   config: Config;
@@ -19,6 +20,8 @@ export interface Engine {
   models: ModelProvider;
   vectors: VectorSync;
   retriever: Retriever;
+  /** A collection of saved records (analyses, classifications, drafts) under DATA_DIR. */
+  records<T>(collection: string): RecordStore<T>;
   /** Re-indexes what changed in the corpus; `rebuild` starts from an empty index. */
   index(options?: { rebuild?: boolean; onProgress?: (done: number, total: number) => void }): Promise<IndexReport>;
   close(): Promise<void>;
@@ -42,6 +45,7 @@ export async function createEngine(config: Config, log: (line: string) => void =
     models,
     vectors,
     retriever,
+    records: <T>(collection: string) => createFileRecordStore<T>(path.join(config.dataDir, "records", collection)),
     async index(options = {}) {
       if (options.rebuild) await store.clear();
       const report = await indexCorpus({ corpusDir: config.corpusDir, store, onProgress: options.onProgress });

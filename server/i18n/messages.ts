@@ -1,12 +1,19 @@
 /**
- * User-facing strings, kept in `<lang>.json` beside this file so another language can be added.
- * `message("key", { name })` fills `{name}` placeholders.
+ * User-facing strings, kept in `<lang>/*.json` beside this file (one file per feature) so another language can
+ * be added. `message("key", { name })` fills `{name}` placeholders.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
-const catalogs: Record<string, Record<string, string>> = {
-  fr: JSON.parse(readFileSync(new URL("./fr.json", import.meta.url), "utf8")),
-};
+function loadLanguage(lang: string): Record<string, string> {
+  const dir = new URL(`./${lang}/`, import.meta.url);
+  const merged: Record<string, string> = {};
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+    Object.assign(merged, JSON.parse(readFileSync(new URL(name, dir), "utf8")));
+  }
+  return merged;
+}
+
+const catalogs: Record<string, Record<string, string>> = { fr: loadLanguage("fr") };
 
 export function message(key: string, params: Record<string, string | number> = {}, lang = "fr"): string {
   const template = catalogs[lang]?.[key] ?? catalogs.fr![key];

@@ -1,0 +1,66 @@
+/**
+ * The port for saved user work (inventory analyses, manual classifications, drafts): small JSON records in
+ * named collections. The file implementation writes atomically (temporary file then rename), so a crash or a
+ * bad request never leaves a half-written record; a region could implement the same port on object storage.
+ */
+import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+
+export interface RecordStore<T> {
+  put(id: string, value: T): Promise<void>;
+  get(id: string): Promise<T | null>;
+  /** All ids, most recently written first. */
+  list(): Promise<string[]>;
+  delete(id: string): Promise<boolean>;
+}
+
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+export const isSafeId = (id: string) => SAFE_ID.test(id) && !id.includes("..");
+
+export function newRecordId(): string {
+  return `${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
+}
+
+export function createFileRecordStore<T>(dir: string): RecordStore<T> {
+  const file = (id: string) => {
+    if (!isSafeId(id)) throw new Error(`Unsafe record id: ${id}`);
+    return path.join(dir, `${id}.json`);
+  };
+  let ready: Promise<unknown> | null = null;
+  const ensureDir = () => (ready ??= mkdir(dir, { recursive: true }));
+  return {
+    async put(id, value) {
+      await ensureDir();
+      const target = file(id);
+      const tmp = `${target}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+      await writeFile(tmp, JSON.stringify(value, null, 2), "utf8");
+      await rename(tmp, target);
+    },
+    async get(id) {
+      if (!isSafeId(id)) return null;
+      try {
+        return JSON.parse(await readFile(file(id), "utf8")) as T;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw err;
+      }
+    },
+    async list() {
+      await ensureDir();
+      const { stat } = await import("node:fs/promises");
+      const names = (await readdir(dir)).filter((n) => n.endsWith(".json"));
+      const withTimes = await Promise.all(names.map(async (n) => ({ id: n.slice(0, -5), t: (await stat(path.join(dir, n))).mtimeMs })));
+      return withTimes.sort((a, b) => b.t - a.t).map((x) => x.id);
+    },
+    async delete(id) {
+      if (!isSafeId(id)) return false;
+      try {
+        await rm(file(id));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    // LanceDB and Chromium are heavy: two workers on a two-core machine.
+    maxWorkers: 2,
+    env: { LANCEDB_LOG: "error" },
+  },
+});
