@@ -56,7 +56,7 @@ export async function loadCatalog(corpusDir: string, problems: CorpusProblem[]):
     }
     const file = catalogFileSchema.safeParse(parsed ?? {});
     if (!file.success) {
-      problems.push({ path: rel, reasons: formatIssues(file.error) });
+      problems.push({ path: rel, reasons: formatIssues(file.error, parsed) });
       continue;
     }
     for (const kind of ["vendors", "products", "alternatives", "mappings"] as const) {
@@ -71,7 +71,7 @@ function addRecord(catalog: Catalog, kind: RecordKind, raw: unknown, index: numb
   const result = schemas[kind].safeParse(raw);
   const label = recordLabel(kind, raw, index);
   if (!result.success) {
-    problems.push({ path: file, record: label, reasons: formatIssues(result.error) });
+    problems.push({ path: file, record: label, reasons: formatIssues(result.error, raw) });
     return;
   }
   if (kind === "mappings") {

@@ -100,7 +100,7 @@ export function parseMarkdownDocument(relPath: string, text: string, problems: C
   }
   const parsed = frontMatterSchema.safeParse(meta ?? {});
   if (!parsed.success) {
-    problems.push({ path: relPath, reasons: formatIssues(parsed.error) });
+    problems.push({ path: relPath, reasons: formatIssues(parsed.error, meta ?? {}) });
     return null;
   }
   const body = match[2]!.trim();

@@ -117,23 +117,37 @@ export type Product = z.infer<typeof productSchema>;
 export type Alternative = z.infer<typeof alternativeSchema>;
 export type Mapping = z.infer<typeof mappingSchema>;
 
-/** Turns zod issues into one French line each: `champ : raison`. */
-export function formatIssues(error: z.ZodError): string[] {
+/**
+ * Turns zod issues into one French line each: `champ : raison`. Pass the validated `input` so a missing field
+ * is told apart from a wrong one.
+ */
+export function formatIssues(error: z.ZodError, input?: unknown): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.length ? issue.path.join(".") : "(racine)";
-    return `${path} : ${translateIssue(issue)}`;
+    const missing = input !== undefined && issue.path.length > 0 && valueAt(input, issue.path) === undefined;
+    return `${path} : ${missing ? "champ obligatoire manquant" : translateIssue(issue)}`;
   });
 }
 
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 function translateIssue(issue: z.core.$ZodIssue): string {
-  if (issue.input === undefined && issue.code !== "unrecognized_keys") return "champ obligatoire manquant";
   switch (issue.code) {
     case "invalid_type":
       return `type attendu : ${issue.expected}`;
     case "invalid_value":
       return `valeur non reconnue (valeurs permises : ${issue.values.map(String).join(", ")})`;
     case "too_small":
-      return issue.message.startsWith("Too small") ? "valeur trop courte ou liste vide" : issue.message;
+      return /^Too small|^Invalid/.test(issue.message) ? "valeur trop courte ou liste vide" : issue.message;
+    case "too_big":
+      return /^Too big|^Invalid/.test(issue.message) ? `valeur trop longue (maximum ${String(issue.maximum)})` : issue.message;
     case "unrecognized_keys":
       return `clés inconnues : ${issue.keys.join(", ")}`;
     default:

@@ -19,8 +19,8 @@ export class AppError extends Error {
 }
 
 /** A 400 naming the first offending field of a zod validation error. */
-export function validationError(error: ZodError, what = "Requête invalide"): AppError {
-  return new AppError("invalid_input", `${what} : ${formatIssues(error).join(" ; ")}`, 400);
+export function validationError(error: ZodError, input: unknown, what = "Requête invalide"): AppError {
+  return new AppError("invalid_input", `${what} : ${formatIssues(error, input).join(" ; ")}`, 400);
 }
 
 export function toErrorBody(err: unknown): { status: ErrorStatus; body: { error: { code: string; message: string } } } {

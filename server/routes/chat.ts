@@ -33,8 +33,9 @@ export async function readJson(req: Request): Promise<unknown> {
  */
 export function chatRoutes(engine: Engine) {
   return new Hono().post("/chat", async (c) => {
-    const parsed = chatSchema.safeParse(await readJson(c.req.raw));
-    if (!parsed.success) throw validationError(parsed.error, message("chat.invalid"));
+    const body = await readJson(c.req.raw);
+    const parsed = chatSchema.safeParse(body);
+    if (!parsed.success) throw validationError(parsed.error, body, message("chat.invalid"));
     const messages = parsed.data.messages;
     const last = messages.at(-1)!;
     if (last.role !== "user") throw new AppError("invalid_input", message("chat.lastNotUser"));

@@ -1,0 +1,116 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../server/config.ts";
+import { createEngine, type Engine } from "../../server/engine.ts";
+import { vectorTableName } from "../../server/store/lancedb.ts";
+import { startFakeOllama } from "../helpers/fake-ollama.ts";
+import { copyCorpus, NO_OLLAMA } from "../helpers/server.ts";
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function engineFor(corpusDir: string, env: Record<string, string> = {}, dataDir?: string): Promise<Engine> {
+  const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), "cap-libre-idx-")));
+  const engine = await createEngine(loadConfig({ CORPUS_DIR: corpusDir, DATA_DIR: dir, OLLAMA_BASE_URL: NO_OLLAMA, OLLAMA_STATUS_TTL_MS: "0", ...env }));
+  cleanups.push(async () => {
+    await engine.close();
+    if (!dataDir) await rm(dir, { recursive: true, force: true });
+  });
+  return engine;
+}
+
+describe("incremental indexing", () => {
+  it("re-indexes only what changed, and removes deleted documents", async () => {
+    const corpus = await copyCorpus();
+    cleanups.push(() => rm(corpus, { recursive: true, force: true }));
+    const engine = await engineFor(corpus);
+
+    const first = await engine.index();
+    expect(first.changed).toBe(5);
+    const again = await engine.index();
+    expect(again).toMatchObject({ changed: 0, removed: 0, documents: 5 });
+
+    const file = path.join(corpus, "case-studies/gendarmerie.md");
+    await writeFile(file, (await readFile(file, "utf8")).replace("12 millions", "douze millions"));
+    const edited = await engine.index();
+    expect(edited.changed).toBe(1);
+    const hits = await engine.retriever.search("douze millions", 3);
+    expect(hits.results[0]!.text).toContain("douze millions");
+    expect((await engine.retriever.search("12 millions gendarmerie", 5)).results.every((r) => !r.text.includes("12 millions"))).toBe(true);
+
+    await rm(file);
+    const removed = await engine.index();
+    expect(removed).toMatchObject({ removed: 1, documents: 4 });
+    expect((await engine.retriever.search("gendarmerie", 5)).results.every((r) => r.document.id !== "case-studies/gendarmerie")).toBe(true);
+  });
+
+  it("rebuild starts from an empty index and ends with the same content", async () => {
+    const engine = await engineFor(path.resolve("test/fixtures/corpus"));
+    const first = await engine.index();
+    const rebuilt = await engine.index({ rebuild: true });
+    expect(rebuilt.changed).toBe(first.documents);
+    expect(rebuilt.chunks).toBe(first.chunks);
+  });
+
+  it("a malformed file does not stop the others, and fixing it indexes it", async () => {
+    const corpus = await copyCorpus();
+    cleanups.push(() => rm(corpus, { recursive: true, force: true }));
+    const engine = await engineFor(corpus);
+    const report = await engine.index();
+    expect(report.problems.map((p) => p.path)).toContain("guidance/broken.md");
+    const file = path.join(corpus, "guidance/broken.md");
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("date: 2026-01-01", 'date: 2026-01-01\nkind: guidance\nsources:\n  - title: "Source de test"'),
+    );
+    const fixed = await engine.index();
+    expect(fixed.problems.map((p) => p.path)).not.toContain("guidance/broken.md");
+    expect(fixed.documents).toBe(report.documents + 1);
+  });
+});
+
+describe("embedding spaces", () => {
+  it("switching the embedding model re-embeds into a separate table; sizes never mix", async () => {
+    const corpus = path.resolve("test/fixtures/corpus");
+    const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-vec-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const ollama = await startFakeOllama({ models: ["ministral-3:8b", "bge-m3", "nomic-embed-text"], dimension: 64 });
+    cleanups.push(() => ollama.close());
+
+    const a = await engineFor(corpus, { OLLAMA_BASE_URL: ollama.url }, dataDir);
+    await a.index();
+    await a.vectors.run();
+    const chunks = (await a.store.stats()).chunks;
+    expect(await a.store.vectorCount({ model: "bge-m3", dimension: 64 })).toBe(chunks);
+    expect((await a.retriever.search("gendarmerie", 3)).mode).toBe("hybrid");
+    await a.close();
+    cleanups.pop();
+
+    ollama.set({ dimension: 32 });
+    const b = await engineFor(corpus, { OLLAMA_BASE_URL: ollama.url, EMBEDDING_MODEL: "nomic-embed-text" }, dataDir);
+    await b.index();
+    await b.vectors.run();
+    expect(b.vectors.space()).toEqual({ model: "nomic-embed-text", dimension: 32 });
+    expect(vectorTableName(b.vectors.space()!)).not.toBe(vectorTableName({ model: "bge-m3", dimension: 64 }));
+    expect(await b.store.vectorCount({ model: "nomic-embed-text", dimension: 32 })).toBe(chunks);
+    const result = await b.retriever.search("gendarmerie", 3);
+    expect(result.mode).toBe("hybrid");
+    expect(result.results[0]!.document.id).toBe("case-studies/gendarmerie");
+  });
+
+  it("an embedding failure leaves search in full-text mode", async () => {
+    const ollama = await startFakeOllama({ failEmbed: true });
+    cleanups.push(() => ollama.close());
+    const engine = await engineFor(path.resolve("test/fixtures/corpus"), { OLLAMA_BASE_URL: ollama.url });
+    await engine.index();
+    await engine.vectors.run();
+    expect(engine.vectors.isComplete()).toBe(false);
+    const result = await engine.retriever.search("gendarmerie", 3);
+    expect(result.mode).toBe("fulltext");
+    expect(result.results.length).toBeGreaterThan(0);
+  });
+});
