@@ -196,7 +196,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
   for (const p of catalog.products.values()) {
     const v = catalog.vendors.get(p.vendor);
     const lines = [
-      `${p.name} (${CATEGORY_LABELS[p.category]}) : ${p.usage}`,
+      `${p.name} (${CATEGORY_LABELS[p.category]}) : ${sentence(p.usage)}`,
       v
         ? `Éditeur : ${v.name}, ${countryName(v.country)}${v.parent ? `, groupe ${v.parent.name} (${countryName(v.parent.country)})` : ""}.${v.exposure.length ? ` Exposition : ${v.exposure.map(exposureLabel).join(", ")}.` : ""}`
         : "",
@@ -225,6 +225,9 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
   }
   return passages;
 }
+
+/** Ends a text with a full stop so passages read as sentences once whitespace is folded. */
+const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 function maturityLabel(m: string): string {
   return m === "mature" ? "mature" : m === "established" ? "éprouvée" : "émergente";

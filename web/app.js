@@ -120,7 +120,8 @@ async function ask(question) {
         renderAnswer(answerNode, text, turnId, sources.length);
       } else if (event === "done") {
         footer.append(el("p", { class: "mode" }, data.mode === "generated" ? t("web.modeGenerated") : t("web.modeExtractive")));
-        if (data.notice) footer.append(el("p", { class: "notice" }, data.notice));
+        // The banner already shows the standing notice; repeat only a notice specific to this answer.
+        if (data.notice && data.notice !== $("status").textContent) footer.append(el("p", { class: "notice" }, data.notice));
       } else if (event === "error") {
         footer.append(el("p", { class: "error", role: "alert" }, data.message));
       }

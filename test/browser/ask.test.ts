@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+
+describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+  let ollama: FakeOllama;
+  let withModel: TestServer;
+  let withoutModel: TestServer;
+
+  beforeAll(async () => {
+    ollama = await startFakeOllama({ reply: "La Gendarmerie économise 12 millions d'euros par an [1].", tokenDelayMs: 20 });
+    [withModel, withoutModel] = await Promise.all([startTestServer({ OLLAMA_BASE_URL: ollama.url }), startTestServer()]);
+    browser = await launchBrowser();
+    context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([withModel?.stop(), withoutModel?.stop()]);
+    await ollama?.close();
+  });
+
+  async function askOnPage(server: TestServer, question: string) {
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(r.url()));
+    await page.goto(server.url);
+    await page.getByLabel("Votre question").fill(question);
+    await page.getByRole("button", { name: "Demander" }).click();
+    await page.locator(".turn .mode").waitFor({ timeout: 10_000 });
+    return { page, requested };
+  }
+
+  it("streams a generated answer with a cited, linked source", async () => {
+    const { page, requested } = await askOnPage(withModel, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    await expect.poll(() => page.locator(".answer").innerText()).toContain("12 millions d'euros par an");
+    const cite = page.locator(".answer a.cite").first();
+    expect(await cite.innerText()).toBe("[1]");
+    const source = page.locator(".sources li").first();
+    expect(await source.innerText()).toContain("Gendarmerie");
+    expect(await source.locator("a").getAttribute("href")).toMatch(/^https:\/\//);
+    expect(await page.locator(".mode").innerText()).toContain("modèle local");
+    expect(requested.every((u) => u.startsWith(withModel.url))).toBe(true);
+    await page.screenshot({ path: "test-results/ask-generated.png", fullPage: true });
+    await page.close();
+  });
+
+  it("without Ollama, shows the notice and quotes passages", async () => {
+    const { page, requested } = await askOnPage(withoutModel, "Qu'est-ce que le CLOUD Act change pour notre mairie ?");
+    expect(await page.locator("#status").innerText()).toContain("ollama pull ministral-3:8b");
+    expect(await page.locator(".answer").innerText()).toContain("CLOUD Act");
+    expect(await page.locator(".sources li").count()).toBeGreaterThan(0);
+    expect(await page.locator(".mode").innerText()).toContain("extractif");
+    expect(requested.every((u) => u.startsWith(withoutModel.url))).toBe(true);
+    await page.screenshot({ path: "test-results/ask-extractive.png", fullPage: true });
+    await page.close();
+  });
+});
