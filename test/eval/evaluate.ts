@@ -1,0 +1,118 @@
+/**
+ * Retrieval evaluation on the public question set (`test/eval/questions/*.yaml`): recall@5 and MRR, and, with a
+ * real model, whether generated answers contain the expected facts and cite sources.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import YAML from "yaml";
+import { z } from "zod";
+import { formatIssues } from "../../ingest/schema.ts";
+import type { Engine } from "../../server/engine.ts";
+import { answer } from "../../server/rag/answer.ts";
+import { foldText } from "../../server/store/lancedb.ts";
+
+export const QUESTIONS_DIR = path.resolve("test/eval/questions");
+
+const questionSchema = z.object({
+  id: z.string().min(1),
+  user: z.enum(["elu", "dsi", "association"]),
+  question: z.string().min(5),
+  expected: z.array(z.string().min(1)).min(1),
+  facts: z.array(z.string().min(1)).default([]),
+});
+export type EvalQuestion = z.infer<typeof questionSchema> & { file: string };
+
+export async function loadQuestions(dir = QUESTIONS_DIR): Promise<{ questions: EvalQuestion[]; problems: string[] }> {
+  const questions: EvalQuestion[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const file of (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const raw = YAML.parse(await readFile(path.join(dir, file), "utf8"));
+    if (!Array.isArray(raw)) {
+      problems.push(`${file} : une liste de questions est attendue`);
+      continue;
+    }
+    raw.forEach((item, i) => {
+      const parsed = questionSchema.safeParse(item);
+      if (!parsed.success) return problems.push(`${file}[${i}] : ${formatIssues(parsed.error, item).join(" ; ")}`);
+      if (seen.has(parsed.data.id)) problems.push(`${file}[${i}] : identifiant en double ${parsed.data.id}`);
+      seen.add(parsed.data.id);
+      questions.push({ ...parsed.data, file });
+    });
+  }
+  return { questions, problems };
+}
+
+export interface QuestionResult {
+  question: EvalQuestion;
+  rank: number | null;
+  top: string[];
+}
+
+export interface RetrievalReport {
+  mode: string;
+  count: number;
+  recallAt5: number;
+  mrr: number;
+  byUser: Record<string, { count: number; recallAt5: number }>;
+  misses: QuestionResult[];
+  msPerQuery: number;
+}
+
+export async function evaluateRetrieval(engine: Engine, questions: EvalQuestion[], k = 5): Promise<RetrievalReport> {
+  const results: QuestionResult[] = [];
+  let mode = "fulltext";
+  const started = performance.now();
+  for (const q of questions) {
+    const found = await engine.retriever.search(q.question, k);
+    mode = found.mode;
+    const docs = found.results.map((r) => r.document.id);
+    const index = docs.findIndex((d) => q.expected.includes(d));
+    results.push({ question: q, rank: index >= 0 ? index + 1 : null, top: docs });
+  }
+  const msPerQuery = (performance.now() - started) / Math.max(1, questions.length);
+  const recall = (list: QuestionResult[]) => list.filter((r) => r.rank !== null).length / Math.max(1, list.length);
+  const byUser: RetrievalReport["byUser"] = {};
+  for (const user of ["elu", "dsi", "association"]) {
+    const list = results.filter((r) => r.question.user === user);
+    byUser[user] = { count: list.length, recallAt5: recall(list) };
+  }
+  return {
+    mode,
+    count: results.length,
+    recallAt5: recall(results),
+    mrr: results.reduce((n, r) => n + (r.rank ? 1 / r.rank : 0), 0) / Math.max(1, results.length),
+    byUser,
+    misses: results.filter((r) => r.rank === null),
+    msPerQuery,
+  };
+}
+
+export interface AnswerReport {
+  count: number;
+  factRate: number;
+  citedRate: number;
+  failures: { id: string; missing: string[]; cited: boolean }[];
+}
+
+/** Asks each question to the model and checks the expected facts appear and sources are cited. */
+export async function evaluateAnswers(engine: Engine, questions: EvalQuestion[]): Promise<AnswerReport> {
+  let factsFound = 0;
+  let factsTotal = 0;
+  let cited = 0;
+  const failures: AnswerReport["failures"] = [];
+  for (const q of questions) {
+    let text = "";
+    for await (const e of answer([{ role: "user", content: q.question }], engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens }, new AbortController().signal)) {
+      if (e.type === "token") text += e.text;
+    }
+    const folded = foldText(text).replace(/\s+/g, " ");
+    const missing = q.facts.filter((f) => !folded.includes(foldText(f).replace(/\s+/g, " ")));
+    const hasCitation = /\[\d+\]/.test(text);
+    factsTotal += q.facts.length;
+    factsFound += q.facts.length - missing.length;
+    if (hasCitation) cited++;
+    if (missing.length || !hasCitation) failures.push({ id: q.id, missing, cited: hasCitation });
+  }
+  return { count: questions.length, factRate: factsFound / Math.max(1, factsTotal), citedRate: cited / Math.max(1, questions.length), failures };
+}

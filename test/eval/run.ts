@@ -1,0 +1,59 @@
+/**
+ * `npm run eval`: retrieval quality on the public question set, in full-text mode, and in hybrid mode plus
+ * answer checks when Ollama answers at OLLAMA_BASE_URL with the configured models.
+ * Exits with 1 when full-text recall@5 is under the target.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadConfig } from "../../server/config.ts";
+import { createEngine } from "../../server/engine.ts";
+import { evaluateAnswers, evaluateRetrieval, loadQuestions, type RetrievalReport } from "./evaluate.ts";
+
+const TARGET_RECALL = 0.95;
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+function print(report: RetrievalReport) {
+  console.log(`\nMode ${report.mode} — ${report.count} questions`);
+  console.log(`  recall@5 : ${report.recallAt5.toFixed(3)}   MRR : ${report.mrr.toFixed(3)}   ${report.msPerQuery.toFixed(1)} ms/question`);
+  for (const [user, r] of Object.entries(report.byUser)) console.log(`  ${user.padEnd(12)} ${String(r.count).padStart(3)} questions, recall@5 ${r.recallAt5.toFixed(3)}`);
+  for (const m of report.misses) console.log(`  manquée : [${m.question.id}] ${m.question.question}\n    attendu ${m.question.expected.join(", ")} ; trouvé ${m.top.join(", ")}`);
+}
+
+const { questions, problems } = await loadQuestions();
+for (const p of problems) console.log(`Question ignorée : ${p}`);
+const base = loadConfig();
+const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-eval-"));
+let exitCode = 0;
+try {
+  const fulltext = await createEngine({ ...base, dataDir, ollamaBaseUrl: "http://127.0.0.1:9" });
+  const index = await fulltext.index();
+  console.log(`Corpus indexé : ${index.documents} documents, ${index.chunks} passages en ${index.ms} ms.`);
+  const report = await evaluateRetrieval(fulltext, questions);
+  print(report);
+  await fulltext.close();
+  if (report.recallAt5 < TARGET_RECALL) {
+    console.log(`\nÉCHEC : recall@5 plein texte ${report.recallAt5.toFixed(3)} < objectif ${TARGET_RECALL}`);
+    exitCode = 1;
+  } else {
+    console.log(`\nObjectif atteint : recall@5 plein texte ${report.recallAt5.toFixed(3)} ≥ ${TARGET_RECALL}`);
+  }
+
+  const engine = await createEngine({ ...base, dataDir });
+  const status = await engine.models.status(true);
+  if (status.embeddingsAvailable) {
+    await engine.vectors.run((done, total) => process.stderr.write(`\rVecteurs : ${done}/${total}`));
+    print(await evaluateRetrieval(engine, questions));
+  } else {
+    console.log(`\nMode hybride non évalué : ${status.notice}`);
+  }
+  if (status.llmAvailable) {
+    const answers = await evaluateAnswers(engine, questions);
+    console.log(`\nRéponses générées (${base.llmModel}) : faits attendus présents ${pct(answers.factRate)}, réponses citant leurs sources ${pct(answers.citedRate)}`);
+    for (const f of answers.failures) console.log(`  [${f.id}] manque : ${f.missing.join(" ; ") || "—"}${f.cited ? "" : " ; aucune citation"}`);
+  }
+  await engine.close();
+} finally {
+  await rm(dataDir, { recursive: true, force: true });
+}
+process.exitCode = exitCode;
