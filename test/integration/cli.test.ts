@@ -1,0 +1,81 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { FIXTURE_CORPUS, NO_OLLAMA } from "../helpers/server.ts";
+
+const run = promisify(execFile);
+
+describe("npm run cli", () => {
+  let dataDir: string;
+  let ollama: FakeOllama;
+  const cli = async (args: string[], env: Record<string, string> = {}) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ["server/cli.ts", ...args], {
+        env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, ...env },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-cli-"));
+    ollama = await startFakeOllama({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
+  });
+  afterAll(async () => {
+    await ollama.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("ingest indexes, reports the malformed file, then finds nothing to change", async () => {
+    const first = await cli(["ingest"]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain("guidance/broken.md");
+    expect(first.stderr).toMatch(/5 documents, \d+ passages \(5 modifiés/);
+    expect(first.stderr).toContain("ollama pull");
+    const second = await cli(["ingest"]);
+    expect(second.stderr).toContain("(0 modifiés, 0 retirés)");
+    const rebuilt = await cli(["ingest", "--rebuild"]);
+    expect(rebuilt.stderr).toContain("(5 modifiés");
+  });
+
+  it("search --json prints the API's shape", async () => {
+    const { code, stdout } = await cli(["search", "économies gendarmerie", "--k", "2", "--json"]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ query: "économies gendarmerie", mode: "fulltext" });
+    expect(json.results).toHaveLength(2);
+    expect(json.results[0].document.id).toBe("case-studies/gendarmerie");
+  });
+
+  it("ask streams the answer, then lists its sources", async () => {
+    const { code, stdout } = await cli(["ask", "Combien la Gendarmerie a-t-elle économisé ?"], { OLLAMA_BASE_URL: ollama.url });
+    expect(code).toBe(0);
+    expect(stdout).toContain("12 millions d'euros par an [1]");
+    expect(stdout).toMatch(/Sources :\n\[1\] La Gendarmerie nationale/);
+  });
+
+  it.each([
+    [["search", ""], "vide"],
+    [["search", "linux", "--k", "99"], "entre 1 et 50"],
+    [["search", "linux", "--bogus"], "Usage"],
+    [["frobnicate"], "Usage"],
+  ])("rejects %j with a clear message", async (args, expected) => {
+    const { code, stdout, stderr } = await cli(args);
+    expect(code).toBe(2);
+    expect(stdout + stderr).toContain(expected);
+  });
+
+  it("validate exits with 1 and names the problems", async () => {
+    const { code, stderr } = await cli(["validate"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("guidance/broken.md");
+    expect(stderr).toContain("2 problème(s)");
+  });
+});
