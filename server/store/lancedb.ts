@@ -187,7 +187,7 @@ export async function openLanceStore(dir: string): Promise<ChunkStore> {
     async searchVector(space, vector, k) {
       const table = await vectorTable(space, false);
       if (!table) return [];
-      const rows = await table.vectorSearch(vector).distanceType("cosine").select(["chunk_id"]).limit(k).toArray();
+      const rows = await table.vectorSearch(vector).distanceType("cosine").select(["chunk_id", "_distance"]).limit(k).toArray();
       return rows.map((r) => ({ id: r.chunk_id as string, score: 1 - (r._distance as number) }));
     },
 
