@@ -83,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
         const status = await engine.models.status();
         if (status.embeddingsAvailable) await engine.vectors.run();
         let sources: import("./retrieval/search.ts").SearchResult[] = [];
-        for await (const event of answer([{ role: "user", content: question }], engine, { numCtx: config.numCtx, maxAnswerTokens: config.maxAnswerTokens }, controller.signal)) {
+        for await (const event of answer([{ role: "user", content: question }], engine, { numCtx: config.numCtx, maxAnswerTokens: config.maxAnswerTokens, idleTimeoutMs: config.idleTimeoutMs }, controller.signal)) {
           if (event.type === "sources") sources = event.sources;
           else if (event.type === "token") out(event.text);
           else {

@@ -17,6 +17,8 @@ const envSchema = z.object({
   LLM_NUM_CTX: z.coerce.number().int().min(2048).max(262144).default(8192),
   /** Tokens kept free in the context window for the answer. */
   LLM_MAX_ANSWER_TOKENS: z.coerce.number().int().min(128).max(8192).default(1024),
+  /** Milliseconds the model may stay silent (loading, then between tokens) before the answer falls back. */
+  LLM_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(120000),
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   /** Milliseconds an Ollama availability check stays valid. */
   OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
@@ -35,6 +37,7 @@ export type Config = {
   numCtx: number;
   maxAnswerTokens: number;
   temperature: number;
+  idleTimeoutMs: number;
   statusTtlMs: number;
   maxUploadBytes: number;
 };
@@ -59,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     numCtx: e.LLM_NUM_CTX,
     maxAnswerTokens: e.LLM_MAX_ANSWER_TOKENS,
     temperature: e.LLM_TEMPERATURE,
+    idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS,
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
   };

@@ -24,6 +24,8 @@ export interface AnswerOptions {
   maxAnswerTokens: number;
   /** Passages retrieved before the relevance filter and the budget. */
   retrieve?: number;
+  /** The model call is abandoned (and the answer falls back) after this long without a token. */
+  idleTimeoutMs?: number;
 }
 
 /** Conservative estimate for French with Mistral's tokenizer (about 3.5–4 characters per token). */
@@ -89,8 +91,18 @@ export async function* answer(
   ];
   let usage: Usage | null = null;
   let produced = false;
+  const idle = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const rearm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => idle.abort(), options.idleTimeoutMs ?? 120_000);
+  };
   try {
-    for await (const event of deps.models.chat().stream(turns, { signal, numCtx: options.numCtx, maxTokens: options.maxAnswerTokens })) {
+    rearm();
+    const modelSignal = AbortSignal.any([signal, idle.signal]);
+    for await (const event of deps.models.chat().stream(turns, { signal: modelSignal, numCtx: options.numCtx, maxTokens: options.maxAnswerTokens })) {
+      if (idle.signal.aborted) throw new Error("model idle timeout");
+      rearm();
       if (event.type === "token") {
         produced = true;
         yield event;
@@ -98,12 +110,16 @@ export async function* answer(
         usage = event.usage;
       }
     }
-  } catch (err) {
+    if (idle.signal.aborted) throw new Error("model idle timeout");
+  } catch {
     if (signal.aborted) return;
     deps.models.markUnreachable();
     if (produced) yield { type: "token", text: "\n\n" };
-    yield* extractive(passages.used.slice(0, 4), terms, message("ollama.failedMidStream"));
+    const notice = idle.signal.aborted ? message("ollama.timeout", { seconds: Math.round((options.idleTimeoutMs ?? 120_000) / 1000) }) : message("ollama.failedMidStream");
+    yield* extractive(passages.used.slice(0, 4), terms, notice);
     return;
+  } finally {
+    clearTimeout(timer);
   }
   if (signal.aborted) return;
   yield { type: "done", mode: "generated", usage, notice: null };

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import type { Engine } from "../engine.ts";
@@ -19,6 +20,9 @@ const chatSchema = z.object({
     .max(40),
 });
 
+/** A conversation of 40 messages of 8,000 characters fits well under this. */
+const MAX_CHAT_BYTES = 512 * 1024;
+
 export async function readJson(req: Request): Promise<unknown> {
   try {
     return await req.json();
@@ -32,7 +36,13 @@ export async function readJson(req: Request): Promise<unknown> {
  * aborts the model call.
  */
 export function chatRoutes(engine: Engine) {
-  return new Hono().post("/chat", async (c) => {
+  const limit = bodyLimit({
+    maxSize: MAX_CHAT_BYTES,
+    onError: () => {
+      throw new AppError("payload_too_large", message("chat.tooLarge", { max: MAX_CHAT_BYTES / 1024 }), 413);
+    },
+  });
+  return new Hono().post("/chat", limit, async (c) => {
     const body = await readJson(c.req.raw);
     const parsed = chatSchema.safeParse(body);
     if (!parsed.success) throw validationError(parsed.error, body, message("chat.invalid"));
@@ -46,7 +56,7 @@ export function chatRoutes(engine: Engine) {
       const controller = new AbortController();
       stream.onAbort(() => controller.abort());
       try {
-        const events = answer(messages, engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens }, controller.signal);
+        const events = answer(messages, engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs }, controller.signal);
         for await (const event of events) {
           if (controller.signal.aborted) break;
           const { type, ...data } = event;

@@ -96,6 +96,12 @@ describe("without Ollama", () => {
     expect(json.error.message).toContain(field);
   });
 
+  it("refuses an oversized conversation with a French 413", async () => {
+    const res = await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "x".repeat(600 * 1024) }] });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.message).toContain("trop volumineuse");
+  });
+
   it("answers unknown API paths with a French 404", async () => {
     const res = await fetch(`${server.url}/api/nope`);
     expect(res.status).toBe(404);
@@ -181,6 +187,23 @@ describe("with Ollama (fake server speaking its HTTP API)", () => {
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     } finally {
       ollama.set({ tokenDelayMs: 0, reply: "Réponse [1]." });
+    }
+  });
+});
+
+describe("a model that stays silent", () => {
+  it("falls back to extractive mode after the idle timeout", async () => {
+    const ollama = await startFakeOllama({ tokenDelayMs: 2000, reply: "lent lent lent" });
+    const server = await startTestServer({ OLLAMA_BASE_URL: ollama.url, LLM_IDLE_TIMEOUT_MS: "300" });
+    try {
+      const events = await readSse(await ask(server, "économies de la Gendarmerie"));
+      const done = events.at(-1)!;
+      expect(done.data.mode).toBe("extractive");
+      expect(done.data.notice).toContain("rien produit");
+      expect(events.filter((e) => e.event === "token").map((e) => e.data.text).join("")).toContain("12 millions");
+    } finally {
+      await server.stop();
+      await ollama.close();
     }
   });
 });
