@@ -103,7 +103,7 @@ export async function evaluateAnswers(engine: Engine, questions: EvalQuestion[])
   const failures: AnswerReport["failures"] = [];
   for (const q of questions) {
     let text = "";
-    for await (const e of answer([{ role: "user", content: q.question }], engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens }, new AbortController().signal)) {
+    for await (const e of answer([{ role: "user", content: q.question }], engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs }, new AbortController().signal)) {
       if (e.type === "token") text += e.text;
     }
     const folded = foldText(text).replace(/\s+/g, " ");
