@@ -1,0 +1,99 @@
+/**
+ * Manual classifications: a DSI classifies by hand a name the catalog does not know ("Logiciel maison",
+ * "Civil Net RH"), and every later analysis reuses it. Saved in `records("classifications")`, one record per
+ * normalised name, so "Outil X 2.1" and "Outil X 2.2 (x64)" share one classification.
+ */
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { CATEGORIES } from "../../ingest/schema.ts";
+import { AppError, validationError } from "../errors.ts";
+import { message } from "../i18n/messages.ts";
+import type { RecordStore } from "../store/records.ts";
+import { loadMatchIndex } from "./match.ts";
+import { nameKey } from "./normalize.ts";
+import type { ManualClassification } from "./types.ts";
+
+/** What the inventory functions need from the engine: the corpus directory and the saved records. */
+export interface InventoryContext {
+  config: { corpusDir: string };
+  records<T>(collection: string): RecordStore<T>;
+}
+
+const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
+const isRegion = (code: string) => code !== "ZZ" && regionNames.of(code) !== code;
+
+export const classificationInput = z
+  .strictObject({
+    name: z.string().trim().min(1, "nom du logiciel manquant").max(300),
+    productId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "identifiant de produit du catalogue attendu (minuscules et tirets)").nullish(),
+    category: z.enum(CATEGORIES).nullish(),
+    vendorName: z.string().trim().min(1).max(200).nullish(),
+    vendorCountry: z
+      .string()
+      .trim()
+      .transform((c) => c.toUpperCase())
+      .refine((c) => /^[A-Z]{2}$/.test(c) && isRegion(c), "code pays ISO 3166-1 alpha-2 attendu (FR, US…)")
+      .nullish(),
+    extraEuropean: z.boolean().nullish(),
+    openSource: z.boolean().nullish(),
+  });
+
+/** The record id of a name: readable, safe as a file name, unique per normalised name. */
+export function classificationId(name: string): string {
+  const key = nameKey(name);
+  const slug = key.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
+  const hash = createHash("sha256").update(key).digest("hex").slice(0, 8);
+  return slug ? `${slug}-${hash}` : `c-${hash}`;
+}
+
+const store = (ctx: InventoryContext) => ctx.records<ManualClassification>("classifications");
+
+/**
+ * Validates and saves a manual classification (replacing the previous one of the same name).
+ * @example
+ * await saveClassification(engine, { name: "Civil Net RH", vendorCountry: "FR", category: "business" });
+ */
+export async function saveClassification(ctx: InventoryContext, raw: unknown): Promise<ManualClassification> {
+  const parsed = classificationInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error, raw, message("inventory.classification.invalid"));
+  const input = parsed.data;
+  const given = input.productId || input.category || input.vendorCountry || input.vendorName || typeof input.extraEuropean === "boolean" || typeof input.openSource === "boolean";
+  if (!given) throw new AppError("invalid_input", message("inventory.classification.nothing"), 400);
+  if (input.productId) {
+    const index = await loadMatchIndex(ctx.config.corpusDir);
+    if (!index.entries.has(input.productId)) {
+      throw new AppError("invalid_input", message("inventory.classification.productUnknown", { id: input.productId }), 400);
+    }
+  }
+  const key = nameKey(input.name);
+  if (!key) throw new AppError("invalid_input", message("inventory.classification.nameEmpty"), 400);
+  const record: ManualClassification = {
+    id: classificationId(input.name),
+    name: input.name,
+    key,
+    productId: input.productId ?? null,
+    category: input.category ?? null,
+    vendorName: input.vendorName ?? null,
+    vendorCountry: input.vendorCountry ?? null,
+    extraEuropean: input.extraEuropean ?? null,
+    openSource: input.openSource ?? null,
+    updatedAt: new Date().toISOString(),
+  };
+  await store(ctx).put(record.id, record);
+  return record;
+}
+
+/** Every saved classification, most recent first. */
+export async function listClassifications(ctx: InventoryContext): Promise<ManualClassification[]> {
+  const s = store(ctx);
+  const records = await Promise.all((await s.list()).map((id) => s.get(id)));
+  return records.filter((r): r is ManualClassification => !!r && typeof r.key === "string");
+}
+
+/** The classifications by normalised name, as `analyzeRows` reads them. */
+export async function loadClassifications(ctx: InventoryContext): Promise<Map<string, ManualClassification>> {
+  const map = new Map<string, ManualClassification>();
+  // Most recent first: an older record of the same key does not override a newer one.
+  for (const c of await listClassifications(ctx)) if (!map.has(c.key)) map.set(c.key, c);
+  return map;
+}

@@ -1,0 +1,447 @@
+/**
+ * Matching inventory names against the catalog. An index is built once from the catalog (products and their
+ * aliases, open-source alternatives, vendors) and kept in memory per corpus directory; it is rebuilt when the
+ * catalog or corpus files change (their content hash).
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { exposureLabel, type Catalog } from "../../ingest/catalog.ts";
+import { loadCorpus, type CorpusDocument } from "../../ingest/documents.ts";
+import type { Alternative, Category, Vendor } from "../../ingest/schema.ts";
+import { message } from "../i18n/messages.ts";
+import { fold, looseTokens, nameKey, nameTokens, publisherKey } from "./normalize.ts";
+import type { ItemAlternative, ItemRisk, MatchMethod } from "./types.ts";
+
+/**
+ * Countries of geographic Europe (ISO 3166-1 alpha-2): the EU27, the EEA (IS, LI, NO), GB and CH, the other
+ * European states and the European dependencies. Russia and Belarus are geographically European, so a
+ * Russian vendor is *not* extra-European under the issue's definition; its exposure to Russian surveillance
+ * law (`russia-sorm` in the catalog) is reported as a risk on the item instead, and weighs in the score.
+ */
+export const EUROPEAN_COUNTRIES = new Set([
+  "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
+  "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+  "IS", "LI", "NO", "GB", "CH",
+  "AD", "MC", "SM", "VA", "AL", "BA", "ME", "MK", "RS", "XK", "MD", "UA", "BY", "RU",
+  "FO", "GI", "GG", "IM", "JE", "AX", "SJ",
+]);
+
+export const isEuropean = (country: string) => EUROPEAN_COUNTRIES.has(country.toUpperCase());
+
+export interface VendorInfo {
+  id: string | null;
+  name: string;
+  country: string | null;
+  parent: { name: string; country: string } | null;
+  exposure: string[];
+}
+
+/** A product or an alternative of the catalog, with everything an inventory item needs from it. */
+export interface CatalogEntry {
+  kind: "product" | "alternative";
+  id: string;
+  name: string;
+  category: Category;
+  vendor: VendorInfo;
+  openSource: boolean;
+  licence: string | null;
+  /** null only when nothing is known of the controlling entity. */
+  extraEuropean: boolean | null;
+  alternatives: ItemAlternative[];
+  risks: ItemRisk[];
+}
+
+interface Label {
+  entry: CatalogEntry;
+  /** The catalog text the key comes from (a name or an alias), quoted in the reason. */
+  label: string;
+  /** Single-token keys derived by removing the vendor's name ("teams" from "Microsoft Teams") are weak. */
+  weak: boolean;
+  /** The key is the whole name, nothing dropped ("postgresql" from "PostgreSQL", not "microsoft" from "Microsoft 365"). */
+  full: boolean;
+}
+
+export interface MatchIndex {
+  fingerprint: string;
+  counts: { vendors: number; products: number; alternatives: number };
+  entries: Map<string, CatalogEntry>;
+  exact: Map<string, Label[]>;
+  loose: Map<string, Label[]>;
+  near: Map<string, Label[]>;
+  vendors: Map<string, VendorInfo>;
+  /** Vendors by the first word of their key, when that word names one vendor only. */
+  vendorFirstWord: Map<string, VendorInfo>;
+}
+
+export interface MatchResult {
+  entry: CatalogEntry | null;
+  /** The vendor the publisher names, if it is in the catalog. */
+  vendor: VendorInfo | null;
+  method: MatchMethod;
+  confidence: number;
+  /** The catalog name or alias that matched. */
+  label: string | null;
+  /** The publisher named another catalog vendor than the product's. */
+  publisherMismatch: boolean;
+}
+
+/** Words too common to name a vendor on their own when they start a publisher string. */
+const GENERIC_WORDS = new Set(["open", "free", "new", "red", "cloud", "data", "digital", "global", "index", "business", "unit", "box", "gen", "win", "check", "trend", "smart", "soft", "net", "web", "tech", "info", "euro", "france", "micro", "general", "first", "blue", "green", "city", "public"]);
+
+const FIT_RANK = { "drop-in": 0, partial: 1, "different-approach": 2 } as const;
+const MATURITY_RANK = { mature: 0, established: 1, emerging: 2 } as const;
+
+/**
+ * Builds the index from a loaded catalog and the corpus documents (which tell of recent price increases).
+ * @example
+ * const corpus = await loadCorpus("corpus");
+ * const index = buildMatchIndex(corpus.catalog, corpus.documents);
+ * matchName(index, "Mozilla Firefox (x64 fr)", "Mozilla").entry?.id; // "firefox"
+ */
+export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = [], fingerprint = ""): MatchIndex {
+  const index: MatchIndex = {
+    fingerprint,
+    counts: { vendors: catalog.vendors.size, products: catalog.products.size, alternatives: catalog.alternatives.size },
+    entries: new Map(),
+    exact: new Map(),
+    loose: new Map(),
+    near: new Map(),
+    vendors: new Map(),
+    vendorFirstWord: new Map(),
+  };
+  const vendorInfo = new Map<string, VendorInfo>();
+  for (const v of catalog.vendors.values()) {
+    const info = toVendorInfo(v);
+    vendorInfo.set(v.id, info);
+    for (const label of [v.name, v.legalName, v.id.replace(/-/g, " ")]) addVendorKey(index, publisherKey(label), info);
+  }
+  // "Cisco Webex LLC" → Cisco: a publisher's first word names a vendor whose own name is that one word.
+  // Multi-word names are left out, so "Cloud Software Group" (Citrix's owner) never becomes "Cloud Temple".
+  const firstWords = new Map<string, VendorInfo | null>();
+  for (const [key, info] of index.vendors) {
+    if (key.includes(" ") || key.length < 3 || GENERIC_WORDS.has(key)) continue;
+    const seen = firstWords.get(key);
+    firstWords.set(key, seen === undefined || seen?.id === info.id ? info : null);
+  }
+  for (const [word, info] of firstWords) if (info) index.vendorFirstWord.set(word, info);
+
+  const priceDocs = documents.filter((d) => PRICE_INCREASE.test(fold(`${d.title} ${d.tags.join(" ")}`)) && d.kind !== "catalog");
+  const alternativesOf = new Map<string, ItemAlternative[]>();
+  for (const m of catalog.mappings) {
+    const a = catalog.alternatives.get(m.alternative);
+    if (!a) continue;
+    const list = alternativesOf.get(m.product) ?? [];
+    list.push({ id: a.id, name: a.name, fit: m.fit, country: a.country ?? null, openSource: !!a.licence });
+    alternativesOf.set(m.product, list);
+  }
+  const rankAlt = (x: ItemAlternative) => {
+    const alt = catalog.alternatives.get(x.id)!;
+    return [FIT_RANK[x.fit], x.country === null || isEuropean(x.country) ? 0 : 1, x.openSource ? 0 : 1, MATURITY_RANK[alt.maturity]];
+  };
+  for (const list of alternativesOf.values()) {
+    list.sort((a, b) => {
+      const ra = rankAlt(a);
+      const rb = rankAlt(b);
+      for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
+      return a.name.localeCompare(b.name, "fr");
+    });
+  }
+
+  for (const p of catalog.products.values()) {
+    const vendor = vendorInfo.get(p.vendor);
+    if (!vendor) continue;
+    const alternatives = alternativesOf.get(p.id) ?? [];
+    const entry: CatalogEntry = {
+      kind: "product",
+      id: p.id,
+      name: p.name,
+      category: p.category,
+      vendor,
+      openSource: false,
+      licence: null,
+      extraEuropean: controlledOutsideEurope(vendor),
+      alternatives,
+      risks: productRisks(vendor, p.name, `${p.usage} ${p.notes ?? ""}`, alternatives, priceDocs),
+    };
+    index.entries.set(p.id, entry);
+    addLabels(index, entry, [p.name, ...p.aliases, p.id.replace(/-/g, " ")]);
+  }
+  for (const a of catalog.alternatives.values()) {
+    if (index.entries.has(a.id)) continue;
+    const vendor = alternativeVendor(a, vendorInfo);
+    const entry: CatalogEntry = {
+      kind: "alternative",
+      id: a.id,
+      name: a.name,
+      category: a.category,
+      vendor,
+      openSource: !!a.licence,
+      licence: a.licence ?? null,
+      // A community project without a seat (country null) has no extra-European controlling entity.
+      extraEuropean: vendor.country === null ? false : controlledOutsideEurope(vendor),
+      alternatives: [],
+      risks: vendor.exposure.map((e) => ({ kind: "legal-exposure" as const, label: exposureLabel(e) })),
+    };
+    index.entries.set(a.id, entry);
+    addLabels(index, entry, [a.name, a.id.replace(/-/g, " ")]);
+  }
+  return index;
+}
+
+function toVendorInfo(v: Vendor): VendorInfo {
+  return { id: v.id, name: v.name, country: v.country, parent: v.parent ? { name: v.parent.name, country: v.parent.country } : null, exposure: v.exposure };
+}
+
+function alternativeVendor(a: Alternative, vendors: Map<string, VendorInfo>): VendorInfo {
+  const known = a.vendor ? vendors.get(a.vendor) : undefined;
+  if (known) return known;
+  return { id: null, name: a.publisher, country: a.country ?? null, parent: null, exposure: [] };
+}
+
+/** The controlling entity is the parent group when there is one ("a European vendor owned by…"). */
+export function controllingCountry(vendor: VendorInfo): string | null {
+  return vendor.parent?.country ?? vendor.country;
+}
+
+function controlledOutsideEurope(vendor: VendorInfo): boolean | null {
+  const country = controllingCountry(vendor);
+  return country === null ? null : !isEuropean(country);
+}
+
+function addVendorKey(index: MatchIndex, key: string, info: VendorInfo) {
+  if (key && !index.vendors.has(key)) index.vendors.set(key, info);
+}
+
+function push(map: Map<string, Label[]>, key: string, label: Label) {
+  if (!key) return;
+  const list = map.get(key);
+  if (!list) map.set(key, [label]);
+  else if (!list.some((l) => l.entry === label.entry)) list.push(label);
+}
+
+function addLabels(index: MatchIndex, entry: CatalogEntry, labels: string[]) {
+  const vendorWords = publisherKey(entry.vendor.name).split(" ").filter(Boolean);
+  const vendorFirst = vendorWords[0] ?? "";
+  for (const label of labels) {
+    const tokens = nameTokens(label);
+    if (!tokens.length) continue;
+    const full = tokens.join(" ");
+    push(index.exact, full, { entry, label, weak: false, full: true });
+    const loose = looseTokens(tokens);
+    const key = loose.join(" ");
+    // "Microsoft 365" loosens to "microsoft": a vendor's bare name is not a product, only its exact form is.
+    if (key !== full && (index.vendors.has(key) || key === vendorFirst)) continue;
+    push(index.loose, key, { entry, label, weak: false, full: key === full });
+    if (vendorFirst && loose[0] !== vendorFirst) {
+      // "Firefox" published by Mozilla is also "Mozilla Firefox" in inventories.
+      const prefixed = `${vendorFirst} ${key}`;
+      push(index.loose, prefixed, { entry, label, weak: false, full: false });
+      addNear(index, prefixed, { entry, label, weak: false, full: false });
+    } else if (vendorFirst && loose.length > 1) {
+      // "Microsoft Teams" is also plain "Teams".
+      const stripped = loose.slice(1).join(" ");
+      push(index.loose, stripped, { entry, label, weak: loose.length === 2, full: false });
+    }
+    addNear(index, key, { entry, label, weak: false, full: false });
+  }
+}
+
+/** Keys of 8 characters or more, and each of them with one character less, for one-letter typos. */
+function addNear(index: MatchIndex, key: string, label: Label) {
+  if (key.length < 8) return;
+  push(index.near, key, label);
+  for (const d of deletions(key)) push(index.near, d, label);
+}
+
+function deletions(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  return out;
+}
+
+// --------------------------------------------------------------------------------------------------------
+// Risks known from the catalog and the corpus
+
+const PRICE_INCREASE = /hausses? (?:de |des )?(?:prix|tarifs?)|augmentations? (?:de |des )?(?:prix|tarifs?)|price (?:increase|hike)/;
+const CLOSED_FORMAT = /formats? (?:de fichiers? |de documents? )?(?:fermes?|proprietaires?|non documentes?)|closed (?:file )?formats?|proprietary (?:file )?formats?/;
+const LOCK_IN = /verrouill|enfermement|lock-?in|captif|captive|irreversib|reversibilite (?:faible|limitee|difficile)|difficile a quitter/;
+
+const wordIn = (haystack: string, word: string) => word.length > 1 && new RegExp(`(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9]|$)`).test(haystack);
+
+function productRisks(vendor: VendorInfo, productName: string, text: string, alternatives: ItemAlternative[], priceDocs: CorpusDocument[]): ItemRisk[] {
+  const risks: ItemRisk[] = vendor.exposure.map((e) => ({ kind: "legal-exposure", label: exposureLabel(e) }));
+  const names = [vendor.name, vendor.parent?.name, productName].filter((n): n is string => !!n).map(fold);
+  const doc = priceDocs
+    .filter((d) => {
+      const hay = fold(`${d.title} | ${d.tags.join(" | ")}`);
+      return names.some((n) => wordIn(hay, n));
+    })
+    .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))[0];
+  if (doc) {
+    risks.push({
+      kind: "price-increase",
+      label: message("inventory.risk.priceIncrease", { vendor: vendor.parent?.name ?? vendor.name, title: doc.title, date: doc.date ?? "s.d." }),
+      source: { id: doc.id, title: doc.title, date: doc.date },
+    });
+  }
+  const folded = fold(text);
+  if (CLOSED_FORMAT.test(folded)) risks.push({ kind: "closed-format", label: message("inventory.risk.closedFormat") });
+  if (LOCK_IN.test(folded)) risks.push({ kind: "lock-in", label: message("inventory.risk.lockInNoted") });
+  else if (!alternatives.some((a) => a.fit !== "different-approach")) {
+    risks.push({ kind: "lock-in", label: message(alternatives.length ? "inventory.risk.lockInNoDirect" : "inventory.risk.lockInNone") });
+  }
+  return risks;
+}
+
+// --------------------------------------------------------------------------------------------------------
+// Matching
+
+/** The catalog vendor a publisher string names ("Microsoft Corporation" → Microsoft), if any. */
+export function vendorForPublisher(index: MatchIndex, publisher: string | null | undefined): VendorInfo | null {
+  const key = publisherKey(publisher);
+  if (!key) return null;
+  const exact = index.vendors.get(key);
+  if (exact) return exact;
+  return index.vendorFirstWord.get(key.split(" ")[0]!) ?? null;
+}
+
+const firstWord = (text: string | null | undefined) => publisherKey(text).split(" ")[0] ?? "";
+
+/** The publisher is the entry's vendor or belongs to the same group (VMware Tools published by "Broadcom Inc."). */
+const agrees = (entry: CatalogEntry, vendor: VendorInfo | null, publisher: string) => {
+  if (vendor && entry.vendor.id && vendor.id === entry.vendor.id) return true;
+  const entrySide = [entry.vendor.name, entry.vendor.parent?.name].map(firstWord).filter(Boolean);
+  const publisherSide = [publisher, vendor?.name, vendor?.parent?.name].map(firstWord).filter(Boolean);
+  return publisherSide.some((w) => entrySide.includes(w));
+};
+
+/**
+ * `any`: the best label whatever the publisher says (the name itself matched); `no-conflict`: not one whose vendor
+ * differs from the catalog vendor the publisher names ("Microsoft Visio" is not La Suite's Visio); `agree`: only
+ * labels the publisher confirms.
+ */
+type Trust = "any" | "no-conflict" | "agree";
+
+/** Among labels sharing a key, the one whose vendor the publisher names; products before alternatives. */
+function pick(labels: Label[] | undefined, vendor: VendorInfo | null, publisher: string, trust: Trust): Label | null {
+  if (!labels?.length) return null;
+  const agreeing = labels.filter((l) => agrees(l.entry, vendor, publisher));
+  if (agreeing.length) return agreeing.find((l) => l.entry.kind === "product") ?? agreeing[0]!;
+  if (trust === "agree") return null;
+  // A publisher that names another catalog vendor rules out a weak candidate, or any candidate when asked.
+  const candidates = vendor ? labels.filter((l) => (trust === "any" ? !l.weak : false)) : labels;
+  return candidates.find((l) => l.entry.kind === "product") ?? candidates[0] ?? null;
+}
+
+const MAX_TOKENS = 12;
+
+/**
+ * Finds the catalog entry an inventory name stands for, trying the most precise rules first.
+ * @example
+ * matchName(index, "Adobe Acrobat Reader DC - Français", "Adobe Systems Incorporated").method; // "loose"
+ */
+export function matchName(index: MatchIndex, name: string, publisher: string | null): MatchResult {
+  const pub = publisher ?? "";
+  const vendor = vendorForPublisher(index, pub);
+  const tokens = nameTokens(name).slice(0, MAX_TOKENS);
+  const loose = looseTokens(tokens);
+  const looseKeyText = loose.join(" ");
+  const result = (label: Label, method: MatchMethod, confidence: number): MatchResult => {
+    const mismatch = !!(vendor && label.entry.vendor.id && vendor.id !== label.entry.vendor.id && !agrees(label.entry, vendor, pub));
+    return { entry: label.entry, vendor, method, confidence: mismatch ? confidence - 0.2 : confidence, label: label.label, publisherMismatch: mismatch };
+  };
+
+  if (tokens.length) {
+    const exact = pick(index.exact.get(tokens.join(" ")), vendor, pub, "any");
+    if (exact) return result(exact, "exact", 0.97);
+    const looseHit = pick(index.loose.get(looseKeyText), vendor, pub, "any");
+    if (looseHit) return result(looseHit, "loose", 0.92);
+
+    const pubWords = publisherKey(pub).split(" ").filter(Boolean);
+    const pubFirst = pubWords[0];
+    if (pubFirst && loose[0] !== pubFirst) {
+      const withPublisher = pick(index.loose.get(`${pubFirst} ${looseKeyText}`), vendor, pub, "no-conflict");
+      if (withPublisher) return result(withPublisher, "publisher-prefix", 0.9);
+    } else if (pubFirst && loose.length > 1) {
+      // "Mozilla Thunderbird" published by "Mozilla": the product is what follows the publisher's name.
+      const withoutPublisher = pick(index.loose.get(loose.slice(1).join(" ")), vendor, pub, "no-conflict");
+      if (withoutPublisher) return result(withoutPublisher, "publisher-prefix", 0.88);
+    }
+
+    // The name starts with a known name: "Zoom Workplace", "Teams Machine-Wide Installer".
+    for (let end = loose.length - 1; end >= 1; end--) {
+      const key = loose.slice(0, end).join(" ");
+      const single = end === 1;
+      // One word ("zoom") is enough only when no publisher contradicts it ("Zoom Text Magnifier" by Freedom Scientific).
+      const hit = pick(index.loose.get(key), vendor, pub, single && (key.length < 4 || pub.trim() !== "") ? "agree" : "no-conflict");
+      if (!hit || (index.vendors.has(key) && !hit.full)) continue;
+      if (!(single && hit.weak && !agrees(hit.entry, vendor, pub))) return result(hit, "prefix", single ? 0.78 : 0.85);
+    }
+    // The name contains a known name: "Cisco AnyConnect Secure Mobility Client", "Sophos Endpoint Agent".
+    for (let length = Math.min(loose.length - 1, 6); length >= 1; length--) {
+      for (let start = 1; start + length <= loose.length; start++) {
+        const key = loose.slice(start, start + length).join(" ");
+        const hit = pick(index.loose.get(key), vendor, pub, length === 1 || key.length < 6 ? "agree" : "no-conflict");
+        if (hit && !(index.vendors.has(key) && !hit.full)) return result(hit, "contains", length > 1 ? 0.75 : 0.7);
+      }
+    }
+    // One letter off ("Mozila Firefox", "Libre Office"): the key with or without one character.
+    if (looseKeyText.length >= 8) {
+      const candidates = [looseKeyText, ...deletions(looseKeyText)];
+      for (const c of candidates) {
+        const hit = pick(index.near.get(c), vendor, pub, "no-conflict");
+        if (hit) return result(hit, "near", 0.6);
+      }
+      const joined = loose.join("");
+      if (joined !== looseKeyText) {
+        const hit = pick(index.near.get(joined), vendor, pub, "no-conflict");
+        if (hit) return result(hit, "near", 0.6);
+      }
+    }
+  }
+  if (vendor) return { entry: null, vendor, method: "vendor", confidence: 0.5, label: null, publisherMismatch: false };
+  return { entry: null, vendor: null, method: "none", confidence: 0, label: null, publisherMismatch: false };
+}
+
+// --------------------------------------------------------------------------------------------------------
+// Index cache: one per corpus directory and process, rebuilt when the files change
+
+const cache = new Map<string, { fingerprint: string; index: Promise<MatchIndex> }>();
+
+/** Hash of the catalog files' contents and of the documents' sizes and dates (cheap to recompute per request). */
+export async function corpusFingerprint(corpusDir: string): Promise<string> {
+  const hash = createHash("sha256");
+  let names: string[] = [];
+  try {
+    names = (await readdir(corpusDir, { recursive: true })).filter((n) => /\.(ya?ml|md)$/i.test(n)).sort();
+  } catch {
+    return "empty";
+  }
+  for (const name of names) {
+    const file = path.join(corpusDir, name);
+    hash.update(name).update("\0");
+    if (/\.ya?ml$/i.test(name)) hash.update(await readFile(file));
+    else {
+      const s = await stat(file);
+      hash.update(`${s.size}:${s.mtimeMs}`);
+    }
+    hash.update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * The match index of a corpus directory, built on first use and whenever the corpus changed since.
+ * @example
+ * const index = await loadMatchIndex(engine.config.corpusDir);
+ */
+export async function loadMatchIndex(corpusDir: string): Promise<MatchIndex> {
+  const fingerprint = await corpusFingerprint(corpusDir);
+  const cached = cache.get(corpusDir);
+  if (cached && cached.fingerprint === fingerprint) return cached.index;
+  const index = loadCorpus(corpusDir).then((corpus) => buildMatchIndex(corpus.catalog, corpus.documents, fingerprint));
+  cache.set(corpusDir, { fingerprint, index });
+  index.catch(() => cache.delete(corpusDir));
+  return index;
+}

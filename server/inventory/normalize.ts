@@ -1,0 +1,138 @@
+/**
+ * Name normalisation for inventory matching. Software names in GLPI/OCS exports carry versions, editions,
+ * architectures and language tags ("Mozilla Firefox (x64 fr)", "Adobe Acrobat Reader DC - Français",
+ * "Microsoft Office Professionnel Plus 2016"); catalog aliases are normalised the same way, so both sides meet.
+ *
+ * Two levels: `nameKey` keeps bare numbers ("office 365", "windows 11") so exact aliases stay precise;
+ * `looseKey` also drops numbers and edition words, for a second, more tolerant lookup.
+ */
+
+/** Words that only qualify an edition or a packaging, dropped by `looseKey`. */
+const EDITION_WORDS = new Set([
+  "pro", "professional", "professionnel", "professionnelle", "plus", "standard", "enterprise", "entreprise",
+  "home", "famille", "business", "edition", "ultimate", "premium", "basic", "essentials", "dc", "classic",
+  "lts", "esr", "ce", "community", "x", "mui", "desktop", "client", "app", "installer", "setup", "update", "and",
+  "for", "pour", "de", "la", "le", "les", "des", "du", "the", "version", "build", "release",
+]);
+
+/** Language tags found at the end of names or after " - " ("- fr-fr", "(x64 fr)", "- Français"). */
+const LANGUAGE_WORDS = new Set([
+  "fr", "fr-fr", "fr-be", "fr-ch", "fr-ca", "en", "en-us", "en-gb", "de", "de-de", "es", "es-es", "it", "it-it",
+  "nl", "nl-nl", "pt", "pt-br", "francais", "french", "english", "anglais", "deutsch", "german", "espanol",
+  "multilingual", "multilingue", "multi", "mui", "langue", "language", "lang",
+]);
+
+/** Platforms named in "for Windows" / "pour Windows" suffixes. */
+const PLATFORM_WORDS = new Set(["windows", "win", "mac", "macos", "linux", "desktop", "workstation", "x64", "x86", "server"]);
+
+/** Corporate suffixes stripped from publisher names ("Microsoft Corporation", "Adobe Systems Incorporated"). */
+const COMPANY_WORDS = new Set([
+  "corporation", "corp", "incorporated", "inc", "ltd", "limited", "llc", "lp", "plc", "gmbh", "ag", "sa", "sas",
+  "sasu", "sarl", "sa/nv", "nv", "bv", "srl", "spa", "ab", "as", "asa", "oy", "oyj", "kg", "co", "company", "cie",
+  "group", "groupe", "holding", "holdings", "international", "systems", "software", "technologies", "technology",
+  "solutions", "labs", "lab", "the", "se", "sl", "pty", "kk", "ltda", "development", "team", "contributors",
+  "foundation", "fondation", "project", "projet", "ao", "ooo", "zao", "pao", "jsc", "s r o", "spol",
+]);
+
+const ARCH = /\b(?:x86[_-]64|x64|x86|amd64|arm64|aarch64|win64|win32|i[3-6]86|(?:32|64)[\s-]?bits?)\b/g;
+const DOTTED_VERSION = /\bv?\d+(?:[._]\d+)+[a-z]?\d*(?:[-+][0-9a-z.]+)?\b/g;
+const VERSIONED_WORD = /\b(?:version|build|release|rev)\s+v?\d[\w.-]*/g;
+const KB = /\bkb\d{5,}\b/g;
+const TRADEMARKS = /[\u00ae\u2122\u00a9]|\((?:r|tm|c)\)/gi;
+
+const HTML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", eacute: "é", egrave: "è", agrave: "à", ccedil: "ç" };
+
+/** Decodes the few HTML entities GLPI and OCS leave in exported cells. */
+export function decodeEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === "#") {
+      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return HTML_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+/** Folds case and accents: "Éditeur Œuvre" → "editeur oeuvre". */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
+}
+
+/** Lowercase tokens, with noise removed but bare numbers kept. */
+export function nameTokens(name: string): string[] {
+  let s = fold(decodeEntities(name)).replace(TRADEMARKS, " ");
+  // Parenthesised or bracketed parts are architecture, language, edition or version notes in practice.
+  s = s.replace(/\([^()]*\)|\[[^\]]*\]|\{[^}]*\}/g, " ");
+  // Release nicknames: QGIS 3.34.1 'Prizren'.
+  s = s.replace(/'[^']*'|"[^"]*"|«[^»]*»/g, " ");
+  // A trailing " - <language>" part (checked on the whole tail, so "Reader DC - Français" loses "Français").
+  s = s.replace(/\s[-–—]\s+([a-z -]+)$/, (whole, tail: string) =>
+    tail.split(/[\s-]+/).every((w) => !w || LANGUAGE_WORDS.has(w)) ? " " : whole,
+  );
+  s = s.replace(KB, " ").replace(ARCH, " ").replace(VERSIONED_WORD, " ").replace(DOTTED_VERSION, " ");
+  const tokens = s.split(/[^a-z0-9+#]+/).filter(Boolean);
+  // Trailing language tags and "for Windows" suffixes.
+  for (;;) {
+    const last = tokens.at(-1);
+    if (last === undefined) break;
+    if (LANGUAGE_WORDS.has(last) && tokens.length > 1) tokens.pop();
+    else if (PLATFORM_WORDS.has(last) && (tokens.at(-2) === "for" || tokens.at(-2) === "pour")) tokens.splice(-2, 2);
+    else break;
+  }
+  return tokens;
+}
+
+/** The precise key: "Microsoft Office Professionnel Plus 2016" → "microsoft office professionnel plus 2016". */
+export function nameKey(name: string): string {
+  return nameTokens(name).join(" ");
+}
+
+/** The tolerant key: numbers and edition words dropped → "microsoft office". Never empty if the name has letters. */
+export function looseKey(name: string): string {
+  return looseTokens(nameTokens(name)).join(" ");
+}
+
+export function looseTokens(tokens: string[]): string[] {
+  const kept = tokens.filter((t) => !/\d/.test(t) && !EDITION_WORDS.has(t) && !LANGUAGE_WORDS.has(t));
+  if (kept.length) return kept;
+  return tokens.filter((t) => !/^\d+$/.test(t));
+}
+
+/** "Microsoft Corporation" → "microsoft"; "Adobe Systems Incorporated" → "adobe"; "The Document Foundation" → "document". */
+export function publisherKey(publisher: string | null | undefined): string {
+  if (!publisher) return "";
+  const tokens = fold(decodeEntities(publisher))
+    .replace(TRADEMARKS, " ")
+    .replace(/\([^()]*\)/g, " ")
+    .split(/[^a-z0-9+&]+/)
+    .filter(Boolean);
+  const kept = tokens.filter((t) => !COMPANY_WORDS.has(t));
+  return (kept.length ? kept : tokens).join(" ");
+}
+
+/** Collapses whitespace so the same name typed twice groups into one item. */
+export function displayName(name: string): string {
+  return decodeEntities(name).replace(/\s+/g, " ").trim();
+}
+
+/** Items that are parts of the system rather than applications a DSI chooses: kept, but out of the map. */
+const COMPONENT = new RegExp(
+  [
+    "redistributable", "\\bruntime\\b", "\\bdrivers?\\b", "\\bpilotes?\\b", "\\bchipset\\b", "\\bfirmware\\b",
+    "\\bhotfix\\b", "security update", "mise a jour de securite", "mise a jour pour", "update for", "\\bkb\\d{5,}",
+    "language pack", "module linguistique", "\\bsdk\\b", "visual c\\+\\+", "\\.net (?:framework|runtime|desktop)",
+    "directx", "webview2", "vcredist", "maintenance service", "update health tools", "\\bmsxml\\b",
+    "\\bproofing tools\\b", "outils de verification linguistique", "\\bcodec\\b", "\\bhelper\\b",
+  ].join("|"),
+);
+
+/** Drivers, runtimes, updates, language packs… ("Microsoft Visual C++ 2015 Redistributable (x64)"). */
+export function isComponent(name: string): boolean {
+  return COMPONENT.test(fold(name));
+}

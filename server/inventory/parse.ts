@@ -1,0 +1,439 @@
+/**
+ * Reading inventories as their tools export them: bytes → text (UTF-8 with or without BOM, UTF-16, or
+ * Windows-1252 from French Excel) → format (GLPI 10/11 and OCS CSV exports, GLPI Agent JSON, a plain CSV or a
+ * pasted one-column list) → rows `{ name, publisher, versions, installations, kind }`.
+ * Byte-level formats: shared/reference/data/inventory-export-formats/SOURCE.md.
+ */
+import { parse as parseCsv } from "csv-parse/sync";
+import iconv from "iconv-lite";
+import { AppError } from "../errors.ts";
+import { message } from "../i18n/messages.ts";
+import { decodeEntities, fold } from "./normalize.ts";
+import type { Category, InventoryFormat, InventoryRow, ParsedFile, TextEncoding } from "./types.ts";
+
+export interface InventoryFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ParsedInventory {
+  files: ParsedFile[];
+  rows: InventoryRow[];
+}
+
+/**
+ * Parses every file; the first one that is not an inventory stops everything with a 400 naming it.
+ * @example
+ * const { rows } = parseInventoryFiles([{ name: "glpi.csv", bytes: await readFile("glpi.csv") }]);
+ */
+export function parseInventoryFiles(files: InventoryFile[]): ParsedInventory {
+  if (!files.length) throw new AppError("no_file", message("inventory.error.noFile"));
+  const parsed: ParsedFile[] = [];
+  const rows: InventoryRow[] = [];
+  for (const file of files) {
+    const result = parseInventoryFile(file);
+    parsed.push(result.file);
+    for (const row of result.rows) rows.push(row);
+  }
+  return { files: parsed, rows };
+}
+
+export function parseInventoryFile(file: InventoryFile): { file: ParsedFile; rows: InventoryRow[] } {
+  const name = file.name || message("inventory.defaultFileName");
+  if (file.bytes.byteLength === 0) throw new AppError("empty_file", message("inventory.error.empty", { file: name }));
+  const { text, encoding } = decodeBytes(file.bytes, name);
+  const trimmed = text.trimStart();
+  if (!trimmed) throw new AppError("empty_file", message("inventory.error.empty", { file: name }));
+  if (trimmed[0] === "{" || trimmed[0] === "[") return parseJson(trimmed, name, encoding);
+  if (trimmed[0] === "<") throw notInventory(name, message("inventory.error.markup"));
+  return parseDelimited(text, name, encoding);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Bytes → text
+
+const MAGIC: [number[], string][] = [
+  [[0x89, 0x50, 0x4e, 0x47], "PNG"],
+  [[0xff, 0xd8, 0xff], "JPEG"],
+  [[0x47, 0x49, 0x46, 0x38], "GIF"],
+  [[0x25, 0x50, 0x44, 0x46], "PDF"],
+  [[0x1f, 0x8b], "gzip"],
+  [[0x7f, 0x45, 0x4c, 0x46], "ELF"],
+  [[0x4d, 0x5a], "exe"],
+];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Strict UTF-8 first (BOM or not), UTF-16 when marked, else Windows-1252 — the encoding of French Excel CSVs. */
+export function decodeBytes(bytes: Uint8Array, name = message("inventory.defaultFileName")): { text: string; encoding: TextEncoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: decodeUtf8(bytes.subarray(3)) ?? iconv.decode(Buffer.from(bytes.subarray(3)), "win1252"), encoding: "utf-8-bom" };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
+  // UTF-16 without a mark: ASCII text with a zero every other byte.
+  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) {
+    return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16le" };
+  }
+  if (startsWith(bytes, ZIP) || startsWith(bytes, OLE2)) throw notInventory(name, message("inventory.error.spreadsheet"));
+  const magic = MAGIC.find(([m]) => startsWith(bytes, m));
+  if (magic) throw notInventory(name, message("inventory.error.binary", { type: magic[1] }));
+  if (looksBinary(bytes)) throw notInventory(name, message("inventory.error.binaryUnknown"));
+  const text = decodeUtf8(bytes);
+  if (text !== null) return { text, encoding: "utf-8" };
+  return { text: iconv.decode(Buffer.from(bytes), "win1252"), encoding: "windows-1252" };
+}
+
+function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** NUL bytes, or many control characters, in the first 8 KiB. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return control > end * 0.02;
+}
+
+const notInventory = (file: string, detail: string) =>
+  new AppError("not_an_inventory", message("inventory.error.notInventory", { file, detail, expected: message("inventory.expected") }));
+
+// ---------------------------------------------------------------------------------------------------------
+// Columns
+
+type Role = "name" | "publisher" | "version" | "count" | "model" | "type";
+
+/** Header labels (folded, punctuation as spaces) by role, in French and English, GLPI and OCS included. */
+const HEADERS: Record<Role, string[]> = {
+  name: [
+    "nom", "name", "logiciel", "logiciels", "software", "softwares", "nom du logiciel", "nom logiciel", "software name",
+    "logiciels nom", "softwares name", "software nom", "produit", "product", "product name", "nom du produit",
+    "application", "applications", "nom de l application", "application name", "designation", "libelle",
+    "display name", "displayname", "programme", "program", "programs", "intitule", "item",
+  ],
+  publisher: [
+    "editeur", "editeurs", "publisher", "vendor", "editeur du logiciel", "logiciels editeur", "software publisher",
+    "softwares publisher", "fabricant", "manufacturer", "constructeur", "fournisseur", "marque", "brand", "societe",
+    "company", "editeur fabricant",
+  ],
+  version: [
+    "version", "versions", "versions nom", "versions name", "version name", "numero de version", "logiciels version",
+    "software version", "softwares version", "version standardisee", "firmware",
+  ],
+  count: [
+    "nombre d installations", "number of installations", "installations", "nb installations", "nombre installations",
+    "nombre", "nbre", "quantite", "quantity", "count", "nb", "total", "nombre de postes", "postes", "nb postes",
+    "installs", "installation count", "occurrences", "nombre d ordinateurs", "ordinateurs", "computers", "devices",
+  ],
+  model: ["modele", "model", "modeles", "models", "modele nom", "model name", "modele de materiel", "hardware model", "reference modele"],
+  type: ["type", "types", "type de materiel", "hardware type", "device type", "type d equipement", "categorie de materiel"],
+};
+const HEADER_ROLES = new Map<string, Role>();
+for (const role of Object.keys(HEADERS) as Role[]) for (const label of HEADERS[role]) if (!HEADER_ROLES.has(label)) HEADER_ROLES.set(label, role);
+
+const headerKey = (label: string) => fold(decodeEntities(label)).replace(/[^a-z0-9]+/g, " ").trim();
+
+/**
+ * Maps column indexes to roles; the first column of each role wins (« Version » before « Version standardisée »),
+ * except that a software-name column (« Logiciels - Nom ») beats a plain « Nom », the computer's name in a GLPI
+ * computer list.
+ */
+function mapColumns(header: string[]): Partial<Record<Role, number>> {
+  const columns: Partial<Record<Role, number>> = {};
+  let softwareName: number | undefined;
+  header.forEach((label, index) => {
+    const key = headerKey(label);
+    let role = HEADER_ROLES.get(key);
+    const software = /\blogiciels?\b|\bsoftwares?\b/.test(key);
+    // Users add columns: "Nom du logiciel installé", "Logiciel - Nom"…
+    if (!role && software && key.split(" ").length <= 5 && !/version|editeur|publisher|nombre|number|date|licen|categ|comment|type|entit|\bid\b|lieu|location|statut|status/.test(key)) role = "name";
+    if (role === "name" && software && softwareName === undefined) softwareName = index;
+    if (role && columns[role] === undefined) columns[role] = index;
+  });
+  if (softwareName !== undefined) columns.name = softwareName;
+  return columns;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Delimited text (CSV, TSV, pasted lists)
+
+const DELIMITERS = [";", ",", "\t", "|"];
+
+/** Counts a character outside double quotes. */
+function countOutsideQuotes(line: string, ch: string): number {
+  let n = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ch && !quoted) n++;
+  }
+  return n;
+}
+
+/** The delimiter found the same number of times (give or take one, for trailing separators) on most first lines. */
+export function sniffDelimiter(lines: string[]): string | null {
+  let best: { d: string; score: number; count: number } | null = null;
+  for (const d of DELIMITERS) {
+    const counts = lines.map((l) => countOutsideQuotes(l, d));
+    const frequency = new Map<number, number>();
+    for (const c of counts) if (c > 0) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+    if (!frequency.size) continue;
+    const mode = [...frequency.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+    const score = counts.filter((c) => c > 0 && Math.abs(c - mode) <= 1).length / counts.length;
+    if (!best || score > best.score || (score === best.score && mode > best.count)) best = { d, score, count: mode };
+  }
+  return best && best.score >= 0.5 ? best.d : null;
+}
+
+function parseDelimited(text: string, name: string, encoding: TextEncoding): { file: ParsedFile; rows: InventoryRow[] } {
+  const body = text.replace(/^\uFEFF/, "");
+  const firstLines = body.split(/\r\n|\n|\r/, 40).filter((l) => l.trim()).slice(0, 12);
+  // Prose (a letter, a README) is not a list of software.
+  if (looksLikeProse(firstLines)) throw notInventory(name, message("inventory.error.prose"));
+  const delimiter = sniffDelimiter(firstLines);
+  if (!delimiter) return parseList(body, name, encoding);
+
+  let records: string[][];
+  try {
+    records = parseCsv(body, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+  } catch {
+    records = body.split(/\r?\n/).filter((l) => l.trim()).map((l) => splitLoose(l, delimiter));
+  }
+  // A title line ("Inventaire au 1er mars") has one cell: the header is the first line with two or more.
+  const headerIndex = records.slice(0, 10).findIndex((r) => {
+    if (r.filter((c) => c.trim()).length < 2) return false;
+    const c = mapColumns(r);
+    return c.name !== undefined || c.model !== undefined;
+  });
+  if (headerIndex < 0) {
+    const found = (records[0] ?? []).map((c) => c.trim()).filter(Boolean).slice(0, 12);
+    throw notInventory(name, message("inventory.error.noNameColumn", { columns: found.map((c) => `« ${c} »`).join(", ") || "aucune" }));
+  }
+  const header = records[headerIndex]!;
+  const columns = mapColumns(header);
+  const rawHeader = firstLines[headerIndex] ?? "";
+  const format = csvFormat(rawHeader, header, delimiter, encoding);
+  // GLPI 10 writes an inner double quote as two single quotes.
+  const clean = format === "glpi-csv-10" ? (v: string) => tidyCell(v.replaceAll("''", '"')) : tidyCell;
+
+  const hardware = columns.model !== undefined;
+  const rows: InventoryRow[] = [];
+  let skipped = 0;
+  const headerName = header[columns.name ?? columns.model!];
+  for (let r = headerIndex + 1; r < records.length; r++) {
+    const record = records[r]!;
+    const cell = (role: Role) => {
+      const i = columns[role];
+      return i === undefined ? "" : clean(record[i] ?? "");
+    };
+    const nameCell = hardware ? cell("model") || cell("name") : cell("name");
+    // A header repeated in the middle (two exports pasted together) is not a software.
+    if (!nameCell || nameCell === headerName) {
+      if (record.some((c) => c.trim())) skipped++;
+      continue;
+    }
+    const names = splitMulti(nameCell);
+    const publishers = splitMulti(cell("publisher"));
+    const versions = splitMulti(cell("version"));
+    const count = columns.count === undefined ? 1 : parseCount(cell("count"));
+    const hint = hardware ? hardwareHint(cell("type")) : null;
+    names.forEach((n, i) => {
+      const publisher = (publishers.length === names.length ? publishers[i] : publishers[0]) ?? null;
+      rows.push({
+        name: n,
+        publisher: publisher || null,
+        versions: names.length > 1 && versions.length === names.length ? [versions[i]!] : versions,
+        installations: count,
+        kind: hardware ? "hardware" : "software",
+        hint,
+        file: name,
+      });
+    });
+  }
+  if (!rows.length) throw notInventory(name, message("inventory.error.noRows"));
+  return {
+    file: {
+      name,
+      format,
+      encoding,
+      delimiter,
+      columns: Object.fromEntries(Object.entries(columns).map(([role, i]) => [role, (header[i] ?? "").trim()])),
+      rows: rows.length,
+      skipped,
+    },
+    rows,
+  };
+}
+
+/** Recognises the exporter from the header line as written (quoted or not, trailing delimiter or not). */
+function csvFormat(rawHeader: string, header: string[], delimiter: string, encoding: TextEncoding): InventoryFormat {
+  const line = rawHeader.trim();
+  const keys = header.map(headerKey).filter(Boolean);
+  const trailing = line.endsWith(delimiter);
+  const quoted = line.startsWith('"');
+  if (keys.length === 2 && keys[0] === "nombre" && keys[1] === "logiciel") return "ocs-count-csv";
+  const glpi = keys.some((k) => /^(entite|entity|nombre d installations|number of installations|versions nom|versions name)$/.test(k));
+  if (quoted && trailing && (glpi || encoding === "utf-8-bom")) return "glpi-csv-10";
+  if (quoted && glpi) return "glpi-csv-11";
+  if (!quoted && trailing && keys.some((k) => /^(nbre|editeur|version standardisee|quantite)$/.test(k))) return "ocs-csv";
+  return "csv";
+}
+
+/** Entities decoded, and quotes a broken export left around a value removed. */
+function tidyCell(value: string): string {
+  let v = decodeEntities(value).trim();
+  if (v.length > 1 && v.startsWith('"') && v.endsWith('"')) v = v.slice(1, -1).replaceAll('""', '"').trim();
+  else if (v.startsWith('"') && !v.slice(1).includes('"')) v = v.slice(1).trim();
+  return v;
+}
+
+/** GLPI joins multiple values of a cell with <br> (or <hr>). */
+function splitMulti(value: string): string[] {
+  if (!value) return [];
+  if (!/<[bh]r\s*\/?>/i.test(value)) return [value];
+  return value.split(/<[bh]r\s*\/?>/i).map((v) => v.trim()).filter(Boolean);
+}
+
+/** "1 234", "42", "" → numbers; an unreadable count counts as one installation. */
+function parseCount(value: string): number {
+  const digits = value.replace(/[\s\u00a0\u202f.]/g, "");
+  if (!/^\d+$/.test(digits)) return 1;
+  return Number(digits);
+}
+
+const NETWORK_TYPE = /switch|commutateur|rout|firewall|pare[- ]?feu|borne|access point|point d.acces|wifi|wi-fi|network|reseau|networking|passerelle|gateway|load ?balancer|modem/;
+const COMPUTER_TYPE = /ordinateur|computer|portable|laptop|notebook|desktop|poste|station|tablette|tablet|\bpc\b/;
+
+function hardwareHint(type: string): Category | null {
+  const t = fold(type);
+  if (!t) return null;
+  if (NETWORK_TYPE.test(t)) return "network";
+  if (COMPUTER_TYPE.test(t)) return "workstation";
+  return null;
+}
+
+/** A line split on the delimiter, quotes removed: the fallback when a file's quoting is broken. */
+function splitLoose(line: string, delimiter: string): string[] {
+  return line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
+}
+
+/** Sentences of a dozen words or more, without the separators of a table. */
+function looksLikeProse(lines: string[]): boolean {
+  const sentences = lines.filter((l) => {
+    if ((l.match(/[;\t|]/g)?.length ?? 0) >= 2 || (l.match(/,/g)?.length ?? 0) >= 4) return false;
+    return l.split(/\s+/).length >= 12 && /[a-zà-ÿ][.!?](\s+[A-ZÀ-Ý]|\s*$)/.test(l);
+  });
+  return sentences.length > 0 && sentences.length >= lines.length * 0.3;
+}
+
+/** One name per line (a column pasted from a spreadsheet), an optional header line first. */
+function parseList(body: string, name: string, encoding: TextEncoding): { file: ParsedFile; rows: InventoryRow[] } {
+  const lines = body.split(/\r?\n/).map((l) => decodeEntities(l.trim().replace(/^"(.*)"$/, "$1").trim())).filter(Boolean);
+  if (!lines.length) throw new AppError("empty_file", message("inventory.error.empty", { file: name }));
+  if (lines.filter((l) => l.length > 150).length > lines.length * 0.2) throw notInventory(name, message("inventory.error.prose"));
+  const hasHeader = HEADER_ROLES.get(headerKey(lines[0]!)) === "name";
+  const rows = lines.slice(hasHeader ? 1 : 0).map<InventoryRow>((n) => ({
+    name: n,
+    publisher: null,
+    versions: [],
+    installations: 1,
+    kind: "software",
+    hint: null,
+    file: name,
+  }));
+  if (!rows.length) throw notInventory(name, message("inventory.error.noRows"));
+  return {
+    file: { name, format: "list", encoding, delimiter: null, columns: hasHeader ? { name: lines[0]! } : {}, rows: rows.length, skipped: 0 },
+    rows,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// JSON: GLPI native inventory (what GLPI Agent sends) or a list of objects
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? decodeEntities(v).trim() : typeof v === "number" ? String(v) : null);
+
+function parseJson(text: string, name: string, encoding: TextEncoding): { file: ParsedFile; rows: InventoryRow[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw notInventory(name, message("inventory.error.json", { reason: (err as Error).message }));
+  }
+  const documents = Array.isArray(value) ? value : [value];
+  const rows: InventoryRow[] = [];
+  let format: InventoryFormat = "glpi-json";
+  const inventories = documents.filter((d) => isObject(d) && (isObject(d.content) || Array.isArray(d.softwares)));
+  if (inventories.length) {
+    for (const doc of inventories) glpiRows(doc as Json, name, rows);
+  } else if (Array.isArray(value) && value.every(isObject)) {
+    format = "json-list";
+    for (const entry of value as Json[]) {
+      const columns = mapColumns(Object.keys(entry));
+      const keys = Object.keys(entry);
+      const get = (role: Role) => (columns[role] === undefined ? null : str(entry[keys[columns[role]]!]));
+      const n = get("model") ?? get("name");
+      if (!n) continue;
+      rows.push({
+        name: n,
+        publisher: get("publisher"),
+        versions: get("version") ? [get("version")!] : [],
+        installations: columns.count === undefined ? 1 : parseCount(get("count") ?? ""),
+        kind: columns.model !== undefined ? "hardware" : "software",
+        hint: columns.model !== undefined ? hardwareHint(get("type") ?? "") : null,
+        file: name,
+      });
+    }
+  }
+  if (!rows.length) throw notInventory(name, message("inventory.error.jsonShape"));
+  return { file: { name, format, encoding, delimiter: null, columns: {}, rows: rows.length, skipped: 0 }, rows };
+}
+
+/** One computer (or network device) of the GLPI inventory format: its software, its OS, its model. */
+function glpiRows(doc: Json, file: string, rows: InventoryRow[]) {
+  const content = isObject(doc.content) ? doc.content : doc;
+  const softwares = Array.isArray(content.softwares) ? content.softwares : [];
+  for (const s of softwares) {
+    if (!isObject(s)) continue;
+    const n = str(s.name);
+    if (!n) continue;
+    rows.push({ name: n, publisher: str(s.publisher), versions: str(s.version) ? [str(s.version)!] : [], installations: 1, kind: "software", hint: null, file });
+  }
+  const os = isObject(content.operatingsystem) ? content.operatingsystem : null;
+  const osName = os ? (str(os.full_name) ?? str(os.name)) : null;
+  if (osName) rows.push({ name: osName, publisher: null, versions: os && str(os.version) ? [str(os.version)!] : [], installations: 1, kind: "software", hint: "workstation", file });
+  const bios = isObject(content.bios) ? content.bios : null;
+  const hardware = isObject(content.hardware) ? content.hardware : null;
+  const model = bios ? (str(bios.smodel) ?? str(bios.mmodel)) : null;
+  if (bios && model) {
+    const virtual = hardware && str(hardware.vmsystem) && str(hardware.vmsystem) !== "Physical";
+    rows.push({ name: model, publisher: str(bios.smanufacturer) ?? str(bios.mmanufacturer), versions: [], installations: 1, kind: "hardware", hint: virtual ? "virtualization" : "workstation", file });
+  }
+  const device = isObject(content.network_device) ? content.network_device : null;
+  if (device && (str(device.model) ?? str(device.name))) {
+    rows.push({
+      name: (str(device.model) ?? str(device.name))!,
+      publisher: str(device.manufacturer),
+      versions: str(device.firmware) ? [str(device.firmware)!] : [],
+      installations: 1,
+      kind: "hardware",
+      hint: device.type === "Networking" ? "network" : hardwareHint(str(device.type) ?? ""),
+      file,
+    });
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * The shapes of inventory analysis: rows read from an export, the items of the dependency map, its summary by
+ * category, and the saved analysis that the audit plan and roadmap drafting read (`engine.records("analyses")`).
+ */
+import type { Category } from "../../ingest/schema.ts";
+
+export type { Category };
+
+export type RowKind = "software" | "hardware";
+
+/** One line of an inventory, whatever its format. */
+export interface InventoryRow {
+  /** The name as it appears in the export (a model for hardware). */
+  name: string;
+  publisher: string | null;
+  versions: string[];
+  installations: number;
+  kind: RowKind;
+  /** A category the export itself suggests (a network device type, a virtual machine's platform). */
+  hint: Category | null;
+  file: string;
+}
+
+export type InventoryFormat =
+  | "glpi-csv-10"
+  | "glpi-csv-11"
+  | "ocs-csv"
+  | "ocs-count-csv"
+  | "csv"
+  | "list"
+  | "glpi-json"
+  | "json-list";
+
+export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
+
+/** What was understood of one uploaded file. */
+export interface ParsedFile {
+  name: string;
+  format: InventoryFormat;
+  encoding: TextEncoding;
+  delimiter: string | null;
+  /** Columns recognised, by role ("name" → "Nom"). */
+  columns: Record<string, string>;
+  rows: number;
+  /** Lines left out because they had no name. */
+  skipped: number;
+}
+
+export type RiskKind = "legal-exposure" | "price-increase" | "closed-format" | "lock-in";
+
+export interface ItemRisk {
+  kind: RiskKind;
+  /** French, for a reader: « CLOUD Act (États-Unis) », « hausses de prix récentes (VMware racheté par Broadcom…) ». */
+  label: string;
+  /** Corpus document the risk comes from, when there is one. */
+  source?: { id: string; title: string; date: string | null } | null;
+}
+
+export interface ItemAlternative {
+  id: string;
+  name: string;
+  fit: "drop-in" | "partial" | "different-approach";
+  country: string | null;
+  openSource: boolean;
+}
+
+export type MatchMethod =
+  | "manual"
+  | "exact"
+  | "loose"
+  | "publisher-prefix"
+  | "prefix"
+  | "contains"
+  | "near"
+  | "vendor"
+  | "none";
+
+/** One line of the dependency map: a distinct name of the inventory, its installations summed. */
+export interface InventoryItem {
+  name: string;
+  publisher: string | null;
+  installations: number;
+  kind: RowKind;
+  versions: string[];
+  product: { id: string; name: string } | null;
+  vendor: { name: string; country: string | null; parent?: { name: string; country: string } | null } | null;
+  /** The controlling entity (the vendor, or its parent group) is headquartered outside geographic Europe. */
+  extraEuropean: boolean | null;
+  openSource: boolean | null;
+  category: Category | null;
+  alternatives: ItemAlternative[];
+  /** 0 to 1: how sure the match is (1 for a manual classification). */
+  confidence: number;
+  /** French: how the item was classified, or why it could not be. */
+  reason: string;
+  match: MatchMethod;
+  /** Extra-European laws the controlling entity is subject to (`cloud-act`, `russia-sorm`…). */
+  exposure: string[];
+  risks: ItemRisk[];
+  /** A driver, runtime, update or language pack: kept in the list, left out of the map and the score. */
+  component: boolean;
+}
+
+export interface UnknownItem {
+  name: string;
+  publisher: string | null;
+  installations: number;
+  kind: RowKind;
+  /** Set when the publisher is known but not the product. */
+  vendor: InventoryItem["vendor"];
+  extraEuropean: boolean | null;
+  reason: string;
+}
+
+export interface ShareFigure {
+  installations: number;
+  /** Fraction (0 to 1) of the installations whose status is known; null when none is. */
+  share: number | null;
+}
+
+export interface CategorySummary {
+  category: Category | "unclassified";
+  label: string;
+  /** Distinct catalog products (or distinct names when not in the catalog). */
+  products: number;
+  items: number;
+  installations: number;
+  extraEuropean: ShareFigure;
+  openSource: ShareFigure;
+  /** The most installed extra-European products of the category. */
+  mainDependencies: { name: string; installations: number; vendor: string | null; country: string | null }[];
+  risks: { kind: RiskKind; label: string; products: string[]; installations: number }[];
+}
+
+export interface QuickWin {
+  name: string;
+  product: { id: string; name: string };
+  category: Category;
+  installations: number;
+  vendor: { name: string; country: string | null } | null;
+  alternative: ItemAlternative;
+  reason: string;
+}
+
+export interface ScoreComponent {
+  category: Category | "unclassified";
+  label: string;
+  weight: number;
+  installations: number;
+  /** Installation-weighted dependency of the category, 0 to 1. */
+  dependency: number;
+  /** Points this category adds to the score. */
+  points: number;
+  explanation: string;
+}
+
+export interface DependencyScore {
+  /** 0 (no extra-European dependency) to 100 (everything depends on extra-European, closed, exposed software). */
+  value: number | null;
+  level: string;
+  formula: string;
+  explanation: string;
+  /** Share of the map's installations the score rests on (classified items). */
+  coverage: number | null;
+  components: ScoreComponent[];
+}
+
+export interface InventorySummary {
+  items: number;
+  installations: number;
+  /** Items and installations left out as system components (drivers, runtimes, updates…). */
+  components: { items: number; installations: number };
+  classified: { items: number; installations: number; share: number | null };
+  products: number;
+  extraEuropean: ShareFigure;
+  openSource: ShareFigure;
+  categories: CategorySummary[];
+  risks: { kind: RiskKind; label: string; products: string[]; installations: number }[];
+  quickWins: QuickWin[];
+  score: DependencyScore;
+  catalog: { vendors: number; products: number; alternatives: number; fingerprint: string };
+}
+
+export interface AnalysisResult {
+  items: InventoryItem[];
+  summary: InventorySummary;
+  unknown: UnknownItem[];
+}
+
+/** An analysis as saved and returned by the API. */
+export interface SavedAnalysis extends AnalysisResult {
+  id: string;
+  createdAt: string;
+  files: ParsedFile[];
+  ms: number;
+}
+
+/** A DSI's own classification of a name, reused by every later analysis. */
+export interface ManualClassification {
+  id: string;
+  name: string;
+  key: string;
+  productId: string | null;
+  category: Category | null;
+  vendorName: string | null;
+  vendorCountry: string | null;
+  extraEuropean: boolean | null;
+  openSource: boolean | null;
+  updatedAt: string;
+}

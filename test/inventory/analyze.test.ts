@@ -1,0 +1,196 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeRows, CATEGORY_WEIGHTS, dependencyIntensity } from "../../server/inventory/analyze.ts";
+import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
+import { nameKey } from "../../server/inventory/normalize.ts";
+import { parseInventoryFiles } from "../../server/inventory/parse.ts";
+import type { AnalysisResult, ManualClassification } from "../../server/inventory/types.ts";
+import { allInventories, evaluate, handChecked, INVENTORY_CORPUS, readInventory } from "./fixtures.ts";
+
+let index: MatchIndex;
+let all: AnalysisResult;
+beforeAll(async () => {
+  index = await loadMatchIndex(INVENTORY_CORPUS);
+  all = analyzeRows(parseInventoryFiles(allInventories()).rows, index);
+});
+const item = (r: AnalysisResult, name: string) => r.items.find((i) => i.name === name)!;
+const analyze = (...names: string[]) => analyzeRows(parseInventoryFiles(names.map(readInventory)).rows, index);
+
+describe("classification of the test inventories", () => {
+  it("classifies every hand-checked name as expected with the fixture catalog", () => {
+    const expected = handChecked();
+    const e = evaluate(all.items, expected);
+    expect(e.absent).toEqual([]);
+    expect(e.wrong).toEqual([]);
+    // Status right but product unknown: only the names whose vendor alone is in the fixture catalog.
+    const partly = e.partly.map((p) => p.replace(/ \(openSource.*$/, ""));
+    expect(partly.sort()).toEqual(["Adobe Acrobat (64-bit)", "Cisco Secure Client - AnyConnect VPN", "Microsoft Edge", "Microsoft Visio Professional 2019", "OptiPlex 7090", "PowerEdge R740", "SN210"]);
+    expect(partly.every((n) => item(all, n).match === "vendor")).toBe(true);
+    expect(e.correct).toBe(e.classified - partly.length);
+    expect(e.components).toEqual([5, 5]);
+    expect(e.unknownKept).toEqual([3, 3]);
+    for (const x of expected) {
+      const i = item(all, x.name);
+      if (x.fixture === "component") expect(i.component, x.name).toBe(true);
+      else expect(i.product?.id ?? null, x.name).toBe(x.fixture);
+    }
+    // Names absent from the fixture catalog but whose vendor is known are classified through the vendor.
+    expect(e.classified).toBe(e.total - e.missed.length);
+    expect(e.missed.sort()).toEqual(["7-Zip 23.01 (x64)", "AP-505", "ArcGIS Pro", "Civil Net RH", "Dropbox", "Gestion des Œuvres – Médiathèque", "Logiciel état civil « Élise »"]);
+  });
+
+  it("gives every item the documented shape, a confidence and a French reason", () => {
+    for (const i of all.items) {
+      expect(Object.keys(i)).toEqual(expect.arrayContaining(["name", "publisher", "installations", "product", "vendor", "extraEuropean", "openSource", "category", "alternatives", "confidence", "reason"]));
+      expect(i.confidence).toBeGreaterThanOrEqual(0);
+      expect(i.confidence).toBeLessThanOrEqual(1);
+      expect(i.reason.length).toBeGreaterThan(20);
+      if (i.vendor?.country) expect(i.vendor.country).toMatch(/^[A-Z]{2}$/);
+    }
+    const chrome = item(all, "Google Chrome");
+    expect(chrome).toMatchObject({
+      product: { id: "google-chrome", name: "Google Chrome" },
+      vendor: { name: "Google", country: "US" },
+      extraEuropean: true,
+      openSource: false,
+      category: "workstation",
+      alternatives: [{ id: "firefox", name: "Firefox", fit: "drop-in", country: "US", openSource: true }],
+    });
+    expect(chrome.reason).toContain("siège hors d'Europe");
+  });
+
+  it("explains the controlling entity, Russian exposure and community projects in the reason", () => {
+    expect(item(all, "Sophos Endpoint Agent").reason).toContain("contrôlé par Thoma Bravo (États-Unis)");
+    const kaspersky = item(all, "Kaspersky Endpoint Security for Windows");
+    expect(kaspersky).toMatchObject({ extraEuropean: false, exposure: ["russia-sorm"] });
+    expect(kaspersky.reason).toContain("Européen au sens géographique");
+    expect(kaspersky.reason).toContain("lois russes de surveillance (SORM)");
+    expect(item(all, "PostgreSQL 16").reason).toContain("Projet communautaire");
+    expect(item(all, "LibreOffice 7.6.5.2").reason).toContain("Logiciel libre reconnu : LibreOffice (licence MPL-2.0)");
+  });
+
+  it("sums installations per distinct name and keeps the most frequent publisher", () => {
+    const glpi = analyze("glpi10-mairie.csv");
+    expect(item(glpi, "Mozilla Firefox (x64 fr)").installations).toBe(66);
+    expect(item(glpi, "Microsoft Teams").installations).toBe(85);
+    expect(item(analyze("excel-windows-1252.csv"), "Chrome").installations).toBe(80);
+    expect(item(analyze("liste-collee.txt"), "Microsoft Office Professionnel Plus 2016").installations).toBe(2);
+    expect(item(glpi, "Adobe Acrobat Reader DC - Français").versions).toEqual(["23.008.20470", "24.002.20736"]);
+  });
+
+  it("lists unknown items for manual classification, never components", () => {
+    const names = all.unknown.map((u) => u.name);
+    expect(names).toContain("Civil Net RH");
+    expect(names).toContain("Microsoft Edge"); // vendor known, product not: still to classify
+    expect(names).not.toContain("Intel(R) Graphics Driver");
+    expect(all.unknown.find((u) => u.name === "Microsoft Edge")).toMatchObject({ vendor: { name: "Microsoft" }, extraEuropean: true });
+    expect(all.unknown.find((u) => u.name === "Civil Net RH")!.reason).toContain("à classer à la main");
+    const installs = all.unknown.map((u) => u.installations);
+    expect(installs).toEqual([...installs].sort((a, b) => b - a));
+  });
+});
+
+describe("the map", () => {
+  it("summarises by category with shares of installations", () => {
+    const s = analyze("glpi10-mairie.csv").summary;
+    const workstation = s.categories.find((c) => c.category === "workstation")!;
+    const glpi = analyze("glpi10-mairie.csv");
+    const ws = glpi.items.filter((i) => i.category === "workstation" && !i.component);
+    const known = ws.filter((i) => i.extraEuropean !== null).reduce((t, i) => t + i.installations, 0);
+    const extra = ws.filter((i) => i.extraEuropean).reduce((t, i) => t + i.installations, 0);
+    expect(workstation.installations).toBe(ws.reduce((t, i) => t + i.installations, 0));
+    expect(workstation.extraEuropean.share).toBeCloseTo(extra / known, 3);
+    expect(workstation.label).toBe("poste de travail");
+    expect(s.components.items).toBe(3);
+    expect(s.items + s.components.items).toBe(glpi.items.length);
+    expect(s.categories.map((c) => c.category)).toEqual(expect.arrayContaining(["workstation", "collaboration", "security", "virtualization", "database", "network", "business", "other", "unclassified"]));
+  });
+
+  it("lists the main risks: legal exposure, price increases, closed formats, lock-in", () => {
+    const s = analyze("glpi10-mairie.csv").summary;
+    const labels = s.risks.map((r) => r.label);
+    expect(labels).toEqual(expect.arrayContaining(["CLOUD Act (États-Unis)", "lois russes de surveillance (SORM)", "Hausses de prix récentes", "Formats fermés", "Enfermement (pas d'alternative directe)"]));
+    expect(s.risks.find((r) => r.kind === "price-increase")!.products).toEqual(["VMware vSphere"]);
+    expect(s.risks.find((r) => r.kind === "closed-format")!.products).toEqual(["AutoCAD"]);
+    const virtualization = s.categories.find((c) => c.category === "virtualization")!;
+    expect(virtualization.risks.map((r) => r.kind)).toContain("price-increase");
+    // Free software carries no risk in the map.
+    expect(s.risks.flatMap((r) => r.products)).not.toContain("Firefox");
+  });
+
+  it("puts widely installed extra-European products with a drop-in alternative first among quick wins", () => {
+    const wins = analyze("glpi10-mairie.csv").summary.quickWins;
+    expect(wins.map((w) => w.product.id)).toEqual(["kaspersky-endpoint-security", "microsoft-onedrive", "google-chrome", "adobe-acrobat-reader", "zoom-workplace", "cisco-webex", "sophos-endpoint"]);
+    expect(wins[0]).toMatchObject({ installations: 208, alternative: { id: "eset-endpoint", fit: "drop-in" } });
+    expect(wins.every((w) => w.alternative.fit === "drop-in")).toBe(true);
+    expect(wins[2]!.reason).toBe("Google Chrome : 58 installations, remplacement direct par Firefox (libre, États-Unis).");
+  });
+
+  it("explains the score: formula, weights and per-category points that add up", () => {
+    const { score } = analyze("glpi10-mairie.csv").summary;
+    expect(score.value).toBeGreaterThan(0);
+    expect(score.value).toBeLessThanOrEqual(100);
+    const sum = score.components.reduce((t, c) => t + c.points, 0);
+    expect(Math.abs(sum - score.value!)).toBeLessThanOrEqual(1);
+    expect(score.formula).toContain("Σ(poids de la catégorie × dépendance de la catégorie)");
+    expect(score.explanation).toContain("CLOUD Act");
+    expect(score.explanation).toMatch(/repose sur \d+ %/);
+    for (const c of score.components) {
+      expect(c.weight).toBe(CATEGORY_WEIGHTS[c.category]);
+      expect(c.explanation).toContain(`poids ${c.weight}`);
+    }
+    expect(score.components.find((c) => c.category === "virtualization")!.dependency).toBe(1);
+  });
+
+  it("weighs exposure, extra-European seat and open source as documented", () => {
+    expect(dependencyIntensity({ extraEuropean: true, exposure: ["cloud-act"], openSource: false })).toBe(1);
+    expect(dependencyIntensity({ extraEuropean: false, exposure: ["russia-sorm"], openSource: false })).toBe(1);
+    expect(dependencyIntensity({ extraEuropean: true, exposure: [], openSource: false })).toBe(0.75);
+    expect(dependencyIntensity({ extraEuropean: true, exposure: [], openSource: true })).toBe(0.1875);
+    expect(dependencyIntensity({ extraEuropean: false, exposure: [], openSource: true })).toBe(0);
+  });
+
+  it("gives a score of 0 to a fully European and free inventory, and none to an unknown one", () => {
+    const free = analyzeRows(
+      ["LibreOffice 7.6", "VLC media player", "PostgreSQL 16"].map((name) => ({ name, publisher: null, versions: [], installations: 3, kind: "software" as const, hint: null, file: "x" })),
+      index,
+    );
+    expect(free.summary.score.value).toBe(0);
+    expect(free.summary.openSource.share).toBe(1);
+    const unknown = analyzeRows([{ name: "Logiciel maison", publisher: null, versions: [], installations: 1, kind: "software", hint: null, file: "x" }], index);
+    expect(unknown.summary.score).toMatchObject({ value: null, coverage: 0 });
+    expect(unknown.unknown).toHaveLength(1);
+  });
+});
+
+describe("manual classifications", () => {
+  const manual = (c: Partial<ManualClassification> & { name: string }): [string, ManualClassification] => [
+    nameKey(c.name),
+    { id: "x", key: nameKey(c.name), productId: null, category: null, vendorName: null, vendorCountry: null, extraEuropean: null, openSource: null, updatedAt: "2026-03-01T10:00:00.000Z", ...c },
+  ];
+
+  it("classifies an unknown name, and the same name with another version", () => {
+    const classifications = new Map([manual({ name: "Civil Net RH 2023", vendorName: "Ciril GROUP", vendorCountry: "FR", category: "business", openSource: false })]);
+    const r = analyzeRows(parseInventoryFiles([readInventory("glpi10-mairie.csv")]).rows, index, { classifications });
+    expect(item(r, "Civil Net RH")).toMatchObject({
+      vendor: { name: "Ciril GROUP", country: "FR" },
+      extraEuropean: false,
+      openSource: false,
+      category: "business",
+      confidence: 1,
+      match: "manual",
+    });
+    expect(item(r, "Civil Net RH").reason).toBe("Classé à la main le 2026-03-01 : catégorie « logiciels métier », éditeur établi en France, logiciel non libre.");
+    expect(r.unknown.map((u) => u.name)).not.toContain("Civil Net RH");
+  });
+
+  it("maps a name to a catalog product, or overrides the catalog", () => {
+    const classifications = new Map([
+      manual({ name: "Logiciel ''Élections'' v2", productId: "berger-levrault-emagnus" }),
+      manual({ name: "Microsoft Edge", productId: "google-chrome" }),
+      manual({ name: "Mozilla Firefox (x64 fr)", category: "other" }),
+    ]);
+    const r = analyzeRows(parseInventoryFiles([readInventory("glpi10-mairie.csv")]).rows, index, { classifications });
+    expect(item(r, "Microsoft Edge")).toMatchObject({ product: { id: "google-chrome" }, extraEuropean: true, category: "workstation", match: "manual" });
+    expect(item(r, "Mozilla Firefox (x64 fr)")).toMatchObject({ product: { id: "firefox" }, category: "other", openSource: true });
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Shared by the inventory tests, the benchmark and the classification report: the fixture catalog, the test
+ * inventories and the hand-checked expectations, and how an analysis is scored against them.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { InventoryFile } from "../../server/inventory/parse.ts";
+import type { InventoryItem } from "../../server/inventory/types.ts";
+
+export const INVENTORY_FIXTURES = path.resolve("test/fixtures/inventory");
+export const INVENTORY_CORPUS = path.join(INVENTORY_FIXTURES, "corpus");
+export const INVENTORIES = path.join(INVENTORY_FIXTURES, "inventories");
+
+export const readInventory = (name: string): InventoryFile => ({ name, bytes: new Uint8Array(readFileSync(path.join(INVENTORIES, name))) });
+
+/** Every test inventory (GLPI 10/11, OCS, GLPI Agent JSON, Excel Windows-1252, TSV, pasted list, hardware). */
+export function allInventories(): InventoryFile[] {
+  return readdirSync(INVENTORIES).sort().map(readInventory);
+}
+
+export interface HandChecked {
+  name: string;
+  extraEuropean: boolean | null;
+  openSource: boolean | null;
+  categories: string[];
+  /** Product id expected with the fixture catalog; null: not in it; "component": a system part. */
+  fixture: string | null;
+}
+
+export function handChecked(): HandChecked[] {
+  return JSON.parse(readFileSync(path.join(INVENTORY_FIXTURES, "hand-checked.json"), "utf8")).items;
+}
+
+export interface Evaluation {
+  /** Identifiable applications and devices (extraEuropean known by hand). */
+  total: number;
+  /** …that the analysis classified (extraEuropean not null). */
+  classified: number;
+  /** …whose extra-European status is right. */
+  provenanceCorrect: number;
+  /** …whose status, open-source flag and category are all right. */
+  correct: number;
+  /** Classified with the wrong extra-European status: the errors that matter most. */
+  wrong: string[];
+  /** Not classified. */
+  missed: string[];
+  /** Status right, but open-source flag or category not. */
+  partly: string[];
+  /** In-house names that stayed unknown, out of those expected so; system components recognised. */
+  unknownKept: [number, number];
+  components: [number, number];
+  absent: string[];
+}
+
+export function evaluate(items: InventoryItem[], expected: HandChecked[] = handChecked()): Evaluation {
+  const byName = new Map(items.map((i) => [i.name, i]));
+  const e: Evaluation = { total: 0, classified: 0, provenanceCorrect: 0, correct: 0, wrong: [], missed: [], partly: [], unknownKept: [0, 0], components: [0, 0], absent: [] };
+  for (const x of expected) {
+    const item = byName.get(x.name);
+    if (!item) {
+      e.absent.push(x.name);
+      continue;
+    }
+    if (x.fixture === "component") {
+      e.components[1]++;
+      if (item.component) e.components[0]++;
+      continue;
+    }
+    if (x.extraEuropean === null) {
+      e.unknownKept[1]++;
+      if (item.extraEuropean === null && !item.product) e.unknownKept[0]++;
+      continue;
+    }
+    e.total++;
+    if (item.extraEuropean === null) {
+      e.missed.push(x.name);
+      continue;
+    }
+    e.classified++;
+    if (item.extraEuropean !== x.extraEuropean) {
+      e.wrong.push(`${x.name} (${item.product?.id ?? item.vendor?.name ?? "?"} : ${item.extraEuropean})`);
+      continue;
+    }
+    e.provenanceCorrect++;
+    const openOk = x.openSource === null || item.openSource === null || item.openSource === x.openSource;
+    const categoryOk = item.category !== null && x.categories.includes(item.category);
+    if (openOk && categoryOk && item.openSource !== null) e.correct++;
+    else e.partly.push(`${x.name} (openSource ${item.openSource}, catégorie ${item.category})`);
+  }
+  return e;
+}
+
+export const percent = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)} %` : "—");

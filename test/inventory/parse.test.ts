@@ -1,0 +1,232 @@
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../server/errors.ts";
+import { decodeBytes, parseInventoryFile, parseInventoryFiles, sniffDelimiter } from "../../server/inventory/parse.ts";
+import { readInventory } from "./fixtures.ts";
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const file = (name: string, bytes: Uint8Array | string) => ({ name, bytes: typeof bytes === "string" ? utf8(bytes) : bytes });
+const parse = (name: string, bytes: Uint8Array | string) => parseInventoryFile(file(name, bytes));
+
+function rejection(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    return err as AppError;
+  }
+  throw new Error("no error thrown");
+}
+
+describe("GLPI and OCS CSV exports", () => {
+  it("reads a GLPI 10 export: BOM, quoted cells, '' quotes, trailing ;, <br> versions", () => {
+    const { file: f, rows } = parseInventoryFile(readInventory("glpi10-mairie.csv"));
+    expect(f).toMatchObject({ format: "glpi-csv-10", encoding: "utf-8-bom", delimiter: ";", skipped: 0 });
+    expect(f.columns).toEqual({ name: "Nom", publisher: "Éditeur", version: "Versions - Nom", count: "Nombre d'installations" });
+    expect(rows).toHaveLength(33);
+    expect(rows[0]).toMatchObject({ name: "Microsoft Office Professionnel Plus 2016", publisher: "Microsoft Corporation", installations: 42, kind: "software" });
+    expect(rows[0]!.versions).toEqual(["16.0.4266.1001", "16.0.5356.1000"]);
+    expect(rows.find((r) => r.name.startsWith("Logiciel"))!.name).toBe('Logiciel "Élections" v2');
+  });
+
+  it("reads a GLPI 11 export: no BOM, commas, CRLF, English headers in another order, \"\" quotes", () => {
+    const { file: f, rows } = parseInventoryFile(readInventory("glpi11-agglo-en.csv"));
+    expect(f).toMatchObject({ format: "glpi-csv-11", encoding: "utf-8", delimiter: "," });
+    expect(f.columns).toMatchObject({ name: "Name", publisher: "Publisher", count: "Number of installations" });
+    expect(rows[0]).toMatchObject({ name: "Microsoft Windows 11 Professionnel", installations: 310 });
+    expect(rows.every((r) => !r.name.includes("\r"))).toBe(true);
+  });
+
+  it("reads both OCS Inventory exports", () => {
+    const all = parseInventoryFile(readInventory("ocs-tous-les-logiciels.csv"));
+    expect(all.file).toMatchObject({ format: "ocs-csv", columns: { name: "name", publisher: "Editeur", version: "Version", count: "nbre" } });
+    expect(all.rows).toHaveLength(9);
+    expect(all.rows.at(-1)).toMatchObject({ name: "Microsoft Edge WebView2 Runtime", installations: 35 });
+    const count = parseInventoryFile(readInventory("ocs-nombre.csv"));
+    expect(count.file.format).toBe("ocs-count-csv");
+    expect(count.rows[0]).toMatchObject({ name: "Microsoft Office Standard 2019", installations: 35, publisher: null });
+  });
+
+  it("reads the synthetic templates of the reference formats", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const dir = "/work/shared/reference/data/inventory-export-formats/templates/";
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return; // the reference folder is not shipped with the product
+    }
+    for (const n of names) {
+      const { rows } = parseInventoryFile({ name: n, bytes: readFileSync(dir + n) });
+      expect(rows.map((r) => r.name)).toEqual(["Microsoft Office Professionnel Plus 2016", "Adobe Acrobat Reader DC - Français", "Mozilla Firefox (x64 fr)"]);
+    }
+  });
+});
+
+describe("encodings and delimiters", () => {
+  it("decodes a Windows-1252 Excel export (€, Œ, «», en dash)", () => {
+    const { file: f, rows } = parseInventoryFile(readInventory("excel-windows-1252.csv"));
+    expect(f).toMatchObject({ encoding: "windows-1252", delimiter: ";", columns: { name: "Logiciel", publisher: "Éditeur", count: "Nb postes" } });
+    expect(rows.map((r) => r.name)).toContain("Gestion des Œuvres – Médiathèque");
+    expect(rows.map((r) => r.name)).toContain("Logiciel état civil « Élise »");
+    expect(rows.find((r) => r.publisher === "Décalog")).toBeTruthy();
+  });
+
+  it("decodes UTF-8 with and without BOM the same way, and UTF-16 from Excel's « texte Unicode »", () => {
+    const text = "Nom;Éditeur\nŒuvre 2€;Société\n";
+    const plain = parse("a.csv", text).rows[0]!;
+    const bom = parse("b.csv", new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)])).rows[0]!;
+    const utf16 = parse("c.txt", new Uint8Array([0xff, 0xfe, ...iconv.encode(text.replaceAll(";", "\t"), "utf16le")])).rows[0]!;
+    expect(plain).toMatchObject({ name: "Œuvre 2€", publisher: "Société" });
+    expect(bom).toMatchObject({ name: "Œuvre 2€", publisher: "Société" });
+    expect(utf16).toMatchObject({ name: "Œuvre 2€", publisher: "Société" });
+    expect(decodeBytes(iconv.encode("Coût : 12 €", "win1252")).text).toBe("Coût : 12 €");
+  });
+
+  it("sniffs ; , tab and | even when a title line comes first", () => {
+    expect(sniffDelimiter(['"a";"b";"c";', '"1";"2";"3";'])).toBe(";");
+    expect(sniffDelimiter(["a,b,c", "1,2,3"])).toBe(",");
+    expect(sniffDelimiter(["a\tb", "1\t2"])).toBe("\t");
+    expect(sniffDelimiter(["Inventaire de la mairie", "Nom|Éditeur", "x|y"])).toBe("|");
+    expect(sniffDelimiter(["Microsoft Office", "Firefox"])).toBeNull();
+    const titled = parse("t.csv", "Inventaire des logiciels au 1er mars\nNom;Éditeur;Nombre\nZoom;Zoom;3\n");
+    expect(titled.rows).toEqual([expect.objectContaining({ name: "Zoom", installations: 3 })]);
+  });
+
+  it("reads a tab-separated spreadsheet, skipping empty lines and lines without a name", () => {
+    const { file: f, rows } = parseInventoryFile(readInventory("dsi-tableur.tsv"));
+    expect(f).toMatchObject({ delimiter: "\t", skipped: 1, columns: { name: "Logiciel", count: "Nombre de postes" } });
+    expect(rows.map((r) => r.name)).toEqual(["Microsoft Office Standard 2019", "Mozilla Firefox", "AutoCAD 2024", "Logiciel PV électronique"]);
+  });
+});
+
+describe("lists, missing columns, duplicates", () => {
+  it("reads a pasted one-column list with its header; duplicates stay as rows", () => {
+    const { file: f, rows } = parseInventoryFile(readInventory("liste-collee.txt"));
+    expect(f).toMatchObject({ format: "list", columns: { name: "Logiciels" } });
+    expect(rows.filter((r) => r.name.startsWith("Microsoft Office"))).toHaveLength(2);
+    expect(rows.every((r) => r.installations === 1 && r.publisher === null)).toBe(true);
+  });
+
+  it("accepts a name column alone, in any position, with unknown columns around it", () => {
+    const { rows } = parse("x.csv", "Service,Responsable,Application,Remarque\nURBA,M. X,QGIS,ok\nRH,Mme Y,Civil Net RH,\n");
+    expect(rows.map((r) => [r.name, r.publisher, r.installations])).toEqual([
+      ["QGIS", null, 1],
+      ["Civil Net RH", null, 1],
+    ]);
+  });
+
+  it("splits <br>-joined names of a GLPI computer list, publishers aligned", () => {
+    const csv = '"Nom";"Logiciels - Nom";"Logiciels - Éditeur";\n"PC-01";"Firefox<br>Zoom";"Mozilla<br>Zoom";\n"PC-02";"Firefox";"Mozilla";\n';
+    const { rows } = parse("pcs.csv", csv);
+    expect(rows.map((r) => [r.name, r.publisher])).toEqual([
+      ["Firefox", "Mozilla"],
+      ["Zoom", "Zoom"],
+      ["Firefox", "Mozilla"],
+    ]);
+  });
+
+  it("ignores a header repeated in the middle (two exports pasted together) and reads odd counts", () => {
+    const { rows, file: f } = parse("x.csv", "Nom;Nombre\nZoom;1 204\nNom;Nombre\nTeams;n/a\n");
+    expect(rows.map((r) => [r.name, r.installations])).toEqual([
+      ["Zoom", 1204],
+      ["Teams", 1],
+    ]);
+    expect(f.skipped).toBe(1);
+  });
+
+  it("survives Excel's sep= line, old Mac line endings and broken quoting", () => {
+    expect(parse("sep.csv", "sep=;\nNom;Éditeur\nZoom;Zoom\n").rows.map((r) => r.name)).toEqual(["Zoom"]);
+    expect(parse("mac.csv", "Nom;Éditeur\rZoom;Zoom\rTeams;Microsoft\r").rows.map((r) => r.name)).toEqual(["Zoom", "Teams"]);
+    expect(parse("q.csv", 'Nom;Éditeur\n"Logiciel "pro" X";Acme\nZoom;Zoom\n').rows.map((r) => r.name)).toEqual(['Logiciel "pro" X', "Zoom"]);
+    expect(parse("u.csv", 'Nom;Éditeur\n"Logiciel pro;Acme\nZoom;Zoom\nTeams;Microsoft\n').rows.map((r) => r.name)).toEqual(["Logiciel pro", "Zoom", "Teams"]);
+    expect(rejection(() => parse("entete.csv", '"Nom";"Éditeur";\n')).message).toContain("aucune ligne");
+  });
+
+  it("reads hardware lists: the model is the name, the manufacturer the publisher, the type a hint", () => {
+    const { rows } = parseInventoryFile(readInventory("materiel-reseau.csv"));
+    expect(rows[0]).toMatchObject({ name: "Catalyst 2960-X", publisher: "Cisco Systems", kind: "hardware", hint: "network" });
+    expect(rows.find((r) => r.name === "OptiPlex 7090")).toMatchObject({ hint: "workstation" });
+    expect(rows.find((r) => r.name === "PowerEdge R740")).toMatchObject({ hint: null });
+  });
+});
+
+describe("GLPI Agent JSON inventories", () => {
+  it("reads software, operating system and model of a computer", () => {
+    const { file: f, rows } = parseInventoryFile(readInventory("glpi-agent-pc-accueil-01.json"));
+    expect(f.format).toBe("glpi-json");
+    expect(rows).toHaveLength(12);
+    expect(rows).toContainEqual(expect.objectContaining({ name: "Microsoft Windows 11 Professionnel", kind: "software", hint: "workstation" }));
+    expect(rows).toContainEqual(expect.objectContaining({ name: "OptiPlex 7090", publisher: "Dell Inc.", kind: "hardware" }));
+  });
+
+  it("marks a virtual machine's platform as virtualization, and reads network devices", () => {
+    const vm = parseInventoryFile(readInventory("glpi-agent-pc-urba-02.json")).rows;
+    expect(vm).toContainEqual(expect.objectContaining({ name: "VMware Virtual Platform", hint: "virtualization" }));
+    const net = parseInventoryFile(readInventory("glpi-agent-reseau.json")).rows;
+    expect(net.map((r) => [r.name, r.publisher, r.hint])).toEqual([
+      ["Catalyst 2960-X", "Cisco", "network"],
+      ["FortiGate-60F", "Fortinet", "network"],
+    ]);
+  });
+
+  it("reads the official GLPI example and a list of objects; several files add up", async () => {
+    const { readFileSync } = await import("node:fs");
+    let example: Uint8Array | null = null;
+    try {
+      example = readFileSync("/work/shared/reference/data/inventory-export-formats/glpi-inventory-format/examples/computer_1.json");
+    } catch {
+      // reference folder absent
+    }
+    if (example) expect(parse("computer_1.json", example).rows.map((r) => r.name)).toContain("gnome-calculator");
+    const list = parse("l.json", JSON.stringify([{ Nom: "Zoom", "Éditeur": "Zoom", Nombre: 3 }, { name: "Teams" }]));
+    expect(list.file.format).toBe("json-list");
+    expect(list.rows.map((r) => [r.name, r.installations])).toEqual([
+      ["Zoom", 3],
+      ["Teams", 1],
+    ]);
+    const both = parseInventoryFiles([readInventory("glpi-agent-pc-accueil-01.json"), readInventory("glpi-agent-pc-urba-02.json")]);
+    expect(both.files).toHaveLength(2);
+    expect(both.rows).toHaveLength(21);
+  });
+});
+
+describe("files that are not inventories", () => {
+  it("rejects an empty file, or one with only blank lines", () => {
+    expect(rejection(() => parse("vide.csv", "")).code).toBe("empty_file");
+    expect(rejection(() => parse("vide.csv", "\n \r\n")).message).toContain("« vide.csv » est vide");
+  });
+
+  it("rejects binary files and says what was expected", () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const err = rejection(() => parse("logo.png", png));
+    expect(err.code).toBe("not_an_inventory");
+    expect(err.status).toBe(400);
+    expect(err.message).toContain("binaire (PNG)");
+    expect(err.message).toContain("Attendu : un export CSV de GLPI");
+    const random = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    expect(rejection(() => parse("data.bin", random)).message).toContain("binaire");
+  });
+
+  it("tells a spreadsheet apart and asks for CSV", () => {
+    const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]);
+    expect(rejection(() => parse("inventaire.xlsx", xlsx)).message).toContain("enregistrez la feuille au format CSV");
+  });
+
+  it("rejects a CSV without a name column, naming the columns found", () => {
+    const err = rejection(() => parse("tickets.csv", '"ID";"Titre";"Statut";\n"1";"Imprimante";"Clos";\n'));
+    expect(err.message).toContain("« ID », « Titre », « Statut »");
+  });
+
+  it("rejects prose, HTML and JSON that is not an inventory", () => {
+    const prose = "Madame la Présidente,\nNous vous écrivons au sujet de la migration des postes. Elle nous semble urgente. Nous souhaitons un rendez-vous.\n";
+    expect(rejection(() => parse("lettre.txt", prose)).message).toContain("texte rédigé");
+    expect(rejection(() => parse("page.html", "<!doctype html><html></html>")).message).toContain("HTML ou XML");
+    expect(rejection(() => parse("x.json", '{"hello": "world"}')).message).toContain("ni un inventaire GLPI");
+    expect(rejection(() => parse("x.json", "{ broken")).message).toContain("JSON est illisible");
+  });
+
+  it("refuses an empty upload", () => {
+    expect(rejection(() => parseInventoryFiles([])).code).toBe("no_file");
+  });
+});
