@@ -11,7 +11,9 @@ import type { Engine } from "./engine.ts";
 import { AppError, toErrorBody } from "./errors.ts";
 import { message } from "./i18n/messages.ts";
 import { chatRoutes } from "./routes/chat.ts";
+import { draftRoutes } from "./routes/drafts.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { inventoryRoutes } from "./routes/inventory.ts";
 import { searchRoutes } from "./routes/search.ts";
 
 const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../web/", import.meta.url))) || ".";
@@ -39,6 +41,8 @@ export function createApp(engine: Engine): Hono {
   app.route("/api", healthRoutes(engine));
   app.route("/api", searchRoutes(engine));
   app.route("/api", chatRoutes(engine));
+  app.route("/api", draftRoutes(engine));
+  app.route("/api", inventoryRoutes(engine));
   app.all("/api/*", (c) => {
     throw new AppError("not_found", message("http.notFound", { path: c.req.path }), 404);
   });

@@ -4,8 +4,10 @@
 import { parseArgs } from "node:util";
 import { loadCorpus } from "../ingest/documents.ts";
 import { loadConfig } from "./config.ts";
+import { draftCommand } from "./drafting/cli.ts";
 import { createEngine } from "./engine.ts";
 import { AppError } from "./errors.ts";
+import { inventoryCommand } from "./inventory/cli.ts";
 import { message } from "./i18n/messages.ts";
 import { answer, kindLabel, passageLabel } from "./rag/answer.ts";
 import { checkQuery, parseK } from "./routes/search.ts";
@@ -19,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { rebuild: { type: "boolean" }, json: { type: "boolean" }, k: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { rebuild: { type: "boolean" }, json: { type: "boolean" }, k: { type: "string" }, help: { type: "boolean", short: "h" }, input: { type: "string" }, out: { type: "string" } },
   });
   const config = loadConfig();
 
@@ -100,6 +102,10 @@ async function main(argv: string[]): Promise<number> {
         await engine.close();
       }
     }
+    case "inventory":
+      return inventoryCommand(positionals, values, config, term, out);
+    case "draft":
+      return draftCommand(positionals, values, config, term, out);
     case "serve": {
       const running = await startServer(config, term);
       term.line(`Cap Libre est prêt : ${running.url}`);

@@ -138,7 +138,8 @@ async function* extractive(used: SearchResult[], terms: string[], notice: string
 export function excerpt(text: string, terms: string[], maxChars = 500): string {
   const clean = text.replace(/\s+/g, " ").trim();
   if (clean.length <= maxChars) return clean;
-  const sentences = clean.match(/[^.!?]+[.!?]+(\s|$)|[^.!?]+$/g) ?? [clean];
+  // A period not followed by a space (« lemondeinformatique.fr ») does not end a sentence, and no text is lost.
+  const sentences = clean.match(/(?:[^.!?]|[.!?](?!\s|$))+(?:[.!?]+(?=\s|$)|$)/g) ?? [clean];
   const scored = sentences.map((s, i) => ({ s: s.trim(), i, score: keywords(s).filter((w) => terms.some((t) => w.startsWith(t.slice(0, 5)))).length }));
   const picked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
   const kept: typeof scored = [];
@@ -173,7 +174,11 @@ async function budgetPassages(results: SearchResult[], question: string, history
     estimateTokens(await answerTemplate.format({ passages: "", question })) +
     history.reduce((n, t) => n + estimateTokens(t.content) + 4, 0) +
     32;
-  let budget = options.numCtx - options.maxAnswerTokens - fixed;
+  return fitPassages(results, options.numCtx - options.maxAnswerTokens - fixed);
+}
+
+/** Numbered passage blocks (`prompts/fr/passage.md`), in rank order, as many as fit in `budget` tokens. */
+export async function fitPassages(results: SearchResult[], budget: number): Promise<{ used: SearchResult[]; text: string }> {
   const used: SearchResult[] = [];
   const blocks: string[] = [];
   for (const r of results) {

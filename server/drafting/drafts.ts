@@ -1,0 +1,200 @@
+/**
+ * Drafts as saved work: create one (all sections, streamed), regenerate one section, edit one section by hand —
+ * each change is a new version, the inputs are kept — and read them back. The HTTP routes and the CLI both call
+ * these functions.
+ */
+import { z } from "zod";
+import { formatIssues } from "../../ingest/schema.ts";
+import type { Engine } from "../engine.ts";
+import { AppError } from "../errors.ts";
+import { message } from "../i18n/messages.ts";
+import { newRecordId } from "../store/records.ts";
+import { buildContext, type DraftContext } from "./context.ts";
+import { checkFigures } from "./figures.ts";
+import { passageSource, writeSection, type GenerateOptions, type GenerationState } from "./generate.ts";
+import { analysisSchema, parseDraftRequest, parseInputs, type DraftInputs } from "./inputs.ts";
+import { fill, loadStructure, type DocumentStructure } from "./structure.ts";
+import type { Draft, DraftEvent, DraftMode, DraftSection, DraftType, InventoryAnalysis } from "./types.ts";
+
+/** A validated request, its analysis resolved: what generation starts from. */
+export interface PreparedDraft {
+  type: DraftType;
+  inputs: DraftInputs;
+  analysis: InventoryAnalysis | null;
+  structure: DocumentStructure;
+}
+
+export const draftStore = (engine: Engine) => engine.records<Draft>("drafts");
+
+const optionsOf = (engine: Engine): GenerateOptions & { quoteChars?: number } => ({
+  numCtx: engine.config.numCtx,
+  maxAnswerTokens: engine.config.maxAnswerTokens,
+  idleTimeoutMs: engine.config.idleTimeoutMs,
+});
+
+/** The analysis a roadmap or briefing is built from: given inline, or read from the saved analyses. */
+async function resolveAnalysis(engine: Engine, inputs: { analysisId?: string; analysis?: unknown }): Promise<InventoryAnalysis | null> {
+  if (inputs.analysis) return inputs.analysis as InventoryAnalysis;
+  if (!inputs.analysisId) return null;
+  const saved = await engine.records<unknown>("analyses").get(inputs.analysisId);
+  if (!saved) throw new AppError("analysis_not_found", message("drafts.analysisNotFound", { id: inputs.analysisId }), 404);
+  const parsed = analysisSchema.safeParse(saved);
+  if (!parsed.success) throw new AppError("invalid_analysis", message("drafts.analysisInvalid", { id: inputs.analysisId, details: formatIssues(parsed.error, saved).join(" ; ") }), 422);
+  return parsed.data as InventoryAnalysis;
+}
+
+/**
+ * Validates `{ type, inputs }` and resolves the analysis, before anything is streamed, so a bad request gets a
+ * plain French 400/404.
+ */
+export async function prepareDraft(engine: Engine, body: unknown): Promise<PreparedDraft> {
+  const { type, inputs } = parseDraftRequest(body);
+  const analysis = await resolveAnalysis(engine, inputs as { analysisId?: string; analysis?: unknown });
+  // The analysis is kept with the draft's inputs, so a section can be regenerated after the analysis is gone.
+  const kept = analysis ? ({ ...inputs, analysis } as DraftInputs) : inputs;
+  return { type, inputs: kept, analysis, structure: loadStructure(type) };
+}
+
+const modeOf = (sections: DraftSection[]): DraftMode => {
+  const meant = sections.filter((s) => s.mode === "generated" || s.toComplete);
+  if (meant.length === 0 || meant.every((s) => s.toComplete)) return "template";
+  return meant.some((s) => s.toComplete) ? "mixed" : "generated";
+};
+
+const allFlags = (sections: DraftSection[]) => sections.flatMap((s) => s.flags.map((f) => ({ ...f, section: s.key })));
+
+async function initialState(engine: Engine): Promise<GenerationState> {
+  const status = await engine.models.status();
+  return { llm: status.llmAvailable, notice: status.llmAvailable ? null : status.notice, quoted: new Set() };
+}
+
+async function outline(structure: DocumentStructure, ctx: DraftContext): Promise<string[]> {
+  return Promise.all(structure.sections.map((s) => fill(s.title, ctx.vars)));
+}
+
+/**
+ * Writes every section of a new draft, saves it and ends with `done` (its id). Nothing is saved if `signal`
+ * aborts first.
+ */
+export async function* createDraft(engine: Engine, prepared: PreparedDraft, signal: AbortSignal): AsyncGenerator<DraftEvent> {
+  const createdAt = new Date().toISOString();
+  const ctx = await buildContext(prepared.type, prepared.inputs, prepared.analysis, prepared.structure, createdAt);
+  const titles = await outline(prepared.structure, ctx);
+  const state = await initialState(engine);
+  if (state.notice) yield { type: "notice", text: `${state.notice} ${message("drafts.templateNotice")}` };
+  const sections: DraftSection[] = [];
+  for (const section of prepared.structure.sections) {
+    if (signal.aborted) return;
+    sections.push(yield* writeSection(section, ctx, titles, engine, state, { ...optionsOf(engine), quoteChars: prepared.type === "briefing" ? 260 : 420 }, signal));
+  }
+  if (signal.aborted) return;
+  const draft: Draft = {
+    id: newRecordId(),
+    type: prepared.type,
+    title: ctx.title,
+    collectivite: ctx.collectivite,
+    inputs: prepared.inputs as Record<string, unknown>,
+    createdAt,
+    versions: [{ at: createdAt, cause: "generate", sections }],
+  };
+  await draftStore(engine).put(draft.id, draft);
+  yield { type: "done", id: draft.id, mode: modeOf(sections), version: 1, flags: allFlags(sections) };
+}
+
+/** A saved draft, or a French 404. */
+export async function getDraft(engine: Engine, id: string): Promise<Draft> {
+  const draft = await draftStore(engine).get(id);
+  if (!draft) throw new AppError("draft_not_found", message("drafts.notFound", { id }), 404);
+  return draft;
+}
+
+export interface DraftSummary {
+  id: string;
+  type: DraftType;
+  title: string;
+  collectivite: string;
+  createdAt: string;
+  updatedAt: string;
+  versions: number;
+  flags: number;
+}
+
+/** Saved drafts, most recently changed first. */
+export async function listDrafts(engine: Engine): Promise<DraftSummary[]> {
+  const store = draftStore(engine);
+  const drafts = await Promise.all((await store.list()).map((id) => store.get(id)));
+  return drafts
+    .filter((d): d is Draft => d !== null)
+    .map((d) => {
+      const last = d.versions.at(-1)!;
+      return { id: d.id, type: d.type, title: d.title, collectivite: d.collectivite, createdAt: d.createdAt, updatedAt: last.at, versions: d.versions.length, flags: allFlags(last.sections).length };
+    });
+}
+
+/** The context of a saved draft, rebuilt from its inputs (and the analysis kept with them). */
+async function contextOf(engine: Engine, draft: Draft) {
+  const inputs = parseInputs(draft.type, draft.inputs);
+  const analysis = await resolveAnalysis(engine, inputs as { analysisId?: string; analysis?: unknown });
+  const structure = loadStructure(draft.type);
+  return { structure, ctx: await buildContext(draft.type, inputs, analysis, structure, draft.createdAt) };
+}
+
+/** Index of a section in the draft's latest version, or a French 404 listing the sections. */
+export function sectionIndex(draft: Draft, key: string): number {
+  const sections = draft.versions.at(-1)!.sections;
+  const index = sections.findIndex((s) => s.key === key);
+  if (index < 0) throw new AppError("section_not_found", message("drafts.sectionNotFound", { key, keys: sections.map((s) => s.key).join(", ") }), 404);
+  return index;
+}
+
+async function saveVersion(engine: Engine, draft: Draft, index: number, section: DraftSection, cause: string): Promise<Draft> {
+  const sections = [...draft.versions.at(-1)!.sections];
+  sections[index] = section;
+  const next: Draft = { ...draft, versions: [...draft.versions, { at: new Date().toISOString(), cause, sections }] };
+  await draftStore(engine).put(draft.id, next);
+  return next;
+}
+
+/** Writes one section again (new passages, the model if it answers); saves a new version and ends with `done`. */
+export async function* regenerateSection(engine: Engine, id: string, key: string, signal: AbortSignal): AsyncGenerator<DraftEvent> {
+  const draft = await getDraft(engine, id);
+  const index = sectionIndex(draft, key);
+  const { structure, ctx } = await contextOf(engine, draft);
+  const sectionStructure = structure.sections.find((s) => s.key === key);
+  if (!sectionStructure) throw new AppError("section_not_found", message("drafts.sectionNotFound", { key, keys: structure.sections.map((s) => s.key).join(", ") }), 404);
+  const state = await initialState(engine);
+  if (state.notice && sectionStructure.generate) yield { type: "notice", text: `${state.notice} ${message("drafts.templateNotice")}` };
+  const section = yield* writeSection(sectionStructure, ctx, await outline(structure, ctx), engine, state, { ...optionsOf(engine), quoteChars: draft.type === "briefing" ? 260 : 420 }, signal);
+  if (signal.aborted) return;
+  const next = await saveVersion(engine, draft, index, section, `regenerate:${key}`);
+  const sections = next.versions.at(-1)!.sections;
+  yield { type: "done", id: next.id, mode: modeOf(sections), version: next.versions.length, flags: allFlags(sections) };
+}
+
+const editSchema = z.strictObject({ text: z.string().trim().min(1).max(30_000) });
+
+/**
+ * Replaces a section's text by the user's; its figures are checked again against the passages it was built
+ * from and the structured data, and a new version is saved.
+ */
+export async function editSection(engine: Engine, id: string, key: string, body: unknown): Promise<Draft> {
+  const parsed = editSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new AppError("invalid_input", message("drafts.editInvalid", { details: formatIssues(parsed.error, body).map((l) => l.replace(/^text/, `text (${message("drafts.field.text")})`)).join(" ; ") }));
+  }
+  const draft = await getDraft(engine, id);
+  const index = sectionIndex(draft, key);
+  const previous = draft.versions.at(-1)!.sections[index]!;
+  const { ctx } = await contextOf(engine, draft);
+  const chunks = previous.passageIds.length ? await engine.store.getChunks(previous.passageIds) : [];
+  const sources = [...chunks.map((c) => passageSource({ text: c.text, section: c.section, document: c.document })), ...ctx.facts];
+  const text = parsed.data.text;
+  const section: DraftSection = {
+    ...previous,
+    text,
+    flags: checkFigures(text, sources),
+    toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
+    editedAt: new Date().toISOString(),
+  };
+  return saveVersion(engine, draft, index, section, `edit:${key}`);
+}

@@ -1,0 +1,63 @@
+/**
+ * Markdown export: readable as plain text, with footnotes (`[^n]`) and pipe tables as most Markdown tools render them.
+ */
+import type { Block, DocumentModel, Inline } from "./model.ts";
+
+const escape = (t: string) => t.replace(/([\\*_`|])/g, "\\$1");
+
+function inline(inlines: Inline[], breaks = "  \n"): string {
+  return inlines
+    .map((i) => {
+      if (i.kind === "break") return breaks;
+      if (i.kind === "note") return `[^${i.note.n}]`;
+      const t = escape(i.text);
+      if (!t.trim()) return t;
+      const lead = t.match(/^\s*/)![0];
+      const trail = t.match(/\s*$/)![0];
+      const core = t.trim();
+      return `${lead}${i.bold && i.italic ? `***${core}***` : i.bold ? `**${core}**` : i.italic ? `*${core}*` : core}${trail}`;
+    })
+    .join("");
+}
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case "heading":
+      return `${b.level === 1 ? "##" : "###"} ${inline(b.inlines, " ")}`;
+    case "list":
+      return b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : "-"} ${inline(item, " ")}`).join("\n");
+    case "table":
+      return [b.header, b.header.map(() => null), ...b.rows]
+        .map((row) => `| ${row.map((c) => (c === null ? "---" : inline(c, " "))).join(" | ")} |`)
+        .join("\n");
+    case "paragraph": {
+      const text = inline(b.inlines);
+      switch (b.style) {
+        case "title":
+          return `# ${inline(b.inlines, " ")}`;
+        case "subtitle":
+          return `**${inline(b.inlines, " ")}**`;
+        case "quote":
+        case "banner":
+          return text
+            .split("\n")
+            .map((l) => `> ${l}`)
+            .join("\n");
+        case "meta":
+          return `*${inline(b.inlines, " — ")}*`;
+        default:
+          return text;
+      }
+    }
+  }
+}
+
+/** The document as Markdown text. */
+export function toMarkdown(doc: DocumentModel): string {
+  const parts = [...doc.front.map(block), "---", ...doc.body.map(block)];
+  if (doc.notes.length) {
+    parts.push("---", ...doc.notes.map((n) => `[^${n.n}]: ${n.text}${n.url ? ` <${n.url}>` : ""}`));
+  }
+  parts.push(`*${doc.footer}*`);
+  return `${parts.join("\n\n")}\n`;
+}

@@ -1,0 +1,249 @@
+/**
+ * The document as every exporter sees it: a title block (with the collectivité's name), an optional « brouillon à
+ * compléter » banner and list of figures to check, then blocks (headings, paragraphs, lists, tables, quotes)
+ * parsed from the sections' Markdown subset, with `[n]` markers turned into numbered notes carrying the source's
+ * title, date and URL. ODT, DOCX, PDF and Markdown render this one model, so they say the same thing.
+ */
+import { message } from "../../i18n/messages.ts";
+import { frenchDate } from "../context.ts";
+import { loadStructure } from "../structure.ts";
+import type { Citation, Draft, DraftSection, DraftVersion } from "../types.ts";
+
+export type Inline =
+  | { kind: "text"; text: string; bold?: boolean; italic?: boolean; flagged?: boolean }
+  | { kind: "note"; note: Note }
+  | { kind: "break" };
+
+export type BlockStyle = "body" | "quote" | "right" | "title" | "subtitle" | "meta" | "banner" | "sender";
+
+export type Block =
+  | { kind: "heading"; level: 1 | 2; inlines: Inline[] }
+  | { kind: "paragraph"; style: BlockStyle; inlines: Inline[] }
+  | { kind: "list"; ordered: boolean; items: Inline[][] }
+  | { kind: "table"; header: Inline[][]; rows: Inline[][][] };
+
+export interface Note {
+  /** Number across the whole document (endnotes, Markdown footnotes). */
+  n: number;
+  citation: Citation;
+  /** « Titre — section, 10 avril 2026. » without the URL. */
+  text: string;
+  url: string | null;
+}
+
+export interface DocumentModel {
+  title: string;
+  collectivite: string;
+  /** `courrier-quimper-bretagne-occidentale` */
+  filename: string;
+  /** Title block, banner and figures to check: printed before the sections. */
+  front: Block[];
+  body: Block[];
+  notes: Note[];
+  footer: string;
+  createdAt: string;
+}
+
+const slug = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60) || "document";
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** « Titre — section, avril 2026. » */
+export function noteText(c: Citation): string {
+  const date = c.date ? `, ${/^\d{4}-\d{2}/.test(c.date) ? frenchDate(c.date) : c.date}` : "";
+  return `${c.title}${c.section ? ` — ${c.section}` : ""}${date}.${c.source ? ` Source : ${c.source}.` : ""}`;
+}
+
+interface InlineContext {
+  citations: Map<number, Citation>;
+  flagged: string[];
+  /** Gives the global note of a section citation (the same number each time it is cited). */
+  note(c: Citation): Note;
+}
+
+/** Inline Markdown: `**bold**`, `*italic*`, `[n]` citations; flagged figures are marked and followed by « [à vérifier] ». */
+export function parseInline(text: string, ctx: InlineContext): Inline[] {
+  const out: Inline[] = [];
+  const pattern = /\*\*(.+?)\*\*|\*(?!\s)(.+?)\*|\[(\d+)\]|\n/g;
+  let last = 0;
+  const pushText = (t: string, bold?: boolean, italic?: boolean) => {
+    if (!t) return;
+    if (ctx.flagged.length === 0) return void out.push({ kind: "text", text: t, bold, italic });
+    const re = new RegExp(`(${ctx.flagged.map(escapeRegExp).join("|")})`, "g");
+    for (const part of t.split(re)) {
+      if (!part) continue;
+      if (ctx.flagged.includes(part)) {
+        out.push({ kind: "text", text: part, bold: true, italic, flagged: true });
+        out.push({ kind: "text", text: ` ${message("drafts.flagInline")}`, bold: true, flagged: true });
+      } else out.push({ kind: "text", text: part, bold, italic });
+    }
+  };
+  for (const m of text.matchAll(pattern)) {
+    pushText(text.slice(last, m.index));
+    if (m[1] !== undefined) pushText(m[1], true);
+    else if (m[2] !== undefined) pushText(m[2], false, true);
+    else if (m[3] !== undefined) {
+      const citation = ctx.citations.get(Number(m[3]));
+      if (citation) {
+        // A note call sits against the word it follows: « catégories¹ », not « catégories ¹ ».
+        const previous = out.at(-1);
+        if (previous?.kind === "text" && !previous.flagged) previous.text = previous.text.replace(/\s+$/, "");
+        out.push({ kind: "note", note: ctx.note(citation) });
+      }
+      else pushText(m[0]);
+    } else out.push({ kind: "break" });
+    last = m.index! + m[0].length;
+  }
+  pushText(text.slice(last));
+  return out;
+}
+
+const splitRow = (line: string) =>
+  line
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim().replaceAll("\\|", "|"));
+
+/** Block Markdown of a section: `###` sub-headings, paragraphs (single newlines are line breaks), lists, tables, quotes. */
+export function parseBlocks(text: string, ctx: InlineContext): Block[] {
+  const blocks: Block[] = [];
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  let i = 0;
+  const inline = (t: string) => parseInline(t, ctx);
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (!line.trim()) {
+      i++;
+      continue;
+    }
+    const heading = /^#{1,6}\s+(.*)$/.exec(line);
+    if (heading) {
+      blocks.push({ kind: "heading", level: 2, inlines: inline(heading[1]!.trim()) });
+      i++;
+      continue;
+    }
+    if (/^\s*\|/.test(line)) {
+      const rows: string[][] = [];
+      while (i < lines.length && /^\s*\|/.test(lines[i]!)) {
+        const cells = splitRow(lines[i]!);
+        if (!cells.every((c) => /^:?-{2,}:?$/.test(c))) rows.push(cells);
+        i++;
+      }
+      const [header = [], ...body] = rows;
+      blocks.push({ kind: "table", header: header.map(inline), rows: body.map((r) => header.map((_, k) => inline(r[k] ?? ""))) });
+      continue;
+    }
+    const listItem = /^\s*(?:([-*•])|(\d+)[.)])\s+(.*)$/;
+    if (listItem.test(line)) {
+      const ordered = listItem.exec(line)![2] !== undefined;
+      const items: string[] = [];
+      while (i < lines.length) {
+        const m = listItem.exec(lines[i]!);
+        if (m && (m[2] !== undefined) === ordered) items.push(m[3]!);
+        else if (m || !lines[i]!.trim() || !/^\s{2,}/.test(lines[i]!)) break;
+        else items[items.length - 1] += ` ${lines[i]!.trim()}`;
+        i++;
+      }
+      blocks.push({ kind: "list", ordered, items: items.map(inline) });
+      continue;
+    }
+    const quote = /^>\s?/.test(line);
+    const para: string[] = [];
+    while (i < lines.length && lines[i]!.trim() && (/^>\s?/.test(lines[i]!) === quote) && !/^#{1,6}\s|^\s*\||^\s*(?:[-*•]|\d+[.)])\s/.test(quote ? lines[i]!.replace(/^>\s?/, "") : lines[i]!)) {
+      para.push(quote ? lines[i]!.replace(/^>\s?/, "") : lines[i]!);
+      i++;
+    }
+    if (para.length === 0) {
+      // A quoted list or heading line: keep its text as a quote paragraph.
+      para.push(line.replace(/^>\s?/, ""));
+      i++;
+    }
+    blocks.push({ kind: "paragraph", style: quote ? "quote" : "body", inlines: inline(para.join("\n")) });
+  }
+  return blocks;
+}
+
+const plain = (text: string): Inline[] => [{ kind: "text", text }];
+const lines = (...texts: (string | undefined | null)[]): Inline[] =>
+  texts.filter((t): t is string => !!t).flatMap((t, i) => (i ? [{ kind: "break" } as Inline, ...plain(t)] : plain(t)));
+
+/** The title block of each document type, always with the collectivité's name. */
+function titleBlock(draft: Draft): Block[] {
+  const inputs = draft.inputs as Record<string, any>;
+  const date = frenchDate(String(inputs.date ?? draft.createdAt).slice(0, 10));
+  if (draft.type === "letter") {
+    const sender = inputs.sender ?? {};
+    const recipient = inputs.recipient ?? {};
+    return [
+      { kind: "paragraph", style: "sender", inlines: [{ kind: "text", text: sender.name ?? "", bold: true }, ...(sender.address || sender.url || sender.contact ? [{ kind: "break" } as Inline, ...lines(sender.address, sender.url, sender.contact)] : [])] },
+      { kind: "paragraph", style: "right", inlines: lines(recipient.name, recipient.role, draft.collectivite) },
+      { kind: "paragraph", style: "right", inlines: plain(inputs.place ? `${inputs.place}, le ${date}` : `Le ${date}`) },
+    ];
+  }
+  const meta: string[] = [];
+  if (draft.type === "briefing" && inputs.recipient?.name) meta.push(`À l'attention de ${inputs.recipient.name}${inputs.recipient.role ? `, ${inputs.recipient.role}` : ""}`);
+  meta.push([inputs.author ? `${inputs.author}` : null, date].filter(Boolean).join(" — "));
+  return [
+    { kind: "paragraph", style: "title", inlines: plain(draft.title) },
+    { kind: "paragraph", style: "subtitle", inlines: plain(draft.collectivite) },
+    { kind: "paragraph", style: "meta", inlines: lines(...meta) },
+  ];
+}
+
+/** Builds the document model of a draft version (the latest by default, `version` counts from 1). */
+export function buildDocument(draft: Draft, version?: number): DocumentModel {
+  const chosen: DraftVersion = version ? draft.versions[version - 1]! : draft.versions.at(-1)!;
+  const notes: Note[] = [];
+  const body: Block[] = [];
+  for (const section of chosen.sections) {
+    const byKey = new Map<number, Note>();
+    const ctx: InlineContext = {
+      citations: new Map(section.citations.map((c) => [c.n, c])),
+      flagged: section.flags.map((f) => f.figure),
+      note(c) {
+        let note = byKey.get(c.n);
+        if (!note) {
+          note = { n: notes.length + 1, citation: c, text: noteText(c), url: c.url };
+          byKey.set(c.n, note);
+          notes.push(note);
+        }
+        return note;
+      },
+    };
+    if (section.heading) body.push({ kind: "heading", level: 1, inlines: plain(section.title) });
+    body.push(...parseBlocks(section.text, ctx));
+  }
+
+  const front: Block[] = titleBlock(draft);
+  const toComplete = chosen.sections.filter((s: DraftSection) => s.toComplete).length;
+  if (toComplete) front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: message("drafts.banner", { count: toComplete }), bold: true }] });
+  const flagged = chosen.sections.flatMap((s) => s.flags.map((f) => ({ section: s.title, figure: f.figure })));
+  if (flagged.length) {
+    front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: `${message("drafts.flagsTitle")} — `, bold: true }, ...plain(message("drafts.flagsIntro"))] });
+    front.push({ kind: "list", ordered: false, items: flagged.map((f) => [{ kind: "text", text: f.figure, bold: true, flagged: true }, ...plain(` (${f.section})`)]) });
+  }
+  const structure = loadStructure(draft.type);
+  return {
+    title: draft.title,
+    collectivite: draft.collectivite,
+    filename: `${structure.filename}-${slug(draft.collectivite)}`,
+    front,
+    body,
+    notes,
+    footer: message("drafts.generatedBy", { date: frenchDate(chosen.at.slice(0, 10)) }),
+    createdAt: draft.createdAt,
+  };
+}
+
+/** Inline content as plain text (notes as `[n]`), for table cells in PDF and for checks. */
+export function inlineText(inlines: Inline[], breaks = " "): string {
+  return inlines.map((i) => (i.kind === "text" ? i.text : i.kind === "note" ? `[${i.note.n}]` : breaks)).join("");
+}

@@ -1,0 +1,262 @@
+/**
+ * Writing one section: retrieve passages for its query, then either stream it from the local model (passages
+ * budgeted to the context window, inside delimited blocks of the user turn, never the system role) or, without a
+ * model or when it fails, fill the section's French template with the structured data and quoted passages,
+ * marked « Brouillon à compléter ». Either way the figure check runs on the result.
+ */
+import { PromptTemplate } from "@langchain/core/prompts";
+import { message } from "../i18n/messages.ts";
+import type { ChatTurn, ModelProvider } from "../llm/types.ts";
+import { estimateTokens, excerpt, fitPassages } from "../rag/answer.ts";
+import { coverage, keywords } from "../retrieval/relevance.ts";
+import type { Retriever, SearchResult } from "../retrieval/search.ts";
+import type { DraftContext } from "./context.ts";
+import { checkFigures, extractFigures } from "./figures.ts";
+import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
+import type { Citation, DraftEvent, DraftSection } from "./types.ts";
+
+export interface GenerateOptions {
+  numCtx: number;
+  maxAnswerTokens: number;
+  /** The model call is abandoned (and the section falls back to its template) after this long without a token. */
+  idleTimeoutMs: number;
+}
+
+export interface GenerateDeps {
+  retriever: Retriever;
+  models: ModelProvider;
+}
+
+/** Shared by the sections of one generation: once the model failed, the next sections do not wait for it again. */
+export interface GenerationState {
+  llm: boolean;
+  notice: string | null;
+  /** Passages already quoted by a template section, so the next sections quote others. */
+  quoted: Set<string>;
+}
+
+/** Share of a query's keywords a passage must hold to be used (queries are long lists of terms). */
+const MIN_COVERAGE = 0.2;
+const MAX_PER_DOCUMENT = 2;
+
+const systemPrompt = readDraftPrompt("system");
+const sectionTemplate = PromptTemplate.fromTemplate(readDraftPrompt("section"));
+
+/** The text a passage gives the model, and the figure check: title, date, section and body. */
+export const passageSource = (r: Pick<SearchResult, "text" | "section" | "document">) =>
+  `${r.document.title} (${r.document.date ?? ""}) — ${r.section}\n${r.text}`;
+
+const hasMoneyOrShare = (text: string) => extractFigures(text).some((f) => f.kind === "amount" || f.kind === "percent");
+
+/** Passages for a section: relevant to its query, at most two per document, those with figures first if asked. */
+export async function retrievePassages(section: SectionStructure, vars: Record<string, string>, retriever: Retriever): Promise<{ query: string; passages: SearchResult[] }> {
+  if (!section.query || section.maxPassages === 0) return { query: "", passages: [] };
+  const query = await fill(section.query, vars);
+  const { results } = await retriever.search(query, 16);
+  const terms = keywords(query);
+  const perDocument = new Map<string, number>();
+  let kept = results.filter((r) => {
+    if (coverage(terms, `${r.document.title} ${r.section} ${r.text}`) < MIN_COVERAGE) return false;
+    const n = perDocument.get(r.document.id) ?? 0;
+    perDocument.set(r.document.id, n + 1);
+    return n < MAX_PER_DOCUMENT;
+  });
+  if (section.preferFigures) kept = [...kept.filter((r) => hasMoneyOrShare(r.text)), ...kept.filter((r) => !hasMoneyOrShare(r.text))];
+  return { query, passages: kept.slice(0, Math.max(section.maxPassages, 1) + 2) };
+}
+
+/**
+ * The source a passage relies on: corpus passages name it in parentheses after each fact (« (Assemblée nationale,
+ * 2021) »), so the document's source whose title shares most words with those references is the one to cite.
+ */
+export function passageSourceRef(r: Pick<SearchResult, "text" | "sources">): SearchResult["sources"][number] | null {
+  const refs = new Set(keywords([...r.text.matchAll(/\(([^()]{3,160})\)/g)].map((m) => m[1]).join(" ")).filter((w) => !/^\d+$/.test(w)));
+  let best: SearchResult["sources"][number] | null = null;
+  let bestScore = 0;
+  for (const source of r.sources) {
+    const score = keywords(source.title).filter((w) => refs.has(w)).length;
+    if (score > bestScore) {
+      best = source;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const toCitation = (r: SearchResult, n: number): Citation => {
+  const source = passageSourceRef(r);
+  // The URL of the source the passage names; without one, the document's own URL, or its only source's.
+  const only = r.sources.length === 1 ? r.sources[0]!.url : null;
+  return {
+    n,
+    title: r.document.title,
+    section: r.section || undefined,
+    date: r.document.date,
+    url: source ? (source.url ?? null) : (r.document.url ?? only ?? null),
+    ...(source ? { source: source.title } : {}),
+  };
+};
+
+/** Markers `[n]` of a text, as numbers. */
+export function citedNumbers(text: string): number[] {
+  return [...new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+}
+
+/**
+ * Cleans what the model wrote: no heading or repeated title at the top, `[1, 2]` written `[1][2]`, and markers
+ * that point to no passage removed.
+ */
+export function cleanGenerated(text: string, title: string, passageCount: number): string {
+  let t = text.trim();
+  t = t.replace(/^(#+\s.*|\*\*[^*\n]+\*\*\s*:?)\n+/, (line) => (/^#/.test(line) || line.toLowerCase().includes(title.toLowerCase()) ? "" : line));
+  t = t.replace(/\[(\d+(?:\s*[,;]\s*\d+)+)\]/g, (_, list: string) => list.split(/\s*[,;]\s*/).map((n) => `[${n}]`).join(""));
+  t = t.replace(/\s?\[(\d+)\]/g, (marker, n: string) => (Number(n) >= 1 && Number(n) <= passageCount ? marker : ""));
+  return t.replace(/\n{3,}/g, "\n\n").trim();
+}
+
+const tidy = (text: string) => text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+
+/** A passage as a short quotation a template can hold: one line, no Markdown of its own. */
+function quotation(r: SearchResult, terms: string[], maxChars: number): string {
+  let quote = excerpt(r.text.replace(/\bs\. d\./g, "s.d."), terms, maxChars)
+    .replace(/(^|\s)[-*]\s+/g, "$1")
+    .replace(/[*_`|#>]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  // A sentence cut inside a parenthesis (« (AWS, s. d.) » read as two sentences): end before it.
+  if ((quote.match(/\(/g) ?? []).length > (quote.match(/\)/g) ?? []).length) quote = `${quote.slice(0, quote.lastIndexOf("(")).trimEnd()} …`;
+  // Cut at the length limit inside a word: end on the last whole word.
+  else if (!/[.!?…»)]$/.test(quote)) quote = `${quote.slice(0, quote.lastIndexOf(" ")).trimEnd()} …`;
+  return quote;
+}
+
+/**
+ * Writes one section, streaming `section`, `token` and `flags` events; returns the finished section.
+ * `sectionTitles` is the outline of the whole document, given to the model so it writes only its part.
+ */
+export async function* writeSection(
+  section: SectionStructure,
+  ctx: DraftContext,
+  sectionTitles: string[],
+  deps: GenerateDeps,
+  state: GenerationState,
+  options: GenerateOptions & { quoteChars?: number },
+  signal: AbortSignal,
+): AsyncGenerator<DraftEvent, DraftSection> {
+  const title = await fill(section.title, ctx.vars);
+  yield { type: "section", key: section.key, title };
+  const { query, passages } = await retrievePassages(section, ctx.vars, deps.retriever);
+  const terms = keywords(query);
+  const appended = section.append ? await fill(section.append, ctx.vars) : "";
+
+  let text: string | null = null;
+  let used: SearchResult[] = [];
+  if (section.generate && state.llm) {
+    const generated = yield* generateText(section, title, ctx, sectionTitles, passages.slice(0, Math.max(section.maxPassages, 1) + 2), deps, state, options, signal);
+    if (generated) {
+      used = generated.used;
+      text = cleanGenerated(generated.text, title, used.length);
+      if (appended) {
+        yield { type: "token", key: section.key, text: `\n\n${appended}` };
+        text = `${text}\n\n${appended}`;
+      }
+    }
+  }
+  const mode = text !== null ? "generated" : "template";
+  if (text === null) {
+    used = passages.filter((r) => !state.quoted.has(r.id)).slice(0, section.maxPassages);
+    for (const r of used) state.quoted.add(r.id);
+    const quotes = used.length
+      ? `${message("drafts.quotesIntro")}\n\n${used.map((r, i) => `> « ${quotation(r, terms, options.quoteChars ?? 420)} » [${i + 1}]`).join("\n\n")}`
+      : "";
+    text = tidy(await fill(section.template, { ...ctx.vars, quotes, draft_mark: section.generate ? message("drafts.draftMark") : "" }));
+    if (appended) text = `${text}\n\n${appended}`;
+    yield { type: "token", key: section.key, text };
+  }
+  text = tidy(text);
+  const cited = new Set(citedNumbers(text));
+  const citations = used.map((r, i) => toCitation(r, i + 1)).filter((c) => cited.has(c.n));
+  const flags = checkFigures(text, [...used.map(passageSource), ...ctx.facts]);
+  if (flags.length) yield { type: "flags", key: section.key, flags };
+  return {
+    key: section.key,
+    title,
+    text,
+    citations,
+    flags,
+    mode,
+    heading: section.heading,
+    toComplete: mode === "template" && section.generate,
+    passageIds: used.map((r) => r.id),
+  };
+}
+
+/** Streams the model's text for a section; returns null (and updates `state`) when the model is absent or fails. */
+async function* generateText(
+  section: SectionStructure,
+  title: string,
+  ctx: DraftContext,
+  sectionTitles: string[],
+  passages: SearchResult[],
+  deps: GenerateDeps,
+  state: GenerationState,
+  options: GenerateOptions,
+  signal: AbortSignal,
+): AsyncGenerator<DraftEvent, { text: string; used: SearchResult[] } | null> {
+  const status = await deps.models.status();
+  if (!status.llmAvailable) {
+    state.llm = false;
+    state.notice = status.notice;
+    return null;
+  }
+  const base = {
+    document: ctx.title,
+    collectivite: ctx.collectivite,
+    outline: sectionTitles.join(" ; "),
+    data: ctx.data || message("drafts.noData"),
+    section: title,
+    instruction: await fill(section.instruction ?? "", ctx.vars),
+    tone: ctx.tone,
+    words: String(section.words),
+  };
+  const maxTokens = Math.min(options.maxAnswerTokens, Math.ceil(section.words * 2.5) + 64);
+  const fixed = estimateTokens(systemPrompt) + estimateTokens(await sectionTemplate.format({ ...base, passages: "" })) + 32;
+  const { used, text: blocks } = await fitPassages(passages, options.numCtx - maxTokens - fixed);
+  const turns: ChatTurn[] = [
+    { role: "system", content: systemPrompt },
+    { role: "user", content: await sectionTemplate.format({ ...base, passages: blocks || message("drafts.noPassage") }) },
+  ];
+
+  const idle = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const rearm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => idle.abort(), options.idleTimeoutMs);
+  };
+  let text = "";
+  try {
+    rearm();
+    const modelSignal = AbortSignal.any([signal, idle.signal]);
+    for await (const event of deps.models.chat().stream(turns, { signal: modelSignal, numCtx: options.numCtx, maxTokens })) {
+      if (idle.signal.aborted) throw new Error("model idle timeout");
+      rearm();
+      if (event.type === "token") {
+        text += event.text;
+        yield { type: "token", key: section.key, text: event.text };
+      }
+    }
+    if (idle.signal.aborted) throw new Error("model idle timeout");
+  } catch {
+    if (signal.aborted) return null;
+    deps.models.markUnreachable();
+    state.llm = false;
+    state.notice = idle.signal.aborted ? message("drafts.timeout", { seconds: Math.round(options.idleTimeoutMs / 1000) }) : message("drafts.failedMidStream");
+    yield { type: "notice", text: state.notice };
+    if (text) yield { type: "token", key: section.key, text: "\n\n" };
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+  // An empty answer is not a failure of the model: this section alone falls back to its template.
+  return text.trim() ? { text, used } : null;
+}

@@ -1,0 +1,168 @@
+/**
+ * What a user gives for each document, validated with zod. Errors become one French 400 naming the field
+ * (`inputs.recipient.name (nom du destinataire) : champ obligatoire manquant`), so a form or a JSON file can be
+ * fixed without reading code.
+ */
+import { z } from "zod";
+import { formatIssues } from "../../ingest/schema.ts";
+import { AppError } from "../errors.ts";
+import { message } from "../i18n/messages.ts";
+import { DRAFT_TYPES, type DraftType } from "./types.ts";
+
+const text = (max: number) => z.string().trim().min(2).max(max);
+const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "date attendue au format AAAA-MM-JJ ou AAAA-MM");
+
+const collectivite = z.strictObject({
+  name: text(200),
+  /** Free text: « commune », « communauté d'agglomération », « département »… */
+  kind: text(100).optional(),
+  population: z.number().int().positive().optional(),
+  department: text(100).optional(),
+  region: text(100).optional(),
+  agents: z.number().int().positive().optional(),
+  workstations: z.number().int().positive().optional(),
+});
+
+/** A saved inventory analysis given inline (same JSON as `GET /api/analyses/:id`); only what a roadmap reads is checked. */
+export const analysisSchema = z.looseObject({
+  id: z.string().min(1).default("analyse-jointe"),
+  items: z
+    .array(
+      z.looseObject({
+        name: z.string().min(1),
+        publisher: z.string().nullish(),
+        installations: z.number().int().nonnegative(),
+        product: z.string().nullish(),
+        vendor: z.looseObject({ name: z.string(), country: z.string().nullish() }).nullish(),
+        extraEuropean: z.boolean().nullish(),
+        openSource: z.boolean().nullish(),
+        category: z.string().nullish(),
+        alternatives: z
+          .array(z.looseObject({ id: z.string(), name: z.string(), fit: z.string(), country: z.string().nullish(), openSource: z.boolean().nullish() }))
+          .default([]),
+      }),
+    )
+    .min(1),
+});
+
+/** Known request keys, expanded into sentences by the letter template; any other string is kept as written. */
+export const LETTER_REQUESTS = ["study", "target", "public-information"] as const;
+
+export const letterInputs = z.strictObject({
+  collectivite,
+  sender: z.strictObject({
+    name: text(200),
+    description: text(500).optional(),
+    signatory: text(200).optional(),
+    address: text(300).optional(),
+    contact: text(200).optional(),
+    url: z.string().regex(/^https?:\/\/\S+$/, "URL attendue (http:// ou https://)").optional(),
+  }),
+  recipient: z.strictObject({
+    name: text(200),
+    role: text(200),
+    civility: z.enum(["Madame", "Monsieur"]).optional(),
+    /** Overrides the salutation built from civility and role (« Madame la Présidente »). */
+    salutation: text(200).optional(),
+  }),
+  tone: z.enum(["courtois", "formel", "ferme"]).default("courtois"),
+  context: text(4000).optional(),
+  requests: z.array(text(600)).min(1).max(10).default([...LETTER_REQUESTS]),
+  subject: text(200).optional(),
+  place: text(100).optional(),
+  date: isoDate.optional(),
+});
+
+export const auditPlanInputs = z.strictObject({
+  collectivite,
+  services: z.array(text(200)).max(60).optional(),
+  businessSoftware: z.array(text(200)).max(60).optional(),
+  startDate: isoDate.optional(),
+  durationMonths: z.number().int().min(1).max(36).optional(),
+  sponsor: text(200).optional(),
+  lead: text(200).optional(),
+  team: z.array(text(200)).max(30).optional(),
+  context: text(4000).optional(),
+  author: text(200).optional(),
+});
+
+const analysisRef = {
+  analysisId: z.string().trim().min(1).max(128).optional(),
+  analysis: analysisSchema.optional(),
+};
+
+export const roadmapInputs = z
+  .strictObject({
+    collectivite,
+    ...analysisRef,
+    /** Share of extra-European installations aimed at, in percent. */
+    targetShare: z.number().min(0).max(100).optional(),
+    targetDate: isoDate.optional(),
+    startDate: isoDate.optional(),
+    context: text(4000).optional(),
+    author: text(200).optional(),
+  })
+  .refine((v) => v.analysisId || v.analysis, { path: ["analysisId"], message: "analysisId ou analysis obligatoire" });
+
+export const briefingInputs = z
+  .strictObject({
+    collectivite,
+    recipient: z.strictObject({ name: text(200), role: text(200).optional() }).optional(),
+    question: text(1000).optional(),
+    ...analysisRef,
+    author: text(200).optional(),
+    date: isoDate.optional(),
+  })
+  .refine((v) => v.question || v.analysisId || v.analysis, { path: ["question"], message: "question (ou analysisId) obligatoire" });
+
+export type LetterInputs = z.infer<typeof letterInputs>;
+export type AuditPlanInputs = z.infer<typeof auditPlanInputs>;
+export type RoadmapInputs = z.infer<typeof roadmapInputs>;
+export type BriefingInputs = z.infer<typeof briefingInputs>;
+export type DraftInputs = LetterInputs | AuditPlanInputs | RoadmapInputs | BriefingInputs;
+
+const schemas: Record<DraftType, z.ZodType> = {
+  letter: letterInputs,
+  "audit-plan": auditPlanInputs,
+  roadmap: roadmapInputs,
+  briefing: briefingInputs,
+};
+
+const requestSchema = z.object({ type: z.enum(DRAFT_TYPES), inputs: z.record(z.string(), z.unknown()) });
+
+/** French label of a field path (`recipient.name` → « nom du destinataire »), when there is one. */
+function fieldLabel(path: string): string | null {
+  const key = `drafts.field.${path.replace(/\.\d+(?=\.|$)/g, "")}`;
+  try {
+    return message(key);
+  } catch {
+    return null;
+  }
+}
+
+function inputsError(error: z.ZodError, input: unknown, prefix: string): AppError {
+  const lines = formatIssues(error, input).map((line) => {
+    const cut = line.indexOf(" : ");
+    const path = line.slice(0, cut);
+    const label = fieldLabel(path);
+    return `${prefix}${path}${label ? ` (${label})` : ""}${line.slice(cut)}`;
+  });
+  return new AppError("invalid_input", message("drafts.invalidInputs", { details: lines.join(" ; ") }));
+}
+
+/** Validates the inputs of one document type; throws a French 400 naming the first offending fields. */
+export function parseInputs(type: DraftType, inputs: unknown): DraftInputs {
+  const parsed = schemas[type].safeParse(inputs);
+  if (!parsed.success) throw inputsError(parsed.error, inputs, "inputs.");
+  return parsed.data as DraftInputs;
+}
+
+/** Validates `{ type, inputs }` as posted to `/api/drafts`. */
+export function parseDraftRequest(body: unknown): { type: DraftType; inputs: DraftInputs } {
+  const parsed = requestSchema.safeParse(body);
+  if (!parsed.success) throw inputsError(parsed.error, body, "");
+  return { type: parsed.data.type, inputs: parseInputs(parsed.data.type, parsed.data.inputs) };
+}
+
+/** True when `type` names a document Cap Libre can draft. */
+export const isDraftType = (type: string): type is DraftType => (DRAFT_TYPES as readonly string[]).includes(type);

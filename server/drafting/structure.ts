@@ -1,0 +1,73 @@
+/**
+ * Document structures, read from `prompts/<lang>/drafts/<type>.yaml` (French, versioned with the code): the
+ * sections of each document with their retrieval query, the instruction given to the model and the template used
+ * without it. Placeholders `{name}` are filled with LangChain's PromptTemplate, so a missing value is an error
+ * rather than a silent hole in a letter.
+ */
+import { readFileSync } from "node:fs";
+import { PromptTemplate } from "@langchain/core/prompts";
+import { parse } from "yaml";
+import { z } from "zod";
+import { formatIssues } from "../../ingest/schema.ts";
+import type { DraftType } from "./types.ts";
+
+const PROMPTS_DIR = new URL("../../prompts/", import.meta.url);
+
+const sectionSchema = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  title: z.string().min(1),
+  heading: z.boolean().default(true),
+  generate: z.boolean().default(true),
+  query: z.string().min(3).optional(),
+  instruction: z.string().min(10).optional(),
+  words: z.number().int().min(20).max(1000).default(200),
+  /** Passages quoted by the template; the model is given up to two more. */
+  maxPassages: z.number().int().min(0).max(8).default(3),
+  /** Rank passages holding amounts and percentages first (budget, costs). */
+  preferFigures: z.boolean().default(false),
+  template: z.string(),
+  append: z.string().optional(),
+});
+
+const structureSchema = z.strictObject({
+  title: z.string().min(1),
+  filename: z.string().regex(/^[a-z0-9-]+$/),
+  tone: z.string().min(3),
+  tones: z.record(z.string(), z.string()).optional(),
+  texts: z.record(z.string(), z.string()).default({}),
+  sections: z
+    .array(sectionSchema)
+    .min(1)
+    .refine((s) => s.every((x) => !x.generate || (x.query && x.instruction)), "une section générée doit avoir query et instruction"),
+});
+
+export type SectionStructure = z.infer<typeof sectionSchema>;
+export type DocumentStructure = z.infer<typeof structureSchema>;
+
+const cache = new Map<string, DocumentStructure>();
+
+/** The structure of a document type; throws with the offending field when the YAML file is malformed. */
+export function loadStructure(type: DraftType, lang = "fr"): DocumentStructure {
+  const id = `${lang}/${type}`;
+  const cached = cache.get(id);
+  if (cached) return cached;
+  const raw: unknown = parse(readFileSync(new URL(`${lang}/drafts/${type}.yaml`, PROMPTS_DIR), "utf8"));
+  const parsed = structureSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`prompts/${lang}/drafts/${type}.yaml : ${formatIssues(parsed.error, raw).join(" ; ")}`);
+  cache.set(id, parsed.data);
+  return parsed.data;
+}
+
+/** A prompt file of the drafting folder (`system.md`, `section.md`). */
+export function readDraftPrompt(name: string, lang = "fr"): string {
+  return readFileSync(new URL(`${lang}/drafts/${name}.md`, PROMPTS_DIR), "utf8").trim();
+}
+
+/**
+ * Fills `{name}` placeholders; every placeholder must have a value.
+ * @example await fill("Objet : {subject}", { subject: "Étude" }) // "Objet : Étude"
+ */
+export async function fill(template: string, vars: Record<string, string>): Promise<string> {
+  if (!template.includes("{")) return template;
+  return PromptTemplate.fromTemplate(template).format(vars);
+}

@@ -1,0 +1,114 @@
+/**
+ * The shapes of drafting: a saved draft with its inputs and versions, the sections each version holds, and the
+ * minimal view of a saved inventory analysis that a roadmap needs (the analysis itself belongs to
+ * `server/inventory/`; only the fields read here are declared, so that module can grow without breaking this one).
+ */
+
+export const DRAFT_TYPES = ["letter", "audit-plan", "roadmap", "briefing"] as const;
+export type DraftType = (typeof DRAFT_TYPES)[number];
+
+/** A source cited by a section, rendered as a footnote (ODT, DOCX, Markdown) or an endnote (PDF). */
+export interface Citation {
+  /** The marker used in the section text: `[n]`. */
+  n: number;
+  title: string;
+  /** Section of the corpus document the passage comes from, if any. */
+  section?: string;
+  date: string | null;
+  url: string | null;
+  /** The document's own source the passage relies on, when it names one (« Assemblée nationale, audition »). */
+  source?: string;
+}
+
+/** A figure of a section that was found neither in the passages nor in the structured data it was built from. */
+export interface FigureFlag {
+  figure: string;
+  reason: string;
+}
+
+/**
+ * `generated`: written by the local model from passages and data. `template`: filled from the French template
+ * with data and quoted passages — a « Brouillon à compléter » when the section was meant to be generated, or a
+ * fixed formula (subject line, salutation) that never is.
+ */
+export type SectionMode = "generated" | "template";
+
+export interface DraftSection {
+  key: string;
+  title: string;
+  /** Markdown subset: paragraphs, `-`/`1.` lists, pipe tables, `###` sub-headings, `**bold**`, `*italic*`, `> quote`, `[n]` citations. */
+  text: string;
+  citations: Citation[];
+  flags: FigureFlag[];
+  mode: SectionMode;
+  /** Filled from the template because the model was absent or failed: a « Brouillon à compléter ». */
+  toComplete: boolean;
+  /** Whether the section heading is printed (a letter's body has none). */
+  heading: boolean;
+  /** Corpus passages the section was built from, to re-check figures after an edit. */
+  passageIds: string[];
+  /** Set when a user edited the text by hand. */
+  editedAt?: string;
+}
+
+export interface DraftVersion {
+  at: string;
+  /** What produced this version: `generate`, `regenerate:<key>`, `edit:<key>`. */
+  cause: string;
+  sections: DraftSection[];
+}
+
+export interface Draft {
+  id: string;
+  type: DraftType;
+  /** Document title shown in the title block (« Plan d'audit des dépendances numériques »…). */
+  title: string;
+  /** Name of the collectivité, printed in the title block and used in the export file name. */
+  collectivite: string;
+  inputs: Record<string, unknown>;
+  createdAt: string;
+  versions: DraftVersion[];
+}
+
+export type DraftMode = "generated" | "template" | "mixed";
+
+/** Events of a generation, streamed by the route as SSE and printed by the CLI. */
+export type DraftEvent =
+  | { type: "section"; key: string; title: string }
+  | { type: "token"; key: string; text: string }
+  | { type: "flags"; key: string; flags: FigureFlag[] }
+  | { type: "notice"; text: string }
+  | { type: "done"; id: string; mode: DraftMode; version: number; flags: (FigureFlag & { section: string })[] };
+
+/** What a roadmap reads from one line of a saved inventory analysis. */
+export interface AnalysisItem {
+  name: string;
+  publisher?: string | null;
+  installations: number;
+  product?: string | null;
+  vendor?: { name: string; country: string | null } | null;
+  /** `null` or absent when the analysis could not tell. */
+  extraEuropean?: boolean | null;
+  openSource?: boolean | null;
+  category?: string | null;
+  alternatives?: AnalysisAlternative[];
+  confidence?: number | string | null;
+  reason?: string | null;
+}
+
+export interface AnalysisAlternative {
+  id: string;
+  name: string;
+  fit: "drop-in" | "partial" | "different-approach" | string;
+  country?: string | null;
+  openSource?: boolean | null;
+}
+
+/** The part of a saved inventory analysis (`engine.records("analyses")`) drafting depends on. */
+export interface InventoryAnalysis {
+  id: string;
+  items: AnalysisItem[];
+  summary?: Record<string, unknown>;
+  unknown?: unknown[];
+  createdAt?: string;
+}

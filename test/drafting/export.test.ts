@@ -1,0 +1,76 @@
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { exportDraft, parseFormat } from "../../server/drafting/export/index.ts";
+import { buildDocument } from "../../server/drafting/export/model.ts";
+import { toWinAnsi } from "../../server/drafting/export/pdf.ts";
+import { sampleDraft } from "../helpers/drafts.ts";
+
+describe("document model", () => {
+  it("parses the Markdown subset and numbers notes across the document", () => {
+    const doc = buildDocument(sampleDraft());
+    expect(doc.filename).toBe("plan-audit-quimper-bretagne-occidentale");
+    expect(doc.notes.map((n) => n.n)).toEqual([1, 2]);
+    expect(doc.notes[1]!.text).toBe("La Gendarmerie nationale et GendBuntu, 2021. Source : Assemblée nationale, audition.");
+    expect(doc.notes[0]!.text).toContain("10 avril 2026");
+    expect(doc.body.map((b) => b.kind)).toEqual(["heading", "paragraph", "list", "paragraph", "heading", "heading", "table", "list"]);
+    const table = doc.body.find((b) => b.kind === "table")!;
+    expect(table.kind === "table" && table.rows).toHaveLength(2);
+    const front = JSON.stringify(doc.front);
+    expect(front).toContain("Quimper Bretagne Occidentale");
+    expect(front).toContain("Brouillon à compléter : 1 section");
+    expect(front).toContain("Chiffres à vérifier");
+  });
+});
+
+describe("exports", () => {
+  it("ODT: mimetype first and stored, manifest, real footnotes, the collectivité in the title block", async () => {
+    const file = await exportDraft(sampleDraft(), "odt");
+    expect(file.filename).toBe("plan-audit-quimper-bretagne-occidentale.odt");
+    const bytes = file.bytes;
+    // Local file header: signature, then the name at offset 30; compression method 0 (stored) at offset 8.
+    expect(strFromU8(bytes.subarray(30, 38))).toBe("mimetype");
+    expect(bytes[8]).toBe(0);
+    expect(strFromU8(bytes.subarray(38, 38 + 39))).toBe("application/vnd.oasis.opendocument.text");
+    const files = unzipSync(bytes);
+    expect(Object.keys(files)).toEqual(["mimetype", "content.xml", "styles.xml", "meta.xml", "META-INF/manifest.xml"]);
+    const content = strFromU8(files["content.xml"]!);
+    expect(content).toContain('<text:note text:id="ftn1" text:note-class="footnote">');
+    expect(content).toContain("Assemblée nationale, audition");
+    expect(content).toContain("Quimper Bretagne Occidentale");
+    expect(content).toContain("<table:table ");
+    expect(content).toContain('text:style-name="L_number"');
+    expect(content).toContain('<text:span text:style-name="T_flag">47 %</text:span>');
+  });
+
+  it("DOCX: footnotes part with the sources, the collectivité in the document", async () => {
+    const file = await exportDraft(sampleDraft(), "docx");
+    const files = unzipSync(file.bytes);
+    const document = strFromU8(files["word/document.xml"]!);
+    expect(document).toContain("Quimper Bretagne Occidentale");
+    expect(document).toContain("w:footnoteReference");
+    expect(document).toContain("w:tbl>");
+    expect(strFromU8(files["word/footnotes.xml"]!)).toContain("Assemblée nationale, audition");
+  });
+
+  it("PDF and Markdown", async () => {
+    const pdf = await exportDraft(sampleDraft(), "pdf");
+    expect(strFromU8(pdf.bytes.subarray(0, 5))).toBe("%PDF-");
+    expect(pdf.contentType).toBe("application/pdf");
+    const md = strFromU8((await exportDraft(sampleDraft(), "md")).bytes);
+    expect(md).toContain("# Plan d'audit des dépendances numériques");
+    expect(md).toContain("**Quimper Bretagne Occidentale**");
+    expect(md).toContain("sept catégories[^1]");
+    expect(md).toContain("[^2]: La Gendarmerie nationale et GendBuntu, 2021.");
+    expect(md).toContain("| Cadrage | avril 2026 |");
+    expect(md).toContain("**47 %** **\\[à vérifier\\]**".replaceAll("\\[", "[").replaceAll("\\]", "]"));
+  });
+
+  it("rejects an unknown format or version with French messages", async () => {
+    expect(() => parseFormat("rtf")).toThrow(/format : valeur non reconnue « rtf »/);
+    await expect(exportDraft(sampleDraft(), "md", 3)).rejects.toThrow(/entre 1 et 1/);
+  });
+
+  it("maps characters Helvetica cannot print", () => {
+    expect(toWinAnsi("œuvre « 40\u202f% » → 12 € ≥ 3 ⚠ 你")).toBe("œuvre « 40\u00a0% » -> 12 € >= 3 (!) ?");
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Proves the ODT and DOCX exports are valid documents: LibreOffice (headless) opens each and converts it to PDF,
+ * and the PDF's text (pdftotext) holds the title, the collectivité, a table cell and a footnote. The PDF export is
+ * read back the same way. Skipped, with a message, only where LibreOffice is not installed; CI installs it.
+ */
+import { execFile, spawnSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportDraft } from "../../server/drafting/export/index.ts";
+import type { Draft } from "../../server/drafting/types.ts";
+import { sampleDraft } from "../helpers/drafts.ts";
+
+const run = promisify(execFile);
+const hasSoffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
+const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
+if (!hasSoffice || !hasPdftotext) {
+  console.warn("LibreOffice (soffice) ou pdftotext absent : test de validité des exports ODT/DOCX ignoré. Installez-les : apt-get install -y libreoffice-writer-nogui poppler-utils");
+}
+
+/** The sample draft with characters that test encodings: œ, €, « », non-breaking spaces. */
+function draft(): Draft {
+  const d = sampleDraft();
+  d.versions[0]!.sections[0]!.text += "\n\nLe cœur du sujet : « 12 € » par poste\u00a0; 40\u202f% d'économies.";
+  return d;
+}
+
+const pdfText = async (file: string) => (await run("pdftotext", ["-layout", file, "-"])).stdout.replace(/\s+/g, " ");
+
+describe.skipIf(!hasSoffice || !hasPdftotext)("exports open in LibreOffice", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "cap-libre-lo-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  // One conversion per format, one after the other, with a private LibreOffice profile (no clash with a running office).
+  it.each(["odt", "docx"] as const)("LibreOffice converts the %s to PDF with its text", async (format) => {
+    const file = await exportDraft(draft(), format);
+    const input = path.join(dir, file.filename);
+    await writeFile(input, file.bytes);
+    const profile = pathToFileURL(path.join(dir, `profile-${format}`)).href;
+    await run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", path.join(dir, format), input], { timeout: 120_000 });
+    const text = await pdfText(path.join(dir, format, file.filename.replace(/\.\w+$/, ".pdf")));
+    expect(text).toContain("Plan d'audit des dépendances numériques");
+    expect(text).toContain("Quimper Bretagne Occidentale");
+    expect(text).toContain("Contexte et objectifs");
+    expect(text).toContain("Inventaire"); // a table cell
+    expect(text).toContain("Assemblée nationale, audition"); // a footnote
+    expect(text).toContain("Le cœur du sujet : « 12 € » par poste");
+    expect(text).toContain("Brouillon à compléter");
+  }, 150_000);
+
+  it("the PDF export reads back with its French characters", async () => {
+    const file = await exportDraft(draft(), "pdf");
+    const output = path.join(dir, file.filename);
+    await writeFile(output, file.bytes);
+    const text = await pdfText(output);
+    expect(text).toContain("Quimper Bretagne Occidentale");
+    expect(text).toContain("Le cœur du sujet : « 12 € » par poste");
+    expect(text).toContain("Notes");
+    expect(text).toContain("[2] La Gendarmerie nationale et GendBuntu, 2021.");
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * A small saved draft with every construct the exporters handle: headings, lists, a table, a quote, notes with
+ * and without URL, a flagged figure and a section still to complete.
+ */
+import type { Draft } from "../../server/drafting/types.ts";
+
+export function sampleDraft(): Draft {
+  return {
+    id: "2026-04-20-abcdef12",
+    type: "audit-plan",
+    title: "Plan d'audit des dépendances numériques",
+    collectivite: "Quimper Bretagne Occidentale",
+    inputs: { collectivite: { name: "Quimper Bretagne Occidentale" }, author: "DSI" },
+    createdAt: "2026-04-20T10:00:00.000Z",
+    versions: [
+      {
+        at: "2026-04-20T10:00:00.000Z",
+        cause: "generate",
+        sections: [
+          {
+            key: "context",
+            title: "Contexte et objectifs",
+            text: "Le séminaire du 8 avril 2026 a retenu sept catégories [1]. La Gendarmerie économise **12 millions d'euros** par an [2], soit 47 % de moins.\n\n- un état des lieux ;\n- un objectif *chiffré* [1].\n\n> « Citation du corpus » [2]",
+            citations: [
+              { n: 1, title: "Le séminaire interministériel du 8 avril 2026", section: "En bref", date: "2026-04-10", url: "https://www.numerique.gouv.fr/" },
+              { n: 2, title: "La Gendarmerie nationale et GendBuntu", date: "2021", url: null, source: "Assemblée nationale, audition" },
+            ],
+            flags: [{ figure: "47 %", reason: "absent" }],
+            mode: "generated",
+            toComplete: false,
+            heading: true,
+            passageIds: [],
+          },
+          {
+            key: "calendar",
+            title: "Calendrier",
+            text: "### Étapes\n\n| Étape | Période |\n| --- | --- |\n| Cadrage | avril 2026 |\n| Inventaire | mai 2026 – juin 2026 |\n\n1. premier\n2. second",
+            citations: [],
+            flags: [],
+            mode: "template",
+            toComplete: true,
+            heading: true,
+            passageIds: [],
+          },
+        ],
+      },
+    ],
+  };
+}
+
