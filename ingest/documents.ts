@@ -40,7 +40,7 @@ export interface Corpus {
 }
 
 /** Bump when the way documents become chunks changes, so every document is re-indexed once. */
-export const INDEX_FORMAT_VERSION = "1";
+export const INDEX_FORMAT_VERSION = "2";
 
 const PROSE_DIRS = ["guidance", "case-studies", "ecosystem"];
 

@@ -44,6 +44,7 @@ export async function indexCorpus({ corpusDir, store, onProgress }: IndexOptions
           url: doc.url,
           sources: doc.sources,
           hash: doc.hash,
+          keywords: doc.tags,
         };
         const chunks = (await chunkDocument(doc)).map(({ id, docId, ordinal, section, text }) => ({ id, docId, ordinal, section, text }));
         return { document, chunks };

@@ -26,6 +26,26 @@ export interface Retriever {
 /** Constant of reciprocal-rank fusion (Cormack et al., 2009). */
 const RRF_K = 60;
 
+/** At most this many passages of one document in a result list, so one long page does not crowd out the others. */
+export const MAX_PER_DOCUMENT = 2;
+
+/** Candidates fetched per wanted result, before the per-document cap. */
+const OVERFETCH = 4;
+
+/** Keeps the ranked order, dropping passages beyond `perDocument` for the same document, then the first `k`. */
+export function diversify<T extends { docId: string }>(ranked: T[], k: number, perDocument = MAX_PER_DOCUMENT): T[] {
+  const seen = new Map<string, number>();
+  const kept: T[] = [];
+  for (const item of ranked) {
+    const n = seen.get(item.docId) ?? 0;
+    if (n >= perDocument) continue;
+    seen.set(item.docId, n + 1);
+    kept.push(item);
+    if (kept.length === k) break;
+  }
+  return kept;
+}
+
 /** Fuses ranked lists: score = Σ 1 / (RRF_K + rank). */
 export function reciprocalRankFusion(lists: ScoredId[][], k: number): ScoredId[] {
   const scores = new Map<string, number>();
@@ -56,19 +76,20 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         try {
           const [vector] = await models.embedder().embed([query]);
           const [text, near] = await Promise.all([
-            store.searchText(folded, k * 4),
-            store.searchVector(vectors.space()!, vector!, k * 4),
+            store.searchText(folded, k * OVERFETCH),
+            store.searchVector(vectors.space()!, vector!, k * OVERFETCH),
           ]);
-          ranked = reciprocalRankFusion([text, near], k);
+          ranked = reciprocalRankFusion([text, near], k * OVERFETCH);
         } catch {
           models.markUnreachable();
           current = "fulltext";
-          ranked = await store.searchText(folded, k);
+          ranked = await store.searchText(folded, k * OVERFETCH);
         }
       } else {
-        ranked = await store.searchText(folded, k);
+        ranked = await store.searchText(folded, k * OVERFETCH);
       }
-      const chunks = await store.getChunks(ranked.map((r) => r.id));
+      const candidates = await store.getChunks(ranked.map((r) => r.id));
+      const chunks = diversify(candidates, k);
       const score = new Map(ranked.map((r) => [r.id, r.score]));
       return {
         mode: current,

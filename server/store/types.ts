@@ -12,6 +12,8 @@ export interface StoredDocument {
   url: string | null;
   sources: Source[];
   hash: string;
+  /** Words that say what the document is about (its tags): searchable in every passage, never shown as text. */
+  keywords?: string[];
 }
 
 export interface StoredChunk {

@@ -1,3 +1,4 @@
+import * as lancedb from "@lancedb/lancedb";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -70,6 +71,36 @@ describe("incremental indexing", () => {
     const fixed = await engine.index();
     expect(fixed.problems.map((p) => p.path)).not.toContain("guidance/broken.md");
     expect(fixed.documents).toBe(report.documents + 1);
+  });
+});
+
+describe("what a document is about", () => {
+  it("a tag that its text never uses finds the document, and one long document does not fill the results", async () => {
+    const corpus = await copyCorpus();
+    cleanups.push(() => rm(corpus, { recursive: true, force: true }));
+    const file = path.join(corpus, "case-studies/gendarmerie.md");
+    const long = Array.from({ length: 6 }, (_, i) => `## Partie ${i + 1}\n\nLa gendarmerie a migré ses postes, étape ${i + 1}.`).join("\n\n");
+    await writeFile(file, (await readFile(file, "utf8")).replace("territory: France", "territory: France\ntags: [GendBuntu, souveraineté]") + "\n\n" + long);
+    const engine = await engineFor(corpus);
+    await engine.index();
+    const tagged = await engine.retriever.search("souveraineté", 5);
+    expect(tagged.results.map((r) => r.document.id)).toContain("case-studies/gendarmerie");
+    const many = await engine.retriever.search("gendarmerie postes étape", 5);
+    expect(many.results.filter((r) => r.document.id === "case-studies/gendarmerie").length).toBe(2);
+  });
+
+  it("an index written by an older version (no tag column) is rebuilt, not broken", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-old-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const db = await lancedb.connect(dataDir);
+    const old = ["id", "doc_id", "section", "text", "search_text", "doc_title", "doc_kind", "doc_sources", "doc_hash"];
+    await db.createTable("chunks", [{ ...Object.fromEntries(old.map((k) => [k, "ancien"])), ordinal: 0, doc_date: "2020", doc_url: "https://example.org" }]);
+    db.close();
+    const engine = await engineFor(path.resolve("test/fixtures/corpus"), {}, dataDir);
+    const report = await engine.index();
+    expect(report.changed).toBe(report.documents);
+    expect((await engine.store.stats()).documents).toBe(report.documents);
+    expect((await engine.retriever.search("gendarmerie", 3)).results[0]!.document.id).toBe("case-studies/gendarmerie");
   });
 });
 
