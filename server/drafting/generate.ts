@@ -37,7 +37,6 @@ export interface GenerationState {
 
 /** Share of a query's keywords a passage must hold to be used (queries are long lists of terms). */
 const MIN_COVERAGE = 0.2;
-const MAX_PER_DOCUMENT = 2;
 
 const systemPrompt = readDraftPrompt("system");
 const sectionTemplate = PromptTemplate.fromTemplate(readDraftPrompt("section"));
@@ -48,19 +47,14 @@ export const passageSource = (r: Pick<SearchResult, "text" | "section" | "docume
 
 const hasMoneyOrShare = (text: string) => extractFigures(text).some((f) => f.kind === "amount" || f.kind === "percent");
 
-/** Passages for a section: relevant to its query, at most two per document, those with figures first if asked. */
+/** Passages for a section: relevant to its query, of the kinds it asks for, those with figures first if asked. */
 export async function retrievePassages(section: SectionStructure, vars: Record<string, string>, retriever: Retriever): Promise<{ query: string; passages: SearchResult[] }> {
   if (!section.query || section.maxPassages === 0) return { query: "", passages: [] };
   const query = await fill(section.query, vars);
-  const { results } = await retriever.search(query, 16);
+  // The retriever already keeps at most two passages of one document.
+  const { results } = await retriever.search(query, 16, section.kinds ? { kinds: section.kinds } : undefined);
   const terms = keywords(query);
-  const perDocument = new Map<string, number>();
-  let kept = results.filter((r) => {
-    if (coverage(terms, `${r.document.title} ${r.section} ${r.text}`) < MIN_COVERAGE) return false;
-    const n = perDocument.get(r.document.id) ?? 0;
-    perDocument.set(r.document.id, n + 1);
-    return n < MAX_PER_DOCUMENT;
-  });
+  let kept = results.filter((r) => coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= MIN_COVERAGE);
   if (section.preferFigures) kept = [...kept.filter((r) => hasMoneyOrShare(r.text)), ...kept.filter((r) => !hasMoneyOrShare(r.text))];
   return { query, passages: kept.slice(0, Math.max(section.maxPassages, 1) + 2) };
 }

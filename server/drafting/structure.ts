@@ -23,6 +23,8 @@ const sectionSchema = z.strictObject({
   words: z.number().int().min(20).max(1000).default(200),
   /** Passages quoted by the template; the model is given up to two more. */
   maxPassages: z.number().int().min(0).max(8).default(3),
+  /** Only passages of documents of these kinds (a letter's peer examples come from the case studies). */
+  kinds: z.array(z.enum(["guidance", "case-study", "ecosystem", "catalog"])).min(1).optional(),
   /** Rank passages holding amounts and percentages first (budget, costs). */
   preferFigures: z.boolean().default(false),
   template: z.string(),

@@ -4,7 +4,7 @@
  */
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
 import { foldText } from "../store/lancedb.ts";
-import type { ChunkStore, ScoredId, StoredChunk } from "../store/types.ts";
+import type { ChunkStore, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
 import type { VectorSync } from "./vector-sync.ts";
 
 export type SearchMode = "fulltext" | "hybrid";
@@ -20,7 +20,7 @@ export interface SearchResult {
 
 export interface Retriever {
   mode(status?: ModelStatus): Promise<SearchMode>;
-  search(query: string, k: number): Promise<{ mode: SearchMode; results: SearchResult[] }>;
+  search(query: string, k: number, filter?: SearchFilter): Promise<{ mode: SearchMode; results: SearchResult[] }>;
 }
 
 /** Constant of reciprocal-rank fusion (Cormack et al., 2009). */
@@ -68,7 +68,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
 
   return {
     mode,
-    async search(query, k) {
+    async search(query, k, filter) {
       const folded = foldText(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
       let current = await mode();
       let ranked: ScoredId[];
@@ -76,17 +76,17 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         try {
           const [vector] = await models.embedder().embed([query]);
           const [text, near] = await Promise.all([
-            store.searchText(folded, k * OVERFETCH),
-            store.searchVector(vectors.space()!, vector!, k * OVERFETCH),
+            store.searchText(folded, k * OVERFETCH, filter),
+            store.searchVector(vectors.space()!, vector!, k * OVERFETCH, filter),
           ]);
           ranked = reciprocalRankFusion([text, near], k * OVERFETCH);
         } catch {
           models.markUnreachable();
           current = "fulltext";
-          ranked = await store.searchText(folded, k * OVERFETCH);
+          ranked = await store.searchText(folded, k * OVERFETCH, filter);
         }
       } else {
-        ranked = await store.searchText(folded, k * OVERFETCH);
+        ranked = await store.searchText(folded, k * OVERFETCH, filter);
       }
       const candidates = await store.getChunks(ranked.map((r) => r.id));
       const chunks = diversify(candidates, k);

@@ -4,7 +4,7 @@
  */
 import * as lancedb from "@lancedb/lancedb";
 import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow";
-import type { ChunkStore, ScoredId, StoredChunk, StoredDocument, VectorSpace } from "./types.ts";
+import type { ChunkStore, ScoredId, SearchFilter, StoredChunk, StoredDocument, VectorSpace } from "./types.ts";
 
 process.env.LANCEDB_LOG ??= "error";
 
@@ -46,6 +46,11 @@ const vectorSchema = (dimension: number) =>
 /** Folds accents and case so "électricité" and "electricite" meet in the full-text index. */
 export function foldText(text: string): string {
   return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+}
+
+/** The SQL condition of a search filter, or null when it restricts nothing. */
+function whereOf(filter: SearchFilter | undefined, kindColumn: string): string | null {
+  return filter?.kinds?.length ? `${kindColumn} IN ${inList(filter.kinds)}` : null;
 }
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -145,14 +150,12 @@ export async function openLanceStore(dir: string): Promise<ChunkStore> {
       });
     },
 
-    async searchText(foldedQuery, k) {
+    async searchText(foldedQuery, k, filter) {
       if (!foldedQuery.trim() || (await chunks.countRows()) === 0) return [];
-      const rows = await chunks
-        .query()
-        .fullTextSearch(new lancedb.MultiMatchQuery(foldedQuery, TEXT_COLUMNS))
-        .select(["id", "_score"])
-        .limit(k)
-        .toArray();
+      let query = chunks.query().fullTextSearch(new lancedb.MultiMatchQuery(foldedQuery, TEXT_COLUMNS));
+      const where = whereOf(filter, "doc_kind");
+      if (where) query = query.where(where);
+      const rows = await query.select(["id", "_score"]).limit(k).toArray();
       return rows.map((r) => ({ id: r.id as string, score: r._score as number }));
     },
 
@@ -203,10 +206,17 @@ export async function openLanceStore(dir: string): Promise<ChunkStore> {
       return table ? table.countRows() : 0;
     },
 
-    async searchVector(space, vector, k) {
+    async searchVector(space, vector, k, filter) {
       const table = await vectorTable(space, false);
       if (!table) return [];
-      const rows = await table.vectorSearch(vector).distanceType("cosine").select(["chunk_id", "_distance"]).limit(k).toArray();
+      let query = table.vectorSearch(vector).distanceType("cosine");
+      if (filter?.kinds?.length) {
+        // Vectors carry no kind: the document ids of those kinds come from the passage table.
+        const ids = (await chunks.query().where(whereOf(filter, "doc_kind")!).select(["doc_id"]).toArray()).map((r) => r.doc_id as string);
+        if (!ids.length) return [];
+        query = query.where(`doc_id IN ${inList([...new Set(ids)])}`);
+      }
+      const rows = await query.select(["chunk_id", "_distance"]).limit(k).toArray();
       return rows.map((r) => ({ id: r.chunk_id as string, score: 1 - (r._distance as number) }));
     },
 

@@ -30,6 +30,11 @@ export interface ScoredId {
   score: number;
 }
 
+/** Restricts a search to documents of these kinds (the case studies a letter cites as peers, say). */
+export interface SearchFilter {
+  kinds?: string[];
+}
+
 /** One embedding space: a model and a dimension. Vectors of different spaces never share a table. */
 export interface VectorSpace {
   model: string;
@@ -43,7 +48,7 @@ export interface ChunkStore {
   replaceDocuments(entries: { document: StoredDocument; chunks: Omit<StoredChunk, "document">[] }[]): Promise<void>;
   deleteDocuments(docIds: string[]): Promise<void>;
   /** Full-text search on accent-folded text; scores are BM25. */
-  searchText(foldedQuery: string, k: number): Promise<ScoredId[]>;
+  searchText(foldedQuery: string, k: number, filter?: SearchFilter): Promise<ScoredId[]>;
   getChunks(ids: string[]): Promise<StoredChunk[]>;
   /** Chunks of documents whose vectors are missing or stale in `space`. */
   chunksNeedingVectors(space: VectorSpace): Promise<StoredChunk[]>;
@@ -52,7 +57,7 @@ export interface ChunkStore {
   pruneVectors(space: VectorSpace): Promise<void>;
   vectorCount(space: VectorSpace): Promise<number>;
   /** Nearest chunks by cosine distance; the score is 1 - distance. */
-  searchVector(space: VectorSpace, vector: number[], k: number): Promise<ScoredId[]>;
+  searchVector(space: VectorSpace, vector: number[], k: number, filter?: SearchFilter): Promise<ScoredId[]>;
   stats(): Promise<{ documents: number; chunks: number }>;
   /** Removes every passage and vector (a full re-index follows). */
   clear(): Promise<void>;
