@@ -89,6 +89,16 @@ describe("what a document is about", () => {
     expect(many.results.filter((r) => r.document.id === "case-studies/gendarmerie").length).toBe(2);
   });
 
+  it("a search restricted to some kinds of documents returns only those", async () => {
+    const engine = await engineFor(path.resolve("test/fixtures/corpus"));
+    await engine.index();
+    const all = await engine.retriever.search("cloud act gendarmerie linux", 10);
+    expect(new Set(all.results.map((r) => r.document.kind)).size).toBeGreaterThan(1);
+    const cases = await engine.retriever.search("cloud act gendarmerie linux", 10, { kinds: ["case-study"] });
+    expect(cases.results.length).toBeGreaterThan(0);
+    expect(cases.results.every((r) => r.document.kind === "case-study")).toBe(true);
+  });
+
   it("an index written by an older version (no tag column) is rebuilt, not broken", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-old-"));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
