@@ -1,25 +1,45 @@
-// Cap Libre minimal page: asks /api/chat and renders the SSE stream (sources, tokens, done, error).
+// Cap Libre page: three sections reached by the address fragment (#question, #inventaire, #documents, with an
+// optional saved analysis or draft id: #inventaire/<id>, #documents/<id>), so links and the back button work.
 // Everything is loaded from this origin; user-visible strings come from /messages.fr.json.
+import { $, applyI18n, el, loadMessages, readSSE, apiError, t } from "./lib.js";
+import * as inventory from "./inventory.js";
+import * as drafts from "./drafts.js";
 
-const $ = (id) => document.getElementById(id);
-let messages = {};
+const SECTIONS = ["question", "inventaire", "documents"];
+const modules = { question: null, inventaire: inventory, documents: drafts };
+let current = null;
 let controller = null;
 const history = [];
 
-const t = (key, params = {}) =>
-  (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "class") node.className = v;
-    else node.setAttribute(k, v);
-  }
-  for (const child of children) node.append(child);
-  return node;
+/** The section and optional id named by the fragment; null for other fragments (citations, skip link). */
+function parseHash() {
+  const raw = decodeURIComponent(location.hash.slice(1));
+  if (!raw) return { section: "question", id: null };
+  const [section, ...rest] = raw.split("/");
+  if (!SECTIONS.includes(section)) return null;
+  return { section, id: rest.join("/") || null };
 }
 
-async function loadStatus() {
+function route({ initial = false } = {}) {
+  const target = parseHash();
+  if (!target) return;
+  const changed = target.section !== current;
+  current = target.section;
+  for (const name of SECTIONS) $(name).hidden = name !== target.section;
+  for (const link of document.querySelectorAll(".site-nav a")) {
+    if (link.dataset.section === target.section) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+  document.title = `${t(`nav.${target.section}`)} — ${t("web.siteTitle")}`;
+  if (changed && !initial) {
+    // A new section: focus its heading (an analysis or draft it then opens takes the focus when shown).
+    $(`${target.section}-title`).focus();
+    window.scrollTo(0, 0);
+  }
+  modules[target.section]?.show(target.id, { focus: !initial });
+}
+
+export async function loadStatus() {
   try {
     const health = await (await fetch("/api/health")).json();
     const box = $("status");
@@ -30,7 +50,7 @@ async function loadStatus() {
       box.hidden = true;
     }
   } catch {
-    /* the question form still works */
+    /* the forms still work */
   }
 }
 
@@ -63,28 +83,6 @@ function renderSources(container, sources, turnId) {
   container.append(el("h3", {}, t("web.sources")), list);
 }
 
-async function* readSSE(response) {
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += value;
-    let index;
-    while ((index = buffer.indexOf("\n\n")) >= 0) {
-      const block = buffer.slice(0, index);
-      buffer = buffer.slice(index + 2);
-      let event = "message";
-      const data = [];
-      for (const line of block.split("\n")) {
-        if (line.startsWith("event:")) event = line.slice(6).trim();
-        else if (line.startsWith("data:")) data.push(line.slice(5).trimStart());
-      }
-      if (data.length) yield { event, data: JSON.parse(data.join("\n")) };
-    }
-  }
-}
-
 async function ask(question) {
   const turnId = `q${history.length}`;
   const answerNode = el("div", { class: "answer" });
@@ -107,10 +105,7 @@ async function ask(question) {
       body: JSON.stringify({ messages: history }),
       signal: controller.signal,
     });
-    if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
-      throw new Error(body.error?.message ?? t("web.httpError", { status: response.status }));
-    }
+    if (!response.ok) throw await apiError(response);
     for await (const { event, data } of readSSE(response)) {
       if (event === "sources") {
         sources = data.sources;
@@ -129,7 +124,7 @@ async function ask(question) {
     history.push({ role: "assistant", content: text });
   } catch (err) {
     if (err.name === "AbortError") footer.append(el("p", { class: "mode" }, t("web.stopped")));
-    else footer.append(el("p", { class: "error", role: "alert" }, err.message || t("web.networkError")));
+    else footer.append(el("p", { class: "error", role: "alert" }, err.status ? err.message : t("web.networkError")));
     if (!text) answerNode.textContent = "";
     history.pop();
   } finally {
@@ -140,23 +135,33 @@ async function ask(question) {
   }
 }
 
-async function init() {
-  messages = await (await fetch("/messages.fr.json")).json();
-  loadStatus();
+function initQuestion() {
   $("ask-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    const question = $("question").value.trim();
+    const question = $("question-input").value.trim();
     if (!question || controller) return;
-    $("question").value = "";
+    $("question-input").value = "";
     ask(question);
   });
-  $("question").addEventListener("keydown", (e) => {
+  $("question-input").addEventListener("keydown", (e) => {
     if (e.key === "Enter" && !e.shiftKey) {
       e.preventDefault();
       $("ask-form").requestSubmit();
     }
   });
   $("stop-button").addEventListener("click", () => controller?.abort());
+}
+
+async function init() {
+  await loadMessages();
+  applyI18n();
+  loadStatus();
+  initQuestion();
+  inventory.init();
+  drafts.init({ onDone: loadStatus });
+  window.addEventListener("hashchange", () => route());
+  route({ initial: true });
+  document.body.dataset.ready = "true";
 }
 
 init();

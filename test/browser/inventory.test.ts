@@ -1,0 +1,177 @@
+/**
+ * « Cartographie des dépendances » in a real Chromium, on a real server (fixture catalog, no Ollama): upload,
+ * the map, a classification by hand, French errors, saved analyses and the address fragment.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
+import { MISSING_MESSAGE, openPage, WEB_FIXTURES } from "./page.ts";
+
+const CSV = path.join(WEB_FIXTURES, "glpi-petite-mairie.csv");
+const MAX = 64 * 1024;
+
+describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer({ CORPUS_DIR: INVENTORY_CORPUS, MAX_UPLOAD_BYTES: String(MAX) }), launchBrowser()]);
+    context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function upload(page: Page, files: string | { name: string; mimeType: string; buffer: Buffer }) {
+    await page.getByLabel("Fichiers d'inventaire").setInputFiles(files);
+    await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
+  }
+
+  /** French numbers use (narrow) no-break spaces: compare with plain ones. */
+  const texts = async (cells: ReturnType<Page["locator"]>) => (await cells.allInnerTexts()).map((x) => x.replace(/\s+/g, " "));
+  const row = (page: Page, table: string, name: string) => page.locator(`${table} tbody tr`).filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+
+  it("uploads a GLPI export and shows the summary by category, the score, quick wins and items with alternatives", async () => {
+    const { page, requested, consoleErrors } = await openPage(context, server.url, "#inventaire");
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Cartographie des dépendances");
+    expect(await page.getByRole("link", { name: "Cartographie des dépendances" }).getAttribute("aria-current")).toBe("page");
+    expect(await page.locator("#question").isHidden()).toBe(true);
+    await upload(page, CSV);
+    await page.locator("#inv-categories").waitFor({ timeout: 10_000 });
+
+    // Summary by category: products, installations, shares, score points, risks.
+    const workstation = row(page, "#inv-categories", "Poste de travail");
+    expect((await texts(workstation.locator("td"))).slice(0, 4)).toEqual(["2", "81", "72 %", "28 %"]);
+    const [collaboration] = await texts(row(page, "#inv-categories", "Outils collaboratifs"));
+    expect(collaboration).toContain("100 %");
+    expect(collaboration).toContain("CLOUD Act (États-Unis)");
+    expect(await row(page, "#inv-categories", "Non classé").locator("td").nth(2).innerText()).toBe("inconnue");
+    expect(await page.locator(".score-number").innerText()).toBe("94");
+    expect(await page.locator(".score").innerText()).toContain("très forte");
+    expect(await page.getByText(/^Score de dépendance : 94\/100/).count()).toBe(1);
+
+    // Quick wins and the item table.
+    expect(await page.locator(".wins li").allInnerTexts()).toEqual([expect.stringContaining("Google Chrome"), expect.stringContaining("Kaspersky")]);
+    const chrome = row(page, "#inv-items", "Google Chrome");
+    const cells = await chrome.locator("td").allInnerTexts();
+    expect(cells).toEqual(["Google LLC", "58", "Google (États-Unis), contrôlé par Alphabet (États-Unis)", "Oui", "Poste de travail", "Firefox — remplacement direct (libre, États-Unis)"]);
+    expect(await row(page, "#inv-items", "Kaspersky Endpoint Security for Windows").locator("td").nth(3).innerText()).toBe("Non");
+    expect(await row(page, "#inv-items", "Civil Net RH").locator("td").nth(3).innerText()).toBe("Inconnu");
+    expect(await row(page, "#inv-items", "Microsoft Teams").locator("td").nth(5).innerText()).toContain("Nextcloud — remplacement partiel");
+
+    // The filter narrows the table.
+    await page.getByLabel("Afficher").selectOption("unknown");
+    expect(await page.locator("#inv-items tbody tr").count()).toBe(2);
+    await page.getByLabel("Afficher").selectOption("all");
+    await page.getByLabel("Filtrer par nom ou éditeur").fill("micro");
+    expect(await page.locator("#inv-items tbody th").allInnerTexts()).toEqual([expect.stringMatching(/^Microsoft Teams/)]);
+    await page.getByLabel("Filtrer par nom ou éditeur").fill("");
+
+    // Saved, addressable, listed.
+    const id = decodeURIComponent(new URL(page.url()).hash).replace("#inventaire/", "");
+    expect(id).toMatch(/^\d{4}-\d{2}-\d{2}-[0-9a-f]+$/);
+    await expect.poll(() => page.locator("#inv-saved a").allInnerTexts()).toContainEqual(expect.stringContaining("glpi-petite-mairie.csv"));
+    expect(await page.locator("main").innerText()).not.toMatch(MISSING_MESSAGE);
+    await page.screenshot({ path: "test-results/inventory-map.png", fullPage: true });
+
+    // From the map to a roadmap drafted on it.
+    await page.getByRole("link", { name: "Rédiger la feuille de route à partir de cette analyse" }).click();
+    await page.locator("#documents").waitFor({ state: "visible" });
+    expect(await page.getByLabel("Feuille de route").isChecked()).toBe(true);
+    await expect.poll(() => page.locator("fieldset:not([hidden])").getByLabel(/^Analyse d.inventaire/).inputValue()).toBe(id);
+
+    expect(requested.every((u) => u.startsWith(server.url))).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("classifies an unknown item by hand, shows it saved, and the next analysis uses it", async () => {
+    const { page } = await openPage(context, server.url, "#inventaire");
+    await upload(page, CSV);
+    const item = page.locator(".unknown-item").filter({ hasText: "Logiciel Cimetières Plus" });
+    await item.getByText("Classer « Logiciel Cimetières Plus » à la main").click();
+    await item.getByLabel("Catégorie").selectOption({ label: "Logiciels métiers" });
+    expect(await item.getByLabel("Éditeur", { exact: true }).inputValue()).toBe("Éditions Locales");
+
+    // A wrong country code: the server's French message, the field marked.
+    await item.getByLabel("Pays de l'éditeur").fill("F1");
+    await item.getByRole("button", { name: "Enregistrer le classement" }).click();
+    await expect.poll(() => item.getByRole("alert").innerText()).toContain("code pays ISO 3166-1 alpha-2 attendu");
+    expect(await item.getByLabel("Pays de l'éditeur").getAttribute("aria-invalid")).toBe("true");
+
+    await item.getByLabel("Pays de l'éditeur").fill("fr");
+    await item.getByLabel("Dépendance extra-européenne").selectOption({ label: "Non" });
+    await item.getByLabel("Logiciel libre").selectOption({ label: "Non" });
+    await item.getByRole("button", { name: "Enregistrer le classement" }).click();
+    await expect.poll(() => item.locator(".success").innerText()).toBe(
+      "Classement de « Logiciel Cimetières Plus » enregistré : catégorie Logiciels métiers, éditeur Éditions Locales (France), pas de dépendance extra-européenne, logiciel non libre. Il sera appliqué aux prochaines analyses.",
+    );
+    expect(await item.getByRole("alert").count()).toBe(0);
+    expect(await item.locator(".badge-saved").innerText()).toBe("Classé");
+    const { classifications } = await (await fetch(`${server.url}/api/inventory/classifications`)).json();
+    expect(classifications).toContainEqual(expect.objectContaining({ name: "Logiciel Cimetières Plus", category: "business", vendorCountry: "FR", extraEuropean: false, openSource: false }));
+    await page.screenshot({ path: "test-results/inventory-classified.png", fullPage: true });
+
+    // Analysing the same files again applies the classification.
+    const firstUrl = page.url();
+    await page.getByRole("button", { name: "Relancer l'analyse" }).click();
+    await expect.poll(() => page.url()).not.toBe(firstUrl);
+    const cells = row(page, "#inv-items", "Logiciel Cimetières Plus").locator("td");
+    await expect.poll(() => cells.nth(4).innerText()).toBe("Logiciels métiers");
+    expect(await cells.nth(2).innerText()).toBe("Éditions Locales (France)");
+    expect(await cells.nth(3).innerText()).toBe("Non");
+    expect(await page.locator(".unknown-item").allInnerTexts()).not.toContainEqual(expect.stringContaining("Cimetières"));
+    await page.close();
+  });
+
+  it("shows the server's French error for a file that is not an inventory, and for one too large", async () => {
+    const { page } = await openPage(context, server.url, "#inventaire");
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    await upload(page, { name: "logo.png", mimeType: "image/png", buffer: png });
+    const alert = page.locator("#inv-error [role=alert]");
+    await expect.poll(() => alert.innerText()).toContain("Le fichier « logo.png » n'est pas un inventaire reconnu");
+    expect(await alert.innerText()).toContain("Attendu : un export CSV de GLPI");
+    expect(await page.locator("#inv-result").innerHTML()).toBe("");
+    expect(new URL(page.url()).hash).toBe("#inventaire");
+    await page.screenshot({ path: "test-results/inventory-error.png", fullPage: true });
+
+    await upload(page, { name: "gros.csv", mimeType: "text/csv", buffer: Buffer.alloc(MAX + 100, "A") });
+    await expect.poll(() => alert.innerText()).toContain("trop volumineux (64 Ko au maximum)");
+    expect(await page.getByRole("button", { name: "Analyser l'inventaire" }).isEnabled()).toBe(true);
+    await page.close();
+  });
+
+  it("reopens a saved analysis from the list or its address, and the back button returns", async () => {
+    const { page } = await openPage(context, server.url, "#inventaire");
+    await upload(page, CSV);
+    await page.locator("#inv-categories").waitFor();
+    const id = decodeURIComponent(new URL(page.url()).hash).replace("#inventaire/", "");
+
+    // A fresh page at the analysis's address shows it.
+    const other = await openPage(context, server.url, `#inventaire/${id}`);
+    await other.page.locator("#inv-categories").waitFor();
+    expect(await other.page.locator("#inv-result h2").innerText()).toMatch(/^Cartographie du /);
+    await other.page.close();
+
+    // Navigation: another section, then back.
+    await page.getByRole("link", { name: "Rédiger un document" }).click();
+    expect(await page.locator("#inventaire").isHidden()).toBe(true);
+    expect(await page.locator("#documents").isVisible()).toBe(true);
+    await page.goBack();
+    await page.locator("#inventaire").waitFor({ state: "visible" });
+    expect(await page.locator("#inv-categories").isVisible()).toBe(true);
+    await page.goBack(); // before the upload: no map
+    await expect.poll(() => page.locator("#inv-result").innerHTML()).toBe("");
+
+    // The list reopens it.
+    await page.locator("#inv-saved a").first().click();
+    await page.locator("#inv-categories").waitFor();
+    expect(await page.locator("#inv-saved a[aria-current=true]").count()).toBe(1);
+    await page.close();
+  });
+});

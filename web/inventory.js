@@ -1,0 +1,487 @@
+// « Cartographie des dépendances »: sends inventory exports to POST /api/inventory/analyze, shows the map
+// (score, summary by category, quick wins, items, unknown items with a form to classify them by hand through
+// PUT /api/inventory/classifications) and the saved analyses (GET /api/inventory/analyses).
+import {
+  $,
+  countryName,
+  el,
+  errorBox,
+  fetchJson,
+  formatDate,
+  formatDecimal,
+  formatNumber,
+  formatShare,
+  jsonBody,
+  markCurrent,
+  rememberLocation,
+  setNavTarget,
+  t,
+} from "./lib.js";
+
+/** Categories a classification may take (ingest/schema.ts CATEGORIES). */
+export const CATEGORIES = ["workstation", "collaboration", "security", "ai", "database", "virtualization", "network", "business", "hosting", "other"];
+const MAX_ROWS = 300;
+
+let shown = null; // the analysis on screen
+let lastUpload = null; // { id, files } of the last upload, to analyse again after a classification
+let busy = false;
+
+export const categoryLabel = (c) => t(`category.${c ?? "unclassified"}`);
+
+export function init() {
+  $("inv-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const files = [...$("inv-files").files];
+    if (files.length && !busy) analyze(files);
+  });
+}
+
+/** Called by the router: `id` is the analysis named in the address, if any. */
+export function show(id, { focus = true } = {}) {
+  refreshSaved();
+  if (!id) {
+    if (shown) clearResult();
+    return;
+  }
+  if (shown?.id === id) return;
+  open(id, { focus });
+}
+
+function clearResult() {
+  shown = null;
+  markCurrent($("inv-saved"), null);
+  $("inv-result").replaceChildren();
+  setNavTarget("inventaire", null);
+}
+
+async function open(id, { focus }) {
+  const progress = $("inv-progress");
+  progress.textContent = t("inv.opening");
+  $("inv-error").replaceChildren();
+  try {
+    const analysis = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(id)}`);
+    progress.textContent = t("inv.opened", { date: formatDate(analysis.createdAt) });
+    display(analysis, { focus });
+    setNavTarget("inventaire", analysis.id);
+  } catch (err) {
+    progress.textContent = "";
+    clearResult();
+    $("inv-error").replaceChildren(errorBox(err.message));
+  }
+}
+
+async function analyze(files) {
+  busy = true;
+  const button = $("inv-submit");
+  const progress = $("inv-progress");
+  button.disabled = true;
+  $("inv-error").replaceChildren();
+  progress.textContent = t("inv.analyzing", { count: files.length });
+  const body = new FormData();
+  for (const file of files) body.append("file", file, file.name);
+  try {
+    const analysis = await fetchJson("/api/inventory/analyze", { method: "POST", body });
+    lastUpload = { id: analysis.id, files };
+    progress.textContent = t("inv.done", { items: formatNumber(analysis.summary.items), ms: formatNumber(analysis.ms) });
+    display(analysis, { focus: true });
+    rememberLocation("inventaire", analysis.id);
+    refreshSaved();
+  } catch (err) {
+    progress.textContent = "";
+    $("inv-error").replaceChildren(errorBox(err.message));
+    $("inv-files").focus();
+  } finally {
+    busy = false;
+    button.disabled = false;
+  }
+}
+
+async function refreshSaved() {
+  const box = $("inv-saved");
+  try {
+    const { analyses } = await fetchJson("/api/inventory/analyses");
+    analyses.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    if (!analyses.length) {
+      box.replaceChildren(el("p", { class: "hint" }, t("inv.savedEmpty")));
+      return;
+    }
+    box.replaceChildren(
+      el(
+        "ul",
+        { class: "saved" },
+        analyses.map((a) =>
+          el(
+            "li",
+            {},
+            el("a", { href: `#inventaire/${encodeURIComponent(a.id)}` }, t("inv.savedLink", { date: formatDate(a.createdAt), files: a.files.join(", ") || a.id })),
+            el(
+              "span",
+              { class: "source-meta" },
+              t("inv.savedMeta", {
+                items: formatNumber(a.counts.items),
+                installations: formatNumber(a.counts.installations),
+                unknown: formatNumber(a.counts.unknown),
+                score: a.counts.score ?? "—",
+              }),
+            ),
+          ),
+        ),
+      ),
+    );
+    markCurrent(box, shown ? `#inventaire/${encodeURIComponent(shown.id)}` : null);
+  } catch (err) {
+    box.replaceChildren(errorBox(err.message));
+  }
+}
+
+// ——— The map ———
+
+const num = (n) => el("td", { class: "num" }, formatNumber(n));
+const vendorText = (vendor) => {
+  if (!vendor) return "";
+  const own = vendor.country ? t("inv.vendorCountry", { vendor: vendor.name, country: countryName(vendor.country) }) : vendor.name;
+  if (!vendor.parent) return own;
+  return t("inv.vendorParent", { vendor: own, parent: vendor.parent.name, country: countryName(vendor.parent.country) });
+};
+
+function extraBadge(value) {
+  const key = value === true ? "yes" : value === false ? "no" : "unknown";
+  return el("span", { class: `badge badge-${key}` }, t(`inv.extra.${key}`));
+}
+
+const alternativeText = (a) =>
+  t("inv.alternative", {
+    name: a.name,
+    fit: t(`fit.${a.fit}`),
+    details: [a.openSource ? t("inv.openSource") : t("inv.proprietary"), a.country ? countryName(a.country) : null].filter(Boolean).join(", "),
+  });
+
+function display(analysis, { focus }) {
+  shown = analysis;
+  markCurrent($("inv-saved"), `#inventaire/${encodeURIComponent(analysis.id)}`);
+  const s = analysis.summary;
+  const title = el("h2", { id: "inv-result-title", tabindex: "-1" }, t("inv.resultTitle", { date: formatDate(analysis.createdAt) }));
+  const root = $("inv-result");
+  root.replaceChildren(
+    el(
+      "section",
+      { class: "card", "aria-labelledby": "inv-result-title" },
+      title,
+      el(
+        "ul",
+        { class: "files" },
+        analysis.files.map((f) => el("li", {}, t("inv.fileLine", { name: f.name, format: t(`inv.format.${f.format}`), rows: formatNumber(f.rows) }))),
+      ),
+      el("p", {}, t("inv.totals", { items: formatNumber(s.items), installations: formatNumber(s.installations), products: formatNumber(s.products) })),
+      s.components.items ? el("p", { class: "hint" }, t("inv.components", { items: formatNumber(s.components.items), installations: formatNumber(s.components.installations) })) : null,
+      figures(s),
+      el("p", { class: "actions" }, el("a", { class: "button-link", href: "#documents", onclick: () => prefillRoadmap(analysis.id) }, t("inv.toRoadmap"))),
+    ),
+    scoreCard(s.score),
+    categoriesTable(s),
+    quickWins(s.quickWins),
+    itemsSection(analysis.items),
+    unknownSection(analysis.unknown),
+  );
+  if (focus) title.focus();
+}
+
+function prefillRoadmap(analysisId) {
+  document.dispatchEvent(new CustomEvent("caplibre:prefill-draft", { detail: { type: "roadmap", analysisId } }));
+}
+
+function figures(s) {
+  const figure = (label, value) => el("div", { class: "figure" }, el("dt", {}, label), el("dd", {}, value));
+  return el(
+    "dl",
+    { class: "figures" },
+    figure(t("inv.figure.extra"), formatShare(s.extraEuropean.share)),
+    figure(t("inv.figure.open"), formatShare(s.openSource.share)),
+    figure(t("inv.figure.classified"), formatShare(s.classified.share)),
+    figure(t("inv.figure.score"), s.score.value === null ? "—" : t("inv.scoreValue", { value: s.score.value })),
+  );
+}
+
+function scoreCard(score) {
+  return el(
+    "section",
+    { class: "card", "aria-labelledby": "inv-score-title" },
+    el("h3", { id: "inv-score-title" }, t("inv.scoreTitle")),
+    el(
+      "p",
+      { class: "score" },
+      el("span", { class: "score-number" }, score.value === null ? "—" : String(score.value)),
+      score.value === null ? null : el("span", { class: "score-max" }, t("inv.scoreMax")),
+      el("span", { class: "score-level" }, score.level),
+    ),
+    el("p", {}, score.explanation),
+    el(
+      "details",
+      {},
+      el("summary", {}, t("inv.scoreDetails")),
+      el("p", { class: "formula" }, score.formula),
+      el("ul", {}, score.components.map((c) => el("li", {}, c.explanation))),
+    ),
+  );
+}
+
+function categoriesTable(s) {
+  const components = new Map(s.score.components.map((c) => [c.category, c]));
+  const head = ["category", "products", "installations", "extra", "open", "score", "risks"];
+  return el(
+    "section",
+    { class: "card", "aria-labelledby": "inv-categories-title" },
+    el("h3", { id: "inv-categories-title" }, t("inv.categoriesTitle")),
+    el(
+      "div",
+      { class: "table-wrap", role: "region", "aria-labelledby": "inv-categories-title", tabindex: "0" },
+      el(
+        "table",
+        { class: "data-table", id: "inv-categories" },
+        el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))))),
+        el(
+          "tbody",
+          {},
+          s.categories.map((c) => {
+            const comp = components.get(c.category);
+            return el(
+              "tr",
+              {},
+              el("th", { scope: "row" }, categoryLabel(c.category)),
+              num(c.products),
+              num(c.installations),
+              el("td", { class: "num" }, formatShare(c.extraEuropean.share)),
+              el("td", { class: "num" }, formatShare(c.openSource.share)),
+              el(
+                "td",
+                { class: "num" },
+                comp ? formatDecimal(comp.points) : "—",
+                comp ? el("span", { class: "cell-note" }, t("inv.scorePart", { dependency: formatShare(comp.dependency), weight: comp.weight })) : null,
+              ),
+              el(
+                "td",
+                {},
+                c.risks.length
+                  ? el("ul", { class: "cell-list" }, c.risks.map((r) => el("li", {}, t("inv.risk", { label: r.label, installations: formatNumber(r.installations), products: r.products.join(", ") }))))
+                  : t("inv.noRisk"),
+              ),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+function quickWins(wins) {
+  return el(
+    "section",
+    { class: "card", "aria-labelledby": "inv-wins-title" },
+    el("h3", { id: "inv-wins-title" }, t("inv.quickWinsTitle", { count: wins.length })),
+    wins.length
+      ? [
+          el("p", { class: "hint" }, t("inv.quickWinsHint")),
+          el(
+            "ol",
+            { class: "wins" },
+            wins.map((w) => el("li", {}, el("strong", {}, w.name), " — ", w.reason)),
+          ),
+        ]
+      : el("p", {}, t("inv.quickWinsNone")),
+  );
+}
+
+function itemsSection(items) {
+  const componentCount = items.filter((i) => i.component).length;
+  const filter = el("input", { type: "search", id: "inv-filter", autocomplete: "off" });
+  const which = el(
+    "select",
+    { id: "inv-which" },
+    ["all", "extra", "unknown", "alternatives"].map((k) => el("option", { value: k }, t(`inv.which.${k}`))),
+  );
+  const withComponents = el("input", { type: "checkbox", id: "inv-components" });
+  const count = el("p", { class: "hint", role: "status", id: "inv-count" });
+  const tbody = el("tbody");
+  const head = ["name", "publisher", "installations", "vendor", "extra", "category", "alternatives"];
+
+  const render = () => {
+    const q = filter.value.trim().toLocaleLowerCase("fr");
+    const rows = items.filter(
+      (i) =>
+        (withComponents.checked || !i.component) &&
+        (which.value === "all" ||
+          (which.value === "extra" && i.extraEuropean === true) ||
+          (which.value === "unknown" && i.extraEuropean === null) ||
+          (which.value === "alternatives" && i.alternatives.length > 0)) &&
+        (!q || `${i.name} ${i.publisher ?? ""} ${i.vendor?.name ?? ""}`.toLocaleLowerCase("fr").includes(q)),
+    );
+    tbody.replaceChildren(...rows.slice(0, MAX_ROWS).map(itemRow));
+    count.textContent = rows.length > MAX_ROWS ? t("inv.countTruncated", { shown: MAX_ROWS, count: formatNumber(rows.length) }) : t("inv.count", { count: formatNumber(rows.length) });
+  };
+  filter.addEventListener("input", render);
+  which.addEventListener("change", render);
+  withComponents.addEventListener("change", render);
+  render();
+
+  return el(
+    "section",
+    { class: "card", "aria-labelledby": "inv-items-title" },
+    el("h3", { id: "inv-items-title" }, t("inv.itemsTitle", { count: formatNumber(items.length) })),
+    el(
+      "div",
+      { class: "filters" },
+      el("div", { class: "field" }, el("label", { for: "inv-filter" }, t("inv.filter")), filter),
+      el("div", { class: "field" }, el("label", { for: "inv-which" }, t("inv.which")), which),
+      componentCount ? el("div", { class: "field check" }, withComponents, el("label", { for: "inv-components" }, t("inv.withComponents", { count: componentCount }))) : null,
+    ),
+    count,
+    el(
+      "div",
+      { class: "table-wrap", role: "region", "aria-labelledby": "inv-items-title", tabindex: "0" },
+      el("table", { class: "data-table", id: "inv-items" }, el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))))), tbody),
+    ),
+  );
+}
+
+function itemRow(i) {
+  return el(
+    "tr",
+    { class: i.component ? "component" : null },
+    el(
+      "th",
+      { scope: "row" },
+      i.name,
+      i.component ? el("span", { class: "cell-note" }, t("inv.component")) : null,
+      el("details", { class: "reason" }, el("summary", {}, t("inv.why")), el("p", {}, i.reason)),
+    ),
+    el("td", {}, i.publisher ?? ""),
+    num(i.installations),
+    el("td", {}, vendorText(i.vendor)),
+    el("td", {}, extraBadge(i.extraEuropean)),
+    el("td", {}, i.category ? categoryLabel(i.category) : t("inv.noCategory")),
+    el("td", {}, i.alternatives.length ? el("ul", { class: "cell-list" }, i.alternatives.map((a) => el("li", {}, alternativeText(a)))) : t("inv.noAlternative")),
+  );
+}
+
+// ——— Unknown items and manual classification ———
+
+function unknownSection(unknown) {
+  const again = el("div", { id: "inv-again" });
+  return el(
+    "section",
+    { class: "card", "aria-labelledby": "inv-unknown-title" },
+    el("h3", { id: "inv-unknown-title" }, t("inv.unknownTitle", { count: unknown.length })),
+    unknown.length
+      ? [el("p", { class: "hint" }, t("inv.unknownHint")), el("ul", { class: "unknown" }, unknown.map((u, n) => unknownItem(u, n, again))), again]
+      : el("p", {}, t("inv.unknownNone")),
+  );
+}
+
+function select(id, options, selected) {
+  return el(
+    "select",
+    { id, name: id },
+    options.map(([value, label]) => el("option", { value, selected: value === selected }, label)),
+  );
+}
+
+const triState = (value) => (value === true ? "true" : value === false ? "false" : "");
+
+function unknownItem(u, n, again) {
+  const id = (name) => `unk-${n}-${name}`;
+  const status = el("div", { class: "classify-status", role: "status" });
+  const error = el("div");
+  const header = el(
+    "p",
+    { class: "unknown-name" },
+    el("strong", {}, u.name),
+    " ",
+    el("span", { class: "source-meta" }, t("inv.unknownMeta", { publisher: u.publisher ?? t("inv.noPublisher"), installations: formatNumber(u.installations) })),
+  );
+  const field = (name, label, control, hint) =>
+    el("div", { class: "field" }, el("label", { for: id(name) }, label), control, hint ? el("p", { class: "hint", id: id(`${name}-hint`) }, hint) : null);
+  const country = el("input", {
+    type: "text",
+    id: id("country"),
+    maxlength: "2",
+    size: "3",
+    autocomplete: "off",
+    value: u.vendor?.country ?? "",
+    "aria-describedby": id("country-hint"),
+  });
+  const yesNo = [
+    ["", t("inv.classify.dontKnow")],
+    ["true", t("inv.classify.yes")],
+    ["false", t("inv.classify.no")],
+  ];
+  const form = el(
+    "form",
+    { class: "classify", "aria-label": t("inv.classify.formLabel", { name: u.name }) },
+    el(
+      "div",
+      { class: "grid" },
+      field("category", t("inv.classify.category"), select(id("category"), [["", t("inv.classify.noCategory")], ...CATEGORIES.map((c) => [c, categoryLabel(c)])], "")),
+      field("vendor", t("inv.classify.vendor"), el("input", { type: "text", id: id("vendor"), maxlength: "200", value: u.vendor?.name ?? u.publisher ?? "" })),
+      field("country", t("inv.classify.country"), country, t("inv.classify.countryHint")),
+      field("extra", t("inv.classify.extra"), select(id("extra"), yesNo, triState(u.extraEuropean))),
+      field("open", t("inv.classify.open"), select(id("open"), yesNo, "")),
+    ),
+    el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.classify.submit"))),
+    error,
+  );
+  const item = el("li", { class: "unknown-item" }, header, el("p", { class: "hint" }, u.reason), el("details", {}, el("summary", {}, t("inv.classify.open.summary", { name: u.name })), form), status);
+
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    error.replaceChildren();
+    country.removeAttribute("aria-invalid");
+    const value = (name) => form.querySelector(`#${id(name)}`).value.trim();
+    const bool = (name) => (value(name) === "" ? undefined : value(name) === "true");
+    const body = {
+      name: u.name,
+      category: value("category") || undefined,
+      vendorName: value("vendor") || undefined,
+      vendorCountry: value("country") || undefined,
+      extraEuropean: bool("extra"),
+      openSource: bool("open"),
+    };
+    const button = form.querySelector("button");
+    button.disabled = true;
+    try {
+      const saved = await fetchJson("/api/inventory/classifications", jsonBody("PUT", body));
+      item.classList.add("saved");
+      if (!header.querySelector(".badge-saved")) header.append(" ", el("span", { class: "badge badge-saved" }, t("inv.classify.badge")));
+      status.replaceChildren(el("p", { class: "success" }, t("inv.classify.saved", { name: saved.name, details: describe(saved) })));
+      offerReanalysis(again);
+    } catch (err) {
+      if (/vendorCountry/.test(err.message)) {
+        country.setAttribute("aria-invalid", "true");
+        country.focus();
+      }
+      error.replaceChildren(errorBox(err.message));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return item;
+}
+
+/** « catégorie Logiciels métiers, éditeur Ciril GROUP (France), logiciel non libre » */
+function describe(c) {
+  const parts = [];
+  if (c.category) parts.push(t("inv.classify.desc.category", { category: categoryLabel(c.category) }));
+  if (c.vendorName || c.vendorCountry)
+    parts.push(t("inv.classify.desc.vendor", { vendor: [c.vendorName, c.vendorCountry ? `(${countryName(c.vendorCountry)})` : null].filter(Boolean).join(" ") }));
+  if (c.extraEuropean !== null) parts.push(t(c.extraEuropean ? "inv.classify.desc.extra" : "inv.classify.desc.european"));
+  if (c.openSource !== null) parts.push(t(c.openSource ? "inv.openSourceLong" : "inv.proprietaryLong"));
+  return parts.join(", ");
+}
+
+function offerReanalysis(container) {
+  if (!lastUpload || lastUpload.id !== shown?.id || container.childElementCount) return;
+  const { files } = lastUpload;
+  container.append(
+    el("p", { class: "hint" }, t("inv.againHint")),
+    el("button", { type: "button", onclick: () => !busy && analyze(files) }, t("inv.again")),
+  );
+}

@@ -1,0 +1,158 @@
+// Shared by every section of the page: French messages, DOM building, the SSE reader, JSON calls with the
+// server's `{ error: { code, message } }` errors, and French number and date formats.
+
+let messages = {};
+
+export const $ = (id) => document.getElementById(id);
+
+export async function loadMessages() {
+  messages = await (await fetch("/messages.fr.json")).json();
+}
+
+/** The French message `key`, with `{name}` placeholders filled from `params`. */
+export const t = (key, params = {}) =>
+  (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
+
+/** True when a message exists (optional labels, hints). */
+export const has = (key) => Object.hasOwn(messages, key);
+
+/**
+ * Builds an element. `attrs`: `class`, `on<event>` handlers, boolean attributes (`true` sets, `false`/`null`
+ * omits), anything else as an attribute. Children may be strings, nodes, arrays, or null/false (skipped).
+ */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(node, child);
+    else node.append(child);
+  }
+}
+
+/** Fills `data-i18n` (text) and `data-i18n-<attribute>` (attributes) of the static page from the messages. */
+export function applyI18n(root = document) {
+  for (const node of root.querySelectorAll("*")) {
+    for (const { name, value } of [...node.attributes]) {
+      if (name === "data-i18n") node.textContent = t(value);
+      else if (name.startsWith("data-i18n-")) node.setAttribute(name.slice(10), t(value));
+    }
+  }
+}
+
+/** Parses a Server-Sent Events response body into `{ event, data }` (data parsed as JSON), as it arrives. */
+export async function* readSSE(response) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value.replace(/\r\n?/g, "\n");
+    let index;
+    while ((index = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, index);
+      buffer = buffer.slice(index + 2);
+      let event = "message";
+      const data = [];
+      for (const line of block.split("\n")) {
+        if (line.startsWith("event:")) event = line.slice(6).trim();
+        else if (line.startsWith("data:")) data.push(line.slice(5).trimStart());
+      }
+      if (data.length) yield { event, data: JSON.parse(data.join("\n")) };
+    }
+  }
+}
+
+/** An error answered by the server: its French message, code and HTTP status. */
+export class ApiError extends Error {
+  constructor(message, code, status) {
+    super(message);
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/** The server's French error of a failed response, or a generic one when the body is not the usual JSON. */
+export async function apiError(response) {
+  const body = await response.json().catch(() => ({}));
+  return new ApiError(body.error?.message ?? t("web.httpError", { status: response.status }), body.error?.code ?? null, response.status);
+}
+
+/** `fetch` then JSON; a non-2xx answer throws its `ApiError`, a network failure a French `ApiError` too. */
+export async function fetchJson(url, init = {}) {
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch (err) {
+    if (err.name === "AbortError") throw err;
+    throw new ApiError(t("web.networkError"), "network", 0);
+  }
+  if (!response.ok) throw await apiError(response);
+  return response.json();
+}
+
+/** A JSON body for `fetch`. */
+export const jsonBody = (method, body) => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+const numberFormat = new Intl.NumberFormat("fr-FR");
+const percentFormat = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
+const decimalFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short" });
+const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
+
+export const formatNumber = (n) => numberFormat.format(n);
+export const formatDecimal = (n) => decimalFormat.format(n);
+/** A 0–1 share as « 72 % », or « inconnue » when null. */
+export const formatShare = (share) => (share === null || share === undefined ? t("web.unknownShare") : percentFormat.format(share));
+export function formatDate(iso) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso || "" : dateFormat.format(d);
+}
+/** « États-Unis » for "US"; the code itself when the browser does not know it. */
+export function countryName(code) {
+  if (!code) return "";
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** An error paragraph, announced at once. */
+export const errorBox = (message) => el("p", { class: "error", role: "alert" }, message);
+
+/**
+ * Records `#<section>/<id>` as a new history entry (without re-running the router) and points the section's
+ * navigation link there, so going back to the section returns to the analysis or draft last shown.
+ */
+export function rememberLocation(section, id, { replace = false } = {}) {
+  const hash = setNavTarget(section, id);
+  if (location.hash === hash) return;
+  if (replace) history.replaceState(null, "", hash);
+  else history.pushState(null, "", hash);
+}
+
+/** Points a section's navigation link at `#<section>/<id>` (or the bare section); returns that fragment. */
+export function setNavTarget(section, id) {
+  const hash = id ? `#${section}/${encodeURIComponent(id)}` : `#${section}`;
+  document.querySelector(`.site-nav a[data-section="${section}"]`)?.setAttribute("href", hash);
+  return hash;
+}
+
+/** Marks, in a list of saved work, the link to what is on screen (`aria-current`). */
+export function markCurrent(container, hash) {
+  for (const a of container.querySelectorAll("a")) {
+    if (a.getAttribute("href") === hash) a.setAttribute("aria-current", "true");
+    else a.removeAttribute("aria-current");
+  }
+}
