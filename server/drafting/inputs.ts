@@ -32,7 +32,8 @@ export const analysisSchema = z.looseObject({
         name: z.string().min(1),
         publisher: z.string().nullish(),
         installations: z.number().int().nonnegative(),
-        product: z.string().nullish(),
+        // What the analyser saves ({ id, name }), or a bare product id in a hand-written analysis.
+        product: z.union([z.string(), z.looseObject({ id: z.string(), name: z.string() })]).nullish(),
         vendor: z.looseObject({ name: z.string(), country: z.string().nullish() }).nullish(),
         extraEuropean: z.boolean().nullish(),
         openSource: z.boolean().nullish(),

@@ -50,6 +50,19 @@ describe("drafting without Ollama", () => {
     ids[type] = result.id;
   });
 
+  it("writes a roadmap from an analysis that the inventory import itself saved", async () => {
+    const form = new FormData();
+    form.append("file", new Blob([readFileSync("test/fixtures/inventory/inventories/glpi10-mairie.csv")]), "glpi10-mairie.csv");
+    const analyzed = await fetch(`${server.url}/api/inventory/analyze`, { method: "POST", body: form });
+    expect(analyzed.status).toBe(201);
+    const saved = (await analyzed.json()) as { id: string; items: { product: unknown }[] };
+    expect(saved.items.some((i) => i.product && typeof i.product === "object")).toBe(true);
+    const result = done(await draft(server, { type: "roadmap", inputs: { collectivite, analysisId: saved.id, targetDate: "2029-06" } }));
+    expect(result.mode).toBe("template");
+    const roadmap = await getDraft(server, result.id);
+    expect(roadmap.inputs.analysis.id).toBe(saved.id);
+  });
+
   it("saves the draft with its inputs and first version", async () => {
     const saved = await getDraft(server, ids.roadmap!);
     expect(saved).toMatchObject({ id: ids.roadmap, type: "roadmap", collectivite: "Communauté de test" });
