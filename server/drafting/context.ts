@@ -288,6 +288,9 @@ export interface RoadmapPlan {
  * Orders the extra-European software of an analysis into phases: quick wins (a drop-in alternative, outside
  * the categories that touch every agent or the infrastructure), guided replacements (partial fit, or drop-in in
  * a heavy category), then deep work (different approach, no alternative, or heavy and partial).
+ * Open-source software of an extra-European publisher (Firefox, Thunderbird) counts in the baseline, but is not
+ * planned for replacement: installed here from its free code, it is itself the kind of alternative a roadmap
+ * recommends.
  */
 export function planRoadmap(analysis: InventoryAnalysis): RoadmapPlan {
   const items = analysis.items;
@@ -296,6 +299,7 @@ export function planRoadmap(analysis: InventoryAnalysis): RoadmapPlan {
   const extra = extraItems.reduce((n, i) => n + i.installations, 0);
   const unknown = items.filter((i) => i.extraEuropean === null || i.extraEuropean === undefined).reduce((n, i) => n + i.installations, 0);
   const lines: RoadmapLine[] = extraItems
+    .filter((item) => item.openSource !== true)
     .map((item) => {
       const fits = (item.alternatives ?? []).map((a) => a.fit).sort((a, b) => (FIT_RANK[a] ?? 3) - (FIT_RANK[b] ?? 3));
       const bestFit = fits[0] ?? null;
