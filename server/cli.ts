@@ -112,9 +112,12 @@ async function main(argv: string[]): Promise<number> {
       await new Promise(() => {});
       return 0;
     }
-    default:
+    default: {
+      const asksHelp = command === undefined || ["help", "--help", "-h"].includes(command) || values.help;
+      if (!asksHelp) term.line(message("cli.unknownCommand", { command }));
       out(message("cli.usage"));
-      return command === undefined || command === "help" || values.help ? 0 : 2;
+      return asksHelp ? 0 : 2;
+    }
   }
 }
 
@@ -125,7 +128,8 @@ try {
     term.line(err.message);
     process.exitCode = 2;
   } else if ((err as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    term.line(`${(err as Error).message}\n\n${message("cli.usage")}`);
+    const option = /'([^']+)'/.exec((err as Error).message)?.[1] ?? "";
+    term.line(`${message("cli.unknownOption", { option })}\n\n${message("cli.usage")}`);
     process.exitCode = 2;
   } else {
     term.line(`Erreur : ${(err as Error).message}`);

@@ -64,8 +64,8 @@ describe("npm run cli", () => {
   it.each([
     [["search", ""], "vide"],
     [["search", "linux", "--k", "99"], "entre 1 et 50"],
-    [["search", "linux", "--bogus"], "Usage"],
-    [["frobnicate"], "Usage"],
+    [["search", "linux", "--bogus"], "Option inconnue : « --bogus »"],
+    [["frobnicate"], "Commande inconnue : « frobnicate »"],
   ])("rejects %j with a clear message", async (args, expected) => {
     const { code, stdout, stderr } = await cli(args);
     expect(code).toBe(2);
