@@ -134,12 +134,22 @@ async function* extractive(used: SearchResult[], terms: string[], notice: string
   yield { type: "done", mode: "extractive", usage: null, notice };
 }
 
+/**
+ * Sentences of a text, with nothing lost. A sentence ends at `.`, `!` or `?` followed by a space and then a capital,
+ * a digit, an opening quote or bracket: so « lemondeinformatique.fr », « (s. d. ; Sorena) » and a question quoted
+ * inside « … ? » do not cut a sentence in two.
+ * @example splitSentences("Selon l'étude (s. d.), oui. Puis non.") // ["Selon l'étude (s. d.), oui.", "Puis non."]
+ */
+export function splitSentences(text: string): string[] {
+  const parts = text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}«"“(\[])/u);
+  return parts.map((s) => s.trim()).filter(Boolean);
+}
+
 /** The sentences of a passage that hold the most keywords, in their original order, about 500 characters. */
 export function excerpt(text: string, terms: string[], maxChars = 500): string {
   const clean = text.replace(/\s+/g, " ").trim();
   if (clean.length <= maxChars) return clean;
-  // A period not followed by a space (« lemondeinformatique.fr ») does not end a sentence, and no text is lost.
-  const sentences = clean.match(/(?:[^.!?]|[.!?](?!\s|$))+(?:[.!?]+(?=\s|$)|$)/g) ?? [clean];
+  const sentences = splitSentences(clean);
   const scored = sentences.map((s, i) => ({ s: s.trim(), i, score: keywords(s).filter((w) => terms.some((t) => w.startsWith(t.slice(0, 5)))).length }));
   const picked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
   const kept: typeof scored = [];

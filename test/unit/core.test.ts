@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chunkDocument, splitSections } from "../../ingest/chunk.ts";
 import { parseMarkdownDocument, type CorpusProblem } from "../../ingest/documents.ts";
 import { loadConfig } from "../../server/config.ts";
-import { excerpt, retrievalQuery } from "../../server/rag/answer.ts";
+import { excerpt, retrievalQuery, splitSentences } from "../../server/rag/answer.ts";
 import { coverage, isRelevant, keywords } from "../../server/retrieval/relevance.ts";
 import { reciprocalRankFusion } from "../../server/retrieval/search.ts";
 
@@ -91,6 +91,18 @@ describe("answers", () => {
     const e = excerpt(text, keywords("économies de la gendarmerie"), 200);
     expect(e).toContain("12 millions");
     expect(e.length).toBeLessThan(400);
+  });
+});
+
+describe("sentences", () => {
+  it("does not cut at « s. d. », a domain name or a question quoted in guillemets", () => {
+    expect(
+      splitSentences("Les règles (Aetos Data, s. d. ; Sorena, s. d.) sont claires. Voir lemondeinformatique.fr pour « combien a-t-elle économisé ? » puis la réponse. 12 millions par an."),
+    ).toEqual([
+      "Les règles (Aetos Data, s. d. ; Sorena, s. d.) sont claires.",
+      "Voir lemondeinformatique.fr pour « combien a-t-elle économisé ? » puis la réponse.",
+      "12 millions par an.",
+    ]);
   });
 });
 
