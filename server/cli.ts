@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
         } else {
           out(`Mode : ${result.mode === "hybrid" ? "hybride (texte + vecteurs)" : "plein texte"} — ${result.results.length} résultats\n\n`);
           result.results.forEach((r, i) => {
-            out(`${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${r.document.url ? ` — ${r.document.url}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`);
+            out(`${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${(r.source?.url ?? r.document.url) ? ` — ${r.source?.url ?? r.document.url}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`);
           });
         }
         return 0;
@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
         }
         if (sources.length) {
           out("\nSources :\n");
-          sources.forEach((s, i) => out(`[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})${s.document.url ? `\n    ${s.document.url}` : ""}\n`));
+          sources.forEach((s, i) => out(`[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})${s.source ? `\n    ${s.source.title}` : ""}${(s.source?.url ?? s.document.url) ? `\n    ${s.source?.url ?? s.document.url}` : ""}\n`));
         }
         return 0;
       } finally {

@@ -73,10 +73,12 @@ function renderSources(container, sources, turnId) {
   if (!sources.length) return;
   const list = el("ol");
   sources.forEach((s, i) => {
-    const meta = [t(`kind.${s.document.kind}`), s.document.date].filter(Boolean).join(", ");
+    // The link goes to the source this passage names for its facts, when known; else to the document's own.
+    const url = s.source?.url ?? s.document.url;
+    const meta = [t(`kind.${s.document.kind}`), s.document.date, s.source?.title].filter(Boolean).join(", ");
     const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
     const item = el("li", { id: `${turnId}-src-${i + 1}` });
-    item.append(s.document.url ? el("a", { href: s.document.url, rel: "noreferrer noopener", target: "_blank" }, title) : title);
+    item.append(url ? el("a", { href: url, rel: "noreferrer noopener", target: "_blank" }, title) : title);
     item.append(el("div", { class: "source-meta" }, meta));
     list.append(item);
   });

@@ -9,7 +9,7 @@ import { message } from "../i18n/messages.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { estimateTokens, excerpt, fitPassages } from "../rag/answer.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
-import type { Retriever, SearchResult } from "../retrieval/search.ts";
+import { passageSourceRef, type Retriever, type SearchResult } from "../retrieval/search.ts";
 import type { DraftContext } from "./context.ts";
 import { checkFigures, extractFigures } from "./figures.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
@@ -57,24 +57,6 @@ export async function retrievePassages(section: SectionStructure, vars: Record<s
   let kept = results.filter((r) => coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= MIN_COVERAGE);
   if (section.preferFigures) kept = [...kept.filter((r) => hasMoneyOrShare(r.text)), ...kept.filter((r) => !hasMoneyOrShare(r.text))];
   return { query, passages: kept.slice(0, Math.max(section.maxPassages, 1) + 2) };
-}
-
-/**
- * The source a passage relies on: corpus passages name it in parentheses after each fact (« (Assemblée nationale,
- * 2021) »), so the document's source whose title shares most words with those references is the one to cite.
- */
-export function passageSourceRef(r: Pick<SearchResult, "text" | "sources">): SearchResult["sources"][number] | null {
-  const refs = new Set(keywords([...r.text.matchAll(/\(([^()]{3,160})\)/g)].map((m) => m[1]).join(" ")).filter((w) => !/^\d+$/.test(w)));
-  let best: SearchResult["sources"][number] | null = null;
-  let bestScore = 0;
-  for (const source of r.sources) {
-    const score = keywords(source.title).filter((w) => refs.has(w)).length;
-    if (score > bestScore) {
-      best = source;
-      bestScore = score;
-    }
-  }
-  return best;
 }
 
 const toCitation = (r: SearchResult, n: number): Citation => {

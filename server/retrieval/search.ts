@@ -2,7 +2,9 @@
  * Retrieval: full-text (BM25 on accent-folded French text) always; hybrid (full-text + vectors fused with
  * reciprocal-rank fusion) when the embedding model answers and every passage has its vector.
  */
+import type { Source } from "../../ingest/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
+import { keywords } from "./relevance.ts";
 import { foldText } from "../store/lancedb.ts";
 import type { ChunkStore, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
 import type { VectorSync } from "./vector-sync.ts";
@@ -16,6 +18,8 @@ export interface SearchResult {
   score: number;
   document: { id: string; title: string; kind: string; date: string | null; url: string | null };
   sources: StoredChunk["document"]["sources"];
+  /** The source this passage names for its facts, when one of the document's sources matches; else null. */
+  source: Source | null;
 }
 
 export interface Retriever {
@@ -25,6 +29,24 @@ export interface Retriever {
 
 /** Constant of reciprocal-rank fusion (Cormack et al., 2009). */
 const RRF_K = 60;
+
+/**
+ * The source a passage relies on: corpus passages name it in parentheses after each fact (« (Assemblée nationale,
+ * 2021) »), so the document's source whose title shares most words with those references is the one to cite.
+ */
+export function passageSourceRef(r: Pick<SearchResult, "text" | "sources">): Source | null {
+  const refs = new Set(keywords([...r.text.matchAll(/\(([^()]{3,160})\)/g)].map((m) => m[1]).join(" ")).filter((w) => !/^\d+$/.test(w)));
+  let best: Source | null = null;
+  let bestScore = 0;
+  for (const source of r.sources) {
+    const score = keywords(source.title).filter((w) => refs.has(w)).length;
+    if (score > bestScore) {
+      best = source;
+      bestScore = score;
+    }
+  }
+  return best;
+}
 
 /** At most this many passages of one document in a result list, so one long page does not crowd out the others. */
 export const MAX_PER_DOCUMENT = 2;
@@ -100,6 +122,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           score: Number((score.get(c.id) ?? 0).toFixed(6)),
           document: { id: c.document.id, title: c.document.title, kind: c.document.kind, date: c.document.date, url: c.document.url },
           sources: c.document.sources,
+          source: passageSourceRef({ text: c.text, sources: c.document.sources }),
         })),
       };
     },

@@ -89,6 +89,15 @@ describe("what a document is about", () => {
     expect(many.results.filter((r) => r.document.id === "case-studies/gendarmerie").length).toBe(2);
   });
 
+  it("each passage links to the source it names for its facts, not to the document's first source", async () => {
+    const engine = await engineFor(path.resolve("test/fixtures/corpus"));
+    await engine.index();
+    const { results } = await engine.retriever.search("12 millions d'euros par an Assemblée nationale", 3);
+    const passage = results.find((r) => r.text.includes("12 millions"))!;
+    expect(passage.document.url).toContain("lemondeinformatique.fr");
+    expect(passage.source?.url).toContain("nosdeputes.fr");
+  });
+
   it("a search restricted to some kinds of documents returns only those", async () => {
     const engine = await engineFor(path.resolve("test/fixtures/corpus"));
     await engine.index();
