@@ -119,7 +119,8 @@ function blocks(list: Block[], state: State): (Paragraph | Table)[] {
             out.push(new Paragraph({ children: runs(b.inlines.map((x) => (x.kind === "text" ? { ...x, italic: true } : x)), state, 20), indent: { left: 480, right: 280 }, spacing: { after: 120 } }));
             break;
           default:
-            out.push(new Paragraph({ children: runs(b.inlines, state), alignment: AlignmentType.JUSTIFIED, spacing: { after: 140, line: 300 } }));
+            // Lines kept apart by breaks (a signature, an address) are not justified: Word would stretch them.
+            out.push(new Paragraph({ children: runs(b.inlines, state), alignment: b.inlines.some((i) => i.kind === "break") ? AlignmentType.LEFT : AlignmentType.JUSTIFIED, spacing: { after: 140, line: 300 } }));
         }
     }
   }

@@ -64,7 +64,9 @@ function block(b: Block, counter: { n: number; tables: number }): string {
     case "heading":
       return `<text:h text:style-name="Heading_20_${b.level}" text:outline-level="${b.level}">${inlines(b.inlines, counter)}</text:h>`;
     case "paragraph":
-      return `<text:p text:style-name="${PARAGRAPH_STYLE[b.style]}">${inlines(b.inlines, counter)}</text:p>`;
+      // Lines kept apart by breaks (a signature, an address) are not justified: LibreOffice would stretch them.
+      const style = b.style === "body" && b.inlines.some((i) => i.kind === "break") ? "Cap_20_Lines" : PARAGRAPH_STYLE[b.style];
+      return `<text:p text:style-name="${style}">${inlines(b.inlines, counter)}</text:p>`;
     case "list":
       return `<text:list text:style-name="${b.ordered ? "L_number" : "L_bullet"}">${b.items
         .map((item) => `<text:list-item><text:p text:style-name="${b.ordered ? "Cap_20_List_20_Number" : "Cap_20_List"}">${inlines(item, counter)}</text:p></text:list-item>`)
@@ -115,6 +117,7 @@ ${paragraphStyle("Cap_20_Recipient", "Cap Recipient", "Standard", 'fo:margin-lef
 ${paragraphStyle("Cap_20_Banner", "Cap Banner", "Standard", 'fo:margin-bottom="0.3cm" fo:padding="0.2cm" fo:border="0.5pt solid #bf8f00" fo:background-color="#fff2cc"', 'fo:font-size="10pt"')}
 ${paragraphStyle("Quotations", "Quotations", "Standard", 'fo:margin-left="0.8cm" fo:margin-right="0.5cm" fo:margin-bottom="0.25cm" fo:padding-left="0.2cm" fo:border-left="1.5pt solid #a6a6a6"', 'fo:font-size="10pt" fo:font-style="italic" fo:color="#404040"')}
 ${paragraphStyle("Cap_20_List", "Cap List", "Text_20_body", 'fo:margin-bottom="0.1cm"')}
+${paragraphStyle("Cap_20_Lines", "Cap Lines", "Text_20_body", 'fo:text-align="start"')}
 ${paragraphStyle("Cap_20_List_20_Number", "Cap List Number", "Text_20_body", 'fo:margin-bottom="0.1cm"')}
 ${paragraphStyle("Table_20_Contents", "Table Contents", "Standard", 'fo:margin="0cm"', 'fo:font-size="9.5pt"')}
 ${paragraphStyle("Table_20_Heading", "Table Heading", "Table_20_Contents", 'fo:margin="0cm"', 'fo:font-weight="bold"')}
