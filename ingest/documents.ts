@@ -3,7 +3,7 @@
  * catalog record. A malformed file is reported with its path and reason; everything else still loads.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
 import { catalogPassages, loadCatalog, type Catalog } from "./catalog.ts";
@@ -47,6 +47,11 @@ const PROSE_DIRS = ["guidance", "case-studies", "ecosystem"];
 export async function loadCorpus(corpusDir: string): Promise<Corpus> {
   const problems: CorpusProblem[] = [];
   const documents: CorpusDocument[] = [];
+  if (!(await stat(corpusDir).then((s) => s.isDirectory(), () => false))) {
+    // A mistyped CORPUS_DIR must not look like an empty but valid corpus.
+    problems.push({ path: corpusDir, reasons: ["dossier du corpus introuvable : vérifiez la variable CORPUS_DIR (par défaut ./corpus)"] });
+    return { documents, catalog: await loadCatalog(corpusDir, []), problems };
+  }
   for (const dir of PROSE_DIRS) {
     let names: string[];
     try {

@@ -49,6 +49,21 @@ describe("incremental indexing", () => {
     expect((await engine.retriever.search("gendarmerie", 5)).results.every((r) => r.document.id !== "case-studies/gendarmerie")).toBe(true);
   });
 
+  it("a corpus folder that does not exist is reported, and empties nothing", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-nocorpus-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const first = await engineFor(path.resolve("test/fixtures/corpus"), {}, dataDir);
+    const indexed = await first.index();
+    await first.close();
+    cleanups.pop();
+    const missing = path.join(dataDir, "pas-de-corpus");
+    const engine = await engineFor(missing, {}, dataDir);
+    const report = await engine.index();
+    expect(report.problems[0]).toMatchObject({ path: missing });
+    expect(report.problems[0]!.reasons.join(" ")).toContain("CORPUS_DIR");
+    expect(report).toMatchObject({ removed: 0, documents: indexed.documents });
+  });
+
   it("rebuild starts from an empty index and ends with the same content", async () => {
     const engine = await engineFor(path.resolve("test/fixtures/corpus"));
     const first = await engine.index();
