@@ -2,7 +2,7 @@
 // POST /api/drafts whose SSE stream is shown section by section; the saved draft (GET /api/drafts/:id) is then
 // shown with its notes, its figures to check and links to its ODT, DOCX, PDF and Markdown exports. Saved drafts
 // are listed (GET /api/drafts) to reopen them.
-import { $, apiError, el, errorBox, fetchJson, formatDate, markCurrent, formatNumber, formatShare, has, readSSE, rememberLocation, setNavTarget, t } from "./lib.js";
+import { $, apiError, el, errorBox, fetchJson, formatDate, markCurrent, formatNumber, formatShare, has, readSSE, rememberLocation, setNavTarget, showSavedList, t } from "./lib.js";
 import { renderMarkdown } from "./markdown.js";
 
 const TYPES = ["letter", "audit-plan", "roadmap", "briefing"];
@@ -304,37 +304,19 @@ async function refreshAnalyses() {
   pendingAnalysis = null;
 }
 
-async function refreshSaved() {
-  const box = $("draft-saved");
-  try {
-    const { drafts } = await fetchJson("/api/drafts");
-    drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-    if (!drafts.length) {
-      box.replaceChildren(el("p", { class: "hint" }, t("draft.savedEmpty")));
-      return;
-    }
-    box.replaceChildren(
-      el(
-        "ul",
-        { class: "saved" },
-        drafts.map((d) =>
-          el(
-            "li",
-            {},
-            el("a", { href: `#documents/${encodeURIComponent(d.id)}` }, t("draft.savedLink", { title: d.title, collectivite: d.collectivite })),
-            el(
-              "span",
-              { class: "source-meta" },
-              [t("draft.savedMeta", { type: typeLabel(d.type), date: formatDate(d.updatedAt), versions: d.versions }), d.flags ? t("draft.savedFlags", { count: d.flags }) : null].filter(Boolean).join(" — "),
-            ),
-          ),
-        ),
-      ),
-    );
-    markCurrent(box, shownId ? `#documents/${encodeURIComponent(shownId)}` : null);
-  } catch (err) {
-    box.replaceChildren(errorBox(err.message));
-  }
+function refreshSaved() {
+  return showSavedList($("draft-saved"), {
+    url: "/api/drafts",
+    key: "drafts",
+    dateField: "updatedAt",
+    empty: t("draft.savedEmpty"),
+    entry: (d) => ({
+      href: `#documents/${encodeURIComponent(d.id)}`,
+      label: t("draft.savedLink", { title: d.title, collectivite: d.collectivite }),
+      meta: [t("draft.savedMeta", { type: typeLabel(d.type), date: formatDate(d.updatedAt), versions: d.versions }), d.flags ? t("draft.savedFlags", { count: d.flags }) : null].filter(Boolean).join(" — "),
+    }),
+    current: () => (shownId ? `#documents/${encodeURIComponent(shownId)}` : null),
+  });
 }
 
 // ——— Generation ———

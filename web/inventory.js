@@ -15,6 +15,7 @@ import {
   markCurrent,
   rememberLocation,
   setNavTarget,
+  showSavedList,
   t,
 } from "./lib.js";
 
@@ -96,42 +97,24 @@ async function analyze(files) {
   }
 }
 
-async function refreshSaved() {
-  const box = $("inv-saved");
-  try {
-    const { analyses } = await fetchJson("/api/inventory/analyses");
-    analyses.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    if (!analyses.length) {
-      box.replaceChildren(el("p", { class: "hint" }, t("inv.savedEmpty")));
-      return;
-    }
-    box.replaceChildren(
-      el(
-        "ul",
-        { class: "saved" },
-        analyses.map((a) =>
-          el(
-            "li",
-            {},
-            el("a", { href: `#inventaire/${encodeURIComponent(a.id)}` }, t("inv.savedLink", { date: formatDate(a.createdAt), files: a.files.join(", ") || a.id })),
-            el(
-              "span",
-              { class: "source-meta" },
-              t("inv.savedMeta", {
-                items: formatNumber(a.counts.items),
-                installations: formatNumber(a.counts.installations),
-                unknown: formatNumber(a.counts.unknown),
-                score: a.counts.score ?? "—",
-              }),
-            ),
-          ),
-        ),
-      ),
-    );
-    markCurrent(box, shown ? `#inventaire/${encodeURIComponent(shown.id)}` : null);
-  } catch (err) {
-    box.replaceChildren(errorBox(err.message));
-  }
+function refreshSaved() {
+  return showSavedList($("inv-saved"), {
+    url: "/api/inventory/analyses",
+    key: "analyses",
+    dateField: "createdAt",
+    empty: t("inv.savedEmpty"),
+    entry: (a) => ({
+      href: `#inventaire/${encodeURIComponent(a.id)}`,
+      label: t("inv.savedLink", { date: formatDate(a.createdAt), files: a.files.join(", ") || a.id }),
+      meta: t("inv.savedMeta", {
+        items: formatNumber(a.counts.items),
+        installations: formatNumber(a.counts.installations),
+        unknown: formatNumber(a.counts.unknown),
+        score: a.counts.score ?? "—",
+      }),
+    }),
+    current: () => (shown ? `#inventaire/${encodeURIComponent(shown.id)}` : null),
+  });
 }
 
 // ——— The map ———

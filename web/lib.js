@@ -149,6 +149,35 @@ export function setNavTarget(section, id) {
   return hash;
 }
 
+/**
+ * Fills `box` with a list of saved work (analyses, drafts), newest first, or the `empty` hint; an error of the
+ * server shows in its place. `entry` gives each record's link and its line of detail; `current()`, read once the
+ * list has arrived, the link of what is on screen by then.
+ */
+export async function showSavedList(box, { url, key, dateField, empty, entry, current }) {
+  try {
+    const records = (await fetchJson(url))[key];
+    records.sort((a, b) => b[dateField].localeCompare(a[dateField]));
+    if (!records.length) {
+      box.replaceChildren(el("p", { class: "hint" }, empty));
+      return;
+    }
+    box.replaceChildren(
+      el(
+        "ul",
+        { class: "saved" },
+        records.map((r) => {
+          const { href, label, meta } = entry(r);
+          return el("li", {}, el("a", { href }, label), el("span", { class: "source-meta" }, meta));
+        }),
+      ),
+    );
+    markCurrent(box, current());
+  } catch (err) {
+    box.replaceChildren(errorBox(err.message));
+  }
+}
+
 /** Marks, in a list of saved work, the link to what is on screen (`aria-current`). */
 export function markCurrent(container, hash) {
   for (const a of container.querySelectorAll("a")) {
