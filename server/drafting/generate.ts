@@ -9,7 +9,7 @@ import { message } from "../i18n/messages.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { estimateTokens, excerpt, fitPassages } from "../rag/answer.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
-import { passageSourceRef, type Retriever, type SearchResult } from "../retrieval/search.ts";
+import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { DraftContext } from "./context.ts";
 import { checkFigures, extractFigures } from "./figures.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
@@ -60,7 +60,7 @@ export async function retrievePassages(section: SectionStructure, vars: Record<s
 }
 
 const toCitation = (r: SearchResult, n: number): Citation => {
-  const source = passageSourceRef(r);
+  const source = r.source; // the source the passage names, found by the retriever
   // The URL of the source the passage names; without one, the document's own URL, or its only source's.
   const only = r.sources.length === 1 ? r.sources[0]!.url : null;
   return {
