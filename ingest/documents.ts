@@ -37,6 +37,8 @@ export interface Corpus {
   documents: CorpusDocument[];
   catalog: Catalog;
   problems: CorpusProblem[];
+  /** The corpus folder itself could not be found: an empty corpus that says nothing about what to remove. */
+  missing: boolean;
 }
 
 /** Bump when the way documents become chunks changes, so every document is re-indexed once. */
@@ -50,7 +52,7 @@ export async function loadCorpus(corpusDir: string): Promise<Corpus> {
   if (!(await stat(corpusDir).then((s) => s.isDirectory(), () => false))) {
     // A mistyped CORPUS_DIR must not look like an empty but valid corpus.
     problems.push({ path: corpusDir, reasons: ["dossier du corpus introuvable : vérifiez la variable CORPUS_DIR (par défaut ./corpus)"] });
-    return { documents, catalog: await loadCatalog(corpusDir, []), problems };
+    return { documents, catalog: await loadCatalog(corpusDir, []), problems, missing: true };
   }
   for (const dir of PROSE_DIRS) {
     let names: string[];
@@ -84,7 +86,7 @@ export async function loadCorpus(corpusDir: string): Promise<Corpus> {
       hash: hashOf(p.title, p.text, JSON.stringify(p.sources)),
     });
   }
-  return { documents, catalog, problems };
+  return { documents, catalog, problems, missing: false };
 }
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;

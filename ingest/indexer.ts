@@ -32,8 +32,7 @@ export async function indexCorpus({ corpusDir, store, onProgress }: IndexOptions
   const changed = corpus.documents.filter((d) => indexed.get(d.id) !== d.hash);
   const present = new Set(corpus.documents.map((d) => d.id));
   // A corpus folder that cannot be found removes nothing from the index: a typo must not empty it.
-  const unreadable = corpus.problems.some((p) => p.path === corpusDir);
-  const removed = unreadable ? [] : [...indexed.keys()].filter((id) => !present.has(id));
+  const removed = corpus.missing ? [] : [...indexed.keys()].filter((id) => !present.has(id));
 
   for (let i = 0; i < changed.length; i += BATCH) {
     const batch = await Promise.all(
