@@ -4,13 +4,22 @@
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "./errors.ts";
+import { message } from "./i18n/messages.ts";
 
 const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default("./data"),
   CORPUS_DIR: z.string().min(1).default("./corpus"),
+  /** Which model server answers: Ollama (default, one machine) or an OpenAI-compatible server (vLLM, Albert API…). */
+  LLM_PROVIDER: z.enum(["ollama", "openai"]).default("ollama"),
   OLLAMA_BASE_URL: z.url().default("http://127.0.0.1:11434"),
+  /** OpenAI-compatible server, up to and including `/v1` (LLM_PROVIDER=openai). */
+  OPENAI_BASE_URL: z.url().optional(),
+  /** Key sent to that server as `Authorization: Bearer`; never logged. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** Context length of the model on the OpenAI-compatible server (LLM_PROVIDER=openai): required, never guessed. */
+  LLM_CONTEXT_TOKENS: z.coerce.number().int().min(2048).max(1048576).optional(),
   LLM_MODEL: z.string().min(1).default("ministral-3:8b"),
   EMBEDDING_MODEL: z.string().min(1).default("bge-m3"),
   /** Context window requested from Ollama for every chat call; passages are budgeted to fit in it. */
@@ -31,7 +40,11 @@ export type Config = {
   port: number;
   dataDir: string;
   corpusDir: string;
+  llmProvider: "ollama" | "openai";
   ollamaBaseUrl: string;
+  /** Set when llmProvider is "openai", without a trailing slash. */
+  openaiBaseUrl: string | null;
+  openaiApiKey: string | null;
   llmModel: string;
   embeddingModel: string;
   numCtx: number;
@@ -51,15 +64,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new AppError("invalid_config", `Variable d'environnement ${String(issue.path[0])} invalide : ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.LLM_PROVIDER === "openai") {
+    // A shared server names its models its own way and has its own context length: nothing is guessed.
+    const missing = ["OPENAI_BASE_URL", "LLM_MODEL", "EMBEDDING_MODEL", "LLM_CONTEXT_TOKENS"].filter((name) => cleaned[name] === undefined);
+    if (missing.length) {
+      throw new AppError("invalid_config", message("config.openaiMissing", { names: missing.join(", ") }));
+    }
+  }
   return {
     host: e.HOST,
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
     corpusDir: path.resolve(e.CORPUS_DIR),
+    llmProvider: e.LLM_PROVIDER,
     ollamaBaseUrl: e.OLLAMA_BASE_URL.replace(/\/+$/, ""),
+    openaiBaseUrl: e.OPENAI_BASE_URL?.replace(/\/+$/, "") ?? null,
+    openaiApiKey: e.OPENAI_API_KEY ?? null,
     llmModel: e.LLM_MODEL,
     embeddingModel: e.EMBEDDING_MODEL,
-    numCtx: e.LLM_NUM_CTX,
+    numCtx: e.LLM_PROVIDER === "openai" ? e.LLM_CONTEXT_TOKENS! : e.LLM_NUM_CTX,
     maxAnswerTokens: e.LLM_MAX_ANSWER_TOKENS,
     temperature: e.LLM_TEMPERATURE,
     idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS,

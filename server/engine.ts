@@ -7,6 +7,7 @@ import { mkdir } from "node:fs/promises";
 import { indexCorpus, type IndexReport } from "../ingest/indexer.ts";
 import type { Config } from "./config.ts";
 import { createOllamaProvider } from "./llm/ollama.ts";
+import { createOpenAIProvider } from "./llm/openai.ts";
 import type { ModelProvider } from "./llm/types.ts";
 import { createRetriever, type Retriever } from "./retrieval/search.ts";
 import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
@@ -27,16 +28,19 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/** The model server the configuration names: Ollama (default) or an OpenAI-compatible server. */
+export function createModelProvider(config: Config): ModelProvider {
+  const common = { llmModel: config.llmModel, embeddingModel: config.embeddingModel, temperature: config.temperature, statusTtlMs: config.statusTtlMs };
+  if (config.llmProvider === "openai") {
+    return createOpenAIProvider({ ...common, baseUrl: config.openaiBaseUrl!, apiKey: config.openaiApiKey, contextTokens: config.numCtx });
+  }
+  return createOllamaProvider({ ...common, baseUrl: config.ollamaBaseUrl });
+}
+
 export async function createEngine(config: Config, log: (line: string) => void = () => {}): Promise<Engine> {
   await mkdir(config.dataDir, { recursive: true });
   const store = await openLanceStore(path.join(config.dataDir, "lancedb"));
-  const models = createOllamaProvider({
-    baseUrl: config.ollamaBaseUrl,
-    llmModel: config.llmModel,
-    embeddingModel: config.embeddingModel,
-    temperature: config.temperature,
-    statusTtlMs: config.statusTtlMs,
-  });
+  const models = createModelProvider(config);
   const vectors = createVectorSync(store, models, log);
   const retriever = createRetriever(store, models, vectors);
   return {

@@ -41,6 +41,8 @@ export interface ModelProvider {
   status(refresh?: boolean): Promise<ModelStatus>;
   /** Called when a call failed: the next status check goes to the server again. */
   markUnreachable(): void;
+  /** The French notice shown when a chat call failed with `error` (the caller has a generic one otherwise). */
+  failureNotice?(error: unknown): string;
   chat(): ChatModel;
   embedder(): Embedder;
 }

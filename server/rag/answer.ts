@@ -111,11 +111,11 @@ export async function* answer(
       }
     }
     if (idle.signal.aborted) throw new Error("model idle timeout");
-  } catch {
+  } catch (err) {
     if (signal.aborted) return;
     deps.models.markUnreachable();
     if (produced) yield { type: "token", text: "\n\n" };
-    const notice = idle.signal.aborted ? message("ollama.timeout", { seconds: Math.round((options.idleTimeoutMs ?? 120_000) / 1000) }) : message("ollama.failedMidStream");
+    const notice = idle.signal.aborted ? message("ollama.timeout", { seconds: Math.round((options.idleTimeoutMs ?? 120_000) / 1000) }) : (deps.models.failureNotice?.(err) ?? message("ollama.failedMidStream"));
     yield* extractive(passages.used.slice(0, 4), terms, notice);
     return;
   } finally {

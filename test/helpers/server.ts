@@ -17,16 +17,45 @@ export interface TestServer extends RunningServer {
 /** An address where nothing listens: Ollama "absent". */
 export const NO_OLLAMA = "http://127.0.0.1:9";
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * The model server the tests talk to: `TEST_LLM_PROVIDER=openai npm test` runs the whole suite against the fake
+ * OpenAI-compatible server instead of the fake Ollama (`startFakeOllama` then starts that one).
+ */
+export const TEST_LLM_PROVIDER: "ollama" | "openai" = process.env.TEST_LLM_PROVIDER === "openai" ? "openai" : "ollama";
+
+/**
+ * The environment for `provider`, from one written for Ollama: `OLLAMA_BASE_URL` (the fake's address, or
+ * NO_OLLAMA) and `LLM_NUM_CTX` become `OPENAI_BASE_URL` and `LLM_CONTEXT_TOKENS` with the default model names.
+ */
+export function withTestProvider<T extends Record<string, string | undefined>>(env: T, provider = TEST_LLM_PROVIDER): T {
+  if (provider === "ollama" || env.LLM_PROVIDER) return env;
+  const { OLLAMA_BASE_URL, LLM_NUM_CTX, ...rest } = env;
+  const base = OLLAMA_BASE_URL ?? NO_OLLAMA;
+  return {
+    LLM_MODEL: "ministral-3:8b",
+    EMBEDDING_MODEL: "bge-m3",
+    ...rest,
+    LLM_PROVIDER: "openai",
+    OPENAI_BASE_URL: base.endsWith("/v1") ? base : `${base}/v1`,
+    LLM_CONTEXT_TOKENS: LLM_NUM_CTX ?? "8192",
+  } as unknown as T;
+}
+
+export async function startTestServer(env: Record<string, string> = {}, provider = TEST_LLM_PROVIDER): Promise<TestServer> {
   const dataDir = env.DATA_DIR ?? (await mkdtemp(path.join(tmpdir(), "cap-libre-test-")));
-  const config = loadConfig({
-    CORPUS_DIR: FIXTURE_CORPUS,
-    OLLAMA_BASE_URL: NO_OLLAMA,
-    OLLAMA_STATUS_TTL_MS: "0",
-    PORT: "0",
-    ...env,
-    DATA_DIR: dataDir,
-  });
+  const config = loadConfig(
+    withTestProvider(
+      {
+        CORPUS_DIR: FIXTURE_CORPUS,
+        OLLAMA_BASE_URL: NO_OLLAMA,
+        OLLAMA_STATUS_TTL_MS: "0",
+        PORT: "0",
+        ...env,
+        DATA_DIR: dataDir,
+      },
+      provider,
+    ),
+  );
   const running = await startServer(config);
   return {
     ...running,

@@ -1,0 +1,174 @@
+/**
+ * An OpenAI-compatible inference server (vLLM, the Albert API, LocalAI, a llama.cpp server…) behind the
+ * ModelProvider port, with the same guarantees as Ollama: availability from `GET /models` (which also says whether
+ * the configured context length fits the served model, when the server reports it, as vLLM does with
+ * `max_model_len`), chat streamed through LangChain's ChatOpenAI (one instance per request, aborted by the
+ * request's signal), embeddings through OpenAIEmbeddings. The API key goes only in the Authorization header of
+ * calls to that server: it is never logged nor put in a message.
+ */
+import { ChatOpenAI, OpenAIEmbeddings } from "@langchain/openai";
+import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
+import type { ChatModel, ChatTurn, Embedder, ModelProvider, ModelStatus } from "./types.ts";
+import { message } from "../i18n/messages.ts";
+
+export interface OpenAIProviderOptions {
+  /** Up to and including `/v1`, without a trailing slash. */
+  baseUrl: string;
+  apiKey: string | null;
+  llmModel: string;
+  embeddingModel: string;
+  /** The context length configured for the chat model (LLM_CONTEXT_TOKENS). */
+  contextTokens: number;
+  temperature: number;
+  statusTtlMs: number;
+  /** How long an availability check may take before the server counts as absent. */
+  checkTimeoutMs?: number;
+  /** How long one embeddings request may take. */
+  embedTimeoutMs?: number;
+}
+
+/** The OpenAI client refuses to start without a key; servers run without one (vLLM's default) ignore it. */
+const NO_KEY = "no-key";
+
+interface ServedModel {
+  id: string;
+  max_model_len?: unknown;
+}
+
+export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvider {
+  let cached: { at: number; status: ModelStatus } | null = null;
+  let pending: Promise<ModelStatus> | null = null;
+  const apiKey = options.apiKey ?? NO_KEY;
+  const configuration = { baseURL: options.baseUrl };
+  const absent = (notice: string): ModelStatus => ({ reachable: false, llmAvailable: false, embeddingsAvailable: false, notice });
+
+  async function check(): Promise<ModelStatus> {
+    let response: Response;
+    try {
+      response = await fetch(`${options.baseUrl}/models`, {
+        headers: { authorization: `Bearer ${apiKey}`, accept: "application/json" },
+        signal: AbortSignal.timeout(options.checkTimeoutMs ?? 3000),
+      });
+    } catch {
+      return absent(message("openai.unreachable", { baseUrl: options.baseUrl }));
+    }
+    if (response.status === 401 || response.status === 403) {
+      await response.body?.cancel();
+      return { ...absent(message("openai.unauthorized", { baseUrl: options.baseUrl, status: response.status })), reachable: true };
+    }
+    let models: ServedModel[];
+    try {
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      const body = (await response.json()) as { data?: unknown };
+      models = Array.isArray(body.data) ? body.data.filter((m): m is ServedModel => typeof m?.id === "string") : [];
+    } catch {
+      return absent(message("openai.unreachable", { baseUrl: options.baseUrl }));
+    }
+    const chatModel = models.find((m) => m.id === options.llmModel);
+    const embeddingsAvailable = models.some((m) => m.id === options.embeddingModel);
+    const served = typeof chatModel?.max_model_len === "number" ? chatModel.max_model_len : null;
+    if (chatModel && served !== null && served < options.contextTokens) {
+      return {
+        reachable: true,
+        llmAvailable: false,
+        embeddingsAvailable,
+        notice: message("openai.contextTooLarge", { configured: options.contextTokens, model: options.llmModel, served }),
+      };
+    }
+    const missing = [!chatModel && options.llmModel, !embeddingsAvailable && options.embeddingModel].filter(Boolean) as string[];
+    return {
+      reachable: true,
+      llmAvailable: Boolean(chatModel),
+      embeddingsAvailable,
+      notice: missing.length
+        ? message("openai.modelsMissing", { baseUrl: options.baseUrl, missing: missing.join(", "), available: models.map((m) => m.id).join(", ") || "aucun" })
+        : null,
+    };
+  }
+
+  return {
+    baseUrl: options.baseUrl,
+    llmModel: options.llmModel,
+    embeddingModel: options.embeddingModel,
+    async status(refresh = false) {
+      if (!refresh && cached && Date.now() - cached.at < options.statusTtlMs) return cached.status;
+      pending ??= check().finally(() => (pending = null));
+      const status = await pending;
+      cached = { at: Date.now(), status };
+      return status;
+    },
+
+    markUnreachable() {
+      cached = null;
+    },
+
+    failureNotice: describeFailure,
+
+    chat(): ChatModel {
+      return {
+        model: options.llmModel,
+        async *stream(turns, { signal, maxTokens }) {
+          // The context length is the server's (LLM_CONTEXT_TOKENS): the caller budgets the prompt to fit it, and
+          // only the answer's length is sent.
+          const model = new ChatOpenAI({
+            model: options.llmModel,
+            apiKey,
+            configuration,
+            temperature: options.temperature,
+            maxTokens,
+            maxRetries: 0,
+            streaming: true,
+            streamUsage: true,
+          });
+          const stream = await model.stream(turns.map(toLangChain), { signal });
+          for await (const chunk of stream) {
+            const text = typeof chunk.content === "string" ? chunk.content : "";
+            if (text) yield { type: "token", text };
+            if (chunk.usage_metadata && (chunk.usage_metadata.input_tokens || chunk.usage_metadata.output_tokens)) {
+              yield {
+                type: "usage",
+                usage: { promptTokens: chunk.usage_metadata.input_tokens, completionTokens: chunk.usage_metadata.output_tokens },
+              };
+            }
+          }
+        },
+      };
+    },
+
+    embedder(): Embedder {
+      const embeddings = new OpenAIEmbeddings({
+        model: options.embeddingModel,
+        apiKey,
+        configuration,
+        maxRetries: 1,
+        timeout: options.embedTimeoutMs ?? 60_000,
+        // Plain floats: every compatible server speaks them (base64 is the official client's default).
+        encodingFormat: "float",
+        batchSize: 64,
+      });
+      return {
+        model: options.embeddingModel,
+        embed: (texts) => embeddings.embedDocuments(texts),
+      };
+    },
+  };
+}
+
+/** A French notice for a failed chat call, from the HTTP status the server answered (none: it went away). */
+function describeFailure(error: unknown): string {
+  const e = error as { status?: unknown; headers?: { get?(name: string): string | null } | Record<string, string>; name?: string } | null;
+  const status = typeof e?.status === "number" ? e.status : null;
+  if (status === 429) {
+    const header = typeof e?.headers?.get === "function" ? e.headers.get("retry-after") : (e?.headers as Record<string, string> | undefined)?.["retry-after"];
+    const seconds = header && /^\d+$/.test(header.trim()) ? Number(header) : null;
+    return message("openai.rateLimited", { retry: seconds !== null ? message("openai.retryAfter", { seconds }) : "" });
+  }
+  if (status !== null && status >= 400) return message("openai.rejected", { status });
+  return message("openai.failedMidStream");
+}
+
+function toLangChain(turn: ChatTurn) {
+  if (turn.role === "system") return new SystemMessage(turn.content);
+  if (turn.role === "assistant") return new AIMessage(turn.content);
+  return new HumanMessage(turn.content);
+}
