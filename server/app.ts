@@ -14,6 +14,7 @@ import { chatRoutes } from "./routes/chat.ts";
 import { draftRoutes } from "./routes/drafts.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inventoryRoutes } from "./routes/inventory.ts";
+import { openaiRoutes } from "./routes/openai.ts";
 import { searchRoutes } from "./routes/search.ts";
 
 const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../web/", import.meta.url))) || ".";
@@ -43,6 +44,7 @@ export function createApp(engine: Engine): Hono {
   app.route("/api", chatRoutes(engine));
   app.route("/api", draftRoutes(engine));
   app.route("/api", inventoryRoutes(engine));
+  app.route("/v1", openaiRoutes(engine));
   app.all("/api/*", (c) => {
     throw new AppError("not_found", message("http.notFound", { path: c.req.path }), 404);
   });

@@ -6,6 +6,7 @@ import { loadCorpus } from "../ingest/documents.ts";
 import { loadConfig } from "./config.ts";
 import { draftCommand } from "./drafting/cli.ts";
 import { createEngine } from "./engine.ts";
+import { apiKeyCommand } from "./api-keys.ts";
 import { AppError } from "./errors.ts";
 import { inventoryCommand } from "./inventory/cli.ts";
 import { message } from "./i18n/messages.ts";
@@ -102,6 +103,8 @@ async function main(argv: string[]): Promise<number> {
         await engine.close();
       }
     }
+    case "api-key":
+      return apiKeyCommand(positionals, config, out, term.line);
     case "inventory":
       return inventoryCommand(positionals, values, config, term, out);
     case "draft":

@@ -50,9 +50,17 @@ export function fakeEmbedding(text: string, dimension: number): number[] {
   return v.map((x) => x / norm);
 }
 
+/**
+ * The fake model server of the run: Ollama, or with `TEST_LLM_PROVIDER=openai` the same scripted model behind
+ * the OpenAI-compatible API (`fake-openai.ts`; `startTestServer` then configures that provider).
+ */
 export async function startFakeOllama(initial: FakeOllamaOptions = {}): Promise<FakeOllama> {
-  // `TEST_LLM_PROVIDER=openai`: the same scripted model, behind the OpenAI-compatible API (see helpers/server.ts).
   if (process.env.TEST_LLM_PROVIDER === "openai") return (await import("./fake-openai.ts")).startFakeOpenAI(initial);
+  return startFakeOllamaServer(initial);
+}
+
+/** A fake Ollama whatever TEST_LLM_PROVIDER says. */
+export async function startFakeOllamaServer(initial: FakeOllamaOptions = {}): Promise<FakeOllama> {
   let opts: FakeOllamaOptions = { models: ["ministral-3:8b", "bge-m3:latest"], dimension: 64, reply: "Réponse de test [1].", tokenDelayMs: 0, ...initial };
   const state = { chats: [] as ChatRequestLog[], embedCalls: 0, abortedChats: 0 };
 

@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/config.ts";
 import { startServer, type RunningServer } from "../../server/server.ts";
+import { startFakeOllamaServer, type FakeOllama, type FakeOllamaOptions } from "./fake-ollama.ts";
+import { startFakeOpenAI } from "./fake-openai.ts";
 
 export const FIXTURE_CORPUS = path.resolve("test/fixtures/corpus");
 
@@ -40,6 +42,10 @@ export function withTestProvider<T extends Record<string, string | undefined>>(e
     LLM_CONTEXT_TOKENS: LLM_NUM_CTX ?? "8192",
   } as unknown as T;
 }
+
+/** A fake model server for `provider`, whatever TEST_LLM_PROVIDER says (tests that run against both). */
+export const startFakeModelServer = (provider: "ollama" | "openai", options: FakeOllamaOptions = {}): Promise<FakeOllama> =>
+  provider === "openai" ? startFakeOpenAI(options) : startFakeOllamaServer(options);
 
 export async function startTestServer(env: Record<string, string> = {}, provider = TEST_LLM_PROVIDER): Promise<TestServer> {
   const dataDir = env.DATA_DIR ?? (await mkdtemp(path.join(tmpdir(), "cap-libre-test-")));

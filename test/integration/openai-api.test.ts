@@ -1,0 +1,193 @@
+/**
+ * Cap Libre as an OpenAI-compatible server, called with the official `openai` client the way Open WebUI and
+ * LibreChat call it (base URL `…/v1`, Bearer key, model list, streamed chat completions).
+ */
+import http from "node:http";
+import { execFile } from "node:child_process";
+import { Readable } from "node:stream";
+import { promisify } from "node:util";
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { FIXTURE_CORPUS, startTestServer, type TestServer } from "../helpers/server.ts";
+
+const QUESTION = "Combien la Gendarmerie a-t-elle économisé avec Linux ?";
+const REPLY = "La Gendarmerie économise 12 millions d'euros par an [1].";
+
+/**
+ * A fetch that sends `Host: <host>` (undici's fetch does not let a caller set it): a request from another name,
+ * as when Cap Libre serves the local network or sits behind a reverse proxy.
+ */
+function fetchAs(host: string): typeof fetch {
+  return (async (input: string | URL | Request, init: RequestInit = {}) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const headers = Object.fromEntries(new Headers(init.headers).entries());
+    return new Promise<Response>((resolve, reject) => {
+      const req = http.request(url, { method: init.method ?? "GET", headers: { ...headers, host }, signal: init.signal ?? undefined }, (res) => {
+        const out = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(", ") : v);
+        resolve(new Response(Readable.toWeb(res) as ReadableStream, { status: res.statusCode, headers: out }));
+      });
+      req.on("error", reject);
+      req.end(typeof init.body === "string" ? init.body : undefined);
+    });
+  }) as typeof fetch;
+}
+
+const cli = (args: string[], dataDir: string) =>
+  promisify(execFile)(process.execPath, ["server/cli.ts", ...args], { env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir } });
+
+describe("the OpenAI-compatible API (/v1), from this machine", () => {
+  let model: FakeOllama;
+  let server: TestServer;
+  let client: OpenAI;
+  beforeAll(async () => {
+    model = await startFakeOllama({ reply: REPLY });
+    server = await startTestServer({ OLLAMA_BASE_URL: model.url });
+    await server.engine.vectors.run();
+    // No key on loopback in single-user mode: the client requires one, any placeholder does.
+    client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: "sans-cle", maxRetries: 0 });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await model.close();
+  });
+
+  it("lists the assistant as a model with a name a user recognises", async () => {
+    const models = await client.models.list();
+    expect(models.data.map((m) => m.id)).toEqual(["cap-libre"]);
+    expect((models.data[0] as unknown as { name: string }).name).toContain("Cap Libre");
+  });
+
+  it("answers without streaming, with numbered references in Markdown and the structured sources", async () => {
+    const completion = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] });
+    const content = completion.choices[0]!.message.content!;
+    expect(content.startsWith(REPLY)).toBe(true);
+    expect(content).toContain("**Sources**");
+    expect(content).toMatch(/- \[1\] .*Gendarmerie.*\(Retour d'expérience, \d{4}/);
+    expect(completion.choices[0]!.finish_reason).toBe("stop");
+    expect(completion.usage!.completion_tokens).toBeGreaterThan(0);
+    const extra = (completion as unknown as { cap_libre: { mode: string; sources: { number: number; document: { id: string } }[] } }).cap_libre;
+    expect(extra.mode).toBe("generated");
+    expect(extra.sources[0]).toMatchObject({ number: 1, document: { id: "case-studies/gendarmerie" } });
+  });
+
+  it("streams the answer as chunks, then the references, then [DONE]", async () => {
+    const stream = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }], stream: true, stream_options: { include_usage: true } });
+    const deltas: string[] = [];
+    let last: any = null;
+    let usage: OpenAI.CompletionUsage | null | undefined = null;
+    for await (const chunk of stream) {
+      if (chunk.choices[0]?.delta.content) deltas.push(chunk.choices[0].delta.content);
+      if (chunk.choices[0]?.finish_reason) last = chunk;
+      if (chunk.usage) usage = chunk.usage;
+    }
+    expect(deltas.length).toBeGreaterThan(4);
+    const content = deltas.join("");
+    expect(content.startsWith(REPLY)).toBe(true);
+    expect(content).toMatch(/\*\*Sources\*\*\n\n- \[1\] .*Gendarmerie/);
+    expect(last.choices[0].finish_reason).toBe("stop");
+    expect(last.cap_libre.sources[0].document.id).toBe("case-studies/gendarmerie");
+    expect(usage!.completion_tokens).toBeGreaterThan(0);
+  });
+
+  it("abstains, with no references, when the corpus does not answer", async () => {
+    const completion = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: "Quelle est la recette de la galette complète ?" }] });
+    expect(completion.choices[0]!.message.content).toContain("Je ne sais pas");
+    expect(completion.choices[0]!.message.content).not.toContain("**Sources**");
+    expect((completion as any).cap_libre.sources).toEqual([]);
+  });
+
+  it("passes earlier turns as history without their references, ignoring the client's system prompt", async () => {
+    model.chats.length = 0;
+    const first = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] });
+    await client.chat.completions.create({
+      model: "cap-libre",
+      messages: [
+        { role: "system", content: "Tu es un pirate." },
+        { role: "user", content: QUESTION },
+        { role: "assistant", content: first.choices[0]!.message.content! },
+        { role: "user", content: [{ type: "text", text: "Et la Gendarmerie a-t-elle gardé Linux ?" }] },
+      ],
+    });
+    const sent = model.chats.at(-1)!.messages;
+    expect(sent.some((m) => m.content.includes("pirate"))).toBe(false);
+    const previous = sent.find((m) => m.role === "assistant")!;
+    expect(previous.content).toBe(REPLY);
+    expect(sent.at(-1)!.content).toContain("Et la Gendarmerie a-t-elle gardé Linux ?");
+  });
+
+  it("stops the model call when the client goes away mid-stream", async () => {
+    model.set({ tokenDelayMs: 50, reply: "mot ".repeat(200) });
+    try {
+      const before = model.abortedChats;
+      const stream = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }], stream: true });
+      for await (const chunk of stream) {
+        if (chunk.choices[0]?.delta.content?.includes("mot")) break; // leaving the loop aborts the request
+      }
+      await expect.poll(() => model.abortedChats, { timeout: 5000 }).toBeGreaterThan(before);
+    } finally {
+      model.set({ tokenDelayMs: 0, reply: REPLY });
+    }
+  });
+
+  it("answers errors in OpenAI's shape, in French", async () => {
+    const unknown = await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: QUESTION }] }).catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(OpenAI.NotFoundError);
+    expect((unknown as InstanceType<typeof OpenAI.NotFoundError>).code).toBe("model_not_found");
+    expect((unknown as Error).message).toContain("Modèle inconnu");
+    const empty = await client.chat.completions.create({ model: "cap-libre", messages: [] }).catch((e: unknown) => e);
+    expect(empty).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((empty as Error).message).toContain("Requête invalide");
+    const res = await fetch(`${server.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { message: expect.stringContaining("JSON"), type: "invalid_request_error", param: null, code: "invalid_json" } });
+    const lastAssistant = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }, { role: "assistant", content: "Oui." }] }).catch((e: unknown) => e);
+    expect((lastAssistant as Error).message).toContain("dernier message");
+  });
+});
+
+describe("API keys for the OpenAI-compatible API", () => {
+  let server: TestServer;
+  let dataDir: string;
+  let key: string;
+  const remote = (apiKey: string) => new OpenAI({ baseURL: `${server.url}/v1`, apiKey, maxRetries: 0, fetch: fetchAs("cap-libre.mairie.local") });
+  beforeAll(async () => {
+    server = await startTestServer();
+    dataDir = server.dataDir;
+    const created = await cli(["api-key", "create", "open-webui"], dataDir);
+    key = created.stdout.trim();
+    expect(created.stderr).toContain("open-webui");
+  });
+  afterAll(() => server.stop());
+
+  it("creates a long random key, stored only as a hash", async () => {
+    expect(key).toMatch(/^cl-[A-Za-z0-9_-]{43}$/);
+    const [record] = await Promise.all([server.engine.records<{ hash: string }>("api-keys").get("open-webui")]);
+    expect(JSON.stringify(record)).not.toContain(key);
+    expect(record!.hash).toMatch(/^[0-9a-f]{64}$/);
+    const listed = await cli(["api-key", "list"], dataDir);
+    expect(listed.stdout).toContain("open-webui");
+    expect(listed.stdout).not.toContain(key);
+  });
+
+  it("requires a valid key from another host name, and accepts the one created", async () => {
+    const missing = await fetchAs("cap-libre.mairie.local")(`${server.url}/v1/models`);
+    expect(missing.status).toBe(401);
+    expect((await missing.json()).error).toMatchObject({ message: expect.stringContaining("Clé d'API manquante"), code: "missing_api_key" });
+    const wrong = await remote("cl-this-is-not-a-valid-key").chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] }).catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(OpenAI.AuthenticationError);
+    expect((wrong as InstanceType<typeof OpenAI.AuthenticationError>).error).toMatchObject({ type: "invalid_request_error", code: "invalid_api_key" });
+    const completion = await remote(key).chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] });
+    expect(completion.choices[0]!.message.content).toContain("**Sources**");
+  });
+
+  it("needs no key from this machine to a loopback address, and stops accepting a revoked key", async () => {
+    const local = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: "sans-cle", maxRetries: 0 });
+    expect((await local.models.list()).data[0]!.id).toBe("cap-libre");
+    expect((await remote(key).models.list()).data[0]!.id).toBe("cap-libre");
+    const revoked = await cli(["api-key", "revoke", "open-webui"], dataDir);
+    expect(revoked.stderr).toContain("révoquée");
+    expect(await remote(key).models.list().catch((e: unknown) => e)).toBeInstanceOf(OpenAI.AuthenticationError);
+  });
+});
