@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
-import { postJson, readSse, startTestServer, type SseEvent, type TestServer } from "../helpers/server.ts";
+import { postJson, readSse, startTestServer, TEST_LLM_PROVIDER, type SseEvent, type TestServer } from "../helpers/server.ts";
 
 const letter = JSON.parse(readFileSync("test/fixtures/drafting/letter.json", "utf8"));
 const analysis = JSON.parse(readFileSync("test/fixtures/drafting/analysis.json", "utf8"));
@@ -233,7 +233,8 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
     ollama.chats.length = 0;
     await draft(server, REQUESTS.briefing);
     const chat = ollama.chats.find((c) => c.messages.at(-1)!.content.includes("« L'essentiel »"))!;
-    expect(chat.options.num_ctx).toBe(4096);
+    if (TEST_LLM_PROVIDER === "ollama") expect(chat.options.num_ctx).toBe(4096);
+    else expect(chat.options.max_tokens).toBeGreaterThan(0);
     const system = chat.messages.find((m) => m.role === "system")!;
     expect(system.content).not.toContain("12 millions");
     expect(system.content).not.toContain("Communauté de test");
@@ -272,12 +273,15 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
     ollama.set({ tokenDelayMs: 50, reply: "mot ".repeat(200) });
     try {
       const before = ollama.abortedChats;
+      const chats = ollama.chats.length;
       const drafts = (await (await fetch(`${server.url}/api/drafts`)).json()).drafts.length;
       const controller = new AbortController();
       const res = await postJson(`${server.url}/api/drafts`, REQUESTS.briefing, { signal: controller.signal });
       const reader = res.body!.getReader();
       let seen = "";
       while (!seen.includes("event: token")) seen += new TextDecoder().decode((await reader.read()).value);
+      // The first tokens may come from a template section: close once the model call is under way.
+      await expect.poll(() => ollama.chats.length, { timeout: 5000 }).toBeGreaterThan(chats);
       controller.abort();
       await expect.poll(() => ollama.abortedChats, { timeout: 5000 }).toBeGreaterThan(before);
       await new Promise((r) => setTimeout(r, 200));

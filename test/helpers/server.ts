@@ -26,13 +26,14 @@ export const NO_OLLAMA = "http://127.0.0.1:9";
 export const TEST_LLM_PROVIDER: "ollama" | "openai" = process.env.TEST_LLM_PROVIDER === "openai" ? "openai" : "ollama";
 
 /**
- * The environment for `provider`, from one written for Ollama: `OLLAMA_BASE_URL` (the fake's address, or
- * NO_OLLAMA) and `LLM_NUM_CTX` become `OPENAI_BASE_URL` and `LLM_CONTEXT_TOKENS` with the default model names.
+ * The environment for `provider`, from one written for Ollama: a fake model server's address in
+ * `OLLAMA_BASE_URL` and `LLM_NUM_CTX` become `OPENAI_BASE_URL` and `LLM_CONTEXT_TOKENS`, with the default model
+ * names. Without a model server (NO_OLLAMA), the configuration stays the product's default.
  */
 export function withTestProvider<T extends Record<string, string | undefined>>(env: T, provider = TEST_LLM_PROVIDER): T {
-  if (provider === "ollama" || env.LLM_PROVIDER) return env;
+  if (provider === "ollama" || env.LLM_PROVIDER || !env.OLLAMA_BASE_URL || env.OLLAMA_BASE_URL === NO_OLLAMA) return env;
   const { OLLAMA_BASE_URL, LLM_NUM_CTX, ...rest } = env;
-  const base = OLLAMA_BASE_URL ?? NO_OLLAMA;
+  const base = OLLAMA_BASE_URL;
   return {
     LLM_MODEL: "ministral-3:8b",
     EMBEDDING_MODEL: "bge-m3",

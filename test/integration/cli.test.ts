@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
-import { FIXTURE_CORPUS, NO_OLLAMA } from "../helpers/server.ts";
+import { FIXTURE_CORPUS, NO_OLLAMA, withTestProvider } from "../helpers/server.ts";
 
 const run = promisify(execFile);
 
@@ -15,7 +15,7 @@ describe("npm run cli", () => {
   const cli = async (args: string[], env: Record<string, string> = {}) => {
     try {
       const { stdout, stderr } = await run(process.execPath, ["server/cli.ts", ...args], {
-        env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, ...env },
+        env: withTestProvider({ ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, ...env }),
       });
       return { code: 0, stdout, stderr };
     } catch (err) {

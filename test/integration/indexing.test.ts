@@ -7,7 +7,7 @@ import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { vectorTableName } from "../../server/store/lancedb.ts";
 import { startFakeOllama } from "../helpers/fake-ollama.ts";
-import { copyCorpus, NO_OLLAMA } from "../helpers/server.ts";
+import { copyCorpus, NO_OLLAMA, withTestProvider } from "../helpers/server.ts";
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 async function engineFor(corpusDir: string, env: Record<string, string> = {}, dataDir?: string): Promise<Engine> {
   const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), "cap-libre-idx-")));
-  const engine = await createEngine(loadConfig({ CORPUS_DIR: corpusDir, DATA_DIR: dir, OLLAMA_BASE_URL: NO_OLLAMA, OLLAMA_STATUS_TTL_MS: "0", ...env }));
+  const engine = await createEngine(loadConfig(withTestProvider({ CORPUS_DIR: corpusDir, DATA_DIR: dir, OLLAMA_BASE_URL: NO_OLLAMA, OLLAMA_STATUS_TTL_MS: "0", ...env })));
   cleanups.push(async () => {
     await engine.close();
     if (!dataDir) await rm(dir, { recursive: true, force: true });
