@@ -176,9 +176,16 @@ export function openaiRoutes(engine: Engine) {
     return next();
   });
 
-  app.get("/models", (c) =>
-    c.json({ object: "list", data: OPENAI_MODELS.map((m) => ({ id: m.id, object: "model", created, owned_by: "cap-libre", name: m.name() })) }),
-  );
+  const describe = (m: (typeof OPENAI_MODELS)[number]) => ({ id: m.id, object: "model", created, owned_by: "cap-libre", name: m.name() });
+  const unknownModel = (model: string) =>
+    new AppError("model_not_found", message("v1.modelNotFound", { model, models: OPENAI_MODELS.map((m) => m.id).join(", ") }), 404);
+
+  app.get("/models", (c) => c.json({ object: "list", data: OPENAI_MODELS.map(describe) }));
+  app.get("/models/:id", (c) => {
+    const model = OPENAI_MODELS.find((m) => m.id === c.req.param("id"));
+    if (!model) throw unknownModel(c.req.param("id"));
+    return c.json(describe(model));
+  });
 
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -193,9 +200,7 @@ export function openaiRoutes(engine: Engine) {
     if (!parsed.success) throw validationError(parsed.error, body, message("v1.invalid"));
     const request = parsed.data;
     const model = OPENAI_MODELS.find((m) => m.id === request.model);
-    if (!model) {
-      throw new AppError("model_not_found", message("v1.modelNotFound", { model: request.model, models: OPENAI_MODELS.map((m) => m.id).join(", ") }), 404);
-    }
+    if (!model) throw unknownModel(request.model);
     const messages = toConversation(request.messages);
     if (!messages.some((m) => m.role === "user")) throw new AppError("invalid_input", message("v1.noUserMessage"));
     const last = messages.at(-1)!;

@@ -57,6 +57,8 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
     const models = await client.models.list();
     expect(models.data.map((m) => m.id)).toEqual(["cap-libre"]);
     expect((models.data[0] as unknown as { name: string }).name).toContain("Cap Libre");
+    expect((await client.models.retrieve("cap-libre")).id).toBe("cap-libre");
+    expect(await client.models.retrieve("gpt-4o").catch((e: unknown) => e)).toBeInstanceOf(OpenAI.NotFoundError);
   });
 
   it("answers without streaming, with numbered references in Markdown and the structured sources", async () => {
