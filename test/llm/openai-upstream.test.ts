@@ -2,7 +2,7 @@
  * The OpenAI-compatible upstream (vLLM, Albert API…) through the real @langchain/openai client against a fake
  * server speaking the real HTTP API: availability, streaming, embeddings, and every failure the brief lists.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { createOpenAIProvider } from "../../server/llm/openai.ts";
 import type { ChatEvent } from "../../server/llm/types.ts";
@@ -151,6 +151,35 @@ describe("Cap Libre on an OpenAI-compatible upstream", () => {
       expect(fallback.filter((e) => e.event === "token").map((e) => e.data.text).join("")).toContain("12 millions");
     } finally {
       fake.set({ failChat: undefined });
+    }
+  });
+});
+
+describe("the upstream's API key", () => {
+  it("never appears in what Cap Libre logs or answers, even when the server refuses it or fails", async () => {
+    const secret = "sk-never-log-me-0123456789";
+    const fake = await startFakeOpenAI({ apiKey: "sk-the-right-one" });
+    const written: string[] = [];
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((name) =>
+      vi.spyOn(console, name).mockImplementation((...args: unknown[]) => void written.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(" "))),
+    );
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk: unknown) => (written.push(String(chunk)), true));
+    const server = await startTestServer({ LLM_PROVIDER: "openai", OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: secret, LLM_MODEL: "ministral-3:8b", EMBEDDING_MODEL: "bge-m3", LLM_CONTEXT_TOKENS: "8192" }, "openai");
+    try {
+      const seen: string[] = [await (await fetch(`${server.url}/api/health`)).text()];
+      seen.push(await (await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "économies de la Gendarmerie" }] })).text());
+      // The server then accepts the key but fails: the model call is logged nowhere with it either.
+      fake.set({ apiKey: secret, failChat: { status: 500 } });
+      await server.engine.models.status(true);
+      seen.push(await (await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "économies de la Gendarmerie" }] })).text());
+      expect(seen[0]).toContain("OPENAI_API_KEY");
+      expect(seen[2]).toContain("500");
+      expect([...seen, ...written].join("\n")).not.toContain(secret);
+      expect(fake.requests.some((r) => r.authorization === `Bearer ${secret}`)).toBe(true);
+    } finally {
+      for (const spy of [...spies, stderr]) spy.mockRestore();
+      await server.stop();
+      await fake.close();
     }
   });
 });
