@@ -62,8 +62,12 @@ const isLoopbackAddress = (address: string | undefined) =>
 /** "127.0.0.1:3000" → "127.0.0.1", "[::1]:3000" → "[::1]". */
 const hostName = (host: string) => host.toLowerCase().replace(/:\d+$/, "");
 
-/** A request from this machine to a loopback name: the single user of a local install, who needs no key. */
+/** Headers a reverse proxy adds: the request then comes from elsewhere, even through a loopback connection. */
+const PROXY_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip"];
+
+/** A request from this machine to a loopback name, not relayed by a proxy: the single user of a local install. */
 function fromLoopback(c: Context): boolean {
+  if (PROXY_HEADERS.some((name) => c.req.header(name) !== undefined)) return false;
   let address: string | undefined;
   try {
     address = getConnInfo(c).remote.address;

@@ -187,6 +187,9 @@ describe("API keys for the OpenAI-compatible API", () => {
   it("needs no key from this machine to a loopback address, and stops accepting a revoked key", async () => {
     const local = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: "sans-cle", maxRetries: 0 });
     expect((await local.models.list()).data[0]!.id).toBe("cap-libre");
+    // Relayed by a reverse proxy on this machine: from elsewhere, whatever the Host it sets.
+    const proxied = await fetch(`${server.url}/v1/models`, { headers: { "x-forwarded-for": "192.0.2.10" } });
+    expect(proxied.status).toBe(401);
     expect((await remote(key).models.list()).data[0]!.id).toBe("cap-libre");
     const revoked = await cli(["api-key", "revoke", "open-webui"], dataDir);
     expect(revoked.stderr).toContain("révoquée");
