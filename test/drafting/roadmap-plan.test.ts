@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planRoadmap } from "../../server/drafting/context.ts";
+import { planRoadmap } from "../../server/drafting/roadmap-plan.ts";
 
 const item = (name: string, installations: number, extraEuropean: boolean | null, openSource: boolean | null, fit: string | null, category = "collaboration") => ({
   name,
