@@ -145,7 +145,7 @@ describe("the map", () => {
     expect(exposureFactor({ name: "x", installations: 1, extraEuropean: false, exposure: ["russia-sorm"], openSource: false })).toBe(1);
     expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: { controllingCountry: "RU", laws: ["ru-sorm"] }, openSource: false })).toBe(1);
     expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: [], openSource: false })).toBe(0.8);
-    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: ["cloud-act"], openSource: true })).toBe(0.5);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: ["cloud-act"], openSource: true })).toBe(0.7);
     expect(exposureFactor({ name: "x", installations: 1, extraEuropean: false, exposure: [], openSource: true })).toBe(0);
     expect(exposureFactor({ name: "x", installations: 1, extraEuropean: null })).toBeNull();
   });
