@@ -366,7 +366,7 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
   });
   vars.baseline_table = markdownTable(
     [await texts(structure, "baseline.header.category"), await texts(structure, "baseline.header.products"), await texts(structure, "baseline.header.installations"), await texts(structure, "baseline.header.extra"), await texts(structure, "baseline.header.share")],
-    plan.byCategory.map((r) => [categoryLabel(r.category), formatInt(r.products), formatInt(r.installations), formatInt(r.extra), r.installations ? formatPercent((r.extra / r.installations) * 100) : "—"]),
+    plan.byCategory.map((r) => [categoryLabel(r.category), formatInt(r.products), formatInt(r.installations), formatInt(r.extra), r.known ? formatPercent((r.extra / r.known) * 100) : "—"]),
   );
 
   const detail: string[] = [];

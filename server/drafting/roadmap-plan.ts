@@ -80,7 +80,8 @@ export interface RoadmapPlan {
     /** The weighted measure once every phase is done. */
     floor: number | null;
   };
-  byCategory: { category: string; products: number; installations: number; extra: number }[];
+  /** By category: lines, installations, exposed installations and installations whose origin is known. */
+  byCategory: { category: string; products: number; installations: number; extra: number; known: number }[];
   events: LocalEvent[];
 }
 
@@ -177,12 +178,13 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
 }
 
 function categories(measure: Measure<AnalysisItem>) {
-  const rows = new Map<string, { category: string; products: number; installations: number; extra: number }>();
-  for (const { item } of measure.measured) {
+  const rows = new Map<string, { category: string; products: number; installations: number; extra: number; known: number }>();
+  for (const { item, exposure } of measure.measured) {
     const key = item.category ?? "unknown";
-    const row = rows.get(key) ?? { category: key, products: 0, installations: 0, extra: 0 };
+    const row = rows.get(key) ?? { category: key, products: 0, installations: 0, extra: 0, known: 0 };
     row.products++;
     row.installations += item.installations;
+    if (exposure !== null) row.known += item.installations;
     if (isExposed(item)) row.extra += item.installations;
     rows.set(key, row);
   }
