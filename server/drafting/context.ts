@@ -384,7 +384,7 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
     const rows = await Promise.all(shown.map((l) => phaseLine(structure, l, plan.events)));
     detail.push(rows.join("\n") + (more > 0 ? `\n- ${await texts(structure, "more", { count: formatInt(more) })}` : ""));
     // A phase that lowers neither measure says so, rather than « from X % to X % ».
-    const lowers = phase.weighted !== null && previous !== null && phase.weighted < previous - 0.05;
+    const lowers = phase.weighted !== null && previous !== null && phase.weighted < previous && formatPercent(phase.weighted) !== formatPercent(previous);
     const value = lowers ? await texts(structure, "phase.shareAfter", { weighted: formatPercent(phase.weighted!), raw: percentOrDash(phase.raw) }) : await texts(structure, "phase.noChange");
     phaseValue.set(phase.phase, lowers ? formatPercent(phase.weighted!) : await texts(structure, "milestone.noChange"));
     detail.push(value);

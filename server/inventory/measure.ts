@@ -49,14 +49,17 @@ export interface Role {
   server: boolean;
 }
 
-let cached: (MeasureWeights & { patterns: { role: z.infer<typeof roleSchema>; re: RegExp }[] }) | null = null;
+type RoleEntry = z.infer<typeof roleSchema>;
+let cached: (MeasureWeights & { byProduct: Map<string, RoleEntry>; patterns: { role: RoleEntry; re: RegExp }[] }) | null = null;
 
 /** The weights of `measure-weights.yaml`, read and checked once. */
 export function measureWeights() {
   if (cached) return cached;
   const raw: unknown = parse(readFileSync(new URL("./measure-weights.yaml", import.meta.url), "utf8"));
   const weights = weightsSchema.parse(raw);
-  cached = { ...weights, patterns: weights.roles.flatMap((role) => role.names.map((n) => ({ role, re: new RegExp(n) }))) };
+  const byProduct = new Map<string, RoleEntry>();
+  for (const role of weights.roles) for (const id of role.products) if (!byProduct.has(id)) byProduct.set(id, role);
+  cached = { ...weights, byProduct, patterns: weights.roles.flatMap((role) => role.names.map((n) => ({ role, re: new RegExp(n) }))) };
   return cached;
 }
 
@@ -121,9 +124,8 @@ export function alternativeExposure(alt: MeasurableAlternative): number {
 export function roleOf(item: MeasurableItem): Role {
   const w = measureWeights();
   const id = productId(item);
-  const byId = id ? w.roles.find((r) => r.products.includes(id)) : undefined;
-  const folded = fold(item.name);
-  const role = byId ?? w.patterns.find((p) => p.re.test(folded))?.role;
+  const byId = id ? w.byProduct.get(id) : undefined;
+  const role = byId ?? (w.patterns.length ? w.patterns.find((p) => p.re.test(fold(item.name)))?.role : undefined);
   if (role) return { id: role.id, label: role.label, weight: role.weight, heavy: role.heavy, server: role.server };
   const category = item.category ?? "unclassified";
   const c = w.categories[category] ?? w.categories.unclassified ?? { weight: 1, heavy: false };
