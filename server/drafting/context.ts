@@ -320,16 +320,19 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
   const start = roadmapStart(inputs.startDate, now);
   const baseline = counts.weighted;
   const target = formatPercent(plan.target.value);
+  // A target date that does not lie after the start cannot carry a calendar: it is to be set again, and said so.
+  const targetDate = inputs.targetDate && inputs.targetDate.slice(0, 7) > start ? inputs.targetDate : undefined;
   vars.baseline_share = baseline;
   vars.target_share = target;
-  vars.target_sentence = await texts(structure, inputs.targetDate ? "target.withDate" : "target.noDate", {
+  vars.target_sentence = await texts(structure, targetDate ? "target.withDate" : "target.noDate", {
     baseline,
     target,
     raw: counts.raw,
-    date: inputs.targetDate ? frenchDate(inputs.targetDate) : "",
+    date: targetDate ? frenchDate(targetDate) : "",
     start: frenchDate(start),
     collectivite: c.name,
   });
+  if (inputs.targetDate && !targetDate) vars.target_sentence += ` ${await texts(structure, "target.pastDate", { date: frenchDate(inputs.targetDate), start: frenchDate(start) })}`;
 
   // What the target requires, product by product.
   const requirement = async (l: RoadmapLine) =>
@@ -401,8 +404,9 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
   // Milestones: the phases that have software share the time to the target date (a quarter, about six tenths, the
   // rest); dated sentences of the local context take their place in the calendar.
   const milestones: { sort: string; row: string[] }[] = [{ sort: start, row: [await texts(structure, "milestone.start"), frenchDate(start), baseline, counts.raw] }];
-  const span = inputs.targetDate ? Math.max(3, monthsBetween(start, inputs.targetDate.slice(0, 7))) : null;
-  const ends = span ? [Math.max(1, Math.round(span * 0.25)), Math.max(2, Math.round(span * 0.6)), span] : null;
+  const span = targetDate ? monthsBetween(start, targetDate.slice(0, 7)) : null;
+  const quarter = span ? Math.max(1, Math.round(span * 0.25)) : 0;
+  const ends = span ? [quarter, Math.max(quarter, Math.round(span * 0.6)), span] : null;
   for (const [i, phase] of plan.phases.entries()) {
     if (phase.lines.length === 0) continue;
     const month = ends ? addMonths(start, ends[i]!) : null;
@@ -424,7 +428,7 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
     [await texts(structure, "milestone.header.name"), await texts(structure, "milestone.header.date"), await texts(structure, "milestone.header.share"), await texts(structure, "milestone.header.raw")],
     milestones.map((m) => m.row),
   );
-  vars.calendar_intro = await texts(structure, inputs.targetDate ? "calendar.introDated" : "calendar.introToSet", { date: inputs.targetDate ? frenchDate(inputs.targetDate) : "", start: frenchDate(start) });
+  vars.calendar_intro = await texts(structure, targetDate ? "calendar.introDated" : "calendar.introToSet", { date: targetDate ? frenchDate(targetDate) : "", start: frenchDate(start) });
 
   const data = dataBlock([
     ["Collectivité", describeCollectivite(c)],
@@ -432,7 +436,7 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
     ["Installations de logiciels d'éditeurs extra-européens ou exposés", `${counts.extra} (${counts.raw} des installations dont l'origine est connue)`],
     ["Exposition pondérée (rôle de chaque logiciel × exposition)", counts.weighted],
     ["Installations dont l'origine n'a pas pu être établie", plan.measure.unknown.installations ? formatInt(plan.measure.unknown.installations) : undefined],
-    ["Objectif", `faire passer l'exposition pondérée de ${baseline} à ${target}${inputs.targetDate ? ` d'ici ${frenchDate(inputs.targetDate)}` : " (échéance à fixer)"}`],
+    ["Objectif", `faire passer l'exposition pondérée de ${baseline} à ${target}${targetDate ? ` d'ici ${frenchDate(targetDate)}` : " (échéance à fixer)"}`],
     ["Ce que l'objectif demande", requirements.filter(Boolean).map((r) => r.replace(/^- /, ""))],
     ["Début de la feuille de route", frenchDate(start)],
     ["Jalons (jalon — échéance — exposition pondérée visée — part extra-européenne)", milestones.map((m) => m.row.join(" — "))],

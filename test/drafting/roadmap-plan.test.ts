@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { buildContext } from "../../server/drafting/context.ts";
+import { parseInputs } from "../../server/drafting/inputs.ts";
 import { localEvents, planRoadmap, sentenceDate } from "../../server/drafting/roadmap-plan.ts";
+import { loadStructure } from "../../server/drafting/structure.ts";
 import type { AnalysisItem, InventoryAnalysis } from "../../server/drafting/types.ts";
 import { isQuickWin, measureItems, roleOf } from "../../server/inventory/measure.ts";
 
@@ -124,5 +127,31 @@ describe("local context without a model", () => {
     expect(events.map((e) => [e.date, e.text, e.lines.map((l) => l.item.name)])).toEqual([
       ["2027-06", "Le contrat Microsoft 365 arrive à échéance en juin 2027 ;", ["Microsoft 365 Apps for enterprise"]],
     ]);
+  });
+});
+
+describe("roadmap document", () => {
+  const roadmap = async (analysis: InventoryAnalysis, more: Record<string, unknown>) => {
+    const inputs = parseInputs("roadmap", { collectivite: { name: "Kerbihan" }, analysis, ...more });
+    return (await buildContext("roadmap", inputs, analysis, loadStructure("roadmap"), "2026-12-04T10:00:00Z")).vars;
+  };
+  const rows = (table: string) => table.split("\n").slice(2).map((r) => r.split(" | ").map((c) => c.replace(/^\| |\s\|$/g, "")));
+
+  it("starts the calendar after the day of the document, and says when the target date does not lie after it", async () => {
+    const vars = await roadmap(commune, { targetShare: 35, targetDate: "2026-11", startDate: "2026-06" });
+    expect(vars.target_sentence).toContain("L'échéance demandée (novembre 2026) ne tombe pas après le début de la feuille de route (janvier 2027) : elle est à fixer de nouveau.");
+    const calendar = rows(vars.calendar_table!);
+    expect(calendar[0]!.slice(0, 2)).toEqual(["Point de départ (cartographie)", "janvier 2027"]);
+    expect(calendar.slice(1).every((r) => r[1] === "à fixer")).toBe(true);
+  });
+
+  it("shows a phase that lowers nothing as studies, never as the same percentage twice", async () => {
+    const stuck: InventoryAnalysis = { id: "s", items: [item("Logiciel métier américain", 20, { category: "business" }), item("Zoom", 10, { product: "zoom", category: "collaboration", alternatives: [alt("Visio", "drop-in", "FR")] })] };
+    const vars = await roadmap(stuck, { targetDate: "2029-12" });
+    const calendar = rows(vars.calendar_table!);
+    expect(calendar.map((r) => r[0])).toEqual(["Point de départ (cartographie)", "Fin des gains rapides", "Fin des chantiers de fond"]);
+    expect(calendar[2]![2]).toBe("études, sans baisse chiffrée");
+    expect(calendar[1]![2]).not.toBe(calendar[0]![2]);
+    expect(vars.phases_detail).toContain("Cette phase ne fait pas baisser la mesure par elle-même");
   });
 });
