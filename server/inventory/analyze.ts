@@ -7,7 +7,7 @@ import { CATEGORY_LABELS, countryName, exposureLabel, fitLabel } from "../../ing
 import { CATEGORIES, type Category } from "../../ingest/schema.ts";
 import { message } from "../i18n/messages.ts";
 import { controllingCountry, isEuropean, matchName, type CatalogEntry, type MatchIndex, type MatchResult, type VendorInfo } from "./match.ts";
-import { isExposed, isQuickWin, measureItems, measureWeights } from "./measure.ts";
+import { bestAlternative, isExposed, isQuickWin, measureItems, measureWeights } from "./measure.ts";
 import { displayName, isComponent, looseKey, nameKey } from "./normalize.ts";
 import type {
   AnalysisResult,
@@ -377,7 +377,7 @@ function quickWins(items: InventoryItem[], count: number): QuickWin[] {
     // Installed, exposed (extra-European or subject to a foreign law: Kaspersky), with a drop-in alternative, and
     // not software every agent works in nor server software (Exchange Server): the rule the roadmap uses too.
     if (!i.product || !i.category || !isQuickWin(i)) continue;
-    const alternative = i.alternatives.find((a) => a.fit === "drop-in")!;
+    const alternative = bestAlternative(i.alternatives)!;
     const existing = byProduct.get(i.product.id);
     if (existing) {
       existing.installations += i.installations;
