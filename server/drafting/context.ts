@@ -350,6 +350,10 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
   } else if (plan.target.reachable) {
     requirements.push(await texts(structure, "target.requires", { target }));
     for (const l of plan.target.required.slice(0, MAX_LISTED)) requirements.push(await requirement(l));
+    if (plan.target.reachedAfter) {
+      const last = plan.target.reachedAfter === "deep";
+      requirements.push("", await texts(structure, last ? "target.reachedLast" : "target.reachedAfter", { phase: await texts(structure, `phase.${plan.target.reachedAfter}.name`) }));
+    }
   } else {
     requirements.push(await texts(structure, "target.unreachable", { target, floor: percentOrDash(plan.target.floor) }));
     for (const l of plan.target.required.slice(0, MAX_LISTED)) requirements.push(await requirement(l));

@@ -100,5 +100,6 @@ describe("one set of numbers", () => {
     const values = rows.map((r) => r.split("|")[3]!.trim()).filter((v) => v.endsWith("%"));
     expect(values.at(-1)).not.toBe(values.at(-2));
     expect(docs.roadmap).toContain("Atteindre 35 % demande, logiciel par logiciel :".replace(" %", "\u00a0%"));
+    expect(docs.roadmap).toMatch(/Au rythme des phases, l'objectif (est|n'est) atteint/);
   });
 });
