@@ -213,19 +213,23 @@ export function sentenceDate(folded: string): string | null {
   return y ? y[1]! : null;
 }
 
+/** Lower case, no accents, words separated by single spaces and padded: « Microsoft 365 Apps » → « microsoft 365 apps ». */
+const words = (text: string) => ` ${fold(text).replace(/[^a-z0-9]+/g, " ").trim()} `;
+
+const firstWord = (name: string) => fold(/^[^\s(]*/.exec(name.trimStart())![0]).replace(/[^a-z0-9]+/g, "");
+
 /** Words a sentence may name a product by: its catalog name, the two first words of it and of the item's name. */
 function namesOf(line: RoadmapLine): string[] {
-  const names = [productName(line.item), line.item.name].filter((n): n is string => !!n).map(fold);
   const out = new Set<string>();
-  for (const n of names) {
-    const words = n.split(/\s+/).filter(Boolean);
-    out.add(n);
-    if (words.length >= 2) out.add(words.slice(0, 2).join(" "));
+  for (const name of [productName(line.item), line.item.name]) {
+    if (!name) continue;
+    const w = words(name).trim();
+    out.add(w);
+    const two = w.split(" ").slice(0, 2);
+    if (two.length === 2) out.add(two.join(" "));
   }
-  return [...out].filter((n) => n.length >= 4);
+  return [...out].filter((n) => n.length >= 4).map((n) => ` ${n} `);
 }
-
-const contains = (haystack: string, needle: string) => new RegExp(`(?:^|[^a-z0-9])${needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^a-z0-9])`).test(haystack);
 
 /**
  * The dated sentences of the local context that lie after `now` (« le contrat Microsoft 365 arrive à échéance en
@@ -235,12 +239,15 @@ export function localEvents(context: string, lines: RoadmapLine[], now?: string)
   const today = (now ?? new Date().toISOString()).slice(0, 10);
   const events: LocalEvent[] = [];
   for (const sentence of context.split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter(Boolean)) {
-    const folded = fold(sentence);
-    const date = sentenceDate(folded);
+    const date = sentenceDate(fold(sentence));
     if (!date) continue;
     // A month is ahead when it starts after today; a year when it is later than this one.
     if (date.length === 7 ? `${date}-01` <= today : date <= today.slice(0, 4)) continue;
-    events.push({ text: sentence, date, lines: lines.filter((l) => namesOf(l).some((n) => contains(folded, n))) });
+    const said = words(sentence);
+    // Only lines whose name starts with a word of the sentence can be named by it: a cheap test first.
+    const vocabulary = new Set(said.trim().split(" "));
+    const candidate = (l: RoadmapLine) => [productName(l.item), l.item.name].some((n) => n && vocabulary.has(firstWord(n)));
+    events.push({ text: sentence, date, lines: lines.filter((l) => candidate(l) && namesOf(l).some((n) => said.includes(n))) });
   }
   return events.sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { isEuropean } from "./match.ts";
-import { fold, isComponent } from "./normalize.ts";
+import { isComponent } from "./normalize.ts";
 
 const roleSchema = z.strictObject({
   id: z.string().min(1),
@@ -125,7 +125,12 @@ export function roleOf(item: MeasurableItem): Role {
   const w = measureWeights();
   const id = productId(item);
   const byId = id ? w.byProduct.get(id) : undefined;
-  const role = byId ?? (w.patterns.length ? w.patterns.find((p) => p.re.test(fold(item.name)))?.role : undefined);
+  let role = byId;
+  if (!role && w.patterns.length) {
+    // Patterns are plain ASCII anchored at the start: lower case is enough, and much cheaper than folding accents.
+    const lower = item.name.toLowerCase();
+    role = w.patterns.find((p) => p.re.test(lower))?.role;
+  }
   if (role) return { id: role.id, label: role.label, weight: role.weight, heavy: role.heavy, server: role.server };
   const category = item.category ?? "unclassified";
   const c = w.categories[category] ?? w.categories.unclassified ?? { weight: 1, heavy: false };
