@@ -53,7 +53,8 @@ export interface Evaluation {
 }
 
 export function evaluate(items: InventoryItem[], expected: HandChecked[] = handChecked()): Evaluation {
-  const byName = new Map(items.map((i) => [i.name, i]));
+  // Versions of one product are merged into one line: a name is found among the names of its line.
+  const byName = new Map(items.flatMap((i) => (i.names ?? [i.name]).map((n) => [n, i] as const)));
   const e: Evaluation = { total: 0, classified: 0, provenanceCorrect: 0, correct: 0, wrong: [], missed: [], partly: [], unknownKept: [0, 0], components: [0, 0], absent: [] };
   for (const x of expected) {
     const item = byName.get(x.name);
