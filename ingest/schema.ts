@@ -61,6 +61,8 @@ export const vendorSchema = z.object({
   country,
   parent: z.object({ name: z.string().min(1), country }).nullish(),
   exposure: z.array(z.string().min(2)).default([]),
+  /** Category of the equipment the vendor makes (network, workstation, hosting…), for hardware of unknown model. */
+  hardware: z.enum(CATEGORIES).nullish(),
   notes: z.string().nullish(),
   sources,
 });

@@ -206,16 +206,19 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
     };
   }
   const reviewSentence = suggestion ? message("inventory.reason.review", { product: suggestion.name }) : "";
-  const category = component ? null : group.hint;
+  let category = component ? null : group.hint;
   if (match.vendor) {
     const v = match.vendor;
     const extraEuropean = controlledOutsideEurope(v);
+    // A device of a known maker whose model the catalog lacks: the maker's kind of equipment, proprietary.
+    const device = group.kind === "hardware" && !component && !!v.hardware;
+    if (device) category ??= v.hardware!;
     return {
       ...base,
       product: null,
       vendor: vendorView(v),
       extraEuropean,
-      openSource: null,
+      openSource: device ? false : null,
       category,
       alternatives: [],
       confidence: match.confidence,
@@ -223,7 +226,11 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
         message(component ? "inventory.reason.componentVendor" : "inventory.reason.vendorOnly", { vendor: v.name }),
         provenanceSentence(v, null),
         exposureSentence(v),
-        component ? "" : categorySentence(category),
+        component
+          ? ""
+          : device && !group.hint
+            ? message("inventory.reason.categoryFromVendor", { category: CATEGORY_LABELS[category!]!, vendor: v.name })
+            : categorySentence(category),
         reviewSentence,
       ].filter(Boolean).join(" "),
       match: "vendor",

@@ -21,6 +21,8 @@ export interface VendorInfo {
   country: string | null;
   parent: { name: string; country: string } | null;
   exposure: string[];
+  /** The category of the equipment the vendor makes, for a hardware line whose model the catalog does not know. */
+  hardware?: Category | null;
 }
 
 /** A product or an alternative of the catalog, with everything an inventory item needs from it. */
@@ -36,8 +38,6 @@ export interface CatalogEntry {
   extraEuropean: boolean | null;
   alternatives: ItemAlternative[];
   risks: ItemRisk[];
-  /** Numbers in the entry's own name ("11" of "Windows 11"): a name with other numbers is another product. */
-  numbers: string[];
   /** "community" or "enterprise" when the entry's name says which edition it is. */
   edition: Edition | null;
 }
@@ -52,6 +52,8 @@ interface Label {
   weak: boolean;
   /** The key is the whole name, nothing dropped ("postgresql" from "PostgreSQL", not "microsoft" from "Microsoft 365"). */
   full: boolean;
+  /** Bare numbers of the catalog text ("11" of "Windows 11 Pro"). */
+  numbers: string[];
 }
 
 export interface MatchIndex {
@@ -64,6 +66,8 @@ export interface MatchIndex {
   vendors: Map<string, VendorInfo>;
   /** Vendors by the first word of their key, when that word names one vendor only. */
   vendorFirstWord: Map<string, VendorInfo>;
+  /** Vendors by the first word of their multi-word name, for a publisher given as that word alone. */
+  vendorShortName: Map<string, VendorInfo>;
 }
 
 export interface MatchResult {
@@ -106,6 +110,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     near: new Map(),
     vendors: new Map(),
     vendorFirstWord: new Map(),
+    vendorShortName: new Map(),
   };
   const vendorInfo = new Map<string, VendorInfo>();
   for (const v of catalog.vendors.values()) {
@@ -122,6 +127,15 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     firstWords.set(key, seen === undefined || seen?.id === info.id ? info : null);
   }
   for (const [word, info] of firstWords) if (info) index.vendorFirstWord.set(word, info);
+  // A one-word publisher that is the distinctive first word of one vendor's name: "Aruba" → "Aruba Networks".
+  const shortNames = new Map<string, VendorInfo | null>();
+  for (const [key, info] of index.vendors) {
+    const word = key.split(" ")[0]!;
+    if (!key.includes(" ") || word.length < 4 || GENERIC_WORDS.has(word) || index.vendors.has(word)) continue;
+    const seen = shortNames.get(word);
+    shortNames.set(word, seen === undefined || seen?.id === info.id ? info : null);
+  }
+  for (const [word, info] of shortNames) if (info && !index.vendorFirstWord.has(word)) index.vendorShortName.set(word, info);
 
   const priceDocs = documents.filter((d) => PRICE_INCREASE.test(fold(`${d.title} ${d.tags.join(" ")}`)) && d.kind !== "catalog");
   const alternativesOf = new Map<string, ItemAlternative[]>();
@@ -160,7 +174,6 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
       extraEuropean: controlledOutsideEurope(vendor),
       alternatives,
       risks: productRisks(vendor, p.name, `${p.usage} ${p.notes ?? ""}`, alternatives, priceDocs, p.endOfSupport ?? null),
-      numbers: numbersOf(p.name),
       edition: editionOf(p.name),
     };
     index.entries.set(p.id, entry);
@@ -181,7 +194,6 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
       extraEuropean: vendor.country === null ? false : controlledOutsideEurope(vendor),
       alternatives: [],
       risks: vendor.exposure.map((e) => ({ kind: "legal-exposure" as const, label: exposureLabel(e) })),
-      numbers: numbersOf(a.name),
       edition: editionOf(a.name),
     };
     index.entries.set(a.id, entry);
@@ -192,12 +204,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
 
 function toVendorInfo(v: Vendor): VendorInfo {
   const parent = v.parent ? { name: v.parent.name, country: v.parent.country } : null;
-  return { id: v.id, name: v.name, country: v.country, parent, exposure: lawsFor(v.exposure, parent?.country ?? v.country) };
-}
-
-/** Bare numbers of a name ("windows 11" → ["11"]). */
-function numbersOf(name: string): string[] {
-  return nameTokens(name).filter((t) => /^\d+$/.test(t));
+  return { id: v.id, name: v.name, country: v.country, parent, exposure: lawsFor(v.exposure, parent?.country ?? v.country), hardware: v.hardware ?? null };
 }
 
 const COMMUNITY_WORDS = new Set(["ce", "community", "communautaire", "oss"]);
@@ -248,24 +255,25 @@ function addLabels(index: MatchIndex, entry: CatalogEntry, labels: string[]) {
   for (const label of labels) {
     const tokens = nameTokens(label);
     if (!tokens.length) continue;
+    const numbers = tokens.filter((t) => /^\d+$/.test(t));
     const full = tokens.join(" ");
-    push(index.exact, full, { entry, label, weak: false, full: true });
+    push(index.exact, full, { entry, label, weak: false, full: true, numbers });
     const loose = looseTokens(tokens);
     const key = loose.join(" ");
     // "Microsoft 365" loosens to "microsoft": a vendor's bare name is not a product, only its exact form is.
     if (key !== full && (index.vendors.has(key) || key === vendorFirst)) continue;
-    push(index.loose, key, { entry, label, weak: false, full: key === full });
+    push(index.loose, key, { entry, label, weak: false, full: key === full, numbers });
     if (vendorFirst && loose[0] !== vendorFirst) {
       // "Firefox" published by Mozilla is also "Mozilla Firefox" in inventories.
       const prefixed = `${vendorFirst} ${key}`;
-      push(index.loose, prefixed, { entry, label, weak: false, full: false });
-      addNear(index, prefixed, { entry, label, weak: false, full: false });
+      push(index.loose, prefixed, { entry, label, weak: false, full: false, numbers });
+      addNear(index, prefixed, { entry, label, weak: false, full: false, numbers });
     } else if (vendorFirst && loose.length > 1) {
       // "Microsoft Teams" is also plain "Teams".
       const stripped = loose.slice(1).join(" ");
-      push(index.loose, stripped, { entry, label, weak: loose.length === 2, full: false });
+      push(index.loose, stripped, { entry, label, weak: loose.length === 2, full: false, numbers });
     }
-    addNear(index, key, { entry, label, weak: false, full: false });
+    addNear(index, key, { entry, label, weak: false, full: false, numbers });
   }
 }
 
@@ -338,7 +346,7 @@ export function vendorForPublisher(index: MatchIndex, publisher: string | null |
   if (!key) return null;
   const exact = index.vendors.get(key);
   if (exact) return exact;
-  return index.vendorFirstWord.get(key.split(" ")[0]!) ?? null;
+  return index.vendorFirstWord.get(key.split(" ")[0]!) ?? (key.includes(" ") ? null : (index.vendorShortName.get(key) ?? null));
 }
 
 const firstWord = (text: string | null | undefined) => publisherKey(text).split(" ")[0] ?? "";
@@ -364,13 +372,10 @@ interface NameFacts {
  * A candidate the name itself rules out: another version ("Windows 10" is not "Windows 11", whose name carries
  * its number) or another edition ("MySQL Workbench CE" is not "MySQL Enterprise Edition").
  */
-function contradicts(entry: CatalogEntry, facts: NameFacts): boolean {
-  if (facts.edition && entry.edition && facts.edition !== entry.edition) return true;
-  if (entry.numbers.length && !entry.numbers.some((n) => facts.numbers.includes(n))) {
-    // A name without any number ("Microsoft Windows") says nothing against "Windows 11"; one with others does.
-    return facts.numbers.length > 0;
-  }
-  return false;
+function contradicts(label: Label, facts: NameFacts): boolean {
+  if (facts.edition && label.entry.edition && facts.edition !== label.entry.edition) return true;
+  // A name without any number ("Microsoft Windows") says nothing against "Windows 11"; one with others does.
+  return label.numbers.length > 0 && facts.numbers.length > 0 && !label.numbers.some((n) => facts.numbers.includes(n));
 }
 
 /**
@@ -381,7 +386,7 @@ function contradicts(entry: CatalogEntry, facts: NameFacts): boolean {
  */
 function pick(labels: Label[] | undefined, vendor: VendorInfo | null, publisher: string, trust: Trust, facts: NameFacts): Label | null {
   if (!labels?.length) return null;
-  const fitting = labels.filter((l) => !contradicts(l.entry, facts));
+  const fitting = labels.filter((l) => !contradicts(l, facts));
   if (!fitting.length) return null;
   const agreeing = fitting.filter((l) => agrees(l.entry, vendor, publisher));
   if (agreeing.length) return agreeing.find((l) => l.entry.kind === "product") ?? agreeing[0]!;
@@ -413,7 +418,10 @@ export const MAX_NAME_LENGTH = 300;
  * matchName(index, "Adobe Acrobat Reader DC - Français", "Adobe Systems Incorporated").method; // "loose"
  */
 export function matchName(index: MatchIndex, name: string, publisher: string | null): MatchResult {
-  const pub = (publisher ?? "").slice(0, MAX_NAME_LENGTH);
+  // A Linux package's "publisher" is the distribution team that packages it ("Debian LibreOffice Maintainers"),
+  // not its vendor: the name is matched as if no publisher were given.
+  const given = (publisher ?? "").slice(0, MAX_NAME_LENGTH);
+  const pub = isPackageMaintainer(given) ? "" : given;
   const vendor = vendorForPublisher(index, pub);
   const tokens = nameTokens(name.slice(0, MAX_NAME_LENGTH)).slice(0, MAX_TOKENS);
   const loose = looseTokens(tokens);
@@ -483,6 +491,13 @@ export function matchName(index: MatchIndex, name: string, publisher: string | n
   }
   if (vendor) return { entry: null, vendor, method: "vendor", confidence: 0.5, label: null, publisherMismatch: false, review: false };
   return { entry: null, vendor: null, method: "none", confidence: 0, label: null, publisherMismatch: false, review: false };
+}
+
+const PACKAGE_MAINTAINER = /\b(?:maintainers?|packagers?|packaging team|mozilla team)\b|^(?:debian|ubuntu|fedora|opensuse|alpine|arch linux)\b/;
+
+/** "Debian LibreOffice Maintainers", "Ubuntu Developers", "Maintainers of Mozilla-related packages"… */
+export function isPackageMaintainer(publisher: string): boolean {
+  return PACKAGE_MAINTAINER.test(fold(publisher));
 }
 
 function editionFromTokens(tokens: string[]): Edition | null {
