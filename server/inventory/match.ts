@@ -356,7 +356,10 @@ const agrees = (entry: CatalogEntry, vendor: VendorInfo | null, publisher: strin
   if (vendor && entry.vendor.id && vendor.id === entry.vendor.id) return true;
   const entrySide = [entry.vendor.name, entry.vendor.parent?.name].map(firstWord).filter(Boolean);
   const publisherSide = [publisher, vendor?.name, vendor?.parent?.name].map(firstWord).filter(Boolean);
-  return publisherSide.some((w) => entrySide.includes(w));
+  if (publisherSide.some((w) => entrySide.includes(w))) return true;
+  // The publisher names the entry's vendor further on: "HPE Aruba Networking" for Aruba Networks.
+  const own = firstWord(entry.vendor.name);
+  return own.length >= 4 && !GENERIC_WORDS.has(own) && publisherKey(publisher).split(" ").includes(own);
 };
 
 /** How far the publisher must confirm a label: see `pick`. */

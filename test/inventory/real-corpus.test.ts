@@ -8,10 +8,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
-import { allInventories, evaluate, evaluateRealNames, percent, realNameRows } from "./fixtures.ts";
+import { allInventories, evaluate, evaluateRealNames, percent, realNameRows, realNames } from "./fixtures.ts";
 
-/** Minimum share classified right per domain of the real-name lists (test/fixtures/inventory/real-names). */
-const THRESHOLDS = { business: 0.85, "open-source": 0.85, security: 0.9, hardware: 0.85 } as const;
+/**
+ * Minimum share classified right per domain of the real-name lists (test/fixtures/inventory/real-names): the list
+ * the catalog was completed against, and a control list measured once and never tuned on (first measure: business
+ * 88.6 %, open source 90.2 %, security 84.2 %, hardware 83.8 %).
+ */
+const THRESHOLDS = { business: 0.9, "open-source": 0.9, security: 0.9, hardware: 0.9 } as const;
+const HOLDOUT_THRESHOLDS = { business: 0.8, "open-source": 0.8, security: 0.8, hardware: 0.8 } as const;
 
 let index: MatchIndex;
 beforeAll(async () => {
@@ -42,14 +47,21 @@ describe("classification with the real catalog", () => {
     expect(e.unknownKept[0]).toBe(e.unknownKept[1]);
   });
 
-  it("classifies real product names right per domain: business software, installed open source, security, hardware", () => {
-    const result = analyzeRows(realNameRows(), index);
-    const figures = evaluateRealNames(result.items);
-    console.log(
-      figures
-        .map((f) => `${f.domain} : ${f.right}/${f.total} classés justes (${percent(f.right, f.total)})${f.wrong.length ? ` — à revoir : ${f.wrong.join(" ; ")}` : ""}`)
-        .join("\n"),
-    );
-    for (const f of figures) expect(f.right / f.total, `${f.domain}: ${f.wrong.join(" ; ")}`).toBeGreaterThanOrEqual(THRESHOLDS[f.domain]);
-  });
+  for (const [file, thresholds] of [
+    ["expected.json", THRESHOLDS],
+    ["holdout.json", HOLDOUT_THRESHOLDS],
+  ] as const) {
+    it(`classifies real product names right per domain (${file}): business software, installed open source, security, hardware`, () => {
+      const names = realNames(file);
+      const result = analyzeRows(realNameRows(names), index);
+      const figures = evaluateRealNames(result.items, names);
+      console.log(
+        [`Noms réels (${file}) :`, ...figures.map((f) => `${f.domain} : ${f.right}/${f.total} classés justes (${percent(f.right, f.total)})${f.wrong.length ? ` — à revoir : ${f.wrong.join(" ; ")}` : ""}`)].join("\n"),
+      );
+      for (const f of figures) expect(f.right / f.total, `${f.domain}: ${f.wrong.join(" ; ")}`).toBeGreaterThanOrEqual(thresholds[f.domain]);
+      // A wrong extra-European status is the error a DSI would act on: none on either list.
+      const wrongStatus = figures.flatMap((f) => f.wrong.filter((w) => /extra-européen (true|false)/.test(w)));
+      expect(wrongStatus).toEqual([]);
+    });
+  }
 });
