@@ -58,6 +58,8 @@ export const vendorSchema = z.object({
   id,
   name: z.string().min(1),
   legalName: z.string().nullish(),
+  /** Former names and brands a publisher column may show ("NortonLifeLock" for Gen Digital). */
+  aliases: z.array(z.string().min(1)).default([]),
   country,
   parent: z.object({ name: z.string().min(1), country }).nullish(),
   exposure: z.array(z.string().min(2)).default([]),

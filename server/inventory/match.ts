@@ -116,7 +116,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
   for (const v of catalog.vendors.values()) {
     const info = toVendorInfo(v);
     vendorInfo.set(v.id, info);
-    for (const label of [v.name, v.legalName, v.id.replace(/-/g, " ")]) addVendorKey(index, publisherKey(label), info);
+    for (const label of [v.name, v.legalName, ...v.aliases, v.id.replace(/-/g, " ")]) addVendorKey(index, publisherKey(label), info);
   }
   // "Cisco Webex LLC" → Cisco: a publisher's first word names a vendor whose own name is that one word.
   // Multi-word names are left out, so "Cloud Software Group" (Citrix's owner) never becomes "Cloud Temple".
