@@ -416,11 +416,11 @@ function shareFigure(items: InventoryItem[], pick: (i: InventoryItem) => boolean
 }
 
 function mainDependencies(items: InventoryItem[]) {
-  const byProduct = new Map<string, { name: string; installations: number; vendor: string | null; country: string | null }>();
+  const byProduct = new Map<string, { name: string; installations: number; vendor: string | null; country: string | null; laws: string[] }>();
   for (const i of items) {
     if (!(i.extraEuropean || i.exposure.laws.length) || i.openSource) continue;
     const key = productKey(i);
-    const e = byProduct.get(key) ?? { name: i.product?.name ?? i.name, installations: 0, vendor: i.vendor?.name ?? null, country: i.vendor?.parent?.country ?? i.vendor?.country ?? null };
+    const e = byProduct.get(key) ?? { name: i.product?.name ?? i.name, installations: 0, vendor: i.vendor?.name ?? null, country: i.vendor?.parent?.country ?? i.vendor?.country ?? null, laws: i.exposure.laws };
     e.installations += i.installations;
     byProduct.set(key, e);
   }

@@ -153,7 +153,7 @@ export interface CategorySummary {
   extraEuropean: ShareFigure;
   openSource: ShareFigure;
   /** The most installed extra-European products of the category. */
-  mainDependencies: { name: string; installations: number; vendor: string | null; country: string | null }[];
+  mainDependencies: { name: string; installations: number; vendor: string | null; country: string | null; laws?: string[] }[];
   risks: { kind: RiskKind; label: string; products: string[]; installations: number }[];
 }
 
