@@ -54,6 +54,8 @@ interface Label {
   full: boolean;
   /** Bare numbers of the catalog text ("11" of "Windows 11 Pro"). */
   numbers: string[];
+  /** The edition the catalog text states (« MySQL Enterprise Edition »). */
+  edition: Edition | null;
 }
 
 export interface MatchIndex {
@@ -256,24 +258,25 @@ function addLabels(index: MatchIndex, entry: CatalogEntry, labels: string[]) {
     const tokens = nameTokens(label);
     if (!tokens.length) continue;
     const numbers = tokens.filter((t) => /^\d+$/.test(t));
+    const edition = editionFromTokens(tokens);
     const full = tokens.join(" ");
-    push(index.exact, full, { entry, label, weak: false, full: true, numbers });
+    push(index.exact, full, { entry, label, weak: false, full: true, numbers, edition });
     const loose = looseTokens(tokens);
     const key = loose.join(" ");
     // "Microsoft 365" loosens to "microsoft": a vendor's bare name is not a product, only its exact form is.
     if (key !== full && (index.vendors.has(key) || key === vendorFirst)) continue;
-    push(index.loose, key, { entry, label, weak: false, full: key === full, numbers });
+    push(index.loose, key, { entry, label, weak: false, full: key === full, numbers, edition });
     if (vendorFirst && loose[0] !== vendorFirst) {
       // "Firefox" published by Mozilla is also "Mozilla Firefox" in inventories.
       const prefixed = `${vendorFirst} ${key}`;
-      push(index.loose, prefixed, { entry, label, weak: false, full: false, numbers });
-      addNear(index, prefixed, { entry, label, weak: false, full: false, numbers });
+      push(index.loose, prefixed, { entry, label, weak: false, full: false, numbers, edition });
+      addNear(index, prefixed, { entry, label, weak: false, full: false, numbers, edition });
     } else if (vendorFirst && loose.length > 1) {
       // "Microsoft Teams" is also plain "Teams".
       const stripped = loose.slice(1).join(" ");
-      push(index.loose, stripped, { entry, label, weak: loose.length === 2, full: false, numbers });
+      push(index.loose, stripped, { entry, label, weak: loose.length === 2, full: false, numbers, edition });
     }
-    addNear(index, key, { entry, label, weak: false, full: false, numbers });
+    addNear(index, key, { entry, label, weak: false, full: false, numbers, edition });
   }
 }
 
@@ -377,6 +380,9 @@ interface NameFacts {
  */
 function contradicts(label: Label, facts: NameFacts): boolean {
   if (facts.edition && label.entry.edition && facts.edition !== label.entry.edition) return true;
+  // A catalog name that states a commercial edition is matched only by a name that states it too: « MySQL
+  // Connector/ODBC » is not « MySQL Enterprise Edition », whose loose key is « mysql ».
+  if (label.edition === "enterprise" && facts.edition !== "enterprise") return true;
   // A name without any number ("Microsoft Windows") says nothing against "Windows 11"; one with others does.
   return label.numbers.length > 0 && facts.numbers.length > 0 && !label.numbers.some((n) => facts.numbers.includes(n));
 }
@@ -389,7 +395,13 @@ function contradicts(label: Label, facts: NameFacts): boolean {
  */
 function pick(labels: Label[] | undefined, vendor: VendorInfo | null, publisher: string, trust: Trust, facts: NameFacts): Label | null {
   if (!labels?.length) return null;
-  const fitting = labels.filter((l) => !contradicts(l, facts));
+  let fitting = labels.filter((l) => !contradicts(l, facts));
+  // A name without a number says nothing of the version: when products differ only by theirs ("Windows 10",
+  // "Windows 11"), none of them is picked ("Windows Subsystem for Linux" is neither).
+  if (!facts.numbers.length) {
+    const numbered = new Set(fitting.filter((l) => l.numbers.length).map((l) => l.entry.id));
+    if (numbered.size > 1) fitting = fitting.filter((l) => !l.numbers.length);
+  }
   if (!fitting.length) return null;
   const agreeing = fitting.filter((l) => agrees(l.entry, vendor, publisher));
   if (agreeing.length) return agreeing.find((l) => l.entry.kind === "product") ?? agreeing[0]!;

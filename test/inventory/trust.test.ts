@@ -74,6 +74,19 @@ describe("editions, versions and names", () => {
     expect(["windows-10", "windows-11"]).not.toContain(matchName(index, "Windows 8.1 Pro 8", "Microsoft").entry?.id);
   });
 
+  it("does not match an open-source package to the proprietary product it complements", () => {
+    expect(one("GitLab Runner", "GitLab Inc.")).toMatchObject({ product: { id: "gitlab-ce" }, openSource: true });
+    expect(one("Oracle VM VirtualBox 7.0.14", "Oracle Corporation")).toMatchObject({ product: { id: "virtualbox" }, openSource: true });
+    expect(one("Oracle VM VirtualBox Extension Pack", "Oracle Corporation")).toMatchObject({ product: { id: "virtualbox-extension-pack" }, openSource: false });
+    // « MySQL Enterprise Edition » loosens to « mysql »: a name that does not say Enterprise is not it.
+    expect(one("MySQL Connector/ODBC 8.0", "Oracle Corporation").product?.id).not.toBe("mysql-enterprise");
+  });
+
+  it("picks no Windows version for a Windows name without one", () => {
+    expect(one("Windows Subsystem for Linux", "Microsoft Corporation").product).toBeNull();
+    expect(one("Windows Terminal", "Microsoft Corporation").product).toBeNull();
+  });
+
   it("keeps « Microsoft Remote Desktop » apart from Azure Virtual Desktop", () => {
     expect(one("Microsoft Remote Desktop", "Microsoft Corporation").product?.id).toBe("microsoft-remote-desktop-services");
   });
