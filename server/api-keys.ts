@@ -1,15 +1,15 @@
 /**
  * API keys for the OpenAI-compatible API (`/v1`), created by an administrator from the command line
  * (`npm run cli -- api-key create|list|revoke <name>`). A key is 32 random bytes, shown once; only its SHA-256
- * is kept (a long random key needs no slow hash), in the records store under DATA_DIR. Revoking deletes the record:
+ * is kept (a long random key needs no slow hash), in the saved-work database (SQLite in DATA_DIR, or PostgreSQL). Revoking deletes the record:
  * the key stops working at the next request, in the running server too.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import path from "node:path";
 import type { Config } from "./config.ts";
 import { AppError } from "./errors.ts";
 import { message } from "./i18n/messages.ts";
-import { createFileRecordStore, isSafeId, type RecordStore } from "./store/records.ts";
+import { openRecordDatabase } from "./store/open-records.ts";
+import { isSafeId, type RecordStore } from "./store/records.ts";
 
 export interface ApiKeyRecord {
   name: string;
@@ -62,13 +62,18 @@ export function createApiKeys(records: RecordStore<ApiKeyRecord>): ApiKeys {
   };
 }
 
-/** The key store of a configuration's DATA_DIR, without opening the rest of the engine (CLI). */
-export const apiKeysFor = (config: Config) => createApiKeys(createFileRecordStore<ApiKeyRecord>(path.join(config.dataDir, "records", API_KEYS_COLLECTION)));
-
-/** `npm run cli -- api-key create|list|revoke <name>`; returns the exit code. */
+/** `npm run cli -- api-key create|list|revoke <name>`, on the saved-work database alone; returns the exit code. */
 export async function apiKeyCommand(args: string[], config: Config, out: (text: string) => void, line: (text: string) => void): Promise<number> {
+  const db = await openRecordDatabase(config, line);
+  try {
+    return await run(args, createApiKeys(db.store<ApiKeyRecord>(API_KEYS_COLLECTION)), out, line);
+  } finally {
+    await db.close();
+  }
+}
+
+async function run(args: string[], keys: ApiKeys, out: (text: string) => void, line: (text: string) => void): Promise<number> {
   const [action, name] = args;
-  const keys = apiKeysFor(config);
   if (action === "create" && name) {
     const key = await keys.create(name);
     line(message("apiKey.created", { name }));
