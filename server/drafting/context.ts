@@ -5,6 +5,7 @@
  * in `facts` so the figure check knows where each figure came from.
  */
 import { message } from "../i18n/messages.ts";
+import { calendarStart } from "./calendar.ts";
 import { fill, type DocumentStructure } from "./structure.ts";
 import type { AuditPlanInputs, BriefingInputs, LetterInputs, RoadmapInputs } from "./inputs.ts";
 import type { AnalysisItem, DraftType, InventoryAnalysis } from "./types.ts";
@@ -205,15 +206,18 @@ async function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStru
 
   const calendarRows: string[][] = [];
   const toSet = message("drafts.toSet");
+  // A start already past when the plan is written moves to the next month (the plan says so).
+  const startShift = inputs.startDate ? calendarStart(inputs.startDate, now) : null;
+  const startDate = startShift?.start;
   const durations = inputs.durationMonths ? splitMonths(inputs.durationMonths, AUDIT_PHASES.map((p) => p.weight)) : null;
   let offset = 0;
   for (const [i, phase] of AUDIT_PHASES.entries()) {
     let period = toSet;
     if (durations) {
       const months = durations[i]!;
-      if (inputs.startDate) {
-        const from = addMonths(inputs.startDate, offset);
-        const to = addMonths(inputs.startDate, offset + months - 1);
+      if (startDate) {
+        const from = addMonths(startDate, offset);
+        const to = addMonths(startDate, offset + months - 1);
         period = from === to ? frenchDate(from) : `${frenchDate(from)} – ${frenchDate(to)}`;
       } else {
         period = await texts(structure, "calendar.months", { months: String(months) });
@@ -227,11 +231,12 @@ async function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStru
     calendarRows,
   );
   vars.calendar_intro = inputs.durationMonths
-    ? await texts(structure, inputs.startDate ? "calendar.introDated" : "calendar.introDuration", {
+    ? await texts(structure, startDate ? "calendar.introDated" : "calendar.introDuration", {
         months: String(inputs.durationMonths),
-        start: inputs.startDate ? frenchDate(inputs.startDate) : "",
+        start: startDate ? frenchDate(startDate) : "",
       })
     : await texts(structure, "calendar.introToSet");
+  if (startShift?.shifted) vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate!), start: frenchDate(startShift.start) })} ${vars.calendar_intro}`;
 
   const team = [
     [await texts(structure, "team.sponsor"), inputs.sponsor ?? (await texts(structure, "team.toAppoint"))],
@@ -244,7 +249,7 @@ async function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStru
     ["Collectivité", describeCollectivite(c)],
     ["Services concernés", inputs.services?.join(", ")],
     ["Logiciels métiers connus", inputs.businessSoftware?.join(", ")],
-    ["Début de l'étude", inputs.startDate ? frenchDate(inputs.startDate) : undefined],
+    ["Début de l'étude", startDate ? frenchDate(startDate) : undefined],
     ["Durée de l'étude", inputs.durationMonths ? `${inputs.durationMonths} mois` : undefined],
     ["Élu référent", inputs.sponsor],
     ["Chef de projet", inputs.lead],
@@ -341,7 +346,9 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
   const vars: Record<string, string> = { ...baseVars(c) };
   const plan = planRoadmap(analysis);
   const targetShare = inputs.targetShare ?? plan.shareAfter.guided;
-  const start = (inputs.startDate ?? now.slice(0, 7)).slice(0, 7);
+  const startShift = calendarStart(inputs.startDate?.slice(0, 7), now);
+  const start = startShift.start.slice(0, 7);
+  vars.computation_note = computationNote(analysis);
   const baseline = formatPercent(plan.baselineShare);
   const target = formatPercent(targetShare);
   vars.baseline_share = baseline;
@@ -406,6 +413,7 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
   }
   vars.calendar_table = markdownTable([await texts(structure, "milestone.header.name"), await texts(structure, "milestone.header.date"), await texts(structure, "milestone.header.share")], milestones);
   vars.calendar_intro = await texts(structure, inputs.targetDate ? "calendar.introDated" : "calendar.introToSet", { date: inputs.targetDate ? frenchDate(inputs.targetDate) : "" });
+  if (startShift.shifted) vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate!.slice(0, 7)), start: frenchDate(start) })} ${vars.calendar_intro}`;
 
   const data = dataBlock([
     ["Collectivité", describeCollectivite(c)],
@@ -425,6 +433,15 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
 }
 
 const installationWord = (n: number) => (n > 1 ? "installations" : "installation");
+
+/** « *Source : calcul Cap Libre, inventaire du 15 juin 2026 (cartographie « … »).* »: figures computed here say so. */
+export function computationNote(analysis: InventoryAnalysis): string {
+  const date = analysis.createdAt && /^\d{4}-\d{2}-\d{2}/.test(analysis.createdAt) ? analysis.createdAt.slice(0, 10) : null;
+  const inventory = date
+    ? message("drafts.computation.inventory", { date: frenchDate(date), id: analysis.id })
+    : message("drafts.computation.inventoryNoDate", { id: analysis.id });
+  return message("drafts.computation", { inventory });
+}
 
 // ---------- Briefing ----------
 
@@ -448,6 +465,7 @@ async function briefingContext(inputs: BriefingInputs, analysis: InventoryAnalys
     vars.for_us_sentence = await texts(structure, "forUs.question", vars);
   }
   vars.proposal_list = await texts(structure, plan ? "proposal.analysis" : "proposal.question", vars);
+  vars.computation_note = analysis ? computationNote(analysis) : "";
   const data = dataBlock([
     ["Collectivité", describeCollectivite(c)],
     ["Destinataire", inputs.recipient ? `${inputs.recipient.name}${inputs.recipient.role ? `, ${inputs.recipient.role}` : ""}` : undefined],
