@@ -48,8 +48,8 @@ function spansOf(quote: string, passage: string): { spans: string[]; missing: st
   const spans: string[] = [];
   const missing: string[] = [];
   // As a quotation reads it: list markers and Markdown emphasis dropped, one line.
-  const flat = passage.replace(/(^|\s)[-*]\s+/g, "$1").replace(/[*_`|#>]/g, "").replace(/\s+/g, " ");
-  const foldedFlat = fold(flat).replace(/\bs\. d\./g, "s.d.");
+  const flat = passage.replace(/(^|\s)[-*]\s+/g, "$1").replace(/[*_`|#>]/g, "").replace(/\s+/g, " ").replace(/\bs\. d\./g, "s.d.");
+  const foldedFlat = fold(flat);
   for (const fragment of quote.split(/\s*…\s*/).map((f) => f.trim()).filter((f) => f.length > 12)) {
     const probe = fold(fragment).slice(0, 50);
     const at = foldedFlat.indexOf(probe);
@@ -57,7 +57,7 @@ function spansOf(quote: string, passage: string): { spans: string[]; missing: st
       missing.push(fragment.slice(0, 60));
       continue;
     }
-    let end = at + fold(fragment).length;
+    let end = at + fold(fragment).length - 1;
     let depth = 0;
     for (; end < flat.length; end++) {
       const c = flat[end]!;
