@@ -38,17 +38,23 @@ const BARE_DATE = new RegExp(String.raw`^(?:(?:1er|\d{1,2}) )?(?:(?:${MONTHS}) )
 
 /** The references of a text: each item of each parenthesis, « Heise, novembre 2025 ». */
 export function sourceReferences(text: string): string[] {
-  return [...text.matchAll(/\(([^()]{3,400})\)/g)].flatMap((m) => {
+  return references(text).map((r) => r.text);
+}
+
+/** References, each marked when it was read from the words before a bare date (then it must name a listed source). */
+function references(text: string): { text: string; beforeDate: boolean }[] {
+  return [...text.matchAll(/\(([^()]{3,400})\)/g)].flatMap((m): { text: string; beforeDate: boolean }[] => {
     const inner = m[1]!.replace(/\s+/g, " ").trim();
     // « la présentation de Millau Grands Causses (2026) »: a bare date, the source is named just before it.
     if (BARE_DATE.test(fold(inner))) {
       const before = text.slice(Math.max(0, m.index! - 80), m.index).split(/\s+/).filter(Boolean).slice(-6).join(" ");
-      return [`${before}, ${inner}`];
+      return [{ text: `${before}, ${inner}`, beforeDate: true }];
     }
     return inner
       .split(/\s*;\s*/)
       .map((s) => s.trim())
-      .filter((s) => s.length > 2 && !/^(?:voir|cf\.|la fiche|le document)\b/iu.test(s));
+      .filter((s) => s.length > 2 && !/^(?:voir|cf\.|la fiche|le document)\b/iu.test(s))
+      .map((s) => ({ text: s, beforeDate: false }));
   });
 }
 
@@ -56,7 +62,9 @@ export function sourceReferences(text: string): string[] {
 function sourcesNamedBy(reference: string, sources: Source[]): Source[] {
   const name = reference.split(",")[0]!;
   const refWords = words(reference);
-  const nameWords = words(name);
+  // The proper nouns of the name (« la même présentation de Millau Grands Causses » → Millau Grands Causses).
+  const proper = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(" ");
+  const nameWords = words(proper || name);
   const dated = DATED.test(fold(reference));
   const found = sources
     .map((s) => ({ s, short: words(shortName(s.title)) }))
@@ -106,12 +114,12 @@ function namedSources(statement: string, passage: AttributablePassage): CitedSou
     seen.add(key);
     out.push(c);
   };
-  for (const reference of sourceReferences(statement)) {
+  for (const { text: reference, beforeDate } of references(statement)) {
     const named = sourcesNamedBy(reference, passage.sources);
     if (named.length) named.forEach((s) => add(cited(s)));
     // A named but unlisted source (« Le Soleil, 2008 ») is kept as written; a parenthesis that is not a reference
     // (« (frais de sortie interdits à partir du 12 janvier 2027) ») has no « name, date » shape and is left out.
-    else if (DATED.test(fold(reference)) && /^[^,]*\p{Lu}[^,]*,/u.test(reference) && !BARE_DATE.test(fold(reference.split(",")[0]!.trim())))
+    else if (!beforeDate && DATED.test(fold(reference)) && /^\p{Lu}[^,]*,/u.test(reference) && !/^(?:À|A|En|Au|Aux|Selon|Dont|Depuis|Avant|Après)\s/u.test(reference) && !BARE_DATE.test(fold(reference.split(",")[0]!.trim())))
       add({ title: reference, url: null, date: null });
   }
   return out;
