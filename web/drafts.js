@@ -505,13 +505,30 @@ function renderSection(draft, s) {
             el(
               "li",
               { id: noteId(c.n), value: c.n },
-              c.url ? el("a", { href: c.url, rel: "noreferrer noopener", target: "_blank" }, c.title) : c.title,
-              el("span", { class: "source-meta" }, [c.section, c.source, c.date].filter(Boolean).map((x) => ` — ${x}`).join("")),
+              ...noteContent(c),
             ),
           ),
         )
       : null,
   );
+}
+
+/** A note: the corpus page, then each source the cited sentence names with its date and link (or « analyse de Cap Libre »). */
+function noteContent(c) {
+  if (!c.sources) {
+    return [
+      c.url ? el("a", { href: c.url, rel: "noreferrer noopener", target: "_blank" }, c.title) : c.title,
+      el("span", { class: "source-meta" }, [c.section, c.source, c.date].filter(Boolean).map((x) => ` — ${x}`).join("")),
+    ];
+  }
+  const page = el("span", {}, [c.title, c.section, c.date].filter(Boolean).join(" — "));
+  if (c.sources.length === 0) return [page, el("span", { class: "source-meta" }, ` — ${t("draft.ownAnalysis")}`)];
+  const sources = c.sources.flatMap((s, i) => [
+    i ? " ; " : ` — ${t("draft.sourceLabel")} `,
+    s.url ? el("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, s.title) : s.title,
+    s.date ? `, ${s.date}` : "",
+  ]);
+  return [page, el("span", { class: "source-meta" }, ...sources)];
 }
 
 function downloads(id) {

@@ -109,7 +109,7 @@ export function readerText(text: string): string {
     .replace(/\s*\((?:voir|cf\.)\s[^()]*\)/giu, "")
     .replace(/\s*;\s*voir (?:la|les) fiches?\s[^()]*(?=\))/giu, "")
     .split(/(?<=[.!?])\s+(?=\p{Lu})/u)
-    .filter((sentence) => !/\b(?:la|cette|les) fiches? «|\bvoir (?:aussi )?la fiche\b/iu.test(sentence))
+    .filter((sentence) => !/\b(?:la|cette|les|une) fiches? (?:«|consacrée|dédiée|sur)\b|\bla fiche «|\bvoir (?:aussi )?(?:la|les) fiches?\b/iu.test(sentence))
     .join(" ");
 }
 

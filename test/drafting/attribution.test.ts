@@ -79,3 +79,11 @@ describe("calendars", () => {
     expect(nextMonth("2026-03-31")).toBe("2026-04");
   });
 });
+
+describe("quotations", () => {
+  it("leave out cross-references to other corpus pages", async () => {
+    const { readerText } = await import("../../server/drafting/generate.ts");
+    const text = "Le séminaire a fixé sept catégories (Webiano, avril 2026 ; voir la fiche « Les sept catégories »). La fiche « Les sept catégories » explique ce que chacune recouvre. Le contenu de chaque catégorie est détaillé dans la fiche consacrée aux sept catégories. Fin du passage.";
+    expect(readerText(text)).toBe("Le séminaire a fixé sept catégories (Webiano, avril 2026). Fin du passage.");
+  });
+});
