@@ -11,7 +11,7 @@ import { estimateTokens, excerpt, fitPassages } from "../rag/answer.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { DraftContext } from "./context.ts";
-import { paragraphBefore, quotedStatement, statementSources } from "./attribution.ts";
+import { paragraphBefore, quotedStatement, statementSources } from "../retrieval/attribution.ts";
 import { checkFigures, extractFigures } from "./figures.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection } from "./types.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paragraphBefore, quotedStatement, sourceReferences, statementSources } from "../../server/drafting/attribution.ts";
+import { paragraphBefore, quotedStatement, sourceReferences, statementSources } from "../../server/retrieval/attribution.ts";
 import { calendarStart, nextMonth } from "../../server/drafting/calendar.ts";
 import { noteOf } from "../../server/drafting/export/model.ts";
 
