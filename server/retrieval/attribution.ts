@@ -66,9 +66,16 @@ function sourcesNamedBy(reference: string, sources: Source[]): Source[] {
   const proper = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(" ");
   const nameWords = words(proper || name);
   const dated = DATED.test(fold(reference));
-  const found = sources
-    .map((s) => ({ s, short: words(shortName(s.title)) }))
-    .filter(({ s, short }) => subset(short, refWords) || (dated && subset(nameWords, words(s.title))));
+  const all = sources.map((s) => ({ s, short: words(shortName(s.title)) }));
+  // The reference spells the source's name (« Cybernews »); failing that, its proper nouns appear in a dated source's
+  // title (« Millau Grands Causses, 2026 » for « Communauté de communes Millau Grands Causses, présentation… »).
+  let found = all.filter(({ short }) => subset(short, refWords));
+  if (found.length === 0 && dated) {
+    found = all.filter(({ s }) => subset(nameWords, words(s.title)));
+    // Several pages of one publisher (« courriel de Linux Quimper, avril 2026 »): those of the date given.
+    const best = Math.max(0, ...found.map(({ s }) => dateScore(reference, s.date)));
+    if (best > 0) found = found.filter(({ s }) => dateScore(reference, s.date) === best);
+  }
   const specific = found.filter((a) => !found.some((b) => b !== a && b.short.size > a.short.size && subset(a.short, b.short)));
   // Two articles of one publisher (« Heise, septembre 2025 »): the one whose date the reference gives.
   const score = (s: Source) => dateScore(reference, s.date);

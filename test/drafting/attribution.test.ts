@@ -32,6 +32,12 @@ describe("attribution of a statement to its sources", () => {
     expect(statementSources("Cinq années-personnes de développement (Heise, septembre 2025).", passage("")).map((s) => s.url)).toEqual(["https://heise.de/2"]);
   });
 
+  it("among several pages of one publisher named by proper nouns, takes the one of the date given", () => {
+    const forum = { title: "Forum Linux Quimper, « JFL 2010, 27 septembre : inauguration »", url: "https://forum.linuxquimper.org/t/2522", date: "2010-09" };
+    const got = statementSources("Le collectif a écrit à la présidente (courriel de Linux Quimper, avril 2026).", { text: "", document: { kind: "case-study" }, sources: [forum, sources[6]!] });
+    expect(got.map((s) => s.url)).toEqual(["https://linuxquimper.org/"]);
+  });
+
   it("keeps a named source that the page does not list, as written", () => {
     expect(titles("Linux chez les gendarmes (Le Soleil, 2008).")).toEqual(["Le Soleil"]);
   });

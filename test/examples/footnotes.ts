@@ -116,7 +116,7 @@ export async function checkFootnotes(draft: Draft, getChunks: (ids: string[]) =>
           continue;
         }
         const words = nameWords(s.title);
-        const inRefs = (refs: string) => words.length > 0 && words.some((w) => refs.includes(w));
+        const inRefs = (refs: string) => words.length > 0 && words.every((w) => refs.includes(w));
         if (!listed && !inRefs(own) && !inRefs(context)) problem(`source « ${s.title} » ni dans la fiche ni dans les références du passage`);
         else if (listed && !inRefs(own) && !inRefs(context)) problem(`source « ${s.title} » : le passage cité ne la nomme pas`);
       }
