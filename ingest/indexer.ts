@@ -23,7 +23,10 @@ export interface IndexOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Documents chunked at a time (chunking is CPU work: the batch bounds memory, not the write size). */
 const BATCH = 100;
+/** Passages per write: large appends keep the table in few fragments (each write is one commit, one fragment). */
+const WRITE_ROWS = 5_000;
 
 export async function indexCorpus({ corpusDir, store, onProgress }: IndexOptions): Promise<IndexReport> {
   const started = performance.now();
@@ -34,27 +37,41 @@ export async function indexCorpus({ corpusDir, store, onProgress }: IndexOptions
   // A corpus folder that cannot be found removes nothing from the index: a typo must not empty it.
   const removed = corpus.missing ? [] : [...indexed.keys()].filter((id) => !present.has(id));
 
+  let pending: Awaited<ReturnType<typeof prepare>>[] = [];
+  let pendingRows = 0;
+  const flush = async () => {
+    if (pending.length) await store.replaceDocuments(pending);
+    pending = [];
+    pendingRows = 0;
+  };
   for (let i = 0; i < changed.length; i += BATCH) {
-    const batch = await Promise.all(
-      changed.slice(i, i + BATCH).map(async (doc) => {
-        const document: StoredDocument = {
-          id: doc.id,
-          title: doc.title,
-          kind: doc.kind,
-          date: doc.date,
-          url: doc.url,
-          sources: doc.sources,
-          hash: doc.hash,
-          keywords: doc.tags,
-        };
-        const chunks = (await chunkDocument(doc)).map(({ id, docId, ordinal, section, text }) => ({ id, docId, ordinal, section, text }));
-        return { document, chunks };
-      }),
-    );
-    await store.replaceDocuments(batch);
+    const batch = await Promise.all(changed.slice(i, i + BATCH).map(prepare));
+    for (const entry of batch) {
+      pending.push(entry);
+      pendingRows += entry.chunks.length;
+      if (pendingRows >= WRITE_ROWS) await flush();
+    }
     onProgress?.(Math.min(i + BATCH, changed.length), changed.length);
   }
+  await flush();
   await store.deleteDocuments(removed);
+  // Indexes are built once, over everything written (and rebuilt if a previous run was interrupted before this).
+  await store.commit();
   const stats = await store.stats();
   return { ...stats, changed: changed.length, removed: removed.length, problems: corpus.problems, ms: Math.round(performance.now() - started) };
+}
+
+async function prepare(doc: Awaited<ReturnType<typeof loadCorpus>>["documents"][number]) {
+  const document: StoredDocument = {
+    id: doc.id,
+    title: doc.title,
+    kind: doc.kind,
+    date: doc.date,
+    url: doc.url,
+    sources: doc.sources,
+    hash: doc.hash,
+    keywords: doc.tags,
+  };
+  const chunks = (await chunkDocument(doc)).map(({ id, docId, ordinal, section, text }) => ({ id, docId, ordinal, section, text }));
+  return { document, chunks };
 }

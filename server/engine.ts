@@ -3,14 +3,16 @@
  * CLI both start from here, so they run the same code.
  */
 import path from "node:path";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { indexCorpus, type IndexReport } from "../ingest/indexer.ts";
 import type { Config } from "./config.ts";
 import { createOllamaProvider } from "./llm/ollama.ts";
 import type { ModelProvider } from "./llm/types.ts";
 import { createRetriever, type Retriever } from "./retrieval/search.ts";
 import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
+import { message } from "./i18n/messages.ts";
 import { openLanceStore } from "./store/lancedb.ts";
+import { acquireDataLock } from "./store/lock.ts";
 import type { ChunkStore } from "./store/types.ts";
 import { createFileRecordStore, type RecordStore } from "./store/records.ts";
 
@@ -27,9 +29,38 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/**
+ * Removes the `*.tmp` files an atomic write leaves when its process is killed between writing and renaming.
+ * Called with the data-folder lock held, so no other process is writing them. LanceDB's folder is left to LanceDB
+ * (its unreferenced files are removed by the store's cleanup), except our own index record.
+ */
+export async function cleanOrphanTempFiles(dataDir: string): Promise<number> {
+  let count = 0;
+  const entries = await readdir(dataDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith(".tmp")) continue;
+    const dir = entry.parentPath;
+    const relative = path.relative(dataDir, dir).split(path.sep);
+    if (relative[0] === "lancedb" && (relative.length > 1 || !entry.name.startsWith("index-state"))) continue;
+    await rm(path.join(dir, entry.name), { force: true });
+    count++;
+  }
+  return count;
+}
+
 export async function createEngine(config: Config, log: (line: string) => void = () => {}): Promise<Engine> {
   await mkdir(config.dataDir, { recursive: true });
-  const store = await openLanceStore(path.join(config.dataDir, "lancedb"));
+  const lock = await acquireDataLock(config.dataDir);
+  let store: Awaited<ReturnType<typeof openLanceStore>>;
+  try {
+    const cleaned = lock.first ? await cleanOrphanTempFiles(config.dataDir) : 0;
+    if (cleaned) log(message("tmp.cleaned", { count: cleaned }));
+    store = await openLanceStore(path.join(config.dataDir, "lancedb"));
+    if (store.repaired) log(message("index.repaired"));
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
   const models = createOllamaProvider({
     baseUrl: config.ollamaBaseUrl,
     llmModel: config.llmModel,
@@ -52,6 +83,12 @@ export async function createEngine(config: Config, log: (line: string) => void =
       if (report.changed || report.removed || options.rebuild) vectors.invalidate();
       return report;
     },
-    close: () => store.close(),
+    async close() {
+      try {
+        await store.close();
+      } finally {
+        await lock.release();
+      }
+    },
   };
 }
