@@ -22,6 +22,10 @@ const envSchema = z.object({
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   /** Milliseconds an Ollama availability check stays valid. */
   OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
+  /** Generations run at once per model; more wait in a queue (match Ollama's OLLAMA_NUM_PARALLEL). */
+  LLM_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(2),
+  /** Requests that may wait for the model; one more gets a 503 with Retry-After. */
+  LLM_MAX_QUEUE: z.coerce.number().int().min(0).max(10000).default(20),
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
 });
@@ -40,6 +44,8 @@ export type Config = {
   idleTimeoutMs: number;
   statusTtlMs: number;
   maxUploadBytes: number;
+  llmMaxConcurrent: number;
+  llmMaxQueue: number;
 };
 
 /** Reads the configuration from `env` (the process environment by default). */
@@ -65,5 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS,
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    llmMaxConcurrent: e.LLM_MAX_CONCURRENT,
+    llmMaxQueue: e.LLM_MAX_QUEUE,
   };
 }

@@ -7,6 +7,7 @@ import { mkdir, readdir, rm } from "node:fs/promises";
 import { indexCorpus, type IndexReport } from "../ingest/indexer.ts";
 import type { Config } from "./config.ts";
 import { createOllamaProvider } from "./llm/ollama.ts";
+import { createModelQueue, queuedProvider, type ModelQueue } from "./llm/queue.ts";
 import type { ModelProvider } from "./llm/types.ts";
 import { createRetriever, type Retriever } from "./retrieval/search.ts";
 import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
@@ -20,6 +21,8 @@ export interface Engine {
   config: Config;
   store: ChunkStore;
   models: ModelProvider;
+  /** The admission queue of the chat model (every generation goes through it). */
+  modelQueue: ModelQueue;
   vectors: VectorSync;
   retriever: Retriever;
   /** A collection of saved records (analyses, classifications, drafts) under DATA_DIR. */
@@ -61,19 +64,22 @@ export async function createEngine(config: Config, log: (line: string) => void =
     await lock.release();
     throw err;
   }
-  const models = createOllamaProvider({
+  const modelQueue = createModelQueue({ concurrency: config.llmMaxConcurrent, maxWaiting: config.llmMaxQueue });
+  const upstream = createOllamaProvider({
     baseUrl: config.ollamaBaseUrl,
     llmModel: config.llmModel,
     embeddingModel: config.embeddingModel,
     temperature: config.temperature,
     statusTtlMs: config.statusTtlMs,
   });
+  const models = queuedProvider(upstream, modelQueue);
   const vectors = createVectorSync(store, models, log);
   const retriever = createRetriever(store, models, vectors);
   return {
     config,
     store,
     models,
+    modelQueue,
     vectors,
     retriever,
     records: <T>(collection: string) => createFileRecordStore<T>(path.join(config.dataDir, "records", collection)),
