@@ -44,7 +44,7 @@ export async function cleanOrphanTempFiles(dataDir: string): Promise<number> {
     if (!entry.isFile() || !entry.name.endsWith(".tmp")) continue;
     const dir = entry.parentPath;
     const relative = path.relative(dataDir, dir).split(path.sep);
-    if (relative[0] === "lancedb" && (relative.length > 1 || !entry.name.startsWith("index-state"))) continue;
+    if (relative[0] === "lancedb" && (relative.length > 1 || !/^(index|corpus)-state/.test(entry.name))) continue;
     await rm(path.join(dir, entry.name), { force: true });
     count++;
   }
@@ -85,7 +85,12 @@ export async function createEngine(config: Config, log: (line: string) => void =
     records: <T>(collection: string) => createFileRecordStore<T>(path.join(config.dataDir, "records", collection)),
     async index(options = {}) {
       if (options.rebuild) await store.clear();
-      const report = await indexCorpus({ corpusDir: config.corpusDir, store, onProgress: options.onProgress });
+      const report = await indexCorpus({
+        corpusDir: config.corpusDir,
+        store,
+        onProgress: options.onProgress,
+        statePath: path.join(config.dataDir, "lancedb", "corpus-state.json"),
+      });
       if (report.changed || report.removed || options.rebuild) vectors.invalidate();
       return report;
     },
