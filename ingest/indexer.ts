@@ -17,6 +17,8 @@ export interface IndexReport {
   removed: number;
   problems: CorpusProblem[];
   ms: number;
+  /** Of `ms`, the time spent writing to the store and building its indexes (the rest: reading and chunking). */
+  storeMs?: number;
 }
 
 export interface IndexOptions {
@@ -93,8 +95,14 @@ export async function indexCorpus({ corpusDir, store, onProgress, statePath }: I
 
   let pending: Awaited<ReturnType<typeof prepare>>[] = [];
   let pendingRows = 0;
+  let storeMs = 0;
+  const timed = async (fn: () => Promise<void>) => {
+    const t = performance.now();
+    await fn();
+    storeMs += performance.now() - t;
+  };
   const flush = async () => {
-    if (pending.length) await store.replaceDocuments(pending);
+    if (pending.length) await timed(() => store.replaceDocuments(pending));
     pending = [];
     pendingRows = 0;
   };
@@ -108,9 +116,9 @@ export async function indexCorpus({ corpusDir, store, onProgress, statePath }: I
     onProgress?.(Math.min(i + BATCH, changed.length), changed.length);
   }
   await flush();
-  await store.deleteDocuments(removed);
+  await timed(() => store.deleteDocuments(removed));
   // Indexes are built once, over everything written (and rebuilt if a previous run was interrupted before this).
-  await store.commit();
+  await timed(() => store.commit());
   const stats = await store.stats();
   if (statePath && fingerprint && !corpus.missing) {
     const state: CorpusState = { fingerprint, ...stats, problems: corpus.problems };
@@ -118,7 +126,7 @@ export async function indexCorpus({ corpusDir, store, onProgress, statePath }: I
     await writeFile(tmp, JSON.stringify(state));
     await rename(tmp, statePath);
   }
-  return { ...stats, changed: changed.length, removed: removed.length, problems: corpus.problems, ms: Math.round(performance.now() - started) };
+  return { ...stats, changed: changed.length, removed: removed.length, problems: corpus.problems, ms: Math.round(performance.now() - started), storeMs: Math.round(storeMs) };
 }
 
 async function prepare(doc: Awaited<ReturnType<typeof loadCorpus>>["documents"][number]) {

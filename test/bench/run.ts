@@ -4,6 +4,8 @@
  * `npm run bench -- --passages 100000` adds the figures at that many passages (synthetic corpus) where a bench has them.
  */
 import { readdir } from "node:fs/promises";
+
+process.env.LANCEDB_LOG ??= "error";
 import { parseArgs } from "node:util";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { passages: { type: "string" } } });
