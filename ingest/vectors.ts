@@ -25,6 +25,7 @@ export async function embedMissing(
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
   await store.pruneVectors(space);
+  // After the prune, every passage still lacking a current vector has no row at all in the table: plain appends.
   const todo = await store.chunksNeedingVectors(space);
   let pending: Parameters<ChunkStore["upsertVectors"]>[1] = [];
   for (let i = 0; i < todo.length; i += BATCH) {
@@ -35,12 +36,12 @@ export async function embedMissing(
     }
     pending.push(...batch.map((c, j) => ({ chunkId: c.id, docId: c.docId, docHash: c.document.hash, vector: vectors[j]! })));
     if (pending.length >= WRITE_ROWS) {
-      await store.upsertVectors(space, pending);
+      await store.upsertVectors(space, pending, { append: true });
       pending = [];
     }
     onProgress?.(Math.min(i + BATCH, todo.length), todo.length);
   }
-  await store.upsertVectors(space, pending);
+  await store.upsertVectors(space, pending, { append: true });
   if (todo.length) await store.compactVectors(space);
   return todo.length;
 }

@@ -277,7 +277,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       return rows.map(toStored).filter((c) => !have.has(`${c.id}|${c.document.hash}`));
     },
 
-    upsertVectors(space, rows) {
+    upsertVectors(space, rows, options) {
       return serialize(async () => {
         if (rows.length === 0) return;
         const table = (await vectorTable(space, true))!;
@@ -285,8 +285,8 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
           rows.map((r) => ({ chunk_id: r.chunkId, doc_id: r.docId, doc_hash: r.docHash, vector: r.vector })),
           { schema: vectorSchema(space.dimension) },
         );
-        // An empty table (first embedding) is appended to; otherwise rows are merged on the passage id.
-        if ((await table.countRows()) === 0) await table.add(data);
+        // New passages (or a first embedding) are appended; otherwise rows are merged on the passage id.
+        if (options?.append || (await table.countRows()) === 0) await table.add(data);
         else await table.mergeInsert("chunk_id").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data);
       });
     },

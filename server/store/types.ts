@@ -67,7 +67,8 @@ export interface ChunkStore {
   getChunks(ids: string[]): Promise<StoredChunk[]>;
   /** Chunks of documents whose vectors are missing or stale in `space`. */
   chunksNeedingVectors(space: VectorSpace): Promise<StoredChunk[]>;
-  upsertVectors(space: VectorSpace, rows: { chunkId: string; docId: string; docHash: string; vector: number[] }[]): Promise<void>;
+  /** Writes vectors; `append` says none of these passages has a vector in the table yet (written without a merge). */
+  upsertVectors(space: VectorSpace, rows: { chunkId: string; docId: string; docHash: string; vector: number[] }[], options?: { append?: boolean }): Promise<void>;
   /** Compacts a vector table after writes, and gives it a vector index past a documented size. */
   compactVectors(space: VectorSpace): Promise<void>;
   /** Drops vectors of documents that are no longer indexed, or whose content changed. */

@@ -318,7 +318,7 @@ async function chatFigures(config: Config, queries: string[]) {
 }
 
 async function vectorFigures(config: Config, work: string) {
-  const dimension = 256;
+  const dimension = 128;
   const space = { model: "bench-embed", dimension };
   const engine = await createEngine(config);
   const embedder = { model: space.model, embed: async (texts: string[]) => texts.map((t) => fakeEmbedding(t, dimension)) };
