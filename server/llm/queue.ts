@@ -9,7 +9,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { AppError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
-import type { ChatModel, ModelProvider } from "./types.ts";
+import type { ChatEvent, ChatModel, ModelProvider } from "./types.ts";
 
 export interface QueueOptions {
   /** Generations run at the same time (Ollama's OLLAMA_NUM_PARALLEL should match). */
@@ -130,14 +130,45 @@ export function queuedProvider(models: ModelProvider, queue: ModelQueue): ModelP
     const inner = models.chat();
     return {
       model: inner.model,
-      async *stream(turns, options) {
-        const slot = await queue.acquire({ signal: options.signal, onPosition: listeners.getStore() });
-        try {
-          yield* inner.stream(turns, options);
-        } finally {
-          slot.release();
-        }
-      },
+      stream: (turns, options) => ({
+        // A plain iterator rather than a generator around the model's: `return()` (the consumer stopping) reaches
+        // the model's stream at once, even while a `next()` is pending, and the slot is released exactly once.
+        [Symbol.asyncIterator](): AsyncIterator<ChatEvent> {
+          let slot: Admission | null = null;
+          let source: AsyncIterator<ChatEvent> | null = null;
+          let finished = false;
+          const finish = () => {
+            finished = true;
+            slot?.release();
+            slot = null;
+          };
+          return {
+            async next() {
+              if (finished) return { done: true, value: undefined };
+              try {
+                if (!source) {
+                  slot = await queue.acquire({ signal: options.signal, onPosition: listeners.getStore() });
+                  source = inner.stream(turns, options)[Symbol.asyncIterator]();
+                }
+                const result = await source.next();
+                if (result.done) finish();
+                return result;
+              } catch (err) {
+                finish();
+                throw err;
+              }
+            },
+            async return(value?: unknown) {
+              try {
+                await source?.return?.(value);
+              } finally {
+                finish();
+              }
+              return { done: true, value: undefined };
+            },
+          };
+        },
+      }),
     };
   };
   return queued;
