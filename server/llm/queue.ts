@@ -3,8 +3,8 @@
  * wait their turn, and a request beyond that is refused at once (503 with Retry-After and a French message) rather
  * than accepted and left to time out. Searches never go through here: they do not wait behind generations.
  *
- * A waiting caller learns its position (1 = next) through `onPosition`, passed directly or, for code that does not
- * know about queues (the answer pipeline), through `withQueueListener` around the call.
+ * A waiting caller learns its position (1 = next) through `onPosition`. A request (a chat) takes its slot before
+ * it starts, so a full queue is a 503 before anything streams; the model calls it makes run under `withAdmission`.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { AppError } from "../errors.ts";
@@ -29,7 +29,10 @@ export interface ModelQueue {
   isFull(): boolean;
   /** Seconds after which a refused request is worth retrying (from the recent generation times). */
   retryAfterSeconds(): number;
-  /** Waits for a slot. Throws a 503 `QueueFullError` when full, the signal's reason when aborted while waiting. */
+  /**
+   * Takes a slot, or a place in line (the promise resolves when the slot comes). The capacity check is synchronous:
+   * when full, it throws a 503 `QueueFullError` at once; aborting `signal` while waiting rejects with its reason.
+   */
   acquire(options?: { signal?: AbortSignal; onPosition?: (position: number) => void }): Promise<Admission>;
 }
 
@@ -90,7 +93,7 @@ export function createModelQueue(options: QueueOptions): ModelQueue {
         active++;
         return Promise.resolve(admission());
       }
-      if (waiters.length >= maxWaiting) return Promise.reject(new QueueFullError(waiters.length, queue.retryAfterSeconds()));
+      if (waiters.length >= maxWaiting) throw new QueueFullError(waiters.length, queue.retryAfterSeconds());
       return new Promise<Admission>((resolve, reject) => {
         const waiter: Waiter = {
           // The slot passes from the releaser to this waiter: `active` is unchanged.
@@ -115,11 +118,15 @@ export function createModelQueue(options: QueueOptions): ModelQueue {
   return queue;
 }
 
-const listeners = new AsyncLocalStorage<(position: number) => void>();
+/** A slot taken by a request before its model calls (the chat route), for the calls made while it runs. */
+const held = new AsyncLocalStorage<Promise<Admission>>();
 
-/** Runs `fn` so that a model call made inside it reports its queue position to `onPosition`. */
-export function withQueueListener<T>(onPosition: (position: number) => void, fn: () => T): T {
-  return listeners.run(onPosition, fn);
+/**
+ * Runs `fn` with `admission` held: model calls made inside use that slot instead of queuing again (one request,
+ * one slot, however many model calls it makes). The caller releases it.
+ */
+export function withAdmission<T>(admission: Promise<Admission>, fn: () => T): T {
+  return held.run(admission, fn);
 }
 
 /** The provider with every chat call going through `queue` (embeddings are not queued: searches need them). */
@@ -142,12 +149,15 @@ export function queuedProvider(models: ModelProvider, queue: ModelQueue): ModelP
             slot?.release();
             slot = null;
           };
+          const ticket = held.getStore();
           return {
             async next() {
               if (finished) return { done: true, value: undefined };
               try {
                 if (!source) {
-                  slot = await queue.acquire({ signal: options.signal, onPosition: listeners.getStore() });
+                  // Within a request that holds a slot, wait for that one (its owner releases it); else take one.
+                  if (ticket) await ticket;
+                  else slot = await queue.acquire({ signal: options.signal });
                   source = inner.stream(turns, options)[Symbol.asyncIterator]();
                 }
                 const result = await source.next();
