@@ -28,6 +28,12 @@ const envSchema = z.object({
   LLM_MAX_QUEUE: z.coerce.number().int().min(0).max(10000).default(20),
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  /** GLPI's REST API (`…/apirest.php`), to pull the software inventory from it; the only GLPI address used. */
+  GLPI_URL: z.url().optional(),
+  GLPI_APP_TOKEN: z.string().optional(),
+  GLPI_USER_TOKEN: z.string().optional(),
+  /** Hours between two automatic pulls from GLPI (0 or unset: on demand only). */
+  GLPI_SYNC_HOURS: z.coerce.number().min(0).max(24 * 31).default(0),
 });
 
 export type Config = {
@@ -46,6 +52,7 @@ export type Config = {
   maxUploadBytes: number;
   llmMaxConcurrent: number;
   llmMaxQueue: number;
+  glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
 };
 
 /** Reads the configuration from `env` (the process environment by default). */
@@ -73,5 +80,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     llmMaxConcurrent: e.LLM_MAX_CONCURRENT,
     llmMaxQueue: e.LLM_MAX_QUEUE,
+    glpi: { url: e.GLPI_URL ?? null, appToken: e.GLPI_APP_TOKEN ?? null, userToken: e.GLPI_USER_TOKEN ?? null, syncHours: e.GLPI_SYNC_HOURS },
   };
 }
