@@ -273,8 +273,19 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       if (table) {
         for (const r of await table.query().select(["chunk_id", "doc_hash"]).toArray()) have.add(`${r.chunk_id}|${r.doc_hash}`);
       }
-      const rows = await chunks.query().select(PASSAGE_COLUMNS).toArray();
-      return rows.map(toStored).filter((c) => !have.has(`${c.id}|${c.document.hash}`));
+      // Which passages lack a vector is decided on ids and hashes; only those passages are then read in full.
+      const missing = (await chunks.query().select(["id", "doc_hash"]).toArray())
+        .filter((r) => !have.has(`${r.id}|${r.doc_hash}`))
+        .map((r) => r.id as string);
+      if (missing.length === 0) return [];
+      const all = await chunks.countRows();
+      if (missing.length > all / 4) {
+        const wanted = new Set(missing);
+        return (await chunks.query().select(PASSAGE_COLUMNS).toArray()).map(toStored).filter((c) => wanted.has(c.id));
+      }
+      const out: StoredChunk[] = [];
+      for (let i = 0; i < missing.length; i += 500) out.push(...(await store.getChunks(missing.slice(i, i + 500))));
+      return out;
     },
 
     upsertVectors(space, rows, options) {
