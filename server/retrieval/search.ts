@@ -112,9 +112,15 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         }
       }
       if (!chunks) {
-        // One query: the full-text index ranks, and the same query returns the passages.
-        ranked = await store.searchText(folded, k * OVERFETCH, filter, { withChunks: true });
-        chunks = diversify(ranked, k).map((r) => r.chunk!);
+        // One query: the full-text index ranks, and the same query returns the passages. Twice k candidates are
+        // usually enough for the per-document cap; only when they are not is the query repeated with the full
+        // overfetch (same ranking, so the kept passages are exactly those the larger query would keep).
+        for (const limit of [k * 2, k * OVERFETCH]) {
+          ranked = await store.searchText(folded, limit, filter, { withChunks: true });
+          chunks = diversify(ranked, k).map((r) => r.chunk!);
+          if (chunks.length === k || ranked.length < limit) break;
+        }
+        chunks ??= [];
       }
       const score = new Map(ranked.map((r) => [r.id, r.score]));
       return {
