@@ -15,7 +15,8 @@ import { message } from "./i18n/messages.ts";
 import { openLanceStore } from "./store/lancedb.ts";
 import { acquireDataLock } from "./store/lock.ts";
 import type { ChunkStore } from "./store/types.ts";
-import { createFileRecordStore, type RecordStore } from "./store/records.ts";
+import { openRecordDatabase } from "./store/open-records.ts";
+import type { RecordStore } from "./store/records.ts";
 
 export interface Engine {
   config: Config;
@@ -25,7 +26,7 @@ export interface Engine {
   modelQueue: ModelQueue;
   vectors: VectorSync;
   retriever: Retriever;
-  /** A collection of saved records (analyses, classifications, drafts) under DATA_DIR. */
+  /** A collection of saved records (analyses, classifications, drafts, plans) in the database (SQLite or PostgreSQL). */
   records<T>(collection: string): RecordStore<T>;
   /** Re-indexes what changed in the corpus; `rebuild` starts from an empty index. */
   index(options?: { rebuild?: boolean; onProgress?: (done: number, total: number) => void }): Promise<IndexReport>;
@@ -73,6 +74,11 @@ export async function createEngine(config: Config, log: (line: string) => void =
     statusTtlMs: config.statusTtlMs,
   });
   const models = queuedProvider(upstream, modelQueue);
+  const db = await openRecordDatabase(config, log).catch(async (err) => {
+    await store.close();
+    await lock.release();
+    throw err;
+  });
   const vectors = createVectorSync(store, models, log);
   const retriever = createRetriever(store, models, vectors);
   return {
@@ -82,7 +88,7 @@ export async function createEngine(config: Config, log: (line: string) => void =
     modelQueue,
     vectors,
     retriever,
-    records: <T>(collection: string) => createFileRecordStore<T>(path.join(config.dataDir, "records", collection)),
+    records: <T>(collection: string) => db.store<T>(collection),
     async index(options = {}) {
       if (options.rebuild) await store.clear();
       const report = await indexCorpus({
@@ -97,6 +103,7 @@ export async function createEngine(config: Config, log: (line: string) => void =
     async close() {
       try {
         await store.close();
+        await db.close();
       } finally {
         await lock.release();
       }

@@ -276,7 +276,7 @@ describe("crashes and a shared data folder (issue 18 §4)", () => {
   it("temporary files left by a killed save are removed at start; saved records are kept", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-tmp-"));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const records = path.join(dataDir, "records", "drafts");
+    const records = path.join(dataDir, "exports");
     await mkdir(records, { recursive: true });
     await writeFile(path.join(records, "a.json"), "{}");
     await writeFile(path.join(records, "a.json.4242.deadbeef.tmp"), "{");
