@@ -270,36 +270,48 @@ async function chatFigures(config: Config, queries: string[]) {
   const reply = Array.from({ length: 20 }, (_, i) => `mot${i}`).join(" ");
   const ollama = await startFakeOllama({ reply, tokenDelayMs: 50 });
   const server = await startServer({ ...config, ollamaBaseUrl: ollama.url, statusTtlMs: 600_000 });
-  const firstToken = async (url: string, body: unknown, marker: string) => {
+  /** Time to `marker` in the response and, when given, to `before` (the `sources` event: retrieval done). */
+  const firstToken = async (url: string, body: unknown, marker: string, before?: string) => {
     const t = performance.now();
     const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     if (!res.ok) {
       await res.arrayBuffer();
-      return { status: res.status, ms: performance.now() - t };
+      return { status: res.status, ms: performance.now() - t, beforeMs: NaN };
     }
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = "";
     let ms = NaN;
+    let beforeMs = NaN;
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
       buffer += value;
+      if (before && Number.isNaN(beforeMs) && buffer.includes(before)) beforeMs = performance.now() - t;
       if (Number.isNaN(ms) && buffer.includes(marker)) ms = performance.now() - t;
     }
-    return { status: res.status, ms };
+    return { status: res.status, ms, beforeMs };
   };
   try {
-    const chat = (q: string) => firstToken(`${server.url}/api/chat`, { messages: [{ role: "user", content: q }] }, "event: token");
+    const chat = (q: string) => firstToken(`${server.url}/api/chat`, { messages: [{ role: "user", content: q }] }, "event: token", "event: sources");
     const alone = (q: string) => firstToken(`${ollama.url}/api/chat`, { model: config.llmModel, messages: [{ role: "user", content: q }], stream: true }, "content");
     // At rest: one chat at a time.
     const rest: number[] = [];
+    const afterSources: number[] = [];
     const modelRest: number[] = [];
     for (const q of queries.slice(0, 20)) {
-      rest.push((await chat(q)).ms);
+      const r = await chat(q);
+      rest.push(r.ms);
+      afterSources.push(r.ms - r.beforeMs);
       modelRest.push((await alone(q)).ms);
     }
-    const overhead = pct(rest, 0.5) - pct(modelRest, 0.5);
-    row("chat au repos, premier mot (médiane)", `${f1(pct(rest, 0.5))} ms`, `modèle seul : ${f1(pct(modelRest, 0.5))} ms`, `surcoût ${f1(overhead)} ms`, "surcoût < 10 ms");
+    const overhead = pct(afterSources, 0.5) - pct(modelRest, 0.5);
+    row(
+      "chat au repos, premier mot (médiane)",
+      `${f1(pct(rest, 0.5))} ms, dont ${f1(pct(rest, 0.5) - pct(afterSources, 0.5))} ms de recherche ; des sources au 1er mot ${f1(pct(afterSources, 0.5))} ms`,
+      `modèle seul : ${f1(pct(modelRest, 0.5))} ms`,
+      `surcoût hors recherche ${f1(overhead)} ms`,
+      "surcoût < 10 ms",
+    );
     // 50 at once.
     const results = await Promise.all(queries.slice(0, 50).map((q) => chat(q)));
     const accepted = results.filter((r) => r.status === 200);
