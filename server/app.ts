@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Engine } from "./engine.ts";
 import { AppError, toErrorBody } from "./errors.ts";
 import { message } from "./i18n/messages.ts";
+import { QueueFullError } from "./llm/queue.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { draftRoutes } from "./routes/drafts.ts";
 import { glpiRoutes } from "./routes/glpi.ts";
@@ -58,6 +59,7 @@ export function createApp(engine: Engine): Hono {
   app.onError((err, c) => {
     const { status, body } = toErrorBody(err);
     if (status === 500) console.error(err);
+    if (err instanceof QueueFullError) c.header("Retry-After", String(err.retryAfterSeconds));
     return c.json(body, status);
   });
   return app;

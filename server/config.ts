@@ -31,6 +31,10 @@ const envSchema = z.object({
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   /** Milliseconds an Ollama availability check stays valid. */
   OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
+  /** Generations run at once per model; more wait in a queue (match Ollama's OLLAMA_NUM_PARALLEL). */
+  LLM_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(2),
+  /** Requests that may wait for the model; one more gets a 503 with Retry-After. */
+  LLM_MAX_QUEUE: z.coerce.number().int().min(0).max(10000).default(20),
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   /** GLPI's REST API (`…/apirest.php`), to pull the software inventory from it; the only GLPI address used. */
@@ -64,6 +68,8 @@ export type Config = {
   idleTimeoutMs: number;
   statusTtlMs: number;
   maxUploadBytes: number;
+  llmMaxConcurrent: number;
+  llmMaxQueue: number;
   databaseUrl: string | null;
   glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
 };
@@ -101,6 +107,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS,
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    llmMaxConcurrent: e.LLM_MAX_CONCURRENT,
+    llmMaxQueue: e.LLM_MAX_QUEUE,
     databaseUrl: e.DATABASE_URL ?? null,
     glpi: { url: e.GLPI_URL ?? null, appToken: e.GLPI_APP_TOKEN ?? null, userToken: e.GLPI_USER_TOKEN ?? null, syncHours: e.GLPI_SYNC_HOURS },
   };

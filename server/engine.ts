@@ -3,15 +3,18 @@
  * CLI both start from here, so they run the same code.
  */
 import path from "node:path";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { indexCorpus, type IndexReport } from "../ingest/indexer.ts";
 import type { Config } from "./config.ts";
 import { createOllamaProvider } from "./llm/ollama.ts";
 import { createOpenAIProvider } from "./llm/openai.ts";
+import { createModelQueue, queuedProvider, type ModelQueue } from "./llm/queue.ts";
 import type { ModelProvider } from "./llm/types.ts";
 import { createRetriever, type Retriever } from "./retrieval/search.ts";
 import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
+import { message } from "./i18n/messages.ts";
 import { openLanceStore } from "./store/lancedb.ts";
+import { acquireDataLock } from "./store/lock.ts";
 import type { ChunkStore } from "./store/types.ts";
 import { openRecordDatabase } from "./store/open-records.ts";
 import type { RecordStore } from "./store/records.ts";
@@ -20,6 +23,8 @@ export interface Engine {
   config: Config;
   store: ChunkStore;
   models: ModelProvider;
+  /** The admission queue of the chat model (every generation goes through it). */
+  modelQueue: ModelQueue;
   vectors: VectorSync;
   retriever: Retriever;
   /** A collection of saved records (analyses, classifications, drafts, plans) in the database (SQLite or PostgreSQL). */
@@ -38,12 +43,44 @@ export function createModelProvider(config: Config): ModelProvider {
   return createOllamaProvider({ ...common, baseUrl: config.ollamaBaseUrl });
 }
 
+/**
+ * Removes the `*.tmp` files an atomic write leaves when its process is killed between writing and renaming.
+ * Called with the data-folder lock held, so no other process is writing them. LanceDB's folder is left to LanceDB
+ * (its unreferenced files are removed by the store's cleanup), except our own index record.
+ */
+export async function cleanOrphanTempFiles(dataDir: string): Promise<number> {
+  let count = 0;
+  const entries = await readdir(dataDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith(".tmp")) continue;
+    const dir = entry.parentPath;
+    const relative = path.relative(dataDir, dir).split(path.sep);
+    if (relative[0] === "lancedb" && (relative.length > 1 || !/^(index|corpus)-state/.test(entry.name))) continue;
+    await rm(path.join(dir, entry.name), { force: true });
+    count++;
+  }
+  return count;
+}
+
 export async function createEngine(config: Config, log: (line: string) => void = () => {}): Promise<Engine> {
   await mkdir(config.dataDir, { recursive: true });
-  const store = await openLanceStore(path.join(config.dataDir, "lancedb"));
-  const models = createModelProvider(config);
+  const lock = await acquireDataLock(config.dataDir);
+  let store: Awaited<ReturnType<typeof openLanceStore>>;
+  try {
+    const cleaned = lock.first ? await cleanOrphanTempFiles(config.dataDir) : 0;
+    if (cleaned) log(message("tmp.cleaned", { count: cleaned }));
+    store = await openLanceStore(path.join(config.dataDir, "lancedb"));
+    if (store.repaired) log(message("index.repaired"));
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+  const modelQueue = createModelQueue({ concurrency: config.llmMaxConcurrent, maxWaiting: config.llmMaxQueue });
+  const upstream = createModelProvider(config);
+  const models = queuedProvider(upstream, modelQueue);
   const db = await openRecordDatabase(config, log).catch(async (err) => {
     await store.close();
+    await lock.release();
     throw err;
   });
   const vectors = createVectorSync(store, models, log);
@@ -52,18 +89,28 @@ export async function createEngine(config: Config, log: (line: string) => void =
     config,
     store,
     models,
+    modelQueue,
     vectors,
     retriever,
     records: <T>(collection: string) => db.store<T>(collection),
     async index(options = {}) {
       if (options.rebuild) await store.clear();
-      const report = await indexCorpus({ corpusDir: config.corpusDir, store, onProgress: options.onProgress });
+      const report = await indexCorpus({
+        corpusDir: config.corpusDir,
+        store,
+        onProgress: options.onProgress,
+        statePath: path.join(config.dataDir, "lancedb", "corpus-state.json"),
+      });
       if (report.changed || report.removed || options.rebuild) vectors.invalidate();
       return report;
     },
     async close() {
-      await store.close();
-      await db.close();
+      try {
+        await store.close();
+        await db.close();
+      } finally {
+        await lock.release();
+      }
     },
   };
 }

@@ -10,6 +10,7 @@ import { createEngine, type Engine } from "./engine.ts";
 import { message } from "./i18n/messages.ts";
 import { startGlpiSchedule } from "./inventory/glpi-sync.ts";
 import type { IndexReport } from "../ingest/indexer.ts";
+import { silentTerminal, type Terminal } from "./terminal.ts";
 
 export interface RunningServer {
   url: string;
@@ -18,23 +19,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface Terminal {
-  line(text: string): void;
-  /** Overwrites the current line on a TTY (progress); prints nothing elsewhere. */
-  progress(text: string): void;
-}
-
-export const silentTerminal: Terminal = { line: () => {}, progress: () => {} };
-
-export function processTerminal(): Terminal {
-  const tty = process.stderr.isTTY;
-  return {
-    line: (text) => process.stderr.write(`${tty ? "\r\x1b[K" : ""}${text}\n`),
-    progress: (text) => {
-      if (tty) process.stderr.write(`\r\x1b[K${text}`);
-    },
-  };
-}
+export { processTerminal, silentTerminal, type Terminal } from "./terminal.ts";
 
 export function printIndexReport(report: IndexReport, term: Terminal, validateOnly = false) {
   for (const p of report.problems) {

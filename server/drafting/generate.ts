@@ -4,7 +4,7 @@
  * model or when it fails, fill the section's French template with the structured data and quoted passages,
  * marked « Brouillon à compléter ». Either way the figure check runs on the result.
  */
-import { PromptTemplate } from "@langchain/core/prompts";
+import { templateOf } from "../rag/prompts.ts";
 import { message } from "../i18n/messages.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { estimateTokens, excerpt, fitPassages } from "../rag/answer.ts";
@@ -40,7 +40,7 @@ export interface GenerationState {
 const MIN_COVERAGE = 0.2;
 
 const systemPrompt = readDraftPrompt("system");
-const sectionTemplate = PromptTemplate.fromTemplate(readDraftPrompt("section"));
+const sectionTemplate = templateOf(readDraftPrompt("section"));
 
 /** The text a passage gives the model, and the figure check: title, date, section and body. */
 export const passageSource = (r: Pick<SearchResult, "text" | "section" | "document">) =>

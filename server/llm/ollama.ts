@@ -2,8 +2,6 @@
  * Ollama behind the ModelProvider port: availability from `/api/tags`, chat through LangChain's ChatOllama
  * (one instance per request: aborting one instance aborts all its streams), embeddings through OllamaEmbeddings.
  */
-import { ChatOllama, OllamaEmbeddings } from "@langchain/ollama";
-import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { Ollama } from "ollama";
 import type { ChatModel, ChatTurn, Embedder, ModelProvider, ModelStatus } from "./types.ts";
 import { message } from "../i18n/messages.ts";
@@ -82,6 +80,8 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
       return {
         model: options.llmModel,
         async *stream(turns, { signal, numCtx, maxTokens }) {
+          // LangChain is loaded on the first model call, not at every start.
+          const [{ ChatOllama }, { toLangChain }] = await Promise.all([import("@langchain/ollama"), langChainMessages()]);
           const model = new ChatOllama({
             baseUrl: options.baseUrl,
             model: options.llmModel,
@@ -106,17 +106,22 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
     },
 
     embedder(): Embedder {
-      const embeddings = new OllamaEmbeddings({ baseUrl: options.baseUrl, model: options.embeddingModel, maxRetries: 1 });
+      const embeddings = import("@langchain/ollama").then(
+        ({ OllamaEmbeddings }) => new OllamaEmbeddings({ baseUrl: options.baseUrl, model: options.embeddingModel, maxRetries: 1 }),
+      );
       return {
         model: options.embeddingModel,
-        embed: (texts) => embeddings.embedDocuments(texts),
+        embed: async (texts) => (await embeddings).embedDocuments(texts),
       };
     },
   };
 }
 
-function toLangChain(turn: ChatTurn) {
-  if (turn.role === "system") return new SystemMessage(turn.content);
-  if (turn.role === "assistant") return new AIMessage(turn.content);
-  return new HumanMessage(turn.content);
-}
+const langChainMessages = () =>
+  import("@langchain/core/messages").then(({ AIMessage, HumanMessage, SystemMessage }) => ({
+    toLangChain(turn: ChatTurn) {
+      if (turn.role === "system") return new SystemMessage(turn.content);
+      if (turn.role === "assistant") return new AIMessage(turn.content);
+      return new HumanMessage(turn.content);
+    },
+  }));

@@ -9,6 +9,7 @@
 import { ChatOpenAI, OpenAIEmbeddings } from "@langchain/openai";
 import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { ChatModel, ChatTurn, Embedder, ModelProvider, ModelStatus } from "./types.ts";
+import { AppError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 
 export interface OpenAIProviderOptions {
@@ -156,6 +157,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
 
 /** A French notice for a failed chat call, from the HTTP status the server answered (none: it went away). */
 function describeFailure(error: unknown): string {
+  // Cap Libre's own errors (e.g. the model queue) are not answers of the server.
+  if (error instanceof AppError) return message("openai.failedMidStream");
   const e = error as { status?: unknown; headers?: { get?(name: string): string | null } | Record<string, string>; name?: string } | null;
   const status = typeof e?.status === "number" ? e.status : null;
   if (status === 429) {

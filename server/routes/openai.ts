@@ -16,6 +16,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { z } from "zod";
 import { createApiKeys, API_KEYS_COLLECTION, type ApiKeyRecord } from "../api-keys.ts";
 import type { Engine } from "../engine.ts";
+import { QueueFullError, withAdmission, type Admission } from "../llm/queue.ts";
 import { AppError, toErrorBody, validationError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { answer, kindLabel, passageLabel, type AnswerEvent, type ConversationMessage } from "../rag/answer.ts";
@@ -167,6 +168,7 @@ export function openaiRoutes(engine: Engine) {
 
   app.onError((err, c) => {
     const { status, body } = toOpenAIError(err);
+    if (err instanceof QueueFullError) c.header("Retry-After", String(err.retryAfterSeconds));
     if (status === 500) console.error(err);
     return c.json(body, status);
   });
@@ -222,10 +224,30 @@ export function openaiRoutes(engine: Engine) {
       else outcome.done = event;
     };
 
+    // Admission control, as for /api/chat: when the model will write the answer, the request takes its place in the
+    // model's queue now, so a full queue is a 503 with Retry-After before anything streams.
+    const controller = new AbortController();
+    const admission = (await engine.models.status()).llmAvailable ? engine.modelQueue.acquire({ signal: controller.signal }) : null;
+    admission?.catch(() => {});
+    const run = async (onEvent: (event: AnswerEvent) => Promise<void> | void) => {
+      try {
+        const produce = async () => {
+          for await (const event of answer(messages, engine, options, controller.signal)) {
+            if (controller.signal.aborted) return;
+            record(event);
+            await onEvent(event);
+          }
+        };
+        await (admission ? withAdmission(admission, produce) : produce());
+      } finally {
+        controller.abort();
+        void admission?.then((a: Admission) => a.release(), () => {});
+      }
+    };
+
     if (!request.stream) {
-      const controller = new AbortController();
       c.req.raw.signal.addEventListener("abort", () => controller.abort(), { once: true });
-      for await (const event of answer(messages, engine, options, controller.signal)) record(event);
+      await run(() => {});
       const usage = usageOf(outcome);
       return c.json({
         ...head,
@@ -237,18 +259,15 @@ export function openaiRoutes(engine: Engine) {
     }
 
     return streamSSE(c, async (stream) => {
-      const controller = new AbortController();
       stream.onAbort(() => controller.abort());
       const chunk = (delta: object, finish: string | null, more: object = {}) =>
         stream.writeSSE({ data: JSON.stringify({ ...head, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }], ...more }) });
       try {
         await chunk({ role: "assistant", content: "" }, null);
-        for await (const event of answer(messages, engine, options, controller.signal)) {
-          if (controller.signal.aborted) return;
-          record(event);
+        await run(async (event) => {
           if (event.type === "token") await chunk({ content: event.text }, null);
-        }
-        if (controller.signal.aborted) return;
+        });
+        if (stream.aborted || !outcome.done) return;
         const end = footer(outcome);
         if (end) await chunk({ content: end }, null);
         await chunk({}, "stop", { cap_libre: extra(outcome) });
@@ -258,7 +277,7 @@ export function openaiRoutes(engine: Engine) {
         }
         await stream.writeSSE({ data: "[DONE]" });
       } catch (err) {
-        if (controller.signal.aborted) return;
+        if (stream.aborted) return;
         console.error(err);
         await stream.writeSSE({ data: JSON.stringify(toOpenAIError(err).body) });
       }

@@ -273,7 +273,7 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
     ollama.set({ tokenDelayMs: 50, reply: "mot ".repeat(200) });
     try {
       const before = ollama.abortedChats;
-      const chats = ollama.chats.length;
+      const chatsBefore = ollama.chats.length;
       const drafts = (await (await fetch(`${server.url}/api/drafts`)).json()).drafts.length;
       const controller = new AbortController();
       const res = await postJson(`${server.url}/api/drafts`, REQUESTS.briefing, { signal: controller.signal });
@@ -281,10 +281,12 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
       let seen = "";
       while (!seen.includes("event: token")) seen += new TextDecoder().decode((await reader.read()).value);
       // The first tokens may come from a template section: close once the model call is under way.
-      await expect.poll(() => ollama.chats.length, { timeout: 5000 }).toBeGreaterThan(chats);
+      await expect.poll(() => ollama.chats.length, { timeout: 5000 }).toBeGreaterThan(chatsBefore);
       controller.abort();
-      await expect.poll(() => ollama.abortedChats, { timeout: 5000 }).toBeGreaterThan(before);
+      // Every model call this draft started is stopped (behind the model queue, a call not yet started is never made).
+      await expect.poll(() => ollama.abortedChats - before, { timeout: 5000 }).toBe(ollama.chats.length - chatsBefore);
       await new Promise((r) => setTimeout(r, 200));
+      expect(ollama.abortedChats - before).toBe(ollama.chats.length - chatsBefore);
       expect((await (await fetch(`${server.url}/api/drafts`)).json()).drafts).toHaveLength(drafts);
     } finally {
       ollama.set({ tokenDelayMs: 0, reply });

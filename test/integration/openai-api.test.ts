@@ -196,3 +196,25 @@ describe("API keys for the OpenAI-compatible API", () => {
     expect(await remote(key).models.list().catch((e: unknown) => e)).toBeInstanceOf(OpenAI.AuthenticationError);
   });
 });
+
+describe("the OpenAI-compatible API with the model busy", () => {
+  it("answers a 503 with Retry-After in OpenAI's shape when the model queue is full", async () => {
+    const model = await startFakeOllama({ reply: "mot ".repeat(100), tokenDelayMs: 30 });
+    const server = await startTestServer({ OLLAMA_BASE_URL: model.url, LLM_MAX_CONCURRENT: "1", LLM_MAX_QUEUE: "0" });
+    await server.engine.vectors.run();
+    try {
+      const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: "sans-cle", maxRetries: 0 });
+      const first = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }], stream: true });
+      const iterator = first[Symbol.asyncIterator]();
+      await iterator.next();
+      const res = await fetch(`${server.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] }) });
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await res.json()).error).toMatchObject({ type: "server_error", code: "model_busy", message: expect.any(String) });
+      await iterator.return?.();
+    } finally {
+      await server.stop();
+      await model.close();
+    }
+  });
+});
