@@ -4,6 +4,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "./errors.ts";
+import { message } from "./i18n/messages.ts";
 
 const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -22,6 +23,10 @@ const envSchema = z.object({
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   /** Milliseconds an Ollama availability check stays valid. */
   OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
+  /** Public names (comma-separated, `name` or `name:port`) the server answers to besides localhost/127.0.0.1/[::1]. */
+  ALLOWED_HOSTS: z.string().default(""),
+  /** Upper bound, in milliseconds, of one model call that does not stream (embedding) and of the wait for a stream. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
 });
@@ -40,6 +45,8 @@ export type Config = {
   idleTimeoutMs: number;
   statusTtlMs: number;
   maxUploadBytes: number;
+  allowedHosts: string[];
+  timeoutMs: number;
 };
 
 /** Reads the configuration from `env` (the process environment by default). */
@@ -48,7 +55,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError("invalid_config", `Variable d'environnement ${String(issue.path[0])} invalide : ${issue.message}`);
+    const name = String(issue.path[0]);
+    throw new AppError("invalid_config", message("config.invalid", { name, value: String(cleaned[name] ?? "").slice(0, 80), reason: configReason(issue) }));
   }
   const e = parsed.data;
   return {
@@ -65,5 +73,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS,
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    allowedHosts: e.ALLOWED_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
+    timeoutMs: e.LLM_TIMEOUT_MS,
   };
+}
+
+/** What a variable should look like, in French (zod's own messages are English). */
+function configReason(issue: z.core.$ZodIssue): string {
+  const i = issue as { code: string; expected?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string };
+  if (i.code === "too_small" && i.minimum !== undefined) return message("config.tooSmall", { min: String(i.minimum) });
+  if (i.code === "too_big" && i.maximum !== undefined) return message("config.tooBig", { max: String(i.maximum) });
+  if (i.code === "invalid_format" && i.format === "url") return message("config.url");
+  if (i.code === "invalid_type" && i.expected === "int") return message("config.integer");
+  if (i.code === "invalid_type" && i.expected === "number") return message("config.number");
+  return message("config.other");
 }

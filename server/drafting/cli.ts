@@ -29,11 +29,24 @@ export async function draftCommand(
   const ext = options.out ? path.extname(options.out).slice(1).toLowerCase() : "md";
   if (!(EXPORT_FORMATS as readonly string[]).includes(ext)) throw new AppError("invalid_format", message("drafts.cli.outFormat", { ext }));
   const format = ext as ExportFormat;
+  let text: string;
+  try {
+    text = await readFile(options.input, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? message("drafts.cli.inputMissing") : code === "EISDIR" ? message("drafts.cli.inputIsDir") : message("drafts.cli.inputIo", { code: code ?? "?" });
+    throw new AppError("invalid_input", message("drafts.cli.inputUnreadable", { file: options.input, reason }));
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(options.input, "utf8"));
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
-    throw new AppError("invalid_input", message("drafts.cli.inputUnreadable", { file: options.input, reason: (err as Error).message }));
+    // V8's message is English and quotes the file: give the line and column instead.
+    const at = /position (\d+)/.exec((err as Error).message);
+    const offset = at ? Number(at[1]) : -1;
+    const before = offset >= 0 ? text.slice(0, offset) : "";
+    const where = offset >= 0 ? message("drafts.cli.inputAt", { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") }) : "";
+    throw new AppError("invalid_input", message("drafts.cli.inputNotJson", { file: options.input, where }));
   }
   const inputs = raw && typeof raw === "object" && "inputs" in raw ? (raw as { inputs: unknown }).inputs : raw;
 

@@ -147,7 +147,30 @@ export function sectionIndex(draft: Draft, key: string): number {
   return index;
 }
 
-async function saveVersion(engine: Engine, draft: Draft, index: number, section: DraftSection, cause: string): Promise<Draft> {
+/**
+ * Writes to one draft run one after the other (read the latest version, add one, save), so concurrent edits
+ * never overwrite each other: one process serves a DATA_DIR, so an in-memory queue per draft is enough.
+ */
+const draftLocks = new Map<string, Promise<unknown>>();
+
+export function withDraftLock<T>(engine: Engine, id: string, fn: () => Promise<T>): Promise<T> {
+  const key = `${engine.config.dataDir}\0${id}`;
+  const run = (draftLocks.get(key) ?? Promise.resolve()).then(fn, fn);
+  const tail = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  draftLocks.set(key, tail);
+  void tail.then(() => {
+    if (draftLocks.get(key) === tail) draftLocks.delete(key);
+  });
+  return run;
+}
+
+/** Adds a version to the latest saved draft (to be called under its lock): the section is found again by key. */
+async function saveVersion(engine: Engine, id: string, key: string, section: DraftSection, cause: string): Promise<Draft> {
+  const draft = await getDraft(engine, id);
+  const index = sectionIndex(draft, key);
   const sections = [...draft.versions.at(-1)!.sections];
   sections[index] = section;
   const next: Draft = { ...draft, versions: [...draft.versions, { at: new Date().toISOString(), cause, sections }] };
@@ -158,7 +181,7 @@ async function saveVersion(engine: Engine, draft: Draft, index: number, section:
 /** Writes one section again (new passages, the model if it answers); saves a new version and ends with `done`. */
 export async function* regenerateSection(engine: Engine, id: string, key: string, signal: AbortSignal): AsyncGenerator<DraftEvent> {
   const draft = await getDraft(engine, id);
-  const index = sectionIndex(draft, key);
+  sectionIndex(draft, key); // a French 404 for an unknown section
   const { structure, ctx } = await contextOf(engine, draft);
   const sectionStructure = structure.sections.find((s) => s.key === key);
   if (!sectionStructure) throw new AppError("section_not_found", message("drafts.sectionNotFound", { key, keys: structure.sections.map((s) => s.key).join(", ") }), 404);
@@ -166,35 +189,47 @@ export async function* regenerateSection(engine: Engine, id: string, key: string
   if (state.notice && sectionStructure.generate) yield { type: "notice", text: `${state.notice} ${message("drafts.templateNotice")}` };
   const section = yield* writeSection(sectionStructure, ctx, await outline(structure, ctx), engine, state, { ...optionsOf(engine), quoteChars: draft.type === "briefing" ? 260 : 420 }, signal);
   if (signal.aborted) return;
-  const next = await saveVersion(engine, draft, index, section, `regenerate:${key}`);
+  const next = await withDraftLock(engine, id, () => saveVersion(engine, id, key, section, `regenerate:${key}`));
   const sections = next.versions.at(-1)!.sections;
   yield { type: "done", id: next.id, mode: modeOf(sections), version: next.versions.length, flags: allFlags(sections) };
 }
 
-const editSchema = z.strictObject({ text: z.string().trim().min(1).max(30_000) });
+const editSchema = z.strictObject({
+  text: z.string().trim().min(1).max(30_000),
+  /** The number of versions the edit was made on (`versions.length`): a newer saved version is a conflict. */
+  version: z.number().int().min(1).optional(),
+});
 
 /**
  * Replaces a section's text by the user's; its figures are checked again against the passages it was built
- * from and the structured data, and a new version is saved.
+ * from and the structured data, and a new version is saved. With `version`, an edit made on an older version
+ * is refused (409) rather than silently put on top of changes the user has not seen; without it, concurrent
+ * edits are applied one after the other, each as its own version.
  */
 export async function editSection(engine: Engine, id: string, key: string, body: unknown): Promise<Draft> {
   const parsed = editSchema.safeParse(body);
   if (!parsed.success) {
     throw new AppError("invalid_input", message("drafts.editInvalid", { details: formatIssues(parsed.error, body).map((l) => l.replace(/^text/, `text (${message("drafts.field.text")})`)).join(" ; ") }));
   }
-  const draft = await getDraft(engine, id);
-  const index = sectionIndex(draft, key);
-  const previous = draft.versions.at(-1)!.sections[index]!;
-  const { ctx } = await contextOf(engine, draft);
-  const chunks = previous.passageIds.length ? await engine.store.getChunks(previous.passageIds) : [];
-  const sources = [...chunks.map((c) => passageSource({ text: c.text, section: c.section, document: c.document })), ...ctx.facts];
-  const text = parsed.data.text;
-  const section: DraftSection = {
-    ...previous,
-    text,
-    flags: checkFigures(text, sources),
-    toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
-    editedAt: new Date().toISOString(),
-  };
-  return saveVersion(engine, draft, index, section, `edit:${key}`);
+  return withDraftLock(engine, id, async () => {
+    const draft = await getDraft(engine, id);
+    const index = sectionIndex(draft, key);
+    const expected = parsed.data.version;
+    if (expected !== undefined && expected !== draft.versions.length) {
+      throw new AppError("version_conflict", message("drafts.versionConflict", { version: expected, current: draft.versions.length }), 409);
+    }
+    const previous = draft.versions.at(-1)!.sections[index]!;
+    const { ctx } = await contextOf(engine, draft);
+    const chunks = previous.passageIds.length ? await engine.store.getChunks(previous.passageIds) : [];
+    const sources = [...chunks.map((c) => passageSource({ text: c.text, section: c.section, document: c.document })), ...ctx.facts];
+    const text = parsed.data.text;
+    const section: DraftSection = {
+      ...previous,
+      text,
+      flags: checkFigures(text, sources),
+      toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
+      editedAt: new Date().toISOString(),
+    };
+    return saveVersion(engine, id, key, section, `edit:${key}`);
+  });
 }
