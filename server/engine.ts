@@ -36,6 +36,8 @@ export async function createEngine(config: Config, log: (line: string) => void =
     embeddingModel: config.embeddingModel,
     temperature: config.temperature,
     statusTtlMs: config.statusTtlMs,
+    timeoutMs: config.timeoutMs,
+    idleTimeoutMs: config.idleTimeoutMs,
   });
   const vectors = createVectorSync(store, models, log);
   const retriever = createRetriever(store, models, vectors);

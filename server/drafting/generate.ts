@@ -222,17 +222,18 @@ async function* generateText(
       }
     }
     if (idle.signal.aborted) throw new Error("model idle timeout");
-  } catch {
+  } catch (err) {
     if (signal.aborted) return null;
     deps.models.markUnreachable();
     state.llm = false;
-    state.notice = idle.signal.aborted ? message("drafts.timeout", { seconds: Math.round(options.idleTimeoutMs / 1000) }) : message("drafts.failedMidStream");
+    state.notice = idle.signal.aborted || (err as Error)?.name === "ModelTimeoutError" ? message("drafts.timeout", { seconds: Math.round(options.idleTimeoutMs / 1000) }) : message("drafts.failedMidStream");
     yield { type: "notice", text: state.notice };
     if (text) yield { type: "token", key: section.key, text: "\n\n" };
     return null;
   } finally {
     clearTimeout(timer);
   }
-  // An empty answer is not a failure of the model: this section alone falls back to its template.
+  // An empty answer is not a failure of the model: this section alone falls back to its template, and says so.
+  if (!text.trim() && !signal.aborted) yield { type: "notice", text: message("drafts.emptyReply", { section: title }) };
   return text.trim() ? { text, used } : null;
 }

@@ -16,6 +16,31 @@ export interface OllamaOptions {
   statusTtlMs: number;
   /** How long an availability check may take before Ollama counts as absent. */
   checkTimeoutMs?: number;
+  /** Upper bound of one embedding call (per 8 texts), and of the wait for the first line of a chat stream. */
+  timeoutMs?: number;
+  /** A chat stream silent for this long is cancelled. */
+  idleTimeoutMs?: number;
+}
+
+/** A model call that took longer than its bound; the call itself was cancelled. */
+export class ModelTimeoutError extends Error {
+  readonly ms: number;
+  constructor(ms: number) {
+    super(`model call timed out after ${ms} ms`);
+    this.name = "ModelTimeoutError";
+    this.ms = ms;
+  }
+}
+
+/** `fetch` whose every request is cancelled after `ms` (the caller's own signal still applies). */
+function fetchWithin(ms: () => number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms());
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetch(input, { ...init, signal }).catch((err: unknown) => {
+      throw timeout.aborted ? new ModelTimeoutError(ms()) : err;
+    });
+  };
 }
 
 /** Ollama names "mistral" and "mistral:latest" alike: compare with the tag made explicit. */
@@ -82,6 +107,14 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
       return {
         model: options.llmModel,
         async *stream(turns, { signal, numCtx, maxTokens }) {
+          // Silence (loading, then between lines) is bounded: the stream is cancelled and the caller falls back.
+          const idleMs = options.idleTimeoutMs ?? 120_000;
+          const idle = new AbortController();
+          let timer: NodeJS.Timeout | undefined;
+          const rearm = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => idle.abort(new ModelTimeoutError(idleMs)), idleMs);
+          };
           const model = new ChatOllama({
             baseUrl: options.baseUrl,
             model: options.llmModel,
@@ -90,26 +123,40 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
             numPredict: maxTokens,
             maxRetries: 0,
           });
-          const stream = await model.stream(turns.map(toLangChain), { signal });
-          for await (const chunk of stream) {
-            const text = typeof chunk.content === "string" ? chunk.content : "";
-            if (text) yield { type: "token", text };
-            if (chunk.usage_metadata && (chunk.usage_metadata.input_tokens || chunk.usage_metadata.output_tokens)) {
-              yield {
-                type: "usage",
-                usage: { promptTokens: chunk.usage_metadata.input_tokens, completionTokens: chunk.usage_metadata.output_tokens },
-              };
+          rearm();
+          try {
+            const stream = await model.stream(turns.map(toLangChain), { signal: AbortSignal.any([signal, idle.signal]) });
+            for await (const chunk of stream) {
+              rearm();
+              const text = typeof chunk.content === "string" ? chunk.content : "";
+              if (text) yield { type: "token", text };
+              if (chunk.usage_metadata && (chunk.usage_metadata.input_tokens || chunk.usage_metadata.output_tokens)) {
+                yield {
+                  type: "usage",
+                  usage: { promptTokens: chunk.usage_metadata.input_tokens, completionTokens: chunk.usage_metadata.output_tokens },
+                };
+              }
             }
+          } catch (err) {
+            throw idle.signal.aborted && !signal.aborted ? new ModelTimeoutError(idleMs) : err;
+          } finally {
+            clearTimeout(timer);
           }
+          if (idle.signal.aborted && !signal.aborted) throw new ModelTimeoutError(idleMs);
         },
       };
     },
 
     embedder(): Embedder {
-      const embeddings = new OllamaEmbeddings({ baseUrl: options.baseUrl, model: options.embeddingModel, maxRetries: 1 });
+      // One call per batch, no retry: a stalled Ollama costs at most the bound, then search is full-text.
+      let bound = options.timeoutMs ?? 30_000;
+      const embeddings = new OllamaEmbeddings({ baseUrl: options.baseUrl, model: options.embeddingModel, maxRetries: 0, fetch: fetchWithin(() => bound) });
       return {
         model: options.embeddingModel,
-        embed: (texts) => embeddings.embedDocuments(texts),
+        embed: (texts) => {
+          bound = (options.timeoutMs ?? 30_000) * Math.max(1, Math.ceil(texts.length / 8));
+          return embeddings.embedDocuments(texts);
+        },
       };
     },
   };

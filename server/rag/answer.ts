@@ -111,17 +111,19 @@ export async function* answer(
       }
     }
     if (idle.signal.aborted) throw new Error("model idle timeout");
-  } catch {
+  } catch (err) {
     if (signal.aborted) return;
     deps.models.markUnreachable();
     if (produced) yield { type: "token", text: "\n\n" };
-    const notice = idle.signal.aborted ? message("ollama.timeout", { seconds: Math.round((options.idleTimeoutMs ?? 120_000) / 1000) }) : message("ollama.failedMidStream");
+    const notice = idle.signal.aborted || (err as Error)?.name === "ModelTimeoutError" ? message("ollama.timeout", { seconds: Math.round((options.idleTimeoutMs ?? 120_000) / 1000) }) : message("ollama.failedMidStream");
     yield* extractive(passages.used.slice(0, 4), terms, notice);
     return;
   } finally {
     clearTimeout(timer);
   }
   if (signal.aborted) return;
+  // An empty reply is not an answer: the passages are quoted instead, and the user is told why.
+  if (!produced) return yield* extractive(passages.used.slice(0, 4), terms, message("ollama.emptyReply"));
   yield { type: "done", mode: "generated", usage, notice: null };
 }
 
