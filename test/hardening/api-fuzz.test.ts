@@ -209,7 +209,8 @@ describe("API fuzz", { timeout: 600_000 }, () => {
   it.each(names)("%s: no 5xx, no hang, French errors", async (name) => {
     const runs = Math.ceil(RUNS / names.length);
     const attempts = fc.sample(FAMILIES[name]!(ctx), { seed: SEED + names.indexOf(name), numRuns: runs });
-    const r = (report[name] = { tried: 0, failed: 0, statuses: {}, examples: [] });
+    const r: (typeof report)[string] = { tried: 0, failed: 0, statuses: {}, examples: [] };
+    report[name] = r;
     for (const attempt of attempts) {
       const { status, problem } = await send(server, attempt);
       r.tried++;
