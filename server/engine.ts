@@ -12,7 +12,9 @@ import { createRetriever, type Retriever } from "./retrieval/search.ts";
 import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
 import { openLanceStore } from "./store/lancedb.ts";
 import type { ChunkStore } from "./store/types.ts";
-import { createFileRecordStore, type RecordStore } from "./store/records.ts";
+import { cleanTemporaryFiles, createFileRecordStore, type RecordStore } from "./store/records.ts";
+import { AppError, ioErrorOf } from "./errors.ts";
+import { message } from "./i18n/messages.ts";
 
 export interface Engine {
   config: Config;
@@ -28,8 +30,12 @@ export interface Engine {
 }
 
 export async function createEngine(config: Config, log: (line: string) => void = () => {}): Promise<Engine> {
-  await mkdir(config.dataDir, { recursive: true });
-  const store = await openLanceStore(path.join(config.dataDir, "lancedb"));
+  const lanceDir = path.join(config.dataDir, "lancedb");
+  const store = await storeStep(lanceDir, async () => {
+    await mkdir(config.dataDir, { recursive: true });
+    await cleanTemporaryFiles(path.join(config.dataDir, "records"));
+    return openLanceStore(lanceDir);
+  });
   const models = createOllamaProvider({
     baseUrl: config.ollamaBaseUrl,
     llmModel: config.llmModel,
@@ -50,10 +56,28 @@ export async function createEngine(config: Config, log: (line: string) => void =
     records: <T>(collection: string) => createFileRecordStore<T>(path.join(config.dataDir, "records", collection)),
     async index(options = {}) {
       if (options.rebuild) await store.clear();
-      const report = await indexCorpus({ corpusDir: config.corpusDir, store, onProgress: options.onProgress });
+      const report = await storeStep(lanceDir, () => indexCorpus({ corpusDir: config.corpusDir, store, onProgress: options.onProgress }));
       if (report.changed || report.removed || options.rebuild) vectors.invalidate();
       return report;
     },
     close: () => store.close(),
   };
+}
+
+/**
+ * Opening and writing the index: a storage failure (disk full, read-only folder) or any LanceDB error becomes a
+ * French message naming the folder, never LanceDB's English text with Rust source paths.
+ */
+async function storeStep<T>(folder: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    const io = ioErrorOf(err, folder);
+    if (io) throw io;
+    if (err instanceof Error && /lance ?error|lance-|\.rs:\d+/i.test(err.message)) {
+      console.error(err);
+      throw new AppError("store_unavailable", message("io.storeOpen", { folder }), 503);
+    }
+    throw err;
+  }
 }

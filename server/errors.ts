@@ -2,8 +2,10 @@
  * The one error type of the application: a stable code, an HTTP status and a French message a user can act on.
  * `toErrorBody` is the single place where errors become `{ error: { code, message } }`.
  */
+import path from "node:path";
 import type { ZodError } from "zod";
 import { formatIssues } from "../ingest/schema.ts";
+import { message } from "./i18n/messages.ts";
 
 export type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 500 | 503 | 504 | 507;
 
@@ -23,7 +25,39 @@ export function validationError(error: ZodError, input: unknown, what = "Requêt
   return new AppError("invalid_input", `${what} : ${formatIssues(error, input).join(" ; ")}`, 400);
 }
 
+/** Errno codes (Node) and OS error numbers (LanceDB's Rust messages: « (os error 28) ») of storage failures. */
+const IO_ERRORS: Record<string, { key: string; status: ErrorStatus; os: number[] }> = {
+  ENOSPC: { key: "io.diskFull", status: 507, os: [28] },
+  EDQUOT: { key: "io.diskFull", status: 507, os: [122] },
+  EROFS: { key: "io.readOnly", status: 503, os: [30] },
+  EACCES: { key: "io.denied", status: 503, os: [13] },
+  EPERM: { key: "io.denied", status: 503, os: [1] },
+  EMFILE: { key: "io.tooManyFiles", status: 503, os: [24] },
+  ENFILE: { key: "io.tooManyFiles", status: 503, os: [23] },
+};
+
+/**
+ * A storage failure (disk full, read-only or forbidden folder…) as a French AppError saying what to do, whether
+ * it comes from Node (`err.code`, `err.path`) or from LanceDB (an English message with Rust source paths, which
+ * never reaches the user); null for any other error.
+ */
+export function ioErrorOf(err: unknown, folder?: string): AppError | null {
+  if (err instanceof AppError || !(err instanceof Error)) return null;
+  const errno = (err as NodeJS.ErrnoException).code;
+  const os = /\(os error (\d+)\)/.exec(err.message)?.[1];
+  const found =
+    (errno && IO_ERRORS[errno] ? [errno, IO_ERRORS[errno]] : null) ??
+    (os ? Object.entries(IO_ERRORS).find(([, v]) => v.os.includes(Number(os))) : null) ??
+    (/no space left on device/i.test(err.message) ? ["ENOSPC", IO_ERRORS.ENOSPC!] : null);
+  if (!found) return null;
+  const [code, info] = found as [string, (typeof IO_ERRORS)[string]];
+  const where = folder ?? ((err as NodeJS.ErrnoException).path ? path.dirname((err as NodeJS.ErrnoException).path!) : message("io.dataFolder"));
+  return new AppError(`io_${code.toLowerCase()}`, message(info.key, { folder: where }), info.status);
+}
+
 export function toErrorBody(err: unknown): { status: ErrorStatus; body: { error: { code: string; message: string } } } {
+  const io = ioErrorOf(err);
+  if (io) return { status: io.status, body: { error: { code: io.code, message: io.message } } };
   if (err instanceof AppError) return { status: err.status, body: { error: { code: err.code, message: err.message } } };
   return {
     status: 500,

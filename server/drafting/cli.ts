@@ -64,7 +64,7 @@ export async function draftCommand(
       else if (event.type === "notice") term.line(event.text);
       else if (event.type === "done") {
         id = event.id;
-        term.line(message("drafts.cli.saved", { id, mode: event.mode }));
+        term.line(message(event.saved === false ? "drafts.cli.unsaved" : "drafts.cli.saved", { id, mode: event.mode }));
         if (event.flags.length) term.line(message("drafts.cli.flags", { count: event.flags.length, figures: event.flags.map((f) => `${f.figure} (${f.section})`).join(", ") }));
       }
     }

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { formatIssues } from "../../ingest/schema.ts";
 import type { Engine } from "../engine.ts";
-import { AppError } from "../errors.ts";
+import { AppError, ioErrorOf } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { buildContext, type DraftContext } from "./context.ts";
@@ -25,6 +25,37 @@ export interface PreparedDraft {
 }
 
 export const draftStore = (engine: Engine) => engine.records<Draft>("drafts");
+
+/**
+ * Drafts whose last save failed (disk full, read-only folder…), kept in memory while the server runs: they can
+ * still be read, edited and exported, and are written as soon as a save succeeds (`POST …/save`, or the next edit).
+ */
+const unsaved = new Map<string, Draft>();
+const unsavedKey = (engine: Engine, id: string) => `${engine.config.dataDir}\0${id}`;
+
+/** Saves a draft; on a storage failure keeps it in memory and throws a French error saying so and what to do. */
+export async function saveDraft(engine: Engine, draft: Draft): Promise<void> {
+  const key = unsavedKey(engine, draft.id);
+  try {
+    await draftStore(engine).put(draft.id, draft);
+    unsaved.delete(key);
+  } catch (err) {
+    const io = ioErrorOf(err);
+    if (!io) throw err;
+    unsaved.set(key, draft);
+    throw new AppError(io.code, message("drafts.keptInMemory", { reason: io.message, id: draft.id }), io.status);
+  }
+}
+
+/** Writes a draft kept in memory after a failed save again; the saved draft, or a French 404. */
+export async function retrySave(engine: Engine, id: string): Promise<Draft> {
+  return withDraftLock(engine, id, async () => {
+    const pending = unsaved.get(unsavedKey(engine, id));
+    if (!pending) return getDraft(engine, id);
+    await saveDraft(engine, pending);
+    return pending;
+  });
+}
 
 const optionsOf = (engine: Engine): GenerateOptions & { quoteChars?: number } => ({
   numCtx: engine.config.numCtx,
@@ -97,13 +128,21 @@ export async function* createDraft(engine: Engine, prepared: PreparedDraft, sign
     createdAt,
     versions: [{ at: createdAt, cause: "generate", sections }],
   };
-  await draftStore(engine).put(draft.id, draft);
-  yield { type: "done", id: draft.id, mode: modeOf(sections), version: 1, flags: allFlags(sections) };
+  let saved = true;
+  try {
+    await saveDraft(engine, draft);
+  } catch (err) {
+    // Nothing generated is lost: the draft stays in memory (readable, exportable) and the user is told what to do.
+    if (!(err instanceof AppError) || !err.code.startsWith("io_")) throw err;
+    saved = false;
+    yield { type: "notice", text: err.message };
+  }
+  yield { type: "done", id: draft.id, mode: modeOf(sections), version: 1, flags: allFlags(sections), ...(saved ? {} : { saved: false }) };
 }
 
 /** A saved draft, or a French 404. */
 export async function getDraft(engine: Engine, id: string): Promise<Draft> {
-  const draft = await draftStore(engine).get(id);
+  const draft = unsaved.get(unsavedKey(engine, id)) ?? (await draftStore(engine).get(id));
   if (!draft) throw new AppError("draft_not_found", message("drafts.notFound", { id }), 404);
   return draft;
 }
@@ -122,7 +161,9 @@ export interface DraftSummary {
 /** Saved drafts, most recently changed first. */
 export async function listDrafts(engine: Engine): Promise<DraftSummary[]> {
   const store = draftStore(engine);
-  const drafts = await Promise.all((await store.list()).map((id) => store.get(id)));
+  const ids = await store.list();
+  const pending = [...unsaved.entries()].filter(([k, d]) => k === unsavedKey(engine, d.id) && !ids.includes(d.id)).map(([, d]) => d);
+  const drafts = [...pending, ...(await Promise.all(ids.map((id) => getDraft(engine, id).catch(() => null))))];
   return drafts
     .filter((d): d is Draft => d !== null)
     .map((d) => {
@@ -174,7 +215,7 @@ async function saveVersion(engine: Engine, id: string, key: string, section: Dra
   const sections = [...draft.versions.at(-1)!.sections];
   sections[index] = section;
   const next: Draft = { ...draft, versions: [...draft.versions, { at: new Date().toISOString(), cause, sections }] };
-  await draftStore(engine).put(draft.id, next);
+  await saveDraft(engine, next);
   return next;
 }
 
