@@ -7,7 +7,7 @@
 import { PromptTemplate } from "@langchain/core/prompts";
 import { message } from "../i18n/messages.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
-import { estimateTokens, excerpt, fitPassages } from "../rag/answer.ts";
+import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../rag/answer.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { DraftContext } from "./context.ts";
@@ -167,6 +167,14 @@ export async function* writeSection(
   };
 }
 
+/** What an instruction says instead of a name typed by the user (the name itself is in the data block). */
+const dataReferences = () => ({
+  collectivite: message("drafts.prompt.collectivite"),
+  recipient_name: message("drafts.prompt.recipient"),
+  recipient_role: message("drafts.prompt.recipientRole"),
+  sender: message("drafts.prompt.sender"),
+});
+
 /** Streams the model's text for a section; returns null (and updates `state`) when the model is absent or fails. */
 async function* generateText(
   section: SectionStructure,
@@ -185,19 +193,23 @@ async function* generateText(
     state.notice = status.notice;
     return null;
   }
+  // Names and other user fields reach the model only inside the data block, whose delimiters are drawn for this
+  // call; the instruction refers to them instead of quoting them.
+  const tag = delimiterTag();
   const base = {
-    document: ctx.title,
-    collectivite: ctx.collectivite,
-    outline: sectionTitles.join(" ; "),
-    data: ctx.data || message("drafts.noData"),
-    section: title,
-    instruction: await fill(section.instruction ?? "", ctx.vars),
+    tag,
+    document: neutralize(ctx.title),
+    collectivite: neutralize(ctx.collectivite),
+    outline: neutralize(sectionTitles.join(" ; ")),
+    data: neutralize(ctx.data || message("drafts.noData")),
+    section: neutralize(title),
+    instruction: await fill(section.instruction ?? "", { ...ctx.vars, ...dataReferences() }),
     tone: ctx.tone,
     words: String(section.words),
   };
   const maxTokens = Math.min(options.maxAnswerTokens, Math.ceil(section.words * 2.5) + 64);
   const fixed = estimateTokens(systemPrompt) + estimateTokens(await sectionTemplate.format({ ...base, passages: "" })) + 32;
-  const { used, text: blocks } = await fitPassages(passages, options.numCtx - maxTokens - fixed);
+  const { used, text: blocks } = await fitPassages(passages, options.numCtx - maxTokens - fixed, tag);
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
     { role: "user", content: await sectionTemplate.format({ ...base, passages: blocks || message("drafts.noPassage") }) },
