@@ -13,6 +13,7 @@ import { requestGuard } from "./guard.ts";
 import { message } from "./i18n/messages.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { draftRoutes } from "./routes/drafts.ts";
+import { glpiRoutes } from "./routes/glpi.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inventoryRoutes } from "./routes/inventory.ts";
 import { searchRoutes } from "./routes/search.ts";
@@ -46,6 +47,7 @@ export function createApp(engine: Engine): Hono {
   app.route("/api", chatRoutes(engine));
   app.route("/api", draftRoutes(engine));
   app.route("/api", inventoryRoutes(engine));
+  app.route("/api", glpiRoutes(engine));
   app.all("/api/*", (c) => {
     throw new AppError("not_found", message("http.notFound", { path: c.req.path }), 404);
   });

@@ -29,6 +29,12 @@ const envSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  /** GLPI's REST API (`…/apirest.php`), to pull the software inventory from it; the only GLPI address used. */
+  GLPI_URL: z.url().optional(),
+  GLPI_APP_TOKEN: z.string().optional(),
+  GLPI_USER_TOKEN: z.string().optional(),
+  /** Hours between two automatic pulls from GLPI (0 or unset: on demand only). */
+  GLPI_SYNC_HOURS: z.coerce.number().min(0).max(24 * 31).default(0),
 });
 
 export type Config = {
@@ -47,6 +53,7 @@ export type Config = {
   maxUploadBytes: number;
   allowedHosts: string[];
   timeoutMs: number;
+  glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
 };
 
 /** Reads the configuration from `env` (the process environment by default). */
@@ -75,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     allowedHosts: e.ALLOWED_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
     timeoutMs: e.LLM_TIMEOUT_MS,
+    glpi: { url: e.GLPI_URL ?? null, appToken: e.GLPI_APP_TOKEN ?? null, userToken: e.GLPI_USER_TOKEN ?? null, syncHours: e.GLPI_SYNC_HOURS },
   };
 }
 

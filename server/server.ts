@@ -9,6 +9,7 @@ import type { Config } from "./config.ts";
 import { createEngine, type Engine } from "./engine.ts";
 import { AppError } from "./errors.ts";
 import { message } from "./i18n/messages.ts";
+import { startGlpiSchedule } from "./inventory/glpi-sync.ts";
 import type { IndexReport } from "../ingest/indexer.ts";
 
 export interface RunningServer {
@@ -56,6 +57,7 @@ export async function startServer(config: Config, term: Terminal = silentTermina
       term.progress(message("ingest.embedding", { model: config.embeddingModel, done, total })),
     );
   }
+  const stopGlpi = startGlpiSchedule(engine, term.line);
   const app = createApp(engine);
   let server: ServerType;
   try {
@@ -74,6 +76,7 @@ export async function startServer(config: Config, term: Terminal = silentTermina
     engine,
     report,
     async close() {
+      stopGlpi();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
