@@ -16,6 +16,7 @@ import { draftRoutes } from "./routes/drafts.ts";
 import { glpiRoutes } from "./routes/glpi.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inventoryRoutes } from "./routes/inventory.ts";
+import { planRoutes, publicRoutes } from "./routes/plans.ts";
 import { searchRoutes } from "./routes/search.ts";
 
 const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../web/", import.meta.url))) || ".";
@@ -48,9 +49,11 @@ export function createApp(engine: Engine): Hono {
   app.route("/api", draftRoutes(engine));
   app.route("/api", inventoryRoutes(engine));
   app.route("/api", glpiRoutes(engine));
+  app.route("/api", planRoutes(engine));
   app.all("/api/*", (c) => {
     throw new AppError("not_found", message("http.notFound", { path: c.req.path }), 404);
   });
+  app.route("/public", publicRoutes(engine));
   app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
   app.use("/*", serveStatic({ root: WEB_DIR }));
   app.notFound((c) => c.json(toErrorBody(new AppError("not_found", message("http.notFound", { path: c.req.path }), 404)).body, 404));
