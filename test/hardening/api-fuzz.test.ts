@@ -92,7 +92,7 @@ interface Attempt {
   body?: unknown;
 }
 
-type Family = (ctx: { draftId: string; keys: string[] }) => fc.Arbitrary<Attempt>;
+type Family = (ctx: { draftId: string; keys: string[]; planId: string; analysisId: string }) => fc.Arbitrary<Attempt>;
 
 const FAMILIES: Record<string, Family> = {
   chat: () =>
@@ -142,6 +142,36 @@ const FAMILIES: Record<string, Family> = {
         fc.record({ name: str, productId: weird, category: weird }, { requiredKeys: [] }),
       ),
     ).map((b) => ({ method: "PUT", path: "/api/inventory/classifications", body: b })),
+  plans: ({ planId, analysisId }) =>
+    fc
+      .tuple(
+        fc.constantFrom("adopt", "checkpoints", "events", "publish", "unpublish", "delete"),
+        fc.oneof({ weight: 5, arbitrary: fc.constant(planId) }, { weight: 1, arbitrary: segment }),
+        body(
+          fc.oneof(
+            mutate({ collectivite: { name: "Autre commune" }, analysisId: analysis.id, target: { value: 10, date: "2030-12-31" }, milestones: [{ date: "2029-06-30", value: 20 }], products: [{ name: "Microsoft Office" }] }),
+            mutate({ analysisId, date: "2027-06-30", version: 1 }),
+            mutate({ date: "2026-05-01", text: "Migration des postes de la mairie annexe.", version: 1 }),
+            mutate({ licence: "etalab-2.0", groupProducts: false }),
+          ),
+        ),
+      )
+      .map(([action, id, b]) =>
+        action === "adopt"
+          ? { method: "POST", path: "/api/plans", body: b }
+          : action === "delete"
+            ? { method: "DELETE", path: `/api/plans/${id === planId ? "plan-inexistant" : id}` }
+            : { method: "POST", path: `/api/plans/${id}/${action}`, body: action === "unpublish" ? undefined : b },
+      ),
+  "glpi-import": () =>
+    body(fc.record({ userToken: fc.oneof(str, weird), appToken: fc.oneof(str, weird) }, { requiredKeys: [] })).map((b) => ({ method: "POST", path: "/api/inventory/glpi/import", body: b })),
+  "openai-compat": () =>
+    body(
+      fc.record(
+        { model: fc.oneof(fc.constant("ministral-3:8b"), str), messages: fc.oneof(fc.array(fc.record({ role: fc.oneof(fc.constantFrom("system", "user", "assistant"), weird), content: fc.oneof(str, weird) }, { requiredKeys: [] }), { maxLength: 5 }), weird), stream: fc.oneof(fc.boolean(), weird), max_tokens: weird },
+        { requiredKeys: ["messages"] },
+      ),
+    ).map((b) => ({ method: "POST", path: "/v1/chat/completions", body: b })),
   "unknown-routes": () =>
     fc.tuple(fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH"), segment, weird).map(([method, p, b]) => ({ method, path: `/api/${p}`, body: method === "GET" ? undefined : b })),
 };
@@ -189,7 +219,7 @@ async function send(server: TestServer, a: Attempt): Promise<{ status: number; p
 
 describe("API fuzz", { timeout: 600_000 }, () => {
   let server: TestServer;
-  const ctx = { draftId: "", keys: [] as string[] };
+  const ctx = { draftId: "", keys: [] as string[], planId: "plan-absent", analysisId: analysis.id as string };
   const report: Record<string, { tried: number; failed: number; statuses: Record<number, number>; examples: string[] }> = {};
 
   beforeAll(async () => {
@@ -198,6 +228,11 @@ describe("API fuzz", { timeout: 600_000 }, () => {
     const events = await readSse(await postJson(`${server.url}/api/drafts`, { type: "letter", inputs: letter }));
     ctx.draftId = events.at(-1)!.data.id;
     ctx.keys = (await (await fetch(`${server.url}/api/drafts/${ctx.draftId}`)).json()).versions[0].sections.map((s: { key: string }) => s.key);
+    const uploaded = await fetch(`${server.url}/api/inventory/analyze?name=glpi.csv`, { method: "POST", body: readFileSync("test/fixtures/inventory/inventories/glpi10-mairie.csv") });
+    ctx.analysisId = (await uploaded.json()).id;
+    const plan = await postJson(`${server.url}/api/plans`, { collectivite: { name: "Commune de Fuzz" }, analysisId: ctx.analysisId, target: { value: 10, date: "2030-12-31" } });
+    expect(plan.status).toBe(201);
+    ctx.planId = (await plan.json()).plan.id;
   }, 120_000);
   afterAll(async () => {
     const lines = Object.entries(report).map(([name, r]) => `  ${name.padEnd(16)} tried ${String(r.tried).padStart(6)}  failed ${String(r.failed).padStart(4)}  statuses ${JSON.stringify(r.statuses)}`);

@@ -9,6 +9,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
+import { draftCommand } from "../../server/drafting/cli.ts";
+import { silentTerminal, startServer } from "../../server/server.ts";
 import { FIXTURE_CORPUS, NO_OLLAMA, startTestServer, type TestServer } from "../helpers/server.ts";
 
 const run = promisify(execFile);
@@ -37,10 +39,20 @@ describe("starting and first contact", { timeout: 120_000 }, () => {
   });
 
   it("a second npm start on a port in use says so in French, without a stack trace", async () => {
-    const { code, out } = await node("server/main.ts", [], { PORT: new URL(server.url).port, DATA_DIR: dataDir });
-    expect(code).toBe(1);
-    expect(out).toContain(`Le port ${new URL(server.url).port} est déjà utilisé`);
-    expect(out).not.toMatch(STACK);
+    // In process (what `npm start` runs, without spawning Node again): the listen error becomes a French AppError,
+    // which server/main.ts prints as its only line; before, the server's "error" event crashed the process.
+    const port = new URL(server.url).port;
+    const config = loadConfig({ CORPUS_DIR: FIXTURE_CORPUS, OLLAMA_BASE_URL: NO_OLLAMA, PORT: port, DATA_DIR: dataDir });
+    const err = await startServer(config).then(
+      async (s) => {
+        await s.close();
+        return null;
+      },
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message).toContain(`Le port ${port} est déjà utilisé`);
+    expect(err?.message).toContain(`PORT=${Number(port) + 1} npm start`);
+    expect(err?.name).toBe("AppError");
   });
 
   it("PORT=abc and other mistyped variables give a French message naming the variable", async () => {
@@ -61,12 +73,13 @@ describe("starting and first contact", { timeout: 120_000 }, () => {
   it("a malformed draft input file gives the CLI a French error with the line, not V8's parser message", async () => {
     const bad = path.join(dataDir, "courrier.json");
     await writeFile(bad, '{\n  "collectivite": { "name": "Brest" },\n  "recipient": { "name": "X" ,, }\n}');
-    const { code, out } = await node("server/cli.ts", ["draft", "letter", "--input", bad], { DATA_DIR: dataDir });
-    expect(code).toBe(2);
-    expect(out).toContain("n'est pas du JSON valide (ligne 3, colonne");
-    expect(out).not.toMatch(STACK);
-    const missing = await node("server/cli.ts", ["draft", "letter", "--input", path.join(dataDir, "absent.json")], { DATA_DIR: dataDir });
-    expect(missing.out).toContain("ce fichier n'existe pas");
+    const config = loadConfig({ CORPUS_DIR: FIXTURE_CORPUS, OLLAMA_BASE_URL: NO_OLLAMA, DATA_DIR: dataDir });
+    const draft = (input: string) => draftCommand(["letter"], { input }, config, silentTerminal, () => {}).catch((e: Error) => e);
+    const malformed = await draft(bad);
+    expect(malformed).toBeInstanceOf(Error);
+    expect((malformed as Error).message).toMatch(/n'est pas du JSON valide \(ligne 3, colonne \d+\)/);
+    expect((malformed as Error).message).not.toMatch(STACK);
+    expect(((await draft(path.join(dataDir, "absent.json"))) as Error).message).toContain("ce fichier n'existe pas");
   });
 
   it("serves a favicon linked from the page", async () => {
