@@ -182,7 +182,7 @@ const FAMILIES: Record<string, Family> = {
 
 // ---- checks -----------------------------------------------------------------------------------------------
 /** English words of zod, V8 or Node that must never reach a user. */
-const ENGLISH = /\b(Invalid input|Unexpected token|Unexpected end|is not valid JSON|expected|received|must be|Cannot|undefined|TypeError|SyntaxError|Error:)\b|\n\s+at /;
+const ENGLISH = /\b(Invalid input|Unexpected token|Unexpected end|is not valid JSON|[Ee]xpected|received|must be|Cannot|undefined|TypeError|SyntaxError|Error:)\b|\n\s+at /;
 
 function checkMessage(msg: unknown): string | null {
   if (typeof msg !== "string" || !msg.trim()) return "error without a message";

@@ -26,7 +26,7 @@ describe("storage errors in French", () => {
     expect(io.status).toBe(507);
     expect(io.message).toMatch(/^Le disque est plein : Cap Libre n'a pas pu écrire dans .+\. Libérez de la place/);
     const denied = await writeFile(path.join(FORBIDDEN, "cap-libre.tmp"), "x").catch((e: unknown) => e);
-    expect(toErrorBody(denied).body.error.message).toContain("n'a pas le droit d'écrire dans /sys/kernel");
+    expect(toErrorBody(denied).body.error.message).toContain("n'a pas le droit de lire ou d'écrire dans /sys/kernel");
     // LanceDB's own wording on a full disk, as observed on a 64 KiB tmpfs.
     const lance = new Error("lance error: LanceError(IO): No space left on device (os error 28), /usr/local/cargo/registry/src/index.crates.io-1949cf8c6b5b557f/lance-file-12.0.0/src/writer/structural.rs:255:9");
     const body = toErrorBody(lance);
@@ -53,7 +53,7 @@ describe("a draft whose save fails", { timeout: 120_000 }, () => {
     expect(done.event).toBe("done");
     expect(done.data.saved).toBe(false);
     const notice = events.find((e) => e.event === "notice" && e.data.text.includes("gardé en mémoire"));
-    expect(notice?.data.text).toContain("n'a pas le droit d'écrire");
+    expect(notice?.data.text).toContain("n'a pas le droit de lire ou d'écrire");
     const id = done.data.id as string;
     expect((await fetch(`${server.url}/api/drafts/${id}`)).status).toBe(200);
     const md = await fetch(`${server.url}/api/drafts/${id}/export?format=md`);
