@@ -26,7 +26,7 @@ export interface OllamaOptions {
 export class ModelTimeoutError extends Error {
   readonly ms: number;
   constructor(ms: number) {
-    super(`model call timed out after ${ms} ms`);
+    super(message("ollama.callTimeout", { seconds: Math.round(ms / 100) / 10 }));
     this.name = "ModelTimeoutError";
     this.ms = ms;
   }

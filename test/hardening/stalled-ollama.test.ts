@@ -110,3 +110,23 @@ describe("a stalled Ollama", { timeout: 60_000 }, () => {
     }
   });
 });
+
+describe("a server started while Ollama's embedding endpoint hangs", { timeout: 60_000 }, () => {
+  it("starts, gives up computing vectors (the call is cancelled), and searches in full text", async () => {
+    const ollama = await startFakeOllama({ stallEmbed: true });
+    const server = await startTestServer({ OLLAMA_BASE_URL: ollama.url, LLM_TIMEOUT_MS: "300" });
+    try {
+      await server.engine.vectors.run();
+      expect(server.engine.vectors.isComplete()).toBe(false);
+      const res = await fetch(`${server.url}/api/search?q=${encodeURIComponent("économies Gendarmerie")}`);
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.mode).toBe("fulltext");
+      expect(body.results.length).toBeGreaterThan(0);
+      await expect.poll(() => ollama.abandonedStalls, { timeout: 10_000 }).toBeGreaterThan(0);
+    } finally {
+      await server.stop();
+      await ollama.close();
+    }
+  });
+});
