@@ -3,6 +3,7 @@
  * the real server. The same attacks from a real browser are in `cross-origin.browser.test.ts`.
  */
 import http from "node:http";
+import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -79,5 +80,25 @@ describe("requests from other sites", { timeout: 60_000 }, () => {
     expect(curl.status).toBe(201);
     const proxied = await raw(server, "PUT", "/api/inventory/classifications", { host: `127.0.0.1:${port}`, origin: "https://cap.example.org", "content-type": "application/json" }, "{}");
     expect(proxied.status).toBe(400);
+  });
+});
+
+const lanAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((i) => i && !i.internal && i.family === "IPv4")?.address;
+
+describe.skipIf(!lanAddress)("served to the local network (HOST=0.0.0.0)", { timeout: 60_000 }, () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ HOST: "0.0.0.0" });
+  });
+  afterAll(() => server?.stop());
+
+  it("answers by the address the request arrived on, and still refuses other names", async () => {
+    const port = new URL(server.url).port;
+    const lan = { ...server, url: `http://${lanAddress}:${port}` } as TestServer;
+    expect((await raw(lan, "GET", "/api/drafts", { host: `${lanAddress}:${port}` })).status).toBe(200);
+    expect((await raw(lan, "GET", "/api/drafts", { host: `rebind.example:${port}` })).status).toBe(421);
+    expect((await raw(lan, "GET", "/api/drafts", { host: `10.255.255.1:${port}` })).status).toBe(421);
   });
 });
