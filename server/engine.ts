@@ -75,7 +75,7 @@ async function storeStep<T>(folder: string, step: () => Promise<T>): Promise<T> 
     const io = ioErrorOf(err, folder);
     if (io) throw io;
     if (err instanceof Error && /lance ?error|lance-|\.rs:\d+/i.test(err.message)) {
-      console.error(err);
+      console.error(message("io.storeDetail", { detail: err.message.split("\n")[0]!.slice(0, 300) }));
       throw new AppError("store_unavailable", message("io.storeOpen", { folder }), 503);
     }
     throw err;

@@ -66,6 +66,7 @@ export async function startServer(config: Config, term: Terminal = silentTermina
       s.once("error", reject);
     });
   } catch (err) {
+    stopGlpi();
     await engine.close();
     throw listenError(err, config);
   }
