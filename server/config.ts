@@ -25,7 +25,7 @@ const envSchema = z.object({
   OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
   /** Public names (comma-separated, `name` or `name:port`) the server answers to besides localhost/127.0.0.1/[::1]. */
   ALLOWED_HOSTS: z.string().default(""),
-  /** Upper bound, in milliseconds, of one model call that does not stream (embedding) and of the wait for a stream. */
+  /** Upper bound, in milliseconds, of one embedding call (per 8 texts); streams are bounded by LLM_IDLE_TIMEOUT_MS. */
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),

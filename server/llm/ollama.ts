@@ -16,7 +16,7 @@ export interface OllamaOptions {
   statusTtlMs: number;
   /** How long an availability check may take before Ollama counts as absent. */
   checkTimeoutMs?: number;
-  /** Upper bound of one embedding call (per 8 texts), and of the wait for the first line of a chat stream. */
+  /** Upper bound of one embedding call (per 8 texts); chat streams are bounded by `idleTimeoutMs` instead. */
   timeoutMs?: number;
   /** A chat stream silent for this long is cancelled. */
   idleTimeoutMs?: number;
