@@ -36,9 +36,8 @@ describe("concurrent edits of a draft", { timeout: 120_000 }, () => {
   });
 
   it("keeps edits of six different sections made at the same time, all in the last version", async () => {
-    expect(keys.length).toBeGreaterThanOrEqual(4);
-    const six = Array.from({ length: 6 }, (_, i) => keys[i % keys.length]!);
-    const targets = [...new Set(six)];
+    expect(keys.length).toBeGreaterThanOrEqual(6);
+    const targets = keys.slice(0, 6);
     const before = (await current()).versions.length;
     const responses = await Promise.all(targets.map((key) => patch(key, { text: `Nouvelle rédaction de la section ${key}.` })));
     expect(responses.map((r) => r.status)).toEqual(targets.map(() => 200));
