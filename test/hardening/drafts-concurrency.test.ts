@@ -47,6 +47,18 @@ describe("concurrent edits of a draft", { timeout: 120_000 }, () => {
     for (const key of targets) expect(last.find((s) => s.key === key)!.text).toBe(`Nouvelle rédaction de la section ${key}.`);
   });
 
+  it("keeps edits made while a section is regenerated", async () => {
+    const before = (await current()).versions.length;
+    const regenerate = fetch(`${server.url}/api/drafts/${id}/sections/${keys[5]}/regenerate`, { method: "POST", headers: { accept: "application/json" } });
+    const edits = keys.slice(0, 5).map((key) => patch(key, { text: `Pendant la régénération : ${key}.` }));
+    const responses = await Promise.all([regenerate, ...edits]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const draft = await current();
+    expect(draft.versions.length).toBe(before + 6);
+    const last = draft.versions.at(-1).sections as { key: string; text: string }[];
+    for (const key of keys.slice(0, 5)) expect(last.find((s) => s.key === key)!.text).toBe(`Pendant la régénération : ${key}.`);
+  });
+
   it("refuses with a French 409 an edit made on a version that is no longer the latest, and accepts it on the latest", async () => {
     const latest = (await current()).versions.length;
     const stale = await patch(keys[1]!, { text: "Modification sur une version ancienne.", version: latest - 1 });
