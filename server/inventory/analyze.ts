@@ -7,6 +7,7 @@ import { CATEGORY_LABELS, countryName, exposureLabel, fitLabel } from "../../ing
 import { CATEGORIES, type Category } from "../../ingest/schema.ts";
 import { message } from "../i18n/messages.ts";
 import { controllingCountry, isEuropean, matchName, type CatalogEntry, type MatchIndex, type MatchResult, type VendorInfo } from "./match.ts";
+import { bestAlternative, isExposed, isQuickWin, measureItems, measureWeights } from "./measure.ts";
 import { displayName, isComponent, looseKey, nameKey } from "./normalize.ts";
 import type {
   AnalysisResult,
@@ -274,27 +275,6 @@ function applyManual(
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 const share = (part: number, whole: number): number | null => (whole > 0 ? round(part / whole) : null);
 
-/** Weight of each category in the score: those that hold the data or see all of it weigh most. */
-export const CATEGORY_WEIGHTS: Record<Category | "unclassified", number> = {
-  collaboration: 3,
-  hosting: 3,
-  security: 3,
-  workstation: 2,
-  ai: 2,
-  database: 2,
-  virtualization: 2,
-  network: 2,
-  business: 2,
-  other: 1,
-  unclassified: 1,
-};
-
-/** How much one installation of an item adds to the dependency of its category (0 to 1). */
-export function dependencyIntensity(item: Pick<InventoryItem, "extraEuropean" | "exposure" | "openSource">): number {
-  const base = item.exposure.length ? 1 : item.extraEuropean ? 0.75 : 0;
-  return item.openSource ? base * 0.25 : base;
-}
-
 const RISK_KINDS: RiskKind[] = ["legal-exposure", "price-increase", "lock-in", "closed-format"];
 
 function collectRisks(items: InventoryItem[]) {
@@ -367,7 +347,7 @@ function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: numbe
         products: new Set(list.map(productKey)).size,
         items: list.length,
         installations: list.reduce((s, i) => s + i.installations, 0),
-        extraEuropean: shareFigure(list, (i) => i.extraEuropean),
+        extraEuropean: shareFigure(list, isExposed),
         openSource: shareFigure(list, (i) => i.openSource),
         mainDependencies: mainDependencies(list),
         risks: collectRisks(list),
@@ -380,12 +360,12 @@ function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: numbe
     components: { items: components.length, installations: components.reduce((s, i) => s + i.installations, 0) },
     classified: { items: classified.length, installations: classifiedInstallations, share: share(classifiedInstallations, installations) },
     products: new Set(classified.map(productKey)).size,
-    extraEuropean: shareFigure(items, (i) => i.extraEuropean),
+    extraEuropean: shareFigure(items, isExposed),
     openSource: shareFigure(items, (i) => i.openSource),
     categories,
     risks: collectRisks(items),
     quickWins: quickWins(items, quickWinCount),
-    score: dependencyScore(items, installations),
+    score: dependencyScore(items),
     catalog: { ...index.counts, fingerprint: index.fingerprint },
   };
 }
@@ -394,10 +374,10 @@ function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: numbe
 function quickWins(items: InventoryItem[], count: number): QuickWin[] {
   const byProduct = new Map<string, QuickWin & { top: number }>();
   for (const i of items) {
-    // Extra-European, or European by geography but subject to a foreign surveillance law (Kaspersky).
-    if (!(i.extraEuropean || i.exposure.length) || i.openSource || !i.product || !i.category) continue;
-    const alternative = i.alternatives.find((a) => a.fit === "drop-in");
-    if (!alternative) continue;
+    // Installed, exposed (extra-European or subject to a foreign law: Kaspersky), with a drop-in alternative, and
+    // not software every agent works in nor server software (Exchange Server): the rule the roadmap uses too.
+    if (!i.product || !i.category || !isQuickWin(i)) continue;
+    const alternative = bestAlternative(i.alternatives)!;
     const existing = byProduct.get(i.product.id);
     if (existing) {
       existing.installations += i.installations;
@@ -446,51 +426,67 @@ function scoreLevel(value: number | null): string {
 }
 
 /**
- * score = 100 × Σ(weight × dependency) / Σ(weight) over the categories present, where a category's dependency
- * is the installation-weighted mean of `dependencyIntensity`. Averaging categories, not installations, keeps
- * three hypervisors from vanishing behind three hundred browsers.
+ * The weighted measure of exposure (`measure.ts`, weights in `measure-weights.yaml`), given as the map's score:
+ * value = 100 × Σ(installations × role weight × exposure) ÷ Σ(installations × role weight), and per category the
+ * points it adds to that value, which sum to it.
  */
-function dependencyScore(items: InventoryItem[], installations: number): DependencyScore {
-  const perCategory = new Map<Category | "unclassified", { n: number; weighted: number }>();
-  let covered = 0;
-  for (const i of items) {
-    if (i.extraEuropean === null && !i.exposure.length) continue;
-    const key = i.category ?? "unclassified";
-    const c = perCategory.get(key) ?? { n: 0, weighted: 0 };
-    c.n += i.installations;
-    c.weighted += i.installations * dependencyIntensity(i);
+function dependencyScore(items: InventoryItem[]): DependencyScore {
+  const measure = measureItems(items);
+  const perCategory = new Map<Category | "unclassified", { n: number; weighted: number; exposed: number }>();
+  for (const m of measure.measured) {
+    if (m.exposure === null) continue;
+    const key = m.item.category ?? "unclassified";
+    const c = perCategory.get(key) ?? { n: 0, weighted: 0, exposed: 0 };
+    c.n += m.item.installations;
+    c.weighted += m.weighted;
+    c.exposed += m.weighted * m.exposure;
     perCategory.set(key, c);
-    covered += i.installations;
   }
-  const present = [...perCategory.entries()].filter(([, c]) => c.n > 0);
-  const totalWeight = present.reduce((s, [k]) => s + CATEGORY_WEIGHTS[k], 0);
-  const components: ScoreComponent[] = present.map(([k, c]) => {
-    const dependency = c.weighted / c.n;
-    const points = totalWeight ? (100 * CATEGORY_WEIGHTS[k] * dependency) / totalWeight : 0;
-    const label = k === "unclassified" ? message("inventory.category.unclassified") : CATEGORY_LABELS[k]!;
-    return {
-      category: k,
-      label,
-      weight: CATEGORY_WEIGHTS[k],
-      installations: c.n,
-      dependency: round(dependency),
-      points: round(points, 1),
-      explanation: message("inventory.score.component", { label, dependency: formatPercent(dependency), weight: CATEGORY_WEIGHTS[k], points: formatPoints(points) }),
-    };
-  });
+  const total = measure.weighted.known;
+  const components: ScoreComponent[] = [...perCategory.entries()]
+    .filter(([, c]) => c.weighted > 0)
+    .map(([k, c]) => {
+      const dependency = c.exposed / c.weighted;
+      const points = total ? (100 * c.exposed) / total : 0;
+      const weight = round(c.weighted / c.n, 1);
+      const label = k === "unclassified" ? message("inventory.category.unclassified") : CATEGORY_LABELS[k]!;
+      return {
+        category: k,
+        label,
+        weight,
+        installations: c.n,
+        dependency: round(dependency),
+        points: round(points, 1),
+        explanation: message("inventory.score.component", { label, dependency: formatPercent(dependency), weight: formatPoints(weight), points: formatPoints(points) }),
+      };
+    });
   components.sort((a, b) => b.points - a.points);
-  const value = totalWeight ? Math.round(components.reduce((s, c) => s + (100 * c.weight * c.dependency) / totalWeight, 0)) : null;
-  const coverage = share(covered, installations);
+  const value = measure.weighted.value === null ? null : Math.round(measure.weighted.value);
+  const coverage = share(measure.raw.known, measure.installations);
   return {
     value,
     level: scoreLevel(value),
-    formula: message("inventory.score.formula"),
+    formula: scoreFormula(),
     explanation: message("inventory.score.explanation", {
       coverage: coverage === null ? "0 %" : formatPercent(coverage),
       value: value === null ? "—" : String(value),
       level: scoreLevel(value),
+      raw: measure.raw.share === null ? "—" : formatPercent(measure.raw.share / 100),
     }),
     coverage,
     components,
   };
+}
+
+/** The formula in French, its figures read from the weights file. */
+function scoreFormula(): string {
+  const w = measureWeights();
+  const n = (x: number) => formatPoints(x);
+  return message("inventory.score.formula", {
+    law: n(w.exposure.law),
+    extra: n(w.exposure.extraEuropean),
+    openSourceExtra: n(w.exposure.openSourceExtraEuropean),
+    european: n(w.exposure.european),
+    weights: w.roles.map((r) => `${r.label} ${n(r.weight)}`).join(", "),
+  });
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyzeRows, CATEGORY_WEIGHTS, dependencyIntensity } from "../../server/inventory/analyze.ts";
+import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { exposureFactor, measureItems } from "../../server/inventory/measure.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { nameKey } from "../../server/inventory/normalize.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
@@ -125,28 +126,28 @@ describe("the map", () => {
     expect(wins[2]!.reason).toBe("Google Chrome : 58 installations, remplacement direct par Firefox (libre, États-Unis).");
   });
 
-  it("explains the score: formula, weights and per-category points that add up", () => {
-    const { score } = analyze("glpi10-mairie.csv").summary;
-    expect(score.value).toBeGreaterThan(0);
-    expect(score.value).toBeLessThanOrEqual(100);
+  it("gives the weighted measure as the score: formula, weights and per-category points that add up", () => {
+    const { items, summary } = analyze("glpi10-mairie.csv");
+    const { score } = summary;
+    expect(score.value).toBe(Math.round(measureItems(items).weighted.value!));
     const sum = score.components.reduce((t, c) => t + c.points, 0);
     expect(Math.abs(sum - score.value!)).toBeLessThanOrEqual(1);
-    expect(score.formula).toContain("Σ(poids de la catégorie × dépendance de la catégorie)");
+    expect(score.formula).toContain("Σ(installations × poids du rôle × exposition)");
+    expect(score.formula).toContain("système d'exploitation des postes 10");
     expect(score.explanation).toContain("CLOUD Act");
-    expect(score.explanation).toMatch(/repose sur \d+ %/);
-    for (const c of score.components) {
-      expect(c.weight).toBe(CATEGORY_WEIGHTS[c.category]);
-      expect(c.explanation).toContain(`poids ${c.weight}`);
-    }
+    expect(score.explanation).toMatch(/reposent sur \d+ %/);
+    for (const c of score.components) expect(c.explanation).toContain(`${c.label} : exposition de`);
     expect(score.components.find((c) => c.category === "virtualization")!.dependency).toBe(1);
   });
 
   it("weighs exposure, extra-European seat and open source as documented", () => {
-    expect(dependencyIntensity({ extraEuropean: true, exposure: ["cloud-act"], openSource: false })).toBe(1);
-    expect(dependencyIntensity({ extraEuropean: false, exposure: ["russia-sorm"], openSource: false })).toBe(1);
-    expect(dependencyIntensity({ extraEuropean: true, exposure: [], openSource: false })).toBe(0.75);
-    expect(dependencyIntensity({ extraEuropean: true, exposure: [], openSource: true })).toBe(0.1875);
-    expect(dependencyIntensity({ extraEuropean: false, exposure: [], openSource: true })).toBe(0);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: ["cloud-act"], openSource: false })).toBe(1);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: false, exposure: ["russia-sorm"], openSource: false })).toBe(1);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: { controllingCountry: "RU", laws: ["ru-sorm"] }, openSource: false })).toBe(1);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: [], openSource: false })).toBe(0.8);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: ["cloud-act"], openSource: true })).toBe(0.7);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: false, exposure: [], openSource: true })).toBe(0);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: null })).toBeNull();
   });
 
   it("gives a score of 0 to a fully European and free inventory, and none to an unknown one", () => {
