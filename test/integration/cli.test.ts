@@ -9,7 +9,7 @@ import { FIXTURE_CORPUS, NO_OLLAMA } from "../helpers/server.ts";
 
 const run = promisify(execFile);
 
-describe("npm run cli", () => {
+describe("npm run cli", { timeout: 90_000 }, () => { // each test spawns Node; a busy 2-core CI machine needs the margin
   let dataDir: string;
   let ollama: FakeOllama;
   const cli = async (args: string[], env: Record<string, string> = {}) => {
