@@ -86,17 +86,25 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
     }
   }
 
+  // After an embedding call that timed out, searches stay full-text for a while instead of each waiting the bound.
+  let embedBackoffUntil = 0;
+  const backoffMs = () => Math.max(60_000, 2 * (options.timeoutMs ?? 30_000));
+  const withBackoff = (status: ModelStatus): ModelStatus =>
+    status.embeddingsAvailable && Date.now() < embedBackoffUntil
+      ? { ...status, embeddingsAvailable: false, notice: status.notice ?? message("ollama.embedTimeout", { seconds: Math.round(backoffMs() / 1000) }) }
+      : status;
+
   return {
     baseUrl: options.baseUrl,
     llmModel: options.llmModel,
     embeddingModel: options.embeddingModel,
 
     async status(refresh = false) {
-      if (!refresh && cached && Date.now() - cached.at < options.statusTtlMs) return cached.status;
+      if (!refresh && cached && Date.now() - cached.at < options.statusTtlMs) return withBackoff(cached.status);
       pending ??= check().finally(() => (pending = null));
       const status = await pending;
       cached = { at: Date.now(), status };
-      return status;
+      return withBackoff(status);
     },
 
     markUnreachable() {
@@ -153,9 +161,14 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
       const embeddings = new OllamaEmbeddings({ baseUrl: options.baseUrl, model: options.embeddingModel, maxRetries: 0, fetch: fetchWithin(() => bound) });
       return {
         model: options.embeddingModel,
-        embed: (texts) => {
+        embed: async (texts) => {
           bound = (options.timeoutMs ?? 30_000) * Math.max(1, Math.ceil(texts.length / 8));
-          return embeddings.embedDocuments(texts);
+          try {
+            return await embeddings.embedDocuments(texts);
+          } catch (err) {
+            if (err instanceof ModelTimeoutError) embedBackoffUntil = Date.now() + backoffMs();
+            throw err;
+          }
         },
       };
     },

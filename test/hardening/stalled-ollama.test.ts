@@ -38,6 +38,12 @@ describe("a stalled Ollama", { timeout: 60_000 }, () => {
       expect(body.mode).toBe("fulltext");
       expect(body.results.length).toBeGreaterThan(0);
       await expect.poll(() => ollama.abandonedStalls, { timeout: 10_000 }).toBeGreaterThan(before);
+      // The next searches do not wait for the hung endpoint again: full-text at once, and the health says why.
+      const calls = ollama.embedCalls;
+      const again = await (await fetch(`${server.url}/api/search?q=${encodeURIComponent("CLOUD Act")}`)).json();
+      expect(again.mode).toBe("fulltext");
+      expect(ollama.embedCalls).toBe(calls);
+      expect((await (await fetch(`${server.url}/api/health`)).json()).notice).toContain("plein texte");
       // Chat still answers (its retrieval is full-text, the model itself answers).
       const done = (await readSse(await ask(server, QUESTION))).at(-1)!;
       expect(done.event).toBe("done");
