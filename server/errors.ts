@@ -64,3 +64,14 @@ export function toErrorBody(err: unknown): { status: ErrorStatus; body: { error:
     body: { error: { code: "internal_error", message: "Erreur interne du serveur. Le détail est dans le journal du serveur." } },
   };
 }
+
+/**
+ * Where `JSON.parse(text)` failed, as « ligne L, colonne C », from V8's error (whose English text and excerpt of
+ * the input never reach a user); an empty string when V8 gives no position.
+ */
+export function jsonErrorPlace(text: string, err: unknown): string {
+  const at = /position (\d+)/.exec((err as Error)?.message ?? "");
+  if (!at) return /end of JSON|Unexpected end/i.test((err as Error)?.message ?? "") ? message("json.atEnd") : "";
+  const before = text.slice(0, Number(at[1]));
+  return message("json.at", { line: before.split("\n").length, column: Number(at[1]) - before.lastIndexOf("\n") });
+}

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.ts";
 import { createEngine } from "../engine.ts";
-import { AppError } from "../errors.ts";
+import { AppError, jsonErrorPlace } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { printIndexReport, type Terminal } from "../server.ts";
 import { createDraft, getDraft, prepareDraft } from "./drafts.ts";
@@ -42,10 +42,8 @@ export async function draftCommand(
     raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
     // V8's message is English and quotes the file: give the line and column instead.
-    const at = /position (\d+)/.exec((err as Error).message);
-    const offset = at ? Number(at[1]) : -1;
-    const before = offset >= 0 ? text.slice(0, offset) : "";
-    const where = offset >= 0 ? message("drafts.cli.inputAt", { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") }) : "";
+    const place = jsonErrorPlace(text, err);
+    const where = place ? ` (${place})` : "";
     throw new AppError("invalid_input", message("drafts.cli.inputNotJson", { file: options.input, where }));
   }
   const inputs = raw && typeof raw === "object" && "inputs" in raw ? (raw as { inputs: unknown }).inputs : raw;

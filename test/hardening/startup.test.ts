@@ -92,3 +92,18 @@ describe("starting and first contact", { timeout: 120_000 }, () => {
     expect(ico.status).toBe(301);
   });
 });
+
+describe("an inventory that is not valid JSON", { timeout: 60_000 }, () => {
+  it("gets a French 400 naming the line, with neither V8's English nor an excerpt of the file", async () => {
+    const server = await startTestServer();
+    try {
+      const res = await fetch(`${server.url}/api/inventory/analyze?name=inventaire.json`, { method: "POST", body: '{\n  "content": { "softwares": [ { "name": "Logiciel secret interne", } ] }\n}' });
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      expect(error.message).toContain("le JSON est illisible (ligne 2, colonne");
+      expect(error.message).not.toMatch(/Expected|Unexpected|position|secret/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
