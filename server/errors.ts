@@ -48,7 +48,9 @@ export function ioErrorOf(err: unknown, folder?: string): AppError | null {
   const found =
     (errno && IO_ERRORS[errno] ? [errno, IO_ERRORS[errno]] : null) ??
     (os ? Object.entries(IO_ERRORS).find(([, v]) => v.os.includes(Number(os))) : null) ??
-    (/no space left on device/i.test(err.message) ? ["ENOSPC", IO_ERRORS.ENOSPC!] : null);
+    // SQLite (node:sqlite: errcode 13 SQLITE_FULL, 8 SQLITE_READONLY) and PostgreSQL (SQLSTATE 53100 disk_full).
+    (/no space left on device|database or disk is full/i.test(err.message) || (err as { errcode?: number }).errcode === 13 || errno === "53100" ? ["ENOSPC", IO_ERRORS.ENOSPC!] : null) ??
+    (/attempt to write a readonly database/i.test(err.message) || (err as { errcode?: number }).errcode === 8 ? ["EROFS", IO_ERRORS.EROFS!] : null);
   if (!found) return null;
   const [code, info] = found as [string, (typeof IO_ERRORS)[string]];
   const where = folder ?? ((err as NodeJS.ErrnoException).path ? path.dirname((err as NodeJS.ErrnoException).path!) : message("io.dataFolder"));

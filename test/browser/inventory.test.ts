@@ -62,7 +62,8 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     const chrome = row(page, "#inv-items", "Google Chrome");
     const cells = await chrome.locator("td").allInnerTexts();
     expect(cells).toEqual(["Google LLC", "58", "Google (États-Unis), contrôlé par Alphabet (États-Unis)", "Oui", "Poste de travail", "Firefox — remplacement direct (libre, États-Unis)"]);
-    expect(await row(page, "#inv-items", "Kaspersky Endpoint Security for Windows").locator("td").nth(3).innerText()).toBe("Non");
+    // Controlled from Russia: outside the EU, the EEA, the United Kingdom and Switzerland.
+    expect(await row(page, "#inv-items", "Kaspersky Endpoint Security for Windows").locator("td").nth(3).innerText()).toBe("Oui");
     expect(await row(page, "#inv-items", "Civil Net RH").locator("td").nth(3).innerText()).toBe("Inconnu");
     expect(await row(page, "#inv-items", "Microsoft Teams").locator("td").nth(5).innerText()).toContain("Nextcloud — remplacement partiel");
 

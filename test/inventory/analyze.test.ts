@@ -13,7 +13,7 @@ beforeAll(async () => {
   index = await loadMatchIndex(INVENTORY_CORPUS);
   all = analyzeRows(parseInventoryFiles(allInventories()).rows, index);
 });
-const item = (r: AnalysisResult, name: string) => r.items.find((i) => i.name === name)!;
+const item = (r: AnalysisResult, name: string) => r.items.find((i) => i.name === name || i.names?.includes(name))!;
 const analyze = (...names: string[]) => analyzeRows(parseInventoryFiles(names.map(readInventory)).rows, index);
 
 describe("classification of the test inventories", () => {
@@ -61,9 +61,11 @@ describe("classification of the test inventories", () => {
 
   it("explains the controlling entity, Russian exposure and community projects in the reason", () => {
     expect(item(all, "Sophos Endpoint Agent").reason).toContain("contrôlé par Thoma Bravo (États-Unis)");
+    expect(item(all, "Sophos Endpoint Agent").exposure).toEqual({ controllingCountry: "US", laws: ["us-cloud-act"] });
+    // Russia is outside the EU, the EEA, the United Kingdom and Switzerland: Kaspersky is extra-European.
     const kaspersky = item(all, "Kaspersky Endpoint Security for Windows");
-    expect(kaspersky).toMatchObject({ extraEuropean: false, exposure: ["russia-sorm"] });
-    expect(kaspersky.reason).toContain("Européen au sens géographique");
+    expect(kaspersky).toMatchObject({ extraEuropean: true, exposure: { controllingCountry: "RU", laws: ["ru-sorm"] } });
+    expect(kaspersky.reason).toContain("siège hors d'Europe");
     expect(kaspersky.reason).toContain("lois russes de surveillance (SORM)");
     expect(item(all, "PostgreSQL 16").reason).toContain("Projet communautaire");
     expect(item(all, "LibreOffice 7.6.5.2").reason).toContain("Logiciel libre reconnu : LibreOffice (licence MPL-2.0)");
@@ -123,7 +125,10 @@ describe("the map", () => {
     expect(wins.map((w) => w.product.id)).toEqual(["kaspersky-endpoint-security", "microsoft-onedrive", "google-chrome", "adobe-acrobat-reader", "zoom-workplace", "cisco-webex", "sophos-endpoint"]);
     expect(wins[0]).toMatchObject({ installations: 208, alternative: { id: "eset-endpoint", fit: "drop-in" } });
     expect(wins.every((w) => w.alternative.fit === "drop-in")).toBe(true);
-    expect(wins[2]!.reason).toBe("Google Chrome : 58 installations, remplacement direct par Firefox (libre, États-Unis).");
+    expect(wins[2]!.reason).toBe(
+      "Google Chrome : 58 installations, remplacement direct par Firefox (libre, États-Unis). Le produit remplacé relève de : CLOUD Act (États-Unis), FISA section 702 (États-Unis).",
+    );
+    expect(wins[0]!.laws).toEqual(["ru-sorm"]);
   });
 
   it("gives the weighted measure as the score: formula, weights and per-category points that add up", () => {
