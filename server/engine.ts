@@ -11,12 +11,13 @@ import { createModelQueue, queuedProvider, type ModelQueue } from "./llm/queue.t
 import type { ModelProvider } from "./llm/types.ts";
 import { createRetriever, type Retriever } from "./retrieval/search.ts";
 import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
-import { message } from "./i18n/messages.ts";
 import { openLanceStore } from "./store/lancedb.ts";
 import { acquireDataLock } from "./store/lock.ts";
 import type { ChunkStore } from "./store/types.ts";
-import { openRecordDatabase } from "./store/open-records.ts";
 import type { RecordStore } from "./store/records.ts";
+import { openRecordDatabase } from "./store/open-records.ts";
+import { AppError, ioErrorOf } from "./errors.ts";
+import { message } from "./i18n/messages.ts";
 
 export interface Engine {
   config: Config;
@@ -53,13 +54,14 @@ export async function cleanOrphanTempFiles(dataDir: string): Promise<number> {
 }
 
 export async function createEngine(config: Config, log: (line: string) => void = () => {}): Promise<Engine> {
-  await mkdir(config.dataDir, { recursive: true });
+  const lanceDir = path.join(config.dataDir, "lancedb");
+  await storeStep(config.dataDir, () => mkdir(config.dataDir, { recursive: true }));
   const lock = await acquireDataLock(config.dataDir);
   let store: Awaited<ReturnType<typeof openLanceStore>>;
   try {
     const cleaned = lock.first ? await cleanOrphanTempFiles(config.dataDir) : 0;
     if (cleaned) log(message("tmp.cleaned", { count: cleaned }));
-    store = await openLanceStore(path.join(config.dataDir, "lancedb"));
+    store = await storeStep(lanceDir, () => openLanceStore(lanceDir));
     if (store.repaired) log(message("index.repaired"));
   } catch (err) {
     await lock.release();
@@ -72,6 +74,8 @@ export async function createEngine(config: Config, log: (line: string) => void =
     embeddingModel: config.embeddingModel,
     temperature: config.temperature,
     statusTtlMs: config.statusTtlMs,
+    timeoutMs: config.timeoutMs,
+    idleTimeoutMs: config.idleTimeoutMs,
   });
   const models = queuedProvider(upstream, modelQueue);
   const db = await openRecordDatabase(config, log).catch(async (err) => {
@@ -91,12 +95,14 @@ export async function createEngine(config: Config, log: (line: string) => void =
     records: <T>(collection: string) => db.store<T>(collection),
     async index(options = {}) {
       if (options.rebuild) await store.clear();
-      const report = await indexCorpus({
-        corpusDir: config.corpusDir,
-        store,
-        onProgress: options.onProgress,
-        statePath: path.join(config.dataDir, "lancedb", "corpus-state.json"),
-      });
+      const report = await storeStep(lanceDir, () =>
+        indexCorpus({
+          corpusDir: config.corpusDir,
+          store,
+          onProgress: options.onProgress,
+          statePath: path.join(lanceDir, "corpus-state.json"),
+        }),
+      );
       if (report.changed || report.removed || options.rebuild) vectors.invalidate();
       return report;
     },
@@ -109,4 +115,22 @@ export async function createEngine(config: Config, log: (line: string) => void =
       }
     },
   };
+}
+
+/**
+ * Opening and writing the index: a storage failure (disk full, read-only folder) or any LanceDB error becomes a
+ * French message naming the folder, never LanceDB's English text with Rust source paths.
+ */
+async function storeStep<T>(folder: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    const io = ioErrorOf(err, folder);
+    if (io) throw io;
+    if (err instanceof Error && /lance ?error|lance-|\.rs:\d+/i.test(err.message)) {
+      console.error(message("io.storeDetail", { detail: err.message.split("\n")[0]!.slice(0, 300) }));
+      throw new AppError("store_unavailable", message("io.storeOpen", { folder }), 503);
+    }
+    throw err;
+  }
 }
