@@ -14,7 +14,7 @@ import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
 import { openLanceStore } from "./store/lancedb.ts";
 import { acquireDataLock } from "./store/lock.ts";
 import type { ChunkStore } from "./store/types.ts";
-import type { RecordStore } from "./store/records.ts";
+import { isRunning, type RecordStore } from "./store/records.ts";
 import { openRecordDatabase } from "./store/open-records.ts";
 import { AppError, ioErrorOf } from "./errors.ts";
 import { message } from "./i18n/messages.ts";
@@ -44,6 +44,9 @@ export async function cleanOrphanTempFiles(dataDir: string): Promise<number> {
   const entries = await readdir(dataDir, { recursive: true, withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith(".tmp")) continue;
+    // A file named after a process still running (`<name>.<pid>.<random>.tmp`) is another program's write in progress.
+    const pid = /\.(\d+)\.[0-9a-f]+\.tmp$/.exec(entry.name);
+    if (pid && Number(pid[1]) !== process.pid && isRunning(Number(pid[1]))) continue;
     const dir = entry.parentPath;
     const relative = path.relative(dataDir, dir).split(path.sep);
     if (relative[0] === "lancedb" && (relative.length > 1 || !/^(index|corpus)-state/.test(entry.name))) continue;

@@ -99,7 +99,7 @@ export async function cleanTemporaryFiles(root: string): Promise<number> {
   return removed;
 }
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
