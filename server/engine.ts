@@ -12,12 +12,13 @@ import { createModelQueue, queuedProvider, type ModelQueue } from "./llm/queue.t
 import type { ModelProvider } from "./llm/types.ts";
 import { createRetriever, type Retriever } from "./retrieval/search.ts";
 import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
-import { message } from "./i18n/messages.ts";
 import { openLanceStore } from "./store/lancedb.ts";
 import { acquireDataLock } from "./store/lock.ts";
 import type { ChunkStore } from "./store/types.ts";
+import { isRunning, type RecordStore } from "./store/records.ts";
 import { openRecordDatabase } from "./store/open-records.ts";
-import type { RecordStore } from "./store/records.ts";
+import { AppError, ioErrorOf } from "./errors.ts";
+import { message } from "./i18n/messages.ts";
 
 export interface Engine {
   config: Config;
@@ -36,7 +37,14 @@ export interface Engine {
 
 /** The model server the configuration names: Ollama (default) or an OpenAI-compatible server. */
 export function createModelProvider(config: Config): ModelProvider {
-  const common = { llmModel: config.llmModel, embeddingModel: config.embeddingModel, temperature: config.temperature, statusTtlMs: config.statusTtlMs };
+  const common = {
+    llmModel: config.llmModel,
+    embeddingModel: config.embeddingModel,
+    temperature: config.temperature,
+    statusTtlMs: config.statusTtlMs,
+    timeoutMs: config.timeoutMs,
+    idleTimeoutMs: config.idleTimeoutMs,
+  };
   if (config.llmProvider === "openai") {
     return createOpenAIProvider({ ...common, baseUrl: config.openaiBaseUrl!, apiKey: config.openaiApiKey, contextTokens: config.numCtx });
   }
@@ -53,6 +61,9 @@ export async function cleanOrphanTempFiles(dataDir: string): Promise<number> {
   const entries = await readdir(dataDir, { recursive: true, withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith(".tmp")) continue;
+    // A file named after a process still running (`<name>.<pid>.<random>.tmp`) is another program's write in progress.
+    const pid = /\.(\d+)\.[0-9a-f]+\.tmp$/.exec(entry.name);
+    if (pid && Number(pid[1]) !== process.pid && isRunning(Number(pid[1]))) continue;
     const dir = entry.parentPath;
     const relative = path.relative(dataDir, dir).split(path.sep);
     if (relative[0] === "lancedb" && (relative.length > 1 || !/^(index|corpus)-state/.test(entry.name))) continue;
@@ -63,13 +74,14 @@ export async function cleanOrphanTempFiles(dataDir: string): Promise<number> {
 }
 
 export async function createEngine(config: Config, log: (line: string) => void = () => {}): Promise<Engine> {
-  await mkdir(config.dataDir, { recursive: true });
+  const lanceDir = path.join(config.dataDir, "lancedb");
+  await storeStep(config.dataDir, () => mkdir(config.dataDir, { recursive: true }));
   const lock = await acquireDataLock(config.dataDir);
   let store: Awaited<ReturnType<typeof openLanceStore>>;
   try {
     const cleaned = lock.first ? await cleanOrphanTempFiles(config.dataDir) : 0;
     if (cleaned) log(message("tmp.cleaned", { count: cleaned }));
-    store = await openLanceStore(path.join(config.dataDir, "lancedb"));
+    store = await storeStep(lanceDir, () => openLanceStore(lanceDir));
     if (store.repaired) log(message("index.repaired"));
   } catch (err) {
     await lock.release();
@@ -95,12 +107,14 @@ export async function createEngine(config: Config, log: (line: string) => void =
     records: <T>(collection: string) => db.store<T>(collection),
     async index(options = {}) {
       if (options.rebuild) await store.clear();
-      const report = await indexCorpus({
-        corpusDir: config.corpusDir,
-        store,
-        onProgress: options.onProgress,
-        statePath: path.join(config.dataDir, "lancedb", "corpus-state.json"),
-      });
+      const report = await storeStep(lanceDir, () =>
+        indexCorpus({
+          corpusDir: config.corpusDir,
+          store,
+          onProgress: options.onProgress,
+          statePath: path.join(lanceDir, "corpus-state.json"),
+        }),
+      );
       if (report.changed || report.removed || options.rebuild) vectors.invalidate();
       return report;
     },
@@ -113,4 +127,22 @@ export async function createEngine(config: Config, log: (line: string) => void =
       }
     },
   };
+}
+
+/**
+ * Opening and writing the index: a storage failure (disk full, read-only folder) or any LanceDB error becomes a
+ * French message naming the folder, never LanceDB's English text with Rust source paths.
+ */
+async function storeStep<T>(folder: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    const io = ioErrorOf(err, folder);
+    if (io) throw io;
+    if (err instanceof Error && /lance ?error|lance-|\.rs:\d+/i.test(err.message)) {
+      console.error(message("io.storeDetail", { detail: err.message.split("\n")[0]!.slice(0, 300) }));
+      throw new AppError("store_unavailable", message("io.storeOpen", { folder }), 503);
+    }
+    throw err;
+  }
 }

@@ -6,9 +6,8 @@
  * request's signal), embeddings through OpenAIEmbeddings. The API key goes only in the Authorization header of
  * calls to that server: it is never logged nor put in a message.
  */
-import { ChatOpenAI, OpenAIEmbeddings } from "@langchain/openai";
-import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { ChatModel, ChatTurn, Embedder, ModelProvider, ModelStatus } from "./types.ts";
+import { ModelTimeoutError } from "./ollama.ts";
 import { AppError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 
@@ -24,8 +23,10 @@ export interface OpenAIProviderOptions {
   statusTtlMs: number;
   /** How long an availability check may take before the server counts as absent. */
   checkTimeoutMs?: number;
-  /** How long one embeddings request may take. */
-  embedTimeoutMs?: number;
+  /** Upper bound of one embedding call (per 8 texts); chat streams are bounded by `idleTimeoutMs` instead. */
+  timeoutMs?: number;
+  /** How long a chat stream may stay silent (waiting for the first token, then between tokens). */
+  idleTimeoutMs?: number;
 }
 
 /** The OpenAI client refuses to start without a key; servers run without one (vLLM's default) ignore it. */
@@ -87,16 +88,25 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
     };
   }
 
+  // After an embedding call that timed out, searches stay full-text for a while instead of each waiting the bound.
+  let embedBackoffUntil = 0;
+  const backoffMs = () => Math.max(60_000, 2 * (options.timeoutMs ?? 30_000));
+  const withBackoff = (status: ModelStatus): ModelStatus =>
+    status.embeddingsAvailable && Date.now() < embedBackoffUntil
+      ? { ...status, embeddingsAvailable: false, notice: status.notice ?? message("openai.embedTimeout", { seconds: Math.round(backoffMs() / 1000) }) }
+      : status;
+
   return {
     baseUrl: options.baseUrl,
     llmModel: options.llmModel,
     embeddingModel: options.embeddingModel,
+
     async status(refresh = false) {
-      if (!refresh && cached && Date.now() - cached.at < options.statusTtlMs) return cached.status;
+      if (!refresh && cached && Date.now() - cached.at < options.statusTtlMs) return withBackoff(cached.status);
       pending ??= check().finally(() => (pending = null));
       const status = await pending;
       cached = { at: Date.now(), status };
-      return status;
+      return withBackoff(status);
     },
 
     markUnreachable() {
@@ -109,6 +119,17 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
       return {
         model: options.llmModel,
         async *stream(turns, { signal, maxTokens }) {
+          // LangChain is loaded on the first model call, not at every start.
+          const [{ ChatOpenAI }, { toLangChain }] = await Promise.all([import("@langchain/openai"), langChainMessages()]);
+          // Silence (queueing on the server, then between chunks) is bounded: the stream is cancelled, the caller
+          // falls back.
+          const idleMs = options.idleTimeoutMs ?? 120_000;
+          const idle = new AbortController();
+          let timer: NodeJS.Timeout | undefined;
+          const rearm = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => idle.abort(new ModelTimeoutError(idleMs)), idleMs);
+          };
           // The context length is the server's (LLM_CONTEXT_TOKENS): the caller budgets the prompt to fit it, and
           // only the answer's length is sent.
           const model = new ChatOpenAI({
@@ -121,35 +142,59 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
             streaming: true,
             streamUsage: true,
           });
-          const stream = await model.stream(turns.map(toLangChain), { signal });
-          for await (const chunk of stream) {
-            const text = typeof chunk.content === "string" ? chunk.content : "";
-            if (text) yield { type: "token", text };
-            if (chunk.usage_metadata && (chunk.usage_metadata.input_tokens || chunk.usage_metadata.output_tokens)) {
-              yield {
-                type: "usage",
-                usage: { promptTokens: chunk.usage_metadata.input_tokens, completionTokens: chunk.usage_metadata.output_tokens },
-              };
+          rearm();
+          try {
+            const stream = await model.stream(turns.map(toLangChain), { signal: AbortSignal.any([signal, idle.signal]) });
+            for await (const chunk of stream) {
+              rearm();
+              const text = typeof chunk.content === "string" ? chunk.content : "";
+              if (text) yield { type: "token", text };
+              if (chunk.usage_metadata && (chunk.usage_metadata.input_tokens || chunk.usage_metadata.output_tokens)) {
+                yield {
+                  type: "usage",
+                  usage: { promptTokens: chunk.usage_metadata.input_tokens, completionTokens: chunk.usage_metadata.output_tokens },
+                };
+              }
             }
+          } catch (err) {
+            throw idle.signal.aborted && !signal.aborted ? new ModelTimeoutError(idleMs) : err;
+          } finally {
+            clearTimeout(timer);
           }
+          if (idle.signal.aborted && !signal.aborted) throw new ModelTimeoutError(idleMs);
         },
       };
     },
 
     embedder(): Embedder {
-      const embeddings = new OpenAIEmbeddings({
-        model: options.embeddingModel,
-        apiKey,
-        configuration,
-        maxRetries: 1,
-        timeout: options.embedTimeoutMs ?? 60_000,
-        // Plain floats: every compatible server speaks them (base64 is the official client's default).
-        encodingFormat: "float",
-        batchSize: 64,
-      });
+      // One call per batch, no retry: a stalled server costs at most the bound (per 8 texts), then search is
+      // full-text. LangChain is loaded on the first call, not at every start.
+      const embeddings = import("@langchain/openai").then(({ OpenAIEmbeddings }) => OpenAIEmbeddings);
       return {
         model: options.embeddingModel,
-        embed: (texts) => embeddings.embedDocuments(texts),
+        embed: async (texts) => {
+          const bound = (options.timeoutMs ?? 30_000) * Math.max(1, Math.ceil(texts.length / 8));
+          const OpenAIEmbeddings = await embeddings;
+          const client = new OpenAIEmbeddings({
+            model: options.embeddingModel,
+            apiKey,
+            configuration,
+            maxRetries: 0,
+            timeout: bound,
+            // Plain floats: every compatible server speaks them (base64 is the official client's default).
+            encodingFormat: "float",
+            batchSize: 64,
+          });
+          try {
+            return await client.embedDocuments(texts);
+          } catch (err) {
+            if ((err as Error)?.name === "TimeoutError") {
+              embedBackoffUntil = Date.now() + backoffMs();
+              throw new ModelTimeoutError(bound);
+            }
+            throw err;
+          }
+        },
       };
     },
   };
@@ -170,8 +215,11 @@ function describeFailure(error: unknown): string {
   return message("openai.failedMidStream");
 }
 
-function toLangChain(turn: ChatTurn) {
-  if (turn.role === "system") return new SystemMessage(turn.content);
-  if (turn.role === "assistant") return new AIMessage(turn.content);
-  return new HumanMessage(turn.content);
-}
+const langChainMessages = () =>
+  import("@langchain/core/messages").then(({ AIMessage, HumanMessage, SystemMessage }) => ({
+    toLangChain(turn: ChatTurn) {
+      if (turn.role === "system") return new SystemMessage(turn.content);
+      if (turn.role === "assistant") return new AIMessage(turn.content);
+      return new HumanMessage(turn.content);
+    },
+  }));

@@ -239,7 +239,7 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
     expect(system.content).not.toContain("12 millions");
     expect(system.content).not.toContain("Communauté de test");
     const user = chat.messages.at(-1)!.content;
-    expect(user).toContain("<<<PASSAGE [1]");
+    expect(user).toMatch(/<<<PASSAGE-[0-9a-f]{8} \[1\]/);
     expect(user).toContain("12 millions");
     expect(user).toContain("<<<DONNÉES");
     expect(user).toContain("Question posée : " + QUESTION);

@@ -29,7 +29,13 @@ const untag = (name: string) => name.replace(/:latest$/, "");
 
 export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   let opts: FakeOpenAIOptions = { models: ["ministral-3:8b", "bge-m3"], dimension: 64, reply: "Réponse de test [1].", tokenDelayMs: 0, ...initial };
-  const state = { chats: [] as ChatRequestLog[], embedCalls: 0, abortedChats: 0, requests: [] as FakeOpenAI["requests"] };
+  const state = { chats: [] as ChatRequestLog[], embedCalls: 0, abortedChats: 0, abandonedStalls: 0, requests: [] as FakeOpenAI["requests"] };
+  /** Keeps a request open without answering; counts the client giving up. */
+  const stall = (res: http.ServerResponse) => {
+    res.on("close", () => {
+      if (!res.writableFinished) state.abandonedStalls++;
+    });
+  };
   let counter = 0;
 
   const server = http.createServer(async (req, res) => {
@@ -64,6 +70,7 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
     }
     if (req.method === "POST" && url === "/v1/embeddings") {
       state.embedCalls++;
+      if (opts.stallEmbed) return stall(res);
       if (opts.failEmbed) return error(500, "server_error", "The server had an error while processing your request.");
       if (!known(body.model)) return error(404, "invalid_request_error", `The model \`${body.model}\` does not exist.`, "model_not_found");
       const input: string[] = Array.isArray(body.input) ? body.input : [body.input];
@@ -87,6 +94,7 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
         const retry = opts.failChat.retryAfterSeconds;
         return error(429, "rate_limit_error", "Rate limit reached for requests.", "rate_limit_exceeded", retry !== undefined ? { "retry-after": String(retry) } : {});
       }
+      if (opts.stallChat === "headers") return stall(res);
       if (opts.failChat) return error(opts.failChat.status, opts.failChat.status === 500 ? "server_error" : "invalid_request_error", "The server had an error while processing your request.");
       const reply = typeof opts.reply === "function" ? opts.reply(log) : opts.reply!;
       const tokens = reply.match(/\S+\s*|\s+/g) ?? [];
@@ -117,6 +125,7 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
       res.write(chunk({ role: "assistant", content: "" }, null));
       for (let i = 0; i < tokens.length; i++) {
         if (closed) return;
+        if (typeof opts.stallChat === "object" && i === opts.stallChat.afterTokens) return stall(res);
         if (opts.failAfterTokens !== undefined && i === opts.failAfterTokens) {
           res.socket?.destroy();
           return;
@@ -146,6 +155,9 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
     },
     get abortedChats() {
       return state.abortedChats;
+    },
+    get abandonedStalls() {
+      return state.abandonedStalls;
     },
     get requests() {
       return state.requests;

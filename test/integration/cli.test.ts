@@ -15,7 +15,7 @@ import { FIXTURE_CORPUS, NO_OLLAMA, withTestProvider } from "../helpers/server.t
 
 const run = promisify(execFile);
 
-describe("npm run cli", () => {
+describe("npm run cli", { timeout: 90_000 }, () => { // each test spawns Node; a busy 2-core CI machine needs the margin
   let dataDir: string;
   let ollama: FakeOllama;
   const env = (extra: Record<string, string> = {}) => withTestProvider({ ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, ...extra });

@@ -155,7 +155,8 @@ describe("API keys for the OpenAI-compatible API", () => {
   let key: string;
   const remote = (apiKey: string) => new OpenAI({ baseURL: `${server.url}/v1`, apiKey, maxRetries: 0, fetch: fetchAs("cap-libre.mairie.local") });
   beforeAll(async () => {
-    server = await startTestServer();
+    // The name under which clients reach this server (as a reverse proxy or Docker's host.docker.internal).
+    server = await startTestServer({ ALLOWED_HOSTS: "cap-libre.mairie.local" });
     dataDir = server.dataDir;
     const created = await cli(["api-key", "create", "open-webui"], dataDir);
     key = created.stdout.trim();
@@ -180,8 +181,13 @@ describe("API keys for the OpenAI-compatible API", () => {
     const wrong = await remote("cl-this-is-not-a-valid-key").chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] }).catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(OpenAI.AuthenticationError);
     expect((wrong as InstanceType<typeof OpenAI.AuthenticationError>).error).toMatchObject({ type: "invalid_request_error", code: "invalid_api_key" });
+    // A program sends a Bearer key and no Origin: the guard against other sites' pages lets it through.
     const completion = await remote(key).chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] });
     expect(completion.choices[0]!.message.content).toContain("**Sources**");
+    // A name that is not this server's is refused before the key is even read, in OpenAI's error shape.
+    const elsewhere = await fetchAs("rebind.example")(`${server.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
+    expect(elsewhere.status).toBe(421);
+    expect((await elsewhere.json()).error).toMatchObject({ type: "invalid_request_error", code: "host_not_allowed" });
   });
 
   it("needs no key from this machine to a loopback address, and stops accepting a revoked key", async () => {

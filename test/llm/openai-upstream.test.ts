@@ -107,6 +107,25 @@ describe("the OpenAI-compatible provider", () => {
   });
 });
 
+describe("a stalled OpenAI-compatible server", () => {
+  it("gives up a silent chat stream and a hung embedding call at their bounds, closing the connections", async () => {
+    const fake = await startFakeOpenAI({ stallChat: "headers", stallEmbed: true });
+    try {
+      const models = createOpenAIProvider({ baseUrl: fake.url, apiKey: null, llmModel: "ministral-3:8b", embeddingModel: "bge-m3", contextTokens: 8192, temperature: 0.2, statusTtlMs: 60_000, timeoutMs: 300, idleTimeoutMs: 300 });
+      const chat = async () => {
+        for await (const _ of models.chat().stream([{ role: "user", content: "Bonjour" }], { signal: new AbortController().signal, numCtx: 8192, maxTokens: 100 }));
+      };
+      expect(await chat().catch((e: unknown) => e)).toMatchObject({ name: "ModelTimeoutError" });
+      expect(await models.embedder().embed(["CLOUD Act"]).catch((e: unknown) => e)).toMatchObject({ name: "ModelTimeoutError" });
+      await expect.poll(() => fake.abandonedStalls, { timeout: 5000 }).toBe(2);
+      // Searches then stay full-text for a while rather than each waiting the bound.
+      expect(await models.status()).toMatchObject({ llmAvailable: true, embeddingsAvailable: false, notice: expect.stringContaining("plein texte") });
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
 describe("configuration of the OpenAI-compatible upstream", () => {
   it("asks for the server, the model names and the context length rather than guessing them", () => {
     expect(() => loadConfig({ LLM_PROVIDER: "openai" })).toThrow(/OPENAI_BASE_URL, LLM_MODEL, EMBEDDING_MODEL, LLM_CONTEXT_TOKENS/);
