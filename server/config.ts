@@ -24,6 +24,8 @@ const envSchema = z.object({
   OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  /** Milliseconds an inventory analysis or export may take (waiting for the worker included). */
+  INVENTORY_TIMEOUT_MS: z.coerce.number().int().min(1).default(120000),
 });
 
 export type Config = {
@@ -40,6 +42,7 @@ export type Config = {
   idleTimeoutMs: number;
   statusTtlMs: number;
   maxUploadBytes: number;
+  inventoryTimeoutMs: number;
 };
 
 /** Reads the configuration from `env` (the process environment by default). */
@@ -65,5 +68,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS,
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    inventoryTimeoutMs: e.INVENTORY_TIMEOUT_MS,
   };
 }

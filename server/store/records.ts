@@ -12,7 +12,11 @@ export interface RecordStore<T> {
   get(id: string): Promise<T | null>;
   /** All ids, most recently written first. */
   list(): Promise<string[]>;
+  /** Removes the record and its bytes, if any. */
   delete(id: string): Promise<boolean>;
+  /** Bytes kept beside a record (a compact, compressed table), written atomically like records. */
+  putBytes(id: string, bytes: Uint8Array): Promise<void>;
+  getBytes(id: string): Promise<Uint8Array | null>;
 }
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -23,19 +27,38 @@ export function newRecordId(): string {
 }
 
 export function createFileRecordStore<T>(dir: string): RecordStore<T> {
-  const file = (id: string) => {
+  const file = (id: string, ext = "json") => {
     if (!isSafeId(id)) throw new Error(`Unsafe record id: ${id}`);
-    return path.join(dir, `${id}.json`);
+    return path.join(dir, `${id}.${ext}`);
+  };
+  const writeAtomic = async (target: string, data: string | Uint8Array) => {
+    await ensureDir();
+    const tmp = `${target}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+    try {
+      await writeFile(tmp, data, typeof data === "string" ? "utf8" : undefined);
+      await rename(tmp, target);
+    } catch (err) {
+      await rm(tmp, { force: true }).catch(() => {});
+      throw err;
+    }
   };
   let ready: Promise<unknown> | null = null;
   const ensureDir = () => (ready ??= mkdir(dir, { recursive: true }));
   return {
     async put(id, value) {
-      await ensureDir();
-      const target = file(id);
-      const tmp = `${target}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-      await writeFile(tmp, JSON.stringify(value, null, 2), "utf8");
-      await rename(tmp, target);
+      await writeAtomic(file(id), JSON.stringify(value, null, 2));
+    },
+    async putBytes(id, bytes) {
+      await writeAtomic(file(id, "bin"), bytes);
+    },
+    async getBytes(id) {
+      if (!isSafeId(id)) return null;
+      try {
+        return new Uint8Array(await readFile(file(id, "bin")));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw err;
+      }
     },
     async get(id) {
       if (!isSafeId(id)) return null;
@@ -55,6 +78,7 @@ export function createFileRecordStore<T>(dir: string): RecordStore<T> {
     },
     async delete(id) {
       if (!isSafeId(id)) return false;
+      await rm(file(id, "bin"), { force: true }).catch(() => {});
       try {
         await rm(file(id));
         return true;
