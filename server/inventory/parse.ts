@@ -533,9 +533,7 @@ function parseJson(text: string, name: string, encoding: TextEncoding, caps: Inv
 
 /** « le JSON est illisible (erreur de syntaxe ligne 3, colonne 12) », from V8's position when it gives one. */
 function jsonSyntaxDetail(text: string, v8Message: string): string {
-  const position = /position (\d+)/.exec(v8Message);
-  const end = /Unexpected end of JSON input|Unterminated/.test(v8Message);
-  const at = position ? Number(position[1]) : end ? text.length : -1;
+  const at = jsonErrorPosition(text, v8Message);
   if (at < 0) return message("inventory.error.json");
   let line = 1;
   let lineStart = 0;
@@ -546,6 +544,26 @@ function jsonSyntaxDetail(text: string, v8Message: string): string {
     }
   }
   return message("inventory.error.jsonAt", { line: int(line), column: int(at - lineStart + 1) });
+}
+
+/**
+ * Where V8's JSON.parse stopped: « at position N », or worked out from the 10 characters of context it quotes
+ * on each side of an unexpected token (« Unexpected token ']', ..."u maire"},]}}" is not valid JSON »).
+ */
+function jsonErrorPosition(text: string, v8Message: string): number {
+  const position = /position (\d+)/.exec(v8Message);
+  if (position) return Number(position[1]);
+  if (/Unexpected end of JSON input|Unterminated/.test(v8Message)) return text.length;
+  const m = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(v8Message);
+  if (!m) return -1;
+  const [, token, before, excerpt, after] = m as unknown as [string, string, string | undefined, string, string | undefined];
+  if (before && after) {
+    const start = text.indexOf(excerpt);
+    return start < 0 ? -1 : start + 10;
+  }
+  if (after) return excerpt.length - 10;
+  if (before) return text.length - excerpt.length + 10;
+  return text.indexOf(token);
 }
 
 /** One computer (or network device) of the GLPI inventory format: its software, its OS, its model. */
