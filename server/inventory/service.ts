@@ -6,15 +6,13 @@
  * what lists read; `records("analysis-tables")/<id>.bin` holds the items and unknown items as compact tables
  * (`compact.ts`). Records of older versions (the whole analysis in one JSON) are still read.
  */
-import { createHash, webcrypto } from "node:crypto";
 import { AppError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { loadClassifications, type InventoryContext } from "./classifications.ts";
 import { column, encodeTable, tableRows, unpackTables, type CompactTable, type CompactTables } from "./compact.ts";
 import { exportMap, type ExportedFile, type ExportFormat } from "./export.ts";
-import { runAnalysisJob, type AnalysisJob, type AnalysisOutput } from "./job.ts";
-import { corpusFingerprint } from "./match.ts";
+import { runAnalysisJob, type AnalysisJob, type AnalysisOutput, type MultipartBody, type ReusedOutput } from "./job.ts";
 import { nameKey } from "./normalize.ts";
 import type { InventoryFile, InventoryLimits } from "./parse.ts";
 import type { InventoryWorkerPool } from "./pool.ts";
@@ -87,16 +85,6 @@ export interface UploadOptions {
 const defaultName = (files: { name: string }[]) => cut(files.map((f) => f.name).join(", "), 200) || message("inventory.defaultFileName");
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** Hash of the files' bytes (off the main thread), the catalog and the manual classifications. */
-async function fingerprintOf(ctx: InventoryContext, files: InventoryFile[], classifications: unknown): Promise<string> {
-  const digests = await Promise.all(files.map(async (f) => Buffer.from(await webcrypto.subtle.digest("SHA-256", f.bytes as Uint8Array<ArrayBuffer>)).toString("hex")));
-  const hash = createHash("sha256");
-  for (const d of digests.sort()) hash.update(d).update("\0");
-  hash.update(await corpusFingerprint(ctx.config.corpusDir)).update("\0");
-  hash.update(JSON.stringify(classifications));
-  return hash.digest("hex").slice(0, 32);
-}
-
 function newRecord(output: AnalysisOutput, fingerprint: string, collectivite: string | null): AnalysisRecord {
   const now = new Date().toISOString();
   return {
@@ -120,24 +108,44 @@ async function save(ctx: InventoryContext, record: AnalysisRecord, blob: Uint8Ar
   await analyses(ctx).put(record.id, record);
 }
 
+/** What was uploaded: the files, or the multipart body that holds them (parsed in the worker). */
+export interface Upload {
+  files?: InventoryFile[];
+  multipart?: MultipartBody;
+  collectivite?: string | null;
+}
+
 /**
  * An uploaded inventory: parsed and analysed in the worker, saved compactly; an identical upload (same files,
  * catalog and classifications) returns the analysis already saved, marked `reused`.
  */
-export async function analyzeUpload(ctx: InventoryContext, files: InventoryFile[], options: UploadOptions = {}): Promise<AnalysisView> {
-  if (!files.length) throw new AppError("no_file", message("inventory.error.noFile"));
+export async function analyzeUpload(ctx: InventoryContext, upload: Upload, options: UploadOptions = {}): Promise<AnalysisView> {
+  if (!upload.multipart && !upload.files?.length) throw new AppError("no_file", message("inventory.error.noFile"));
   const classifications = [...(await loadClassifications(ctx)).entries()];
-  const fingerprint = await fingerprintOf(ctx, files, classifications);
-  const existing = await findByFingerprint(ctx, fingerprint);
-  if (existing) {
-    const view = await viewOf(ctx, existing, PAGE_DEFAULT);
-    return { ...view, reused: true, notice: message("inventory.reused", { date: frenchDate(existing.createdAt), name: existing.name }) };
-  }
-  const job: AnalysisJob = { files, corpusDir: ctx.config.corpusDir, classifications, limits: options.limits, firstPage: PAGE_DEFAULT };
+  const saved = await savedRecords(ctx);
+  const job: AnalysisJob = {
+    files: upload.files,
+    multipart: upload.multipart,
+    known: saved.map((r) => r.fingerprint).filter(Boolean),
+    corpusDir: ctx.config.corpusDir,
+    classifications,
+    limits: options.limits,
+    firstPage: PAGE_DEFAULT,
+  };
+  const transfer = upload.multipart ? ownBuffers([upload.multipart.bytes]) : ownBuffers((upload.files ?? []).map((f) => f.bytes));
   const output = options.pool
-    ? await options.pool.run<AnalysisOutput>({ kind: "analyze", job }, options.timeoutMs ?? 120_000, transferables(files))
+    ? await options.pool.run<AnalysisOutput | ReusedOutput>({ kind: "analyze", job }, options.timeoutMs ?? 120_000, transfer)
     : await runAnalysisJob(job);
-  const record = newRecord(output, fingerprint, clean(options.collectivite));
+  if (output.reused) {
+    const existing = saved.find((r) => r.fingerprint === output.fingerprint);
+    if (existing) {
+      const view = await viewOf(ctx, existing, PAGE_DEFAULT);
+      return { ...view, reused: true, notice: message("inventory.reused", { date: frenchDate(existing.createdAt), name: existing.name }) };
+    }
+    // Deleted meanwhile: analysed again.
+    return analyzeUpload(ctx, upload, options);
+  }
+  const record = newRecord(output, output.fingerprint, clean(upload.collectivite ?? output.collectivite));
   await save(ctx, record, output.blob);
   return {
     ...publicPart(record),
@@ -150,12 +158,12 @@ export async function analyzeUpload(ctx: InventoryContext, files: InventoryFile[
   };
 }
 
-/** The files' buffers move to the worker rather than being copied (each file its own buffer). */
-function transferables(files: InventoryFile[]): ArrayBuffer[] {
+/** Buffers that move to the worker rather than being copied: only those a view covers whole. */
+function ownBuffers(views: Uint8Array[]): ArrayBuffer[] {
   const seen = new Set<ArrayBuffer>();
-  for (const f of files) {
-    const b = f.bytes.buffer as ArrayBuffer;
-    if (b.byteLength === f.bytes.byteLength && !seen.has(b)) seen.add(b);
+  for (const v of views) {
+    const b = v.buffer as ArrayBuffer;
+    if (v.byteOffset === 0 && b.byteLength === v.byteLength) seen.add(b);
   }
   return [...seen];
 }
@@ -169,19 +177,17 @@ function transferables(files: InventoryFile[]): ArrayBuffer[] {
  */
 export async function analyzeInventory(ctx: InventoryContext, files: InventoryFile[], options: { save?: boolean; limits?: Partial<InventoryLimits> } = {}): Promise<SavedAnalysis> {
   const classifications = [...(await loadClassifications(ctx)).entries()];
-  const output = await runAnalysisJob({ files, corpusDir: ctx.config.corpusDir, classifications, limits: options.limits, firstPage: 0, full: true });
-  const record = newRecord(output, options.save === false ? "" : await fingerprintOf(ctx, files, classifications), null);
+  const output = (await runAnalysisJob({ files, corpusDir: ctx.config.corpusDir, classifications, limits: options.limits, firstPage: 0, full: true })) as AnalysisOutput;
+  const record = newRecord(output, output.fingerprint, null);
   if (options.save !== false) await save(ctx, record, output.blob);
   return { id: record.id, createdAt: record.createdAt, files: record.files, ms: record.ms, items: output.items!, summary: output.summary, unknown: output.unknown! };
 }
 
-async function findByFingerprint(ctx: InventoryContext, fingerprint: string): Promise<AnalysisRecord | null> {
+/** Saved analyses of this version (with a fingerprint), most recent first. */
+async function savedRecords(ctx: InventoryContext): Promise<AnalysisRecord[]> {
   const store = analyses(ctx);
-  for (const id of await store.list()) {
-    const r = await store.get(id).catch(() => null);
-    if (r && "fingerprint" in r && r.fingerprint === fingerprint) return r;
-  }
-  return null;
+  const records = await Promise.all((await store.list()).map((id) => store.get(id).catch(() => null)));
+  return records.filter((r): r is AnalysisRecord => !!r && (r as AnalysisRecord).storage === "compact-v1" && typeof (r as AnalysisRecord).fingerprint === "string");
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * `{ id, kind: "export", … }`; answers `{ id, ok: true, value }` or `{ id, ok: false, error }` (an AppError's
  * code, status and French message, or an internal error logged by the main thread).
  */
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { AppError } from "../errors.ts";
 import { unpackTables } from "./compact.ts";
@@ -20,11 +21,18 @@ export type WorkerReply = { id: number; ok: true; value: unknown } | { id: numbe
 async function handle(request: WorkerRequest): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
   if (request.kind === "analyze") {
     const output = await runAnalysisJob(request.job);
-    return { value: output, transfer: [output.blob.buffer as ArrayBuffer] };
+    return { value: output, transfer: output.reused ? [] : [output.blob.buffer as ArrayBuffer] };
   }
   const tables = await unpackTables(request.blob);
   const file = exportMap(request.format, tables.items!, request.summary, request.title);
   return { value: file, transfer: [file.bytes.buffer as ArrayBuffer] };
+}
+
+// On Linux a priority is a thread's own: the worker yields the CPU to the main thread (requests) when both want it.
+try {
+  setPriority(10);
+} catch {
+  // Not permitted or not supported: the worker runs at normal priority.
 }
 
 parentPort?.on("message", async (request: WorkerRequest) => {

@@ -4,7 +4,6 @@ import type { Engine } from "../engine.ts";
 import { AppError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { listClassifications, saveClassification } from "../inventory/classifications.ts";
-import type { InventoryFile } from "../inventory/parse.ts";
 import { inventoryPool } from "../inventory/pool.ts";
 import {
   analyzeUpload,
@@ -17,35 +16,31 @@ import {
   listAnalyses,
   renameAnalysis,
   type ItemFilter,
+  type Upload,
 } from "../inventory/service.ts";
 import { readJson } from "./chat.ts";
 
 /**
- * The uploaded files: every file part of a multipart body (field `file`, possibly repeated), or the raw body;
- * the collectivité from a `collectivite` form field or query parameter.
+ * The upload: a multipart body (fields `file`, possibly repeated, and `collectivite`), handed whole to the worker
+ * that parses it; or a raw body, named by `?name=`, `X-File-Name` or Content-Disposition. `?collectivite=` in both.
  */
-async function readUpload(c: Context): Promise<{ files: InventoryFile[]; collectivite: string | null }> {
+async function readUpload(c: Context): Promise<Upload> {
   const type = c.req.header("content-type") ?? "";
-  const fromQuery = c.req.query("collectivite") ?? null;
-  if (type.startsWith("multipart/form-data")) {
-    let body: Record<string, unknown>;
-    try {
-      body = await c.req.parseBody({ all: true });
-    } catch {
-      throw new AppError("invalid_upload", message("inventory.error.multipart"), 400);
-    }
-    const files = Object.values(body)
-      .flat()
-      .filter((v): v is File => v instanceof File);
-    if (!files.length) throw new AppError("no_file", message("inventory.error.noFile"), 400);
-    const field = typeof body.collectivite === "string" ? body.collectivite : null;
-    return {
-      files: await Promise.all(files.map(async (f) => ({ name: f.name || message("inventory.defaultFileName"), bytes: new Uint8Array(await f.arrayBuffer()) }))),
-      collectivite: field ?? fromQuery,
-    };
-  }
+  const collectivite = c.req.query("collectivite") ?? null;
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (type.startsWith("multipart/form-data")) return { multipart: { bytes, contentType: type }, collectivite };
   const name = c.req.query("name") ?? c.req.header("x-file-name") ?? filenameOf(c.req.header("content-disposition")) ?? message("inventory.defaultFileName");
-  return { files: [{ name, bytes: new Uint8Array(await c.req.arrayBuffer()) }], collectivite: fromQuery };
+  return { files: [{ name, bytes }], collectivite };
+}
+
+function filenameOf(disposition: string | undefined): string | null {
+  const m = disposition && /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return m[1]!;
+  }
 }
 
 /** A non-negative integer query parameter, or a French 400. */
@@ -57,16 +52,6 @@ function intParam(c: Context, name: string): number | undefined {
 }
 
 const FILTERS = new Set(["all", "extra", "unknown", "alternatives"]);
-
-function filenameOf(disposition: string | undefined): string | null {
-  const m = disposition && /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-  if (!m) return null;
-  try {
-    return decodeURIComponent(m[1]!);
-  } catch {
-    return m[1]!;
-  }
-}
 
 /**
  * Inventory analysis: `POST /api/inventory/analyze` (multipart `file`, one or several, or a raw body; 201 with
@@ -90,8 +75,7 @@ export function inventoryRoutes(engine: Engine) {
   const work = { pool: inventoryPool(), timeoutMs: engine.config.inventoryTimeoutMs };
   return new Hono()
     .post("/inventory/analyze", limit, async (c) => {
-      const { files, collectivite } = await readUpload(c);
-      const analysis = await analyzeUpload(engine, files, { ...work, collectivite, limits: { maxBytes: engine.config.maxUploadBytes } });
+      const analysis = await analyzeUpload(engine, await readUpload(c), { ...work, limits: { maxBytes: engine.config.maxUploadBytes } });
       return c.json(analysis, analysis.reused ? 200 : 201, { location: `/api/inventory/analyses/${analysis.id}` });
     })
     .get("/inventory/analyses", async (c) => c.json({ analyses: await listAnalyses(engine, intParam(c, "limit") ?? 100) }))
