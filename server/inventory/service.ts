@@ -106,6 +106,7 @@ async function save(ctx: InventoryContext, record: AnalysisRecord, blob: Uint8Ar
   // The tables first: a record never points to missing items.
   await tablesStore(ctx).putBytes(record.id, blob);
   await analyses(ctx).put(record.id, record);
+  known(ctx).set(record.id, record);
 }
 
 /** What was uploaded: the files, or the multipart body that holds them (parsed in the worker). */
@@ -183,11 +184,28 @@ export async function analyzeInventory(ctx: InventoryContext, files: InventoryFi
   return { id: record.id, createdAt: record.createdAt, files: record.files, ms: record.ms, items: output.items!, summary: output.summary, unknown: output.unknown! };
 }
 
-/** Saved analyses of this version (with a fingerprint), most recent first. */
+/** The small records already read, per context: a list or an upload reads only records it has not seen. */
+const recordCache = new WeakMap<object, Map<string, AnalysisRecord | null>>();
+const known = (ctx: InventoryContext) => {
+  let m = recordCache.get(ctx);
+  if (!m) recordCache.set(ctx, (m = new Map()));
+  return m;
+};
+
+/** Every saved analysis that can be read, most recently written first. */
+async function allRecords(ctx: InventoryContext): Promise<AnalysisRecord[]> {
+  const ids = await analyses(ctx).list();
+  const cached = known(ctx);
+  const present = new Set(ids);
+  for (const id of cached.keys()) if (!present.has(id)) cached.delete(id);
+  // The collection may also hold analyses saved by hand or by older versions: what cannot be read is skipped.
+  await Promise.all(ids.filter((id) => !cached.has(id)).map(async (id) => cached.set(id, await readRecord(ctx, id).catch(() => null))));
+  return ids.map((id) => cached.get(id)).filter((r): r is AnalysisRecord => !!r && !!r.summary);
+}
+
+/** Saved analyses of this version (with a fingerprint). */
 async function savedRecords(ctx: InventoryContext): Promise<AnalysisRecord[]> {
-  const store = analyses(ctx);
-  const records = await Promise.all((await store.list()).map((id) => store.get(id).catch(() => null)));
-  return records.filter((r): r is AnalysisRecord => !!r && (r as AnalysisRecord).storage === "compact-v1" && typeof (r as AnalysisRecord).fingerprint === "string");
+  return (await allRecords(ctx)).filter((r) => !!r.fingerprint);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -361,34 +379,28 @@ export async function getAnalysis(ctx: InventoryContext, id: string): Promise<Sa
 
 /** Saved analyses, most recent first (at most `limit`): summaries only, never the items. */
 export async function listAnalyses(ctx: InventoryContext, limit = 100): Promise<AnalysisListEntry[]> {
-  const store = analyses(ctx);
-  const ids = await store.list();
-  const entries = await Promise.all(
-    ids.map(async (id) => {
-      // The collection may also hold analyses saved by hand or by older versions: list what can be read.
-      const r = await readRecord(ctx, id).catch(() => null);
-      if (!r || !r.summary) return null;
-      return {
-        id: r.id,
-        name: r.name,
-        collectivite: r.collectivite,
-        createdAt: r.createdAt,
-        updatedAt: r.updatedAt,
-        files: r.files.map((f) => f.name),
-        counts: {
-          items: r.summary.items ?? r.tables.items,
-          installations: r.summary.installations ?? 0,
-          unknown: r.tables.unknown,
-          extraEuropeanShare: r.summary.extraEuropean?.share ?? null,
-          score: r.summary.score?.value ?? null,
-        },
-      } satisfies AnalysisListEntry;
-    }),
-  );
-  return entries
-    .filter((e): e is AnalysisListEntry => e !== null)
+  return (await allRecords(ctx))
+    .map(listEntry)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, limit);
+}
+
+function listEntry(r: AnalysisRecord): AnalysisListEntry {
+  return {
+    id: r.id,
+    name: r.name,
+    collectivite: r.collectivite,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    files: r.files.map((f) => f.name),
+    counts: {
+      items: r.summary.items ?? r.tables.items,
+      installations: r.summary.installations ?? 0,
+      unknown: r.tables.unknown,
+      extraEuropeanShare: r.summary.extraEuropean?.share ?? null,
+      score: r.summary.score?.value ?? null,
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -418,13 +430,14 @@ export async function renameAnalysis(ctx: InventoryContext, id: string, body: un
     updatedAt: new Date().toISOString(),
   };
   await analyses(ctx).put(id, updated as AnalysisRecord);
-  const entry = (await listAnalyses(ctx, Number.MAX_SAFE_INTEGER)).find((e) => e.id === record.id);
-  return entry!;
+  known(ctx).delete(id);
+  return listEntry(await readRecord(ctx, record.id));
 }
 
 export async function deleteAnalysis(ctx: InventoryContext, id: string): Promise<void> {
   await readRecord(ctx, id);
   forget(ctx, id);
+  known(ctx).delete(id);
   await analyses(ctx).delete(id);
   await tablesStore(ctx).delete(id);
 }
@@ -554,9 +567,8 @@ export async function compareAnalyses(ctx: InventoryContext, fromId: string, toI
     .map((l) => ({ ...l, before: before.get(l.key)!.installations, change: l.installations - before.get(l.key)!.installations }))
     .sort((x, y) => Math.abs(y.change) - Math.abs(x.change));
   const sum = (ls: ComparedLine[]) => ls.reduce((s, l) => s + l.installations, 0);
-  const entries = await listAnalyses(ctx, Number.MAX_SAFE_INTEGER);
-  const fromEntry = entries.find((e) => e.id === from.id)!;
-  const toEntry = entries.find((e) => e.id === to.id)!;
+  const fromEntry = listEntry(from);
+  const toEntry = listEntry(to);
   const sameCollectivite = !from.collectivite || !to.collectivite || fold(from.collectivite) === fold(to.collectivite);
   const measures = [
     measure(message("inventory.compare.score"), from.summary.score?.value, to.summary.score?.value),
