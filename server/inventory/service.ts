@@ -192,9 +192,9 @@ const known = (ctx: InventoryContext) => {
   return m;
 };
 
-/** Every saved analysis that can be read, most recently written first. */
+/** Every saved analysis that can be read, in no order. */
 async function allRecords(ctx: InventoryContext): Promise<AnalysisRecord[]> {
-  const ids = await analyses(ctx).list();
+  const ids = await analyses(ctx).ids();
   const cached = known(ctx);
   const present = new Set(ids);
   for (const id of cached.keys()) if (!present.has(id)) cached.delete(id);
