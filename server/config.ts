@@ -26,6 +26,12 @@ const envSchema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   /** Milliseconds an inventory analysis or export may take (waiting for the worker included). */
   INVENTORY_TIMEOUT_MS: z.coerce.number().int().min(1).default(120000),
+  /** GLPI's REST API (`…/apirest.php`), to pull the software inventory from it; the only GLPI address used. */
+  GLPI_URL: z.url().optional(),
+  GLPI_APP_TOKEN: z.string().optional(),
+  GLPI_USER_TOKEN: z.string().optional(),
+  /** Hours between two automatic pulls from GLPI (0 or unset: on demand only). */
+  GLPI_SYNC_HOURS: z.coerce.number().min(0).max(24 * 31).default(0),
 });
 
 export type Config = {
@@ -43,6 +49,7 @@ export type Config = {
   statusTtlMs: number;
   maxUploadBytes: number;
   inventoryTimeoutMs: number;
+  glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
 };
 
 /** Reads the configuration from `env` (the process environment by default). */
@@ -69,5 +76,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     inventoryTimeoutMs: e.INVENTORY_TIMEOUT_MS,
+    glpi: { url: e.GLPI_URL ?? null, appToken: e.GLPI_APP_TOKEN ?? null, userToken: e.GLPI_USER_TOKEN ?? null, syncHours: e.GLPI_SYNC_HOURS },
   };
 }
