@@ -21,7 +21,19 @@ type Cell = string | number;
 
 const COLUMNS = ["name", "publisher", "installations", "versions", "product", "vendor", "country", "extra", "open", "category", "laws", "alternatives", "component", "confidence", "reason"] as const;
 
-const yesNo = (v: boolean | null | undefined) => message(v === true ? "inventory.export.yes" : v === false ? "inventory.export.no" : "inventory.export.unknown");
+/** Labels looked up once per export, not once per cell (a large map has a hundred thousand lines). */
+function memo<K, V>(f: (k: K) => V): (k: K) => V {
+  const cache = new Map<K, V>();
+  return (k) => {
+    if (!cache.has(k)) cache.set(k, f(k));
+    return cache.get(k)!;
+  };
+}
+const yesNo = memo((v: boolean | null | undefined) => message(v === true ? "inventory.export.yes" : v === false ? "inventory.export.no" : "inventory.export.unknown"));
+const country = memo((code: string | null) => countryName(code));
+const lawLabel = memo((id: string) => exposureLabel(id));
+const categoryLabel = memo((c: string | null) => (c ? (CATEGORY_LABELS[c] ?? c) : message("inventory.category.unclassified")));
+const alternativesText = memo((json: string) => (JSON.parse(json) as { name: string; fit: string }[]).map((a) => `${a.name} (${fitLabel(a.fit)})`).join(", "));
 
 /** Laws an item is exposed to, whether `exposure` is a list of law ids or `{ controllingCountry, laws }`. */
 function laws(exposure: unknown): string[] {
@@ -39,13 +51,13 @@ function itemCells(i: InventoryItem): Cell[] {
     (i.versions ?? []).join(", "),
     i.product?.name ?? "",
     i.vendor?.name ?? "",
-    i.vendor ? countryName(controlling) : "",
+    i.vendor ? country(controlling) : "",
     yesNo(i.extraEuropean),
     yesNo(i.openSource),
-    i.category ? (CATEGORY_LABELS[i.category] ?? i.category) : message("inventory.category.unclassified"),
-    laws(i.exposure).map(exposureLabel).join(", "),
-    (i.alternatives ?? []).map((a) => `${a.name} (${fitLabel(a.fit)})`).join(", "),
-    i.component ? message("inventory.export.yes") : "",
+    categoryLabel(i.category ?? null),
+    laws(i.exposure).map(lawLabel).join(", "),
+    i.alternatives?.length ? alternativesText(JSON.stringify(i.alternatives.map((a) => ({ name: a.name, fit: a.fit })))) : "",
+    i.component ? yesNo(true) : "",
     typeof i.confidence === "number" ? i.confidence : "",
     i.reason ?? "",
   ];

@@ -319,10 +319,21 @@ export async function getItemsPage(ctx: InventoryContext, id: string, query: Pag
   return { offset, limit, total, items };
 }
 
+/** Per table, each row's name, publisher and vendor folded for search: computed once, on the first search. */
+const searchTexts = new WeakMap<CompactTable, string[]>();
+function searchText(table: CompactTable): string[] {
+  let texts = searchTexts.get(table);
+  if (!texts) {
+    const name = column(table, "name");
+    const publisher = column(table, "publisher");
+    const vendor = column(table, "vendor");
+    texts = Array.from({ length: table.length }, (_, i) => fold(`${name(i) ?? ""} ${publisher(i) ?? ""} ${(vendor(i) as { name?: string } | null)?.name ?? ""}`));
+    searchTexts.set(table, texts);
+  }
+  return texts;
+}
+
 function itemMatcher(table: CompactTable, query: PageQuery): (i: number) => boolean {
-  const name = column(table, "name");
-  const publisher = column(table, "publisher");
-  const vendor = column(table, "vendor");
   const component = column(table, "component");
   const extra = column(table, "extraEuropean");
   const alternatives = column(table, "alternatives");
@@ -334,7 +345,7 @@ function itemMatcher(table: CompactTable, query: PageQuery): (i: number) => bool
     if (which === "unknown" && extra(i) !== null && extra(i) !== undefined) return false;
     if (which === "alternatives" && !(Array.isArray(alternatives(i)) && (alternatives(i) as unknown[]).length)) return false;
     if (!words.length) return true;
-    const text = fold(`${name(i) ?? ""} ${publisher(i) ?? ""} ${(vendor(i) as { name?: string } | null)?.name ?? ""}`);
+    const text = searchText(table)[i]!;
     return words.every((w) => text.includes(w));
   };
 }
