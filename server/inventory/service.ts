@@ -10,7 +10,7 @@ import { AppError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { loadClassifications, type InventoryContext } from "./classifications.ts";
-import { column, encodeTable, tableRows, unpackTables, type CompactTable, type CompactTables } from "./compact.ts";
+import { column, encodeTable, packTables, tableRows, unpackTables, type CompactTable, type CompactTables } from "./compact.ts";
 import { exportMap, type ExportedFile, type ExportFormat } from "./export.ts";
 import { runAnalysisJob, type AnalysisJob, type AnalysisOutput, type MultipartBody, type ReusedOutput } from "./job.ts";
 import { nameKey } from "./normalize.ts";
@@ -225,7 +225,7 @@ async function readRecord(ctx: InventoryContext, id: string): Promise<AnalysisRe
   // An analysis saved whole by an older version.
   const legacy = raw as SavedAnalysis & { name?: string };
   if (!Array.isArray(legacy.items)) throw notFound(id);
-  return {
+  const record: AnalysisRecord = {
     id: legacy.id ?? id,
     name: legacy.name ?? defaultName(legacy.files ?? []),
     collectivite: (legacy as { collectivite?: string }).collectivite ?? null,
@@ -238,6 +238,12 @@ async function readRecord(ctx: InventoryContext, id: string): Promise<AnalysisRe
     fingerprint: "",
     storage: "compact-v1",
   };
+  // Stored compactly from now on, once: lists never read the whole analysis again.
+  if (record.id === id && legacy.summary && Array.isArray(legacy.files)) {
+    const unknown = Array.isArray(legacy.unknown) ? legacy.unknown : [];
+    await save(ctx, record, packTables({ items: encodeTable(legacy.items), unknown: encodeTable(unknown) })).catch((err) => console.error(`Analysis ${id} kept in its old form:`, err));
+  }
+  return record;
 }
 
 /** Decoded tables of the last analyses read, per context (paging through a large map reads them once). */
@@ -463,11 +469,7 @@ export async function exportAnalysis(
   const record = await readRecord(ctx, id);
   const filename = `${slug(record.name) || "cartographie"}.${format}`;
   let blob = await tablesStore(ctx).getBytes(id);
-  if (!blob) {
-    // An older analysis: encoded once, here.
-    const { packTables } = await import("./compact.ts");
-    blob = packTables(await loadTables(ctx, id));
-  }
+  if (!blob) blob = packTables(await loadTables(ctx, id));
   if (!options.pool) {
     const tables = await unpackTables(blob);
     return { ...exportMap(format, tables.items!, record.summary, record.name), filename };

@@ -289,6 +289,24 @@ describe("saved analyses: pages, rename, delete, export, comparison, re-uploads"
   });
 });
 
+describe("analyses saved whole by an older version", () => {
+  it("are listed, paged and exported, and stored compactly from the first read on", async () => {
+    const body = await (await analyze(form(readInventory("glpi10-mairie.csv")), {}, "?collectivite=Ancienne")).json();
+    const full = await server.engine.records<any>("analyses").get(body.id);
+    // What an older version saved: the whole analysis in one record, no table beside it.
+    const items = (await (await fetch(`${server.url}/api/inventory/analyses/${body.id}/items?limit=500&components=1`)).json()).items;
+    const legacy = { id: "2025-12-01-ancienne", createdAt: "2025-12-01T10:00:00.000Z", files: full.files, ms: 12, summary: full.summary, items, unknown: [] };
+    await server.engine.records("analyses").put(legacy.id, legacy);
+    const list = (await (await fetch(`${server.url}/api/inventory/analyses`)).json()).analyses;
+    expect(list.find((a: any) => a.id === legacy.id)).toMatchObject({ name: "glpi10-mairie.csv", counts: { items: full.summary.items } });
+    expect(await server.engine.records("analyses").get(legacy.id)).toMatchObject({ storage: "compact-v1", tables: { items: items.length } });
+    expect(await server.engine.records("analysis-tables").getBytes(legacy.id)).not.toBeNull();
+    const page = await (await fetch(`${server.url}/api/inventory/analyses/${legacy.id}/items?limit=3`)).json();
+    expect(page.items.map((i: any) => i.name)).toEqual(items.filter((i: any) => !i.component).slice(0, 3).map((i: any) => i.name));
+    expect((await fetch(`${server.url}/api/inventory/analyses/${legacy.id}/export?format=csv`)).status).toBe(200);
+  });
+});
+
 describe("hostile uploads (issue 18): refused at once, in French, naming the limit", () => {
   let big: TestServer;
   beforeAll(async () => {
