@@ -143,8 +143,8 @@ export async function analyzeUpload(ctx: InventoryContext, upload: Upload, optio
       const view = await viewOf(ctx, existing, PAGE_DEFAULT);
       return { ...view, reused: true, notice: message("inventory.reused", { date: frenchDate(existing.createdAt), name: existing.name }) };
     }
-    // Deleted meanwhile: analysed again.
-    return analyzeUpload(ctx, upload, options);
+    // Deleted between the check and now (the files went to the worker: they cannot be analysed again here).
+    throw new AppError("analysis_gone", message("inventory.error.reusedGone"), 409);
   }
   const record = newRecord(output, output.fingerprint, clean(upload.collectivite ?? output.collectivite));
   await save(ctx, record, output.blob);
