@@ -101,7 +101,7 @@ export function formatInventoryReport(a: SavedAnalysis): string {
     parts.push("", message("inventory.cli.quickWins"));
     s.quickWins.forEach((w, i) => parts.push(`  ${i + 1}. ${w.reason}`));
   }
-  const dependencies = a.items.filter((i) => !i.component && (i.extraEuropean || i.exposure.length) && !i.openSource).slice(0, 15);
+  const dependencies = a.items.filter((i) => !i.component && (i.extraEuropean || i.exposure.laws.length) && !i.openSource).slice(0, 15);
   if (dependencies.length) {
     parts.push("", message("inventory.cli.dependencies"));
     parts.push(
