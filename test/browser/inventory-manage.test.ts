@@ -89,7 +89,7 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", () => {
     expect(await result.locator("h4").innerText()).toMatch(/« avant\.csv ».*« Inventaire complet — mars »/);
     expect(await result.innerText()).toContain("Retiré");
     expect(await result.innerText()).toMatch(/Ajoutés : 4[4-5]\d produits/);
-    expect(await result.locator("#inv-compare-measures tbody th").allInnerTexts()).toContain("Score de dépendance (sur 100)");
+    expect(await result.locator("#inv-compare-measures tbody th").allInnerTexts()).toContain("Score de dépendance (mesure pondérée, sur 100)");
     expect(await page.locator("main").innerText()).not.toMatch(MISSING_MESSAGE);
     await page.screenshot({ path: "test-results/inventory-manage.png", fullPage: true });
 
