@@ -306,7 +306,8 @@ export interface PageQuery {
   components?: boolean;
 }
 
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("fr");
+/** Lower case without accents; plain ASCII (most software names) takes the fast path. */
+const fold = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
 
 /** One page of an analysis's items, filtered as the page filters them. */
 export async function getItemsPage(ctx: InventoryContext, id: string, query: PageQuery = {}): Promise<Page & { items: InventoryItem[] }> {
