@@ -7,7 +7,7 @@
  * analysed on the main thread. On a busy machine, compare with the idle search latency of the same run.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { promisify } from "node:util";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -79,11 +79,6 @@ async function uploadFrom(url: string, file: string): Promise<{ status: number; 
   return JSON.parse(stdout);
 }
 
-async function dirSize(dir: string): Promise<number> {
-  let total = 0;
-  for (const name of await readdir(dir).catch(() => [] as string[])) total += (await stat(path.join(dir, name))).size;
-  return total;
-}
 
 export default async function benchInventoryScale(): Promise<void> {
   const t0 = performance.now();
@@ -118,8 +113,8 @@ export default async function benchInventoryScale(): Promise<void> {
         console.log(`${label} : réponse ${sent.status} ${analysis.error?.message ?? ""}`);
         continue;
       }
-      const records = path.join(server.dataDir, "records");
-      const saved = (await stat(path.join(records, "analyses", `${analysis.id}.json`))).size + (await stat(path.join(records, "analysis-tables", `${analysis.id}.bin`))).size;
+      const record = await server.engine.records("analyses").get(analysis.id);
+      const saved = JSON.stringify(record).length + ((await server.engine.records("analysis-tables").getBytes(analysis.id))?.byteLength ?? 0);
       console.log(
         `${label} (${(bytes.byteLength / 1024 / 1024).toFixed(1)} Mo) → ${analysis.pages.items.total} éléments, ${analysis.pages.unknown.total} inconnus`,
       );
@@ -157,7 +152,7 @@ export default async function benchInventoryScale(): Promise<void> {
     );
     const t3 = performance.now();
     await (await fetch(`${server.url}/api/inventory/analyses`)).arrayBuffer();
-    console.log(`liste des analyses (résumés seulement) : ${ms(performance.now() - t3)} ; dossier des analyses : ${((await dirSize(path.join(server.dataDir, "records", "analyses"))) / 1024).toFixed(0)} Ko`);
+    console.log(`liste des analyses (résumés seulement) : ${ms(performance.now() - t3)}`);
   } finally {
     await server.stop();
   }

@@ -4,7 +4,7 @@
  * re-uploads), a manual classification reused by the next analysis, and the hostile uploads of issue 18.
  */
 import { execFile, spawnSync } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -282,9 +282,8 @@ describe("saved analyses: pages, rename, delete, export, comparison, re-uploads"
     expect((await api(`/analyses/${id}`)).status).toBe(404);
     expect((await api(`/analyses/${id}/items`)).status).toBe(404);
     expect((await api(`/analyses/${id}`, { method: "DELETE" })).status).toBe(404);
-    const dir = path.join(server.dataDir, "records");
-    expect(await readdir(path.join(dir, "analyses"))).not.toContain(`${id}.json`);
-    expect(await readdir(path.join(dir, "analysis-tables"))).not.toContain(`${id}.bin`);
+    expect(await server.engine.records("analyses").get(id)).toBeNull();
+    expect(await server.engine.records("analysis-tables").getBytes(id)).toBeNull();
     expect((await (await api("/analyses")).json()).analyses.map((a: any) => a.id)).not.toContain(id);
   });
 });
