@@ -235,7 +235,6 @@ describe("files that are not inventories", () => {
 });
 
 describe("caps on every dimension of an upload", () => {
-  const enc = (s: string) => new TextEncoder().encode(s);
   /** Numbers are written the French way (narrow no-break space between thousands). */
   const plain = (err: AppError) => Object.assign(err, { message: err.message.replace(/[\u202f\u00a0]/g, " ") });
   const limited = (bytes: Uint8Array | string, limits = {}) => plain(rejection(() => parseInventoryFiles([file("f.csv", bytes)], limits)));
