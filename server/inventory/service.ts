@@ -306,8 +306,16 @@ export interface PageQuery {
   components?: boolean;
 }
 
-/** Lower case without accents; plain ASCII (most software names) takes the fast path. */
-const fold = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
+/** Lower case without accents: the accented letters of Latin scripts by table, others through NFD. */
+const ACCENTS: Record<string, string> = Object.fromEntries(
+  [..."àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž"].map((c) => [c, c.normalize("NFD").replace(/\p{M}/gu, "")]),
+);
+const fold = (s: string) => {
+  const lower = s.toLowerCase();
+  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  const mapped = lower.replace(/[à-ž]/g, (c) => ACCENTS[c] ?? c);
+  return /^[\x00-\x7f]*$/.test(mapped) ? mapped : mapped.normalize("NFD").replace(/\p{M}/gu, "");
+};
 
 /** One page of an analysis's items, filtered as the page filters them. */
 export async function getItemsPage(ctx: InventoryContext, id: string, query: PageQuery = {}): Promise<Page & { items: InventoryItem[] }> {
