@@ -100,18 +100,21 @@ const prose = fc.array(fc.constantFrom("Madame la Présidente,", "Nous vous écr
 const bytes = fc.uint8Array({ maxLength: 2_000 });
 const list = fc.array(cell, { maxLength: MAX_ROWS * 2 }).map((names) => new TextEncoder().encode(names.join("\n")));
 
-const inventory = fc.oneof(
-  { weight: 6, arbitrary: encoded },
-  { weight: 2, arbitrary: glpiJson },
-  { weight: 1, arbitrary: jsonList },
-  { weight: 1, arbitrary: brokenJson },
-  { weight: 1, arbitrary: anyJson },
-  { weight: 1, arbitrary: prose },
-  { weight: 1, arbitrary: bytes },
-  { weight: 2, arbitrary: list },
+/** Each generated inventory with the name of its family, for the counts per family. */
+const family = (name: string, arbitrary: fc.Arbitrary<Uint8Array>) => arbitrary.map((b) => ({ family: name, bytes: b }));
+const tagged = fc.oneof(
+  { weight: 6, arbitrary: family("csv", encoded) },
+  { weight: 2, arbitrary: family("glpi-json", glpiJson) },
+  { weight: 1, arbitrary: family("json-list", jsonList) },
+  { weight: 1, arbitrary: family("broken-json", brokenJson) },
+  { weight: 1, arbitrary: family("any-json", anyJson) },
+  { weight: 1, arbitrary: family("prose", prose) },
+  { weight: 1, arbitrary: family("bytes", bytes) },
+  { weight: 2, arbitrary: family("list", list) },
 );
+const inventory = tagged.map((t) => t.bytes);
 
-const upload = fc.record({ bytes: inventory, multipart: fc.boolean(), name: fc.oneof(fc.constantFrom("glpi.csv", "inventaire.json", "liste.txt"), fc.string({ maxLength: 20 })) });
+const upload = fc.record({ input: tagged, multipart: fc.boolean(), name: fc.oneof(fc.constantFrom("glpi.csv", "inventaire.json", "liste.txt"), fc.string({ maxLength: 20 })) });
 
 // ——— What a French error looks like ———
 
@@ -149,12 +152,18 @@ describe("inventory fuzzing", () => {
     const cases = fc.sample(upload, { seed: SEED + 1, numRuns: RUNS });
     const failures: string[] = [];
     const statuses = new Map<number, number>();
+    /** family → [tried, failed] */
+    const families = new Map<string, [number, number]>();
     let next = 0;
     // Three at a time: one in the worker, two waiting (the worker's queue refuses more than four with a 503).
     const client = async () => {
       while (next < cases.length) {
         const n = next++;
-        const c = cases[n]!;
+        const c = { ...cases[n]!, bytes: cases[n]!.input.bytes };
+        const counts = families.get(c.input.family) ?? [0, 0];
+        families.set(c.input.family, counts);
+        counts[0]++;
+        const failedBefore = failures.length;
         let body: BodyInit;
         let headers: Record<string, string> = {};
         if (c.multipart) {
@@ -171,6 +180,7 @@ describe("inventory fuzzing", () => {
           res = await fetch(`${server.url}/api/inventory/analyze?name=${encodeURIComponent(c.name)}`, { method: "POST", body, headers, signal: AbortSignal.timeout(TOO_SLOW_MS) });
         } catch (err) {
           failures.push(`#${n}: no answer within ${TOO_SLOW_MS} ms (${(err as Error).name})`);
+          counts[1]++;
           continue;
         }
         const text = await res.text();
@@ -186,10 +196,12 @@ describe("inventory fuzzing", () => {
           if (!analysis.id || !analysis.summary || !analysis.pages) failures.push(`#${n}: analysis without id, summary or pages`);
         }
         if (elapsed > TOO_SLOW_MS) failures.push(`#${n}: ${Math.round(elapsed)} ms`);
+        if (failures.length > failedBefore) counts[1]++;
       }
     };
     await Promise.all([client(), client(), client()]);
-    console.log(`inventory fuzzing over HTTP (seed ${SEED + 1}): statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    const perFamily = [...families].map(([f, [tried, failed]]) => `${f} ${tried} tried / ${failed} failed`).join(", ");
+    console.log(`inventory fuzzing over HTTP (seed ${SEED + 1}): statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${perFamily}`);
     expect(failures.slice(0, 5), `seed ${SEED + 1}; statuses ${JSON.stringify([...statuses])}`).toEqual([]);
     // The generators reach both outcomes.
     expect((statuses.get(201) ?? 0) + (statuses.get(200) ?? 0)).toBeGreaterThan(RUNS / 10);
