@@ -355,7 +355,7 @@ describe("hostile uploads (issue 18): refused at once, in French, naming the lim
   it("invalid JSON: a French message, no excerpt of the file", async () => {
     const res = await post(enc('{"content": {"softwares": [{"name": "Logiciel confidentiel du cabinet du maire"},]}}'), "inventaire.json");
     const message = await refusal(res, 400, "not_an_inventory");
-    expect(message).toContain("le JSON est illisible (erreur de syntaxe ligne 1, colonne 82)");
+    expect(message).toContain("le JSON est illisible (ligne 1, colonne 82)");
     expect(message).not.toMatch(/confidentiel|Unexpected|token|JSON at position|is not valid/);
   });
 
