@@ -41,6 +41,8 @@ const envSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  /** Milliseconds an inventory analysis or export may take (waiting for the worker included). */
+  INVENTORY_TIMEOUT_MS: z.coerce.number().int().min(1).default(120000),
   /** GLPI's REST API (`…/apirest.php`), to pull the software inventory from it; the only GLPI address used. */
   /** PostgreSQL for saved work (`postgres://…`), for a shared deployment; SQLite in DATA_DIR when unset. */
   DATABASE_URL: z
@@ -72,6 +74,7 @@ export type Config = {
   idleTimeoutMs: number;
   statusTtlMs: number;
   maxUploadBytes: number;
+  inventoryTimeoutMs: number;
   llmMaxConcurrent: number;
   llmMaxQueue: number;
   allowedHosts: string[];
@@ -114,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS,
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    inventoryTimeoutMs: e.INVENTORY_TIMEOUT_MS,
     llmMaxConcurrent: e.LLM_MAX_CONCURRENT,
     llmMaxQueue: e.LLM_MAX_QUEUE,
     allowedHosts: e.ALLOWED_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
