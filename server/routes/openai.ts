@@ -34,11 +34,10 @@ const MAX_TURNS = 40;
 /** Starts the sources block appended to answers; removed from earlier answers sent back as history. */
 const SOURCES_RULE = "\n\n---\n\n";
 
-const contentSchema = z.union([
-  z.string(),
-  z.array(z.looseObject({ type: z.string(), text: z.string().optional() })),
-  z.null(),
-]);
+const contentSchema = z.union(
+  [z.string(), z.array(z.looseObject({ type: z.string(), text: z.string().optional() })), z.null()],
+  { error: () => message("v1.contentInvalid") },
+);
 const requestSchema = z.looseObject({
   model: z.string().min(1),
   messages: z.array(z.looseObject({ role: z.string().min(1), content: contentSchema.optional() })).min(1),
