@@ -190,6 +190,7 @@ describe("the upstream's API key", () => {
       // The server then accepts the key but fails: the model call is logged nowhere with it either.
       fake.set({ apiKey: secret, failChat: { status: 500 } });
       await server.engine.models.status(true);
+      await server.engine.vectors.run();
       seen.push(await (await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "économies de la Gendarmerie" }] })).text());
       expect(seen[0]).toContain("OPENAI_API_KEY");
       expect(seen[2]).toContain("500");
