@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Engine } from "./engine.ts";
 import { AppError, toErrorBody } from "./errors.ts";
 import { message } from "./i18n/messages.ts";
+import { mountAuth } from "./http/auth.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { draftRoutes } from "./routes/drafts.ts";
 import { glpiRoutes } from "./routes/glpi.ts";
@@ -40,6 +41,8 @@ export function createApp(engine: Engine): Hono {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // Sign-in (when configured): sessions checked before any route but the public ones.
+  mountAuth(app, engine);
   app.route("/api", healthRoutes(engine));
   app.route("/api", searchRoutes(engine));
   app.route("/api", chatRoutes(engine));

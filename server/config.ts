@@ -4,6 +4,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "./errors.ts";
+import { message } from "./i18n/messages.ts";
 
 const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -35,7 +36,31 @@ const envSchema = z.object({
   GLPI_USER_TOKEN: z.string().optional(),
   /** Hours between two automatic pulls from GLPI (0 or unset: on demand only). */
   GLPI_SYNC_HOURS: z.coerce.number().min(0).max(24 * 31).default(0),
+  /** Sign-in: `oidc` (OpenID Connect, the default when OIDC_ISSUER is set) or `none` (no sign-in). */
+  AUTH: z.enum(["none", "oidc"], { error: "valeur « none » ou « oidc » attendue" }).optional(),
+  /** The identity provider's issuer (ProConnect, Keycloak realm, LemonLDAP::NG…); its discovery document is read from it. */
+  OIDC_ISSUER: z.url({ error: "adresse https://… du fournisseur d'identité attendue" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, "la liste doit contenir « openid »").default("openid profile email"),
+  /** The address users reach (behind a reverse proxy, say): the redirect URI and `Secure` cookies derive from it. */
+  PUBLIC_URL: z.url({ error: "adresse http(s)://… attendue" }).optional(),
+  /** Hours a sign-in lasts before the person signs in again. */
+  SESSION_HOURS: z.coerce.number().min(0.05).max(24 * 31).default(8),
 });
+
+export interface AuthConfig {
+  mode: "none" | "oidc";
+  /** True when AUTH=none was written out (the opt-out of sign-in beyond loopback). */
+  explicit: boolean;
+  issuer: string | null;
+  clientId: string | null;
+  clientSecret: string | null;
+  scopes: string;
+  /** Without trailing slash; null: the address the request came to (loopback only). */
+  publicUrl: string | null;
+  sessionHours: number;
+}
 
 export type Config = {
   host: string;
@@ -53,6 +78,7 @@ export type Config = {
   maxUploadBytes: number;
   databaseUrl: string | null;
   glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
+  auth: AuthConfig;
 };
 
 /** Reads the configuration from `env` (the process environment by default). */
@@ -64,6 +90,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new AppError("invalid_config", `Variable d'environnement ${String(issue.path[0])} invalide : ${issue.message}`);
   }
   const e = parsed.data;
+  const mode = e.AUTH ?? (e.OIDC_ISSUER ? "oidc" : "none");
+  if (mode === "oidc" && (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID)) throw new AppError("invalid_config", message("auth.config.missing"));
+  if (mode === "oidc" && new URL(e.OIDC_ISSUER!).protocol !== "https:" && !isLoopbackUrl(e.OIDC_ISSUER!)) {
+    throw new AppError("invalid_config", message("auth.config.issuerHttps", { issuer: e.OIDC_ISSUER! }));
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -80,5 +111,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     databaseUrl: e.DATABASE_URL ?? null,
     glpi: { url: e.GLPI_URL ?? null, appToken: e.GLPI_APP_TOKEN ?? null, userToken: e.GLPI_USER_TOKEN ?? null, syncHours: e.GLPI_SYNC_HOURS },
+    auth: {
+      mode,
+      explicit: e.AUTH !== undefined,
+      issuer: e.OIDC_ISSUER ?? null,
+      clientId: e.OIDC_CLIENT_ID ?? null,
+      clientSecret: e.OIDC_CLIENT_SECRET ?? null,
+      scopes: e.OIDC_SCOPES.trim().split(/\s+/).join(" "),
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? null,
+      sessionHours: e.SESSION_HOURS,
+    },
   };
 }
+
+/** Loopback names and addresses: only this machine can reach a server listening there. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || h === "::ffff:127.0.0.1";
+}
+
+const isLoopbackUrl = (url: string) => isLoopbackHost(new URL(url).hostname);
