@@ -5,6 +5,7 @@ import { $, applyI18n, el, loadMessages, readSSE, apiError, t } from "./lib.js";
 import * as inventory from "./inventory.js";
 import * as drafts from "./drafts.js";
 import * as plans from "./plans.js";
+import { showAccount } from "./auth.js";
 
 const SECTIONS = ["question", "inventaire", "documents", "suivi"];
 const modules = { question: null, inventaire: inventory, documents: drafts, suivi: plans };
@@ -158,6 +159,7 @@ function initQuestion() {
 async function init() {
   await loadMessages();
   applyI18n();
+  showAccount();
   loadStatus();
   initQuestion();
   inventory.init();

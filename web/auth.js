@@ -1,0 +1,14 @@
+// Who is signed in (when Cap Libre is served with sign-in): the name in the header and the logout button.
+// Without sign-in (`{ auth: "none" }`) the header stays as it is.
+import { $, t } from "./lib.js";
+
+export async function showAccount() {
+  try {
+    const me = await (await fetch("/api/me")).json();
+    if (me.auth !== "oidc" || !me.user) return;
+    $("account-name").textContent = t("web.signedInAs", { name: me.user.name });
+    $("account").hidden = false;
+  } catch {
+    /* the page works without the header */
+  }
+}
