@@ -59,6 +59,7 @@ export async function startTestProvider(): Promise<TestProvider> {
         ],
         pkce: { required: () => true },
         claims: { openid: ["sub"], profile: ["name"], email: ["email", "email_verified"] },
+        ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
         cookies: { keys: ["cle-de-test-des-cookies-du-fournisseur"] },
         features: { devInteractions: { enabled: true } },
         async findAccount(_ctx: unknown, sub: string) {
