@@ -8,6 +8,7 @@ import { draftCommand } from "./drafting/cli.ts";
 import { createEngine } from "./engine.ts";
 import { AppError } from "./errors.ts";
 import { inventoryCommand } from "./inventory/cli.ts";
+import { sessionsCommand } from "./auth/cli.ts";
 import { message } from "./i18n/messages.ts";
 import { answer, kindLabel, passageLabel } from "./rag/answer.ts";
 import { checkQuery, parseK } from "./routes/search.ts";
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { rebuild: { type: "boolean" }, json: { type: "boolean" }, k: { type: "string" }, help: { type: "boolean", short: "h" }, input: { type: "string" }, out: { type: "string" } },
+    options: { rebuild: { type: "boolean" }, json: { type: "boolean" }, k: { type: "string" }, help: { type: "boolean", short: "h" }, input: { type: "string" }, out: { type: "string" }, all: { type: "boolean" } },
   });
   const config = loadConfig();
 
@@ -106,6 +107,8 @@ async function main(argv: string[]): Promise<number> {
       return inventoryCommand(positionals, values, config, term, out);
     case "draft":
       return draftCommand(positionals, values, config, term, out);
+    case "sessions":
+      return sessionsCommand(positionals, values, config, out);
     case "serve": {
       const running = await startServer(config, term);
       term.line(`Cap Libre est prêt : ${running.url}`);

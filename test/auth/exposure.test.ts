@@ -88,7 +88,7 @@ describe("exposure", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("Cap Libre n'a pas démarré");
     expect(result.stderr).toContain("AUTH=none");
-  });
+  }, 90_000);
 
   it("serves on 0.0.0.0 with AUTH=none, after the warning", async () => {
     const lines: string[] = [];
@@ -110,7 +110,7 @@ describe("exposure", () => {
       await running.close();
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 
   it("leaves the loopback server exactly as before: no sign-in, /api/me says so", async () => {
     const server = await startTestServer();

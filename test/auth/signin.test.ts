@@ -2,6 +2,8 @@
  * Sign-in end to end through HTTP: the real Cap Libre server (temporary DATA_DIR, SQLite) against a real
  * OpenID provider (oidc-provider on a loopback port), the flow walked with fetch and a cookie jar.
  */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_ID, CLIENT_SECRET, CookieJar, request, signIn, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
@@ -149,6 +151,18 @@ describe("sign-in with OpenID Connect", () => {
     expect(res.headers.getSetCookie().join()).toMatch(new RegExp(`${COOKIE}=;`));
     expect((await sessions.list()).length).toBe(before.length - 1);
   });
+
+  it("lets an administrator list and revoke sessions from the command line, beside the running server", async () => {
+    const token = await signedIn("bruno.petit");
+    const cli = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ["server/cli.ts", "sessions", ...args], { env: { ...process.env, DATA_DIR: server.dataDir }, timeout: 60_000 });
+    const list = await cli();
+    expect(list.stdout).toContain("Bruno Petit <bruno.petit@mairie-exemple.fr> — sujet bruno.petit");
+    const revoked = await cli("revoke", "Bruno.Petit@mairie-exemple.fr");
+    expect(revoked.stdout).toMatch(/Sessions révoquées : [1-9]/);
+    expect((await fetch(`${server.url}/api/me`, withSession(token))).status).toBe(401);
+    expect((await cli()).stdout).not.toContain("Bruno Petit");
+  }, 180_000);
 
   it("keeps the citizens' public page open without an account", async () => {
     const token = await signedIn();
