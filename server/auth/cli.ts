@@ -3,6 +3,7 @@
  * them at once (a lost laptop, someone who left). Opens only the database of saved work, so it runs beside the
  * server (SQLite in WAL mode, or PostgreSQL).
  */
+import { mkdir } from "node:fs/promises";
 import type { Config } from "../config.ts";
 import { message } from "../i18n/messages.ts";
 import { openRecordDatabase } from "../store/open-records.ts";
@@ -14,6 +15,7 @@ export async function sessionsCommand(positionals: string[], values: { all?: boo
     out(`${message("auth.cli.usage")}\n`);
     return 2;
   }
+  if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
   const db = await openRecordDatabase(config);
   try {
     const sessions = expiringStore(db.store<Session>("sessions"));

@@ -2,8 +2,9 @@
  * Opens the database for saved work as the configuration says (PostgreSQL when `DATABASE_URL` is set, SQLite in
  * DATA_DIR otherwise) and imports the JSON records of older versions once. The server and the CLI both open it here.
  */
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { AppError } from "../errors.ts";
+import { AppError, ioErrorOf } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { importFileRecords, openPostgresRecords, openSqliteRecords, type RecordDatabase } from "./sql-records.ts";
 
@@ -27,9 +28,11 @@ export async function openRecordDatabase(config: { dataDir: string; databaseUrl:
     }
   } else {
     try {
+      await mkdir(config.dataDir, { recursive: true });
       db = await openSqliteRecords(path.join(config.dataDir, SQLITE_FILE));
     } catch (err) {
-      throw new AppError("database_unavailable", message("store.sqliteUnavailable", { file: path.join(config.dataDir, SQLITE_FILE), reason: (err as Error).message }), 503);
+      // A full disk or a read-only folder: the same actionable French message as everywhere else.
+      throw ioErrorOf(err, config.dataDir) ?? new AppError("database_unavailable", message("store.sqliteUnavailable", { file: path.join(config.dataDir, SQLITE_FILE), reason: (err as Error).message }), 503);
     }
   }
   const imported = await importFileRecords(db, path.join(config.dataDir, "records"));

@@ -55,7 +55,9 @@ describe("exposure", () => {
     const ok = exposure({ HOST: "0.0.0.0", ...OIDC, PUBLIC_URL: "https://cap-libre.ma-commune.fr/" });
     expect(ok.ok).toBe(true);
     expect(ok.lines.join("\n")).toContain("Connexion par OpenID Connect : https://sso.ma-commune.fr/realms/agents");
-    expect(loadConfig({ ...OIDC, PUBLIC_URL: "https://cap-libre.ma-commune.fr/" }).auth.publicUrl).toBe("https://cap-libre.ma-commune.fr");
+    const behindProxy = loadConfig({ ...OIDC, PUBLIC_URL: "https://cap-libre.ma-commune.fr/" });
+    expect(behindProxy.auth.publicUrl).toBe("https://cap-libre.ma-commune.fr");
+    expect(behindProxy.allowedHosts).toContain("cap-libre.ma-commune.fr"); // the Host guard answers to that name
     const clear = exposure({ HOST: "0.0.0.0", ...OIDC, PUBLIC_URL: "http://cap-libre.ma-commune.fr" });
     expect(clear.lines.join("\n")).toContain("n'est pas en https");
   });
@@ -64,7 +66,7 @@ describe("exposure", () => {
     expect(() => loadConfig({ AUTH: "oidc" })).toThrow(/OIDC_ISSUER.*OIDC_CLIENT_ID/);
     expect(() => loadConfig({ OIDC_ISSUER: OIDC.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID/);
     expect(() => loadConfig({ ...OIDC, OIDC_ISSUER: "http://sso.ma-commune.fr/realms/agents" })).toThrow(/https:\/\//);
-    expect(() => loadConfig({ AUTH: "ldap" })).toThrow(/AUTH invalide : valeur « none » ou « oidc » attendue/);
+    expect(() => loadConfig({ AUTH: "ldap" })).toThrow(/AUTH invalide.*valeur « none » ou « oidc » attendue/);
     expect(() => loadConfig({ ...OIDC, OIDC_SCOPES: "profile email" })).toThrow(/openid/);
     expect(() => loadConfig({ ...OIDC, SESSION_HOURS: "0" })).toThrow(/SESSION_HOURS/);
   });

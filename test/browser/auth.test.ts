@@ -26,9 +26,9 @@ describe.skipIf(!browserAvailable)("sign-in in a real browser", () => {
     await provider?.close();
   });
 
-  it("signs in at the provider, shows who is signed in, then logs out", async () => {
+  it("signs in at the provider, shows who is signed in, then logs out", { timeout: 180_000 }, async () => {
     const page = await browser.context.newPage();
-    page.setDefaultTimeout(30_000);
+    page.setDefaultTimeout(20_000);
     const pageErrors: string[] = [];
     page.on("pageerror", (e) => pageErrors.push(String(e)));
 
