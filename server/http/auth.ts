@@ -73,7 +73,10 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
       return next();
     }
     if (getCookie(c, SESSION_COOKIE)) deleteCookie(c, SESSION_COOKIE, { path: "/", secure });
-    if (!path.startsWith("/api/") && (c.req.method === "GET" || c.req.method === "HEAD")) {
+    // Only a page being opened goes to sign in: an image or script the browser fetches on its own (favicon…)
+    // must not start a sign-in.
+    const dest = c.req.header("sec-fetch-dest");
+    if (!path.startsWith("/api/") && (c.req.method === "GET" || c.req.method === "HEAD") && (dest === undefined || dest === "document")) {
       const url = new URL(c.req.url);
       return c.redirect(`/auth/login?return=${encodeURIComponent(url.pathname + url.search)}`, 302);
     }

@@ -56,6 +56,9 @@ describe("sign-in with OpenID Connect", () => {
     expect(page.headers.get("location")).toBe(`/auth/login?return=${encodeURIComponent("/?x=1")}`);
     const asset = await fetch(`${server.url}/app.js`, { redirect: "manual" });
     expect(asset.status).toBe(302);
+    // What the browser fetches by itself (favicon, scripts) gets a 401, and starts no sign-in.
+    const icon = await fetch(`${server.url}/favicon.svg`, { redirect: "manual", headers: { "sec-fetch-dest": "image" } });
+    expect(icon.status).toBe(401);
 
     // What stays open: the health check and the sign-in flow.
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
@@ -98,6 +101,21 @@ describe("sign-in with OpenID Connect", () => {
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k))).toBe(true);
     expect(keys).not.toContain(jar.get(server.url, COOKIE));
+  });
+
+  it("behind https (PUBLIC_URL): __Host- Secure cookies and the public redirect URI", async () => {
+    const behindProxy = await startTestServer({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT_ID, PUBLIC_URL: "https://cap-libre.ma-commune.fr" });
+    try {
+      const start = await fetch(`${behindProxy.url}/auth/login`, { redirect: "manual" });
+      expect(start.status).toBe(302);
+      expect(new URL(start.headers.get("location")!).searchParams.get("redirect_uri")).toBe("https://cap-libre.ma-commune.fr/auth/callback");
+      const cookie = start.headers.getSetCookie().join();
+      expect(cookie).toMatch(/^__Host-caplibre_signin=[A-Za-z0-9_-]{43};/);
+      expect(cookie).toMatch(/Secure/);
+      expect(cookie).toMatch(/Path=\//);
+    } finally {
+      await behindProxy.stop();
+    }
   });
 
   it("uses each sign-in once: a replayed callback or one from another browser is refused in French", async () => {
