@@ -55,6 +55,10 @@ const envSchema = z.object({
   PUBLIC_URL: z.url({ error: "adresse http(s)://… attendue" }).optional(),
   /** Hours a sign-in lasts before the person signs in again. */
   SESSION_HOURS: z.coerce.number().min(0.05).max(24 * 31).default(8),
+  /** With sign-in: model calls (questions, drafts, regenerated sections) per person and per hour (0: no limit). */
+  MODEL_CALLS_PER_HOUR: z.coerce.number().int().min(0).default(120),
+  /** With sign-in: inventory imports (uploads, GLPI pulls) per person and per hour (0: no limit). */
+  UPLOADS_PER_HOUR: z.coerce.number().int().min(0).default(60),
 });
 
 export interface AuthConfig {
@@ -68,6 +72,8 @@ export interface AuthConfig {
   /** Without trailing slash; null: the address the request came to (loopback only). */
   publicUrl: string | null;
   sessionHours: number;
+  /** Per person and per hour; 0: no limit. */
+  limits: { modelCallsPerHour: number; uploadsPerHour: number };
 }
 
 export type Config = {
@@ -138,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       scopes: e.OIDC_SCOPES.trim().split(/\s+/).join(" "),
       publicUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? null,
       sessionHours: e.SESSION_HOURS,
+      limits: { modelCallsPerHour: e.MODEL_CALLS_PER_HOUR, uploadsPerHour: e.UPLOADS_PER_HOUR },
     },
   };
 }

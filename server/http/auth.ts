@@ -13,6 +13,7 @@ import type { Engine } from "../engine.ts";
 import { AppError, toErrorBody } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { createOidcClient, type OidcClient } from "../auth/oidc.ts";
+import { costOf, createLimiter } from "../auth/limits.ts";
 import { expiringStore, newToken, type PendingSignIn, type Session } from "../auth/sessions.ts";
 
 const SIGN_IN_MINUTES = 10;
@@ -62,6 +63,7 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
   const SIGN_IN_COOKIE = secure ? "__Host-caplibre_signin" : "caplibre_signin";
   const cookieOptions = (seconds: number) => ({ path: "/", httpOnly: true, secure, sameSite: "Lax" as const, maxAge: Math.round(seconds) });
   const sessionOf = new WeakMap<Request, Session>();
+  const limiter = createLimiter({ model: auth.limits.modelCallsPerHour, upload: auth.limits.uploadsPerHour });
   const redirectUri = (c: Context) => `${auth.publicUrl ?? new URL(c.req.url).origin}/auth/callback`;
 
   app.use("*", async (c, next) => {
@@ -70,6 +72,14 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
     const session = await sessions.get(getCookie(c, SESSION_COOKIE));
     if (session) {
       sessionOf.set(c.req.raw, session);
+      const kind = costOf(c.req.method, path);
+      const wait = kind ? limiter.take(`${session.issuer} ${session.subject}`, kind) : 0;
+      if (wait) {
+        c.header("retry-after", String(wait));
+        const limit = kind === "model" ? auth.limits.modelCallsPerHour : auth.limits.uploadsPerHour;
+        const { body } = toErrorBody(new AppError("rate_limited", message(`auth.limit.${kind}`, { limit, minutes: Math.ceil(wait / 60) }), 429));
+        return c.json(body, 429);
+      }
       return next();
     }
     if (getCookie(c, SESSION_COOKIE)) deleteCookie(c, SESSION_COOKIE, { path: "/", secure });

@@ -21,6 +21,7 @@ beforeAll(async () => {
     OIDC_CLIENT_ID: CLIENT_ID,
     OIDC_CLIENT_SECRET: CLIENT_SECRET,
     SESSION_HOURS: "2",
+    MODEL_CALLS_PER_HOUR: "2",
   });
   provider.register(`${server.url}/auth/callback`);
 });
@@ -181,6 +182,28 @@ describe("sign-in with OpenID Connect", () => {
     expect((await fetch(`${server.url}/api/me`, withSession(token))).status).toBe(401);
     expect((await cli()).stdout).not.toContain("Bruno Petit");
   }, 180_000);
+
+  it("limits model calls per person and per hour: a 429 in French with Retry-After", async () => {
+    const [alice, bruno] = [await signedIn("alice.martin"), await signedIn("bruno.petit")];
+    const ask = (token: string) =>
+      fetch(`${server.url}/api/chat`, withSession(token, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ messages: [{ role: "user", content: "Quelles alternatives à Microsoft Teams ?" }] }) }));
+    for (let i = 0; i < 2; i++) {
+      const ok = await ask(alice);
+      expect(ok.status).toBe(200);
+      await ok.text();
+    }
+    const refused = await ask(alice);
+    expect(refused.status).toBe(429);
+    const wait = Number(refused.headers.get("retry-after"));
+    expect(wait).toBeGreaterThan(3000);
+    expect(wait).toBeLessThanOrEqual(3600);
+    expect((await refused.json()).error.message).toContain("limite de 2 appels au modèle par heure");
+    // Someone else's budget is their own; reading stays open.
+    const other = await ask(bruno);
+    expect(other.status).toBe(200);
+    await other.text();
+    expect((await fetch(`${server.url}/api/inventory/analyses`, withSession(alice))).status).toBe(200);
+  });
 
   it("keeps the citizens' public page open without an account", async () => {
     const token = await signedIn();
