@@ -3,6 +3,7 @@
  * OpenID provider (oidc-provider on a loopback port), the flow walked with fetch and a cookie jar.
  */
 import { execFile } from "node:child_process";
+import { request as httpRequest } from "node:http";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_ID, CLIENT_SECRET, CookieJar, request, signIn, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
@@ -66,6 +67,21 @@ describe("sign-in with OpenID Connect", () => {
     const login = await fetch(`${server.url}/auth/login`, { redirect: "manual" });
     expect(login.status).toBe(302);
     expect(login.headers.get("location")).toContain(`${provider.issuer}/auth?`);
+  });
+
+  it("lets no encoded or doubled path slip past the check", async () => {
+    const raw = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const u = new URL(server.url);
+        const r = httpRequest({ host: u.hostname, port: u.port, path, headers: { host: u.host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        r.on("error", reject);
+        r.end();
+      });
+    const paths = ["/public/..%2fapp.js", "/public/%2e%2e/app.js", "/public/..%5capp.js", "/v1/..%2fapp.js", "/auth/..%2fapp.js", "/public/../index.html", "//app.js", "/api//inventory/analyses", "/api/inventory/analyses/", "/auth/%2e%2e/api/me", "/v1/../api/me"];
+    for (const path of paths) expect([path, await raw(path)]).toEqual([path, expect.toSatisfy((s: number) => s !== 200)]);
   });
 
   it("signs in with PKCE, state and nonce, and the page and API then work", async () => {
