@@ -5,8 +5,10 @@
  */
 import { message } from "../i18n/messages.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
-import { isRelevant, keywords } from "../retrieval/relevance.ts";
+import { assessAnswerability, frequencyFrom, isRelevant, keywords, type Answerability, type CorpusFrequency } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
+import type { ChunkStore } from "../store/types.ts";
+import { citationNumbers, verifyText, type Verification } from "../verify/index.ts";
 import { loadTemplate, readPrompt } from "./prompts.ts";
 
 export interface ConversationMessage {
@@ -17,7 +19,35 @@ export interface ConversationMessage {
 export type AnswerEvent =
   | { type: "sources"; sources: SearchResult[] }
   | { type: "token"; text: string }
-  | { type: "done"; mode: "generated" | "extractive"; usage: Usage | null; notice: string | null };
+  | {
+      type: "done";
+      mode: "generated" | "extractive";
+      usage: Usage | null;
+      notice: string | null;
+      /** Set when Cap Libre abstained (decided before any model call): why, and the nearest topics it knows. */
+      abstention: Abstention | null;
+      /** Check of a generated answer: status per sentence and counts (null for quotes and abstentions). */
+      verification: Verification | null;
+      /** Latest date of the sources the answer rests on (ISO), or null when it rests on none. */
+      factsAsOf: string | null;
+      /** Whether the answer rests on passages of the corpus (false for an abstention or an answer citing none). */
+      grounded: boolean;
+    };
+
+export interface Abstention {
+  reason: Answerability["reason"];
+  /** Words or names of the question the corpus lacks. */
+  missing: string[];
+  /** Titles of the closest documents, offered as topics the corpus does cover. */
+  nearest: { id: string; title: string }[];
+}
+
+export interface AnswerDeps {
+  retriever: Retriever;
+  models: ModelProvider;
+  /** The passage store, to tell words the whole corpus never uses (optional: without it, only retrieved passages count). */
+  store?: Pick<ChunkStore, "searchText">;
+}
 
 export interface AnswerOptions {
   numCtx: number;
@@ -54,23 +84,62 @@ export function retrievalQuery(messages: ConversationMessage[]): string {
   return keywords(last).length < 3 && users.length > 1 ? `${users.at(-2)} ${last}` : last;
 }
 
-export async function* answer(
-  messages: ConversationMessage[],
-  deps: { retriever: Retriever; models: ModelProvider },
-  options: AnswerOptions,
-  signal: AbortSignal,
-): AsyncGenerator<AnswerEvent> {
-  const question = messages.at(-1)!.content;
-  const query = retrievalQuery(messages);
-  const { results } = await deps.retriever.search(query, options.retrieve ?? 8);
-  const terms = keywords(query);
-  const relevant = results.filter((r) => isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`));
-  const status = await deps.models.status();
+const frequencies = new WeakMap<object, CorpusFrequency>();
 
-  if (relevant.length === 0) {
+/** Corpus word frequencies of a store, cached per store. */
+function frequencyOf(store: AnswerDeps["store"]): CorpusFrequency | undefined {
+  if (!store) return undefined;
+  let f = frequencies.get(store);
+  if (!f) frequencies.set(store, (f = frequencyFrom((q, k) => store.searchText(q, k))));
+  return f;
+}
+
+/**
+ * Retrieval and the decision to answer, before any model call: the passages that answer the question, or why
+ * none does. Shared by the chat, the CLI, the evaluation and the OpenAI-compatible route.
+ */
+export async function retrieveForAnswer(messages: ConversationMessage[], deps: AnswerDeps, retrieve = 8): Promise<{ query: string; results: SearchResult[]; relevant: SearchResult[]; decision: Answerability }> {
+  const query = retrievalQuery(messages);
+  const { results } = await deps.retriever.search(query, retrieve);
+  const decision = await assessAnswerability(query, results, frequencyOf(deps.store));
+  if (!decision.answerable) return { query, results, relevant: [], decision };
+  const terms = keywords(query);
+  const relevant = results.filter((r, i) => decision.relevant.includes(i) || isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`));
+  return { query, results, relevant, decision };
+}
+
+/** The French abstention: why, what the corpus covers, and the nearest topics it knows. */
+export function abstentionText(abstention: Abstention): string {
+  const list = abstention.missing.slice(0, 4).map((w) => `« ${w} »`).join(", ");
+  const why = message(`answer.abstainWhy.${abstention.reason}`, { words: list || "—" });
+  const parts = [message("answer.abstain", { why })];
+  if (abstention.nearest.length) parts.push(message("answer.abstainNearest", { titles: abstention.nearest.map((d) => `« ${d.title} »`).join(", ") }));
+  return parts.join("\n\n");
+}
+
+/** Latest date (ISO) of the given passages' documents, or null. */
+export function latestDate(passages: SearchResult[]): string | null {
+  const dates = passages.map((r) => r.document.date).filter((d): d is string => !!d).sort();
+  return dates.at(-1) ?? null;
+}
+
+/** The text a passage gives the checks: its document, heading and body, as the model saw them. */
+export const verifiable = (r: SearchResult, n: number) => ({ n, text: `${r.document.title} — ${r.section}\n${r.text}` });
+
+export async function* answer(messages: ConversationMessage[], deps: AnswerDeps, options: AnswerOptions, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
+  const question = messages.at(-1)!.content;
+  const { query, results, relevant, decision } = await retrieveForAnswer(messages, deps, options.retrieve ?? 8);
+  const terms = keywords(query);
+  const status = await deps.models.status();
+  const mode = status.llmAvailable ? "generated" : "extractive";
+
+  if (!decision.answerable || relevant.length === 0) {
+    const seen = new Set<string>();
+    const nearest = results.filter((r) => !seen.has(r.document.id) && seen.add(r.document.id)).slice(0, 3).map((r) => ({ id: r.document.id, title: r.document.title }));
+    const abstention: Abstention = { reason: decision.answerable ? "low-coverage" : decision.reason, missing: decision.missing, nearest: decision.reason === "no-terms" ? [] : nearest };
     yield { type: "sources", sources: [] };
-    yield { type: "token", text: message("answer.noResult") };
-    yield { type: "done", mode: status.llmAvailable ? "generated" : "extractive", usage: null, notice: status.llmAvailable ? null : status.notice };
+    yield { type: "token", text: abstentionText(abstention) };
+    yield { type: "done", mode, usage: null, notice: status.llmAvailable ? null : status.notice, abstention, verification: null, factsAsOf: null, grounded: false };
     return;
   }
 
@@ -91,6 +160,7 @@ export async function* answer(
   ];
   let usage: Usage | null = null;
   let produced = false;
+  let text = "";
   const idle = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const rearm = () => {
@@ -105,6 +175,7 @@ export async function* answer(
       rearm();
       if (event.type === "token") {
         produced = true;
+        text += event.text;
         yield event;
       } else {
         usage = event.usage;
@@ -122,7 +193,14 @@ export async function* answer(
     clearTimeout(timer);
   }
   if (signal.aborted) return;
-  yield { type: "done", mode: "generated", usage, notice: null };
+  yield { type: "done", mode: "generated", usage, notice: null, abstention: null, ...checkAnswer(text, passages.used) };
+}
+
+/** Verification of a generated answer, and the date of the facts it rests on (its valid citations). */
+export function checkAnswer(text: string, used: SearchResult[]): { verification: Verification; factsAsOf: string | null; grounded: boolean } {
+  const verification = verifyText(text, used.map((r, i) => verifiable(r, i + 1)));
+  const cited = citationNumbers(text).filter((n) => n >= 1 && n <= used.length).map((n) => used[n - 1]!);
+  return { verification, factsAsOf: latestDate(cited), grounded: cited.length > 0 };
 }
 
 async function* extractive(used: SearchResult[], terms: string[], notice: string | null): AsyncGenerator<AnswerEvent> {
@@ -131,7 +209,7 @@ async function* extractive(used: SearchResult[], terms: string[], notice: string
     parts.push(`[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpt(r.text, terms)} »`);
   });
   for (const part of parts) yield { type: "token", text: `${part}\n\n` };
-  yield { type: "done", mode: "extractive", usage: null, notice };
+  yield { type: "done", mode: "extractive", usage: null, notice, abstention: null, verification: null, factsAsOf: latestDate(used), grounded: true };
 }
 
 /**

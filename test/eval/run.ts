@@ -8,9 +8,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine } from "../../server/engine.ts";
-import { evaluateAnswers, evaluateRetrieval, loadQuestions, type RetrievalReport } from "./evaluate.ts";
+import { evaluateAbstention, evaluateAnswers, evaluateRetrieval, loadQuestions, type RetrievalReport } from "./evaluate.ts";
 
 const TARGET_RECALL = 0.95;
+const TARGET_ABSTENTION = 0.95;
+const TARGET_FALSE_ABSTENTION = 0.03;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 function print(report: RetrievalReport) {
@@ -29,8 +31,19 @@ try {
   const fulltext = await createEngine({ ...base, dataDir, ollamaBaseUrl: "http://127.0.0.1:9" });
   const index = await fulltext.index();
   console.log(`Corpus indexé : ${index.documents} documents, ${index.chunks} passages en ${index.ms} ms.`);
-  const report = await evaluateRetrieval(fulltext, questions);
+  const answerable = questions.filter((q) => !q.kind);
+  const report = await evaluateRetrieval(fulltext, answerable);
   print(report);
+  const abst = await evaluateAbstention(fulltext, questions);
+  console.log(`\nAbstention (décidée avant tout appel au modèle) — ${abst.unanswerable} questions sans réponse, ${abst.answerable} avec`);
+  console.log(`  sans réponse : abstention ${pct(abst.abstention)} (objectif ≥ ${pct(TARGET_ABSTENTION)})`);
+  console.log(`  avec réponse : abstention à tort ${pct(abst.falseAbstention)} (objectif ≤ ${pct(TARGET_FALSE_ABSTENTION)})`);
+  for (const [kind, k] of Object.entries(abst.byKind)) console.log(`  ${kind.padEnd(12)} ${String(k.count).padStart(3)} questions, ${k.abstained} abstentions`);
+  for (const w of abst.wrong) console.log(`  ${w.answerable ? "abstention à tort" : "répond à tort"} : [${w.id}] ${w.question}${w.answerable ? ` (${w.reason} : ${w.missing.join(", ")})` : ""}`);
+  if (abst.abstention < TARGET_ABSTENTION || abst.falseAbstention > TARGET_FALSE_ABSTENTION) {
+    console.log("ÉCHEC : objectifs d'abstention non atteints");
+    exitCode = 1;
+  }
   await fulltext.close();
   if (report.recallAt5 < TARGET_RECALL) {
     console.log(`\nÉCHEC : recall@5 plein texte ${report.recallAt5.toFixed(3)} < objectif ${TARGET_RECALL}`);
@@ -43,12 +56,12 @@ try {
   const status = await engine.models.status(true);
   if (status.embeddingsAvailable) {
     await engine.vectors.run((done, total) => process.stderr.write(`\rVecteurs : ${done}/${total}`));
-    print(await evaluateRetrieval(engine, questions));
+    print(await evaluateRetrieval(engine, answerable));
   } else {
     console.log(`\nMode hybride non évalué : ${status.notice}`);
   }
   if (status.llmAvailable) {
-    const answers = await evaluateAnswers(engine, questions);
+    const answers = await evaluateAnswers(engine, answerable);
     console.log(`\nRéponses générées (${base.llmModel}) : faits attendus présents ${pct(answers.factRate)}, réponses citant leurs sources ${pct(answers.citedRate)}`);
     for (const f of answers.failures) console.log(`  [${f.id}] manque : ${f.missing.join(" ; ") || "—"}${f.cited ? "" : " ; aucune citation"}`);
   }
