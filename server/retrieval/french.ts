@@ -39,11 +39,14 @@ export function stem(word: string): string {
 }
 
 /** Groups of equivalent folded words and phrases, read once from the data file. */
-const GROUPS: string[][] = readFileSync(new URL("../i18n/fr/synonyms.txt", import.meta.url), "utf8")
+const LINES = readFileSync(new URL("../i18n/fr/synonyms.txt", import.meta.url), "utf8")
   .split("\n")
   .map((l) => l.trim())
-  .filter((l) => l && !l.startsWith("#"))
-  .map((l) => l.split(",").map((s) => words(s).join(" ")).filter(Boolean));
+  .filter((l) => l && !l.startsWith("#"));
+const toGroup = (l: string) => l.replace(/^\+/, "").split(",").map((s) => words(s).join(" ")).filter(Boolean);
+const GROUPS: string[][] = LINES.map(toGroup);
+/** Groups that also widen the full-text query (marked « + » in the file). */
+const SEARCH_GROUPS = new Set(LINES.flatMap((l, i) => (l.startsWith("+") ? [GROUPS[i]!] : [])));
 
 /** Single-word entry stem → the groups holding it. */
 const BY_STEM = new Map<string, string[][]>();
@@ -77,7 +80,7 @@ export function expandQuery(query: string, isStopword: (w: string) => boolean = 
   const own = words(query).filter((w) => !isStopword(w));
   const have = new Set(own.map(stem));
   const extra: string[] = [];
-  const groups = [...own.flatMap((w) => synonymsOf(w).map((s) => [s])), ...phrasesIn(query)];
+  const groups = [...own.flatMap((w) => (BY_STEM.get(stem(w)) ?? []).filter((g) => SEARCH_GROUPS.has(g))), ...phrasesIn(query).filter((g) => SEARCH_GROUPS.has(g))];
   for (const group of groups) {
     for (const entry of group) {
       for (const w of entry.split(" ")) {

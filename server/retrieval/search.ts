@@ -4,6 +4,8 @@
  */
 import type { Source } from "../../ingest/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
+import { expandQuery } from "./french.ts";
+import { weighHeadings } from "./headings.ts";
 import { keywords } from "./relevance.ts";
 import { foldText } from "../store/lancedb.ts";
 import type { ChunkStore, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
@@ -91,7 +93,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
   return {
     mode,
     async search(query, k, filter) {
-      const folded = foldText(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      const folded = foldText(expandQuery(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
       let current = await mode();
       let ranked: ScoredId[];
       if (current === "hybrid") {
@@ -110,7 +112,10 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
       } else {
         ranked = await store.searchText(folded, k * OVERFETCH, filter);
       }
-      const candidates = await store.getChunks(ranked.map((r) => r.id));
+      let candidates = await store.getChunks(ranked.map((r) => r.id));
+      ranked = weighHeadings(query, candidates, ranked);
+      const order = new Map(ranked.map((r, i) => [r.id, i]));
+      candidates = candidates.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
       const chunks = diversify(candidates, k);
       const score = new Map(ranked.map((r) => [r.id, r.score]));
       return {
