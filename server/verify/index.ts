@@ -54,7 +54,8 @@ export function sentenceSpans(text: string): { text: string; start: number; end:
   const re = /[^\n]+/g;
   for (const line of text.matchAll(re)) {
     const base = line.index!;
-    const parts = line[0].split(/(?<=[.!?»])\s+(?=[\p{Lu}\p{N}«"“(\[])/u);
+    // A citation after the full stop (« … en 2018. [1] ») stays with its sentence.
+    const parts = line[0].split(/(?<=[.!?»](?:\s*\[\d+\])*)\s+(?=[\p{Lu}\p{N}«"“(]|\[(?!\d+\]))/u);
     let offset = 0;
     for (const part of parts) {
       const at = line[0].indexOf(part, offset);
@@ -150,9 +151,12 @@ interface SourceSentence {
   qualified: boolean;
 }
 
+/** Paragraphs of a corpus text on one line each (the corpus wraps its lines; lists, tables and headings stay apart). */
+export const unwrap = (text: string) => text.replace(/([^\n])\n(?!\n|\s*(?:[#|>]|[-*•]\s|\d+[.)]\s))/g, "$1 ");
+
 function sourceSentences(text: string, heading: string): SourceSentence[] {
   const headingQualified = QUALIFIER_SOURCE.test(heading);
-  return sentenceSpans(text).map(({ text: t }) => {
+  return sentenceSpans(unwrap(text)).map(({ text: t }) => {
     const figures = extractFigures(t);
     for (const w of fold(t).match(/\p{L}+/gu) ?? []) if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
     return { text: t, figures, bag: bagOf(`${heading} ${t}`), qualified: QUALIFIER_SOURCE.test(t) || (headingQualified && figures.some((f) => heading.includes(f.raw))) };
