@@ -193,7 +193,7 @@ export async function evaluateChatFaithfulness(engine: Engine, fake: FakeOllama,
 }
 
 /** Drafts: each generated section of the example documents gets one scenario, in turn, until `perScenario` each. */
-export async function evaluateDraftFaithfulness(engine: Engine, fake: FakeOllama, inputFiles: string[], perScenario: number): Promise<FaithReport> {
+export async function evaluateDraftFaithfulness(engine: Engine, fake: FakeOllama, inputFiles: string[], perScenario: number, maxDrafts = 40): Promise<FaithReport> {
   const pool: string[] = [];
   for (const q of ["CLOUD Act mairie", "Gendarmerie Linux économies", "Munich LiMux retour Windows", "séminaire 8 avril 2026 décisions", "Lyon suite collaborative", "Schleswig-Holstein messagerie", "VMware Broadcom prix", "Échirolles label", "CNAM Tchap Visio", "Danemark ministère"]) {
     const { results } = await engine.retriever.search(q, 3);
@@ -202,7 +202,7 @@ export async function evaluateDraftFaithfulness(engine: Engine, fake: FakeOllama
   const cases: FaithCase[] = [];
   const counts = new Map<Scenario, number>(SCENARIOS.map((s) => [s, 0]));
   let turn = 0;
-  for (let round = 0; round < 40 && [...counts.values()].some((n) => n < perScenario); round++) {
+  for (let round = 0; round < maxDrafts && [...counts.values()].some((n) => n < perScenario); round++) {
     const file = inputFiles[round % inputFiles.length]!;
     const body = JSON.parse(await readFile(file, "utf8"));
     const prepared = await prepareDraft(engine, body);
