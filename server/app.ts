@@ -12,8 +12,10 @@ import { AppError, toErrorBody } from "./errors.ts";
 import { message } from "./i18n/messages.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { draftRoutes } from "./routes/drafts.ts";
+import { glpiRoutes } from "./routes/glpi.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inventoryRoutes } from "./routes/inventory.ts";
+import { planRoutes, publicRoutes } from "./routes/plans.ts";
 import { searchRoutes } from "./routes/search.ts";
 
 const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../web/", import.meta.url))) || ".";
@@ -43,9 +45,12 @@ export function createApp(engine: Engine): Hono {
   app.route("/api", chatRoutes(engine));
   app.route("/api", draftRoutes(engine));
   app.route("/api", inventoryRoutes(engine));
+  app.route("/api", glpiRoutes(engine));
+  app.route("/api", planRoutes(engine));
   app.all("/api/*", (c) => {
     throw new AppError("not_found", message("http.notFound", { path: c.req.path }), 404);
   });
+  app.route("/public", publicRoutes(engine));
   app.use("/*", serveStatic({ root: WEB_DIR }));
   app.notFound((c) => c.json(toErrorBody(new AppError("not_found", message("http.notFound", { path: c.req.path }), 404)).body, 404));
   app.onError((err, c) => {

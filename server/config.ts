@@ -24,6 +24,12 @@ const envSchema = z.object({
   OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  /** GLPI's REST API (`…/apirest.php`), to pull the software inventory from it; the only GLPI address used. */
+  GLPI_URL: z.url().optional(),
+  GLPI_APP_TOKEN: z.string().optional(),
+  GLPI_USER_TOKEN: z.string().optional(),
+  /** Hours between two automatic pulls from GLPI (0 or unset: on demand only). */
+  GLPI_SYNC_HOURS: z.coerce.number().min(0).max(24 * 31).default(0),
 });
 
 export type Config = {
@@ -40,6 +46,7 @@ export type Config = {
   idleTimeoutMs: number;
   statusTtlMs: number;
   maxUploadBytes: number;
+  glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
 };
 
 /** Reads the configuration from `env` (the process environment by default). */
@@ -65,5 +72,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS,
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    glpi: { url: e.GLPI_URL ?? null, appToken: e.GLPI_APP_TOKEN ?? null, userToken: e.GLPI_USER_TOKEN ?? null, syncHours: e.GLPI_SYNC_HOURS },
   };
 }

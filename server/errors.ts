@@ -5,7 +5,7 @@
 import type { ZodError } from "zod";
 import { formatIssues } from "../ingest/schema.ts";
 
-export type ErrorStatus = 400 | 404 | 409 | 413 | 415 | 422 | 500 | 503;
+export type ErrorStatus = 400 | 404 | 409 | 413 | 415 | 422 | 500 | 502 | 503 | 504;
 
 export class AppError extends Error {
   readonly code: string;

@@ -8,6 +8,7 @@ import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { createEngine, type Engine } from "./engine.ts";
 import { message } from "./i18n/messages.ts";
+import { startGlpiSchedule } from "./inventory/glpi-sync.ts";
 import type { IndexReport } from "../ingest/indexer.ts";
 
 export interface RunningServer {
@@ -55,6 +56,7 @@ export async function startServer(config: Config, term: Terminal = silentTermina
       term.progress(message("ingest.embedding", { model: config.embeddingModel, done, total })),
     );
   }
+  const stopGlpi = startGlpiSchedule(engine, term.line);
   const app = createApp(engine);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
@@ -66,6 +68,7 @@ export async function startServer(config: Config, term: Terminal = silentTermina
     engine,
     report,
     async close() {
+      stopGlpi();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

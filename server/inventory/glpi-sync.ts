@@ -1,0 +1,76 @@
+/**
+ * Pulling an inventory from GLPI as a DSI uses it: on demand (page, API, CLI) or every few hours. The GLPI address
+ * is the administrator's (`GLPI_URL`): the server never calls an address a request names. Tokens come from the
+ * configuration or, for one pull, from the request; they are never saved.
+ */
+import { AppError } from "../errors.ts";
+import { message } from "../i18n/messages.ts";
+import { glpiLabel, pullGlpiInventory } from "./glpi.ts";
+import { analyzeInventory, type InventoryContext } from "./service.ts";
+import type { SavedAnalysis } from "./types.ts";
+
+export interface GlpiContext extends InventoryContext {
+  config: InventoryContext["config"] & { glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number } };
+}
+
+export interface GlpiStatus {
+  configured: boolean;
+  /** Host and path of the GLPI server, without tokens. */
+  host: string | null;
+  /** Whether a user token is configured (otherwise each pull must give one). */
+  tokenConfigured: boolean;
+  syncHours: number;
+  last: { at: string; analysisId: string | null; error: string | null } | null;
+}
+
+const lastPulls = new WeakMap<object, GlpiStatus["last"]>();
+
+export function glpiStatus(ctx: GlpiContext): GlpiStatus {
+  const { url, userToken, syncHours } = ctx.config.glpi;
+  return {
+    configured: Boolean(url),
+    host: url ? glpiLabel(url) : null,
+    tokenConfigured: Boolean(userToken),
+    syncHours,
+    last: lastPulls.get(ctx.config) ?? null,
+  };
+}
+
+/** Pulls the software inventory from the configured GLPI and saves its analysis, as an upload would. */
+export async function importFromGlpi(ctx: GlpiContext, tokens: { userToken?: string | null; appToken?: string | null } = {}): Promise<SavedAnalysis> {
+  const { url } = ctx.config.glpi;
+  if (!url) throw new AppError("glpi_not_configured", message("glpi.error.notConfigured"), 400);
+  const userToken = tokens.userToken?.trim() || ctx.config.glpi.userToken;
+  if (!userToken) throw new AppError("glpi_no_token", message("glpi.error.noToken"), 400);
+  const appToken = tokens.appToken?.trim() || ctx.config.glpi.appToken;
+  try {
+    const file = await pullGlpiInventory({ url, userToken, appToken });
+    const analysis = await analyzeInventory(ctx, [file]);
+    lastPulls.set(ctx.config, { at: new Date().toISOString(), analysisId: analysis.id, error: null });
+    return analysis;
+  } catch (err) {
+    lastPulls.set(ctx.config, { at: new Date().toISOString(), analysisId: null, error: err instanceof AppError ? err.message : message("glpi.error.other", { host: glpiLabel(url), code: "interne" }) });
+    throw err;
+  }
+}
+
+/** Pulls every `GLPI_SYNC_HOURS` when GLPI and a token are configured; returns a stop function. */
+export function startGlpiSchedule(ctx: GlpiContext, log: (line: string) => void = () => {}): () => void {
+  const { url, userToken, syncHours } = ctx.config.glpi;
+  if (!url || !userToken || !(syncHours > 0)) return () => {};
+  let running = false;
+  const timer = setInterval(
+    () => {
+      if (running) return;
+      running = true;
+      importFromGlpi(ctx)
+        .then((a) => log(message("glpi.log.pulled", { host: glpiLabel(url), items: a.summary.items, id: a.id })))
+        .catch((err) => log(message("glpi.log.failed", { host: glpiLabel(url), reason: err instanceof AppError ? err.message : String(err?.message ?? err) })))
+        .finally(() => (running = false));
+    },
+    Math.round(syncHours * 3_600_000),
+  );
+  timer.unref();
+  log(message("glpi.log.scheduled", { host: glpiLabel(url), hours: syncHours }));
+  return () => clearInterval(timer);
+}

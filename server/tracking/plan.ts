@@ -1,0 +1,340 @@
+/**
+ * Following a reduction plan over time: the plan a collectivité adopted (measure, target, milestones, products to
+ * replace), the checkpoints taken from successive inventory analyses, and the progress they show — measured vs
+ * planned value, products replaced, new dependencies, late milestones. Pure functions, no I/O: `service.ts` saves
+ * plans, `public-page.ts` and `progress-note.ts` present them.
+ */
+import { fold as foldText } from "../inventory/normalize.ts";
+
+/** Which figure of an analysis the plan follows, in percent (lower is better). */
+export type MeasureKind = "weighted" | "raw";
+
+export interface Milestone {
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** Value of the measure planned at that date, in percent. */
+  value: number;
+  label: string;
+}
+
+export interface PlannedProduct {
+  name: string;
+  productId: string | null;
+  /** The replacement planned, as the roadmap names it. */
+  by: string | null;
+  dueDate: string | null;
+}
+
+/** One exposed dependency as a checkpoint keeps it (enough to compare checkpoints without the analyses). */
+export interface Dependency {
+  key: string;
+  name: string;
+  productId: string | null;
+  category: string | null;
+  installations: number;
+}
+
+export interface Checkpoint {
+  analysisId: string;
+  /** Day the inventory describes (`YYYY-MM-DD`). */
+  date: string;
+  /** The plan's measure, in percent (null when the analysis could not establish it). */
+  value: number | null;
+  /** Both measures, in percent, so a reader sees the raw share beside the weighted one. */
+  weighted: number | null;
+  raw: number | null;
+  installations: number;
+  dependencies: Dependency[];
+  recordedAt: string;
+}
+
+export interface PlanEvent {
+  id: string;
+  date: string;
+  text: string;
+  recordedAt: string;
+}
+
+export interface Publication {
+  at: string;
+  licence: "etalab-2.0" | "odbl";
+  /** Product names replaced by their category on the public page. */
+  groupProducts: boolean;
+  snapshot: PublicSnapshot;
+}
+
+export interface LogEntry {
+  at: string;
+  action: "adopted" | "checkpoint" | "event" | "published" | "unpublished" | "edited";
+  detail: string;
+}
+
+export interface Plan {
+  id: string;
+  /** Address of the public page: `/public/<slug>`. */
+  slug: string;
+  collectivite: { name: string; kind: string | null };
+  title: string;
+  measure: MeasureKind;
+  adoptedAt: string;
+  target: { value: number; date: string };
+  milestones: Milestone[];
+  products: PlannedProduct[];
+  /** The first is the baseline (the analysis the plan was adopted on), then in date order. */
+  checkpoints: Checkpoint[];
+  events: PlanEvent[];
+  publication: Publication | null;
+  log: LogEntry[];
+  /** Incremented at each change: an edit carrying an older version is refused. */
+  version: number;
+}
+
+/** What an analysis gives a checkpoint: a saved analysis's summary and items, any version. */
+export interface MeasurableAnalysis {
+  id: string;
+  createdAt: string;
+  summary: { installations: number; extraEuropean: { share: number | null }; score: { value: number | null } };
+  items: {
+    name: string;
+    installations: number;
+    product?: { id: string; name: string } | null;
+    category?: string | null;
+    extraEuropean?: boolean | null;
+    component?: boolean;
+    exposure?: unknown;
+  }[];
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function lawsOf(exposure: unknown): string[] {
+  if (Array.isArray(exposure)) return exposure.filter((x): x is string => typeof x === "string");
+  if (exposure && typeof exposure === "object" && Array.isArray((exposure as { laws?: unknown }).laws)) return (exposure as { laws: string[] }).laws;
+  return [];
+}
+
+export const dependencyKey = (name: string, productId: string | null | undefined) => (productId ? `p:${productId}` : `n:${foldText(name)}`);
+
+/** The checkpoint an analysis gives: both measures and its exposed dependencies (system components set aside). */
+export function checkpointOf(analysis: MeasurableAnalysis, measure: MeasureKind, date: string, now = new Date()): Checkpoint {
+  const weighted = analysis.summary.score?.value ?? null;
+  const share = analysis.summary.extraEuropean?.share ?? null;
+  const raw = share === null ? null : round1(share * 100);
+  const byKey = new Map<string, Dependency>();
+  for (const item of analysis.items) {
+    if (item.component || !(item.installations > 0)) continue;
+    if (!(item.extraEuropean === true || lawsOf(item.exposure).length > 0)) continue;
+    const productId = item.product?.id ?? null;
+    const key = dependencyKey(item.name, productId);
+    const existing = byKey.get(key);
+    if (existing) existing.installations += item.installations;
+    else byKey.set(key, { key, name: item.product?.name ?? item.name, productId, category: item.category ?? null, installations: item.installations });
+  }
+  return {
+    analysisId: analysis.id,
+    date,
+    value: measure === "weighted" ? weighted : raw,
+    weighted,
+    raw,
+    installations: analysis.summary.installations,
+    dependencies: [...byKey.values()].sort((a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr")),
+    recordedAt: now.toISOString(),
+  };
+}
+
+const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+
+/** The value the plan expects at `date`: straight lines from the baseline through each milestone, flat after the last. */
+export function plannedValue(plan: Pick<Plan, "checkpoints" | "milestones">, date: string): number | null {
+  const baseline = plan.checkpoints[0];
+  if (!baseline || baseline.value === null) return null;
+  const points = [{ t: day(baseline.date), v: baseline.value }, ...plan.milestones.map((m) => ({ t: day(m.date), v: m.value }))].sort((a, b) => a.t - b.t);
+  const t = day(date);
+  if (t <= points[0]!.t) return points[0]!.v;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    if (t <= b.t) return round1(b.t === a.t ? b.v : a.v + ((b.v - a.v) * (t - a.t)) / (b.t - a.t));
+  }
+  return points.at(-1)!.v;
+}
+
+/** Milestones evenly spread each quarter from the baseline to the target, when the roadmap gave none. */
+export function defaultMilestones(baseline: { date: string; value: number }, target: { date: string; value: number }, label: (date: string) => string): Milestone[] {
+  const start = new Date(day(baseline.date));
+  const end = new Date(day(target.date));
+  const milestones: Milestone[] = [];
+  const cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 1));
+  const span = end.getTime() - start.getTime();
+  while (cursor < end && milestones.length < 40) {
+    const date = cursor.toISOString().slice(0, 10);
+    const value = round1(baseline.value + ((target.value - baseline.value) * (cursor.getTime() - start.getTime())) / span);
+    milestones.push({ date, value, label: label(date) });
+    cursor.setUTCMonth(cursor.getUTCMonth() + 3);
+  }
+  milestones.push({ date: target.date, value: target.value, label: label(target.date) });
+  return milestones;
+}
+
+/** How a checkpoint stands against the plan: within half a point of the planned value counts as on track. */
+export type Standing = "ahead" | "on-track" | "late" | "unknown";
+const TOLERANCE = 0.5;
+
+export function standing(measured: number | null, planned: number | null): Standing {
+  if (measured === null || planned === null) return "unknown";
+  if (measured <= planned - TOLERANCE) return "ahead";
+  if (measured <= planned + TOLERANCE) return "on-track";
+  return "late";
+}
+
+export interface ProductProgress {
+  product: PlannedProduct;
+  /** Installations at the baseline and at the latest checkpoint. */
+  before: number;
+  now: number;
+  state: "replaced" | "in-progress" | "not-started" | "absent";
+  late: boolean;
+}
+
+export interface CheckpointProgress {
+  checkpoint: Checkpoint;
+  planned: number | null;
+  standing: Standing;
+  /** Change of the measure since the previous checkpoint, in points. */
+  change: number | null;
+  /** Exposed dependencies that were not in the previous checkpoint. */
+  appeared: Dependency[];
+  /** Exposed dependencies of the previous checkpoint that are gone. */
+  removed: Dependency[];
+}
+
+export interface MilestoneProgress {
+  milestone: Milestone;
+  /** The first checkpoint on or after the milestone's date, if any. */
+  measured: number | null;
+  measuredOn: string | null;
+  state: "met" | "missed" | "late" | "upcoming";
+}
+
+export interface Progress {
+  latest: CheckpointProgress | null;
+  checkpoints: CheckpointProgress[];
+  milestones: MilestoneProgress[];
+  products: ProductProgress[];
+  /** Target met at the latest checkpoint. */
+  targetMet: boolean;
+}
+
+function diff(previous: Checkpoint | undefined, current: Checkpoint) {
+  if (!previous) return { appeared: [], removed: [] };
+  const before = new Set(previous.dependencies.map((d) => d.key));
+  const after = new Set(current.dependencies.map((d) => d.key));
+  return {
+    appeared: current.dependencies.filter((d) => !before.has(d.key)),
+    removed: previous.dependencies.filter((d) => !after.has(d.key)),
+  };
+}
+
+function installationsOf(checkpoint: Checkpoint | undefined, product: PlannedProduct): number {
+  if (!checkpoint) return 0;
+  const key = dependencyKey(product.name, product.productId);
+  const folded = foldText(product.name);
+  return checkpoint.dependencies
+    .filter((d) => d.key === key || (!product.productId && foldText(d.name) === folded))
+    .reduce((s, d) => s + d.installations, 0);
+}
+
+/** Progress of a plan at `today` (`YYYY-MM-DD`). */
+export function progressOf(plan: Plan, today: string): Progress {
+  const checkpoints = plan.checkpoints.map((checkpoint, i) => {
+    const previous = plan.checkpoints[i - 1];
+    const planned = plannedValue(plan, checkpoint.date);
+    const change = previous && previous.value !== null && checkpoint.value !== null ? round1(checkpoint.value - previous.value) : null;
+    return { checkpoint, planned, standing: standing(checkpoint.value, planned), change, ...diff(previous, checkpoint) };
+  });
+  const latest = checkpoints.at(-1) ?? null;
+  const milestones = plan.milestones.map((milestone): MilestoneProgress => {
+    const after = plan.checkpoints.find((c) => c.date >= milestone.date && c.value !== null);
+    if (after) return { milestone, measured: after.value, measuredOn: after.date, state: after.value! <= milestone.value + TOLERANCE ? "met" : "missed" };
+    return { milestone, measured: null, measuredOn: null, state: milestone.date < today ? "late" : "upcoming" };
+  });
+  const baseline = plan.checkpoints[0];
+  const last = plan.checkpoints.at(-1);
+  const products = plan.products.map((product): ProductProgress => {
+    const before = installationsOf(baseline, product);
+    const now = installationsOf(last, product);
+    const state = before === 0 ? "absent" : now === 0 ? "replaced" : now < before ? "in-progress" : "not-started";
+    const late = state !== "replaced" && state !== "absent" && product.dueDate !== null && product.dueDate < today;
+    return { product, before, now, state, late };
+  });
+  const targetMet = !!latest && latest.checkpoint.value !== null && latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
+  return { latest, checkpoints, milestones, products, targetMet };
+}
+
+/**
+ * What the public page shows, frozen when the DSI publishes: only the figures, milestones, events and (possibly
+ * grouped) products the DSI reviewed, each figure with the analysis and date it comes from.
+ */
+export interface PublicSnapshot {
+  collectivite: { name: string; kind: string | null };
+  slug: string;
+  title: string;
+  measure: MeasureKind;
+  adoptedAt: string;
+  target: { value: number; date: string };
+  milestones: { date: string; value: number; label: string; state: MilestoneProgress["state"]; measured: number | null }[];
+  checkpoints: { date: string; analysisId: string; value: number | null; planned: number | null; weighted: number | null; raw: number | null; installations: number }[];
+  /** Since the previous publication (or the baseline): what changed, in plain words built by the page. */
+  changes: { replaced: string[]; appeared: string[]; events: { date: string; text: string }[] };
+  products: { name: string; by: string | null; state: ProductProgress["state"]; dueDate: string | null }[];
+  events: { date: string; text: string }[];
+  publishedAt: string;
+  licence: Publication["licence"];
+}
+
+export function snapshotOf(
+  plan: Plan,
+  progress: Progress,
+  options: { licence: Publication["licence"]; groupProducts: boolean; now: Date; categoryLabel: (category: string | null) => string },
+): PublicSnapshot {
+  const previous = plan.publication?.snapshot ?? null;
+  const sinceDate = previous ? previous.checkpoints.at(-1)?.date ?? previous.adoptedAt.slice(0, 10) : plan.checkpoints[0]?.date ?? "";
+  const sinceIndex = plan.checkpoints.findIndex((c) => c.date > sinceDate);
+  const changedCheckpoints = sinceIndex < 0 ? [] : progress.checkpoints.slice(Math.max(sinceIndex, 1));
+  const label = (d: Dependency) => (options.groupProducts ? options.categoryLabel(d.category) : d.name);
+  const unique = (xs: string[]) => [...new Set(xs)];
+  const categoryOfProduct = (p: PlannedProduct) =>
+    plan.checkpoints[0]?.dependencies.find((d) => d.key === dependencyKey(p.name, p.productId))?.category ?? null;
+  return {
+    collectivite: plan.collectivite,
+    slug: plan.slug,
+    title: plan.title,
+    measure: plan.measure,
+    adoptedAt: plan.adoptedAt,
+    target: plan.target,
+    milestones: progress.milestones.map((m) => ({ ...m.milestone, state: m.state, measured: m.measured })),
+    checkpoints: progress.checkpoints.map((c) => ({
+      date: c.checkpoint.date,
+      analysisId: c.checkpoint.analysisId,
+      value: c.checkpoint.value,
+      planned: c.planned,
+      weighted: c.checkpoint.weighted,
+      raw: c.checkpoint.raw,
+      installations: c.checkpoint.installations,
+    })),
+    changes: {
+      replaced: unique(changedCheckpoints.flatMap((c) => c.removed.map(label))),
+      appeared: unique(changedCheckpoints.flatMap((c) => c.appeared.map(label))),
+      events: plan.events.filter((e) => e.date > sinceDate).map((e) => ({ date: e.date, text: e.text })),
+    },
+    products: progress.products.map((p) => ({
+      name: options.groupProducts ? options.categoryLabel(categoryOfProduct(p.product)) : p.product.name,
+      by: p.product.by,
+      state: p.state,
+      dueDate: p.product.dueDate,
+    })),
+    events: plan.events.map((e) => ({ date: e.date, text: e.text })),
+    publishedAt: options.now.toISOString(),
+    licence: options.licence,
+  };
+}

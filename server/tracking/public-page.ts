@@ -1,0 +1,226 @@
+/**
+ * What citizens read: the public page of a published plan (server-rendered HTML that works without JavaScript,
+ * with its chart as inline SVG and the same figures as a table), the open data (CSV and JSON, documented in
+ * `docs/open-data.md`) and the static bundle a collectivité puts on its own website. Everything comes from the
+ * published snapshot, never from the live plan or the inventory.
+ */
+import { readFileSync } from "node:fs";
+import { strToU8, zipSync } from "fflate";
+import { message } from "../i18n/messages.ts";
+import type { PublicSnapshot } from "./plan.ts";
+import { frenchDay } from "./service.ts";
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const pct = (v: number | null) => (v === null ? "—" : `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)} %`);
+const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.public.${key}`, params);
+
+export const PUBLIC_CSS = readFileSync(new URL("../../web/public.css", import.meta.url), "utf8");
+
+const LICENCES = {
+  "etalab-2.0": { name: "Licence Ouverte / Open Licence 2.0 (Etalab)", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" },
+  odbl: { name: "Open Database License (ODbL) 1.0", url: "https://opendatacommons.org/licenses/odbl/1-0/" },
+} as const;
+
+/** The measure over time against the plan, as an SVG a screen reader skips (the table below carries the figures). */
+export function progressChart(s: PublicSnapshot): string {
+  const W = 640;
+  const H = 300;
+  const pad = { left: 56, right: 16, top: 16, bottom: 40 };
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  const start = day(s.checkpoints[0]?.date ?? s.adoptedAt.slice(0, 10));
+  const end = Math.max(day(s.target.date), ...s.checkpoints.map((c) => day(c.date)));
+  const values = [s.target.value, ...s.milestones.map((m) => m.value), ...s.checkpoints.flatMap((c) => (c.value === null ? [] : [c.value]))];
+  const top = Math.min(100, Math.ceil((Math.max(...values) + 5) / 10) * 10);
+  const x = (d: string) => pad.left + ((day(d) - start) / Math.max(1, end - start)) * (W - pad.left - pad.right);
+  const y = (v: number) => pad.top + (1 - v / top) * (H - pad.top - pad.bottom);
+  const planned = [{ date: s.checkpoints[0]?.date ?? s.adoptedAt.slice(0, 10), value: s.checkpoints[0]?.value ?? s.target.value }, ...s.milestones];
+  const measured = s.checkpoints.filter((c) => c.value !== null);
+  const grid: string[] = [];
+  for (let v = 0; v <= top; v += top > 50 ? 20 : 10) {
+    grid.push(`<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(v)}" y2="${y(v)}" class="grid"/><text x="${pad.left - 8}" y="${y(v) + 4}" text-anchor="end">${v} %</text>`);
+  }
+  const years: string[] = [];
+  for (let year = new Date(start).getUTCFullYear() + 1; Date.UTC(year, 0, 1) <= end; year++) {
+    const d = `${year}-01-01`;
+    years.push(`<line x1="${x(d)}" x2="${x(d)}" y1="${pad.top}" y2="${H - pad.bottom}" class="grid"/><text x="${x(d)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>`);
+  }
+  const path = (pts: { date: string; value: number | null }[]) => pts.map((p, i) => `${i ? "L" : "M"}${x(p.date).toFixed(1)},${y(p.value!).toFixed(1)}`).join(" ");
+  return `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
+<title id="chart-title">${esc(t("chartTitle"))}</title>
+<desc id="chart-desc">${esc(t("chartDesc", { target: pct(s.target.value), date: frenchDay(s.target.date), latest: pct(measured.at(-1)?.value ?? null) }))}</desc>
+${grid.join("\n")}
+${years.join("\n")}
+<path d="${path(planned)}" class="planned"/>
+<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(s.target.value)}" y2="${y(s.target.value)}" class="target"/>
+<path d="${path(measured)}" class="measured"/>
+${measured.map((c) => `<circle cx="${x(c.date).toFixed(1)}" cy="${y(c.value!).toFixed(1)}" r="4" class="measured-point"/>`).join("")}
+<g class="legend" transform="translate(${pad.left + 8},${H - 8})">
+<line x1="0" x2="24" y1="-4" y2="-4" class="measured"/><text x="30" y="0">${esc(t("legendMeasured"))}</text>
+<line x1="150" x2="174" y1="-4" y2="-4" class="planned"/><text x="180" y="0">${esc(t("legendPlanned"))}</text>
+<line x1="300" x2="324" y1="-4" y2="-4" class="target"/><text x="330" y="0">${esc(t("legendTarget"))}</text>
+</g>
+</svg>`;
+}
+
+const MILESTONE_STATE: Record<string, string> = { met: "atteint", missed: "manqué", late: "en retard", upcoming: "à venir" };
+const PRODUCT_STATE: Record<string, string> = { replaced: "remplacé", "in-progress": "en cours", "not-started": "pas encore commencé", absent: "absent de l'inventaire" };
+
+/** The public page, complete in itself but for its stylesheet (`public.css` beside it, or served by Cap Libre). */
+export function renderPublicPage(s: PublicSnapshot, options: { cssHref: string; dataHref: string; csvHref: string }): string {
+  const latest = s.checkpoints.at(-1) ?? null;
+  const measureName = t(s.measure === "weighted" ? "measureWeighted" : "measureRaw");
+  const licence = LICENCES[s.licence];
+  const list = (items: string[], empty: string) => (items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>` : `<p>${esc(empty)}</p>`);
+  const rows = s.checkpoints
+    .map(
+      (c, i) =>
+        `<tr><th scope="row">${esc(frenchDay(c.date))}${i === 0 ? ` ${esc(t("baseline"))}` : ""}</th><td>${pct(c.value)}</td><td>${pct(c.planned)}</td><td>${pct(c.raw)}</td><td>${c.installations.toLocaleString("fr-FR")}</td></tr>`,
+    )
+    .join("\n");
+  const milestones = s.milestones
+    .map((m) => `<tr><th scope="row">${esc(frenchDay(m.date))}</th><td>${esc(m.label)}</td><td>${pct(m.value)}</td><td>${pct(m.measured)}</td><td>${esc(MILESTONE_STATE[m.state] ?? m.state)}</td></tr>`)
+    .join("\n");
+  const products = s.products
+    .map((p) => `<tr><th scope="row">${esc(p.name)}</th><td>${esc(p.by ?? "—")}</td><td>${p.dueDate ? esc(frenchDay(p.dueDate)) : "—"}</td><td>${esc(PRODUCT_STATE[p.state] ?? p.state)}</td></tr>`)
+    .join("\n");
+  const events = s.events.map((e) => `<li><time datetime="${esc(e.date)}">${esc(frenchDay(e.date))}</time> — ${esc(e.text)}</li>`).join("");
+  return `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(t("pageTitle", { name: s.collectivite.name }))}</title>
+<link rel="stylesheet" href="${esc(options.cssHref)}">
+</head>
+<body>
+<header><p class="kicker">${esc(s.collectivite.kind ?? t("collectivite"))}</p><h1>${esc(t("pageTitle", { name: s.collectivite.name }))}</h1></header>
+<main>
+<section aria-labelledby="commitment">
+<h2 id="commitment">${esc(t("commitmentTitle"))}</h2>
+<p class="lead">${esc(t("commitment", { name: s.collectivite.name, date: frenchDay(s.adoptedAt.slice(0, 10)), target: pct(s.target.value), targetDate: frenchDay(s.target.date), from: pct(s.checkpoints[0]?.value ?? null) }))}</p>
+${latest ? `<p class="figure"><strong>${pct(latest.value)}</strong> ${esc(t("latest", { date: frenchDay(latest.date), planned: pct(latest.planned) }))}</p>` : ""}
+</section>
+<section aria-labelledby="progress">
+<h2 id="progress">${esc(t("progressTitle"))}</h2>
+${progressChart(s)}
+<div class="table-scroll" role="region" aria-labelledby="progress-caption" tabindex="0">
+<table><caption id="progress-caption">${esc(t("progressCaption", { measure: measureName }))}</caption>
+<thead><tr><th scope="col">${esc(t("colDate"))}</th><th scope="col">${esc(t("colMeasured"))}</th><th scope="col">${esc(t("colPlanned"))}</th><th scope="col">${esc(t("colRaw"))}</th><th scope="col">${esc(t("colInstallations"))}</th></tr></thead>
+<tbody>${rows}</tbody></table></div>
+</section>
+<section aria-labelledby="changes">
+<h2 id="changes">${esc(t("changesTitle"))}</h2>
+<h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t("noneReplaced"))}
+<h3>${esc(t("appearedTitle"))}</h3>${list(s.changes.appeared, t("noneAppeared"))}
+<h3>${esc(t("eventsSinceTitle"))}</h3>${list(s.changes.events.map((e) => `${frenchDay(e.date)} — ${e.text}`), t("noEvents"))}
+</section>
+<section aria-labelledby="calendar">
+<h2 id="calendar">${esc(t("calendarTitle"))}</h2>
+<div class="table-scroll" role="region" aria-labelledby="calendar-caption" tabindex="0">
+<table><caption id="calendar-caption">${esc(t("calendarCaption"))}</caption>
+<thead><tr><th scope="col">${esc(t("colDate"))}</th><th scope="col">${esc(t("colMilestone"))}</th><th scope="col">${esc(t("colPlanned"))}</th><th scope="col">${esc(t("colMeasured"))}</th><th scope="col">${esc(t("colState"))}</th></tr></thead>
+<tbody>${milestones}</tbody></table></div>
+${
+  products
+    ? `<div class="table-scroll" role="region" aria-labelledby="products-caption" tabindex="0"><table><caption id="products-caption">${esc(t("productsCaption"))}</caption>
+<thead><tr><th scope="col">${esc(t("colProduct"))}</th><th scope="col">${esc(t("colBy"))}</th><th scope="col">${esc(t("colDue"))}</th><th scope="col">${esc(t("colState"))}</th></tr></thead>
+<tbody>${products}</tbody></table></div>`
+    : ""
+}
+${events ? `<h3>${esc(t("eventsTitle"))}</h3><ul>${events}</ul>` : ""}
+</section>
+<section aria-labelledby="method">
+<h2 id="method">${esc(t("methodTitle"))}</h2>
+<p>${esc(t(s.measure === "weighted" ? "methodWeighted" : "methodRaw"))}</p>
+<p>${esc(t("methodSources", { count: s.checkpoints.length }))}</p>
+<ul>${s.checkpoints.map((c) => `<li>${esc(t("sourceLine", { date: frenchDay(c.date), id: c.analysisId }))}</li>`).join("")}</ul>
+<p>${esc(t("openData"))} <a href="${esc(options.csvHref)}">${esc(t("csvLink"))}</a>, <a href="${esc(options.dataHref)}">${esc(t("jsonLink"))}</a> — ${esc(t("licence"))} <a href="${esc(licence.url)}" rel="license">${esc(licence.name)}</a>.</p>
+</section>
+</main>
+<footer><p>${esc(t("footer", { date: frenchDay(s.publishedAt.slice(0, 10)) }))}</p></footer>
+</body>
+</html>
+`;
+}
+
+/** The open data: one row per measure taken and per milestone (schema in `docs/open-data.md`). */
+export function openDataRows(s: PublicSnapshot) {
+  return [
+    ...s.checkpoints.map((c) => ({
+      collectivite: s.collectivite.name,
+      type: "mesure" as const,
+      date: c.date,
+      libelle: "",
+      mesure: s.measure === "weighted" ? "ponderee" : "part_brute",
+      valeur_mesuree: c.value,
+      valeur_prevue: c.planned,
+      mesure_ponderee: c.weighted,
+      part_brute: c.raw,
+      installations: c.installations,
+      analyse: c.analysisId,
+    })),
+    ...s.milestones.map((m) => ({
+      collectivite: s.collectivite.name,
+      type: "jalon" as const,
+      date: m.date,
+      libelle: m.label,
+      mesure: s.measure === "weighted" ? "ponderee" : "part_brute",
+      valeur_mesuree: m.measured,
+      valeur_prevue: m.value,
+      mesure_ponderee: null,
+      part_brute: null,
+      installations: null,
+      analyse: "",
+    })),
+  ].sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type));
+}
+
+export const OPEN_DATA_COLUMNS = [
+  "collectivite",
+  "type",
+  "date",
+  "libelle",
+  "mesure",
+  "valeur_mesuree",
+  "valeur_prevue",
+  "mesure_ponderee",
+  "part_brute",
+  "installations",
+  "analyse",
+] as const;
+
+const csvCell = (v: unknown) => {
+  if (v === null || v === undefined) return "";
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+
+/** UTF-8 CSV, comma-separated, header first, as data.gouv.fr expects. */
+export function openDataCsv(s: PublicSnapshot): string {
+  const rows = openDataRows(s);
+  return `${[OPEN_DATA_COLUMNS.join(","), ...rows.map((r) => OPEN_DATA_COLUMNS.map((c) => csvCell(r[c])).join(","))].join("\r\n")}\r\n`;
+}
+
+export function openDataJson(s: PublicSnapshot) {
+  return {
+    collectivite: s.collectivite,
+    titre: s.title,
+    publie_le: s.publishedAt,
+    licence: LICENCES[s.licence],
+    engagement: { mesure: s.measure === "weighted" ? "ponderee" : "part_brute", cible: s.target.value, echeance: s.target.date, adopte_le: s.adoptedAt.slice(0, 10) },
+    lignes: openDataRows(s),
+    evenements: s.events,
+    produits: s.products,
+  };
+}
+
+/** The static bundle: the page, its stylesheet and its data, to put as they are on the collectivité's website. */
+export function staticBundle(s: PublicSnapshot): Uint8Array {
+  const html = renderPublicPage(s, { cssHref: "public.css", dataHref: "donnees.json", csvHref: "donnees.csv" });
+  return zipSync({
+    [`${s.slug}/index.html`]: strToU8(html),
+    [`${s.slug}/public.css`]: strToU8(PUBLIC_CSS),
+    [`${s.slug}/donnees.json`]: strToU8(`${JSON.stringify(openDataJson(s), null, 2)}\n`),
+    [`${s.slug}/donnees.csv`]: strToU8(openDataCsv(s)),
+  });
+}

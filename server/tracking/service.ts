@@ -1,0 +1,215 @@
+/**
+ * Plans as the routes and the CLI use them: adopt a plan on an analysis, add a checkpoint from a later analysis,
+ * record an event, publish or unpublish the public page. One record per plan, written atomically, and one change
+ * at a time per plan (a lock, plus the plan's version for edits that come from a page that may be out of date).
+ */
+import { z } from "zod";
+import { CATEGORY_LABELS } from "../../ingest/catalog.ts";
+import { AppError, validationError } from "../errors.ts";
+import { message } from "../i18n/messages.ts";
+import { getAnalysis, type InventoryContext } from "../inventory/service.ts";
+import { newRecordId } from "../store/records.ts";
+import {
+  checkpointOf,
+  defaultMilestones,
+  progressOf,
+  snapshotOf,
+  type MeasurableAnalysis,
+  type Plan,
+  type Progress,
+  type PublicSnapshot,
+} from "./plan.ts";
+
+export type TrackingContext = InventoryContext;
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date attendue au format AAAA-MM-JJ").refine((d) => !Number.isNaN(Date.parse(d)), "date inexistante");
+const percent = z.number().min(0, "pourcentage entre 0 et 100").max(100, "pourcentage entre 0 et 100");
+const text = (max: number) => z.string().trim().min(1, "texte manquant").max(max, `${max} caractères au plus`);
+
+export const adoptInput = z.strictObject({
+  collectivite: z.strictObject({ name: text(200), kind: text(100).nullish() }),
+  title: text(200).optional(),
+  analysisId: text(128),
+  /** Day the baseline inventory describes; the analysis's day by default. */
+  date: isoDay.optional(),
+  measure: z.enum(["weighted", "raw"]).default("weighted"),
+  target: z.strictObject({ value: percent, date: isoDay }),
+  milestones: z.array(z.strictObject({ date: isoDay, value: percent, label: text(200).optional() })).max(40).optional(),
+  products: z
+    .array(z.strictObject({ name: text(200), productId: text(128).nullish(), by: text(200).nullish(), dueDate: isoDay.nullish() }))
+    .max(200)
+    .default([]),
+});
+
+export const checkpointInput = z.strictObject({ analysisId: text(128), date: isoDay.optional(), version: z.number().int().positive().optional() });
+export const eventInput = z.strictObject({ date: isoDay, text: text(500), version: z.number().int().positive().optional() });
+export const publishInput = z.strictObject({
+  licence: z.enum(["etalab-2.0", "odbl"]).default("etalab-2.0"),
+  groupProducts: z.boolean().default(false),
+  version: z.number().int().positive().optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) throw validationError(parsed.error, input, message("tracking.error.invalid"));
+  return parsed.data;
+}
+
+const plans = (ctx: TrackingContext) => ctx.records<Plan>("plans");
+
+export const slugOf = (name: string) =>
+  name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 80) || "collectivite";
+
+export const frenchDay = (iso: string) =>
+  new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+
+const categoryLabel = (category: string | null) => (category && CATEGORY_LABELS[category]) || message("tracking.category.other");
+
+/** One change at a time per plan, in this process. */
+const locks = new Map<string, Promise<unknown>>();
+async function withLock<T>(id: string, work: () => Promise<T>): Promise<T> {
+  const previous = locks.get(id) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(work);
+  locks.set(id, next);
+  try {
+    return await next;
+  } finally {
+    if (locks.get(id) === next) locks.delete(id);
+  }
+}
+
+async function load(ctx: TrackingContext, id: string): Promise<Plan> {
+  const plan = await plans(ctx).get(id);
+  if (!plan) throw new AppError("plan_not_found", message("tracking.error.notFound", { id }), 404);
+  return plan;
+}
+
+/** Applies a change to a saved plan under its lock; refuses a change made on an older version. */
+async function change(ctx: TrackingContext, id: string, version: number | undefined, apply: (plan: Plan) => Promise<void> | void): Promise<Plan> {
+  return withLock(id, async () => {
+    const plan = await load(ctx, id);
+    if (version !== undefined && version !== plan.version) {
+      throw new AppError("plan_conflict", message("tracking.error.conflict", { version: plan.version }), 409);
+    }
+    await apply(plan);
+    plan.version += 1;
+    await plans(ctx).put(plan.id, plan);
+    return plan;
+  });
+}
+
+async function analysisFor(ctx: TrackingContext, id: string): Promise<MeasurableAnalysis> {
+  return (await getAnalysis(ctx, id)) as unknown as MeasurableAnalysis;
+}
+
+export async function listPlans(ctx: TrackingContext): Promise<Plan[]> {
+  const store = plans(ctx);
+  const all = await Promise.all((await store.list()).map((id) => store.get(id).catch(() => null)));
+  return all.filter((p): p is Plan => !!p && Array.isArray(p.checkpoints));
+}
+
+export async function getPlan(ctx: TrackingContext, id: string, today = new Date()): Promise<{ plan: Plan; progress: Progress }> {
+  const plan = await load(ctx, id);
+  return { plan, progress: progressOf(plan, today.toISOString().slice(0, 10)) };
+}
+
+/** Adopts a plan on a saved analysis (its baseline). One plan per collectivité. */
+export async function adoptPlan(ctx: TrackingContext, input: unknown, now = new Date()): Promise<Plan> {
+  const data = parse(adoptInput, input);
+  const slug = slugOf(data.collectivite.name);
+  return withLock(`slug:${slug}`, async () => {
+    const existing = (await listPlans(ctx)).find((p) => p.slug === slug);
+    if (existing) throw new AppError("plan_exists", message("tracking.error.exists", { name: data.collectivite.name, id: existing.id }), 409);
+    const analysis = await analysisFor(ctx, data.analysisId);
+    const date = data.date ?? analysis.createdAt.slice(0, 10);
+    if (data.target.date <= date) throw new AppError("invalid_input", message("tracking.error.targetDate", { date: frenchDay(date) }), 400);
+    const baseline = checkpointOf(analysis, data.measure, date, now);
+    if (baseline.value === null) throw new AppError("plan_unmeasurable", message("tracking.error.unmeasurable"), 422);
+    const milestoneLabel = (d: string) => message("tracking.milestone.default", { date: frenchDay(d) });
+    const milestones = data.milestones?.length
+      ? data.milestones
+          .map((m) => ({ date: m.date, value: m.value, label: m.label ?? milestoneLabel(m.date) }))
+          .sort((a, b) => a.date.localeCompare(b.date))
+      : defaultMilestones({ date, value: baseline.value }, data.target, milestoneLabel);
+    if (milestones.some((m) => m.date <= date)) throw new AppError("invalid_input", message("tracking.error.milestoneDate", { date: frenchDay(date) }), 400);
+    const plan: Plan = {
+      id: newRecordId(),
+      slug,
+      collectivite: { name: data.collectivite.name, kind: data.collectivite.kind ?? null },
+      title: data.title ?? message("tracking.defaultTitle", { name: data.collectivite.name }),
+      measure: data.measure,
+      adoptedAt: now.toISOString(),
+      target: data.target,
+      milestones,
+      products: data.products.map((p) => ({ name: p.name, productId: p.productId ?? null, by: p.by ?? null, dueDate: p.dueDate ?? null })),
+      checkpoints: [baseline],
+      events: [],
+      publication: null,
+      log: [{ at: now.toISOString(), action: "adopted", detail: message("tracking.log.adopted", { analysis: analysis.id }) }],
+      version: 1,
+    };
+    await plans(ctx).put(plan.id, plan);
+    return plan;
+  });
+}
+
+/** Adds a later inventory analysis as a checkpoint (replacing one of the same day). */
+export async function addCheckpoint(ctx: TrackingContext, id: string, input: unknown, now = new Date()): Promise<Plan> {
+  const data = parse(checkpointInput, input);
+  const analysis = await analysisFor(ctx, data.analysisId);
+  return change(ctx, id, data.version, (plan) => {
+    const date = data.date ?? analysis.createdAt.slice(0, 10);
+    const baseline = plan.checkpoints[0]!;
+    if (date <= baseline.date) throw new AppError("invalid_input", message("tracking.error.checkpointDate", { date: frenchDay(baseline.date) }), 400);
+    const checkpoint = checkpointOf(analysis, plan.measure, date, now);
+    plan.checkpoints = [...plan.checkpoints.filter((c) => c.date !== date), checkpoint].sort((a, b) => a.date.localeCompare(b.date));
+    plan.log.push({ at: now.toISOString(), action: "checkpoint", detail: message("tracking.log.checkpoint", { analysis: analysis.id, date: frenchDay(date) }) });
+  });
+}
+
+export async function addEvent(ctx: TrackingContext, id: string, input: unknown, now = new Date()): Promise<Plan> {
+  const data = parse(eventInput, input);
+  return change(ctx, id, data.version, (plan) => {
+    plan.events = [...plan.events, { id: newRecordId(), date: data.date, text: data.text, recordedAt: now.toISOString() }].sort((a, b) => a.date.localeCompare(b.date));
+    plan.log.push({ at: now.toISOString(), action: "event", detail: data.text });
+  });
+}
+
+/** Freezes what the public page shows, as the DSI reviewed it; the previous publication stays until this one is saved. */
+export async function publishPlan(ctx: TrackingContext, id: string, input: unknown, now = new Date()): Promise<Plan> {
+  const data = parse(publishInput, input);
+  return change(ctx, id, data.version, (plan) => {
+    const progress = progressOf(plan, now.toISOString().slice(0, 10));
+    const snapshot = snapshotOf(plan, progress, { licence: data.licence, groupProducts: data.groupProducts, now, categoryLabel });
+    plan.publication = { at: now.toISOString(), licence: data.licence, groupProducts: data.groupProducts, snapshot };
+    plan.log.push({ at: now.toISOString(), action: "published", detail: message("tracking.log.published", { licence: data.licence }) });
+  });
+}
+
+export async function unpublishPlan(ctx: TrackingContext, id: string, now = new Date()): Promise<Plan> {
+  return change(ctx, id, undefined, (plan) => {
+    if (!plan.publication) return;
+    plan.publication = null;
+    plan.log.push({ at: now.toISOString(), action: "unpublished", detail: message("tracking.log.unpublished") });
+  });
+}
+
+export async function deletePlan(ctx: TrackingContext, id: string): Promise<void> {
+  await withLock(id, async () => {
+    await load(ctx, id);
+    await plans(ctx).delete(id);
+  });
+}
+
+/** The published snapshot of a collectivité, or a 404 that says nothing of unpublished plans. */
+export async function publicSnapshot(ctx: TrackingContext, slug: string): Promise<PublicSnapshot> {
+  const plan = (await listPlans(ctx)).find((p) => p.slug === slug && p.publication);
+  if (!plan) throw new AppError("public_not_found", message("tracking.error.publicNotFound"), 404);
+  return plan.publication!.snapshot;
+}
