@@ -130,6 +130,8 @@ const CORPUS_SCALE = 1000;
 const RARE_NAME = 20;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
 const UNKNOWN_SHARE = 0.3;
+/** Share of the question's words a catalog card must hold to answer it. */
+const MIN_CATALOG_COVERAGE = 0.7;
 /** Passages read to decide (the top of the ranked list). */
 const JUDGED = 6;
 
@@ -145,7 +147,7 @@ export type CorpusFrequency = (word: string) => Promise<number>;
  */
 export async function assessAnswerability(
   question: string,
-  results: { text: string; section: string; document: { title: string } }[],
+  results: { text: string; section: string; document: { title: string; kind?: string } }[],
   frequency?: CorpusFrequency,
 ): Promise<Answerability> {
   const terms = questionTerms(question);
@@ -186,12 +188,20 @@ export async function assessAnswerability(
   const short = terms.length <= 2;
   const dates = terms.filter((t) => t.date);
   const covers = (p: (typeof perPassage)[number]) => (short ? p.plain >= 1 - 1e-9 : p.plain >= MIN_PLAIN_COVERAGE - 1e-9 && p.weighted >= MIN_WEIGHTED_COVERAGE - 1e-9);
-  // Rare names too must be in one same passage: « communes belges » and « Nextcloud » in two unrelated passages do not
+  // Rare names too must be in the passages that answer: « communes belges » and « Nextcloud » in two unrelated passages do not
   // say whether Belgian communes use Nextcloud.
   const rare = await Promise.all(terms.map(async (t) => t.name && !t.date && (!frequency || Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) <= RARE_NAME)));
   const names = terms.filter((_, i) => rare[i]);
-  const holdsAll = (i: number) => dates.every((d) => occurs(d.word, judged[i]!, true)) && names.every((t) => t.variants.some((v) => occurs(v, judged[i]!)));
-  const relevant = perPassage.flatMap((p, i) => (covers(p) && holdsAll(i) ? [i] : []));
+  const holdsName = (t: QuestionTerm, i: number) => t.variants.some((v) => occurs(v, judged[i]!));
+  const holdsAll = (i: number) => dates.every((d) => occurs(d.word, judged[i]!, true)) && (names.length === 0 || names.some((t) => holdsName(t, i)));
+  // A catalog card (one product) matches many questions by its domain alone (« permis de construire » for a
+  // question on building permits): unless it holds a name of the question, it must hold more of it than a guide.
+  // A card that holds a name of the question (« Sophos, c'est américain ? ») is what the question is about.
+  const namesProduct = (i: number) => terms.some((t) => t.name && !t.date && t.variants.some((v) => occurs(v, judged[i]!)));
+  const enough = (p: (typeof perPassage)[number], i: number) => covers(p) && (results[i]!.document.kind !== "catalog" || short || namesProduct(i) || p.plain >= MIN_CATALOG_COVERAGE - 1e-9);
+  let relevant = perPassage.flatMap((p, i) => (enough(p, i) && holdsAll(i) ? [i] : []));
+  // Each rare name is in one of them (« TeamViewer et AnyDesk » may come from two cards).
+  if (!names.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
   if (relevant.length === 0 && (dates.length || names.length) && perPassage.some(covers)) {
     return { answerable: false, reason: "missing-name", missing: [...dates, ...names].map((d) => d.word), coverage: best.weighted, relevant };
   }
