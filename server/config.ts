@@ -22,6 +22,8 @@ const envSchema = z.object({
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   /** Milliseconds an Ollama availability check stays valid. */
   OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
+  /** Second pass of the verification: the local model says whether the passages support each sentence (slower). */
+  VERIFY_WITH_MODEL: z.enum(["0", "1", "false", "true"]).default("0"),
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   /** GLPI's REST API (`…/apirest.php`), to pull the software inventory from it; the only GLPI address used. */
@@ -46,6 +48,7 @@ export type Config = {
   idleTimeoutMs: number;
   statusTtlMs: number;
   maxUploadBytes: number;
+  verifyWithModel: boolean;
   glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
 };
 
@@ -72,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS,
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    verifyWithModel: e.VERIFY_WITH_MODEL === "1" || e.VERIFY_WITH_MODEL === "true",
     glpi: { url: e.GLPI_URL ?? null, appToken: e.GLPI_APP_TOKEN ?? null, userToken: e.GLPI_USER_TOKEN ?? null, syncHours: e.GLPI_SYNC_HOURS },
   };
 }

@@ -9,6 +9,7 @@ import { assessAnswerability, frequencyFrom, isRelevant, keywords, type Answerab
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, verifyText, type Verification } from "../verify/index.ts";
+import { confirmWithModel } from "../verify/model-check.ts";
 import { loadTemplate, readPrompt } from "./prompts.ts";
 
 export interface ConversationMessage {
@@ -56,6 +57,8 @@ export interface AnswerOptions {
   retrieve?: number;
   /** The model call is abandoned (and the answer falls back) after this long without a token. */
   idleTimeoutMs?: number;
+  /** Second pass of the verification by the model (`VERIFY_WITH_MODEL`). */
+  verifyWithModel?: boolean;
 }
 
 /** Conservative estimate for French with Mistral's tokenizer (about 3.5–4 characters per token). */
@@ -193,7 +196,11 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
     clearTimeout(timer);
   }
   if (signal.aborted) return;
-  yield { type: "done", mode: "generated", usage, notice: null, abstention: null, ...checkAnswer(text, passages.used) };
+  const checked = checkAnswer(text, passages.used);
+  if (options.verifyWithModel) {
+    checked.verification = await confirmWithModel(checked.verification, passages.used.map((r, i) => verifiable(r, i + 1)), deps.models.chat(), { signal, numCtx: options.numCtx });
+  }
+  yield { type: "done", mode: "generated", usage, notice: null, abstention: null, ...checked };
 }
 
 /** Verification of a generated answer, and the date of the facts it rests on (its valid citations). */

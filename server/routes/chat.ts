@@ -56,7 +56,7 @@ export function chatRoutes(engine: Engine) {
       const controller = new AbortController();
       stream.onAbort(() => controller.abort());
       try {
-        const events = answer(messages, engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs }, controller.signal);
+        const events = answer(messages, engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs, verifyWithModel: engine.config.verifyWithModel }, controller.signal);
         for await (const event of events) {
           if (controller.signal.aborted) break;
           const { type, ...data } = event;

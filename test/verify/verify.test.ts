@@ -65,3 +65,23 @@ describe("drafts keep what the model cited", () => {
     expect(model.front.some((b) => b.kind === "paragraph" && inlineText(b.inlines).includes("non vérifiée"))).toBe(true);
   });
 });
+
+describe("optional second pass by the model", () => {
+  it("reads the model's JSON verdict and only flags more", async () => {
+    const { parseVerdict, confirmWithModel } = await import("../../server/verify/model-check.ts");
+    expect(parseVerdict('{"soutenue": false, "raison": "le passage parle de 2 millions"}')).toEqual({ supported: false, reason: "le passage parle de 2 millions" });
+    expect(parseVerdict("Oui, sans doute.")).toBeNull();
+    const v = verifyText("La Gendarmerie a économisé 2 millions d'euros par an sur ses licences [1]. Elle a 95 millions de postes [1].", passages);
+    const said: string[] = [];
+    const chat = {
+      async *stream(turns: { content: string }[]) {
+        said.push(turns[0]!.content);
+        yield { type: "token" as const, text: '{"soutenue": false, "raison": "non"}' };
+      },
+    };
+    const checked = await confirmWithModel(v, passages, chat as never, { signal: new AbortController().signal, numCtx: 4096 });
+    expect(said).toHaveLength(1); // only the sentence the word checks accepted is asked about
+    expect(checked.sentences.map((s) => s.status)).toEqual(["unsupported", "unsupported"]);
+    expect(checked.counts.unsupported).toBe(2);
+  });
+});
