@@ -91,6 +91,8 @@ async function main(argv: string[]): Promise<number> {
           else {
             out("\n");
             if (event.notice) term.line(`\n${event.notice}`);
+            for (const s of event.verification?.sentences ?? []) if (s.status === "unsupported" || s.status === "invalid-citation") out(`\n${message("cli.unverified", { text: s.text, reasons: s.reasons.join(" ; ") })}\n`);
+            if (event.factsAsOf) out(`\n${message("cli.factsAsOf", { date: event.factsAsOf })}\n`);
           }
         }
         if (sources.length) {

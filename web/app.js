@@ -54,8 +54,14 @@ export async function loadStatus() {
   }
 }
 
-/** « 8 avril 2026 » for "2026-04-08" (a day date, without time). */
-const dayDate = (iso) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+/** « 8 avril 2026 » for "2026-04-08", « avril 2026 » for "2026-04", « 2021 » for "2021". */
+function dayDate(iso) {
+  const [y, m, d] = iso.slice(0, 10).split("-");
+  if (!m) return y;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d ?? 1)));
+  const text = new Intl.DateTimeFormat("fr-FR", d ? { dateStyle: "long", timeZone: "UTC" } : { month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+  return text.replace(/^1 /, "1er ");
+}
 
 /**
  * Appends "… [1] …" to a node, citation numbers turned into links to the listed sources; a number that names no
@@ -153,7 +159,7 @@ async function ask(question) {
         if (box) footer.append(box);
         const mode = data.abstention ? "web.modeAbstained" : data.mode === "generated" ? (data.grounded === false ? "web.modeGeneratedNoSource" : "web.modeGenerated") : "web.modeExtractive";
         footer.append(el("p", { class: "mode" }, t(mode)));
-        if (data.factsAsOf) footer.append(el("p", { class: "mode facts-date" }, t("web.factsAsOf", { date: dayDate(data.factsAsOf) })));
+        if (data.factsAsOf) footer.append(el("p", { class: "facts-date" }, t("web.factsAsOf", { date: dayDate(data.factsAsOf) })));
         // The banner already shows the standing notice; repeat only a notice specific to this answer.
         if (data.notice && data.notice !== $("status").textContent) footer.append(el("p", { class: "notice" }, data.notice));
       } else if (event === "error") {

@@ -4,6 +4,7 @@
  * without a model, quote the passages (extractive mode). Failures of the model fall back to extractive mode.
  */
 import { message } from "../i18n/messages.ts";
+import { foldText } from "../store/lancedb.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { assessAnswerability, frequencyFrom, isRelevant, keywords, type Answerability, type CorpusFrequency } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
@@ -111,9 +112,22 @@ export async function retrieveForAnswer(messages: ConversationMessage[], deps: A
   return { query, results, relevant, decision };
 }
 
+/** A folded word or phrase of the question as the user wrote it (« dortmund » → « Dortmund »). */
+function asWritten(question: string, folded: string): string {
+  const tokens = [...question.matchAll(/[\p{L}\p{N}]+/gu)];
+  const parts = folded.split(" ");
+  for (let i = 0; i + parts.length <= tokens.length; i++) {
+    if (parts.every((p, j) => foldText(tokens[i + j]![0]) === p)) {
+      const last = tokens[i + parts.length - 1]!;
+      return question.slice(tokens[i]!.index, last.index! + last[0].length);
+    }
+  }
+  return folded;
+}
+
 /** The French abstention: why, what the corpus covers, and the nearest topics it knows. */
-export function abstentionText(abstention: Abstention): string {
-  const list = abstention.missing.slice(0, 4).map((w) => `« ${w} »`).join(", ");
+export function abstentionText(abstention: Abstention, question = ""): string {
+  const list = abstention.missing.slice(0, 4).map((w) => `« ${asWritten(question, w)} »`).join(", ");
   const why = message(`answer.abstainWhy.${abstention.reason}`, { words: list || "—" });
   const parts = [message("answer.abstain", { why })];
   if (abstention.nearest.length) parts.push(message("answer.abstainNearest", { titles: abstention.nearest.map((d) => `« ${d.title} »`).join(", ") }));
@@ -141,7 +155,7 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
     const nearest = results.filter((r) => !seen.has(r.document.id) && seen.add(r.document.id)).slice(0, 3).map((r) => ({ id: r.document.id, title: r.document.title }));
     const abstention: Abstention = { reason: decision.answerable ? "low-coverage" : decision.reason, missing: decision.missing, nearest: decision.reason === "no-terms" ? [] : nearest };
     yield { type: "sources", sources: [] };
-    yield { type: "token", text: abstentionText(abstention) };
+    yield { type: "token", text: abstentionText(abstention, query) };
     yield { type: "done", mode, usage: null, notice: status.llmAvailable ? null : status.notice, abstention, verification: null, factsAsOf: null, grounded: false };
     return;
   }
