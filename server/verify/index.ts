@@ -179,9 +179,15 @@ const MONTH_NAMES = /^(janvier|février|mars|avril|mai|juin|juillet|août|septem
 
 /** Capitalised words past the start of the sentence, and acronyms: names of organisations, places, people. */
 function namesOf(sentence: string): string[] {
-  const clean = sentence.replace(/\[\d+\]/g, " ").replace(/[*_`#>|]/g, " ");
-  const tokens = clean.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
   const out = new Set<string>();
+  // Table cells, list items and bold labels start like sentences.
+  for (const segment of sentence.replace(/\[\d+\]/g, " ").split(/\||^\s*[-*•]\s|\*\*|^\s*\d+[.)]\s|[«»"“”]/m)) namesOfSegment(segment, out);
+  return [...out];
+}
+
+function namesOfSegment(segment: string, out: Set<string>): void {
+  const clean = segment.replace(/[*_`#>]/g, " ");
+  const tokens = clean.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
   tokens.forEach((raw, i) => {
     const token = raw.replace(/^([cdjlmnst]|qu)['’]/i, "").replace(/['’-]+$/, "");
     if (!/^\p{Lu}/u.test(token) || token.length < 2 || MONTH_NAMES.test(token)) return;
@@ -190,7 +196,6 @@ function namesOf(sentence: string): string[] {
     if (/^(Je|Madame|Monsieur|Mesdames|Messieurs)$/.test(token)) return;
     out.add(token);
   });
-  return [...out];
 }
 
 // ——— The check ———
@@ -248,8 +253,9 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     if (!folded || bags.some((b) => inBag(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
-  // Without figures, the content of the sentence must be found in its sources.
-  if (figures.length === 0) {
+  // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
+  // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
+  if (figures.length === 0 && cited.length > 0) {
     const content = [...new Set(contentWords(sentence))];
     if (content.length >= 3) {
       const missing = content.filter((c) => !bags.some((b) => inBag(c, b)));

@@ -91,9 +91,11 @@ export function scriptedReply(scenario: Scenario, passages: Map<number, string>,
   const first = passages.get(numbers[0]!)!;
   const sentencesOf = (n: number) => quotable(passages.get(n) ?? "");
   const all = numbers.flatMap((n) => sentencesOf(n).map((s) => ({ n, s })));
-  const lead = pick(sentencesOf(numbers[0]!), seed) ?? pick(all, seed)?.s;
-  if (!lead) return null;
-  const intro = `${lead} [${numbers[0]}]`;
+  const leadFirst = pick(sentencesOf(numbers[0]!), seed);
+  const leadAny = leadFirst ? { n: numbers[0]!, s: leadFirst } : pick(all, seed);
+  if (!leadAny) return null;
+  const lead = leadAny.s;
+  const intro = `${lead} [${leadAny.n}]`;
   switch (scenario) {
     case "correct": {
       const second = pick(all.filter((x) => x.s !== lead), seed + 1);
@@ -138,7 +140,7 @@ function flaggedSentence(v: Verification | null, target: string): { flagged: boo
   const bad = (v?.sentences ?? []).filter((s) => s.status === "unsupported" || s.status === "invalid-citation");
   const norm = (s: string) => s.replace(/\s+/g, " ").trim();
   const hit = bad.filter((s) => norm(target).includes(norm(s.text)) || norm(s.text).includes(norm(target)));
-  return { flagged: hit.length > 0, others: bad.length - hit.length, reasons: hit.flatMap((s) => s.reasons) };
+  return { flagged: hit.length > 0, others: bad.length - hit.length, reasons: (hit.length ? hit : bad).flatMap((s) => (hit.length ? s.reasons : [`« ${s.text.slice(0, 200)} » (${s.citations})`, ...s.reasons])) };
 }
 
 function report(cases: FaithCase[]): FaithReport {
