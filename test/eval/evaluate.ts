@@ -61,7 +61,9 @@ export interface RetrievalReport {
   msPerQuery: number;
 }
 
-export async function evaluateRetrieval(engine: Engine, questions: EvalQuestion[], k = 5): Promise<RetrievalReport> {
+/** Recall@k and MRR on the answerable questions (those with `expected` documents; unanswerable ones are skipped). */
+export async function evaluateRetrieval(engine: Engine, all: EvalQuestion[], k = 5): Promise<RetrievalReport> {
+  const questions = all.filter((q) => !q.kind);
   const results: QuestionResult[] = [];
   let mode = "fulltext";
   const started = performance.now();
