@@ -18,6 +18,7 @@ import {
   type Vendor,
 } from "./schema.ts";
 import type { CorpusProblem } from "./documents.ts";
+import { message } from "../server/i18n/messages.ts";
 
 export interface Catalog {
   vendors: Map<string, Vendor>;
@@ -79,6 +80,11 @@ function addRecord(catalog: Catalog, kind: RecordKind, raw: unknown, index: numb
     return;
   }
   const record = result.data as Vendor | Product | Alternative;
+  // The laws that reach a vendor are stored normalised: declared ones, else those of its controlling country.
+  if (kind === "vendors") {
+    const v = record as Vendor;
+    v.exposure = lawsFor(v.exposure, v.parent?.country ?? v.country);
+  }
   const map = catalog[kind] as Map<string, typeof record>;
   if (map.has(record.id)) {
     problems.push({ path: file, record: label, reasons: [`identifiant « ${record.id} » déjà utilisé`] });
@@ -112,6 +118,12 @@ function checkReferences(catalog: Catalog, problems: CorpusProblem[]) {
     const reasons: string[] = [];
     if (!catalog.products.has(m.product)) reasons.push(`produit inconnu : « ${m.product} »`);
     if (!catalog.alternatives.has(m.alternative)) reasons.push(`alternative inconnue : « ${m.alternative} »`);
+    const product = catalog.products.get(m.product);
+    const alternative = catalog.alternatives.get(m.alternative);
+    // A business package is replaced within its domain: openElec (elections) is no alternative to a finance package.
+    if (product?.domains.length && alternative?.domains.length && !product.domains.some((d) => alternative.domains.includes(d))) {
+      reasons.push(`domaines différents : ${product.domains.join(", ")} / ${alternative.domains.join(", ")}`);
+    }
     const key = `${m.product}→${m.alternative}`;
     if (seen.has(key)) reasons.push("correspondance en double");
     seen.add(key);
@@ -151,13 +163,62 @@ const FIT_LABELS: Record<string, string> = {
 };
 export const fitLabel = (fit: string) => FIT_LABELS[fit] ?? fit;
 
-const EXPOSURE_LABELS: Record<string, string> = {
-  "cloud-act": "CLOUD Act (États-Unis)",
-  "fisa-702": "FISA section 702 (États-Unis)",
-  "china-nis-law": "loi chinoise sur le renseignement national",
-  "russia-sorm": "lois russes de surveillance (SORM)",
+/**
+ * Laws that reach a controlling entity, by stable id (French labels in `server/i18n/fr/inventory.json`, keys
+ * `law.<id>`). The catalog's older ids (`cloud-act`, `fisa-702`, `china-nis-law`, `russia-sorm`) are still read.
+ */
+export const LAW_IDS = ["us-cloud-act", "us-fisa-702", "ru-sorm", "ru-data-localisation", "cn-national-intelligence-law"] as const;
+const LEGACY_LAW_IDS: Record<string, string> = {
+  "cloud-act": "us-cloud-act",
+  "fisa-702": "us-fisa-702",
+  "china-nis-law": "cn-national-intelligence-law",
+  "russia-sorm": "ru-sorm",
 };
-export const exposureLabel = (e: string) => EXPOSURE_LABELS[e] ?? e;
+export const normalizeLaw = (id: string) => LEGACY_LAW_IDS[id] ?? id;
+
+/**
+ * The laws that reach an entity controlled from a country, when the catalog names none for the vendor: the US
+ * CLOUD Act and FISA section 702; Russia's SORM surveillance and personal-data localisation (242-FZ) laws;
+ * China's National Intelligence Law of 2017 (article 7). None for the EU, the EEA, the United Kingdom and Switzerland.
+ */
+export const LAWS_BY_COUNTRY: Record<string, string[]> = {
+  US: ["us-cloud-act", "us-fisa-702"],
+  RU: ["ru-sorm", "ru-data-localisation"],
+  CN: ["cn-national-intelligence-law"],
+};
+
+/**
+ * The EU27, the EEA (IS, LI, NO), the United Kingdom and Switzerland: a vendor controlled from anywhere else
+ * (Russia, Belarus, Turkey, the United States, China…) is extra-European.
+ */
+export const EUROPEAN_COUNTRIES = new Set([
+  "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
+  "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+  "IS", "LI", "NO", "GB", "CH",
+]);
+export const isEuropean = (country: string) => EUROPEAN_COUNTRIES.has(country.toUpperCase());
+
+/**
+ * The laws that reach a vendor: those the catalog names for it, else those of the country that controls it.
+ * @example
+ * lawsFor(["cloud-act"], "US"); // ["us-cloud-act"]
+ * lawsFor([], "CN"); // ["cn-national-intelligence-law"]
+ */
+export function lawsFor(declared: string[], controllingCountry: string | null): string[] {
+  const laws = declared.map(normalizeLaw);
+  if (laws.length || !controllingCountry) return [...new Set(laws)];
+  return [...(LAWS_BY_COUNTRY[controllingCountry.toUpperCase()] ?? [])];
+}
+
+/** French label of a law id (« CLOUD Act (États-Unis) »); the id itself when no label is known. */
+export const exposureLabel = (e: string) => {
+  const id = normalizeLaw(e);
+  try {
+    return message(`law.${id}`);
+  } catch {
+    return id;
+  }
+};
 
 export interface CatalogPassage {
   id: string;

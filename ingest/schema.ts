@@ -58,19 +58,54 @@ export const vendorSchema = z.object({
   id,
   name: z.string().min(1),
   legalName: z.string().nullish(),
+  /** Former names and brands a publisher column may show ("NortonLifeLock" for Gen Digital). */
+  aliases: z.array(z.string().min(1)).default([]),
   country,
   parent: z.object({ name: z.string().min(1), country }).nullish(),
   exposure: z.array(z.string().min(2)).default([]),
+  /** Category of the equipment the vendor makes (network, workstation, hosting…), for hardware of unknown model. */
+  hardware: z.enum(CATEGORIES).nullish(),
   notes: z.string().nullish(),
   sources,
 });
+
+/**
+ * Domains of the business software of collectivités: an alternative is offered for a product only when they
+ * share one (an elections package is no alternative to a finance package).
+ */
+export const DOMAINS = [
+  "finance",
+  "hr",
+  "civil-status",
+  "elections",
+  "population",
+  "gis",
+  "cad",
+  "e-administration",
+  "signature",
+  "mail-registry",
+  "cemetery",
+  "urbanism",
+  "library",
+  "education",
+  "archives",
+  "procurement",
+  "assets",
+  "police",
+  "school-services",
+  "erp",
+] as const;
+const domains = z.array(z.enum(DOMAINS)).default([]);
 
 export const productSchema = z.object({
   id,
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
+  domains,
   vendor: id,
   category: z.enum(CATEGORIES),
+  /** End of the vendor's standard support (ISO date), shown on every inventory line of the product. */
+  endOfSupport: isoDate.nullish(),
   usage: z.string().min(3),
   notes: z.string().nullish(),
   sources,
@@ -79,6 +114,9 @@ export const productSchema = z.object({
 export const alternativeSchema = z.object({
   id,
   name: z.string().min(1),
+  /** Names the software takes in inventories ("GLPI Agent", "libreoffice-calc"). */
+  aliases: z.array(z.string().min(1)).default([]),
+  domains,
   licence: z.string().nullish(),
   publisher: z.string().min(1),
   country: country.nullish(),

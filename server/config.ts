@@ -27,6 +27,11 @@ const envSchema = z.object({
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   /** GLPI's REST API (`…/apirest.php`), to pull the software inventory from it; the only GLPI address used. */
+  /** PostgreSQL for saved work (`postgres://…`), for a shared deployment; SQLite in DATA_DIR when unset. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "adresse postgres://utilisateur:motdepasse@hôte:5432/base attendue")
+    .optional(),
   GLPI_URL: z.url().optional(),
   GLPI_APP_TOKEN: z.string().optional(),
   GLPI_USER_TOKEN: z.string().optional(),
@@ -49,6 +54,7 @@ export type Config = {
   statusTtlMs: number;
   maxUploadBytes: number;
   verifyWithModel: boolean;
+  databaseUrl: string | null;
   glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
 };
 
@@ -76,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     verifyWithModel: e.VERIFY_WITH_MODEL === "1" || e.VERIFY_WITH_MODEL === "true",
+    databaseUrl: e.DATABASE_URL ?? null,
     glpi: { url: e.GLPI_URL ?? null, appToken: e.GLPI_APP_TOKEN ?? null, userToken: e.GLPI_USER_TOKEN ?? null, syncHours: e.GLPI_SYNC_HOURS },
   };
 }

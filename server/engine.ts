@@ -12,7 +12,8 @@ import { createRetriever, type Retriever } from "./retrieval/search.ts";
 import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
 import { openLanceStore } from "./store/lancedb.ts";
 import type { ChunkStore } from "./store/types.ts";
-import { createFileRecordStore, type RecordStore } from "./store/records.ts";
+import { openRecordDatabase } from "./store/open-records.ts";
+import type { RecordStore } from "./store/records.ts";
 
 export interface Engine {
   config: Config;
@@ -20,7 +21,7 @@ export interface Engine {
   models: ModelProvider;
   vectors: VectorSync;
   retriever: Retriever;
-  /** A collection of saved records (analyses, classifications, drafts) under DATA_DIR. */
+  /** A collection of saved records (analyses, classifications, drafts, plans) in the database (SQLite or PostgreSQL). */
   records<T>(collection: string): RecordStore<T>;
   /** Re-indexes what changed in the corpus; `rebuild` starts from an empty index. */
   index(options?: { rebuild?: boolean; onProgress?: (done: number, total: number) => void }): Promise<IndexReport>;
@@ -37,6 +38,10 @@ export async function createEngine(config: Config, log: (line: string) => void =
     temperature: config.temperature,
     statusTtlMs: config.statusTtlMs,
   });
+  const db = await openRecordDatabase(config, log).catch(async (err) => {
+    await store.close();
+    throw err;
+  });
   const vectors = createVectorSync(store, models, log);
   const retriever = createRetriever(store, models, vectors);
   return {
@@ -45,13 +50,16 @@ export async function createEngine(config: Config, log: (line: string) => void =
     models,
     vectors,
     retriever,
-    records: <T>(collection: string) => createFileRecordStore<T>(path.join(config.dataDir, "records", collection)),
+    records: <T>(collection: string) => db.store<T>(collection),
     async index(options = {}) {
       if (options.rebuild) await store.clear();
       const report = await indexCorpus({ corpusDir: config.corpusDir, store, onProgress: options.onProgress });
       if (report.changed || report.removed || options.rebuild) vectors.invalidate();
       return report;
     },
-    close: () => store.close(),
+    async close() {
+      await store.close();
+      await db.close();
+    },
   };
 }

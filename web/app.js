@@ -4,9 +4,10 @@
 import { $, applyI18n, el, loadMessages, readSSE, apiError, t } from "./lib.js";
 import * as inventory from "./inventory.js";
 import * as drafts from "./drafts.js";
+import * as plans from "./plans.js";
 
-const SECTIONS = ["question", "inventaire", "documents"];
-const modules = { question: null, inventaire: inventory, documents: drafts };
+const SECTIONS = ["question", "inventaire", "documents", "suivi"];
+const modules = { question: null, inventaire: inventory, documents: drafts, suivi: plans };
 let current = null;
 let controller = null;
 const history = [];
@@ -204,6 +205,7 @@ async function init() {
   initQuestion();
   inventory.init();
   drafts.init({ onDone: loadStatus });
+  plans.init();
   window.addEventListener("hashchange", () => route());
   route({ initial: true });
   document.body.dataset.ready = "true";

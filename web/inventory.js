@@ -239,7 +239,7 @@ function categoriesTable(s) {
                 "td",
                 { class: "num" },
                 comp ? formatDecimal(comp.points) : "—",
-                comp ? el("span", { class: "cell-note" }, t("inv.scorePart", { dependency: formatShare(comp.dependency), weight: comp.weight })) : null,
+                comp ? el("span", { class: "cell-note" }, t("inv.scorePart", { dependency: formatShare(comp.dependency), weight: formatDecimal(comp.weight) })) : null,
               ),
               el(
                 "td",

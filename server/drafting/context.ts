@@ -7,6 +7,8 @@
 import { message } from "../i18n/messages.ts";
 import { fill, type DocumentStructure } from "./structure.ts";
 import type { AuditPlanInputs, BriefingInputs, LetterInputs, RoadmapInputs } from "./inputs.ts";
+import { exposureLabel } from "../../ingest/catalog.ts";
+import { planRoadmap, type LocalEvent, type RoadmapLine, type RoadmapPhase, type RoadmapPlan } from "./roadmap-plan.ts";
 import type { AnalysisItem, DraftType, InventoryAnalysis } from "./types.ts";
 
 export interface DraftContext {
@@ -132,7 +134,7 @@ export function salutationFor(recipient: LetterInputs["recipient"]): string {
   return `${recipient.civility} ${recipient.civility === "Madame" ? "la" : "le"} ${capitalized}`;
 }
 
-async function letterContext(inputs: LetterInputs, structure: DocumentStructure, now: string): Promise<DraftContext> {
+async function letterContext(inputs: LetterInputs, analysis: InventoryAnalysis | null, structure: DocumentStructure, now: string): Promise<DraftContext> {
   const c = inputs.collectivite;
   const vars: Record<string, string> = { ...baseVars(c) };
   vars.salutation = salutationFor(inputs.recipient);
@@ -142,6 +144,10 @@ async function letterContext(inputs: LetterInputs, structure: DocumentStructure,
   vars.subject = inputs.subject ?? (await texts(structure, "subject.default", vars));
   vars.sender_intro = await texts(structure, "sender_intro", { sender: inputs.sender.name, sender_description: inputs.sender.description ? `, ${inputs.sender.description},` : "" });
   vars.local_context = inputs.context ? `${sentence(inputs.context)} ` : "";
+  // The counts of a map the sender was given: the same sentence parts as the roadmap and the briefing.
+  const plan = analysis ? planRoadmap(analysis, { now }) : null;
+  const counts = plan ? await measureSentences(structure, plan) : null;
+  vars.analysis_sentence = counts ? `${await texts(structure, "analysis.sentence", { ...counts, collectivite: c.name })} ` : "";
   const requests: string[] = [];
   for (const r of inputs.requests) requests.push(structure.texts[`request.${r}`] !== undefined ? await texts(structure, `request.${r}`, vars) : sentence(r));
   vars.requests_list = requests.map((r) => `- ${r}`).join("\n");
@@ -154,6 +160,7 @@ async function letterContext(inputs: LetterInputs, structure: DocumentStructure,
     ["Destinataire", `${inputs.recipient.name}, ${inputs.recipient.role} (appel : « ${vars.salutation} »)`],
     ["Expéditeur", inputs.sender.description ? `${inputs.sender.name}, ${inputs.sender.description}` : inputs.sender.name],
     ["Contexte local", inputs.context],
+    ["Cartographie de la collectivité", vars.analysis_sentence.trim() || undefined],
     ["Demandes de l'expéditeur, dans l'ordre", requests],
     ["Date du courrier", vars.date],
   ]);
@@ -258,166 +265,188 @@ async function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStru
 
 // ---------- Roadmap ----------
 
-/** Categories where a change touches every agent or the infrastructure: never a quick win. */
 /** Software listed by name in tables and in the model's data; the rest is counted (large inventories). */
 const MAX_LISTED = 40;
-const HEAVY = new Set(["workstation", "business", "database", "virtualization", "network", "hosting"]);
-const FIT_RANK: Record<string, number> = { "drop-in": 0, partial: 1, "different-approach": 2 };
 
-export type RoadmapPhase = "quick" | "guided" | "deep";
+const vendorText = (i: AnalysisItem) => {
+  const country = i.vendor?.parent?.country ?? i.vendor?.country;
+  return i.vendor ? `${i.vendor.name}${country ? ` (${country})` : ""}` : (i.publisher ?? "?");
+};
+const alternativesText = (i: AnalysisItem) =>
+  (i.alternatives ?? []).length ? (i.alternatives ?? []).map((a) => `${a.name}${a.country ? ` (${a.country})` : ""} — ${fitLabel(a.fit)}`).join(" ; ") : "—";
+const lawsText = (laws: string[]) => laws.map(exposureLabel).join(", ");
+/** « 12,5 points » → one decimal, French comma. */
+const formatPoints = (n: number) => `${String(Math.round(n * 10) / 10).replace(".", ",")}${NBSP}point${Math.round(n * 10) / 10 >= 2 ? "s" : ""}`;
+const percentOrDash = (n: number | null) => (n === null ? "—" : formatPercent(n));
+const productLabel = (i: AnalysisItem) => (typeof i.product === "object" && i.product ? i.product.name : i.name);
 
-export interface RoadmapLine {
-  item: AnalysisItem;
-  bestFit: string | null;
-  phase: RoadmapPhase;
+/** The month a roadmap starts: the one given, but never before the month after the document is generated. */
+export function roadmapStart(startDate: string | undefined, now: string): string {
+  const next = addMonths(now.slice(0, 7), 1);
+  const given = startDate?.slice(0, 7);
+  return given && given > next ? given : next;
 }
 
-export interface RoadmapPlan {
-  total: number;
-  extra: number;
-  unknown: number;
-  products: number;
-  baselineShare: number;
-  lines: RoadmapLine[];
-  /** Share of extra-European installations left after each phase, in order quick, guided, deep. */
-  shareAfter: Record<RoadmapPhase, number>;
-  byCategory: { category: string; products: number; installations: number; extra: number }[];
-}
-
-/**
- * Orders the extra-European software of an analysis into phases: quick wins (a drop-in alternative, outside
- * the categories that touch every agent or the infrastructure), guided replacements (partial fit, or drop-in in
- * a heavy category), then deep work (different approach, no alternative, or heavy and partial).
- * Open-source software of an extra-European publisher (Firefox, Thunderbird) counts in the baseline, but is not
- * planned for replacement: installed here from its free code, it is itself the kind of alternative a roadmap
- * recommends.
- */
-export function planRoadmap(analysis: InventoryAnalysis): RoadmapPlan {
-  const items = analysis.items;
-  const total = items.reduce((n, i) => n + i.installations, 0);
-  const extraItems = items.filter((i) => i.extraEuropean === true);
-  const extra = extraItems.reduce((n, i) => n + i.installations, 0);
-  const unknown = items.filter((i) => i.extraEuropean === null || i.extraEuropean === undefined).reduce((n, i) => n + i.installations, 0);
-  const lines: RoadmapLine[] = extraItems
-    .filter((item) => item.openSource !== true)
-    .map((item) => {
-      const fits = (item.alternatives ?? []).map((a) => a.fit).sort((a, b) => (FIT_RANK[a] ?? 3) - (FIT_RANK[b] ?? 3));
-      const bestFit = fits[0] ?? null;
-      const heavy = HEAVY.has(item.category ?? "other");
-      const phase: RoadmapPhase =
-        bestFit === "drop-in" && !heavy ? "quick" : (bestFit === "partial" && !heavy) || (bestFit === "drop-in" && heavy) ? "guided" : "deep";
-      return { item, bestFit, phase };
-    })
-    .sort((a, b) => ["quick", "guided", "deep"].indexOf(a.phase) - ["quick", "guided", "deep"].indexOf(b.phase) || b.item.installations - a.item.installations);
-  const removed = (phases: RoadmapPhase[]) => lines.filter((l) => phases.includes(l.phase)).reduce((n, l) => n + l.item.installations, 0);
-  const share = (n: number) => (total ? (n / total) * 100 : 0);
-  const categories = new Map<string, { category: string; products: number; installations: number; extra: number }>();
-  for (const i of items) {
-    const key = i.category ?? "unknown";
-    const row = categories.get(key) ?? { category: key, products: 0, installations: 0, extra: 0 };
-    row.products++;
-    row.installations += i.installations;
-    if (i.extraEuropean === true) row.extra += i.installations;
-    categories.set(key, row);
-  }
+/** The sentences every document uses for the counts of an analysis: one wording, one set of numbers. */
+async function measureSentences(structure: DocumentStructure, plan: RoadmapPlan) {
+  const m = plan.measure;
   return {
-    total,
-    extra,
-    unknown,
-    products: items.length,
-    baselineShare: share(extra),
-    lines,
-    shareAfter: { quick: share(extra - removed(["quick"])), guided: share(extra - removed(["quick", "guided"])), deep: share(extra - removed(["quick", "guided", "deep"])) },
-    byCategory: [...categories.values()].sort((a, b) => b.installations - a.installations),
+    total: formatInt(m.installations),
+    products: formatInt(m.items),
+    extra: formatInt(m.raw.exposed),
+    raw: percentOrDash(plan.baseline.raw),
+    weighted: percentOrDash(plan.baseline.weighted),
+    components: m.components.items
+      ? await texts(structure, "measure.components", { components: formatInt(m.components.items), installations: formatInt(m.components.installations) })
+      : "",
   };
 }
 
-const vendorText = (i: AnalysisItem) => (i.vendor ? `${i.vendor.name}${i.vendor.country ? ` (${i.vendor.country})` : ""}` : (i.publisher ?? "?"));
-const alternativesText = (i: AnalysisItem) =>
-  (i.alternatives ?? []).length ? (i.alternatives ?? []).map((a) => `${a.name}${a.country ? ` (${a.country})` : ""} — ${fitLabel(a.fit)}`).join(" ; ") : "—";
+/** A line of a phase: name, installations, role, law; alternative and the points it removes; a local deadline. */
+async function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEvent[]): Promise<string> {
+  const facts = [`${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`, l.role.label, l.laws.length ? lawsText(l.laws) : null].filter(Boolean).join(", ");
+  const alt = l.alternative
+    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)})${l.points > 0 ? ` — ${await texts(structure, "phase.points", { points: formatPoints(l.points) })}` : ` — ${await texts(structure, "phase.noGain")}`}`
+    : (structure.texts["phase.noAlternative"] ?? "");
+  const deadline = events.filter((e) => e.lines.includes(l)).map((e) => frenchDate(e.date))[0];
+  return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${await texts(structure, "phase.localDeadline", { date: deadline })}` : ""}`;
+}
 
 async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis, structure: DocumentStructure, now: string): Promise<DraftContext> {
   const c = inputs.collectivite;
   const vars: Record<string, string> = { ...baseVars(c) };
-  const plan = planRoadmap(analysis);
-  const targetShare = inputs.targetShare ?? plan.shareAfter.guided;
-  const start = (inputs.startDate ?? now.slice(0, 7)).slice(0, 7);
-  const baseline = formatPercent(plan.baselineShare);
-  const target = formatPercent(targetShare);
+  const plan = planRoadmap(analysis, { target: inputs.targetShare, context: inputs.context, now });
+  const counts = await measureSentences(structure, plan);
+  const start = roadmapStart(inputs.startDate, now);
+  const baseline = counts.weighted;
+  const target = formatPercent(plan.target.value);
+  // A target date that does not lie after the start cannot carry a calendar: it is to be set again, and said so.
+  const targetDate = inputs.targetDate && inputs.targetDate.slice(0, 7) > start ? inputs.targetDate : undefined;
   vars.baseline_share = baseline;
   vars.target_share = target;
-  vars.target_sentence = await texts(structure, inputs.targetDate ? "target.withDate" : "target.noDate", {
+  vars.target_sentence = await texts(structure, targetDate ? "target.withDate" : "target.noDate", {
     baseline,
     target,
-    date: inputs.targetDate ? frenchDate(inputs.targetDate) : "",
+    raw: counts.raw,
+    date: targetDate ? frenchDate(targetDate) : "",
     start: frenchDate(start),
     collectivite: c.name,
   });
+  if (inputs.targetDate && !targetDate) vars.target_sentence += ` ${await texts(structure, "target.pastDate", { date: frenchDate(inputs.targetDate), start: frenchDate(start) })}`;
+
+  // What the target requires, product by product.
+  const requirement = async (l: RoadmapLine) =>
+    `- ${await texts(structure, "target.requiredLine", {
+      name: l.item.name,
+      installations: `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`,
+      role: l.role.label ?? categoryLabel(l.item.category),
+      alternative: l.alternative?.name ?? "",
+      points: formatPoints(l.points),
+      phase: await texts(structure, `phase.${l.phase}.name`),
+    })}`;
+  const requirements: string[] = [];
+  if (plan.target.reachable && plan.target.required.length === 0) {
+    requirements.push(await texts(structure, "target.alreadyMet", { target, baseline }));
+  } else if (plan.target.reachable) {
+    requirements.push(await texts(structure, "target.requires", { target }));
+    for (const l of plan.target.required.slice(0, MAX_LISTED)) requirements.push(await requirement(l));
+    if (plan.target.reachedAfter) {
+      const last = plan.target.reachedAfter === "deep";
+      requirements.push("", await texts(structure, last ? "target.reachedLast" : "target.reachedAfter", { phase: await texts(structure, `phase.${plan.target.reachedAfter}.name`) }));
+    }
+  } else {
+    requirements.push(await texts(structure, "target.unreachable", { target, floor: percentOrDash(plan.target.floor) }));
+    for (const l of plan.target.required.slice(0, MAX_LISTED)) requirements.push(await requirement(l));
+    const without = plan.lines.filter((l) => l.points <= 0).slice(0, 8);
+    if (without.length) requirements.push("", await texts(structure, "target.beyondCatalog", { products: without.map((l) => `${l.item.name} (${formatInt(l.item.installations)})`).join(", ") }));
+  }
+  if (plan.kept.length) {
+    requirements.push("", await texts(structure, "target.kept", { products: plan.kept.slice(0, 6).map((i) => i.name).join(", ") }));
+  }
+  vars.target_requirements = requirements.join("\n");
+
   vars.baseline_sentence = await texts(structure, "baseline.sentence", {
     analysis: analysis.id,
-    total: formatInt(plan.total),
-    products: formatInt(plan.products),
-    extra: formatInt(plan.extra),
-    share: baseline,
-    unknown: plan.unknown ? await texts(structure, "baseline.unknown", { unknown: formatInt(plan.unknown) }) : "",
+    ...counts,
+    share: counts.raw,
+    unknown: plan.measure.unknown.installations ? await texts(structure, "baseline.unknown", { unknown: formatInt(plan.measure.unknown.installations) }) : "",
   });
   vars.baseline_table = markdownTable(
     [await texts(structure, "baseline.header.category"), await texts(structure, "baseline.header.products"), await texts(structure, "baseline.header.installations"), await texts(structure, "baseline.header.extra"), await texts(structure, "baseline.header.share")],
-    plan.byCategory.map((r) => [categoryLabel(r.category), formatInt(r.products), formatInt(r.installations), formatInt(r.extra), r.installations ? formatPercent((r.extra / r.installations) * 100) : "—"]),
+    plan.byCategory.map((r) => [categoryLabel(r.category), formatInt(r.products), formatInt(r.installations), formatInt(r.extra), r.known ? formatPercent((r.extra / r.known) * 100) : "—"]),
   );
 
-  const phaseOrder: RoadmapPhase[] = ["quick", "guided", "deep"];
-  // Share aimed at the end of each phase: what its replacements remove, never below the target; the last phase
-  // (studies and deep work) carries the target itself.
-  const phaseShare: Record<RoadmapPhase, number> = {
-    quick: Math.min(plan.baselineShare, Math.max(plan.shareAfter.quick, targetShare)),
-    guided: Math.min(plan.baselineShare, Math.max(plan.shareAfter.guided, targetShare)),
-    deep: targetShare,
-  };
   const detail: string[] = [];
-  for (const phase of phaseOrder) {
-    const lines = plan.lines.filter((l) => l.phase === phase);
-    detail.push(`### ${await texts(structure, `phase.${phase}.name`)}`);
-    detail.push(await texts(structure, `phase.${phase}.description`));
-    if (lines.length === 0) {
+  let previous = plan.baseline.weighted;
+  const phaseValue = new Map<RoadmapPhase, string>();
+  for (const phase of plan.phases) {
+    detail.push(`### ${await texts(structure, `phase.${phase.phase}.name`)}`);
+    detail.push(await texts(structure, `phase.${phase.phase}.description`));
+    if (phase.lines.length === 0) {
       detail.push(await texts(structure, "phase.empty"));
       continue;
     }
-    const shown = lines.slice(0, MAX_LISTED);
-    const more = lines.length - shown.length;
-    detail.push(shown.map((l) => `- **${l.item.name}** (${formatInt(l.item.installations)} ${installationWord(l.item.installations)}) → ${(l.item.alternatives ?? []).slice(0, 2).map((a) => a.name).join(" ou ") || (structure.texts["phase.noAlternative"] ?? "")}`).join("\n") + (more > 0 ? `\n- ${await texts(structure, "more", { count: formatInt(more) })}` : ""));
-    detail.push(await texts(structure, phase === "deep" ? "phase.shareTarget" : "phase.shareAfter", { share: formatPercent(phaseShare[phase]) }));
+    const shown = phase.lines.slice(0, MAX_LISTED);
+    const more = phase.lines.length - shown.length;
+    const rows = await Promise.all(shown.map((l) => phaseLine(structure, l, plan.events)));
+    detail.push(rows.join("\n") + (more > 0 ? `\n- ${await texts(structure, "more", { count: formatInt(more) })}` : ""));
+    // A phase that lowers neither measure says so, rather than « from X % to X % ».
+    const lowers = phase.weighted !== null && previous !== null && phase.weighted < previous && formatPercent(phase.weighted) !== formatPercent(previous);
+    const value = lowers ? await texts(structure, "phase.shareAfter", { weighted: formatPercent(phase.weighted!), raw: percentOrDash(phase.raw) }) : await texts(structure, "phase.noChange");
+    phaseValue.set(phase.phase, lowers ? formatPercent(phase.weighted!) : await texts(structure, "milestone.noChange"));
+    detail.push(value);
+    if (lowers) previous = phase.weighted;
   }
   vars.phases_detail = detail.join("\n\n");
   vars.alternatives_table = markdownTable(
-    [await texts(structure, "alternatives.header.software"), await texts(structure, "alternatives.header.vendor"), await texts(structure, "alternatives.header.installations"), await texts(structure, "alternatives.header.alternatives"), await texts(structure, "alternatives.header.phase")],
-    await Promise.all(plan.lines.slice(0, MAX_LISTED).map(async (l) => [l.item.name, vendorText(l.item), formatInt(l.item.installations), alternativesText(l.item), await texts(structure, `phase.${l.phase}.name`)])),
+    [await texts(structure, "alternatives.header.software"), await texts(structure, "alternatives.header.vendor"), await texts(structure, "alternatives.header.installations"), await texts(structure, "alternatives.header.laws"), await texts(structure, "alternatives.header.alternatives"), await texts(structure, "alternatives.header.phase")],
+    await Promise.all(plan.lines.slice(0, MAX_LISTED).map(async (l) => [l.item.name, vendorText(l.item), formatInt(l.item.installations), l.laws.length ? lawsText(l.laws) : "—", alternativesText(l.item), await texts(structure, `phase.${l.phase}.name`)])),
   );
   if (plan.lines.length > MAX_LISTED) vars.alternatives_table += `\n\n${sentence(await texts(structure, "more", { count: formatInt(plan.lines.length - MAX_LISTED) }))}`;
   vars.alternative_names = [...new Set(plan.lines.flatMap((l) => (l.item.alternatives ?? []).map((a) => a.name)))].slice(0, 6).join(" ");
 
-  // Milestones: the phases share the time to the target date (a quarter, then about six tenths, then the rest).
-  const milestones: string[][] = [[await texts(structure, "milestone.start"), frenchDate(start), baseline]];
-  const span = inputs.targetDate ? Math.max(3, monthsBetween(start, inputs.targetDate.slice(0, 7))) : null;
-  const ends = span ? [Math.max(1, Math.round(span * 0.25)), Math.max(2, Math.round(span * 0.6)), span] : null;
-  for (const [i, phase] of phaseOrder.entries()) {
-    const when = ends ? frenchDate(addMonths(start, ends[i]!)) : message("drafts.toSet");
-    milestones.push([await texts(structure, `milestone.${phase}`), when, formatPercent(phaseShare[phase])]);
+  // Milestones: the phases that have software share the time to the target date (a quarter, about six tenths, the
+  // rest); dated sentences of the local context take their place in the calendar.
+  const milestones: { sort: string; row: string[] }[] = [{ sort: start, row: [await texts(structure, "milestone.start"), frenchDate(start), baseline, counts.raw] }];
+  const span = targetDate ? monthsBetween(start, targetDate.slice(0, 7)) : null;
+  const quarter = span ? Math.max(1, Math.round(span * 0.25)) : 0;
+  const ends = span ? [quarter, Math.max(quarter, Math.round(span * 0.6)), span] : null;
+  for (const [i, phase] of plan.phases.entries()) {
+    if (phase.lines.length === 0) continue;
+    const month = ends ? addMonths(start, ends[i]!) : null;
+    const lowered = phaseValue.get(phase.phase)!;
+    milestones.push({
+      sort: month ?? `9999-${i}`,
+      row: [await texts(structure, `milestone.${phase.phase}`), month ? frenchDate(month) : message("drafts.toSet"), lowered, lowered.endsWith("%") ? percentOrDash(phase.raw) : "—"],
+    });
   }
-  vars.calendar_table = markdownTable([await texts(structure, "milestone.header.name"), await texts(structure, "milestone.header.date"), await texts(structure, "milestone.header.share")], milestones);
-  vars.calendar_intro = await texts(structure, inputs.targetDate ? "calendar.introDated" : "calendar.introToSet", { date: inputs.targetDate ? frenchDate(inputs.targetDate) : "" });
+  for (const e of plan.events) {
+    const names = e.lines.map((l) => productLabel(l.item));
+    milestones.push({
+      sort: e.date.length === 4 ? `${e.date}-12` : e.date,
+      row: [await texts(structure, names.length ? "milestone.localWith" : "milestone.local", { text: e.text, products: [...new Set(names)].join(", ") }), frenchDate(e.date), "—", "—"],
+    });
+  }
+  milestones.sort((a, b) => a.sort.localeCompare(b.sort));
+  vars.calendar_table = markdownTable(
+    [await texts(structure, "milestone.header.name"), await texts(structure, "milestone.header.date"), await texts(structure, "milestone.header.share"), await texts(structure, "milestone.header.raw")],
+    milestones.map((m) => m.row),
+  );
+  vars.calendar_intro = await texts(structure, targetDate ? "calendar.introDated" : "calendar.introToSet", { date: targetDate ? frenchDate(targetDate) : "", start: frenchDate(start) });
 
   const data = dataBlock([
     ["Collectivité", describeCollectivite(c)],
-    ["Cartographie", `analyse « ${analysis.id} » : ${formatInt(plan.total)} installations de ${formatInt(plan.products)} logiciels`],
-    ["Installations de logiciels d'éditeurs extra-européens", `${formatInt(plan.extra)} (${baseline} des installations)`],
-    ["Installations dont l'origine n'a pas pu être établie", plan.unknown ? formatInt(plan.unknown) : undefined],
-    ["Objectif", `passer de ${baseline} à ${target} d'installations extra-européennes${inputs.targetDate ? ` d'ici ${frenchDate(inputs.targetDate)}` : " (échéance à fixer)"}`],
+    ["Cartographie", `analyse « ${analysis.id} » : ${counts.total} installations de ${counts.products} logiciels${plan.measure.components.items ? `, hors ${formatInt(plan.measure.components.items)} composants système mis de côté` : ""}`],
+    ["Installations de logiciels d'éditeurs extra-européens ou exposés", `${counts.extra} (${counts.raw} des installations dont l'origine est connue)`],
+    ["Exposition pondérée (rôle de chaque logiciel × exposition)", counts.weighted],
+    ["Installations dont l'origine n'a pas pu être établie", plan.measure.unknown.installations ? formatInt(plan.measure.unknown.installations) : undefined],
+    ["Objectif", `faire passer l'exposition pondérée de ${baseline} à ${target}${targetDate ? ` d'ici ${frenchDate(targetDate)}` : " (échéance à fixer)"}`],
+    ["Ce que l'objectif demande", requirements.filter(Boolean).map((r) => r.replace(/^- /, ""))],
     ["Début de la feuille de route", frenchDate(start)],
-    ["Jalons (jalon — échéance — part visée)", milestones.map((m) => m.join(" — "))],
+    ["Jalons (jalon — échéance — exposition pondérée visée — part extra-européenne)", milestones.map((m) => m.row.join(" — "))],
     [
-      "Logiciels d'éditeurs extra-européens, par phase (nom — éditeur — installations — alternatives)",
-      await Promise.all(plan.lines.slice(0, MAX_LISTED).map(async (l) => `${await texts(structure, `phase.${l.phase}.name`)} : ${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} — ${alternativesText(l.item)}`)),
+      "Logiciels d'éditeurs extra-européens ou exposés, par phase (nom — éditeur — installations — lois — alternatives)",
+      await Promise.all(plan.lines.slice(0, MAX_LISTED).map(async (l) => `${await texts(structure, `phase.${l.phase}.name`)} : ${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} — ${l.laws.length ? lawsText(l.laws) : "—"} — ${alternativesText(l.item)}`)),
     ],
     ["Contexte local", inputs.context],
   ]);
@@ -432,30 +461,35 @@ async function briefingContext(inputs: BriefingInputs, analysis: InventoryAnalys
   const c = inputs.collectivite;
   const vars: Record<string, string> = { ...baseVars(c) };
   vars.recipient_name = inputs.recipient?.name ?? (await texts(structure, "recipient.default"));
-  const plan = analysis ? planRoadmap(analysis) : null;
+  const plan = analysis ? planRoadmap(analysis, { now }) : null;
   vars.question_sentence = inputs.question ? sentence(inputs.question) : await texts(structure, "question.analysis", vars);
   vars.question_query = inputs.question ?? (await texts(structure, "query.analysis"));
   const top = plan ? [...plan.lines].sort((a, b) => b.item.installations - a.item.installations).slice(0, 3) : [];
+  const quick = plan?.phases[0];
+  const guided = plan?.phases[1];
   if (plan) {
+    const counts = await measureSentences(structure, plan);
     vars.essentials_data = [
-      `- ${await texts(structure, "essentials.share", { extra: formatInt(plan.extra), total: formatInt(plan.total), share: formatPercent(plan.baselineShare) })}`,
+      `- ${await texts(structure, "essentials.share", { ...counts, share: counts.raw })}`,
       top.length ? `- ${await texts(structure, "essentials.top", { products: top.map((l) => `${l.item.name} (${formatInt(l.item.installations)})`).join(", ") })}` : "",
-      `- ${await texts(structure, "essentials.quick", { share: formatPercent(plan.shareAfter.quick) })}`,
+      `- ${await texts(structure, "essentials.quick", { weighted: percentOrDash(quick!.weighted), raw: percentOrDash(quick!.raw) })}`,
     ].filter(Boolean).join("\n");
-    vars.for_us_sentence = await texts(structure, "forUs.analysis", { collectivite: c.name, guided: formatPercent(plan.shareAfter.guided) });
+    vars.for_us_sentence = await texts(structure, "forUs.analysis", { collectivite: c.name, guided: percentOrDash(guided!.weighted), raw: percentOrDash(guided!.raw) });
   } else {
     vars.essentials_data = await texts(structure, "essentials.fromSources");
     vars.for_us_sentence = await texts(structure, "forUs.question", vars);
   }
   vars.proposal_list = await texts(structure, plan ? "proposal.analysis" : "proposal.question", vars);
+  const m = plan?.measure;
   const data = dataBlock([
     ["Collectivité", describeCollectivite(c)],
     ["Destinataire", inputs.recipient ? `${inputs.recipient.name}${inputs.recipient.role ? `, ${inputs.recipient.role}` : ""}` : undefined],
     ["Question posée", inputs.question],
-    ["Cartographie", plan ? `${formatInt(plan.total)} installations, dont ${formatInt(plan.extra)} de logiciels d'éditeurs extra-européens (${formatPercent(plan.baselineShare)})` : undefined],
+    ["Cartographie", m ? `${formatInt(m.installations)} installations de ${formatInt(m.items)} logiciels${m.components.items ? ` (hors ${formatInt(m.components.items)} composants système)` : ""}, dont ${formatInt(m.raw.exposed)} de logiciels d'éditeurs extra-européens ou exposés (${percentOrDash(plan!.baseline.raw)})` : undefined],
+    ["Exposition pondérée (rôle de chaque logiciel × exposition)", plan ? percentOrDash(plan.baseline.weighted) : undefined],
     ["Logiciels extra-européens les plus installés", top.map((l) => `${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} installations — ${alternativesText(l.item)}`)],
-    ["Part extra-européenne après les gains rapides", plan ? formatPercent(plan.shareAfter.quick) : undefined],
-    ["Part extra-européenne après les remplacements accompagnés", plan ? formatPercent(plan.shareAfter.guided) : undefined],
+    ["Après les gains rapides (exposition pondérée ; part extra-européenne)", quick ? `${percentOrDash(quick.weighted)} ; ${percentOrDash(quick.raw)}` : undefined],
+    ["Après les remplacements accompagnés (exposition pondérée ; part extra-européenne)", guided ? `${percentOrDash(guided.weighted)} ; ${percentOrDash(guided.raw)}` : undefined],
     ["Auteur de la note", inputs.author],
     ["Date de la note", frenchDate((inputs.date ?? now).slice(0, 10))],
   ]);
@@ -472,7 +506,7 @@ export async function buildContext(
 ): Promise<DraftContext> {
   switch (type) {
     case "letter":
-      return letterContext(inputs as LetterInputs, structure, now);
+      return letterContext(inputs as LetterInputs, analysis, structure, now);
     case "audit-plan":
       return auditPlanContext(inputs as AuditPlanInputs, structure, now);
     case "roadmap":

@@ -49,8 +49,15 @@ export const analysisSchema = z.looseObject({
 /** Known request keys, expanded into sentences by the letter template; any other string is kept as written. */
 export const LETTER_REQUESTS = ["study", "target", "public-information"] as const;
 
+const analysisRef = {
+  analysisId: z.string().trim().min(1).max(128).optional(),
+  analysis: analysisSchema.optional(),
+};
+
 export const letterInputs = z.strictObject({
   collectivite,
+  /** A map of the collectivité the sender was given: its counts go into the letter, as in the other documents. */
+  ...analysisRef,
   sender: z.strictObject({
     name: text(200),
     description: text(500).optional(),
@@ -87,16 +94,11 @@ export const auditPlanInputs = z.strictObject({
   author: text(200).optional(),
 });
 
-const analysisRef = {
-  analysisId: z.string().trim().min(1).max(128).optional(),
-  analysis: analysisSchema.optional(),
-};
-
 export const roadmapInputs = z
   .strictObject({
     collectivite,
     ...analysisRef,
-    /** Share of extra-European installations aimed at, in percent. */
+    /** Weighted measure of exposure aimed at, in percent (`server/inventory/measure.ts`, docs/mesure-ponderee.md). */
     targetShare: z.number().min(0).max(100).optional(),
     targetDate: isoDate.optional(),
     startDate: isoDate.optional(),

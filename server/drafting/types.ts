@@ -89,13 +89,18 @@ export interface AnalysisItem {
   name: string;
   publisher?: string | null;
   installations: number;
-  product?: string | null;
-  vendor?: { name: string; country: string | null } | null;
+  /** What the analyser saves ({ id, name }), or a bare product id in a hand-written analysis. */
+  product?: string | { id: string; name: string } | null;
+  vendor?: { name: string; country: string | null; parent?: { name: string; country: string } | null } | null;
   /** `null` or absent when the analysis could not tell. */
   extraEuropean?: boolean | null;
   openSource?: boolean | null;
   category?: string | null;
   alternatives?: AnalysisAlternative[];
+  /** A system component (driver, runtime, update…), set aside by the map; absent in a hand-written analysis. */
+  component?: boolean;
+  /** Laws reaching the controlling entity: law ids, or `{ controllingCountry, laws }`. */
+  exposure?: string[] | { controllingCountry?: string | null; laws?: string[] } | null;
   confidence?: number | string | null;
   reason?: string | null;
 }

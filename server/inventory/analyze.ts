@@ -3,11 +3,12 @@
  * against the catalog or by hand, then a summary by category with shares, risks, quick wins and an explained
  * dependency score. No I/O here: the caller brings the rows, the match index and the manual classifications.
  */
-import { CATEGORY_LABELS, countryName, exposureLabel, fitLabel } from "../../ingest/catalog.ts";
+import { CATEGORY_LABELS, countryName, exposureLabel, fitLabel, lawsFor } from "../../ingest/catalog.ts";
 import { CATEGORIES, type Category } from "../../ingest/schema.ts";
 import { message } from "../i18n/messages.ts";
-import { controllingCountry, isEuropean, matchName, type CatalogEntry, type MatchIndex, type MatchResult, type VendorInfo } from "./match.ts";
-import { displayName, isComponent, looseKey, nameKey } from "./normalize.ts";
+import { controllingCountry, exposureOf, isEuropean, matchName, type CatalogEntry, type MatchIndex, type MatchResult, type VendorInfo } from "./match.ts";
+import { bestAlternative, isExposed, isQuickWin, measureItems, measureWeights } from "./measure.ts";
+import { displayName, isComponent, looseKey, nameKey, nameTokens } from "./normalize.ts";
 import type {
   AnalysisResult,
   CategorySummary,
@@ -70,12 +71,78 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
     const loose = `~${looseKey(c.name)}`;
     if (!classifications.has(loose)) classifications.set(loose, c);
   }
-  const items = [...groups.values()].map((g) => classifyInventoryItem(g, index, classifications));
+  const items = mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications)));
   items.sort((a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"));
   const unknown: UnknownItem[] = items
     .filter((i) => !i.product && !i.component && i.match !== "manual")
-    .map((i) => ({ name: i.name, publisher: i.publisher, installations: i.installations, kind: i.kind, vendor: i.vendor, extraEuropean: i.extraEuropean, reason: i.reason }));
-  return { items, summary: summarize(items, index, options.quickWins ?? 10), unknown };
+    .map((i) => ({
+      name: i.name,
+      publisher: i.publisher,
+      installations: i.installations,
+      kind: i.kind,
+      vendor: i.vendor,
+      extraEuropean: i.extraEuropean,
+      reason: i.reason,
+      ...(i.suggestion ? { suggestion: i.suggestion } : {}),
+    }));
+  const review = unknown.filter((u) => u.suggestion);
+  return { items, summary: summarize(items, index, options.quickWins ?? 10), unknown, review };
+}
+
+/**
+ * One line per product: names that differ only by their bare numbers and were classified alike ("Firefox 128",
+ * "Firefox 127") become one line, installations summed, versions and names kept. Names the catalog tells apart
+ * by number ("Windows 10", "Windows 11") are different products and stay apart.
+ */
+export function mergeVersions(items: InventoryItem[]): InventoryItem[] {
+  const byKey = new Map<string, InventoryItem[]>();
+  const out: InventoryItem[] = [];
+  for (const item of items) {
+    const tokens = nameTokens(item.name).filter((t) => !/^v?\d+$/.test(t));
+    if (!tokens.length || item.match === "manual") {
+      out.push(item);
+      continue;
+    }
+    const key = [tokens.join(" "), item.product?.id ?? "", item.vendor?.name ?? "", item.component, item.kind, item.extraEuropean, item.openSource, item.category].join("|");
+    const list = byKey.get(key);
+    if (list) list.push(item);
+    else byKey.set(key, [item]);
+  }
+  for (const list of byKey.values()) {
+    if (list.length === 1) {
+      out.push(list[0]!);
+      continue;
+    }
+    list.sort((a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"));
+    const top = list[0]!;
+    const versions = new Set<string>();
+    for (const i of list) {
+      for (const v of i.versions) versions.add(v);
+      // The number that told the names apart is a version too ("128" of "Firefox 128") when the export gave none.
+      if (!i.versions.length) for (const n of nameTokens(i.name).filter((t) => /^v?\d+$/.test(t))) versions.add(n);
+    }
+    out.push({
+      ...top,
+      name: commonName(list.map((i) => i.name)) ?? top.name,
+      names: list.map((i) => i.name),
+      installations: list.reduce((n, i) => n + i.installations, 0),
+      versions: [...versions].slice(0, 20),
+      confidence: Math.min(...list.map((i) => i.confidence)),
+    });
+  }
+  return out;
+}
+
+/** "Firefox 128" and "Firefox 127" → "Firefox"; null when the shared part is not a name. */
+function commonName(names: string[]): string | null {
+  let prefix = names[0]!;
+  for (const n of names.slice(1)) {
+    let i = 0;
+    while (i < prefix.length && i < n.length && prefix[i] === n[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  const trimmed = prefix.replace(/[\s\d.,_()\-–—]*$/, "").replace(/\s+v$/i, "").trim();
+  return /[a-z]{2}/i.test(trimmed) ? trimmed : null;
 }
 
 function mostFrequent(map: Map<string, number>): string | null {
@@ -109,6 +176,13 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
   // "Security update for Microsoft Office (KB…)" contains a product name but is not the product.
   if (component && match.entry && WEAK_METHODS.has(match.method)) match = { ...match, entry: null, method: match.vendor ? "vendor" : "none", confidence: match.vendor ? 0.5 : 0 };
 
+  // Too uncertain to assert ("Mozila Firefx", one word of a longer name): the entry is a suggestion to review.
+  let suggestion: InventoryItem["suggestion"] = null;
+  if (match.entry && match.review) {
+    suggestion = { id: match.entry.id, name: match.entry.name, confidence: round(match.confidence, 2), method: match.method };
+    match = { ...match, entry: null, method: match.vendor ? "vendor" : "none", confidence: match.vendor ? 0.5 : 0 };
+  }
+
   if (match.entry) {
     const e = match.entry;
     // The catalog may list a component itself ("Microsoft Visual C++ Redistributable", "…WebView2 Runtime"):
@@ -127,21 +201,25 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
         .filter(Boolean)
         .join(" "),
       match: match.method,
-      exposure: e.vendor.exposure,
+      exposure: exposureOf(e.vendor),
       risks: e.risks,
       component: catalogComponent,
     };
   }
-  const category = component ? null : group.hint;
+  const reviewSentence = suggestion ? message("inventory.reason.review", { product: suggestion.name }) : "";
+  let category = component ? null : group.hint;
   if (match.vendor) {
     const v = match.vendor;
     const extraEuropean = controlledOutsideEurope(v);
+    // A device of a known maker whose model the catalog lacks: the maker's kind of equipment, proprietary.
+    const device = group.kind === "hardware" && !component && !!v.hardware;
+    if (device) category ??= v.hardware!;
     return {
       ...base,
       product: null,
       vendor: vendorView(v),
       extraEuropean,
-      openSource: null,
+      openSource: device ? false : null,
       category,
       alternatives: [],
       confidence: match.confidence,
@@ -149,10 +227,16 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
         message(component ? "inventory.reason.componentVendor" : "inventory.reason.vendorOnly", { vendor: v.name }),
         provenanceSentence(v, null),
         exposureSentence(v),
-        component ? "" : categorySentence(category),
+        component
+          ? ""
+          : device && !group.hint
+            ? message("inventory.reason.categoryFromVendor", { category: CATEGORY_LABELS[category!]!, vendor: v.name })
+            : categorySentence(category),
+        reviewSentence,
       ].filter(Boolean).join(" "),
       match: "vendor",
-      exposure: v.exposure,
+      suggestion,
+      exposure: exposureOf(v),
       risks: v.exposure.map((e) => ({ kind: "legal-exposure" as const, label: exposureLabel(e) })),
       component,
     };
@@ -168,9 +252,13 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
     confidence: 0,
     reason: component
       ? message("inventory.reason.component")
-      : [message(publisher ? "inventory.reason.unknownWithPublisher" : "inventory.reason.unknown", { publisher: publisher ?? "" }), categorySentence(category)].filter(Boolean).join(" "),
+      : [
+          reviewSentence || message(publisher ? "inventory.reason.unknownWithPublisher" : "inventory.reason.unknown", { publisher: publisher ?? "" }),
+          categorySentence(category),
+        ].filter(Boolean).join(" "),
     match: "none",
-    exposure: [],
+    suggestion,
+    exposure: { controllingCountry: null, laws: [] },
     risks: [],
     component,
   };
@@ -215,10 +303,7 @@ function provenanceSentence(v: VendorInfo, entry: CatalogEntry | null): string {
 
 function exposureSentence(v: VendorInfo): string {
   if (!v.exposure.length) return "";
-  const country = controllingCountry(v);
-  // A Russian or Belarusian vendor is European by geography, but its exposure must show.
-  const key = country && isEuropean(country) ? "inventory.reason.exposureEuropean" : "inventory.reason.exposure";
-  return message(key, { laws: v.exposure.map(exposureLabel).join(", ") });
+  return message("inventory.reason.exposure", { laws: v.exposure.map(exposureLabel).join(", ") });
 }
 
 function applyManual(
@@ -250,7 +335,8 @@ function applyManual(
   if (manual.extraEuropean !== null) details.push(message(manual.extraEuropean ? "inventory.manual.extra" : "inventory.manual.european"));
   if (manual.openSource !== null) details.push(message(manual.openSource ? "inventory.manual.openSource" : "inventory.manual.proprietary"));
   const keepExposure = !!entry || (!!match.vendor && !manual.vendorCountry && !manual.vendorName);
-  const exposure = keepExposure && vendorInfo ? vendorInfo.exposure : [];
+  const laws = keepExposure && vendorInfo ? vendorInfo.exposure : lawsFor([], manual.vendorCountry ?? null);
+  const exposure = { controllingCountry: keepExposure && vendorInfo ? controllingCountry(vendorInfo) : (vendor?.country ?? null), laws };
   return {
     ...base,
     product: entry ? { id: entry.id, name: entry.name } : null,
@@ -263,7 +349,7 @@ function applyManual(
     reason: message("inventory.reason.manual", { date: manual.updatedAt.slice(0, 10), details: details.join(", ") }),
     match: "manual",
     exposure,
-    risks: entry ? entry.risks : exposure.map((e) => ({ kind: "legal-exposure" as const, label: exposureLabel(e) })),
+    risks: entry ? entry.risks : laws.map((e) => ({ kind: "legal-exposure" as const, label: exposureLabel(e) })),
     component: false,
   };
 }
@@ -273,27 +359,6 @@ function applyManual(
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 const share = (part: number, whole: number): number | null => (whole > 0 ? round(part / whole) : null);
-
-/** Weight of each category in the score: those that hold the data or see all of it weigh most. */
-export const CATEGORY_WEIGHTS: Record<Category | "unclassified", number> = {
-  collaboration: 3,
-  hosting: 3,
-  security: 3,
-  workstation: 2,
-  ai: 2,
-  database: 2,
-  virtualization: 2,
-  network: 2,
-  business: 2,
-  other: 1,
-  unclassified: 1,
-};
-
-/** How much one installation of an item adds to the dependency of its category (0 to 1). */
-export function dependencyIntensity(item: Pick<InventoryItem, "extraEuropean" | "exposure" | "openSource">): number {
-  const base = item.exposure.length ? 1 : item.extraEuropean ? 0.75 : 0;
-  return item.openSource ? base * 0.25 : base;
-}
 
 const RISK_KINDS: RiskKind[] = ["legal-exposure", "price-increase", "lock-in", "closed-format"];
 
@@ -331,11 +396,11 @@ function shareFigure(items: InventoryItem[], pick: (i: InventoryItem) => boolean
 }
 
 function mainDependencies(items: InventoryItem[]) {
-  const byProduct = new Map<string, { name: string; installations: number; vendor: string | null; country: string | null }>();
+  const byProduct = new Map<string, { name: string; installations: number; vendor: string | null; country: string | null; laws: string[] }>();
   for (const i of items) {
-    if (!(i.extraEuropean || i.exposure.length) || i.openSource) continue;
+    if (!(i.extraEuropean || i.exposure.laws.length) || i.openSource) continue;
     const key = productKey(i);
-    const e = byProduct.get(key) ?? { name: i.product?.name ?? i.name, installations: 0, vendor: i.vendor?.name ?? null, country: i.vendor?.parent?.country ?? i.vendor?.country ?? null };
+    const e = byProduct.get(key) ?? { name: i.product?.name ?? i.name, installations: 0, vendor: i.vendor?.name ?? null, country: i.vendor?.parent?.country ?? i.vendor?.country ?? null, laws: i.exposure.laws };
     e.installations += i.installations;
     byProduct.set(key, e);
   }
@@ -345,7 +410,7 @@ function mainDependencies(items: InventoryItem[]) {
 function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: number): InventorySummary {
   const items = all.filter((i) => !i.component);
   const components = all.filter((i) => i.component);
-  const classified = items.filter((i) => i.extraEuropean !== null || i.exposure.length > 0);
+  const classified = items.filter((i) => i.extraEuropean !== null || i.exposure.laws.length > 0);
   const installations = items.reduce((s, i) => s + i.installations, 0);
   const classifiedInstallations = classified.reduce((s, i) => s + i.installations, 0);
 
@@ -367,7 +432,7 @@ function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: numbe
         products: new Set(list.map(productKey)).size,
         items: list.length,
         installations: list.reduce((s, i) => s + i.installations, 0),
-        extraEuropean: shareFigure(list, (i) => i.extraEuropean),
+        extraEuropean: shareFigure(list, isExposed),
         openSource: shareFigure(list, (i) => i.openSource),
         mainDependencies: mainDependencies(list),
         risks: collectRisks(list),
@@ -380,12 +445,12 @@ function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: numbe
     components: { items: components.length, installations: components.reduce((s, i) => s + i.installations, 0) },
     classified: { items: classified.length, installations: classifiedInstallations, share: share(classifiedInstallations, installations) },
     products: new Set(classified.map(productKey)).size,
-    extraEuropean: shareFigure(items, (i) => i.extraEuropean),
+    extraEuropean: shareFigure(items, isExposed),
     openSource: shareFigure(items, (i) => i.openSource),
     categories,
     risks: collectRisks(items),
     quickWins: quickWins(items, quickWinCount),
-    score: dependencyScore(items, installations),
+    score: dependencyScore(items),
     catalog: { ...index.counts, fingerprint: index.fingerprint },
   };
 }
@@ -394,10 +459,10 @@ function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: numbe
 function quickWins(items: InventoryItem[], count: number): QuickWin[] {
   const byProduct = new Map<string, QuickWin & { top: number }>();
   for (const i of items) {
-    // Extra-European, or European by geography but subject to a foreign surveillance law (Kaspersky).
-    if (!(i.extraEuropean || i.exposure.length) || i.openSource || !i.product || !i.category) continue;
-    const alternative = i.alternatives.find((a) => a.fit === "drop-in");
-    if (!alternative) continue;
+    // Installed, exposed (extra-European or subject to a foreign law: Kaspersky), with a drop-in alternative, and
+    // not software every agent works in nor server software (Exchange Server): the rule the roadmap uses too.
+    if (!i.product || !i.category || !isQuickWin(i)) continue;
+    const alternative = bestAlternative(i.alternatives)!;
     const existing = byProduct.get(i.product.id);
     if (existing) {
       existing.installations += i.installations;
@@ -412,6 +477,7 @@ function quickWins(items: InventoryItem[], count: number): QuickWin[] {
       installations: i.installations,
       vendor: i.vendor ? { name: i.vendor.name, country: i.vendor.parent?.country ?? i.vendor.country } : null,
       alternative,
+      laws: i.exposure.laws,
       reason: "",
     });
   }
@@ -429,7 +495,7 @@ function quickWins(items: InventoryItem[], count: number): QuickWin[] {
           message(w.alternative.openSource ? "inventory.quickWin.openSource" : "inventory.quickWin.proprietary"),
           w.alternative.country ? countryName(w.alternative.country) : message("inventory.quickWin.community"),
         ].join(", "),
-      }),
+      }) + (w.laws?.length ? ` ${message("inventory.quickWin.laws", { laws: w.laws.map(exposureLabel).join(", ") })}` : ""),
     }));
 }
 
@@ -446,51 +512,67 @@ function scoreLevel(value: number | null): string {
 }
 
 /**
- * score = 100 × Σ(weight × dependency) / Σ(weight) over the categories present, where a category's dependency
- * is the installation-weighted mean of `dependencyIntensity`. Averaging categories, not installations, keeps
- * three hypervisors from vanishing behind three hundred browsers.
+ * The weighted measure of exposure (`measure.ts`, weights in `measure-weights.yaml`), given as the map's score:
+ * value = 100 × Σ(installations × role weight × exposure) ÷ Σ(installations × role weight), and per category the
+ * points it adds to that value, which sum to it.
  */
-function dependencyScore(items: InventoryItem[], installations: number): DependencyScore {
-  const perCategory = new Map<Category | "unclassified", { n: number; weighted: number }>();
-  let covered = 0;
-  for (const i of items) {
-    if (i.extraEuropean === null && !i.exposure.length) continue;
-    const key = i.category ?? "unclassified";
-    const c = perCategory.get(key) ?? { n: 0, weighted: 0 };
-    c.n += i.installations;
-    c.weighted += i.installations * dependencyIntensity(i);
+function dependencyScore(items: InventoryItem[]): DependencyScore {
+  const measure = measureItems(items);
+  const perCategory = new Map<Category | "unclassified", { n: number; weighted: number; exposed: number }>();
+  for (const m of measure.measured) {
+    if (m.exposure === null) continue;
+    const key = m.item.category ?? "unclassified";
+    const c = perCategory.get(key) ?? { n: 0, weighted: 0, exposed: 0 };
+    c.n += m.item.installations;
+    c.weighted += m.weighted;
+    c.exposed += m.weighted * m.exposure;
     perCategory.set(key, c);
-    covered += i.installations;
   }
-  const present = [...perCategory.entries()].filter(([, c]) => c.n > 0);
-  const totalWeight = present.reduce((s, [k]) => s + CATEGORY_WEIGHTS[k], 0);
-  const components: ScoreComponent[] = present.map(([k, c]) => {
-    const dependency = c.weighted / c.n;
-    const points = totalWeight ? (100 * CATEGORY_WEIGHTS[k] * dependency) / totalWeight : 0;
-    const label = k === "unclassified" ? message("inventory.category.unclassified") : CATEGORY_LABELS[k]!;
-    return {
-      category: k,
-      label,
-      weight: CATEGORY_WEIGHTS[k],
-      installations: c.n,
-      dependency: round(dependency),
-      points: round(points, 1),
-      explanation: message("inventory.score.component", { label, dependency: formatPercent(dependency), weight: CATEGORY_WEIGHTS[k], points: formatPoints(points) }),
-    };
-  });
+  const total = measure.weighted.known;
+  const components: ScoreComponent[] = [...perCategory.entries()]
+    .filter(([, c]) => c.weighted > 0)
+    .map(([k, c]) => {
+      const dependency = c.exposed / c.weighted;
+      const points = total ? (100 * c.exposed) / total : 0;
+      const weight = round(c.weighted / c.n, 1);
+      const label = k === "unclassified" ? message("inventory.category.unclassified") : CATEGORY_LABELS[k]!;
+      return {
+        category: k,
+        label,
+        weight,
+        installations: c.n,
+        dependency: round(dependency),
+        points: round(points, 1),
+        explanation: message("inventory.score.component", { label, dependency: formatPercent(dependency), weight: formatPoints(weight), points: formatPoints(points) }),
+      };
+    });
   components.sort((a, b) => b.points - a.points);
-  const value = totalWeight ? Math.round(components.reduce((s, c) => s + (100 * c.weight * c.dependency) / totalWeight, 0)) : null;
-  const coverage = share(covered, installations);
+  const value = measure.weighted.value === null ? null : Math.round(measure.weighted.value);
+  const coverage = share(measure.raw.known, measure.installations);
   return {
     value,
     level: scoreLevel(value),
-    formula: message("inventory.score.formula"),
+    formula: scoreFormula(),
     explanation: message("inventory.score.explanation", {
       coverage: coverage === null ? "0 %" : formatPercent(coverage),
       value: value === null ? "—" : String(value),
       level: scoreLevel(value),
+      raw: measure.raw.share === null ? "—" : formatPercent(measure.raw.share / 100),
     }),
     coverage,
     components,
   };
+}
+
+/** The formula in French, its figures read from the weights file. */
+function scoreFormula(): string {
+  const w = measureWeights();
+  const n = (x: number) => formatPoints(x);
+  return message("inventory.score.formula", {
+    law: n(w.exposure.law),
+    extra: n(w.exposure.extraEuropean),
+    openSourceExtra: n(w.exposure.openSourceExtraEuropean),
+    european: n(w.exposure.european),
+    weights: w.roles.map((r) => `${r.label} ${n(r.weight)}`).join(", "),
+  });
 }

@@ -10,7 +10,7 @@ import type { Config } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { Terminal } from "../server.ts";
-import { createFileRecordStore } from "../store/records.ts";
+import { openRecordDatabase } from "../store/open-records.ts";
 import type { InventoryContext } from "./classifications.ts";
 import { analyzeInventory } from "./service.ts";
 import type { SavedAnalysis, ShareFigure } from "./types.ts";
@@ -35,9 +35,10 @@ export async function inventoryCommand(
       }
     }),
   );
-  // The same records as the engine's (DATA_DIR/records/<collection>), without opening the search index.
-  const ctx: InventoryContext = { config, records: (c) => createFileRecordStore(path.join(config.dataDir, "records", c)) };
-  const analysis = await analyzeInventory(ctx, inputs);
+  // The same database as the engine's, without opening the search index.
+  const db = await openRecordDatabase(config, term.line);
+  const ctx: InventoryContext = { config, records: (c) => db.store(c) };
+  const analysis = await analyzeInventory(ctx, inputs).finally(() => db.close());
   if (options.json) out(`${JSON.stringify(analysis, null, 2)}\n`);
   else out(formatInventoryReport(analysis));
   term.line(message("inventory.cli.saved", { id: analysis.id, ms: analysis.ms }));
@@ -101,7 +102,7 @@ export function formatInventoryReport(a: SavedAnalysis): string {
     parts.push("", message("inventory.cli.quickWins"));
     s.quickWins.forEach((w, i) => parts.push(`  ${i + 1}. ${w.reason}`));
   }
-  const dependencies = a.items.filter((i) => !i.component && (i.extraEuropean || i.exposure.length) && !i.openSource).slice(0, 15);
+  const dependencies = a.items.filter((i) => !i.component && (i.extraEuropean || i.exposure.laws.length) && !i.openSource).slice(0, 15);
   if (dependencies.length) {
     parts.push("", message("inventory.cli.dependencies"));
     parts.push(

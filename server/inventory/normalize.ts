@@ -64,9 +64,15 @@ export function fold(text: string): string {
     .replace(/[\u0300-\u036f]/g, "");
 }
 
+/**
+ * Characters of a name or publisher that normalisation reads: far beyond any real product name, and a bound on
+ * the work per name whatever an upload holds (a 160,000-character cell costs no more than this).
+ */
+export const MAX_NORMALIZED_LENGTH = 1000;
+
 /** Lowercase tokens, with noise removed but bare numbers kept. */
 export function nameTokens(name: string): string[] {
-  let s = fold(decodeEntities(name)).replace(TRADEMARKS, " ");
+  let s = fold(decodeEntities(name.slice(0, MAX_NORMALIZED_LENGTH))).replace(TRADEMARKS, " ");
   // Parenthesised or bracketed parts are architecture, language, edition or version notes in practice.
   s = s.replace(/\([^()]*\)|\[[^\]]*\]|\{[^}]*\}/g, " ");
   // Release nicknames: QGIS 3.34.1 'Prizren'.
@@ -107,7 +113,7 @@ export function looseTokens(tokens: string[]): string[] {
 /** "Microsoft Corporation" → "microsoft"; "Adobe Systems Incorporated" → "adobe"; "The Document Foundation" → "document". */
 export function publisherKey(publisher: string | null | undefined): string {
   if (!publisher) return "";
-  const tokens = fold(decodeEntities(publisher))
+  const tokens = fold(decodeEntities(publisher.slice(0, MAX_NORMALIZED_LENGTH)))
     .replace(TRADEMARKS, " ")
     .replace(/\([^()]*\)/g, " ")
     .split(/[^a-z0-9+&]+/)
@@ -134,5 +140,5 @@ const COMPONENT = new RegExp(
 
 /** Drivers, runtimes, updates, language packs… ("Microsoft Visual C++ 2015 Redistributable (x64)"). */
 export function isComponent(name: string): boolean {
-  return COMPONENT.test(fold(name));
+  return COMPONENT.test(fold(name.slice(0, MAX_NORMALIZED_LENGTH)));
 }

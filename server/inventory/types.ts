@@ -46,7 +46,7 @@ export interface ParsedFile {
   skipped: number;
 }
 
-export type RiskKind = "legal-exposure" | "price-increase" | "closed-format" | "lock-in";
+export type RiskKind = "legal-exposure" | "price-increase" | "closed-format" | "lock-in" | "end-of-support";
 
 export interface ItemRisk {
   kind: RiskKind;
@@ -75,27 +75,50 @@ export type MatchMethod =
   | "vendor"
   | "none";
 
-/** One line of the dependency map: a distinct name of the inventory, its installations summed. */
+/**
+ * Who controls the vendor and which laws reach it: `controllingCountry` is the country of the parent group when
+ * there is one, else of the vendor (null for a community project or an unknown vendor); `laws` are law ids
+ * (`us-cloud-act`, `us-fisa-702`, `ru-sorm`, `ru-data-localisation`, `cn-national-intelligence-law`), empty for
+ * an entity controlled from the EU, the EEA, the United Kingdom or Switzerland.
+ */
+export interface ItemExposure {
+  controllingCountry: string | null;
+  laws: string[];
+}
+
+/** A catalog entry a name resembles without certainty: shown for review, never asserted. */
+export interface MatchSuggestion {
+  id: string;
+  name: string;
+  confidence: number;
+  method: MatchMethod;
+}
+
+/** One line of the dependency map: a distinct product of the inventory (its versions merged), installations summed. */
 export interface InventoryItem {
   name: string;
+  /** The names of the inventory merged into this line (versions of one product: "Firefox 128", "Firefox 127"). */
+  names?: string[];
   publisher: string | null;
   installations: number;
   kind: RowKind;
   versions: string[];
   product: { id: string; name: string } | null;
   vendor: { name: string; country: string | null; parent?: { name: string; country: string } | null } | null;
-  /** The controlling entity (the vendor, or its parent group) is headquartered outside geographic Europe. */
+  /** The controlling entity (the vendor, or its parent group) is outside the EU, the EEA, the United Kingdom and Switzerland. */
   extraEuropean: boolean | null;
   openSource: boolean | null;
   category: Category | null;
   alternatives: ItemAlternative[];
+  /** A low-confidence match: the catalog entry the name resembles, to be checked; the item does not assert it. */
+  suggestion?: MatchSuggestion | null;
   /** 0 to 1: how sure the match is (1 for a manual classification). */
   confidence: number;
   /** French: how the item was classified, or why it could not be. */
   reason: string;
   match: MatchMethod;
-  /** Extra-European laws the controlling entity is subject to (`cloud-act`, `russia-sorm`…). */
-  exposure: string[];
+  /** The controlling entity's country and the extra-European laws that reach it. */
+  exposure: ItemExposure;
   risks: ItemRisk[];
   /** A driver, runtime, update or language pack: kept in the list, left out of the map and the score. */
   component: boolean;
@@ -110,6 +133,8 @@ export interface UnknownItem {
   vendor: InventoryItem["vendor"];
   extraEuropean: boolean | null;
   reason: string;
+  /** Set when the name resembles a catalog entry without certainty: to review. */
+  suggestion?: MatchSuggestion | null;
 }
 
 export interface ShareFigure {
@@ -128,7 +153,7 @@ export interface CategorySummary {
   extraEuropean: ShareFigure;
   openSource: ShareFigure;
   /** The most installed extra-European products of the category. */
-  mainDependencies: { name: string; installations: number; vendor: string | null; country: string | null }[];
+  mainDependencies: { name: string; installations: number; vendor: string | null; country: string | null; laws?: string[] }[];
   risks: { kind: RiskKind; label: string; products: string[]; installations: number }[];
 }
 
@@ -139,6 +164,8 @@ export interface QuickWin {
   installations: number;
   vendor: { name: string; country: string | null } | null;
   alternative: ItemAlternative;
+  /** Law ids that reach the vendor's controlling entity. */
+  laws?: string[];
   reason: string;
 }
 
@@ -185,6 +212,8 @@ export interface AnalysisResult {
   items: InventoryItem[];
   summary: InventorySummary;
   unknown: UnknownItem[];
+  /** Names matched with low confidence, listed for review rather than asserted (also in `unknown`). */
+  review?: UnknownItem[];
 }
 
 /** An analysis as saved and returned by the API. */

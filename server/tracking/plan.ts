@@ -159,18 +159,23 @@ export function plannedValue(plan: Pick<Plan, "checkpoints" | "milestones">, dat
   return points.at(-1)!.v;
 }
 
-/** Milestones evenly spread each quarter from the baseline to the target, when the roadmap gave none. */
+/**
+ * Milestones on a straight line from the baseline to the target, when the roadmap gave none: each quarter over
+ * two years or less, each half-year up to four years, each year beyond.
+ */
 export function defaultMilestones(baseline: { date: string; value: number }, target: { date: string; value: number }, label: (date: string) => string): Milestone[] {
   const start = new Date(day(baseline.date));
   const end = new Date(day(target.date));
   const milestones: Milestone[] = [];
-  const cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 1));
   const span = end.getTime() - start.getTime();
+  const years = span / (365.25 * 86_400_000);
+  const step = years <= 2 ? 3 : years <= 4 ? 6 : 12;
+  const cursor = new Date(Date.UTC(start.getUTCFullYear(), step === 12 ? 12 : start.getUTCMonth() - (start.getUTCMonth() % step) + step, 1));
   while (cursor < end && milestones.length < 40) {
     const date = cursor.toISOString().slice(0, 10);
     const value = round1(baseline.value + ((target.value - baseline.value) * (cursor.getTime() - start.getTime())) / span);
     milestones.push({ date, value, label: label(date) });
-    cursor.setUTCMonth(cursor.getUTCMonth() + 3);
+    cursor.setUTCMonth(cursor.getUTCMonth() + step);
   }
   milestones.push({ date: target.date, value: target.value, label: label(target.date) });
   return milestones;

@@ -62,7 +62,7 @@ ${measured.map((c) => `<circle cx="${x(c.date).toFixed(1)}" cy="${y(c.value!).to
 </svg>`;
 }
 
-const MILESTONE_STATE: Record<string, string> = { met: "atteint", missed: "manqué", late: "en retard", upcoming: "à venir" };
+const MILESTONE_STATE: Record<string, string> = { met: "atteint", missed: "manqué", late: "échéance passée, pas encore mesuré", upcoming: "à venir" };
 const PRODUCT_STATE: Record<string, string> = { replaced: "remplacé", "in-progress": "en cours", "not-started": "pas encore commencé", absent: "absent de l'inventaire" };
 
 /** The public page, complete in itself but for its stylesheet (`public.css` beside it, or served by Cap Libre). */

@@ -66,8 +66,11 @@ export const slugOf = (name: string) =>
     .replace(/^-|-$/g, "")
     .slice(0, 80) || "collectivite";
 
+/** « 1er avril 2026 », « 15 octobre 2026 ». */
 export const frenchDay = (iso: string) =>
-  new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+    .format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
+    .replace(/^1 /, "1er ");
 
 const categoryLabel = (category: string | null) => (category && CATEGORY_LABELS[category]) || message("tracking.category.other");
 

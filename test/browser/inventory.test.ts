@@ -51,16 +51,19 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(collaboration).toContain("100 %");
     expect(collaboration).toContain("CLOUD Act (États-Unis)");
     expect(await row(page, "#inv-categories", "Non classé").locator("td").nth(2).innerText()).toBe("inconnue");
-    expect(await page.locator(".score-number").innerText()).toBe("94");
+    // The weighted measure of exposure, beside the raw share of installations.
+    expect(await page.locator(".score-number").innerText()).toBe("93");
     expect(await page.locator(".score").innerText()).toContain("très forte");
-    expect(await page.getByText(/^Score de dépendance : 94\/100/).count()).toBe(1);
+    expect(await page.getByText(/^Exposition pondérée : 93 %/).count()).toBe(1);
+    expect(await page.locator(".figures").innerText()).toMatch(/Installations extra-européennes \(part brute\)\s+87\s%[\s\S]*Exposition pondérée\s+93\s%/);
 
     // Quick wins and the item table.
     expect(await page.locator(".wins li").allInnerTexts()).toEqual([expect.stringContaining("Google Chrome"), expect.stringContaining("Kaspersky")]);
     const chrome = row(page, "#inv-items", "Google Chrome");
     const cells = await chrome.locator("td").allInnerTexts();
     expect(cells).toEqual(["Google LLC", "58", "Google (États-Unis), contrôlé par Alphabet (États-Unis)", "Oui", "Poste de travail", "Firefox — remplacement direct (libre, États-Unis)"]);
-    expect(await row(page, "#inv-items", "Kaspersky Endpoint Security for Windows").locator("td").nth(3).innerText()).toBe("Non");
+    // Controlled from Russia: outside the EU, the EEA, the United Kingdom and Switzerland.
+    expect(await row(page, "#inv-items", "Kaspersky Endpoint Security for Windows").locator("td").nth(3).innerText()).toBe("Oui");
     expect(await row(page, "#inv-items", "Civil Net RH").locator("td").nth(3).innerText()).toBe("Inconnu");
     expect(await row(page, "#inv-items", "Microsoft Teams").locator("td").nth(5).innerText()).toContain("Nextcloud — remplacement partiel");
 

@@ -72,7 +72,7 @@ describe("drafting without Ollama", () => {
     const sections = saved.versions[0].sections;
     expect(sections.map((s: any) => s.key)).toEqual(["target", "baseline", "phases", "alternatives", "calendar", "costs", "risks"]);
     const target = sections[0];
-    expect(target.text).toContain(nbsp("de 83 % à 44 % d'ici juin 2029"));
+    expect(target.text).toContain(nbsp("exposition pondérée de Communauté de test de 76 % à 56 % d'ici juin 2029"));
     expect(sections[1].text).toContain(nbsp("| Outils collaboratifs | 2 | 160 | 160 | 100 % |"));
     expect(sections.find((s: any) => s.key === "costs").citations[0]).toMatchObject({ title: expect.stringContaining("Gendarmerie"), url: expect.stringMatching(/^https:/) });
     const list = await (await fetch(`${server.url}/api/drafts`)).json();
@@ -93,7 +93,7 @@ describe("drafting without Ollama", () => {
     const result = done(await draft(server, { type: "briefing", inputs: { collectivite, analysisId: analysis.id } }));
     const sections = (await getDraft(server, result.id)).versions[0].sections;
     expect(sections[0].text).toBe("Résultats de la cartographie des dépendances numériques de Communauté de test.");
-    expect(sections[1].text).toContain(nbsp("340 des 410 installations de logiciels recensées, soit 83 %, relèvent d'éditeurs extra-européens."));
+    expect(sections[1].text).toContain(nbsp("340 des 410 installations de 5 logiciels recensés, soit 85 %, relèvent d'éditeurs extra-européens ou soumis à une loi extra-européenne ; pondérée par le rôle de chaque logiciel, l'exposition est de 76 %"));
     expect(sections[1].text).toContain("Microsoft Windows 11 Professionnel (180), Microsoft Teams (120), Zoom Workplace (40)");
     expect(result.flags).toEqual([]);
   });

@@ -41,14 +41,14 @@ describe("npm run cli -- draft", () => {
     expect(stderr).toContain(`Document écrit : ${out}`);
     const content = strFromU8(unzipSync(new Uint8Array(await readFile(out)))["content.xml"]!);
     expect(content).toContain("Communauté de test");
-    expect(content).toContain("de 83\u00a0% à 40\u00a0% d'ici décembre 2028");
+    expect(content).toContain("de 76\u00a0% à 40\u00a0% d'ici décembre 2028");
   });
 
   it("prints Markdown without --out", async () => {
     const { code, stdout } = await cli(["draft", "roadmap", "--input", path.join(dir, "roadmap.json")]);
     expect(code).toBe(0);
     expect(stdout).toContain("# Feuille de route de réduction des dépendances numériques");
-    expect(stdout).toContain("| Zoom Workplace | Zoom (US) | 40 | Visio (FR) — remplacement direct | Gains rapides |");
+    expect(stdout).toContain("| Zoom Workplace | Zoom (US) | 40 | — | Visio (FR) — remplacement direct | Gains rapides |");
   });
 
   it.each([

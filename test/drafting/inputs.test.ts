@@ -34,7 +34,7 @@ describe("draft inputs", () => {
     ["audit-plan", { collectivite: { name: "Brest" }, startDate: "septembre" }, "inputs.startDate (date de début) : date attendue"],
     ["roadmap", { collectivite: { name: "Brest" } }, "inputs.analysisId (analyse d'inventaire) : champ obligatoire manquant"],
     ["roadmap", { collectivite: { name: "Brest" }, analysis: { items: [] } }, "inputs.analysis.items (lignes de l'analyse)"],
-    ["roadmap", { collectivite: { name: "Brest" }, analysis, targetShare: 140 }, "inputs.targetShare (part extra-européenne visée, en %)"],
+    ["roadmap", { collectivite: { name: "Brest" }, analysis, targetShare: 140 }, "inputs.targetShare (exposition pondérée visée, en %)"],
     ["briefing", { collectivite: { name: "Brest" } }, "inputs.question (question posée) : champ obligatoire manquant"],
   ] as const)("%s: rejects with a French message naming the field (%#)", (type, inputs, expected) => {
     const text = messageOf(() => parseInputs(type, inputs));

@@ -1,34 +1,157 @@
 import { describe, expect, it } from "vitest";
-import { planRoadmap } from "../../server/drafting/context.ts";
+import { buildContext } from "../../server/drafting/context.ts";
+import { parseInputs } from "../../server/drafting/inputs.ts";
+import { localEvents, planRoadmap, sentenceDate } from "../../server/drafting/roadmap-plan.ts";
+import { loadStructure } from "../../server/drafting/structure.ts";
+import type { AnalysisItem, InventoryAnalysis } from "../../server/drafting/types.ts";
+import { isQuickWin, measureItems, roleOf } from "../../server/inventory/measure.ts";
 
-const item = (name: string, installations: number, extraEuropean: boolean | null, openSource: boolean | null, fit: string | null, category = "collaboration") => ({
+const US = ["us-cloud-act", "us-fisa-702"];
+const alt = (name: string, fit: string, country: string | null, openSource = true) => ({ id: name.toLowerCase(), name, fit, country, openSource });
+const item = (name: string, installations: number, more: Partial<AnalysisItem> & { product?: string } = {}): AnalysisItem => ({
   name,
   installations,
-  extraEuropean,
-  openSource,
-  category,
-  alternatives: fit ? [{ id: `alt-${name}`, name: `Alt ${name}`, fit }] : [],
+  extraEuropean: true,
+  openSource: false,
+  category: "workstation",
+  alternatives: [],
+  exposure: { controllingCountry: "US", laws: US },
+  ...more,
 });
 
-describe("roadmap plan", () => {
-  const analysis = {
-    id: "a",
-    items: [
-      item("Zoom", 40, true, false, "drop-in"),
-      item("Mozilla Firefox", 100, true, true, null, "workstation"),
-      item("VMware vSphere", 10, true, false, "partial", "virtualization"),
-      item("LibreOffice", 50, false, true, null, "workstation"),
-    ],
-  } as never;
+/** A commune as the issue describes it: Windows and Microsoft 365 everywhere, two browsers, Outlook, Kaspersky. */
+const commune: InventoryAnalysis = {
+  id: "commune",
+  items: [
+    item("Microsoft Windows 11 Professionnel", 300, { product: "windows-11", alternatives: [alt("Debian", "partial", null)] }),
+    item("Microsoft 365 Apps for enterprise", 300, { product: "microsoft-365-apps", alternatives: [alt("LibreOffice", "partial", "DE")] }),
+    item("Microsoft Outlook", 300, { product: "microsoft-outlook", category: "collaboration", alternatives: [alt("Thunderbird", "partial", "US")] }),
+    item("Microsoft Edge", 300, { product: "microsoft-edge", alternatives: [alt("Firefox ESR", "drop-in", "US")] }),
+    item("Google Chrome", 250, { product: "google-chrome", alternatives: [alt("Firefox ESR", "drop-in", "US")] }),
+    item("Kaspersky Endpoint Security", 300, { product: "kaspersky-endpoint-security", category: "security", exposure: { controllingCountry: "RU", laws: ["ru-sorm"] }, alternatives: [alt("ESET PROTECT", "drop-in", "SK", false)] }),
+    item("Microsoft Exchange Server 2019", 2, { product: "exchange-server", category: "collaboration", alternatives: [alt("BlueMind", "drop-in", "FR")] }),
+    item("Cisco Webex Meetings", 0, { product: "webex", category: "collaboration", alternatives: [alt("Visio", "drop-in", "FR")] }),
+    item("Mozilla Firefox ESR", 120, { product: "firefox", openSource: true }),
+    item("LibreOffice 7.6", 40, { product: "libreoffice", extraEuropean: false, openSource: true, exposure: { controllingCountry: "DE", laws: [] } }),
+    item("Microsoft .NET Framework 4.8.1", 300, { component: true }),
+    item("Microsoft Edge WebView2 Runtime", 300, { product: "microsoft-edge", alternatives: [alt("Firefox ESR", "drop-in", "US")] }),
+    item("Logiciel maison", 3, { extraEuropean: null, exposure: null, category: null }),
+  ],
+};
 
+describe("roadmap plan", () => {
   it("phases proprietary extra-European software, and leaves open-source software of a US publisher in place", () => {
-    const plan = planRoadmap(analysis);
-    expect(plan.extra).toBe(150);
-    expect(plan.lines.map((l) => [l.item.name, l.phase])).toEqual([
-      ["Zoom", "quick"],
-      ["VMware vSphere", "deep"],
+    const plan = planRoadmap(commune, { now: "2026-12-04" });
+    expect(plan.kept.map((i) => i.name)).toEqual(["Mozilla Firefox ESR"]);
+    expect(plan.lines.map((l) => l.item.name)).not.toContain("Mozilla Firefox ESR");
+    // Firefox stays in the baseline: once every phase is done, its installations remain exposed.
+    expect(plan.phases.at(-1)!.weighted).toBeGreaterThan(0);
+    expect(plan.phases.at(-1)!.raw).toBeGreaterThan(0);
+  });
+
+  it("sets system components aside, by the map's flag or by name, and counts them once", () => {
+    const plan = planRoadmap(commune, { now: "2026-12-04" });
+    expect(plan.measure.components).toEqual({ items: 2, installations: 600, names: ["Microsoft .NET Framework 4.8.1", "Microsoft Edge WebView2 Runtime"] });
+    expect(plan.measure.items).toBe(11);
+    expect(plan.measure.installations).toBe(1915);
+    expect(plan.lines.map((l) => l.item.name).join()).not.toMatch(/WebView2|\.NET/);
+    expect(plan.measure.unknown).toEqual({ items: 1, installations: 3 });
+  });
+
+  it("weighs a workstation OS and an office suite far above a browser", () => {
+    const w = (name: string) => roleOf(commune.items.find((i) => i.name === name)!).weight;
+    expect(w("Microsoft Windows 11 Professionnel")).toBeGreaterThanOrEqual(5 * w("Microsoft Edge"));
+    expect(w("Microsoft 365 Apps for enterprise")).toBeGreaterThanOrEqual(5 * w("Google Chrome"));
+    expect(roleOf({ name: "Microsoft Windows 10 Entreprise", installations: 1 }).id).toBe("workstation-os"); // by name, no product id
+  });
+
+  it("does not reach a 35 % target by swapping browsers: the target requires Windows and Microsoft 365, product by product", () => {
+    const plan = planRoadmap(commune, { target: 35, now: "2026-12-04" });
+    const browsers = plan.lines.filter((l) => l.role.id === "browser");
+    expect(browsers.map((l) => l.item.name)).toEqual(["Microsoft Edge", "Google Chrome"]);
+    // Firefox ESR is itself American: the raw share does not move, the weighted measure hardly.
+    expect(browsers.every((l) => l.rawRemoved === 0)).toBe(true);
+    expect(browsers.reduce((s, l) => s + l.points, 0)).toBeLessThan(2);
+    const outlook = plan.lines.find((l) => l.item.name === "Microsoft Outlook")!;
+    expect(outlook.residual).toBeGreaterThan(0.5 * outlook.exposure); // Thunderbird lowers exposure only in part
+    expect(plan.phases[0]!.weighted!).toBeGreaterThan(35);
+    expect(plan.target).toMatchObject({ value: 35, given: true, reachable: true, reachedAfter: "deep" });
+    const required = plan.target.required.map((l) => l.item.name);
+    expect(required).toEqual(expect.arrayContaining(["Microsoft Windows 11 Professionnel", "Microsoft 365 Apps for enterprise"]));
+    // Without the browsers, the required replacements alone still reach the target.
+    const withoutBrowsers = plan.target.required.filter((l) => l.role.id !== "browser").reduce((s, l) => s + l.points, 0);
+    expect(plan.baseline.weighted! - withoutBrowsers).toBeLessThanOrEqual(35 + 2);
+  });
+
+  it("plans a Russian antivirus as a quick win, and neither server software nor uninstalled products", () => {
+    const plan = planRoadmap(commune, { now: "2026-12-04" });
+    const phase = (name: string) => plan.lines.find((l) => l.item.name === name)?.phase;
+    expect(phase("Kaspersky Endpoint Security")).toBe("quick");
+    expect(plan.lines.find((l) => l.item.name === "Kaspersky Endpoint Security")!.laws).toEqual(["ru-sorm"]);
+    expect(phase("Microsoft Exchange Server 2019")).toBe("guided");
+    expect(phase("Cisco Webex Meetings")).toBeUndefined();
+    const quick = commune.items.filter((i) => isQuickWin(i)).map((i) => i.name);
+    expect(quick).toEqual(["Microsoft Edge", "Google Chrome", "Kaspersky Endpoint Security"]);
+    // The old shape (European by geography, a list of laws) is planned the same way.
+    const old = planRoadmap({ id: "old", items: [item("Kaspersky Endpoint Security", 10, { category: "security", extraEuropean: false, exposure: ["russia-sorm"], alternatives: [alt("ESET PROTECT", "drop-in", "SK", false)] })] });
+    expect(old.lines.map((l) => [l.item.name, l.phase])).toEqual([["Kaspersky Endpoint Security", "quick"]]);
+    expect(old.baseline.raw).toBe(100);
+  });
+
+  it("never ends a phase at the value it started from, and says when a target cannot be met with the catalog", () => {
+    const stuck = planRoadmap({ id: "s", items: [item("Logiciel métier américain", 20, { category: "business" }), item("Zoom", 10, { product: "zoom", category: "collaboration", alternatives: [alt("Visio", "drop-in", "FR")] })] }, { target: 10 });
+    expect(stuck.phases.map((p) => p.lines.length)).toEqual([1, 0, 1]);
+    expect(stuck.phases[2]!.points).toBe(0);
+    expect(stuck.target).toMatchObject({ reachable: false, reachedAfter: null });
+    expect(stuck.target.floor).toBeCloseTo(stuck.phases[0]!.weighted!);
+  });
+
+  it("agrees with the measure of the same items", () => {
+    const plan = planRoadmap(commune);
+    const m = measureItems(commune.items);
+    expect(plan.baseline).toEqual({ raw: m.raw.share, weighted: m.weighted.value });
+  });
+});
+
+describe("local context without a model", () => {
+  const plan = planRoadmap(commune);
+  it("reads dates written in French", () => {
+    expect(sentenceDate("le contrat arrive a echeance en juin 2027.")).toBe("2027-06");
+    expect(sentenceDate("renouvellement le 06/2028")).toBe("2028-06");
+    expect(sentenceDate("avant fin 2028")).toBe("2028");
+    expect(sentenceDate("depuis toujours")).toBeNull();
+  });
+
+  it("puts a Microsoft 365 renewal of June 2027 in the calendar, with the line it names, and drops past dates", () => {
+    const events = localEvents("Le marché antivirus a été renouvelé en mars 2025. Le contrat Microsoft 365 arrive à échéance en juin 2027 ; la DSI compte 4 agents.", plan.lines, "2026-12-04");
+    expect(events.map((e) => [e.date, e.text, e.lines.map((l) => l.item.name)])).toEqual([
+      ["2027-06", "Le contrat Microsoft 365 arrive à échéance en juin 2027 ;", ["Microsoft 365 Apps for enterprise"]],
     ]);
-    // Firefox stays: after every phase, its 100 installations of 200 remain extra-European.
-    expect(plan.shareAfter.deep).toBeCloseTo(50);
+  });
+});
+
+describe("roadmap document", () => {
+  const roadmap = async (analysis: InventoryAnalysis, more: Record<string, unknown>) => {
+    const inputs = parseInputs("roadmap", { collectivite: { name: "Kerbihan" }, analysis, ...more });
+    return (await buildContext("roadmap", inputs, analysis, loadStructure("roadmap"), "2026-12-04T10:00:00Z")).vars;
+  };
+  const rows = (table: string) => table.split("\n").slice(2).map((r) => r.split(" | ").map((c) => c.replace(/^\| |\s\|$/g, "")));
+
+  it("starts the calendar after the day of the document, and says when the target date does not lie after it", async () => {
+    const vars = await roadmap(commune, { targetShare: 35, targetDate: "2026-11", startDate: "2026-06" });
+    expect(vars.target_sentence).toContain("L'échéance demandée (novembre 2026) ne tombe pas après le début de la feuille de route (janvier 2027) : elle est à fixer de nouveau.");
+    const calendar = rows(vars.calendar_table!);
+    expect(calendar[0]!.slice(0, 2)).toEqual(["Point de départ (cartographie)", "janvier 2027"]);
+    expect(calendar.slice(1).every((r) => r[1] === "à fixer")).toBe(true);
+  });
+
+  it("shows a phase that lowers nothing as studies, never as the same percentage twice", async () => {
+    const stuck: InventoryAnalysis = { id: "s", items: [item("Logiciel métier américain", 20, { category: "business" }), item("Zoom", 10, { product: "zoom", category: "collaboration", alternatives: [alt("Visio", "drop-in", "FR")] })] };
+    const vars = await roadmap(stuck, { targetDate: "2029-12" });
+    const calendar = rows(vars.calendar_table!);
+    expect(calendar.map((r) => r[0])).toEqual(["Point de départ (cartographie)", "Fin des gains rapides", "Fin des chantiers de fond"]);
+    expect(calendar[2]![2]).toBe("études, sans baisse chiffrée");
+    expect(calendar[1]![2]).not.toBe(calendar[0]![2]);
+    expect(vars.phases_detail).toContain("Cette phase ne fait pas baisser la mesure par elle-même");
   });
 });

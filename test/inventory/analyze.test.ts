@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyzeRows, CATEGORY_WEIGHTS, dependencyIntensity } from "../../server/inventory/analyze.ts";
+import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { exposureFactor, measureItems } from "../../server/inventory/measure.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { nameKey } from "../../server/inventory/normalize.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
@@ -12,7 +13,7 @@ beforeAll(async () => {
   index = await loadMatchIndex(INVENTORY_CORPUS);
   all = analyzeRows(parseInventoryFiles(allInventories()).rows, index);
 });
-const item = (r: AnalysisResult, name: string) => r.items.find((i) => i.name === name)!;
+const item = (r: AnalysisResult, name: string) => r.items.find((i) => i.name === name || i.names?.includes(name))!;
 const analyze = (...names: string[]) => analyzeRows(parseInventoryFiles(names.map(readInventory)).rows, index);
 
 describe("classification of the test inventories", () => {
@@ -60,9 +61,11 @@ describe("classification of the test inventories", () => {
 
   it("explains the controlling entity, Russian exposure and community projects in the reason", () => {
     expect(item(all, "Sophos Endpoint Agent").reason).toContain("contrôlé par Thoma Bravo (États-Unis)");
+    expect(item(all, "Sophos Endpoint Agent").exposure).toEqual({ controllingCountry: "US", laws: ["us-cloud-act"] });
+    // Russia is outside the EU, the EEA, the United Kingdom and Switzerland: Kaspersky is extra-European.
     const kaspersky = item(all, "Kaspersky Endpoint Security for Windows");
-    expect(kaspersky).toMatchObject({ extraEuropean: false, exposure: ["russia-sorm"] });
-    expect(kaspersky.reason).toContain("Européen au sens géographique");
+    expect(kaspersky).toMatchObject({ extraEuropean: true, exposure: { controllingCountry: "RU", laws: ["ru-sorm"] } });
+    expect(kaspersky.reason).toContain("siège hors d'Europe");
     expect(kaspersky.reason).toContain("lois russes de surveillance (SORM)");
     expect(item(all, "PostgreSQL 16").reason).toContain("Projet communautaire");
     expect(item(all, "LibreOffice 7.6.5.2").reason).toContain("Logiciel libre reconnu : LibreOffice (licence MPL-2.0)");
@@ -122,31 +125,34 @@ describe("the map", () => {
     expect(wins.map((w) => w.product.id)).toEqual(["kaspersky-endpoint-security", "microsoft-onedrive", "google-chrome", "adobe-acrobat-reader", "zoom-workplace", "cisco-webex", "sophos-endpoint"]);
     expect(wins[0]).toMatchObject({ installations: 208, alternative: { id: "eset-endpoint", fit: "drop-in" } });
     expect(wins.every((w) => w.alternative.fit === "drop-in")).toBe(true);
-    expect(wins[2]!.reason).toBe("Google Chrome : 58 installations, remplacement direct par Firefox (libre, États-Unis).");
+    expect(wins[2]!.reason).toBe(
+      "Google Chrome : 58 installations, remplacement direct par Firefox (libre, États-Unis). Le produit remplacé relève de : CLOUD Act (États-Unis), FISA section 702 (États-Unis).",
+    );
+    expect(wins[0]!.laws).toEqual(["ru-sorm"]);
   });
 
-  it("explains the score: formula, weights and per-category points that add up", () => {
-    const { score } = analyze("glpi10-mairie.csv").summary;
-    expect(score.value).toBeGreaterThan(0);
-    expect(score.value).toBeLessThanOrEqual(100);
+  it("gives the weighted measure as the score: formula, weights and per-category points that add up", () => {
+    const { items, summary } = analyze("glpi10-mairie.csv");
+    const { score } = summary;
+    expect(score.value).toBe(Math.round(measureItems(items).weighted.value!));
     const sum = score.components.reduce((t, c) => t + c.points, 0);
     expect(Math.abs(sum - score.value!)).toBeLessThanOrEqual(1);
-    expect(score.formula).toContain("Σ(poids de la catégorie × dépendance de la catégorie)");
+    expect(score.formula).toContain("Σ(installations × poids du rôle × exposition)");
+    expect(score.formula).toContain("système d'exploitation des postes 10");
     expect(score.explanation).toContain("CLOUD Act");
-    expect(score.explanation).toMatch(/repose sur \d+ %/);
-    for (const c of score.components) {
-      expect(c.weight).toBe(CATEGORY_WEIGHTS[c.category]);
-      expect(c.explanation).toContain(`poids ${c.weight}`);
-    }
+    expect(score.explanation).toMatch(/reposent sur \d+ %/);
+    for (const c of score.components) expect(c.explanation).toContain(`${c.label} : exposition de`);
     expect(score.components.find((c) => c.category === "virtualization")!.dependency).toBe(1);
   });
 
   it("weighs exposure, extra-European seat and open source as documented", () => {
-    expect(dependencyIntensity({ extraEuropean: true, exposure: ["cloud-act"], openSource: false })).toBe(1);
-    expect(dependencyIntensity({ extraEuropean: false, exposure: ["russia-sorm"], openSource: false })).toBe(1);
-    expect(dependencyIntensity({ extraEuropean: true, exposure: [], openSource: false })).toBe(0.75);
-    expect(dependencyIntensity({ extraEuropean: true, exposure: [], openSource: true })).toBe(0.1875);
-    expect(dependencyIntensity({ extraEuropean: false, exposure: [], openSource: true })).toBe(0);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: ["cloud-act"], openSource: false })).toBe(1);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: false, exposure: ["russia-sorm"], openSource: false })).toBe(1);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: { controllingCountry: "RU", laws: ["ru-sorm"] }, openSource: false })).toBe(1);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: [], openSource: false })).toBe(0.8);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: ["cloud-act"], openSource: true })).toBe(0.7);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: false, exposure: [], openSource: true })).toBe(0);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: null })).toBeNull();
   });
 
   it("gives a score of 0 to a fully European and free inventory, and none to an unknown one", () => {

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { openSqliteRecords } from "../../server/store/sql-records.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVENTORIES, INVENTORY_CORPUS } from "./fixtures.ts";
 
@@ -22,11 +23,14 @@ describe("npm run cli -- inventory", () => {
     expect(stdout).toContain("Cartographie des dépendances — glpi10-mairie.csv (export CSV GLPI 10), materiel-reseau.csv (CSV)");
     expect(stdout).toMatch(/Catégorie\s+Produits\s+Installations\s+Extra-européen\s+Libre\s+Principaux risques/);
     expect(stdout).toMatch(/poste de travail\s+\d+\s+[\d\u202f ]+\s+\d+ %/);
-    expect(stdout).toContain("Score de dépendance :");
+    expect(stdout).toContain("Exposition pondérée :");
     expect(stdout).toContain("Gains rapides");
     expect(stdout).toContain("À classer à la main");
     expect(stderr).toMatch(/Analyse enregistrée : \S+/);
-    expect(await readdir(path.join(dataDir, "records", "analyses"))).toHaveLength(1);
+    // Saved in the same database as the server's (SQLite in DATA_DIR by default).
+    const db = await openSqliteRecords(path.join(dataDir, "cap-libre.sqlite"));
+    expect(await db.store("analyses").list()).toHaveLength(1);
+    await db.close();
   });
 
   it("writes the JSON document with --json", async () => {

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { InventoryFile } from "../../server/inventory/parse.ts";
-import type { InventoryItem } from "../../server/inventory/types.ts";
+import type { InventoryItem, InventoryRow } from "../../server/inventory/types.ts";
 
 export const INVENTORY_FIXTURES = path.resolve("test/fixtures/inventory");
 export const INVENTORY_CORPUS = path.join(INVENTORY_FIXTURES, "corpus");
@@ -53,7 +53,8 @@ export interface Evaluation {
 }
 
 export function evaluate(items: InventoryItem[], expected: HandChecked[] = handChecked()): Evaluation {
-  const byName = new Map(items.map((i) => [i.name, i]));
+  // Versions of one product are merged into one line: a name is found among the names of its line.
+  const byName = new Map(items.flatMap((i) => (i.names ?? [i.name]).map((n) => [n, i] as const)));
   const e: Evaluation = { total: 0, classified: 0, provenanceCorrect: 0, correct: 0, wrong: [], missed: [], partly: [], unknownKept: [0, 0], components: [0, 0], absent: [] };
   for (const x of expected) {
     const item = byName.get(x.name);
@@ -91,3 +92,70 @@ export function evaluate(items: InventoryItem[], expected: HandChecked[] = handC
 }
 
 export const percent = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)} %` : "—");
+
+/** A real product name checked by hand, with the domain its share is reported in. */
+export interface RealName {
+  name: string;
+  publisher: string | null;
+  domain: "business" | "open-source" | "security" | "hardware";
+  extraEuropean: boolean | null;
+  openSource: boolean | null;
+  categories: string[];
+}
+
+/** `expected.json`: the list the catalog was completed against; `holdout.json`: measured once, never tuned on. */
+export function realNames(file: "expected.json" | "holdout.json" = "expected.json"): RealName[] {
+  return JSON.parse(readFileSync(path.join(INVENTORY_FIXTURES, "real-names", file), "utf8")).items;
+}
+
+/** The rows an export of these names would give: one installation each, hardware as hardware. */
+export function realNameRows(names: RealName[] = realNames()): InventoryRow[] {
+  return names.map((n, i) => ({
+    name: n.name,
+    publisher: n.publisher,
+    versions: [],
+    installations: 1 + (i % 7),
+    kind: n.domain === "hardware" ? "hardware" : "software",
+    hint: null,
+    file: "real-names",
+  }));
+}
+
+export interface DomainFigure {
+  domain: RealName["domain"];
+  total: number;
+  right: number;
+  /** "name: what was wrong" for each name not classified right. */
+  wrong: string[];
+}
+
+/**
+ * Share classified right per domain: extra-European status, open-source flag and category all right (an in-house
+ * name is right when it stays unknown). A name matched with low confidence and listed for review counts as wrong.
+ */
+export function evaluateRealNames(items: InventoryItem[], expected: RealName[] = realNames()): DomainFigure[] {
+  const byName = new Map(items.flatMap((i) => (i.names ?? [i.name]).map((n) => [n, i] as const)));
+  const figures = new Map<RealName["domain"], DomainFigure>();
+  for (const x of expected) {
+    const f = figures.get(x.domain) ?? { domain: x.domain, total: 0, right: 0, wrong: [] };
+    figures.set(x.domain, f);
+    f.total++;
+    const item = byName.get(x.name);
+    if (!item) {
+      f.wrong.push(`${x.name}: absent`);
+      continue;
+    }
+    if (x.extraEuropean === null) {
+      if (item.extraEuropean === null && !item.product) f.right++;
+      else f.wrong.push(`${x.name}: devait rester inconnu (${item.product?.id ?? item.vendor?.name})`);
+      continue;
+    }
+    const problems: string[] = [];
+    if (item.extraEuropean !== x.extraEuropean) problems.push(`extra-européen ${item.extraEuropean}`);
+    if (x.openSource !== null && item.openSource !== x.openSource) problems.push(`libre ${item.openSource}`);
+    if (!item.category || !x.categories.includes(item.category)) problems.push(`catégorie ${item.category}`);
+    if (problems.length) f.wrong.push(`${x.name}: ${problems.join(", ")} (${item.product?.id ?? item.suggestion?.id ?? item.vendor?.name ?? "—"})`);
+    else f.right++;
+  }
+  return [...figures.values()];
+}

@@ -81,12 +81,13 @@ describe("what the catalog says of an entry", () => {
     expect(sophos.extraEuropean).toBe(true);
   });
 
-  it("keeps Russia European by geography but carries its exposure as a risk", () => {
+  it("counts as extra-European what is controlled from outside the EU, the EEA, the United Kingdom and Switzerland", () => {
     const kaspersky = index.entries.get("kaspersky-endpoint-security")!;
-    expect(kaspersky.extraEuropean).toBe(false);
+    expect(kaspersky.extraEuropean).toBe(true);
     expect(kaspersky.risks).toContainEqual({ kind: "legal-exposure", label: "lois russes de surveillance (SORM)" });
-    expect(isEuropean("RU") && isEuropean("CH") && isEuropean("GB") && isEuropean("NO")).toBe(true);
-    expect(isEuropean("US") || isEuropean("CN") || isEuropean("TR")).toBe(false);
+    expect(isEuropean("FR") && isEuropean("CH") && isEuropean("GB") && isEuropean("NO") && isEuropean("IS") && isEuropean("LI")).toBe(true);
+    expect(isEuropean("RU") || isEuropean("BY") || isEuropean("TR") || isEuropean("UA") || isEuropean("RS")).toBe(false);
+    expect(isEuropean("US") || isEuropean("CN")).toBe(false);
   });
 
   it("reads open source, community projects and alternatives from the catalog", () => {

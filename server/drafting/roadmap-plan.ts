@@ -1,0 +1,255 @@
+/**
+ * The roadmap planner: a pure function from a saved inventory analysis (and options) to phases, the two measures
+ * they leave (`server/inventory/measure.ts`: raw share and weighted measure), what a target requires product by
+ * product, and the dated events of the local context. No I/O and no French text here: `context.ts` turns the plan
+ * into the document.
+ */
+import {
+  alternativeExposure,
+  bestAlternative,
+  exposureFactor,
+  isExposed,
+  lawsOf,
+  measureItems,
+  phaseOf,
+  productName,
+  roleOf,
+  type Measure,
+  type Role,
+} from "../inventory/measure.ts";
+import { fold } from "../inventory/normalize.ts";
+import type { AnalysisAlternative, AnalysisItem, InventoryAnalysis } from "./types.ts";
+
+export type RoadmapPhase = "quick" | "guided" | "deep";
+export const PHASES: RoadmapPhase[] = ["quick", "guided", "deep"];
+
+export interface RoadmapLine {
+  item: AnalysisItem;
+  /** The alternative the plan proposes (best fit, then least exposed); null when the catalog has none. */
+  alternative: AnalysisAlternative | null;
+  bestFit: string | null;
+  phase: RoadmapPhase;
+  role: Role;
+  laws: string[];
+  /** Exposure of one installation now, and once replaced (the same when there is no alternative). */
+  exposure: number;
+  residual: number;
+  /** Points of the weighted measure the replacement removes. */
+  points: number;
+  /** Installations that leave the raw share (none when the alternative is itself extra-European). */
+  rawRemoved: number;
+  /** Needed to reach the target, in the plan's order. */
+  required: boolean;
+}
+
+export interface PhasePlan {
+  phase: RoadmapPhase;
+  lines: RoadmapLine[];
+  /** Both measures once the phase is done (percent), null when nothing is known. */
+  raw: number | null;
+  weighted: number | null;
+  /** Points of the weighted measure the phase removes. */
+  points: number;
+}
+
+export interface LocalEvent {
+  /** The sentence of the local context, as written. */
+  text: string;
+  /** `YYYY-MM`, or `YYYY` when only a year is given. */
+  date: string;
+  /** Lines of the plan the sentence names. */
+  lines: RoadmapLine[];
+}
+
+export interface RoadmapPlan {
+  measure: Measure<AnalysisItem>;
+  baseline: { raw: number | null; weighted: number | null };
+  lines: RoadmapLine[];
+  phases: PhasePlan[];
+  /** Open source of an extra-European publisher (Firefox, Thunderbird): counted, not replaced. */
+  kept: AnalysisItem[];
+  target: {
+    /** Weighted measure aimed at, in percent. */
+    value: number;
+    given: boolean;
+    reachable: boolean;
+    /** The phase at whose end the plan meets the target, when it does. */
+    reachedAfter: RoadmapPhase | null;
+    /** The replacements that meet the target in the plan's order, or all that help when it cannot be met. */
+    required: RoadmapLine[];
+    /** The weighted measure once every phase is done. */
+    floor: number | null;
+  };
+  /** By category: lines, installations, exposed installations and installations whose origin is known. */
+  byCategory: { category: string; products: number; installations: number; extra: number; known: number }[];
+  events: LocalEvent[];
+}
+
+export interface PlanOptions {
+  /** Weighted measure aimed at, in percent; by default what the guided phase reaches. */
+  target?: number;
+  /** Local context written by the user: its dated sentences become calendar events. */
+  context?: string;
+  /** The day the document is generated (ISO): only later events are kept. */
+  now?: string;
+}
+
+const EPSILON = 1e-9;
+
+/**
+ * Orders the exposed software of an analysis into phases (quick wins, guided replacements, deep work: `phaseOf`),
+ * computes both measures after each phase, and what the target requires. System components are set aside; open
+ * source of an extra-European publisher stays in the baseline (it weighs half) but is not planned for replacement:
+ * installed from its free code, it is itself the kind of alternative a roadmap recommends.
+ */
+export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = {}): RoadmapPlan {
+  const measure = measureItems(analysis.items);
+  const { raw, weighted } = measure;
+  const kept: AnalysisItem[] = [];
+  const lines: RoadmapLine[] = [];
+  for (const m of measure.measured) {
+    const item = m.item;
+    if (!(item.installations > 0) || isExposed(item) !== true) continue;
+    if (item.openSource === true) {
+      kept.push(item);
+      continue;
+    }
+    const alternative = bestAlternative(item.alternatives);
+    const exposure = exposureFactor(item) ?? 0;
+    const residual = alternative ? Math.min(exposure, alternativeExposure(alternative)) : exposure;
+    lines.push({
+      item,
+      alternative,
+      bestFit: alternative?.fit ?? null,
+      phase: phaseOf(item, alternative),
+      role: m.role,
+      laws: lawsOf(item),
+      exposure,
+      residual,
+      points: weighted.known ? (100 * m.weighted * (exposure - residual)) / weighted.known : 0,
+      rawRemoved: alternative && residual === 0 ? item.installations : 0,
+      required: false,
+    });
+  }
+  lines.sort((a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || b.points - a.points || b.item.installations - a.item.installations);
+
+  const baseline = { raw: raw.share, weighted: weighted.value };
+  let rawLeft = raw.exposed;
+  let weightedLeft = weighted.value ?? 0;
+  const phases: PhasePlan[] = PHASES.map((phase) => {
+    const own = lines.filter((l) => l.phase === phase);
+    const points = own.reduce((s, l) => s + l.points, 0);
+    rawLeft -= own.reduce((s, l) => s + l.rawRemoved, 0);
+    weightedLeft -= points;
+    return {
+      phase,
+      lines: own,
+      raw: raw.known ? (100 * rawLeft) / raw.known : null,
+      weighted: weighted.value === null ? null : Math.max(0, weightedLeft),
+      points,
+    };
+  });
+
+  const floor = phases.at(-1)!.weighted;
+  const byDefault = [phases[1]!.weighted, floor].find((v) => v !== null && baseline.weighted !== null && v < baseline.weighted - EPSILON) ?? baseline.weighted ?? 0;
+  const value = options.target ?? byDefault;
+  // What the target requires: the replacements in the plan's order (phase, then largest gain), until it is met.
+  let left = baseline.weighted ?? 0;
+  const required: RoadmapLine[] = [];
+  for (const line of lines) {
+    if (left <= value + EPSILON || line.points <= 0) continue;
+    line.required = true;
+    required.push(line);
+    left -= line.points;
+  }
+  const reachable = left <= value + EPSILON;
+  const reachedAfter = reachable ? (phases.find((p) => p.weighted !== null && p.weighted <= value + EPSILON)?.phase ?? (required.length ? null : PHASES[0]!)) : null;
+
+  return {
+    measure,
+    baseline,
+    lines,
+    phases,
+    kept,
+    target: { value, given: options.target !== undefined, reachable, reachedAfter, required, floor },
+    byCategory: categories(measure),
+    events: options.context ? localEvents(options.context, lines, options.now) : [],
+  };
+}
+
+function categories(measure: Measure<AnalysisItem>) {
+  const rows = new Map<string, { category: string; products: number; installations: number; extra: number; known: number }>();
+  for (const { item, exposure } of measure.measured) {
+    const key = item.category ?? "unknown";
+    const row = rows.get(key) ?? { category: key, products: 0, installations: 0, extra: 0, known: 0 };
+    row.products++;
+    row.installations += item.installations;
+    if (exposure !== null) row.known += item.installations;
+    if (isExposed(item)) row.extra += item.installations;
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort((a, b) => b.installations - a.installations);
+}
+
+// ---------- Local context ----------
+
+const MONTHS: Record<string, number> = {
+  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
+};
+const MONTH_YEAR = new RegExp(`\\b(${Object.keys(MONTHS).join("|")})\\s+(20\\d{2})\\b`);
+const NUMERIC = /\b(?:(\d{1,2})\/(20\d{2})|(20\d{2})-(\d{2}))\b/;
+const YEAR = /\b(?:en|fin|debut|mi-|d'ici|avant|au|courant|pour)\s*(20\d{2})\b/;
+
+/** The first date a sentence gives, folded (« juin 2027 » → `2027-06`, « fin 2028 » → `2028`). */
+export function sentenceDate(folded: string): string | null {
+  const m = MONTH_YEAR.exec(folded);
+  if (m) return `${m[2]}-${String(MONTHS[m[1]!]).padStart(2, "0")}`;
+  const n = NUMERIC.exec(folded);
+  if (n) {
+    const [year, month] = n[1] ? [n[2]!, Number(n[1])] : [n[3]!, Number(n[4])];
+    if (month >= 1 && month <= 12) return `${year}-${String(month).padStart(2, "0")}`;
+  }
+  const y = YEAR.exec(folded);
+  return y ? y[1]! : null;
+}
+
+/** Lower case, no accents, words separated by single spaces and padded: « Microsoft 365 Apps » → « microsoft 365 apps ». */
+const words = (text: string) => ` ${fold(text).replace(/[^a-z0-9]+/g, " ").trim()} `;
+
+const firstWord = (name: string) => fold(/^[^\s(]*/.exec(name.trimStart())![0]).replace(/[^a-z0-9]+/g, "");
+
+/** Words a sentence may name a product by: its catalog name, the two first words of it and of the item's name. */
+function namesOf(line: RoadmapLine): string[] {
+  const out = new Set<string>();
+  for (const name of [productName(line.item), line.item.name]) {
+    if (!name) continue;
+    const w = words(name).trim();
+    out.add(w);
+    const two = w.split(" ").slice(0, 2);
+    if (two.length === 2) out.add(two.join(" "));
+  }
+  return [...out].filter((n) => n.length >= 4).map((n) => ` ${n} `);
+}
+
+/**
+ * The dated sentences of the local context that lie after `now` (« le contrat Microsoft 365 arrive à échéance en
+ * juin 2027 »), with the lines of the plan they name. No model needed: dates and names are read as written.
+ */
+export function localEvents(context: string, lines: RoadmapLine[], now?: string): LocalEvent[] {
+  const today = (now ?? new Date().toISOString()).slice(0, 10);
+  const events: LocalEvent[] = [];
+  for (const sentence of context.split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter(Boolean)) {
+    const date = sentenceDate(fold(sentence));
+    if (!date) continue;
+    // A month is ahead when it starts after today; a year when it is later than this one.
+    if (date.length === 7 ? `${date}-01` <= today : date <= today.slice(0, 4)) continue;
+    const said = words(sentence);
+    // Only lines whose name starts with a word of the sentence can be named by it: a cheap test first.
+    const vocabulary = new Set(said.trim().split(" "));
+    const candidate = (l: RoadmapLine) => [productName(l.item), l.item.name].some((n) => n && vocabulary.has(firstWord(n)));
+    events.push({ text: sentence, date, lines: lines.filter((l) => candidate(l) && namesOf(l).some((n) => said.includes(n))) });
+  }
+  return events.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export { roleOf };

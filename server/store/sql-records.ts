@@ -1,0 +1,280 @@
+/**
+ * Saved work (analyses, classifications, drafts, plans…) in a real database, behind the same `RecordStore` port as
+ * the file store: SQLite through Node's built-in `node:sqlite` by default (one file in DATA_DIR, WAL journal,
+ * every write durable before it returns), PostgreSQL when `DATABASE_URL` names one (a region's shared server).
+ *
+ * One table, `records (collection, id, value, bytes, updated_at)`, created by versioned migrations recorded in
+ * `schema_migrations`. Records written by older versions as JSON files under `DATA_DIR/records/` are imported on
+ * first start in one transaction, then the folder is renamed: an interrupted import leaves the files as they
+ * were and is simply done again at the next start.
+ */
+import { readdir, readFile, rename, stat } from "node:fs/promises";
+import path from "node:path";
+import type { RecordStore } from "./records.ts";
+import { isSafeId } from "./records.ts";
+
+export interface RecordDatabase {
+  kind: "sqlite" | "postgresql";
+  /** Where it is, for the logs and `/api/health` (no password). */
+  label: string;
+  store<T>(collection: string): RecordStore<T>;
+  close(): Promise<void>;
+}
+
+const BACKEND = Symbol("backend");
+
+/** The statements a backend runs; `?` placeholders are turned into `$n` for PostgreSQL. */
+interface Backend {
+  kind: RecordDatabase["kind"];
+  label: string;
+  run(sql: string, params?: unknown[]): Promise<void>;
+  all<R>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Runs `work` in one transaction (statements through the given runner). */
+  transaction(work: (tx: Pick<Backend, "run" | "all">) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS: { version: number; sqlite: string[]; postgresql: string[] }[] = [
+  {
+    version: 1,
+    sqlite: [
+      `CREATE TABLE records (
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        value TEXT,
+        bytes BLOB,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (collection, id)
+      )`,
+      "CREATE INDEX records_recent ON records (collection, updated_at DESC)",
+    ],
+    postgresql: [
+      `CREATE TABLE records (
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        value TEXT,
+        bytes BYTEA,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (collection, id)
+      )`,
+      "CREATE INDEX records_recent ON records (collection, updated_at DESC)",
+    ],
+  },
+];
+
+async function migrate(db: Backend): Promise<void> {
+  await db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+  const done = new Set((await db.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => Number(r.version)));
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    await db.transaction(async (tx) => {
+      for (const sql of m[db.kind]) await tx.run(sql);
+      await tx.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", [m.version, new Date().toISOString()]);
+    });
+  }
+}
+
+/** A write time that always moves forward in this process, so "most recent first" is exact. */
+let lastStamp = 0;
+const stamp = () => (lastStamp = Math.max(Date.now(), lastStamp + 1));
+
+function recordStore<T>(db: Backend, collection: string): RecordStore<T> & { ids(): Promise<string[]>; putBytes(id: string, bytes: Uint8Array): Promise<void>; getBytes(id: string): Promise<Uint8Array | null> } {
+  const check = (id: string) => {
+    if (!isSafeId(id)) throw new Error(`Unsafe record id: ${id}`);
+  };
+  return {
+    async put(id, value) {
+      check(id);
+      await db.run(
+        "INSERT INTO records (collection, id, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        [collection, id, JSON.stringify(value), stamp()],
+      );
+    },
+    async get(id) {
+      if (!isSafeId(id)) return null;
+      const [row] = await db.all<{ value: string | null }>("SELECT value FROM records WHERE collection = ? AND id = ?", [collection, id]);
+      return row?.value ? (JSON.parse(row.value) as T) : null;
+    },
+    async list() {
+      const rows = await db.all<{ id: string }>("SELECT id FROM records WHERE collection = ? AND value IS NOT NULL ORDER BY updated_at DESC, id DESC", [collection]);
+      return rows.map((r) => r.id);
+    },
+    async ids() {
+      const rows = await db.all<{ id: string }>("SELECT id FROM records WHERE collection = ? AND value IS NOT NULL", [collection]);
+      return rows.map((r) => r.id);
+    },
+    async delete(id) {
+      if (!isSafeId(id)) return false;
+      const [row] = await db.all<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE collection = ? AND id = ? AND value IS NOT NULL", [collection, id]);
+      await db.run("DELETE FROM records WHERE collection = ? AND id = ?", [collection, id]);
+      return Number(row?.n ?? 0) > 0;
+    },
+    async putBytes(id, bytes) {
+      check(id);
+      await db.run(
+        "INSERT INTO records (collection, id, bytes, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET bytes = excluded.bytes",
+        [collection, id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), stamp()],
+      );
+    },
+    async getBytes(id) {
+      if (!isSafeId(id)) return null;
+      const [row] = await db.all<{ bytes: Uint8Array | null }>("SELECT bytes FROM records WHERE collection = ? AND id = ?", [collection, id]);
+      return row?.bytes ? new Uint8Array(row.bytes) : null;
+    },
+  };
+}
+
+function database(db: Backend): RecordDatabase {
+  return { kind: db.kind, label: db.label, store: <T>(collection: string) => recordStore<T>(db, collection), close: () => db.close(), [BACKEND]: db } as RecordDatabase;
+}
+
+/** Opens (creating it if needed) the SQLite file and brings its schema up to date. */
+export async function openSqliteRecords(file: string): Promise<RecordDatabase> {
+  const { DatabaseSync } = await import("node:sqlite");
+  const sqlite = new DatabaseSync(file);
+  sqlite.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;");
+  let inTransaction = false;
+  const runner = {
+    async run(sql: string, params: unknown[] = []) {
+      sqlite.prepare(sql).run(...(params as never[]));
+    },
+    async all<R>(sql: string, params: unknown[] = []) {
+      return sqlite.prepare(sql).all(...(params as never[])) as R[];
+    },
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  const backend: Backend = {
+    kind: "sqlite",
+    label: file,
+    ...runner,
+    // A transaction holds the connection: other statements of this process wait for it (they are synchronous
+    // anyway; only an async step inside `work` could interleave).
+    transaction(work) {
+      const next = queue.then(async () => {
+        if (inTransaction) throw new Error("nested transaction");
+        inTransaction = true;
+        sqlite.exec("BEGIN IMMEDIATE");
+        try {
+          await work(runner);
+          sqlite.exec("COMMIT");
+        } catch (err) {
+          sqlite.exec("ROLLBACK");
+          throw err;
+        } finally {
+          inTransaction = false;
+        }
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      await queue;
+      if (sqlite.isOpen) sqlite.close();
+    },
+  };
+  await migrate(backend);
+  return database(backend);
+}
+
+/** Connects to PostgreSQL (`postgres://user:password@host:5432/base`) and brings the schema up to date. */
+export async function openPostgresRecords(url: string): Promise<RecordDatabase> {
+  const { default: pg } = await import("pg");
+  const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
+  pool.on("error", () => {
+    /* a dropped idle connection: the next query opens another */
+  });
+  const numbered = (sql: string) => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
+  const on = (client: { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }) => ({
+    async run(sql: string, params: unknown[] = []) {
+      await client.query(numbered(sql), params);
+    },
+    async all<R>(sql: string, params: unknown[] = []) {
+      return (await client.query(numbered(sql), params)).rows as R[];
+    },
+  });
+  const u = new URL(url);
+  const backend: Backend = {
+    kind: "postgresql",
+    label: `${u.hostname}:${u.port || 5432}${u.pathname}`,
+    ...on(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await work(on(client));
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+  // Two servers starting together on one database: one migrates, the other waits for its lock.
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(4242001)");
+    await migrate({ ...backend, ...on(client), transaction: backend.transaction });
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(4242001)").catch(() => {});
+    client.release();
+  }
+  return database(backend);
+}
+
+export interface FileImport {
+  collections: number;
+  records: number;
+  /** Where the imported folder now is, or null when there was nothing to import. */
+  movedTo: string | null;
+}
+
+/**
+ * Imports the JSON records of the file store (`DATA_DIR/records/<collection>/<id>.json`, with their `.bin` bytes)
+ * in one transaction, keeping their order, then renames the folder so it is not imported twice. A record already
+ * in the database is left as it is.
+ */
+export async function importFileRecords(db: RecordDatabase, dir: string, now = new Date()): Promise<FileImport> {
+  let collections: string[];
+  try {
+    collections = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && isSafeId(e.name)).map((e) => e.name);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { collections: 0, records: 0, movedTo: null };
+    throw err;
+  }
+  const backend = (db as unknown as { [BACKEND]?: Backend })[BACKEND];
+  if (!backend) throw new Error("importFileRecords needs a database opened by this module");
+  const rows: { collection: string; id: string; value: string; bytes: Buffer | null; at: number }[] = [];
+  for (const collection of collections) {
+    const folder = path.join(dir, collection);
+    for (const name of await readdir(folder)) {
+      if (!name.endsWith(".json")) continue;
+      const id = name.slice(0, -5);
+      if (!isSafeId(id)) continue;
+      const file = path.join(folder, name);
+      const text = await readFile(file, "utf8");
+      try {
+        JSON.parse(text);
+      } catch {
+        continue; // a file cut short by an old crash: nothing to import
+      }
+      const bytes = await readFile(path.join(folder, `${id}.bin`)).catch(() => null);
+      rows.push({ collection, id, value: text, bytes, at: Math.round((await stat(file)).mtimeMs) });
+    }
+  }
+  rows.sort((a, b) => a.at - b.at);
+  await backend.transaction(async (tx) => {
+    for (const r of rows) {
+      await tx.run("INSERT INTO records (collection, id, value, bytes, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (collection, id) DO NOTHING", [r.collection, r.id, r.value, r.bytes, r.at]);
+    }
+  });
+  const movedTo = `${dir}.importe-${now.toISOString().slice(0, 19).replace(/[:T]/g, "-")}`;
+  await rename(dir, movedTo);
+  return { collections: new Set(rows.map((r) => r.collection)).size, records: rows.length, movedTo };
+}
+

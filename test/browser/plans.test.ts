@@ -1,0 +1,100 @@
+/**
+ * « Suivi du plan » in a real Chromium, on a real server (fixture catalog, no Ollama), keyboard first: adopt a
+ * plan on an uploaded inventory, add the next quarter's inventory, record a decision, publish the citizens' page
+ * and read it, with no request leaving the origin.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
+import { MISSING_MESSAGE, openPage } from "./page.ts";
+
+const csv = (lines: [string, string, number][]) => `\uFEFF"Nom";"Éditeur";"Nombre d'installations";\n${lines.map(([n, p, i]) => `"${n}";"${p}";"${i}";`).join("\n")}\n`;
+
+describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+  let server: TestServer;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer({ CORPUS_DIR: INVENTORY_CORPUS }), launchBrowser()]);
+    context = browser.context;
+    for (const lines of [
+      [["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 40], ["Google Chrome", "Google LLC", 40], ["Kaspersky Endpoint Security 12", "AO Kaspersky Lab", 40]],
+      [["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 40], ["Google Chrome", "Google LLC", 40]],
+    ] as [string, string, number][][]) {
+      const res = await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv(lines) });
+      ids.push((await res.json()).id);
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("adopts, follows and publishes a plan", async () => {
+    const { page: tab, requested, consoleErrors } = await openPage(context, server.url, "#suivi");
+    tab.setDefaultTimeout(20_000);
+    const page = tab.locator("#suivi");
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Suivi du plan");
+    await page.getByRole("heading", { name: "Adopter un plan" }).waitFor();
+
+    await page.getByLabel("Nom de la collectivité").fill("Commune de Kervallon");
+    await page.getByLabel("Inventaire de départ").selectOption(ids[0]!);
+    await page.getByLabel("Date de cet inventaire (facultatif)").fill("2026-01-15");
+    await page.getByLabel("Objectif (en %)").fill("20");
+    await page.getByLabel("Échéance de l'objectif").fill("2030-12-31");
+    const kaspersky = page.getByLabel(/Kaspersky Endpoint Security/);
+    await kaspersky.waitFor();
+    await kaspersky.check();
+    await page.getByRole("button", { name: "Adopter ce plan" }).press("Enter");
+
+    await page.getByRole("heading", { level: 2, name: /Plan de réduction/ }).waitFor();
+    expect(await tab.evaluate(() => document.activeElement?.id)).toBe("plan-title");
+    expect(tab.url()).toMatch(/#suivi\/.+/);
+    const chartWidth = await page
+      .locator(".plan-chart")
+      .evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : new Promise<number>((resolve) => img.addEventListener("load", () => resolve(img.naturalWidth)))));
+    expect(chartWidth).toBeGreaterThan(0);
+
+    // Next quarter.
+    await page.getByLabel("Analyse à ajouter").selectOption(ids[1]!);
+    await page.getByLabel("Date de l'inventaire (facultatif)").fill("2026-04-15");
+    await page.getByRole("button", { name: "Ajouter cet inventaire" }).click();
+    await page.getByRole("cell", { name: "remplacé", exact: true }).waitFor();
+    const rows = await page.locator("table").first().locator("tbody tr").allInnerTexts();
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain("Kaspersky Endpoint Security");
+
+    // A decision, then publication.
+    await page.getByLabel("Décision ou événement").fill("Marché Microsoft 365 renouvelé pour un an");
+    await page.getByRole("button", { name: "Consigner" }).click();
+    await page.getByText("Marché Microsoft 365 renouvelé pour un an").waitFor();
+    await page.getByRole("button", { name: "Publier", exact: true }).click();
+    await page.getByRole("link", { name: "Page publique" }).waitFor();
+
+    expect(await tab.locator("body").innerText()).not.toMatch(MISSING_MESSAGE);
+    expect(consoleErrors).toEqual([]);
+    for (const url of requested) expect(url.startsWith(server.url)).toBe(true);
+
+    await page.getByRole("link", { name: "Page publique" }).click();
+    await tab.getByRole("heading", { level: 1, name: /Commune de Kervallon/ }).waitFor();
+    expect(await tab.locator("body").innerText()).toContain("Marché Microsoft 365 renouvelé pour un an");
+    await tab.screenshot({ path: "test-results/suivi-page-publique.png", fullPage: true });
+  }, 90_000);
+
+  it("says in French why a plan cannot be adopted, and keeps what was typed", async () => {
+    const page = (await openPage(context, server.url, "#suivi")).page.locator("#suivi");
+    await page.getByRole("button", { name: "Adopter un plan" }).click();
+    await page.getByLabel("Nom de la collectivité").fill("Commune de Kervallon");
+    await page.getByLabel("Objectif (en %)").fill("20");
+    await page.getByLabel("Échéance de l'objectif").fill("2031-01-01");
+    await page.getByRole("button", { name: "Adopter ce plan" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain("déjà adopté");
+    expect(await page.getByLabel("Nom de la collectivité").inputValue()).toBe("Commune de Kervallon");
+  });
+});

@@ -1,0 +1,370 @@
+// « Suivi du plan »: adopt a plan on a saved analysis (POST /api/plans), follow it with each new inventory
+// (POST /api/plans/:id/checkpoints), record decisions (…/events), publish the citizens' page (…/publish) and
+// download the progress note. Figures come from the server; this page only lays them out.
+import { $, el, errorBox, fetchJson, formatDate, formatDecimal, formatNumber, jsonBody, markCurrent, rememberLocation, setNavTarget, showSavedList, t } from "./lib.js";
+
+let shown = null; // { plan, progress } on screen
+let busy = false;
+
+const pct = (v) => (v === null || v === undefined ? "—" : `${formatDecimal(v)} %`);
+const day = (iso) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function init() {}
+
+/** Called by the router: `id` is the plan named in the address, if any. */
+export async function show(id, { focus = true } = {}) {
+  const plans = await refreshList();
+  if (id) {
+    if (shown?.plan.id !== id) await open(id, { focus });
+    return;
+  }
+  shown = null;
+  setNavTarget("suivi", null);
+  if (plans && plans.length === 0) renderAdoptForm();
+  else $("plan-main").replaceChildren(el("p", { class: "hint" }, t("plan.pick")), el("p", {}, el("button", { type: "button", onclick: renderAdoptForm }, t("plan.adoptAnother"))));
+}
+
+async function refreshList() {
+  let plans = null;
+  await showSavedList($("plan-saved"), {
+    url: "/api/plans",
+    key: "plans",
+    dateField: "id",
+    empty: t("plan.savedEmpty"),
+    entry: (p) => {
+      (plans ??= []).push(p);
+      return {
+        href: `#suivi/${encodeURIComponent(p.id)}`,
+        label: p.collectivite.name,
+        meta: t("plan.savedMeta", { target: pct(p.target.value), date: day(p.target.date), count: p.checkpoints, published: p.published ? t("plan.isPublished") : t("plan.notPublished") }),
+      };
+    },
+    current: () => (shown ? `#suivi/${encodeURIComponent(shown.plan.id)}` : null),
+  });
+  return plans ?? ($("plan-saved").querySelector(".error") ? null : []);
+}
+
+async function open(id, { focus }) {
+  const main = $("plan-main");
+  main.replaceChildren(el("p", { class: "progress", role: "status" }, t("plan.opening")));
+  try {
+    shown = await fetchJson(`/api/plans/${encodeURIComponent(id)}`);
+    await renderPlan({ focus });
+    setNavTarget("suivi", id);
+    markCurrent($("plan-saved"), `#suivi/${encodeURIComponent(id)}`);
+  } catch (err) {
+    shown = null;
+    main.replaceChildren(errorBox(err.message));
+  }
+}
+
+// ——— Adoption ———
+
+const field = (id, label, input, hint) =>
+  el("div", { class: "field" }, el("label", { for: id }, label), hint ? el("p", { class: "hint", id: `${id}-hint` }, hint) : null, input);
+
+async function renderAdoptForm() {
+  const main = $("plan-main");
+  let analyses = [];
+  try {
+    analyses = (await fetchJson("/api/inventory/analyses")).analyses;
+  } catch (err) {
+    main.replaceChildren(errorBox(err.message));
+    return;
+  }
+  if (!analyses.length) {
+    main.replaceChildren(el("section", { class: "card" }, el("h2", { id: "plan-adopt-title", tabindex: "-1" }, t("plan.adoptTitle")), el("p", {}, t("plan.needAnalysis")), el("p", {}, el("a", { href: "#inventaire" }, t("plan.toInventory")))));
+    return;
+  }
+  const select = el(
+    "select",
+    { id: "plan-analysis", required: true, "aria-describedby": "plan-analysis-hint" },
+    analyses.map((a) => el("option", { value: a.id }, t("plan.analysisOption", { date: formatDate(a.createdAt), files: a.files.join(", ") || a.id, items: formatNumber(a.counts.items) }))),
+  );
+  const products = el("div", { id: "plan-products" });
+  const error = el("div", { id: "plan-adopt-error" });
+  const form = el(
+    "form",
+    { class: "card", id: "plan-adopt", "aria-labelledby": "plan-adopt-title" },
+    el("h2", { id: "plan-adopt-title", tabindex: "-1" }, t("plan.adoptTitle")),
+    el("p", { class: "hint" }, t("plan.adoptHint")),
+    el(
+      "div",
+      { class: "grid" },
+      field("plan-name", t("plan.name"), el("input", { type: "text", id: "plan-name", required: true, maxlength: 200, autocomplete: "organization" })),
+      field(
+        "plan-kind",
+        t("plan.kind"),
+        el("select", { id: "plan-kind" }, ["Commune", "Intercommunalité", "Département", "Région"].map((k) => el("option", { value: k }, k))),
+      ),
+      field("plan-analysis", t("plan.baseline"), select, t("plan.baselineHint")),
+      field("plan-date", t("plan.baselineDate"), el("input", { type: "date", id: "plan-date", max: today(), "aria-describedby": "plan-date-hint" }), t("plan.baselineDateHint")),
+      field("plan-target", t("plan.target"), el("input", { type: "number", id: "plan-target", required: true, min: 0, max: 100, step: "0.1", "aria-describedby": "plan-target-hint" }), t("plan.targetHint")),
+      field("plan-target-date", t("plan.targetDate"), el("input", { type: "date", id: "plan-target-date", required: true, min: today() })),
+    ),
+    el(
+      "fieldset",
+      {},
+      el("legend", {}, t("plan.measure")),
+      ["weighted", "raw"].map((m) =>
+        el("div", {}, el("input", { type: "radio", name: "plan-measure", id: `plan-measure-${m}`, value: m, checked: m === "weighted" }), " ", el("label", { for: `plan-measure-${m}` }, t(`plan.measure.${m}`))),
+      ),
+    ),
+    el("fieldset", {}, el("legend", {}, t("plan.productsLegend")), el("p", { class: "hint" }, t("plan.productsHint")), products),
+    el("div", { class: "actions" }, el("button", { type: "submit" }, t("plan.adopt"))),
+    error,
+  );
+  let fills = 0;
+  const fillProducts = async () => {
+    const fill = ++fills; // only the list of the analysis chosen last is shown
+    products.replaceChildren(el("p", { class: "hint" }, t("plan.loadingProducts")));
+    try {
+      const analysis = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(select.value)}`);
+      if (fill !== fills) return;
+      const byProduct = new Map();
+      for (const i of analysis.items ?? []) {
+        if (i.component || !(i.installations > 0) || !(i.extraEuropean === true || (Array.isArray(i.exposure) ? i.exposure.length : i.exposure?.laws?.length))) continue;
+        const key = i.product?.id ?? i.name;
+        const entry = byProduct.get(key) ?? { name: i.product?.name ?? i.name, productId: i.product?.id ?? null, installations: 0, by: i.alternatives?.[0]?.name ?? null };
+        entry.installations += i.installations;
+        byProduct.set(key, entry);
+      }
+      const list = [...byProduct.values()].sort((a, b) => b.installations - a.installations).slice(0, 20);
+      if (!list.length) return products.replaceChildren(el("p", { class: "hint" }, t("plan.noExposed")));
+      products.replaceChildren(
+        ...list.map((p, i) =>
+          el(
+            "div",
+            { class: "product-choice" },
+            el("input", { type: "checkbox", id: `plan-p-${i}`, "data-product": JSON.stringify({ name: p.name, productId: p.productId, by: p.by }) }),
+            " ",
+            el("label", { for: `plan-p-${i}` }, p.by ? t("plan.productBy", { name: p.name, by: p.by, n: formatNumber(p.installations) }) : t("plan.productNoAlt", { name: p.name, n: formatNumber(p.installations) })),
+          ),
+        ),
+      );
+    } catch (err) {
+      if (fill === fills) products.replaceChildren(errorBox(err.message));
+    }
+  };
+  select.addEventListener("change", fillProducts);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (busy) return;
+    busy = true;
+    error.replaceChildren();
+    const body = {
+      collectivite: { name: $("plan-name").value.trim(), kind: $("plan-kind").value },
+      analysisId: select.value,
+      measure: form.querySelector('input[name="plan-measure"]:checked').value,
+      target: { value: Number($("plan-target").value), date: $("plan-target-date").value },
+      products: [...products.querySelectorAll("input[type=checkbox]:checked")].map((c) => JSON.parse(c.dataset.product)),
+    };
+    if ($("plan-date").value) body.date = $("plan-date").value;
+    try {
+      const { plan } = await fetchJson("/api/plans", jsonBody("POST", body));
+      rememberLocation("suivi", plan.id);
+      await refreshList();
+      await open(plan.id, { focus: true });
+    } catch (err) {
+      error.replaceChildren(errorBox(err.message));
+      error.querySelector("p").setAttribute("tabindex", "-1");
+      error.querySelector("p").focus();
+    } finally {
+      busy = false;
+    }
+  });
+  main.replaceChildren(form);
+  fillProducts();
+  $("plan-adopt-title").focus();
+}
+
+// ——— A plan ———
+
+const table = (caption, headers, rows) =>
+  el(
+    "div",
+    { class: "table-scroll", role: "region", tabindex: "0", "aria-label": caption },
+    el("table", {}, el("caption", {}, caption), el("thead", {}, el("tr", {}, headers.map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows)),
+  );
+
+async function renderPlan({ focus }) {
+  const { plan, progress } = shown;
+  const latest = progress.latest;
+  const main = $("plan-main");
+  const baseline = plan.checkpoints[0];
+  const head = el(
+    "section",
+    { class: "card", "aria-labelledby": "plan-title" },
+    el("h2", { id: "plan-title", tabindex: "-1" }, plan.title),
+    el("p", {}, t("plan.commitment", { from: pct(baseline.value), target: pct(plan.target.value), date: day(plan.target.date), measure: t(`plan.measure.${plan.measure}`) })),
+    latest && progress.checkpoints.length > 1
+      ? el("p", { class: "figure" }, el("strong", {}, pct(latest.checkpoint.value)), " ", t("plan.latest", { date: day(latest.checkpoint.date), planned: pct(latest.planned), standing: t(`plan.standing.${latest.standing}`) }))
+      : el("p", { class: "hint" }, t("plan.noCheckpoint")),
+    el("img", { class: "plan-chart", src: `/api/plans/${encodeURIComponent(plan.id)}/chart.svg?v=${plan.version}`, alt: t("plan.chartAlt"), width: 640, height: 300 }),
+    table(
+      t("plan.checkpointsCaption"),
+      [t("plan.col.date"), t("plan.col.measured"), t("plan.col.planned"), t("plan.col.raw"), t("plan.col.appeared"), t("plan.col.removed")],
+      progress.checkpoints.map((c) =>
+        el(
+          "tr",
+          {},
+          el("th", { scope: "row" }, day(c.checkpoint.date)),
+          el("td", {}, pct(c.checkpoint.value)),
+          el("td", {}, pct(c.planned)),
+          el("td", {}, pct(c.checkpoint.raw)),
+          el("td", {}, c.appeared.map((d) => d.name).join(", ") || "—"),
+          el("td", {}, c.removed.map((d) => d.name).join(", ") || "—"),
+        ),
+      ),
+    ),
+    table(
+      t("plan.milestonesCaption"),
+      [t("plan.col.date"), t("plan.col.milestone"), t("plan.col.planned"), t("plan.col.measured"), t("plan.col.state")],
+      progress.milestones.map((m) =>
+        el("tr", {}, el("th", { scope: "row" }, day(m.milestone.date)), el("td", {}, m.milestone.label), el("td", {}, pct(m.milestone.value)), el("td", {}, pct(m.measured)), el("td", {}, t(`plan.milestone.${m.state}`))),
+      ),
+    ),
+    progress.products.length
+      ? table(
+          t("plan.productsCaption"),
+          [t("plan.col.product"), t("plan.col.by"), t("plan.col.installations"), t("plan.col.state")],
+          progress.products.map((p) =>
+            el(
+              "tr",
+              {},
+              el("th", { scope: "row" }, p.product.name),
+              el("td", {}, p.product.by ?? "—"),
+              el("td", {}, t("plan.beforeNow", { before: formatNumber(p.before), now: formatNumber(p.now) })),
+              el("td", {}, t(`plan.product.${p.state}`) + (p.late ? ` — ${t("plan.late")}` : "")),
+            ),
+          ),
+        )
+      : null,
+    el("p", {}, el("a", { href: `/api/plans/${encodeURIComponent(plan.id)}/note?format=md`, download: "" }, t("plan.noteLink"))),
+  );
+  main.replaceChildren(head, await checkpointForm(plan), eventsCard(plan), publicationCard(plan));
+  if (focus) $("plan-title").focus();
+}
+
+async function checkpointForm(plan) {
+  let analyses = [];
+  try {
+    analyses = (await fetchJson("/api/inventory/analyses")).analyses;
+  } catch {
+    /* the list below says it */
+  }
+  const used = new Set(plan.checkpoints.map((c) => c.analysisId));
+  const options = analyses.filter((a) => !used.has(a.id));
+  const error = el("div");
+  const form = el(
+    "form",
+    { class: "card", "aria-labelledby": "plan-cp-title" },
+    el("h2", { id: "plan-cp-title" }, t("plan.checkpointTitle")),
+    el("p", { class: "hint" }, t("plan.checkpointHint")),
+    options.length
+      ? el(
+          "div",
+          { class: "grid" },
+          field("plan-cp-analysis", t("plan.checkpointAnalysis"), el("select", { id: "plan-cp-analysis", required: true }, options.map((a) => el("option", { value: a.id }, t("plan.analysisOption", { date: formatDate(a.createdAt), files: a.files.join(", ") || a.id, items: formatNumber(a.counts.items) }))))),
+          field("plan-cp-date", t("plan.checkpointDate"), el("input", { type: "date", id: "plan-cp-date", min: plan.checkpoints[0].date, max: today() })),
+        )
+      : el("p", {}, t("plan.noNewAnalysis"), " ", el("a", { href: "#inventaire" }, t("plan.toInventory"))),
+    options.length ? el("div", { class: "actions" }, el("button", { type: "submit" }, t("plan.addCheckpoint"))) : null,
+    error,
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const body = { analysisId: $("plan-cp-analysis").value, version: plan.version };
+    if ($("plan-cp-date").value) body.date = $("plan-cp-date").value;
+    change(`/api/plans/${encodeURIComponent(plan.id)}/checkpoints`, body, error);
+  });
+  return form;
+}
+
+function eventsCard(plan) {
+  const error = el("div");
+  const form = el(
+    "form",
+    { class: "card", "aria-labelledby": "plan-ev-title" },
+    el("h2", { id: "plan-ev-title" }, t("plan.eventsTitle")),
+    plan.events.length ? el("ul", {}, plan.events.map((e) => el("li", {}, el("time", { datetime: e.date }, day(e.date)), ` — ${e.text}`))) : el("p", { class: "hint" }, t("plan.noEvents")),
+    el(
+      "div",
+      { class: "grid" },
+      field("plan-ev-date", t("plan.eventDate"), el("input", { type: "date", id: "plan-ev-date", required: true, value: today() })),
+      field("plan-ev-text", t("plan.eventText"), el("input", { type: "text", id: "plan-ev-text", required: true, maxlength: 500, "aria-describedby": "plan-ev-text-hint" }), t("plan.eventHint")),
+    ),
+    el("div", { class: "actions" }, el("button", { type: "submit" }, t("plan.addEvent"))),
+    error,
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    change(`/api/plans/${encodeURIComponent(plan.id)}/events`, { date: $("plan-ev-date").value, text: $("plan-ev-text").value.trim(), version: plan.version }, error);
+  });
+  return form;
+}
+
+function publicationCard(plan) {
+  const error = el("div");
+  const base = `/public/${encodeURIComponent(plan.slug)}`;
+  const published = plan.publication;
+  const form = el(
+    "form",
+    { class: "card", "aria-labelledby": "plan-pub-title" },
+    el("h2", { id: "plan-pub-title" }, t("plan.publicationTitle")),
+    el("p", {}, published ? t("plan.publishedAt", { date: formatDate(published.at) }) : t("plan.notPublishedYet")),
+    published
+      ? el(
+          "ul",
+          {},
+          el("li", {}, el("a", { href: base }, t("plan.publicLink"))),
+          el("li", {}, el("a", { href: `${base}/donnees.csv`, download: "" }, t("plan.csvLink"))),
+          el("li", {}, el("a", { href: `${base}/donnees.json` }, t("plan.jsonLink"))),
+          el("li", {}, el("a", { href: `${base}/page.zip`, download: "" }, t("plan.zipLink"))),
+        )
+      : null,
+    el("p", { class: "hint" }, t("plan.publishHint")),
+    el(
+      "fieldset",
+      {},
+      el("legend", {}, t("plan.licence")),
+      ["etalab-2.0", "odbl"].map((l) =>
+        el("div", {}, el("input", { type: "radio", name: "plan-licence", id: `plan-licence-${l}`, value: l, checked: (published?.licence ?? "etalab-2.0") === l }), " ", el("label", { for: `plan-licence-${l}` }, t(`plan.licence.${l}`))),
+      ),
+    ),
+    el("div", {}, el("input", { type: "checkbox", id: "plan-group", checked: published?.groupProducts ?? true }), " ", el("label", { for: "plan-group" }, t("plan.groupProducts"))),
+    el(
+      "div",
+      { class: "actions" },
+      el("button", { type: "submit" }, published ? t("plan.republish") : t("plan.publish")),
+      published
+        ? el("button", { type: "button", onclick: () => change(`/api/plans/${encodeURIComponent(plan.id)}/unpublish`, {}, error) }, t("plan.unpublish"))
+        : null,
+    ),
+    error,
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const licence = form.querySelector('input[name="plan-licence"]:checked').value;
+    change(`/api/plans/${encodeURIComponent(plan.id)}/publish`, { licence, groupProducts: $("plan-group").checked, version: plan.version }, error);
+  });
+  return form;
+}
+
+/** Sends one change, then shows the plan again (or the server's French error under the form). */
+async function change(url, body, errorBoxNode) {
+  if (busy) return;
+  busy = true;
+  errorBoxNode.replaceChildren();
+  try {
+    await fetchJson(url, jsonBody("POST", body));
+    shown = await fetchJson(`/api/plans/${encodeURIComponent(shown.plan.id)}`);
+    await renderPlan({ focus: true });
+    refreshList();
+  } catch (err) {
+    errorBoxNode.replaceChildren(errorBox(err.message));
+  } finally {
+    busy = false;
+  }
+}
