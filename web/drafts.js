@@ -477,6 +477,7 @@ function renderDraft(draft, notices) {
       { class: "source-meta" },
       t("draft.meta", { type: typeLabel(draft.type), collectivite: draft.collectivite, date: formatDate(version.at), version: draft.versions.length }),
     ),
+    factsAsOf(sections),
     notices.map((n) => el("p", { class: "notice" }, n)),
     toComplete ? el("p", { class: "notice draft-banner" }, t("draft.toComplete", { count: toComplete, total: sections.length })) : null,
     !toComplete && generated ? el("p", { class: "mode" }, t("draft.generated")) : null,
@@ -485,6 +486,18 @@ function renderDraft(draft, notices) {
     el("div", { class: "draft-body" }, sections.map((s) => renderSection(draft, s))),
   );
   $("draft-output").replaceChildren(card);
+}
+
+/** « Faits cités à jour : 10 avril 2026 »: the most recent date of the corpus pages the draft cites. */
+function factsAsOf(sections) {
+  const latest = sections.flatMap((s) => s.citations.map((c) => c.date)).filter((d) => /^\d{4}/.test(d ?? "")).sort().at(-1);
+  if (!latest) return null;
+  const date = /^\d{4}-\d{2}-\d{2}/.test(latest)
+    ? formatDate(latest)
+    : /^\d{4}-\d{2}$/.test(latest)
+      ? new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric" }).format(new Date(`${latest}-15T12:00:00`))
+      : latest;
+  return el("p", { class: "source-meta" }, t("draft.factsAsOf", { date }));
 }
 
 function renderSection(draft, s) {
@@ -523,13 +536,30 @@ function renderSection(draft, s) {
             el(
               "li",
               { id: noteId(c.n), value: c.n },
-              c.url ? el("a", { href: c.url, rel: "noreferrer noopener", target: "_blank" }, c.title) : c.title,
-              el("span", { class: "source-meta" }, [c.section, c.source, c.date].filter(Boolean).map((x) => ` — ${x}`).join("")),
+              ...noteContent(c),
             ),
           ),
         )
       : null,
   );
+}
+
+/** A note: the corpus page, then each source the cited sentence names with its date and link (or « analyse de Cap Libre »). */
+function noteContent(c) {
+  if (!c.sources) {
+    return [
+      c.url ? el("a", { href: c.url, rel: "noreferrer noopener", target: "_blank" }, c.title) : c.title,
+      el("span", { class: "source-meta" }, [c.section, c.source, c.date].filter(Boolean).map((x) => ` — ${x}`).join("")),
+    ];
+  }
+  const page = el("span", {}, [c.title, c.section, c.date].filter(Boolean).join(" — "));
+  if (c.sources.length === 0) return [page, el("span", { class: "source-meta" }, ` — ${t("draft.ownAnalysis")}`)];
+  const sources = c.sources.flatMap((s, i) => [
+    i ? " ; " : ` — ${t("draft.sourceLabel")} `,
+    s.url ? el("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, s.title) : s.title,
+    s.date ? `, ${s.date}` : "",
+  ]);
+  return [page, el("span", { class: "source-meta" }, ...sources)];
 }
 
 function downloads(id) {

@@ -5,6 +5,7 @@
  * in `facts` so the figure check knows where each figure came from.
  */
 import { message } from "../i18n/messages.ts";
+import { calendarStart } from "./calendar.ts";
 import { fill, type DocumentStructure } from "./structure.ts";
 import type { AuditPlanInputs, BriefingInputs, LetterInputs, RoadmapInputs } from "./inputs.ts";
 import { exposureLabel } from "../../ingest/catalog.ts";
@@ -212,15 +213,18 @@ async function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStru
 
   const calendarRows: string[][] = [];
   const toSet = message("drafts.toSet");
+  // A start already past when the plan is written moves to the next month (the plan says so).
+  const startShift = inputs.startDate ? calendarStart(inputs.startDate, now) : null;
+  const startDate = startShift?.start;
   const durations = inputs.durationMonths ? splitMonths(inputs.durationMonths, AUDIT_PHASES.map((p) => p.weight)) : null;
   let offset = 0;
   for (const [i, phase] of AUDIT_PHASES.entries()) {
     let period = toSet;
     if (durations) {
       const months = durations[i]!;
-      if (inputs.startDate) {
-        const from = addMonths(inputs.startDate, offset);
-        const to = addMonths(inputs.startDate, offset + months - 1);
+      if (startDate) {
+        const from = addMonths(startDate, offset);
+        const to = addMonths(startDate, offset + months - 1);
         period = from === to ? frenchDate(from) : `${frenchDate(from)} – ${frenchDate(to)}`;
       } else {
         period = await texts(structure, "calendar.months", { months: String(months) });
@@ -234,11 +238,12 @@ async function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStru
     calendarRows,
   );
   vars.calendar_intro = inputs.durationMonths
-    ? await texts(structure, inputs.startDate ? "calendar.introDated" : "calendar.introDuration", {
+    ? await texts(structure, startDate ? "calendar.introDated" : "calendar.introDuration", {
         months: String(inputs.durationMonths),
-        start: inputs.startDate ? frenchDate(inputs.startDate) : "",
+        start: startDate ? frenchDate(startDate) : "",
       })
     : await texts(structure, "calendar.introToSet");
+  if (startShift?.shifted) vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate!), start: frenchDate(startShift.start) })} ${vars.calendar_intro}`;
 
   const team = [
     [await texts(structure, "team.sponsor"), inputs.sponsor ?? (await texts(structure, "team.toAppoint"))],
@@ -251,7 +256,7 @@ async function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStru
     ["Collectivité", describeCollectivite(c)],
     ["Services concernés", inputs.services?.join(", ")],
     ["Logiciels métiers connus", inputs.businessSoftware?.join(", ")],
-    ["Début de l'étude", inputs.startDate ? frenchDate(inputs.startDate) : undefined],
+    ["Début de l'étude", startDate ? frenchDate(startDate) : undefined],
     ["Durée de l'étude", inputs.durationMonths ? `${inputs.durationMonths} mois` : undefined],
     ["Élu référent", inputs.sponsor],
     ["Chef de projet", inputs.lead],
@@ -322,6 +327,7 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
   const target = formatPercent(plan.target.value);
   // A target date that does not lie after the start cannot carry a calendar: it is to be set again, and said so.
   const targetDate = inputs.targetDate && inputs.targetDate.slice(0, 7) > start ? inputs.targetDate : undefined;
+  vars.computation_note = computationNote(analysis);
   vars.baseline_share = baseline;
   vars.target_share = target;
   vars.target_sentence = await texts(structure, targetDate ? "target.withDate" : "target.noDate", {
@@ -433,6 +439,8 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
     milestones.map((m) => m.row),
   );
   vars.calendar_intro = await texts(structure, targetDate ? "calendar.introDated" : "calendar.introToSet", { date: targetDate ? frenchDate(targetDate) : "", start: frenchDate(start) });
+  // A requested start already past when the roadmap is written moves after that day: the document says so.
+  if (inputs.startDate && inputs.startDate.slice(0, 7) !== start) vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate.slice(0, 7)), start: frenchDate(start) })} ${vars.calendar_intro}`;
 
   const data = dataBlock([
     ["Collectivité", describeCollectivite(c)],
@@ -454,6 +462,15 @@ async function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis
 }
 
 const installationWord = (n: number) => (n > 1 ? "installations" : "installation");
+
+/** « *Source : calcul Cap Libre, inventaire du 15 juin 2026 (cartographie « … »).* »: figures computed here say so. */
+export function computationNote(analysis: InventoryAnalysis): string {
+  const date = analysis.createdAt && /^\d{4}-\d{2}-\d{2}/.test(analysis.createdAt) ? analysis.createdAt.slice(0, 10) : null;
+  const inventory = date
+    ? message("drafts.computation.inventory", { date: frenchDate(date), id: analysis.id })
+    : message("drafts.computation.inventoryNoDate", { id: analysis.id });
+  return message("drafts.computation", { inventory });
+}
 
 // ---------- Briefing ----------
 
@@ -480,6 +497,7 @@ async function briefingContext(inputs: BriefingInputs, analysis: InventoryAnalys
     vars.for_us_sentence = await texts(structure, "forUs.question", vars);
   }
   vars.proposal_list = await texts(structure, plan ? "proposal.analysis" : "proposal.question", vars);
+  vars.computation_note = analysis ? computationNote(analysis) : "";
   const m = plan?.measure;
   const data = dataBlock([
     ["Collectivité", describeCollectivite(c)],

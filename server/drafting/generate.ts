@@ -11,6 +11,7 @@ import { estimateTokens, excerpt, fitPassages } from "../rag/answer.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { DraftContext } from "./context.ts";
+import { paragraphBefore, quotedStatement, statementSources } from "../retrieval/attribution.ts";
 import { checkFigures, extractFigures } from "./figures.ts";
 import { verifyText } from "../verify/index.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
@@ -60,17 +61,24 @@ export async function retrievePassages(section: SectionStructure, vars: Record<s
   return { query, passages: kept.slice(0, Math.max(section.maxPassages, 1) + 2) };
 }
 
-const toCitation = (r: SearchResult, n: number): Citation => {
-  const source = r.source; // the source the passage names, found by the retriever
-  // The URL of the source the passage names; without one, the document's own URL, or its only source's.
-  const only = r.sources.length === 1 ? r.sources[0]!.url : null;
+/**
+ * The note of a passage cited for `statement` (the quoted excerpt, or the whole passage when the model cites it):
+ * the sources the statement itself names, with their dates; none named means Cap Libre's own analysis — credited
+ * as such, never to another source of the page — unless the document has a single source.
+ */
+export const toCitation = (r: SearchResult, n: number, statement: string = r.text): Citation => {
+  let sources = statementSources(statement, r, paragraphBefore(statement, r.text));
+  if (sources.length === 0 && r.sources.length === 1) sources = statementSources("", { ...r, document: { kind: "catalog" } });
+  const first = sources[0];
   return {
     n,
     title: r.document.title,
     section: r.section || undefined,
     date: r.document.date,
-    url: source ? (source.url ?? null) : (r.document.url ?? only ?? null),
-    ...(source ? { source: source.title } : {}),
+    url: first?.url ?? null,
+    ...(first ? { source: first.title } : {}),
+    sources,
+    analysis: sources.length === 0,
   };
 };
 
@@ -93,9 +101,22 @@ export function cleanGenerated(text: string, title: string, _passageCount?: numb
 
 const tidy = (text: string) => text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
 
+/**
+ * A passage's text as its readers can take it: without cross-references to other corpus pages (« (voir la fiche
+ * …) », « La fiche « … » explique … »), which mean nothing in a letter or a note.
+ */
+export function readerText(text: string): string {
+  return text
+    .replace(/\s*\((?:voir|cf\.)\s[^()]*\)/giu, "")
+    .replace(/\s*;\s*voir (?:la|les) fiches?\s[^()]*(?=\))/giu, "")
+    .split(/(?<=[.!?])\s+(?=\p{Lu})/u)
+    .filter((sentence) => !/\b(?:la|cette|les|une) fiches? (?:«|consacrée|dédiée|sur)\b|\bla fiche «|\bvoir (?:aussi )?(?:la|les) fiches?\b/iu.test(sentence))
+    .join(" ");
+}
+
 /** A passage as a short quotation a template can hold: one line, no Markdown of its own. */
 function quotation(r: SearchResult, terms: string[], maxChars: number): string {
-  let quote = excerpt(r.text.replace(/\bs\. d\./g, "s.d."), terms, maxChars)
+  let quote = excerpt(readerText(r.text).replace(/\bs\. d\./g, "s.d."), terms, maxChars)
     .replace(/(^|\s)[-*]\s+/g, "$1")
     .replace(/[*_`|#>]/g, "")
     .replace(/\s+/g, " ")
@@ -128,6 +149,8 @@ export async function* writeSection(
 
   let text: string | null = null;
   let used: SearchResult[] = [];
+  /** What each used passage is cited for: its quoted excerpt (template), or the whole passage (model). */
+  let statements: string[] = [];
   if (section.generate && state.llm) {
     const generated = yield* generateText(section, title, ctx, sectionTitles, passages.slice(0, Math.max(section.maxPassages, 1) + 2), deps, state, options, signal);
     if (generated) {
@@ -143,16 +166,21 @@ export async function* writeSection(
   if (text === null) {
     used = passages.filter((r) => !state.quoted.has(r.id)).slice(0, section.maxPassages);
     for (const r of used) state.quoted.add(r.id);
-    const quotes = used.length
-      ? `${message("drafts.quotesIntro")}\n\n${used.map((r, i) => `> « ${quotation(r, terms, options.quoteChars ?? 420)} » [${i + 1}]`).join("\n\n")}`
-      : "";
+    const excerpts = used.map((r) => quotation(r, terms, options.quoteChars ?? 420));
+    statements = excerpts.map((q, i) => quotedStatement(q, used[i]!.text));
+    // Key points: the passages' sentences that answer, as a list (a note's « L'essentiel »); else quotations.
+    const quotes = !used.length
+      ? ""
+      : section.points
+        ? excerpts.map((q, i) => `- ${q.replace(/^[«"]\s*|\s*[»"]$/g, "")} [${i + 1}]`).join("\n")
+        : `${message("drafts.quotesIntro")}\n\n${excerpts.map((q, i) => `> « ${q} » [${i + 1}]`).join("\n\n")}`;
     text = tidy(await fill(section.template, { ...ctx.vars, quotes, draft_mark: section.generate ? message("drafts.draftMark") : "" }));
     if (appended) text = `${text}\n\n${appended}`;
     yield { type: "token", key: section.key, text };
   }
   text = tidy(text);
   const cited = new Set(citedNumbers(text));
-  const citations = used.map((r, i) => toCitation(r, i + 1)).filter((c) => cited.has(c.n));
+  const citations = used.map((r, i) => toCitation(r, i + 1, statements[i] ?? r.text)).filter((c) => cited.has(c.n));
   const flags = checkFigures(text, [...used.map(passageSource), ...ctx.facts]);
   if (flags.length) yield { type: "flags", key: section.key, flags };
   // What the model wrote is checked sentence by sentence; a template only quotes passages and data.

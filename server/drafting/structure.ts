@@ -27,6 +27,8 @@ const sectionSchema = z.strictObject({
   kinds: z.array(z.enum(["guidance", "case-study", "ecosystem", "catalog"])).min(1).optional(),
   /** Rank passages holding amounts and percentages first (budget, costs). */
   preferFigures: z.boolean().default(false),
+  /** Without a model, the passages' key sentences are listed as points (with their notes) rather than quoted. */
+  points: z.boolean().default(false),
   template: z.string(),
   append: z.string().optional(),
 });

@@ -17,8 +17,12 @@ export interface Citation {
   section?: string;
   date: string | null;
   url: string | null;
-  /** The document's own source the passage relies on, when it names one (« Assemblée nationale, audition »). */
+  /** The first source the cited statement names (« Assemblée nationale, audition »); `url` is its address. */
   source?: string;
+  /** Every source the cited statement names, with its date: what the note prints. */
+  sources?: { title: string; url: string | null; date: string | null }[];
+  /** The statement names no source: Cap Libre's own analysis, printed as such. */
+  analysis?: boolean;
 }
 
 /** A figure of a section that was found neither in the passages nor in the structured data it was built from. */

@@ -4,6 +4,7 @@
  */
 import type { Source } from "../../ingest/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
+import { statementSources } from "./attribution.ts";
 import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
 import { keywords } from "./relevance.ts";
@@ -34,20 +35,11 @@ const RRF_K = 60;
 
 /**
  * The source a passage relies on: corpus passages name it in parentheses after each fact (« (Assemblée nationale,
- * 2021) »), so the document's source whose title shares most words with those references is the one to cite.
+ * 2021) »); the first of the document's sources so named (see `attribution.ts`), or null when the passage names none.
  */
 export function passageSourceRef(r: Pick<SearchResult, "text" | "sources">): Source | null {
-  const refs = new Set(keywords([...r.text.matchAll(/\(([^()]{3,160})\)/g)].map((m) => m[1]).join(" ")).filter((w) => !/^\d+$/.test(w)));
-  let best: Source | null = null;
-  let bestScore = 0;
-  for (const source of r.sources) {
-    const score = keywords(source.title).filter((w) => refs.has(w)).length;
-    if (score > bestScore) {
-      best = source;
-      bestScore = score;
-    }
-  }
-  return best;
+  const first = statementSources(r.text, { text: r.text, document: { kind: "passage" }, sources: r.sources }).find((c) => r.sources.some((s) => s.title === c.title));
+  return first ? (r.sources.find((s) => s.title === first.title) ?? null) : null;
 }
 
 /** At most this many passages of one document in a result list, so one long page does not crowd out the others. */

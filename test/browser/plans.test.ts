@@ -71,7 +71,7 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     // A decision, then publication.
     await page.getByLabel("Décision ou événement").fill("Marché Microsoft 365 renouvelé pour un an");
     await page.getByRole("button", { name: "Consigner" }).click();
-    await page.getByText("Marché Microsoft 365 renouvelé pour un an").waitFor();
+    await page.locator("li", { hasText: "Marché Microsoft 365 renouvelé pour un an" }).waitFor();
     await page.getByRole("button", { name: "Publier", exact: true }).click();
     await page.getByRole("link", { name: "Page publique" }).waitFor();
 

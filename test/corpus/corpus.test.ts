@@ -10,6 +10,7 @@ import { loadCorpus, type Corpus } from "../../ingest/documents.ts";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { evaluateRetrieval, loadQuestions, type EvalQuestion } from "../eval/evaluate.ts";
+import { assistantNotes, blockedDomains, blockedUrls, repositoryPaths } from "./rules.ts";
 
 const CORPUS = path.resolve("corpus");
 
@@ -30,6 +31,42 @@ describe("the corpus", () => {
       expect(d.sources.length, d.id).toBeGreaterThan(0);
       expect(d.sources.some((s) => s.date), `${d.id} has a dated source`).toBe(true);
     }
+  });
+});
+
+describe("the corpus's editorial rules", () => {
+  let corpus: Corpus;
+  let domains: string[];
+  beforeAll(async () => {
+    corpus = await loadCorpus(CORPUS);
+    domains = await blockedDomains(CORPUS);
+  });
+  const prose = () => corpus.documents.filter((d) => d.kind !== "catalog");
+
+  it("lists in corpus/README.md the domains not to use as a source", () => {
+    expect(domains).toEqual(expect.arrayContaining(["kiwix.jackbot.fr", "freshrss.sebw.info", "forum.arn-fai.net", "newszop.com"]));
+  });
+
+  it("cites no source on a blocked domain (aggregators, mirrors, feed readers, forums)", () => {
+    expect(prose().flatMap((d) => blockedUrls(d, domains).map((u) => `${d.id}: ${u}`))).toEqual([]);
+  });
+
+  it("speaks to readers, never to the assistant", () => {
+    expect(prose().flatMap((d) => assistantNotes(d.body).map((s) => `${d.id}: ${s}`))).toEqual([]);
+  });
+
+  it("names other documents by title, not by repository path", () => {
+    expect(prose().flatMap((d) => repositoryPaths(d.body).map((p) => `${d.id}: ${p}`))).toEqual([]);
+  });
+
+  it("rejects what these rules are for", () => {
+    expect(blockedUrls({ url: null, sources: [{ title: "x", url: "https://www.kiwix.jackbot.fr/a" }], body: "" }, domains)).toHaveLength(1);
+    expect(blockedUrls({ url: null, sources: [{ title: "x", url: "https://fr.wikipedia.org/wiki/CLOUD_Act" }], body: "" }, domains)).toEqual([]);
+    expect(assistantNotes("Pour répondre à la question « combien ? », il faut donc citer les montants annuels.").length).toBeGreaterThan(0);
+    expect(assistantNotes("Présenter aux élus des économies sourcées ; éviter de reprendre les 534 millions d'euros.")).toHaveLength(1);
+    expect(assistantNotes("Ces allégations ne doivent pas être présentées comme des faits.")).toHaveLength(1);
+    expect(assistantNotes("Le chiffre de 534 millions d'euros n'est pas confirmé (Millau Grands Causses, 2026).")).toEqual([]);
+    expect(repositoryPaths("Voir le document guidance/sept-categories-dependances-numeriques.")).toEqual(["guidance/sept-categories-dependances-numeriques"]);
   });
 });
 

@@ -12,6 +12,7 @@ import { loadConfig } from "../../server/config.ts";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import { exportDraft } from "../../server/drafting/export/index.ts";
 import { createEngine } from "../../server/engine.ts";
+import { checkFootnotes, problemLines } from "./footnotes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const OUT = path.join(ROOT, "docs/examples");
@@ -37,6 +38,7 @@ try {
     }
     const ms = Math.round(performance.now() - started);
     const draft = await getDraft(engine, id);
+    const notes = await checkFootnotes(draft, (ids) => engine.store.getChunks(ids));
     const sizes: string[] = [];
     for (const format of FORMATS) {
       const file = await exportDraft(draft, format);
@@ -44,6 +46,8 @@ try {
       sizes.push(`${file.filename} (${Math.round(file.bytes.byteLength / 1024)} Ko)`);
     }
     console.log(`${name} → ${sizes.join(", ")} — rédigé en ${ms} ms`);
+    console.log(`  notes vérifiées : ${notes.checked} (dont ${notes.analysis} « analyse de Cap Libre »), problèmes : ${notes.problems.length}`);
+    for (const line of problemLines(notes)) console.log(line);
   }
 } finally {
   await engine.close();

@@ -55,10 +55,62 @@ const slug = (s: string) =>
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** « Titre — section, avril 2026. » */
+const dateText = (d: string | null | undefined) => (!d ? message("drafts.note.noDate") : /^\d{4}-\d{2}/.test(d) ? frenchDate(d) : d);
+
+/** « au 10 avril 2026 », « d'avril 2026 », « de mars 2026 », « de 2025 »: a date as « à jour … » takes it. */
+export function asOfText(d: string): string {
+  const text = frenchDate(d);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return `au ${text}`;
+  return /^[aeiouyàâéèêîôû]/iu.test(text) ? `d'${text}` : `de ${text}`;
+}
+
+/**
+ * A note: the corpus page and its date, then the sources the cited statement names, each with its date and, but
+ * for the last (whose address the exporters print after the note), its address — so every address follows the
+ * source it belongs to. A statement that names no source is Cap Libre's own analysis and says so.
+ */
+export function noteOf(c: Citation): { text: string; url: string | null } {
+  if (!c.sources) {
+    // Saved before statements were attributed one by one.
+    const date = c.date ? `, ${dateText(c.date)}` : "";
+    return { text: `${c.title}${c.section ? ` — ${c.section}` : ""}${date}.${c.source ? ` Source : ${c.source}.` : ""}`, url: c.url };
+  }
+  const fiche = message("drafts.note.fiche", { title: c.title, section: c.section ? ` — ${c.section}` : "", date: c.date && /^\d{4}/.test(c.date) ? asOfText(c.date) : dateText(c.date) });
+  if (c.sources.length === 0) return { text: `${fiche} ${message("drafts.note.analysis")}`, url: null };
+  const last = c.sources.length - 1;
+  const listed = c.sources
+    .map((s, i) => {
+      const title = s.title.replace(/\s*\((?:adresse d'origine non conservée|document source du projet)\)\s*$/u, "");
+      const named = /,\s*(?:\d{4}|s\.\s?d\.)/u.test(title) && !s.date ? title : `${title}, ${dateText(s.date)}`;
+      return i < last && s.url ? `${named} <${s.url}>` : named;
+    })
+    .join(" ; ");
+  const line = message(c.sources.length > 1 ? "drafts.note.sources" : "drafts.note.source", { sources: listed }).replace(/\.\.$/, ".");
+  return { text: `${fiche} ${line}`, url: c.sources[last]!.url };
+}
+
+/** The text of a note, without the address printed after it. */
 export function noteText(c: Citation): string {
-  const date = c.date ? `, ${/^\d{4}-\d{2}/.test(c.date) ? frenchDate(c.date) : c.date}` : "";
-  return `${c.title}${c.section ? ` — ${c.section}` : ""}${date}.${c.source ? ` Source : ${c.source}.` : ""}`;
+  return noteOf(c).text;
+}
+
+const isoMonthOrDay = (d: string | null | undefined): d is string => !!d && /^\d{4}(?:-\d{2}){0,2}$/.test(d);
+
+/**
+ * How fresh a document's facts are: the most recent date of the corpus pages it cites, the date of the inventory it
+ * is computed from, and the oldest dated fact it cites when that is more than a year before the document.
+ */
+export function freshness(draft: Draft, version: DraftVersion): { asOf: string | null; inventory: string | null; oldest: string | null } {
+  const citations = version.sections.flatMap((s) => s.citations);
+  const pages = citations.map((c) => c.date).filter(isoMonthOrDay).sort();
+  const facts = citations.flatMap((c) => (c.sources?.length ? c.sources.map((s) => s.date ?? c.date) : [c.date])).filter(isoMonthOrDay).sort();
+  const analysis = (draft.inputs as { analysis?: { createdAt?: unknown } }).analysis;
+  const inventory = typeof analysis?.createdAt === "string" && isoMonthOrDay(analysis.createdAt.slice(0, 10)) ? analysis.createdAt.slice(0, 10) : null;
+  // Older than a year before the document's own date (a letter's date, else the day it was written).
+  const dated = String((draft.inputs as { date?: unknown }).date ?? version.at);
+  const yearBefore = `${Number(dated.slice(0, 4)) - 1}${dated.slice(4, 10)}`;
+  const oldest = facts[0] && facts[0] < yearBefore.slice(0, facts[0].length) ? facts[0] : null;
+  return { asOf: pages.at(-1) ?? null, inventory, oldest };
 }
 
 /** Marks the end of a sentence the verification could not support (placed by `markUnverified`). */
@@ -230,7 +282,8 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
       note(c) {
         let note = byKey.get(c.n);
         if (!note) {
-          note = { n: notes.length + 1, citation: c, text: noteText(c), url: c.url };
+          const { text, url } = noteOf(c);
+          note = { n: notes.length + 1, citation: c, text, url };
           byKey.set(c.n, note);
           notes.push(note);
         }
@@ -242,6 +295,13 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
   }
 
   const front: Block[] = titleBlock(draft);
+  const fresh = freshness(draft, chosen);
+  const asOf = [
+    fresh.asOf ? message("drafts.freshness.asOf", { date: asOfText(fresh.asOf) }) : null,
+    fresh.inventory ? message("drafts.freshness.inventory", { date: frenchDate(fresh.inventory) }) : null,
+  ].filter(Boolean).join(" ; ");
+  if (asOf && draft.type !== "letter") front.push({ kind: "paragraph", style: "meta", inlines: plain(asOf) });
+  if (fresh.oldest) front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: message("drafts.freshness.old", { date: frenchDate(fresh.oldest) }), bold: true }] });
   const toComplete = chosen.sections.filter((s: DraftSection) => s.toComplete).length;
   if (toComplete) front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: message("drafts.banner", { count: toComplete }), bold: true }] });
   const flagged = chosen.sections.flatMap((s) => s.flags.map((f) => ({ section: s.title, figure: f.figure })));
@@ -260,7 +320,7 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     front,
     body,
     notes,
-    footer: message("drafts.generatedBy", { date: frenchDate(chosen.at.slice(0, 10)) }),
+    footer: [message("drafts.generatedBy", { date: frenchDate(chosen.at.slice(0, 10)) }), asOf].filter(Boolean).join(" — "),
     createdAt: draft.createdAt,
   };
 }

@@ -1,0 +1,61 @@
+/**
+ * Editorial rules of the corpus that its schema cannot express (see `corpus/README.md`): no source from a blocked
+ * domain (aggregators, mirrors, feed readers, forums), no note addressed to the assistant hidden in the text, no
+ * repository path where a reader expects a document title.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { CorpusDocument } from "../../ingest/documents.ts";
+
+/** Domains listed between the `blocked-domains` markers of `corpus/README.md` (each in backquotes). */
+export async function blockedDomains(corpusDir: string): Promise<string[]> {
+  const readme = await readFile(path.join(corpusDir, "README.md"), "utf8");
+  const block = /<!-- blocked-domains:start -->([\s\S]*?)<!-- blocked-domains:end -->/.exec(readme)?.[1] ?? "";
+  return [...block.matchAll(/`([a-z0-9.-]+\.[a-z]{2,})`/g)].map((m) => m[1]!);
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return "";
+  }
+};
+
+/** « host is the domain or one of its subdomains » */
+const onDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+
+/** Every URL of a document (its own, its sources', those in its text) that sits on a blocked domain. */
+export function blockedUrls(doc: Pick<CorpusDocument, "url" | "sources" | "body">, domains: string[]): string[] {
+  const urls = [doc.url, ...doc.sources.map((s) => s.url), ...(doc.body.match(/https?:\/\/[^\s)>\]"']+/g) ?? [])].filter((u): u is string => !!u);
+  return urls.filter((u) => domains.some((d) => onDomain(hostOf(u), d)));
+}
+
+/**
+ * Sentences that tell the assistant how to answer or what to cite, rather than telling the reader a fact: the
+ * shape of a prompt injection, which would also reach users verbatim in extractive answers and letters.
+ */
+const ASSISTANT_NOTES: RegExp[] = [
+  /pour r[ée]pondre [àa] (?:la|cette|une|ces) questions?/iu,
+  /il (?:faut|convient|faudra)(?: donc)? (?:de )?(?:citer|mentionner|r[ée]pondre|pr[ée]senter (?:le|la|les|ce|cette|ces)\b)/iu,
+  /[ée]vite[rz]? de (?:reprendre|citer|mentionner)/iu,
+  /(?:[àa]|de) ne (?:pas|jamais) (?:reprendre|citer|mentionner)/iu,
+  /ne (?:doit|doivent) pas [êe]tre (?:pr[ée]sent[ée]e?s?|cit[ée]e?s?|reprise?s?) comme/iu,
+  /\b(?:l['’]assistant|le mod[èe]le|le chatbot|l['’]IA)\b(?: (?:de Cap Libre|conversationnel))? (?:doit|devra|ne doit|peut r[ée]pondre)/iu,
+  /\b(?:r[ée]ponds|r[ée]pondez|citez|ne citez|mentionnez|ignorez|ignore les)\b/iu,
+  /\b(?:ta|votre|sa) r[ée]ponse\b/iu,
+  /\b(?:consigne|instruction)s? (?:pour|[àa]|au) (?:l['’]assistant|le mod[èe]le)\b/iu,
+];
+
+/** Lines of a document's text that read as an instruction to the assistant. */
+export function assistantNotes(body: string): string[] {
+  return body
+    .split(/(?<=[.!?])\s+|\n{2,}/)
+    .map((s) => s.replace(/\s+/g, " ").trim())
+    .filter((s) => ASSISTANT_NOTES.some((re) => re.test(s)));
+}
+
+/** Repository paths (`guidance/sept-categories-…`) written in a document's text, where a reader expects a title. */
+export function repositoryPaths(body: string): string[] {
+  return [...body.matchAll(/\b(?:guidance|case-studies|ecosystem|catalog)\/[a-z0-9][a-z0-9-]*/g)].map((m) => m[0]);
+}
