@@ -146,6 +146,8 @@ const NUMBER_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cin
 /** A source cut in sentences, each with its figures and words (the words around a number say what it measures). */
 interface SourceSentence {
   text: string;
+  /** The passage heading (document and section), which often says what its numbers measure. */
+  heading: string;
   figures: Figure[];
   bag: Bag;
   qualified: boolean;
@@ -159,16 +161,16 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
   return sentenceSpans(unwrap(text)).map(({ text: t }) => {
     const figures = extractFigures(t);
     for (const w of fold(t).match(/\p{L}+/gu) ?? []) if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
-    return { text: t, figures, bag: bagOf(`${heading} ${t}`), qualified: QUALIFIER_SOURCE.test(t) || (headingQualified && figures.some((f) => heading.includes(f.raw))) };
+    return { text: t, heading, figures, bag: bagOf(`${heading} ${t}`), qualified: QUALIFIER_SOURCE.test(t) || (headingQualified && figures.some((f) => heading.includes(f.raw))) };
   });
 }
 
-/** Content words of the claim near a figure (what the number measures): up to 4 on each side. */
-function contextOf(sentence: string, raw: string): string[] {
+/** Content words of a sentence near a figure (what the number measures): up to `span` on each side. */
+function contextOf(sentence: string, raw: string, span = 4): string[] {
   const at = sentence.indexOf(raw);
   if (at < 0) return [];
-  const before = contentWords(sentence.slice(0, at)).slice(-4);
-  const after = contentWords(sentence.slice(at + raw.length)).slice(0, 4);
+  const before = contentWords(sentence.slice(0, at)).slice(-span);
+  const after = contentWords(sentence.slice(at + raw.length)).slice(0, span);
   return [...before, ...after];
 }
 
@@ -235,7 +237,9 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     const isDate = f.kind === "year" || f.kind === "date" || f.kind === "month" || f.kind === "daymonth";
     const context = contextOf(sentence, f.raw).filter((c) => !MONTH_NAMES.test(c));
     const fromFacts = facts.some((s) => s.sentences.some((ss) => ss.figures.some((sf) => figureMatches(f, sf))));
-    const matching = context.length === 0 || isDate || fromFacts ? candidates : candidates.filter((c) => context.some((word) => inBag(word, c.bag)));
+    // The words around the number must be around the same number in the source, not merely in its sentence.
+    const near = (c: SourceSentence) => c.figures.filter((sf) => figureMatches(f, sf)).map((sf) => bagOf(contextOf(c.text, sf.raw, 6).join(" ")));
+    const matching = context.length === 0 || isDate || fromFacts ? candidates : candidates.filter((c) => near(c).some((b) => context.some((word) => inBag(word, b))));
     if (matching.length === 0) {
       reasons.push(message("verify.figureContext", { figure: f.raw, where: w }));
       continue;

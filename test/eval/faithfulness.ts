@@ -99,7 +99,9 @@ export function scriptedReply(scenario: Scenario, passages: Map<number, string>,
   switch (scenario) {
     case "correct": {
       const second = pick(all.filter((x) => x.s !== lead), seed + 1);
-      const target = second ? `${second.s} [${second.n}]` : intro;
+      // Every other correct answer rephrases its opening, as a model does (« D'après le corpus, … »).
+      const rephrase = (t: string) => (seed % 2 ? `D'après le corpus, ${/^\p{Lu}\p{Ll}/u.test(t) && !/^\p{Lu}\p{Ll}+\s\p{Lu}/u.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t}` : t);
+      const target = second ? `${rephrase(second.s)} [${second.n}]` : intro;
       return { reply: second ? `${intro} ${target}` : intro, target };
     }
     case "bad-citation": {
