@@ -11,6 +11,9 @@ import type { ScoredId } from "../store/types.ts";
 /** Score factor per question word found in a passage's heading, and (half of it) in its document's title. */
 export const HEADING_WEIGHT = 0.3;
 
+/** Longer queries are lists of search terms, not questions: headings do not re-rank them. */
+const MAX_QUESTION_WORDS = 10;
+
 /** Sets of stems, one per content word of the question (the word and its synonyms). */
 function questionStems(query: string): Set<string>[] {
   return keywords(query)
@@ -31,7 +34,9 @@ const matched = (stems: Set<string>[], text: string) => {
  */
 export function weighHeadings<T extends { id: string; section: string; document: { title: string } }>(query: string, chunks: T[], ranked: ScoredId[]): ScoredId[] {
   const stems = questionStems(query);
-  if (stems.length === 0 || chunks.length === 0) return ranked;
+  // A question's words in a heading say what it asks; a long list of search terms (a draft section's query)
+  // matches some heading whatever it is about.
+  if (stems.length === 0 || stems.length > MAX_QUESTION_WORDS || chunks.length === 0) return ranked;
   const inHeading = new Map(chunks.map((c) => [c.id, matched(stems, c.section)]));
   const inTitle = new Map(chunks.map((c) => [c.id, matched(stems, c.document.title)]));
   const rarity = stems.map((_, i) => 1 - chunks.filter((c) => inHeading.get(c.id)![i]).length / chunks.length);
