@@ -3,7 +3,6 @@
  * passage makes sense on its own. Sections longer than the budget are split further by LangChain's
  * recursive splitter, which prefers paragraph and sentence boundaries.
  */
-import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import type { CorpusDocument } from "./documents.ts";
 
 export interface Chunk {
@@ -15,11 +14,13 @@ export interface Chunk {
 }
 
 const MAX_CHUNK_CHARS = 1400;
-const splitter = new RecursiveCharacterTextSplitter({
-  chunkSize: MAX_CHUNK_CHARS,
-  chunkOverlap: 150,
-  separators: ["\n\n", "\n", ". ", " ", ""],
-});
+/** Loaded on the first long section (only when documents changed), not at every start. */
+let splitter: Promise<{ splitText(text: string): Promise<string[]> }> | null = null;
+const getSplitter = () =>
+  (splitter ??= import("@langchain/textsplitters").then(
+    ({ RecursiveCharacterTextSplitter }) =>
+      new RecursiveCharacterTextSplitter({ chunkSize: MAX_CHUNK_CHARS, chunkOverlap: 150, separators: ["\n\n", "\n", ". ", " ", ""] }),
+  ));
 
 interface Section {
   title: string;
@@ -54,7 +55,7 @@ export function splitSections(body: string): Section[] {
 export async function chunkDocument(doc: CorpusDocument): Promise<Chunk[]> {
   const chunks: Chunk[] = [];
   for (const section of splitSections(doc.body)) {
-    const pieces = section.text.length > MAX_CHUNK_CHARS ? await splitter.splitText(section.text) : [section.text];
+    const pieces = section.text.length > MAX_CHUNK_CHARS ? await (await getSplitter()).splitText(section.text) : [section.text];
     for (const text of pieces) {
       chunks.push({ id: `${doc.id}#${chunks.length}`, docId: doc.id, ordinal: chunks.length, section: section.title, text });
     }

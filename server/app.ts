@@ -9,7 +9,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Engine } from "./engine.ts";
 import { AppError, toErrorBody } from "./errors.ts";
+import { requestGuard } from "./guard.ts";
 import { message } from "./i18n/messages.ts";
+import { QueueFullError } from "./llm/queue.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { draftRoutes } from "./routes/drafts.ts";
 import { glpiRoutes } from "./routes/glpi.ts";
@@ -22,6 +24,8 @@ const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../web/", im
 
 export function createApp(engine: Engine): Hono {
   const app = new Hono();
+  // Before anything else, static files included: no other site's page may read or change a local install.
+  app.use("*", requestGuard({ allowedHosts: engine.config.allowedHosts, uploadPaths: ["/api/inventory/analyze"] }));
   app.use(
     "*",
     secureHeaders({
@@ -51,11 +55,13 @@ export function createApp(engine: Engine): Hono {
     throw new AppError("not_found", message("http.notFound", { path: c.req.path }), 404);
   });
   app.route("/public", publicRoutes(engine));
+  app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
   app.use("/*", serveStatic({ root: WEB_DIR }));
   app.notFound((c) => c.json(toErrorBody(new AppError("not_found", message("http.notFound", { path: c.req.path }), 404)).body, 404));
   app.onError((err, c) => {
     const { status, body } = toErrorBody(err);
     if (status === 500) console.error(err);
+    if (err instanceof QueueFullError) c.header("Retry-After", String(err.retryAfterSeconds));
     return c.json(body, status);
   });
   return app;

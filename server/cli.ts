@@ -1,140 +1,89 @@
 /**
  * `npm run cli -- <command>`: the same capabilities as the server, from a terminal.
+ *
+ * Arguments are parsed first, with nothing else loaded: each command is loaded from the table below only when it
+ * is called, so `help` and a mistyped option answer at once. `runCli` is what tests call in-process.
  */
 import { parseArgs } from "node:util";
-import { loadCorpus } from "../ingest/documents.ts";
-import { loadConfig } from "./config.ts";
-import { draftCommand } from "./drafting/cli.ts";
-import { createEngine } from "./engine.ts";
-import { AppError } from "./errors.ts";
-import { inventoryCommand } from "./inventory/cli.ts";
+import type { Config } from "./config.ts";
 import { message } from "./i18n/messages.ts";
-import { answer, kindLabel, passageLabel } from "./rag/answer.ts";
-import { checkQuery, parseK } from "./routes/search.ts";
-import { printIndexReport, processTerminal, startServer } from "./server.ts";
+import { processTerminal, type Terminal } from "./terminal.ts";
 
-const term = processTerminal();
-const out = (text: string) => process.stdout.write(text);
+export interface CommandValues {
+  rebuild?: boolean;
+  json?: boolean;
+  k?: string;
+  help?: boolean;
+  input?: string;
+  out?: string;
+}
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: { rebuild: { type: "boolean" }, json: { type: "boolean" }, k: { type: "string" }, help: { type: "boolean", short: "h" }, input: { type: "string" }, out: { type: "string" } },
-  });
-  const config = loadConfig();
+export interface CommandContext {
+  positionals: string[];
+  values: CommandValues;
+  config: Config;
+  term: Terminal;
+  out: (text: string) => void;
+}
 
-  switch (command) {
-    case "validate": {
-      const corpus = await loadCorpus(config.corpusDir);
-      printIndexReport({ documents: corpus.documents.length, chunks: 0, changed: 0, removed: 0, problems: corpus.problems, ms: 0 }, term, true);
-      const c = corpus.catalog;
-      term.line(message("validate.catalog", { vendors: c.vendors.size, products: c.products.size, alternatives: c.alternatives.size, mappings: c.mappings.length }));
-      term.line(corpus.problems.length ? message("validate.failed", { count: corpus.problems.length }) : message("validate.ok"));
-      return corpus.problems.length ? 1 : 0;
-    }
-    case "ingest": {
-      const engine = await createEngine(config, term.line);
-      try {
-        const report = await engine.index({
-          rebuild: values.rebuild,
-          onProgress: (done, total) => term.progress(`Indexation du corpus : ${done}/${total} documents`),
-        });
-        printIndexReport(report, term);
-        const status = await engine.models.status(true);
-        if (status.embeddingsAvailable) {
-          await engine.vectors.run((done, total) => term.progress(message("ingest.embedding", { model: config.embeddingModel, done, total })));
-        } else if (status.notice) {
-          term.line(status.notice);
-        }
-        return 0;
-      } finally {
-        await engine.close();
-      }
-    }
-    case "search": {
-      const query = checkQuery(positionals.join(" "));
-      const k = parseK(values.k);
-      const engine = await createEngine(config);
-      try {
-        if ((await engine.store.stats()).chunks === 0) printIndexReport(await engine.index(), term);
-        const status = await engine.models.status();
-        if (status.embeddingsAvailable) await engine.vectors.run();
-        const result = await engine.retriever.search(query, k);
-        if (values.json) {
-          out(`${JSON.stringify({ query, ...result }, null, 2)}\n`);
-        } else {
-          out(`Mode : ${result.mode === "hybrid" ? "hybride (texte + vecteurs)" : "plein texte"} — ${result.results.length} résultats\n\n`);
-          result.results.forEach((r, i) => {
-            out(`${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${(r.source?.url ?? r.document.url) ? ` — ${r.source?.url ?? r.document.url}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`);
-          });
-        }
-        return 0;
-      } finally {
-        await engine.close();
-      }
-    }
-    case "ask": {
-      const question = checkQuery(positionals.join(" "));
-      const engine = await createEngine(config);
-      const controller = new AbortController();
-      process.once("SIGINT", () => controller.abort());
-      try {
-        if ((await engine.store.stats()).chunks === 0) printIndexReport(await engine.index(), term);
-        const status = await engine.models.status();
-        if (status.embeddingsAvailable) await engine.vectors.run();
-        let sources: import("./retrieval/search.ts").SearchResult[] = [];
-        for await (const event of answer([{ role: "user", content: question }], engine, { numCtx: config.numCtx, maxAnswerTokens: config.maxAnswerTokens, idleTimeoutMs: config.idleTimeoutMs }, controller.signal)) {
-          if (event.type === "sources") sources = event.sources;
-          else if (event.type === "token") out(event.text);
-          else {
-            out("\n");
-            if (event.notice) term.line(`\n${event.notice}`);
-            for (const s of event.verification?.sentences ?? []) if (s.status === "unsupported" || s.status === "invalid-citation") out(`\n${message("cli.unverified", { text: s.text, reasons: s.reasons.join(" ; ") })}\n`);
-            if (event.factsAsOf) out(`\n${message("cli.factsAsOf", { date: event.factsAsOf })}\n`);
-          }
-        }
-        if (sources.length) {
-          out("\nSources :\n");
-          sources.forEach((s, i) => out(`[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})${s.source ? `\n    ${s.source.title}` : ""}${(s.source?.url ?? s.document.url) ? `\n    ${s.source?.url ?? s.document.url}` : ""}\n`));
-        }
-        return 0;
-      } finally {
-        await engine.close();
-      }
-    }
-    case "inventory":
-      return inventoryCommand(positionals, values, config, term, out);
-    case "draft":
-      return draftCommand(positionals, values, config, term, out);
-    case "serve": {
-      const running = await startServer(config, term);
-      term.line(`Cap Libre est prêt : ${running.url}`);
-      await new Promise(() => {});
-      return 0;
-    }
-    default: {
+type Command = (ctx: CommandContext) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import("./cli-commands.ts")).validate,
+  ingest: async () => (await import("./cli-commands.ts")).ingest,
+  search: async () => (await import("./cli-commands.ts")).search,
+  ask: async () => (await import("./cli-commands.ts")).ask,
+  serve: async () => (await import("./cli-commands.ts")).serve,
+  inventory: async () => {
+    const { inventoryCommand } = await import("./inventory/cli.ts");
+    return (c) => inventoryCommand(c.positionals, c.values, c.config, c.term, c.out);
+  },
+  draft: async () => {
+    const { draftCommand } = await import("./drafting/cli.ts");
+    return (c) => draftCommand(c.positionals, c.values, c.config, c.term, c.out);
+  },
+};
+
+export interface CliIo {
+  term: Terminal;
+  out: (text: string) => void;
+  env?: Record<string, string | undefined>;
+}
+
+/** Runs one command line; returns the exit code (0 done, 1 failed, 2 bad usage). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const { term, out } = io;
+  try {
+    const [command, ...rest] = argv;
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { rebuild: { type: "boolean" }, json: { type: "boolean" }, k: { type: "string" }, help: { type: "boolean", short: "h" }, input: { type: "string" }, out: { type: "string" } },
+    });
+    const load = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!load || values.help) {
       const asksHelp = command === undefined || ["help", "--help", "-h"].includes(command) || values.help;
-      if (!asksHelp) term.line(message("cli.unknownCommand", { command }));
+      if (!asksHelp) term.line(message("cli.unknownCommand", { command: command! }));
       out(message("cli.usage"));
       return asksHelp ? 0 : 2;
     }
+    const [{ loadConfig }, run] = await Promise.all([import("./config.ts"), load()]);
+    return await run({ positionals, values, config: loadConfig(io.env ?? process.env), term, out });
+  } catch (err) {
+    if ((err as Error)?.name === "AppError") {
+      term.line((err as Error).message);
+      return 2;
+    }
+    if ((err as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const option = /'([^']+)'/.exec((err as Error).message)?.[1] ?? "";
+      term.line(`${message("cli.unknownOption", { option })}\n\n${message("cli.usage")}`);
+      return 2;
+    }
+    term.line(`Erreur : ${(err as Error).message}`);
+    return 1;
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (err) {
-  if (err instanceof AppError) {
-    term.line(err.message);
-    process.exitCode = 2;
-  } else if ((err as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const option = /'([^']+)'/.exec((err as Error).message)?.[1] ?? "";
-    term.line(`${message("cli.unknownOption", { option })}\n\n${message("cli.usage")}`);
-    process.exitCode = 2;
-  } else {
-    term.line(`Erreur : ${(err as Error).message}`);
-    process.exitCode = 1;
-  }
+if (import.meta.main) {
+  process.exitCode = await runCli(process.argv.slice(2), { term: processTerminal(), out: (text) => process.stdout.write(text) });
 }

@@ -4,6 +4,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "./errors.ts";
+import { message } from "./i18n/messages.ts";
 
 const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -24,6 +25,14 @@ const envSchema = z.object({
   OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
   /** Second pass of the verification: the local model says whether the passages support each sentence (slower). */
   VERIFY_WITH_MODEL: z.enum(["0", "1", "false", "true"]).default("0"),
+  /** Generations run at once per model; more wait in a queue (match Ollama's OLLAMA_NUM_PARALLEL). */
+  LLM_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(2),
+  /** Requests that may wait for the model; one more gets a 503 with Retry-After. */
+  LLM_MAX_QUEUE: z.coerce.number().int().min(0).max(10000).default(20),
+  /** Public names (comma-separated, `name` or `name:port`) the server answers to besides localhost/127.0.0.1/[::1]. */
+  ALLOWED_HOSTS: z.string().default(""),
+  /** Upper bound, in milliseconds, of one embedding call (per 8 texts); streams are bounded by LLM_IDLE_TIMEOUT_MS. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   /** GLPI's REST API (`…/apirest.php`), to pull the software inventory from it; the only GLPI address used. */
@@ -54,6 +63,10 @@ export type Config = {
   statusTtlMs: number;
   maxUploadBytes: number;
   verifyWithModel: boolean;
+  llmMaxConcurrent: number;
+  llmMaxQueue: number;
+  allowedHosts: string[];
+  timeoutMs: number;
   databaseUrl: string | null;
   glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
 };
@@ -64,7 +77,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError("invalid_config", `Variable d'environnement ${String(issue.path[0])} invalide : ${issue.message}`);
+    const name = String(issue.path[0]);
+    throw new AppError("invalid_config", message("config.invalid", { name, value: String(cleaned[name] ?? "").slice(0, 80), reason: configReason(issue) }));
   }
   const e = parsed.data;
   return {
@@ -82,7 +96,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     verifyWithModel: e.VERIFY_WITH_MODEL === "1" || e.VERIFY_WITH_MODEL === "true",
+    llmMaxConcurrent: e.LLM_MAX_CONCURRENT,
+    llmMaxQueue: e.LLM_MAX_QUEUE,
+    allowedHosts: e.ALLOWED_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
+    timeoutMs: e.LLM_TIMEOUT_MS,
     databaseUrl: e.DATABASE_URL ?? null,
     glpi: { url: e.GLPI_URL ?? null, appToken: e.GLPI_APP_TOKEN ?? null, userToken: e.GLPI_USER_TOKEN ?? null, syncHours: e.GLPI_SYNC_HOURS },
   };
+}
+
+/** What a variable should look like, in French (zod's own messages are English). */
+function configReason(issue: z.core.$ZodIssue): string {
+  const i = issue as { code: string; expected?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string };
+  if (i.code === "too_small" && i.minimum !== undefined) return message("config.tooSmall", { min: String(i.minimum) });
+  if (i.code === "too_big" && i.maximum !== undefined) return message("config.tooBig", { max: String(i.maximum) });
+  if (i.code === "invalid_format" && i.format === "url") return message("config.url");
+  if (i.code === "invalid_type" && i.expected === "int") return message("config.integer");
+  if (i.code === "invalid_type" && i.expected === "number") return message("config.number");
+  return message("config.other");
 }

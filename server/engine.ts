@@ -3,22 +3,28 @@
  * CLI both start from here, so they run the same code.
  */
 import path from "node:path";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { indexCorpus, type IndexReport } from "../ingest/indexer.ts";
 import type { Config } from "./config.ts";
 import { createOllamaProvider } from "./llm/ollama.ts";
+import { createModelQueue, queuedProvider, type ModelQueue } from "./llm/queue.ts";
 import type { ModelProvider } from "./llm/types.ts";
 import { createRetriever, type Retriever } from "./retrieval/search.ts";
 import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
 import { openLanceStore } from "./store/lancedb.ts";
+import { acquireDataLock } from "./store/lock.ts";
 import type { ChunkStore } from "./store/types.ts";
+import { isRunning, type RecordStore } from "./store/records.ts";
 import { openRecordDatabase } from "./store/open-records.ts";
-import type { RecordStore } from "./store/records.ts";
+import { AppError, ioErrorOf } from "./errors.ts";
+import { message } from "./i18n/messages.ts";
 
 export interface Engine {
   config: Config;
   store: ChunkStore;
   models: ModelProvider;
+  /** The admission queue of the chat model (every generation goes through it). */
+  modelQueue: ModelQueue;
   vectors: VectorSync;
   retriever: Retriever;
   /** A collection of saved records (analyses, classifications, drafts, plans) in the database (SQLite or PostgreSQL). */
@@ -28,18 +34,56 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/**
+ * Removes the `*.tmp` files an atomic write leaves when its process is killed between writing and renaming.
+ * Called with the data-folder lock held, so no other process is writing them. LanceDB's folder is left to LanceDB
+ * (its unreferenced files are removed by the store's cleanup), except our own index record.
+ */
+export async function cleanOrphanTempFiles(dataDir: string): Promise<number> {
+  let count = 0;
+  const entries = await readdir(dataDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith(".tmp")) continue;
+    // A file named after a process still running (`<name>.<pid>.<random>.tmp`) is another program's write in progress.
+    const pid = /\.(\d+)\.[0-9a-f]+\.tmp$/.exec(entry.name);
+    if (pid && Number(pid[1]) !== process.pid && isRunning(Number(pid[1]))) continue;
+    const dir = entry.parentPath;
+    const relative = path.relative(dataDir, dir).split(path.sep);
+    if (relative[0] === "lancedb" && (relative.length > 1 || !/^(index|corpus)-state/.test(entry.name))) continue;
+    await rm(path.join(dir, entry.name), { force: true });
+    count++;
+  }
+  return count;
+}
+
 export async function createEngine(config: Config, log: (line: string) => void = () => {}): Promise<Engine> {
-  await mkdir(config.dataDir, { recursive: true });
-  const store = await openLanceStore(path.join(config.dataDir, "lancedb"));
-  const models = createOllamaProvider({
+  const lanceDir = path.join(config.dataDir, "lancedb");
+  await storeStep(config.dataDir, () => mkdir(config.dataDir, { recursive: true }));
+  const lock = await acquireDataLock(config.dataDir);
+  let store: Awaited<ReturnType<typeof openLanceStore>>;
+  try {
+    const cleaned = lock.first ? await cleanOrphanTempFiles(config.dataDir) : 0;
+    if (cleaned) log(message("tmp.cleaned", { count: cleaned }));
+    store = await storeStep(lanceDir, () => openLanceStore(lanceDir));
+    if (store.repaired) log(message("index.repaired"));
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+  const modelQueue = createModelQueue({ concurrency: config.llmMaxConcurrent, maxWaiting: config.llmMaxQueue });
+  const upstream = createOllamaProvider({
     baseUrl: config.ollamaBaseUrl,
     llmModel: config.llmModel,
     embeddingModel: config.embeddingModel,
     temperature: config.temperature,
     statusTtlMs: config.statusTtlMs,
+    timeoutMs: config.timeoutMs,
+    idleTimeoutMs: config.idleTimeoutMs,
   });
+  const models = queuedProvider(upstream, modelQueue);
   const db = await openRecordDatabase(config, log).catch(async (err) => {
     await store.close();
+    await lock.release();
     throw err;
   });
   const vectors = createVectorSync(store, models, log);
@@ -48,18 +92,48 @@ export async function createEngine(config: Config, log: (line: string) => void =
     config,
     store,
     models,
+    modelQueue,
     vectors,
     retriever,
     records: <T>(collection: string) => db.store<T>(collection),
     async index(options = {}) {
       if (options.rebuild) await store.clear();
-      const report = await indexCorpus({ corpusDir: config.corpusDir, store, onProgress: options.onProgress });
+      const report = await storeStep(lanceDir, () =>
+        indexCorpus({
+          corpusDir: config.corpusDir,
+          store,
+          onProgress: options.onProgress,
+          statePath: path.join(lanceDir, "corpus-state.json"),
+        }),
+      );
       if (report.changed || report.removed || options.rebuild) vectors.invalidate();
       return report;
     },
     async close() {
-      await store.close();
-      await db.close();
+      try {
+        await store.close();
+        await db.close();
+      } finally {
+        await lock.release();
+      }
     },
   };
+}
+
+/**
+ * Opening and writing the index: a storage failure (disk full, read-only folder) or any LanceDB error becomes a
+ * French message naming the folder, never LanceDB's English text with Rust source paths.
+ */
+async function storeStep<T>(folder: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    const io = ioErrorOf(err, folder);
+    if (io) throw io;
+    if (err instanceof Error && /lance ?error|lance-|\.rs:\d+/i.test(err.message)) {
+      console.error(message("io.storeDetail", { detail: err.message.split("\n")[0]!.slice(0, 300) }));
+      throw new AppError("store_unavailable", message("io.storeOpen", { folder }), 503);
+    }
+    throw err;
+  }
 }

@@ -1,6 +1,7 @@
 /** `npm start`: the Cap Libre server. */
 import { loadConfig } from "./config.ts";
 import { AppError } from "./errors.ts";
+import { message } from "./i18n/messages.ts";
 import { processTerminal, startServer } from "./server.ts";
 
 const term = processTerminal();
@@ -17,7 +18,7 @@ try {
 } catch (err) {
   const code = (err as NodeJS.ErrnoException).code;
   if (err instanceof AppError) term.line(err.message);
-  else if (code === "EADDRINUSE") term.line("Le port est déjà utilisé : arrêtez l'autre programme ou choisissez un autre port (PORT=3001 npm start).");
+  else if (code === "EADDRINUSE") term.line(message("server.portInUse", { port: "", next: 3001 }));
   else term.line(`Cap Libre n'a pas pu démarrer : ${(err as Error).message}`);
   process.exit(1);
 }

@@ -7,9 +7,11 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { createEngine, type Engine } from "./engine.ts";
+import { AppError } from "./errors.ts";
 import { message } from "./i18n/messages.ts";
 import { startGlpiSchedule } from "./inventory/glpi-sync.ts";
 import type { IndexReport } from "../ingest/indexer.ts";
+import { silentTerminal, type Terminal } from "./terminal.ts";
 
 export interface RunningServer {
   url: string;
@@ -18,23 +20,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface Terminal {
-  line(text: string): void;
-  /** Overwrites the current line on a TTY (progress); prints nothing elsewhere. */
-  progress(text: string): void;
-}
-
-export const silentTerminal: Terminal = { line: () => {}, progress: () => {} };
-
-export function processTerminal(): Terminal {
-  const tty = process.stderr.isTTY;
-  return {
-    line: (text) => process.stderr.write(`${tty ? "\r\x1b[K" : ""}${text}\n`),
-    progress: (text) => {
-      if (tty) process.stderr.write(`\r\x1b[K${text}`);
-    },
-  };
-}
+export { processTerminal, silentTerminal, type Terminal } from "./terminal.ts";
 
 export function printIndexReport(report: IndexReport, term: Terminal, validateOnly = false) {
   for (const p of report.problems) {
@@ -58,9 +44,17 @@ export async function startServer(config: Config, term: Terminal = silentTermina
   }
   const stopGlpi = startGlpiSchedule(engine, term.line);
   const app = createApp(engine);
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+      s.once("error", reject);
+    });
+  } catch (err) {
+    stopGlpi();
+    await engine.close();
+    throw listenError(err, config);
+  }
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   return {
@@ -76,4 +70,13 @@ export async function startServer(config: Config, term: Terminal = silentTermina
       await engine.close();
     },
   };
+}
+
+/** A French message for the usual reasons a port cannot be listened on. */
+function listenError(err: unknown, config: Config): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "EADDRINUSE") return new AppError("port_in_use", message("server.portInUse", { port: config.port, next: config.port + 1 }));
+  if (code === "EACCES") return new AppError("port_denied", message("server.portDenied", { port: config.port }));
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") return new AppError("host_unavailable", message("server.hostUnavailable", { host: config.host }));
+  return err;
 }

@@ -152,6 +152,9 @@ async function ask(question) {
       if (event === "sources") {
         sources = data.sources;
         renderSources(sourcesNode, sources, turnId);
+      } else if (event === "queue") {
+        // The model is busy: show the place in line until the first word arrives.
+        if (!text) answerNode.textContent = t("web.queued", { position: data.position });
       } else if (event === "token") {
         text += data.text;
         renderAnswer(answerNode, text, turnId, sources.length);

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.ts";
 import { createEngine } from "../engine.ts";
-import { AppError } from "../errors.ts";
+import { AppError, jsonErrorPlace } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { printIndexReport, type Terminal } from "../server.ts";
 import { createDraft, getDraft, prepareDraft } from "./drafts.ts";
@@ -29,11 +29,22 @@ export async function draftCommand(
   const ext = options.out ? path.extname(options.out).slice(1).toLowerCase() : "md";
   if (!(EXPORT_FORMATS as readonly string[]).includes(ext)) throw new AppError("invalid_format", message("drafts.cli.outFormat", { ext }));
   const format = ext as ExportFormat;
+  let text: string;
+  try {
+    text = await readFile(options.input, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? message("drafts.cli.inputMissing") : code === "EISDIR" ? message("drafts.cli.inputIsDir") : message("drafts.cli.inputIo", { code: code ?? "?" });
+    throw new AppError("invalid_input", message("drafts.cli.inputUnreadable", { file: options.input, reason }));
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(options.input, "utf8"));
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
-    throw new AppError("invalid_input", message("drafts.cli.inputUnreadable", { file: options.input, reason: (err as Error).message }));
+    // V8's message is English and quotes the file: give the line and column instead.
+    const place = jsonErrorPlace(text, err);
+    const where = place ? ` (${place})` : "";
+    throw new AppError("invalid_input", message("drafts.cli.inputNotJson", { file: options.input, where }));
   }
   const inputs = raw && typeof raw === "object" && "inputs" in raw ? (raw as { inputs: unknown }).inputs : raw;
 
@@ -51,7 +62,7 @@ export async function draftCommand(
       else if (event.type === "notice") term.line(event.text);
       else if (event.type === "done") {
         id = event.id;
-        term.line(message("drafts.cli.saved", { id, mode: event.mode }));
+        term.line(message(event.saved === false ? "drafts.cli.unsaved" : "drafts.cli.saved", { id, mode: event.mode }));
         if (event.flags.length) term.line(message("drafts.cli.flags", { count: event.flags.length, figures: event.flags.map((f) => `${f.figure} (${f.section})`).join(", ") }));
       }
     }

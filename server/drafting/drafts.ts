@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { formatIssues } from "../../ingest/schema.ts";
 import type { Engine } from "../engine.ts";
-import { AppError } from "../errors.ts";
+import { AppError, ioErrorOf } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { buildContext, type DraftContext } from "./context.ts";
@@ -25,6 +25,37 @@ export interface PreparedDraft {
 }
 
 export const draftStore = (engine: Engine) => engine.records<Draft>("drafts");
+
+/**
+ * Drafts whose last save failed (disk full, read-only folder…), kept in memory while the server runs: they can
+ * still be read, edited and exported, and are written as soon as a save succeeds (`POST …/save`, or the next edit).
+ */
+const unsaved = new Map<string, Draft>();
+const unsavedKey = (engine: Engine, id: string) => `${engine.config.dataDir}\0${id}`;
+
+/** Saves a draft; on a storage failure keeps it in memory and throws a French error saying so and what to do. */
+export async function saveDraft(engine: Engine, draft: Draft): Promise<void> {
+  const key = unsavedKey(engine, draft.id);
+  try {
+    await draftStore(engine).put(draft.id, draft);
+    unsaved.delete(key);
+  } catch (err) {
+    const io = ioErrorOf(err);
+    if (!io) throw err;
+    unsaved.set(key, draft);
+    throw new AppError(io.code, message("drafts.keptInMemory", { reason: io.message, id: draft.id }), io.status);
+  }
+}
+
+/** Writes a draft kept in memory after a failed save again; the saved draft, or a French 404. */
+export async function retrySave(engine: Engine, id: string): Promise<Draft> {
+  return withDraftLock(engine, id, async () => {
+    const pending = unsaved.get(unsavedKey(engine, id));
+    if (!pending) return getDraft(engine, id);
+    await saveDraft(engine, pending);
+    return pending;
+  });
+}
 
 const optionsOf = (engine: Engine): GenerateOptions & { quoteChars?: number } => ({
   numCtx: engine.config.numCtx,
@@ -97,13 +128,21 @@ export async function* createDraft(engine: Engine, prepared: PreparedDraft, sign
     createdAt,
     versions: [{ at: createdAt, cause: "generate", sections }],
   };
-  await draftStore(engine).put(draft.id, draft);
-  yield { type: "done", id: draft.id, mode: modeOf(sections), version: 1, flags: allFlags(sections) };
+  let saved = true;
+  try {
+    await saveDraft(engine, draft);
+  } catch (err) {
+    // Nothing generated is lost: the draft stays in memory (readable, exportable) and the user is told what to do.
+    if (!(err instanceof AppError) || !err.code.startsWith("io_")) throw err;
+    saved = false;
+    yield { type: "notice", text: err.message };
+  }
+  yield { type: "done", id: draft.id, mode: modeOf(sections), version: 1, flags: allFlags(sections), ...(saved ? {} : { saved: false }) };
 }
 
 /** A saved draft, or a French 404. */
 export async function getDraft(engine: Engine, id: string): Promise<Draft> {
-  const draft = await draftStore(engine).get(id);
+  const draft = unsaved.get(unsavedKey(engine, id)) ?? (await draftStore(engine).get(id));
   if (!draft) throw new AppError("draft_not_found", message("drafts.notFound", { id }), 404);
   return draft;
 }
@@ -122,7 +161,9 @@ export interface DraftSummary {
 /** Saved drafts, most recently changed first. */
 export async function listDrafts(engine: Engine): Promise<DraftSummary[]> {
   const store = draftStore(engine);
-  const drafts = await Promise.all((await store.list()).map((id) => store.get(id)));
+  const ids = await store.list();
+  const pending = [...unsaved.entries()].filter(([k, d]) => k === unsavedKey(engine, d.id) && !ids.includes(d.id)).map(([, d]) => d);
+  const drafts = [...pending, ...(await Promise.all(ids.map((id) => getDraft(engine, id).catch(() => null))))];
   return drafts
     .filter((d): d is Draft => d !== null)
     .map((d) => {
@@ -147,18 +188,41 @@ export function sectionIndex(draft: Draft, key: string): number {
   return index;
 }
 
-async function saveVersion(engine: Engine, draft: Draft, index: number, section: DraftSection, cause: string): Promise<Draft> {
+/**
+ * Writes to one draft run one after the other (read the latest version, add one, save), so concurrent edits
+ * never overwrite each other: one process serves a DATA_DIR, so an in-memory queue per draft is enough.
+ */
+const draftLocks = new Map<string, Promise<unknown>>();
+
+export function withDraftLock<T>(engine: Engine, id: string, fn: () => Promise<T>): Promise<T> {
+  const key = `${engine.config.dataDir}\0${id}`;
+  const run = (draftLocks.get(key) ?? Promise.resolve()).then(fn, fn);
+  const tail = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  draftLocks.set(key, tail);
+  void tail.then(() => {
+    if (draftLocks.get(key) === tail) draftLocks.delete(key);
+  });
+  return run;
+}
+
+/** Adds a version to the latest saved draft (to be called under its lock): the section is found again by key. */
+async function saveVersion(engine: Engine, id: string, key: string, section: DraftSection, cause: string): Promise<Draft> {
+  const draft = await getDraft(engine, id);
+  const index = sectionIndex(draft, key);
   const sections = [...draft.versions.at(-1)!.sections];
   sections[index] = section;
   const next: Draft = { ...draft, versions: [...draft.versions, { at: new Date().toISOString(), cause, sections }] };
-  await draftStore(engine).put(draft.id, next);
+  await saveDraft(engine, next);
   return next;
 }
 
 /** Writes one section again (new passages, the model if it answers); saves a new version and ends with `done`. */
 export async function* regenerateSection(engine: Engine, id: string, key: string, signal: AbortSignal): AsyncGenerator<DraftEvent> {
   const draft = await getDraft(engine, id);
-  const index = sectionIndex(draft, key);
+  sectionIndex(draft, key); // a French 404 for an unknown section
   const { structure, ctx } = await contextOf(engine, draft);
   const sectionStructure = structure.sections.find((s) => s.key === key);
   if (!sectionStructure) throw new AppError("section_not_found", message("drafts.sectionNotFound", { key, keys: structure.sections.map((s) => s.key).join(", ") }), 404);
@@ -166,36 +230,48 @@ export async function* regenerateSection(engine: Engine, id: string, key: string
   if (state.notice && sectionStructure.generate) yield { type: "notice", text: `${state.notice} ${message("drafts.templateNotice")}` };
   const section = yield* writeSection(sectionStructure, ctx, await outline(structure, ctx), engine, state, { ...optionsOf(engine), quoteChars: draft.type === "briefing" ? 260 : 420 }, signal);
   if (signal.aborted) return;
-  const next = await saveVersion(engine, draft, index, section, `regenerate:${key}`);
+  const next = await withDraftLock(engine, id, () => saveVersion(engine, id, key, section, `regenerate:${key}`));
   const sections = next.versions.at(-1)!.sections;
   yield { type: "done", id: next.id, mode: modeOf(sections), version: next.versions.length, flags: allFlags(sections) };
 }
 
-const editSchema = z.strictObject({ text: z.string().trim().min(1).max(30_000) });
+const editSchema = z.strictObject({
+  text: z.string().trim().min(1).max(30_000),
+  /** The number of versions the edit was made on (`versions.length`): a newer saved version is a conflict. */
+  version: z.number().int().min(1).optional(),
+});
 
 /**
  * Replaces a section's text by the user's; its figures are checked again against the passages it was built
- * from and the structured data, and a new version is saved.
+ * from and the structured data, and a new version is saved. With `version`, an edit made on an older version
+ * is refused (409) rather than silently put on top of changes the user has not seen; without it, concurrent
+ * edits are applied one after the other, each as its own version.
  */
 export async function editSection(engine: Engine, id: string, key: string, body: unknown): Promise<Draft> {
   const parsed = editSchema.safeParse(body);
   if (!parsed.success) {
     throw new AppError("invalid_input", message("drafts.editInvalid", { details: formatIssues(parsed.error, body).map((l) => l.replace(/^text/, `text (${message("drafts.field.text")})`)).join(" ; ") }));
   }
-  const draft = await getDraft(engine, id);
-  const index = sectionIndex(draft, key);
-  const previous = draft.versions.at(-1)!.sections[index]!;
-  const { ctx } = await contextOf(engine, draft);
-  const chunks = previous.passageIds.length ? await engine.store.getChunks(previous.passageIds) : [];
-  const sources = [...chunks.map((c) => passageSource({ text: c.text, section: c.section, document: c.document })), ...ctx.facts];
-  const text = parsed.data.text;
-  const section: DraftSection = {
-    ...previous,
-    text,
-    flags: checkFigures(text, sources),
-    verification: verifySection(text, chunks.map((c) => ({ text: c.text, section: c.section, document: c.document })), ctx.facts),
-    toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
-    editedAt: new Date().toISOString(),
-  };
-  return saveVersion(engine, draft, index, section, `edit:${key}`);
+  return withDraftLock(engine, id, async () => {
+    const draft = await getDraft(engine, id);
+    const index = sectionIndex(draft, key);
+    const expected = parsed.data.version;
+    if (expected !== undefined && expected !== draft.versions.length) {
+      throw new AppError("version_conflict", message("drafts.versionConflict", { version: expected, current: draft.versions.length }), 409);
+    }
+    const previous = draft.versions.at(-1)!.sections[index]!;
+    const { ctx } = await contextOf(engine, draft);
+    const chunks = previous.passageIds.length ? await engine.store.getChunks(previous.passageIds) : [];
+    const sources = [...chunks.map((c) => passageSource({ text: c.text, section: c.section, document: c.document })), ...ctx.facts];
+    const text = parsed.data.text;
+    const section: DraftSection = {
+      ...previous,
+      text,
+      flags: checkFigures(text, sources),
+      verification: verifySection(text, chunks.map((c) => ({ text: c.text, section: c.section, document: c.document })), ctx.facts),
+      toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
+      editedAt: new Date().toISOString(),
+    };
+    return saveVersion(engine, id, key, section, `edit:${key}`);
+  });
 }

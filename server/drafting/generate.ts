@@ -4,10 +4,10 @@
  * model or when it fails, fill the section's French template with the structured data and quoted passages,
  * marked « Brouillon à compléter ». Either way the figure check runs on the result.
  */
-import { PromptTemplate } from "@langchain/core/prompts";
+import { templateOf } from "../rag/prompts.ts";
 import { message } from "../i18n/messages.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
-import { estimateTokens, excerpt, fitPassages } from "../rag/answer.ts";
+import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../rag/answer.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { DraftContext } from "./context.ts";
@@ -41,7 +41,7 @@ export interface GenerationState {
 const MIN_COVERAGE = 0.2;
 
 const systemPrompt = readDraftPrompt("system");
-const sectionTemplate = PromptTemplate.fromTemplate(readDraftPrompt("section"));
+const sectionTemplate = templateOf(readDraftPrompt("section"));
 
 /** The text a passage gives the model, and the figure check: title, date, section and body. */
 export const passageSource = (r: Pick<SearchResult, "text" | "section" | "document">) =>
@@ -204,6 +204,13 @@ export async function* writeSection(
 export function verifySection(text: string, used: Pick<SearchResult, "text" | "section" | "document">[], facts: string[]) {
   return verifyText(text, used.map((r, i) => ({ n: i + 1, text: passageSource(r) })), { facts });
 }
+/** What an instruction says instead of a name typed by the user (the name itself is in the data block). */
+const dataReferences = () => ({
+  collectivite: message("drafts.prompt.collectivite"),
+  recipient_name: message("drafts.prompt.recipient"),
+  recipient_role: message("drafts.prompt.recipientRole"),
+  sender: message("drafts.prompt.sender"),
+});
 
 /** Streams the model's text for a section; returns null (and updates `state`) when the model is absent or fails. */
 async function* generateText(
@@ -223,19 +230,23 @@ async function* generateText(
     state.notice = status.notice;
     return null;
   }
+  // Names and other user fields reach the model only inside the data block, whose delimiters are drawn for this
+  // call; the instruction refers to them instead of quoting them.
+  const tag = delimiterTag();
   const base = {
-    document: ctx.title,
-    collectivite: ctx.collectivite,
-    outline: sectionTitles.join(" ; "),
-    data: ctx.data || message("drafts.noData"),
-    section: title,
-    instruction: await fill(section.instruction ?? "", ctx.vars),
+    tag,
+    document: neutralize(ctx.title),
+    collectivite: neutralize(ctx.collectivite),
+    outline: neutralize(sectionTitles.join(" ; ")),
+    data: neutralize(ctx.data || message("drafts.noData")),
+    section: neutralize(title),
+    instruction: await fill(section.instruction ?? "", { ...ctx.vars, ...dataReferences() }),
     tone: ctx.tone,
     words: String(section.words),
   };
   const maxTokens = Math.min(options.maxAnswerTokens, Math.ceil(section.words * 2.5) + 64);
   const fixed = estimateTokens(systemPrompt) + estimateTokens(await sectionTemplate.format({ ...base, passages: "" })) + 32;
-  const { used, text: blocks } = await fitPassages(passages, options.numCtx - maxTokens - fixed);
+  const { used, text: blocks } = await fitPassages(passages, options.numCtx - maxTokens - fixed, tag);
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
     { role: "user", content: await sectionTemplate.format({ ...base, passages: blocks || message("drafts.noPassage") }) },
@@ -260,17 +271,18 @@ async function* generateText(
       }
     }
     if (idle.signal.aborted) throw new Error("model idle timeout");
-  } catch {
+  } catch (err) {
     if (signal.aborted) return null;
     deps.models.markUnreachable();
     state.llm = false;
-    state.notice = idle.signal.aborted ? message("drafts.timeout", { seconds: Math.round(options.idleTimeoutMs / 1000) }) : message("drafts.failedMidStream");
+    state.notice = idle.signal.aborted || (err as Error)?.name === "ModelTimeoutError" ? message("drafts.timeout", { seconds: Math.round(options.idleTimeoutMs / 1000) }) : message("drafts.failedMidStream");
     yield { type: "notice", text: state.notice };
     if (text) yield { type: "token", key: section.key, text: "\n\n" };
     return null;
   } finally {
     clearTimeout(timer);
   }
-  // An empty answer is not a failure of the model: this section alone falls back to its template.
+  // An empty answer is not a failure of the model: this section alone falls back to its template, and says so.
+  if (!text.trim() && !signal.aborted) yield { type: "notice", text: message("drafts.emptyReply", { section: title }) };
   return text.trim() ? { text, used } : null;
 }

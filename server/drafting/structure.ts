@@ -1,11 +1,11 @@
 /**
  * Document structures, read from `prompts/<lang>/drafts/<type>.yaml` (French, versioned with the code): the
  * sections of each document with their retrieval query, the instruction given to the model and the template used
- * without it. Placeholders `{name}` are filled with LangChain's PromptTemplate, so a missing value is an error
+ * without it. Placeholders `{name}` are filled by the prompt formatter (LangChain's f-string rules), so a missing value is an error
  * rather than a silent hole in a letter.
  */
 import { readFileSync } from "node:fs";
-import { PromptTemplate } from "@langchain/core/prompts";
+import { formatTemplate } from "../rag/prompts.ts";
 import { parse } from "yaml";
 import { z } from "zod";
 import { formatIssues } from "../../ingest/schema.ts";
@@ -73,5 +73,5 @@ export function readDraftPrompt(name: string, lang = "fr"): string {
  */
 export async function fill(template: string, vars: Record<string, string>): Promise<string> {
   if (!template.includes("{")) return template;
-  return PromptTemplate.fromTemplate(template).format(vars);
+  return formatTemplate(template, vars);
 }

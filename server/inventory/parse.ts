@@ -6,7 +6,7 @@
  */
 import { parse as parseCsv } from "csv-parse/sync";
 import iconv from "iconv-lite";
-import { AppError } from "../errors.ts";
+import { AppError, jsonErrorPlace } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { decodeEntities, fold } from "./normalize.ts";
 import type { Category, InventoryFormat, InventoryRow, ParsedFile, TextEncoding } from "./types.ts";
@@ -373,7 +373,7 @@ function parseJson(text: string, name: string, encoding: TextEncoding): { file: 
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw notInventory(name, message("inventory.error.json", { reason: (err as Error).message }));
+    throw notInventory(name, message("inventory.error.json", { reason: jsonErrorPlace(text, err) || message("json.syntax") }));
   }
   const documents = Array.isArray(value) ? value : [value];
   const rows: InventoryRow[] = [];

@@ -3,6 +3,7 @@
  * the local model (passages budgeted to fit its context window, inside delimited blocks of the user turn) or,
  * without a model, quote the passages (extractive mode). Failures of the model fall back to extractive mode.
  */
+import { randomBytes } from "node:crypto";
 import { message } from "../i18n/messages.ts";
 import { foldText } from "../store/lancedb.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
@@ -168,12 +169,14 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
   }
 
   const history = budgetHistory(messages.slice(0, -1), options);
-  const passages = await budgetPassages(relevant, question, history, options);
+  // Delimiters drawn for this request: a question cannot close a passage block or open a forged one.
+  const tag = delimiterTag();
+  const passages = await budgetPassages(relevant, neutralize(question), history, options, tag);
   yield { type: "sources", sources: passages.used };
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
     ...history,
-    { role: "user", content: await answerTemplate.format({ passages: passages.text, question }) },
+    { role: "user", content: await answerTemplate.format({ passages: passages.text, question: neutralize(question), tag }) },
   ];
   let usage: Usage | null = null;
   let produced = false;
@@ -199,17 +202,19 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
       }
     }
     if (idle.signal.aborted) throw new Error("model idle timeout");
-  } catch {
+  } catch (err) {
     if (signal.aborted) return;
     deps.models.markUnreachable();
     if (produced) yield { type: "token", text: "\n\n" };
-    const notice = idle.signal.aborted ? message("ollama.timeout", { seconds: Math.round((options.idleTimeoutMs ?? 120_000) / 1000) }) : message("ollama.failedMidStream");
+    const notice = idle.signal.aborted || (err as Error)?.name === "ModelTimeoutError" ? message("ollama.timeout", { seconds: Math.round((options.idleTimeoutMs ?? 120_000) / 1000) }) : message("ollama.failedMidStream");
     yield* extractive(passages.used.slice(0, 4), terms, notice);
     return;
   } finally {
     clearTimeout(timer);
   }
   if (signal.aborted) return;
+  // An empty reply is not an answer: the passages are quoted instead, and the user is told why.
+  if (!produced) return yield* extractive(passages.used.slice(0, 4), terms, message("ollama.emptyReply"));
   const checked = checkAnswer(text, passages.used);
   if (options.verifyWithModel) {
     checked.verification = await confirmWithModel(checked.verification, passages.used.map((r, i) => verifiable(r, i + 1)), deps.models.chat(), { signal, numCtx: options.numCtx });
@@ -277,27 +282,34 @@ function budgetHistory(previous: ConversationMessage[], options: AnswerOptions):
 }
 
 /** Numbered passage blocks, in rank order, as many as fit in what the context window leaves. */
-async function budgetPassages(results: SearchResult[], question: string, history: ChatTurn[], options: AnswerOptions) {
+async function budgetPassages(results: SearchResult[], question: string, history: ChatTurn[], options: AnswerOptions, tag: string) {
   const fixed =
     estimateTokens(systemPrompt) +
-    estimateTokens(await answerTemplate.format({ passages: "", question })) +
+    estimateTokens(await answerTemplate.format({ passages: "", question, tag })) +
     history.reduce((n, t) => n + estimateTokens(t.content) + 4, 0) +
     32;
-  return fitPassages(results, options.numCtx - options.maxAnswerTokens - fixed);
+  return fitPassages(results, options.numCtx - options.maxAnswerTokens - fixed, tag);
 }
 
 /** Numbered passage blocks (`prompts/fr/passage.md`), in rank order, as many as fit in `budget` tokens. */
-export async function fitPassages(results: SearchResult[], budget: number): Promise<{ used: SearchResult[]; text: string }> {
+/** A random tag for the delimiters of one prompt (`<<<PASSAGE-3f9a0c2e [1]`), unknown to whoever wrote the question. */
+export const delimiterTag = () => randomBytes(4).toString("hex");
+
+/** Text from a user or a document inside a prompt: it cannot open or close a delimited block. */
+export const neutralize = (text: string) => text.replaceAll("<<<", "«").replaceAll(">>>", "»");
+
+export async function fitPassages(results: SearchResult[], budget: number, tag = delimiterTag()): Promise<{ used: SearchResult[]; text: string }> {
   const used: SearchResult[] = [];
   const blocks: string[] = [];
   for (const r of results) {
     const block = await passageTemplate.format({
       number: used.length + 1,
-      title: r.document.title,
+      tag,
+      title: neutralize(r.document.title),
       kind: kindLabel(r.document.kind),
       date: r.document.date ?? "date inconnue",
       section: r.section || "(introduction)",
-      text: r.text.replaceAll("<<<", "«").replaceAll(">>>", "»"),
+      text: neutralize(r.text),
     });
     const cost = estimateTokens(block);
     if (cost > budget) continue;

@@ -32,7 +32,16 @@ const matched = (stems: Set<string>[], text: string) => {
  * the candidates' headings hold it: « séminaire du 8 avril 2026 » heads every section of that page and tells them
  * apart no more than « décision » does.
  */
-export function weighHeadings<T extends { id: string; section: string; document: { title: string } }>(query: string, chunks: T[], ranked: ScoredId[]): ScoredId[] {
+export function weighHeadings<T extends { id: string; section: string; document: { title: string } }, R extends ScoredId>(query: string, chunks: T[], ranked: R[]): R[];
+export function weighHeadings<T extends { id: string; section: string; document: { title: string } }, R extends ScoredId>(query: string, chunks: T[], ranked: R[], reorder: T[]): T[];
+export function weighHeadings<T extends { id: string; section: string; document: { title: string } }, R extends ScoredId>(query: string, chunks: T[], ranked: R[], reorder?: T[]): R[] | T[] {
+  const scored = weighScores(query, chunks, ranked);
+  if (!reorder) return scored;
+  const order = new Map(scored.map((r, i) => [r.id, i]));
+  return [...reorder].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+function weighScores<T extends { id: string; section: string; document: { title: string } }, R extends ScoredId>(query: string, chunks: T[], ranked: R[]): R[] {
   const stems = questionStems(query);
   // A question's words in a heading say what it asks; a long list of search terms (a draft section's query)
   // matches some heading whatever it is about.
@@ -46,7 +55,7 @@ export function weighHeadings<T extends { id: string; section: string; document:
       const t = inTitle.get(r.id);
       if (!h || !t) return r;
       const bonus = stems.reduce((n, _, i) => n + rarity[i]! * ((h[i] ? 1 : 0) + (t[i] ? 0.5 : 0)), 0);
-      return { id: r.id, score: r.score * (1 + HEADING_WEIGHT * bonus) };
+      return { ...r, score: r.score * (1 + HEADING_WEIGHT * bonus) };
     })
     .sort((a, b) => b.score - a.score);
 }

@@ -9,7 +9,7 @@ import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
 import { keywords } from "./relevance.ts";
 import { foldText } from "../store/lancedb.ts";
-import type { ChunkStore, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
+import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
 import type { VectorSync } from "./vector-sync.ts";
 
 export type SearchMode = "fulltext" | "hybrid";
@@ -87,7 +87,8 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     async search(query, k, filter) {
       const folded = foldText(expandQuery(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
       let current = await mode();
-      let ranked: ScoredId[];
+      let chunks: StoredChunk[] | null = null;
+      let ranked: ScoredHit[] = [];
       if (current === "hybrid") {
         try {
           const [vector] = await models.embedder().embed([query]);
@@ -95,20 +96,28 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             store.searchText(folded, k * OVERFETCH, filter),
             store.searchVector(vectors.space()!, vector!, k * OVERFETCH, filter),
           ]);
-          ranked = reciprocalRankFusion([text, near], k * OVERFETCH);
+          const docOf = new Map([...text, ...near].map((h) => [h.id, h.docId]));
+          ranked = reciprocalRankFusion([text, near], k * OVERFETCH).map((r) => ({ ...r, docId: docOf.get(r.id)! }));
+          // The cap is applied on ids: only the passages kept are read (through the index on `id`).
+          chunks = await store.getChunks(diversify(ranked, k).map((r) => r.id));
+          chunks = weighHeadings(query, chunks, chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })), chunks);
         } catch {
           models.markUnreachable();
           current = "fulltext";
-          ranked = await store.searchText(folded, k * OVERFETCH, filter);
         }
-      } else {
-        ranked = await store.searchText(folded, k * OVERFETCH, filter);
       }
-      let candidates = await store.getChunks(ranked.map((r) => r.id));
-      ranked = weighHeadings(query, candidates, ranked);
-      const order = new Map(ranked.map((r, i) => [r.id, i]));
-      candidates = candidates.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-      const chunks = diversify(candidates, k);
+      if (!chunks) {
+        // One query: the full-text index ranks, and the same query returns the passages. Twice k candidates are
+        // usually enough for the per-document cap; only when they are not is the query repeated with the full
+        // overfetch (same ranking, so the kept passages are exactly those the larger query would keep).
+        for (const limit of [k * 2, k * OVERFETCH]) {
+          ranked = await store.searchText(folded, limit, filter, { withChunks: true });
+          ranked = weighHeadings(query, ranked.map((r) => r.chunk!), ranked);
+          chunks = diversify(ranked, k).map((r) => r.chunk!);
+          if (chunks.length === k || ranked.length < limit) break;
+        }
+        chunks ??= [];
+      }
       const score = new Map(ranked.map((r) => [r.id, r.score]));
       return {
         mode: current,

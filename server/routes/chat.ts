@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Engine } from "../engine.ts";
 import { AppError, toErrorBody, validationError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
+import { withAdmission } from "../llm/queue.ts";
 import { answer } from "../rag/answer.ts";
 import { MAX_QUERY_CHARS } from "./search.ts";
 
@@ -52,21 +53,38 @@ export function chatRoutes(engine: Engine) {
     if (last.content.length > MAX_QUERY_CHARS) {
       throw new AppError("invalid_query", message("search.queryTooLong", { length: last.content.length, max: MAX_QUERY_CHARS }));
     }
+    // Admission control: when the model will write the answer, the request takes its place in the model's queue now,
+    // so a full queue is a 503 (with Retry-After) before anything streams.
+    const controller = new AbortController();
+    let position = 0;
+    let onPosition = (p: number) => void (position = p);
+    const admission = (await engine.models.status()).llmAvailable
+      ? engine.modelQueue.acquire({ signal: controller.signal, onPosition: (p) => onPosition(p) })
+      : null;
+    admission?.catch(() => {});
     return streamSSE(c, async (stream) => {
-      const controller = new AbortController();
       stream.onAbort(() => controller.abort());
       try {
-        const events = answer(messages, engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs, verifyWithModel: engine.config.verifyWithModel }, controller.signal);
-        for await (const event of events) {
-          if (controller.signal.aborted) break;
-          const { type, ...data } = event;
-          await stream.writeSSE({ event: type, data: JSON.stringify(data) });
-        }
+        // While the request waits for the model, `queue` events tell the user their place (1 = next).
+        onPosition = (p: number) => void stream.writeSSE({ event: "queue", data: JSON.stringify({ position: p }) }).catch(() => {});
+        if (position) onPosition(position);
+        const run = async () => {
+          const events = answer(messages, engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs, verifyWithModel: engine.config.verifyWithModel }, controller.signal);
+          for await (const event of events) {
+            if (controller.signal.aborted) break;
+            const { type, ...data } = event;
+            await stream.writeSSE({ event: type, data: JSON.stringify(data) });
+          }
+        };
+        await (admission ? withAdmission(admission, run) : run());
       } catch (err) {
         if (!controller.signal.aborted) {
           console.error(err);
           await stream.writeSSE({ event: "error", data: JSON.stringify(toErrorBody(err).body.error) });
         }
+      } finally {
+        controller.abort();
+        void admission?.then((a) => a.release(), () => {});
       }
     });
   });

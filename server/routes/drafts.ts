@@ -4,7 +4,7 @@ import { streamSSE } from "hono/streaming";
 import type { Engine } from "../engine.ts";
 import { AppError, toErrorBody } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
-import { createDraft, editSection, getDraft, listDrafts, prepareDraft, regenerateSection, sectionIndex } from "../drafting/drafts.ts";
+import { createDraft, editSection, retrySave, getDraft, listDrafts, prepareDraft, regenerateSection, sectionIndex } from "../drafting/drafts.ts";
 import { exportDraft, parseFormat } from "../drafting/export/index.ts";
 import type { DraftEvent } from "../drafting/types.ts";
 import { readJson } from "./chat.ts";
@@ -54,6 +54,7 @@ export function draftRoutes(engine: Engine) {
       const draft = await editSection(engine, c.req.param("id"), c.req.param("key"), await readJson(c.req.raw));
       return c.json(draft);
     })
+    .post("/drafts/:id/save", async (c) => c.json(await retrySave(engine, c.req.param("id"))))
     .post("/drafts/:id/sections/:key/regenerate", async (c) => {
       const id = c.req.param("id");
       const key = c.req.param("key");

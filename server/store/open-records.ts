@@ -3,7 +3,7 @@
  * DATA_DIR otherwise) and imports the JSON records of older versions once. The server and the CLI both open it here.
  */
 import path from "node:path";
-import { AppError } from "../errors.ts";
+import { AppError, ioErrorOf } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { importFileRecords, openPostgresRecords, openSqliteRecords, type RecordDatabase } from "./sql-records.ts";
 
@@ -29,7 +29,8 @@ export async function openRecordDatabase(config: { dataDir: string; databaseUrl:
     try {
       db = await openSqliteRecords(path.join(config.dataDir, SQLITE_FILE));
     } catch (err) {
-      throw new AppError("database_unavailable", message("store.sqliteUnavailable", { file: path.join(config.dataDir, SQLITE_FILE), reason: (err as Error).message }), 503);
+      // A full disk or a read-only folder: the same actionable French message as everywhere else.
+      throw ioErrorOf(err, config.dataDir) ?? new AppError("database_unavailable", message("store.sqliteUnavailable", { file: path.join(config.dataDir, SQLITE_FILE), reason: (err as Error).message }), 503);
     }
   }
   const imported = await importFileRecords(db, path.join(config.dataDir, "records"));

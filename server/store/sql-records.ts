@@ -158,7 +158,8 @@ export async function openSqliteRecords(file: string): Promise<RecordDatabase> {
           await work(runner);
           sqlite.exec("COMMIT");
         } catch (err) {
-          sqlite.exec("ROLLBACK");
+          // SQLite may already have rolled back (a full disk): the original error is the one to report.
+          if (sqlite.isTransaction) sqlite.exec("ROLLBACK");
           throw err;
         } finally {
           inTransaction = false;

@@ -30,6 +30,12 @@ export interface ScoredId {
   score: number;
 }
 
+/** A search hit: the passage id, its document (for the per-document cap) and, when asked for, the passage itself. */
+export interface ScoredHit extends ScoredId {
+  docId: string;
+  chunk?: StoredChunk;
+}
+
 /** Restricts a search to documents of these kinds (the case studies a letter cites as peers, say). */
 export interface SearchFilter {
   kinds?: string[];
@@ -44,20 +50,32 @@ export interface VectorSpace {
 export interface ChunkStore {
   /** Document id → content hash of what is indexed. */
   documentHashes(): Promise<Map<string, string>>;
-  /** Replaces all chunks of each given document (one commit), then refreshes the full-text index. */
+  /**
+   * Replaces all chunks of each given document (one commit per document: a document is never half written).
+   * Indexes are not touched: call `commit()` once after the last write.
+   */
   replaceDocuments(entries: { document: StoredDocument; chunks: Omit<StoredChunk, "document">[] }[]): Promise<void>;
   deleteDocuments(docIds: string[]): Promise<void>;
-  /** Full-text search on accent-folded text; scores are BM25. */
-  searchText(foldedQuery: string, k: number, filter?: SearchFilter): Promise<ScoredId[]>;
+  /**
+   * Makes the writes searchable: builds the indexes once over the whole table, compacts it, removes old versions and
+   * records that the indexes match the table. Does nothing when they already do.
+   */
+  commit(): Promise<void>;
+  /** Full-text search on accent-folded text; scores are BM25. `withChunks` returns the passages in the same query. */
+  searchText(foldedQuery: string, k: number, filter?: SearchFilter, options?: { withChunks?: boolean }): Promise<ScoredHit[]>;
+  /** Passages by id, in the order asked (ids not found are left out). */
   getChunks(ids: string[]): Promise<StoredChunk[]>;
   /** Chunks of documents whose vectors are missing or stale in `space`. */
   chunksNeedingVectors(space: VectorSpace): Promise<StoredChunk[]>;
-  upsertVectors(space: VectorSpace, rows: { chunkId: string; docId: string; docHash: string; vector: number[] }[]): Promise<void>;
+  /** Writes vectors; `append` says none of these passages has a vector in the table yet (written without a merge). */
+  upsertVectors(space: VectorSpace, rows: { chunkId: string; docId: string; docHash: string; vector: number[] }[], options?: { append?: boolean }): Promise<void>;
+  /** Compacts a vector table after writes, and gives it a vector index past a documented size. */
+  compactVectors(space: VectorSpace): Promise<void>;
   /** Drops vectors of documents that are no longer indexed, or whose content changed. */
   pruneVectors(space: VectorSpace): Promise<void>;
   vectorCount(space: VectorSpace): Promise<number>;
   /** Nearest chunks by cosine distance; the score is 1 - distance. */
-  searchVector(space: VectorSpace, vector: number[], k: number, filter?: SearchFilter): Promise<ScoredId[]>;
+  searchVector(space: VectorSpace, vector: number[], k: number, filter?: SearchFilter): Promise<ScoredHit[]>;
   stats(): Promise<{ documents: number; chunks: number }>;
   /** Removes every passage and vector (a full re-index follows). */
   clear(): Promise<void>;

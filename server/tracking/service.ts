@@ -130,7 +130,7 @@ export async function adoptPlan(ctx: TrackingContext, input: unknown, now = new 
     const existing = (await listPlans(ctx)).find((p) => p.slug === slug);
     if (existing) throw new AppError("plan_exists", message("tracking.error.exists", { name: data.collectivite.name, id: existing.id }), 409);
     const analysis = await analysisFor(ctx, data.analysisId);
-    const date = data.date ?? analysis.createdAt.slice(0, 10);
+    const date = data.date ?? (analysis.createdAt ?? now.toISOString()).slice(0, 10); // an analysis saved without its date: today
     if (data.target.date <= date) throw new AppError("invalid_input", message("tracking.error.targetDate", { date: frenchDay(date) }), 400);
     const baseline = checkpointOf(analysis, data.measure, date, now);
     if (baseline.value === null) throw new AppError("plan_unmeasurable", message("tracking.error.unmeasurable"), 422);
@@ -167,7 +167,7 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
   const data = parse(checkpointInput, input);
   const analysis = await analysisFor(ctx, data.analysisId);
   return change(ctx, id, data.version, (plan) => {
-    const date = data.date ?? analysis.createdAt.slice(0, 10);
+    const date = data.date ?? (analysis.createdAt ?? now.toISOString()).slice(0, 10); // an analysis saved without its date: today
     const baseline = plan.checkpoints[0]!;
     if (date <= baseline.date) throw new AppError("invalid_input", message("tracking.error.checkpointDate", { date: frenchDay(baseline.date) }), 400);
     const checkpoint = checkpointOf(analysis, plan.measure, date, now);

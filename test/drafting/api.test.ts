@@ -238,7 +238,7 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
     expect(system.content).not.toContain("12 millions");
     expect(system.content).not.toContain("Communauté de test");
     const user = chat.messages.at(-1)!.content;
-    expect(user).toContain("<<<PASSAGE [1]");
+    expect(user).toMatch(/<<<PASSAGE-[0-9a-f]{8} \[1\]/);
     expect(user).toContain("12 millions");
     expect(user).toContain("<<<DONNÉES");
     expect(user).toContain("Question posée : " + QUESTION);
@@ -272,6 +272,7 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
     ollama.set({ tokenDelayMs: 50, reply: "mot ".repeat(200) });
     try {
       const before = ollama.abortedChats;
+      const chatsBefore = ollama.chats.length;
       const drafts = (await (await fetch(`${server.url}/api/drafts`)).json()).drafts.length;
       const controller = new AbortController();
       const res = await postJson(`${server.url}/api/drafts`, REQUESTS.briefing, { signal: controller.signal });
@@ -279,8 +280,10 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
       let seen = "";
       while (!seen.includes("event: token")) seen += new TextDecoder().decode((await reader.read()).value);
       controller.abort();
-      await expect.poll(() => ollama.abortedChats, { timeout: 5000 }).toBeGreaterThan(before);
+      // Every model call this draft started is stopped (behind the model queue, a call not yet started is never made).
+      await expect.poll(() => ollama.abortedChats - before, { timeout: 5000 }).toBe(ollama.chats.length - chatsBefore);
       await new Promise((r) => setTimeout(r, 200));
+      expect(ollama.abortedChats - before).toBe(ollama.chats.length - chatsBefore);
       expect((await (await fetch(`${server.url}/api/drafts`)).json()).drafts).toHaveLength(drafts);
     } finally {
       ollama.set({ tokenDelayMs: 0, reply });

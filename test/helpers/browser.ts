@@ -14,7 +14,18 @@ export const chromiumPath = CANDIDATES.find((p) => existsSync(p)) ?? null;
 /** Browser tests run wherever Chromium is installed; in CI (CI=true) its absence is a failure, not a skip. */
 export const browserAvailable = chromiumPath !== null || process.env.CI === "true";
 
-export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * Chromium's own guard against pages reaching loopback addresses (Local/Private Network Access); other browsers
+ * lack it, so a test of the server's protection turns it off.
+ */
+const LOCAL_NETWORK_CHECKS = ["LocalNetworkAccessChecks", "BlockInsecurePrivateNetworkRequests", "PrivateNetworkAccessSendPreflights", "PrivateNetworkAccessRespectPreflightResults"];
+
+/**
+ * `mapToLoopback`: host names Chromium resolves to 127.0.0.1 (and reaches without the dead proxy), to play a
+ * DNS-rebinding attack (`rebind.example`).
+ */
+export async function launchBrowser(options: { mapToLoopback?: string[] } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const mapped = options.mapToLoopback ?? [];
   if (!chromiumPath) throw new Error("Chromium introuvable : installez le paquet Debian « chromium » (voir .ci/run).");
   const profile = await mkdtemp(path.join(tmpdir(), "cap-libre-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -28,10 +39,10 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
-      "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+      `--disable-features=${["AutofillServerCommunication", "OptimizationHints", "MediaRouter", "Translate", ...(mapped.length ? LOCAL_NETWORK_CHECKS : [])].join(",")}`,
+      `--host-resolver-rules=${[...mapped.map((h) => `MAP ${h} 127.0.0.1`), "MAP * ~NOTFOUND", "EXCLUDE 127.0.0.1"].join(" , ")}`,
       "--proxy-server=http://127.0.0.1:9",
-      "--proxy-bypass-list=127.0.0.1",
+      `--proxy-bypass-list=${["127.0.0.1", ...mapped].join(";")}`,
     ],
   });
   return {

@@ -23,6 +23,10 @@ export interface FakeOllamaOptions {
   failAfterTokens?: number;
   /** Answer every embed request with a 500. */
   failEmbed?: boolean;
+  /** Never answer embed requests (the connection stays open, as with a hung Ollama). */
+  stallEmbed?: boolean;
+  /** Never answer chat requests ("headers": before any byte; "tokens": after the headers and this many tokens). */
+  stallChat?: false | "headers" | { afterTokens: number };
 }
 
 export interface FakeOllama {
@@ -31,6 +35,8 @@ export interface FakeOllama {
   embedCalls: number;
   /** Chat streams whose client went away before the end. */
   abortedChats: number;
+  /** Stalled requests whose client gave up (closed the connection). */
+  abandonedStalls: number;
   set(options: Partial<FakeOllamaOptions>): void;
   close(): Promise<void>;
 }
@@ -52,7 +58,13 @@ export function fakeEmbedding(text: string, dimension: number): number[] {
 
 export async function startFakeOllama(initial: FakeOllamaOptions = {}): Promise<FakeOllama> {
   let opts: FakeOllamaOptions = { models: ["ministral-3:8b", "bge-m3:latest"], dimension: 64, reply: "Réponse de test [1].", tokenDelayMs: 0, ...initial };
-  const state = { chats: [] as ChatRequestLog[], embedCalls: 0, abortedChats: 0 };
+  const state = { chats: [] as ChatRequestLog[], embedCalls: 0, abortedChats: 0, abandonedStalls: 0 };
+  /** Keeps a request open without answering; counts the client giving up. */
+  const stall = (res: http.ServerResponse) => {
+    res.on("close", () => {
+      if (!res.writableFinished) state.abandonedStalls++;
+    });
+  };
 
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -83,6 +95,7 @@ export async function startFakeOllama(initial: FakeOllamaOptions = {}): Promise<
     }
     if (req.method === "POST" && req.url === "/api/embed") {
       state.embedCalls++;
+      if (opts.stallEmbed) return stall(res);
       if (opts.failEmbed) return json(500, { error: "embedding failed" });
       if (!known(body.model)) return json(404, { error: `model "${body.model}" not found, try pulling it first` });
       const input: string[] = Array.isArray(body.input) ? body.input : [body.input];
@@ -92,6 +105,7 @@ export async function startFakeOllama(initial: FakeOllamaOptions = {}): Promise<
       const log: ChatRequestLog = { model: body.model, messages: body.messages, options: body.options ?? {}, stream: body.stream };
       state.chats.push(log);
       if (!known(body.model)) return json(404, { error: `model "${body.model}" not found, try pulling it first` });
+      if (opts.stallChat === "headers") return stall(res);
       const reply = typeof opts.reply === "function" ? opts.reply(log) : opts.reply!;
       const tokens = reply.match(/\S+\s*|\s+/g) ?? [];
       res.writeHead(200, { "content-type": "application/x-ndjson" });
@@ -104,6 +118,7 @@ export async function startFakeOllama(initial: FakeOllamaOptions = {}): Promise<
       });
       for (let i = 0; i < tokens.length; i++) {
         if (closed) return;
+        if (typeof opts.stallChat === "object" && i === opts.stallChat.afterTokens) return stall(res);
         if (opts.failAfterTokens !== undefined && i === opts.failAfterTokens) {
           res.socket?.destroy();
           return;
@@ -131,6 +146,9 @@ export async function startFakeOllama(initial: FakeOllamaOptions = {}): Promise<
     },
     get abortedChats() {
       return state.abortedChats;
+    },
+    get abandonedStalls() {
+      return state.abandonedStalls;
     },
     set(options) {
       opts = { ...opts, ...options };

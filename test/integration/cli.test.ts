@@ -1,22 +1,37 @@
+/**
+ * `npm run cli`: the commands run in-process through `runCli` (the function the entry point calls), and two real
+ * processes check what only a process shows: `help` answers without loading the application, and an ingest ends
+ * with its exit code and its report on stderr. (Spawning the CLI for every case timed out on a loaded CI machine.)
+ */
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../server/cli.ts";
 import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
 import { FIXTURE_CORPUS, NO_OLLAMA } from "../helpers/server.ts";
 
 const run = promisify(execFile);
 
-describe("npm run cli", () => {
+describe("npm run cli", { timeout: 90_000 }, () => { // each test spawns Node; a busy 2-core CI machine needs the margin
   let dataDir: string;
   let ollama: FakeOllama;
-  const cli = async (args: string[], env: Record<string, string> = {}) => {
+  const env = (extra: Record<string, string> = {}) => ({ ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, ...extra });
+  const cli = async (args: string[], extra: Record<string, string> = {}) => {
+    let stdout = "";
+    let stderr = "";
+    const code = await runCli(args, {
+      env: env(extra),
+      out: (text) => (stdout += text),
+      term: { line: (text) => (stderr += `${text}\n`), progress: () => {} },
+    });
+    return { code, stdout, stderr };
+  };
+  const spawnCli = async (args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, ["server/cli.ts", ...args], {
-        env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, ...env },
-      });
+      const { stdout, stderr } = await run(process.execPath, ["server/cli.ts", ...args], { env: env(), timeout: 120_000 });
       return { code: 0, stdout, stderr };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };
@@ -33,13 +48,23 @@ describe("npm run cli", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("ingest indexes, reports the malformed file, then finds nothing to change", async () => {
-    const first = await cli(["ingest"]);
+  it("a real process: help prints the usage and exits with 0", async () => {
+    const { code, stdout } = await spawnCli(["help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Usage : npm run cli -- <commande>");
+  });
+
+  it("a real process: ingest indexes, reports the malformed file and exits with 0", async () => {
+    const first = await spawnCli(["ingest"]);
     expect(first.code).toBe(0);
     expect(first.stderr).toContain("guidance/broken.md");
     expect(first.stderr).toMatch(/5 documents, \d+ passages \(5 modifiés/);
     expect(first.stderr).toContain("ollama pull");
+  });
+
+  it("ingest again finds nothing to change; --rebuild starts again", async () => {
     const second = await cli(["ingest"]);
+    expect(second.code).toBe(0);
     expect(second.stderr).toContain("(0 modifiés, 0 retirés)");
     const rebuilt = await cli(["ingest", "--rebuild"]);
     expect(rebuilt.stderr).toContain("(5 modifiés");

@@ -152,7 +152,7 @@ describe("with Ollama (fake server speaking its HTTP API)", () => {
     expect(system.content).not.toContain("12 millions");
     const user = chat.messages.at(-1)!;
     expect(user.role).toBe("user");
-    expect(user.content).toContain("<<<PASSAGE [1]");
+    expect(user.content).toMatch(/<<<PASSAGE-[0-9a-f]{8} \[1\]/);
     expect(user.content).toContain("12 millions");
     const chars = chat.messages.reduce((n, m) => n + m.content.length, 0);
     expect(chars / 3).toBeLessThan(4096);

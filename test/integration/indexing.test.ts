@@ -1,11 +1,14 @@
 import * as lancedb from "@lancedb/lancedb";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
+import { AppError } from "../../server/errors.ts";
 import { vectorTableName } from "../../server/store/lancedb.ts";
+import { LOCK_FILE } from "../../server/store/lock.ts";
 import { startFakeOllama } from "../helpers/fake-ollama.ts";
 import { copyCorpus, NO_OLLAMA } from "../helpers/server.ts";
 
@@ -14,9 +17,9 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function engineFor(corpusDir: string, env: Record<string, string> = {}, dataDir?: string): Promise<Engine> {
+async function engineFor(corpusDir: string, env: Record<string, string> = {}, dataDir?: string, log?: (line: string) => void): Promise<Engine> {
   const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), "cap-libre-idx-")));
-  const engine = await createEngine(loadConfig({ CORPUS_DIR: corpusDir, DATA_DIR: dir, OLLAMA_BASE_URL: NO_OLLAMA, OLLAMA_STATUS_TTL_MS: "0", ...env }));
+  const engine = await createEngine(loadConfig({ CORPUS_DIR: corpusDir, DATA_DIR: dir, OLLAMA_BASE_URL: NO_OLLAMA, OLLAMA_STATUS_TTL_MS: "0", ...env }), log);
   cleanups.push(async () => {
     await engine.close();
     if (!dataDir) await rm(dir, { recursive: true, force: true });
@@ -177,5 +180,109 @@ describe("embedding spaces", () => {
     const result = await engine.retriever.search("gendarmerie", 3);
     expect(result.mode).toBe("fulltext");
     expect(result.results.length).toBeGreaterThan(0);
+  });
+});
+
+/** What a set of queries returns: ids, order and scores (rounded: BM25 in float32). */
+async function answersOf(engine: Engine): Promise<string[]> {
+  const queries = ["gendarmerie", "douze millions", "économies gendarmerie linux", "cloud act", "nouveau guide logiciel libre", "migration postes ubuntu"];
+  const out: string[] = [];
+  for (const q of queries) {
+    const { results } = await engine.retriever.search(q, 5);
+    out.push(`${q} → ${results.map((r) => `${r.id}:${r.score.toFixed(3)}`).join(" ")}`);
+  }
+  return out;
+}
+
+/** Runs `npm run cli -- ingest` as a real process stopped at `point`, then kills it with SIGKILL. */
+async function ingestKilledAt(point: string, corpusDir: string, dataDir: string): Promise<void> {
+  const child = spawn(process.execPath, ["server/cli.ts", "ingest"], {
+    env: { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, CAP_LIBRE_PAUSE_AT: point },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`ingest never reached ${point}: ${stderr}`)), 100_000);
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes(`PAUSE ${point}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on("exit", () => reject(new Error(`ingest ended before ${point}: ${stderr}`)));
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGKILL");
+  await exited;
+}
+
+describe("crashes and a shared data folder (issue 18 §4)", () => {
+  it.each(["after-first-write", "before-commit", "after-text-index"])(
+    "kill -9 at %s: the restart repairs the index, and searches equal a clean build",
+    async (point) => {
+      const corpus = await copyCorpus();
+      const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-kill-"));
+      const cleanDir = await mkdtemp(path.join(tmpdir(), "cap-libre-clean-"));
+      cleanups.push(() => Promise.all([corpus, dataDir, cleanDir].map((d) => rm(d, { recursive: true, force: true }))));
+
+      const before = await engineFor(corpus, {}, dataDir);
+      await before.index();
+      await before.close();
+      cleanups.pop();
+      // An edited document (merged) and a new one (appended): the ingest that is killed writes both.
+      const file = path.join(corpus, "case-studies/gendarmerie.md");
+      await writeFile(file, (await readFile(file, "utf8")).replace("12 millions", "douze millions"));
+      await writeFile(
+        path.join(corpus, "guidance/nouveau.md"),
+        '---\ntitle: "Nouveau guide du logiciel libre"\nkind: guidance\ndate: 2026-01-01\nsources:\n  - title: "Source de test"\n---\n## Un nouveau guide\n\nLe logiciel libre dans les mairies : migration des postes, économies et souveraineté.\n',
+      );
+
+      await ingestKilledAt(point, corpus, dataDir);
+
+      const logs: string[] = [];
+      const restarted = await engineFor(corpus, {}, dataDir, (line) => logs.push(line));
+      const report = await restarted.index();
+      const clean = await engineFor(corpus, {}, cleanDir);
+      const cleanReport = await clean.index();
+      expect({ documents: report.documents, chunks: report.chunks }).toEqual({ documents: cleanReport.documents, chunks: cleanReport.chunks });
+      expect(await answersOf(restarted)).toEqual(await answersOf(clean));
+      if (point !== "after-first-write") expect(logs.join("\n")).toContain("reconstruit");
+    },
+    180_000,
+  );
+
+  it("a second process on the same DATA_DIR is refused in French; a lock left by a dead process is taken over", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-lock-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const config = loadConfig({ CORPUS_DIR: path.resolve("test/fixtures/corpus"), DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA });
+    // A live process that is not this one holds the folder (vitest's parent process stands in for another server).
+    await writeFile(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: process.ppid, since: new Date().toISOString() }));
+    const refused = await createEngine(config).catch((e) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused.message).toContain(`Un autre Cap Libre (processus ${process.ppid}`);
+    expect(refused.message).toContain("DATA_DIR");
+
+    // The lock of a process that no longer exists.
+    const dead = spawn(process.execPath, ["-e", "0"]);
+    await new Promise((resolve) => dead.once("exit", resolve));
+    await writeFile(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: dead.pid, since: new Date().toISOString() }));
+    const engine = await createEngine(config);
+    expect(JSON.parse(await readFile(path.join(dataDir, LOCK_FILE), "utf8")).pid).toBe(process.pid);
+    await engine.close();
+    await expect(readFile(path.join(dataDir, LOCK_FILE))).rejects.toThrow();
+  });
+
+  it("temporary files left by a killed save are removed at start; saved records are kept", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-tmp-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const records = path.join(dataDir, "exports");
+    await mkdir(records, { recursive: true });
+    await writeFile(path.join(records, "a.json"), "{}");
+    await writeFile(path.join(records, "a.json.4242.deadbeef.tmp"), "{");
+    const logs: string[] = [];
+    await engineFor(path.resolve("test/fixtures/corpus"), {}, dataDir, (line) => logs.push(line));
+    expect(await readdir(records)).toEqual(["a.json"]);
+    expect(logs.join("\n")).toContain("1 fichier(s) temporaire(s)");
   });
 });

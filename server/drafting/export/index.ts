@@ -4,11 +4,8 @@
 import { AppError } from "../../errors.ts";
 import { message } from "../../i18n/messages.ts";
 import type { Draft } from "../types.ts";
-import { toDocx } from "./docx.ts";
 import { toMarkdown } from "./markdown.ts";
 import { buildDocument } from "./model.ts";
-import { toOdt } from "./odt.ts";
-import { toPdf } from "./pdf.ts";
 
 export const EXPORT_FORMATS = ["odt", "docx", "pdf", "md"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -43,7 +40,14 @@ export async function exportDraft(draft: Draft, format: ExportFormat, version?: 
     throw new AppError("invalid_version", message("drafts.versionInvalid", { count: draft.versions.length }));
   }
   const doc = buildDocument(draft, version);
+  // The writers (docx, pdfkit, fflate) are loaded on the first export, not at every start.
   const bytes =
-    format === "odt" ? toOdt(doc) : format === "docx" ? await toDocx(doc) : format === "pdf" ? await toPdf(doc) : new TextEncoder().encode(toMarkdown(doc));
+    format === "odt"
+      ? (await import("./odt.ts")).toOdt(doc)
+      : format === "docx"
+        ? await (await import("./docx.ts")).toDocx(doc)
+        : format === "pdf"
+          ? await (await import("./pdf.ts")).toPdf(doc)
+          : new TextEncoder().encode(toMarkdown(doc));
   return { bytes, contentType: CONTENT_TYPES[format], filename: `${doc.filename}.${format}` };
 }

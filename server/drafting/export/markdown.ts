@@ -3,9 +3,28 @@
  */
 import type { Block, DocumentModel, Inline } from "./model.ts";
 
-const escape = (t: string) => t.replace(/([\\*_`|])/g, "\\$1");
+/**
+ * Text from user fields and model output is only ever text: Markdown and HTML punctuation is escaped (no raw
+ * HTML, no `<autolink>`, no `[link](javascript:…)`: a `]` before `(`, `[` or `:` is escaped), and each line start that Markdown would read as structure
+ * (heading, quote, list, setext underline, thematic break) is escaped too.
+ */
+const escape = (t: string) => t.replace(/([\\`*_<>|~])/g, "\\$1").replace(/\](?=[(\[:])/g, "\\]");
+
+/** Escapes what would open a block at the start of each line of rendered inline text. */
+const escapeLineStarts = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.replace(/^[ \t]+/, "").replace(/^([#>+=[-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2"))
+    .join("\n");
+
+/** A URL a reader may follow: http(s) only, nothing that could close the `<…>` around it. */
+const safeUrl = (url: string | null) => (url && /^https?:\/\/[^\s<>]+$/i.test(url) ? url : null);
 
 function inline(inlines: Inline[], breaks = "  \n"): string {
+  return escapeLineStarts(renderInline(inlines, breaks).replace(breaks === "  \n" ? /(?!)/ : /\n/g, " "));
+}
+
+function renderInline(inlines: Inline[], breaks: string): string {
   return inlines
     .map((i) => {
       if (i.kind === "break") return breaks;
@@ -17,7 +36,8 @@ function inline(inlines: Inline[], breaks = "  \n"): string {
       const core = t.trim();
       return `${lead}${i.bold && i.italic ? `***${core}***` : i.bold ? `**${core}**` : i.italic ? `*${core}*` : core}${trail}`;
     })
-    .join("");
+    .join("")
+    .replace(/(\[\^\d+\])(?=[([:])/g, "$1\\"); // a note call followed by « ( » is not a link
 }
 
 function block(b: Block): string {
@@ -56,7 +76,7 @@ function block(b: Block): string {
 export function toMarkdown(doc: DocumentModel): string {
   const parts = [...doc.front.map(block), "---", ...doc.body.map(block)];
   if (doc.notes.length) {
-    parts.push("---", ...doc.notes.map((n) => `[^${n.n}]: ${n.text}${n.url ? ` <${n.url}>` : ""}`));
+    parts.push("---", ...doc.notes.map((n) => `[^${n.n}]: ${escape(n.text).replace(/\s*\n\s*/g, " ")}${safeUrl(n.url) ? ` <${safeUrl(n.url)}>` : ""}`));
   }
   parts.push(`*${doc.footer}*`);
   return `${parts.join("\n\n")}\n`;

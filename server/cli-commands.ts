@@ -1,0 +1,103 @@
+/**
+ * The commands of `npm run cli` that work on the corpus and the index. `cli.ts` loads this file only when one of
+ * them is called, so `help` and argument errors answer without loading LanceDB or the rest of the application.
+ */
+import { loadCorpus } from "../ingest/documents.ts";
+import { createEngine } from "./engine.ts";
+import { message } from "./i18n/messages.ts";
+import { answer, kindLabel, passageLabel } from "./rag/answer.ts";
+import type { SearchResult } from "./retrieval/search.ts";
+import { checkQuery, parseK } from "./routes/search.ts";
+import { printIndexReport, startServer } from "./server.ts";
+import type { CommandContext } from "./cli.ts";
+
+export async function validate({ config, term }: CommandContext): Promise<number> {
+  const corpus = await loadCorpus(config.corpusDir);
+  printIndexReport({ documents: corpus.documents.length, chunks: 0, changed: 0, removed: 0, problems: corpus.problems, ms: 0 }, term, true);
+  const c = corpus.catalog;
+  term.line(message("validate.catalog", { vendors: c.vendors.size, products: c.products.size, alternatives: c.alternatives.size, mappings: c.mappings.length }));
+  term.line(corpus.problems.length ? message("validate.failed", { count: corpus.problems.length }) : message("validate.ok"));
+  return corpus.problems.length ? 1 : 0;
+}
+
+export async function ingest({ config, term, values }: CommandContext): Promise<number> {
+  const engine = await createEngine(config, term.line);
+  try {
+    const report = await engine.index({
+      rebuild: values.rebuild,
+      onProgress: (done, total) => term.progress(`Indexation du corpus : ${done}/${total} documents`),
+    });
+    printIndexReport(report, term);
+    const status = await engine.models.status(true);
+    if (status.embeddingsAvailable) {
+      await engine.vectors.run((done, total) => term.progress(message("ingest.embedding", { model: config.embeddingModel, done, total })));
+    } else if (status.notice) {
+      term.line(status.notice);
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+export async function search({ config, term, out, values, positionals }: CommandContext): Promise<number> {
+  const query = checkQuery(positionals.join(" "));
+  const k = parseK(values.k);
+  const engine = await createEngine(config);
+  try {
+    if ((await engine.store.stats()).chunks === 0) printIndexReport(await engine.index(), term);
+    const status = await engine.models.status();
+    if (status.embeddingsAvailable) await engine.vectors.run();
+    const result = await engine.retriever.search(query, k);
+    if (values.json) {
+      out(`${JSON.stringify({ query, ...result }, null, 2)}\n`);
+    } else {
+      out(`Mode : ${result.mode === "hybrid" ? "hybride (texte + vecteurs)" : "plein texte"} — ${result.results.length} résultats\n\n`);
+      result.results.forEach((r, i) => {
+        out(`${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${(r.source?.url ?? r.document.url) ? ` — ${r.source?.url ?? r.document.url}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`);
+      });
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+export async function ask({ config, term, out, positionals }: CommandContext): Promise<number> {
+  const question = checkQuery(positionals.join(" "));
+  const engine = await createEngine(config);
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  process.once("SIGINT", abort);
+  try {
+    if ((await engine.store.stats()).chunks === 0) printIndexReport(await engine.index(), term);
+    const status = await engine.models.status();
+    if (status.embeddingsAvailable) await engine.vectors.run();
+    let sources: SearchResult[] = [];
+    for await (const event of answer([{ role: "user", content: question }], engine, { numCtx: config.numCtx, maxAnswerTokens: config.maxAnswerTokens, idleTimeoutMs: config.idleTimeoutMs }, controller.signal)) {
+      if (event.type === "sources") sources = event.sources;
+      else if (event.type === "token") out(event.text);
+      else if (event.type === "done") {
+        out("\n");
+        if (event.notice) term.line(`\n${event.notice}`);
+        for (const s of event.verification?.sentences ?? []) if (s.status === "unsupported" || s.status === "invalid-citation") out(`\n${message("cli.unverified", { text: s.text, reasons: s.reasons.join(" ; ") })}\n`);
+        if (event.factsAsOf) out(`\n${message("cli.factsAsOf", { date: event.factsAsOf })}\n`);
+      }
+    }
+    if (sources.length) {
+      out("\nSources :\n");
+      sources.forEach((s, i) => out(`[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})${s.source ? `\n    ${s.source.title}` : ""}${(s.source?.url ?? s.document.url) ? `\n    ${s.source?.url ?? s.document.url}` : ""}\n`));
+    }
+    return 0;
+  } finally {
+    process.off("SIGINT", abort);
+    await engine.close();
+  }
+}
+
+export async function serve({ config, term }: CommandContext): Promise<number> {
+  const running = await startServer(config, term);
+  term.line(`Cap Libre est prêt : ${running.url}`);
+  await new Promise(() => {});
+  return 0;
+}
