@@ -37,7 +37,7 @@ export interface FaithReport {
 export function promptPassages(req: ChatRequestLog): Map<number, string> {
   const prompt = req.messages.map((m) => m.content).join("\n");
   const out = new Map<number, string>();
-  for (const m of prompt.matchAll(/PASSAGE[^\n]*?\[(\d+)\][^\n]*\n([\s\S]*?)\n[^\n]*FIN DU PASSAGE[^\n]*?\[\1\]/g)) {
+  for (const m of prompt.matchAll(/^<<<PASSAGE[^\n]*?\[(\d+)\][^\n]*\n([\s\S]*?)\nFIN DU PASSAGE[^\n]*?\[\1\]/gm)) {
     const body = m[2]!.split("\n").filter((l) => !/^(Document|Section) :/.test(l)).join("\n");
     out.set(Number(m[1]), body);
   }
