@@ -106,7 +106,16 @@ function frequencyOf(store: AnswerDeps["store"]): CorpusFrequency | undefined {
 export async function retrieveForAnswer(messages: ConversationMessage[], deps: AnswerDeps, retrieve = 8): Promise<{ query: string; results: SearchResult[]; relevant: SearchResult[]; decision: Answerability }> {
   const query = retrievalQuery(messages);
   const { results } = await deps.retriever.search(query, retrieve);
-  const decision = await assessAnswerability(query, results, frequencyOf(deps.store));
+  // A question written in several lines or sentences is answerable when one of them is (context, then the
+  // question): the whole first, then each part.
+  const frequency = frequencyOf(deps.store);
+  let decision = await assessAnswerability(query, results, frequency);
+  const parts = query.split(/\n+|(?<=[?!.])\s+(?=\p{Lu})/u).map((p) => p.trim()).filter((p) => p.length >= 12);
+  for (const part of parts.length > 1 ? parts : []) {
+    if (decision.answerable) break;
+    const partial = await assessAnswerability(part, results, frequency);
+    if (partial.answerable) decision = partial;
+  }
   if (!decision.answerable) return { query, results, relevant: [], decision };
   const terms = keywords(query);
   const relevant = results.filter((r, i) => decision.relevant.includes(i) || isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`));

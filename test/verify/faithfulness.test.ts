@@ -66,7 +66,7 @@ describe("faithfulness against a scripted lying model", () => {
   }, 120_000);
 
   it("does the same on draft sections", async () => {
-    const report = await evaluateDraftFaithfulness(engine, fake, ["note-cloud-act", "plan-audit-kervallon"].map((f) => path.resolve(`docs/examples/inputs/${f}.json`)), 2, 6);
+    const report = await evaluateDraftFaithfulness(engine, fake, ["note-cloud-act", "plan-audit-kervallon", "courrier-linux-quimper", "feuille-de-route-kervallon"].map((f) => path.resolve(`docs/examples/inputs/${f}.json`)), 2, 8);
     expect(report.byScenario["bad-citation"].count).toBeGreaterThanOrEqual(1);
     expect(report.byScenario["bad-citation"].rate).toBe(1);
     expect(report.byScenario["invented-figure"].count).toBeGreaterThanOrEqual(1);
