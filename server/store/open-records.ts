@@ -2,6 +2,7 @@
  * Opens the database for saved work as the configuration says (PostgreSQL when `DATABASE_URL` is set, SQLite in
  * DATA_DIR otherwise) and imports the JSON records of older versions once. The server and the CLI both open it here.
  */
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { AppError, ioErrorOf } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
@@ -27,6 +28,7 @@ export async function openRecordDatabase(config: { dataDir: string; databaseUrl:
     }
   } else {
     try {
+      await mkdir(config.dataDir, { recursive: true });
       db = await openSqliteRecords(path.join(config.dataDir, SQLITE_FILE));
     } catch (err) {
       // A full disk or a read-only folder: the same actionable French message as everywhere else.

@@ -215,11 +215,15 @@ export interface CheckpointProgress {
 
 export interface MilestoneProgress {
   milestone: Milestone;
-  /** The first checkpoint on or after the milestone's date, if any. */
+  /** The first checkpoint on or after the milestone's date, within `MEASURE_WINDOW_DAYS`, if any. */
   measured: number | null;
   measuredOn: string | null;
-  state: "met" | "missed" | "late" | "upcoming";
+  /** late: the date is past and no inventory since; unmeasured: the first inventory after it came too late to judge it. */
+  state: "met" | "missed" | "late" | "unmeasured" | "upcoming";
 }
+
+/** A milestone is judged on an inventory taken at most this long after its date (a quarter and a month). */
+export const MEASURE_WINDOW_DAYS = 120;
 
 export interface Progress {
   latest: CheckpointProgress | null;
@@ -260,7 +264,10 @@ export function progressOf(plan: Plan, today: string): Progress {
   const latest = checkpoints.at(-1) ?? null;
   const milestones = plan.milestones.map((milestone): MilestoneProgress => {
     const after = plan.checkpoints.find((c) => c.date >= milestone.date && c.value !== null);
-    if (after) return { milestone, measured: after.value, measuredOn: after.date, state: after.value! <= milestone.value + TOLERANCE ? "met" : "missed" };
+    if (after && (day(after.date) - day(milestone.date)) / 86_400_000 <= MEASURE_WINDOW_DAYS) {
+      return { milestone, measured: after.value, measuredOn: after.date, state: after.value! <= milestone.value + TOLERANCE ? "met" : "missed" };
+    }
+    if (after) return { milestone, measured: null, measuredOn: null, state: "unmeasured" };
     return { milestone, measured: null, measuredOn: null, state: milestone.date < today ? "late" : "upcoming" };
   });
   const baseline = plan.checkpoints[0];

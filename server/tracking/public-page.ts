@@ -62,8 +62,20 @@ ${measured.map((c) => `<circle cx="${x(c.date).toFixed(1)}" cy="${y(c.value!).to
 </svg>`;
 }
 
-const MILESTONE_STATE: Record<string, string> = { met: "atteint", missed: "manqué", late: "échéance passée, pas encore mesuré", upcoming: "à venir" };
-const PRODUCT_STATE: Record<string, string> = { replaced: "remplacé", "in-progress": "en cours", "not-started": "pas encore commencé", absent: "absent de l'inventaire" };
+const MILESTONE_STATE: Record<string, string> = {
+  met: "atteint",
+  missed: "manqué",
+  late: "échéance passée, pas encore mesuré",
+  unmeasured: "non mesuré à l'échéance (pas d'inventaire dans les quatre mois)",
+  upcoming: "à venir",
+};
+// « Replaced » says only what the inventory shows: the product is gone, not what took its place.
+const PRODUCT_STATE: Record<string, string> = {
+  replaced: "n'apparaît plus dans l'inventaire",
+  "in-progress": "en cours (moins d'installations)",
+  "not-started": "pas encore commencé",
+  absent: "absent de l'inventaire de départ",
+};
 
 /** The public page, complete in itself but for its stylesheet (`public.css` beside it, or served by Cap Libre). */
 export function renderPublicPage(s: PublicSnapshot, options: { cssHref: string; dataHref: string; csvHref: string }): string {
@@ -97,7 +109,7 @@ export function renderPublicPage(s: PublicSnapshot, options: { cssHref: string; 
 <main>
 <section aria-labelledby="commitment">
 <h2 id="commitment">${esc(t("commitmentTitle"))}</h2>
-<p class="lead">${esc(t("commitment", { name: s.collectivite.name, date: frenchDay(s.adoptedAt.slice(0, 10)), target: pct(s.target.value), targetDate: frenchDay(s.target.date), from: pct(s.checkpoints[0]?.value ?? null) }))}</p>
+<p class="lead">${esc(t(s.measure === "weighted" ? "commitmentWeighted" : "commitment", { name: s.collectivite.name, date: frenchDay(s.adoptedAt.slice(0, 10)), target: pct(s.target.value), targetDate: frenchDay(s.target.date), from: pct(s.checkpoints[0]?.value ?? null) }))}</p>
 ${latest ? `<p class="figure"><strong>${pct(latest.value)}</strong> ${esc(t("latest", { date: frenchDay(latest.date), planned: pct(latest.planned) }))}</p>` : ""}
 </section>
 <section aria-labelledby="progress">

@@ -63,7 +63,7 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     await page.getByLabel("Analyse à ajouter").selectOption(ids[1]!);
     await page.getByLabel("Date de l'inventaire (facultatif)").fill("2026-04-15");
     await page.getByRole("button", { name: "Ajouter cet inventaire" }).click();
-    await page.getByRole("cell", { name: "remplacé", exact: true }).waitFor();
+    await page.getByRole("cell", { name: "n'apparaît plus dans l'inventaire", exact: true }).waitFor();
     const rows = await page.locator("table").first().locator("tbody tr").allInnerTexts();
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain("Kaspersky Endpoint Security");

@@ -60,6 +60,18 @@ describe("plan tracking", () => {
     expect(p.targetMet).toBe(false);
   });
 
+  it("does not judge a milestone on an inventory taken long after it", () => {
+    const plan = {
+      checkpoints: [cp("2025-12-01", 80), cp("2026-12-04", 76)],
+      milestones: [{ date: "2026-01-01", value: 78, label: "" }, { date: "2026-10-01", value: 75, label: "" }, { date: "2027-06-01", value: 60, label: "" }],
+      products: [],
+      events: [],
+      target: { value: 60, date: "2027-06-01" },
+    } as unknown as Plan;
+    const p = progressOf(plan, "2026-12-10");
+    expect(p.milestones.map((m) => [m.state, m.measured])).toEqual([["unmeasured", null], ["missed", 76], ["upcoming", null]]);
+  });
+
   it("writes French dates with « 1er »", () => {
     expect(frenchDay("2026-04-01")).toBe("1er avril 2026");
     expect(frenchDay("2026-10-15")).toBe("15 octobre 2026");

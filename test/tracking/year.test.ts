@@ -147,7 +147,7 @@ describe("a year of the commune of Kervallon", () => {
     expect(note).toContain("Commune de Kervallon");
     expect(note).toContain(`la mesure est de ${fr(progress.latest.checkpoint.value)}, pour ${fr(progress.latest.planned)} prévus`);
     expect(note).toContain("Zoom Workplace : 15 installations, apparu à l'inventaire du 15 octobre 2026");
-    expect(note).toContain("Google Chrome : remplacé (par Firefox ESR)");
+    expect(note).toContain("Google Chrome : n'apparaît plus dans l'inventaire (60 installations au départ ; remplacement prévu : Firefox ESR)");
     expect(note).toContain("Marché Microsoft 365 renouvelé pour un an");
     expect(note).not.toMatch(/À rédiger|\{\w+\}/);
     for (const c of plan.checkpoints) expect(note).toContain(c.analysisId);
