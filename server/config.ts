@@ -23,6 +23,8 @@ const envSchema = z.object({
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   /** Milliseconds an Ollama availability check stays valid. */
   OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
+  /** Second pass of the verification: the local model says whether the passages support each sentence (slower). */
+  VERIFY_WITH_MODEL: z.enum(["0", "1", "false", "true"]).default("0"),
   /** Generations run at once per model; more wait in a queue (match Ollama's OLLAMA_NUM_PARALLEL). */
   LLM_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(2),
   /** Requests that may wait for the model; one more gets a 503 with Retry-After. */
@@ -63,6 +65,7 @@ export type Config = {
   statusTtlMs: number;
   maxUploadBytes: number;
   inventoryTimeoutMs: number;
+  verifyWithModel: boolean;
   llmMaxConcurrent: number;
   llmMaxQueue: number;
   allowedHosts: string[];
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     inventoryTimeoutMs: e.INVENTORY_TIMEOUT_MS,
+    verifyWithModel: e.VERIFY_WITH_MODEL === "1" || e.VERIFY_WITH_MODEL === "true",
     llmMaxConcurrent: e.LLM_MAX_CONCURRENT,
     llmMaxQueue: e.LLM_MAX_QUEUE,
     allowedHosts: e.ALLOWED_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
