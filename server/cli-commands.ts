@@ -80,6 +80,8 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
       else if (event.type === "done") {
         out("\n");
         if (event.notice) term.line(`\n${event.notice}`);
+        for (const s of event.verification?.sentences ?? []) if (s.status === "unsupported" || s.status === "invalid-citation") out(`\n${message("cli.unverified", { text: s.text, reasons: s.reasons.join(" ; ") })}\n`);
+        if (event.factsAsOf) out(`\n${message("cli.factsAsOf", { date: event.factsAsOf })}\n`);
       }
     }
     if (sources.length) {

@@ -23,6 +23,8 @@ const envSchema = z.object({
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   /** Milliseconds an Ollama availability check stays valid. */
   OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
+  /** Second pass of the verification: the local model says whether the passages support each sentence (slower). */
+  VERIFY_WITH_MODEL: z.enum(["0", "1", "false", "true"]).default("0"),
   /** Generations run at once per model; more wait in a queue (match Ollama's OLLAMA_NUM_PARALLEL). */
   LLM_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(2),
   /** Requests that may wait for the model; one more gets a 503 with Retry-After. */
@@ -33,6 +35,8 @@ const envSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
   /** Largest upload accepted (inventories), in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  /** Milliseconds an inventory analysis or export may take (waiting for the worker included). */
+  INVENTORY_TIMEOUT_MS: z.coerce.number().int().min(1).default(120000),
   /** GLPI's REST API (`…/apirest.php`), to pull the software inventory from it; the only GLPI address used. */
   /** PostgreSQL for saved work (`postgres://…`), for a shared deployment; SQLite in DATA_DIR when unset. */
   DATABASE_URL: z
@@ -90,6 +94,8 @@ export type Config = {
   idleTimeoutMs: number;
   statusTtlMs: number;
   maxUploadBytes: number;
+  inventoryTimeoutMs: number;
+  verifyWithModel: boolean;
   llmMaxConcurrent: number;
   llmMaxQueue: number;
   allowedHosts: string[];
@@ -128,6 +134,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS,
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    inventoryTimeoutMs: e.INVENTORY_TIMEOUT_MS,
+    verifyWithModel: e.VERIFY_WITH_MODEL === "1" || e.VERIFY_WITH_MODEL === "true",
     llmMaxConcurrent: e.LLM_MAX_CONCURRENT,
     llmMaxQueue: e.LLM_MAX_QUEUE,
     // The name users reach (PUBLIC_URL) is one the server answers to.

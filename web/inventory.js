@@ -1,8 +1,11 @@
 // « Cartographie des dépendances »: sends inventory exports to POST /api/inventory/analyze, shows the map
 // (score, summary by category, quick wins, items, unknown items with a form to classify them by hand through
-// PUT /api/inventory/classifications) and the saved analyses (GET /api/inventory/analyses).
+// PUT /api/inventory/classifications) and the saved analyses (GET /api/inventory/analyses): rename, delete,
+// export (CSV, ODS), comparison with another analysis. Large analyses come a page at a time
+// (GET …/analyses/:id/items and …/unknown): small ones are filtered here, large ones by the server.
 import {
   $,
+  apiError,
   countryName,
   el,
   errorBox,
@@ -22,6 +25,9 @@ import {
 /** Categories a classification may take (ingest/schema.ts CATEGORIES). */
 export const CATEGORIES = ["workstation", "collaboration", "security", "ai", "database", "virtualization", "network", "business", "hosting", "other"];
 const MAX_ROWS = 300;
+/** Items asked for when an analysis is opened: under this, the whole list is here and filtered locally. */
+const OPEN_LIMIT = 300;
+const PAGE = 100;
 
 let shown = null; // the analysis on screen
 let lastUpload = null; // { id, files } of the last upload, to analyse again after a classification
@@ -60,7 +66,7 @@ async function open(id, { focus }) {
   progress.textContent = t("inv.opening");
   $("inv-error").replaceChildren();
   try {
-    const analysis = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(id)}`);
+    const analysis = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(id)}?limit=${OPEN_LIMIT}`);
     progress.textContent = t("inv.opened", { date: formatDate(analysis.createdAt) });
     display(analysis, { focus });
     setNavTarget("inventaire", analysis.id);
@@ -83,7 +89,7 @@ async function analyze(files) {
   try {
     const analysis = await fetchJson("/api/inventory/analyze", { method: "POST", body });
     lastUpload = { id: analysis.id, files };
-    progress.textContent = t("inv.done", { items: formatNumber(analysis.summary.items), ms: formatNumber(analysis.ms) });
+    progress.textContent = analysis.reused ? analysis.notice : t("inv.done", { items: formatNumber(analysis.summary.items), ms: formatNumber(analysis.ms) });
     display(analysis, { focus: true });
     rememberLocation("inventaire", analysis.id);
     refreshSaved();
@@ -105,7 +111,7 @@ function refreshSaved() {
     empty: t("inv.savedEmpty"),
     entry: (a) => ({
       href: `#inventaire/${encodeURIComponent(a.id)}`,
-      label: t("inv.savedLink", { date: formatDate(a.createdAt), files: a.files.join(", ") || a.id }),
+      label: t("inv.savedLink", { date: formatDate(a.createdAt), files: a.name || a.files.join(", ") || a.id }),
       meta: t("inv.savedMeta", {
         items: formatNumber(a.counts.items),
         installations: formatNumber(a.counts.installations),
@@ -144,12 +150,14 @@ function display(analysis, { focus }) {
   markCurrent($("inv-saved"), `#inventaire/${encodeURIComponent(analysis.id)}`);
   const s = analysis.summary;
   const title = el("h2", { id: "inv-result-title", tabindex: "-1" }, t("inv.resultTitle", { date: formatDate(analysis.createdAt) }));
+  const name = analysis.name ? el("p", { class: "analysis-name", id: "inv-name" }, t("inv.nameLine", { name: analysis.name, collectivite: analysis.collectivite ?? t("inv.noCollectivite") })) : null;
   const root = $("inv-result");
   root.replaceChildren(
     el(
       "section",
       { class: "card", "aria-labelledby": "inv-result-title" },
       title,
+      name,
       el(
         "ul",
         { class: "files" },
@@ -160,11 +168,13 @@ function display(analysis, { focus }) {
       figures(s),
       el("p", { class: "actions" }, el("a", { class: "button-link", href: "#documents", onclick: () => prefillRoadmap(analysis.id) }, t("inv.toRoadmap"))),
     ),
+    manageCard(analysis),
     scoreCard(s.score),
     categoriesTable(s),
     quickWins(s.quickWins),
-    itemsSection(analysis.items),
-    unknownSection(analysis.unknown),
+    itemsSection(analysis),
+    unknownSection(analysis),
+    compareCard(analysis),
   );
   if (focus) title.focus();
 }
@@ -274,8 +284,15 @@ function quickWins(wins) {
   );
 }
 
-function itemsSection(items) {
-  const componentCount = items.filter((i) => i.component).length;
+/**
+ * The items table with its filters. When the whole list is here (small analyses), filtering is local and
+ * immediate; otherwise each change asks the server for one page (GET …/items?offset=&limit=&q=&which=&components=).
+ */
+function itemsSection(analysis) {
+  const items = analysis.items;
+  const total = analysis.pages?.items?.total ?? items.length;
+  const local = items.length >= total;
+  const componentCount = local ? items.filter((i) => i.component).length : (analysis.summary.components?.items ?? 0);
   const filter = el("input", { type: "search", id: "inv-filter", autocomplete: "off" });
   const which = el(
     "select",
@@ -286,8 +303,13 @@ function itemsSection(items) {
   const count = el("p", { class: "hint", role: "status", id: "inv-count" });
   const tbody = el("tbody");
   const head = ["name", "publisher", "installations", "vendor", "extra", "category", "alternatives"];
+  const previous = el("button", { type: "button", id: "inv-prev", class: "secondary" }, t("inv.page.previous"));
+  const next = el("button", { type: "button", id: "inv-next", class: "secondary" }, t("inv.page.next"));
+  const pager = el("div", { class: "actions pager", hidden: local }, previous, next);
+  let offset = 0;
+  let request = 0;
 
-  const render = () => {
+  const renderLocal = () => {
     const q = filter.value.trim().toLocaleLowerCase("fr");
     const rows = items.filter(
       (i) =>
@@ -301,15 +323,59 @@ function itemsSection(items) {
     tbody.replaceChildren(...rows.slice(0, MAX_ROWS).map(itemRow));
     count.textContent = rows.length > MAX_ROWS ? t("inv.countTruncated", { shown: MAX_ROWS, count: formatNumber(rows.length) }) : t("inv.count", { count: formatNumber(rows.length) });
   };
-  filter.addEventListener("input", render);
-  which.addEventListener("change", render);
-  withComponents.addEventListener("change", render);
-  render();
+
+  const renderPage = async () => {
+    const mine = ++request;
+    const params = new URLSearchParams({ offset: String(offset), limit: String(PAGE), which: which.value, q: filter.value.trim() });
+    if (withComponents.checked) params.set("components", "1");
+    count.textContent = t("inv.page.loading");
+    try {
+      const page = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(analysis.id)}/items?${params}`);
+      if (mine !== request) return;
+      tbody.replaceChildren(...page.items.map(itemRow));
+      count.textContent = page.total
+        ? t("inv.page.range", { from: formatNumber(page.offset + 1), to: formatNumber(page.offset + page.items.length), count: formatNumber(page.total) })
+        : t("inv.count", { count: "0" });
+      previous.disabled = page.offset === 0;
+      next.disabled = page.offset + page.items.length >= page.total;
+    } catch (err) {
+      if (mine === request) count.replaceChildren(errorBox(err.message));
+    }
+  };
+
+  const render = () => (local ? renderLocal() : renderPage());
+  const restart = () => {
+    offset = 0;
+    render();
+  };
+  let typing = null;
+  filter.addEventListener("input", () => {
+    if (local) return renderLocal();
+    clearTimeout(typing);
+    typing = setTimeout(restart, 250);
+  });
+  which.addEventListener("change", restart);
+  withComponents.addEventListener("change", restart);
+  previous.addEventListener("click", () => {
+    offset = Math.max(0, offset - PAGE);
+    renderPage();
+  });
+  next.addEventListener("click", () => {
+    offset += PAGE;
+    renderPage();
+  });
+  if (local) renderLocal();
+  else {
+    // The first page came with the analysis.
+    const shownRows = items.filter((i) => !i.component).slice(0, PAGE);
+    tbody.replaceChildren(...shownRows.map(itemRow));
+    renderPage();
+  }
 
   return el(
     "section",
     { class: "card", "aria-labelledby": "inv-items-title" },
-    el("h3", { id: "inv-items-title" }, t("inv.itemsTitle", { count: formatNumber(items.length) })),
+    el("h3", { id: "inv-items-title" }, t("inv.itemsTitle", { count: formatNumber(total) })),
     el(
       "div",
       { class: "filters" },
@@ -323,6 +389,7 @@ function itemsSection(items) {
       { class: "table-wrap", role: "region", "aria-labelledby": "inv-items-title", tabindex: "0" },
       el("table", { class: "data-table", id: "inv-items" }, el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))))), tbody),
     ),
+    pager,
   );
 }
 
@@ -348,14 +415,34 @@ function itemRow(i) {
 
 // ——— Unknown items and manual classification ———
 
-function unknownSection(unknown) {
+function unknownSection(analysis) {
+  const unknown = analysis.unknown;
+  const total = analysis.pages?.unknown?.total ?? unknown.length;
   const again = el("div", { id: "inv-again" });
+  const list = el("ul", { class: "unknown" }, unknown.map((u, n) => unknownItem(u, n, again)));
+  const status = el("p", { class: "hint", role: "status" });
+  let loaded = unknown.length;
+  const more = el("button", { type: "button", class: "secondary", id: "inv-unknown-more", hidden: loaded >= total }, t("inv.unknownMore"));
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    try {
+      const page = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(analysis.id)}/unknown?offset=${loaded}&limit=${PAGE}`);
+      list.append(...page.unknown.map((u, n) => unknownItem(u, loaded + n, again)));
+      loaded += page.unknown.length;
+      status.textContent = t("inv.unknownShown", { shown: formatNumber(loaded), count: formatNumber(total) });
+      more.hidden = loaded >= page.total || !page.unknown.length;
+    } catch (err) {
+      status.replaceChildren(errorBox(err.message));
+    } finally {
+      more.disabled = false;
+    }
+  });
   return el(
     "section",
     { class: "card", "aria-labelledby": "inv-unknown-title" },
-    el("h3", { id: "inv-unknown-title" }, t("inv.unknownTitle", { count: unknown.length })),
-    unknown.length
-      ? [el("p", { class: "hint" }, t("inv.unknownHint")), el("ul", { class: "unknown" }, unknown.map((u, n) => unknownItem(u, n, again))), again]
+    el("h3", { id: "inv-unknown-title" }, t("inv.unknownTitle", { count: formatNumber(total) })),
+    total
+      ? [el("p", { class: "hint" }, t("inv.unknownHint")), list, status, el("div", { class: "actions" }, more), again]
       : el("p", {}, t("inv.unknownNone")),
   );
 }
@@ -466,5 +553,199 @@ function offerReanalysis(container) {
   container.append(
     el("p", { class: "hint" }, t("inv.againHint")),
     el("button", { type: "button", onclick: () => !busy && analyze(files) }, t("inv.again")),
+  );
+}
+
+// ——— Rename, delete, export ———
+
+function manageCard(analysis) {
+  const id = encodeURIComponent(analysis.id);
+  const status = el("div", { role: "status", id: "inv-manage-status" });
+  const nameInput = el("input", { type: "text", id: "inv-rename-name", maxlength: "200", required: true, value: analysis.name ?? "" });
+  const placeInput = el("input", { type: "text", id: "inv-rename-collectivite", maxlength: "200", value: analysis.collectivite ?? "", "aria-describedby": "inv-rename-collectivite-hint" });
+  const rename = el(
+    "form",
+    { class: "rename", "aria-label": t("inv.rename.formLabel") },
+    el(
+      "div",
+      { class: "grid" },
+      el("div", { class: "field" }, el("label", { for: "inv-rename-name" }, t("inv.rename.name")), nameInput),
+      el(
+        "div",
+        { class: "field" },
+        el("label", { for: "inv-rename-collectivite" }, t("inv.rename.collectivite")),
+        placeInput,
+        el("p", { class: "hint", id: "inv-rename-collectivite-hint" }, t("inv.rename.collectiviteHint")),
+      ),
+    ),
+    el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.rename.submit"))),
+  );
+  rename.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    status.replaceChildren();
+    try {
+      const saved = await fetchJson(`/api/inventory/analyses/${id}`, jsonBody("PATCH", { name: nameInput.value, collectivite: placeInput.value.trim() || null }));
+      analysis.name = saved.name;
+      analysis.collectivite = saved.collectivite;
+      $("inv-name")?.replaceChildren(t("inv.nameLine", { name: saved.name, collectivite: saved.collectivite ?? t("inv.noCollectivite") }));
+      status.replaceChildren(el("p", { class: "success" }, t("inv.rename.done", { name: saved.name })));
+      refreshSaved();
+    } catch (err) {
+      status.replaceChildren(errorBox(err.message));
+      nameInput.focus();
+    }
+  });
+
+  // Deleting asks once more, on the same button's place: no dialog to miss.
+  const remove = el("button", { type: "button", class: "danger", id: "inv-delete" }, t("inv.delete.ask"));
+  const confirm = el("button", { type: "button", class: "danger", id: "inv-delete-confirm", hidden: true }, t("inv.delete.confirm"));
+  const cancel = el("button", { type: "button", class: "secondary", hidden: true }, t("inv.delete.cancel"));
+  remove.addEventListener("click", () => {
+    remove.hidden = true;
+    confirm.hidden = false;
+    cancel.hidden = false;
+    confirm.focus();
+  });
+  cancel.addEventListener("click", () => {
+    remove.hidden = false;
+    confirm.hidden = true;
+    cancel.hidden = true;
+    remove.focus();
+  });
+  confirm.addEventListener("click", async () => {
+    confirm.disabled = true;
+    try {
+      const response = await fetch(`/api/inventory/analyses/${id}`, { method: "DELETE" });
+      if (!response.ok) throw await apiError(response);
+      clearResult();
+      $("inv-progress").textContent = t("inv.delete.done", { name: analysis.name ?? analysis.id });
+      rememberLocation("inventaire", null);
+      refreshSaved();
+      $("inv-files").focus();
+    } catch (err) {
+      confirm.disabled = false;
+      status.replaceChildren(errorBox(err.message));
+    }
+  });
+
+  return el(
+    "section",
+    { class: "card", "aria-labelledby": "inv-manage-title" },
+    el("h3", { id: "inv-manage-title" }, t("inv.manageTitle")),
+    el(
+      "p",
+      { class: "actions inv-exports" },
+      el("a", { class: "button-link", href: `/api/inventory/analyses/${id}/export?format=csv`, download: "" }, t("inv.export.csv")),
+      el("a", { class: "button-link", href: `/api/inventory/analyses/${id}/export?format=ods`, download: "" }, t("inv.export.ods")),
+    ),
+    el("p", { class: "hint" }, t("inv.export.hint")),
+    rename,
+    el("div", { class: "actions" }, remove, confirm, cancel),
+    status,
+  );
+}
+
+// ——— Comparison with another analysis ———
+
+function compareCard(analysis) {
+  const select = el("select", { id: "inv-compare-with" }, el("option", { value: "" }, t("inv.compare.choose")));
+  const result = el("div", { id: "inv-compare-result" });
+  const form = el(
+    "form",
+    { class: "compare", "aria-label": t("inv.compare.title") },
+    el("div", { class: "field" }, el("label", { for: "inv-compare-with" }, t("inv.compare.with")), select),
+    el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.compare.submit"))),
+  );
+  let others = [];
+  fetchJson("/api/inventory/analyses")
+    .then(({ analyses }) => {
+      others = analyses.filter((a) => a.id !== analysis.id);
+      select.append(
+        ...others.map((a) =>
+          el("option", { value: a.id }, t("inv.compare.option", { date: formatDate(a.createdAt), name: a.name || a.files.join(", "), collectivite: a.collectivite ?? t("inv.noCollectivite") })),
+        ),
+      );
+    })
+    .catch((err) => result.replaceChildren(errorBox(err.message)));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const other = others.find((a) => a.id === select.value);
+    if (!other) {
+      result.replaceChildren(errorBox(t("inv.compare.none")));
+      select.focus();
+      return;
+    }
+    // The older analysis is the starting point.
+    const [from, to] = other.createdAt <= analysis.createdAt ? [other.id, analysis.id] : [analysis.id, other.id];
+    result.replaceChildren(el("p", { role: "status" }, t("inv.compare.loading")));
+    try {
+      const cmp = await fetchJson(`/api/inventory/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+      result.replaceChildren(comparison(cmp));
+      result.querySelector("h4")?.focus();
+    } catch (err) {
+      result.replaceChildren(errorBox(err.message));
+    }
+  });
+  return el(
+    "section",
+    { class: "card", "aria-labelledby": "inv-compare-title" },
+    el("h3", { id: "inv-compare-title" }, t("inv.compare.title")),
+    el("p", { class: "hint" }, t("inv.compare.hint")),
+    form,
+    result,
+  );
+}
+
+const signed = (n, format) => (n === null ? "—" : `${n > 0 ? "+" : n < 0 ? "−" : ""}${format(Math.abs(n))}`);
+
+function measureCells(m) {
+  const isShare = m.from !== null && m.from <= 1 && m.to !== null && m.to <= 1 && /Part/.test(m.label);
+  const format = isShare ? (x) => formatShare(x) : (x) => formatDecimal(x);
+  const change = isShare ? signed(m.change === null ? null : m.change, (x) => `${formatDecimal(x * 100)} ${t("inv.compare.points")}`) : signed(m.change, formatDecimal);
+  return [el("th", { scope: "row" }, m.label), el("td", { class: "num" }, m.from === null ? "—" : format(m.from)), el("td", { class: "num" }, m.to === null ? "—" : format(m.to)), el("td", { class: "num" }, change)];
+}
+
+function lineList(lines, total, key) {
+  if (!total) return el("p", {}, t(`inv.compare.${key}None`));
+  return [
+    el(
+      "ul",
+      { class: "cell-list" },
+      lines.slice(0, 25).map((l) =>
+        el("li", {}, t("inv.compare.line", { name: l.name, installations: formatNumber(l.installations), vendor: l.vendor ?? t("inv.noPublisher") })),
+      ),
+    ),
+    total > 25 ? el("p", { class: "hint" }, t("inv.compare.more", { count: formatNumber(total - 25) })) : null,
+  ];
+}
+
+function comparison(cmp) {
+  return el(
+    "div",
+    { class: "comparison" },
+    el("h4", { tabindex: "-1", id: "inv-compare-heading" }, t("inv.compare.heading", { from: cmp.from.name, fromDate: formatDate(cmp.from.createdAt), to: cmp.to.name, toDate: formatDate(cmp.to.createdAt) })),
+    cmp.notice ? el("p", { class: "error", role: "alert" }, cmp.notice) : null,
+    el(
+      "div",
+      { class: "table-wrap", role: "region", "aria-labelledby": "inv-compare-heading", tabindex: "0" },
+      el(
+        "table",
+        { class: "data-table", id: "inv-compare-measures" },
+        el("thead", {}, el("tr", {}, ["measure", "before", "after", "change"].map((h) => el("th", { scope: "col" }, t(`inv.compare.col.${h}`))))),
+        el("tbody", {}, cmp.measures.map((m) => el("tr", {}, measureCells(m)))),
+      ),
+    ),
+    el("h5", {}, t("inv.compare.removed", { count: formatNumber(cmp.removed.total), installations: formatNumber(cmp.removed.installations) })),
+    lineList(cmp.removed.lines, cmp.removed.total, "removed"),
+    el("h5", {}, t("inv.compare.added", { count: formatNumber(cmp.added.total), installations: formatNumber(cmp.added.installations) })),
+    lineList(cmp.added.lines, cmp.added.total, "added"),
+    el("h5", {}, t("inv.compare.changed", { count: formatNumber(cmp.changed.total) })),
+    cmp.changed.total
+      ? el(
+          "ul",
+          { class: "cell-list" },
+          cmp.changed.lines.slice(0, 25).map((l) => el("li", {}, t("inv.compare.changedLine", { name: l.name, before: formatNumber(l.before), after: formatNumber(l.installations), change: signed(l.change, formatNumber) }))),
+        )
+      : el("p", {}, t("inv.compare.changedNone")),
   );
 }

@@ -11,10 +11,11 @@ import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { buildContext, type DraftContext } from "./context.ts";
 import { checkFigures } from "./figures.ts";
-import { passageSource, writeSection, type GenerateOptions, type GenerationState } from "./generate.ts";
+import { passageSource, verifySection, writeSection, type GenerateOptions, type GenerationState } from "./generate.ts";
 import { analysisSchema, parseDraftRequest, parseInputs, type DraftInputs } from "./inputs.ts";
 import { fill, loadStructure, type DocumentStructure } from "./structure.ts";
 import type { Draft, DraftEvent, DraftMode, DraftSection, DraftType, InventoryAnalysis } from "./types.ts";
+import { loadFullAnalysis } from "../inventory/service.ts";
 
 /** A validated request, its analysis resolved: what generation starts from. */
 export interface PreparedDraft {
@@ -67,7 +68,8 @@ const optionsOf = (engine: Engine): GenerateOptions & { quoteChars?: number } =>
 async function resolveAnalysis(engine: Engine, inputs: { analysisId?: string; analysis?: unknown }): Promise<InventoryAnalysis | null> {
   if (inputs.analysis) return inputs.analysis as InventoryAnalysis;
   if (!inputs.analysisId) return null;
-  const saved = await engine.records<unknown>("analyses").get(inputs.analysisId);
+  // Saved analyses keep their items in a compact table: the inventory service rebuilds the whole analysis.
+  const saved = await loadFullAnalysis(engine, inputs.analysisId);
   if (!saved) throw new AppError("analysis_not_found", message("drafts.analysisNotFound", { id: inputs.analysisId }), 404);
   const parsed = analysisSchema.safeParse(saved);
   if (!parsed.success) throw new AppError("invalid_analysis", message("drafts.analysisInvalid", { id: inputs.analysisId, details: formatIssues(parsed.error, saved).join(" ; ") }), 422);
@@ -268,6 +270,7 @@ export async function editSection(engine: Engine, id: string, key: string, body:
       ...previous,
       text,
       flags: checkFigures(text, sources),
+      verification: verifySection(text, chunks.map((c) => ({ text: c.text, section: c.section, document: c.document })), ctx.facts),
       toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
       editedAt: new Date().toISOString(),
     };

@@ -6,11 +6,14 @@
 import { AppError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { glpiLabel, pullGlpiInventory } from "./glpi.ts";
-import { analyzeInventory, type InventoryContext } from "./service.ts";
-import type { SavedAnalysis } from "./types.ts";
+import { inventoryPool } from "./pool.ts";
+import { analyzeUpload, type AnalysisView, type InventoryContext } from "./service.ts";
 
 export interface GlpiContext extends InventoryContext {
-  config: InventoryContext["config"] & { glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number } };
+  config: InventoryContext["config"] & {
+    glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
+    inventoryTimeoutMs?: number;
+  };
 }
 
 export interface GlpiStatus {
@@ -37,7 +40,7 @@ export function glpiStatus(ctx: GlpiContext): GlpiStatus {
 }
 
 /** Pulls the software inventory from the configured GLPI and saves its analysis, as an upload would. */
-export async function importFromGlpi(ctx: GlpiContext, tokens: { userToken?: string | null; appToken?: string | null } = {}): Promise<SavedAnalysis> {
+export async function importFromGlpi(ctx: GlpiContext, tokens: { userToken?: string | null; appToken?: string | null } = {}): Promise<AnalysisView> {
   const { url } = ctx.config.glpi;
   if (!url) throw new AppError("glpi_not_configured", message("glpi.error.notConfigured"), 400);
   const userToken = tokens.userToken?.trim() || ctx.config.glpi.userToken;
@@ -45,7 +48,8 @@ export async function importFromGlpi(ctx: GlpiContext, tokens: { userToken?: str
   const appToken = tokens.appToken?.trim() || ctx.config.glpi.appToken;
   try {
     const file = await pullGlpiInventory({ url, userToken, appToken });
-    const analysis = await analyzeInventory(ctx, [file]);
+    // Analysed in the inventory worker, like an upload: a large GLPI never stalls the server.
+    const analysis = await analyzeUpload(ctx, { files: [file] }, { pool: inventoryPool(), timeoutMs: ctx.config.inventoryTimeoutMs });
     lastPulls.set(ctx.config, { at: new Date().toISOString(), analysisId: analysis.id, error: null });
     return analysis;
   } catch (err) {

@@ -162,14 +162,20 @@ export function phaseOf(item: MeasurableItem, alternative: MeasurableAlternative
 }
 
 /**
- * A quick win of the map: installed, exposed, not open source, with a drop-in alternative, and neither heavy nor
- * server software (Exchange Server is not a quick change).
+ * A quick win of the map: installed, exposed, not open source, with a drop-in alternative that is much less exposed
+ * (European, or at least not controlled from outside Europe), and neither heavy nor server software (Exchange Server
+ * is not a quick change).
  */
 export function isQuickWin(item: MeasurableItem & { alternatives?: MeasurableAlternative[] }): boolean {
   if (!(item.installations > 0) || isSetAside(item) || isExposed(item) !== true || item.openSource === true) return false;
   const alt = bestAlternative(item.alternatives);
-  return !!alt && phaseOf(item, alt) === "quick";
+  // A quick win must lower the exposure for real: swapping a US browser for a US open-source one (Edge → Firefox)
+  // is not a way out of extra-European dependence, and would read as a contradiction on the map.
+  return !!alt && phaseOf(item, alt) === "quick" && (exposureFactor(item) ?? 0) - alternativeExposure(alt) >= QUICK_WIN_MIN_GAIN;
 }
+
+/** Least drop of one installation's exposure (0 to 1) for a replacement to count as a quick win. */
+export const QUICK_WIN_MIN_GAIN = 0.5;
 
 export interface MeasuredItem<T extends MeasurableItem = MeasurableItem> {
   item: T;

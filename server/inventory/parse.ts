@@ -6,7 +6,7 @@
  */
 import { parse as parseCsv } from "csv-parse/sync";
 import iconv from "iconv-lite";
-import { AppError, jsonErrorPlace } from "../errors.ts";
+import { AppError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { decodeEntities, fold } from "./normalize.ts";
 import type { Category, InventoryFormat, InventoryRow, ParsedFile, TextEncoding } from "./types.ts";
@@ -22,31 +22,112 @@ export interface ParsedInventory {
 }
 
 /**
+ * Caps on every dimension of an upload, so that no input can stall the analysis: past one, the upload is refused
+ * with a French 400 (malformed: a cell, a name, a line) or 413 (too big: bytes, lines, rows, distinct names)
+ * naming the limit. Real exports are far below: a GLPI software list of a large region has a few tens of
+ * thousands of lines and names under 200 characters.
+ */
+export interface InventoryLimits {
+  /** Bytes of all files together (the HTTP body limit, `MAX_UPLOAD_BYTES`, says it first). */
+  maxBytes: number;
+  /** Lines of text of one file. */
+  maxLines: number;
+  /** Characters of one line of text. */
+  maxLineChars: number;
+  /** Columns of one line. */
+  maxColumns: number;
+  /** Characters of one cell (a GLPI computer list joins a computer's software names with <br> in one cell). */
+  maxCellChars: number;
+  /** Characters of one software name. */
+  maxNameChars: number;
+  /** Rows of all files together, once multi-valued cells are split. */
+  maxRows: number;
+  /** Distinct names of all files together: the items of the map. */
+  maxDistinctNames: number;
+}
+
+export const DEFAULT_LIMITS: InventoryLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxLines: 250_000,
+  maxLineChars: 1_000_000,
+  maxColumns: 1_000,
+  maxCellChars: 100_000,
+  maxNameChars: 500,
+  maxRows: 500_000,
+  maxDistinctNames: 150_000,
+};
+
+const int = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
+const formatBytes = (bytes: number) => {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(mb)} Mo` : `${Math.round(bytes / 1024)} Ko`;
+};
+const limitError = (code: string, key: string, params: Record<string, string | number>, status: 400 | 413) => new AppError(code, message(key, params), status);
+
+/**
  * Parses every file; the first one that is not an inventory stops everything with a 400 naming it.
  * @example
  * const { rows } = parseInventoryFiles([{ name: "glpi.csv", bytes: await readFile("glpi.csv") }]);
  */
-export function parseInventoryFiles(files: InventoryFile[]): ParsedInventory {
+export function parseInventoryFiles(files: InventoryFile[], limits: Partial<InventoryLimits> = {}): ParsedInventory {
   if (!files.length) throw new AppError("no_file", message("inventory.error.noFile"));
+  const caps = { ...DEFAULT_LIMITS, ...limits };
+  const bytes = files.reduce((s, f) => s + f.bytes.byteLength, 0);
+  if (bytes > caps.maxBytes) throw limitError("payload_too_large", "inventory.error.tooLarge", { max: formatBytes(caps.maxBytes) }, 413);
   const parsed: ParsedFile[] = [];
   const rows: InventoryRow[] = [];
+  const names = new Set<string>();
   for (const file of files) {
-    const result = parseInventoryFile(file);
+    const result = parseInventoryFile(file, caps);
     parsed.push(result.file);
-    for (const row of result.rows) rows.push(row);
+    for (const row of result.rows) {
+      rows.push(row);
+      names.add(row.name);
+      if (rows.length > caps.maxRows) throw limitError("too_many_rows", "inventory.error.tooManyRows", { max: int(caps.maxRows) }, 413);
+      if (names.size > caps.maxDistinctNames) throw limitError("too_many_names", "inventory.error.tooManyNames", { max: int(caps.maxDistinctNames) }, 413);
+    }
   }
   return { files: parsed, rows };
 }
 
-export function parseInventoryFile(file: InventoryFile): { file: ParsedFile; rows: InventoryRow[] } {
+export function parseInventoryFile(file: InventoryFile, limits: Partial<InventoryLimits> = {}): { file: ParsedFile; rows: InventoryRow[] } {
+  const caps = { ...DEFAULT_LIMITS, ...limits };
   const name = file.name || message("inventory.defaultFileName");
   if (file.bytes.byteLength === 0) throw new AppError("empty_file", message("inventory.error.empty", { file: name }));
+  if (file.bytes.byteLength > caps.maxBytes) throw limitError("payload_too_large", "inventory.error.tooLarge", { max: formatBytes(caps.maxBytes) }, 413);
   const { text, encoding } = decodeBytes(file.bytes, name);
   const trimmed = text.trimStart();
   if (!trimmed) throw new AppError("empty_file", message("inventory.error.empty", { file: name }));
-  if (trimmed[0] === "{" || trimmed[0] === "[") return parseJson(trimmed, name, encoding);
+  if (trimmed[0] === "{" || trimmed[0] === "[") return parseJson(trimmed, name, encoding, caps);
   if (trimmed[0] === "<") throw notInventory(name, message("inventory.error.markup"));
-  return parseDelimited(text, name, encoding);
+  checkLines(text, name, caps);
+  return parseDelimited(text, name, encoding, caps);
+}
+
+/** One pass over the text before any parsing: too many lines, or a line too long, is refused at once. */
+function checkLines(text: string, file: string, caps: InventoryLimits) {
+  let lines = 0;
+  let start = 0;
+  const n = text.length;
+  while (start < n) {
+    let end = start;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
+    if (end > start) lines++;
+    if (lines > caps.maxLines) throw limitError("too_many_lines", "inventory.error.tooManyLines", { file, max: int(caps.maxLines) }, 413);
+    if (end - start > caps.maxLineChars) throw limitError("line_too_long", "inventory.error.lineTooLong", { file, line: int(lines), max: int(caps.maxLineChars) }, 400);
+    start = end + 1;
+  }
+}
+
+/** A name longer than any software name: the wrong column, or a hostile file. */
+function checkName(value: string, file: string, line: number, caps: InventoryLimits) {
+  if (value.length > caps.maxNameChars) {
+    throw limitError("name_too_long", "inventory.error.nameTooLong", { file, line: int(line), length: int(value.length), max: int(caps.maxNameChars) }, 400);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -198,19 +279,58 @@ export function sniffDelimiter(lines: string[]): string | null {
   return best && best.score >= 0.5 ? best.d : null;
 }
 
-function parseDelimited(text: string, name: string, encoding: TextEncoding): { file: ParsedFile; rows: InventoryRow[] } {
+function parseDelimited(text: string, name: string, encoding: TextEncoding, caps: InventoryLimits): { file: ParsedFile; rows: InventoryRow[] } {
   const body = text.replace(/^\uFEFF/, "");
   const firstLines = body.split(/\r\n|\n|\r/, 40).filter((l) => l.trim()).slice(0, 12);
   // Prose (a letter, a README) is not a list of software.
   if (looksLikeProse(firstLines)) throw notInventory(name, message("inventory.error.prose"));
   const delimiter = sniffDelimiter(firstLines);
-  if (!delimiter) return parseList(body, name, encoding);
+  if (!delimiter) return parseList(body, name, encoding, caps);
 
+  // Columns and cells are checked line by line, before a line's cells are kept.
+  const checkRecord = (record: string[], line: number) => {
+    if (record.length > caps.maxColumns) {
+      throw limitError("too_many_columns", "inventory.error.tooManyColumns", { file: name, line: int(line), count: int(record.length), max: int(caps.maxColumns) }, 400);
+    }
+    for (let i = 0; i < record.length; i++) {
+      if (record[i]!.length > caps.maxCellChars) {
+        throw limitError("cell_too_long", "inventory.error.cellTooLong", { file: name, line: int(line), column: int(i + 1), length: int(record[i]!.length), max: int(caps.maxCellChars) }, 400);
+      }
+    }
+  };
+  for (let i = 0; i < firstLines.length; i++) {
+    const count = countOutsideQuotes(firstLines[i]!, delimiter) + 1;
+    if (count > caps.maxColumns) throw limitError("too_many_columns", "inventory.error.tooManyColumns", { file: name, line: int(i + 1), count: int(count), max: int(caps.maxColumns) }, 400);
+  }
   let records: string[][];
+  const lines: number[] = [];
   try {
-    records = parseCsv(body, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
-  } catch {
-    records = body.split(/\r?\n/).filter((l) => l.trim()).map((l) => splitLoose(l, delimiter));
+    records = parseCsv(body, {
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+      max_record_size: caps.maxLineChars,
+      on_record: (record: string[], info: { lines: number }) => {
+        checkRecord(record, info.lines);
+        lines.push(info.lines);
+        return record;
+      },
+    }) as string[][];
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    lines.length = 0;
+    records = [];
+    let n = 0;
+    for (const l of body.split(/\r?\n/)) {
+      n++;
+      if (!l.trim()) continue;
+      const record = splitLoose(l, delimiter);
+      checkRecord(record, n);
+      records.push(record);
+      lines.push(n);
+    }
   }
   // A title line ("Inventaire au 1er mars") has one cell: the header is the first line with two or more.
   const headerIndex = records.slice(0, 10).findIndex((r) => {
@@ -246,6 +366,7 @@ function parseDelimited(text: string, name: string, encoding: TextEncoding): { f
       continue;
     }
     const names = splitMulti(nameCell);
+    for (const n of names) checkName(n, name, lines[r] ?? r + 1, caps);
     const publishers = splitMulti(cell("publisher"));
     const versions = splitMulti(cell("version"));
     const count = columns.count === undefined ? 1 : parseCount(cell("count"));
@@ -340,10 +461,11 @@ function looksLikeProse(lines: string[]): boolean {
 }
 
 /** One name per line (a column pasted from a spreadsheet), an optional header line first. */
-function parseList(body: string, name: string, encoding: TextEncoding): { file: ParsedFile; rows: InventoryRow[] } {
+function parseList(body: string, name: string, encoding: TextEncoding, caps: InventoryLimits): { file: ParsedFile; rows: InventoryRow[] } {
   const lines = body.split(/\r?\n/).map((l) => decodeEntities(l.trim().replace(/^"(.*)"$/, "$1").trim())).filter(Boolean);
   if (!lines.length) throw new AppError("empty_file", message("inventory.error.empty", { file: name }));
   if (lines.filter((l) => l.length > 150).length > lines.length * 0.2) throw notInventory(name, message("inventory.error.prose"));
+  lines.forEach((l, i) => checkName(l, name, i + 1, caps));
   const hasHeader = HEADER_ROLES.get(headerKey(lines[0]!)) === "name";
   const rows = lines.slice(hasHeader ? 1 : 0).map<InventoryRow>((n) => ({
     name: n,
@@ -368,12 +490,13 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? decodeEntities(v).trim() : typeof v === "number" ? String(v) : null);
 
-function parseJson(text: string, name: string, encoding: TextEncoding): { file: ParsedFile; rows: InventoryRow[] } {
+function parseJson(text: string, name: string, encoding: TextEncoding, caps: InventoryLimits): { file: ParsedFile; rows: InventoryRow[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw notInventory(name, message("inventory.error.json", { reason: jsonErrorPlace(text, err) || message("json.syntax") }));
+    // V8's message is English and quotes the file: only the position is kept, in French.
+    throw notInventory(name, jsonSyntaxDetail(text, (err as Error).message));
   }
   const documents = Array.isArray(value) ? value : [value];
   const rows: InventoryRow[] = [];
@@ -383,9 +506,11 @@ function parseJson(text: string, name: string, encoding: TextEncoding): { file: 
     for (const doc of inventories) glpiRows(doc as Json, name, rows);
   } else if (Array.isArray(value) && value.every(isObject)) {
     format = "json-list";
+    if (value.length > caps.maxRows) throw limitError("too_many_rows", "inventory.error.tooManyRows", { max: int(caps.maxRows) }, 413);
     for (const entry of value as Json[]) {
-      const columns = mapColumns(Object.keys(entry));
       const keys = Object.keys(entry);
+      if (keys.length > caps.maxColumns) throw limitError("too_many_columns", "inventory.error.tooManyColumns", { file: name, line: int(rows.length + 1), count: int(keys.length), max: int(caps.maxColumns) }, 400);
+      const columns = mapColumns(keys);
       const get = (role: Role) => (columns[role] === undefined ? null : str(entry[keys[columns[role]]!]));
       const n = get("model") ?? get("name");
       if (!n) continue;
@@ -401,7 +526,44 @@ function parseJson(text: string, name: string, encoding: TextEncoding): { file: 
     }
   }
   if (!rows.length) throw notInventory(name, message("inventory.error.jsonShape"));
+  if (rows.length > caps.maxRows) throw limitError("too_many_rows", "inventory.error.tooManyRows", { max: int(caps.maxRows) }, 413);
+  rows.forEach((r, i) => checkName(r.name, name, i + 1, caps));
   return { file: { name, format, encoding, delimiter: null, columns: {}, rows: rows.length, skipped: 0 }, rows };
+}
+
+/** « le JSON est illisible (erreur de syntaxe ligne 3, colonne 12) », from V8's position when it gives one. */
+function jsonSyntaxDetail(text: string, v8Message: string): string {
+  const at = jsonErrorPosition(text, v8Message);
+  if (at < 0) return message("inventory.error.json");
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return message("inventory.error.jsonAt", { line: int(line), column: int(at - lineStart + 1) });
+}
+
+/**
+ * Where V8's JSON.parse stopped: « at position N », or worked out from the 10 characters of context it quotes
+ * on each side of an unexpected token (« Unexpected token ']', ..."u maire"},]}}" is not valid JSON »).
+ */
+function jsonErrorPosition(text: string, v8Message: string): number {
+  const position = /position (\d+)/.exec(v8Message);
+  if (position) return Number(position[1]);
+  if (/Unexpected end of JSON input|Unterminated/.test(v8Message)) return text.length;
+  const m = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(v8Message);
+  if (!m) return -1;
+  const [, token, before, excerpt, after] = m as unknown as [string, string, string | undefined, string, string | undefined];
+  if (before && after) {
+    const start = text.indexOf(excerpt);
+    return start < 0 ? -1 : start + 10;
+  }
+  if (after) return excerpt.length - 10;
+  if (before) return text.length - excerpt.length + 10;
+  return text.indexOf(token);
 }
 
 /** One computer (or network device) of the GLPI inventory format: its software, its OS, its model. */

@@ -1,77 +1,614 @@
 /**
- * The inventory capability as the route and the CLI call it: analyse uploaded files (parse, classify, map),
- * save the analysis, list and fetch saved analyses.
+ * Saved inventory analyses: analyse (in the worker for uploads, in-process for the CLI), save compactly, list
+ * summaries, read one page of items at a time, rename, delete, export as CSV/ODS, compare two analyses.
+ *
+ * Storage: `records("analyses")/<id>.json` holds the small part (name, files, summary, counts, fingerprint) —
+ * what lists read; `records("analysis-tables")/<id>.bin` holds the items and unknown items as compact tables
+ * (`compact.ts`). Records of older versions (the whole analysis in one JSON) are still read.
  */
 import { AppError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
-import { analyzeRows } from "./analyze.ts";
 import { loadClassifications, type InventoryContext } from "./classifications.ts";
-import { loadMatchIndex } from "./match.ts";
-import { parseInventoryFiles, type InventoryFile } from "./parse.ts";
-import type { SavedAnalysis } from "./types.ts";
+import { column, encodeTable, packTables, tableRows, unpackTables, type CompactTable, type CompactTables } from "./compact.ts";
+import { exportMap, type ExportedFile, type ExportFormat } from "./export.ts";
+import { runAnalysisJob, type AnalysisJob, type AnalysisOutput, type MultipartBody, type ReusedOutput } from "./job.ts";
+import { nameKey } from "./normalize.ts";
+import type { InventoryFile, InventoryLimits } from "./parse.ts";
+import type { InventoryWorkerPool } from "./pool.ts";
+import type { InventoryItem, InventorySummary, ParsedFile, SavedAnalysis, UnknownItem } from "./types.ts";
 
 export type { InventoryContext };
 
+/** The small part of a saved analysis. */
+export interface AnalysisRecord {
+  id: string;
+  /** Given by the DSI (rename); the file names by default. */
+  name: string;
+  /** The collectivité the inventory is of, when given: comparisons are between analyses of one collectivité. */
+  collectivite: string | null;
+  createdAt: string;
+  updatedAt: string;
+  files: ParsedFile[];
+  ms: number;
+  summary: InventorySummary;
+  /** Rows of the stored tables (items include system components). */
+  tables: { items: number; unknown: number };
+  /** Same files, same catalog, same manual classifications → same fingerprint: a re-upload reuses the analysis. */
+  fingerprint: string;
+  storage: "compact-v1";
+}
+
 export interface AnalysisListEntry {
   id: string;
+  name: string;
+  collectivite: string | null;
   createdAt: string;
+  updatedAt: string;
   files: string[];
   counts: { items: number; installations: number; unknown: number; extraEuropeanShare: number | null; score: number | null };
 }
 
-const analyses = (ctx: InventoryContext) => ctx.records<SavedAnalysis>("analyses");
+export interface Page {
+  offset: number;
+  limit: number;
+  /** Rows matching the filters. */
+  total: number;
+}
+
+/** An analysis as the API returns it: the summary and the first page of items and of unknown items. */
+export interface AnalysisView extends Omit<AnalysisRecord, "fingerprint" | "storage"> {
+  items: InventoryItem[];
+  unknown: UnknownItem[];
+  pages: { items: Page; unknown: Page };
+  /** Set when an identical upload was answered with the analysis already saved. */
+  reused?: boolean;
+  notice?: string;
+}
+
+export const PAGE_DEFAULT = 100;
+export const PAGE_MAX = 500;
+
+const analyses = (ctx: InventoryContext) => ctx.records<AnalysisRecord | (SavedAnalysis & { name?: string })>("analyses");
+const tablesStore = (ctx: InventoryContext) => ctx.records<never>("analysis-tables");
+
+// ---------------------------------------------------------------------------------------------------------
+// Analysing
+
+export interface UploadOptions {
+  pool?: InventoryWorkerPool;
+  timeoutMs?: number;
+  limits?: Partial<InventoryLimits>;
+  collectivite?: string | null;
+}
+
+const defaultName = (files: { name: string }[]) => cut(files.map((f) => f.name).join(", "), 200) || message("inventory.defaultFileName");
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function newRecord(output: AnalysisOutput, fingerprint: string, collectivite: string | null): AnalysisRecord {
+  const now = new Date().toISOString();
+  return {
+    id: newRecordId(),
+    name: defaultName(output.files),
+    collectivite,
+    createdAt: now,
+    updatedAt: now,
+    files: output.files,
+    ms: output.ms,
+    summary: output.summary,
+    tables: output.counts,
+    fingerprint,
+    storage: "compact-v1",
+  };
+}
+
+async function save(ctx: InventoryContext, record: AnalysisRecord, blob: Uint8Array) {
+  // The tables first: a record never points to missing items.
+  await tablesStore(ctx).putBytes(record.id, blob);
+  await analyses(ctx).put(record.id, record);
+  known(ctx).set(record.id, record);
+}
+
+/** What was uploaded: the files, or the multipart body that holds them (parsed in the worker). */
+export interface Upload {
+  files?: InventoryFile[];
+  multipart?: MultipartBody;
+  collectivite?: string | null;
+}
 
 /**
- * Parses, classifies and maps inventory files, then saves the analysis (unless `save` is false).
+ * An uploaded inventory: parsed and analysed in the worker, saved compactly; an identical upload (same files,
+ * catalog and classifications) returns the analysis already saved, marked `reused`.
+ */
+export async function analyzeUpload(ctx: InventoryContext, upload: Upload, options: UploadOptions = {}): Promise<AnalysisView> {
+  if (!upload.multipart && !upload.files?.length) throw new AppError("no_file", message("inventory.error.noFile"));
+  const classifications = [...(await loadClassifications(ctx)).entries()];
+  const saved = await savedRecords(ctx);
+  const job: AnalysisJob = {
+    files: upload.files,
+    multipart: upload.multipart,
+    known: saved.map((r) => r.fingerprint).filter(Boolean),
+    corpusDir: ctx.config.corpusDir,
+    classifications,
+    limits: options.limits,
+    firstPage: PAGE_DEFAULT,
+  };
+  const transfer = upload.multipart ? ownBuffers([upload.multipart.bytes]) : ownBuffers((upload.files ?? []).map((f) => f.bytes));
+  const output = options.pool
+    ? await options.pool.run<AnalysisOutput | ReusedOutput>({ kind: "analyze", job }, options.timeoutMs ?? 120_000, transfer)
+    : await runAnalysisJob(job);
+  if (output.reused) {
+    const existing = saved.find((r) => r.fingerprint === output.fingerprint);
+    if (existing) {
+      const view = await viewOf(ctx, existing, PAGE_DEFAULT);
+      return { ...view, reused: true, notice: message("inventory.reused", { date: frenchDate(existing.createdAt), name: existing.name }) };
+    }
+    // Deleted between the check and now (the files went to the worker: they cannot be analysed again here).
+    throw new AppError("analysis_gone", message("inventory.error.reusedGone"), 409);
+  }
+  const record = newRecord(output, output.fingerprint, clean(upload.collectivite ?? output.collectivite));
+  await save(ctx, record, output.blob);
+  return {
+    ...publicPart(record),
+    items: output.firstItems,
+    unknown: output.firstUnknown,
+    pages: {
+      items: { offset: 0, limit: PAGE_DEFAULT, total: output.counts.items },
+      unknown: { offset: 0, limit: PAGE_DEFAULT, total: output.counts.unknown },
+    },
+  };
+}
+
+/** Buffers that move to the worker rather than being copied: only those a view covers whole. */
+function ownBuffers(views: Uint8Array[]): ArrayBuffer[] {
+  const seen = new Set<ArrayBuffer>();
+  for (const v of views) {
+    const b = v.buffer as ArrayBuffer;
+    if (v.byteOffset === 0 && b.byteLength === v.byteLength) seen.add(b);
+  }
+  return [...seen];
+}
+
+/**
+ * The whole analysis, in-process (the CLI and the benchmark): parses, classifies and maps, then saves it compactly
+ * (unless `save` is false).
  * @example
  * const analysis = await analyzeInventory(engine, [{ name: "glpi.csv", bytes }]);
  * analysis.summary.score.value; // 0 to 100
  */
-export async function analyzeInventory(ctx: InventoryContext, files: InventoryFile[], options: { save?: boolean } = {}): Promise<SavedAnalysis> {
-  const started = performance.now();
-  const parsed = parseInventoryFiles(files);
-  const [index, classifications] = await Promise.all([loadMatchIndex(ctx.config.corpusDir), loadClassifications(ctx)]);
-  const result = analyzeRows(parsed.rows, index, { classifications });
-  const analysis: SavedAnalysis = {
-    id: newRecordId(),
-    createdAt: new Date().toISOString(),
-    files: parsed.files,
-    ms: Math.round(performance.now() - started),
-    ...result,
+export async function analyzeInventory(ctx: InventoryContext, files: InventoryFile[], options: { save?: boolean; limits?: Partial<InventoryLimits> } = {}): Promise<SavedAnalysis> {
+  const classifications = [...(await loadClassifications(ctx)).entries()];
+  const output = (await runAnalysisJob({ files, corpusDir: ctx.config.corpusDir, classifications, limits: options.limits, firstPage: 0, full: true })) as AnalysisOutput;
+  const record = newRecord(output, output.fingerprint, null);
+  if (options.save !== false) await save(ctx, record, output.blob);
+  return { id: record.id, createdAt: record.createdAt, files: record.files, ms: record.ms, items: output.items!, summary: output.summary, unknown: output.unknown! };
+}
+
+/** The small records already read, per context: a list or an upload reads only records it has not seen. */
+const recordCache = new WeakMap<object, Map<string, AnalysisRecord | null>>();
+const known = (ctx: InventoryContext) => {
+  let m = recordCache.get(ctx);
+  if (!m) recordCache.set(ctx, (m = new Map()));
+  return m;
+};
+
+/** Every saved analysis that can be read, in no order. */
+async function allRecords(ctx: InventoryContext): Promise<AnalysisRecord[]> {
+  const ids = await analyses(ctx).ids();
+  const cached = known(ctx);
+  const present = new Set(ids);
+  for (const id of cached.keys()) if (!present.has(id)) cached.delete(id);
+  // The collection may also hold analyses saved by hand or by older versions: what cannot be read is skipped.
+  await Promise.all(ids.filter((id) => !cached.has(id)).map(async (id) => cached.set(id, await readRecord(ctx, id).catch(() => null))));
+  return ids.map((id) => cached.get(id)).filter((r): r is AnalysisRecord => !!r && !!r.summary);
+}
+
+/** Saved analyses of this version (with a fingerprint). */
+async function savedRecords(ctx: InventoryContext): Promise<AnalysisRecord[]> {
+  return (await allRecords(ctx)).filter((r) => !!r.fingerprint);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading
+
+const notFound = (id: string) => new AppError("analysis_not_found", message("inventory.error.notFound", { id }), 404);
+
+function publicPart(r: AnalysisRecord): Omit<AnalysisRecord, "fingerprint" | "storage"> {
+  const { fingerprint: _f, storage: _s, ...rest } = r;
+  return rest;
+}
+
+async function readRecord(ctx: InventoryContext, id: string): Promise<AnalysisRecord> {
+  const raw = await analyses(ctx).get(id);
+  if (!raw || typeof raw !== "object") throw notFound(id);
+  if ((raw as AnalysisRecord).storage === "compact-v1") return raw as AnalysisRecord;
+  // An analysis saved whole by an older version.
+  const legacy = raw as SavedAnalysis & { name?: string };
+  if (!Array.isArray(legacy.items)) throw notFound(id);
+  const record: AnalysisRecord = {
+    id: legacy.id ?? id,
+    name: legacy.name ?? defaultName(legacy.files ?? []),
+    collectivite: (legacy as { collectivite?: string }).collectivite ?? null,
+    createdAt: legacy.createdAt ?? "",
+    updatedAt: legacy.createdAt ?? "",
+    files: legacy.files ?? [],
+    ms: legacy.ms ?? 0,
+    summary: legacy.summary,
+    tables: { items: legacy.items.length, unknown: Array.isArray(legacy.unknown) ? legacy.unknown.length : 0 },
+    fingerprint: "",
+    storage: "compact-v1",
   };
-  if (options.save !== false) await analyses(ctx).put(analysis.id, analysis);
-  return analysis;
+  // Stored compactly from now on, once: lists never read the whole analysis again.
+  if (record.id === id && legacy.summary && Array.isArray(legacy.files)) {
+    const unknown = Array.isArray(legacy.unknown) ? legacy.unknown : [];
+    await save(ctx, record, packTables({ items: encodeTable(legacy.items), unknown: encodeTable(unknown) })).catch((err) => console.error(`Analysis ${id} kept in its old form:`, err));
+  }
+  return record;
 }
 
+/** Decoded tables of the last analyses read, per context (paging through a large map reads them once). */
+const cache = new WeakMap<object, Map<string, Promise<CompactTables>>>();
+const CACHED = 3;
+
+function loadTables(ctx: InventoryContext, id: string): Promise<CompactTables> {
+  let perCtx = cache.get(ctx);
+  if (!perCtx) cache.set(ctx, (perCtx = new Map()));
+  const hit = perCtx.get(id);
+  if (hit) {
+    perCtx.delete(id);
+    perCtx.set(id, hit);
+    return hit;
+  }
+  const loading = (async () => {
+    const bytes = await tablesStore(ctx).getBytes(id);
+    if (bytes) return unpackTables(bytes);
+    const raw = (await analyses(ctx).get(id)) as SavedAnalysis | null;
+    if (raw && Array.isArray(raw.items)) return { items: encodeTable(raw.items), unknown: encodeTable(Array.isArray(raw.unknown) ? raw.unknown : []) };
+    throw notFound(id);
+  })();
+  perCtx.set(id, loading);
+  loading.catch(() => perCtx.delete(id));
+  while (perCtx.size > CACHED) perCtx.delete(perCtx.keys().next().value!);
+  return loading;
+}
+
+const forget = (ctx: InventoryContext, id: string) => cache.get(ctx)?.delete(id);
+
+async function viewOf(ctx: InventoryContext, record: AnalysisRecord, limit: number): Promise<AnalysisView> {
+  const tables = await loadTables(ctx, record.id);
+  return {
+    ...publicPart(record),
+    items: tableRows<InventoryItem>(tables.items!, 0, limit),
+    unknown: tableRows<UnknownItem>(tables.unknown!, 0, limit),
+    pages: {
+      items: { offset: 0, limit, total: tables.items!.length },
+      unknown: { offset: 0, limit, total: tables.unknown!.length },
+    },
+  };
+}
+
+/** The summary of an analysis with the first page of its items and unknown items. */
+export async function getAnalysisView(ctx: InventoryContext, id: string, limit = PAGE_DEFAULT): Promise<AnalysisView> {
+  return viewOf(ctx, await readRecord(ctx, id), clampLimit(limit));
+}
+
+const clampLimit = (n: number) => Math.min(PAGE_MAX, Math.max(1, Math.floor(n) || PAGE_DEFAULT));
+
+export type ItemFilter = "all" | "extra" | "unknown" | "alternatives";
+
+export interface PageQuery {
+  offset?: number;
+  limit?: number;
+  /** Words found in the name, the publisher or the vendor (case and accents ignored). */
+  q?: string;
+  which?: ItemFilter;
+  /** System components are left out unless asked for. */
+  components?: boolean;
+}
+
+/** Lower case without accents: the accented letters of Latin scripts by table, others through NFD. */
+const ACCENTS: Record<string, string> = Object.fromEntries(
+  [..."àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž"].map((c) => [c, c.normalize("NFD").replace(/\p{M}/gu, "")]),
+);
+const fold = (s: string) => {
+  const lower = s.toLowerCase();
+  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  const mapped = lower.replace(/[à-ž]/g, (c) => ACCENTS[c] ?? c);
+  return /^[\x00-\x7f]*$/.test(mapped) ? mapped : mapped.normalize("NFD").replace(/\p{M}/gu, "");
+};
+
+/** One page of an analysis's items, filtered as the page filters them. */
+export async function getItemsPage(ctx: InventoryContext, id: string, query: PageQuery = {}): Promise<Page & { items: InventoryItem[] }> {
+  await readRecord(ctx, id);
+  const table = (await loadTables(ctx, id)).items!;
+  const offset = Math.max(0, Math.floor(query.offset ?? 0) || 0);
+  const limit = clampLimit(query.limit ?? PAGE_DEFAULT);
+  const matches = itemMatcher(table, query);
+  const items: InventoryItem[] = [];
+  let total = 0;
+  for (let i = 0; i < table.length; i++) {
+    if (!matches(i)) continue;
+    if (total >= offset && items.length < limit) items.push(tableRows<InventoryItem>(table, i, i + 1)[0]!);
+    total++;
+  }
+  return { offset, limit, total, items };
+}
+
+/** Per table, each row's name, publisher and vendor folded for search: computed once, on the first search. */
+const searchTexts = new WeakMap<CompactTable, string[]>();
+function searchText(table: CompactTable): string[] {
+  let texts = searchTexts.get(table);
+  if (!texts) {
+    const name = column(table, "name");
+    const publisher = column(table, "publisher");
+    const vendor = column(table, "vendor");
+    texts = Array.from({ length: table.length }, (_, i) => fold(`${name(i) ?? ""} ${publisher(i) ?? ""} ${(vendor(i) as { name?: string } | null)?.name ?? ""}`));
+    searchTexts.set(table, texts);
+  }
+  return texts;
+}
+
+function itemMatcher(table: CompactTable, query: PageQuery): (i: number) => boolean {
+  const component = column(table, "component");
+  const extra = column(table, "extraEuropean");
+  const alternatives = column(table, "alternatives");
+  const words = fold(query.q ?? "").split(/\s+/).filter(Boolean);
+  const which = query.which ?? "all";
+  return (i) => {
+    if (!query.components && component(i) === true) return false;
+    if (which === "extra" && extra(i) !== true) return false;
+    if (which === "unknown" && extra(i) !== null && extra(i) !== undefined) return false;
+    if (which === "alternatives" && !(Array.isArray(alternatives(i)) && (alternatives(i) as unknown[]).length)) return false;
+    if (!words.length) return true;
+    const text = searchText(table)[i]!;
+    return words.every((w) => text.includes(w));
+  };
+}
+
+export async function getUnknownPage(ctx: InventoryContext, id: string, query: { offset?: number; limit?: number } = {}): Promise<Page & { unknown: UnknownItem[] }> {
+  await readRecord(ctx, id);
+  const table = (await loadTables(ctx, id)).unknown!;
+  const offset = Math.max(0, Math.floor(query.offset ?? 0) || 0);
+  const limit = clampLimit(query.limit ?? PAGE_DEFAULT);
+  return { offset, limit, total: table.length, unknown: tableRows<UnknownItem>(table, offset, offset + limit) };
+}
+
+/**
+ * The whole analysis (items and unknown items rebuilt), as drafting reads it; null when there is none.
+ * @example
+ * const analysis = await loadFullAnalysis(engine, "2026-03-01-ab12cd34");
+ */
+export async function loadFullAnalysis(ctx: InventoryContext, id: string): Promise<SavedAnalysis | null> {
+  const raw = await analyses(ctx).get(id).catch(() => null);
+  if (!raw) return null;
+  if ((raw as AnalysisRecord).storage !== "compact-v1") return raw as SavedAnalysis;
+  const record = raw as AnalysisRecord;
+  const tables = await loadTables(ctx, id);
+  return {
+    id: record.id,
+    name: record.name,
+    createdAt: record.createdAt,
+    files: record.files,
+    ms: record.ms,
+    summary: record.summary,
+    items: tableRows<InventoryItem>(tables.items!),
+    unknown: tableRows<UnknownItem>(tables.unknown!),
+  } as SavedAnalysis;
+}
+
+/** The whole analysis, 404 in French when there is none. */
 export async function getAnalysis(ctx: InventoryContext, id: string): Promise<SavedAnalysis> {
-  const analysis = await analyses(ctx).get(id);
-  if (!analysis) throw new AppError("analysis_not_found", message("inventory.error.notFound", { id }), 404);
+  const analysis = await loadFullAnalysis(ctx, id);
+  if (!analysis) throw notFound(id);
   return analysis;
 }
 
-/** Saved analyses, most recent first (at most `limit`), without their items. */
+/** Saved analyses, most recent first (at most `limit`): summaries only, never the items. */
 export async function listAnalyses(ctx: InventoryContext, limit = 100): Promise<AnalysisListEntry[]> {
-  const store = analyses(ctx);
-  const ids = (await store.list()).slice(0, limit);
-  const entries = await Promise.all(
-    ids.map(async (id) => {
-      const a = await store.get(id).catch(() => null);
-      // The collection may also hold analyses saved by hand or by older versions: list what can be read.
-      if (!a || !Array.isArray(a.items)) return null;
-      return {
-        id,
-        createdAt: a.createdAt ?? "",
-        files: Array.isArray(a.files) ? a.files.map((f) => f.name) : [],
-        counts: {
-          items: a.summary?.items ?? a.items.length,
-          installations: a.summary?.installations ?? a.items.reduce((s, i) => s + (i.installations ?? 0), 0),
-          unknown: Array.isArray(a.unknown) ? a.unknown.length : 0,
-          extraEuropeanShare: a.summary?.extraEuropean?.share ?? null,
-          score: a.summary?.score?.value ?? null,
-        },
-      } satisfies AnalysisListEntry;
-    }),
-  );
-  return entries.filter((e): e is AnalysisListEntry => e !== null);
+  return (await allRecords(ctx))
+    .map(listEntry)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, limit);
+}
+
+function listEntry(r: AnalysisRecord): AnalysisListEntry {
+  return {
+    id: r.id,
+    name: r.name,
+    collectivite: r.collectivite,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    files: r.files.map((f) => f.name),
+    counts: {
+      items: r.summary.items ?? r.tables.items,
+      installations: r.summary.installations ?? 0,
+      unknown: r.tables.unknown,
+      extraEuropeanShare: r.summary.extraEuropean?.share ?? null,
+      score: r.summary.score?.value ?? null,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rename, delete, export
+
+const clean = (s: string | null | undefined) => {
+  const v = (s ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+  return v ? v : null;
+};
+
+/** `{ name?, collectivite? }`: a new name (1 to 200 characters) and the collectivité (up to 200, or null). */
+export async function renameAnalysis(ctx: InventoryContext, id: string, body: unknown): Promise<AnalysisListEntry> {
+  const record = await readRecord(ctx, id);
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid_input", message("inventory.rename.invalid"), 400);
+  const { name, collectivite, ...rest } = body as Record<string, unknown>;
+  if (Object.keys(rest).length) throw new AppError("invalid_input", message("inventory.rename.unknownKeys", { keys: Object.keys(rest).join(", ") }), 400);
+  if (name === undefined && collectivite === undefined) throw new AppError("invalid_input", message("inventory.rename.invalid"), 400);
+  if (name !== undefined && (typeof name !== "string" || !clean(name) || name.length > 200)) throw new AppError("invalid_input", message("inventory.rename.name"), 400);
+  if (collectivite !== undefined && collectivite !== null && (typeof collectivite !== "string" || collectivite.length > 200)) {
+    throw new AppError("invalid_input", message("inventory.rename.collectivite"), 400);
+  }
+  const raw = (await analyses(ctx).get(id))!;
+  const updated = {
+    ...raw,
+    ...(name !== undefined ? { name: clean(name as string)! } : {}),
+    ...(collectivite !== undefined ? { collectivite: clean(collectivite as string | null) } : {}),
+    updatedAt: new Date().toISOString(),
+  };
+  await analyses(ctx).put(id, updated as AnalysisRecord);
+  known(ctx).delete(id);
+  return listEntry(await readRecord(ctx, record.id));
+}
+
+export async function deleteAnalysis(ctx: InventoryContext, id: string): Promise<void> {
+  await readRecord(ctx, id);
+  forget(ctx, id);
+  known(ctx).delete(id);
+  await analyses(ctx).delete(id);
+  await tablesStore(ctx).delete(id);
+}
+
+/** The map as a CSV or ODS file, built in the worker when there is one. */
+export async function exportAnalysis(
+  ctx: InventoryContext,
+  id: string,
+  format: ExportFormat,
+  options: { pool?: InventoryWorkerPool; timeoutMs?: number } = {},
+): Promise<ExportedFile & { filename: string }> {
+  const record = await readRecord(ctx, id);
+  const filename = `${slug(record.name) || "cartographie"}.${format}`;
+  let blob = await tablesStore(ctx).getBytes(id);
+  if (!blob) blob = packTables(await loadTables(ctx, id));
+  if (!options.pool) {
+    const tables = await unpackTables(blob);
+    return { ...exportMap(format, tables.items!, record.summary, record.name), filename };
+  }
+  // The bytes move to the worker: a view over a larger buffer is copied first.
+  const own = blob.byteOffset === 0 && blob.byteLength === blob.buffer.byteLength ? blob : blob.slice();
+  const file = await options.pool.run<ExportedFile>({ kind: "export", blob: own, format, summary: record.summary, title: record.name }, options.timeoutMs ?? 120_000, [own.buffer as ArrayBuffer]);
+  return { ...file, bytes: new Uint8Array(file.bytes), filename };
+}
+
+const slug = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .toLowerCase();
+
+const frenchDate = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(d);
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Comparison
+
+export interface ComparedLine {
+  key: string;
+  name: string;
+  vendor: string | null;
+  category: string | null;
+  extraEuropean: boolean | null;
+  installations: number;
+}
+
+export interface ComparedMeasure {
+  label: string;
+  from: number | null;
+  to: number | null;
+  change: number | null;
+}
+
+export interface Comparison {
+  from: AnalysisListEntry;
+  to: AnalysisListEntry;
+  notice: string | null;
+  removed: { total: number; installations: number; lines: ComparedLine[] };
+  added: { total: number; installations: number; lines: ComparedLine[] };
+  changed: { total: number; lines: (ComparedLine & { before: number; change: number })[] };
+  measures: ComparedMeasure[];
+}
+
+const LISTED = 200;
+
+/** Map lines (system components set aside) by product, or by name when not in the catalog. */
+function linesOf(table: CompactTable): Map<string, ComparedLine> {
+  const out = new Map<string, ComparedLine>();
+  for (let i = 0; i < table.length; i++) {
+    const item = tableRows<InventoryItem>(table, i, i + 1)[0]!;
+    if (item.component) continue;
+    const key = item.product ? `p:${item.product.id}` : `n:${nameKey(item.name)}`;
+    const line = out.get(key);
+    if (line) line.installations += item.installations;
+    else
+      out.set(key, {
+        key,
+        name: item.product?.name ?? item.name,
+        vendor: item.vendor?.name ?? null,
+        category: item.category ?? null,
+        extraEuropean: item.extraEuropean ?? null,
+        installations: item.installations,
+      });
+  }
+  return out;
+}
+
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+const measure = (label: string, from: number | null | undefined, to: number | null | undefined): ComparedMeasure => ({
+  label,
+  from: from ?? null,
+  to: to ?? null,
+  change: typeof from === "number" && typeof to === "number" ? round(to - from) : null,
+});
+
+/** A numeric `value` in the summary under `key`, if the analysis has that measure. */
+const valueAt = (summary: unknown, key: string): number | null => {
+  const v = (summary as Record<string, unknown> | undefined)?.[key];
+  if (typeof v === "number") return v;
+  if (v && typeof v === "object" && typeof (v as { value?: unknown }).value === "number") return (v as { value: number }).value;
+  return null;
+};
+
+/**
+ * What changed from one analysis to a later one of the same collectivité: map lines removed and added, changes of
+ * installations, and the change of the measures (score, shares).
+ */
+export async function compareAnalyses(ctx: InventoryContext, fromId: string, toId: string): Promise<Comparison> {
+  if (!fromId || !toId) throw new AppError("invalid_input", message("inventory.compare.missing"), 400);
+  const [from, to] = await Promise.all([readRecord(ctx, fromId), readRecord(ctx, toId)]);
+  const [a, b] = await Promise.all([loadTables(ctx, fromId), loadTables(ctx, toId)]);
+  const before = linesOf(a.items!);
+  const after = linesOf(b.items!);
+  const removed = [...before.values()].filter((l) => !after.has(l.key)).sort((x, y) => y.installations - x.installations);
+  const added = [...after.values()].filter((l) => !before.has(l.key)).sort((x, y) => y.installations - x.installations);
+  const changed = [...after.values()]
+    .filter((l) => before.has(l.key) && before.get(l.key)!.installations !== l.installations)
+    .map((l) => ({ ...l, before: before.get(l.key)!.installations, change: l.installations - before.get(l.key)!.installations }))
+    .sort((x, y) => Math.abs(y.change) - Math.abs(x.change));
+  const sum = (ls: ComparedLine[]) => ls.reduce((s, l) => s + l.installations, 0);
+  const fromEntry = listEntry(from);
+  const toEntry = listEntry(to);
+  const sameCollectivite = !from.collectivite || !to.collectivite || fold(from.collectivite) === fold(to.collectivite);
+  const measures = [
+    measure(message("inventory.compare.score"), from.summary.score?.value, to.summary.score?.value),
+    measure(message("inventory.compare.extra"), from.summary.extraEuropean?.share, to.summary.extraEuropean?.share),
+    measure(message("inventory.compare.open"), from.summary.openSource?.share, to.summary.openSource?.share),
+    measure(message("inventory.compare.installations"), from.summary.installations, to.summary.installations),
+  ];
+  // The weighted measure, when the analyses have it (`summary.measure`).
+  const weightedFrom = valueAt(from.summary, "measure");
+  const weightedTo = valueAt(to.summary, "measure");
+  if (weightedFrom !== null || weightedTo !== null) measures.unshift(measure(message("inventory.compare.measure"), weightedFrom, weightedTo));
+  return {
+    from: fromEntry,
+    to: toEntry,
+    notice: sameCollectivite ? null : message("inventory.compare.otherCollectivite", { from: from.collectivite!, to: to.collectivite! }),
+    removed: { total: removed.length, installations: sum(removed), lines: removed.slice(0, LISTED) },
+    added: { total: added.length, installations: sum(added), lines: added.slice(0, LISTED) },
+    changed: { total: changed.length, lines: changed.slice(0, LISTED) },
+    measures,
+  };
 }

@@ -12,7 +12,13 @@ export interface RecordStore<T> {
   get(id: string): Promise<T | null>;
   /** All ids, most recently written first. */
   list(): Promise<string[]>;
+  /** All ids, in no order (cheaper than `list`: no file is opened or stat'ed). */
+  ids(): Promise<string[]>;
+  /** Removes the record and its bytes, if any. */
   delete(id: string): Promise<boolean>;
+  /** Bytes kept beside a record (a compact, compressed table), written atomically like records. */
+  putBytes(id: string, bytes: Uint8Array): Promise<void>;
+  getBytes(id: string): Promise<Uint8Array | null>;
 }
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -23,22 +29,36 @@ export function newRecordId(): string {
 }
 
 export function createFileRecordStore<T>(dir: string): RecordStore<T> {
-  const file = (id: string) => {
+  const file = (id: string, ext = "json") => {
     if (!isSafeId(id)) throw new Error(`Unsafe record id: ${id}`);
-    return path.join(dir, `${id}.json`);
+    return path.join(dir, `${id}.${ext}`);
+  };
+  const writeAtomic = async (target: string, data: string | Uint8Array) => {
+    await ensureDir();
+    const tmp = `${target}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+    try {
+      await writeFile(tmp, data, typeof data === "string" ? "utf8" : undefined);
+      await rename(tmp, target);
+    } catch (err) {
+      await rm(tmp, { force: true }).catch(() => {});
+      throw err;
+    }
   };
   let ready: Promise<unknown> | null = null;
   const ensureDir = () => (ready ??= mkdir(dir, { recursive: true }));
   return {
     async put(id, value) {
-      await ensureDir();
-      const target = file(id);
-      const tmp = `${target}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+      await writeAtomic(file(id), JSON.stringify(value, null, 2));
+    },
+    async putBytes(id, bytes) {
+      await writeAtomic(file(id, "bin"), bytes);
+    },
+    async getBytes(id) {
+      if (!isSafeId(id)) return null;
       try {
-        await writeFile(tmp, JSON.stringify(value, null, 2), "utf8");
-        await rename(tmp, target);
+        return new Uint8Array(await readFile(file(id, "bin")));
       } catch (err) {
-        await rm(tmp, { force: true }).catch(() => {}); // a half-written file on a full disk
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
         throw err;
       }
     },
@@ -51,6 +71,10 @@ export function createFileRecordStore<T>(dir: string): RecordStore<T> {
         throw err;
       }
     },
+    async ids() {
+      await ensureDir();
+      return (await readdir(dir)).filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -5));
+    },
     async list() {
       await ensureDir();
       const { stat } = await import("node:fs/promises");
@@ -60,6 +84,7 @@ export function createFileRecordStore<T>(dir: string): RecordStore<T> {
     },
     async delete(id) {
       if (!isSafeId(id)) return false;
+      await rm(file(id, "bin"), { force: true }).catch(() => {});
       try {
         await rm(file(id));
         return true;
@@ -71,7 +96,8 @@ export function createFileRecordStore<T>(dir: string): RecordStore<T> {
 }
 
 /**
- * Removes the temporary files a crash left behind in the record collections under `root` (`<id>.json.<pid>.<rand>.tmp`),
+ * Removes the temporary files a crash left behind in the record collections under `root` (`<id>.json.<pid>.<rand>.tmp`,
+ * or `.bin.` for bytes),
  * except those of a process still running. Called once at start.
  */
 export async function cleanTemporaryFiles(root: string): Promise<number> {
@@ -90,7 +116,7 @@ export async function cleanTemporaryFiles(root: string): Promise<number> {
       continue;
     }
     for (const name of names) {
-      const m = /\.json\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+      const m = /\.(?:json|bin)\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
       if (!m || (Number(m[1]) !== process.pid && isRunning(Number(m[1])))) continue;
       await rm(path.join(root, collection, name), { force: true });
       removed++;

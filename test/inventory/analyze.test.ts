@@ -122,12 +122,11 @@ describe("the map", () => {
 
   it("puts widely installed extra-European products with a drop-in alternative first among quick wins", () => {
     const wins = analyze("glpi10-mairie.csv").summary.quickWins;
-    expect(wins.map((w) => w.product.id)).toEqual(["kaspersky-endpoint-security", "microsoft-onedrive", "google-chrome", "adobe-acrobat-reader", "zoom-workplace", "cisco-webex", "sophos-endpoint"]);
+    // Chrome is not one: its drop-in alternative, Firefox, is itself American (exposure barely drops).
+    expect(wins.map((w) => w.product.id)).toEqual(["kaspersky-endpoint-security", "microsoft-onedrive", "adobe-acrobat-reader", "zoom-workplace", "cisco-webex", "sophos-endpoint"]);
     expect(wins[0]).toMatchObject({ installations: 208, alternative: { id: "eset-endpoint", fit: "drop-in" } });
     expect(wins.every((w) => w.alternative.fit === "drop-in")).toBe(true);
-    expect(wins[2]!.reason).toBe(
-      "Google Chrome : 58 installations, remplacement direct par Firefox (libre, États-Unis). Le produit remplacé relève de : CLOUD Act (États-Unis), FISA section 702 (États-Unis).",
-    );
+    expect(wins[1]!.reason).toMatch(/^Microsoft OneDrive.* : \d+ installations, remplacement direct par .*Le produit remplacé relève de : CLOUD Act \(États-Unis\), FISA section 702 \(États-Unis\)\.$/);
     expect(wins[0]!.laws).toEqual(["ru-sorm"]);
   });
 

@@ -1,8 +1,13 @@
 import iconv from "iconv-lite";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../server/errors.ts";
-import { decodeBytes, parseInventoryFile, parseInventoryFiles, sniffDelimiter } from "../../server/inventory/parse.ts";
-import { readInventory } from "./fixtures.ts";
+import { DEFAULT_LIMITS, decodeBytes, parseInventoryFile, parseInventoryFiles, sniffDelimiter } from "../../server/inventory/parse.ts";
+import { INVENTORY_FIXTURES, readInventory } from "./fixtures.ts";
+
+/** Reference formats, shipped as fixtures (`test/fixtures/inventory/reference/README.md`). */
+const REFERENCE = path.join(INVENTORY_FIXTURES, "reference");
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const file = (name: string, bytes: Uint8Array | string) => ({ name, bytes: typeof bytes === "string" ? utf8(bytes) : bytes });
@@ -47,17 +52,11 @@ describe("GLPI and OCS CSV exports", () => {
     expect(count.rows[0]).toMatchObject({ name: "Microsoft Office Standard 2019", installations: 35, publisher: null });
   });
 
-  it("reads the synthetic templates of the reference formats", async () => {
-    const { readFileSync, readdirSync } = await import("node:fs");
-    const dir = "/work/shared/reference/data/inventory-export-formats/templates/";
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return; // the reference folder is not shipped with the product
-    }
+  it("reads the synthetic templates of the reference formats", () => {
+    const names = readdirSync(REFERENCE).filter((n) => n.endsWith(".SYNTHETIC.csv"));
+    expect(names).toHaveLength(4);
     for (const n of names) {
-      const { rows } = parseInventoryFile({ name: n, bytes: readFileSync(dir + n) });
+      const { rows } = parseInventoryFile({ name: n, bytes: readFileSync(path.join(REFERENCE, n)) });
       expect(rows.map((r) => r.name)).toEqual(["Microsoft Office Professionnel Plus 2016", "Adobe Acrobat Reader DC - Français", "Mozilla Firefox (x64 fr)"]);
     }
   });
@@ -170,15 +169,9 @@ describe("GLPI Agent JSON inventories", () => {
     ]);
   });
 
-  it("reads the official GLPI example and a list of objects; several files add up", async () => {
-    const { readFileSync } = await import("node:fs");
-    let example: Uint8Array | null = null;
-    try {
-      example = readFileSync("/work/shared/reference/data/inventory-export-formats/glpi-inventory-format/examples/computer_1.json");
-    } catch {
-      // reference folder absent
-    }
-    if (example) expect(parse("computer_1.json", example).rows.map((r) => r.name)).toContain("gnome-calculator");
+  it("reads the official GLPI example and a list of objects; several files add up", () => {
+    const example = readFileSync(path.join(REFERENCE, "glpi-computer_1.json"));
+    expect(parse("computer_1.json", example).rows.map((r) => r.name)).toContain("gnome-calculator");
     const list = parse("l.json", JSON.stringify([{ Nom: "Zoom", "Éditeur": "Zoom", Nombre: 3 }, { name: "Teams" }]));
     expect(list.file.format).toBe("json-list");
     expect(list.rows.map((r) => [r.name, r.installations])).toEqual([
@@ -226,7 +219,94 @@ describe("files that are not inventories", () => {
     expect(rejection(() => parse("x.json", "{ broken")).message).toContain("JSON est illisible");
   });
 
+  it("says where invalid JSON breaks, in French, without quoting the file or V8's English message", () => {
+    const secret = '{"content": {"softwares": [{"name": "Logiciel secret du cabinet",]}}';
+    const err = rejection(() => parse("x.json", secret));
+    expect(err.message).toContain("JSON est illisible (ligne 1, colonne 66)");
+    expect(err.message).not.toMatch(/secret|Unexpected|token|position|valid JSON/);
+    const cut = rejection(() => parse("y.json", '[{"name": "Zoom"},\n{"name": "Te'));
+    expect(cut.message).toContain("ligne 2");
+    expect(cut.message).not.toContain("Te");
+  });
+
   it("refuses an empty upload", () => {
     expect(rejection(() => parseInventoryFiles([])).code).toBe("no_file");
+  });
+});
+
+describe("caps on every dimension of an upload", () => {
+  /** Numbers are written the French way (narrow no-break space between thousands). */
+  const plain = (err: AppError) => Object.assign(err, { message: err.message.replace(/[\u202f\u00a0]/g, " ") });
+  const limited = (bytes: Uint8Array | string, limits = {}) => plain(rejection(() => parseInventoryFiles([file("f.csv", bytes)], limits)));
+
+  it("refuses a 160,000-character name (it froze the server for 263 s)", () => {
+    const err = limited("Nom;Editeur\n" + "A".repeat(160_000) + ";X\n");
+    expect(err).toMatchObject({ status: 400, code: "cell_too_long" });
+    expect(err.message).toContain("160 000 caractères, pour 100 000 au maximum");
+    const name = limited("Nom;Editeur\n" + "A".repeat(600) + ";X\n");
+    expect(name).toMatchObject({ status: 400, code: "name_too_long" });
+    expect(name.message).toContain("Le nom de la ligne 2 du fichier « f.csv » fait 600 caractères");
+    expect(name.message).toContain("500 au maximum");
+  });
+
+  it("refuses a 15 MB name, as a cell or as a pasted list line", () => {
+    const big = "A".repeat(15_000_000);
+    expect(limited("Nom;Editeur\n" + big + ";X\n")).toMatchObject({ status: 400, code: "line_too_long" });
+    const list = limited(big + "\n");
+    expect(list.code).toBe("line_too_long");
+    expect(list.message).toContain("dépasse 1 000 000 caractères");
+  });
+
+  it("refuses a million columns, and more columns than the cap on any line", () => {
+    expect(limited("Nom" + ";x".repeat(1_000_000) + "\nA;b\n").status).toBe(400);
+    const wide = limited("Nom;Editeur\nZoom;Zoom\n" + "Teams" + ";x".repeat(1_500) + "\n", { maxColumns: 1_000 });
+    expect(wide).toMatchObject({ code: "too_many_columns" });
+    expect(wide.message).toContain("La ligne 3 du fichier « f.csv » a 1 501 colonnes, pour 1 000 au maximum");
+    const header = limited("Nom" + ";x".repeat(2_000) + "\n");
+    expect(header.code).toBe("too_many_columns");
+  });
+
+  it("refuses 1,000 names of 10,000 characters", () => {
+    const rows = Array.from({ length: 1_000 }, (_, i) => `${"B".repeat(10_000)}${i};X`).join("\n");
+    expect(limited("Nom;Editeur\n" + rows)).toMatchObject({ status: 400, code: "name_too_long" });
+  });
+
+  it("refuses 200,000 names in one <br> cell", () => {
+    const cell = Array.from({ length: 200_000 }, (_, i) => `n${i}`).join("<br>");
+    expect(limited("Nom;Editeur\n" + cell + ";X\n").status).toBe(400);
+    // Under the line cap, the cell cap holds.
+    const smaller = Array.from({ length: 30_000 }, (_, i) => `n${i}`).join("<br>");
+    expect(limited("Nom;Editeur\n" + smaller + ";X\n")).toMatchObject({ code: "cell_too_long" });
+  });
+
+  it("refuses a million-line list with a 413 naming the limit", () => {
+    const list = "Nom\n" + Array.from({ length: 1_000_000 }, (_, i) => `Logiciel ${i}`).join("\n");
+    const err = limited(list);
+    expect(err).toMatchObject({ status: 413, code: "too_many_lines" });
+    expect(err.message).toContain("plus de 250 000 lignes");
+  });
+
+  it("caps rows and distinct names over all files, and the bytes of all files", () => {
+    const names = (n: number, prefix: string) => "Nom\n" + Array.from({ length: n }, (_, i) => `${prefix} ${i}`).join("\n");
+    const distinct = plain(rejection(() => parseInventoryFiles([file("a.csv", names(60, "A")), file("b.csv", names(60, "B"))], { maxDistinctNames: 100 })));
+    expect(distinct).toMatchObject({ status: 413, code: "too_many_names" });
+    expect(distinct.message).toContain("plus de 100 noms de logiciels distincts");
+    // The same names again and again are not distinct.
+    expect(parseInventoryFiles([file("a.csv", names(60, "A")), file("b.csv", names(60, "A"))], { maxDistinctNames: 100 }).rows).toHaveLength(120);
+    const rows = rejection(() => parseInventoryFiles([file("a.csv", names(60, "A")), file("b.csv", names(60, "A"))], { maxRows: 100 }));
+    expect(rows).toMatchObject({ status: 413, code: "too_many_rows" });
+    const json = rejection(() => parseInventoryFiles([file("l.json", JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ name: `x${i}` }))))], { maxRows: 100 }));
+    expect(json.code).toBe("too_many_rows");
+    const bytes = rejection(() => parseInventoryFiles([file("a.csv", names(600, "A"))], { maxBytes: 1024 }));
+    expect(bytes).toMatchObject({ status: 413, code: "payload_too_large" });
+    expect(bytes.message).toContain("1 Ko au maximum");
+  });
+
+  it("keeps the defaults above what real exports need", () => {
+    expect(DEFAULT_LIMITS.maxDistinctNames).toBeGreaterThanOrEqual(100_000);
+    expect(DEFAULT_LIMITS.maxNameChars).toBeGreaterThanOrEqual(300);
+    // A GLPI computer list: 400 software names of one computer in one cell.
+    const cell = Array.from({ length: 400 }, (_, i) => `Logiciel de bureautique numéro ${i}`).join("<br>");
+    expect(parse("pcs.csv", `"Nom";"Logiciels - Nom";\n"PC-01";"${cell}";\n`).rows).toHaveLength(400);
   });
 });

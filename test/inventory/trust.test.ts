@@ -216,8 +216,9 @@ describe("exposure by jurisdiction", () => {
     }
   });
 
-  it("says which law in quick wins", () => {
-    const wins = analyzeRows([row("Google Chrome", "Google LLC", 120)], index).summary.quickWins;
+  it("says which law in quick wins, and proposes no American replacement for an American product as one", () => {
+    const wins = analyzeRows([row("Zoom Workplace", "Zoom Video Communications", 120), row("Google Chrome", "Google LLC", 120)], index).summary.quickWins;
+    expect(wins.map((w) => w.product.id)).toEqual(["zoom"]);
     expect(wins[0]!.laws).toEqual(["us-cloud-act", "us-fisa-702"]);
     expect(wins[0]!.reason).toContain("CLOUD Act");
   });

@@ -1,0 +1,119 @@
+/**
+ * Managing saved analyses in a real Chromium, on a real server (fixture catalog, no Ollama): a large inventory
+ * read a page at a time, rename, CSV/ODS downloads, comparison with an earlier analysis, delete (asked twice).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
+import { MISSING_MESSAGE, openPage } from "./page.ts";
+
+/** « Outil aa », « Outil ab »…: distinct names (numbers would be read as versions of one product). */
+const code = (i: number) => String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26));
+
+/** 450 distinct in-house names plus a few known products: more items than the page keeps at hand. */
+function largeInventory(): Buffer {
+  const lines = ["Nom;Éditeur;Nombre d'installations"];
+  lines.push("Google Chrome;Google LLC;120", "Mozilla Firefox;Mozilla;80", "Microsoft Teams;Microsoft Corporation;60");
+  for (let i = 0; i < 450; i++) lines.push(`Outil ${code(i)};Régie ${i % 7};${1 + (i % 5)}`);
+  return Buffer.from(`${lines.join("\n")}\n`);
+}
+/** The machine may be busy: answers are awaited up to 10 s. */
+const SLOW = { timeout: 10_000 };
+const small = () => Buffer.from("Nom;Éditeur;Nombre d'installations\nGoogle Chrome;Google LLC;100\nLibreOffice;The Document Foundation;40\n");
+
+describe.skipIf(!browserAvailable)("saved analyses in a real browser", () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer({ CORPUS_DIR: INVENTORY_CORPUS }), launchBrowser()]);
+    context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function upload(page: Page, name: string, buffer: Buffer) {
+    await page.getByLabel("Fichiers d'inventaire").setInputFiles({ name, mimeType: "text/csv", buffer });
+    await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
+    await page.locator("#inv-items").waitFor({ timeout: 15_000 });
+  }
+
+  it("pages through a large analysis, renames it, offers CSV and ODS, compares it and deletes it", async () => {
+    const { page, requested, consoleErrors } = await openPage(context, server.url, "#inventaire");
+    await upload(page, "avant.csv", small());
+    await upload(page, "glpi-grand.csv", largeInventory());
+
+    // Pages served by the server.
+    const count = page.locator("#inv-count");
+    // Some of the 453 names are editions or versions of one product: some 440 lines.
+    await expect.poll(() => count.innerText(), SLOW).toMatch(/^Éléments 1 à 100 sur 4[4-5]\d\./);
+    expect(await page.locator("#inv-items tbody tr").count()).toBe(100);
+    await page.getByRole("button", { name: "Page suivante" }).click();
+    await expect.poll(() => count.innerText(), SLOW).toMatch(/^Éléments 101 à 200 sur 4[4-5]\d\./);
+    expect(await page.getByRole("button", { name: "Page précédente" }).isEnabled()).toBe(true);
+    await page.getByLabel("Filtrer par nom ou éditeur").fill("outil bq");
+    await expect.poll(() => count.innerText(), SLOW).toMatch(/^Éléments 1 à 1 sur 1\./);
+    expect(await page.locator("#inv-items tbody th").first().innerText()).toMatch(/^Outil bq/);
+    await page.getByLabel("Filtrer par nom ou éditeur").fill("");
+    await page.getByLabel("Afficher").selectOption("extra");
+    await expect.poll(() => count.innerText(), SLOW).toMatch(/sur [1-3]\./);
+    // Unknown items: the rest on demand.
+    expect(await page.locator(".unknown-item").count()).toBe(100);
+    await page.getByRole("button", { name: "Afficher les suivants" }).click();
+    await expect.poll(() => page.locator(".unknown-item").count(), SLOW).toBe(200);
+
+    // Rename, with the collectivité.
+    await page.locator("#inv-rename-name").fill("Inventaire complet — mars");
+    await page.locator("#inv-rename-collectivite").fill("Plouzané");
+    await page.getByRole("button", { name: "Enregistrer le nom" }).click();
+    await expect.poll(() => page.locator("#inv-manage-status .success").innerText(), SLOW).toBe("Analyse renommée « Inventaire complet — mars ».");
+    expect(await page.locator("#inv-name").innerText()).toBe("« Inventaire complet — mars » — collectivité : Plouzané");
+    await expect.poll(() => page.locator("#inv-saved a").allInnerTexts(), SLOW).toContainEqual(expect.stringContaining("Inventaire complet — mars"));
+
+    // Downloads, same origin.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger la cartographie (ODS, LibreOffice)" }).click()]);
+    expect(download.suggestedFilename()).toBe("inventaire-complet-mars.ods");
+    const csvHref = await page.getByRole("link", { name: "Télécharger la cartographie (CSV)" }).getAttribute("href");
+    expect(csvHref).toMatch(/^\/api\/inventory\/analyses\/.+\/export\?format=csv$/);
+
+    // Comparison with the earlier, smaller analysis.
+    await page.locator("#inv-compare-with").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Comparer", exact: true }).click();
+    const result = page.locator("#inv-compare-result");
+    await result.locator("#inv-compare-measures").waitFor();
+    expect(await result.locator("h4").innerText()).toMatch(/« avant\.csv ».*« Inventaire complet — mars »/);
+    expect(await result.innerText()).toContain("Retiré");
+    expect(await result.innerText()).toMatch(/Ajoutés : 4[4-5]\d produits/);
+    expect(await result.locator("#inv-compare-measures tbody th").allInnerTexts()).toContain("Score de dépendance (mesure pondérée, sur 100)");
+    expect(await page.locator("main").innerText()).not.toMatch(MISSING_MESSAGE);
+    await page.screenshot({ path: "test-results/inventory-manage.png", fullPage: true });
+
+    // Delete: asked twice, then gone from the list and from the server.
+    const id = decodeURIComponent(new URL(page.url()).hash).replace("#inventaire/", "");
+    await page.getByRole("button", { name: "Supprimer l'analyse" }).click();
+    await page.getByRole("button", { name: "Confirmer la suppression définitive" }).click();
+    await expect.poll(() => page.locator("#inv-progress").innerText(), SLOW).toBe("Analyse « Inventaire complet — mars » supprimée.");
+    expect(await page.locator("#inv-result").innerHTML()).toBe("");
+    expect((await fetch(`${server.url}/api/inventory/analyses/${id}`)).status).toBe(404);
+    await expect.poll(() => page.locator("#inv-saved a").allInnerTexts(), SLOW).not.toContainEqual(expect.stringContaining("Inventaire complet"));
+
+    expect(requested.every((u) => u.startsWith(server.url))).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("says so when the same file is sent again, without a second entry", async () => {
+    const { page } = await openPage(context, server.url, "#inventaire");
+    await upload(page, "meme.csv", small());
+    const before = await page.locator("#inv-saved li").count();
+    await upload(page, "meme.csv", small());
+    await expect.poll(() => page.locator("#inv-progress").innerText(), SLOW).toContain("déjà été analysés");
+    expect(await page.locator("#inv-saved li").count()).toBe(before);
+    await page.close();
+  });
+});
