@@ -3,7 +3,8 @@
  * OpenID provider (oidc-provider on a loopback port), the flow walked with fetch and a cookie jar.
  */
 import { execFile } from "node:child_process";
-import { request as httpRequest } from "node:http";
+import { createServer, request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_ID, CLIENT_SECRET, CookieJar, request, signIn, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
@@ -132,6 +133,25 @@ describe("sign-in with OpenID Connect", () => {
       expect(cookie).toMatch(/Path=\//);
     } finally {
       await behindProxy.stop();
+    }
+  });
+
+  it("says in French when the provider cannot be reached, and starts anyway", async () => {
+    // A port where nothing listens any more.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const issuer = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/realms/agents`;
+    await new Promise((resolve) => closed.close(resolve));
+    const down = await startTestServer({ OIDC_ISSUER: issuer, OIDC_CLIENT_ID: CLIENT_ID });
+    try {
+      const res = await fetch(`${down.url}/auth/login?return=%2F`, { redirect: "manual" });
+      expect(res.status).toBe(502);
+      const text = await res.text();
+      expect(text).toContain(`Le fournisseur d&#39;identité (${issuer}) n&#39;a pas pu être joint : ECONNREFUSED`);
+      expect(text).toContain('href="/auth/login?return=%2F"');
+      expect((await fetch(`${down.url}/api/health`)).status).toBe(200);
+    } finally {
+      await down.stop();
     }
   });
 
