@@ -114,8 +114,9 @@ function renderSources(container, sources, turnId) {
   if (!sources.length) return;
   const list = el("ol");
   sources.forEach((s, i) => {
-    // The link goes to the source this passage names for its facts, when known; else to the document's own.
-    const url = s.source?.url ?? s.document.url;
+    // The link goes to the source this passage names for its facts; to the document's own only when it has a single
+    // source (then it carries every passage). Otherwise no link: a link must back the quoted passage.
+    const url = s.source ? s.source.url : s.sources?.length === 1 ? s.sources[0].url : null;
     const meta = [t(`kind.${s.document.kind}`), s.document.date, s.source?.title].filter(Boolean).join(", ");
     const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
     const item = el("li", { id: `${turnId}-src-${i + 1}` });
