@@ -11,6 +11,7 @@ import type { Engine } from "./engine.ts";
 import { AppError, toErrorBody } from "./errors.ts";
 import { requestGuard } from "./guard.ts";
 import { message } from "./i18n/messages.ts";
+import { mountAuth } from "./http/auth.ts";
 import { QueueFullError } from "./llm/queue.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { draftRoutes } from "./routes/drafts.ts";
@@ -45,6 +46,8 @@ export function createApp(engine: Engine): Hono {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // Sign-in (when configured): sessions checked before any route but the public ones.
+  mountAuth(app, engine);
   app.route("/api", healthRoutes(engine));
   app.route("/api", searchRoutes(engine));
   app.route("/api", chatRoutes(engine));

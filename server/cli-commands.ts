@@ -54,7 +54,7 @@ export async function search({ config, term, out, values, positionals }: Command
     } else {
       out(`Mode : ${result.mode === "hybrid" ? "hybride (texte + vecteurs)" : "plein texte"} — ${result.results.length} résultats\n\n`);
       result.results.forEach((r, i) => {
-        out(`${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${(r.source?.url ?? r.document.url) ? ` — ${r.source?.url ?? r.document.url}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`);
+        out(`${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${sourceUrl(r) ? ` — ${sourceUrl(r)}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`);
       });
     }
     return 0;
@@ -80,11 +80,13 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
       else if (event.type === "done") {
         out("\n");
         if (event.notice) term.line(`\n${event.notice}`);
+        for (const s of event.verification?.sentences ?? []) if (s.status === "unsupported" || s.status === "invalid-citation") out(`\n${message("cli.unverified", { text: s.text, reasons: s.reasons.join(" ; ") })}\n`);
+        if (event.factsAsOf) out(`\n${message("cli.factsAsOf", { date: event.factsAsOf })}\n`);
       }
     }
     if (sources.length) {
       out("\nSources :\n");
-      sources.forEach((s, i) => out(`[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})${s.source ? `\n    ${s.source.title}` : ""}${(s.source?.url ?? s.document.url) ? `\n    ${s.source?.url ?? s.document.url}` : ""}\n`));
+      sources.forEach((s, i) => out(`[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})${s.source ? `\n    ${s.source.title}` : ""}${sourceUrl(s) ? `\n    ${sourceUrl(s)}` : ""}\n`));
     }
     return 0;
   } finally {
@@ -98,4 +100,10 @@ export async function serve({ config, term }: CommandContext): Promise<number> {
   term.line(`Cap Libre est prêt : ${running.url}`);
   await new Promise(() => {});
   return 0;
+}
+
+/** The address that backs a passage: its own source's, or its document's when the document has a single source. */
+function sourceUrl(r: { source?: { url?: string | null } | null; sources?: { url?: string | null }[] }): string | null {
+  if (r.source) return r.source.url ?? null;
+  return r.sources?.length === 1 ? (r.sources[0]!.url ?? null) : null;
 }

@@ -16,6 +16,7 @@ export interface CommandValues {
   help?: boolean;
   input?: string;
   out?: string;
+  all?: boolean;
 }
 
 export interface CommandContext {
@@ -46,6 +47,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     const { apiKeyCommand } = await import("./api-keys.ts");
     return (c) => apiKeyCommand(c.positionals, c.config, c.out, c.term.line);
   },
+  sessions: async () => {
+    const { sessionsCommand } = await import("./auth/cli.ts");
+    return (c) => sessionsCommand(c.positionals, c.values, c.config, c.out);
+  },
 };
 
 export interface CliIo {
@@ -62,7 +67,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { rebuild: { type: "boolean" }, json: { type: "boolean" }, k: { type: "string" }, help: { type: "boolean", short: "h" }, input: { type: "string" }, out: { type: "string" } },
+      options: { rebuild: { type: "boolean" }, json: { type: "boolean" }, k: { type: "string" }, help: { type: "boolean", short: "h" }, input: { type: "string" }, out: { type: "string" }, all: { type: "boolean" } },
     });
     const load = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!load || values.help) {

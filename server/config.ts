@@ -31,6 +31,8 @@ const envSchema = z.object({
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   /** Milliseconds an Ollama availability check stays valid. */
   OLLAMA_STATUS_TTL_MS: z.coerce.number().int().min(0).default(10000),
+  /** Second pass of the verification: the local model says whether the passages support each sentence (slower). */
+  VERIFY_WITH_MODEL: z.enum(["0", "1", "false", "true"]).default("0"),
   /** Generations run at once per model; more wait in a queue (match Ollama's OLLAMA_NUM_PARALLEL). */
   LLM_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(2),
   /** Requests that may wait for the model; one more gets a 503 with Retry-After. */
@@ -54,7 +56,37 @@ const envSchema = z.object({
   GLPI_USER_TOKEN: z.string().optional(),
   /** Hours between two automatic pulls from GLPI (0 or unset: on demand only). */
   GLPI_SYNC_HOURS: z.coerce.number().min(0).max(24 * 31).default(0),
+  /** Sign-in: `oidc` (OpenID Connect, the default when OIDC_ISSUER is set) or `none` (no sign-in). */
+  AUTH: z.enum(["none", "oidc"], { error: "valeur « none » ou « oidc » attendue" }).optional(),
+  /** The identity provider's issuer (ProConnect, Keycloak realm, LemonLDAP::NG…); its discovery document is read from it. */
+  OIDC_ISSUER: z.url({ error: "adresse https://… du fournisseur d'identité attendue" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, "la liste doit contenir « openid »").default("openid profile email"),
+  /** The address users reach (behind a reverse proxy, say): the redirect URI and `Secure` cookies derive from it. */
+  PUBLIC_URL: z.url({ error: "adresse http(s)://… attendue" }).optional(),
+  /** Hours a sign-in lasts before the person signs in again. */
+  SESSION_HOURS: z.coerce.number().min(0.05).max(24 * 31).default(8),
+  /** With sign-in: model calls (questions, drafts, regenerated sections) per person and per hour (0: no limit). */
+  MODEL_CALLS_PER_HOUR: z.coerce.number().int().min(0).default(120),
+  /** With sign-in: inventory imports (uploads, GLPI pulls) per person and per hour (0: no limit). */
+  UPLOADS_PER_HOUR: z.coerce.number().int().min(0).default(60),
 });
+
+export interface AuthConfig {
+  mode: "none" | "oidc";
+  /** True when AUTH=none was written out (the opt-out of sign-in beyond loopback). */
+  explicit: boolean;
+  issuer: string | null;
+  clientId: string | null;
+  clientSecret: string | null;
+  scopes: string;
+  /** Without trailing slash; null: the address the request came to (loopback only). */
+  publicUrl: string | null;
+  sessionHours: number;
+  /** Per person and per hour; 0: no limit. */
+  limits: { modelCallsPerHour: number; uploadsPerHour: number };
+}
 
 export type Config = {
   host: string;
@@ -75,12 +107,14 @@ export type Config = {
   statusTtlMs: number;
   maxUploadBytes: number;
   inventoryTimeoutMs: number;
+  verifyWithModel: boolean;
   llmMaxConcurrent: number;
   llmMaxQueue: number;
   allowedHosts: string[];
   timeoutMs: number;
   databaseUrl: string | null;
   glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
+  auth: AuthConfig;
 };
 
 /** Reads the configuration from `env` (the process environment by default). */
@@ -100,6 +134,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new AppError("invalid_config", message("config.openaiMissing", { names: missing.join(", ") }));
     }
   }
+  const mode = e.AUTH ?? (e.OIDC_ISSUER ? "oidc" : "none");
+  if (mode === "oidc" && (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID)) throw new AppError("invalid_config", message("auth.config.missing"));
+  if (mode === "oidc" && new URL(e.OIDC_ISSUER!).protocol !== "https:" && !isLoopbackUrl(e.OIDC_ISSUER!)) {
+    throw new AppError("invalid_config", message("auth.config.issuerHttps", { issuer: e.OIDC_ISSUER! }));
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -118,18 +157,41 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     statusTtlMs: e.OLLAMA_STATUS_TTL_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     inventoryTimeoutMs: e.INVENTORY_TIMEOUT_MS,
+    verifyWithModel: e.VERIFY_WITH_MODEL === "1" || e.VERIFY_WITH_MODEL === "true",
     llmMaxConcurrent: e.LLM_MAX_CONCURRENT,
     llmMaxQueue: e.LLM_MAX_QUEUE,
-    allowedHosts: e.ALLOWED_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
+    // The name users reach (PUBLIC_URL) is one the server answers to.
+    allowedHosts: [...e.ALLOWED_HOSTS.split(","), e.PUBLIC_URL ? new URL(e.PUBLIC_URL).host : ""].map((h) => h.trim().toLowerCase()).filter(Boolean),
     timeoutMs: e.LLM_TIMEOUT_MS,
     databaseUrl: e.DATABASE_URL ?? null,
     glpi: { url: e.GLPI_URL ?? null, appToken: e.GLPI_APP_TOKEN ?? null, userToken: e.GLPI_USER_TOKEN ?? null, syncHours: e.GLPI_SYNC_HOURS },
+    auth: {
+      mode,
+      explicit: e.AUTH !== undefined,
+      issuer: e.OIDC_ISSUER ?? null,
+      clientId: e.OIDC_CLIENT_ID ?? null,
+      clientSecret: e.OIDC_CLIENT_SECRET ?? null,
+      scopes: e.OIDC_SCOPES.trim().split(/\s+/).join(" "),
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? null,
+      sessionHours: e.SESSION_HOURS,
+      limits: { modelCallsPerHour: e.MODEL_CALLS_PER_HOUR, uploadsPerHour: e.UPLOADS_PER_HOUR },
+    },
   };
 }
+
+/** Loopback names and addresses: only this machine can reach a server listening there. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || h === "::ffff:127.0.0.1";
+}
+
+const isLoopbackUrl = (url: string) => isLoopbackHost(new URL(url).hostname);
 
 /** What a variable should look like, in French (zod's own messages are English). */
 function configReason(issue: z.core.$ZodIssue): string {
   const i = issue as { code: string; expected?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string };
+  // A value outside a list, or not of the expected shape: the schema's own French message says what is expected.
+  if (i.code === "invalid_value" || (i.code === "invalid_format" && i.format === "regex")) return issue.message;
   if (i.code === "too_small" && i.minimum !== undefined) return message("config.tooSmall", { min: String(i.minimum) });
   if (i.code === "too_big" && i.maximum !== undefined) return message("config.tooBig", { max: String(i.maximum) });
   if (i.code === "invalid_format" && i.format === "url") return message("config.url");

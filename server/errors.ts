@@ -7,7 +7,7 @@ import type { ZodError } from "zod";
 import { formatIssues } from "../ingest/schema.ts";
 import { message } from "./i18n/messages.ts";
 
-export type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 500 | 502 | 503 | 504 | 507;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 429 | 500 | 502 | 503 | 504 | 507;
 
 export class AppError extends Error {
   readonly code: string;

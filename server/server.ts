@@ -5,6 +5,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
+import { assertSafeExposure } from "./auth/exposure.ts";
 import type { Config } from "./config.ts";
 import { createEngine, type Engine } from "./engine.ts";
 import { AppError } from "./errors.ts";
@@ -31,6 +32,7 @@ export function printIndexReport(report: IndexReport, term: Terminal, validateOn
 }
 
 export async function startServer(config: Config, term: Terminal = silentTerminal): Promise<RunningServer> {
+  assertSafeExposure(config, term.line);
   const engine = await createEngine(config, term.line);
   const report = await engine.index({ onProgress: (done, total) => term.progress(`Indexation du corpus : ${done}/${total} documents`) });
   printIndexReport(report, term);

@@ -5,6 +5,7 @@ import { $, applyI18n, el, loadMessages, readSSE, apiError, t } from "./lib.js";
 import * as inventory from "./inventory.js";
 import * as drafts from "./drafts.js";
 import * as plans from "./plans.js";
+import { showAccount } from "./auth.js";
 
 const SECTIONS = ["question", "inventaire", "documents", "suivi"];
 const modules = { question: null, inventaire: inventory, documents: drafts, suivi: plans };
@@ -55,18 +56,57 @@ export async function loadStatus() {
   }
 }
 
-/** Splits "… [1] …" so citation numbers become links to the listed sources. */
-function renderAnswer(node, text, turnId, count) {
-  node.replaceChildren();
+/** « 8 avril 2026 » for "2026-04-08", « avril 2026 » for "2026-04", « 2021 » for "2021". */
+function dayDate(iso) {
+  const [y, m, d] = iso.slice(0, 10).split("-");
+  if (!m) return y;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d ?? 1)));
+  const text = new Intl.DateTimeFormat("fr-FR", d ? { dateStyle: "long", timeZone: "UTC" } : { month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+  return text.replace(/^1 /, "1er ");
+}
+
+/**
+ * Appends "… [1] …" to a node, citation numbers turned into links to the listed sources; a number that names no
+ * source is shown as an invalid citation (never dropped, never linked to another source).
+ */
+function appendCited(node, text, turnId, count) {
   let last = 0;
   for (const match of text.matchAll(/\[(\d+)\]/g)) {
     const n = Number(match[1]);
-    if (n < 1 || n > count) continue;
     node.append(text.slice(last, match.index));
-    node.append(el("a", { class: "cite", href: `#${turnId}-src-${n}`, "aria-label": t("web.citeLabel", { n }) }, `[${n}]`));
+    if (n >= 1 && n <= count) node.append(el("a", { class: "cite", href: `#${turnId}-src-${n}`, "aria-label": t("web.citeLabel", { n }) }, `[${n}]`));
+    else node.append(el("span", { class: "cite-invalid" }, `[${n}]`, el("span", { class: "flag-label" }, ` ${t("verify.invalidCitation")}`)));
     last = match.index + match[0].length;
   }
   node.append(text.slice(last));
+}
+
+function renderAnswer(node, text, turnId, count) {
+  node.replaceChildren();
+  appendCited(node, text, turnId, count);
+}
+
+/** The answer again once verified: sentences no passage supports are marked « non vérifié », with the reasons listed. */
+function renderVerified(node, text, turnId, count, verification) {
+  const flagged = verification.sentences.filter((s) => s.status === "unsupported" || s.status === "invalid-citation");
+  if (!flagged.length) return null;
+  node.replaceChildren();
+  let last = 0;
+  for (const s of flagged) {
+    appendCited(node, text.slice(last, s.start), turnId, count);
+    const mark = el("mark", { class: "unverified" });
+    appendCited(mark, text.slice(s.start, s.end), turnId, count);
+    node.append(mark, el("span", { class: "flag-label" }, ` [${t("verify.unverified")}]`));
+    last = s.end;
+  }
+  appendCited(node, text.slice(last), turnId, count);
+  return el(
+    "div",
+    { class: "flags" },
+    el("p", { class: "flags-title" }, t("verify.boxTitle", { count: flagged.length })),
+    el("p", { class: "hint" }, t("verify.boxIntro")),
+    el("ul", {}, flagged.map((s) => el("li", {}, el("q", {}, s.text), " — ", s.reasons.join(" ; ")))),
+  );
 }
 
 function renderSources(container, sources, turnId) {
@@ -74,8 +114,9 @@ function renderSources(container, sources, turnId) {
   if (!sources.length) return;
   const list = el("ol");
   sources.forEach((s, i) => {
-    // The link goes to the source this passage names for its facts, when known; else to the document's own.
-    const url = s.source?.url ?? s.document.url;
+    // The link goes to the source this passage names for its facts; to the document's own only when it has a single
+    // source (then it carries every passage). Otherwise no link: a link must back the quoted passage.
+    const url = s.source ? s.source.url : s.sources?.length === 1 ? s.sources[0].url : null;
     const meta = [t(`kind.${s.document.kind}`), s.document.date, s.source?.title].filter(Boolean).join(", ");
     const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
     const item = el("li", { id: `${turnId}-src-${i + 1}` });
@@ -120,7 +161,11 @@ async function ask(question) {
         text += data.text;
         renderAnswer(answerNode, text, turnId, sources.length);
       } else if (event === "done") {
-        footer.append(el("p", { class: "mode" }, data.mode === "generated" ? t("web.modeGenerated") : t("web.modeExtractive")));
+        const box = data.verification ? renderVerified(answerNode, text, turnId, sources.length, data.verification) : null;
+        if (box) footer.append(box);
+        const mode = data.abstention ? "web.modeAbstained" : data.mode === "generated" ? (data.grounded === false ? "web.modeGeneratedNoSource" : "web.modeGenerated") : "web.modeExtractive";
+        footer.append(el("p", { class: "mode" }, t(mode)));
+        if (data.factsAsOf) footer.append(el("p", { class: "facts-date" }, t("web.factsAsOf", { date: dayDate(data.factsAsOf) })));
         // The banner already shows the standing notice; repeat only a notice specific to this answer.
         if (data.notice && data.notice !== $("status").textContent) footer.append(el("p", { class: "notice" }, data.notice));
       } else if (event === "error") {
@@ -161,6 +206,7 @@ function initQuestion() {
 async function init() {
   await loadMessages();
   applyI18n();
+  showAccount();
   loadStatus();
   initQuestion();
   inventory.init();

@@ -503,13 +503,31 @@ function factsAsOf(sections) {
 function renderSection(draft, s) {
   const noteId = (n) => `note-${draft.id}-${s.key}-${n}`;
   const known = new Set(s.citations.map((c) => c.n));
-  const cite = (n) => (known.has(n) ? el("a", { class: "cite", href: `#${noteId(n)}`, "aria-label": t("web.citeLabel", { n }) }, `[${n}]`) : null);
+  const flagged = (s.verification?.sentences ?? []).filter((x) => x.status === "unsupported" || x.status === "invalid-citation");
+  // `[0]` (never a citation) marks the end of a sentence the verification could not support.
+  const cite = (n, raw) =>
+    n === 0 && flagged.length
+      ? el("span", { class: "flag-label" }, `[${t("verify.unverified")}]`)
+      : known.has(n)
+        ? el("a", { class: "cite", href: `#${noteId(n)}`, "aria-label": t("web.citeLabel", { n }) }, `[${n}]`)
+        : el("span", { class: "cite-invalid" }, `[${n}]`, el("span", { class: "flag-label" }, ` ${t("verify.invalidCitation")}`));
+  let text = s.text;
+  for (const end of [...new Set(flagged.map((x) => x.end))].sort((a, b) => b - a)) text = `${text.slice(0, end)} [0]${text.slice(end)}`;
   return el(
     "section",
     { class: `draft-section${s.heading ? "" : " unheaded"}` },
     el("div", { class: "section-head" }, el("h3", {}, s.title), s.toComplete ? el("span", { class: "badge badge-draft" }, t("draft.badgeToComplete")) : null),
-    el("div", { class: "draft-text" }, renderMarkdown(s.text, { cite, headingLevel: 4 })),
+    el("div", { class: "draft-text" }, renderMarkdown(text, { cite, headingLevel: 4 })),
     s.flags.length ? flagBox(s.flags) : null,
+    flagged.length
+      ? el(
+          "div",
+          { class: "flags" },
+          el("p", { class: "flags-title" }, t("verify.boxTitle", { count: flagged.length })),
+          el("p", { class: "hint" }, t("verify.boxIntro")),
+          el("ul", {}, flagged.map((x) => el("li", {}, el("q", {}, x.text), " — ", x.reasons.join(" ; ")))),
+        )
+      : null,
     s.citations.length
       ? el(
           "ol",

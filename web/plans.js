@@ -120,7 +120,8 @@ async function renderAdoptForm() {
     const fill = ++fills; // only the list of the analysis chosen last is shown
     products.replaceChildren(el("p", { class: "hint" }, t("plan.loadingProducts")));
     try {
-      const analysis = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(select.value)}`);
+      // The exposed items only, a page of the largest (an analysis is read a page at a time).
+      const analysis = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(select.value)}/items?which=extra&limit=500`);
       if (fill !== fills) return;
       const byProduct = new Map();
       for (const i of analysis.items ?? []) {

@@ -143,7 +143,7 @@ async function letterContext(inputs: LetterInputs, analysis: InventoryAnalysis |
   vars.recipient_role = inputs.recipient.role;
   vars.sender = inputs.sender.name;
   vars.subject = inputs.subject ?? (await texts(structure, "subject.default", vars));
-  vars.sender_intro = await texts(structure, "sender_intro", { sender: inputs.sender.name, sender_description: inputs.sender.description ? `, ${inputs.sender.description},` : "" });
+  vars.sender_intro = await texts(structure, "sender_intro", { sender: inputs.sender.name, sender_description: inputs.sender.description ? `, ${inputs.sender.description}` : "" });
   vars.local_context = inputs.context ? `${sentence(inputs.context)} ` : "";
   // The counts of a map the sender was given: the same sentence parts as the roadmap and the briefing.
   const plan = analysis ? planRoadmap(analysis, { now }) : null;

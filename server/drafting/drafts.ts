@@ -11,7 +11,7 @@ import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { buildContext, type DraftContext } from "./context.ts";
 import { checkFigures } from "./figures.ts";
-import { passageSource, writeSection, type GenerateOptions, type GenerationState } from "./generate.ts";
+import { passageSource, verifySection, writeSection, type GenerateOptions, type GenerationState } from "./generate.ts";
 import { analysisSchema, parseDraftRequest, parseInputs, type DraftInputs } from "./inputs.ts";
 import { fill, loadStructure, type DocumentStructure } from "./structure.ts";
 import type { Draft, DraftEvent, DraftMode, DraftSection, DraftType, InventoryAnalysis } from "./types.ts";
@@ -270,6 +270,7 @@ export async function editSection(engine: Engine, id: string, key: string, body:
       ...previous,
       text,
       flags: checkFigures(text, sources),
+      verification: verifySection(text, chunks.map((c) => ({ text: c.text, section: c.section, document: c.document })), ctx.facts),
       toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
       editedAt: new Date().toISOString(),
     };

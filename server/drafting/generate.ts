@@ -13,6 +13,7 @@ import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { DraftContext } from "./context.ts";
 import { paragraphBefore, quotedStatement, statementSources } from "../retrieval/attribution.ts";
 import { checkFigures, extractFigures } from "./figures.ts";
+import { verifyText } from "../verify/index.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection } from "./types.ts";
 
@@ -87,14 +88,14 @@ export function citedNumbers(text: string): number[] {
 }
 
 /**
- * Cleans what the model wrote: no heading or repeated title at the top, `[1, 2]` written `[1][2]`, and markers
- * that point to no passage removed.
+ * Cleans what the model wrote: no heading or repeated title at the top, `[1, 2]` written `[1][2]`. A marker that
+ * points to no passage is kept as written: the verification reports it, the page and exports show it as invalid
+ * (deleting it would leave its claim uncited and unnoticed).
  */
-export function cleanGenerated(text: string, title: string, passageCount: number): string {
+export function cleanGenerated(text: string, title: string, _passageCount?: number): string {
   let t = text.trim();
   t = t.replace(/^(#+\s.*|\*\*[^*\n]+\*\*\s*:?)\n+/, (line) => (/^#/.test(line) || line.toLowerCase().includes(title.toLowerCase()) ? "" : line));
   t = t.replace(/\[(\d+(?:\s*[,;]\s*\d+)+)\]/g, (_, list: string) => list.split(/\s*[,;]\s*/).map((n) => `[${n}]`).join(""));
-  t = t.replace(/\s?\[(\d+)\]/g, (marker, n: string) => (Number(n) >= 1 && Number(n) <= passageCount ? marker : ""));
   return t.replace(/\n{3,}/g, "\n\n").trim();
 }
 
@@ -182,6 +183,9 @@ export async function* writeSection(
   const citations = used.map((r, i) => toCitation(r, i + 1, statements[i] ?? r.text)).filter((c) => cited.has(c.n));
   const flags = checkFigures(text, [...used.map(passageSource), ...ctx.facts]);
   if (flags.length) yield { type: "flags", key: section.key, flags };
+  // What the model wrote is checked sentence by sentence; a template only quotes passages and data.
+  const verification = mode === "generated" ? verifySection(text, used, ctx.facts) : null;
+  if (verification) yield { type: "verification", key: section.key, verification };
   return {
     key: section.key,
     title,
@@ -192,9 +196,14 @@ export async function* writeSection(
     heading: section.heading,
     toComplete: mode === "template" && section.generate,
     passageIds: used.map((r) => r.id),
+    verification,
   };
 }
 
+/** Verification of a section against the passages it was written from (numbered as the model saw them) and the data. */
+export function verifySection(text: string, used: Pick<SearchResult, "text" | "section" | "document">[], facts: string[]) {
+  return verifyText(text, used.map((r, i) => ({ n: i + 1, text: passageSource(r) })), { facts });
+}
 /** What an instruction says instead of a name typed by the user (the name itself is in the data block). */
 const dataReferences = () => ({
   collectivite: message("drafts.prompt.collectivite"),

@@ -3,6 +3,7 @@
  * minimal view of a saved inventory analysis that a roadmap needs (the analysis itself belongs to
  * `server/inventory/`; only the fields read here are declared, so that module can grow without breaking this one).
  */
+import type { Verification } from "../verify/index.ts";
 
 export const DRAFT_TYPES = ["letter", "audit-plan", "roadmap", "briefing"] as const;
 export type DraftType = (typeof DRAFT_TYPES)[number];
@@ -53,6 +54,8 @@ export interface DraftSection {
   passageIds: string[];
   /** Set when a user edited the text by hand. */
   editedAt?: string;
+  /** Check of a generated or edited text against its passages and data (`server/verify/`): status per sentence. */
+  verification?: Verification | null;
 }
 
 export interface DraftVersion {
@@ -81,6 +84,7 @@ export type DraftEvent =
   | { type: "section"; key: string; title: string }
   | { type: "token"; key: string; text: string }
   | { type: "flags"; key: string; flags: FigureFlag[] }
+  | { type: "verification"; key: string; verification: Verification }
   | { type: "notice"; text: string }
   | { type: "done"; id: string; mode: DraftMode; version: number; flags: (FigureFlag & { section: string })[]; saved?: false };
 

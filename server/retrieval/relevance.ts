@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { foldText } from "../store/lancedb.ts";
+import { DEMONYMS, phrasesFound, stem as frStem, synonymsOf, words } from "./french.ts";
 
 const STOPWORDS = new Set(
   readFileSync(new URL("../i18n/stopwords.fr.txt", import.meta.url), "utf8")
@@ -36,4 +37,189 @@ export function coverage(questionKeywords: string[], passage: string): number {
 export function isRelevant(questionKeywords: string[], passage: string): boolean {
   const needed = questionKeywords.length <= 2 ? 1 : 0.5;
   return coverage(questionKeywords, passage) >= needed - 1e-9;
+}
+
+// ——— Answerability: does what was retrieved answer the question? Decided before any model call. ———
+
+/** Words that frame a question in this domain without saying what it asks (never required in a passage). */
+const FRAME = new Set(
+  ["collectivite", "collectivites", "possible", "faut", "falloir", "doit", "doivent", "peut", "peuvent", "utiliser", "utilise", "utilisent", "avoir", "ete", "etre", "vrai", "vraiment", "quoi", "prevoir", "choisir", "existe", "existent", "il", "elle", "sujet", "parle", "parler", "agit", "entend", "lit", "partout", "serieux", "maintenant", "depuis", "avant", "apres", "aujourd", "hui"],
+);
+
+/** A word of the question, with its synonyms; `name` when written with a capital (a place, an organisation, a person) or a year. */
+export interface QuestionTerm {
+  word: string;
+  variants: string[];
+  name: boolean;
+  /** A year or a month and year (« mars 2012 »): must be in the passage that answers. */
+  date?: boolean;
+}
+
+const YEAR = /^(19|20)\d{2}$/;
+const MONTH_YEAR = /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+((?:19|20)\d{2})\b/g;
+
+/**
+ * The content words of a question, names and years marked. « Schleswig-Holstein », « États-Unis » stay one name; a
+ * phrase of the synonym list (« Sécurité sociale ») is one term with its synonyms; an adjective of nationality
+ * (« espagnol ») counts as its country's name.
+ */
+export function questionTerms(question: string): QuestionTerm[] {
+  const out = new Map<string, QuestionTerm>();
+  const inPhrase = new Set<string>();
+  for (const { phrase, group } of phrasesFound(question)) {
+    out.set(phrase, { word: phrase, variants: group, name: false });
+    for (const w of phrase.split(" ")) inPhrase.add(w);
+  }
+  for (const m of foldText(question).matchAll(MONTH_YEAR)) {
+    out.set(`${m[1]} ${m[2]}`, { word: `${m[1]} ${m[2]}`, variants: [`${m[1]} ${m[2]}`], name: true, date: true });
+    inPhrase.add(m[1]!).add(m[2]!);
+  }
+  const tokens = question.replace(/[’]/g, "'").split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+  tokens.forEach((raw, i) => {
+    const token = raw.replace(/^([cdjlmnst]|qu)'/i, "").replace(/-(t-)?(il|elle|ils|elles|on|je|nous|vous|ce|t)$/i, "").replace(/^-+|-+$/g, "");
+    if (!token) return;
+    const folded = foldText(token);
+    if (YEAR.test(token)) return inPhrase.has(folded) ? undefined : out.set(folded, { word: folded, variants: [folded], name: true, date: true });
+    const country = DEMONYMS.get(folded.replace(/-/g, " "));
+    if (country) return out.set(country, { word: country, variants: [country, folded.replace(/-/g, " ")], name: true });
+    const parts = folded.split("-").filter((p) => p.length >= 2 && !STOPWORDS.has(p) && !FRAME.has(p));
+    if (parts.length === 0 || /^\d{1,3}$/.test(folded) || parts.every((p) => inPhrase.has(p))) return;
+    const capital = /^\p{Lu}/u.test(token) && (i > 0 || /^\p{Lu}[\p{Lu}\d]/u.test(token) || token.includes("-") || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
+    const word = parts.join(" ");
+    if (out.has(word)) return;
+    out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital });
+  });
+  return [...out.values()];
+}
+
+/** Folded words of a passage, with numbers written « 80 000 » joined. */
+function passageWords(text: string): { list: string[]; stems: Set<string>; joined: string } {
+  const list = words(text.replace(/(\d)[ \u00a0\u202f](?=\d{3}\b)/g, "$1"));
+  return { list, stems: new Set(list.map(frStem)), joined: ` ${list.join(" ")} ` };
+}
+
+/** Whether a folded word or phrase occurs in a passage's words (stem equality, or a near prefix). */
+function occurs(entry: string, p: ReturnType<typeof passageWords>, exact = false): boolean {
+  if (exact) return p.joined.includes(` ${entry} `);
+  if (entry.includes(" ")) return entry.split(" ").every((w) => occurs(w, p));
+  const s = frStem(entry);
+  if (p.stems.has(s)) return true;
+  if (s.length < 5 || /^\d/.test(s)) return false;
+  return p.list.some((w) => w.startsWith(s) && w.length - s.length <= 3);
+}
+
+export interface Answerability {
+  answerable: boolean;
+  /** Why not: a name or year the corpus or the best passages lack, or too few of the question's words. */
+  reason: "ok" | "no-terms" | "unknown-name" | "missing-name" | "unknown-words" | "low-coverage" | "no-result";
+  /** Question words and names the best passages lack. */
+  missing: string[];
+  /** Share of the question's words held by the best passage (0–1). */
+  coverage: number;
+  /** Index (in the results) of the passages that hold enough of the question's words. */
+  relevant: number[];
+}
+
+/** A passage answers when it holds this share of the question's content words (all of them up to two words)… */
+export const MIN_PLAIN_COVERAGE = 0.45;
+/** … and this share of their weight (rare words weigh more). */
+export const MIN_WEIGHTED_COVERAGE = 0.35;
+/** Order of magnitude of the number of passages, for word weights. */
+const CORPUS_SCALE = 1000;
+/** A name found in at most this many passages of the corpus must be in the best ones. */
+const RARE_NAME = 20;
+/** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
+const UNKNOWN_SHARE = 0.3;
+/** Share of the question's words a catalog card must hold to answer it. */
+const MIN_CATALOG_COVERAGE = 0.7;
+/** Passages read to decide (the top of the ranked list). */
+const JUDGED = 6;
+
+/** How many passages of the whole corpus hold a word (full-text index), to tell a name the corpus never uses. */
+export type CorpusFrequency = (word: string) => Promise<number>;
+
+/**
+ * Decides, before any model call, whether retrieved passages can answer a question — explainable, no model:
+ * 1. a name (capitalised word, acronym) the whole corpus never uses means the question is about something it does
+ *    not cover (« Dortmund », « Lorem ») ;
+ * 2. a year of the question must appear in one of the top passages ;
+ * 3. the best passage must hold at least half of the question's content words (French stems, synonyms).
+ */
+export async function assessAnswerability(
+  question: string,
+  results: { text: string; section: string; document: { title: string; kind?: string } }[],
+  frequency?: CorpusFrequency,
+): Promise<Answerability> {
+  const terms = questionTerms(question);
+  const none = (reason: Answerability["reason"], missing: string[] = []): Answerability => ({ answerable: false, reason, missing, coverage: 0, relevant: [] });
+  if (results.length === 0) return none("no-result");
+  if (terms.length === 0) return none("no-terms");
+  if (frequency) {
+    const unknown: string[] = [];
+    for (const t of terms.filter((t) => t.name && !t.date)) {
+      for (const part of t.word.split(" ")) if ((await frequency(part)) === 0) unknown.push(t.word);
+    }
+    if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
+  }
+  const judged = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
+  // A rare name the corpus knows but none of the best passages holds: they are about something else.
+  const absent: string[] = [];
+  for (const t of terms.filter((t) => t.name && !t.date)) {
+    if (t.date || judged.some((p) => t.variants.some((v) => occurs(v, p)))) continue;
+    const rarest = frequency ? Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) : 0;
+    if (rarest <= RARE_NAME) absent.push(t.word);
+  }
+  if (absent.length) return none("missing-name", absent);
+  // Each word weighs by its rarity in the corpus (inverse document frequency): « mairie » says little, « piscine »
+  // (found in no passage) says what the question is about.
+  const weights = await Promise.all(terms.map(async (t) => (frequency ? Math.log(1 + CORPUS_SCALE / (1 + (await frequency(t.word.split(" ")[0]!)))) : 1)));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const perPassage = judged.map((p) => {
+    const found = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
+    const weighted = found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) / total;
+    return { weighted, plain: found.length / terms.length, missing: terms.filter((t) => !found.includes(t)).map((t) => t.word) };
+  });
+  const best = perPassage.reduce((a, b) => (b.weighted > a.weighted ? b : a));
+  // Words the corpus never uses, and no synonym of which the best passage holds, make a large part of the question.
+  const unknown = frequency ? (await Promise.all(best.missing.map(async (w) => ((await frequency(w)) === 0 ? w : null)))).filter((w): w is string => !!w) : [];
+  if (unknown.length / terms.length >= UNKNOWN_SHARE) return { answerable: false, reason: "unknown-words", missing: unknown, coverage: best.weighted, relevant: [] };
+  // A passage answers when it holds enough of the question's words, counted plainly and weighted by rarity, and
+  // every year or date of the question (« mars 2012 » is not « avril 2026 »).
+  const short = terms.length <= 2;
+  const dates = terms.filter((t) => t.date);
+  const covers = (p: (typeof perPassage)[number]) => (short ? p.plain >= 1 - 1e-9 : p.plain >= MIN_PLAIN_COVERAGE - 1e-9 && p.weighted >= MIN_WEIGHTED_COVERAGE - 1e-9);
+  // Rare names too must be in the passages that answer: « communes belges » and « Nextcloud » in two unrelated passages do not
+  // say whether Belgian communes use Nextcloud.
+  const rare = await Promise.all(terms.map(async (t) => t.name && !t.date && (!frequency || Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) <= RARE_NAME)));
+  const names = terms.filter((_, i) => rare[i]);
+  const holdsName = (t: QuestionTerm, i: number) => t.variants.some((v) => occurs(v, judged[i]!));
+  const holdsAll = (i: number) => dates.every((d) => occurs(d.word, judged[i]!, true)) && (names.length === 0 || names.some((t) => holdsName(t, i)));
+  // A catalog card (one product) matches many questions by its domain alone (« permis de construire » for a
+  // question on building permits): unless it holds a name of the question, it must hold more of it than a guide.
+  // A card that holds a name of the question (« Sophos, c'est américain ? ») is what the question is about.
+  const namesProduct = (i: number) => terms.some((t) => t.name && !t.date && t.variants.some((v) => occurs(v, judged[i]!)));
+  const enough = (p: (typeof perPassage)[number], i: number) => covers(p) && (results[i]!.document.kind !== "catalog" || short || namesProduct(i) || p.plain >= MIN_CATALOG_COVERAGE - 1e-9);
+  let relevant = perPassage.flatMap((p, i) => (enough(p, i) && holdsAll(i) ? [i] : []));
+  // Each rare name is in one of them (« TeamViewer et AnyDesk » may come from two cards).
+  if (!names.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
+  if (relevant.length === 0 && (dates.length || names.length) && perPassage.some(covers)) {
+    return { answerable: false, reason: "missing-name", missing: [...dates, ...names].map((d) => d.word), coverage: best.weighted, relevant };
+  }
+  if (relevant.length === 0) return { answerable: false, reason: "low-coverage", missing: best.missing, coverage: best.weighted, relevant };
+  return { answerable: true, reason: "ok", missing: [], coverage: best.weighted, relevant };
+}
+
+/** Corpus frequency of a word from the full-text index, cached (the corpus changes only on re-index). */
+export function frequencyFrom(searchText: (foldedQuery: string, k: number) => Promise<unknown[]>): CorpusFrequency {
+  const cache = new Map<string, number>();
+  return async (word) => {
+    const key = foldText(word);
+    let n = cache.get(key);
+    if (n === undefined) {
+      n = (await searchText(key, 2000)).length;
+      if (cache.size > 5000) cache.clear();
+      cache.set(key, n);
+    }
+    return n;
+  };
 }

@@ -5,6 +5,8 @@
 import type { Source } from "../../ingest/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
 import { statementSources } from "./attribution.ts";
+import { expandQuery } from "./french.ts";
+import { weighHeadings } from "./headings.ts";
 import { keywords } from "./relevance.ts";
 import { foldText } from "../store/lancedb.ts";
 import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
@@ -83,7 +85,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
   return {
     mode,
     async search(query, k, filter) {
-      const folded = foldText(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      const folded = foldText(expandQuery(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
       let current = await mode();
       let chunks: StoredChunk[] | null = null;
       let ranked: ScoredHit[] = [];
@@ -98,6 +100,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           ranked = reciprocalRankFusion([text, near], k * OVERFETCH).map((r) => ({ ...r, docId: docOf.get(r.id)! }));
           // The cap is applied on ids: only the passages kept are read (through the index on `id`).
           chunks = await store.getChunks(diversify(ranked, k).map((r) => r.id));
+          chunks = weighHeadings(query, chunks, chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })), chunks);
         } catch {
           models.markUnreachable();
           current = "fulltext";
@@ -109,6 +112,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         // overfetch (same ranking, so the kept passages are exactly those the larger query would keep).
         for (const limit of [k * 2, k * OVERFETCH]) {
           ranked = await store.searchText(folded, limit, filter, { withChunks: true });
+          ranked = weighHeadings(query, ranked.map((r) => r.chunk!), ranked);
           chunks = diversify(ranked, k).map((r) => r.chunk!);
           if (chunks.length === k || ranked.length < limit) break;
         }

@@ -69,7 +69,7 @@ export function chatRoutes(engine: Engine) {
         onPosition = (p: number) => void stream.writeSSE({ event: "queue", data: JSON.stringify({ position: p }) }).catch(() => {});
         if (position) onPosition(position);
         const run = async () => {
-          const events = answer(messages, engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs }, controller.signal);
+          const events = answer(messages, engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs, verifyWithModel: engine.config.verifyWithModel }, controller.signal);
           for await (const event of events) {
             if (controller.signal.aborted) break;
             const { type, ...data } = event;

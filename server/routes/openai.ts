@@ -137,14 +137,16 @@ interface Outcome {
 /** What is appended to the answer: the notice (why it is extractive), the verification warning, the references. */
 function footer(outcome: Outcome): string {
   const parts: string[] = [];
-  const done = outcome.done as (Outcome["done"] & { verification?: { sentences?: { status: string }[] } }) | null;
+  const done = outcome.done;
   if (done?.notice) parts.push(`> ${done.notice}`);
-  const unsupported = done?.verification?.sentences?.filter((s) => s.status !== "supported").length ?? 0;
+  const counts = done?.verification?.counts;
+  const unsupported = counts ? counts.unsupported + counts.invalidCitation : 0;
   if (unsupported > 0) parts.push(`> ${message("v1.verificationWarning", { count: unsupported })}`);
   if (outcome.sources.length) {
     const numbers = citedNumbers(outcome.text, outcome.sources.length);
     parts.push(`**${message("v1.sourcesHeading")}**\n\n${numbers.map((n) => `- ${reference(n, outcome.sources[n - 1]!)}`).join("\n")}`);
   }
+  if (done?.factsAsOf && outcome.sources.length) parts.push(message("v1.factsAsOf", { date: done.factsAsOf }));
   if (!parts.length) return "";
   return `${outcome.text.endsWith("\n") ? "\n" : "\n\n"}${parts.join("\n\n")}`.replace(/^\n*/, SOURCES_RULE);
 }
@@ -173,8 +175,9 @@ export function openaiRoutes(engine: Engine) {
   });
 
   app.use("*", async (c, next) => {
-    // From this machine, whatever key a client insists on sending (the official client requires one) is ignored.
-    if (fromLoopback(c)) return next();
+    // Single-user mode (no sign-in): from this machine, whatever key a client insists on sending (the official
+    // client requires one) is ignored. With accounts (AUTH=oidc), a key is always required.
+    if (engine.config.auth.mode === "none" && fromLoopback(c)) return next();
     const key = bearer(c.req.header("authorization"));
     if (key === null) return c.json(openAIErrorBody(401, message("v1.keyMissing"), "missing_api_key"), 401);
     if (!(await keys.verify(key))) return c.json(openAIErrorBody(401, message("v1.keyInvalid"), "invalid_api_key"), 401);

@@ -48,6 +48,30 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     await page.close();
   });
 
+  it("marks an unverified sentence and an invalid citation, and says when the facts are current to", async () => {
+    ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]. Elle a économisé 95 millions d'euros en 2031 [1]. Elle compte 80 000 postes [9]." });
+    const { page } = await askOnPage(withModel, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    await page.locator(".answer mark.unverified").first().waitFor();
+    const marked = await page.locator(".answer mark.unverified").allInnerTexts();
+    expect(marked.join(" | ")).toContain("95 millions d'euros");
+    expect(marked.join(" | ")).not.toContain("12 millions d'euros");
+    expect(await page.locator(".answer").innerText()).toContain("non vérifié");
+    expect(await page.locator(".answer .cite-invalid").innerText()).toContain("[9]");
+    expect(await page.locator(".turn .flags").innerText()).toContain("Phrases à vérifier (2)");
+    expect(await page.locator(".facts-date").innerText()).toMatch(/Faits à jour : .*\d{4}/u);
+    await page.screenshot({ path: "test-results/ask-verified.png", fullPage: true });
+    ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
+    await page.close();
+  });
+
+  it("abstains on a question the corpus does not answer, and says so", async () => {
+    const { page } = await askOnPage(withModel, "Quel est le prix d'un ticket de métro parisien ?");
+    expect(await page.locator(".answer").innerText()).toContain("Je ne sais pas");
+    expect(await page.locator(".mode").innerText()).toContain("s'abstient");
+    expect(await page.locator(".sources li").count()).toBe(0);
+    await page.close();
+  });
+
   it("without Ollama, shows the notice and quotes passages", async () => {
     const { page, requested } = await askOnPage(withoutModel, "Qu'est-ce que le CLOUD Act change pour notre mairie ?");
     expect(await page.locator("#status").innerText()).toContain("ollama pull ministral-3:8b");

@@ -8,7 +8,7 @@ import YAML from "yaml";
 import { z } from "zod";
 import { formatIssues } from "../../ingest/schema.ts";
 import type { Engine } from "../../server/engine.ts";
-import { answer } from "../../server/rag/answer.ts";
+import { answer, retrieveForAnswer } from "../../server/rag/answer.ts";
 import { foldText } from "../../server/store/lancedb.ts";
 
 export const QUESTIONS_DIR = path.resolve("test/eval/questions");
@@ -17,7 +17,8 @@ const questionSchema = z.object({
   id: z.string().min(1),
   user: z.enum(["elu", "dsi", "association"]),
   question: z.string().min(5),
-  expected: z.array(z.string().min(1)).min(1),
+  expected: z.array(z.string().min(1)).default([]),
+  kind: z.enum(["off-topic", "absent", "nonsense", "person"]).optional(),
   facts: z.array(z.string().min(1)).default([]),
 });
 export type EvalQuestion = z.infer<typeof questionSchema> & { file: string };
@@ -35,6 +36,7 @@ export async function loadQuestions(dir = QUESTIONS_DIR): Promise<{ questions: E
     raw.forEach((item, i) => {
       const parsed = questionSchema.safeParse(item);
       if (!parsed.success) return problems.push(`${file}[${i}] : ${formatIssues(parsed.error, item).join(" ; ")}`);
+      if (!parsed.data.kind && parsed.data.expected.length === 0) problems.push(`${file}[${i}] : « expected » manque (ou « kind » pour une question sans réponse)`);
       if (seen.has(parsed.data.id)) problems.push(`${file}[${i}] : identifiant en double ${parsed.data.id}`);
       seen.add(parsed.data.id);
       questions.push({ ...parsed.data, file });
@@ -59,7 +61,9 @@ export interface RetrievalReport {
   msPerQuery: number;
 }
 
-export async function evaluateRetrieval(engine: Engine, questions: EvalQuestion[], k = 5): Promise<RetrievalReport> {
+/** Recall@k and MRR on the answerable questions (those with `expected` documents; unanswerable ones are skipped). */
+export async function evaluateRetrieval(engine: Engine, all: EvalQuestion[], k = 5): Promise<RetrievalReport> {
+  const questions = all.filter((q) => !q.kind);
   const results: QuestionResult[] = [];
   let mode = "fulltext";
   const started = performance.now();
@@ -115,4 +119,37 @@ export async function evaluateAnswers(engine: Engine, questions: EvalQuestion[])
     if (missing.length || !hasCitation) failures.push({ id: q.id, missing, cited: hasCitation });
   }
   return { count: questions.length, factRate: factsFound / Math.max(1, factsTotal), citedRate: cited / Math.max(1, questions.length), failures };
+}
+
+export interface AbstentionReport {
+  answerable: number;
+  unanswerable: number;
+  /** Share of answerable questions the assistant abstained on (target ≤ 3 %). */
+  falseAbstention: number;
+  /** Share of unanswerable questions it abstained on (target ≥ 95 %). */
+  abstention: number;
+  byKind: Record<string, { count: number; abstained: number }>;
+  wrong: { id: string; question: string; answerable: boolean; reason: string; missing: string[] }[];
+}
+
+/** The abstention decision (made before any model call) on answerable and unanswerable questions alike. */
+export async function evaluateAbstention(engine: Engine, questions: EvalQuestion[]): Promise<AbstentionReport> {
+  const wrong: AbstentionReport["wrong"] = [];
+  const byKind: AbstentionReport["byKind"] = {};
+  let falseAbst = 0;
+  let abst = 0;
+  for (const q of questions) {
+    const { decision, relevant } = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
+    const abstained = !decision.answerable || relevant.length === 0;
+    const kind = q.kind ?? "answerable";
+    byKind[kind] ??= { count: 0, abstained: 0 };
+    byKind[kind].count++;
+    if (abstained) byKind[kind].abstained++;
+    if (q.kind && abstained) abst++;
+    if (!q.kind && abstained) falseAbst++;
+    if (Boolean(q.kind) !== abstained) wrong.push({ id: q.id, question: q.question, answerable: !q.kind, reason: decision.reason, missing: decision.missing });
+  }
+  const un = questions.filter((q) => q.kind).length;
+  const an = questions.length - un;
+  return { answerable: an, unanswerable: un, falseAbstention: falseAbst / Math.max(1, an), abstention: abst / Math.max(1, un), byKind, wrong };
 }

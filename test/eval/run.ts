@@ -8,10 +8,33 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine } from "../../server/engine.ts";
-import { evaluateAnswers, evaluateRetrieval, loadQuestions, type RetrievalReport } from "./evaluate.ts";
+import { startFakeOllama } from "../helpers/fake-ollama.ts";
+import { evaluateChatFaithfulness, evaluateDraftFaithfulness, SCENARIOS, type FaithReport } from "./faithfulness.ts";
+import { evaluateAbstention, evaluateAnswers, evaluateRetrieval, loadQuestions, type RetrievalReport } from "./evaluate.ts";
 
 const TARGET_RECALL = 0.95;
+const TARGET_ABSTENTION = 0.95;
+const TARGET_FALSE_ABSTENTION = 0.03;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+/** Detection targets of the faithfulness suite (share of scripted lies flagged; for correct answers, the most false flags). */
+const FAITH_TARGETS: Record<string, number> = { "invented-figure": 0.9, "bad-citation": 0.9, "unsupported-claim": 0.8, "swapped-figure": 0, correct: 0.1 };
+
+function printFaith(title: string, report: FaithReport): boolean {
+  console.log(`\n${title} — ${report.cases.length} cas (faux modèle scripté)`);
+  let ok = true;
+  for (const s of SCENARIOS) {
+    const r = report.byScenario[s];
+    const target = FAITH_TARGETS[s]!;
+    const pass = s === "correct" ? r.rate <= target : r.rate >= target;
+    if (!pass) ok = false;
+    const label = s === "correct" ? `faux signalements ${pct(r.rate)} (objectif ≤ ${pct(target)})` : `détection ${pct(r.rate)}${target ? ` (objectif ≥ ${pct(target)})` : ""}`;
+    console.log(`  ${s.padEnd(18)} ${String(r.count).padStart(3)} cas, ${label}`);
+  }
+  for (const c of report.cases.filter((c) => (c.scenario === "correct" ? c.flagged || c.otherFlags : !c.flagged)).slice(0, 12)) {
+    console.log(`    ${c.scenario === "correct" ? "signalé à tort" : "non détecté"} (${c.scenario}) : ${c.target.slice(0, 160)}${c.reasons.length ? ` — ${c.reasons.join(" ; ")}` : ""}`);
+  }
+  return ok;
+}
 
 function print(report: RetrievalReport) {
   console.log(`\nMode ${report.mode} — ${report.count} questions`);
@@ -29,8 +52,19 @@ try {
   const fulltext = await createEngine({ ...base, dataDir, ollamaBaseUrl: "http://127.0.0.1:9" });
   const index = await fulltext.index();
   console.log(`Corpus indexé : ${index.documents} documents, ${index.chunks} passages en ${index.ms} ms.`);
-  const report = await evaluateRetrieval(fulltext, questions);
+  const answerable = questions.filter((q) => !q.kind);
+  const report = await evaluateRetrieval(fulltext, answerable);
   print(report);
+  const abst = await evaluateAbstention(fulltext, questions);
+  console.log(`\nAbstention (décidée avant tout appel au modèle) — ${abst.unanswerable} questions sans réponse, ${abst.answerable} avec`);
+  console.log(`  sans réponse : abstention ${pct(abst.abstention)} (objectif ≥ ${pct(TARGET_ABSTENTION)})`);
+  console.log(`  avec réponse : abstention à tort ${pct(abst.falseAbstention)} (objectif ≤ ${pct(TARGET_FALSE_ABSTENTION)})`);
+  for (const [kind, k] of Object.entries(abst.byKind)) console.log(`  ${kind.padEnd(12)} ${String(k.count).padStart(3)} questions, ${k.abstained} abstentions`);
+  for (const w of abst.wrong) console.log(`  ${w.answerable ? "abstention à tort" : "répond à tort"} : [${w.id}] ${w.question}${w.answerable ? ` (${w.reason} : ${w.missing.join(", ")})` : ""}`);
+  if (abst.abstention < TARGET_ABSTENTION || abst.falseAbstention > TARGET_FALSE_ABSTENTION) {
+    console.log("ÉCHEC : objectifs d'abstention non atteints");
+    exitCode = 1;
+  }
   await fulltext.close();
   if (report.recallAt5 < TARGET_RECALL) {
     console.log(`\nÉCHEC : recall@5 plein texte ${report.recallAt5.toFixed(3)} < objectif ${TARGET_RECALL}`);
@@ -39,16 +73,34 @@ try {
     console.log(`\nObjectif atteint : recall@5 plein texte ${report.recallAt5.toFixed(3)} ≥ ${TARGET_RECALL}`);
   }
 
+  // Faithfulness: a scripted fake model (Ollama's HTTP API) lies on purpose; the verification must catch it.
+  const fake = await startFakeOllama({ models: [base.llmModel] });
+  try {
+    const scripted = await createEngine({ ...base, dataDir, ollamaBaseUrl: fake.url });
+    await scripted.models.status(true);
+    const chat = await evaluateChatFaithfulness(scripted, fake, answerable, 10);
+    const drafts = await evaluateDraftFaithfulness(scripted, fake, ["courrier-linux-quimper", "plan-audit-kervallon", "note-cloud-act", "feuille-de-route-kervallon"].map((f) => path.resolve(`docs/examples/inputs/${f}.json`)), 10);
+    const okChat = printFaith("Fidélité des réponses (chat)", chat);
+    const okDrafts = printFaith("Fidélité des documents (sections rédigées)", drafts);
+    await scripted.close();
+    if (!okChat || !okDrafts) {
+      console.log("ÉCHEC : objectifs de fidélité non atteints");
+      exitCode = 1;
+    }
+  } finally {
+    await fake.close();
+  }
+
   const engine = await createEngine({ ...base, dataDir });
   const status = await engine.models.status(true);
   if (status.embeddingsAvailable) {
     await engine.vectors.run((done, total) => process.stderr.write(`\rVecteurs : ${done}/${total}`));
-    print(await evaluateRetrieval(engine, questions));
+    print(await evaluateRetrieval(engine, answerable));
   } else {
     console.log(`\nMode hybride non évalué : ${status.notice}`);
   }
   if (status.llmAvailable) {
-    const answers = await evaluateAnswers(engine, questions);
+    const answers = await evaluateAnswers(engine, answerable);
     console.log(`\nRéponses générées (${base.llmModel}) : faits attendus présents ${pct(answers.factRate)}, réponses citant leurs sources ${pct(answers.citedRate)}`);
     for (const f of answers.failures) console.log(`  [${f.id}] manque : ${f.missing.join(" ; ") || "—"}${f.cited ? "" : " ; aucune citation"}`);
   }

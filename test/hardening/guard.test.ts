@@ -90,7 +90,8 @@ const lanAddress = Object.values(networkInterfaces())
 describe.skipIf(!lanAddress)("served to the local network (HOST=0.0.0.0)", { timeout: 60_000 }, () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ HOST: "0.0.0.0" });
+    // Served without sign-in on purpose (AUTH=none): this checks the Host guard, whatever the sign-in.
+    server = await startTestServer({ HOST: "0.0.0.0", AUTH: "none" });
   });
   afterAll(() => server?.stop());
 

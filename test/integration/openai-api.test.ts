@@ -71,6 +71,9 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
     expect(completion.usage!.completion_tokens).toBeGreaterThan(0);
     const extra = (completion as unknown as { cap_libre: { mode: string; sources: { number: number; document: { id: string } }[] } }).cap_libre;
     expect(extra.mode).toBe("generated");
+    // The same checks as /api/chat: every sentence of the answer verified against the passages it cites.
+    expect((extra as any).verification.counts).toMatchObject({ unsupported: 0, invalidCitation: 0 });
+    expect(content).toMatch(/Faits du corpus à jour au \d{4}/);
     expect(extra.sources[0]).toMatchObject({ number: 1, document: { id: "case-studies/gendarmerie" } });
   });
 
@@ -109,14 +112,14 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
         { role: "system", content: "Tu es un pirate." },
         { role: "user", content: QUESTION },
         { role: "assistant", content: first.choices[0]!.message.content! },
-        { role: "user", content: [{ type: "text", text: "Et la Gendarmerie a-t-elle gardé Linux ?" }] },
+        { role: "user", content: [{ type: "text", text: "Et combien la Gendarmerie économise-t-elle par an avec Linux ?" }] },
       ],
     });
     const sent = model.chats.at(-1)!.messages;
     expect(sent.some((m) => m.content.includes("pirate"))).toBe(false);
     const previous = sent.find((m) => m.role === "assistant")!;
     expect(previous.content).toBe(REPLY);
-    expect(sent.at(-1)!.content).toContain("Et la Gendarmerie a-t-elle gardé Linux ?");
+    expect(sent.at(-1)!.content).toContain("Et combien la Gendarmerie économise-t-elle par an avec Linux ?");
   });
 
   it("stops the model call when the client goes away mid-stream", async () => {

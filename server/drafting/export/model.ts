@@ -113,6 +113,17 @@ export function freshness(draft: Draft, version: DraftVersion): { asOf: string |
   return { asOf: pages.at(-1) ?? null, inventory, oldest };
 }
 
+/** Marks the end of a sentence the verification could not support (placed by `markUnverified`). */
+const UNVERIFIED = "\u0001";
+
+/** The section text with a mark after each sentence the verification found unsupported or wrongly cited. */
+export function markUnverified(section: Pick<DraftSection, "text" | "verification">): string {
+  let text = section.text;
+  const ends = (section.verification?.sentences ?? []).filter((s) => s.status === "unsupported" || s.status === "invalid-citation").map((s) => s.end);
+  for (const end of [...new Set(ends)].sort((a, b) => b - a)) if (end <= text.length) text = `${text.slice(0, end)}${UNVERIFIED}${text.slice(end)}`;
+  return text;
+}
+
 interface InlineContext {
   citations: Map<number, Citation>;
   flagged: string[];
@@ -125,8 +136,15 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
   const out: Inline[] = [];
   const pattern = /\*\*(.+?)\*\*|\*(?!\s)(.+?)\*|\[(\d+)\]|\n/g;
   let last = 0;
-  const pushText = (t: string, bold?: boolean, italic?: boolean) => {
+  const pushText = (t: string, bold?: boolean, italic?: boolean): void => {
     if (!t) return;
+    if (t.includes(UNVERIFIED)) {
+      t.split(UNVERIFIED).forEach((part, i) => {
+        if (i > 0) out.push({ kind: "text", text: ` ${message("verify.unverifiedInline")}`, bold: true, flagged: true });
+        pushText(part, bold, italic);
+      });
+      return;
+    }
     if (ctx.flagged.length === 0) return void out.push({ kind: "text", text: t, bold, italic });
     const re = new RegExp(`(${ctx.flagged.map(escapeRegExp).join("|")})`, "g");
     for (const part of t.split(re)) {
@@ -149,7 +167,8 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
         if (previous?.kind === "text" && !previous.flagged) previous.text = previous.text.replace(/\s+$/, "");
         out.push({ kind: "note", note: ctx.note(citation) });
       }
-      else pushText(m[0]);
+      // A marker to no passage given to the model: shown as invalid, never dropped nor re-linked.
+      else out.push({ kind: "text", text: message("verify.invalidInline", { n: m[3] }), bold: true, flagged: true });
     } else out.push({ kind: "break" });
     last = m.index! + m[0].length;
   }
@@ -272,7 +291,7 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
       },
     };
     if (section.heading) body.push({ kind: "heading", level: 1, inlines: plain(section.title) });
-    body.push(...parseBlocks(section.text, ctx));
+    body.push(...parseBlocks(markUnverified(section), ctx));
   }
 
   const front: Block[] = titleBlock(draft);
@@ -290,6 +309,9 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: `${message("drafts.flagsTitle")} — `, bold: true }, ...plain(message("drafts.flagsIntro"))] });
     front.push({ kind: "list", ordered: false, items: flagged.map((f) => [{ kind: "text", text: f.figure, bold: true, flagged: true }, ...plain(` (${f.section})`)]) });
   }
+  const unsupported = chosen.sections.reduce((n, s) => n + (s.verification?.counts.unsupported ?? 0), 0);
+  const invalid = chosen.sections.reduce((n, s) => n + (s.verification?.counts.invalidMarkers ?? 0), 0);
+  if (unsupported + invalid) front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: message("verify.summary", { unsupported, invalid }), bold: true, flagged: true }] });
   const structure = loadStructure(draft.type);
   return {
     title: draft.title,

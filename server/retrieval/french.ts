@@ -1,0 +1,117 @@
+/**
+ * French words for retrieval and checks: accent folding, a light stemmer (plural and common derivational endings,
+ * enough for « décidé » to meet « décide », « économies » to meet « économiser »), and the maintained synonym list
+ * (`server/i18n/fr/synonyms.txt`, data, not code) used to widen a question and to judge whether a passage covers it.
+ */
+import { readFileSync } from "node:fs";
+
+/** Folds accents and case: « Électricité » → « electricite ». */
+export const fold = (text: string) => text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+
+/** Folded words of a text (letters and digits), apostrophe elisions dropped: « l'État » → ["etat"]. */
+export function words(text: string): string[] {
+  return fold(text)
+    .replace(/\b[cdjlmnst]['’]/g, " ")
+    .replace(/\bqu['’]/g, " ")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+const SUFFIXES = [
+  "issements", "issement", "atrices", "ateurs", "ations", "atrice", "ateur", "ation", "ements", "ement", "ments", "ment",
+  "ances", "ences", "ance", "ence", "ites", "ite", "ives", "ive", "ifs", "if", "iques", "ique", "istes", "iste", "ismes", "isme",
+  "euses", "euse", "eurs", "eur", "ables", "able", "ions", "ion", "erions", "erons", "eront", "erez", "erai", "era",
+  "aient", "ait", "ant", "ants", "antes", "ante", "ees", "ee", "es", "er", "ez", "e", "s", "x",
+];
+
+/** Light French stem of a folded word; words of 4 letters or fewer only lose a plural. */
+export function stem(word: string): string {
+  let w = fold(word);
+  if (/^\d/.test(w)) return w;
+  if (w.length <= 4) return w.length > 3 ? w.replace(/[sx]$/, "") : w;
+  for (const suffix of SUFFIXES) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return w;
+}
+
+/** Groups of equivalent folded words and phrases, read once from the data file. */
+const LINES = readFileSync(new URL("../i18n/fr/synonyms.txt", import.meta.url), "utf8")
+  .split("\n")
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith("#"));
+const toGroup = (l: string) => l.replace(/^\+/, "").split(",").map((s) => words(s).join(" ")).filter(Boolean);
+const GROUPS: string[][] = LINES.map(toGroup);
+/** Groups that also widen the full-text query (marked « + » in the file). */
+const SEARCH_GROUPS = new Set(LINES.flatMap((l, i) => (l.startsWith("+") ? [GROUPS[i]!] : [])));
+
+/** Single-word entry stem → the groups holding it. */
+const BY_STEM = new Map<string, string[][]>();
+for (const group of GROUPS) {
+  for (const entry of group) {
+    if (entry.includes(" ")) continue;
+    const key = stem(entry);
+    BY_STEM.set(key, [...(BY_STEM.get(key) ?? []), group]);
+  }
+}
+
+/** The synonyms (folded words or phrases) of a word, itself excluded; none for a word in no group. */
+export function synonymsOf(word: string): string[] {
+  const own = stem(word);
+  const out = new Set<string>();
+  for (const group of BY_STEM.get(own) ?? []) for (const entry of group) if (entry.includes(" ") || stem(entry) !== own) out.add(entry);
+  return [...out];
+}
+
+/** Phrases of the synonym list found in a text (« par où commencer », « premières étapes »), folded. */
+function phrasesIn(text: string): string[][] {
+  const folded = ` ${words(text).join(" ")} `;
+  return GROUPS.filter((g) => g.some((e) => e.includes(" ") && folded.includes(` ${e} `)));
+}
+
+/**
+ * The question widened with the synonyms of its words, for full-text search: « Qu'a-t-on décidé ? » also looks
+ * for « décision », « mesures », « annonces ». Words already there are not repeated.
+ */
+export function expandQuery(query: string, isStopword: (w: string) => boolean = () => false): string {
+  const own = words(query).filter((w) => !isStopword(w));
+  const have = new Set(own.map(stem));
+  const extra: string[] = [];
+  const groups = [...own.flatMap((w) => (BY_STEM.get(stem(w)) ?? []).filter((g) => SEARCH_GROUPS.has(g))), ...phrasesIn(query).filter((g) => SEARCH_GROUPS.has(g))];
+  for (const group of groups) {
+    for (const entry of group) {
+      for (const w of entry.split(" ")) {
+        if (isStopword(w) || have.has(stem(w))) continue;
+        have.add(stem(w));
+        extra.push(w);
+      }
+    }
+  }
+  return extra.length ? `${query} ${extra.join(" ")}` : query;
+}
+
+/** Synonym groups whose multi-word entries occur in a text: [the entry found, its group]. */
+export function phrasesFound(text: string): { phrase: string; group: string[] }[] {
+  const folded = ` ${words(text).join(" ")} `;
+  const out: { phrase: string; group: string[] }[] = [];
+  for (const group of GROUPS) {
+    const phrase = group.find((e) => e.includes(" ") && folded.includes(` ${e} `));
+    if (phrase) out.push({ phrase, group });
+  }
+  return out;
+}
+
+/** Adjective of nationality (folded) → the country's folded name, from `server/i18n/fr/places.txt`. */
+export const DEMONYMS: Map<string, string> = new Map(
+  readFileSync(new URL("../i18n/fr/places.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.includes(":") && !l.startsWith("#"))
+    .flatMap((l) => {
+      const [country, adjectives] = l.split(":") as [string, string];
+      const name = words(country).join(" ");
+      return adjectives.split(",").map((a) => [words(a).join(" "), name] as [string, string]);
+    }),
+);

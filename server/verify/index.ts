@@ -1,0 +1,319 @@
+/**
+ * Verification of what a model wrote, for chat answers and draft sections alike (one module, no model needed):
+ * - citations: every `[n]` must name a passage given to the model; an invalid one is reported, never removed or
+ *   re-linked;
+ * - claims: each sentence is checked against the passages it cites (or, citing none, all the passages given and
+ *   the structured data): its figures with what they measure (the words around the number), the qualification the
+ *   corpus gives a figure (« non confirmé », « contesté »), its names of organisations and places, and, for a
+ *   sentence without figures, whether its content words are found at all.
+ * The result is explainable: each sentence has a status and French reasons.
+ */
+import { message } from "../i18n/messages.ts";
+import { extractFigures, type Figure } from "../drafting/figures.ts";
+import { keywords } from "../retrieval/relevance.ts";
+import { fold, stem, synonymsOf, words } from "../retrieval/french.ts";
+
+export interface VerifyPassage {
+  /** The number the model cites it by: `[n]`. */
+  n: number;
+  /** Passage text, with its heading and document title (a heading may carry a qualification). */
+  text: string;
+}
+
+export type SentenceStatus = "supported" | "unsupported" | "invalid-citation" | "no-claim";
+
+export interface SentenceCheck {
+  text: string;
+  /** Offsets in the verified text. */
+  start: number;
+  end: number;
+  status: SentenceStatus;
+  /** Valid citation numbers of the sentence. */
+  citations: number[];
+  /** Citation numbers that name no passage given to the model. */
+  invalidCitations: number[];
+  reasons: string[];
+}
+
+export interface Verification {
+  sentences: SentenceCheck[];
+  counts: { sentences: number; supported: number; unsupported: number; invalidCitation: number; noClaim: number; invalidMarkers: number };
+}
+
+export interface VerifyOptions {
+  /** Structured data (a draft's inputs, computed figures): accepted as a source for figures and names. */
+  facts?: string[];
+}
+
+/**
+ * Sentences of a text with their offsets: a sentence ends at `.`, `!` or `?` followed by a space and a capital, a
+ * digit, a quote or a bracket, or at a line break (list items, table rows, headings stay apart).
+ */
+export function sentenceSpans(text: string): { text: string; start: number; end: number }[] {
+  const spans: { text: string; start: number; end: number }[] = [];
+  const re = /[^\n]+/g;
+  for (const line of text.matchAll(re)) {
+    const base = line.index!;
+    // A citation after the full stop (« … en 2018. [1] ») stays with its sentence.
+    const parts = line[0].split(/(?<=[.!?»](?:\s*\[\d+\])*)\s+(?=[\p{Lu}\p{N}«"“(]|\[(?!\d+\]))/u);
+    let offset = 0;
+    for (const part of parts) {
+      const at = line[0].indexOf(part, offset);
+      offset = at + part.length;
+      const trimmed = part.trim();
+      if (!trimmed) continue;
+      const start = base + at + part.indexOf(trimmed);
+      spans.push({ text: trimmed, start, end: start + trimmed.length });
+    }
+  }
+  return spans;
+}
+
+/** Sentences of a text, nothing lost (see `sentenceSpans`). */
+export function splitSentences(text: string): string[] {
+  return sentenceSpans(text).map((s) => s.text);
+}
+
+/** Citation numbers of a text, `[1]`, `[1, 2]`, `[1][3]` alike, in order of appearance, without repeats. */
+export function citationNumbers(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/\[(\d+(?:\s*[,;]\s*\d+)*)\]/g)) for (const n of m[1]!.split(/\s*[,;]\s*/)) if (!out.includes(Number(n))) out.push(Number(n));
+  return out;
+}
+
+// ——— Words ———
+
+/** Words that say nothing checkable (besides stopwords): framing, connectives, verbs of saying. */
+const WEAK = new Set(
+  "selon indique precise souligne rappelle note explique ainsi egalement notamment aussi donc cependant toutefois en effet part plus moins tres deja encore environ pres partir depuis lors cadre fin debut ensemble permet permettre objectif important enjeu question reponse passage passages source sources corpus document".split(" "),
+);
+
+const contentWords = (text: string) => keywords(text.replace(/\[\d+\]/g, " ")).filter((w) => !/^\d/.test(w) && !WEAK.has(w) && w.length > 2);
+
+interface Bag {
+  list: string[];
+  stems: Set<string>;
+  joined: string;
+}
+
+function bagOf(text: string): Bag {
+  const list = words(text);
+  return { list, stems: new Set(list.map(stem)), joined: ` ${list.join(" ")} ` };
+}
+
+/** A folded word or phrase in a bag of words: same stem, a near prefix, or a synonym. */
+function inBag(word: string, bag: Bag, withSynonyms = true): boolean {
+  const check = (w: string) => {
+    if (w.includes(" ")) return bag.joined.includes(` ${w} `);
+    const s = stem(w);
+    if (bag.stems.has(s)) return true;
+    return s.length >= 5 && bag.list.some((x) => x.startsWith(s) && x.length - s.length <= 3);
+  };
+  return check(word) || (withSynonyms && synonymsOf(word).some(check));
+}
+
+// ——— Figures ———
+
+const QUALIFIER_SOURCE = /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avanc[ée]s? par|sans source|douteu/i;
+const QUALIFIER_CLAIM = /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|v[ée]rifi|sourc|d[ée]menti|all[ée]gation|revendiqu|selon|d['’]apr[èe]s|avanc|annonc|affirm|estim|pr[ée]sent[ée]|douteu|prudence|sans preuve|incertain/i;
+
+function sameValue(a: number, b: number): boolean {
+  if (Math.abs(a - b) < 1e-9) return true;
+  if (Number.isInteger(b)) return false;
+  return Math.abs(Math.round(b) - a) < 1e-9 || Math.abs(Math.round(b * 10) / 10 - a) < 1e-9;
+}
+
+function figureMatches(f: Figure, s: Figure): boolean {
+  switch (f.kind) {
+    case "percent":
+      return s.kind === "percent" && sameValue(f.value, s.value);
+    case "amount":
+    case "number":
+      return (s.kind === "amount" || s.kind === "number" || s.kind === "percent" || s.kind === "year") && sameValue(f.value, s.value);
+    case "year":
+      return s.year === f.year || (s.kind === "number" && s.value === f.value);
+    case "month":
+      return (s.kind === "month" || s.kind === "date") && s.year === f.year && s.month === f.month;
+    case "date":
+      return s.kind === "date" && s.year === f.year && s.month === f.month && s.day === f.day;
+    case "daymonth":
+      return (s.kind === "date" || s.kind === "daymonth") && s.month === f.month && s.day === f.day;
+  }
+}
+
+const NUMBER_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12, quinze: 15, vingt: 20, trente: 30, cent: 100, mille: 1000 };
+
+/** A source cut in sentences, each with its figures and words (the words around a number say what it measures). */
+interface SourceSentence {
+  text: string;
+  /** The passage heading (document and section), which often says what its numbers measure. */
+  heading: string;
+  figures: Figure[];
+  bag: Bag;
+  qualified: boolean;
+}
+
+/** Paragraphs of a corpus text on one line each (the corpus wraps its lines; lists, tables and headings stay apart). */
+export const unwrap = (text: string) => text.replace(/([^\n])\n(?!\n|\s*(?:[#|>]|[-*•]\s|\d+[.)]\s))/g, "$1 ");
+
+function sourceSentences(text: string, heading: string): SourceSentence[] {
+  const headingQualified = QUALIFIER_SOURCE.test(heading);
+  return sentenceSpans(unwrap(text)).map(({ text: t }) => {
+    const figures = extractFigures(t);
+    for (const w of fold(t).match(/\p{L}+/gu) ?? []) if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
+    return { text: t, heading, figures, bag: bagOf(`${heading} ${t}`), qualified: QUALIFIER_SOURCE.test(t) || (headingQualified && figures.some((f) => heading.includes(f.raw))) };
+  });
+}
+
+/** Content words of a sentence near a figure (what the number measures): up to `span` on each side. */
+function contextOf(sentence: string, raw: string, span = 4): string[] {
+  const at = sentence.indexOf(raw);
+  if (at < 0) return [];
+  const before = contentWords(sentence.slice(0, at)).slice(-span);
+  const after = contentWords(sentence.slice(at + raw.length)).slice(0, span);
+  return [...before, ...after];
+}
+
+// ——— Names ———
+
+const SENTENCE_START_COMMON = /^(Le|La|Les|Un|Une|Des|Ce|Cette|Ces|Il|Elle|Ils|Elles|On|Nous|Vous|Je|En|Au|Aux|Pour|Par|Dans|Selon|Depuis|Avec|Sur|Si|Mais|Et|Ou|Cela|Ceci|Leur|Son|Sa|Ses|Notre|Nos|Votre|Vos|Madame|Monsieur|Enfin|Ainsi|De|Du|À|A|Oui|Non|Pas|Plus|Toutefois|Cependant|Néanmoins|Quant|Chaque|Tout|Tous|Toutes|Certains|Certaines|Aucun|Aucune|Lors|Après|Avant|Entre|Face|Grâce|Outre|Parmi|Sans|Sous|Vers|Voici|Voilà|Dès|Quand|Comme|Puis|Alors|Donc|Car|Bien|Même|Seul|Seule|Première|Premier|Deuxième|Troisième|Étape|Phase|Objectif|Calendrier|Source|Sources|Note|Objet)$/;
+const MONTH_NAMES = /^(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$/i;
+
+/** Capitalised words past the start of the sentence, and acronyms: names of organisations, places, people. */
+function namesOf(sentence: string): string[] {
+  const out = new Set<string>();
+  // Table cells, list items and bold labels start like sentences.
+  for (const segment of sentence.replace(/\[\d+\]/g, " ").split(/\||^\s*[-*•]\s|\*\*|^\s*\d+[.)]\s|[«»"“”]/m)) namesOfSegment(segment, out);
+  return [...out];
+}
+
+function namesOfSegment(segment: string, out: Set<string>): void {
+  const clean = segment.replace(/[*_`#>]/g, " ");
+  const tokens = clean.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  tokens.forEach((raw, i) => {
+    const token = raw.replace(/^([cdjlmnst]|qu)['’]/i, "").replace(/['’-]+$/, "");
+    if (!/^\p{Lu}/u.test(token) || token.length < 2 || MONTH_NAMES.test(token)) return;
+    if (i === 0 && (SENTENCE_START_COMMON.test(token) || !/^\p{Lu}[\p{Lu}\d]/u.test(token))) return;
+    if (SENTENCE_START_COMMON.test(token) && i === 0) return;
+    if (/^(Je|Madame|Monsieur|Mesdames|Messieurs)$/.test(token)) return;
+    out.add(token);
+  });
+}
+
+// ——— The check ———
+
+interface Source {
+  n: number | null;
+  sentences: SourceSentence[];
+  bag: Bag;
+}
+
+function toSource(n: number | null, text: string): Source {
+  const heading = text.split("\n")[0] ?? "";
+  return { n, sentences: sourceSentences(text, heading), bag: bagOf(text) };
+}
+
+/** Sentences that state nothing to check: « Je ne sais pas », formulas, headings without content. */
+const NO_CLAIM = /^(je ne sais pas|je n['’]ai pas trouv|les passages (fournis )?ne (permettent|disent|précisent)|aucun passage)/i;
+
+const where = (cited: number[]) => (cited.length === 0 ? message("verify.wherePassages") : cited.length === 1 ? message("verify.whereCited") : message("verify.whereCitedMany"));
+
+/** Share of a sentence's content words a claim must have in its sources, when it holds no figure. */
+export const MIN_CLAIM_COVERAGE = 0.6;
+
+function checkSentence(sentence: string, cited: number[], sources: Source[], facts: Source[]): string[] {
+  const reasons: string[] = [];
+  const w = where(cited);
+  const pool = cited.length ? sources.filter((s) => s.n !== null && cited.includes(s.n)) : sources;
+  const withFacts = [...pool, ...facts];
+  // Figures: found with the same value, around the same words, with the qualification the source gives.
+  const figures = extractFigures(sentence);
+  for (const f of figures) {
+    const candidates = withFacts.flatMap((s) => s.sentences.filter((ss) => ss.figures.some((sf) => figureMatches(f, sf))));
+    if (candidates.length === 0) {
+      reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
+      continue;
+    }
+    const isDate = f.kind === "year" || f.kind === "date" || f.kind === "month" || f.kind === "daymonth";
+    const context = contextOf(sentence, f.raw).filter((c) => !MONTH_NAMES.test(c));
+    const fromFacts = facts.some((s) => s.sentences.some((ss) => ss.figures.some((sf) => figureMatches(f, sf))));
+    // The words around the number must be around the same number in the source, not merely in its sentence.
+    const near = (c: SourceSentence) => c.figures.filter((sf) => figureMatches(f, sf)).map((sf) => bagOf(contextOf(c.text, sf.raw, 6).join(" ")));
+    const matching = context.length === 0 || isDate || fromFacts ? candidates : candidates.filter((c) => near(c).some((b) => context.some((word) => inBag(word, b))));
+    if (matching.length === 0) {
+      reasons.push(message("verify.figureContext", { figure: f.raw, where: w }));
+      continue;
+    }
+    if (matching.some((c) => c.qualified) && !matching.some((c) => !c.qualified) && !QUALIFIER_CLAIM.test(sentence)) {
+      const q = matching.find((c) => c.qualified)!.text.match(QUALIFIER_SOURCE)?.[0] ?? "non confirmé";
+      reasons.push(message("verify.qualificationLost", { figure: f.raw, qualifier: `« ${q} »` }));
+    }
+  }
+  // Names of organisations, places and people.
+  const bag = (s: Source[]) => s.map((x) => x.bag);
+  const bags = bag(withFacts);
+  for (const name of namesOf(sentence)) {
+    const folded = words(name).join(" ");
+    if (!folded || bags.some((b) => inBag(folded, b))) continue;
+    reasons.push(message("verify.nameNotFound", { name, where: w }));
+  }
+  // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
+  // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
+  if (figures.length === 0 && cited.length > 0) {
+    const content = [...new Set(contentWords(sentence))];
+    if (content.length >= 3) {
+      const missing = content.filter((c) => !bags.some((b) => inBag(c, b)));
+      if ((content.length - missing.length) / content.length < MIN_CLAIM_COVERAGE - 1e-9) {
+        reasons.push(message("verify.wordsNotFound", { where: w, words: missing.slice(0, 5).map((m) => `« ${m} »`).join(", ") }));
+      }
+    }
+  }
+  return reasons;
+}
+
+/** Whether a sentence states something checkable: a figure, a name, or at least three content words. */
+function isClaim(sentence: string): boolean {
+  const bare = sentence.replace(/\[\d+\]/g, "").trim();
+  if (NO_CLAIM.test(bare) || /^#+\s/.test(bare) || /^\|?[\s:|-]+\|?$/.test(bare)) return false;
+  return extractFigures(bare).length > 0 || namesOf(bare).length > 0 || contentWords(bare).length >= 3;
+}
+
+/**
+ * Verifies a generated text against the passages given to the model (numbered as the model saw them).
+ * @example verifyText("La Gendarmerie a économisé 95 millions d'euros [1].", [{ n: 1, text: "… 2 millions d'euros par an …" }])
+ * // → one sentence, status "unsupported", reason « le chiffre « 95 millions d'euros » ne figure pas dans le passage cité »
+ */
+export function verifyText(text: string, passages: VerifyPassage[], options: VerifyOptions = {}): Verification {
+  const sources = passages.map((p) => toSource(p.n, p.text));
+  const facts = (options.facts ?? []).filter(Boolean).map((f) => toSource(null, f));
+  const valid = new Set(passages.map((p) => p.n));
+  const sentences: SentenceCheck[] = [];
+  let invalidMarkers = 0;
+  for (const span of sentenceSpans(text)) {
+    const numbers = citationNumbers(span.text);
+    const citations = numbers.filter((n) => valid.has(n));
+    const invalidCitations = numbers.filter((n) => !valid.has(n));
+    invalidMarkers += invalidCitations.length;
+    let status: SentenceStatus;
+    let reasons: string[] = [];
+    if (invalidCitations.length) {
+      status = "invalid-citation";
+      reasons = invalidCitations.map((n) => message("verify.invalidCitation", { n }));
+      if (isClaim(span.text)) reasons.push(...checkSentence(span.text, citations, sources, facts));
+    } else if (!isClaim(span.text)) {
+      status = "no-claim";
+    } else {
+      reasons = checkSentence(span.text, citations, sources, facts);
+      status = reasons.length ? "unsupported" : "supported";
+    }
+    sentences.push({ ...span, status, citations, invalidCitations, reasons });
+  }
+  const count = (s: SentenceStatus) => sentences.filter((x) => x.status === s).length;
+  return {
+    sentences,
+    counts: { sentences: sentences.length, supported: count("supported"), unsupported: count("unsupported"), invalidCitation: count("invalid-citation"), noClaim: count("no-claim"), invalidMarkers },
+  };
+}
+
+/** Whether a verification found something a reader must see (an unsupported sentence or an invalid citation). */
+export const hasProblems = (v: Verification) => v.counts.unsupported + v.counts.invalidCitation > 0;

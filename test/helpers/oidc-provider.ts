@@ -1,0 +1,162 @@
+/**
+ * A real OpenID provider for the tests: oidc-provider (the certified Node implementation) on an ephemeral
+ * loopback port, with its development login page (any login, any password) and one confidential client for
+ * Cap Libre that must use PKCE. Its issuer is known before the client is registered, so a test can start Cap
+ * Libre with OIDC_ISSUER first, then register Cap Libre's callback (`register`).
+ *
+ * `signIn` walks the flow as a browser would (redirects, cookies, the login form) with fetch.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import Provider from "oidc-provider";
+
+export const CLIENT_ID = "cap-libre";
+export const CLIENT_SECRET = "secret-de-test-du-client-cap-libre";
+
+/** The people of the test provider: login → claims. */
+export const ACCOUNTS: Record<string, { name: string; email: string }> = {
+  "alice.martin": { name: "Alice Martin", email: "alice.martin@mairie-exemple.fr" },
+  "bruno.petit": { name: "Bruno Petit", email: "bruno.petit@mairie-exemple.fr" },
+};
+
+export interface TestProvider {
+  issuer: string;
+  /** Registers Cap Libre's redirect URI (its `/auth/callback`) and starts answering. */
+  register(redirectUri: string): void;
+  /** Authorization requests received (their query), to check PKCE, state and nonce were sent. */
+  authorizations: URLSearchParams[];
+  close(): Promise<void>;
+}
+
+export async function startTestProvider(): Promise<TestProvider> {
+  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  const authorizations: URLSearchParams[] = [];
+  const server = createServer((req, res) => {
+    if (!handler) {
+      res.writeHead(503).end();
+      return;
+    }
+    const url = new URL(req.url ?? "/", "http://x");
+    if (url.pathname === "/auth") authorizations.push(url.searchParams);
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    issuer,
+    authorizations,
+    register(redirectUri) {
+      const provider = new Provider(issuer, {
+        clients: [
+          {
+            client_id: CLIENT_ID,
+            client_secret: CLIENT_SECRET,
+            redirect_uris: [redirectUri],
+            token_endpoint_auth_method: "client_secret_post",
+            response_types: ["code"],
+            grant_types: ["authorization_code"],
+          },
+        ],
+        pkce: { required: () => true },
+        claims: { openid: ["sub"], profile: ["name"], email: ["email", "email_verified"] },
+        ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
+        cookies: { keys: ["cle-de-test-des-cookies-du-fournisseur"] },
+        features: { devInteractions: { enabled: true } },
+        async findAccount(_ctx: unknown, sub: string) {
+          const account = ACCOUNTS[sub];
+          if (!account) return undefined;
+          return { accountId: sub, claims: async () => ({ sub, name: account.name, email: account.email, email_verified: true }) };
+        },
+        // First-party client: consent is implied (only the login page is shown).
+        async loadExistingGrant(ctx: any) {
+          const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
+          if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+          const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+          grant.addOIDCScope("openid profile email");
+          await grant.save();
+          return grant;
+        },
+      });
+      handler = provider.callback();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Cookies per origin, as a browser keeps them (enough for these flows: no paths, no domains). */
+export class CookieJar {
+  private jars = new Map<string, Map<string, string>>();
+  header(url: string): string {
+    return [...(this.jars.get(new URL(url).origin) ?? new Map()).entries()].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  store(url: string, response: Response): void {
+    const origin = new URL(url).origin;
+    const jar = this.jars.get(origin) ?? new Map<string, string>();
+    this.jars.set(origin, jar);
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(";");
+      const eq = pair!.indexOf("=");
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      const gone = !value || attrs.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split("=")[1]!) < Date.now()));
+      if (gone) jar.delete(name);
+      else jar.set(name, value);
+    }
+  }
+  get(url: string, name: string): string | undefined {
+    return this.jars.get(new URL(url).origin)?.get(name);
+  }
+  set(url: string, name: string, value: string): void {
+    const origin = new URL(url).origin;
+    if (!this.jars.has(origin)) this.jars.set(origin, new Map());
+    this.jars.get(origin)!.set(name, value);
+  }
+}
+
+/** One request with the jar's cookies, without following redirects. */
+export async function request(jar: CookieJar, url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const cookie = jar.header(url);
+  if (cookie) headers.set("cookie", cookie);
+  const response = await fetch(url, { ...init, headers, redirect: "manual" });
+  jar.store(url, response);
+  return response;
+}
+
+/**
+ * Signs in to Cap Libre at `appUrl` as `login` through the provider's login page; returns the last answer of
+ * Cap Libre (the redirect after the callback) and every URL visited.
+ */
+export async function signIn(jar: CookieJar, appUrl: string, login: string, path = "/auth/login"): Promise<{ final: Response; visited: string[] }> {
+  const visited: string[] = [];
+  let url = new URL(path, appUrl).href;
+  let init: RequestInit = {};
+  for (let hop = 0; hop < 20; hop++) {
+    visited.push(url);
+    const response = await request(jar, url, init);
+    init = {};
+    const location = response.headers.get("location");
+    if (response.status >= 300 && response.status < 400 && location) {
+      // Back at Cap Libre after its callback: done.
+      if (new URL(url).pathname === "/auth/callback") return { final: response, visited };
+      url = new URL(location, url).href;
+      continue;
+    }
+    const html = await response.text();
+    const form = html.match(/<form[^>]*action="([^"]+)"[^>]*method="post"/i);
+    if (response.status !== 200 || !form || !/name="login"/.test(html)) {
+      return { final: new Response(html, { status: response.status, headers: response.headers }), visited };
+    }
+    url = new URL(form[1]!.replace(/&amp;/g, "&"), url).href;
+    init = {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ prompt: "login", login, password: "n'importe-lequel" }).toString(),
+    };
+  }
+  throw new Error(`Sign-in did not finish: ${visited.join(" → ")}`);
+}

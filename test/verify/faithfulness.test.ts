@@ -1,0 +1,108 @@
+/**
+ * A smaller run of `npm run eval`'s abstention and faithfulness suites, on the real corpus with a real LanceDB and
+ * the fake Ollama server, so that a regression of the checks fails the test suite.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../server/config.ts";
+import { createEngine, type Engine } from "../../server/engine.ts";
+import { retrieveForAnswer } from "../../server/rag/answer.ts";
+import { evaluateChatFaithfulness, evaluateDraftFaithfulness } from "../eval/faithfulness.ts";
+import { loadQuestions, type EvalQuestion } from "../eval/evaluate.ts";
+import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { parseSse, postJson, startTestServer, type TestServer } from "../helpers/server.ts";
+
+let engine: Engine;
+let fake: FakeOllama;
+let dataDir: string;
+let questions: EvalQuestion[];
+
+beforeAll(async () => {
+  fake = await startFakeOllama({ models: ["ministral-3:8b"] });
+  dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-faith-"));
+  engine = await createEngine({ ...loadConfig({ OLLAMA_STATUS_TTL_MS: "0" }), corpusDir: path.resolve("corpus"), dataDir, ollamaBaseUrl: fake.url, llmModel: "ministral-3:8b" });
+  await engine.index();
+  questions = (await loadQuestions()).questions;
+}, 120_000);
+
+afterAll(async () => {
+  await engine?.close();
+  await fake?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("abstention before any model call (real corpus)", () => {
+  const abstains = async (q: string) => !(await retrieveForAnswer([{ role: "user", content: q }], engine)).decision.answerable;
+
+  it("abstains on off-topic, absent and nonsense questions of the eval set, and answers the answerable ones", async () => {
+    const unanswerable = questions.filter((q) => q.kind).filter((_, i) => i % 4 === 0);
+    const answerable = questions.filter((q) => !q.kind).filter((_, i) => i % 6 === 0);
+    const missed = [];
+    for (const q of unanswerable) if (!(await abstains(q.question))) missed.push(q.id);
+    const wrong = [];
+    for (const q of answerable) if (await abstains(q.question)) wrong.push(q.id);
+    expect(missed.length).toBeLessThanOrEqual(1);
+    expect(wrong.length).toBeLessThanOrEqual(1);
+  });
+
+  it("abstains on the questions of the issue without calling the model", async () => {
+    for (const q of ["Combien de places en crèche faut-il prévoir pour une commune de 5 000 habitants ?", "Quel est le prix d'un ticket de métro parisien ?", "La ville de Dortmund a-t-elle migré ses postes vers Linux ?"]) {
+      expect(await abstains(q), q).toBe(true);
+    }
+    expect(await abstains("Qu'est-ce que le CLOUD Act change pour notre mairie ?")).toBe(false);
+  });
+});
+
+describe("faithfulness against a scripted lying model", () => {
+  it("flags invented figures, bad citations and unsupported claims in chat answers, and rarely a correct answer", async () => {
+    const report = await evaluateChatFaithfulness(engine, fake, questions.filter((q) => !q.kind), 4);
+    expect(report.byScenario["invented-figure"].count).toBeGreaterThanOrEqual(3);
+    expect(report.byScenario["invented-figure"].rate).toBeGreaterThanOrEqual(0.75);
+    expect(report.byScenario["bad-citation"].rate).toBe(1);
+    expect(report.byScenario["unsupported-claim"].rate).toBeGreaterThanOrEqual(0.75);
+    expect(report.byScenario.correct.rate).toBeLessThanOrEqual(0.25);
+  }, 120_000);
+
+  it("does the same on draft sections", async () => {
+    const report = await evaluateDraftFaithfulness(engine, fake, ["note-cloud-act", "plan-audit-kervallon", "courrier-linux-quimper", "feuille-de-route-kervallon"].map((f) => path.resolve(`docs/examples/inputs/${f}.json`)), 2, 8);
+    expect(report.byScenario["bad-citation"].count).toBeGreaterThanOrEqual(1);
+    expect(report.byScenario["bad-citation"].rate).toBe(1);
+    expect(report.byScenario["invented-figure"].count).toBeGreaterThanOrEqual(1);
+    expect(report.byScenario["invented-figure"].rate).toBeGreaterThanOrEqual(0.5);
+  }, 120_000);
+});
+
+describe("the chat API says what it checked", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ OLLAMA_BASE_URL: fake.url, LLM_MODEL: "ministral-3:8b" });
+  });
+  afterAll(async () => server?.stop());
+
+  it("puts the verification, its counts and the facts date in the done event; invalid citations stay", async () => {
+    fake.set({ reply: "La Gendarmerie économise 95 millions d'euros par an [1]. Elle a migré vers Ubuntu [12]." });
+    const res = await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "Combien la Gendarmerie a-t-elle économisé avec Linux ?" }] });
+    const events = parseSse(await res.text());
+    const text = events.filter((e) => e.event === "token").map((e) => e.data.text).join("");
+    const done = events.find((e) => e.event === "done")!.data;
+    expect(text).toContain("[12]");
+    expect(done.mode).toBe("generated");
+    expect(done.abstention).toBeNull();
+    expect(done.verification.counts.invalidMarkers).toBe(1);
+    expect(done.verification.sentences.map((s: { status: string }) => s.status)).toEqual(["unsupported", "invalid-citation"]);
+    expect(done.factsAsOf).toMatch(/^\d{4}/);
+  });
+
+  it("abstains in generated mode without calling the model, and says so", async () => {
+    const before = fake.chats.length;
+    const res = await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "Quelle est la recette de la tarte Tatin ?" }] });
+    const events = parseSse(await res.text());
+    const done = events.find((e) => e.event === "done")!.data;
+    expect(fake.chats.length).toBe(before);
+    expect(done.abstention.reason).toBeTruthy();
+    expect(done.grounded).toBe(false);
+    expect(events.filter((e) => e.event === "token").map((e) => e.data.text).join("")).toContain("Je ne sais pas");
+  });
+});

@@ -1,0 +1,24 @@
+// Who is signed in (when Cap Libre is served with sign-in): the name in the header and the logout button.
+// Without sign-in (`{ auth: "none" }`) the header stays as it is.
+import { $, t } from "./lib.js";
+
+export async function showAccount() {
+  try {
+    const me = await (await fetch("/api/me")).json();
+    if (me.auth !== "oidc" || !me.user) return;
+    $("account-name").textContent = t("web.signedInAs", { name: me.user.name });
+    $("account").hidden = false;
+  } catch {
+    /* the page works without the header */
+  }
+  // Logout through fetch: a plain form POST leaves with `Origin: null` (the page's Referrer-Policy is
+  // no-referrer), which the server's Origin check refuses.
+  $("account").querySelector("form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      await fetch("/auth/logout", { method: "POST" });
+    } finally {
+      location.assign("/auth/signed-out");
+    }
+  });
+}
