@@ -12,7 +12,7 @@ import { retrieveForAnswer } from "../../server/rag/answer.ts";
 import { evaluateChatFaithfulness, evaluateDraftFaithfulness } from "../eval/faithfulness.ts";
 import { loadQuestions, type EvalQuestion } from "../eval/evaluate.ts";
 import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
-import { parseSse, postJson, startTestServer, type TestServer } from "../helpers/server.ts";
+import { parseSse, postJson, startTestServer, withTestProvider, type TestServer } from "../helpers/server.ts";
 
 let engine: Engine;
 let fake: FakeOllama;
@@ -22,7 +22,7 @@ let questions: EvalQuestion[];
 beforeAll(async () => {
   fake = await startFakeOllama({ models: ["ministral-3:8b"] });
   dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-faith-"));
-  engine = await createEngine({ ...loadConfig({ OLLAMA_STATUS_TTL_MS: "0" }), corpusDir: path.resolve("corpus"), dataDir, ollamaBaseUrl: fake.url, llmModel: "ministral-3:8b" });
+  engine = await createEngine({ ...loadConfig(withTestProvider({ OLLAMA_STATUS_TTL_MS: "0", OLLAMA_BASE_URL: fake.url, LLM_MODEL: "ministral-3:8b" })), corpusDir: path.resolve("corpus"), dataDir });
   await engine.index();
   questions = (await loadQuestions()).questions;
 }, 120_000);
