@@ -256,7 +256,10 @@ async function checkpointForm(plan) {
     /* the list below says it */
   }
   const used = new Set(plan.checkpoints.map((c) => c.analysisId));
-  const options = analyses.filter((a) => !used.has(a.id));
+  // An analysis named for another collectivité is not offered; unnamed ones are (older analyses have no name).
+  const fold = (x) => (x ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+  const same = (a) => !a.collectivite || fold(a.collectivite) === fold(plan.collectivite.name);
+  const options = analyses.filter((a) => !used.has(a.id) && same(a));
   const error = el("div");
   const form = el(
     "form",
@@ -358,10 +361,17 @@ async function change(url, body, errorBoxNode) {
   if (busy) return;
   busy = true;
   errorBoxNode.replaceChildren();
+  // Focus comes back to the form just used (by its heading), not to the top of the plan.
+  const heading = errorBoxNode.closest("form")?.querySelector("h2")?.id;
   try {
     await fetchJson(url, jsonBody("POST", body));
     shown = await fetchJson(`/api/plans/${encodeURIComponent(shown.plan.id)}`);
-    await renderPlan({ focus: true });
+    await renderPlan({ focus: !heading });
+    if (heading) {
+      const target = $(heading);
+      target?.setAttribute("tabindex", "-1");
+      target?.focus();
+    }
     refreshList();
   } catch (err) {
     errorBoxNode.replaceChildren(errorBox(err.message));

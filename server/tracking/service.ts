@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { CATEGORY_LABELS } from "../../ingest/catalog.ts";
+import { slugify } from "../core/text.ts";
 import { AppError, validationError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { getAnalysis, type InventoryContext } from "../inventory/service.ts";
@@ -57,14 +58,7 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 
 const plans = (ctx: TrackingContext) => ctx.records<Plan>("plans");
 
-export const slugOf = (name: string) =>
-  name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 80) || "collectivite";
+export const slugOf = (name: string) => slugify(name, 80, "collectivite");
 
 /** « 1er avril 2026 », « 15 octobre 2026 ». */
 export const frenchDay = (iso: string) =>

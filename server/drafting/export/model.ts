@@ -4,6 +4,7 @@
  * parsed from the sections' Markdown subset, with `[n]` markers turned into numbered notes carrying the source's
  * title, date and URL. ODT, DOCX, PDF and Markdown render this one model, so they say the same thing.
  */
+import { slugify } from "../../core/text.ts";
 import { message } from "../../i18n/messages.ts";
 import { frenchDate } from "../context.ts";
 import { loadStructure } from "../structure.ts";
@@ -44,14 +45,7 @@ export interface DocumentModel {
   createdAt: string;
 }
 
-const slug = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 60) || "document";
+const slug = (s: string) => slugify(s, 60, "document");
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
