@@ -3,7 +3,8 @@
  * (one instance per request: aborting one instance aborts all its streams), embeddings through OllamaEmbeddings.
  */
 import { Ollama } from "ollama";
-import type { ChatModel, ChatTurn, Embedder, ModelProvider, ModelStatus } from "./types.ts";
+import { ModelTimeoutError, statusCache, streamChat } from "./langchain.ts";
+import type { ChatModel, Embedder, ModelProvider, ModelStatus } from "./types.ts";
 import { message } from "../i18n/messages.ts";
 
 export interface OllamaOptions {
@@ -20,15 +21,10 @@ export interface OllamaOptions {
   idleTimeoutMs?: number;
 }
 
-/** A model call that took longer than its bound; the call itself was cancelled. */
-export class ModelTimeoutError extends Error {
-  readonly ms: number;
-  constructor(ms: number) {
-    super(message("ollama.callTimeout", { seconds: Math.round(ms / 100) / 10 }));
-    this.name = "ModelTimeoutError";
-    this.ms = ms;
-  }
-}
+export { ModelTimeoutError };
+
+/** The timeout error of a model call, with its French message. */
+export const modelTimeout = (ms: number) => new ModelTimeoutError(ms, message("ollama.callTimeout", { seconds: Math.round(ms / 100) / 10 }));
 
 /** `fetch` whose every request is cancelled after `ms` (the caller's own signal still applies). */
 function fetchWithin(ms: () => number): typeof fetch {
@@ -36,7 +32,7 @@ function fetchWithin(ms: () => number): typeof fetch {
     const timeout = AbortSignal.timeout(ms());
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     return fetch(input, { ...init, signal }).catch((err: unknown) => {
-      throw timeout.aborted ? new ModelTimeoutError(ms()) : err;
+      throw timeout.aborted ? modelTimeout(ms()) : err;
     });
   };
 }
@@ -45,9 +41,6 @@ function fetchWithin(ms: () => number): typeof fetch {
 const withTag = (name: string) => (name.includes(":") ? name : `${name}:latest`);
 
 export function createOllamaProvider(options: OllamaOptions): ModelProvider {
-  let cached: { at: number; status: ModelStatus } | null = null;
-  let pending: Promise<ModelStatus> | null = null;
-
   async function check(): Promise<ModelStatus> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.checkTimeoutMs ?? 1500);
@@ -84,45 +77,21 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
     }
   }
 
-  // After an embedding call that timed out, searches stay full-text for a while instead of each waiting the bound.
-  let embedBackoffUntil = 0;
-  const backoffMs = () => Math.max(60_000, 2 * (options.timeoutMs ?? 30_000));
-  const withBackoff = (status: ModelStatus): ModelStatus =>
-    status.embeddingsAvailable && Date.now() < embedBackoffUntil
-      ? { ...status, embeddingsAvailable: false, notice: status.notice ?? message("ollama.embedTimeout", { seconds: Math.round(backoffMs() / 1000) }) }
-      : status;
+  const cache = statusCache({ check, ttlMs: options.statusTtlMs, timeoutMs: options.timeoutMs, backoffNotice: (seconds) => message("ollama.embedTimeout", { seconds }) });
 
   return {
     baseUrl: options.baseUrl,
     llmModel: options.llmModel,
     embeddingModel: options.embeddingModel,
-
-    async status(refresh = false) {
-      if (!refresh && cached && Date.now() - cached.at < options.statusTtlMs) return withBackoff(cached.status);
-      pending ??= check().finally(() => (pending = null));
-      const status = await pending;
-      cached = { at: Date.now(), status };
-      return withBackoff(status);
-    },
-
-    markUnreachable() {
-      cached = null;
-    },
+    status: cache.status,
+    markUnreachable: cache.markUnreachable,
 
     chat(): ChatModel {
       return {
         model: options.llmModel,
         async *stream(turns, { signal, numCtx, maxTokens }) {
           // LangChain is loaded on the first model call, not at every start.
-          const [{ ChatOllama }, { toLangChain }] = await Promise.all([import("@langchain/ollama"), langChainMessages()]);
-          // Silence (loading, then between lines) is bounded: the stream is cancelled and the caller falls back.
-          const idleMs = options.idleTimeoutMs ?? 120_000;
-          const idle = new AbortController();
-          let timer: NodeJS.Timeout | undefined;
-          const rearm = () => {
-            clearTimeout(timer);
-            timer = setTimeout(() => idle.abort(new ModelTimeoutError(idleMs)), idleMs);
-          };
+          const { ChatOllama } = await import("@langchain/ollama");
           const model = new ChatOllama({
             baseUrl: options.baseUrl,
             model: options.llmModel,
@@ -131,26 +100,8 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
             numPredict: maxTokens,
             maxRetries: 0,
           });
-          rearm();
-          try {
-            const stream = await model.stream(turns.map(toLangChain), { signal: AbortSignal.any([signal, idle.signal]) });
-            for await (const chunk of stream) {
-              rearm();
-              const text = typeof chunk.content === "string" ? chunk.content : "";
-              if (text) yield { type: "token", text };
-              if (chunk.usage_metadata && (chunk.usage_metadata.input_tokens || chunk.usage_metadata.output_tokens)) {
-                yield {
-                  type: "usage",
-                  usage: { promptTokens: chunk.usage_metadata.input_tokens, completionTokens: chunk.usage_metadata.output_tokens },
-                };
-              }
-            }
-          } catch (err) {
-            throw idle.signal.aborted && !signal.aborted ? new ModelTimeoutError(idleMs) : err;
-          } finally {
-            clearTimeout(timer);
-          }
-          if (idle.signal.aborted && !signal.aborted) throw new ModelTimeoutError(idleMs);
+          // Silence (loading, then between lines) is bounded: the stream is cancelled and the caller falls back.
+          yield* streamChat(model, turns, { signal, idleMs: options.idleTimeoutMs ?? 120_000, timeoutError: modelTimeout });
         },
       };
     },
@@ -170,7 +121,7 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
           try {
             return await (await embeddings).embedDocuments(texts);
           } catch (err) {
-            if (err instanceof ModelTimeoutError) embedBackoffUntil = Date.now() + backoffMs();
+            if (err instanceof ModelTimeoutError) cache.embedTimedOut();
             throw err;
           }
         },
@@ -179,11 +130,3 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
   };
 }
 
-const langChainMessages = () =>
-  import("@langchain/core/messages").then(({ AIMessage, HumanMessage, SystemMessage }) => ({
-    toLangChain(turn: ChatTurn) {
-      if (turn.role === "system") return new SystemMessage(turn.content);
-      if (turn.role === "assistant") return new AIMessage(turn.content);
-      return new HumanMessage(turn.content);
-    },
-  }));

@@ -6,8 +6,9 @@
  * request's signal), embeddings through OpenAIEmbeddings. The API key goes only in the Authorization header of
  * calls to that server: it is never logged nor put in a message.
  */
-import type { ChatModel, ChatTurn, Embedder, ModelProvider, ModelStatus } from "./types.ts";
-import { ModelTimeoutError } from "./ollama.ts";
+import type { ChatModel, Embedder, ModelProvider, ModelStatus } from "./types.ts";
+import { statusCache, streamChat } from "./langchain.ts";
+import { modelTimeout } from "./ollama.ts";
 import { AppError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 
@@ -38,8 +39,6 @@ interface ServedModel {
 }
 
 export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvider {
-  let cached: { at: number; status: ModelStatus } | null = null;
-  let pending: Promise<ModelStatus> | null = null;
   const apiKey = options.apiKey ?? NO_KEY;
   const configuration = { baseURL: options.baseUrl };
   const absent = (notice: string): ModelStatus => ({ reachable: false, llmAvailable: false, embeddingsAvailable: false, notice });
@@ -88,30 +87,14 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
     };
   }
 
-  // After an embedding call that timed out, searches stay full-text for a while instead of each waiting the bound.
-  let embedBackoffUntil = 0;
-  const backoffMs = () => Math.max(60_000, 2 * (options.timeoutMs ?? 30_000));
-  const withBackoff = (status: ModelStatus): ModelStatus =>
-    status.embeddingsAvailable && Date.now() < embedBackoffUntil
-      ? { ...status, embeddingsAvailable: false, notice: status.notice ?? message("openai.embedTimeout", { seconds: Math.round(backoffMs() / 1000) }) }
-      : status;
+  const cache = statusCache({ check, ttlMs: options.statusTtlMs, timeoutMs: options.timeoutMs, backoffNotice: (seconds) => message("openai.embedTimeout", { seconds }) });
 
   return {
     baseUrl: options.baseUrl,
     llmModel: options.llmModel,
     embeddingModel: options.embeddingModel,
-
-    async status(refresh = false) {
-      if (!refresh && cached && Date.now() - cached.at < options.statusTtlMs) return withBackoff(cached.status);
-      pending ??= check().finally(() => (pending = null));
-      const status = await pending;
-      cached = { at: Date.now(), status };
-      return withBackoff(status);
-    },
-
-    markUnreachable() {
-      cached = null;
-    },
+    status: cache.status,
+    markUnreachable: cache.markUnreachable,
 
     failureNotice: describeFailure,
 
@@ -120,16 +103,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
         model: options.llmModel,
         async *stream(turns, { signal, maxTokens }) {
           // LangChain is loaded on the first model call, not at every start.
-          const [{ ChatOpenAI }, { toLangChain }] = await Promise.all([import("@langchain/openai"), langChainMessages()]);
-          // Silence (queueing on the server, then between chunks) is bounded: the stream is cancelled, the caller
-          // falls back.
-          const idleMs = options.idleTimeoutMs ?? 120_000;
-          const idle = new AbortController();
-          let timer: NodeJS.Timeout | undefined;
-          const rearm = () => {
-            clearTimeout(timer);
-            timer = setTimeout(() => idle.abort(new ModelTimeoutError(idleMs)), idleMs);
-          };
+          const { ChatOpenAI } = await import("@langchain/openai");
           // The context length is the server's (LLM_CONTEXT_TOKENS): the caller budgets the prompt to fit it, and
           // only the answer's length is sent.
           const model = new ChatOpenAI({
@@ -142,26 +116,9 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
             streaming: true,
             streamUsage: true,
           });
-          rearm();
-          try {
-            const stream = await model.stream(turns.map(toLangChain), { signal: AbortSignal.any([signal, idle.signal]) });
-            for await (const chunk of stream) {
-              rearm();
-              const text = typeof chunk.content === "string" ? chunk.content : "";
-              if (text) yield { type: "token", text };
-              if (chunk.usage_metadata && (chunk.usage_metadata.input_tokens || chunk.usage_metadata.output_tokens)) {
-                yield {
-                  type: "usage",
-                  usage: { promptTokens: chunk.usage_metadata.input_tokens, completionTokens: chunk.usage_metadata.output_tokens },
-                };
-              }
-            }
-          } catch (err) {
-            throw idle.signal.aborted && !signal.aborted ? new ModelTimeoutError(idleMs) : err;
-          } finally {
-            clearTimeout(timer);
-          }
-          if (idle.signal.aborted && !signal.aborted) throw new ModelTimeoutError(idleMs);
+          // Silence (queueing on the server, then between chunks) is bounded: the stream is cancelled, the caller
+          // falls back.
+          yield* streamChat(model, turns, { signal, idleMs: options.idleTimeoutMs ?? 120_000, timeoutError: modelTimeout });
         },
       };
     },
@@ -189,8 +146,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
             return await client.embedDocuments(texts);
           } catch (err) {
             if ((err as Error)?.name === "TimeoutError") {
-              embedBackoffUntil = Date.now() + backoffMs();
-              throw new ModelTimeoutError(bound);
+              cache.embedTimedOut();
+              throw modelTimeout(bound);
             }
             throw err;
           }
@@ -215,11 +172,3 @@ function describeFailure(error: unknown): string {
   return message("openai.failedMidStream");
 }
 
-const langChainMessages = () =>
-  import("@langchain/core/messages").then(({ AIMessage, HumanMessage, SystemMessage }) => ({
-    toLangChain(turn: ChatTurn) {
-      if (turn.role === "system") return new SystemMessage(turn.content);
-      if (turn.role === "assistant") return new AIMessage(turn.content);
-      return new HumanMessage(turn.content);
-    },
-  }));
