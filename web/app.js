@@ -46,10 +46,16 @@ export async function loadStatus() {
     const health = await (await fetch("/api/health")).json();
     const box = $("status");
     if (health.notice) {
-      box.textContent = health.notice;
+      // One plain sentence for everyone; the technical detail (addresses, commands) is for the administrator.
+      if (box.dataset.notice !== health.notice) {
+        const short = t(health.llm?.available ? "web.noticeShortSearch" : "web.noticeShort");
+        box.replaceChildren(el("p", {}, short), el("details", {}, el("summary", {}, t("web.noticeAdmin")), el("p", {}, health.notice)));
+        box.dataset.notice = health.notice;
+      }
       box.hidden = false;
     } else {
       box.hidden = true;
+      delete box.dataset.notice;
     }
   } catch {
     /* the forms still work */
@@ -167,7 +173,7 @@ async function ask(question) {
         footer.append(el("p", { class: "mode" }, t(mode)));
         if (data.factsAsOf) footer.append(el("p", { class: "facts-date" }, t("web.factsAsOf", { date: dayDate(data.factsAsOf) })));
         // The banner already shows the standing notice; repeat only a notice specific to this answer.
-        if (data.notice && data.notice !== $("status").textContent) footer.append(el("p", { class: "notice" }, data.notice));
+        if (data.notice && data.notice !== $("status").dataset.notice) footer.append(el("p", { class: "notice" }, data.notice));
       } else if (event === "error") {
         footer.append(el("p", { class: "error", role: "alert" }, data.message));
       }

@@ -74,6 +74,10 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
 
   it("without Ollama, shows the notice and quotes passages", async () => {
     const { page, requested } = await askOnPage(withoutModel, "Qu'est-ce que le CLOUD Act change pour notre mairie ?");
+    // One plain sentence for an elected official; the commands only for whoever opens the administrator's details.
+    expect(await page.locator("#status").innerText()).toContain("Le modèle de langue n'est pas disponible");
+    expect(await page.locator("#status").innerText()).not.toContain("ollama pull");
+    await page.locator("#status summary").click();
     expect(await page.locator("#status").innerText()).toContain("ollama pull ministral-3:8b");
     expect(await page.locator(".answer").innerText()).toContain("CLOUD Act");
     expect(await page.locator(".sources li").count()).toBeGreaterThan(0);
