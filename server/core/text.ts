@@ -1,5 +1,6 @@
 /**
- * Text helpers shared by every layer (no I/O): the start of the `core/` layer issue 14 describes.
+ * Text helpers shared by every layer (no I/O): the start of the `core/` layer issue 14 describes — slugs,
+ * French dates and percentages, HTML escaping.
  */
 
 /** ASCII slug for file names and addresses: « Commune de Kervallon » → `commune-de-kervallon`. */
@@ -15,3 +16,20 @@ export function slugify(text: string, max = 60, fallback = "document"): string {
       .replace(/-$/, "") || fallback
   );
 }
+
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+/** « 2026-04-20 » → « 20 avril 2026 », « 2026-04-01 » → « 1er avril 2026 »; « 2026-04 » → « avril 2026 ». */
+export function frenchDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const month = MONTHS[(m ?? 1) - 1] ?? "";
+  if (d) return `${d === 1 ? "1er" : d} ${month} ${y}`;
+  if (m) return `${month} ${y}`;
+  return String(y);
+}
+
+/** 70.54 → « 70,5 % », null → « — » (percent values, one decimal at most). */
+export const percentText = (v: number | null) => (v === null ? "—" : `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)} %`);
+
+/** Text safe inside HTML elements and quoted attributes. */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

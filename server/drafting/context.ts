@@ -4,6 +4,7 @@
  * computed from them (shares of a saved analysis, calendar dates): nothing is invented, and all of it is listed
  * in `facts` so the figure check knows where each figure came from.
  */
+import { frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { calendarStart } from "./calendar.ts";
 import { fill, type DocumentStructure } from "./structure.ts";
@@ -39,14 +40,7 @@ export function formatPercent(n: number): string {
   return `${String(rounded).replace(".", ",")}${NBSP}%`;
 }
 
-/** « 2026-04-20 » → « 20 avril 2026 »; « 2026-04 » → « avril 2026 ». */
-export function frenchDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  const month = MONTHS[(m ?? 1) - 1] ?? "";
-  if (d) return `${d === 1 ? "1er" : d} ${month} ${y}`;
-  if (m) return `${month} ${y}`;
-  return String(y);
-}
+export { frenchDate };
 
 /** Adds months to an ISO month or date, keeping month precision: (« 2026-04 », 3) → « 2026-07 ». */
 export function addMonths(iso: string, months: number): string {

@@ -10,6 +10,7 @@ import type { Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import * as client from "openid-client";
 import type { Engine } from "../engine.ts";
+import { escapeHtml } from "../core/text.ts";
 import { AppError, toErrorBody } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { createOidcClient, type OidcClient } from "../auth/oidc.ts";
@@ -36,7 +37,6 @@ export function safeReturn(value: string | undefined): string {
   return value;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
 function authPage(c: Context, status: 200 | 400 | 502, title: string, text: string, link: { href: string; label: string }) {
   c.header("cache-control", "no-store");

@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Engine } from "../engine.ts";
+import { escapeHtml } from "../core/text.ts";
 import { AppError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { progressNoteMarkdown } from "../tracking/progress-note.ts";
@@ -20,13 +21,7 @@ import {
 import { readJson } from "./chat.ts";
 
 const notFoundPage = (text: string) =>
-  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message("tracking.public.notFoundTitle")}</title><link rel="stylesheet" href="/public/public.css"></head><body><main><h1>${message("tracking.public.notFoundTitle")}</h1><p>${text.replace(/[&<>]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[ch]!)}</p></main></body></html>`;
-
-/** The chart's own rules of `public.css`, embedded so the SVG shows the same as an image. */
-const CHART_CSS = PUBLIC_CSS.split("\n")
-  .filter((l) => l.startsWith(".chart ") && !l.startsWith(".chart {"))
-  .map((l) => l.replace(/^\.chart /, "").replace(/var\(--(\w+)\)/g, (_, v: string) => ({ ink: "#1e1e1e", line: "#ccc", measured: "#000091", planned: "#6a6a6a", target: "#b34000" })[v] ?? "#000"))
-  .join("\n");
+  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message("tracking.public.notFoundTitle")}</title><link rel="stylesheet" href="/public/public.css"></head><body><main><h1>${message("tracking.public.notFoundTitle")}</h1><p>${escapeHtml(text)}</p></main></body></html>`;
 
 const limit = bodyLimit({
   maxSize: 256 * 1024,
@@ -84,8 +79,7 @@ export function planRoutes(engine: Engine) {
       // The live plan, as it would be published: the DSI sees the chart before publishing.
       const { plan, progress } = await getPlan(engine, c.req.param("id"));
       const preview = snapshotOf(plan, progress, { licence: "etalab-2.0", groupProducts: false, now: new Date(), categoryLabel: () => "" });
-      const svg = progressChart(preview).replace("<svg ", `<svg font-family="system-ui, sans-serif" `).replace("<path", `<style>${CHART_CSS}</style>\n<path`);
-      return c.body(svg, 200, { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "no-store" });
+      return c.body(progressChart(preview), 200, { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "no-store" });
     })
     .get("/plans/:id/note", async (c) => {
       const format = (c.req.query("format") ?? "md").toLowerCase();

@@ -95,36 +95,6 @@ export function createFileRecordStore<T>(dir: string): RecordStore<T> {
   };
 }
 
-/**
- * Removes the temporary files a crash left behind in the record collections under `root` (`<id>.json.<pid>.<rand>.tmp`,
- * or `.bin.` for bytes),
- * except those of a process still running. Called once at start.
- */
-export async function cleanTemporaryFiles(root: string): Promise<number> {
-  let removed = 0;
-  let collections: string[];
-  try {
-    collections = await readdir(root);
-  } catch {
-    return 0;
-  }
-  for (const collection of collections) {
-    let names: string[];
-    try {
-      names = await readdir(path.join(root, collection));
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const m = /\.(?:json|bin)\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
-      if (!m || (Number(m[1]) !== process.pid && isRunning(Number(m[1])))) continue;
-      await rm(path.join(root, collection, name), { force: true });
-      removed++;
-    }
-  }
-  return removed;
-}
-
 export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);

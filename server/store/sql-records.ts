@@ -105,9 +105,8 @@ function recordStore<T>(db: Backend, collection: string): RecordStore<T> & { ids
     },
     async delete(id) {
       if (!isSafeId(id)) return false;
-      const [row] = await db.all<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE collection = ? AND id = ? AND value IS NOT NULL", [collection, id]);
-      await db.run("DELETE FROM records WHERE collection = ? AND id = ?", [collection, id]);
-      return Number(row?.n ?? 0) > 0;
+      const rows = await db.all<{ value: string | null }>("DELETE FROM records WHERE collection = ? AND id = ? RETURNING value", [collection, id]);
+      return rows.some((r) => r.value !== null);
     },
     async putBytes(id, bytes) {
       check(id);

@@ -4,6 +4,7 @@
  * planned value, products replaced, new dependencies, late milestones. Pure functions, no I/O: `service.ts` saves
  * plans, `public-page.ts` and `progress-note.ts` present them.
  */
+import { isExposed, isSetAside, type MeasurableItem } from "../inventory/measure.ts";
 import { fold as foldText } from "../inventory/normalize.ts";
 
 /** Which figure of an analysis the plan follows, in percent (lower is better). */
@@ -94,24 +95,11 @@ export interface MeasurableAnalysis {
   id: string;
   createdAt: string;
   summary: { installations: number; extraEuropean: { share: number | null }; score: { value: number | null } };
-  items: {
-    name: string;
-    installations: number;
-    product?: { id: string; name: string } | null;
-    category?: string | null;
-    extraEuropean?: boolean | null;
-    component?: boolean;
-    exposure?: unknown;
-  }[];
+  items: (MeasurableItem & { product?: { id: string; name: string } | null })[];
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-function lawsOf(exposure: unknown): string[] {
-  if (Array.isArray(exposure)) return exposure.filter((x): x is string => typeof x === "string");
-  if (exposure && typeof exposure === "object" && Array.isArray((exposure as { laws?: unknown }).laws)) return (exposure as { laws: string[] }).laws;
-  return [];
-}
 
 export const dependencyKey = (name: string, productId: string | null | undefined) => (productId ? `p:${productId}` : `n:${foldText(name)}`);
 
@@ -122,8 +110,8 @@ export function checkpointOf(analysis: MeasurableAnalysis, measure: MeasureKind,
   const raw = share === null ? null : round1(share * 100);
   const byKey = new Map<string, Dependency>();
   for (const item of analysis.items) {
-    if (item.component || !(item.installations > 0)) continue;
-    if (!(item.extraEuropean === true || lawsOf(item.exposure).length > 0)) continue;
+    // The map's own rules: components set aside, exposed = controlled outside Europe or under a foreign law.
+    if (!(item.installations > 0) || isSetAside(item) || isExposed(item) !== true) continue;
     const productId = item.product?.id ?? null;
     const key = dependencyKey(item.name, productId);
     const existing = byKey.get(key);

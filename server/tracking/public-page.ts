@@ -6,12 +6,11 @@
  */
 import { readFileSync } from "node:fs";
 import { strToU8, zipSync } from "fflate";
+import { escapeHtml, frenchDate, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import type { PublicSnapshot } from "./plan.ts";
-import { frenchDay } from "./service.ts";
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-const pct = (v: number | null) => (v === null ? "—" : `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)} %`);
+const esc = escapeHtml;
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.public.${key}`, params);
 
 export const PUBLIC_CSS = readFileSync(new URL("../../web/public.css", import.meta.url), "utf8");
@@ -19,6 +18,17 @@ export const PUBLIC_CSS = readFileSync(new URL("../../web/public.css", import.me
 const LICENCES = {
   "etalab-2.0": { name: "Licence Ouverte / Open Licence 2.0 (Etalab)", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" },
   odbl: { name: "Open Database License (ODbL) 1.0", url: "https://opendatacommons.org/licenses/odbl/1-0/" },
+} as const;
+
+/**
+ * How each series is drawn, as SVG presentation attributes: the chart looks the same inline, as an image
+ * (`/api/plans/:id/chart.svg`) and in the static bundle, with no stylesheet and nothing a CSP would block.
+ */
+const STROKES = {
+  grid: 'stroke="#ccc" stroke-width="1"',
+  planned: 'fill="none" stroke="#6a6a6a" stroke-width="2" stroke-dasharray="6 4"',
+  measured: 'fill="none" stroke="#000091" stroke-width="3"',
+  target: 'stroke="#b34000" stroke-width="2" stroke-dasharray="2 3"',
 } as const;
 
 /** The measure over time against the plan, as an SVG a screen reader skips (the table below carries the figures). */
@@ -37,27 +47,27 @@ export function progressChart(s: PublicSnapshot): string {
   const measured = s.checkpoints.filter((c) => c.value !== null);
   const grid: string[] = [];
   for (let v = 0; v <= top; v += top > 50 ? 20 : 10) {
-    grid.push(`<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(v)}" y2="${y(v)}" class="grid"/><text x="${pad.left - 8}" y="${y(v) + 4}" text-anchor="end">${v} %</text>`);
+    grid.push(`<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(v)}" y2="${y(v)}" ${STROKES.grid}/><text x="${pad.left - 8}" y="${y(v) + 4}" text-anchor="end">${v} %</text>`);
   }
   const years: string[] = [];
   for (let year = new Date(start).getUTCFullYear() + 1; Date.UTC(year, 0, 1) <= end; year++) {
     const d = `${year}-01-01`;
-    years.push(`<line x1="${x(d)}" x2="${x(d)}" y1="${pad.top}" y2="${H - pad.bottom}" class="grid"/><text x="${x(d)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>`);
+    years.push(`<line x1="${x(d)}" x2="${x(d)}" y1="${pad.top}" y2="${H - pad.bottom}" ${STROKES.grid}/><text x="${x(d)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>`);
   }
   const path = (pts: { date: string; value: number | null }[]) => pts.map((p, i) => `${i ? "L" : "M"}${x(p.date).toFixed(1)},${y(p.value!).toFixed(1)}`).join(" ");
-  return `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
+  return `<svg class="chart" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12" fill="#1e1e1e" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="chart-title">${esc(t("chartTitle"))}</title>
-<desc id="chart-desc">${esc(t("chartDesc", { target: pct(s.target.value), date: frenchDay(s.target.date), latest: pct(measured.at(-1)?.value ?? null) }))}</desc>
+<desc id="chart-desc">${esc(t("chartDesc", { target: percentText(s.target.value), date: frenchDate(s.target.date), latest: percentText(measured.at(-1)?.value ?? null) }))}</desc>
 ${grid.join("\n")}
 ${years.join("\n")}
-<path d="${path(planned)}" class="planned"/>
-<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(s.target.value)}" y2="${y(s.target.value)}" class="target"/>
-<path d="${path(measured)}" class="measured"/>
-${measured.map((c) => `<circle cx="${x(c.date).toFixed(1)}" cy="${y(c.value!).toFixed(1)}" r="4" class="measured-point"/>`).join("")}
+<path d="${path(planned)}" ${STROKES.planned}/>
+<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(s.target.value)}" y2="${y(s.target.value)}" ${STROKES.target}/>
+<path d="${path(measured)}" ${STROKES.measured}/>
+${measured.map((c) => `<circle cx="${x(c.date).toFixed(1)}" cy="${y(c.value!).toFixed(1)}" r="4" fill="#000091"/>`).join("")}
 <g class="legend" transform="translate(${pad.left + 8},${H - 8})">
-<line x1="0" x2="24" y1="-4" y2="-4" class="measured"/><text x="30" y="0">${esc(t("legendMeasured"))}</text>
-<line x1="150" x2="174" y1="-4" y2="-4" class="planned"/><text x="180" y="0">${esc(t("legendPlanned"))}</text>
-<line x1="300" x2="324" y1="-4" y2="-4" class="target"/><text x="330" y="0">${esc(t("legendTarget"))}</text>
+<line x1="0" x2="24" y1="-4" y2="-4" ${STROKES.measured}/><text x="30" y="0">${esc(t("legendMeasured"))}</text>
+<line x1="150" x2="174" y1="-4" y2="-4" ${STROKES.planned}/><text x="180" y="0">${esc(t("legendPlanned"))}</text>
+<line x1="300" x2="324" y1="-4" y2="-4" ${STROKES.target}/><text x="330" y="0">${esc(t("legendTarget"))}</text>
 </g>
 </svg>`;
 }
@@ -86,16 +96,16 @@ export function renderPublicPage(s: PublicSnapshot, options: { cssHref: string; 
   const rows = s.checkpoints
     .map(
       (c, i) =>
-        `<tr><th scope="row">${esc(frenchDay(c.date))}${i === 0 ? ` ${esc(t("baseline"))}` : ""}</th><td>${pct(c.value)}</td><td>${pct(c.planned)}</td><td>${pct(c.raw)}</td><td>${c.installations.toLocaleString("fr-FR")}</td></tr>`,
+        `<tr><th scope="row">${esc(frenchDate(c.date))}${i === 0 ? ` ${esc(t("baseline"))}` : ""}</th><td>${percentText(c.value)}</td><td>${percentText(c.planned)}</td><td>${percentText(c.raw)}</td><td>${c.installations.toLocaleString("fr-FR")}</td></tr>`,
     )
     .join("\n");
   const milestones = s.milestones
-    .map((m) => `<tr><th scope="row">${esc(frenchDay(m.date))}</th><td>${esc(m.label)}</td><td>${pct(m.value)}</td><td>${pct(m.measured)}</td><td>${esc(MILESTONE_STATE[m.state] ?? m.state)}</td></tr>`)
+    .map((m) => `<tr><th scope="row">${esc(frenchDate(m.date))}</th><td>${esc(m.label)}</td><td>${percentText(m.value)}</td><td>${percentText(m.measured)}</td><td>${esc(MILESTONE_STATE[m.state] ?? m.state)}</td></tr>`)
     .join("\n");
   const products = s.products
-    .map((p) => `<tr><th scope="row">${esc(p.name)}</th><td>${esc(p.by ?? "—")}</td><td>${p.dueDate ? esc(frenchDay(p.dueDate)) : "—"}</td><td>${esc(PRODUCT_STATE[p.state] ?? p.state)}</td></tr>`)
+    .map((p) => `<tr><th scope="row">${esc(p.name)}</th><td>${esc(p.by ?? "—")}</td><td>${p.dueDate ? esc(frenchDate(p.dueDate)) : "—"}</td><td>${esc(PRODUCT_STATE[p.state] ?? p.state)}</td></tr>`)
     .join("\n");
-  const events = s.events.map((e) => `<li><time datetime="${esc(e.date)}">${esc(frenchDay(e.date))}</time> — ${esc(e.text)}</li>`).join("");
+  const events = s.events.map((e) => `<li><time datetime="${esc(e.date)}">${esc(frenchDate(e.date))}</time> — ${esc(e.text)}</li>`).join("");
   return `<!doctype html>
 <html lang="fr">
 <head>
@@ -109,8 +119,8 @@ export function renderPublicPage(s: PublicSnapshot, options: { cssHref: string; 
 <main>
 <section aria-labelledby="commitment">
 <h2 id="commitment">${esc(t("commitmentTitle"))}</h2>
-<p class="lead">${esc(t(s.measure === "weighted" ? "commitmentWeighted" : "commitment", { name: s.collectivite.name, date: frenchDay(s.adoptedAt.slice(0, 10)), target: pct(s.target.value), targetDate: frenchDay(s.target.date), from: pct(s.checkpoints[0]?.value ?? null) }))}</p>
-${latest ? `<p class="figure"><strong>${pct(latest.value)}</strong> ${esc(t("latest", { date: frenchDay(latest.date), planned: pct(latest.planned) }))}</p>` : ""}
+<p class="lead">${esc(t(s.measure === "weighted" ? "commitmentWeighted" : "commitment", { name: s.collectivite.name, date: frenchDate(s.adoptedAt.slice(0, 10)), target: percentText(s.target.value), targetDate: frenchDate(s.target.date), from: percentText(s.checkpoints[0]?.value ?? null) }))}</p>
+${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${esc(t("latest", { date: frenchDate(latest.date), planned: percentText(latest.planned) }))}</p>` : ""}
 </section>
 <section aria-labelledby="progress">
 <h2 id="progress">${esc(t("progressTitle"))}</h2>
@@ -124,7 +134,7 @@ ${progressChart(s)}
 <h2 id="changes">${esc(t("changesTitle"))}</h2>
 <h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t("noneReplaced"))}
 <h3>${esc(t("appearedTitle"))}</h3>${list(s.changes.appeared, t("noneAppeared"))}
-<h3>${esc(t("eventsSinceTitle"))}</h3>${list(s.changes.events.map((e) => `${frenchDay(e.date)} — ${e.text}`), t("noEvents"))}
+<h3>${esc(t("eventsSinceTitle"))}</h3>${list(s.changes.events.map((e) => `${frenchDate(e.date)} — ${e.text}`), t("noEvents"))}
 </section>
 <section aria-labelledby="calendar">
 <h2 id="calendar">${esc(t("calendarTitle"))}</h2>
@@ -145,11 +155,11 @@ ${events ? `<h3>${esc(t("eventsTitle"))}</h3><ul>${events}</ul>` : ""}
 <h2 id="method">${esc(t("methodTitle"))}</h2>
 <p>${esc(t(s.measure === "weighted" ? "methodWeighted" : "methodRaw"))}</p>
 <p>${esc(t("methodSources", { count: s.checkpoints.length }))}</p>
-<ul>${s.checkpoints.map((c) => `<li>${esc(t("sourceLine", { date: frenchDay(c.date), id: c.analysisId }))}</li>`).join("")}</ul>
+<ul>${s.checkpoints.map((c) => `<li>${esc(t("sourceLine", { date: frenchDate(c.date), id: c.analysisId }))}</li>`).join("")}</ul>
 <p>${esc(t("openData"))} <a href="${esc(options.csvHref)}">${esc(t("csvLink"))}</a>, <a href="${esc(options.dataHref)}">${esc(t("jsonLink"))}</a> — ${esc(t("licence"))} <a href="${esc(licence.url)}" rel="license">${esc(licence.name)}</a>.</p>
 </section>
 </main>
-<footer><p>${esc(t("footer", { date: frenchDay(s.publishedAt.slice(0, 10)) }))}</p></footer>
+<footer><p>${esc(t("footer", { date: frenchDate(s.publishedAt.slice(0, 10)) }))}</p></footer>
 </body>
 </html>
 `;

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { CATEGORY_LABELS } from "../../ingest/catalog.ts";
-import { slugify } from "../core/text.ts";
+import { frenchDate, slugify } from "../core/text.ts";
 import { AppError, validationError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
 import { getAnalysis, type InventoryContext } from "../inventory/service.ts";
@@ -60,11 +60,6 @@ const plans = (ctx: TrackingContext) => ctx.records<Plan>("plans");
 
 export const slugOf = (name: string) => slugify(name, 80, "collectivite");
 
-/** « 1er avril 2026 », « 15 octobre 2026 ». */
-export const frenchDay = (iso: string) =>
-  new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
-    .format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
-    .replace(/^1 /, "1er ");
 
 const categoryLabel = (category: string | null) => (category && CATEGORY_LABELS[category]) || message("tracking.category.other");
 
@@ -125,16 +120,16 @@ export async function adoptPlan(ctx: TrackingContext, input: unknown, now = new 
     if (existing) throw new AppError("plan_exists", message("tracking.error.exists", { name: data.collectivite.name, id: existing.id }), 409);
     const analysis = await analysisFor(ctx, data.analysisId);
     const date = data.date ?? (analysis.createdAt ?? now.toISOString()).slice(0, 10); // an analysis saved without its date: today
-    if (data.target.date <= date) throw new AppError("invalid_input", message("tracking.error.targetDate", { date: frenchDay(date) }), 400);
+    if (data.target.date <= date) throw new AppError("invalid_input", message("tracking.error.targetDate", { date: frenchDate(date) }), 400);
     const baseline = checkpointOf(analysis, data.measure, date, now);
     if (baseline.value === null) throw new AppError("plan_unmeasurable", message("tracking.error.unmeasurable"), 422);
-    const milestoneLabel = (d: string) => message("tracking.milestone.default", { date: frenchDay(d) });
+    const milestoneLabel = (d: string) => message("tracking.milestone.default", { date: frenchDate(d) });
     const milestones = data.milestones?.length
       ? data.milestones
           .map((m) => ({ date: m.date, value: m.value, label: m.label ?? milestoneLabel(m.date) }))
           .sort((a, b) => a.date.localeCompare(b.date))
       : defaultMilestones({ date, value: baseline.value }, data.target, milestoneLabel);
-    if (milestones.some((m) => m.date <= date)) throw new AppError("invalid_input", message("tracking.error.milestoneDate", { date: frenchDay(date) }), 400);
+    if (milestones.some((m) => m.date <= date)) throw new AppError("invalid_input", message("tracking.error.milestoneDate", { date: frenchDate(date) }), 400);
     const plan: Plan = {
       id: newRecordId(),
       slug,
@@ -163,10 +158,10 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
   return change(ctx, id, data.version, (plan) => {
     const date = data.date ?? (analysis.createdAt ?? now.toISOString()).slice(0, 10); // an analysis saved without its date: today
     const baseline = plan.checkpoints[0]!;
-    if (date <= baseline.date) throw new AppError("invalid_input", message("tracking.error.checkpointDate", { date: frenchDay(baseline.date) }), 400);
+    if (date <= baseline.date) throw new AppError("invalid_input", message("tracking.error.checkpointDate", { date: frenchDate(baseline.date) }), 400);
     const checkpoint = checkpointOf(analysis, plan.measure, date, now);
     plan.checkpoints = [...plan.checkpoints.filter((c) => c.date !== date), checkpoint].sort((a, b) => a.date.localeCompare(b.date));
-    plan.log.push({ at: now.toISOString(), action: "checkpoint", detail: message("tracking.log.checkpoint", { analysis: analysis.id, date: frenchDay(date) }) });
+    plan.log.push({ at: now.toISOString(), action: "checkpoint", detail: message("tracking.log.checkpoint", { analysis: analysis.id, date: frenchDate(date) }) });
   });
 }
 

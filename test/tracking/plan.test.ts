@@ -1,7 +1,7 @@
 /** The pure parts of plan tracking: planned values, default milestones, standings and product progress. */
 import { describe, expect, it } from "vitest";
 import { defaultMilestones, plannedValue, progressOf, standing, type Plan } from "../../server/tracking/plan.ts";
-import { frenchDay } from "../../server/tracking/service.ts";
+import { frenchDate } from "../../server/core/text.ts";
 
 const cp = (date: string, value: number, deps: [string, number][] = []) => ({
   analysisId: `a-${date}`,
@@ -73,7 +73,7 @@ describe("plan tracking", () => {
   });
 
   it("writes French dates with « 1er »", () => {
-    expect(frenchDay("2026-04-01")).toBe("1er avril 2026");
-    expect(frenchDay("2026-10-15")).toBe("15 octobre 2026");
+    expect(frenchDate("2026-04-01")).toBe("1er avril 2026");
+    expect(frenchDate("2026-10-15")).toBe("15 octobre 2026");
   });
 });
