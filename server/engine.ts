@@ -17,6 +17,8 @@ import { acquireDataLock } from "./store/lock.ts";
 import type { ChunkStore } from "./store/types.ts";
 import { isRunning, type RecordStore } from "./store/records.ts";
 import { openRecordDatabase } from "./store/open-records.ts";
+import type { RecordDatabase } from "./store/sql-records.ts";
+import { scopedRecords } from "./store/workspace-scope.ts";
 import { AppError, ioErrorOf } from "./errors.ts";
 import { message } from "./i18n/messages.ts";
 
@@ -30,6 +32,8 @@ export interface Engine {
   retriever: Retriever;
   /** A collection of saved records (analyses, classifications, drafts, plans) in the database (SQLite or PostgreSQL). */
   records<T>(collection: string): RecordStore<T>;
+  /** The database behind `records` (the audit log and the team routes use its tables). */
+  database: RecordDatabase;
   /** Re-indexes what changed in the corpus; `rebuild` starts from an empty index. */
   index(options?: { rebuild?: boolean; onProgress?: (done: number, total: number) => void }): Promise<IndexReport>;
   close(): Promise<void>;
@@ -104,7 +108,9 @@ export async function createEngine(config: Config, log: (line: string) => void =
     modelQueue,
     vectors,
     retriever,
-    records: <T>(collection: string) => db.store<T>(collection),
+    // Each collection follows the workspace of the request (server/store/workspace-scope.ts).
+    records: <T>(collection: string) => scopedRecords((name) => db.store<T>(name), collection),
+    database: db,
     async index(options = {}) {
       if (options.rebuild) await store.clear();
       const report = await storeStep(lanceDir, () =>

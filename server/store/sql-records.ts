@@ -24,7 +24,7 @@ export interface RecordDatabase {
 const BACKEND = Symbol("backend");
 
 /** The statements a backend runs; `?` placeholders are turned into `$n` for PostgreSQL. */
-interface Backend {
+export interface Backend {
   kind: RecordDatabase["kind"];
   label: string;
   run(sql: string, params?: unknown[]): Promise<void>;
@@ -60,7 +60,45 @@ const MIGRATIONS: { version: number; sqlite: string[]; postgresql: string[] }[] 
       "CREATE INDEX records_recent ON records (collection, updated_at DESC)",
     ],
   },
+  {
+    // The audit log (server/store/audit.ts): who did what, when, in which workspace; appended to, never edited.
+    version: 2,
+    sqlite: [
+      `CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT
+      )`,
+      "CREATE INDEX audit_log_workspace ON audit_log (workspace, seq)",
+    ],
+    postgresql: [
+      `CREATE TABLE audit_log (
+        seq BIGSERIAL PRIMARY KEY,
+        at TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT
+      )`,
+      "CREATE INDEX audit_log_workspace ON audit_log (workspace, seq)",
+    ],
+  },
 ];
+
+/** The schema version this code writes: a backup from a newer one is refused. */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+
+/** The statements behind a database opened here (the audit log and backups use the tables directly). */
+export function backendOf(db: RecordDatabase): Backend {
+  const backend = (db as unknown as { [BACKEND]?: Backend })[BACKEND];
+  if (!backend) throw new Error("a database opened by server/store/sql-records.ts is needed");
+  return backend;
+}
 
 async function migrate(db: Backend): Promise<void> {
   await db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
