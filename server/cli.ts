@@ -47,6 +47,22 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     const { apiKeyCommand } = await import("./api-keys.ts");
     return (c) => apiKeyCommand(c.positionals, c.config, c.out, c.term.line);
   },
+  workspace: async () => {
+    const { workspaceCommand } = await import("./cli/team.ts");
+    return (c) => workspaceCommand(c.positionals, c.config, c.out);
+  },
+  audit: async () => {
+    const { auditCommand } = await import("./cli/team.ts");
+    return (c) => auditCommand(c.positionals, c.values, c.config, c.out);
+  },
+  backup: async () => {
+    const { backupCommand } = await import("./cli/team.ts");
+    return (c) => backupCommand(c.positionals, c.config, c.out);
+  },
+  restore: async () => {
+    const { restoreCommand } = await import("./cli/team.ts");
+    return (c) => restoreCommand(c.positionals, c.config, c.out);
+  },
   sessions: async () => {
     const { sessionsCommand } = await import("./auth/cli.ts");
     return (c) => sessionsCommand(c.positionals, c.values, c.config, c.out);
