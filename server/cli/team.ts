@@ -164,6 +164,11 @@ export async function restoreCommand(positionals: string[], config: Config, out:
     if ((err as AppError).code === "data_locked") throw new AppError("data_locked", message("backup.serverRunning", { dir: config.dataDir }), 409);
     throw err;
   });
+  if (!lock.first) {
+    // Held in this very process (a server started beside the command, as the tests do).
+    await lock.release();
+    throw new AppError("data_locked", message("backup.serverRunning", { dir: config.dataDir }), 409);
+  }
   try {
     return await withDatabase(config, async (db) => {
       await restoreFrom(db, backup);
