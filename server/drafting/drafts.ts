@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { formatIssues } from "../../ingest/schema.ts";
+import { currentWorkspace } from "../store/workspace-scope.ts";
 import type { Engine } from "../engine.ts";
 import { AppError, ioErrorOf } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
@@ -32,7 +33,8 @@ export const draftStore = (engine: Engine) => engine.records<Draft>("drafts");
  * still be read, edited and exported, and are written as soon as a save succeeds (`POST …/save`, or the next edit).
  */
 const unsaved = new Map<string, Draft>();
-const unsavedKey = (engine: Engine, id: string) => `${engine.config.dataDir}\0${id}`;
+// Per workspace too: a draft kept in memory is never shown to another workspace (server/store/workspace-scope.ts).
+const unsavedKey = (engine: Engine, id: string) => `${engine.config.dataDir}\0${currentWorkspace()}\0${id}`;
 
 /** Saves a draft; on a storage failure keeps it in memory and throws a French error saying so and what to do. */
 export async function saveDraft(engine: Engine, draft: Draft): Promise<void> {
