@@ -3,6 +3,9 @@
  * oidc-provider), roles given from the command line, the single-user mode without sign-in (one default
  * workspace, nothing changes), and work saved before workspaces staying in the default one.
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rolesFromClaim, teamStore } from "../../server/auth/workspaces.ts";
 import { parseRole } from "../../server/auth/roles.ts";
@@ -118,5 +121,34 @@ describe("without sign-in (one person on this machine)", () => {
     // A BOM, so that Excel reads UTF-8.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString("utf8").split("\r\n")[0]).toBe("date;espace;personne;action;libellé;objet;détail");
+  });
+});
+
+describe("npm run cli -- workspace", () => {
+  it("says in French what is wrong with an id, a workspace or a role", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-ws-"));
+    try {
+      const run = async (...args: string[]) => {
+        const lines: string[] = [];
+        const code = await runCli(args, { term: { line: (t) => lines.push(t), progress: () => {} }, out: (t) => lines.push(t), env: { DATA_DIR: dataDir } });
+        return { code, text: lines.join("") };
+      };
+      expect(await run("workspace", "create", "Mairie Lorient", "Mairie")).toEqual({
+        code: 2,
+        text: "Identifiant d'espace invalide : « Mairie Lorient ». Utilisez des lettres minuscules sans accent, des chiffres et des tirets (64 caractères au plus), par exemple « mairie-de-lorient ».",
+      });
+      expect((await run("workspace", "role", "inconnu", "a@b.fr", "lecteur")).text).toBe("Aucun espace de travail « inconnu ». La liste : npm run cli -- workspace list");
+      expect((await run("workspace", "role", "defaut", "a@b.fr", "chef")).text).toContain("Rôle inconnu : « chef »");
+      expect((await run("workspace", "create", "defaut", "Encore")).text).toBe("L'espace de travail « defaut » existe déjà.");
+      expect((await run("workspace")).code).toBe(2);
+      expect((await run("workspace", "role", "defaut", "a@b.fr", "Rédacteur")).code).toBe(0);
+      expect((await run("workspace", "members", "defaut")).text).toBe("a@b.fr — rédacteur\n");
+      expect((await run("workspace", "role", "defaut", "a@b.fr", "aucun")).code).toBe(0);
+      expect((await run("workspace", "members", "defaut")).text).toContain("Aucun membre enregistré");
+      const audit = await run("audit", "defaut");
+      expect(audit.text).toMatch(/\[defaut\] cli.* — changement de rôle : a@b\.fr \(aucun → redacteur\)/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
