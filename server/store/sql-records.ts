@@ -74,6 +74,8 @@ const MIGRATIONS: { version: number; sqlite: string[]; postgresql: string[] }[] 
         detail TEXT
       )`,
       "CREATE INDEX audit_log_workspace ON audit_log (workspace, seq)",
+      // A line once written is never changed (a restore replaces the whole log, with a line saying so).
+      "CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
     ],
     postgresql: [
       `CREATE TABLE audit_log (
@@ -86,6 +88,8 @@ const MIGRATIONS: { version: number; sqlite: string[]; postgresql: string[] }[] 
         detail TEXT
       )`,
       "CREATE INDEX audit_log_workspace ON audit_log (workspace, seq)",
+      `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`,
+      "CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
     ],
   },
 ];
