@@ -1,6 +1,6 @@
 /** `npm start`: the Cap Libre server. */
 import { loadConfig } from "./config.ts";
-import { AppError } from "./errors.ts";
+import { AppError } from "./core/errors.ts";
 import { message } from "./i18n/messages.ts";
 import { processTerminal, startServer } from "./server.ts";
 

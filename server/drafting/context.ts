@@ -9,7 +9,7 @@ import { message } from "../i18n/messages.ts";
 import { calendarStart } from "./calendar.ts";
 import { fill, type DocumentStructure } from "./structure.ts";
 import type { AuditPlanInputs, BriefingInputs, LetterInputs, RoadmapInputs } from "./inputs.ts";
-import { exposureLabel } from "../../ingest/catalog.ts";
+import { exposureLabel } from "../corpus/catalog.ts";
 import { planRoadmap, type LocalEvent, type RoadmapLine, type RoadmapPhase, type RoadmapPlan } from "./roadmap-plan.ts";
 import type { AnalysisItem, DraftType, InventoryAnalysis } from "./types.ts";
 

@@ -4,9 +4,9 @@
  * these functions.
  */
 import { z } from "zod";
-import { formatIssues } from "../../ingest/schema.ts";
+import { formatIssues } from "../corpus/schema.ts";
 import type { Engine } from "../engine.ts";
-import { AppError, ioErrorOf } from "../errors.ts";
+import { AppError, ioErrorOf } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { buildContext, type DraftContext } from "./context.ts";

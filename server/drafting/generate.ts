@@ -4,10 +4,10 @@
  * model or when it fails, fill the section's French template with the structured data and quoted passages,
  * marked « Brouillon à compléter ». Either way the figure check runs on the result.
  */
-import { templateOf } from "../rag/prompts.ts";
+import { templateOf } from "../answers/prompts.ts";
 import { message } from "../i18n/messages.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
-import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../rag/answer.ts";
+import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../answers/answer.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { DraftContext } from "./context.ts";

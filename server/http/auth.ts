@@ -11,7 +11,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import * as client from "openid-client";
 import type { Engine } from "../engine.ts";
 import { escapeHtml } from "../core/text.ts";
-import { AppError, toErrorBody } from "../errors.ts";
+import { AppError, toErrorBody } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { createOidcClient, type OidcClient } from "../auth/oidc.ts";
 import { costOf, createLimiter } from "../auth/limits.ts";

@@ -5,7 +5,7 @@
  * thread costs nothing.
  */
 import { createHash } from "node:crypto";
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { analyzeRows } from "./analyze.ts";
 import { encodeTable, packTables, tableRows } from "./compact.ts";

@@ -6,14 +6,14 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { exposureLabel, isEuropean, lawsFor, type Catalog } from "../../ingest/catalog.ts";
-import { loadCorpus, type CorpusDocument } from "../../ingest/documents.ts";
-import type { Alternative, Category, Vendor } from "../../ingest/schema.ts";
+import { exposureLabel, isEuropean, lawsFor, type Catalog } from "../corpus/catalog.ts";
+import { loadCorpus, type CorpusDocument } from "../corpus/documents.ts";
+import type { Alternative, Category, Vendor } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, looseTokens, nameKey, nameTokens, publisherKey } from "./normalize.ts";
 import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod } from "./types.ts";
 
-export { EUROPEAN_COUNTRIES, isEuropean } from "../../ingest/catalog.ts";
+export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";
 
 export interface VendorInfo {
   id: string | null;

@@ -6,7 +6,7 @@
  * what lists read; `records("analysis-tables")/<id>.bin` holds the items and unknown items as compact tables
  * (`compact.ts`). Records of older versions (the whole analysis in one JSON) are still read.
  */
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { loadClassifications, type InventoryContext } from "./classifications.ts";

@@ -5,7 +5,7 @@
  * the document. A statement that names none is Cap Libre's own analysis and is credited as such, never to an
  * unrelated source of the same page. Catalog records carry their sources as data: all of them apply.
  */
-import type { Source } from "../../ingest/schema.ts";
+import type { Source } from "../corpus/schema.ts";
 
 /** A source as a note prints it. */
 export interface CitedSource {

@@ -2,7 +2,7 @@
  * Retrieval: full-text (BM25 on accent-folded French text) always; hybrid (full-text + vectors fused with
  * reciprocal-rank fusion) when the embedding model answers and every passage has its vector.
  */
-import type { Source } from "../../ingest/schema.ts";
+import type { Source } from "../corpus/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
 import { statementSources } from "./attribution.ts";
 import { expandQuery } from "./french.ts";

@@ -6,9 +6,9 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
-import { formatIssues } from "../../ingest/schema.ts";
+import { formatIssues } from "../../server/corpus/schema.ts";
 import type { Engine } from "../../server/engine.ts";
-import { answer, retrieveForAnswer } from "../../server/rag/answer.ts";
+import { answer, retrieveForAnswer } from "../../server/answers/answer.ts";
 import { foldText } from "../../server/store/lancedb.ts";
 
 export const QUESTIONS_DIR = path.resolve("test/eval/questions");

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import type { Engine } from "../engine.ts";
-import { AppError } from "../errors.ts";
-import { message } from "../i18n/messages.ts";
+import type { Engine } from "../../engine.ts";
+import { AppError } from "../../core/errors.ts";
+import { message } from "../../i18n/messages.ts";
 
 export const MAX_QUERY_CHARS = 500;
 

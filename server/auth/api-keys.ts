@@ -5,11 +5,11 @@
  * the key stops working at the next request, in the running server too.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Config } from "./config.ts";
-import { AppError } from "./errors.ts";
-import { message } from "./i18n/messages.ts";
-import { openRecordDatabase } from "./store/open-records.ts";
-import { isSafeId, type RecordStore } from "./store/records.ts";
+import type { Config } from "../config.ts";
+import { AppError } from "../core/errors.ts";
+import { message } from "../i18n/messages.ts";
+import { openRecordDatabase } from "../store/open-records.ts";
+import { isSafeId, type RecordStore } from "../store/records.ts";
 
 export interface ApiKeyRecord {
   name: string;

@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
-import type { Engine } from "../engine.ts";
-import { AppError, toErrorBody, validationError } from "../errors.ts";
-import { message } from "../i18n/messages.ts";
-import { withAdmission } from "../llm/queue.ts";
-import { answer } from "../rag/answer.ts";
+import type { Engine } from "../../engine.ts";
+import { AppError, toErrorBody, validationError } from "../../core/errors.ts";
+import { message } from "../../i18n/messages.ts";
+import { withAdmission } from "../../llm/queue.ts";
+import { answer } from "../../answers/answer.ts";
 import { MAX_QUERY_CHARS } from "./search.ts";
 
 const chatSchema = z.object({

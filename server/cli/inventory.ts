@@ -5,15 +5,15 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { countryName } from "../../ingest/catalog.ts";
+import { countryName } from "../corpus/catalog.ts";
 import type { Config } from "../config.ts";
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { Terminal } from "../server.ts";
 import { openRecordDatabase } from "../store/open-records.ts";
-import type { InventoryContext } from "./classifications.ts";
-import { analyzeInventory } from "./service.ts";
-import type { SavedAnalysis, ShareFigure } from "./types.ts";
+import type { InventoryContext } from "../inventory/classifications.ts";
+import { analyzeInventory } from "../inventory/service.ts";
+import type { SavedAnalysis, ShareFigure } from "../inventory/types.ts";
 
 export async function inventoryCommand(
   files: string[],

@@ -1,10 +1,10 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { Engine } from "../engine.ts";
-import { AppError } from "../errors.ts";
-import { message } from "../i18n/messages.ts";
-import { listClassifications, saveClassification } from "../inventory/classifications.ts";
-import { inventoryPool } from "../inventory/pool.ts";
+import type { Engine } from "../../engine.ts";
+import { AppError } from "../../core/errors.ts";
+import { message } from "../../i18n/messages.ts";
+import { listClassifications, saveClassification } from "../../inventory/classifications.ts";
+import { inventoryPool } from "../../inventory/pool.ts";
 import {
   analyzeUpload,
   compareAnalyses,
@@ -17,7 +17,7 @@ import {
   renameAnalysis,
   type ItemFilter,
   type Upload,
-} from "../inventory/service.ts";
+} from "../../inventory/service.ts";
 import { readJson } from "./chat.ts";
 
 /**

@@ -1,9 +1,9 @@
 /**
  * One entry point for the four export formats: the route, the CLI and the examples script call `exportDraft`.
  */
-import { AppError } from "../../errors.ts";
-import { message } from "../../i18n/messages.ts";
-import type { Draft } from "../types.ts";
+import { AppError } from "../core/errors.ts";
+import { message } from "../i18n/messages.ts";
+import type { Draft } from "../drafting/types.ts";
 import { toMarkdown } from "./markdown.ts";
 import { buildDocument } from "./model.ts";
 

@@ -18,7 +18,7 @@ import {
   type Vendor,
 } from "./schema.ts";
 import type { CorpusProblem } from "./documents.ts";
-import { message } from "../server/i18n/messages.ts";
+import { message } from "../i18n/messages.ts";
 
 export interface Catalog {
   vendors: Map<string, Vendor>;

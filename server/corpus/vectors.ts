@@ -2,8 +2,8 @@
  * Embedding of indexed passages with the configured embedding model. Each (model, dimension) pair has its own
  * vector table, so switching models re-embeds cleanly and vectors of different sizes never mix.
  */
-import type { Embedder } from "../server/llm/types.ts";
-import type { ChunkStore, VectorSpace } from "../server/store/types.ts";
+import type { Embedder } from "../llm/types.ts";
+import type { ChunkStore, VectorSpace } from "../store/types.ts";
 
 /** Texts per embedding request. */
 const BATCH = 16;

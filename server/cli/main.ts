@@ -5,9 +5,9 @@
  * is called, so `help` and a mistyped option answer at once. `runCli` is what tests call in-process.
  */
 import { parseArgs } from "node:util";
-import type { Config } from "./config.ts";
-import { message } from "./i18n/messages.ts";
-import { processTerminal, type Terminal } from "./terminal.ts";
+import type { Config } from "../config.ts";
+import { message } from "../i18n/messages.ts";
+import { processTerminal, type Terminal } from "../core/terminal.ts";
 
 export interface CommandValues {
   rebuild?: boolean;
@@ -30,25 +30,25 @@ export interface CommandContext {
 type Command = (ctx: CommandContext) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  validate: async () => (await import("./cli-commands.ts")).validate,
-  ingest: async () => (await import("./cli-commands.ts")).ingest,
-  search: async () => (await import("./cli-commands.ts")).search,
-  ask: async () => (await import("./cli-commands.ts")).ask,
-  serve: async () => (await import("./cli-commands.ts")).serve,
+  validate: async () => (await import("./commands.ts")).validate,
+  ingest: async () => (await import("./commands.ts")).ingest,
+  search: async () => (await import("./commands.ts")).search,
+  ask: async () => (await import("./commands.ts")).ask,
+  serve: async () => (await import("./commands.ts")).serve,
   inventory: async () => {
-    const { inventoryCommand } = await import("./inventory/cli.ts");
+    const { inventoryCommand } = await import("./inventory.ts");
     return (c) => inventoryCommand(c.positionals, c.values, c.config, c.term, c.out);
   },
   draft: async () => {
-    const { draftCommand } = await import("./drafting/cli.ts");
+    const { draftCommand } = await import("./draft.ts");
     return (c) => draftCommand(c.positionals, c.values, c.config, c.term, c.out);
   },
   "api-key": async () => {
-    const { apiKeyCommand } = await import("./api-keys.ts");
+    const { apiKeyCommand } = await import("../auth/api-keys.ts");
     return (c) => apiKeyCommand(c.positionals, c.config, c.out, c.term.line);
   },
   sessions: async () => {
-    const { sessionsCommand } = await import("./auth/cli.ts");
+    const { sessionsCommand } = await import("./sessions.ts");
     return (c) => sessionsCommand(c.positionals, c.values, c.config, c.out);
   },
 };
@@ -76,7 +76,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       out(message("cli.usage"));
       return asksHelp ? 0 : 2;
     }
-    const [{ loadConfig }, run] = await Promise.all([import("./config.ts"), load()]);
+    const [{ loadConfig }, run] = await Promise.all([import("../config.ts"), load()]);
     return await run({ positionals, values, config: loadConfig(io.env ?? process.env), term, out });
   } catch (err) {
     if ((err as Error)?.name === "AppError") {

@@ -8,7 +8,7 @@ import { readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { chunkDocument } from "./chunk.ts";
 import { INDEX_FORMAT_VERSION, loadCorpus, type CorpusProblem } from "./documents.ts";
-import type { ChunkStore, StoredDocument } from "../server/store/types.ts";
+import type { ChunkStore, StoredDocument } from "../store/types.ts";
 
 export interface IndexReport {
   documents: number;

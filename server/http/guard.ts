@@ -11,8 +11,8 @@
  * non-browser clients (curl, the CLI's fetch) that send neither Origin nor Sec-Fetch-Site.
  */
 import type { MiddlewareHandler } from "hono";
-import { AppError } from "./errors.ts";
-import { message } from "./i18n/messages.ts";
+import { AppError } from "../core/errors.ts";
+import { message } from "../i18n/messages.ts";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1"]);
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import type { Engine } from "../engine.ts";
-import { AppError, validationError } from "../errors.ts";
-import { message } from "../i18n/messages.ts";
-import { glpiStatus, importFromGlpi } from "../inventory/glpi-sync.ts";
+import type { Engine } from "../../engine.ts";
+import { AppError, validationError } from "../../core/errors.ts";
+import { message } from "../../i18n/messages.ts";
+import { glpiStatus, importFromGlpi } from "../../inventory/glpi-sync.ts";
 import { readJson } from "./chat.ts";
 
 const pullSchema = z

@@ -4,11 +4,11 @@
  * parsed from the sections' Markdown subset, with `[n]` markers turned into numbered notes carrying the source's
  * title, date and URL. ODT, DOCX, PDF and Markdown render this one model, so they say the same thing.
  */
-import { slugify } from "../../core/text.ts";
-import { message } from "../../i18n/messages.ts";
-import { frenchDate } from "../context.ts";
-import { loadStructure } from "../structure.ts";
-import type { Citation, Draft, DraftSection, DraftVersion } from "../types.ts";
+import { slugify } from "../core/text.ts";
+import { message } from "../i18n/messages.ts";
+import { frenchDate } from "../drafting/context.ts";
+import { loadStructure } from "../drafting/structure.ts";
+import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
 
 export type Inline =
   | { kind: "text"; text: string; bold?: boolean; italic?: boolean; flagged?: boolean }

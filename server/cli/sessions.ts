@@ -7,7 +7,7 @@ import { mkdir } from "node:fs/promises";
 import type { Config } from "../config.ts";
 import { message } from "../i18n/messages.ts";
 import { openRecordDatabase } from "../store/open-records.ts";
-import { expiringStore, type Session } from "./sessions.ts";
+import { expiringStore, type Session } from "../auth/sessions.ts";
 
 export async function sessionsCommand(positionals: string[], values: { all?: boolean }, config: Config, out: (text: string) => void): Promise<number> {
   const [action, who] = positionals;

@@ -2,14 +2,14 @@
  * The commands of `npm run cli` that work on the corpus and the index. `cli.ts` loads this file only when one of
  * them is called, so `help` and argument errors answer without loading LanceDB or the rest of the application.
  */
-import { loadCorpus } from "../ingest/documents.ts";
-import { createEngine } from "./engine.ts";
-import { message } from "./i18n/messages.ts";
-import { answer, kindLabel, passageLabel } from "./rag/answer.ts";
-import type { SearchResult } from "./retrieval/search.ts";
-import { checkQuery, parseK } from "./routes/search.ts";
-import { printIndexReport, startServer } from "./server.ts";
-import type { CommandContext } from "./cli.ts";
+import { loadCorpus } from "../corpus/documents.ts";
+import { createEngine } from "../engine.ts";
+import { message } from "../i18n/messages.ts";
+import { answer, kindLabel, passageLabel } from "../answers/answer.ts";
+import type { SearchResult } from "../retrieval/search.ts";
+import { checkQuery, parseK } from "../http/routes/search.ts";
+import { printIndexReport, startServer } from "../server.ts";
+import type { CommandContext } from "./main.ts";
 
 export async function validate({ config, term }: CommandContext): Promise<number> {
   const corpus = await loadCorpus(config.corpusDir);

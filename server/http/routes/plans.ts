@@ -1,12 +1,12 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { Engine } from "../engine.ts";
-import { escapeHtml } from "../core/text.ts";
-import { AppError } from "../errors.ts";
-import { message } from "../i18n/messages.ts";
-import { progressNoteMarkdown } from "../tracking/progress-note.ts";
-import { snapshotOf } from "../tracking/plan.ts";
-import { openDataCsv, openDataJson, progressChart, PUBLIC_CSS, renderPublicPage, staticBundle } from "../tracking/public-page.ts";
+import type { Engine } from "../../engine.ts";
+import { escapeHtml } from "../../core/text.ts";
+import { AppError } from "../../core/errors.ts";
+import { message } from "../../i18n/messages.ts";
+import { progressNoteMarkdown } from "../../tracking/progress-note.ts";
+import { snapshotOf } from "../../tracking/plan.ts";
+import { openDataCsv, openDataJson, progressChart, PUBLIC_CSS, renderPublicPage, staticBundle } from "../../tracking/public-page.ts";
 import {
   addCheckpoint,
   addEvent,
@@ -17,7 +17,7 @@ import {
   publicSnapshot,
   publishPlan,
   unpublishPlan,
-} from "../tracking/service.ts";
+} from "../../tracking/service.ts";
 import { readJson } from "./chat.ts";
 
 const notFoundPage = (text: string) =>

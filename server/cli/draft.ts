@@ -7,12 +7,12 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.ts";
 import { createEngine } from "../engine.ts";
-import { AppError, jsonErrorPlace } from "../errors.ts";
+import { AppError, jsonErrorPlace } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { printIndexReport, type Terminal } from "../server.ts";
-import { createDraft, getDraft, prepareDraft } from "./drafts.ts";
-import { EXPORT_FORMATS, exportDraft, type ExportFormat } from "./export/index.ts";
-import { isDraftType } from "./inputs.ts";
+import { createDraft, getDraft, prepareDraft } from "../drafting/drafts.ts";
+import { EXPORT_FORMATS, exportDraft, type ExportFormat } from "../export/index.ts";
+import { isDraftType } from "../drafting/inputs.ts";
 
 export async function draftCommand(
   positionals: string[],

@@ -4,7 +4,7 @@
  * mapped to a close equivalent by `toWinAnsi` so nothing is silently dropped or garbled.
  */
 import PDFDocument from "pdfkit";
-import { message } from "../../i18n/messages.ts";
+import { message } from "../i18n/messages.ts";
 import { inlineText, type Block, type DocumentModel, type Inline } from "./model.ts";
 
 /** Characters outside Latin-1 that WinAnsi (CP1252) still has. */

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { Engine } from "../engine.ts";
+import type { Engine } from "../../engine.ts";
 
 /** `GET /api/health`: what works right now, and what to do when generation is unavailable. */
 export function healthRoutes(engine: Engine) {

@@ -7,12 +7,12 @@ import { secureHeaders } from "hono/secure-headers";
 import { serveStatic } from "@hono/node-server/serve-static";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Engine } from "./engine.ts";
-import { AppError, toErrorBody } from "./errors.ts";
+import type { Engine } from "../engine.ts";
+import { AppError, toErrorBody } from "../core/errors.ts";
 import { requestGuard } from "./guard.ts";
-import { message } from "./i18n/messages.ts";
-import { mountAuth } from "./http/auth.ts";
-import { QueueFullError } from "./llm/queue.ts";
+import { message } from "../i18n/messages.ts";
+import { mountAuth } from "./auth.ts";
+import { QueueFullError } from "../llm/queue.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { draftRoutes } from "./routes/drafts.ts";
 import { glpiRoutes } from "./routes/glpi.ts";
@@ -22,7 +22,7 @@ import { openAIErrorBody, openaiRoutes } from "./routes/openai.ts";
 import { planRoutes, publicRoutes } from "./routes/plans.ts";
 import { searchRoutes } from "./routes/search.ts";
 
-const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../web/", import.meta.url))) || ".";
+const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../../web/", import.meta.url))) || ".";
 
 export function createApp(engine: Engine): Hono {
   const app = new Hono();

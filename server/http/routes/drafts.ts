@@ -1,12 +1,12 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
-import type { Engine } from "../engine.ts";
-import { AppError, toErrorBody } from "../errors.ts";
-import { message } from "../i18n/messages.ts";
-import { createDraft, editSection, retrySave, getDraft, listDrafts, prepareDraft, regenerateSection, sectionIndex } from "../drafting/drafts.ts";
-import { exportDraft, parseFormat } from "../drafting/export/index.ts";
-import type { DraftEvent } from "../drafting/types.ts";
+import type { Engine } from "../../engine.ts";
+import { AppError, toErrorBody } from "../../core/errors.ts";
+import { message } from "../../i18n/messages.ts";
+import { createDraft, editSection, retrySave, getDraft, listDrafts, prepareDraft, regenerateSection, sectionIndex } from "../../drafting/drafts.ts";
+import { exportDraft, parseFormat } from "../../export/index.ts";
+import type { DraftEvent } from "../../drafting/types.ts";
 import { readJson } from "./chat.ts";
 
 /** Streams drafting events as SSE; closing the connection aborts the model call. */
