@@ -5,14 +5,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { message } from "../i18n/messages.ts";
-import { foldText } from "../store/lancedb.ts";
+import { fold } from "../core/text.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { assessAnswerability, frequencyFrom, isRelevant, keywords, type Answerability, type CorpusFrequency } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, verifyText, type Verification } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
-import { loadTemplate, readPrompt } from "./prompts.ts";
+import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 
 export interface ConversationMessage {
   role: "user" | "assistant";
@@ -127,7 +127,7 @@ function asWritten(question: string, folded: string): string {
   const tokens = [...question.matchAll(/[\p{L}\p{N}]+/gu)];
   const parts = folded.split(" ");
   for (let i = 0; i + parts.length <= tokens.length; i++) {
-    if (parts.every((p, j) => foldText(tokens[i + j]![0]) === p)) {
+    if (parts.every((p, j) => fold(tokens[i + j]![0]) === p)) {
       const last = tokens[i + parts.length - 1]!;
       return question.slice(tokens[i]!.index, last.index! + last[0].length);
     }

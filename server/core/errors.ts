@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import type { ZodError } from "zod";
-import { formatIssues } from "../corpus/schema.ts";
+import { formatIssues } from "../core/validation.ts";
 import { message } from "../i18n/messages.ts";
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 429 | 500 | 502 | 503 | 504 | 507;

@@ -3,13 +3,19 @@
  * French dates and percentages, HTML escaping.
  */
 
+/**
+ * Folds case and accents: « Électricité » → « electricite ». The one copy used by the index, search, relevance,
+ * verification and inventory; pure ASCII (most product names) skips Unicode normalisation.
+ */
+export function fold(text: string): string {
+  const lower = text.toLowerCase();
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize("NFD").replace(/\p{M}+/gu, "");
+}
+
 /** ASCII slug for file names and addresses: « Commune de Kervallon » → `commune-de-kervallon`. */
 export function slugify(text: string, max = 60, fallback = "document"): string {
   return (
-    text
-      .normalize("NFD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
+    fold(text)
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "")
       .slice(0, max)

@@ -8,17 +8,17 @@ import YAML from "yaml";
 import {
   alternativeSchema,
   catalogFileSchema,
-  formatIssues,
   mappingSchema,
   productSchema,
   vendorSchema,
   type Alternative,
+  type CorpusProblem,
   type Mapping,
   type Product,
   type Vendor,
 } from "./schema.ts";
-import type { CorpusProblem } from "./documents.ts";
 import { message } from "../i18n/messages.ts";
+import { formatIssues } from "../core/validation.ts";
 
 export interface Catalog {
   vendors: Map<string, Vendor>;

@@ -7,13 +7,10 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
 import { catalogPassages, loadCatalog, type Catalog } from "./catalog.ts";
-import { formatIssues, frontMatterSchema, type DocumentKind, type Source } from "./schema.ts";
+import { formatIssues } from "../core/validation.ts";
+import { frontMatterSchema, type CorpusProblem, type DocumentKind, type Source } from "./schema.ts";
 
-export interface CorpusProblem {
-  path: string;
-  record?: string;
-  reasons: string[];
-}
+export type { CorpusProblem };
 
 /** A document as the index sees it: prose documents and catalog records alike. */
 export interface CorpusDocument {

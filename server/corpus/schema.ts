@@ -4,6 +4,13 @@
  */
 import { z } from "zod";
 
+/** A file or catalog record left out of the index, with the French reasons a corpus editor can act on. */
+export interface CorpusProblem {
+  path: string;
+  record?: string;
+  reasons: string[];
+}
+
 export const CATEGORIES = [
   "workstation",
   "collaboration",
@@ -22,19 +29,8 @@ export const DOCUMENT_KINDS = ["guidance", "case-study", "ecosystem", "catalog"]
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** YAML turns `2026-04-08` into a Date: accept both and keep the ISO text (day or month precision). */
-const isoDate = z.preprocess(
-  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "number" ? String(v) : v),
-  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "date attendue au format AAAA, AAAA-MM ou AAAA-MM-JJ"),
-);
-
-const url = z.string().regex(/^https?:\/\/\S+$/, "URL attendue (http:// ou https://)");
-
-export const sourceSchema = z.object({
-  title: z.string().min(3, "titre de source manquant"),
-  url: url.nullish(),
-  date: isoDate.nullish(),
-});
-export type Source = z.infer<typeof sourceSchema>;
+export { isoDate, sourceSchema, type Source } from "../core/source.ts";
+import { isoDate, sourceSchema, url } from "../core/source.ts";
 
 const sources = z.array(sourceSchema).min(1, "au moins une source est exigée");
 
@@ -154,41 +150,3 @@ export type Vendor = z.infer<typeof vendorSchema>;
 export type Product = z.infer<typeof productSchema>;
 export type Alternative = z.infer<typeof alternativeSchema>;
 export type Mapping = z.infer<typeof mappingSchema>;
-
-/**
- * Turns zod issues into one French line each: `champ : raison`. Pass the validated `input` so a missing field
- * is told apart from a wrong one.
- */
-export function formatIssues(error: z.ZodError, input?: unknown): string[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.length ? issue.path.join(".") : "(racine)";
-    const missing = input !== undefined && issue.path.length > 0 && valueAt(input, issue.path) === undefined;
-    return `${path} : ${missing ? "champ obligatoire manquant" : translateIssue(issue)}`;
-  });
-}
-
-function valueAt(input: unknown, path: PropertyKey[]): unknown {
-  let value: unknown = input;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function translateIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "invalid_type":
-      return `type attendu : ${issue.expected}`;
-    case "invalid_value":
-      return `valeur non reconnue (valeurs permises : ${issue.values.map(String).join(", ")})`;
-    case "too_small":
-      return /^Too small|^Invalid/.test(issue.message) ? "valeur trop courte ou liste vide" : issue.message;
-    case "too_big":
-      return /^Too big|^Invalid/.test(issue.message) ? `valeur trop longue (maximum ${String(issue.maximum)})` : issue.message;
-    case "unrecognized_keys":
-      return `clés inconnues : ${issue.keys.join(", ")}`;
-    default:
-      return issue.message;
-  }
-}

@@ -4,7 +4,7 @@
  * model or when it fails, fill the section's French template with the structured data and quoted passages,
  * marked « Brouillon à compléter ». Either way the figure check runs on the result.
  */
-import { templateOf } from "../answers/prompts.ts";
+import { templateOf } from "../llm/prompts.ts";
 import { message } from "../i18n/messages.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../answers/answer.ts";
@@ -12,7 +12,7 @@ import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { DraftContext } from "./context.ts";
 import { paragraphBefore, quotedStatement, statementSources } from "../retrieval/attribution.ts";
-import { checkFigures, extractFigures } from "./figures.ts";
+import { checkFigures, extractFigures } from "../verify/figures.ts";
 import { verifyText } from "../verify/index.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection } from "./types.ts";

@@ -4,7 +4,7 @@
  * fixed without reading code.
  */
 import { z } from "zod";
-import { formatIssues } from "../corpus/schema.ts";
+import { formatIssues } from "../core/validation.ts";
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { DRAFT_TYPES, type DraftType } from "./types.ts";

@@ -5,10 +5,10 @@
  * rather than a silent hole in a letter.
  */
 import { readFileSync } from "node:fs";
-import { formatTemplate } from "../answers/prompts.ts";
+import { formatTemplate } from "../llm/prompts.ts";
 import { parse } from "yaml";
 import { z } from "zod";
-import { formatIssues } from "../corpus/schema.ts";
+import { formatIssues } from "../core/validation.ts";
 import type { DraftType } from "./types.ts";
 
 const PROMPTS_DIR = new URL("../../prompts/", import.meta.url);

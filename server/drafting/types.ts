@@ -25,11 +25,9 @@ export interface Citation {
   analysis?: boolean;
 }
 
-/** A figure of a section that was found neither in the passages nor in the structured data it was built from. */
-export interface FigureFlag {
-  figure: string;
-  reason: string;
-}
+import type { FigureFlag } from "../verify/figures.ts";
+
+export type { FigureFlag };
 
 /**
  * `generated`: written by the local model from passages and data. `template`: filled from the French template

@@ -8,7 +8,7 @@ import { statementSources } from "./attribution.ts";
 import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
 import { keywords } from "./relevance.ts";
-import { foldText } from "../store/lancedb.ts";
+import { fold } from "../core/text.ts";
 import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
 import type { VectorSync } from "./vector-sync.ts";
 
@@ -85,7 +85,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
   return {
     mode,
     async search(query, k, filter) {
-      const folded = foldText(expandQuery(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      const folded = fold(expandQuery(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
       let current = await mode();
       let chunks: StoredChunk[] | null = null;
       let ranked: ScoredHit[] = [];

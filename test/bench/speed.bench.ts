@@ -20,7 +20,8 @@ import { embedMissing } from "../../server/corpus/vectors.ts";
 import { loadConfig, type Config } from "../../server/config.ts";
 import { createEngine } from "../../server/engine.ts";
 import { startServer } from "../../server/server.ts";
-import { foldText, vectorTableName } from "../../server/store/lancedb.ts";
+import { fold } from "../../server/core/text.ts";
+import { vectorTableName } from "../../server/store/lancedb.ts";
 import { loadQuestions } from "../eval/evaluate.ts";
 import { fakeEmbedding, startFakeOllama } from "../helpers/fake-ollama.ts";
 
@@ -78,7 +79,7 @@ async function throughput(total: number, concurrency: number, fn: (i: number) =>
 
 /** A raw FTS query on the project's table: what LanceDB does alone for a search of k=5. */
 function rawFts(table: lancedb.Table, query: string, k = 5) {
-  const folded = foldText(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const folded = fold(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   return table.query().fullTextSearch(new lancedb.MultiMatchQuery(folded, TEXT_COLUMNS)).select(["id", "text", "_score"]).limit(k).toArray();
 }
 

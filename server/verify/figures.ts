@@ -6,7 +6,7 @@
  * « 2026-04-08 »; number words of the sources (« sept catégories ») count too.
  */
 import { message } from "../i18n/messages.ts";
-import type { FigureFlag } from "./types.ts";
+import { fold } from "../core/text.ts";
 
 export type FigureKind = "percent" | "amount" | "number" | "year" | "month" | "date" | "daymonth";
 
@@ -22,7 +22,6 @@ export interface Figure {
 }
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 const MONTH_INDEX = new Map(MONTHS.map((m, i) => [fold(m), i + 1]));
 const MONTH_RE = `(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)`;
 
@@ -165,6 +164,12 @@ function supported(figure: Figure, sources: Figure[]): boolean {
  * Flags the figures of `text` found in none of `sources` (passage texts and structured data as text).
  * @example checkFigures("La part passe à 47 % [1].", ["… 40 % …"]) // → [{ figure: "47 %", reason: "…" }]
  */
+/** A figure of a section that was found neither in the passages nor in the structured data it was built from. */
+export interface FigureFlag {
+  figure: string;
+  reason: string;
+}
+
 export function checkFigures(text: string, sources: string[]): FigureFlag[] {
   const known = sourceFigures(sources);
   const flags: FigureFlag[] = [];
