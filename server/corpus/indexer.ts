@@ -3,11 +3,10 @@
  * documents that changed; removed documents are deleted. Embedding is separate (`vectors.ts`) because it
  * needs Ollama and can happen later, in the background.
  */
-import { createHash } from "node:crypto";
-import { readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import { chunkDocument } from "./chunk.ts";
-import { INDEX_FORMAT_VERSION, loadCorpus, type CorpusProblem } from "./documents.ts";
+import type { CorpusDocument, CorpusProblem } from "./documents.ts";
+import { corpusFingerprint, currentCorpus } from "./source.ts";
 import type { ChunkStore, StoredDocument } from "../store/types.ts";
 
 export interface IndexReport {
@@ -40,25 +39,6 @@ interface CorpusState {
   problems: CorpusProblem[];
 }
 
-/** Names, sizes and modification times of every file of the corpus, with the chunking format: one hash. */
-async function corpusFingerprint(corpusDir: string): Promise<string | null> {
-  try {
-    const hash = createHash("sha256").update(`format ${INDEX_FORMAT_VERSION}\n`);
-    const entries = (await readdir(corpusDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-    const lines = await Promise.all(
-      entries.map(async (e) => {
-        const file = path.join(e.parentPath, e.name);
-        const s = await stat(file);
-        return `${path.relative(corpusDir, file)}\t${s.size}\t${s.mtimeMs}`;
-      }),
-    );
-    for (const line of lines.sort()) hash.update(`${line}\n`);
-    return hash.digest("hex");
-  } catch {
-    return null;
-  }
-}
-
 async function readCorpusState(file: string): Promise<CorpusState | null> {
   try {
     return JSON.parse(await readFile(file, "utf8")) as CorpusState;
@@ -86,7 +66,7 @@ export async function indexCorpus({ corpusDir, store, onProgress, statePath }: I
       }
     }
   }
-  const corpus = await loadCorpus(corpusDir);
+  const { corpus } = await currentCorpus(corpusDir);
   const indexed = await store.documentHashes();
   const changed = corpus.documents.filter((d) => indexed.get(d.id) !== d.hash);
   const present = new Set(corpus.documents.map((d) => d.id));
@@ -129,7 +109,7 @@ export async function indexCorpus({ corpusDir, store, onProgress, statePath }: I
   return { ...stats, changed: changed.length, removed: removed.length, problems: corpus.problems, ms: Math.round(performance.now() - started), storeMs: Math.round(storeMs) };
 }
 
-async function prepare(doc: Awaited<ReturnType<typeof loadCorpus>>["documents"][number]) {
+async function prepare(doc: CorpusDocument) {
   const document: StoredDocument = {
     id: doc.id,
     title: doc.title,

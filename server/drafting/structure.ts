@@ -1,7 +1,7 @@
 /**
  * Document structures, read from `prompts/<lang>/drafts/<type>.yaml` (French, versioned with the code): the
  * sections of each document with their retrieval query, the instruction given to the model and the template used
- * without it. Placeholders `{name}` are filled by the prompt formatter (LangChain's f-string rules), so a missing value is an error
+ * without it. Placeholders `{name}` are filled by the prompt formatter (`llm/prompts.ts`), so a missing value is an error
  * rather than a silent hole in a letter.
  */
 import { readFileSync } from "node:fs";
@@ -69,9 +69,9 @@ export function readDraftPrompt(name: string, lang = "fr"): string {
 
 /**
  * Fills `{name}` placeholders; every placeholder must have a value.
- * @example await fill("Objet : {subject}", { subject: "Étude" }) // "Objet : Étude"
+ * @example fill("Objet : {subject}", { subject: "Étude" }) // "Objet : Étude"
  */
-export async function fill(template: string, vars: Record<string, string>): Promise<string> {
+export function fill(template: string, vars: Record<string, string>): string {
   if (!template.includes("{")) return template;
   return formatTemplate(template, vars);
 }

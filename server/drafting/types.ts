@@ -123,3 +123,17 @@ export interface InventoryAnalysis {
   unknown?: unknown[];
   createdAt?: string;
 }
+
+/** The structured data of one document, built by `drafting/documents/*.ts`. */
+export interface DraftContext {
+  /** Title of the document (title block, file name). */
+  title: string;
+  collectivite: string;
+  /** Placeholder values shared by all sections. */
+  vars: Record<string, string>;
+  /** The data block given to the model, one fact a line. */
+  data: string;
+  /** Texts the figure check accepts as sources, besides the passages. */
+  facts: string[];
+  tone: string;
+}

@@ -6,7 +6,7 @@
  */
 import { slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import { frenchDate } from "../drafting/context.ts";
+import { frenchDate } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
 
