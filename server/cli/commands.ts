@@ -5,7 +5,8 @@
 import { loadCorpus } from "../corpus/documents.ts";
 import { createEngine } from "../engine.ts";
 import { message } from "../i18n/messages.ts";
-import { answer, kindLabel, passageLabel } from "../answers/answer.ts";
+import { answer } from "../answers/answer.ts";
+import { kindLabel, passageLabel } from "../retrieval/passages.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { checkQuery, parseK } from "../http/routes/search.ts";
 import { printIndexReport, startServer } from "../server.ts";

@@ -1,6 +1,6 @@
 /**
  * The one error type of the application: a stable code, an HTTP status and a French message a user can act on.
- * `toErrorBody` is the single place where errors become `{ error: { code, message } }`.
+ * `http/errors.ts` is the single place where errors become `{ error: { code, message } }`.
  */
 import path from "node:path";
 import type { ZodError } from "zod";
@@ -57,15 +57,6 @@ export function ioErrorOf(err: unknown, folder?: string): AppError | null {
   return new AppError(`io_${code.toLowerCase()}`, message(info.key, { folder: where }), info.status);
 }
 
-export function toErrorBody(err: unknown): { status: ErrorStatus; body: { error: { code: string; message: string } } } {
-  const io = ioErrorOf(err);
-  if (io) return { status: io.status, body: { error: { code: io.code, message: io.message } } };
-  if (err instanceof AppError) return { status: err.status, body: { error: { code: err.code, message: err.message } } };
-  return {
-    status: 500,
-    body: { error: { code: "internal_error", message: "Erreur interne du serveur. Le détail est dans le journal du serveur." } },
-  };
-}
 
 /**
  * Where `JSON.parse(text)` failed, as « ligne L, colonne C », from V8's error (whose English text and excerpt of

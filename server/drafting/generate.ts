@@ -7,7 +7,7 @@
 import { templateOf } from "../llm/prompts.ts";
 import { message } from "../i18n/messages.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
-import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../answers/answer.ts";
+import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { DraftContext } from "./context.ts";

@@ -4,14 +4,11 @@
  * without it. Placeholders `{name}` are filled by the prompt formatter (`llm/prompts.ts`), so a missing value is an error
  * rather than a silent hole in a letter.
  */
-import { readFileSync } from "node:fs";
-import { formatTemplate } from "../llm/prompts.ts";
+import { formatTemplate, readPromptFile } from "../llm/prompts.ts";
 import { parse } from "yaml";
 import { z } from "zod";
 import { formatIssues } from "../core/validation.ts";
 import type { DraftType } from "./types.ts";
-
-const PROMPTS_DIR = new URL("../../prompts/", import.meta.url);
 
 const sectionSchema = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -55,7 +52,7 @@ export function loadStructure(type: DraftType, lang = "fr"): DocumentStructure {
   const id = `${lang}/${type}`;
   const cached = cache.get(id);
   if (cached) return cached;
-  const raw: unknown = parse(readFileSync(new URL(`${lang}/drafts/${type}.yaml`, PROMPTS_DIR), "utf8"));
+  const raw: unknown = parse(readPromptFile(`${lang}/drafts/${type}.yaml`));
   const parsed = structureSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`prompts/${lang}/drafts/${type}.yaml : ${formatIssues(parsed.error, raw).join(" ; ")}`);
   cache.set(id, parsed.data);
@@ -64,7 +61,7 @@ export function loadStructure(type: DraftType, lang = "fr"): DocumentStructure {
 
 /** A prompt file of the drafting folder (`system.md`, `section.md`). */
 export function readDraftPrompt(name: string, lang = "fr"): string {
-  return readFileSync(new URL(`${lang}/drafts/${name}.md`, PROMPTS_DIR), "utf8").trim();
+  return readPromptFile(`${lang}/drafts/${name}.md`).trim();
 }
 
 /**

@@ -8,8 +8,13 @@ import { readFileSync } from "node:fs";
 
 const PROMPTS_DIR = new URL("../../prompts/", import.meta.url);
 
+/** A file of the prompts folder, as text: `readPromptFile("fr/drafts/letter.yaml")`. */
+export function readPromptFile(relativePath: string): string {
+  return readFileSync(new URL(relativePath, PROMPTS_DIR), "utf8");
+}
+
 export function readPrompt(name: string, lang = "fr"): string {
-  return readFileSync(new URL(`${lang}/${name}.md`, PROMPTS_DIR), "utf8").trim();
+  return readPromptFile(`${lang}/${name}.md`).trim();
 }
 
 /**

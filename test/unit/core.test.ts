@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { chunkDocument, splitSections } from "../../server/corpus/chunk.ts";
 import { parseMarkdownDocument, type CorpusProblem } from "../../server/corpus/documents.ts";
 import { loadConfig } from "../../server/config.ts";
-import { excerpt, retrievalQuery, splitSentences } from "../../server/answers/answer.ts";
+import { retrievalQuery } from "../../server/answers/answer.ts";
+import { excerpt, splitSentences } from "../../server/retrieval/passages.ts";
 import { coverage, isRelevant, keywords } from "../../server/retrieval/relevance.ts";
 import { reciprocalRankFusion } from "../../server/retrieval/search.ts";
 

@@ -5,6 +5,7 @@
 import { formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
 import { exposureLabel } from "../../corpus/catalog.ts";
 import { message } from "../../i18n/messages.ts";
+import { neutralize } from "../../retrieval/passages.ts";
 import type { RoadmapPlan } from "../roadmap-plan.ts";
 import { fill, type DocumentStructure } from "../structure.ts";
 import type { LetterInputs } from "../inputs.ts";
@@ -39,7 +40,7 @@ export function dataBlock(entries: [string, string | string[] | undefined][]): s
     if (Array.isArray(value)) lines.push(`${label} :`, ...value.map((v) => `- ${v}`));
     else lines.push(`${label} : ${value}`);
   }
-  return lines.join("\n").replaceAll("<<<", "«").replaceAll(">>>", "»");
+  return neutralize(lines.join("\n"));
 }
 
 export type Collectivite = LetterInputs["collectivite"];

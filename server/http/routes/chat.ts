@@ -1,9 +1,9 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import type { Engine } from "../../engine.ts";
-import { AppError, toErrorBody, validationError } from "../../core/errors.ts";
+import { AppError, validationError } from "../../core/errors.ts";
+import { limitBody, readJson, writeError, writeEvents } from "../helpers.ts";
 import { message } from "../../i18n/messages.ts";
 import { withAdmission } from "../../llm/queue.ts";
 import { answer } from "../../answers/answer.ts";
@@ -24,25 +24,12 @@ const chatSchema = z.object({
 /** A conversation of 40 messages of 8,000 characters fits well under this. */
 const MAX_CHAT_BYTES = 512 * 1024;
 
-export async function readJson(req: Request): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw new AppError("invalid_json", message("http.invalidJson"));
-  }
-}
-
 /**
  * `POST /api/chat` → Server-Sent Events: `sources`, `token`…, `done` (or `error`). Closing the connection
  * aborts the model call.
  */
 export function chatRoutes(engine: Engine) {
-  const limit = bodyLimit({
-    maxSize: MAX_CHAT_BYTES,
-    onError: () => {
-      throw new AppError("payload_too_large", message("chat.tooLarge", { max: MAX_CHAT_BYTES / 1024 }), 413);
-    },
-  });
+  const limit = limitBody(MAX_CHAT_BYTES, () => message("chat.tooLarge", { max: MAX_CHAT_BYTES / 1024 }));
   return new Hono().post("/chat", limit, async (c) => {
     const body = await readJson(c.req.raw);
     const parsed = chatSchema.safeParse(body);
@@ -68,20 +55,13 @@ export function chatRoutes(engine: Engine) {
         // While the request waits for the model, `queue` events tell the user their place (1 = next).
         onPosition = (p: number) => void stream.writeSSE({ event: "queue", data: JSON.stringify({ position: p }) }).catch(() => {});
         if (position) onPosition(position);
-        const run = async () => {
+        const run = () => {
           const events = answer(messages, engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs, verifyWithModel: engine.config.verifyWithModel }, controller.signal);
-          for await (const event of events) {
-            if (controller.signal.aborted) break;
-            const { type, ...data } = event;
-            await stream.writeSSE({ event: type, data: JSON.stringify(data) });
-          }
+          return writeEvents(stream, events, controller.signal);
         };
         await (admission ? withAdmission(admission, run) : run());
       } catch (err) {
-        if (!controller.signal.aborted) {
-          console.error(err);
-          await stream.writeSSE({ event: "error", data: JSON.stringify(toErrorBody(err).body.error) });
-        }
+        await writeError(stream, err, controller.signal);
       } finally {
         controller.abort();
         void admission?.then((a) => a.release(), () => {});

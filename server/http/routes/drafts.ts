@@ -1,31 +1,18 @@
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import type { Engine } from "../../engine.ts";
-import { AppError, toErrorBody } from "../../core/errors.ts";
 import { message } from "../../i18n/messages.ts";
 import { createDraft, editSection, retrySave, getDraft, listDrafts, prepareDraft, regenerateSection, sectionIndex } from "../../drafting/drafts.ts";
 import { exportDraft, parseFormat } from "../../export/index.ts";
 import type { DraftEvent } from "../../drafting/types.ts";
-import { readJson } from "./chat.ts";
+import { limitBody, readJson, writeEvents } from "../helpers.ts";
 
 /** Streams drafting events as SSE; closing the connection aborts the model call. */
 function streamEvents(c: Context, start: (signal: AbortSignal) => AsyncGenerator<DraftEvent>) {
   return streamSSE(c, async (stream) => {
     const controller = new AbortController();
     stream.onAbort(() => controller.abort());
-    try {
-      for await (const event of start(controller.signal)) {
-        if (controller.signal.aborted) break;
-        const { type, ...data } = event;
-        await stream.writeSSE({ event: type, data: JSON.stringify(data) });
-      }
-    } catch (err) {
-      if (!controller.signal.aborted) {
-        if (toErrorBody(err).status === 500) console.error(err);
-        await stream.writeSSE({ event: "error", data: JSON.stringify(toErrorBody(err).body.error) });
-      }
-    }
+    await writeEvents(stream, start(controller.signal), controller.signal);
   });
 }
 
@@ -36,12 +23,7 @@ function streamEvents(c: Context, start: (signal: AbortSignal) => AsyncGenerator
  * `GET /api/drafts/:id/export?format=odt|docx|pdf|md[&version=n]`.
  */
 export function draftRoutes(engine: Engine) {
-  const limit = bodyLimit({
-    maxSize: engine.config.maxUploadBytes,
-    onError: () => {
-      throw new AppError("payload_too_large", message("drafts.tooLarge", { max: Math.round(engine.config.maxUploadBytes / 1024) }), 413);
-    },
-  });
+  const limit = limitBody(engine.config.maxUploadBytes, () => message("drafts.tooLarge", { max: Math.round(engine.config.maxUploadBytes / 1024) }));
   return new Hono()
     .post("/drafts", limit, async (c) => {
       // Validation and the analysis lookup happen before the stream starts: errors are plain JSON 400/404.

@@ -1,11 +1,9 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { Engine } from "../../engine.ts";
-import { AppError, validationError } from "../../core/errors.ts";
-import { message } from "../../i18n/messages.ts";
+import { validationError } from "../../core/errors.ts";
 import { glpiStatus, importFromGlpi } from "../../inventory/glpi-sync.ts";
-import { readJson } from "./chat.ts";
+import { limitBody, readJson } from "../helpers.ts";
 
 const pullSchema = z
   .strictObject({
@@ -23,12 +21,7 @@ export function glpiRoutes(engine: Engine) {
     .get("/inventory/glpi", (c) => c.json(glpiStatus(engine)))
     .post(
       "/inventory/glpi/import",
-      bodyLimit({
-        maxSize: 4096,
-        onError: () => {
-          throw new AppError("payload_too_large", message("http.invalidJson"), 413);
-        },
-      }),
+      limitBody(4096),
       async (c) => {
         const raw = (c.req.header("content-length") ?? "0") === "0" ? {} : await readJson(c.req.raw);
         const parsed = pullSchema.safeParse(raw);

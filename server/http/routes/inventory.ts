@@ -1,5 +1,4 @@
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Engine } from "../../engine.ts";
 import { AppError } from "../../core/errors.ts";
 import { message } from "../../i18n/messages.ts";
@@ -18,7 +17,7 @@ import {
   type ItemFilter,
   type Upload,
 } from "../../inventory/service.ts";
-import { readJson } from "./chat.ts";
+import { limitBody, readJson } from "../helpers.ts";
 
 /**
  * The upload: a multipart body (fields `file`, possibly repeated, and `collectivite`), handed whole to the worker
@@ -64,13 +63,7 @@ const FILTERS = new Set(["all", "extra", "unknown", "alternatives"]);
  * inventory worker, each within `INVENTORY_TIMEOUT_MS`.
  */
 export function inventoryRoutes(engine: Engine) {
-  const limitTo = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new AppError("payload_too_large", message("inventory.error.tooLarge", { max: formatSize(maxSize) }), 413);
-      },
-    });
+  const limitTo = (maxSize: number) => limitBody(maxSize, () => message("inventory.error.tooLarge", { max: formatSize(maxSize) }));
   const limit = limitTo(engine.config.maxUploadBytes);
   const work = { pool: inventoryPool(), timeoutMs: engine.config.inventoryTimeoutMs };
   return new Hono()

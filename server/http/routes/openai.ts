@@ -10,18 +10,19 @@
  * (see `api-keys.ts`); none is needed for a request from this machine to a loopback address (single-user mode).
  */
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { z } from "zod";
 import { createApiKeys, API_KEYS_COLLECTION, type ApiKeyRecord } from "../../auth/api-keys.ts";
 import type { Engine } from "../../engine.ts";
 import { QueueFullError, withAdmission, type Admission } from "../../llm/queue.ts";
-import { AppError, toErrorBody, validationError } from "../../core/errors.ts";
+import { AppError, validationError } from "../../core/errors.ts";
+import { toErrorBody } from "../errors.ts";
 import { message } from "../../i18n/messages.ts";
-import { answer, kindLabel, passageLabel, type AnswerEvent, type ConversationMessage } from "../../answers/answer.ts";
+import { answer, type AnswerEvent, type ConversationMessage } from "../../answers/answer.ts";
+import { kindLabel, passageLabel } from "../../retrieval/passages.ts";
 import type { SearchResult } from "../../retrieval/search.ts";
-import { readJson } from "./chat.ts";
+import { limitBody, readJson } from "../helpers.ts";
 import { MAX_QUERY_CHARS } from "./search.ts";
 
 /** The assistant modes offered as models, named so a user recognises them in a client's model list. */
@@ -195,12 +196,7 @@ export function openaiRoutes(engine: Engine) {
     return c.json(describe(model));
   });
 
-  const limit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new AppError("payload_too_large", message("v1.tooLarge", { max: MAX_BODY_BYTES / 1024 }), 413);
-    },
-  });
+  const limit = limitBody(MAX_BODY_BYTES, () => message("v1.tooLarge", { max: MAX_BODY_BYTES / 1024 }));
 
   app.post("/chat/completions", limit, async (c) => {
     const body = await readJson(c.req.raw);

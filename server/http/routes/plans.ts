@@ -1,5 +1,4 @@
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Engine } from "../../engine.ts";
 import { escapeHtml } from "../../core/text.ts";
 import { AppError } from "../../core/errors.ts";
@@ -18,17 +17,12 @@ import {
   publishPlan,
   unpublishPlan,
 } from "../../tracking/service.ts";
-import { readJson } from "./chat.ts";
+import { limitBody, readJson } from "../helpers.ts";
 
 const notFoundPage = (text: string) =>
   `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message("tracking.public.notFoundTitle")}</title><link rel="stylesheet" href="/public/public.css"></head><body><main><h1>${message("tracking.public.notFoundTitle")}</h1><p>${escapeHtml(text)}</p></main></body></html>`;
 
-const limit = bodyLimit({
-  maxSize: 256 * 1024,
-  onError: () => {
-    throw new AppError("payload_too_large", message("http.invalidJson"), 413);
-  },
-});
+const limit = limitBody(256 * 1024);
 
 const body = async (c: Context) => ((c.req.header("content-length") ?? "") === "0" ? {} : readJson(c.req.raw));
 
