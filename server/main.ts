@@ -7,7 +7,7 @@ import { processTerminal, startServer } from "./server.ts";
 const term = processTerminal();
 try {
   const running = await startServer(loadConfig(), term);
-  term.line(`Cap Libre est prêt : ${running.url}`);
+  term.line(message("server.ready", { url: running.url }));
   const stop = async () => {
     term.line("Arrêt de Cap Libre…");
     await running.close();

@@ -34,7 +34,7 @@ export function printIndexReport(report: IndexReport, term: Terminal, validateOn
 export async function startServer(config: Config, term: Terminal = silentTerminal): Promise<RunningServer> {
   assertSafeExposure(config, term.line);
   const engine = await createEngine(config, term.line);
-  const report = await engine.index({ onProgress: (done, total) => term.progress(`Indexation du corpus : ${done}/${total} documents`) });
+  const report = await engine.index({ onProgress: (done, total) => term.progress(message("ingest.progress", { done, total })) });
   printIndexReport(report, term);
   const status = await engine.models.status(true);
   if (status.notice) term.line(status.notice);

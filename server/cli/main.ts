@@ -30,11 +30,11 @@ export interface CommandContext {
 type Command = (ctx: CommandContext) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  validate: async () => (await import("./commands.ts")).validate,
-  ingest: async () => (await import("./commands.ts")).ingest,
-  search: async () => (await import("./commands.ts")).search,
-  ask: async () => (await import("./commands.ts")).ask,
-  serve: async () => (await import("./commands.ts")).serve,
+  validate: async () => (await import("./corpus.ts")).validate,
+  ingest: async () => (await import("./corpus.ts")).ingest,
+  search: async () => (await import("./search.ts")).search,
+  ask: async () => (await import("./search.ts")).ask,
+  serve: async () => (await import("./serve.ts")).serve,
   inventory: async () => {
     const { inventoryCommand } = await import("./inventory.ts");
     return (c) => inventoryCommand(c.positionals, c.values, c.config, c.term, c.out);
@@ -44,7 +44,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     return (c) => draftCommand(c.positionals, c.values, c.config, c.term, c.out);
   },
   "api-key": async () => {
-    const { apiKeyCommand } = await import("../auth/api-keys.ts");
+    const { apiKeyCommand } = await import("./api-key.ts");
     return (c) => apiKeyCommand(c.positionals, c.config, c.out, c.term.line);
   },
   sessions: async () => {
@@ -88,7 +88,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       term.line(`${message("cli.unknownOption", { option })}\n\n${message("cli.usage")}`);
       return 2;
     }
-    term.line(`Erreur : ${(err as Error).message}`);
+    term.line(message("cli.error", { message: (err as Error).message }));
     return 1;
   }
 }

@@ -7,7 +7,7 @@ import { limitBody, readJson, writeError, writeEvents } from "../helpers.ts";
 import { message } from "../../i18n/messages.ts";
 import { withAdmission } from "../../llm/queue.ts";
 import { answer } from "../../answers/answer.ts";
-import { MAX_QUERY_CHARS } from "./search.ts";
+import { MAX_QUERY_CHARS } from "../../retrieval/query.ts";
 
 const chatSchema = z.object({
   messages: z

@@ -23,7 +23,7 @@ import { answer, type AnswerEvent, type ConversationMessage } from "../../answer
 import { kindLabel, passageLabel } from "../../retrieval/passages.ts";
 import type { SearchResult } from "../../retrieval/search.ts";
 import { limitBody, readJson } from "../helpers.ts";
-import { MAX_QUERY_CHARS } from "./search.ts";
+import { MAX_QUERY_CHARS } from "../../retrieval/query.ts";
 
 /** The assistant modes offered as models, named so a user recognises them in a client's model list. */
 export const OPENAI_MODELS = [{ id: "cap-libre", name: () => message("v1.modelName") }] as const;

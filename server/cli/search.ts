@@ -1,45 +1,12 @@
-/**
- * The commands of `npm run cli` that work on the corpus and the index. `cli.ts` loads this file only when one of
- * them is called, so `help` and argument errors answer without loading LanceDB or the rest of the application.
- */
-import { loadCorpus } from "../corpus/documents.ts";
+/** `npm run cli -- search` and `ask`: the same retrieval and answers as the page, printed with their sources. */
+import { answer } from "../answers/answer.ts";
 import { createEngine } from "../engine.ts";
 import { message } from "../i18n/messages.ts";
-import { answer } from "../answers/answer.ts";
 import { kindLabel, passageLabel } from "../retrieval/passages.ts";
+import { checkQuery, parseK } from "../retrieval/query.ts";
 import type { SearchResult } from "../retrieval/search.ts";
-import { checkQuery, parseK } from "../http/routes/search.ts";
-import { printIndexReport, startServer } from "../server.ts";
+import { printIndexReport } from "../server.ts";
 import type { CommandContext } from "./main.ts";
-
-export async function validate({ config, term }: CommandContext): Promise<number> {
-  const corpus = await loadCorpus(config.corpusDir);
-  printIndexReport({ documents: corpus.documents.length, chunks: 0, changed: 0, removed: 0, problems: corpus.problems, ms: 0 }, term, true);
-  const c = corpus.catalog;
-  term.line(message("validate.catalog", { vendors: c.vendors.size, products: c.products.size, alternatives: c.alternatives.size, mappings: c.mappings.length }));
-  term.line(corpus.problems.length ? message("validate.failed", { count: corpus.problems.length }) : message("validate.ok"));
-  return corpus.problems.length ? 1 : 0;
-}
-
-export async function ingest({ config, term, values }: CommandContext): Promise<number> {
-  const engine = await createEngine(config, term.line);
-  try {
-    const report = await engine.index({
-      rebuild: values.rebuild,
-      onProgress: (done, total) => term.progress(`Indexation du corpus : ${done}/${total} documents`),
-    });
-    printIndexReport(report, term);
-    const status = await engine.models.status(true);
-    if (status.embeddingsAvailable) {
-      await engine.vectors.run((done, total) => term.progress(message("ingest.embedding", { model: config.embeddingModel, done, total })));
-    } else if (status.notice) {
-      term.line(status.notice);
-    }
-    return 0;
-  } finally {
-    await engine.close();
-  }
-}
 
 export async function search({ config, term, out, values, positionals }: CommandContext): Promise<number> {
   const query = checkQuery(positionals.join(" "));
@@ -53,7 +20,7 @@ export async function search({ config, term, out, values, positionals }: Command
     if (values.json) {
       out(`${JSON.stringify({ query, ...result }, null, 2)}\n`);
     } else {
-      out(`Mode : ${result.mode === "hybrid" ? "hybride (texte + vecteurs)" : "plein texte"} — ${result.results.length} résultats\n\n`);
+      out(`${message(result.mode === "hybrid" ? "cli.search.hybrid" : "cli.search.fullText", { count: result.results.length })}\n\n`);
       result.results.forEach((r, i) => {
         out(`${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${sourceUrl(r) ? ` — ${sourceUrl(r)}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`);
       });
@@ -86,7 +53,7 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
       }
     }
     if (sources.length) {
-      out("\nSources :\n");
+      out(`\n${message("cli.sources")}\n`);
       sources.forEach((s, i) => out(`[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})${s.source ? `\n    ${s.source.title}` : ""}${sourceUrl(s) ? `\n    ${sourceUrl(s)}` : ""}\n`));
     }
     return 0;
@@ -94,13 +61,6 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
     process.off("SIGINT", abort);
     await engine.close();
   }
-}
-
-export async function serve({ config, term }: CommandContext): Promise<number> {
-  const running = await startServer(config, term);
-  term.line(`Cap Libre est prêt : ${running.url}`);
-  await new Promise(() => {});
-  return 0;
 }
 
 /** The address that backs a passage: its own source's, or its document's when the document has a single source. */
