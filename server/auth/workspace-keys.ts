@@ -4,8 +4,8 @@
  * view shows one workspace's keys to `createApiKeys` (server/api-keys.ts), by name. Keys of the default workspace
  * keep their plain name as id (and keys made before workspaces have no `workspace`: they are the default's).
  */
-import type { ApiKeyRecord } from "../api-keys.ts";
-import { AppError } from "../errors.ts";
+import type { ApiKeyRecord } from "./api-keys.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { RecordStore } from "../store/records.ts";
 import { DEFAULT_WORKSPACE } from "../store/workspace-scope.ts";

@@ -12,7 +12,7 @@
  * The default workspace always exists: everything saved before workspaces, and everything done without sign-in.
  */
 import { createHash } from "node:crypto";
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { RecordDatabase } from "../store/sql-records.ts";
 import { DEFAULT_WORKSPACE, WORKSPACE_ID } from "../store/workspace-scope.ts";

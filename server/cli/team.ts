@@ -8,9 +8,9 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
-import { API_KEYS_COLLECTION, createApiKeys, type ApiKeyRecord } from "../api-keys.ts";
+import { API_KEYS_COLLECTION, createApiKeys, type ApiKeyRecord } from "../auth/api-keys.ts";
 import type { Config } from "../config.ts";
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { parseRole, type Role } from "../auth/roles.ts";
 import { workspaceKeyStore } from "../auth/workspace-keys.ts";

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/app.ts";
+import { createApp } from "../../server/http/app.ts";
 import { expiringStore, newToken, type Session } from "../../server/auth/sessions.ts";
 import { rank, ROUTE_REQUIREMENTS, type Requirement, type Role } from "../../server/auth/roles.ts";
 import { teamStore } from "../../server/auth/workspaces.ts";

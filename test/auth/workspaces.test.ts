@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rolesFromClaim, teamStore } from "../../server/auth/workspaces.ts";
 import { parseRole } from "../../server/auth/roles.ts";
-import { runCli } from "../../server/cli.ts";
+import { runCli } from "../../server/cli/main.ts";
 import { readAudit } from "../../server/store/audit.ts";
 import { CLIENT_ID, CLIENT_SECRET, CookieJar, request, signIn, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { sampleDraft } from "../helpers/drafts.ts";

@@ -11,7 +11,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teamStore } from "../../server/auth/workspaces.ts";
-import { runCli } from "../../server/cli.ts";
+import { runCli } from "../../server/cli/main.ts";
 import { readAudit } from "../../server/store/audit.ts";
 import { SCHEMA_VERSION } from "../../server/store/sql-records.ts";
 import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";

@@ -10,16 +10,16 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { setCookie } from "hono/cookie";
-import { createApiKeys, API_KEYS_COLLECTION, type ApiKeyRecord } from "../../api-keys.ts";
+import { createApiKeys, API_KEYS_COLLECTION, type ApiKeyRecord } from "../../auth/api-keys.ts";
 import type { Engine } from "../../engine.ts";
-import { AppError } from "../../errors.ts";
+import { AppError } from "../../core/errors.ts";
 import { message } from "../../i18n/messages.ts";
 import { parseRole, type Role } from "../../auth/roles.ts";
 import { workspaceKeyStore } from "../../auth/workspace-keys.ts";
 import { principalOf, teamStore } from "../../auth/workspaces.ts";
 import { appendAudit, auditCsv, readAudit } from "../../store/audit.ts";
 import { accessOfRequest, WORKSPACE_COOKIE, type Access } from "../access.ts";
-import { readJson } from "../../routes/chat.ts";
+import { readJson } from "../helpers.ts";
 
 const small = bodyLimit({
   maxSize: 4096,
