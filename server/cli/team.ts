@@ -23,7 +23,7 @@ import type { RecordDatabase } from "../store/sql-records.ts";
 
 type Out = (text: string) => void;
 
-const cliActor = () => {
+export const cliActor = () => {
   try {
     return `cli:${userInfo().username}`;
   } catch {

@@ -145,7 +145,17 @@ describe("npm run cli -- workspace", () => {
       expect((await run("workspace", "members", "defaut")).text).toBe("a@b.fr — rédacteur\n");
       expect((await run("workspace", "role", "defaut", "a@b.fr", "aucun")).code).toBe(0);
       expect((await run("workspace", "members", "defaut")).text).toContain("Aucun membre enregistré");
+      // Keys by workspace: `api-key` is the default workspace's, `workspace api-key <espace>` another's.
+      expect((await run("workspace", "create", "mairie-a", "Mairie A")).code).toBe(0);
+      expect((await run("workspace", "api-key", "mairie-a", "create", "outil")).code).toBe(0);
+      expect((await run("api-key", "create", "outil")).code).toBe(0);
+      expect((await run("workspace", "api-key", "mairie-a", "list")).text.match(/outil/g)?.length).toBe(1);
+      expect((await run("api-key", "revoke", "outil")).code).toBe(0);
+      expect((await run("workspace", "api-key", "mairie-a", "list")).text).toContain("outil");
+      expect((await run("api-key", "list")).text).not.toContain("outil");
       const audit = await run("audit", "defaut");
+      expect(audit.text).toMatch(/\[defaut\] cli.* — création d'une clé d'API : outil/);
+      expect(audit.text).toMatch(/\[defaut\] cli.* — révocation d'une clé d'API : outil/);
       expect(audit.text).toMatch(/\[defaut\] cli.* — changement de rôle : a@b\.fr \(aucun → redacteur\)/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
