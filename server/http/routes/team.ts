@@ -79,7 +79,8 @@ export function teamRoutes(engine: Engine) {
     .post("/workspaces/current", small, async (c) => {
       const access = accessOfRequest(c.req.raw);
       const id = ((await readJson(c.req.raw)) as { workspace?: unknown } | null)?.workspace;
-      if (typeof id !== "string" || !access?.roles[id]) throw new AppError("forbidden", message("team.access.notMember", { workspace: String(id).slice(0, 64) }), 403);
+      if (typeof id !== "string" || !id.trim()) throw new AppError("invalid_input", message("team.api.workspaceBody"));
+      if (!access?.roles[id]) throw new AppError("forbidden", message("team.access.notMember", { workspace: id.slice(0, 64) }), 403);
       const secure = engine.config.auth.publicUrl?.startsWith("https:") ?? false;
       setCookie(c, WORKSPACE_COOKIE, id, { path: "/", httpOnly: true, secure, sameSite: "Lax" });
       return c.json({ current: id, role: access.roles[id] });
