@@ -41,8 +41,9 @@ function memberBody(raw: unknown): { who: string; role: Role | null } {
   const b = raw as { who?: unknown; role?: unknown } | null;
   if (!b || typeof b.who !== "string" || !b.who.trim() || b.who.length > 320) throw new AppError("invalid_input", message("team.api.memberBody"));
   if (b.role === null || b.role === "aucun") return { who: b.who, role: null };
-  const role = typeof b.role === "string" ? parseRole(b.role) : null;
-  if (!role) throw new AppError("invalid_input", message("team.role.invalid", { role: String(b.role).slice(0, 40) }));
+  if (typeof b.role !== "string") throw new AppError("invalid_input", message("team.api.memberBody"));
+  const role = parseRole(b.role);
+  if (!role) throw new AppError("invalid_input", message("team.role.invalid", { role: b.role.slice(0, 40) }));
   return { who: b.who, role };
 }
 
