@@ -17,7 +17,7 @@ import { acquireDataLock } from "./store/lock.ts";
 import type { ChunkStore } from "./store/types.ts";
 import { isRunning, type RecordStore } from "./store/records.ts";
 import { openRecordDatabase } from "./store/open-records.ts";
-import type { RecordDatabase } from "./store/sql-records.ts";
+import { backendOf, type RecordDatabase } from "./store/sql-records.ts";
 import { scopedRecords } from "./store/workspace-scope.ts";
 import { AppError, ioErrorOf } from "./core/errors.ts";
 import { message } from "./i18n/messages.ts";
@@ -99,6 +99,8 @@ export async function createEngine(config: Config, log: (line: string) => void =
     await lock.release();
     throw err;
   });
+  // PostgreSQL: while this engine runs, a restore is refused (server/cli/team.ts); SQLite has the data-folder lock.
+  const inUse = await backendOf(db).useLock?.("shared").catch(() => null);
   const vectors = createVectorSync(store, models, log);
   const retriever = createRetriever(store, models, vectors);
   return {
@@ -127,6 +129,7 @@ export async function createEngine(config: Config, log: (line: string) => void =
     async close() {
       try {
         await store.close();
+        await inUse?.();
         await db.close();
       } finally {
         await lock.release();

@@ -19,7 +19,7 @@ import { appendAudit, auditCsv, readAudit } from "../store/audit.ts";
 import { backupTo, readBackup, restoreFrom } from "../store/backup.ts";
 import { acquireDataLock } from "../store/lock.ts";
 import { openRecordDatabase } from "../store/open-records.ts";
-import type { RecordDatabase } from "../store/sql-records.ts";
+import { backendOf, type RecordDatabase } from "../store/sql-records.ts";
 
 type Out = (text: string) => void;
 
@@ -171,7 +171,14 @@ export async function restoreCommand(positionals: string[], config: Config, out:
   }
   try {
     return await withDatabase(config, async (db) => {
-      await restoreFrom(db, backup);
+      // PostgreSQL: every running server holds this lock shared (server/engine.ts).
+      const alone = backendOf(db).useLock ? await backendOf(db).useLock!("exclusive") : async () => {};
+      if (!alone) throw new AppError("data_locked", message("backup.serverRunningDb"), 409);
+      try {
+        await restoreFrom(db, backup);
+      } finally {
+        await alone();
+      }
       await appendAudit(db, { workspace: "", actor: cliActor(), action: "backup.restore", target: file.split(/[\\/]/).pop() ?? file, detail: backup.header.createdAt });
       out(`${message("backup.restored", { file, createdAt: backup.header.createdAt, records: backup.header.counts.records, audit: backup.header.counts.audit })}\n`);
       return 0;

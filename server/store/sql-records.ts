@@ -29,6 +29,11 @@ export interface Backend {
   label: string;
   run(sql: string, params?: unknown[]): Promise<void>;
   all<R>(sql: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * PostgreSQL only: a lock on the database that every running server holds shared and a restore takes alone
+   * (the data-folder lock does that for SQLite). Null when it cannot be had now; call the result to release it.
+   */
+  useLock?(mode: "shared" | "exclusive"): Promise<(() => Promise<void>) | null>;
   /** Runs `work` in one transaction (statements through the given runner). */
   transaction(work: (tx: Pick<Backend, "run" | "all">) => Promise<void>): Promise<void>;
   close(): Promise<void>;
@@ -254,6 +259,18 @@ export async function openPostgresRecords(url: string): Promise<RecordDatabase> 
       } finally {
         client.release();
       }
+    },
+    async useLock(mode) {
+      const client = await pool.connect();
+      const [row] = (await client.query(`SELECT ${mode === "shared" ? "pg_try_advisory_lock_shared" : "pg_try_advisory_lock"}(4242002) AS ok`)).rows as { ok: boolean }[];
+      if (!row?.ok) {
+        client.release();
+        return null;
+      }
+      return async () => {
+        await client.query(`SELECT ${mode === "shared" ? "pg_advisory_unlock_shared" : "pg_advisory_unlock"}(4242002)`).catch(() => {});
+        client.release();
+      };
     },
     close: () => pool.end(),
   };

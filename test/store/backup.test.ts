@@ -139,12 +139,12 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
         const after = await readAudit(copy.engine.database);
         expect(after.at(-1)).toMatchObject({ action: "inventory.export", seq: log.at(-1)!.seq + 1 });
 
-        if (kind === "sqlite") {
-          // Beside a running server, a restore is refused: its caches would no longer match.
-          const busy = await cli(["restore", file], into.env);
-          expect(busy.code).toBe(2);
-          expect(busy.text).toContain("arrêtez-le avant de restaurer une sauvegarde");
-        }
+        // Beside a running server, a restore is refused: its caches would no longer match.
+        // (PostgreSQL: from another machine, i.e. another data folder, on the same database.)
+        const elsewhere = kind === "postgresql" ? await mkdtemp(path.join(tmpdir(), "cap-libre-ailleurs-")) : into.env.DATA_DIR!;
+        const busy = await cli(["restore", file], { ...into.env, DATA_DIR: elsewhere });
+        expect(busy.code).toBe(2);
+        expect(busy.text).toMatch(kind === "sqlite" ? /utilise le dossier .* : arrêtez-le avant de restaurer/ : /utilise cette base PostgreSQL : arrêtez-le/);
       } finally {
         await copy.stop();
       }
