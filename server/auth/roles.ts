@@ -54,6 +54,7 @@ export const ROUTE_REQUIREMENTS: Record<string, Requirement> = {
   "GET /favicon.ico": "person",
   "ALL /api/*": "person",
   "GET /api/me": "person",
+  "GET /api/reference": "person",
   "GET /api/workspaces": "person",
   "POST /api/workspaces/current": "person",
   // Ask and read.

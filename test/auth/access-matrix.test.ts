@@ -137,6 +137,7 @@ const MATRIX: Record<string, Row> = {
   "ALL /*": { need: "person", request: () => ({ path: "/" }), ok: 200, overrides: { anonyme: 302 } },
   "GET /favicon.ico": { need: "person", request: () => ({ path: "/favicon.ico" }), ok: 301, overrides: { anonyme: 302 } },
   "ALL /api/*": { need: "person", request: () => ({ path: "/api/inconnue" }), ok: 404 },
+  "GET /api/reference": { need: "person", request: () => ({ path: "/api/reference" }), ok: 200 },
   "GET /api/me": { need: "person", request: () => ({ path: "/api/me" }), ok: 200 },
   "GET /api/workspaces": { need: "person", request: () => ({ path: "/api/workspaces" }), ok: 200 },
   "POST /api/workspaces/current": { need: "person", request: () => ({ method: "POST", path: "/api/workspaces/current", body: { workspace: "a" } }), ok: 200, overrides: { "sans-espace": 403, "autre-espace": 403 } },
