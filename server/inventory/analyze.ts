@@ -157,7 +157,12 @@ function mostFrequent(map: Map<string, number>): string | null {
 
 const WEAK_METHODS = new Set<MatchMethod>(["prefix", "contains", "near"]);
 
-const vendorView = (v: VendorInfo) => ({ name: v.name, country: v.country, parent: v.parent });
+const vendorView = (v: VendorInfo): InventoryItem["vendor"] => ({
+  name: v.name,
+  country: v.country,
+  parent: v.parent,
+  ...(v.ownershipVerified === false ? { ownershipVerified: false as const } : {}),
+});
 
 /** Classifies one distinct name: manual classification first, then the catalog, else unknown with a reason. */
 export function classifyInventoryItem(group: Group, index: MatchIndex, classifications: Map<string, ManualClassification>): InventoryItem {
@@ -288,6 +293,12 @@ function openSourceSentence(e: CatalogEntry): string {
 
 /** Where the controlling entity is, in French: the vendor, or its parent group, and what that makes the item. */
 function provenanceSentence(v: VendorInfo, entry: CatalogEntry | null): string {
+  const sentence = locationSentence(v, entry);
+  // Who controls the vendor today is not confirmed (a sale announced, a restructuring): said, not asserted.
+  return v.ownershipVerified === false ? `${sentence} ${message("inventory.reason.ownershipUnverified", { vendor: v.name })}` : sentence;
+}
+
+function locationSentence(v: VendorInfo, entry: CatalogEntry | null): string {
   if (v.country === null) return message("inventory.reason.community", { vendor: v.name });
   if (v.parent && v.parent.country !== v.country) {
     return message(isEuropean(v.parent.country) ? "inventory.reason.parentEuropean" : "inventory.reason.parentExtra", {
