@@ -7,6 +7,7 @@ import { CATEGORY_LABELS, countryName, exposureLabel, fitLabel, lawsFor } from "
 import { CATEGORIES, type Category } from "../../ingest/schema.ts";
 import { message } from "../i18n/messages.ts";
 import { controllingCountry, exposureOf, isEuropean, matchName, type CatalogEntry, type MatchIndex, type MatchResult, type VendorInfo } from "./match.ts";
+import { countByCategory, productKeyOf } from "./category-counts.ts";
 import { bestAlternative, isExposed, isQuickWin, measureItems, measureWeights } from "./measure.ts";
 import { displayName, isComponent, looseKey, nameKey, nameTokens } from "./normalize.ts";
 import type {
@@ -392,7 +393,7 @@ function collectRisks(items: InventoryItem[]) {
     .map((r) => ({ kind: r.kind, label: r.label, products: [...r.products].slice(0, 12), installations: r.installations }));
 }
 
-const productKey = (i: InventoryItem) => i.product?.id ?? `name:${nameKey(i.name)}`;
+const productKey = (i: InventoryItem) => productKeyOf(i);
 
 function shareFigure(items: InventoryItem[], pick: (i: InventoryItem) => boolean | null): ShareFigure {
   let yes = 0;
@@ -425,25 +426,21 @@ function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: numbe
   const installations = items.reduce((s, i) => s + i.installations, 0);
   const classifiedInstallations = classified.reduce((s, i) => s + i.installations, 0);
 
-  const byCategory = new Map<Category | "unclassified", InventoryItem[]>();
-  for (const i of items) {
-    const key = i.category ?? "unclassified";
-    const list = byCategory.get(key) ?? [];
-    list.push(i);
-    byCategory.set(key, list);
-  }
+  // The same counting as the roadmap's « État des lieux » (category-counts.ts): one definition, one set of numbers.
+  const byCategory = new Map(countByCategory(all).map((c) => [c.category, c]));
   const order = [...CATEGORIES, "unclassified"] as const;
   const categories: CategorySummary[] = order
     .filter((c) => byCategory.has(c))
     .map((c) => {
-      const list = byCategory.get(c)!;
+      const count = byCategory.get(c)!;
+      const list = count.lines;
       return {
         category: c,
         label: c === "unclassified" ? message("inventory.category.unclassified") : CATEGORY_LABELS[c]!,
-        products: new Set(list.map(productKey)).size,
-        items: list.length,
-        installations: list.reduce((s, i) => s + i.installations, 0),
-        extraEuropean: shareFigure(list, isExposed),
+        products: count.products,
+        items: count.items,
+        installations: count.installations,
+        extraEuropean: { installations: count.exposed, share: share(count.exposed, count.known) },
         openSource: shareFigure(list, (i) => i.openSource),
         mainDependencies: mainDependencies(list),
         risks: collectRisks(list),
