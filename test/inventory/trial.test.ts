@@ -9,6 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isEuropean } from "../../ingest/catalog.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { formatInventoryReport } from "../../server/inventory/cli.ts";
 import { encodeTable } from "../../server/inventory/compact.ts";
 import { mapToCsv } from "../../server/inventory/export.ts";
 import { loadMatchIndex, matchName, SURE_CONFIDENCE, type MatchIndex } from "../../server/inventory/match.ts";
@@ -97,6 +98,9 @@ describe("every match below the sure threshold is « à vérifier », everywhere
     expect(csv[0]).toContain(";À vérifier;");
     expect(csv.find((l) => l.startsWith("Pack Mozilla Firefox;"))).toMatch(/à vérifier : proche de « Firefox[^»]*» \(confiance 0,75\)/);
     expect(csv.find((l) => l.startsWith("Mozilla Firefox;"))).not.toContain("à vérifier");
+    // The terminal report says it too.
+    const report = formatInventoryReport({ id: "t", createdAt: "2026-12-04T00:00:00.000Z", files: [], ms: 1, ...r });
+    expect(report).toMatch(/Pack Mozilla Firefox : 30 — inconnu — à vérifier : proche de « Firefox[^»]*» \(confiance 0,75\)/);
   });
 
   it("asserts a publisher-confirmed one-word start (« VLC media player » by VideoLAN) and the catalog's own brand aliases", () => {
