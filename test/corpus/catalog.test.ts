@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { catalogPassages, loadCatalog, sameCategoryFamily } from "../../ingest/catalog.ts";
-import type { CorpusProblem } from "../../ingest/documents.ts";
+import { catalogPassages, loadCatalog, sameCategoryFamily } from "../../server/corpus/catalog.ts";
+import type { CorpusProblem } from "../../server/corpus/documents.ts";
 
 const CATALOG = path.resolve("corpus/catalog");
 

@@ -7,9 +7,9 @@
  */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isEuropean } from "../../ingest/catalog.ts";
+import { isEuropean } from "../../server/corpus/catalog.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
-import { formatInventoryReport } from "../../server/inventory/cli.ts";
+import { formatInventoryReport } from "../../server/cli/inventory.ts";
 import { encodeTable } from "../../server/inventory/compact.ts";
 import { mapToCsv } from "../../server/inventory/export.ts";
 import { loadMatchIndex, matchName, SURE_CONFIDENCE, type MatchIndex } from "../../server/inventory/match.ts";
