@@ -17,7 +17,6 @@ import type {
   InventoryItem,
   InventoryRow,
   InventorySummary,
-  ItemRisk,
   ManualClassification,
   MatchMethod,
   QuickWin,
