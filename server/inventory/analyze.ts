@@ -174,7 +174,7 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
     kind: group.kind,
     versions: [...group.versions],
   };
-  let match = matchName(index, group.name, publisher);
+  let match = matchName(index, group.name, publisher, group.kind);
   const manual = classifications.get(nameKey(group.name)) ?? classifications.get(`~${looseKey(group.name)}`);
   if (manual) return applyManual(base, manual, match, index);
   const component = isComponent(group.name);

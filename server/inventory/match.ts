@@ -9,7 +9,7 @@ import { currentCorpus } from "../corpus/source.ts";
 import type { Alternative, Category, Vendor } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
-import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod } from "./types.ts";
+import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod, RowKind } from "./types.ts";
 
 export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";
 
@@ -461,7 +461,7 @@ export const MAX_NAME_LENGTH = 300;
  * @example
  * matchName(index, "Adobe Acrobat Reader DC - Français", "Adobe Systems Incorporated").method; // "loose"
  */
-export function matchName(index: MatchIndex, name: string, publisher: string | null): MatchResult {
+export function matchName(index: MatchIndex, name: string, publisher: string | null, kind: RowKind = "software"): MatchResult {
   // A Linux package's "publisher" is the distribution team that packages it ("Debian LibreOffice Maintainers"),
   // not its vendor: the name is matched as if no publisher were given.
   const given = (publisher ?? "").slice(0, MAX_NAME_LENGTH);
@@ -514,8 +514,10 @@ export function matchName(index: MatchIndex, name: string, publisher: string | n
       if (single && hit.weak && !agrees(hit.entry, vendor, pub)) continue;
       // One known word that the publisher confirms is sure (« VLC media player » by VideoLAN); unconfirmed, or the
       // vendor's bare name of a record scoped to part of its range (« Huawei eSpace »), it is to review.
+      // A device of the maker, though, is what its equipment record stands for (« Huawei S5735 », a switch).
       const confirmed = agrees(hit.entry, vendor, pub);
-      return result(hit, "prefix", hit.scoped ? 0.7 : !single ? 0.85 : confirmed ? 0.8 : 0.7);
+      const device = kind === "hardware" && hit.entry.category === hit.entry.vendor.hardware;
+      return result(hit, "prefix", hit.scoped && !device ? 0.7 : !single ? 0.85 : confirmed ? 0.8 : 0.7);
     }
     // The name contains a known name: "Cisco AnyConnect Secure Mobility Client", "Sophos Endpoint Agent".
     for (let length = Math.min(loose.length - 1, 6); length >= 1; length--) {

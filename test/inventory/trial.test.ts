@@ -80,6 +80,11 @@ describe("a communications client gets communications alternatives", () => {
     expect(item.suggestion?.id).toBe("huawei-network");
     expect(item).toMatchObject({ extraEuropean: true, exposure: { controllingCountry: "CN" } });
     expect(item.alternatives).toEqual([]);
+    // A device of the maker is what the equipment record stands for: asserted, with network alternatives.
+    const device = analyzeRows([{ ...row("Huawei Campus Switch S5735", "Huawei"), kind: "hardware" }], index).items[0]!;
+    expect(device.product?.id).toBe("huawei-network");
+    expect(device.confidence).toBeGreaterThanOrEqual(SURE_CONFIDENCE);
+    expect(device.alternatives.length).toBeGreaterThan(0);
   });
 });
 
