@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { categoryLabel } from "../../server/core/labels.ts";
 import { formatInt, formatPercent } from "../../server/core/text.ts";
 import { buildContext } from "../../server/drafting/context.ts";
-import { message } from "../../server/i18n/messages.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
 import { fill, loadStructure } from "../../server/drafting/structure.ts";
 import type { DraftType, InventoryAnalysis } from "../../server/drafting/types.ts";
@@ -97,7 +97,7 @@ describe("one set of numbers", () => {
     expect(security.items).toBeGreaterThan(security.products);
     expect(map.summary.categories.length).toBe(table.size);
     for (const c of map.summary.categories) {
-      const label = message(`drafts.category.${c.category}`);
+      const label = categoryLabel(c.category);
       expect(table.get(label), `${label} in ${[...table.keys()].join(", ")}`).toBeDefined();
       const [products, installations, exposed] = table.get(label)!;
       expect({ label, products, installations, exposed }).toEqual({
