@@ -1,24 +1,12 @@
-/**
- * Matching inventory names against the catalog's match index (`match-index.ts`): exact, loose and near names,
- * the publisher's word, editions, and the « sure » threshold under which a match is only a suggestion to review.
- */
-import { isEuropean } from "../corpus/catalog.ts";
+
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
 import type { MatchMethod, RowKind } from "./types.ts";
 
 import {
-  buildMatchIndex,
-  COMMUNITY_WORDS,
-  controllingCountry,
   deletions,
   editionFromTokens,
-  editionOf,
-  ENTERPRISE_WORDS,
-  exposureOf,
   GENERIC_WORDS,
-  loadMatchIndex,
   MAX_NEAR_KEY,
-  REVIEW_BELOW,
   SURE_CONFIDENCE,
   type CatalogEntry,
   type Edition,
@@ -29,7 +17,20 @@ import {
 } from "./match-index.ts";
 
 export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";
-export { buildMatchIndex, controllingCountry, editionOf, exposureOf, loadMatchIndex, MAX_NEAR_KEY, REVIEW_BELOW, SURE_CONFIDENCE, type CatalogEntry, type MatchIndex, type MatchResult, type VendorInfo };
+export {
+  buildMatchIndex,
+  controllingCountry,
+  editionOf,
+  exposureOf,
+  loadMatchIndex,
+  MAX_NEAR_KEY,
+  REVIEW_BELOW,
+  SURE_CONFIDENCE,
+  type CatalogEntry,
+  type MatchIndex,
+  type MatchResult,
+  type VendorInfo,
+} from "./match-index.ts";
 
 /** The catalog vendor a publisher string names ("Microsoft Corporation" → Microsoft), if any. */
 export function vendorForPublisher(index: MatchIndex, publisher: string | null | undefined): VendorInfo | null {
