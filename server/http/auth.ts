@@ -8,12 +8,11 @@
  */
 import type { Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import * as client from "openid-client";
 import type { Engine } from "../engine.ts";
 import { escapeHtml } from "../core/text.ts";
 import { AppError, toErrorBody } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
-import { createOidcClient, type OidcClient } from "../auth/oidc.ts";
+import { authorizationDenial, createOidcClient, type OidcClient } from "../auth/oidc.ts";
 import { costOf, createLimiter } from "../auth/limits.ts";
 import { expiringStore, newToken, type PendingSignIn, type Session } from "../auth/sessions.ts";
 
@@ -128,8 +127,9 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
     try {
       user = await provider.finish(callbackUrl, pending);
     } catch (err) {
-      if (err instanceof client.AuthorizationResponseError) {
-        return authPage(c, 400, message("auth.failed.title"), message("auth.failed.denied", { reason: err.error_description ?? err.error }), retry);
+      const denial = authorizationDenial(err);
+      if (denial) {
+        return authPage(c, 400, message("auth.failed.title"), message("auth.failed.denied", { reason: denial.description ?? denial.error }), retry);
       }
       if (isNetworkError(err)) {
         return authPage(c, 502, message("auth.failed.title"), message("auth.failed.provider", { issuer: auth.issuer!, reason: reasonOf(err) }), retry);
