@@ -74,7 +74,23 @@ export function reciprocalRankFusion(lists: ScoredId[][], k: number): ScoredId[]
     .slice(0, k);
 }
 
+/** Passages whose source reference is remembered, at most (a passage's text is fixed by its id and document hash). */
+const SOURCE_CACHE_SIZE = 20_000;
+
 export function createRetriever(store: ChunkStore, models: ModelProvider, vectors: VectorSync): Retriever {
+  // Reading a passage's references costs more than the rest of the search: each passage is read once, then remembered.
+  const sourceRefs = new Map<string, Source | null>();
+  const sourceOf = (c: StoredChunk): Source | null => {
+    const key = `${c.id}\u0000${c.document.hash}`;
+    let ref = sourceRefs.get(key);
+    if (ref === undefined) {
+      ref = passageSourceRef({ text: c.text, sources: c.document.sources });
+      if (sourceRefs.size >= SOURCE_CACHE_SIZE) sourceRefs.clear();
+      sourceRefs.set(key, ref);
+    }
+    return ref;
+  };
+
   async function mode(status?: ModelStatus): Promise<SearchMode> {
     const s = status ?? (await models.status());
     if (!s.embeddingsAvailable) return "fulltext";
@@ -128,7 +144,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           score: Number((score.get(c.id) ?? 0).toFixed(6)),
           document: { id: c.document.id, title: c.document.title, kind: c.document.kind, date: c.document.date, url: c.document.url },
           sources: c.document.sources,
-          source: passageSourceRef({ text: c.text, sources: c.document.sources }),
+          source: sourceOf(c),
         })),
       };
     },
