@@ -8,7 +8,7 @@ enableCompileCache();
 
 const [{ loadConfig }, { AppError }, { message }, { processTerminal, startServer }] = await Promise.all([
   import("./config.ts"),
-  import("./errors.ts"),
+  import("./core/errors.ts"),
   import("./i18n/messages.ts"),
   import("./server.ts"),
 ]);
@@ -16,7 +16,7 @@ const [{ loadConfig }, { AppError }, { message }, { processTerminal, startServer
 const term = processTerminal();
 try {
   const running = await startServer(loadConfig(), term);
-  term.line(`Cap Libre est prêt : ${running.url}`);
+  term.line(message("server.ready", { url: running.url }));
   const stop = async () => {
     term.line("Arrêt de Cap Libre…");
     await running.close();

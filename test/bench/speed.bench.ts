@@ -19,11 +19,12 @@ import { spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { embedMissing } from "../../ingest/vectors.ts";
+import { embedMissing } from "../../server/corpus/vectors.ts";
 import { loadConfig, type Config } from "../../server/config.ts";
 import { createEngine } from "../../server/engine.ts";
 import { startServer } from "../../server/server.ts";
-import { foldText, vectorTableName } from "../../server/store/lancedb.ts";
+import { fold } from "../../server/core/text.ts";
+import { vectorTableName } from "../../server/store/lancedb.ts";
 import { loadQuestions } from "../eval/evaluate.ts";
 import { fakeEmbedding, startFakeOllama } from "../helpers/fake-ollama.ts";
 
@@ -92,7 +93,7 @@ async function loadFromAnotherProcess(url: string, queries: string[], concurrenc
 
 /** A raw FTS query on the project's table: what LanceDB does alone for a search of k=5. */
 function rawFts(table: lancedb.Table, query: string, k = 5) {
-  const folded = foldText(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const folded = fold(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   return table.query().fullTextSearch(new lancedb.MultiMatchQuery(folded, TEXT_COLUMNS)).select(["id", "text", "_score"]).limit(k).toArray();
 }
 
@@ -208,7 +209,7 @@ export default async function benchSpeed(options: { passages?: number } = {}): P
       `${ratio(med(start, "ms"), med(bare, "ms"))} ; CPU ${ratio(med(start, "cpuMs"), med(bare, "cpuMs"))}`,
       "< 1 000 ms",
     );
-    const help = await timeAll([0, 1, 2, 3, 4], () => timeProcess(["server/cli.ts", "help"]), 1);
+    const help = await timeAll([0, 1, 2, 3, 4], () => timeProcess(["server/cli/main.ts", "help"]), 1);
     const nodeAlone = await timeAll([0, 1, 2, 3, 4], () => timeProcess(["-e", "0"]), 1);
     row("`npm run cli -- help` (médiane)", `${f1(pct(help, 0.5))} ms`, `node -e 0 : ${f1(pct(nodeAlone, 0.5))} ms`, ratio(pct(help, 0.5), pct(nodeAlone, 0.5)), "< 300 ms");
 
@@ -250,7 +251,7 @@ export default async function benchSpeed(options: { passages?: number } = {}): P
       ours.close();
       const rawDb = await lancedb.connect(path.join(work, "raw"));
       cpu = process.cpuUsage();
-      let t = performance.now();
+      const t = performance.now();
       const raw = await rawDb.createEmptyTable("chunks", schema);
       for (let i = 0; i < rows.length; i += 5000) await raw.add(lancedb.makeArrowTable(rows.slice(i, i + 5000), { schema }));
       for (const column of TEXT_COLUMNS) {
