@@ -170,6 +170,20 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
     await buildIndexes();
   }
 
+  // A document's sources are the same JSON in each of its passages, and the same documents come back search after
+  // search: each version of a document (id and content hash) is parsed once. Frozen, since every reader shares them.
+  const parsedSources = new Map<string, StoredDocument["sources"]>();
+  const sourcesOf = (row: Record<string, unknown>): StoredDocument["sources"] => {
+    const key = `${row.doc_id}\u0000${row.doc_hash}`;
+    const known = parsedSources.get(key);
+    if (known) return known;
+    const sources = (JSON.parse(row.doc_sources as string) as StoredDocument["sources"]).map((source) => Object.freeze(source));
+    Object.freeze(sources);
+    if (parsedSources.size >= 10_000) parsedSources.clear();
+    parsedSources.set(key, sources);
+    return sources;
+  };
+
   const toStored = (row: Record<string, unknown>): StoredChunk => ({
     id: row.id as string,
     docId: row.doc_id as string,
@@ -182,7 +196,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       kind: row.doc_kind as string,
       date: (row.doc_date as string | null) ?? null,
       url: (row.doc_url as string | null) ?? null,
-      sources: JSON.parse(row.doc_sources as string),
+      sources: sourcesOf(row),
       hash: row.doc_hash as string,
     },
   });
