@@ -122,8 +122,8 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         }
       }
       if (!chunks) {
-        // One query: the full-text index ranks, and the same query returns the passages. Twice k candidates are
-        // usually enough for the per-document cap; only when they are not is the query repeated with the full
+        // One ranking query: the full-text index returns ids and scores, the store adds the passages from its cache
+        // (reading only those it lacks, through the index on `id`). Twice k candidates are usually enough for the per-document cap; only when they are not is the query repeated with the full
         // overfetch (same ranking, so the kept passages are exactly those the larger query would keep).
         for (const limit of [k * 2, k * OVERFETCH]) {
           ranked = await store.searchText(folded, limit, filter, { withChunks: true });
