@@ -73,7 +73,23 @@ export function reciprocalRankFusion(lists: ScoredId[][], k: number): ScoredId[]
     .slice(0, k);
 }
 
+/** Passages whose source reference is remembered, at most (a passage's text is fixed by its id and document hash). */
+const SOURCE_CACHE_SIZE = 20_000;
+
 export function createRetriever(store: ChunkStore, models: ModelProvider, vectors: VectorSync): Retriever {
+  // Reading a passage's references costs more than the rest of the search: each passage is read once, then remembered.
+  const sourceRefs = new Map<string, Source | null>();
+  const sourceOf = (c: StoredChunk): Source | null => {
+    const key = `${c.id}\u0000${c.document.hash}`;
+    let ref = sourceRefs.get(key);
+    if (ref === undefined) {
+      ref = passageSourceRef({ text: c.text, sources: c.document.sources });
+      if (sourceRefs.size >= SOURCE_CACHE_SIZE) sourceRefs.clear();
+      sourceRefs.set(key, ref);
+    }
+    return ref;
+  };
+
   async function mode(status?: ModelStatus): Promise<SearchMode> {
     const s = status ?? (await models.status());
     if (!s.embeddingsAvailable) return "fulltext";
@@ -106,8 +122,8 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         }
       }
       if (!chunks) {
-        // One query: the full-text index ranks, and the same query returns the passages. Twice k candidates are
-        // usually enough for the per-document cap; only when they are not is the query repeated with the full
+        // One ranking query: the full-text index returns ids and scores, the store adds the passages from its cache
+        // (reading only those it lacks, through the index on `id`). Twice k candidates are usually enough for the per-document cap; only when they are not is the query repeated with the full
         // overfetch (same ranking, so the kept passages are exactly those the larger query would keep).
         for (const limit of [k * 2, k * OVERFETCH]) {
           ranked = await store.searchText(folded, limit, filter, { withChunks: true });
@@ -127,7 +143,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           score: Number((score.get(c.id) ?? 0).toFixed(6)),
           document: { id: c.document.id, title: c.document.title, kind: c.document.kind, date: c.document.date, url: c.document.url },
           sources: c.document.sources,
-          source: passageSourceRef({ text: c.text, sources: c.document.sources }),
+          source: sourceOf(c),
         })),
       };
     },
