@@ -5,8 +5,7 @@
 import { loadCorpus } from "../ingest/documents.ts";
 import { createEngine } from "./engine.ts";
 import { message } from "./i18n/messages.ts";
-import { answer, kindLabel, passageLabel } from "./rag/answer.ts";
-import type { SearchResult } from "./retrieval/search.ts";
+import { answer, kindLabel, passageLabel, type AnswerSource } from "./rag/answer.ts";
 import { checkQuery, parseK } from "./routes/search.ts";
 import { printIndexReport, startServer } from "./server.ts";
 import type { CommandContext } from "./cli.ts";
@@ -54,7 +53,7 @@ export async function search({ config, term, out, values, positionals }: Command
     } else {
       out(`Mode : ${result.mode === "hybrid" ? "hybride (texte + vecteurs)" : "plein texte"} — ${result.results.length} résultats\n\n`);
       result.results.forEach((r, i) => {
-        out(`${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${sourceUrl(r) ? ` — ${sourceUrl(r)}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`);
+        out(`${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${r.source?.url ? ` — ${r.source.url}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`);
       });
     }
     return 0;
@@ -73,7 +72,7 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
     if ((await engine.store.stats()).chunks === 0) printIndexReport(await engine.index(), term);
     const status = await engine.models.status();
     if (status.embeddingsAvailable) await engine.vectors.run();
-    let sources: SearchResult[] = [];
+    let sources: AnswerSource[] = [];
     for await (const event of answer([{ role: "user", content: question }], engine, { numCtx: config.numCtx, maxAnswerTokens: config.maxAnswerTokens, idleTimeoutMs: config.idleTimeoutMs }, controller.signal)) {
       if (event.type === "sources") sources = event.sources;
       else if (event.type === "token") out(event.text);
@@ -86,7 +85,7 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
     }
     if (sources.length) {
       out("\nSources :\n");
-      sources.forEach((s, i) => out(`[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})${s.source ? `\n    ${s.source.title}` : ""}${sourceUrl(s) ? `\n    ${sourceUrl(s)}` : ""}\n`));
+      sources.forEach((s, i) => out(`[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})\n${creditLines(s)}`));
     }
     return 0;
   } finally {
@@ -102,8 +101,8 @@ export async function serve({ config, term }: CommandContext): Promise<number> {
   return 0;
 }
 
-/** The address that backs a passage: its own source's, or its document's when the document has a single source. */
-function sourceUrl(r: { source?: { url?: string | null } | null; sources?: { url?: string | null }[] }): string | null {
-  if (r.source) return r.source.url ?? null;
-  return r.sources?.length === 1 ? (r.sources[0]!.url ?? null) : null;
+/** What a listed passage is credited to: its sources, each with its address, or the corpus page and the page's sources. */
+function creditLines(s: AnswerSource): string {
+  const lines = s.credit.sources.map((c) => `    ${c.title}${c.date ? `, ${c.date}` : ""}${c.url ? `\n      ${c.url}` : ""}\n`);
+  return s.credit.basis === "page" && lines.length ? `    ${message("cli.creditPage")}\n${lines.map((l) => `  ${l.replace(/\n      /, "\n        ")}`).join("")}` : lines.join("");
 }

@@ -8,6 +8,7 @@ import { message } from "../i18n/messages.ts";
 import { foldText } from "../store/lancedb.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { assessAnswerability, frequencyFrom, isRelevant, keywords, type Answerability, type CorpusFrequency } from "../retrieval/relevance.ts";
+import { creditedSource, passageCredit, type PassageCredit } from "../retrieval/attribution.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, verifyText, type Verification } from "../verify/index.ts";
@@ -19,8 +20,15 @@ export interface ConversationMessage {
   content: string;
 }
 
+/**
+ * A passage as the answer lists it, with what it is credited to (`credit`, see `passageCredit`): the sources its
+ * statements name, its document's single source, or the corpus page as a whole with the page's source list.
+ * `source` is the one listed source that backs it all, when there is one (a link may then point to it).
+ */
+export type AnswerSource = SearchResult & { credit: PassageCredit };
+
 export type AnswerEvent =
-  | { type: "sources"; sources: SearchResult[] }
+  | { type: "sources"; sources: AnswerSource[] }
   | { type: "token"; text: string }
   | {
       type: "done";
@@ -150,6 +158,12 @@ export function latestDate(passages: SearchResult[]): string | null {
   return dates.at(-1) ?? null;
 }
 
+/** A passage with its credit: of the whole passage, or of the excerpt shown (`shown`). */
+export function credited(r: SearchResult, shown?: string): AnswerSource {
+  const credit = passageCredit(r, shown);
+  return { ...r, source: creditedSource(credit, r.sources), credit };
+}
+
 /** The text a passage gives the checks: its document, heading and body, as the model saw them. */
 export const verifiable = (r: SearchResult, n: number) => ({ n, text: `${r.document.title} — ${r.section}\n${r.text}` });
 
@@ -171,9 +185,7 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
   }
 
   if (!status.llmAvailable) {
-    const used = relevant.slice(0, 4);
-    yield { type: "sources", sources: used };
-    yield* extractive(used, terms, status.notice);
+    yield* extractive(relevant.slice(0, 4), terms, status.notice, true);
     return;
   }
 
@@ -181,7 +193,7 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
   // Delimiters drawn for this request: a question cannot close a passage block or open a forged one.
   const tag = delimiterTag();
   const passages = await budgetPassages(relevant, neutralize(question), history, options, tag);
-  yield { type: "sources", sources: passages.used };
+  yield { type: "sources", sources: passages.used.map((r) => credited(r)) };
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
     ...history,
@@ -238,10 +250,16 @@ export function checkAnswer(text: string, used: SearchResult[]): { verification:
   return { verification, factsAsOf: latestDate(cited), grounded: cited.length > 0 };
 }
 
-async function* extractive(used: SearchResult[], terms: string[], notice: string | null): AsyncGenerator<AnswerEvent> {
+/**
+ * Quotes the passages. With `announce`, the sources event goes first, each passage credited for the excerpt shown
+ * (after a failed model call the sources were already sent, credited for their whole text).
+ */
+async function* extractive(used: SearchResult[], terms: string[], notice: string | null, announce = false): AsyncGenerator<AnswerEvent> {
+  const excerpts = used.map((r) => excerpt(r.text, terms));
+  if (announce) yield { type: "sources", sources: used.map((r, i) => credited(r, excerpts[i])) };
   const parts = [message("answer.extractiveIntro")];
   used.forEach((r, i) => {
-    parts.push(`[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpt(r.text, terms)} »`);
+    parts.push(`[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpts[i]} »`);
   });
   for (const part of parts) yield { type: "token", text: `${part}\n\n` };
   yield { type: "done", mode: "extractive", usage: null, notice, abstention: null, verification: null, factsAsOf: latestDate(used), grounded: true };

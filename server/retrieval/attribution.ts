@@ -172,3 +172,86 @@ export function paragraphBefore(quote: string, passageText: string): string {
   }
   return "";
 }
+
+/**
+ * What a passage (or the part of it shown) is credited to:
+ * - `named`: every statement of it that needs a source rests on a source it names itself (« (Heise, novembre 2025) »
+ *   after the statement, or earlier in the statement's own paragraph) — those sources;
+ * - `single`: some statement names none, and its document has a single source, which carries the whole page;
+ * - `page`: some statement names none and the document has several sources: the corpus page as a whole is credited,
+ *   with its own list of sources — never a reference that stands for another statement or another paragraph.
+ * A catalog record's statements rest on all the record's sources (`named`).
+ */
+export interface PassageCredit {
+  basis: "named" | "single" | "page";
+  sources: CitedSource[];
+}
+
+/** One statement of a passage and the sources it rests on (none: it names none, nor does its paragraph before it). */
+export interface PassageStatement {
+  text: string;
+  sources: CitedSource[];
+  /** Whether it states something that needs a source (not « Sont donc exposés : », not a bare heading). */
+  claim: boolean;
+}
+
+const cite = (s: Source): CitedSource => ({ title: s.title, url: s.url ?? null, date: s.date ?? null });
+
+/** A sentence that introduces a list or states too little to need a source of its own. */
+const isClaim = (sentence: string) => !/:\s*$/.test(sentence) && sentence.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 4;
+
+/**
+ * The statements of a passage, paragraph by paragraph, each with the sources it names or, failing that, those named
+ * earlier in its own paragraph (a continuing sentence, « Il propose que… »). Never those of a later sentence or of
+ * another paragraph: « Ce que le CLOUD Act ne change pas : … SREN … En revanche, le RGPD … (RGPD, 2016) » credits
+ * the RGPD for the RGPD sentence only.
+ */
+export function passageStatements(passage: AttributablePassage): PassageStatement[] {
+  const out: PassageStatement[] = [];
+  // Paragraphs, and list items apart: a list item does not continue the item above it.
+  const paragraphs = passage.text.split(/\n\s*\n|\n(?=\s*(?:[-*•]|\d{1,2}[.)])\s)/);
+  for (const paragraph of paragraphs) {
+    const flat = paragraph.replace(/^\s*(?:[-*•]|\d{1,2}[.)])\s+/, "").replace(/\s+/g, " ").trim();
+    if (!flat) continue;
+    let before = "";
+    for (const sentence of flat.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}«"“])/u)) {
+      const sources = statementSources(sentence, passage, before || undefined);
+      out.push({ text: sentence, sources, claim: isClaim(sentence) });
+      before += ` ${sentence}`;
+    }
+  }
+  return out;
+}
+
+/**
+ * The credit of a passage, or of the part of it a reader is shown (`shown`: an excerpt of its sentences, « … »
+ * between them). See `PassageCredit`.
+ * @example passageCredit({ text: "Aucune loi n'interdit X. En revanche, le RGPD dit Y (RGPD, 2016).", document: { kind: "guidance" }, sources: [rgpd, aws] })
+ * // → { basis: "page", sources: [rgpd, aws] } — the first sentence names no source
+ */
+export function passageCredit(passage: AttributablePassage, shown?: string): PassageCredit {
+  if (passage.document.kind === "catalog") return { basis: "named", sources: passage.sources.map(cite) };
+  let statements = passageStatements(passage);
+  if (shown !== undefined) {
+    const key = (s: string) => fold(s).replace(/[^a-z0-9]+/g, " ").trim();
+    const parts = shown.split(/\s*…\s*/).map(key).filter((p) => p.length > 0);
+    statements = statements.filter((s) => {
+      const k = key(s.text);
+      // A sentence cut at the excerpt's length limit is matched by its beginning.
+      return k.length > 0 && parts.some((p) => p.includes(k.slice(0, 60)));
+    });
+  }
+  const claims = statements.filter((s) => s.claim);
+  const named: CitedSource[] = [];
+  for (const s of claims) for (const c of s.sources) if (!named.some((n) => (n.url ?? n.title) === (c.url ?? c.title))) named.push(c);
+  if (claims.length > 0 && claims.every((s) => s.sources.length > 0)) return { basis: "named", sources: named };
+  if (passage.sources.length === 1) return { basis: "single", sources: passage.sources.map(cite) };
+  return { basis: "page", sources: passage.sources.map(cite) };
+}
+
+/** The one listed source a credit rests on (a link can back the passage), or null. */
+export function creditedSource(credit: PassageCredit, sources: Source[]): Source | null {
+  if (credit.basis === "page" || credit.sources.length !== 1) return null;
+  const only = credit.sources[0]!;
+  return sources.find((s) => s.title === only.title && (s.url ?? null) === only.url) ?? null;
+}

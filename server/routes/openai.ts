@@ -19,8 +19,7 @@ import type { Engine } from "../engine.ts";
 import { QueueFullError, withAdmission, type Admission } from "../llm/queue.ts";
 import { AppError, toErrorBody, validationError } from "../errors.ts";
 import { message } from "../i18n/messages.ts";
-import { answer, kindLabel, passageLabel, type AnswerEvent, type ConversationMessage } from "../rag/answer.ts";
-import type { SearchResult } from "../retrieval/search.ts";
+import { answer, kindLabel, passageLabel, type AnswerEvent, type AnswerSource, type ConversationMessage } from "../rag/answer.ts";
 import { readJson } from "./chat.ts";
 import { MAX_QUERY_CHARS } from "./search.ts";
 
@@ -119,18 +118,23 @@ function citedNumbers(text: string, count: number): number[] {
   return numbers.length ? numbers : Array.from({ length: count }, (_, i) => i + 1);
 }
 
-/** One reference: `[n] Document — Section (kind, date) — source: [title](url), date`. */
-function reference(n: number, r: SearchResult): string {
+/**
+ * One reference: `[n] Document — Section (kind, date) — source: [title](url), date`; a passage credited to the corpus
+ * page as a whole (some statement of it names no source) says so and lists the page's sources.
+ */
+function reference(n: number, r: AnswerSource): string {
   const meta = [kindLabel(r.document.kind), r.document.date].filter(Boolean).join(", ");
   const head = `[${n}] ${link(passageLabel(r), r.document.url)}${meta ? ` (${meta})` : ""}`;
-  if (!r.source) return head;
-  const source = [link(r.source.title, r.source.url), r.source.date].filter(Boolean).join(", ");
-  return `${head} — source : ${source}`;
+  const cited = (s: { title: string; url?: string | null; date?: string | null }) => [link(s.title, s.url), s.date].filter(Boolean).join(", ");
+  const credit = r.credit ?? { basis: r.source ? "named" : "page", sources: r.source ? [r.source] : [] };
+  if (credit.sources.length === 0) return head;
+  if (credit.basis === "page") return `${head} — ${message("v1.creditPage", { sources: credit.sources.map(cited).join(" ; ") })}`;
+  return `${head} — source : ${credit.sources.map(cited).join(" ; ")}`;
 }
 
 interface Outcome {
   text: string;
-  sources: SearchResult[];
+  sources: AnswerSource[];
   done: Extract<AnswerEvent, { type: "done" }> | null;
 }
 

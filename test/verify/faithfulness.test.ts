@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
-import { retrieveForAnswer } from "../../server/rag/answer.ts";
+import { answer, retrieveForAnswer, type AnswerSource } from "../../server/rag/answer.ts";
 import { evaluateChatFaithfulness, evaluateDraftFaithfulness } from "../eval/faithfulness.ts";
 import { loadQuestions, type EvalQuestion } from "../eval/evaluate.ts";
 import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
@@ -52,6 +52,24 @@ describe("abstention before any model call (real corpus)", () => {
       expect(await abstains(q), q).toBe(true);
     }
     expect(await abstains("Qu'est-ce que le CLOUD Act change pour notre mairie ?")).toBe(false);
+  });
+});
+
+describe("attribution of chat sources (real corpus)", () => {
+  it("credits « Ce que le CLOUD Act ne change pas … SREN » to its corpus page, not to the RGPD named by a later sentence", async () => {
+    let sources: AnswerSource[] = [];
+    const options = { numCtx: 8192, maxAnswerTokens: 300, idleTimeoutMs: 30_000 };
+    for await (const e of answer([{ role: "user", content: "Qu'est-ce que le CLOUD Act ne change pas pour une commune ?" }], engine, options, new AbortController().signal)) {
+      if (e.type === "sources") {
+        sources = e.sources;
+        break;
+      }
+    }
+    const sren = sources.find((s) => s.text.includes("Ce que le CLOUD Act ne change pas"));
+    expect(sren, sources.map((s) => s.id).join(", ")).toBeDefined();
+    expect(sren!.credit.basis).toBe("page");
+    expect(sren!.source).toBeNull();
+    expect(sren!.credit.sources.length).toBe(sren!.sources.length);
   });
 });
 
