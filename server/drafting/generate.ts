@@ -183,9 +183,9 @@ export async function* writeSection(
   const citations = used.map((r, i) => toCitation(r, i + 1, statements[i] ?? r.text)).filter((c) => cited.has(c.n));
   const flags = checkFigures(text, [...used.map(passageSource), ...ctx.facts]);
   if (flags.length) yield { type: "flags", key: section.key, flags };
-  // What the model wrote is checked sentence by sentence; a template only quotes passages and data.
-  const verification = mode === "generated" ? verifySection(text, used, ctx.facts) : null;
-  if (verification) yield { type: "verification", key: section.key, verification };
+  // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data.
+  const verification = verifySection(text, used, ctx.facts);
+  yield { type: "verification", key: section.key, verification };
   return {
     key: section.key,
     title,

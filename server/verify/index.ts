@@ -114,7 +114,8 @@ function inBag(word: string, bag: Bag, withSynonyms = true): boolean {
 
 // ——— Figures ———
 
-const QUALIFIER_SOURCE = /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avanc[ée]s? par|sans source|douteu/i;
+const QUALIFIER_SOURCE = /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avancée?s? par|sans source|douteu/i;
+const QUALIFIER_WORD = new RegExp(`(?:${QUALIFIER_SOURCE.source})\\p{L}*`, "iu");
 const QUALIFIER_CLAIM = /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|v[ée]rifi|sourc|d[ée]menti|all[ée]gation|revendiqu|selon|d['’]apr[èe]s|avanc|annonc|affirm|estim|pr[ée]sent[ée]|douteu|prudence|sans preuve|incertain/i;
 
 function sameValue(a: number, b: number): boolean {
@@ -208,8 +209,9 @@ interface Source {
   bag: Bag;
 }
 
+/** A passage (its first line is its document and section) or, with `n` null, structured data (no heading). */
 function toSource(n: number | null, text: string): Source {
-  const heading = text.split("\n")[0] ?? "";
+  const heading = n === null ? "" : (text.split("\n")[0] ?? "");
   return { n, sentences: sourceSentences(text, heading), bag: bagOf(text) };
 }
 
@@ -227,7 +229,7 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
   const pool = cited.length ? sources.filter((s) => s.n !== null && cited.includes(s.n)) : sources;
   const withFacts = [...pool, ...facts];
   // Figures: found with the same value, around the same words, with the qualification the source gives.
-  const figures = extractFigures(sentence);
+  const figures = extractFigures(withoutReferences(sentence));
   for (const f of figures) {
     const candidates = withFacts.flatMap((s) => s.sentences.filter((ss) => ss.figures.some((sf) => figureMatches(f, sf))));
     if (candidates.length === 0) {
@@ -245,7 +247,9 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
       continue;
     }
     if (matching.some((c) => c.qualified) && !matching.some((c) => !c.qualified) && !QUALIFIER_CLAIM.test(sentence)) {
-      const q = matching.find((c) => c.qualified)!.text.match(QUALIFIER_SOURCE)?.[0] ?? "non confirmé";
+      const qualified = matching.find((c) => c.qualified)!;
+      // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
+      const q = (qualified.text.match(QUALIFIER_WORD) ?? qualified.heading.match(QUALIFIER_WORD))?.[0] ?? "non confirmé";
       reasons.push(message("verify.qualificationLost", { figure: f.raw, qualifier: `« ${q} »` }));
     }
   }
@@ -269,6 +273,18 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     }
   }
   return reasons;
+}
+
+/**
+ * A sentence without its source references (« (Wikipedia, « LiMux », 2025) », « (Heise, novembre 2025 ; AWS, s. d.) »):
+ * the date of a reference says when a source wrote, it is not a figure the sentence states.
+ */
+export function withoutReferences(sentence: string): string {
+  return sentence.replace(/\(([^()]{3,400})\)/g, (whole, inner: string) => {
+    const items = inner.split(/\s*;\s*/).map((i) => i.trim());
+    const reference = (i: string) => /^\p{Lu}[^,]*,.*(?:\b\d{4}|\bs\.\s?d\.?)$/u.test(i) && !/^(?:À|A|En|Au|Aux|Selon|Dont|Depuis|Avant|Après|Soit|Hors)\s/u.test(i);
+    return items.length > 0 && items.every(reference) ? " " : whole;
+  });
 }
 
 /** Whether a sentence states something checkable: a figure, a name, or at least three content words. */
