@@ -255,3 +255,40 @@ export function creditedSource(credit: PassageCredit, sources: Source[]): Source
   const only = credit.sources[0]!;
   return sources.find((s) => s.title === only.title && (s.url ?? null) === only.url) ?? null;
 }
+
+/** Content words of a sentence, cut to a 5-letter stem (« économisé » meets « économies »). */
+const stems = (s: string) => [...words(s.replace(/\[\d+\]/g, " "))].filter((w) => w.length >= 4).map((w) => w.slice(0, 5));
+
+/** Share of a claim's content words a statement of the passage must hold to be the statement it restates. */
+export const MIN_RESTATEMENT = 0.5;
+
+/**
+ * The credit of what a writer (the model) says citing a passage: each sentence citing it (`claims`) is matched to
+ * the statement of the passage it restates (the one holding most of its content words); credited are the sources
+ * those statements name. When every matched statement names none, the claims are the page's own analysis (`named`
+ * with no source) — or its document's single source. A claim that restates no statement, or claims resting partly
+ * on named sources and partly on none, fall back to the credit of the whole passage (`passageCredit`).
+ */
+export function claimsCredit(claims: string[], passage: AttributablePassage): PassageCredit {
+  if (passage.document.kind === "catalog" || claims.length === 0) return passageCredit(passage);
+  const statements = passageStatements(passage).map((s) => ({ ...s, stems: new Set(stems(s.text)) }));
+  const matched: PassageStatement[] = [];
+  for (const claim of claims) {
+    const own = [...new Set(stems(claim))];
+    if (own.length === 0) continue;
+    let best: (typeof statements)[number] | null = null;
+    let score = 0;
+    for (const s of statements) {
+      const share = own.filter((w) => s.stems.has(w)).length / own.length;
+      if (share > score) [best, score] = [s, share];
+    }
+    if (!best || score < MIN_RESTATEMENT - 1e-9) return passageCredit(passage);
+    matched.push(best);
+  }
+  if (matched.length === 0) return passageCredit(passage);
+  const named: CitedSource[] = [];
+  for (const s of matched) for (const c of s.sources) if (!named.some((n) => (n.url ?? n.title) === (c.url ?? c.title))) named.push(c);
+  if (matched.every((s) => s.sources.length > 0)) return { basis: "named", sources: named };
+  if (matched.every((s) => s.sources.length === 0)) return passage.sources.length === 1 ? { basis: "single", sources: passage.sources.map(cite) } : { basis: "named", sources: [] };
+  return passageCredit(passage);
+}

@@ -121,3 +121,46 @@ describe("credit of a passage (real corpus page « Le CLOUD Act et la section 70
     }
   });
 });
+
+describe("notes of a section the model wrote (real corpus page)", async () => {
+  const { toCitation } = await import("../../server/drafting/generate.ts");
+  const { noteOf } = await import("../../server/drafting/export/model.ts");
+  const corpus = await loadCorpus(path.resolve("corpus"));
+  const doc = corpus.documents.find((d) => d.id === "guidance/cloud-act-fisa-702")!;
+  const chunk = (await chunkDocument(doc)).find((c) => c.text.includes("Ce que le CLOUD Act ne change pas"))!;
+  const r: SearchResult = {
+    id: chunk.id,
+    text: chunk.text,
+    section: chunk.section,
+    score: 1,
+    document: { id: doc.id, title: doc.title, kind: doc.kind, date: doc.date, url: doc.url },
+    sources: doc.sources,
+    source: null,
+  };
+
+  it("credit the statement a sentence restates: the SREN sentence is not credited to the RGPD", () => {
+    const c = toCitation(r, 1, r.text, ["Aucune loi française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain [1]."]);
+    expect(c.sources).toEqual([]);
+    expect(c.analysis).toBe(true);
+    expect(noteOf(c).text).not.toContain("RGPD");
+    expect(noteOf(c).url).toBeNull();
+  });
+
+  it("credit the RGPD for a sentence restating the RGPD statement", () => {
+    const c = toCitation(r, 1, r.text, ["Le RGPD rend la collectivité responsable des données personnelles qu'elle confie à un prestataire [1]."]);
+    expect(c.sources?.map((s) => s.url)).toEqual(["https://eur-lex.europa.eu/eli/reg/2016/679/oj"]);
+    expect(noteOf(c).url).toBe("https://eur-lex.europa.eu/eli/reg/2016/679/oj");
+  });
+
+  it("credit the corpus page, with its own sources, for a sentence restating no statement of the passage", () => {
+    const c = toCitation(r, 1, r.text, ["Les collectivités doivent tout migrer vers des logiciels libres avant 2030 [1]."]);
+    expect(c.page).toBe(true);
+    expect(c.sources).toHaveLength(doc.sources.length);
+    expect(c.url).toBeNull();
+    const note = noteOf(c);
+    expect(note.text).toContain("ne nomme pas la source de chacune de ses affirmations");
+    expect(note.url).toBeNull();
+    // Each address still follows its own source.
+    expect(note.text).toContain("RGPD), texte officiel sur EUR-Lex, 27 avril 2016 <https://eur-lex.europa.eu/eli/reg/2016/679/oj>");
+  });
+});
