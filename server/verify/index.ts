@@ -175,6 +175,34 @@ function contextOf(sentence: string, raw: string, span = 4): string[] {
   return [...before, ...after];
 }
 
+/** Words that follow a number without saying what it counts (« 40 % environ », « 12 millions d'euros par an »). */
+const NOT_COUNTED = new Set("environ pres plus moins seulement fois par an ans mois jours entre".split(" "));
+
+/**
+ * What a share or a plain count of a sentence is of, folded: « 80 % des grandes organisations » → [grandes,
+ * organisations] — the content words right after « de/des/du » (a share) or right after the number (a count), up
+ * to the first word that is not one; empty when none is said.
+ */
+function countedThing(sentence: string, f: Figure): string[] {
+  if (f.kind !== "percent" && f.kind !== "number") return [];
+  const at = sentence.indexOf(f.raw);
+  if (at < 0) return [];
+  let rest = sentence.slice(at + f.raw.length);
+  if (f.kind === "percent") {
+    const share = /^\s*(?:(?:des|du|de)\s+|d['’])(?:(?:la|le|les|ses|leurs?|nos|vos|ces)\s+|l['’])?/u.exec(rest);
+    if (!share || !share[0].trim()) return [];
+    rest = rest.slice(share[0].length);
+  }
+  const out: string[] = [];
+  for (const token of rest.split(/\s+/).slice(0, 3)) {
+    const word = /^[\p{L}-]+$/u.test(token) ? contentWords(token)[0] : undefined;
+    if (!word || word.length < 4 || NOT_COUNTED.has(word) || MONTH_NAMES.test(word)) break;
+    out.push(word);
+    if (out.length === 2) break;
+  }
+  return out;
+}
+
 // ——— Names ———
 
 const SENTENCE_START_COMMON = /^(Le|La|Les|Un|Une|Des|Ce|Cette|Ces|Il|Elle|Ils|Elles|On|Nous|Vous|Je|En|Au|Aux|Pour|Par|Dans|Selon|Depuis|Avec|Sur|Si|Mais|Et|Ou|Cela|Ceci|Leur|Son|Sa|Ses|Notre|Nos|Votre|Vos|Madame|Monsieur|Enfin|Ainsi|De|Du|À|A|Oui|Non|Pas|Plus|Toutefois|Cependant|Néanmoins|Quant|Chaque|Tout|Tous|Toutes|Certains|Certaines|Aucun|Aucune|Lors|Après|Avant|Entre|Face|Grâce|Outre|Parmi|Sans|Sous|Vers|Voici|Voilà|Dès|Quand|Comme|Puis|Alors|Donc|Car|Bien|Même|Seul|Seule|Première|Premier|Deuxième|Troisième|Étape|Phase|Objectif|Calendrier|Source|Sources|Note|Objet)$/;
@@ -242,7 +270,11 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     // The words around the number must be around the same number in the source, not merely in its sentence.
     const near = (c: SourceSentence) => c.figures.filter((sf) => figureMatches(f, sf)).map((sf) => bagOf(contextOf(c.text, sf.raw, 6).join(" ")));
     const matching = context.length === 0 || isDate || fromFacts ? candidates : candidates.filter((c) => near(c).some((b) => context.some((word) => inBag(word, b))));
-    if (matching.length === 0) {
+    // What a share or a count is of (« 80 % des grandes organisations », « 16 000 postes ») must be what the source's
+    // same number is of: a true number attached to the wrong thing is not supported.
+    const of = isDate || fromFacts ? [] : countedThing(sentence, f);
+    const counted = of.length ? matching.filter((c) => near(c).some((b) => of.every((word) => inBag(word, b)))) : matching;
+    if (counted.length === 0) {
       reasons.push(message("verify.figureContext", { figure: f.raw, where: w }));
       continue;
     }
