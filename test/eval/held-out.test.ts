@@ -6,8 +6,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadCorpus } from "../../ingest/documents.ts";
-import { foldText } from "../../server/store/lancedb.ts";
+import { loadCorpus } from "../../server/corpus/documents.ts";
+import { fold as foldText } from "../../server/core/text.ts";
 import { HELD_OUT_DIR, loadQuestions } from "./evaluate.ts";
 
 describe("held-out evaluation set", () => {

@@ -5,9 +5,9 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { chunkDocument } from "../../ingest/chunk.ts";
-import { loadCorpus } from "../../ingest/documents.ts";
-import { credited } from "../../server/rag/answer.ts";
+import { chunkDocument } from "../../server/corpus/chunk.ts";
+import { loadCorpus } from "../../server/corpus/documents.ts";
+import { credited } from "../../server/answers/answer.ts";
 import { passageCredit, passageStatements } from "../../server/retrieval/attribution.ts";
 import { passageSourceRef, type SearchResult } from "../../server/retrieval/search.ts";
 
@@ -124,7 +124,7 @@ describe("credit of a passage (real corpus page « Le CLOUD Act et la section 70
 
 describe("notes of a section the model wrote (real corpus page)", async () => {
   const { toCitation } = await import("../../server/drafting/generate.ts");
-  const { noteOf } = await import("../../server/drafting/export/model.ts");
+  const { noteOf } = await import("../../server/export/model.ts");
   const corpus = await loadCorpus(path.resolve("corpus"));
   const doc = corpus.documents.find((d) => d.id === "guidance/cloud-act-fisa-702")!;
   const chunk = (await chunkDocument(doc)).find((c) => c.text.includes("Ce que le CLOUD Act ne change pas"))!;

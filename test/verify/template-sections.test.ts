@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
-import { exportDraft } from "../../server/drafting/export/index.ts";
+import { exportDraft } from "../../server/export/index.ts";
 import type { DraftSection } from "../../server/drafting/types.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import type { Verification } from "../../server/verify/index.ts";
