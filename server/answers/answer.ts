@@ -251,8 +251,6 @@ async function* extractive(used: SearchResult[], terms: string[], notice: string
   yield { type: "done", mode: "extractive", usage: null, notice, abstention: null, verification: null, factsAsOf: latestDate(used), grounded: true };
 }
 
-
-
 /** Earlier turns, newest first, as long as they use at most a quarter of the context window. */
 function budgetHistory(previous: ConversationMessage[], options: AnswerOptions): ChatTurn[] {
   const budget = Math.floor(options.numCtx / 4);

@@ -158,11 +158,13 @@ interface SourceSentence {
 export const unwrap = (text: string) => text.replace(/([^\n])\n(?!\n|\s*(?:[#|>]|[-*•]\s|\d+[.)]\s))/g, "$1 ");
 
 function sourceSentences(text: string, heading: string): SourceSentence[] {
-  const headingQualified = QUALIFIER_SOURCE.test(heading);
+  // The part of the heading that qualifies (« les chiffres non confirmés (103 164 postes, 534 millions d'euros) »),
+  // not the document title beside it, whose years (« (2004-2021) ») are not what the section calls unconfirmed.
+  const qualifying = heading.split(" — ").filter((part) => QUALIFIER_SOURCE.test(part)).join(" ");
   return sentenceSpans(unwrap(text)).map(({ text: t }) => {
     const figures = extractFigures(t);
     for (const w of fold(t).match(/\p{L}+/gu) ?? []) if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
-    return { text: t, heading, figures, bag: bagOf(`${heading} ${t}`), qualified: QUALIFIER_SOURCE.test(t) || (headingQualified && figures.some((f) => heading.includes(f.raw))) };
+    return { text: t, heading, figures, bag: bagOf(`${heading} ${t}`), qualified: QUALIFIER_SOURCE.test(t) || (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))) };
   });
 }
 
