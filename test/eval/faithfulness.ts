@@ -237,3 +237,37 @@ export async function evaluateDraftFaithfulness(engine: Engine, fake: FakeOllama
   }
   return report(cases);
 }
+
+export interface TemplateReport {
+  drafts: number;
+  sections: number;
+  sentences: number;
+  /** Sentences citing a passage (quotations): each checked against the passage it quotes. */
+  quotes: number;
+  unsupported: { file: string; section: string; text: string; reasons: string[] }[];
+}
+
+/**
+ * Drafts written without a model (templates: structured data and verbatim quotations): the same verification as
+ * generated sections; every sentence it marks « non vérifié » is a false flag unless the corpus qualifies a figure
+ * the quotation states without its qualification.
+ */
+export async function evaluateTemplateSections(engine: Engine, inputFiles: string[]): Promise<TemplateReport> {
+  const report: TemplateReport = { drafts: 0, sections: 0, sentences: 0, quotes: 0, unsupported: [] };
+  for (const file of inputFiles) {
+    const prepared = await prepareDraft(engine, JSON.parse(await readFile(file, "utf8")));
+    const titles = new Map<string, string>();
+    for await (const e of createDraft(engine, prepared, new AbortController().signal)) {
+      if (e.type === "section") titles.set(e.key, e.title);
+      if (e.type !== "verification") continue;
+      report.sections++;
+      report.sentences += e.verification.counts.sentences;
+      report.quotes += e.verification.sentences.filter((s) => s.citations.length > 0).length;
+      for (const s of e.verification.sentences.filter((x) => x.status === "unsupported" || x.status === "invalid-citation")) {
+        report.unsupported.push({ file: file.split("/").at(-1)!, section: titles.get(e.key) ?? e.key, text: s.text, reasons: s.reasons });
+      }
+    }
+    report.drafts++;
+  }
+  return report;
+}

@@ -9,7 +9,7 @@ import path from "node:path";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine } from "../../server/engine.ts";
 import { startFakeOllama } from "../helpers/fake-ollama.ts";
-import { evaluateChatFaithfulness, evaluateDraftFaithfulness, SCENARIOS, type FaithReport } from "./faithfulness.ts";
+import { evaluateChatFaithfulness, evaluateDraftFaithfulness, evaluateTemplateSections, SCENARIOS, type FaithReport } from "./faithfulness.ts";
 import { evaluateAbstention, evaluateAnswers, evaluateRetrieval, HELD_OUT_DIR, loadQuestions, type AbstentionReport, type RetrievalReport } from "./evaluate.ts";
 
 const TARGET_RECALL = 0.95;
@@ -85,6 +85,12 @@ try {
   if (reserved.abstention < TARGET_ABSTENTION || reserved.falseAbstention > TARGET_FALSE_ABSTENTION) {
     console.log("Jeu réservé : objectifs d'abstention non atteints (signalé, sans effet sur le code de sortie ; voir test/eval/README.md)");
   }
+  // Drafts without a model: template sections go through the same verification; what it flags there is reported.
+  const examples = ["courrier-linux-quimper", "plan-audit-kervallon", "note-cloud-act", "feuille-de-route-kervallon"].map((f) => path.resolve(`docs/examples/inputs/${f}.json`));
+  const templates = await evaluateTemplateSections(fulltext, examples);
+  console.log(`\nDocuments sans modèle (sections remplies à partir des données et des passages cités) — ${templates.drafts} documents, ${templates.sections} sections vérifiées`);
+  console.log(`  ${templates.sentences} phrases, dont ${templates.quotes} citant un passage ; marquées « non vérifié » : ${templates.unsupported.length}`);
+  for (const u of templates.unsupported) console.log(`    ${u.file} — ${u.section} : ${u.text.slice(0, 160)} — ${u.reasons.join(" ; ")}`);
   await fulltext.close();
   if (report.recallAt5 < TARGET_RECALL) {
     console.log(`\nÉCHEC : recall@5 plein texte ${report.recallAt5.toFixed(3)} < objectif ${TARGET_RECALL}`);
