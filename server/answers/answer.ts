@@ -7,7 +7,7 @@ import { message } from "../i18n/messages.ts";
 import { fold } from "../core/text.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { assessAnswerability, frequencyFrom, isRelevant, keywords, type Answerability, type CorpusFrequency } from "../retrieval/relevance.ts";
-import { creditedSource, passageCredit, type PassageCredit } from "../retrieval/attribution.ts";
+import { claimsCredit, creditedSource, passageCredit, type PassageCredit } from "../retrieval/attribution.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, verifyText, type Verification } from "../verify/index.ts";
@@ -23,7 +23,9 @@ export interface ConversationMessage {
 /**
  * A passage as the answer lists it, with what it is credited to (`credit`, see `passageCredit`): the sources its
  * statements name, its document's single source, or the corpus page as a whole with the page's source list.
- * `source` is the one listed source that backs it all, when there is one (a link may then point to it).
+ * `source` is the one listed source that backs it all, when there is one (a link may then point to it). A generated
+ * answer sends the list twice: before the model writes (each passage credited as a whole), then after, each passage
+ * credited for what the answer says citing it.
  */
 export type AnswerSource = SearchResult & { credit: PassageCredit };
 
@@ -226,7 +228,20 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
   if (options.verifyWithModel) {
     checked.verification = await confirmWithModel(checked.verification, passages.used.map((r, i) => verifiable(r, i + 1)), deps.models.chat(), { signal, numCtx: options.numCtx });
   }
+  // The list again, each passage credited for what the answer says citing it (the statements it restates).
+  yield { type: "sources", sources: passages.used.map((r, i) => creditedFor(r, checked.verification.sentences.filter((x) => x.citations.includes(i + 1)).map((x) => x.text))) };
   yield { type: "done", mode: "generated", usage, notice: null, abstention: null, ...checked };
+}
+
+/**
+ * A passage credited for the sentences of a generated answer that cite it (`claimsCredit`): the sources of the
+ * statements they restate; statements naming none, or none restated, credit the corpus page (or its single source).
+ */
+export function creditedFor(r: SearchResult, claims: string[]): AnswerSource {
+  if (claims.length === 0) return credited(r);
+  let credit = claimsCredit(claims, r);
+  if (credit.basis === "named" && credit.sources.length === 0) credit = passageCredit(r);
+  return { ...r, source: creditedSource(credit, r.sources), credit };
 }
 
 /** Verification of a generated answer, and the date of the facts it rests on (its valid citations). */

@@ -73,6 +73,35 @@ describe("attribution of chat sources (real corpus)", () => {
   });
 });
 
+describe("attribution of a generated chat answer (real corpus, scripted model)", () => {
+  const QUESTION = "Qu'est-ce que le CLOUD Act ne change pas pour une commune ?";
+  const lists = async (reply: string) => {
+    fake.set({ reply });
+    const out: AnswerSource[][] = [];
+    const options = { numCtx: 8192, maxAnswerTokens: 300, idleTimeoutMs: 30_000 };
+    for await (const e of answer([{ role: "user", content: QUESTION }], engine, options, new AbortController().signal)) if (e.type === "sources") out.push(e.sources);
+    return out;
+  };
+  const sren = (list: AnswerSource[]) => list.find((s) => s.text.includes("Ce que le CLOUD Act ne change pas"))!;
+
+  it("credits the RGPD on EUR-Lex for a sentence restating the RGPD statement of the passage, once the answer is written", async () => {
+    const first = await lists("x");
+    const n = first[0]!.indexOf(sren(first[0]!)) + 1;
+    const [before, after] = await lists(`Le RGPD rend la collectivité responsable des données personnelles qu'elle confie à un prestataire [${n}].`);
+    expect(sren(before!).credit.basis).toBe("page");
+    expect(sren(after!).credit).toMatchObject({ basis: "named", sources: [{ url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj" }] });
+    expect(sren(after!).source?.url).toBe("https://eur-lex.europa.eu/eli/reg/2016/679/oj");
+  });
+
+  it("never credits the RGPD for a sentence restating the SREN statement: the corpus page is credited", async () => {
+    const first = await lists("x");
+    const n = first[0]!.indexOf(sren(first[0]!)) + 1;
+    const [, after] = await lists(`Aucune loi française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain [${n}].`);
+    expect(sren(after!).credit.basis).toBe("page");
+    expect(sren(after!).source).toBeNull();
+  });
+});
+
 describe("faithfulness against a scripted lying model", () => {
   it("flags invented figures, bad citations and unsupported claims in chat answers, and rarely a correct answer", async () => {
     const report = await evaluateChatFaithfulness(engine, fake, questions.filter((q) => !q.kind), 4);
