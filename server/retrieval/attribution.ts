@@ -58,6 +58,14 @@ function references(text: string): { text: string; beforeDate: boolean }[] {
   });
 }
 
+/** Each source with the words of the name it goes by, computed once per list of sources. */
+const shortNames = new WeakMap<Source[], { s: Source; short: Set<string>; title: Set<string> }[]>();
+function shortNamesOf(sources: Source[]) {
+  let all = shortNames.get(sources);
+  if (!all) shortNames.set(sources, (all = sources.map((s) => ({ s, short: words(shortName(s.title)), title: words(s.title) }))));
+  return all;
+}
+
 /** Sources of `sources` a reference names; the most specific when one name contains another. */
 function sourcesNamedBy(reference: string, sources: Source[]): Source[] {
   const name = reference.split(",")[0]!;
@@ -66,12 +74,12 @@ function sourcesNamedBy(reference: string, sources: Source[]): Source[] {
   const proper = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(" ");
   const nameWords = words(proper || name);
   const dated = DATED.test(fold(reference));
-  const all = sources.map((s) => ({ s, short: words(shortName(s.title)) }));
+  const all = shortNamesOf(sources);
   // The reference spells the source's name (« Cybernews »); failing that, its proper nouns appear in a dated source's
   // title (« Millau Grands Causses, 2026 » for « Communauté de communes Millau Grands Causses, présentation… »).
   let found = all.filter(({ short }) => subset(short, refWords));
   if (found.length === 0 && dated) {
-    found = all.filter(({ s }) => subset(nameWords, words(s.title)));
+    found = all.filter(({ title }) => subset(nameWords, title));
     // Several pages of one publisher (« courriel de Linux Quimper, avril 2026 »): those of the date given.
     const best = Math.max(0, ...found.map(({ s }) => dateScore(reference, s.date)));
     if (best > 0) found = found.filter(({ s }) => dateScore(reference, s.date) === best);
@@ -198,7 +206,7 @@ export interface PassageStatement {
 const cite = (s: Source): CitedSource => ({ title: s.title, url: s.url ?? null, date: s.date ?? null });
 
 /** A sentence that introduces a list or states too little to need a source of its own. */
-const isClaim = (sentence: string) => !/:\s*$/.test(sentence) && sentence.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 4;
+const isClaim = (sentence: string) => !/:\s*$/.test(sentence) && /(?:\p{L}{2,}[^\p{L}]+){3}\p{L}{2,}/u.test(sentence);
 
 /**
  * The statements of a passage, paragraph by paragraph, each with the sources it names or, failing that, those named
@@ -213,11 +221,12 @@ export function passageStatements(passage: AttributablePassage): PassageStatemen
   for (const paragraph of paragraphs) {
     const flat = paragraph.replace(/^\s*(?:[-*•]|\d{1,2}[.)])\s+/, "").replace(/\s+/g, " ").trim();
     if (!flat) continue;
-    let before = "";
+    // The sources named so far in the paragraph, in order (each sentence's references read once).
+    const before: CitedSource[] = [];
     for (const sentence of flat.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}«"“])/u)) {
-      const sources = statementSources(sentence, passage, before || undefined);
-      out.push({ text: sentence, sources, claim: isClaim(sentence) });
-      before += ` ${sentence}`;
+      const own = sentence.includes("(") ? namedSources(sentence, passage) : [];
+      out.push({ text: sentence, sources: own.length ? own : [...before], claim: isClaim(sentence) });
+      for (const c of own) if (!before.some((b) => (b.url ?? b.title) === (c.url ?? c.title))) before.push(c);
     }
   }
   return out;
@@ -231,6 +240,8 @@ export function passageStatements(passage: AttributablePassage): PassageStatemen
  */
 export function passageCredit(passage: AttributablePassage, shown?: string): PassageCredit {
   if (passage.document.kind === "catalog") return { basis: "named", sources: passage.sources.map(cite) };
+  // No parenthesis, no reference: no statement names a source of its own.
+  if (!passage.text.includes("(")) return passage.sources.length === 1 ? { basis: "single", sources: passage.sources.map(cite) } : { basis: "page", sources: passage.sources.map(cite) };
   let statements = passageStatements(passage);
   if (shown !== undefined) {
     const key = (s: string) => fold(s).replace(/[^a-z0-9]+/g, " ").trim();
