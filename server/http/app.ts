@@ -21,6 +21,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { inventoryRoutes } from "./routes/inventory.ts";
 import { openAIErrorBody, openaiRoutes } from "./routes/openai.ts";
 import { planRoutes, publicRoutes } from "./routes/plans.ts";
+import { referenceRoutes } from "./routes/reference.ts";
 import { searchRoutes } from "./routes/search.ts";
 
 const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../../web/", import.meta.url))) || ".";
@@ -51,6 +52,7 @@ export function createApp(engine: Engine): Hono {
   mountAuth(app, engine);
   app.route("/api", healthRoutes(engine));
   app.route("/api", searchRoutes(engine));
+  app.route("/api", referenceRoutes());
   app.route("/api", chatRoutes(engine));
   app.route("/api", draftRoutes(engine));
   app.route("/api", inventoryRoutes(engine));
@@ -68,6 +70,8 @@ export function createApp(engine: Engine): Hono {
     const { status, body } = toErrorBody(err);
     if (status === 500) console.error(err);
     if (err instanceof QueueFullError) c.header("Retry-After", String(err.retryAfterSeconds));
+    // A refused upload may not have been read to its end: the connection is not reused for the next request.
+    if (status === 413) c.header("Connection", "close");
     // The OpenAI-compatible API's clients read OpenAI's error shape, for the guard's refusals too.
     if (c.req.path.startsWith("/v1/")) return c.json(openAIErrorBody(status, body.error.message, body.error.code), status);
     return c.json(body, status);
