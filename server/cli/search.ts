@@ -62,8 +62,16 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
   }
 }
 
+/** Sources of a corpus page printed under a passage credited to the page as a whole. */
+const PAGE_SOURCES_SHOWN = 4;
+
 /** What a listed passage is credited to: its sources, each with its address, or the corpus page and the page's sources. */
 function creditLines(s: AnswerSource): string {
-  const lines = s.credit.sources.map((c) => `    ${c.title}${c.date ? `, ${c.date}` : ""}${c.url ? `\n      ${c.url}` : ""}\n`);
-  return s.credit.basis === "page" && lines.length ? `    ${message("cli.creditPage")}\n${lines.map((l) => `  ${l.replace(/\n      /, "\n        ")}`).join("")}` : lines.join("");
+  const line = (c: AnswerSource["credit"]["sources"][number], indent: string) => `${indent}${c.title}${c.date ? `, ${c.date}` : ""}${c.url ? `\n${indent}  ${c.url}` : ""}\n`;
+  if (s.credit.basis !== "page") return s.credit.sources.map((c) => line(c, "    ")).join("");
+  if (s.credit.sources.length === 0) return "";
+  // The page's sources, those the passage names first; a long list is cut (the page and /api/chat give all).
+  const shown = s.credit.sources.slice(0, PAGE_SOURCES_SHOWN);
+  const more = s.credit.sources.length - shown.length;
+  return `    ${message("cli.creditPage")}\n${shown.map((c) => line(c, "      ")).join("")}${more > 0 ? `      ${message("cli.creditPageMore", { count: more })}\n` : ""}`;
 }

@@ -257,7 +257,9 @@ export function passageCredit(passage: AttributablePassage, shown?: string): Pas
   for (const s of claims) for (const c of s.sources) if (!named.some((n) => (n.url ?? n.title) === (c.url ?? c.title))) named.push(c);
   if (claims.length > 0 && claims.every((s) => s.sources.length > 0)) return { basis: "named", sources: named };
   if (passage.sources.length === 1) return { basis: "single", sources: passage.sources.map(cite) };
-  return { basis: "page", sources: passage.sources.map(cite) };
+  // The page's list, those its statements here name first (they are where a reader looks first).
+  const here = (src: Source) => named.some((n) => n.title === src.title);
+  return { basis: "page", sources: [...passage.sources.filter(here), ...passage.sources.filter((src) => !here(src))].map(cite) };
 }
 
 /** The one listed source a credit rests on (a link can back the passage), or null. */

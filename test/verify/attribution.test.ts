@@ -97,7 +97,10 @@ describe("credit of a passage (real corpus page « Le CLOUD Act et la section 70
     const r = credited(result(srenPassage.text));
     expect(r.credit.basis).toBe("page");
     expect(r.source).toBeNull();
-    expect(r.credit.sources.map((s) => s.url)).toEqual(doc.sources.map((s) => s.url ?? null));
+    // The page's whole list, the source the passage names (for another sentence) first.
+    expect(new Set(r.credit.sources.map((s) => s.url))).toEqual(new Set(doc.sources.map((s) => s.url ?? null)));
+    expect(r.credit.sources).toHaveLength(doc.sources.length);
+    expect(r.credit.sources[0]!.url).toBe("https://eur-lex.europa.eu/eli/reg/2016/679/oj");
     // As chat shows it (the excerpt about SREN), and as the CLI and /api/search list it.
     const shown = "Ce que le CLOUD Act ne change pas : il ne rend pas illégal pour une commune l'usage de ces services. Aucune loi française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain ; l'obligation de protection de l'article 31 de la loi SREN ne vise pour l'instant que l'État, ses opérateurs et certains GIP (voir la fiche sur la loi SREN).";
     expect(credited(result(srenPassage.text), shown).credit.basis).toBe("page");

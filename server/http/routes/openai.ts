@@ -119,6 +119,9 @@ function citedNumbers(text: string, count: number): number[] {
   return numbers.length ? numbers : Array.from({ length: count }, (_, i) => i + 1);
 }
 
+/** Sources of a corpus page listed in a reference credited to the page as a whole. */
+const PAGE_SOURCES_SHOWN = 4;
+
 /**
  * One reference: `[n] Document — Section (kind, date) — source: [title](url), date`; a passage credited to the corpus
  * page as a whole (some statement of it names no source) says so and lists the page's sources.
@@ -129,7 +132,12 @@ function reference(n: number, r: AnswerSource): string {
   const cited = (s: { title: string; url?: string | null; date?: string | null }) => [link(s.title, s.url), s.date].filter(Boolean).join(", ");
   const credit = r.credit ?? { basis: r.source ? "named" : "page", sources: r.source ? [r.source] : [] };
   if (credit.sources.length === 0) return head;
-  if (credit.basis === "page") return `${head} — ${message("v1.creditPage", { sources: credit.sources.map(cited).join(" ; ") })}`;
+  if (credit.basis === "page") {
+    // The page's sources, those the passage names first; a long list is cut (`cap_libre.sources` gives all).
+    const more = credit.sources.length - PAGE_SOURCES_SHOWN;
+    const listed = credit.sources.slice(0, PAGE_SOURCES_SHOWN).map(cited).join(" ; ") + (more > 0 ? ` ${message("v1.creditPageMore", { count: more })}` : "");
+    return `${head} — ${message("v1.creditPage", { sources: listed })}`;
+  }
   return `${head} — source : ${credit.sources.map(cited).join(" ; ")}`;
 }
 
