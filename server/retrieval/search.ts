@@ -4,7 +4,7 @@
  */
 import type { Source } from "../corpus/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
-import { statementSources } from "./attribution.ts";
+import { creditedSource, passageCredit } from "./attribution.ts";
 import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
 import { fold } from "../core/text.ts";
@@ -33,12 +33,12 @@ export interface Retriever {
 const RRF_K = 60;
 
 /**
- * The source a passage relies on: corpus passages name it in parentheses after each fact (« (Assemblée nationale,
- * 2021) »); the first of the document's sources so named (see `attribution.ts`), or null when the passage names none.
+ * The one source a passage relies on as a whole (see `passageCredit` in `attribution.ts`): the single source every
+ * statement of it names, or its document's only source; null when its statements rest on several sources or some
+ * name none (then the corpus page as a whole is credited — never a reference that stands for another statement).
  */
 export function passageSourceRef(r: Pick<SearchResult, "text" | "sources">): Source | null {
-  const first = statementSources(r.text, { text: r.text, document: { kind: "passage" }, sources: r.sources }).find((c) => r.sources.some((s) => s.title === c.title));
-  return first ? (r.sources.find((s) => s.title === first.title) ?? null) : null;
+  return creditedSource(passageCredit({ text: r.text, document: { kind: "passage" }, sources: r.sources }), r.sources);
 }
 
 /** At most this many passages of one document in a result list, so one long page does not crowd out the others. */
