@@ -1,0 +1,233 @@
+/** One item of the map: its catalog match or manual classification, and the French sentences that explain it. */
+import { categoryWord, countryName } from "../core/labels.ts";
+import { exposureLabel, lawsFor } from "../corpus/catalog.ts";
+import type { Category } from "../corpus/schema.ts";
+import { message } from "../i18n/messages.ts";
+import { controllingCountry, exposureOf, isEuropean, matchName, type CatalogEntry, type MatchIndex, type MatchResult, type VendorInfo } from "./match.ts";
+import { isComponent, looseKey, nameKey } from "./normalize.ts";
+import type {
+  InventoryItem,
+  ManualClassification,
+  MatchMethod,
+} from "./types.ts";
+import type { Group } from "./analyze.ts";
+
+export const WEAK_METHODS = new Set<MatchMethod>(["prefix", "contains", "near"]);
+
+export const vendorView = (v: VendorInfo): InventoryItem["vendor"] => ({
+  name: v.name,
+  country: v.country,
+  parent: v.parent,
+  ...(v.ownershipVerified === false ? { ownershipVerified: false as const } : {}),
+});
+
+/** Classifies one distinct name: manual classification first, then the catalog, else unknown with a reason. */
+export function classifyInventoryItem(group: Group, index: MatchIndex, classifications: Map<string, ManualClassification>): InventoryItem {
+  const publisher = mostFrequent(group.publishers);
+  const base = {
+    name: group.name,
+    publisher,
+    installations: group.installations,
+    kind: group.kind,
+    versions: [...group.versions],
+  };
+  let match = matchName(index, group.name, publisher, group.kind);
+  const manual = classifications.get(nameKey(group.name)) ?? classifications.get(`~${looseKey(group.name)}`);
+  if (manual) return applyManual(base, manual, match, index);
+  const component = isComponent(group.name);
+  // "Security update for Microsoft Office (KB…)" contains a product name but is not the product.
+  if (component && match.entry && WEAK_METHODS.has(match.method)) match = { ...match, entry: null, method: match.vendor ? "vendor" : "none", confidence: match.vendor ? 0.5 : 0 };
+
+  // Too uncertain to assert ("Mozila Firefx", one word of a longer name): the entry is a suggestion to review.
+  let suggestion: InventoryItem["suggestion"] = null;
+  if (match.entry && match.review) {
+    suggestion = { id: match.entry.id, name: match.entry.name, confidence: round(match.confidence, 2), method: match.method };
+    match = { ...match, entry: null, method: match.vendor ? "vendor" : "none", confidence: match.vendor ? 0.5 : 0 };
+  }
+
+  if (match.entry) {
+    const e = match.entry;
+    // The catalog may list a component itself ("Microsoft Visual C++ Redistributable", "…WebView2 Runtime"):
+    // the item keeps what the catalog says of it but stays out of the map.
+    const catalogComponent = component && (isComponent(match.label ?? "") || isComponent(e.name));
+    return {
+      ...base,
+      product: { id: e.id, name: e.name },
+      vendor: vendorView(e.vendor),
+      extraEuropean: e.extraEuropean,
+      openSource: e.openSource,
+      category: e.category,
+      alternatives: e.alternatives,
+      confidence: round(match.confidence, 2),
+      reason: [matchSentence(match, group.name), provenanceSentence(e.vendor, e), exposureSentence(e.vendor), catalogComponent ? message("inventory.reason.catalogComponent") : ""]
+        .filter(Boolean)
+        .join(" "),
+      match: match.method,
+      exposure: exposureOf(e.vendor),
+      risks: e.risks,
+      component: catalogComponent,
+    };
+  }
+  const reviewSentence = suggestion ? message("inventory.reason.review", { product: suggestion.name }) : "";
+  let category = component ? null : group.hint;
+  if (match.vendor) {
+    const v = match.vendor;
+    const extraEuropean = controlledOutsideEurope(v);
+    // A device of a known maker whose model the catalog lacks: the maker's kind of equipment, proprietary.
+    const device = group.kind === "hardware" && !component && !!v.hardware;
+    if (device) category ??= v.hardware!;
+    return {
+      ...base,
+      product: null,
+      vendor: vendorView(v),
+      extraEuropean,
+      openSource: device ? false : null,
+      category,
+      alternatives: [],
+      confidence: match.confidence,
+      reason: [
+        message(component ? "inventory.reason.componentVendor" : "inventory.reason.vendorOnly", { vendor: v.name }),
+        provenanceSentence(v, null),
+        exposureSentence(v),
+        component
+          ? ""
+          : device && !group.hint
+            ? message("inventory.reason.categoryFromVendor", { category: categoryWord(category), vendor: v.name })
+            : categorySentence(category),
+        reviewSentence,
+      ].filter(Boolean).join(" "),
+      match: "vendor",
+      suggestion,
+      exposure: exposureOf(v),
+      risks: v.exposure.map((e) => ({ kind: "legal-exposure" as const, label: exposureLabel(e) })),
+      component,
+    };
+  }
+  return {
+    ...base,
+    product: null,
+    vendor: null,
+    extraEuropean: null,
+    openSource: null,
+    category,
+    alternatives: [],
+    confidence: 0,
+    reason: component
+      ? message("inventory.reason.component")
+      : [
+          reviewSentence || message(publisher ? "inventory.reason.unknownWithPublisher" : "inventory.reason.unknown", { publisher: publisher ?? "" }),
+          categorySentence(category),
+        ].filter(Boolean).join(" "),
+    match: "none",
+    suggestion,
+    exposure: { controllingCountry: null, laws: [] },
+    risks: [],
+    component,
+  };
+}
+
+export function controlledOutsideEurope(v: VendorInfo): boolean | null {
+  const c = controllingCountry(v);
+  return c === null ? null : !isEuropean(c);
+}
+
+export function categorySentence(category: Category | null): string {
+  return category ? message("inventory.reason.categoryFromExport", { category: categoryWord(category) }) : "";
+}
+
+export function matchSentence(match: MatchResult, name: string): string {
+  const e = match.entry!;
+  const what = e.kind === "product" ? message("inventory.reason.product", { product: e.name }) : openSourceSentence(e);
+  const how = message(`inventory.match.${match.method}`, { label: match.label ?? e.name, name });
+  return `${what} ${how}${match.publisherMismatch ? ` ${message("inventory.reason.publisherMismatch")}` : ""}`;
+}
+
+export function openSourceSentence(e: CatalogEntry): string {
+  return e.openSource
+    ? message("inventory.reason.openSource", { product: e.name, licence: e.licence ?? "" })
+    : message("inventory.reason.proprietaryAlternative", { product: e.name });
+}
+
+/** Where the controlling entity is, in French: the vendor, or its parent group, and what that makes the item. */
+export function provenanceSentence(v: VendorInfo, entry: CatalogEntry | null): string {
+  const sentence = locationSentence(v, entry);
+  // Who controls the vendor today is not confirmed (a sale announced, a restructuring): said, not asserted.
+  return v.ownershipVerified === false ? `${sentence} ${message("inventory.reason.ownershipUnverified", { vendor: v.name })}` : sentence;
+}
+
+export function locationSentence(v: VendorInfo, entry: CatalogEntry | null): string {
+  if (v.country === null) return message("inventory.reason.community", { vendor: v.name });
+  if (v.parent && v.parent.country !== v.country) {
+    return message(isEuropean(v.parent.country) ? "inventory.reason.parentEuropean" : "inventory.reason.parentExtra", {
+      vendor: v.name,
+      country: countryName(v.country),
+      parent: v.parent.name,
+      parentCountry: countryName(v.parent.country),
+    });
+  }
+  const key = isEuropean(v.country) ? "inventory.reason.vendorEuropean" : "inventory.reason.vendorExtra";
+  return message(key, { vendor: v.name, country: countryName(v.country), role: message(entry?.kind === "alternative" ? "inventory.reason.rolePublisher" : "inventory.reason.roleVendor") });
+}
+
+export function exposureSentence(v: VendorInfo): string {
+  if (!v.exposure.length) return "";
+  return message("inventory.reason.exposure", { laws: v.exposure.map(exposureLabel).join(", ") });
+}
+
+export function applyManual(
+  base: Pick<InventoryItem, "name" | "publisher" | "installations" | "kind" | "versions">,
+  manual: ManualClassification,
+  match: MatchResult,
+  index: MatchIndex,
+): InventoryItem {
+  const entry = manual.productId ? (index.entries.get(manual.productId) ?? null) : match.entry;
+  let vendor: InventoryItem["vendor"] = entry ? vendorView(entry.vendor) : match.vendor ? vendorView(match.vendor) : null;
+  if (manual.vendorCountry || manual.vendorName) {
+    vendor = { name: manual.vendorName ?? vendor?.name ?? base.publisher ?? "?", country: manual.vendorCountry ?? vendor?.country ?? null, parent: null };
+  }
+  const vendorInfo = entry?.vendor ?? match.vendor;
+  const derived =
+    vendor && (manual.vendorCountry || manual.vendorName)
+      ? vendor.country === null
+        ? null
+        : !isEuropean(vendor.country)
+      : entry
+        ? entry.extraEuropean
+        : vendorInfo
+          ? controlledOutsideEurope(vendorInfo)
+          : null;
+  const details: string[] = [];
+  if (manual.productId) details.push(entry ? message("inventory.manual.product", { product: entry.name }) : message("inventory.manual.productGone", { id: manual.productId }));
+  if (manual.category) details.push(message("inventory.manual.category", { category: categoryWord(manual.category) }));
+  if (manual.vendorCountry) details.push(message("inventory.manual.country", { country: countryName(manual.vendorCountry) }));
+  if (manual.extraEuropean !== null) details.push(message(manual.extraEuropean ? "inventory.manual.extra" : "inventory.manual.european"));
+  if (manual.openSource !== null) details.push(message(manual.openSource ? "inventory.manual.openSource" : "inventory.manual.proprietary"));
+  const keepExposure = !!entry || (!!match.vendor && !manual.vendorCountry && !manual.vendorName);
+  const laws = keepExposure && vendorInfo ? vendorInfo.exposure : lawsFor([], manual.vendorCountry ?? null);
+  const exposure = { controllingCountry: keepExposure && vendorInfo ? controllingCountry(vendorInfo) : (vendor?.country ?? null), laws };
+  return {
+    ...base,
+    product: entry ? { id: entry.id, name: entry.name } : null,
+    vendor,
+    extraEuropean: manual.extraEuropean ?? derived,
+    openSource: manual.openSource ?? entry?.openSource ?? null,
+    category: manual.category ?? entry?.category ?? null,
+    alternatives: entry?.alternatives ?? [],
+    confidence: 1,
+    reason: message("inventory.reason.manual", { date: manual.updatedAt.slice(0, 10), details: details.join(", ") }),
+    match: "manual",
+    exposure,
+    risks: entry ? entry.risks : laws.map((e) => ({ kind: "legal-exposure" as const, label: exposureLabel(e) })),
+    component: false,
+  };
+}
+
+export function mostFrequent(map: Map<string, number>): string | null {
+  let best: string | null = null;
+  let n = -1;
+  for (const [k, v] of map) if (v > n) [best, n] = [k, v];
+  return best;
+}
+
+/** Rounds to `digits` decimals (confidences, weights, shares). */
+export const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;

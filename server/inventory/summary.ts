@@ -1,0 +1,234 @@
+/** The map as a whole: summary by category with shares, risks, main dependencies, quick wins and the explained dependency score. */
+import { categoryLabel, countryName, fitLabel } from "../core/labels.ts";
+import { exposureLabel } from "../corpus/catalog.ts";
+import { CATEGORIES, type Category } from "../corpus/schema.ts";
+import { message } from "../i18n/messages.ts";
+import type { MatchIndex } from "./match.ts";
+import { countByCategory, productKeyOf } from "./category-counts.ts";
+import { bestAlternative, isExposed, isQuickWin, measureItems, measureWeights } from "./measure.ts";
+import type {
+  CategorySummary,
+  DependencyScore,
+  InventoryItem,
+  InventorySummary,
+  QuickWin,
+  RiskKind,
+  ScoreComponent,
+  ShareFigure,
+} from "./types.ts";
+import { round } from "./classify.ts";
+
+export const share = (part: number, whole: number): number | null => (whole > 0 ? round(part / whole) : null);
+
+export const RISK_KINDS: RiskKind[] = ["legal-exposure", "price-increase", "lock-in", "closed-format"];
+
+export function collectRisks(items: InventoryItem[]) {
+  const byKey = new Map<string, { kind: RiskKind; label: string; products: Set<string>; installations: number }>();
+  for (const item of items) {
+    // Risks that matter to the map are those of what the collectivity depends on, not of its free software.
+    if (item.openSource) continue;
+    for (const r of item.risks) {
+      const key = r.kind === "legal-exposure" ? `${r.kind}:${r.label}` : r.kind;
+      const label = r.kind === "legal-exposure" ? r.label : message(`inventory.riskKind.${r.kind}`);
+      const entry = byKey.get(key) ?? { kind: r.kind, label, products: new Set<string>(), installations: 0 };
+      entry.products.add(item.product?.name ?? item.name);
+      entry.installations += item.installations;
+      byKey.set(key, entry);
+    }
+  }
+  return [...byKey.values()]
+    .sort((a, b) => RISK_KINDS.indexOf(a.kind) - RISK_KINDS.indexOf(b.kind) || b.installations - a.installations)
+    .map((r) => ({ kind: r.kind, label: r.label, products: [...r.products].slice(0, 12), installations: r.installations }));
+}
+
+export const productKey = (i: InventoryItem) => productKeyOf(i);
+
+export function shareFigure(items: InventoryItem[], pick: (i: InventoryItem) => boolean | null): ShareFigure {
+  let yes = 0;
+  let known = 0;
+  for (const i of items) {
+    const v = pick(i);
+    if (v === null) continue;
+    known += i.installations;
+    if (v) yes += i.installations;
+  }
+  return { installations: yes, share: share(yes, known) };
+}
+
+export function mainDependencies(items: InventoryItem[]) {
+  const byProduct = new Map<string, { name: string; installations: number; vendor: string | null; country: string | null; laws: string[] }>();
+  for (const i of items) {
+    if (!(i.extraEuropean || i.exposure.laws.length) || i.openSource) continue;
+    const key = productKey(i);
+    const e = byProduct.get(key) ?? { name: i.product?.name ?? i.name, installations: 0, vendor: i.vendor?.name ?? null, country: i.vendor?.parent?.country ?? i.vendor?.country ?? null, laws: i.exposure.laws };
+    e.installations += i.installations;
+    byProduct.set(key, e);
+  }
+  return [...byProduct.values()].sort((a, b) => b.installations - a.installations).slice(0, 5);
+}
+
+export function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: number): InventorySummary {
+  const items = all.filter((i) => !i.component);
+  const components = all.filter((i) => i.component);
+  const classified = items.filter((i) => i.extraEuropean !== null || i.exposure.laws.length > 0);
+  const installations = items.reduce((s, i) => s + i.installations, 0);
+  const classifiedInstallations = classified.reduce((s, i) => s + i.installations, 0);
+
+  // The same counting as the roadmap's « État des lieux » (category-counts.ts): one definition, one set of numbers.
+  const byCategory = new Map(countByCategory(all).map((c) => [c.category, c]));
+  const order = [...CATEGORIES, "unclassified"] as const;
+  const categories: CategorySummary[] = order
+    .filter((c) => byCategory.has(c))
+    .map((c) => {
+      const count = byCategory.get(c)!;
+      const list = count.lines;
+      return {
+        category: c,
+        label: c === "unclassified" ? message("inventory.category.unclassified") : categoryLabel(c),
+        products: count.products,
+        items: count.items,
+        installations: count.installations,
+        extraEuropean: { installations: count.exposed, share: share(count.exposed, count.known) },
+        openSource: shareFigure(list, (i) => i.openSource),
+        mainDependencies: mainDependencies(list),
+        risks: collectRisks(list),
+      };
+    });
+
+  return {
+    items: items.length,
+    installations,
+    components: { items: components.length, installations: components.reduce((s, i) => s + i.installations, 0) },
+    classified: { items: classified.length, installations: classifiedInstallations, share: share(classifiedInstallations, installations) },
+    products: new Set(classified.map(productKey)).size,
+    extraEuropean: shareFigure(items, isExposed),
+    openSource: shareFigure(items, (i) => i.openSource),
+    categories,
+    risks: collectRisks(items),
+    quickWins: quickWins(items, quickWinCount),
+    score: dependencyScore(items),
+    catalog: { ...index.counts, fingerprint: index.fingerprint },
+  };
+}
+
+/** Widely installed extra-European (or exposed) products with a drop-in alternative: where a DSI can start. */
+export function quickWins(items: InventoryItem[], count: number): QuickWin[] {
+  const byProduct = new Map<string, QuickWin & { top: number }>();
+  for (const i of items) {
+    // Installed, exposed (extra-European or subject to a foreign law: Kaspersky), with a drop-in alternative, and
+    // not software every agent works in nor server software (Exchange Server): the rule the roadmap uses too.
+    if (!i.product || !i.category || !isQuickWin(i)) continue;
+    const alternative = bestAlternative(i.alternatives)!;
+    const existing = byProduct.get(i.product.id);
+    if (existing) {
+      existing.installations += i.installations;
+      if (i.installations > existing.top) [existing.name, existing.top] = [i.name, i.installations];
+      continue;
+    }
+    byProduct.set(i.product.id, {
+      name: i.name,
+      top: i.installations,
+      product: i.product,
+      category: i.category,
+      installations: i.installations,
+      vendor: i.vendor ? { name: i.vendor.name, country: i.vendor.parent?.country ?? i.vendor.country } : null,
+      alternative,
+      laws: i.exposure.laws,
+      reason: "",
+    });
+  }
+  return [...byProduct.values()]
+    .sort((a, b) => b.installations - a.installations)
+    .slice(0, count)
+    .map(({ top: _top, ...w }) => ({
+      ...w,
+      reason: message("inventory.quickWin.reason", {
+        product: w.product.name,
+        installations: formatInt(w.installations),
+        alternative: w.alternative.name,
+        fit: fitLabel(w.alternative.fit),
+        details: [
+          message(w.alternative.openSource ? "inventory.quickWin.openSource" : "inventory.quickWin.proprietary"),
+          w.alternative.country ? countryName(w.alternative.country) : message("inventory.quickWin.community"),
+        ].join(", "),
+      }) + (w.laws?.length ? ` ${message("inventory.quickWin.laws", { laws: w.laws.map(exposureLabel).join(", ") })}` : ""),
+    }));
+}
+
+export const formatInt = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
+export const formatPercent = (x: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(x * 100)} %`;
+export const formatPoints = (x: number) => new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(x);
+
+export function scoreLevel(value: number | null): string {
+  if (value === null) return message("inventory.score.level.none");
+  if (value < 20) return message("inventory.score.level.low");
+  if (value < 40) return message("inventory.score.level.moderate");
+  if (value < 60) return message("inventory.score.level.high");
+  return message("inventory.score.level.veryHigh");
+}
+
+/**
+ * The weighted measure of exposure (`measure.ts`, weights in `measure-weights.yaml`), given as the map's score:
+ * value = 100 × Σ(installations × role weight × exposure) ÷ Σ(installations × role weight), and per category the
+ * points it adds to that value, which sum to it.
+ */
+export function dependencyScore(items: InventoryItem[]): DependencyScore {
+  const measure = measureItems(items);
+  const perCategory = new Map<Category | "unclassified", { n: number; weighted: number; exposed: number }>();
+  for (const m of measure.measured) {
+    if (m.exposure === null) continue;
+    const key = m.item.category ?? "unclassified";
+    const c = perCategory.get(key) ?? { n: 0, weighted: 0, exposed: 0 };
+    c.n += m.item.installations;
+    c.weighted += m.weighted;
+    c.exposed += m.weighted * m.exposure;
+    perCategory.set(key, c);
+  }
+  const total = measure.weighted.known;
+  const components: ScoreComponent[] = [...perCategory.entries()]
+    .filter(([, c]) => c.weighted > 0)
+    .map(([k, c]) => {
+      const dependency = c.exposed / c.weighted;
+      const points = total ? (100 * c.exposed) / total : 0;
+      const weight = round(c.weighted / c.n, 1);
+      const label = k === "unclassified" ? message("inventory.category.unclassified") : categoryLabel(k);
+      return {
+        category: k,
+        label,
+        weight,
+        installations: c.n,
+        dependency: round(dependency),
+        points: round(points, 1),
+        explanation: message("inventory.score.component", { label, dependency: formatPercent(dependency), weight: formatPoints(weight), points: formatPoints(points) }),
+      };
+    });
+  components.sort((a, b) => b.points - a.points);
+  const value = measure.weighted.value === null ? null : Math.round(measure.weighted.value);
+  const coverage = share(measure.raw.known, measure.installations);
+  return {
+    value,
+    level: scoreLevel(value),
+    formula: scoreFormula(),
+    explanation: message("inventory.score.explanation", {
+      coverage: coverage === null ? "0 %" : formatPercent(coverage),
+      value: value === null ? "—" : String(value),
+      level: scoreLevel(value),
+      raw: measure.raw.share === null ? "—" : formatPercent(measure.raw.share / 100),
+    }),
+    coverage,
+    components,
+  };
+}
+
+/** The formula in French, its figures read from the weights file. */
+export function scoreFormula(): string {
+  const w = measureWeights();
+  const n = (x: number) => formatPoints(x);
+  return message("inventory.score.formula", {
+    law: n(w.exposure.law),
+    extra: n(w.exposure.extraEuropean),
+    openSourceExtra: n(w.exposure.openSourceExtraEuropean),
+    european: n(w.exposure.european),
+    weights: w.roles.map((r) => `${r.label} ${n(r.weight)}`).join(", "),
+  });
+}
