@@ -6,6 +6,8 @@ import type { Source } from "../corpus/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
 import { statementSources } from "./attribution.ts";
 import { expandQuery } from "./french.ts";
+import { weighBody } from "./body-weight.ts";
+import { weighCatalog } from "./catalog-weight.ts";
 import { weighHeadings } from "./headings.ts";
 import { fold } from "../core/text.ts";
 import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
@@ -96,7 +98,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             store.searchVector(vectors.space()!, vector!, k * OVERFETCH, filter),
           ]);
           const docOf = new Map([...text, ...near].map((h) => [h.id, h.docId]));
-          ranked = reciprocalRankFusion([text, near], k * OVERFETCH).map((r) => ({ ...r, docId: docOf.get(r.id)! }));
+          ranked = weighCatalog(query, reciprocalRankFusion([text, near], k * OVERFETCH).map((r) => ({ ...r, docId: docOf.get(r.id)! }))).ranked;
           // The cap is applied on ids: only the passages kept are read (through the index on `id`).
           chunks = await store.getChunks(diversify(ranked, k).map((r) => r.id));
           chunks = weighHeadings(query, chunks, chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })), chunks);
@@ -112,8 +114,14 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         for (const limit of [k * 2, k * OVERFETCH]) {
           ranked = await store.searchText(folded, limit, filter, { withChunks: true });
           ranked = weighHeadings(query, ranked.map((r) => r.chunk!), ranked);
-          chunks = diversify(ranked, k).map((r) => r.chunk!);
-          if (chunks.length === k || ranked.length < limit) break;
+          ranked = weighBody(query, ranked.map((r) => r.chunk!), ranked);
+          // Catalog cards the question does not ask for weigh less; while some still fill the top, the larger
+          // query may hold the guides they were hiding.
+          const cards = weighCatalog(query, ranked);
+          ranked = cards.ranked;
+          const kept = diversify(ranked, k);
+          chunks = kept.map((r) => r.chunk!);
+          if ((chunks.length === k && !kept.some((r) => cards.unasked.has(r.id))) || ranked.length < limit) break;
         }
         chunks ??= [];
       }
