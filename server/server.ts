@@ -11,6 +11,7 @@ import { createEngine, type Engine } from "./engine.ts";
 import { AppError } from "./core/errors.ts";
 import { message } from "./i18n/messages.ts";
 import { startGlpiSchedule } from "./inventory/glpi-sync.ts";
+import { recordServerUrl } from "./store/lock.ts";
 import type { IndexReport } from "./corpus/indexer.ts";
 import { silentTerminal, type Terminal } from "./core/terminal.ts";
 
@@ -51,6 +52,10 @@ export async function startServer(config: Config, term: Terminal = silentTermina
     server = await new Promise((resolve, reject) => {
       const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
       s.once("error", reject);
+      // An idle kept-alive connection outlives the clients' own keep-alive (undici: 4 s): otherwise a request sent
+      // on it just as the server closes it fails with ECONNRESET (seen on a busy machine after a slow upload).
+      (s as import("node:http").Server).keepAliveTimeout = 65_000;
+      (s as import("node:http").Server).headersTimeout = 66_000;
     });
   } catch (err) {
     stopGlpi();
@@ -59,8 +64,12 @@ export async function startServer(config: Config, term: Terminal = silentTermina
   }
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  // The CLI, run beside this server on the same data folder, sends its questions here instead of being refused.
+  const local = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : host;
+  await recordServerUrl(config.dataDir, `http://${local}:${port}`).catch(() => {});
   return {
-    url: `http://${host}:${port}`,
+    url,
     engine,
     report,
     async close() {
