@@ -8,6 +8,7 @@ import { statementSources } from "./attribution.ts";
 import { expandQuery } from "./french.ts";
 import { weighBody } from "./body-weight.ts";
 import { weighCatalog } from "./catalog-weight.ts";
+import { asksForList } from "./enumeration.ts";
 import { weighHeadings } from "./headings.ts";
 import { fold } from "../core/text.ts";
 import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
@@ -87,6 +88,8 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     mode,
     async search(query, k, filter) {
       const folded = fold(expandQuery(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      // A question asking for a list (« Quelles communes… ? ») gets one passage per document.
+      const perDocument = asksForList(query) ? 1 : MAX_PER_DOCUMENT;
       let current = await mode();
       let chunks: StoredChunk[] | null = null;
       let ranked: ScoredHit[] = [];
@@ -100,7 +103,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           const docOf = new Map([...text, ...near].map((h) => [h.id, h.docId]));
           ranked = weighCatalog(query, reciprocalRankFusion([text, near], k * OVERFETCH).map((r) => ({ ...r, docId: docOf.get(r.id)! }))).ranked;
           // The cap is applied on ids: only the passages kept are read (through the index on `id`).
-          chunks = await store.getChunks(diversify(ranked, k).map((r) => r.id));
+          chunks = await store.getChunks(diversify(ranked, k, perDocument).map((r) => r.id));
           chunks = weighHeadings(query, chunks, chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })), chunks);
         } catch {
           models.markUnreachable();
@@ -119,7 +122,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           // query may hold the guides they were hiding.
           const cards = weighCatalog(query, ranked);
           ranked = cards.ranked;
-          const kept = diversify(ranked, k);
+          const kept = diversify(ranked, k, perDocument);
           chunks = kept.map((r) => r.chunk!);
           if ((chunks.length === k && !kept.some((r) => cards.unasked.has(r.id))) || ranked.length < limit) break;
         }
