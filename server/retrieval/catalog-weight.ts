@@ -16,9 +16,6 @@ const [INTENT, GENERIC] = readFileSync(new URL("../i18n/fr/catalog-intent.txt", 
   .split(/^\[générique\]$/m)
   .map((part) => new Set(part.split("\n").filter((l) => !l.startsWith("#")).flatMap((l) => words(l)).map(stem))) as [Set<string>, Set<string>];
 
-/** A question word found in the names of more candidate cards than this is a vendor's name, not a product's. */
-const MAX_CARDS_NAMED = 2;
-
 /** Words too common in product names to name one alone (« Microsoft Azure » is not named by « Microsoft »). */
 const nameWords = (name: string) => words(name.replace(/\([^)]*\)/g, " ")).filter((w) => w.length >= 2);
 
@@ -39,22 +36,23 @@ export function asksForProducts(query: string): boolean {
 }
 
 /**
- * `ranked` with the catalog cards the question neither names nor asks for weighed down, re-sorted (best first);
- * `unasked` holds their ids (the caller may look further down the ranking for the passages they were hiding).
+ * `ranked` with the catalog cards the question does not ask for weighed down, re-sorted (best first); `unasked`
+ * holds their ids (the caller may look further down the ranking for the passages they were hiding). A question
+ * that names a product (« Quelle alternative européenne à Zoom ? ») asks for the cards of that product, its vendor
+ * and its alternatives, not for the others (« OBS Studio » for « conseil municipal »); one that asks for products
+ * without naming any (« un logiciel libre pour les permis de construire ») asks for every card.
  */
 export function weighCatalog<R extends { id: string; docId: string; score: number; chunk?: { text: string; document: { title: string } } }>(query: string, ranked: R[]): { ranked: R[]; unasked: Set<string> } {
   const unasked = new Set<string>();
-  if (asksForProducts(query)) return { ranked, unasked };
   const asked = new Set(words(query).map(stem));
-  const names = new Map(ranked.filter((r) => r.docId.startsWith("catalog/")).map((r) => [r.id, cardNames(r.docId, r.chunk).map((n) => n.map(stem))]));
-  // A word of the question names a card when it is in the names of few of the candidates and is not a generic word
-  // of product names: « OnlyOffice » names « OnlyOffice Docs », « Microsoft » and « cloud » name none of the many
-  // « Microsoft … » or « … Cloud » cards (the whole name « Microsoft » names the vendor card).
-  const cardsNamedBy = new Map<string, number>();
-  for (const list of names.values()) for (const s of new Set(list.flat())) if (asked.has(s)) cardsNamedBy.set(s, (cardsNamedBy.get(s) ?? 0) + 1);
-  const named = (list: string[][]) => list.some((name) => name.every((s) => asked.has(s)) || name.some((s) => s.length >= 4 && asked.has(s) && !GENERIC.has(s) && cardsNamedBy.get(s)! <= MAX_CARDS_NAMED));
+  // A card is named by its whole name, or by a distinctive word of it (« OnlyOffice » names « OnlyOffice Docs »;
+  // « Microsoft » and « cloud » name none of the many « Microsoft … » or « … Cloud » cards).
+  const named = (list: string[][]) => list.some((name) => name.every((s) => asked.has(s)) || name.some((s) => s.length >= 4 && asked.has(s) && !GENERIC.has(s)));
+  const cards = ranked.filter((r) => r.docId.startsWith("catalog/"));
+  const namedIds = new Set(cards.filter((r) => named(cardNames(r.docId, r.chunk).map((n) => n.map(stem)))).map((r) => r.id));
+  if (namedIds.size === 0 && asksForProducts(query)) return { ranked, unasked };
   const weighed = ranked.map((r) => {
-    if (!names.has(r.id) || named(names.get(r.id)!)) return r;
+    if (!r.docId.startsWith("catalog/") || namedIds.has(r.id)) return r;
     unasked.add(r.id);
     return { ...r, score: r.score * UNASKED_CARD_WEIGHT };
   });

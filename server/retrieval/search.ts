@@ -118,13 +118,13 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           ranked = await store.searchText(folded, limit, filter, { withChunks: true });
           ranked = weighHeadings(query, ranked.map((r) => r.chunk!), ranked);
           ranked = weighBody(query, ranked.map((r) => r.chunk!), ranked);
-          // Catalog cards the question does not ask for weigh less; while some still fill the top, the larger
+          // Catalog cards the question does not ask for weigh less; while they still fill half the top, the larger
           // query may hold the guides they were hiding.
           const cards = weighCatalog(query, ranked);
           ranked = cards.ranked;
           const kept = diversify(ranked, k, perDocument);
           chunks = kept.map((r) => r.chunk!);
-          if ((chunks.length === k && !kept.some((r) => cards.unasked.has(r.id))) || ranked.length < limit) break;
+          if ((chunks.length === k && kept.filter((r) => cards.unasked.has(r.id)).length < k / 2) || ranked.length < limit) break;
         }
         chunks ??= [];
       }
