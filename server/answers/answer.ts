@@ -6,8 +6,9 @@
 import { message } from "../i18n/messages.ts";
 import { fold } from "../core/text.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
-import { assessAnswerability, frequencyFrom, isRelevant, keywords, type Answerability, type CorpusFrequency } from "../retrieval/relevance.ts";
+import { assessAnswerability, coverage, frequencyFrom, isRelevant, keywords, namesFrom, type Answerability, type CorpusFrequency, type CorpusNames } from "../retrieval/relevance.ts";
 import { claimsCredit, creditedSource, passageCredit, type PassageCredit } from "../retrieval/attribution.ts";
+import { refersBack, topicOf } from "../retrieval/follow-up.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, verifyText, type Verification } from "../verify/index.ts";
@@ -78,21 +79,36 @@ const systemPrompt = readPrompt("system");
 const answerTemplate = loadTemplate("answer");
 
 
-/** The retrieval query: the last question, with the previous one when the last is a short follow-up. */
+/**
+ * The retrieval query: the last question, with the previous one when the last is a short follow-up (« Et
+ * combien ? »), or with the previous one's topic when the last refers back to it (« Et est-ce que ça s'applique à
+ * ma commune de 8 000 habitants ? » after « Que dit la loi SREN ? » → « loi SREN : Et est-ce que… »).
+ */
 export function retrievalQuery(messages: ConversationMessage[]): string {
-  const users = messages.filter((m) => m.role === "user").map((m) => m.content);
-  const last = users.at(-1) ?? "";
-  return keywords(last).length < 3 && users.length > 1 ? `${users.at(-2)} ${last}` : last;
+  return followUp(messages).query;
 }
 
-const frequencies = new WeakMap<object, CorpusFrequency>();
+/** The retrieval query, and the topic carried from the previous question when the last one refers back to it. */
+export function followUp(messages: ConversationMessage[]): { query: string; topic: string | null } {
+  const users = messages.flatMap((m, i) => (m.role === "user" ? [i] : []));
+  const last = messages[users.at(-1) ?? -1]?.content ?? "";
+  if (users.length < 2) return { query: last, topic: null };
+  const previous = messages[users.at(-2)!]!.content;
+  if (keywords(last).length < 3) return { query: `${previous} ${last}`, topic: null };
+  if (!refersBack(last)) return { query: last, topic: null };
+  // The previous question's own retrieval query: a follow-up of a follow-up keeps the first topic.
+  const topic = topicOf(retrievalQuery(messages.slice(0, users.at(-2)! + 1)));
+  return topic ? { query: `${topic} : ${last}`, topic } : { query: last, topic: null };
+}
 
-/** Corpus word frequencies of a store, cached per store. */
-function frequencyOf(store: AnswerDeps["store"]): CorpusFrequency | undefined {
-  if (!store) return undefined;
-  let f = frequencies.get(store);
-  if (!f) frequencies.set(store, (f = frequencyFrom((q, k) => store.searchText(q, k))));
-  return f;
+const lexicons = new WeakMap<object, { frequency: CorpusFrequency; names: CorpusNames }>();
+
+/** Corpus word frequencies and names of a store, cached per store. */
+function lexiconOf(store: AnswerDeps["store"]): { frequency?: CorpusFrequency; names?: CorpusNames } {
+  if (!store) return {};
+  let l = lexicons.get(store);
+  if (!l) lexicons.set(store, (l = { frequency: frequencyFrom((q, k) => store.searchText(q, k)), names: namesFrom((q, k, f, o) => store.searchText(q, k, f, o)) }));
+  return l;
 }
 
 /**
@@ -100,22 +116,31 @@ function frequencyOf(store: AnswerDeps["store"]): CorpusFrequency | undefined {
  * none does. Shared by the chat, the CLI, the evaluation and the OpenAI-compatible route.
  */
 export async function retrieveForAnswer(messages: ConversationMessage[], deps: AnswerDeps, retrieve = 8): Promise<{ query: string; results: SearchResult[]; relevant: SearchResult[]; decision: Answerability }> {
-  const query = retrievalQuery(messages);
+  const { query, topic } = followUp(messages);
   const { results } = await deps.retriever.search(query, retrieve);
   // A question written in several lines or sentences is answerable when one of them is (context, then the
   // question): the whole first, then each part.
-  const frequency = frequencyOf(deps.store);
-  let decision = await assessAnswerability(query, results, frequency);
+  const { frequency, names } = lexiconOf(deps.store);
+  let decision = await assessAnswerability(query, results, frequency, names);
   const parts = query.split(/\n+|(?<=[?!.])\s+(?=\p{Lu})/u).map((p) => p.trim()).filter((p) => p.length >= 12);
   for (const part of parts.length > 1 ? parts : []) {
     if (decision.answerable) break;
-    const partial = await assessAnswerability(part, results, frequency);
+    const partial = await assessAnswerability(part, results, frequency, names);
     if (partial.answerable) decision = partial;
   }
   if (!decision.answerable) return { query, results, relevant: [], decision };
   const terms = keywords(query);
   const relevant = results.filter((r, i) => decision.relevant.includes(i) || isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`));
-  return { query, results, relevant, decision };
+  // A follow-up is about the previous question's topic: the passages that hold its names come first.
+  return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision };
+}
+
+/** Passages holding every name (capitalised word) of a carried topic first, in their order; then the others. */
+function onTopicFirst(passages: SearchResult[], topic: string): SearchResult[] {
+  const names = keywords(topic.split(" ").filter((w) => /^\p{Lu}/u.test(w)).join(" "));
+  if (names.length === 0) return passages;
+  const holds = (r: SearchResult) => coverage(names, `${r.document.title} ${r.section} ${r.text}`) === 1;
+  return [...passages.filter(holds), ...passages.filter((r) => !holds(r))];
 }
 
 /** A folded word or phrase of the question as the user wrote it (« dortmund » → « Dortmund »). */
@@ -163,8 +188,13 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
   const mode = status.llmAvailable ? "generated" : "extractive";
 
   if (!decision.answerable || relevant.length === 0) {
+    // Nearby topics are guides, case studies and networks: a catalog card (« Éditeur : Bodet Software ») is a
+    // record, not a topic to suggest.
     const seen = new Set<string>();
-    const nearest = results.filter((r) => !seen.has(r.document.id) && seen.add(r.document.id)).slice(0, 3).map((r) => ({ id: r.document.id, title: r.document.title }));
+    const nearest = results
+      .filter((r) => r.document.kind !== "catalog" && !seen.has(r.document.id) && seen.add(r.document.id))
+      .slice(0, 3)
+      .map((r) => ({ id: r.document.id, title: r.document.title }));
     const abstention: Abstention = { reason: decision.answerable ? "low-coverage" : decision.reason, missing: decision.missing, nearest: decision.reason === "no-terms" ? [] : nearest };
     yield { type: "sources", sources: [] };
     yield { type: "token", text: abstentionText(abstention, query) };

@@ -25,9 +25,22 @@ const SUFFIXES = [
   "aient", "ait", "ant", "ants", "antes", "ante", "ees", "ee", "es", "er", "ez", "e", "s", "x",
 ];
 
+/** Words whose stem is imposed (`server/i18n/fr/stems.txt`): « communes » is not « communs ». */
+const STEMS: Map<string, string> = new Map(
+  readFileSync(new URL("../i18n/fr/stems.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.includes(":") && !l.startsWith("#"))
+    .flatMap((l) => {
+      const [root, list] = l.split(":") as [string, string];
+      return list.split(/\s+/).filter(Boolean).map((w) => [fold(w), fold(root.trim())] as [string, string]);
+    }),
+);
+
 /** Light French stem of a folded word; words of 4 letters or fewer only lose a plural. */
 export function stem(word: string): string {
   let w = fold(word);
+  const imposed = STEMS.get(w);
+  if (imposed) return imposed;
   if (/^\d/.test(w)) return w;
   if (w.length <= 4) return w.length > 3 ? w.replace(/[sx]$/, "") : w;
   for (const suffix of SUFFIXES) {

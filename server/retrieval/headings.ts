@@ -56,7 +56,8 @@ function weighScores<T extends { id: string; section: string; document: { title:
   if (stems.length === 0 || stems.length > MAX_QUESTION_WORDS || chunks.length === 0) return ranked;
   const inHeading = new Map(chunks.map((c) => [c.id, matched(stems, c.section)]));
   const inTitle = new Map(chunks.map((c) => [c.id, matched(stems, c.document.title)]));
-  const rarity = stems.map((_, i) => 1 - chunks.filter((c) => inHeading.get(c.id)![i]).length / chunks.length);
+  // A word in the headings or titles of many candidates (« logiciel libre ») tells them apart less than a rarer one.
+  const rarity = stems.map((_, i) => 1 - chunks.filter((c) => inHeading.get(c.id)![i] || inTitle.get(c.id)![i]).length / chunks.length);
   return ranked
     .map((r) => {
       const h = inHeading.get(r.id);

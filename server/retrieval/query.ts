@@ -4,10 +4,13 @@ import { message } from "../i18n/messages.ts";
 
 export const MAX_QUERY_CHARS = 500;
 
-/** Checks a question typed by a user; throws a French 400 the user can act on. */
-export function checkQuery(raw: string | undefined): string {
+/**
+ * Checks a question typed by a user; throws a French 400 the user can act on. `from` says where it was typed: the
+ * chat and the CLI say « La question est vide », the search API names its parameter `q`.
+ */
+export function checkQuery(raw: string | undefined, from: "question" | "api" = "question"): string {
   const q = (raw ?? "").trim();
-  if (!q) throw new AppError("invalid_query", message("search.queryEmpty"));
+  if (!q) throw new AppError("invalid_query", message(from === "api" ? "search.queryEmpty" : "question.empty"));
   if (q.length > MAX_QUERY_CHARS) throw new AppError("invalid_query", message("search.queryTooLong", { length: q.length, max: MAX_QUERY_CHARS }));
   return q;
 }

@@ -7,14 +7,24 @@ import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
 import { DEMONYMS, phrasesFound, stem as frStem, synonymsOf, words } from "./french.ts";
 
-const STOPWORDS = new Set(
-  readFileSync(new URL("../i18n/stopwords.fr.txt", import.meta.url), "utf8")
+/** Words of a data file (several per line, « # » lines are comments), folded; « d'ailleurs » gives « ailleurs ». */
+const wordList = (file: string) =>
+  readFileSync(new URL(file, import.meta.url), "utf8")
     .split("\n")
     .filter((l) => !l.startsWith("#"))
-    .flatMap((l) => l.split(/\s+/))
-    .filter(Boolean)
-    .map(fold),
-);
+    .flatMap((l) => fold(l).split(/[^a-z0-9]+/))
+    .filter(Boolean);
+
+/**
+ * Greetings and discourse words (« Bonjour », « Franchement », « Puisque »): they open a question or a clause without
+ * saying what it asks, so they are never required in a passage, nor taken for a name when capitalised.
+ */
+export const DISCOURSE: ReadonlySet<string> = new Set(wordList("../i18n/fr/discourse.txt"));
+
+/** Conjugated forms of auxiliaries and framing verbs (« fera », « sommes », « devrait »). */
+const FUNCTION_WORDS = wordList("../i18n/fr/function-words.txt");
+
+const STOPWORDS = new Set([...wordList("../i18n/stopwords.fr.txt"), ...DISCOURSE, ...FUNCTION_WORDS]);
 
 /** Meaningful folded words of a text ("Qu'est-ce que le CLOUD Act ?" → ["cloud", "act"]). */
 export function keywords(text: string): string[] {
@@ -53,7 +63,23 @@ export interface QuestionTerm {
   name: boolean;
   /** A year or a month and year (« mars 2012 »): must be in the passage that answers. */
   date?: boolean;
+  /**
+   * Its capital may only be that of the first word of the question or of a clause (« Bonjour, … », « Puisque … »):
+   * a name only if the corpus writes it as one (see `resolveNames`).
+   */
+  clauseStart?: boolean;
+  /** An adverb in « -ment » opening a clause (« Sérieusement la loi… »): dropped when the corpus never uses it. */
+  opener?: boolean;
+  /** A verb with its subject pronoun after it (« arrivera-t-il »): a word of the question, never told as a missing topic. */
+  verb?: boolean;
 }
+
+/** Before a word, what ends a clause: start of the text, or punctuation (« Bonjour, Lyon… », « … : Microsoft… »). */
+const CLAUSE_END = /(^|[,;:.!?«»"()\n—–])\s*$/u;
+/** A verb followed by its subject pronoun (« fera-t-il », « arrivera-t-elle », « peut-on »). */
+const INVERTED = /-(t-)?(il|elle|ils|elles|on|nous|vous)$/i;
+/** A word in « -ment » (« Franchement », « Concrètement ») opening a clause: an adverb, unless a noun (« Déploiement »). */
+const ADVERB = /^[a-z]{4,}ment$/;
 
 const YEAR = /^(19|20)\d{2}$/;
 const MONTH_YEAR = /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+((?:19|20)\d{2})\b/g;
@@ -74,8 +100,9 @@ export function questionTerms(question: string): QuestionTerm[] {
     out.set(`${m[1]} ${m[2]}`, { word: `${m[1]} ${m[2]}`, variants: [`${m[1]} ${m[2]}`], name: true, date: true });
     inPhrase.add(m[1]!).add(m[2]!);
   }
-  const tokens = question.replace(/[’]/g, "'").split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
-  tokens.forEach((raw, i) => {
+  const text = question.replace(/[’]/g, "'");
+  const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
+  tokens.forEach(({ 0: raw, index }, i) => {
     const token = raw.replace(/^([cdjlmnst]|qu)'/i, "").replace(/-(t-)?(il|elle|ils|elles|on|je|nous|vous|ce|t)$/i, "").replace(/^-+|-+$/g, "");
     if (!token) return;
     const folded = fold(token);
@@ -84,10 +111,19 @@ export function questionTerms(question: string): QuestionTerm[] {
     if (country) return out.set(country, { word: country, variants: [country, folded.replace(/-/g, " ")], name: true });
     const parts = folded.split("-").filter((p) => p.length >= 2 && !STOPWORDS.has(p) && !FRAME.has(p));
     if (parts.length === 0 || /^\d{1,3}$/.test(folded) || parts.every((p) => inPhrase.has(p))) return;
-    const capital = /^\p{Lu}/u.test(token) && (i > 0 || /^\p{Lu}[\p{Lu}\d]/u.test(token) || token.includes("-") || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
+    // An acronym (« SREN »), a capital inside the word (« LibreOffice ») or a compound (« Schleswig-Holstein ») is a
+    // name wherever it stands; a plain capitalised word at the start of the question or of a clause may be only
+    // the sentence's capital.
+    const marked = /^\p{Lu}[\p{Lu}\d]/u.test(token) || /\p{Ll}\p{Lu}/u.test(token) || token.includes("-");
+    const atStart = !marked && CLAUSE_END.test(text.slice(0, index));
+    // « Franchement, … », « Sérieusement, … »: an adverb opening a clause comments on the question, it is not its
+    // topic (a noun in « -ment » is kept: « Déploiement : … » has no comma, and the corpus uses it, see `resolveNames`).
+    if (atStart && ADVERB.test(folded) && /^\s*,/.test(text.slice(index + raw.length))) return;
+    const capital = /^\p{Lu}/u.test(token) && (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
     const word = parts.join(" ");
     if (out.has(word)) return;
-    out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital });
+    const marks = { ...(capital && atStart ? { clauseStart: true } : {}), ...(atStart && ADVERB.test(folded) ? { opener: true } : {}), ...(INVERTED.test(raw) ? { verb: true } : {}) };
+    out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
   });
   return [...out.values()];
 }
@@ -138,6 +174,27 @@ const JUDGED = 6;
 /** How many passages of the whole corpus hold a word (full-text index), to tell a name the corpus never uses. */
 export type CorpusFrequency = (word: string) => Promise<number>;
 
+/** Whether the corpus writes a folded word with a capital inside a sentence, that is as a name (« Lyon », not « Puisque »). */
+export type CorpusNames = (word: string) => Promise<boolean>;
+
+/**
+ * A word capitalised only because it opens the question or a clause is a name when the corpus writes it as one, or
+ * when the corpus never uses it (an unknown place or product: the question is about something it does not cover);
+ * a word the corpus writes only in lower case (« Puisque », « Alors ») is a plain word.
+ */
+export async function resolveNames(terms: QuestionTerm[], frequency?: CorpusFrequency, names?: CorpusNames): Promise<QuestionTerm[]> {
+  const resolved = await Promise.all(
+    terms.map(async (t): Promise<QuestionTerm | null> => {
+      const unknown = frequency && (t.opener || (t.clauseStart && t.name)) ? (await frequency(t.word)) === 0 : false;
+      // « Sérieusement la loi SREN… »: an opening adverb the corpus never uses says nothing of the topic.
+      if (t.opener && unknown) return null;
+      if (!t.clauseStart || !t.name || !names || unknown) return t;
+      return (await names(t.word)) ? t : { ...t, name: false };
+    }),
+  );
+  return resolved.filter((t): t is QuestionTerm => t !== null);
+}
+
 /**
  * Decides, before any model call, whether retrieved passages can answer a question — explainable, no model:
  * 1. a name (capitalised word, acronym) the whole corpus never uses means the question is about something it does
@@ -149,8 +206,9 @@ export async function assessAnswerability(
   question: string,
   results: { text: string; section: string; document: { title: string; kind?: string } }[],
   frequency?: CorpusFrequency,
+  corpusNames?: CorpusNames,
 ): Promise<Answerability> {
-  const terms = questionTerms(question);
+  const terms = await resolveNames(questionTerms(question), frequency, corpusNames);
   const none = (reason: Answerability["reason"], missing: string[] = []): Answerability => ({ answerable: false, reason, missing, coverage: 0, relevant: [] });
   if (results.length === 0) return none("no-result");
   if (terms.length === 0) return none("no-terms");
@@ -182,7 +240,10 @@ export async function assessAnswerability(
   const best = perPassage.reduce((a, b) => (b.weighted > a.weighted ? b : a));
   // Words the corpus never uses, and no synonym of which the best passage holds, make a large part of the question.
   const unknown = frequency ? (await Promise.all(best.missing.map(async (w) => ((await frequency(w)) === 0 ? w : null)))).filter((w): w is string => !!w) : [];
-  if (unknown.length / terms.length >= UNKNOWN_SHARE) return { answerable: false, reason: "unknown-words", missing: unknown, coverage: best.weighted, relevant: [] };
+  // A verb (« arrivera-t-il ») counts in the decision but is not told as a missing topic.
+  const verbs = new Set(terms.filter((t) => t.verb && !t.name).map((t) => t.word));
+  const topics = (list: string[]) => (list.some((w) => !verbs.has(w)) ? list.filter((w) => !verbs.has(w)) : list);
+  if (unknown.length / terms.length >= UNKNOWN_SHARE) return { answerable: false, reason: "unknown-words", missing: topics(unknown), coverage: best.weighted, relevant: [] };
   // A passage answers when it holds enough of the question's words, counted plainly and weighted by rarity, and
   // every year or date of the question (« mars 2012 » is not « avril 2026 »).
   const short = terms.length <= 2;
@@ -205,7 +266,7 @@ export async function assessAnswerability(
   if (relevant.length === 0 && (dates.length || names.length) && perPassage.some(covers)) {
     return { answerable: false, reason: "missing-name", missing: [...dates, ...names].map((d) => d.word), coverage: best.weighted, relevant };
   }
-  if (relevant.length === 0) return { answerable: false, reason: "low-coverage", missing: best.missing, coverage: best.weighted, relevant };
+  if (relevant.length === 0) return { answerable: false, reason: "low-coverage", missing: topics(best.missing), coverage: best.weighted, relevant };
   return { answerable: true, reason: "ok", missing: [], coverage: best.weighted, relevant };
 }
 
@@ -222,4 +283,32 @@ export function frequencyFrom(searchText: (foldedQuery: string, k: number) => Pr
     }
     return n;
   };
+}
+
+/** Before a word of a passage, what opens a sentence or a line (headings, list items and table cells included). */
+const LINE_START = /(^|[.!?:;«»"()\n—–#*>|-])\s*$/u;
+
+/** `CorpusNames` from the full-text index: reads the passages holding the word (cached, like the frequencies). */
+export function namesFrom(searchText: (foldedQuery: string, k: number, filter?: undefined, options?: { withChunks?: boolean }) => Promise<{ chunk?: { text: string } }[]>): CorpusNames {
+  const cache = new Map<string, boolean>();
+  return async (word) => {
+    const key = fold(word);
+    let known = cache.get(key);
+    if (known === undefined) {
+      const hits = await searchText(key, 50, undefined, { withChunks: true });
+      known = hits.some((h) => !!h.chunk && writesAsName(h.chunk.text, key));
+      if (cache.size > 5000) cache.clear();
+      cache.set(key, known);
+    }
+    return known;
+  };
+}
+
+/** Whether a text holds a folded word capitalised where a sentence does not start (« la ville de Lyon »). */
+export function writesAsName(text: string, folded: string): boolean {
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (!/^\p{Lu}/u.test(m[0]) || fold(m[0]) !== folded) continue;
+    if (!LINE_START.test(text.slice(Math.max(0, m.index - 40), m.index).replace(/\b[cdjlmnst]['’]$|\bqu['’]$/i, ""))) return true;
+  }
+  return false;
 }

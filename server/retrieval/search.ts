@@ -6,6 +6,9 @@ import type { Source } from "../corpus/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
 import { creditedSource, passageCredit } from "./attribution.ts";
 import { expandQuery } from "./french.ts";
+import { weighBody } from "./body-weight.ts";
+import { weighCatalog } from "./catalog-weight.ts";
+import { asksForList } from "./enumeration.ts";
 import { weighHeadings } from "./headings.ts";
 import { fold } from "../core/text.ts";
 import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
@@ -101,6 +104,8 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     mode,
     async search(query, k, filter) {
       const folded = fold(expandQuery(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      // A question asking for a list (« Quelles communes… ? ») gets one passage per document.
+      const perDocument = asksForList(query) ? 1 : MAX_PER_DOCUMENT;
       let current = await mode();
       let chunks: StoredChunk[] | null = null;
       let ranked: ScoredHit[] = [];
@@ -112,9 +117,9 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             store.searchVector(vectors.space()!, vector!, k * OVERFETCH, filter),
           ]);
           const docOf = new Map([...text, ...near].map((h) => [h.id, h.docId]));
-          ranked = reciprocalRankFusion([text, near], k * OVERFETCH).map((r) => ({ ...r, docId: docOf.get(r.id)! }));
+          ranked = weighCatalog(query, reciprocalRankFusion([text, near], k * OVERFETCH).map((r) => ({ ...r, docId: docOf.get(r.id)! }))).ranked;
           // The cap is applied on ids: only the passages kept are read (through the index on `id`).
-          chunks = await store.getChunks(diversify(ranked, k).map((r) => r.id));
+          chunks = await store.getChunks(diversify(ranked, k, perDocument).map((r) => r.id));
           chunks = weighHeadings(query, chunks, chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })), chunks);
         } catch {
           models.markUnreachable();
@@ -128,8 +133,14 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         for (const limit of [k * 2, k * OVERFETCH]) {
           ranked = await store.searchText(folded, limit, filter, { withChunks: true });
           ranked = weighHeadings(query, ranked.map((r) => r.chunk!), ranked);
-          chunks = diversify(ranked, k).map((r) => r.chunk!);
-          if (chunks.length === k || ranked.length < limit) break;
+          ranked = weighBody(query, ranked.map((r) => r.chunk!), ranked);
+          // Catalog cards the question does not ask for weigh less; while they still fill half the top, the larger
+          // query may hold the guides they were hiding.
+          const cards = weighCatalog(query, ranked);
+          ranked = cards.ranked;
+          const kept = diversify(ranked, k, perDocument);
+          chunks = kept.map((r) => r.chunk!);
+          if ((chunks.length === k && kept.filter((r) => cards.unasked.has(r.id)).length < k / 2) || ranked.length < limit) break;
         }
         chunks ??= [];
       }

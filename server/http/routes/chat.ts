@@ -7,7 +7,7 @@ import { limitBody, readJson, writeError, writeEvents } from "../helpers.ts";
 import { message } from "../../i18n/messages.ts";
 import { withAdmission } from "../../llm/queue.ts";
 import { answer } from "../../answers/answer.ts";
-import { MAX_QUERY_CHARS } from "../../retrieval/query.ts";
+import { checkQuery, MAX_QUERY_CHARS } from "../../retrieval/query.ts";
 
 const chatSchema = z.object({
   messages: z
@@ -32,6 +32,10 @@ export function chatRoutes(engine: Engine) {
   const limit = limitBody(MAX_CHAT_BYTES, () => message("chat.tooLarge", { max: MAX_CHAT_BYTES / 1024 }));
   return new Hono().post("/chat", limit, async (c) => {
     const body = await readJson(c.req.raw);
+    // A blank last question is told as such (« La question est vide »), not as an invalid conversation.
+    const sent = (body as { messages?: unknown } | null)?.messages;
+    const lastSent = Array.isArray(sent) ? (sent.at(-1) as { role?: unknown; content?: unknown } | undefined) : undefined;
+    if (lastSent?.role === "user" && typeof lastSent.content === "string") checkQuery(lastSent.content);
     const parsed = chatSchema.safeParse(body);
     if (!parsed.success) throw validationError(parsed.error, body, message("chat.invalid"));
     const messages = parsed.data.messages;

@@ -1,0 +1,96 @@
+/**
+ * The new-user trial of December 2026 (French, no model installed: extractive answers), on the real corpus: the
+ * elected official's questions that abstained or quoted the wrong passages (see test/eval/questions/trial-2026-12.yaml).
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answer, type AnswerEvent, type ConversationMessage } from "../../server/answers/answer.ts";
+import { loadConfig } from "../../server/config.ts";
+import { createEngine, type Engine } from "../../server/engine.ts";
+import { NO_OLLAMA, postJson, startTestServer, withTestProvider } from "../helpers/server.ts";
+
+let engine: Engine;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-trial-"));
+  engine = await createEngine(loadConfig(withTestProvider({ CORPUS_DIR: path.resolve("corpus"), DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, OLLAMA_STATUS_TTL_MS: "0" })));
+  await engine.index();
+}, 120_000);
+afterAll(async () => {
+  await engine?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** The extractive answer to a conversation: its text, the passages it quotes and the final event. */
+async function ask(...questions: string[]) {
+  const messages: ConversationMessage[] = questions.flatMap((content, i) => [{ role: "user" as const, content }, ...(i < questions.length - 1 ? [{ role: "assistant" as const, content: "…" }] : [])]);
+  const events: AnswerEvent[] = [];
+  for await (const e of answer(messages, engine, { numCtx: 4096, maxAnswerTokens: 512 }, new AbortController().signal)) events.push(e);
+  const sources = events.flatMap((e) => (e.type === "sources" ? e.sources : []));
+  const text = events.flatMap((e) => (e.type === "token" ? [e.text] : [])).join("");
+  const done = events.find((e) => e.type === "done") as Extract<AnswerEvent, { type: "done" }>;
+  return { sources, docs: sources.map((s) => s.document.id), text, done };
+}
+
+describe("the trial's questions", () => {
+  it.each(["Bonjour, que dit la loi SREN pour les communes ?", "Franchement, que dit la loi SREN ?", "Puisque la loi SREN oblige les communes à héberger leurs données en France, que devons-nous faire ?"])(
+    "a greeting or a discourse word does not block the answer: %s",
+    async (question) => {
+      const { done, docs } = await ask(question);
+      expect(done.abstention).toBeNull();
+      expect(docs.slice(0, 2)).toContain("guidance/loi-sren-article-31");
+    },
+  );
+
+  it("corrects the false premise: where the servers are matters less than who controls the company", async () => {
+    const { done, docs, text } = await ask("Les serveurs de Microsoft sont en France : sommes-nous protégés du CLOUD Act ?");
+    expect(done.abstention).toBeNull();
+    expect(docs.slice(0, 2)).toEqual(["guidance/cloud-act-fisa-702", "guidance/cloud-act-fisa-702"]);
+    expect(text).toContain("qui contrôle l'entreprise");
+  });
+
+  it("names several collectivités for « Quelles communes… ? », not one page twice", async () => {
+    const { docs } = await ask("Quelles communes sont passées au logiciel libre ?");
+    expect(new Set(docs).size).toBe(docs.length);
+    expect(docs).toContain("case-studies/autres-collectivites-francaises");
+  });
+
+  it("offers Zoom's European alternatives, not cards that merely share « conseil municipal »", async () => {
+    const { docs } = await ask("Quelle alternative européenne à Zoom pour nos réunions du conseil municipal ?");
+    expect(docs[0]).toBe("catalog/alternative/tixeo");
+    expect(docs).not.toEqual(expect.arrayContaining(["catalog/alternative/obs-studio"]));
+    expect(docs.some((d) => ["catalog/product/youtube", "catalog/product/logitud"].includes(d))).toBe(false);
+  });
+
+  it("a follow-up keeps the topic of the previous question (the SREN law)", async () => {
+    const { done, sources } = await ask("Que dit la loi SREN ?", "Et est-ce que ça s'applique à ma commune de 8 000 habitants ?");
+    expect(done.abstention).toBeNull();
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources.slice(0, 2)) expect(`${s.document.title} ${s.section} ${s.text}`).toContain("SREN");
+  });
+
+  it("the weather refusal names no verb as missing and offers no catalog card as a nearby topic", async () => {
+    const { done } = await ask("Quel temps fera-t-il demain à Lyon ?");
+    expect(done.abstention).not.toBeNull();
+    expect(done.abstention!.missing).not.toContain("fera");
+    expect(done.abstention!.nearest.length).toBeGreaterThan(0);
+    expect(done.abstention!.nearest.some((n) => n.id.startsWith("catalog/"))).toBe(false);
+  });
+});
+
+describe("an empty question in the chat", () => {
+  it("is « La question est vide », without the API's parameter", async () => {
+    const server = await startTestServer();
+    try {
+      const res = await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "   " }] });
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.error.message).toMatch(/^La question est vide/);
+      expect(body.error.message).not.toContain("paramètre");
+    } finally {
+      await server.stop();
+    }
+  });
+});
