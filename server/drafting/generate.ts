@@ -129,6 +129,9 @@ export function readerText(text: string): string {
 function quotation(r: SearchResult, terms: string[], maxChars: number): string {
   let quote = excerpt(readerText(r.text).replace(/\bs\. d\./g, "s.d."), terms, maxChars)
     .replace(/(^|\s)[-*]\s+/g, "$1")
+    // Numbers of a numbered list kept by the excerpt (« 4. … 5. … ») are list markers, not figures.
+    .replace(/(^|…\s)\d{1,2}\.\s+/gu, "$1")
+    .replace(/…(\s*…)+/g, "…")
     .replace(/[*_`|#>]/g, "")
     .replace(/\s+/g, " ")
     .trim();
