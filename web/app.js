@@ -6,6 +6,7 @@ import * as inventory from "./inventory.js";
 import * as drafts from "./drafts.js";
 import * as plans from "./plans.js";
 import { showAccount } from "./auth.js";
+import { prepareForm, validate } from "./forms.js";
 
 const SECTIONS = ["question", "inventaire", "documents", "suivi"];
 const modules = { question: null, inventaire: inventory, documents: drafts, suivi: plans };
@@ -44,6 +45,7 @@ function route({ initial = false } = {}) {
 export async function loadStatus() {
   try {
     const health = await (await fetch("/api/health")).json();
+    inventory.setLimits(health.limits);
     const box = $("status");
     if (health.notice) {
       // One plain sentence for everyone; the technical detail (addresses, commands) is for the administrator.
@@ -193,10 +195,11 @@ async function ask(question) {
 }
 
 function initQuestion() {
+  prepareForm($("ask-form"));
   $("ask-form").addEventListener("submit", (e) => {
     e.preventDefault();
+    if (controller || !validate($("ask-form"))) return;
     const question = $("question-input").value.trim();
-    if (!question || controller) return;
     $("question-input").value = "";
     ask(question);
   });

@@ -4,11 +4,14 @@
 // are listed (GET /api/drafts) to reopen them.
 import { $, apiError, el, errorBox, fetchJson, formatDate, markCurrent, formatNumber, formatShare, has, readSSE, rememberLocation, setNavTarget, showSavedList, t } from "./lib.js";
 import { renderMarkdown } from "./markdown.js";
+import { clearErrors, errorSummary, prepareForm, showServerErrors, validate } from "./forms.js";
 
 const TYPES = ["letter", "audit-plan", "roadmap", "briefing"];
 const FORMATS = ["odt", "docx", "pdf", "md"];
 const LETTER_REQUESTS = ["study", "target", "public-information"];
-const MONTH = { kind: "text", pattern: "\\d{4}-\\d{2}(-\\d{2})?", placeholder: "draft.placeholder.month" };
+const MONTH = { kind: "text", pattern: "\\d{4}-\\d{2}(-\\d{2})?", placeholder: "draft.placeholder.month", patternMessage: "form.error.month" };
+/** The server's free texts are trimmed and at least two characters long (server/drafting/inputs.ts). */
+const MIN_TEXT = 2;
 
 const COLLECTIVITE = [
   { path: "collectivite.name", required: true, maxlength: 200 },
@@ -112,6 +115,7 @@ const label = (type, path, part = "field") => (has(`draft.${part}.${type}.${path
 export function init(options = {}) {
   onDone = options.onDone ?? onDone;
   buildForm();
+  prepareForm($("draft-form"));
   $("draft-form").addEventListener("submit", (e) => {
     e.preventDefault();
     if (!controller) submit();
@@ -147,7 +151,7 @@ function control(type, scope, spec) {
   const hintId = hint ? `${id}-hint` : null;
   const common = { id, "data-path": spec.path, "data-kind": spec.kind ?? "text", required: spec.required ?? false, "aria-describedby": hintId };
   let input;
-  if (spec.kind === "textarea" || spec.kind === "lines") input = el("textarea", { ...common, rows: spec.kind === "lines" ? 3 : 4, maxlength: spec.maxlength });
+  if (spec.kind === "textarea" || spec.kind === "lines") input = el("textarea", { ...common, rows: spec.kind === "lines" ? 3 : 4, maxlength: spec.maxlength, "data-minlength": spec.kind === "textarea" ? MIN_TEXT : null });
   else if (spec.kind === "select") input = el("select", common, spec.options.map((o) => el("option", { value: o }, o ? t(`draft.option.${spec.path}.${o}`) : t("draft.option.none"))));
   else if (spec.kind === "analysis") input = el("select", { ...common, class: "analysis-select" }, el("option", { value: "" }, t(spec.required ? "draft.analysis.choose" : "draft.analysis.none")));
   else if (spec.kind === "number") input = el("input", { ...common, type: "number", min: spec.min, max: spec.max, step: spec.path === "targetShare" ? "any" : "1", inputmode: spec.path === "targetShare" ? "decimal" : "numeric" });
@@ -159,6 +163,8 @@ function control(type, scope, spec) {
       maxlength: spec.maxlength,
       pattern: spec.pattern,
       placeholder: spec.placeholder ? t(spec.placeholder) : null,
+      "data-pattern-message": spec.patternMessage ?? null,
+      "data-minlength": !spec.kind || spec.kind === "text" ? (spec.pattern ? null : MIN_TEXT) : null,
     });
   const text = label(type, spec.path) ?? spec.path;
   return el(
@@ -222,6 +228,7 @@ function selectType(type) {
     fs.disabled = !active;
   }
   $("draft-error").replaceChildren();
+  clearErrors($("draft-form"));
 }
 
 const currentType = () => document.querySelector('input[name="draft-type"]:checked')?.value ?? "letter";
@@ -262,23 +269,14 @@ function collect() {
   return inputs;
 }
 
-/** Marks the fields a French validation message names (`inputs.recipient.name (…) : …`) and focuses the first. */
-function markInvalid(messageText) {
-  const scopes = activeScopes();
-  let first = null;
-  for (const m of messageText.matchAll(/inputs\.([A-Za-z][\w.]*\w)/g)) {
-    const path = m[1].replace(/\.\d+$/, "");
-    for (const scope of scopes) {
-      const node = [...scope.querySelectorAll("[data-path]")].find((n) => n.dataset.path === path || n.dataset.path.startsWith(`${path}.`));
-      if (node) {
-        const target = node.matches("fieldset") ? node.querySelector("input, textarea") : node;
-        target.setAttribute("aria-invalid", "true");
-        first ??= target;
-        break;
-      }
-    }
+/** The control of a field the server names (`inputs.recipient.name`, `inputs.requests.1`), among the chosen type's. */
+function controlOf(path) {
+  const wanted = path.replace(/^inputs\./, "").replace(/\.\d+$/, "");
+  for (const scope of activeScopes()) {
+    const node = [...scope.querySelectorAll("[data-path]")].find((n) => n.dataset.path === wanted);
+    if (node) return node.matches("fieldset") ? node.querySelector("textarea") : node;
   }
-  first?.focus();
+  return null;
 }
 
 async function refreshAnalyses() {
@@ -323,9 +321,13 @@ function refreshSaved() {
 
 async function submit() {
   const type = currentType();
-  const inputs = collect();
-  for (const node of document.querySelectorAll('#draft-form [aria-invalid="true"]')) node.removeAttribute("aria-invalid");
+  const form = $("draft-form");
   $("draft-error").replaceChildren();
+  if (!validate(form)) {
+    $("draft-error").replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
+    return;
+  }
+  const inputs = collect();
 
   controller = new AbortController();
   $("draft-submit").disabled = true;
@@ -341,11 +343,15 @@ async function submit() {
       throw new Error(t("web.networkError"));
     }
     if (!response.ok) {
-      // Validation errors come before the stream: shown by the form, naming the field.
+      // Validation errors come before the stream: each under its field when the page has it, else under the form.
       const error = await apiError(response);
       view.remove();
-      $("draft-error").replaceChildren(errorBox(error.message));
-      markInvalid(error.message);
+      if (showServerErrors(form, error, controlOf)) $("draft-error").replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
+      else {
+        $("draft-error").replaceChildren(errorBox(error.message));
+        $("draft-error").querySelector("p").setAttribute("tabindex", "-1");
+        $("draft-error").querySelector("p").focus();
+      }
       return;
     }
     for await (const { event, data } of readSSE(response)) {

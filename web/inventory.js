@@ -11,6 +11,7 @@ import {
   errorBox,
   fetchJson,
   formatDate,
+  formatBytes,
   formatDecimal,
   formatNumber,
   formatShare,
@@ -21,6 +22,7 @@ import {
   showSavedList,
   t,
 } from "./lib.js";
+import { prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
 
 /** Categories a classification may take (ingest/schema.ts CATEGORIES). */
 export const CATEGORIES = ["workstation", "collaboration", "security", "ai", "database", "virtualization", "network", "business", "hosting", "other"];
@@ -35,9 +37,27 @@ let busy = false;
 
 export const categoryLabel = (c) => t(`category.${c ?? "unclassified"}`);
 
+let maxUploadBytes = null;
+
+/** The server's limits (`/api/health`): the upload box says its maximum size and checks it before sending. */
+export function setLimits(limits) {
+  if (!limits?.maxUploadBytes || limits.maxUploadBytes === maxUploadBytes) return;
+  maxUploadBytes = limits.maxUploadBytes;
+  $("inv-files-limit").textContent = t("inv.filesLimit", { size: formatBytes(maxUploadBytes) });
+}
+
+function uploadChecks() {
+  const files = [...$("inv-files").files];
+  const total = files.reduce((n, f) => n + f.size, 0);
+  if (!maxUploadBytes || total <= maxUploadBytes) return [];
+  return [{ control: $("inv-files"), message: t("inv.filesTooLarge", { size: formatBytes(total), max: formatBytes(maxUploadBytes) }) }];
+}
+
 export function init() {
+  prepareForm($("inv-form"));
   $("inv-form").addEventListener("submit", (e) => {
     e.preventDefault();
+    if (!validate($("inv-form"), uploadChecks)) return;
     const files = [...$("inv-files").files];
     if (files.length && !busy) analyze(files);
   });
@@ -95,8 +115,12 @@ async function analyze(files) {
     refreshSaved();
   } catch (err) {
     progress.textContent = "";
-    $("inv-error").replaceChildren(errorBox(err.message));
-    $("inv-files").focus();
+    // What the server refuses in the files (format, size, content) is said under the file field; other errors below.
+    if (err.status >= 400 && err.status < 500) showErrors($("inv-form"), [{ control: $("inv-files"), message: err.message }]);
+    else {
+      $("inv-error").replaceChildren(errorBox(err.message));
+      $("inv-files").focus();
+    }
   } finally {
     busy = false;
     button.disabled = false;
@@ -478,13 +502,14 @@ function unknownItem(u, n, again) {
     autocomplete: "off",
     value: u.vendor?.country ?? "",
     "aria-describedby": id("country-hint"),
+    "data-check": "country",
   });
   const yesNo = [
     ["", t("inv.classify.dontKnow")],
     ["true", t("inv.classify.yes")],
     ["false", t("inv.classify.no")],
   ];
-  const form = el(
+  const form = prepareForm(el(
     "form",
     { class: "classify", "aria-label": t("inv.classify.formLabel", { name: u.name }) },
     el(
@@ -498,13 +523,13 @@ function unknownItem(u, n, again) {
     ),
     el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.classify.submit"))),
     error,
-  );
+  ));
   const item = el("li", { class: "unknown-item" }, header, el("p", { class: "hint" }, u.reason), el("details", {}, el("summary", {}, t("inv.classify.open.summary", { name: u.name })), form), status);
 
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     error.replaceChildren();
-    country.removeAttribute("aria-invalid");
+    if (!validate(form)) return;
     const value = (name) => form.querySelector(`#${id(name)}`).value.trim();
     const bool = (name) => (value(name) === "" ? undefined : value(name) === "true");
     const body = {
@@ -524,11 +549,8 @@ function unknownItem(u, n, again) {
       status.replaceChildren(el("p", { class: "success" }, t("inv.classify.saved", { name: saved.name, details: describe(saved) })));
       offerReanalysis(again);
     } catch (err) {
-      if (/vendorCountry/.test(err.message)) {
-        country.setAttribute("aria-invalid", "true");
-        country.focus();
-      }
-      error.replaceChildren(errorBox(err.message));
+      const controls = { category: "category", vendorName: "vendor", vendorCountry: "country", extraEuropean: "extra", openSource: "open" };
+      if (!showServerErrors(form, err, (path) => (controls[path] ? form.querySelector(`#${id(controls[path])}`) : null))) error.replaceChildren(errorBox(err.message));
     } finally {
       button.disabled = false;
     }
@@ -563,7 +585,7 @@ function manageCard(analysis) {
   const status = el("div", { role: "status", id: "inv-manage-status" });
   const nameInput = el("input", { type: "text", id: "inv-rename-name", maxlength: "200", required: true, value: analysis.name ?? "" });
   const placeInput = el("input", { type: "text", id: "inv-rename-collectivite", maxlength: "200", value: analysis.collectivite ?? "", "aria-describedby": "inv-rename-collectivite-hint" });
-  const rename = el(
+  const rename = prepareForm(el(
     "form",
     { class: "rename", "aria-label": t("inv.rename.formLabel") },
     el(
@@ -579,10 +601,11 @@ function manageCard(analysis) {
       ),
     ),
     el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.rename.submit"))),
-  );
+  ));
   rename.addEventListener("submit", async (e) => {
     e.preventDefault();
     status.replaceChildren();
+    if (!validate(rename)) return;
     try {
       const saved = await fetchJson(`/api/inventory/analyses/${id}`, jsonBody("PATCH", { name: nameInput.value, collectivite: placeInput.value.trim() || null }));
       analysis.name = saved.name;
@@ -591,8 +614,11 @@ function manageCard(analysis) {
       status.replaceChildren(el("p", { class: "success" }, t("inv.rename.done", { name: saved.name })));
       refreshSaved();
     } catch (err) {
-      status.replaceChildren(errorBox(err.message));
-      nameInput.focus();
+      const controls = { name: nameInput, collectivite: placeInput };
+      if (!showServerErrors(rename, err, (path) => controls[path] ?? null)) {
+        status.replaceChildren(errorBox(err.message));
+        nameInput.focus();
+      }
     }
   });
 
@@ -648,14 +674,14 @@ function manageCard(analysis) {
 // ——— Comparison with another analysis ———
 
 function compareCard(analysis) {
-  const select = el("select", { id: "inv-compare-with" }, el("option", { value: "" }, t("inv.compare.choose")));
+  const select = el("select", { id: "inv-compare-with", required: true }, el("option", { value: "" }, t("inv.compare.choose")));
   const result = el("div", { id: "inv-compare-result" });
-  const form = el(
+  const form = prepareForm(el(
     "form",
     { class: "compare", "aria-label": t("inv.compare.title") },
     el("div", { class: "field" }, el("label", { for: "inv-compare-with" }, t("inv.compare.with")), select),
     el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.compare.submit"))),
-  );
+  ));
   let others = [];
   fetchJson("/api/inventory/analyses")
     .then(({ analyses }) => {
@@ -669,6 +695,7 @@ function compareCard(analysis) {
     .catch((err) => result.replaceChildren(errorBox(err.message)));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
+    if (!validate(form)) return;
     const other = others.find((a) => a.id === select.value);
     if (!other) {
       result.replaceChildren(errorBox(t("inv.compare.none")));

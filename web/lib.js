@@ -75,17 +75,19 @@ export async function* readSSE(response) {
 
 /** An error answered by the server: its French message, code and HTTP status. */
 export class ApiError extends Error {
-  constructor(message, code, status) {
+  constructor(message, code, status, fields = []) {
     super(message);
     this.code = code;
     this.status = status;
+    /** `[{ path, message }]` of a validation error, each to show under its field. */
+    this.fields = fields;
   }
 }
 
 /** The server's French error of a failed response, or a generic one when the body is not the usual JSON. */
 export async function apiError(response) {
   const body = await response.json().catch(() => ({}));
-  return new ApiError(body.error?.message ?? t("web.httpError", { status: response.status }), body.error?.code ?? null, response.status);
+  return new ApiError(body.error?.message ?? t("web.httpError", { status: response.status }), body.error?.code ?? null, response.status, Array.isArray(body.error?.fields) ? body.error.fields : []);
 }
 
 /** `fetch` then JSON; a non-2xx answer throws its `ApiError`, a network failure a French `ApiError` too. */
@@ -111,6 +113,12 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeSty
 const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
 
 export const formatNumber = (n) => numberFormat.format(n);
+/** « 20 Mo », « 64 Ko », « 1,5 Mo » (French units, 1 Ko = 1 024 octets as the server counts). */
+export function formatBytes(bytes) {
+  if (bytes < 1024) return t("web.bytes.o", { n: numberFormat.format(bytes) });
+  if (bytes < 1024 * 1024) return t("web.bytes.ko", { n: decimalFormat.format(bytes / 1024) });
+  return t("web.bytes.mo", { n: decimalFormat.format(bytes / 1024 / 1024) });
+}
 export const formatDecimal = (n) => decimalFormat.format(n);
 /** A 0–1 share as « 72 % », or « inconnue » when null. */
 export const formatShare = (share) => (share === null || share === undefined ? t("web.unknownShare") : percentFormat.format(share));

@@ -96,17 +96,46 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await page.close();
   });
 
-  it("shows the server's French validation message and marks the field it names", async () => {
+  it("says in French under each field what is wrong, moves the focus there, and shows the server's checks the same way", async () => {
     const { page } = await openPage(context, withoutModel.url, "#documents");
-    await fillLetter(page, "X"); // a one-letter name passes the browser, not the server (two at least)
+    const posts: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
+    await fillLetter(page, "X"); // one letter: the server wants two at least
+    await page.getByLabel(/^Nom du destinataire/).fill("   "); // blanks only
     await submit(page);
-    const alert = page.locator("#draft-error [role=alert]");
-    await expect.poll(() => alert.innerText()).toContain("inputs.collectivite.name (nom de la collectivité)");
-    const field = page.getByLabel(/^Nom de la collectivité/);
-    expect(await field.getAttribute("aria-invalid")).toBe("true");
-    expect(await field.evaluate((n) => n === document.activeElement)).toBe(true);
-    expect(await page.locator(".downloads").count()).toBe(0);
+
+    // The page's own checks, in French whatever the browser's language, each under its field.
+    const name = page.getByLabel(/^Nom de la collectivité/);
+    const recipient = page.getByLabel(/^Nom du destinataire/);
+    const errorOf = async (field: ReturnType<Page["getByLabel"]>) => {
+      const ids = ((await field.getAttribute("aria-describedby")) ?? "").split(" ");
+      return page.locator(`[id="${ids[0]}"]`).innerText();
+    };
+    await expect.poll(() => name.getAttribute("aria-invalid")).toBe("true");
+    expect(await errorOf(name)).toContain("Saisissez au moins 2 caractères.");
+    expect(await recipient.getAttribute("aria-invalid")).toBe("true");
+    expect(await errorOf(recipient)).toContain("Ce champ est obligatoire.");
+    expect(await name.evaluate((n) => n === document.activeElement)).toBe(true);
+    expect(await page.locator("#draft-error").innerText()).toContain("Le formulaire contient 2 erreur(s)");
+    expect(await page.locator("#draft-error").innerText()).not.toContain("inputs.");
+    expect(await page.locator(".field-error").count()).toBe(2);
+    expect(posts).toEqual([]);
     await page.screenshot({ path: "test-results/draft-invalid.png", fullPage: true });
+
+    // Corrected: the marks go. A check only the server makes (an address that is not http or https) comes back
+    // under its own field, with no internal path.
+    await name.fill("Communauté de test");
+    await recipient.fill("Camille Martin");
+    const url = page.getByLabel(/^Site web/);
+    await url.fill("ftp://collectif.example");
+    await submit(page);
+    await expect.poll(() => url.getAttribute("aria-invalid")).toBe("true");
+    expect(await name.getAttribute("aria-invalid")).toBeNull();
+    expect(await errorOf(url)).toContain("URL attendue (http:// ou https://)");
+    expect(await errorOf(url)).not.toContain("inputs.");
+    expect(await url.evaluate((n) => n === document.activeElement)).toBe(true);
+    expect(posts).toHaveLength(1);
+    expect(await page.locator(".downloads").count()).toBe(0);
     await page.close();
   });
 

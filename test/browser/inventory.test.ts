@@ -101,11 +101,26 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await item.getByLabel("Catégorie").selectOption({ label: "Logiciels métiers" });
     expect(await item.getByLabel("Éditeur", { exact: true }).inputValue()).toBe("Éditions Locales");
 
-    // A wrong country code: the server's French message, the field marked.
-    await item.getByLabel("Pays de l'éditeur").fill("F1");
+    // A wrong country code: a French message under the field, tied to it, the focus on it; nothing sent.
+    const country = item.getByLabel("Pays de l'éditeur");
+    const puts: string[] = [];
+    page.on("request", (r) => r.method() === "PUT" && puts.push(r.url()));
+    await country.fill("ZZ");
     await item.getByRole("button", { name: "Enregistrer le classement" }).click();
-    await expect.poll(() => item.getByRole("alert").innerText()).toContain("code pays ISO 3166-1 alpha-2 attendu");
-    expect(await item.getByLabel("Pays de l'éditeur").getAttribute("aria-invalid")).toBe("true");
+    const fieldError = item.locator(".field-error");
+    await expect.poll(() => fieldError.innerText()).toContain("Code pays inconnu : saisissez les deux lettres du pays");
+    expect(await country.getAttribute("aria-invalid")).toBe("true");
+    expect(await country.getAttribute("aria-describedby")).toContain(await fieldError.getAttribute("id"));
+    expect(await country.evaluate((n) => n === document.activeElement)).toBe(true);
+    expect(puts).toEqual([]);
+    // The server's own check (the page's turned off): its message under the same field, without the field's path.
+    await country.evaluate((n) => n.removeAttribute("data-check"));
+    await item.getByRole("button", { name: "Enregistrer le classement" }).click();
+    await expect.poll(() => fieldError.innerText()).toContain("Code pays ISO 3166-1 alpha-2 attendu");
+    expect(await fieldError.innerText()).not.toContain("vendorCountry");
+    expect(puts).toHaveLength(1);
+    expect(await country.getAttribute("aria-invalid")).toBe("true");
+    expect(await country.evaluate((n) => n === document.activeElement)).toBe(true);
 
     await item.getByLabel("Pays de l'éditeur").fill("fr");
     await item.getByLabel("Dépendance extra-européenne").selectOption({ label: "Non" });
@@ -136,15 +151,19 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     const { page } = await openPage(context, server.url, "#inventaire");
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     await upload(page, { name: "logo.png", mimeType: "image/png", buffer: png });
-    const alert = page.locator("#inv-error [role=alert]");
+    // Under the file field, tied to it.
+    const alert = page.locator("#inv-form .field-error");
     await expect.poll(() => alert.innerText()).toContain("Le fichier « logo.png » n'est pas un inventaire reconnu");
+    expect(await page.getByLabel("Fichiers d'inventaire").getAttribute("aria-describedby")).toBe(`${await alert.getAttribute("id")} inv-files-hint`);
     expect(await alert.innerText()).toContain("Attendu : un export CSV de GLPI");
     expect(await page.locator("#inv-result").innerHTML()).toBe("");
     expect(new URL(page.url()).hash).toBe("#inventaire");
     await page.screenshot({ path: "test-results/inventory-error.png", fullPage: true });
 
+    // The box says its limit, and a file over it is refused before it is sent.
+    expect(await page.locator("#inv-files-hint").innerText()).toContain("Taille maximale : 64 Ko par envoi");
     await upload(page, { name: "gros.csv", mimeType: "text/csv", buffer: Buffer.alloc(MAX + 100, "A") });
-    await expect.poll(() => alert.innerText()).toContain("trop volumineux (64 Ko au maximum)");
+    await expect.poll(() => alert.innerText()).toContain("Les fichiers choisis pèsent 64,1 Ko : le maximum est 64 Ko par envoi");
     expect(await page.getByRole("button", { name: "Analyser l'inventaire" }).isEnabled()).toBe(true);
     await page.close();
   });
