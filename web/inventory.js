@@ -6,6 +6,7 @@
 import {
   $,
   apiError,
+  cardCells,
   countryName,
   el,
   errorBox,
@@ -252,9 +253,10 @@ function categoriesTable(s) {
     el(
       "div",
       { class: "table-wrap", role: "region", "aria-labelledby": "inv-categories-title", tabindex: "0" },
-      el(
+      cardCells(el(
         "table",
         { class: "data-table", id: "inv-categories" },
+        el("caption", { class: "visually-hidden" }, t("inv.categoriesTitle")),
         el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))))),
         el(
           "tbody",
@@ -285,7 +287,7 @@ function categoriesTable(s) {
             );
           }),
         ),
-      ),
+      )),
     ),
   );
 }
@@ -327,6 +329,7 @@ function itemsSection(analysis) {
   const count = el("p", { class: "hint", role: "status", id: "inv-count" });
   const tbody = el("tbody");
   const head = ["name", "publisher", "installations", "vendor", "extra", "category", "alternatives"];
+  const table = el("table", { class: "data-table", id: "inv-items" }, el("caption", { class: "visually-hidden" }, t("inv.itemsCaption")), el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))))), tbody);
   const previous = el("button", { type: "button", id: "inv-prev", class: "secondary" }, t("inv.page.previous"));
   const next = el("button", { type: "button", id: "inv-next", class: "secondary" }, t("inv.page.next"));
   const pager = el("div", { class: "actions pager", hidden: local }, previous, next);
@@ -345,6 +348,7 @@ function itemsSection(analysis) {
         (!q || `${i.name} ${i.publisher ?? ""} ${i.vendor?.name ?? ""}`.toLocaleLowerCase("fr").includes(q)),
     );
     tbody.replaceChildren(...rows.slice(0, MAX_ROWS).map(itemRow));
+    cardCells(table);
     count.textContent = rows.length > MAX_ROWS ? t("inv.countTruncated", { shown: MAX_ROWS, count: formatNumber(rows.length) }) : t("inv.count", { count: formatNumber(rows.length) });
   };
 
@@ -357,6 +361,7 @@ function itemsSection(analysis) {
       const page = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(analysis.id)}/items?${params}`);
       if (mine !== request) return;
       tbody.replaceChildren(...page.items.map(itemRow));
+      cardCells(table);
       count.textContent = page.total
         ? t("inv.page.range", { from: formatNumber(page.offset + 1), to: formatNumber(page.offset + page.items.length), count: formatNumber(page.total) })
         : t("inv.count", { count: "0" });
@@ -393,6 +398,7 @@ function itemsSection(analysis) {
     // The first page came with the analysis.
     const shownRows = items.filter((i) => !i.component).slice(0, PAGE);
     tbody.replaceChildren(...shownRows.map(itemRow));
+    cardCells(table);
     renderPage();
   }
 
@@ -411,7 +417,7 @@ function itemsSection(analysis) {
     el(
       "div",
       { class: "table-wrap", role: "region", "aria-labelledby": "inv-items-title", tabindex: "0" },
-      el("table", { class: "data-table", id: "inv-items" }, el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))))), tbody),
+      table,
     ),
     pager,
   );
@@ -426,7 +432,7 @@ function itemRow(i) {
       { scope: "row" },
       i.name,
       i.component ? el("span", { class: "cell-note" }, t("inv.component")) : null,
-      el("details", { class: "reason" }, el("summary", {}, t("inv.why")), el("p", {}, i.reason)),
+      el("details", { class: "reason" }, el("summary", {}, t("inv.why"), el("span", { class: "visually-hidden" }, ` ${t("inv.whyFor", { name: i.name })}`)), el("p", {}, i.reason)),
     ),
     el("td", {}, i.publisher ?? ""),
     num(i.installations),

@@ -193,3 +193,25 @@ export function markCurrent(container, hash) {
     else a.removeAttribute("aria-current");
   }
 }
+
+/**
+ * Lets a data table become cards on a narrow screen (style.css, `.data-table.cards`): each cell gets the name of
+ * its column (`data-label`, shown before the value), and explicit table roles keep what a screen reader says
+ * when the cells are laid out as blocks. Call again after rows are replaced.
+ */
+export function cardCells(table) {
+  table.classList.add("cards");
+  table.setAttribute("role", "table");
+  const names = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+  for (const group of table.querySelectorAll("thead, tbody")) group.setAttribute("role", "rowgroup");
+  for (const th of table.querySelectorAll("thead th")) th.setAttribute("role", "columnheader");
+  for (const row of table.querySelectorAll("tr")) {
+    row.setAttribute("role", "row");
+    if (row.parentElement?.tagName !== "TBODY") continue;
+    [...row.children].forEach((cell, i) => {
+      cell.setAttribute("role", cell.tagName === "TH" ? "rowheader" : "cell");
+      if (names[i]) cell.dataset.label = names[i];
+    });
+  }
+  return table;
+}
