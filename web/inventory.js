@@ -24,6 +24,7 @@ import {
   t,
 } from "./lib.js";
 import { prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
+import { exposureByCategory } from "./charts.js";
 
 /** Categories a classification may take (ingest/schema.ts CATEGORIES). */
 export const CATEGORIES = ["workstation", "collaboration", "security", "ai", "database", "virtualization", "network", "business", "hosting", "other"];
@@ -250,6 +251,7 @@ function categoriesTable(s) {
     "section",
     { class: "card", "aria-labelledby": "inv-categories-title" },
     el("h3", { id: "inv-categories-title" }, t("inv.categoriesTitle")),
+    exposureByCategory(s.categories, { label: categoryLabel }),
     el(
       "div",
       { class: "table-wrap", role: "region", "aria-labelledby": "inv-categories-title", tabindex: "0" },

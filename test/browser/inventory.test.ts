@@ -57,6 +57,27 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(await page.getByText(/^Exposition pondérée : 93 %/).count()).toBe(1);
     expect(await page.locator(".figures").innerText()).toMatch(/Installations extra-européennes \(part brute\)\s+87\s%[\s\S]*Exposition pondérée\s+93\s%/);
 
+    // The chart of exposure by category: an image with a name, bars drawn to scale from the analysis, its data as a table.
+    const chart = page.getByRole("img", { name: /^Installations extra-européennes par catégorie Diagramme en barres/ });
+    expect(await chart.count()).toBe(1);
+    const bars = await page.locator(".chart-row").evaluateAll((rows) =>
+      rows.map((g) => ({
+        name: g.getAttribute("data-category"),
+        total: Number(g.querySelector(".bar-total")!.getAttribute("width")),
+        exposed: Number(g.querySelector(".bar-exposed")?.getAttribute("width") ?? 0),
+      })),
+    );
+    const data = await page.locator(".chart-data tbody tr").evaluateAll((rows) => rows.map((r) => [...r.children].map((c, i) => (i ? c.textContent!.replace(/\s/g, "") : c.textContent!.trim()))));
+    expect(bars.map((b) => b.name)).toEqual(data.map((d) => d[0]));
+    const workstationBar = bars.find((b) => b.name === "Poste de travail")!;
+    const [, wsTotal, wsExposed] = data.find((d) => d[0] === "Poste de travail")!;
+    expect(Number(wsTotal)).toBe(81);
+    expect(Math.abs(workstationBar.exposed / workstationBar.total - Number(wsExposed) / 81)).toBeLessThan(0.02);
+    const largest = Math.max(...data.map((d) => Number(d[1])));
+    expect(bars[0]!.total).toBe(Math.max(...bars.map((b) => b.total)));
+    for (const [i, b] of bars.entries()) expect(Math.abs(b.total / bars[0]!.total - Number(data[i]![1]) / largest)).toBeLessThan(0.02);
+    expect(await page.locator(".chart-data summary").innerText()).toBe("Voir les données du graphique");
+
     // Quick wins and the item table.
     expect(await page.locator(".wins li").allInnerTexts()).toEqual([expect.stringContaining("Kaspersky")]);
     const chrome = row(page, "#inv-items", "Google Chrome");

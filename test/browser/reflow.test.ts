@@ -84,6 +84,7 @@ describe.skipIf(!browserAvailable)("the page at 320 px wide", () => {
     expect(Math.max(...heights)).toBeLessThan(1280);
     await page.screenshot({ path: "test-results/reflow-320-inventaire.png", fullPage: true });
     await card.screenshot({ path: "test-results/reflow-320-card.png" });
+    await page.locator(".chart").screenshot({ path: "test-results/reflow-320-chart.png" });
     await page.close();
   });
 
