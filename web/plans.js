@@ -22,8 +22,8 @@ export async function show(id, { focus = true } = {}) {
   }
   shown = null;
   setNavTarget("suivi", null);
-  if (plans && plans.length === 0) renderAdoptForm();
-  else $("plan-main").replaceChildren(el("p", { class: "hint" }, t("plan.pick")), el("p", {}, el("button", { type: "button", onclick: renderAdoptForm }, t("plan.adoptAnother"))));
+  if (plans && plans.length === 0) renderAdoptForm({ focus });
+  else $("plan-main").replaceChildren(el("p", { class: "hint" }, t("plan.pick")), el("p", {}, el("button", { type: "button", onclick: () => renderAdoptForm() }, t("plan.adoptAnother"))));
 }
 
 async function refreshList() {
@@ -65,7 +65,7 @@ async function open(id, { focus }) {
 const field = (id, label, input, hint) =>
   el("div", { class: "field" }, el("label", { for: id }, label), hint ? el("p", { class: "hint", id: `${id}-hint` }, hint) : null, input);
 
-async function renderAdoptForm() {
+async function renderAdoptForm({ focus = true } = {}) {
   const main = $("plan-main");
   let analyses = [];
   try {
@@ -182,7 +182,8 @@ async function renderAdoptForm() {
   });
   main.replaceChildren(form);
   fillProducts();
-  $("plan-adopt-title").focus();
+  // Not at page load: the focus stays at the top of the document (skip link first).
+  if (focus) $("plan-adopt-title").focus();
 }
 
 // ——— A plan ———
