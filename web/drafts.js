@@ -2,9 +2,9 @@
 // POST /api/drafts whose SSE stream is shown section by section; the saved draft (GET /api/drafts/:id) is then
 // shown with its notes, its figures to check and links to its ODT, DOCX, PDF and Markdown exports. Saved drafts
 // are listed (GET /api/drafts) to reopen them.
-import { $, apiError, el, errorBox, fetchJson, formatDate, markCurrent, formatNumber, formatShare, has, readSSE, rememberLocation, setNavTarget, showSavedList, t } from "./lib.js";
+import { $, apiError, el, errorBox, fetchJson, formatDate, markCurrent, formatNumber, formatShare, has, jsonBody, readSSE, rememberLocation, setNavTarget, showSavedList, t } from "./lib.js";
 import { renderMarkdown } from "./markdown.js";
-import { clearErrors, errorSummary, prepareForm, showServerErrors, validate } from "./forms.js";
+import { clearErrors, errorSummary, prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
 
 const TYPES = ["letter", "audit-plan", "roadmap", "briefing"];
 const FORMATS = ["odt", "docx", "pdf", "md"];
@@ -519,11 +519,15 @@ function renderSection(draft, s) {
         : el("span", { class: "cite-invalid" }, `[${n}]`, el("span", { class: "flag-label" }, ` ${t("verify.invalidCitation")}`));
   let text = s.text;
   for (const end of [...new Set(flagged.map((x) => x.end))].sort((a, b) => b - a)) text = `${text.slice(0, end)} [0]${text.slice(end)}`;
+  const headingId = `sec-${draft.id}-${s.key}`.replace(/[^\w-]/g, "-");
+  const body = el("div", { class: "draft-text" }, renderMarkdown(text, { cite, headingLevel: 4 }));
+  const edit = el("button", { type: "button", class: "secondary edit-section" }, t("draft.edit.button"), el("span", { class: "visually-hidden" }, ` « ${s.title} »`));
+  edit.addEventListener("click", () => openEditor(draft, s, { body, edit, headingId }));
   return el(
     "section",
-    { class: `draft-section${s.heading ? "" : " unheaded"}` },
-    el("div", { class: "section-head" }, el("h3", {}, s.title), s.toComplete ? el("span", { class: "badge badge-draft" }, t("draft.badgeToComplete")) : null),
-    el("div", { class: "draft-text" }, renderMarkdown(text, { cite, headingLevel: 4 })),
+    { class: `draft-section${s.heading ? "" : " unheaded"}`, "data-key": s.key },
+    el("div", { class: "section-head" }, el("h3", { id: headingId, tabindex: "-1" }, s.title), s.toComplete ? el("span", { class: "badge badge-draft" }, t("draft.badgeToComplete")) : null, edit),
+    body,
     s.flags.length ? flagBox(s.flags) : null,
     flagged.length
       ? el(
@@ -548,6 +552,76 @@ function renderSection(draft, s) {
         )
       : null,
   );
+}
+
+// ——— Editing a section in place ———
+
+/**
+ * Replaces a section's text by a form: its text in a box, saved with PATCH …/sections/:key and the version it was
+ * made on, so an edit never silently overwrites a newer version. A conflict (409) is said in French under the
+ * box, the typed text is kept, and « Reprendre sur la dernière version » reloads the draft with the edit still open.
+ */
+function openEditor(draft, s, { body, edit, headingId }, typed = null) {
+  const id = `edit-${headingId}`;
+  const status = el("div", { role: "status" });
+  const area = el("textarea", { id, rows: Math.min(20, Math.max(6, s.text.split("\n").length + 2)), required: true, maxlength: 30000, "aria-describedby": `${id}-hint` });
+  area.value = typed ?? s.text;
+  const save = el("button", { type: "submit" }, t("draft.edit.save"));
+  const cancel = el("button", { type: "button", class: "secondary" }, t("draft.edit.cancel"));
+  const form = prepareForm(
+    el(
+      "form",
+      { class: "section-editor", "aria-labelledby": headingId },
+      el("div", { class: "field wide" }, el("label", { for: id }, t("draft.edit.label", { title: s.title })), el("p", { class: "hint", id: `${id}-hint` }, t("draft.edit.hint", { version: draft.versions.length })), area),
+      el("div", { class: "actions" }, save, cancel),
+      status,
+    ),
+  );
+  const close = () => {
+    form.replaceWith(body);
+    edit.hidden = false;
+    edit.focus();
+  };
+  cancel.addEventListener("click", close);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    status.replaceChildren();
+    if (!validate(form)) return;
+    save.disabled = true;
+    try {
+      const saved = await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}`, jsonBody("PATCH", { text: area.value, version: draft.versions.length }));
+      renderDraft(saved, []);
+      refreshSaved();
+      const heading = $(headingId);
+      heading?.focus();
+      heading?.closest(".draft-section")?.append(el("p", { class: "success", role: "status" }, t("draft.edit.saved", { version: saved.versions.length })));
+    } catch (err) {
+      save.disabled = false;
+      if (err.status === 409) {
+        // Nothing is lost: the text stays in the box; the newest version can be loaded under it.
+        showErrors(form, [{ control: area, message: err.message }]);
+        const reload = el("button", { type: "button" }, t("draft.edit.reload"));
+        reload.addEventListener("click", async () => {
+          const text = area.value;
+          try {
+            const latest = await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}`);
+            renderDraft(latest, []);
+            const section = $("draft-output").querySelector(`.draft-section[data-key="${CSS.escape(s.key)}"]`);
+            const newest = latest.versions.at(-1).sections.find((x) => x.key === s.key);
+            if (!section || !newest) return;
+            const parts = { body: section.querySelector(".draft-text"), edit: section.querySelector(".edit-section"), headingId };
+            openEditor(latest, newest, parts, text);
+          } catch (e2) {
+            status.replaceChildren(errorBox(e2.message));
+          }
+        });
+        status.replaceChildren(el("p", { class: "hint" }, t("draft.edit.conflictHint")), reload);
+      } else if (!showServerErrors(form, err, (path) => (path === "text" ? area : null))) status.replaceChildren(errorBox(err.message));
+    }
+  });
+  body.replaceWith(form);
+  edit.hidden = true;
+  area.focus();
 }
 
 /** A note: the corpus page, then each source the cited sentence names with its date and link (or « analyse de Cap Libre »). */

@@ -139,6 +139,61 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await page.close();
   });
 
+  it("edits a section in place into a new version, and keeps the typed text through a conflict with another edit", async () => {
+    const { page } = await openPage(context, withoutModel.url, "#documents");
+    await fillLetter(page, "Commune de Saint-Édit");
+    await submit(page);
+    await page.locator(".downloads").waitFor({ timeout: 10_000 });
+    const id = decodeURIComponent(new URL(page.url()).hash).replace("#documents/", "");
+    const section = page.locator(".draft-section").first();
+    const key = await section.getAttribute("data-key");
+    const title = await section.locator("h3").innerText();
+
+    // Edit, save: a new version, the text shown, the focus back on the section.
+    await section.getByRole("button", { name: `Modifier cette section « ${title} »` }).click();
+    const box = section.getByLabel(`Texte de la section « ${title} »`);
+    expect(await box.evaluate((n) => n === document.activeElement)).toBe(true);
+    await box.fill("");
+    await section.getByRole("button", { name: "Enregistrer la section" }).click();
+    await expect.poll(() => box.getAttribute("aria-invalid")).toBe("true");
+    expect(await section.locator(".field-error").textContent()).toContain("Ce champ est obligatoire.");
+    await box.fill("Texte revu par le collectif.");
+    await section.getByRole("button", { name: "Enregistrer la section" }).click();
+    await expect.poll(() => page.locator(".draft-section").first().locator(".success").textContent()).toContain("version 2 du brouillon");
+    expect(await page.locator(".draft-section").first().locator(".draft-text").innerText()).toBe("Texte revu par le collectif.");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H3");
+
+    // Someone else saves version 3 meanwhile; this page still shows version 2.
+    const other = await fetch(`${withoutModel.url}/api/drafts/${id}/sections/${key}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "Texte d'un autre onglet.", version: 2 }),
+    });
+    expect(other.status).toBe(200);
+    const again = page.locator(".draft-section").first();
+    await again.getByRole("button", { name: /^Modifier cette section/ }).click();
+    await again.getByLabel(/^Texte de la section/).fill("Ma seconde version, à ne pas perdre.");
+    await again.getByRole("button", { name: "Enregistrer la section" }).click();
+    const area = again.getByLabel(/^Texte de la section/);
+    await expect.poll(() => area.getAttribute("aria-invalid")).toBe("true");
+    expect(await again.locator(".field-error").textContent()).toContain("la version 3 a été enregistrée entre-temps");
+    expect(await area.inputValue()).toBe("Ma seconde version, à ne pas perdre.");
+    await page.screenshot({ path: "test-results/draft-edit-conflict.png", fullPage: true });
+
+    // Taken up on the newest version: the typed text is still there, and saving makes version 4.
+    await again.getByRole("button", { name: "Reprendre sur la dernière version" }).click();
+    const reopened = page.locator(".draft-section").first().getByLabel(/^Texte de la section/);
+    await expect.poll(() => reopened.inputValue()).toBe("Ma seconde version, à ne pas perdre.");
+    expect(await page.locator(".draft-section").first().locator(".hint").first().innerText()).toContain("version 3");
+    await page.locator(".draft-section").first().getByRole("button", { name: "Enregistrer la section" }).click();
+    await expect.poll(() => page.locator(".draft-section").first().locator(".success").textContent()).toContain("version 4 du brouillon");
+    const saved = await (await fetch(`${withoutModel.url}/api/drafts/${id}`)).json();
+    expect(saved.versions).toHaveLength(4);
+    expect(saved.versions[2].sections.find((x: { key: string }) => x.key === key).text).toBe("Texte d'un autre onglet.");
+    expect(saved.versions[3].sections.find((x: { key: string }) => x.key === key).text).toBe("Ma seconde version, à ne pas perdre.");
+    await page.close();
+  });
+
   it("drafts a roadmap from a saved analysis chosen in the form", async () => {
     const { page } = await openPage(context, withoutModel.url, "#documents");
     await page.getByLabel("Feuille de route").check();
