@@ -78,6 +78,14 @@ function renderVerified(node, text, turnId, count, verification) {
   );
 }
 
+const hostOf = (url) => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return null;
+  }
+};
+
 function renderSources(container, sources, turnId) {
   container.replaceChildren();
   if (!sources.length) return;
@@ -86,7 +94,8 @@ function renderSources(container, sources, turnId) {
     // The link goes to the source this passage names for its facts; to the document's own only when it has a single
     // source (then it carries every passage). Otherwise no link: a link must back the quoted passage.
     const url = s.source ? s.source.url : s.sources?.length === 1 ? s.sources[0].url : null;
-    const meta = [t(`kind.${s.document.kind}`), s.document.date, s.source?.title].filter(Boolean).join(", ");
+    // The site is named: two sources of the same title on different sites are told apart before the click.
+    const meta = [t(`kind.${s.document.kind}`), s.document.date, s.source?.title, url ? hostOf(url) : null].filter(Boolean).join(", ");
     const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
     const item = el("li", { id: `${turnId}-src-${i + 1}` });
     item.append(url ? el("a", { href: url, rel: "noreferrer noopener", target: "_blank" }, title, el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`)) : title);
@@ -154,7 +163,13 @@ function save() {
   } catch {
     /* storage full or refused: the conversation stays on screen only */
   }
-  $("ask-clear").hidden = turns.length === 0;
+  showTools();
+}
+
+/** The tools of a conversation (download, print, clear) when there is one; the example questions otherwise. */
+function showTools() {
+  $("ask-tools").hidden = turns.length === 0;
+  $("ask-examples").hidden = turns.length > 0;
 }
 
 function load() {
@@ -191,7 +206,7 @@ async function ask(question) {
   const view = turnView(turn);
   const messages = [...context(), { role: "user", content: question }];
   turns.push(turn);
-  $("ask-clear").hidden = false;
+  showTools();
 
   controller = new AbortController();
   $("ask-button").disabled = true;
@@ -271,6 +286,31 @@ function offerRetry(question, message) {
   );
 }
 
+/** The conversation as a Markdown file: each question, its answer, its sources with their addresses. */
+function exportMarkdown() {
+  const date = new Date().toISOString().slice(0, 10);
+  const parts = [`# ${t("ask.exportTitle", { date })}`, ""];
+  for (const turn of turns.filter((x) => x.done || x.text)) {
+    parts.push(`## ${turn.question}`, "", turn.text.trim() || t("web.stopped"), "");
+    if (turn.sources.length) {
+      parts.push(`${t("web.sources")} :`, "");
+      turn.sources.forEach((s, i) => {
+        const url = s.source ? s.source.url : s.sources?.length === 1 ? s.sources[0].url : null;
+        const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
+        parts.push(`${i + 1}. ${title} (${[t(`kind.${s.document.kind}`), s.document.date].filter(Boolean).join(", ")})${url ? ` — <${url}>` : ""}`);
+      });
+      parts.push("");
+    }
+    const flagged = flaggedOf(turn.done?.verification);
+    if (flagged.length) parts.push(`> ${t("verify.boxTitle", { count: flagged.length })} : ${flagged.map((x) => `« ${x.text} »`).join(" ; ")}`, "");
+  }
+  const link = el("a", { href: URL.createObjectURL(new Blob([parts.join("\n")], { type: "text/markdown;charset=utf-8" })), download: `conversation-cap-libre-${date}.md` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
 function clear() {
   if (controller) controller.abort();
   turns = [];
@@ -286,8 +326,19 @@ export function init({ user = null, onAnswered = () => {} } = {}) {
   storageKey = `${STORAGE_PREFIX}${user ?? "local"}`;
   turns = load();
   for (const turn of turns) renderStored(turn);
-  $("ask-clear").hidden = turns.length === 0;
+  showTools();
   $("ask-clear").addEventListener("click", clear);
+  $("ask-export").addEventListener("click", exportMarkdown);
+  $("ask-print").addEventListener("click", () => window.print());
+  const examples = $("ask-examples").querySelector("ul");
+  for (const key of ["ask.example.cloudAct", "ask.example.teams", "ask.example.gendarmerie"]) {
+    const button = el("button", { type: "button", class: "secondary" }, t(key));
+    button.addEventListener("click", () => {
+      $("question-input").value = t(key);
+      $("ask-form").requestSubmit();
+    });
+    examples.append(el("li", {}, button));
+  }
 
   prepareForm($("ask-form"));
   $("ask-form").addEventListener("submit", (e) => {

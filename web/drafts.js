@@ -29,12 +29,12 @@ const FIELDS = {
     {
       legend: "sender",
       fields: [
-        { path: "sender.name", required: true, maxlength: 200 },
+        { path: "sender.name", required: true, maxlength: 200, autocomplete: "organization" },
         { path: "sender.description", maxlength: 500 },
-        { path: "sender.signatory", maxlength: 200 },
-        { path: "sender.address", maxlength: 300 },
+        { path: "sender.signatory", maxlength: 200, autocomplete: "name" },
+        { path: "sender.address", maxlength: 300, autocomplete: "street-address" },
         { path: "sender.contact", maxlength: 200 },
-        { path: "sender.url", kind: "url" },
+        { path: "sender.url", kind: "url", autocomplete: "url" },
       ],
     },
     {
@@ -149,7 +149,7 @@ function control(type, scope, spec) {
   const id = fieldId(scope, spec.path);
   const hint = label(type, spec.path, "hint");
   const hintId = hint ? `${id}-hint` : null;
-  const common = { id, "data-path": spec.path, "data-kind": spec.kind ?? "text", required: spec.required ?? false, "aria-describedby": hintId };
+  const common = { id, "data-path": spec.path, "data-kind": spec.kind ?? "text", required: spec.required ?? false, "aria-describedby": hintId, autocomplete: spec.autocomplete ?? null };
   let input;
   if (spec.kind === "textarea" || spec.kind === "lines") input = el("textarea", { ...common, rows: spec.kind === "lines" ? 3 : 4, maxlength: spec.maxlength, "data-minlength": spec.kind === "textarea" ? MIN_TEXT : null });
   else if (spec.kind === "select") input = el("select", common, spec.options.map((o) => el("option", { value: o }, o ? t(`draft.option.${spec.path}.${o}`) : t("draft.option.none"))));

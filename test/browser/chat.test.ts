@@ -4,6 +4,7 @@
  * conversation is kept in the browser, a follow-up goes with the previous turn, « Effacer la conversation »
  * forgets it; Échap stops an answer and a failed question comes back in the box with a button to send it again.
  */
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
@@ -114,15 +115,30 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(ollama.chats.at(-1)!.messages.map((m) => m.content).join("\n")).toContain("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     expect(await page.locator(".turn h2").first().innerText()).toBe("Et depuis quand ?");
 
+    // Downloaded as Markdown: each question, its answer, its sources with their addresses.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger la conversation (Markdown)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^conversation-cap-libre-\d{4}-\d{2}-\d{2}\.md$/);
+    const markdown = await readFile((await download.path())!, "utf8");
+    expect(markdown).toContain("## Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    expect(markdown).toContain("## Et depuis quand ?");
+    expect(markdown).toContain("12 millions d'euros par an [1]");
+    expect(markdown).toMatch(/^1\. .+ — <https?:\/\/\S+>$/m);
+    expect(markdown).toContain("Phrases à vérifier (1)");
+
     // Forgotten: on screen, in the browser, and after a reload.
     await page.getByRole("button", { name: "Effacer la conversation" }).click();
     expect(await page.locator(".turn").count()).toBe(0);
-    expect(await page.locator("#ask-status").innerText()).toBe("Conversation effacée.");
+    await expect.poll(() => page.locator("#ask-status").innerText()).toBe("Conversation effacée.");
     expect(await page.getByLabel("Votre question").evaluate((n) => n === document.activeElement)).toBe(true);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("caplibre.conversation.")))).toEqual([]);
     await page.reload();
     await page.locator("body[data-ready]").waitFor();
     expect(await page.locator(".turn").count()).toBe(0);
+    // With no conversation, example questions are offered; one click asks it.
+    await page.getByRole("button", { name: "Qu'est-ce que le CLOUD Act change pour notre mairie ?" }).click();
+    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+    expect(await page.locator(".turn h2").innerText()).toBe("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
+    expect(await page.locator("#ask-examples").isHidden()).toBe(true);
     await page.close();
   });
 
@@ -137,7 +153,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     await page.getByRole("button", { name: "Arrêter" }).focus();
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator(".turn .mode").innerText()).toBe("Réponse arrêtée.");
-    expect(await page.locator("#ask-status").innerText()).toBe("Réponse arrêtée.");
+    await expect.poll(() => page.locator("#ask-status").innerText()).toBe("Réponse arrêtée.");
     expect(await page.getByLabel("Votre question").evaluate((n) => n === document.activeElement)).toBe(true);
     ollama.set({ stallChat: false });
 
