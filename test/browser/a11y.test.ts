@@ -169,6 +169,12 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
     expect(await fresh.evaluate(() => document.activeElement?.outerHTML.slice(0, 60))).toContain("skip-link");
     await fresh.keyboard.press("Enter");
     expect(await fresh.evaluate(() => document.activeElement?.id)).toBe("contenu");
+
+    // The accessibility statement, linked from every page's footer, passes the same checks.
+    await fresh.getByRole("link", { name: "Accessibilité : partiellement conforme" }).click();
+    await fresh.getByRole("heading", { level: 1, name: "Déclaration d'accessibilité" }).waitFor();
+    expect(await fresh.locator("main").innerText()).toContain("partiellement conforme");
+    expect(await audit(fresh)).toEqual([]);
     await fresh.close();
   });
 
