@@ -209,8 +209,11 @@ async function ask(question) {
   showTools();
 
   controller = new AbortController();
+  const buttonHadFocus = document.activeElement === $("ask-button");
   $("ask-button").disabled = true;
   $("stop-button").hidden = false;
+  // « Demander » is disabled while the answer is written: the focus goes to « Arrêter », not to the page's body.
+  if (buttonHadFocus) $("stop-button").focus();
   view.answer.setAttribute("aria-busy", "true");
   view.answer.textContent = t("web.searching");
   announce(t("ask.searching"));

@@ -330,8 +330,11 @@ async function submit() {
   const inputs = collect();
 
   controller = new AbortController();
+  const buttonHadFocus = document.activeElement === $("draft-submit");
   $("draft-submit").disabled = true;
   $("draft-stop").hidden = false;
+  // « Rédiger » is disabled while the draft is written: the focus goes to « Arrêter », not to the page's body.
+  if (buttonHadFocus) $("draft-stop").focus();
   const view = streamView(type, inputs.collectivite?.name ?? "");
   let finished = null;
   try {
@@ -367,8 +370,11 @@ async function submit() {
     else view.error(err.message || t("web.networkError"));
   } finally {
     controller = null;
+    const stopHadFocus = document.activeElement === $("draft-stop");
     $("draft-submit").disabled = false;
     $("draft-stop").hidden = true;
+    // Stopped or failed: the focus comes back to « Rédiger » rather than falling to the page's body.
+    if (stopHadFocus && !finished) $("draft-submit").focus();
   }
   if (finished) {
     const moveFocus = document.activeElement === document.body || document.activeElement === $("draft-stop") || document.activeElement === $("draft-submit");
@@ -467,8 +473,9 @@ async function open(id, { focus = true, notices = [], remember = false } = {}) {
   }
 }
 
-function renderDraft(draft, notices) {
-  const version = draft.versions.at(-1);
+function renderDraft(draft, notices, { version: shownVersion = draft.versions.length } = {}) {
+  const latest = shownVersion === draft.versions.length;
+  const version = draft.versions[shownVersion - 1];
   const sections = version.sections;
   const toComplete = sections.filter((s) => s.toComplete).length;
   const generated = sections.filter((s) => s.mode === "generated").length;
@@ -481,17 +488,39 @@ function renderDraft(draft, notices) {
     el(
       "p",
       { class: "source-meta" },
-      t("draft.meta", { type: typeLabel(draft.type), collectivite: draft.collectivite, date: formatDate(version.at), version: draft.versions.length }),
+      t("draft.meta", { type: typeLabel(draft.type), collectivite: draft.collectivite, date: formatDate(version.at), version: shownVersion }),
     ),
+    draft.versions.length > 1 ? versionChooser(draft, shownVersion, titles) : null,
+    latest ? null : el("p", { class: "notice", id: "draft-old-version" }, t("draft.version.readOnly", { version: shownVersion, count: draft.versions.length })),
     factsAsOf(sections),
     notices.map((n) => el("p", { class: "notice" }, n)),
     toComplete ? el("p", { class: "notice draft-banner" }, t("draft.toComplete", { count: toComplete, total: sections.length })) : null,
     !toComplete && generated ? el("p", { class: "mode" }, t("draft.generated")) : null,
     flags.length ? flagBox(flags, titles) : null,
-    downloads(draft.id),
-    el("div", { class: "draft-body" }, sections.map((s) => renderSection(draft, s))),
+    downloads(draft.id, latest ? null : shownVersion),
+    el("div", { class: "draft-body" }, sections.map((s) => renderSection(draft, s, { editable: latest }))),
   );
   $("draft-output").replaceChildren(card);
+}
+
+/** « Version affichée »: every saved version, what made it and when; an older one is shown read-only. */
+function versionChooser(draft, shown, titles) {
+  const cause = (c) => {
+    const [kind, key] = c.split(":");
+    return t(`draft.version.cause.${kind}`, { section: titles.get(key) ?? key ?? "" });
+  };
+  const select = el(
+    "select",
+    { id: "draft-version" },
+    draft.versions
+      .map((v, i) => el("option", { value: i + 1, selected: i + 1 === shown }, t("draft.version.option", { n: i + 1, date: formatDate(v.at), cause: cause(v.cause ?? "generate") })))
+      .reverse(),
+  );
+  select.addEventListener("change", () => {
+    renderDraft(draft, [], { version: Number(select.value) });
+    $("draft-version")?.focus();
+  });
+  return el("div", { class: "field version-choice" }, el("label", { for: "draft-version" }, t("draft.version.label")), select);
 }
 
 /** « Faits cités à jour : 10 avril 2026 »: the most recent date of the corpus pages the draft cites. */
@@ -506,7 +535,7 @@ function factsAsOf(sections) {
   return el("p", { class: "source-meta" }, t("draft.factsAsOf", { date }));
 }
 
-function renderSection(draft, s) {
+function renderSection(draft, s, { editable = true } = {}) {
   const noteId = (n) => `note-${draft.id}-${s.key}-${n}`;
   const known = new Set(s.citations.map((c) => c.n));
   const flagged = (s.verification?.sentences ?? []).filter((x) => x.status === "unsupported" || x.status === "invalid-citation");
@@ -521,8 +550,8 @@ function renderSection(draft, s) {
   for (const end of [...new Set(flagged.map((x) => x.end))].sort((a, b) => b - a)) text = `${text.slice(0, end)} [0]${text.slice(end)}`;
   const headingId = `sec-${draft.id}-${s.key}`.replace(/[^\w-]/g, "-");
   const body = el("div", { class: "draft-text" }, renderMarkdown(text, { cite, headingLevel: 4 }));
-  const edit = el("button", { type: "button", class: "secondary edit-section" }, t("draft.edit.button"), el("span", { class: "visually-hidden" }, ` « ${s.title} »`));
-  edit.addEventListener("click", () => openEditor(draft, s, { body, edit, headingId }));
+  const edit = editable ? el("button", { type: "button", class: "secondary edit-section" }, t("draft.edit.button"), el("span", { class: "visually-hidden" }, ` « ${s.title} »`)) : null;
+  edit?.addEventListener("click", () => openEditor(draft, s, { body, edit, headingId }));
   return el(
     "section",
     { class: `draft-section${s.heading ? "" : " unheaded"}`, "data-key": s.key },
@@ -642,7 +671,7 @@ function noteContent(c) {
   return [page, el("span", { class: "source-meta" }, ...sources)];
 }
 
-function downloads(id) {
+function downloads(id, version = null) {
   return el(
     "div",
     { class: "downloads" },
@@ -650,7 +679,7 @@ function downloads(id) {
     el(
       "ul",
       { "aria-labelledby": "draft-downloads-title" },
-      FORMATS.map((f) => el("li", {}, el("a", { class: "button-link", href: `/api/drafts/${encodeURIComponent(id)}/export?format=${f}`, download: true }, t(`draft.format.${f}`)))),
+      FORMATS.map((f) => el("li", {}, el("a", { class: "button-link", href: `/api/drafts/${encodeURIComponent(id)}/export?format=${f}${version ? `&version=${version}` : ""}`, download: true }, t(`draft.format.${f}`)))),
     ),
     el("p", { class: "hint" }, t("draft.downloadHint", { count: formatNumber(FORMATS.length) })),
   );

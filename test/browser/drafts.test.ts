@@ -191,7 +191,37 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect(saved.versions).toHaveLength(4);
     expect(saved.versions[2].sections.find((x: { key: string }) => x.key === key).text).toBe("Texte d'un autre onglet.");
     expect(saved.versions[3].sections.find((x: { key: string }) => x.key === key).text).toBe("Ma seconde version, à ne pas perdre.");
+
+    // An older version, chosen in the list, is read as it was, without edit buttons; its downloads are of that version.
+    const choice = page.getByLabel("Version affichée");
+    expect((await choice.locator("option").allInnerTexts())[0]).toMatch(/^Version 4 — .+ — modification de « /);
+    await choice.selectOption("3");
+    await expect.poll(() => page.locator(".draft-section").first().locator(".draft-text").innerText()).toBe("Texte d'un autre onglet.");
+    expect(await page.locator("#draft-old-version").innerText()).toContain("version 3 sur 4, en lecture seule");
+    expect(await page.getByRole("button", { name: /^Modifier cette section/ }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "PDF" }).getAttribute("href")).toBe(`/api/drafts/${id}/export?format=pdf&version=3`);
+    expect(await choice.evaluate((n) => n === document.activeElement)).toBe(true);
+    await choice.selectOption("4");
+    await expect.poll(() => page.getByRole("button", { name: /^Modifier cette section/ }).count()).toBeGreaterThan(0);
     await page.close();
+  });
+
+  it("keeps the keyboard focus on « Arrêter » while a draft is written, and gives it back to « Rédiger » when stopped", async () => {
+    const { page } = await openPage(context, withModel.url, "#documents");
+    ollama.set({ stallChat: { afterTokens: 2 } });
+    try {
+      await fillLetter(page, "Commune de Focus");
+      await page.getByRole("button", { name: "Rédiger le document" }).focus();
+      await page.keyboard.press("Enter");
+      const stop = page.getByRole("button", { name: "Arrêter" });
+      await expect.poll(() => stop.evaluate((n) => n === document.activeElement), { timeout: 15_000 }).toBe(true);
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.getByRole("button", { name: "Rédiger le document" }).evaluate((n) => n === document.activeElement)).toBe(true);
+      expect(await page.locator("#draft-output .progress").innerText()).toContain("arrêtée");
+    } finally {
+      ollama.set({ stallChat: false });
+      await page.close();
+    }
   });
 
   it("drafts a roadmap from a saved analysis chosen in the form", async () => {
