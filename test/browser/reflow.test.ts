@@ -49,11 +49,24 @@ describe.skipIf(!browserAvailable)("the page at 320 px wide", () => {
     await server?.stop();
   });
 
-  async function phone(hash: string) {
+  async function phone(hash: string, width = 320, height = 640) {
     const opened = await openPage(context, server.url, hash);
-    await opened.page.setViewportSize({ width: 320, height: 640 });
+    await opened.page.setViewportSize({ width, height });
     return opened.page;
   }
+
+  it("at 200 % zoom of a 1280 px screen (640 CSS px): the map and the forms without sideways scroll", async () => {
+    const page = await phone("#inventaire", 640, 400);
+    await page.getByLabel("Fichiers d'inventaire").setInputFiles(CSV);
+    await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
+    await page.locator("#inv-items").waitFor({ timeout: 10_000 });
+    expect(await overflow(page)).toEqual({ page: 0, offenders: [] });
+    for (const section of ["Rédiger un document", "Suivi du plan", "Poser une question"]) {
+      await page.getByRole("link", { name: section }).click();
+      expect(await overflow(page), section).toEqual({ page: 0, offenders: [] });
+    }
+    await page.close();
+  });
 
   it("reads the dependency map on a phone: no sideways scroll, tables as cards with their column names", async () => {
     const page = await phone("#inventaire");
