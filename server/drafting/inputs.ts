@@ -4,8 +4,8 @@
  * fixed without reading code.
  */
 import { z } from "zod";
-import { formatIssues } from "../../ingest/schema.ts";
-import { AppError, fieldErrors } from "../errors.ts";
+import { formatIssues } from "../core/validation.ts";
+import { AppError, fieldErrors } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { DRAFT_TYPES, type DraftType } from "./types.ts";
 
@@ -130,6 +130,14 @@ const schemas: Record<DraftType, z.ZodType> = {
   roadmap: roadmapInputs,
   briefing: briefingInputs,
 };
+
+/**
+ * The inputs of every document type as JSON Schema: the page reads its field limits (required, lengths, minimums,
+ * formats) from here, so they cannot drift from what the server validates.
+ */
+export function inputsJsonSchema(): Record<DraftType, unknown> {
+  return Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, z.toJSONSchema(schema, { io: "input", unrepresentable: "any" })])) as Record<DraftType, unknown>;
+}
 
 const requestSchema = z.object({ type: z.enum(DRAFT_TYPES), inputs: z.record(z.string(), z.unknown()) });
 

@@ -11,7 +11,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import * as client from "openid-client";
 import type { Engine } from "../engine.ts";
 import { escapeHtml } from "../core/text.ts";
-import { AppError, toErrorBody } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
+import { toErrorBody } from "./errors.ts";
 import { message } from "../i18n/messages.ts";
 import { createOidcClient, type OidcClient } from "../auth/oidc.ts";
 import { costOf, createLimiter } from "../auth/limits.ts";
@@ -33,7 +34,7 @@ export function isOpenPath(path: string): boolean {
 
 /** A same-origin path to return to after sign-in; anything else (another site, `//host`) becomes `/`. */
 export function safeReturn(value: string | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f]/.test(value)) return "/";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f]/.test(value)) return "/";
   return value;
 }
 
@@ -100,7 +101,7 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
   });
 
   app.get("/auth/login", async (c) => {
-    let started;
+    let started: Awaited<ReturnType<typeof provider.start>>;
     try {
       started = await provider.start(redirectUri(c));
     } catch (err) {
@@ -124,7 +125,7 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
     if (!pending) return authPage(c, 400, message("auth.failed.title"), message("auth.failed.expired"), retry);
     const callbackUrl = new URL(redirectUri(c));
     callbackUrl.search = new URL(c.req.url).search;
-    let user;
+    let user: Awaited<ReturnType<typeof provider.finish>>;
     try {
       user = await provider.finish(callbackUrl, pending);
     } catch (err) {
