@@ -26,15 +26,33 @@ export function exposureByCategory(categories, { label }) {
     .filter((c) => c.installations > 0)
     .map((c) => ({ name: label(c.category), total: c.installations, exposed: c.extraEuropean.installations ?? 0, share: c.extraEuropean.share }))
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, "fr"));
+  return stackedBars(rows, { key: "exposure", shareColumn: true });
+}
+
+/**
+ * « Exposition par loi »: for each extra-European law reaching a vendor of the inventory, the installations it
+ * reaches (hatched) out of all the inventory's installations.
+ */
+export function exposureByLaw(summary) {
+  const rows = summary.risks
+    .filter((r) => r.kind === "legal-exposure" && r.installations > 0)
+    .map((r) => ({ name: r.label, total: summary.installations, exposed: r.installations, share: summary.installations ? r.installations / summary.installations : null }))
+    .sort((a, b) => b.exposed - a.exposed || a.name.localeCompare(b.name, "fr"));
+  return stackedBars(rows, { key: "law", shareColumn: true });
+}
+
+/** A figure: the chart drawn at its box's width, then its data as a table under « Voir les données du graphique ». */
+function stackedBars(rows, { key, shareColumn }) {
   const id = `chart-${++counter}`;
-  const title = t("chart.exposure.title");
-  const description = t("chart.exposure.desc", {
-    list: rows.map((r) => t("chart.exposure.item", { name: r.name, exposed: formatNumber(r.exposed), total: formatNumber(r.total) })).join(" ; "),
+  const title = t(`chart.${key}.title`);
+  const description = t(`chart.${key}.desc`, {
+    list: rows.map((r) => t(`chart.${key}.item`, { name: r.name, exposed: formatNumber(r.exposed), total: formatNumber(r.total) })).join(" ; "),
   });
+  const columns = ["category", "total", "exposed", ...(shareColumn ? ["share"] : [])];
   const box = el("div", { class: "chart-box" });
   const figure = el(
     "figure",
-    { class: "chart", id },
+    { class: "chart", id, "data-chart": key },
     el("figcaption", { id: `${id}-caption` }, title),
     box,
     el(
@@ -43,17 +61,24 @@ export function exposureByCategory(categories, { label }) {
       el("summary", {}, t("chart.data")),
       el(
         "div",
-        { class: "table-wrap", role: "region", "aria-label": t("chart.exposure.tableCaption"), tabindex: "0" },
+        { class: "table-wrap", role: "region", "aria-label": t(`chart.${key}.tableCaption`), tabindex: "0" },
         el(
           "table",
           { class: "data-table" },
-          el("caption", {}, t("chart.exposure.tableCaption")),
-          el("thead", {}, el("tr", {}, ["category", "total", "exposed", "share"].map((h) => el("th", { scope: "col" }, t(`chart.exposure.col.${h}`))))),
+          el("caption", {}, t(`chart.${key}.tableCaption`)),
+          el("thead", {}, el("tr", {}, columns.map((h) => el("th", { scope: "col" }, t(`chart.${key}.col.${h}`))))),
           el(
             "tbody",
             {},
             rows.map((r) =>
-              el("tr", {}, el("th", { scope: "row" }, r.name), el("td", { class: "num" }, formatNumber(r.total)), el("td", { class: "num" }, formatNumber(r.exposed)), el("td", { class: "num" }, formatShare(r.share))),
+              el(
+                "tr",
+                {},
+                el("th", { scope: "row" }, r.name),
+                el("td", { class: "num" }, formatNumber(r.total)),
+                el("td", { class: "num" }, formatNumber(r.exposed)),
+                shareColumn ? el("td", { class: "num" }, formatShare(r.share)) : null,
+              ),
             ),
           ),
         ),
@@ -61,7 +86,7 @@ export function exposureByCategory(categories, { label }) {
     ),
   );
   if (!rows.length) {
-    box.append(el("p", { class: "hint" }, t("chart.exposure.empty")));
+    box.append(el("p", { class: "hint" }, t(`chart.${key}.empty`)));
     return figure;
   }
   let drawn = 0;
@@ -69,7 +94,7 @@ export function exposureByCategory(categories, { label }) {
     const width = Math.floor(box.clientWidth);
     if (!width || Math.abs(width - drawn) < 2) return;
     drawn = width;
-    box.replaceChildren(drawExposure(rows, { width, id, title, description }));
+    box.replaceChildren(drawBars(rows, { width, id, key, title, description }));
   };
   // Drawn once in the page (its width is known then), again when its box changes width.
   new ResizeObserver(draw).observe(box);
@@ -96,7 +121,7 @@ function textBlock(text, { x, y, width, font, fill }) {
   return { node, height: lines.length * line };
 }
 
-function drawExposure(rows, { width, id, title, description }) {
+function drawBars(rows, { width, id, key, title, description }) {
   const max = Math.max(...rows.map((r) => r.total));
   const font = 14;
   const bar = 16;
@@ -109,12 +134,12 @@ function drawExposure(rows, { width, id, title, description }) {
     y += Math.max(label.height, 18) + 4;
     return parts;
   };
-  const legend = [swatch(`url(#${hatch})`, COLORS.exposed, t("chart.exposure.legendExposed")), swatch(COLORS.other, COLORS.otherStroke, t("chart.exposure.legendOther"))];
+  const legend = [swatch(`url(#${hatch})`, COLORS.exposed, t(`chart.${key}.legendExposed`)), swatch(COLORS.other, COLORS.otherStroke, t(`chart.${key}.legendOther`))];
   y += 8;
   const bars = rows.map((r) => {
     const total = Math.max(1, Math.round((r.total / max) * usable));
     const exposed = Math.round((r.exposed / r.total) * total);
-    const label = textBlock(t("chart.exposure.rowLabel", { name: r.name, exposed: formatNumber(r.exposed), total: formatNumber(r.total) }), { x: 0, y, width, font, fill: COLORS.text });
+    const label = textBlock(t(`chart.${key}.rowLabel`, { name: r.name, exposed: formatNumber(r.exposed), total: formatNumber(r.total) }), { x: 0, y, width, font, fill: COLORS.text });
     const top = y + label.height + 2;
     y = top + bar + 12;
     return svg(

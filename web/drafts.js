@@ -653,11 +653,14 @@ function openEditor(draft, s, { body, edit, headingId }, typed = null) {
   area.focus();
 }
 
+/** Said to screen readers after a link that opens a new tab (RGAA 13.2). */
+const newTab = () => el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`);
+
 /** A note: the corpus page, then each source the cited sentence names with its date and link (or « analyse de Cap Libre »). */
 function noteContent(c) {
   if (!c.sources) {
     return [
-      c.url ? el("a", { href: c.url, rel: "noreferrer noopener", target: "_blank" }, c.title) : c.title,
+      c.url ? el("a", { href: c.url, rel: "noreferrer noopener", target: "_blank" }, c.title, newTab()) : c.title,
       el("span", { class: "source-meta" }, [c.section, c.source, c.date].filter(Boolean).map((x) => ` — ${x}`).join("")),
     ];
   }
@@ -665,7 +668,7 @@ function noteContent(c) {
   if (c.sources.length === 0) return [page, el("span", { class: "source-meta" }, ` — ${t("draft.ownAnalysis")}`)];
   const sources = c.sources.flatMap((s, i) => [
     i ? " ; " : ` — ${t("draft.sourceLabel")} `,
-    s.url ? el("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, s.title) : s.title,
+    s.url ? el("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, s.title, newTab()) : s.title,
     s.date ? `, ${s.date}` : "",
   ]);
   return [page, el("span", { class: "source-meta" }, ...sources)];

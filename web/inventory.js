@@ -24,7 +24,7 @@ import {
   t,
 } from "./lib.js";
 import { prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
-import { exposureByCategory } from "./charts.js";
+import { exposureByCategory, exposureByLaw } from "./charts.js";
 
 /** Categories a classification may take (ingest/schema.ts CATEGORIES). */
 export const CATEGORIES = ["workstation", "collaboration", "security", "ai", "database", "virtualization", "network", "business", "hosting", "other"];
@@ -197,6 +197,7 @@ function display(analysis, { focus }) {
     manageCard(analysis),
     scoreCard(s.score),
     categoriesTable(s),
+    el("section", { class: "card", "aria-labelledby": "inv-laws-title" }, el("h3", { id: "inv-laws-title" }, t("inv.lawsTitle")), exposureByLaw(s)),
     quickWins(s.quickWins),
     itemsSection(analysis),
     unknownSection(analysis),

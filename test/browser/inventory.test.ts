@@ -60,14 +60,14 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     // The chart of exposure by category: an image with a name, bars drawn to scale from the analysis, its data as a table.
     const chart = page.getByRole("img", { name: /^Installations extra-européennes par catégorie Diagramme en barres/ });
     expect(await chart.count()).toBe(1);
-    const bars = await page.locator(".chart-row").evaluateAll((rows) =>
+    const bars = await page.locator('[data-chart="exposure"] .chart-row').evaluateAll((rows) =>
       rows.map((g) => ({
         name: g.getAttribute("data-category"),
         total: Number(g.querySelector(".bar-total")!.getAttribute("width")),
         exposed: Number(g.querySelector(".bar-exposed")?.getAttribute("width") ?? 0),
       })),
     );
-    const data = await page.locator(".chart-data tbody tr").evaluateAll((rows) => rows.map((r) => [...r.children].map((c, i) => (i ? c.textContent!.replace(/\s/g, "") : c.textContent!.trim()))));
+    const data = await page.locator('[data-chart="exposure"] .chart-data tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c, i) => (i ? c.textContent!.replace(/\s/g, "") : c.textContent!.trim()))));
     expect(bars.map((b) => b.name)).toEqual(data.map((d) => d[0]));
     const workstationBar = bars.find((b) => b.name === "Poste de travail")!;
     const [, wsTotal, wsExposed] = data.find((d) => d[0] === "Poste de travail")!;
@@ -76,7 +76,15 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     const largest = Math.max(...data.map((d) => Number(d[1])));
     expect(bars[0]!.total).toBe(Math.max(...bars.map((b) => b.total)));
     for (const [i, b] of bars.entries()) expect(Math.abs(b.total / bars[0]!.total - Number(data[i]![1]) / largest)).toBeLessThan(0.02);
-    expect(await page.locator(".chart-data summary").innerText()).toBe("Voir les données du graphique");
+    expect(await page.locator(".chart-data summary").first().innerText()).toBe("Voir les données du graphique");
+    // By law: each law's installations out of the whole inventory, the CLOUD Act among them.
+    const laws = page.getByRole("img", { name: /^Installations exposées, par loi extra-européenne/ });
+    expect(await laws.count()).toBe(1);
+    const lawRows = await page.locator('[data-chart="law"] .chart-data tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c, i) => (i ? c.textContent!.replace(/\s/g, "") : c.textContent!.trim()))));
+    const cloud = lawRows.find((r) => r[0] === "CLOUD Act (États-Unis)")!;
+    expect(Number(cloud[1])).toBe(Number((await page.locator("#inv-result p").filter({ hasText: /installations/ }).first().innerText()).match(/([\d\s\u202f]+) installations/)![1]!.replace(/\s/g, "")));
+    const cloudBar = await page.locator('[data-chart="law"] .chart-row[data-category="CLOUD Act (États-Unis)"]').evaluate((g) => [Number(g.querySelector(".bar-exposed")!.getAttribute("width")), Number(g.querySelector(".bar-total")!.getAttribute("width"))]);
+    expect(Math.abs(cloudBar[0]! / cloudBar[1]! - Number(cloud[2]) / Number(cloud[1]))).toBeLessThan(0.02);
 
     // Quick wins and the item table.
     expect(await page.locator(".wins li").allInnerTexts()).toEqual([expect.stringContaining("Kaspersky")]);

@@ -97,7 +97,8 @@ describe.skipIf(!browserAvailable)("the page at 320 px wide", () => {
     expect(Math.max(...heights)).toBeLessThan(1280);
     await page.screenshot({ path: "test-results/reflow-320-inventaire.png", fullPage: true });
     await card.screenshot({ path: "test-results/reflow-320-card.png" });
-    await page.locator(".chart").screenshot({ path: "test-results/reflow-320-chart.png" });
+    await page.locator('[data-chart="exposure"]').screenshot({ path: "test-results/reflow-320-chart.png" });
+    await page.locator('[data-chart="law"]').screenshot({ path: "test-results/reflow-320-chart-law.png" });
     await page.close();
   });
 
