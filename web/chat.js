@@ -5,6 +5,7 @@
 // until « Effacer la conversation ».
 import { $, apiError, el, readSSE, t } from "./lib.js";
 import { prepareForm, validate } from "./forms.js";
+import { renderMarkdown } from "./markdown.js";
 
 /** Turns kept in the browser; the oldest go first. */
 const MAX_TURNS = 20;
@@ -47,7 +48,22 @@ function appendCited(node, text, turnId, count) {
   node.append(text.slice(last));
 }
 
+/** A citation `[n]` as a link to its source, or marked invalid when no source has that number. */
+function citeNode(n, turnId, count) {
+  const holder = el("span");
+  appendCited(holder, `[${n}]`, turnId, count);
+  return holder.querySelector("a, span");
+}
+
+/** Lists (« - », « 1. ») are drawn as lists; other answers as their text, line breaks kept. */
+const hasList = (text) => /^\s*([-*]|\d+[.)]) /m.test(text);
+
 function renderAnswer(node, text, turnId, count) {
+  node.classList.toggle("md", hasList(text));
+  if (hasList(text)) {
+    node.replaceChildren(renderMarkdown(text, { cite: (n) => citeNode(n, turnId, count), headingLevel: 4 }));
+    return;
+  }
   node.replaceChildren();
   appendCited(node, text, turnId, count);
 }
@@ -59,6 +75,8 @@ const flaggedOf = (verification) => (verification?.sentences ?? []).filter((s) =
 function renderVerified(node, text, turnId, count, verification) {
   const flagged = flaggedOf(verification);
   if (!flagged.length) return null;
+  // The marks follow the text's characters: drawn as text (line breaks kept), not as Markdown.
+  node.classList.remove("md");
   node.replaceChildren();
   let last = 0;
   for (const s of flagged) {

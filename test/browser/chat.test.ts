@@ -81,6 +81,26 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     await page.close();
   });
 
+  it("draws a list of the answer as a list, its citations linked", async () => {
+    const { page } = await openPage(context, server.url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.locator("body[data-ready]").waitFor();
+    ollama.set({ reply: "La Gendarmerie a fait deux choix :\n- économiser 12 millions d'euros par an [1] ;\n- passer ses postes à Linux [1]." });
+    try {
+      await ask(page, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+      await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+      const items = page.locator(".answer ul li");
+      expect(await items.count()).toBe(2);
+      expect(await items.first().innerText()).toContain("12 millions d'euros par an [1]");
+      expect(await items.first().locator("a.cite").getAttribute("href")).toMatch(/^#q\w+-src-1$/);
+      expect(await page.locator(".answer").innerText()).not.toMatch(/^- /m);
+    } finally {
+      ollama.set({ reply: REPLY });
+      await page.close();
+    }
+  });
+
   it("keeps the conversation across a reload, sends a follow-up with the previous turn, and forgets it when asked", async () => {
     const { page } = await openPage(context, server.url);
     await page.evaluate(() => localStorage.clear());
