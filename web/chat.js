@@ -144,6 +144,36 @@ function renderDone(view, turn) {
   if (done.factsAsOf) view.footer.append(el("p", { class: "facts-date" }, t("web.factsAsOf", { date: dayDate(done.factsAsOf) })));
   // The banner already shows the standing notice; repeat only a notice specific to this answer.
   if (done.notice && done.notice !== $("status").dataset.notice) view.footer.append(el("p", { class: "notice" }, done.notice));
+  if (text.trim()) view.footer.append(copyButton(turn));
+}
+
+/** One turn as plain text: the question, the answer, its numbered sources with their addresses. */
+function turnText(turn) {
+  const lines = [turn.question, "", turn.text.trim()];
+  if (turn.sources.length) {
+    lines.push("", `${t("web.sources")} :`);
+    turn.sources.forEach((s, i) => {
+      const url = s.source ? s.source.url : s.sources?.length === 1 ? s.sources[0].url : null;
+      const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
+      lines.push(`[${i + 1}] ${title} (${[t(`kind.${s.document.kind}`), s.document.date].filter(Boolean).join(", ")})${url ? ` ${url}` : ""}`);
+    });
+  }
+  return lines.join("\n");
+}
+
+/** « Copier la réponse »: the turn's text in the clipboard, and a word to say it is there. */
+function copyButton(turn) {
+  const said = el("span", { class: "copy-status", role: "status" });
+  const button = el("button", { type: "button", class: "secondary copy" }, t("ask.copy"));
+  button.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(turnText(turn));
+      said.textContent = t("ask.copied");
+    } catch {
+      said.textContent = t("ask.copyFailed");
+    }
+  });
+  return el("div", { class: "actions turn-actions" }, button, said);
 }
 
 /** A turn read back from the browser's storage, drawn as it was left. */

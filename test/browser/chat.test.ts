@@ -135,6 +135,14 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(ollama.chats.at(-1)!.messages.map((m) => m.content).join("\n")).toContain("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     expect(await page.locator(".turn h2").first().innerText()).toBe("Et depuis quand ?");
 
+    // Copied: the question, the answer and its sources, as text.
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await page.locator(".turn").last().getByRole("button", { name: "Copier la réponse" }).click();
+    await expect.poll(() => page.locator(".turn").last().locator(".copy-status").innerText()).toBe("Réponse copiée, avec ses sources.");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^Combien la Gendarmerie a-t-elle économisé avec Linux \?\n\nLa Gendarmerie économise 12 millions/);
+    expect(copied).toMatch(/^\[1\] .+ https?:\/\/\S+$/m);
+
     // Downloaded as Markdown: each question, its answer, its sources with their addresses.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger la conversation (Markdown)" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^conversation-cap-libre-\d{4}-\d{2}-\d{2}\.md$/);
