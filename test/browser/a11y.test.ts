@@ -206,7 +206,8 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("#inv-form").isVisible()).toBe(false);
     expect(await page.locator(".unknown-item form").first().isVisible()).toBe(false);
-    expect(await page.locator(".chart svg").isVisible()).toBe(true);
+    expect(await page.locator(".chart svg").count()).toBe(2);
+    for (const svg of await page.locator(".chart svg").all()) expect(await svg.isVisible()).toBe(true);
     expect(await page.locator("#inv-items").isVisible()).toBe(true);
     await page.pdf({ path: "test-results/print-map.pdf", format: "A4" });
     await page.close();
