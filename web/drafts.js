@@ -390,7 +390,8 @@ function streamView(type, collectivite) {
   const notices = [];
   const progress = el("p", { class: "progress", role: "status" }, t("draft.starting"));
   const noticeBox = el("div");
-  const body = el("div", { class: "draft-body", "aria-live": "polite", "aria-busy": "true" });
+  // Not a live region: the progress line says which section is being written, the finished draft takes the focus.
+  const body = el("div", { class: "draft-body", "aria-busy": "true" });
   const card = el(
     "section",
     { class: "card draft", "aria-labelledby": "draft-title" },
@@ -414,7 +415,11 @@ function streamView(type, collectivite) {
       const s = sections.get(key);
       if (!s) return;
       s.raw += chunk;
-      s.text.replaceChildren(renderMarkdown(s.raw, { headingLevel: 4 }));
+      // Drawn at most once a frame, not rebuilt for every token.
+      s.frame ||= requestAnimationFrame(() => {
+        s.frame = 0;
+        s.text.replaceChildren(renderMarkdown(s.raw, { headingLevel: 4 }));
+      });
     },
     flags(key, flags) {
       const s = sections.get(key);

@@ -244,9 +244,25 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
 
   it("with the local model, streams generated sections and flags a figure absent from the sources", async () => {
     const { page, requested } = await openPage(context, withModel.url, "#documents");
+    // Every change inside a live region while the draft is written (a screen reader would say each).
+    await page.evaluate(() => {
+      const w = window as unknown as { announced: string[] };
+      w.announced = [];
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const region = (r.target instanceof Element ? r.target : r.target.parentElement)?.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]');
+          if (region?.textContent?.trim()) w.announced.push(region.textContent.trim());
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await fillLetter(page);
     await submit(page);
     await page.locator(".downloads").waitFor({ timeout: 10_000 });
+    // One line per section (« Rédaction de la section… »), not one per token.
+    const announced = await page.evaluate(() => (window as unknown as { announced: string[] }).announced);
+    const sectionCount = await page.locator("#draft-output .draft-section").count();
+    expect(announced.length).toBeLessThanOrEqual(sectionCount + 2);
+    expect(announced.join("\n")).not.toContain("97 millions");
     expect(await page.locator("#draft-output .notice").count()).toBe(0);
     expect(await page.locator(".draft-banner").count()).toBe(0);
     expect(await page.locator("#draft-output .mode").innerText()).toContain("rédigé par le modèle local");
