@@ -329,6 +329,8 @@ function itemsSection(analysis) {
     ["all", "extra", "unknown", "alternatives"].map((k) => el("option", { value: k }, t(`inv.which.${k}`))),
   );
   const withComponents = el("input", { type: "checkbox", id: "inv-components" });
+  // Sorting is offered when the whole list is here (the server's pages come most installed first).
+  const sort = el("select", { id: "inv-sort" }, SORTS.map((k) => el("option", { value: k }, t(`inv.sort.${k}`))));
   const count = el("p", { class: "hint", role: "status", id: "inv-count" });
   const tbody = el("tbody");
   const head = ["name", "publisher", "installations", "vendor", "extra", "category", "alternatives"];
@@ -350,6 +352,7 @@ function itemsSection(analysis) {
           (which.value === "alternatives" && i.alternatives.length > 0)) &&
         (!q || `${i.name} ${i.publisher ?? ""} ${i.vendor?.name ?? ""}`.toLocaleLowerCase("fr").includes(q)),
     );
+    rows.sort(SORTERS[sort.value]);
     tbody.replaceChildren(...rows.slice(0, MAX_ROWS).map(itemRow));
     cardCells(table);
     count.textContent = rows.length > MAX_ROWS ? t("inv.countTruncated", { shown: MAX_ROWS, count: formatNumber(rows.length) }) : t("inv.count", { count: formatNumber(rows.length) });
@@ -387,6 +390,7 @@ function itemsSection(analysis) {
     typing = setTimeout(restart, 250);
   });
   which.addEventListener("change", restart);
+  sort.addEventListener("change", renderLocal);
   withComponents.addEventListener("change", restart);
   previous.addEventListener("click", () => {
     offset = Math.max(0, offset - PAGE);
@@ -414,6 +418,7 @@ function itemsSection(analysis) {
       { class: "filters" },
       el("div", { class: "field" }, el("label", { for: "inv-filter" }, t("inv.filter")), filter),
       el("div", { class: "field" }, el("label", { for: "inv-which" }, t("inv.which")), which),
+      local ? el("div", { class: "field" }, el("label", { for: "inv-sort" }, t("inv.sort")), sort) : null,
       componentCount ? el("div", { class: "field check" }, withComponents, el("label", { for: "inv-components" }, t("inv.withComponents", { count: componentCount }))) : null,
     ),
     count,
@@ -425,6 +430,17 @@ function itemsSection(analysis) {
     pager,
   );
 }
+
+const SORTS = ["installations", "name", "exposure", "category"];
+const byName = (a, b) => a.name.localeCompare(b.name, "fr", { sensitivity: "base" });
+/** Exposed first, then unknown, then European; most installed first within each. */
+const exposureRank = (i) => (i.extraEuropean === true ? 0 : i.extraEuropean === null ? 1 : 2);
+const SORTERS = {
+  installations: (a, b) => b.installations - a.installations || byName(a, b),
+  name: byName,
+  exposure: (a, b) => exposureRank(a) - exposureRank(b) || b.installations - a.installations || byName(a, b),
+  category: (a, b) => categoryLabel(a.category).localeCompare(categoryLabel(b.category), "fr") || b.installations - a.installations || byName(a, b),
+};
 
 function itemRow(i) {
   return el(

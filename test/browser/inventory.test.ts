@@ -86,6 +86,17 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     const cloudBar = await page.locator('[data-chart="law"] .chart-row[data-category="CLOUD Act (États-Unis)"]').evaluate((g) => [Number(g.querySelector(".bar-exposed")!.getAttribute("width")), Number(g.querySelector(".bar-total")!.getAttribute("width"))]);
     expect(Math.abs(cloudBar[0]! / cloudBar[1]! - Number(cloud[2]) / Number(cloud[1]))).toBeLessThan(0.02);
 
+    // Sorting the items: by name, then exposed first.
+    const names = () => page.locator("#inv-items tbody th").evaluateAll((ths) => ths.map((th) => th.firstChild!.textContent!.trim()));
+    await page.getByLabel("Trier par").selectOption({ label: "Nom (A à Z)" });
+    const byName = await names();
+    expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b, "fr", { sensitivity: "base" })));
+    await page.getByLabel("Trier par").selectOption({ label: "Dépendance extra-européenne d'abord" });
+    const extra = await page.locator("#inv-items tbody tr td:nth-of-type(4)").allInnerTexts();
+    expect(extra.indexOf("Non") === -1 || extra.lastIndexOf("Oui") < extra.indexOf("Non")).toBe(true);
+    expect(extra[0]).toBe("Oui");
+    await page.getByLabel("Trier par").selectOption({ label: "Nombre d'installations" });
+
     // Quick wins and the item table.
     expect(await page.locator(".wins li").allInnerTexts()).toEqual([expect.stringContaining("Kaspersky")]);
     const chrome = row(page, "#inv-items", "Google Chrome");
