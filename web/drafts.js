@@ -557,10 +557,12 @@ function renderSection(draft, s, { editable = true } = {}) {
   const body = el("div", { class: "draft-text" }, renderMarkdown(text, { cite, headingLevel: 4 }));
   const edit = editable ? el("button", { type: "button", class: "secondary edit-section" }, t("draft.edit.button"), el("span", { class: "visually-hidden" }, ` « ${s.title} »`)) : null;
   edit?.addEventListener("click", () => openEditor(draft, s, { body, edit, headingId }));
+  // A section the model wrote (or a template waiting for it) can be written again, as a new version.
+  const rewrite = editable && (s.mode === "generated" || s.toComplete) ? rewriteButton(draft, s, headingId) : null;
   return el(
     "section",
     { class: `draft-section${s.heading ? "" : " unheaded"}`, "data-key": s.key },
-    el("div", { class: "section-head" }, el("h3", { id: headingId, tabindex: "-1" }, s.title), s.toComplete ? el("span", { class: "badge badge-draft" }, t("draft.badgeToComplete")) : null, edit),
+    el("div", { class: "section-head" }, el("h3", { id: headingId, tabindex: "-1" }, s.title), s.toComplete ? el("span", { class: "badge badge-draft" }, t("draft.badgeToComplete")) : null, edit, rewrite),
     body,
     s.flags.length ? flagBox(s.flags) : null,
     flagged.length
@@ -586,6 +588,31 @@ function renderSection(draft, s, { editable = true } = {}) {
         )
       : null,
   );
+}
+
+/** « Réécrire avec le modèle »: POST …/regenerate, then the draft again at its new version. */
+function rewriteButton(draft, s, headingId) {
+  const button = el("button", { type: "button", class: "secondary rewrite-section" }, t("draft.rewrite.button"), el("span", { class: "visually-hidden" }, ` « ${s.title} »`));
+  button.addEventListener("click", async () => {
+    const section = button.closest(".draft-section");
+    const status = el("p", { class: "progress", role: "status" }, t("draft.rewrite.running"));
+    section.querySelector(".rewrite-status")?.remove();
+    section.append(el("div", { class: "rewrite-status" }, status));
+    button.disabled = true;
+    try {
+      const saved = await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}/regenerate`, { method: "POST", headers: { accept: "application/json" } });
+      renderDraft(saved, []);
+      refreshSaved();
+      const heading = $(headingId);
+      heading?.focus();
+      heading?.closest(".draft-section")?.append(el("p", { class: "success", role: "status" }, t("draft.rewrite.done", { version: saved.versions.length })));
+    } catch (err) {
+      button.disabled = false;
+      status.replaceWith(errorBox(err.message));
+      button.focus();
+    }
+  });
+  return button;
 }
 
 // ——— Editing a section in place ———

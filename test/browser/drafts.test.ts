@@ -183,8 +183,8 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     // Taken up on the newest version: the typed text is still there, and saving makes version 4.
     await again.getByRole("button", { name: "Reprendre sur la dernière version" }).click();
     const reopened = page.locator(".draft-section").first().getByLabel(/^Texte de la section/);
-    await expect.poll(() => reopened.inputValue()).toBe("Ma seconde version, à ne pas perdre.");
-    expect(await page.locator(".draft-section").first().locator(".hint").first().innerText()).toContain("version 3");
+    await expect.poll(() => page.locator(".draft-section").first().locator(".section-editor .hint").innerText()).toContain("version 3");
+    expect(await reopened.inputValue()).toBe("Ma seconde version, à ne pas perdre.");
     await page.locator(".draft-section").first().getByRole("button", { name: "Enregistrer la section" }).click();
     await expect.poll(() => page.locator(".draft-section").first().locator(".success").textContent()).toContain("version 4 du brouillon");
     const saved = await (await fetch(`${withoutModel.url}/api/drafts/${id}`)).json();
@@ -273,6 +273,21 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect(ollama.chats.length).toBeGreaterThan(0);
     expect(requested.every((u) => u.startsWith(withModel.url))).toBe(true);
     await page.screenshot({ path: "test-results/draft-generated.png", fullPage: true });
+
+    // One section written again by the model: a new version, the new text, the focus on the section.
+    const rewritable = page.locator(".draft-section").filter({ has: page.getByRole("button", { name: /^Réécrire avec le modèle/ }) }).first();
+    const sectionTitle = (await rewritable.locator("h3").textContent())!;
+    const sectionKey = await rewritable.getAttribute("data-key");
+    ollama.set({ reply: "Une nouvelle rédaction de cette section [1]." });
+    try {
+      await rewritable.getByRole("button", { name: `Réécrire avec le modèle « ${sectionTitle} »` }).click();
+      const rewritten = page.locator(`.draft-section[data-key="${sectionKey}"]`);
+      await expect.poll(() => rewritten.locator(".success").textContent(), { timeout: 15_000 }).toContain("version 2 du brouillon");
+      expect(await rewritten.locator(".draft-text").innerText()).toContain("Une nouvelle rédaction de cette section");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(sectionTitle);
+    } finally {
+      ollama.set({ reply: "Une telle démarche a permis d'économiser 97 millions d'euros par an [1]." });
+    }
     await page.close();
   });
 
