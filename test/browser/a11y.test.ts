@@ -150,7 +150,7 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
       await page.getByLabel("Fichiers d'inventaire").setInputFiles(CSV);
       await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
       await page.locator("#inv-items").waitFor({ timeout: 10_000 });
-      found[`inventaire ${width}`] = await audit(page);
+      found[`inventaire ${width}`] = [...(await audit(page)), ...(await keyboardFocus(page, 60))];
       await page.getByRole("link", { name: "Rédiger un document" }).click();
       await page.getByRole("button", { name: "Rédiger le document" }).click(); // empty: field errors on screen too
       await page.locator(".field-error").first().waitFor();
