@@ -45,3 +45,12 @@ describe("the collectivité's name inside a sentence", () => {
     expect(brest.vars.collectivite).toBe("Brest Métropole");
   });
 });
+
+describe("quotations in template sections", () => {
+  it("leaves out one with no real sentence (trial: a bullet « …[^2] » in a note)", async () => {
+    const { isQuotable } = await import("../../server/drafting/generate.ts");
+    expect(isQuotable("…")).toBe(false);
+    expect(isQuotable("Selon …")).toBe(false);
+    expect(isQuotable("La Gendarmerie économise deux millions par an.")).toBe(true);
+  });
+});
