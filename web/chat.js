@@ -3,7 +3,7 @@
 // reader is not flooded with every word — and one polite message says when it is ready (« Réponse prête,
 // 3 sources »). The conversation is kept in this browser (localStorage, one per signed-in person) across reloads,
 // until « Effacer la conversation ».
-import { $, apiError, el, readSSE, t } from "./lib.js";
+import { $, apiError, el, formatDate, readSSE, t } from "./lib.js";
 import { prepareForm, validate } from "./forms.js";
 import { renderMarkdown } from "./markdown.js";
 
@@ -18,6 +18,10 @@ const STORAGE_PREFIX = "caplibre.conversation.";
 let controller = null;
 /** `{ id, question, text, sources, done, error }` of each turn, oldest first. */
 let turns = [];
+/** Earlier conversations, newest first: `{ id, title, at, turns }`. */
+let archive = [];
+/** Earlier conversations kept. */
+const MAX_ARCHIVE = 10;
 let storageKey = `${STORAGE_PREFIX}local`;
 let onDone = () => {};
 
@@ -203,30 +207,84 @@ function announce(text) {
 
 // ——— Storage ———
 
+const kept = (list) => list.filter((x) => x.done || x.text).slice(-MAX_TURNS);
+
 function save() {
   try {
-    const kept = turns.filter((x) => x.done || x.text).slice(-MAX_TURNS);
-    if (kept.length) localStorage.setItem(storageKey, JSON.stringify({ version: 1, turns: kept }));
+    const current = kept(turns);
+    if (current.length || archive.length) localStorage.setItem(storageKey, JSON.stringify({ version: 2, turns: current, archive }));
     else localStorage.removeItem(storageKey);
   } catch {
     /* storage full or refused: the conversation stays on screen only */
   }
   showTools();
+  showArchive();
 }
 
-/** The tools of a conversation (download, print, clear) when there is one; the example questions otherwise. */
+/** The tools of a conversation (download, print, new, clear) when there is one; the example questions otherwise. */
 function showTools() {
   $("ask-tools").hidden = turns.length === 0;
   $("ask-examples").hidden = turns.length > 0;
 }
 
+const validTurns = (list) => (Array.isArray(list) ? list.filter((x) => typeof x?.question === "string" && typeof x.text === "string" && Array.isArray(x.sources)) : []);
+
 function load() {
   try {
     const stored = JSON.parse(localStorage.getItem(storageKey) ?? "null");
-    return Array.isArray(stored?.turns) ? stored.turns.filter((x) => typeof x?.question === "string" && typeof x.text === "string" && Array.isArray(x.sources)) : [];
+    const past = Array.isArray(stored?.archive) ? stored.archive.filter((c) => typeof c?.id === "string" && typeof c.title === "string").map((c) => ({ ...c, turns: validTurns(c.turns) })) : [];
+    return { turns: validTurns(stored?.turns), archive: past.filter((c) => c.turns.length) };
   } catch {
-    return [];
+    return { turns: [], archive: [] };
   }
+}
+
+/** Puts the conversation on screen aside (if any) and starts an empty one. */
+function setAside() {
+  const current = kept(turns);
+  if (current.length) archive = [{ id: `c${Date.now().toString(36)}`, title: current[0].question, at: new Date().toISOString(), turns: current }, ...archive].slice(0, MAX_ARCHIVE);
+  turns = [];
+  $("conversation").replaceChildren();
+}
+
+function newConversation() {
+  if (controller) controller.abort();
+  setAside();
+  save();
+  announce(t("ask.newDone"));
+  $("question-input").focus();
+}
+
+/** « Conversations précédentes »: each can be taken up again (the one on screen is put aside) or deleted. */
+function showArchive() {
+  const box = $("ask-archive");
+  box.hidden = archive.length === 0;
+  if (!archive.length) return box.querySelector("ul").replaceChildren();
+  box.querySelector("summary").textContent = t("ask.archive", { count: archive.length });
+  box.querySelector("ul").replaceChildren(
+    ...archive.map((c) => {
+      const date = formatDate(c.at);
+      const open = el("button", { type: "button", class: "secondary" }, t("ask.archiveOpen", { title: c.title }));
+      const remove = el("button", { type: "button", class: "danger", "aria-label": t("ask.archiveDeleteLabel", { title: c.title }) }, t("ask.archiveDelete"));
+      open.addEventListener("click", () => {
+        if (controller) controller.abort();
+        archive = archive.filter((x) => x.id !== c.id);
+        setAside();
+        turns = c.turns;
+        for (const turn of turns) renderStored(turn);
+        save();
+        announce(t("ask.archiveOpened", { title: c.title }));
+        $("question-input").focus();
+      });
+      remove.addEventListener("click", () => {
+        archive = archive.filter((x) => x.id !== c.id);
+        save();
+        announce(t("ask.archiveDeleted", { title: c.title }));
+        (box.querySelector("button") ?? $("question-input")).focus();
+      });
+      return el("li", {}, open, " ", el("span", { class: "source-meta" }, t("ask.archiveMeta", { date, count: c.turns.length })), " ", remove);
+    }),
+  );
 }
 
 /** Forgets every conversation kept in this browser (at logout: the next person does not read them). */
@@ -375,10 +433,12 @@ function clear() {
 export function init({ user = null, onAnswered = () => {} } = {}) {
   onDone = onAnswered;
   storageKey = `${STORAGE_PREFIX}${user ?? "local"}`;
-  turns = load();
+  ({ turns, archive } = load());
   for (const turn of turns) renderStored(turn);
   showTools();
+  showArchive();
   $("ask-clear").addEventListener("click", clear);
+  $("ask-new").addEventListener("click", newConversation);
   $("ask-export").addEventListener("click", exportMarkdown);
   $("ask-print").addEventListener("click", () => window.print());
   const examples = $("ask-examples").querySelector("ul");

@@ -153,6 +153,25 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(markdown).toMatch(/^1\. .+ — <https?:\/\/\S+>$/m);
     expect(markdown).toContain("Phrases à vérifier (1)");
 
+    // A new conversation puts this one aside; it is kept across a reload and can be taken up again, or deleted.
+    await page.getByRole("button", { name: "Nouvelle conversation" }).click();
+    expect(await page.locator(".turn").count()).toBe(0);
+    expect(await page.locator("#ask-archive summary").innerText()).toBe("Conversations précédentes (1)");
+    await ask(page, "Qu'est-ce que le CLOUD Act ?");
+    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+    const [fresh] = await Promise.all([page.waitForRequest((r) => r.url().endsWith("/api/chat")), ask(page, "Et pour la messagerie ?")]);
+    expect(JSON.parse(fresh.postData()!).messages[0].content).toBe("Qu'est-ce que le CLOUD Act ?"); // not the put-aside one
+    await expect.poll(() => page.locator(".turn .mode").count(), { timeout: 15_000 }).toBe(2);
+    await page.reload();
+    await page.locator("body[data-ready]").waitFor();
+    expect(await page.locator(".turn h2").allInnerTexts()).toEqual(["Et pour la messagerie ?", "Qu'est-ce que le CLOUD Act ?"]);
+    await page.locator("#ask-archive summary").click();
+    await page.getByRole("button", { name: "Reprendre « Combien la Gendarmerie a-t-elle économisé avec Linux ? »" }).click();
+    expect(await page.locator(".turn h2").allInnerTexts()).toEqual(["Et depuis quand ?", "Combien la Gendarmerie a-t-elle économisé avec Linux ?"]);
+    expect(await page.locator("#ask-archive summary").innerText()).toBe("Conversations précédentes (1)");
+    await page.getByRole("button", { name: "Supprimer la conversation « Qu'est-ce que le CLOUD Act ? »" }).click();
+    expect(await page.locator("#ask-archive").isHidden()).toBe(true);
+
     // Forgotten: on screen, in the browser, and after a reload.
     await page.getByRole("button", { name: "Effacer la conversation" }).click();
     expect(await page.locator(".turn").count()).toBe(0);
