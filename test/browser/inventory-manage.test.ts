@@ -106,7 +106,7 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     expect(requested.every((u) => u.startsWith(server.url))).toBe(true);
     expect(consoleErrors).toEqual([]);
     await page.close();
-  }, 90_000); // many steps on a machine that may be busy: a generous guard, not a measure
+  });
 
   it("says so when the same file is sent again, without a second entry", async () => {
     const { page } = await openPage(context, server.url, "#inventaire");
