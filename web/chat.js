@@ -108,21 +108,39 @@ const hostOf = (url) => {
   }
 };
 
+/**
+ * What a listed passage is credited to: the one source that carries it (the source its statements name, or its
+ * document's only source) with its link; or, when some statement of it names no source, the corpus page as a
+ * whole, its own sources listed apart — never a reference that stands for another statement.
+ */
+function creditOf(s) {
+  const credit = s.credit;
+  const named = credit ? (credit.basis === "page" ? [] : credit.sources) : s.source ? [s.source] : s.sources?.length === 1 ? s.sources : [];
+  const url = named.length === 1 ? named[0].url : null;
+  return { credit, named, url, page: credit?.basis === "page" ? credit.sources : [] };
+}
+
 function renderSources(container, sources, turnId) {
   container.replaceChildren();
   if (!sources.length) return;
   const list = el("ol");
   sources.forEach((s, i) => {
-    // The link goes to the source this passage names for its facts; to the document's own only when it has a single
-    // source (then it carries every passage). Otherwise no link: a link must back the quoted passage.
-    const url = s.source ? s.source.url : s.sources?.length === 1 ? s.sources[0].url : null;
+    const { credit, named, url, page } = creditOf(s);
     // The site is named: two sources of the same title on different sites are told apart before the click.
-    const meta = [t(`kind.${s.document.kind}`), s.document.date, s.source?.title, url ? hostOf(url) : null].filter(Boolean).join(", ");
+    const meta = [t(`kind.${s.document.kind}`), s.document.date, credit?.basis === "page" ? t("web.creditPage") : named.map((x) => x.title).join(" ; "), url ? hostOf(url) : null]
+      .filter(Boolean)
+      .join(", ");
     const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
     const item = el("li", { id: `${turnId}-src-${i + 1}` });
     item.append(url ? el("a", { href: url, rel: "noreferrer noopener", target: "_blank" }, title, el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`)) : title);
     item.append(el("div", { class: "source-meta" }, meta));
     if (url) item.append(el("div", { class: "source-url" }, url));
+    if (page.length) {
+      const links = page.map((x) =>
+        el("li", {}, x.url ? el("a", { href: x.url, rel: "noreferrer noopener", target: "_blank" }, x.title, el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`)) : x.title, x.date ? ` (${x.date})` : ""),
+      );
+      item.append(el("details", { class: "page-sources" }, el("summary", {}, t("web.pageSources", { count: page.length })), el("ul", {}, links)));
+    }
     list.append(item);
   });
   container.append(el("h3", {}, t("web.sources")), list);
@@ -157,7 +175,7 @@ function turnText(turn) {
   if (turn.sources.length) {
     lines.push("", `${t("web.sources")} :`);
     turn.sources.forEach((s, i) => {
-      const url = s.source ? s.source.url : s.sources?.length === 1 ? s.sources[0].url : null;
+      const { url } = creditOf(s);
       const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
       lines.push(`[${i + 1}] ${title} (${[t(`kind.${s.document.kind}`), s.document.date].filter(Boolean).join(", ")})${url ? ` ${url}` : ""}`);
     });
@@ -404,7 +422,7 @@ function exportMarkdown() {
     if (turn.sources.length) {
       parts.push(`${t("web.sources")} :`, "");
       turn.sources.forEach((s, i) => {
-        const url = s.source ? s.source.url : s.sources?.length === 1 ? s.sources[0].url : null;
+        const { url } = creditOf(s);
         const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
         parts.push(`${i + 1}. ${title} (${[t(`kind.${s.document.kind}`), s.document.date].filter(Boolean).join(", ")})${url ? ` — <${url}>` : ""}`);
       });
