@@ -2,12 +2,16 @@
 // Without sign-in (`{ auth: "none" }`) the header stays as it is.
 import { $, t } from "./lib.js";
 
-export async function showAccount() {
+/** Shows who is signed in; returns a stable key of that person (null without sign-in), to keep their conversation. */
+export async function showAccount({ onLogout = () => {} } = {}) {
+  let user = null;
   try {
     const me = await (await fetch("/api/me")).json();
-    if (me.auth !== "oidc" || !me.user) return;
-    $("account-name").textContent = t("web.signedInAs", { name: me.user.name });
-    $("account").hidden = false;
+    if (me.auth === "oidc" && me.user) {
+      $("account-name").textContent = t("web.signedInAs", { name: me.user.name });
+      $("account").hidden = false;
+      user = me.user.subject ?? me.user.email ?? me.user.name ?? null;
+    }
   } catch {
     /* the page works without the header */
   }
@@ -15,10 +19,13 @@ export async function showAccount() {
   // no-referrer), which the server's Origin check refuses.
   $("account").querySelector("form").addEventListener("submit", async (e) => {
     e.preventDefault();
+    // What this person asked stays out of the next person's reach on a shared computer.
+    onLogout();
     try {
       await fetch("/auth/logout", { method: "POST" });
     } finally {
       location.assign("/auth/signed-out");
     }
   });
+  return user;
 }

@@ -2,13 +2,16 @@
 // POST /api/drafts whose SSE stream is shown section by section; the saved draft (GET /api/drafts/:id) is then
 // shown with its notes, its figures to check and links to its ODT, DOCX, PDF and Markdown exports. Saved drafts
 // are listed (GET /api/drafts) to reopen them.
-import { $, apiError, el, errorBox, fetchJson, formatDate, markCurrent, formatNumber, formatShare, has, readSSE, rememberLocation, setNavTarget, showSavedList, t } from "./lib.js";
+import { $, apiError, el, errorBox, fetchJson, formatDate, markCurrent, formatNumber, formatShare, has, jsonBody, readSSE, rememberLocation, setNavTarget, showSavedList, t } from "./lib.js";
 import { renderMarkdown } from "./markdown.js";
+import { clearErrors, errorSummary, prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
 
 const TYPES = ["letter", "audit-plan", "roadmap", "briefing"];
 const FORMATS = ["odt", "docx", "pdf", "md"];
 const LETTER_REQUESTS = ["study", "target", "public-information"];
-const MONTH = { kind: "text", pattern: "\\d{4}-\\d{2}(-\\d{2})?", placeholder: "draft.placeholder.month" };
+const MONTH = { kind: "text", pattern: "\\d{4}-\\d{2}(-\\d{2})?", placeholder: "draft.placeholder.month", patternMessage: "form.error.month" };
+/** The server's free texts are trimmed and at least two characters long (server/drafting/inputs.ts). */
+const MIN_TEXT = 2;
 
 const COLLECTIVITE = [
   { path: "collectivite.name", required: true, maxlength: 200 },
@@ -26,12 +29,12 @@ const FIELDS = {
     {
       legend: "sender",
       fields: [
-        { path: "sender.name", required: true, maxlength: 200 },
+        { path: "sender.name", required: true, maxlength: 200, autocomplete: "organization" },
         { path: "sender.description", maxlength: 500 },
-        { path: "sender.signatory", maxlength: 200 },
-        { path: "sender.address", maxlength: 300 },
+        { path: "sender.signatory", maxlength: 200, autocomplete: "name" },
+        { path: "sender.address", maxlength: 300, autocomplete: "street-address" },
         { path: "sender.contact", maxlength: 200 },
-        { path: "sender.url", kind: "url" },
+        { path: "sender.url", kind: "url", autocomplete: "url" },
       ],
     },
     {
@@ -112,6 +115,7 @@ const label = (type, path, part = "field") => (has(`draft.${part}.${type}.${path
 export function init(options = {}) {
   onDone = options.onDone ?? onDone;
   buildForm();
+  prepareForm($("draft-form"));
   $("draft-form").addEventListener("submit", (e) => {
     e.preventDefault();
     if (!controller) submit();
@@ -145,9 +149,9 @@ function control(type, scope, spec) {
   const id = fieldId(scope, spec.path);
   const hint = label(type, spec.path, "hint");
   const hintId = hint ? `${id}-hint` : null;
-  const common = { id, "data-path": spec.path, "data-kind": spec.kind ?? "text", required: spec.required ?? false, "aria-describedby": hintId };
+  const common = { id, "data-path": spec.path, "data-kind": spec.kind ?? "text", required: spec.required ?? false, "aria-describedby": hintId, autocomplete: spec.autocomplete ?? null };
   let input;
-  if (spec.kind === "textarea" || spec.kind === "lines") input = el("textarea", { ...common, rows: spec.kind === "lines" ? 3 : 4, maxlength: spec.maxlength });
+  if (spec.kind === "textarea" || spec.kind === "lines") input = el("textarea", { ...common, rows: spec.kind === "lines" ? 3 : 4, maxlength: spec.maxlength, "data-minlength": spec.kind === "textarea" ? MIN_TEXT : null });
   else if (spec.kind === "select") input = el("select", common, spec.options.map((o) => el("option", { value: o }, o ? t(`draft.option.${spec.path}.${o}`) : t("draft.option.none"))));
   else if (spec.kind === "analysis") input = el("select", { ...common, class: "analysis-select" }, el("option", { value: "" }, t(spec.required ? "draft.analysis.choose" : "draft.analysis.none")));
   else if (spec.kind === "number") input = el("input", { ...common, type: "number", min: spec.min, max: spec.max, step: spec.path === "targetShare" ? "any" : "1", inputmode: spec.path === "targetShare" ? "decimal" : "numeric" });
@@ -159,6 +163,8 @@ function control(type, scope, spec) {
       maxlength: spec.maxlength,
       pattern: spec.pattern,
       placeholder: spec.placeholder ? t(spec.placeholder) : null,
+      "data-pattern-message": spec.patternMessage ?? null,
+      "data-minlength": !spec.kind || spec.kind === "text" ? (spec.pattern ? null : MIN_TEXT) : null,
     });
   const text = label(type, spec.path) ?? spec.path;
   return el(
@@ -222,6 +228,7 @@ function selectType(type) {
     fs.disabled = !active;
   }
   $("draft-error").replaceChildren();
+  clearErrors($("draft-form"));
 }
 
 const currentType = () => document.querySelector('input[name="draft-type"]:checked')?.value ?? "letter";
@@ -262,23 +269,14 @@ function collect() {
   return inputs;
 }
 
-/** Marks the fields a French validation message names (`inputs.recipient.name (…) : …`) and focuses the first. */
-function markInvalid(messageText) {
-  const scopes = activeScopes();
-  let first = null;
-  for (const m of messageText.matchAll(/inputs\.([A-Za-z][\w.]*\w)/g)) {
-    const path = m[1].replace(/\.\d+$/, "");
-    for (const scope of scopes) {
-      const node = [...scope.querySelectorAll("[data-path]")].find((n) => n.dataset.path === path || n.dataset.path.startsWith(`${path}.`));
-      if (node) {
-        const target = node.matches("fieldset") ? node.querySelector("input, textarea") : node;
-        target.setAttribute("aria-invalid", "true");
-        first ??= target;
-        break;
-      }
-    }
+/** The control of a field the server names (`inputs.recipient.name`, `inputs.requests.1`), among the chosen type's. */
+function controlOf(path) {
+  const wanted = path.replace(/^inputs\./, "").replace(/\.\d+$/, "");
+  for (const scope of activeScopes()) {
+    const node = [...scope.querySelectorAll("[data-path]")].find((n) => n.dataset.path === wanted);
+    if (node) return node.matches("fieldset") ? node.querySelector("textarea") : node;
   }
-  first?.focus();
+  return null;
 }
 
 async function refreshAnalyses() {
@@ -323,13 +321,20 @@ function refreshSaved() {
 
 async function submit() {
   const type = currentType();
-  const inputs = collect();
-  for (const node of document.querySelectorAll('#draft-form [aria-invalid="true"]')) node.removeAttribute("aria-invalid");
+  const form = $("draft-form");
   $("draft-error").replaceChildren();
+  if (!validate(form)) {
+    $("draft-error").replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
+    return;
+  }
+  const inputs = collect();
 
   controller = new AbortController();
+  const buttonHadFocus = document.activeElement === $("draft-submit");
   $("draft-submit").disabled = true;
   $("draft-stop").hidden = false;
+  // « Rédiger » is disabled while the draft is written: the focus goes to « Arrêter », not to the page's body.
+  if (buttonHadFocus) $("draft-stop").focus();
   const view = streamView(type, inputs.collectivite?.name ?? "");
   let finished = null;
   try {
@@ -341,11 +346,15 @@ async function submit() {
       throw new Error(t("web.networkError"));
     }
     if (!response.ok) {
-      // Validation errors come before the stream: shown by the form, naming the field.
+      // Validation errors come before the stream: each under its field when the page has it, else under the form.
       const error = await apiError(response);
       view.remove();
-      $("draft-error").replaceChildren(errorBox(error.message));
-      markInvalid(error.message);
+      if (showServerErrors(form, error, controlOf)) $("draft-error").replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
+      else {
+        $("draft-error").replaceChildren(errorBox(error.message));
+        $("draft-error").querySelector("p").setAttribute("tabindex", "-1");
+        $("draft-error").querySelector("p").focus();
+      }
       return;
     }
     for await (const { event, data } of readSSE(response)) {
@@ -361,8 +370,11 @@ async function submit() {
     else view.error(err.message || t("web.networkError"));
   } finally {
     controller = null;
+    const stopHadFocus = document.activeElement === $("draft-stop");
     $("draft-submit").disabled = false;
     $("draft-stop").hidden = true;
+    // Stopped or failed: the focus comes back to « Rédiger » rather than falling to the page's body.
+    if (stopHadFocus && !finished) $("draft-submit").focus();
   }
   if (finished) {
     const moveFocus = document.activeElement === document.body || document.activeElement === $("draft-stop") || document.activeElement === $("draft-submit");
@@ -378,7 +390,8 @@ function streamView(type, collectivite) {
   const notices = [];
   const progress = el("p", { class: "progress", role: "status" }, t("draft.starting"));
   const noticeBox = el("div");
-  const body = el("div", { class: "draft-body", "aria-live": "polite", "aria-busy": "true" });
+  // Not a live region: the progress line says which section is being written, the finished draft takes the focus.
+  const body = el("div", { class: "draft-body", "aria-busy": "true" });
   const card = el(
     "section",
     { class: "card draft", "aria-labelledby": "draft-title" },
@@ -402,7 +415,11 @@ function streamView(type, collectivite) {
       const s = sections.get(key);
       if (!s) return;
       s.raw += chunk;
-      s.text.replaceChildren(renderMarkdown(s.raw, { headingLevel: 4 }));
+      // Drawn at most once a frame, not rebuilt for every token.
+      s.frame ||= requestAnimationFrame(() => {
+        s.frame = 0;
+        s.text.replaceChildren(renderMarkdown(s.raw, { headingLevel: 4 }));
+      });
     },
     flags(key, flags) {
       const s = sections.get(key);
@@ -461,8 +478,9 @@ async function open(id, { focus = true, notices = [], remember = false } = {}) {
   }
 }
 
-function renderDraft(draft, notices) {
-  const version = draft.versions.at(-1);
+function renderDraft(draft, notices, { version: shownVersion = draft.versions.length } = {}) {
+  const latest = shownVersion === draft.versions.length;
+  const version = draft.versions[shownVersion - 1];
   const sections = version.sections;
   const toComplete = sections.filter((s) => s.toComplete).length;
   const generated = sections.filter((s) => s.mode === "generated").length;
@@ -475,17 +493,39 @@ function renderDraft(draft, notices) {
     el(
       "p",
       { class: "source-meta" },
-      t("draft.meta", { type: typeLabel(draft.type), collectivite: draft.collectivite, date: formatDate(version.at), version: draft.versions.length }),
+      t("draft.meta", { type: typeLabel(draft.type), collectivite: draft.collectivite, date: formatDate(version.at), version: shownVersion }),
     ),
+    draft.versions.length > 1 ? versionChooser(draft, shownVersion, titles) : null,
+    latest ? null : el("p", { class: "notice", id: "draft-old-version" }, t("draft.version.readOnly", { version: shownVersion, count: draft.versions.length })),
     factsAsOf(sections),
     notices.map((n) => el("p", { class: "notice" }, n)),
     toComplete ? el("p", { class: "notice draft-banner" }, t("draft.toComplete", { count: toComplete, total: sections.length })) : null,
     !toComplete && generated ? el("p", { class: "mode" }, t("draft.generated")) : null,
     flags.length ? flagBox(flags, titles) : null,
-    downloads(draft.id),
-    el("div", { class: "draft-body" }, sections.map((s) => renderSection(draft, s))),
+    downloads(draft.id, latest ? null : shownVersion),
+    el("div", { class: "draft-body" }, sections.map((s) => renderSection(draft, s, { editable: latest }))),
   );
   $("draft-output").replaceChildren(card);
+}
+
+/** « Version affichée »: every saved version, what made it and when; an older one is shown read-only. */
+function versionChooser(draft, shown, titles) {
+  const cause = (c) => {
+    const [kind, key] = c.split(":");
+    return t(`draft.version.cause.${kind}`, { section: titles.get(key) ?? key ?? "" });
+  };
+  const select = el(
+    "select",
+    { id: "draft-version" },
+    draft.versions
+      .map((v, i) => el("option", { value: i + 1, selected: i + 1 === shown }, t("draft.version.option", { n: i + 1, date: formatDate(v.at), cause: cause(v.cause ?? "generate") })))
+      .reverse(),
+  );
+  select.addEventListener("change", () => {
+    renderDraft(draft, [], { version: Number(select.value) });
+    $("draft-version")?.focus();
+  });
+  return el("div", { class: "field version-choice" }, el("label", { for: "draft-version" }, t("draft.version.label")), select);
 }
 
 /** « Faits cités à jour : 10 avril 2026 »: the most recent date of the corpus pages the draft cites. */
@@ -500,7 +540,7 @@ function factsAsOf(sections) {
   return el("p", { class: "source-meta" }, t("draft.factsAsOf", { date }));
 }
 
-function renderSection(draft, s) {
+function renderSection(draft, s, { editable = true } = {}) {
   const noteId = (n) => `note-${draft.id}-${s.key}-${n}`;
   const known = new Set(s.citations.map((c) => c.n));
   const flagged = (s.verification?.sentences ?? []).filter((x) => x.status === "unsupported" || x.status === "invalid-citation");
@@ -513,11 +553,17 @@ function renderSection(draft, s) {
         : el("span", { class: "cite-invalid" }, `[${n}]`, el("span", { class: "flag-label" }, ` ${t("verify.invalidCitation")}`));
   let text = s.text;
   for (const end of [...new Set(flagged.map((x) => x.end))].sort((a, b) => b - a)) text = `${text.slice(0, end)} [0]${text.slice(end)}`;
+  const headingId = `sec-${draft.id}-${s.key}`.replace(/[^\w-]/g, "-");
+  const body = el("div", { class: "draft-text" }, renderMarkdown(text, { cite, headingLevel: 4 }));
+  const edit = editable ? el("button", { type: "button", class: "secondary edit-section" }, t("draft.edit.button"), el("span", { class: "visually-hidden" }, ` « ${s.title} »`)) : null;
+  edit?.addEventListener("click", () => openEditor(draft, s, { body, edit, headingId }));
+  // A section the model wrote (or a template waiting for it) can be written again, as a new version.
+  const rewrite = editable && (s.mode === "generated" || s.toComplete) ? rewriteButton(draft, s, headingId) : null;
   return el(
     "section",
-    { class: `draft-section${s.heading ? "" : " unheaded"}` },
-    el("div", { class: "section-head" }, el("h3", {}, s.title), s.toComplete ? el("span", { class: "badge badge-draft" }, t("draft.badgeToComplete")) : null),
-    el("div", { class: "draft-text" }, renderMarkdown(text, { cite, headingLevel: 4 })),
+    { class: `draft-section${s.heading ? "" : " unheaded"}`, "data-key": s.key },
+    el("div", { class: "section-head" }, el("h3", { id: headingId, tabindex: "-1" }, s.title), s.toComplete ? el("span", { class: "badge badge-draft" }, t("draft.badgeToComplete")) : null, edit, rewrite),
+    body,
     s.flags.length ? flagBox(s.flags) : null,
     flagged.length
       ? el(
@@ -544,11 +590,109 @@ function renderSection(draft, s) {
   );
 }
 
+/** « Réécrire avec le modèle »: POST …/regenerate, then the draft again at its new version. */
+function rewriteButton(draft, s, headingId) {
+  const button = el("button", { type: "button", class: "secondary rewrite-section" }, t("draft.rewrite.button"), el("span", { class: "visually-hidden" }, ` « ${s.title} »`));
+  button.addEventListener("click", async () => {
+    const section = button.closest(".draft-section");
+    const status = el("p", { class: "progress", role: "status" }, t("draft.rewrite.running"));
+    section.querySelector(".rewrite-status")?.remove();
+    section.append(el("div", { class: "rewrite-status" }, status));
+    button.disabled = true;
+    try {
+      const saved = await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}/regenerate`, { method: "POST", headers: { accept: "application/json" } });
+      renderDraft(saved, []);
+      refreshSaved();
+      const heading = $(headingId);
+      heading?.focus();
+      heading?.closest(".draft-section")?.append(el("p", { class: "success", role: "status" }, t("draft.rewrite.done", { version: saved.versions.length })));
+    } catch (err) {
+      button.disabled = false;
+      status.replaceWith(errorBox(err.message));
+      button.focus();
+    }
+  });
+  return button;
+}
+
+// ——— Editing a section in place ———
+
+/**
+ * Replaces a section's text by a form: its text in a box, saved with PATCH …/sections/:key and the version it was
+ * made on, so an edit never silently overwrites a newer version. A conflict (409) is said in French under the
+ * box, the typed text is kept, and « Reprendre sur la dernière version » reloads the draft with the edit still open.
+ */
+function openEditor(draft, s, { body, edit, headingId }, typed = null) {
+  const id = `edit-${headingId}`;
+  const status = el("div", { role: "status" });
+  const area = el("textarea", { id, rows: Math.min(20, Math.max(6, s.text.split("\n").length + 2)), required: true, maxlength: 30000, "aria-describedby": `${id}-hint` });
+  area.value = typed ?? s.text;
+  const save = el("button", { type: "submit" }, t("draft.edit.save"));
+  const cancel = el("button", { type: "button", class: "secondary" }, t("draft.edit.cancel"));
+  const form = prepareForm(
+    el(
+      "form",
+      { class: "section-editor", "aria-labelledby": headingId },
+      el("div", { class: "field wide" }, el("label", { for: id }, t("draft.edit.label", { title: s.title })), el("p", { class: "hint", id: `${id}-hint` }, t("draft.edit.hint", { version: draft.versions.length })), area),
+      el("div", { class: "actions" }, save, cancel),
+      status,
+    ),
+  );
+  const close = () => {
+    form.replaceWith(body);
+    edit.hidden = false;
+    edit.focus();
+  };
+  cancel.addEventListener("click", close);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    status.replaceChildren();
+    if (!validate(form)) return;
+    save.disabled = true;
+    try {
+      const saved = await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}`, jsonBody("PATCH", { text: area.value, version: draft.versions.length }));
+      renderDraft(saved, []);
+      refreshSaved();
+      const heading = $(headingId);
+      heading?.focus();
+      heading?.closest(".draft-section")?.append(el("p", { class: "success", role: "status" }, t("draft.edit.saved", { version: saved.versions.length })));
+    } catch (err) {
+      save.disabled = false;
+      if (err.status === 409) {
+        // Nothing is lost: the text stays in the box; the newest version can be loaded under it.
+        showErrors(form, [{ control: area, message: err.message }]);
+        const reload = el("button", { type: "button" }, t("draft.edit.reload"));
+        reload.addEventListener("click", async () => {
+          const text = area.value;
+          try {
+            const latest = await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}`);
+            renderDraft(latest, []);
+            const section = $("draft-output").querySelector(`.draft-section[data-key="${CSS.escape(s.key)}"]`);
+            const newest = latest.versions.at(-1).sections.find((x) => x.key === s.key);
+            if (!section || !newest) return;
+            const parts = { body: section.querySelector(".draft-text"), edit: section.querySelector(".edit-section"), headingId };
+            openEditor(latest, newest, parts, text);
+          } catch (e2) {
+            status.replaceChildren(errorBox(e2.message));
+          }
+        });
+        status.replaceChildren(el("p", { class: "hint" }, t("draft.edit.conflictHint")), reload);
+      } else if (!showServerErrors(form, err, (path) => (path === "text" ? area : null))) status.replaceChildren(errorBox(err.message));
+    }
+  });
+  body.replaceWith(form);
+  edit.hidden = true;
+  area.focus();
+}
+
+/** Said to screen readers after a link that opens a new tab (RGAA 13.2). */
+const newTab = () => el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`);
+
 /** A note: the corpus page, then each source the cited sentence names with its date and link (or « analyse de Cap Libre »). */
 function noteContent(c) {
   if (!c.sources) {
     return [
-      c.url ? el("a", { href: c.url, rel: "noreferrer noopener", target: "_blank" }, c.title) : c.title,
+      c.url ? el("a", { href: c.url, rel: "noreferrer noopener", target: "_blank" }, c.title, newTab()) : c.title,
       el("span", { class: "source-meta" }, [c.section, c.source, c.date].filter(Boolean).map((x) => ` — ${x}`).join("")),
     ];
   }
@@ -556,13 +700,13 @@ function noteContent(c) {
   if (c.sources.length === 0) return [page, el("span", { class: "source-meta" }, ` — ${t("draft.ownAnalysis")}`)];
   const sources = c.sources.flatMap((s, i) => [
     i ? " ; " : ` — ${t(c.page ? "draft.pageSourcesLabel" : "draft.sourceLabel")} `,
-    s.url ? el("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, s.title) : s.title,
+    s.url ? el("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, s.title, newTab()) : s.title,
     s.date ? `, ${s.date}` : "",
   ]);
   return [page, el("span", { class: "source-meta" }, ...sources)];
 }
 
-function downloads(id) {
+function downloads(id, version = null) {
   return el(
     "div",
     { class: "downloads" },
@@ -570,7 +714,7 @@ function downloads(id) {
     el(
       "ul",
       { "aria-labelledby": "draft-downloads-title" },
-      FORMATS.map((f) => el("li", {}, el("a", { class: "button-link", href: `/api/drafts/${encodeURIComponent(id)}/export?format=${f}`, download: true }, t(`draft.format.${f}`)))),
+      FORMATS.map((f) => el("li", {}, el("a", { class: "button-link", href: `/api/drafts/${encodeURIComponent(id)}/export?format=${f}${version ? `&version=${version}` : ""}`, download: true }, t(`draft.format.${f}`)))),
     ),
     el("p", { class: "hint" }, t("draft.downloadHint", { count: formatNumber(FORMATS.length) })),
   );

@@ -6,11 +6,13 @@
 import {
   $,
   apiError,
+  cardCells,
   countryName,
   el,
   errorBox,
   fetchJson,
   formatDate,
+  formatBytes,
   formatDecimal,
   formatNumber,
   formatShare,
@@ -21,6 +23,8 @@ import {
   showSavedList,
   t,
 } from "./lib.js";
+import { prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
+import { exposureByCategory, exposureByLaw } from "./charts.js";
 
 /** Categories a classification may take (ingest/schema.ts CATEGORIES). */
 export const CATEGORIES = ["workstation", "collaboration", "security", "ai", "database", "virtualization", "network", "business", "hosting", "other"];
@@ -35,9 +39,27 @@ let busy = false;
 
 export const categoryLabel = (c) => t(`category.${c ?? "unclassified"}`);
 
+let maxUploadBytes = null;
+
+/** The server's limits (`/api/health`): the upload box says its maximum size and checks it before sending. */
+export function setLimits(limits) {
+  if (!limits?.maxUploadBytes || limits.maxUploadBytes === maxUploadBytes) return;
+  maxUploadBytes = limits.maxUploadBytes;
+  $("inv-files-limit").textContent = t("inv.filesLimit", { size: formatBytes(maxUploadBytes) });
+}
+
+function uploadChecks() {
+  const files = [...$("inv-files").files];
+  const total = files.reduce((n, f) => n + f.size, 0);
+  if (!maxUploadBytes || total <= maxUploadBytes) return [];
+  return [{ control: $("inv-files"), message: t("inv.filesTooLarge", { size: formatBytes(total), max: formatBytes(maxUploadBytes) }) }];
+}
+
 export function init() {
+  prepareForm($("inv-form"));
   $("inv-form").addEventListener("submit", (e) => {
     e.preventDefault();
+    if (!validate($("inv-form"), uploadChecks)) return;
     const files = [...$("inv-files").files];
     if (files.length && !busy) analyze(files);
   });
@@ -95,8 +117,12 @@ async function analyze(files) {
     refreshSaved();
   } catch (err) {
     progress.textContent = "";
-    $("inv-error").replaceChildren(errorBox(err.message));
-    $("inv-files").focus();
+    // What the server refuses in the files (format, size, content) is said under the file field; other errors below.
+    if (err.status >= 400 && err.status < 500) showErrors($("inv-form"), [{ control: $("inv-files"), message: err.message }]);
+    else {
+      $("inv-error").replaceChildren(errorBox(err.message));
+      $("inv-files").focus();
+    }
   } finally {
     busy = false;
     button.disabled = false;
@@ -172,6 +198,7 @@ function display(analysis, { focus }) {
     manageCard(analysis),
     scoreCard(s.score),
     categoriesTable(s),
+    el("section", { class: "card", "aria-labelledby": "inv-laws-title" }, el("h3", { id: "inv-laws-title" }, t("inv.lawsTitle")), exposureByLaw(s)),
     quickWins(s.quickWins),
     itemsSection(analysis),
     unknownSection(analysis),
@@ -226,12 +253,14 @@ function categoriesTable(s) {
     "section",
     { class: "card", "aria-labelledby": "inv-categories-title" },
     el("h3", { id: "inv-categories-title" }, t("inv.categoriesTitle")),
+    exposureByCategory(s.categories, { label: categoryLabel }),
     el(
       "div",
       { class: "table-wrap", role: "region", "aria-labelledby": "inv-categories-title", tabindex: "0" },
-      el(
+      cardCells(el(
         "table",
         { class: "data-table", id: "inv-categories" },
+        el("caption", { class: "visually-hidden" }, t("inv.categoriesTitle")),
         el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))))),
         el(
           "tbody",
@@ -262,7 +291,7 @@ function categoriesTable(s) {
             );
           }),
         ),
-      ),
+      )),
     ),
   );
 }
@@ -301,9 +330,12 @@ function itemsSection(analysis) {
     ["all", "extra", "unknown", "alternatives"].map((k) => el("option", { value: k }, t(`inv.which.${k}`))),
   );
   const withComponents = el("input", { type: "checkbox", id: "inv-components" });
+  // Sorting is offered when the whole list is here (the server's pages come most installed first).
+  const sort = el("select", { id: "inv-sort" }, SORTS.map((k) => el("option", { value: k }, t(`inv.sort.${k}`))));
   const count = el("p", { class: "hint", role: "status", id: "inv-count" });
   const tbody = el("tbody");
   const head = ["name", "publisher", "installations", "vendor", "extra", "category", "alternatives"];
+  const table = el("table", { class: "data-table", id: "inv-items" }, el("caption", { class: "visually-hidden" }, t("inv.itemsCaption")), el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))))), tbody);
   const previous = el("button", { type: "button", id: "inv-prev", class: "secondary" }, t("inv.page.previous"));
   const next = el("button", { type: "button", id: "inv-next", class: "secondary" }, t("inv.page.next"));
   const pager = el("div", { class: "actions pager", hidden: local }, previous, next);
@@ -321,7 +353,9 @@ function itemsSection(analysis) {
           (which.value === "alternatives" && i.alternatives.length > 0)) &&
         (!q || `${i.name} ${i.publisher ?? ""} ${i.vendor?.name ?? ""}`.toLocaleLowerCase("fr").includes(q)),
     );
+    rows.sort(SORTERS[sort.value]);
     tbody.replaceChildren(...rows.slice(0, MAX_ROWS).map(itemRow));
+    cardCells(table);
     count.textContent = rows.length > MAX_ROWS ? t("inv.countTruncated", { shown: MAX_ROWS, count: formatNumber(rows.length) }) : t("inv.count", { count: formatNumber(rows.length) });
   };
 
@@ -334,6 +368,7 @@ function itemsSection(analysis) {
       const page = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(analysis.id)}/items?${params}`);
       if (mine !== request) return;
       tbody.replaceChildren(...page.items.map(itemRow));
+      cardCells(table);
       count.textContent = page.total
         ? t("inv.page.range", { from: formatNumber(page.offset + 1), to: formatNumber(page.offset + page.items.length), count: formatNumber(page.total) })
         : t("inv.count", { count: "0" });
@@ -356,6 +391,7 @@ function itemsSection(analysis) {
     typing = setTimeout(restart, 250);
   });
   which.addEventListener("change", restart);
+  sort.addEventListener("change", renderLocal);
   withComponents.addEventListener("change", restart);
   previous.addEventListener("click", () => {
     offset = Math.max(0, offset - PAGE);
@@ -370,6 +406,7 @@ function itemsSection(analysis) {
     // The first page came with the analysis.
     const shownRows = items.filter((i) => !i.component).slice(0, PAGE);
     tbody.replaceChildren(...shownRows.map(itemRow));
+    cardCells(table);
     renderPage();
   }
 
@@ -382,17 +419,29 @@ function itemsSection(analysis) {
       { class: "filters" },
       el("div", { class: "field" }, el("label", { for: "inv-filter" }, t("inv.filter")), filter),
       el("div", { class: "field" }, el("label", { for: "inv-which" }, t("inv.which")), which),
+      local ? el("div", { class: "field" }, el("label", { for: "inv-sort" }, t("inv.sort")), sort) : null,
       componentCount ? el("div", { class: "field check" }, withComponents, el("label", { for: "inv-components" }, t("inv.withComponents", { count: componentCount }))) : null,
     ),
     count,
     el(
       "div",
       { class: "table-wrap", role: "region", "aria-labelledby": "inv-items-title", tabindex: "0" },
-      el("table", { class: "data-table", id: "inv-items" }, el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))))), tbody),
+      table,
     ),
     pager,
   );
 }
+
+const SORTS = ["installations", "name", "exposure", "category"];
+const byName = (a, b) => a.name.localeCompare(b.name, "fr", { sensitivity: "base" });
+/** Exposed first, then unknown, then European; most installed first within each. */
+const exposureRank = (i) => (i.extraEuropean === true ? 0 : i.extraEuropean === null ? 1 : 2);
+const SORTERS = {
+  installations: (a, b) => b.installations - a.installations || byName(a, b),
+  name: byName,
+  exposure: (a, b) => exposureRank(a) - exposureRank(b) || b.installations - a.installations || byName(a, b),
+  category: (a, b) => categoryLabel(a.category).localeCompare(categoryLabel(b.category), "fr") || b.installations - a.installations || byName(a, b),
+};
 
 function itemRow(i) {
   return el(
@@ -403,7 +452,7 @@ function itemRow(i) {
       { scope: "row" },
       i.name,
       i.component ? el("span", { class: "cell-note" }, t("inv.component")) : null,
-      el("details", { class: "reason" }, el("summary", {}, t("inv.why")), el("p", {}, i.reason)),
+      el("details", { class: "reason" }, el("summary", {}, t("inv.why"), el("span", { class: "visually-hidden" }, ` ${t("inv.whyFor", { name: i.name })}`)), el("p", {}, i.reason)),
     ),
     el("td", {}, i.publisher ?? ""),
     num(i.installations),
@@ -479,13 +528,14 @@ function unknownItem(u, n, again) {
     autocomplete: "off",
     value: u.vendor?.country ?? "",
     "aria-describedby": id("country-hint"),
+    "data-check": "country",
   });
   const yesNo = [
     ["", t("inv.classify.dontKnow")],
     ["true", t("inv.classify.yes")],
     ["false", t("inv.classify.no")],
   ];
-  const form = el(
+  const form = prepareForm(el(
     "form",
     { class: "classify", "aria-label": t("inv.classify.formLabel", { name: u.name }) },
     el(
@@ -499,13 +549,13 @@ function unknownItem(u, n, again) {
     ),
     el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.classify.submit"))),
     error,
-  );
+  ));
   const item = el("li", { class: "unknown-item" }, header, el("p", { class: "hint" }, u.reason), el("details", {}, el("summary", {}, t("inv.classify.open.summary", { name: u.name })), form), status);
 
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     error.replaceChildren();
-    country.removeAttribute("aria-invalid");
+    if (!validate(form)) return;
     const value = (name) => form.querySelector(`#${id(name)}`).value.trim();
     const bool = (name) => (value(name) === "" ? undefined : value(name) === "true");
     const body = {
@@ -525,11 +575,8 @@ function unknownItem(u, n, again) {
       status.replaceChildren(el("p", { class: "success" }, t("inv.classify.saved", { name: saved.name, details: describe(saved) })));
       offerReanalysis(again);
     } catch (err) {
-      if (/vendorCountry/.test(err.message)) {
-        country.setAttribute("aria-invalid", "true");
-        country.focus();
-      }
-      error.replaceChildren(errorBox(err.message));
+      const controls = { category: "category", vendorName: "vendor", vendorCountry: "country", extraEuropean: "extra", openSource: "open" };
+      if (!showServerErrors(form, err, (path) => (controls[path] ? form.querySelector(`#${id(controls[path])}`) : null))) error.replaceChildren(errorBox(err.message));
     } finally {
       button.disabled = false;
     }
@@ -564,7 +611,7 @@ function manageCard(analysis) {
   const status = el("div", { role: "status", id: "inv-manage-status" });
   const nameInput = el("input", { type: "text", id: "inv-rename-name", maxlength: "200", required: true, value: analysis.name ?? "" });
   const placeInput = el("input", { type: "text", id: "inv-rename-collectivite", maxlength: "200", value: analysis.collectivite ?? "", "aria-describedby": "inv-rename-collectivite-hint" });
-  const rename = el(
+  const rename = prepareForm(el(
     "form",
     { class: "rename", "aria-label": t("inv.rename.formLabel") },
     el(
@@ -580,10 +627,11 @@ function manageCard(analysis) {
       ),
     ),
     el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.rename.submit"))),
-  );
+  ));
   rename.addEventListener("submit", async (e) => {
     e.preventDefault();
     status.replaceChildren();
+    if (!validate(rename)) return;
     try {
       const saved = await fetchJson(`/api/inventory/analyses/${id}`, jsonBody("PATCH", { name: nameInput.value, collectivite: placeInput.value.trim() || null }));
       analysis.name = saved.name;
@@ -592,8 +640,11 @@ function manageCard(analysis) {
       status.replaceChildren(el("p", { class: "success" }, t("inv.rename.done", { name: saved.name })));
       refreshSaved();
     } catch (err) {
-      status.replaceChildren(errorBox(err.message));
-      nameInput.focus();
+      const controls = { name: nameInput, collectivite: placeInput };
+      if (!showServerErrors(rename, err, (path) => controls[path] ?? null)) {
+        status.replaceChildren(errorBox(err.message));
+        nameInput.focus();
+      }
     }
   });
 
@@ -649,14 +700,14 @@ function manageCard(analysis) {
 // ——— Comparison with another analysis ———
 
 function compareCard(analysis) {
-  const select = el("select", { id: "inv-compare-with" }, el("option", { value: "" }, t("inv.compare.choose")));
+  const select = el("select", { id: "inv-compare-with", required: true }, el("option", { value: "" }, t("inv.compare.choose")));
   const result = el("div", { id: "inv-compare-result" });
-  const form = el(
+  const form = prepareForm(el(
     "form",
     { class: "compare", "aria-label": t("inv.compare.title") },
     el("div", { class: "field" }, el("label", { for: "inv-compare-with" }, t("inv.compare.with")), select),
     el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.compare.submit"))),
-  );
+  ));
   let others = [];
   fetchJson("/api/inventory/analyses")
     .then(({ analyses }) => {
@@ -670,6 +721,7 @@ function compareCard(analysis) {
     .catch((err) => result.replaceChildren(errorBox(err.message)));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
+    if (!validate(form)) return;
     const other = others.find((a) => a.id === select.value);
     if (!other) {
       result.replaceChildren(errorBox(t("inv.compare.none")));

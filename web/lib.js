@@ -75,17 +75,19 @@ export async function* readSSE(response) {
 
 /** An error answered by the server: its French message, code and HTTP status. */
 export class ApiError extends Error {
-  constructor(message, code, status) {
+  constructor(message, code, status, fields = []) {
     super(message);
     this.code = code;
     this.status = status;
+    /** `[{ path, message }]` of a validation error, each to show under its field. */
+    this.fields = fields;
   }
 }
 
 /** The server's French error of a failed response, or a generic one when the body is not the usual JSON. */
 export async function apiError(response) {
   const body = await response.json().catch(() => ({}));
-  return new ApiError(body.error?.message ?? t("web.httpError", { status: response.status }), body.error?.code ?? null, response.status);
+  return new ApiError(body.error?.message ?? t("web.httpError", { status: response.status }), body.error?.code ?? null, response.status, Array.isArray(body.error?.fields) ? body.error.fields : []);
 }
 
 /** `fetch` then JSON; a non-2xx answer throws its `ApiError`, a network failure a French `ApiError` too. */
@@ -111,6 +113,12 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeSty
 const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
 
 export const formatNumber = (n) => numberFormat.format(n);
+/** « 20 Mo », « 64 Ko », « 1,5 Mo » (French units, 1 Ko = 1 024 octets as the server counts). */
+export function formatBytes(bytes) {
+  if (bytes < 1024) return t("web.bytes.o", { n: numberFormat.format(bytes) });
+  if (bytes < 1024 * 1024) return t("web.bytes.ko", { n: decimalFormat.format(bytes / 1024) });
+  return t("web.bytes.mo", { n: decimalFormat.format(bytes / 1024 / 1024) });
+}
 export const formatDecimal = (n) => decimalFormat.format(n);
 /** A 0–1 share as « 72 % », or « inconnue » when null. */
 export const formatShare = (share) => (share === null || share === undefined ? t("web.unknownShare") : percentFormat.format(share));
@@ -184,4 +192,26 @@ export function markCurrent(container, hash) {
     if (a.getAttribute("href") === hash) a.setAttribute("aria-current", "true");
     else a.removeAttribute("aria-current");
   }
+}
+
+/**
+ * Lets a data table become cards on a narrow screen (style.css, `.data-table.cards`): each cell gets the name of
+ * its column (`data-label`, shown before the value), and explicit table roles keep what a screen reader says
+ * when the cells are laid out as blocks. Call again after rows are replaced.
+ */
+export function cardCells(table) {
+  table.classList.add("cards");
+  table.setAttribute("role", "table");
+  const names = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+  for (const group of table.querySelectorAll("thead, tbody")) group.setAttribute("role", "rowgroup");
+  for (const th of table.querySelectorAll("thead th")) th.setAttribute("role", "columnheader");
+  for (const row of table.querySelectorAll("tr")) {
+    row.setAttribute("role", "row");
+    if (row.parentElement?.tagName !== "TBODY") continue;
+    [...row.children].forEach((cell, i) => {
+      cell.setAttribute("role", cell.tagName === "TH" ? "rowheader" : "cell");
+      if (names[i]) cell.dataset.label = names[i];
+    });
+  }
+  return table;
 }

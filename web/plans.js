@@ -1,6 +1,7 @@
 // « Suivi du plan »: adopt a plan on a saved analysis (POST /api/plans), follow it with each new inventory
 // (POST /api/plans/:id/checkpoints), record decisions (…/events), publish the citizens' page (…/publish) and
 // download the progress note. Figures come from the server; this page only lays them out.
+import { errorSummary, prepareForm, showServerErrors, validate } from "./forms.js";
 import { $, el, errorBox, fetchJson, formatDate, formatDecimal, formatNumber, jsonBody, markCurrent, rememberLocation, setNavTarget, showSavedList, t } from "./lib.js";
 
 let shown = null; // { plan, progress } on screen
@@ -21,8 +22,8 @@ export async function show(id, { focus = true } = {}) {
   }
   shown = null;
   setNavTarget("suivi", null);
-  if (plans && plans.length === 0) renderAdoptForm();
-  else $("plan-main").replaceChildren(el("p", { class: "hint" }, t("plan.pick")), el("p", {}, el("button", { type: "button", onclick: renderAdoptForm }, t("plan.adoptAnother"))));
+  if (plans && plans.length === 0) renderAdoptForm({ focus });
+  else $("plan-main").replaceChildren(el("p", { class: "hint" }, t("plan.pick")), el("p", {}, el("button", { type: "button", onclick: () => renderAdoptForm() }, t("plan.adoptAnother"))));
 }
 
 async function refreshList() {
@@ -64,7 +65,7 @@ async function open(id, { focus }) {
 const field = (id, label, input, hint) =>
   el("div", { class: "field" }, el("label", { for: id }, label), hint ? el("p", { class: "hint", id: `${id}-hint` }, hint) : null, input);
 
-async function renderAdoptForm() {
+async function renderAdoptForm({ focus = true } = {}) {
   const main = $("plan-main");
   let analyses = [];
   try {
@@ -149,11 +150,13 @@ async function renderAdoptForm() {
     }
   };
   select.addEventListener("change", fillProducts);
+  prepareForm(form);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     if (busy) return;
-    busy = true;
     error.replaceChildren();
+    if (!validate(form)) return void error.replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
+    busy = true;
     const body = {
       collectivite: { name: $("plan-name").value.trim(), kind: $("plan-kind").value },
       analysisId: select.value,
@@ -168,6 +171,8 @@ async function renderAdoptForm() {
       await refreshList();
       await open(plan.id, { focus: true });
     } catch (err) {
+      const controls = { "collectivite.name": "plan-name", "collectivite.kind": "plan-kind", analysisId: "plan-analysis", date: "plan-date", "target.value": "plan-target", "target.date": "plan-target-date" };
+      if (showServerErrors(form, err, (path) => (controls[path] ? $(controls[path]) : null))) return void error.replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
       error.replaceChildren(errorBox(err.message));
       error.querySelector("p").setAttribute("tabindex", "-1");
       error.querySelector("p").focus();
@@ -177,7 +182,8 @@ async function renderAdoptForm() {
   });
   main.replaceChildren(form);
   fillProducts();
-  $("plan-adopt-title").focus();
+  // Not at page load: the focus stays at the top of the document (skip link first).
+  if (focus) $("plan-adopt-title").focus();
 }
 
 // ——— A plan ———
@@ -245,6 +251,7 @@ async function renderPlan({ focus }) {
     el("p", {}, el("a", { href: `/api/plans/${encodeURIComponent(plan.id)}/note?format=md`, download: "" }, t("plan.noteLink"))),
   );
   main.replaceChildren(head, await checkpointForm(plan), eventsCard(plan), publicationCard(plan));
+  for (const form of main.querySelectorAll("form")) prepareForm(form);
   if (focus) $("plan-title").focus();
 }
 
@@ -359,8 +366,10 @@ function publicationCard(plan) {
 /** Sends one change, then shows the plan again (or the server's French error under the form). */
 async function change(url, body, errorBoxNode) {
   if (busy) return;
-  busy = true;
+  const form = errorBoxNode.closest("form");
   errorBoxNode.replaceChildren();
+  if (form && !validate(form)) return;
+  busy = true;
   // Focus comes back to the form just used (by its heading), not to the top of the plan.
   const heading = errorBoxNode.closest("form")?.querySelector("h2")?.id;
   try {
@@ -374,7 +383,8 @@ async function change(url, body, errorBoxNode) {
     }
     refreshList();
   } catch (err) {
-    errorBoxNode.replaceChildren(errorBox(err.message));
+    const controls = { analysisId: "plan-cp-analysis", date: form?.querySelector("#plan-ev-date") ? "plan-ev-date" : "plan-cp-date", text: "plan-ev-text" };
+    if (!form || !showServerErrors(form, err, (path) => (controls[path] ? form.querySelector(`#${controls[path]}`) : null))) errorBoxNode.replaceChildren(errorBox(err.message));
   } finally {
     busy = false;
   }

@@ -9,9 +9,17 @@ import { message } from "../i18n/messages.ts";
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 429 | 500 | 502 | 503 | 504 | 507;
 
+/** One invalid field of a request: its path in the body (`inputs.recipient.name`) and a French message without it. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 export class AppError extends Error {
   readonly code: string;
   readonly status: ErrorStatus;
+  /** The fields a validation error is about, so a form can show each message under its field. */
+  fields?: FieldError[];
   constructor(code: string, message: string, status: ErrorStatus = 400) {
     super(message);
     this.name = "AppError";
@@ -20,9 +28,20 @@ export class AppError extends Error {
   }
 }
 
+/** `formatIssues` lines (« path : message ») as field errors, the path given `prefix`. */
+export function fieldErrors(lines: string[], prefix = ""): FieldError[] {
+  return lines.map((line) => {
+    const cut = line.indexOf(" : ");
+    return cut < 0 ? { path: "", message: line } : { path: `${prefix}${line.slice(0, cut)}`, message: line.slice(cut + 3) };
+  });
+}
+
 /** A 400 naming the first offending field of a zod validation error. */
 export function validationError(error: ZodError, input: unknown, what = "Requête invalide"): AppError {
-  return new AppError("invalid_input", `${what} : ${formatIssues(error, input).join(" ; ")}`, 400);
+  const lines = formatIssues(error, input);
+  const err = new AppError("invalid_input", `${what} : ${lines.join(" ; ")}`, 400);
+  err.fields = fieldErrors(lines);
+  return err;
 }
 
 /** Errno codes (Node) and OS error numbers (LanceDB's Rust messages: « (os error 28) ») of storage failures. */

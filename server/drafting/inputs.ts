@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { formatIssues } from "../core/validation.ts";
-import { AppError } from "../core/errors.ts";
+import { AppError, fieldErrors } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { DRAFT_TYPES, type DraftType } from "./types.ts";
 
@@ -158,7 +158,9 @@ function inputsError(error: z.ZodError, input: unknown, prefix: string): AppErro
     const label = fieldLabel(path);
     return `${prefix}${path}${label ? ` (${label})` : ""}${line.slice(cut)}`;
   });
-  return new AppError("invalid_input", message("drafts.invalidInputs", { details: lines.join(" ; ") }));
+  const err = new AppError("invalid_input", message("drafts.invalidInputs", { details: lines.join(" ; ") }));
+  err.fields = fieldErrors(formatIssues(error, input), prefix);
+  return err;
 }
 
 /** Validates the inputs of one document type; throws a French 400 naming the first offending fields. */

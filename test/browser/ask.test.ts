@@ -27,6 +27,8 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     const page = await context.newPage();
     const requested: string[] = [];
     page.on("request", (r) => requested.push(r.url()));
+    // Each test starts a new conversation (the page keeps the last one in the browser).
+    await page.addInitScript(() => localStorage.clear());
     await page.goto(server.url);
     await page.getByLabel("Votre question").fill(question);
     await page.getByRole("button", { name: "Demander" }).click();

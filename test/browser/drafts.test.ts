@@ -96,18 +96,132 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await page.close();
   });
 
-  it("shows the server's French validation message and marks the field it names", async () => {
+  it("says in French under each field what is wrong, moves the focus there, and shows the server's checks the same way", async () => {
     const { page } = await openPage(context, withoutModel.url, "#documents");
-    await fillLetter(page, "X"); // a one-letter name passes the browser, not the server (two at least)
+    const posts: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
+    await fillLetter(page, "X"); // one letter: the server wants two at least
+    await page.getByLabel(/^Nom du destinataire/).fill("   "); // blanks only
     await submit(page);
-    const alert = page.locator("#draft-error [role=alert]");
-    await expect.poll(() => alert.innerText()).toContain("inputs.collectivite.name (nom de la collectivité)");
-    const field = page.getByLabel(/^Nom de la collectivité/);
-    expect(await field.getAttribute("aria-invalid")).toBe("true");
-    expect(await field.evaluate((n) => n === document.activeElement)).toBe(true);
-    expect(await page.locator(".downloads").count()).toBe(0);
+
+    // The page's own checks, in French whatever the browser's language, each under its field.
+    const name = page.getByLabel(/^Nom de la collectivité/);
+    const recipient = page.getByLabel(/^Nom du destinataire/);
+    const errorOf = async (field: ReturnType<Page["getByLabel"]>) => {
+      const ids = ((await field.getAttribute("aria-describedby")) ?? "").split(" ");
+      return page.locator(`[id="${ids[0]}"]`).innerText();
+    };
+    await expect.poll(() => name.getAttribute("aria-invalid")).toBe("true");
+    expect(await errorOf(name)).toContain("Saisissez au moins 2 caractères.");
+    expect(await recipient.getAttribute("aria-invalid")).toBe("true");
+    expect(await errorOf(recipient)).toContain("Ce champ est obligatoire.");
+    expect(await name.evaluate((n) => n === document.activeElement)).toBe(true);
+    expect(await page.locator("#draft-error").innerText()).toContain("Le formulaire contient 2 erreur(s)");
+    expect(await page.locator("#draft-error").innerText()).not.toContain("inputs.");
+    expect(await page.locator(".field-error").count()).toBe(2);
+    expect(posts).toEqual([]);
     await page.screenshot({ path: "test-results/draft-invalid.png", fullPage: true });
+
+    // Corrected: the marks go. A check only the server makes (an address that is not http or https) comes back
+    // under its own field, with no internal path.
+    await name.fill("Communauté de test");
+    await recipient.fill("Camille Martin");
+    const url = page.getByLabel(/^Site web/);
+    await url.fill("ftp://collectif.example");
+    await submit(page);
+    await expect.poll(() => url.getAttribute("aria-invalid")).toBe("true");
+    expect(await name.getAttribute("aria-invalid")).toBeNull();
+    expect(await errorOf(url)).toContain("URL attendue (http:// ou https://)");
+    expect(await errorOf(url)).not.toContain("inputs.");
+    expect(await url.evaluate((n) => n === document.activeElement)).toBe(true);
+    expect(posts).toHaveLength(1);
+    expect(await page.locator(".downloads").count()).toBe(0);
     await page.close();
+  });
+
+  it("edits a section in place into a new version, and keeps the typed text through a conflict with another edit", async () => {
+    const { page } = await openPage(context, withoutModel.url, "#documents");
+    await fillLetter(page, "Commune de Saint-Édit");
+    await submit(page);
+    await page.locator(".downloads").waitFor({ timeout: 10_000 });
+    const id = decodeURIComponent(new URL(page.url()).hash).replace("#documents/", "");
+    const section = page.locator(".draft-section").first();
+    const key = await section.getAttribute("data-key");
+    const title = await section.locator("h3").innerText();
+
+    // Edit, save: a new version, the text shown, the focus back on the section.
+    await section.getByRole("button", { name: `Modifier cette section « ${title} »` }).click();
+    const box = section.getByLabel(`Texte de la section « ${title} »`);
+    expect(await box.evaluate((n) => n === document.activeElement)).toBe(true);
+    await box.fill("");
+    await section.getByRole("button", { name: "Enregistrer la section" }).click();
+    await expect.poll(() => box.getAttribute("aria-invalid")).toBe("true");
+    expect(await section.locator(".field-error").textContent()).toContain("Ce champ est obligatoire.");
+    await box.fill("Texte revu par le collectif.");
+    await section.getByRole("button", { name: "Enregistrer la section" }).click();
+    await expect.poll(() => page.locator(".draft-section").first().locator(".success").textContent()).toContain("version 2 du brouillon");
+    expect(await page.locator(".draft-section").first().locator(".draft-text").innerText()).toBe("Texte revu par le collectif.");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H3");
+
+    // Someone else saves version 3 meanwhile; this page still shows version 2.
+    const other = await fetch(`${withoutModel.url}/api/drafts/${id}/sections/${key}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "Texte d'un autre onglet.", version: 2 }),
+    });
+    expect(other.status).toBe(200);
+    const again = page.locator(".draft-section").first();
+    await again.getByRole("button", { name: /^Modifier cette section/ }).click();
+    await again.getByLabel(/^Texte de la section/).fill("Ma seconde version, à ne pas perdre.");
+    await again.getByRole("button", { name: "Enregistrer la section" }).click();
+    const area = again.getByLabel(/^Texte de la section/);
+    await expect.poll(() => area.getAttribute("aria-invalid")).toBe("true");
+    expect(await again.locator(".field-error").textContent()).toContain("la version 3 a été enregistrée entre-temps");
+    expect(await area.inputValue()).toBe("Ma seconde version, à ne pas perdre.");
+    await page.screenshot({ path: "test-results/draft-edit-conflict.png", fullPage: true });
+
+    // Taken up on the newest version: the typed text is still there, and saving makes version 4.
+    await again.getByRole("button", { name: "Reprendre sur la dernière version" }).click();
+    const reopened = page.locator(".draft-section").first().getByLabel(/^Texte de la section/);
+    await expect.poll(() => page.locator(".draft-section").first().locator(".section-editor .hint").innerText()).toContain("version 3");
+    expect(await reopened.inputValue()).toBe("Ma seconde version, à ne pas perdre.");
+    await page.locator(".draft-section").first().getByRole("button", { name: "Enregistrer la section" }).click();
+    await expect.poll(() => page.locator(".draft-section").first().locator(".success").textContent()).toContain("version 4 du brouillon");
+    const saved = await (await fetch(`${withoutModel.url}/api/drafts/${id}`)).json();
+    expect(saved.versions).toHaveLength(4);
+    expect(saved.versions[2].sections.find((x: { key: string }) => x.key === key).text).toBe("Texte d'un autre onglet.");
+    expect(saved.versions[3].sections.find((x: { key: string }) => x.key === key).text).toBe("Ma seconde version, à ne pas perdre.");
+
+    // An older version, chosen in the list, is read as it was, without edit buttons; its downloads are of that version.
+    const choice = page.getByLabel("Version affichée");
+    expect((await choice.locator("option").allInnerTexts())[0]).toMatch(/^Version 4 — .+ — modification de « /);
+    await choice.selectOption("3");
+    await expect.poll(() => page.locator(".draft-section").first().locator(".draft-text").innerText()).toBe("Texte d'un autre onglet.");
+    expect(await page.locator("#draft-old-version").innerText()).toContain("version 3 sur 4, en lecture seule");
+    expect(await page.getByRole("button", { name: /^Modifier cette section/ }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "PDF" }).getAttribute("href")).toBe(`/api/drafts/${id}/export?format=pdf&version=3`);
+    expect(await choice.evaluate((n) => n === document.activeElement)).toBe(true);
+    await choice.selectOption("4");
+    await expect.poll(() => page.getByRole("button", { name: /^Modifier cette section/ }).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("keeps the keyboard focus on « Arrêter » while a draft is written, and gives it back to « Rédiger » when stopped", async () => {
+    const { page } = await openPage(context, withModel.url, "#documents");
+    ollama.set({ stallChat: { afterTokens: 2 } });
+    try {
+      await fillLetter(page, "Commune de Focus");
+      await page.getByRole("button", { name: "Rédiger le document" }).focus();
+      await page.keyboard.press("Enter");
+      const stop = page.getByRole("button", { name: "Arrêter" });
+      await expect.poll(() => stop.evaluate((n) => n === document.activeElement), { timeout: 15_000 }).toBe(true);
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.getByRole("button", { name: "Rédiger le document" }).evaluate((n) => n === document.activeElement)).toBe(true);
+      expect(await page.locator("#draft-output .progress").innerText()).toContain("arrêtée");
+    } finally {
+      ollama.set({ stallChat: false });
+      await page.close();
+    }
   });
 
   it("drafts a roadmap from a saved analysis chosen in the form", async () => {
@@ -130,9 +244,25 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
 
   it("with the local model, streams generated sections and flags a figure absent from the sources", async () => {
     const { page, requested } = await openPage(context, withModel.url, "#documents");
+    // Every change inside a live region while the draft is written (a screen reader would say each).
+    await page.evaluate(() => {
+      const w = window as unknown as { announced: string[] };
+      w.announced = [];
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const region = (r.target instanceof Element ? r.target : r.target.parentElement)?.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]');
+          if (region?.textContent?.trim()) w.announced.push(region.textContent.trim());
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await fillLetter(page);
     await submit(page);
     await page.locator(".downloads").waitFor({ timeout: 10_000 });
+    // One line per section (« Rédaction de la section… »), not one per token.
+    const announced = await page.evaluate(() => (window as unknown as { announced: string[] }).announced);
+    const sectionCount = await page.locator("#draft-output .draft-section").count();
+    expect(announced.length).toBeLessThanOrEqual(sectionCount + 2);
+    expect(announced.join("\n")).not.toContain("97 millions");
     expect(await page.locator("#draft-output .notice").count()).toBe(0);
     expect(await page.locator(".draft-banner").count()).toBe(0);
     expect(await page.locator("#draft-output .mode").innerText()).toContain("rédigé par le modèle local");
@@ -143,6 +273,21 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect(ollama.chats.length).toBeGreaterThan(0);
     expect(requested.every((u) => u.startsWith(withModel.url))).toBe(true);
     await page.screenshot({ path: "test-results/draft-generated.png", fullPage: true });
+
+    // One section written again by the model: a new version, the new text, the focus on the section.
+    const rewritable = page.locator(".draft-section").filter({ has: page.getByRole("button", { name: /^Réécrire avec le modèle/ }) }).first();
+    const sectionTitle = (await rewritable.locator("h3").textContent())!;
+    const sectionKey = await rewritable.getAttribute("data-key");
+    ollama.set({ reply: "Une nouvelle rédaction de cette section [1]." });
+    try {
+      await rewritable.getByRole("button", { name: `Réécrire avec le modèle « ${sectionTitle} »` }).click();
+      const rewritten = page.locator(`.draft-section[data-key="${sectionKey}"]`);
+      await expect.poll(() => rewritten.locator(".success").textContent(), { timeout: 15_000 }).toContain("version 2 du brouillon");
+      expect(await rewritten.locator(".draft-text").innerText()).toContain("Une nouvelle rédaction de cette section");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(sectionTitle);
+    } finally {
+      ollama.set({ reply: "Une telle démarche a permis d'économiser 97 millions d'euros par an [1]." });
+    }
     await page.close();
   });
 

@@ -57,6 +57,46 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(await page.getByText(/^Exposition pondérée : 93 %/).count()).toBe(1);
     expect(await page.locator(".figures").innerText()).toMatch(/Installations extra-européennes \(part brute\)\s+87\s%[\s\S]*Exposition pondérée\s+93\s%/);
 
+    // The chart of exposure by category: an image with a name, bars drawn to scale from the analysis, its data as a table.
+    const chart = page.getByRole("img", { name: /^Installations extra-européennes par catégorie Diagramme en barres/ });
+    expect(await chart.count()).toBe(1);
+    const bars = await page.locator('[data-chart="exposure"] .chart-row').evaluateAll((rows) =>
+      rows.map((g) => ({
+        name: g.getAttribute("data-category"),
+        total: Number(g.querySelector(".bar-total")!.getAttribute("width")),
+        exposed: Number(g.querySelector(".bar-exposed")?.getAttribute("width") ?? 0),
+      })),
+    );
+    const data = await page.locator('[data-chart="exposure"] .chart-data tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c, i) => (i ? c.textContent!.replace(/\s/g, "") : c.textContent!.trim()))));
+    expect(bars.map((b) => b.name)).toEqual(data.map((d) => d[0]));
+    const workstationBar = bars.find((b) => b.name === "Poste de travail")!;
+    const [, wsTotal, wsExposed] = data.find((d) => d[0] === "Poste de travail")!;
+    expect(Number(wsTotal)).toBe(81);
+    expect(Math.abs(workstationBar.exposed / workstationBar.total - Number(wsExposed) / 81)).toBeLessThan(0.02);
+    const largest = Math.max(...data.map((d) => Number(d[1])));
+    expect(bars[0]!.total).toBe(Math.max(...bars.map((b) => b.total)));
+    for (const [i, b] of bars.entries()) expect(Math.abs(b.total / bars[0]!.total - Number(data[i]![1]) / largest)).toBeLessThan(0.02);
+    expect(await page.locator(".chart-data summary").first().innerText()).toBe("Voir les données du graphique");
+    // By law: each law's installations out of the whole inventory, the CLOUD Act among them.
+    const laws = page.getByRole("img", { name: /^Installations exposées, par loi extra-européenne/ });
+    expect(await laws.count()).toBe(1);
+    const lawRows = await page.locator('[data-chart="law"] .chart-data tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c, i) => (i ? c.textContent!.replace(/\s/g, "") : c.textContent!.trim()))));
+    const cloud = lawRows.find((r) => r[0] === "CLOUD Act (États-Unis)")!;
+    expect(Number(cloud[1])).toBe(Number((await page.locator("#inv-result p").filter({ hasText: /installations/ }).first().innerText()).match(/([\d\s\u202f]+) installations/)![1]!.replace(/\s/g, "")));
+    const cloudBar = await page.locator('[data-chart="law"] .chart-row[data-category="CLOUD Act (États-Unis)"]').evaluate((g) => [Number(g.querySelector(".bar-exposed")!.getAttribute("width")), Number(g.querySelector(".bar-total")!.getAttribute("width"))]);
+    expect(Math.abs(cloudBar[0]! / cloudBar[1]! - Number(cloud[2]) / Number(cloud[1]))).toBeLessThan(0.02);
+
+    // Sorting the items: by name, then exposed first.
+    const names = () => page.locator("#inv-items tbody th").evaluateAll((ths) => ths.map((th) => th.firstChild!.textContent!.trim()));
+    await page.getByLabel("Trier par").selectOption({ label: "Nom (A à Z)" });
+    const byName = await names();
+    expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b, "fr", { sensitivity: "base" })));
+    await page.getByLabel("Trier par").selectOption({ label: "Dépendance extra-européenne d'abord" });
+    const extra = await page.locator("#inv-items tbody tr td:nth-of-type(4)").allInnerTexts();
+    expect(extra.indexOf("Non") === -1 || extra.lastIndexOf("Oui") < extra.indexOf("Non")).toBe(true);
+    expect(extra[0]).toBe("Oui");
+    await page.getByLabel("Trier par").selectOption({ label: "Nombre d'installations" });
+
     // Quick wins and the item table.
     expect(await page.locator(".wins li").allInnerTexts()).toEqual([expect.stringContaining("Kaspersky")]);
     const chrome = row(page, "#inv-items", "Google Chrome");
@@ -101,11 +141,26 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await item.getByLabel("Catégorie").selectOption({ label: "Logiciels métiers" });
     expect(await item.getByLabel("Éditeur", { exact: true }).inputValue()).toBe("Éditions Locales");
 
-    // A wrong country code: the server's French message, the field marked.
-    await item.getByLabel("Pays de l'éditeur").fill("F1");
+    // A wrong country code: a French message under the field, tied to it, the focus on it; nothing sent.
+    const country = item.getByLabel("Pays de l'éditeur");
+    const puts: string[] = [];
+    page.on("request", (r) => r.method() === "PUT" && puts.push(r.url()));
+    await country.fill("ZZ");
     await item.getByRole("button", { name: "Enregistrer le classement" }).click();
-    await expect.poll(() => item.getByRole("alert").innerText()).toContain("code pays ISO 3166-1 alpha-2 attendu");
-    expect(await item.getByLabel("Pays de l'éditeur").getAttribute("aria-invalid")).toBe("true");
+    const fieldError = item.locator(".field-error");
+    await expect.poll(() => fieldError.innerText()).toContain("Code pays inconnu : saisissez les deux lettres du pays");
+    expect(await country.getAttribute("aria-invalid")).toBe("true");
+    expect(await country.getAttribute("aria-describedby")).toContain(await fieldError.getAttribute("id"));
+    expect(await country.evaluate((n) => n === document.activeElement)).toBe(true);
+    expect(puts).toEqual([]);
+    // The server's own check (the page's turned off): its message under the same field, without the field's path.
+    await country.evaluate((n) => n.removeAttribute("data-check"));
+    await item.getByRole("button", { name: "Enregistrer le classement" }).click();
+    await expect.poll(() => fieldError.innerText()).toContain("Code pays ISO 3166-1 alpha-2 attendu");
+    expect(await fieldError.innerText()).not.toContain("vendorCountry");
+    expect(puts).toHaveLength(1);
+    expect(await country.getAttribute("aria-invalid")).toBe("true");
+    expect(await country.evaluate((n) => n === document.activeElement)).toBe(true);
 
     await item.getByLabel("Pays de l'éditeur").fill("fr");
     await item.getByLabel("Dépendance extra-européenne").selectOption({ label: "Non" });
@@ -136,15 +191,19 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     const { page } = await openPage(context, server.url, "#inventaire");
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     await upload(page, { name: "logo.png", mimeType: "image/png", buffer: png });
-    const alert = page.locator("#inv-error [role=alert]");
+    // Under the file field, tied to it.
+    const alert = page.locator("#inv-form .field-error");
     await expect.poll(() => alert.innerText()).toContain("Le fichier « logo.png » n'est pas un inventaire reconnu");
+    expect(await page.getByLabel("Fichiers d'inventaire").getAttribute("aria-describedby")).toBe(`${await alert.getAttribute("id")} inv-files-hint`);
     expect(await alert.innerText()).toContain("Attendu : un export CSV de GLPI");
     expect(await page.locator("#inv-result").innerHTML()).toBe("");
     expect(new URL(page.url()).hash).toBe("#inventaire");
     await page.screenshot({ path: "test-results/inventory-error.png", fullPage: true });
 
+    // The box says its limit, and a file over it is refused before it is sent.
+    expect(await page.locator("#inv-files-hint").innerText()).toContain("Taille maximale : 64 Ko par envoi");
     await upload(page, { name: "gros.csv", mimeType: "text/csv", buffer: Buffer.alloc(MAX + 100, "A") });
-    await expect.poll(() => alert.innerText()).toContain("trop volumineux (64 Ko au maximum)");
+    await expect.poll(() => alert.innerText()).toContain("Les fichiers choisis pèsent 64,1 Ko : le maximum est 64 Ko par envoi");
     expect(await page.getByRole("button", { name: "Analyser l'inventaire" }).isEnabled()).toBe(true);
     await page.close();
   });

@@ -30,4 +30,4 @@ export async function openPage(context: BrowserContext, url: string, hash = ""):
 }
 
 /** Message keys left unfilled (`inv.col.name`) would show a missing entry of web/messages.fr.json. */
-export const MISSING_MESSAGE = /\b(web|nav|ask|inv|draft|category|fit|kind|plan)\.[a-z][\w-]*(\.[\w-]+)*\b/;
+export const MISSING_MESSAGE = /\b(web|nav|ask|inv|draft|category|fit|kind|plan|form|chart)\.[a-z][\w-]*(\.[\w-]+)*\b/;

@@ -88,6 +88,15 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
   it("says in French why a plan cannot be adopted, and keeps what was typed", async () => {
     const page = (await openPage(context, server.url, "#suivi")).page.locator("#suivi");
     await page.getByRole("button", { name: "Adopter un plan" }).click();
+    // Empty: each required field says so under itself, in French, and the focus goes to the first.
+    await page.getByRole("button", { name: "Adopter ce plan" }).click();
+    const name = page.getByLabel("Nom de la collectivité");
+    await expect.poll(() => name.getAttribute("aria-invalid")).toBe("true");
+    expect(await name.evaluate((n) => n === document.activeElement)).toBe(true);
+    expect(await page.locator(".field-error").allTextContents()).toEqual(["Erreur : Ce champ est obligatoire.", "Erreur : Ce champ est obligatoire.", "Erreur : Ce champ est obligatoire."]);
+    await page.getByLabel("Objectif (en %)").fill("120");
+    await page.getByRole("button", { name: "Adopter ce plan" }).click();
+    await expect.poll(() => page.locator(".field-error").allTextContents()).toContain("Erreur : Saisissez un nombre inférieur ou égal à 100.");
     await page.getByLabel("Nom de la collectivité").fill("Commune de Kervallon");
     await page.getByLabel("Objectif (en %)").fill("20");
     await page.getByLabel("Échéance de l'objectif").fill("2031-01-01");

@@ -105,7 +105,10 @@ describe("drafting without Ollama", () => {
     const res = await postJson(`${server.url}/api/drafts`, body);
     expect(res.status).toBe(status);
     expect(res.headers.get("content-type")).toContain("application/json");
-    expect((await res.json()).error.message).toContain(expected);
+    const { error } = await res.json();
+    expect(error.message).toContain(expected);
+    // Each field the message names is also given on its own, for the page to show under it.
+    if (status === 400) expect(error.fields.map((f: { path: string }) => f.path)).toContain(expected.split(" ")[0]);
   });
 
   it("edits a section into a new version and checks its figures again", async () => {

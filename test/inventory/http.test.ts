@@ -113,7 +113,10 @@ describe("PUT /api/inventory/classifications", () => {
   it("validates the classification, naming the field in French", async () => {
     const bad = await put({ name: "Civil Net RH", vendorCountry: "Fr4nce" });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.message).toBe("Classification invalide : vendorCountry : code pays ISO 3166-1 alpha-2 attendu (FR, US…)");
+    const body = await bad.json();
+    expect(body.error.message).toBe("Classification invalide : vendorCountry : code pays ISO 3166-1 alpha-2 attendu (FR, US…)");
+    // The same, by field, for a form to show under the field (web/forms.js).
+    expect(body.error.fields).toEqual([{ path: "vendorCountry", message: "code pays ISO 3166-1 alpha-2 attendu (FR, US…)" }]);
     const nothing = await put({ name: "Civil Net RH" });
     expect((await nothing.json()).error.message).toContain("indiquez au moins un des champs productId");
     const unknownProduct = await put({ name: "Civil Net RH", productId: "n-existe-pas" });

@@ -12,6 +12,8 @@ export function healthRoutes(engine: Engine) {
       embeddings: { available: status.embeddingsAvailable, model: engine.models.embeddingModel },
       index: { ...stats, mode },
       notice: status.notice,
+      /** What the page says beside its upload box. */
+      limits: { maxUploadBytes: engine.config.maxUploadBytes },
     });
   });
 }

@@ -1,0 +1,221 @@
+/**
+ * « Poser une question » for a screen-reader user and across reloads, in a real Chromium on a real server with
+ * the fake Ollama: the answer streams outside any live region and one polite message says it is ready; the
+ * conversation is kept in the browser, a follow-up goes with the previous turn, « Effacer la conversation »
+ * forgets it; Échap stops an answer and a failed question comes back in the box with a button to send it again.
+ */
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { openPage } from "./page.ts";
+
+const REPLY = "La Gendarmerie économise 12 millions d'euros par an [1]. Elle a économisé 95 millions d'euros en 2031 [1].";
+
+describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+  let ollama: FakeOllama;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    ollama = await startFakeOllama({ reply: REPLY, tokenDelayMs: 5 });
+    [server, browser] = await Promise.all([startTestServer({ OLLAMA_BASE_URL: ollama.url }), launchBrowser()]);
+    context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await ollama?.close();
+  });
+
+  /** Records every change inside a live region (aria-live, role status/alert/log), as the text the region then holds. */
+  async function watchLiveRegions(page: Page) {
+    await page.evaluate(() => {
+      const w = window as unknown as { announced: string[] };
+      w.announced = [];
+      const live = (n: Node | null) => (n instanceof Element ? n : n?.parentElement)?.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]');
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const region = live(r.target);
+          const text = region?.textContent?.trim();
+          if (region && text) w.announced.push(`${region.id || region.className}: ${text}`);
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+  }
+  const announced = (page: Page) => page.evaluate(() => (window as unknown as { announced: string[] }).announced);
+
+  async function ask(page: Page, question: string) {
+    await page.getByLabel("Votre question").fill(question);
+    await page.getByLabel("Votre question").press("Enter");
+  }
+
+  it("streams outside any live region and announces once that the answer is ready, with its number of sources", async () => {
+    const { page, consoleErrors } = await openPage(context, server.url);
+    await page.evaluate(() => localStorage.clear());
+    await watchLiveRegions(page);
+    await ask(page, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+    expect(await page.locator(".answer").innerText()).toContain("12 millions d'euros par an");
+
+    // The answer is in no live region; it said it was busy while it was written.
+    expect(await page.locator(".answer").evaluate((n) => n.closest('[aria-live], [role="status"], [role="alert"], [role="log"]'))).toBeNull();
+    expect(await page.locator(".answer").getAttribute("aria-busy")).toBe("false");
+    const sources = await page.locator(".turn .sources li").count();
+    expect(sources).toBeGreaterThan(0);
+    // The sentence no passage supports is counted in the same message (and marked in the answer).
+    expect(await page.locator(".answer mark.unverified").innerText()).toContain("95 millions");
+    const ready = `${sources === 1 ? "Réponse prête, 1 source." : `Réponse prête, ${sources} sources.`} 1 phrase(s) à vérifier.`;
+    await expect.poll(() => page.locator("#ask-status").innerText()).toBe(ready);
+    // A few announcements for the whole answer (it was 364, one per token), none of them the answer's words.
+    const said = await announced(page);
+    expect(said.length).toBeLessThanOrEqual(3);
+    expect(said.at(-1)).toBe(`ask-status: ${ready}`);
+    expect(said.join("\n")).not.toContain("12 millions");
+    // The source link says it opens a new tab.
+    expect(await page.locator(".turn .sources a").first().innerText()).toContain("(s'ouvre dans un nouvel onglet)");
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("draws a list of the answer as a list, its citations linked", async () => {
+    const { page } = await openPage(context, server.url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.locator("body[data-ready]").waitFor();
+    ollama.set({ reply: "La Gendarmerie a fait deux choix :\n- économiser 12 millions d'euros par an [1] ;\n- passer ses postes à Linux [1]." });
+    try {
+      await ask(page, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+      await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+      const items = page.locator(".answer ul li");
+      expect(await items.count()).toBe(2);
+      expect(await items.first().innerText()).toContain("12 millions d'euros par an [1]");
+      expect(await items.first().locator("a.cite").getAttribute("href")).toMatch(/^#q\w+-src-1$/);
+      expect(await page.locator(".answer").innerText()).not.toMatch(/^- /m);
+    } finally {
+      ollama.set({ reply: REPLY });
+      await page.close();
+    }
+  });
+
+  it("keeps the conversation across a reload, sends a follow-up with the previous turn, and forgets it when asked", async () => {
+    const { page } = await openPage(context, server.url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.locator("body[data-ready]").waitFor();
+    expect(await page.getByRole("button", { name: "Effacer la conversation" }).isHidden()).toBe(true);
+    await ask(page, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+    const before = { answer: await page.locator(".answer").innerText(), sources: await page.locator(".turn .sources li").allInnerTexts() };
+
+    // Reloaded: the same turn, drawn as it was left, with its links and mode.
+    await page.reload();
+    await page.locator("body[data-ready]").waitFor();
+    expect(await page.locator(".turn").count()).toBe(1);
+    expect(await page.locator(".turn h2").innerText()).toBe("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    expect(await page.locator(".answer").innerText()).toBe(before.answer);
+    expect(await page.locator(".turn .sources li").allInnerTexts()).toEqual(before.sources);
+    expect(await page.locator(".answer a.cite").first().getAttribute("href")).toMatch(/^#q\w+-src-1$/);
+    expect(await page.locator(".turn .mode").innerText()).toContain("modèle local");
+    expect(await page.locator(".answer mark.unverified").innerText()).toContain("95 millions");
+
+    // A follow-up goes with the previous question and answer; the model receives them.
+    const chats = ollama.chats.length;
+    const [request] = await Promise.all([page.waitForRequest((r) => r.url().endsWith("/api/chat")), ask(page, "Et depuis quand ?")]);
+    const sent = JSON.parse(request.postData()!).messages;
+    expect(sent.map((m: { role: string }) => m.role)).toEqual(["user", "assistant", "user"]);
+    expect(sent[0].content).toBe("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    expect(sent[1].content).toContain("12 millions");
+    await expect.poll(() => page.locator(".turn").count()).toBe(2);
+    await page.locator(".turn").first().locator(".mode").waitFor({ timeout: 15_000 });
+    expect(ollama.chats.length).toBe(chats + 1);
+    expect(ollama.chats.at(-1)!.messages.map((m) => m.content).join("\n")).toContain("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    expect(await page.locator(".turn h2").first().innerText()).toBe("Et depuis quand ?");
+
+    // Copied: the question, the answer and its sources, as text.
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await page.locator(".turn").last().getByRole("button", { name: "Copier la réponse" }).click();
+    await expect.poll(() => page.locator(".turn").last().locator(".copy-status").innerText()).toBe("Réponse copiée, avec ses sources.");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^Combien la Gendarmerie a-t-elle économisé avec Linux \?\n\nLa Gendarmerie économise 12 millions/);
+    expect(copied).toMatch(/^\[1\] .+ https?:\/\/\S+$/m);
+
+    // Downloaded as Markdown: each question, its answer, its sources with their addresses.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger la conversation (Markdown)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^conversation-cap-libre-\d{4}-\d{2}-\d{2}\.md$/);
+    const markdown = await readFile((await download.path())!, "utf8");
+    expect(markdown).toContain("## Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    expect(markdown).toContain("## Et depuis quand ?");
+    expect(markdown).toContain("12 millions d'euros par an [1]");
+    expect(markdown).toMatch(/^1\. .+ — <https?:\/\/\S+>$/m);
+    expect(markdown).toContain("Phrases à vérifier (1)");
+
+    // A new conversation puts this one aside; it is kept across a reload and can be taken up again, or deleted.
+    await page.getByRole("button", { name: "Nouvelle conversation" }).click();
+    expect(await page.locator(".turn").count()).toBe(0);
+    expect(await page.locator("#ask-archive summary").innerText()).toBe("Conversations précédentes (1)");
+    await ask(page, "Qu'est-ce que le CLOUD Act ?");
+    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+    const [fresh] = await Promise.all([page.waitForRequest((r) => r.url().endsWith("/api/chat")), ask(page, "Et pour la messagerie ?")]);
+    expect(JSON.parse(fresh.postData()!).messages[0].content).toBe("Qu'est-ce que le CLOUD Act ?"); // not the put-aside one
+    await expect.poll(() => page.locator(".turn .mode").count(), { timeout: 15_000 }).toBe(2);
+    await page.reload();
+    await page.locator("body[data-ready]").waitFor();
+    expect(await page.locator(".turn h2").allInnerTexts()).toEqual(["Et pour la messagerie ?", "Qu'est-ce que le CLOUD Act ?"]);
+    await page.locator("#ask-archive summary").click();
+    await page.getByRole("button", { name: "Reprendre « Combien la Gendarmerie a-t-elle économisé avec Linux ? »" }).click();
+    expect(await page.locator(".turn h2").allInnerTexts()).toEqual(["Et depuis quand ?", "Combien la Gendarmerie a-t-elle économisé avec Linux ?"]);
+    expect(await page.locator("#ask-archive summary").innerText()).toBe("Conversations précédentes (1)");
+    await page.getByRole("button", { name: "Supprimer la conversation « Qu'est-ce que le CLOUD Act ? »" }).click();
+    expect(await page.locator("#ask-archive").isHidden()).toBe(true);
+
+    // Forgotten: on screen, in the browser, and after a reload.
+    await page.getByRole("button", { name: "Effacer la conversation" }).click();
+    expect(await page.locator(".turn").count()).toBe(0);
+    await expect.poll(() => page.locator("#ask-status").innerText()).toBe("Conversation effacée.");
+    expect(await page.getByLabel("Votre question").evaluate((n) => n === document.activeElement)).toBe(true);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("caplibre.conversation.")))).toEqual([]);
+    await page.reload();
+    await page.locator("body[data-ready]").waitFor();
+    expect(await page.locator(".turn").count()).toBe(0);
+    // With no conversation, example questions are offered; one click asks it.
+    await page.getByRole("button", { name: "Qu'est-ce que le CLOUD Act change pour notre mairie ?" }).click();
+    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+    expect(await page.locator(".turn h2").innerText()).toBe("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
+    expect(await page.locator("#ask-examples").isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it("stops with Échap, keeps the focus in the question box, and gives a failed question back with a button to resend it", async () => {
+    const { page } = await openPage(context, server.url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.locator("body[data-ready]").waitFor();
+    ollama.set({ stallChat: { afterTokens: 3 } });
+    await ask(page, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    await expect.poll(() => page.locator(".answer").innerText(), { timeout: 15_000 }).toContain("Gendarmerie");
+    await page.getByRole("button", { name: "Arrêter" }).focus();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator(".turn .mode").innerText()).toBe("Réponse arrêtée.");
+    await expect.poll(() => page.locator("#ask-status").innerText()).toBe("Réponse arrêtée.");
+    expect(await page.getByLabel("Votre question").evaluate((n) => n === document.activeElement)).toBe(true);
+    ollama.set({ stallChat: false });
+
+    // The server cannot be reached: the question is not lost.
+    await page.route("**/api/chat", (route) => route.abort());
+    await ask(page, "Qu'est-ce que le CLOUD Act ?");
+    await page.locator("#ask-error [role=alert]").waitFor();
+    expect(await page.getByLabel("Votre question").inputValue()).toBe("Qu'est-ce que le CLOUD Act ?");
+    expect(await page.locator(".turn").count()).toBe(1); // only the stopped one
+    await page.unroute("**/api/chat");
+    await page.getByRole("button", { name: "Renvoyer la question" }).click();
+    await expect.poll(() => page.locator(".turn").count()).toBe(2);
+    await page.locator(".turn").first().locator(".mode").waitFor({ timeout: 15_000 });
+    expect(await page.locator(".turn h2").first().innerText()).toBe("Qu'est-ce que le CLOUD Act ?");
+    expect(await page.locator("#ask-error").innerText()).toBe("");
+    await page.close();
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The three journeys with the keyboard alone, in a real Chromium on a real server (fixture corpus and catalog, no
+ * Ollama): an elected official asks and reaches the sources; a DSI sends an inventory (the file chooser opened
+ * from the keyboard) and opens the chart's data; an association fills a letter field by field and writes it.
+ * Each step checks where the focus is, as a keyboard user would see it.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
+import { openPage, WEB_FIXTURES } from "./page.ts";
+
+const CSV = path.join(WEB_FIXTURES, "glpi-petite-mairie.csv");
+
+/** What has the focus: « tag#id « text » ». */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const n = document.activeElement as HTMLElement;
+    return { tag: n.tagName.toLowerCase(), id: n.id, text: (n.getAttribute("aria-label") || n.innerText || "").trim().slice(0, 80) };
+  });
+
+/** Presses Tab until the focus is on what `match` accepts (at most `max` times); fails otherwise. */
+async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focused(page);
+    if (match(f)) return f;
+  }
+  throw new Error(`not reached with Tab: ${String(match)}`);
+}
+
+describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone", () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+  let server: TestServer;
+  let inventoryServer: TestServer;
+
+  beforeAll(async () => {
+    [server, inventoryServer, browser] = await Promise.all([startTestServer(), startTestServer({ CORPUS_DIR: INVENTORY_CORPUS }), launchBrowser()]);
+    context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([server?.stop(), inventoryServer?.stop()]);
+  });
+
+  it("an elected official asks a question and reaches its first source", async () => {
+    const { page } = await openPage(context, server.url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.locator("body[data-ready]").waitFor();
+    await tabTo(page, (f) => f.id === "question-input");
+    await page.keyboard.type("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
+    await page.keyboard.press("Enter");
+    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+    // The focus stayed in the box, ready for a follow-up.
+    expect((await focused(page)).id).toBe("question-input");
+    // Through the answer's citation links to the listed sources, each saying it opens a new tab.
+    const cite = await tabTo(page, (f) => f.tag === "a" && /^Source \d+$/.test(f.text));
+    expect(cite).toBeTruthy();
+    await page.keyboard.press("Enter"); // follows the citation to its source in the list
+    expect(await page.evaluate(() => location.hash)).toMatch(/^#q\w+-src-\d+$/);
+    const source = await tabTo(page, (f) => f.tag === "a" && /s'ouvre dans un nouvel onglet/.test(f.text));
+    expect(await page.evaluate(() => !!document.activeElement?.closest(".turn .sources"))).toBe(true);
+    expect(source.text.length).toBeGreaterThan(30);
+    await page.close();
+  });
+
+  it("a DSI sends an inventory from the keyboard and opens the chart's data", async () => {
+    const { page } = await openPage(context, inventoryServer.url, "#inventaire");
+    await tabTo(page, (f) => f.id === "inv-files");
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    await chooser.setFiles(CSV);
+    await tabTo(page, (f) => f.id === "inv-submit");
+    await page.keyboard.press("Enter");
+    await page.locator("#inv-items").waitFor({ timeout: 10_000 });
+    // The map takes the focus on its title.
+    expect((await focused(page)).id).toBe("inv-result-title");
+    const summary = await tabTo(page, (f) => f.tag === "summary" && f.text === "Voir les données du graphique");
+    expect(summary).toBeTruthy();
+    await page.keyboard.press("Enter");
+    expect(await page.locator('[data-chart="exposure"] .chart-data').getAttribute("open")).not.toBeNull();
+    expect(await page.locator('[data-chart="exposure"] .chart-data table').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("an association fills a letter field by field and writes it; the draft takes the focus", async () => {
+    const { page } = await openPage(context, server.url, "#documents");
+    await tabTo(page, (f) => f.id === "df-collectivite-collectivite-name");
+    await page.keyboard.type("Commune de Clavier");
+    await tabTo(page, (f) => f.id === "df-letter-sender-name");
+    await page.keyboard.type("Collectif du Clavier Libre");
+    await tabTo(page, (f) => f.id === "df-letter-recipient-name");
+    await page.keyboard.type("Camille Martin");
+    await page.keyboard.press("Tab");
+    expect((await focused(page)).id).toBe("df-letter-recipient-role");
+    await page.keyboard.type("maire");
+    await tabTo(page, (f) => f.id === "draft-submit");
+    await page.keyboard.press("Enter");
+    await page.locator(".downloads").waitFor({ timeout: 15_000 });
+    await expect.poll(() => focused(page).then((f) => f.id)).toBe("draft-title");
+    expect((await focused(page)).text).toBe("Courrier à Camille Martin");
+    await page.close();
+  });
+});
