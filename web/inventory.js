@@ -20,14 +20,13 @@ import {
   markCurrent,
   rememberLocation,
   setNavTarget,
+  reference,
   showSavedList,
   t,
 } from "./lib.js";
 import { prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
 import { exposureByCategory, exposureByLaw } from "./charts.js";
 
-/** Categories a classification may take (ingest/schema.ts CATEGORIES). */
-export const CATEGORIES = ["workstation", "collaboration", "security", "ai", "database", "virtualization", "network", "business", "hosting", "other"];
 const MAX_ROWS = 300;
 /** Items asked for when an analysis is opened: under this, the whole list is here and filtered locally. */
 const OPEN_LIMIT = 300;
@@ -541,7 +540,7 @@ function unknownItem(u, n, again) {
     el(
       "div",
       { class: "grid" },
-      field("category", t("inv.classify.category"), select(id("category"), [["", t("inv.classify.noCategory")], ...CATEGORIES.map((c) => [c, categoryLabel(c)])], "")),
+      field("category", t("inv.classify.category"), select(id("category"), [["", t("inv.classify.noCategory")], ...reference.categories.map((c) => [c, categoryLabel(c)])], "")),
       field("vendor", t("inv.classify.vendor"), el("input", { type: "text", id: id("vendor"), maxlength: "200", value: u.vendor?.name ?? u.publisher ?? "" })),
       field("country", t("inv.classify.country"), country, t("inv.classify.countryHint")),
       field("extra", t("inv.classify.extra"), select(id("extra"), yesNo, triState(u.extraEuropean))),

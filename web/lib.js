@@ -5,8 +5,28 @@ let messages = {};
 
 export const $ = (id) => document.getElementById(id);
 
+/** What the server serves as the one source of truth (GET /api/reference): the catalog's categories, labels, input schemas. */
+export const reference = { categories: [], inputs: {} };
+
+/**
+ * The page's messages, with the labels of categories, fits and document kinds taken from the server (the same
+ * words as the map, the documents and the exports). Before sign-in the reference is refused: the page then has
+ * no use for those labels yet, and loads them again after.
+ */
 export async function loadMessages() {
-  messages = await (await fetch("/messages.fr.json")).json();
+  const [own, served] = await Promise.all([
+    fetch("/messages.fr.json").then((r) => r.json()),
+    fetch("/api/reference")
+      .then((r) => (r.ok ? r.json() : null))
+      .catch(() => null),
+  ]);
+  messages = own;
+  if (!served) return;
+  for (const [group, labels] of Object.entries(served.labels)) {
+    for (const [key, label] of Object.entries(labels)) messages[`${group}.${key}`] = label;
+  }
+  reference.categories = served.categories;
+  reference.inputs = served.inputs;
 }
 
 /** The French message `key`, with `{name}` placeholders filled from `params`. */
