@@ -19,6 +19,7 @@ import {
   unpublishPlan,
 } from "../tracking/service.ts";
 import { readJson } from "./chat.ts";
+import { adoptFromDraft, proposalFromDraft } from "../tracking/from-draft.ts";
 
 const notFoundPage = (text: string) =>
   `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message("tracking.public.notFoundTitle")}</title><link rel="stylesheet" href="/public/public.css"></head><body><main><h1>${message("tracking.public.notFoundTitle")}</h1><p>${escapeHtml(text)}</p></main></body></html>`;
@@ -33,7 +34,7 @@ const limit = bodyLimit({
 const body = async (c: Context) => ((c.req.header("content-length") ?? "") === "0" ? {} : readJson(c.req.raw));
 
 /**
- * Plans (`/api/plans`): adopt, read with progress, add an inventory, record an event, publish or unpublish,
+ * Plans (`/api/plans`): adopt (typed, or from a saved roadmap draft: `/api/plans/from-draft`), read with progress, add an inventory, record an event, publish or unpublish,
  * progress note (`/api/plans/:id/note?format=md`).
  */
 export function planRoutes(engine: Engine) {
@@ -48,10 +49,21 @@ export function planRoutes(engine: Engine) {
           title: p.title,
           target: p.target,
           checkpoints: p.checkpoints.length,
+          source: p.source ?? null,
           published: p.publication?.at ?? null,
           version: p.version,
         })),
       });
+    })
+    // A saved roadmap draft as the plan: what it would give (for review), then adopting it.
+    .get("/plans/from-draft/:draftId", async (c) => {
+      const targetDate = c.req.query("targetDate");
+      const { proposal } = await proposalFromDraft(engine, { draftId: c.req.param("draftId"), ...(targetDate ? { targetDate } : {}) });
+      return c.json({ proposal });
+    })
+    .post("/plans/from-draft", limit, async (c) => {
+      const plan = await adoptFromDraft(engine, await body(c));
+      return c.json({ plan, progress: (await getPlan(engine, plan.id)).progress }, 201, { location: `/api/plans/${plan.id}` });
     })
     .post("/plans", limit, async (c) => {
       const plan = await adoptPlan(engine, await body(c));
