@@ -483,6 +483,7 @@ function renderDraft(draft, notices) {
     !toComplete && generated ? el("p", { class: "mode" }, t("draft.generated")) : null,
     flags.length ? flagBox(flags, titles) : null,
     downloads(draft.id),
+    draft.type === "roadmap" ? el("p", {}, el("a", { class: "button-link", href: `#suivi/feuille-de-route/${encodeURIComponent(draft.id)}` }, t("plan.fromDraft.adopt"))) : null,
     el("div", { class: "draft-body" }, sections.map((s) => renderSection(draft, s))),
   );
   $("draft-output").replaceChildren(card);

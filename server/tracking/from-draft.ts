@@ -100,7 +100,7 @@ export async function proposalFromDraft(ctx: TrackingContext, input: unknown): P
   const targetDate = data.targetDate ?? drafted;
   const baselineDay = (measurable.createdAt ?? draft.createdAt).slice(0, 10);
 
-  const label = (key: string) => message(`tracking.fromDraft.milestone.${key}`);
+  const label = (key: string, date = "") => message(`tracking.fromDraft.milestone.${key}`, { date });
   const phases = phaseMilestones(roadmap.phases, roadmap.baseline.weighted, start, targetDate);
   let previous = roadmap.baseline.weighted === null ? null : round1(roadmap.baseline.weighted);
   const milestones: DraftPlanProposal["milestones"] = [];
@@ -110,6 +110,14 @@ export async function proposalFromDraft(ctx: TrackingContext, input: unknown): P
     if (value === null) continue;
     milestones.push({ date: endOfMonth(p.month), value, label: label(p.phase) });
     previous = value;
+  }
+  // The target closes the calendar: a phase ending on or after its date gives way to it (the plan commits to the
+  // target, not to what the last phase might reach beyond it).
+  const target = { value: round1(roadmap.target.value), date: targetDate ? endOfMonth(targetDate) : null };
+  if (target.date) {
+    const before = milestones.filter((m) => m.date < target.date!);
+    const last = before.at(-1)?.value ?? target.value;
+    milestones.splice(0, milestones.length, ...before, { date: target.date, value: Math.min(last, target.value), label: label("target", frenchDate(target.date)) });
   }
   const end = new Map(phases.map((p) => [p.phase, p.month]));
   const deadline = (l: RoadmapLine) => {
@@ -131,7 +139,7 @@ export async function proposalFromDraft(ctx: TrackingContext, input: unknown): P
     date: baselineDay,
     measure: "weighted",
     baseline: measurable.summary.score?.value ?? null,
-    target: { value: round1(roadmap.target.value), date: targetDate ? endOfMonth(targetDate) : null },
+    target,
     milestones,
     products,
     editedSections: (latest?.sections ?? []).filter((s) => s.editedAt).map((s) => s.title),
@@ -143,10 +151,6 @@ export async function proposalFromDraft(ctx: TrackingContext, input: unknown): P
 export async function adoptFromDraft(ctx: TrackingContext, input: unknown, now = new Date()): Promise<Plan> {
   const { proposal, measurable } = await proposalFromDraft(ctx, input);
   if (!proposal.target.date) throw new AppError("invalid_input", message("tracking.fromDraft.noTargetDate"), 400);
-  // Milestones at or after the target date add nothing: the target is the last one.
-  const milestones = proposal.milestones.filter((m) => m.date < proposal.target.date!);
-  const last = milestones.at(-1)?.value ?? proposal.target.value;
-  milestones.push({ date: proposal.target.date, value: Math.min(last, proposal.target.value), label: message("tracking.fromDraft.milestone.target", { date: frenchDate(proposal.target.date) }) });
   return adoptPlan(
     ctx,
     {
@@ -156,7 +160,7 @@ export async function adoptFromDraft(ctx: TrackingContext, input: unknown, now =
       date: proposal.date,
       measure: proposal.measure,
       target: proposal.target,
-      milestones,
+      milestones: proposal.milestones,
       products: proposal.products,
     },
     now,

@@ -62,10 +62,13 @@ describe("adopting a saved roadmap draft", () => {
     expect(proposal.baseline).toBe(analysis.summary.score.value);
     expect(proposal.target).toEqual({ value: 20, date: "2029-12-31" });
 
-    // Every milestone is a row of the document's calendar: same month, same value as printed.
+    // Every milestone is a row of the document's calendar: same month, same value as printed; the last phase ends
+    // on the target date, where the plan commits to the target itself.
     const rows = await calendarRows(roadmapId);
-    expect(proposal.milestones.length).toBeGreaterThan(0);
-    for (const m of proposal.milestones) {
+    expect(proposal.milestones.length).toBeGreaterThan(1);
+    expect(proposal.milestones.at(-1)).toMatchObject({ date: "2029-12-31", value: 20 });
+    expect(rows.some((r) => /^Fin des chantiers de fond/.test(r[0]!) && r[1] === frenchDate("2029-12"))).toBe(true);
+    for (const m of proposal.milestones.slice(0, -1)) {
       const row = rows.find((r) => r[1] === frenchDate(m.date.slice(0, 7)) && /^Fin des/.test(r[0]!));
       expect(row, `${m.date} ${JSON.stringify(rows)}`).toBeDefined();
       if (row![2]!.endsWith("%")) expect(Number(row![2]!.replace(/\s*%$/, "").replace(",", ".").replace(/\u00a0/g, ""))).toBeCloseTo(m.value, -0.5);
