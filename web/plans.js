@@ -347,10 +347,74 @@ async function renderPlan({ focus }) {
           ),
         )
       : null,
-    el("p", {}, el("a", { href: `/api/plans/${encodeURIComponent(plan.id)}/note?format=md`, download: "" }, t("plan.noteLink"))),
   );
-  main.replaceChildren(head, await checkpointForm(plan), eventsCard(plan), publicationCard(plan));
+  main.replaceChildren(head, noteCard(plan), await checkpointForm(plan), eventsCard(plan), publicationCard(plan));
   if (focus) $("plan-title").focus();
+}
+
+/** « L'essentiel » as the verification left it: each unsupported sentence followed by « [non vérifié] » and why. */
+function summaryText(summary) {
+  const node = el("div", { class: "note-summary" });
+  const checks = summary.verification?.sentences ?? [];
+  if (!checks.length) return node.appendChild(el("p", {}, summary.text)) && node;
+  const p = el("p", {});
+  for (const s of checks) {
+    p.append(s.text, " ");
+    if (s.status === "unsupported" || s.status === "invalid-citation") {
+      p.append(el("strong", { class: "unverified", title: s.reasons.join(" ; ") }, t("plan.note.unverified")), " ");
+    }
+  }
+  node.append(p);
+  const reasons = checks.filter((s) => s.status === "unsupported" || s.status === "invalid-citation");
+  if (reasons.length) node.append(el("ul", { class: "hint" }, reasons.map((s) => el("li", {}, `« ${s.text} » : ${s.reasons.join(" ; ")}`))));
+  return node;
+}
+
+/** The progress note: written on demand (by the model when there is one), read here, downloaded in three formats. */
+function noteCard(plan) {
+  const output = el("div", { id: "plan-note-output", "aria-live": "polite" });
+  const error = el("div");
+  const base = `/api/plans/${encodeURIComponent(plan.id)}/note`;
+  const downloads = el(
+    "ul",
+    { class: "downloads-inline" },
+    ["md", "odt", "pdf"].map((f) => el("li", {}, el("a", { href: `${base}?format=${f}`, download: "" }, t(`plan.note.format.${f}`)))),
+  );
+  const button = el("button", { type: "button" }, t("plan.note.write"));
+  button.addEventListener("click", async () => {
+    if (busy) return;
+    busy = true;
+    button.disabled = true;
+    error.replaceChildren();
+    output.replaceChildren(el("p", { class: "progress", role: "status" }, t("plan.note.writing")));
+    try {
+      const { note } = await fetchJson(base, jsonBody("POST", {}));
+      const unverified = note.summary.verification?.counts.unsupported ?? 0;
+      output.replaceChildren(
+        el("h3", {}, t("plan.note.summaryTitle")),
+        note.notice ? el("p", { class: "notice" }, note.notice) : el("p", { class: "mode" }, t("plan.note.generated")),
+        unverified ? el("p", { class: "notice" }, t("plan.note.unverifiedCount", { count: formatNumber(unverified) })) : null,
+        summaryText(note.summary),
+      );
+    } catch (err) {
+      output.replaceChildren();
+      error.replaceChildren(errorBox(err.message));
+    } finally {
+      busy = false;
+      button.disabled = false;
+    }
+  });
+  return el(
+    "section",
+    { class: "card", "aria-labelledby": "plan-note-title" },
+    el("h2", { id: "plan-note-title" }, t("plan.note.title")),
+    el("p", { class: "hint" }, t("plan.note.hint")),
+    el("div", { class: "actions" }, button),
+    output,
+    error,
+    el("p", {}, t("plan.note.downloads")),
+    downloads,
+  );
 }
 
 async function checkpointForm(plan) {

@@ -20,6 +20,7 @@ import {
 } from "../tracking/service.ts";
 import { readJson } from "./chat.ts";
 import { adoptFromDraft, proposalFromDraft } from "../tracking/from-draft.ts";
+import { currentNote, deleteNote, exportNote, generateNote, parseNoteFormat } from "../tracking/notes.ts";
 
 const notFoundPage = (text: string) =>
   `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message("tracking.public.notFoundTitle")}</title><link rel="stylesheet" href="/public/public.css"></head><body><main><h1>${message("tracking.public.notFoundTitle")}</h1><p>${escapeHtml(text)}</p></main></body></html>`;
@@ -35,7 +36,7 @@ const body = async (c: Context) => ((c.req.header("content-length") ?? "") === "
 
 /**
  * Plans (`/api/plans`): adopt (typed, or from a saved roadmap draft: `/api/plans/from-draft`), read with progress, add an inventory, record an event, publish or unpublish,
- * progress note (`/api/plans/:id/note?format=md`).
+ * progress note (`POST /api/plans/:id/note` writes it, `GET /api/plans/:id/note?format=md|odt|pdf` downloads it).
  */
 export function planRoutes(engine: Engine) {
   return new Hono()
@@ -72,6 +73,7 @@ export function planRoutes(engine: Engine) {
     .get("/plans/:id", async (c) => c.json(await getPlan(engine, c.req.param("id"))))
     .delete("/plans/:id", async (c) => {
       await deletePlan(engine, c.req.param("id"));
+      await deleteNote(engine, c.req.param("id"));
       return c.body(null, 204);
     })
     .post("/plans/:id/checkpoints", limit, async (c) => {
@@ -93,14 +95,27 @@ export function planRoutes(engine: Engine) {
       const preview = snapshotOf(plan, progress, { licence: "etalab-2.0", groupProducts: false, now: new Date(), categoryLabel: () => "" });
       return c.body(progressChart(preview), 200, { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "no-store" });
     })
+    // The progress note: written (with the model when there is one) and kept, then downloaded in md, odt or pdf.
+    .post("/plans/:id/note", async (c) => {
+      const { note } = await generateNote(engine, c.req.param("id"), c.req.raw.signal);
+      return c.json({ note }, 201);
+    })
     .get("/plans/:id/note", async (c) => {
-      const format = (c.req.query("format") ?? "md").toLowerCase();
-      if (format !== "md") throw new AppError("invalid_format", message("tracking.error.format", { format }), 400);
+      const format = parseNoteFormat(c.req.query("format"));
       const { plan, progress } = await getPlan(engine, c.req.param("id"));
-      const today = new Date().toISOString().slice(0, 10);
-      return c.body(progressNoteMarkdown(plan, progress, today), 200, {
-        "content-type": "text/markdown; charset=utf-8",
-        "content-disposition": `attachment; filename="note-avancement-${plan.slug}.md"`,
+      const note = await currentNote(engine, plan);
+      if (format === "md" && !note) {
+        const today = new Date().toISOString().slice(0, 10);
+        return c.body(progressNoteMarkdown(plan, progress, today), 200, {
+          "content-type": "text/markdown; charset=utf-8",
+          "content-disposition": `attachment; filename="note-avancement-${plan.slug}.md"`,
+        });
+      }
+      const { file } = await exportNote(engine, plan.id, format);
+      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="${file.filename}"`,
+        "content-length": String(file.bytes.byteLength),
       });
     });
 }

@@ -27,7 +27,7 @@ describe.skipIf(!browserAvailable)("adopting a roadmap in a real browser", () =>
     await server?.stop();
   });
 
-  it("goes from the saved roadmap to the adopted plan", async () => {
+  it("goes from the saved roadmap to the adopted plan, then writes its progress note", async () => {
     const { page: tab, requested, consoleErrors } = await openPage(browser.context, server.url, `#documents/${draftId}`);
     tab.setDefaultTimeout(20_000);
     await tab.getByRole("link", { name: "Adopter cette feuille de route" }).click();
@@ -44,6 +44,11 @@ describe.skipIf(!browserAvailable)("adopting a roadmap in a real browser", () =>
     const plans = await (await fetch(`${server.url}/api/plans`)).json();
     expect(plans.plans).toHaveLength(1);
     expect(plans.plans[0].source.draftId).toBe(draftId);
+
+    // The progress note, without a model: the template, said as such, and its three downloads.
+    await page.getByRole("button", { name: "Rédiger la note d'avancement" }).click();
+    await page.getByText(/Aucun modèle de langue n'est disponible/).waitFor();
+    for (const name of ["Markdown", "ODT (LibreOffice)", "PDF"]) expect(await page.getByRole("link", { name, exact: true }).getAttribute("href")).toMatch(/\/note\?format=(md|odt|pdf)$/);
 
     expect(await tab.locator("body").innerText()).not.toMatch(MISSING_MESSAGE);
     expect(consoleErrors).toEqual([]);
