@@ -3,7 +3,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import { AppError } from "./errors.ts";
+import { AppError } from "./core/errors.ts";
 import { message } from "./i18n/messages.ts";
 
 const envSchema = z.object({

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { mkdir, readdir, rm } from "node:fs/promises";
-import { indexCorpus, type IndexReport } from "../ingest/indexer.ts";
+import { indexCorpus, type IndexReport } from "./corpus/indexer.ts";
 import type { Config } from "./config.ts";
 import { createOllamaProvider } from "./llm/ollama.ts";
 import { createOpenAIProvider } from "./llm/openai.ts";
@@ -17,7 +17,7 @@ import { acquireDataLock } from "./store/lock.ts";
 import type { ChunkStore } from "./store/types.ts";
 import { isRunning, type RecordStore } from "./store/records.ts";
 import { openRecordDatabase } from "./store/open-records.ts";
-import { AppError, ioErrorOf } from "./errors.ts";
+import { AppError, ioErrorOf } from "./core/errors.ts";
 import { message } from "./i18n/messages.ts";
 
 export interface Engine {

@@ -1,13 +1,13 @@
 /** `npm start`: the Cap Libre server. */
 import { loadConfig } from "./config.ts";
-import { AppError } from "./errors.ts";
+import { AppError } from "./core/errors.ts";
 import { message } from "./i18n/messages.ts";
 import { processTerminal, startServer } from "./server.ts";
 
 const term = processTerminal();
 try {
   const running = await startServer(loadConfig(), term);
-  term.line(`Cap Libre est prêt : ${running.url}`);
+  term.line(message("server.ready", { url: running.url }));
   const stop = async () => {
     term.line("Arrêt de Cap Libre…");
     await running.close();

@@ -4,15 +4,15 @@
  */
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
-import { createApp } from "./app.ts";
+import { createApp } from "./http/app.ts";
 import { assertSafeExposure } from "./auth/exposure.ts";
 import type { Config } from "./config.ts";
 import { createEngine, type Engine } from "./engine.ts";
-import { AppError } from "./errors.ts";
+import { AppError } from "./core/errors.ts";
 import { message } from "./i18n/messages.ts";
 import { startGlpiSchedule } from "./inventory/glpi-sync.ts";
-import type { IndexReport } from "../ingest/indexer.ts";
-import { silentTerminal, type Terminal } from "./terminal.ts";
+import type { IndexReport } from "./corpus/indexer.ts";
+import { silentTerminal, type Terminal } from "./core/terminal.ts";
 
 export interface RunningServer {
   url: string;
@@ -21,7 +21,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export { processTerminal, silentTerminal, type Terminal } from "./terminal.ts";
+export { processTerminal, silentTerminal, type Terminal } from "./core/terminal.ts";
 
 export function printIndexReport(report: IndexReport, term: Terminal, validateOnly = false) {
   for (const p of report.problems) {
@@ -34,7 +34,7 @@ export function printIndexReport(report: IndexReport, term: Terminal, validateOn
 export async function startServer(config: Config, term: Terminal = silentTerminal): Promise<RunningServer> {
   assertSafeExposure(config, term.line);
   const engine = await createEngine(config, term.line);
-  const report = await engine.index({ onProgress: (done, total) => term.progress(`Indexation du corpus : ${done}/${total} documents`) });
+  const report = await engine.index({ onProgress: (done, total) => term.progress(message("ingest.progress", { done, total })) });
   printIndexReport(report, term);
   const status = await engine.models.status(true);
   if (status.notice) term.line(status.notice);

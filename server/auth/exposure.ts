@@ -4,7 +4,7 @@
  * explicit opt-out, and it is repeated as a warning at every start.
  */
 import { isLoopbackHost, type Config } from "../config.ts";
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 
 export function assertSafeExposure(config: Config, log: (line: string) => void): void {

@@ -3,13 +3,19 @@
  * French dates and percentages, HTML escaping.
  */
 
+/**
+ * Folds case and accents: « Électricité » → « electricite ». The one copy used by the index, search, relevance,
+ * verification and inventory; pure ASCII (most product names) skips Unicode normalisation.
+ */
+export function fold(text: string): string {
+  const lower = text.toLowerCase();
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize("NFD").replace(/\p{M}+/gu, "");
+}
+
 /** ASCII slug for file names and addresses: « Commune de Kervallon » → `commune-de-kervallon`. */
 export function slugify(text: string, max = 60, fallback = "document"): string {
   return (
-    text
-      .normalize("NFD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
+    fold(text)
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "")
       .slice(0, max)
@@ -33,3 +39,15 @@ export const percentText = (v: number | null) => (v === null ? "—" : `${new In
 
 /** Text safe inside HTML elements and quoted attributes. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** The non-breaking space French typography puts before « % » and inside large numbers. */
+export const NBSP = "\u00a0";
+
+/** 103164 → « 103 164 » (non-breaking space, as French typography and the figure check expect). */
+export const formatInt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+
+/** 78.4 → « 78 % »; below 10, one decimal (« 4,5 % »): the figures of documents. */
+export function formatPercent(n: number): string {
+  const rounded = n < 10 && n > 0 && !Number.isInteger(n) ? Math.round(n * 10) / 10 : Math.round(n);
+  return `${String(rounded).replace(".", ",")}${NBSP}%`;
+}

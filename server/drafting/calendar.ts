@@ -20,3 +20,17 @@ export function calendarStart(requested: string | undefined, now: string): { sta
   const after = requested.length > 7 ? requested > today : requested > today.slice(0, 7);
   return after ? { start: requested, shifted: false } : { start: nextMonth(now), shifted: true };
 }
+
+/** Adds months to an ISO month or date, keeping month precision: (« 2026-04 », 3) → « 2026-07 ». */
+export function addMonths(iso: string, months: number): string {
+  const [y, m] = iso.split("-").map(Number);
+  const index = (y ?? 2000) * 12 + ((m ?? 1) - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** Whole months from one ISO month to another: (« 2026-11 », « 2027-02 ») → 3. */
+export const monthsBetween = (from: string, to: string) => {
+  const [y1, m1] = from.split("-").map(Number);
+  const [y2, m2] = to.split("-").map(Number);
+  return (y2! - y1!) * 12 + (m2! - m1!);
+};

@@ -4,18 +4,29 @@
  * these functions.
  */
 import { z } from "zod";
-import { formatIssues } from "../../ingest/schema.ts";
-import type { Engine } from "../engine.ts";
-import { AppError, ioErrorOf } from "../errors.ts";
+import { formatIssues } from "../core/validation.ts";
+import type { Config } from "../config.ts";
+import type { InventoryContext } from "../inventory/classifications.ts";
+import type { ChunkStore } from "../store/types.ts";
+import { AppError, ioErrorOf } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { buildContext, type DraftContext } from "./context.ts";
-import { checkFigures } from "./figures.ts";
-import { passageSource, verifySection, writeSection, type GenerateOptions, type GenerationState } from "./generate.ts";
+import { checkFigures } from "../verify/figures.ts";
+import { passageSource, verifySection, writeSection, type GenerateDeps, type GenerateOptions, type GenerationState } from "./generate.ts";
 import { analysisSchema, parseDraftRequest, parseInputs, type DraftInputs } from "./inputs.ts";
 import { fill, loadStructure, type DocumentStructure } from "./structure.ts";
 import type { Draft, DraftEvent, DraftMode, DraftSection, DraftType, InventoryAnalysis } from "./types.ts";
 import { loadFullAnalysis } from "../inventory/service.ts";
+
+/**
+ * What drafting needs from the application, and no more: the engine satisfies it, tests can pass a smaller one,
+ * and drafting never imports the engine (issue 14: domain code takes narrow context objects).
+ */
+export interface DraftingContext extends GenerateDeps, InventoryContext {
+  config: Pick<Config, "dataDir" | "corpusDir" | "numCtx" | "maxAnswerTokens" | "idleTimeoutMs">;
+  store: Pick<ChunkStore, "getChunks">;
+}
 
 /** A validated request, its analysis resolved: what generation starts from. */
 export interface PreparedDraft {
@@ -25,20 +36,20 @@ export interface PreparedDraft {
   structure: DocumentStructure;
 }
 
-export const draftStore = (engine: Engine) => engine.records<Draft>("drafts");
+export const draftStore = (app: DraftingContext) => app.records<Draft>("drafts");
 
 /**
  * Drafts whose last save failed (disk full, read-only folder…), kept in memory while the server runs: they can
  * still be read, edited and exported, and are written as soon as a save succeeds (`POST …/save`, or the next edit).
  */
 const unsaved = new Map<string, Draft>();
-const unsavedKey = (engine: Engine, id: string) => `${engine.config.dataDir}\0${id}`;
+const unsavedKey = (app: DraftingContext, id: string) => `${app.config.dataDir}\0${id}`;
 
 /** Saves a draft; on a storage failure keeps it in memory and throws a French error saying so and what to do. */
-export async function saveDraft(engine: Engine, draft: Draft): Promise<void> {
-  const key = unsavedKey(engine, draft.id);
+export async function saveDraft(app: DraftingContext, draft: Draft): Promise<void> {
+  const key = unsavedKey(app, draft.id);
   try {
-    await draftStore(engine).put(draft.id, draft);
+    await draftStore(app).put(draft.id, draft);
     unsaved.delete(key);
   } catch (err) {
     const io = ioErrorOf(err);
@@ -49,27 +60,27 @@ export async function saveDraft(engine: Engine, draft: Draft): Promise<void> {
 }
 
 /** Writes a draft kept in memory after a failed save again; the saved draft, or a French 404. */
-export async function retrySave(engine: Engine, id: string): Promise<Draft> {
-  return withDraftLock(engine, id, async () => {
-    const pending = unsaved.get(unsavedKey(engine, id));
-    if (!pending) return getDraft(engine, id);
-    await saveDraft(engine, pending);
+export async function retrySave(app: DraftingContext, id: string): Promise<Draft> {
+  return withDraftLock(app, id, async () => {
+    const pending = unsaved.get(unsavedKey(app, id));
+    if (!pending) return getDraft(app, id);
+    await saveDraft(app, pending);
     return pending;
   });
 }
 
-const optionsOf = (engine: Engine): GenerateOptions & { quoteChars?: number } => ({
-  numCtx: engine.config.numCtx,
-  maxAnswerTokens: engine.config.maxAnswerTokens,
-  idleTimeoutMs: engine.config.idleTimeoutMs,
+const optionsOf = (app: DraftingContext): GenerateOptions & { quoteChars?: number } => ({
+  numCtx: app.config.numCtx,
+  maxAnswerTokens: app.config.maxAnswerTokens,
+  idleTimeoutMs: app.config.idleTimeoutMs,
 });
 
 /** The analysis a roadmap or briefing is built from: given inline, or read from the saved analyses. */
-async function resolveAnalysis(engine: Engine, inputs: { analysisId?: string; analysis?: unknown }): Promise<InventoryAnalysis | null> {
+async function resolveAnalysis(app: DraftingContext, inputs: { analysisId?: string; analysis?: unknown }): Promise<InventoryAnalysis | null> {
   if (inputs.analysis) return inputs.analysis as InventoryAnalysis;
   if (!inputs.analysisId) return null;
   // Saved analyses keep their items in a compact table: the inventory service rebuilds the whole analysis.
-  const saved = await loadFullAnalysis(engine, inputs.analysisId);
+  const saved = await loadFullAnalysis(app, inputs.analysisId);
   if (!saved) throw new AppError("analysis_not_found", message("drafts.analysisNotFound", { id: inputs.analysisId }), 404);
   const parsed = analysisSchema.safeParse(saved);
   if (!parsed.success) throw new AppError("invalid_analysis", message("drafts.analysisInvalid", { id: inputs.analysisId, details: formatIssues(parsed.error, saved).join(" ; ") }), 422);
@@ -80,9 +91,9 @@ async function resolveAnalysis(engine: Engine, inputs: { analysisId?: string; an
  * Validates `{ type, inputs }` and resolves the analysis, before anything is streamed, so a bad request gets a
  * plain French 400/404.
  */
-export async function prepareDraft(engine: Engine, body: unknown): Promise<PreparedDraft> {
+export async function prepareDraft(app: DraftingContext, body: unknown): Promise<PreparedDraft> {
   const { type, inputs } = parseDraftRequest(body);
-  const analysis = await resolveAnalysis(engine, inputs as { analysisId?: string; analysis?: unknown });
+  const analysis = await resolveAnalysis(app, inputs as { analysisId?: string; analysis?: unknown });
   // The analysis is kept with the draft's inputs, so a section can be regenerated after the analysis is gone.
   const kept = analysis ? ({ ...inputs, analysis } as DraftInputs) : inputs;
   return { type, inputs: kept, analysis, structure: loadStructure(type) };
@@ -96,8 +107,8 @@ const modeOf = (sections: DraftSection[]): DraftMode => {
 
 const allFlags = (sections: DraftSection[]) => sections.flatMap((s) => s.flags.map((f) => ({ ...f, section: s.key })));
 
-async function initialState(engine: Engine): Promise<GenerationState> {
-  const status = await engine.models.status();
+async function initialState(app: DraftingContext): Promise<GenerationState> {
+  const status = await app.models.status();
   return { llm: status.llmAvailable, notice: status.llmAvailable ? null : status.notice, quoted: new Set() };
 }
 
@@ -109,16 +120,16 @@ async function outline(structure: DocumentStructure, ctx: DraftContext): Promise
  * Writes every section of a new draft, saves it and ends with `done` (its id). Nothing is saved if `signal`
  * aborts first.
  */
-export async function* createDraft(engine: Engine, prepared: PreparedDraft, signal: AbortSignal): AsyncGenerator<DraftEvent> {
+export async function* createDraft(app: DraftingContext, prepared: PreparedDraft, signal: AbortSignal): AsyncGenerator<DraftEvent> {
   const createdAt = new Date().toISOString();
   const ctx = await buildContext(prepared.type, prepared.inputs, prepared.analysis, prepared.structure, createdAt);
   const titles = await outline(prepared.structure, ctx);
-  const state = await initialState(engine);
+  const state = await initialState(app);
   if (state.notice) yield { type: "notice", text: `${state.notice} ${message("drafts.templateNotice")}` };
   const sections: DraftSection[] = [];
   for (const section of prepared.structure.sections) {
     if (signal.aborted) return;
-    sections.push(yield* writeSection(section, ctx, titles, engine, state, { ...optionsOf(engine), quoteChars: prepared.type === "briefing" ? 260 : 420 }, signal));
+    sections.push(yield* writeSection(section, ctx, titles, app, state, { ...optionsOf(app), quoteChars: prepared.type === "briefing" ? 260 : 420 }, signal));
   }
   if (signal.aborted) return;
   const draft: Draft = {
@@ -132,7 +143,7 @@ export async function* createDraft(engine: Engine, prepared: PreparedDraft, sign
   };
   let saved = true;
   try {
-    await saveDraft(engine, draft);
+    await saveDraft(app, draft);
   } catch (err) {
     // Nothing generated is lost: the draft stays in memory (readable, exportable) and the user is told what to do.
     if (!(err instanceof AppError) || !err.code.startsWith("io_")) throw err;
@@ -143,8 +154,8 @@ export async function* createDraft(engine: Engine, prepared: PreparedDraft, sign
 }
 
 /** A saved draft, or a French 404. */
-export async function getDraft(engine: Engine, id: string): Promise<Draft> {
-  const draft = unsaved.get(unsavedKey(engine, id)) ?? (await draftStore(engine).get(id));
+export async function getDraft(app: DraftingContext, id: string): Promise<Draft> {
+  const draft = unsaved.get(unsavedKey(app, id)) ?? (await draftStore(app).get(id));
   if (!draft) throw new AppError("draft_not_found", message("drafts.notFound", { id }), 404);
   return draft;
 }
@@ -161,11 +172,11 @@ export interface DraftSummary {
 }
 
 /** Saved drafts, most recently changed first. */
-export async function listDrafts(engine: Engine): Promise<DraftSummary[]> {
-  const store = draftStore(engine);
+export async function listDrafts(app: DraftingContext): Promise<DraftSummary[]> {
+  const store = draftStore(app);
   const ids = await store.list();
-  const pending = [...unsaved.entries()].filter(([k, d]) => k === unsavedKey(engine, d.id) && !ids.includes(d.id)).map(([, d]) => d);
-  const drafts = [...pending, ...(await Promise.all(ids.map((id) => getDraft(engine, id).catch(() => null))))];
+  const pending = [...unsaved.entries()].filter(([k, d]) => k === unsavedKey(app, d.id) && !ids.includes(d.id)).map(([, d]) => d);
+  const drafts = [...pending, ...(await Promise.all(ids.map((id) => getDraft(app, id).catch(() => null))))];
   return drafts
     .filter((d): d is Draft => d !== null)
     .map((d) => {
@@ -175,9 +186,9 @@ export async function listDrafts(engine: Engine): Promise<DraftSummary[]> {
 }
 
 /** The context of a saved draft, rebuilt from its inputs (and the analysis kept with them). */
-async function contextOf(engine: Engine, draft: Draft) {
+async function contextOf(app: DraftingContext, draft: Draft) {
   const inputs = parseInputs(draft.type, draft.inputs);
-  const analysis = await resolveAnalysis(engine, inputs as { analysisId?: string; analysis?: unknown });
+  const analysis = await resolveAnalysis(app, inputs as { analysisId?: string; analysis?: unknown });
   const structure = loadStructure(draft.type);
   return { structure, ctx: await buildContext(draft.type, inputs, analysis, structure, draft.createdAt) };
 }
@@ -196,8 +207,8 @@ export function sectionIndex(draft: Draft, key: string): number {
  */
 const draftLocks = new Map<string, Promise<unknown>>();
 
-export function withDraftLock<T>(engine: Engine, id: string, fn: () => Promise<T>): Promise<T> {
-  const key = `${engine.config.dataDir}\0${id}`;
+export function withDraftLock<T>(app: DraftingContext, id: string, fn: () => Promise<T>): Promise<T> {
+  const key = `${app.config.dataDir}\0${id}`;
   const run = (draftLocks.get(key) ?? Promise.resolve()).then(fn, fn);
   const tail = run.then(
     () => undefined,
@@ -211,28 +222,28 @@ export function withDraftLock<T>(engine: Engine, id: string, fn: () => Promise<T
 }
 
 /** Adds a version to the latest saved draft (to be called under its lock): the section is found again by key. */
-async function saveVersion(engine: Engine, id: string, key: string, section: DraftSection, cause: string): Promise<Draft> {
-  const draft = await getDraft(engine, id);
+async function saveVersion(app: DraftingContext, id: string, key: string, section: DraftSection, cause: string): Promise<Draft> {
+  const draft = await getDraft(app, id);
   const index = sectionIndex(draft, key);
   const sections = [...draft.versions.at(-1)!.sections];
   sections[index] = section;
   const next: Draft = { ...draft, versions: [...draft.versions, { at: new Date().toISOString(), cause, sections }] };
-  await saveDraft(engine, next);
+  await saveDraft(app, next);
   return next;
 }
 
 /** Writes one section again (new passages, the model if it answers); saves a new version and ends with `done`. */
-export async function* regenerateSection(engine: Engine, id: string, key: string, signal: AbortSignal): AsyncGenerator<DraftEvent> {
-  const draft = await getDraft(engine, id);
+export async function* regenerateSection(app: DraftingContext, id: string, key: string, signal: AbortSignal): AsyncGenerator<DraftEvent> {
+  const draft = await getDraft(app, id);
   sectionIndex(draft, key); // a French 404 for an unknown section
-  const { structure, ctx } = await contextOf(engine, draft);
+  const { structure, ctx } = await contextOf(app, draft);
   const sectionStructure = structure.sections.find((s) => s.key === key);
   if (!sectionStructure) throw new AppError("section_not_found", message("drafts.sectionNotFound", { key, keys: structure.sections.map((s) => s.key).join(", ") }), 404);
-  const state = await initialState(engine);
+  const state = await initialState(app);
   if (state.notice && sectionStructure.generate) yield { type: "notice", text: `${state.notice} ${message("drafts.templateNotice")}` };
-  const section = yield* writeSection(sectionStructure, ctx, await outline(structure, ctx), engine, state, { ...optionsOf(engine), quoteChars: draft.type === "briefing" ? 260 : 420 }, signal);
+  const section = yield* writeSection(sectionStructure, ctx, await outline(structure, ctx), app, state, { ...optionsOf(app), quoteChars: draft.type === "briefing" ? 260 : 420 }, signal);
   if (signal.aborted) return;
-  const next = await withDraftLock(engine, id, () => saveVersion(engine, id, key, section, `regenerate:${key}`));
+  const next = await withDraftLock(app, id, () => saveVersion(app, id, key, section, `regenerate:${key}`));
   const sections = next.versions.at(-1)!.sections;
   yield { type: "done", id: next.id, mode: modeOf(sections), version: next.versions.length, flags: allFlags(sections) };
 }
@@ -249,21 +260,21 @@ const editSchema = z.strictObject({
  * is refused (409) rather than silently put on top of changes the user has not seen; without it, concurrent
  * edits are applied one after the other, each as its own version.
  */
-export async function editSection(engine: Engine, id: string, key: string, body: unknown): Promise<Draft> {
+export async function editSection(app: DraftingContext, id: string, key: string, body: unknown): Promise<Draft> {
   const parsed = editSchema.safeParse(body);
   if (!parsed.success) {
     throw new AppError("invalid_input", message("drafts.editInvalid", { details: formatIssues(parsed.error, body).map((l) => l.replace(/^text/, `text (${message("drafts.field.text")})`)).join(" ; ") }));
   }
-  return withDraftLock(engine, id, async () => {
-    const draft = await getDraft(engine, id);
+  return withDraftLock(app, id, async () => {
+    const draft = await getDraft(app, id);
     const index = sectionIndex(draft, key);
     const expected = parsed.data.version;
     if (expected !== undefined && expected !== draft.versions.length) {
       throw new AppError("version_conflict", message("drafts.versionConflict", { version: expected, current: draft.versions.length }), 409);
     }
     const previous = draft.versions.at(-1)!.sections[index]!;
-    const { ctx } = await contextOf(engine, draft);
-    const chunks = previous.passageIds.length ? await engine.store.getChunks(previous.passageIds) : [];
+    const { ctx } = await contextOf(app, draft);
+    const chunks = previous.passageIds.length ? await app.store.getChunks(previous.passageIds) : [];
     const sources = [...chunks.map((c) => passageSource({ text: c.text, section: c.section, document: c.document })), ...ctx.facts];
     const text = parsed.data.text;
     const section: DraftSection = {
@@ -274,6 +285,6 @@ export async function editSection(engine: Engine, id: string, key: string, body:
       toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
       editedAt: new Date().toISOString(),
     };
-    return saveVersion(engine, id, key, section, `edit:${key}`);
+    return saveVersion(app, id, key, section, `edit:${key}`);
   });
 }

@@ -4,15 +4,15 @@
  * model or when it fails, fill the section's French template with the structured data and quoted passages,
  * marked « Brouillon à compléter ». Either way the figure check runs on the result.
  */
-import { templateOf } from "../rag/prompts.ts";
+import { templateOf } from "../llm/prompts.ts";
 import { message } from "../i18n/messages.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
-import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../rag/answer.ts";
+import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { DraftContext } from "./context.ts";
 import { paragraphBefore, quotedStatement, statementSources } from "../retrieval/attribution.ts";
-import { checkFigures, extractFigures } from "./figures.ts";
+import { checkFigures, extractFigures } from "../verify/figures.ts";
 import { verifyText } from "../verify/index.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection } from "./types.ts";
@@ -52,7 +52,7 @@ const hasMoneyOrShare = (text: string) => extractFigures(text).some((f) => f.kin
 /** Passages for a section: relevant to its query, of the kinds it asks for, those with figures first if asked. */
 export async function retrievePassages(section: SectionStructure, vars: Record<string, string>, retriever: Retriever): Promise<{ query: string; passages: SearchResult[] }> {
   if (!section.query || section.maxPassages === 0) return { query: "", passages: [] };
-  const query = await fill(section.query, vars);
+  const query = fill(section.query, vars);
   // The retriever already keeps at most two passages of one document.
   const { results } = await retriever.search(query, 16, section.kinds ? { kinds: section.kinds } : undefined);
   const terms = keywords(query);
@@ -141,11 +141,11 @@ export async function* writeSection(
   options: GenerateOptions & { quoteChars?: number },
   signal: AbortSignal,
 ): AsyncGenerator<DraftEvent, DraftSection> {
-  const title = await fill(section.title, ctx.vars);
+  const title = fill(section.title, ctx.vars);
   yield { type: "section", key: section.key, title };
   const { query, passages } = await retrievePassages(section, ctx.vars, deps.retriever);
   const terms = keywords(query);
-  const appended = section.append ? await fill(section.append, ctx.vars) : "";
+  const appended = section.append ? fill(section.append, ctx.vars) : "";
 
   let text: string | null = null;
   let used: SearchResult[] = [];
@@ -174,7 +174,7 @@ export async function* writeSection(
       : section.points
         ? excerpts.map((q, i) => `- ${q.replace(/^[«"]\s*|\s*[»"]$/g, "")} [${i + 1}]`).join("\n")
         : `${message("drafts.quotesIntro")}\n\n${excerpts.map((q, i) => `> « ${q} » [${i + 1}]`).join("\n\n")}`;
-    text = tidy(await fill(section.template, { ...ctx.vars, quotes, draft_mark: section.generate ? message("drafts.draftMark") : "" }));
+    text = tidy(fill(section.template, { ...ctx.vars, quotes, draft_mark: section.generate ? message("drafts.draftMark") : "" }));
     if (appended) text = `${text}\n\n${appended}`;
     yield { type: "token", key: section.key, text };
   }
@@ -240,7 +240,7 @@ async function* generateText(
     outline: neutralize(sectionTitles.join(" ; ")),
     data: neutralize(ctx.data || message("drafts.noData")),
     section: neutralize(title),
-    instruction: await fill(section.instruction ?? "", { ...ctx.vars, ...dataReferences() }),
+    instruction: fill(section.instruction ?? "", { ...ctx.vars, ...dataReferences() }),
     tone: ctx.tone,
     words: String(section.words),
   };

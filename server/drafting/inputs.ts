@@ -4,8 +4,8 @@
  * fixed without reading code.
  */
 import { z } from "zod";
-import { formatIssues } from "../../ingest/schema.ts";
-import { AppError } from "../errors.ts";
+import { formatIssues } from "../core/validation.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { DRAFT_TYPES, type DraftType } from "./types.ts";
 

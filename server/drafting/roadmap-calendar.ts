@@ -1,23 +1,10 @@
 /**
  * The calendar of a roadmap, as data: when each phase ends and the weighted measure it leaves. The roadmap document
- * prints it (`context.ts`), and adopting a saved roadmap as the collectivité's plan (`server/tracking/from-draft.ts`)
+ * prints it (`documents/roadmap.ts`), and adopting a saved roadmap as the collectivité's plan (`server/tracking/from-draft.ts`)
  * turns the same months into milestones, so the plan follows exactly the calendar the document showed.
  */
+import { addMonths, monthsBetween } from "./calendar.ts";
 import type { PhasePlan, RoadmapPhase } from "./roadmap-plan.ts";
-
-/** Adds months to an ISO month or date, keeping month precision: (« 2026-04 », 3) → « 2026-07 ». */
-export function addMonths(iso: string, months: number): string {
-  const [y, m] = iso.split("-").map(Number);
-  const index = (y ?? 2000) * 12 + ((m ?? 1) - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
-
-/** Whole months from one ISO month to another (« 2027-01 » → « 2029-12 »: 35). */
-export const monthsBetween = (from: string, to: string): number => {
-  const [y1, m1] = from.split("-").map(Number);
-  const [y2, m2] = to.split("-").map(Number);
-  return (y2! - y1!) * 12 + (m2! - m1!);
-};
 
 /**
  * Month at which each of the three phases ends: the phases share the time from the start to the target date (a

@@ -1,17 +1,14 @@
 /**
  * Document structures, read from `prompts/<lang>/drafts/<type>.yaml` (French, versioned with the code): the
  * sections of each document with their retrieval query, the instruction given to the model and the template used
- * without it. Placeholders `{name}` are filled by the prompt formatter (LangChain's f-string rules), so a missing value is an error
+ * without it. Placeholders `{name}` are filled by the prompt formatter (`llm/prompts.ts`), so a missing value is an error
  * rather than a silent hole in a letter.
  */
-import { readFileSync } from "node:fs";
-import { formatTemplate } from "../rag/prompts.ts";
+import { formatTemplate, readPromptFile } from "../llm/prompts.ts";
 import { parse } from "yaml";
 import { z } from "zod";
-import { formatIssues } from "../../ingest/schema.ts";
+import { formatIssues } from "../core/validation.ts";
 import type { DraftType } from "./types.ts";
-
-const PROMPTS_DIR = new URL("../../prompts/", import.meta.url);
 
 const sectionSchema = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -55,7 +52,7 @@ export function loadStructure(type: DraftType, lang = "fr"): DocumentStructure {
   const id = `${lang}/${type}`;
   const cached = cache.get(id);
   if (cached) return cached;
-  const raw: unknown = parse(readFileSync(new URL(`${lang}/drafts/${type}.yaml`, PROMPTS_DIR), "utf8"));
+  const raw: unknown = parse(readPromptFile(`${lang}/drafts/${type}.yaml`));
   const parsed = structureSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`prompts/${lang}/drafts/${type}.yaml : ${formatIssues(parsed.error, raw).join(" ; ")}`);
   cache.set(id, parsed.data);
@@ -64,14 +61,14 @@ export function loadStructure(type: DraftType, lang = "fr"): DocumentStructure {
 
 /** A prompt file of the drafting folder (`system.md`, `section.md`). */
 export function readDraftPrompt(name: string, lang = "fr"): string {
-  return readFileSync(new URL(`${lang}/drafts/${name}.md`, PROMPTS_DIR), "utf8").trim();
+  return readPromptFile(`${lang}/drafts/${name}.md`).trim();
 }
 
 /**
  * Fills `{name}` placeholders; every placeholder must have a value.
- * @example await fill("Objet : {subject}", { subject: "Étude" }) // "Objet : Étude"
+ * @example fill("Objet : {subject}", { subject: "Étude" }) // "Objet : Étude"
  */
-export async function fill(template: string, vars: Record<string, string>): Promise<string> {
+export function fill(template: string, vars: Record<string, string>): string {
   if (!template.includes("{")) return template;
   return formatTemplate(template, vars);
 }

@@ -25,11 +25,9 @@ export interface Citation {
   analysis?: boolean;
 }
 
-/** A figure of a section that was found neither in the passages nor in the structured data it was built from. */
-export interface FigureFlag {
-  figure: string;
-  reason: string;
-}
+import type { FigureFlag } from "../verify/figures.ts";
+
+export type { FigureFlag };
 
 /**
  * `generated`: written by the local model from passages and data. `template`: filled from the French template
@@ -124,4 +122,18 @@ export interface InventoryAnalysis {
   summary?: Record<string, unknown>;
   unknown?: unknown[];
   createdAt?: string;
+}
+
+/** The structured data of one document, built by `drafting/documents/*.ts`. */
+export interface DraftContext {
+  /** Title of the document (title block, file name). */
+  title: string;
+  collectivite: string;
+  /** Placeholder values shared by all sections. */
+  vars: Record<string, string>;
+  /** The data block given to the model, one fact a line. */
+  data: string;
+  /** Texts the figure check accepts as sources, besides the passages. */
+  facts: string[];
+  tone: string;
 }

@@ -3,8 +3,8 @@
  * against the catalog or by hand, then a summary by category with shares, risks, quick wins and an explained
  * dependency score. No I/O here: the caller brings the rows, the match index and the manual classifications.
  */
-import { CATEGORY_LABELS, countryName, exposureLabel, fitLabel, lawsFor } from "../../ingest/catalog.ts";
-import { CATEGORIES, type Category } from "../../ingest/schema.ts";
+import { CATEGORY_LABELS, countryName, exposureLabel, fitLabel, lawsFor } from "../corpus/catalog.ts";
+import { CATEGORIES, type Category } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
 import { controllingCountry, exposureOf, isEuropean, matchName, type CatalogEntry, type MatchIndex, type MatchResult, type VendorInfo } from "./match.ts";
 import { bestAlternative, isExposed, isQuickWin, measureItems, measureWeights } from "./measure.ts";

@@ -5,8 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { CATEGORIES } from "../../ingest/schema.ts";
-import { AppError, validationError } from "../errors.ts";
+import { CATEGORIES } from "../corpus/schema.ts";
+import { AppError, validationError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { RecordStore } from "../store/records.ts";
 import { loadMatchIndex } from "./match.ts";

@@ -4,7 +4,7 @@
  * One line per item of the map, the same columns in both; the ODS adds a sheet with the summary by category.
  */
 import { strToU8, zipSync } from "fflate";
-import { CATEGORY_LABELS, countryName, exposureLabel, fitLabel } from "../../ingest/catalog.ts";
+import { CATEGORY_LABELS, countryName, exposureLabel, fitLabel } from "../corpus/catalog.ts";
 import { message } from "../i18n/messages.ts";
 import { tableRow, type CompactTable } from "./compact.ts";
 import type { InventoryItem, InventorySummary } from "./types.ts";

@@ -3,7 +3,7 @@
  * is the administrator's (`GLPI_URL`): the server never calls an address a request names. Tokens come from the
  * configuration or, for one pull, from the request; they are never saved.
  */
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { glpiLabel, pullGlpiInventory, type GlpiPullSettings } from "./glpi.ts";
 import { inventoryPool } from "./pool.ts";

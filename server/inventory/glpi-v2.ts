@@ -18,7 +18,7 @@
  *
  * Credentials are only ever sent to the configured GLPI address, never saved, logged or put in a message.
  */
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { GlpiSoftware } from "./glpi.ts";
 

@@ -13,7 +13,7 @@
  *
  * Tokens are only ever sent to the configured GLPI address: they are never saved, logged or put in a message.
  */
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { InventoryFile } from "./parse.ts";
 import { glpiRoot, pullGlpiV2Software, type GlpiV2Settings } from "./glpi-v2.ts";

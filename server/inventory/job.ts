@@ -5,11 +5,12 @@
  * thread costs nothing.
  */
 import { createHash } from "node:crypto";
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { analyzeRows } from "./analyze.ts";
 import { encodeTable, packTables, tableRows } from "./compact.ts";
-import { corpusFingerprint, loadMatchIndex } from "./match.ts";
+import { corpusFingerprint } from "../corpus/source.ts";
+import { loadMatchIndex } from "./match.ts";
 import { parseInventoryFiles, type InventoryFile, type InventoryLimits } from "./parse.ts";
 import type { InventoryItem, ManualClassification, ParsedFile, InventorySummary, UnknownItem } from "./types.ts";
 
@@ -81,7 +82,7 @@ export async function uploadFingerprint(files: InventoryFile[], corpusDir: strin
   const hash = createHash("sha256");
   const digests = files.map((f) => createHash("sha256").update(f.bytes).digest("hex")).sort();
   for (const d of digests) hash.update(d).update("\0");
-  hash.update(await corpusFingerprint(corpusDir)).update("\0");
+  hash.update((await corpusFingerprint(corpusDir)) ?? "empty").update("\0");
   hash.update(JSON.stringify(classifications));
   return hash.digest("hex").slice(0, 32);
 }

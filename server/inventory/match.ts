@@ -1,19 +1,17 @@
 /**
  * Matching inventory names against the catalog. An index is built once from the catalog (products and their
- * aliases, open-source alternatives, vendors) and kept in memory per corpus directory; it is rebuilt when the
- * catalog or corpus files change (their content hash).
+ * aliases, open-source alternatives, vendors) from the one loaded copy of the corpus, and rebuilt with it when a
+ * corpus file changes.
  */
-import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
-import path from "node:path";
-import { exposureLabel, isEuropean, lawsFor, type Catalog } from "../../ingest/catalog.ts";
-import { loadCorpus, type CorpusDocument } from "../../ingest/documents.ts";
-import type { Alternative, Category, Vendor } from "../../ingest/schema.ts";
+import { exposureLabel, isEuropean, lawsFor, type Catalog } from "../corpus/catalog.ts";
+import type { Corpus, CorpusDocument } from "../corpus/documents.ts";
+import { currentCorpus } from "../corpus/source.ts";
+import type { Alternative, Category, Vendor } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, looseTokens, nameKey, nameTokens, publisherKey } from "./normalize.ts";
 import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod } from "./types.ts";
 
-export { EUROPEAN_COUNTRIES, isEuropean } from "../../ingest/catalog.ts";
+export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";
 
 export interface VendorInfo {
   id: string | null;
@@ -524,41 +522,20 @@ function editionFromTokens(tokens: string[]): Edition | null {
 // --------------------------------------------------------------------------------------------------------
 // Index cache: one per corpus directory and process, rebuilt when the files change
 
-const cache = new Map<string, { fingerprint: string; index: Promise<MatchIndex> }>();
-
-/** Hash of the catalog files' contents and of the documents' sizes and dates (cheap to recompute per request). */
-export async function corpusFingerprint(corpusDir: string): Promise<string> {
-  const hash = createHash("sha256");
-  let names: string[] = [];
-  try {
-    names = (await readdir(corpusDir, { recursive: true })).filter((n) => /\.(ya?ml|md)$/i.test(n)).sort();
-  } catch {
-    return "empty";
-  }
-  for (const name of names) {
-    const file = path.join(corpusDir, name);
-    hash.update(name).update("\0");
-    if (/\.ya?ml$/i.test(name)) hash.update(await readFile(file));
-    else {
-      const s = await stat(file);
-      hash.update(`${s.size}:${s.mtimeMs}`);
-    }
-    hash.update("\0");
-  }
-  return hash.digest("hex").slice(0, 16);
-}
+const indexes = new WeakMap<Corpus, MatchIndex>();
 
 /**
- * The match index of a corpus directory, built on first use and whenever the corpus changed since.
+ * The match index of a corpus folder, built from the one loaded copy of the corpus (`corpus/source.ts`) and kept
+ * while that copy is current: a changed corpus file gives a new copy, hence a new index.
  * @example
  * const index = await loadMatchIndex(engine.config.corpusDir);
  */
 export async function loadMatchIndex(corpusDir: string): Promise<MatchIndex> {
-  const fingerprint = await corpusFingerprint(corpusDir);
-  const cached = cache.get(corpusDir);
-  if (cached && cached.fingerprint === fingerprint) return cached.index;
-  const index = loadCorpus(corpusDir).then((corpus) => buildMatchIndex(corpus.catalog, corpus.documents, fingerprint));
-  cache.set(corpusDir, { fingerprint, index });
-  index.catch(() => cache.delete(corpusDir));
+  const { corpus, fingerprint } = await currentCorpus(corpusDir);
+  let index = indexes.get(corpus);
+  if (!index) {
+    index = buildMatchIndex(corpus.catalog, corpus.documents, fingerprint ?? "empty");
+    indexes.set(corpus, index);
+  }
   return index;
 }

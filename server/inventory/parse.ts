@@ -6,7 +6,7 @@
  */
 import { parse as parseCsv } from "csv-parse/sync";
 import iconv from "iconv-lite";
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { decodeEntities, fold } from "./normalize.ts";
 import type { Category, InventoryFormat, InventoryRow, ParsedFile, TextEncoding } from "./types.ts";

@@ -5,7 +5,7 @@
  * server neither unresponsive (the work is off the main thread) nor wait forever.
  */
 import { Worker } from "node:worker_threads";
-import { AppError, type ErrorStatus } from "../errors.ts";
+import { AppError, type ErrorStatus } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { WorkerReply, WorkerRequest } from "./worker.ts";
 

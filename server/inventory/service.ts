@@ -6,7 +6,7 @@
  * what lists read; `records("analysis-tables")/<id>.bin` holds the items and unknown items as compact tables
  * (`compact.ts`). Records of older versions (the whole analysis in one JSON) are still read.
  */
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { loadClassifications, type InventoryContext } from "./classifications.ts";
@@ -17,6 +17,7 @@ import { nameKey } from "./normalize.ts";
 import type { InventoryFile, InventoryLimits } from "./parse.ts";
 import type { InventoryWorkerPool } from "./pool.ts";
 import type { InventoryItem, InventorySummary, ParsedFile, SavedAnalysis, UnknownItem } from "./types.ts";
+import { fold, slugify } from "../core/text.ts";
 
 export type { InventoryContext };
 
@@ -306,16 +307,6 @@ export interface PageQuery {
   components?: boolean;
 }
 
-/** Lower case without accents: the accented letters of Latin scripts by table, others through NFD. */
-const ACCENTS: Record<string, string> = Object.fromEntries(
-  [..."àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž"].map((c) => [c, c.normalize("NFD").replace(/\p{M}/gu, "")]),
-);
-const fold = (s: string) => {
-  const lower = s.toLowerCase();
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
-  const mapped = lower.replace(/[à-ž]/g, (c) => ACCENTS[c] ?? c);
-  return /^[\x00-\x7f]*$/.test(mapped) ? mapped : mapped.normalize("NFD").replace(/\p{M}/gu, "");
-};
 
 /** One page of an analysis's items, filtered as the page filters them. */
 export async function getItemsPage(ctx: InventoryContext, id: string, query: PageQuery = {}): Promise<Page & { items: InventoryItem[] }> {
@@ -476,7 +467,7 @@ export async function exportAnalysis(
   options: { pool?: InventoryWorkerPool; timeoutMs?: number } = {},
 ): Promise<ExportedFile & { filename: string }> {
   const record = await readRecord(ctx, id);
-  const filename = `${slug(record.name) || "cartographie"}.${format}`;
+  const filename = `${slugify(record.name, 80, "cartographie")}.${format}`;
   let blob = await tablesStore(ctx).getBytes(id);
   if (!blob) blob = packTables(await loadTables(ctx, id));
   if (!options.pool) {
@@ -489,14 +480,6 @@ export async function exportAnalysis(
   return { ...file, bytes: new Uint8Array(file.bytes), filename };
 }
 
-const slug = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .toLowerCase();
 
 const frenchDate = (iso: string) => {
   const d = new Date(iso);

@@ -2,7 +2,7 @@
  * The shapes of inventory analysis: rows read from an export, the items of the dependency map, its summary by
  * category, and the saved analysis that the audit plan and roadmap drafting read (`engine.records("analyses")`).
  */
-import type { Category } from "../../ingest/schema.ts";
+import type { Category } from "../corpus/schema.ts";
 
 export type { Category };
 

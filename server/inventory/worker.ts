@@ -6,7 +6,7 @@
  */
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { unpackTables } from "./compact.ts";
 import { exportMap, type ExportFormat } from "./export.ts";
 import { runAnalysisJob, type AnalysisJob } from "./job.ts";

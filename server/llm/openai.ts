@@ -9,7 +9,7 @@
 import type { ChatModel, Embedder, ModelProvider, ModelStatus } from "./types.ts";
 import { statusCache, streamChat } from "./langchain.ts";
 import { modelTimeout } from "./ollama.ts";
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 
 export interface OpenAIProviderOptions {

@@ -7,7 +7,7 @@
  * it starts, so a full queue is a 503 before anything streams; the model calls it makes run under `withAdmission`.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { ChatEvent, ChatModel, ModelProvider } from "./types.ts";
 

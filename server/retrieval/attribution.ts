@@ -5,7 +5,8 @@
  * the document. A statement that names none is Cap Libre's own analysis and is credited as such, never to an
  * unrelated source of the same page. Catalog records carry their sources as data: all of them apply.
  */
-import type { Source } from "../../ingest/schema.ts";
+import type { Source } from "../corpus/schema.ts";
+import { fold } from "../core/text.ts";
 
 /** A source as a note prints it. */
 export interface CitedSource {
@@ -24,7 +25,6 @@ export interface AttributablePassage {
 const STOPWORDS = new Set(["de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "un", "une", "pour", "par", "sur", "via", "dans", "selon", "the", "of"]);
 const MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre";
 
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 const words = (s: string) => new Set(fold(s).split(/[^a-z0-9]+/).filter((w) => w.length > 0 && !STOPWORDS.has(w) && !/^\d+$/.test(w)));
 const subset = (a: Set<string>, b: Set<string>) => a.size > 0 && [...a].every((w) => b.has(w));
 

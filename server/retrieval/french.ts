@@ -5,8 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 
-/** Folds accents and case: « Électricité » → « electricite ». */
-export const fold = (text: string) => text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+import { fold } from "../core/text.ts";
+
+export { fold };
 
 /** Folded words of a text (letters and digits), apostrophe elisions dropped: « l'État » → ["etat"]. */
 export function words(text: string): string[] {

@@ -4,7 +4,7 @@
  * can say it does not know instead of answering from the model's memory.
  */
 import { readFileSync } from "node:fs";
-import { foldText } from "../store/lancedb.ts";
+import { fold } from "../core/text.ts";
 import { DEMONYMS, phrasesFound, stem as frStem, synonymsOf, words } from "./french.ts";
 
 const STOPWORDS = new Set(
@@ -13,12 +13,12 @@ const STOPWORDS = new Set(
     .filter((l) => !l.startsWith("#"))
     .flatMap((l) => l.split(/\s+/))
     .filter(Boolean)
-    .map(foldText),
+    .map(fold),
 );
 
 /** Meaningful folded words of a text ("Qu'est-ce que le CLOUD Act ?" → ["cloud", "act"]). */
 export function keywords(text: string): string[] {
-  return [...new Set(foldText(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !STOPWORDS.has(w)))];
+  return [...new Set(fold(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !STOPWORDS.has(w)))];
 }
 
 /** Crude French stem: enough to let "économisé" meet "économies" and "mairies" meet "mairie". */
@@ -27,7 +27,7 @@ const stem = (w: string) => (w.length > 5 ? w.slice(0, Math.max(5, w.length - 3)
 /** Share (0–1) of the question's keywords found in the passage. */
 export function coverage(questionKeywords: string[], passage: string): number {
   if (questionKeywords.length === 0) return 0;
-  const words = foldText(passage).split(/[^a-z0-9]+/);
+  const words = fold(passage).split(/[^a-z0-9]+/);
   const stems = new Set(words.map(stem));
   const found = questionKeywords.filter((k) => stems.has(stem(k)) || words.some((w) => w.length >= 4 && w.startsWith(stem(k))));
   return found.length / questionKeywords.length;
@@ -70,7 +70,7 @@ export function questionTerms(question: string): QuestionTerm[] {
     out.set(phrase, { word: phrase, variants: group, name: false });
     for (const w of phrase.split(" ")) inPhrase.add(w);
   }
-  for (const m of foldText(question).matchAll(MONTH_YEAR)) {
+  for (const m of fold(question).matchAll(MONTH_YEAR)) {
     out.set(`${m[1]} ${m[2]}`, { word: `${m[1]} ${m[2]}`, variants: [`${m[1]} ${m[2]}`], name: true, date: true });
     inPhrase.add(m[1]!).add(m[2]!);
   }
@@ -78,7 +78,7 @@ export function questionTerms(question: string): QuestionTerm[] {
   tokens.forEach((raw, i) => {
     const token = raw.replace(/^([cdjlmnst]|qu)'/i, "").replace(/-(t-)?(il|elle|ils|elles|on|je|nous|vous|ce|t)$/i, "").replace(/^-+|-+$/g, "");
     if (!token) return;
-    const folded = foldText(token);
+    const folded = fold(token);
     if (YEAR.test(token)) return inPhrase.has(folded) ? undefined : out.set(folded, { word: folded, variants: [folded], name: true, date: true });
     const country = DEMONYMS.get(folded.replace(/-/g, " "));
     if (country) return out.set(country, { word: country, variants: [country, folded.replace(/-/g, " ")], name: true });
@@ -213,7 +213,7 @@ export async function assessAnswerability(
 export function frequencyFrom(searchText: (foldedQuery: string, k: number) => Promise<unknown[]>): CorpusFrequency {
   const cache = new Map<string, number>();
   return async (word) => {
-    const key = foldText(word);
+    const key = fold(word);
     let n = cache.get(key);
     if (n === undefined) {
       n = (await searchText(key, 2000)).length;

@@ -2,13 +2,13 @@
  * Retrieval: full-text (BM25 on accent-folded French text) always; hybrid (full-text + vectors fused with
  * reciprocal-rank fusion) when the embedding model answers and every passage has its vector.
  */
-import type { Source } from "../../ingest/schema.ts";
+import type { Source } from "../corpus/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
 import { statementSources } from "./attribution.ts";
 import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
 import { keywords } from "./relevance.ts";
-import { foldText } from "../store/lancedb.ts";
+import { fold } from "../core/text.ts";
 import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
 import type { VectorSync } from "./vector-sync.ts";
 
@@ -85,7 +85,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
   return {
     mode,
     async search(query, k, filter) {
-      const folded = foldText(expandQuery(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      const folded = fold(expandQuery(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
       let current = await mode();
       let chunks: StoredChunk[] | null = null;
       let ranked: ScoredHit[] = [];

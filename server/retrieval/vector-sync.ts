@@ -2,7 +2,7 @@
  * Keeps the vector table of the configured embedding model in step with the passages, in the background:
  * started when Ollama is seen with the embedding model, so search upgrades to hybrid with no other setup.
  */
-import { embedMissing, probeSpace } from "../../ingest/vectors.ts";
+import { embedMissing, probeSpace } from "../corpus/vectors.ts";
 import type { ModelProvider } from "../llm/types.ts";
 import type { ChunkStore, VectorSpace } from "../store/types.ts";
 

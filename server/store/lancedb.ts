@@ -14,6 +14,7 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pausePoint } from "./pause.ts";
 import type { ChunkStore, ScoredHit, SearchFilter, StoredChunk, StoredDocument, VectorSpace } from "./types.ts";
+import { fold } from "../core/text.ts";
 
 process.env.LANCEDB_LOG ??= "error";
 
@@ -63,11 +64,6 @@ const vectorSchema = (dimension: number) =>
     new Field("doc_hash", new Utf8(), false),
     new Field("vector", new FixedSizeList(dimension, new Field("item", new Float32(), true)), false),
   ]);
-
-/** Folds accents and case so "électricité" and "electricite" meet in the full-text index. */
-export function foldText(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
-}
 
 /** The SQL condition of a search filter, or null when it restricts nothing. */
 function whereOf(filter: SearchFilter | undefined, kindColumn: string): string | null {
@@ -384,8 +380,8 @@ function chunkRow(document: StoredDocument, c: Omit<StoredChunk, "document">) {
     ordinal: c.ordinal,
     section: c.section,
     text: c.text,
-    search_text: foldText(`${document.title}\n${c.section}\n${c.text}`),
-    doc_keys: foldText([document.title, ...(document.keywords ?? [])].join(", ")),
+    search_text: fold(`${document.title}\n${c.section}\n${c.text}`),
+    doc_keys: fold([document.title, ...(document.keywords ?? [])].join(", ")),
     doc_title: document.title,
     doc_kind: document.kind,
     doc_date: document.date,

@@ -5,7 +5,7 @@
  */
 import { open, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 
 export const LOCK_FILE = "cap-libre.lock";

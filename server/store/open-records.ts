@@ -4,7 +4,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { AppError, ioErrorOf } from "../errors.ts";
+import { AppError, ioErrorOf } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { importFileRecords, openPostgresRecords, openSqliteRecords, type RecordDatabase } from "./sql-records.ts";
 

@@ -2,7 +2,7 @@
  * The port for the passage store: what indexing and retrieval need, nothing more. LanceDB implements it
  * (`lancedb.ts`); a region could back it with a shared server or object storage instead.
  */
-import type { Source } from "../../ingest/schema.ts";
+import type { Source } from "../core/source.ts";
 
 export interface StoredDocument {
   id: string;

@@ -6,11 +6,12 @@
  */
 import { z } from "zod";
 import { frenchDate } from "../core/text.ts";
-import { AppError, validationError } from "../errors.ts";
+import { AppError, validationError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { measureItems } from "../inventory/measure.ts";
 import { getAnalysis } from "../inventory/service.ts";
-import { addMonths, phaseMilestones } from "../drafting/roadmap-calendar.ts";
+import { phaseMilestones } from "../drafting/roadmap-calendar.ts";
+import { roadmapStart } from "../drafting/documents/roadmap.ts";
 import { planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
 import type { Draft, InventoryAnalysis } from "../drafting/types.ts";
 import type { MeasurableAnalysis, Plan, PlanSource } from "./plan.ts";
@@ -94,8 +95,7 @@ export async function proposalFromDraft(ctx: TrackingContext, input: unknown): P
   // The roadmap as it was written: same options, same day.
   const now = draft.createdAt;
   const roadmap = planRoadmap(analysis, { target: inputs.targetShare, context: inputs.context, now });
-  const next = addMonths(now.slice(0, 7), 1);
-  const start = inputs.startDate && inputs.startDate.slice(0, 7) > next ? inputs.startDate.slice(0, 7) : next;
+  const start = roadmapStart(inputs.startDate, now);
   const drafted = inputs.targetDate && inputs.targetDate.slice(0, 7) > start ? inputs.targetDate : undefined;
   const targetDate = data.targetDate ?? drafted;
   const baselineDay = (measurable.createdAt ?? draft.createdAt).slice(0, 10);

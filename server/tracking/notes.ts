@@ -3,7 +3,7 @@
  * that its Markdown, ODT and PDF downloads carry the same « L'essentiel » the DSI read, without another model call.
  * A note written before the plan changed is stale: downloads then fall back to the template until a new one is written.
  */
-import { AppError } from "../errors.ts";
+import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { ModelProvider } from "../llm/types.ts";
 import type { Plan, Progress } from "./plan.ts";

@@ -7,8 +7,8 @@
  */
 import { message } from "../i18n/messages.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
-import { delimiterTag, neutralize } from "../rag/answer.ts";
-import { formatTemplate, readPrompt } from "../rag/prompts.ts";
+import { delimiterTag, neutralize } from "../retrieval/passages.ts";
+import { formatTemplate, readPrompt } from "../llm/prompts.ts";
 import { verifyText, type Verification } from "../verify/index.ts";
 import type { Draft, DraftSection } from "../drafting/types.ts";
 import type { Plan, Progress } from "./plan.ts";
@@ -154,14 +154,14 @@ const CONTENT_TYPES: Record<NoteFormat, string> = {
 
 /** The note in one format, through the drafting exporters (loaded on first use, as for drafts). */
 export async function exportProgressNote(note: ProgressNote, plan: Plan, progress: Progress, format: NoteFormat): Promise<{ bytes: Uint8Array; contentType: string; filename: string }> {
-  const { buildDocument } = await import("../drafting/export/model.ts");
+  const { buildDocument } = await import("../export/model.ts");
   const doc = buildDocument(noteDocument(note, plan, progress));
   doc.filename = `note-avancement-${plan.slug}`;
   const bytes =
     format === "odt"
-      ? (await import("../drafting/export/odt.ts")).toOdt(doc)
+      ? (await import("../export/odt.ts")).toOdt(doc)
       : format === "pdf"
-        ? await (await import("../drafting/export/pdf.ts")).toPdf(doc)
-        : new TextEncoder().encode((await import("../drafting/export/markdown.ts")).toMarkdown(doc));
+        ? await (await import("../export/pdf.ts")).toPdf(doc)
+        : new TextEncoder().encode((await import("../export/markdown.ts")).toMarkdown(doc));
   return { bytes, contentType: CONTENT_TYPES[format], filename: `${doc.filename}.${format}` };
 }

@@ -4,9 +4,9 @@
  * at a time per plan (a lock, plus the plan's version for edits that come from a page that may be out of date).
  */
 import { z } from "zod";
-import { CATEGORY_LABELS } from "../../ingest/catalog.ts";
+import { CATEGORY_LABELS } from "../corpus/catalog.ts";
 import { frenchDate, slugify } from "../core/text.ts";
-import { AppError, validationError } from "../errors.ts";
+import { AppError, validationError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { getAnalysis, type InventoryContext } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";

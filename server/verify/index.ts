@@ -9,7 +9,7 @@
  * The result is explainable: each sentence has a status and French reasons.
  */
 import { message } from "../i18n/messages.ts";
-import { extractFigures, type Figure } from "../drafting/figures.ts";
+import { extractFigures, type Figure } from "./figures.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import { fold, stem, synonymsOf, words } from "../retrieval/french.ts";
 

@@ -7,7 +7,7 @@
  */
 import { message } from "../i18n/messages.ts";
 import type { ChatModel } from "../llm/types.ts";
-import { loadTemplate } from "../rag/prompts.ts";
+import { loadTemplate } from "../llm/prompts.ts";
 import type { SentenceCheck, Verification, VerifyPassage } from "./index.ts";
 
 const template = loadTemplate("verify");

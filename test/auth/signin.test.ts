@@ -210,7 +210,7 @@ describe("sign-in with OpenID Connect", () => {
   it("lets an administrator list and revoke sessions from the command line, beside the running server", async () => {
     const token = await signedIn("bruno.petit");
     const cli = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ["server/cli.ts", "sessions", ...args], { env: { ...process.env, DATA_DIR: server.dataDir }, timeout: 60_000 });
+      promisify(execFile)(process.execPath, ["server/cli/main.ts", "sessions", ...args], { env: { ...process.env, DATA_DIR: server.dataDir }, timeout: 60_000 });
     const list = await cli();
     expect(list.stdout).toContain("Bruno Petit <bruno.petit@mairie-exemple.fr> — sujet bruno.petit");
     const revoked = await cli("revoke", "Bruno.Petit@mairie-exemple.fr");

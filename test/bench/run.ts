@@ -15,7 +15,7 @@ if (passages !== undefined && !(Number.isInteger(passages) && passages > 0)) {
   console.error("--passages attend un nombre entier de passages (par exemple --passages 100000).");
   process.exit(2);
 }
-const dir = new URL("./", import.meta.url);
+const dir = new URL(".//", import.meta.url);
 const files = (await readdir(dir)).filter((f) => f.endsWith(".bench.ts") && f.includes(filter)).sort();
 console.log(`Machine : ${(await import("node:os")).cpus().length} cœurs, Node ${process.version}`);
 for (const file of files) {

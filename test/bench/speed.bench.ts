@@ -16,11 +16,12 @@ import { spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { embedMissing } from "../../ingest/vectors.ts";
+import { embedMissing } from "../../server/corpus/vectors.ts";
 import { loadConfig, type Config } from "../../server/config.ts";
 import { createEngine } from "../../server/engine.ts";
 import { startServer } from "../../server/server.ts";
-import { foldText, vectorTableName } from "../../server/store/lancedb.ts";
+import { fold } from "../../server/core/text.ts";
+import { vectorTableName } from "../../server/store/lancedb.ts";
 import { loadQuestions } from "../eval/evaluate.ts";
 import { fakeEmbedding, startFakeOllama } from "../helpers/fake-ollama.ts";
 
@@ -78,7 +79,7 @@ async function throughput(total: number, concurrency: number, fn: (i: number) =>
 
 /** A raw FTS query on the project's table: what LanceDB does alone for a search of k=5. */
 function rawFts(table: lancedb.Table, query: string, k = 5) {
-  const folded = foldText(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const folded = fold(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   return table.query().fullTextSearch(new lancedb.MultiMatchQuery(folded, TEXT_COLUMNS)).select(["id", "text", "_score"]).limit(k).toArray();
 }
 
@@ -164,7 +165,7 @@ export default async function benchSpeed(options: { passages?: number } = {}): P
     const start = await timeAll([0, 1, 2], () => timeToHealthy(["server/main.ts"], { CORPUS_DIR: "corpus", DATA_DIR: realDir, OLLAMA_BASE_URL: NO_OLLAMA, PORT: "0" }, "/api/health"), 1);
     const bare = await timeAll([0, 1, 2], () => timeToHealthy(["--input-type=module", "-e", BARE_HONO], {}, "/health"), 1);
     row("`npm start` → /api/health (à chaud, médiane)", `${f1(pct(start, 0.5))} ms`, `Hono nu : ${f1(pct(bare, 0.5))} ms`, ratio(pct(start, 0.5), pct(bare, 0.5)), "< 1 000 ms");
-    const help = await timeAll([0, 1, 2, 3, 4], () => timeProcess(["server/cli.ts", "help"]), 1);
+    const help = await timeAll([0, 1, 2, 3, 4], () => timeProcess(["server/cli/main.ts", "help"]), 1);
     const nodeAlone = await timeAll([0, 1, 2, 3, 4], () => timeProcess(["-e", "0"]), 1);
     row("`npm run cli -- help` (médiane)", `${f1(pct(help, 0.5))} ms`, `node -e 0 : ${f1(pct(nodeAlone, 0.5))} ms`, ratio(pct(help, 0.5), pct(nodeAlone, 0.5)), "< 300 ms");
 

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCorpus, type Corpus } from "../../ingest/documents.ts";
+import { loadCorpus, type Corpus } from "../../server/corpus/documents.ts";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { evaluateRetrieval, loadQuestions, type EvalQuestion } from "../eval/evaluate.ts";

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { CorpusDocument } from "../../ingest/documents.ts";
+import type { CorpusDocument } from "../../server/corpus/documents.ts";
 
 /** Domains listed between the `blocked-domains` markers of `corpus/README.md` (each in backquotes). */
 export async function blockedDomains(corpusDir: string): Promise<string[]> {

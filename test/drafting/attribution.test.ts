@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { paragraphBefore, quotedStatement, sourceReferences, statementSources } from "../../server/retrieval/attribution.ts";
 import { calendarStart, nextMonth } from "../../server/drafting/calendar.ts";
-import { noteOf } from "../../server/drafting/export/model.ts";
+import { noteOf } from "../../server/export/model.ts";
 
 const sources = [
   { title: "Clever Cloud, « Clever Cloud auditionné à l'Assemblée nationale » (article 31 de la loi SREN et collectivités)", url: "https://www.clever.cloud/a", date: "2026-02-16" },

@@ -13,7 +13,7 @@ describe("npm run cli -- draft", () => {
   let dir: string;
   const cli = async (args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, ["server/cli.ts", ...args], {
+      const { stdout, stderr } = await run(process.execPath, ["server/cli/main.ts", ...args], {
         env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: path.join(dir, "data"), OLLAMA_BASE_URL: NO_OLLAMA },
       });
       return { code: 0, stdout, stderr };

@@ -1,8 +1,8 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { exportDraft, parseFormat } from "../../server/drafting/export/index.ts";
-import { buildDocument } from "../../server/drafting/export/model.ts";
-import { toWinAnsi } from "../../server/drafting/export/pdf.ts";
+import { exportDraft, parseFormat } from "../../server/export/index.ts";
+import { buildDocument } from "../../server/export/model.ts";
+import { toWinAnsi } from "../../server/export/pdf.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 
 describe("document model", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFigures, extractFigures } from "../../server/drafting/figures.ts";
+import { checkFigures, extractFigures } from "../../server/verify/figures.ts";
 
 const raw = (text: string) => extractFigures(text).map((f) => `${f.kind}:${f.value}`);
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { salutationFor } from "../../server/drafting/context.ts";
+import { salutationFor } from "../../server/drafting/documents/letter.ts";
 import { parseDraftRequest, parseInputs } from "../../server/drafting/inputs.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
 import { DRAFT_TYPES } from "../../server/drafting/types.ts";

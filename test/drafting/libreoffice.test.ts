@@ -10,7 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportDraft } from "../../server/drafting/export/index.ts";
+import { exportDraft } from "../../server/export/index.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 

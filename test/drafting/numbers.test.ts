@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildContext, formatInt, formatPercent } from "../../server/drafting/context.ts";
+import { formatInt, formatPercent } from "../../server/core/text.ts";
+import { buildContext } from "../../server/drafting/context.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
 import { fill, loadStructure } from "../../server/drafting/structure.ts";
 import type { DraftType, InventoryAnalysis } from "../../server/drafting/types.ts";

@@ -6,10 +6,10 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
-import { formatIssues } from "../../ingest/schema.ts";
+import { formatIssues } from "../../server/core/validation.ts";
 import type { Engine } from "../../server/engine.ts";
-import { answer, retrieveForAnswer } from "../../server/rag/answer.ts";
-import { foldText } from "../../server/store/lancedb.ts";
+import { answer, retrieveForAnswer } from "../../server/answers/answer.ts";
+import { fold } from "../../server/core/text.ts";
 
 export const QUESTIONS_DIR = path.resolve("test/eval/questions");
 
@@ -110,8 +110,8 @@ export async function evaluateAnswers(engine: Engine, questions: EvalQuestion[])
     for await (const e of answer([{ role: "user", content: q.question }], engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs }, new AbortController().signal)) {
       if (e.type === "token") text += e.text;
     }
-    const folded = foldText(text).replace(/\s+/g, " ");
-    const missing = q.facts.filter((f) => !folded.includes(foldText(f).replace(/\s+/g, " ")));
+    const folded = fold(text).replace(/\s+/g, " ");
+    const missing = q.facts.filter((f) => !folded.includes(fold(f).replace(/\s+/g, " ")));
     const hasCitation = /\[\d+\]/.test(text);
     factsTotal += q.facts.length;
     factsFound += q.facts.length - missing.length;

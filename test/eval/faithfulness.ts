@@ -8,8 +8,8 @@
 import { readFile } from "node:fs/promises";
 import type { Engine } from "../../server/engine.ts";
 import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
-import { extractFigures } from "../../server/drafting/figures.ts";
-import { answer } from "../../server/rag/answer.ts";
+import { extractFigures } from "../../server/verify/figures.ts";
+import { answer } from "../../server/answers/answer.ts";
 import { splitSentences, unwrap, type Verification } from "../../server/verify/index.ts";
 import type { ChatRequestLog, FakeOllama } from "../helpers/fake-ollama.ts";
 import type { EvalQuestion } from "./evaluate.ts";

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/config.ts";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
-import { exportDraft } from "../../server/drafting/export/index.ts";
+import { exportDraft } from "../../server/export/index.ts";
 import { createEngine } from "../../server/engine.ts";
 import { checkFootnotes, problemLines } from "./footnotes.ts";
 

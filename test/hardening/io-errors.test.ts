@@ -10,7 +10,8 @@ import { appendFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/prom
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ioErrorOf, toErrorBody } from "../../server/errors.ts";
+import { ioErrorOf } from "../../server/core/errors.ts";
+import { toErrorBody } from "../../server/http/errors.ts";
 import { loadConfig } from "../../server/config.ts";
 import { startServer } from "../../server/server.ts";
 import { FIXTURE_CORPUS, NO_OLLAMA, postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";

@@ -3,7 +3,7 @@
  * no heading or quote that was not in the document's structure.
  */
 import { describe, expect, it } from "vitest";
-import { exportDraft } from "../../server/drafting/export/index.ts";
+import { exportDraft } from "../../server/export/index.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 
 const HOSTILE = [

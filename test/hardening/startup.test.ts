@@ -9,7 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
-import { draftCommand } from "../../server/drafting/cli.ts";
+import { draftCommand } from "../../server/cli/draft.ts";
 import { silentTerminal, startServer } from "../../server/server.ts";
 import { FIXTURE_CORPUS, NO_OLLAMA, startTestServer, type TestServer } from "../helpers/server.ts";
 

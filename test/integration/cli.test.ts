@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../server/cli.ts";
+import { runCli } from "../../server/cli/main.ts";
 import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
 import { FIXTURE_CORPUS, NO_OLLAMA, withTestProvider } from "../helpers/server.ts";
 
@@ -31,7 +31,7 @@ describe("npm run cli", { timeout: 90_000 }, () => { // each test spawns Node; a
   };
   const spawnCli = async (args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, ["server/cli.ts", ...args], { env: env(), timeout: 120_000 });
+      const { stdout, stderr } = await run(process.execPath, ["server/cli/main.ts", ...args], { env: env(), timeout: 120_000 });
       return { code: 0, stdout, stderr };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
-import { AppError } from "../../server/errors.ts";
+import { AppError } from "../../server/core/errors.ts";
 import { vectorTableName } from "../../server/store/lancedb.ts";
 import { LOCK_FILE } from "../../server/store/lock.ts";
 import { startFakeOllama } from "../helpers/fake-ollama.ts";
@@ -196,7 +196,7 @@ async function answersOf(engine: Engine): Promise<string[]> {
 
 /** Runs `npm run cli -- ingest` as a real process stopped at `point`, then kills it with SIGKILL. */
 async function ingestKilledAt(point: string, corpusDir: string, dataDir: string): Promise<void> {
-  const child = spawn(process.execPath, ["server/cli.ts", "ingest"], {
+  const child = spawn(process.execPath, ["server/cli/main.ts", "ingest"], {
     env: { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, CAP_LIBRE_PAUSE_AT: point },
     stdio: ["ignore", "ignore", "pipe"],
   });

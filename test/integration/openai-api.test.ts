@@ -35,7 +35,7 @@ function fetchAs(host: string): typeof fetch {
 }
 
 const cli = (args: string[], dataDir: string) =>
-  promisify(execFile)(process.execPath, ["server/cli.ts", ...args], { env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir } });
+  promisify(execFile)(process.execPath, ["server/cli/main.ts", ...args], { env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir } });
 
 describe("the OpenAI-compatible API (/v1), from this machine", () => {
   let model: FakeOllama;

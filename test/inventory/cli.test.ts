@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 const cli = (...args: string[]) =>
-  run(process.execPath, ["server/cli.ts", ...args], { env: { ...process.env, CORPUS_DIR: INVENTORY_CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: "http://127.0.0.1:9" } });
+  run(process.execPath, ["server/cli/main.ts", ...args], { env: { ...process.env, CORPUS_DIR: INVENTORY_CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: "http://127.0.0.1:9" } });
 
 describe("npm run cli -- inventory", () => {
   it("prints the map as a table and saves the analysis", async () => {

@@ -1,7 +1,7 @@
 import { appendFile } from "node:fs/promises";
 import { rm } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadCorpus } from "../../ingest/documents.ts";
+import { loadCorpus } from "../../server/corpus/documents.ts";
 import { buildMatchIndex, isEuropean, loadMatchIndex, matchName, vendorForPublisher, type MatchIndex } from "../../server/inventory/match.ts";
 import { copyCorpus } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "./fixtures.ts";

@@ -2,7 +2,7 @@ import iconv from "iconv-lite";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../server/errors.ts";
+import { AppError } from "../../server/core/errors.ts";
 import { DEFAULT_LIMITS, decodeBytes, parseInventoryFile, parseInventoryFiles, sniffDelimiter } from "../../server/inventory/parse.ts";
 import { INVENTORY_FIXTURES, readInventory } from "./fixtures.ts";
 

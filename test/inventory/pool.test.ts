@@ -3,7 +3,7 @@
  * French 503 at once; a worker out of memory gives a French 413.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { AppError } from "../../server/errors.ts";
+import { AppError } from "../../server/core/errors.ts";
 import type { AnalysisOutput } from "../../server/inventory/job.ts";
 import { InventoryWorkerPool } from "../../server/inventory/pool.ts";
 import { INVENTORY_CORPUS, readInventory } from "./fixtures.ts";

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { chunkDocument, splitSections } from "../../ingest/chunk.ts";
-import { parseMarkdownDocument, type CorpusProblem } from "../../ingest/documents.ts";
+import { chunkDocument, splitSections } from "../../server/corpus/chunk.ts";
+import { parseMarkdownDocument, type CorpusProblem } from "../../server/corpus/documents.ts";
 import { loadConfig } from "../../server/config.ts";
-import { excerpt, retrievalQuery, splitSentences } from "../../server/rag/answer.ts";
+import { retrievalQuery } from "../../server/answers/answer.ts";
+import { excerpt, splitSentences } from "../../server/retrieval/passages.ts";
 import { coverage, isRelevant, keywords } from "../../server/retrieval/relevance.ts";
 import { reciprocalRankFusion } from "../../server/retrieval/search.ts";
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
-import { retrieveForAnswer } from "../../server/rag/answer.ts";
+import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import { evaluateChatFaithfulness, evaluateDraftFaithfulness } from "../eval/faithfulness.ts";
 import { loadQuestions, type EvalQuestion } from "../eval/evaluate.ts";
 import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";

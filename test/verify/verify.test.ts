@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyText } from "../../server/verify/index.ts";
 import { cleanGenerated } from "../../server/drafting/generate.ts";
-import { buildDocument, inlineText } from "../../server/drafting/export/model.ts";
+import { buildDocument, inlineText } from "../../server/export/model.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 
 const passages = [

@@ -1,0 +1,260 @@
+/**
+ * Grounded answers: retrieve, keep the passages that really match, then either stream a generated answer from
+ * the local model (passages budgeted to fit its context window, inside delimited blocks of the user turn) or,
+ * without a model, quote the passages (extractive mode). Failures of the model fall back to extractive mode.
+ */
+import { message } from "../i18n/messages.ts";
+import { fold } from "../core/text.ts";
+import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
+import { assessAnswerability, frequencyFrom, isRelevant, keywords, type Answerability, type CorpusFrequency } from "../retrieval/relevance.ts";
+import type { Retriever, SearchResult } from "../retrieval/search.ts";
+import type { ChunkStore } from "../store/types.ts";
+import { citationNumbers, verifyText, type Verification } from "../verify/index.ts";
+import { confirmWithModel } from "../verify/model-check.ts";
+import { loadTemplate, readPrompt } from "../llm/prompts.ts";
+import { estimateTokens, excerpt, fitPassages, kindLabel, passageLabel, delimiterTag, neutralize } from "../retrieval/passages.ts";
+
+export interface ConversationMessage {
+  role: "user" | "assistant";
+  content: string;
+}
+
+export type AnswerEvent =
+  | { type: "sources"; sources: SearchResult[] }
+  | { type: "token"; text: string }
+  | {
+      type: "done";
+      mode: "generated" | "extractive";
+      usage: Usage | null;
+      notice: string | null;
+      /** Set when Cap Libre abstained (decided before any model call): why, and the nearest topics it knows. */
+      abstention: Abstention | null;
+      /** Check of a generated answer: status per sentence and counts (null for quotes and abstentions). */
+      verification: Verification | null;
+      /** Latest date of the sources the answer rests on (ISO), or null when it rests on none. */
+      factsAsOf: string | null;
+      /** Whether the answer rests on passages of the corpus (false for an abstention or an answer citing none). */
+      grounded: boolean;
+    };
+
+export interface Abstention {
+  reason: Answerability["reason"];
+  /** Words or names of the question the corpus lacks. */
+  missing: string[];
+  /** Titles of the closest documents, offered as topics the corpus does cover. */
+  nearest: { id: string; title: string }[];
+}
+
+export interface AnswerDeps {
+  retriever: Retriever;
+  models: ModelProvider;
+  /** The passage store, to tell words the whole corpus never uses (optional: without it, only retrieved passages count). */
+  store?: Pick<ChunkStore, "searchText">;
+}
+
+export interface AnswerOptions {
+  numCtx: number;
+  maxAnswerTokens: number;
+  /** Passages retrieved before the relevance filter and the budget. */
+  retrieve?: number;
+  /** The model call is abandoned (and the answer falls back) after this long without a token. */
+  idleTimeoutMs?: number;
+  /** Second pass of the verification by the model (`VERIFY_WITH_MODEL`). */
+  verifyWithModel?: boolean;
+}
+
+
+const systemPrompt = readPrompt("system");
+const answerTemplate = loadTemplate("answer");
+
+
+/** The retrieval query: the last question, with the previous one when the last is a short follow-up. */
+export function retrievalQuery(messages: ConversationMessage[]): string {
+  const users = messages.filter((m) => m.role === "user").map((m) => m.content);
+  const last = users.at(-1) ?? "";
+  return keywords(last).length < 3 && users.length > 1 ? `${users.at(-2)} ${last}` : last;
+}
+
+const frequencies = new WeakMap<object, CorpusFrequency>();
+
+/** Corpus word frequencies of a store, cached per store. */
+function frequencyOf(store: AnswerDeps["store"]): CorpusFrequency | undefined {
+  if (!store) return undefined;
+  let f = frequencies.get(store);
+  if (!f) frequencies.set(store, (f = frequencyFrom((q, k) => store.searchText(q, k))));
+  return f;
+}
+
+/**
+ * Retrieval and the decision to answer, before any model call: the passages that answer the question, or why
+ * none does. Shared by the chat, the CLI, the evaluation and the OpenAI-compatible route.
+ */
+export async function retrieveForAnswer(messages: ConversationMessage[], deps: AnswerDeps, retrieve = 8): Promise<{ query: string; results: SearchResult[]; relevant: SearchResult[]; decision: Answerability }> {
+  const query = retrievalQuery(messages);
+  const { results } = await deps.retriever.search(query, retrieve);
+  // A question written in several lines or sentences is answerable when one of them is (context, then the
+  // question): the whole first, then each part.
+  const frequency = frequencyOf(deps.store);
+  let decision = await assessAnswerability(query, results, frequency);
+  const parts = query.split(/\n+|(?<=[?!.])\s+(?=\p{Lu})/u).map((p) => p.trim()).filter((p) => p.length >= 12);
+  for (const part of parts.length > 1 ? parts : []) {
+    if (decision.answerable) break;
+    const partial = await assessAnswerability(part, results, frequency);
+    if (partial.answerable) decision = partial;
+  }
+  if (!decision.answerable) return { query, results, relevant: [], decision };
+  const terms = keywords(query);
+  const relevant = results.filter((r, i) => decision.relevant.includes(i) || isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`));
+  return { query, results, relevant, decision };
+}
+
+/** A folded word or phrase of the question as the user wrote it (« dortmund » → « Dortmund »). */
+function asWritten(question: string, folded: string): string {
+  const tokens = [...question.matchAll(/[\p{L}\p{N}]+/gu)];
+  const parts = folded.split(" ");
+  for (let i = 0; i + parts.length <= tokens.length; i++) {
+    if (parts.every((p, j) => fold(tokens[i + j]![0]) === p)) {
+      const last = tokens[i + parts.length - 1]!;
+      return question.slice(tokens[i]!.index, last.index! + last[0].length);
+    }
+  }
+  return folded;
+}
+
+/** The French abstention: why, what the corpus covers, and the nearest topics it knows. */
+export function abstentionText(abstention: Abstention, question = ""): string {
+  const list = abstention.missing.slice(0, 4).map((w) => `« ${asWritten(question, w)} »`).join(", ");
+  const why = message(`answer.abstainWhy.${abstention.reason}`, { words: list || "—" });
+  const parts = [message("answer.abstain", { why })];
+  if (abstention.nearest.length) parts.push(message("answer.abstainNearest", { titles: abstention.nearest.map((d) => `« ${d.title} »`).join(", ") }));
+  return parts.join("\n\n");
+}
+
+/** Latest date (ISO) of the given passages' documents, or null. */
+export function latestDate(passages: SearchResult[]): string | null {
+  const dates = passages.map((r) => r.document.date).filter((d): d is string => !!d).sort();
+  return dates.at(-1) ?? null;
+}
+
+/** The text a passage gives the checks: its document, heading and body, as the model saw them. */
+export const verifiable = (r: SearchResult, n: number) => ({ n, text: `${r.document.title} — ${r.section}\n${r.text}` });
+
+export async function* answer(messages: ConversationMessage[], deps: AnswerDeps, options: AnswerOptions, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
+  const question = messages.at(-1)!.content;
+  const { query, results, relevant, decision } = await retrieveForAnswer(messages, deps, options.retrieve ?? 8);
+  const terms = keywords(query);
+  const status = await deps.models.status();
+  const mode = status.llmAvailable ? "generated" : "extractive";
+
+  if (!decision.answerable || relevant.length === 0) {
+    const seen = new Set<string>();
+    const nearest = results.filter((r) => !seen.has(r.document.id) && seen.add(r.document.id)).slice(0, 3).map((r) => ({ id: r.document.id, title: r.document.title }));
+    const abstention: Abstention = { reason: decision.answerable ? "low-coverage" : decision.reason, missing: decision.missing, nearest: decision.reason === "no-terms" ? [] : nearest };
+    yield { type: "sources", sources: [] };
+    yield { type: "token", text: abstentionText(abstention, query) };
+    yield { type: "done", mode, usage: null, notice: status.llmAvailable ? null : status.notice, abstention, verification: null, factsAsOf: null, grounded: false };
+    return;
+  }
+
+  if (!status.llmAvailable) {
+    const used = relevant.slice(0, 4);
+    yield { type: "sources", sources: used };
+    yield* extractive(used, terms, status.notice);
+    return;
+  }
+
+  const history = budgetHistory(messages.slice(0, -1), options);
+  // Delimiters drawn for this request: a question cannot close a passage block or open a forged one.
+  const tag = delimiterTag();
+  const passages = await budgetPassages(relevant, neutralize(question), history, options, tag);
+  yield { type: "sources", sources: passages.used };
+  const turns: ChatTurn[] = [
+    { role: "system", content: systemPrompt },
+    ...history,
+    { role: "user", content: await answerTemplate.format({ passages: passages.text, question: neutralize(question), tag }) },
+  ];
+  let usage: Usage | null = null;
+  let produced = false;
+  let text = "";
+  const idle = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const rearm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => idle.abort(), options.idleTimeoutMs ?? 120_000);
+  };
+  try {
+    rearm();
+    const modelSignal = AbortSignal.any([signal, idle.signal]);
+    for await (const event of deps.models.chat().stream(turns, { signal: modelSignal, numCtx: options.numCtx, maxTokens: options.maxAnswerTokens })) {
+      if (idle.signal.aborted) throw new Error("model idle timeout");
+      rearm();
+      if (event.type === "token") {
+        produced = true;
+        text += event.text;
+        yield event;
+      } else {
+        usage = event.usage;
+      }
+    }
+    if (idle.signal.aborted) throw new Error("model idle timeout");
+  } catch (err) {
+    if (signal.aborted) return;
+    deps.models.markUnreachable();
+    if (produced) yield { type: "token", text: "\n\n" };
+    const notice = idle.signal.aborted || (err as Error)?.name === "ModelTimeoutError" ? message("ollama.timeout", { seconds: Math.round((options.idleTimeoutMs ?? 120_000) / 1000) }) : (deps.models.failureNotice?.(err) ?? message("ollama.failedMidStream"));
+    yield* extractive(passages.used.slice(0, 4), terms, notice);
+    return;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (signal.aborted) return;
+  // An empty reply is not an answer: the passages are quoted instead, and the user is told why.
+  if (!produced) return yield* extractive(passages.used.slice(0, 4), terms, message("ollama.emptyReply"));
+  const checked = checkAnswer(text, passages.used);
+  if (options.verifyWithModel) {
+    checked.verification = await confirmWithModel(checked.verification, passages.used.map((r, i) => verifiable(r, i + 1)), deps.models.chat(), { signal, numCtx: options.numCtx });
+  }
+  yield { type: "done", mode: "generated", usage, notice: null, abstention: null, ...checked };
+}
+
+/** Verification of a generated answer, and the date of the facts it rests on (its valid citations). */
+export function checkAnswer(text: string, used: SearchResult[]): { verification: Verification; factsAsOf: string | null; grounded: boolean } {
+  const verification = verifyText(text, used.map((r, i) => verifiable(r, i + 1)));
+  const cited = citationNumbers(text).filter((n) => n >= 1 && n <= used.length).map((n) => used[n - 1]!);
+  return { verification, factsAsOf: latestDate(cited), grounded: cited.length > 0 };
+}
+
+async function* extractive(used: SearchResult[], terms: string[], notice: string | null): AsyncGenerator<AnswerEvent> {
+  const parts = [message("answer.extractiveIntro")];
+  used.forEach((r, i) => {
+    parts.push(`[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpt(r.text, terms)} »`);
+  });
+  for (const part of parts) yield { type: "token", text: `${part}\n\n` };
+  yield { type: "done", mode: "extractive", usage: null, notice, abstention: null, verification: null, factsAsOf: latestDate(used), grounded: true };
+}
+
+
+
+/** Earlier turns, newest first, as long as they use at most a quarter of the context window. */
+function budgetHistory(previous: ConversationMessage[], options: AnswerOptions): ChatTurn[] {
+  const budget = Math.floor(options.numCtx / 4);
+  const kept: ChatTurn[] = [];
+  let used = 0;
+  for (const m of [...previous].reverse().slice(0, 6)) {
+    const cost = estimateTokens(m.content) + 4;
+    if (used + cost > budget) break;
+    kept.unshift({ role: m.role, content: m.content });
+    used += cost;
+  }
+  return kept;
+}
+
+/** Numbered passage blocks, in rank order, as many as fit in what the context window leaves. */
+async function budgetPassages(results: SearchResult[], question: string, history: ChatTurn[], options: AnswerOptions, tag: string) {
+  const fixed =
+    estimateTokens(systemPrompt) +
+    estimateTokens(await answerTemplate.format({ passages: "", question, tag })) +
+    history.reduce((n, t) => n + estimateTokens(t.content) + 4, 0) +
+    32;
+  return fitPassages(results, options.numCtx - options.maxAnswerTokens - fixed, tag);
+}

@@ -1,0 +1,130 @@
+/**
+ * `npm run cli -- inventory <file>... [--json]`: the same analysis as `POST /api/inventory/analyze`, from a
+ * terminal — a readable map, or the JSON document `{ id, items, summary, unknown, … }` on stdout. The analysis
+ * is saved like an upload, so drafting can use it.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { countryName } from "../corpus/catalog.ts";
+import type { Config } from "../config.ts";
+import { AppError } from "../core/errors.ts";
+import { message } from "../i18n/messages.ts";
+import type { Terminal } from "../server.ts";
+import { openRecordDatabase } from "../store/open-records.ts";
+import type { InventoryContext } from "../inventory/classifications.ts";
+import { analyzeInventory } from "../inventory/service.ts";
+import type { SavedAnalysis, ShareFigure } from "../inventory/types.ts";
+
+export async function inventoryCommand(
+  files: string[],
+  options: { json?: boolean },
+  config: Config,
+  term: Terminal,
+  out: (text: string) => void,
+): Promise<number> {
+  if (!files.length) {
+    term.line(message("inventory.cli.usage"));
+    return 2;
+  }
+  const inputs = await Promise.all(
+    files.map(async (file) => {
+      try {
+        return { name: path.basename(file), bytes: new Uint8Array(await readFile(file)) };
+      } catch (err) {
+        throw new AppError("file_unreadable", message("inventory.cli.unreadable", { file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
+      }
+    }),
+  );
+  // The same database as the engine's, without opening the search index.
+  const db = await openRecordDatabase(config, term.line);
+  const ctx: InventoryContext = { config, records: (c) => db.store(c) };
+  const analysis = await analyzeInventory(ctx, inputs).finally(() => db.close());
+  if (options.json) out(`${JSON.stringify(analysis, null, 2)}\n`);
+  else out(formatInventoryReport(analysis));
+  term.line(message("inventory.cli.saved", { id: analysis.id, ms: analysis.ms }));
+  return 0;
+}
+
+const int = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
+const pct = (f: ShareFigure | number | null) => {
+  const x = typeof f === "number" || f === null ? f : f.share;
+  return x === null ? "—" : `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(x * 100)} %`;
+};
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function table(header: string[], rows: string[][], align: ("l" | "r")[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (align[i] === "r" ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** The map as text for a terminal: summary by category, score, quick wins, main dependencies, items to classify. */
+export function formatInventoryReport(a: SavedAnalysis): string {
+  const s = a.summary;
+  const parts: string[] = [];
+  parts.push(
+    message("inventory.cli.title", {
+      files: a.files.map((f) => `${f.name} (${message(`inventory.format.${f.format}`)})`).join(", "),
+      items: int(s.items),
+      installations: int(s.installations),
+    }),
+  );
+  if (s.components.items) parts.push(message("inventory.cli.components", { items: int(s.components.items), installations: int(s.components.installations) }));
+  parts.push(
+    message("inventory.cli.totals", {
+      classified: pct(s.classified.share),
+      extra: pct(s.extraEuropean),
+      open: pct(s.openSource),
+    }),
+  );
+  parts.push("");
+  parts.push(
+    table(
+      message("inventory.cli.columns").split("|"),
+      s.categories.map((c) => [
+        c.label,
+        int(c.products),
+        int(c.installations),
+        pct(c.extraEuropean),
+        pct(c.openSource),
+        cut(c.risks.map((r) => r.label).join(", ") || "—", 60),
+      ]),
+      ["l", "r", "r", "r", "r", "l"],
+    ),
+  );
+  parts.push("");
+  parts.push(message("inventory.cli.score", { value: s.score.value === null ? "—" : String(s.score.value), level: s.score.level }));
+  for (const c of s.score.components) parts.push(`  - ${c.explanation}`);
+  parts.push(`  ${s.score.explanation}`);
+
+  if (s.quickWins.length) {
+    parts.push("", message("inventory.cli.quickWins"));
+    s.quickWins.forEach((w, i) => parts.push(`  ${i + 1}. ${w.reason}`));
+  }
+  const dependencies = a.items.filter((i) => !i.component && (i.extraEuropean || i.exposure.laws.length) && !i.openSource).slice(0, 15);
+  if (dependencies.length) {
+    parts.push("", message("inventory.cli.dependencies"));
+    parts.push(
+      table(
+        message("inventory.cli.dependencyColumns").split("|"),
+        dependencies.map((i) => [
+          cut(i.name, 48),
+          int(i.installations),
+          cut(i.vendor ? `${i.vendor.name} (${countryName(i.vendor.parent?.country ?? i.vendor.country)})` : "—", 34),
+          cut(i.alternatives.slice(0, 2).map((x) => x.name).join(", ") || "—", 36),
+        ]),
+        ["l", "r", "l", "l"],
+      ),
+    );
+  }
+  if (a.unknown.length) {
+    parts.push("", message("inventory.cli.unknown", { count: int(a.unknown.length) }));
+    for (const u of a.unknown.slice(0, 20)) {
+      parts.push(`  - ${u.name}${u.publisher ? ` (${u.publisher})` : ""} : ${int(u.installations)} — ${u.vendor ? message("inventory.cli.vendorKnown", { vendor: u.vendor.name }) : message("inventory.cli.vendorUnknown")}`);
+    }
+    if (a.unknown.length > 20) parts.push(`  ${message("inventory.cli.more", { count: int(a.unknown.length - 20) })}`);
+    parts.push(message("inventory.cli.classifyHint"));
+  }
+  return `${parts.join("\n")}\n`;
+}

@@ -1,0 +1,327 @@
+/**
+ * The structured alternatives catalog (`corpus/catalog/*.yaml`): loading, schema and cross-reference checks,
+ * and the readable French passage each record yields for retrieval.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import YAML from "yaml";
+import {
+  alternativeSchema,
+  catalogFileSchema,
+  mappingSchema,
+  productSchema,
+  vendorSchema,
+  type Alternative,
+  type CorpusProblem,
+  type Mapping,
+  type Product,
+  type Vendor,
+} from "./schema.ts";
+import { message } from "../i18n/messages.ts";
+import { formatIssues } from "../core/validation.ts";
+
+export interface Catalog {
+  vendors: Map<string, Vendor>;
+  products: Map<string, Product>;
+  alternatives: Map<string, Alternative>;
+  mappings: Mapping[];
+  /** The files read, relative to the corpus root, with their raw text (for content hashing). */
+  files: { path: string; text: string }[];
+}
+
+type RecordKind = "vendors" | "products" | "alternatives" | "mappings";
+const schemas = { vendors: vendorSchema, products: productSchema, alternatives: alternativeSchema, mappings: mappingSchema };
+
+/** Reads every YAML file under `catalogDir`; invalid records are reported and left out, the rest loads. */
+export async function loadCatalog(corpusDir: string, problems: CorpusProblem[]): Promise<Catalog> {
+  const catalogDir = path.join(corpusDir, "catalog");
+  const catalog: Catalog = { vendors: new Map(), products: new Map(), alternatives: new Map(), mappings: [], files: [] };
+  let names: string[] = [];
+  try {
+    names = (await readdir(catalogDir, { recursive: true }))
+      .filter((n) => /\.ya?ml$/i.test(n))
+      .sort();
+  } catch {
+    return catalog; // no catalog yet: documents still ingest
+  }
+  for (const name of names) {
+    const rel = path.posix.join("catalog", name.split(path.sep).join("/"));
+    const text = await readFile(path.join(catalogDir, name), "utf8");
+    catalog.files.push({ path: rel, text });
+    let parsed: unknown;
+    try {
+      parsed = YAML.parse(text);
+    } catch (err) {
+      problems.push({ path: rel, reasons: [`YAML illisible : ${(err as Error).message.split("\n")[0]}`] });
+      continue;
+    }
+    const file = catalogFileSchema.safeParse(parsed ?? {});
+    if (!file.success) {
+      problems.push({ path: rel, reasons: formatIssues(file.error, parsed) });
+      continue;
+    }
+    for (const kind of ["vendors", "products", "alternatives", "mappings"] as const) {
+      file.data[kind].forEach((raw, index) => addRecord(catalog, kind, raw, index, rel, problems));
+    }
+  }
+  checkReferences(catalog, problems);
+  return catalog;
+}
+
+function addRecord(catalog: Catalog, kind: RecordKind, raw: unknown, index: number, file: string, problems: CorpusProblem[]) {
+  const result = schemas[kind].safeParse(raw);
+  const label = recordLabel(kind, raw, index);
+  if (!result.success) {
+    problems.push({ path: file, record: label, reasons: formatIssues(result.error, raw) });
+    return;
+  }
+  if (kind === "mappings") {
+    catalog.mappings.push(result.data as Mapping);
+    return;
+  }
+  const record = result.data as Vendor | Product | Alternative;
+  // The laws that reach a vendor are stored normalised: declared ones, else those of its controlling country.
+  if (kind === "vendors") {
+    const v = record as Vendor;
+    v.exposure = lawsFor(v.exposure, v.parent?.country ?? v.country);
+  }
+  const map = catalog[kind] as Map<string, typeof record>;
+  if (map.has(record.id)) {
+    problems.push({ path: file, record: label, reasons: [`identifiant « ${record.id} » déjà utilisé`] });
+    return;
+  }
+  map.set(record.id, record);
+}
+
+function recordLabel(kind: RecordKind, raw: unknown, index: number): string {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const name = kind === "mappings" ? `${r.product} → ${r.alternative}` : (r.id ?? r.name ?? "?");
+  return `${kind}[${index}] ${String(name)}`;
+}
+
+/** Drops records that point to unknown ids, reporting each one. */
+function checkReferences(catalog: Catalog, problems: CorpusProblem[]) {
+  for (const product of [...catalog.products.values()]) {
+    if (!catalog.vendors.has(product.vendor)) {
+      problems.push({ path: "catalog", record: `products ${product.id}`, reasons: [`éditeur inconnu : « ${product.vendor} »`] });
+      catalog.products.delete(product.id);
+    }
+  }
+  for (const alt of catalog.alternatives.values()) {
+    if (alt.vendor && !catalog.vendors.has(alt.vendor)) {
+      problems.push({ path: "catalog", record: `alternatives ${alt.id}`, reasons: [`éditeur inconnu : « ${alt.vendor} »`] });
+      alt.vendor = null;
+    }
+  }
+  const seen = new Set<string>();
+  catalog.mappings = catalog.mappings.filter((m) => {
+    const reasons: string[] = [];
+    if (!catalog.products.has(m.product)) reasons.push(`produit inconnu : « ${m.product} »`);
+    if (!catalog.alternatives.has(m.alternative)) reasons.push(`alternative inconnue : « ${m.alternative} »`);
+    const product = catalog.products.get(m.product);
+    const alternative = catalog.alternatives.get(m.alternative);
+    // A business package is replaced within its domain: openElec (elections) is no alternative to a finance package.
+    if (product?.domains.length && alternative?.domains.length && !product.domains.some((d) => alternative.domains.includes(d))) {
+      reasons.push(`domaines différents : ${product.domains.join(", ")} / ${alternative.domains.join(", ")}`);
+    }
+    const key = `${m.product}→${m.alternative}`;
+    if (seen.has(key)) reasons.push("correspondance en double");
+    seen.add(key);
+    if (reasons.length) problems.push({ path: "catalog", record: `mappings ${key}`, reasons });
+    return reasons.length === 0;
+  });
+}
+
+const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
+/** French name of an ISO 3166-1 alpha-2 code ("US" → "États-Unis"). */
+export function countryName(code: string | null | undefined): string {
+  if (!code) return "sans siège (projet communautaire)";
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export const CATEGORY_LABELS: Record<string, string> = {
+  workstation: "poste de travail",
+  collaboration: "outils collaboratifs",
+  security: "antivirus et sécurité",
+  ai: "intelligence artificielle",
+  database: "bases de données",
+  virtualization: "virtualisation",
+  network: "équipements réseau",
+  business: "logiciels métier",
+  hosting: "hébergement et cloud",
+  other: "autres",
+};
+
+const FIT_LABELS: Record<string, string> = {
+  "drop-in": "remplacement direct",
+  partial: "remplacement partiel",
+  "different-approach": "approche différente",
+};
+export const fitLabel = (fit: string) => FIT_LABELS[fit] ?? fit;
+
+/**
+ * Laws that reach a controlling entity, by stable id (French labels in `server/i18n/fr/inventory.json`, keys
+ * `law.<id>`). The catalog's older ids (`cloud-act`, `fisa-702`, `china-nis-law`, `russia-sorm`) are still read.
+ */
+export const LAW_IDS = ["us-cloud-act", "us-fisa-702", "ru-sorm", "ru-data-localisation", "cn-national-intelligence-law"] as const;
+const LEGACY_LAW_IDS: Record<string, string> = {
+  "cloud-act": "us-cloud-act",
+  "fisa-702": "us-fisa-702",
+  "china-nis-law": "cn-national-intelligence-law",
+  "russia-sorm": "ru-sorm",
+};
+export const normalizeLaw = (id: string) => LEGACY_LAW_IDS[id] ?? id;
+
+/**
+ * The laws that reach an entity controlled from a country, when the catalog names none for the vendor: the US
+ * CLOUD Act and FISA section 702; Russia's SORM surveillance and personal-data localisation (242-FZ) laws;
+ * China's National Intelligence Law of 2017 (article 7). None for the EU, the EEA, the United Kingdom and Switzerland.
+ */
+export const LAWS_BY_COUNTRY: Record<string, string[]> = {
+  US: ["us-cloud-act", "us-fisa-702"],
+  RU: ["ru-sorm", "ru-data-localisation"],
+  CN: ["cn-national-intelligence-law"],
+};
+
+/**
+ * The EU27, the EEA (IS, LI, NO), the United Kingdom and Switzerland: a vendor controlled from anywhere else
+ * (Russia, Belarus, Turkey, the United States, China…) is extra-European.
+ */
+export const EUROPEAN_COUNTRIES = new Set([
+  "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
+  "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+  "IS", "LI", "NO", "GB", "CH",
+]);
+export const isEuropean = (country: string) => EUROPEAN_COUNTRIES.has(country.toUpperCase());
+
+/**
+ * The laws that reach a vendor: those the catalog names for it, else those of the country that controls it.
+ * @example
+ * lawsFor(["cloud-act"], "US"); // ["us-cloud-act"]
+ * lawsFor([], "CN"); // ["cn-national-intelligence-law"]
+ */
+export function lawsFor(declared: string[], controllingCountry: string | null): string[] {
+  const laws = declared.map(normalizeLaw);
+  if (laws.length || !controllingCountry) return [...new Set(laws)];
+  return [...(LAWS_BY_COUNTRY[controllingCountry.toUpperCase()] ?? [])];
+}
+
+/** French label of a law id (« CLOUD Act (États-Unis) »); the id itself when no label is known. */
+export const exposureLabel = (e: string) => {
+  const id = normalizeLaw(e);
+  try {
+    return message(`law.${id}`);
+  } catch {
+    return id;
+  }
+};
+
+export interface CatalogPassage {
+  id: string;
+  kind: "product" | "vendor" | "alternative";
+  title: string;
+  text: string;
+  sources: Vendor["sources"];
+  date: string | null;
+  url: string | null;
+  category: string | null;
+}
+
+/** One readable French passage per vendor, product and alternative, so the catalog is searchable like prose. */
+export function catalogPassages(catalog: Catalog): CatalogPassage[] {
+  const passages: CatalogPassage[] = [];
+  const altsByProduct = groupBy(catalog.mappings, (m) => m.product);
+  const productsByAlt = groupBy(catalog.mappings, (m) => m.alternative);
+  const productsByVendor = groupBy([...catalog.products.values()], (p) => p.vendor);
+
+  for (const v of catalog.vendors.values()) {
+    const lines = [
+      `${v.name}${v.legalName && v.legalName !== v.name ? ` (${v.legalName})` : ""} : éditeur, siège : ${countryName(v.country)}.`,
+    ];
+    if (v.parent) lines.push(`Il appartient à ${v.parent.name} (${countryName(v.parent.country)}).`);
+    lines.push(
+      v.exposure.length
+        ? `Exposition à des lois extra-européennes : ${v.exposure.map(exposureLabel).join(", ")}.`
+        : "Pas d'exposition connue à une loi extra-européenne.",
+    );
+    const products = productsByVendor.get(v.id) ?? [];
+    if (products.length) lines.push(`Produits au catalogue : ${products.map((p) => p.name).join(", ")}.`);
+    if (v.notes) lines.push(v.notes);
+    passages.push(passage("vendor", v.id, `Éditeur : ${v.name}`, lines, v.sources, null));
+  }
+
+  for (const p of catalog.products.values()) {
+    const v = catalog.vendors.get(p.vendor);
+    const lines = [
+      `${p.name} (${CATEGORY_LABELS[p.category]}) : ${sentence(p.usage)}`,
+      v
+        ? `Éditeur : ${v.name}, ${countryName(v.country)}${v.parent ? `, groupe ${v.parent.name} (${countryName(v.parent.country)})` : ""}.${v.exposure.length ? ` Exposition : ${v.exposure.map(exposureLabel).join(", ")}.` : ""}`
+        : "",
+    ];
+    if (p.aliases.length) lines.push(`Apparaît dans les inventaires sous les noms : ${p.aliases.join(" ; ")}.`);
+    const alts = (altsByProduct.get(p.id) ?? [])
+      .map((m) => ({ m, a: catalog.alternatives.get(m.alternative)! }))
+      .map(({ m, a }) => `${a.name} (${fitLabel(m.fit)}${a.country ? `, ${countryName(a.country)}` : ""}${a.licence ? `, libre ${a.licence}` : ""})`);
+    if (alts.length) lines.push(`Alternatives : ${alts.join(" ; ")}.`);
+    if (p.notes) lines.push(p.notes);
+    passages.push(passage("product", p.id, `Produit : ${p.name}`, lines, p.sources, p.category));
+  }
+
+  for (const a of catalog.alternatives.values()) {
+    const lines = [
+      `${a.name} (${CATEGORY_LABELS[a.category]}) : ${a.licence ? `logiciel libre sous licence ${a.licence}` : "logiciel non libre"}, publié par ${a.publisher} (${countryName(a.country)}). Maturité : ${maturityLabel(a.maturity)}.`,
+    ];
+    if (a.hosting.length) lines.push(`Hébergement : ${a.hosting.join(", ")}${a.providers.length ? ` ; hébergeurs : ${a.providers.join(", ")}` : ""}.`);
+    if (a.sill) lines.push("Référencé au Socle interministériel de logiciels libres (SILL).");
+    if (a.users.length) lines.push(`Utilisateurs publics connus : ${a.users.join(", ")}.`);
+    const replaces = (productsByAlt.get(a.id) ?? []).map((m) => `${catalog.products.get(m.product)!.name} (${fitLabel(m.fit)})`);
+    if (replaces.length) lines.push(`Remplace : ${replaces.join(" ; ")}.`);
+    if (a.migration) lines.push(`Migration : ${a.migration}`);
+    if (a.notes) lines.push(a.notes);
+    passages.push(passage("alternative", a.id, `Alternative : ${a.name}`, lines, a.sources, a.category));
+  }
+  return passages;
+}
+
+/** Ends a text with a full stop so passages read as sentences once whitespace is folded. */
+const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+function maturityLabel(m: string): string {
+  return m === "mature" ? "mature" : m === "established" ? "éprouvée" : "émergente";
+}
+
+function passage(
+  kind: CatalogPassage["kind"],
+  id: string,
+  title: string,
+  lines: string[],
+  sources: Vendor["sources"],
+  category: string | null,
+): CatalogPassage {
+  const dates = sources.map((s) => s.date).filter((d): d is string => !!d).sort();
+  return {
+    id: `catalog/${kind}/${id}`,
+    kind,
+    title,
+    text: lines.filter(Boolean).join("\n"),
+    sources,
+    date: dates.at(-1) ?? null,
+    url: sources.find((s) => s.url)?.url ?? null,
+    category,
+  };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

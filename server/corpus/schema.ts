@@ -1,0 +1,152 @@
+/**
+ * Schemas of the corpus: front-matter of Markdown documents and records of the alternatives catalog.
+ * Validation messages are produced in French by `formatIssues` so a corpus editor can act on them.
+ */
+import { z } from "zod";
+
+/** A file or catalog record left out of the index, with the French reasons a corpus editor can act on. */
+export interface CorpusProblem {
+  path: string;
+  record?: string;
+  reasons: string[];
+}
+
+export const CATEGORIES = [
+  "workstation",
+  "collaboration",
+  "security",
+  "ai",
+  "database",
+  "virtualization",
+  "network",
+  "business",
+  "hosting",
+  "other",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const DOCUMENT_KINDS = ["guidance", "case-study", "ecosystem", "catalog"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** YAML turns `2026-04-08` into a Date: accept both and keep the ISO text (day or month precision). */
+export { isoDate, sourceSchema, type Source } from "../core/source.ts";
+import { isoDate, sourceSchema, url } from "../core/source.ts";
+
+const sources = z.array(sourceSchema).min(1, "au moins une source est exigée");
+
+export const frontMatterSchema = z.object({
+  title: z.string().min(3),
+  kind: z.enum(["guidance", "case-study", "ecosystem"]),
+  date: isoDate,
+  url: url.nullish(),
+  sources,
+  tags: z.array(z.string()).default([]),
+  territory: z.string().nullish(),
+  categories: z.array(z.enum(CATEGORIES)).default([]),
+  summary: z.string().nullish(),
+});
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "identifiant en minuscules et tirets attendu");
+const country = z.string().regex(/^[A-Z]{2}$/, "code pays ISO 3166-1 alpha-2 attendu (FR, US…)");
+
+export const vendorSchema = z.object({
+  id,
+  name: z.string().min(1),
+  legalName: z.string().nullish(),
+  /** Former names and brands a publisher column may show ("NortonLifeLock" for Gen Digital). */
+  aliases: z.array(z.string().min(1)).default([]),
+  country,
+  parent: z.object({ name: z.string().min(1), country }).nullish(),
+  exposure: z.array(z.string().min(2)).default([]),
+  /** Category of the equipment the vendor makes (network, workstation, hosting…), for hardware of unknown model. */
+  hardware: z.enum(CATEGORIES).nullish(),
+  notes: z.string().nullish(),
+  sources,
+});
+
+/**
+ * Domains of the business software of collectivités: an alternative is offered for a product only when they
+ * share one (an elections package is no alternative to a finance package).
+ */
+export const DOMAINS = [
+  "finance",
+  "hr",
+  "civil-status",
+  "elections",
+  "population",
+  "gis",
+  "cad",
+  "e-administration",
+  "signature",
+  "mail-registry",
+  "cemetery",
+  "urbanism",
+  "library",
+  "education",
+  "archives",
+  "procurement",
+  "assets",
+  "police",
+  "school-services",
+  "erp",
+] as const;
+const domains = z.array(z.enum(DOMAINS)).default([]);
+
+export const productSchema = z.object({
+  id,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  domains,
+  vendor: id,
+  category: z.enum(CATEGORIES),
+  /** End of the vendor's standard support (ISO date), shown on every inventory line of the product. */
+  endOfSupport: isoDate.nullish(),
+  usage: z.string().min(3),
+  notes: z.string().nullish(),
+  sources,
+});
+
+export const alternativeSchema = z.object({
+  id,
+  name: z.string().min(1),
+  /** Names the software takes in inventories ("GLPI Agent", "libreoffice-calc"). */
+  aliases: z.array(z.string().min(1)).default([]),
+  domains,
+  licence: z.string().nullish(),
+  publisher: z.string().min(1),
+  country: country.nullish(),
+  vendor: id.nullish(),
+  category: z.enum(CATEGORIES),
+  maturity: z.enum(["mature", "established", "emerging"]),
+  hosting: z.array(z.string().min(2)).default([]),
+  providers: z.array(z.string().min(1)).default([]),
+  sill: z.boolean().default(false),
+  users: z.array(z.string().min(1)).default([]),
+  migration: z.string().nullish(),
+  notes: z.string().nullish(),
+  sources,
+});
+
+export const FITS = ["drop-in", "partial", "different-approach"] as const;
+export const mappingSchema = z.object({
+  product: id,
+  alternative: id,
+  fit: z.enum(FITS),
+  notes: z.string().nullish(),
+  sources: z.array(sourceSchema).nullish(),
+});
+
+export const catalogFileSchema = z
+  .object({
+    vendors: z.array(z.unknown()).default([]),
+    products: z.array(z.unknown()).default([]),
+    alternatives: z.array(z.unknown()).default([]),
+    mappings: z.array(z.unknown()).default([]),
+  })
+  .strict();
+
+export type Vendor = z.infer<typeof vendorSchema>;
+export type Product = z.infer<typeof productSchema>;
+export type Alternative = z.infer<typeof alternativeSchema>;
+export type Mapping = z.infer<typeof mappingSchema>;

@@ -1,0 +1,105 @@
+/** The audit plan: scope by category, phases split over the months given, and its data block. */
+import { frenchDate } from "../../core/text.ts";
+import { message } from "../../i18n/messages.ts";
+import { fill, type DocumentStructure } from "../structure.ts";
+import type { AuditPlanInputs } from "../inputs.ts";
+import type { DraftContext } from "../types.ts";
+import { addMonths, calendarStart } from "../calendar.ts";
+import { baseVars, categoryLabel, dataBlock, describeCollectivite, finish, markdownTable, sentence, texts } from "./common.ts";
+
+const AUDIT_CATEGORIES = ["workstation", "collaboration", "security", "ai", "database", "virtualization", "network", "business", "hosting"];
+const AUDIT_PHASES = [
+  { key: "framing", weight: 1 },
+  { key: "inventory", weight: 2 },
+  { key: "interviews", weight: 1.5 },
+  { key: "analysis", weight: 1.5 },
+  { key: "report", weight: 1 },
+];
+
+/** Splits `total` months across weighted phases, each at least one month, summing to `total` when possible. */
+export function splitMonths(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  let cumulative = 0;
+  let previous = 0;
+  return weights.map((w) => {
+    cumulative += w;
+    const end = Math.max(previous + 1, Math.round((cumulative / sum) * total));
+    const months = end - previous;
+    previous = end;
+    return months;
+  });
+}
+
+export function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStructure, now: string): DraftContext {
+  const c = inputs.collectivite;
+  const vars: Record<string, string> = { ...baseVars(c) };
+  vars.local_context = inputs.context ? `${sentence(inputs.context)} ` : "";
+  vars.services_phrase = inputs.services?.length
+    ? texts(structure, "services.list", { services: inputs.services.join(", ") })
+    : texts(structure, "services.all", vars);
+  const business = inputs.businessSoftware?.length ? ` ${texts(structure, "scope.businessExamples", { software: inputs.businessSoftware.join(", ") })}` : "";
+  const scopeRows: string[][] = [];
+  for (const cat of AUDIT_CATEGORIES) scopeRows.push([categoryLabel(cat), `${texts(structure, `category.${cat}`)}${cat === "business" ? business : ""}`]);
+  vars.scope_table = markdownTable([texts(structure, "scope.header.category"), texts(structure, "scope.header.content")], scopeRows);
+  const criteriaRows: string[][] = [];
+  for (const key of ["legal", "cost", "formats", "reversibility", "criticality"]) {
+    criteriaRows.push([texts(structure, `criterion.${key}.name`), texts(structure, `criterion.${key}.question`)]);
+  }
+  vars.criteria_table = markdownTable([texts(structure, "criteria.header.name"), texts(structure, "criteria.header.question")], criteriaRows);
+
+  const calendarRows: string[][] = [];
+  const toSet = message("drafts.toSet");
+  // A start already past when the plan is written moves to the next month (the plan says so).
+  const startShift = inputs.startDate ? calendarStart(inputs.startDate, now) : null;
+  const startDate = startShift?.start;
+  const durations = inputs.durationMonths ? splitMonths(inputs.durationMonths, AUDIT_PHASES.map((p) => p.weight)) : null;
+  let offset = 0;
+  for (const [i, phase] of AUDIT_PHASES.entries()) {
+    let period = toSet;
+    if (durations) {
+      const months = durations[i]!;
+      if (startDate) {
+        const from = addMonths(startDate, offset);
+        const to = addMonths(startDate, offset + months - 1);
+        period = from === to ? frenchDate(from) : `${frenchDate(from)} – ${frenchDate(to)}`;
+      } else {
+        period = texts(structure, "calendar.months", { months: String(months) });
+      }
+      offset += months;
+    }
+    calendarRows.push([texts(structure, `phase.${phase.key}.name`), period, texts(structure, `phase.${phase.key}.content`)]);
+  }
+  vars.calendar_table = markdownTable(
+    [texts(structure, "calendar.header.phase"), texts(structure, "calendar.header.period"), texts(structure, "calendar.header.content")],
+    calendarRows,
+  );
+  vars.calendar_intro = inputs.durationMonths
+    ? texts(structure, startDate ? "calendar.introDated" : "calendar.introDuration", {
+        months: String(inputs.durationMonths),
+        start: startDate ? frenchDate(startDate) : "",
+      })
+    : texts(structure, "calendar.introToSet");
+  if (startShift?.shifted) vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate!), start: frenchDate(startShift.start) })} ${vars.calendar_intro}`;
+
+  const team = [
+    [texts(structure, "team.sponsor"), inputs.sponsor ?? (texts(structure, "team.toAppoint"))],
+    [texts(structure, "team.lead"), inputs.lead ?? (texts(structure, "team.toAppoint"))],
+    ...(inputs.team?.length ? [[texts(structure, "team.members"), inputs.team.join(", ")]] : []),
+  ];
+  vars.team_list = team.map(([k, v]) => `- **${k}** : ${v}`).join("\n");
+
+  const data = dataBlock([
+    ["Collectivité", describeCollectivite(c)],
+    ["Services concernés", inputs.services?.join(", ")],
+    ["Logiciels métiers connus", inputs.businessSoftware?.join(", ")],
+    ["Début de l'étude", startDate ? frenchDate(startDate) : undefined],
+    ["Durée de l'étude", inputs.durationMonths ? `${inputs.durationMonths} mois` : undefined],
+    ["Élu référent", inputs.sponsor],
+    ["Chef de projet", inputs.lead],
+    ["Équipe", inputs.team?.join(", ")],
+    ["Contexte local", inputs.context],
+    ["Auteur du plan", inputs.author],
+    ["Date du document", frenchDate(now.slice(0, 10))],
+  ]);
+  return finish(fill(structure.title, vars), c.name, vars, data, structure.tone);
+}

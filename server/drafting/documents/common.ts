@@ -1,0 +1,117 @@
+/**
+ * What the four document builders share: labels, the data block given to the model, the counts every document
+ * states in the same words, and the note that says a figure was computed by Cap Libre.
+ */
+import { formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
+import { exposureLabel } from "../../corpus/catalog.ts";
+import { message } from "../../i18n/messages.ts";
+import { neutralize } from "../../retrieval/passages.ts";
+import type { RoadmapPlan } from "../roadmap-plan.ts";
+import { fill, type DocumentStructure } from "../structure.ts";
+import type { LetterInputs } from "../inputs.ts";
+import type { AnalysisItem, DraftContext, InventoryAnalysis } from "../types.ts";
+/** A Markdown pipe table; `|` inside cells is escaped. */
+export function markdownTable(headers: string[], rows: string[][]): string {
+  const cell = (s: string) => s.replaceAll("|", "\\|").replace(/\n/g, " ");
+  return [headers, headers.map(() => "---"), ...rows].map((r) => `| ${r.map(cell).join(" | ")} |`).join("\n");
+}
+
+export const sentence = (s: string) => (/[.!?;:…]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
+export const categoryLabel = (c: string | null | undefined) => {
+  try {
+    return message(`drafts.category.${c ?? "unknown"}`);
+  } catch {
+    return c ?? message("drafts.category.unknown");
+  }
+};
+export const fitLabel = (fit: string) => {
+  try {
+    return message(`drafts.fit.${fit}`);
+  } catch {
+    return fit;
+  }
+};
+
+/** The data block: one « label : value » a line, lists as indented dashes; empty values left out. */
+export function dataBlock(entries: [string, string | string[] | undefined][]): string {
+  const lines: string[] = [];
+  for (const [label, value] of entries) {
+    if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) continue;
+    if (Array.isArray(value)) lines.push(`${label} :`, ...value.map((v) => `- ${v}`));
+    else lines.push(`${label} : ${value}`);
+  }
+  return neutralize(lines.join("\n"));
+}
+
+export type Collectivite = LetterInputs["collectivite"];
+
+export function describeCollectivite(c: Collectivite): string {
+  const parts = [c.kind, c.department, c.region, c.population ? `${formatInt(c.population)} habitants` : undefined, c.agents ? `${formatInt(c.agents)} agents` : undefined, c.workstations ? `${formatInt(c.workstations)} postes de travail` : undefined].filter(Boolean);
+  return parts.length ? `${c.name} (${parts.join(" ; ")})` : c.name;
+}
+
+export function baseVars(c: Collectivite): Record<string, string> {
+  return {
+    collectivite: c.name,
+    collectivite_kind: c.kind ?? "collectivité",
+    collectivite_region: c.region ?? c.department ?? "",
+  };
+}
+
+export const texts = (structure: DocumentStructure, key: string, vars: Record<string, string> = {}) => {
+  const t = structure.texts[key];
+  if (t === undefined) throw new Error(`prompts: texte « ${key} » manquant`);
+  return fill(t, vars);
+};
+
+export const finish = (title: string, collectivite: string, vars: Record<string, string>, data: string, tone: string): DraftContext => ({
+  title,
+  collectivite,
+  vars,
+  data,
+  facts: [data, ...Object.values(vars)],
+  tone,
+});
+
+/** Software listed by name in tables and in the model's data; the rest is counted (large inventories). */
+export const MAX_LISTED = 40;
+
+export const vendorText = (i: AnalysisItem) => {
+  const country = i.vendor?.parent?.country ?? i.vendor?.country;
+  return i.vendor ? `${i.vendor.name}${country ? ` (${country})` : ""}` : (i.publisher ?? "?");
+};
+export const alternativesText = (i: AnalysisItem) =>
+  (i.alternatives ?? []).length ? (i.alternatives ?? []).map((a) => `${a.name}${a.country ? ` (${a.country})` : ""} — ${fitLabel(a.fit)}`).join(" ; ") : "—";
+export const lawsText = (laws: string[]) => laws.map(exposureLabel).join(", ");
+/** « 12,5 points » → one decimal, French comma. */
+export const formatPoints = (n: number) => `${String(Math.round(n * 10) / 10).replace(".", ",")}${NBSP}point${Math.round(n * 10) / 10 >= 2 ? "s" : ""}`;
+export const percentOrDash = (n: number | null) => (n === null ? "—" : formatPercent(n));
+export const productLabel = (i: AnalysisItem) => (typeof i.product === "object" && i.product ? i.product.name : i.name);
+
+
+/** The sentences every document uses for the counts of an analysis: one wording, one set of numbers. */
+export function measureSentences(structure: DocumentStructure, plan: RoadmapPlan) {
+  const m = plan.measure;
+  return {
+    total: formatInt(m.installations),
+    products: formatInt(m.items),
+    extra: formatInt(m.raw.exposed),
+    raw: percentOrDash(plan.baseline.raw),
+    weighted: percentOrDash(plan.baseline.weighted),
+    components: m.components.items
+      ? texts(structure, "measure.components", { components: formatInt(m.components.items), installations: formatInt(m.components.installations) })
+      : "",
+  };
+}
+
+
+export const installationWord = (n: number) => (n > 1 ? "installations" : "installation");
+
+/** « *Source : calcul Cap Libre, inventaire du 15 juin 2026 (cartographie « … »).* »: figures computed here say so. */
+export function computationNote(analysis: InventoryAnalysis): string {
+  const date = analysis.createdAt && /^\d{4}-\d{2}-\d{2}/.test(analysis.createdAt) ? analysis.createdAt.slice(0, 10) : null;
+  const inventory = date
+    ? message("drafts.computation.inventory", { date: frenchDate(date), id: analysis.id })
+    : message("drafts.computation.inventoryNoDate", { id: analysis.id });
+  return message("drafts.computation", { inventory });
+}

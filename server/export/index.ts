@@ -1,0 +1,53 @@
+/**
+ * One entry point for the four export formats: the route, the CLI and the examples script call `exportDraft`.
+ */
+import { AppError } from "../core/errors.ts";
+import { message } from "../i18n/messages.ts";
+import type { Draft } from "../drafting/types.ts";
+import { toMarkdown } from "./markdown.ts";
+import { buildDocument } from "./model.ts";
+
+export const EXPORT_FORMATS = ["odt", "docx", "pdf", "md"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  odt: "application/vnd.oasis.opendocument.text",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  md: "text/markdown; charset=utf-8",
+};
+
+export interface ExportedFile {
+  bytes: Uint8Array;
+  contentType: string;
+  /** ASCII file name, e.g. `courrier-quimper-bretagne-occidentale.odt`. */
+  filename: string;
+}
+
+/** Checks a format name given by a user; throws a French 400 naming the field. */
+export function parseFormat(raw: string | undefined): ExportFormat {
+  const format = (raw ?? "").toLowerCase();
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new AppError("invalid_format", message("drafts.formatInvalid", { format: raw ?? "" }));
+  return format as ExportFormat;
+}
+
+/**
+ * Renders a draft (its latest version, or `version` counting from 1) in one format.
+ * @example const { bytes, filename } = await exportDraft(draft, "odt"); await writeFile(filename, bytes);
+ */
+export async function exportDraft(draft: Draft, format: ExportFormat, version?: number): Promise<ExportedFile> {
+  if (version !== undefined && (!Number.isInteger(version) || version < 1 || version > draft.versions.length)) {
+    throw new AppError("invalid_version", message("drafts.versionInvalid", { count: draft.versions.length }));
+  }
+  const doc = buildDocument(draft, version);
+  // The writers (docx, pdfkit, fflate) are loaded on the first export, not at every start.
+  const bytes =
+    format === "odt"
+      ? (await import("./odt.ts")).toOdt(doc)
+      : format === "docx"
+        ? await (await import("./docx.ts")).toDocx(doc)
+        : format === "pdf"
+          ? await (await import("./pdf.ts")).toPdf(doc)
+          : new TextEncoder().encode(toMarkdown(doc));
+  return { bytes, contentType: CONTENT_TYPES[format], filename: `${doc.filename}.${format}` };
+}

@@ -1,0 +1,325 @@
+/**
+ * The document as every exporter sees it: a title block (with the collectivité's name), an optional « brouillon à
+ * compléter » banner and list of figures to check, then blocks (headings, paragraphs, lists, tables, quotes)
+ * parsed from the sections' Markdown subset, with `[n]` markers turned into numbered notes carrying the source's
+ * title, date and URL. ODT, DOCX, PDF and Markdown render this one model, so they say the same thing.
+ */
+import { slugify } from "../core/text.ts";
+import { message } from "../i18n/messages.ts";
+import { frenchDate } from "../core/text.ts";
+import { loadStructure } from "../drafting/structure.ts";
+import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
+
+export type Inline =
+  | { kind: "text"; text: string; bold?: boolean; italic?: boolean; flagged?: boolean }
+  | { kind: "note"; note: Note }
+  | { kind: "break" };
+
+export type BlockStyle = "body" | "quote" | "right" | "title" | "subtitle" | "meta" | "banner" | "sender";
+
+export type Block =
+  | { kind: "heading"; level: 1 | 2; inlines: Inline[] }
+  | { kind: "paragraph"; style: BlockStyle; inlines: Inline[] }
+  | { kind: "list"; ordered: boolean; items: Inline[][] }
+  | { kind: "table"; header: Inline[][]; rows: Inline[][][] };
+
+export interface Note {
+  /** Number across the whole document (endnotes, Markdown footnotes). */
+  n: number;
+  citation: Citation;
+  /** « Titre — section, 10 avril 2026. » without the URL. */
+  text: string;
+  url: string | null;
+}
+
+export interface DocumentModel {
+  title: string;
+  collectivite: string;
+  /** `courrier-quimper-bretagne-occidentale` */
+  filename: string;
+  /** Title block, banner and figures to check: printed before the sections. */
+  front: Block[];
+  body: Block[];
+  notes: Note[];
+  footer: string;
+  createdAt: string;
+}
+
+const slug = (s: string) => slugify(s, 60, "document");
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const dateText = (d: string | null | undefined) => (!d ? message("drafts.note.noDate") : /^\d{4}-\d{2}/.test(d) ? frenchDate(d) : d);
+
+/** « au 10 avril 2026 », « d'avril 2026 », « de mars 2026 », « de 2025 »: a date as « à jour … » takes it. */
+export function asOfText(d: string): string {
+  const text = frenchDate(d);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return `au ${text}`;
+  return /^[aeiouyàâéèêîôû]/iu.test(text) ? `d'${text}` : `de ${text}`;
+}
+
+/**
+ * A note: the corpus page and its date, then the sources the cited statement names, each with its date and, but
+ * for the last (whose address the exporters print after the note), its address — so every address follows the
+ * source it belongs to. A statement that names no source is Cap Libre's own analysis and says so.
+ */
+export function noteOf(c: Citation): { text: string; url: string | null } {
+  if (!c.sources) {
+    // Saved before statements were attributed one by one.
+    const date = c.date ? `, ${dateText(c.date)}` : "";
+    return { text: `${c.title}${c.section ? ` — ${c.section}` : ""}${date}.${c.source ? ` Source : ${c.source}.` : ""}`, url: c.url };
+  }
+  const fiche = message("drafts.note.fiche", { title: c.title, section: c.section ? ` — ${c.section}` : "", date: c.date && /^\d{4}/.test(c.date) ? asOfText(c.date) : dateText(c.date) });
+  if (c.sources.length === 0) return { text: `${fiche} ${message("drafts.note.analysis")}`, url: null };
+  const last = c.sources.length - 1;
+  const listed = c.sources
+    .map((s, i) => {
+      const title = s.title.replace(/\s*\((?:adresse d'origine non conservée|document source du projet)\)\s*$/u, "");
+      const named = /,\s*(?:\d{4}|s\.\s?d\.)/u.test(title) && !s.date ? title : `${title}, ${dateText(s.date)}`;
+      return i < last && s.url ? `${named} <${s.url}>` : named;
+    })
+    .join(" ; ");
+  const line = message(c.sources.length > 1 ? "drafts.note.sources" : "drafts.note.source", { sources: listed }).replace(/\.\.$/, ".");
+  return { text: `${fiche} ${line}`, url: c.sources[last]!.url };
+}
+
+/** The text of a note, without the address printed after it. */
+export function noteText(c: Citation): string {
+  return noteOf(c).text;
+}
+
+const isoMonthOrDay = (d: string | null | undefined): d is string => !!d && /^\d{4}(?:-\d{2}){0,2}$/.test(d);
+
+/**
+ * How fresh a document's facts are: the most recent date of the corpus pages it cites, the date of the inventory it
+ * is computed from, and the oldest dated fact it cites when that is more than a year before the document.
+ */
+export function freshness(draft: Draft, version: DraftVersion): { asOf: string | null; inventory: string | null; oldest: string | null } {
+  const citations = version.sections.flatMap((s) => s.citations);
+  const pages = citations.map((c) => c.date).filter(isoMonthOrDay).sort();
+  const facts = citations.flatMap((c) => (c.sources?.length ? c.sources.map((s) => s.date ?? c.date) : [c.date])).filter(isoMonthOrDay).sort();
+  const analysis = (draft.inputs as { analysis?: { createdAt?: unknown } }).analysis;
+  const inventory = typeof analysis?.createdAt === "string" && isoMonthOrDay(analysis.createdAt.slice(0, 10)) ? analysis.createdAt.slice(0, 10) : null;
+  // Older than a year before the document's own date (a letter's date, else the day it was written).
+  const dated = String((draft.inputs as { date?: unknown }).date ?? version.at);
+  const yearBefore = `${Number(dated.slice(0, 4)) - 1}${dated.slice(4, 10)}`;
+  const oldest = facts[0] && facts[0] < yearBefore.slice(0, facts[0].length) ? facts[0] : null;
+  return { asOf: pages.at(-1) ?? null, inventory, oldest };
+}
+
+/** Marks the end of a sentence the verification could not support (placed by `markUnverified`). */
+const UNVERIFIED = "\u0001";
+
+/** The section text with a mark after each sentence the verification found unsupported or wrongly cited. */
+export function markUnverified(section: Pick<DraftSection, "text" | "verification">): string {
+  let text = section.text;
+  const ends = (section.verification?.sentences ?? []).filter((s) => s.status === "unsupported" || s.status === "invalid-citation").map((s) => s.end);
+  for (const end of [...new Set(ends)].sort((a, b) => b - a)) if (end <= text.length) text = `${text.slice(0, end)}${UNVERIFIED}${text.slice(end)}`;
+  return text;
+}
+
+interface InlineContext {
+  citations: Map<number, Citation>;
+  flagged: string[];
+  /** Gives the global note of a section citation (the same number each time it is cited). */
+  note(c: Citation): Note;
+}
+
+/** Inline Markdown: `**bold**`, `*italic*`, `[n]` citations; flagged figures are marked and followed by « [à vérifier] ». */
+export function parseInline(text: string, ctx: InlineContext): Inline[] {
+  const out: Inline[] = [];
+  const pattern = /\*\*(.+?)\*\*|\*(?!\s)(.+?)\*|\[(\d+)\]|\n/g;
+  let last = 0;
+  const pushText = (t: string, bold?: boolean, italic?: boolean): void => {
+    if (!t) return;
+    if (t.includes(UNVERIFIED)) {
+      t.split(UNVERIFIED).forEach((part, i) => {
+        if (i > 0) out.push({ kind: "text", text: ` ${message("verify.unverifiedInline")}`, bold: true, flagged: true });
+        pushText(part, bold, italic);
+      });
+      return;
+    }
+    if (ctx.flagged.length === 0) return void out.push({ kind: "text", text: t, bold, italic });
+    const re = new RegExp(`(${ctx.flagged.map(escapeRegExp).join("|")})`, "g");
+    for (const part of t.split(re)) {
+      if (!part) continue;
+      if (ctx.flagged.includes(part)) {
+        out.push({ kind: "text", text: part, bold: true, italic, flagged: true });
+        out.push({ kind: "text", text: ` ${message("drafts.flagInline")}`, bold: true, flagged: true });
+      } else out.push({ kind: "text", text: part, bold, italic });
+    }
+  };
+  for (const m of text.matchAll(pattern)) {
+    pushText(text.slice(last, m.index));
+    if (m[1] !== undefined) pushText(m[1], true);
+    else if (m[2] !== undefined) pushText(m[2], false, true);
+    else if (m[3] !== undefined) {
+      const citation = ctx.citations.get(Number(m[3]));
+      if (citation) {
+        // A note call sits against the word it follows: « catégories¹ », not « catégories ¹ ».
+        const previous = out.at(-1);
+        if (previous?.kind === "text" && !previous.flagged) previous.text = previous.text.replace(/\s+$/, "");
+        out.push({ kind: "note", note: ctx.note(citation) });
+      }
+      // A marker to no passage given to the model: shown as invalid, never dropped nor re-linked.
+      else out.push({ kind: "text", text: message("verify.invalidInline", { n: m[3] }), bold: true, flagged: true });
+    } else out.push({ kind: "break" });
+    last = m.index! + m[0].length;
+  }
+  pushText(text.slice(last));
+  return out;
+}
+
+const splitRow = (line: string) =>
+  line
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim().replaceAll("\\|", "|"));
+
+/** Block Markdown of a section: `###` sub-headings, paragraphs (single newlines are line breaks), lists, tables, quotes. */
+export function parseBlocks(text: string, ctx: InlineContext): Block[] {
+  const blocks: Block[] = [];
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  let i = 0;
+  const inline = (t: string) => parseInline(t, ctx);
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (!line.trim()) {
+      i++;
+      continue;
+    }
+    const heading = /^#{1,6}\s+(.*)$/.exec(line);
+    if (heading) {
+      blocks.push({ kind: "heading", level: 2, inlines: inline(heading[1]!.trim()) });
+      i++;
+      continue;
+    }
+    if (/^\s*\|/.test(line)) {
+      const rows: string[][] = [];
+      while (i < lines.length && /^\s*\|/.test(lines[i]!)) {
+        const cells = splitRow(lines[i]!);
+        if (!cells.every((c) => /^:?-{2,}:?$/.test(c))) rows.push(cells);
+        i++;
+      }
+      const [header = [], ...body] = rows;
+      blocks.push({ kind: "table", header: header.map(inline), rows: body.map((r) => header.map((_, k) => inline(r[k] ?? ""))) });
+      continue;
+    }
+    const listItem = /^\s*(?:([-*•])|(\d+)[.)])\s+(.*)$/;
+    if (listItem.test(line)) {
+      const ordered = listItem.exec(line)![2] !== undefined;
+      const items: string[] = [];
+      while (i < lines.length) {
+        const m = listItem.exec(lines[i]!);
+        if (m && (m[2] !== undefined) === ordered) items.push(m[3]!);
+        else if (m || !lines[i]!.trim() || !/^\s{2,}/.test(lines[i]!)) break;
+        else items[items.length - 1] += ` ${lines[i]!.trim()}`;
+        i++;
+      }
+      blocks.push({ kind: "list", ordered, items: items.map(inline) });
+      continue;
+    }
+    const quote = /^>\s?/.test(line);
+    const para: string[] = [];
+    while (i < lines.length && lines[i]!.trim() && (/^>\s?/.test(lines[i]!) === quote) && !/^#{1,6}\s|^\s*\||^\s*(?:[-*•]|\d+[.)])\s/.test(quote ? lines[i]!.replace(/^>\s?/, "") : lines[i]!)) {
+      para.push(quote ? lines[i]!.replace(/^>\s?/, "") : lines[i]!);
+      i++;
+    }
+    if (para.length === 0) {
+      // A quoted list or heading line: keep its text as a quote paragraph.
+      para.push(line.replace(/^>\s?/, ""));
+      i++;
+    }
+    blocks.push({ kind: "paragraph", style: quote ? "quote" : "body", inlines: inline(para.join("\n")) });
+  }
+  return blocks;
+}
+
+const plain = (text: string): Inline[] => [{ kind: "text", text }];
+const lines = (...texts: (string | undefined | null)[]): Inline[] =>
+  texts.filter((t): t is string => !!t).flatMap((t, i) => (i ? [{ kind: "break" } as Inline, ...plain(t)] : plain(t)));
+
+/** The title block of each document type, always with the collectivité's name. */
+function titleBlock(draft: Draft): Block[] {
+  const inputs = draft.inputs as Record<string, any>;
+  const date = frenchDate(String(inputs.date ?? draft.createdAt).slice(0, 10));
+  if (draft.type === "letter") {
+    const sender = inputs.sender ?? {};
+    const recipient = inputs.recipient ?? {};
+    return [
+      { kind: "paragraph", style: "sender", inlines: [{ kind: "text", text: sender.name ?? "", bold: true }, ...(sender.address || sender.url || sender.contact ? [{ kind: "break" } as Inline, ...lines(sender.address, sender.url, sender.contact)] : [])] },
+      { kind: "paragraph", style: "right", inlines: lines(recipient.name, recipient.role, draft.collectivite) },
+      { kind: "paragraph", style: "right", inlines: plain(inputs.place ? `${inputs.place}, le ${date}` : `Le ${date}`) },
+    ];
+  }
+  const meta: string[] = [];
+  if (draft.type === "briefing" && inputs.recipient?.name) meta.push(`À l'attention de ${inputs.recipient.name}${inputs.recipient.role ? `, ${inputs.recipient.role}` : ""}`);
+  meta.push([inputs.author ? `${inputs.author}` : null, date].filter(Boolean).join(" — "));
+  return [
+    { kind: "paragraph", style: "title", inlines: plain(draft.title) },
+    { kind: "paragraph", style: "subtitle", inlines: plain(draft.collectivite) },
+    { kind: "paragraph", style: "meta", inlines: lines(...meta) },
+  ];
+}
+
+/** Builds the document model of a draft version (the latest by default, `version` counts from 1). */
+export function buildDocument(draft: Draft, version?: number): DocumentModel {
+  const chosen: DraftVersion = version ? draft.versions[version - 1]! : draft.versions.at(-1)!;
+  const notes: Note[] = [];
+  const body: Block[] = [];
+  for (const section of chosen.sections) {
+    const byKey = new Map<number, Note>();
+    const ctx: InlineContext = {
+      citations: new Map(section.citations.map((c) => [c.n, c])),
+      flagged: section.flags.map((f) => f.figure),
+      note(c) {
+        let note = byKey.get(c.n);
+        if (!note) {
+          const { text, url } = noteOf(c);
+          note = { n: notes.length + 1, citation: c, text, url };
+          byKey.set(c.n, note);
+          notes.push(note);
+        }
+        return note;
+      },
+    };
+    if (section.heading) body.push({ kind: "heading", level: 1, inlines: plain(section.title) });
+    body.push(...parseBlocks(markUnverified(section), ctx));
+  }
+
+  const front: Block[] = titleBlock(draft);
+  const fresh = freshness(draft, chosen);
+  const asOf = [
+    fresh.asOf ? message("drafts.freshness.asOf", { date: asOfText(fresh.asOf) }) : null,
+    fresh.inventory ? message("drafts.freshness.inventory", { date: frenchDate(fresh.inventory) }) : null,
+  ].filter(Boolean).join(" ; ");
+  if (asOf && draft.type !== "letter") front.push({ kind: "paragraph", style: "meta", inlines: plain(asOf) });
+  if (fresh.oldest) front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: message("drafts.freshness.old", { date: frenchDate(fresh.oldest) }), bold: true }] });
+  const toComplete = chosen.sections.filter((s: DraftSection) => s.toComplete).length;
+  if (toComplete) front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: message("drafts.banner", { count: toComplete }), bold: true }] });
+  const flagged = chosen.sections.flatMap((s) => s.flags.map((f) => ({ section: s.title, figure: f.figure })));
+  if (flagged.length) {
+    front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: `${message("drafts.flagsTitle")} — `, bold: true }, ...plain(message("drafts.flagsIntro"))] });
+    front.push({ kind: "list", ordered: false, items: flagged.map((f) => [{ kind: "text", text: f.figure, bold: true, flagged: true }, ...plain(` (${f.section})`)]) });
+  }
+  const unsupported = chosen.sections.reduce((n, s) => n + (s.verification?.counts.unsupported ?? 0), 0);
+  const invalid = chosen.sections.reduce((n, s) => n + (s.verification?.counts.invalidMarkers ?? 0), 0);
+  if (unsupported + invalid) front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: message("verify.summary", { unsupported, invalid }), bold: true, flagged: true }] });
+  const structure = loadStructure(draft.type);
+  return {
+    title: draft.title,
+    collectivite: draft.collectivite,
+    filename: `${structure.filename}-${slug(draft.collectivite)}`,
+    front,
+    body,
+    notes,
+    footer: [message("drafts.generatedBy", { date: frenchDate(chosen.at.slice(0, 10)) }), asOf].filter(Boolean).join(" — "),
+    createdAt: draft.createdAt,
+  };
+}
+
+/** Inline content as plain text (notes as `[n]`), for table cells in PDF and for checks. */
+export function inlineText(inlines: Inline[], breaks = " "): string {
+  return inlines.map((i) => (i.kind === "text" ? i.text : i.kind === "note" ? `[${i.note.n}]` : breaks)).join("");
+}

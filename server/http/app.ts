@@ -1,0 +1,76 @@
+/**
+ * The Hono application: API routes, the web page and its assets from `web/` (same origin only), and the one
+ * place where errors become `{ error: { code, message } }`.
+ */
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { serveStatic } from "@hono/node-server/serve-static";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Engine } from "../engine.ts";
+import { AppError } from "../core/errors.ts";
+import { toErrorBody } from "./errors.ts";
+import { requestGuard } from "./guard.ts";
+import { message } from "../i18n/messages.ts";
+import { mountAuth } from "./auth.ts";
+import { QueueFullError } from "../llm/queue.ts";
+import { chatRoutes } from "./routes/chat.ts";
+import { draftRoutes } from "./routes/drafts.ts";
+import { glpiRoutes } from "./routes/glpi.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { inventoryRoutes } from "./routes/inventory.ts";
+import { openAIErrorBody, openaiRoutes } from "./routes/openai.ts";
+import { planRoutes, publicRoutes } from "./routes/plans.ts";
+import { searchRoutes } from "./routes/search.ts";
+
+const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../../web/", import.meta.url))) || ".";
+
+export function createApp(engine: Engine): Hono {
+  const app = new Hono();
+  // Before anything else, static files included: no other site's page may read or change a local install.
+  app.use("*", requestGuard({ allowedHosts: engine.config.allowedHosts, uploadPaths: ["/api/inventory/analyze"] }));
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  // Sign-in (when configured): sessions checked before any route but the public ones.
+  mountAuth(app, engine);
+  app.route("/api", healthRoutes(engine));
+  app.route("/api", searchRoutes(engine));
+  app.route("/api", chatRoutes(engine));
+  app.route("/api", draftRoutes(engine));
+  app.route("/api", inventoryRoutes(engine));
+  app.route("/api", glpiRoutes(engine));
+  app.route("/api", planRoutes(engine));
+  app.route("/v1", openaiRoutes(engine));
+  app.all("/api/*", (c) => {
+    throw new AppError("not_found", message("http.notFound", { path: c.req.path }), 404);
+  });
+  app.route("/public", publicRoutes(engine));
+  app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
+  app.use("/*", serveStatic({ root: WEB_DIR }));
+  app.notFound((c) => c.json(toErrorBody(new AppError("not_found", message("http.notFound", { path: c.req.path }), 404)).body, 404));
+  app.onError((err, c) => {
+    const { status, body } = toErrorBody(err);
+    if (status === 500) console.error(err);
+    if (err instanceof QueueFullError) c.header("Retry-After", String(err.retryAfterSeconds));
+    // The OpenAI-compatible API's clients read OpenAI's error shape, for the guard's refusals too.
+    if (c.req.path.startsWith("/v1/")) return c.json(openAIErrorBody(status, body.error.message, body.error.code), status);
+    return c.json(body, status);
+  });
+  return app;
+}

@@ -1,0 +1,65 @@
+import { Hono, type Context } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { Engine } from "../../engine.ts";
+import { message } from "../../i18n/messages.ts";
+import { createDraft, editSection, retrySave, getDraft, listDrafts, prepareDraft, regenerateSection, sectionIndex } from "../../drafting/drafts.ts";
+import { exportDraft, parseFormat } from "../../export/index.ts";
+import type { DraftEvent } from "../../drafting/types.ts";
+import { limitBody, readJson, writeEvents } from "../helpers.ts";
+
+/** Streams drafting events as SSE; closing the connection aborts the model call. */
+function streamEvents(c: Context, start: (signal: AbortSignal) => AsyncGenerator<DraftEvent>) {
+  return streamSSE(c, async (stream) => {
+    const controller = new AbortController();
+    stream.onAbort(() => controller.abort());
+    await writeEvents(stream, start(controller.signal), controller.signal);
+  });
+}
+
+/**
+ * Drafting: `POST /api/drafts` (SSE: `section`, `token`, `flags`, `notice`, then `done` with the saved id),
+ * `GET /api/drafts`, `GET /api/drafts/:id`, `PATCH /api/drafts/:id/sections/:key` (edit → new version),
+ * `POST /api/drafts/:id/sections/:key/regenerate` (SSE, or JSON with `Accept: application/json`),
+ * `GET /api/drafts/:id/export?format=odt|docx|pdf|md[&version=n]`.
+ */
+export function draftRoutes(engine: Engine) {
+  const limit = limitBody(engine.config.maxUploadBytes, () => message("drafts.tooLarge", { max: Math.round(engine.config.maxUploadBytes / 1024) }));
+  return new Hono()
+    .post("/drafts", limit, async (c) => {
+      // Validation and the analysis lookup happen before the stream starts: errors are plain JSON 400/404.
+      const prepared = await prepareDraft(engine, await readJson(c.req.raw));
+      return streamEvents(c, (signal) => createDraft(engine, prepared, signal));
+    })
+    .get("/drafts", async (c) => c.json({ drafts: await listDrafts(engine) }))
+    .get("/drafts/:id", async (c) => c.json(await getDraft(engine, c.req.param("id"))))
+    .patch("/drafts/:id/sections/:key", limit, async (c) => {
+      const draft = await editSection(engine, c.req.param("id"), c.req.param("key"), await readJson(c.req.raw));
+      return c.json(draft);
+    })
+    .post("/drafts/:id/save", async (c) => c.json(await retrySave(engine, c.req.param("id"))))
+    .post("/drafts/:id/sections/:key/regenerate", async (c) => {
+      const id = c.req.param("id");
+      const key = c.req.param("key");
+      sectionIndex(await getDraft(engine, id), key); // a 404 before the stream starts
+      if ((c.req.header("accept") ?? "").includes("application/json")) {
+        const controller = new AbortController();
+        c.req.raw.signal.addEventListener("abort", () => controller.abort());
+        for await (const _ of regenerateSection(engine, id, key, controller.signal)) {
+          // Only the saved result matters to a JSON client.
+        }
+        return c.json(await getDraft(engine, id));
+      }
+      return streamEvents(c, (signal) => regenerateSection(engine, id, key, signal));
+    })
+    .get("/drafts/:id/export", async (c) => {
+      const format = parseFormat(c.req.query("format"));
+      const rawVersion = c.req.query("version");
+      const draft = await getDraft(engine, c.req.param("id"));
+      const file = await exportDraft(draft, format, rawVersion === undefined ? undefined : Number(rawVersion));
+      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="${file.filename}"`,
+        "content-length": String(file.bytes.byteLength),
+      });
+    });
+}

@@ -1,0 +1,183 @@
+/**
+ * The figure check: every number, date, percentage and amount of a draft must come from the passages or the
+ * structured data it was built from. A figure found in neither is flagged, so an association does not send its
+ * council a number the model made up. French formats are read as written in the corpus: « 103 164 »,
+ * « 12 millions d'euros », « 12 M€ », « 40 % », « 5 à 13 % », « 8 avril 2026 », « avril 2026 », « 2027 »,
+ * « 2026-04-08 »; number words of the sources (« sept catégories ») count too.
+ */
+import { message } from "../i18n/messages.ts";
+import { fold } from "../core/text.ts";
+
+export type FigureKind = "percent" | "amount" | "number" | "year" | "month" | "date" | "daymonth";
+
+export interface Figure {
+  /** The figure as written, e.g. « 12 millions d'euros ». */
+  raw: string;
+  kind: FigureKind;
+  /** Numeric value (euros for amounts, percent points for percentages, the year for dates). */
+  value: number;
+  day?: number;
+  month?: number;
+  year?: number;
+}
+
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTH_INDEX = new Map(MONTHS.map((m, i) => [fold(m), i + 1]));
+const MONTH_RE = `(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)`;
+
+/** A number as French texts write it: « 103 164 », « 2,5 », « 80 000,50 », « 1.5 ». */
+const NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
+
+const NUMBER_WORDS: Record<string, number> = {
+  deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50,
+  soixante: 60, cent: 100, mille: 1000,
+};
+
+const MULTIPLIERS: Record<string, number> = { mille: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, k: 1e3, M: 1e6, Md: 1e9, Mds: 1e9 };
+
+const parseNumber = (s: string) => Number(s.replace(/[ \u00a0\u202f]/g, "").replace(",", "."));
+
+/** Blanks a match out so later, looser patterns do not read it again. */
+function mask(text: string, start: number, length: number): string {
+  return text.slice(0, start) + " ".repeat(length) + text.slice(start + length);
+}
+
+/** Parts of a text that are never figures: URLs, citation markers `[3]`, list numbers, Markdown table rules. */
+function stripNonFigures(text: string): string {
+  return text
+    .replace(/https?:\/\/\S+/g, (m) => " ".repeat(m.length))
+    .replace(/\[\d+(?:\s*[,;–-]\s*\d+)*\]/g, (m) => " ".repeat(m.length))
+    .replace(/^(\s*)\d+[.)](?=\s)/gm, (m) => " ".repeat(m.length));
+}
+
+/**
+ * Extracts the figures of a French text.
+ * @example extractFigures("La Gendarmerie économise 12 millions d'euros par an depuis 2008.")
+ * // → [{ raw: "12 millions d'euros", kind: "amount", value: 12000000 }, { raw: "2008", kind: "year", value: 2008, year: 2008 }]
+ */
+export function extractFigures(input: string): Figure[] {
+  let text = stripNonFigures(input);
+  const found: { at: number; figure: Figure }[] = [];
+  const take = (re: RegExp, make: (m: RegExpExecArray) => Figure[] | null) => {
+    for (const m of [...text.matchAll(re)]) {
+      const figures = make(m as RegExpExecArray);
+      if (!figures) continue;
+      for (const figure of figures) found.push({ at: m.index!, figure });
+      text = mask(text, m.index!, m[0].length);
+    }
+  };
+
+  // Dates: « 8 avril 2026 », « 1er mars 2022 », ISO « 2026-04-08 » and « 2026-04 ».
+  take(new RegExp(String.raw`\b(1er|\d{1,2})\s+${MONTH_RE}\s+(\d{4})\b`, "giu"), (m) => {
+    const day = m[1]!.toLowerCase() === "1er" ? 1 : Number(m[1]);
+    const month = MONTH_INDEX.get(fold(m[2]!))!;
+    return [{ raw: m[0], kind: "date", value: Number(m[3]), day, month, year: Number(m[3]) }];
+  });
+  take(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m) => [{ raw: m[0], kind: "date", value: Number(m[1]), year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }]);
+  take(/\b(\d{4})-(\d{2})\b(?!-)/g, (m) => (Number(m[2]) <= 12 ? [{ raw: m[0], kind: "month", value: Number(m[1]), year: Number(m[1]), month: Number(m[2]) }] : null));
+  take(new RegExp(String.raw`\b${MONTH_RE}\s+(\d{4})\b`, "giu"), (m) => {
+    const month = MONTH_INDEX.get(fold(m[1]!))!;
+    return [{ raw: m[0], kind: "month", value: Number(m[2]), month, year: Number(m[2]) }];
+  });
+  take(new RegExp(String.raw`\b(1er|\d{1,2})\s+${MONTH_RE}\b`, "giu"), (m) => {
+    const day = m[1]!.toLowerCase() === "1er" ? 1 : Number(m[1]);
+    return [{ raw: m[0], kind: "daymonth", value: day, day, month: MONTH_INDEX.get(fold(m[2]!))! }];
+  });
+
+  // Quantities, alone or as a range sharing one unit: « 40 % », « 5 à 13 % », « 12 millions d'euros », « 12 M€ », « 200 à 250 ».
+  const quantity = new RegExp(
+    String.raw`(?<![\p{L}\d.,])(${NUM})(?:\s*(?:à|-|–)\s*(${NUM}))?` +
+      String.raw`(?:\s*(millions?|milliards?|mille)(?![\p{L}])(?:\s+d['’]\s?)?|\s*(k|M|Mds|Md)(?=\s*€))?` +
+      String.raw`(?:\s*(€|euros?(?![\p{L}])|%|pour\s?cent(?![\p{L}])))?`,
+    "gu",
+  );
+  take(quantity, (m) => {
+    const [raw, first, second, wordMultiplier, symbolMultiplier, unit] = m;
+    const after = text[m.index! + raw.length] ?? "";
+    const multiplier = MULTIPLIERS[wordMultiplier ?? symbolMultiplier ?? ""] ?? 1;
+    const kind: FigureKind | null = unit === "%" || unit?.startsWith("pour") ? "percent" : unit ? "amount" : multiplier !== 1 ? "number" : null;
+    if (!kind && /\p{L}/u.test(after)) return []; // « 3D », « 4e », « 1er » : not a quantity
+    if (!kind && isProductVersion(input, m.index!, first!)) return [];
+    const values = [first!, second].filter((v): v is string => v !== undefined);
+    return values.map((v) => {
+      const value = parseNumber(v) * (kind === "percent" ? 1 : multiplier);
+      if (kind) return { raw: raw.trim(), kind, value };
+      const isYear = /^\d{4}$/.test(v) && value >= 1900 && value <= 2100;
+      return isYear ? { raw: v, kind: "year" as const, value, year: value } : { raw: values.length > 1 ? raw.trim() : v, kind: "number" as const, value };
+    });
+  });
+
+  return found.sort((a, b) => a.at - b.at).map((f) => f.figure);
+}
+
+/** « Windows 11 », « Office 365 » in the middle of a sentence: a product name, not a figure. */
+function isProductVersion(text: string, at: number, digits: string): boolean {
+  if (digits.length > 3 || /[ \u00a0\u202f]/.test(digits)) return false;
+  const before = text.slice(0, at);
+  const word = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(before);
+  if (!word) return false;
+  if (MONTH_INDEX.has(fold(word[1]!))) return false;
+  const preceding = before.slice(0, word.index).trimEnd();
+  return preceding.length > 0 && !/[.!?:\n»"]$/.test(preceding);
+}
+
+/** Figures of the sources, with the number words they spell out (« sept catégories » → 7). */
+function sourceFigures(sources: string[]): Figure[] {
+  const figures: Figure[] = [];
+  for (const source of sources) {
+    figures.push(...extractFigures(source));
+    for (const word of fold(source).match(/\p{L}+/gu) ?? []) {
+      const value = NUMBER_WORDS[word];
+      if (value !== undefined) figures.push({ raw: word, kind: "number", value });
+    }
+  }
+  return figures;
+}
+
+/** Same value, or the draft rounded what the source gives with decimals (« 78,4 % » → « 78 % »). */
+function sameValue(draft: number, source: number): boolean {
+  if (Math.abs(draft - source) < 1e-9) return true;
+  if (Number.isInteger(source)) return false;
+  return Math.abs(Math.round(source) - draft) < 1e-9 || Math.abs(Math.round(source * 10) / 10 - draft) < 1e-9;
+}
+
+function supported(figure: Figure, sources: Figure[]): boolean {
+  switch (figure.kind) {
+    case "percent":
+      return sources.some((s) => s.kind === "percent" && sameValue(figure.value, s.value));
+    case "amount":
+    case "number":
+      return sources.some((s) => (s.kind === "amount" || s.kind === "number" || s.kind === "percent" || s.kind === "year") && sameValue(figure.value, s.value));
+    case "year":
+      return sources.some((s) => s.year === figure.year || (s.kind === "number" && s.value === figure.value));
+    case "month":
+      return sources.some((s) => (s.kind === "month" || s.kind === "date") && s.year === figure.year && s.month === figure.month);
+    case "date":
+      return sources.some((s) => s.kind === "date" && s.year === figure.year && s.month === figure.month && s.day === figure.day);
+    case "daymonth":
+      return sources.some((s) => (s.kind === "date" || s.kind === "daymonth") && s.month === figure.month && s.day === figure.day);
+  }
+}
+
+/**
+ * Flags the figures of `text` found in none of `sources` (passage texts and structured data as text).
+ * @example checkFigures("La part passe à 47 % [1].", ["… 40 % …"]) // → [{ figure: "47 %", reason: "…" }]
+ */
+/** A figure of a section that was found neither in the passages nor in the structured data it was built from. */
+export interface FigureFlag {
+  figure: string;
+  reason: string;
+}
+
+export function checkFigures(text: string, sources: string[]): FigureFlag[] {
+  const known = sourceFigures(sources);
+  const flags: FigureFlag[] = [];
+  const seen = new Set<string>();
+  for (const figure of extractFigures(text)) {
+    if (supported(figure, known) || seen.has(figure.raw)) continue;
+    seen.add(figure.raw);
+    flags.push({ figure: figure.raw, reason: message("drafts.figureNotFound") });
+  }
+  return flags;
+}
