@@ -128,4 +128,26 @@ describe("adopting a saved roadmap draft", () => {
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.message).toMatch(/Aucune feuille de route/);
   });
+
+  it("answers hostile bodies with a French 4xx, never a 500", async () => {
+    const bodies: unknown[] = [
+      {},
+      { draftId: 42 },
+      { draftId: "x".repeat(10_000) },
+      { draftId: roadmapId, targetDate: "demain" },
+      { draftId: roadmapId, targetDate: "2030-02-31T00:00" },
+      { draftId: roadmapId, extra: true },
+      { draftId: "../../etc/passwd" },
+      [],
+      "texte",
+    ];
+    for (const body of bodies) {
+      const res = await postJson(`${server.url}/api/plans/from-draft`, body);
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      const { error } = await res.json();
+      expect(error.message).toMatch(/[àâéèêîôûç]|invalide|Aucune/i);
+    }
+    expect((await api("/plans")).ok).toBe(true);
+  });
 });
