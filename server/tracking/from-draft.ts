@@ -24,6 +24,8 @@ export const fromDraftInput = z.strictObject({
   /** The target date, when the roadmap left it « à fixer » (or to move it). */
   targetDate: isoDay.optional(),
   title: z.string().trim().min(1).max(200).optional(),
+  /** Day the baseline inventory describes, when it is not the day the analysis was saved. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date attendue au format AAAA-MM-JJ").optional(),
 });
 
 /** The plan a roadmap draft gives, before it is adopted: what the page shows for review. */
@@ -98,7 +100,7 @@ export async function proposalFromDraft(ctx: TrackingContext, input: unknown): P
   const start = roadmapStart(inputs.startDate, now);
   const drafted = inputs.targetDate && inputs.targetDate.slice(0, 7) > start ? inputs.targetDate : undefined;
   const targetDate = data.targetDate ?? drafted;
-  const baselineDay = (measurable.createdAt ?? draft.createdAt).slice(0, 10);
+  const baselineDay = data.date ?? (measurable.createdAt ?? draft.createdAt).slice(0, 10);
 
   const label = (key: string, date = "") => message(`tracking.fromDraft.milestone.${key}`, { date });
   const phases = phaseMilestones(roadmap.phases, roadmap.baseline.weighted, start, targetDate);

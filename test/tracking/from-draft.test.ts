@@ -110,9 +110,10 @@ describe("adopting a saved roadmap draft", () => {
     const refused = await postJson(`${server.url}/api/plans/from-draft`, { draftId: id });
     expect(refused.status).toBe(400);
     expect((await refused.json()).error.message).toMatch(/échéance/);
-    const res = await postJson(`${server.url}/api/plans/from-draft`, { draftId: id, targetDate: "2030-06-30" });
+    const res = await postJson(`${server.url}/api/plans/from-draft`, { draftId: id, targetDate: "2030-06-30", date: "2026-11-02" });
     expect(res.status).toBe(201);
     const { plan } = await res.json();
+    expect(plan.checkpoints[0].date).toBe("2026-11-02");
     expect(plan.target.date).toBe("2030-06-30");
     expect(plan.milestones.at(-1).date).toBe("2030-06-30");
     await api(`/plans/${plan.id}`, { method: "DELETE" });
