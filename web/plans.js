@@ -380,6 +380,20 @@ function noteCard(plan) {
     { class: "downloads-inline" },
     ["md", "odt", "pdf"].map((f) => el("li", {}, el("a", { href: `${base}?format=${f}`, download: "" }, t(`plan.note.format.${f}`)))),
   );
+  const showNote = (note) => {
+    const unverified = note.summary.verification?.counts.unsupported ?? 0;
+    output.replaceChildren(
+      el("h3", {}, t("plan.note.summaryTitle")),
+      el("p", { class: "source-meta" }, t("plan.note.writtenAt", { date: formatDate(note.at) })),
+      note.notice ? el("p", { class: "notice" }, note.notice) : el("p", { class: "mode" }, t(note.mode === "generated" ? "plan.note.generated" : "plan.note.template")),
+      unverified ? el("p", { class: "notice" }, t("plan.note.unverifiedCount", { count: formatNumber(unverified) })) : null,
+      summaryText(note.summary),
+    );
+  };
+  // The note kept since the plan last changed, if any, is shown at once.
+  fetchJson(`${base}?format=json`)
+    .then(({ note }) => note && !output.hasChildNodes() && showNote(note))
+    .catch(() => {});
   const button = el("button", { type: "button" }, t("plan.note.write"));
   button.addEventListener("click", async () => {
     if (busy) return;
@@ -389,13 +403,7 @@ function noteCard(plan) {
     output.replaceChildren(el("p", { class: "progress", role: "status" }, t("plan.note.writing")));
     try {
       const { note } = await fetchJson(base, jsonBody("POST", {}));
-      const unverified = note.summary.verification?.counts.unsupported ?? 0;
-      output.replaceChildren(
-        el("h3", {}, t("plan.note.summaryTitle")),
-        note.notice ? el("p", { class: "notice" }, note.notice) : el("p", { class: "mode" }, t("plan.note.generated")),
-        unverified ? el("p", { class: "notice" }, t("plan.note.unverifiedCount", { count: formatNumber(unverified) })) : null,
-        summaryText(note.summary),
-      );
+      showNote(note);
     } catch (err) {
       output.replaceChildren();
       error.replaceChildren(errorBox(err.message));

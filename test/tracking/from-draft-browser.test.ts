@@ -48,6 +48,9 @@ describe.skipIf(!browserAvailable)("adopting a roadmap in a real browser", () =>
     // The progress note, without a model: the template, said as such, and its three downloads.
     await page.getByRole("button", { name: "Rédiger la note d'avancement" }).click();
     await page.getByText(/Aucun modèle de langue n'est disponible/).waitFor();
+    // Read back when the plan is opened again.
+    await tab.reload();
+    await tab.locator("#suivi").getByText(/Note rédigée le/).waitFor();
     for (const name of ["Markdown", "ODT (LibreOffice)", "PDF"]) expect(await page.getByRole("link", { name, exact: true }).getAttribute("href")).toMatch(/\/note\?format=(md|odt|pdf)$/);
 
     expect(await tab.locator("body").innerText()).not.toMatch(MISSING_MESSAGE);

@@ -83,6 +83,8 @@ describe("the progress note with a model", () => {
     expect(note.notice).toBeNull();
     expect(note.summary.verification.counts.unsupported).toBe(0);
     expect(note.summary.verification.counts.supported).toBeGreaterThanOrEqual(2);
+    // Kept with the plan: the page reads it back.
+    expect((await (await fetch(`${server.url}/api/plans/${planId}/note?format=json`)).json()).note.summary.text).toBe(note.summary.text);
     // The model saw the plan's figures inside a delimited data block, and no corpus passage.
     const prompt = fake.chats.at(-1)!.messages.at(-1)!.content;
     expect(prompt).toContain(percentText(latest.value));
@@ -140,6 +142,7 @@ describe("the progress note with a model", () => {
     await fetch(`${server.url}/api/plans/${planId}/note`, { method: "POST" });
     expect(await (await fetch(`${server.url}/api/plans/${planId}/note?format=md`)).text()).toContain("99 points");
     await postJson(`${server.url}/api/plans/${planId}/events`, { date: "2026-05-01", text: "Marché antivirus attribué" });
+    expect((await (await fetch(`${server.url}/api/plans/${planId}/note?format=json`)).json()).note).toBeNull();
     const md = await (await fetch(`${server.url}/api/plans/${planId}/note?format=md`)).text();
     expect(md).not.toContain("99 points");
     expect(md).toContain("Marché antivirus attribué");

@@ -95,6 +95,11 @@ export function planRoutes(engine: Engine) {
       return c.json({ note }, 201);
     })
     .get("/plans/:id/note", async (c) => {
+      // `format=json`: the note kept for the plan as it is now (null when none was written since the last change).
+      if (c.req.query("format") === "json") {
+        const { plan } = await getPlan(engine, c.req.param("id"));
+        return c.json({ note: await currentNote(engine, plan) });
+      }
       const format = parseNoteFormat(c.req.query("format"));
       const { plan, progress } = await getPlan(engine, c.req.param("id"));
       const note = await currentNote(engine, plan);
