@@ -102,9 +102,21 @@ export async function writeProgressNote(
   }
   const summary = clean(text);
   if (!summary) return templateNote(plan, today, message("tracking.note.modelFailed"), now);
-  // Only the plan's own figures are a source: no corpus passage was given.
-  const verification = verifyText(summary, [], { facts });
+  const verification = verifyAgainstPlan(summary, facts);
   return { planId: plan.id, planVersion: plan.version, today, at: now.toISOString(), mode: "generated", notice: null, summary: { text: summary, verification } };
+}
+
+/**
+ * The verification of drafts, with the plan's facts as the only sources: each fact line is a source of its own, so
+ * a figure must be found with what it measures (« objectif … 35 % », not the 70,2 % of the last inventory), and the
+ * reasons name the plan's figures rather than corpus passages.
+ */
+export function verifyAgainstPlan(text: string, facts: string[]): Verification {
+  const verification = verifyText(text, facts.map((fact, i) => ({ n: i + 1, text: fact })));
+  const where = message("verify.wherePassages");
+  const plan = message("tracking.note.wherePlan");
+  for (const s of verification.sentences) s.reasons = s.reasons.map((r) => r.replaceAll(where, plan));
+  return verification;
 }
 
 /** Sentences of « L'essentiel » the verification did not support. */
