@@ -76,6 +76,7 @@ const isTrue = (v: unknown) => v === true || v === 1 || v === "1";
 
 class GlpiV2Client {
   private token: string | null = null;
+  private renewal: Promise<void> | null = null;
   private readonly root: URL;
   private readonly host: string;
   private readonly timeoutMs: number;
@@ -153,9 +154,12 @@ class GlpiV2Client {
     const url = this.url(`/${this.settings.version ?? "v2"}${path}`);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     const call = () => this.send(url, { headers: { accept: "application/json", authorization: `Bearer ${this.token}` } });
+    const used = this.token;
     let result = await call();
     if (result.status === 401) {
-      await this.authenticate();
+      // Calls run a few at a time: one renewal serves them all.
+      if (this.token === used) this.renewal ??= this.authenticate().finally(() => (this.renewal = null));
+      await this.renewal;
       result = await call();
     }
     return result;
@@ -189,6 +193,17 @@ class GlpiV2Client {
   }
 }
 
+/** Calls GLPI a few at a time: one call per software and per computer, so a large fleet would take long one by one. */
+const CONCURRENCY = 4;
+
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** The software list through the high-level API: software, their versions, installations per computer (API 2.2). */
 export async function pullGlpiV2Software(settings: GlpiV2Settings): Promise<GlpiSoftware[]> {
   if (!settings.clientId?.trim() || !settings.clientSecret?.trim()) throw new AppError("glpi_no_token", message("glpi.error.noClient"), 400);
@@ -198,20 +213,20 @@ export async function pullGlpiV2Software(settings: GlpiV2Settings): Promise<Glpi
   const software = (await client.all("/Assets/Software", budget)) ?? [];
   const versionOf = new Map<number, { software: number; name: string }>();
   const kept = software.filter((s) => !isTrue(s.is_deleted) && num(s.id) !== null && text(s.name));
-  for (const s of kept) {
+  await eachLimited(kept, CONCURRENCY, async (s) => {
     const id = num(s.id)!;
     for (const v of (await client.all(`/Assets/Software/${id}/Version`, budget)) ?? []) {
       const vid = num(v.id);
       if (vid !== null) versionOf.set(vid, { software: id, name: text(v.name) });
     }
-  }
+  });
   // Installations are read per asset: API 2.0 has no such route, and says so with a 404.
   const computers = (await client.all("/Assets/Computer", budget)) ?? [];
   const assets = new Map<number, Set<string>>();
   const usedVersions = new Map<number, Set<string>>();
-  for (const computer of computers) {
+  await eachLimited(computers, CONCURRENCY, async (computer) => {
     const cid = num(computer.id);
-    if (cid === null || isTrue(computer.is_deleted)) continue;
+    if (cid === null || isTrue(computer.is_deleted)) return;
     const installs = await client.all(`/Assets/Computer/${cid}/SoftwareInstallation`, budget);
     if (installs === null) throw new AppError("glpi_v2_unsupported", message("glpi.error.v2NoInstallations", { host: client.label }), 502);
     for (const link of installs) {
@@ -227,7 +242,7 @@ export async function pullGlpiV2Software(settings: GlpiV2Settings): Promise<Glpi
         usedVersions.get(version.software)!.add(name);
       }
     }
-  }
+  });
   return kept.map((s) => {
     const id = num(s.id)!;
     return { name: text(s.name), publisher: nameOf(s.manufacturer), versions: [...(usedVersions.get(id) ?? [])].sort(), installations: assets.get(id)?.size ?? 0 };
