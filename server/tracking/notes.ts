@@ -23,7 +23,8 @@ export async function generateNote(ctx: NoteContext, planId: string, signal: Abo
   const { plan, progress } = await getPlan(ctx, planId, now);
   const { numCtx, maxAnswerTokens, idleTimeoutMs } = ctx.config;
   const note = await writeProgressNote(ctx.models, plan, progress, isoDay(now), { numCtx, maxAnswerTokens, idleTimeoutMs }, signal, now);
-  await notes(ctx).put(plan.id, note);
+  // A reader who left before the end gets nothing saved: the note kept before stays.
+  if (!signal.aborted) await notes(ctx).put(plan.id, note);
   return { plan, progress, note };
 }
 
