@@ -4,7 +4,7 @@
  * Arguments are parsed first, with nothing else loaded: each command is loaded from the table below only when it
  * is called, so `help` and a mistyped option answer at once. `runCli` is what tests call in-process.
  */
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Config } from "../config.ts";
 import { message } from "../i18n/messages.ts";
 import { processTerminal, type Terminal } from "../core/terminal.ts";
@@ -28,28 +28,48 @@ export interface CommandContext {
 }
 
 type Command = (ctx: CommandContext) => Promise<number>;
+type Options = NonNullable<ParseArgsConfig["options"]>;
 
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  validate: async () => (await import("./corpus.ts")).validate,
-  ingest: async () => (await import("./corpus.ts")).ingest,
-  search: async () => (await import("./search.ts")).search,
-  ask: async () => (await import("./search.ts")).ask,
-  serve: async () => (await import("./serve.ts")).serve,
-  inventory: async () => {
-    const { inventoryCommand } = await import("./inventory.ts");
-    return (c) => inventoryCommand(c.positionals, c.values, c.config, c.term, c.out);
+const flag = { type: "boolean" } as const;
+const text = { type: "string" } as const;
+
+/**
+ * Each command: the options it accepts (any other is refused before anything loads) and the file that runs it,
+ * loaded only when called.
+ */
+const COMMANDS: Record<string, { options: Options; load: () => Promise<Command> }> = {
+  validate: { options: {}, load: async () => (await import("./corpus.ts")).validate },
+  ingest: { options: { rebuild: flag }, load: async () => (await import("./corpus.ts")).ingest },
+  search: { options: { k: text, json: flag }, load: async () => (await import("./search.ts")).search },
+  ask: { options: {}, load: async () => (await import("./search.ts")).ask },
+  serve: { options: {}, load: async () => (await import("./serve.ts")).serve },
+  inventory: {
+    options: { json: flag },
+    load: async () => {
+      const { inventoryCommand } = await import("./inventory.ts");
+      return (c) => inventoryCommand(c.positionals, c.values, c.config, c.term, c.out);
+    },
   },
-  draft: async () => {
-    const { draftCommand } = await import("./draft.ts");
-    return (c) => draftCommand(c.positionals, c.values, c.config, c.term, c.out);
+  draft: {
+    options: { input: text, out: text },
+    load: async () => {
+      const { draftCommand } = await import("./draft.ts");
+      return (c) => draftCommand(c.positionals, c.values, c.config, c.term, c.out);
+    },
   },
-  "api-key": async () => {
-    const { apiKeyCommand } = await import("./api-key.ts");
-    return (c) => apiKeyCommand(c.positionals, c.config, c.out, c.term.line);
+  "api-key": {
+    options: {},
+    load: async () => {
+      const { apiKeyCommand } = await import("./api-key.ts");
+      return (c) => apiKeyCommand(c.positionals, c.config, c.out, c.term.line);
+    },
   },
-  sessions: async () => {
-    const { sessionsCommand } = await import("./sessions.ts");
-    return (c) => sessionsCommand(c.positionals, c.values, c.config, c.out);
+  sessions: {
+    options: { all: flag },
+    load: async () => {
+      const { sessionsCommand } = await import("./sessions.ts");
+      return (c) => sessionsCommand(c.positionals, c.values, c.config, c.out);
+    },
   },
 };
 
@@ -64,19 +84,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { term, out } = io;
   try {
     const [command, ...rest] = argv;
+    const entry = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { rebuild: { type: "boolean" }, json: { type: "boolean" }, k: { type: "string" }, help: { type: "boolean", short: "h" }, input: { type: "string" }, out: { type: "string" }, all: { type: "boolean" } },
-    });
-    const load = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!load || values.help) {
+      options: { ...entry?.options, help: { type: "boolean", short: "h" } },
+    }) as { values: CommandValues; positionals: string[] };
+    if (!entry || values.help) {
       const asksHelp = command === undefined || ["help", "--help", "-h"].includes(command) || values.help;
       if (!asksHelp) term.line(message("cli.unknownCommand", { command: command! }));
       out(message("cli.usage"));
       return asksHelp ? 0 : 2;
     }
-    const [{ loadConfig }, run] = await Promise.all([import("../config.ts"), load()]);
+    const [{ loadConfig }, run] = await Promise.all([import("../config.ts"), entry.load()]);
     return await run({ positionals, values, config: loadConfig(io.env ?? process.env), term, out });
   } catch (err) {
     if ((err as Error)?.name === "AppError") {

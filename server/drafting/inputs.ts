@@ -131,6 +131,14 @@ const schemas: Record<DraftType, z.ZodType> = {
   briefing: briefingInputs,
 };
 
+/**
+ * The inputs of every document type as JSON Schema: the page reads its field limits (required, lengths, minimums,
+ * formats) from here, so they cannot drift from what the server validates.
+ */
+export function inputsJsonSchema(): Record<DraftType, unknown> {
+  return Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, z.toJSONSchema(schema, { io: "input", unrepresentable: "any" })])) as Record<DraftType, unknown>;
+}
+
 const requestSchema = z.object({ type: z.enum(DRAFT_TYPES), inputs: z.record(z.string(), z.unknown()) });
 
 /** French label of a field path (`recipient.name` → « nom du destinataire »), when there is one. */

@@ -8,7 +8,7 @@ import type { Block, DocumentModel, Inline } from "./model.ts";
  * HTML, no `<autolink>`, no `[link](javascript:…)`: a `]` before `(`, `[` or `:` is escaped), and each line start that Markdown would read as structure
  * (heading, quote, list, setext underline, thematic break) is escaped too.
  */
-const escape = (t: string) => t.replace(/([\\`*_<>|~])/g, "\\$1").replace(/\](?=[(\[:])/g, "\\]");
+const escapeInline = (t: string) => t.replace(/([\\`*_<>|~])/g, "\\$1").replace(/\](?=[([:])/g, "\\]");
 
 /** Escapes what would open a block at the start of each line of rendered inline text. */
 const escapeLineStarts = (text: string) =>
@@ -29,7 +29,7 @@ function renderInline(inlines: Inline[], breaks: string): string {
     .map((i) => {
       if (i.kind === "break") return breaks;
       if (i.kind === "note") return `[^${i.note.n}]`;
-      const t = escape(i.text);
+      const t = escapeInline(i.text);
       if (!t.trim()) return t;
       const lead = t.match(/^\s*/)![0];
       const trail = t.match(/\s*$/)![0];
@@ -76,7 +76,7 @@ function block(b: Block): string {
 export function toMarkdown(doc: DocumentModel): string {
   const parts = [...doc.front.map(block), "---", ...doc.body.map(block)];
   if (doc.notes.length) {
-    parts.push("---", ...doc.notes.map((n) => `[^${n.n}]: ${escape(n.text).replace(/\s*\n\s*/g, " ")}${safeUrl(n.url) ? ` <${safeUrl(n.url)}>` : ""}`));
+    parts.push("---", ...doc.notes.map((n) => `[^${n.n}]: ${escapeInline(n.text).replace(/\s*\n\s*/g, " ")}${safeUrl(n.url) ? ` <${safeUrl(n.url)}>` : ""}`));
   }
   parts.push(`*${doc.footer}*`);
   return `${parts.join("\n\n")}\n`;

@@ -63,10 +63,11 @@ function block(b: Block, counter: { n: number; tables: number }): string {
   switch (b.kind) {
     case "heading":
       return `<text:h text:style-name="Heading_20_${b.level}" text:outline-level="${b.level}">${inlines(b.inlines, counter)}</text:h>`;
-    case "paragraph":
+    case "paragraph": {
       // Lines kept apart by breaks (a signature, an address) are not justified: LibreOffice would stretch them.
       const style = b.style === "body" && b.inlines.some((i) => i.kind === "break") ? "Cap_20_Lines" : PARAGRAPH_STYLE[b.style];
       return `<text:p text:style-name="${style}">${inlines(b.inlines, counter)}</text:p>`;
+    }
     case "list":
       return `<text:list text:style-name="${b.ordered ? "L_number" : "L_bullet"}">${b.items
         .map((item) => `<text:list-item><text:p text:style-name="${b.ordered ? "Cap_20_List_20_Number" : "Cap_20_List"}">${inlines(item, counter)}</text:p></text:list-item>`)

@@ -21,6 +21,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { inventoryRoutes } from "./routes/inventory.ts";
 import { openAIErrorBody, openaiRoutes } from "./routes/openai.ts";
 import { planRoutes, publicRoutes } from "./routes/plans.ts";
+import { referenceRoutes } from "./routes/reference.ts";
 import { searchRoutes } from "./routes/search.ts";
 
 const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../../web/", import.meta.url))) || ".";
@@ -51,6 +52,7 @@ export function createApp(engine: Engine): Hono {
   mountAuth(app, engine);
   app.route("/api", healthRoutes(engine));
   app.route("/api", searchRoutes(engine));
+  app.route("/api", referenceRoutes());
   app.route("/api", chatRoutes(engine));
   app.route("/api", draftRoutes(engine));
   app.route("/api", inventoryRoutes(engine));

@@ -34,7 +34,7 @@ export function isOpenPath(path: string): boolean {
 
 /** A same-origin path to return to after sign-in; anything else (another site, `//host`) becomes `/`. */
 export function safeReturn(value: string | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f]/.test(value)) return "/";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f]/.test(value)) return "/";
   return value;
 }
 
@@ -101,7 +101,7 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
   });
 
   app.get("/auth/login", async (c) => {
-    let started;
+    let started: Awaited<ReturnType<typeof provider.start>>;
     try {
       started = await provider.start(redirectUri(c));
     } catch (err) {
@@ -125,7 +125,7 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
     if (!pending) return authPage(c, 400, message("auth.failed.title"), message("auth.failed.expired"), retry);
     const callbackUrl = new URL(redirectUri(c));
     callbackUrl.search = new URL(c.req.url).search;
-    let user;
+    let user: Awaited<ReturnType<typeof provider.finish>>;
     try {
       user = await provider.finish(callbackUrl, pending);
     } catch (err) {

@@ -16,7 +16,6 @@ import type {
   InventoryItem,
   InventoryRow,
   InventorySummary,
-  ItemRisk,
   ManualClassification,
   MatchMethod,
   QuickWin,

@@ -8,7 +8,7 @@ import type { Corpus, CorpusDocument } from "../corpus/documents.ts";
 import { currentCorpus } from "../corpus/source.ts";
 import type { Alternative, Category, Vendor } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
-import { fold, looseTokens, nameKey, nameTokens, publisherKey } from "./normalize.ts";
+import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
 import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod } from "./types.ts";
 
 export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";

@@ -90,3 +90,20 @@ const langChainMessages = () =>
       return new HumanMessage(turn.content);
     },
   }));
+
+/** What every model provider says of itself: where it is, which models, and its cached status. */
+export function providerBase(
+  options: { baseUrl: string; llmModel: string; embeddingModel: string; statusTtlMs: number; timeoutMs?: number },
+  check: () => Promise<ModelStatus>,
+  backoffNotice: (seconds: number) => string,
+) {
+  const cache = statusCache({ check, ttlMs: options.statusTtlMs, timeoutMs: options.timeoutMs, backoffNotice });
+  const base = {
+    baseUrl: options.baseUrl,
+    llmModel: options.llmModel,
+    embeddingModel: options.embeddingModel,
+    status: cache.status,
+    markUnreachable: cache.markUnreachable,
+  };
+  return { base, cache };
+}

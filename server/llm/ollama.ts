@@ -3,7 +3,7 @@
  * (one instance per request: aborting one instance aborts all its streams), embeddings through OllamaEmbeddings.
  */
 import { Ollama } from "ollama";
-import { ModelTimeoutError, statusCache, streamChat } from "./langchain.ts";
+import { ModelTimeoutError, providerBase, streamChat } from "./langchain.ts";
 import type { ChatModel, Embedder, ModelProvider, ModelStatus } from "./types.ts";
 import { message } from "../i18n/messages.ts";
 
@@ -77,14 +77,10 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
     }
   }
 
-  const cache = statusCache({ check, ttlMs: options.statusTtlMs, timeoutMs: options.timeoutMs, backoffNotice: (seconds) => message("ollama.embedTimeout", { seconds }) });
+  const { base, cache } = providerBase(options, check, (seconds) => message("ollama.embedTimeout", { seconds }));
 
   return {
-    baseUrl: options.baseUrl,
-    llmModel: options.llmModel,
-    embeddingModel: options.embeddingModel,
-    status: cache.status,
-    markUnreachable: cache.markUnreachable,
+    ...base,
 
     chat(): ChatModel {
       return {

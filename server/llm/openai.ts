@@ -7,7 +7,7 @@
  * calls to that server: it is never logged nor put in a message.
  */
 import type { ChatModel, Embedder, ModelProvider, ModelStatus } from "./types.ts";
-import { statusCache, streamChat } from "./langchain.ts";
+import { providerBase, streamChat } from "./langchain.ts";
 import { modelTimeout } from "./ollama.ts";
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
@@ -87,14 +87,10 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
     };
   }
 
-  const cache = statusCache({ check, ttlMs: options.statusTtlMs, timeoutMs: options.timeoutMs, backoffNotice: (seconds) => message("openai.embedTimeout", { seconds }) });
+  const { base, cache } = providerBase(options, check, (seconds) => message("openai.embedTimeout", { seconds }));
 
   return {
-    baseUrl: options.baseUrl,
-    llmModel: options.llmModel,
-    embeddingModel: options.embeddingModel,
-    status: cache.status,
-    markUnreachable: cache.markUnreachable,
+    ...base,
 
     failureNotice: describeFailure,
 

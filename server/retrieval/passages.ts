@@ -32,7 +32,7 @@ export const passageLabel = (r: { section: string; document: { title: string } }
  * @example splitSentences("Selon l'étude (s. d.), oui. Puis non.") // ["Selon l'étude (s. d.), oui.", "Puis non."]
  */
 export function splitSentences(text: string): string[] {
-  const parts = text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}«"“(\[])/u);
+  const parts = text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}«"“([])/u);
   return parts.map((s) => s.trim()).filter(Boolean);
 }
 

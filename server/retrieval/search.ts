@@ -7,7 +7,6 @@ import type { ModelProvider, ModelStatus } from "../llm/types.ts";
 import { statementSources } from "./attribution.ts";
 import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
-import { keywords } from "./relevance.ts";
 import { fold } from "../core/text.ts";
 import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
 import type { VectorSync } from "./vector-sync.ts";

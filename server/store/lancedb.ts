@@ -13,7 +13,7 @@ import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pausePoint } from "./pause.ts";
-import type { ChunkStore, ScoredHit, SearchFilter, StoredChunk, StoredDocument, VectorSpace } from "./types.ts";
+import type { ChunkStore, SearchFilter, StoredChunk, StoredDocument, VectorSpace } from "./types.ts";
 import { fold } from "../core/text.ts";
 
 process.env.LANCEDB_LOG ??= "error";

@@ -207,7 +207,7 @@ export default async function benchSpeed(options: { passages?: number } = {}): P
       ours.close();
       const rawDb = await lancedb.connect(path.join(work, "raw"));
       cpu = process.cpuUsage();
-      let t = performance.now();
+      const t = performance.now();
       const raw = await rawDb.createEmptyTable("chunks", schema);
       for (let i = 0; i < rows.length; i += 5000) await raw.add(lancedb.makeArrowTable(rows.slice(i, i + 5000), { schema }));
       for (const column of TEXT_COLUMNS) {

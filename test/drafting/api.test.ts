@@ -37,7 +37,6 @@ describe("drafting without Ollama", () => {
   afterAll(() => server.stop());
 
   it.each(Object.keys(REQUESTS) as (keyof typeof REQUESTS)[])("produces a %s from templates, marked as a draft to complete", async (type) => {
-    const started = Date.now();
     const events = await draft(server, REQUESTS[type]);
     expect(events[0]!.event).toBe("notice");
     expect(events[0]!.data.text).toContain("ollama pull");
@@ -46,7 +45,6 @@ describe("drafting without Ollama", () => {
     const result = done(events);
     expect(result.mode).toBe("template");
     expect(result.flags).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(5000);
     ids[type] = result.id;
   });
 

@@ -3,7 +3,7 @@
  * so tests exercise the production LangChain/ollama client code. Behaviour is scriptable per test.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenFake, newFakeState, replyTokens, stall, streamTokens } from "./fake-model-server.ts";
 
 export interface ChatRequestLog {
   model: string;
@@ -68,13 +68,7 @@ export async function startFakeOllama(initial: FakeOllamaOptions = {}): Promise<
 /** A fake Ollama whatever TEST_LLM_PROVIDER says. */
 export async function startFakeOllamaServer(initial: FakeOllamaOptions = {}): Promise<FakeOllama> {
   let opts: FakeOllamaOptions = { models: ["ministral-3:8b", "bge-m3:latest"], dimension: 64, reply: "Réponse de test [1].", tokenDelayMs: 0, ...initial };
-  const state = { chats: [] as ChatRequestLog[], embedCalls: 0, abortedChats: 0, abandonedStalls: 0 };
-  /** Keeps a request open without answering; counts the client giving up. */
-  const stall = (res: http.ServerResponse) => {
-    res.on("close", () => {
-      if (!res.writableFinished) state.abandonedStalls++;
-    });
-  };
+  const state = newFakeState();
 
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -105,7 +99,7 @@ export async function startFakeOllamaServer(initial: FakeOllamaOptions = {}): Pr
     }
     if (req.method === "POST" && req.url === "/api/embed") {
       state.embedCalls++;
-      if (opts.stallEmbed) return stall(res);
+      if (opts.stallEmbed) return stall(res, state);
       if (opts.failEmbed) return json(500, { error: "embedding failed" });
       if (!known(body.model)) return json(404, { error: `model "${body.model}" not found, try pulling it first` });
       const input: string[] = Array.isArray(body.input) ? body.input : [body.input];
@@ -115,27 +109,13 @@ export async function startFakeOllamaServer(initial: FakeOllamaOptions = {}): Pr
       const log: ChatRequestLog = { model: body.model, messages: body.messages, options: body.options ?? {}, stream: body.stream };
       state.chats.push(log);
       if (!known(body.model)) return json(404, { error: `model "${body.model}" not found, try pulling it first` });
-      if (opts.stallChat === "headers") return stall(res);
-      const reply = typeof opts.reply === "function" ? opts.reply(log) : opts.reply!;
-      const tokens = reply.match(/\S+\s*|\s+/g) ?? [];
+      if (opts.stallChat === "headers") return stall(res, state);
+      const { tokens } = replyTokens(opts, log);
       res.writeHead(200, { "content-type": "application/x-ndjson" });
-      let closed = false;
-      res.on("close", () => {
-        if (!res.writableFinished) {
-          closed = true;
-          state.abortedChats++;
-        }
-      });
-      for (let i = 0; i < tokens.length; i++) {
-        if (closed) return;
-        if (typeof opts.stallChat === "object" && i === opts.stallChat.afterTokens) return stall(res);
-        if (opts.failAfterTokens !== undefined && i === opts.failAfterTokens) {
-          res.socket?.destroy();
-          return;
-        }
-        res.write(`${JSON.stringify({ model: body.model, created_at: now(), message: { role: "assistant", content: tokens[i] }, done: false })}\n`);
-        if (opts.tokenDelayMs) await new Promise((r) => setTimeout(r, opts.tokenDelayMs));
-      }
+      const complete = await streamTokens(res, state, opts, tokens, (token) =>
+        res.write(`${JSON.stringify({ model: body.model, created_at: now(), message: { role: "assistant", content: token }, done: false })}\n`),
+      );
+      if (!complete) return;
       const promptChars = (body.messages as { content: string }[]).reduce((n, m) => n + m.content.length, 0);
       res.end(
         `${JSON.stringify({ model: body.model, created_at: now(), message: { role: "assistant", content: "" }, done: true, done_reason: "stop", total_duration: 5000, load_duration: 100, prompt_eval_count: Math.ceil(promptChars / 4), prompt_eval_duration: 1000, eval_count: tokens.length, eval_duration: 2000 })}\n`,
@@ -144,29 +124,7 @@ export async function startFakeOllamaServer(initial: FakeOllamaOptions = {}): Pr
     }
     json(404, { error: "not found" });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    get chats() {
-      return state.chats;
-    },
-    get embedCalls() {
-      return state.embedCalls;
-    },
-    get abortedChats() {
-      return state.abortedChats;
-    },
-    get abandonedStalls() {
-      return state.abandonedStalls;
-    },
-    set(options) {
-      opts = { ...opts, ...options };
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenFake<FakeOllamaOptions>(server, state, (options) => {
+    opts = { ...opts, ...options };
+  });
 }

@@ -6,7 +6,7 @@
  * client code. It takes the same options as the fake Ollama, so the whole suite can run against either.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenFake, newFakeState, replyTokens, stall, streamTokens } from "./fake-model-server.ts";
 import { fakeEmbedding, type ChatRequestLog, type FakeOllama, type FakeOllamaOptions } from "./fake-ollama.ts";
 
 export interface FakeOpenAIOptions extends FakeOllamaOptions {
@@ -29,13 +29,7 @@ const untag = (name: string) => name.replace(/:latest$/, "");
 
 export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   let opts: FakeOpenAIOptions = { models: ["ministral-3:8b", "bge-m3"], dimension: 64, reply: "Réponse de test [1].", tokenDelayMs: 0, ...initial };
-  const state = { chats: [] as ChatRequestLog[], embedCalls: 0, abortedChats: 0, abandonedStalls: 0, requests: [] as FakeOpenAI["requests"] };
-  /** Keeps a request open without answering; counts the client giving up. */
-  const stall = (res: http.ServerResponse) => {
-    res.on("close", () => {
-      if (!res.writableFinished) state.abandonedStalls++;
-    });
-  };
+  const state = { ...newFakeState(), requests: [] as FakeOpenAI["requests"] };
   let counter = 0;
 
   const server = http.createServer(async (req, res) => {
@@ -70,7 +64,7 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
     }
     if (req.method === "POST" && url === "/v1/embeddings") {
       state.embedCalls++;
-      if (opts.stallEmbed) return stall(res);
+      if (opts.stallEmbed) return stall(res, state);
       if (opts.failEmbed) return error(500, "server_error", "The server had an error while processing your request.");
       if (!known(body.model)) return error(404, "invalid_request_error", `The model \`${body.model}\` does not exist.`, "model_not_found");
       const input: string[] = Array.isArray(body.input) ? body.input : [body.input];
@@ -94,10 +88,9 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
         const retry = opts.failChat.retryAfterSeconds;
         return error(429, "rate_limit_error", "Rate limit reached for requests.", "rate_limit_exceeded", retry !== undefined ? { "retry-after": String(retry) } : {});
       }
-      if (opts.stallChat === "headers") return stall(res);
+      if (opts.stallChat === "headers") return stall(res, state);
       if (opts.failChat) return error(opts.failChat.status, opts.failChat.status === 500 ? "server_error" : "invalid_request_error", "The server had an error while processing your request.");
-      const reply = typeof opts.reply === "function" ? opts.reply(log) : opts.reply!;
-      const tokens = reply.match(/\S+\s*|\s+/g) ?? [];
+      const { reply, tokens } = replyTokens(opts, log);
       const promptTokens = Math.ceil((messages as { content: string }[]).reduce((n, m) => n + String(m.content).length, 0) / 4);
       const usage = { prompt_tokens: promptTokens, completion_tokens: tokens.length, total_tokens: promptTokens + tokens.length };
       const id = `chatcmpl-fake${++counter}`;
@@ -113,27 +106,10 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
         });
       }
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-      let closed = false;
-      res.on("close", () => {
-        if (!res.writableFinished) {
-          closed = true;
-          state.abortedChats++;
-        }
-      });
       const chunk = (delta: object, finish: string | null) =>
         `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`;
       res.write(chunk({ role: "assistant", content: "" }, null));
-      for (let i = 0; i < tokens.length; i++) {
-        if (closed) return;
-        if (typeof opts.stallChat === "object" && i === opts.stallChat.afterTokens) return stall(res);
-        if (opts.failAfterTokens !== undefined && i === opts.failAfterTokens) {
-          res.socket?.destroy();
-          return;
-        }
-        res.write(chunk({ content: tokens[i] }, null));
-        if (opts.tokenDelayMs) await new Promise((r) => setTimeout(r, opts.tokenDelayMs));
-      }
-      if (closed) return;
+      if (!(await streamTokens(res, state, opts, tokens, (token) => res.write(chunk({ content: token }, null))))) return;
       res.write(chunk({}, "stop"));
       if (body.stream_options?.include_usage) {
         res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [], usage })}\n\n`);
@@ -143,32 +119,13 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
     }
     error(404, "invalid_request_error", `Unknown request URL: ${req.method} ${url}.`, "unknown_url");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/v1`,
-    get chats() {
-      return state.chats;
-    },
-    get embedCalls() {
-      return state.embedCalls;
-    },
-    get abortedChats() {
-      return state.abortedChats;
-    },
-    get abandonedStalls() {
-      return state.abandonedStalls;
-    },
-    get requests() {
-      return state.requests;
-    },
-    set(options) {
+  const handle = await listenFake<FakeOpenAIOptions>(
+    server,
+    state,
+    (options) => {
       opts = { ...opts, ...options };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+    "/v1",
+  );
+  return Object.defineProperty(handle, "requests", { get: () => state.requests, enumerable: true }) as FakeOpenAI;
 }

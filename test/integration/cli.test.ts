@@ -90,6 +90,8 @@ describe("npm run cli", { timeout: 90_000 }, () => { // each test spawns Node; a
     [["search", ""], "vide"],
     [["search", "linux", "--k", "99"], "entre 1 et 50"],
     [["search", "linux", "--bogus"], "Option inconnue : « --bogus »"],
+    [["search", "linux", "--rebuild"], "Option inconnue : « --rebuild »"],
+    [["ingest", "--k", "3"], "Option inconnue : « --k »"],
     [["frobnicate"], "Commande inconnue : « frobnicate »"],
   ])("rejects %j with a clear message", async (args, expected) => {
     const { code, stdout, stderr } = await cli(args);

@@ -7,7 +7,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../server/corpus/catalog.ts";
 import type { CorpusProblem } from "../../server/corpus/documents.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
@@ -226,13 +226,13 @@ describe("exposure by jurisdiction", () => {
 
 describe("fit grades", () => {
   it("does not call partial replacements drop-in", () => {
-    const fit = (product: string, alternative: string) => index.entries.get(product)!.alternatives.find((a) => a.id === alternative)?.fit;
-    expect(fit("vmware-vsphere", "proxmox-ve")).toBe("partial");
-    expect(fit("active-directory", "samba")).toBe("partial");
-    expect(fit("microsoft-configuration-manager", "wapt")).toBe("partial");
-    expect(fit("ibm-spss", "pspp")).toBe("partial");
-    expect(fit("huawei-network", "westermo")).toBe("different-approach");
-    expect(fit("cisco-catalyst", "teltonika-networks")).toBe("different-approach");
+    const fitOf = (product: string, alternative: string) => index.entries.get(product)!.alternatives.find((a) => a.id === alternative)?.fit;
+    expect(fitOf("vmware-vsphere", "proxmox-ve")).toBe("partial");
+    expect(fitOf("active-directory", "samba")).toBe("partial");
+    expect(fitOf("microsoft-configuration-manager", "wapt")).toBe("partial");
+    expect(fitOf("ibm-spss", "pspp")).toBe("partial");
+    expect(fitOf("huawei-network", "westermo")).toBe("different-approach");
+    expect(fitOf("cisco-catalyst", "teltonika-networks")).toBe("different-approach");
   });
 });
 

@@ -1,0 +1,28 @@
+import { Hono } from "hono";
+import { CATEGORIES, FITS } from "../../corpus/schema.ts";
+import { inputsJsonSchema } from "../../drafting/inputs.ts";
+import { DOCUMENT_KINDS } from "../../corpus/schema.ts";
+import { message } from "../../i18n/messages.ts";
+
+const labels = (prefix: string, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, message(`${prefix}${k}`)]));
+
+/**
+ * `GET /api/reference`: what the page would otherwise copy from the server — the categories of the catalog and
+ * their French labels, the labels of fits and document kinds, and the inputs of each document type as JSON
+ * Schema (limits included). One source of truth; the answer is the same for everyone and cached by the browser.
+ */
+export function referenceRoutes() {
+  let body: string | null = null;
+  return new Hono().get("/reference", (c) => {
+    body ??= JSON.stringify({
+      categories: [...CATEGORIES],
+      labels: {
+        category: labels("drafts.category.", [...CATEGORIES, "unknown"]),
+        fit: labels("drafts.fit.", FITS),
+        kind: labels("kind.", DOCUMENT_KINDS),
+      },
+      inputs: inputsJsonSchema(),
+    });
+    return c.body(body, 200, { "content-type": "application/json; charset=utf-8", "cache-control": "private, max-age=300" });
+  });
+}
