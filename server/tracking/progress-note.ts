@@ -21,7 +21,7 @@ export interface NoteSection {
 export const noteTitle = (plan: Plan) => t("title", { name: plan.collectivite.name });
 
 /** The sections of the note, computed from the plan and its progress at `today`. */
-export function progressNoteSections(plan: Plan, progress: Progress, today: string): NoteSection[] {
+export function progressNoteSections(plan: Plan, progress: Progress, _today: string): NoteSection[] {
   const baseline = plan.checkpoints[0]!;
   const latest = progress.latest;
   const sections: NoteSection[] = [];
