@@ -58,7 +58,8 @@ function tables(software: FakeSoftware[]) {
   const installRows: Row[] = [];
   let versionId = 1;
   let installId = 1;
-  let computer = 1;
+  // The removed installations' computers, numbered apart from the fleet.
+  let trashed = 1_000_000;
   software.forEach((s, i) => {
     const id = i + 1;
     let manufacturer = 0;
@@ -72,20 +73,21 @@ function tables(software: FakeSoftware[]) {
       versionRows.push({ id: versionId, softwares_id: id, name, entities_id: 0 });
       return versionId++;
     });
-    // Each installation on its own computer, spread over the versions; one computer has two versions of it
-    // (an upgrade left behind), which must still count once.
+    // The fleet's computers 1…n carry a software installed n times, spread over its versions (so a computer holds
+    // several software, as in a real fleet); one computer has two versions of it (an upgrade left behind), which
+    // must still count once.
     for (let n = 0; n < s.installations; n++) {
-      const pc = computer++;
+      const pc = n + 1;
       installRows.push({ id: installId++, items_id: pc, itemtype: "Computer", softwareversions_id: ids[n % ids.length], is_deleted: 0, is_deleted_item: 0 });
       if (n === 0 && ids.length > 1) {
         installRows.push({ id: installId++, items_id: pc, itemtype: "Computer", softwareversions_id: ids[1], is_deleted: 0, is_deleted_item: 0 });
       }
     }
     // A removed installation GLPI keeps in its trash: not counted.
-    installRows.push({ id: installId++, items_id: computer++, itemtype: "Computer", softwareversions_id: ids[0], is_deleted: 1, is_deleted_item: 0 });
+    installRows.push({ id: installId++, items_id: trashed++, itemtype: "Computer", softwareversions_id: ids[0], is_deleted: 1, is_deleted_item: 0 });
   });
   const manufacturerName = new Map([...manufacturers].map(([name, id]) => [id, name]));
-  const computers = [...new Set(installRows.map((r) => r.items_id as number))].sort((a, b) => a - b);
+  const computers = [...new Set(installRows.filter((r) => r.is_deleted === 0).map((r) => r.items_id as number))].sort((a, b) => a - b);
   return { softwareRows, versionRows, installRows, manufacturerName, computers };
 }
 
