@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { countryName } from "../corpus/catalog.ts";
+import { countryName } from "../core/labels.ts";
 import type { Config } from "../config.ts";
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";

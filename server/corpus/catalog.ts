@@ -18,6 +18,7 @@ import {
   type Vendor,
 } from "./schema.ts";
 import { message } from "../i18n/messages.ts";
+import { categoryWord, countryName, fitLabel } from "../core/labels.ts";
 import { formatIssues } from "../core/validation.ts";
 
 export interface Catalog {
@@ -132,37 +133,6 @@ function checkReferences(catalog: Catalog, problems: CorpusProblem[]) {
   });
 }
 
-const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
-/** French name of an ISO 3166-1 alpha-2 code ("US" → "États-Unis"). */
-export function countryName(code: string | null | undefined): string {
-  if (!code) return "sans siège (projet communautaire)";
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-export const CATEGORY_LABELS: Record<string, string> = {
-  workstation: "poste de travail",
-  collaboration: "outils collaboratifs",
-  security: "antivirus et sécurité",
-  ai: "intelligence artificielle",
-  database: "bases de données",
-  virtualization: "virtualisation",
-  network: "équipements réseau",
-  business: "logiciels métier",
-  hosting: "hébergement et cloud",
-  other: "autres",
-};
-
-const FIT_LABELS: Record<string, string> = {
-  "drop-in": "remplacement direct",
-  partial: "remplacement partiel",
-  "different-approach": "approche différente",
-};
-export const fitLabel = (fit: string) => FIT_LABELS[fit] ?? fit;
-
 /**
  * Laws that reach a controlling entity, by stable id (French labels in `server/i18n/fr/inventory.json`, keys
  * `law.<id>`). The catalog's older ids (`cloud-act`, `fisa-702`, `china-nis-law`, `russia-sorm`) are still read.
@@ -257,7 +227,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
   for (const p of catalog.products.values()) {
     const v = catalog.vendors.get(p.vendor);
     const lines = [
-      `${p.name} (${CATEGORY_LABELS[p.category]}) : ${sentence(p.usage)}`,
+      `${p.name} (${categoryWord(p.category)}) : ${sentence(p.usage)}`,
       v
         ? `Éditeur : ${v.name}, ${countryName(v.country)}${v.parent ? `, groupe ${v.parent.name} (${countryName(v.parent.country)})` : ""}.${v.exposure.length ? ` Exposition : ${v.exposure.map(exposureLabel).join(", ")}.` : ""}`
         : "",
@@ -273,7 +243,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
 
   for (const a of catalog.alternatives.values()) {
     const lines = [
-      `${a.name} (${CATEGORY_LABELS[a.category]}) : ${a.licence ? `logiciel libre sous licence ${a.licence}` : "logiciel non libre"}, publié par ${a.publisher} (${countryName(a.country)}). Maturité : ${maturityLabel(a.maturity)}.`,
+      `${a.name} (${categoryWord(a.category)}) : ${a.licence ? `logiciel libre sous licence ${a.licence}` : "logiciel non libre"}, publié par ${a.publisher} (${countryName(a.country)}). Maturité : ${maturityLabel(a.maturity)}.`,
     ];
     if (a.hosting.length) lines.push(`Hébergement : ${a.hosting.join(", ")}${a.providers.length ? ` ; hébergeurs : ${a.providers.join(", ")}` : ""}.`);
     if (a.sill) lines.push("Référencé au Socle interministériel de logiciels libres (SILL).");

@@ -70,6 +70,8 @@ export function createApp(engine: Engine): Hono {
     const { status, body } = toErrorBody(err);
     if (status === 500) console.error(err);
     if (err instanceof QueueFullError) c.header("Retry-After", String(err.retryAfterSeconds));
+    // A refused upload may not have been read to its end: the connection is not reused for the next request.
+    if (status === 413) c.header("Connection", "close");
     // The OpenAI-compatible API's clients read OpenAI's error shape, for the guard's refusals too.
     if (c.req.path.startsWith("/v1/")) return c.json(openAIErrorBody(status, body.error.message, body.error.code), status);
     return c.json(body, status);

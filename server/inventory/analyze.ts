@@ -3,7 +3,8 @@
  * against the catalog or by hand, then a summary by category with shares, risks, quick wins and an explained
  * dependency score. No I/O here: the caller brings the rows, the match index and the manual classifications.
  */
-import { CATEGORY_LABELS, countryName, exposureLabel, fitLabel, lawsFor } from "../corpus/catalog.ts";
+import { categoryLabel, categoryWord, countryName, fitLabel } from "../core/labels.ts";
+import { exposureLabel, lawsFor } from "../corpus/catalog.ts";
 import { CATEGORIES, type Category } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
 import { controllingCountry, exposureOf, isEuropean, matchName, type CatalogEntry, type MatchIndex, type MatchResult, type VendorInfo } from "./match.ts";
@@ -229,7 +230,7 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
         component
           ? ""
           : device && !group.hint
-            ? message("inventory.reason.categoryFromVendor", { category: CATEGORY_LABELS[category!]!, vendor: v.name })
+            ? message("inventory.reason.categoryFromVendor", { category: categoryWord(category), vendor: v.name })
             : categorySentence(category),
         reviewSentence,
       ].filter(Boolean).join(" "),
@@ -269,7 +270,7 @@ function controlledOutsideEurope(v: VendorInfo): boolean | null {
 }
 
 function categorySentence(category: Category | null): string {
-  return category ? message("inventory.reason.categoryFromExport", { category: CATEGORY_LABELS[category]! }) : "";
+  return category ? message("inventory.reason.categoryFromExport", { category: categoryWord(category) }) : "";
 }
 
 function matchSentence(match: MatchResult, name: string): string {
@@ -329,7 +330,7 @@ function applyManual(
           : null;
   const details: string[] = [];
   if (manual.productId) details.push(entry ? message("inventory.manual.product", { product: entry.name }) : message("inventory.manual.productGone", { id: manual.productId }));
-  if (manual.category) details.push(message("inventory.manual.category", { category: CATEGORY_LABELS[manual.category]! }));
+  if (manual.category) details.push(message("inventory.manual.category", { category: categoryWord(manual.category) }));
   if (manual.vendorCountry) details.push(message("inventory.manual.country", { country: countryName(manual.vendorCountry) }));
   if (manual.extraEuropean !== null) details.push(message(manual.extraEuropean ? "inventory.manual.extra" : "inventory.manual.european"));
   if (manual.openSource !== null) details.push(message(manual.openSource ? "inventory.manual.openSource" : "inventory.manual.proprietary"));
@@ -427,7 +428,7 @@ function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: numbe
       const list = byCategory.get(c)!;
       return {
         category: c,
-        label: c === "unclassified" ? message("inventory.category.unclassified") : CATEGORY_LABELS[c]!,
+        label: c === "unclassified" ? message("inventory.category.unclassified") : categoryLabel(c),
         products: new Set(list.map(productKey)).size,
         items: list.length,
         installations: list.reduce((s, i) => s + i.installations, 0),
@@ -534,7 +535,7 @@ function dependencyScore(items: InventoryItem[]): DependencyScore {
       const dependency = c.exposed / c.weighted;
       const points = total ? (100 * c.exposed) / total : 0;
       const weight = round(c.weighted / c.n, 1);
-      const label = k === "unclassified" ? message("inventory.category.unclassified") : CATEGORY_LABELS[k]!;
+      const label = k === "unclassified" ? message("inventory.category.unclassified") : categoryLabel(k);
       return {
         category: k,
         label,

@@ -4,7 +4,8 @@
  * One line per item of the map, the same columns in both; the ODS adds a sheet with the summary by category.
  */
 import { strToU8, zipSync } from "fflate";
-import { CATEGORY_LABELS, countryName, exposureLabel, fitLabel } from "../corpus/catalog.ts";
+import { categoryLabel, countryName, fitLabel } from "../core/labels.ts";
+import { exposureLabel } from "../corpus/catalog.ts";
 import { message } from "../i18n/messages.ts";
 import { tableRow, type CompactTable } from "./compact.ts";
 import type { InventoryItem, InventorySummary } from "./types.ts";
@@ -32,7 +33,6 @@ function memo<K, V>(f: (k: K) => V): (k: K) => V {
 const yesNo = memo((v: boolean | null | undefined) => message(v === true ? "inventory.export.yes" : v === false ? "inventory.export.no" : "inventory.export.unknown"));
 const country = memo((code: string | null) => countryName(code));
 const lawLabel = memo((id: string) => exposureLabel(id));
-const categoryLabel = memo((c: string | null) => (c ? (CATEGORY_LABELS[c] ?? c) : message("inventory.category.unclassified")));
 const alternativesText = memo((json: string) => (JSON.parse(json) as { name: string; fit: string }[]).map((a) => `${a.name} (${fitLabel(a.fit)})`).join(", "));
 
 /** Laws an item is exposed to, whether `exposure` is a list of law ids or `{ controllingCountry, laws }`. */

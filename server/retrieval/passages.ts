@@ -3,7 +3,7 @@
  * delimiters of one prompt, and as many numbered blocks as fit in a token budget.
  */
 import { randomBytes } from "node:crypto";
-import { message } from "../i18n/messages.ts";
+import { kindLabel } from "../core/labels.ts";
 import { loadTemplate } from "../llm/prompts.ts";
 import type { SearchResult } from "./search.ts";
 import { keywords } from "./relevance.ts";
@@ -13,13 +13,7 @@ const passageTemplate = loadTemplate("passage");
 /** Conservative estimate for French with Mistral's tokenizer (about 3.5–4 characters per token). */
 export const estimateTokens = (text: string) => Math.ceil(text.length / 3);
 
-export function kindLabel(kind: string): string {
-  try {
-    return message(`kind.${kind}`);
-  } catch {
-    return kind;
-  }
-}
+export { kindLabel };
 
 /** "Document — Section", or the document title alone for a passage before any heading. */
 export const passageLabel = (r: { section: string; document: { title: string } }) =>

@@ -4,7 +4,7 @@
  * at a time per plan (a lock, plus the plan's version for edits that come from a page that may be out of date).
  */
 import { z } from "zod";
-import { CATEGORY_LABELS } from "../corpus/catalog.ts";
+import { categoryWord } from "../core/labels.ts";
 import { frenchDate, slugify } from "../core/text.ts";
 import { AppError, validationError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
@@ -62,7 +62,7 @@ const plans = (ctx: TrackingContext) => ctx.records<Plan>("plans");
 export const slugOf = (name: string) => slugify(name, 80, "collectivite");
 
 
-const categoryLabel = (category: string | null) => (category && CATEGORY_LABELS[category]) || message("tracking.category.other");
+const categoryText = (category: string | null) => (category ? categoryWord(category) : message("tracking.category.other"));
 
 /** One change at a time per plan, in this process. */
 const locks = new Map<string, Promise<unknown>>();
@@ -196,7 +196,7 @@ export async function publishPlan(ctx: TrackingContext, id: string, input: unkno
   const data = parse(publishInput, input);
   return change(ctx, id, data.version, (plan) => {
     const progress = progressOf(plan, now.toISOString().slice(0, 10));
-    const snapshot = snapshotOf(plan, progress, { licence: data.licence, groupProducts: data.groupProducts, now, categoryLabel });
+    const snapshot = snapshotOf(plan, progress, { licence: data.licence, groupProducts: data.groupProducts, now, categoryLabel: categoryText });
     plan.publication = { at: now.toISOString(), licence: data.licence, groupProducts: data.groupProducts, snapshot };
     plan.log.push({ at: now.toISOString(), action: "published", detail: message("tracking.log.published", { licence: data.licence }) });
   });

@@ -30,8 +30,8 @@ describe("GET /api/reference", () => {
 
   it("serves the catalog's categories with the labels the documents use", () => {
     expect(body.categories).toEqual([...CATEGORIES]);
-    for (const c of CATEGORIES) expect(body.labels.category![c]).toBe(message(`drafts.category.${c}`));
-    expect(body.labels.fit!["drop-in"]).toBe(message("drafts.fit.drop-in"));
+    for (const c of CATEGORIES) expect(body.labels.category![c]).toBe(message(`category.${c}`));
+    expect(body.labels.fit!["drop-in"]).toBe(message("fit.drop-in"));
     expect(body.labels.kind!["case-study"]).toBe(message("kind.case-study"));
   });
 

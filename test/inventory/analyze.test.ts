@@ -102,7 +102,7 @@ describe("the map", () => {
     const extra = ws.filter((i) => i.extraEuropean).reduce((t, i) => t + i.installations, 0);
     expect(workstation.installations).toBe(ws.reduce((t, i) => t + i.installations, 0));
     expect(workstation.extraEuropean.share).toBeCloseTo(extra / known, 3);
-    expect(workstation.label).toBe("poste de travail");
+    expect(workstation.label).toBe("Poste de travail");
     expect(s.components.items).toBe(3);
     expect(s.items + s.components.items).toBe(glpi.items.length);
     expect(s.categories.map((c) => c.category)).toEqual(expect.arrayContaining(["workstation", "collaboration", "security", "virtualization", "database", "network", "business", "other", "unclassified"]));
@@ -184,7 +184,7 @@ describe("manual classifications", () => {
       confidence: 1,
       match: "manual",
     });
-    expect(item(r, "Civil Net RH").reason).toBe("Classé à la main le 2026-03-01 : catégorie « logiciels métier », éditeur établi en France, logiciel non libre.");
+    expect(item(r, "Civil Net RH").reason).toBe("Classé à la main le 2026-03-01 : catégorie « logiciels métiers », éditeur établi en France, logiciel non libre.");
     expect(r.unknown.map((u) => u.name)).not.toContain("Civil Net RH");
   });
 

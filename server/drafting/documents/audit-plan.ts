@@ -89,17 +89,17 @@ export function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStr
   vars.team_list = team.map(([k, v]) => `- **${k}** : ${v}`).join("\n");
 
   const data = dataBlock([
-    ["Collectivité", describeCollectivite(c)],
-    ["Services concernés", inputs.services?.join(", ")],
-    ["Logiciels métiers connus", inputs.businessSoftware?.join(", ")],
-    ["Début de l'étude", startDate ? frenchDate(startDate) : undefined],
-    ["Durée de l'étude", inputs.durationMonths ? `${inputs.durationMonths} mois` : undefined],
-    ["Élu référent", inputs.sponsor],
-    ["Chef de projet", inputs.lead],
-    ["Équipe", inputs.team?.join(", ")],
-    ["Contexte local", inputs.context],
-    ["Auteur du plan", inputs.author],
-    ["Date du document", frenchDate(now.slice(0, 10))],
+    [texts(structure, "data.collectivite"), describeCollectivite(c)],
+    [texts(structure, "data.servicesConcernes"), inputs.services?.join(", ")],
+    [texts(structure, "data.logicielsMetiersConnus"), inputs.businessSoftware?.join(", ")],
+    [texts(structure, "data.debutDeLEtude"), startDate ? frenchDate(startDate) : undefined],
+    [texts(structure, "data.dureeDeLEtude"), inputs.durationMonths ? `${inputs.durationMonths} mois` : undefined],
+    [texts(structure, "data.eluReferent"), inputs.sponsor],
+    [texts(structure, "data.chefDeProjet"), inputs.lead],
+    [texts(structure, "data.equipe"), inputs.team?.join(", ")],
+    [texts(structure, "data.contexteLocal"), inputs.context],
+    [texts(structure, "data.auteurDuPlan"), inputs.author],
+    [texts(structure, "data.dateDuDocument"), frenchDate(now.slice(0, 10))],
   ]);
   return finish(fill(structure.title, vars), c.name, vars, data, structure.tone);
 }

@@ -32,16 +32,16 @@ export function briefingContext(inputs: BriefingInputs, analysis: InventoryAnaly
   vars.computation_note = analysis ? computationNote(analysis) : "";
   const m = plan?.measure;
   const data = dataBlock([
-    ["Collectivité", describeCollectivite(c)],
-    ["Destinataire", inputs.recipient ? `${inputs.recipient.name}${inputs.recipient.role ? `, ${inputs.recipient.role}` : ""}` : undefined],
-    ["Question posée", inputs.question],
-    ["Cartographie", m ? `${formatInt(m.installations)} installations de ${formatInt(m.items)} logiciels${m.components.items ? ` (hors ${formatInt(m.components.items)} composants système)` : ""}, dont ${formatInt(m.raw.exposed)} de logiciels d'éditeurs extra-européens ou exposés (${percentOrDash(plan!.baseline.raw)})` : undefined],
-    ["Exposition pondérée (rôle de chaque logiciel × exposition)", plan ? percentOrDash(plan.baseline.weighted) : undefined],
-    ["Logiciels extra-européens les plus installés", top.map((l) => `${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} installations — ${alternativesText(l.item)}`)],
-    ["Après les gains rapides (exposition pondérée ; part extra-européenne)", quick ? `${percentOrDash(quick.weighted)} ; ${percentOrDash(quick.raw)}` : undefined],
-    ["Après les remplacements accompagnés (exposition pondérée ; part extra-européenne)", guided ? `${percentOrDash(guided.weighted)} ; ${percentOrDash(guided.raw)}` : undefined],
-    ["Auteur de la note", inputs.author],
-    ["Date de la note", frenchDate((inputs.date ?? now).slice(0, 10))],
+    [texts(structure, "data.collectivite"), describeCollectivite(c)],
+    [texts(structure, "data.destinataire"), inputs.recipient ? `${inputs.recipient.name}${inputs.recipient.role ? `, ${inputs.recipient.role}` : ""}` : undefined],
+    [texts(structure, "data.questionPosee"), inputs.question],
+    [texts(structure, "data.cartographie"), m ? `${formatInt(m.installations)} installations de ${formatInt(m.items)} logiciels${m.components.items ? ` (hors ${formatInt(m.components.items)} composants système)` : ""}, dont ${formatInt(m.raw.exposed)} de logiciels d'éditeurs extra-européens ou exposés (${percentOrDash(plan!.baseline.raw)})` : undefined],
+    [texts(structure, "data.expositionPondereeRoleDe"), plan ? percentOrDash(plan.baseline.weighted) : undefined],
+    [texts(structure, "data.logicielsExtraEuropeensLes"), top.map((l) => `${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} installations — ${alternativesText(l.item)}`)],
+    [texts(structure, "data.apresLesGainsRapides"), quick ? `${percentOrDash(quick.weighted)} ; ${percentOrDash(quick.raw)}` : undefined],
+    [texts(structure, "data.apresLesRemplacementsAccompagnes"), guided ? `${percentOrDash(guided.weighted)} ; ${percentOrDash(guided.raw)}` : undefined],
+    [texts(structure, "data.auteurDeLaNote"), inputs.author],
+    [texts(structure, "data.dateDeLaNote"), frenchDate((inputs.date ?? now).slice(0, 10))],
   ]);
   return finish(fill(structure.title, vars), c.name, vars, data, structure.tone);
 }

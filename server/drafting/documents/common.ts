@@ -5,6 +5,9 @@
 import { formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
 import { exposureLabel } from "../../corpus/catalog.ts";
 import { message } from "../../i18n/messages.ts";
+import { categoryLabel, fitLabel } from "../../core/labels.ts";
+
+export { categoryLabel, fitLabel };
 import { neutralize } from "../../retrieval/passages.ts";
 import type { RoadmapPlan } from "../roadmap-plan.ts";
 import { fill, type DocumentStructure } from "../structure.ts";
@@ -17,21 +20,6 @@ export function markdownTable(headers: string[], rows: string[][]): string {
 }
 
 export const sentence = (s: string) => (/[.!?;:…]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
-export const categoryLabel = (c: string | null | undefined) => {
-  try {
-    return message(`drafts.category.${c ?? "unknown"}`);
-  } catch {
-    return c ?? message("drafts.category.unknown");
-  }
-};
-export const fitLabel = (fit: string) => {
-  try {
-    return message(`drafts.fit.${fit}`);
-  } catch {
-    return fit;
-  }
-};
-
 /** The data block: one « label : value » a line, lists as indented dashes; empty values left out. */
 export function dataBlock(entries: [string, string | string[] | undefined][]): string {
   const lines: string[] = [];

@@ -37,13 +37,13 @@ export function letterContext(inputs: LetterInputs, analysis: InventoryAnalysis 
   const date = inputs.date ?? now.slice(0, 10);
   vars.date = frenchDate(date);
   const data = dataBlock([
-    ["Collectivité", describeCollectivite(c)],
-    ["Destinataire", `${inputs.recipient.name}, ${inputs.recipient.role} (appel : « ${vars.salutation} »)`],
-    ["Expéditeur", inputs.sender.description ? `${inputs.sender.name}, ${inputs.sender.description}` : inputs.sender.name],
-    ["Contexte local", inputs.context],
-    ["Cartographie de la collectivité", vars.analysis_sentence.trim() || undefined],
-    ["Demandes de l'expéditeur, dans l'ordre", requests],
-    ["Date du courrier", vars.date],
+    [texts(structure, "data.collectivite"), describeCollectivite(c)],
+    [texts(structure, "data.destinataire"), `${inputs.recipient.name}, ${inputs.recipient.role} (appel : « ${vars.salutation} »)`],
+    [texts(structure, "data.expediteur"), inputs.sender.description ? `${inputs.sender.name}, ${inputs.sender.description}` : inputs.sender.name],
+    [texts(structure, "data.contexteLocal"), inputs.context],
+    [texts(structure, "data.cartographieDeLaCollectivite"), vars.analysis_sentence.trim() || undefined],
+    [texts(structure, "data.demandesDeLExpediteur"), requests],
+    [texts(structure, "data.dateDuCourrier"), vars.date],
   ]);
   const title = fill(structure.title, vars);
   return finish(title, c.name, vars, data, structure.tones?.[inputs.tone] ?? structure.tone);

@@ -151,20 +151,20 @@ export function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysi
   if (inputs.startDate && inputs.startDate.slice(0, 7) !== start) vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate.slice(0, 7)), start: frenchDate(start) })} ${vars.calendar_intro}`;
 
   const data = dataBlock([
-    ["Collectivité", describeCollectivite(c)],
-    ["Cartographie", `analyse « ${analysis.id} » : ${counts.total} installations de ${counts.products} logiciels${plan.measure.components.items ? `, hors ${formatInt(plan.measure.components.items)} composants système mis de côté` : ""}`],
-    ["Installations de logiciels d'éditeurs extra-européens ou exposés", `${counts.extra} (${counts.raw} des installations dont l'origine est connue)`],
-    ["Exposition pondérée (rôle de chaque logiciel × exposition)", counts.weighted],
-    ["Installations dont l'origine n'a pas pu être établie", plan.measure.unknown.installations ? formatInt(plan.measure.unknown.installations) : undefined],
-    ["Objectif", `faire passer l'exposition pondérée de ${baseline} à ${target}${targetDate ? ` d'ici ${frenchDate(targetDate)}` : " (échéance à fixer)"}`],
-    ["Ce que l'objectif demande", requirements.filter(Boolean).map((r) => r.replace(/^- /, ""))],
-    ["Début de la feuille de route", frenchDate(start)],
-    ["Jalons (jalon — échéance — exposition pondérée visée — part extra-européenne)", milestones.map((m) => m.row.join(" — "))],
+    [texts(structure, "data.collectivite"), describeCollectivite(c)],
+    [texts(structure, "data.cartographie"), `analyse « ${analysis.id} » : ${counts.total} installations de ${counts.products} logiciels${plan.measure.components.items ? `, hors ${formatInt(plan.measure.components.items)} composants système mis de côté` : ""}`],
+    [texts(structure, "data.installationsDeLogicielsD"), `${counts.extra} (${counts.raw} des installations dont l'origine est connue)`],
+    [texts(structure, "data.expositionPondereeRoleDe"), counts.weighted],
+    [texts(structure, "data.installationsDontLOrigine"), plan.measure.unknown.installations ? formatInt(plan.measure.unknown.installations) : undefined],
+    [texts(structure, "data.objectif"), `faire passer l'exposition pondérée de ${baseline} à ${target}${targetDate ? ` d'ici ${frenchDate(targetDate)}` : " (échéance à fixer)"}`],
+    [texts(structure, "data.ceQueLObjectif"), requirements.filter(Boolean).map((r) => r.replace(/^- /, ""))],
+    [texts(structure, "data.debutDeLaFeuille"), frenchDate(start)],
+    [texts(structure, "data.jalonsJalonEcheanceExposition"), milestones.map((m) => m.row.join(" — "))],
     [
-      "Logiciels d'éditeurs extra-européens ou exposés, par phase (nom — éditeur — installations — lois — alternatives)",
+      texts(structure, "data.phaseLines"),
       plan.lines.slice(0, MAX_LISTED).map((l) => `${texts(structure, `phase.${l.phase}.name`)} : ${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} — ${l.laws.length ? lawsText(l.laws) : "—"} — ${alternativesText(l.item)}`),
     ],
-    ["Contexte local", inputs.context],
+    [texts(structure, "data.contexteLocal"), inputs.context],
   ]);
   return finish(fill(structure.title, vars), c.name, vars, data, structure.tone);
 }

@@ -1,10 +1,9 @@
 import { Hono } from "hono";
-import { CATEGORIES, FITS } from "../../corpus/schema.ts";
+import { CATEGORIES, DOCUMENT_KINDS, FITS } from "../../corpus/schema.ts";
 import { inputsJsonSchema } from "../../drafting/inputs.ts";
-import { DOCUMENT_KINDS } from "../../corpus/schema.ts";
-import { message } from "../../i18n/messages.ts";
+import { categoryLabel, fitLabel, kindLabel } from "../../core/labels.ts";
 
-const labels = (prefix: string, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, message(`${prefix}${k}`)]));
+const labels = (label: (key: string) => string, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, label(k)]));
 
 /**
  * `GET /api/reference`: what the page would otherwise copy from the server — the categories of the catalog and
@@ -17,9 +16,9 @@ export function referenceRoutes() {
     body ??= JSON.stringify({
       categories: [...CATEGORIES],
       labels: {
-        category: labels("drafts.category.", [...CATEGORIES, "unknown"]),
-        fit: labels("drafts.fit.", FITS),
-        kind: labels("kind.", DOCUMENT_KINDS),
+        category: { ...labels(categoryLabel, CATEGORIES), unclassified: categoryLabel(null) },
+        fit: labels(fitLabel, FITS),
+        kind: labels(kindLabel, DOCUMENT_KINDS),
       },
       inputs: inputsJsonSchema(),
     });
