@@ -3,6 +3,7 @@
  * the roadmap's target, measure, calendar (the months and values the document printed) and products, and keeps the
  * link to the draft and its version; a roadmap without a target date asks for one; other documents are refused.
  */
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frenchDate } from "../../server/core/text.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
@@ -150,5 +151,20 @@ describe("adopting a saved roadmap draft", () => {
       expect(error.message).toMatch(/[àâéèêîôûç]|invalide|Aucune/i);
     }
     expect((await api("/plans")).ok).toBe(true);
+  });
+
+  it("adopts a roadmap written on an analysis given inline, measured from its items", async () => {
+    const inline = JSON.parse(readFileSync("test/fixtures/drafting/analysis.json", "utf8"));
+    const events = await readSse(await postJson(`${server.url}/api/drafts`, { type: "roadmap", inputs: { collectivite: { name: "Communauté de Kerlouan" }, analysis: inline, targetDate: "2030-12" } }));
+    const id = events.at(-1)!.data.id;
+    const { proposal } = await (await api(`/plans/from-draft/${id}`)).json();
+    expect(proposal.analysisId).toBe(inline.id);
+    expect(proposal.baseline).toBeGreaterThan(0);
+    const res = await postJson(`${server.url}/api/plans/from-draft`, { draftId: id });
+    expect(res.status).toBe(201);
+    const { plan } = await res.json();
+    expect(plan.checkpoints[0].value).toBe(proposal.baseline);
+    expect(plan.target.date).toBe("2030-12-31");
+    await api(`/plans/${plan.id}`, { method: "DELETE" });
   });
 });
