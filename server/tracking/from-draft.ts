@@ -136,7 +136,8 @@ export async function proposalFromDraft(ctx: TrackingContext, input: unknown): P
   const proposal: DraftPlanProposal = {
     source: { kind: "roadmap-draft", draftId: draft.id, version: draft.versions.length, title: draft.title },
     collectivite: { name: inputs.collectivite?.name ?? draft.collectivite, kind: inputs.collectivite?.kind ?? null },
-    title: data.title ?? draft.title,
+    // The plan is the collectivité's: its public page is titled with its name (the document's title stays in `source`).
+    title: data.title ?? message("tracking.defaultTitle", { name: inputs.collectivite?.name ?? draft.collectivite }),
     analysisId: id,
     date: baselineDay,
     measure: "weighted",
