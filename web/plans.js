@@ -356,7 +356,10 @@ async function renderPlan({ focus }) {
 function summaryText(summary) {
   const node = el("div", { class: "note-summary" });
   const checks = summary.verification?.sentences ?? [];
-  if (!checks.length) return node.appendChild(el("p", {}, summary.text)) && node;
+  if (!checks.length) {
+    node.append(el("p", {}, summary.text));
+    return node;
+  }
   const p = el("p", {});
   for (const s of checks) {
     p.append(s.text, " ");
@@ -383,11 +386,13 @@ function noteCard(plan) {
   const showNote = (note) => {
     const unverified = note.summary.verification?.counts.unsupported ?? 0;
     output.replaceChildren(
-      el("h3", {}, t("plan.note.summaryTitle")),
-      el("p", { class: "source-meta" }, t("plan.note.writtenAt", { date: formatDate(note.at) })),
-      note.notice ? el("p", { class: "notice" }, note.notice) : el("p", { class: "mode" }, t(note.mode === "generated" ? "plan.note.generated" : "plan.note.template")),
-      unverified ? el("p", { class: "notice" }, t("plan.note.unverifiedCount", { count: formatNumber(unverified) })) : null,
-      summaryText(note.summary),
+      ...[
+        el("h3", {}, t("plan.note.summaryTitle")),
+        el("p", { class: "source-meta" }, t("plan.note.writtenAt", { date: formatDate(note.at) })),
+        note.notice ? el("p", { class: "notice" }, note.notice) : el("p", { class: "mode" }, t(note.mode === "generated" ? "plan.note.generated" : "plan.note.template")),
+        unverified ? el("p", { class: "notice" }, t("plan.note.unverifiedCount", { count: formatNumber(unverified) })) : null,
+        summaryText(note.summary),
+      ].filter(Boolean),
     );
   };
   // The note kept since the plan last changed, if any, is shown at once.

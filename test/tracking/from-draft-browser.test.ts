@@ -48,6 +48,7 @@ describe.skipIf(!browserAvailable)("adopting a roadmap in a real browser", () =>
     // The progress note, without a model: the template, said as such, and its three downloads.
     await page.getByRole("button", { name: "Rédiger la note d'avancement" }).click();
     await page.getByText(/Aucun modèle de langue n'est disponible/).waitFor();
+    expect(await page.locator("#plan-note-output").innerText()).not.toMatch(/\bnull\b|undefined/);
     // Read back when the plan is opened again.
     await tab.reload();
     await tab.locator("#suivi").getByText(/Note rédigée le/).waitFor();
