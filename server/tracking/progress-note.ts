@@ -90,6 +90,8 @@ export function noteFacts(plan: Plan, progress: Progress, today: string): string
     .filter((line) => line && !/^\|[\s|:-]*\|$/.test(line))
     .concat([
       t("dated", { date: frenchDate(today) }),
+      t("fact.target", { target: percentText(plan.target.value), targetDate: frenchDate(plan.target.date), measure: t(plan.measure) }),
+      t("fact.baseline", { value: percentText(plan.checkpoints[0]!.value), date: frenchDate(plan.checkpoints[0]!.date) }),
       ...progress.checkpoints.map((c) =>
         t("fact.checkpoint", { date: frenchDate(c.checkpoint.date), value: percentText(c.checkpoint.value), planned: percentText(c.planned), raw: percentText(c.checkpoint.raw), installations: c.checkpoint.installations, standing: t(`standing.${c.standing}`) }),
       ),

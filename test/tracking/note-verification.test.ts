@@ -30,7 +30,7 @@ const plan = {
   milestones: [
     { date: "2026-06-30", value: 72.5, label: "Antivirus remplacé" },
     { date: "2027-06-30", value: 55, label: "Bureautique" },
-    { date: "2028-12-31", value: 35, label: "Objectif" },
+    { date: "2028-12-31", value: 35, label: "Fin du plan" },
   ],
   products: [
     { name: "Kaspersky Endpoint Security", productId: "kaspersky", by: "ESET Endpoint Security", dueDate: "2026-06-30" },
@@ -53,6 +53,8 @@ const TRUE = [
   "La mesure a baissé de 11,1 points depuis l'inventaire précédent.",
   "Au dernier inventaire, le 15 avril 2026, la mesure est de 70,2 %.",
   "L'objectif est de 35 % au 31 décembre 2028.",
+  "L'objectif reste de ramener la mesure à 35 %.",
+  "Au départ, la mesure était de 81,3 %.",
   "Kaspersky Endpoint Security n'apparaît plus dans l'inventaire.",
   "Zoom Workplace est apparu avec 15 installations.",
   "Le prochain jalon est fixé à 72,5 % au 30 juin 2026.",
