@@ -11,6 +11,7 @@ import { createEngine, type Engine } from "./engine.ts";
 import { AppError } from "./core/errors.ts";
 import { message } from "./i18n/messages.ts";
 import { startGlpiSchedule } from "./inventory/glpi-sync.ts";
+import { recordServerUrl } from "./store/lock.ts";
 import type { IndexReport } from "./corpus/indexer.ts";
 import { silentTerminal, type Terminal } from "./core/terminal.ts";
 
@@ -59,8 +60,12 @@ export async function startServer(config: Config, term: Terminal = silentTermina
   }
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  // The CLI, run beside this server on the same data folder, sends its questions here instead of being refused.
+  const local = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : host;
+  await recordServerUrl(config.dataDir, `http://${local}:${port}`).catch(() => {});
   return {
-    url: `http://${host}:${port}`,
+    url,
     engine,
     report,
     async close() {

@@ -1,22 +1,71 @@
 /** `npm run cli -- search` and `ask`: the same retrieval and answers as the page, printed with their sources. */
-import { answer } from "../answers/answer.ts";
+import { answer, type AnswerEvent } from "../answers/answer.ts";
+import { AppError } from "../core/errors.ts";
 import { createEngine } from "../engine.ts";
 import { message } from "../i18n/messages.ts";
 import { kindLabel, passageLabel } from "../retrieval/passages.ts";
 import { checkQuery, parseK } from "../retrieval/query.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { printIndexReport } from "../server.ts";
+import { runningServerUrl } from "../store/lock.ts";
 import type { CommandContext } from "./main.ts";
+
+/**
+ * A Cap Libre server already running on this data folder (it holds the folder's lock): the CLI asks it over
+ * HTTP rather than being refused. Null when none runs, or when it asks for a sign-in the CLI does not have.
+ */
+async function runningServer(dataDir: string): Promise<string | null> {
+  const url = await runningServerUrl(dataDir);
+  if (!url) return null;
+  const health = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
+  return health?.ok ? url : null;
+}
+
+/** The SSE events of `POST /api/chat`, as the answer use case yields them. */
+async function* remoteAnswer(url: string, question: string, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
+  const response = await fetch(`${url}/api/chat`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ messages: [{ role: "user", content: question }] }),
+    signal,
+  });
+  if (!response.ok || !response.body) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new AppError("server_refused", body?.error?.message ?? `HTTP ${response.status}`);
+  }
+  let buffer = "";
+  for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
+    buffer += chunk;
+    let end: number;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const type = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (!type || data === undefined) continue;
+      if (type === "error") throw new AppError("server_error", (JSON.parse(data) as { message: string }).message);
+      yield { type, ...JSON.parse(data) } as AnswerEvent;
+    }
+  }
+}
 
 export async function search({ config, term, out, values, positionals }: CommandContext): Promise<number> {
   const query = checkQuery(positionals.join(" "));
   const k = parseK(values.k);
-  const engine = await createEngine(config);
+  const url = await runningServer(config.dataDir);
+  const engine = url ? null : await createEngine(config);
   try {
-    if ((await engine.store.stats()).chunks === 0) printIndexReport(await engine.index(), term);
-    const status = await engine.models.status();
-    if (status.embeddingsAvailable) await engine.vectors.run();
-    const result = await engine.retriever.search(query, k);
+    let result: { mode: string; results: SearchResult[] };
+    if (url) {
+      const response = await fetch(`${url}/api/search?q=${encodeURIComponent(query)}&k=${k}`);
+      if (!response.ok) throw new AppError("server_refused", ((await response.json()) as { error: { message: string } }).error.message);
+      result = (await response.json()) as typeof result;
+    } else {
+      if ((await engine!.store.stats()).chunks === 0) printIndexReport(await engine!.index(), term);
+      const status = await engine!.models.status();
+      if (status.embeddingsAvailable) await engine!.vectors.run();
+      result = await engine!.retriever.search(query, k);
+    }
     if (values.json) {
       out(`${JSON.stringify({ query, ...result }, null, 2)}\n`);
     } else {
@@ -27,22 +76,29 @@ export async function search({ config, term, out, values, positionals }: Command
     }
     return 0;
   } finally {
-    await engine.close();
+    await engine?.close();
   }
 }
 
 export async function ask({ config, term, out, positionals }: CommandContext): Promise<number> {
   const question = checkQuery(positionals.join(" "));
-  const engine = await createEngine(config);
+  const url = await runningServer(config.dataDir);
+  const engine = url ? null : await createEngine(config);
   const controller = new AbortController();
   const abort = () => controller.abort();
   process.once("SIGINT", abort);
   try {
-    if ((await engine.store.stats()).chunks === 0) printIndexReport(await engine.index(), term);
-    const status = await engine.models.status();
-    if (status.embeddingsAvailable) await engine.vectors.run();
+    let events: AsyncGenerator<AnswerEvent>;
+    if (engine) {
+      if ((await engine.store.stats()).chunks === 0) printIndexReport(await engine.index(), term);
+      const status = await engine.models.status();
+      if (status.embeddingsAvailable) await engine.vectors.run();
+      events = answer([{ role: "user", content: question }], engine, { numCtx: config.numCtx, maxAnswerTokens: config.maxAnswerTokens, idleTimeoutMs: config.idleTimeoutMs }, controller.signal);
+    } else {
+      events = remoteAnswer(url!, question, controller.signal);
+    }
     let sources: SearchResult[] = [];
-    for await (const event of answer([{ role: "user", content: question }], engine, { numCtx: config.numCtx, maxAnswerTokens: config.maxAnswerTokens, idleTimeoutMs: config.idleTimeoutMs }, controller.signal)) {
+    for await (const event of events) {
       if (event.type === "sources") sources = event.sources;
       else if (event.type === "token") out(event.text);
       else if (event.type === "done") {
@@ -59,7 +115,7 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
     return 0;
   } finally {
     process.off("SIGINT", abort);
-    await engine.close();
+    await engine?.close();
   }
 }
 

@@ -37,3 +37,28 @@ export function countryName(code: string | null | undefined): string {
     return code;
   }
 }
+
+const nouns = (key: string) => new Set(message(key).split("|").map((w) => w.toLocaleLowerCase("fr")));
+let articles: { feminine: Set<string>; masculine: Set<string> } | null = null;
+
+/**
+ * The name of a collectivité as it reads inside a sentence: « la Communauté d'agglomération du Pays de Morlaix »,
+ * « le Département du Finistère », « l'Eurométropole de Strasbourg »; a proper name stays as it is (« Brest
+ * Métropole », « Quimper »). The common nouns that take an article are in `i18n/fr/labels.json`.
+ */
+export function withArticle(name: string): string {
+  articles ??= { feminine: nouns("article.feminine"), masculine: nouns("article.masculine") };
+  const first = name.trim().split(/[\s'’-]/)[0]!.toLocaleLowerCase("fr");
+  const feminine = articles.feminine.has(first);
+  if (!feminine && !articles.masculine.has(first)) return name;
+  if (/^[aeiouyéèêh]/i.test(first)) return `l'${name}`;
+  return `${feminine ? "la" : "le"} ${name}`;
+}
+
+/** French contractions after a filled template: « de le Département » → « du Département », « à le » → « au ». */
+export const contract = (text: string) =>
+  text.replace(/(?<=^|[\s(«])([dD]e|[àÀ]) (le|les) (?=\p{Lu})/gu, (_, prep: string, art: string) => {
+    const de = prep.toLowerCase() === "de";
+    const word = art === "le" ? (de ? "du" : "au") : de ? "des" : "aux";
+    return `${prep === "De" || prep === "À" ? word[0]!.toUpperCase() + word.slice(1) : word} `;
+  });

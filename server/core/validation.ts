@@ -30,7 +30,11 @@ function translateIssue(issue: z.core.$ZodIssue): string {
     case "invalid_value":
       return message("validation.value", { values: issue.values.map(String).join(", ") });
     case "too_small":
-      return /^Too small|^Invalid/.test(issue.message) ? message("validation.tooSmall") : issue.message;
+      if (!/^Too small|^Invalid/.test(issue.message)) return issue.message;
+      if (issue.origin === "string") return message("validation.tooShort", { min: String(issue.minimum) });
+      if (issue.origin === "array" || issue.origin === "set") return message("validation.tooFew", { min: String(issue.minimum) });
+      if (issue.origin === "number" || issue.origin === "int") return message("validation.tooLow", { min: String(issue.minimum) });
+      return message("validation.tooSmall");
     case "too_big":
       return /^Too big|^Invalid/.test(issue.message) ? message("validation.tooBig", { max: String(issue.maximum) }) : issue.message;
     case "unrecognized_keys":

@@ -128,6 +128,9 @@ function quotation(r: SearchResult, terms: string[], maxChars: number): string {
   return quote;
 }
 
+/** A quotation worth showing: at least four words (not « … » left by a passage cut inside a parenthesis). */
+export const isQuotable = (quote: string) => (quote.match(/\p{L}{2,}/gu) ?? []).length >= 4;
+
 /**
  * Writes one section, streaming `section`, `token` and `flags` events; returns the finished section.
  * `sectionTitles` is the outline of the whole document, given to the model so it writes only its part.
@@ -164,9 +167,15 @@ export async function* writeSection(
   }
   const mode = text !== null ? "generated" : "template";
   if (text === null) {
-    used = passages.filter((r) => !state.quoted.has(r.id)).slice(0, section.maxPassages);
+    // A quotation left with no real sentence (a passage cut inside a parenthesis: « … ») is not quoted at all.
+    const quoted = passages
+      .filter((r) => !state.quoted.has(r.id))
+      .map((r) => ({ r, q: quotation(r, terms, options.quoteChars ?? 420) }))
+      .filter(({ q }) => isQuotable(q))
+      .slice(0, section.maxPassages);
+    used = quoted.map(({ r }) => r);
     for (const r of used) state.quoted.add(r.id);
-    const excerpts = used.map((r) => quotation(r, terms, options.quoteChars ?? 420));
+    const excerpts = quoted.map(({ q }) => q);
     statements = excerpts.map((q, i) => quotedStatement(q, used[i]!.text));
     // Key points: the passages' sentences that answer, as a list (a note's « L'essentiel »); else quotations.
     const quotes = !used.length

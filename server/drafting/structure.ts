@@ -8,6 +8,7 @@ import { formatTemplate, readPromptFile } from "../llm/prompts.ts";
 import { parse } from "yaml";
 import { z } from "zod";
 import { formatIssues } from "../core/validation.ts";
+import { contract } from "../core/labels.ts";
 import type { DraftType } from "./types.ts";
 
 const sectionSchema = z.strictObject({
@@ -70,5 +71,5 @@ export function readDraftPrompt(name: string, lang = "fr"): string {
  */
 export function fill(template: string, vars: Record<string, string>): string {
   if (!template.includes("{")) return template;
-  return formatTemplate(template, vars);
+  return contract(formatTemplate(template, vars));
 }

@@ -3,7 +3,7 @@
  * duplicate rows and corrupt each other's indexes, so a second server refuses to start with a French message.
  * A lock left by a process that no longer exists (kill -9, power cut) is detected by its pid and taken over.
  */
-import { open, readFile, rm } from "node:fs/promises";
+import { open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
@@ -19,6 +19,8 @@ export interface DataLock {
 interface LockContent {
   pid: number;
   since: string;
+  /** The address of the server holding the lock, once it listens: the CLI sends its questions there. */
+  url?: string;
 }
 
 /** Locks held by this process, by folder: a process may open its own folder twice (tests, CLI helpers). */
@@ -72,6 +74,27 @@ export async function acquireDataLock(dataDir: string): Promise<DataLock> {
     await rm(file, { force: true });
   }
   throw new AppError("data_locked", message("lock.unreadable", { file }), 409);
+}
+
+/** Writes the address the server of this process listens on into its lock (nothing if this process holds none). */
+export async function recordServerUrl(dataDir: string, url: string): Promise<void> {
+  const file = path.join(dataDir, LOCK_FILE);
+  if (!held.has(file)) return;
+  const content = JSON.parse(await readFile(file, "utf8")) as LockContent;
+  if (content.pid !== process.pid) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify({ ...content, url } satisfies LockContent));
+  await rename(tmp, file);
+}
+
+/** The address of another live Cap Libre server on this data folder, or null. */
+export async function runningServerUrl(dataDir: string): Promise<string | null> {
+  try {
+    const owner = JSON.parse(await readFile(path.join(dataDir, LOCK_FILE), "utf8")) as LockContent;
+    return owner.pid !== process.pid && alive(owner.pid) && typeof owner.url === "string" ? owner.url : null;
+  } catch {
+    return null;
+  }
 }
 
 function releaser(file: string, first: boolean): DataLock {

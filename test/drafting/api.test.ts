@@ -70,7 +70,7 @@ describe("drafting without Ollama", () => {
     const sections = saved.versions[0].sections;
     expect(sections.map((s: any) => s.key)).toEqual(["target", "baseline", "phases", "alternatives", "calendar", "costs", "risks"]);
     const target = sections[0];
-    expect(target.text).toContain(nbsp("exposition pondérée de Communauté de test de 76 % à 56 % d'ici juin 2029"));
+    expect(target.text).toContain(nbsp("exposition pondérée de la Communauté de test de 76 % à 56 % d'ici juin 2029"));
     expect(sections[1].text).toContain(nbsp("| Outils collaboratifs | 2 | 160 | 160 | 100 % |"));
     expect(sections.find((s: any) => s.key === "costs").citations[0]).toMatchObject({ title: expect.stringContaining("Gendarmerie"), url: expect.stringMatching(/^https:/) });
     const list = await (await fetch(`${server.url}/api/drafts`)).json();
@@ -90,7 +90,7 @@ describe("drafting without Ollama", () => {
   it("writes a briefing note on the results of a saved map", async () => {
     const result = done(await draft(server, { type: "briefing", inputs: { collectivite, analysisId: analysis.id } }));
     const sections = (await getDraft(server, result.id)).versions[0].sections;
-    expect(sections[0].text).toBe("Résultats de la cartographie des dépendances numériques de Communauté de test.");
+    expect(sections[0].text).toBe("Résultats de la cartographie des dépendances numériques de la Communauté de test.");
     expect(sections[1].text).toContain(nbsp("340 des 410 installations de 5 logiciels recensés, soit 85 %, relèvent d'éditeurs extra-européens ou soumis à une loi extra-européenne ; pondérée par le rôle de chaque logiciel, l'exposition est de 76 %"));
     expect(sections[1].text).toContain("Microsoft Windows 11 Professionnel (180), Microsoft Teams (120), Zoom Workplace (40)");
     expect(result.flags).toEqual([]);
@@ -162,7 +162,7 @@ describe("drafting without Ollama", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(bytes.byteLength).toBeGreaterThan(1000);
     if (format === "odt") expect(strFromU8(unzipSync(bytes)["content.xml"]!)).toContain("Communauté de test");
-    if (format === "md") expect(strFromU8(bytes)).toContain("| Inventaire | octobre 2036 – novembre 2036 |");
+    if (format === "md") expect(strFromU8(bytes)).toContain("| Inventaire | septembre 2036 – novembre 2036 |");
   });
 
   it("exports an earlier version on request", async () => {

@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../server/cli/main.ts";
 import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
-import { FIXTURE_CORPUS, NO_OLLAMA, withTestProvider } from "../helpers/server.ts";
+import { FIXTURE_CORPUS, NO_OLLAMA, startTestServer, withTestProvider } from "../helpers/server.ts";
 
 const run = promisify(execFile);
 
@@ -104,5 +104,20 @@ describe("npm run cli", { timeout: 90_000 }, () => { // each test spawns Node; a
     expect(code).toBe(1);
     expect(stderr).toContain("guidance/broken.md");
     expect(stderr).toContain("2 problème(s)");
+  });
+
+  it("search and ask beside a running server on the same data folder go through that server (trial 2026-12)", async () => {
+    const server = await startTestServer({ DATA_DIR: dataDir, OLLAMA_BASE_URL: ollama.url });
+    try {
+      const found = await spawnCli(["search", "gendarmerie", "--json"]);
+      expect(found.stderr).not.toContain("utilise déjà");
+      expect(found.code).toBe(0);
+      expect(JSON.parse(found.stdout).results.length).toBeGreaterThan(0);
+      const asked = await spawnCli(["ask", "Combien la Gendarmerie économise-t-elle ?"]);
+      expect(asked.code).toBe(0);
+      expect(asked.stdout).toContain("Sources :");
+    } finally {
+      await server.stop();
+    }
   });
 });

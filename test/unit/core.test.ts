@@ -122,3 +122,16 @@ describe("configuration", () => {
     expect(() => loadConfig({ PORT: "abc" })).toThrow(/PORT/);
   });
 });
+
+describe("validation messages (issue 13 §2, trial 2026-12)", () => {
+  it("say the minimum a user must type", async () => {
+    const { z } = await import("zod");
+    const { formatIssues } = await import("../../server/core/validation.ts");
+    const schema = z.object({ name: z.string().trim().min(2), list: z.array(z.string()).min(1), n: z.number().int().min(1) });
+    const input = { name: "   ", list: [], n: 0 };
+    const lines = formatIssues(schema.safeParse(input).error!, input);
+    expect(lines[0]).toBe("name : trop court (2 caractères au moins, espaces du début et de la fin non comptés)");
+    expect(lines[1]).toContain("1 élément(s) au moins");
+    expect(lines[2]).toContain("1 au moins");
+  });
+});

@@ -16,18 +16,28 @@ const AUDIT_PHASES = [
   { key: "report", weight: 1 },
 ];
 
-/** Splits `total` months across weighted phases, each at least one month, summing to `total` when possible. */
-export function splitMonths(total: number, weights: number[]): number[] {
+/**
+ * Spreads weighted phases over exactly `total` months: each phase gets its share of the time (in months, possibly
+ * fractional) and the calendar months it touches, counted from 0; when there are more phases than months, two
+ * phases share a month rather than the study growing longer than asked.
+ * @example phaseSpans(4, [1, 1]) // [{ from: 0, to: 1, months: 2 }, { from: 2, to: 3, months: 2 }]
+ */
+export function phaseSpans(total: number, weights: number[]): { from: number; to: number; months: number }[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   let cumulative = 0;
-  let previous = 0;
   return weights.map((w) => {
+    const start = (cumulative / sum) * total;
     cumulative += w;
-    const end = Math.max(previous + 1, Math.round((cumulative / sum) * total));
-    const months = end - previous;
-    previous = end;
-    return months;
+    const end = (cumulative / sum) * total;
+    const from = Math.floor(start + 1e-9);
+    return { from, to: Math.max(from, Math.ceil(end - 1e-9) - 1), months: end - start };
   });
+}
+
+/** A phase's length in words: « 2 mois », or in weeks below a month and a half (« 3 semaines »). */
+function lengthText(structure: DocumentStructure, months: number): string {
+  if (months >= 1.5) return texts(structure, "calendar.months", { months: String(Math.round(months)) });
+  return texts(structure, "calendar.weeks", { weeks: String(Math.max(1, Math.round(months * 4.35))) });
 }
 
 export function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStructure, now: string): DraftContext {
@@ -52,20 +62,18 @@ export function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStr
   // A start already past when the plan is written moves to the next month (the plan says so).
   const startShift = inputs.startDate ? calendarStart(inputs.startDate, now) : null;
   const startDate = startShift?.start;
-  const durations = inputs.durationMonths ? splitMonths(inputs.durationMonths, AUDIT_PHASES.map((p) => p.weight)) : null;
-  let offset = 0;
+  const spans = inputs.durationMonths ? phaseSpans(inputs.durationMonths, AUDIT_PHASES.map((p) => p.weight)) : null;
   for (const [i, phase] of AUDIT_PHASES.entries()) {
     let period = toSet;
-    if (durations) {
-      const months = durations[i]!;
+    const span = spans?.[i];
+    if (span) {
       if (startDate) {
-        const from = addMonths(startDate, offset);
-        const to = addMonths(startDate, offset + months - 1);
+        const from = addMonths(startDate, span.from);
+        const to = addMonths(startDate, span.to);
         period = from === to ? frenchDate(from) : `${frenchDate(from)} – ${frenchDate(to)}`;
       } else {
-        period = texts(structure, "calendar.months", { months: String(months) });
+        period = lengthText(structure, span.months);
       }
-      offset += months;
     }
     calendarRows.push([texts(structure, `phase.${phase.key}.name`), period, texts(structure, `phase.${phase.key}.content`)]);
   }

@@ -23,7 +23,7 @@ export function briefingContext(inputs: BriefingInputs, analysis: InventoryAnaly
       top.length ? `- ${texts(structure, "essentials.top", { products: top.map((l) => `${l.item.name} (${formatInt(l.item.installations)})`).join(", ") })}` : "",
       `- ${texts(structure, "essentials.quick", { weighted: percentOrDash(quick!.weighted), raw: percentOrDash(quick!.raw) })}`,
     ].filter(Boolean).join("\n");
-    vars.for_us_sentence = texts(structure, "forUs.analysis", { collectivite: c.name, guided: percentOrDash(guided!.weighted), raw: percentOrDash(guided!.raw) });
+    vars.for_us_sentence = texts(structure, "forUs.analysis", { collectivite: vars.collectivite!, guided: percentOrDash(guided!.weighted), raw: percentOrDash(guided!.raw) });
   } else {
     vars.essentials_data = texts(structure, "essentials.fromSources");
     vars.for_us_sentence = texts(structure, "forUs.question", vars);

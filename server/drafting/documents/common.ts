@@ -5,7 +5,7 @@
 import { formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
 import { exposureLabel } from "../../corpus/catalog.ts";
 import { message } from "../../i18n/messages.ts";
-import { categoryLabel, fitLabel } from "../../core/labels.ts";
+import { categoryLabel, fitLabel, withArticle } from "../../core/labels.ts";
 
 export { categoryLabel, fitLabel };
 import { neutralize } from "../../retrieval/passages.ts";
@@ -39,8 +39,11 @@ export function describeCollectivite(c: Collectivite): string {
 }
 
 export function baseVars(c: Collectivite): Record<string, string> {
+  const inSentence = withArticle(c.name);
   return {
-    collectivite: c.name,
+    // « la Communauté d'agglomération… » inside a sentence, « La Communauté… » when it opens one.
+    collectivite: inSentence,
+    collectivite_start: inSentence.charAt(0).toLocaleUpperCase("fr") + inSentence.slice(1),
     collectivite_kind: c.kind ?? "collectivité",
     collectivite_region: c.region ?? c.department ?? "",
   };

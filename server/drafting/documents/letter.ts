@@ -28,7 +28,7 @@ export function letterContext(inputs: LetterInputs, analysis: InventoryAnalysis 
   // The counts of a map the sender was given: the same sentence parts as the roadmap and the briefing.
   const plan = analysis ? planRoadmap(analysis, { now }) : null;
   const counts = plan ? measureSentences(structure, plan) : null;
-  vars.analysis_sentence = counts ? `${texts(structure, "analysis.sentence", { ...counts, collectivite: c.name })} ` : "";
+  vars.analysis_sentence = counts ? `${texts(structure, "analysis.sentence", { ...counts, collectivite: vars.collectivite! })} ` : "";
   const requests: string[] = [];
   for (const r of inputs.requests) requests.push(structure.texts[`request.${r}`] !== undefined ? texts(structure, `request.${r}`, vars) : sentence(r));
   vars.requests_list = requests.map((r) => `- ${r}`).join("\n");

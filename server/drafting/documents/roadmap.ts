@@ -7,6 +7,7 @@ import { fill, type DocumentStructure } from "../structure.ts";
 import type { RoadmapInputs } from "../inputs.ts";
 import { planRoadmap, type LocalEvent, type RoadmapLine, type RoadmapPhase } from "../roadmap-plan.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
+import { categoryWord } from "../../core/labels.ts";
 import { alternativesText, baseVars, categoryLabel, computationNote, dataBlock, describeCollectivite, finish, fitLabel, installationWord, lawsText, markdownTable, MAX_LISTED, measureSentences, percentOrDash, productLabel, sentence, texts, vendorText, formatPoints } from "./common.ts";
 
 /** The month a roadmap starts: the one given, but never before the month after the document is generated. */
@@ -45,7 +46,7 @@ export function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysi
     raw: counts.raw,
     date: targetDate ? frenchDate(targetDate) : "",
     start: frenchDate(start),
-    collectivite: c.name,
+    collectivite: vars.collectivite!,
   });
   if (inputs.targetDate && !targetDate) vars.target_sentence += ` ${texts(structure, "target.pastDate", { date: frenchDate(inputs.targetDate), start: frenchDate(start) })}`;
 
@@ -54,7 +55,7 @@ export function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysi
     `- ${texts(structure, "target.requiredLine", {
       name: l.item.name,
       installations: `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`,
-      role: l.role.label ?? categoryLabel(l.item.category),
+      role: l.role.label ?? categoryWord(l.item.category),
       alternative: l.alternative?.name ?? "",
       points: formatPoints(l.points),
       phase: texts(structure, `phase.${l.phase}.name`),
