@@ -52,6 +52,10 @@ export async function startServer(config: Config, term: Terminal = silentTermina
     server = await new Promise((resolve, reject) => {
       const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
       s.once("error", reject);
+      // An idle kept-alive connection outlives the clients' own keep-alive (undici: 4 s): otherwise a request sent
+      // on it just as the server closes it fails with ECONNRESET (seen on a busy machine after a slow upload).
+      (s as import("node:http").Server).keepAliveTimeout = 65_000;
+      (s as import("node:http").Server).headersTimeout = 66_000;
     });
   } catch (err) {
     stopGlpi();

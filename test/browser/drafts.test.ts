@@ -123,7 +123,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await page.locator(".downloads").waitFor({ timeout: 10_000 });
     expect(await page.locator("#draft-title").innerText()).toMatch(/feuille de route/i);
     const body = (await page.locator("#draft-output .draft-body").innerText()).replace(/\s+/g, " ");
-    expect(body).toContain("exposition pondérée de Communauté de test de 76 % à 56 % d'ici juin 2029");
+    expect(body).toContain("exposition pondérée de la Communauté de test de 76 % à 56 % d'ici juin 2029");
     expect(await page.locator("#draft-output .draft-text table").count()).toBeGreaterThan(0);
     await page.close();
   });

@@ -23,7 +23,8 @@ function largeInventory(): Buffer {
 const SLOW = { timeout: 10_000 };
 const small = () => Buffer.from("Nom;Éditeur;Nombre d'installations\nGoogle Chrome;Google LLC;100\nLibreOffice;The Document Foundation;40\n");
 
-describe.skipIf(!browserAvailable)("saved analyses in a real browser", () => {
+// Several uploads, pages and exports in one journey: a busy 2-core machine needs more than the default 30 s.
+describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout: 120_000 }, () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let context: BrowserContext;
   let server: TestServer;
