@@ -77,6 +77,11 @@ const envSchema = z.object({
   MODEL_CALLS_PER_HOUR: z.coerce.number().int().min(0).default(120),
   /** With sign-in: inventory imports (uploads, GLPI pulls) per person and per hour (0: no limit). */
   UPLOADS_PER_HOUR: z.coerce.number().int().min(0).default(60),
+  /** With sign-in: the claim whose values `<prefix><workspace>:<role>` give roles (Keycloak "groups"…); unset: roles from the CLI only. */
+  OIDC_ROLES_CLAIM: z.string().trim().min(1).max(100).optional(),
+  OIDC_ROLES_PREFIX: z.string().max(100).default(""),
+  /** With sign-in: the role in the default workspace of a signed-in person given none (empty: no access until given one). */
+  DEFAULT_WORKSPACE_ROLE: z.enum(["", "lecteur", "redacteur", "dsi", "administrateur"], { error: message("team.config.defaultRole") }).default(""),
 });
 
 export interface AuthConfig {
@@ -92,6 +97,11 @@ export interface AuthConfig {
   sessionHours: number;
   /** Per person and per hour; 0: no limit. */
   limits: { modelCallsPerHour: number; uploadsPerHour: number };
+  /** The claim that gives roles by workspace, and the prefix of its values (server/auth/workspaces.ts). */
+  rolesClaim: string | null;
+  rolesPrefix: string;
+  /** The role in the default workspace of any signed-in person without one there (null: none). */
+  defaultRole: "lecteur" | "redacteur" | "dsi" | "administrateur" | null;
 }
 
 export type Config = {
@@ -201,6 +211,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? null,
       sessionHours: e.SESSION_HOURS,
       limits: { modelCallsPerHour: e.MODEL_CALLS_PER_HOUR, uploadsPerHour: e.UPLOADS_PER_HOUR },
+      rolesClaim: e.OIDC_ROLES_CLAIM ?? null,
+      rolesPrefix: e.OIDC_ROLES_PREFIX,
+      defaultRole: e.DEFAULT_WORKSPACE_ROLE || null,
     },
   };
 }

@@ -17,6 +17,8 @@ import { acquireDataLock } from "./store/lock.ts";
 import type { ChunkStore } from "./store/types.ts";
 import { isRunning, type RecordStore } from "./store/records.ts";
 import { openRecordDatabase } from "./store/open-records.ts";
+import { backendOf, type RecordDatabase } from "./store/sql-records.ts";
+import { scopedRecords } from "./store/workspace-scope.ts";
 import { AppError, ioErrorOf } from "./core/errors.ts";
 import { message } from "./i18n/messages.ts";
 
@@ -30,6 +32,8 @@ export interface Engine {
   retriever: Retriever;
   /** A collection of saved records (analyses, classifications, drafts, plans) in the database (SQLite or PostgreSQL). */
   records<T>(collection: string): RecordStore<T>;
+  /** The database behind `records` (the audit log and the team routes use its tables). */
+  database: RecordDatabase;
   /** Re-indexes what changed in the corpus; `rebuild` starts from an empty index. */
   index(options?: { rebuild?: boolean; onProgress?: (done: number, total: number) => void }): Promise<IndexReport>;
   close(): Promise<void>;
@@ -95,6 +99,8 @@ export async function createEngine(config: Config, log: (line: string) => void =
     await lock.release();
     throw err;
   });
+  // PostgreSQL: while this engine runs, a restore is refused (server/cli/team.ts); SQLite has the data-folder lock.
+  const inUse = await backendOf(db).useLock?.("shared").catch(() => null);
   const vectors = createVectorSync(store, models, log);
   const retriever = createRetriever(store, models, vectors);
   return {
@@ -104,7 +110,9 @@ export async function createEngine(config: Config, log: (line: string) => void =
     modelQueue,
     vectors,
     retriever,
-    records: <T>(collection: string) => db.store<T>(collection),
+    // Each collection follows the workspace of the request (server/store/workspace-scope.ts).
+    records: <T>(collection: string) => scopedRecords((name) => db.store<T>(name), collection),
+    database: db,
     async index(options = {}) {
       if (options.rebuild) await store.clear();
       const report = await storeStep(lanceDir, () =>
@@ -121,6 +129,7 @@ export async function createEngine(config: Config, log: (line: string) => void =
     async close() {
       try {
         await store.close();
+        await inUse?.();
         await db.close();
       } finally {
         await lock.release();

@@ -129,8 +129,9 @@ const num = (n) => el("td", { class: "num" }, formatNumber(n));
 const vendorText = (vendor) => {
   if (!vendor) return "";
   const own = vendor.country ? t("inv.vendorCountry", { vendor: vendor.name, country: countryName(vendor.country) }) : vendor.name;
-  if (!vendor.parent) return own;
-  return t("inv.vendorParent", { vendor: own, parent: vendor.parent.name, country: countryName(vendor.parent.country) });
+  const text = vendor.parent ? t("inv.vendorParent", { vendor: own, parent: vendor.parent.name, country: countryName(vendor.parent.country) }) : own;
+  // The catalog could not confirm who controls the vendor today: said, not asserted.
+  return vendor.ownershipVerified === false ? t("inv.ownershipUnverified", { vendor: text }) : text;
 };
 
 function extraBadge(value) {

@@ -16,6 +16,8 @@ export interface ApiKeyRecord {
   /** The first characters of the key, to recognise it in a list. */
   prefix: string;
   createdAt: string;
+  /** The workspace the key acts in (server/auth/workspace-keys.ts); absent: the default workspace. */
+  workspace?: string;
 }
 
 export const API_KEYS_COLLECTION = "api-keys";

@@ -6,6 +6,7 @@
 import * as client from "openid-client";
 import { isLoopbackHost, type AuthConfig } from "../config.ts";
 import type { PendingSignIn, SessionUser } from "./sessions.ts";
+import { rolesFromClaim } from "./workspaces.ts";
 
 export interface OidcClient {
   /** Where to send the browser, and what the callback must check. */
@@ -58,7 +59,7 @@ export function createOidcClient(auth: AuthConfig): OidcClient {
       const info: Record<string, unknown> = config.serverMetadata().userinfo_endpoint
         ? { ...idClaims, ...(await client.fetchUserInfo(config, tokens.access_token, idClaims.sub)) }
         : { ...idClaims };
-      return { subject: idClaims.sub, issuer: idClaims.iss, name: displayName(info), email: str(info.email) };
+      return { subject: idClaims.sub, issuer: idClaims.iss, name: displayName(info), email: str(info.email), claimRoles: rolesFromClaim(info, auth.rolesClaim, auth.rolesPrefix) };
     },
   };
 }

@@ -8,12 +8,15 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { RecordStore } from "../store/records.ts";
+import type { Role } from "./roles.ts";
 
 export interface SessionUser {
   subject: string;
   issuer: string;
   name: string;
   email: string | null;
+  /** Roles the identity provider gave, by workspace (OIDC_ROLES_CLAIM), read at sign-in. */
+  claimRoles?: Record<string, Role>;
 }
 
 export interface Session extends SessionUser {

@@ -2,13 +2,24 @@
 import { API_KEYS_COLLECTION, createApiKeys, type ApiKeyRecord, type ApiKeys } from "../auth/api-keys.ts";
 import type { Config } from "../config.ts";
 import { message } from "../i18n/messages.ts";
+import { workspaceKeyStore } from "../auth/workspace-keys.ts";
+import { appendAudit } from "../store/audit.ts";
 import { openRecordDatabase } from "../store/open-records.ts";
+import { DEFAULT_WORKSPACE } from "../store/workspace-scope.ts";
+import { cliActor } from "./team.ts";
 
 /** `npm run cli -- api-key create|list|revoke <name>`, on the saved-work database alone; returns the exit code. */
 export async function apiKeyCommand(args: string[], config: Config, out: (text: string) => void, line: (text: string) => void): Promise<number> {
   const db = await openRecordDatabase(config, line);
   try {
-    return await run(args, createApiKeys(db.store<ApiKeyRecord>(API_KEYS_COLLECTION)), out, line);
+    // The keys of the default workspace (`workspace api-key <espace> …` for another), each change in the audit log.
+    const keys = createApiKeys(workspaceKeyStore(db.store<ApiKeyRecord>(API_KEYS_COLLECTION), DEFAULT_WORKSPACE));
+    const code = await run(args, keys, out, line);
+    const [action, name] = args;
+    if (code === 0 && name && (action === "create" || action === "revoke")) {
+      await appendAudit(db, { workspace: DEFAULT_WORKSPACE, actor: cliActor(), action: `apikey.${action}`, target: name });
+    }
+    return code;
   } finally {
     await db.close();
   }

@@ -121,7 +121,9 @@ export function formatInventoryReport(a: SavedAnalysis): string {
   if (a.unknown.length) {
     parts.push("", message("inventory.cli.unknown", { count: int(a.unknown.length) }));
     for (const u of a.unknown.slice(0, 20)) {
-      parts.push(`  - ${u.name}${u.publisher ? ` (${u.publisher})` : ""} : ${int(u.installations)} — ${u.vendor ? message("inventory.cli.vendorKnown", { vendor: u.vendor.name }) : message("inventory.cli.vendorUnknown")}`);
+      // A name below the sure threshold says what it resembles, as the map and the exports do.
+      const review = u.suggestion ? ` — ${message("inventory.export.reviewValue", { product: u.suggestion.name, confidence: String(u.suggestion.confidence).replace(".", ",") })}` : "";
+      parts.push(`  - ${u.name}${u.publisher ? ` (${u.publisher})` : ""} : ${int(u.installations)} — ${u.vendor ? message("inventory.cli.vendorKnown", { vendor: u.vendor.name }) : message("inventory.cli.vendorUnknown")}${review}`);
     }
     if (a.unknown.length > 20) parts.push(`  ${message("inventory.cli.more", { count: int(a.unknown.length - 20) })}`);
     parts.push(message("inventory.cli.classifyHint"));

@@ -64,6 +64,34 @@ const COMMANDS: Record<string, { options: Options; load: () => Promise<Command> 
       return (c) => apiKeyCommand(c.positionals, c.config, c.out, c.term.line);
     },
   },
+  workspace: {
+    options: {},
+    load: async () => {
+      const { workspaceCommand } = await import("./team.ts");
+      return (c) => workspaceCommand(c.positionals, c.config, c.out);
+    },
+  },
+  audit: {
+    options: { out: text },
+    load: async () => {
+      const { auditCommand } = await import("./team.ts");
+      return (c) => auditCommand(c.positionals, c.values, c.config, c.out);
+    },
+  },
+  backup: {
+    options: {},
+    load: async () => {
+      const { backupCommand } = await import("./team.ts");
+      return (c) => backupCommand(c.positionals, c.config, c.out);
+    },
+  },
+  restore: {
+    options: {},
+    load: async () => {
+      const { restoreCommand } = await import("./team.ts");
+      return (c) => restoreCommand(c.positionals, c.config, c.out);
+    },
+  },
   sessions: {
     options: { all: flag },
     load: async () => {

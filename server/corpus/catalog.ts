@@ -125,12 +125,36 @@ function checkReferences(catalog: Catalog, problems: CorpusProblem[]) {
     if (product?.domains.length && alternative?.domains.length && !product.domains.some((d) => alternative.domains.includes(d))) {
       reasons.push(`domaines différents : ${product.domains.join(", ")} / ${alternative.domains.join(", ")}`);
     }
+    // Network equipment is no alternative to a communications client (Huawei eSpace), nor the reverse.
+    if (product && alternative && !sameCategoryFamily(product.category, alternative.category)) {
+      reasons.push(`familles différentes : ${categoryWord(product.category)} / ${categoryWord(alternative.category)}`);
+    }
     const key = `${m.product}→${m.alternative}`;
     if (seen.has(key)) reasons.push("correspondance en double");
     seen.add(key);
     if (reasons.length) problems.push({ path: "catalog", record: `mappings ${key}`, reasons });
     return reasons.length === 0;
   });
+}
+
+/**
+ * Categories whose records are equipment or what runs it (switches, routers, firewalls, network virtualisation):
+ * `network` is replaced only within this family, and never stands for software people use (a visio client, a
+ * softphone, a file server).
+ */
+const EQUIPMENT_FAMILY: ReadonlySet<string> = new Set(["network", "security", "virtualization"]);
+
+/**
+ * Whether an alternative of `alternative`'s category can replace a product of `product`'s: software categories
+ * mix (an office suite installed or online, a mail service and its client), network equipment does not.
+ * @example
+ * sameCategoryFamily("collaboration", "network"); // false — Huawei eSpace is not replaced by a switch
+ * sameCategoryFamily("security", "network"); // true — a web filter by a proxy
+ */
+export function sameCategoryFamily(product: string, alternative: string): boolean {
+  if (product === "network") return EQUIPMENT_FAMILY.has(alternative);
+  if (alternative === "network") return EQUIPMENT_FAMILY.has(product);
+  return true;
 }
 
 /**
@@ -213,6 +237,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
       `${v.name}${v.legalName && v.legalName !== v.name ? ` (${v.legalName})` : ""} : éditeur, siège : ${countryName(v.country)}.`,
     ];
     if (v.parent) lines.push(`Il appartient à ${v.parent.name} (${countryName(v.parent.country)}).`);
+    if (!v.ownershipVerified) lines.push("Propriétaire de contrôle non vérifié : aucune de nos sources ne confirme qui contrôle cet éditeur aujourd'hui.");
     lines.push(
       v.exposure.length
         ? `Exposition à des lois extra-européennes : ${v.exposure.map(exposureLabel).join(", ")}.`
@@ -229,7 +254,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     const lines = [
       `${p.name} (${categoryWord(p.category)}) : ${sentence(p.usage)}`,
       v
-        ? `Éditeur : ${v.name}, ${countryName(v.country)}${v.parent ? `, groupe ${v.parent.name} (${countryName(v.parent.country)})` : ""}.${v.exposure.length ? ` Exposition : ${v.exposure.map(exposureLabel).join(", ")}.` : ""}`
+        ? `Éditeur : ${v.name}, ${countryName(v.country)}${v.parent ? `, groupe ${v.parent.name} (${countryName(v.parent.country)})` : ""}${v.ownershipVerified ? "" : ", propriétaire non vérifié"}.${v.exposure.length ? ` Exposition : ${v.exposure.map(exposureLabel).join(", ")}.` : ""}`
         : "",
     ];
     if (p.aliases.length) lines.push(`Apparaît dans les inventaires sous les noms : ${p.aliases.join(" ; ")}.`);

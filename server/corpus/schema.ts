@@ -59,6 +59,12 @@ export const vendorSchema = z.object({
   country,
   parent: z.object({ name: z.string().min(1), country }).nullish(),
   exposure: z.array(z.string().min(2)).default([]),
+  /**
+   * false when no source confirms who controls the vendor today (a sale announced but not known to be completed, a
+   * restructuring that changed the shareholders): the vendor is classified by what is sourced, and the map says
+   * « propriétaire non vérifié » instead of asserting an owner.
+   */
+  ownershipVerified: z.boolean().default(true),
   /** Category of the equipment the vendor makes (network, workstation, hosting…), for hardware of unknown model. */
   hardware: z.enum(CATEGORIES).nullish(),
   notes: z.string().nullish(),

@@ -8,6 +8,7 @@ import { formatIssues } from "../core/validation.ts";
 import type { Config } from "../config.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
 import type { ChunkStore } from "../store/types.ts";
+import { currentWorkspace } from "../store/workspace-scope.ts";
 import { AppError, ioErrorOf } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
@@ -43,7 +44,8 @@ export const draftStore = (app: DraftingContext) => app.records<Draft>("drafts")
  * still be read, edited and exported, and are written as soon as a save succeeds (`POST …/save`, or the next edit).
  */
 const unsaved = new Map<string, Draft>();
-const unsavedKey = (app: DraftingContext, id: string) => `${app.config.dataDir}\0${id}`;
+// Per workspace too: a draft kept in memory is never shown to another workspace (server/store/workspace-scope.ts).
+const unsavedKey = (app: DraftingContext, id: string) => `${app.config.dataDir}\0${currentWorkspace()}\0${id}`;
 
 /** Saves a draft; on a storage failure keeps it in memory and throws a French error saying so and what to do. */
 export async function saveDraft(app: DraftingContext, draft: Draft): Promise<void> {

@@ -17,6 +17,7 @@ import {
   type Measure,
   type Role,
 } from "../inventory/measure.ts";
+import { countByCategory } from "../inventory/category-counts.ts";
 import { fold } from "../inventory/normalize.ts";
 import type { AnalysisAlternative, AnalysisItem, InventoryAnalysis } from "./types.ts";
 
@@ -177,18 +178,11 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
   };
 }
 
+/** The map's own count by category (distinct products, components set aside), largest first. */
 function categories(measure: Measure<AnalysisItem>) {
-  const rows = new Map<string, { category: string; products: number; installations: number; extra: number; known: number }>();
-  for (const { item, exposure } of measure.measured) {
-    const key = item.category ?? "unknown";
-    const row = rows.get(key) ?? { category: key, products: 0, installations: 0, extra: 0, known: 0 };
-    row.products++;
-    row.installations += item.installations;
-    if (exposure !== null) row.known += item.installations;
-    if (isExposed(item)) row.extra += item.installations;
-    rows.set(key, row);
-  }
-  return [...rows.values()].sort((a, b) => b.installations - a.installations);
+  return countByCategory(measure.measured.map((m) => m.item))
+    .map((c) => ({ category: c.category, products: c.products, installations: c.installations, extra: c.exposed, known: c.known }))
+    .sort((a, b) => b.installations - a.installations);
 }
 
 // ---------- Local context ----------

@@ -13,6 +13,8 @@ import { toErrorBody } from "./errors.ts";
 import { requestGuard } from "./guard.ts";
 import { message } from "../i18n/messages.ts";
 import { mountAuth } from "./auth.ts";
+import { workspaceAccess } from "./access.ts";
+import { teamRoutes } from "./routes/team.ts";
 import { QueueFullError } from "../llm/queue.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { draftRoutes } from "./routes/drafts.ts";
@@ -50,6 +52,8 @@ export function createApp(engine: Engine): Hono {
   );
   // Sign-in (when configured): sessions checked before any route but the public ones.
   mountAuth(app, engine);
+  // Workspaces and roles: what the route needs, checked before it runs (server/http/access.ts).
+  app.use("*", workspaceAccess(engine));
   app.route("/api", healthRoutes(engine));
   app.route("/api", searchRoutes(engine));
   app.route("/api", referenceRoutes());
@@ -58,6 +62,7 @@ export function createApp(engine: Engine): Hono {
   app.route("/api", inventoryRoutes(engine));
   app.route("/api", glpiRoutes(engine));
   app.route("/api", planRoutes(engine));
+  app.route("/api", teamRoutes(engine));
   app.route("/v1", openaiRoutes(engine));
   app.all("/api/*", (c) => {
     throw new AppError("not_found", message("http.notFound", { path: c.req.path }), 404);

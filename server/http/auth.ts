@@ -16,9 +16,14 @@ import { toErrorBody } from "./errors.ts";
 import { message } from "../i18n/messages.ts";
 import { createOidcClient, type OidcClient } from "../auth/oidc.ts";
 import { costOf, createLimiter } from "../auth/limits.ts";
+import { recordSignIn } from "./access.ts";
 import { expiringStore, newToken, type PendingSignIn, type Session } from "../auth/sessions.ts";
 
 const SIGN_IN_MINUTES = 10;
+
+const sessionOf = new WeakMap<Request, Session>();
+/** The session of a request the sign-in middleware let through (for the access middleware, server/http/access.ts). */
+export const sessionOfRequest = (req: Request): Session | null => sessionOf.get(req) ?? null;
 
 /** Paths reachable without a session. Anything not listed needs one (deny by default). */
 export function isOpenPath(path: string): boolean {
@@ -63,7 +68,6 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
   const SESSION_COOKIE = secure ? "__Host-caplibre_session" : "caplibre_session";
   const SIGN_IN_COOKIE = secure ? "__Host-caplibre_signin" : "caplibre_signin";
   const cookieOptions = (seconds: number) => ({ path: "/", httpOnly: true, secure, sameSite: "Lax" as const, maxAge: Math.round(seconds) });
-  const sessionOf = new WeakMap<Request, Session>();
   const limiter = createLimiter({ model: auth.limits.modelCallsPerHour, upload: auth.limits.uploadsPerHour });
   const redirectUri = (c: Context) => `${auth.publicUrl ?? new URL(c.req.url).origin}/auth/callback`;
 
@@ -144,12 +148,15 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
     const now = Date.now();
     const seconds = auth.sessionHours * 3600;
     await sessions.put(token, { ...user, created: new Date(now).toISOString(), expires: new Date(now + seconds * 1000).toISOString() });
+    await recordSignIn(engine, user, "signin");
     setCookie(c, SESSION_COOKIE, token, cookieOptions(seconds));
     c.header("cache-control", "no-store");
     return c.redirect(pending.returnTo, 303);
   });
 
   app.post("/auth/logout", async (c) => {
+    const ending = await sessions.get(getCookie(c, SESSION_COOKIE));
+    if (ending) await recordSignIn(engine, ending, "signout");
     await sessions.delete(getCookie(c, SESSION_COOKIE));
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure });
     return c.redirect("/auth/signed-out", 303);

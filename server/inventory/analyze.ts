@@ -8,6 +8,7 @@ import { exposureLabel, lawsFor } from "../corpus/catalog.ts";
 import { CATEGORIES, type Category } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
 import { controllingCountry, exposureOf, isEuropean, matchName, type CatalogEntry, type MatchIndex, type MatchResult, type VendorInfo } from "./match.ts";
+import { countByCategory, productKeyOf } from "./category-counts.ts";
 import { bestAlternative, isExposed, isQuickWin, measureItems, measureWeights } from "./measure.ts";
 import { displayName, isComponent, looseKey, nameKey, nameTokens } from "./normalize.ts";
 import type {
@@ -157,7 +158,12 @@ function mostFrequent(map: Map<string, number>): string | null {
 
 const WEAK_METHODS = new Set<MatchMethod>(["prefix", "contains", "near"]);
 
-const vendorView = (v: VendorInfo) => ({ name: v.name, country: v.country, parent: v.parent });
+const vendorView = (v: VendorInfo): InventoryItem["vendor"] => ({
+  name: v.name,
+  country: v.country,
+  parent: v.parent,
+  ...(v.ownershipVerified === false ? { ownershipVerified: false as const } : {}),
+});
 
 /** Classifies one distinct name: manual classification first, then the catalog, else unknown with a reason. */
 export function classifyInventoryItem(group: Group, index: MatchIndex, classifications: Map<string, ManualClassification>): InventoryItem {
@@ -169,7 +175,7 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
     kind: group.kind,
     versions: [...group.versions],
   };
-  let match = matchName(index, group.name, publisher);
+  let match = matchName(index, group.name, publisher, group.kind);
   const manual = classifications.get(nameKey(group.name)) ?? classifications.get(`~${looseKey(group.name)}`);
   if (manual) return applyManual(base, manual, match, index);
   const component = isComponent(group.name);
@@ -288,6 +294,12 @@ function openSourceSentence(e: CatalogEntry): string {
 
 /** Where the controlling entity is, in French: the vendor, or its parent group, and what that makes the item. */
 function provenanceSentence(v: VendorInfo, entry: CatalogEntry | null): string {
+  const sentence = locationSentence(v, entry);
+  // Who controls the vendor today is not confirmed (a sale announced, a restructuring): said, not asserted.
+  return v.ownershipVerified === false ? `${sentence} ${message("inventory.reason.ownershipUnverified", { vendor: v.name })}` : sentence;
+}
+
+function locationSentence(v: VendorInfo, entry: CatalogEntry | null): string {
   if (v.country === null) return message("inventory.reason.community", { vendor: v.name });
   if (v.parent && v.parent.country !== v.country) {
     return message(isEuropean(v.parent.country) ? "inventory.reason.parentEuropean" : "inventory.reason.parentExtra", {
@@ -381,7 +393,7 @@ function collectRisks(items: InventoryItem[]) {
     .map((r) => ({ kind: r.kind, label: r.label, products: [...r.products].slice(0, 12), installations: r.installations }));
 }
 
-const productKey = (i: InventoryItem) => i.product?.id ?? `name:${nameKey(i.name)}`;
+const productKey = (i: InventoryItem) => productKeyOf(i);
 
 function shareFigure(items: InventoryItem[], pick: (i: InventoryItem) => boolean | null): ShareFigure {
   let yes = 0;
@@ -414,25 +426,21 @@ function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: numbe
   const installations = items.reduce((s, i) => s + i.installations, 0);
   const classifiedInstallations = classified.reduce((s, i) => s + i.installations, 0);
 
-  const byCategory = new Map<Category | "unclassified", InventoryItem[]>();
-  for (const i of items) {
-    const key = i.category ?? "unclassified";
-    const list = byCategory.get(key) ?? [];
-    list.push(i);
-    byCategory.set(key, list);
-  }
+  // The same counting as the roadmap's « État des lieux » (category-counts.ts): one definition, one set of numbers.
+  const byCategory = new Map(countByCategory(all).map((c) => [c.category, c]));
   const order = [...CATEGORIES, "unclassified"] as const;
   const categories: CategorySummary[] = order
     .filter((c) => byCategory.has(c))
     .map((c) => {
-      const list = byCategory.get(c)!;
+      const count = byCategory.get(c)!;
+      const list = count.lines;
       return {
         category: c,
         label: c === "unclassified" ? message("inventory.category.unclassified") : categoryLabel(c),
-        products: new Set(list.map(productKey)).size,
-        items: list.length,
-        installations: list.reduce((s, i) => s + i.installations, 0),
-        extraEuropean: shareFigure(list, isExposed),
+        products: count.products,
+        items: count.items,
+        installations: count.installations,
+        extraEuropean: { installations: count.exposed, share: share(count.exposed, count.known) },
         openSource: shareFigure(list, (i) => i.openSource),
         mainDependencies: mainDependencies(list),
         risks: collectRisks(list),

@@ -20,7 +20,7 @@ export interface ExportedFile {
 
 type Cell = string | number;
 
-const COLUMNS = ["name", "publisher", "installations", "versions", "product", "vendor", "country", "extra", "open", "category", "laws", "alternatives", "component", "confidence", "reason"] as const;
+const COLUMNS = ["name", "publisher", "installations", "versions", "product", "vendor", "country", "extra", "open", "category", "laws", "alternatives", "component", "confidence", "review", "reason"] as const;
 
 /** Labels looked up once per export, not once per cell (a large map has a hundred thousand lines). */
 function memo<K, V>(f: (k: K) => V): (k: K) => V {
@@ -42,6 +42,13 @@ function laws(exposure: unknown): string[] {
   return [];
 }
 
+/** « à vérifier » and the catalog entry the name resembles, for a match below the sure threshold (as in the map's review list). */
+function reviewCell(i: InventoryItem): string {
+  const s = i.suggestion;
+  if (!s) return "";
+  return message("inventory.export.reviewValue", { product: s.name, confidence: String(s.confidence).replace(".", ",") });
+}
+
 function itemCells(i: InventoryItem): Cell[] {
   const controlling = i.vendor?.parent?.country ?? i.vendor?.country ?? null;
   return [
@@ -50,7 +57,7 @@ function itemCells(i: InventoryItem): Cell[] {
     i.installations,
     (i.versions ?? []).join(", "),
     i.product?.name ?? "",
-    i.vendor?.name ?? "",
+    i.vendor ? (i.vendor.ownershipVerified === false ? message("inventory.export.ownershipUnverified", { vendor: i.vendor.name }) : i.vendor.name) : "",
     i.vendor ? country(controlling) : "",
     yesNo(i.extraEuropean),
     yesNo(i.openSource),
@@ -59,6 +66,7 @@ function itemCells(i: InventoryItem): Cell[] {
     i.alternatives?.length ? alternativesText(JSON.stringify(i.alternatives.map((a) => ({ name: a.name, fit: a.fit })))) : "",
     i.component ? yesNo(true) : "",
     typeof i.confidence === "number" ? i.confidence : "",
+    reviewCell(i),
     i.reason ?? "",
   ];
 }

@@ -9,7 +9,7 @@ import { currentCorpus } from "../corpus/source.ts";
 import type { Alternative, Category, Vendor } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
-import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod } from "./types.ts";
+import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod, RowKind } from "./types.ts";
 
 export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";
 
@@ -21,6 +21,8 @@ export interface VendorInfo {
   exposure: string[];
   /** The category of the equipment the vendor makes, for a hardware line whose model the catalog does not know. */
   hardware?: Category | null;
+  /** false when no source confirms who controls the vendor today: the map says « propriétaire non vérifié ». */
+  ownershipVerified?: boolean;
 }
 
 /** A product or an alternative of the catalog, with everything an inventory item needs from it. */
@@ -54,6 +56,12 @@ interface Label {
   numbers: string[];
   /** The edition the catalog text states (« MySQL Enterprise Edition »). */
   edition: Edition | null;
+  /**
+   * The catalog text is the vendor's bare name with a scope in brackets (« Huawei (réseau d'entreprise) »): it
+   * stands for that part of the vendor's range only, so a longer name that merely starts with the vendor's name
+   * (« Huawei eSpace », a communications client) is not asserted to be it.
+   */
+  scoped?: boolean;
 }
 
 export interface MatchIndex {
@@ -84,8 +92,16 @@ export interface MatchResult {
   review: boolean;
 }
 
-/** Below this confidence a match is listed for review rather than asserted. */
-export const REVIEW_BELOW = 0.75;
+/**
+ * The "sure" threshold: a match is asserted from this confidence up; below it, the catalog entry is only a
+ * suggestion, listed for review (« à vérifier ») in the map, the API's unknown and review lists and the exports.
+ * Exact and loose names (0.92–0.97), a publisher that completes the name (0.88–0.9), a known name at the start of a
+ * longer one (0.85, or 0.8 for one word the publisher confirms) are sure; a known name inside a longer one, one
+ * letter off, a publisher naming another vendor, a vendor's name alone before an unknown word are not.
+ */
+export const SURE_CONFIDENCE = 0.8;
+/** @deprecated the same threshold under its former name. */
+export const REVIEW_BELOW = SURE_CONFIDENCE;
 
 /** Words too common to name a vendor on their own when they start a publisher string. */
 const GENERIC_WORDS = new Set(["open", "free", "new", "red", "cloud", "data", "digital", "global", "index", "business", "unit", "box", "gen", "win", "check", "trend", "smart", "soft", "net", "web", "tech", "info", "euro", "france", "micro", "general", "first", "blue", "green", "city", "public"]);
@@ -204,7 +220,15 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
 
 function toVendorInfo(v: Vendor): VendorInfo {
   const parent = v.parent ? { name: v.parent.name, country: v.parent.country } : null;
-  return { id: v.id, name: v.name, country: v.country, parent, exposure: lawsFor(v.exposure, parent?.country ?? v.country), hardware: v.hardware ?? null };
+  return {
+    id: v.id,
+    name: v.name,
+    country: v.country,
+    parent,
+    exposure: lawsFor(v.exposure, parent?.country ?? v.country),
+    hardware: v.hardware ?? null,
+    ownershipVerified: v.ownershipVerified !== false,
+  };
 }
 
 const COMMUNITY_WORDS = new Set(["ce", "community", "communautaire", "oss"]);
@@ -263,7 +287,8 @@ function addLabels(index: MatchIndex, entry: CatalogEntry, labels: string[]) {
     const key = loose.join(" ");
     // "Microsoft 365" loosens to "microsoft": a vendor's bare name is not a product, only its exact form is.
     if (key !== full && (index.vendors.has(key) || key === vendorFirst)) continue;
-    push(index.loose, key, { entry, label, weak: false, full: key === full, numbers, edition });
+    const scoped = label.includes("(") && (index.vendors.has(key) || key === vendorWords.join(" "));
+    push(index.loose, key, { entry, label, weak: false, full: key === full, numbers, edition, scoped });
     if (vendorFirst && loose[0] !== vendorFirst) {
       // "Firefox" published by Mozilla is also "Mozilla Firefox" in inventories.
       const prefixed = `${vendorFirst} ${key}`;
@@ -352,6 +377,12 @@ export function vendorForPublisher(index: MatchIndex, publisher: string | null |
 
 const firstWord = (text: string | null | undefined) => publisherKey(text).split(" ")[0] ?? "";
 
+/** The catalog text starts with the name of the vendor the publisher names (« McAfee Agent » for « McAfee, LLC »). */
+function labelNamesPublisher(label: string, vendor: VendorInfo, publisher: string): boolean {
+  const text = ` ${publisherKey(label)} `;
+  return [publisherKey(vendor.name), publisherKey(publisher)].some((k) => k.length >= 4 && !GENERIC_WORDS.has(k) && text.startsWith(` ${k} `));
+}
+
 /** The publisher is the entry's vendor or belongs to the same group (VMware Tools published by "Broadcom Inc."). */
 const agrees = (entry: CatalogEntry, vendor: VendorInfo | null, publisher: string) => {
   if (vendor && entry.vendor.id && vendor.id === entry.vendor.id) return true;
@@ -430,7 +461,7 @@ export const MAX_NAME_LENGTH = 300;
  * @example
  * matchName(index, "Adobe Acrobat Reader DC - Français", "Adobe Systems Incorporated").method; // "loose"
  */
-export function matchName(index: MatchIndex, name: string, publisher: string | null): MatchResult {
+export function matchName(index: MatchIndex, name: string, publisher: string | null, kind: RowKind = "software"): MatchResult {
   // A Linux package's "publisher" is the distribution team that packages it ("Debian LibreOffice Maintainers"),
   // not its vendor: the name is matched as if no publisher were given.
   const given = (publisher ?? "").slice(0, MAX_NAME_LENGTH);
@@ -441,13 +472,16 @@ export function matchName(index: MatchIndex, name: string, publisher: string | n
   const looseKeyText = loose.join(" ");
   const facts: NameFacts = { numbers: tokens.filter((t) => /^\d+$/.test(t)), edition: editionFromTokens(tokens) };
   const result = (label: Label, method: MatchMethod, confidence: number): MatchResult => {
-    const mismatch = !!(vendor && label.entry.vendor.id && vendor.id !== label.entry.vendor.id && !agrees(label.entry, vendor, pub));
+    // A catalog alias written with the publisher's brand (« McAfee Agent » of Trellix, ex-McAfee Enterprise) is
+    // the catalog expecting that publisher: no mismatch.
+    const mismatch = !!(vendor && label.entry.vendor.id && vendor.id !== label.entry.vendor.id && !agrees(label.entry, vendor, pub) && !labelNamesPublisher(label.label, vendor, pub));
     // A weak label (a product name without its vendor's, "Teams") with no publisher to confirm it is less sure,
     // and a generic word ("Drive", "Connect", "Agent") on its own is only a guess, to review.
     const unconfirmed = label.weak && !agrees(label.entry, vendor, pub);
     const generic = unconfirmed && loose.length === 1 && GENERIC_PRODUCT_WORDS.has(loose[0]!);
     const c = confidence - (mismatch ? 0.2 : 0) - (unconfirmed ? 0.1 : 0) - (generic ? 0.2 : 0);
-    return { entry: label.entry, vendor, method, confidence: c, label: label.label, publisherMismatch: mismatch, review: c < REVIEW_BELOW };
+    const rounded = Math.round(c * 100) / 100;
+    return { entry: label.entry, vendor, method, confidence: rounded, label: label.label, publisherMismatch: mismatch, review: rounded < SURE_CONFIDENCE };
   };
 
   if (tokens.length) {
@@ -477,13 +511,20 @@ export function matchName(index: MatchIndex, name: string, publisher: string | n
       // One word ("zoom") is enough only when no publisher contradicts it ("Zoom Text Magnifier" by Freedom Scientific).
       const hit = pick(index.loose.get(key), vendor, pub, single && (key.length < 4 || pub.trim() !== "") ? "agree" : "no-conflict", facts);
       if (!hit || (index.vendors.has(key) && !hit.full)) continue;
-      if (!(single && hit.weak && !agrees(hit.entry, vendor, pub))) return result(hit, "prefix", single ? 0.78 : 0.85);
+      if (single && hit.weak && !agrees(hit.entry, vendor, pub)) continue;
+      // One known word that the publisher confirms is sure (« VLC media player » by VideoLAN); unconfirmed, or the
+      // vendor's bare name of a record scoped to part of its range (« Huawei eSpace »), it is to review.
+      // A device of the maker, though, is what its equipment record stands for (« Huawei S5735 », a switch).
+      const confirmed = agrees(hit.entry, vendor, pub);
+      const device = kind === "hardware" && hit.entry.category === hit.entry.vendor.hardware;
+      return result(hit, "prefix", hit.scoped && !device ? 0.7 : !single ? 0.85 : confirmed ? 0.8 : 0.7);
     }
     // The name contains a known name: "Cisco AnyConnect Secure Mobility Client", "Sophos Endpoint Agent".
     for (let length = Math.min(loose.length - 1, 6); length >= 1; length--) {
       for (let start = 1; start + length <= loose.length; start++) {
         const key = loose.slice(start, start + length).join(" ");
         const hit = pick(index.loose.get(key), vendor, pub, length === 1 || key.length < 6 ? "agree" : "no-conflict", facts);
+        // A known name inside a longer one is a guess: to review (« à vérifier »), never asserted.
         if (hit && !(index.vendors.has(key) && !hit.full)) return result(hit, "contains", length > 1 ? 0.75 : 0.7);
       }
     }

@@ -104,7 +104,8 @@ export interface InventoryItem {
   kind: RowKind;
   versions: string[];
   product: { id: string; name: string } | null;
-  vendor: { name: string; country: string | null; parent?: { name: string; country: string } | null } | null;
+  /** `ownershipVerified: false` (absent otherwise) when no source confirms who controls the vendor today. */
+  vendor: { name: string; country: string | null; parent?: { name: string; country: string } | null; ownershipVerified?: false } | null;
   /** The controlling entity (the vendor, or its parent group) is outside the EU, the EEA, the United Kingdom and Switzerland. */
   extraEuropean: boolean | null;
   openSource: boolean | null;

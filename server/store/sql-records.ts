@@ -24,11 +24,16 @@ export interface RecordDatabase {
 const BACKEND = Symbol("backend");
 
 /** The statements a backend runs; `?` placeholders are turned into `$n` for PostgreSQL. */
-interface Backend {
+export interface Backend {
   kind: RecordDatabase["kind"];
   label: string;
   run(sql: string, params?: unknown[]): Promise<void>;
   all<R>(sql: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * PostgreSQL only: a lock on the database that every running server holds shared and a restore takes alone
+   * (the data-folder lock does that for SQLite). Null when it cannot be had now; call the result to release it.
+   */
+  useLock?(mode: "shared" | "exclusive"): Promise<(() => Promise<void>) | null>;
   /** Runs `work` in one transaction (statements through the given runner). */
   transaction(work: (tx: Pick<Backend, "run" | "all">) => Promise<void>): Promise<void>;
   close(): Promise<void>;
@@ -60,7 +65,49 @@ const MIGRATIONS: { version: number; sqlite: string[]; postgresql: string[] }[] 
       "CREATE INDEX records_recent ON records (collection, updated_at DESC)",
     ],
   },
+  {
+    // The audit log (server/store/audit.ts): who did what, when, in which workspace; appended to, never edited.
+    version: 2,
+    sqlite: [
+      `CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT
+      )`,
+      "CREATE INDEX audit_log_workspace ON audit_log (workspace, seq)",
+      // A line once written is never changed (a restore replaces the whole log, with a line saying so).
+      "CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+    ],
+    postgresql: [
+      `CREATE TABLE audit_log (
+        seq BIGSERIAL PRIMARY KEY,
+        at TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT
+      )`,
+      "CREATE INDEX audit_log_workspace ON audit_log (workspace, seq)",
+      `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`,
+      "CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+    ],
+  },
 ];
+
+/** The schema version this code writes: a backup from a newer one is refused. */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+
+/** The statements behind a database opened here (the audit log and backups use the tables directly). */
+export function backendOf(db: RecordDatabase): Backend {
+  const backend = (db as unknown as { [BACKEND]?: Backend })[BACKEND];
+  if (!backend) throw new Error("a database opened by server/store/sql-records.ts is needed");
+  return backend;
+}
 
 async function migrate(db: Backend): Promise<void> {
   await db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
@@ -212,6 +259,18 @@ export async function openPostgresRecords(url: string): Promise<RecordDatabase> 
       } finally {
         client.release();
       }
+    },
+    async useLock(mode) {
+      const client = await pool.connect();
+      const [row] = (await client.query(`SELECT ${mode === "shared" ? "pg_try_advisory_lock_shared" : "pg_try_advisory_lock"}(4242002) AS ok`)).rows as { ok: boolean }[];
+      if (!row?.ok) {
+        client.release();
+        return null;
+      }
+      return async () => {
+        await client.query(`SELECT ${mode === "shared" ? "pg_advisory_unlock_shared" : "pg_advisory_unlock"}(4242002)`).catch(() => {});
+        client.release();
+      };
     },
     close: () => pool.end(),
   };

@@ -24,6 +24,8 @@ beforeAll(async () => {
     OIDC_CLIENT_SECRET: CLIENT_SECRET,
     SESSION_HOURS: "2",
     MODEL_CALLS_PER_HOUR: "2",
+    // Everyone signed in is an administrator of the default workspace here (roles: test/auth/access-matrix.test.ts).
+    DEFAULT_WORKSPACE_ROLE: "administrateur",
   });
   provider.register(`${server.url}/auth/callback`);
 });

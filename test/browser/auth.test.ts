@@ -15,7 +15,8 @@ describe.skipIf(!browserAvailable)("sign-in in a real browser", () => {
   beforeAll(async () => {
     provider = await startTestProvider();
     [server, browser] = await Promise.all([
-      startTestServer({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET }),
+      // Signed-in people are administrators of the default workspace (roles: test/auth/access-matrix.test.ts).
+      startTestServer({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, DEFAULT_WORKSPACE_ROLE: "administrateur" }),
       launchBrowser(),
     ]);
     provider.register(`${server.url}/auth/callback`);

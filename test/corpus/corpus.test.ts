@@ -51,6 +51,19 @@ describe("the corpus's editorial rules", () => {
     expect(prose().flatMap((d) => blockedUrls(d, domains).map((u) => `${d.id}: ${u}`))).toEqual([]);
   });
 
+  it("cites no source on a blocked domain in the catalog either (vendors, products, alternatives, mappings)", () => {
+    const c = corpus.catalog;
+    const records = [
+      ...[...c.vendors.values()].map((r) => [`vendor ${r.id}`, r.sources] as const),
+      ...[...c.products.values()].map((r) => [`product ${r.id}`, r.sources] as const),
+      ...[...c.alternatives.values()].map((r) => [`alternative ${r.id}`, r.sources] as const),
+      ...c.mappings.map((m) => [`mapping ${m.product} → ${m.alternative}`, m.sources ?? []] as const),
+    ];
+    expect(records.length).toBeGreaterThan(1000);
+    const found = records.flatMap(([label, sources]) => blockedUrls({ url: null, sources, body: "" }, domains).map((u) => `${label}: ${u}`));
+    expect(found).toEqual([]);
+  });
+
   it("speaks to readers, never to the assistant", () => {
     expect(prose().flatMap((d) => assistantNotes(d.body).map((s) => `${d.id}: ${s}`))).toEqual([]);
   });

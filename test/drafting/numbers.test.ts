@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { categoryLabel } from "../../server/core/labels.ts";
 import { formatInt, formatPercent } from "../../server/core/text.ts";
 import { buildContext } from "../../server/drafting/context.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
@@ -38,7 +39,12 @@ async function render(type: DraftType, inputs: Record<string, unknown>): Promise
 beforeAll(async () => {
   const index = await loadMatchIndex(path.resolve("corpus"));
   const bytes = new Uint8Array(readFileSync("test/fixtures/drafting/glpi-commune.csv"));
-  map = analyzeRows(parseInventoryFiles([{ name: "glpi-commune.csv", bytes }]).rows, index);
+  // A second export where products already seen come under other names: several lines of one product in a
+  // category (Windows 10 Professionnel and Entreprise, two Kaspersky agents) — lines and products then differ.
+  const complement = new TextEncoder().encode(
+    "Nom;Éditeur;Nombre\nMicrosoft Windows 10 Entreprise;Microsoft Corporation;8\nKaspersky Security Center Network Agent;AO Kaspersky Lab;12\n",
+  );
+  map = analyzeRows(parseInventoryFiles([{ name: "glpi-commune.csv", bytes }, { name: "complement.csv", bytes: complement }]).rows, index);
   // What drafting reads: the saved analysis, as JSON.
   analysis = JSON.parse(JSON.stringify({ id: "2026-12-01-kerbihan", createdAt: "2026-12-01T09:00:00.000Z", ...map }));
   docs.roadmap = await render("roadmap", { targetShare: 35, targetDate: "2029-12", context: "Le contrat Microsoft 365 arrive à échéance en juin 2027. Le marché antivirus a été passé en mars 2024." });
@@ -79,6 +85,27 @@ describe("one set of numbers", () => {
       expect(text, type).toContain(`${formatInt(s.extraEuropean.installations)} `);
       expect(text, type).toContain(raw);
       expect(text, type).toContain(weighted);
+    }
+  });
+
+  it("counts products per category in the roadmap's « État des lieux » exactly as the map does", () => {
+    const section = docs.roadmap!.split("## État des lieux")[1]!.split("\n## ")[0]!;
+    const rows = section.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---")).slice(1);
+    const table = new Map(rows.map((r) => r.split("|").slice(1, -1).map((c) => c.trim())).map(([label, ...rest]) => [label!, rest]));
+    // The complement makes lines and products differ: the map counts distinct products, and so must the roadmap.
+    const security = map.summary.categories.find((c) => c.category === "security")!;
+    expect(security.items).toBeGreaterThan(security.products);
+    expect(map.summary.categories.length).toBe(table.size);
+    for (const c of map.summary.categories) {
+      const label = categoryLabel(c.category);
+      expect(table.get(label), `${label} in ${[...table.keys()].join(", ")}`).toBeDefined();
+      const [products, installations, exposed] = table.get(label)!;
+      expect({ label, products, installations, exposed }).toEqual({
+        label,
+        products: formatInt(c.products),
+        installations: formatInt(c.installations),
+        exposed: formatInt(c.extraEuropean.installations),
+      });
     }
   });
 

@@ -176,6 +176,16 @@ const FAMILIES: Record<string, Family> = {
         { requiredKeys: ["messages"] },
       ),
     ).map((b) => ({ method: "POST", path: "/v1/chat/completions", body: b })),
+  // Workspaces: members, API keys, the current workspace, the audit log (as the single user, who is administrator).
+  team: () =>
+    fc.oneof(
+      body(fc.record({ who: fc.oneof(str, nasty, fc.constant("dsi@mairie.fr"), weird), role: fc.oneof(fc.constantFrom("lecteur", "redacteur", "dsi", "administrateur", "aucun", "Rédacteur"), str, weird) }, { requiredKeys: [] })).map((b) => ({ method: "PUT", path: "/api/workspace/members", body: b })),
+      segment.map((w) => ({ method: "DELETE", path: `/api/workspace/members?who=${w}` })),
+      body(fc.record({ name: fc.oneof(str, fc.constant("open-webui"), weird) }, { requiredKeys: [] })).map((b) => ({ method: "POST", path: "/api/workspace/api-keys", body: b })),
+      segment.map((k) => ({ method: "DELETE", path: `/api/workspace/api-keys/${k}` })),
+      body(fc.record({ workspace: fc.oneof(fc.constantFrom("defaut", "autre"), str, weird) }, { requiredKeys: [] })).map((b) => ({ method: "POST", path: "/api/workspaces/current", body: b })),
+      fc.tuple(fc.oneof(fc.constantFrom("json", "csv"), segment), fc.oneof(fc.constant("1"), segment), fc.oneof(fc.constant("5"), segment)).map(([f, a, l]) => ({ method: "GET", path: `/api/workspace/audit?format=${f}&after=${a}&limit=${l}` })),
+    ),
   "unknown-routes": () =>
     fc.tuple(fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH"), segment, weird).map(([method, p, b]) => ({ method, path: `/api/${p}`, body: method === "GET" ? undefined : b })),
 };

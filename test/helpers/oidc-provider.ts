@@ -14,9 +14,11 @@ export const CLIENT_ID = "cap-libre";
 export const CLIENT_SECRET = "secret-de-test-du-client-cap-libre";
 
 /** The people of the test provider: login → claims. */
-export const ACCOUNTS: Record<string, { name: string; email: string }> = {
+export const ACCOUNTS: Record<string, { name: string; email: string; groups?: string[] }> = {
   "alice.martin": { name: "Alice Martin", email: "alice.martin@mairie-exemple.fr" },
   "bruno.petit": { name: "Bruno Petit", email: "bruno.petit@mairie-exemple.fr" },
+  // Roles given by the provider (OIDC_ROLES_CLAIM=groups, OIDC_ROLES_PREFIX=cap-libre:), as Keycloak groups.
+  "claire.durand": { name: "Claire Durand", email: "claire.durand@mairie-exemple.fr", groups: ["cap-libre:mairie-a:dsi", "/cap-libre/mairie-b/lecteur", "cap-libre:mairie-a:inconnu", "compta:mairie-a:administrateur"] },
 };
 
 export interface TestProvider {
@@ -58,14 +60,14 @@ export async function startTestProvider(): Promise<TestProvider> {
           },
         ],
         pkce: { required: () => true },
-        claims: { openid: ["sub"], profile: ["name"], email: ["email", "email_verified"] },
+        claims: { openid: ["sub"], profile: ["name", "groups"], email: ["email", "email_verified"] },
         ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
         cookies: { keys: ["cle-de-test-des-cookies-du-fournisseur"] },
         features: { devInteractions: { enabled: true } },
         async findAccount(_ctx: unknown, sub: string) {
           const account = ACCOUNTS[sub];
           if (!account) return undefined;
-          return { accountId: sub, claims: async () => ({ sub, name: account.name, email: account.email, email_verified: true }) };
+          return { accountId: sub, claims: async () => ({ sub, name: account.name, email: account.email, email_verified: true, ...(account.groups ? { groups: account.groups } : {}) }) };
         },
         // First-party client: consent is implied (only the login page is shown).
         async loadExistingGrant(ctx: any) {

@@ -1,5 +1,5 @@
 import * as lancedb from "@lancedb/lancedb";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -279,7 +279,9 @@ describe("crashes and a shared data folder (issue 18 §4)", () => {
     const records = path.join(dataDir, "exports");
     await mkdir(records, { recursive: true });
     await writeFile(path.join(records, "a.json"), "{}");
-    await writeFile(path.join(records, "a.json.4242.deadbeef.tmp"), "{");
+    // The pid of a process that has ended (a fixed number could belong to a live process on a busy machine).
+    const deadPid = spawnSync(process.execPath, ["-e", ""]).pid;
+    await writeFile(path.join(records, `a.json.${deadPid}.deadbeef.tmp`), "{");
     const logs: string[] = [];
     await engineFor(path.resolve("test/fixtures/corpus"), {}, dataDir, (line) => logs.push(line));
     expect(await readdir(records)).toEqual(["a.json"]);

@@ -42,8 +42,10 @@ describe("no product picked through a publisher's name alone", () => {
   });
 
   it("does not take « DJI Assistant » for Synology DSM, nor generic « X Drive » / « X Connect » for Google Drive or Mitel", () => {
+    // DJI's own tool is now in the catalog: it is DJI's, never Synology's.
+    expect(one("DJI Assistant 2", "DJI").product?.id).toBe("dji-assistant");
+    expect(one("Acme Assistant 2", "Acme Corp").product).toBeNull();
     for (const [name, publisher, notId] of [
-      ["DJI Assistant 2", "DJI", "synology-dsm"],
       ["Acme Drive", "Acme Corp", "google-drive"],
       ["Foo Connect", "Foo Corp", "mitel-micollab"],
       ["Drive", null, "google-drive"],

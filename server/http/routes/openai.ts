@@ -13,6 +13,8 @@ import { Hono, type Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { z } from "zod";
+import { keyWorkspace } from "../../auth/workspace-keys.ts";
+import { inWorkspace } from "../../store/workspace-scope.ts";
 import { createApiKeys, API_KEYS_COLLECTION, type ApiKeyRecord } from "../../auth/api-keys.ts";
 import type { Engine } from "../../engine.ts";
 import { QueueFullError, withAdmission, type Admission } from "../../llm/queue.ts";
@@ -181,8 +183,10 @@ export function openaiRoutes(engine: Engine) {
     if (engine.config.auth.mode === "none" && fromLoopback(c)) return next();
     const key = bearer(c.req.header("authorization"));
     if (key === null) return c.json(openAIErrorBody(401, message("v1.keyMissing"), "missing_api_key"), 401);
-    if (!(await keys.verify(key))) return c.json(openAIErrorBody(401, message("v1.keyInvalid"), "invalid_api_key"), 401);
-    return next();
+    const found = await keys.verify(key);
+    if (!found) return c.json(openAIErrorBody(401, message("v1.keyInvalid"), "invalid_api_key"), 401);
+    // The key acts in its own workspace (server/auth/workspace-keys.ts).
+    return inWorkspace(keyWorkspace(found), next);
   });
 
   const describe = (m: (typeof OPENAI_MODELS)[number]) => ({ id: m.id, object: "model", created, owned_by: "cap-libre", name: m.name() });

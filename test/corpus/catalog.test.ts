@@ -1,0 +1,102 @@
+/**
+ * Catalog-wide rules, read from the YAML files themselves (not through the loader, which drops what breaks them):
+ * every product's alternatives come from its own family — network equipment for network equipment, software for
+ * software, the same business domain for business software — and an owner no source confirms is marked so.
+ */
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { catalogPassages, loadCatalog, sameCategoryFamily } from "../../server/corpus/catalog.ts";
+import type { CorpusProblem } from "../../server/corpus/documents.ts";
+
+const CATALOG = path.resolve("corpus/catalog");
+
+interface RawRecord {
+  id?: string;
+  category?: string;
+  domains?: string[];
+  product?: string;
+  alternative?: string;
+  ownershipVerified?: boolean;
+  notes?: string;
+}
+
+async function rawCatalog() {
+  const all: Record<"vendors" | "products" | "alternatives" | "mappings", RawRecord[]> = { vendors: [], products: [], alternatives: [], mappings: [] };
+  for (const name of (await readdir(CATALOG)).filter((n) => n.endsWith(".yaml")).sort()) {
+    const data = YAML.parse(await readFile(path.join(CATALOG, name), "utf8")) ?? {};
+    for (const kind of Object.keys(all) as (keyof typeof all)[]) all[kind].push(...((data[kind] as RawRecord[] | undefined) ?? []));
+  }
+  return all;
+}
+
+describe("alternatives of a product's own family", () => {
+  it("never offers network equipment for software, nor software for network equipment, nor another business domain", async () => {
+    const raw = await rawCatalog();
+    const products = new Map(raw.products.map((p) => [p.id!, p]));
+    const alternatives = new Map(raw.alternatives.map((a) => [a.id!, a]));
+    const wrong: string[] = [];
+    for (const m of raw.mappings) {
+      const p = products.get(m.product!);
+      const a = alternatives.get(m.alternative!);
+      if (!p || !a) continue; // unknown ids: the corpus test reports them
+      if (!sameCategoryFamily(p.category!, a.category!)) wrong.push(`${p.id} (${p.category}) → ${a.id} (${a.category})`);
+      if (p.domains?.length && a.domains?.length && !p.domains.some((d) => a.domains!.includes(d))) wrong.push(`${p.id} [${p.domains}] → ${a.id} [${a.domains}]`);
+    }
+    expect(wrong).toEqual([]);
+    expect(raw.mappings.length).toBeGreaterThan(400);
+  });
+
+  it("tells the families apart, and the loader drops a mapping across them with a French reason", async () => {
+    expect(sameCategoryFamily("collaboration", "network")).toBe(false);
+    expect(sameCategoryFamily("network", "workstation")).toBe(false);
+    expect(sameCategoryFamily("network", "network")).toBe(true);
+    expect(sameCategoryFamily("security", "network")).toBe(true);
+    expect(sameCategoryFamily("workstation", "collaboration")).toBe(true);
+    const dir = await mkdtemp(path.join(tmpdir(), "caplibre-families-"));
+    try {
+      await mkdir(path.join(dir, "catalog"));
+      const source = { title: "Test", url: "https://example.org/", date: "2026-12" };
+      await writeFile(
+        path.join(dir, "catalog", "c.yaml"),
+        YAML.stringify({
+          vendors: [{ id: "acme", name: "Acme", country: "CN", sources: [source] }],
+          products: [{ id: "acme-phone", name: "Acme Phone", vendor: "acme", category: "collaboration", usage: "Visioconférence", sources: [source] }],
+          alternatives: [
+            { id: "switch", name: "Switch", publisher: "X", country: "FR", category: "network", maturity: "mature", sources: [source] },
+            { id: "visio", name: "Visio", publisher: "Y", country: "FR", category: "collaboration", maturity: "mature", sources: [source] },
+          ],
+          mappings: [
+            { product: "acme-phone", alternative: "switch", fit: "partial" },
+            { product: "acme-phone", alternative: "visio", fit: "partial" },
+          ],
+        }),
+      );
+      const problems: CorpusProblem[] = [];
+      const catalog = await loadCatalog(dir, problems);
+      expect(catalog.mappings.map((m) => m.alternative)).toEqual(["visio"]);
+      expect(problems.map((p) => p.reasons.join())).toEqual(["familles différentes : outils collaboratifs / équipements réseau"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("owners", () => {
+  it("marks as unverified the owners of Mitel, Unit4 and Ciril GROUP, each saying why in its notes", async () => {
+    const raw = await rawCatalog();
+    const unverified = raw.vendors.filter((v) => v.ownershipVerified === false);
+    expect(unverified.map((v) => v.id)).toEqual(expect.arrayContaining(["mitel", "unit4", "ciril-group"]));
+    for (const v of unverified) expect(v.notes ?? "", v.id).toMatch(/non vérifié/);
+  });
+
+  it("says so in the searchable passage of the vendor and of its products", async () => {
+    const problems: CorpusProblem[] = [];
+    const passages = catalogPassages(await loadCatalog(path.resolve("corpus"), problems));
+    expect(passages.find((p) => p.id === "catalog/vendor/unit4")?.text).toContain("Propriétaire de contrôle non vérifié");
+    expect(passages.find((p) => p.id === "catalog/product/mitel-micollab")?.text).toContain("propriétaire non vérifié");
+    expect(passages.find((p) => p.id === "catalog/vendor/microsoft")?.text).not.toContain("non vérifié");
+  });
+});
