@@ -35,9 +35,12 @@ export function printIndexReport(report: IndexReport, term: Terminal, validateOn
 export async function startServer(config: Config, term: Terminal = silentTerminal): Promise<RunningServer> {
   assertSafeExposure(config, term.line);
   const engine = await createEngine(config, term.line);
+  // The model server is asked while the index is checked, not after: a slow answer does not add to the start.
+  const checked = engine.models.status(true);
+  checked.catch(() => {});
   const report = await engine.index({ onProgress: (done, total) => term.progress(message("ingest.progress", { done, total })) });
   printIndexReport(report, term);
-  const status = await engine.models.status(true);
+  const status = await checked;
   if (status.notice) term.line(status.notice);
   if (status.embeddingsAvailable) {
     // Embedding can take minutes on a CPU: search stays full-text until it is complete.

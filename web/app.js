@@ -120,14 +120,21 @@ function renderSources(container, sources, turnId) {
   if (!sources.length) return;
   const list = el("ol");
   sources.forEach((s, i) => {
-    // The link goes to the source this passage names for its facts; to the document's own only when it has a single
-    // source (then it carries every passage). Otherwise no link: a link must back the quoted passage.
-    const url = s.source ? s.source.url : s.sources?.length === 1 ? s.sources[0].url : null;
-    const meta = [t(`kind.${s.document.kind}`), s.document.date, s.source?.title].filter(Boolean).join(", ");
+    // The link goes to the one source that carries this passage (the source its statements name, or its document's
+    // only source). A passage some statement of which names no source is credited to the corpus page as a whole,
+    // with the page's own sources listed apart — never to a reference that stands for another statement.
+    const credit = s.credit;
+    const named = credit ? (credit.basis === "page" ? [] : credit.sources) : s.source ? [s.source] : s.sources?.length === 1 ? s.sources : [];
+    const url = named.length === 1 ? named[0].url : null;
+    const meta = [t(`kind.${s.document.kind}`), s.document.date, credit?.basis === "page" ? t("web.creditPage") : named.map((x) => x.title).join(" ; ")].filter(Boolean).join(", ");
     const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
     const item = el("li", { id: `${turnId}-src-${i + 1}` });
     item.append(url ? el("a", { href: url, rel: "noreferrer noopener", target: "_blank" }, title) : title);
     item.append(el("div", { class: "source-meta" }, meta));
+    if (credit?.basis === "page" && credit.sources.length) {
+      const links = credit.sources.map((x) => el("li", {}, x.url ? el("a", { href: x.url, rel: "noreferrer noopener", target: "_blank" }, x.title) : x.title, x.date ? ` (${x.date})` : ""));
+      item.append(el("details", { class: "page-sources" }, el("summary", {}, t("web.pageSources", { count: credit.sources.length })), el("ul", {}, links)));
+    }
     list.append(item);
   });
   container.append(el("h3", {}, t("web.sources")), list);

@@ -556,7 +556,7 @@ function noteContent(c) {
   const page = el("span", {}, [c.title, c.section, c.date].filter(Boolean).join(" — "));
   if (c.sources.length === 0) return [page, el("span", { class: "source-meta" }, ` — ${t("draft.ownAnalysis")}`)];
   const sources = c.sources.flatMap((s, i) => [
-    i ? " ; " : ` — ${t("draft.sourceLabel")} `,
+    i ? " ; " : ` — ${t(c.page ? "draft.pageSourcesLabel" : "draft.sourceLabel")} `,
     s.url ? el("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, s.title) : s.title,
     s.date ? `, ${s.date}` : "",
   ]);

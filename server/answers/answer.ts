@@ -7,6 +7,7 @@ import { message } from "../i18n/messages.ts";
 import { fold } from "../core/text.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { assessAnswerability, frequencyFrom, isRelevant, keywords, type Answerability, type CorpusFrequency } from "../retrieval/relevance.ts";
+import { claimsCredit, creditedSource, passageCredit, type PassageCredit } from "../retrieval/attribution.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, verifyText, type Verification } from "../verify/index.ts";
@@ -19,8 +20,17 @@ export interface ConversationMessage {
   content: string;
 }
 
+/**
+ * A passage as the answer lists it, with what it is credited to (`credit`, see `passageCredit`): the sources its
+ * statements name, its document's single source, or the corpus page as a whole with the page's source list.
+ * `source` is the one listed source that backs it all, when there is one (a link may then point to it). A generated
+ * answer sends the list twice: before the model writes (each passage credited as a whole), then after, each passage
+ * credited for what the answer says citing it.
+ */
+export type AnswerSource = SearchResult & { credit: PassageCredit };
+
 export type AnswerEvent =
-  | { type: "sources"; sources: SearchResult[] }
+  | { type: "sources"; sources: AnswerSource[] }
   | { type: "token"; text: string }
   | {
       type: "done";
@@ -136,6 +146,12 @@ export function latestDate(passages: SearchResult[]): string | null {
   return dates.at(-1) ?? null;
 }
 
+/** A passage with its credit: of the whole passage, or of the excerpt shown (`shown`). */
+export function credited(r: SearchResult, shown?: string): AnswerSource {
+  const credit = passageCredit(r, shown);
+  return { ...r, source: creditedSource(credit, r.sources), credit };
+}
+
 /** The text a passage gives the checks: its document, heading and body, as the model saw them. */
 export const verifiable = (r: SearchResult, n: number) => ({ n, text: `${r.document.title} — ${r.section}\n${r.text}` });
 
@@ -157,9 +173,7 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
   }
 
   if (!status.llmAvailable) {
-    const used = relevant.slice(0, 4);
-    yield { type: "sources", sources: used };
-    yield* extractive(used, terms, status.notice);
+    yield* extractive(relevant.slice(0, 4), terms, status.notice, true);
     return;
   }
 
@@ -167,7 +181,7 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
   // Delimiters drawn for this request: a question cannot close a passage block or open a forged one.
   const tag = delimiterTag();
   const passages = await budgetPassages(relevant, neutralize(question), history, options, tag);
-  yield { type: "sources", sources: passages.used };
+  yield { type: "sources", sources: passages.used.map((r) => credited(r)) };
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
     ...history,
@@ -214,7 +228,20 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
   if (options.verifyWithModel) {
     checked.verification = await confirmWithModel(checked.verification, passages.used.map((r, i) => verifiable(r, i + 1)), deps.models.chat(), { signal, numCtx: options.numCtx });
   }
+  // The list again, each passage credited for what the answer says citing it (the statements it restates).
+  yield { type: "sources", sources: passages.used.map((r, i) => creditedFor(r, checked.verification.sentences.filter((x) => x.citations.includes(i + 1)).map((x) => x.text))) };
   yield { type: "done", mode: "generated", usage, notice: null, abstention: null, ...checked };
+}
+
+/**
+ * A passage credited for the sentences of a generated answer that cite it (`claimsCredit`): the sources of the
+ * statements they restate; statements naming none, or none restated, credit the corpus page (or its single source).
+ */
+export function creditedFor(r: SearchResult, claims: string[]): AnswerSource {
+  if (claims.length === 0) return credited(r);
+  let credit = claimsCredit(claims, r);
+  if (credit.basis === "named" && credit.sources.length === 0) credit = passageCredit(r);
+  return { ...r, source: creditedSource(credit, r.sources), credit };
 }
 
 /** Verification of a generated answer, and the date of the facts it rests on (its valid citations). */
@@ -224,16 +251,20 @@ export function checkAnswer(text: string, used: SearchResult[]): { verification:
   return { verification, factsAsOf: latestDate(cited), grounded: cited.length > 0 };
 }
 
-async function* extractive(used: SearchResult[], terms: string[], notice: string | null): AsyncGenerator<AnswerEvent> {
+/**
+ * Quotes the passages. With `announce`, the sources event goes first, each passage credited for the excerpt shown
+ * (after a failed model call the sources were already sent, credited for their whole text).
+ */
+async function* extractive(used: SearchResult[], terms: string[], notice: string | null, announce = false): AsyncGenerator<AnswerEvent> {
+  const excerpts = used.map((r) => excerpt(r.text, terms));
+  if (announce) yield { type: "sources", sources: used.map((r, i) => credited(r, excerpts[i])) };
   const parts = [message("answer.extractiveIntro")];
   used.forEach((r, i) => {
-    parts.push(`[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpt(r.text, terms)} »`);
+    parts.push(`[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpts[i]} »`);
   });
   for (const part of parts) yield { type: "token", text: `${part}\n\n` };
   yield { type: "done", mode: "extractive", usage: null, notice, abstention: null, verification: null, factsAsOf: latestDate(used), grounded: true };
 }
-
-
 
 /** Earlier turns, newest first, as long as they use at most a quarter of the context window. */
 function budgetHistory(previous: ConversationMessage[], options: AnswerOptions): ChatTurn[] {

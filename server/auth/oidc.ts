@@ -2,8 +2,9 @@
  * The OpenID Connect relying party, through openid-client (certified): authorization code flow with PKCE (S256),
  * state and nonce. The provider's metadata is discovered from OIDC_ISSUER at the first sign-in (so Cap Libre
  * starts even while the provider is down) and kept; a failed discovery is tried again at the next sign-in.
+ * openid-client itself is loaded at the first sign-in too: a server without sign-in never loads it.
  */
-import * as client from "openid-client";
+import type * as OpenIdClient from "openid-client";
 import { isLoopbackHost, type AuthConfig } from "../config.ts";
 import type { PendingSignIn, SessionUser } from "./sessions.ts";
 import { rolesFromClaim } from "./workspaces.ts";
@@ -15,16 +16,25 @@ export interface OidcClient {
   finish(callbackUrl: URL, checks: Omit<PendingSignIn, "returnTo" | "expires">): Promise<SessionUser>;
 }
 
+let loaded: typeof OpenIdClient | null = null;
+const openIdClient = async () => (loaded ??= await import("openid-client"));
+
+/** The provider's refusal (« access_denied »…) with its description, or null for any other error. */
+export function authorizationDenial(err: unknown): { error: string; description?: string } | null {
+  if (!loaded || !(err instanceof loaded.AuthorizationResponseError)) return null;
+  return { error: err.error, description: err.error_description };
+}
+
 export function createOidcClient(auth: AuthConfig): OidcClient {
   const issuer = new URL(auth.issuer!);
-  let configuration: Promise<client.Configuration> | null = null;
+  let configuration: Promise<OpenIdClient.Configuration> | null = null;
   const discover = () =>
-    (configuration ??= client
-      .discovery(issuer, auth.clientId!, auth.clientSecret ?? undefined, auth.clientSecret ? undefined : client.None(), {
+    (configuration ??= openIdClient()
+      .then((client) => client.discovery(issuer, auth.clientId!, auth.clientSecret ?? undefined, auth.clientSecret ? undefined : client.None(), {
         // http is accepted only for a provider on this machine (config.ts refuses it elsewhere): the tests' provider.
         execute: issuer.protocol === "http:" && isLoopbackHost(issuer.hostname) ? [client.allowInsecureRequests] : [],
         timeout: 15,
-      })
+      }))
       .catch((err) => {
         configuration = null;
         throw err;
@@ -33,6 +43,7 @@ export function createOidcClient(auth: AuthConfig): OidcClient {
   return {
     async start(redirectUri) {
       const config = await discover();
+      const client = await openIdClient();
       const codeVerifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
       const nonce = client.randomNonce();
@@ -48,6 +59,7 @@ export function createOidcClient(auth: AuthConfig): OidcClient {
     },
     async finish(callbackUrl, checks) {
       const config = await discover();
+      const client = await openIdClient();
       const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: checks.codeVerifier,
         expectedState: checks.state,

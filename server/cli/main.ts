@@ -4,6 +4,7 @@
  * Arguments are parsed first, with nothing else loaded: each command is loaded from the table below only when it
  * is called, so `help` and a mistyped option answer at once. `runCli` is what tests call in-process.
  */
+import { enableCompileCache } from "node:module";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Config } from "../config.ts";
 import { message } from "../i18n/messages.ts";
@@ -142,5 +143,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (import.meta.main) {
+  // Commands load their modules after this call: Node's compile cache (see server/main.ts) spares the next run
+  // stripping and compiling them again.
+  enableCompileCache();
   process.exitCode = await runCli(process.argv.slice(2), { term: processTerminal(), out: (text) => process.stdout.write(text) });
 }

@@ -1,5 +1,5 @@
 /** `npm run cli -- search` and `ask`: the same retrieval and answers as the page, printed with their sources. */
-import { answer, type AnswerEvent } from "../answers/answer.ts";
+import { answer, type AnswerEvent, type AnswerSource } from "../answers/answer.ts";
 import { AppError } from "../core/errors.ts";
 import { createEngine } from "../engine.ts";
 import { message } from "../i18n/messages.ts";
@@ -71,7 +71,7 @@ export async function search({ config, term, out, values, positionals }: Command
     } else {
       out(`${message(result.mode === "hybrid" ? "cli.search.hybrid" : "cli.search.fullText", { count: result.results.length })}\n\n`);
       result.results.forEach((r, i) => {
-        out(`${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${sourceUrl(r) ? ` — ${sourceUrl(r)}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`);
+        out(`${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${r.source?.url ? ` — ${r.source.url}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`);
       });
     }
     return 0;
@@ -97,7 +97,7 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
     } else {
       events = remoteAnswer(url!, question, controller.signal);
     }
-    let sources: SearchResult[] = [];
+    let sources: AnswerSource[] = [];
     for await (const event of events) {
       if (event.type === "sources") sources = event.sources;
       else if (event.type === "token") out(event.text);
@@ -110,7 +110,7 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
     }
     if (sources.length) {
       out(`\n${message("cli.sources")}\n`);
-      sources.forEach((s, i) => out(`[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})${s.source ? `\n    ${s.source.title}` : ""}${sourceUrl(s) ? `\n    ${sourceUrl(s)}` : ""}\n`));
+      sources.forEach((s, i) => out(`[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})\n${creditLines(s)}`));
     }
     return 0;
   } finally {
@@ -119,8 +119,18 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
   }
 }
 
-/** The address that backs a passage: its own source's, or its document's when the document has a single source. */
-function sourceUrl(r: { source?: { url?: string | null } | null; sources?: { url?: string | null }[] }): string | null {
-  if (r.source) return r.source.url ?? null;
-  return r.sources?.length === 1 ? (r.sources[0]!.url ?? null) : null;
+/** Sources of a corpus page printed under a passage credited to the page as a whole. */
+const PAGE_SOURCES_SHOWN = 4;
+
+/** What a listed passage is credited to: its sources, each with its address, or the corpus page and the page's sources. */
+function creditLines(s: AnswerSource): string {
+  // A server of an older version sends no credit: its one source, if any.
+  const credit = s.credit ?? { basis: s.source ? "named" : "page", sources: s.source ? [{ title: s.source.title, url: s.source.url ?? null, date: s.source.date ?? null }] : [] };
+  const line = (c: AnswerSource["credit"]["sources"][number], indent: string) => `${indent}${c.title}${c.date ? `, ${c.date}` : ""}${c.url ? `\n${indent}  ${c.url}` : ""}\n`;
+  if (credit.basis !== "page") return credit.sources.map((c) => line(c, "    ")).join("");
+  if (credit.sources.length === 0) return "";
+  // The page's sources, those the passage names first; a long list is cut (the page and /api/chat give all).
+  const shown = credit.sources.slice(0, PAGE_SOURCES_SHOWN);
+  const more = credit.sources.length - shown.length;
+  return `    ${message("cli.creditPage")}\n${shown.map((c) => line(c, "      ")).join("")}${more > 0 ? `      ${message("cli.creditPageMore", { count: more })}\n` : ""}`;
 }

@@ -11,9 +11,9 @@ import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { DraftContext } from "./context.ts";
-import { paragraphBefore, quotedStatement, statementSources } from "../retrieval/attribution.ts";
+import { claimsCredit, paragraphBefore, quotedStatement, statementSources, type CitedSource } from "../retrieval/attribution.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
-import { verifyText } from "../verify/index.ts";
+import { citationNumbers, sentenceSpans, verifyText } from "../verify/index.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection } from "./types.ts";
 
@@ -65,20 +65,31 @@ export async function retrievePassages(section: SectionStructure, vars: Record<s
  * The note of a passage cited for `statement` (the quoted excerpt, or the whole passage when the model cites it):
  * the sources the statement itself names, with their dates; none named means Cap Libre's own analysis — credited
  * as such, never to another source of the page — unless the document has a single source.
+ * With `claims` (the model's sentences citing the passage), the sources of the passage's statements they restate
+ * (`claimsCredit`); failing that, the corpus page with its own sources (`page`).
  */
-export const toCitation = (r: SearchResult, n: number, statement: string = r.text): Citation => {
-  let sources = statementSources(statement, r, paragraphBefore(statement, r.text));
-  if (sources.length === 0 && r.sources.length === 1) sources = statementSources("", { ...r, document: { kind: "catalog" } });
+export const toCitation = (r: SearchResult, n: number, statement: string = r.text, claims?: string[]): Citation => {
+  let sources: CitedSource[];
+  let page = false;
+  if (claims) {
+    const credit = claimsCredit(claims, r);
+    sources = credit.sources;
+    page = credit.basis === "page";
+  } else {
+    sources = statementSources(statement, r, paragraphBefore(statement, r.text));
+    if (sources.length === 0 && r.sources.length === 1) sources = statementSources("", { ...r, document: { kind: "catalog" } });
+  }
   const first = sources[0];
   return {
     n,
     title: r.document.title,
     section: r.section || undefined,
     date: r.document.date,
-    url: first?.url ?? null,
-    ...(first ? { source: first.title } : {}),
+    url: page ? null : (first?.url ?? null),
+    ...(first && !page ? { source: first.title } : {}),
     sources,
     analysis: sources.length === 0,
+    ...(page ? { page: true } : {}),
   };
 };
 
@@ -189,12 +200,14 @@ export async function* writeSection(
   }
   text = tidy(text);
   const cited = new Set(citedNumbers(text));
-  const citations = used.map((r, i) => toCitation(r, i + 1, statements[i] ?? r.text)).filter((c) => cited.has(c.n));
+  // A template cites each passage for its quotation; the model, for the sentences it wrote citing it.
+  const claimsOf = (n: number) => sentenceSpans(text!).map((x) => x.text).filter((x) => citationNumbers(x).includes(n));
+  const citations = used.map((r, i) => (mode === "generated" ? toCitation(r, i + 1, r.text, claimsOf(i + 1)) : toCitation(r, i + 1, statements[i] ?? r.text))).filter((c) => cited.has(c.n));
   const flags = checkFigures(text, [...used.map(passageSource), ...ctx.facts]);
   if (flags.length) yield { type: "flags", key: section.key, flags };
-  // What the model wrote is checked sentence by sentence; a template only quotes passages and data.
-  const verification = mode === "generated" ? verifySection(text, used, ctx.facts) : null;
-  if (verification) yield { type: "verification", key: section.key, verification };
+  // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data.
+  const verification = verifySection(text, used, ctx.facts);
+  yield { type: "verification", key: section.key, verification };
   return {
     key: section.key,
     title,

@@ -23,6 +23,8 @@ export interface Citation {
   sources?: { title: string; url: string | null; date: string | null }[];
   /** The statement names no source: Cap Libre's own analysis, printed as such. */
   analysis?: boolean;
+  /** What cites the passage rests on no one of its sources: the corpus page is credited, `sources` is the page's list. */
+  page?: boolean;
 }
 
 import type { FigureFlag } from "../verify/figures.ts";

@@ -76,11 +76,12 @@ export function noteOf(c: Citation): { text: string; url: string | null } {
     .map((s, i) => {
       const title = s.title.replace(/\s*\((?:adresse d'origine non conservée|document source du projet)\)\s*$/u, "");
       const named = /,\s*(?:\d{4}|s\.\s?d\.)/u.test(title) && !s.date ? title : `${title}, ${dateText(s.date)}`;
-      return i < last && s.url ? `${named} <${s.url}>` : named;
+      return (i < last || c.page) && s.url ? `${named} <${s.url}>` : named;
     })
     .join(" ; ");
-  const line = message(c.sources.length > 1 ? "drafts.note.sources" : "drafts.note.source", { sources: listed }).replace(/\.\.$/, ".");
-  return { text: `${fiche} ${line}`, url: c.sources[last]!.url };
+  const line = message(c.page ? "drafts.note.page" : c.sources.length > 1 ? "drafts.note.sources" : "drafts.note.source", { sources: listed }).replace(/\.\.$/, ".");
+  // A page's list backs the page, not the sentence: no address is printed as if it were the sentence's source.
+  return { text: `${fiche} ${line}`, url: c.page ? null : c.sources[last]!.url };
 }
 
 /** The text of a note, without the address printed after it. */

@@ -8,13 +8,12 @@
  */
 import type { Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import * as client from "openid-client";
 import type { Engine } from "../engine.ts";
 import { escapeHtml } from "../core/text.ts";
 import { AppError } from "../core/errors.ts";
 import { toErrorBody } from "./errors.ts";
 import { message } from "../i18n/messages.ts";
-import { createOidcClient, type OidcClient } from "../auth/oidc.ts";
+import { authorizationDenial, createOidcClient, type OidcClient } from "../auth/oidc.ts";
 import { costOf, createLimiter } from "../auth/limits.ts";
 import { recordSignIn } from "./access.ts";
 import { expiringStore, newToken, type PendingSignIn, type Session } from "../auth/sessions.ts";
@@ -133,8 +132,9 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
     try {
       user = await provider.finish(callbackUrl, pending);
     } catch (err) {
-      if (err instanceof client.AuthorizationResponseError) {
-        return authPage(c, 400, message("auth.failed.title"), message("auth.failed.denied", { reason: err.error_description ?? err.error }), retry);
+      const denial = authorizationDenial(err);
+      if (denial) {
+        return authPage(c, 400, message("auth.failed.title"), message("auth.failed.denied", { reason: denial.description ?? denial.error }), retry);
       }
       if (isNetworkError(err)) {
         return authPage(c, 502, message("auth.failed.title"), message("auth.failed.provider", { issuer: auth.issuer!, reason: reasonOf(err) }), retry);

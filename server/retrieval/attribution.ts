@@ -58,6 +58,14 @@ function references(text: string): { text: string; beforeDate: boolean }[] {
   });
 }
 
+/** Each source with the words of the name it goes by, computed once per list of sources. */
+const shortNames = new WeakMap<Source[], { s: Source; short: Set<string>; title: Set<string> }[]>();
+function shortNamesOf(sources: Source[]) {
+  let all = shortNames.get(sources);
+  if (!all) shortNames.set(sources, (all = sources.map((s) => ({ s, short: words(shortName(s.title)), title: words(s.title) }))));
+  return all;
+}
+
 /** Sources of `sources` a reference names; the most specific when one name contains another. */
 function sourcesNamedBy(reference: string, sources: Source[]): Source[] {
   const name = reference.split(",")[0]!;
@@ -66,12 +74,12 @@ function sourcesNamedBy(reference: string, sources: Source[]): Source[] {
   const proper = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(" ");
   const nameWords = words(proper || name);
   const dated = DATED.test(fold(reference));
-  const all = sources.map((s) => ({ s, short: words(shortName(s.title)) }));
+  const all = shortNamesOf(sources);
   // The reference spells the source's name (« Cybernews »); failing that, its proper nouns appear in a dated source's
   // title (« Millau Grands Causses, 2026 » for « Communauté de communes Millau Grands Causses, présentation… »).
   let found = all.filter(({ short }) => subset(short, refWords));
   if (found.length === 0 && dated) {
-    found = all.filter(({ s }) => subset(nameWords, words(s.title)));
+    found = all.filter(({ title }) => subset(nameWords, title));
     // Several pages of one publisher (« courriel de Linux Quimper, avril 2026 »): those of the date given.
     const best = Math.max(0, ...found.map(({ s }) => dateScore(reference, s.date)));
     if (best > 0) found = found.filter(({ s }) => dateScore(reference, s.date) === best);
@@ -171,4 +179,129 @@ export function paragraphBefore(quote: string, passageText: string): string {
     }
   }
   return "";
+}
+
+/**
+ * What a passage (or the part of it shown) is credited to:
+ * - `named`: every statement of it that needs a source rests on a source it names itself (« (Heise, novembre 2025) »
+ *   after the statement, or earlier in the statement's own paragraph) — those sources;
+ * - `single`: some statement names none, and its document has a single source, which carries the whole page;
+ * - `page`: some statement names none and the document has several sources: the corpus page as a whole is credited,
+ *   with its own list of sources — never a reference that stands for another statement or another paragraph.
+ * A catalog record's statements rest on all the record's sources (`named`).
+ */
+export interface PassageCredit {
+  basis: "named" | "single" | "page";
+  sources: CitedSource[];
+}
+
+/** One statement of a passage and the sources it rests on (none: it names none, nor does its paragraph before it). */
+export interface PassageStatement {
+  text: string;
+  sources: CitedSource[];
+  /** Whether it states something that needs a source (not « Sont donc exposés : », not a bare heading). */
+  claim: boolean;
+}
+
+const cite = (s: Source): CitedSource => ({ title: s.title, url: s.url ?? null, date: s.date ?? null });
+
+/** A sentence that introduces a list or states too little to need a source of its own. */
+const isClaim = (sentence: string) => !/:\s*$/.test(sentence) && /(?:\p{L}{2,}[^\p{L}]+){3}\p{L}{2,}/u.test(sentence);
+
+/**
+ * The statements of a passage, paragraph by paragraph, each with the sources it names or, failing that, those named
+ * earlier in its own paragraph (a continuing sentence, « Il propose que… »). Never those of a later sentence or of
+ * another paragraph: « Ce que le CLOUD Act ne change pas : … SREN … En revanche, le RGPD … (RGPD, 2016) » credits
+ * the RGPD for the RGPD sentence only.
+ */
+export function passageStatements(passage: AttributablePassage): PassageStatement[] {
+  const out: PassageStatement[] = [];
+  // Paragraphs, and list items apart: a list item does not continue the item above it.
+  const paragraphs = passage.text.split(/\n\s*\n|\n(?=\s*(?:[-*•]|\d{1,2}[.)])\s)/);
+  for (const paragraph of paragraphs) {
+    const flat = paragraph.replace(/^\s*(?:[-*•]|\d{1,2}[.)])\s+/, "").replace(/\s+/g, " ").trim();
+    if (!flat) continue;
+    // The sources named so far in the paragraph, in order (each sentence's references read once).
+    const before: CitedSource[] = [];
+    for (const sentence of flat.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}«"“])/u)) {
+      const own = sentence.includes("(") ? namedSources(sentence, passage) : [];
+      out.push({ text: sentence, sources: own.length ? own : [...before], claim: isClaim(sentence) });
+      for (const c of own) if (!before.some((b) => (b.url ?? b.title) === (c.url ?? c.title))) before.push(c);
+    }
+  }
+  return out;
+}
+
+/**
+ * The credit of a passage, or of the part of it a reader is shown (`shown`: an excerpt of its sentences, « … »
+ * between them). See `PassageCredit`.
+ * @example passageCredit({ text: "Aucune loi n'interdit X. En revanche, le RGPD dit Y (RGPD, 2016).", document: { kind: "guidance" }, sources: [rgpd, aws] })
+ * // → { basis: "page", sources: [rgpd, aws] } — the first sentence names no source
+ */
+export function passageCredit(passage: AttributablePassage, shown?: string): PassageCredit {
+  if (passage.document.kind === "catalog") return { basis: "named", sources: passage.sources.map(cite) };
+  // No parenthesis, no reference: no statement names a source of its own.
+  if (!passage.text.includes("(")) return passage.sources.length === 1 ? { basis: "single", sources: passage.sources.map(cite) } : { basis: "page", sources: passage.sources.map(cite) };
+  let statements = passageStatements(passage);
+  if (shown !== undefined) {
+    const key = (s: string) => fold(s).replace(/[^a-z0-9]+/g, " ").trim();
+    const parts = shown.split(/\s*…\s*/).map(key).filter((p) => p.length > 0);
+    statements = statements.filter((s) => {
+      const k = key(s.text);
+      // A sentence cut at the excerpt's length limit is matched by its beginning.
+      return k.length > 0 && parts.some((p) => p.includes(k.slice(0, 60)));
+    });
+  }
+  const claims = statements.filter((s) => s.claim);
+  const named: CitedSource[] = [];
+  for (const s of claims) for (const c of s.sources) if (!named.some((n) => (n.url ?? n.title) === (c.url ?? c.title))) named.push(c);
+  if (claims.length > 0 && claims.every((s) => s.sources.length > 0)) return { basis: "named", sources: named };
+  if (passage.sources.length === 1) return { basis: "single", sources: passage.sources.map(cite) };
+  // The page's list, those its statements here name first (they are where a reader looks first).
+  const here = (src: Source) => named.some((n) => n.title === src.title);
+  return { basis: "page", sources: [...passage.sources.filter(here), ...passage.sources.filter((src) => !here(src))].map(cite) };
+}
+
+/** The one listed source a credit rests on (a link can back the passage), or null. */
+export function creditedSource(credit: PassageCredit, sources: Source[]): Source | null {
+  if (credit.basis === "page" || credit.sources.length !== 1) return null;
+  const only = credit.sources[0]!;
+  return sources.find((s) => s.title === only.title && (s.url ?? null) === only.url) ?? null;
+}
+
+/** Content words of a sentence, cut to a 5-letter stem (« économisé » meets « économies »). */
+const stems = (s: string) => [...words(s.replace(/\[\d+\]/g, " "))].filter((w) => w.length >= 4).map((w) => w.slice(0, 5));
+
+/** Share of a claim's content words a statement of the passage must hold to be the statement it restates. */
+export const MIN_RESTATEMENT = 0.5;
+
+/**
+ * The credit of what a writer (the model) says citing a passage: each sentence citing it (`claims`) is matched to
+ * the statement of the passage it restates (the one holding most of its content words); credited are the sources
+ * those statements name. When every matched statement names none, the claims are the page's own analysis (`named`
+ * with no source) — or its document's single source. A claim that restates no statement, or claims resting partly
+ * on named sources and partly on none, fall back to the credit of the whole passage (`passageCredit`).
+ */
+export function claimsCredit(claims: string[], passage: AttributablePassage): PassageCredit {
+  if (passage.document.kind === "catalog" || claims.length === 0) return passageCredit(passage);
+  const statements = passageStatements(passage).map((s) => ({ ...s, stems: new Set(stems(s.text)) }));
+  const matched: PassageStatement[] = [];
+  for (const claim of claims) {
+    const own = [...new Set(stems(claim))];
+    if (own.length === 0) continue;
+    let best: (typeof statements)[number] | null = null;
+    let score = 0;
+    for (const s of statements) {
+      const share = own.filter((w) => s.stems.has(w)).length / own.length;
+      if (share > score) [best, score] = [s, share];
+    }
+    if (!best || score < MIN_RESTATEMENT - 1e-9) return passageCredit(passage);
+    matched.push(best);
+  }
+  if (matched.length === 0) return passageCredit(passage);
+  const named: CitedSource[] = [];
+  for (const s of matched) for (const c of s.sources) if (!named.some((n) => (n.url ?? n.title) === (c.url ?? c.title))) named.push(c);
+  if (matched.every((s) => s.sources.length > 0)) return { basis: "named", sources: named };
+  if (matched.every((s) => s.sources.length === 0)) return passage.sources.length === 1 ? { basis: "single", sources: passage.sources.map(cite) } : { basis: "named", sources: [] };
+  return passageCredit(passage);
 }

@@ -21,9 +21,17 @@ function questionStems(query: string): Set<string>[] {
     .map((w) => new Set([w, ...synonymsOf(w)].flatMap((x) => x.split(" ")).map(stem)));
 }
 
+/** Stems of the headings and titles already seen (the same few thousand recur from one search to the next). */
+const headingStems = new Map<string, Set<string>>();
+
 /** Which question words (index of the stem sets) a text holds. */
 const matched = (stems: Set<string>[], text: string) => {
-  const own = new Set(words(text).map(stem));
+  let own = headingStems.get(text);
+  if (!own) {
+    own = new Set(words(text).map(stem));
+    if (headingStems.size >= 20_000) headingStems.clear();
+    headingStems.set(text, own);
+  }
   return stems.map((set) => [...set].some((s) => own.has(s)));
 };
 

@@ -4,7 +4,7 @@
  */
 import type { Source } from "../corpus/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
-import { statementSources } from "./attribution.ts";
+import { creditedSource, passageCredit } from "./attribution.ts";
 import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
 import { fold } from "../core/text.ts";
@@ -33,12 +33,12 @@ export interface Retriever {
 const RRF_K = 60;
 
 /**
- * The source a passage relies on: corpus passages name it in parentheses after each fact (« (Assemblée nationale,
- * 2021) »); the first of the document's sources so named (see `attribution.ts`), or null when the passage names none.
+ * The one source a passage relies on as a whole (see `passageCredit` in `attribution.ts`): the single source every
+ * statement of it names, or its document's only source; null when its statements rest on several sources or some
+ * name none (then the corpus page as a whole is credited — never a reference that stands for another statement).
  */
 export function passageSourceRef(r: Pick<SearchResult, "text" | "sources">): Source | null {
-  const first = statementSources(r.text, { text: r.text, document: { kind: "passage" }, sources: r.sources }).find((c) => r.sources.some((s) => s.title === c.title));
-  return first ? (r.sources.find((s) => s.title === first.title) ?? null) : null;
+  return creditedSource(passageCredit({ text: r.text, document: { kind: "passage" }, sources: r.sources }), r.sources);
 }
 
 /** At most this many passages of one document in a result list, so one long page does not crowd out the others. */
@@ -73,7 +73,23 @@ export function reciprocalRankFusion(lists: ScoredId[][], k: number): ScoredId[]
     .slice(0, k);
 }
 
+/** Passages whose source reference is remembered, at most (a passage's text is fixed by its id and document hash). */
+const SOURCE_CACHE_SIZE = 20_000;
+
 export function createRetriever(store: ChunkStore, models: ModelProvider, vectors: VectorSync): Retriever {
+  // Reading a passage's references costs more than the rest of the search: each passage is read once, then remembered.
+  const sourceRefs = new Map<string, Source | null>();
+  const sourceOf = (c: StoredChunk): Source | null => {
+    const key = `${c.id}\u0000${c.document.hash}`;
+    let ref = sourceRefs.get(key);
+    if (ref === undefined) {
+      ref = passageSourceRef({ text: c.text, sources: c.document.sources });
+      if (sourceRefs.size >= SOURCE_CACHE_SIZE) sourceRefs.clear();
+      sourceRefs.set(key, ref);
+    }
+    return ref;
+  };
+
   async function mode(status?: ModelStatus): Promise<SearchMode> {
     const s = status ?? (await models.status());
     if (!s.embeddingsAvailable) return "fulltext";
@@ -106,8 +122,8 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         }
       }
       if (!chunks) {
-        // One query: the full-text index ranks, and the same query returns the passages. Twice k candidates are
-        // usually enough for the per-document cap; only when they are not is the query repeated with the full
+        // One ranking query: the full-text index returns ids and scores, the store adds the passages from its cache
+        // (reading only those it lacks, through the index on `id`). Twice k candidates are usually enough for the per-document cap; only when they are not is the query repeated with the full
         // overfetch (same ranking, so the kept passages are exactly those the larger query would keep).
         for (const limit of [k * 2, k * OVERFETCH]) {
           ranked = await store.searchText(folded, limit, filter, { withChunks: true });
@@ -127,7 +143,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           score: Number((score.get(c.id) ?? 0).toFixed(6)),
           document: { id: c.document.id, title: c.document.title, kind: c.document.kind, date: c.document.date, url: c.document.url },
           sources: c.document.sources,
-          source: passageSourceRef({ text: c.text, sources: c.document.sources }),
+          source: sourceOf(c),
         })),
       };
     },

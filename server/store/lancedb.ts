@@ -13,7 +13,7 @@ import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pausePoint } from "./pause.ts";
-import type { ChunkStore, SearchFilter, StoredChunk, StoredDocument, VectorSpace } from "./types.ts";
+import type { ChunkStore, ScoredHit, SearchFilter, StoredChunk, StoredDocument, VectorSpace } from "./types.ts";
 import { fold } from "../core/text.ts";
 
 process.env.LANCEDB_LOG ??= "error";
@@ -36,6 +36,9 @@ const STATE_FILE = "index-state.json";
  * is exact and already fast (about 3 ms for 100,000 vectors of 64 dimensions on 2 cores; measured in `npm run bench`).
  */
 export const VECTOR_INDEX_MIN_ROWS = 50_000;
+
+/** Passages kept in memory by a store for searches (about 3 KB each). */
+const PASSAGE_CACHE_SIZE = 5_000;
 
 /** Columns a search result needs (everything but the folded search text). */
 const PASSAGE_COLUMNS = ["id", "doc_id", "ordinal", "section", "text", "doc_title", "doc_kind", "doc_date", "doc_url", "doc_sources", "doc_hash"];
@@ -96,10 +99,49 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
   const vectorTables = new Map<string, lancedb.Table>();
   let queue: Promise<unknown> = Promise.resolve();
   const serialize = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
+    // Every write empties the passage cache, before and after it runs (see `passages`).
+    const write = () => {
+      forgetPassages();
+      return task().finally(forgetPassages);
+    };
+    const run = queue.then(write, write);
     queue = run.catch(() => undefined);
     return run;
   };
+
+  /**
+   * Passages read lately, by id: a search asks the full-text index for ids and scores only (the cheap part of the
+   * query) and takes the passages from here, reading only those it lacks through the `id` index. Emptied by every
+   * write; a read that began before a write (older generation) does not fill it.
+   */
+  const passages = new Map<string, StoredChunk>();
+  let generation = 0;
+  function forgetPassages() {
+    generation++;
+    passages.clear();
+  }
+  /** The passages of `ids` (those that exist), from the cache or, for the others, in one indexed read. */
+  async function passagesOf(ids: string[]): Promise<Map<string, StoredChunk>> {
+    const found = new Map<string, StoredChunk>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const known = passages.get(id);
+      if (known) found.set(id, known);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
+    const started = generation;
+    // `id` has a scalar (B-tree) index: this reads only the rows asked for.
+    const rows = await chunks.query().where(`id IN ${inList(missing)}`).select(PASSAGE_COLUMNS).toArray();
+    for (const row of rows) {
+      const chunk = toStored(row);
+      found.set(chunk.id, chunk);
+      if (started !== generation) continue;
+      if (passages.size >= PASSAGE_CACHE_SIZE) passages.delete(passages.keys().next().value!);
+      passages.set(chunk.id, chunk);
+    }
+    return found;
+  }
   /** Documents present in the table (loaded on the first write): new ones are appended, not merged. */
   let knownDocs: Set<string> | null = null;
   /** True once the full-text indexes cover the table: searching an empty, unindexed table returns nothing. */
@@ -170,6 +212,20 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
     await buildIndexes();
   }
 
+  // A document's sources are the same JSON in each of its passages, and the same documents come back search after
+  // search: each version of a document (id and content hash) is parsed once. Frozen, since every reader shares them.
+  const parsedSources = new Map<string, StoredDocument["sources"]>();
+  const sourcesOf = (row: Record<string, unknown>): StoredDocument["sources"] => {
+    const key = `${row.doc_id}\u0000${row.doc_hash}`;
+    const known = parsedSources.get(key);
+    if (known) return known;
+    const sources = (JSON.parse(row.doc_sources as string) as StoredDocument["sources"]).map((source) => Object.freeze(source));
+    Object.freeze(sources);
+    if (parsedSources.size >= 10_000) parsedSources.clear();
+    parsedSources.set(key, sources);
+    return sources;
+  };
+
   const toStored = (row: Record<string, unknown>): StoredChunk => ({
     id: row.id as string,
     docId: row.doc_id as string,
@@ -182,7 +238,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       kind: row.doc_kind as string,
       date: (row.doc_date as string | null) ?? null,
       url: (row.doc_url as string | null) ?? null,
-      sources: JSON.parse(row.doc_sources as string),
+      sources: sourcesOf(row),
       hash: row.doc_hash as string,
     },
   });
@@ -246,21 +302,20 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       let query = chunks.query().fullTextSearch(new lancedb.MultiMatchQuery(foldedQuery, TEXT_COLUMNS));
       const where = whereOf(filter, "doc_kind");
       if (where) query = query.where(where);
-      const rows = await query.select(options?.withChunks ? [...PASSAGE_COLUMNS, "_score"] : ["id", "doc_id", "_score"]).limit(k).toArray();
-      return rows.map((r) => ({
-        id: r.id as string,
-        docId: r.doc_id as string,
-        score: r._score as number,
-        ...(options?.withChunks ? { chunk: toStored(r) } : {}),
-      }));
+      const rows = await query.select(["id", "doc_id", "_score"]).limit(k).toArray();
+      const hits: ScoredHit[] = rows.map((r) => ({ id: r.id as string, docId: r.doc_id as string, score: r._score as number }));
+      if (!options?.withChunks) return hits;
+      const found = await passagesOf(hits.map((h) => h.id));
+      return hits.flatMap((h) => {
+        const chunk = found.get(h.id);
+        return chunk ? [{ ...h, chunk }] : [];
+      });
     },
 
     async getChunks(ids) {
       if (ids.length === 0) return [];
-      // `id` has a scalar (B-tree) index: this reads only the rows asked for.
-      const rows = await chunks.query().where(`id IN ${inList(ids)}`).select(PASSAGE_COLUMNS).toArray();
-      const byId = new Map(rows.map((r) => [r.id as string, toStored(r)]));
-      return ids.map((id) => byId.get(id)).filter((c): c is StoredChunk => !!c);
+      const found = await passagesOf(ids);
+      return ids.map((id) => found.get(id)).filter((c): c is StoredChunk => !!c);
     },
 
     async chunksNeedingVectors(space) {

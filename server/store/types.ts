@@ -61,7 +61,10 @@ export interface ChunkStore {
    * records that the indexes match the table. Does nothing when they already do.
    */
   commit(): Promise<void>;
-  /** Full-text search on accent-folded text; scores are BM25. `withChunks` returns the passages in the same query. */
+  /**
+   * Full-text search on accent-folded text; scores are BM25. `withChunks` also returns the passages (from the store's
+   * cache of passages read lately, emptied by every write, or read through the index on `id`).
+   */
   searchText(foldedQuery: string, k: number, filter?: SearchFilter, options?: { withChunks?: boolean }): Promise<ScoredHit[]>;
   /** Passages by id, in the order asked (ids not found are left out). */
   getChunks(ids: string[]): Promise<StoredChunk[]>;

@@ -114,7 +114,8 @@ function inBag(word: string, bag: Bag, withSynonyms = true): boolean {
 
 // ——— Figures ———
 
-const QUALIFIER_SOURCE = /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avanc[ée]s? par|sans source|douteu/i;
+const QUALIFIER_SOURCE = /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avancée?s? par|sans source|douteu/i;
+const QUALIFIER_WORD = new RegExp(`(?:${QUALIFIER_SOURCE.source})\\p{L}*`, "iu");
 const QUALIFIER_CLAIM = /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|v[ée]rifi|sourc|d[ée]menti|all[ée]gation|revendiqu|selon|d['’]apr[èe]s|avanc|annonc|affirm|estim|pr[ée]sent[ée]|douteu|prudence|sans preuve|incertain/i;
 
 function sameValue(a: number, b: number): boolean {
@@ -157,11 +158,13 @@ interface SourceSentence {
 export const unwrap = (text: string) => text.replace(/([^\n])\n(?!\n|\s*(?:[#|>]|[-*•]\s|\d+[.)]\s))/g, "$1 ");
 
 function sourceSentences(text: string, heading: string): SourceSentence[] {
-  const headingQualified = QUALIFIER_SOURCE.test(heading);
+  // The part of the heading that qualifies (« les chiffres non confirmés (103 164 postes, 534 millions d'euros) »),
+  // not the document title beside it, whose years (« (2004-2021) ») are not what the section calls unconfirmed.
+  const qualifying = heading.split(" — ").filter((part) => QUALIFIER_SOURCE.test(part)).join(" ");
   return sentenceSpans(unwrap(text)).map(({ text: t }) => {
     const figures = extractFigures(t);
     for (const w of fold(t).match(/\p{L}+/gu) ?? []) if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
-    return { text: t, heading, figures, bag: bagOf(`${heading} ${t}`), qualified: QUALIFIER_SOURCE.test(t) || (headingQualified && figures.some((f) => heading.includes(f.raw))) };
+    return { text: t, heading, figures, bag: bagOf(`${heading} ${t}`), qualified: QUALIFIER_SOURCE.test(t) || (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))) };
   });
 }
 
@@ -172,6 +175,34 @@ function contextOf(sentence: string, raw: string, span = 4): string[] {
   const before = contentWords(sentence.slice(0, at)).slice(-span);
   const after = contentWords(sentence.slice(at + raw.length)).slice(0, span);
   return [...before, ...after];
+}
+
+/** Words that follow a number without saying what it counts (« 40 % environ », « 12 millions d'euros par an »). */
+const NOT_COUNTED = new Set("environ pres plus moins seulement fois par an ans mois jours entre".split(" "));
+
+/**
+ * What a share or a plain count of a sentence is of, folded: « 80 % des grandes organisations » → [grandes,
+ * organisations] — the content words right after « de/des/du » (a share) or right after the number (a count), up
+ * to the first word that is not one; empty when none is said.
+ */
+function countedThing(sentence: string, f: Figure): string[] {
+  if (f.kind !== "percent" && f.kind !== "number") return [];
+  const at = sentence.indexOf(f.raw);
+  if (at < 0) return [];
+  let rest = sentence.slice(at + f.raw.length);
+  if (f.kind === "percent") {
+    const share = /^\s*(?:(?:des|du|de)\s+|d['’])(?:(?:la|le|les|ses|leurs?|nos|vos|ces)\s+|l['’])?/u.exec(rest);
+    if (!share || !share[0].trim()) return [];
+    rest = rest.slice(share[0].length);
+  }
+  const out: string[] = [];
+  for (const token of rest.split(/\s+/).slice(0, 3)) {
+    const word = /^[\p{L}-]+$/u.test(token) ? contentWords(token)[0] : undefined;
+    if (!word || word.length < 4 || NOT_COUNTED.has(word) || MONTH_NAMES.test(word)) break;
+    out.push(word);
+    if (out.length === 2) break;
+  }
+  return out;
 }
 
 // ——— Names ———
@@ -208,8 +239,9 @@ interface Source {
   bag: Bag;
 }
 
+/** A passage (its first line is its document and section) or, with `n` null, structured data (no heading). */
 function toSource(n: number | null, text: string): Source {
-  const heading = text.split("\n")[0] ?? "";
+  const heading = n === null ? "" : (text.split("\n")[0] ?? "");
   return { n, sentences: sourceSentences(text, heading), bag: bagOf(text) };
 }
 
@@ -227,7 +259,7 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
   const pool = cited.length ? sources.filter((s) => s.n !== null && cited.includes(s.n)) : sources;
   const withFacts = [...pool, ...facts];
   // Figures: found with the same value, around the same words, with the qualification the source gives.
-  const figures = extractFigures(sentence);
+  const figures = extractFigures(withoutReferences(sentence));
   for (const f of figures) {
     const candidates = withFacts.flatMap((s) => s.sentences.filter((ss) => ss.figures.some((sf) => figureMatches(f, sf))));
     if (candidates.length === 0) {
@@ -240,12 +272,18 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     // The words around the number must be around the same number in the source, not merely in its sentence.
     const near = (c: SourceSentence) => c.figures.filter((sf) => figureMatches(f, sf)).map((sf) => bagOf(contextOf(c.text, sf.raw, 6).join(" ")));
     const matching = context.length === 0 || isDate || fromFacts ? candidates : candidates.filter((c) => near(c).some((b) => context.some((word) => inBag(word, b))));
-    if (matching.length === 0) {
+    // What a share or a count is of (« 80 % des grandes organisations », « 16 000 postes ») must be what the source's
+    // same number is of: a true number attached to the wrong thing is not supported.
+    const of = isDate || fromFacts ? [] : countedThing(sentence, f);
+    const counted = of.length ? matching.filter((c) => near(c).some((b) => of.every((word) => inBag(word, b)))) : matching;
+    if (counted.length === 0) {
       reasons.push(message("verify.figureContext", { figure: f.raw, where: w }));
       continue;
     }
     if (matching.some((c) => c.qualified) && !matching.some((c) => !c.qualified) && !QUALIFIER_CLAIM.test(sentence)) {
-      const q = matching.find((c) => c.qualified)!.text.match(QUALIFIER_SOURCE)?.[0] ?? "non confirmé";
+      const qualified = matching.find((c) => c.qualified)!;
+      // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
+      const q = (qualified.text.match(QUALIFIER_WORD) ?? qualified.heading.match(QUALIFIER_WORD))?.[0] ?? "non confirmé";
       reasons.push(message("verify.qualificationLost", { figure: f.raw, qualifier: `« ${q} »` }));
     }
   }
@@ -269,6 +307,18 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     }
   }
   return reasons;
+}
+
+/**
+ * A sentence without its source references (« (Wikipedia, « LiMux », 2025) », « (Heise, novembre 2025 ; AWS, s. d.) »):
+ * the date of a reference says when a source wrote, it is not a figure the sentence states.
+ */
+export function withoutReferences(sentence: string): string {
+  return sentence.replace(/\(([^()]{3,400})\)/g, (whole, inner: string) => {
+    const items = inner.split(/\s*;\s*/).map((i) => i.trim());
+    const reference = (i: string) => /^\p{Lu}[^,]*,.*(?:\b\d{4}|\bs\.\s?d\.?)$/u.test(i) && !/^(?:À|A|En|Au|Aux|Selon|Dont|Depuis|Avant|Après|Soit|Hors)\s/u.test(i);
+    return items.length > 0 && items.every(reference) ? " " : whole;
+  });
 }
 
 /** Whether a sentence states something checkable: a figure, a name, or at least three content words. */

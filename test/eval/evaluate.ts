@@ -12,6 +12,8 @@ import { answer, retrieveForAnswer } from "../../server/answers/answer.ts";
 import { fold } from "../../server/core/text.ts";
 
 export const QUESTIONS_DIR = path.resolve("test/eval/questions");
+/** The held-out set (« jeu réservé »): never used to tune the abstention thresholds. */
+export const HELD_OUT_DIR = path.resolve("test/eval/held-out");
 
 const questionSchema = z.object({
   id: z.string().min(1),

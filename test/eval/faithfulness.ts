@@ -210,25 +210,64 @@ export async function evaluateDraftFaithfulness(engine: Engine, fake: FakeOllama
     const file = inputFiles[round % inputFiles.length]!;
     const body = JSON.parse(await readFile(file, "utf8"));
     const prepared = await prepareDraft(engine, body);
-    const scripted: { scenario: Scenario; target: string }[] = [];
+    // The model is asked while its section is being written: the section announced last. Template sections are
+    // verified too, so verifications are matched to scripted replies by section key, not by order.
+    const scripted: { key: string; scenario: Scenario; target: string }[] = [];
+    let current = "";
     fake.set({
       reply: (req) => {
         const scenario = SCENARIOS[turn++ % SCENARIOS.length]!;
         const s = scriptedReply(scenario, promptPassages(req), turn + round, pool);
-        scripted.push(s && (counts.get(scenario) ?? 0) < perScenario ? { scenario, target: s.target } : { scenario, target: "" });
+        scripted.push(s && (counts.get(scenario) ?? 0) < perScenario ? { key: current, scenario, target: s.target } : { key: current, scenario, target: "" });
         return s?.reply ?? "Les passages fournis ne permettent pas de rédiger cette section.";
       },
     });
-    const verifications: (Verification | null)[] = [];
+    const verifications = new Map<string, Verification>();
     for await (const e of createDraft(engine, prepared, new AbortController().signal)) {
-      if (e.type === "verification") verifications.push(e.verification);
+      if (e.type === "section") current = e.key;
+      if (e.type === "verification") verifications.set(e.key, e.verification);
     }
-    scripted.forEach((s, i) => {
-      if (!s.target || !verifications[i]) return;
-      const f = flaggedSentence(verifications[i]!, s.target);
+    scripted.forEach((s) => {
+      const verification = verifications.get(s.key);
+      if (!s.target || !verification) return;
+      const f = flaggedSentence(verification, s.target);
       cases.push({ scenario: s.scenario, target: s.target, flagged: f.flagged, otherFlags: f.others, reasons: f.reasons });
       counts.set(s.scenario, (counts.get(s.scenario) ?? 0) + 1);
     });
   }
   return report(cases);
+}
+
+export interface TemplateReport {
+  drafts: number;
+  sections: number;
+  sentences: number;
+  /** Sentences citing a passage (quotations): each checked against the passage it quotes. */
+  quotes: number;
+  unsupported: { file: string; section: string; text: string; reasons: string[] }[];
+}
+
+/**
+ * Drafts written without a model (templates: structured data and verbatim quotations): the same verification as
+ * generated sections; every sentence it marks « non vérifié » is a false flag unless the corpus qualifies a figure
+ * the quotation states without its qualification.
+ */
+export async function evaluateTemplateSections(engine: Engine, inputFiles: string[]): Promise<TemplateReport> {
+  const report: TemplateReport = { drafts: 0, sections: 0, sentences: 0, quotes: 0, unsupported: [] };
+  for (const file of inputFiles) {
+    const prepared = await prepareDraft(engine, JSON.parse(await readFile(file, "utf8")));
+    const titles = new Map<string, string>();
+    for await (const e of createDraft(engine, prepared, new AbortController().signal)) {
+      if (e.type === "section") titles.set(e.key, e.title);
+      if (e.type !== "verification") continue;
+      report.sections++;
+      report.sentences += e.verification.counts.sentences;
+      report.quotes += e.verification.sentences.filter((s) => s.citations.length > 0).length;
+      for (const s of e.verification.sentences.filter((x) => x.status === "unsupported" || x.status === "invalid-citation")) {
+        report.unsupported.push({ file: file.split("/").at(-1)!, section: titles.get(e.key) ?? e.key, text: s.text, reasons: s.reasons });
+      }
+    }
+    report.drafts++;
+  }
+  return report;
 }

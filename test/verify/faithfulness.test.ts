@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
-import { retrieveForAnswer } from "../../server/answers/answer.ts";
+import { answer, retrieveForAnswer, type AnswerSource } from "../../server/answers/answer.ts";
 import { evaluateChatFaithfulness, evaluateDraftFaithfulness } from "../eval/faithfulness.ts";
 import { loadQuestions, type EvalQuestion } from "../eval/evaluate.ts";
 import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
@@ -52,6 +52,53 @@ describe("abstention before any model call (real corpus)", () => {
       expect(await abstains(q), q).toBe(true);
     }
     expect(await abstains("Qu'est-ce que le CLOUD Act change pour notre mairie ?")).toBe(false);
+  });
+});
+
+describe("attribution of chat sources (real corpus)", () => {
+  it("credits « Ce que le CLOUD Act ne change pas … SREN » to its corpus page, not to the RGPD named by a later sentence", async () => {
+    let sources: AnswerSource[] = [];
+    const options = { numCtx: 8192, maxAnswerTokens: 300, idleTimeoutMs: 30_000 };
+    for await (const e of answer([{ role: "user", content: "Qu'est-ce que le CLOUD Act ne change pas pour une commune ?" }], engine, options, new AbortController().signal)) {
+      if (e.type === "sources") {
+        sources = e.sources;
+        break;
+      }
+    }
+    const sren = sources.find((s) => s.text.includes("Ce que le CLOUD Act ne change pas"));
+    expect(sren, sources.map((s) => s.id).join(", ")).toBeDefined();
+    expect(sren!.credit.basis).toBe("page");
+    expect(sren!.source).toBeNull();
+    expect(sren!.credit.sources.length).toBe(sren!.sources.length);
+  });
+});
+
+describe("attribution of a generated chat answer (real corpus, scripted model)", () => {
+  const QUESTION = "Qu'est-ce que le CLOUD Act ne change pas pour une commune ?";
+  const lists = async (reply: string) => {
+    fake.set({ reply });
+    const out: AnswerSource[][] = [];
+    const options = { numCtx: 8192, maxAnswerTokens: 300, idleTimeoutMs: 30_000 };
+    for await (const e of answer([{ role: "user", content: QUESTION }], engine, options, new AbortController().signal)) if (e.type === "sources") out.push(e.sources);
+    return out;
+  };
+  const sren = (list: AnswerSource[]) => list.find((s) => s.text.includes("Ce que le CLOUD Act ne change pas"))!;
+
+  it("credits the RGPD on EUR-Lex for a sentence restating the RGPD statement of the passage, once the answer is written", async () => {
+    const first = await lists("x");
+    const n = first[0]!.indexOf(sren(first[0]!)) + 1;
+    const [before, after] = await lists(`Le RGPD rend la collectivité responsable des données personnelles qu'elle confie à un prestataire [${n}].`);
+    expect(sren(before!).credit.basis).toBe("page");
+    expect(sren(after!).credit).toMatchObject({ basis: "named", sources: [{ url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj" }] });
+    expect(sren(after!).source?.url).toBe("https://eur-lex.europa.eu/eli/reg/2016/679/oj");
+  });
+
+  it("never credits the RGPD for a sentence restating the SREN statement: the corpus page is credited", async () => {
+    const first = await lists("x");
+    const n = first[0]!.indexOf(sren(first[0]!)) + 1;
+    const [, after] = await lists(`Aucune loi française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain [${n}].`);
+    expect(sren(after!).credit.basis).toBe("page");
+    expect(sren(after!).source).toBeNull();
   });
 });
 

@@ -85,3 +85,30 @@ describe("optional second pass by the model", () => {
     expect(checked.counts.unsupported).toBe(2);
   });
 });
+
+describe("what a figure is, and what qualifies it", () => {
+  const vmware = { n: 1, text: "Les sept catégories — La virtualisation\nSelon le Cigref, VMware était utilisé en juin 2022 par 90 % des grandes organisations (Channelnews, juin 2022). La présentation de Millau Grands Causses (2026) parle d'une hausse de 430 % « du jour au lendemain »." };
+
+  it("flags a share of something else than the source's same number (« 430 % des grandes organisations »)", () => {
+    const v = verifyText("VMware était utilisé en juin 2022 par 430 % des grandes organisations [1]. VMware était utilisé par 90 % des grandes organisations [1].", [vmware]);
+    expect(v.sentences.map((s) => s.status)).toEqual(["unsupported", "supported"]);
+    expect(v.sentences[0]!.reasons.join()).toContain("pour autre chose");
+  });
+
+  it("does not read the date of a source reference as a figure of the sentence", () => {
+    const v = verifyText("VMware était utilisé par 90 % des grandes organisations (Channelnews, juin 2019) [1].", [vmware]);
+    expect(v.sentences[0]!.status).toBe("supported");
+  });
+
+  it("takes the qualification of a heading from its section, not from the years of the document title", () => {
+    const page = { n: 1, text: "La Gendarmerie et GendBuntu (2004-2021) — les chiffres non confirmés (534 millions d'euros)\nLa présentation affirme 534 millions d'euros économisés depuis 2004. Les jalons de 2004 et de 2008 sont confirmés par la presse." };
+    const v = verifyText("Les jalons de 2004 et de 2008 sont confirmés par la presse [1]. La Gendarmerie a économisé 534 millions d'euros depuis 2004 [1].", [page]);
+    expect(v.sentences.map((s) => s.status)).toEqual(["supported", "unsupported"]);
+    expect(v.sentences[1]!.reasons.join()).toContain("« non confirmés »");
+  });
+
+  it("reads structured data without a heading, and « avance par étapes » as no qualification", () => {
+    const intro = "Le début demandé (octobre 2026) précède la date du document : il est reporté. Le calendrier commence en janvier 2027 et avance par étapes.";
+    expect(verifyText(intro, [], { facts: [intro] }).counts.unsupported).toBe(0);
+  });
+});

@@ -21,9 +21,8 @@ import { QueueFullError, withAdmission, type Admission } from "../../llm/queue.t
 import { AppError, validationError } from "../../core/errors.ts";
 import { toErrorBody } from "../errors.ts";
 import { message } from "../../i18n/messages.ts";
-import { answer, type AnswerEvent, type ConversationMessage } from "../../answers/answer.ts";
+import { answer, type AnswerEvent, type AnswerSource, type ConversationMessage } from "../../answers/answer.ts";
 import { kindLabel, passageLabel } from "../../retrieval/passages.ts";
-import type { SearchResult } from "../../retrieval/search.ts";
 import { limitBody, readJson } from "../helpers.ts";
 import { MAX_QUERY_CHARS } from "../../retrieval/query.ts";
 
@@ -122,18 +121,31 @@ function citedNumbers(text: string, count: number): number[] {
   return numbers.length ? numbers : Array.from({ length: count }, (_, i) => i + 1);
 }
 
-/** One reference: `[n] Document — Section (kind, date) — source: [title](url), date`. */
-function reference(n: number, r: SearchResult): string {
+/** Sources of a corpus page listed in a reference credited to the page as a whole. */
+const PAGE_SOURCES_SHOWN = 4;
+
+/**
+ * One reference: `[n] Document — Section (kind, date) — source: [title](url), date`; a passage credited to the corpus
+ * page as a whole (some statement of it names no source) says so and lists the page's sources.
+ */
+function reference(n: number, r: AnswerSource): string {
   const meta = [kindLabel(r.document.kind), r.document.date].filter(Boolean).join(", ");
   const head = `[${n}] ${link(passageLabel(r), r.document.url)}${meta ? ` (${meta})` : ""}`;
-  if (!r.source) return head;
-  const source = [link(r.source.title, r.source.url), r.source.date].filter(Boolean).join(", ");
-  return `${head} — source : ${source}`;
+  const cited = (s: { title: string; url?: string | null; date?: string | null }) => [link(s.title, s.url), s.date].filter(Boolean).join(", ");
+  const credit = r.credit ?? { basis: r.source ? "named" : "page", sources: r.source ? [r.source] : [] };
+  if (credit.sources.length === 0) return head;
+  if (credit.basis === "page") {
+    // The page's sources, those the passage names first; a long list is cut (`cap_libre.sources` gives all).
+    const more = credit.sources.length - PAGE_SOURCES_SHOWN;
+    const listed = credit.sources.slice(0, PAGE_SOURCES_SHOWN).map(cited).join(" ; ") + (more > 0 ? ` ${message("v1.creditPageMore", { count: more })}` : "");
+    return `${head} — ${message("v1.creditPage", { sources: listed })}`;
+  }
+  return `${head} — source : ${credit.sources.map(cited).join(" ; ")}`;
 }
 
 interface Outcome {
   text: string;
-  sources: SearchResult[];
+  sources: AnswerSource[];
   done: Extract<AnswerEvent, { type: "done" }> | null;
 }
 
