@@ -54,6 +54,12 @@ const envSchema = z.object({
   GLPI_URL: z.url().optional(),
   GLPI_APP_TOKEN: z.string().optional(),
   GLPI_USER_TOKEN: z.string().optional(),
+  /** `apirest` (GLPI 9.5 to 11, user token) or `v2` (GLPI 11's high-level API, OAuth2 client and optional user). */
+  GLPI_API: z.enum(["apirest", "v2"], { error: "valeur « apirest » ou « v2 » attendue" }).default("apirest"),
+  GLPI_CLIENT_ID: z.string().optional(),
+  GLPI_CLIENT_SECRET: z.string().optional(),
+  GLPI_USERNAME: z.string().optional(),
+  GLPI_PASSWORD: z.string().optional(),
   /** Hours between two automatic pulls from GLPI (0 or unset: on demand only). */
   GLPI_SYNC_HOURS: z.coerce.number().min(0).max(24 * 31).default(0),
   /** Sign-in: `oidc` (OpenID Connect, the default when OIDC_ISSUER is set) or `none` (no sign-in). */
@@ -123,7 +129,17 @@ export type Config = {
   allowedHosts: string[];
   timeoutMs: number;
   databaseUrl: string | null;
-  glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
+  glpi: {
+    url: string | null;
+    appToken: string | null;
+    userToken: string | null;
+    syncHours: number;
+    api: "apirest" | "v2";
+    clientId: string | null;
+    clientSecret: string | null;
+    username: string | null;
+    password: string | null;
+  };
   auth: AuthConfig;
 };
 
@@ -174,7 +190,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedHosts: [...e.ALLOWED_HOSTS.split(","), e.PUBLIC_URL ? new URL(e.PUBLIC_URL).host : ""].map((h) => h.trim().toLowerCase()).filter(Boolean),
     timeoutMs: e.LLM_TIMEOUT_MS,
     databaseUrl: e.DATABASE_URL ?? null,
-    glpi: { url: e.GLPI_URL ?? null, appToken: e.GLPI_APP_TOKEN ?? null, userToken: e.GLPI_USER_TOKEN ?? null, syncHours: e.GLPI_SYNC_HOURS },
+    glpi: {
+      url: e.GLPI_URL ?? null,
+      appToken: e.GLPI_APP_TOKEN ?? null,
+      userToken: e.GLPI_USER_TOKEN ?? null,
+      syncHours: e.GLPI_SYNC_HOURS,
+      api: e.GLPI_API,
+      clientId: e.GLPI_CLIENT_ID ?? null,
+      clientSecret: e.GLPI_CLIENT_SECRET ?? null,
+      username: e.GLPI_USERNAME ?? null,
+      password: e.GLPI_PASSWORD ?? null,
+    },
     auth: {
       mode,
       explicit: e.AUTH !== undefined,

@@ -503,6 +503,7 @@ function renderDraft(draft, notices, { version: shownVersion = draft.versions.le
     !toComplete && generated ? el("p", { class: "mode" }, t("draft.generated")) : null,
     flags.length ? flagBox(flags, titles) : null,
     downloads(draft.id, latest ? null : shownVersion),
+    draft.type === "roadmap" ? el("p", {}, el("a", { class: "button-link", href: `#suivi/feuille-de-route/${encodeURIComponent(draft.id)}` }, t("plan.fromDraft.adopt"))) : null,
     el("div", { class: "draft-body" }, sections.map((s) => renderSection(draft, s, { editable: latest }))),
   );
   $("draft-output").replaceChildren(card);

@@ -16,6 +16,11 @@ export function init() {}
 /** Called by the router: `id` is the plan named in the address, if any. */
 export async function show(id, { focus = true } = {}) {
   const plans = await refreshList();
+  if (id?.startsWith(FROM_DRAFT)) {
+    shown = null;
+    await renderFromDraft(id.slice(FROM_DRAFT.length), { focus });
+    return;
+  }
   if (id) {
     if (shown?.plan.id !== id) await open(id, { focus });
     return;
@@ -58,6 +63,105 @@ async function open(id, { focus }) {
     shown = null;
     main.replaceChildren(errorBox(err.message));
   }
+}
+
+// ——— Adoption from a saved roadmap ———
+
+/** `#suivi/feuille-de-route/<draft id>`: the plan a saved roadmap gives, reviewed, then adopted as it is. */
+const FROM_DRAFT = "feuille-de-route/";
+
+/** The saved roadmaps, each a link to review it as a plan; nothing when there are none. */
+async function roadmapChoices() {
+  let drafts = [];
+  try {
+    drafts = (await fetchJson("/api/drafts")).drafts.filter((d) => d.type === "roadmap");
+  } catch {
+    return null; // the typed form below still works
+  }
+  if (!drafts.length) return null;
+  return el(
+    "section",
+    { class: "card", "aria-labelledby": "plan-roadmaps-title" },
+    el("h2", { id: "plan-roadmaps-title" }, t("plan.fromDraft.title")),
+    el("p", { class: "hint" }, t("plan.fromDraft.hint")),
+    el(
+      "ul",
+      {},
+      drafts.map((d) =>
+        el("li", {}, el("a", { href: `#suivi/${FROM_DRAFT}${encodeURIComponent(d.id)}` }, t("plan.fromDraft.option", { collectivite: d.collectivite, date: formatDate(d.updatedAt), versions: formatNumber(d.versions) }))),
+      ),
+    ),
+  );
+}
+
+async function renderFromDraft(draftId, { focus }) {
+  const main = $("plan-main");
+  main.replaceChildren(el("p", { class: "progress", role: "status" }, t("plan.opening")));
+  const load = (targetDate) => fetchJson(`/api/plans/from-draft/${encodeURIComponent(draftId)}${targetDate ? `?targetDate=${encodeURIComponent(targetDate)}` : ""}`);
+  let proposal;
+  try {
+    ({ proposal } = await load());
+  } catch (err) {
+    main.replaceChildren(errorBox(err.message));
+    return;
+  }
+  const error = el("div", { id: "plan-fd-error" });
+  const needsDate = !proposal.target.date;
+  const form = el(
+    "form",
+    { class: "card", id: "plan-from-draft", "aria-labelledby": "plan-fd-title" },
+    el("h2", { id: "plan-fd-title", tabindex: "-1" }, t("plan.fromDraft.reviewTitle", { title: proposal.title })),
+    el("p", {}, t("plan.fromDraft.source", { collectivite: proposal.collectivite.name, version: formatNumber(proposal.source.version) }), " ", el("a", { href: `#documents/${encodeURIComponent(proposal.source.draftId)}` }, t("plan.fromDraft.open"))),
+    el(
+      "p",
+      {},
+      needsDate
+        ? t("plan.fromDraft.commitmentNoDate", { from: pct(proposal.baseline), target: pct(proposal.target.value) })
+        : t("plan.fromDraft.commitment", { from: pct(proposal.baseline), target: pct(proposal.target.value), date: day(proposal.target.date) }),
+    ),
+    proposal.editedSections.length ? el("p", { class: "notice" }, t("plan.fromDraft.edited", { sections: proposal.editedSections.join(", ") })) : null,
+    proposal.milestones.length
+      ? table(
+          t("plan.fromDraft.milestonesCaption"),
+          [t("plan.col.date"), t("plan.col.milestone"), t("plan.col.planned")],
+          proposal.milestones.map((m) => el("tr", {}, el("th", { scope: "row" }, day(m.date)), el("td", {}, m.label), el("td", {}, pct(m.value)))),
+        )
+      : el("p", { class: "hint" }, t("plan.fromDraft.noMilestones")),
+    proposal.products.length
+      ? table(
+          t("plan.productsCaption"),
+          [t("plan.col.product"), t("plan.col.by"), t("plan.col.due")],
+          proposal.products.map((p) => el("tr", {}, el("th", { scope: "row" }, p.name), el("td", {}, p.by ?? "—"), el("td", {}, p.dueDate ? day(p.dueDate) : "—"))),
+        )
+      : null,
+    needsDate
+      ? field("plan-fd-date", t("plan.targetDate"), el("input", { type: "date", id: "plan-fd-date", required: true, min: today(), "aria-describedby": "plan-fd-date-hint" }), t("plan.fromDraft.dateHint"))
+      : null,
+    el("div", { class: "actions" }, el("button", { type: "submit" }, t("plan.fromDraft.adopt"))),
+    error,
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (busy) return;
+    busy = true;
+    error.replaceChildren();
+    const body = { draftId };
+    if (needsDate) body.targetDate = $("plan-fd-date").value;
+    try {
+      const { plan } = await fetchJson("/api/plans/from-draft", jsonBody("POST", body));
+      rememberLocation("suivi", plan.id);
+      await refreshList();
+      await open(plan.id, { focus: true });
+    } catch (err) {
+      error.replaceChildren(errorBox(err.message));
+      error.querySelector("p")?.setAttribute("tabindex", "-1");
+      error.querySelector("p")?.focus();
+    } finally {
+      busy = false;
+    }
+  });
+  main.replaceChildren(form);
+  if (focus) $("plan-fd-title").focus();
 }
 
 // ——— Adoption ———
@@ -180,7 +284,7 @@ async function renderAdoptForm({ focus = true } = {}) {
       busy = false;
     }
   });
-  main.replaceChildren(form);
+  main.replaceChildren(...[await roadmapChoices(), form].filter(Boolean));
   fillProducts();
   // Not at page load: the focus stays at the top of the document (skip link first).
   if (focus) $("plan-adopt-title").focus();
@@ -204,6 +308,7 @@ async function renderPlan({ focus }) {
     "section",
     { class: "card", "aria-labelledby": "plan-title" },
     el("h2", { id: "plan-title", tabindex: "-1" }, plan.title),
+    plan.source ? el("p", { class: "source-meta" }, t("plan.fromDraft.adoptedFrom", { title: plan.source.title, version: formatNumber(plan.source.version) }), " ", el("a", { href: `#documents/${encodeURIComponent(plan.source.draftId)}` }, t("plan.fromDraft.open"))) : null,
     el("p", {}, t("plan.commitment", { from: pct(baseline.value), target: pct(plan.target.value), date: day(plan.target.date), measure: t(`plan.measure.${plan.measure}`) })),
     latest && progress.checkpoints.length > 1
       ? el("p", { class: "figure" }, el("strong", {}, pct(latest.checkpoint.value)), " ", t("plan.latest", { date: day(latest.checkpoint.date), planned: pct(latest.planned), standing: t(`plan.standing.${latest.standing}`) }))
@@ -248,11 +353,88 @@ async function renderPlan({ focus }) {
           ),
         )
       : null,
-    el("p", {}, el("a", { href: `/api/plans/${encodeURIComponent(plan.id)}/note?format=md`, download: "" }, t("plan.noteLink"))),
   );
-  main.replaceChildren(head, await checkpointForm(plan), eventsCard(plan), publicationCard(plan));
+  main.replaceChildren(head, noteCard(plan), await checkpointForm(plan), eventsCard(plan), publicationCard(plan));
   for (const form of main.querySelectorAll("form")) prepareForm(form);
   if (focus) $("plan-title").focus();
+}
+
+/** « L'essentiel » as the verification left it: each unsupported sentence followed by « [non vérifié] » and why. */
+function summaryText(summary) {
+  const node = el("div", { class: "note-summary" });
+  const checks = summary.verification?.sentences ?? [];
+  if (!checks.length) {
+    node.append(el("p", {}, summary.text));
+    return node;
+  }
+  const p = el("p", {});
+  for (const s of checks) {
+    p.append(s.text, " ");
+    if (s.status === "unsupported" || s.status === "invalid-citation") {
+      p.append(el("strong", { class: "unverified", title: s.reasons.join(" ; ") }, t("plan.note.unverified")), " ");
+    }
+  }
+  node.append(p);
+  const reasons = checks.filter((s) => s.status === "unsupported" || s.status === "invalid-citation");
+  if (reasons.length) node.append(el("ul", { class: "hint" }, reasons.map((s) => el("li", {}, `« ${s.text} » : ${s.reasons.join(" ; ")}`))));
+  return node;
+}
+
+/** The progress note: written on demand (by the model when there is one), read here, downloaded in three formats. */
+function noteCard(plan) {
+  const output = el("div", { id: "plan-note-output", "aria-live": "polite" });
+  const error = el("div");
+  const base = `/api/plans/${encodeURIComponent(plan.id)}/note`;
+  const downloads = el(
+    "ul",
+    { class: "downloads-inline" },
+    ["md", "odt", "pdf"].map((f) => el("li", {}, el("a", { href: `${base}?format=${f}`, download: "" }, t(`plan.note.format.${f}`)))),
+  );
+  const showNote = (note) => {
+    const unverified = note.summary.verification?.counts.unsupported ?? 0;
+    output.replaceChildren(
+      ...[
+        el("h3", {}, t("plan.note.summaryTitle")),
+        el("p", { class: "source-meta" }, t("plan.note.writtenAt", { date: formatDate(note.at) })),
+        note.notice ? el("p", { class: "notice" }, note.notice) : el("p", { class: "mode" }, t(note.mode === "generated" ? "plan.note.generated" : "plan.note.template")),
+        unverified ? el("p", { class: "notice" }, t("plan.note.unverifiedCount", { count: formatNumber(unverified) })) : null,
+        summaryText(note.summary),
+      ].filter(Boolean),
+    );
+  };
+  // The note kept since the plan last changed, if any, is shown at once.
+  fetchJson(`${base}?format=json`)
+    .then(({ note }) => note && !output.hasChildNodes() && showNote(note))
+    .catch(() => {});
+  const button = el("button", { type: "button" }, t("plan.note.write"));
+  button.addEventListener("click", async () => {
+    if (busy) return;
+    busy = true;
+    button.disabled = true;
+    error.replaceChildren();
+    output.replaceChildren(el("p", { class: "progress", role: "status" }, t("plan.note.writing")));
+    try {
+      const { note } = await fetchJson(base, jsonBody("POST", {}));
+      showNote(note);
+    } catch (err) {
+      output.replaceChildren();
+      error.replaceChildren(errorBox(err.message));
+    } finally {
+      busy = false;
+      button.disabled = false;
+    }
+  });
+  return el(
+    "section",
+    { class: "card", "aria-labelledby": "plan-note-title" },
+    el("h2", { id: "plan-note-title" }, t("plan.note.title")),
+    el("p", { class: "hint" }, t("plan.note.hint")),
+    el("div", { class: "actions" }, button),
+    output,
+    error,
+    el("p", {}, t("plan.note.downloads")),
+    downloads,
+  );
 }
 
 async function checkpointForm(plan) {

@@ -9,6 +9,7 @@ const COSTS: { kind: CostKind; method: string; path: RegExp }[] = [
   { kind: "model", method: "POST", path: /^\/api\/chat$/ },
   { kind: "model", method: "POST", path: /^\/api\/drafts$/ },
   { kind: "model", method: "POST", path: /^\/api\/drafts\/[^/]+\/sections\/[^/]+\/regenerate$/ },
+  { kind: "model", method: "POST", path: /^\/api\/plans\/[^/]+\/note$/ },
   { kind: "upload", method: "POST", path: /^\/api\/inventory\/analyze$/ },
   { kind: "upload", method: "POST", path: /^\/api\/inventory\/glpi\/import$/ },
 ];

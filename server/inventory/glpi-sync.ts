@@ -5,13 +5,24 @@
  */
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
-import { glpiLabel, pullGlpiInventory } from "./glpi.ts";
+import { glpiLabel, pullGlpiInventory, type GlpiPullSettings } from "./glpi.ts";
 import { inventoryPool } from "./pool.ts";
 import { analyzeUpload, type AnalysisView, type InventoryContext } from "./service.ts";
 
 export interface GlpiContext extends InventoryContext {
   config: InventoryContext["config"] & {
-    glpi: { url: string | null; appToken: string | null; userToken: string | null; syncHours: number };
+    glpi: {
+      url: string | null;
+      appToken: string | null;
+      userToken: string | null;
+      syncHours: number;
+      /** Absent in older configurations: `apirest`. */
+      api?: "apirest" | "v2";
+      clientId?: string | null;
+      clientSecret?: string | null;
+      username?: string | null;
+      password?: string | null;
+    };
     inventoryTimeoutMs?: number;
   };
 }
@@ -20,7 +31,9 @@ export interface GlpiStatus {
   configured: boolean;
   /** Host and path of the GLPI server, without tokens. */
   host: string | null;
-  /** Whether a user token is configured (otherwise each pull must give one). */
+  /** `apirest` (`apirest.php`, user token) or `v2` (high-level API, OAuth2 client). */
+  api: "apirest" | "v2";
+  /** Whether credentials are configured (a user token, or with `v2` an OAuth2 client; otherwise each pull must give a token). */
   tokenConfigured: boolean;
   syncHours: number;
   last: { at: string; analysisId: string | null; error: string | null } | null;
@@ -28,26 +41,40 @@ export interface GlpiStatus {
 
 const lastPulls = new WeakMap<object, GlpiStatus["last"]>();
 
+const v2Configured = (glpi: GlpiContext["config"]["glpi"]) => glpi.api === "v2" && Boolean(glpi.clientId && glpi.clientSecret);
+
 export function glpiStatus(ctx: GlpiContext): GlpiStatus {
   const { url, userToken, syncHours } = ctx.config.glpi;
+  const api = ctx.config.glpi.api ?? "apirest";
   return {
     configured: Boolean(url),
     host: url ? glpiLabel(url) : null,
-    tokenConfigured: Boolean(userToken),
+    api,
+    tokenConfigured: api === "v2" ? v2Configured(ctx.config.glpi) : Boolean(userToken),
     syncHours,
     last: lastPulls.get(ctx.config) ?? null,
   };
+}
+
+/** What a pull sends: the high-level API's OAuth2 client (configuration only), or apirest.php's tokens. */
+function pullSettings(ctx: GlpiContext, url: string, tokens: { userToken?: string | null; appToken?: string | null }): GlpiPullSettings {
+  const glpi = ctx.config.glpi;
+  if (glpi.api === "v2") {
+    if (!glpi.clientId || !glpi.clientSecret) throw new AppError("glpi_no_token", message("glpi.error.noClient"), 400);
+    return { api: "v2", url, clientId: glpi.clientId, clientSecret: glpi.clientSecret, username: glpi.username ?? null, password: glpi.password ?? null };
+  }
+  const userToken = tokens.userToken?.trim() || glpi.userToken;
+  if (!userToken) throw new AppError("glpi_no_token", message("glpi.error.noToken"), 400);
+  return { url, userToken, appToken: tokens.appToken?.trim() || glpi.appToken };
 }
 
 /** Pulls the software inventory from the configured GLPI and saves its analysis, as an upload would. */
 export async function importFromGlpi(ctx: GlpiContext, tokens: { userToken?: string | null; appToken?: string | null } = {}): Promise<AnalysisView> {
   const { url } = ctx.config.glpi;
   if (!url) throw new AppError("glpi_not_configured", message("glpi.error.notConfigured"), 400);
-  const userToken = tokens.userToken?.trim() || ctx.config.glpi.userToken;
-  if (!userToken) throw new AppError("glpi_no_token", message("glpi.error.noToken"), 400);
-  const appToken = tokens.appToken?.trim() || ctx.config.glpi.appToken;
+  const settings = pullSettings(ctx, url, tokens);
   try {
-    const file = await pullGlpiInventory({ url, userToken, appToken });
+    const file = await pullGlpiInventory(settings);
     // Analysed in the inventory worker, like an upload: a large GLPI never stalls the server.
     const analysis = await analyzeUpload(ctx, { files: [file] }, { pool: inventoryPool(), timeoutMs: ctx.config.inventoryTimeoutMs });
     lastPulls.set(ctx.config, { at: new Date().toISOString(), analysisId: analysis.id, error: null });
@@ -61,7 +88,8 @@ export async function importFromGlpi(ctx: GlpiContext, tokens: { userToken?: str
 /** Pulls every `GLPI_SYNC_HOURS` when GLPI and a token are configured; returns a stop function. */
 export function startGlpiSchedule(ctx: GlpiContext, log: (line: string) => void = () => {}): () => void {
   const { url, userToken, syncHours } = ctx.config.glpi;
-  if (!url || !userToken || !(syncHours > 0)) return () => {};
+  const credentials = ctx.config.glpi.api === "v2" ? v2Configured(ctx.config.glpi) : Boolean(userToken);
+  if (!url || !credentials || !(syncHours > 0)) return () => {};
   let running = false;
   const timer = setInterval(
     () => {

@@ -16,6 +16,7 @@
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { InventoryFile } from "./parse.ts";
+import { glpiRoot, pullGlpiV2Software, type GlpiV2Settings } from "./glpi-v2.ts";
 
 export interface GlpiSettings {
   /** The API's base address, e.g. `https://glpi.mairie.fr/apirest.php`. */
@@ -57,10 +58,10 @@ export function glpiApiBase(url: string): string {
   return base.toString();
 }
 
-/** A GLPI address without its credentials or query, to name the source in a saved analysis. */
+/** A GLPI address without its credentials, query or API script, to name the source in a saved analysis. */
 export function glpiLabel(url: string): string {
-  const u = new URL(glpiApiBase(url));
-  return `${u.host}${u.pathname.replace(/\/apirest\.php$/, "")}`;
+  const u = glpiRoot(url);
+  return `${u.host}${u.pathname}`;
 }
 
 class GlpiClient {
@@ -241,9 +242,12 @@ export function toGlpiExport(software: GlpiSoftware[]): string {
   return `\uFEFF${lines.join("\n")}\n`;
 }
 
+/** Which API a pull goes through: `apirest.php` (GLPI 9.5 to 11) or GLPI 11's high-level API (`/api.php/v2`). */
+export type GlpiPullSettings = (GlpiSettings & { api?: "apirest" }) | (GlpiV2Settings & { api: "v2" });
+
 /** The inventory file a pull produces, named after the GLPI address and the day (never its tokens). */
-export async function pullGlpiInventory(settings: GlpiSettings, now = new Date()): Promise<InventoryFile> {
-  const software = await pullGlpiSoftware(settings);
+export async function pullGlpiInventory(settings: GlpiPullSettings, now = new Date()): Promise<InventoryFile> {
+  const software = settings.api === "v2" ? await pullGlpiV2Software(settings) : await pullGlpiSoftware(settings);
   const name = message("glpi.fileName", { host: glpiLabel(settings.url), date: now.toISOString().slice(0, 10) });
   return { name, bytes: new TextEncoder().encode(toGlpiExport(software)) };
 }

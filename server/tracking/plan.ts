@@ -70,6 +70,14 @@ export interface LogEntry {
   detail: string;
 }
 
+/** The saved roadmap draft a plan was adopted from: which draft, and which of its versions. */
+export interface PlanSource {
+  kind: "roadmap-draft";
+  draftId: string;
+  version: number;
+  title: string;
+}
+
 export interface Plan {
   id: string;
   /** Address of the public page: `/public/<slug>`. */
@@ -86,6 +94,8 @@ export interface Plan {
   events: PlanEvent[];
   publication: Publication | null;
   log: LogEntry[];
+  /** Set when the plan was adopted from a saved roadmap draft (absent on plans typed by hand). */
+  source?: PlanSource;
   /** Incremented at each change: an edit carrying an older version is refused. */
   version: number;
 }

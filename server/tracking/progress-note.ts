@@ -1,6 +1,8 @@
 /**
  * The one-page progress note for elected officials, built from the plan alone: every figure is computed from the
  * plan's checkpoints (« calcul Cap Libre, inventaire du … »), nothing is left to fill in, nothing is invented.
+ * The note is a list of sections (`progressNoteSections`), so the Markdown download and the ODT/PDF exports say the
+ * same thing; `noteFacts` lists the figures a model may use to write « L'essentiel » (`progress-note-model.ts`).
  */
 import { frenchDate, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
@@ -9,51 +11,89 @@ import type { Plan, Progress } from "./plan.ts";
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.note.${key}`, params);
 const points = (v: number) => new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1, signDisplay: "always" }).format(v);
 
-export function progressNoteMarkdown(plan: Plan, progress: Progress, today: string): string {
+export interface NoteSection {
+  key: string;
+  title: string;
+  /** Markdown subset of the drafting exporters: paragraphs, `-` lists, pipe tables, `*italic*`. */
+  text: string;
+}
+
+export const noteTitle = (plan: Plan) => t("title", { name: plan.collectivite.name });
+
+/** The sections of the note, computed from the plan and its progress at `today`. */
+export function progressNoteSections(plan: Plan, progress: Progress, _today: string): NoteSection[] {
   const baseline = plan.checkpoints[0]!;
   const latest = progress.latest;
-  const out: string[] = [`# ${t("title", { name: plan.collectivite.name })}`, "", `*${t("dated", { date: frenchDate(today) })}*`, ""];
-  out.push(`## ${t("commitmentTitle")}`, "");
-  out.push(t("commitment", { date: frenchDate(plan.adoptedAt.slice(0, 10)), from: percentText(baseline.value), target: percentText(plan.target.value), targetDate: frenchDate(plan.target.date), measure: t(plan.measure) }), "");
-  out.push(`## ${t("whereTitle")}`, "");
+  const sections: NoteSection[] = [];
+  const section = (key: string, title: string, lines: string[]) => sections.push({ key, title, text: lines.join("\n").trim() });
+
+  section("commitment", t("commitmentTitle"), [
+    t("commitment", { date: frenchDate(plan.adoptedAt.slice(0, 10)), from: percentText(baseline.value), target: percentText(plan.target.value), targetDate: frenchDate(plan.target.date), measure: t(plan.measure) }),
+  ]);
+  const where: string[] = [];
   if (!latest || progress.checkpoints.length < 2) {
-    out.push(t("noCheckpoint", { date: frenchDate(baseline.date) }), "");
+    where.push(t("noCheckpoint", { date: frenchDate(baseline.date) }));
   } else {
     const c = latest.checkpoint;
     const standing = t(`standing.${latest.standing}`);
-    out.push(t("latest", { date: frenchDate(c.date), value: percentText(c.value), planned: percentText(latest.planned), standing, change: latest.change === null ? "—" : points(latest.change) }), "");
-    if (progress.targetMet) out.push(t("targetMet"), "");
+    where.push(t("latest", { date: frenchDate(c.date), value: percentText(c.value), planned: percentText(latest.planned), standing, change: latest.change === null ? "—" : points(latest.change) }));
+    if (progress.targetMet) where.push("", t("targetMet"));
   }
+  section("where", t("whereTitle"), where);
+
   const late = progress.milestones.filter((m) => m.state === "missed" || m.state === "late");
   const next = progress.milestones.find((m) => m.state === "upcoming");
-  out.push(`## ${t("milestonesTitle")}`, "");
-  out.push(`| ${t("colDate")} | ${t("colMilestone")} | ${t("colPlanned")} | ${t("colMeasured")} | ${t("colState")} |`, "|---|---|---|---|---|");
+  const milestones = [`| ${t("colDate")} | ${t("colMilestone")} | ${t("colPlanned")} | ${t("colMeasured")} | ${t("colState")} |`, "|---|---|---|---|---|"];
   for (const m of progress.milestones) {
-    out.push(`| ${frenchDate(m.milestone.date)} | ${m.milestone.label} | ${percentText(m.milestone.value)} | ${percentText(m.measured)} | ${t(`milestone.${m.state}`)} |`);
+    milestones.push(`| ${frenchDate(m.milestone.date)} | ${m.milestone.label.replaceAll("|", "\\|")} | ${percentText(m.milestone.value)} | ${percentText(m.measured)} | ${t(`milestone.${m.state}`)} |`);
   }
-  out.push("");
-  if (late.length) out.push(t("lateMilestones", { count: late.length, list: late.map((m) => frenchDate(m.milestone.date)).join(", ") }), "");
-  if (next) out.push(t("nextMilestone", { date: frenchDate(next.milestone.date), value: percentText(next.milestone.value) }), "");
+  if (late.length) milestones.push("", t("lateMilestones", { count: late.length, list: late.map((m) => frenchDate(m.milestone.date)).join(", ") }));
+  if (next) milestones.push("", t("nextMilestone", { date: frenchDate(next.milestone.date), value: percentText(next.milestone.value) }));
+  section("milestones", t("milestonesTitle"), milestones);
+
   if (progress.products.length) {
-    out.push(`## ${t("productsTitle")}`, "");
-    for (const p of progress.products) {
-      out.push(`- ${t(`product.${p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: p.before, now: p.now })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`);
-    }
-    out.push("");
+    section(
+      "products",
+      t("productsTitle"),
+      progress.products.map(
+        (p) => `- ${t(`product.${p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: p.before, now: p.now })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`,
+      ),
+    );
   }
   const appeared = progress.checkpoints.slice(1).flatMap((c) => c.appeared.map((d) => ({ ...d, date: c.checkpoint.date })));
-  if (appeared.length) {
-    out.push(`## ${t("appearedTitle")}`, "");
-    for (const d of appeared) out.push(`- ${t("appeared", { name: d.name, installations: d.installations, date: frenchDate(d.date) })}`);
-    out.push("");
-  }
-  if (plan.events.length) {
-    out.push(`## ${t("eventsTitle")}`, "");
-    for (const e of plan.events) out.push(`- ${frenchDate(e.date)} : ${e.text}`);
-    out.push("");
-  }
-  out.push(`## ${t("sourcesTitle")}`, "");
-  for (const c of plan.checkpoints) out.push(`- ${t("source", { date: frenchDate(c.date), id: c.analysisId, value: percentText(c.value), raw: percentText(c.raw) })}`);
-  out.push("", t("method"), "");
+  if (appeared.length) section("appeared", t("appearedTitle"), appeared.map((d) => `- ${t("appeared", { name: d.name, installations: d.installations, date: frenchDate(d.date) })}`));
+  if (plan.events.length) section("events", t("eventsTitle"), plan.events.map((e) => `- ${frenchDate(e.date)} : ${e.text}`));
+  section("sources", t("sourcesTitle"), [
+    ...plan.checkpoints.map((c) => `- ${t("source", { date: frenchDate(c.date), id: c.analysisId, value: percentText(c.value), raw: percentText(c.raw) })}`),
+    "",
+    t("method"),
+  ]);
+  return sections;
+}
+
+/** The note as one Markdown document (without a model). */
+export function progressNoteMarkdown(plan: Plan, progress: Progress, today: string): string {
+  const out = [`# ${noteTitle(plan)}`, "", `*${t("dated", { date: frenchDate(today) })}*`, ""];
+  for (const s of progressNoteSections(plan, progress, today)) out.push(`## ${s.title}`, "", s.text, "");
   return out.join("\n");
+}
+
+/**
+ * The facts a model may write « L'essentiel » from, one per line, each figure as the note prints it: the
+ * commitment, each checkpoint (measure, planned value, standing), milestones, products, new dependencies, events.
+ * The verification accepts a figure only when it is among these.
+ */
+export function noteFacts(plan: Plan, progress: Progress, today: string): string[] {
+  return progressNoteSections(plan, progress, today)
+    .flatMap((s) => s.text.split("\n"))
+    .map((line) => line.replace(/^- /, "").trim())
+    .filter((line) => line && !/^\|[\s|:-]*\|$/.test(line))
+    .concat([
+      t("dated", { date: frenchDate(today) }),
+      t("fact.target", { target: percentText(plan.target.value), targetDate: frenchDate(plan.target.date), measure: t(plan.measure) }),
+      t("fact.baseline", { value: percentText(plan.checkpoints[0]!.value), date: frenchDate(plan.checkpoints[0]!.date) }),
+      ...progress.checkpoints.map((c) =>
+        t("fact.checkpoint", { date: frenchDate(c.checkpoint.date), value: percentText(c.checkpoint.value), planned: percentText(c.planned), raw: percentText(c.checkpoint.raw), installations: c.checkpoint.installations, standing: t(`standing.${c.standing}`) }),
+      ),
+    ]);
 }

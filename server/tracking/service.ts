@@ -17,6 +17,7 @@ import {
   snapshotOf,
   type MeasurableAnalysis,
   type Plan,
+  type PlanSource,
   type Progress,
   type PublicSnapshot,
 } from "./plan.ts";
@@ -111,14 +112,22 @@ export async function getPlan(ctx: TrackingContext, id: string, today = new Date
   return { plan, progress: progressOf(plan, today.toISOString().slice(0, 10)) };
 }
 
-/** Adopts a plan on a saved analysis (its baseline). One plan per collectivité. */
-export async function adoptPlan(ctx: TrackingContext, input: unknown, now = new Date()): Promise<Plan> {
+/**
+ * Adopts a plan on a saved analysis (its baseline). One plan per collectivité. `from` carries what adopting a saved
+ * roadmap draft adds: the analysis the draft kept (when the saved one is gone) and the link to the draft.
+ */
+export async function adoptPlan(
+  ctx: TrackingContext,
+  input: unknown,
+  now = new Date(),
+  from: { analysis?: MeasurableAnalysis; source?: PlanSource } = {},
+): Promise<Plan> {
   const data = parse(adoptInput, input);
   const slug = slugOf(data.collectivite.name);
   return withLock(`slug:${slug}`, async () => {
     const existing = (await listPlans(ctx)).find((p) => p.slug === slug);
     if (existing) throw new AppError("plan_exists", message("tracking.error.exists", { name: data.collectivite.name, id: existing.id }), 409);
-    const analysis = await analysisFor(ctx, data.analysisId);
+    const analysis = from.analysis ?? (await analysisFor(ctx, data.analysisId));
     const date = data.date ?? (analysis.createdAt ?? now.toISOString()).slice(0, 10); // an analysis saved without its date: today
     if (data.target.date <= date) throw new AppError("invalid_input", message("tracking.error.targetDate", { date: frenchDate(date) }), 400);
     const baseline = checkpointOf(analysis, data.measure, date, now);
@@ -143,7 +152,16 @@ export async function adoptPlan(ctx: TrackingContext, input: unknown, now = new 
       checkpoints: [baseline],
       events: [],
       publication: null,
-      log: [{ at: now.toISOString(), action: "adopted", detail: message("tracking.log.adopted", { analysis: analysis.id }) }],
+      log: [
+        {
+          at: now.toISOString(),
+          action: "adopted",
+          detail: from.source
+            ? message("tracking.log.adoptedFromDraft", { analysis: analysis.id, draft: from.source.draftId, version: from.source.version })
+            : message("tracking.log.adopted", { analysis: analysis.id }),
+        },
+      ],
+      ...(from.source ? { source: from.source } : {}),
       version: 1,
     };
     await plans(ctx).put(plan.id, plan);

@@ -159,6 +159,9 @@ const MATRIX: Record<string, Row> = {
   "GET /api/plans/:id": { need: "lecteur", request: () => ({ path: `/api/plans/${fx.plan}` }), ok: 200, overrides: OTHER_404 },
   "GET /api/plans/:id/chart.svg": { need: "lecteur", request: () => ({ path: `/api/plans/${fx.plan}/chart.svg` }), ok: 200, overrides: OTHER_404 },
   "GET /api/plans/:id/note": { need: "lecteur", request: () => ({ path: `/api/plans/${fx.plan}/note?format=md` }), ok: 200, overrides: OTHER_404 },
+  // A letter is not a roadmap: an allowed caller gets the French 400 that says so.
+  "GET /api/plans/from-draft/:draftId": { need: "lecteur", request: () => ({ path: `/api/plans/from-draft/${fx.draft}` }), ok: 400, overrides: OTHER_404 },
+  "POST /api/plans/:id/note": { need: "redacteur", request: () => ({ method: "POST", path: `/api/plans/${fx.plan}/note` }), ok: 201, overrides: OTHER_404 },
   // Rédacteur.
   "POST /api/drafts": { need: "redacteur", request: () => ({ method: "POST", path: "/api/drafts", body: { type: "letter", inputs: letter } }), ok: 200 },
   "PATCH /api/drafts/:id/sections/:key": { need: "redacteur", request: () => ({ method: "PATCH", path: `/api/drafts/${fx.draft}/sections/${fx.section}`, body: { text: "Texte revu." } }), ok: 200, overrides: OTHER_404 },
@@ -184,6 +187,7 @@ const MATRIX: Record<string, Row> = {
     // « b » has no such analysis.
     overrides: OTHER_404,
   },
+  "POST /api/plans/from-draft": { need: "dsi", request: () => ({ method: "POST", path: "/api/plans/from-draft", body: { draftId: fx.draft } }), ok: 400, overrides: OTHER_404 },
   "DELETE /api/plans/:id": { need: "dsi", request: async () => ({ method: "DELETE", path: `/api/plans/${(await fresh.plan()).id}` }), ok: 204, overrides: OTHER_404 },
   "POST /api/plans/:id/checkpoints": { need: "dsi", request: () => ({ method: "POST", path: `/api/plans/${fx.plan}/checkpoints`, body: { analysisId: fx.analysis2, date: `2025-06-${String(1 + ++checkpoints).padStart(2, "0")}` } }), ok: 201, overrides: OTHER_404 },
   "POST /api/plans/:id/events": { need: "dsi", request: () => ({ method: "POST", path: `/api/plans/${fx.plan}/events`, body: { date: "2026-06-01", text: "Délibération du conseil." } }), ok: 201, overrides: OTHER_404 },

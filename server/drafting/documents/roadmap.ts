@@ -1,5 +1,6 @@
 /** The roadmap: phases from the planner (`roadmap-plan.ts`), a numeric target, a calendar, and its data block. */
-import { addMonths, monthsBetween } from "../calendar.ts";
+import { addMonths } from "../calendar.ts";
+import { phaseEnds } from "../roadmap-calendar.ts";
 import { formatInt, formatPercent, frenchDate } from "../../core/text.ts";
 import { message } from "../../i18n/messages.ts";
 import { fill, type DocumentStructure } from "../structure.ts";
@@ -123,12 +124,11 @@ export function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysi
   // Milestones: the phases that have software share the time to the target date (a quarter, about six tenths, the
   // rest); dated sentences of the local context take their place in the calendar.
   const milestones: { sort: string; row: string[] }[] = [{ sort: start, row: [texts(structure, "milestone.start"), frenchDate(start), baseline, counts.raw] }];
-  const span = targetDate ? monthsBetween(start, targetDate.slice(0, 7)) : null;
-  const quarter = span ? Math.max(1, Math.round(span * 0.25)) : 0;
-  const ends = span ? [quarter, Math.max(quarter, Math.round(span * 0.6)), span] : null;
+  // One split of the calendar (`roadmap-calendar.ts`), also read by a plan adopted from this roadmap.
+  const ends = phaseEnds(start, targetDate);
   for (const [i, phase] of plan.phases.entries()) {
     if (phase.lines.length === 0) continue;
-    const month = ends ? addMonths(start, ends[i]!) : null;
+    const month = ends ? ends[i]! : null;
     const lowered = phaseValue.get(phase.phase)!;
     milestones.push({
       sort: month ?? `9999-${i}`,

@@ -18,6 +18,8 @@ import {
   unpublishPlan,
 } from "../../tracking/service.ts";
 import { limitBody, readJson } from "../helpers.ts";
+import { adoptFromDraft, proposalFromDraft } from "../../tracking/from-draft.ts";
+import { currentNote, deleteNote, exportNote, generateNote, parseNoteFormat } from "../../tracking/notes.ts";
 
 const notFoundPage = (text: string) =>
   `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message("tracking.public.notFoundTitle")}</title><link rel="stylesheet" href="/public/public.css"></head><body><main><h1>${message("tracking.public.notFoundTitle")}</h1><p>${escapeHtml(text)}</p></main></body></html>`;
@@ -27,8 +29,8 @@ const limit = limitBody(256 * 1024);
 const body = async (c: Context) => ((c.req.header("content-length") ?? "") === "0" ? {} : readJson(c.req.raw));
 
 /**
- * Plans (`/api/plans`): adopt, read with progress, add an inventory, record an event, publish or unpublish,
- * progress note (`/api/plans/:id/note?format=md`).
+ * Plans (`/api/plans`): adopt (typed, or from a saved roadmap draft: `/api/plans/from-draft`), read with progress, add an inventory, record an event, publish or unpublish,
+ * progress note (`POST /api/plans/:id/note` writes it, `GET /api/plans/:id/note?format=md|odt|pdf` downloads it).
  */
 export function planRoutes(engine: Engine) {
   return new Hono()
@@ -42,10 +44,21 @@ export function planRoutes(engine: Engine) {
           title: p.title,
           target: p.target,
           checkpoints: p.checkpoints.length,
+          source: p.source ?? null,
           published: p.publication?.at ?? null,
           version: p.version,
         })),
       });
+    })
+    // A saved roadmap draft as the plan: what it would give (for review), then adopting it.
+    .get("/plans/from-draft/:draftId", async (c) => {
+      const targetDate = c.req.query("targetDate");
+      const { proposal } = await proposalFromDraft(engine, { draftId: c.req.param("draftId"), ...(targetDate ? { targetDate } : {}) });
+      return c.json({ proposal });
+    })
+    .post("/plans/from-draft", limit, async (c) => {
+      const plan = await adoptFromDraft(engine, await body(c));
+      return c.json({ plan, progress: (await getPlan(engine, plan.id)).progress }, 201, { location: `/api/plans/${plan.id}` });
     })
     .post("/plans", limit, async (c) => {
       const plan = await adoptPlan(engine, await body(c));
@@ -54,6 +67,7 @@ export function planRoutes(engine: Engine) {
     .get("/plans/:id", async (c) => c.json(await getPlan(engine, c.req.param("id"))))
     .delete("/plans/:id", async (c) => {
       await deletePlan(engine, c.req.param("id"));
+      await deleteNote(engine, c.req.param("id"));
       return c.body(null, 204);
     })
     .post("/plans/:id/checkpoints", limit, async (c) => {
@@ -75,14 +89,32 @@ export function planRoutes(engine: Engine) {
       const preview = snapshotOf(plan, progress, { licence: "etalab-2.0", groupProducts: false, now: new Date(), categoryLabel: () => "" });
       return c.body(progressChart(preview), 200, { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "no-store" });
     })
+    // The progress note: written (with the model when there is one) and kept, then downloaded in md, odt or pdf.
+    .post("/plans/:id/note", async (c) => {
+      const { note } = await generateNote(engine, c.req.param("id"), c.req.raw.signal);
+      return c.json({ note }, 201);
+    })
     .get("/plans/:id/note", async (c) => {
-      const format = (c.req.query("format") ?? "md").toLowerCase();
-      if (format !== "md") throw new AppError("invalid_format", message("tracking.error.format", { format }), 400);
+      // `format=json`: the note kept for the plan as it is now (null when none was written since the last change).
+      if (c.req.query("format") === "json") {
+        const { plan } = await getPlan(engine, c.req.param("id"));
+        return c.json({ note: await currentNote(engine, plan) });
+      }
+      const format = parseNoteFormat(c.req.query("format"));
       const { plan, progress } = await getPlan(engine, c.req.param("id"));
-      const today = new Date().toISOString().slice(0, 10);
-      return c.body(progressNoteMarkdown(plan, progress, today), 200, {
-        "content-type": "text/markdown; charset=utf-8",
-        "content-disposition": `attachment; filename="note-avancement-${plan.slug}.md"`,
+      const note = await currentNote(engine, plan);
+      if (format === "md" && !note) {
+        const today = new Date().toISOString().slice(0, 10);
+        return c.body(progressNoteMarkdown(plan, progress, today), 200, {
+          "content-type": "text/markdown; charset=utf-8",
+          "content-disposition": `attachment; filename="note-avancement-${plan.slug}.md"`,
+        });
+      }
+      const { file } = await exportNote(engine, plan.id, format);
+      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="${file.filename}"`,
+        "content-length": String(file.bytes.byteLength),
       });
     });
 }

@@ -1,0 +1,172 @@
+/**
+ * Adopting a saved roadmap draft as the collectivité's plan, without typing it again: the draft keeps its
+ * structured inputs (collectivité, target, target date, start, local context) and the analysis it was written on,
+ * so the roadmap planner (`server/drafting/roadmap-plan.ts`) gives back the same phases, target and calendar the
+ * document printed. The plan keeps the link: draft id and version.
+ */
+import { z } from "zod";
+import { frenchDate } from "../core/text.ts";
+import { AppError, validationError } from "../core/errors.ts";
+import { message } from "../i18n/messages.ts";
+import { measureItems } from "../inventory/measure.ts";
+import { getAnalysis } from "../inventory/service.ts";
+import { phaseMilestones } from "../drafting/roadmap-calendar.ts";
+import { roadmapStart } from "../drafting/documents/roadmap.ts";
+import { planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
+import type { Draft, InventoryAnalysis } from "../drafting/types.ts";
+import type { MeasurableAnalysis, Plan, PlanSource } from "./plan.ts";
+import { adoptPlan, type TrackingContext } from "./service.ts";
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "date attendue au format AAAA-MM-JJ ou AAAA-MM");
+
+export const fromDraftInput = z.strictObject({
+  draftId: z.string().trim().min(1).max(128),
+  /** The target date, when the roadmap left it « à fixer » (or to move it). */
+  targetDate: isoDay.optional(),
+  title: z.string().trim().min(1).max(200).optional(),
+  /** Day the baseline inventory describes, when it is not the day the analysis was saved. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date attendue au format AAAA-MM-JJ").optional(),
+});
+
+/** The plan a roadmap draft gives, before it is adopted: what the page shows for review. */
+export interface DraftPlanProposal {
+  source: PlanSource;
+  collectivite: { name: string; kind: string | null };
+  title: string;
+  analysisId: string;
+  /** Day of the baseline inventory. */
+  date: string;
+  measure: "weighted";
+  baseline: number | null;
+  target: { value: number; date: string | null };
+  milestones: { date: string; value: number; label: string }[];
+  products: { name: string; productId: string | null; by: string | null; dueDate: string | null }[];
+  /** Sections of the saved version edited by hand: the plan follows the computed calendar, not the edited text. */
+  editedSections: string[];
+}
+
+/** The last day of an ISO month (« 2027-06 » → « 2027-06-30 »); a full date is kept. */
+export function endOfMonth(iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const [y, m] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10);
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+const productId = (l: RoadmapLine) => (typeof l.item.product === "object" && l.item.product ? l.item.product.id : typeof l.item.product === "string" ? l.item.product : null);
+const productName = (l: RoadmapLine) => (typeof l.item.product === "object" && l.item.product ? l.item.product.name : l.item.name);
+
+async function loadDraft(ctx: TrackingContext, id: string): Promise<Draft> {
+  const draft = await ctx.records<Draft>("drafts").get(id);
+  if (!draft) throw new AppError("draft_not_found", message("tracking.fromDraft.notFound", { id }), 404);
+  if (draft.type !== "roadmap") throw new AppError("invalid_input", message("tracking.fromDraft.notRoadmap", { id }), 400);
+  return draft;
+}
+
+/** The analysis the plan starts from: the saved one if it is still there, else the copy the draft kept. */
+async function baselineAnalysis(ctx: TrackingContext, draft: Draft): Promise<{ id: string; analysis: InventoryAnalysis; measurable: MeasurableAnalysis }> {
+  const inputs = draft.inputs as { analysisId?: string; analysis?: InventoryAnalysis };
+  if (inputs.analysisId) {
+    const saved = await getAnalysis(ctx, inputs.analysisId).catch(() => null);
+    if (saved) return { id: saved.id, analysis: saved as unknown as InventoryAnalysis, measurable: saved as unknown as MeasurableAnalysis };
+  }
+  const kept = inputs.analysis;
+  if (!kept?.items?.length) throw new AppError("analysis_not_found", message("tracking.fromDraft.noAnalysis", { id: draft.id }), 422);
+  // A copy given inline may lack the summary: the same measure the roadmap printed is computed from its items.
+  const summary = kept.summary as MeasurableAnalysis["summary"] | undefined;
+  let measurable = kept as unknown as MeasurableAnalysis;
+  if (!summary?.score || !summary.extraEuropean) {
+    const m = measureItems(kept.items);
+    measurable = {
+      ...measurable,
+      summary: { installations: m.installations, extraEuropean: { share: m.raw.share === null ? null : m.raw.share / 100 }, score: { value: m.weighted.value === null ? null : round1(m.weighted.value) } },
+    };
+  }
+  return { id: kept.id, analysis: kept, measurable: { ...measurable, createdAt: kept.createdAt ?? draft.createdAt } };
+}
+
+/** What adopting the draft would give: target, measure, milestones (the roadmap's calendar) and products. */
+export async function proposalFromDraft(ctx: TrackingContext, input: unknown): Promise<{ proposal: DraftPlanProposal; measurable: MeasurableAnalysis }> {
+  const parsed = fromDraftInput.safeParse(input ?? {});
+  if (!parsed.success) throw validationError(parsed.error, input, message("tracking.error.invalid"));
+  const data = parsed.data;
+  const draft = await loadDraft(ctx, data.draftId);
+  const inputs = draft.inputs as { collectivite?: { name?: string; kind?: string }; targetShare?: number; targetDate?: string; startDate?: string; context?: string };
+  const { id, analysis, measurable } = await baselineAnalysis(ctx, draft);
+  // The roadmap as it was written: same options, same day.
+  const now = draft.createdAt;
+  const roadmap = planRoadmap(analysis, { target: inputs.targetShare, context: inputs.context, now });
+  const start = roadmapStart(inputs.startDate, now);
+  const drafted = inputs.targetDate && inputs.targetDate.slice(0, 7) > start ? inputs.targetDate : undefined;
+  const targetDate = data.targetDate ?? drafted;
+  const baselineDay = data.date ?? (measurable.createdAt ?? draft.createdAt).slice(0, 10);
+
+  const label = (key: string, date = "") => message(`tracking.fromDraft.milestone.${key}`, { date });
+  const phases = phaseMilestones(roadmap.phases, roadmap.baseline.weighted, start, targetDate);
+  let previous = roadmap.baseline.weighted === null ? null : round1(roadmap.baseline.weighted);
+  const milestones: DraftPlanProposal["milestones"] = [];
+  for (const p of phases) {
+    if (!p.month) continue;
+    const value = p.weighted === null ? previous : round1(p.weighted);
+    if (value === null) continue;
+    milestones.push({ date: endOfMonth(p.month), value, label: label(p.phase) });
+    previous = value;
+  }
+  // The target closes the calendar: a phase ending on or after its date gives way to it (the plan commits to the
+  // target, not to what the last phase might reach beyond it).
+  const target = { value: round1(roadmap.target.value), date: targetDate ? endOfMonth(targetDate) : null };
+  if (target.date) {
+    const before = milestones.filter((m) => m.date < target.date!);
+    const last = before.at(-1)?.value ?? target.value;
+    milestones.splice(0, milestones.length, ...before, { date: target.date, value: Math.min(last, target.value), label: label("target", frenchDate(target.date)) });
+  }
+  const end = new Map(phases.map((p) => [p.phase, p.month]));
+  const deadline = (l: RoadmapLine) => {
+    const local = roadmap.events.find((e) => e.lines.includes(l))?.date;
+    if (local) return endOfMonth(local.length === 4 ? `${local}-12` : local);
+    const month = end.get(l.phase);
+    return month ? endOfMonth(month) : null;
+  };
+  const products = roadmap.lines
+    .filter((l) => l.alternative)
+    .slice(0, 200)
+    .map((l) => ({ name: productName(l), productId: productId(l), by: l.alternative!.name, dueDate: deadline(l) }));
+  const latest = draft.versions.at(-1);
+  const proposal: DraftPlanProposal = {
+    source: { kind: "roadmap-draft", draftId: draft.id, version: draft.versions.length, title: draft.title },
+    collectivite: { name: inputs.collectivite?.name ?? draft.collectivite, kind: inputs.collectivite?.kind ?? null },
+    // The plan is the collectivité's: its public page is titled with its name (the document's title stays in `source`).
+    title: data.title ?? message("tracking.defaultTitle", { name: inputs.collectivite?.name ?? draft.collectivite }),
+    analysisId: id,
+    date: baselineDay,
+    measure: "weighted",
+    baseline: measurable.summary.score?.value ?? null,
+    target,
+    milestones,
+    products,
+    editedSections: (latest?.sections ?? []).filter((s) => s.editedAt).map((s) => s.title),
+  };
+  return { proposal, measurable };
+}
+
+/** Adopts the roadmap draft as the plan; a roadmap without a target date needs one (`targetDate`). */
+export async function adoptFromDraft(ctx: TrackingContext, input: unknown, now = new Date()): Promise<Plan> {
+  const { proposal, measurable } = await proposalFromDraft(ctx, input);
+  if (!proposal.target.date) throw new AppError("invalid_input", message("tracking.fromDraft.noTargetDate"), 400);
+  return adoptPlan(
+    ctx,
+    {
+      collectivite: { name: proposal.collectivite.name, ...(proposal.collectivite.kind ? { kind: proposal.collectivite.kind } : {}) },
+      title: proposal.title,
+      analysisId: proposal.analysisId,
+      date: proposal.date,
+      measure: proposal.measure,
+      target: proposal.target,
+      milestones: proposal.milestones,
+      products: proposal.products,
+    },
+    now,
+    { analysis: measurable, source: proposal.source },
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * The progress note written by a model, through the real server and a fake Ollama speaking Ollama's HTTP API:
+ * « L'essentiel » is written from the plan's figures only and checked like a draft (a lying model's invented
+ * figures are marked « non vérifié » in the API and in the ODT and PDF), the note falls back honestly to its
+ * template without a model or when the model fails, and a note written before the plan changed is not served.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { frenchDate, percentText } from "../../server/core/text.ts";
+import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { NO_OLLAMA, postJson, startTestServer, type TestServer } from "../helpers/server.ts";
+import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
+
+const csv = (lines: [string, string, number][]) => `\uFEFF"Nom";"Éditeur";"Nombre d'installations";\n${lines.map(([n, p, i]) => `"${n}";"${p}";"${i}";`).join("\n")}\n`;
+const office: [string, string, number] = ["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 60];
+const chrome: [string, string, number] = ["Google Chrome", "Google LLC", 60];
+const kaspersky: [string, string, number] = ["Kaspersky Endpoint Security 12", "AO Kaspersky Lab", 60];
+const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
+
+/** Starts a server, uploads two quarters and adopts a plan followed over them; returns the plan id. */
+async function setUp(env: Record<string, string>): Promise<{ server: TestServer; planId: string }> {
+  const server = await startTestServer({ CORPUS_DIR: INVENTORY_CORPUS, ...env });
+  const ids: string[] = [];
+  for (const lines of [[office, chrome, kaspersky], [office, chrome]]) {
+    const res = await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv(lines) });
+    ids.push((await res.json()).id);
+  }
+  const adopted = await postJson(`${server.url}/api/plans`, {
+    collectivite: { name: "Commune de Ploumoguer" },
+    analysisId: ids[0],
+    date: "2026-01-15",
+    target: { value: 30, date: "2029-12-31" },
+    products: [{ name: "Kaspersky Endpoint Security", productId: "kaspersky-endpoint-security", by: "ESET Endpoint Security" }],
+  });
+  const { plan } = await adopted.json();
+  await postJson(`${server.url}/api/plans/${plan.id}/checkpoints`, { analysisId: ids[1], date: "2026-04-15" });
+  return { server, planId: plan.id };
+}
+
+const unzipOdt = (bytes: ArrayBuffer) => strFromU8(unzipSync(new Uint8Array(bytes))["content.xml"]!);
+
+async function pdfText(bytes: ArrayBuffer): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "note-pdf-"));
+  try {
+    const file = path.join(dir, "note.pdf");
+    await writeFile(file, new Uint8Array(bytes));
+    return spawnSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe("the progress note with a model", () => {
+  let fake: FakeOllama;
+  let server: TestServer;
+  let planId = "";
+  let latest: { date: string; value: number; planned: number };
+
+  beforeAll(async () => {
+    fake = await startFakeOllama();
+    ({ server, planId } = await setUp({ OLLAMA_BASE_URL: fake.url }));
+    const { progress } = await (await fetch(`${server.url}/api/plans/${planId}`)).json();
+    latest = { date: progress.latest.checkpoint.date, value: progress.latest.checkpoint.value, planned: progress.latest.planned };
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await fake?.close();
+  });
+
+  it("writes « L'essentiel » from the plan's figures only, every figure supported", async () => {
+    fake.set({
+      reply: `Au dernier inventaire, le ${frenchDate(latest.date)}, la mesure est de ${percentText(latest.value)}, pour ${percentText(latest.planned)} prévus à cette date. Kaspersky Endpoint Security n'apparaît plus dans l'inventaire. L'objectif reste de ${percentText(30)} au ${frenchDate("2029-12-31")}.`,
+    });
+    fake.chats.length = 0;
+    const res = await fetch(`${server.url}/api/plans/${planId}/note`, { method: "POST" });
+    expect(res.status).toBe(201);
+    const { note } = await res.json();
+    expect(note.mode).toBe("generated");
+    expect(note.notice).toBeNull();
+    expect(note.summary.verification.counts.unsupported).toBe(0);
+    expect(note.summary.verification.counts.supported).toBeGreaterThanOrEqual(2);
+    // Kept with the plan: the page reads it back.
+    expect((await (await fetch(`${server.url}/api/plans/${planId}/note?format=json`)).json()).note.summary.text).toBe(note.summary.text);
+    // The model saw the plan's figures inside a delimited data block, and no corpus passage.
+    const prompt = fake.chats.at(-1)!.messages.at(-1)!.content;
+    expect(prompt).toContain(percentText(latest.value));
+    expect(prompt).toMatch(/<<<DONNÉES-[0-9a-f]+/);
+    expect(prompt).not.toContain("PASSAGE");
+
+    const odt = unzipOdt(await (await fetch(`${server.url}/api/plans/${planId}/note?format=odt`)).arrayBuffer());
+    expect(odt).toContain("L'essentiel");
+    expect(odt).toContain("Kaspersky Endpoint Security n'apparaît plus");
+    expect(odt).not.toContain("non vérifié");
+  });
+
+  it("marks what a lying model invents, in the API, the ODT and the PDF", async () => {
+    fake.set({
+      reply: `La mesure a baissé de 37 points depuis janvier. 250 postes sont passés sous Linux en mairie annexe. Au dernier inventaire, le ${frenchDate(latest.date)}, la mesure est de ${percentText(latest.value)}.`,
+    });
+    const { note } = await (await fetch(`${server.url}/api/plans/${planId}/note`, { method: "POST" })).json();
+    expect(note.mode).toBe("generated");
+    const sentences = note.summary.verification.sentences;
+    const status = (needle: string) => sentences.find((s: any) => s.text.includes(needle))?.status;
+    expect(status("37 points")).toBe("unsupported");
+    expect(status("250 postes")).toBe("unsupported");
+    expect(status(percentText(latest.value))).toBe("supported");
+    expect(sentences.find((s: any) => s.text.includes("37 points")).reasons.join(" ")).toContain("37");
+
+    const odt = unzipOdt(await (await fetch(`${server.url}/api/plans/${planId}/note?format=odt`)).arrayBuffer());
+    expect(odt).toContain("[non vérifié]");
+    expect(odt).toMatch(/2 phrase\(s\) non vérifiée\(s\)/);
+    const pdf = await fetch(`${server.url}/api/plans/${planId}/note?format=pdf`);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toContain("note-avancement-commune-de-ploumoguer.pdf");
+    const bytes = await pdf.arrayBuffer();
+    expect(strFromU8(new Uint8Array(bytes).subarray(0, 5))).toBe("%PDF-");
+    if (hasPdftotext) {
+      const text = await pdfText(bytes);
+      expect(text).toContain("[non vérifié]");
+      expect(text).toContain("Commune de Ploumoguer");
+    }
+    const md = await (await fetch(`${server.url}/api/plans/${planId}/note?format=md`)).text();
+    expect(md).toContain("37 points");
+    expect(md).toContain("[non vérifié]");
+  });
+
+  it("falls back to the template when the model fails, and says so", async () => {
+    fake.set({ reply: "La mesure est de", failAfterTokens: 1 });
+    const { note } = await (await fetch(`${server.url}/api/plans/${planId}/note`, { method: "POST" })).json();
+    expect(note.mode).toBe("template");
+    expect(note.notice).toMatch(/n'a pas répondu/);
+    expect(note.summary.verification).toBeNull();
+    fake.set({ failAfterTokens: undefined });
+  });
+
+  it("does not serve a note written before the plan changed", async () => {
+    fake.set({ reply: "La mesure a baissé de 99 points." });
+    await fetch(`${server.url}/api/plans/${planId}/note`, { method: "POST" });
+    expect(await (await fetch(`${server.url}/api/plans/${planId}/note?format=md`)).text()).toContain("99 points");
+    await postJson(`${server.url}/api/plans/${planId}/events`, { date: "2026-05-01", text: "Marché antivirus attribué" });
+    expect((await (await fetch(`${server.url}/api/plans/${planId}/note?format=json`)).json()).note).toBeNull();
+    const md = await (await fetch(`${server.url}/api/plans/${planId}/note?format=md`)).text();
+    expect(md).not.toContain("99 points");
+    expect(md).toContain("Marché antivirus attribué");
+  });
+
+  it("refuses an unknown format in French", async () => {
+    const res = await fetch(`${server.url}/api/plans/${planId}/note?format=docx`);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/md, odt ou pdf/);
+  });
+});
+
+describe("the progress note without a model", () => {
+  let server: TestServer;
+  let planId = "";
+  beforeAll(async () => {
+    ({ server, planId } = await setUp({ OLLAMA_BASE_URL: NO_OLLAMA }));
+  });
+  afterAll(() => server?.stop());
+
+  it("keeps the template, says there is no model, and still exports ODT and PDF", async () => {
+    const res = await fetch(`${server.url}/api/plans/${planId}/note`, { method: "POST" });
+    expect(res.status).toBe(201);
+    const { note } = await res.json();
+    expect(note.mode).toBe("template");
+    expect(note.notice).toMatch(/Aucun modèle de langue/);
+    const odt = unzipOdt(await (await fetch(`${server.url}/api/plans/${planId}/note?format=odt`)).arrayBuffer());
+    expect(odt).toContain("Note établie sans modèle de langue");
+    expect(odt).toContain("Kaspersky Endpoint Security");
+    expect(odt).not.toContain("non vérifié");
+    const pdf = new Uint8Array(await (await fetch(`${server.url}/api/plans/${planId}/note?format=pdf`)).arrayBuffer());
+    expect(strFromU8(pdf.subarray(0, 5))).toBe("%PDF-");
+  });
+});
