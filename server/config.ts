@@ -42,7 +42,11 @@ const envSchema = z.object({
   /** Upper bound, in milliseconds, of one embedding call (per 8 texts); streams are bounded by LLM_IDLE_TIMEOUT_MS. */
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
   /** Largest upload accepted (inventories), in bytes. */
-  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   /** Milliseconds an inventory analysis or export may take (waiting for the worker included). */
   INVENTORY_TIMEOUT_MS: z.coerce.number().int().min(1).default(120000),
   /** GLPI's REST API (`…/apirest.php`), to pull the software inventory from it; the only GLPI address used. */
@@ -61,18 +65,29 @@ const envSchema = z.object({
   GLPI_USERNAME: z.string().optional(),
   GLPI_PASSWORD: z.string().optional(),
   /** Hours between two automatic pulls from GLPI (0 or unset: on demand only). */
-  GLPI_SYNC_HOURS: z.coerce.number().min(0).max(24 * 31).default(0),
+  GLPI_SYNC_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(0),
   /** Sign-in: `oidc` (OpenID Connect, the default when OIDC_ISSUER is set) or `none` (no sign-in). */
   AUTH: z.enum(["none", "oidc"], { error: "valeur « none » ou « oidc » attendue" }).optional(),
   /** The identity provider's issuer (ProConnect, Keycloak realm, LemonLDAP::NG…); its discovery document is read from it. */
   OIDC_ISSUER: z.url({ error: "adresse https://… du fournisseur d'identité attendue" }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, "la liste doit contenir « openid »").default("openid profile email"),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/(^|\s)openid(\s|$)/, "la liste doit contenir « openid »")
+    .default("openid profile email"),
   /** The address users reach (behind a reverse proxy, say): the redirect URI and `Secure` cookies derive from it. */
   PUBLIC_URL: z.url({ error: "adresse http(s)://… attendue" }).optional(),
   /** Hours a sign-in lasts before the person signs in again. */
-  SESSION_HOURS: z.coerce.number().min(0.05).max(24 * 31).default(8),
+  SESSION_HOURS: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 31)
+    .default(8),
   /** With sign-in: model calls (questions, drafts, regenerated sections) per person and per hour (0: no limit). */
   MODEL_CALLS_PER_HOUR: z.coerce.number().int().min(0).default(120),
   /** With sign-in: inventory imports (uploads, GLPI pulls) per person and per hour (0: no limit). */
@@ -81,7 +96,9 @@ const envSchema = z.object({
   OIDC_ROLES_CLAIM: z.string().trim().min(1).max(100).optional(),
   OIDC_ROLES_PREFIX: z.string().max(100).default(""),
   /** With sign-in: the role in the default workspace of a signed-in person given none (empty: no access until given one). */
-  DEFAULT_WORKSPACE_ROLE: z.enum(["", "lecteur", "redacteur", "dsi", "administrateur"], { error: message("team.config.defaultRole") }).default(""),
+  DEFAULT_WORKSPACE_ROLE: z
+    .enum(["", "lecteur", "redacteur", "dsi", "administrateur"], { error: message("team.config.defaultRole") })
+    .default(""),
 });
 
 export interface AuthConfig {
@@ -150,18 +167,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
-    throw new AppError("invalid_config", message("config.invalid", { name, value: String(cleaned[name] ?? "").slice(0, 80), reason: configReason(issue) }));
+    throw new AppError(
+      "invalid_config",
+      message("config.invalid", { name, value: String(cleaned[name] ?? "").slice(0, 80), reason: configReason(issue) }),
+    );
   }
   const e = parsed.data;
   if (e.LLM_PROVIDER === "openai") {
     // A shared server names its models its own way and has its own context length: nothing is guessed.
-    const missing = ["OPENAI_BASE_URL", "LLM_MODEL", "EMBEDDING_MODEL", "LLM_CONTEXT_TOKENS"].filter((name) => cleaned[name] === undefined);
+    const missing = ["OPENAI_BASE_URL", "LLM_MODEL", "EMBEDDING_MODEL", "LLM_CONTEXT_TOKENS"].filter(
+      (name) => cleaned[name] === undefined,
+    );
     if (missing.length) {
       throw new AppError("invalid_config", message("config.openaiMissing", { names: missing.join(", ") }));
     }
   }
   const mode = e.AUTH ?? (e.OIDC_ISSUER ? "oidc" : "none");
-  if (mode === "oidc" && (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID)) throw new AppError("invalid_config", message("auth.config.missing"));
+  if (mode === "oidc" && (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID))
+    throw new AppError("invalid_config", message("auth.config.missing"));
   if (mode === "oidc" && new URL(e.OIDC_ISSUER!).protocol !== "https:" && !isLoopbackUrl(e.OIDC_ISSUER!)) {
     throw new AppError("invalid_config", message("auth.config.issuerHttps", { issuer: e.OIDC_ISSUER! }));
   }
@@ -187,7 +210,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     llmMaxConcurrent: e.LLM_MAX_CONCURRENT,
     llmMaxQueue: e.LLM_MAX_QUEUE,
     // The name users reach (PUBLIC_URL) is one the server answers to.
-    allowedHosts: [...e.ALLOWED_HOSTS.split(","), e.PUBLIC_URL ? new URL(e.PUBLIC_URL).host : ""].map((h) => h.trim().toLowerCase()).filter(Boolean),
+    allowedHosts: [...e.ALLOWED_HOSTS.split(","), e.PUBLIC_URL ? new URL(e.PUBLIC_URL).host : ""]
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     timeoutMs: e.LLM_TIMEOUT_MS,
     databaseUrl: e.DATABASE_URL ?? null,
     glpi: {
@@ -228,7 +253,13 @@ const isLoopbackUrl = (url: string) => isLoopbackHost(new URL(url).hostname);
 
 /** What a variable should look like, in French (zod's own messages are English). */
 function configReason(issue: z.core.$ZodIssue): string {
-  const i = issue as { code: string; expected?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string };
+  const i = issue as {
+    code: string;
+    expected?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    format?: string;
+  };
   // A value outside a list, or not of the expected shape: the schema's own French message says what is expected.
   if (i.code === "invalid_value" || (i.code === "invalid_format" && i.format === "regex")) return issue.message;
   if (i.code === "too_small" && i.minimum !== undefined) return message("config.tooSmall", { min: String(i.minimum) });

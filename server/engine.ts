@@ -2,25 +2,26 @@
  * Wires the parts together from a Config: store, model provider, vector sync, retriever. The server and the
  * CLI both start from here, so they run the same code.
  */
-import path from "node:path";
+
 import { mkdir, readdir, rm } from "node:fs/promises";
-import { indexCorpus, type IndexReport } from "./corpus/indexer.ts";
+import path from "node:path";
 import type { Config } from "./config.ts";
+import { AppError, ioErrorOf } from "./core/errors.ts";
+import { type IndexReport, indexCorpus } from "./corpus/indexer.ts";
+import { message } from "./i18n/messages.ts";
 import { createOllamaProvider } from "./llm/ollama.ts";
 import { createOpenAIProvider } from "./llm/openai.ts";
-import { createModelQueue, queuedProvider, type ModelQueue } from "./llm/queue.ts";
+import { createModelQueue, type ModelQueue, queuedProvider } from "./llm/queue.ts";
 import type { ModelProvider } from "./llm/types.ts";
 import { createRetriever, type Retriever } from "./retrieval/search.ts";
 import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
 import { openLanceStore } from "./store/lancedb.ts";
 import { acquireDataLock } from "./store/lock.ts";
-import type { ChunkStore } from "./store/types.ts";
-import { isRunning, type RecordStore } from "./store/records.ts";
 import { openRecordDatabase } from "./store/open-records.ts";
+import { isRunning, type RecordStore } from "./store/records.ts";
 import { backendOf, type RecordDatabase } from "./store/sql-records.ts";
+import type { ChunkStore } from "./store/types.ts";
 import { scopedRecords } from "./store/workspace-scope.ts";
-import { AppError, ioErrorOf } from "./core/errors.ts";
-import { message } from "./i18n/messages.ts";
 
 export interface Engine {
   config: Config;
@@ -50,7 +51,12 @@ export function createModelProvider(config: Config): ModelProvider {
     idleTimeoutMs: config.idleTimeoutMs,
   };
   if (config.llmProvider === "openai") {
-    return createOpenAIProvider({ ...common, baseUrl: config.openaiBaseUrl!, apiKey: config.openaiApiKey, contextTokens: config.numCtx });
+    return createOpenAIProvider({
+      ...common,
+      baseUrl: config.openaiBaseUrl!,
+      apiKey: config.openaiApiKey,
+      contextTokens: config.numCtx,
+    });
   }
   return createOllamaProvider({ ...common, baseUrl: config.ollamaBaseUrl });
 }
@@ -100,7 +106,9 @@ export async function createEngine(config: Config, log: (line: string) => void =
     throw err;
   });
   // PostgreSQL: while this engine runs, a restore is refused (server/cli/team.ts); SQLite has the data-folder lock.
-  const inUse = await backendOf(db).useLock?.("shared").catch(() => null);
+  const inUse = await backendOf(db)
+    .useLock?.("shared")
+    .catch(() => null);
   const vectors = createVectorSync(store, models, log);
   const retriever = createRetriever(store, models, vectors);
   return {

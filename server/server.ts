@@ -2,18 +2,19 @@
  * Starting the product: index the corpus (only what changed), report what Ollama allows, then listen.
  * Used by `npm start`, `npm run cli -- serve` and the integration tests (with port 0).
  */
-import { serve, type ServerType } from "@hono/node-server";
+
 import type { AddressInfo } from "node:net";
-import { createApp } from "./http/app.ts";
+import { type ServerType, serve } from "@hono/node-server";
 import { assertSafeExposure } from "./auth/exposure.ts";
 import type { Config } from "./config.ts";
-import { createEngine, type Engine } from "./engine.ts";
 import { AppError } from "./core/errors.ts";
+import { silentTerminal, type Terminal } from "./core/terminal.ts";
+import type { IndexReport } from "./corpus/indexer.ts";
+import { createEngine, type Engine } from "./engine.ts";
+import { createApp } from "./http/app.ts";
 import { message } from "./i18n/messages.ts";
 import { startGlpiSchedule } from "./inventory/glpi-sync.ts";
 import { recordServerUrl } from "./store/lock.ts";
-import type { IndexReport } from "./corpus/indexer.ts";
-import { silentTerminal, type Terminal } from "./core/terminal.ts";
 
 export interface RunningServer {
   url: string;
@@ -26,10 +27,24 @@ export { processTerminal, silentTerminal, type Terminal } from "./core/terminal.
 
 export function printIndexReport(report: IndexReport, term: Terminal, validateOnly = false) {
   for (const p of report.problems) {
-    term.line(message("ingest.problem", { path: p.path, record: p.record ? ` (${p.record})` : "", reasons: p.reasons.join(" ; ") }));
+    term.line(
+      message("ingest.problem", {
+        path: p.path,
+        record: p.record ? ` (${p.record})` : "",
+        reasons: p.reasons.join(" ; "),
+      }),
+    );
   }
   if (validateOnly) return term.line(message("validate.documents", { documents: report.documents }));
-  term.line(message("ingest.summary", { documents: report.documents, chunks: report.chunks, changed: report.changed, removed: report.removed, ms: report.ms }));
+  term.line(
+    message("ingest.summary", {
+      documents: report.documents,
+      chunks: report.chunks,
+      changed: report.changed,
+      removed: report.removed,
+      ms: report.ms,
+    }),
+  );
 }
 
 export async function startServer(config: Config, term: Terminal = silentTerminal): Promise<RunningServer> {
@@ -38,7 +53,9 @@ export async function startServer(config: Config, term: Terminal = silentTermina
   // The model server is asked while the index is checked, not after: a slow answer does not add to the start.
   const checked = engine.models.status(true);
   checked.catch(() => {});
-  const report = await engine.index({ onProgress: (done, total) => term.progress(message("ingest.progress", { done, total })) });
+  const report = await engine.index({
+    onProgress: (done, total) => term.progress(message("ingest.progress", { done, total })),
+  });
   printIndexReport(report, term);
   const status = await checked;
   if (status.notice) term.line(status.notice);
@@ -89,8 +106,10 @@ export async function startServer(config: Config, term: Terminal = silentTermina
 /** A French message for the usual reasons a port cannot be listened on. */
 function listenError(err: unknown, config: Config): unknown {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === "EADDRINUSE") return new AppError("port_in_use", message("server.portInUse", { port: config.port, next: config.port + 1 }));
+  if (code === "EADDRINUSE")
+    return new AppError("port_in_use", message("server.portInUse", { port: config.port, next: config.port + 1 }));
   if (code === "EACCES") return new AppError("port_denied", message("server.portDenied", { port: config.port }));
-  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") return new AppError("host_unavailable", message("server.hostUnavailable", { host: config.host }));
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+    return new AppError("host_unavailable", message("server.hostUnavailable", { host: config.host }));
   return err;
 }

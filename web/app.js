@@ -1,12 +1,13 @@
 // Cap Libre page: three sections reached by the address fragment (#question, #inventaire, #documents, with an
 // optional saved analysis or draft id: #inventaire/<id>, #documents/<id>), so links and the back button work.
 // Everything is loaded from this origin; user-visible strings come from /messages.fr.json.
-import { $, applyI18n, el, loadMessages, t } from "./lib.js";
-import * as chat from "./chat.js";
-import * as inventory from "./inventory.js";
-import * as drafts from "./drafts.js";
-import * as plans from "./plans.js";
+
 import { showAccount } from "./auth.js";
+import * as chat from "./chat.js";
+import * as drafts from "./drafts.js";
+import * as inventory from "./inventory.js";
+import { $, applyI18n, el, loadMessages, t } from "./lib.js";
+import * as plans from "./plans.js";
 
 const SECTIONS = ["question", "inventaire", "documents", "suivi"];
 const modules = { question: null, inventaire: inventory, documents: drafts, suivi: plans };
@@ -49,7 +50,10 @@ export async function loadStatus() {
       // One plain sentence for everyone; the technical detail (addresses, commands) is for the administrator.
       if (box.dataset.notice !== health.notice) {
         const short = t(health.llm?.available ? "web.noticeShortSearch" : "web.noticeShort");
-        box.replaceChildren(el("p", {}, short), el("details", {}, el("summary", {}, t("web.noticeAdmin")), el("p", {}, health.notice)));
+        box.replaceChildren(
+          el("p", {}, short),
+          el("details", {}, el("summary", {}, t("web.noticeAdmin")), el("p", {}, health.notice)),
+        );
         box.dataset.notice = health.notice;
       }
       box.hidden = false;

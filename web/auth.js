@@ -17,15 +17,17 @@ export async function showAccount({ onLogout = () => {} } = {}) {
   }
   // Logout through fetch: a plain form POST leaves with `Origin: null` (the page's Referrer-Policy is
   // no-referrer), which the server's Origin check refuses.
-  $("account").querySelector("form").addEventListener("submit", async (e) => {
-    e.preventDefault();
-    // What this person asked stays out of the next person's reach on a shared computer.
-    onLogout();
-    try {
-      await fetch("/auth/logout", { method: "POST" });
-    } finally {
-      location.assign("/auth/signed-out");
-    }
-  });
+  $("account")
+    .querySelector("form")
+    .addEventListener("submit", async (e) => {
+      e.preventDefault();
+      // What this person asked stays out of the next person's reach on a shared computer.
+      onLogout();
+      try {
+        await fetch("/auth/logout", { method: "POST" });
+      } finally {
+        location.assign("/auth/signed-out");
+      }
+    });
   return user;
 }

@@ -24,7 +24,12 @@ const COLORS = { exposed: "#8b0000", other: "#e3e3fd", otherStroke: "#000091", t
 export function exposureByCategory(categories, { label }) {
   const rows = categories
     .filter((c) => c.installations > 0)
-    .map((c) => ({ name: label(c.category), total: c.installations, exposed: c.extraEuropean.installations ?? 0, share: c.extraEuropean.share }))
+    .map((c) => ({
+      name: label(c.category),
+      total: c.installations,
+      exposed: c.extraEuropean.installations ?? 0,
+      share: c.extraEuropean.share,
+    }))
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, "fr"));
   return stackedBars(rows, { key: "exposure", shareColumn: true });
 }
@@ -36,7 +41,12 @@ export function exposureByCategory(categories, { label }) {
 export function exposureByLaw(summary) {
   const rows = summary.risks
     .filter((r) => r.kind === "legal-exposure" && r.installations > 0)
-    .map((r) => ({ name: r.label, total: summary.installations, exposed: r.installations, share: summary.installations ? r.installations / summary.installations : null }))
+    .map((r) => ({
+      name: r.label,
+      total: summary.installations,
+      exposed: r.installations,
+      share: summary.installations ? r.installations / summary.installations : null,
+    }))
     .sort((a, b) => b.exposed - a.exposed || a.name.localeCompare(b.name, "fr"));
   return stackedBars(rows, { key: "law", shareColumn: true });
 }
@@ -46,7 +56,11 @@ function stackedBars(rows, { key, shareColumn }) {
   const id = `chart-${++counter}`;
   const title = t(`chart.${key}.title`);
   const description = t(`chart.${key}.desc`, {
-    list: rows.map((r) => t(`chart.${key}.item`, { name: r.name, exposed: formatNumber(r.exposed), total: formatNumber(r.total) })).join(" ; "),
+    list: rows
+      .map((r) =>
+        t(`chart.${key}.item`, { name: r.name, exposed: formatNumber(r.exposed), total: formatNumber(r.total) }),
+      )
+      .join(" ; "),
   });
   const columns = ["category", "total", "exposed", ...(shareColumn ? ["share"] : [])];
   const box = el("div", { class: "chart-box" });
@@ -66,7 +80,15 @@ function stackedBars(rows, { key, shareColumn }) {
           "table",
           { class: "data-table" },
           el("caption", {}, t(`chart.${key}.tableCaption`)),
-          el("thead", {}, el("tr", {}, columns.map((h) => el("th", { scope: "col" }, t(`chart.${key}.col.${h}`))))),
+          el(
+            "thead",
+            {},
+            el(
+              "tr",
+              {},
+              columns.map((h) => el("th", { scope: "col" }, t(`chart.${key}.col.${h}`))),
+            ),
+          ),
           el(
             "tbody",
             {},
@@ -117,7 +139,11 @@ function wrap(text, width, font) {
 function textBlock(text, { x, y, width, font, fill }) {
   const lines = wrap(text, width - x, font);
   const line = Math.round(font * 1.3);
-  const node = svg("text", { x, y: y + font, "font-size": font, fill }, lines.map((l, i) => svg("tspan", { x, dy: i ? line : null }, l)));
+  const node = svg(
+    "text",
+    { x, y: y + font, "font-size": font, fill },
+    lines.map((l, i) => svg("tspan", { x, dy: i ? line : null }, l)),
+  );
   return { node, height: lines.length * line };
 }
 
@@ -134,26 +160,60 @@ function drawBars(rows, { width, id, key, title, description }) {
     y += Math.max(label.height, 18) + 4;
     return parts;
   };
-  const legend = [swatch(`url(#${hatch})`, COLORS.exposed, t(`chart.${key}.legendExposed`)), swatch(COLORS.other, COLORS.otherStroke, t(`chart.${key}.legendOther`))];
+  const legend = [
+    swatch(`url(#${hatch})`, COLORS.exposed, t(`chart.${key}.legendExposed`)),
+    swatch(COLORS.other, COLORS.otherStroke, t(`chart.${key}.legendOther`)),
+  ];
   y += 8;
   const bars = rows.map((r) => {
     const total = Math.max(1, Math.round((r.total / max) * usable));
     const exposed = Math.round((r.exposed / r.total) * total);
-    const label = textBlock(t(`chart.${key}.rowLabel`, { name: r.name, exposed: formatNumber(r.exposed), total: formatNumber(r.total) }), { x: 0, y, width, font, fill: COLORS.text });
+    const label = textBlock(
+      t(`chart.${key}.rowLabel`, { name: r.name, exposed: formatNumber(r.exposed), total: formatNumber(r.total) }),
+      { x: 0, y, width, font, fill: COLORS.text },
+    );
     const top = y + label.height + 2;
     y = top + bar + 12;
     return svg(
       "g",
       { class: "chart-row", "data-category": r.name },
       label.node,
-      svg("rect", { class: "bar-total", x: 1, y: top, width: total, height: bar, fill: COLORS.other, stroke: COLORS.otherStroke, "stroke-width": 1 }),
-      exposed > 0 ? svg("rect", { class: "bar-exposed", x: 1, y: top, width: exposed, height: bar, fill: `url(#${hatch})`, stroke: COLORS.exposed, "stroke-width": 1 }) : null,
+      svg("rect", {
+        class: "bar-total",
+        x: 1,
+        y: top,
+        width: total,
+        height: bar,
+        fill: COLORS.other,
+        stroke: COLORS.otherStroke,
+        "stroke-width": 1,
+      }),
+      exposed > 0
+        ? svg("rect", {
+            class: "bar-exposed",
+            x: 1,
+            y: top,
+            width: exposed,
+            height: bar,
+            fill: `url(#${hatch})`,
+            stroke: COLORS.exposed,
+            "stroke-width": 1,
+          })
+        : null,
     );
   });
   const height = y;
   return svg(
     "svg",
-    { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${id}-title ${id}-desc`, class: "chart-svg", "font-family": "system-ui, sans-serif" },
+    {
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      role: "img",
+      "aria-labelledby": `${id}-title ${id}-desc`,
+      class: "chart-svg",
+      "font-family": "system-ui, sans-serif",
+    },
     svg("title", { id: `${id}-title` }, title),
     svg("desc", { id: `${id}-desc` }, description),
     svg(

@@ -3,8 +3,9 @@
 // reader is not flooded with every word — and one polite message says when it is ready (« Réponse prête,
 // 3 sources »). The conversation is kept in this browser (localStorage, one per signed-in person) across reloads,
 // until « Effacer la conversation ».
-import { $, apiError, el, formatDate, readSSE, t } from "./lib.js";
+
 import { prepareForm, validate } from "./forms.js";
+import { $, apiError, el, formatDate, readSSE, t } from "./lib.js";
 import { renderMarkdown } from "./markdown.js";
 
 /** Turns kept in the browser; the oldest go first. */
@@ -32,7 +33,10 @@ function dayDate(iso) {
   const [y, m, d] = iso.slice(0, 10).split("-");
   if (!m) return y;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d ?? 1)));
-  const text = new Intl.DateTimeFormat("fr-FR", d ? { dateStyle: "long", timeZone: "UTC" } : { month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+  const text = new Intl.DateTimeFormat(
+    "fr-FR",
+    d ? { dateStyle: "long", timeZone: "UTC" } : { month: "long", year: "numeric", timeZone: "UTC" },
+  ).format(date);
   return text.replace(/^1 /, "1er ");
 }
 
@@ -45,8 +49,19 @@ function appendCited(node, text, turnId, count) {
   for (const match of text.matchAll(/\[(\d+)\]/g)) {
     const n = Number(match[1]);
     node.append(text.slice(last, match.index));
-    if (n >= 1 && n <= count) node.append(el("a", { class: "cite", href: `#${turnId}-src-${n}`, "aria-label": t("web.citeLabel", { n }) }, `[${n}]`));
-    else node.append(el("span", { class: "cite-invalid" }, `[${n}]`, el("span", { class: "flag-label" }, ` ${t("verify.invalidCitation")}`)));
+    if (n >= 1 && n <= count)
+      node.append(
+        el("a", { class: "cite", href: `#${turnId}-src-${n}`, "aria-label": t("web.citeLabel", { n }) }, `[${n}]`),
+      );
+    else
+      node.append(
+        el(
+          "span",
+          { class: "cite-invalid" },
+          `[${n}]`,
+          el("span", { class: "flag-label" }, ` ${t("verify.invalidCitation")}`),
+        ),
+      );
     last = match.index + match[0].length;
   }
   node.append(text.slice(last));
@@ -73,7 +88,8 @@ function renderAnswer(node, text, turnId, count) {
 }
 
 /** Sentences no passage supports or citing no passage. */
-const flaggedOf = (verification) => (verification?.sentences ?? []).filter((s) => s.status === "unsupported" || s.status === "invalid-citation");
+const flaggedOf = (verification) =>
+  (verification?.sentences ?? []).filter((s) => s.status === "unsupported" || s.status === "invalid-citation");
 
 /** The answer again once verified: sentences no passage supports are marked « non vérifié », with the reasons listed. */
 function renderVerified(node, text, turnId, count, verification) {
@@ -96,7 +112,11 @@ function renderVerified(node, text, turnId, count, verification) {
     { class: "flags" },
     el("p", { class: "flags-title" }, t("verify.boxTitle", { count: flagged.length })),
     el("p", { class: "hint" }, t("verify.boxIntro")),
-    el("ul", {}, flagged.map((s) => el("li", {}, el("q", {}, s.text), " — ", s.reasons.join(" ; ")))),
+    el(
+      "ul",
+      {},
+      flagged.map((s) => el("li", {}, el("q", {}, s.text), " — ", s.reasons.join(" ; "))),
+    ),
   );
 }
 
@@ -115,7 +135,15 @@ const hostOf = (url) => {
  */
 function creditOf(s) {
   const credit = s.credit;
-  const named = credit ? (credit.basis === "page" ? [] : credit.sources) : s.source ? [s.source] : s.sources?.length === 1 ? s.sources : [];
+  const named = credit
+    ? credit.basis === "page"
+      ? []
+      : credit.sources
+    : s.source
+      ? [s.source]
+      : s.sources?.length === 1
+        ? s.sources
+        : [];
   const url = named.length === 1 ? named[0].url : null;
   return { credit, named, url, page: credit?.basis === "page" ? credit.sources : [] };
 }
@@ -127,19 +155,52 @@ function renderSources(container, sources, turnId) {
   sources.forEach((s, i) => {
     const { credit, named, url, page } = creditOf(s);
     // The site is named: two sources of the same title on different sites are told apart before the click.
-    const meta = [t(`kind.${s.document.kind}`), s.document.date, credit?.basis === "page" ? t("web.creditPage") : named.map((x) => x.title).join(" ; "), url ? hostOf(url) : null]
+    const meta = [
+      t(`kind.${s.document.kind}`),
+      s.document.date,
+      credit?.basis === "page" ? t("web.creditPage") : named.map((x) => x.title).join(" ; "),
+      url ? hostOf(url) : null,
+    ]
       .filter(Boolean)
       .join(", ");
     const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
     const item = el("li", { id: `${turnId}-src-${i + 1}` });
-    item.append(url ? el("a", { href: url, rel: "noreferrer noopener", target: "_blank" }, title, el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`)) : title);
+    item.append(
+      url
+        ? el(
+            "a",
+            { href: url, rel: "noreferrer noopener", target: "_blank" },
+            title,
+            el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`),
+          )
+        : title,
+    );
     item.append(el("div", { class: "source-meta" }, meta));
     if (url) item.append(el("div", { class: "source-url" }, url));
     if (page.length) {
       const links = page.map((x) =>
-        el("li", {}, x.url ? el("a", { href: x.url, rel: "noreferrer noopener", target: "_blank" }, x.title, el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`)) : x.title, x.date ? ` (${x.date})` : ""),
+        el(
+          "li",
+          {},
+          x.url
+            ? el(
+                "a",
+                { href: x.url, rel: "noreferrer noopener", target: "_blank" },
+                x.title,
+                el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`),
+              )
+            : x.title,
+          x.date ? ` (${x.date})` : "",
+        ),
       );
-      item.append(el("details", { class: "page-sources" }, el("summary", {}, t("web.pageSources", { count: page.length })), el("ul", {}, links)));
+      item.append(
+        el(
+          "details",
+          { class: "page-sources" },
+          el("summary", {}, t("web.pageSources", { count: page.length })),
+          el("ul", {}, links),
+        ),
+      );
     }
     list.append(item);
   });
@@ -151,7 +212,14 @@ function turnView(turn) {
   const answer = el("div", { class: "answer" });
   const sources = el("div", { class: "sources" });
   const footer = el("div", { class: "turn-footer" });
-  const root = el("article", { class: "turn", id: turn.id, "aria-labelledby": `${turn.id}-q` }, el("h2", { id: `${turn.id}-q` }, turn.question), answer, sources, footer);
+  const root = el(
+    "article",
+    { class: "turn", id: turn.id, "aria-labelledby": `${turn.id}-q` },
+    el("h2", { id: `${turn.id}-q` }, turn.question),
+    answer,
+    sources,
+    footer,
+  );
   $("conversation").prepend(root);
   return { root, answer, sources, footer };
 }
@@ -161,11 +229,19 @@ function renderDone(view, turn) {
   const { done, text, sources, id } = turn;
   const box = done.verification ? renderVerified(view.answer, text, id, sources.length, done.verification) : null;
   if (box) view.footer.append(box);
-  const mode = done.abstention ? "web.modeAbstained" : done.mode === "generated" ? (done.grounded === false ? "web.modeGeneratedNoSource" : "web.modeGenerated") : "web.modeExtractive";
+  const mode = done.abstention
+    ? "web.modeAbstained"
+    : done.mode === "generated"
+      ? done.grounded === false
+        ? "web.modeGeneratedNoSource"
+        : "web.modeGenerated"
+      : "web.modeExtractive";
   view.footer.append(el("p", { class: "mode" }, t(mode)));
-  if (done.factsAsOf) view.footer.append(el("p", { class: "facts-date" }, t("web.factsAsOf", { date: dayDate(done.factsAsOf) })));
+  if (done.factsAsOf)
+    view.footer.append(el("p", { class: "facts-date" }, t("web.factsAsOf", { date: dayDate(done.factsAsOf) })));
   // The banner already shows the standing notice; repeat only a notice specific to this answer.
-  if (done.notice && done.notice !== $("status").dataset.notice) view.footer.append(el("p", { class: "notice" }, done.notice));
+  if (done.notice && done.notice !== $("status").dataset.notice)
+    view.footer.append(el("p", { class: "notice" }, done.notice));
   if (text.trim()) view.footer.append(copyButton(turn));
 }
 
@@ -177,7 +253,9 @@ function turnText(turn) {
     turn.sources.forEach((s, i) => {
       const { url } = creditOf(s);
       const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
-      lines.push(`[${i + 1}] ${title} (${[t(`kind.${s.document.kind}`), s.document.date].filter(Boolean).join(", ")})${url ? ` ${url}` : ""}`);
+      lines.push(
+        `[${i + 1}] ${title} (${[t(`kind.${s.document.kind}`), s.document.date].filter(Boolean).join(", ")})${url ? ` ${url}` : ""}`,
+      );
     });
   }
   return lines.join("\n");
@@ -230,7 +308,8 @@ const kept = (list) => list.filter((x) => x.done || x.text).slice(-MAX_TURNS);
 function save() {
   try {
     const current = kept(turns);
-    if (current.length || archive.length) localStorage.setItem(storageKey, JSON.stringify({ version: 2, turns: current, archive }));
+    if (current.length || archive.length)
+      localStorage.setItem(storageKey, JSON.stringify({ version: 2, turns: current, archive }));
     else localStorage.removeItem(storageKey);
   } catch {
     /* storage full or refused: the conversation stays on screen only */
@@ -245,12 +324,19 @@ function showTools() {
   $("ask-examples").hidden = turns.length > 0;
 }
 
-const validTurns = (list) => (Array.isArray(list) ? list.filter((x) => typeof x?.question === "string" && typeof x.text === "string" && Array.isArray(x.sources)) : []);
+const validTurns = (list) =>
+  Array.isArray(list)
+    ? list.filter((x) => typeof x?.question === "string" && typeof x.text === "string" && Array.isArray(x.sources))
+    : [];
 
 function load() {
   try {
     const stored = JSON.parse(localStorage.getItem(storageKey) ?? "null");
-    const past = Array.isArray(stored?.archive) ? stored.archive.filter((c) => typeof c?.id === "string" && typeof c.title === "string").map((c) => ({ ...c, turns: validTurns(c.turns) })) : [];
+    const past = Array.isArray(stored?.archive)
+      ? stored.archive
+          .filter((c) => typeof c?.id === "string" && typeof c.title === "string")
+          .map((c) => ({ ...c, turns: validTurns(c.turns) }))
+      : [];
     return { turns: validTurns(stored?.turns), archive: past.filter((c) => c.turns.length) };
   } catch {
     return { turns: [], archive: [] };
@@ -260,7 +346,11 @@ function load() {
 /** Puts the conversation on screen aside (if any) and starts an empty one. */
 function setAside() {
   const current = kept(turns);
-  if (current.length) archive = [{ id: `c${Date.now().toString(36)}`, title: current[0].question, at: new Date().toISOString(), turns: current }, ...archive].slice(0, MAX_ARCHIVE);
+  if (current.length)
+    archive = [
+      { id: `c${Date.now().toString(36)}`, title: current[0].question, at: new Date().toISOString(), turns: current },
+      ...archive,
+    ].slice(0, MAX_ARCHIVE);
   turns = [];
   $("conversation").replaceChildren();
 }
@@ -283,7 +373,11 @@ function showArchive() {
     ...archive.map((c) => {
       const date = formatDate(c.at);
       const open = el("button", { type: "button", class: "secondary" }, t("ask.archiveOpen", { title: c.title }));
-      const remove = el("button", { type: "button", class: "danger", "aria-label": t("ask.archiveDeleteLabel", { title: c.title }) }, t("ask.archiveDelete"));
+      const remove = el(
+        "button",
+        { type: "button", class: "danger", "aria-label": t("ask.archiveDeleteLabel", { title: c.title }) },
+        t("ask.archiveDelete"),
+      );
       open.addEventListener("click", () => {
         if (controller) controller.abort();
         archive = archive.filter((x) => x.id !== c.id);
@@ -300,7 +394,15 @@ function showArchive() {
         announce(t("ask.archiveDeleted", { title: c.title }));
         (box.querySelector("button") ?? $("question-input")).focus();
       });
-      return el("li", {}, open, " ", el("span", { class: "source-meta" }, t("ask.archiveMeta", { date, count: c.turns.length })), " ", remove);
+      return el(
+        "li",
+        {},
+        open,
+        " ",
+        el("span", { class: "source-meta" }, t("ask.archiveMeta", { date, count: c.turns.length })),
+        " ",
+        remove,
+      );
     }),
   );
 }
@@ -318,7 +420,10 @@ export function forgetAll() {
 function context() {
   const messages = [];
   for (const turn of turns.filter((x) => x.done && !x.done.abstention && x.text)) {
-    messages.push({ role: "user", content: turn.question.slice(0, MAX_MESSAGE_CHARS) }, { role: "assistant", content: turn.text.slice(0, MAX_MESSAGE_CHARS) });
+    messages.push(
+      { role: "user", content: turn.question.slice(0, MAX_MESSAGE_CHARS) },
+      { role: "assistant", content: turn.text.slice(0, MAX_MESSAGE_CHARS) },
+    );
   }
   return messages.slice(-CONTEXT_MESSAGES);
 }
@@ -349,7 +454,12 @@ async function ask(question) {
   };
   let failed = false;
   try {
-    const response = await fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ messages }), signal: controller.signal });
+    const response = await fetch("/api/chat", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ messages }),
+      signal: controller.signal,
+    });
     if (!response.ok) throw await apiError(response);
     for await (const { event, data } of readSSE(response)) {
       if (event === "sources") {
@@ -424,14 +534,23 @@ function exportMarkdown() {
       turn.sources.forEach((s, i) => {
         const { url } = creditOf(s);
         const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
-        parts.push(`${i + 1}. ${title} (${[t(`kind.${s.document.kind}`), s.document.date].filter(Boolean).join(", ")})${url ? ` — <${url}>` : ""}`);
+        parts.push(
+          `${i + 1}. ${title} (${[t(`kind.${s.document.kind}`), s.document.date].filter(Boolean).join(", ")})${url ? ` — <${url}>` : ""}`,
+        );
       });
       parts.push("");
     }
     const flagged = flaggedOf(turn.done?.verification);
-    if (flagged.length) parts.push(`> ${t("verify.boxTitle", { count: flagged.length })} : ${flagged.map((x) => `« ${x.text} »`).join(" ; ")}`, "");
+    if (flagged.length)
+      parts.push(
+        `> ${t("verify.boxTitle", { count: flagged.length })} : ${flagged.map((x) => `« ${x.text} »`).join(" ; ")}`,
+        "",
+      );
   }
-  const link = el("a", { href: URL.createObjectURL(new Blob([parts.join("\n")], { type: "text/markdown;charset=utf-8" })), download: `conversation-cap-libre-${date}.md` });
+  const link = el("a", {
+    href: URL.createObjectURL(new Blob([parts.join("\n")], { type: "text/markdown;charset=utf-8" })),
+    download: `conversation-cap-libre-${date}.md`,
+  });
   document.body.append(link);
   link.click();
   link.remove();

@@ -2,14 +2,37 @@
 // POST /api/drafts whose SSE stream is shown section by section; the saved draft (GET /api/drafts/:id) is then
 // shown with its notes, its figures to check and links to its ODT, DOCX, PDF and Markdown exports. Saved drafts
 // are listed (GET /api/drafts) to reopen them.
-import { $, apiError, el, errorBox, fetchJson, formatDate, markCurrent, formatNumber, formatShare, has, jsonBody, readSSE, rememberLocation, setNavTarget, showSavedList, t } from "./lib.js";
-import { renderMarkdown } from "./markdown.js";
+
 import { clearErrors, errorSummary, prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
+import {
+  $,
+  apiError,
+  el,
+  errorBox,
+  fetchJson,
+  formatDate,
+  formatNumber,
+  formatShare,
+  has,
+  jsonBody,
+  markCurrent,
+  readSSE,
+  rememberLocation,
+  setNavTarget,
+  showSavedList,
+  t,
+} from "./lib.js";
+import { renderMarkdown } from "./markdown.js";
 
 const TYPES = ["letter", "audit-plan", "roadmap", "briefing"];
 const FORMATS = ["odt", "docx", "pdf", "md"];
 const LETTER_REQUESTS = ["study", "target", "public-information"];
-const MONTH = { kind: "text", pattern: "\\d{4}-\\d{2}(-\\d{2})?", placeholder: "draft.placeholder.month", patternMessage: "form.error.month" };
+const MONTH = {
+  kind: "text",
+  pattern: "\\d{4}-\\d{2}(-\\d{2})?",
+  placeholder: "draft.placeholder.month",
+  patternMessage: "form.error.month",
+};
 /** The server's free texts are trimmed and at least two characters long (server/drafting/inputs.ts). */
 const MIN_TEXT = 2;
 
@@ -110,7 +133,12 @@ let onDone = () => {};
 const typeLabel = (type) => t(`draft.type.${type}`);
 const fieldId = (scope, path) => `df-${scope}-${path.replaceAll(".", "-")}`;
 /** A type-specific label when there is one (`draft.field.briefing.recipient.name`), else the shared one. */
-const label = (type, path, part = "field") => (has(`draft.${part}.${type}.${path}`) ? t(`draft.${part}.${type}.${path}`) : has(`draft.${part}.${path}`) ? t(`draft.${part}.${path}`) : null);
+const label = (type, path, part = "field") =>
+  has(`draft.${part}.${type}.${path}`)
+    ? t(`draft.${part}.${type}.${path}`)
+    : has(`draft.${part}.${path}`)
+      ? t(`draft.${part}.${path}`)
+      : null;
 
 export function init(options = {}) {
   onDone = options.onDone ?? onDone;
@@ -149,12 +177,45 @@ function control(type, scope, spec) {
   const id = fieldId(scope, spec.path);
   const hint = label(type, spec.path, "hint");
   const hintId = hint ? `${id}-hint` : null;
-  const common = { id, "data-path": spec.path, "data-kind": spec.kind ?? "text", required: spec.required ?? false, "aria-describedby": hintId, autocomplete: spec.autocomplete ?? null };
+  const common = {
+    id,
+    "data-path": spec.path,
+    "data-kind": spec.kind ?? "text",
+    required: spec.required ?? false,
+    "aria-describedby": hintId,
+    autocomplete: spec.autocomplete ?? null,
+  };
   let input;
-  if (spec.kind === "textarea" || spec.kind === "lines") input = el("textarea", { ...common, rows: spec.kind === "lines" ? 3 : 4, maxlength: spec.maxlength, "data-minlength": spec.kind === "textarea" ? MIN_TEXT : null });
-  else if (spec.kind === "select") input = el("select", common, spec.options.map((o) => el("option", { value: o }, o ? t(`draft.option.${spec.path}.${o}`) : t("draft.option.none"))));
-  else if (spec.kind === "analysis") input = el("select", { ...common, class: "analysis-select" }, el("option", { value: "" }, t(spec.required ? "draft.analysis.choose" : "draft.analysis.none")));
-  else if (spec.kind === "number") input = el("input", { ...common, type: "number", min: spec.min, max: spec.max, step: spec.path === "targetShare" ? "any" : "1", inputmode: spec.path === "targetShare" ? "decimal" : "numeric" });
+  if (spec.kind === "textarea" || spec.kind === "lines")
+    input = el("textarea", {
+      ...common,
+      rows: spec.kind === "lines" ? 3 : 4,
+      maxlength: spec.maxlength,
+      "data-minlength": spec.kind === "textarea" ? MIN_TEXT : null,
+    });
+  else if (spec.kind === "select")
+    input = el(
+      "select",
+      common,
+      spec.options.map((o) =>
+        el("option", { value: o }, o ? t(`draft.option.${spec.path}.${o}`) : t("draft.option.none")),
+      ),
+    );
+  else if (spec.kind === "analysis")
+    input = el(
+      "select",
+      { ...common, class: "analysis-select" },
+      el("option", { value: "" }, t(spec.required ? "draft.analysis.choose" : "draft.analysis.none")),
+    );
+  else if (spec.kind === "number")
+    input = el("input", {
+      ...common,
+      type: "number",
+      min: spec.min,
+      max: spec.max,
+      step: spec.path === "targetShare" ? "any" : "1",
+      inputmode: spec.path === "targetShare" ? "decimal" : "numeric",
+    });
   else if (spec.kind === "requests") return requestsControl(id, spec);
   else
     input = el("input", {
@@ -173,7 +234,15 @@ function control(type, scope, spec) {
     el("label", { for: id }, text, spec.required ? el("span", { class: "required" }, t("draft.required")) : null),
     input,
     hint ? el("p", { class: "hint", id: hintId }, hint) : null,
-    spec.kind === "analysis" ? el("p", { class: "hint analysis-empty", hidden: true }, t("draft.analysis.empty"), " ", el("a", { href: "#inventaire" }, t("draft.analysis.emptyLink"))) : null,
+    spec.kind === "analysis"
+      ? el(
+          "p",
+          { class: "hint analysis-empty", hidden: true },
+          t("draft.analysis.empty"),
+          " ",
+          el("a", { href: "#inventaire" }, t("draft.analysis.emptyLink")),
+        )
+      : null,
   );
 }
 
@@ -183,7 +252,12 @@ function requestsControl(id, spec) {
     { class: "field wide requests", "data-path": spec.path, "data-kind": "requests" },
     el("legend", {}, t("draft.field.requests")),
     LETTER_REQUESTS.map((r) =>
-      el("div", { class: "check" }, el("input", { type: "checkbox", id: `${id}-${r}`, value: r, checked: true }), el("label", { for: `${id}-${r}` }, t(`draft.request.${r}`))),
+      el(
+        "div",
+        { class: "check" },
+        el("input", { type: "checkbox", id: `${id}-${r}`, value: r, checked: true }),
+        el("label", { for: `${id}-${r}` }, t(`draft.request.${r}`)),
+      ),
     ),
     el("label", { for: `${id}-other` }, t("draft.field.requests.other")),
     el("textarea", { id: `${id}-other`, rows: 2, "aria-describedby": `${id}-other-hint` }),
@@ -197,7 +271,15 @@ function buildForm() {
       el(
         "div",
         { class: "radio" },
-        el("input", { type: "radio", name: "draft-type", id: `dt-${type}`, value: type, checked: type === "letter", "aria-describedby": `dt-${type}-hint`, onchange: () => selectType(type) }),
+        el("input", {
+          type: "radio",
+          name: "draft-type",
+          id: `dt-${type}`,
+          value: type,
+          checked: type === "letter",
+          "aria-describedby": `dt-${type}-hint`,
+          onchange: () => selectType(type),
+        }),
         el("label", { for: `dt-${type}` }, typeLabel(type)),
         el("p", { class: "hint", id: `dt-${type}-hint` }, t(`draft.typeHint.${type}`)),
       ),
@@ -207,11 +289,24 @@ function buildForm() {
     "fieldset",
     { class: "fields", "data-scope": "common" },
     el("legend", {}, t("draft.legend.collectivite")),
-    el("div", { class: "grid" }, COLLECTIVITE.map((f) => control("common", "collectivite", f))),
+    el(
+      "div",
+      { class: "grid" },
+      COLLECTIVITE.map((f) => control("common", "collectivite", f)),
+    ),
   );
   const perType = TYPES.flatMap((type) =>
     FIELDS[type].map((group) =>
-      el("fieldset", { class: "fields", "data-type": type }, el("legend", {}, t(`draft.legend.${group.legend}`)), el("div", { class: "grid" }, group.fields.map((f) => control(type, type, f)))),
+      el(
+        "fieldset",
+        { class: "fields", "data-type": type },
+        el("legend", {}, t(`draft.legend.${group.legend}`)),
+        el(
+          "div",
+          { class: "grid" },
+          group.fields.map((f) => control(type, type, f)),
+        ),
+      ),
     ),
   );
   $("draft-fields").replaceChildren(common, ...perType);
@@ -293,7 +388,16 @@ async function refreshAnalyses() {
     select.replaceChildren(
       first,
       ...analyses.map((a) =>
-        el("option", { value: a.id }, t("draft.analysis.option", { date: formatDate(a.createdAt), files: a.files.join(", ") || a.id, score: a.counts.score ?? "—", extra: formatShare(a.counts.extraEuropeanShare) })),
+        el(
+          "option",
+          { value: a.id },
+          t("draft.analysis.option", {
+            date: formatDate(a.createdAt),
+            files: a.files.join(", ") || a.id,
+            score: a.counts.score ?? "—",
+            extra: formatShare(a.counts.extraEuropeanShare),
+          }),
+        ),
       ),
     );
     if (analyses.some((a) => a.id === keep)) select.value = keep;
@@ -311,7 +415,12 @@ function refreshSaved() {
     entry: (d) => ({
       href: `#documents/${encodeURIComponent(d.id)}`,
       label: t("draft.savedLink", { title: d.title, collectivite: d.collectivite }),
-      meta: [t("draft.savedMeta", { type: typeLabel(d.type), date: formatDate(d.updatedAt), versions: d.versions }), d.flags ? t("draft.savedFlags", { count: d.flags }) : null].filter(Boolean).join(" — "),
+      meta: [
+        t("draft.savedMeta", { type: typeLabel(d.type), date: formatDate(d.updatedAt), versions: d.versions }),
+        d.flags ? t("draft.savedFlags", { count: d.flags }) : null,
+      ]
+        .filter(Boolean)
+        .join(" — "),
     }),
     current: () => (shownId ? `#documents/${encodeURIComponent(shownId)}` : null),
   });
@@ -340,7 +449,12 @@ async function submit() {
   try {
     let response;
     try {
-      response = await fetch("/api/drafts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type, inputs }), signal: controller.signal });
+      response = await fetch("/api/drafts", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ type, inputs }),
+        signal: controller.signal,
+      });
     } catch (err) {
       if (err.name === "AbortError") throw err;
       throw new Error(t("web.networkError"));
@@ -349,7 +463,8 @@ async function submit() {
       // Validation errors come before the stream: each under its field when the page has it, else under the form.
       const error = await apiError(response);
       view.remove();
-      if (showServerErrors(form, error, controlOf)) $("draft-error").replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
+      if (showServerErrors(form, error, controlOf))
+        $("draft-error").replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
       else {
         $("draft-error").replaceChildren(errorBox(error.message));
         $("draft-error").querySelector("p").setAttribute("tabindex", "-1");
@@ -377,7 +492,10 @@ async function submit() {
     if (stopHadFocus && !finished) $("draft-submit").focus();
   }
   if (finished) {
-    const moveFocus = document.activeElement === document.body || document.activeElement === $("draft-stop") || document.activeElement === $("draft-submit");
+    const moveFocus =
+      document.activeElement === document.body ||
+      document.activeElement === $("draft-stop") ||
+      document.activeElement === $("draft-submit");
     await open(finished.id, { focus: moveFocus, notices: view.notices(), remember: true });
     refreshSaved();
     onDone();
@@ -455,7 +573,15 @@ function flagBox(flags, sectionTitles = null) {
       "ul",
       {},
       flags.map((f) =>
-        el("li", {}, el("strong", {}, f.figure), " — ", sectionTitles && f.section ? t("draft.flagIn", { section: sectionTitles.get(f.section) ?? f.section, reason: f.reason }) : f.reason),
+        el(
+          "li",
+          {},
+          el("strong", {}, f.figure),
+          " — ",
+          sectionTitles && f.section
+            ? t("draft.flagIn", { section: sectionTitles.get(f.section) ?? f.section, reason: f.reason })
+            : f.reason,
+        ),
       ),
     ),
   );
@@ -493,18 +619,45 @@ function renderDraft(draft, notices, { version: shownVersion = draft.versions.le
     el(
       "p",
       { class: "source-meta" },
-      t("draft.meta", { type: typeLabel(draft.type), collectivite: draft.collectivite, date: formatDate(version.at), version: shownVersion }),
+      t("draft.meta", {
+        type: typeLabel(draft.type),
+        collectivite: draft.collectivite,
+        date: formatDate(version.at),
+        version: shownVersion,
+      }),
     ),
     draft.versions.length > 1 ? versionChooser(draft, shownVersion, titles) : null,
-    latest ? null : el("p", { class: "notice", id: "draft-old-version" }, t("draft.version.readOnly", { version: shownVersion, count: draft.versions.length })),
+    latest
+      ? null
+      : el(
+          "p",
+          { class: "notice", id: "draft-old-version" },
+          t("draft.version.readOnly", { version: shownVersion, count: draft.versions.length }),
+        ),
     factsAsOf(sections),
     notices.map((n) => el("p", { class: "notice" }, n)),
-    toComplete ? el("p", { class: "notice draft-banner" }, t("draft.toComplete", { count: toComplete, total: sections.length })) : null,
+    toComplete
+      ? el("p", { class: "notice draft-banner" }, t("draft.toComplete", { count: toComplete, total: sections.length }))
+      : null,
     !toComplete && generated ? el("p", { class: "mode" }, t("draft.generated")) : null,
     flags.length ? flagBox(flags, titles) : null,
     downloads(draft.id, latest ? null : shownVersion),
-    draft.type === "roadmap" ? el("p", {}, el("a", { class: "button-link", href: `#suivi/feuille-de-route/${encodeURIComponent(draft.id)}` }, t("plan.fromDraft.adopt"))) : null,
-    el("div", { class: "draft-body" }, sections.map((s) => renderSection(draft, s, { editable: latest }))),
+    draft.type === "roadmap"
+      ? el(
+          "p",
+          {},
+          el(
+            "a",
+            { class: "button-link", href: `#suivi/feuille-de-route/${encodeURIComponent(draft.id)}` },
+            t("plan.fromDraft.adopt"),
+          ),
+        )
+      : null,
+    el(
+      "div",
+      { class: "draft-body" },
+      sections.map((s) => renderSection(draft, s, { editable: latest })),
+    ),
   );
   $("draft-output").replaceChildren(card);
 }
@@ -519,19 +672,34 @@ function versionChooser(draft, shown, titles) {
     "select",
     { id: "draft-version" },
     draft.versions
-      .map((v, i) => el("option", { value: i + 1, selected: i + 1 === shown }, t("draft.version.option", { n: i + 1, date: formatDate(v.at), cause: cause(v.cause ?? "generate") })))
+      .map((v, i) =>
+        el(
+          "option",
+          { value: i + 1, selected: i + 1 === shown },
+          t("draft.version.option", { n: i + 1, date: formatDate(v.at), cause: cause(v.cause ?? "generate") }),
+        ),
+      )
       .reverse(),
   );
   select.addEventListener("change", () => {
     renderDraft(draft, [], { version: Number(select.value) });
     $("draft-version")?.focus();
   });
-  return el("div", { class: "field version-choice" }, el("label", { for: "draft-version" }, t("draft.version.label")), select);
+  return el(
+    "div",
+    { class: "field version-choice" },
+    el("label", { for: "draft-version" }, t("draft.version.label")),
+    select,
+  );
 }
 
 /** « Faits cités à jour : 10 avril 2026 »: the most recent date of the corpus pages the draft cites. */
 function factsAsOf(sections) {
-  const latest = sections.flatMap((s) => s.citations.map((c) => c.date)).filter((d) => /^\d{4}/.test(d ?? "")).sort().at(-1);
+  const latest = sections
+    .flatMap((s) => s.citations.map((c) => c.date))
+    .filter((d) => /^\d{4}/.test(d ?? ""))
+    .sort()
+    .at(-1);
   if (!latest) return null;
   const date = /^\d{4}-\d{2}-\d{2}/.test(latest)
     ? formatDate(latest)
@@ -544,26 +712,48 @@ function factsAsOf(sections) {
 function renderSection(draft, s, { editable = true } = {}) {
   const noteId = (n) => `note-${draft.id}-${s.key}-${n}`;
   const known = new Set(s.citations.map((c) => c.n));
-  const flagged = (s.verification?.sentences ?? []).filter((x) => x.status === "unsupported" || x.status === "invalid-citation");
+  const flagged = (s.verification?.sentences ?? []).filter(
+    (x) => x.status === "unsupported" || x.status === "invalid-citation",
+  );
   // `[0]` (never a citation) marks the end of a sentence the verification could not support.
   const cite = (n, raw) =>
     n === 0 && flagged.length
       ? el("span", { class: "flag-label" }, `[${t("verify.unverified")}]`)
       : known.has(n)
         ? el("a", { class: "cite", href: `#${noteId(n)}`, "aria-label": t("web.citeLabel", { n }) }, `[${n}]`)
-        : el("span", { class: "cite-invalid" }, `[${n}]`, el("span", { class: "flag-label" }, ` ${t("verify.invalidCitation")}`));
+        : el(
+            "span",
+            { class: "cite-invalid" },
+            `[${n}]`,
+            el("span", { class: "flag-label" }, ` ${t("verify.invalidCitation")}`),
+          );
   let text = s.text;
-  for (const end of [...new Set(flagged.map((x) => x.end))].sort((a, b) => b - a)) text = `${text.slice(0, end)} [0]${text.slice(end)}`;
+  for (const end of [...new Set(flagged.map((x) => x.end))].sort((a, b) => b - a))
+    text = `${text.slice(0, end)} [0]${text.slice(end)}`;
   const headingId = `sec-${draft.id}-${s.key}`.replace(/[^\w-]/g, "-");
   const body = el("div", { class: "draft-text" }, renderMarkdown(text, { cite, headingLevel: 4 }));
-  const edit = editable ? el("button", { type: "button", class: "secondary edit-section" }, t("draft.edit.button"), el("span", { class: "visually-hidden" }, ` « ${s.title} »`)) : null;
+  const edit = editable
+    ? el(
+        "button",
+        { type: "button", class: "secondary edit-section" },
+        t("draft.edit.button"),
+        el("span", { class: "visually-hidden" }, ` « ${s.title} »`),
+      )
+    : null;
   edit?.addEventListener("click", () => openEditor(draft, s, { body, edit, headingId }));
   // A section the model wrote (or a template waiting for it) can be written again, as a new version.
   const rewrite = editable && (s.mode === "generated" || s.toComplete) ? rewriteButton(draft, s, headingId) : null;
   return el(
     "section",
     { class: `draft-section${s.heading ? "" : " unheaded"}`, "data-key": s.key },
-    el("div", { class: "section-head" }, el("h3", { id: headingId, tabindex: "-1" }, s.title), s.toComplete ? el("span", { class: "badge badge-draft" }, t("draft.badgeToComplete")) : null, edit, rewrite),
+    el(
+      "div",
+      { class: "section-head" },
+      el("h3", { id: headingId, tabindex: "-1" }, s.title),
+      s.toComplete ? el("span", { class: "badge badge-draft" }, t("draft.badgeToComplete")) : null,
+      edit,
+      rewrite,
+    ),
     body,
     s.flags.length ? flagBox(s.flags) : null,
     flagged.length
@@ -572,20 +762,18 @@ function renderSection(draft, s, { editable = true } = {}) {
           { class: "flags" },
           el("p", { class: "flags-title" }, t("verify.boxTitle", { count: flagged.length })),
           el("p", { class: "hint" }, t("verify.boxIntro")),
-          el("ul", {}, flagged.map((x) => el("li", {}, el("q", {}, x.text), " — ", x.reasons.join(" ; ")))),
+          el(
+            "ul",
+            {},
+            flagged.map((x) => el("li", {}, el("q", {}, x.text), " — ", x.reasons.join(" ; "))),
+          ),
         )
       : null,
     s.citations.length
       ? el(
           "ol",
           { class: "notes", "aria-label": t("draft.notes") },
-          s.citations.map((c) =>
-            el(
-              "li",
-              { id: noteId(c.n), value: c.n },
-              ...noteContent(c),
-            ),
-          ),
+          s.citations.map((c) => el("li", { id: noteId(c.n), value: c.n }, ...noteContent(c))),
         )
       : null,
   );
@@ -593,7 +781,12 @@ function renderSection(draft, s, { editable = true } = {}) {
 
 /** « Réécrire avec le modèle »: POST …/regenerate, then the draft again at its new version. */
 function rewriteButton(draft, s, headingId) {
-  const button = el("button", { type: "button", class: "secondary rewrite-section" }, t("draft.rewrite.button"), el("span", { class: "visually-hidden" }, ` « ${s.title} »`));
+  const button = el(
+    "button",
+    { type: "button", class: "secondary rewrite-section" },
+    t("draft.rewrite.button"),
+    el("span", { class: "visually-hidden" }, ` « ${s.title} »`),
+  );
   button.addEventListener("click", async () => {
     const section = button.closest(".draft-section");
     const status = el("p", { class: "progress", role: "status" }, t("draft.rewrite.running"));
@@ -601,12 +794,19 @@ function rewriteButton(draft, s, headingId) {
     section.append(el("div", { class: "rewrite-status" }, status));
     button.disabled = true;
     try {
-      const saved = await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}/regenerate`, { method: "POST", headers: { accept: "application/json" } });
+      const saved = await fetchJson(
+        `/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}/regenerate`,
+        { method: "POST", headers: { accept: "application/json" } },
+      );
       renderDraft(saved, []);
       refreshSaved();
       const heading = $(headingId);
       heading?.focus();
-      heading?.closest(".draft-section")?.append(el("p", { class: "success", role: "status" }, t("draft.rewrite.done", { version: saved.versions.length })));
+      heading
+        ?.closest(".draft-section")
+        ?.append(
+          el("p", { class: "success", role: "status" }, t("draft.rewrite.done", { version: saved.versions.length })),
+        );
     } catch (err) {
       button.disabled = false;
       status.replaceWith(errorBox(err.message));
@@ -626,7 +826,13 @@ function rewriteButton(draft, s, headingId) {
 function openEditor(draft, s, { body, edit, headingId }, typed = null) {
   const id = `edit-${headingId}`;
   const status = el("div", { role: "status" });
-  const area = el("textarea", { id, rows: Math.min(20, Math.max(6, s.text.split("\n").length + 2)), required: true, maxlength: 30000, "aria-describedby": `${id}-hint` });
+  const area = el("textarea", {
+    id,
+    rows: Math.min(20, Math.max(6, s.text.split("\n").length + 2)),
+    required: true,
+    maxlength: 30000,
+    "aria-describedby": `${id}-hint`,
+  });
   area.value = typed ?? s.text;
   const save = el("button", { type: "submit" }, t("draft.edit.save"));
   const cancel = el("button", { type: "button", class: "secondary" }, t("draft.edit.cancel"));
@@ -634,7 +840,13 @@ function openEditor(draft, s, { body, edit, headingId }, typed = null) {
     el(
       "form",
       { class: "section-editor", "aria-labelledby": headingId },
-      el("div", { class: "field wide" }, el("label", { for: id }, t("draft.edit.label", { title: s.title })), el("p", { class: "hint", id: `${id}-hint` }, t("draft.edit.hint", { version: draft.versions.length })), area),
+      el(
+        "div",
+        { class: "field wide" },
+        el("label", { for: id }, t("draft.edit.label", { title: s.title })),
+        el("p", { class: "hint", id: `${id}-hint` }, t("draft.edit.hint", { version: draft.versions.length })),
+        area,
+      ),
       el("div", { class: "actions" }, save, cancel),
       status,
     ),
@@ -651,12 +863,19 @@ function openEditor(draft, s, { body, edit, headingId }, typed = null) {
     if (!validate(form)) return;
     save.disabled = true;
     try {
-      const saved = await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}`, jsonBody("PATCH", { text: area.value, version: draft.versions.length }));
+      const saved = await fetchJson(
+        `/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}`,
+        jsonBody("PATCH", { text: area.value, version: draft.versions.length }),
+      );
       renderDraft(saved, []);
       refreshSaved();
       const heading = $(headingId);
       heading?.focus();
-      heading?.closest(".draft-section")?.append(el("p", { class: "success", role: "status" }, t("draft.edit.saved", { version: saved.versions.length })));
+      heading
+        ?.closest(".draft-section")
+        ?.append(
+          el("p", { class: "success", role: "status" }, t("draft.edit.saved", { version: saved.versions.length })),
+        );
     } catch (err) {
       save.disabled = false;
       if (err.status === 409) {
@@ -671,14 +890,19 @@ function openEditor(draft, s, { body, edit, headingId }, typed = null) {
             const section = $("draft-output").querySelector(`.draft-section[data-key="${CSS.escape(s.key)}"]`);
             const newest = latest.versions.at(-1).sections.find((x) => x.key === s.key);
             if (!section || !newest) return;
-            const parts = { body: section.querySelector(".draft-text"), edit: section.querySelector(".edit-section"), headingId };
+            const parts = {
+              body: section.querySelector(".draft-text"),
+              edit: section.querySelector(".edit-section"),
+              headingId,
+            };
             openEditor(latest, newest, parts, text);
           } catch (e2) {
             status.replaceChildren(errorBox(e2.message));
           }
         });
         status.replaceChildren(el("p", { class: "hint" }, t("draft.edit.conflictHint")), reload);
-      } else if (!showServerErrors(form, err, (path) => (path === "text" ? area : null))) status.replaceChildren(errorBox(err.message));
+      } else if (!showServerErrors(form, err, (path) => (path === "text" ? area : null)))
+        status.replaceChildren(errorBox(err.message));
     }
   });
   body.replaceWith(form);
@@ -694,7 +918,14 @@ function noteContent(c) {
   if (!c.sources) {
     return [
       c.url ? el("a", { href: c.url, rel: "noreferrer noopener", target: "_blank" }, c.title, newTab()) : c.title,
-      el("span", { class: "source-meta" }, [c.section, c.source, c.date].filter(Boolean).map((x) => ` — ${x}`).join("")),
+      el(
+        "span",
+        { class: "source-meta" },
+        [c.section, c.source, c.date]
+          .filter(Boolean)
+          .map((x) => ` — ${x}`)
+          .join(""),
+      ),
     ];
   }
   const page = el("span", {}, [c.title, c.section, c.date].filter(Boolean).join(" — "));
@@ -715,7 +946,21 @@ function downloads(id, version = null) {
     el(
       "ul",
       { "aria-labelledby": "draft-downloads-title" },
-      FORMATS.map((f) => el("li", {}, el("a", { class: "button-link", href: `/api/drafts/${encodeURIComponent(id)}/export?format=${f}${version ? `&version=${version}` : ""}`, download: true }, t(`draft.format.${f}`)))),
+      FORMATS.map((f) =>
+        el(
+          "li",
+          {},
+          el(
+            "a",
+            {
+              class: "button-link",
+              href: `/api/drafts/${encodeURIComponent(id)}/export?format=${f}${version ? `&version=${version}` : ""}`,
+              download: true,
+            },
+            t(`draft.format.${f}`),
+          ),
+        ),
+      ),
     ),
     el("p", { class: "hint" }, t("draft.downloadHint", { count: formatNumber(FORMATS.length) })),
   );

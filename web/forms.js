@@ -18,20 +18,27 @@ export function prepareForm(form) {
 /** True when a control takes part in the form: not disabled, not inside a hidden or disabled group. */
 function active(control) {
   if (control.disabled || control.closest("[hidden]") || control.closest("fieldset:disabled")) return false;
-  return ["INPUT", "SELECT", "TEXTAREA"].includes(control.tagName) && !["button", "submit", "reset", "hidden"].includes(control.type);
+  return (
+    ["INPUT", "SELECT", "TEXTAREA"].includes(control.tagName) &&
+    !["button", "submit", "reset", "hidden"].includes(control.type)
+  );
 }
 
 const frenchDate = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayFormat.format(new Date(`${iso}T00:00:00Z`)) : iso);
 const frenchNumber = (n) => numberFormat.format(Number(n));
 
 /** A two-letter code of a country the browser knows (« ZZ », « XX » are not). */
-export const isCountryCode = (code) => /^[A-Za-z]{2}$/.test(code) && code.toUpperCase() !== "ZZ" && regionNames.of(code.toUpperCase()) !== code.toUpperCase();
+export const isCountryCode = (code) =>
+  /^[A-Za-z]{2}$/.test(code) &&
+  code.toUpperCase() !== "ZZ" &&
+  regionNames.of(code.toUpperCase()) !== code.toUpperCase();
 
 /** The French message for one control, or null when it is valid. */
 export function controlMessage(control) {
   const v = control.validity;
   const value = control.type === "file" ? "" : control.value;
-  const blank = control.type !== "file" && control.type !== "checkbox" && control.type !== "radio" && value.trim() === "";
+  const blank =
+    control.type !== "file" && control.type !== "checkbox" && control.type !== "radio" && value.trim() === "";
   if (v.badInput) return t(control.type === "date" ? "form.error.date" : "form.error.number");
   if (control.required && (v.valueMissing || blank)) {
     if (control.type === "file") return t("form.error.file");
@@ -41,12 +48,20 @@ export function controlMessage(control) {
   if (blank) return null;
   const min = control.dataset.minlength;
   if (min && value.trim().length < Number(min)) return t("form.error.tooShort", { min });
-  if (v.tooLong || (control.maxLength > 0 && value.length > control.maxLength)) return t("form.error.tooLong", { max: control.maxLength });
+  if (v.tooLong || (control.maxLength > 0 && value.length > control.maxLength))
+    return t("form.error.tooLong", { max: control.maxLength });
   if (v.typeMismatch && control.type === "url") return t("form.error.url");
   if (v.typeMismatch && control.type === "email") return t("form.error.email");
-  if (v.rangeUnderflow) return control.type === "date" ? t("form.error.dateMin", { min: frenchDate(control.min) }) : t("form.error.min", { min: frenchNumber(control.min) });
-  if (v.rangeOverflow) return control.type === "date" ? t("form.error.dateMax", { max: frenchDate(control.max) }) : t("form.error.max", { max: frenchNumber(control.max) });
-  if (v.stepMismatch) return t(control.step === "1" ? "form.error.integer" : "form.error.step", { step: frenchNumber(control.step) });
+  if (v.rangeUnderflow)
+    return control.type === "date"
+      ? t("form.error.dateMin", { min: frenchDate(control.min) })
+      : t("form.error.min", { min: frenchNumber(control.min) });
+  if (v.rangeOverflow)
+    return control.type === "date"
+      ? t("form.error.dateMax", { max: frenchDate(control.max) })
+      : t("form.error.max", { max: frenchNumber(control.max) });
+  if (v.stepMismatch)
+    return t(control.step === "1" ? "form.error.integer" : "form.error.step", { step: frenchNumber(control.step) });
   if (v.patternMismatch) return t(control.dataset.patternMessage ?? "form.error.pattern");
   if (control.dataset.check === "country" && !isCountryCode(value.trim())) return t("form.error.country");
   return null;
@@ -92,7 +107,12 @@ export function showErrors(form, errors, { focus = true } = {}) {
     if (!control || seen.has(control)) continue;
     seen.add(control);
     const id = `${control.id || `field-${++counter}`}-error`;
-    const note = el("p", { class: "field-error", id }, el("span", { class: "visually-hidden" }, t("form.error.prefix")), message);
+    const note = el(
+      "p",
+      { class: "field-error", id },
+      el("span", { class: "visually-hidden" }, t("form.error.prefix")),
+      message,
+    );
     const place = control.closest(".field, fieldset.requests, .check") ?? control.parentElement;
     // Under the control (and its hint), inside the field's own box.
     place.append(note);
@@ -124,9 +144,14 @@ export function validate(form, extra = () => []) {
  * placed (the general message is then not needed), false otherwise.
  */
 export function showServerErrors(form, err, find) {
-  const errors = (err?.fields ?? []).map((f) => ({ control: find(f.path) ?? null, message: f.message })).filter((e) => e.control);
+  const errors = (err?.fields ?? [])
+    .map((f) => ({ control: find(f.path) ?? null, message: f.message }))
+    .filter((e) => e.control);
   if (!errors.length) return false;
-  showErrors(form, errors.map((e) => ({ control: e.control, message: capitalize(e.message) })));
+  showErrors(
+    form,
+    errors.map((e) => ({ control: e.control, message: capitalize(e.message) })),
+  );
   return true;
 }
 

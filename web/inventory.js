@@ -3,6 +3,9 @@
 // PUT /api/inventory/classifications) and the saved analyses (GET /api/inventory/analyses): rename, delete,
 // export (CSV, ODS), comparison with another analysis. Large analyses come a page at a time
 // (GET …/analyses/:id/items and …/unknown): small ones are filtered here, large ones by the server.
+
+import { exposureByCategory, exposureByLaw } from "./charts.js";
+import { prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
 import {
   $,
   apiError,
@@ -11,21 +14,19 @@ import {
   el,
   errorBox,
   fetchJson,
-  formatDate,
   formatBytes,
+  formatDate,
   formatDecimal,
   formatNumber,
   formatShare,
   jsonBody,
   markCurrent,
+  reference,
   rememberLocation,
   setNavTarget,
-  reference,
   showSavedList,
   t,
 } from "./lib.js";
-import { prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
-import { exposureByCategory, exposureByLaw } from "./charts.js";
 
 const MAX_ROWS = 300;
 /** Items asked for when an analysis is opened: under this, the whole list is here and filtered locally. */
@@ -51,7 +52,12 @@ function uploadChecks() {
   const files = [...$("inv-files").files];
   const total = files.reduce((n, f) => n + f.size, 0);
   if (!maxUploadBytes || total <= maxUploadBytes) return [];
-  return [{ control: $("inv-files"), message: t("inv.filesTooLarge", { size: formatBytes(total), max: formatBytes(maxUploadBytes) }) }];
+  return [
+    {
+      control: $("inv-files"),
+      message: t("inv.filesTooLarge", { size: formatBytes(total), max: formatBytes(maxUploadBytes) }),
+    },
+  ];
 }
 
 export function init() {
@@ -110,14 +116,17 @@ async function analyze(files) {
   try {
     const analysis = await fetchJson("/api/inventory/analyze", { method: "POST", body });
     lastUpload = { id: analysis.id, files };
-    progress.textContent = analysis.reused ? analysis.notice : t("inv.done", { items: formatNumber(analysis.summary.items), ms: formatNumber(analysis.ms) });
+    progress.textContent = analysis.reused
+      ? analysis.notice
+      : t("inv.done", { items: formatNumber(analysis.summary.items), ms: formatNumber(analysis.ms) });
     display(analysis, { focus: true });
     rememberLocation("inventaire", analysis.id);
     refreshSaved();
   } catch (err) {
     progress.textContent = "";
     // What the server refuses in the files (format, size, content) is said under the file field; other errors below.
-    if (err.status >= 400 && err.status < 500) showErrors($("inv-form"), [{ control: $("inv-files"), message: err.message }]);
+    if (err.status >= 400 && err.status < 500)
+      showErrors($("inv-form"), [{ control: $("inv-files"), message: err.message }]);
     else {
       $("inv-error").replaceChildren(errorBox(err.message));
       $("inv-files").focus();
@@ -153,8 +162,12 @@ function refreshSaved() {
 const num = (n) => el("td", { class: "num" }, formatNumber(n));
 const vendorText = (vendor) => {
   if (!vendor) return "";
-  const own = vendor.country ? t("inv.vendorCountry", { vendor: vendor.name, country: countryName(vendor.country) }) : vendor.name;
-  const text = vendor.parent ? t("inv.vendorParent", { vendor: own, parent: vendor.parent.name, country: countryName(vendor.parent.country) }) : own;
+  const own = vendor.country
+    ? t("inv.vendorCountry", { vendor: vendor.name, country: countryName(vendor.country) })
+    : vendor.name;
+  const text = vendor.parent
+    ? t("inv.vendorParent", { vendor: own, parent: vendor.parent.name, country: countryName(vendor.parent.country) })
+    : own;
   // The catalog could not confirm who controls the vendor today: said, not asserted.
   return vendor.ownershipVerified === false ? t("inv.ownershipUnverified", { vendor: text }) : text;
 };
@@ -168,15 +181,27 @@ const alternativeText = (a) =>
   t("inv.alternative", {
     name: a.name,
     fit: t(`fit.${a.fit}`),
-    details: [a.openSource ? t("inv.openSource") : t("inv.proprietary"), a.country ? countryName(a.country) : null].filter(Boolean).join(", "),
+    details: [a.openSource ? t("inv.openSource") : t("inv.proprietary"), a.country ? countryName(a.country) : null]
+      .filter(Boolean)
+      .join(", "),
   });
 
 function display(analysis, { focus }) {
   shown = analysis;
   markCurrent($("inv-saved"), `#inventaire/${encodeURIComponent(analysis.id)}`);
   const s = analysis.summary;
-  const title = el("h2", { id: "inv-result-title", tabindex: "-1" }, t("inv.resultTitle", { date: formatDate(analysis.createdAt) }));
-  const name = analysis.name ? el("p", { class: "analysis-name", id: "inv-name" }, t("inv.nameLine", { name: analysis.name, collectivite: analysis.collectivite ?? t("inv.noCollectivite") })) : null;
+  const title = el(
+    "h2",
+    { id: "inv-result-title", tabindex: "-1" },
+    t("inv.resultTitle", { date: formatDate(analysis.createdAt) }),
+  );
+  const name = analysis.name
+    ? el(
+        "p",
+        { class: "analysis-name", id: "inv-name" },
+        t("inv.nameLine", { name: analysis.name, collectivite: analysis.collectivite ?? t("inv.noCollectivite") }),
+      )
+    : null;
   const root = $("inv-result");
   root.replaceChildren(
     el(
@@ -187,17 +212,53 @@ function display(analysis, { focus }) {
       el(
         "ul",
         { class: "files" },
-        analysis.files.map((f) => el("li", {}, t("inv.fileLine", { name: f.name, format: t(`inv.format.${f.format}`), rows: formatNumber(f.rows) }))),
+        analysis.files.map((f) =>
+          el(
+            "li",
+            {},
+            t("inv.fileLine", { name: f.name, format: t(`inv.format.${f.format}`), rows: formatNumber(f.rows) }),
+          ),
+        ),
       ),
-      el("p", {}, t("inv.totals", { items: formatNumber(s.items), installations: formatNumber(s.installations), products: formatNumber(s.products) })),
-      s.components.items ? el("p", { class: "hint" }, t("inv.components", { items: formatNumber(s.components.items), installations: formatNumber(s.components.installations) })) : null,
+      el(
+        "p",
+        {},
+        t("inv.totals", {
+          items: formatNumber(s.items),
+          installations: formatNumber(s.installations),
+          products: formatNumber(s.products),
+        }),
+      ),
+      s.components.items
+        ? el(
+            "p",
+            { class: "hint" },
+            t("inv.components", {
+              items: formatNumber(s.components.items),
+              installations: formatNumber(s.components.installations),
+            }),
+          )
+        : null,
       figures(s),
-      el("p", { class: "actions" }, el("a", { class: "button-link", href: "#documents", onclick: () => prefillRoadmap(analysis.id) }, t("inv.toRoadmap"))),
+      el(
+        "p",
+        { class: "actions" },
+        el(
+          "a",
+          { class: "button-link", href: "#documents", onclick: () => prefillRoadmap(analysis.id) },
+          t("inv.toRoadmap"),
+        ),
+      ),
     ),
     manageCard(analysis),
     scoreCard(s.score),
     categoriesTable(s),
-    el("section", { class: "card", "aria-labelledby": "inv-laws-title" }, el("h3", { id: "inv-laws-title" }, t("inv.lawsTitle")), exposureByLaw(s)),
+    el(
+      "section",
+      { class: "card", "aria-labelledby": "inv-laws-title" },
+      el("h3", { id: "inv-laws-title" }, t("inv.lawsTitle")),
+      exposureByLaw(s),
+    ),
     quickWins(s.quickWins),
     itemsSection(analysis),
     unknownSection(analysis),
@@ -240,7 +301,11 @@ function scoreCard(score) {
       {},
       el("summary", {}, t("inv.scoreDetails")),
       el("p", { class: "formula" }, score.formula),
-      el("ul", {}, score.components.map((c) => el("li", {}, c.explanation))),
+      el(
+        "ul",
+        {},
+        score.components.map((c) => el("li", {}, c.explanation)),
+      ),
     ),
   );
 }
@@ -256,41 +321,74 @@ function categoriesTable(s) {
     el(
       "div",
       { class: "table-wrap", role: "region", "aria-labelledby": "inv-categories-title", tabindex: "0" },
-      cardCells(el(
-        "table",
-        { class: "data-table", id: "inv-categories" },
-        el("caption", { class: "visually-hidden" }, t("inv.categoriesTitle")),
-        el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))))),
+      cardCells(
         el(
-          "tbody",
-          {},
-          s.categories.map((c) => {
-            const comp = components.get(c.category);
-            return el(
+          "table",
+          { class: "data-table", id: "inv-categories" },
+          el("caption", { class: "visually-hidden" }, t("inv.categoriesTitle")),
+          el(
+            "thead",
+            {},
+            el(
               "tr",
               {},
-              el("th", { scope: "row" }, categoryLabel(c.category)),
-              num(c.products),
-              num(c.installations),
-              el("td", { class: "num" }, formatShare(c.extraEuropean.share)),
-              el("td", { class: "num" }, formatShare(c.openSource.share)),
-              el(
-                "td",
-                { class: "num" },
-                comp ? formatDecimal(comp.points) : "—",
-                comp ? el("span", { class: "cell-note" }, t("inv.scorePart", { dependency: formatShare(comp.dependency), weight: formatDecimal(comp.weight) })) : null,
-              ),
-              el(
-                "td",
+              head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))),
+            ),
+          ),
+          el(
+            "tbody",
+            {},
+            s.categories.map((c) => {
+              const comp = components.get(c.category);
+              return el(
+                "tr",
                 {},
-                c.risks.length
-                  ? el("ul", { class: "cell-list" }, c.risks.map((r) => el("li", {}, t("inv.risk", { label: r.label, installations: formatNumber(r.installations), products: r.products.join(", ") }))))
-                  : t("inv.noRisk"),
-              ),
-            );
-          }),
+                el("th", { scope: "row" }, categoryLabel(c.category)),
+                num(c.products),
+                num(c.installations),
+                el("td", { class: "num" }, formatShare(c.extraEuropean.share)),
+                el("td", { class: "num" }, formatShare(c.openSource.share)),
+                el(
+                  "td",
+                  { class: "num" },
+                  comp ? formatDecimal(comp.points) : "—",
+                  comp
+                    ? el(
+                        "span",
+                        { class: "cell-note" },
+                        t("inv.scorePart", {
+                          dependency: formatShare(comp.dependency),
+                          weight: formatDecimal(comp.weight),
+                        }),
+                      )
+                    : null,
+                ),
+                el(
+                  "td",
+                  {},
+                  c.risks.length
+                    ? el(
+                        "ul",
+                        { class: "cell-list" },
+                        c.risks.map((r) =>
+                          el(
+                            "li",
+                            {},
+                            t("inv.risk", {
+                              label: r.label,
+                              installations: formatNumber(r.installations),
+                              products: r.products.join(", "),
+                            }),
+                          ),
+                        ),
+                      )
+                    : t("inv.noRisk"),
+                ),
+              );
+            }),
+          ),
         ),
-      )),
+      ),
     ),
   );
 }
@@ -330,11 +428,29 @@ function itemsSection(analysis) {
   );
   const withComponents = el("input", { type: "checkbox", id: "inv-components" });
   // Sorting is offered when the whole list is here (the server's pages come most installed first).
-  const sort = el("select", { id: "inv-sort" }, SORTS.map((k) => el("option", { value: k }, t(`inv.sort.${k}`))));
+  const sort = el(
+    "select",
+    { id: "inv-sort" },
+    SORTS.map((k) => el("option", { value: k }, t(`inv.sort.${k}`))),
+  );
   const count = el("p", { class: "hint", role: "status", id: "inv-count" });
   const tbody = el("tbody");
   const head = ["name", "publisher", "installations", "vendor", "extra", "category", "alternatives"];
-  const table = el("table", { class: "data-table", id: "inv-items" }, el("caption", { class: "visually-hidden" }, t("inv.itemsCaption")), el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))))), tbody);
+  const table = el(
+    "table",
+    { class: "data-table", id: "inv-items" },
+    el("caption", { class: "visually-hidden" }, t("inv.itemsCaption")),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        head.map((h) => el("th", { scope: "col" }, t(`inv.col.${h}`))),
+      ),
+    ),
+    tbody,
+  );
   const previous = el("button", { type: "button", id: "inv-prev", class: "secondary" }, t("inv.page.previous"));
   const next = el("button", { type: "button", id: "inv-next", class: "secondary" }, t("inv.page.next"));
   const pager = el("div", { class: "actions pager", hidden: local }, previous, next);
@@ -355,12 +471,20 @@ function itemsSection(analysis) {
     rows.sort(SORTERS[sort.value]);
     tbody.replaceChildren(...rows.slice(0, MAX_ROWS).map(itemRow));
     cardCells(table);
-    count.textContent = rows.length > MAX_ROWS ? t("inv.countTruncated", { shown: MAX_ROWS, count: formatNumber(rows.length) }) : t("inv.count", { count: formatNumber(rows.length) });
+    count.textContent =
+      rows.length > MAX_ROWS
+        ? t("inv.countTruncated", { shown: MAX_ROWS, count: formatNumber(rows.length) })
+        : t("inv.count", { count: formatNumber(rows.length) });
   };
 
   const renderPage = async () => {
     const mine = ++request;
-    const params = new URLSearchParams({ offset: String(offset), limit: String(PAGE), which: which.value, q: filter.value.trim() });
+    const params = new URLSearchParams({
+      offset: String(offset),
+      limit: String(PAGE),
+      which: which.value,
+      q: filter.value.trim(),
+    });
     if (withComponents.checked) params.set("components", "1");
     count.textContent = t("inv.page.loading");
     try {
@@ -369,7 +493,11 @@ function itemsSection(analysis) {
       tbody.replaceChildren(...page.items.map(itemRow));
       cardCells(table);
       count.textContent = page.total
-        ? t("inv.page.range", { from: formatNumber(page.offset + 1), to: formatNumber(page.offset + page.items.length), count: formatNumber(page.total) })
+        ? t("inv.page.range", {
+            from: formatNumber(page.offset + 1),
+            to: formatNumber(page.offset + page.items.length),
+            count: formatNumber(page.total),
+          })
         : t("inv.count", { count: "0" });
       previous.disabled = page.offset === 0;
       next.disabled = page.offset + page.items.length >= page.total;
@@ -419,14 +547,17 @@ function itemsSection(analysis) {
       el("div", { class: "field" }, el("label", { for: "inv-filter" }, t("inv.filter")), filter),
       el("div", { class: "field" }, el("label", { for: "inv-which" }, t("inv.which")), which),
       local ? el("div", { class: "field" }, el("label", { for: "inv-sort" }, t("inv.sort")), sort) : null,
-      componentCount ? el("div", { class: "field check" }, withComponents, el("label", { for: "inv-components" }, t("inv.withComponents", { count: componentCount }))) : null,
+      componentCount
+        ? el(
+            "div",
+            { class: "field check" },
+            withComponents,
+            el("label", { for: "inv-components" }, t("inv.withComponents", { count: componentCount })),
+          )
+        : null,
     ),
     count,
-    el(
-      "div",
-      { class: "table-wrap", role: "region", "aria-labelledby": "inv-items-title", tabindex: "0" },
-      table,
-    ),
+    el("div", { class: "table-wrap", role: "region", "aria-labelledby": "inv-items-title", tabindex: "0" }, table),
     pager,
   );
 }
@@ -439,7 +570,10 @@ const SORTERS = {
   installations: (a, b) => b.installations - a.installations || byName(a, b),
   name: byName,
   exposure: (a, b) => exposureRank(a) - exposureRank(b) || b.installations - a.installations || byName(a, b),
-  category: (a, b) => categoryLabel(a.category).localeCompare(categoryLabel(b.category), "fr") || b.installations - a.installations || byName(a, b),
+  category: (a, b) =>
+    categoryLabel(a.category).localeCompare(categoryLabel(b.category), "fr") ||
+    b.installations - a.installations ||
+    byName(a, b),
 };
 
 function itemRow(i) {
@@ -451,14 +585,34 @@ function itemRow(i) {
       { scope: "row" },
       i.name,
       i.component ? el("span", { class: "cell-note" }, t("inv.component")) : null,
-      el("details", { class: "reason" }, el("summary", {}, t("inv.why"), el("span", { class: "visually-hidden" }, ` ${t("inv.whyFor", { name: i.name })}`)), el("p", {}, i.reason)),
+      el(
+        "details",
+        { class: "reason" },
+        el(
+          "summary",
+          {},
+          t("inv.why"),
+          el("span", { class: "visually-hidden" }, ` ${t("inv.whyFor", { name: i.name })}`),
+        ),
+        el("p", {}, i.reason),
+      ),
     ),
     el("td", {}, i.publisher ?? ""),
     num(i.installations),
     el("td", {}, vendorText(i.vendor)),
     el("td", {}, extraBadge(i.extraEuropean)),
     el("td", {}, i.category ? categoryLabel(i.category) : t("inv.noCategory")),
-    el("td", {}, i.alternatives.length ? el("ul", { class: "cell-list" }, i.alternatives.map((a) => el("li", {}, alternativeText(a)))) : t("inv.noAlternative")),
+    el(
+      "td",
+      {},
+      i.alternatives.length
+        ? el(
+            "ul",
+            { class: "cell-list" },
+            i.alternatives.map((a) => el("li", {}, alternativeText(a))),
+          )
+        : t("inv.noAlternative"),
+    ),
   );
 }
 
@@ -468,14 +622,24 @@ function unknownSection(analysis) {
   const unknown = analysis.unknown;
   const total = analysis.pages?.unknown?.total ?? unknown.length;
   const again = el("div", { id: "inv-again" });
-  const list = el("ul", { class: "unknown" }, unknown.map((u, n) => unknownItem(u, n, again)));
+  const list = el(
+    "ul",
+    { class: "unknown" },
+    unknown.map((u, n) => unknownItem(u, n, again)),
+  );
   const status = el("p", { class: "hint", role: "status" });
   let loaded = unknown.length;
-  const more = el("button", { type: "button", class: "secondary", id: "inv-unknown-more", hidden: loaded >= total }, t("inv.unknownMore"));
+  const more = el(
+    "button",
+    { type: "button", class: "secondary", id: "inv-unknown-more", hidden: loaded >= total },
+    t("inv.unknownMore"),
+  );
   more.addEventListener("click", async () => {
     more.disabled = true;
     try {
-      const page = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(analysis.id)}/unknown?offset=${loaded}&limit=${PAGE}`);
+      const page = await fetchJson(
+        `/api/inventory/analyses/${encodeURIComponent(analysis.id)}/unknown?offset=${loaded}&limit=${PAGE}`,
+      );
       list.append(...page.unknown.map((u, n) => unknownItem(u, loaded + n, again)));
       loaded += page.unknown.length;
       status.textContent = t("inv.unknownShown", { shown: formatNumber(loaded), count: formatNumber(total) });
@@ -515,10 +679,23 @@ function unknownItem(u, n, again) {
     { class: "unknown-name" },
     el("strong", {}, u.name),
     " ",
-    el("span", { class: "source-meta" }, t("inv.unknownMeta", { publisher: u.publisher ?? t("inv.noPublisher"), installations: formatNumber(u.installations) })),
+    el(
+      "span",
+      { class: "source-meta" },
+      t("inv.unknownMeta", {
+        publisher: u.publisher ?? t("inv.noPublisher"),
+        installations: formatNumber(u.installations),
+      }),
+    ),
   );
   const field = (name, label, control, hint) =>
-    el("div", { class: "field" }, el("label", { for: id(name) }, label), control, hint ? el("p", { class: "hint", id: id(`${name}-hint`) }, hint) : null);
+    el(
+      "div",
+      { class: "field" },
+      el("label", { for: id(name) }, label),
+      control,
+      hint ? el("p", { class: "hint", id: id(`${name}-hint`) }, hint) : null,
+    );
   const country = el("input", {
     type: "text",
     id: id("country"),
@@ -534,22 +711,43 @@ function unknownItem(u, n, again) {
     ["true", t("inv.classify.yes")],
     ["false", t("inv.classify.no")],
   ];
-  const form = prepareForm(el(
-    "form",
-    { class: "classify", "aria-label": t("inv.classify.formLabel", { name: u.name }) },
+  const form = prepareForm(
     el(
-      "div",
-      { class: "grid" },
-      field("category", t("inv.classify.category"), select(id("category"), [["", t("inv.classify.noCategory")], ...reference.categories.map((c) => [c, categoryLabel(c)])], "")),
-      field("vendor", t("inv.classify.vendor"), el("input", { type: "text", id: id("vendor"), maxlength: "200", value: u.vendor?.name ?? u.publisher ?? "" })),
-      field("country", t("inv.classify.country"), country, t("inv.classify.countryHint")),
-      field("extra", t("inv.classify.extra"), select(id("extra"), yesNo, triState(u.extraEuropean))),
-      field("open", t("inv.classify.open"), select(id("open"), yesNo, "")),
+      "form",
+      { class: "classify", "aria-label": t("inv.classify.formLabel", { name: u.name }) },
+      el(
+        "div",
+        { class: "grid" },
+        field(
+          "category",
+          t("inv.classify.category"),
+          select(
+            id("category"),
+            [["", t("inv.classify.noCategory")], ...reference.categories.map((c) => [c, categoryLabel(c)])],
+            "",
+          ),
+        ),
+        field(
+          "vendor",
+          t("inv.classify.vendor"),
+          el("input", { type: "text", id: id("vendor"), maxlength: "200", value: u.vendor?.name ?? u.publisher ?? "" }),
+        ),
+        field("country", t("inv.classify.country"), country, t("inv.classify.countryHint")),
+        field("extra", t("inv.classify.extra"), select(id("extra"), yesNo, triState(u.extraEuropean))),
+        field("open", t("inv.classify.open"), select(id("open"), yesNo, "")),
+      ),
+      el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.classify.submit"))),
+      error,
     ),
-    el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.classify.submit"))),
-    error,
-  ));
-  const item = el("li", { class: "unknown-item" }, header, el("p", { class: "hint" }, u.reason), el("details", {}, el("summary", {}, t("inv.classify.open.summary", { name: u.name })), form), status);
+  );
+  const item = el(
+    "li",
+    { class: "unknown-item" },
+    header,
+    el("p", { class: "hint" }, u.reason),
+    el("details", {}, el("summary", {}, t("inv.classify.open.summary", { name: u.name })), form),
+    status,
+  );
 
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -570,12 +768,24 @@ function unknownItem(u, n, again) {
     try {
       const saved = await fetchJson("/api/inventory/classifications", jsonBody("PUT", body));
       item.classList.add("saved");
-      if (!header.querySelector(".badge-saved")) header.append(" ", el("span", { class: "badge badge-saved" }, t("inv.classify.badge")));
-      status.replaceChildren(el("p", { class: "success" }, t("inv.classify.saved", { name: saved.name, details: describe(saved) })));
+      if (!header.querySelector(".badge-saved"))
+        header.append(" ", el("span", { class: "badge badge-saved" }, t("inv.classify.badge")));
+      status.replaceChildren(
+        el("p", { class: "success" }, t("inv.classify.saved", { name: saved.name, details: describe(saved) })),
+      );
       offerReanalysis(again);
     } catch (err) {
-      const controls = { category: "category", vendorName: "vendor", vendorCountry: "country", extraEuropean: "extra", openSource: "open" };
-      if (!showServerErrors(form, err, (path) => (controls[path] ? form.querySelector(`#${id(controls[path])}`) : null))) error.replaceChildren(errorBox(err.message));
+      const controls = {
+        category: "category",
+        vendorName: "vendor",
+        vendorCountry: "country",
+        extraEuropean: "extra",
+        openSource: "open",
+      };
+      if (
+        !showServerErrors(form, err, (path) => (controls[path] ? form.querySelector(`#${id(controls[path])}`) : null))
+      )
+        error.replaceChildren(errorBox(err.message));
     } finally {
       button.disabled = false;
     }
@@ -588,8 +798,13 @@ function describe(c) {
   const parts = [];
   if (c.category) parts.push(t("inv.classify.desc.category", { category: categoryLabel(c.category) }));
   if (c.vendorName || c.vendorCountry)
-    parts.push(t("inv.classify.desc.vendor", { vendor: [c.vendorName, c.vendorCountry ? `(${countryName(c.vendorCountry)})` : null].filter(Boolean).join(" ") }));
-  if (c.extraEuropean !== null) parts.push(t(c.extraEuropean ? "inv.classify.desc.extra" : "inv.classify.desc.european"));
+    parts.push(
+      t("inv.classify.desc.vendor", {
+        vendor: [c.vendorName, c.vendorCountry ? `(${countryName(c.vendorCountry)})` : null].filter(Boolean).join(" "),
+      }),
+    );
+  if (c.extraEuropean !== null)
+    parts.push(t(c.extraEuropean ? "inv.classify.desc.extra" : "inv.classify.desc.european"));
   if (c.openSource !== null) parts.push(t(c.openSource ? "inv.openSourceLong" : "inv.proprietaryLong"));
   return parts.join(", ");
 }
@@ -608,34 +823,53 @@ function offerReanalysis(container) {
 function manageCard(analysis) {
   const id = encodeURIComponent(analysis.id);
   const status = el("div", { role: "status", id: "inv-manage-status" });
-  const nameInput = el("input", { type: "text", id: "inv-rename-name", maxlength: "200", required: true, value: analysis.name ?? "" });
-  const placeInput = el("input", { type: "text", id: "inv-rename-collectivite", maxlength: "200", value: analysis.collectivite ?? "", "aria-describedby": "inv-rename-collectivite-hint" });
-  const rename = prepareForm(el(
-    "form",
-    { class: "rename", "aria-label": t("inv.rename.formLabel") },
+  const nameInput = el("input", {
+    type: "text",
+    id: "inv-rename-name",
+    maxlength: "200",
+    required: true,
+    value: analysis.name ?? "",
+  });
+  const placeInput = el("input", {
+    type: "text",
+    id: "inv-rename-collectivite",
+    maxlength: "200",
+    value: analysis.collectivite ?? "",
+    "aria-describedby": "inv-rename-collectivite-hint",
+  });
+  const rename = prepareForm(
     el(
-      "div",
-      { class: "grid" },
-      el("div", { class: "field" }, el("label", { for: "inv-rename-name" }, t("inv.rename.name")), nameInput),
+      "form",
+      { class: "rename", "aria-label": t("inv.rename.formLabel") },
       el(
         "div",
-        { class: "field" },
-        el("label", { for: "inv-rename-collectivite" }, t("inv.rename.collectivite")),
-        placeInput,
-        el("p", { class: "hint", id: "inv-rename-collectivite-hint" }, t("inv.rename.collectiviteHint")),
+        { class: "grid" },
+        el("div", { class: "field" }, el("label", { for: "inv-rename-name" }, t("inv.rename.name")), nameInput),
+        el(
+          "div",
+          { class: "field" },
+          el("label", { for: "inv-rename-collectivite" }, t("inv.rename.collectivite")),
+          placeInput,
+          el("p", { class: "hint", id: "inv-rename-collectivite-hint" }, t("inv.rename.collectiviteHint")),
+        ),
       ),
+      el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.rename.submit"))),
     ),
-    el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.rename.submit"))),
-  ));
+  );
   rename.addEventListener("submit", async (e) => {
     e.preventDefault();
     status.replaceChildren();
     if (!validate(rename)) return;
     try {
-      const saved = await fetchJson(`/api/inventory/analyses/${id}`, jsonBody("PATCH", { name: nameInput.value, collectivite: placeInput.value.trim() || null }));
+      const saved = await fetchJson(
+        `/api/inventory/analyses/${id}`,
+        jsonBody("PATCH", { name: nameInput.value, collectivite: placeInput.value.trim() || null }),
+      );
       analysis.name = saved.name;
       analysis.collectivite = saved.collectivite;
-      $("inv-name")?.replaceChildren(t("inv.nameLine", { name: saved.name, collectivite: saved.collectivite ?? t("inv.noCollectivite") }));
+      $("inv-name")?.replaceChildren(
+        t("inv.nameLine", { name: saved.name, collectivite: saved.collectivite ?? t("inv.noCollectivite") }),
+      );
       status.replaceChildren(el("p", { class: "success" }, t("inv.rename.done", { name: saved.name })));
       refreshSaved();
     } catch (err) {
@@ -649,7 +883,11 @@ function manageCard(analysis) {
 
   // Deleting asks once more, on the same button's place: no dialog to miss.
   const remove = el("button", { type: "button", class: "danger", id: "inv-delete" }, t("inv.delete.ask"));
-  const confirm = el("button", { type: "button", class: "danger", id: "inv-delete-confirm", hidden: true }, t("inv.delete.confirm"));
+  const confirm = el(
+    "button",
+    { type: "button", class: "danger", id: "inv-delete-confirm", hidden: true },
+    t("inv.delete.confirm"),
+  );
   const cancel = el("button", { type: "button", class: "secondary", hidden: true }, t("inv.delete.cancel"));
   remove.addEventListener("click", () => {
     remove.hidden = true;
@@ -686,8 +924,16 @@ function manageCard(analysis) {
     el(
       "p",
       { class: "actions inv-exports" },
-      el("a", { class: "button-link", href: `/api/inventory/analyses/${id}/export?format=csv`, download: "" }, t("inv.export.csv")),
-      el("a", { class: "button-link", href: `/api/inventory/analyses/${id}/export?format=ods`, download: "" }, t("inv.export.ods")),
+      el(
+        "a",
+        { class: "button-link", href: `/api/inventory/analyses/${id}/export?format=csv`, download: "" },
+        t("inv.export.csv"),
+      ),
+      el(
+        "a",
+        { class: "button-link", href: `/api/inventory/analyses/${id}/export?format=ods`, download: "" },
+        t("inv.export.ods"),
+      ),
     ),
     el("p", { class: "hint" }, t("inv.export.hint")),
     rename,
@@ -699,21 +945,35 @@ function manageCard(analysis) {
 // ——— Comparison with another analysis ———
 
 function compareCard(analysis) {
-  const select = el("select", { id: "inv-compare-with", required: true }, el("option", { value: "" }, t("inv.compare.choose")));
+  const select = el(
+    "select",
+    { id: "inv-compare-with", required: true },
+    el("option", { value: "" }, t("inv.compare.choose")),
+  );
   const result = el("div", { id: "inv-compare-result" });
-  const form = prepareForm(el(
-    "form",
-    { class: "compare", "aria-label": t("inv.compare.title") },
-    el("div", { class: "field" }, el("label", { for: "inv-compare-with" }, t("inv.compare.with")), select),
-    el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.compare.submit"))),
-  ));
+  const form = prepareForm(
+    el(
+      "form",
+      { class: "compare", "aria-label": t("inv.compare.title") },
+      el("div", { class: "field" }, el("label", { for: "inv-compare-with" }, t("inv.compare.with")), select),
+      el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.compare.submit"))),
+    ),
+  );
   let others = [];
   fetchJson("/api/inventory/analyses")
     .then(({ analyses }) => {
       others = analyses.filter((a) => a.id !== analysis.id);
       select.append(
         ...others.map((a) =>
-          el("option", { value: a.id }, t("inv.compare.option", { date: formatDate(a.createdAt), name: a.name || a.files.join(", "), collectivite: a.collectivite ?? t("inv.noCollectivite") })),
+          el(
+            "option",
+            { value: a.id },
+            t("inv.compare.option", {
+              date: formatDate(a.createdAt),
+              name: a.name || a.files.join(", "),
+              collectivite: a.collectivite ?? t("inv.noCollectivite"),
+            }),
+          ),
         ),
       );
     })
@@ -731,7 +991,9 @@ function compareCard(analysis) {
     const [from, to] = other.createdAt <= analysis.createdAt ? [other.id, analysis.id] : [analysis.id, other.id];
     result.replaceChildren(el("p", { role: "status" }, t("inv.compare.loading")));
     try {
-      const cmp = await fetchJson(`/api/inventory/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+      const cmp = await fetchJson(
+        `/api/inventory/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+      );
       result.replaceChildren(comparison(cmp));
       result.querySelector("h4")?.focus();
     } catch (err) {
@@ -753,8 +1015,15 @@ const signed = (n, format) => (n === null ? "—" : `${n > 0 ? "+" : n < 0 ? "�
 function measureCells(m) {
   const isShare = m.from !== null && m.from <= 1 && m.to !== null && m.to <= 1 && /Part/.test(m.label);
   const format = isShare ? (x) => formatShare(x) : (x) => formatDecimal(x);
-  const change = isShare ? signed(m.change === null ? null : m.change, (x) => `${formatDecimal(x * 100)} ${t("inv.compare.points")}`) : signed(m.change, formatDecimal);
-  return [el("th", { scope: "row" }, m.label), el("td", { class: "num" }, m.from === null ? "—" : format(m.from)), el("td", { class: "num" }, m.to === null ? "—" : format(m.to)), el("td", { class: "num" }, change)];
+  const change = isShare
+    ? signed(m.change === null ? null : m.change, (x) => `${formatDecimal(x * 100)} ${t("inv.compare.points")}`)
+    : signed(m.change, formatDecimal);
+  return [
+    el("th", { scope: "row" }, m.label),
+    el("td", { class: "num" }, m.from === null ? "—" : format(m.from)),
+    el("td", { class: "num" }, m.to === null ? "—" : format(m.to)),
+    el("td", { class: "num" }, change),
+  ];
 }
 
 function lineList(lines, total, key) {
@@ -764,7 +1033,15 @@ function lineList(lines, total, key) {
       "ul",
       { class: "cell-list" },
       lines.slice(0, 25).map((l) =>
-        el("li", {}, t("inv.compare.line", { name: l.name, installations: formatNumber(l.installations), vendor: l.vendor ?? t("inv.noPublisher") })),
+        el(
+          "li",
+          {},
+          t("inv.compare.line", {
+            name: l.name,
+            installations: formatNumber(l.installations),
+            vendor: l.vendor ?? t("inv.noPublisher"),
+          }),
+        ),
       ),
     ),
     total > 25 ? el("p", { class: "hint" }, t("inv.compare.more", { count: formatNumber(total - 25) })) : null,
@@ -775,7 +1052,16 @@ function comparison(cmp) {
   return el(
     "div",
     { class: "comparison" },
-    el("h4", { tabindex: "-1", id: "inv-compare-heading" }, t("inv.compare.heading", { from: cmp.from.name, fromDate: formatDate(cmp.from.createdAt), to: cmp.to.name, toDate: formatDate(cmp.to.createdAt) })),
+    el(
+      "h4",
+      { tabindex: "-1", id: "inv-compare-heading" },
+      t("inv.compare.heading", {
+        from: cmp.from.name,
+        fromDate: formatDate(cmp.from.createdAt),
+        to: cmp.to.name,
+        toDate: formatDate(cmp.to.createdAt),
+      }),
+    ),
     cmp.notice ? el("p", { class: "error", role: "alert" }, cmp.notice) : null,
     el(
       "div",
@@ -783,20 +1069,57 @@ function comparison(cmp) {
       el(
         "table",
         { class: "data-table", id: "inv-compare-measures" },
-        el("thead", {}, el("tr", {}, ["measure", "before", "after", "change"].map((h) => el("th", { scope: "col" }, t(`inv.compare.col.${h}`))))),
-        el("tbody", {}, cmp.measures.map((m) => el("tr", {}, measureCells(m)))),
+        el(
+          "thead",
+          {},
+          el(
+            "tr",
+            {},
+            ["measure", "before", "after", "change"].map((h) => el("th", { scope: "col" }, t(`inv.compare.col.${h}`))),
+          ),
+        ),
+        el(
+          "tbody",
+          {},
+          cmp.measures.map((m) => el("tr", {}, measureCells(m))),
+        ),
       ),
     ),
-    el("h5", {}, t("inv.compare.removed", { count: formatNumber(cmp.removed.total), installations: formatNumber(cmp.removed.installations) })),
+    el(
+      "h5",
+      {},
+      t("inv.compare.removed", {
+        count: formatNumber(cmp.removed.total),
+        installations: formatNumber(cmp.removed.installations),
+      }),
+    ),
     lineList(cmp.removed.lines, cmp.removed.total, "removed"),
-    el("h5", {}, t("inv.compare.added", { count: formatNumber(cmp.added.total), installations: formatNumber(cmp.added.installations) })),
+    el(
+      "h5",
+      {},
+      t("inv.compare.added", {
+        count: formatNumber(cmp.added.total),
+        installations: formatNumber(cmp.added.installations),
+      }),
+    ),
     lineList(cmp.added.lines, cmp.added.total, "added"),
     el("h5", {}, t("inv.compare.changed", { count: formatNumber(cmp.changed.total) })),
     cmp.changed.total
       ? el(
           "ul",
           { class: "cell-list" },
-          cmp.changed.lines.slice(0, 25).map((l) => el("li", {}, t("inv.compare.changedLine", { name: l.name, before: formatNumber(l.before), after: formatNumber(l.installations), change: signed(l.change, formatNumber) }))),
+          cmp.changed.lines.slice(0, 25).map((l) =>
+            el(
+              "li",
+              {},
+              t("inv.compare.changedLine", {
+                name: l.name,
+                before: formatNumber(l.before),
+                after: formatNumber(l.installations),
+                change: signed(l.change, formatNumber),
+              }),
+            ),
+          ),
         )
       : el("p", {}, t("inv.compare.changedNone")),
   );

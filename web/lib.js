@@ -107,7 +107,12 @@ export class ApiError extends Error {
 /** The server's French error of a failed response, or a generic one when the body is not the usual JSON. */
 export async function apiError(response) {
   const body = await response.json().catch(() => ({}));
-  return new ApiError(body.error?.message ?? t("web.httpError", { status: response.status }), body.error?.code ?? null, response.status, Array.isArray(body.error?.fields) ? body.error.fields : []);
+  return new ApiError(
+    body.error?.message ?? t("web.httpError", { status: response.status }),
+    body.error?.code ?? null,
+    response.status,
+    Array.isArray(body.error?.fields) ? body.error.fields : [],
+  );
 }
 
 /** `fetch` then JSON; a non-2xx answer throws its `ApiError`, a network failure a French `ApiError` too. */
@@ -124,7 +129,11 @@ export async function fetchJson(url, init = {}) {
 }
 
 /** A JSON body for `fetch`. */
-export const jsonBody = (method, body) => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+export const jsonBody = (method, body) => ({
+  method,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
 
 const numberFormat = new Intl.NumberFormat("fr-FR");
 const percentFormat = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
@@ -141,7 +150,8 @@ export function formatBytes(bytes) {
 }
 export const formatDecimal = (n) => decimalFormat.format(n);
 /** A 0–1 share as « 72 % », or « inconnue » when null. */
-export const formatShare = (share) => (share === null || share === undefined ? t("web.unknownShare") : percentFormat.format(share));
+export const formatShare = (share) =>
+  share === null || share === undefined ? t("web.unknownShare") : percentFormat.format(share);
 export function formatDate(iso) {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso || "" : dateFormat.format(d);

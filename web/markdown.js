@@ -30,7 +30,13 @@ export function renderInline(text, cite = () => null) {
   return out.filter((x) => x !== "");
 }
 
-const cells = (line) => line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
+const cells = (line) =>
+  line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split("|")
+    .map((c) => c.trim());
 
 function table(lines, cite) {
   const rows = lines.filter((l) => !/^\s*\|?\s*:?-{2,}/.test(l)).map(cells);
@@ -41,8 +47,26 @@ function table(lines, cite) {
     el(
       "table",
       { class: "data-table" },
-      el("thead", {}, el("tr", {}, head.map((c) => el("th", { scope: "col" }, ...renderInline(c, cite))))),
-      el("tbody", {}, body.map((r) => el("tr", {}, r.map((c) => el("td", {}, ...renderInline(c, cite)))))),
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          head.map((c) => el("th", { scope: "col" }, ...renderInline(c, cite))),
+        ),
+      ),
+      el(
+        "tbody",
+        {},
+        body.map((r) =>
+          el(
+            "tr",
+            {},
+            r.map((c) => el("td", {}, ...renderInline(c, cite))),
+          ),
+        ),
+      ),
     ),
   );
 }
@@ -59,11 +83,18 @@ export function renderMarkdown(text, { cite, headingLevel = 5 } = {}) {
     if (kind === "blank") continue;
     if (kind === "ul" || kind === "ol") {
       const strip = kind === "ul" ? /^\s*[-*] / : /^\s*\d+[.)] /;
-      fragment.append(el(kind, {}, group.map((l) => el("li", {}, ...renderInline(l.replace(strip, ""), cite)))));
+      fragment.append(
+        el(
+          kind,
+          {},
+          group.map((l) => el("li", {}, ...renderInline(l.replace(strip, ""), cite))),
+        ),
+      );
     } else if (kind === "table") {
       fragment.append(table(group, cite));
     } else if (kind === "heading") {
-      for (const l of group) fragment.append(el(`h${Math.min(headingLevel, 6)}`, {}, ...renderInline(l.replace(/^#+ /, ""), cite)));
+      for (const l of group)
+        fragment.append(el(`h${Math.min(headingLevel, 6)}`, {}, ...renderInline(l.replace(/^#+ /, ""), cite)));
     } else if (kind === "quote") {
       const body = group.map((l) => l.replace(/^>\s?/, ""));
       fragment.append(el("blockquote", {}, el("p", {}, lineBreaks(body, cite))));

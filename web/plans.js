@@ -2,13 +2,30 @@
 // (POST /api/plans/:id/checkpoints), record decisions (…/events), publish the citizens' page (…/publish) and
 // download the progress note. Figures come from the server; this page only lays them out.
 import { errorSummary, prepareForm, showServerErrors, validate } from "./forms.js";
-import { $, el, errorBox, fetchJson, formatDate, formatDecimal, formatNumber, jsonBody, markCurrent, rememberLocation, setNavTarget, showSavedList, t } from "./lib.js";
+import {
+  $,
+  el,
+  errorBox,
+  fetchJson,
+  formatDate,
+  formatDecimal,
+  formatNumber,
+  jsonBody,
+  markCurrent,
+  rememberLocation,
+  setNavTarget,
+  showSavedList,
+  t,
+} from "./lib.js";
 
 let shown = null; // { plan, progress } on screen
 let busy = false;
 
 const pct = (v) => (v === null || v === undefined ? "—" : `${formatDecimal(v)} %`);
-const day = (iso) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+const day = (iso) =>
+  new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
+  );
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function init() {}
@@ -28,7 +45,11 @@ export async function show(id, { focus = true } = {}) {
   shown = null;
   setNavTarget("suivi", null);
   if (plans && plans.length === 0) renderAdoptForm({ focus });
-  else $("plan-main").replaceChildren(el("p", { class: "hint" }, t("plan.pick")), el("p", {}, el("button", { type: "button", onclick: () => renderAdoptForm() }, t("plan.adoptAnother"))));
+  else
+    $("plan-main").replaceChildren(
+      el("p", { class: "hint" }, t("plan.pick")),
+      el("p", {}, el("button", { type: "button", onclick: () => renderAdoptForm() }, t("plan.adoptAnother"))),
+    );
 }
 
 async function refreshList() {
@@ -43,7 +64,12 @@ async function refreshList() {
       return {
         href: `#suivi/${encodeURIComponent(p.id)}`,
         label: p.collectivite.name,
-        meta: t("plan.savedMeta", { target: pct(p.target.value), date: day(p.target.date), count: p.checkpoints, published: p.published ? t("plan.isPublished") : t("plan.notPublished") }),
+        meta: t("plan.savedMeta", {
+          target: pct(p.target.value),
+          date: day(p.target.date),
+          count: p.checkpoints,
+          published: p.published ? t("plan.isPublished") : t("plan.notPublished"),
+        }),
       };
     },
     current: () => (shown ? `#suivi/${encodeURIComponent(shown.plan.id)}` : null),
@@ -88,7 +114,19 @@ async function roadmapChoices() {
       "ul",
       {},
       drafts.map((d) =>
-        el("li", {}, el("a", { href: `#suivi/${FROM_DRAFT}${encodeURIComponent(d.id)}` }, t("plan.fromDraft.option", { collectivite: d.collectivite, date: formatDate(d.updatedAt), versions: formatNumber(d.versions) }))),
+        el(
+          "li",
+          {},
+          el(
+            "a",
+            { href: `#suivi/${FROM_DRAFT}${encodeURIComponent(d.id)}` },
+            t("plan.fromDraft.option", {
+              collectivite: d.collectivite,
+              date: formatDate(d.updatedAt),
+              versions: formatNumber(d.versions),
+            }),
+          ),
+        ),
       ),
     ),
   );
@@ -97,7 +135,10 @@ async function roadmapChoices() {
 async function renderFromDraft(draftId, { focus }) {
   const main = $("plan-main");
   main.replaceChildren(el("p", { class: "progress", role: "status" }, t("plan.opening")));
-  const load = (targetDate) => fetchJson(`/api/plans/from-draft/${encodeURIComponent(draftId)}${targetDate ? `?targetDate=${encodeURIComponent(targetDate)}` : ""}`);
+  const load = (targetDate) =>
+    fetchJson(
+      `/api/plans/from-draft/${encodeURIComponent(draftId)}${targetDate ? `?targetDate=${encodeURIComponent(targetDate)}` : ""}`,
+    );
   let proposal;
   try {
     ({ proposal } = await load());
@@ -111,31 +152,67 @@ async function renderFromDraft(draftId, { focus }) {
     "form",
     { class: "card", id: "plan-from-draft", "aria-labelledby": "plan-fd-title" },
     el("h2", { id: "plan-fd-title", tabindex: "-1" }, t("plan.fromDraft.reviewTitle", { title: proposal.title })),
-    el("p", {}, t("plan.fromDraft.source", { collectivite: proposal.collectivite.name, version: formatNumber(proposal.source.version) }), " ", el("a", { href: `#documents/${encodeURIComponent(proposal.source.draftId)}` }, t("plan.fromDraft.open"))),
+    el(
+      "p",
+      {},
+      t("plan.fromDraft.source", {
+        collectivite: proposal.collectivite.name,
+        version: formatNumber(proposal.source.version),
+      }),
+      " ",
+      el("a", { href: `#documents/${encodeURIComponent(proposal.source.draftId)}` }, t("plan.fromDraft.open")),
+    ),
     el(
       "p",
       {},
       needsDate
         ? t("plan.fromDraft.commitmentNoDate", { from: pct(proposal.baseline), target: pct(proposal.target.value) })
-        : t("plan.fromDraft.commitment", { from: pct(proposal.baseline), target: pct(proposal.target.value), date: day(proposal.target.date) }),
+        : t("plan.fromDraft.commitment", {
+            from: pct(proposal.baseline),
+            target: pct(proposal.target.value),
+            date: day(proposal.target.date),
+          }),
     ),
-    proposal.editedSections.length ? el("p", { class: "notice" }, t("plan.fromDraft.edited", { sections: proposal.editedSections.join(", ") })) : null,
+    proposal.editedSections.length
+      ? el("p", { class: "notice" }, t("plan.fromDraft.edited", { sections: proposal.editedSections.join(", ") }))
+      : null,
     proposal.milestones.length
       ? table(
           t("plan.fromDraft.milestonesCaption"),
           [t("plan.col.date"), t("plan.col.milestone"), t("plan.col.planned")],
-          proposal.milestones.map((m) => el("tr", {}, el("th", { scope: "row" }, day(m.date)), el("td", {}, m.label), el("td", {}, pct(m.value)))),
+          proposal.milestones.map((m) =>
+            el("tr", {}, el("th", { scope: "row" }, day(m.date)), el("td", {}, m.label), el("td", {}, pct(m.value))),
+          ),
         )
       : el("p", { class: "hint" }, t("plan.fromDraft.noMilestones")),
     proposal.products.length
       ? table(
           t("plan.productsCaption"),
           [t("plan.col.product"), t("plan.col.by"), t("plan.col.due")],
-          proposal.products.map((p) => el("tr", {}, el("th", { scope: "row" }, p.name), el("td", {}, p.by ?? "—"), el("td", {}, p.dueDate ? day(p.dueDate) : "—"))),
+          proposal.products.map((p) =>
+            el(
+              "tr",
+              {},
+              el("th", { scope: "row" }, p.name),
+              el("td", {}, p.by ?? "—"),
+              el("td", {}, p.dueDate ? day(p.dueDate) : "—"),
+            ),
+          ),
         )
       : null,
     needsDate
-      ? field("plan-fd-date", t("plan.targetDate"), el("input", { type: "date", id: "plan-fd-date", required: true, min: today(), "aria-describedby": "plan-fd-date-hint" }), t("plan.fromDraft.dateHint"))
+      ? field(
+          "plan-fd-date",
+          t("plan.targetDate"),
+          el("input", {
+            type: "date",
+            id: "plan-fd-date",
+            required: true,
+            min: today(),
+            "aria-describedby": "plan-fd-date-hint",
+          }),
+          t("plan.fromDraft.dateHint"),
+        )
       : null,
     el("div", { class: "actions" }, el("button", { type: "submit" }, t("plan.fromDraft.adopt"))),
     error,
@@ -167,7 +244,13 @@ async function renderFromDraft(draftId, { focus }) {
 // ——— Adoption ———
 
 const field = (id, label, input, hint) =>
-  el("div", { class: "field" }, el("label", { for: id }, label), hint ? el("p", { class: "hint", id: `${id}-hint` }, hint) : null, input);
+  el(
+    "div",
+    { class: "field" },
+    el("label", { for: id }, label),
+    hint ? el("p", { class: "hint", id: `${id}-hint` }, hint) : null,
+    input,
+  );
 
 async function renderAdoptForm({ focus = true } = {}) {
   const main = $("plan-main");
@@ -179,13 +262,31 @@ async function renderAdoptForm({ focus = true } = {}) {
     return;
   }
   if (!analyses.length) {
-    main.replaceChildren(el("section", { class: "card" }, el("h2", { id: "plan-adopt-title", tabindex: "-1" }, t("plan.adoptTitle")), el("p", {}, t("plan.needAnalysis")), el("p", {}, el("a", { href: "#inventaire" }, t("plan.toInventory")))));
+    main.replaceChildren(
+      el(
+        "section",
+        { class: "card" },
+        el("h2", { id: "plan-adopt-title", tabindex: "-1" }, t("plan.adoptTitle")),
+        el("p", {}, t("plan.needAnalysis")),
+        el("p", {}, el("a", { href: "#inventaire" }, t("plan.toInventory"))),
+      ),
+    );
     return;
   }
   const select = el(
     "select",
     { id: "plan-analysis", required: true, "aria-describedby": "plan-analysis-hint" },
-    analyses.map((a) => el("option", { value: a.id }, t("plan.analysisOption", { date: formatDate(a.createdAt), files: a.files.join(", ") || a.id, items: formatNumber(a.counts.items) }))),
+    analyses.map((a) =>
+      el(
+        "option",
+        { value: a.id },
+        t("plan.analysisOption", {
+          date: formatDate(a.createdAt),
+          files: a.files.join(", ") || a.id,
+          items: formatNumber(a.counts.items),
+        }),
+      ),
+    ),
   );
   const products = el("div", { id: "plan-products" });
   const error = el("div", { id: "plan-adopt-error" });
@@ -197,26 +298,74 @@ async function renderAdoptForm({ focus = true } = {}) {
     el(
       "div",
       { class: "grid" },
-      field("plan-name", t("plan.name"), el("input", { type: "text", id: "plan-name", required: true, maxlength: 200, autocomplete: "organization" })),
+      field(
+        "plan-name",
+        t("plan.name"),
+        el("input", { type: "text", id: "plan-name", required: true, maxlength: 200, autocomplete: "organization" }),
+      ),
       field(
         "plan-kind",
         t("plan.kind"),
-        el("select", { id: "plan-kind" }, ["Commune", "Intercommunalité", "Département", "Région"].map((k) => el("option", { value: k }, k))),
+        el(
+          "select",
+          { id: "plan-kind" },
+          ["Commune", "Intercommunalité", "Département", "Région"].map((k) => el("option", { value: k }, k)),
+        ),
       ),
       field("plan-analysis", t("plan.baseline"), select, t("plan.baselineHint")),
-      field("plan-date", t("plan.baselineDate"), el("input", { type: "date", id: "plan-date", max: today(), "aria-describedby": "plan-date-hint" }), t("plan.baselineDateHint")),
-      field("plan-target", t("plan.target"), el("input", { type: "number", id: "plan-target", required: true, min: 0, max: 100, step: "0.1", "aria-describedby": "plan-target-hint" }), t("plan.targetHint")),
-      field("plan-target-date", t("plan.targetDate"), el("input", { type: "date", id: "plan-target-date", required: true, min: today() })),
+      field(
+        "plan-date",
+        t("plan.baselineDate"),
+        el("input", { type: "date", id: "plan-date", max: today(), "aria-describedby": "plan-date-hint" }),
+        t("plan.baselineDateHint"),
+      ),
+      field(
+        "plan-target",
+        t("plan.target"),
+        el("input", {
+          type: "number",
+          id: "plan-target",
+          required: true,
+          min: 0,
+          max: 100,
+          step: "0.1",
+          "aria-describedby": "plan-target-hint",
+        }),
+        t("plan.targetHint"),
+      ),
+      field(
+        "plan-target-date",
+        t("plan.targetDate"),
+        el("input", { type: "date", id: "plan-target-date", required: true, min: today() }),
+      ),
     ),
     el(
       "fieldset",
       {},
       el("legend", {}, t("plan.measure")),
       ["weighted", "raw"].map((m) =>
-        el("div", {}, el("input", { type: "radio", name: "plan-measure", id: `plan-measure-${m}`, value: m, checked: m === "weighted" }), " ", el("label", { for: `plan-measure-${m}` }, t(`plan.measure.${m}`))),
+        el(
+          "div",
+          {},
+          el("input", {
+            type: "radio",
+            name: "plan-measure",
+            id: `plan-measure-${m}`,
+            value: m,
+            checked: m === "weighted",
+          }),
+          " ",
+          el("label", { for: `plan-measure-${m}` }, t(`plan.measure.${m}`)),
+        ),
       ),
     ),
-    el("fieldset", {}, el("legend", {}, t("plan.productsLegend")), el("p", { class: "hint" }, t("plan.productsHint")), products),
+    el(
+      "fieldset",
+      {},
+      el("legend", {}, t("plan.productsLegend")),
+      el("p", { class: "hint" }, t("plan.productsHint")),
+      products,
+    ),
     el("div", { class: "actions" }, el("button", { type: "submit" }, t("plan.adopt"))),
     error,
   );
@@ -226,13 +375,25 @@ async function renderAdoptForm({ focus = true } = {}) {
     products.replaceChildren(el("p", { class: "hint" }, t("plan.loadingProducts")));
     try {
       // The exposed items only, a page of the largest (an analysis is read a page at a time).
-      const analysis = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(select.value)}/items?which=extra&limit=500`);
+      const analysis = await fetchJson(
+        `/api/inventory/analyses/${encodeURIComponent(select.value)}/items?which=extra&limit=500`,
+      );
       if (fill !== fills) return;
       const byProduct = new Map();
       for (const i of analysis.items ?? []) {
-        if (i.component || !(i.installations > 0) || !(i.extraEuropean === true || (Array.isArray(i.exposure) ? i.exposure.length : i.exposure?.laws?.length))) continue;
+        if (
+          i.component ||
+          !(i.installations > 0) ||
+          !(i.extraEuropean === true || (Array.isArray(i.exposure) ? i.exposure.length : i.exposure?.laws?.length))
+        )
+          continue;
         const key = i.product?.id ?? i.name;
-        const entry = byProduct.get(key) ?? { name: i.product?.name ?? i.name, productId: i.product?.id ?? null, installations: 0, by: i.alternatives?.[0]?.name ?? null };
+        const entry = byProduct.get(key) ?? {
+          name: i.product?.name ?? i.name,
+          productId: i.product?.id ?? null,
+          installations: 0,
+          by: i.alternatives?.[0]?.name ?? null,
+        };
         entry.installations += i.installations;
         byProduct.set(key, entry);
       }
@@ -243,9 +404,19 @@ async function renderAdoptForm({ focus = true } = {}) {
           el(
             "div",
             { class: "product-choice" },
-            el("input", { type: "checkbox", id: `plan-p-${i}`, "data-product": JSON.stringify({ name: p.name, productId: p.productId, by: p.by }) }),
+            el("input", {
+              type: "checkbox",
+              id: `plan-p-${i}`,
+              "data-product": JSON.stringify({ name: p.name, productId: p.productId, by: p.by }),
+            }),
             " ",
-            el("label", { for: `plan-p-${i}` }, p.by ? t("plan.productBy", { name: p.name, by: p.by, n: formatNumber(p.installations) }) : t("plan.productNoAlt", { name: p.name, n: formatNumber(p.installations) })),
+            el(
+              "label",
+              { for: `plan-p-${i}` },
+              p.by
+                ? t("plan.productBy", { name: p.name, by: p.by, n: formatNumber(p.installations) })
+                : t("plan.productNoAlt", { name: p.name, n: formatNumber(p.installations) }),
+            ),
           ),
         ),
       );
@@ -266,7 +437,9 @@ async function renderAdoptForm({ focus = true } = {}) {
       analysisId: select.value,
       measure: form.querySelector('input[name="plan-measure"]:checked').value,
       target: { value: Number($("plan-target").value), date: $("plan-target-date").value },
-      products: [...products.querySelectorAll("input[type=checkbox]:checked")].map((c) => JSON.parse(c.dataset.product)),
+      products: [...products.querySelectorAll("input[type=checkbox]:checked")].map((c) =>
+        JSON.parse(c.dataset.product),
+      ),
     };
     if ($("plan-date").value) body.date = $("plan-date").value;
     try {
@@ -275,8 +448,16 @@ async function renderAdoptForm({ focus = true } = {}) {
       await refreshList();
       await open(plan.id, { focus: true });
     } catch (err) {
-      const controls = { "collectivite.name": "plan-name", "collectivite.kind": "plan-kind", analysisId: "plan-analysis", date: "plan-date", "target.value": "plan-target", "target.date": "plan-target-date" };
-      if (showServerErrors(form, err, (path) => (controls[path] ? $(controls[path]) : null))) return void error.replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
+      const controls = {
+        "collectivite.name": "plan-name",
+        "collectivite.kind": "plan-kind",
+        analysisId: "plan-analysis",
+        date: "plan-date",
+        "target.value": "plan-target",
+        "target.date": "plan-target-date",
+      };
+      if (showServerErrors(form, err, (path) => (controls[path] ? $(controls[path]) : null)))
+        return void error.replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
       error.replaceChildren(errorBox(err.message));
       error.querySelector("p").setAttribute("tabindex", "-1");
       error.querySelector("p").focus();
@@ -296,7 +477,21 @@ const table = (caption, headers, rows) =>
   el(
     "div",
     { class: "table-scroll", role: "region", tabindex: "0", "aria-label": caption },
-    el("table", {}, el("caption", {}, caption), el("thead", {}, el("tr", {}, headers.map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows)),
+    el(
+      "table",
+      {},
+      el("caption", {}, caption),
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          headers.map((h) => el("th", { scope: "col" }, h)),
+        ),
+      ),
+      el("tbody", {}, rows),
+    ),
   );
 
 async function renderPlan({ focus }) {
@@ -308,15 +503,55 @@ async function renderPlan({ focus }) {
     "section",
     { class: "card", "aria-labelledby": "plan-title" },
     el("h2", { id: "plan-title", tabindex: "-1" }, plan.title),
-    plan.source ? el("p", { class: "source-meta" }, t("plan.fromDraft.adoptedFrom", { title: plan.source.title, version: formatNumber(plan.source.version) }), " ", el("a", { href: `#documents/${encodeURIComponent(plan.source.draftId)}` }, t("plan.fromDraft.open"))) : null,
-    el("p", {}, t("plan.commitment", { from: pct(baseline.value), target: pct(plan.target.value), date: day(plan.target.date), measure: t(`plan.measure.${plan.measure}`) })),
+    plan.source
+      ? el(
+          "p",
+          { class: "source-meta" },
+          t("plan.fromDraft.adoptedFrom", { title: plan.source.title, version: formatNumber(plan.source.version) }),
+          " ",
+          el("a", { href: `#documents/${encodeURIComponent(plan.source.draftId)}` }, t("plan.fromDraft.open")),
+        )
+      : null,
+    el(
+      "p",
+      {},
+      t("plan.commitment", {
+        from: pct(baseline.value),
+        target: pct(plan.target.value),
+        date: day(plan.target.date),
+        measure: t(`plan.measure.${plan.measure}`),
+      }),
+    ),
     latest && progress.checkpoints.length > 1
-      ? el("p", { class: "figure" }, el("strong", {}, pct(latest.checkpoint.value)), " ", t("plan.latest", { date: day(latest.checkpoint.date), planned: pct(latest.planned), standing: t(`plan.standing.${latest.standing}`) }))
+      ? el(
+          "p",
+          { class: "figure" },
+          el("strong", {}, pct(latest.checkpoint.value)),
+          " ",
+          t("plan.latest", {
+            date: day(latest.checkpoint.date),
+            planned: pct(latest.planned),
+            standing: t(`plan.standing.${latest.standing}`),
+          }),
+        )
       : el("p", { class: "hint" }, t("plan.noCheckpoint")),
-    el("img", { class: "plan-chart", src: `/api/plans/${encodeURIComponent(plan.id)}/chart.svg?v=${plan.version}`, alt: t("plan.chartAlt"), width: 640, height: 300 }),
+    el("img", {
+      class: "plan-chart",
+      src: `/api/plans/${encodeURIComponent(plan.id)}/chart.svg?v=${plan.version}`,
+      alt: t("plan.chartAlt"),
+      width: 640,
+      height: 300,
+    }),
     table(
       t("plan.checkpointsCaption"),
-      [t("plan.col.date"), t("plan.col.measured"), t("plan.col.planned"), t("plan.col.raw"), t("plan.col.appeared"), t("plan.col.removed")],
+      [
+        t("plan.col.date"),
+        t("plan.col.measured"),
+        t("plan.col.planned"),
+        t("plan.col.raw"),
+        t("plan.col.appeared"),
+        t("plan.col.removed"),
+      ],
       progress.checkpoints.map((c) =>
         el(
           "tr",
@@ -334,7 +569,15 @@ async function renderPlan({ focus }) {
       t("plan.milestonesCaption"),
       [t("plan.col.date"), t("plan.col.milestone"), t("plan.col.planned"), t("plan.col.measured"), t("plan.col.state")],
       progress.milestones.map((m) =>
-        el("tr", {}, el("th", { scope: "row" }, day(m.milestone.date)), el("td", {}, m.milestone.label), el("td", {}, pct(m.milestone.value)), el("td", {}, pct(m.measured)), el("td", {}, t(`plan.milestone.${m.state}`))),
+        el(
+          "tr",
+          {},
+          el("th", { scope: "row" }, day(m.milestone.date)),
+          el("td", {}, m.milestone.label),
+          el("td", {}, pct(m.milestone.value)),
+          el("td", {}, pct(m.measured)),
+          el("td", {}, t(`plan.milestone.${m.state}`)),
+        ),
       ),
     ),
     progress.products.length
@@ -376,7 +619,14 @@ function summaryText(summary) {
   }
   node.append(p);
   const reasons = checks.filter((s) => s.status === "unsupported" || s.status === "invalid-citation");
-  if (reasons.length) node.append(el("ul", { class: "hint" }, reasons.map((s) => el("li", {}, `« ${s.text} » : ${s.reasons.join(" ; ")}`))));
+  if (reasons.length)
+    node.append(
+      el(
+        "ul",
+        { class: "hint" },
+        reasons.map((s) => el("li", {}, `« ${s.text} » : ${s.reasons.join(" ; ")}`)),
+      ),
+    );
   return node;
 }
 
@@ -388,7 +638,9 @@ function noteCard(plan) {
   const downloads = el(
     "ul",
     { class: "downloads-inline" },
-    ["md", "odt", "pdf"].map((f) => el("li", {}, el("a", { href: `${base}?format=${f}`, download: "" }, t(`plan.note.format.${f}`)))),
+    ["md", "odt", "pdf"].map((f) =>
+      el("li", {}, el("a", { href: `${base}?format=${f}`, download: "" }, t(`plan.note.format.${f}`))),
+    ),
   );
   const showNote = (note) => {
     const unverified = note.summary.verification?.counts.unsupported ?? 0;
@@ -396,8 +648,12 @@ function noteCard(plan) {
       ...[
         el("h3", {}, t("plan.note.summaryTitle")),
         el("p", { class: "source-meta" }, t("plan.note.writtenAt", { date: formatDate(note.at) })),
-        note.notice ? el("p", { class: "notice" }, note.notice) : el("p", { class: "mode" }, t(note.mode === "generated" ? "plan.note.generated" : "plan.note.template")),
-        unverified ? el("p", { class: "notice" }, t("plan.note.unverifiedCount", { count: formatNumber(unverified) })) : null,
+        note.notice
+          ? el("p", { class: "notice" }, note.notice)
+          : el("p", { class: "mode" }, t(note.mode === "generated" ? "plan.note.generated" : "plan.note.template")),
+        unverified
+          ? el("p", { class: "notice" }, t("plan.note.unverifiedCount", { count: formatNumber(unverified) }))
+          : null,
         summaryText(note.summary),
       ].filter(Boolean),
     );
@@ -459,8 +715,30 @@ async function checkpointForm(plan) {
       ? el(
           "div",
           { class: "grid" },
-          field("plan-cp-analysis", t("plan.checkpointAnalysis"), el("select", { id: "plan-cp-analysis", required: true }, options.map((a) => el("option", { value: a.id }, t("plan.analysisOption", { date: formatDate(a.createdAt), files: a.files.join(", ") || a.id, items: formatNumber(a.counts.items) }))))),
-          field("plan-cp-date", t("plan.checkpointDate"), el("input", { type: "date", id: "plan-cp-date", min: plan.checkpoints[0].date, max: today() })),
+          field(
+            "plan-cp-analysis",
+            t("plan.checkpointAnalysis"),
+            el(
+              "select",
+              { id: "plan-cp-analysis", required: true },
+              options.map((a) =>
+                el(
+                  "option",
+                  { value: a.id },
+                  t("plan.analysisOption", {
+                    date: formatDate(a.createdAt),
+                    files: a.files.join(", ") || a.id,
+                    items: formatNumber(a.counts.items),
+                  }),
+                ),
+              ),
+            ),
+          ),
+          field(
+            "plan-cp-date",
+            t("plan.checkpointDate"),
+            el("input", { type: "date", id: "plan-cp-date", min: plan.checkpoints[0].date, max: today() }),
+          ),
         )
       : el("p", {}, t("plan.noNewAnalysis"), " ", el("a", { href: "#inventaire" }, t("plan.toInventory"))),
     options.length ? el("div", { class: "actions" }, el("button", { type: "submit" }, t("plan.addCheckpoint"))) : null,
@@ -481,19 +759,44 @@ function eventsCard(plan) {
     "form",
     { class: "card", "aria-labelledby": "plan-ev-title" },
     el("h2", { id: "plan-ev-title" }, t("plan.eventsTitle")),
-    plan.events.length ? el("ul", {}, plan.events.map((e) => el("li", {}, el("time", { datetime: e.date }, day(e.date)), ` — ${e.text}`))) : el("p", { class: "hint" }, t("plan.noEvents")),
+    plan.events.length
+      ? el(
+          "ul",
+          {},
+          plan.events.map((e) => el("li", {}, el("time", { datetime: e.date }, day(e.date)), ` — ${e.text}`)),
+        )
+      : el("p", { class: "hint" }, t("plan.noEvents")),
     el(
       "div",
       { class: "grid" },
-      field("plan-ev-date", t("plan.eventDate"), el("input", { type: "date", id: "plan-ev-date", required: true, value: today() })),
-      field("plan-ev-text", t("plan.eventText"), el("input", { type: "text", id: "plan-ev-text", required: true, maxlength: 500, "aria-describedby": "plan-ev-text-hint" }), t("plan.eventHint")),
+      field(
+        "plan-ev-date",
+        t("plan.eventDate"),
+        el("input", { type: "date", id: "plan-ev-date", required: true, value: today() }),
+      ),
+      field(
+        "plan-ev-text",
+        t("plan.eventText"),
+        el("input", {
+          type: "text",
+          id: "plan-ev-text",
+          required: true,
+          maxlength: 500,
+          "aria-describedby": "plan-ev-text-hint",
+        }),
+        t("plan.eventHint"),
+      ),
     ),
     el("div", { class: "actions" }, el("button", { type: "submit" }, t("plan.addEvent"))),
     error,
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    change(`/api/plans/${encodeURIComponent(plan.id)}/events`, { date: $("plan-ev-date").value, text: $("plan-ev-text").value.trim(), version: plan.version }, error);
+    change(
+      `/api/plans/${encodeURIComponent(plan.id)}/events`,
+      { date: $("plan-ev-date").value, text: $("plan-ev-text").value.trim(), version: plan.version },
+      error,
+    );
   });
   return form;
 }
@@ -523,16 +826,38 @@ function publicationCard(plan) {
       {},
       el("legend", {}, t("plan.licence")),
       ["etalab-2.0", "odbl"].map((l) =>
-        el("div", {}, el("input", { type: "radio", name: "plan-licence", id: `plan-licence-${l}`, value: l, checked: (published?.licence ?? "etalab-2.0") === l }), " ", el("label", { for: `plan-licence-${l}` }, t(`plan.licence.${l}`))),
+        el(
+          "div",
+          {},
+          el("input", {
+            type: "radio",
+            name: "plan-licence",
+            id: `plan-licence-${l}`,
+            value: l,
+            checked: (published?.licence ?? "etalab-2.0") === l,
+          }),
+          " ",
+          el("label", { for: `plan-licence-${l}` }, t(`plan.licence.${l}`)),
+        ),
       ),
     ),
-    el("div", {}, el("input", { type: "checkbox", id: "plan-group", checked: published?.groupProducts ?? true }), " ", el("label", { for: "plan-group" }, t("plan.groupProducts"))),
+    el(
+      "div",
+      {},
+      el("input", { type: "checkbox", id: "plan-group", checked: published?.groupProducts ?? true }),
+      " ",
+      el("label", { for: "plan-group" }, t("plan.groupProducts")),
+    ),
     el(
       "div",
       { class: "actions" },
       el("button", { type: "submit" }, published ? t("plan.republish") : t("plan.publish")),
       published
-        ? el("button", { type: "button", onclick: () => change(`/api/plans/${encodeURIComponent(plan.id)}/unpublish`, {}, error) }, t("plan.unpublish"))
+        ? el(
+            "button",
+            { type: "button", onclick: () => change(`/api/plans/${encodeURIComponent(plan.id)}/unpublish`, {}, error) },
+            t("plan.unpublish"),
+          )
         : null,
     ),
     error,
@@ -540,7 +865,11 @@ function publicationCard(plan) {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const licence = form.querySelector('input[name="plan-licence"]:checked').value;
-    change(`/api/plans/${encodeURIComponent(plan.id)}/publish`, { licence, groupProducts: $("plan-group").checked, version: plan.version }, error);
+    change(
+      `/api/plans/${encodeURIComponent(plan.id)}/publish`,
+      { licence, groupProducts: $("plan-group").checked, version: plan.version },
+      error,
+    );
   });
   return form;
 }
@@ -565,8 +894,16 @@ async function change(url, body, errorBoxNode) {
     }
     refreshList();
   } catch (err) {
-    const controls = { analysisId: "plan-cp-analysis", date: form?.querySelector("#plan-ev-date") ? "plan-ev-date" : "plan-cp-date", text: "plan-ev-text" };
-    if (!form || !showServerErrors(form, err, (path) => (controls[path] ? form.querySelector(`#${controls[path]}`) : null))) errorBoxNode.replaceChildren(errorBox(err.message));
+    const controls = {
+      analysisId: "plan-cp-analysis",
+      date: form?.querySelector("#plan-ev-date") ? "plan-ev-date" : "plan-cp-date",
+      text: "plan-ev-text",
+    };
+    if (
+      !form ||
+      !showServerErrors(form, err, (path) => (controls[path] ? form.querySelector(`#${controls[path]}`) : null))
+    )
+      errorBoxNode.replaceChildren(errorBox(err.message));
   } finally {
     busy = false;
   }

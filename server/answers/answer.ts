@@ -3,18 +3,37 @@
  * the local model (passages budgeted to fit its context window, inside delimited blocks of the user turn) or,
  * without a model, quote the passages (extractive mode). Failures of the model fall back to extractive mode.
  */
-import { message } from "../i18n/messages.ts";
+
 import { fold } from "../core/text.ts";
+import { message } from "../i18n/messages.ts";
+import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
-import { assessAnswerability, coverage, frequencyFrom, isRelevant, keywords, namesFrom, type Answerability, type CorpusFrequency, type CorpusNames } from "../retrieval/relevance.ts";
-import { claimsCredit, creditedSource, passageCredit, type PassageCredit } from "../retrieval/attribution.ts";
+import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
 import { refersBack, topicOf } from "../retrieval/follow-up.ts";
+import {
+  delimiterTag,
+  estimateTokens,
+  excerpt,
+  fitPassages,
+  kindLabel,
+  neutralize,
+  passageLabel,
+} from "../retrieval/passages.ts";
+import {
+  type Answerability,
+  assessAnswerability,
+  type CorpusFrequency,
+  type CorpusNames,
+  coverage,
+  frequencyFrom,
+  isRelevant,
+  keywords,
+  namesFrom,
+} from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import type { ChunkStore } from "../store/types.ts";
-import { citationNumbers, verifyText, type Verification } from "../verify/index.ts";
+import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
-import { loadTemplate, readPrompt } from "../llm/prompts.ts";
-import { estimateTokens, excerpt, fitPassages, kindLabel, passageLabel, delimiterTag, neutralize } from "../retrieval/passages.ts";
 
 export interface ConversationMessage {
   role: "user" | "assistant";
@@ -74,10 +93,8 @@ export interface AnswerOptions {
   verifyWithModel?: boolean;
 }
 
-
 const systemPrompt = readPrompt("system");
 const answerTemplate = loadTemplate("answer");
-
 
 /**
  * The retrieval query: the last question, with the previous one when the last is a short follow-up (« Et
@@ -107,7 +124,14 @@ const lexicons = new WeakMap<object, { frequency: CorpusFrequency; names: Corpus
 function lexiconOf(store: AnswerDeps["store"]): { frequency?: CorpusFrequency; names?: CorpusNames } {
   if (!store) return {};
   let l = lexicons.get(store);
-  if (!l) lexicons.set(store, (l = { frequency: frequencyFrom((q, k) => store.searchText(q, k)), names: namesFrom((q, k, f, o) => store.searchText(q, k, f, o)) }));
+  if (!l)
+    lexicons.set(
+      store,
+      (l = {
+        frequency: frequencyFrom((q, k) => store.searchText(q, k)),
+        names: namesFrom((q, k, f, o) => store.searchText(q, k, f, o)),
+      }),
+    );
   return l;
 }
 
@@ -115,14 +139,21 @@ function lexiconOf(store: AnswerDeps["store"]): { frequency?: CorpusFrequency; n
  * Retrieval and the decision to answer, before any model call: the passages that answer the question, or why
  * none does. Shared by the chat, the CLI, the evaluation and the OpenAI-compatible route.
  */
-export async function retrieveForAnswer(messages: ConversationMessage[], deps: AnswerDeps, retrieve = 8): Promise<{ query: string; results: SearchResult[]; relevant: SearchResult[]; decision: Answerability }> {
+export async function retrieveForAnswer(
+  messages: ConversationMessage[],
+  deps: AnswerDeps,
+  retrieve = 8,
+): Promise<{ query: string; results: SearchResult[]; relevant: SearchResult[]; decision: Answerability }> {
   const { query, topic } = followUp(messages);
   const { results } = await deps.retriever.search(query, retrieve);
   // A question written in several lines or sentences is answerable when one of them is (context, then the
   // question): the whole first, then each part.
   const { frequency, names } = lexiconOf(deps.store);
   let decision = await assessAnswerability(query, results, frequency, names);
-  const parts = query.split(/\n+|(?<=[?!.])\s+(?=\p{Lu})/u).map((p) => p.trim()).filter((p) => p.length >= 12);
+  const parts = query
+    .split(/\n+|(?<=[?!.])\s+(?=\p{Lu})/u)
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 12);
   for (const part of parts.length > 1 ? parts : []) {
     if (decision.answerable) break;
     const partial = await assessAnswerability(part, results, frequency, names);
@@ -130,14 +161,21 @@ export async function retrieveForAnswer(messages: ConversationMessage[], deps: A
   }
   if (!decision.answerable) return { query, results, relevant: [], decision };
   const terms = keywords(query);
-  const relevant = results.filter((r, i) => decision.relevant.includes(i) || isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`));
+  const relevant = results.filter(
+    (r, i) => decision.relevant.includes(i) || isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`),
+  );
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
   return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision };
 }
 
 /** Passages holding every name (capitalised word) of a carried topic first, in their order; then the others. */
 function onTopicFirst(passages: SearchResult[], topic: string): SearchResult[] {
-  const names = keywords(topic.split(" ").filter((w) => /^\p{Lu}/u.test(w)).join(" "));
+  const names = keywords(
+    topic
+      .split(" ")
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .join(" "),
+  );
   if (names.length === 0) return passages;
   const holds = (r: SearchResult) => coverage(names, `${r.document.title} ${r.section} ${r.text}`) === 1;
   return [...passages.filter(holds), ...passages.filter((r) => !holds(r))];
@@ -158,16 +196,25 @@ function asWritten(question: string, folded: string): string {
 
 /** The French abstention: why, what the corpus covers, and the nearest topics it knows. */
 export function abstentionText(abstention: Abstention, question = ""): string {
-  const list = abstention.missing.slice(0, 4).map((w) => `« ${asWritten(question, w)} »`).join(", ");
+  const list = abstention.missing
+    .slice(0, 4)
+    .map((w) => `« ${asWritten(question, w)} »`)
+    .join(", ");
   const why = message(`answer.abstainWhy.${abstention.reason}`, { words: list || "—" });
   const parts = [message("answer.abstain", { why })];
-  if (abstention.nearest.length) parts.push(message("answer.abstainNearest", { titles: abstention.nearest.map((d) => `« ${d.title} »`).join(", ") }));
+  if (abstention.nearest.length)
+    parts.push(
+      message("answer.abstainNearest", { titles: abstention.nearest.map((d) => `« ${d.title} »`).join(", ") }),
+    );
   return parts.join("\n\n");
 }
 
 /** Latest date (ISO) of the given passages' documents, or null. */
 export function latestDate(passages: SearchResult[]): string | null {
-  const dates = passages.map((r) => r.document.date).filter((d): d is string => !!d).sort();
+  const dates = passages
+    .map((r) => r.document.date)
+    .filter((d): d is string => !!d)
+    .sort();
   return dates.at(-1) ?? null;
 }
 
@@ -178,9 +225,17 @@ export function credited(r: SearchResult, shown?: string): AnswerSource {
 }
 
 /** The text a passage gives the checks: its document, heading and body, as the model saw them. */
-export const verifiable = (r: SearchResult, n: number) => ({ n, text: `${r.document.title} — ${r.section}\n${r.text}` });
+export const verifiable = (r: SearchResult, n: number) => ({
+  n,
+  text: `${r.document.title} — ${r.section}\n${r.text}`,
+});
 
-export async function* answer(messages: ConversationMessage[], deps: AnswerDeps, options: AnswerOptions, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
+export async function* answer(
+  messages: ConversationMessage[],
+  deps: AnswerDeps,
+  options: AnswerOptions,
+  signal: AbortSignal,
+): AsyncGenerator<AnswerEvent> {
   const question = messages.at(-1)!.content;
   const { query, results, relevant, decision } = await retrieveForAnswer(messages, deps, options.retrieve ?? 8);
   const terms = keywords(query);
@@ -195,10 +250,23 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
       .filter((r) => r.document.kind !== "catalog" && !seen.has(r.document.id) && seen.add(r.document.id))
       .slice(0, 3)
       .map((r) => ({ id: r.document.id, title: r.document.title }));
-    const abstention: Abstention = { reason: decision.answerable ? "low-coverage" : decision.reason, missing: decision.missing, nearest: decision.reason === "no-terms" ? [] : nearest };
+    const abstention: Abstention = {
+      reason: decision.answerable ? "low-coverage" : decision.reason,
+      missing: decision.missing,
+      nearest: decision.reason === "no-terms" ? [] : nearest,
+    };
     yield { type: "sources", sources: [] };
     yield { type: "token", text: abstentionText(abstention, query) };
-    yield { type: "done", mode, usage: null, notice: status.llmAvailable ? null : status.notice, abstention, verification: null, factsAsOf: null, grounded: false };
+    yield {
+      type: "done",
+      mode,
+      usage: null,
+      notice: status.llmAvailable ? null : status.notice,
+      abstention,
+      verification: null,
+      factsAsOf: null,
+      grounded: false,
+    };
     return;
   }
 
@@ -215,7 +283,10 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
     ...history,
-    { role: "user", content: await answerTemplate.format({ passages: passages.text, question: neutralize(question), tag }) },
+    {
+      role: "user",
+      content: await answerTemplate.format({ passages: passages.text, question: neutralize(question), tag }),
+    },
   ];
   let usage: Usage | null = null;
   let produced = false;
@@ -229,7 +300,9 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
   try {
     rearm();
     const modelSignal = AbortSignal.any([signal, idle.signal]);
-    for await (const event of deps.models.chat().stream(turns, { signal: modelSignal, numCtx: options.numCtx, maxTokens: options.maxAnswerTokens })) {
+    for await (const event of deps.models
+      .chat()
+      .stream(turns, { signal: modelSignal, numCtx: options.numCtx, maxTokens: options.maxAnswerTokens })) {
       if (idle.signal.aborted) throw new Error("model idle timeout");
       rearm();
       if (event.type === "token") {
@@ -245,7 +318,10 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
     if (signal.aborted) return;
     deps.models.markUnreachable();
     if (produced) yield { type: "token", text: "\n\n" };
-    const notice = idle.signal.aborted || (err as Error)?.name === "ModelTimeoutError" ? message("ollama.timeout", { seconds: Math.round((options.idleTimeoutMs ?? 120_000) / 1000) }) : (deps.models.failureNotice?.(err) ?? message("ollama.failedMidStream"));
+    const notice =
+      idle.signal.aborted || (err as Error)?.name === "ModelTimeoutError"
+        ? message("ollama.timeout", { seconds: Math.round((options.idleTimeoutMs ?? 120_000) / 1000) })
+        : (deps.models.failureNotice?.(err) ?? message("ollama.failedMidStream"));
     yield* extractive(passages.used.slice(0, 4), terms, notice);
     return;
   } finally {
@@ -256,10 +332,23 @@ export async function* answer(messages: ConversationMessage[], deps: AnswerDeps,
   if (!produced) return yield* extractive(passages.used.slice(0, 4), terms, message("ollama.emptyReply"));
   const checked = checkAnswer(text, passages.used);
   if (options.verifyWithModel) {
-    checked.verification = await confirmWithModel(checked.verification, passages.used.map((r, i) => verifiable(r, i + 1)), deps.models.chat(), { signal, numCtx: options.numCtx });
+    checked.verification = await confirmWithModel(
+      checked.verification,
+      passages.used.map((r, i) => verifiable(r, i + 1)),
+      deps.models.chat(),
+      { signal, numCtx: options.numCtx },
+    );
   }
   // The list again, each passage credited for what the answer says citing it (the statements it restates).
-  yield { type: "sources", sources: passages.used.map((r, i) => creditedFor(r, checked.verification.sentences.filter((x) => x.citations.includes(i + 1)).map((x) => x.text))) };
+  yield {
+    type: "sources",
+    sources: passages.used.map((r, i) =>
+      creditedFor(
+        r,
+        checked.verification.sentences.filter((x) => x.citations.includes(i + 1)).map((x) => x.text),
+      ),
+    ),
+  };
   yield { type: "done", mode: "generated", usage, notice: null, abstention: null, ...checked };
 }
 
@@ -275,9 +364,17 @@ export function creditedFor(r: SearchResult, claims: string[]): AnswerSource {
 }
 
 /** Verification of a generated answer, and the date of the facts it rests on (its valid citations). */
-export function checkAnswer(text: string, used: SearchResult[]): { verification: Verification; factsAsOf: string | null; grounded: boolean } {
-  const verification = verifyText(text, used.map((r, i) => verifiable(r, i + 1)));
-  const cited = citationNumbers(text).filter((n) => n >= 1 && n <= used.length).map((n) => used[n - 1]!);
+export function checkAnswer(
+  text: string,
+  used: SearchResult[],
+): { verification: Verification; factsAsOf: string | null; grounded: boolean } {
+  const verification = verifyText(
+    text,
+    used.map((r, i) => verifiable(r, i + 1)),
+  );
+  const cited = citationNumbers(text)
+    .filter((n) => n >= 1 && n <= used.length)
+    .map((n) => used[n - 1]!);
   return { verification, factsAsOf: latestDate(cited), grounded: cited.length > 0 };
 }
 
@@ -285,15 +382,31 @@ export function checkAnswer(text: string, used: SearchResult[]): { verification:
  * Quotes the passages. With `announce`, the sources event goes first, each passage credited for the excerpt shown
  * (after a failed model call the sources were already sent, credited for their whole text).
  */
-async function* extractive(used: SearchResult[], terms: string[], notice: string | null, announce = false): AsyncGenerator<AnswerEvent> {
+async function* extractive(
+  used: SearchResult[],
+  terms: string[],
+  notice: string | null,
+  announce = false,
+): AsyncGenerator<AnswerEvent> {
   const excerpts = used.map((r) => excerpt(r.text, terms));
   if (announce) yield { type: "sources", sources: used.map((r, i) => credited(r, excerpts[i])) };
   const parts = [message("answer.extractiveIntro")];
   used.forEach((r, i) => {
-    parts.push(`[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpts[i]} »`);
+    parts.push(
+      `[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpts[i]} »`,
+    );
   });
   for (const part of parts) yield { type: "token", text: `${part}\n\n` };
-  yield { type: "done", mode: "extractive", usage: null, notice, abstention: null, verification: null, factsAsOf: latestDate(used), grounded: true };
+  yield {
+    type: "done",
+    mode: "extractive",
+    usage: null,
+    notice,
+    abstention: null,
+    verification: null,
+    factsAsOf: latestDate(used),
+    grounded: true,
+  };
 }
 
 /** Earlier turns, newest first, as long as they use at most a quarter of the context window. */
@@ -311,7 +424,13 @@ function budgetHistory(previous: ConversationMessage[], options: AnswerOptions):
 }
 
 /** Numbered passage blocks, in rank order, as many as fit in what the context window leaves. */
-async function budgetPassages(results: SearchResult[], question: string, history: ChatTurn[], options: AnswerOptions, tag: string) {
+async function budgetPassages(
+  results: SearchResult[],
+  question: string,
+  history: ChatTurn[],
+  options: AnswerOptions,
+  tag: string,
+) {
   const fixed =
     estimateTokens(systemPrompt) +
     estimateTokens(await answerTemplate.format({ passages: "", question, tag })) +

@@ -37,13 +37,21 @@ export interface ApiKeys {
 }
 
 export function createApiKeys(records: RecordStore<ApiKeyRecord>): ApiKeys {
-  const all = async () => (await Promise.all((await records.list()).map((id) => records.get(id)))).filter((r): r is ApiKeyRecord => r !== null);
+  const all = async () =>
+    (await Promise.all((await records.list()).map((id) => records.get(id)))).filter(
+      (r): r is ApiKeyRecord => r !== null,
+    );
   return {
     async create(name) {
       if (!isSafeId(name)) throw new AppError("invalid_input", message("apiKey.invalidName", { name }));
       if (await records.get(name)) throw new AppError("conflict", message("apiKey.exists", { name }), 409);
       const key = `${KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
-      await records.put(name, { name, hash: sha256(key), prefix: key.slice(0, KEY_PREFIX.length + 4), createdAt: new Date().toISOString() });
+      await records.put(name, {
+        name,
+        hash: sha256(key),
+        prefix: key.slice(0, KEY_PREFIX.length + 4),
+        createdAt: new Date().toISOString(),
+      });
       return key;
     },
     list: async () => (await all()).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
@@ -61,4 +69,3 @@ export function createApiKeys(records: RecordStore<ApiKeyRecord>): ApiKeys {
     any: async () => (await records.list()).length > 0,
   };
 }
-

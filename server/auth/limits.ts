@@ -14,7 +14,8 @@ const COSTS: { kind: CostKind; method: string; path: RegExp }[] = [
   { kind: "upload", method: "POST", path: /^\/api\/inventory\/glpi\/import$/ },
 ];
 
-export const costOf = (method: string, path: string): CostKind | null => COSTS.find((c) => c.method === method && c.path.test(path))?.kind ?? null;
+export const costOf = (method: string, path: string): CostKind | null =>
+  COSTS.find((c) => c.method === method && c.path.test(path))?.kind ?? null;
 
 export interface Limiter {
   /** Counts one call; returns 0 when allowed, else the seconds to wait. */

@@ -5,7 +5,7 @@
  * openid-client itself is loaded at the first sign-in too: a server without sign-in never loads it.
  */
 import type * as OpenIdClient from "openid-client";
-import { isLoopbackHost, type AuthConfig } from "../config.ts";
+import { type AuthConfig, isLoopbackHost } from "../config.ts";
 import type { PendingSignIn, SessionUser } from "./sessions.ts";
 import { rolesFromClaim } from "./workspaces.ts";
 
@@ -30,11 +30,20 @@ export function createOidcClient(auth: AuthConfig): OidcClient {
   let configuration: Promise<OpenIdClient.Configuration> | null = null;
   const discover = () =>
     (configuration ??= openIdClient()
-      .then((client) => client.discovery(issuer, auth.clientId!, auth.clientSecret ?? undefined, auth.clientSecret ? undefined : client.None(), {
-        // http is accepted only for a provider on this machine (config.ts refuses it elsewhere): the tests' provider.
-        execute: issuer.protocol === "http:" && isLoopbackHost(issuer.hostname) ? [client.allowInsecureRequests] : [],
-        timeout: 15,
-      }))
+      .then((client) =>
+        client.discovery(
+          issuer,
+          auth.clientId!,
+          auth.clientSecret ?? undefined,
+          auth.clientSecret ? undefined : client.None(),
+          {
+            // http is accepted only for a provider on this machine (config.ts refuses it elsewhere): the tests' provider.
+            execute:
+              issuer.protocol === "http:" && isLoopbackHost(issuer.hostname) ? [client.allowInsecureRequests] : [],
+            timeout: 15,
+          },
+        ),
+      )
       .catch((err) => {
         configuration = null;
         throw err;
@@ -71,7 +80,13 @@ export function createOidcClient(auth: AuthConfig): OidcClient {
       const info: Record<string, unknown> = config.serverMetadata().userinfo_endpoint
         ? { ...idClaims, ...(await client.fetchUserInfo(config, tokens.access_token, idClaims.sub)) }
         : { ...idClaims };
-      return { subject: idClaims.sub, issuer: idClaims.iss, name: displayName(info), email: str(info.email), claimRoles: rolesFromClaim(info, auth.rolesClaim, auth.rolesPrefix) };
+      return {
+        subject: idClaims.sub,
+        issuer: idClaims.iss,
+        name: displayName(info),
+        email: str(info.email),
+        claimRoles: rolesFromClaim(info, auth.rolesClaim, auth.rolesPrefix),
+      };
     },
   };
 }

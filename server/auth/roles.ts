@@ -18,7 +18,8 @@ export type Role = (typeof ROLES)[number];
 export const rank = (role: Role) => ROLES.indexOf(role);
 
 /** The higher of two roles (a role given by the identity provider and one given by the CLI). */
-export const higher = (a: Role | undefined, b: Role | undefined): Role | undefined => (!a ? b : !b ? a : rank(a) >= rank(b) ? a : b);
+export const higher = (a: Role | undefined, b: Role | undefined): Role | undefined =>
+  !a ? b : !b ? a : rank(a) >= rank(b) ? a : b;
 
 /** A role typed by a person: accents and case ignored (`Rédacteur`, `DSI`). */
 export function parseRole(text: string): Role | null {

@@ -53,7 +53,10 @@ export interface ExpiringStore<T extends { expires: string }> {
   deleteKey(key: string): Promise<boolean>;
 }
 
-export function expiringStore<T extends { expires: string }>(records: RecordStore<T>, now: () => number = Date.now): ExpiringStore<T> {
+export function expiringStore<T extends { expires: string }>(
+  records: RecordStore<T>,
+  now: () => number = Date.now,
+): ExpiringStore<T> {
   const expired = (v: T) => Date.parse(v.expires) <= now();
   let lastSweep = now();
   const store: ExpiringStore<T> = {

@@ -4,18 +4,20 @@
  * view shows one workspace's keys to `createApiKeys` (server/api-keys.ts), by name. Keys of the default workspace
  * keep their plain name as id (and keys made before workspaces have no `workspace`: they are the default's).
  */
-import type { ApiKeyRecord } from "./api-keys.ts";
+
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { RecordStore } from "../store/records.ts";
 import { DEFAULT_WORKSPACE } from "../store/workspace-scope.ts";
+import type { ApiKeyRecord } from "./api-keys.ts";
 
 export const keyWorkspace = (record: ApiKeyRecord) => record.workspace ?? DEFAULT_WORKSPACE;
 
 export function workspaceKeyStore(all: RecordStore<ApiKeyRecord>, workspace: string): RecordStore<ApiKeyRecord> {
   const idOf = (name: string) => (workspace === DEFAULT_WORKSPACE ? name : `${workspace}.${name}`);
   const mine = (r: ApiKeyRecord | null): r is ApiKeyRecord => !!r && keyWorkspace(r) === workspace;
-  const names = async () => (await Promise.all((await all.list()).map((id) => all.get(id)))).filter(mine).map((r) => r.name);
+  const names = async () =>
+    (await Promise.all((await all.list()).map((id) => all.get(id)))).filter(mine).map((r) => r.name);
   return {
     async put(name, value) {
       const taken = await all.get(idOf(name));

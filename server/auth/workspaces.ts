@@ -16,7 +16,7 @@ import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { RecordDatabase } from "../store/sql-records.ts";
 import { DEFAULT_WORKSPACE, WORKSPACE_ID } from "../store/workspace-scope.ts";
-import { higher, parseRole, rank, type Role } from "./roles.ts";
+import { higher, parseRole, type Role, rank } from "./roles.ts";
 
 export interface Workspace {
   id: string;
@@ -47,20 +47,29 @@ export function principalOf(who: string): string {
 }
 
 export function checkWorkspaceId(id: string): string {
-  if (!WORKSPACE_ID.test(id)) throw new AppError("invalid_input", message("team.workspace.invalidId", { id: id.slice(0, 80) }));
+  if (!WORKSPACE_ID.test(id))
+    throw new AppError("invalid_input", message("team.workspace.invalidId", { id: id.slice(0, 80) }));
   return id;
 }
 
 export function teamStore(db: RecordDatabase, options: { defaultRole?: Role | null } = {}) {
   const workspaces = db.store<Workspace>("workspaces");
   const members = db.store<MemberRecord>("members");
-  const defaultWorkspace = (): Workspace => ({ id: DEFAULT_WORKSPACE, name: message("team.workspace.defaultName"), createdAt: "" });
+  const defaultWorkspace = (): Workspace => ({
+    id: DEFAULT_WORKSPACE,
+    name: message("team.workspace.defaultName"),
+    createdAt: "",
+  });
 
   const api = {
     async listWorkspaces(): Promise<Workspace[]> {
-      const stored = (await Promise.all((await workspaces.ids()).map((id) => workspaces.get(id)))).filter((w): w is Workspace => !!w);
+      const stored = (await Promise.all((await workspaces.ids()).map((id) => workspaces.get(id)))).filter(
+        (w): w is Workspace => !!w,
+      );
       const all = stored.some((w) => w.id === DEFAULT_WORKSPACE) ? stored : [defaultWorkspace(), ...stored];
-      return all.sort((a, b) => (a.id === DEFAULT_WORKSPACE ? -1 : b.id === DEFAULT_WORKSPACE ? 1 : a.id.localeCompare(b.id)));
+      return all.sort((a, b) =>
+        a.id === DEFAULT_WORKSPACE ? -1 : b.id === DEFAULT_WORKSPACE ? 1 : a.id.localeCompare(b.id),
+      );
     },
     async getWorkspace(id: string): Promise<Workspace | null> {
       if (id === DEFAULT_WORKSPACE) return (await workspaces.get(id)) ?? defaultWorkspace();
@@ -83,7 +92,8 @@ export function teamStore(db: RecordDatabase, options: { defaultRole?: Role | nu
     /** Sets (or with null removes) a person's role in a workspace; returns the previous role. */
     async setRole(who: string, workspace: string, role: Role | null): Promise<Role | null> {
       const principal = principalOf(who);
-      if (principal.length > 320 || principal === "sub:") throw new AppError("invalid_input", message("team.member.invalid"));
+      if (principal.length > 320 || principal === "sub:")
+        throw new AppError("invalid_input", message("team.member.invalid"));
       const key = keyOf(principal);
       const record = (await members.get(key)) ?? { principal, roles: {} };
       const before = record.roles[workspace] ?? null;
@@ -103,7 +113,9 @@ export function teamStore(db: RecordDatabase, options: { defaultRole?: Role | nu
     },
     /** A person's roles by workspace: stored ones and the provider's, the higher of both. */
     async rolesOf(person: Person): Promise<Record<string, Role>> {
-      const keys = [person.email ? keyOf(person.email.toLowerCase()) : null, keyOf(`sub:${person.subject}`)].filter((k): k is string => !!k);
+      const keys = [person.email ? keyOf(person.email.toLowerCase()) : null, keyOf(`sub:${person.subject}`)].filter(
+        (k): k is string => !!k,
+      );
       const records = await Promise.all(keys.map((k) => members.get(k)));
       const roles: Record<string, Role> = {};
       for (const source of [...records.map((r) => r?.roles ?? {}), person.claimRoles ?? {}]) {
@@ -123,7 +135,11 @@ export type TeamStore = ReturnType<typeof teamStore>;
  * Roles given by the identity provider: the values of `claim` (a string or a list of strings) that read
  * `<prefix><espace>:<rôle>` (or `/` instead of `:`, as Keycloak writes group paths). Other values are ignored.
  */
-export function rolesFromClaim(claims: Record<string, unknown>, claim: string | null, prefix: string): Record<string, Role> {
+export function rolesFromClaim(
+  claims: Record<string, unknown>,
+  claim: string | null,
+  prefix: string,
+): Record<string, Role> {
   if (!claim) return {};
   const raw = claims[claim];
   const values = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(/[\s,]+/) : [];

@@ -7,10 +7,23 @@ import type { CommandContext } from "./main.ts";
 
 export async function validate({ config, term }: CommandContext): Promise<number> {
   const corpus = await loadCorpus(config.corpusDir);
-  printIndexReport({ documents: corpus.documents.length, chunks: 0, changed: 0, removed: 0, problems: corpus.problems, ms: 0 }, term, true);
+  printIndexReport(
+    { documents: corpus.documents.length, chunks: 0, changed: 0, removed: 0, problems: corpus.problems, ms: 0 },
+    term,
+    true,
+  );
   const c = corpus.catalog;
-  term.line(message("validate.catalog", { vendors: c.vendors.size, products: c.products.size, alternatives: c.alternatives.size, mappings: c.mappings.length }));
-  term.line(corpus.problems.length ? message("validate.failed", { count: corpus.problems.length }) : message("validate.ok"));
+  term.line(
+    message("validate.catalog", {
+      vendors: c.vendors.size,
+      products: c.products.size,
+      alternatives: c.alternatives.size,
+      mappings: c.mappings.length,
+    }),
+  );
+  term.line(
+    corpus.problems.length ? message("validate.failed", { count: corpus.problems.length }) : message("validate.ok"),
+  );
   return corpus.problems.length ? 1 : 0;
 }
 
@@ -24,7 +37,9 @@ export async function ingest({ config, term, values }: CommandContext): Promise<
     printIndexReport(report, term);
     const status = await engine.models.status(true);
     if (status.embeddingsAvailable) {
-      await engine.vectors.run((done, total) => term.progress(message("ingest.embedding", { model: config.embeddingModel, done, total })));
+      await engine.vectors.run((done, total) =>
+        term.progress(message("ingest.embedding", { model: config.embeddingModel, done, total })),
+      );
     } else if (status.notice) {
       term.line(status.notice);
     }

@@ -6,13 +6,13 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.ts";
-import { createEngine } from "../engine.ts";
 import { AppError, jsonErrorPlace } from "../core/errors.ts";
+import { createDraft, getDraft, prepareDraft } from "../drafting/drafts.ts";
+import { isDraftType } from "../drafting/inputs.ts";
+import { createEngine } from "../engine.ts";
+import { EXPORT_FORMATS, type ExportFormat, exportDraft } from "../export/index.ts";
 import { message } from "../i18n/messages.ts";
 import { printIndexReport, type Terminal } from "../server.ts";
-import { createDraft, getDraft, prepareDraft } from "../drafting/drafts.ts";
-import { EXPORT_FORMATS, exportDraft, type ExportFormat } from "../export/index.ts";
-import { isDraftType } from "../drafting/inputs.ts";
 
 export async function draftCommand(
   positionals: string[],
@@ -27,14 +27,20 @@ export async function draftCommand(
     return 2;
   }
   const ext = options.out ? path.extname(options.out).slice(1).toLowerCase() : "md";
-  if (!(EXPORT_FORMATS as readonly string[]).includes(ext)) throw new AppError("invalid_format", message("drafts.cli.outFormat", { ext }));
+  if (!(EXPORT_FORMATS as readonly string[]).includes(ext))
+    throw new AppError("invalid_format", message("drafts.cli.outFormat", { ext }));
   const format = ext as ExportFormat;
   let text: string;
   try {
     text = await readFile(options.input, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? message("drafts.cli.inputMissing") : code === "EISDIR" ? message("drafts.cli.inputIsDir") : message("drafts.cli.inputIo", { code: code ?? "?" });
+    const reason =
+      code === "ENOENT"
+        ? message("drafts.cli.inputMissing")
+        : code === "EISDIR"
+          ? message("drafts.cli.inputIsDir")
+          : message("drafts.cli.inputIo", { code: code ?? "?" });
     throw new AppError("invalid_input", message("drafts.cli.inputUnreadable", { file: options.input, reason }));
   }
   let raw: unknown;
@@ -63,7 +69,13 @@ export async function draftCommand(
       else if (event.type === "done") {
         id = event.id;
         term.line(message(event.saved === false ? "drafts.cli.unsaved" : "drafts.cli.saved", { id, mode: event.mode }));
-        if (event.flags.length) term.line(message("drafts.cli.flags", { count: event.flags.length, figures: event.flags.map((f) => `${f.figure} (${f.section})`).join(", ") }));
+        if (event.flags.length)
+          term.line(
+            message("drafts.cli.flags", {
+              count: event.flags.length,
+              figures: event.flags.map((f) => `${f.figure} (${f.section})`).join(", "),
+            }),
+          );
       }
     }
     if (!id) return 1;

@@ -5,15 +5,15 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { countryName } from "../core/labels.ts";
 import type { Config } from "../config.ts";
 import { AppError } from "../core/errors.ts";
+import { countryName } from "../core/labels.ts";
 import { message } from "../i18n/messages.ts";
-import type { Terminal } from "../server.ts";
-import { openRecordDatabase } from "../store/open-records.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
 import { analyzeInventory } from "../inventory/service.ts";
 import type { SavedAnalysis, ShareFigure } from "../inventory/types.ts";
+import type { Terminal } from "../server.ts";
+import { openRecordDatabase } from "../store/open-records.ts";
 
 export async function inventoryCommand(
   files: string[],
@@ -31,7 +31,13 @@ export async function inventoryCommand(
       try {
         return { name: path.basename(file), bytes: new Uint8Array(await readFile(file)) };
       } catch (err) {
-        throw new AppError("file_unreadable", message("inventory.cli.unreadable", { file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
+        throw new AppError(
+          "file_unreadable",
+          message("inventory.cli.unreadable", {
+            file,
+            reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+          }),
+        );
       }
     }),
   );
@@ -55,7 +61,10 @@ const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` 
 function table(header: string[], rows: string[][], align: ("l" | "r")[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (align[i] === "r" ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+    cells
+      .map((c, i) => (align[i] === "r" ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -70,7 +79,13 @@ export function formatInventoryReport(a: SavedAnalysis): string {
       installations: int(s.installations),
     }),
   );
-  if (s.components.items) parts.push(message("inventory.cli.components", { items: int(s.components.items), installations: int(s.components.installations) }));
+  if (s.components.items)
+    parts.push(
+      message("inventory.cli.components", {
+        items: int(s.components.items),
+        installations: int(s.components.installations),
+      }),
+    );
   parts.push(
     message("inventory.cli.totals", {
       classified: pct(s.classified.share),
@@ -94,7 +109,12 @@ export function formatInventoryReport(a: SavedAnalysis): string {
     ),
   );
   parts.push("");
-  parts.push(message("inventory.cli.score", { value: s.score.value === null ? "—" : String(s.score.value), level: s.score.level }));
+  parts.push(
+    message("inventory.cli.score", {
+      value: s.score.value === null ? "—" : String(s.score.value),
+      level: s.score.level,
+    }),
+  );
   for (const c of s.score.components) parts.push(`  - ${c.explanation}`);
   parts.push(`  ${s.score.explanation}`);
 
@@ -102,7 +122,9 @@ export function formatInventoryReport(a: SavedAnalysis): string {
     parts.push("", message("inventory.cli.quickWins"));
     s.quickWins.forEach((w, i) => parts.push(`  ${i + 1}. ${w.reason}`));
   }
-  const dependencies = a.items.filter((i) => !i.component && (i.extraEuropean || i.exposure.laws.length) && !i.openSource).slice(0, 15);
+  const dependencies = a.items
+    .filter((i) => !i.component && (i.extraEuropean || i.exposure.laws.length) && !i.openSource)
+    .slice(0, 15);
   if (dependencies.length) {
     parts.push("", message("inventory.cli.dependencies"));
     parts.push(
@@ -112,7 +134,13 @@ export function formatInventoryReport(a: SavedAnalysis): string {
           cut(i.name, 48),
           int(i.installations),
           cut(i.vendor ? `${i.vendor.name} (${countryName(i.vendor.parent?.country ?? i.vendor.country)})` : "—", 34),
-          cut(i.alternatives.slice(0, 2).map((x) => x.name).join(", ") || "—", 36),
+          cut(
+            i.alternatives
+              .slice(0, 2)
+              .map((x) => x.name)
+              .join(", ") || "—",
+            36,
+          ),
         ]),
         ["l", "r", "l", "l"],
       ),
@@ -122,8 +150,12 @@ export function formatInventoryReport(a: SavedAnalysis): string {
     parts.push("", message("inventory.cli.unknown", { count: int(a.unknown.length) }));
     for (const u of a.unknown.slice(0, 20)) {
       // A name below the sure threshold says what it resembles, as the map and the exports do.
-      const review = u.suggestion ? ` — ${message("inventory.export.reviewValue", { product: u.suggestion.name, confidence: String(u.suggestion.confidence).replace(".", ",") })}` : "";
-      parts.push(`  - ${u.name}${u.publisher ? ` (${u.publisher})` : ""} : ${int(u.installations)} — ${u.vendor ? message("inventory.cli.vendorKnown", { vendor: u.vendor.name }) : message("inventory.cli.vendorUnknown")}${review}`);
+      const review = u.suggestion
+        ? ` — ${message("inventory.export.reviewValue", { product: u.suggestion.name, confidence: String(u.suggestion.confidence).replace(".", ",") })}`
+        : "";
+      parts.push(
+        `  - ${u.name}${u.publisher ? ` (${u.publisher})` : ""} : ${int(u.installations)} — ${u.vendor ? message("inventory.cli.vendorKnown", { vendor: u.vendor.name }) : message("inventory.cli.vendorUnknown")}${review}`,
+      );
     }
     if (a.unknown.length > 20) parts.push(`  ${message("inventory.cli.more", { count: int(a.unknown.length - 20) })}`);
     parts.push(message("inventory.cli.classifyHint"));

@@ -5,10 +5,10 @@
  * is called, so `help` and a mistyped option answer at once. `runCli` is what tests call in-process.
  */
 import { enableCompileCache } from "node:module";
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import type { Config } from "../config.ts";
-import { message } from "../i18n/messages.ts";
 import { processTerminal, type Terminal } from "../core/terminal.ts";
+import { message } from "../i18n/messages.ts";
 
 export interface CommandValues {
   rebuild?: boolean;
@@ -146,5 +146,8 @@ if (import.meta.main) {
   // Commands load their modules after this call: Node's compile cache (see server/main.ts) spares the next run
   // stripping and compiling them again.
   enableCompileCache();
-  process.exitCode = await runCli(process.argv.slice(2), { term: processTerminal(), out: (text) => process.stdout.write(text) });
+  process.exitCode = await runCli(process.argv.slice(2), {
+    term: processTerminal(),
+    out: (text) => process.stdout.write(text),
+  });
 }

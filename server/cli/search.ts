@@ -1,5 +1,5 @@
 /** `npm run cli -- search` and `ask`: the same retrieval and answers as the page, printed with their sources. */
-import { answer, type AnswerEvent, type AnswerSource } from "../answers/answer.ts";
+import { type AnswerEvent, type AnswerSource, answer } from "../answers/answer.ts";
 import { AppError } from "../core/errors.ts";
 import { createEngine } from "../engine.ts";
 import { message } from "../i18n/messages.ts";
@@ -58,7 +58,8 @@ export async function search({ config, term, out, values, positionals }: Command
     let result: { mode: string; results: SearchResult[] };
     if (url) {
       const response = await fetch(`${url}/api/search?q=${encodeURIComponent(query)}&k=${k}`);
-      if (!response.ok) throw new AppError("server_refused", ((await response.json()) as { error: { message: string } }).error.message);
+      if (!response.ok)
+        throw new AppError("server_refused", ((await response.json()) as { error: { message: string } }).error.message);
       result = (await response.json()) as typeof result;
     } else {
       if ((await engine!.store.stats()).chunks === 0) printIndexReport(await engine!.index(), term);
@@ -69,9 +70,13 @@ export async function search({ config, term, out, values, positionals }: Command
     if (values.json) {
       out(`${JSON.stringify({ query, ...result }, null, 2)}\n`);
     } else {
-      out(`${message(result.mode === "hybrid" ? "cli.search.hybrid" : "cli.search.fullText", { count: result.results.length })}\n\n`);
+      out(
+        `${message(result.mode === "hybrid" ? "cli.search.hybrid" : "cli.search.fullText", { count: result.results.length })}\n\n`,
+      );
       result.results.forEach((r, i) => {
-        out(`${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${r.source?.url ? ` — ${r.source.url}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`);
+        out(
+          `${i + 1}. ${passageLabel(r)}\n   ${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}${r.source?.url ? ` — ${r.source.url}` : ""}\n   ${r.text.replace(/\s+/g, " ").slice(0, 240)}…\n\n`,
+        );
       });
     }
     return 0;
@@ -93,7 +98,12 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
       if ((await engine.store.stats()).chunks === 0) printIndexReport(await engine.index(), term);
       const status = await engine.models.status();
       if (status.embeddingsAvailable) await engine.vectors.run();
-      events = answer([{ role: "user", content: question }], engine, { numCtx: config.numCtx, maxAnswerTokens: config.maxAnswerTokens, idleTimeoutMs: config.idleTimeoutMs }, controller.signal);
+      events = answer(
+        [{ role: "user", content: question }],
+        engine,
+        { numCtx: config.numCtx, maxAnswerTokens: config.maxAnswerTokens, idleTimeoutMs: config.idleTimeoutMs },
+        controller.signal,
+      );
     } else {
       events = remoteAnswer(url!, question, controller.signal);
     }
@@ -104,13 +114,19 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
       else if (event.type === "done") {
         out("\n");
         if (event.notice) term.line(`\n${event.notice}`);
-        for (const s of event.verification?.sentences ?? []) if (s.status === "unsupported" || s.status === "invalid-citation") out(`\n${message("cli.unverified", { text: s.text, reasons: s.reasons.join(" ; ") })}\n`);
+        for (const s of event.verification?.sentences ?? [])
+          if (s.status === "unsupported" || s.status === "invalid-citation")
+            out(`\n${message("cli.unverified", { text: s.text, reasons: s.reasons.join(" ; ") })}\n`);
         if (event.factsAsOf) out(`\n${message("cli.factsAsOf", { date: event.factsAsOf })}\n`);
       }
     }
     if (sources.length) {
       out(`\n${message("cli.sources")}\n`);
-      sources.forEach((s, i) => out(`[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})\n${creditLines(s)}`));
+      sources.forEach((s, i) =>
+        out(
+          `[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})\n${creditLines(s)}`,
+        ),
+      );
     }
     return 0;
   } finally {
@@ -125,8 +141,12 @@ const PAGE_SOURCES_SHOWN = 4;
 /** What a listed passage is credited to: its sources, each with its address, or the corpus page and the page's sources. */
 function creditLines(s: AnswerSource): string {
   // A server of an older version sends no credit: its one source, if any.
-  const credit = s.credit ?? { basis: s.source ? "named" : "page", sources: s.source ? [{ title: s.source.title, url: s.source.url ?? null, date: s.source.date ?? null }] : [] };
-  const line = (c: AnswerSource["credit"]["sources"][number], indent: string) => `${indent}${c.title}${c.date ? `, ${c.date}` : ""}${c.url ? `\n${indent}  ${c.url}` : ""}\n`;
+  const credit = s.credit ?? {
+    basis: s.source ? "named" : "page",
+    sources: s.source ? [{ title: s.source.title, url: s.source.url ?? null, date: s.source.date ?? null }] : [],
+  };
+  const line = (c: AnswerSource["credit"]["sources"][number], indent: string) =>
+    `${indent}${c.title}${c.date ? `, ${c.date}` : ""}${c.url ? `\n${indent}  ${c.url}` : ""}\n`;
   if (credit.basis !== "page") return credit.sources.map((c) => line(c, "    ")).join("");
   if (credit.sources.length === 0) return "";
   // The page's sources, those the passage names first; a long list is cut (the page and /api/chat give all).

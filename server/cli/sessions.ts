@@ -4,12 +4,17 @@
  * server (SQLite in WAL mode, or PostgreSQL).
  */
 import { mkdir } from "node:fs/promises";
+import { expiringStore, type Session } from "../auth/sessions.ts";
 import type { Config } from "../config.ts";
 import { message } from "../i18n/messages.ts";
 import { openRecordDatabase } from "../store/open-records.ts";
-import { expiringStore, type Session } from "../auth/sessions.ts";
 
-export async function sessionsCommand(positionals: string[], values: { all?: boolean }, config: Config, out: (text: string) => void): Promise<number> {
+export async function sessionsCommand(
+  positionals: string[],
+  values: { all?: boolean },
+  config: Config,
+  out: (text: string) => void,
+): Promise<number> {
   const [action, who] = positionals;
   if (action !== undefined && (action !== "revoke" || (!who && !values.all))) {
     out(`${message("auth.cli.usage")}\n`);
@@ -24,13 +29,19 @@ export async function sessionsCommand(positionals: string[], values: { all?: boo
     if (action === undefined) {
       if (!live.length) out(`${message("auth.cli.none")}\n`);
       for (const { key, value: s } of live) {
-        out(`${message("auth.cli.line", { name: s.name, email: s.email ?? "—", subject: s.subject, created: s.created, expires: s.expires, key: key.slice(0, 12) })}\n`);
+        out(
+          `${message("auth.cli.line", { name: s.name, email: s.email ?? "—", subject: s.subject, created: s.created, expires: s.expires, key: key.slice(0, 12) })}\n`,
+        );
       }
       return 0;
     }
     const target = who?.toLowerCase();
     const chosen = live.filter(
-      ({ key, value: s }) => values.all || s.email?.toLowerCase() === target || s.subject === who || (target!.length >= 8 && key.startsWith(target!)),
+      ({ key, value: s }) =>
+        values.all ||
+        s.email?.toLowerCase() === target ||
+        s.subject === who ||
+        (target!.length >= 8 && key.startsWith(target!)),
     );
     let count = 0;
     for (const { key } of chosen) if (await sessions.deleteKey(key)) count++;

@@ -8,13 +8,13 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
-import { API_KEYS_COLLECTION, createApiKeys, type ApiKeyRecord } from "../auth/api-keys.ts";
-import type { Config } from "../config.ts";
-import { AppError } from "../core/errors.ts";
-import { message } from "../i18n/messages.ts";
+import { API_KEYS_COLLECTION, type ApiKeyRecord, createApiKeys } from "../auth/api-keys.ts";
 import { parseRole, type Role } from "../auth/roles.ts";
 import { workspaceKeyStore } from "../auth/workspace-keys.ts";
 import { principalOf, teamStore } from "../auth/workspaces.ts";
+import type { Config } from "../config.ts";
+import { AppError } from "../core/errors.ts";
+import { message } from "../i18n/messages.ts";
 import { appendAudit, auditCsv, readAudit } from "../store/audit.ts";
 import { backupTo, readBackup, restoreFrom } from "../store/backup.ts";
 import { acquireDataLock } from "../store/lock.ts";
@@ -50,10 +50,12 @@ export async function workspaceCommand(positionals: string[], config: Config, ou
   if (!action || (action !== "list" && !id)) return usage();
   return withDatabase(config, async (db) => {
     const team = teamStore(db);
-    const log = (action: string, target: string, detail: string | null = null, workspace = id!) => appendAudit(db, { workspace, actor: cliActor(), action, target, detail });
+    const log = (action: string, target: string, detail: string | null = null, workspace = id!) =>
+      appendAudit(db, { workspace, actor: cliActor(), action, target, detail });
     switch (action) {
       case "list": {
-        for (const w of await team.listWorkspaces()) out(`${message("team.cli.workspaceLine", { id: w.id, name: w.name })}\n`);
+        for (const w of await team.listWorkspaces())
+          out(`${message("team.cli.workspaceLine", { id: w.id, name: w.name })}\n`);
         return 0;
       }
       case "create": {
@@ -66,7 +68,8 @@ export async function workspaceCommand(positionals: string[], config: Config, ou
         await team.requireWorkspace(id!);
         const members = await team.membersOf(id!);
         if (!members.length) out(`${message("team.cli.noMembers", { id: id! })}\n`);
-        for (const m of members) out(`${message("team.cli.memberLine", { principal: m.principal, role: message(`team.role.${m.role}`) })}\n`);
+        for (const m of members)
+          out(`${message("team.cli.memberLine", { principal: m.principal, role: message(`team.role.${m.role}`) })}\n`);
         return 0;
       }
       case "role": {
@@ -74,7 +77,8 @@ export async function workspaceCommand(positionals: string[], config: Config, ou
         if (!who || !roleText) return usage();
         await team.requireWorkspace(id!);
         const role: Role | null = roleText === "aucun" ? null : parseRole(roleText);
-        if (roleText !== "aucun" && !role) throw new AppError("invalid_input", message("team.role.invalid", { role: roleText }));
+        if (roleText !== "aucun" && !role)
+          throw new AppError("invalid_input", message("team.role.invalid", { role: roleText }));
         const principal = principalOf(who);
         const before = await team.setRole(principal, id!, role);
         await log("member.role", principal, `${before ?? "aucun"} → ${role ?? "aucun"}`);
@@ -95,7 +99,10 @@ export async function workspaceCommand(positionals: string[], config: Config, ou
         if (verb === "list" && !name) {
           const list = await keys.list();
           if (!list.length) out(`${message("apiKey.none")}\n`);
-          for (const k of list) out(`${message("apiKey.line", { name: k.name, createdAt: k.createdAt.slice(0, 16).replace("T", " "), prefix: k.prefix })}\n`);
+          for (const k of list)
+            out(
+              `${message("apiKey.line", { name: k.name, createdAt: k.createdAt.slice(0, 16).replace("T", " "), prefix: k.prefix })}\n`,
+            );
           return 0;
         }
         if (verb === "revoke" && name) {
@@ -115,7 +122,12 @@ export async function workspaceCommand(positionals: string[], config: Config, ou
   });
 }
 
-export async function auditCommand(positionals: string[], values: { out?: string }, config: Config, out: Out): Promise<number> {
+export async function auditCommand(
+  positionals: string[],
+  values: { out?: string },
+  config: Config,
+  out: Out,
+): Promise<number> {
   const [workspace, extra] = positionals;
   if (extra) {
     out(`${message("team.cli.auditUsage")}\n`);
@@ -131,7 +143,9 @@ export async function auditCommand(positionals: string[], values: { out?: string
     }
     if (!entries.length) out(`${message("team.cli.auditEmpty")}\n`);
     for (const e of entries) {
-      out(`${message("team.cli.auditLine", { at: e.at.slice(0, 19).replace("T", " "), workspace: e.workspace || "—", actor: e.actor, label: label(e.action), target: e.target ? ` : ${e.target}` : "", detail: e.detail ? ` (${e.detail})` : "" })}\n`);
+      out(
+        `${message("team.cli.auditLine", { at: e.at.slice(0, 19).replace("T", " "), workspace: e.workspace || "—", actor: e.actor, label: label(e.action), target: e.target ? ` : ${e.target}` : "", detail: e.detail ? ` (${e.detail})` : "" })}\n`,
+      );
     }
     return 0;
   });
@@ -145,7 +159,9 @@ export async function backupCommand(positionals: string[], config: Config, out: 
   }
   return withDatabase(config, async (db) => {
     const header = await backupTo(db, file);
-    out(`${message("backup.done", { file, records: header.counts.records, audit: header.counts.audit, schema: header.schema, backend: header.database === "sqlite" ? "SQLite" : "PostgreSQL" })}\n`);
+    out(
+      `${message("backup.done", { file, records: header.counts.records, audit: header.counts.audit, schema: header.schema, backend: header.database === "sqlite" ? "SQLite" : "PostgreSQL" })}\n`,
+    );
     return 0;
   });
 }
@@ -161,7 +177,8 @@ export async function restoreCommand(positionals: string[], config: Config, out:
   await mkdir(config.dataDir, { recursive: true });
   // A running server holds the data folder: its caches would no longer match the database.
   const lock = await acquireDataLock(config.dataDir).catch((err) => {
-    if ((err as AppError).code === "data_locked") throw new AppError("data_locked", message("backup.serverRunning", { dir: config.dataDir }), 409);
+    if ((err as AppError).code === "data_locked")
+      throw new AppError("data_locked", message("backup.serverRunning", { dir: config.dataDir }), 409);
     throw err;
   });
   if (!lock.first) {
@@ -179,8 +196,16 @@ export async function restoreCommand(positionals: string[], config: Config, out:
       } finally {
         await alone();
       }
-      await appendAudit(db, { workspace: "", actor: cliActor(), action: "backup.restore", target: file.split(/[\\/]/).pop() ?? file, detail: backup.header.createdAt });
-      out(`${message("backup.restored", { file, createdAt: backup.header.createdAt, records: backup.header.counts.records, audit: backup.header.counts.audit })}\n`);
+      await appendAudit(db, {
+        workspace: "",
+        actor: cliActor(),
+        action: "backup.restore",
+        target: file.split(/[\\/]/).pop() ?? file,
+        detail: backup.header.createdAt,
+      });
+      out(
+        `${message("backup.restored", { file, createdAt: backup.header.createdAt, records: backup.header.counts.records, audit: backup.header.counts.audit })}\n`,
+      );
       return 0;
     });
   } finally {

@@ -32,7 +32,9 @@ export class AppError extends Error {
 export function fieldErrors(lines: string[], prefix = ""): FieldError[] {
   return lines.map((line) => {
     const cut = line.indexOf(" : ");
-    return cut < 0 ? { path: "", message: line } : { path: `${prefix}${line.slice(0, cut)}`, message: line.slice(cut + 3) };
+    return cut < 0
+      ? { path: "", message: line }
+      : { path: `${prefix}${line.slice(0, cut)}`, message: line.slice(cut + 3) };
   });
 }
 
@@ -68,14 +70,23 @@ export function ioErrorOf(err: unknown, folder?: string): AppError | null {
     (errno && IO_ERRORS[errno] ? [errno, IO_ERRORS[errno]] : null) ??
     (os ? Object.entries(IO_ERRORS).find(([, v]) => v.os.includes(Number(os))) : null) ??
     // SQLite (node:sqlite: errcode 13 SQLITE_FULL, 8 SQLITE_READONLY) and PostgreSQL (SQLSTATE 53100 disk_full).
-    (/no space left on device|database or disk is full/i.test(err.message) || (err as { errcode?: number }).errcode === 13 || errno === "53100" ? ["ENOSPC", IO_ERRORS.ENOSPC!] : null) ??
-    (/attempt to write a readonly database/i.test(err.message) || (err as { errcode?: number }).errcode === 8 ? ["EROFS", IO_ERRORS.EROFS!] : null);
+    (/no space left on device|database or disk is full/i.test(err.message) ||
+    (err as { errcode?: number }).errcode === 13 ||
+    errno === "53100"
+      ? ["ENOSPC", IO_ERRORS.ENOSPC!]
+      : null) ??
+    (/attempt to write a readonly database/i.test(err.message) || (err as { errcode?: number }).errcode === 8
+      ? ["EROFS", IO_ERRORS.EROFS!]
+      : null);
   if (!found) return null;
   const [code, info] = found as [string, (typeof IO_ERRORS)[string]];
-  const where = folder ?? ((err as NodeJS.ErrnoException).path ? path.dirname((err as NodeJS.ErrnoException).path!) : message("io.dataFolder"));
+  const where =
+    folder ??
+    ((err as NodeJS.ErrnoException).path
+      ? path.dirname((err as NodeJS.ErrnoException).path!)
+      : message("io.dataFolder"));
   return new AppError(`io_${code.toLowerCase()}`, message(info.key, { folder: where }), info.status);
 }
-
 
 /**
  * Where `JSON.parse(text)` failed, as « ligne L, colonne C », from V8's error (whose English text and excerpt of

@@ -38,7 +38,12 @@ export function countryName(code: string | null | undefined): string {
   }
 }
 
-const nouns = (key: string) => new Set(message(key).split("|").map((w) => w.toLocaleLowerCase("fr")));
+const nouns = (key: string) =>
+  new Set(
+    message(key)
+      .split("|")
+      .map((w) => w.toLocaleLowerCase("fr")),
+  );
 let articles: { feminine: Set<string>; masculine: Set<string> } | null = null;
 
 /**
@@ -48,7 +53,10 @@ let articles: { feminine: Set<string>; masculine: Set<string> } | null = null;
  */
 export function withArticle(name: string): string {
   articles ??= { feminine: nouns("article.feminine"), masculine: nouns("article.masculine") };
-  const first = name.trim().split(/[\s'’-]/)[0]!.toLocaleLowerCase("fr");
+  const first = name
+    .trim()
+    .split(/[\s'’-]/)[0]!
+    .toLocaleLowerCase("fr");
   const feminine = articles.feminine.has(first);
   if (!feminine && !articles.masculine.has(first)) return name;
   if (/^[aeiouyéèêh]/i.test(first)) return `l'${name}`;

@@ -23,7 +23,20 @@ export function slugify(text: string, max = 60, fallback = "document"): string {
   );
 }
 
-const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
 
 /** « 2026-04-20 » → « 20 avril 2026 », « 2026-04-01 » → « 1er avril 2026 »; « 2026-04 » → « avril 2026 ». */
 export function frenchDate(iso: string): string {
@@ -35,10 +48,12 @@ export function frenchDate(iso: string): string {
 }
 
 /** 70.54 → « 70,5 % », null → « — » (percent values, one decimal at most). */
-export const percentText = (v: number | null) => (v === null ? "—" : `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)} %`);
+export const percentText = (v: number | null) =>
+  v === null ? "—" : `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)} %`;
 
 /** Text safe inside HTML elements and quoted attributes. */
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** The non-breaking space French typography puts before « % » and inside large numbers. */
 export const NBSP = "\u00a0";

@@ -10,7 +10,10 @@ export function formatIssues(error: z.ZodError, input?: unknown): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.length ? issue.path.join(".") : message("validation.root");
     const missing = input !== undefined && issue.path.length > 0 && valueAt(input, issue.path) === undefined;
-    return message("validation.line", { path, reason: missing ? message("validation.missing") : translateIssue(issue) });
+    return message("validation.line", {
+      path,
+      reason: missing ? message("validation.missing") : translateIssue(issue),
+    });
   });
 }
 
@@ -32,11 +35,15 @@ function translateIssue(issue: z.core.$ZodIssue): string {
     case "too_small":
       if (!/^Too small|^Invalid/.test(issue.message)) return issue.message;
       if (issue.origin === "string") return message("validation.tooShort", { min: String(issue.minimum) });
-      if (issue.origin === "array" || issue.origin === "set") return message("validation.tooFew", { min: String(issue.minimum) });
-      if (issue.origin === "number" || issue.origin === "int") return message("validation.tooLow", { min: String(issue.minimum) });
+      if (issue.origin === "array" || issue.origin === "set")
+        return message("validation.tooFew", { min: String(issue.minimum) });
+      if (issue.origin === "number" || issue.origin === "int")
+        return message("validation.tooLow", { min: String(issue.minimum) });
       return message("validation.tooSmall");
     case "too_big":
-      return /^Too big|^Invalid/.test(issue.message) ? message("validation.tooBig", { max: String(issue.maximum) }) : issue.message;
+      return /^Too big|^Invalid/.test(issue.message)
+        ? message("validation.tooBig", { max: String(issue.maximum) })
+        : issue.message;
     case "unrecognized_keys":
       return message("validation.keys", { keys: issue.keys.join(", ") });
     default:

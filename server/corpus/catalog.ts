@@ -5,21 +5,21 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
-import {
-  alternativeSchema,
-  catalogFileSchema,
-  mappingSchema,
-  productSchema,
-  vendorSchema,
-  type Alternative,
-  type CorpusProblem,
-  type Mapping,
-  type Product,
-  type Vendor,
-} from "./schema.ts";
-import { message } from "../i18n/messages.ts";
 import { categoryWord, countryName, fitLabel } from "../core/labels.ts";
 import { formatIssues } from "../core/validation.ts";
+import { message } from "../i18n/messages.ts";
+import {
+  type Alternative,
+  alternativeSchema,
+  type CorpusProblem,
+  catalogFileSchema,
+  type Mapping,
+  mappingSchema,
+  type Product,
+  productSchema,
+  type Vendor,
+  vendorSchema,
+} from "./schema.ts";
 
 export interface Catalog {
   vendors: Map<string, Vendor>;
@@ -31,17 +31,26 @@ export interface Catalog {
 }
 
 type RecordKind = "vendors" | "products" | "alternatives" | "mappings";
-const schemas = { vendors: vendorSchema, products: productSchema, alternatives: alternativeSchema, mappings: mappingSchema };
+const schemas = {
+  vendors: vendorSchema,
+  products: productSchema,
+  alternatives: alternativeSchema,
+  mappings: mappingSchema,
+};
 
 /** Reads every YAML file under `catalogDir`; invalid records are reported and left out, the rest loads. */
 export async function loadCatalog(corpusDir: string, problems: CorpusProblem[]): Promise<Catalog> {
   const catalogDir = path.join(corpusDir, "catalog");
-  const catalog: Catalog = { vendors: new Map(), products: new Map(), alternatives: new Map(), mappings: [], files: [] };
+  const catalog: Catalog = {
+    vendors: new Map(),
+    products: new Map(),
+    alternatives: new Map(),
+    mappings: [],
+    files: [],
+  };
   let names: string[] = [];
   try {
-    names = (await readdir(catalogDir, { recursive: true }))
-      .filter((n) => /\.ya?ml$/i.test(n))
-      .sort();
+    names = (await readdir(catalogDir, { recursive: true })).filter((n) => /\.ya?ml$/i.test(n)).sort();
   } catch {
     return catalog; // no catalog yet: documents still ingest
   }
@@ -69,7 +78,14 @@ export async function loadCatalog(corpusDir: string, problems: CorpusProblem[]):
   return catalog;
 }
 
-function addRecord(catalog: Catalog, kind: RecordKind, raw: unknown, index: number, file: string, problems: CorpusProblem[]) {
+function addRecord(
+  catalog: Catalog,
+  kind: RecordKind,
+  raw: unknown,
+  index: number,
+  file: string,
+  problems: CorpusProblem[],
+) {
   const result = schemas[kind].safeParse(raw);
   const label = recordLabel(kind, raw, index);
   if (!result.success) {
@@ -104,13 +120,21 @@ function recordLabel(kind: RecordKind, raw: unknown, index: number): string {
 function checkReferences(catalog: Catalog, problems: CorpusProblem[]) {
   for (const product of [...catalog.products.values()]) {
     if (!catalog.vendors.has(product.vendor)) {
-      problems.push({ path: "catalog", record: `products ${product.id}`, reasons: [`éditeur inconnu : « ${product.vendor} »`] });
+      problems.push({
+        path: "catalog",
+        record: `products ${product.id}`,
+        reasons: [`éditeur inconnu : « ${product.vendor} »`],
+      });
       catalog.products.delete(product.id);
     }
   }
   for (const alt of catalog.alternatives.values()) {
     if (alt.vendor && !catalog.vendors.has(alt.vendor)) {
-      problems.push({ path: "catalog", record: `alternatives ${alt.id}`, reasons: [`éditeur inconnu : « ${alt.vendor} »`] });
+      problems.push({
+        path: "catalog",
+        record: `alternatives ${alt.id}`,
+        reasons: [`éditeur inconnu : « ${alt.vendor} »`],
+      });
       alt.vendor = null;
     }
   }
@@ -122,7 +146,11 @@ function checkReferences(catalog: Catalog, problems: CorpusProblem[]) {
     const product = catalog.products.get(m.product);
     const alternative = catalog.alternatives.get(m.alternative);
     // A business package is replaced within its domain: openElec (elections) is no alternative to a finance package.
-    if (product?.domains.length && alternative?.domains.length && !product.domains.some((d) => alternative.domains.includes(d))) {
+    if (
+      product?.domains.length &&
+      alternative?.domains.length &&
+      !product.domains.some((d) => alternative.domains.includes(d))
+    ) {
       reasons.push(`domaines différents : ${product.domains.join(", ")} / ${alternative.domains.join(", ")}`);
     }
     // Network equipment is no alternative to a communications client (Huawei eSpace), nor the reverse.
@@ -161,7 +189,13 @@ export function sameCategoryFamily(product: string, alternative: string): boolea
  * Laws that reach a controlling entity, by stable id (French labels in `server/i18n/fr/inventory.json`, keys
  * `law.<id>`). The catalog's older ids (`cloud-act`, `fisa-702`, `china-nis-law`, `russia-sorm`) are still read.
  */
-export const LAW_IDS = ["us-cloud-act", "us-fisa-702", "ru-sorm", "ru-data-localisation", "cn-national-intelligence-law"] as const;
+export const LAW_IDS = [
+  "us-cloud-act",
+  "us-fisa-702",
+  "ru-sorm",
+  "ru-data-localisation",
+  "cn-national-intelligence-law",
+] as const;
 const LEGACY_LAW_IDS: Record<string, string> = {
   "cloud-act": "us-cloud-act",
   "fisa-702": "us-fisa-702",
@@ -186,9 +220,38 @@ export const LAWS_BY_COUNTRY: Record<string, string[]> = {
  * (Russia, Belarus, Turkey, the United States, China…) is extra-European.
  */
 export const EUROPEAN_COUNTRIES = new Set([
-  "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
-  "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-  "IS", "LI", "NO", "GB", "CH",
+  "AT",
+  "BE",
+  "BG",
+  "HR",
+  "CY",
+  "CZ",
+  "DK",
+  "EE",
+  "FI",
+  "FR",
+  "DE",
+  "GR",
+  "HU",
+  "IE",
+  "IT",
+  "LV",
+  "LT",
+  "LU",
+  "MT",
+  "NL",
+  "PL",
+  "PT",
+  "RO",
+  "SK",
+  "SI",
+  "ES",
+  "SE",
+  "IS",
+  "LI",
+  "NO",
+  "GB",
+  "CH",
 ]);
 export const isEuropean = (country: string) => EUROPEAN_COUNTRIES.has(country.toUpperCase());
 
@@ -237,7 +300,10 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
       `${v.name}${v.legalName && v.legalName !== v.name ? ` (${v.legalName})` : ""} : éditeur, siège : ${countryName(v.country)}.`,
     ];
     if (v.parent) lines.push(`Il appartient à ${v.parent.name} (${countryName(v.parent.country)}).`);
-    if (!v.ownershipVerified) lines.push("Propriétaire de contrôle non vérifié : aucune de nos sources ne confirme qui contrôle cet éditeur aujourd'hui.");
+    if (!v.ownershipVerified)
+      lines.push(
+        "Propriétaire de contrôle non vérifié : aucune de nos sources ne confirme qui contrôle cet éditeur aujourd'hui.",
+      );
     lines.push(
       v.exposure.length
         ? `Exposition à des lois extra-européennes : ${v.exposure.map(exposureLabel).join(", ")}.`
@@ -260,7 +326,10 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     if (p.aliases.length) lines.push(`Apparaît dans les inventaires sous les noms : ${p.aliases.join(" ; ")}.`);
     const alts = (altsByProduct.get(p.id) ?? [])
       .map((m) => ({ m, a: catalog.alternatives.get(m.alternative)! }))
-      .map(({ m, a }) => `${a.name} (${fitLabel(m.fit)}${a.country ? `, ${countryName(a.country)}` : ""}${a.licence ? `, libre ${a.licence}` : ""})`);
+      .map(
+        ({ m, a }) =>
+          `${a.name} (${fitLabel(m.fit)}${a.country ? `, ${countryName(a.country)}` : ""}${a.licence ? `, libre ${a.licence}` : ""})`,
+      );
     if (alts.length) lines.push(`Alternatives : ${alts.join(" ; ")}.`);
     if (p.notes) lines.push(p.notes);
     passages.push(passage("product", p.id, `Produit : ${p.name}`, lines, p.sources, p.category));
@@ -270,10 +339,15 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     const lines = [
       `${a.name} (${categoryWord(a.category)}) : ${a.licence ? `logiciel libre sous licence ${a.licence}` : "logiciel non libre"}, publié par ${a.publisher} (${countryName(a.country)}). Maturité : ${maturityLabel(a.maturity)}.`,
     ];
-    if (a.hosting.length) lines.push(`Hébergement : ${a.hosting.join(", ")}${a.providers.length ? ` ; hébergeurs : ${a.providers.join(", ")}` : ""}.`);
+    if (a.hosting.length)
+      lines.push(
+        `Hébergement : ${a.hosting.join(", ")}${a.providers.length ? ` ; hébergeurs : ${a.providers.join(", ")}` : ""}.`,
+      );
     if (a.sill) lines.push("Référencé au Socle interministériel de logiciels libres (SILL).");
     if (a.users.length) lines.push(`Utilisateurs publics connus : ${a.users.join(", ")}.`);
-    const replaces = (productsByAlt.get(a.id) ?? []).map((m) => `${catalog.products.get(m.product)!.name} (${fitLabel(m.fit)})`);
+    const replaces = (productsByAlt.get(a.id) ?? []).map(
+      (m) => `${catalog.products.get(m.product)!.name} (${fitLabel(m.fit)})`,
+    );
     if (replaces.length) lines.push(`Remplace : ${replaces.join(" ; ")}.`);
     if (a.migration) lines.push(`Migration : ${a.migration}`);
     if (a.notes) lines.push(a.notes);
@@ -297,7 +371,10 @@ function passage(
   sources: Vendor["sources"],
   category: string | null,
 ): CatalogPassage {
-  const dates = sources.map((s) => s.date).filter((d): d is string => !!d).sort();
+  const dates = sources
+    .map((s) => s.date)
+    .filter((d): d is string => !!d)
+    .sort();
   return {
     id: `catalog/${kind}/${id}`,
     kind,

@@ -19,7 +19,11 @@ let splitter: Promise<{ splitText(text: string): Promise<string[]> }> | null = n
 const getSplitter = () =>
   (splitter ??= import("@langchain/textsplitters").then(
     ({ RecursiveCharacterTextSplitter }) =>
-      new RecursiveCharacterTextSplitter({ chunkSize: MAX_CHUNK_CHARS, chunkOverlap: 150, separators: ["\n\n", "\n", ". ", " ", ""] }),
+      new RecursiveCharacterTextSplitter({
+        chunkSize: MAX_CHUNK_CHARS,
+        chunkOverlap: 150,
+        separators: ["\n\n", "\n", ". ", " ", ""],
+      }),
   ));
 
 interface Section {
@@ -55,9 +59,16 @@ export function splitSections(body: string): Section[] {
 export async function chunkDocument(doc: CorpusDocument): Promise<Chunk[]> {
   const chunks: Chunk[] = [];
   for (const section of splitSections(doc.body)) {
-    const pieces = section.text.length > MAX_CHUNK_CHARS ? await (await getSplitter()).splitText(section.text) : [section.text];
+    const pieces =
+      section.text.length > MAX_CHUNK_CHARS ? await (await getSplitter()).splitText(section.text) : [section.text];
     for (const text of pieces) {
-      chunks.push({ id: `${doc.id}#${chunks.length}`, docId: doc.id, ordinal: chunks.length, section: section.title, text });
+      chunks.push({
+        id: `${doc.id}#${chunks.length}`,
+        docId: doc.id,
+        ordinal: chunks.length,
+        section: section.title,
+        text,
+      });
     }
   }
   return chunks;

@@ -6,9 +6,9 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
-import { catalogPassages, loadCatalog, type Catalog } from "./catalog.ts";
 import { formatIssues } from "../core/validation.ts";
-import { frontMatterSchema, type CorpusProblem, type DocumentKind, type Source } from "./schema.ts";
+import { type Catalog, catalogPassages, loadCatalog } from "./catalog.ts";
+import { type CorpusProblem, type DocumentKind, frontMatterSchema, type Source } from "./schema.ts";
 
 export type { CorpusProblem };
 
@@ -46,9 +46,17 @@ const PROSE_DIRS = ["guidance", "case-studies", "ecosystem"];
 export async function loadCorpus(corpusDir: string): Promise<Corpus> {
   const problems: CorpusProblem[] = [];
   const documents: CorpusDocument[] = [];
-  if (!(await stat(corpusDir).then((s) => s.isDirectory(), () => false))) {
+  if (
+    !(await stat(corpusDir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  ) {
     // A mistyped CORPUS_DIR must not look like an empty but valid corpus.
-    problems.push({ path: corpusDir, reasons: ["dossier du corpus introuvable : vérifiez la variable CORPUS_DIR (par défaut ./corpus)"] });
+    problems.push({
+      path: corpusDir,
+      reasons: ["dossier du corpus introuvable : vérifiez la variable CORPUS_DIR (par défaut ./corpus)"],
+    });
     return { documents, catalog: await loadCatalog(corpusDir, []), problems, missing: true };
   }
   for (const dir of PROSE_DIRS) {

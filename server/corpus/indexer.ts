@@ -4,10 +4,10 @@
  * needs Ollama and can happen later, in the background.
  */
 import { readFile, rename, writeFile } from "node:fs/promises";
+import type { ChunkStore, StoredDocument } from "../store/types.ts";
 import { chunkDocument } from "./chunk.ts";
 import type { CorpusDocument, CorpusProblem } from "./documents.ts";
 import { corpusFingerprint, currentCorpus } from "./source.ts";
-import type { ChunkStore, StoredDocument } from "../store/types.ts";
 
 export interface IndexReport {
   documents: number;
@@ -62,7 +62,13 @@ export async function indexCorpus({ corpusDir, store, onProgress, statePath }: I
       await store.commit();
       const stats = await store.stats();
       if (stats.documents === last.documents && stats.chunks === last.chunks) {
-        return { ...stats, changed: 0, removed: 0, problems: last.problems, ms: Math.round(performance.now() - started) };
+        return {
+          ...stats,
+          changed: 0,
+          removed: 0,
+          problems: last.problems,
+          ms: Math.round(performance.now() - started),
+        };
       }
     }
   }
@@ -106,7 +112,14 @@ export async function indexCorpus({ corpusDir, store, onProgress, statePath }: I
     await writeFile(tmp, JSON.stringify(state));
     await rename(tmp, statePath);
   }
-  return { ...stats, changed: changed.length, removed: removed.length, problems: corpus.problems, ms: Math.round(performance.now() - started), storeMs: Math.round(storeMs) };
+  return {
+    ...stats,
+    changed: changed.length,
+    removed: removed.length,
+    problems: corpus.problems,
+    ms: Math.round(performance.now() - started),
+    storeMs: Math.round(storeMs),
+  };
 }
 
 async function prepare(doc: CorpusDocument) {
@@ -120,6 +133,12 @@ async function prepare(doc: CorpusDocument) {
     hash: doc.hash,
     keywords: doc.tags,
   };
-  const chunks = (await chunkDocument(doc)).map(({ id, docId, ordinal, section, text }) => ({ id, docId, ordinal, section, text }));
+  const chunks = (await chunkDocument(doc)).map(({ id, docId, ordinal, section, text }) => ({
+    id,
+    docId,
+    ordinal,
+    section,
+    text,
+  }));
   return { document, chunks };
 }

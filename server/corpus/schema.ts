@@ -29,7 +29,8 @@ export const DOCUMENT_KINDS = ["guidance", "case-study", "ecosystem", "catalog"]
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** YAML turns `2026-04-08` into a Date: accept both and keep the ISO text (day or month precision). */
-export { isoDate, sourceSchema, type Source } from "../core/source.ts";
+export { isoDate, type Source, sourceSchema } from "../core/source.ts";
+
 import { isoDate, sourceSchema, url } from "../core/source.ts";
 
 const sources = z.array(sourceSchema).min(1, "au moins une source est exigée");

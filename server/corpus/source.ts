@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { INDEX_FORMAT_VERSION, loadCorpus, type Corpus } from "./documents.ts";
+import { type Corpus, INDEX_FORMAT_VERSION, loadCorpus } from "./documents.ts";
 
 /** Names, sizes and modification times of every file of the corpus, with the chunking format: one hash (null: no folder). */
 export async function corpusFingerprint(corpusDir: string): Promise<string | null> {

@@ -34,7 +34,9 @@ export async function embedMissing(
     if (vectors.some((v) => v.length !== space.dimension)) {
       throw new Error(`Embedding model ${embedder.model} changed dimension during indexing`);
     }
-    pending.push(...batch.map((c, j) => ({ chunkId: c.id, docId: c.docId, docHash: c.document.hash, vector: vectors[j]! })));
+    pending.push(
+      ...batch.map((c, j) => ({ chunkId: c.id, docId: c.docId, docHash: c.document.hash, vector: vectors[j]! })),
+    );
     if (pending.length >= WRITE_ROWS) {
       await store.upsertVectors(space, pending, { append: true });
       pending = [];

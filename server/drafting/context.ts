@@ -4,13 +4,14 @@
  * computed from them (shares of a saved analysis, calendar dates): nothing is invented, and all of it is listed
  * in `facts` so the figure check knows where each figure came from.
  */
-import type { AuditPlanInputs, BriefingInputs, LetterInputs, RoadmapInputs } from "./inputs.ts";
-import type { DocumentStructure } from "./structure.ts";
-import type { DraftContext, DraftType, InventoryAnalysis } from "./types.ts";
+
 import { auditPlanContext } from "./documents/audit-plan.ts";
 import { briefingContext } from "./documents/briefing.ts";
 import { letterContext } from "./documents/letter.ts";
 import { roadmapContext } from "./documents/roadmap.ts";
+import type { AuditPlanInputs, BriefingInputs, LetterInputs, RoadmapInputs } from "./inputs.ts";
+import type { DocumentStructure } from "./structure.ts";
+import type { DraftContext, DraftType, InventoryAnalysis } from "./types.ts";
 
 export type { DraftContext };
 

@@ -4,21 +4,28 @@
  * these functions.
  */
 import { z } from "zod";
-import { formatIssues } from "../core/validation.ts";
 import type { Config } from "../config.ts";
+import { AppError, ioErrorOf } from "../core/errors.ts";
+import { formatIssues } from "../core/validation.ts";
+import { message } from "../i18n/messages.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
+import { loadFullAnalysis } from "../inventory/service.ts";
+import { newRecordId } from "../store/records.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { currentWorkspace } from "../store/workspace-scope.ts";
-import { AppError, ioErrorOf } from "../core/errors.ts";
-import { message } from "../i18n/messages.ts";
-import { newRecordId } from "../store/records.ts";
-import { buildContext, type DraftContext } from "./context.ts";
 import { checkFigures } from "../verify/figures.ts";
-import { passageSource, verifySection, writeSection, type GenerateDeps, type GenerateOptions, type GenerationState } from "./generate.ts";
-import { analysisSchema, parseDraftRequest, parseInputs, type DraftInputs } from "./inputs.ts";
-import { fill, loadStructure, type DocumentStructure } from "./structure.ts";
+import { buildContext, type DraftContext } from "./context.ts";
+import {
+  type GenerateDeps,
+  type GenerateOptions,
+  type GenerationState,
+  passageSource,
+  verifySection,
+  writeSection,
+} from "./generate.ts";
+import { analysisSchema, type DraftInputs, parseDraftRequest, parseInputs } from "./inputs.ts";
+import { type DocumentStructure, fill, loadStructure } from "./structure.ts";
 import type { Draft, DraftEvent, DraftMode, DraftSection, DraftType, InventoryAnalysis } from "./types.ts";
-import { loadFullAnalysis } from "../inventory/service.ts";
 
 /**
  * What drafting needs from the application, and no more: the engine satisfies it, tests can pass a smaller one,
@@ -78,14 +85,26 @@ const optionsOf = (app: DraftingContext): GenerateOptions & { quoteChars?: numbe
 });
 
 /** The analysis a roadmap or briefing is built from: given inline, or read from the saved analyses. */
-async function resolveAnalysis(app: DraftingContext, inputs: { analysisId?: string; analysis?: unknown }): Promise<InventoryAnalysis | null> {
+async function resolveAnalysis(
+  app: DraftingContext,
+  inputs: { analysisId?: string; analysis?: unknown },
+): Promise<InventoryAnalysis | null> {
   if (inputs.analysis) return inputs.analysis as InventoryAnalysis;
   if (!inputs.analysisId) return null;
   // Saved analyses keep their items in a compact table: the inventory service rebuilds the whole analysis.
   const saved = await loadFullAnalysis(app, inputs.analysisId);
-  if (!saved) throw new AppError("analysis_not_found", message("drafts.analysisNotFound", { id: inputs.analysisId }), 404);
+  if (!saved)
+    throw new AppError("analysis_not_found", message("drafts.analysisNotFound", { id: inputs.analysisId }), 404);
   const parsed = analysisSchema.safeParse(saved);
-  if (!parsed.success) throw new AppError("invalid_analysis", message("drafts.analysisInvalid", { id: inputs.analysisId, details: formatIssues(parsed.error, saved).join(" ; ") }), 422);
+  if (!parsed.success)
+    throw new AppError(
+      "invalid_analysis",
+      message("drafts.analysisInvalid", {
+        id: inputs.analysisId,
+        details: formatIssues(parsed.error, saved).join(" ; "),
+      }),
+      422,
+    );
   return parsed.data as InventoryAnalysis;
 }
 
@@ -122,7 +141,11 @@ async function outline(structure: DocumentStructure, ctx: DraftContext): Promise
  * Writes every section of a new draft, saves it and ends with `done` (its id). Nothing is saved if `signal`
  * aborts first.
  */
-export async function* createDraft(app: DraftingContext, prepared: PreparedDraft, signal: AbortSignal): AsyncGenerator<DraftEvent> {
+export async function* createDraft(
+  app: DraftingContext,
+  prepared: PreparedDraft,
+  signal: AbortSignal,
+): AsyncGenerator<DraftEvent> {
   const createdAt = new Date().toISOString();
   const ctx = await buildContext(prepared.type, prepared.inputs, prepared.analysis, prepared.structure, createdAt);
   const titles = await outline(prepared.structure, ctx);
@@ -131,7 +154,17 @@ export async function* createDraft(app: DraftingContext, prepared: PreparedDraft
   const sections: DraftSection[] = [];
   for (const section of prepared.structure.sections) {
     if (signal.aborted) return;
-    sections.push(yield* writeSection(section, ctx, titles, app, state, { ...optionsOf(app), quoteChars: prepared.type === "briefing" ? 260 : 420 }, signal));
+    sections.push(
+      yield* writeSection(
+        section,
+        ctx,
+        titles,
+        app,
+        state,
+        { ...optionsOf(app), quoteChars: prepared.type === "briefing" ? 260 : 420 },
+        signal,
+      ),
+    );
   }
   if (signal.aborted) return;
   const draft: Draft = {
@@ -152,7 +185,14 @@ export async function* createDraft(app: DraftingContext, prepared: PreparedDraft
     saved = false;
     yield { type: "notice", text: err.message };
   }
-  yield { type: "done", id: draft.id, mode: modeOf(sections), version: 1, flags: allFlags(sections), ...(saved ? {} : { saved: false }) };
+  yield {
+    type: "done",
+    id: draft.id,
+    mode: modeOf(sections),
+    version: 1,
+    flags: allFlags(sections),
+    ...(saved ? {} : { saved: false }),
+  };
 }
 
 /** A saved draft, or a French 404. */
@@ -177,13 +217,24 @@ export interface DraftSummary {
 export async function listDrafts(app: DraftingContext): Promise<DraftSummary[]> {
   const store = draftStore(app);
   const ids = await store.list();
-  const pending = [...unsaved.entries()].filter(([k, d]) => k === unsavedKey(app, d.id) && !ids.includes(d.id)).map(([, d]) => d);
+  const pending = [...unsaved.entries()]
+    .filter(([k, d]) => k === unsavedKey(app, d.id) && !ids.includes(d.id))
+    .map(([, d]) => d);
   const drafts = [...pending, ...(await Promise.all(ids.map((id) => getDraft(app, id).catch(() => null))))];
   return drafts
     .filter((d): d is Draft => d !== null)
     .map((d) => {
       const last = d.versions.at(-1)!;
-      return { id: d.id, type: d.type, title: d.title, collectivite: d.collectivite, createdAt: d.createdAt, updatedAt: last.at, versions: d.versions.length, flags: allFlags(last.sections).length };
+      return {
+        id: d.id,
+        type: d.type,
+        title: d.title,
+        collectivite: d.collectivite,
+        createdAt: d.createdAt,
+        updatedAt: last.at,
+        versions: d.versions.length,
+        flags: allFlags(last.sections).length,
+      };
     });
 }
 
@@ -199,7 +250,12 @@ async function contextOf(app: DraftingContext, draft: Draft) {
 export function sectionIndex(draft: Draft, key: string): number {
   const sections = draft.versions.at(-1)!.sections;
   const index = sections.findIndex((s) => s.key === key);
-  if (index < 0) throw new AppError("section_not_found", message("drafts.sectionNotFound", { key, keys: sections.map((s) => s.key).join(", ") }), 404);
+  if (index < 0)
+    throw new AppError(
+      "section_not_found",
+      message("drafts.sectionNotFound", { key, keys: sections.map((s) => s.key).join(", ") }),
+      404,
+    );
   return index;
 }
 
@@ -224,7 +280,13 @@ export function withDraftLock<T>(app: DraftingContext, id: string, fn: () => Pro
 }
 
 /** Adds a version to the latest saved draft (to be called under its lock): the section is found again by key. */
-async function saveVersion(app: DraftingContext, id: string, key: string, section: DraftSection, cause: string): Promise<Draft> {
+async function saveVersion(
+  app: DraftingContext,
+  id: string,
+  key: string,
+  section: DraftSection,
+  cause: string,
+): Promise<Draft> {
   const draft = await getDraft(app, id);
   const index = sectionIndex(draft, key);
   const sections = [...draft.versions.at(-1)!.sections];
@@ -235,15 +297,34 @@ async function saveVersion(app: DraftingContext, id: string, key: string, sectio
 }
 
 /** Writes one section again (new passages, the model if it answers); saves a new version and ends with `done`. */
-export async function* regenerateSection(app: DraftingContext, id: string, key: string, signal: AbortSignal): AsyncGenerator<DraftEvent> {
+export async function* regenerateSection(
+  app: DraftingContext,
+  id: string,
+  key: string,
+  signal: AbortSignal,
+): AsyncGenerator<DraftEvent> {
   const draft = await getDraft(app, id);
   sectionIndex(draft, key); // a French 404 for an unknown section
   const { structure, ctx } = await contextOf(app, draft);
   const sectionStructure = structure.sections.find((s) => s.key === key);
-  if (!sectionStructure) throw new AppError("section_not_found", message("drafts.sectionNotFound", { key, keys: structure.sections.map((s) => s.key).join(", ") }), 404);
+  if (!sectionStructure)
+    throw new AppError(
+      "section_not_found",
+      message("drafts.sectionNotFound", { key, keys: structure.sections.map((s) => s.key).join(", ") }),
+      404,
+    );
   const state = await initialState(app);
-  if (state.notice && sectionStructure.generate) yield { type: "notice", text: `${state.notice} ${message("drafts.templateNotice")}` };
-  const section = yield* writeSection(sectionStructure, ctx, await outline(structure, ctx), app, state, { ...optionsOf(app), quoteChars: draft.type === "briefing" ? 260 : 420 }, signal);
+  if (state.notice && sectionStructure.generate)
+    yield { type: "notice", text: `${state.notice} ${message("drafts.templateNotice")}` };
+  const section = yield* writeSection(
+    sectionStructure,
+    ctx,
+    await outline(structure, ctx),
+    app,
+    state,
+    { ...optionsOf(app), quoteChars: draft.type === "briefing" ? 260 : 420 },
+    signal,
+  );
   if (signal.aborted) return;
   const next = await withDraftLock(app, id, () => saveVersion(app, id, key, section, `regenerate:${key}`));
   const sections = next.versions.at(-1)!.sections;
@@ -265,25 +346,43 @@ const editSchema = z.strictObject({
 export async function editSection(app: DraftingContext, id: string, key: string, body: unknown): Promise<Draft> {
   const parsed = editSchema.safeParse(body);
   if (!parsed.success) {
-    throw new AppError("invalid_input", message("drafts.editInvalid", { details: formatIssues(parsed.error, body).map((l) => l.replace(/^text/, `text (${message("drafts.field.text")})`)).join(" ; ") }));
+    throw new AppError(
+      "invalid_input",
+      message("drafts.editInvalid", {
+        details: formatIssues(parsed.error, body)
+          .map((l) => l.replace(/^text/, `text (${message("drafts.field.text")})`))
+          .join(" ; "),
+      }),
+    );
   }
   return withDraftLock(app, id, async () => {
     const draft = await getDraft(app, id);
     const index = sectionIndex(draft, key);
     const expected = parsed.data.version;
     if (expected !== undefined && expected !== draft.versions.length) {
-      throw new AppError("version_conflict", message("drafts.versionConflict", { version: expected, current: draft.versions.length }), 409);
+      throw new AppError(
+        "version_conflict",
+        message("drafts.versionConflict", { version: expected, current: draft.versions.length }),
+        409,
+      );
     }
     const previous = draft.versions.at(-1)!.sections[index]!;
     const { ctx } = await contextOf(app, draft);
     const chunks = previous.passageIds.length ? await app.store.getChunks(previous.passageIds) : [];
-    const sources = [...chunks.map((c) => passageSource({ text: c.text, section: c.section, document: c.document })), ...ctx.facts];
+    const sources = [
+      ...chunks.map((c) => passageSource({ text: c.text, section: c.section, document: c.document })),
+      ...ctx.facts,
+    ];
     const text = parsed.data.text;
     const section: DraftSection = {
       ...previous,
       text,
       flags: checkFigures(text, sources),
-      verification: verifySection(text, chunks.map((c) => ({ text: c.text, section: c.section, document: c.document })), ctx.facts),
+      verification: verifySection(
+        text,
+        chunks.map((c) => ({ text: c.text, section: c.section, document: c.document })),
+        ctx.facts,
+      ),
       toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
       editedAt: new Date().toISOString(),
     };

@@ -4,16 +4,23 @@
  * model or when it fails, fill the section's French template with the structured data and quoted passages,
  * marked « Brouillon à compléter ». Either way the figure check runs on the result.
  */
-import { templateOf } from "../llm/prompts.ts";
+
 import { message } from "../i18n/messages.ts";
+import { templateOf } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
+import {
+  type CitedSource,
+  claimsCredit,
+  paragraphBefore,
+  quotedStatement,
+  statementSources,
+} from "../retrieval/attribution.ts";
 import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
-import type { DraftContext } from "./context.ts";
-import { claimsCredit, paragraphBefore, quotedStatement, statementSources, type CitedSource } from "../retrieval/attribution.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
 import { citationNumbers, sentenceSpans, verifyText } from "../verify/index.ts";
+import type { DraftContext } from "./context.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection } from "./types.ts";
 
@@ -50,14 +57,19 @@ export const passageSource = (r: Pick<SearchResult, "text" | "section" | "docume
 const hasMoneyOrShare = (text: string) => extractFigures(text).some((f) => f.kind === "amount" || f.kind === "percent");
 
 /** Passages for a section: relevant to its query, of the kinds it asks for, those with figures first if asked. */
-export async function retrievePassages(section: SectionStructure, vars: Record<string, string>, retriever: Retriever): Promise<{ query: string; passages: SearchResult[] }> {
+export async function retrievePassages(
+  section: SectionStructure,
+  vars: Record<string, string>,
+  retriever: Retriever,
+): Promise<{ query: string; passages: SearchResult[] }> {
   if (!section.query || section.maxPassages === 0) return { query: "", passages: [] };
   const query = fill(section.query, vars);
   // The retriever already keeps at most two passages of one document.
   const { results } = await retriever.search(query, 16, section.kinds ? { kinds: section.kinds } : undefined);
   const terms = keywords(query);
   let kept = results.filter((r) => coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= MIN_COVERAGE);
-  if (section.preferFigures) kept = [...kept.filter((r) => hasMoneyOrShare(r.text)), ...kept.filter((r) => !hasMoneyOrShare(r.text))];
+  if (section.preferFigures)
+    kept = [...kept.filter((r) => hasMoneyOrShare(r.text)), ...kept.filter((r) => !hasMoneyOrShare(r.text))];
   return { query, passages: kept.slice(0, Math.max(section.maxPassages, 1) + 2) };
 }
 
@@ -77,7 +89,8 @@ export const toCitation = (r: SearchResult, n: number, statement: string = r.tex
     page = credit.basis === "page";
   } else {
     sources = statementSources(statement, r, paragraphBefore(statement, r.text));
-    if (sources.length === 0 && r.sources.length === 1) sources = statementSources("", { ...r, document: { kind: "catalog" } });
+    if (sources.length === 0 && r.sources.length === 1)
+      sources = statementSources("", { ...r, document: { kind: "catalog" } });
   }
   const first = sources[0];
   return {
@@ -105,12 +118,23 @@ export function citedNumbers(text: string): number[] {
  */
 export function cleanGenerated(text: string, title: string, _passageCount?: number): string {
   let t = text.trim();
-  t = t.replace(/^(#+\s.*|\*\*[^*\n]+\*\*\s*:?)\n+/, (line) => (/^#/.test(line) || line.toLowerCase().includes(title.toLowerCase()) ? "" : line));
-  t = t.replace(/\[(\d+(?:\s*[,;]\s*\d+)+)\]/g, (_, list: string) => list.split(/\s*[,;]\s*/).map((n) => `[${n}]`).join(""));
+  t = t.replace(/^(#+\s.*|\*\*[^*\n]+\*\*\s*:?)\n+/, (line) =>
+    /^#/.test(line) || line.toLowerCase().includes(title.toLowerCase()) ? "" : line,
+  );
+  t = t.replace(/\[(\d+(?:\s*[,;]\s*\d+)+)\]/g, (_, list: string) =>
+    list
+      .split(/\s*[,;]\s*/)
+      .map((n) => `[${n}]`)
+      .join(""),
+  );
   return t.replace(/\n{3,}/g, "\n\n").trim();
 }
 
-const tidy = (text: string) => text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+const tidy = (text: string) =>
+  text
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 
 /**
  * A passage's text as its readers can take it: without cross-references to other corpus pages (« (voir la fiche
@@ -121,7 +145,12 @@ export function readerText(text: string): string {
     .replace(/\s*\((?:voir|cf\.)\s[^()]*\)/giu, "")
     .replace(/\s*;\s*voir (?:la|les) fiches?\s[^()]*(?=\))/giu, "")
     .split(/(?<=[.!?])\s+(?=\p{Lu})/u)
-    .filter((sentence) => !/\b(?:la|cette|les|une) fiches? (?:«|consacrée|dédiée|sur)\b|\bla fiche «|\bvoir (?:aussi )?(?:la|les) fiches?\b/iu.test(sentence))
+    .filter(
+      (sentence) =>
+        !/\b(?:la|cette|les|une) fiches? (?:«|consacrée|dédiée|sur)\b|\bla fiche «|\bvoir (?:aussi )?(?:la|les) fiches?\b/iu.test(
+          sentence,
+        ),
+    )
     .join(" ");
 }
 
@@ -136,7 +165,8 @@ function quotation(r: SearchResult, terms: string[], maxChars: number): string {
     .replace(/\s+/g, " ")
     .trim();
   // A sentence cut inside a parenthesis (« (AWS, s. d.) » read as two sentences): end before it.
-  if ((quote.match(/\(/g) ?? []).length > (quote.match(/\)/g) ?? []).length) quote = `${quote.slice(0, quote.lastIndexOf("(")).trimEnd()} …`;
+  if ((quote.match(/\(/g) ?? []).length > (quote.match(/\)/g) ?? []).length)
+    quote = `${quote.slice(0, quote.lastIndexOf("(")).trimEnd()} …`;
   // Cut at the length limit inside a word: end on the last whole word.
   else if (!/[.!?…»)]$/.test(quote)) quote = `${quote.slice(0, quote.lastIndexOf(" ")).trimEnd()} …`;
   return quote;
@@ -169,7 +199,17 @@ export async function* writeSection(
   /** What each used passage is cited for: its quoted excerpt (template), or the whole passage (model). */
   let statements: string[] = [];
   if (section.generate && state.llm) {
-    const generated = yield* generateText(section, title, ctx, sectionTitles, passages.slice(0, Math.max(section.maxPassages, 1) + 2), deps, state, options, signal);
+    const generated = yield* generateText(
+      section,
+      title,
+      ctx,
+      sectionTitles,
+      passages.slice(0, Math.max(section.maxPassages, 1) + 2),
+      deps,
+      state,
+      options,
+      signal,
+    );
     if (generated) {
       used = generated.used;
       text = cleanGenerated(generated.text, title, used.length);
@@ -197,15 +237,26 @@ export async function* writeSection(
       : section.points
         ? excerpts.map((q, i) => `- ${q.replace(/^[«"]\s*|\s*[»"]$/g, "")} [${i + 1}]`).join("\n")
         : `${message("drafts.quotesIntro")}\n\n${excerpts.map((q, i) => `> « ${q} » [${i + 1}]`).join("\n\n")}`;
-    text = tidy(fill(section.template, { ...ctx.vars, quotes, draft_mark: section.generate ? message("drafts.draftMark") : "" }));
+    text = tidy(
+      fill(section.template, { ...ctx.vars, quotes, draft_mark: section.generate ? message("drafts.draftMark") : "" }),
+    );
     if (appended) text = `${text}\n\n${appended}`;
     yield { type: "token", key: section.key, text };
   }
   text = tidy(text);
   const cited = new Set(citedNumbers(text));
   // A template cites each passage for its quotation; the model, for the sentences it wrote citing it.
-  const claimsOf = (n: number) => sentenceSpans(text!).map((x) => x.text).filter((x) => citationNumbers(x).includes(n));
-  const citations = used.map((r, i) => (mode === "generated" ? toCitation(r, i + 1, r.text, claimsOf(i + 1)) : toCitation(r, i + 1, statements[i] ?? r.text))).filter((c) => cited.has(c.n));
+  const claimsOf = (n: number) =>
+    sentenceSpans(text!)
+      .map((x) => x.text)
+      .filter((x) => citationNumbers(x).includes(n));
+  const citations = used
+    .map((r, i) =>
+      mode === "generated"
+        ? toCitation(r, i + 1, r.text, claimsOf(i + 1))
+        : toCitation(r, i + 1, statements[i] ?? r.text),
+    )
+    .filter((c) => cited.has(c.n));
   const flags = checkFigures(text, [...used.map(passageSource), ...ctx.facts]);
   if (flags.length) yield { type: "flags", key: section.key, flags };
   // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data.
@@ -226,8 +277,16 @@ export async function* writeSection(
 }
 
 /** Verification of a section against the passages it was written from (numbered as the model saw them) and the data. */
-export function verifySection(text: string, used: Pick<SearchResult, "text" | "section" | "document">[], facts: string[]) {
-  return verifyText(text, used.map((r, i) => ({ n: i + 1, text: passageSource(r) })), { facts });
+export function verifySection(
+  text: string,
+  used: Pick<SearchResult, "text" | "section" | "document">[],
+  facts: string[],
+) {
+  return verifyText(
+    text,
+    used.map((r, i) => ({ n: i + 1, text: passageSource(r) })),
+    { facts },
+  );
 }
 /** What an instruction says instead of a name typed by the user (the name itself is in the data block). */
 const dataReferences = () => ({
@@ -270,11 +329,15 @@ async function* generateText(
     words: String(section.words),
   };
   const maxTokens = Math.min(options.maxAnswerTokens, Math.ceil(section.words * 2.5) + 64);
-  const fixed = estimateTokens(systemPrompt) + estimateTokens(await sectionTemplate.format({ ...base, passages: "" })) + 32;
+  const fixed =
+    estimateTokens(systemPrompt) + estimateTokens(await sectionTemplate.format({ ...base, passages: "" })) + 32;
   const { used, text: blocks } = await fitPassages(passages, options.numCtx - maxTokens - fixed, tag);
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
-    { role: "user", content: await sectionTemplate.format({ ...base, passages: blocks || message("drafts.noPassage") }) },
+    {
+      role: "user",
+      content: await sectionTemplate.format({ ...base, passages: blocks || message("drafts.noPassage") }),
+    },
   ];
 
   const idle = new AbortController();
@@ -287,7 +350,9 @@ async function* generateText(
   try {
     rearm();
     const modelSignal = AbortSignal.any([signal, idle.signal]);
-    for await (const event of deps.models.chat().stream(turns, { signal: modelSignal, numCtx: options.numCtx, maxTokens })) {
+    for await (const event of deps.models
+      .chat()
+      .stream(turns, { signal: modelSignal, numCtx: options.numCtx, maxTokens })) {
       if (idle.signal.aborted) throw new Error("model idle timeout");
       rearm();
       if (event.type === "token") {
@@ -300,7 +365,10 @@ async function* generateText(
     if (signal.aborted) return null;
     deps.models.markUnreachable();
     state.llm = false;
-    state.notice = idle.signal.aborted || (err as Error)?.name === "ModelTimeoutError" ? message("drafts.timeout", { seconds: Math.round(options.idleTimeoutMs / 1000) }) : message("drafts.failedMidStream");
+    state.notice =
+      idle.signal.aborted || (err as Error)?.name === "ModelTimeoutError"
+        ? message("drafts.timeout", { seconds: Math.round(options.idleTimeoutMs / 1000) })
+        : message("drafts.failedMidStream");
     yield { type: "notice", text: state.notice };
     if (text) yield { type: "token", key: section.key, text: "\n\n" };
     return null;

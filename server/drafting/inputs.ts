@@ -4,8 +4,8 @@
  * fixed without reading code.
  */
 import { z } from "zod";
-import { formatIssues } from "../core/validation.ts";
 import { AppError, fieldErrors } from "../core/errors.ts";
+import { formatIssues } from "../core/validation.ts";
 import { message } from "../i18n/messages.ts";
 import { DRAFT_TYPES, type DraftType } from "./types.ts";
 
@@ -39,7 +39,15 @@ export const analysisSchema = z.looseObject({
         openSource: z.boolean().nullish(),
         category: z.string().nullish(),
         alternatives: z
-          .array(z.looseObject({ id: z.string(), name: z.string(), fit: z.string(), country: z.string().nullish(), openSource: z.boolean().nullish() }))
+          .array(
+            z.looseObject({
+              id: z.string(),
+              name: z.string(),
+              fit: z.string(),
+              country: z.string().nullish(),
+              openSource: z.boolean().nullish(),
+            }),
+          )
           .default([]),
       }),
     )
@@ -64,7 +72,10 @@ export const letterInputs = z.strictObject({
     signatory: text(200).optional(),
     address: text(300).optional(),
     contact: text(200).optional(),
-    url: z.string().regex(/^https?:\/\/\S+$/, "URL attendue (http:// ou https://)").optional(),
+    url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, "URL attendue (http:// ou https://)")
+      .optional(),
   }),
   recipient: z.strictObject({
     name: text(200),
@@ -75,7 +86,11 @@ export const letterInputs = z.strictObject({
   }),
   tone: z.enum(["courtois", "formel", "ferme"]).default("courtois"),
   context: text(4000).optional(),
-  requests: z.array(text(600)).min(1).max(10).default([...LETTER_REQUESTS]),
+  requests: z
+    .array(text(600))
+    .min(1)
+    .max(10)
+    .default([...LETTER_REQUESTS]),
   subject: text(200).optional(),
   place: text(100).optional(),
   date: isoDate.optional(),
@@ -116,7 +131,10 @@ export const briefingInputs = z
     author: text(200).optional(),
     date: isoDate.optional(),
   })
-  .refine((v) => v.question || v.analysisId || v.analysis, { path: ["question"], message: "question (ou analysisId) obligatoire" });
+  .refine((v) => v.question || v.analysisId || v.analysis, {
+    path: ["question"],
+    message: "question (ou analysisId) obligatoire",
+  });
 
 export type LetterInputs = z.infer<typeof letterInputs>;
 export type AuditPlanInputs = z.infer<typeof auditPlanInputs>;
@@ -136,7 +154,12 @@ const schemas: Record<DraftType, z.ZodType> = {
  * formats) from here, so they cannot drift from what the server validates.
  */
 export function inputsJsonSchema(): Record<DraftType, unknown> {
-  return Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, z.toJSONSchema(schema, { io: "input", unrepresentable: "any" })])) as Record<DraftType, unknown>;
+  return Object.fromEntries(
+    Object.entries(schemas).map(([type, schema]) => [
+      type,
+      z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }),
+    ]),
+  ) as Record<DraftType, unknown>;
 }
 
 const requestSchema = z.object({ type: z.enum(DRAFT_TYPES), inputs: z.record(z.string(), z.unknown()) });

@@ -35,14 +35,28 @@ const printed = (n: number) => (n < 10 && n > 0 && !Number.isInteger(n) ? Math.r
  * The milestones of a roadmap: one per phase that has software, with the measure it leaves when it lowers it —
  * « lowers » as the document prints it (a phase from 45,2 % to 44,9 % shows « sans changement »).
  */
-export function phaseMilestones(phases: PhasePlan[], baselineWeighted: number | null, start: string, targetDate: string | undefined): PhaseMilestone[] {
+export function phaseMilestones(
+  phases: PhasePlan[],
+  baselineWeighted: number | null,
+  start: string,
+  targetDate: string | undefined,
+): PhaseMilestone[] {
   const ends = phaseEnds(start, targetDate);
   const out: PhaseMilestone[] = [];
   let previous = baselineWeighted;
   for (const [i, phase] of phases.entries()) {
     if (phase.lines.length === 0) continue;
-    const lowers = phase.weighted !== null && previous !== null && phase.weighted < previous && printed(phase.weighted) !== printed(previous);
-    out.push({ phase: phase.phase, month: ends ? ends[i]! : null, weighted: lowers ? phase.weighted : null, raw: lowers ? phase.raw : null });
+    const lowers =
+      phase.weighted !== null &&
+      previous !== null &&
+      phase.weighted < previous &&
+      printed(phase.weighted) !== printed(previous);
+    out.push({
+      phase: phase.phase,
+      month: ends ? ends[i]! : null,
+      weighted: lowers ? phase.weighted : null,
+      raw: lowers ? phase.raw : null,
+    });
     if (lowers) previous = phase.weighted;
   }
   return out;

@@ -4,20 +4,21 @@
  * product, and the dated events of the local context. No I/O and no French text here: `context.ts` turns the plan
  * into the document.
  */
+
+import { countByCategory } from "../inventory/category-counts.ts";
 import {
   alternativeExposure,
   bestAlternative,
   exposureFactor,
   isExposed,
   lawsOf,
+  type Measure,
   measureItems,
   phaseOf,
   productName,
-  roleOf,
-  type Measure,
   type Role,
+  roleOf,
 } from "../inventory/measure.ts";
-import { countByCategory } from "../inventory/category-counts.ts";
 import { fold } from "../inventory/normalize.ts";
 import type { AnalysisAlternative, AnalysisItem, InventoryAnalysis } from "./types.ts";
 
@@ -132,7 +133,12 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       required: false,
     });
   }
-  lines.sort((a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || b.points - a.points || b.item.installations - a.item.installations);
+  lines.sort(
+    (a, b) =>
+      PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) ||
+      b.points - a.points ||
+      b.item.installations - a.item.installations,
+  );
 
   const baseline = { raw: raw.share, weighted: weighted.value };
   let rawLeft = raw.exposed;
@@ -152,7 +158,12 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
   });
 
   const floor = phases.at(-1)!.weighted;
-  const byDefault = [phases[1]!.weighted, floor].find((v) => v !== null && baseline.weighted !== null && v < baseline.weighted - EPSILON) ?? baseline.weighted ?? 0;
+  const byDefault =
+    [phases[1]!.weighted, floor].find(
+      (v) => v !== null && baseline.weighted !== null && v < baseline.weighted - EPSILON,
+    ) ??
+    baseline.weighted ??
+    0;
   const value = options.target ?? byDefault;
   // What the target requires: the replacements in the plan's order (phase, then largest gain), until it is met.
   let left = baseline.weighted ?? 0;
@@ -164,7 +175,10 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
     left -= line.points;
   }
   const reachable = left <= value + EPSILON;
-  const reachedAfter = reachable ? (phases.find((p) => p.weighted !== null && p.weighted <= value + EPSILON)?.phase ?? (required.length ? null : PHASES[0]!)) : null;
+  const reachedAfter = reachable
+    ? (phases.find((p) => p.weighted !== null && p.weighted <= value + EPSILON)?.phase ??
+      (required.length ? null : PHASES[0]!))
+    : null;
 
   return {
     measure,
@@ -181,14 +195,31 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
 /** The map's own count by category (distinct products, components set aside), largest first. */
 function categories(measure: Measure<AnalysisItem>) {
   return countByCategory(measure.measured.map((m) => m.item))
-    .map((c) => ({ category: c.category, products: c.products, installations: c.installations, extra: c.exposed, known: c.known }))
+    .map((c) => ({
+      category: c.category,
+      products: c.products,
+      installations: c.installations,
+      extra: c.exposed,
+      known: c.known,
+    }))
     .sort((a, b) => b.installations - a.installations);
 }
 
 // ---------- Local context ----------
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
+  janvier: 1,
+  fevrier: 2,
+  mars: 3,
+  avril: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  decembre: 12,
 };
 const MONTH_YEAR = new RegExp(`\\b(${Object.keys(MONTHS).join("|")})\\s+(20\\d{2})\\b`);
 const NUMERIC = /\b(?:(\d{1,2})\/(20\d{2})|(20\d{2})-(\d{2}))\b/;
@@ -208,7 +239,10 @@ export function sentenceDate(folded: string): string | null {
 }
 
 /** Lower case, no accents, words separated by single spaces and padded: « Microsoft 365 Apps » → « microsoft 365 apps ». */
-const words = (text: string) => ` ${fold(text).replace(/[^a-z0-9]+/g, " ").trim()} `;
+const words = (text: string) =>
+  ` ${fold(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()} `;
 
 const firstWord = (name: string) => fold(/^[^\s(]*/.exec(name.trimStart())![0]).replace(/[^a-z0-9]+/g, "");
 
@@ -232,7 +266,10 @@ function namesOf(line: RoadmapLine): string[] {
 export function localEvents(context: string, lines: RoadmapLine[], now?: string): LocalEvent[] {
   const today = (now ?? new Date().toISOString()).slice(0, 10);
   const events: LocalEvent[] = [];
-  for (const sentence of context.split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter(Boolean)) {
+  for (const sentence of context
+    .split(/(?<=[.!?;])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const date = sentenceDate(fold(sentence));
     if (!date) continue;
     // A month is ahead when it starts after today; a year when it is later than this one.
@@ -240,8 +277,13 @@ export function localEvents(context: string, lines: RoadmapLine[], now?: string)
     const said = words(sentence);
     // Only lines whose name starts with a word of the sentence can be named by it: a cheap test first.
     const vocabulary = new Set(said.trim().split(" "));
-    const candidate = (l: RoadmapLine) => [productName(l.item), l.item.name].some((n) => n && vocabulary.has(firstWord(n)));
-    events.push({ text: sentence, date, lines: lines.filter((l) => candidate(l) && namesOf(l).some((n) => said.includes(n))) });
+    const candidate = (l: RoadmapLine) =>
+      [productName(l.item), l.item.name].some((n) => n && vocabulary.has(firstWord(n)));
+    events.push({
+      text: sentence,
+      date,
+      lines: lines.filter((l) => candidate(l) && namesOf(l).some((n) => said.includes(n))),
+    });
   }
   return events.sort((a, b) => a.date.localeCompare(b.date));
 }

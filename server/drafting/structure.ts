@@ -4,11 +4,12 @@
  * without it. Placeholders `{name}` are filled by the prompt formatter (`llm/prompts.ts`), so a missing value is an error
  * rather than a silent hole in a letter.
  */
-import { formatTemplate, readPromptFile } from "../llm/prompts.ts";
+
 import { parse } from "yaml";
 import { z } from "zod";
-import { formatIssues } from "../core/validation.ts";
 import { contract } from "../core/labels.ts";
+import { formatIssues } from "../core/validation.ts";
+import { formatTemplate, readPromptFile } from "../llm/prompts.ts";
 import type { DraftType } from "./types.ts";
 
 const sectionSchema = z.strictObject({
@@ -22,7 +23,10 @@ const sectionSchema = z.strictObject({
   /** Passages quoted by the template; the model is given up to two more. */
   maxPassages: z.number().int().min(0).max(8).default(3),
   /** Only passages of documents of these kinds (a letter's peer examples come from the case studies). */
-  kinds: z.array(z.enum(["guidance", "case-study", "ecosystem", "catalog"])).min(1).optional(),
+  kinds: z
+    .array(z.enum(["guidance", "case-study", "ecosystem", "catalog"]))
+    .min(1)
+    .optional(),
   /** Rank passages holding amounts and percentages first (budget, costs). */
   preferFigures: z.boolean().default(false),
   /** Without a model, the passages' key sentences are listed as points (with their notes) rather than quoted. */
@@ -40,7 +44,10 @@ const structureSchema = z.strictObject({
   sections: z
     .array(sectionSchema)
     .min(1)
-    .refine((s) => s.every((x) => !x.generate || (x.query && x.instruction)), "une section générée doit avoir query et instruction"),
+    .refine(
+      (s) => s.every((x) => !x.generate || (x.query && x.instruction)),
+      "une section générée doit avoir query et instruction",
+    ),
 });
 
 export type SectionStructure = z.infer<typeof sectionSchema>;
@@ -55,7 +62,8 @@ export function loadStructure(type: DraftType, lang = "fr"): DocumentStructure {
   if (cached) return cached;
   const raw: unknown = parse(readPromptFile(`${lang}/drafts/${type}.yaml`));
   const parsed = structureSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`prompts/${lang}/drafts/${type}.yaml : ${formatIssues(parsed.error, raw).join(" ; ")}`);
+  if (!parsed.success)
+    throw new Error(`prompts/${lang}/drafts/${type}.yaml : ${formatIssues(parsed.error, raw).join(" ; ")}`);
   cache.set(id, parsed.data);
   return parsed.data;
 }

@@ -86,7 +86,14 @@ export type DraftEvent =
   | { type: "flags"; key: string; flags: FigureFlag[] }
   | { type: "verification"; key: string; verification: Verification }
   | { type: "notice"; text: string }
-  | { type: "done"; id: string; mode: DraftMode; version: number; flags: (FigureFlag & { section: string })[]; saved?: false };
+  | {
+      type: "done";
+      id: string;
+      mode: DraftMode;
+      version: number;
+      flags: (FigureFlag & { section: string })[];
+      saved?: false;
+    };
 
 /** What a roadmap reads from one line of a saved inventory analysis. */
 export interface AnalysisItem {

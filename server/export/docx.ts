@@ -14,13 +14,13 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  type ParagraphChild,
   ShadingType,
   Table,
   TableCell,
   TableRow,
   TextRun,
   WidthType,
-  type ParagraphChild,
 } from "docx";
 import type { Block, DocumentModel, Inline } from "./model.ts";
 
@@ -36,7 +36,14 @@ function runs(list: Inline[], state: State, size?: number): ParagraphChild[] {
     if (i.kind === "note") {
       const id = state.nextNote++;
       const children: ParagraphChild[] = [new TextRun({ text: i.note.text, size: 17 })];
-      if (i.note.url) children.push(new TextRun({ text: " ", size: 17 }), new ExternalHyperlink({ link: i.note.url, children: [new TextRun({ text: i.note.url, size: 17, style: "Hyperlink" })] }));
+      if (i.note.url)
+        children.push(
+          new TextRun({ text: " ", size: 17 }),
+          new ExternalHyperlink({
+            link: i.note.url,
+            children: [new TextRun({ text: i.note.url, size: 17, style: "Hyperlink" })],
+          }),
+        );
       state.footnotes[String(id)] = { children: [new Paragraph({ children })] };
       return new FootnoteReferenceRun(id);
     }
@@ -57,7 +64,13 @@ function blocks(list: Block[], state: State): (Paragraph | Table)[] {
   for (const b of list) {
     switch (b.kind) {
       case "heading":
-        out.push(new Paragraph({ heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: runs(b.inlines, state), keepNext: true }));
+        out.push(
+          new Paragraph({
+            heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+            children: runs(b.inlines, state),
+            keepNext: true,
+          }),
+        );
         break;
       case "list": {
         const instance = state.nextList++;
@@ -66,7 +79,9 @@ function blocks(list: Block[], state: State): (Paragraph | Table)[] {
             new Paragraph({
               children: runs(item, state),
               spacing: { after: 60 },
-              ...(b.ordered ? { numbering: { reference: "cap-numbered", level: 0, instance } } : { bullet: { level: 0 } }),
+              ...(b.ordered
+                ? { numbering: { reference: "cap-numbered", level: 0, instance } }
+                : { bullet: { level: 0 } }),
             }),
           );
         }
@@ -76,13 +91,41 @@ function blocks(list: Block[], state: State): (Paragraph | Table)[] {
         out.push(
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
-            borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+            borders: {
+              top: border,
+              bottom: border,
+              left: border,
+              right: border,
+              insideHorizontal: border,
+              insideVertical: border,
+            },
             rows: [
               new TableRow({
                 tableHeader: true,
-                children: b.header.map((c) => new TableCell({ shading: { type: ShadingType.CLEAR, fill: "E7ECF5", color: "auto" }, children: [new Paragraph({ children: runs(c.map((x) => (x.kind === "text" ? { ...x, bold: true } : x)), state, 19) })] })),
+                children: b.header.map(
+                  (c) =>
+                    new TableCell({
+                      shading: { type: ShadingType.CLEAR, fill: "E7ECF5", color: "auto" },
+                      children: [
+                        new Paragraph({
+                          children: runs(
+                            c.map((x) => (x.kind === "text" ? { ...x, bold: true } : x)),
+                            state,
+                            19,
+                          ),
+                        }),
+                      ],
+                    }),
+                ),
               }),
-              ...b.rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph({ children: runs(c, state, 19) })] })) })),
+              ...b.rows.map(
+                (r) =>
+                  new TableRow({
+                    children: r.map(
+                      (c) => new TableCell({ children: [new Paragraph({ children: runs(c, state, 19) })] }),
+                    ),
+                  }),
+              ),
             ],
           }),
           new Paragraph({ children: [] }),
@@ -94,13 +137,30 @@ function blocks(list: Block[], state: State): (Paragraph | Table)[] {
             out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(b.inlines, state) }));
             break;
           case "subtitle":
-            out.push(new Paragraph({ children: runs(b.inlines.map((x) => (x.kind === "text" ? { ...x, bold: true } : x)), state, 30), spacing: { after: 120 } }));
+            out.push(
+              new Paragraph({
+                children: runs(
+                  b.inlines.map((x) => (x.kind === "text" ? { ...x, bold: true } : x)),
+                  state,
+                  30,
+                ),
+                spacing: { after: 120 },
+              }),
+            );
             break;
           case "meta":
-            out.push(new Paragraph({ children: runs(b.inlines, state, 20), spacing: { after: 300 }, border: { bottom: { ...border, space: 4 } } }));
+            out.push(
+              new Paragraph({
+                children: runs(b.inlines, state, 20),
+                spacing: { after: 300 },
+                border: { bottom: { ...border, space: 4 } },
+              }),
+            );
             break;
           case "right":
-            out.push(new Paragraph({ children: runs(b.inlines, state), indent: { left: 5100 }, spacing: { after: 240 } }));
+            out.push(
+              new Paragraph({ children: runs(b.inlines, state), indent: { left: 5100 }, spacing: { after: 240 } }),
+            );
             break;
           case "sender":
             out.push(new Paragraph({ children: runs(b.inlines, state), spacing: { after: 360 } }));
@@ -110,17 +170,38 @@ function blocks(list: Block[], state: State): (Paragraph | Table)[] {
               new Paragraph({
                 children: runs(b.inlines, state, 20),
                 shading: { type: ShadingType.CLEAR, fill: "FFF2CC", color: "auto" },
-                border: { top: { ...border, color: "BF8F00" }, bottom: { ...border, color: "BF8F00" }, left: { ...border, color: "BF8F00" }, right: { ...border, color: "BF8F00" } },
+                border: {
+                  top: { ...border, color: "BF8F00" },
+                  bottom: { ...border, color: "BF8F00" },
+                  left: { ...border, color: "BF8F00" },
+                  right: { ...border, color: "BF8F00" },
+                },
                 spacing: { after: 160 },
               }),
             );
             break;
           case "quote":
-            out.push(new Paragraph({ children: runs(b.inlines.map((x) => (x.kind === "text" ? { ...x, italic: true } : x)), state, 20), indent: { left: 480, right: 280 }, spacing: { after: 120 } }));
+            out.push(
+              new Paragraph({
+                children: runs(
+                  b.inlines.map((x) => (x.kind === "text" ? { ...x, italic: true } : x)),
+                  state,
+                  20,
+                ),
+                indent: { left: 480, right: 280 },
+                spacing: { after: 120 },
+              }),
+            );
             break;
           default:
             // Lines kept apart by breaks (a signature, an address) are not justified: Word would stretch them.
-            out.push(new Paragraph({ children: runs(b.inlines, state), alignment: b.inlines.some((i) => i.kind === "break") ? AlignmentType.LEFT : AlignmentType.JUSTIFIED, spacing: { after: 140, line: 300 } }));
+            out.push(
+              new Paragraph({
+                children: runs(b.inlines, state),
+                alignment: b.inlines.some((i) => i.kind === "break") ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+                spacing: { after: 140, line: 300 },
+              }),
+            );
         }
     }
   }
@@ -142,7 +223,15 @@ export async function toDocx(doc: DocumentModel): Promise<Uint8Array> {
       config: [
         {
           reference: "cap-numbered",
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: "%1.",
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+            },
+          ],
         },
       ],
     },
@@ -152,7 +241,15 @@ export async function toDocx(doc: DocumentModel): Promise<Uint8Array> {
         properties: { page: { margin: { top: 1134, bottom: 1000, left: 1247, right: 1247 } } },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${doc.footer} — `, size: 16, color: "7F7F7F" }), new TextRun({ children: [PageNumber.CURRENT], size: 16, color: "7F7F7F" })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ text: `${doc.footer} — `, size: 16, color: "7F7F7F" }),
+                  new TextRun({ children: [PageNumber.CURRENT], size: 16, color: "7F7F7F" }),
+                ],
+              }),
+            ],
           }),
         },
         children,

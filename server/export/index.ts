@@ -2,8 +2,8 @@
  * One entry point for the four export formats: the route, the CLI and the examples script call `exportDraft`.
  */
 import { AppError } from "../core/errors.ts";
-import { message } from "../i18n/messages.ts";
 import type { Draft } from "../drafting/types.ts";
+import { message } from "../i18n/messages.ts";
 import { toMarkdown } from "./markdown.ts";
 import { buildDocument } from "./model.ts";
 
@@ -27,7 +27,8 @@ export interface ExportedFile {
 /** Checks a format name given by a user; throws a French 400 naming the field. */
 export function parseFormat(raw: string | undefined): ExportFormat {
   const format = (raw ?? "").toLowerCase();
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new AppError("invalid_format", message("drafts.formatInvalid", { format: raw ?? "" }));
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new AppError("invalid_format", message("drafts.formatInvalid", { format: raw ?? "" }));
   return format as ExportFormat;
 }
 

@@ -14,7 +14,12 @@ const escapeInline = (t: string) => t.replace(/([\\`*_<>|~])/g, "\\$1").replace(
 const escapeLineStarts = (text: string) =>
   text
     .split("\n")
-    .map((line) => line.replace(/^[ \t]+/, "").replace(/^([#>+=[-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2"))
+    .map((line) =>
+      line
+        .replace(/^[ \t]+/, "")
+        .replace(/^([#>+=[-])/, "\\$1")
+        .replace(/^(\d+)([.)])/, "$1\\$2"),
+    )
     .join("\n");
 
 /** A URL a reader may follow: http(s) only, nothing that could close the `<…>` around it. */
@@ -76,7 +81,13 @@ function block(b: Block): string {
 export function toMarkdown(doc: DocumentModel): string {
   const parts = [...doc.front.map(block), "---", ...doc.body.map(block)];
   if (doc.notes.length) {
-    parts.push("---", ...doc.notes.map((n) => `[^${n.n}]: ${escapeInline(n.text).replace(/\s*\n\s*/g, " ")}${safeUrl(n.url) ? ` <${safeUrl(n.url)}>` : ""}`));
+    parts.push(
+      "---",
+      ...doc.notes.map(
+        (n) =>
+          `[^${n.n}]: ${escapeInline(n.text).replace(/\s*\n\s*/g, " ")}${safeUrl(n.url) ? ` <${safeUrl(n.url)}>` : ""}`,
+      ),
+    );
   }
   parts.push(`*${doc.footer}*`);
   return `${parts.join("\n\n")}\n`;

@@ -4,11 +4,10 @@
  * parsed from the sections' Markdown subset, with `[n]` markers turned into numbered notes carrying the source's
  * title, date and URL. ODT, DOCX, PDF and Markdown render this one model, so they say the same thing.
  */
-import { slugify } from "../core/text.ts";
-import { message } from "../i18n/messages.ts";
-import { frenchDate } from "../core/text.ts";
+import { frenchDate, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
+import { message } from "../i18n/messages.ts";
 
 export type Inline =
   | { kind: "text"; text: string; bold?: boolean; italic?: boolean; flagged?: boolean }
@@ -49,7 +48,8 @@ const slug = (s: string) => slugify(s, 60, "document");
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const dateText = (d: string | null | undefined) => (!d ? message("drafts.note.noDate") : /^\d{4}-\d{2}/.test(d) ? frenchDate(d) : d);
+const dateText = (d: string | null | undefined) =>
+  !d ? message("drafts.note.noDate") : /^\d{4}-\d{2}/.test(d) ? frenchDate(d) : d;
 
 /** « au 10 avril 2026 », « d'avril 2026 », « de mars 2026 », « de 2025 »: a date as « à jour … » takes it. */
 export function asOfText(d: string): string {
@@ -67,9 +67,16 @@ export function noteOf(c: Citation): { text: string; url: string | null } {
   if (!c.sources) {
     // Saved before statements were attributed one by one.
     const date = c.date ? `, ${dateText(c.date)}` : "";
-    return { text: `${c.title}${c.section ? ` — ${c.section}` : ""}${date}.${c.source ? ` Source : ${c.source}.` : ""}`, url: c.url };
+    return {
+      text: `${c.title}${c.section ? ` — ${c.section}` : ""}${date}.${c.source ? ` Source : ${c.source}.` : ""}`,
+      url: c.url,
+    };
   }
-  const fiche = message("drafts.note.fiche", { title: c.title, section: c.section ? ` — ${c.section}` : "", date: c.date && /^\d{4}/.test(c.date) ? asOfText(c.date) : dateText(c.date) });
+  const fiche = message("drafts.note.fiche", {
+    title: c.title,
+    section: c.section ? ` — ${c.section}` : "",
+    date: c.date && /^\d{4}/.test(c.date) ? asOfText(c.date) : dateText(c.date),
+  });
   if (c.sources.length === 0) return { text: `${fiche} ${message("drafts.note.analysis")}`, url: null };
   const last = c.sources.length - 1;
   const listed = c.sources
@@ -79,7 +86,10 @@ export function noteOf(c: Citation): { text: string; url: string | null } {
       return (i < last || c.page) && s.url ? `${named} <${s.url}>` : named;
     })
     .join(" ; ");
-  const line = message(c.page ? "drafts.note.page" : c.sources.length > 1 ? "drafts.note.sources" : "drafts.note.source", { sources: listed }).replace(/\.\.$/, ".");
+  const line = message(
+    c.page ? "drafts.note.page" : c.sources.length > 1 ? "drafts.note.sources" : "drafts.note.source",
+    { sources: listed },
+  ).replace(/\.\.$/, ".");
   // A page's list backs the page, not the sentence: no address is printed as if it were the sentence's source.
   return { text: `${fiche} ${line}`, url: c.page ? null : c.sources[last]!.url };
 }
@@ -95,12 +105,24 @@ const isoMonthOrDay = (d: string | null | undefined): d is string => !!d && /^\d
  * How fresh a document's facts are: the most recent date of the corpus pages it cites, the date of the inventory it
  * is computed from, and the oldest dated fact it cites when that is more than a year before the document.
  */
-export function freshness(draft: Draft, version: DraftVersion): { asOf: string | null; inventory: string | null; oldest: string | null } {
+export function freshness(
+  draft: Draft,
+  version: DraftVersion,
+): { asOf: string | null; inventory: string | null; oldest: string | null } {
   const citations = version.sections.flatMap((s) => s.citations);
-  const pages = citations.map((c) => c.date).filter(isoMonthOrDay).sort();
-  const facts = citations.flatMap((c) => (c.sources?.length ? c.sources.map((s) => s.date ?? c.date) : [c.date])).filter(isoMonthOrDay).sort();
+  const pages = citations
+    .map((c) => c.date)
+    .filter(isoMonthOrDay)
+    .sort();
+  const facts = citations
+    .flatMap((c) => (c.sources?.length ? c.sources.map((s) => s.date ?? c.date) : [c.date]))
+    .filter(isoMonthOrDay)
+    .sort();
   const analysis = (draft.inputs as { analysis?: { createdAt?: unknown } }).analysis;
-  const inventory = typeof analysis?.createdAt === "string" && isoMonthOrDay(analysis.createdAt.slice(0, 10)) ? analysis.createdAt.slice(0, 10) : null;
+  const inventory =
+    typeof analysis?.createdAt === "string" && isoMonthOrDay(analysis.createdAt.slice(0, 10))
+      ? analysis.createdAt.slice(0, 10)
+      : null;
   // Older than a year before the document's own date (a letter's date, else the day it was written).
   const dated = String((draft.inputs as { date?: unknown }).date ?? version.at);
   const yearBefore = `${Number(dated.slice(0, 4)) - 1}${dated.slice(4, 10)}`;
@@ -114,8 +136,11 @@ const UNVERIFIED = "\u0001";
 /** The section text with a mark after each sentence the verification found unsupported or wrongly cited. */
 export function markUnverified(section: Pick<DraftSection, "text" | "verification">): string {
   let text = section.text;
-  const ends = (section.verification?.sentences ?? []).filter((s) => s.status === "unsupported" || s.status === "invalid-citation").map((s) => s.end);
-  for (const end of [...new Set(ends)].sort((a, b) => b - a)) if (end <= text.length) text = `${text.slice(0, end)}${UNVERIFIED}${text.slice(end)}`;
+  const ends = (section.verification?.sentences ?? [])
+    .filter((s) => s.status === "unsupported" || s.status === "invalid-citation")
+    .map((s) => s.end);
+  for (const end of [...new Set(ends)].sort((a, b) => b - a))
+    if (end <= text.length) text = `${text.slice(0, end)}${UNVERIFIED}${text.slice(end)}`;
   return text;
 }
 
@@ -135,7 +160,8 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
     if (!t) return;
     if (t.includes(UNVERIFIED)) {
       t.split(UNVERIFIED).forEach((part, i) => {
-        if (i > 0) out.push({ kind: "text", text: ` ${message("verify.unverifiedInline")}`, bold: true, flagged: true });
+        if (i > 0)
+          out.push({ kind: "text", text: ` ${message("verify.unverifiedInline")}`, bold: true, flagged: true });
         pushText(part, bold, italic);
       });
       return;
@@ -204,7 +230,11 @@ export function parseBlocks(text: string, ctx: InlineContext): Block[] {
         i++;
       }
       const [header = [], ...body] = rows;
-      blocks.push({ kind: "table", header: header.map(inline), rows: body.map((r) => header.map((_, k) => inline(r[k] ?? ""))) });
+      blocks.push({
+        kind: "table",
+        header: header.map(inline),
+        rows: body.map((r) => header.map((_, k) => inline(r[k] ?? ""))),
+      });
       continue;
     }
     const listItem = /^\s*(?:([-*•])|(\d+)[.)])\s+(.*)$/;
@@ -223,7 +253,12 @@ export function parseBlocks(text: string, ctx: InlineContext): Block[] {
     }
     const quote = /^>\s?/.test(line);
     const para: string[] = [];
-    while (i < lines.length && lines[i]!.trim() && (/^>\s?/.test(lines[i]!) === quote) && !/^#{1,6}\s|^\s*\||^\s*(?:[-*•]|\d+[.)])\s/.test(quote ? lines[i]!.replace(/^>\s?/, "") : lines[i]!)) {
+    while (
+      i < lines.length &&
+      lines[i]!.trim() &&
+      /^>\s?/.test(lines[i]!) === quote &&
+      !/^#{1,6}\s|^\s*\||^\s*(?:[-*•]|\d+[.)])\s/.test(quote ? lines[i]!.replace(/^>\s?/, "") : lines[i]!)
+    ) {
       para.push(quote ? lines[i]!.replace(/^>\s?/, "") : lines[i]!);
       i++;
     }
@@ -249,13 +284,27 @@ function titleBlock(draft: Draft): Block[] {
     const sender = inputs.sender ?? {};
     const recipient = inputs.recipient ?? {};
     return [
-      { kind: "paragraph", style: "sender", inlines: [{ kind: "text", text: sender.name ?? "", bold: true }, ...(sender.address || sender.url || sender.contact ? [{ kind: "break" } as Inline, ...lines(sender.address, sender.url, sender.contact)] : [])] },
+      {
+        kind: "paragraph",
+        style: "sender",
+        inlines: [
+          { kind: "text", text: sender.name ?? "", bold: true },
+          ...(sender.address || sender.url || sender.contact
+            ? [{ kind: "break" } as Inline, ...lines(sender.address, sender.url, sender.contact)]
+            : []),
+        ],
+      },
       { kind: "paragraph", style: "right", inlines: lines(recipient.name, recipient.role, draft.collectivite) },
-      { kind: "paragraph", style: "right", inlines: plain(inputs.place ? `${inputs.place}, le ${date}` : `Le ${date}`) },
+      {
+        kind: "paragraph",
+        style: "right",
+        inlines: plain(inputs.place ? `${inputs.place}, le ${date}` : `Le ${date}`),
+      },
     ];
   }
   const meta: string[] = [];
-  if (draft.type === "briefing" && inputs.recipient?.name) meta.push(`À l'attention de ${inputs.recipient.name}${inputs.recipient.role ? `, ${inputs.recipient.role}` : ""}`);
+  if (draft.type === "briefing" && inputs.recipient?.name)
+    meta.push(`À l'attention de ${inputs.recipient.name}${inputs.recipient.role ? `, ${inputs.recipient.role}` : ""}`);
   meta.push([inputs.author ? `${inputs.author}` : null, date].filter(Boolean).join(" — "));
   return [
     { kind: "paragraph", style: "title", inlines: plain(draft.title) },
@@ -294,19 +343,52 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
   const asOf = [
     fresh.asOf ? message("drafts.freshness.asOf", { date: asOfText(fresh.asOf) }) : null,
     fresh.inventory ? message("drafts.freshness.inventory", { date: frenchDate(fresh.inventory) }) : null,
-  ].filter(Boolean).join(" ; ");
+  ]
+    .filter(Boolean)
+    .join(" ; ");
   if (asOf && draft.type !== "letter") front.push({ kind: "paragraph", style: "meta", inlines: plain(asOf) });
-  if (fresh.oldest) front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: message("drafts.freshness.old", { date: frenchDate(fresh.oldest) }), bold: true }] });
+  if (fresh.oldest)
+    front.push({
+      kind: "paragraph",
+      style: "banner",
+      inlines: [
+        { kind: "text", text: message("drafts.freshness.old", { date: frenchDate(fresh.oldest) }), bold: true },
+      ],
+    });
   const toComplete = chosen.sections.filter((s: DraftSection) => s.toComplete).length;
-  if (toComplete) front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: message("drafts.banner", { count: toComplete }), bold: true }] });
+  if (toComplete)
+    front.push({
+      kind: "paragraph",
+      style: "banner",
+      inlines: [{ kind: "text", text: message("drafts.banner", { count: toComplete }), bold: true }],
+    });
   const flagged = chosen.sections.flatMap((s) => s.flags.map((f) => ({ section: s.title, figure: f.figure })));
   if (flagged.length) {
-    front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: `${message("drafts.flagsTitle")} — `, bold: true }, ...plain(message("drafts.flagsIntro"))] });
-    front.push({ kind: "list", ordered: false, items: flagged.map((f) => [{ kind: "text", text: f.figure, bold: true, flagged: true }, ...plain(` (${f.section})`)]) });
+    front.push({
+      kind: "paragraph",
+      style: "banner",
+      inlines: [
+        { kind: "text", text: `${message("drafts.flagsTitle")} — `, bold: true },
+        ...plain(message("drafts.flagsIntro")),
+      ],
+    });
+    front.push({
+      kind: "list",
+      ordered: false,
+      items: flagged.map((f) => [
+        { kind: "text", text: f.figure, bold: true, flagged: true },
+        ...plain(` (${f.section})`),
+      ]),
+    });
   }
   const unsupported = chosen.sections.reduce((n, s) => n + (s.verification?.counts.unsupported ?? 0), 0);
   const invalid = chosen.sections.reduce((n, s) => n + (s.verification?.counts.invalidMarkers ?? 0), 0);
-  if (unsupported + invalid) front.push({ kind: "paragraph", style: "banner", inlines: [{ kind: "text", text: message("verify.summary", { unsupported, invalid }), bold: true, flagged: true }] });
+  if (unsupported + invalid)
+    front.push({
+      kind: "paragraph",
+      style: "banner",
+      inlines: [{ kind: "text", text: message("verify.summary", { unsupported, invalid }), bold: true, flagged: true }],
+    });
   const structure = loadStructure(draft.type);
   return {
     title: draft.title,
@@ -315,7 +397,9 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     front,
     body,
     notes,
-    footer: [message("drafts.generatedBy", { date: frenchDate(chosen.at.slice(0, 10)) }), asOf].filter(Boolean).join(" — "),
+    footer: [message("drafts.generatedBy", { date: frenchDate(chosen.at.slice(0, 10)) }), asOf]
+      .filter(Boolean)
+      .join(" — "),
     createdAt: draft.createdAt,
   };
 }

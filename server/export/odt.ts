@@ -53,7 +53,9 @@ function inlines(list: Inline[], counter: { n: number }): string {
       if (i.kind === "break") return "<text:line-break/>";
       if (i.kind === "text") return span(i.text, i);
       counter.n++;
-      const link = i.note.url ? ` <text:a xlink:type="simple" xlink:href="${xml(i.note.url)}">${xml(i.note.url)}</text:a>` : "";
+      const link = i.note.url
+        ? ` <text:a xlink:type="simple" xlink:href="${xml(i.note.url)}">${xml(i.note.url)}</text:a>`
+        : "";
       return `<text:note text:id="ftn${counter.n}" text:note-class="footnote"><text:note-citation>${counter.n}</text:note-citation><text:note-body><text:p text:style-name="Footnote">${xml(i.note.text)}${link}</text:p></text:note-body></text:note>`;
     })
     .join("");
@@ -65,12 +67,16 @@ function block(b: Block, counter: { n: number; tables: number }): string {
       return `<text:h text:style-name="Heading_20_${b.level}" text:outline-level="${b.level}">${inlines(b.inlines, counter)}</text:h>`;
     case "paragraph": {
       // Lines kept apart by breaks (a signature, an address) are not justified: LibreOffice would stretch them.
-      const style = b.style === "body" && b.inlines.some((i) => i.kind === "break") ? "Cap_20_Lines" : PARAGRAPH_STYLE[b.style];
+      const style =
+        b.style === "body" && b.inlines.some((i) => i.kind === "break") ? "Cap_20_Lines" : PARAGRAPH_STYLE[b.style];
       return `<text:p text:style-name="${style}">${inlines(b.inlines, counter)}</text:p>`;
     }
     case "list":
       return `<text:list text:style-name="${b.ordered ? "L_number" : "L_bullet"}">${b.items
-        .map((item) => `<text:list-item><text:p text:style-name="${b.ordered ? "Cap_20_List_20_Number" : "Cap_20_List"}">${inlines(item, counter)}</text:p></text:list-item>`)
+        .map(
+          (item) =>
+            `<text:list-item><text:p text:style-name="${b.ordered ? "Cap_20_List_20_Number" : "Cap_20_List"}">${inlines(item, counter)}</text:p></text:list-item>`,
+        )
         .join("")}</text:list>`;
     case "table": {
       counter.tables++;

@@ -15,16 +15,16 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { matchedRoutes } from "hono/route";
-import type { Engine } from "../engine.ts";
-import { AppError } from "../core/errors.ts";
-import { toErrorBody } from "./errors.ts";
-import { message } from "../i18n/messages.ts";
-import { AUDITED_ROUTES, rank, requirementOf, type Role } from "../auth/roles.ts";
+import { AUDITED_ROUTES, type Role, rank, requirementOf } from "../auth/roles.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import { teamStore } from "../auth/workspaces.ts";
+import { AppError } from "../core/errors.ts";
+import type { Engine } from "../engine.ts";
+import { message } from "../i18n/messages.ts";
 import { appendAudit } from "../store/audit.ts";
 import { collectionIn, DEFAULT_WORKSPACE, inWorkspace } from "../store/workspace-scope.ts";
 import { sessionOfRequest } from "./auth.ts";
+import { toErrorBody } from "./errors.ts";
 
 export const WORKSPACE_COOKIE = "caplibre_workspace";
 
@@ -92,13 +92,22 @@ export function workspaceAccess(engine: Engine): MiddlewareHandler {
 
     let access: Access;
     if (!signIn) {
-      access = { actor: "local", person: null, roles: { [DEFAULT_WORKSPACE]: "administrateur" }, workspace: DEFAULT_WORKSPACE, role: "administrateur" };
+      access = {
+        actor: "local",
+        person: null,
+        roles: { [DEFAULT_WORKSPACE]: "administrateur" },
+        workspace: DEFAULT_WORKSPACE,
+        role: "administrateur",
+      };
     } else {
       const person = sessionOfRequest(c.req.raw);
-      if (!person) return c.json(toErrorBody(new AppError("unauthenticated", message("auth.unauthenticated"), 401)).body, 401);
+      if (!person)
+        return c.json(toErrorBody(new AppError("unauthenticated", message("auth.unauthenticated"), 401)).body, 401);
       const roles = await team.rolesOf(person);
       const asked = c.req.header("x-workspace") ?? getCookie(c, WORKSPACE_COOKIE);
-      const mine = Object.keys(roles).sort((a, b) => (a === DEFAULT_WORKSPACE ? -1 : b === DEFAULT_WORKSPACE ? 1 : a.localeCompare(b)));
+      const mine = Object.keys(roles).sort((a, b) =>
+        a === DEFAULT_WORKSPACE ? -1 : b === DEFAULT_WORKSPACE ? 1 : a.localeCompare(b),
+      );
       if (asked && !roles[asked] && c.req.header("x-workspace") && need !== "person") {
         return refuse(c, "forbidden", message("team.access.notMember", { workspace: asked.slice(0, 64) }));
       }
@@ -108,9 +117,18 @@ export function workspaceAccess(engine: Engine): MiddlewareHandler {
     accessOf.set(c.req.raw, access);
 
     if (need !== "person") {
-      if (!access.workspace || !access.role) return refuse(c, "no_workspace", message("team.access.noWorkspace", { who: access.actor }));
+      if (!access.workspace || !access.role)
+        return refuse(c, "no_workspace", message("team.access.noWorkspace", { who: access.actor }));
       if (rank(access.role) < rank(need)) {
-        return refuse(c, "forbidden", message("team.access.forbidden", { workspace: access.workspace, role: message(`team.role.${access.role}`), needed: message(`team.role.${need}`) }));
+        return refuse(
+          c,
+          "forbidden",
+          message("team.access.forbidden", {
+            workspace: access.workspace,
+            role: message(`team.role.${access.role}`),
+            needed: message(`team.role.${need}`),
+          }),
+        );
       }
     }
     if (!access.workspace) return next();
@@ -123,7 +141,13 @@ export function workspaceAccess(engine: Engine): MiddlewareHandler {
       const params = paramsOf(pattern, c.req.path);
       const created = c.res.headers.get("location")?.split("/").pop() ?? null;
       const detail = c.req.query("format") ?? params.key ?? null;
-      await appendAudit(engine.database, { workspace, actor: access.actor, action, target: params.id ?? created, detail }).catch((err) => console.error("Journal d'audit :", err));
+      await appendAudit(engine.database, {
+        workspace,
+        actor: access.actor,
+        action,
+        target: params.id ?? created,
+        detail,
+      }).catch((err) => console.error("Journal d'audit :", err));
     }
   };
 }
@@ -147,7 +171,12 @@ export async function recordSignIn(engine: Engine, person: SessionUser, action: 
     const roles = await teamStore(engine.database, { defaultRole: engine.config.auth.defaultRole }).rolesOf(person);
     const workspaces = Object.keys(roles);
     for (const workspace of workspaces.length ? workspaces : [""]) {
-      await appendAudit(engine.database, { workspace, actor: actorOf(person), action, detail: workspace ? roles[workspace] : null });
+      await appendAudit(engine.database, {
+        workspace,
+        actor: actorOf(person),
+        action,
+        detail: workspace ? roles[workspace] : null,
+      });
     }
   } catch (err) {
     console.error("Journal d'audit :", err);

@@ -2,20 +2,20 @@
  * The Hono application: API routes, the web page and its assets from `web/` (same origin only), and the one
  * place where errors become `{ error: { code, message } }`.
  */
-import { Hono } from "hono";
-import { secureHeaders } from "hono/secure-headers";
-import { serveStatic } from "@hono/node-server/serve-static";
+
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Engine } from "../engine.ts";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
 import { AppError } from "../core/errors.ts";
+import type { Engine } from "../engine.ts";
+import { message } from "../i18n/messages.ts";
+import { QueueFullError } from "../llm/queue.ts";
+import { workspaceAccess } from "./access.ts";
+import { mountAuth } from "./auth.ts";
 import { toErrorBody } from "./errors.ts";
 import { requestGuard } from "./guard.ts";
-import { message } from "../i18n/messages.ts";
-import { mountAuth } from "./auth.ts";
-import { workspaceAccess } from "./access.ts";
-import { teamRoutes } from "./routes/team.ts";
-import { QueueFullError } from "../llm/queue.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { draftRoutes } from "./routes/drafts.ts";
 import { glpiRoutes } from "./routes/glpi.ts";
@@ -25,6 +25,7 @@ import { openAIErrorBody, openaiRoutes } from "./routes/openai.ts";
 import { planRoutes, publicRoutes } from "./routes/plans.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 import { searchRoutes } from "./routes/search.ts";
+import { teamRoutes } from "./routes/team.ts";
 
 const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../../web/", import.meta.url))) || ".";
 
@@ -70,7 +71,9 @@ export function createApp(engine: Engine): Hono {
   app.route("/public", publicRoutes(engine));
   app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
   app.use("/*", serveStatic({ root: WEB_DIR }));
-  app.notFound((c) => c.json(toErrorBody(new AppError("not_found", message("http.notFound", { path: c.req.path }), 404)).body, 404));
+  app.notFound((c) =>
+    c.json(toErrorBody(new AppError("not_found", message("http.notFound", { path: c.req.path }), 404)).body, 404),
+  );
   app.onError((err, c) => {
     const { status, body } = toErrorBody(err);
     if (status === 500) console.error(err);
@@ -78,7 +81,8 @@ export function createApp(engine: Engine): Hono {
     // A refused upload may not have been read to its end: the connection is not reused for the next request.
     if (status === 413) c.header("Connection", "close");
     // The OpenAI-compatible API's clients read OpenAI's error shape, for the guard's refusals too.
-    if (c.req.path.startsWith("/v1/")) return c.json(openAIErrorBody(status, body.error.message, body.error.code), status);
+    if (c.req.path.startsWith("/v1/"))
+      return c.json(openAIErrorBody(status, body.error.message, body.error.code), status);
     return c.json(body, status);
   });
   return app;

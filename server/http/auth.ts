@@ -8,15 +8,15 @@
  */
 import type { Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { Engine } from "../engine.ts";
-import { escapeHtml } from "../core/text.ts";
-import { AppError } from "../core/errors.ts";
-import { toErrorBody } from "./errors.ts";
-import { message } from "../i18n/messages.ts";
-import { authorizationDenial, createOidcClient, type OidcClient } from "../auth/oidc.ts";
 import { costOf, createLimiter } from "../auth/limits.ts";
-import { recordSignIn } from "./access.ts";
+import { authorizationDenial, createOidcClient, type OidcClient } from "../auth/oidc.ts";
 import { expiringStore, newToken, type PendingSignIn, type Session } from "../auth/sessions.ts";
+import { AppError } from "../core/errors.ts";
+import { escapeHtml } from "../core/text.ts";
+import type { Engine } from "../engine.ts";
+import { message } from "../i18n/messages.ts";
+import { recordSignIn } from "./access.ts";
+import { toErrorBody } from "./errors.ts";
 
 const SIGN_IN_MINUTES = 10;
 
@@ -38,12 +38,18 @@ export function isOpenPath(path: string): boolean {
 
 /** A same-origin path to return to after sign-in; anything else (another site, `//host`) becomes `/`. */
 export function safeReturn(value: string | undefined): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f]/.test(value)) return "/";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f]/.test(value))
+    return "/";
   return value;
 }
 
-
-function authPage(c: Context, status: 200 | 400 | 502, title: string, text: string, link: { href: string; label: string }) {
+function authPage(
+  c: Context,
+  status: 200 | 400 | 502,
+  title: string,
+  text: string,
+  link: { href: string; label: string },
+) {
   c.header("cache-control", "no-store");
   return c.html(
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
@@ -66,7 +72,13 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
   // `__Host-`: the browser keeps such a cookie only if Secure, for this exact host, on every path.
   const SESSION_COOKIE = secure ? "__Host-caplibre_session" : "caplibre_session";
   const SIGN_IN_COOKIE = secure ? "__Host-caplibre_signin" : "caplibre_signin";
-  const cookieOptions = (seconds: number) => ({ path: "/", httpOnly: true, secure, sameSite: "Lax" as const, maxAge: Math.round(seconds) });
+  const cookieOptions = (seconds: number) => ({
+    path: "/",
+    httpOnly: true,
+    secure,
+    sameSite: "Lax" as const,
+    maxAge: Math.round(seconds),
+  });
   const limiter = createLimiter({ model: auth.limits.modelCallsPerHour, upload: auth.limits.uploadsPerHour });
   const redirectUri = (c: Context) => `${auth.publicUrl ?? new URL(c.req.url).origin}/auth/callback`;
 
@@ -81,7 +93,9 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
       if (wait) {
         c.header("retry-after", String(wait));
         const limit = kind === "model" ? auth.limits.modelCallsPerHour : auth.limits.uploadsPerHour;
-        const { body } = toErrorBody(new AppError("rate_limited", message(`auth.limit.${kind}`, { limit, minutes: Math.ceil(wait / 60) }), 429));
+        const { body } = toErrorBody(
+          new AppError("rate_limited", message(`auth.limit.${kind}`, { limit, minutes: Math.ceil(wait / 60) }), 429),
+        );
         return c.json(body, 429);
       }
       return next();
@@ -90,7 +104,11 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
     // Only a page being opened goes to sign in: an image or script the browser fetches on its own (favicon…)
     // must not start a sign-in.
     const dest = c.req.header("sec-fetch-dest");
-    if (!path.startsWith("/api/") && (c.req.method === "GET" || c.req.method === "HEAD") && (dest === undefined || dest === "document")) {
+    if (
+      !path.startsWith("/api/") &&
+      (c.req.method === "GET" || c.req.method === "HEAD") &&
+      (dest === undefined || dest === "document")
+    ) {
       const url = new URL(c.req.url);
       return c.redirect(`/auth/login?return=${encodeURIComponent(url.pathname + url.search)}`, 302);
     }
@@ -108,10 +126,16 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
     try {
       started = await provider.start(redirectUri(c));
     } catch (err) {
-      return authPage(c, 502, message("auth.failed.title"), message("auth.failed.provider", { issuer: auth.issuer!, reason: reasonOf(err) }), {
-        href: c.req.url.replace(/^[^/]*\/\/[^/]*/, ""),
-        label: message("auth.retry"),
-      });
+      return authPage(
+        c,
+        502,
+        message("auth.failed.title"),
+        message("auth.failed.provider", { issuer: auth.issuer!, reason: reasonOf(err) }),
+        {
+          href: c.req.url.replace(/^[^/]*\/\/[^/]*/, ""),
+          label: message("auth.retry"),
+        },
+      );
     }
     const token = newToken();
     const expires = new Date(Date.now() + SIGN_IN_MINUTES * 60_000).toISOString();
@@ -134,20 +158,42 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
     } catch (err) {
       const denial = authorizationDenial(err);
       if (denial) {
-        return authPage(c, 400, message("auth.failed.title"), message("auth.failed.denied", { reason: denial.description ?? denial.error }), retry);
+        return authPage(
+          c,
+          400,
+          message("auth.failed.title"),
+          message("auth.failed.denied", { reason: denial.description ?? denial.error }),
+          retry,
+        );
       }
       if (isNetworkError(err)) {
-        return authPage(c, 502, message("auth.failed.title"), message("auth.failed.provider", { issuer: auth.issuer!, reason: reasonOf(err) }), retry);
+        return authPage(
+          c,
+          502,
+          message("auth.failed.title"),
+          message("auth.failed.provider", { issuer: auth.issuer!, reason: reasonOf(err) }),
+          retry,
+        );
       }
       console.warn(`Connexion refusée : ${(err as Error).message}`);
-      return authPage(c, 400, message("auth.failed.title"), message("auth.failed.response", { reason: reasonOf(err) }), retry);
+      return authPage(
+        c,
+        400,
+        message("auth.failed.title"),
+        message("auth.failed.response", { reason: reasonOf(err) }),
+        retry,
+      );
     }
     // A new id at every sign-in (no session fixation); a session this browser had before ends.
     await sessions.delete(getCookie(c, SESSION_COOKIE));
     const token = newToken();
     const now = Date.now();
     const seconds = auth.sessionHours * 3600;
-    await sessions.put(token, { ...user, created: new Date(now).toISOString(), expires: new Date(now + seconds * 1000).toISOString() });
+    await sessions.put(token, {
+      ...user,
+      created: new Date(now).toISOString(),
+      expires: new Date(now + seconds * 1000).toISOString(),
+    });
     await recordSignIn(engine, user, "signin");
     setCookie(c, SESSION_COOKIE, token, cookieOptions(seconds));
     c.header("cache-control", "no-store");
@@ -163,19 +209,33 @@ export function mountAuth(app: Hono, engine: Engine, oidc?: OidcClient): void {
   });
 
   app.get("/auth/signed-out", (c) =>
-    authPage(c, 200, message("auth.signedOut.title"), message("auth.signedOut.text"), { href: "/auth/login", label: message("auth.signIn") }),
+    authPage(c, 200, message("auth.signedOut.title"), message("auth.signedOut.text"), {
+      href: "/auth/login",
+      label: message("auth.signIn"),
+    }),
   );
 }
 
 /** The error and its causes (openid-client wraps fetch's errors, which wrap the socket's). */
 function* causes(err: unknown): Generator<Error & { code?: unknown }> {
-  for (let e = err as (Error & { cause?: unknown }) | undefined, depth = 0; e && typeof e === "object" && depth < 5; e = e.cause as typeof e, depth++) yield e;
+  for (
+    let e = err as (Error & { cause?: unknown }) | undefined, depth = 0;
+    e && typeof e === "object" && depth < 5;
+    e = e.cause as typeof e, depth++
+  )
+    yield e;
 }
 
 const SOCKET_CODE = /^(ECONN|ENOTFOUND|EAI_|ETIMEDOUT|EHOST|ENETUNREACH|EPIPE|UND_ERR)/;
 
 function isNetworkError(err: unknown): boolean {
-  return [...causes(err)].some((e) => e.name === "TimeoutError" || e.name === "AbortError" || (e instanceof TypeError && /fetch failed/.test(e.message)) || typeof e.code === "string" && SOCKET_CODE.test(e.code));
+  return [...causes(err)].some(
+    (e) =>
+      e.name === "TimeoutError" ||
+      e.name === "AbortError" ||
+      (e instanceof TypeError && /fetch failed/.test(e.message)) ||
+      (typeof e.code === "string" && SOCKET_CODE.test(e.code)),
+  );
 }
 
 /** The most precise reason: a socket's code (ECONNREFUSED…), else the innermost message. */

@@ -5,7 +5,10 @@
 import { AppError, type ErrorStatus, type FieldError, ioErrorOf } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 
-export function toErrorBody(err: unknown): { status: ErrorStatus; body: { error: { code: string; message: string; fields?: FieldError[] } } } {
+export function toErrorBody(err: unknown): {
+  status: ErrorStatus;
+  body: { error: { code: string; message: string; fields?: FieldError[] } };
+} {
   const io = ioErrorOf(err);
   if (io) return { status: io.status, body: { error: { code: io.code, message: io.message } } };
   if (err instanceof AppError) {

@@ -28,12 +28,19 @@ export interface GuardOptions {
 export function parseHost(value: string): { name: string; port: string | null } | null {
   const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/i.exec(value.trim());
   if (!m) return null;
-  return { name: m[1]!.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, ""), port: m[2] ?? null };
+  return {
+    name: m[1]!
+      .toLowerCase()
+      .replace(/^\[|\]$/g, "")
+      .replace(/\.$/, ""),
+    port: m[2] ?? null,
+  };
 }
 
 /** Where the request arrived: the socket's local address and port (absent when the app is called without a socket). */
 function localEndpoint(env: unknown): { address: string; port: string } | null {
-  const socket = (env as { incoming?: { socket?: { localAddress?: string; localPort?: number } } } | undefined)?.incoming?.socket;
+  const socket = (env as { incoming?: { socket?: { localAddress?: string; localPort?: number } } } | undefined)
+    ?.incoming?.socket;
   if (!socket?.localAddress || !socket.localPort) return null;
   return { address: socket.localAddress.replace(/^::ffff:/, "").toLowerCase(), port: String(socket.localPort) };
 }

@@ -16,7 +16,10 @@ export async function readJson(req: Request): Promise<unknown> {
 }
 
 /** A body-size limit answered by a French 413 (`tooLarge` says what to do; by default the limit in KB). */
-export function limitBody(maxSize: number, tooLarge: () => string = () => message("http.tooLarge", { max: Math.round(maxSize / 1024) })) {
+export function limitBody(
+  maxSize: number,
+  tooLarge: () => string = () => message("http.tooLarge", { max: Math.round(maxSize / 1024) }),
+) {
   return bodyLimit({
     maxSize,
     onError: () => {
@@ -29,7 +32,11 @@ export function limitBody(maxSize: number, tooLarge: () => string = () => messag
  * Writes each `{ type, ...data }` event as an SSE event until the generator ends or the client goes; an error
  * becomes an `error` event with the French body (logged when it is a 500).
  */
-export async function writeEvents(stream: SSEStreamingApi, events: AsyncIterable<{ type: string }>, signal: AbortSignal): Promise<void> {
+export async function writeEvents(
+  stream: SSEStreamingApi,
+  events: AsyncIterable<{ type: string }>,
+  signal: AbortSignal,
+): Promise<void> {
   try {
     for await (const event of events) {
       if (signal.aborted) break;

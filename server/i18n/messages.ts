@@ -7,7 +7,9 @@ import { readdirSync, readFileSync } from "node:fs";
 function loadLanguage(lang: string): Record<string, string> {
   const dir = new URL(`./${lang}/`, import.meta.url);
   const merged: Record<string, string> = {};
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort()) {
     Object.assign(merged, JSON.parse(readFileSync(new URL(name, dir), "utf8")));
   }
   return merged;

@@ -4,8 +4,10 @@
  * dependency score. No I/O here: the caller brings the rows, the match index and the manual classifications.
  */
 import type { Category } from "../corpus/schema.ts";
+import { classifyInventoryItem } from "./classify.ts";
 import type { MatchIndex } from "./match.ts";
 import { displayName, looseKey, nameTokens } from "./normalize.ts";
+import { summarize } from "./summary.ts";
 import type {
   AnalysisResult,
   InventoryItem,
@@ -14,8 +16,6 @@ import type {
   RowKind,
   UnknownItem,
 } from "./types.ts";
-import { classifyInventoryItem } from "./classify.ts";
-import { summarize } from "./summary.ts";
 
 export interface AnalyzeOptions {
   /** Manual classifications by `nameKey` of the name. */
@@ -93,7 +93,16 @@ export function mergeVersions(items: InventoryItem[]): InventoryItem[] {
       out.push(item);
       continue;
     }
-    const key = [tokens.join(" "), item.product?.id ?? "", item.vendor?.name ?? "", item.component, item.kind, item.extraEuropean, item.openSource, item.category].join("|");
+    const key = [
+      tokens.join(" "),
+      item.product?.id ?? "",
+      item.vendor?.name ?? "",
+      item.component,
+      item.kind,
+      item.extraEuropean,
+      item.openSource,
+      item.category,
+    ].join("|");
     const list = byKey.get(key);
     if (list) list.push(item);
     else byKey.set(key, [item]);
@@ -131,7 +140,9 @@ function commonName(names: string[]): string | null {
     while (i < prefix.length && i < n.length && prefix[i] === n[i]) i++;
     prefix = prefix.slice(0, i);
   }
-  const trimmed = prefix.replace(/[\s\d.,_()\-–—]*$/, "").replace(/\s+v$/i, "").trim();
+  const trimmed = prefix
+    .replace(/[\s\d.,_()\-–—]*$/, "")
+    .replace(/\s+v$/i, "")
+    .trim();
   return /[a-z]{2}/i.test(trimmed) ? trimmed : null;
 }
-

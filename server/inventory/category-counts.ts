@@ -4,7 +4,7 @@
  * they cannot give 14 products where the other says 13. System components are set aside (`isSetAside`); a line
  * with no installation still counts, as it does on the map.
  */
-import { isExposed, isSetAside, productId, type MeasurableItem } from "./measure.ts";
+import { isExposed, isSetAside, type MeasurableItem, productId } from "./measure.ts";
 import { nameKey } from "./normalize.ts";
 
 /** The category key of a line: its category, or "unclassified" (« non classé ») when it has none. */
@@ -40,7 +40,16 @@ export function countByCategory<T extends MeasurableItem>(all: T[]): CategoryCou
     const key = categoryKey(item);
     let row = rows.get(key);
     if (!row) {
-      row = { category: key, products: 0, items: 0, installations: 0, exposed: 0, known: 0, lines: [], keys: new Set() };
+      row = {
+        category: key,
+        products: 0,
+        items: 0,
+        installations: 0,
+        exposed: 0,
+        known: 0,
+        lines: [],
+        keys: new Set(),
+      };
       rows.set(key, row);
     }
     row.keys.add(productKeyOf(item));

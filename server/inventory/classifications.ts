@@ -5,8 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { CATEGORIES } from "../corpus/schema.ts";
 import { AppError, validationError } from "../core/errors.ts";
+import { CATEGORIES } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
 import type { RecordStore } from "../store/records.ts";
 import { loadMatchIndex } from "./match.ts";
@@ -22,26 +22,31 @@ export interface InventoryContext {
 const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
 const isRegion = (code: string) => code !== "ZZ" && regionNames.of(code) !== code;
 
-export const classificationInput = z
-  .strictObject({
-    name: z.string().trim().min(1, "nom du logiciel manquant").max(300),
-    productId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "identifiant de produit du catalogue attendu (minuscules et tirets)").nullish(),
-    category: z.enum(CATEGORIES).nullish(),
-    vendorName: z.string().trim().min(1).max(200).nullish(),
-    vendorCountry: z
-      .string()
-      .trim()
-      .transform((c) => c.toUpperCase())
-      .refine((c) => /^[A-Z]{2}$/.test(c) && isRegion(c), "code pays ISO 3166-1 alpha-2 attendu (FR, US…)")
-      .nullish(),
-    extraEuropean: z.boolean().nullish(),
-    openSource: z.boolean().nullish(),
-  });
+export const classificationInput = z.strictObject({
+  name: z.string().trim().min(1, "nom du logiciel manquant").max(300),
+  productId: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "identifiant de produit du catalogue attendu (minuscules et tirets)")
+    .nullish(),
+  category: z.enum(CATEGORIES).nullish(),
+  vendorName: z.string().trim().min(1).max(200).nullish(),
+  vendorCountry: z
+    .string()
+    .trim()
+    .transform((c) => c.toUpperCase())
+    .refine((c) => /^[A-Z]{2}$/.test(c) && isRegion(c), "code pays ISO 3166-1 alpha-2 attendu (FR, US…)")
+    .nullish(),
+  extraEuropean: z.boolean().nullish(),
+  openSource: z.boolean().nullish(),
+});
 
 /** The record id of a name: readable, safe as a file name, unique per normalised name. */
 export function classificationId(name: string): string {
   const key = nameKey(name);
-  const slug = key.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
+  const slug = key
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
   const hash = createHash("sha256").update(key).digest("hex").slice(0, 8);
   return slug ? `${slug}-${hash}` : `c-${hash}`;
 }
@@ -57,12 +62,22 @@ export async function saveClassification(ctx: InventoryContext, raw: unknown): P
   const parsed = classificationInput.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error, raw, message("inventory.classification.invalid"));
   const input = parsed.data;
-  const given = input.productId || input.category || input.vendorCountry || input.vendorName || typeof input.extraEuropean === "boolean" || typeof input.openSource === "boolean";
+  const given =
+    input.productId ||
+    input.category ||
+    input.vendorCountry ||
+    input.vendorName ||
+    typeof input.extraEuropean === "boolean" ||
+    typeof input.openSource === "boolean";
   if (!given) throw new AppError("invalid_input", message("inventory.classification.nothing"), 400);
   if (input.productId) {
     const index = await loadMatchIndex(ctx.config.corpusDir);
     if (!index.entries.has(input.productId)) {
-      throw new AppError("invalid_input", message("inventory.classification.productUnknown", { id: input.productId }), 400);
+      throw new AppError(
+        "invalid_input",
+        message("inventory.classification.productUnknown", { id: input.productId }),
+        400,
+      );
     }
   }
   const key = nameKey(input.name);

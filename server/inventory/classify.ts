@@ -3,14 +3,19 @@ import { categoryWord, countryName } from "../core/labels.ts";
 import { exposureLabel, lawsFor } from "../corpus/catalog.ts";
 import type { Category } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
-import { controllingCountry, exposureOf, isEuropean, matchName, type CatalogEntry, type MatchIndex, type MatchResult, type VendorInfo } from "./match.ts";
-import { isComponent, looseKey, nameKey } from "./normalize.ts";
-import type {
-  InventoryItem,
-  ManualClassification,
-  MatchMethod,
-} from "./types.ts";
 import type { Group } from "./analyze.ts";
+import {
+  type CatalogEntry,
+  controllingCountry,
+  exposureOf,
+  isEuropean,
+  type MatchIndex,
+  type MatchResult,
+  matchName,
+  type VendorInfo,
+} from "./match.ts";
+import { isComponent, looseKey, nameKey } from "./normalize.ts";
+import type { InventoryItem, ManualClassification, MatchMethod } from "./types.ts";
 
 export const WEAK_METHODS = new Set<MatchMethod>(["prefix", "contains", "near"]);
 
@@ -22,7 +27,11 @@ export const vendorView = (v: VendorInfo): InventoryItem["vendor"] => ({
 });
 
 /** Classifies one distinct name: manual classification first, then the catalog, else unknown with a reason. */
-export function classifyInventoryItem(group: Group, index: MatchIndex, classifications: Map<string, ManualClassification>): InventoryItem {
+export function classifyInventoryItem(
+  group: Group,
+  index: MatchIndex,
+  classifications: Map<string, ManualClassification>,
+): InventoryItem {
   const publisher = mostFrequent(group.publishers);
   const base = {
     name: group.name,
@@ -36,12 +45,18 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
   if (manual) return applyManual(base, manual, match, index);
   const component = isComponent(group.name);
   // "Security update for Microsoft Office (KB…)" contains a product name but is not the product.
-  if (component && match.entry && WEAK_METHODS.has(match.method)) match = { ...match, entry: null, method: match.vendor ? "vendor" : "none", confidence: match.vendor ? 0.5 : 0 };
+  if (component && match.entry && WEAK_METHODS.has(match.method))
+    match = { ...match, entry: null, method: match.vendor ? "vendor" : "none", confidence: match.vendor ? 0.5 : 0 };
 
   // Too uncertain to assert ("Mozila Firefx", one word of a longer name): the entry is a suggestion to review.
   let suggestion: InventoryItem["suggestion"] = null;
   if (match.entry && match.review) {
-    suggestion = { id: match.entry.id, name: match.entry.name, confidence: round(match.confidence, 2), method: match.method };
+    suggestion = {
+      id: match.entry.id,
+      name: match.entry.name,
+      confidence: round(match.confidence, 2),
+      method: match.method,
+    };
     match = { ...match, entry: null, method: match.vendor ? "vendor" : "none", confidence: match.vendor ? 0.5 : 0 };
   }
 
@@ -59,7 +74,12 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
       category: e.category,
       alternatives: e.alternatives,
       confidence: round(match.confidence, 2),
-      reason: [matchSentence(match, group.name), provenanceSentence(e.vendor, e), exposureSentence(e.vendor), catalogComponent ? message("inventory.reason.catalogComponent") : ""]
+      reason: [
+        matchSentence(match, group.name),
+        provenanceSentence(e.vendor, e),
+        exposureSentence(e.vendor),
+        catalogComponent ? message("inventory.reason.catalogComponent") : "",
+      ]
         .filter(Boolean)
         .join(" "),
       match: match.method,
@@ -95,7 +115,9 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
             ? message("inventory.reason.categoryFromVendor", { category: categoryWord(category), vendor: v.name })
             : categorySentence(category),
         reviewSentence,
-      ].filter(Boolean).join(" "),
+      ]
+        .filter(Boolean)
+        .join(" "),
       match: "vendor",
       suggestion,
       exposure: exposureOf(v),
@@ -115,9 +137,14 @@ export function classifyInventoryItem(group: Group, index: MatchIndex, classific
     reason: component
       ? message("inventory.reason.component")
       : [
-          reviewSentence || message(publisher ? "inventory.reason.unknownWithPublisher" : "inventory.reason.unknown", { publisher: publisher ?? "" }),
+          reviewSentence ||
+            message(publisher ? "inventory.reason.unknownWithPublisher" : "inventory.reason.unknown", {
+              publisher: publisher ?? "",
+            }),
           categorySentence(category),
-        ].filter(Boolean).join(" "),
+        ]
+          .filter(Boolean)
+          .join(" "),
     match: "none",
     suggestion,
     exposure: { controllingCountry: null, laws: [] },
@@ -152,7 +179,9 @@ export function openSourceSentence(e: CatalogEntry): string {
 export function provenanceSentence(v: VendorInfo, entry: CatalogEntry | null): string {
   const sentence = locationSentence(v, entry);
   // Who controls the vendor today is not confirmed (a sale announced, a restructuring): said, not asserted.
-  return v.ownershipVerified === false ? `${sentence} ${message("inventory.reason.ownershipUnverified", { vendor: v.name })}` : sentence;
+  return v.ownershipVerified === false
+    ? `${sentence} ${message("inventory.reason.ownershipUnverified", { vendor: v.name })}`
+    : sentence;
 }
 
 export function locationSentence(v: VendorInfo, entry: CatalogEntry | null): string {
@@ -166,7 +195,11 @@ export function locationSentence(v: VendorInfo, entry: CatalogEntry | null): str
     });
   }
   const key = isEuropean(v.country) ? "inventory.reason.vendorEuropean" : "inventory.reason.vendorExtra";
-  return message(key, { vendor: v.name, country: countryName(v.country), role: message(entry?.kind === "alternative" ? "inventory.reason.rolePublisher" : "inventory.reason.roleVendor") });
+  return message(key, {
+    vendor: v.name,
+    country: countryName(v.country),
+    role: message(entry?.kind === "alternative" ? "inventory.reason.rolePublisher" : "inventory.reason.roleVendor"),
+  });
 }
 
 export function exposureSentence(v: VendorInfo): string {
@@ -181,9 +214,17 @@ export function applyManual(
   index: MatchIndex,
 ): InventoryItem {
   const entry = manual.productId ? (index.entries.get(manual.productId) ?? null) : match.entry;
-  let vendor: InventoryItem["vendor"] = entry ? vendorView(entry.vendor) : match.vendor ? vendorView(match.vendor) : null;
+  let vendor: InventoryItem["vendor"] = entry
+    ? vendorView(entry.vendor)
+    : match.vendor
+      ? vendorView(match.vendor)
+      : null;
   if (manual.vendorCountry || manual.vendorName) {
-    vendor = { name: manual.vendorName ?? vendor?.name ?? base.publisher ?? "?", country: manual.vendorCountry ?? vendor?.country ?? null, parent: null };
+    vendor = {
+      name: manual.vendorName ?? vendor?.name ?? base.publisher ?? "?",
+      country: manual.vendorCountry ?? vendor?.country ?? null,
+      parent: null,
+    };
   }
   const vendorInfo = entry?.vendor ?? match.vendor;
   const derived =
@@ -197,14 +238,25 @@ export function applyManual(
           ? controlledOutsideEurope(vendorInfo)
           : null;
   const details: string[] = [];
-  if (manual.productId) details.push(entry ? message("inventory.manual.product", { product: entry.name }) : message("inventory.manual.productGone", { id: manual.productId }));
+  if (manual.productId)
+    details.push(
+      entry
+        ? message("inventory.manual.product", { product: entry.name })
+        : message("inventory.manual.productGone", { id: manual.productId }),
+    );
   if (manual.category) details.push(message("inventory.manual.category", { category: categoryWord(manual.category) }));
-  if (manual.vendorCountry) details.push(message("inventory.manual.country", { country: countryName(manual.vendorCountry) }));
-  if (manual.extraEuropean !== null) details.push(message(manual.extraEuropean ? "inventory.manual.extra" : "inventory.manual.european"));
-  if (manual.openSource !== null) details.push(message(manual.openSource ? "inventory.manual.openSource" : "inventory.manual.proprietary"));
+  if (manual.vendorCountry)
+    details.push(message("inventory.manual.country", { country: countryName(manual.vendorCountry) }));
+  if (manual.extraEuropean !== null)
+    details.push(message(manual.extraEuropean ? "inventory.manual.extra" : "inventory.manual.european"));
+  if (manual.openSource !== null)
+    details.push(message(manual.openSource ? "inventory.manual.openSource" : "inventory.manual.proprietary"));
   const keepExposure = !!entry || (!!match.vendor && !manual.vendorCountry && !manual.vendorName);
   const laws = keepExposure && vendorInfo ? vendorInfo.exposure : lawsFor([], manual.vendorCountry ?? null);
-  const exposure = { controllingCountry: keepExposure && vendorInfo ? controllingCountry(vendorInfo) : (vendor?.country ?? null), laws };
+  const exposure = {
+    controllingCountry: keepExposure && vendorInfo ? controllingCountry(vendorInfo) : (vendor?.country ?? null),
+    laws,
+  };
   return {
     ...base,
     product: entry ? { id: entry.id, name: entry.name } : null,

@@ -4,8 +4,9 @@
  * alternatives and explanations), then gzip. A 100,000-line GLPI export gives about 0.3 MB instead of a 62 MB JSON.
  * Rows are rebuilt one page at a time; the encoding knows nothing of the fields, so new item fields are kept.
  */
-import { gunzip, gzipSync } from "node:zlib";
+
 import { promisify } from "node:util";
+import { gunzip, gzipSync } from "node:zlib";
 
 export interface CompactTable {
   length: number;
@@ -24,7 +25,7 @@ const ABSENT = "\u0000absent";
 export function encodeTable(rows: readonly object[]): CompactTable {
   const fields: string[] = [];
   const seen = new Set<string>();
-  for (const row of rows) for (const f of Object.keys(row)) if (!seen.has(f)) (seen.add(f), fields.push(f));
+  for (const row of rows) for (const f of Object.keys(row)) if (!seen.has(f)) seen.add(f), fields.push(f);
   const dicts: unknown[][] = fields.map(() => []);
   const cols: number[][] = fields.map(() => new Array<number>(rows.length));
   const keys = fields.map(() => new Map<string, number>());
@@ -32,7 +33,12 @@ export function encodeTable(rows: readonly object[]): CompactTable {
     fields.forEach((f, c) => {
       const value = (row as Record<string, unknown>)[f];
       // Primitive values are their own key; objects are keyed by their JSON text.
-      const key = value === undefined ? ABSENT : typeof value === "object" && value !== null ? `o${JSON.stringify(value)}` : `${typeof value}:${String(value)}`;
+      const key =
+        value === undefined
+          ? ABSENT
+          : typeof value === "object" && value !== null
+            ? `o${JSON.stringify(value)}`
+            : `${typeof value}:${String(value)}`;
       let index = keys[c]!.get(key);
       if (index === undefined) {
         index = dicts[c]!.length;

@@ -7,7 +7,7 @@ import { strToU8, zipSync } from "fflate";
 import { categoryLabel, countryName, fitLabel } from "../core/labels.ts";
 import { exposureLabel } from "../corpus/catalog.ts";
 import { message } from "../i18n/messages.ts";
-import { tableRow, type CompactTable } from "./compact.ts";
+import { type CompactTable, tableRow } from "./compact.ts";
 import type { InventoryItem, InventorySummary } from "./types.ts";
 
 export type ExportFormat = "csv" | "ods";
@@ -20,7 +20,24 @@ export interface ExportedFile {
 
 type Cell = string | number;
 
-const COLUMNS = ["name", "publisher", "installations", "versions", "product", "vendor", "country", "extra", "open", "category", "laws", "alternatives", "component", "confidence", "review", "reason"] as const;
+const COLUMNS = [
+  "name",
+  "publisher",
+  "installations",
+  "versions",
+  "product",
+  "vendor",
+  "country",
+  "extra",
+  "open",
+  "category",
+  "laws",
+  "alternatives",
+  "component",
+  "confidence",
+  "review",
+  "reason",
+] as const;
 
 /** Labels looked up once per export, not once per cell (a large map has a hundred thousand lines). */
 function memo<K, V>(f: (k: K) => V): (k: K) => V {
@@ -30,15 +47,20 @@ function memo<K, V>(f: (k: K) => V): (k: K) => V {
     return cache.get(k)!;
   };
 }
-const yesNo = memo((v: boolean | null | undefined) => message(v === true ? "inventory.export.yes" : v === false ? "inventory.export.no" : "inventory.export.unknown"));
+const yesNo = memo((v: boolean | null | undefined) =>
+  message(v === true ? "inventory.export.yes" : v === false ? "inventory.export.no" : "inventory.export.unknown"),
+);
 const country = memo((code: string | null) => countryName(code));
 const lawLabel = memo((id: string) => exposureLabel(id));
-const alternativesText = memo((json: string) => (JSON.parse(json) as { name: string; fit: string }[]).map((a) => `${a.name} (${fitLabel(a.fit)})`).join(", "));
+const alternativesText = memo((json: string) =>
+  (JSON.parse(json) as { name: string; fit: string }[]).map((a) => `${a.name} (${fitLabel(a.fit)})`).join(", "),
+);
 
 /** Laws an item is exposed to, whether `exposure` is a list of law ids or `{ controllingCountry, laws }`. */
 function laws(exposure: unknown): string[] {
   if (Array.isArray(exposure)) return exposure.filter((x): x is string => typeof x === "string");
-  if (exposure && typeof exposure === "object" && Array.isArray((exposure as { laws?: unknown }).laws)) return (exposure as { laws: string[] }).laws;
+  if (exposure && typeof exposure === "object" && Array.isArray((exposure as { laws?: unknown }).laws))
+    return (exposure as { laws: string[] }).laws;
   return [];
 }
 
@@ -46,7 +68,10 @@ function laws(exposure: unknown): string[] {
 function reviewCell(i: InventoryItem): string {
   const s = i.suggestion;
   if (!s) return "";
-  return message("inventory.export.reviewValue", { product: s.name, confidence: String(s.confidence).replace(".", ",") });
+  return message("inventory.export.reviewValue", {
+    product: s.name,
+    confidence: String(s.confidence).replace(".", ","),
+  });
 }
 
 function itemCells(i: InventoryItem): Cell[] {
@@ -57,13 +82,19 @@ function itemCells(i: InventoryItem): Cell[] {
     i.installations,
     (i.versions ?? []).join(", "),
     i.product?.name ?? "",
-    i.vendor ? (i.vendor.ownershipVerified === false ? message("inventory.export.ownershipUnverified", { vendor: i.vendor.name }) : i.vendor.name) : "",
+    i.vendor
+      ? i.vendor.ownershipVerified === false
+        ? message("inventory.export.ownershipUnverified", { vendor: i.vendor.name })
+        : i.vendor.name
+      : "",
     i.vendor ? country(controlling) : "",
     yesNo(i.extraEuropean),
     yesNo(i.openSource),
     categoryLabel(i.category ?? null),
     laws(i.exposure).map(lawLabel).join(", "),
-    i.alternatives?.length ? alternativesText(JSON.stringify(i.alternatives.map((a) => ({ name: a.name, fit: a.fit })))) : "",
+    i.alternatives?.length
+      ? alternativesText(JSON.stringify(i.alternatives.map((a) => ({ name: a.name, fit: a.fit }))))
+      : "",
     i.component ? yesNo(true) : "",
     typeof i.confidence === "number" ? i.confidence : "",
     reviewCell(i),
@@ -106,15 +137,20 @@ const xml = (s: string) =>
     .replace(/"/g, "&quot;");
 
 function odsCell(v: Cell): string {
-  if (typeof v === "number") return `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`;
+  if (typeof v === "number")
+    return `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`;
   if (!v) return "<table:table-cell/>";
   return `<table:table-cell office:value-type="string"><text:p>${xml(v)}</text:p></table:table-cell>`;
 }
 
-const odsRow = (cells: Cell[], style = "") => `<table:table-row${style}>${cells.map(odsCell).join("")}</table:table-row>`;
+const odsRow = (cells: Cell[], style = "") =>
+  `<table:table-row${style}>${cells.map(odsCell).join("")}</table:table-row>`;
 
 function sheet(name: string, head: string[], rows: Iterable<Cell[]>): string {
-  const parts = [`<table:table table:name="${xml(name)}">`, `<table:table-column table:number-columns-repeated="${head.length}"/>`];
+  const parts = [
+    `<table:table table:name="${xml(name)}">`,
+    `<table:table-column table:number-columns-repeated="${head.length}"/>`,
+  ];
   parts.push(`<table:table-header-rows>${odsRow(head, ' table:style-name="ro_head"')}</table:table-header-rows>`);
   for (const r of rows) parts.push(odsRow(r));
   parts.push("</table:table>");
@@ -124,7 +160,15 @@ function sheet(name: string, head: string[], rows: Iterable<Cell[]>): string {
 function* categoryRows(summary: InventorySummary): Generator<Cell[]> {
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? "" : Math.round(x * 1000) / 10);
   for (const c of summary.categories ?? []) {
-    yield [c.label, c.products, c.items, c.installations, pct(c.extraEuropean?.share), pct(c.openSource?.share), (c.risks ?? []).map((r) => r.label).join(", ")];
+    yield [
+      c.label,
+      c.products,
+      c.items,
+      c.installations,
+      pct(c.extraEuropean?.share),
+      pct(c.openSource?.share),
+      (c.risks ?? []).map((r) => r.label).join(", "),
+    ];
   }
 }
 
@@ -138,9 +182,13 @@ export function mapToOds(items: CompactTable, summary: InventorySummary, title: 
     `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS} office:version="1.3">`,
     '<office:automatic-styles><style:style style:name="ro_head" style:family="table-row"><style:table-row-properties fo:break-before="auto"/></style:style></office:automatic-styles>',
     "<office:body><office:spreadsheet>",
-    sheet(message("inventory.export.sheetMap"), header(), (function* () {
-      for (const item of itemRows(items)) yield itemCells(item);
-    })()),
+    sheet(
+      message("inventory.export.sheetMap"),
+      header(),
+      (function* () {
+        for (const item of itemRows(items)) yield itemCells(item);
+      })(),
+    ),
     sheet(
       message("inventory.export.sheetCategories"),
       message("inventory.export.categoryColumns").split("|"),
@@ -161,7 +209,17 @@ export function mapToOds(items: CompactTable, summary: InventorySummary, title: 
   );
 }
 
-export function exportMap(format: ExportFormat, items: CompactTable, summary: InventorySummary, title: string): ExportedFile {
-  if (format === "ods") return { bytes: mapToOds(items, summary, title), contentType: "application/vnd.oasis.opendocument.spreadsheet", extension: "ods" };
+export function exportMap(
+  format: ExportFormat,
+  items: CompactTable,
+  summary: InventorySummary,
+  title: string,
+): ExportedFile {
+  if (format === "ods")
+    return {
+      bytes: mapToOds(items, summary, title),
+      contentType: "application/vnd.oasis.opendocument.spreadsheet",
+      extension: "ods",
+    };
   return { bytes: mapToCsv(items), contentType: "text/csv; charset=utf-8", extension: "csv" };
 }

@@ -5,9 +5,9 @@
  */
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
-import { glpiLabel, pullGlpiInventory, type GlpiPullSettings } from "./glpi.ts";
+import { type GlpiPullSettings, glpiLabel, pullGlpiInventory } from "./glpi.ts";
 import { inventoryPool } from "./pool.ts";
-import { analyzeUpload, type AnalysisView, type InventoryContext } from "./service.ts";
+import { type AnalysisView, analyzeUpload, type InventoryContext } from "./service.ts";
 
 export interface GlpiContext extends InventoryContext {
   config: InventoryContext["config"] & {
@@ -41,7 +41,8 @@ export interface GlpiStatus {
 
 const lastPulls = new WeakMap<object, GlpiStatus["last"]>();
 
-const v2Configured = (glpi: GlpiContext["config"]["glpi"]) => glpi.api === "v2" && Boolean(glpi.clientId && glpi.clientSecret);
+const v2Configured = (glpi: GlpiContext["config"]["glpi"]) =>
+  glpi.api === "v2" && Boolean(glpi.clientId && glpi.clientSecret);
 
 export function glpiStatus(ctx: GlpiContext): GlpiStatus {
   const { url, userToken, syncHours } = ctx.config.glpi;
@@ -57,11 +58,22 @@ export function glpiStatus(ctx: GlpiContext): GlpiStatus {
 }
 
 /** What a pull sends: the high-level API's OAuth2 client (configuration only), or apirest.php's tokens. */
-function pullSettings(ctx: GlpiContext, url: string, tokens: { userToken?: string | null; appToken?: string | null }): GlpiPullSettings {
+function pullSettings(
+  ctx: GlpiContext,
+  url: string,
+  tokens: { userToken?: string | null; appToken?: string | null },
+): GlpiPullSettings {
   const glpi = ctx.config.glpi;
   if (glpi.api === "v2") {
     if (!glpi.clientId || !glpi.clientSecret) throw new AppError("glpi_no_token", message("glpi.error.noClient"), 400);
-    return { api: "v2", url, clientId: glpi.clientId, clientSecret: glpi.clientSecret, username: glpi.username ?? null, password: glpi.password ?? null };
+    return {
+      api: "v2",
+      url,
+      clientId: glpi.clientId,
+      clientSecret: glpi.clientSecret,
+      username: glpi.username ?? null,
+      password: glpi.password ?? null,
+    };
   }
   const userToken = tokens.userToken?.trim() || glpi.userToken;
   if (!userToken) throw new AppError("glpi_no_token", message("glpi.error.noToken"), 400);
@@ -69,18 +81,30 @@ function pullSettings(ctx: GlpiContext, url: string, tokens: { userToken?: strin
 }
 
 /** Pulls the software inventory from the configured GLPI and saves its analysis, as an upload would. */
-export async function importFromGlpi(ctx: GlpiContext, tokens: { userToken?: string | null; appToken?: string | null } = {}): Promise<AnalysisView> {
+export async function importFromGlpi(
+  ctx: GlpiContext,
+  tokens: { userToken?: string | null; appToken?: string | null } = {},
+): Promise<AnalysisView> {
   const { url } = ctx.config.glpi;
   if (!url) throw new AppError("glpi_not_configured", message("glpi.error.notConfigured"), 400);
   const settings = pullSettings(ctx, url, tokens);
   try {
     const file = await pullGlpiInventory(settings);
     // Analysed in the inventory worker, like an upload: a large GLPI never stalls the server.
-    const analysis = await analyzeUpload(ctx, { files: [file] }, { pool: inventoryPool(), timeoutMs: ctx.config.inventoryTimeoutMs });
+    const analysis = await analyzeUpload(
+      ctx,
+      { files: [file] },
+      { pool: inventoryPool(), timeoutMs: ctx.config.inventoryTimeoutMs },
+    );
     lastPulls.set(ctx.config, { at: new Date().toISOString(), analysisId: analysis.id, error: null });
     return analysis;
   } catch (err) {
-    lastPulls.set(ctx.config, { at: new Date().toISOString(), analysisId: null, error: err instanceof AppError ? err.message : message("glpi.error.other", { host: glpiLabel(url), code: "interne" }) });
+    lastPulls.set(ctx.config, {
+      at: new Date().toISOString(),
+      analysisId: null,
+      error:
+        err instanceof AppError ? err.message : message("glpi.error.other", { host: glpiLabel(url), code: "interne" }),
+    });
     throw err;
   }
 }
@@ -97,7 +121,14 @@ export function startGlpiSchedule(ctx: GlpiContext, log: (line: string) => void 
       running = true;
       importFromGlpi(ctx)
         .then((a) => log(message("glpi.log.pulled", { host: glpiLabel(url), items: a.summary.items, id: a.id })))
-        .catch((err) => log(message("glpi.log.failed", { host: glpiLabel(url), reason: err instanceof AppError ? err.message : String(err?.message ?? err) })))
+        .catch((err) =>
+          log(
+            message("glpi.log.failed", {
+              host: glpiLabel(url),
+              reason: err instanceof AppError ? err.message : String(err?.message ?? err),
+            }),
+          ),
+        )
         .finally(() => (running = false));
     },
     Math.round(syncHours * 3_600_000),

@@ -51,7 +51,8 @@ export function glpiRoot(url: string): URL {
   } catch {
     throw new AppError("glpi_invalid_url", message("glpi.error.url", { url: url.slice(0, 200) }), 400);
   }
-  if (u.protocol !== "http:" && u.protocol !== "https:") throw new AppError("glpi_invalid_url", message("glpi.error.url", { url: url.slice(0, 200) }), 400);
+  if (u.protocol !== "http:" && u.protocol !== "https:")
+    throw new AppError("glpi_invalid_url", message("glpi.error.url", { url: url.slice(0, 200) }), 400);
   u.search = "";
   u.hash = "";
   u.username = "";
@@ -102,7 +103,11 @@ class GlpiV2Client {
     } catch (err) {
       const name = (err as Error)?.name;
       if (name === "TimeoutError" || name === "AbortError") {
-        throw new AppError("glpi_timeout", message("glpi.error.timeout", { host: this.host, seconds: Math.round(this.timeoutMs / 1000) }), 504);
+        throw new AppError(
+          "glpi_timeout",
+          message("glpi.error.timeout", { host: this.host, seconds: Math.round(this.timeoutMs / 1000) }),
+          504,
+        );
       }
       throw new AppError("glpi_unreachable", message("glpi.error.unreachable", { host: this.host }), 502);
     }
@@ -136,7 +141,8 @@ class GlpiV2Client {
     if (status !== 200 || typeof token !== "string" || !token) {
       // OAuth errors are `{ error: "invalid_client", … }`; GLPI's own are `{ status: "ERROR_…", … }`.
       const code = text((body as Row | null)?.error) || text((body as Row | null)?.status) || String(status);
-      if (status === 404) throw new AppError("glpi_bad_response", message("glpi.error.notGlpiV2", { host: this.host }), 502);
+      if (status === 404)
+        throw new AppError("glpi_bad_response", message("glpi.error.notGlpiV2", { host: this.host }), 502);
       throw new AppError("glpi_refused", message("glpi.error.refusedV2", { host: this.host, code }), 502);
     }
     this.token = token;
@@ -144,16 +150,22 @@ class GlpiV2Client {
 
   private fail(status: number, body: unknown): never {
     const code = text((body as Row | null)?.status) || String(status);
-    if (status === 401) throw new AppError("glpi_refused", message("glpi.error.refusedV2", { host: this.host, code }), 502);
-    if (status === 403 || /RIGHT|ACCESS_DENIED/.test(code)) throw new AppError("glpi_rights", message("glpi.error.rights", { host: this.host }), 502);
+    if (status === 401)
+      throw new AppError("glpi_refused", message("glpi.error.refusedV2", { host: this.host, code }), 502);
+    if (status === 403 || /RIGHT|ACCESS_DENIED/.test(code))
+      throw new AppError("glpi_rights", message("glpi.error.rights", { host: this.host }), 502);
     throw new AppError("glpi_error", message("glpi.error.other", { host: this.host, code }), 502);
   }
 
   /** One GET; a 401 (token expired during a long pull) gets one new token and one retry. */
-  private async get(path: string, query: Record<string, string>): Promise<{ status: number; headers: Headers; body: unknown }> {
+  private async get(
+    path: string,
+    query: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: unknown }> {
     const url = this.url(`/${this.settings.version ?? "v2"}${path}`);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    const call = () => this.send(url, { headers: { accept: "application/json", authorization: `Bearer ${this.token}` } });
+    const call = () =>
+      this.send(url, { headers: { accept: "application/json", authorization: `Bearer ${this.token}` } });
     const used = this.token;
     let result = await call();
     if (result.status === 401) {
@@ -173,12 +185,19 @@ class GlpiV2Client {
     let start = 0;
     for (;;) {
       const { status, headers, body } = await this.get(path, { start: String(start), limit: String(limit) });
-      if (status === 404 && start === 0 && !(body && typeof body === "object" && !Array.isArray(body) && (body as Row).status)) return null;
+      if (
+        status === 404 &&
+        start === 0 &&
+        !(body && typeof body === "object" && !Array.isArray(body) && (body as Row).status)
+      )
+        return null;
       if (status !== 200 && status !== 206) this.fail(status, body);
-      if (!Array.isArray(body)) throw new AppError("glpi_bad_response", message("glpi.error.notGlpiV2", { host: this.host }), 502);
+      if (!Array.isArray(body))
+        throw new AppError("glpi_bad_response", message("glpi.error.notGlpiV2", { host: this.host }), 502);
       for (const row of body) if (row && typeof row === "object") rows.push(row as Row);
       budget.rows += body.length;
-      if (budget.rows > maxRows) throw new AppError("glpi_too_large", message("glpi.error.tooLarge", { host: this.host, max: maxRows }), 413);
+      if (budget.rows > maxRows)
+        throw new AppError("glpi_too_large", message("glpi.error.tooLarge", { host: this.host, max: maxRows }), 413);
       const range = /(\d+)\s*-\s*(-?\d+)\s*\/\s*(\d+)/.exec(headers.get("content-range") ?? "");
       const total = range ? Number(range[3]) : null;
       if (body.length === 0) break;
@@ -206,7 +225,8 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
 
 /** The software list through the high-level API: software, their versions, installations per computer (API 2.2). */
 export async function pullGlpiV2Software(settings: GlpiV2Settings): Promise<GlpiSoftware[]> {
-  if (!settings.clientId?.trim() || !settings.clientSecret?.trim()) throw new AppError("glpi_no_token", message("glpi.error.noClient"), 400);
+  if (!settings.clientId?.trim() || !settings.clientSecret?.trim())
+    throw new AppError("glpi_no_token", message("glpi.error.noClient"), 400);
   const client = new GlpiV2Client(settings);
   await client.authenticate();
   const budget = { rows: 0 };
@@ -228,7 +248,8 @@ export async function pullGlpiV2Software(settings: GlpiV2Settings): Promise<Glpi
     const cid = num(computer.id);
     if (cid === null || isTrue(computer.is_deleted)) return;
     const installs = await client.all(`/Assets/Computer/${cid}/SoftwareInstallation`, budget);
-    if (installs === null) throw new AppError("glpi_v2_unsupported", message("glpi.error.v2NoInstallations", { host: client.label }), 502);
+    if (installs === null)
+      throw new AppError("glpi_v2_unsupported", message("glpi.error.v2NoInstallations", { host: client.label }), 502);
     for (const link of installs) {
       // Not in the documented schema; skipped if a server sends it (a link kept in GLPI's trash).
       if (isTrue(link.is_deleted)) continue;
@@ -245,6 +266,11 @@ export async function pullGlpiV2Software(settings: GlpiV2Settings): Promise<Glpi
   });
   return kept.map((s) => {
     const id = num(s.id)!;
-    return { name: text(s.name), publisher: nameOf(s.manufacturer), versions: [...(usedVersions.get(id) ?? [])].sort(), installations: assets.get(id)?.size ?? 0 };
+    return {
+      name: text(s.name),
+      publisher: nameOf(s.manufacturer),
+      versions: [...(usedVersions.get(id) ?? [])].sort(),
+      installations: assets.get(id)?.size ?? 0,
+    };
   });
 }

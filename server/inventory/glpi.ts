@@ -15,8 +15,8 @@
  */
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
+import { type GlpiV2Settings, glpiRoot, pullGlpiV2Software } from "./glpi-v2.ts";
 import type { InventoryFile } from "./parse.ts";
-import { glpiRoot, pullGlpiV2Software, type GlpiV2Settings } from "./glpi-v2.ts";
 
 export interface GlpiSettings {
   /** The API's base address, e.g. `https://glpi.mairie.fr/apirest.php`. */
@@ -49,7 +49,8 @@ export function glpiApiBase(url: string): string {
   } catch {
     throw new AppError("glpi_invalid_url", message("glpi.error.url", { url: url.slice(0, 200) }), 400);
   }
-  if (base.protocol !== "http:" && base.protocol !== "https:") throw new AppError("glpi_invalid_url", message("glpi.error.url", { url: url.slice(0, 200) }), 400);
+  if (base.protocol !== "http:" && base.protocol !== "https:")
+    throw new AppError("glpi_invalid_url", message("glpi.error.url", { url: url.slice(0, 200) }), 400);
   base.search = "";
   base.hash = "";
   let p = base.pathname.replace(/\/+$/, "");
@@ -84,25 +85,47 @@ class GlpiClient {
     return h;
   }
 
-  private async call(endpoint: string, query: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: unknown }> {
+  private async call(
+    endpoint: string,
+    query: Record<string, string> = {},
+  ): Promise<{ status: number; headers: Headers; body: unknown }> {
     const url = new URL(`${this.base}/${endpoint}`);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     let response: Response;
     try {
-      response = await fetch(url, { headers: this.headers(), signal: AbortSignal.timeout(this.timeoutMs), redirect: "error" });
+      response = await fetch(url, {
+        headers: this.headers(),
+        signal: AbortSignal.timeout(this.timeoutMs),
+        redirect: "error",
+      });
     } catch (err) {
       const name = (err as Error)?.name;
       if (name === "TimeoutError" || name === "AbortError") {
-        throw new AppError("glpi_timeout", message("glpi.error.timeout", { host: glpiLabel(this.settings.url), seconds: Math.round(this.timeoutMs / 1000) }), 504);
+        throw new AppError(
+          "glpi_timeout",
+          message("glpi.error.timeout", {
+            host: glpiLabel(this.settings.url),
+            seconds: Math.round(this.timeoutMs / 1000),
+          }),
+          504,
+        );
       }
-      throw new AppError("glpi_unreachable", message("glpi.error.unreachable", { host: glpiLabel(this.settings.url) }), 502);
+      throw new AppError(
+        "glpi_unreachable",
+        message("glpi.error.unreachable", { host: glpiLabel(this.settings.url) }),
+        502,
+      );
     }
     const text = await response.text();
     let body: unknown = null;
     try {
       body = text ? JSON.parse(text) : null;
     } catch {
-      throw new AppError("glpi_bad_response", message("glpi.error.notGlpi", { host: glpiLabel(this.settings.url) }), 502);
+      throw new AppError(
+        "glpi_bad_response",
+        message("glpi.error.notGlpi", { host: glpiLabel(this.settings.url) }),
+        502,
+      );
     }
     return { status: response.status, headers: response.headers, body };
   }
@@ -111,12 +134,20 @@ class GlpiClient {
   private fail(status: number, body: unknown): never {
     const code = Array.isArray(body) && typeof body[0] === "string" ? body[0] : "";
     if (status === 401 || /TOKEN|LOGIN|SESSION|NOT_ALLOWED_IP/.test(code)) {
-      throw new AppError("glpi_refused", message("glpi.error.refused", { host: glpiLabel(this.settings.url), code: code || String(status) }), 502);
+      throw new AppError(
+        "glpi_refused",
+        message("glpi.error.refused", { host: glpiLabel(this.settings.url), code: code || String(status) }),
+        502,
+      );
     }
     if (status === 403 || /RIGHT/.test(code)) {
       throw new AppError("glpi_rights", message("glpi.error.rights", { host: glpiLabel(this.settings.url) }), 502);
     }
-    throw new AppError("glpi_error", message("glpi.error.other", { host: glpiLabel(this.settings.url), code: code || String(status) }), 502);
+    throw new AppError(
+      "glpi_error",
+      message("glpi.error.other", { host: glpiLabel(this.settings.url), code: code || String(status) }),
+      502,
+    );
   }
 
   async open(): Promise<void> {
@@ -139,15 +170,28 @@ class GlpiClient {
     const maxRows = this.settings.maxRows ?? DEFAULT_MAX_ROWS;
     let start = 0;
     for (;;) {
-      const { status, headers, body } = await this.call(`${itemtype}/`, { ...query, range: `${start}-${start + page - 1}`, get_hateoas: "false" });
+      const { status, headers, body } = await this.call(`${itemtype}/`, {
+        ...query,
+        range: `${start}-${start + page - 1}`,
+        get_hateoas: "false",
+      });
       const code = Array.isArray(body) && typeof body[0] === "string" ? body[0] : "";
       // Asking past the end (an empty collection included) is an error in GLPI: it means there is nothing more.
       if (status === 400 && code === "ERROR_RANGE_EXCEED_TOTAL") break;
       if (status !== 200 && status !== 206) this.fail(status, body);
-      if (!Array.isArray(body)) throw new AppError("glpi_bad_response", message("glpi.error.notGlpi", { host: glpiLabel(this.settings.url) }), 502);
+      if (!Array.isArray(body))
+        throw new AppError(
+          "glpi_bad_response",
+          message("glpi.error.notGlpi", { host: glpiLabel(this.settings.url) }),
+          502,
+        );
       for (const row of body) if (row && typeof row === "object") rows.push(row as GlpiRow);
       if (rows.length > maxRows) {
-        throw new AppError("glpi_too_large", message("glpi.error.tooLarge", { host: glpiLabel(this.settings.url), max: maxRows }), 413);
+        throw new AppError(
+          "glpi_too_large",
+          message("glpi.error.tooLarge", { host: glpiLabel(this.settings.url), max: maxRows }),
+          413,
+        );
       }
       const range = /(\d+)\s*-\s*(-?\d+)\s*\/\s*(\d+)/.exec(headers.get("content-range") ?? "");
       const total = range ? Number(range[3]) : null;
@@ -167,7 +211,9 @@ const num = (v: unknown): number | null => {
 };
 const text = (v: unknown): string => {
   if (typeof v !== "string" && typeof v !== "number") return "";
-  const s = String(v).replace(/&nbsp;/g, " ").trim();
+  const s = String(v)
+    .replace(/&nbsp;/g, " ")
+    .trim();
   // An empty dropdown comes back as "&nbsp;", " " or "0".
   return s === "0" ? "" : s;
 };
@@ -238,7 +284,8 @@ const csvCell = (v: string) => `"${v.replaceAll('"', "''")}"`;
 export function toGlpiExport(software: GlpiSoftware[]): string {
   const header = ["Nom", "Éditeur", "Versions - Nom", "Nombre d'installations"];
   const lines = [header.map(csvCell).join(";") + ";"];
-  for (const s of software) lines.push([s.name, s.publisher, s.versions.join("<br>"), String(s.installations)].map(csvCell).join(";") + ";");
+  for (const s of software)
+    lines.push([s.name, s.publisher, s.versions.join("<br>"), String(s.installations)].map(csvCell).join(";") + ";");
   return `\uFEFF${lines.join("\n")}\n`;
 }
 

@@ -6,13 +6,13 @@
  */
 import { createHash } from "node:crypto";
 import { AppError } from "../core/errors.ts";
+import { corpusFingerprint } from "../corpus/source.ts";
 import { message } from "../i18n/messages.ts";
 import { analyzeRows } from "./analyze.ts";
 import { encodeTable, packTables, tableRows } from "./compact.ts";
-import { corpusFingerprint } from "../corpus/source.ts";
 import { loadMatchIndex } from "./match.ts";
-import { parseInventoryFiles, type InventoryFile, type InventoryLimits } from "./parse.ts";
-import type { InventoryItem, ManualClassification, ParsedFile, InventorySummary, UnknownItem } from "./types.ts";
+import { type InventoryFile, type InventoryLimits, parseInventoryFiles } from "./parse.ts";
+import type { InventoryItem, InventorySummary, ManualClassification, ParsedFile, UnknownItem } from "./types.ts";
 
 /** A multipart body as received: parsed here, off the main thread (a 20 MB form takes hundreds of ms to parse). */
 export interface MultipartBody {
@@ -59,10 +59,14 @@ export interface AnalysisOutput {
 }
 
 /** Files and fields of a multipart body, or a French 400. */
-export async function readMultipart(body: MultipartBody): Promise<{ files: InventoryFile[]; collectivite: string | null }> {
+export async function readMultipart(
+  body: MultipartBody,
+): Promise<{ files: InventoryFile[]; collectivite: string | null }> {
   let form: FormData;
   try {
-    form = await new Response(body.bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": body.contentType } }).formData();
+    form = await new Response(body.bytes as Uint8Array<ArrayBuffer>, {
+      headers: { "content-type": body.contentType },
+    }).formData();
   } catch {
     throw new AppError("invalid_upload", message("inventory.error.multipart"), 400);
   }
@@ -71,14 +75,22 @@ export async function readMultipart(body: MultipartBody): Promise<{ files: Inven
   for (const [key, value] of form.entries()) {
     if (typeof value === "string") {
       if (key === "collectivite") collectivite = value;
-    } else files.push({ name: value.name || message("inventory.defaultFileName"), bytes: new Uint8Array(await value.arrayBuffer()) });
+    } else
+      files.push({
+        name: value.name || message("inventory.defaultFileName"),
+        bytes: new Uint8Array(await value.arrayBuffer()),
+      });
   }
   if (!files.length) throw new AppError("no_file", message("inventory.error.noFile"), 400);
   return { files, collectivite };
 }
 
 /** Same files (whatever their names and order), same catalog, same manual classifications → same fingerprint. */
-export async function uploadFingerprint(files: InventoryFile[], corpusDir: string, classifications: unknown): Promise<string> {
+export async function uploadFingerprint(
+  files: InventoryFile[],
+  corpusDir: string,
+  classifications: unknown,
+): Promise<string> {
   const hash = createHash("sha256");
   const digests = files.map((f) => createHash("sha256").update(f.bytes).digest("hex")).sort();
   for (const d of digests) hash.update(d).update("\0");

@@ -2,14 +2,13 @@
  * The match index: built once from the catalog (products and their aliases, open-source alternatives, vendors)
  * of the one loaded copy of the corpus, and rebuilt with it when a corpus file changes.
  */
-import { exposureLabel, isEuropean, lawsFor, type Catalog } from "../corpus/catalog.ts";
+import { type Catalog, exposureLabel, isEuropean, lawsFor } from "../corpus/catalog.ts";
 import type { Corpus, CorpusDocument } from "../corpus/documents.ts";
-import { currentCorpus } from "../corpus/source.ts";
 import type { Alternative, Category, Vendor } from "../corpus/schema.ts";
+import { currentCorpus } from "../corpus/source.ts";
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
-import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod } from "./types.ts";
-
 import { PRICE_INCREASE, productRisks } from "./risks.ts";
+import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod } from "./types.ts";
 
 export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";
 
@@ -104,7 +103,39 @@ export const SURE_CONFIDENCE = 0.8;
 export const REVIEW_BELOW = SURE_CONFIDENCE;
 
 /** Words too common to name a vendor on their own when they start a publisher string. */
-export const GENERIC_WORDS = new Set(["open", "free", "new", "red", "cloud", "data", "digital", "global", "index", "business", "unit", "box", "gen", "win", "check", "trend", "smart", "soft", "net", "web", "tech", "info", "euro", "france", "micro", "general", "first", "blue", "green", "city", "public"]);
+export const GENERIC_WORDS = new Set([
+  "open",
+  "free",
+  "new",
+  "red",
+  "cloud",
+  "data",
+  "digital",
+  "global",
+  "index",
+  "business",
+  "unit",
+  "box",
+  "gen",
+  "win",
+  "check",
+  "trend",
+  "smart",
+  "soft",
+  "net",
+  "web",
+  "tech",
+  "info",
+  "euro",
+  "france",
+  "micro",
+  "general",
+  "first",
+  "blue",
+  "green",
+  "city",
+  "public",
+]);
 
 export const FIT_RANK = { "drop-in": 0, partial: 1, "different-approach": 2 } as const;
 export const MATURITY_RANK = { mature: 0, established: 1, emerging: 2 } as const;
@@ -132,7 +163,8 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
   for (const v of catalog.vendors.values()) {
     const info = toVendorInfo(v);
     vendorInfo.set(v.id, info);
-    for (const label of [v.name, v.legalName, ...v.aliases, v.id.replace(/-/g, " ")]) addVendorKey(index, publisherKey(label), info);
+    for (const label of [v.name, v.legalName, ...v.aliases, v.id.replace(/-/g, " ")])
+      addVendorKey(index, publisherKey(label), info);
   }
   // "Cisco Webex LLC" → Cisco: a publisher's first word names a vendor whose own name is that one word.
   // Multi-word names are left out, so "Cloud Software Group" (Citrix's owner) never becomes "Cloud Temple".
@@ -151,9 +183,12 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     const seen = shortNames.get(word);
     shortNames.set(word, seen === undefined || seen?.id === info.id ? info : null);
   }
-  for (const [word, info] of shortNames) if (info && !index.vendorFirstWord.has(word)) index.vendorShortName.set(word, info);
+  for (const [word, info] of shortNames)
+    if (info && !index.vendorFirstWord.has(word)) index.vendorShortName.set(word, info);
 
-  const priceDocs = documents.filter((d) => PRICE_INCREASE.test(fold(`${d.title} ${d.tags.join(" ")}`)) && d.kind !== "catalog");
+  const priceDocs = documents.filter(
+    (d) => PRICE_INCREASE.test(fold(`${d.title} ${d.tags.join(" ")}`)) && d.kind !== "catalog",
+  );
   const alternativesOf = new Map<string, ItemAlternative[]>();
   for (const m of catalog.mappings) {
     const a = catalog.alternatives.get(m.alternative);
@@ -164,7 +199,12 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
   }
   const rankAlt = (x: ItemAlternative) => {
     const alt = catalog.alternatives.get(x.id)!;
-    return [FIT_RANK[x.fit], x.country === null || isEuropean(x.country) ? 0 : 1, x.openSource ? 0 : 1, MATURITY_RANK[alt.maturity]];
+    return [
+      FIT_RANK[x.fit],
+      x.country === null || isEuropean(x.country) ? 0 : 1,
+      x.openSource ? 0 : 1,
+      MATURITY_RANK[alt.maturity],
+    ];
   };
   for (const list of alternativesOf.values()) {
     list.sort((a, b) => {
@@ -189,7 +229,14 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
       licence: null,
       extraEuropean: controlledOutsideEurope(vendor),
       alternatives,
-      risks: productRisks(vendor, p.name, `${p.usage} ${p.notes ?? ""}`, alternatives, priceDocs, p.endOfSupport ?? null),
+      risks: productRisks(
+        vendor,
+        p.name,
+        `${p.usage} ${p.notes ?? ""}`,
+        alternatives,
+        priceDocs,
+        p.endOfSupport ?? null,
+      ),
       edition: editionOf(p.name),
     };
     index.entries.set(p.id, entry);

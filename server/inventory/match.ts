@@ -1,34 +1,32 @@
-
-import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
-import type { MatchMethod, RowKind } from "./types.ts";
-
 import {
+  type CatalogEntry,
   deletions,
+  type Edition,
   editionFromTokens,
   GENERIC_WORDS,
-  MAX_NEAR_KEY,
-  SURE_CONFIDENCE,
-  type CatalogEntry,
-  type Edition,
   type Label,
+  MAX_NEAR_KEY,
   type MatchIndex,
   type MatchResult,
+  SURE_CONFIDENCE,
   type VendorInfo,
 } from "./match-index.ts";
+import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
+import type { MatchMethod, RowKind } from "./types.ts";
 
 export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";
 export {
   buildMatchIndex,
+  type CatalogEntry,
   controllingCountry,
   editionOf,
   exposureOf,
   loadMatchIndex,
   MAX_NEAR_KEY,
-  REVIEW_BELOW,
-  SURE_CONFIDENCE,
-  type CatalogEntry,
   type MatchIndex,
   type MatchResult,
+  REVIEW_BELOW,
+  SURE_CONFIDENCE,
   type VendorInfo,
 } from "./match-index.ts";
 
@@ -38,7 +36,10 @@ export function vendorForPublisher(index: MatchIndex, publisher: string | null |
   if (!key) return null;
   const exact = index.vendors.get(key);
   if (exact) return exact;
-  return index.vendorFirstWord.get(key.split(" ")[0]!) ?? (key.includes(" ") ? null : (index.vendorShortName.get(key) ?? null));
+  return (
+    index.vendorFirstWord.get(key.split(" ")[0]!) ??
+    (key.includes(" ") ? null : (index.vendorShortName.get(key) ?? null))
+  );
 }
 
 const firstWord = (text: string | null | undefined) => publisherKey(text).split(" ")[0] ?? "";
@@ -46,7 +47,9 @@ const firstWord = (text: string | null | undefined) => publisherKey(text).split(
 /** The catalog text starts with the name of the vendor the publisher names (« McAfee Agent » for « McAfee, LLC »). */
 function labelNamesPublisher(label: string, vendor: VendorInfo, publisher: string): boolean {
   const text = ` ${publisherKey(label)} `;
-  return [publisherKey(vendor.name), publisherKey(publisher)].some((k) => k.length >= 4 && !GENERIC_WORDS.has(k) && text.startsWith(` ${k} `));
+  return [publisherKey(vendor.name), publisherKey(publisher)].some(
+    (k) => k.length >= 4 && !GENERIC_WORDS.has(k) && text.startsWith(` ${k} `),
+  );
 }
 
 /** The publisher is the entry's vendor or belongs to the same group (VMware Tools published by "Broadcom Inc."). */
@@ -88,7 +91,13 @@ function contradicts(label: Label, facts: NameFacts): boolean {
  * something else rules out weak labels; `no-conflict`: not one whose vendor differs from the catalog vendor the
  * publisher names; `agree`: only labels the publisher confirms.
  */
-function pick(labels: Label[] | undefined, vendor: VendorInfo | null, publisher: string, trust: Trust, facts: NameFacts): Label | null {
+function pick(
+  labels: Label[] | undefined,
+  vendor: VendorInfo | null,
+  publisher: string,
+  trust: Trust,
+  facts: NameFacts,
+): Label | null {
   if (!labels?.length) return null;
   let fitting = labels.filter((l) => !contradicts(l, facts));
   // A name without a number says nothing of the version: when products differ only by theirs ("Windows 10",
@@ -114,9 +123,41 @@ const MAX_TOKENS = 12;
 
 /** Words that name a kind of software rather than a product: alone, they are never enough to assert a match. */
 const GENERIC_PRODUCT_WORDS = new Set([
-  "drive", "connect", "agent", "assistant", "client", "manager", "sync", "backup", "viewer", "reader", "launcher",
-  "center", "centre", "tools", "suite", "cloud", "mail", "chat", "notes", "meet", "photos", "forms", "calendar", "hub",
-  "studio", "server", "security", "protect", "update", "player", "editor", "browser", "office", "docs", "sheets",
+  "drive",
+  "connect",
+  "agent",
+  "assistant",
+  "client",
+  "manager",
+  "sync",
+  "backup",
+  "viewer",
+  "reader",
+  "launcher",
+  "center",
+  "centre",
+  "tools",
+  "suite",
+  "cloud",
+  "mail",
+  "chat",
+  "notes",
+  "meet",
+  "photos",
+  "forms",
+  "calendar",
+  "hub",
+  "studio",
+  "server",
+  "security",
+  "protect",
+  "update",
+  "player",
+  "editor",
+  "browser",
+  "office",
+  "docs",
+  "sheets",
 ]);
 /** Characters of a name looked at: no product name is longer, and longer input must not cost more. */
 export const MAX_NAME_LENGTH = 300;
@@ -127,7 +168,12 @@ export const MAX_NAME_LENGTH = 300;
  * @example
  * matchName(index, "Adobe Acrobat Reader DC - Français", "Adobe Systems Incorporated").method; // "loose"
  */
-export function matchName(index: MatchIndex, name: string, publisher: string | null, kind: RowKind = "software"): MatchResult {
+export function matchName(
+  index: MatchIndex,
+  name: string,
+  publisher: string | null,
+  kind: RowKind = "software",
+): MatchResult {
   // A Linux package's "publisher" is the distribution team that packages it ("Debian LibreOffice Maintainers"),
   // not its vendor: the name is matched as if no publisher were given.
   const given = (publisher ?? "").slice(0, MAX_NAME_LENGTH);
@@ -140,14 +186,28 @@ export function matchName(index: MatchIndex, name: string, publisher: string | n
   const result = (label: Label, method: MatchMethod, confidence: number): MatchResult => {
     // A catalog alias written with the publisher's brand (« McAfee Agent » of Trellix, ex-McAfee Enterprise) is
     // the catalog expecting that publisher: no mismatch.
-    const mismatch = !!(vendor && label.entry.vendor.id && vendor.id !== label.entry.vendor.id && !agrees(label.entry, vendor, pub) && !labelNamesPublisher(label.label, vendor, pub));
+    const mismatch = !!(
+      vendor &&
+      label.entry.vendor.id &&
+      vendor.id !== label.entry.vendor.id &&
+      !agrees(label.entry, vendor, pub) &&
+      !labelNamesPublisher(label.label, vendor, pub)
+    );
     // A weak label (a product name without its vendor's, "Teams") with no publisher to confirm it is less sure,
     // and a generic word ("Drive", "Connect", "Agent") on its own is only a guess, to review.
     const unconfirmed = label.weak && !agrees(label.entry, vendor, pub);
     const generic = unconfirmed && loose.length === 1 && GENERIC_PRODUCT_WORDS.has(loose[0]!);
     const c = confidence - (mismatch ? 0.2 : 0) - (unconfirmed ? 0.1 : 0) - (generic ? 0.2 : 0);
     const rounded = Math.round(c * 100) / 100;
-    return { entry: label.entry, vendor, method, confidence: rounded, label: label.label, publisherMismatch: mismatch, review: rounded < SURE_CONFIDENCE };
+    return {
+      entry: label.entry,
+      vendor,
+      method,
+      confidence: rounded,
+      label: label.label,
+      publisherMismatch: mismatch,
+      review: rounded < SURE_CONFIDENCE,
+    };
   };
 
   if (tokens.length) {
@@ -175,7 +235,13 @@ export function matchName(index: MatchIndex, name: string, publisher: string | n
       const key = loose.slice(0, end).join(" ");
       const single = end === 1;
       // One word ("zoom") is enough only when no publisher contradicts it ("Zoom Text Magnifier" by Freedom Scientific).
-      const hit = pick(index.loose.get(key), vendor, pub, single && (key.length < 4 || pub.trim() !== "") ? "agree" : "no-conflict", facts);
+      const hit = pick(
+        index.loose.get(key),
+        vendor,
+        pub,
+        single && (key.length < 4 || pub.trim() !== "") ? "agree" : "no-conflict",
+        facts,
+      );
       if (!hit || (index.vendors.has(key) && !hit.full)) continue;
       if (single && hit.weak && !agrees(hit.entry, vendor, pub)) continue;
       // One known word that the publisher confirms is sure (« VLC media player » by VideoLAN); unconfirmed, or the
@@ -189,7 +255,13 @@ export function matchName(index: MatchIndex, name: string, publisher: string | n
     for (let length = Math.min(loose.length - 1, 6); length >= 1; length--) {
       for (let start = 1; start + length <= loose.length; start++) {
         const key = loose.slice(start, start + length).join(" ");
-        const hit = pick(index.loose.get(key), vendor, pub, length === 1 || key.length < 6 ? "agree" : "no-conflict", facts);
+        const hit = pick(
+          index.loose.get(key),
+          vendor,
+          pub,
+          length === 1 || key.length < 6 ? "agree" : "no-conflict",
+          facts,
+        );
         // A known name inside a longer one is a guess: to review (« à vérifier »), never asserted.
         if (hit && !(index.vendors.has(key) && !hit.full)) return result(hit, "contains", length > 1 ? 0.75 : 0.7);
       }
@@ -209,14 +281,31 @@ export function matchName(index: MatchIndex, name: string, publisher: string | n
       }
     }
   }
-  if (vendor) return { entry: null, vendor, method: "vendor", confidence: 0.5, label: null, publisherMismatch: false, review: false };
-  return { entry: null, vendor: null, method: "none", confidence: 0, label: null, publisherMismatch: false, review: false };
+  if (vendor)
+    return {
+      entry: null,
+      vendor,
+      method: "vendor",
+      confidence: 0.5,
+      label: null,
+      publisherMismatch: false,
+      review: false,
+    };
+  return {
+    entry: null,
+    vendor: null,
+    method: "none",
+    confidence: 0,
+    label: null,
+    publisherMismatch: false,
+    review: false,
+  };
 }
 
-const PACKAGE_MAINTAINER = /\b(?:maintainers?|packagers?|packaging team|mozilla team)\b|^(?:debian|ubuntu|fedora|opensuse|alpine|arch linux)\b/;
+const PACKAGE_MAINTAINER =
+  /\b(?:maintainers?|packagers?|packaging team|mozilla team)\b|^(?:debian|ubuntu|fedora|opensuse|alpine|arch linux)\b/;
 
 /** "Debian LibreOffice Maintainers", "Ubuntu Developers", "Maintainers of Mozilla-related packages"… */
 export function isPackageMaintainer(publisher: string): boolean {
   return PACKAGE_MAINTAINER.test(fold(publisher));
 }
-

@@ -50,7 +50,9 @@ export interface Role {
 }
 
 type RoleEntry = z.infer<typeof roleSchema>;
-let cached: (MeasureWeights & { byProduct: Map<string, RoleEntry>; patterns: { role: RoleEntry; re: RegExp }[] }) | null = null;
+let cached:
+  | (MeasureWeights & { byProduct: Map<string, RoleEntry>; patterns: { role: RoleEntry; re: RegExp }[] })
+  | null = null;
 
 /** The weights of `measure-weights.yaml`, read and checked once. */
 export function measureWeights() {
@@ -59,7 +61,11 @@ export function measureWeights() {
   const weights = weightsSchema.parse(raw);
   const byProduct = new Map<string, RoleEntry>();
   for (const role of weights.roles) for (const id of role.products) if (!byProduct.has(id)) byProduct.set(id, role);
-  cached = { ...weights, byProduct, patterns: weights.roles.flatMap((role) => role.names.map((n) => ({ role, re: new RegExp(n) }))) };
+  cached = {
+    ...weights,
+    byProduct,
+    patterns: weights.roles.flatMap((role) => role.names.map((n) => ({ role, re: new RegExp(n) }))),
+  };
   return cached;
 }
 
@@ -95,7 +101,8 @@ export function lawsOf(item: MeasurableItem): string[] {
 }
 
 /** A system component: the map's own flag when it set one, else the same rule the map applies to names. */
-export const isSetAside = (item: MeasurableItem) => (typeof item.component === "boolean" ? item.component : isComponent(item.name));
+export const isSetAside = (item: MeasurableItem) =>
+  typeof item.component === "boolean" ? item.component : isComponent(item.name);
 
 /** Controlled from outside Europe or subject to an extra-European law; null when the analysis could not tell. */
 export function isExposed(item: MeasurableItem): boolean | null {
@@ -142,7 +149,12 @@ const FIT_RANK: Record<string, number> = { "drop-in": 0, partial: 1, "different-
 /** The alternative a plan proposes: the best fit, then the least exposed, then the catalog's order. */
 export function bestAlternative<A extends MeasurableAlternative>(alternatives: A[] | undefined): A | null {
   const list = (alternatives ?? []).map((a, i) => ({ a, i }));
-  list.sort((x, y) => (FIT_RANK[x.a.fit] ?? 3) - (FIT_RANK[y.a.fit] ?? 3) || alternativeExposure(x.a) - alternativeExposure(y.a) || x.i - y.i);
+  list.sort(
+    (x, y) =>
+      (FIT_RANK[x.a.fit] ?? 3) - (FIT_RANK[y.a.fit] ?? 3) ||
+      alternativeExposure(x.a) - alternativeExposure(y.a) ||
+      x.i - y.i,
+  );
   return list[0]?.a ?? null;
 }
 
@@ -167,11 +179,16 @@ export function phaseOf(item: MeasurableItem, alternative: MeasurableAlternative
  * is not a quick change).
  */
 export function isQuickWin(item: MeasurableItem & { alternatives?: MeasurableAlternative[] }): boolean {
-  if (!(item.installations > 0) || isSetAside(item) || isExposed(item) !== true || item.openSource === true) return false;
+  if (!(item.installations > 0) || isSetAside(item) || isExposed(item) !== true || item.openSource === true)
+    return false;
   const alt = bestAlternative(item.alternatives);
   // A quick win must lower the exposure for real: swapping a US browser for a US open-source one (Edge → Firefox)
   // is not a way out of extra-European dependence, and would read as a contradiction on the map.
-  return !!alt && phaseOf(item, alt) === "quick" && (exposureFactor(item) ?? 0) - alternativeExposure(alt) >= QUICK_WIN_MIN_GAIN;
+  return (
+    !!alt &&
+    phaseOf(item, alt) === "quick" &&
+    (exposureFactor(item) ?? 0) - alternativeExposure(alt) >= QUICK_WIN_MIN_GAIN
+  );
 }
 
 /** Least drop of one installation's exposure (0 to 1) for a replacement to count as a quick win. */

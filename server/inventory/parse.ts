@@ -60,9 +60,12 @@ export const DEFAULT_LIMITS: InventoryLimits = {
 const int = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
 const formatBytes = (bytes: number) => {
   const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(mb)} Mo` : `${Math.round(bytes / 1024)} Ko`;
+  return mb >= 1
+    ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(mb)} Mo`
+    : `${Math.round(bytes / 1024)} Ko`;
 };
-const limitError = (code: string, key: string, params: Record<string, string | number>, status: 400 | 413) => new AppError(code, message(key, params), status);
+const limitError = (code: string, key: string, params: Record<string, string | number>, status: 400 | 413) =>
+  new AppError(code, message(key, params), status);
 
 /**
  * Parses every file; the first one that is not an inventory stops everything with a 400 naming it.
@@ -73,7 +76,8 @@ export function parseInventoryFiles(files: InventoryFile[], limits: Partial<Inve
   if (!files.length) throw new AppError("no_file", message("inventory.error.noFile"));
   const caps = { ...DEFAULT_LIMITS, ...limits };
   const bytes = files.reduce((s, f) => s + f.bytes.byteLength, 0);
-  if (bytes > caps.maxBytes) throw limitError("payload_too_large", "inventory.error.tooLarge", { max: formatBytes(caps.maxBytes) }, 413);
+  if (bytes > caps.maxBytes)
+    throw limitError("payload_too_large", "inventory.error.tooLarge", { max: formatBytes(caps.maxBytes) }, 413);
   const parsed: ParsedFile[] = [];
   const rows: InventoryRow[] = [];
   const names = new Set<string>();
@@ -83,18 +87,24 @@ export function parseInventoryFiles(files: InventoryFile[], limits: Partial<Inve
     for (const row of result.rows) {
       rows.push(row);
       names.add(row.name);
-      if (rows.length > caps.maxRows) throw limitError("too_many_rows", "inventory.error.tooManyRows", { max: int(caps.maxRows) }, 413);
-      if (names.size > caps.maxDistinctNames) throw limitError("too_many_names", "inventory.error.tooManyNames", { max: int(caps.maxDistinctNames) }, 413);
+      if (rows.length > caps.maxRows)
+        throw limitError("too_many_rows", "inventory.error.tooManyRows", { max: int(caps.maxRows) }, 413);
+      if (names.size > caps.maxDistinctNames)
+        throw limitError("too_many_names", "inventory.error.tooManyNames", { max: int(caps.maxDistinctNames) }, 413);
     }
   }
   return { files: parsed, rows };
 }
 
-export function parseInventoryFile(file: InventoryFile, limits: Partial<InventoryLimits> = {}): { file: ParsedFile; rows: InventoryRow[] } {
+export function parseInventoryFile(
+  file: InventoryFile,
+  limits: Partial<InventoryLimits> = {},
+): { file: ParsedFile; rows: InventoryRow[] } {
   const caps = { ...DEFAULT_LIMITS, ...limits };
   const name = file.name || message("inventory.defaultFileName");
   if (file.bytes.byteLength === 0) throw new AppError("empty_file", message("inventory.error.empty", { file: name }));
-  if (file.bytes.byteLength > caps.maxBytes) throw limitError("payload_too_large", "inventory.error.tooLarge", { max: formatBytes(caps.maxBytes) }, 413);
+  if (file.bytes.byteLength > caps.maxBytes)
+    throw limitError("payload_too_large", "inventory.error.tooLarge", { max: formatBytes(caps.maxBytes) }, 413);
   const { text, encoding } = decodeBytes(file.bytes, name);
   const trimmed = text.trimStart();
   if (!trimmed) throw new AppError("empty_file", message("inventory.error.empty", { file: name }));
@@ -117,8 +127,15 @@ function checkLines(text: string, file: string, caps: InventoryLimits) {
       end++;
     }
     if (end > start) lines++;
-    if (lines > caps.maxLines) throw limitError("too_many_lines", "inventory.error.tooManyLines", { file, max: int(caps.maxLines) }, 413);
-    if (end - start > caps.maxLineChars) throw limitError("line_too_long", "inventory.error.lineTooLong", { file, line: int(lines), max: int(caps.maxLineChars) }, 400);
+    if (lines > caps.maxLines)
+      throw limitError("too_many_lines", "inventory.error.tooManyLines", { file, max: int(caps.maxLines) }, 413);
+    if (end - start > caps.maxLineChars)
+      throw limitError(
+        "line_too_long",
+        "inventory.error.lineTooLong",
+        { file, line: int(lines), max: int(caps.maxLineChars) },
+        400,
+      );
     start = end + 1;
   }
 }
@@ -126,7 +143,12 @@ function checkLines(text: string, file: string, caps: InventoryLimits) {
 /** A name longer than any software name: the wrong column, or a hostile file. */
 function checkName(value: string, file: string, line: number, caps: InventoryLimits) {
   if (value.length > caps.maxNameChars) {
-    throw limitError("name_too_long", "inventory.error.nameTooLong", { file, line: int(line), length: int(value.length), max: int(caps.maxNameChars) }, 400);
+    throw limitError(
+      "name_too_long",
+      "inventory.error.nameTooLong",
+      { file, line: int(line), length: int(value.length), max: int(caps.maxNameChars) },
+      400,
+    );
   }
 }
 
@@ -149,17 +171,26 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Strict UTF-8 first (BOM or not), UTF-16 when marked, else Windows-1252 — the encoding of French Excel CSVs. */
-export function decodeBytes(bytes: Uint8Array, name = message("inventory.defaultFileName")): { text: string; encoding: TextEncoding } {
+export function decodeBytes(
+  bytes: Uint8Array,
+  name = message("inventory.defaultFileName"),
+): { text: string; encoding: TextEncoding } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: decodeUtf8(bytes.subarray(3)) ?? iconv.decode(Buffer.from(bytes.subarray(3)), "win1252"), encoding: "utf-8-bom" };
+    return {
+      text: decodeUtf8(bytes.subarray(3)) ?? iconv.decode(Buffer.from(bytes.subarray(3)), "win1252"),
+      encoding: "utf-8-bom",
+    };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
   // UTF-16 without a mark: ASCII text with a zero every other byte.
   if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) {
     return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16le" };
   }
-  if (startsWith(bytes, ZIP) || startsWith(bytes, OLE2)) throw notInventory(name, message("inventory.error.spreadsheet"));
+  if (startsWith(bytes, ZIP) || startsWith(bytes, OLE2))
+    throw notInventory(name, message("inventory.error.spreadsheet"));
   const magic = MAGIC.find(([m]) => startsWith(bytes, m));
   if (magic) throw notInventory(name, message("inventory.error.binary", { type: magic[1] }));
   if (looksBinary(bytes)) throw notInventory(name, message("inventory.error.binaryUnknown"));
@@ -189,7 +220,10 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 const notInventory = (file: string, detail: string) =>
-  new AppError("not_an_inventory", message("inventory.error.notInventory", { file, detail, expected: message("inventory.expected") }));
+  new AppError(
+    "not_an_inventory",
+    message("inventory.error.notInventory", { file, detail, expected: message("inventory.expected") }),
+  );
 
 // ---------------------------------------------------------------------------------------------------------
 // Columns
@@ -199,32 +233,121 @@ type Role = "name" | "publisher" | "version" | "count" | "model" | "type";
 /** Header labels (folded, punctuation as spaces) by role, in French and English, GLPI and OCS included. */
 const HEADERS: Record<Role, string[]> = {
   name: [
-    "nom", "name", "logiciel", "logiciels", "software", "softwares", "nom du logiciel", "nom logiciel", "software name",
-    "logiciels nom", "softwares name", "software nom", "produit", "product", "product name", "nom du produit",
-    "application", "applications", "nom de l application", "application name", "designation", "libelle",
-    "display name", "displayname", "programme", "program", "programs", "intitule", "item",
+    "nom",
+    "name",
+    "logiciel",
+    "logiciels",
+    "software",
+    "softwares",
+    "nom du logiciel",
+    "nom logiciel",
+    "software name",
+    "logiciels nom",
+    "softwares name",
+    "software nom",
+    "produit",
+    "product",
+    "product name",
+    "nom du produit",
+    "application",
+    "applications",
+    "nom de l application",
+    "application name",
+    "designation",
+    "libelle",
+    "display name",
+    "displayname",
+    "programme",
+    "program",
+    "programs",
+    "intitule",
+    "item",
   ],
   publisher: [
-    "editeur", "editeurs", "publisher", "vendor", "editeur du logiciel", "logiciels editeur", "software publisher",
-    "softwares publisher", "fabricant", "manufacturer", "constructeur", "fournisseur", "marque", "brand", "societe",
-    "company", "editeur fabricant",
+    "editeur",
+    "editeurs",
+    "publisher",
+    "vendor",
+    "editeur du logiciel",
+    "logiciels editeur",
+    "software publisher",
+    "softwares publisher",
+    "fabricant",
+    "manufacturer",
+    "constructeur",
+    "fournisseur",
+    "marque",
+    "brand",
+    "societe",
+    "company",
+    "editeur fabricant",
   ],
   version: [
-    "version", "versions", "versions nom", "versions name", "version name", "numero de version", "logiciels version",
-    "software version", "softwares version", "version standardisee", "firmware",
+    "version",
+    "versions",
+    "versions nom",
+    "versions name",
+    "version name",
+    "numero de version",
+    "logiciels version",
+    "software version",
+    "softwares version",
+    "version standardisee",
+    "firmware",
   ],
   count: [
-    "nombre d installations", "number of installations", "installations", "nb installations", "nombre installations",
-    "nombre", "nbre", "quantite", "quantity", "count", "nb", "total", "nombre de postes", "postes", "nb postes",
-    "installs", "installation count", "occurrences", "nombre d ordinateurs", "ordinateurs", "computers", "devices",
+    "nombre d installations",
+    "number of installations",
+    "installations",
+    "nb installations",
+    "nombre installations",
+    "nombre",
+    "nbre",
+    "quantite",
+    "quantity",
+    "count",
+    "nb",
+    "total",
+    "nombre de postes",
+    "postes",
+    "nb postes",
+    "installs",
+    "installation count",
+    "occurrences",
+    "nombre d ordinateurs",
+    "ordinateurs",
+    "computers",
+    "devices",
   ],
-  model: ["modele", "model", "modeles", "models", "modele nom", "model name", "modele de materiel", "hardware model", "reference modele"],
-  type: ["type", "types", "type de materiel", "hardware type", "device type", "type d equipement", "categorie de materiel"],
+  model: [
+    "modele",
+    "model",
+    "modeles",
+    "models",
+    "modele nom",
+    "model name",
+    "modele de materiel",
+    "hardware model",
+    "reference modele",
+  ],
+  type: [
+    "type",
+    "types",
+    "type de materiel",
+    "hardware type",
+    "device type",
+    "type d equipement",
+    "categorie de materiel",
+  ],
 };
 const HEADER_ROLES = new Map<string, Role>();
-for (const role of Object.keys(HEADERS) as Role[]) for (const label of HEADERS[role]) if (!HEADER_ROLES.has(label)) HEADER_ROLES.set(label, role);
+for (const role of Object.keys(HEADERS) as Role[])
+  for (const label of HEADERS[role]) if (!HEADER_ROLES.has(label)) HEADER_ROLES.set(label, role);
 
-const headerKey = (label: string) => fold(decodeEntities(label)).replace(/[^a-z0-9]+/g, " ").trim();
+const headerKey = (label: string) =>
+  fold(decodeEntities(label))
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 /**
  * Maps column indexes to roles; the first column of each role wins (« Version » before « Version standardisée »),
@@ -239,7 +362,15 @@ function mapColumns(header: string[]): Partial<Record<Role, number>> {
     let role = HEADER_ROLES.get(key);
     const software = /\blogiciels?\b|\bsoftwares?\b/.test(key);
     // Users add columns: "Nom du logiciel installé", "Logiciel - Nom"…
-    if (!role && software && key.split(" ").length <= 5 && !/version|editeur|publisher|nombre|number|date|licen|categ|comment|type|entit|\bid\b|lieu|location|statut|status/.test(key)) role = "name";
+    if (
+      !role &&
+      software &&
+      key.split(" ").length <= 5 &&
+      !/version|editeur|publisher|nombre|number|date|licen|categ|comment|type|entit|\bid\b|lieu|location|statut|status/.test(
+        key,
+      )
+    )
+      role = "name";
     if (role === "name" && software && softwareName === undefined) softwareName = index;
     if (role && columns[role] === undefined) columns[role] = index;
   });
@@ -279,9 +410,17 @@ export function sniffDelimiter(lines: string[]): string | null {
   return best && best.score >= 0.5 ? best.d : null;
 }
 
-function parseDelimited(text: string, name: string, encoding: TextEncoding, caps: InventoryLimits): { file: ParsedFile; rows: InventoryRow[] } {
+function parseDelimited(
+  text: string,
+  name: string,
+  encoding: TextEncoding,
+  caps: InventoryLimits,
+): { file: ParsedFile; rows: InventoryRow[] } {
   const body = text.replace(/^\uFEFF/, "");
-  const firstLines = body.split(/\r\n|\n|\r/, 40).filter((l) => l.trim()).slice(0, 12);
+  const firstLines = body
+    .split(/\r\n|\n|\r/, 40)
+    .filter((l) => l.trim())
+    .slice(0, 12);
   // Prose (a letter, a README) is not a list of software.
   if (looksLikeProse(firstLines)) throw notInventory(name, message("inventory.error.prose"));
   const delimiter = sniffDelimiter(firstLines);
@@ -290,17 +429,39 @@ function parseDelimited(text: string, name: string, encoding: TextEncoding, caps
   // Columns and cells are checked line by line, before a line's cells are kept.
   const checkRecord = (record: string[], line: number) => {
     if (record.length > caps.maxColumns) {
-      throw limitError("too_many_columns", "inventory.error.tooManyColumns", { file: name, line: int(line), count: int(record.length), max: int(caps.maxColumns) }, 400);
+      throw limitError(
+        "too_many_columns",
+        "inventory.error.tooManyColumns",
+        { file: name, line: int(line), count: int(record.length), max: int(caps.maxColumns) },
+        400,
+      );
     }
     for (let i = 0; i < record.length; i++) {
       if (record[i]!.length > caps.maxCellChars) {
-        throw limitError("cell_too_long", "inventory.error.cellTooLong", { file: name, line: int(line), column: int(i + 1), length: int(record[i]!.length), max: int(caps.maxCellChars) }, 400);
+        throw limitError(
+          "cell_too_long",
+          "inventory.error.cellTooLong",
+          {
+            file: name,
+            line: int(line),
+            column: int(i + 1),
+            length: int(record[i]!.length),
+            max: int(caps.maxCellChars),
+          },
+          400,
+        );
       }
     }
   };
   for (let i = 0; i < firstLines.length; i++) {
     const count = countOutsideQuotes(firstLines[i]!, delimiter) + 1;
-    if (count > caps.maxColumns) throw limitError("too_many_columns", "inventory.error.tooManyColumns", { file: name, line: int(i + 1), count: int(count), max: int(caps.maxColumns) }, 400);
+    if (count > caps.maxColumns)
+      throw limitError(
+        "too_many_columns",
+        "inventory.error.tooManyColumns",
+        { file: name, line: int(i + 1), count: int(count), max: int(caps.maxColumns) },
+        400,
+      );
   }
   let records: string[][];
   const lines: number[] = [];
@@ -339,8 +500,14 @@ function parseDelimited(text: string, name: string, encoding: TextEncoding, caps
     return c.name !== undefined || c.model !== undefined;
   });
   if (headerIndex < 0) {
-    const found = (records[0] ?? []).map((c) => c.trim()).filter(Boolean).slice(0, 12);
-    throw notInventory(name, message("inventory.error.noNameColumn", { columns: found.map((c) => `« ${c} »`).join(", ") || "aucune" }));
+    const found = (records[0] ?? [])
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .slice(0, 12);
+    throw notInventory(
+      name,
+      message("inventory.error.noNameColumn", { columns: found.map((c) => `« ${c} »`).join(", ") || "aucune" }),
+    );
   }
   const header = records[headerIndex]!;
   const columns = mapColumns(header);
@@ -406,10 +573,13 @@ function csvFormat(rawHeader: string, header: string[], delimiter: string, encod
   const trailing = line.endsWith(delimiter);
   const quoted = line.startsWith('"');
   if (keys.length === 2 && keys[0] === "nombre" && keys[1] === "logiciel") return "ocs-count-csv";
-  const glpi = keys.some((k) => /^(entite|entity|nombre d installations|number of installations|versions nom|versions name)$/.test(k));
+  const glpi = keys.some((k) =>
+    /^(entite|entity|nombre d installations|number of installations|versions nom|versions name)$/.test(k),
+  );
   if (quoted && trailing && (glpi || encoding === "utf-8-bom")) return "glpi-csv-10";
   if (quoted && glpi) return "glpi-csv-11";
-  if (!quoted && trailing && keys.some((k) => /^(nbre|editeur|version standardisee|quantite)$/.test(k))) return "ocs-csv";
+  if (!quoted && trailing && keys.some((k) => /^(nbre|editeur|version standardisee|quantite)$/.test(k)))
+    return "ocs-csv";
   return "csv";
 }
 
@@ -425,7 +595,10 @@ function tidyCell(value: string): string {
 function splitMulti(value: string): string[] {
   if (!value) return [];
   if (!/<[bh]r\s*\/?>/i.test(value)) return [value];
-  return value.split(/<[bh]r\s*\/?>/i).map((v) => v.trim()).filter(Boolean);
+  return value
+    .split(/<[bh]r\s*\/?>/i)
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** "1 234", "42", "" → numbers; an unreadable count counts as one installation. */
@@ -435,7 +608,8 @@ function parseCount(value: string): number {
   return Number(digits);
 }
 
-const NETWORK_TYPE = /switch|commutateur|rout|firewall|pare[- ]?feu|borne|access point|point d.acces|wifi|wi-fi|network|reseau|networking|passerelle|gateway|load ?balancer|modem/;
+const NETWORK_TYPE =
+  /switch|commutateur|rout|firewall|pare[- ]?feu|borne|access point|point d.acces|wifi|wi-fi|network|reseau|networking|passerelle|gateway|load ?balancer|modem/;
 const COMPUTER_TYPE = /ordinateur|computer|portable|laptop|notebook|desktop|poste|station|tablette|tablet|\bpc\b/;
 
 function hardwareHint(type: string): Category | null {
@@ -461,10 +635,26 @@ function looksLikeProse(lines: string[]): boolean {
 }
 
 /** One name per line (a column pasted from a spreadsheet), an optional header line first. */
-function parseList(body: string, name: string, encoding: TextEncoding, caps: InventoryLimits): { file: ParsedFile; rows: InventoryRow[] } {
-  const lines = body.split(/\r?\n/).map((l) => decodeEntities(l.trim().replace(/^"(.*)"$/, "$1").trim())).filter(Boolean);
+function parseList(
+  body: string,
+  name: string,
+  encoding: TextEncoding,
+  caps: InventoryLimits,
+): { file: ParsedFile; rows: InventoryRow[] } {
+  const lines = body
+    .split(/\r?\n/)
+    .map((l) =>
+      decodeEntities(
+        l
+          .trim()
+          .replace(/^"(.*)"$/, "$1")
+          .trim(),
+      ),
+    )
+    .filter(Boolean);
   if (!lines.length) throw new AppError("empty_file", message("inventory.error.empty", { file: name }));
-  if (lines.filter((l) => l.length > 150).length > lines.length * 0.2) throw notInventory(name, message("inventory.error.prose"));
+  if (lines.filter((l) => l.length > 150).length > lines.length * 0.2)
+    throw notInventory(name, message("inventory.error.prose"));
   lines.forEach((l, i) => checkName(l, name, i + 1, caps));
   const hasHeader = HEADER_ROLES.get(headerKey(lines[0]!)) === "name";
   const rows = lines.slice(hasHeader ? 1 : 0).map<InventoryRow>((n) => ({
@@ -478,7 +668,15 @@ function parseList(body: string, name: string, encoding: TextEncoding, caps: Inv
   }));
   if (!rows.length) throw notInventory(name, message("inventory.error.noRows"));
   return {
-    file: { name, format: "list", encoding, delimiter: null, columns: hasHeader ? { name: lines[0]! } : {}, rows: rows.length, skipped: 0 },
+    file: {
+      name,
+      format: "list",
+      encoding,
+      delimiter: null,
+      columns: hasHeader ? { name: lines[0]! } : {},
+      rows: rows.length,
+      skipped: 0,
+    },
     rows,
   };
 }
@@ -488,9 +686,15 @@ function parseList(body: string, name: string, encoding: TextEncoding, caps: Inv
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? decodeEntities(v).trim() : typeof v === "number" ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === "string" && v.trim() ? decodeEntities(v).trim() : typeof v === "number" ? String(v) : null;
 
-function parseJson(text: string, name: string, encoding: TextEncoding, caps: InventoryLimits): { file: ParsedFile; rows: InventoryRow[] } {
+function parseJson(
+  text: string,
+  name: string,
+  encoding: TextEncoding,
+  caps: InventoryLimits,
+): { file: ParsedFile; rows: InventoryRow[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -506,10 +710,17 @@ function parseJson(text: string, name: string, encoding: TextEncoding, caps: Inv
     for (const doc of inventories) glpiRows(doc as Json, name, rows);
   } else if (Array.isArray(value) && value.every(isObject)) {
     format = "json-list";
-    if (value.length > caps.maxRows) throw limitError("too_many_rows", "inventory.error.tooManyRows", { max: int(caps.maxRows) }, 413);
+    if (value.length > caps.maxRows)
+      throw limitError("too_many_rows", "inventory.error.tooManyRows", { max: int(caps.maxRows) }, 413);
     for (const entry of value as Json[]) {
       const keys = Object.keys(entry);
-      if (keys.length > caps.maxColumns) throw limitError("too_many_columns", "inventory.error.tooManyColumns", { file: name, line: int(rows.length + 1), count: int(keys.length), max: int(caps.maxColumns) }, 400);
+      if (keys.length > caps.maxColumns)
+        throw limitError(
+          "too_many_columns",
+          "inventory.error.tooManyColumns",
+          { file: name, line: int(rows.length + 1), count: int(keys.length), max: int(caps.maxColumns) },
+          400,
+        );
       const columns = mapColumns(keys);
       const get = (role: Role) => (columns[role] === undefined ? null : str(entry[keys[columns[role]]!]));
       const n = get("model") ?? get("name");
@@ -526,7 +737,8 @@ function parseJson(text: string, name: string, encoding: TextEncoding, caps: Inv
     }
   }
   if (!rows.length) throw notInventory(name, message("inventory.error.jsonShape"));
-  if (rows.length > caps.maxRows) throw limitError("too_many_rows", "inventory.error.tooManyRows", { max: int(caps.maxRows) }, 413);
+  if (rows.length > caps.maxRows)
+    throw limitError("too_many_rows", "inventory.error.tooManyRows", { max: int(caps.maxRows) }, 413);
   rows.forEach((r, i) => checkName(r.name, name, i + 1, caps));
   return { file: { name, format, encoding, delimiter: null, columns: {}, rows: rows.length, skipped: 0 }, rows };
 }
@@ -556,7 +768,13 @@ function jsonErrorPosition(text: string, v8Message: string): number {
   if (/Unexpected end of JSON input|Unterminated/.test(v8Message)) return text.length;
   const m = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(v8Message);
   if (!m) return -1;
-  const [, token, before, excerpt, after] = m as unknown as [string, string, string | undefined, string, string | undefined];
+  const [, token, before, excerpt, after] = m as unknown as [
+    string,
+    string,
+    string | undefined,
+    string,
+    string | undefined,
+  ];
   if (before && after) {
     const start = text.indexOf(excerpt);
     return start < 0 ? -1 : start + 10;
@@ -574,17 +792,42 @@ function glpiRows(doc: Json, file: string, rows: InventoryRow[]) {
     if (!isObject(s)) continue;
     const n = str(s.name);
     if (!n) continue;
-    rows.push({ name: n, publisher: str(s.publisher), versions: str(s.version) ? [str(s.version)!] : [], installations: 1, kind: "software", hint: null, file });
+    rows.push({
+      name: n,
+      publisher: str(s.publisher),
+      versions: str(s.version) ? [str(s.version)!] : [],
+      installations: 1,
+      kind: "software",
+      hint: null,
+      file,
+    });
   }
   const os = isObject(content.operatingsystem) ? content.operatingsystem : null;
   const osName = os ? (str(os.full_name) ?? str(os.name)) : null;
-  if (osName) rows.push({ name: osName, publisher: null, versions: os && str(os.version) ? [str(os.version)!] : [], installations: 1, kind: "software", hint: "workstation", file });
+  if (osName)
+    rows.push({
+      name: osName,
+      publisher: null,
+      versions: os && str(os.version) ? [str(os.version)!] : [],
+      installations: 1,
+      kind: "software",
+      hint: "workstation",
+      file,
+    });
   const bios = isObject(content.bios) ? content.bios : null;
   const hardware = isObject(content.hardware) ? content.hardware : null;
   const model = bios ? (str(bios.smodel) ?? str(bios.mmodel)) : null;
   if (bios && model) {
     const virtual = hardware && str(hardware.vmsystem) && str(hardware.vmsystem) !== "Physical";
-    rows.push({ name: model, publisher: str(bios.smanufacturer) ?? str(bios.mmanufacturer), versions: [], installations: 1, kind: "hardware", hint: virtual ? "virtualization" : "workstation", file });
+    rows.push({
+      name: model,
+      publisher: str(bios.smanufacturer) ?? str(bios.mmanufacturer),
+      versions: [],
+      installations: 1,
+      kind: "hardware",
+      hint: virtual ? "virtualization" : "workstation",
+      file,
+    });
   }
   const device = isObject(content.network_device) ? content.network_device : null;
   if (device && (str(device.model) ?? str(device.name))) {

@@ -42,9 +42,17 @@ export class InventoryWorkerPool {
 
   /** Runs a request in the worker within `timeoutMs` (waiting included). */
   run<T>(request: Request, timeoutMs: number, transfer: ArrayBuffer[] = []): Promise<T> {
-    if (this.queue.length >= this.options.maxQueue) return Promise.reject(new AppError("analysis_busy", message("inventory.error.busy"), 503));
+    if (this.queue.length >= this.options.maxQueue)
+      return Promise.reject(new AppError("analysis_busy", message("inventory.error.busy"), 503));
     return new Promise<T>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, request, transfer, timeoutMs, resolve: resolve as (v: unknown) => void, reject };
+      const job: Job = {
+        id: this.nextId++,
+        request,
+        transfer,
+        timeoutMs,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      };
       job.timer = setTimeout(() => this.expire(job), timeoutMs);
       this.queue.push(job);
       this.pump();
@@ -53,7 +61,8 @@ export class InventoryWorkerPool {
 
   /** Stops the worker (tests, shutdown); waiting jobs are refused. */
   async close(): Promise<void> {
-    for (const job of this.queue.splice(0)) this.fail(job, new AppError("analysis_busy", message("inventory.error.busy"), 503));
+    for (const job of this.queue.splice(0))
+      this.fail(job, new AppError("analysis_busy", message("inventory.error.busy"), 503));
     const w = this.worker;
     this.worker = null;
     if (w) await w.terminate();
@@ -78,7 +87,15 @@ export class InventoryWorkerPool {
       const job = this.running;
       this.running = null;
       if (job) {
-        if (err.code === "ERR_WORKER_OUT_OF_MEMORY") this.fail(job, new AppError("inventory_too_large", message("inventory.error.memory", { mb: this.options.maxMemoryMb }), 413));
+        if (err.code === "ERR_WORKER_OUT_OF_MEMORY")
+          this.fail(
+            job,
+            new AppError(
+              "inventory_too_large",
+              message("inventory.error.memory", { mb: this.options.maxMemoryMb }),
+              413,
+            ),
+          );
         else {
           console.error("Inventory worker failed:", err);
           this.fail(job, err);
@@ -103,7 +120,11 @@ export class InventoryWorkerPool {
   }
 
   private expire(job: Job) {
-    const error = new AppError("analysis_timeout", message("inventory.error.timeout", { seconds: Math.round(job.timeoutMs / 1000) || 1 }), 503);
+    const error = new AppError(
+      "analysis_timeout",
+      message("inventory.error.timeout", { seconds: Math.round(job.timeoutMs / 1000) || 1 }),
+      503,
+    );
     if (this.running === job) {
       // The only way to stop a synchronous computation: the worker goes, a fresh one takes the next job.
       const w = this.worker;

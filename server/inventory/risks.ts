@@ -2,25 +2,42 @@
 import { exposureLabel } from "../corpus/catalog.ts";
 import type { CorpusDocument } from "../corpus/documents.ts";
 import { message } from "../i18n/messages.ts";
+import type { VendorInfo } from "./match-index.ts";
 import { fold } from "./normalize.ts";
 import type { ItemAlternative, ItemRisk } from "./types.ts";
 
-import type { VendorInfo } from "./match-index.ts";
-
-export const PRICE_INCREASE = /hausses? (?:de |des )?(?:prix|tarifs?)|augmentations? (?:de |des )?(?:prix|tarifs?)|price (?:increase|hike)/;
-export const CLOSED_FORMAT = /formats? (?:de fichiers? |de documents? )?(?:fermes?|proprietaires?|non documentes?)|closed (?:file )?formats?|proprietary (?:file )?formats?/;
-export const LOCK_IN = /verrouill|enfermement|lock-?in|captif|captive|irreversib|reversibilite (?:faible|limitee|difficile)|difficile a quitter/;
+export const PRICE_INCREASE =
+  /hausses? (?:de |des )?(?:prix|tarifs?)|augmentations? (?:de |des )?(?:prix|tarifs?)|price (?:increase|hike)/;
+export const CLOSED_FORMAT =
+  /formats? (?:de fichiers? |de documents? )?(?:fermes?|proprietaires?|non documentes?)|closed (?:file )?formats?|proprietary (?:file )?formats?/;
+export const LOCK_IN =
+  /verrouill|enfermement|lock-?in|captif|captive|irreversib|reversibilite (?:faible|limitee|difficile)|difficile a quitter/;
 
 export const formatDay = (iso: string) => {
   const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 };
 
-export const wordIn = (haystack: string, word: string) => word.length > 1 && new RegExp(`(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9]|$)`).test(haystack);
+export const wordIn = (haystack: string, word: string) =>
+  word.length > 1 &&
+  new RegExp(`(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9]|$)`).test(haystack);
 
-export function productRisks(vendor: VendorInfo, productName: string, text: string, alternatives: ItemAlternative[], priceDocs: CorpusDocument[], endOfSupport: string | null): ItemRisk[] {
+export function productRisks(
+  vendor: VendorInfo,
+  productName: string,
+  text: string,
+  alternatives: ItemAlternative[],
+  priceDocs: CorpusDocument[],
+  endOfSupport: string | null,
+): ItemRisk[] {
   const risks: ItemRisk[] = vendor.exposure.map((e) => ({ kind: "legal-exposure", label: exposureLabel(e) }));
-  if (endOfSupport) risks.push({ kind: "end-of-support", label: message("inventory.risk.endOfSupport", { product: productName, date: formatDay(endOfSupport) }) });
+  if (endOfSupport)
+    risks.push({
+      kind: "end-of-support",
+      label: message("inventory.risk.endOfSupport", { product: productName, date: formatDay(endOfSupport) }),
+    });
   const names = [vendor.name, vendor.parent?.name, productName].filter((n): n is string => !!n).map(fold);
   const doc = priceDocs
     .filter((d) => {
@@ -31,7 +48,11 @@ export function productRisks(vendor: VendorInfo, productName: string, text: stri
   if (doc) {
     risks.push({
       kind: "price-increase",
-      label: message("inventory.risk.priceIncrease", { vendor: vendor.parent?.name ?? vendor.name, title: doc.title, date: doc.date ?? "s.d." }),
+      label: message("inventory.risk.priceIncrease", {
+        vendor: vendor.parent?.name ?? vendor.name,
+        title: doc.title,
+        date: doc.date ?? "s.d.",
+      }),
       source: { id: doc.id, title: doc.title, date: doc.date },
     });
   }
@@ -39,7 +60,10 @@ export function productRisks(vendor: VendorInfo, productName: string, text: stri
   if (CLOSED_FORMAT.test(folded)) risks.push({ kind: "closed-format", label: message("inventory.risk.closedFormat") });
   if (LOCK_IN.test(folded)) risks.push({ kind: "lock-in", label: message("inventory.risk.lockInNoted") });
   else if (!alternatives.some((a) => a.fit !== "different-approach")) {
-    risks.push({ kind: "lock-in", label: message(alternatives.length ? "inventory.risk.lockInNoDirect" : "inventory.risk.lockInNone") });
+    risks.push({
+      kind: "lock-in",
+      label: message(alternatives.length ? "inventory.risk.lockInNoDirect" : "inventory.risk.lockInNone"),
+    });
   }
   return risks;
 }

@@ -7,17 +7,25 @@
  * (`compact.ts`). Records of older versions (the whole analysis in one JSON) are still read.
  */
 import { AppError } from "../core/errors.ts";
+import { fold, slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
-import { loadClassifications, type InventoryContext } from "./classifications.ts";
-import { column, encodeTable, packTables, tableRows, unpackTables, type CompactTable, type CompactTables } from "./compact.ts";
-import { exportMap, type ExportedFile, type ExportFormat } from "./export.ts";
-import { runAnalysisJob, type AnalysisJob, type AnalysisOutput, type MultipartBody, type ReusedOutput } from "./job.ts";
+import { type InventoryContext, loadClassifications } from "./classifications.ts";
+import {
+  type CompactTable,
+  type CompactTables,
+  column,
+  encodeTable,
+  packTables,
+  tableRows,
+  unpackTables,
+} from "./compact.ts";
+import { type ExportedFile, type ExportFormat, exportMap } from "./export.ts";
+import { type AnalysisJob, type AnalysisOutput, type MultipartBody, type ReusedOutput, runAnalysisJob } from "./job.ts";
 import { nameKey } from "./normalize.ts";
 import type { InventoryFile, InventoryLimits } from "./parse.ts";
 import type { InventoryWorkerPool } from "./pool.ts";
 import type { InventoryItem, InventorySummary, ParsedFile, SavedAnalysis, UnknownItem } from "./types.ts";
-import { fold, slugify } from "../core/text.ts";
 
 export type { InventoryContext };
 
@@ -47,7 +55,13 @@ export interface AnalysisListEntry {
   createdAt: string;
   updatedAt: string;
   files: string[];
-  counts: { items: number; installations: number; unknown: number; extraEuropeanShare: number | null; score: number | null };
+  counts: {
+    items: number;
+    installations: number;
+    unknown: number;
+    extraEuropeanShare: number | null;
+    score: number | null;
+  };
 }
 
 export interface Page {
@@ -70,7 +84,8 @@ export interface AnalysisView extends Omit<AnalysisRecord, "fingerprint" | "stor
 export const PAGE_DEFAULT = 100;
 export const PAGE_MAX = 500;
 
-const analyses = (ctx: InventoryContext) => ctx.records<AnalysisRecord | (SavedAnalysis & { name?: string })>("analyses");
+const analyses = (ctx: InventoryContext) =>
+  ctx.records<AnalysisRecord | (SavedAnalysis & { name?: string })>("analyses");
 const tablesStore = (ctx: InventoryContext) => ctx.records<never>("analysis-tables");
 
 // ---------------------------------------------------------------------------------------------------------
@@ -83,7 +98,8 @@ export interface UploadOptions {
   collectivite?: string | null;
 }
 
-const defaultName = (files: { name: string }[]) => cut(files.map((f) => f.name).join(", "), 200) || message("inventory.defaultFileName");
+const defaultName = (files: { name: string }[]) =>
+  cut(files.map((f) => f.name).join(", "), 200) || message("inventory.defaultFileName");
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function newRecord(output: AnalysisOutput, fingerprint: string, collectivite: string | null): AnalysisRecord {
@@ -121,7 +137,11 @@ export interface Upload {
  * An uploaded inventory: parsed and analysed in the worker, saved compactly; an identical upload (same files,
  * catalog and classifications) returns the analysis already saved, marked `reused`.
  */
-export async function analyzeUpload(ctx: InventoryContext, upload: Upload, options: UploadOptions = {}): Promise<AnalysisView> {
+export async function analyzeUpload(
+  ctx: InventoryContext,
+  upload: Upload,
+  options: UploadOptions = {},
+): Promise<AnalysisView> {
   if (!upload.multipart && !upload.files?.length) throw new AppError("no_file", message("inventory.error.noFile"));
   const classifications = [...(await loadClassifications(ctx)).entries()];
   const saved = await savedRecords(ctx);
@@ -134,15 +154,25 @@ export async function analyzeUpload(ctx: InventoryContext, upload: Upload, optio
     limits: options.limits,
     firstPage: PAGE_DEFAULT,
   };
-  const transfer = upload.multipart ? ownBuffers([upload.multipart.bytes]) : ownBuffers((upload.files ?? []).map((f) => f.bytes));
+  const transfer = upload.multipart
+    ? ownBuffers([upload.multipart.bytes])
+    : ownBuffers((upload.files ?? []).map((f) => f.bytes));
   const output = options.pool
-    ? await options.pool.run<AnalysisOutput | ReusedOutput>({ kind: "analyze", job }, options.timeoutMs ?? 120_000, transfer)
+    ? await options.pool.run<AnalysisOutput | ReusedOutput>(
+        { kind: "analyze", job },
+        options.timeoutMs ?? 120_000,
+        transfer,
+      )
     : await runAnalysisJob(job);
   if (output.reused) {
     const existing = saved.find((r) => r.fingerprint === output.fingerprint);
     if (existing) {
       const view = await viewOf(ctx, existing, PAGE_DEFAULT);
-      return { ...view, reused: true, notice: message("inventory.reused", { date: frenchDate(existing.createdAt), name: existing.name }) };
+      return {
+        ...view,
+        reused: true,
+        notice: message("inventory.reused", { date: frenchDate(existing.createdAt), name: existing.name }),
+      };
     }
     // Deleted between the check and now (the files went to the worker: they cannot be analysed again here).
     throw new AppError("analysis_gone", message("inventory.error.reusedGone"), 409);
@@ -177,12 +207,31 @@ function ownBuffers(views: Uint8Array[]): ArrayBuffer[] {
  * const analysis = await analyzeInventory(engine, [{ name: "glpi.csv", bytes }]);
  * analysis.summary.score.value; // 0 to 100
  */
-export async function analyzeInventory(ctx: InventoryContext, files: InventoryFile[], options: { save?: boolean; limits?: Partial<InventoryLimits> } = {}): Promise<SavedAnalysis> {
+export async function analyzeInventory(
+  ctx: InventoryContext,
+  files: InventoryFile[],
+  options: { save?: boolean; limits?: Partial<InventoryLimits> } = {},
+): Promise<SavedAnalysis> {
   const classifications = [...(await loadClassifications(ctx)).entries()];
-  const output = (await runAnalysisJob({ files, corpusDir: ctx.config.corpusDir, classifications, limits: options.limits, firstPage: 0, full: true })) as AnalysisOutput;
+  const output = (await runAnalysisJob({
+    files,
+    corpusDir: ctx.config.corpusDir,
+    classifications,
+    limits: options.limits,
+    firstPage: 0,
+    full: true,
+  })) as AnalysisOutput;
   const record = newRecord(output, output.fingerprint, null);
   if (options.save !== false) await save(ctx, record, output.blob);
-  return { id: record.id, createdAt: record.createdAt, files: record.files, ms: record.ms, items: output.items!, summary: output.summary, unknown: output.unknown! };
+  return {
+    id: record.id,
+    createdAt: record.createdAt,
+    files: record.files,
+    ms: record.ms,
+    items: output.items!,
+    summary: output.summary,
+    unknown: output.unknown!,
+  };
 }
 
 /** The small records already read, per context: a list or an upload reads only records it has not seen. */
@@ -200,7 +249,9 @@ async function allRecords(ctx: InventoryContext): Promise<AnalysisRecord[]> {
   const present = new Set(ids);
   for (const id of cached.keys()) if (!present.has(id)) cached.delete(id);
   // The collection may also hold analyses saved by hand or by older versions: what cannot be read is skipped.
-  await Promise.all(ids.filter((id) => !cached.has(id)).map(async (id) => cached.set(id, await readRecord(ctx, id).catch(() => null))));
+  await Promise.all(
+    ids.filter((id) => !cached.has(id)).map(async (id) => cached.set(id, await readRecord(ctx, id).catch(() => null))),
+  );
   return ids.map((id) => cached.get(id)).filter((r): r is AnalysisRecord => !!r && !!r.summary);
 }
 
@@ -242,7 +293,9 @@ async function readRecord(ctx: InventoryContext, id: string): Promise<AnalysisRe
   // Stored compactly from now on, once: lists never read the whole analysis again.
   if (record.id === id && legacy.summary && Array.isArray(legacy.files)) {
     const unknown = Array.isArray(legacy.unknown) ? legacy.unknown : [];
-    await save(ctx, record, packTables({ items: encodeTable(legacy.items), unknown: encodeTable(unknown) })).catch((err) => console.error(`Analysis ${id} kept in its old form:`, err));
+    await save(ctx, record, packTables({ items: encodeTable(legacy.items), unknown: encodeTable(unknown) })).catch(
+      (err) => console.error(`Analysis ${id} kept in its old form:`, err),
+    );
   }
   return record;
 }
@@ -264,7 +317,8 @@ function loadTables(ctx: InventoryContext, id: string): Promise<CompactTables> {
     const bytes = await tablesStore(ctx).getBytes(id);
     if (bytes) return unpackTables(bytes);
     const raw = (await analyses(ctx).get(id)) as SavedAnalysis | null;
-    if (raw && Array.isArray(raw.items)) return { items: encodeTable(raw.items), unknown: encodeTable(Array.isArray(raw.unknown) ? raw.unknown : []) };
+    if (raw && Array.isArray(raw.items))
+      return { items: encodeTable(raw.items), unknown: encodeTable(Array.isArray(raw.unknown) ? raw.unknown : []) };
     throw notFound(id);
   })();
   perCtx.set(id, loading);
@@ -307,9 +361,12 @@ export interface PageQuery {
   components?: boolean;
 }
 
-
 /** One page of an analysis's items, filtered as the page filters them. */
-export async function getItemsPage(ctx: InventoryContext, id: string, query: PageQuery = {}): Promise<Page & { items: InventoryItem[] }> {
+export async function getItemsPage(
+  ctx: InventoryContext,
+  id: string,
+  query: PageQuery = {},
+): Promise<Page & { items: InventoryItem[] }> {
   await readRecord(ctx, id);
   const table = (await loadTables(ctx, id)).items!;
   const offset = Math.max(0, Math.floor(query.offset ?? 0) || 0);
@@ -333,7 +390,9 @@ function searchText(table: CompactTable): string[] {
     const name = column(table, "name");
     const publisher = column(table, "publisher");
     const vendor = column(table, "vendor");
-    texts = Array.from({ length: table.length }, (_, i) => fold(`${name(i) ?? ""} ${publisher(i) ?? ""} ${(vendor(i) as { name?: string } | null)?.name ?? ""}`));
+    texts = Array.from({ length: table.length }, (_, i) =>
+      fold(`${name(i) ?? ""} ${publisher(i) ?? ""} ${(vendor(i) as { name?: string } | null)?.name ?? ""}`),
+    );
     searchTexts.set(table, texts);
   }
   return texts;
@@ -343,20 +402,27 @@ function itemMatcher(table: CompactTable, query: PageQuery): (i: number) => bool
   const component = column(table, "component");
   const extra = column(table, "extraEuropean");
   const alternatives = column(table, "alternatives");
-  const words = fold(query.q ?? "").split(/\s+/).filter(Boolean);
+  const words = fold(query.q ?? "")
+    .split(/\s+/)
+    .filter(Boolean);
   const which = query.which ?? "all";
   return (i) => {
     if (!query.components && component(i) === true) return false;
     if (which === "extra" && extra(i) !== true) return false;
     if (which === "unknown" && extra(i) !== null && extra(i) !== undefined) return false;
-    if (which === "alternatives" && !(Array.isArray(alternatives(i)) && (alternatives(i) as unknown[]).length)) return false;
+    if (which === "alternatives" && !(Array.isArray(alternatives(i)) && (alternatives(i) as unknown[]).length))
+      return false;
     if (!words.length) return true;
     const text = searchText(table)[i]!;
     return words.every((w) => text.includes(w));
   };
 }
 
-export async function getUnknownPage(ctx: InventoryContext, id: string, query: { offset?: number; limit?: number } = {}): Promise<Page & { unknown: UnknownItem[] }> {
+export async function getUnknownPage(
+  ctx: InventoryContext,
+  id: string,
+  query: { offset?: number; limit?: number } = {},
+): Promise<Page & { unknown: UnknownItem[] }> {
   await readRecord(ctx, id);
   const table = (await loadTables(ctx, id)).unknown!;
   const offset = Math.max(0, Math.floor(query.offset ?? 0) || 0);
@@ -370,7 +436,9 @@ export async function getUnknownPage(ctx: InventoryContext, id: string, query: {
  * const analysis = await loadFullAnalysis(engine, "2026-03-01-ab12cd34");
  */
 export async function loadFullAnalysis(ctx: InventoryContext, id: string): Promise<SavedAnalysis | null> {
-  const raw = await analyses(ctx).get(id).catch(() => null);
+  const raw = await analyses(ctx)
+    .get(id)
+    .catch(() => null);
   if (!raw) return null;
   if ((raw as AnalysisRecord).storage !== "compact-v1") return raw as SavedAnalysis;
   const record = raw as AnalysisRecord;
@@ -424,19 +492,34 @@ function listEntry(r: AnalysisRecord): AnalysisListEntry {
 // Rename, delete, export
 
 const clean = (s: string | null | undefined) => {
-  const v = (s ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+  const v = (s ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return v ? v : null;
 };
 
 /** `{ name?, collectivite? }`: a new name (1 to 200 characters) and the collectivité (up to 200, or null). */
 export async function renameAnalysis(ctx: InventoryContext, id: string, body: unknown): Promise<AnalysisListEntry> {
   const record = await readRecord(ctx, id);
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid_input", message("inventory.rename.invalid"), 400);
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new AppError("invalid_input", message("inventory.rename.invalid"), 400);
   const { name, collectivite, ...rest } = body as Record<string, unknown>;
-  if (Object.keys(rest).length) throw new AppError("invalid_input", message("inventory.rename.unknownKeys", { keys: Object.keys(rest).join(", ") }), 400);
-  if (name === undefined && collectivite === undefined) throw new AppError("invalid_input", message("inventory.rename.invalid"), 400);
-  if (name !== undefined && (typeof name !== "string" || !clean(name) || name.length > 200)) throw new AppError("invalid_input", message("inventory.rename.name"), 400);
-  if (collectivite !== undefined && collectivite !== null && (typeof collectivite !== "string" || collectivite.length > 200)) {
+  if (Object.keys(rest).length)
+    throw new AppError(
+      "invalid_input",
+      message("inventory.rename.unknownKeys", { keys: Object.keys(rest).join(", ") }),
+      400,
+    );
+  if (name === undefined && collectivite === undefined)
+    throw new AppError("invalid_input", message("inventory.rename.invalid"), 400);
+  if (name !== undefined && (typeof name !== "string" || !clean(name) || name.length > 200))
+    throw new AppError("invalid_input", message("inventory.rename.name"), 400);
+  if (
+    collectivite !== undefined &&
+    collectivite !== null &&
+    (typeof collectivite !== "string" || collectivite.length > 200)
+  ) {
     throw new AppError("invalid_input", message("inventory.rename.collectivite"), 400);
   }
   const raw = (await analyses(ctx).get(id))!;
@@ -476,14 +559,19 @@ export async function exportAnalysis(
   }
   // The bytes move to the worker: a view over a larger buffer is copied first.
   const own = blob.byteOffset === 0 && blob.byteLength === blob.buffer.byteLength ? blob : blob.slice();
-  const file = await options.pool.run<ExportedFile>({ kind: "export", blob: own, format, summary: record.summary, title: record.name }, options.timeoutMs ?? 120_000, [own.buffer as ArrayBuffer]);
+  const file = await options.pool.run<ExportedFile>(
+    { kind: "export", blob: own, format, summary: record.summary, title: record.name },
+    options.timeoutMs ?? 120_000,
+    [own.buffer as ArrayBuffer],
+  );
   return { ...file, bytes: new Uint8Array(file.bytes), filename };
 }
 
-
 const frenchDate = (iso: string) => {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(d);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(d);
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -551,7 +639,8 @@ const measure = (label: string, from: number | null | undefined, to: number | nu
 const valueAt = (summary: unknown, key: string): number | null => {
   const v = (summary as Record<string, unknown> | undefined)?.[key];
   if (typeof v === "number") return v;
-  if (v && typeof v === "object" && typeof (v as { value?: unknown }).value === "number") return (v as { value: number }).value;
+  if (v && typeof v === "object" && typeof (v as { value?: unknown }).value === "number")
+    return (v as { value: number }).value;
   return null;
 };
 
@@ -565,11 +654,17 @@ export async function compareAnalyses(ctx: InventoryContext, fromId: string, toI
   const [a, b] = await Promise.all([loadTables(ctx, fromId), loadTables(ctx, toId)]);
   const before = linesOf(a.items!);
   const after = linesOf(b.items!);
-  const removed = [...before.values()].filter((l) => !after.has(l.key)).sort((x, y) => y.installations - x.installations);
+  const removed = [...before.values()]
+    .filter((l) => !after.has(l.key))
+    .sort((x, y) => y.installations - x.installations);
   const added = [...after.values()].filter((l) => !before.has(l.key)).sort((x, y) => y.installations - x.installations);
   const changed = [...after.values()]
     .filter((l) => before.has(l.key) && before.get(l.key)!.installations !== l.installations)
-    .map((l) => ({ ...l, before: before.get(l.key)!.installations, change: l.installations - before.get(l.key)!.installations }))
+    .map((l) => ({
+      ...l,
+      before: before.get(l.key)!.installations,
+      change: l.installations - before.get(l.key)!.installations,
+    }))
     .sort((x, y) => Math.abs(y.change) - Math.abs(x.change));
   const sum = (ls: ComparedLine[]) => ls.reduce((s, l) => s + l.installations, 0);
   const fromEntry = listEntry(from);
@@ -584,11 +679,14 @@ export async function compareAnalyses(ctx: InventoryContext, fromId: string, toI
   // The weighted measure, when the analyses have it (`summary.measure`).
   const weightedFrom = valueAt(from.summary, "measure");
   const weightedTo = valueAt(to.summary, "measure");
-  if (weightedFrom !== null || weightedTo !== null) measures.unshift(measure(message("inventory.compare.measure"), weightedFrom, weightedTo));
+  if (weightedFrom !== null || weightedTo !== null)
+    measures.unshift(measure(message("inventory.compare.measure"), weightedFrom, weightedTo));
   return {
     from: fromEntry,
     to: toEntry,
-    notice: sameCollectivite ? null : message("inventory.compare.otherCollectivite", { from: from.collectivite!, to: to.collectivite! }),
+    notice: sameCollectivite
+      ? null
+      : message("inventory.compare.otherCollectivite", { from: from.collectivite!, to: to.collectivite! }),
     removed: { total: removed.length, installations: sum(removed), lines: removed.slice(0, LISTED) },
     added: { total: added.length, installations: sum(added), lines: added.slice(0, LISTED) },
     changed: { total: changed.length, lines: changed.slice(0, LISTED) },

@@ -3,8 +3,9 @@ import { categoryLabel, countryName, fitLabel } from "../core/labels.ts";
 import { exposureLabel } from "../corpus/catalog.ts";
 import { CATEGORIES, type Category } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
-import type { MatchIndex } from "./match.ts";
 import { countByCategory, productKeyOf } from "./category-counts.ts";
+import { round } from "./classify.ts";
+import type { MatchIndex } from "./match.ts";
 import { bestAlternative, isExposed, isQuickWin, measureItems, measureWeights } from "./measure.ts";
 import type {
   CategorySummary,
@@ -16,7 +17,6 @@ import type {
   ScoreComponent,
   ShareFigure,
 } from "./types.ts";
-import { round } from "./classify.ts";
 
 export const share = (part: number, whole: number): number | null => (whole > 0 ? round(part / whole) : null);
 
@@ -38,7 +38,12 @@ export function collectRisks(items: InventoryItem[]) {
   }
   return [...byKey.values()]
     .sort((a, b) => RISK_KINDS.indexOf(a.kind) - RISK_KINDS.indexOf(b.kind) || b.installations - a.installations)
-    .map((r) => ({ kind: r.kind, label: r.label, products: [...r.products].slice(0, 12), installations: r.installations }));
+    .map((r) => ({
+      kind: r.kind,
+      label: r.label,
+      products: [...r.products].slice(0, 12),
+      installations: r.installations,
+    }));
 }
 
 export const productKey = (i: InventoryItem) => productKeyOf(i);
@@ -56,11 +61,20 @@ export function shareFigure(items: InventoryItem[], pick: (i: InventoryItem) => 
 }
 
 export function mainDependencies(items: InventoryItem[]) {
-  const byProduct = new Map<string, { name: string; installations: number; vendor: string | null; country: string | null; laws: string[] }>();
+  const byProduct = new Map<
+    string,
+    { name: string; installations: number; vendor: string | null; country: string | null; laws: string[] }
+  >();
   for (const i of items) {
     if (!(i.extraEuropean || i.exposure.laws.length) || i.openSource) continue;
     const key = productKey(i);
-    const e = byProduct.get(key) ?? { name: i.product?.name ?? i.name, installations: 0, vendor: i.vendor?.name ?? null, country: i.vendor?.parent?.country ?? i.vendor?.country ?? null, laws: i.exposure.laws };
+    const e = byProduct.get(key) ?? {
+      name: i.product?.name ?? i.name,
+      installations: 0,
+      vendor: i.vendor?.name ?? null,
+      country: i.vendor?.parent?.country ?? i.vendor?.country ?? null,
+      laws: i.exposure.laws,
+    };
     e.installations += i.installations;
     byProduct.set(key, e);
   }
@@ -99,7 +113,11 @@ export function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount
     items: items.length,
     installations,
     components: { items: components.length, installations: components.reduce((s, i) => s + i.installations, 0) },
-    classified: { items: classified.length, installations: classifiedInstallations, share: share(classifiedInstallations, installations) },
+    classified: {
+      items: classified.length,
+      installations: classifiedInstallations,
+      share: share(classifiedInstallations, installations),
+    },
     products: new Set(classified.map(productKey)).size,
     extraEuropean: shareFigure(items, isExposed),
     openSource: shareFigure(items, (i) => i.openSource),
@@ -142,21 +160,26 @@ export function quickWins(items: InventoryItem[], count: number): QuickWin[] {
     .slice(0, count)
     .map(({ top: _top, ...w }) => ({
       ...w,
-      reason: message("inventory.quickWin.reason", {
-        product: w.product.name,
-        installations: formatInt(w.installations),
-        alternative: w.alternative.name,
-        fit: fitLabel(w.alternative.fit),
-        details: [
-          message(w.alternative.openSource ? "inventory.quickWin.openSource" : "inventory.quickWin.proprietary"),
-          w.alternative.country ? countryName(w.alternative.country) : message("inventory.quickWin.community"),
-        ].join(", "),
-      }) + (w.laws?.length ? ` ${message("inventory.quickWin.laws", { laws: w.laws.map(exposureLabel).join(", ") })}` : ""),
+      reason:
+        message("inventory.quickWin.reason", {
+          product: w.product.name,
+          installations: formatInt(w.installations),
+          alternative: w.alternative.name,
+          fit: fitLabel(w.alternative.fit),
+          details: [
+            message(w.alternative.openSource ? "inventory.quickWin.openSource" : "inventory.quickWin.proprietary"),
+            w.alternative.country ? countryName(w.alternative.country) : message("inventory.quickWin.community"),
+          ].join(", "),
+        }) +
+        (w.laws?.length
+          ? ` ${message("inventory.quickWin.laws", { laws: w.laws.map(exposureLabel).join(", ") })}`
+          : ""),
     }));
 }
 
 export const formatInt = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
-export const formatPercent = (x: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(x * 100)} %`;
+export const formatPercent = (x: number) =>
+  `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(x * 100)} %`;
 export const formatPoints = (x: number) => new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(x);
 
 export function scoreLevel(value: number | null): string {
@@ -199,7 +222,12 @@ export function dependencyScore(items: InventoryItem[]): DependencyScore {
         installations: c.n,
         dependency: round(dependency),
         points: round(points, 1),
-        explanation: message("inventory.score.component", { label, dependency: formatPercent(dependency), weight: formatPoints(weight), points: formatPoints(points) }),
+        explanation: message("inventory.score.component", {
+          label,
+          dependency: formatPercent(dependency),
+          weight: formatPoints(weight),
+          points: formatPoints(points),
+        }),
       };
     });
   components.sort((a, b) => b.points - a.points);

@@ -105,7 +105,12 @@ export interface InventoryItem {
   versions: string[];
   product: { id: string; name: string } | null;
   /** `ownershipVerified: false` (absent otherwise) when no source confirms who controls the vendor today. */
-  vendor: { name: string; country: string | null; parent?: { name: string; country: string } | null; ownershipVerified?: false } | null;
+  vendor: {
+    name: string;
+    country: string | null;
+    parent?: { name: string; country: string } | null;
+    ownershipVerified?: false;
+  } | null;
   /** The controlling entity (the vendor, or its parent group) is outside the EU, the EEA, the United Kingdom and Switzerland. */
   extraEuropean: boolean | null;
   openSource: boolean | null;
@@ -154,7 +159,13 @@ export interface CategorySummary {
   extraEuropean: ShareFigure;
   openSource: ShareFigure;
   /** The most installed extra-European products of the category. */
-  mainDependencies: { name: string; installations: number; vendor: string | null; country: string | null; laws?: string[] }[];
+  mainDependencies: {
+    name: string;
+    installations: number;
+    vendor: string | null;
+    country: string | null;
+    laws?: string[];
+  }[];
   risks: { kind: RiskKind; label: string; products: string[]; installations: number }[];
 }
 

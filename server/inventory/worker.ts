@@ -8,15 +8,17 @@ import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { AppError } from "../core/errors.ts";
 import { unpackTables } from "./compact.ts";
-import { exportMap, type ExportFormat } from "./export.ts";
-import { runAnalysisJob, type AnalysisJob } from "./job.ts";
+import { type ExportFormat, exportMap } from "./export.ts";
+import { type AnalysisJob, runAnalysisJob } from "./job.ts";
 import type { InventorySummary } from "./types.ts";
 
 export type WorkerRequest =
   | { id: number; kind: "analyze"; job: AnalysisJob }
   | { id: number; kind: "export"; blob: Uint8Array; format: ExportFormat; summary: InventorySummary; title: string };
 
-export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { code: string; status: number; message: string; internal: boolean } };
+export type WorkerReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { code: string; status: number; message: string; internal: boolean } };
 
 async function handle(request: WorkerRequest): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
   if (request.kind === "analyze") {
@@ -44,7 +46,12 @@ parentPort?.on("message", async (request: WorkerRequest) => {
     const error =
       err instanceof AppError
         ? { code: err.code, status: err.status, message: err.message, internal: false }
-        : { code: "internal_error", status: 500, message: `${e?.name ?? "Error"}: ${e?.message ?? String(err)}\n${e?.stack ?? ""}`, internal: true };
+        : {
+            code: "internal_error",
+            status: 500,
+            message: `${e?.name ?? "Error"}: ${e?.message ?? String(err)}\n${e?.stack ?? ""}`,
+            internal: true,
+          };
     parentPort!.postMessage({ id: request.id, ok: false, error } satisfies WorkerReply);
   }
 });

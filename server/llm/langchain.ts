@@ -15,7 +15,6 @@ export class ModelTimeoutError extends Error {
   }
 }
 
-
 /**
  * Streams a LangChain chat model's answer as tokens and usage. Silence (loading, queueing, then between chunks) is
  * bounded by `idleMs`: the stream is cancelled and a `ModelTimeoutError` thrown, so the caller falls back.
@@ -23,7 +22,11 @@ export class ModelTimeoutError extends Error {
 export async function* streamChat(
   model: Pick<BaseChatModel, "stream">,
   turns: ChatTurn[],
-  { signal, idleMs, timeoutError }: { signal: AbortSignal; idleMs: number; timeoutError: (ms: number) => ModelTimeoutError },
+  {
+    signal,
+    idleMs,
+    timeoutError,
+  }: { signal: AbortSignal; idleMs: number; timeoutError: (ms: number) => ModelTimeoutError },
 ): AsyncGenerator<ChatEvent> {
   const { toLangChain } = await langChainMessages();
   const idle = new AbortController();
@@ -40,7 +43,13 @@ export async function* streamChat(
       const text = typeof chunk.content === "string" ? chunk.content : "";
       if (text) yield { type: "token", text };
       if (chunk.usage_metadata && (chunk.usage_metadata.input_tokens || chunk.usage_metadata.output_tokens)) {
-        yield { type: "usage", usage: { promptTokens: chunk.usage_metadata.input_tokens, completionTokens: chunk.usage_metadata.output_tokens } };
+        yield {
+          type: "usage",
+          usage: {
+            promptTokens: chunk.usage_metadata.input_tokens,
+            completionTokens: chunk.usage_metadata.output_tokens,
+          },
+        };
       }
     }
   } catch (err) {
@@ -56,14 +65,23 @@ export async function* streamChat(
  * (`embedTimedOut()`), embeddings count as unavailable for a while so searches stay full-text instead of each
  * waiting the bound.
  */
-export function statusCache(options: { check: () => Promise<ModelStatus>; ttlMs: number; timeoutMs?: number; backoffNotice: (seconds: number) => string }) {
+export function statusCache(options: {
+  check: () => Promise<ModelStatus>;
+  ttlMs: number;
+  timeoutMs?: number;
+  backoffNotice: (seconds: number) => string;
+}) {
   let cached: { at: number; status: ModelStatus } | null = null;
   let pending: Promise<ModelStatus> | null = null;
   let embedBackoffUntil = 0;
   const backoffMs = () => Math.max(60_000, 2 * (options.timeoutMs ?? 30_000));
   const withBackoff = (status: ModelStatus): ModelStatus =>
     status.embeddingsAvailable && Date.now() < embedBackoffUntil
-      ? { ...status, embeddingsAvailable: false, notice: status.notice ?? options.backoffNotice(Math.round(backoffMs() / 1000)) }
+      ? {
+          ...status,
+          embeddingsAvailable: false,
+          notice: status.notice ?? options.backoffNotice(Math.round(backoffMs() / 1000)),
+        }
       : status;
   return {
     async status(refresh = false): Promise<ModelStatus> {

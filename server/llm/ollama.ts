@@ -3,9 +3,9 @@
  * (one instance per request: aborting one instance aborts all its streams), embeddings through OllamaEmbeddings.
  */
 import { Ollama } from "ollama";
+import { message } from "../i18n/messages.ts";
 import { ModelTimeoutError, providerBase, streamChat } from "./langchain.ts";
 import type { ChatModel, Embedder, ModelProvider, ModelStatus } from "./types.ts";
-import { message } from "../i18n/messages.ts";
 
 export interface OllamaOptions {
   baseUrl: string;
@@ -24,7 +24,8 @@ export interface OllamaOptions {
 export { ModelTimeoutError };
 
 /** The timeout error of a model call, with its French message. */
-export const modelTimeout = (ms: number) => new ModelTimeoutError(ms, message("ollama.callTimeout", { seconds: Math.round(ms / 100) / 10 }));
+export const modelTimeout = (ms: number) =>
+  new ModelTimeoutError(ms, message("ollama.callTimeout", { seconds: Math.round(ms / 100) / 10 }));
 
 /** `fetch` whose every request is cancelled after `ms` (the caller's own signal still applies). */
 function fetchWithin(ms: () => number): typeof fetch {
@@ -53,7 +54,9 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
       const names = new Set(models.flatMap((m) => [withTag(m.name), withTag(m.model)]));
       const llmAvailable = names.has(withTag(options.llmModel));
       const embeddingsAvailable = names.has(withTag(options.embeddingModel));
-      const missing = [!llmAvailable && options.llmModel, !embeddingsAvailable && options.embeddingModel].filter(Boolean) as string[];
+      const missing = [!llmAvailable && options.llmModel, !embeddingsAvailable && options.embeddingModel].filter(
+        Boolean,
+      ) as string[];
       return {
         reachable: true,
         llmAvailable,
@@ -97,7 +100,11 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
             maxRetries: 0,
           });
           // Silence (loading, then between lines) is bounded: the stream is cancelled and the caller falls back.
-          yield* streamChat(model, turns, { signal, idleMs: options.idleTimeoutMs ?? 120_000, timeoutError: modelTimeout });
+          yield* streamChat(model, turns, {
+            signal,
+            idleMs: options.idleTimeoutMs ?? 120_000,
+            timeoutError: modelTimeout,
+          });
         },
       };
     },
@@ -108,7 +115,12 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
       let bound = options.timeoutMs ?? 30_000;
       const embeddings = import("@langchain/ollama").then(
         ({ OllamaEmbeddings }) =>
-          new OllamaEmbeddings({ baseUrl: options.baseUrl, model: options.embeddingModel, maxRetries: 0, fetch: fetchWithin(() => bound) }),
+          new OllamaEmbeddings({
+            baseUrl: options.baseUrl,
+            model: options.embeddingModel,
+            maxRetries: 0,
+            fetch: fetchWithin(() => bound),
+          }),
       );
       return {
         model: options.embeddingModel,
@@ -125,4 +137,3 @@ export function createOllamaProvider(options: OllamaOptions): ModelProvider {
     },
   };
 }
-

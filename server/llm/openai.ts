@@ -6,11 +6,12 @@
  * request's signal), embeddings through OpenAIEmbeddings. The API key goes only in the Authorization header of
  * calls to that server: it is never logged nor put in a message.
  */
-import type { ChatModel, Embedder, ModelProvider, ModelStatus } from "./types.ts";
-import { providerBase, streamChat } from "./langchain.ts";
-import { modelTimeout } from "./ollama.ts";
+
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
+import { providerBase, streamChat } from "./langchain.ts";
+import { modelTimeout } from "./ollama.ts";
+import type { ChatModel, Embedder, ModelProvider, ModelStatus } from "./types.ts";
 
 export interface OpenAIProviderOptions {
   /** Up to and including `/v1`, without a trailing slash. */
@@ -41,7 +42,12 @@ interface ServedModel {
 export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvider {
   const apiKey = options.apiKey ?? NO_KEY;
   const configuration = { baseURL: options.baseUrl };
-  const absent = (notice: string): ModelStatus => ({ reachable: false, llmAvailable: false, embeddingsAvailable: false, notice });
+  const absent = (notice: string): ModelStatus => ({
+    reachable: false,
+    llmAvailable: false,
+    embeddingsAvailable: false,
+    notice,
+  });
 
   async function check(): Promise<ModelStatus> {
     let response: Response;
@@ -55,7 +61,10 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
     }
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel();
-      return { ...absent(message("openai.unauthorized", { baseUrl: options.baseUrl, status: response.status })), reachable: true };
+      return {
+        ...absent(message("openai.unauthorized", { baseUrl: options.baseUrl, status: response.status })),
+        reachable: true,
+      };
     }
     let models: ServedModel[];
     try {
@@ -73,16 +82,26 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
         reachable: true,
         llmAvailable: false,
         embeddingsAvailable,
-        notice: message("openai.contextTooLarge", { configured: options.contextTokens, model: options.llmModel, served }),
+        notice: message("openai.contextTooLarge", {
+          configured: options.contextTokens,
+          model: options.llmModel,
+          served,
+        }),
       };
     }
-    const missing = [!chatModel && options.llmModel, !embeddingsAvailable && options.embeddingModel].filter(Boolean) as string[];
+    const missing = [!chatModel && options.llmModel, !embeddingsAvailable && options.embeddingModel].filter(
+      Boolean,
+    ) as string[];
     return {
       reachable: true,
       llmAvailable: Boolean(chatModel),
       embeddingsAvailable,
       notice: missing.length
-        ? message("openai.modelsMissing", { baseUrl: options.baseUrl, missing: missing.join(", "), available: models.map((m) => m.id).join(", ") || "aucun" })
+        ? message("openai.modelsMissing", {
+            baseUrl: options.baseUrl,
+            missing: missing.join(", "),
+            available: models.map((m) => m.id).join(", ") || "aucun",
+          })
         : null,
     };
   }
@@ -114,7 +133,11 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
           });
           // Silence (queueing on the server, then between chunks) is bounded: the stream is cancelled, the caller
           // falls back.
-          yield* streamChat(model, turns, { signal, idleMs: options.idleTimeoutMs ?? 120_000, timeoutError: modelTimeout });
+          yield* streamChat(model, turns, {
+            signal,
+            idleMs: options.idleTimeoutMs ?? 120_000,
+            timeoutError: modelTimeout,
+          });
         },
       };
     },
@@ -157,14 +180,20 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
 function describeFailure(error: unknown): string {
   // Cap Libre's own errors (e.g. the model queue) are not answers of the server.
   if (error instanceof AppError) return message("openai.failedMidStream");
-  const e = error as { status?: unknown; headers?: { get?(name: string): string | null } | Record<string, string>; name?: string } | null;
+  const e = error as {
+    status?: unknown;
+    headers?: { get?(name: string): string | null } | Record<string, string>;
+    name?: string;
+  } | null;
   const status = typeof e?.status === "number" ? e.status : null;
   if (status === 429) {
-    const header = typeof e?.headers?.get === "function" ? e.headers.get("retry-after") : (e?.headers as Record<string, string> | undefined)?.["retry-after"];
+    const header =
+      typeof e?.headers?.get === "function"
+        ? e.headers.get("retry-after")
+        : (e?.headers as Record<string, string> | undefined)?.["retry-after"];
     const seconds = header && /^\d+$/.test(header.trim()) ? Number(header) : null;
     return message("openai.rateLimited", { retry: seconds !== null ? message("openai.retryAfter", { seconds }) : "" });
   }
   if (status !== null && status >= 400) return message("openai.rejected", { status });
   return message("openai.failedMidStream");
 }
-

@@ -86,7 +86,8 @@ export function createModelQueue(options: QueueOptions): ModelQueue {
       return waiters.length;
     },
     isFull: () => active >= concurrency && waiters.length >= maxWaiting,
-    retryAfterSeconds: () => Math.min(600, Math.max(1, Math.ceil(((waiters.length + 1) * averageHoldMs) / concurrency / 1000))),
+    retryAfterSeconds: () =>
+      Math.min(600, Math.max(1, Math.ceil(((waiters.length + 1) * averageHoldMs) / concurrency / 1000))),
     acquire({ signal, onPosition } = {}) {
       signal?.throwIfAborted();
       if (active < concurrency) {

@@ -17,7 +17,10 @@ export type ChatEvent = { type: "token"; text: string } | { type: "usage"; usage
 export interface ChatModel {
   readonly model: string;
   /** Streams the answer; aborting `signal` stops the model call. */
-  stream(turns: ChatTurn[], options: { signal: AbortSignal; numCtx: number; maxTokens: number }): AsyncIterable<ChatEvent>;
+  stream(
+    turns: ChatTurn[],
+    options: { signal: AbortSignal; numCtx: number; maxTokens: number },
+  ): AsyncIterable<ChatEvent>;
 }
 
 export interface Embedder {

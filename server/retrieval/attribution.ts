@@ -5,8 +5,9 @@
  * the document. A statement that names none is Cap Libre's own analysis and is credited as such, never to an
  * unrelated source of the same page. Catalog records carry their sources as data: all of them apply.
  */
-import type { Source } from "../corpus/schema.ts";
+
 import { fold } from "../core/text.ts";
+import type { Source } from "../corpus/schema.ts";
 
 /** A source as a note prints it. */
 export interface CitedSource {
@@ -22,17 +23,49 @@ export interface AttributablePassage {
   sources: Source[];
 }
 
-const STOPWORDS = new Set(["de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "un", "une", "pour", "par", "sur", "via", "dans", "selon", "the", "of"]);
+const STOPWORDS = new Set([
+  "de",
+  "du",
+  "des",
+  "la",
+  "le",
+  "les",
+  "l",
+  "d",
+  "et",
+  "en",
+  "a",
+  "au",
+  "aux",
+  "un",
+  "une",
+  "pour",
+  "par",
+  "sur",
+  "via",
+  "dans",
+  "selon",
+  "the",
+  "of",
+]);
 const MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre";
 
-const words = (s: string) => new Set(fold(s).split(/[^a-z0-9]+/).filter((w) => w.length > 0 && !STOPWORDS.has(w) && !/^\d+$/.test(w)));
+const words = (s: string) =>
+  new Set(
+    fold(s)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0 && !STOPWORDS.has(w) && !/^\d+$/.test(w)),
+  );
 const subset = (a: Set<string>, b: Set<string>) => a.size > 0 && [...a].every((w) => b.has(w));
 
 /** The name a source goes by: its title up to the first comma, quotation or parenthesis (« Cybernews », « Wikipedia »). */
 const shortName = (title: string) => title.split(/,|\s«|\s\(|\s:\s/)[0]!.trim();
 
 /** A reference ends with a date (« 2025 », « avril 2026 », « s. d. », « non daté »). */
-const DATED = new RegExp(String.raw`(?:\b\d{4}\b|\bs\.\s?d\.?|non dat[ée]e?|sans date|(?:${MONTHS})\s+\d{4})\s*$`, "iu");
+const DATED = new RegExp(
+  String.raw`(?:\b\d{4}\b|\bs\.\s?d\.?|non dat[ée]e?|sans date|(?:${MONTHS})\s+\d{4})\s*$`,
+  "iu",
+);
 
 const BARE_DATE = new RegExp(String.raw`^(?:(?:1er|\d{1,2}) )?(?:(?:${MONTHS}) )?\d{4}$|^s\.\s?d\.?$`, "u");
 
@@ -47,7 +80,12 @@ function references(text: string): { text: string; beforeDate: boolean }[] {
     const inner = m[1]!.replace(/\s+/g, " ").trim();
     // « la présentation de Millau Grands Causses (2026) »: a bare date, the source is named just before it.
     if (BARE_DATE.test(fold(inner))) {
-      const before = text.slice(Math.max(0, m.index! - 80), m.index).split(/\s+/).filter(Boolean).slice(-6).join(" ");
+      const before = text
+        .slice(Math.max(0, m.index! - 80), m.index)
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(-6)
+        .join(" ");
       return [{ text: `${before}, ${inner}`, beforeDate: true }];
     }
     return inner
@@ -62,7 +100,11 @@ function references(text: string): { text: string; beforeDate: boolean }[] {
 const shortNames = new WeakMap<Source[], { s: Source; short: Set<string>; title: Set<string> }[]>();
 function shortNamesOf(sources: Source[]) {
   let all = shortNames.get(sources);
-  if (!all) shortNames.set(sources, (all = sources.map((s) => ({ s, short: words(shortName(s.title)), title: words(s.title) }))));
+  if (!all)
+    shortNames.set(
+      sources,
+      (all = sources.map((s) => ({ s, short: words(shortName(s.title)), title: words(s.title) }))),
+    );
   return all;
 }
 
@@ -71,7 +113,10 @@ function sourcesNamedBy(reference: string, sources: Source[]): Source[] {
   const name = reference.split(",")[0]!;
   const refWords = words(reference);
   // The proper nouns of the name (« la même présentation de Millau Grands Causses » → Millau Grands Causses).
-  const proper = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(" ");
+  const proper = name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .join(" ");
   const nameWords = words(proper || name);
   const dated = DATED.test(fold(reference));
   const all = shortNamesOf(sources);
@@ -84,7 +129,9 @@ function sourcesNamedBy(reference: string, sources: Source[]): Source[] {
     const best = Math.max(0, ...found.map(({ s }) => dateScore(reference, s.date)));
     if (best > 0) found = found.filter(({ s }) => dateScore(reference, s.date) === best);
   }
-  const specific = found.filter((a) => !found.some((b) => b !== a && b.short.size > a.short.size && subset(a.short, b.short)));
+  const specific = found.filter(
+    (a) => !found.some((b) => b !== a && b.short.size > a.short.size && subset(a.short, b.short)),
+  );
   // Two articles of one publisher (« Heise, septembre 2025 »): the one whose date the reference gives.
   const score = (s: Source) => dateScore(reference, s.date);
   return specific
@@ -134,7 +181,13 @@ function namedSources(statement: string, passage: AttributablePassage): CitedSou
     if (named.length) named.forEach((s) => add(cited(s)));
     // A named but unlisted source (« Le Soleil, 2008 ») is kept as written; a parenthesis that is not a reference
     // (« (frais de sortie interdits à partir du 12 janvier 2027) ») has no « name, date » shape and is left out.
-    else if (!beforeDate && DATED.test(fold(reference)) && /^\p{Lu}[^,]*,/u.test(reference) && !/^(?:À|A|En|Au|Aux|Selon|Dont|Depuis|Avant|Après)\s/u.test(reference) && !BARE_DATE.test(fold(reference.split(",")[0]!.trim())))
+    else if (
+      !beforeDate &&
+      DATED.test(fold(reference)) &&
+      /^\p{Lu}[^,]*,/u.test(reference) &&
+      !/^(?:À|A|En|Au|Aux|Selon|Dont|Depuis|Avant|Après)\s/u.test(reference) &&
+      !BARE_DATE.test(fold(reference.split(",")[0]!.trim()))
+    )
       add({ title: reference, url: null, date: null });
   }
   return out;
@@ -145,20 +198,25 @@ function namedSources(statement: string, passage: AttributablePassage): CitedSou
  * was cut before it ended — its reference in parentheses usually closes the sentence, and the note needs it.
  */
 export function quotedStatement(quote: string, passageText: string): string {
-  const tokens = [...passageText.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ w: fold(m[0]), end: m.index! + m[0].length }));
+  const tokens = [...passageText.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+    w: fold(m[0]),
+    end: m.index! + m[0].length,
+  }));
   const tail = [...fold(quote.replace(/\s*…\s*$/, "")).matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]).slice(-6);
   if (tail.length === 0) return quote;
   for (let i = tokens.length - tail.length; i >= 0; i--) {
     if (!tail.every((w, k) => tokens[i + k]!.w === w)) continue;
     let at = tokens[i + tail.length - 1]!.end;
     // Up to the end of the sentence, parentheses closed: « … stockées hors des États-Unis (AWS, s. d.). »
-    let depth = (passageText.slice(0, at).match(/\(/g) ?? []).length - (passageText.slice(0, at).match(/\)/g) ?? []).length;
+    let depth =
+      (passageText.slice(0, at).match(/\(/g) ?? []).length - (passageText.slice(0, at).match(/\)/g) ?? []).length;
     const start = at;
     for (; at < passageText.length && at - start < 400; at++) {
       const c = passageText[at]!;
       if (c === "(") depth++;
       else if (c === ")") depth = Math.max(0, depth - 1);
-      else if (depth === 0 && /[.!?]/.test(c) && !/\bs\.\s?d$/i.test(passageText.slice(Math.max(0, at - 4), at + 1))) break;
+      else if (depth === 0 && /[.!?]/.test(c) && !/\bs\.\s?d$/i.test(passageText.slice(Math.max(0, at - 4), at + 1)))
+        break;
     }
     return `${quote} ${passageText.slice(start, at + 1)}`;
   }
@@ -219,7 +277,10 @@ export function passageStatements(passage: AttributablePassage): PassageStatemen
   // Paragraphs, and list items apart: a list item does not continue the item above it.
   const paragraphs = passage.text.split(/\n\s*\n|\n(?=\s*(?:[-*•]|\d{1,2}[.)])\s)/);
   for (const paragraph of paragraphs) {
-    const flat = paragraph.replace(/^\s*(?:[-*•]|\d{1,2}[.)])\s+/, "").replace(/\s+/g, " ").trim();
+    const flat = paragraph
+      .replace(/^\s*(?:[-*•]|\d{1,2}[.)])\s+/, "")
+      .replace(/\s+/g, " ")
+      .trim();
     if (!flat) continue;
     // The sources named so far in the paragraph, in order (each sentence's references read once).
     const before: CitedSource[] = [];
@@ -241,11 +302,20 @@ export function passageStatements(passage: AttributablePassage): PassageStatemen
 export function passageCredit(passage: AttributablePassage, shown?: string): PassageCredit {
   if (passage.document.kind === "catalog") return { basis: "named", sources: passage.sources.map(cite) };
   // No parenthesis, no reference: no statement names a source of its own.
-  if (!passage.text.includes("(")) return passage.sources.length === 1 ? { basis: "single", sources: passage.sources.map(cite) } : { basis: "page", sources: passage.sources.map(cite) };
+  if (!passage.text.includes("("))
+    return passage.sources.length === 1
+      ? { basis: "single", sources: passage.sources.map(cite) }
+      : { basis: "page", sources: passage.sources.map(cite) };
   let statements = passageStatements(passage);
   if (shown !== undefined) {
-    const key = (s: string) => fold(s).replace(/[^a-z0-9]+/g, " ").trim();
-    const parts = shown.split(/\s*…\s*/).map(key).filter((p) => p.length > 0);
+    const key = (s: string) =>
+      fold(s)
+        .replace(/[^a-z0-9]+/g, " ")
+        .trim();
+    const parts = shown
+      .split(/\s*…\s*/)
+      .map(key)
+      .filter((p) => p.length > 0);
     statements = statements.filter((s) => {
       const k = key(s.text);
       // A sentence cut at the excerpt's length limit is matched by its beginning.
@@ -254,12 +324,16 @@ export function passageCredit(passage: AttributablePassage, shown?: string): Pas
   }
   const claims = statements.filter((s) => s.claim);
   const named: CitedSource[] = [];
-  for (const s of claims) for (const c of s.sources) if (!named.some((n) => (n.url ?? n.title) === (c.url ?? c.title))) named.push(c);
+  for (const s of claims)
+    for (const c of s.sources) if (!named.some((n) => (n.url ?? n.title) === (c.url ?? c.title))) named.push(c);
   if (claims.length > 0 && claims.every((s) => s.sources.length > 0)) return { basis: "named", sources: named };
   if (passage.sources.length === 1) return { basis: "single", sources: passage.sources.map(cite) };
   // The page's list, those its statements here name first (they are where a reader looks first).
   const here = (src: Source) => named.some((n) => n.title === src.title);
-  return { basis: "page", sources: [...passage.sources.filter(here), ...passage.sources.filter((src) => !here(src))].map(cite) };
+  return {
+    basis: "page",
+    sources: [...passage.sources.filter(here), ...passage.sources.filter((src) => !here(src))].map(cite),
+  };
 }
 
 /** The one listed source a credit rests on (a link can back the passage), or null. */
@@ -270,7 +344,8 @@ export function creditedSource(credit: PassageCredit, sources: Source[]): Source
 }
 
 /** Content words of a sentence, cut to a 5-letter stem (« économisé » meets « économies »). */
-const stems = (s: string) => [...words(s.replace(/\[\d+\]/g, " "))].filter((w) => w.length >= 4).map((w) => w.slice(0, 5));
+const stems = (s: string) =>
+  [...words(s.replace(/\[\d+\]/g, " "))].filter((w) => w.length >= 4).map((w) => w.slice(0, 5));
 
 /** Share of a claim's content words a statement of the passage must hold to be the statement it restates. */
 export const MIN_RESTATEMENT = 0.5;
@@ -300,8 +375,12 @@ export function claimsCredit(claims: string[], passage: AttributablePassage): Pa
   }
   if (matched.length === 0) return passageCredit(passage);
   const named: CitedSource[] = [];
-  for (const s of matched) for (const c of s.sources) if (!named.some((n) => (n.url ?? n.title) === (c.url ?? c.title))) named.push(c);
+  for (const s of matched)
+    for (const c of s.sources) if (!named.some((n) => (n.url ?? n.title) === (c.url ?? c.title))) named.push(c);
   if (matched.every((s) => s.sources.length > 0)) return { basis: "named", sources: named };
-  if (matched.every((s) => s.sources.length === 0)) return passage.sources.length === 1 ? { basis: "single", sources: passage.sources.map(cite) } : { basis: "named", sources: [] };
+  if (matched.every((s) => s.sources.length === 0))
+    return passage.sources.length === 1
+      ? { basis: "single", sources: passage.sources.map(cite) }
+      : { basis: "named", sources: [] };
   return passageCredit(passage);
 }

@@ -13,7 +13,11 @@ import { keywords } from "./relevance.ts";
 export const BODY_WEIGHT = 0.25;
 
 /** `ranked` scores adjusted by the share of the question's words each passage's heading and text hold, re-sorted. */
-export function weighBody<R extends { id: string; score: number }>(query: string, chunks: { id: string; section: string; text: string }[], ranked: R[]): R[] {
+export function weighBody<R extends { id: string; score: number }>(
+  query: string,
+  chunks: { id: string; section: string; text: string }[],
+  ranked: R[],
+): R[] {
   const stems = keywords(query)
     .filter((w) => !/^\d{1,3}$/.test(w))
     .map((w) => new Set([w, ...synonymsOf(w)].flatMap((x) => x.split(" ")).map(stem)));
@@ -24,5 +28,7 @@ export function weighBody<R extends { id: string; score: number }>(query: string
       return [c.id, stems.filter((set) => [...set].some((s) => own.has(s))).length / stems.length];
     }),
   );
-  return ranked.map((r) => (share.has(r.id) ? { ...r, score: r.score * (1 + BODY_WEIGHT * share.get(r.id)!) } : r)).sort((a, b) => b.score - a.score);
+  return ranked
+    .map((r) => (share.has(r.id) ? { ...r, score: r.score * (1 + BODY_WEIGHT * share.get(r.id)!) } : r))
+    .sort((a, b) => b.score - a.score);
 }

@@ -14,7 +14,16 @@ export const UNASKED_CARD_WEIGHT = 0.6;
 
 const [INTENT, GENERIC] = readFileSync(new URL("../i18n/fr/catalog-intent.txt", import.meta.url), "utf8")
   .split(/^\[générique\]$/m)
-  .map((part) => new Set(part.split("\n").filter((l) => !l.startsWith("#")).flatMap((l) => words(l)).map(stem))) as [Set<string>, Set<string>];
+  .map(
+    (part) =>
+      new Set(
+        part
+          .split("\n")
+          .filter((l) => !l.startsWith("#"))
+          .flatMap((l) => words(l))
+          .map(stem),
+      ),
+  ) as [Set<string>, Set<string>];
 
 /** Words too common in product names to name one alone (« Microsoft Azure » is not named by « Microsoft »). */
 const nameWords = (name: string) => words(name.replace(/\([^)]*\)/g, " ")).filter((w) => w.length >= 2);
@@ -42,14 +51,21 @@ export function asksForProducts(query: string): boolean {
  * and its alternatives, not for the others (« OBS Studio » for « conseil municipal »); one that asks for products
  * without naming any (« un logiciel libre pour les permis de construire ») asks for every card.
  */
-export function weighCatalog<R extends { id: string; docId: string; score: number; chunk?: { text: string; document: { title: string } } }>(query: string, ranked: R[]): { ranked: R[]; unasked: Set<string> } {
+export function weighCatalog<
+  R extends { id: string; docId: string; score: number; chunk?: { text: string; document: { title: string } } },
+>(query: string, ranked: R[]): { ranked: R[]; unasked: Set<string> } {
   const unasked = new Set<string>();
   const asked = new Set(words(query).map(stem));
   // A card is named by its whole name, or by a distinctive word of it (« OnlyOffice » names « OnlyOffice Docs »;
   // « Microsoft » and « cloud » name none of the many « Microsoft … » or « … Cloud » cards).
-  const named = (list: string[][]) => list.some((name) => name.every((s) => asked.has(s)) || name.some((s) => s.length >= 4 && asked.has(s) && !GENERIC.has(s)));
+  const named = (list: string[][]) =>
+    list.some(
+      (name) => name.every((s) => asked.has(s)) || name.some((s) => s.length >= 4 && asked.has(s) && !GENERIC.has(s)),
+    );
   const cards = ranked.filter((r) => r.docId.startsWith("catalog/"));
-  const namedIds = new Set(cards.filter((r) => named(cardNames(r.docId, r.chunk).map((n) => n.map(stem)))).map((r) => r.id));
+  const namedIds = new Set(
+    cards.filter((r) => named(cardNames(r.docId, r.chunk).map((n) => n.map(stem)))).map((r) => r.id),
+  );
   if (namedIds.size === 0 && asksForProducts(query)) return { ranked, unasked };
   const weighed = ranked.map((r) => {
     if (!r.docId.startsWith("catalog/") || namedIds.has(r.id)) return r;

@@ -7,7 +7,15 @@ import { words } from "./french.ts";
 
 const [START, ANYWHERE] = readFileSync(new URL("../i18n/fr/enumeration.txt", import.meta.url), "utf8")
   .split(/^\[partout\]$/m)
-  .map((part) => new Set(part.split("\n").filter((l) => !l.startsWith("#") && !l.startsWith("[")).flatMap((l) => words(l)))) as [Set<string>, Set<string>];
+  .map(
+    (part) =>
+      new Set(
+        part
+          .split("\n")
+          .filter((l) => !l.startsWith("#") && !l.startsWith("["))
+          .flatMap((l) => words(l)),
+      ),
+  ) as [Set<string>, Set<string>];
 
 /** Whether a question asks for a list of things (plural « Quels », « Quelles », « exemples »). */
 export function asksForList(question: string): boolean {

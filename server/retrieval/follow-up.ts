@@ -47,7 +47,9 @@ export function topicOf(question: string): string {
   const out: string[] = [];
   for (const raw of tokens(question)) {
     const word = raw.replace(/^([cdjlmnst]|qu)'/i, "").replace(/-(t-)?(il|elle|ils|elles|on|je|nous|vous|ce|t)$/i, "");
-    const parts = fold(word).split(/[^a-z0-9]+/).filter((p) => wanted.has(p) && !seen.has(p));
+    const parts = fold(word)
+      .split(/[^a-z0-9]+/)
+      .filter((p) => wanted.has(p) && !seen.has(p));
     if (parts.length === 0) continue;
     for (const p of parts) seen.add(p);
     out.push(word);

@@ -19,10 +19,62 @@ export function words(text: string): string[] {
 }
 
 const SUFFIXES = [
-  "issements", "issement", "atrices", "ateurs", "ations", "atrice", "ateur", "ation", "ements", "ement", "ments", "ment",
-  "ances", "ences", "ance", "ence", "ites", "ite", "ives", "ive", "ifs", "if", "iques", "ique", "istes", "iste", "ismes", "isme",
-  "euses", "euse", "eurs", "eur", "ables", "able", "ions", "ion", "erions", "erons", "eront", "erez", "erai", "era",
-  "aient", "ait", "ant", "ants", "antes", "ante", "ees", "ee", "es", "er", "ez", "e", "s", "x",
+  "issements",
+  "issement",
+  "atrices",
+  "ateurs",
+  "ations",
+  "atrice",
+  "ateur",
+  "ation",
+  "ements",
+  "ement",
+  "ments",
+  "ment",
+  "ances",
+  "ences",
+  "ance",
+  "ence",
+  "ites",
+  "ite",
+  "ives",
+  "ive",
+  "ifs",
+  "if",
+  "iques",
+  "ique",
+  "istes",
+  "iste",
+  "ismes",
+  "isme",
+  "euses",
+  "euse",
+  "eurs",
+  "eur",
+  "ables",
+  "able",
+  "ions",
+  "ion",
+  "erions",
+  "erons",
+  "eront",
+  "erez",
+  "erai",
+  "era",
+  "aient",
+  "ait",
+  "ant",
+  "ants",
+  "antes",
+  "ante",
+  "ees",
+  "ee",
+  "es",
+  "er",
+  "ez",
+  "e",
+  "s",
+  "x",
 ];
 
 /** Words whose stem is imposed (`server/i18n/fr/stems.txt`): « communes » is not « communs ». */
@@ -32,7 +84,10 @@ const STEMS: Map<string, string> = new Map(
     .filter((l) => l.includes(":") && !l.startsWith("#"))
     .flatMap((l) => {
       const [root, list] = l.split(":") as [string, string];
-      return list.split(/\s+/).filter(Boolean).map((w) => [fold(w), fold(root.trim())] as [string, string]);
+      return list
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => [fold(w), fold(root.trim())] as [string, string]);
     }),
 );
 
@@ -57,7 +112,12 @@ const LINES = readFileSync(new URL("../i18n/fr/synonyms.txt", import.meta.url), 
   .split("\n")
   .map((l) => l.trim())
   .filter((l) => l && !l.startsWith("#"));
-const toGroup = (l: string) => l.replace(/^\+/, "").split(",").map((s) => words(s).join(" ")).filter(Boolean);
+const toGroup = (l: string) =>
+  l
+    .replace(/^\+/, "")
+    .split(",")
+    .map((s) => words(s).join(" "))
+    .filter(Boolean);
 const GROUPS: string[][] = LINES.map(toGroup);
 /** Groups that also widen the full-text query (marked « + » in the file). */
 const SEARCH_GROUPS = new Set(LINES.flatMap((l, i) => (l.startsWith("+") ? [GROUPS[i]!] : [])));
@@ -76,7 +136,8 @@ for (const group of GROUPS) {
 export function synonymsOf(word: string): string[] {
   const own = stem(word);
   const out = new Set<string>();
-  for (const group of BY_STEM.get(own) ?? []) for (const entry of group) if (entry.includes(" ") || stem(entry) !== own) out.add(entry);
+  for (const group of BY_STEM.get(own) ?? [])
+    for (const entry of group) if (entry.includes(" ") || stem(entry) !== own) out.add(entry);
   return [...out];
 }
 
@@ -94,7 +155,10 @@ export function expandQuery(query: string, isStopword: (w: string) => boolean = 
   const own = words(query).filter((w) => !isStopword(w));
   const have = new Set(own.map(stem));
   const extra: string[] = [];
-  const groups = [...own.flatMap((w) => (BY_STEM.get(stem(w)) ?? []).filter((g) => SEARCH_GROUPS.has(g))), ...phrasesIn(query).filter((g) => SEARCH_GROUPS.has(g))];
+  const groups = [
+    ...own.flatMap((w) => (BY_STEM.get(stem(w)) ?? []).filter((g) => SEARCH_GROUPS.has(g))),
+    ...phrasesIn(query).filter((g) => SEARCH_GROUPS.has(g)),
+  ];
   for (const group of groups) {
     for (const entry of group) {
       for (const w of entry.split(" ")) {

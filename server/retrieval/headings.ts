@@ -4,9 +4,10 @@
  * already holds headings and titles once in each passage's text; this adds weight to them, with the question's
  * synonyms (`server/i18n/fr/synonyms.txt`). Scores are multiplied, so it works on BM25 and fused ranks alike.
  */
+
+import type { ScoredId } from "../store/types.ts";
 import { stem, synonymsOf, words } from "./french.ts";
 import { keywords } from "./relevance.ts";
-import type { ScoredId } from "../store/types.ts";
 
 /** Score factor per question word found in a passage's heading, and (half of it) in its document's title. */
 export const HEADING_WEIGHT = 0.3;
@@ -40,16 +41,29 @@ const matched = (stems: Set<string>[], text: string) => {
  * the candidates' headings hold it: « séminaire du 8 avril 2026 » heads every section of that page and tells them
  * apart no more than « décision » does.
  */
-export function weighHeadings<T extends { id: string; section: string; document: { title: string } }, R extends ScoredId>(query: string, chunks: T[], ranked: R[]): R[];
-export function weighHeadings<T extends { id: string; section: string; document: { title: string } }, R extends ScoredId>(query: string, chunks: T[], ranked: R[], reorder: T[]): T[];
-export function weighHeadings<T extends { id: string; section: string; document: { title: string } }, R extends ScoredId>(query: string, chunks: T[], ranked: R[], reorder?: T[]): R[] | T[] {
+export function weighHeadings<
+  T extends { id: string; section: string; document: { title: string } },
+  R extends ScoredId,
+>(query: string, chunks: T[], ranked: R[]): R[];
+export function weighHeadings<
+  T extends { id: string; section: string; document: { title: string } },
+  R extends ScoredId,
+>(query: string, chunks: T[], ranked: R[], reorder: T[]): T[];
+export function weighHeadings<
+  T extends { id: string; section: string; document: { title: string } },
+  R extends ScoredId,
+>(query: string, chunks: T[], ranked: R[], reorder?: T[]): R[] | T[] {
   const scored = weighScores(query, chunks, ranked);
   if (!reorder) return scored;
   const order = new Map(scored.map((r, i) => [r.id, i]));
   return [...reorder].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
-function weighScores<T extends { id: string; section: string; document: { title: string } }, R extends ScoredId>(query: string, chunks: T[], ranked: R[]): R[] {
+function weighScores<T extends { id: string; section: string; document: { title: string } }, R extends ScoredId>(
+  query: string,
+  chunks: T[],
+  ranked: R[],
+): R[] {
   const stems = questionStems(query);
   // A question's words in a heading say what it asks; a long list of search terms (a draft section's query)
   // matches some heading whatever it is about.
@@ -57,7 +71,9 @@ function weighScores<T extends { id: string; section: string; document: { title:
   const inHeading = new Map(chunks.map((c) => [c.id, matched(stems, c.section)]));
   const inTitle = new Map(chunks.map((c) => [c.id, matched(stems, c.document.title)]));
   // A word in the headings or titles of many candidates (« logiciel libre ») tells them apart less than a rarer one.
-  const rarity = stems.map((_, i) => 1 - chunks.filter((c) => inHeading.get(c.id)![i] || inTitle.get(c.id)![i]).length / chunks.length);
+  const rarity = stems.map(
+    (_, i) => 1 - chunks.filter((c) => inHeading.get(c.id)![i] || inTitle.get(c.id)![i]).length / chunks.length,
+  );
   return ranked
     .map((r) => {
       const h = inHeading.get(r.id);

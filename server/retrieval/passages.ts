@@ -5,8 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { kindLabel } from "../core/labels.ts";
 import { loadTemplate } from "../llm/prompts.ts";
-import type { SearchResult } from "./search.ts";
 import { keywords } from "./relevance.ts";
+import type { SearchResult } from "./search.ts";
 
 const passageTemplate = loadTemplate("passage");
 
@@ -35,7 +35,11 @@ export function excerpt(text: string, terms: string[], maxChars = 500): string {
   const clean = text.replace(/\s+/g, " ").trim();
   if (clean.length <= maxChars) return clean;
   const sentences = splitSentences(clean);
-  const scored = sentences.map((s, i) => ({ s: s.trim(), i, score: keywords(s).filter((w) => terms.some((t) => w.startsWith(t.slice(0, 5)))).length }));
+  const scored = sentences.map((s, i) => ({
+    s: s.trim(),
+    i,
+    score: keywords(s).filter((w) => terms.some((t) => w.startsWith(t.slice(0, 5)))).length,
+  }));
   const picked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
   const kept: typeof scored = [];
   let length = 0;
@@ -45,7 +49,10 @@ export function excerpt(text: string, terms: string[], maxChars = 500): string {
     length += s.s.length + 1;
   }
   kept.sort((a, b) => a.i - b.i);
-  return kept.map((s, j) => (j > 0 && s.i !== kept[j - 1]!.i + 1 ? `… ${s.s}` : s.s)).join(" ").slice(0, maxChars + 200);
+  return kept
+    .map((s, j) => (j > 0 && s.i !== kept[j - 1]!.i + 1 ? `… ${s.s}` : s.s))
+    .join(" ")
+    .slice(0, maxChars + 200);
 }
 
 /** A random tag for the delimiters of one prompt (`<<<PASSAGE-3f9a0c2e [1]`), unknown to whoever wrote the question. */
@@ -55,7 +62,11 @@ export const delimiterTag = () => randomBytes(4).toString("hex");
 export const neutralize = (text: string) => text.replaceAll("<<<", "«").replaceAll(">>>", "»");
 
 /** Numbered passage blocks (`prompts/fr/passage.md`), in rank order, as many as fit in `budget` tokens. */
-export async function fitPassages(results: SearchResult[], budget: number, tag = delimiterTag()): Promise<{ used: SearchResult[]; text: string }> {
+export async function fitPassages(
+  results: SearchResult[],
+  budget: number,
+  tag = delimiterTag(),
+): Promise<{ used: SearchResult[]; text: string }> {
   const used: SearchResult[] = [];
   const blocks: string[] = [];
   for (const r of results) {

@@ -11,7 +11,8 @@ export const MAX_QUERY_CHARS = 500;
 export function checkQuery(raw: string | undefined, from: "question" | "api" = "question"): string {
   const q = (raw ?? "").trim();
   if (!q) throw new AppError("invalid_query", message(from === "api" ? "search.queryEmpty" : "question.empty"));
-  if (q.length > MAX_QUERY_CHARS) throw new AppError("invalid_query", message("search.queryTooLong", { length: q.length, max: MAX_QUERY_CHARS }));
+  if (q.length > MAX_QUERY_CHARS)
+    throw new AppError("invalid_query", message("search.queryTooLong", { length: q.length, max: MAX_QUERY_CHARS }));
   return q;
 }
 

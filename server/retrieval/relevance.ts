@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
-import { DEMONYMS, phrasesFound, stem as frStem, synonymsOf, words } from "./french.ts";
+import { DEMONYMS, stem as frStem, phrasesFound, synonymsOf, words } from "./french.ts";
 
 /** Words of a data file (several per line, « # » lines are comments), folded; « d'ailleurs » gives « ailleurs ». */
 const wordList = (file: string) =>
@@ -28,7 +28,13 @@ const STOPWORDS = new Set([...wordList("../i18n/stopwords.fr.txt"), ...DISCOURSE
 
 /** Meaningful folded words of a text ("Qu'est-ce que le CLOUD Act ?" → ["cloud", "act"]). */
 export function keywords(text: string): string[] {
-  return [...new Set(fold(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !STOPWORDS.has(w)))];
+  return [
+    ...new Set(
+      fold(text)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length >= 2 && !STOPWORDS.has(w)),
+    ),
+  ];
 }
 
 /** Crude French stem: enough to let "économisé" meet "économies" and "mairies" meet "mairie". */
@@ -39,7 +45,9 @@ export function coverage(questionKeywords: string[], passage: string): number {
   if (questionKeywords.length === 0) return 0;
   const words = fold(passage).split(/[^a-z0-9]+/);
   const stems = new Set(words.map(stem));
-  const found = questionKeywords.filter((k) => stems.has(stem(k)) || words.some((w) => w.length >= 4 && w.startsWith(stem(k))));
+  const found = questionKeywords.filter(
+    (k) => stems.has(stem(k)) || words.some((w) => w.length >= 4 && w.startsWith(stem(k))),
+  );
   return found.length / questionKeywords.length;
 }
 
@@ -52,9 +60,46 @@ export function isRelevant(questionKeywords: string[], passage: string): boolean
 // ——— Answerability: does what was retrieved answer the question? Decided before any model call. ———
 
 /** Words that frame a question in this domain without saying what it asks (never required in a passage). */
-const FRAME = new Set(
-  ["collectivite", "collectivites", "possible", "faut", "falloir", "doit", "doivent", "peut", "peuvent", "utiliser", "utilise", "utilisent", "avoir", "ete", "etre", "vrai", "vraiment", "quoi", "prevoir", "choisir", "existe", "existent", "il", "elle", "sujet", "parle", "parler", "agit", "entend", "lit", "partout", "serieux", "maintenant", "depuis", "avant", "apres", "aujourd", "hui"],
-);
+const FRAME = new Set([
+  "collectivite",
+  "collectivites",
+  "possible",
+  "faut",
+  "falloir",
+  "doit",
+  "doivent",
+  "peut",
+  "peuvent",
+  "utiliser",
+  "utilise",
+  "utilisent",
+  "avoir",
+  "ete",
+  "etre",
+  "vrai",
+  "vraiment",
+  "quoi",
+  "prevoir",
+  "choisir",
+  "existe",
+  "existent",
+  "il",
+  "elle",
+  "sujet",
+  "parle",
+  "parler",
+  "agit",
+  "entend",
+  "lit",
+  "partout",
+  "serieux",
+  "maintenant",
+  "depuis",
+  "avant",
+  "apres",
+  "aujourd",
+  "hui",
+]);
 
 /** A word of the question, with its synonyms; `name` when written with a capital (a place, an organisation, a person) or a year. */
 export interface QuestionTerm {
@@ -82,7 +127,8 @@ const INVERTED = /-(t-)?(il|elle|ils|elles|on|nous|vous)$/i;
 const ADVERB = /^[a-z]{4,}ment$/;
 
 const YEAR = /^(19|20)\d{2}$/;
-const MONTH_YEAR = /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+((?:19|20)\d{2})\b/g;
+const MONTH_YEAR =
+  /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+((?:19|20)\d{2})\b/g;
 
 /**
  * The content words of a question, names and years marked. « Schleswig-Holstein », « États-Unis » stay one name; a
@@ -103,10 +149,16 @@ export function questionTerms(question: string): QuestionTerm[] {
   const text = question.replace(/[’]/g, "'");
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
   tokens.forEach(({ 0: raw, index }, i) => {
-    const token = raw.replace(/^([cdjlmnst]|qu)'/i, "").replace(/-(t-)?(il|elle|ils|elles|on|je|nous|vous|ce|t)$/i, "").replace(/^-+|-+$/g, "");
+    const token = raw
+      .replace(/^([cdjlmnst]|qu)'/i, "")
+      .replace(/-(t-)?(il|elle|ils|elles|on|je|nous|vous|ce|t)$/i, "")
+      .replace(/^-+|-+$/g, "");
     if (!token) return;
     const folded = fold(token);
-    if (YEAR.test(token)) return inPhrase.has(folded) ? undefined : out.set(folded, { word: folded, variants: [folded], name: true, date: true });
+    if (YEAR.test(token))
+      return inPhrase.has(folded)
+        ? undefined
+        : out.set(folded, { word: folded, variants: [folded], name: true, date: true });
     const country = DEMONYMS.get(folded.replace(/-/g, " "));
     if (country) return out.set(country, { word: country, variants: [country, folded.replace(/-/g, " ")], name: true });
     const parts = folded.split("-").filter((p) => p.length >= 2 && !STOPWORDS.has(p) && !FRAME.has(p));
@@ -119,10 +171,15 @@ export function questionTerms(question: string): QuestionTerm[] {
     // « Franchement, … », « Sérieusement, … »: an adverb opening a clause comments on the question, it is not its
     // topic (a noun in « -ment » is kept: « Déploiement : … » has no comma, and the corpus uses it, see `resolveNames`).
     if (atStart && ADVERB.test(folded) && /^\s*,/.test(text.slice(index + raw.length))) return;
-    const capital = /^\p{Lu}/u.test(token) && (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
+    const capital =
+      /^\p{Lu}/u.test(token) && (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
     const word = parts.join(" ");
     if (out.has(word)) return;
-    const marks = { ...(capital && atStart ? { clauseStart: true } : {}), ...(atStart && ADVERB.test(folded) ? { opener: true } : {}), ...(INVERTED.test(raw) ? { verb: true } : {}) };
+    const marks = {
+      ...(capital && atStart ? { clauseStart: true } : {}),
+      ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
+      ...(INVERTED.test(raw) ? { verb: true } : {}),
+    };
     out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
   });
   return [...out.values()];
@@ -182,7 +239,11 @@ export type CorpusNames = (word: string) => Promise<boolean>;
  * when the corpus never uses it (an unknown place or product: the question is about something it does not cover);
  * a word the corpus writes only in lower case (« Puisque », « Alors ») is a plain word.
  */
-export async function resolveNames(terms: QuestionTerm[], frequency?: CorpusFrequency, names?: CorpusNames): Promise<QuestionTerm[]> {
+export async function resolveNames(
+  terms: QuestionTerm[],
+  frequency?: CorpusFrequency,
+  names?: CorpusNames,
+): Promise<QuestionTerm[]> {
   const resolved = await Promise.all(
     terms.map(async (t): Promise<QuestionTerm | null> => {
       const unknown = frequency && (t.opener || (t.clauseStart && t.name)) ? (await frequency(t.word)) === 0 : false;
@@ -209,7 +270,13 @@ export async function assessAnswerability(
   corpusNames?: CorpusNames,
 ): Promise<Answerability> {
   const terms = await resolveNames(questionTerms(question), frequency, corpusNames);
-  const none = (reason: Answerability["reason"], missing: string[] = []): Answerability => ({ answerable: false, reason, missing, coverage: 0, relevant: [] });
+  const none = (reason: Answerability["reason"], missing: string[] = []): Answerability => ({
+    answerable: false,
+    reason,
+    missing,
+    coverage: 0,
+    relevant: [],
+  });
   if (results.length === 0) return none("no-result");
   if (terms.length === 0) return none("no-terms");
   if (frequency) {
@@ -230,43 +297,87 @@ export async function assessAnswerability(
   if (absent.length) return none("missing-name", absent);
   // Each word weighs by its rarity in the corpus (inverse document frequency): « mairie » says little, « piscine »
   // (found in no passage) says what the question is about.
-  const weights = await Promise.all(terms.map(async (t) => (frequency ? Math.log(1 + CORPUS_SCALE / (1 + (await frequency(t.word.split(" ")[0]!)))) : 1)));
+  const weights = await Promise.all(
+    terms.map(async (t) =>
+      frequency ? Math.log(1 + CORPUS_SCALE / (1 + (await frequency(t.word.split(" ")[0]!)))) : 1,
+    ),
+  );
   const total = weights.reduce((a, b) => a + b, 0);
   const perPassage = judged.map((p) => {
     const found = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
     const weighted = found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) / total;
-    return { weighted, plain: found.length / terms.length, missing: terms.filter((t) => !found.includes(t)).map((t) => t.word) };
+    return {
+      weighted,
+      plain: found.length / terms.length,
+      missing: terms.filter((t) => !found.includes(t)).map((t) => t.word),
+    };
   });
   const best = perPassage.reduce((a, b) => (b.weighted > a.weighted ? b : a));
   // Words the corpus never uses, and no synonym of which the best passage holds, make a large part of the question.
-  const unknown = frequency ? (await Promise.all(best.missing.map(async (w) => ((await frequency(w)) === 0 ? w : null)))).filter((w): w is string => !!w) : [];
+  const unknown = frequency
+    ? (await Promise.all(best.missing.map(async (w) => ((await frequency(w)) === 0 ? w : null)))).filter(
+        (w): w is string => !!w,
+      )
+    : [];
   // A verb (« arrivera-t-il ») counts in the decision but is not told as a missing topic.
   const verbs = new Set(terms.filter((t) => t.verb && !t.name).map((t) => t.word));
   const topics = (list: string[]) => (list.some((w) => !verbs.has(w)) ? list.filter((w) => !verbs.has(w)) : list);
-  if (unknown.length / terms.length >= UNKNOWN_SHARE) return { answerable: false, reason: "unknown-words", missing: topics(unknown), coverage: best.weighted, relevant: [] };
+  if (unknown.length / terms.length >= UNKNOWN_SHARE)
+    return {
+      answerable: false,
+      reason: "unknown-words",
+      missing: topics(unknown),
+      coverage: best.weighted,
+      relevant: [],
+    };
   // A passage answers when it holds enough of the question's words, counted plainly and weighted by rarity, and
   // every year or date of the question (« mars 2012 » is not « avril 2026 »).
   const short = terms.length <= 2;
   const dates = terms.filter((t) => t.date);
-  const covers = (p: (typeof perPassage)[number]) => (short ? p.plain >= 1 - 1e-9 : p.plain >= MIN_PLAIN_COVERAGE - 1e-9 && p.weighted >= MIN_WEIGHTED_COVERAGE - 1e-9);
+  const covers = (p: (typeof perPassage)[number]) =>
+    short ? p.plain >= 1 - 1e-9 : p.plain >= MIN_PLAIN_COVERAGE - 1e-9 && p.weighted >= MIN_WEIGHTED_COVERAGE - 1e-9;
   // Rare names too must be in the passages that answer: « communes belges » and « Nextcloud » in two unrelated passages do not
   // say whether Belgian communes use Nextcloud.
-  const rare = await Promise.all(terms.map(async (t) => t.name && !t.date && (!frequency || Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) <= RARE_NAME)));
+  const rare = await Promise.all(
+    terms.map(
+      async (t) =>
+        t.name &&
+        !t.date &&
+        (!frequency || Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) <= RARE_NAME),
+    ),
+  );
   const names = terms.filter((_, i) => rare[i]);
   const holdsName = (t: QuestionTerm, i: number) => t.variants.some((v) => occurs(v, judged[i]!));
-  const holdsAll = (i: number) => dates.every((d) => occurs(d.word, judged[i]!, true)) && (names.length === 0 || names.some((t) => holdsName(t, i)));
+  const holdsAll = (i: number) =>
+    dates.every((d) => occurs(d.word, judged[i]!, true)) && (names.length === 0 || names.some((t) => holdsName(t, i)));
   // A catalog card (one product) matches many questions by its domain alone (« permis de construire » for a
   // question on building permits): unless it holds a name of the question, it must hold more of it than a guide.
   // A card that holds a name of the question (« Sophos, c'est américain ? ») is what the question is about.
-  const namesProduct = (i: number) => terms.some((t) => t.name && !t.date && t.variants.some((v) => occurs(v, judged[i]!)));
-  const enough = (p: (typeof perPassage)[number], i: number) => covers(p) && (results[i]!.document.kind !== "catalog" || short || namesProduct(i) || p.plain >= MIN_CATALOG_COVERAGE - 1e-9);
+  const namesProduct = (i: number) =>
+    terms.some((t) => t.name && !t.date && t.variants.some((v) => occurs(v, judged[i]!)));
+  const enough = (p: (typeof perPassage)[number], i: number) =>
+    covers(p) &&
+    (results[i]!.document.kind !== "catalog" || short || namesProduct(i) || p.plain >= MIN_CATALOG_COVERAGE - 1e-9);
   let relevant = perPassage.flatMap((p, i) => (enough(p, i) && holdsAll(i) ? [i] : []));
   // Each rare name is in one of them (« TeamViewer et AnyDesk » may come from two cards).
   if (!names.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
   if (relevant.length === 0 && (dates.length || names.length) && perPassage.some(covers)) {
-    return { answerable: false, reason: "missing-name", missing: [...dates, ...names].map((d) => d.word), coverage: best.weighted, relevant };
+    return {
+      answerable: false,
+      reason: "missing-name",
+      missing: [...dates, ...names].map((d) => d.word),
+      coverage: best.weighted,
+      relevant,
+    };
   }
-  if (relevant.length === 0) return { answerable: false, reason: "low-coverage", missing: topics(best.missing), coverage: best.weighted, relevant };
+  if (relevant.length === 0)
+    return {
+      answerable: false,
+      reason: "low-coverage",
+      missing: topics(best.missing),
+      coverage: best.weighted,
+      relevant,
+    };
   return { answerable: true, reason: "ok", missing: [], coverage: best.weighted, relevant };
 }
 
@@ -289,7 +400,14 @@ export function frequencyFrom(searchText: (foldedQuery: string, k: number) => Pr
 const LINE_START = /(^|[.!?:;«»"()\n—–#*>|-])\s*$/u;
 
 /** `CorpusNames` from the full-text index: reads the passages holding the word (cached, like the frequencies). */
-export function namesFrom(searchText: (foldedQuery: string, k: number, filter?: undefined, options?: { withChunks?: boolean }) => Promise<{ chunk?: { text: string } }[]>): CorpusNames {
+export function namesFrom(
+  searchText: (
+    foldedQuery: string,
+    k: number,
+    filter?: undefined,
+    options?: { withChunks?: boolean },
+  ) => Promise<{ chunk?: { text: string } }[]>,
+): CorpusNames {
   const cache = new Map<string, boolean>();
   return async (word) => {
     const key = fold(word);
@@ -308,7 +426,8 @@ export function namesFrom(searchText: (foldedQuery: string, k: number, filter?: 
 export function writesAsName(text: string, folded: string): boolean {
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     if (!/^\p{Lu}/u.test(m[0]) || fold(m[0]) !== folded) continue;
-    if (!LINE_START.test(text.slice(Math.max(0, m.index - 40), m.index).replace(/\b[cdjlmnst]['’]$|\bqu['’]$/i, ""))) return true;
+    if (!LINE_START.test(text.slice(Math.max(0, m.index - 40), m.index).replace(/\b[cdjlmnst]['’]$|\bqu['’]$/i, "")))
+      return true;
   }
   return false;
 }

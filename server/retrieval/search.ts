@@ -2,16 +2,17 @@
  * Retrieval: full-text (BM25 on accent-folded French text) always; hybrid (full-text + vectors fused with
  * reciprocal-rank fusion) when the embedding model answers and every passage has its vector.
  */
+
+import { fold } from "../core/text.ts";
 import type { Source } from "../corpus/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
+import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
 import { creditedSource, passageCredit } from "./attribution.ts";
-import { expandQuery } from "./french.ts";
 import { weighBody } from "./body-weight.ts";
 import { weighCatalog } from "./catalog-weight.ts";
 import { asksForList } from "./enumeration.ts";
+import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
-import { fold } from "../core/text.ts";
-import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
 import type { VectorSync } from "./vector-sync.ts";
 
 export type SearchMode = "fulltext" | "hybrid";
@@ -103,7 +104,9 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
   return {
     mode,
     async search(query, k, filter) {
-      const folded = fold(expandQuery(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      const folded = fold(expandQuery(query))
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim();
       // A question asking for a list (« Quelles communes… ? ») gets one passage per document.
       const perDocument = asksForList(query) ? 1 : MAX_PER_DOCUMENT;
       let current = await mode();
@@ -117,10 +120,18 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             store.searchVector(vectors.space()!, vector!, k * OVERFETCH, filter),
           ]);
           const docOf = new Map([...text, ...near].map((h) => [h.id, h.docId]));
-          ranked = weighCatalog(query, reciprocalRankFusion([text, near], k * OVERFETCH).map((r) => ({ ...r, docId: docOf.get(r.id)! }))).ranked;
+          ranked = weighCatalog(
+            query,
+            reciprocalRankFusion([text, near], k * OVERFETCH).map((r) => ({ ...r, docId: docOf.get(r.id)! })),
+          ).ranked;
           // The cap is applied on ids: only the passages kept are read (through the index on `id`).
           chunks = await store.getChunks(diversify(ranked, k, perDocument).map((r) => r.id));
-          chunks = weighHeadings(query, chunks, chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })), chunks);
+          chunks = weighHeadings(
+            query,
+            chunks,
+            chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })),
+            chunks,
+          );
         } catch {
           models.markUnreachable();
           current = "fulltext";
@@ -132,15 +143,27 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         // overfetch (same ranking, so the kept passages are exactly those the larger query would keep).
         for (const limit of [k * 2, k * OVERFETCH]) {
           ranked = await store.searchText(folded, limit, filter, { withChunks: true });
-          ranked = weighHeadings(query, ranked.map((r) => r.chunk!), ranked);
-          ranked = weighBody(query, ranked.map((r) => r.chunk!), ranked);
+          ranked = weighHeadings(
+            query,
+            ranked.map((r) => r.chunk!),
+            ranked,
+          );
+          ranked = weighBody(
+            query,
+            ranked.map((r) => r.chunk!),
+            ranked,
+          );
           // Catalog cards the question does not ask for weigh less; while they still fill half the top, the larger
           // query may hold the guides they were hiding.
           const cards = weighCatalog(query, ranked);
           ranked = cards.ranked;
           const kept = diversify(ranked, k, perDocument);
           chunks = kept.map((r) => r.chunk!);
-          if ((chunks.length === k && kept.filter((r) => cards.unasked.has(r.id)).length < k / 2) || ranked.length < limit) break;
+          if (
+            (chunks.length === k && kept.filter((r) => cards.unasked.has(r.id)).length < k / 2) ||
+            ranked.length < limit
+          )
+            break;
         }
         chunks ??= [];
       }
@@ -152,7 +175,13 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           text: c.text,
           section: c.section,
           score: Number((score.get(c.id) ?? 0).toFixed(6)),
-          document: { id: c.document.id, title: c.document.title, kind: c.document.kind, date: c.document.date, url: c.document.url },
+          document: {
+            id: c.document.id,
+            title: c.document.title,
+            kind: c.document.kind,
+            date: c.document.date,
+            url: c.document.url,
+          },
           sources: c.document.sources,
           source: sourceOf(c),
         })),

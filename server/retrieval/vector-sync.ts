@@ -17,7 +17,11 @@ export interface VectorSync {
   space(): VectorSpace | null;
 }
 
-export function createVectorSync(store: ChunkStore, models: ModelProvider, log: (line: string) => void = () => {}): VectorSync {
+export function createVectorSync(
+  store: ChunkStore,
+  models: ModelProvider,
+  log: (line: string) => void = () => {},
+): VectorSync {
   let space: VectorSpace | null = null;
   let complete = false;
   let running: Promise<void> | null = null;
@@ -30,7 +34,8 @@ export function createVectorSync(store: ChunkStore, models: ModelProvider, log: 
       space ??= await probeSpace(embedder);
       const embedded = await embedMissing(store, embedder, space, onProgress);
       complete = true;
-      if (embedded) log(`Vecteurs à jour (${embedder.model}, ${space.dimension} dimensions) : ${embedded} passages calculés.`);
+      if (embedded)
+        log(`Vecteurs à jour (${embedder.model}, ${space.dimension} dimensions) : ${embedded} passages calculés.`);
     } catch (err) {
       models.markUnreachable();
       log(`Calcul des vecteurs interrompu : ${(err as Error).message}`);

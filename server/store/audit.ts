@@ -26,17 +26,21 @@ export interface AuditEntry extends Required<AuditEvent> {
 }
 
 const MAX_FIELD = 300;
-const clip = (v: string | null | undefined) => (v == null ? null : v.length > MAX_FIELD ? `${v.slice(0, MAX_FIELD - 1)}…` : v);
+const clip = (v: string | null | undefined) =>
+  v == null ? null : v.length > MAX_FIELD ? `${v.slice(0, MAX_FIELD - 1)}…` : v;
 
 export async function appendAudit(db: RecordDatabase, event: AuditEvent, at = new Date()): Promise<void> {
-  await backendOf(db).run("INSERT INTO audit_log (at, workspace, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)", [
-    at.toISOString(),
-    clip(event.workspace),
-    clip(event.actor),
-    clip(event.action),
-    clip(event.target),
-    clip(event.detail),
-  ]);
+  await backendOf(db).run(
+    "INSERT INTO audit_log (at, workspace, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)",
+    [
+      at.toISOString(),
+      clip(event.workspace),
+      clip(event.actor),
+      clip(event.action),
+      clip(event.target),
+      clip(event.detail),
+    ],
+  );
 }
 
 export interface AuditQuery {
@@ -76,6 +80,7 @@ export function auditCsv(entries: AuditEntry[], header: string[], label: (action
     return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const lines = [header.map(cell).join(";")];
-  for (const e of entries) lines.push([e.at, e.workspace, e.actor, e.action, label(e.action), e.target, e.detail].map(cell).join(";"));
+  for (const e of entries)
+    lines.push([e.at, e.workspace, e.actor, e.action, label(e.action), e.target, e.detail].map(cell).join(";"));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -14,16 +14,17 @@
  * Not in it: the LanceDB index, rebuilt from the corpus (`corpus/`, versioned with the code) at start-up, and
  * the settings, which are environment variables kept by whoever runs the service.
  */
+
+import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { access, rename, rm } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
-import { randomUUID } from "node:crypto";
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
-import { backendOf, SCHEMA_VERSION, type RecordDatabase } from "./sql-records.ts";
+import { backendOf, type RecordDatabase, SCHEMA_VERSION } from "./sql-records.ts";
 
 export const BACKUP_FORMAT = "cap-libre-sauvegarde";
 const FORMAT_VERSION = 1;
@@ -59,7 +60,13 @@ export interface BackupHeader {
 
 /** Writes a consistent backup of `db` to `file` (never over an existing file); returns its header. */
 export async function backupTo(db: RecordDatabase, file: string, now = new Date()): Promise<BackupHeader> {
-  if (await access(file).then(() => true, () => false)) throw new AppError("conflict", message("backup.exists", { file }), 409);
+  if (
+    await access(file).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new AppError("conflict", message("backup.exists", { file }), 409);
   const backend = backendOf(db);
   let records: RecordRow[] = [];
   let audit: AuditRow[] = [];
@@ -69,9 +76,18 @@ export async function backupTo(db: RecordDatabase, file: string, now = new Date(
       `SELECT collection, id, value, bytes, updated_at FROM records WHERE collection NOT IN (${EPHEMERAL.map(() => "?").join(", ")}) ORDER BY collection, id`,
       EPHEMERAL,
     );
-    audit = await tx.all<AuditRow>("SELECT seq, at, workspace, actor, action, target, detail FROM audit_log ORDER BY seq");
+    audit = await tx.all<AuditRow>(
+      "SELECT seq, at, workspace, actor, action, target, detail FROM audit_log ORDER BY seq",
+    );
   });
-  const header: BackupHeader = { format: BACKUP_FORMAT, version: FORMAT_VERSION, schema: SCHEMA_VERSION, database: backend.kind, createdAt: now.toISOString(), counts: { records: records.length, audit: audit.length } };
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: FORMAT_VERSION,
+    schema: SCHEMA_VERSION,
+    database: backend.kind,
+    createdAt: now.toISOString(),
+    counts: { records: records.length, audit: audit.length },
+  };
   function* lines() {
     yield `${JSON.stringify(header)}\n`;
     for (const r of records) {
@@ -124,11 +140,23 @@ export async function readBackup(file: string): Promise<ReadBackup> {
   } catch (err) {
     if (err instanceof AppError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw bad(message(code === "ENOENT" ? "backup.reason.missing" : err instanceof SyntaxError || err instanceof TypeError ? "backup.reason.line" : "backup.reason.gzip"));
+    throw bad(
+      message(
+        code === "ENOENT"
+          ? "backup.reason.missing"
+          : err instanceof SyntaxError || err instanceof TypeError
+            ? "backup.reason.line"
+            : "backup.reason.gzip",
+      ),
+    );
   }
   if (!out.header) throw bad(message("backup.reason.empty"));
   if (out.header.schema > SCHEMA_VERSION || out.header.version > FORMAT_VERSION) {
-    throw new AppError("backup_too_new", message("backup.newerSchema", { found: out.header.schema, known: SCHEMA_VERSION }), 400);
+    throw new AppError(
+      "backup_too_new",
+      message("backup.newerSchema", { found: out.header.schema, known: SCHEMA_VERSION }),
+      400,
+    );
   }
   const found = out.records.length + out.audit.length;
   const expected = out.header.counts.records + out.header.counts.audit;
@@ -146,12 +174,24 @@ export async function restoreFrom(db: RecordDatabase, backup: ReadBackup): Promi
     await tx.run("DELETE FROM records");
     await tx.run("DELETE FROM audit_log");
     for (const r of backup.records) {
-      await tx.run("INSERT INTO records (collection, id, value, bytes, updated_at) VALUES (?, ?, ?, ?, ?)", [r.collection, r.id, r.value, r.bytes === null ? null : Buffer.from(r.bytes, "base64"), r.updatedAt]);
+      await tx.run("INSERT INTO records (collection, id, value, bytes, updated_at) VALUES (?, ?, ?, ?, ?)", [
+        r.collection,
+        r.id,
+        r.value,
+        r.bytes === null ? null : Buffer.from(r.bytes, "base64"),
+        r.updatedAt,
+      ]);
     }
     for (const a of backup.audit) {
-      await tx.run("INSERT INTO audit_log (seq, at, workspace, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?, ?)", [a.seq, a.at, a.workspace, a.actor, a.action, a.target, a.detail]);
+      await tx.run(
+        "INSERT INTO audit_log (seq, at, workspace, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [a.seq, a.at, a.workspace, a.actor, a.action, a.target, a.detail],
+      );
     }
     // PostgreSQL's sequence continues after the restored lines (SQLite's AUTOINCREMENT follows the table).
-    if (backend.kind === "postgresql") await tx.run("SELECT setval(pg_get_serial_sequence('audit_log', 'seq'), GREATEST((SELECT COALESCE(MAX(seq), 0) FROM audit_log), 1), (SELECT COUNT(*) > 0 FROM audit_log))");
+    if (backend.kind === "postgresql")
+      await tx.run(
+        "SELECT setval(pg_get_serial_sequence('audit_log', 'seq'), GREATEST((SELECT COALESCE(MAX(seq), 0) FROM audit_log), 1), (SELECT COUNT(*) > 0 FROM audit_log))",
+      );
   });
 }

@@ -8,13 +8,14 @@
  * (`index-state.json`). At open, a table whose version differs from that record (a process killed between the
  * last write and the end of `commit()`) has its indexes rebuilt: an interrupted ingest never leaves a stale index.
  */
-import * as lancedb from "@lancedb/lancedb";
-import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow";
+
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import * as lancedb from "@lancedb/lancedb";
+import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow";
+import { fold } from "../core/text.ts";
 import { pausePoint } from "./pause.ts";
 import type { ChunkStore, ScoredHit, SearchFilter, StoredChunk, StoredDocument, VectorSpace } from "./types.ts";
-import { fold } from "../core/text.ts";
 
 process.env.LANCEDB_LOG ??= "error";
 
@@ -41,8 +42,19 @@ export const VECTOR_INDEX_MIN_ROWS = 50_000;
 const PASSAGE_CACHE_SIZE = 5_000;
 
 /** Columns a search result needs (everything but the folded search text). */
-const PASSAGE_COLUMNS = ["id", "doc_id", "ordinal", "section", "text", "doc_title", "doc_kind", "doc_date", "doc_url", "doc_sources", "doc_hash"];
-
+const PASSAGE_COLUMNS = [
+  "id",
+  "doc_id",
+  "ordinal",
+  "section",
+  "text",
+  "doc_title",
+  "doc_kind",
+  "doc_date",
+  "doc_url",
+  "doc_sources",
+  "doc_hash",
+];
 
 const chunkSchema = new Schema([
   new Field("id", new Utf8(), false),
@@ -132,7 +144,11 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
     if (missing.length === 0) return found;
     const started = generation;
     // `id` has a scalar (B-tree) index: this reads only the rows asked for.
-    const rows = await chunks.query().where(`id IN ${inList(missing)}`).select(PASSAGE_COLUMNS).toArray();
+    const rows = await chunks
+      .query()
+      .where(`id IN ${inList(missing)}`)
+      .select(PASSAGE_COLUMNS)
+      .toArray();
     for (const row of rows) {
       const chunk = toStored(row);
       found.set(chunk.id, chunk);
@@ -167,7 +183,9 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
     if (cached) return cached;
     const names = await db.tableNames();
     if (!names.includes(name) && !create) return null;
-    const table = names.includes(name) ? await db.openTable(name) : await db.createEmptyTable(name, vectorSchema(space.dimension));
+    const table = names.includes(name)
+      ? await db.openTable(name)
+      : await db.createEmptyTable(name, vectorSchema(space.dimension));
     vectorTables.set(name, table);
     return table;
   }
@@ -183,7 +201,13 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       await chunks.optimize({ cleanupOlderThan: new Date(), deleteUnverified: true });
       for (const column of TEXT_COLUMNS) {
         await chunks.createIndex(column, {
-          config: lancedb.Index.fts({ language: "French", stem: true, removeStopWords: true, asciiFolding: true, withPosition: false }),
+          config: lancedb.Index.fts({
+            language: "French",
+            stem: true,
+            removeStopWords: true,
+            asciiFolding: true,
+            withPosition: false,
+          }),
           replace: true,
         });
       }
@@ -219,7 +243,9 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
     const key = `${row.doc_id}\u0000${row.doc_hash}`;
     const known = parsedSources.get(key);
     if (known) return known;
-    const sources = (JSON.parse(row.doc_sources as string) as StoredDocument["sources"]).map((source) => Object.freeze(source));
+    const sources = (JSON.parse(row.doc_sources as string) as StoredDocument["sources"]).map((source) =>
+      Object.freeze(source),
+    );
     Object.freeze(sources);
     if (parsedSources.size >= 10_000) parsedSources.clear();
     parsedSources.set(key, sources);
@@ -244,7 +270,9 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
   });
 
   async function loadKnownDocs(): Promise<Set<string>> {
-    knownDocs ??= new Set((await chunks.query().select(["doc_id"]).where("ordinal = 0").toArray()).map((r) => r.doc_id as string));
+    knownDocs ??= new Set(
+      (await chunks.query().select(["doc_id"]).where("ordinal = 0").toArray()).map((r) => r.doc_id as string),
+    );
     return knownDocs;
   }
 
@@ -262,7 +290,8 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
         const known = await loadKnownDocs();
         const fresh = entries.filter((e) => !known.has(e.document.id));
         const changed = entries.filter((e) => known.has(e.document.id));
-        const rowsOf = (list: typeof entries) => list.flatMap(({ document, chunks: cs }) => cs.map((c) => chunkRow(document, c)));
+        const rowsOf = (list: typeof entries) =>
+          list.flatMap(({ document, chunks: cs }) => cs.map((c) => chunkRow(document, c)));
         // New documents: one append (one commit, no scan of the table). All passages of a document are in the same
         // commit, so an interrupted ingest leaves each document either complete or absent (and re-indexed next time).
         if (fresh.length) {
@@ -285,7 +314,8 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
 
     deleteDocuments(docIds) {
       return serialize(async () => {
-        for (let i = 0; i < docIds.length; i += 500) await chunks.delete(`doc_id IN ${inList(docIds.slice(i, i + 500))}`);
+        for (let i = 0; i < docIds.length; i += 500)
+          await chunks.delete(`doc_id IN ${inList(docIds.slice(i, i + 500))}`);
         for (const id of docIds) knownDocs?.delete(id);
       });
     },
@@ -303,7 +333,11 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       const where = whereOf(filter, "doc_kind");
       if (where) query = query.where(where);
       const rows = await query.select(["id", "doc_id", "_score"]).limit(k).toArray();
-      const hits: ScoredHit[] = rows.map((r) => ({ id: r.id as string, docId: r.doc_id as string, score: r._score as number }));
+      const hits: ScoredHit[] = rows.map((r) => ({
+        id: r.id as string,
+        docId: r.doc_id as string,
+        score: r._score as number,
+      }));
       if (!options?.withChunks) return hits;
       const found = await passagesOf(hits.map((h) => h.id));
       return hits.flatMap((h) => {
@@ -322,7 +356,8 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       const table = await vectorTable(space, false);
       const have = new Set<string>();
       if (table) {
-        for (const r of await table.query().select(["chunk_id", "doc_hash"]).toArray()) have.add(`${r.chunk_id}|${r.doc_hash}`);
+        for (const r of await table.query().select(["chunk_id", "doc_hash"]).toArray())
+          have.add(`${r.chunk_id}|${r.doc_hash}`);
       }
       // Which passages lack a vector is decided on ids and hashes; only those passages are then read in full.
       const missing = (await chunks.query().select(["id", "doc_hash"]).toArray())
@@ -361,7 +396,10 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
         const rows = await table.countRows();
         const indexed = (await table.listIndices()).some((i) => i.columns.includes("vector"));
         if (rows >= VECTOR_INDEX_MIN_ROWS && !indexed) {
-          await table.createIndex("vector", { config: lancedb.Index.hnswSq({ distanceType: "cosine" }), replace: true });
+          await table.createIndex("vector", {
+            config: lancedb.Index.hnswSq({ distanceType: "cosine" }),
+            replace: true,
+          });
           await cleanup(table);
         } else if (indexed) {
           await cleanup(table);
@@ -373,11 +411,14 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       return serialize(async () => {
         const table = await vectorTable(space, false);
         if (!table) return;
-        const current = new Set((await chunks.query().select(["id", "doc_hash"]).toArray()).map((r) => `${r.id}|${r.doc_hash}`));
+        const current = new Set(
+          (await chunks.query().select(["id", "doc_hash"]).toArray()).map((r) => `${r.id}|${r.doc_hash}`),
+        );
         const stale = (await table.query().select(["chunk_id", "doc_hash"]).toArray())
           .filter((r) => !current.has(`${r.chunk_id}|${r.doc_hash}`))
           .map((r) => r.chunk_id as string);
-        for (let i = 0; i < stale.length; i += 500) await table.delete(`chunk_id IN ${inList(stale.slice(i, i + 500))}`);
+        for (let i = 0; i < stale.length; i += 500)
+          await table.delete(`chunk_id IN ${inList(stale.slice(i, i + 500))}`);
       });
     },
 
@@ -392,12 +433,18 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       let query = table.vectorSearch(vector).distanceType("cosine");
       if (filter?.kinds?.length) {
         // Vectors carry no kind: the document ids of those kinds come from the passage table.
-        const ids = (await chunks.query().where(whereOf(filter, "doc_kind")!).select(["doc_id"]).toArray()).map((r) => r.doc_id as string);
+        const ids = (await chunks.query().where(whereOf(filter, "doc_kind")!).select(["doc_id"]).toArray()).map(
+          (r) => r.doc_id as string,
+        );
         if (!ids.length) return [];
         query = query.where(`doc_id IN ${inList([...new Set(ids)])}`);
       }
       const rows = await query.select(["chunk_id", "doc_id", "_distance"]).limit(k).toArray();
-      return rows.map((r) => ({ id: r.chunk_id as string, docId: r.doc_id as string, score: 1 - (r._distance as number) }));
+      return rows.map((r) => ({
+        id: r.chunk_id as string,
+        docId: r.doc_id as string,
+        score: 1 - (r._distance as number),
+      }));
     },
 
     async stats() {

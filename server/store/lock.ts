@@ -46,7 +46,9 @@ export async function acquireDataLock(dataDir: string): Promise<DataLock> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(file, "wx");
-      await handle.writeFile(JSON.stringify({ pid: process.pid, since: new Date().toISOString() } satisfies LockContent));
+      await handle.writeFile(
+        JSON.stringify({ pid: process.pid, since: new Date().toISOString() } satisfies LockContent),
+      );
       await handle.close();
       held.set(file, { count: 1 });
       return releaser(file, true);
@@ -66,7 +68,11 @@ export async function acquireDataLock(dataDir: string): Promise<DataLock> {
       const since = new Date(owner.since);
       throw new AppError(
         "data_locked",
-        message("lock.held", { pid: owner.pid, dir: dataDir, since: Number.isNaN(since.getTime()) ? "?" : since.toLocaleString("fr-FR") }),
+        message("lock.held", {
+          pid: owner.pid,
+          dir: dataDir,
+          since: Number.isNaN(since.getTime()) ? "?" : since.toLocaleString("fr-FR"),
+        }),
         409,
       );
     }

@@ -10,7 +10,10 @@ import { importFileRecords, openPostgresRecords, openSqliteRecords, type RecordD
 
 export const SQLITE_FILE = "cap-libre.sqlite";
 
-export async function openRecordDatabase(config: { dataDir: string; databaseUrl: string | null }, log: (line: string) => void = () => {}): Promise<RecordDatabase> {
+export async function openRecordDatabase(
+  config: { dataDir: string; databaseUrl: string | null },
+  log: (line: string) => void = () => {},
+): Promise<RecordDatabase> {
   let db: RecordDatabase;
   if (config.databaseUrl) {
     try {
@@ -24,7 +27,11 @@ export async function openRecordDatabase(config: { dataDir: string; databaseUrl:
           return "?";
         }
       })();
-      throw new AppError("database_unavailable", message("store.postgresUnavailable", { host, reason: (err as Error).message }), 503);
+      throw new AppError(
+        "database_unavailable",
+        message("store.postgresUnavailable", { host, reason: (err as Error).message }),
+        503,
+      );
     }
   } else {
     try {
@@ -32,10 +39,27 @@ export async function openRecordDatabase(config: { dataDir: string; databaseUrl:
       db = await openSqliteRecords(path.join(config.dataDir, SQLITE_FILE));
     } catch (err) {
       // A full disk or a read-only folder: the same actionable French message as everywhere else.
-      throw ioErrorOf(err, config.dataDir) ?? new AppError("database_unavailable", message("store.sqliteUnavailable", { file: path.join(config.dataDir, SQLITE_FILE), reason: (err as Error).message }), 503);
+      throw (
+        ioErrorOf(err, config.dataDir) ??
+        new AppError(
+          "database_unavailable",
+          message("store.sqliteUnavailable", {
+            file: path.join(config.dataDir, SQLITE_FILE),
+            reason: (err as Error).message,
+          }),
+          503,
+        )
+      );
     }
   }
   const imported = await importFileRecords(db, path.join(config.dataDir, "records"));
-  if (imported.records) log(message("store.imported", { records: imported.records, collections: imported.collections, folder: imported.movedTo ?? "" }));
+  if (imported.records)
+    log(
+      message("store.imported", {
+        records: imported.records,
+        collections: imported.collections,
+        folder: imported.movedTo ?? "",
+      }),
+    );
   return db;
 }

@@ -3,9 +3,10 @@
  * named collections. The file implementation writes atomically (temporary file then rename), so a crash or a
  * bad request never leaves a half-written record; a region could implement the same port on object storage.
  */
-import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
+
 import { randomUUID } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
 
 export interface RecordStore<T> {
   put(id: string, value: T): Promise<void>;
@@ -79,7 +80,9 @@ export function createFileRecordStore<T>(dir: string): RecordStore<T> {
       await ensureDir();
       const { stat } = await import("node:fs/promises");
       const names = (await readdir(dir)).filter((n) => n.endsWith(".json"));
-      const withTimes = await Promise.all(names.map(async (n) => ({ id: n.slice(0, -5), t: (await stat(path.join(dir, n))).mtimeMs })));
+      const withTimes = await Promise.all(
+        names.map(async (n) => ({ id: n.slice(0, -5), t: (await stat(path.join(dir, n))).mtimeMs })),
+      );
       return withTimes.sort((a, b) => b.t - a.t).map((x) => x.id);
     },
     async delete(id) {

@@ -111,12 +111,17 @@ export function backendOf(db: RecordDatabase): Backend {
 
 async function migrate(db: Backend): Promise<void> {
   await db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-  const done = new Set((await db.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => Number(r.version)));
+  const done = new Set(
+    (await db.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => Number(r.version)),
+  );
   for (const m of MIGRATIONS) {
     if (done.has(m.version)) continue;
     await db.transaction(async (tx) => {
       for (const sql of m[db.kind]) await tx.run(sql);
-      await tx.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", [m.version, new Date().toISOString()]);
+      await tx.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", [
+        m.version,
+        new Date().toISOString(),
+      ]);
     });
   }
 }
@@ -125,7 +130,14 @@ async function migrate(db: Backend): Promise<void> {
 let lastStamp = 0;
 const stamp = () => (lastStamp = Math.max(Date.now(), lastStamp + 1));
 
-function recordStore<T>(db: Backend, collection: string): RecordStore<T> & { ids(): Promise<string[]>; putBytes(id: string, bytes: Uint8Array): Promise<void>; getBytes(id: string): Promise<Uint8Array | null> } {
+function recordStore<T>(
+  db: Backend,
+  collection: string,
+): RecordStore<T> & {
+  ids(): Promise<string[]>;
+  putBytes(id: string, bytes: Uint8Array): Promise<void>;
+  getBytes(id: string): Promise<Uint8Array | null>;
+} {
   const check = (id: string) => {
     if (!isSafeId(id)) throw new Error(`Unsafe record id: ${id}`);
   };
@@ -139,20 +151,31 @@ function recordStore<T>(db: Backend, collection: string): RecordStore<T> & { ids
     },
     async get(id) {
       if (!isSafeId(id)) return null;
-      const [row] = await db.all<{ value: string | null }>("SELECT value FROM records WHERE collection = ? AND id = ?", [collection, id]);
+      const [row] = await db.all<{ value: string | null }>(
+        "SELECT value FROM records WHERE collection = ? AND id = ?",
+        [collection, id],
+      );
       return row?.value ? (JSON.parse(row.value) as T) : null;
     },
     async list() {
-      const rows = await db.all<{ id: string }>("SELECT id FROM records WHERE collection = ? AND value IS NOT NULL ORDER BY updated_at DESC, id DESC", [collection]);
+      const rows = await db.all<{ id: string }>(
+        "SELECT id FROM records WHERE collection = ? AND value IS NOT NULL ORDER BY updated_at DESC, id DESC",
+        [collection],
+      );
       return rows.map((r) => r.id);
     },
     async ids() {
-      const rows = await db.all<{ id: string }>("SELECT id FROM records WHERE collection = ? AND value IS NOT NULL", [collection]);
+      const rows = await db.all<{ id: string }>("SELECT id FROM records WHERE collection = ? AND value IS NOT NULL", [
+        collection,
+      ]);
       return rows.map((r) => r.id);
     },
     async delete(id) {
       if (!isSafeId(id)) return false;
-      const rows = await db.all<{ value: string | null }>("DELETE FROM records WHERE collection = ? AND id = ? RETURNING value", [collection, id]);
+      const rows = await db.all<{ value: string | null }>(
+        "DELETE FROM records WHERE collection = ? AND id = ? RETURNING value",
+        [collection, id],
+      );
       return rows.some((r) => r.value !== null);
     },
     async putBytes(id, bytes) {
@@ -164,21 +187,32 @@ function recordStore<T>(db: Backend, collection: string): RecordStore<T> & { ids
     },
     async getBytes(id) {
       if (!isSafeId(id)) return null;
-      const [row] = await db.all<{ bytes: Uint8Array | null }>("SELECT bytes FROM records WHERE collection = ? AND id = ?", [collection, id]);
+      const [row] = await db.all<{ bytes: Uint8Array | null }>(
+        "SELECT bytes FROM records WHERE collection = ? AND id = ?",
+        [collection, id],
+      );
       return row?.bytes ? new Uint8Array(row.bytes) : null;
     },
   };
 }
 
 function database(db: Backend): RecordDatabase {
-  return { kind: db.kind, label: db.label, store: <T>(collection: string) => recordStore<T>(db, collection), close: () => db.close(), [BACKEND]: db } as RecordDatabase;
+  return {
+    kind: db.kind,
+    label: db.label,
+    store: <T>(collection: string) => recordStore<T>(db, collection),
+    close: () => db.close(),
+    [BACKEND]: db,
+  } as RecordDatabase;
 }
 
 /** Opens (creating it if needed) the SQLite file and brings its schema up to date. */
 export async function openSqliteRecords(file: string): Promise<RecordDatabase> {
   const { DatabaseSync } = await import("node:sqlite");
   const sqlite = new DatabaseSync(file);
-  sqlite.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;");
+  sqlite.exec(
+    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;",
+  );
   let inTransaction = false;
   const runner = {
     async run(sql: string, params: unknown[] = []) {
@@ -226,7 +260,12 @@ export async function openSqliteRecords(file: string): Promise<RecordDatabase> {
 /** Connects to PostgreSQL (`postgres://user:password@host:5432/base`) and brings the schema up to date. */
 export async function openPostgresRecords(url: string): Promise<RecordDatabase> {
   const { default: pg } = await import("pg");
-  const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 5,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
   pool.on("error", () => {
     /* a dropped idle connection: the next query opens another */
   });
@@ -262,13 +301,19 @@ export async function openPostgresRecords(url: string): Promise<RecordDatabase> 
     },
     async useLock(mode) {
       const client = await pool.connect();
-      const [row] = (await client.query(`SELECT ${mode === "shared" ? "pg_try_advisory_lock_shared" : "pg_try_advisory_lock"}(4242002) AS ok`)).rows as { ok: boolean }[];
+      const [row] = (
+        await client.query(
+          `SELECT ${mode === "shared" ? "pg_try_advisory_lock_shared" : "pg_try_advisory_lock"}(4242002) AS ok`,
+        )
+      ).rows as { ok: boolean }[];
       if (!row?.ok) {
         client.release();
         return null;
       }
       return async () => {
-        await client.query(`SELECT ${mode === "shared" ? "pg_advisory_unlock_shared" : "pg_advisory_unlock"}(4242002)`).catch(() => {});
+        await client
+          .query(`SELECT ${mode === "shared" ? "pg_advisory_unlock_shared" : "pg_advisory_unlock"}(4242002)`)
+          .catch(() => {});
         client.release();
       };
     },
@@ -301,7 +346,9 @@ export interface FileImport {
 export async function importFileRecords(db: RecordDatabase, dir: string, now = new Date()): Promise<FileImport> {
   let collections: string[];
   try {
-    collections = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && isSafeId(e.name)).map((e) => e.name);
+    collections = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && isSafeId(e.name))
+      .map((e) => e.name);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return { collections: 0, records: 0, movedTo: null };
     throw err;
@@ -329,11 +376,13 @@ export async function importFileRecords(db: RecordDatabase, dir: string, now = n
   rows.sort((a, b) => a.at - b.at);
   await backend.transaction(async (tx) => {
     for (const r of rows) {
-      await tx.run("INSERT INTO records (collection, id, value, bytes, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (collection, id) DO NOTHING", [r.collection, r.id, r.value, r.bytes, r.at]);
+      await tx.run(
+        "INSERT INTO records (collection, id, value, bytes, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (collection, id) DO NOTHING",
+        [r.collection, r.id, r.value, r.bytes, r.at],
+      );
     }
   });
   const movedTo = `${dir}.importe-${now.toISOString().slice(0, 19).replace(/[:T]/g, "-")}`;
   await rename(dir, movedTo);
   return { collections: new Set(rows.map((r) => r.collection)).size, records: rows.length, movedTo };
 }
-

@@ -65,13 +65,22 @@ export interface ChunkStore {
    * Full-text search on accent-folded text; scores are BM25. `withChunks` also returns the passages (from the store's
    * cache of passages read lately, emptied by every write, or read through the index on `id`).
    */
-  searchText(foldedQuery: string, k: number, filter?: SearchFilter, options?: { withChunks?: boolean }): Promise<ScoredHit[]>;
+  searchText(
+    foldedQuery: string,
+    k: number,
+    filter?: SearchFilter,
+    options?: { withChunks?: boolean },
+  ): Promise<ScoredHit[]>;
   /** Passages by id, in the order asked (ids not found are left out). */
   getChunks(ids: string[]): Promise<StoredChunk[]>;
   /** Chunks of documents whose vectors are missing or stale in `space`. */
   chunksNeedingVectors(space: VectorSpace): Promise<StoredChunk[]>;
   /** Writes vectors; `append` says none of these passages has a vector in the table yet (written without a merge). */
-  upsertVectors(space: VectorSpace, rows: { chunkId: string; docId: string; docHash: string; vector: number[] }[], options?: { append?: boolean }): Promise<void>;
+  upsertVectors(
+    space: VectorSpace,
+    rows: { chunkId: string; docId: string; docHash: string; vector: number[] }[],
+    options?: { append?: boolean },
+  ): Promise<void>;
   /** Compacts a vector table after writes, and gives it a vector index past a documented size. */
   compactVectors(space: VectorSpace): Promise<void>;
   /** Drops vectors of documents that are no longer indexed, or whose content changed. */

@@ -33,7 +33,9 @@ export function currentWorkspace(): string {
 
 /** The stored collection name of `collection` in `workspace`. */
 export function collectionIn(workspace: string, collection: string): string {
-  return workspace === DEFAULT_WORKSPACE || GLOBAL_COLLECTIONS.has(collection) ? collection : `w/${workspace}/${collection}`;
+  return workspace === DEFAULT_WORKSPACE || GLOBAL_COLLECTIONS.has(collection)
+    ? collection
+    : `w/${workspace}/${collection}`;
 }
 
 /** A record store whose collection follows the current workspace at each call. */

@@ -5,15 +5,15 @@
  * document printed. The plan keeps the link: draft id and version.
  */
 import { z } from "zod";
-import { frenchDate } from "../core/text.ts";
 import { AppError, validationError } from "../core/errors.ts";
+import { frenchDate } from "../core/text.ts";
+import { roadmapStart } from "../drafting/documents/roadmap.ts";
+import { phaseMilestones } from "../drafting/roadmap-calendar.ts";
+import { planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
+import type { Draft, InventoryAnalysis } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
 import { measureItems } from "../inventory/measure.ts";
 import { getAnalysis } from "../inventory/service.ts";
-import { phaseMilestones } from "../drafting/roadmap-calendar.ts";
-import { roadmapStart } from "../drafting/documents/roadmap.ts";
-import { planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
-import type { Draft, InventoryAnalysis } from "../drafting/types.ts";
 import type { MeasurableAnalysis, Plan, PlanSource } from "./plan.ts";
 import { adoptPlan, type TrackingContext } from "./service.ts";
 
@@ -25,7 +25,10 @@ export const fromDraftInput = z.strictObject({
   targetDate: isoDay.optional(),
   title: z.string().trim().min(1).max(200).optional(),
   /** Day the baseline inventory describes, when it is not the day the analysis was saved. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date attendue au format AAAA-MM-JJ").optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "date attendue au format AAAA-MM-JJ")
+    .optional(),
 });
 
 /** The plan a roadmap draft gives, before it is adopted: what the page shows for review. */
@@ -54,25 +57,41 @@ export function endOfMonth(iso: string): string {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-const productId = (l: RoadmapLine) => (typeof l.item.product === "object" && l.item.product ? l.item.product.id : typeof l.item.product === "string" ? l.item.product : null);
-const productName = (l: RoadmapLine) => (typeof l.item.product === "object" && l.item.product ? l.item.product.name : l.item.name);
+const productId = (l: RoadmapLine) =>
+  typeof l.item.product === "object" && l.item.product
+    ? l.item.product.id
+    : typeof l.item.product === "string"
+      ? l.item.product
+      : null;
+const productName = (l: RoadmapLine) =>
+  typeof l.item.product === "object" && l.item.product ? l.item.product.name : l.item.name;
 
 async function loadDraft(ctx: TrackingContext, id: string): Promise<Draft> {
   const draft = await ctx.records<Draft>("drafts").get(id);
   if (!draft) throw new AppError("draft_not_found", message("tracking.fromDraft.notFound", { id }), 404);
-  if (draft.type !== "roadmap") throw new AppError("invalid_input", message("tracking.fromDraft.notRoadmap", { id }), 400);
+  if (draft.type !== "roadmap")
+    throw new AppError("invalid_input", message("tracking.fromDraft.notRoadmap", { id }), 400);
   return draft;
 }
 
 /** The analysis the plan starts from: the saved one if it is still there, else the copy the draft kept. */
-async function baselineAnalysis(ctx: TrackingContext, draft: Draft): Promise<{ id: string; analysis: InventoryAnalysis; measurable: MeasurableAnalysis }> {
+async function baselineAnalysis(
+  ctx: TrackingContext,
+  draft: Draft,
+): Promise<{ id: string; analysis: InventoryAnalysis; measurable: MeasurableAnalysis }> {
   const inputs = draft.inputs as { analysisId?: string; analysis?: InventoryAnalysis };
   if (inputs.analysisId) {
     const saved = await getAnalysis(ctx, inputs.analysisId).catch(() => null);
-    if (saved) return { id: saved.id, analysis: saved as unknown as InventoryAnalysis, measurable: saved as unknown as MeasurableAnalysis };
+    if (saved)
+      return {
+        id: saved.id,
+        analysis: saved as unknown as InventoryAnalysis,
+        measurable: saved as unknown as MeasurableAnalysis,
+      };
   }
   const kept = inputs.analysis;
-  if (!kept?.items?.length) throw new AppError("analysis_not_found", message("tracking.fromDraft.noAnalysis", { id: draft.id }), 422);
+  if (!kept?.items?.length)
+    throw new AppError("analysis_not_found", message("tracking.fromDraft.noAnalysis", { id: draft.id }), 422);
   // A copy given inline may lack the summary: the same measure the roadmap printed is computed from its items.
   const summary = kept.summary as MeasurableAnalysis["summary"] | undefined;
   let measurable = kept as unknown as MeasurableAnalysis;
@@ -80,19 +99,32 @@ async function baselineAnalysis(ctx: TrackingContext, draft: Draft): Promise<{ i
     const m = measureItems(kept.items);
     measurable = {
       ...measurable,
-      summary: { installations: m.installations, extraEuropean: { share: m.raw.share === null ? null : m.raw.share / 100 }, score: { value: m.weighted.value === null ? null : round1(m.weighted.value) } },
+      summary: {
+        installations: m.installations,
+        extraEuropean: { share: m.raw.share === null ? null : m.raw.share / 100 },
+        score: { value: m.weighted.value === null ? null : round1(m.weighted.value) },
+      },
     };
   }
   return { id: kept.id, analysis: kept, measurable: { ...measurable, createdAt: kept.createdAt ?? draft.createdAt } };
 }
 
 /** What adopting the draft would give: target, measure, milestones (the roadmap's calendar) and products. */
-export async function proposalFromDraft(ctx: TrackingContext, input: unknown): Promise<{ proposal: DraftPlanProposal; measurable: MeasurableAnalysis }> {
+export async function proposalFromDraft(
+  ctx: TrackingContext,
+  input: unknown,
+): Promise<{ proposal: DraftPlanProposal; measurable: MeasurableAnalysis }> {
   const parsed = fromDraftInput.safeParse(input ?? {});
   if (!parsed.success) throw validationError(parsed.error, input, message("tracking.error.invalid"));
   const data = parsed.data;
   const draft = await loadDraft(ctx, data.draftId);
-  const inputs = draft.inputs as { collectivite?: { name?: string; kind?: string }; targetShare?: number; targetDate?: string; startDate?: string; context?: string };
+  const inputs = draft.inputs as {
+    collectivite?: { name?: string; kind?: string };
+    targetShare?: number;
+    targetDate?: string;
+    startDate?: string;
+    context?: string;
+  };
   const { id, analysis, measurable } = await baselineAnalysis(ctx, draft);
   // The roadmap as it was written: same options, same day.
   const now = draft.createdAt;
@@ -119,7 +151,11 @@ export async function proposalFromDraft(ctx: TrackingContext, input: unknown): P
   if (target.date) {
     const before = milestones.filter((m) => m.date < target.date!);
     const last = before.at(-1)?.value ?? target.value;
-    milestones.splice(0, milestones.length, ...before, { date: target.date, value: Math.min(last, target.value), label: label("target", frenchDate(target.date)) });
+    milestones.splice(0, milestones.length, ...before, {
+      date: target.date,
+      value: Math.min(last, target.value),
+      label: label("target", frenchDate(target.date)),
+    });
   }
   const end = new Map(phases.map((p) => [p.phase, p.month]));
   const deadline = (l: RoadmapLine) => {
@@ -157,7 +193,10 @@ export async function adoptFromDraft(ctx: TrackingContext, input: unknown, now =
   return adoptPlan(
     ctx,
     {
-      collectivite: { name: proposal.collectivite.name, ...(proposal.collectivite.kind ? { kind: proposal.collectivite.kind } : {}) },
+      collectivite: {
+        name: proposal.collectivite.name,
+        ...(proposal.collectivite.kind ? { kind: proposal.collectivite.kind } : {}),
+      },
       title: proposal.title,
       analysisId: proposal.analysisId,
       date: proposal.date,

@@ -7,7 +7,13 @@ import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import type { ModelProvider } from "../llm/types.ts";
 import type { Plan, Progress } from "./plan.ts";
-import { exportProgressNote, writeProgressNote, type NoteFormat, type NoteOptions, type ProgressNote } from "./progress-note-model.ts";
+import {
+  exportProgressNote,
+  type NoteFormat,
+  type NoteOptions,
+  type ProgressNote,
+  writeProgressNote,
+} from "./progress-note-model.ts";
 import { getPlan, type TrackingContext } from "./service.ts";
 
 export interface NoteContext extends TrackingContext {
@@ -19,10 +25,23 @@ const notes = (ctx: TrackingContext) => ctx.records<ProgressNote>("plan-notes");
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Writes the note of a plan (with the model when there is one) and keeps it. */
-export async function generateNote(ctx: NoteContext, planId: string, signal: AbortSignal, now = new Date()): Promise<{ plan: Plan; progress: Progress; note: ProgressNote }> {
+export async function generateNote(
+  ctx: NoteContext,
+  planId: string,
+  signal: AbortSignal,
+  now = new Date(),
+): Promise<{ plan: Plan; progress: Progress; note: ProgressNote }> {
   const { plan, progress } = await getPlan(ctx, planId, now);
   const { numCtx, maxAnswerTokens, idleTimeoutMs } = ctx.config;
-  const note = await writeProgressNote(ctx.models, plan, progress, isoDay(now), { numCtx, maxAnswerTokens, idleTimeoutMs }, signal, now);
+  const note = await writeProgressNote(
+    ctx.models,
+    plan,
+    progress,
+    isoDay(now),
+    { numCtx, maxAnswerTokens, idleTimeoutMs },
+    signal,
+    now,
+  );
   // A reader who left before the end gets nothing saved: the note kept before stays.
   if (!signal.aborted) await notes(ctx).put(plan.id, note);
   return { plan, progress, note };
@@ -30,7 +49,9 @@ export async function generateNote(ctx: NoteContext, planId: string, signal: Abo
 
 /** The kept note of a plan if it is still current (same plan version), else null. */
 export async function currentNote(ctx: TrackingContext, plan: Plan): Promise<ProgressNote | null> {
-  const note = await notes(ctx).get(plan.id).catch(() => null);
+  const note = await notes(ctx)
+    .get(plan.id)
+    .catch(() => null);
   return note && note.planVersion === plan.version ? note : null;
 }
 
@@ -38,7 +59,8 @@ export const NOTE_FORMATS: NoteFormat[] = ["md", "odt", "pdf"];
 
 export function parseNoteFormat(raw: string | undefined): NoteFormat {
   const format = (raw ?? "md").toLowerCase();
-  if (!(NOTE_FORMATS as string[]).includes(format)) throw new AppError("invalid_format", message("tracking.error.noteFormat", { format: raw ?? "" }), 400);
+  if (!(NOTE_FORMATS as string[]).includes(format))
+    throw new AppError("invalid_format", message("tracking.error.noteFormat", { format: raw ?? "" }), 400);
   return format as NoteFormat;
 }
 
@@ -58,4 +80,7 @@ export async function exportNote(ctx: TrackingContext, planId: string, format: N
 }
 
 /** Removes the kept note of a deleted plan. */
-export const deleteNote = (ctx: TrackingContext, planId: string) => notes(ctx).delete(planId).catch(() => undefined);
+export const deleteNote = (ctx: TrackingContext, planId: string) =>
+  notes(ctx)
+    .delete(planId)
+    .catch(() => undefined);

@@ -110,11 +110,16 @@ export interface MeasurableAnalysis {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-
-export const dependencyKey = (name: string, productId: string | null | undefined) => (productId ? `p:${productId}` : `n:${foldText(name)}`);
+export const dependencyKey = (name: string, productId: string | null | undefined) =>
+  productId ? `p:${productId}` : `n:${foldText(name)}`;
 
 /** The checkpoint an analysis gives: both measures and its exposed dependencies (system components set aside). */
-export function checkpointOf(analysis: MeasurableAnalysis, measure: MeasureKind, date: string, now = new Date()): Checkpoint {
+export function checkpointOf(
+  analysis: MeasurableAnalysis,
+  measure: MeasureKind,
+  date: string,
+  now = new Date(),
+): Checkpoint {
   const weighted = analysis.summary.score?.value ?? null;
   const share = analysis.summary.extraEuropean?.share ?? null;
   const raw = share === null ? null : round1(share * 100);
@@ -126,7 +131,14 @@ export function checkpointOf(analysis: MeasurableAnalysis, measure: MeasureKind,
     const key = dependencyKey(item.name, productId);
     const existing = byKey.get(key);
     if (existing) existing.installations += item.installations;
-    else byKey.set(key, { key, name: item.product?.name ?? item.name, productId, category: item.category ?? null, installations: item.installations });
+    else
+      byKey.set(key, {
+        key,
+        name: item.product?.name ?? item.name,
+        productId,
+        category: item.category ?? null,
+        installations: item.installations,
+      });
   }
   return {
     analysisId: analysis.id,
@@ -135,7 +147,9 @@ export function checkpointOf(analysis: MeasurableAnalysis, measure: MeasureKind,
     weighted,
     raw,
     installations: analysis.summary.installations,
-    dependencies: [...byKey.values()].sort((a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr")),
+    dependencies: [...byKey.values()].sort(
+      (a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"),
+    ),
     recordedAt: now.toISOString(),
   };
 }
@@ -146,7 +160,10 @@ const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
 export function plannedValue(plan: Pick<Plan, "checkpoints" | "milestones">, date: string): number | null {
   const baseline = plan.checkpoints[0];
   if (!baseline || baseline.value === null) return null;
-  const points = [{ t: day(baseline.date), v: baseline.value }, ...plan.milestones.map((m) => ({ t: day(m.date), v: m.value }))].sort((a, b) => a.t - b.t);
+  const points = [
+    { t: day(baseline.date), v: baseline.value },
+    ...plan.milestones.map((m) => ({ t: day(m.date), v: m.value })),
+  ].sort((a, b) => a.t - b.t);
   const t = day(date);
   if (t <= points[0]!.t) return points[0]!.v;
   for (let i = 1; i < points.length; i++) {
@@ -161,17 +178,25 @@ export function plannedValue(plan: Pick<Plan, "checkpoints" | "milestones">, dat
  * Milestones on a straight line from the baseline to the target, when the roadmap gave none: each quarter over
  * two years or less, each half-year up to four years, each year beyond.
  */
-export function defaultMilestones(baseline: { date: string; value: number }, target: { date: string; value: number }, label: (date: string) => string): Milestone[] {
+export function defaultMilestones(
+  baseline: { date: string; value: number },
+  target: { date: string; value: number },
+  label: (date: string) => string,
+): Milestone[] {
   const start = new Date(day(baseline.date));
   const end = new Date(day(target.date));
   const milestones: Milestone[] = [];
   const span = end.getTime() - start.getTime();
   const years = span / (365.25 * 86_400_000);
   const step = years <= 2 ? 3 : years <= 4 ? 6 : 12;
-  const cursor = new Date(Date.UTC(start.getUTCFullYear(), step === 12 ? 12 : start.getUTCMonth() - (start.getUTCMonth() % step) + step, 1));
+  const cursor = new Date(
+    Date.UTC(start.getUTCFullYear(), step === 12 ? 12 : start.getUTCMonth() - (start.getUTCMonth() % step) + step, 1),
+  );
   while (cursor < end && milestones.length < 40) {
     const date = cursor.toISOString().slice(0, 10);
-    const value = round1(baseline.value + ((target.value - baseline.value) * (cursor.getTime() - start.getTime())) / span);
+    const value = round1(
+      baseline.value + ((target.value - baseline.value) * (cursor.getTime() - start.getTime())) / span,
+    );
     milestones.push({ date, value, label: label(date) });
     cursor.setUTCMonth(cursor.getUTCMonth() + step);
   }
@@ -256,14 +281,28 @@ export function progressOf(plan: Plan, today: string): Progress {
   const checkpoints = plan.checkpoints.map((checkpoint, i) => {
     const previous = plan.checkpoints[i - 1];
     const planned = plannedValue(plan, checkpoint.date);
-    const change = previous && previous.value !== null && checkpoint.value !== null ? round1(checkpoint.value - previous.value) : null;
-    return { checkpoint, planned, standing: standing(checkpoint.value, planned), change, ...diff(previous, checkpoint) };
+    const change =
+      previous && previous.value !== null && checkpoint.value !== null
+        ? round1(checkpoint.value - previous.value)
+        : null;
+    return {
+      checkpoint,
+      planned,
+      standing: standing(checkpoint.value, planned),
+      change,
+      ...diff(previous, checkpoint),
+    };
   });
   const latest = checkpoints.at(-1) ?? null;
   const milestones = plan.milestones.map((milestone): MilestoneProgress => {
     const after = plan.checkpoints.find((c) => c.date >= milestone.date && c.value !== null);
     if (after && (day(after.date) - day(milestone.date)) / 86_400_000 <= MEASURE_WINDOW_DAYS) {
-      return { milestone, measured: after.value, measuredOn: after.date, state: after.value! <= milestone.value + TOLERANCE ? "met" : "missed" };
+      return {
+        milestone,
+        measured: after.value,
+        measuredOn: after.date,
+        state: after.value! <= milestone.value + TOLERANCE ? "met" : "missed",
+      };
     }
     if (after) return { milestone, measured: null, measuredOn: null, state: "unmeasured" };
     return { milestone, measured: null, measuredOn: null, state: milestone.date < today ? "late" : "upcoming" };
@@ -277,7 +316,8 @@ export function progressOf(plan: Plan, today: string): Progress {
     const late = state !== "replaced" && state !== "absent" && product.dueDate !== null && product.dueDate < today;
     return { product, before, now, state, late };
   });
-  const targetMet = !!latest && latest.checkpoint.value !== null && latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
+  const targetMet =
+    !!latest && latest.checkpoint.value !== null && latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
   return { latest, checkpoints, milestones, products, targetMet };
 }
 
@@ -292,8 +332,22 @@ export interface PublicSnapshot {
   measure: MeasureKind;
   adoptedAt: string;
   target: { value: number; date: string };
-  milestones: { date: string; value: number; label: string; state: MilestoneProgress["state"]; measured: number | null }[];
-  checkpoints: { date: string; analysisId: string; value: number | null; planned: number | null; weighted: number | null; raw: number | null; installations: number }[];
+  milestones: {
+    date: string;
+    value: number;
+    label: string;
+    state: MilestoneProgress["state"];
+    measured: number | null;
+  }[];
+  checkpoints: {
+    date: string;
+    analysisId: string;
+    value: number | null;
+    planned: number | null;
+    weighted: number | null;
+    raw: number | null;
+    installations: number;
+  }[];
   /** Since the previous publication (or the baseline): what changed, in plain words built by the page. */
   changes: { replaced: string[]; appeared: string[]; events: { date: string; text: string }[] };
   products: { name: string; by: string | null; state: ProductProgress["state"]; dueDate: string | null }[];
@@ -305,10 +359,17 @@ export interface PublicSnapshot {
 export function snapshotOf(
   plan: Plan,
   progress: Progress,
-  options: { licence: Publication["licence"]; groupProducts: boolean; now: Date; categoryLabel: (category: string | null) => string },
+  options: {
+    licence: Publication["licence"];
+    groupProducts: boolean;
+    now: Date;
+    categoryLabel: (category: string | null) => string;
+  },
 ): PublicSnapshot {
   const previous = plan.publication?.snapshot ?? null;
-  const sinceDate = previous ? previous.checkpoints.at(-1)?.date ?? previous.adoptedAt.slice(0, 10) : plan.checkpoints[0]?.date ?? "";
+  const sinceDate = previous
+    ? (previous.checkpoints.at(-1)?.date ?? previous.adoptedAt.slice(0, 10))
+    : (plan.checkpoints[0]?.date ?? "");
   const sinceIndex = plan.checkpoints.findIndex((c) => c.date > sinceDate);
   const changedCheckpoints = sinceIndex < 0 ? [] : progress.checkpoints.slice(Math.max(sinceIndex, 1));
   const label = (d: Dependency) => (options.groupProducts ? options.categoryLabel(d.category) : d.name);

@@ -5,12 +5,13 @@
  * so and keeps its template (`progress-note.ts`), whose figures are all computed. The note is exported in Markdown,
  * ODT and PDF through the drafting exporters, so it looks and reads like the other documents.
  */
+
+import type { Draft, DraftSection } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
+import { formatTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { delimiterTag, neutralize } from "../retrieval/passages.ts";
-import { formatTemplate, readPrompt } from "../llm/prompts.ts";
-import { verifyText, type Verification } from "../verify/index.ts";
-import type { Draft, DraftSection } from "../drafting/types.ts";
+import { type Verification, verifyText } from "../verify/index.ts";
 import type { Plan, Progress } from "./plan.ts";
 import { noteFacts, noteTitle, progressNoteSections } from "./progress-note.ts";
 
@@ -73,7 +74,12 @@ export async function writeProgressNote(
   if (!status.llmAvailable) return templateNote(plan, today, message("tracking.note.noModel"), now);
   const facts = noteFacts(plan, progress, today);
   const tag = delimiterTag();
-  const prompt = formatTemplate(PROMPT, { tag, collectivite: neutralize(plan.collectivite.name), facts: neutralize(facts.join("\n")), words: String(SUMMARY_WORDS) });
+  const prompt = formatTemplate(PROMPT, {
+    tag,
+    collectivite: neutralize(plan.collectivite.name),
+    facts: neutralize(facts.join("\n")),
+    words: String(SUMMARY_WORDS),
+  });
   const turns: ChatTurn[] = [
     { role: "system", content: readPrompt("drafts/system") },
     { role: "user", content: prompt },
@@ -88,7 +94,9 @@ export async function writeProgressNote(
   try {
     rearm();
     const maxTokens = Math.min(options.maxAnswerTokens, Math.ceil(SUMMARY_WORDS * 2.5) + 64);
-    for await (const event of models.chat().stream(turns, { signal: AbortSignal.any([signal, idle.signal]), numCtx: options.numCtx, maxTokens })) {
+    for await (const event of models
+      .chat()
+      .stream(turns, { signal: AbortSignal.any([signal, idle.signal]), numCtx: options.numCtx, maxTokens })) {
       if (idle.signal.aborted) throw new Error("model idle timeout");
       rearm();
       if (event.type === "token") text += event.text;
@@ -103,7 +111,15 @@ export async function writeProgressNote(
   const summary = clean(text);
   if (!summary) return templateNote(plan, today, message("tracking.note.modelFailed"), now);
   const verification = verifyAgainstPlan(summary, facts);
-  return { planId: plan.id, planVersion: plan.version, today, at: now.toISOString(), mode: "generated", notice: null, summary: { text: summary, verification } };
+  return {
+    planId: plan.id,
+    planVersion: plan.version,
+    today,
+    at: now.toISOString(),
+    mode: "generated",
+    notice: null,
+    summary: { text: summary, verification },
+  };
 }
 
 /**
@@ -112,7 +128,10 @@ export async function writeProgressNote(
  * reasons name the plan's figures rather than corpus passages.
  */
 export function verifyAgainstPlan(text: string, facts: string[]): Verification {
-  const verification = verifyText(text, facts.map((fact, i) => ({ n: i + 1, text: fact })));
+  const verification = verifyText(
+    text,
+    facts.map((fact, i) => ({ n: i + 1, text: fact })),
+  );
   const where = message("verify.wherePassages");
   const plan = message("tracking.note.wherePlan");
   for (const s of verification.sentences) s.reasons = s.reasons.map((r) => r.replaceAll(where, plan));
@@ -127,7 +146,13 @@ export const unverifiedCount = (note: ProgressNote) => note.summary.verification
  * or the template's sentence), then the computed sections. Not a saved draft: it lives with the plan.
  */
 export function noteDocument(note: ProgressNote, plan: Plan, progress: Progress): Draft {
-  const section = (key: string, title: string, text: string, mode: DraftSection["mode"], verification: Verification | null = null): DraftSection => ({
+  const section = (
+    key: string,
+    title: string,
+    text: string,
+    mode: DraftSection["mode"],
+    verification: Verification | null = null,
+  ): DraftSection => ({
     key,
     title,
     text,
@@ -165,7 +190,12 @@ const CONTENT_TYPES: Record<NoteFormat, string> = {
 };
 
 /** The note in one format, through the drafting exporters (loaded on first use, as for drafts). */
-export async function exportProgressNote(note: ProgressNote, plan: Plan, progress: Progress, format: NoteFormat): Promise<{ bytes: Uint8Array; contentType: string; filename: string }> {
+export async function exportProgressNote(
+  note: ProgressNote,
+  plan: Plan,
+  progress: Progress,
+  format: NoteFormat,
+): Promise<{ bytes: Uint8Array; contentType: string; filename: string }> {
   const { buildDocument } = await import("../export/model.ts");
   const doc = buildDocument(noteDocument(note, plan, progress));
   doc.filename = `note-avancement-${plan.slug}`;

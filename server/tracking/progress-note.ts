@@ -9,7 +9,8 @@ import { message } from "../i18n/messages.ts";
 import type { Plan, Progress } from "./plan.ts";
 
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.note.${key}`, params);
-const points = (v: number) => new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1, signDisplay: "always" }).format(v);
+const points = (v: number) =>
+  new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1, signDisplay: "always" }).format(v);
 
 export interface NoteSection {
   key: string;
@@ -25,10 +26,17 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
   const baseline = plan.checkpoints[0]!;
   const latest = progress.latest;
   const sections: NoteSection[] = [];
-  const section = (key: string, title: string, lines: string[]) => sections.push({ key, title, text: lines.join("\n").trim() });
+  const section = (key: string, title: string, lines: string[]) =>
+    sections.push({ key, title, text: lines.join("\n").trim() });
 
   section("commitment", t("commitmentTitle"), [
-    t("commitment", { date: frenchDate(plan.adoptedAt.slice(0, 10)), from: percentText(baseline.value), target: percentText(plan.target.value), targetDate: frenchDate(plan.target.date), measure: t(plan.measure) }),
+    t("commitment", {
+      date: frenchDate(plan.adoptedAt.slice(0, 10)),
+      from: percentText(baseline.value),
+      target: percentText(plan.target.value),
+      targetDate: frenchDate(plan.target.date),
+      measure: t(plan.measure),
+    }),
   ]);
   const where: string[] = [];
   if (!latest || progress.checkpoints.length < 2) {
@@ -36,19 +44,40 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
   } else {
     const c = latest.checkpoint;
     const standing = t(`standing.${latest.standing}`);
-    where.push(t("latest", { date: frenchDate(c.date), value: percentText(c.value), planned: percentText(latest.planned), standing, change: latest.change === null ? "—" : points(latest.change) }));
+    where.push(
+      t("latest", {
+        date: frenchDate(c.date),
+        value: percentText(c.value),
+        planned: percentText(latest.planned),
+        standing,
+        change: latest.change === null ? "—" : points(latest.change),
+      }),
+    );
     if (progress.targetMet) where.push("", t("targetMet"));
   }
   section("where", t("whereTitle"), where);
 
   const late = progress.milestones.filter((m) => m.state === "missed" || m.state === "late");
   const next = progress.milestones.find((m) => m.state === "upcoming");
-  const milestones = [`| ${t("colDate")} | ${t("colMilestone")} | ${t("colPlanned")} | ${t("colMeasured")} | ${t("colState")} |`, "|---|---|---|---|---|"];
+  const milestones = [
+    `| ${t("colDate")} | ${t("colMilestone")} | ${t("colPlanned")} | ${t("colMeasured")} | ${t("colState")} |`,
+    "|---|---|---|---|---|",
+  ];
   for (const m of progress.milestones) {
-    milestones.push(`| ${frenchDate(m.milestone.date)} | ${m.milestone.label.replaceAll("|", "\\|")} | ${percentText(m.milestone.value)} | ${percentText(m.measured)} | ${t(`milestone.${m.state}`)} |`);
+    milestones.push(
+      `| ${frenchDate(m.milestone.date)} | ${m.milestone.label.replaceAll("|", "\\|")} | ${percentText(m.milestone.value)} | ${percentText(m.measured)} | ${t(`milestone.${m.state}`)} |`,
+    );
   }
-  if (late.length) milestones.push("", t("lateMilestones", { count: late.length, list: late.map((m) => frenchDate(m.milestone.date)).join(", ") }));
-  if (next) milestones.push("", t("nextMilestone", { date: frenchDate(next.milestone.date), value: percentText(next.milestone.value) }));
+  if (late.length)
+    milestones.push(
+      "",
+      t("lateMilestones", { count: late.length, list: late.map((m) => frenchDate(m.milestone.date)).join(", ") }),
+    );
+  if (next)
+    milestones.push(
+      "",
+      t("nextMilestone", { date: frenchDate(next.milestone.date), value: percentText(next.milestone.value) }),
+    );
   section("milestones", t("milestonesTitle"), milestones);
 
   if (progress.products.length) {
@@ -56,15 +85,33 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
       "products",
       t("productsTitle"),
       progress.products.map(
-        (p) => `- ${t(`product.${p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: p.before, now: p.now })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`,
+        (p) =>
+          `- ${t(`product.${p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: p.before, now: p.now })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`,
       ),
     );
   }
-  const appeared = progress.checkpoints.slice(1).flatMap((c) => c.appeared.map((d) => ({ ...d, date: c.checkpoint.date })));
-  if (appeared.length) section("appeared", t("appearedTitle"), appeared.map((d) => `- ${t("appeared", { name: d.name, installations: d.installations, date: frenchDate(d.date) })}`));
-  if (plan.events.length) section("events", t("eventsTitle"), plan.events.map((e) => `- ${frenchDate(e.date)} : ${e.text}`));
+  const appeared = progress.checkpoints
+    .slice(1)
+    .flatMap((c) => c.appeared.map((d) => ({ ...d, date: c.checkpoint.date })));
+  if (appeared.length)
+    section(
+      "appeared",
+      t("appearedTitle"),
+      appeared.map(
+        (d) => `- ${t("appeared", { name: d.name, installations: d.installations, date: frenchDate(d.date) })}`,
+      ),
+    );
+  if (plan.events.length)
+    section(
+      "events",
+      t("eventsTitle"),
+      plan.events.map((e) => `- ${frenchDate(e.date)} : ${e.text}`),
+    );
   section("sources", t("sourcesTitle"), [
-    ...plan.checkpoints.map((c) => `- ${t("source", { date: frenchDate(c.date), id: c.analysisId, value: percentText(c.value), raw: percentText(c.raw) })}`),
+    ...plan.checkpoints.map(
+      (c) =>
+        `- ${t("source", { date: frenchDate(c.date), id: c.analysisId, value: percentText(c.value), raw: percentText(c.raw) })}`,
+    ),
     "",
     t("method"),
   ]);
@@ -90,10 +137,24 @@ export function noteFacts(plan: Plan, progress: Progress, today: string): string
     .filter((line) => line && !/^\|[\s|:-]*\|$/.test(line))
     .concat([
       t("dated", { date: frenchDate(today) }),
-      t("fact.target", { target: percentText(plan.target.value), targetDate: frenchDate(plan.target.date), measure: t(plan.measure) }),
-      t("fact.baseline", { value: percentText(plan.checkpoints[0]!.value), date: frenchDate(plan.checkpoints[0]!.date) }),
+      t("fact.target", {
+        target: percentText(plan.target.value),
+        targetDate: frenchDate(plan.target.date),
+        measure: t(plan.measure),
+      }),
+      t("fact.baseline", {
+        value: percentText(plan.checkpoints[0]!.value),
+        date: frenchDate(plan.checkpoints[0]!.date),
+      }),
       ...progress.checkpoints.map((c) =>
-        t("fact.checkpoint", { date: frenchDate(c.checkpoint.date), value: percentText(c.checkpoint.value), planned: percentText(c.planned), raw: percentText(c.checkpoint.raw), installations: c.checkpoint.installations, standing: t(`standing.${c.standing}`) }),
+        t("fact.checkpoint", {
+          date: frenchDate(c.checkpoint.date),
+          value: percentText(c.checkpoint.value),
+          planned: percentText(c.planned),
+          raw: percentText(c.checkpoint.raw),
+          installations: c.checkpoint.installations,
+          standing: t(`standing.${c.standing}`),
+        }),
       ),
     ]);
 }

@@ -16,7 +16,10 @@ const t = (key: string, params: Record<string, string | number> = {}) => message
 export const PUBLIC_CSS = readFileSync(new URL("../../web/public.css", import.meta.url), "utf8");
 
 const LICENCES = {
-  "etalab-2.0": { name: "Licence Ouverte / Open Licence 2.0 (Etalab)", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" },
+  "etalab-2.0": {
+    name: "Licence Ouverte / Open Licence 2.0 (Etalab)",
+    url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+  },
   odbl: { name: "Open Database License (ODbL) 1.0", url: "https://opendatacommons.org/licenses/odbl/1-0/" },
 } as const;
 
@@ -39,22 +42,34 @@ export function progressChart(s: PublicSnapshot): string {
   const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
   const start = day(s.checkpoints[0]?.date ?? s.adoptedAt.slice(0, 10));
   const end = Math.max(day(s.target.date), ...s.checkpoints.map((c) => day(c.date)));
-  const values = [s.target.value, ...s.milestones.map((m) => m.value), ...s.checkpoints.flatMap((c) => (c.value === null ? [] : [c.value]))];
+  const values = [
+    s.target.value,
+    ...s.milestones.map((m) => m.value),
+    ...s.checkpoints.flatMap((c) => (c.value === null ? [] : [c.value])),
+  ];
   const top = Math.min(100, Math.ceil((Math.max(...values) + 5) / 10) * 10);
   const x = (d: string) => pad.left + ((day(d) - start) / Math.max(1, end - start)) * (W - pad.left - pad.right);
   const y = (v: number) => pad.top + (1 - v / top) * (H - pad.top - pad.bottom);
-  const planned = [{ date: s.checkpoints[0]?.date ?? s.adoptedAt.slice(0, 10), value: s.checkpoints[0]?.value ?? s.target.value }, ...s.milestones];
+  const planned = [
+    { date: s.checkpoints[0]?.date ?? s.adoptedAt.slice(0, 10), value: s.checkpoints[0]?.value ?? s.target.value },
+    ...s.milestones,
+  ];
   const measured = s.checkpoints.filter((c) => c.value !== null);
   const grid: string[] = [];
   for (let v = 0; v <= top; v += top > 50 ? 20 : 10) {
-    grid.push(`<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(v)}" y2="${y(v)}" ${STROKES.grid}/><text x="${pad.left - 8}" y="${y(v) + 4}" text-anchor="end">${v} %</text>`);
+    grid.push(
+      `<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(v)}" y2="${y(v)}" ${STROKES.grid}/><text x="${pad.left - 8}" y="${y(v) + 4}" text-anchor="end">${v} %</text>`,
+    );
   }
   const years: string[] = [];
   for (let year = new Date(start).getUTCFullYear() + 1; Date.UTC(year, 0, 1) <= end; year++) {
     const d = `${year}-01-01`;
-    years.push(`<line x1="${x(d)}" x2="${x(d)}" y1="${pad.top}" y2="${H - pad.bottom}" ${STROKES.grid}/><text x="${x(d)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>`);
+    years.push(
+      `<line x1="${x(d)}" x2="${x(d)}" y1="${pad.top}" y2="${H - pad.bottom}" ${STROKES.grid}/><text x="${x(d)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>`,
+    );
   }
-  const path = (pts: { date: string; value: number | null }[]) => pts.map((p, i) => `${i ? "L" : "M"}${x(p.date).toFixed(1)},${y(p.value!).toFixed(1)}`).join(" ");
+  const path = (pts: { date: string; value: number | null }[]) =>
+    pts.map((p, i) => `${i ? "L" : "M"}${x(p.date).toFixed(1)},${y(p.value!).toFixed(1)}`).join(" ");
   return `<svg class="chart" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12" fill="#1e1e1e" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="chart-title">${esc(t("chartTitle"))}</title>
 <desc id="chart-desc">${esc(t("chartDesc", { target: percentText(s.target.value), date: frenchDate(s.target.date), latest: percentText(measured.at(-1)?.value ?? null) }))}</desc>
@@ -88,11 +103,15 @@ const PRODUCT_STATE: Record<string, string> = {
 };
 
 /** The public page, complete in itself but for its stylesheet (`public.css` beside it, or served by Cap Libre). */
-export function renderPublicPage(s: PublicSnapshot, options: { cssHref: string; dataHref: string; csvHref: string }): string {
+export function renderPublicPage(
+  s: PublicSnapshot,
+  options: { cssHref: string; dataHref: string; csvHref: string },
+): string {
   const latest = s.checkpoints.at(-1) ?? null;
   const measureName = t(s.measure === "weighted" ? "measureWeighted" : "measureRaw");
   const licence = LICENCES[s.licence];
-  const list = (items: string[], empty: string) => (items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>` : `<p>${esc(empty)}</p>`);
+  const list = (items: string[], empty: string) =>
+    items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>` : `<p>${esc(empty)}</p>`;
   const rows = s.checkpoints
     .map(
       (c, i) =>
@@ -100,12 +119,20 @@ export function renderPublicPage(s: PublicSnapshot, options: { cssHref: string; 
     )
     .join("\n");
   const milestones = s.milestones
-    .map((m) => `<tr><th scope="row">${esc(frenchDate(m.date))}</th><td>${esc(m.label)}</td><td>${percentText(m.value)}</td><td>${percentText(m.measured)}</td><td>${esc(MILESTONE_STATE[m.state] ?? m.state)}</td></tr>`)
+    .map(
+      (m) =>
+        `<tr><th scope="row">${esc(frenchDate(m.date))}</th><td>${esc(m.label)}</td><td>${percentText(m.value)}</td><td>${percentText(m.measured)}</td><td>${esc(MILESTONE_STATE[m.state] ?? m.state)}</td></tr>`,
+    )
     .join("\n");
   const products = s.products
-    .map((p) => `<tr><th scope="row">${esc(p.name)}</th><td>${esc(p.by ?? "—")}</td><td>${p.dueDate ? esc(frenchDate(p.dueDate)) : "—"}</td><td>${esc(PRODUCT_STATE[p.state] ?? p.state)}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><th scope="row">${esc(p.name)}</th><td>${esc(p.by ?? "—")}</td><td>${p.dueDate ? esc(frenchDate(p.dueDate)) : "—"}</td><td>${esc(PRODUCT_STATE[p.state] ?? p.state)}</td></tr>`,
+    )
     .join("\n");
-  const events = s.events.map((e) => `<li><time datetime="${esc(e.date)}">${esc(frenchDate(e.date))}</time> — ${esc(e.text)}</li>`).join("");
+  const events = s.events
+    .map((e) => `<li><time datetime="${esc(e.date)}">${esc(frenchDate(e.date))}</time> — ${esc(e.text)}</li>`)
+    .join("");
   return `<!doctype html>
 <html lang="fr">
 <head>
@@ -134,7 +161,10 @@ ${progressChart(s)}
 <h2 id="changes">${esc(t("changesTitle"))}</h2>
 <h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t("noneReplaced"))}
 <h3>${esc(t("appearedTitle"))}</h3>${list(s.changes.appeared, t("noneAppeared"))}
-<h3>${esc(t("eventsSinceTitle"))}</h3>${list(s.changes.events.map((e) => `${frenchDate(e.date)} — ${e.text}`), t("noEvents"))}
+<h3>${esc(t("eventsSinceTitle"))}</h3>${list(
+    s.changes.events.map((e) => `${frenchDate(e.date)} — ${e.text}`),
+    t("noEvents"),
+  )}
 </section>
 <section aria-labelledby="calendar">
 <h2 id="calendar">${esc(t("calendarTitle"))}</h2>
@@ -229,7 +259,12 @@ export function openDataJson(s: PublicSnapshot) {
     titre: s.title,
     publie_le: s.publishedAt,
     licence: LICENCES[s.licence],
-    engagement: { mesure: s.measure === "weighted" ? "ponderee" : "part_brute", cible: s.target.value, echeance: s.target.date, adopte_le: s.adoptedAt.slice(0, 10) },
+    engagement: {
+      mesure: s.measure === "weighted" ? "ponderee" : "part_brute",
+      cible: s.target.value,
+      echeance: s.target.date,
+      adopte_le: s.adoptedAt.slice(0, 10),
+    },
     lignes: openDataRows(s),
     evenements: s.events,
     produits: s.products,

@@ -4,27 +4,30 @@
  * at a time per plan (a lock, plus the plan's version for edits that come from a page that may be out of date).
  */
 import { z } from "zod";
+import { AppError, validationError } from "../core/errors.ts";
 import { categoryWord } from "../core/labels.ts";
 import { frenchDate, slugify } from "../core/text.ts";
-import { AppError, validationError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
 import { getAnalysis, type InventoryContext } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";
 import {
   checkpointOf,
   defaultMilestones,
-  progressOf,
-  snapshotOf,
   type MeasurableAnalysis,
   type Plan,
   type PlanSource,
   type Progress,
   type PublicSnapshot,
+  progressOf,
+  snapshotOf,
 } from "./plan.ts";
 
 export type TrackingContext = InventoryContext;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date attendue au format AAAA-MM-JJ").refine((d) => !Number.isNaN(Date.parse(d)), "date inexistante");
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date attendue au format AAAA-MM-JJ")
+  .refine((d) => !Number.isNaN(Date.parse(d)), "date inexistante");
 const percent = z.number().min(0, "pourcentage entre 0 et 100").max(100, "pourcentage entre 0 et 100");
 const text = (max: number) => z.string().trim().min(1, "texte manquant").max(max, `${max} caractères au plus`);
 
@@ -36,15 +39,33 @@ export const adoptInput = z.strictObject({
   date: isoDay.optional(),
   measure: z.enum(["weighted", "raw"]).default("weighted"),
   target: z.strictObject({ value: percent, date: isoDay }),
-  milestones: z.array(z.strictObject({ date: isoDay, value: percent, label: text(200).optional() })).max(40).optional(),
+  milestones: z
+    .array(z.strictObject({ date: isoDay, value: percent, label: text(200).optional() }))
+    .max(40)
+    .optional(),
   products: z
-    .array(z.strictObject({ name: text(200), productId: text(128).nullish(), by: text(200).nullish(), dueDate: isoDay.nullish() }))
+    .array(
+      z.strictObject({
+        name: text(200),
+        productId: text(128).nullish(),
+        by: text(200).nullish(),
+        dueDate: isoDay.nullish(),
+      }),
+    )
     .max(200)
     .default([]),
 });
 
-export const checkpointInput = z.strictObject({ analysisId: text(128), date: isoDay.optional(), version: z.number().int().positive().optional() });
-export const eventInput = z.strictObject({ date: isoDay, text: text(500), version: z.number().int().positive().optional() });
+export const checkpointInput = z.strictObject({
+  analysisId: text(128),
+  date: isoDay.optional(),
+  version: z.number().int().positive().optional(),
+});
+export const eventInput = z.strictObject({
+  date: isoDay,
+  text: text(500),
+  version: z.number().int().positive().optional(),
+});
 export const publishInput = z.strictObject({
   licence: z.enum(["etalab-2.0", "odbl"]).default("etalab-2.0"),
   groupProducts: z.boolean().default(false),
@@ -61,8 +82,8 @@ const plans = (ctx: TrackingContext) => ctx.records<Plan>("plans");
 
 export const slugOf = (name: string) => slugify(name, 80, "collectivite");
 
-
-const categoryText = (category: string | null) => (category ? categoryWord(category) : message("tracking.category.other"));
+const categoryText = (category: string | null) =>
+  category ? categoryWord(category) : message("tracking.category.other");
 
 /** One change at a time per plan, in this process. */
 const locks = new Map<string, Promise<unknown>>();
@@ -84,7 +105,12 @@ async function load(ctx: TrackingContext, id: string): Promise<Plan> {
 }
 
 /** Applies a change to a saved plan under its lock; refuses a change made on an older version. */
-async function change(ctx: TrackingContext, id: string, version: number | undefined, apply: (plan: Plan) => Promise<void> | void): Promise<Plan> {
+async function change(
+  ctx: TrackingContext,
+  id: string,
+  version: number | undefined,
+  apply: (plan: Plan) => Promise<void> | void,
+): Promise<Plan> {
   return withLock(id, async () => {
     const plan = await load(ctx, id);
     if (version !== undefined && version !== plan.version) {
@@ -107,7 +133,11 @@ export async function listPlans(ctx: TrackingContext): Promise<Plan[]> {
   return all.filter((p): p is Plan => !!p && Array.isArray(p.checkpoints));
 }
 
-export async function getPlan(ctx: TrackingContext, id: string, today = new Date()): Promise<{ plan: Plan; progress: Progress }> {
+export async function getPlan(
+  ctx: TrackingContext,
+  id: string,
+  today = new Date(),
+): Promise<{ plan: Plan; progress: Progress }> {
   const plan = await load(ctx, id);
   return { plan, progress: progressOf(plan, today.toISOString().slice(0, 10)) };
 }
@@ -126,10 +156,16 @@ export async function adoptPlan(
   const slug = slugOf(data.collectivite.name);
   return withLock(`slug:${slug}`, async () => {
     const existing = (await listPlans(ctx)).find((p) => p.slug === slug);
-    if (existing) throw new AppError("plan_exists", message("tracking.error.exists", { name: data.collectivite.name, id: existing.id }), 409);
+    if (existing)
+      throw new AppError(
+        "plan_exists",
+        message("tracking.error.exists", { name: data.collectivite.name, id: existing.id }),
+        409,
+      );
     const analysis = from.analysis ?? (await analysisFor(ctx, data.analysisId));
     const date = data.date ?? (analysis.createdAt ?? now.toISOString()).slice(0, 10); // an analysis saved without its date: today
-    if (data.target.date <= date) throw new AppError("invalid_input", message("tracking.error.targetDate", { date: frenchDate(date) }), 400);
+    if (data.target.date <= date)
+      throw new AppError("invalid_input", message("tracking.error.targetDate", { date: frenchDate(date) }), 400);
     const baseline = checkpointOf(analysis, data.measure, date, now);
     if (baseline.value === null) throw new AppError("plan_unmeasurable", message("tracking.error.unmeasurable"), 422);
     const milestoneLabel = (d: string) => message("tracking.milestone.default", { date: frenchDate(d) });
@@ -138,7 +174,8 @@ export async function adoptPlan(
           .map((m) => ({ date: m.date, value: m.value, label: m.label ?? milestoneLabel(m.date) }))
           .sort((a, b) => a.date.localeCompare(b.date))
       : defaultMilestones({ date, value: baseline.value }, data.target, milestoneLabel);
-    if (milestones.some((m) => m.date <= date)) throw new AppError("invalid_input", message("tracking.error.milestoneDate", { date: frenchDate(date) }), 400);
+    if (milestones.some((m) => m.date <= date))
+      throw new AppError("invalid_input", message("tracking.error.milestoneDate", { date: frenchDate(date) }), 400);
     const plan: Plan = {
       id: newRecordId(),
       slug,
@@ -148,7 +185,12 @@ export async function adoptPlan(
       adoptedAt: now.toISOString(),
       target: data.target,
       milestones,
-      products: data.products.map((p) => ({ name: p.name, productId: p.productId ?? null, by: p.by ?? null, dueDate: p.dueDate ?? null })),
+      products: data.products.map((p) => ({
+        name: p.name,
+        productId: p.productId ?? null,
+        by: p.by ?? null,
+        dueDate: p.dueDate ?? null,
+      })),
       checkpoints: [baseline],
       events: [],
       publication: null,
@@ -157,7 +199,11 @@ export async function adoptPlan(
           at: now.toISOString(),
           action: "adopted",
           detail: from.source
-            ? message("tracking.log.adoptedFromDraft", { analysis: analysis.id, draft: from.source.draftId, version: from.source.version })
+            ? message("tracking.log.adoptedFromDraft", {
+                analysis: analysis.id,
+                draft: from.source.draftId,
+                version: from.source.version,
+              })
             : message("tracking.log.adopted", { analysis: analysis.id }),
         },
       ],
@@ -176,17 +222,31 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
   return change(ctx, id, data.version, (plan) => {
     const date = data.date ?? (analysis.createdAt ?? now.toISOString()).slice(0, 10); // an analysis saved without its date: today
     const baseline = plan.checkpoints[0]!;
-    if (date <= baseline.date) throw new AppError("invalid_input", message("tracking.error.checkpointDate", { date: frenchDate(baseline.date) }), 400);
+    if (date <= baseline.date)
+      throw new AppError(
+        "invalid_input",
+        message("tracking.error.checkpointDate", { date: frenchDate(baseline.date) }),
+        400,
+      );
     const checkpoint = checkpointOf(analysis, plan.measure, date, now);
-    plan.checkpoints = [...plan.checkpoints.filter((c) => c.date !== date), checkpoint].sort((a, b) => a.date.localeCompare(b.date));
-    plan.log.push({ at: now.toISOString(), action: "checkpoint", detail: message("tracking.log.checkpoint", { analysis: analysis.id, date: frenchDate(date) }) });
+    plan.checkpoints = [...plan.checkpoints.filter((c) => c.date !== date), checkpoint].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    );
+    plan.log.push({
+      at: now.toISOString(),
+      action: "checkpoint",
+      detail: message("tracking.log.checkpoint", { analysis: analysis.id, date: frenchDate(date) }),
+    });
   });
 }
 
 export async function addEvent(ctx: TrackingContext, id: string, input: unknown, now = new Date()): Promise<Plan> {
   const data = parse(eventInput, input);
   return change(ctx, id, data.version, (plan) => {
-    plan.events = [...plan.events, { id: newRecordId(), date: data.date, text: data.text, recordedAt: now.toISOString() }].sort((a, b) => a.date.localeCompare(b.date));
+    plan.events = [
+      ...plan.events,
+      { id: newRecordId(), date: data.date, text: data.text, recordedAt: now.toISOString() },
+    ].sort((a, b) => a.date.localeCompare(b.date));
     plan.log.push({ at: now.toISOString(), action: "event", detail: data.text });
   });
 }
@@ -196,9 +256,18 @@ export async function publishPlan(ctx: TrackingContext, id: string, input: unkno
   const data = parse(publishInput, input);
   return change(ctx, id, data.version, (plan) => {
     const progress = progressOf(plan, now.toISOString().slice(0, 10));
-    const snapshot = snapshotOf(plan, progress, { licence: data.licence, groupProducts: data.groupProducts, now, categoryLabel: categoryText });
+    const snapshot = snapshotOf(plan, progress, {
+      licence: data.licence,
+      groupProducts: data.groupProducts,
+      now,
+      categoryLabel: categoryText,
+    });
     plan.publication = { at: now.toISOString(), licence: data.licence, groupProducts: data.groupProducts, snapshot };
-    plan.log.push({ at: now.toISOString(), action: "published", detail: message("tracking.log.published", { licence: data.licence }) });
+    plan.log.push({
+      at: now.toISOString(),
+      action: "published",
+      detail: message("tracking.log.published", { licence: data.licence }),
+    });
   });
 }
 

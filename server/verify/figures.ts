@@ -5,8 +5,9 @@
  * « 12 millions d'euros », « 12 M€ », « 40 % », « 5 à 13 % », « 8 avril 2026 », « avril 2026 », « 2027 »,
  * « 2026-04-08 »; number words of the sources (« sept catégories ») count too.
  */
-import { message } from "../i18n/messages.ts";
+
 import { fold } from "../core/text.ts";
+import { message } from "../i18n/messages.ts";
 
 export type FigureKind = "percent" | "amount" | "number" | "year" | "month" | "date" | "daymonth";
 
@@ -21,7 +22,20 @@ export interface Figure {
   year?: number;
 }
 
-const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
 const MONTH_INDEX = new Map(MONTHS.map((m, i) => [fold(m), i + 1]));
 const MONTH_RE = `(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)`;
 
@@ -29,12 +43,41 @@ const MONTH_RE = `(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|sept
 const NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
 
 const NUMBER_WORDS: Record<string, number> = {
-  deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
-  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50,
-  soixante: 60, cent: 100, mille: 1000,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  quatorze: 14,
+  quinze: 15,
+  seize: 16,
+  vingt: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
+  cent: 100,
+  mille: 1000,
 };
 
-const MULTIPLIERS: Record<string, number> = { mille: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, k: 1e3, M: 1e6, Md: 1e9, Mds: 1e9 };
+const MULTIPLIERS: Record<string, number> = {
+  mille: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  milliard: 1e9,
+  milliards: 1e9,
+  k: 1e3,
+  M: 1e6,
+  Md: 1e9,
+  Mds: 1e9,
+};
 
 const parseNumber = (s: string) => Number(s.replace(/[ \u00a0\u202f]/g, "").replace(",", "."));
 
@@ -74,8 +117,14 @@ export function extractFigures(input: string): Figure[] {
     const month = MONTH_INDEX.get(fold(m[2]!))!;
     return [{ raw: m[0], kind: "date", value: Number(m[3]), day, month, year: Number(m[3]) }];
   });
-  take(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m) => [{ raw: m[0], kind: "date", value: Number(m[1]), year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }]);
-  take(/\b(\d{4})-(\d{2})\b(?!-)/g, (m) => (Number(m[2]) <= 12 ? [{ raw: m[0], kind: "month", value: Number(m[1]), year: Number(m[1]), month: Number(m[2]) }] : null));
+  take(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m) => [
+    { raw: m[0], kind: "date", value: Number(m[1]), year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) },
+  ]);
+  take(/\b(\d{4})-(\d{2})\b(?!-)/g, (m) =>
+    Number(m[2]) <= 12
+      ? [{ raw: m[0], kind: "month", value: Number(m[1]), year: Number(m[1]), month: Number(m[2]) }]
+      : null,
+  );
   take(new RegExp(String.raw`\b${MONTH_RE}\s+(\d{4})\b`, "giu"), (m) => {
     const month = MONTH_INDEX.get(fold(m[1]!))!;
     return [{ raw: m[0], kind: "month", value: Number(m[2]), month, year: Number(m[2]) }];
@@ -96,7 +145,8 @@ export function extractFigures(input: string): Figure[] {
     const [raw, first, second, wordMultiplier, symbolMultiplier, unit] = m;
     const after = text[m.index! + raw.length] ?? "";
     const multiplier = MULTIPLIERS[wordMultiplier ?? symbolMultiplier ?? ""] ?? 1;
-    const kind: FigureKind | null = unit === "%" || unit?.startsWith("pour") ? "percent" : unit ? "amount" : multiplier !== 1 ? "number" : null;
+    const kind: FigureKind | null =
+      unit === "%" || unit?.startsWith("pour") ? "percent" : unit ? "amount" : multiplier !== 1 ? "number" : null;
     if (!kind && /\p{L}/u.test(after)) return []; // « 3D », « 4e », « 1er » : not a quantity
     if (!kind && isProductVersion(input, m.index!, first!)) return [];
     const values = [first!, second].filter((v): v is string => v !== undefined);
@@ -104,7 +154,9 @@ export function extractFigures(input: string): Figure[] {
       const value = parseNumber(v) * (kind === "percent" ? 1 : multiplier);
       if (kind) return { raw: raw.trim(), kind, value };
       const isYear = /^\d{4}$/.test(v) && value >= 1900 && value <= 2100;
-      return isYear ? { raw: v, kind: "year" as const, value, year: value } : { raw: values.length > 1 ? raw.trim() : v, kind: "number" as const, value };
+      return isYear
+        ? { raw: v, kind: "year" as const, value, year: value }
+        : { raw: values.length > 1 ? raw.trim() : v, kind: "number" as const, value };
     });
   });
 
@@ -148,15 +200,25 @@ function supported(figure: Figure, sources: Figure[]): boolean {
       return sources.some((s) => s.kind === "percent" && sameValue(figure.value, s.value));
     case "amount":
     case "number":
-      return sources.some((s) => (s.kind === "amount" || s.kind === "number" || s.kind === "percent" || s.kind === "year") && sameValue(figure.value, s.value));
+      return sources.some(
+        (s) =>
+          (s.kind === "amount" || s.kind === "number" || s.kind === "percent" || s.kind === "year") &&
+          sameValue(figure.value, s.value),
+      );
     case "year":
       return sources.some((s) => s.year === figure.year || (s.kind === "number" && s.value === figure.value));
     case "month":
-      return sources.some((s) => (s.kind === "month" || s.kind === "date") && s.year === figure.year && s.month === figure.month);
+      return sources.some(
+        (s) => (s.kind === "month" || s.kind === "date") && s.year === figure.year && s.month === figure.month,
+      );
     case "date":
-      return sources.some((s) => s.kind === "date" && s.year === figure.year && s.month === figure.month && s.day === figure.day);
+      return sources.some(
+        (s) => s.kind === "date" && s.year === figure.year && s.month === figure.month && s.day === figure.day,
+      );
     case "daymonth":
-      return sources.some((s) => (s.kind === "date" || s.kind === "daymonth") && s.month === figure.month && s.day === figure.day);
+      return sources.some(
+        (s) => (s.kind === "date" || s.kind === "daymonth") && s.month === figure.month && s.day === figure.day,
+      );
   }
 }
 

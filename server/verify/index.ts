@@ -9,9 +9,9 @@
  * The result is explainable: each sentence has a status and French reasons.
  */
 import { message } from "../i18n/messages.ts";
-import { extractFigures, type Figure } from "./figures.ts";
-import { keywords } from "../retrieval/relevance.ts";
 import { fold, stem, synonymsOf, words } from "../retrieval/french.ts";
+import { keywords } from "../retrieval/relevance.ts";
+import { extractFigures, type Figure } from "./figures.ts";
 
 export interface VerifyPassage {
   /** The number the model cites it by: `[n]`. */
@@ -37,7 +37,14 @@ export interface SentenceCheck {
 
 export interface Verification {
   sentences: SentenceCheck[];
-  counts: { sentences: number; supported: number; unsupported: number; invalidCitation: number; noClaim: number; invalidMarkers: number };
+  counts: {
+    sentences: number;
+    supported: number;
+    unsupported: number;
+    invalidCitation: number;
+    noClaim: number;
+    invalidMarkers: number;
+  };
 }
 
 export interface VerifyOptions {
@@ -77,7 +84,8 @@ export function splitSentences(text: string): string[] {
 /** Citation numbers of a text, `[1]`, `[1, 2]`, `[1][3]` alike, in order of appearance, without repeats. */
 export function citationNumbers(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/\[(\d+(?:\s*[,;]\s*\d+)*)\]/g)) for (const n of m[1]!.split(/\s*[,;]\s*/)) if (!out.includes(Number(n))) out.push(Number(n));
+  for (const m of text.matchAll(/\[(\d+(?:\s*[,;]\s*\d+)*)\]/g))
+    for (const n of m[1]!.split(/\s*[,;]\s*/)) if (!out.includes(Number(n))) out.push(Number(n));
   return out;
 }
 
@@ -85,10 +93,13 @@ export function citationNumbers(text: string): number[] {
 
 /** Words that say nothing checkable (besides stopwords): framing, connectives, verbs of saying. */
 const WEAK = new Set(
-  "selon indique precise souligne rappelle note explique ainsi egalement notamment aussi donc cependant toutefois en effet part plus moins tres deja encore environ pres partir depuis lors cadre fin debut ensemble permet permettre objectif important enjeu question reponse passage passages source sources corpus document".split(" "),
+  "selon indique precise souligne rappelle note explique ainsi egalement notamment aussi donc cependant toutefois en effet part plus moins tres deja encore environ pres partir depuis lors cadre fin debut ensemble permet permettre objectif important enjeu question reponse passage passages source sources corpus document".split(
+    " ",
+  ),
 );
 
-const contentWords = (text: string) => keywords(text.replace(/\[\d+\]/g, " ")).filter((w) => !/^\d/.test(w) && !WEAK.has(w) && w.length > 2);
+const contentWords = (text: string) =>
+  keywords(text.replace(/\[\d+\]/g, " ")).filter((w) => !/^\d/.test(w) && !WEAK.has(w) && w.length > 2);
 
 interface Bag {
   list: string[];
@@ -114,9 +125,11 @@ function inBag(word: string, bag: Bag, withSynonyms = true): boolean {
 
 // ——— Figures ———
 
-const QUALIFIER_SOURCE = /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avancée?s? par|sans source|douteu/i;
+const QUALIFIER_SOURCE =
+  /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avancée?s? par|sans source|douteu/i;
 const QUALIFIER_WORD = new RegExp(`(?:${QUALIFIER_SOURCE.source})\\p{L}*`, "iu");
-const QUALIFIER_CLAIM = /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|v[ée]rifi|sourc|d[ée]menti|all[ée]gation|revendiqu|selon|d['’]apr[èe]s|avanc|annonc|affirm|estim|pr[ée]sent[ée]|douteu|prudence|sans preuve|incertain/i;
+const QUALIFIER_CLAIM =
+  /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|v[ée]rifi|sourc|d[ée]menti|all[ée]gation|revendiqu|selon|d['’]apr[èe]s|avanc|annonc|affirm|estim|pr[ée]sent[ée]|douteu|prudence|sans preuve|incertain/i;
 
 function sameValue(a: number, b: number): boolean {
   if (Math.abs(a - b) < 1e-9) return true;
@@ -130,7 +143,10 @@ function figureMatches(f: Figure, s: Figure): boolean {
       return s.kind === "percent" && sameValue(f.value, s.value);
     case "amount":
     case "number":
-      return (s.kind === "amount" || s.kind === "number" || s.kind === "percent" || s.kind === "year") && sameValue(f.value, s.value);
+      return (
+        (s.kind === "amount" || s.kind === "number" || s.kind === "percent" || s.kind === "year") &&
+        sameValue(f.value, s.value)
+      );
     case "year":
       return s.year === f.year || (s.kind === "number" && s.value === f.value);
     case "month":
@@ -142,7 +158,23 @@ function figureMatches(f: Figure, s: Figure): boolean {
   }
 }
 
-const NUMBER_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12, quinze: 15, vingt: 20, trente: 30, cent: 100, mille: 1000 };
+const NUMBER_WORDS: Record<string, number> = {
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  douze: 12,
+  quinze: 15,
+  vingt: 20,
+  trente: 30,
+  cent: 100,
+  mille: 1000,
+};
 
 /** A source cut in sentences, each with its figures and words (the words around a number say what it measures). */
 interface SourceSentence {
@@ -160,11 +192,21 @@ export const unwrap = (text: string) => text.replace(/([^\n])\n(?!\n|\s*(?:[#|>]
 function sourceSentences(text: string, heading: string): SourceSentence[] {
   // The part of the heading that qualifies (« les chiffres non confirmés (103 164 postes, 534 millions d'euros) »),
   // not the document title beside it, whose years (« (2004-2021) ») are not what the section calls unconfirmed.
-  const qualifying = heading.split(" — ").filter((part) => QUALIFIER_SOURCE.test(part)).join(" ");
+  const qualifying = heading
+    .split(" — ")
+    .filter((part) => QUALIFIER_SOURCE.test(part))
+    .join(" ");
   return sentenceSpans(unwrap(text)).map(({ text: t }) => {
     const figures = extractFigures(t);
-    for (const w of fold(t).match(/\p{L}+/gu) ?? []) if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
-    return { text: t, heading, figures, bag: bagOf(`${heading} ${t}`), qualified: QUALIFIER_SOURCE.test(t) || (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))) };
+    for (const w of fold(t).match(/\p{L}+/gu) ?? [])
+      if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
+    return {
+      text: t,
+      heading,
+      figures,
+      bag: bagOf(`${heading} ${t}`),
+      qualified: QUALIFIER_SOURCE.test(t) || (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
+    };
   });
 }
 
@@ -207,14 +249,16 @@ function countedThing(sentence: string, f: Figure): string[] {
 
 // ——— Names ———
 
-const SENTENCE_START_COMMON = /^(Le|La|Les|Un|Une|Des|Ce|Cette|Ces|Il|Elle|Ils|Elles|On|Nous|Vous|Je|En|Au|Aux|Pour|Par|Dans|Selon|Depuis|Avec|Sur|Si|Mais|Et|Ou|Cela|Ceci|Leur|Son|Sa|Ses|Notre|Nos|Votre|Vos|Madame|Monsieur|Enfin|Ainsi|De|Du|À|A|Oui|Non|Pas|Plus|Toutefois|Cependant|Néanmoins|Quant|Chaque|Tout|Tous|Toutes|Certains|Certaines|Aucun|Aucune|Lors|Après|Avant|Entre|Face|Grâce|Outre|Parmi|Sans|Sous|Vers|Voici|Voilà|Dès|Quand|Comme|Puis|Alors|Donc|Car|Bien|Même|Seul|Seule|Première|Premier|Deuxième|Troisième|Étape|Phase|Objectif|Calendrier|Source|Sources|Note|Objet)$/;
+const SENTENCE_START_COMMON =
+  /^(Le|La|Les|Un|Une|Des|Ce|Cette|Ces|Il|Elle|Ils|Elles|On|Nous|Vous|Je|En|Au|Aux|Pour|Par|Dans|Selon|Depuis|Avec|Sur|Si|Mais|Et|Ou|Cela|Ceci|Leur|Son|Sa|Ses|Notre|Nos|Votre|Vos|Madame|Monsieur|Enfin|Ainsi|De|Du|À|A|Oui|Non|Pas|Plus|Toutefois|Cependant|Néanmoins|Quant|Chaque|Tout|Tous|Toutes|Certains|Certaines|Aucun|Aucune|Lors|Après|Avant|Entre|Face|Grâce|Outre|Parmi|Sans|Sous|Vers|Voici|Voilà|Dès|Quand|Comme|Puis|Alors|Donc|Car|Bien|Même|Seul|Seule|Première|Premier|Deuxième|Troisième|Étape|Phase|Objectif|Calendrier|Source|Sources|Note|Objet)$/;
 const MONTH_NAMES = /^(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$/i;
 
 /** Capitalised words past the start of the sentence, and acronyms: names of organisations, places, people. */
 function namesOf(sentence: string): string[] {
   const out = new Set<string>();
   // Table cells, list items and bold labels start like sentences.
-  for (const segment of sentence.replace(/\[\d+\]/g, " ").split(/\||^\s*[-*•]\s|\*\*|^\s*\d+[.)]\s|[«»"“”]/m)) namesOfSegment(segment, out);
+  for (const segment of sentence.replace(/\[\d+\]/g, " ").split(/\||^\s*[-*•]\s|\*\*|^\s*\d+[.)]\s|[«»"“”]/m))
+    namesOfSegment(segment, out);
   return [...out];
 }
 
@@ -246,9 +290,15 @@ function toSource(n: number | null, text: string): Source {
 }
 
 /** Sentences that state nothing to check: « Je ne sais pas », formulas, headings without content. */
-const NO_CLAIM = /^(je ne sais pas|je n['’]ai pas trouv|les passages (fournis )?ne (permettent|disent|précisent)|aucun passage)/i;
+const NO_CLAIM =
+  /^(je ne sais pas|je n['’]ai pas trouv|les passages (fournis )?ne (permettent|disent|précisent)|aucun passage)/i;
 
-const where = (cited: number[]) => (cited.length === 0 ? message("verify.wherePassages") : cited.length === 1 ? message("verify.whereCited") : message("verify.whereCitedMany"));
+const where = (cited: number[]) =>
+  cited.length === 0
+    ? message("verify.wherePassages")
+    : cited.length === 1
+      ? message("verify.whereCited")
+      : message("verify.whereCitedMany");
 
 /** Share of a sentence's content words a claim must have in its sources, when it holds no figure. */
 export const MIN_CLAIM_COVERAGE = 0.6;
@@ -261,7 +311,9 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
   // Figures: found with the same value, around the same words, with the qualification the source gives.
   const figures = extractFigures(withoutReferences(sentence));
   for (const f of figures) {
-    const candidates = withFacts.flatMap((s) => s.sentences.filter((ss) => ss.figures.some((sf) => figureMatches(f, sf))));
+    const candidates = withFacts.flatMap((s) =>
+      s.sentences.filter((ss) => ss.figures.some((sf) => figureMatches(f, sf))),
+    );
     if (candidates.length === 0) {
       reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
       continue;
@@ -270,12 +322,18 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     const context = contextOf(sentence, f.raw).filter((c) => !MONTH_NAMES.test(c));
     const fromFacts = facts.some((s) => s.sentences.some((ss) => ss.figures.some((sf) => figureMatches(f, sf))));
     // The words around the number must be around the same number in the source, not merely in its sentence.
-    const near = (c: SourceSentence) => c.figures.filter((sf) => figureMatches(f, sf)).map((sf) => bagOf(contextOf(c.text, sf.raw, 6).join(" ")));
-    const matching = context.length === 0 || isDate || fromFacts ? candidates : candidates.filter((c) => near(c).some((b) => context.some((word) => inBag(word, b))));
+    const near = (c: SourceSentence) =>
+      c.figures.filter((sf) => figureMatches(f, sf)).map((sf) => bagOf(contextOf(c.text, sf.raw, 6).join(" ")));
+    const matching =
+      context.length === 0 || isDate || fromFacts
+        ? candidates
+        : candidates.filter((c) => near(c).some((b) => context.some((word) => inBag(word, b))));
     // What a share or a count is of (« 80 % des grandes organisations », « 16 000 postes ») must be what the source's
     // same number is of: a true number attached to the wrong thing is not supported.
     const of = isDate || fromFacts ? [] : countedThing(sentence, f);
-    const counted = of.length ? matching.filter((c) => near(c).some((b) => of.every((word) => inBag(word, b)))) : matching;
+    const counted = of.length
+      ? matching.filter((c) => near(c).some((b) => of.every((word) => inBag(word, b))))
+      : matching;
     if (counted.length === 0) {
       reasons.push(message("verify.figureContext", { figure: f.raw, where: w }));
       continue;
@@ -283,7 +341,8 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     if (matching.some((c) => c.qualified) && !matching.some((c) => !c.qualified) && !QUALIFIER_CLAIM.test(sentence)) {
       const qualified = matching.find((c) => c.qualified)!;
       // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
-      const q = (qualified.text.match(QUALIFIER_WORD) ?? qualified.heading.match(QUALIFIER_WORD))?.[0] ?? "non confirmé";
+      const q =
+        (qualified.text.match(QUALIFIER_WORD) ?? qualified.heading.match(QUALIFIER_WORD))?.[0] ?? "non confirmé";
       reasons.push(message("verify.qualificationLost", { figure: f.raw, qualifier: `« ${q} »` }));
     }
   }
@@ -302,7 +361,15 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     if (content.length >= 3) {
       const missing = content.filter((c) => !bags.some((b) => inBag(c, b)));
       if ((content.length - missing.length) / content.length < MIN_CLAIM_COVERAGE - 1e-9) {
-        reasons.push(message("verify.wordsNotFound", { where: w, words: missing.slice(0, 5).map((m) => `« ${m} »`).join(", ") }));
+        reasons.push(
+          message("verify.wordsNotFound", {
+            where: w,
+            words: missing
+              .slice(0, 5)
+              .map((m) => `« ${m} »`)
+              .join(", "),
+          }),
+        );
       }
     }
   }
@@ -316,7 +383,9 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
 export function withoutReferences(sentence: string): string {
   return sentence.replace(/\(([^()]{3,400})\)/g, (whole, inner: string) => {
     const items = inner.split(/\s*;\s*/).map((i) => i.trim());
-    const reference = (i: string) => /^\p{Lu}[^,]*,.*(?:\b\d{4}|\bs\.\s?d\.?)$/u.test(i) && !/^(?:À|A|En|Au|Aux|Selon|Dont|Depuis|Avant|Après|Soit|Hors)\s/u.test(i);
+    const reference = (i: string) =>
+      /^\p{Lu}[^,]*,.*(?:\b\d{4}|\bs\.\s?d\.?)$/u.test(i) &&
+      !/^(?:À|A|En|Au|Aux|Selon|Dont|Depuis|Avant|Après|Soit|Hors)\s/u.test(i);
     return items.length > 0 && items.every(reference) ? " " : whole;
   });
 }
@@ -361,7 +430,14 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
   const count = (s: SentenceStatus) => sentences.filter((x) => x.status === s).length;
   return {
     sentences,
-    counts: { sentences: sentences.length, supported: count("supported"), unsupported: count("unsupported"), invalidCitation: count("invalid-citation"), noClaim: count("no-claim"), invalidMarkers },
+    counts: {
+      sentences: sentences.length,
+      supported: count("supported"),
+      unsupported: count("unsupported"),
+      invalidCitation: count("invalid-citation"),
+      noClaim: count("no-claim"),
+      invalidMarkers,
+    },
   };
 }
 

@@ -6,8 +6,8 @@
  * makes six more calls, several seconds each on a CPU-only machine — turn it on where a graphics card serves the model.
  */
 import { message } from "../i18n/messages.ts";
-import type { ChatModel } from "../llm/types.ts";
 import { loadTemplate } from "../llm/prompts.ts";
+import type { ChatModel } from "../llm/types.ts";
 import type { SentenceCheck, Verification, VerifyPassage } from "./index.ts";
 
 const template = loadTemplate("verify");
@@ -38,19 +38,44 @@ export async function confirmWithModel(
       continue;
     }
     const cited = passages.filter((p) => (s.citations.length ? s.citations.includes(p.n) : true));
-    const prompt = await template.format({ passages: cited.map((p) => `[${p.n}] ${p.text}`).join("\n\n"), sentence: s.text });
+    const prompt = await template.format({
+      passages: cited.map((p) => `[${p.n}] ${p.text}`).join("\n\n"),
+      sentence: s.text,
+    });
     let out = "";
     try {
-      for await (const e of chat.stream([{ role: "user", content: prompt }], { signal: options.signal, numCtx: options.numCtx, maxTokens: 96 })) if (e.type === "token") out += e.text;
+      for await (const e of chat.stream([{ role: "user", content: prompt }], {
+        signal: options.signal,
+        numCtx: options.numCtx,
+        maxTokens: 96,
+      }))
+        if (e.type === "token") out += e.text;
     } catch {
       sentences.push(s);
       continue;
     }
     const verdict = parseVerdict(out);
     if (verdict && !verdict.supported) {
-      sentences.push({ ...s, status: "unsupported" as const, reasons: [message("verify.modelSaysNo", { where: message(s.citations.length > 1 ? "verify.whereCitedMany" : s.citations.length ? "verify.whereCited" : "verify.wherePassages") }) + (verdict.reason ? ` : ${verdict.reason}` : "")] });
+      sentences.push({
+        ...s,
+        status: "unsupported" as const,
+        reasons: [
+          message("verify.modelSaysNo", {
+            where: message(
+              s.citations.length > 1
+                ? "verify.whereCitedMany"
+                : s.citations.length
+                  ? "verify.whereCited"
+                  : "verify.wherePassages",
+            ),
+          }) + (verdict.reason ? ` : ${verdict.reason}` : ""),
+        ],
+      });
     } else sentences.push(s);
   }
   const count = (st: string) => sentences.filter((x) => x.status === st).length;
-  return { sentences, counts: { ...verification.counts, supported: count("supported"), unsupported: count("unsupported") } };
+  return {
+    sentences,
+    counts: { ...verification.counts, supported: count("supported"), unsupported: count("unsupported") },
+  };
 }

@@ -58,7 +58,9 @@ export function violations(): string[] {
     const from = layerOf(file);
     const rank = LAYERS[from];
     if (rank === undefined) {
-      found.push(`${path.relative(SERVER, file)}: folder « ${from} » has no layer (add it to LAYERS and docs/architecture.md)`);
+      found.push(
+        `${path.relative(SERVER, file)}: folder « ${from} » has no layer (add it to LAYERS and docs/architecture.md)`,
+      );
       continue;
     }
     for (const spec of importsOf(readFileSync(file, "utf8"))) {
@@ -80,8 +82,11 @@ export function violations(): string[] {
 
 describe("layers", () => {
   it("reads imports of every kind, so the check below can fail", () => {
-    expect(importsOf(`import { a } from "../x.ts";\nimport type { B } from './y.ts';\nconst m = await import("../../z.ts");\nexport { c } from "./w.ts";`))
-      .toEqual(["../x.ts", "./y.ts", "./w.ts", "../../z.ts"]);
+    expect(
+      importsOf(
+        `import { a } from "../x.ts";\nimport type { B } from './y.ts';\nconst m = await import("../../z.ts");\nexport { c } from "./w.ts";`,
+      ),
+    ).toEqual(["../x.ts", "./y.ts", "./w.ts", "../../z.ts"]);
   });
 
   it("no import points up or sideways across layers", () => {

@@ -11,10 +11,10 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/http/app.ts";
+import { type Requirement, ROUTE_REQUIREMENTS, type Role, rank } from "../../server/auth/roles.ts";
 import { expiringStore, newToken, type Session } from "../../server/auth/sessions.ts";
-import { rank, ROUTE_REQUIREMENTS, type Requirement, type Role } from "../../server/auth/roles.ts";
 import { teamStore } from "../../server/auth/workspaces.ts";
+import { createApp } from "../../server/http/app.ts";
 import { readAudit } from "../../server/store/audit.ts";
 import { CLIENT_ID, CLIENT_SECRET, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
@@ -50,7 +50,8 @@ const fx = {
 };
 
 const letter = JSON.parse(readFileSync("test/fixtures/drafting/letter.json", "utf8"));
-const csv = (extra: string) => `"Nom";"Éditeur";"Nombre d'installations";\n"Google Chrome";"Google LLC";"20";\n"LibreOffice";"The Document Foundation";"20";\n"${extra}";"Éditeur ${extra}";"3";\n`;
+const csv = (extra: string) =>
+  `"Nom";"Éditeur";"Nombre d'installations";\n"Google Chrome";"Google LLC";"20";\n"LibreOffice";"The Document Foundation";"20";\n"${extra}";"Éditeur ${extra}";"3";\n`;
 
 async function call(caller: Caller, r: Request): Promise<Response> {
   const headers: Record<string, string> = { ...r.headers };
@@ -75,11 +76,26 @@ async function asAdmin(r: Request): Promise<any> {
 
 const fresh = {
   async analysis() {
-    return (await asAdmin({ method: "POST", path: `/api/inventory/analyze?name=glpi-${++serial}.csv`, raw: csv(`Logiciel ${serial}`) })).id as string;
+    return (
+      await asAdmin({
+        method: "POST",
+        path: `/api/inventory/analyze?name=glpi-${++serial}.csv`,
+        raw: csv(`Logiciel ${serial}`),
+      })
+    ).id as string;
   },
   async plan() {
     const analysisId = await fresh.analysis();
-    const res = await asAdmin({ method: "POST", path: "/api/plans", body: { collectivite: { name: `Commune n° ${++serial}` }, analysisId, date: "2025-01-15", target: { value: 5, date: "2030-12-31" } } });
+    const res = await asAdmin({
+      method: "POST",
+      path: "/api/plans",
+      body: {
+        collectivite: { name: `Commune n° ${++serial}` },
+        analysisId,
+        date: "2025-01-15",
+        target: { value: 5, date: "2030-12-31" },
+      },
+    });
     return res.plan as { id: string; slug: string };
   },
   async published() {
@@ -118,89 +134,337 @@ const MATRIX: Record<string, Row> = {
   "GET /auth/login": { need: "public", request: () => ({ path: "/auth/login" }), ok: 302 },
   "GET /auth/callback": { need: "public", request: () => ({ path: "/auth/callback?code=x&state=y" }), ok: 400 },
   // (with a session of its own, so the callers stay signed in for the next rows)
-  "POST /auth/logout": { need: "public", request: () => ({ method: "POST", path: "/auth/logout", headers: { cookie: `caplibre_session=${newToken()}` } }), ok: 303 },
+  "POST /auth/logout": {
+    need: "public",
+    request: () => ({ method: "POST", path: "/auth/logout", headers: { cookie: `caplibre_session=${newToken()}` } }),
+    ok: 303,
+  },
   "GET /auth/signed-out": { need: "public", request: () => ({ path: "/auth/signed-out" }), ok: 200 },
   "GET /public/public.css": { need: "public", request: () => ({ path: "/public/public.css" }), ok: 200 },
   "GET /public/:slug": { need: "public", request: () => ({ path: `/public/${fx.slug}` }), ok: 200 },
-  "GET /public/:slug/donnees.csv": { need: "public", request: () => ({ path: `/public/${fx.slug}/donnees.csv` }), ok: 200 },
-  "GET /public/:slug/donnees.json": { need: "public", request: () => ({ path: `/public/${fx.slug}/donnees.json` }), ok: 200 },
+  "GET /public/:slug/donnees.csv": {
+    need: "public",
+    request: () => ({ path: `/public/${fx.slug}/donnees.csv` }),
+    ok: 200,
+  },
+  "GET /public/:slug/donnees.json": {
+    need: "public",
+    request: () => ({ path: `/public/${fx.slug}/donnees.json` }),
+    ok: 200,
+  },
   "GET /public/:slug/page.zip": { need: "public", request: () => ({ path: `/public/${fx.slug}/page.zip` }), ok: 200 },
   // The OpenAI-compatible API checks its own keys (a key of workspace « a » here).
-  "ALL /v1/*": { need: "public", request: () => ({ path: "/v1/inconnu", headers: { authorization: `Bearer ${apiKey}` } }), ok: 404 },
-  "GET /v1/models": { need: "public", request: () => ({ path: "/v1/models", headers: { authorization: `Bearer ${apiKey}` } }), ok: 200 },
-  "GET /v1/models/:id": { need: "public", request: () => ({ path: "/v1/models/cap-libre", headers: { authorization: `Bearer ${apiKey}` } }), ok: 200 },
-  "POST /v1/chat/completions": { need: "public",
-    request: () => ({ method: "POST", path: "/v1/chat/completions", headers: { authorization: `Bearer ${apiKey}` }, body: { model: "cap-libre", messages: [{ role: "user", content: "Qu'est-ce que le CLOUD Act ?" }] } }),
+  "ALL /v1/*": {
+    need: "public",
+    request: () => ({ path: "/v1/inconnu", headers: { authorization: `Bearer ${apiKey}` } }),
+    ok: 404,
+  },
+  "GET /v1/models": {
+    need: "public",
+    request: () => ({ path: "/v1/models", headers: { authorization: `Bearer ${apiKey}` } }),
+    ok: 200,
+  },
+  "GET /v1/models/:id": {
+    need: "public",
+    request: () => ({ path: "/v1/models/cap-libre", headers: { authorization: `Bearer ${apiKey}` } }),
+    ok: 200,
+  },
+  "POST /v1/chat/completions": {
+    need: "public",
+    request: () => ({
+      method: "POST",
+      path: "/v1/chat/completions",
+      headers: { authorization: `Bearer ${apiKey}` },
+      body: { model: "cap-libre", messages: [{ role: "user", content: "Qu'est-ce que le CLOUD Act ?" }] },
+    }),
     ok: 200,
   },
   // Any signed-in person.
   "ALL /*": { need: "person", request: () => ({ path: "/" }), ok: 200, overrides: { anonyme: 302 } },
-  "GET /favicon.ico": { need: "person", request: () => ({ path: "/favicon.ico" }), ok: 301, overrides: { anonyme: 302 } },
+  "GET /favicon.ico": {
+    need: "person",
+    request: () => ({ path: "/favicon.ico" }),
+    ok: 301,
+    overrides: { anonyme: 302 },
+  },
   "ALL /api/*": { need: "person", request: () => ({ path: "/api/inconnue" }), ok: 404 },
   "GET /api/reference": { need: "person", request: () => ({ path: "/api/reference" }), ok: 200 },
   "GET /api/me": { need: "person", request: () => ({ path: "/api/me" }), ok: 200 },
   "GET /api/workspaces": { need: "person", request: () => ({ path: "/api/workspaces" }), ok: 200 },
-  "POST /api/workspaces/current": { need: "person", request: () => ({ method: "POST", path: "/api/workspaces/current", body: { workspace: "a" } }), ok: 200, overrides: { "sans-espace": 403, "autre-espace": 403 } },
+  "POST /api/workspaces/current": {
+    need: "person",
+    request: () => ({ method: "POST", path: "/api/workspaces/current", body: { workspace: "a" } }),
+    ok: 200,
+    overrides: { "sans-espace": 403, "autre-espace": 403 },
+  },
   // Lecteur.
   "GET /api/search": { need: "lecteur", request: () => ({ path: "/api/search?q=logiciel+libre" }), ok: 200 },
-  "POST /api/chat": { need: "lecteur", request: () => ({ method: "POST", path: "/api/chat", body: { messages: [{ role: "user", content: "Qu'est-ce que le CLOUD Act ?" }] } }), ok: 200 },
+  "POST /api/chat": {
+    need: "lecteur",
+    request: () => ({
+      method: "POST",
+      path: "/api/chat",
+      body: { messages: [{ role: "user", content: "Qu'est-ce que le CLOUD Act ?" }] },
+    }),
+    ok: 200,
+  },
   "GET /api/drafts": { need: "lecteur", request: () => ({ path: "/api/drafts" }), ok: 200 },
-  "GET /api/drafts/:id": { need: "lecteur", request: () => ({ path: `/api/drafts/${fx.draft}` }), ok: 200, overrides: OTHER_404 },
-  "GET /api/drafts/:id/export": { need: "lecteur", request: () => ({ path: `/api/drafts/${fx.draft}/export?format=md` }), ok: 200, overrides: OTHER_404 },
+  "GET /api/drafts/:id": {
+    need: "lecteur",
+    request: () => ({ path: `/api/drafts/${fx.draft}` }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "GET /api/drafts/:id/export": {
+    need: "lecteur",
+    request: () => ({ path: `/api/drafts/${fx.draft}/export?format=md` }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
   "GET /api/inventory/analyses": { need: "lecteur", request: () => ({ path: "/api/inventory/analyses" }), ok: 200 },
-  "GET /api/inventory/analyses/:id": { need: "lecteur", request: () => ({ path: `/api/inventory/analyses/${fx.analysis}` }), ok: 200, overrides: OTHER_404 },
-  "GET /api/inventory/analyses/:id/items": { need: "lecteur", request: () => ({ path: `/api/inventory/analyses/${fx.analysis}/items?limit=5` }), ok: 200, overrides: OTHER_404 },
-  "GET /api/inventory/analyses/:id/unknown": { need: "lecteur", request: () => ({ path: `/api/inventory/analyses/${fx.analysis}/unknown` }), ok: 200, overrides: OTHER_404 },
-  "GET /api/inventory/analyses/:id/export": { need: "lecteur", request: () => ({ path: `/api/inventory/analyses/${fx.analysis}/export?format=csv` }), ok: 200, overrides: OTHER_404 },
-  "GET /api/inventory/compare": { need: "lecteur", request: () => ({ path: `/api/inventory/compare?from=${fx.analysis}&to=${fx.analysis2}` }), ok: 200, overrides: OTHER_404 },
-  "GET /api/inventory/classifications": { need: "lecteur", request: () => ({ path: "/api/inventory/classifications" }), ok: 200 },
+  "GET /api/inventory/analyses/:id": {
+    need: "lecteur",
+    request: () => ({ path: `/api/inventory/analyses/${fx.analysis}` }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "GET /api/inventory/analyses/:id/items": {
+    need: "lecteur",
+    request: () => ({ path: `/api/inventory/analyses/${fx.analysis}/items?limit=5` }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "GET /api/inventory/analyses/:id/unknown": {
+    need: "lecteur",
+    request: () => ({ path: `/api/inventory/analyses/${fx.analysis}/unknown` }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "GET /api/inventory/analyses/:id/export": {
+    need: "lecteur",
+    request: () => ({ path: `/api/inventory/analyses/${fx.analysis}/export?format=csv` }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "GET /api/inventory/compare": {
+    need: "lecteur",
+    request: () => ({ path: `/api/inventory/compare?from=${fx.analysis}&to=${fx.analysis2}` }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "GET /api/inventory/classifications": {
+    need: "lecteur",
+    request: () => ({ path: "/api/inventory/classifications" }),
+    ok: 200,
+  },
   "GET /api/inventory/glpi": { need: "lecteur", request: () => ({ path: "/api/inventory/glpi" }), ok: 200 },
   "GET /api/plans": { need: "lecteur", request: () => ({ path: "/api/plans" }), ok: 200 },
-  "GET /api/plans/:id": { need: "lecteur", request: () => ({ path: `/api/plans/${fx.plan}` }), ok: 200, overrides: OTHER_404 },
-  "GET /api/plans/:id/chart.svg": { need: "lecteur", request: () => ({ path: `/api/plans/${fx.plan}/chart.svg` }), ok: 200, overrides: OTHER_404 },
-  "GET /api/plans/:id/note": { need: "lecteur", request: () => ({ path: `/api/plans/${fx.plan}/note?format=md` }), ok: 200, overrides: OTHER_404 },
+  "GET /api/plans/:id": {
+    need: "lecteur",
+    request: () => ({ path: `/api/plans/${fx.plan}` }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "GET /api/plans/:id/chart.svg": {
+    need: "lecteur",
+    request: () => ({ path: `/api/plans/${fx.plan}/chart.svg` }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "GET /api/plans/:id/note": {
+    need: "lecteur",
+    request: () => ({ path: `/api/plans/${fx.plan}/note?format=md` }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
   // A letter is not a roadmap: an allowed caller gets the French 400 that says so.
-  "GET /api/plans/from-draft/:draftId": { need: "lecteur", request: () => ({ path: `/api/plans/from-draft/${fx.draft}` }), ok: 400, overrides: OTHER_404 },
-  "POST /api/plans/:id/note": { need: "redacteur", request: () => ({ method: "POST", path: `/api/plans/${fx.plan}/note` }), ok: 201, overrides: OTHER_404 },
+  "GET /api/plans/from-draft/:draftId": {
+    need: "lecteur",
+    request: () => ({ path: `/api/plans/from-draft/${fx.draft}` }),
+    ok: 400,
+    overrides: OTHER_404,
+  },
+  "POST /api/plans/:id/note": {
+    need: "redacteur",
+    request: () => ({ method: "POST", path: `/api/plans/${fx.plan}/note` }),
+    ok: 201,
+    overrides: OTHER_404,
+  },
   // Rédacteur.
-  "POST /api/drafts": { need: "redacteur", request: () => ({ method: "POST", path: "/api/drafts", body: { type: "letter", inputs: letter } }), ok: 200 },
-  "PATCH /api/drafts/:id/sections/:key": { need: "redacteur", request: () => ({ method: "PATCH", path: `/api/drafts/${fx.draft}/sections/${fx.section}`, body: { text: "Texte revu." } }), ok: 200, overrides: OTHER_404 },
-  "POST /api/drafts/:id/save": { need: "redacteur", request: () => ({ method: "POST", path: `/api/drafts/${fx.draft}/save` }), ok: 200, overrides: OTHER_404 },
-  "POST /api/drafts/:id/sections/:key/regenerate": { need: "redacteur",
-    request: () => ({ method: "POST", path: `/api/drafts/${fx.draft}/sections/${fx.section}/regenerate`, headers: { accept: "application/json" } }),
+  "POST /api/drafts": {
+    need: "redacteur",
+    request: () => ({ method: "POST", path: "/api/drafts", body: { type: "letter", inputs: letter } }),
+    ok: 200,
+  },
+  "PATCH /api/drafts/:id/sections/:key": {
+    need: "redacteur",
+    request: () => ({
+      method: "PATCH",
+      path: `/api/drafts/${fx.draft}/sections/${fx.section}`,
+      body: { text: "Texte revu." },
+    }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "POST /api/drafts/:id/save": {
+    need: "redacteur",
+    request: () => ({ method: "POST", path: `/api/drafts/${fx.draft}/save` }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "POST /api/drafts/:id/sections/:key/regenerate": {
+    need: "redacteur",
+    request: () => ({
+      method: "POST",
+      path: `/api/drafts/${fx.draft}/sections/${fx.section}/regenerate`,
+      headers: { accept: "application/json" },
+    }),
     ok: 200,
     overrides: OTHER_404,
   },
   // DSI.
-  "POST /api/inventory/analyze": { need: "dsi", request: () => ({ method: "POST", path: `/api/inventory/analyze?name=envoi-${++serial}.csv`, raw: csv(`Envoi ${serial}`) }), ok: 201 },
-  "PATCH /api/inventory/analyses/:id": { need: "dsi", request: () => ({ method: "PATCH", path: `/api/inventory/analyses/${fx.analysis}`, body: { name: "Parc 2026" } }), ok: 200, overrides: OTHER_404 },
-  "DELETE /api/inventory/analyses/:id": { need: "dsi", request: async () => ({ method: "DELETE", path: `/api/inventory/analyses/${await fresh.analysis()}` }), ok: 204, overrides: OTHER_404 },
-  "PUT /api/inventory/classifications": { need: "dsi",
-    request: () => ({ method: "PUT", path: "/api/inventory/classifications", body: { name: "Civil Net RH", vendorName: "Ciril GROUP", vendorCountry: "fr", category: "business", openSource: false } }),
+  "POST /api/inventory/analyze": {
+    need: "dsi",
+    request: () => ({
+      method: "POST",
+      path: `/api/inventory/analyze?name=envoi-${++serial}.csv`,
+      raw: csv(`Envoi ${serial}`),
+    }),
+    ok: 201,
+  },
+  "PATCH /api/inventory/analyses/:id": {
+    need: "dsi",
+    request: () => ({ method: "PATCH", path: `/api/inventory/analyses/${fx.analysis}`, body: { name: "Parc 2026" } }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "DELETE /api/inventory/analyses/:id": {
+    need: "dsi",
+    request: async () => ({ method: "DELETE", path: `/api/inventory/analyses/${await fresh.analysis()}` }),
+    ok: 204,
+    overrides: OTHER_404,
+  },
+  "PUT /api/inventory/classifications": {
+    need: "dsi",
+    request: () => ({
+      method: "PUT",
+      path: "/api/inventory/classifications",
+      body: {
+        name: "Civil Net RH",
+        vendorName: "Ciril GROUP",
+        vendorCountry: "fr",
+        category: "business",
+        openSource: false,
+      },
+    }),
     ok: 200,
   },
   // No GLPI is configured: an allowed caller gets the French 400 that says so.
-  "POST /api/inventory/glpi/import": { need: "dsi", request: () => ({ method: "POST", path: "/api/inventory/glpi/import" }), ok: 400 },
-  "POST /api/plans": { need: "dsi",
-    request: async () => ({ method: "POST", path: "/api/plans", body: { collectivite: { name: `Commune n° ${++serial}` }, analysisId: await fresh.analysis(), target: { value: 5, date: "2030-12-31" } } }),
+  "POST /api/inventory/glpi/import": {
+    need: "dsi",
+    request: () => ({ method: "POST", path: "/api/inventory/glpi/import" }),
+    ok: 400,
+  },
+  "POST /api/plans": {
+    need: "dsi",
+    request: async () => ({
+      method: "POST",
+      path: "/api/plans",
+      body: {
+        collectivite: { name: `Commune n° ${++serial}` },
+        analysisId: await fresh.analysis(),
+        target: { value: 5, date: "2030-12-31" },
+      },
+    }),
     ok: 201,
     // « b » has no such analysis.
     overrides: OTHER_404,
   },
-  "POST /api/plans/from-draft": { need: "dsi", request: () => ({ method: "POST", path: "/api/plans/from-draft", body: { draftId: fx.draft } }), ok: 400, overrides: OTHER_404 },
-  "DELETE /api/plans/:id": { need: "dsi", request: async () => ({ method: "DELETE", path: `/api/plans/${(await fresh.plan()).id}` }), ok: 204, overrides: OTHER_404 },
-  "POST /api/plans/:id/checkpoints": { need: "dsi", request: () => ({ method: "POST", path: `/api/plans/${fx.plan}/checkpoints`, body: { analysisId: fx.analysis2, date: `2025-06-${String(1 + ++checkpoints).padStart(2, "0")}` } }), ok: 201, overrides: OTHER_404 },
-  "POST /api/plans/:id/events": { need: "dsi", request: () => ({ method: "POST", path: `/api/plans/${fx.plan}/events`, body: { date: "2026-06-01", text: "Délibération du conseil." } }), ok: 201, overrides: OTHER_404 },
-  "POST /api/plans/:id/publish": { need: "dsi", request: async () => ({ method: "POST", path: `/api/plans/${(await fresh.plan()).id}/publish`, body: {} }), ok: 200, overrides: OTHER_404 },
-  "POST /api/plans/:id/unpublish": { need: "dsi", request: async () => ({ method: "POST", path: `/api/plans/${(await fresh.published()).id}/unpublish` }), ok: 200, overrides: OTHER_404 },
+  "POST /api/plans/from-draft": {
+    need: "dsi",
+    request: () => ({ method: "POST", path: "/api/plans/from-draft", body: { draftId: fx.draft } }),
+    ok: 400,
+    overrides: OTHER_404,
+  },
+  "DELETE /api/plans/:id": {
+    need: "dsi",
+    request: async () => ({ method: "DELETE", path: `/api/plans/${(await fresh.plan()).id}` }),
+    ok: 204,
+    overrides: OTHER_404,
+  },
+  "POST /api/plans/:id/checkpoints": {
+    need: "dsi",
+    request: () => ({
+      method: "POST",
+      path: `/api/plans/${fx.plan}/checkpoints`,
+      body: { analysisId: fx.analysis2, date: `2025-06-${String(1 + ++checkpoints).padStart(2, "0")}` },
+    }),
+    ok: 201,
+    overrides: OTHER_404,
+  },
+  "POST /api/plans/:id/events": {
+    need: "dsi",
+    request: () => ({
+      method: "POST",
+      path: `/api/plans/${fx.plan}/events`,
+      body: { date: "2026-06-01", text: "Délibération du conseil." },
+    }),
+    ok: 201,
+    overrides: OTHER_404,
+  },
+  "POST /api/plans/:id/publish": {
+    need: "dsi",
+    request: async () => ({ method: "POST", path: `/api/plans/${(await fresh.plan()).id}/publish`, body: {} }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
+  "POST /api/plans/:id/unpublish": {
+    need: "dsi",
+    request: async () => ({ method: "POST", path: `/api/plans/${(await fresh.published()).id}/unpublish` }),
+    ok: 200,
+    overrides: OTHER_404,
+  },
   // Administrateur (of their own workspace: « b »'s administrator acts on « b »).
-  "GET /api/workspace/members": { need: "administrateur", request: () => ({ path: "/api/workspace/members" }), ok: 200 },
-  "PUT /api/workspace/members": { need: "administrateur", request: () => ({ method: "PUT", path: "/api/workspace/members", body: { who: `invite-${++serial}@mairie.fr`, role: "lecteur" } }), ok: 200 },
-  "DELETE /api/workspace/members": { need: "administrateur", request: () => ({ method: "DELETE", path: `/api/workspace/members?who=absent-${++serial}@mairie.fr` }), ok: 200 },
-  "GET /api/workspace/audit": { need: "administrateur", request: () => ({ path: "/api/workspace/audit?format=csv" }), ok: 200 },
-  "GET /api/workspace/api-keys": { need: "administrateur", request: () => ({ path: "/api/workspace/api-keys" }), ok: 200 },
-  "POST /api/workspace/api-keys": { need: "administrateur", request: () => ({ method: "POST", path: "/api/workspace/api-keys", body: { name: `outil-${++serial}` } }), ok: 201 },
-  "DELETE /api/workspace/api-keys/:name": { need: "administrateur", request: async () => ({ method: "DELETE", path: `/api/workspace/api-keys/${await fresh.key()}` }), ok: 204, overrides: OTHER_404 },
+  "GET /api/workspace/members": {
+    need: "administrateur",
+    request: () => ({ path: "/api/workspace/members" }),
+    ok: 200,
+  },
+  "PUT /api/workspace/members": {
+    need: "administrateur",
+    request: () => ({
+      method: "PUT",
+      path: "/api/workspace/members",
+      body: { who: `invite-${++serial}@mairie.fr`, role: "lecteur" },
+    }),
+    ok: 200,
+  },
+  "DELETE /api/workspace/members": {
+    need: "administrateur",
+    request: () => ({ method: "DELETE", path: `/api/workspace/members?who=absent-${++serial}@mairie.fr` }),
+    ok: 200,
+  },
+  "GET /api/workspace/audit": {
+    need: "administrateur",
+    request: () => ({ path: "/api/workspace/audit?format=csv" }),
+    ok: 200,
+  },
+  "GET /api/workspace/api-keys": {
+    need: "administrateur",
+    request: () => ({ path: "/api/workspace/api-keys" }),
+    ok: 200,
+  },
+  "POST /api/workspace/api-keys": {
+    need: "administrateur",
+    request: () => ({ method: "POST", path: "/api/workspace/api-keys", body: { name: `outil-${++serial}` } }),
+    ok: 201,
+  },
+  "DELETE /api/workspace/api-keys/:name": {
+    need: "administrateur",
+    request: async () => ({ method: "DELETE", path: `/api/workspace/api-keys/${await fresh.key()}` }),
+    ok: 204,
+    overrides: OTHER_404,
+  },
 };
 
 /** What `caller` must get on a route needing `need`, whose allowed status is `ok`. */
@@ -219,7 +483,15 @@ async function setUp(databaseUrl: string | null) {
   tokens.clear();
   checkpoints = 0;
   provider = await startTestProvider();
-  server = await startTestServer({ ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), CORPUS_DIR: INVENTORY_CORPUS, OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, MODEL_CALLS_PER_HOUR: "0", UPLOADS_PER_HOUR: "0" });
+  server = await startTestServer({
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    CORPUS_DIR: INVENTORY_CORPUS,
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: CLIENT_ID,
+    OIDC_CLIENT_SECRET: CLIENT_SECRET,
+    MODEL_CALLS_PER_HOUR: "0",
+    UPLOADS_PER_HOUR: "0",
+  });
   provider.register(`${server.url}/auth/callback`);
   const team = teamStore(server.engine.database);
   await team.createWorkspace("a", "Mairie A");
@@ -236,7 +508,14 @@ async function setUp(databaseUrl: string | null) {
   for (const [caller, email, workspace, role] of people) {
     if (workspace && role) await team.setRole(email, workspace, role);
     const token = newToken();
-    await sessions.put(token, { subject: email.split("@")[0]!, issuer: provider.issuer, name: email, email, created: new Date().toISOString(), expires: new Date(Date.now() + 3600_000).toISOString() });
+    await sessions.put(token, {
+      subject: email.split("@")[0]!,
+      issuer: provider.issuer,
+      name: email,
+      email,
+      created: new Date().toISOString(),
+      expires: new Date(Date.now() + 3600_000).toISOString(),
+    });
     tokens.set(caller, token);
   }
   fx.analysis = await fresh.analysis();
@@ -271,7 +550,11 @@ describe.each(BACKENDS)("route × role matrix (%s)", (backend) => {
     expect(routes.filter((r) => !(r in ROUTE_REQUIREMENTS))).toEqual([]);
     expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
     // The rule the middleware applies is the one written here.
-    expect(Object.entries(MATRIX).filter(([key, row]) => ROUTE_REQUIREMENTS[key] !== row.need).map(([key]) => key)).toEqual([]);
+    expect(
+      Object.entries(MATRIX)
+        .filter(([key, row]) => ROUTE_REQUIREMENTS[key] !== row.need)
+        .map(([key]) => key),
+    ).toEqual([]);
   });
 
   it("gives each caller exactly the expected status on every route", async () => {
@@ -283,7 +566,8 @@ describe.each(BACKENDS)("route × role matrix (%s)", (backend) => {
         const body = await res.text();
         calls++;
         const want = expected(caller, row);
-        if (res.status !== want) mismatches.push(`${key} — ${caller}: ${res.status} au lieu de ${want} ${body.slice(0, 160)}`);
+        if (res.status !== want)
+          mismatches.push(`${key} — ${caller}: ${res.status} au lieu de ${want} ${body.slice(0, 160)}`);
         if (res.status === 403 && want === 403 && res.headers.get("content-type")?.includes("json")) {
           // Refusals say why, in French.
           expect(JSON.parse(body).error.message).toMatch(/rôle|membre|espace/);
@@ -329,7 +613,10 @@ describe.each(BACKENDS)("route × role matrix (%s)", (backend) => {
     const ids = (xs: { id?: string; name?: string; seq?: number }[]) => new Set(xs.map((x) => x.id ?? x.name ?? x.seq));
     for (const kind of ["analyses", "drafts", "plans", "keys"] as const) {
       const mine = ids(b[kind]);
-      expect([...ids(a[kind])].filter((id) => mine.has(id)), kind).toEqual([]);
+      expect(
+        [...ids(a[kind])].filter((id) => mine.has(id)),
+        kind,
+      ).toEqual([]);
     }
     expect(b.classifications.length).toBe(1);
     expect(b.audit.every((e: { workspace: string }) => e.workspace === "b")).toBe(true);
@@ -339,13 +626,32 @@ describe.each(BACKENDS)("route × role matrix (%s)", (backend) => {
   it("records who did what in « a »'s audit log, without any document content", async () => {
     const entries = await readAudit(server.engine.database, { workspace: "a" });
     const actions = new Set(entries.map((e) => e.action));
-    for (const a of ["inventory.import", "inventory.delete", "inventory.export", "draft.create", "draft.edit", "draft.export", "plan.adopt", "plan.publish", "plan.withdraw", "apikey.create", "apikey.revoke", "member.role", "classification.save"]) {
+    for (const a of [
+      "inventory.import",
+      "inventory.delete",
+      "inventory.export",
+      "draft.create",
+      "draft.edit",
+      "draft.export",
+      "plan.adopt",
+      "plan.publish",
+      "plan.withdraw",
+      "apikey.create",
+      "apikey.revoke",
+      "member.role",
+      "classification.save",
+    ]) {
       expect(actions, a).toContain(a);
     }
     const publish = entries.find((e) => e.action === "plan.publish" && e.actor === "dsi@a.fr");
     expect(publish?.target).toMatch(/^\d{4}-\d{2}-\d{2}-/);
     // Refused calls leave no line; « b »'s administrator never appears in « a »'s log.
-    expect(entries.filter((e) => e.actor === "lecteur@a.fr").map((e) => e.action).sort()).toEqual(["draft.export", "inventory.export"]);
+    expect(
+      entries
+        .filter((e) => e.actor === "lecteur@a.fr")
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(["draft.export", "inventory.export"]);
     expect(entries.some((e) => e.actor === "admin@b.fr")).toBe(false);
     const text = JSON.stringify(entries);
     expect(text).not.toContain("Texte revu.");

@@ -11,7 +11,11 @@ import { isOpenPath, safeReturn } from "../../server/http/auth.ts";
 import { FIXTURE_CORPUS, NO_OLLAMA, startTestServer } from "../helpers/server.ts";
 
 const run = promisify(execFile);
-const OIDC = { OIDC_ISSUER: "https://sso.ma-commune.fr/realms/agents", OIDC_CLIENT_ID: "cap-libre", OIDC_CLIENT_SECRET: "s" };
+const OIDC = {
+  OIDC_ISSUER: "https://sso.ma-commune.fr/realms/agents",
+  OIDC_CLIENT_ID: "cap-libre",
+  OIDC_CLIENT_SECRET: "s",
+};
 
 function exposure(env: Record<string, string>) {
   const lines: string[] = [];
@@ -37,7 +41,8 @@ describe("exposure", () => {
       const r = exposure({ HOST });
       expect(r.ok).toBe(false);
       expect(r.error).toContain(`il écouterait sur ${HOST}`);
-      for (const name of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "PUBLIC_URL", "HOST=127.0.0.1", "AUTH=none"]) expect(r.error).toContain(name);
+      for (const name of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "PUBLIC_URL", "HOST=127.0.0.1", "AUTH=none"])
+        expect(r.error).toContain(name);
     }
   });
 
@@ -48,7 +53,12 @@ describe("exposure", () => {
   });
 
   it("turns sign-in on with OIDC_ISSUER, and asks for PUBLIC_URL beyond loopback", () => {
-    expect(loadConfig(OIDC).auth).toMatchObject({ mode: "oidc", issuer: OIDC.OIDC_ISSUER, scopes: "openid profile email", sessionHours: 8 });
+    expect(loadConfig(OIDC).auth).toMatchObject({
+      mode: "oidc",
+      issuer: OIDC.OIDC_ISSUER,
+      scopes: "openid profile email",
+      sessionHours: 8,
+    });
     expect(loadConfig({ ...OIDC, AUTH: "none" }).auth.mode).toBe("none");
     const noUrl = exposure({ HOST: "0.0.0.0", ...OIDC });
     expect(noUrl.error).toContain("il faut donc PUBLIC_URL");
@@ -72,16 +82,53 @@ describe("exposure", () => {
   });
 
   it("opens only the health check, the sign-in flow, the public pages and /v1, and returns only to this site", () => {
-    for (const p of ["/api/health", "/auth/login", "/auth/callback", "/public/kervallon", "/public/public.css", "/v1/models"]) expect(isOpenPath(p)).toBe(true);
-    for (const p of ["/", "/app.js", "/api/me", "/api/health/x", "/api/inventory/analyses", "/publicite", "/authx", "/API/health", "/public.css"]) expect(isOpenPath(p)).toBe(false);
+    for (const p of [
+      "/api/health",
+      "/auth/login",
+      "/auth/callback",
+      "/public/kervallon",
+      "/public/public.css",
+      "/v1/models",
+    ])
+      expect(isOpenPath(p)).toBe(true);
+    for (const p of [
+      "/",
+      "/app.js",
+      "/api/me",
+      "/api/health/x",
+      "/api/inventory/analyses",
+      "/publicite",
+      "/authx",
+      "/API/health",
+      "/public.css",
+    ])
+      expect(isOpenPath(p)).toBe(false);
     expect(safeReturn("/#x")).toBe("/#x");
     expect(safeReturn("/?vue=1")).toBe("/?vue=1");
-    for (const bad of [undefined, "", "https://ailleurs.example/", "//ailleurs.example/", "/\\ailleurs.example", "javascript:alert(1)", "/\nx"]) expect(safeReturn(bad)).toBe("/");
+    for (const bad of [
+      undefined,
+      "",
+      "https://ailleurs.example/",
+      "//ailleurs.example/",
+      "/\\ailleurs.example",
+      "javascript:alert(1)",
+      "/\nx",
+    ])
+      expect(safeReturn(bad)).toBe("/");
   });
 
   it("npm start on 0.0.0.0 without sign-in exits with the French message, before opening anything", async () => {
     const result = await run(process.execPath, ["server/main.ts"], {
-      env: { ...process.env, HOST: "0.0.0.0", PORT: "0", AUTH: "", OIDC_ISSUER: "", CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: "/nonexistent/cap-libre", OLLAMA_BASE_URL: NO_OLLAMA },
+      env: {
+        ...process.env,
+        HOST: "0.0.0.0",
+        PORT: "0",
+        AUTH: "",
+        OIDC_ISSUER: "",
+        CORPUS_DIR: FIXTURE_CORPUS,
+        DATA_DIR: "/nonexistent/cap-libre",
+        OLLAMA_BASE_URL: NO_OLLAMA,
+      },
       timeout: 60_000,
     }).then(
       () => ({ code: 0, stderr: "" }),
@@ -99,7 +146,14 @@ describe("exposure", () => {
     const { tmpdir } = await import("node:os");
     const dataDir = await mkdtemp(`${tmpdir()}/cap-libre-exposure-`);
     const running = await startServer(
-      loadConfig({ HOST: "0.0.0.0", PORT: "0", AUTH: "none", CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA }),
+      loadConfig({
+        HOST: "0.0.0.0",
+        PORT: "0",
+        AUTH: "none",
+        CORPUS_DIR: FIXTURE_CORPUS,
+        DATA_DIR: dataDir,
+        OLLAMA_BASE_URL: NO_OLLAMA,
+      }),
       { line: (l) => lines.push(l), progress: () => {} },
     );
     try {

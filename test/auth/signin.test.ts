@@ -7,7 +7,15 @@ import { createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ID, CLIENT_SECRET, CookieJar, request, signIn, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  CookieJar,
+  request,
+  signIn,
+  startTestProvider,
+  type TestProvider,
+} from "../helpers/oidc-provider.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 
@@ -34,7 +42,10 @@ afterAll(async () => {
   await provider?.close();
 });
 
-const withSession = (token: string, init: RequestInit = {}) => ({ ...init, headers: { ...(init.headers as Record<string, string>), cookie: `${COOKIE}=${token}` } });
+const withSession = (token: string, init: RequestInit = {}) => ({
+  ...init,
+  headers: { ...(init.headers as Record<string, string>), cookie: `${COOKIE}=${token}` },
+});
 
 async function signedIn(login = "alice.martin"): Promise<string> {
   const jar = new CookieJar();
@@ -62,7 +73,10 @@ describe("sign-in with OpenID Connect", () => {
     const asset = await fetch(`${server.url}/app.js`, { redirect: "manual" });
     expect(asset.status).toBe(302);
     // What the browser fetches by itself (favicon, scripts) gets a 401, and starts no sign-in.
-    const icon = await fetch(`${server.url}/favicon.svg`, { redirect: "manual", headers: { "sec-fetch-dest": "image" } });
+    const icon = await fetch(`${server.url}/favicon.svg`, {
+      redirect: "manual",
+      headers: { "sec-fetch-dest": "image" },
+    });
     expect(icon.status).toBe(401);
 
     // What stays open: the health check and the sign-in flow.
@@ -83,8 +97,21 @@ describe("sign-in with OpenID Connect", () => {
         r.on("error", reject);
         r.end();
       });
-    const paths = ["/public/..%2fapp.js", "/public/%2e%2e/app.js", "/public/..%5capp.js", "/v1/..%2fapp.js", "/auth/..%2fapp.js", "/public/../index.html", "//app.js", "/api//inventory/analyses", "/api/inventory/analyses/", "/auth/%2e%2e/api/me", "/v1/../api/me"];
-    for (const path of paths) expect([path, await raw(path)]).toEqual([path, expect.toSatisfy((s: number) => s !== 200)]);
+    const paths = [
+      "/public/..%2fapp.js",
+      "/public/%2e%2e/app.js",
+      "/public/..%5capp.js",
+      "/v1/..%2fapp.js",
+      "/auth/..%2fapp.js",
+      "/public/../index.html",
+      "//app.js",
+      "/api//inventory/analyses",
+      "/api/inventory/analyses/",
+      "/auth/%2e%2e/api/me",
+      "/v1/../api/me",
+    ];
+    for (const path of paths)
+      expect([path, await raw(path)]).toEqual([path, expect.toSatisfy((s: number) => s !== 200)]);
   });
 
   it("signs in with PKCE, state and nonce, and the page and API then work", async () => {
@@ -109,7 +136,10 @@ describe("sign-in with OpenID Connect", () => {
     const me = await request(jar, `${server.url}/api/me`);
     expect(me.status).toBe(200);
     const who = await me.json();
-    expect(who).toMatchObject({ auth: "oidc", user: { name: "Alice Martin", email: "alice.martin@mairie-exemple.fr", subject: "alice.martin" } });
+    expect(who).toMatchObject({
+      auth: "oidc",
+      user: { name: "Alice Martin", email: "alice.martin@mairie-exemple.fr", subject: "alice.martin" },
+    });
     expect(Date.parse(who.expires) - Date.now()).toBeGreaterThan(1.9 * 3600_000);
     expect((await request(jar, `${server.url}/api/inventory/analyses`)).status).toBe(200);
     const page = await request(jar, `${server.url}/`);
@@ -124,11 +154,17 @@ describe("sign-in with OpenID Connect", () => {
   });
 
   it("behind https (PUBLIC_URL): __Host- Secure cookies and the public redirect URI", async () => {
-    const behindProxy = await startTestServer({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT_ID, PUBLIC_URL: "https://cap-libre.ma-commune.fr" });
+    const behindProxy = await startTestServer({
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: CLIENT_ID,
+      PUBLIC_URL: "https://cap-libre.ma-commune.fr",
+    });
     try {
       const start = await fetch(`${behindProxy.url}/auth/login`, { redirect: "manual" });
       expect(start.status).toBe(302);
-      expect(new URL(start.headers.get("location")!).searchParams.get("redirect_uri")).toBe("https://cap-libre.ma-commune.fr/auth/callback");
+      expect(new URL(start.headers.get("location")!).searchParams.get("redirect_uri")).toBe(
+        "https://cap-libre.ma-commune.fr/auth/callback",
+      );
       const cookie = start.headers.getSetCookie().join();
       expect(cookie).toMatch(/^__Host-caplibre_signin=[A-Za-z0-9_-]{43};/);
       expect(cookie).toMatch(/Secure/);
@@ -173,7 +209,10 @@ describe("sign-in with OpenID Connect", () => {
     const jar = new CookieJar();
     const start = await request(jar, `${server.url}/auth/login`);
     const state = new URL(start.headers.get("location")!).searchParams.get("state")!;
-    const res = await request(jar, `${server.url}/auth/callback?error=access_denied&error_description=compte+suspendu&state=${state}&iss=${encodeURIComponent(provider.issuer)}`);
+    const res = await request(
+      jar,
+      `${server.url}/auth/callback?error=access_denied&error_description=compte+suspendu&state=${state}&iss=${encodeURIComponent(provider.issuer)}`,
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Le fournisseur d&#39;identité a refusé la connexion : compte suspendu.");
   });
@@ -212,7 +251,10 @@ describe("sign-in with OpenID Connect", () => {
   it("lets an administrator list and revoke sessions from the command line, beside the running server", async () => {
     const token = await signedIn("bruno.petit");
     const cli = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ["server/cli/main.ts", "sessions", ...args], { env: { ...process.env, DATA_DIR: server.dataDir }, timeout: 60_000 });
+      promisify(execFile)(process.execPath, ["server/cli/main.ts", "sessions", ...args], {
+        env: { ...process.env, DATA_DIR: server.dataDir },
+        timeout: 60_000,
+      });
     const list = await cli();
     expect(list.stdout).toContain("Bruno Petit <bruno.petit@mairie-exemple.fr> — sujet bruno.petit");
     const revoked = await cli("revoke", "Bruno.Petit@mairie-exemple.fr");
@@ -224,7 +266,14 @@ describe("sign-in with OpenID Connect", () => {
   it("limits model calls per person and per hour: a 429 in French with Retry-After", async () => {
     const [alice, bruno] = [await signedIn("alice.martin"), await signedIn("bruno.petit")];
     const ask = (token: string) =>
-      fetch(`${server.url}/api/chat`, withSession(token, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ messages: [{ role: "user", content: "Quelles alternatives à Microsoft Teams ?" }] }) }));
+      fetch(
+        `${server.url}/api/chat`,
+        withSession(token, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ messages: [{ role: "user", content: "Quelles alternatives à Microsoft Teams ?" }] }),
+        }),
+      );
     for (let i = 0; i < 2; i++) {
       const ok = await ask(alice);
       expect(ok.status).toBe(200);
@@ -246,17 +295,31 @@ describe("sign-in with OpenID Connect", () => {
   it("keeps the citizens' public page open without an account", async () => {
     const token = await signedIn();
     const csv = `"Nom";"Éditeur";"Nombre d'installations";\n"Google Chrome";"Google LLC";"20";\n"LibreOffice";"The Document Foundation";"20";\n`;
-    const analysis = await fetch(`${server.url}/api/inventory/analyze?name=glpi.csv`, withSession(token, { method: "POST", body: csv }));
+    const analysis = await fetch(
+      `${server.url}/api/inventory/analyze?name=glpi.csv`,
+      withSession(token, { method: "POST", body: csv }),
+    );
     expect(analysis.status).toBe(201);
     const { id } = await analysis.json();
     const json = { "content-type": "application/json" };
     const created = await fetch(
       `${server.url}/api/plans`,
-      withSession(token, { method: "POST", headers: json, body: JSON.stringify({ collectivite: { name: "Commune de Kervallon" }, analysisId: id, target: { value: 5, date: "2030-12-31" } }) }),
+      withSession(token, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({
+          collectivite: { name: "Commune de Kervallon" },
+          analysisId: id,
+          target: { value: 5, date: "2030-12-31" },
+        }),
+      }),
     );
     expect(created.status).toBe(201);
     const { plan } = await created.json();
-    const published = await fetch(`${server.url}/api/plans/${plan.id}/publish`, withSession(token, { method: "POST", headers: json, body: "{}" }));
+    const published = await fetch(
+      `${server.url}/api/plans/${plan.id}/publish`,
+      withSession(token, { method: "POST", headers: json, body: "{}" }),
+    );
     expect(published.status).toBe(200);
 
     const page = await fetch(`${server.url}/public/${plan.slug}`, { redirect: "manual" });

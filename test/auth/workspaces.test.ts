@@ -7,12 +7,20 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rolesFromClaim, teamStore } from "../../server/auth/workspaces.ts";
 import { parseRole } from "../../server/auth/roles.ts";
+import { rolesFromClaim, teamStore } from "../../server/auth/workspaces.ts";
 import { runCli } from "../../server/cli/main.ts";
 import { readAudit } from "../../server/store/audit.ts";
-import { CLIENT_ID, CLIENT_SECRET, CookieJar, request, signIn, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  CookieJar,
+  request,
+  signIn,
+  startTestProvider,
+  type TestProvider,
+} from "../helpers/oidc-provider.ts";
 import { postJson, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 
@@ -20,10 +28,22 @@ const csv = `"Nom";"Éditeur";"Nombre d'installations";\n"Google Chrome";"Google
 
 describe("roles from the identity provider's claim", () => {
   it("reads <prefix><espace>:<rôle> values, and ignores the rest", () => {
-    const claims = { groups: ["cap-libre:mairie-a:DSI", "cap-libre:mairie-a:lecteur", "cap-libre:mairie-b:Rédacteur", "cap-libre:mairie-c:chef", "autre:mairie-d:administrateur", "cap-libre:Mairie E:lecteur", 42] };
+    const claims = {
+      groups: [
+        "cap-libre:mairie-a:DSI",
+        "cap-libre:mairie-a:lecteur",
+        "cap-libre:mairie-b:Rédacteur",
+        "cap-libre:mairie-c:chef",
+        "autre:mairie-d:administrateur",
+        "cap-libre:Mairie E:lecteur",
+        42,
+      ],
+    };
     expect(rolesFromClaim(claims, "groups", "cap-libre:")).toEqual({ "mairie-a": "dsi", "mairie-b": "redacteur" });
     // Keycloak writes group paths; a single string with spaces is read too.
-    expect(rolesFromClaim({ groups: ["/cap-libre/sictiam/administrateur"] }, "groups", "/cap-libre")).toEqual({ sictiam: "administrateur" });
+    expect(rolesFromClaim({ groups: ["/cap-libre/sictiam/administrateur"] }, "groups", "/cap-libre")).toEqual({
+      sictiam: "administrateur",
+    });
     expect(rolesFromClaim({ roles: "a:lecteur b:dsi" }, "roles", "")).toEqual({ a: "lecteur", b: "dsi" });
     expect(rolesFromClaim(claims, null, "")).toEqual({});
     expect(parseRole("Administrateur")).toBe("administrateur");
@@ -34,7 +54,14 @@ describe("roles from the identity provider's claim", () => {
   let server: TestServer;
   beforeAll(async () => {
     provider = await startTestProvider();
-    server = await startTestServer({ CORPUS_DIR: INVENTORY_CORPUS, OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, OIDC_ROLES_CLAIM: "groups", OIDC_ROLES_PREFIX: "cap-libre:" });
+    server = await startTestServer({
+      CORPUS_DIR: INVENTORY_CORPUS,
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: CLIENT_ID,
+      OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      OIDC_ROLES_CLAIM: "groups",
+      OIDC_ROLES_PREFIX: "cap-libre:",
+    });
     provider.register(`${server.url}/auth/callback`);
     await teamStore(server.engine.database).createWorkspace("mairie-a", "Mairie A");
   });
@@ -49,7 +76,9 @@ describe("roles from the identity provider's claim", () => {
     const mine = await (await request(jar, `${server.url}/api/workspaces`)).json();
     expect(mine).toEqual({ current: "mairie-a", workspaces: [{ id: "mairie-a", name: "Mairie A", role: "dsi" }] });
     // DSI: may import an inventory, not manage members.
-    expect((await request(jar, `${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv })).status).toBe(201);
+    expect(
+      (await request(jar, `${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv })).status,
+    ).toBe(201);
     const members = await request(jar, `${server.url}/api/workspace/members`);
     expect(members.status).toBe(403);
     expect((await members.json()).error.message).toBe(
@@ -58,11 +87,23 @@ describe("roles from the identity provider's claim", () => {
     // The command line makes her administrator: effective at the next request, without signing in again.
     const out: string[] = [];
     const term = { line: (t: string) => out.push(t), progress: () => {}, done: () => {} } as never;
-    expect(await runCli(["workspace", "role", "mairie-a", "Claire.Durand@mairie-exemple.fr", "administrateur"], { term, out: (t) => out.push(t), env: { DATA_DIR: server.dataDir } })).toBe(0);
-    expect(out.join("")).toContain("claire.durand@mairie-exemple.fr : administrateur dans l'espace « mairie-a » (avant : aucun)");
+    expect(
+      await runCli(["workspace", "role", "mairie-a", "Claire.Durand@mairie-exemple.fr", "administrateur"], {
+        term,
+        out: (t) => out.push(t),
+        env: { DATA_DIR: server.dataDir },
+      }),
+    ).toBe(0);
+    expect(out.join("")).toContain(
+      "claire.durand@mairie-exemple.fr : administrateur dans l'espace « mairie-a » (avant : aucun)",
+    );
     expect((await request(jar, `${server.url}/api/workspace/members`)).status).toBe(200);
     // A lower role from the CLI does not lower what the provider gives.
-    await runCli(["workspace", "role", "mairie-a", "claire.durand@mairie-exemple.fr", "lecteur"], { term, out: (t) => out.push(t), env: { DATA_DIR: server.dataDir } });
+    await runCli(["workspace", "role", "mairie-a", "claire.durand@mairie-exemple.fr", "lecteur"], {
+      term,
+      out: (t) => out.push(t),
+      env: { DATA_DIR: server.dataDir },
+    });
     expect((await (await request(jar, `${server.url}/api/workspaces`)).json()).workspaces[0].role).toBe("dsi");
 
     const log = await readAudit(server.engine.database, { workspace: "mairie-a" });
@@ -83,7 +124,8 @@ describe("roles from the identity provider's claim", () => {
     expect(res.status).toBe(403);
     expect((await res.json()).error).toEqual({
       code: "no_workspace",
-      message: "Vous êtes connecté, mais vous n'êtes membre d'aucun espace de travail de Cap Libre. Demandez à un administrateur de vous y ajouter (npm run cli -- workspace role <espace> bruno.petit@mairie-exemple.fr lecteur).",
+      message:
+        "Vous êtes connecté, mais vous n'êtes membre d'aucun espace de travail de Cap Libre. Demandez à un administrateur de vous y ajouter (npm run cli -- workspace role <espace> bruno.petit@mairie-exemple.fr lecteur).",
     });
   });
 });
@@ -102,7 +144,10 @@ describe("without sign-in (one person on this machine)", () => {
     const drafts = await (await fetch(`${server.url}/api/drafts`)).json();
     expect(drafts.drafts.map((d: { id: string }) => d.id)).toContain(old.id);
 
-    expect(await (await fetch(`${server.url}/api/workspaces`)).json()).toEqual({ current: "defaut", workspaces: [{ id: "defaut", name: "Espace par défaut", role: "administrateur" }] });
+    expect(await (await fetch(`${server.url}/api/workspaces`)).json()).toEqual({
+      current: "defaut",
+      workspaces: [{ id: "defaut", name: "Espace par défaut", role: "administrateur" }],
+    });
     const upload = await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv });
     expect(upload.status).toBe(201);
     const { id } = await upload.json();
@@ -111,7 +156,9 @@ describe("without sign-in (one person on this machine)", () => {
     const key = await postJson(`${server.url}/api/workspace/api-keys`, { name: "open-webui" });
     expect(key.status).toBe(201);
     const log = await (await fetch(`${server.url}/api/workspace/audit`)).json();
-    expect(log.entries.map((e: { actor: string; action: string; label: string }) => [e.actor, e.action, e.label])).toEqual([
+    expect(
+      log.entries.map((e: { actor: string; action: string; label: string }) => [e.actor, e.action, e.label]),
+    ).toEqual([
       ["local", "inventory.import", "import d'un inventaire"],
       ["local", "apikey.create", "création d'une clé d'API"],
     ]);
@@ -120,7 +167,9 @@ describe("without sign-in (one person on this machine)", () => {
     const bytes = Buffer.from(await csvLog.arrayBuffer());
     // A BOM, so that Excel reads UTF-8.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString("utf8").split("\r\n")[0]).toBe("date;espace;personne;action;libellé;objet;détail");
+    expect(bytes.subarray(3).toString("utf8").split("\r\n")[0]).toBe(
+      "date;espace;personne;action;libellé;objet;détail",
+    );
   });
 });
 
@@ -130,16 +179,24 @@ describe("npm run cli -- workspace", () => {
     try {
       const run = async (...args: string[]) => {
         const lines: string[] = [];
-        const code = await runCli(args, { term: { line: (t) => lines.push(t), progress: () => {} }, out: (t) => lines.push(t), env: { DATA_DIR: dataDir } });
+        const code = await runCli(args, {
+          term: { line: (t) => lines.push(t), progress: () => {} },
+          out: (t) => lines.push(t),
+          env: { DATA_DIR: dataDir },
+        });
         return { code, text: lines.join("") };
       };
       expect(await run("workspace", "create", "Mairie Lorient", "Mairie")).toEqual({
         code: 2,
         text: "Identifiant d'espace invalide : « Mairie Lorient ». Utilisez des lettres minuscules sans accent, des chiffres et des tirets (64 caractères au plus), par exemple « mairie-de-lorient ».",
       });
-      expect((await run("workspace", "role", "inconnu", "a@b.fr", "lecteur")).text).toBe("Aucun espace de travail « inconnu ». La liste : npm run cli -- workspace list");
+      expect((await run("workspace", "role", "inconnu", "a@b.fr", "lecteur")).text).toBe(
+        "Aucun espace de travail « inconnu ». La liste : npm run cli -- workspace list",
+      );
       expect((await run("workspace", "role", "defaut", "a@b.fr", "chef")).text).toContain("Rôle inconnu : « chef »");
-      expect((await run("workspace", "create", "defaut", "Encore")).text).toBe("L'espace de travail « defaut » existe déjà.");
+      expect((await run("workspace", "create", "defaut", "Encore")).text).toBe(
+        "L'espace de travail « defaut » existe déjà.",
+      );
       expect((await run("workspace")).code).toBe(2);
       expect((await run("workspace", "role", "defaut", "a@b.fr", "Rédacteur")).code).toBe(0);
       expect((await run("workspace", "members", "defaut")).text).toBe("a@b.fr — rédacteur\n");

@@ -9,11 +9,11 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { promisify } from "node:util";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
-import { startTestServer } from "../helpers/server.ts";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { promisify } from "node:util";
 import { analyzeInventory } from "../../server/inventory/service.ts";
+import { startTestServer } from "../helpers/server.ts";
 import { generateGlpiExport } from "./inventory.bench.ts";
 
 const ms = (x: number) => `${Math.round(x)} ms`;
@@ -22,7 +22,13 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
-const QUERIES = ["CLOUD Act", "logiciel libre collectivité", "messagerie souveraine", "Nextcloud", "migration LibreOffice"];
+const QUERIES = [
+  "CLOUD Act",
+  "logiciel libre collectivité",
+  "messagerie souveraine",
+  "Nextcloud",
+  "migration LibreOffice",
+];
 
 /** A list of `n` distinct software names that are not versions of one another (letter codes, not numbers). */
 function distinctNames(n: number): Uint8Array {
@@ -79,7 +85,6 @@ async function uploadFrom(url: string, file: string): Promise<{ status: number; 
   return JSON.parse(stdout);
 }
 
-
 export default async function benchInventoryScale(): Promise<void> {
   const t0 = performance.now();
   const server = await startTestServer({ CORPUS_DIR: path.resolve("corpus") });
@@ -90,7 +95,9 @@ export default async function benchInventoryScale(): Promise<void> {
     const idle = searchLoad(server.url);
     await new Promise((r) => setTimeout(r, 2_000));
     const before = await idle.stop();
-    console.log(`recherche sans envoi en cours : p50 ${ms(quantile(before, 0.5))}, p95 ${ms(quantile(before, 0.95))} (${before.length} requêtes)`);
+    console.log(
+      `recherche sans envoi en cours : p50 ${ms(quantile(before, 0.5))}, p95 ${ms(quantile(before, 0.95))} (${before.length} requêtes)`,
+    );
 
     const tmp = await mkdtemp(path.join(tmpdir(), "cap-libre-bench-upload-"));
     const datasets: [string, Uint8Array][] = [
@@ -106,7 +113,12 @@ export default async function benchInventoryScale(): Promise<void> {
       loop.enable();
       const sent = await uploadFrom(server.url, file);
       const upload = sent.ms;
-      const analysis = sent.body as { id: string; ms: number; pages: { items: { total: number }; unknown: { total: number } }; error?: { message: string } };
+      const analysis = sent.body as {
+        id: string;
+        ms: number;
+        pages: { items: { total: number }; unknown: { total: number } };
+        error?: { message: string };
+      };
       const during = await load.stop();
       loop.disable();
       if (sent.status !== 201) {
@@ -114,25 +126,41 @@ export default async function benchInventoryScale(): Promise<void> {
         continue;
       }
       const record = await server.engine.records("analyses").get(analysis.id);
-      const saved = JSON.stringify(record).length + ((await server.engine.records("analysis-tables").getBytes(analysis.id))?.byteLength ?? 0);
+      const saved =
+        JSON.stringify(record).length +
+        ((await server.engine.records("analysis-tables").getBytes(analysis.id))?.byteLength ?? 0);
       console.log(
         `${label} (${(bytes.byteLength / 1024 / 1024).toFixed(1)} Mo) → ${analysis.pages.items.total} éléments, ${analysis.pages.unknown.total} inconnus`,
       );
       console.log(`  envoi + analyse (réponse HTTP) : ${ms(upload)} ; dans le worker : ${ms(analysis.ms)}`);
-      console.log(`  recherche pendant l'envoi : p50 ${ms(quantile(during, 0.5))}, p95 ${ms(quantile(during, 0.95))}, max ${ms(quantile(during, 1))} (${during.length} requêtes ; objectif p95 < 100 ms)`);
-      console.log(`  retard de la boucle d'événements du serveur : p99 ${ms(loop.percentile(99) / 1e6)}, max ${ms(loop.max / 1e6)}`);
+      console.log(
+        `  recherche pendant l'envoi : p50 ${ms(quantile(during, 0.5))}, p95 ${ms(quantile(during, 0.95))}, max ${ms(quantile(during, 1))} (${during.length} requêtes ; objectif p95 < 100 ms)`,
+      );
+      console.log(
+        `  retard de la boucle d'événements du serveur : p99 ${ms(loop.percentile(99) / 1e6)}, max ${ms(loop.max / 1e6)}`,
+      );
       console.log(`  enregistré : ${(saved / 1024).toFixed(0)} Ko (résumé + table compacte)`);
       let t2 = performance.now();
-      await (await fetch(`${server.url}/api/inventory/analyses/${analysis.id}/items?offset=5000&limit=100`)).arrayBuffer();
+      await (
+        await fetch(`${server.url}/api/inventory/analyses/${analysis.id}/items?offset=5000&limit=100`)
+      ).arrayBuffer();
       const firstPage = performance.now() - t2;
       t2 = performance.now();
-      await (await fetch(`${server.url}/api/inventory/analyses/${analysis.id}/items?q=microsoft&limit=100`)).arrayBuffer();
+      await (
+        await fetch(`${server.url}/api/inventory/analyses/${analysis.id}/items?q=microsoft&limit=100`)
+      ).arrayBuffer();
       const filtered = performance.now() - t2;
-      console.log(`  page d'éléments : ${ms(firstPage)} (première lecture), ${ms(filtered)} (filtre « microsoft », table en cache)`);
+      console.log(
+        `  page d'éléments : ${ms(firstPage)} (première lecture), ${ms(filtered)} (filtre « microsoft », table en cache)`,
+      );
       for (const format of ["csv", "ods"]) {
         t2 = performance.now();
-        const file = await (await fetch(`${server.url}/api/inventory/analyses/${analysis.id}/export?format=${format}`)).arrayBuffer();
-        console.log(`  export ${format.toUpperCase()} : ${ms(performance.now() - t2)}, ${(file.byteLength / 1024).toFixed(0)} Ko`);
+        const file = await (
+          await fetch(`${server.url}/api/inventory/analyses/${analysis.id}/export?format=${format}`)
+        ).arrayBuffer();
+        console.log(
+          `  export ${format.toUpperCase()} : ${ms(performance.now() - t2)}, ${(file.byteLength / 1024).toFixed(0)} Ko`,
+        );
       }
     }
     await rm(tmp, { recursive: true, force: true });

@@ -51,7 +51,9 @@ const SUFFIXES = ["", " (x64 fr)", " (64-bit)", " - Français", " - fr-fr", " (x
 
 /** A GLPI 10 export as written by GLPI: BOM, every cell quoted, trailing ;, LF, <br> between versions. */
 export function generateGlpiExport(lines: number): Uint8Array {
-  const out: string[] = ['"Nom";"Entité";"Éditeur";"Versions - Nom";"Versions - Système d\'exploitation";"Nombre d\'installations";'];
+  const out: string[] = [
+    '"Nom";"Entité";"Éditeur";"Versions - Nom";"Versions - Système d\'exploitation";"Nombre d\'installations";',
+  ];
   let seed = 42;
   const rand = (n: number) => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -105,15 +107,22 @@ export default async function benchInventory(): Promise<void> {
     items = result.items.length;
     classified = result.items.filter((i) => i.extraEuropean !== null).length;
   }
-  console.log(`export GLPI de 10 000 lignes (${(bytes.byteLength / 1024 / 1024).toFixed(1)} Mo) → ${items} éléments distincts, ${classified} classés`);
+  console.log(
+    `export GLPI de 10 000 lignes (${(bytes.byteLength / 1024 / 1024).toFixed(1)} Mo) → ${items} éléments distincts, ${classified} classés`,
+  );
   console.log(`lecture (décodage, CSV) : médiane ${ms(median(parse))}`);
   console.log(`analyse (correspondances, carte, score) : médiane ${ms(median(analyze))}`);
-  console.log(`lecture + analyse : médiane ${ms(median(parse.map((p, i) => p + analyze[i]!)))} (objectif : moins de 1 000 ms)`);
+  console.log(
+    `lecture + analyse : médiane ${ms(median(parse.map((p, i) => p + analyze[i]!)))} (objectif : moins de 1 000 ms)`,
+  );
 
   // The whole service path: corpus fingerprint, saved classifications, analysis, JSON record written to disk.
   const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-bench-inventory-"));
   try {
-    const ctx = { config: { corpusDir }, records: <T>(c: string) => createFileRecordStore<T>(path.join(dataDir, "records", c)) };
+    const ctx = {
+      config: { corpusDir },
+      records: <T>(c: string) => createFileRecordStore<T>(path.join(dataDir, "records", c)),
+    };
     const total: number[] = [];
     for (let run = 0; run < 5; run++) {
       t = performance.now();

@@ -6,6 +6,7 @@
 import { readdir } from "node:fs/promises";
 
 process.env.LANCEDB_LOG ??= "error";
+
 import { parseArgs } from "node:util";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { passages: { type: "string" } } });

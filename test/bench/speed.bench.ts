@@ -14,18 +14,19 @@
  *   the same LanceDB table first; `npm run cli -- help` vs `node -e 0`.
  * Targets are printed beside each figure; nothing here fails a test.
  */
-import * as lancedb from "@lancedb/lancedb";
+
 import { spawn } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import * as lancedb from "@lancedb/lancedb";
+import { type Config, loadConfig } from "../../server/config.ts";
+import { fold } from "../../server/core/text.ts";
 import { embedMissing } from "../../server/corpus/vectors.ts";
-import { loadConfig, type Config } from "../../server/config.ts";
 import { createEngine } from "../../server/engine.ts";
 import { startServer } from "../../server/server.ts";
-import { fold } from "../../server/core/text.ts";
 import { vectorTableName } from "../../server/store/lancedb.ts";
 import { loadQuestions } from "../eval/evaluate.ts";
 import { fakeEmbedding, startFakeOllama } from "../helpers/fake-ollama.ts";
@@ -65,7 +66,11 @@ async function timeAll<T>(items: T[], fn: (item: T) => Promise<unknown>, rounds 
 }
 
 /** Requests per second with `concurrency` in flight, over `total` requests. */
-async function throughput(total: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<{ rps: number; p95: number }> {
+async function throughput(
+  total: number,
+  concurrency: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<{ rps: number; p95: number }> {
   let next = 0;
   const latencies: number[] = [];
   const started = performance.now();
@@ -83,8 +88,15 @@ async function throughput(total: number, concurrency: number, fn: (i: number) =>
 }
 
 /** Runs `load-generator.ts` in its own process against `url`: requests per second and each request's latency. */
-async function loadFromAnotherProcess(url: string, queries: string[], concurrency: number, total: number): Promise<{ rps: number; latencies: number[] }> {
-  const child = spawn(process.execPath, [new URL("./load-generator.ts", import.meta.url).pathname], { stdio: ["pipe", "pipe", "inherit"] });
+async function loadFromAnotherProcess(
+  url: string,
+  queries: string[],
+  concurrency: number,
+  total: number,
+): Promise<{ rps: number; latencies: number[] }> {
+  const child = spawn(process.execPath, [new URL("./load-generator.ts", import.meta.url).pathname], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   child.stdin.end(JSON.stringify({ url, queries, concurrency, total }));
   let out = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -95,8 +107,15 @@ async function loadFromAnotherProcess(url: string, queries: string[], concurrenc
 
 /** A raw FTS query on the project's table: what LanceDB does alone for a search of k=5. */
 function rawFts(table: lancedb.Table, query: string, k = 5) {
-  const folded = fold(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  return table.query().fullTextSearch(new lancedb.MultiMatchQuery(folded, TEXT_COLUMNS)).select(["id", "text", "_score"]).limit(k).toArray();
+  const folded = fold(query)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+  return table
+    .query()
+    .fullTextSearch(new lancedb.MultiMatchQuery(folded, TEXT_COLUMNS))
+    .select(["id", "text", "_score"])
+    .limit(k)
+    .toArray();
 }
 
 /** The arguments `npm run <script>` gives Node (package.json's `node …` scripts), without npm's own start-up. */
@@ -119,7 +138,11 @@ async function processCpuMs(pid: number): Promise<number> {
  * Spawns a process and resolves when its health address (after a URL printed on stdout or stderr) answers, with
  * the elapsed ms and the CPU ms the process had used by then.
  */
-async function startToHealthy(args: string[], env: Record<string, string>, healthPath: string): Promise<{ ms: number; cpuMs: number }> {
+async function startToHealthy(
+  args: string[],
+  env: Record<string, string>,
+  healthPath: string,
+): Promise<{ ms: number; cpuMs: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   try {
@@ -192,14 +215,24 @@ async function syntheticCorpus(dir: string, passages: number, sentences: string[
 export default async function benchSpeed(options: { passages?: number } = {}): Promise<void> {
   const target = options.passages ?? 0;
   const work = await mkdtemp(path.join(tmpdir(), "cap-libre-bench-speed-"));
-  console.log(`Charge de la machine au départ : ${loadavg().map((x) => x.toFixed(2)).join(" / ")} (1, 5, 15 min)`);
+  console.log(
+    `Charge de la machine au départ : ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" / ")} (1, 5, 15 min)`,
+  );
   const { questions } = await loadQuestions();
   const queries = questions.map((q) => q.question);
   console.log("\n| figure | Cap Libre | LanceDB seul / plancher | rapport | objectif |\n|---|---|---|---|---|");
   try {
     // --- Real corpus: search over HTTP vs raw FTS.
     const realDir = path.join(work, "real");
-    const realConfig = loadConfig({ CORPUS_DIR: "corpus", DATA_DIR: realDir, OLLAMA_BASE_URL: NO_OLLAMA, PORT: "0", OLLAMA_STATUS_TTL_MS: "600000" });
+    const realConfig = loadConfig({
+      CORPUS_DIR: "corpus",
+      DATA_DIR: realDir,
+      OLLAMA_BASE_URL: NO_OLLAMA,
+      PORT: "0",
+      OLLAMA_STATUS_TTL_MS: "600000",
+    });
     await searchFigures("corpus réel", realConfig, queries, 1.5);
 
     // --- Start to healthy, CLI help.
@@ -207,11 +240,23 @@ export default async function benchSpeed(options: { passages?: number } = {}): P
     const start: { ms: number; cpuMs: number }[] = [];
     const bare: { ms: number; cpuMs: number }[] = [];
     for (let i = 0; i < 8; i++) {
-      const ours = await startToHealthy(await scriptArgs("start"), { CORPUS_DIR: "corpus", DATA_DIR: realDir, OLLAMA_BASE_URL: NO_OLLAMA, PORT: "0" }, "/api/health");
-      const floor = await startToHealthy(["--input-type=module", "-e", BARE_START], { LANCE_DIR: path.join(realDir, "lancedb") }, "/");
+      const ours = await startToHealthy(
+        await scriptArgs("start"),
+        { CORPUS_DIR: "corpus", DATA_DIR: realDir, OLLAMA_BASE_URL: NO_OLLAMA, PORT: "0" },
+        "/api/health",
+      );
+      const floor = await startToHealthy(
+        ["--input-type=module", "-e", BARE_START],
+        { LANCE_DIR: path.join(realDir, "lancedb") },
+        "/",
+      );
       if (i > 0) start.push(ours), bare.push(floor);
     }
-    const med = (xs: { ms: number; cpuMs: number }[], key: "ms" | "cpuMs") => pct(xs.map((x) => x[key]), 0.5);
+    const med = (xs: { ms: number; cpuMs: number }[], key: "ms" | "cpuMs") =>
+      pct(
+        xs.map((x) => x[key]),
+        0.5,
+      );
     row(
       "démarrage → prêt : `npm start` (sans npm) → /api/health, index déjà construit (médiane de 7 : temps ; CPU)",
       `${f1(med(start, "ms"))} ms ; CPU ${f1(med(start, "cpuMs"))} ms`,
@@ -227,7 +272,13 @@ export default async function benchSpeed(options: { passages?: number } = {}): P
       const floor = await timeProcess(["-e", "0"]);
       if (i > 0) help.push(ours), nodeAlone.push(floor);
     }
-    row("`npm run cli -- help` (sans npm, médiane de 7)", `${f1(pct(help, 0.5))} ms`, `node -e 0 : ${f1(pct(nodeAlone, 0.5))} ms`, ratio(pct(help, 0.5), pct(nodeAlone, 0.5)), "< 300 ms");
+    row(
+      "`npm run cli -- help` (sans npm, médiane de 7)",
+      `${f1(pct(help, 0.5))} ms`,
+      `node -e 0 : ${f1(pct(nodeAlone, 0.5))} ms`,
+      ratio(pct(help, 0.5), pct(nodeAlone, 0.5)),
+      "< 300 ms",
+    );
 
     // --- Chats: admission control and overhead.
     await chatFigures(realConfig, queries);
@@ -235,14 +286,25 @@ export default async function benchSpeed(options: { passages?: number } = {}): P
     if (target > 0) {
       // --- N passages: ingest, disk, restart, search, concurrency, vectors.
       const all = await (await lancedb.connect(path.join(realDir, "lancedb"))).openTable("chunks");
-      const texts = (await all.query().select(["text", "doc_title"]).toArray()) as { text: string; doc_title: string }[];
+      const texts = (await all.query().select(["text", "doc_title"]).toArray()) as {
+        text: string;
+        doc_title: string;
+      }[];
       all.close();
-      const sentences = texts.flatMap((t) => t.text.split(/(?<=[.!?])\s+/)).filter((s) => s.length > 30 && s.length < 400);
+      const sentences = texts
+        .flatMap((t) => t.text.split(/(?<=[.!?])\s+/))
+        .filter((s) => s.length > 30 && s.length < 400);
       const titles = [...new Set(texts.map((t) => t.doc_title))];
       const bigCorpus = path.join(work, "big-corpus");
       await syntheticCorpus(bigCorpus, target - texts.length, sentences, titles);
       const bigDir = path.join(work, "big");
-      const bigConfig = loadConfig({ CORPUS_DIR: bigCorpus, DATA_DIR: bigDir, OLLAMA_BASE_URL: NO_OLLAMA, PORT: "0", OLLAMA_STATUS_TTL_MS: "600000" });
+      const bigConfig = loadConfig({
+        CORPUS_DIR: bigCorpus,
+        DATA_DIR: bigDir,
+        OLLAMA_BASE_URL: NO_OLLAMA,
+        PORT: "0",
+        OLLAMA_STATUS_TTL_MS: "600000",
+      });
 
       const engine = await createEngine(bigConfig);
       let cpu = process.cpuUsage();
@@ -269,24 +331,56 @@ export default async function benchSpeed(options: { passages?: number } = {}): P
       cpu = process.cpuUsage();
       const t = performance.now();
       const raw = await rawDb.createEmptyTable("chunks", schema);
-      for (let i = 0; i < rows.length; i += 5000) await raw.add(lancedb.makeArrowTable(rows.slice(i, i + 5000), { schema }));
+      for (let i = 0; i < rows.length; i += 5000)
+        await raw.add(lancedb.makeArrowTable(rows.slice(i, i + 5000), { schema }));
       for (const column of TEXT_COLUMNS) {
-        await raw.createIndex(column, { config: lancedb.Index.fts({ language: "French", stem: true, removeStopWords: true, asciiFolding: true, withPosition: false }) });
+        await raw.createIndex(column, {
+          config: lancedb.Index.fts({
+            language: "French",
+            stem: true,
+            removeStopWords: true,
+            asciiFolding: true,
+            withPosition: false,
+          }),
+        });
       }
       const rawMs = performance.now() - t;
       const rawCpu = cpuSeconds(process.cpuUsage(cpu));
       await raw.optimize({ cleanupOlderThan: new Date(), deleteUnverified: true });
       const rawDisk = await du(path.join(work, "raw"));
-      row(`indexation initiale, ${report.chunks} passages (temps)`, `${f1(report.ms / 1000)} s`, `${f1(rawMs / 1000)} s`, ratio(report.ms, rawMs), "≤ 1,5×");
+      row(
+        `indexation initiale, ${report.chunks} passages (temps)`,
+        `${f1(report.ms / 1000)} s`,
+        `${f1(rawMs / 1000)} s`,
+        ratio(report.ms, rawMs),
+        "≤ 1,5×",
+      );
       row(
         "… dont écriture et index (hors lecture des fichiers et découpage)",
         `${f1((report.storeMs ?? 0) / 1000)} s`,
         `${f1(rawMs / 1000)} s`,
         ratio(report.storeMs ?? 0, rawMs),
       );
-      row(`indexation initiale, ${report.chunks} passages (CPU)`, `${f1(ingestCpu)} s`, `${f1(rawCpu)} s`, ratio(ingestCpu, rawCpu));
-      row(`index sur disque, ${report.chunks} passages`, `${f1(ourDisk / 1e6)} Mo`, `${f1(rawDisk / 1e6)} Mo`, ratio(ourDisk, rawDisk), "≤ 1,5×");
-      row(`redémarrage sans changement, ${report.chunks} passages (médiane)`, `${f1(pct(restart, 0.5))} ms`, "—", "—", "< 2 000 ms");
+      row(
+        `indexation initiale, ${report.chunks} passages (CPU)`,
+        `${f1(ingestCpu)} s`,
+        `${f1(rawCpu)} s`,
+        ratio(ingestCpu, rawCpu),
+      );
+      row(
+        `index sur disque, ${report.chunks} passages`,
+        `${f1(ourDisk / 1e6)} Mo`,
+        `${f1(rawDisk / 1e6)} Mo`,
+        ratio(ourDisk, rawDisk),
+        "≤ 1,5×",
+      );
+      row(
+        `redémarrage sans changement, ${report.chunks} passages (médiane)`,
+        `${f1(pct(restart, 0.5))} ms`,
+        "—",
+        "—",
+        "< 2 000 ms",
+      );
       raw.close();
       rawDb.close();
       db.close();
@@ -295,7 +389,11 @@ export default async function benchSpeed(options: { passages?: number } = {}): P
       await vectorFigures(bigConfig, work);
     }
   } finally {
-    console.log(`\nCharge de la machine à la fin : ${loadavg().map((x) => x.toFixed(2)).join(" / ")}`);
+    console.log(
+      `\nCharge de la machine à la fin : ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" / ")}`,
+    );
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -323,7 +421,13 @@ async function servedOneByOne(url: string, queries: string[]) {
   return { latencies, cpuMs: (cpuSeconds(process.cpuUsage(cpu)) * 1e3) / (queries.length + 10) };
 }
 
-export async function searchFigures(label: string, config: Config, queries: string[], targetRatio: number, concurrency = false) {
+export async function searchFigures(
+  label: string,
+  config: Config,
+  queries: string[],
+  targetRatio: number,
+  concurrency = false,
+) {
   const server = await startServer(config);
   const table = await (await lancedb.connect(path.join(config.dataDir, "lancedb"))).openTable("chunks");
   const floor = await rawHttpServer(table);
@@ -345,7 +449,11 @@ export async function searchFigures(label: string, config: Config, queries: stri
       cpus.http.push(h.cpuMs);
       cpus.raw.push((cpuSeconds(process.cpuUsage(cpu)) * 1e3) / (queries.length + 10));
     }
-    const [ourCpu, httpCpu, rawCpu] = [cpus.ours, cpus.http, cpus.raw].map((xs) => pct(xs, 0.5)) as [number, number, number];
+    const [ourCpu, httpCpu, rawCpu] = [cpus.ours, cpus.http, cpus.raw].map((xs) => pct(xs, 0.5)) as [
+      number,
+      number,
+      number,
+    ];
     row(
       `/api/search plein texte, ${label}, p50 / p95`,
       `${f1(pct(ours, 0.5))} / ${f1(pct(ours, 0.95))} ms`,
@@ -359,7 +467,12 @@ export async function searchFigures(label: string, config: Config, queries: stri
       `${f1(pct(http, 0.5))} / ${f1(pct(http, 0.95))} ms`,
       `${ratio(pct(ours, 0.5), pct(http, 0.5))} / ${ratio(pct(ours, 0.95), pct(http, 0.95))}`,
     );
-    row(`CPU par recherche, ${label} (serveur, médiane de 3 tours)`, `${f1(ourCpu)} ms`, `FTS k=5 : ${f1(rawCpu)} ms ; derrière node:http : ${f1(httpCpu)} ms`, `${ratio(ourCpu, rawCpu)} ; ${ratio(ourCpu, httpCpu)}`);
+    row(
+      `CPU par recherche, ${label} (serveur, médiane de 3 tours)`,
+      `${f1(ourCpu)} ms`,
+      `FTS k=5 : ${f1(rawCpu)} ms ; derrière node:http : ${f1(httpCpu)} ms`,
+      `${ratio(ourCpu, rawCpu)} ; ${ratio(ourCpu, httpCpu)}`,
+    );
     if (!concurrency && !label.includes("réel")) return;
     for (const n of [50, 200]) {
       const total = Math.max(400, n * 4);
@@ -389,7 +502,11 @@ async function chatFigures(config: Config, queries: string[]) {
   /** Time to `marker` in the response and, when given, to `before` (the `sources` event: retrieval done). */
   const firstToken = async (url: string, body: unknown, marker: string, before?: string) => {
     const t = performance.now();
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) {
       await res.arrayBuffer();
       return { status: res.status, ms: performance.now() - t, beforeMs: NaN };
@@ -408,8 +525,19 @@ async function chatFigures(config: Config, queries: string[]) {
     return { status: res.status, ms, beforeMs };
   };
   try {
-    const chat = (q: string) => firstToken(`${server.url}/api/chat`, { messages: [{ role: "user", content: q }] }, "event: token", "event: sources");
-    const alone = (q: string) => firstToken(`${ollama.url}/api/chat`, { model: config.llmModel, messages: [{ role: "user", content: q }], stream: true }, "content");
+    const chat = (q: string) =>
+      firstToken(
+        `${server.url}/api/chat`,
+        { messages: [{ role: "user", content: q }] },
+        "event: token",
+        "event: sources",
+      );
+    const alone = (q: string) =>
+      firstToken(
+        `${ollama.url}/api/chat`,
+        { model: config.llmModel, messages: [{ role: "user", content: q }], stream: true },
+        "content",
+      );
     // At rest: one chat at a time.
     const rest: number[] = [];
     const afterSources: number[] = [];
@@ -435,8 +563,23 @@ async function chatFigures(config: Config, queries: string[]) {
     const model = await Promise.all(queries.slice(0, 50).map((q) => alone(q)));
     row(
       `50 chats simultanés, modèle à 50 ms/mot (${config.llmMaxConcurrent} en parallèle, file de ${config.llmMaxQueue})`,
-      `${accepted.length} acceptés (1er mot p50 ${f1(pct(accepted.map((r) => r.ms), 0.5))} ms, p95 ${f1(pct(accepted.map((r) => r.ms), 0.95))} ms), ${refused.length} refusés (503 + Retry-After)`,
-      `modèle seul, 50 simultanés : p50 ${f1(pct(model.map((r) => r.ms), 0.5))} ms`,
+      `${accepted.length} acceptés (1er mot p50 ${f1(
+        pct(
+          accepted.map((r) => r.ms),
+          0.5,
+        ),
+      )} ms, p95 ${f1(
+        pct(
+          accepted.map((r) => r.ms),
+          0.95,
+        ),
+      )} ms), ${refused.length} refusés (503 + Retry-After)`,
+      `modèle seul, 50 simultanés : p50 ${f1(
+        pct(
+          model.map((r) => r.ms),
+          0.5,
+        ),
+      )} ms`,
       "contrôle d'admission",
     );
   } finally {
@@ -449,7 +592,10 @@ async function vectorFigures(config: Config, work: string) {
   const dimension = 128;
   const space = { model: "bench-embed", dimension };
   const engine = await createEngine(config);
-  const embedder = { model: space.model, embed: async (texts: string[]) => texts.map((t) => fakeEmbedding(t, dimension)) };
+  const embedder = {
+    model: space.model,
+    embed: async (texts: string[]) => texts.map((t) => fakeEmbedding(t, dimension)),
+  };
   const t = performance.now();
   await embedMissing(engine.store, embedder, space);
   const embedMs = performance.now() - t;
@@ -457,17 +603,25 @@ async function vectorFigures(config: Config, work: string) {
   const ours = await db.openTable(vectorTableName(space));
   const indexed = (await ours.listIndices()).some((i) => i.columns.includes("vector"));
   // The raw floor: the same vectors in one compacted table, searched by a flat scan.
-  const rows = (await ours.query().toArray()).map((r) => ({ ...r.toJSON(), vector: Array.from(r.vector as Iterable<number>) }) as Record<string, unknown>);
+  const rows = (await ours.query().toArray()).map(
+    (r) => ({ ...r.toJSON(), vector: Array.from(r.vector as Iterable<number>) }) as Record<string, unknown>,
+  );
   const rawDb = await lancedb.connect(path.join(work, "raw-vectors"));
   const raw = await rawDb.createTable("v", lancedb.makeArrowTable(rows, { schema: await ours.schema() }));
   await raw.optimize();
   const probes = rows.slice(0, 50).map((r) => r.vector as number[]);
   const ourTimes = await timeAll(probes, (v) => engine.store.searchVector(space, v, 20));
-  const rawTimes = await timeAll(probes, (v) => raw.vectorSearch(v).distanceType("cosine").select(["chunk_id", "_distance"]).limit(20).toArray());
+  const rawTimes = await timeAll(probes, (v) =>
+    raw.vectorSearch(v).distanceType("cosine").select(["chunk_id", "_distance"]).limit(20).toArray(),
+  );
   // Recall of the project's search against the exact flat scan.
   let hits = 0;
   for (const v of probes) {
-    const exact = new Set((await raw.vectorSearch(v).distanceType("cosine").select(["chunk_id", "_distance"]).limit(20).toArray()).map((r) => r.chunk_id));
+    const exact = new Set(
+      (await raw.vectorSearch(v).distanceType("cosine").select(["chunk_id", "_distance"]).limit(20).toArray()).map(
+        (r) => r.chunk_id,
+      ),
+    );
     hits += (await engine.store.searchVector(space, v, 20)).filter((h) => exact.has(h.id)).length;
   }
   row(
@@ -476,7 +630,9 @@ async function vectorFigures(config: Config, work: string) {
     `table compactée, parcours exact : ${f1(pct(rawTimes, 0.5))} / ${f1(pct(rawTimes, 0.95))} ms`,
     `${ratio(pct(ourTimes, 0.5), pct(rawTimes, 0.5))} / ${ratio(pct(ourTimes, 0.95), pct(rawTimes, 0.95))}`,
   );
-  console.log(`(écriture des ${rows.length} vecteurs par lots, compactage${indexed ? " et index" : ""} : ${f1(embedMs / 1000)} s)`);
+  console.log(
+    `(écriture des ${rows.length} vecteurs par lots, compactage${indexed ? " et index" : ""} : ${f1(embedMs / 1000)} s)`,
+  );
   ours.close();
   raw.close();
   rawDb.close();

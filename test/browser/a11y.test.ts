@@ -5,8 +5,8 @@
  * map (no menu, banner or form on paper; the sources' addresses written out).
  */
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { openPage, WEB_FIXTURES } from "./page.ts";
@@ -19,30 +19,48 @@ function audit(page: Page) {
     const problems: string[] = [];
     const visible = (n: Element) => {
       const r = n.getBoundingClientRect();
-      return r.width > 1 && r.height > 1 && getComputedStyle(n).visibility !== "hidden" && !n.closest("[hidden], .visually-hidden");
+      return (
+        r.width > 1 &&
+        r.height > 1 &&
+        getComputedStyle(n).visibility !== "hidden" &&
+        !n.closest("[hidden], .visually-hidden")
+      );
     };
-    const describe = (n: Element) => `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ""}${n.className && typeof n.className === "string" ? `.${n.className.split(" ").join(".")}` : ""}`;
+    const describe = (n: Element) =>
+      `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ""}${n.className && typeof n.className === "string" ? `.${n.className.split(" ").join(".")}` : ""}`;
 
     // Language and landmarks.
     if (document.documentElement.lang !== "fr") problems.push(`lang=${document.documentElement.lang}`);
-    for (const [sel, name] of [["header.site-header", "banner"], ["nav", "navigation"], ["main", "main"], ["footer", "contentinfo"]]) {
-      if (document.querySelectorAll(sel!).length !== 1) problems.push(`landmark ${name}: ${document.querySelectorAll(sel!).length}`);
+    for (const [sel, name] of [
+      ["header.site-header", "banner"],
+      ["nav", "navigation"],
+      ["main", "main"],
+      ["footer", "contentinfo"],
+    ]) {
+      if (document.querySelectorAll(sel!).length !== 1)
+        problems.push(`landmark ${name}: ${document.querySelectorAll(sel!).length}`);
     }
 
     // Headings: one h1 on screen, no level skipped going down.
     const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter(visible);
-    if (headings.filter((h) => h.tagName === "H1").length !== 1) problems.push(`h1 count ${headings.filter((h) => h.tagName === "H1").length}`);
+    if (headings.filter((h) => h.tagName === "H1").length !== 1)
+      problems.push(`h1 count ${headings.filter((h) => h.tagName === "H1").length}`);
     let level = 0;
     for (const h of headings) {
       const l = Number(h.tagName[1]);
-      if (l > level + 1) problems.push(`heading ${h.tagName} « ${h.textContent!.trim().slice(0, 40)} » after h${level}`);
+      if (l > level + 1)
+        problems.push(`heading ${h.tagName} « ${h.textContent!.trim().slice(0, 40)} » after h${level}`);
       level = l;
     }
 
     // Every control has a name.
     for (const c of document.querySelectorAll("input, select, textarea, button")) {
       if (!visible(c) || (c as HTMLInputElement).type === "hidden") continue;
-      const named = (c as HTMLInputElement).labels?.length || c.getAttribute("aria-label") || c.getAttribute("aria-labelledby") || (c.tagName === "BUTTON" && c.textContent!.trim());
+      const named =
+        (c as HTMLInputElement).labels?.length ||
+        c.getAttribute("aria-label") ||
+        c.getAttribute("aria-labelledby") ||
+        (c.tagName === "BUTTON" && c.textContent!.trim());
       if (!named) problems.push(`unnamed ${describe(c)}`);
     }
 
@@ -50,7 +68,10 @@ function audit(page: Page) {
     const rgba = (s: string) => {
       const m = s.match(/rgba?\(([^)]+)\)/);
       if (!m) return [0, 0, 0, 0];
-      const p = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+      const p = m[1]!
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [p[0]!, p[1]!, p[2]!, p[3] ?? 1];
     };
     const lum = ([r, g, b]: number[]) => {
@@ -104,7 +125,11 @@ async function keyboardFocus(page: Page, stops = 30) {
       if (!n || n === document.body) return null;
       const s = getComputedStyle(n);
       const ring = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none";
-      return { name: `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ""} « ${(n.textContent ?? "").trim().slice(0, 30)} »`, ring, skip: n.classList.contains("skip-link") };
+      return {
+        name: `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ""} « ${(n.textContent ?? "").trim().slice(0, 30)} »`,
+        ring,
+        skip: n.classList.contains("skip-link"),
+      };
     });
     if (!info) break;
     if (i === 0 && !info.skip) problems.push(`first stop is ${info.name}, not the skip link`);
@@ -184,7 +209,10 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
     await answered(page);
     await page.emulateMedia({ media: "print" });
     for (const selector of [".site-nav", "#ask-form", "#status", ".site-footer p"]) {
-      const shown = await page.locator(selector).first().evaluate((n) => getComputedStyle(n).display !== "none" && !n.closest("[hidden]"));
+      const shown = await page
+        .locator(selector)
+        .first()
+        .evaluate((n) => getComputedStyle(n).display !== "none" && !n.closest("[hidden]"));
       expect(shown, selector).toBe(selector === ".site-footer p");
     }
     expect(await page.locator(".turn .answer").isVisible()).toBe(true);

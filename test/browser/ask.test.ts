@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
-import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
@@ -12,8 +12,14 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
   let withoutModel: TestServer;
 
   beforeAll(async () => {
-    ollama = await startFakeOllama({ reply: "La Gendarmerie économise 12 millions d'euros par an [1].", tokenDelayMs: 20 });
-    [withModel, withoutModel] = await Promise.all([startTestServer({ OLLAMA_BASE_URL: ollama.url }), startTestServer()]);
+    ollama = await startFakeOllama({
+      reply: "La Gendarmerie économise 12 millions d'euros par an [1].",
+      tokenDelayMs: 20,
+    });
+    [withModel, withoutModel] = await Promise.all([
+      startTestServer({ OLLAMA_BASE_URL: ollama.url }),
+      startTestServer(),
+    ]);
     browser = await launchBrowser();
     context = browser.context;
   });
@@ -51,7 +57,10 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
   });
 
   it("marks an unverified sentence and an invalid citation, and says when the facts are current to", async () => {
-    ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]. Elle a économisé 95 millions d'euros en 2031 [1]. Elle compte 80 000 postes [9]." });
+    ollama.set({
+      reply:
+        "La Gendarmerie économise 12 millions d'euros par an [1]. Elle a économisé 95 millions d'euros en 2031 [1]. Elle compte 80 000 postes [9].",
+    });
     const { page } = await askOnPage(withModel, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     await page.locator(".answer mark.unverified").first().waitFor();
     const marked = await page.locator(".answer mark.unverified").allInnerTexts();

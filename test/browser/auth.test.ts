@@ -16,7 +16,12 @@ describe.skipIf(!browserAvailable)("sign-in in a real browser", () => {
     provider = await startTestProvider();
     [server, browser] = await Promise.all([
       // Signed-in people are administrators of the default workspace (roles: test/auth/access-matrix.test.ts).
-      startTestServer({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, DEFAULT_WORKSPACE_ROLE: "administrateur" }),
+      startTestServer({
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: CLIENT_ID,
+        OIDC_CLIENT_SECRET: CLIENT_SECRET,
+        DEFAULT_WORKSPACE_ROLE: "administrateur",
+      }),
       launchBrowser(),
     ]);
     provider.register(`${server.url}/auth/callback`);
@@ -45,7 +50,9 @@ describe.skipIf(!browserAvailable)("sign-in in a real browser", () => {
     // Back at Cap Libre, where it was asked for (the query survives; a fragment cannot cross the provider).
     await page.locator("body[data-ready]").waitFor();
     expect(page.url().startsWith(`${server.url}/?vue=inventaire`)).toBe(true);
-    await expect.poll(() => page.locator("#account-name").textContent(), { timeout: 30_000 }).toBe("Connecté : Alice Martin");
+    await expect
+      .poll(() => page.locator("#account-name").textContent(), { timeout: 30_000 })
+      .toBe("Connecté : Alice Martin");
     expect(await page.locator("#account").isVisible()).toBe(true);
     const cookie = (await browser.context.cookies(server.url)).find((c) => c.name === "caplibre_session")!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });

@@ -5,14 +5,15 @@
  * forgets it; Échap stops an answer and a failed question comes back in the box with a button to send it again.
  */
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
-import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { openPage } from "./page.ts";
 
-const REPLY = "La Gendarmerie économise 12 millions d'euros par an [1]. Elle a économisé 95 millions d'euros en 2031 [1].";
+const REPLY =
+  "La Gendarmerie économise 12 millions d'euros par an [1]. Elle a économisé 95 millions d'euros en 2031 [1].";
 
 describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -36,7 +37,10 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     await page.evaluate(() => {
       const w = window as unknown as { announced: string[] };
       w.announced = [];
-      const live = (n: Node | null) => (n instanceof Element ? n : n?.parentElement)?.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]');
+      const live = (n: Node | null) =>
+        (n instanceof Element ? n : n?.parentElement)?.closest(
+          '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]',
+        );
       new MutationObserver((records) => {
         for (const r of records) {
           const region = live(r.target);
@@ -62,7 +66,11 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(await page.locator(".answer").innerText()).toContain("12 millions d'euros par an");
 
     // The answer is in no live region; it said it was busy while it was written.
-    expect(await page.locator(".answer").evaluate((n) => n.closest('[aria-live], [role="status"], [role="alert"], [role="log"]'))).toBeNull();
+    expect(
+      await page
+        .locator(".answer")
+        .evaluate((n) => n.closest('[aria-live], [role="status"], [role="alert"], [role="log"]')),
+    ).toBeNull();
     expect(await page.locator(".answer").getAttribute("aria-busy")).toBe("false");
     const sources = await page.locator(".turn .sources li").count();
     expect(sources).toBeGreaterThan(0);
@@ -86,7 +94,10 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.locator("body[data-ready]").waitFor();
-    ollama.set({ reply: "La Gendarmerie a fait deux choix :\n- économiser 12 millions d'euros par an [1] ;\n- passer ses postes à Linux [1]." });
+    ollama.set({
+      reply:
+        "La Gendarmerie a fait deux choix :\n- économiser 12 millions d'euros par an [1] ;\n- passer ses postes à Linux [1].",
+    });
     try {
       await ask(page, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
       await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
@@ -109,7 +120,10 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(await page.getByRole("button", { name: "Effacer la conversation" }).isHidden()).toBe(true);
     await ask(page, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
-    const before = { answer: await page.locator(".answer").innerText(), sources: await page.locator(".turn .sources li").allInnerTexts() };
+    const before = {
+      answer: await page.locator(".answer").innerText(),
+      sources: await page.locator(".turn .sources li").allInnerTexts(),
+    };
 
     // Reloaded: the same turn, drawn as it was left, with its links and mode.
     await page.reload();
@@ -124,7 +138,10 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
 
     // A follow-up goes with the previous question and answer; the model receives them.
     const chats = ollama.chats.length;
-    const [request] = await Promise.all([page.waitForRequest((r) => r.url().endsWith("/api/chat")), ask(page, "Et depuis quand ?")]);
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith("/api/chat")),
+      ask(page, "Et depuis quand ?"),
+    ]);
     const sent = JSON.parse(request.postData()!).messages;
     expect(sent.map((m: { role: string }) => m.role)).toEqual(["user", "assistant", "user"]);
     expect(sent[0].content).toBe("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
@@ -132,19 +149,31 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     await expect.poll(() => page.locator(".turn").count()).toBe(2);
     await page.locator(".turn").first().locator(".mode").waitFor({ timeout: 15_000 });
     expect(ollama.chats.length).toBe(chats + 1);
-    expect(ollama.chats.at(-1)!.messages.map((m) => m.content).join("\n")).toContain("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    expect(
+      ollama.chats
+        .at(-1)!
+        .messages.map((m) => m.content)
+        .join("\n"),
+    ).toContain("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     expect(await page.locator(".turn h2").first().innerText()).toBe("Et depuis quand ?");
 
     // Copied: the question, the answer and its sources, as text.
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
     await page.locator(".turn").last().getByRole("button", { name: "Copier la réponse" }).click();
-    await expect.poll(() => page.locator(".turn").last().locator(".copy-status").innerText()).toBe("Réponse copiée, avec ses sources.");
+    await expect
+      .poll(() => page.locator(".turn").last().locator(".copy-status").innerText())
+      .toBe("Réponse copiée, avec ses sources.");
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(/^Combien la Gendarmerie a-t-elle économisé avec Linux \?\n\nLa Gendarmerie économise 12 millions/);
+    expect(copied).toMatch(
+      /^Combien la Gendarmerie a-t-elle économisé avec Linux \?\n\nLa Gendarmerie économise 12 millions/,
+    );
     expect(copied).toMatch(/^\[1\] .+ https?:\/\/\S+$/m);
 
     // Downloaded as Markdown: each question, its answer, its sources with their addresses.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger la conversation (Markdown)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger la conversation (Markdown)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^conversation-cap-libre-\d{4}-\d{2}-\d{2}\.md$/);
     const markdown = await readFile((await download.path())!, "utf8");
     expect(markdown).toContain("## Combien la Gendarmerie a-t-elle économisé avec Linux ?");
@@ -159,15 +188,26 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(await page.locator("#ask-archive summary").innerText()).toBe("Conversations précédentes (1)");
     await ask(page, "Qu'est-ce que le CLOUD Act ?");
     await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
-    const [fresh] = await Promise.all([page.waitForRequest((r) => r.url().endsWith("/api/chat")), ask(page, "Et pour la messagerie ?")]);
+    const [fresh] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith("/api/chat")),
+      ask(page, "Et pour la messagerie ?"),
+    ]);
     expect(JSON.parse(fresh.postData()!).messages[0].content).toBe("Qu'est-ce que le CLOUD Act ?"); // not the put-aside one
     await expect.poll(() => page.locator(".turn .mode").count(), { timeout: 15_000 }).toBe(2);
     await page.reload();
     await page.locator("body[data-ready]").waitFor();
-    expect(await page.locator(".turn h2").allInnerTexts()).toEqual(["Et pour la messagerie ?", "Qu'est-ce que le CLOUD Act ?"]);
+    expect(await page.locator(".turn h2").allInnerTexts()).toEqual([
+      "Et pour la messagerie ?",
+      "Qu'est-ce que le CLOUD Act ?",
+    ]);
     await page.locator("#ask-archive summary").click();
-    await page.getByRole("button", { name: "Reprendre « Combien la Gendarmerie a-t-elle économisé avec Linux ? »" }).click();
-    expect(await page.locator(".turn h2").allInnerTexts()).toEqual(["Et depuis quand ?", "Combien la Gendarmerie a-t-elle économisé avec Linux ?"]);
+    await page
+      .getByRole("button", { name: "Reprendre « Combien la Gendarmerie a-t-elle économisé avec Linux ? »" })
+      .click();
+    expect(await page.locator(".turn h2").allInnerTexts()).toEqual([
+      "Et depuis quand ?",
+      "Combien la Gendarmerie a-t-elle économisé avec Linux ?",
+    ]);
     expect(await page.locator("#ask-archive summary").innerText()).toBe("Conversations précédentes (1)");
     await page.getByRole("button", { name: "Supprimer la conversation « Qu'est-ce que le CLOUD Act ? »" }).click();
     expect(await page.locator("#ask-archive").isHidden()).toBe(true);
@@ -177,7 +217,9 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(await page.locator(".turn").count()).toBe(0);
     await expect.poll(() => page.locator("#ask-status").innerText()).toBe("Conversation effacée.");
     expect(await page.getByLabel("Votre question").evaluate((n) => n === document.activeElement)).toBe(true);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("caplibre.conversation.")))).toEqual([]);
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("caplibre.conversation."))),
+    ).toEqual([]);
     await page.reload();
     await page.locator("body[data-ready]").waitFor();
     expect(await page.locator(".turn").count()).toBe(0);

@@ -6,10 +6,10 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
-import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { MISSING_MESSAGE, openPage, WEB_FIXTURES } from "./page.ts";
 
@@ -23,8 +23,15 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
   let withModel: TestServer;
 
   beforeAll(async () => {
-    ollama = await startFakeOllama({ reply: "Une telle démarche a permis d'économiser 97 millions d'euros par an [1].", tokenDelayMs: 2 });
-    [withoutModel, withModel, browser] = await Promise.all([startTestServer(), startTestServer({ OLLAMA_BASE_URL: ollama.url }), launchBrowser()]);
+    ollama = await startFakeOllama({
+      reply: "Une telle démarche a permis d'économiser 97 millions d'euros par an [1].",
+      tokenDelayMs: 2,
+    });
+    [withoutModel, withModel, browser] = await Promise.all([
+      startTestServer(),
+      startTestServer({ OLLAMA_BASE_URL: ollama.url }),
+      launchBrowser(),
+    ]);
     context = browser.context;
     await withoutModel.engine.records("analyses").put(analysis.id, analysis);
   });
@@ -54,7 +61,9 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     const notices = (await page.locator("#draft-output .notice").allInnerTexts()).join("\n");
     expect(notices).toContain("ollama pull");
     expect(notices).toContain("c'est un brouillon à compléter");
-    expect(await page.locator(".draft-banner").innerText()).toMatch(/^Brouillon à compléter : \d+ section\(s\) sur \d+/);
+    expect(await page.locator(".draft-banner").innerText()).toMatch(
+      /^Brouillon à compléter : \d+ section\(s\) sur \d+/,
+    );
     const headings = await page.locator("#draft-output .draft-section h3").allTextContents();
     expect(headings).toEqual(expect.arrayContaining(["Objet", "Le cadre national", "Nos demandes"]));
     expect(await page.locator("#draft-output .badge-draft").count()).toBeGreaterThan(0);
@@ -70,18 +79,29 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect(await links.first().getAttribute("href")).toBe(`/api/drafts/${id}/export?format=odt`);
 
     // The ODT link downloads an OpenDocument file: a zip whose first entry is its mimetype.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "ODT (LibreOffice)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "ODT (LibreOffice)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.odt$/);
     const odt = await readFile(await download.path());
     expect(odt.subarray(0, 2).toString("latin1")).toBe("PK");
     expect(odt.subarray(30, 38).toString("latin1")).toBe("mimetype");
     expect(odt.subarray(38, 77).toString("latin1")).toBe("application/vnd.oasis.opendocument.text");
-    const pdf = await fetch(new URL((await page.getByRole("link", { name: "PDF" }).getAttribute("href"))!, withoutModel.url));
+    const pdf = await fetch(
+      new URL((await page.getByRole("link", { name: "PDF" }).getAttribute("href"))!, withoutModel.url),
+    );
     expect(pdf.headers.get("content-type")).toContain("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
 
     // Listed, and reopened from the list on a fresh page.
-    await expect.poll(() => page.locator("#draft-saved a").allInnerTexts()).toContain("Courrier à Camille Martin — Communauté de test");
+    await expect
+      .poll(() => page.locator("#draft-saved a").allInnerTexts())
+      .toContain("Courrier à Camille Martin — Communauté de test");
     expect(await page.locator("main").innerText()).not.toMatch(MISSING_MESSAGE);
     await page.screenshot({ path: "test-results/draft-letter.png", fullPage: true });
     const other = await openPage(context, withoutModel.url, "#documents");
@@ -159,8 +179,12 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect(await section.locator(".field-error").textContent()).toContain("Ce champ est obligatoire.");
     await box.fill("Texte revu par le collectif.");
     await section.getByRole("button", { name: "Enregistrer la section" }).click();
-    await expect.poll(() => page.locator(".draft-section").first().locator(".success").textContent()).toContain("version 2 du brouillon");
-    expect(await page.locator(".draft-section").first().locator(".draft-text").innerText()).toBe("Texte revu par le collectif.");
+    await expect
+      .poll(() => page.locator(".draft-section").first().locator(".success").textContent())
+      .toContain("version 2 du brouillon");
+    expect(await page.locator(".draft-section").first().locator(".draft-text").innerText()).toBe(
+      "Texte revu par le collectif.",
+    );
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H3");
 
     // Someone else saves version 3 meanwhile; this page still shows version 2.
@@ -182,24 +206,39 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
 
     // Taken up on the newest version: the typed text is still there, and saving makes version 4.
     await again.getByRole("button", { name: "Reprendre sur la dernière version" }).click();
-    const reopened = page.locator(".draft-section").first().getByLabel(/^Texte de la section/);
-    await expect.poll(() => page.locator(".draft-section").first().locator(".section-editor .hint").innerText()).toContain("version 3");
+    const reopened = page
+      .locator(".draft-section")
+      .first()
+      .getByLabel(/^Texte de la section/);
+    await expect
+      .poll(() => page.locator(".draft-section").first().locator(".section-editor .hint").innerText())
+      .toContain("version 3");
     expect(await reopened.inputValue()).toBe("Ma seconde version, à ne pas perdre.");
     await page.locator(".draft-section").first().getByRole("button", { name: "Enregistrer la section" }).click();
-    await expect.poll(() => page.locator(".draft-section").first().locator(".success").textContent()).toContain("version 4 du brouillon");
+    await expect
+      .poll(() => page.locator(".draft-section").first().locator(".success").textContent())
+      .toContain("version 4 du brouillon");
     const saved = await (await fetch(`${withoutModel.url}/api/drafts/${id}`)).json();
     expect(saved.versions).toHaveLength(4);
-    expect(saved.versions[2].sections.find((x: { key: string }) => x.key === key).text).toBe("Texte d'un autre onglet.");
-    expect(saved.versions[3].sections.find((x: { key: string }) => x.key === key).text).toBe("Ma seconde version, à ne pas perdre.");
+    expect(saved.versions[2].sections.find((x: { key: string }) => x.key === key).text).toBe(
+      "Texte d'un autre onglet.",
+    );
+    expect(saved.versions[3].sections.find((x: { key: string }) => x.key === key).text).toBe(
+      "Ma seconde version, à ne pas perdre.",
+    );
 
     // An older version, chosen in the list, is read as it was, without edit buttons; its downloads are of that version.
     const choice = page.getByLabel("Version affichée");
     expect((await choice.locator("option").allInnerTexts())[0]).toMatch(/^Version 4 — .+ — modification de « /);
     await choice.selectOption("3");
-    await expect.poll(() => page.locator(".draft-section").first().locator(".draft-text").innerText()).toBe("Texte d'un autre onglet.");
+    await expect
+      .poll(() => page.locator(".draft-section").first().locator(".draft-text").innerText())
+      .toBe("Texte d'un autre onglet.");
     expect(await page.locator("#draft-old-version").innerText()).toContain("version 3 sur 4, en lecture seule");
     expect(await page.getByRole("button", { name: /^Modifier cette section/ }).count()).toBe(0);
-    expect(await page.getByRole("link", { name: "PDF" }).getAttribute("href")).toBe(`/api/drafts/${id}/export?format=pdf&version=3`);
+    expect(await page.getByRole("link", { name: "PDF" }).getAttribute("href")).toBe(
+      `/api/drafts/${id}/export?format=pdf&version=3`,
+    );
     expect(await choice.evaluate((n) => n === document.activeElement)).toBe(true);
     await choice.selectOption("4");
     await expect.poll(() => page.getByRole("button", { name: /^Modifier cette section/ }).count()).toBeGreaterThan(0);
@@ -216,7 +255,11 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
       const stop = page.getByRole("button", { name: "Arrêter" });
       await expect.poll(() => stop.evaluate((n) => n === document.activeElement), { timeout: 15_000 }).toBe(true);
       await page.keyboard.press("Enter");
-      await expect.poll(() => page.getByRole("button", { name: "Rédiger le document" }).evaluate((n) => n === document.activeElement)).toBe(true);
+      await expect
+        .poll(() =>
+          page.getByRole("button", { name: "Rédiger le document" }).evaluate((n) => n === document.activeElement),
+        )
+        .toBe(true);
       expect(await page.locator("#draft-output .progress").innerText()).toContain("arrêtée");
     } finally {
       ollama.set({ stallChat: false });
@@ -250,7 +293,9 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
       w.announced = [];
       new MutationObserver((records) => {
         for (const r of records) {
-          const region = (r.target instanceof Element ? r.target : r.target.parentElement)?.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]');
+          const region = (r.target instanceof Element ? r.target : r.target.parentElement)?.closest(
+            '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]',
+          );
           if (region?.textContent?.trim()) w.announced.push(region.textContent.trim());
         }
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -275,14 +320,19 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await page.screenshot({ path: "test-results/draft-generated.png", fullPage: true });
 
     // One section written again by the model: a new version, the new text, the focus on the section.
-    const rewritable = page.locator(".draft-section").filter({ has: page.getByRole("button", { name: /^Réécrire avec le modèle/ }) }).first();
+    const rewritable = page
+      .locator(".draft-section")
+      .filter({ has: page.getByRole("button", { name: /^Réécrire avec le modèle/ }) })
+      .first();
     const sectionTitle = (await rewritable.locator("h3").textContent())!;
     const sectionKey = await rewritable.getAttribute("data-key");
     ollama.set({ reply: "Une nouvelle rédaction de cette section [1]." });
     try {
       await rewritable.getByRole("button", { name: `Réécrire avec le modèle « ${sectionTitle} »` }).click();
       const rewritten = page.locator(`.draft-section[data-key="${sectionKey}"]`);
-      await expect.poll(() => rewritten.locator(".success").textContent(), { timeout: 15_000 }).toContain("version 2 du brouillon");
+      await expect
+        .poll(() => rewritten.locator(".success").textContent(), { timeout: 15_000 })
+        .toContain("version 2 du brouillon");
       expect(await rewritten.locator(".draft-text").innerText()).toContain("Une nouvelle rédaction de cette section");
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(sectionTitle);
     } finally {
@@ -308,12 +358,25 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await fillLetter(page);
     await submit(page);
     await page.locator(".downloads").waitFor({ timeout: 10_000 });
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Markdown" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Markdown" }).click(),
+    ]);
     expect(new URL(download.url()).origin).toBe(origin); // a download is not a page request: checked on its own
     expect(download.url()).toMatch(/\/api\/drafts\/[^/]+\/export\?format=md$/);
 
     const paths = requested.map((u) => new URL(u).pathname);
-    expect(paths).toEqual(expect.arrayContaining(["/", "/app.js", "/style.css", "/messages.fr.json", "/api/chat", "/api/inventory/analyze", "/api/drafts"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/",
+        "/app.js",
+        "/style.css",
+        "/messages.fr.json",
+        "/api/chat",
+        "/api/inventory/analyze",
+        "/api/drafts",
+      ]),
+    );
     expect(requested.filter((u) => new URL(u).origin !== origin)).toEqual([]);
     expect(consoleErrors).toEqual([]); // a CSP violation would be logged here
     await page.close();

@@ -2,8 +2,9 @@
  * Managing saved analyses in a real Chromium, on a real server (fixture catalog, no Ollama): a large inventory
  * read a page at a time, rename, CSV/ODS downloads, comparison with an earlier analysis, delete (asked twice).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
@@ -21,7 +22,10 @@ function largeInventory(): Buffer {
 }
 /** The machine may be busy: answers are awaited up to 10 s. */
 const SLOW = { timeout: 10_000 };
-const small = () => Buffer.from("Nom;Éditeur;Nombre d'installations\nGoogle Chrome;Google LLC;100\nLibreOffice;The Document Foundation;40\n");
+const small = () =>
+  Buffer.from(
+    "Nom;Éditeur;Nombre d'installations\nGoogle Chrome;Google LLC;100\nLibreOffice;The Document Foundation;40\n",
+  );
 
 // Several uploads, pages and exports in one journey: a busy 2-core machine needs more than the default 30 s.
 describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout: 120_000 }, () => {
@@ -72,12 +76,19 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     await page.locator("#inv-rename-name").fill("Inventaire complet — mars");
     await page.locator("#inv-rename-collectivite").fill("Plouzané");
     await page.getByRole("button", { name: "Enregistrer le nom" }).click();
-    await expect.poll(() => page.locator("#inv-manage-status .success").innerText(), SLOW).toBe("Analyse renommée « Inventaire complet — mars ».");
+    await expect
+      .poll(() => page.locator("#inv-manage-status .success").innerText(), SLOW)
+      .toBe("Analyse renommée « Inventaire complet — mars ».");
     expect(await page.locator("#inv-name").innerText()).toBe("« Inventaire complet — mars » — collectivité : Plouzané");
-    await expect.poll(() => page.locator("#inv-saved a").allInnerTexts(), SLOW).toContainEqual(expect.stringContaining("Inventaire complet — mars"));
+    await expect
+      .poll(() => page.locator("#inv-saved a").allInnerTexts(), SLOW)
+      .toContainEqual(expect.stringContaining("Inventaire complet — mars"));
 
     // Downloads, same origin.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger la cartographie (ODS, LibreOffice)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Télécharger la cartographie (ODS, LibreOffice)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("inventaire-complet-mars.ods");
     const csvHref = await page.getByRole("link", { name: "Télécharger la cartographie (CSV)" }).getAttribute("href");
     expect(csvHref).toMatch(/^\/api\/inventory\/analyses\/.+\/export\?format=csv$/);
@@ -90,7 +101,9 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     expect(await result.locator("h4").innerText()).toMatch(/« avant\.csv ».*« Inventaire complet — mars »/);
     expect(await result.innerText()).toContain("Retiré");
     expect(await result.innerText()).toMatch(/Ajoutés : 4[4-5]\d produits/);
-    expect(await result.locator("#inv-compare-measures tbody th").allInnerTexts()).toContain("Score de dépendance (mesure pondérée, sur 100)");
+    expect(await result.locator("#inv-compare-measures tbody th").allInnerTexts()).toContain(
+      "Score de dépendance (mesure pondérée, sur 100)",
+    );
     expect(await page.locator("main").innerText()).not.toMatch(MISSING_MESSAGE);
     await page.screenshot({ path: "test-results/inventory-manage.png", fullPage: true });
 
@@ -98,10 +111,14 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     const id = decodeURIComponent(new URL(page.url()).hash).replace("#inventaire/", "");
     await page.getByRole("button", { name: "Supprimer l'analyse" }).click();
     await page.getByRole("button", { name: "Confirmer la suppression définitive" }).click();
-    await expect.poll(() => page.locator("#inv-progress").innerText(), SLOW).toBe("Analyse « Inventaire complet — mars » supprimée.");
+    await expect
+      .poll(() => page.locator("#inv-progress").innerText(), SLOW)
+      .toBe("Analyse « Inventaire complet — mars » supprimée.");
     expect(await page.locator("#inv-result").innerHTML()).toBe("");
     expect((await fetch(`${server.url}/api/inventory/analyses/${id}`)).status).toBe(404);
-    await expect.poll(() => page.locator("#inv-saved a").allInnerTexts(), SLOW).not.toContainEqual(expect.stringContaining("Inventaire complet"));
+    await expect
+      .poll(() => page.locator("#inv-saved a").allInnerTexts(), SLOW)
+      .not.toContainEqual(expect.stringContaining("Inventaire complet"));
 
     expect(requested.every((u) => u.startsWith(server.url))).toBe(true);
     expect(consoleErrors).toEqual([]);

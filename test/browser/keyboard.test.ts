@@ -5,8 +5,8 @@
  * Each step checks where the focus is, as a keyboard user would see it.
  */
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
@@ -18,7 +18,11 @@ const CSV = path.join(WEB_FIXTURES, "glpi-petite-mairie.csv");
 const focused = (page: Page) =>
   page.evaluate(() => {
     const n = document.activeElement as HTMLElement;
-    return { tag: n.tagName.toLowerCase(), id: n.id, text: (n.getAttribute("aria-label") || n.innerText || "").trim().slice(0, 80) };
+    return {
+      tag: n.tagName.toLowerCase(),
+      id: n.id,
+      text: (n.getAttribute("aria-label") || n.innerText || "").trim().slice(0, 80),
+    };
   });
 
 /** Presses Tab until the focus is on what `match` accepts (at most `max` times); fails otherwise. */
@@ -38,7 +42,11 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
   let inventoryServer: TestServer;
 
   beforeAll(async () => {
-    [server, inventoryServer, browser] = await Promise.all([startTestServer(), startTestServer({ CORPUS_DIR: INVENTORY_CORPUS }), launchBrowser()]);
+    [server, inventoryServer, browser] = await Promise.all([
+      startTestServer(),
+      startTestServer({ CORPUS_DIR: INVENTORY_CORPUS }),
+      launchBrowser(),
+    ]);
     context = browser.context;
   });
   afterAll(async () => {

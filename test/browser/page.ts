@@ -2,8 +2,9 @@
  * Shared by the browser tests of the page: opens it on a section and records every request it makes (page,
  * fetches, downloads) and every console error (a Content-Security-Policy violation is one).
  */
-import type { BrowserContext, Page } from "playwright-core";
+
 import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
 
 export const WEB_FIXTURES = path.resolve("test/fixtures/web");
 
@@ -21,7 +22,11 @@ export async function openPage(context: BrowserContext, url: string, hash = ""):
   const consoleErrors: string[] = [];
   page.on("request", (r) => requested.push(r.url()));
   page.on("console", (m) => {
-    if (m.type() === "error" && !/Failed to load resource: the server responded with a status of (4|5)\d\d/.test(m.text())) consoleErrors.push(m.text());
+    if (
+      m.type() === "error" &&
+      !/Failed to load resource: the server responded with a status of (4|5)\d\d/.test(m.text())
+    )
+      consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => consoleErrors.push(String(e)));
   await page.goto(`${url}/${hash}`);

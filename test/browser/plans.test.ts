@@ -3,14 +3,16 @@
  * plan on an uploaded inventory, add the next quarter's inventory, record a decision, publish the citizens' page
  * and read it, with no request leaving the origin.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 import { MISSING_MESSAGE, openPage } from "./page.ts";
 
-const csv = (lines: [string, string, number][]) => `\uFEFF"Nom";"Éditeur";"Nombre d'installations";\n${lines.map(([n, p, i]) => `"${n}";"${p}";"${i}";`).join("\n")}\n`;
+const csv = (lines: [string, string, number][]) =>
+  `\uFEFF"Nom";"Éditeur";"Nombre d'installations";\n${lines.map(([n, p, i]) => `"${n}";"${p}";"${i}";`).join("\n")}\n`;
 
 describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -22,10 +24,20 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     [server, browser] = await Promise.all([startTestServer({ CORPUS_DIR: INVENTORY_CORPUS }), launchBrowser()]);
     context = browser.context;
     for (const lines of [
-      [["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 40], ["Google Chrome", "Google LLC", 40], ["Kaspersky Endpoint Security 12", "AO Kaspersky Lab", 40]],
-      [["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 40], ["Google Chrome", "Google LLC", 40]],
+      [
+        ["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 40],
+        ["Google Chrome", "Google LLC", 40],
+        ["Kaspersky Endpoint Security 12", "AO Kaspersky Lab", 40],
+      ],
+      [
+        ["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 40],
+        ["Google Chrome", "Google LLC", 40],
+      ],
     ] as [string, string, number][][]) {
-      const res = await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv(lines) });
+      const res = await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, {
+        method: "POST",
+        body: csv(lines),
+      });
       ids.push((await res.json()).id);
     }
   });
@@ -56,7 +68,11 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     expect(tab.url()).toMatch(/#suivi\/.+/);
     const chartWidth = await page
       .locator(".plan-chart")
-      .evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : new Promise<number>((resolve) => img.addEventListener("load", () => resolve(img.naturalWidth)))));
+      .evaluate((img: HTMLImageElement) =>
+        img.complete
+          ? img.naturalWidth
+          : new Promise<number>((resolve) => img.addEventListener("load", () => resolve(img.naturalWidth))),
+      );
     expect(chartWidth).toBeGreaterThan(0);
 
     // Next quarter.
@@ -93,10 +109,16 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     const name = page.getByLabel("Nom de la collectivité");
     await expect.poll(() => name.getAttribute("aria-invalid")).toBe("true");
     expect(await name.evaluate((n) => n === document.activeElement)).toBe(true);
-    expect(await page.locator(".field-error").allTextContents()).toEqual(["Erreur : Ce champ est obligatoire.", "Erreur : Ce champ est obligatoire.", "Erreur : Ce champ est obligatoire."]);
+    expect(await page.locator(".field-error").allTextContents()).toEqual([
+      "Erreur : Ce champ est obligatoire.",
+      "Erreur : Ce champ est obligatoire.",
+      "Erreur : Ce champ est obligatoire.",
+    ]);
     await page.getByLabel("Objectif (en %)").fill("120");
     await page.getByRole("button", { name: "Adopter ce plan" }).click();
-    await expect.poll(() => page.locator(".field-error").allTextContents()).toContain("Erreur : Saisissez un nombre inférieur ou égal à 100.");
+    await expect
+      .poll(() => page.locator(".field-error").allTextContents())
+      .toContain("Erreur : Saisissez un nombre inférieur ou égal à 100.");
     await page.getByLabel("Nom de la collectivité").fill("Commune de Kervallon");
     await page.getByLabel("Objectif (en %)").fill("20");
     await page.getByLabel("Échéance de l'objectif").fill("2031-01-01");

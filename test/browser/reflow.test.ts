@@ -4,8 +4,8 @@
  * container; the map's tables become cards. Screenshots are kept in test-results/ for a reviewer.
  */
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
@@ -26,10 +26,15 @@ async function overflow(page: Page) {
       const box = node.getBoundingClientRect();
       if (!box.width || box.right <= width + 1) continue;
       const scroller = node.parentElement?.closest(".table-wrap, .table-scroll");
-      const labelled = scroller && scroller.getAttribute("role") === "region" && (scroller.getAttribute("aria-label") || scroller.getAttribute("aria-labelledby"));
+      const labelled =
+        scroller &&
+        scroller.getAttribute("role") === "region" &&
+        (scroller.getAttribute("aria-label") || scroller.getAttribute("aria-labelledby"));
       if (labelled && scroller.getBoundingClientRect().right <= width + 1) continue;
       if (node.closest(".visually-hidden, .skip-link, [hidden]")) continue;
-      offenders.push(`${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ""}.${[...node.classList].join(".")} (${Math.round(box.right - width)} px)`);
+      offenders.push(
+        `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ""}.${[...node.classList].join(".")} (${Math.round(box.right - width)} px)`,
+      );
     }
     return { page, offenders: offenders.slice(0, 10) };
   });
@@ -83,7 +88,11 @@ describe.skipIf(!browserAvailable)("the page at 320 px wide", () => {
     expect(box.x + box.width).toBeLessThanOrEqual(320);
     // Each value is preceded on screen by the name of its column (CSS generated text, not read twice aloud).
     const cells = await card.locator("td").evaluateAll((tds) =>
-      tds.map((td) => ({ before: getComputedStyle(td, "::before").content, text: (td as HTMLElement).innerText, right: td.getBoundingClientRect().right })),
+      tds.map((td) => ({
+        before: getComputedStyle(td, "::before").content,
+        text: (td as HTMLElement).innerText,
+        right: td.getBoundingClientRect().right,
+      })),
     );
     expect(cells.map((c) => c.before)).toContain('"Part extra-européenne : " / ""');
     expect(cells.find((c) => c.before.startsWith('"Part extra-européenne'))!.text).toBe("Oui");
@@ -93,7 +102,9 @@ describe.skipIf(!browserAvailable)("the page at 320 px wide", () => {
     expect(await page.getByRole("table", { name: /Logiciels de l'inventaire/ }).count()).toBe(1);
     expect(await card.getByRole("cell", { name: "Oui" }).count()).toBe(1);
     // Rows stay readable: none taller than two screens.
-    const heights = await page.locator("#inv-items tbody tr").evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+    const heights = await page
+      .locator("#inv-items tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
     expect(Math.max(...heights)).toBeLessThan(1280);
     await page.screenshot({ path: "test-results/reflow-320-inventaire.png", fullPage: true });
     await card.screenshot({ path: "test-results/reflow-320-card.png" });

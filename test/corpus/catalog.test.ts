@@ -3,7 +3,7 @@
  * every product's alternatives come from its own family — network equipment for network equipment, software for
  * software, the same business domain for business software — and an owner no source confirms is marked so.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,10 +24,16 @@ interface RawRecord {
 }
 
 async function rawCatalog() {
-  const all: Record<"vendors" | "products" | "alternatives" | "mappings", RawRecord[]> = { vendors: [], products: [], alternatives: [], mappings: [] };
+  const all: Record<"vendors" | "products" | "alternatives" | "mappings", RawRecord[]> = {
+    vendors: [],
+    products: [],
+    alternatives: [],
+    mappings: [],
+  };
   for (const name of (await readdir(CATALOG)).filter((n) => n.endsWith(".yaml")).sort()) {
     const data = YAML.parse(await readFile(path.join(CATALOG, name), "utf8")) ?? {};
-    for (const kind of Object.keys(all) as (keyof typeof all)[]) all[kind].push(...((data[kind] as RawRecord[] | undefined) ?? []));
+    for (const kind of Object.keys(all) as (keyof typeof all)[])
+      all[kind].push(...((data[kind] as RawRecord[] | undefined) ?? []));
   }
   return all;
 }
@@ -42,8 +48,10 @@ describe("alternatives of a product's own family", () => {
       const p = products.get(m.product!);
       const a = alternatives.get(m.alternative!);
       if (!p || !a) continue; // unknown ids: the corpus test reports them
-      if (!sameCategoryFamily(p.category!, a.category!)) wrong.push(`${p.id} (${p.category}) → ${a.id} (${a.category})`);
-      if (p.domains?.length && a.domains?.length && !p.domains.some((d) => a.domains!.includes(d))) wrong.push(`${p.id} [${p.domains}] → ${a.id} [${a.domains}]`);
+      if (!sameCategoryFamily(p.category!, a.category!))
+        wrong.push(`${p.id} (${p.category}) → ${a.id} (${a.category})`);
+      if (p.domains?.length && a.domains?.length && !p.domains.some((d) => a.domains!.includes(d)))
+        wrong.push(`${p.id} [${p.domains}] → ${a.id} [${a.domains}]`);
     }
     expect(wrong).toEqual([]);
     expect(raw.mappings.length).toBeGreaterThan(400);
@@ -63,10 +71,35 @@ describe("alternatives of a product's own family", () => {
         path.join(dir, "catalog", "c.yaml"),
         YAML.stringify({
           vendors: [{ id: "acme", name: "Acme", country: "CN", sources: [source] }],
-          products: [{ id: "acme-phone", name: "Acme Phone", vendor: "acme", category: "collaboration", usage: "Visioconférence", sources: [source] }],
+          products: [
+            {
+              id: "acme-phone",
+              name: "Acme Phone",
+              vendor: "acme",
+              category: "collaboration",
+              usage: "Visioconférence",
+              sources: [source],
+            },
+          ],
           alternatives: [
-            { id: "switch", name: "Switch", publisher: "X", country: "FR", category: "network", maturity: "mature", sources: [source] },
-            { id: "visio", name: "Visio", publisher: "Y", country: "FR", category: "collaboration", maturity: "mature", sources: [source] },
+            {
+              id: "switch",
+              name: "Switch",
+              publisher: "X",
+              country: "FR",
+              category: "network",
+              maturity: "mature",
+              sources: [source],
+            },
+            {
+              id: "visio",
+              name: "Visio",
+              publisher: "Y",
+              country: "FR",
+              category: "collaboration",
+              maturity: "mature",
+              sources: [source],
+            },
           ],
           mappings: [
             { product: "acme-phone", alternative: "switch", fit: "partial" },
@@ -77,7 +110,9 @@ describe("alternatives of a product's own family", () => {
       const problems: CorpusProblem[] = [];
       const catalog = await loadCatalog(dir, problems);
       expect(catalog.mappings.map((m) => m.alternative)).toEqual(["visio"]);
-      expect(problems.map((p) => p.reasons.join())).toEqual(["familles différentes : outils collaboratifs / équipements réseau"]);
+      expect(problems.map((p) => p.reasons.join())).toEqual([
+        "familles différentes : outils collaboratifs / équipements réseau",
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -95,7 +130,9 @@ describe("owners", () => {
   it("says so in the searchable passage of the vendor and of its products", async () => {
     const problems: CorpusProblem[] = [];
     const passages = catalogPassages(await loadCatalog(path.resolve("corpus"), problems));
-    expect(passages.find((p) => p.id === "catalog/vendor/unit4")?.text).toContain("Propriétaire de contrôle non vérifié");
+    expect(passages.find((p) => p.id === "catalog/vendor/unit4")?.text).toContain(
+      "Propriétaire de contrôle non vérifié",
+    );
     expect(passages.find((p) => p.id === "catalog/product/mitel-micollab")?.text).toContain("propriétaire non vérifié");
     expect(passages.find((p) => p.id === "catalog/vendor/microsoft")?.text).not.toContain("non vérifié");
   });

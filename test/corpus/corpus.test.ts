@@ -6,10 +6,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCorpus, type Corpus } from "../../server/corpus/documents.ts";
 import { loadConfig } from "../../server/config.ts";
+import { type Corpus, loadCorpus } from "../../server/corpus/documents.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
-import { evaluateRetrieval, loadQuestions, type EvalQuestion } from "../eval/evaluate.ts";
+import { type EvalQuestion, evaluateRetrieval, loadQuestions } from "../eval/evaluate.ts";
 import { assistantNotes, blockedDomains, blockedUrls, repositoryPaths } from "./rules.ts";
 
 const CORPUS = path.resolve("corpus");
@@ -29,7 +29,10 @@ describe("the corpus", () => {
     expect(kinds.has("guidance") && kinds.has("case-study")).toBe(true);
     for (const d of corpus.documents.filter((d) => d.kind !== "catalog")) {
       expect(d.sources.length, d.id).toBeGreaterThan(0);
-      expect(d.sources.some((s) => s.date), `${d.id} has a dated source`).toBe(true);
+      expect(
+        d.sources.some((s) => s.date),
+        `${d.id} has a dated source`,
+      ).toBe(true);
     }
   });
 });
@@ -44,7 +47,9 @@ describe("the corpus's editorial rules", () => {
   const prose = () => corpus.documents.filter((d) => d.kind !== "catalog");
 
   it("lists in corpus/README.md the domains not to use as a source", () => {
-    expect(domains).toEqual(expect.arrayContaining(["kiwix.jackbot.fr", "freshrss.sebw.info", "forum.arn-fai.net", "newszop.com"]));
+    expect(domains).toEqual(
+      expect.arrayContaining(["kiwix.jackbot.fr", "freshrss.sebw.info", "forum.arn-fai.net", "newszop.com"]),
+    );
   });
 
   it("cites no source on a blocked domain (aggregators, mirrors, feed readers, forums)", () => {
@@ -60,7 +65,9 @@ describe("the corpus's editorial rules", () => {
       ...c.mappings.map((m) => [`mapping ${m.product} → ${m.alternative}`, m.sources ?? []] as const),
     ];
     expect(records.length).toBeGreaterThan(1000);
-    const found = records.flatMap(([label, sources]) => blockedUrls({ url: null, sources, body: "" }, domains).map((u) => `${label}: ${u}`));
+    const found = records.flatMap(([label, sources]) =>
+      blockedUrls({ url: null, sources, body: "" }, domains).map((u) => `${label}: ${u}`),
+    );
     expect(found).toEqual([]);
   });
 
@@ -73,13 +80,28 @@ describe("the corpus's editorial rules", () => {
   });
 
   it("rejects what these rules are for", () => {
-    expect(blockedUrls({ url: null, sources: [{ title: "x", url: "https://www.kiwix.jackbot.fr/a" }], body: "" }, domains)).toHaveLength(1);
-    expect(blockedUrls({ url: null, sources: [{ title: "x", url: "https://fr.wikipedia.org/wiki/CLOUD_Act" }], body: "" }, domains)).toEqual([]);
-    expect(assistantNotes("Pour répondre à la question « combien ? », il faut donc citer les montants annuels.").length).toBeGreaterThan(0);
-    expect(assistantNotes("Présenter aux élus des économies sourcées ; éviter de reprendre les 534 millions d'euros.")).toHaveLength(1);
+    expect(
+      blockedUrls({ url: null, sources: [{ title: "x", url: "https://www.kiwix.jackbot.fr/a" }], body: "" }, domains),
+    ).toHaveLength(1);
+    expect(
+      blockedUrls(
+        { url: null, sources: [{ title: "x", url: "https://fr.wikipedia.org/wiki/CLOUD_Act" }], body: "" },
+        domains,
+      ),
+    ).toEqual([]);
+    expect(
+      assistantNotes("Pour répondre à la question « combien ? », il faut donc citer les montants annuels.").length,
+    ).toBeGreaterThan(0);
+    expect(
+      assistantNotes("Présenter aux élus des économies sourcées ; éviter de reprendre les 534 millions d'euros."),
+    ).toHaveLength(1);
     expect(assistantNotes("Ces allégations ne doivent pas être présentées comme des faits.")).toHaveLength(1);
-    expect(assistantNotes("Le chiffre de 534 millions d'euros n'est pas confirmé (Millau Grands Causses, 2026).")).toEqual([]);
-    expect(repositoryPaths("Voir le document guidance/sept-categories-dependances-numeriques.")).toEqual(["guidance/sept-categories-dependances-numeriques"]);
+    expect(
+      assistantNotes("Le chiffre de 534 millions d'euros n'est pas confirmé (Millau Grands Causses, 2026)."),
+    ).toEqual([]);
+    expect(repositoryPaths("Voir le document guidance/sept-categories-dependances-numeriques.")).toEqual([
+      "guidance/sept-categories-dependances-numeriques",
+    ]);
   });
 });
 
@@ -92,7 +114,9 @@ describe("the evaluation set", () => {
     expect(loaded.problems).toEqual([]);
     questions = loaded.questions;
     dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-eval-test-"));
-    engine = await createEngine(loadConfig({ CORPUS_DIR: CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: "http://127.0.0.1:9" }));
+    engine = await createEngine(
+      loadConfig({ CORPUS_DIR: CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: "http://127.0.0.1:9" }),
+    );
     await engine.index();
   }, 120_000);
   afterAll(async () => {
@@ -101,7 +125,8 @@ describe("the evaluation set", () => {
   });
 
   it("has questions from the three kinds of users, each pointing to existing documents", async () => {
-    for (const user of ["elu", "dsi", "association"]) expect(questions.filter((q) => q.user === user).length).toBeGreaterThanOrEqual(5);
+    for (const user of ["elu", "dsi", "association"])
+      expect(questions.filter((q) => q.user === user).length).toBeGreaterThanOrEqual(5);
     const ids = new Set((await loadCorpus(CORPUS)).documents.map((d) => d.id));
     expect(questions.flatMap((q) => q.expected.filter((e) => !ids.has(e)).map((e) => `${q.id} → ${e}`))).toEqual([]);
   });

@@ -27,7 +27,11 @@ const onDomain = (host: string, domain: string) => host === domain || host.endsW
 
 /** Every URL of a document (its own, its sources', those in its text) that sits on a blocked domain. */
 export function blockedUrls(doc: Pick<CorpusDocument, "url" | "sources" | "body">, domains: string[]): string[] {
-  const urls = [doc.url, ...doc.sources.map((s) => s.url), ...(doc.body.match(/https?:\/\/[^\s)>\]"']+/g) ?? [])].filter((u): u is string => !!u);
+  const urls = [
+    doc.url,
+    ...doc.sources.map((s) => s.url),
+    ...(doc.body.match(/https?:\/\/[^\s)>\]"']+/g) ?? []),
+  ].filter((u): u is string => !!u);
   return urls.filter((u) => domains.some((d) => onDomain(hostOf(u), d)));
 }
 

@@ -1,8 +1,15 @@
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
-import { postJson, readSse, startTestServer, TEST_LLM_PROVIDER, type SseEvent, type TestServer } from "../helpers/server.ts";
+import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
+import {
+  postJson,
+  readSse,
+  type SseEvent,
+  startTestServer,
+  TEST_LLM_PROVIDER,
+  type TestServer,
+} from "../helpers/server.ts";
 
 const letter = JSON.parse(readFileSync("test/fixtures/drafting/letter.json", "utf8"));
 const analysis = JSON.parse(readFileSync("test/fixtures/drafting/analysis.json", "utf8"));
@@ -11,13 +18,29 @@ const QUESTION = "Combien la Gendarmerie a-t-elle économisé avec Linux ?";
 
 const REQUESTS = {
   letter: { type: "letter", inputs: letter },
-  "audit-plan": { type: "audit-plan", inputs: { collectivite, durationMonths: 6, startDate: "2036-09", services: ["Finances", "État civil"], sponsor: "Mme Le Goff, vice-présidente" } },
+  "audit-plan": {
+    type: "audit-plan",
+    inputs: {
+      collectivite,
+      durationMonths: 6,
+      startDate: "2036-09",
+      services: ["Finances", "État civil"],
+      sponsor: "Mme Le Goff, vice-présidente",
+    },
+  },
   roadmap: { type: "roadmap", inputs: { collectivite, analysisId: analysis.id, targetDate: "2029-06" } },
-  briefing: { type: "briefing", inputs: { collectivite, question: QUESTION, recipient: { name: "M. Le Bihan", role: "maire" } } },
+  briefing: {
+    type: "briefing",
+    inputs: { collectivite, question: QUESTION, recipient: { name: "M. Le Bihan", role: "maire" } },
+  },
 } as const;
 
 const draft = async (s: TestServer, body: unknown) => readSse(await postJson(`${s.url}/api/drafts`, body));
-const text = (events: SseEvent[]) => events.filter((e) => e.event === "token").map((e) => e.data.text).join("");
+const text = (events: SseEvent[]) =>
+  events
+    .filter((e) => e.event === "token")
+    .map((e) => e.data.text)
+    .join("");
 const done = (events: SseEvent[]) => {
   const last = events.at(-1)!;
   expect(last.event, JSON.stringify(last.data)).toBe("done");
@@ -36,26 +59,35 @@ describe("drafting without Ollama", () => {
   });
   afterAll(() => server.stop());
 
-  it.each(Object.keys(REQUESTS) as (keyof typeof REQUESTS)[])("produces a %s from templates, marked as a draft to complete", async (type) => {
-    const events = await draft(server, REQUESTS[type]);
-    expect(events[0]!.event).toBe("notice");
-    expect(events[0]!.data.text).toContain("ollama pull");
-    expect(events.filter((e) => e.event === "section").length).toBeGreaterThanOrEqual(4);
-    expect(text(events)).toContain("[Brouillon à compléter]");
-    const result = done(events);
-    expect(result.mode).toBe("template");
-    expect(result.flags).toEqual([]);
-    ids[type] = result.id;
-  });
+  it.each(Object.keys(REQUESTS) as (keyof typeof REQUESTS)[])(
+    "produces a %s from templates, marked as a draft to complete",
+    async (type) => {
+      const events = await draft(server, REQUESTS[type]);
+      expect(events[0]!.event).toBe("notice");
+      expect(events[0]!.data.text).toContain("ollama pull");
+      expect(events.filter((e) => e.event === "section").length).toBeGreaterThanOrEqual(4);
+      expect(text(events)).toContain("[Brouillon à compléter]");
+      const result = done(events);
+      expect(result.mode).toBe("template");
+      expect(result.flags).toEqual([]);
+      ids[type] = result.id;
+    },
+  );
 
   it("writes a roadmap from an analysis that the inventory import itself saved", async () => {
     const form = new FormData();
-    form.append("file", new Blob([readFileSync("test/fixtures/inventory/inventories/glpi10-mairie.csv")]), "glpi10-mairie.csv");
+    form.append(
+      "file",
+      new Blob([readFileSync("test/fixtures/inventory/inventories/glpi10-mairie.csv")]),
+      "glpi10-mairie.csv",
+    );
     const analyzed = await fetch(`${server.url}/api/inventory/analyze`, { method: "POST", body: form });
     expect(analyzed.status).toBe(201);
     const saved = (await analyzed.json()) as { id: string; items: { product: unknown }[] };
     expect(saved.items.some((i) => i.product && typeof i.product === "object")).toBe(true);
-    const result = done(await draft(server, { type: "roadmap", inputs: { collectivite, analysisId: saved.id, targetDate: "2029-06" } }));
+    const result = done(
+      await draft(server, { type: "roadmap", inputs: { collectivite, analysisId: saved.id, targetDate: "2029-06" } }),
+    );
     expect(result.mode).toBe("template");
     const roadmap = await getDraft(server, result.id);
     expect(roadmap.inputs.analysis.id).toBe(saved.id);
@@ -68,11 +100,22 @@ describe("drafting without Ollama", () => {
     expect(saved.inputs.analysis.items).toHaveLength(5); // kept, so a section can be regenerated later
     expect(saved.versions).toHaveLength(1);
     const sections = saved.versions[0].sections;
-    expect(sections.map((s: any) => s.key)).toEqual(["target", "baseline", "phases", "alternatives", "calendar", "costs", "risks"]);
+    expect(sections.map((s: any) => s.key)).toEqual([
+      "target",
+      "baseline",
+      "phases",
+      "alternatives",
+      "calendar",
+      "costs",
+      "risks",
+    ]);
     const target = sections[0];
     expect(target.text).toContain(nbsp("exposition pondérée de la Communauté de test de 76 % à 56 % d'ici juin 2029"));
     expect(sections[1].text).toContain(nbsp("| Outils collaboratifs | 2 | 160 | 160 | 100 % |"));
-    expect(sections.find((s: any) => s.key === "costs").citations[0]).toMatchObject({ title: expect.stringContaining("Gendarmerie"), url: expect.stringMatching(/^https:/) });
+    expect(sections.find((s: any) => s.key === "costs").citations[0]).toMatchObject({
+      title: expect.stringContaining("Gendarmerie"),
+      url: expect.stringMatching(/^https:/),
+    });
     const list = await (await fetch(`${server.url}/api/drafts`)).json();
     expect(list.drafts.map((d: any) => d.id)).toEqual(expect.arrayContaining(Object.values(ids)));
   });
@@ -91,16 +134,30 @@ describe("drafting without Ollama", () => {
     const result = done(await draft(server, { type: "briefing", inputs: { collectivite, analysisId: analysis.id } }));
     const sections = (await getDraft(server, result.id)).versions[0].sections;
     expect(sections[0].text).toBe("Résultats de la cartographie des dépendances numériques de la Communauté de test.");
-    expect(sections[1].text).toContain(nbsp("340 des 410 installations de 5 logiciels recensés, soit 85 %, relèvent d'éditeurs extra-européens ou soumis à une loi extra-européenne ; pondérée par le rôle de chaque logiciel, l'exposition est de 76 %"));
-    expect(sections[1].text).toContain("Microsoft Windows 11 Professionnel (180), Microsoft Teams (120), Zoom Workplace (40)");
+    expect(sections[1].text).toContain(
+      nbsp(
+        "340 des 410 installations de 5 logiciels recensés, soit 85 %, relèvent d'éditeurs extra-européens ou soumis à une loi extra-européenne ; pondérée par le rôle de chaque logiciel, l'exposition est de 76 %",
+      ),
+    );
+    expect(sections[1].text).toContain(
+      "Microsoft Windows 11 Professionnel (180), Microsoft Teams (120), Zoom Workplace (40)",
+    );
     expect(result.flags).toEqual([]);
   });
 
   it.each([
-    [{ type: "letter", inputs: { ...letter, recipient: { role: "maire" } } }, 400, "inputs.recipient.name (nom du destinataire) : champ obligatoire manquant"],
+    [
+      { type: "letter", inputs: { ...letter, recipient: { role: "maire" } } },
+      400,
+      "inputs.recipient.name (nom du destinataire) : champ obligatoire manquant",
+    ],
     [{ type: "letter", inputs: { ...letter, tone: "agressif" } }, 400, "inputs.tone"],
     [{ type: "memo", inputs: {} }, 400, "type (type de document"],
-    [{ type: "roadmap", inputs: { collectivite, analysisId: "2026-01-01-inconnue" } }, 404, "l'analyse « 2026-01-01-inconnue » est introuvable"],
+    [
+      { type: "roadmap", inputs: { collectivite, analysisId: "2026-01-01-inconnue" } },
+      404,
+      "l'analyse « 2026-01-01-inconnue » est introuvable",
+    ],
   ])("rejects invalid inputs before streaming, naming the field (%#)", async (body, status, expected) => {
     const res = await postJson(`${server.url}/api/drafts`, body);
     expect(res.status).toBe(status);
@@ -116,7 +173,9 @@ describe("drafting without Ollama", () => {
     const res = await fetch(`${server.url}/api/drafts/${id}/sections/local`, {
       method: "PATCH",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ text: "Notre association, active depuis 2006, compte 47 % de ses membres parmi les agents de la communauté (25 000 habitants)." }),
+      body: JSON.stringify({
+        text: "Notre association, active depuis 2006, compte 47 % de ses membres parmi les agents de la communauté (25 000 habitants).",
+      }),
     });
     expect(res.status).toBe(200);
     const saved = await res.json();
@@ -132,7 +191,11 @@ describe("drafting without Ollama", () => {
     ["/sections/nope", { text: "x" }, 404, "Section inconnue « nope »"],
     ["/sections/local", { text: "" }, 400, "text (texte de la section)"],
   ])("rejects a bad edit %s", async (path, body, status, expected) => {
-    const res = await fetch(`${server.url}/api/drafts/${ids.letter}${path}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await fetch(`${server.url}/api/drafts/${ids.letter}${path}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(status);
     expect((await res.json()).error.message).toContain(expected);
   });
@@ -140,11 +203,16 @@ describe("drafting without Ollama", () => {
   it("answers a regeneration of an unknown section with a 404 before streaming", async () => {
     const res = await fetch(`${server.url}/api/drafts/${ids.letter}/sections/nope/regenerate`, { method: "POST" });
     expect(res.status).toBe(404);
-    expect((await res.json()).error.message).toContain("Section inconnue « nope » : les sections de ce document sont subject, salutation");
+    expect((await res.json()).error.message).toContain(
+      "Section inconnue « nope » : les sections de ce document sont subject, salutation",
+    );
   });
 
   it("regenerates one section (JSON) into a new version", async () => {
-    const res = await fetch(`${server.url}/api/drafts/${ids.letter}/sections/local/regenerate`, { method: "POST", headers: { accept: "application/json" } });
+    const res = await fetch(`${server.url}/api/drafts/${ids.letter}/sections/local/regenerate`, {
+      method: "POST",
+      headers: { accept: "application/json" },
+    });
     expect(res.status).toBe(200);
     const saved = await res.json();
     expect(saved.versions).toHaveLength(3);
@@ -161,7 +229,9 @@ describe("drafting without Ollama", () => {
     const res = await fetch(`${server.url}/api/drafts/${ids["audit-plan"]}/export?format=${format}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(contentType);
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="plan-audit-communaute-de-test.${format}"`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="plan-audit-communaute-de-test.${format}"`,
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(bytes.byteLength).toBeGreaterThan(1000);
     if (format === "odt") expect(strFromU8(unzipSync(bytes)["content.xml"]!)).toContain("Communauté de test");
@@ -169,11 +239,21 @@ describe("drafting without Ollama", () => {
   });
 
   it("exports an earlier version on request", async () => {
-    const first = strFromU8(new Uint8Array(await (await fetch(`${server.url}/api/drafts/${ids.letter}/export?format=md&version=1`)).arrayBuffer()));
-    const last = strFromU8(new Uint8Array(await (await fetch(`${server.url}/api/drafts/${ids.letter}/export?format=md`)).arrayBuffer()));
+    const first = strFromU8(
+      new Uint8Array(
+        await (await fetch(`${server.url}/api/drafts/${ids.letter}/export?format=md&version=1`)).arrayBuffer(),
+      ),
+    );
+    const last = strFromU8(
+      new Uint8Array(await (await fetch(`${server.url}/api/drafts/${ids.letter}/export?format=md`)).arrayBuffer()),
+    );
     expect(first).not.toContain("47 %");
     expect(last).not.toContain("47 %"); // version 3 regenerated the edited section
-    const edited = strFromU8(new Uint8Array(await (await fetch(`${server.url}/api/drafts/${ids.letter}/export?format=md&version=2`)).arrayBuffer()));
+    const edited = strFromU8(
+      new Uint8Array(
+        await (await fetch(`${server.url}/api/drafts/${ids.letter}/export?format=md&version=2`)).arrayBuffer(),
+      ),
+    );
     expect(edited).toContain("**47 %** **[à vérifier]**");
     expect(edited).toContain("Chiffres à vérifier");
   });
@@ -195,7 +275,8 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
   let server: TestServer;
   const reply = (req: { messages: { content: string }[] }) => {
     const user = req.messages.at(-1)!.content;
-    if (user.includes("Section à rédiger : « L'essentiel »")) return "- La Gendarmerie économise 12 millions d'euros par an [1], soit 47 % de son budget informatique [1].";
+    if (user.includes("Section à rédiger : « L'essentiel »"))
+      return "- La Gendarmerie économise 12 millions d'euros par an [1], soit 47 % de son budget informatique [1].";
     return "Texte rédigé par le modèle à partir des passages [1].";
   };
   beforeAll(async () => {
@@ -214,7 +295,15 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
     const events = await draft(server, REQUESTS.briefing);
     expect(events.some((e) => e.event === "notice")).toBe(false);
     const flags = events.filter((e) => e.event === "flags");
-    expect(flags).toEqual([{ event: "flags", data: { key: "essentials", flags: [{ figure: "47 %", reason: expect.stringContaining("absent des passages") }] } }]);
+    expect(flags).toEqual([
+      {
+        event: "flags",
+        data: {
+          key: "essentials",
+          flags: [{ figure: "47 %", reason: expect.stringContaining("absent des passages") }],
+        },
+      },
+    ]);
     const result = done(events);
     expect(result.mode).toBe("generated");
     expect(result.flags).toEqual([{ figure: "47 %", reason: expect.any(String), section: "essentials" }]);
@@ -223,10 +312,16 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
     expect(essentials).toMatchObject({ mode: "generated", toComplete: false, flags: [{ figure: "47 %" }] });
     expect(essentials.citations).toHaveLength(1);
     expect(essentials.citations[0].title).toContain("Gendarmerie");
-    const md = strFromU8(new Uint8Array(await (await fetch(`${server.url}/api/drafts/${result.id}/export?format=md`)).arrayBuffer()));
+    const md = strFromU8(
+      new Uint8Array(await (await fetch(`${server.url}/api/drafts/${result.id}/export?format=md`)).arrayBuffer()),
+    );
     expect(md).toContain("soit **47 %** **[à vérifier]** de son budget");
     expect(md).toContain("[^1]: Fiche Cap Libre « La Gendarmerie nationale passe à Linux (GendBuntu)");
-    const docx = strFromU8(unzipSync(new Uint8Array(await (await fetch(`${server.url}/api/drafts/${result.id}/export?format=docx`)).arrayBuffer()))["word/document.xml"]!);
+    const docx = strFromU8(
+      unzipSync(
+        new Uint8Array(await (await fetch(`${server.url}/api/drafts/${result.id}/export?format=docx`)).arrayBuffer()),
+      )["word/document.xml"]!,
+    );
     expect(docx).toContain('w:highlight w:val="yellow"');
   });
 

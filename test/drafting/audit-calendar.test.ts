@@ -6,11 +6,18 @@ import { parseInputs } from "../../server/drafting/inputs.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
 
 const NOW = "2026-12-04T10:00:00.000Z";
-const inputs = (extra: object) => parseInputs("audit-plan", { collectivite: { name: "Commune de Kervallon" }, ...extra });
+const inputs = (extra: object) =>
+  parseInputs("audit-plan", { collectivite: { name: "Commune de Kervallon" }, ...extra });
 
 describe("the audit plan's calendar", () => {
   it("spreads five phases over four months without running into a fifth", () => {
-    const ctx = buildContext("audit-plan", inputs({ startDate: "2027-01", durationMonths: 4 }), null, loadStructure("audit-plan"), NOW);
+    const ctx = buildContext(
+      "audit-plan",
+      inputs({ startDate: "2027-01", durationMonths: 4 }),
+      null,
+      loadStructure("audit-plan"),
+      NOW,
+    );
     expect(ctx.vars.calendar_intro).toContain("Durée : 4 mois");
     expect(ctx.vars.calendar_table).toContain("janvier 2027");
     expect(ctx.vars.calendar_table).toContain("avril 2027");
@@ -38,10 +45,22 @@ describe("the collectivité's name inside a sentence", () => {
     });
     const ctx = buildContext("letter", letter, null, loadStructure("letter"), NOW);
     expect(ctx.vars.collectivite).toBe("la Communauté d'agglomération du Pays de Morlaix");
-    const audit = buildContext("audit-plan", parseInputs("audit-plan", { collectivite: { name: "Département du Finistère" } }), null, loadStructure("audit-plan"), NOW);
+    const audit = buildContext(
+      "audit-plan",
+      parseInputs("audit-plan", { collectivite: { name: "Département du Finistère" } }),
+      null,
+      loadStructure("audit-plan"),
+      NOW,
+    );
     expect(audit.vars.collectivite).toBe("le Département du Finistère");
     expect(audit.vars.collectivite_start).toBe("Le Département du Finistère");
-    const brest = buildContext("audit-plan", parseInputs("audit-plan", { collectivite: { name: "Brest Métropole" } }), null, loadStructure("audit-plan"), NOW);
+    const brest = buildContext(
+      "audit-plan",
+      parseInputs("audit-plan", { collectivite: { name: "Brest Métropole" } }),
+      null,
+      loadStructure("audit-plan"),
+      NOW,
+    );
     expect(brest.vars.collectivite).toBe("Brest Métropole");
   });
 });

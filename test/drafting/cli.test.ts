@@ -14,7 +14,12 @@ describe("npm run cli -- draft", () => {
   const cli = async (args: string[]) => {
     try {
       const { stdout, stderr } = await run(process.execPath, ["server/cli/main.ts", ...args], {
-        env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: path.join(dir, "data"), OLLAMA_BASE_URL: NO_OLLAMA },
+        env: {
+          ...process.env,
+          CORPUS_DIR: FIXTURE_CORPUS,
+          DATA_DIR: path.join(dir, "data"),
+          OLLAMA_BASE_URL: NO_OLLAMA,
+        },
       });
       return { code: 0, stdout, stderr };
     } catch (err) {
@@ -27,7 +32,10 @@ describe("npm run cli -- draft", () => {
     dir = await mkdtemp(path.join(tmpdir(), "cap-libre-draft-cli-"));
     const analysis = JSON.parse(await readFile("test/fixtures/drafting/analysis.json", "utf8"));
     const letter = JSON.parse(await readFile("test/fixtures/drafting/letter.json", "utf8"));
-    await writeFile(path.join(dir, "roadmap.json"), JSON.stringify({ collectivite: letter.collectivite, analysis, targetShare: 40, targetDate: "2028-12" }));
+    await writeFile(
+      path.join(dir, "roadmap.json"),
+      JSON.stringify({ collectivite: letter.collectivite, analysis, targetShare: 40, targetDate: "2028-12" }),
+    );
     await writeFile(path.join(dir, "bad.json"), JSON.stringify({ collectivite: { name: "X" } }));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -48,16 +56,24 @@ describe("npm run cli -- draft", () => {
     const { code, stdout } = await cli(["draft", "roadmap", "--input", path.join(dir, "roadmap.json")]);
     expect(code).toBe(0);
     expect(stdout).toContain("# Feuille de route de réduction des dépendances numériques");
-    expect(stdout).toContain("| Zoom Workplace | Zoom (US) | 40 | — | Visio (FR) — remplacement direct | Gains rapides |");
+    expect(stdout).toContain(
+      "| Zoom Workplace | Zoom (US) | 40 | — | Visio (FR) — remplacement direct | Gains rapides |",
+    );
   });
 
   it.each([
     [["draft", "poem", "--input", "x.json"], 2, "Usage : npm run cli -- draft"],
-    [["draft", "roadmap", "--input", "BAD"], 2, "inputs.analysisId (analyse d'inventaire) : champ obligatoire manquant"],
+    [
+      ["draft", "roadmap", "--input", "BAD"],
+      2,
+      "inputs.analysisId (analyse d'inventaire) : champ obligatoire manquant",
+    ],
     [["draft", "roadmap", "--input", "ROADMAP", "--out", "x.txt"], 2, "--out : extension non reconnue « txt »"],
     [["draft", "roadmap", "--input", "absent.json"], 2, "Impossible de lire absent.json"],
   ])("explains what is wrong %#", async (args, code, expected) => {
-    const resolved = args.map((a) => (a === "BAD" ? path.join(dir, "bad.json") : a === "ROADMAP" ? path.join(dir, "roadmap.json") : a));
+    const resolved = args.map((a) =>
+      a === "BAD" ? path.join(dir, "bad.json") : a === "ROADMAP" ? path.join(dir, "roadmap.json") : a,
+    );
     const result = await cli(resolved);
     expect(result.code).toBe(code);
     expect(result.stderr).toContain(expected);

@@ -10,9 +10,20 @@ describe("document model", () => {
     const doc = buildDocument(sampleDraft());
     expect(doc.filename).toBe("plan-audit-quimper-bretagne-occidentale");
     expect(doc.notes.map((n) => n.n)).toEqual([1, 2]);
-    expect(doc.notes[1]!.text).toBe("La Gendarmerie nationale et GendBuntu, 2021. Source : Assemblée nationale, audition.");
+    expect(doc.notes[1]!.text).toBe(
+      "La Gendarmerie nationale et GendBuntu, 2021. Source : Assemblée nationale, audition.",
+    );
     expect(doc.notes[0]!.text).toContain("10 avril 2026");
-    expect(doc.body.map((b) => b.kind)).toEqual(["heading", "paragraph", "list", "paragraph", "heading", "heading", "table", "list"]);
+    expect(doc.body.map((b) => b.kind)).toEqual([
+      "heading",
+      "paragraph",
+      "list",
+      "paragraph",
+      "heading",
+      "heading",
+      "table",
+      "list",
+    ]);
     const table = doc.body.find((b) => b.kind === "table")!;
     expect(table.kind === "table" && table.rows).toHaveLength(2);
     const front = JSON.stringify(doc.front);

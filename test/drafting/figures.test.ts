@@ -29,7 +29,8 @@ describe("extractFigures reads French formats", () => {
   });
 
   it("ignores citation markers, list numbers, URLs and product names", () => {
-    const text = "1. Migrer Office 365 et Windows 11 [3][4] vers https://example.org/2026/page-42 ;\n2. Passer en NIS2 avec 3D et E3.";
+    const text =
+      "1. Migrer Office 365 et Windows 11 [3][4] vers https://example.org/2026/page-42 ;\n2. Passer en NIS2 avec 3D et E3.";
     expect(extractFigures(text)).toEqual([]);
   });
 
@@ -54,17 +55,26 @@ describe("checkFigures", () => {
   });
 
   it("accepts figures written differently from the source", () => {
-    const text = "La Gendarmerie économise 12 M€ par an [1], sur 103164 postes [3] ; le séminaire du 8 avril 2026 a retenu 7 catégories, en 2026, avec une hausse de 40 % annoncée.";
+    const text =
+      "La Gendarmerie économise 12 M€ par an [1], sur 103164 postes [3] ; le séminaire du 8 avril 2026 a retenu 7 catégories, en 2026, avec une hausse de 40 % annoncée.";
     expect(checkFigures(text, passages)).toEqual([]);
   });
 
   it("flags a wrong date, amount and count", () => {
-    const flags = checkFigures("Le 9 avril 2026, la Gendarmerie a économisé 15 millions d'euros sur 80 000 postes en 2019.", passages);
+    const flags = checkFigures(
+      "Le 9 avril 2026, la Gendarmerie a économisé 15 millions d'euros sur 80 000 postes en 2019.",
+      passages,
+    );
     expect(flags.map((f) => f.figure)).toEqual(["9 avril 2026", "15 millions d'euros", "80 000", "2019"]);
   });
 
   it("accepts figures from the structured data as well as from the passages", () => {
-    expect(checkFigures("La commune compte 25 000 habitants et 78 % d'installations extra-européennes.", ["Collectivité : Test (25\u00a0000 habitants)", "part : 78\u00a0%"])).toEqual([]);
+    expect(
+      checkFigures("La commune compte 25 000 habitants et 78 % d'installations extra-européennes.", [
+        "Collectivité : Test (25\u00a0000 habitants)",
+        "part : 78\u00a0%",
+      ]),
+    ).toEqual([]);
   });
 
   it("accepts a figure the draft rounded from the data", () => {

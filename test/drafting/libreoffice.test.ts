@@ -10,17 +10,20 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportDraft } from "../../server/export/index.ts";
 import type { Draft } from "../../server/drafting/types.ts";
+import { exportDraft } from "../../server/export/index.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 
 const run = promisify(execFile);
 const hasSoffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
 const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
 // CI installs both (.ci/run): there a missing tool is a failure, not a skip.
-if (process.env.CI && (!hasSoffice || !hasPdftotext)) throw new Error("CI: soffice and pdftotext are required by this test file");
+if (process.env.CI && (!hasSoffice || !hasPdftotext))
+  throw new Error("CI: soffice and pdftotext are required by this test file");
 if (!hasSoffice || !hasPdftotext) {
-  console.warn("LibreOffice (soffice) ou pdftotext absent : test de validité des exports ODT/DOCX ignoré. Installez-les : apt-get install -y libreoffice-writer-nogui poppler-utils");
+  console.warn(
+    "LibreOffice (soffice) ou pdftotext absent : test de validité des exports ODT/DOCX ignoré. Installez-les : apt-get install -y libreoffice-writer-nogui poppler-utils",
+  );
 }
 
 /** The sample draft with characters that test encodings: œ, €, « », non-breaking spaces. */
@@ -40,21 +43,37 @@ describe.skipIf(!hasSoffice || !hasPdftotext)("exports open in LibreOffice", () 
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   // One conversion per format, one after the other, with a private LibreOffice profile (no clash with a running office).
-  it.each(["odt", "docx"] as const)("LibreOffice converts the %s to PDF with its text", async (format) => {
-    const file = await exportDraft(draft(), format);
-    const input = path.join(dir, file.filename);
-    await writeFile(input, file.bytes);
-    const profile = pathToFileURL(path.join(dir, `profile-${format}`)).href;
-    await run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", path.join(dir, format), input], { timeout: 120_000 });
-    const text = await pdfText(path.join(dir, format, file.filename.replace(/\.\w+$/, ".pdf")));
-    expect(text).toContain("Plan d'audit des dépendances numériques");
-    expect(text).toContain("Quimper Bretagne Occidentale");
-    expect(text).toContain("Contexte et objectifs");
-    expect(text).toContain("Inventaire"); // a table cell
-    expect(text).toContain("Assemblée nationale, audition"); // a footnote
-    expect(text).toContain("Le cœur du sujet : « 12 € » par poste");
-    expect(text).toContain("Brouillon à compléter");
-  }, 150_000);
+  it.each(["odt", "docx"] as const)(
+    "LibreOffice converts the %s to PDF with its text",
+    async (format) => {
+      const file = await exportDraft(draft(), format);
+      const input = path.join(dir, file.filename);
+      await writeFile(input, file.bytes);
+      const profile = pathToFileURL(path.join(dir, `profile-${format}`)).href;
+      await run(
+        "soffice",
+        [
+          `-env:UserInstallation=${profile}`,
+          "--headless",
+          "--convert-to",
+          "pdf",
+          "--outdir",
+          path.join(dir, format),
+          input,
+        ],
+        { timeout: 120_000 },
+      );
+      const text = await pdfText(path.join(dir, format, file.filename.replace(/\.\w+$/, ".pdf")));
+      expect(text).toContain("Plan d'audit des dépendances numériques");
+      expect(text).toContain("Quimper Bretagne Occidentale");
+      expect(text).toContain("Contexte et objectifs");
+      expect(text).toContain("Inventaire"); // a table cell
+      expect(text).toContain("Assemblée nationale, audition"); // a footnote
+      expect(text).toContain("Le cœur du sujet : « 12 € » par poste");
+      expect(text).toContain("Brouillon à compléter");
+    },
+    150_000,
+  );
 });
 
 // The PDF export is written by Cap Libre itself: reading it back needs pdftotext only.

@@ -31,7 +31,11 @@ async function render(type: DraftType, inputs: Record<string, unknown>): Promise
   const parts: string[] = [];
   for (const s of structure.sections) {
     const vars = { ...ctx.vars, quotes: "", draft_mark: "" };
-    parts.push(`## ${await fill(s.title, vars)}`, await fill(s.template, vars), s.append ? await fill(s.append, vars) : "");
+    parts.push(
+      `## ${await fill(s.title, vars)}`,
+      await fill(s.template, vars),
+      s.append ? await fill(s.append, vars) : "",
+    );
   }
   return parts.join("\n\n");
 }
@@ -44,10 +48,20 @@ beforeAll(async () => {
   const complement = new TextEncoder().encode(
     "Nom;Éditeur;Nombre\nMicrosoft Windows 10 Entreprise;Microsoft Corporation;8\nKaspersky Security Center Network Agent;AO Kaspersky Lab;12\n",
   );
-  map = analyzeRows(parseInventoryFiles([{ name: "glpi-commune.csv", bytes }, { name: "complement.csv", bytes: complement }]).rows, index);
+  map = analyzeRows(
+    parseInventoryFiles([
+      { name: "glpi-commune.csv", bytes },
+      { name: "complement.csv", bytes: complement },
+    ]).rows,
+    index,
+  );
   // What drafting reads: the saved analysis, as JSON.
   analysis = JSON.parse(JSON.stringify({ id: "2026-12-01-kerbihan", createdAt: "2026-12-01T09:00:00.000Z", ...map }));
-  docs.roadmap = await render("roadmap", { targetShare: 35, targetDate: "2029-12", context: "Le contrat Microsoft 365 arrive à échéance en juin 2027. Le marché antivirus a été passé en mars 2024." });
+  docs.roadmap = await render("roadmap", {
+    targetShare: 35,
+    targetDate: "2029-12",
+    context: "Le contrat Microsoft 365 arrive à échéance en juin 2027. Le marché antivirus a été passé en mars 2024.",
+  });
   docs.briefing = await render("briefing", {});
   docs.letter = await render("letter", {
     sender: { name: "Linux Kerbihan" },
@@ -90,8 +104,20 @@ describe("one set of numbers", () => {
 
   it("counts products per category in the roadmap's « État des lieux » exactly as the map does", () => {
     const section = docs.roadmap!.split("## État des lieux")[1]!.split("\n## ")[0]!;
-    const rows = section.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---")).slice(1);
-    const table = new Map(rows.map((r) => r.split("|").slice(1, -1).map((c) => c.trim())).map(([label, ...rest]) => [label!, rest]));
+    const rows = section
+      .split("\n")
+      .filter((l) => l.startsWith("| ") && !l.startsWith("| ---"))
+      .slice(1);
+    const table = new Map(
+      rows
+        .map((r) =>
+          r
+            .split("|")
+            .slice(1, -1)
+            .map((c) => c.trim()),
+        )
+        .map(([label, ...rest]) => [label!, rest]),
+    );
     // The complement makes lines and products differ: the map counts distinct products, and so must the roadmap.
     const security = map.summary.categories.find((c) => c.category === "security")!;
     expect(security.items).toBeGreaterThan(security.products);
@@ -111,7 +137,12 @@ describe("one set of numbers", () => {
 
   it("plans the map's quick wins as the roadmap's quick wins, and neither an uninstalled product nor a mail server", () => {
     const quick = docs.roadmap!.split("### Gains rapides")[1]!.split("### Remplacements accompagnés")[0]!;
-    for (const w of map.summary.quickWins) expect(quick).toMatch(new RegExp(`\\*\\*${w.name.replace(/[()+.]/g, "\\$&")}\\*\\*[^\\n]*→ ${w.alternative.name.replace(/[()+.]/g, "\\$&")} `));
+    for (const w of map.summary.quickWins)
+      expect(quick).toMatch(
+        new RegExp(
+          `\\*\\*${w.name.replace(/[()+.]/g, "\\$&")}\\*\\*[^\\n]*→ ${w.alternative.name.replace(/[()+.]/g, "\\$&")} `,
+        ),
+      );
     expect(quick).toContain("Kaspersky");
     expect(quick).toMatch(/Kaspersky[^\n]*SORM/);
     expect(quick).not.toContain("Exchange");
@@ -121,9 +152,13 @@ describe("one set of numbers", () => {
 
   it("writes a calendar that starts after the day of the document, holds the local deadline, and never ends where it started", () => {
     const calendar = docs.roadmap!.split("## Jalons")[1]!.split("## Coûts")[0]!;
-    const rows = calendar.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---") && !l.startsWith("| Jalon"));
+    const rows = calendar
+      .split("\n")
+      .filter((l) => l.startsWith("| ") && !l.startsWith("| ---") && !l.startsWith("| Jalon"));
     expect(rows[0]).toContain("| janvier 2027 |");
-    expect(calendar).toMatch(/\| Contexte local \(Microsoft 365[^|]*\) : Le contrat Microsoft 365 arrive à échéance en juin 2027\. \| juin 2027 \|/);
+    expect(calendar).toMatch(
+      /\| Contexte local \(Microsoft 365[^|]*\) : Le contrat Microsoft 365 arrive à échéance en juin 2027\. \| juin 2027 \|/,
+    );
     expect(calendar).not.toContain("2024");
     const values = rows.map((r) => r.split("|")[3]!.trim()).filter((v) => v.endsWith("%"));
     expect(values.at(-1)).not.toBe(values.at(-2));

@@ -7,8 +7,18 @@ import type { AnalysisItem, InventoryAnalysis } from "../../server/drafting/type
 import { isQuickWin, measureItems, roleOf } from "../../server/inventory/measure.ts";
 
 const US = ["us-cloud-act", "us-fisa-702"];
-const alt = (name: string, fit: string, country: string | null, openSource = true) => ({ id: name.toLowerCase(), name, fit, country, openSource });
-const item = (name: string, installations: number, more: Partial<AnalysisItem> & { product?: string } = {}): AnalysisItem => ({
+const alt = (name: string, fit: string, country: string | null, openSource = true) => ({
+  id: name.toLowerCase(),
+  name,
+  fit,
+  country,
+  openSource,
+});
+const item = (
+  name: string,
+  installations: number,
+  more: Partial<AnalysisItem> & { product?: string } = {},
+): AnalysisItem => ({
   name,
   installations,
   extraEuropean: true,
@@ -23,18 +33,49 @@ const item = (name: string, installations: number, more: Partial<AnalysisItem> &
 const commune: InventoryAnalysis = {
   id: "commune",
   items: [
-    item("Microsoft Windows 11 Professionnel", 300, { product: "windows-11", alternatives: [alt("Debian", "partial", null)] }),
-    item("Microsoft 365 Apps for enterprise", 300, { product: "microsoft-365-apps", alternatives: [alt("LibreOffice", "partial", "DE")] }),
-    item("Microsoft Outlook", 300, { product: "microsoft-outlook", category: "collaboration", alternatives: [alt("Thunderbird", "partial", "US")] }),
+    item("Microsoft Windows 11 Professionnel", 300, {
+      product: "windows-11",
+      alternatives: [alt("Debian", "partial", null)],
+    }),
+    item("Microsoft 365 Apps for enterprise", 300, {
+      product: "microsoft-365-apps",
+      alternatives: [alt("LibreOffice", "partial", "DE")],
+    }),
+    item("Microsoft Outlook", 300, {
+      product: "microsoft-outlook",
+      category: "collaboration",
+      alternatives: [alt("Thunderbird", "partial", "US")],
+    }),
     item("Microsoft Edge", 300, { product: "microsoft-edge", alternatives: [alt("Firefox ESR", "drop-in", "US")] }),
     item("Google Chrome", 250, { product: "google-chrome", alternatives: [alt("Firefox ESR", "drop-in", "US")] }),
-    item("Kaspersky Endpoint Security", 300, { product: "kaspersky-endpoint-security", category: "security", exposure: { controllingCountry: "RU", laws: ["ru-sorm"] }, alternatives: [alt("ESET PROTECT", "drop-in", "SK", false)] }),
-    item("Microsoft Exchange Server 2019", 2, { product: "exchange-server", category: "collaboration", alternatives: [alt("BlueMind", "drop-in", "FR")] }),
-    item("Cisco Webex Meetings", 0, { product: "webex", category: "collaboration", alternatives: [alt("Visio", "drop-in", "FR")] }),
+    item("Kaspersky Endpoint Security", 300, {
+      product: "kaspersky-endpoint-security",
+      category: "security",
+      exposure: { controllingCountry: "RU", laws: ["ru-sorm"] },
+      alternatives: [alt("ESET PROTECT", "drop-in", "SK", false)],
+    }),
+    item("Microsoft Exchange Server 2019", 2, {
+      product: "exchange-server",
+      category: "collaboration",
+      alternatives: [alt("BlueMind", "drop-in", "FR")],
+    }),
+    item("Cisco Webex Meetings", 0, {
+      product: "webex",
+      category: "collaboration",
+      alternatives: [alt("Visio", "drop-in", "FR")],
+    }),
     item("Mozilla Firefox ESR", 120, { product: "firefox", openSource: true }),
-    item("LibreOffice 7.6", 40, { product: "libreoffice", extraEuropean: false, openSource: true, exposure: { controllingCountry: "DE", laws: [] } }),
+    item("LibreOffice 7.6", 40, {
+      product: "libreoffice",
+      extraEuropean: false,
+      openSource: true,
+      exposure: { controllingCountry: "DE", laws: [] },
+    }),
     item("Microsoft .NET Framework 4.8.1", 300, { component: true }),
-    item("Microsoft Edge WebView2 Runtime", 300, { product: "microsoft-edge", alternatives: [alt("Firefox ESR", "drop-in", "US")] }),
+    item("Microsoft Edge WebView2 Runtime", 300, {
+      product: "microsoft-edge",
+      alternatives: [alt("Firefox ESR", "drop-in", "US")],
+    }),
     item("Logiciel maison", 3, { extraEuropean: null, exposure: null, category: null }),
   ],
 };
@@ -51,7 +92,11 @@ describe("roadmap plan", () => {
 
   it("sets system components aside, by the map's flag or by name, and counts them once", () => {
     const plan = planRoadmap(commune, { now: "2026-12-04" });
-    expect(plan.measure.components).toEqual({ items: 2, installations: 600, names: ["Microsoft .NET Framework 4.8.1", "Microsoft Edge WebView2 Runtime"] });
+    expect(plan.measure.components).toEqual({
+      items: 2,
+      installations: 600,
+      names: ["Microsoft .NET Framework 4.8.1", "Microsoft Edge WebView2 Runtime"],
+    });
     expect(plan.measure.items).toBe(11);
     expect(plan.measure.installations).toBe(1915);
     expect(plan.lines.map((l) => l.item.name).join()).not.toMatch(/WebView2|\.NET/);
@@ -77,9 +122,13 @@ describe("roadmap plan", () => {
     expect(plan.phases[0]!.weighted!).toBeGreaterThan(35);
     expect(plan.target).toMatchObject({ value: 35, given: true, reachable: true, reachedAfter: "deep" });
     const required = plan.target.required.map((l) => l.item.name);
-    expect(required).toEqual(expect.arrayContaining(["Microsoft Windows 11 Professionnel", "Microsoft 365 Apps for enterprise"]));
+    expect(required).toEqual(
+      expect.arrayContaining(["Microsoft Windows 11 Professionnel", "Microsoft 365 Apps for enterprise"]),
+    );
     // Without the browsers, the required replacements alone still reach the target.
-    const withoutBrowsers = plan.target.required.filter((l) => l.role.id !== "browser").reduce((s, l) => s + l.points, 0);
+    const withoutBrowsers = plan.target.required
+      .filter((l) => l.role.id !== "browser")
+      .reduce((s, l) => s + l.points, 0);
     expect(plan.baseline.weighted! - withoutBrowsers).toBeLessThanOrEqual(35 + 2);
   });
 
@@ -94,13 +143,36 @@ describe("roadmap plan", () => {
     // Edge and Chrome → Firefox is a drop-in swap, but Firefox is American too: not a quick win.
     expect(quick).toEqual(["Kaspersky Endpoint Security"]);
     // The old shape (European by geography, a list of laws) is planned the same way.
-    const old = planRoadmap({ id: "old", items: [item("Kaspersky Endpoint Security", 10, { category: "security", extraEuropean: false, exposure: ["russia-sorm"], alternatives: [alt("ESET PROTECT", "drop-in", "SK", false)] })] });
+    const old = planRoadmap({
+      id: "old",
+      items: [
+        item("Kaspersky Endpoint Security", 10, {
+          category: "security",
+          extraEuropean: false,
+          exposure: ["russia-sorm"],
+          alternatives: [alt("ESET PROTECT", "drop-in", "SK", false)],
+        }),
+      ],
+    });
     expect(old.lines.map((l) => [l.item.name, l.phase])).toEqual([["Kaspersky Endpoint Security", "quick"]]);
     expect(old.baseline.raw).toBe(100);
   });
 
   it("never ends a phase at the value it started from, and says when a target cannot be met with the catalog", () => {
-    const stuck = planRoadmap({ id: "s", items: [item("Logiciel métier américain", 20, { category: "business" }), item("Zoom", 10, { product: "zoom", category: "collaboration", alternatives: [alt("Visio", "drop-in", "FR")] })] }, { target: 10 });
+    const stuck = planRoadmap(
+      {
+        id: "s",
+        items: [
+          item("Logiciel métier américain", 20, { category: "business" }),
+          item("Zoom", 10, {
+            product: "zoom",
+            category: "collaboration",
+            alternatives: [alt("Visio", "drop-in", "FR")],
+          }),
+        ],
+      },
+      { target: 10 },
+    );
     expect(stuck.phases.map((p) => p.lines.length)).toEqual([1, 0, 1]);
     expect(stuck.phases[2]!.points).toBe(0);
     expect(stuck.target).toMatchObject({ reachable: false, reachedAfter: null });
@@ -124,7 +196,11 @@ describe("local context without a model", () => {
   });
 
   it("puts a Microsoft 365 renewal of June 2027 in the calendar, with the line it names, and drops past dates", () => {
-    const events = localEvents("Le marché antivirus a été renouvelé en mars 2025. Le contrat Microsoft 365 arrive à échéance en juin 2027 ; la DSI compte 4 agents.", plan.lines, "2026-12-04");
+    const events = localEvents(
+      "Le marché antivirus a été renouvelé en mars 2025. Le contrat Microsoft 365 arrive à échéance en juin 2027 ; la DSI compte 4 agents.",
+      plan.lines,
+      "2026-12-04",
+    );
     expect(events.map((e) => [e.date, e.text, e.lines.map((l) => l.item.name)])).toEqual([
       ["2027-06", "Le contrat Microsoft 365 arrive à échéance en juin 2027 ;", ["Microsoft 365 Apps for enterprise"]],
     ]);
@@ -136,21 +212,37 @@ describe("roadmap document", () => {
     const inputs = parseInputs("roadmap", { collectivite: { name: "Kerbihan" }, analysis, ...more });
     return (await buildContext("roadmap", inputs, analysis, loadStructure("roadmap"), "2026-12-04T10:00:00Z")).vars;
   };
-  const rows = (table: string) => table.split("\n").slice(2).map((r) => r.split(" | ").map((c) => c.replace(/^\| |\s\|$/g, "")));
+  const rows = (table: string) =>
+    table
+      .split("\n")
+      .slice(2)
+      .map((r) => r.split(" | ").map((c) => c.replace(/^\| |\s\|$/g, "")));
 
   it("starts the calendar after the day of the document, and says when the target date does not lie after it", async () => {
     const vars = await roadmap(commune, { targetShare: 35, targetDate: "2026-11", startDate: "2026-06" });
-    expect(vars.target_sentence).toContain("L'échéance demandée (novembre 2026) ne tombe pas après le début de la feuille de route (janvier 2027) : elle est à fixer de nouveau.");
+    expect(vars.target_sentence).toContain(
+      "L'échéance demandée (novembre 2026) ne tombe pas après le début de la feuille de route (janvier 2027) : elle est à fixer de nouveau.",
+    );
     const calendar = rows(vars.calendar_table!);
     expect(calendar[0]!.slice(0, 2)).toEqual(["Point de départ (cartographie)", "janvier 2027"]);
     expect(calendar.slice(1).every((r) => r[1] === "à fixer")).toBe(true);
   });
 
   it("shows a phase that lowers nothing as studies, never as the same percentage twice", async () => {
-    const stuck: InventoryAnalysis = { id: "s", items: [item("Logiciel métier américain", 20, { category: "business" }), item("Zoom", 10, { product: "zoom", category: "collaboration", alternatives: [alt("Visio", "drop-in", "FR")] })] };
+    const stuck: InventoryAnalysis = {
+      id: "s",
+      items: [
+        item("Logiciel métier américain", 20, { category: "business" }),
+        item("Zoom", 10, { product: "zoom", category: "collaboration", alternatives: [alt("Visio", "drop-in", "FR")] }),
+      ],
+    };
     const vars = await roadmap(stuck, { targetDate: "2029-12" });
     const calendar = rows(vars.calendar_table!);
-    expect(calendar.map((r) => r[0])).toEqual(["Point de départ (cartographie)", "Fin des gains rapides", "Fin des chantiers de fond"]);
+    expect(calendar.map((r) => r[0])).toEqual([
+      "Point de départ (cartographie)",
+      "Fin des gains rapides",
+      "Fin des chantiers de fond",
+    ]);
     expect(calendar[2]![2]).toBe("études, sans baisse chiffrée");
     expect(calendar[1]![2]).not.toBe(calendar[0]![2]);
     expect(vars.phases_detail).toContain("Cette phase ne fait pas baisser la mesure par elle-même");

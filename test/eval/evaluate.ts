@@ -6,10 +6,10 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
-import { formatIssues } from "../../server/core/validation.ts";
-import type { Engine } from "../../server/engine.ts";
 import { answer, retrieveForAnswer } from "../../server/answers/answer.ts";
 import { fold } from "../../server/core/text.ts";
+import { formatIssues } from "../../server/core/validation.ts";
+import type { Engine } from "../../server/engine.ts";
 
 export const QUESTIONS_DIR = path.resolve("test/eval/questions");
 /** The held-out set (« jeu réservé »): never used to tune the abstention thresholds. */
@@ -38,7 +38,8 @@ export async function loadQuestions(dir = QUESTIONS_DIR): Promise<{ questions: E
     raw.forEach((item, i) => {
       const parsed = questionSchema.safeParse(item);
       if (!parsed.success) return problems.push(`${file}[${i}] : ${formatIssues(parsed.error, item).join(" ; ")}`);
-      if (!parsed.data.kind && parsed.data.expected.length === 0) problems.push(`${file}[${i}] : « expected » manque (ou « kind » pour une question sans réponse)`);
+      if (!parsed.data.kind && parsed.data.expected.length === 0)
+        problems.push(`${file}[${i}] : « expected » manque (ou « kind » pour une question sans réponse)`);
       if (seen.has(parsed.data.id)) problems.push(`${file}[${i}] : identifiant en double ${parsed.data.id}`);
       seen.add(parsed.data.id);
       questions.push({ ...parsed.data, file });
@@ -109,7 +110,16 @@ export async function evaluateAnswers(engine: Engine, questions: EvalQuestion[])
   const failures: AnswerReport["failures"] = [];
   for (const q of questions) {
     let text = "";
-    for await (const e of answer([{ role: "user", content: q.question }], engine, { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs }, new AbortController().signal)) {
+    for await (const e of answer(
+      [{ role: "user", content: q.question }],
+      engine,
+      {
+        numCtx: engine.config.numCtx,
+        maxAnswerTokens: engine.config.maxAnswerTokens,
+        idleTimeoutMs: engine.config.idleTimeoutMs,
+      },
+      new AbortController().signal,
+    )) {
       if (e.type === "token") text += e.text;
     }
     const folded = fold(text).replace(/\s+/g, " ");
@@ -120,7 +130,12 @@ export async function evaluateAnswers(engine: Engine, questions: EvalQuestion[])
     if (hasCitation) cited++;
     if (missing.length || !hasCitation) failures.push({ id: q.id, missing, cited: hasCitation });
   }
-  return { count: questions.length, factRate: factsFound / Math.max(1, factsTotal), citedRate: cited / Math.max(1, questions.length), failures };
+  return {
+    count: questions.length,
+    factRate: factsFound / Math.max(1, factsTotal),
+    citedRate: cited / Math.max(1, questions.length),
+    failures,
+  };
 }
 
 export interface AbstentionReport {
@@ -149,9 +164,23 @@ export async function evaluateAbstention(engine: Engine, questions: EvalQuestion
     if (abstained) byKind[kind].abstained++;
     if (q.kind && abstained) abst++;
     if (!q.kind && abstained) falseAbst++;
-    if (Boolean(q.kind) !== abstained) wrong.push({ id: q.id, question: q.question, answerable: !q.kind, reason: decision.reason, missing: decision.missing });
+    if (Boolean(q.kind) !== abstained)
+      wrong.push({
+        id: q.id,
+        question: q.question,
+        answerable: !q.kind,
+        reason: decision.reason,
+        missing: decision.missing,
+      });
   }
   const un = questions.filter((q) => q.kind).length;
   const an = questions.length - un;
-  return { answerable: an, unanswerable: un, falseAbstention: falseAbst / Math.max(1, an), abstention: abst / Math.max(1, un), byKind, wrong };
+  return {
+    answerable: an,
+    unanswerable: un,
+    falseAbstention: falseAbst / Math.max(1, an),
+    abstention: abst / Math.max(1, un),
+    byKind,
+    wrong,
+  };
 }

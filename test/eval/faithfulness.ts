@@ -6,10 +6,10 @@
  * it: detection recall per kind of lie, and false flags on correct answers.
  */
 import { readFile } from "node:fs/promises";
-import type { Engine } from "../../server/engine.ts";
-import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
-import { extractFigures } from "../../server/verify/figures.ts";
 import { answer } from "../../server/answers/answer.ts";
+import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
+import type { Engine } from "../../server/engine.ts";
+import { extractFigures } from "../../server/verify/figures.ts";
 import { splitSentences, unwrap, type Verification } from "../../server/verify/index.ts";
 import type { ChatRequestLog, FakeOllama } from "../helpers/fake-ollama.ts";
 import type { EvalQuestion } from "./evaluate.ts";
@@ -38,7 +38,10 @@ export function promptPassages(req: ChatRequestLog): Map<number, string> {
   const prompt = req.messages.map((m) => m.content).join("\n");
   const out = new Map<number, string>();
   for (const m of prompt.matchAll(/^<<<PASSAGE[^\n]*?\[(\d+)\][^\n]*\n([\s\S]*?)\nFIN DU PASSAGE[^\n]*?\[\1\]/gm)) {
-    const body = m[2]!.split("\n").filter((l) => !/^(Document|Section) :/.test(l)).join("\n");
+    const body = m[2]!
+      .split("\n")
+      .filter((l) => !/^(Document|Section) :/.test(l))
+      .join("\n");
     out.set(Number(m[1]), body);
   }
   return out;
@@ -54,7 +57,8 @@ function quotable(text: string): string[] {
     .filter((s) => s.length >= 40 && s.length <= 260 && /[.!?»)]$/.test(s) && !/\[\d+\]/.test(s));
 }
 
-const hasQuantity = (s: string) => extractFigures(s).some((f) => f.kind === "amount" || f.kind === "percent" || f.kind === "number");
+const hasQuantity = (s: string) =>
+  extractFigures(s).some((f) => f.kind === "amount" || f.kind === "percent" || f.kind === "number");
 
 /** A deterministic pick. */
 const pick = <T>(list: T[], seed: number): T | undefined => (list.length ? list[seed % list.length] : undefined);
@@ -75,7 +79,9 @@ function swap(sentence: string, others: string[]): string | null {
   const f = extractFigures(sentence).find((x) => x.kind === "amount" || x.kind === "percent");
   if (!f) return null;
   for (const o of others) {
-    const g = extractFigures(o).find((x) => x.kind === f.kind && Math.abs(x.value - f.value) > 1e-9 && !sentence.includes(x.raw));
+    const g = extractFigures(o).find(
+      (x) => x.kind === f.kind && Math.abs(x.value - f.value) > 1e-9 && !sentence.includes(x.raw),
+    );
     if (g) return sentence.replace(f.raw, g.raw);
   }
   return null;
@@ -85,7 +91,12 @@ function swap(sentence: string, others: string[]): string | null {
  * The scripted reply for one scenario, built from the passages of the request; `target` is the sentence to flag.
  * `pool` holds sentences of other documents (claims true elsewhere, absent from these passages).
  */
-export function scriptedReply(scenario: Scenario, passages: Map<number, string>, seed: number, pool: string[]): { reply: string; target: string } | null {
+export function scriptedReply(
+  scenario: Scenario,
+  passages: Map<number, string>,
+  seed: number,
+  pool: string[],
+): { reply: string; target: string } | null {
   const numbers = [...passages.keys()];
   if (numbers.length === 0) return null;
   const first = passages.get(numbers[0]!)!;
@@ -98,9 +109,15 @@ export function scriptedReply(scenario: Scenario, passages: Map<number, string>,
   const intro = `${lead} [${leadAny.n}]`;
   switch (scenario) {
     case "correct": {
-      const second = pick(all.filter((x) => x.s !== lead), seed + 1);
+      const second = pick(
+        all.filter((x) => x.s !== lead),
+        seed + 1,
+      );
       // Every other correct answer rephrases its opening, as a model does (« D'après le corpus, … »).
-      const rephrase = (t: string) => (seed % 2 ? `D'après le corpus, ${/^\p{Lu}\p{Ll}/u.test(t) && !/^\p{Lu}\p{Ll}+\s\p{Lu}/u.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t}` : t);
+      const rephrase = (t: string) =>
+        seed % 2
+          ? `D'après le corpus, ${/^\p{Lu}\p{Ll}/u.test(t) && !/^\p{Lu}\p{Ll}+\s\p{Lu}/u.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t}`
+          : t;
       const target = second ? `${rephrase(second.s)} [${second.n}]` : intro;
       return { reply: second ? `${intro} ${target}` : intro, target };
     }
@@ -117,10 +134,15 @@ export function scriptedReply(scenario: Scenario, passages: Map<number, string>,
       return { reply: `${intro} ${target}`, target };
     }
     case "swapped-figure": {
-      const withFigure = all.filter((x) => extractFigures(x.s).some((f) => f.kind === "amount" || f.kind === "percent"));
+      const withFigure = all.filter((x) =>
+        extractFigures(x.s).some((f) => f.kind === "amount" || f.kind === "percent"),
+      );
       for (let i = 0; i < withFigure.length; i++) {
         const chosen = withFigure[(seed + i) % withFigure.length]!;
-        const changed = swap(chosen.s, all.map((x) => x.s).filter((s) => s !== chosen.s));
+        const changed = swap(
+          chosen.s,
+          all.map((x) => x.s).filter((s) => s !== chosen.s),
+        );
         if (changed) return { reply: `${intro} ${changed} [${chosen.n}]`, target: `${changed} [${chosen.n}]` };
       }
       return null;
@@ -138,11 +160,20 @@ export function scriptedReply(scenario: Scenario, passages: Map<number, string>,
 }
 
 /** Whether the verification flags a sentence (by its text). */
-function flaggedSentence(v: Verification | null, target: string): { flagged: boolean; others: number; reasons: string[] } {
+function flaggedSentence(
+  v: Verification | null,
+  target: string,
+): { flagged: boolean; others: number; reasons: string[] } {
   const bad = (v?.sentences ?? []).filter((s) => s.status === "unsupported" || s.status === "invalid-citation");
   const norm = (s: string) => s.replace(/\s+/g, " ").trim();
   const hit = bad.filter((s) => norm(target).includes(norm(s.text)) || norm(s.text).includes(norm(target)));
-  return { flagged: hit.length > 0, others: bad.length - hit.length, reasons: (hit.length ? hit : bad).flatMap((s) => (hit.length ? s.reasons : [`« ${s.text.slice(0, 200)} » (${s.citations})`, ...s.reasons])) };
+  return {
+    flagged: hit.length > 0,
+    others: bad.length - hit.length,
+    reasons: (hit.length ? hit : bad).flatMap((s) =>
+      hit.length ? s.reasons : [`« ${s.text.slice(0, 200)} » (${s.citations})`, ...s.reasons],
+    ),
+  };
 }
 
 function report(cases: FaithCase[]): FaithReport {
@@ -167,10 +198,19 @@ async function claimPool(engine: Engine, questions: EvalQuestion[]): Promise<str
 }
 
 /** Chat: `perScenario` answered questions per scenario. */
-export async function evaluateChatFaithfulness(engine: Engine, fake: FakeOllama, questions: EvalQuestion[], perScenario: number): Promise<FaithReport> {
+export async function evaluateChatFaithfulness(
+  engine: Engine,
+  fake: FakeOllama,
+  questions: EvalQuestion[],
+  perScenario: number,
+): Promise<FaithReport> {
   const pool = await claimPool(engine, [...questions].reverse());
   const cases: FaithCase[] = [];
-  const options = { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs };
+  const options = {
+    numCtx: engine.config.numCtx,
+    maxAnswerTokens: engine.config.maxAnswerTokens,
+    idleTimeoutMs: engine.config.idleTimeoutMs,
+  };
   for (const [si, scenario] of SCENARIOS.entries()) {
     let done = 0;
     for (let qi = 0; qi < questions.length && done < perScenario; qi++) {
@@ -184,7 +224,12 @@ export async function evaluateChatFaithfulness(engine: Engine, fake: FakeOllama,
         },
       });
       let verification: Verification | null = null;
-      for await (const e of answer([{ role: "user", content: q.question }], engine, options, new AbortController().signal)) {
+      for await (const e of answer(
+        [{ role: "user", content: q.question }],
+        engine,
+        options,
+        new AbortController().signal,
+      )) {
         if (e.type === "done") verification = e.verification;
       }
       if (!target || !verification) continue;
@@ -197,9 +242,26 @@ export async function evaluateChatFaithfulness(engine: Engine, fake: FakeOllama,
 }
 
 /** Drafts: each generated section of the example documents gets one scenario, in turn, until `perScenario` each. */
-export async function evaluateDraftFaithfulness(engine: Engine, fake: FakeOllama, inputFiles: string[], perScenario: number, maxDrafts = 40): Promise<FaithReport> {
+export async function evaluateDraftFaithfulness(
+  engine: Engine,
+  fake: FakeOllama,
+  inputFiles: string[],
+  perScenario: number,
+  maxDrafts = 40,
+): Promise<FaithReport> {
   const pool: string[] = [];
-  for (const q of ["CLOUD Act mairie", "Gendarmerie Linux économies", "Munich LiMux retour Windows", "séminaire 8 avril 2026 décisions", "Lyon suite collaborative", "Schleswig-Holstein messagerie", "VMware Broadcom prix", "Échirolles label", "CNAM Tchap Visio", "Danemark ministère"]) {
+  for (const q of [
+    "CLOUD Act mairie",
+    "Gendarmerie Linux économies",
+    "Munich LiMux retour Windows",
+    "séminaire 8 avril 2026 décisions",
+    "Lyon suite collaborative",
+    "Schleswig-Holstein messagerie",
+    "VMware Broadcom prix",
+    "Échirolles label",
+    "CNAM Tchap Visio",
+    "Danemark ministère",
+  ]) {
     const { results } = await engine.retriever.search(q, 3);
     for (const r of results) pool.push(...quotable(r.text));
   }
@@ -218,7 +280,11 @@ export async function evaluateDraftFaithfulness(engine: Engine, fake: FakeOllama
       reply: (req) => {
         const scenario = SCENARIOS[turn++ % SCENARIOS.length]!;
         const s = scriptedReply(scenario, promptPassages(req), turn + round, pool);
-        scripted.push(s && (counts.get(scenario) ?? 0) < perScenario ? { key: current, scenario, target: s.target } : { key: current, scenario, target: "" });
+        scripted.push(
+          s && (counts.get(scenario) ?? 0) < perScenario
+            ? { key: current, scenario, target: s.target }
+            : { key: current, scenario, target: "" },
+        );
         return s?.reply ?? "Les passages fournis ne permettent pas de rédiger cette section.";
       },
     });
@@ -231,7 +297,13 @@ export async function evaluateDraftFaithfulness(engine: Engine, fake: FakeOllama
       const verification = verifications.get(s.key);
       if (!s.target || !verification) return;
       const f = flaggedSentence(verification, s.target);
-      cases.push({ scenario: s.scenario, target: s.target, flagged: f.flagged, otherFlags: f.others, reasons: f.reasons });
+      cases.push({
+        scenario: s.scenario,
+        target: s.target,
+        flagged: f.flagged,
+        otherFlags: f.others,
+        reasons: f.reasons,
+      });
       counts.set(s.scenario, (counts.get(s.scenario) ?? 0) + 1);
     });
   }
@@ -263,8 +335,15 @@ export async function evaluateTemplateSections(engine: Engine, inputFiles: strin
       report.sections++;
       report.sentences += e.verification.counts.sentences;
       report.quotes += e.verification.sentences.filter((s) => s.citations.length > 0).length;
-      for (const s of e.verification.sentences.filter((x) => x.status === "unsupported" || x.status === "invalid-citation")) {
-        report.unsupported.push({ file: file.split("/").at(-1)!, section: titles.get(e.key) ?? e.key, text: s.text, reasons: s.reasons });
+      for (const s of e.verification.sentences.filter(
+        (x) => x.status === "unsupported" || x.status === "invalid-citation",
+      )) {
+        report.unsupported.push({
+          file: file.split("/").at(-1)!,
+          section: titles.get(e.key) ?? e.key,
+          text: s.text,
+          reasons: s.reasons,
+        });
       }
     }
     report.drafts++;

@@ -6,8 +6,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadCorpus } from "../../server/corpus/documents.ts";
 import { fold as foldText } from "../../server/core/text.ts";
+import { loadCorpus } from "../../server/corpus/documents.ts";
 import { HELD_OUT_DIR, loadQuestions } from "./evaluate.ts";
 
 describe("held-out evaluation set", () => {
@@ -26,13 +26,20 @@ describe("held-out evaluation set", () => {
   it("names existing documents that hold each expected fact", async () => {
     const { questions } = await loadQuestions(HELD_OUT_DIR);
     const corpus = await loadCorpus(path.resolve("corpus"));
-    const catalog = foldText((await Promise.all(["products", "alternatives", "vendors"].map((f) => readFile(`corpus/catalog/${f}.yaml`, "utf8")))).join("\n"));
+    const catalog = foldText(
+      (
+        await Promise.all(
+          ["products", "alternatives", "vendors"].map((f) => readFile(`corpus/catalog/${f}.yaml`, "utf8")),
+        )
+      ).join("\n"),
+    );
     const body = new Map(corpus.documents.map((d) => [d.id, foldText(`${d.title} ${d.summary ?? ""} ${d.body}`)]));
     const missing: string[] = [];
     for (const q of questions.filter((q) => !q.kind)) {
       const texts = q.expected.map((id) => (id.startsWith("catalog/") ? catalog : body.get(id)));
       if (texts.some((t) => t === undefined)) missing.push(`${q.id}: document inconnu ${q.expected.join(", ")}`);
-      for (const fact of q.facts) if (!texts.some((t) => t?.replace(/\s+/g, " ").includes(foldText(fact)))) missing.push(`${q.id}: ${fact}`);
+      for (const fact of q.facts)
+        if (!texts.some((t) => t?.replace(/\s+/g, " ").includes(foldText(fact)))) missing.push(`${q.id}: ${fact}`);
     }
     expect(missing).toEqual([]);
   });

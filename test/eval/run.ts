@@ -9,15 +9,35 @@ import path from "node:path";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine } from "../../server/engine.ts";
 import { startFakeOllama } from "../helpers/fake-ollama.ts";
-import { evaluateChatFaithfulness, evaluateDraftFaithfulness, evaluateTemplateSections, SCENARIOS, type FaithReport } from "./faithfulness.ts";
-import { evaluateAbstention, evaluateAnswers, evaluateRetrieval, HELD_OUT_DIR, loadQuestions, type AbstentionReport, type RetrievalReport } from "./evaluate.ts";
+import {
+  type AbstentionReport,
+  evaluateAbstention,
+  evaluateAnswers,
+  evaluateRetrieval,
+  HELD_OUT_DIR,
+  loadQuestions,
+  type RetrievalReport,
+} from "./evaluate.ts";
+import {
+  evaluateChatFaithfulness,
+  evaluateDraftFaithfulness,
+  evaluateTemplateSections,
+  type FaithReport,
+  SCENARIOS,
+} from "./faithfulness.ts";
 
 const TARGET_RECALL = 0.95;
 const TARGET_ABSTENTION = 0.95;
 const TARGET_FALSE_ABSTENTION = 0.03;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 /** Detection targets of the faithfulness suite (share of scripted lies flagged; for correct answers, the most false flags). */
-const FAITH_TARGETS: Record<string, number> = { "invented-figure": 0.9, "bad-citation": 0.9, "unsupported-claim": 0.8, "swapped-figure": 0, correct: 0.1 };
+const FAITH_TARGETS: Record<string, number> = {
+  "invented-figure": 0.9,
+  "bad-citation": 0.9,
+  "unsupported-claim": 0.8,
+  "swapped-figure": 0,
+  correct: 0.1,
+};
 
 function printFaith(title: string, report: FaithReport): boolean {
   console.log(`\n${title} — ${report.cases.length} cas (faux modèle scripté)`);
@@ -27,24 +47,40 @@ function printFaith(title: string, report: FaithReport): boolean {
     const target = FAITH_TARGETS[s]!;
     const pass = s === "correct" ? r.rate <= target : r.rate >= target;
     if (!pass) ok = false;
-    const label = s === "correct" ? `faux signalements ${pct(r.rate)} (objectif ≤ ${pct(target)})` : `détection ${pct(r.rate)}${target ? ` (objectif ≥ ${pct(target)})` : ""}`;
+    const label =
+      s === "correct"
+        ? `faux signalements ${pct(r.rate)} (objectif ≤ ${pct(target)})`
+        : `détection ${pct(r.rate)}${target ? ` (objectif ≥ ${pct(target)})` : ""}`;
     console.log(`  ${s.padEnd(18)} ${String(r.count).padStart(3)} cas, ${label}`);
   }
-  for (const c of report.cases.filter((c) => (c.scenario === "correct" ? c.flagged || c.otherFlags : !c.flagged)).slice(0, 12)) {
-    console.log(`    ${c.scenario === "correct" ? "signalé à tort" : "non détecté"} (${c.scenario}) : ${c.target.slice(0, 160)}${c.reasons.length ? ` — ${c.reasons.join(" ; ")}` : ""}`);
+  for (const c of report.cases
+    .filter((c) => (c.scenario === "correct" ? c.flagged || c.otherFlags : !c.flagged))
+    .slice(0, 12)) {
+    console.log(
+      `    ${c.scenario === "correct" ? "signalé à tort" : "non détecté"} (${c.scenario}) : ${c.target.slice(0, 160)}${c.reasons.length ? ` — ${c.reasons.join(" ; ")}` : ""}`,
+    );
   }
   return ok;
 }
 
 function printWrong(report: AbstentionReport) {
-  for (const w of report.wrong) console.log(`  ${w.answerable ? "abstention à tort" : "répond à tort"} : [${w.id}] ${w.question}${w.answerable ? ` (${w.reason} : ${w.missing.join(", ")})` : ""}`);
+  for (const w of report.wrong)
+    console.log(
+      `  ${w.answerable ? "abstention à tort" : "répond à tort"} : [${w.id}] ${w.question}${w.answerable ? ` (${w.reason} : ${w.missing.join(", ")})` : ""}`,
+    );
 }
 
 function print(report: RetrievalReport) {
   console.log(`\nMode ${report.mode} — ${report.count} questions`);
-  console.log(`  recall@5 : ${report.recallAt5.toFixed(3)}   MRR : ${report.mrr.toFixed(3)}   ${report.msPerQuery.toFixed(1)} ms/question`);
-  for (const [user, r] of Object.entries(report.byUser)) console.log(`  ${user.padEnd(12)} ${String(r.count).padStart(3)} questions, recall@5 ${r.recallAt5.toFixed(3)}`);
-  for (const m of report.misses) console.log(`  manquée : [${m.question.id}] ${m.question.question}\n    attendu ${m.question.expected.join(", ")} ; trouvé ${m.top.join(", ")}`);
+  console.log(
+    `  recall@5 : ${report.recallAt5.toFixed(3)}   MRR : ${report.mrr.toFixed(3)}   ${report.msPerQuery.toFixed(1)} ms/question`,
+  );
+  for (const [user, r] of Object.entries(report.byUser))
+    console.log(`  ${user.padEnd(12)} ${String(r.count).padStart(3)} questions, recall@5 ${r.recallAt5.toFixed(3)}`);
+  for (const m of report.misses)
+    console.log(
+      `  manquée : [${m.question.id}] ${m.question.question}\n    attendu ${m.question.expected.join(", ")} ; trouvé ${m.top.join(", ")}`,
+    );
 }
 
 const { questions, problems } = await loadQuestions();
@@ -60,10 +96,15 @@ try {
   const report = await evaluateRetrieval(fulltext, answerable);
   print(report);
   const abst = await evaluateAbstention(fulltext, questions);
-  console.log(`\nAbstention (décidée avant tout appel au modèle) — ${abst.unanswerable} questions sans réponse, ${abst.answerable} avec`);
+  console.log(
+    `\nAbstention (décidée avant tout appel au modèle) — ${abst.unanswerable} questions sans réponse, ${abst.answerable} avec`,
+  );
   console.log(`  sans réponse : abstention ${pct(abst.abstention)} (objectif ≥ ${pct(TARGET_ABSTENTION)})`);
-  console.log(`  avec réponse : abstention à tort ${pct(abst.falseAbstention)} (objectif ≤ ${pct(TARGET_FALSE_ABSTENTION)})`);
-  for (const [kind, k] of Object.entries(abst.byKind)) console.log(`  ${kind.padEnd(12)} ${String(k.count).padStart(3)} questions, ${k.abstained} abstentions`);
+  console.log(
+    `  avec réponse : abstention à tort ${pct(abst.falseAbstention)} (objectif ≤ ${pct(TARGET_FALSE_ABSTENTION)})`,
+  );
+  for (const [kind, k] of Object.entries(abst.byKind))
+    console.log(`  ${kind.padEnd(12)} ${String(k.count).padStart(3)} questions, ${k.abstained} abstentions`);
   printWrong(abst);
   if (abst.abstention < TARGET_ABSTENTION || abst.falseAbstention > TARGET_FALSE_ABSTENTION) {
     console.log("ÉCHEC : objectifs d'abstention non atteints");
@@ -74,23 +115,45 @@ try {
   const heldOut = await loadQuestions(HELD_OUT_DIR);
   for (const p of heldOut.problems) console.log(`Question ignorée (jeu réservé) : ${p}`);
   const reserved = await evaluateAbstention(fulltext, heldOut.questions);
-  console.log(`\nAbstention — jeu réservé (questions écrites après le réglage des seuils, jamais utilisées pour les régler) — ${reserved.unanswerable} questions sans réponse, ${reserved.answerable} avec`);
+  console.log(
+    `\nAbstention — jeu réservé (questions écrites après le réglage des seuils, jamais utilisées pour les régler) — ${reserved.unanswerable} questions sans réponse, ${reserved.answerable} avec`,
+  );
   console.log(`  sans réponse : abstention ${pct(reserved.abstention)} (objectif ≥ ${pct(TARGET_ABSTENTION)})`);
-  console.log(`  avec réponse : abstention à tort ${pct(reserved.falseAbstention)} (objectif ≤ ${pct(TARGET_FALSE_ABSTENTION)})`);
-  for (const [kind, k] of Object.entries(reserved.byKind)) console.log(`  ${kind.padEnd(12)} ${String(k.count).padStart(3)} questions, ${k.abstained} abstentions`);
+  console.log(
+    `  avec réponse : abstention à tort ${pct(reserved.falseAbstention)} (objectif ≤ ${pct(TARGET_FALSE_ABSTENTION)})`,
+  );
+  for (const [kind, k] of Object.entries(reserved.byKind))
+    console.log(`  ${kind.padEnd(12)} ${String(k.count).padStart(3)} questions, ${k.abstained} abstentions`);
   printWrong(reserved);
   const reservedRetrieval = await evaluateRetrieval(fulltext, heldOut.questions);
-  console.log(`  recherche (jeu réservé, ${reservedRetrieval.count} questions avec réponse) : recall@5 ${reservedRetrieval.recallAt5.toFixed(3)}, MRR ${reservedRetrieval.mrr.toFixed(3)}`);
-  for (const m of reservedRetrieval.misses) console.log(`  manquée (jeu réservé) : [${m.question.id}] ${m.question.question}\n    attendu ${m.question.expected.join(", ")} ; trouvé ${m.top.join(", ")}`);
+  console.log(
+    `  recherche (jeu réservé, ${reservedRetrieval.count} questions avec réponse) : recall@5 ${reservedRetrieval.recallAt5.toFixed(3)}, MRR ${reservedRetrieval.mrr.toFixed(3)}`,
+  );
+  for (const m of reservedRetrieval.misses)
+    console.log(
+      `  manquée (jeu réservé) : [${m.question.id}] ${m.question.question}\n    attendu ${m.question.expected.join(", ")} ; trouvé ${m.top.join(", ")}`,
+    );
   if (reserved.abstention < TARGET_ABSTENTION || reserved.falseAbstention > TARGET_FALSE_ABSTENTION) {
-    console.log("Jeu réservé : objectifs d'abstention non atteints (signalé, sans effet sur le code de sortie ; voir test/eval/README.md)");
+    console.log(
+      "Jeu réservé : objectifs d'abstention non atteints (signalé, sans effet sur le code de sortie ; voir test/eval/README.md)",
+    );
   }
   // Drafts without a model: template sections go through the same verification; what it flags there is reported.
-  const examples = ["courrier-linux-quimper", "plan-audit-kervallon", "note-cloud-act", "feuille-de-route-kervallon"].map((f) => path.resolve(`docs/examples/inputs/${f}.json`));
+  const examples = [
+    "courrier-linux-quimper",
+    "plan-audit-kervallon",
+    "note-cloud-act",
+    "feuille-de-route-kervallon",
+  ].map((f) => path.resolve(`docs/examples/inputs/${f}.json`));
   const templates = await evaluateTemplateSections(fulltext, examples);
-  console.log(`\nDocuments sans modèle (sections remplies à partir des données et des passages cités) — ${templates.drafts} documents, ${templates.sections} sections vérifiées`);
-  console.log(`  ${templates.sentences} phrases, dont ${templates.quotes} citant un passage ; marquées « non vérifié » : ${templates.unsupported.length}`);
-  for (const u of templates.unsupported) console.log(`    ${u.file} — ${u.section} : ${u.text.slice(0, 160)} — ${u.reasons.join(" ; ")}`);
+  console.log(
+    `\nDocuments sans modèle (sections remplies à partir des données et des passages cités) — ${templates.drafts} documents, ${templates.sections} sections vérifiées`,
+  );
+  console.log(
+    `  ${templates.sentences} phrases, dont ${templates.quotes} citant un passage ; marquées « non vérifié » : ${templates.unsupported.length}`,
+  );
+  for (const u of templates.unsupported)
+    console.log(`    ${u.file} — ${u.section} : ${u.text.slice(0, 160)} — ${u.reasons.join(" ; ")}`);
   await fulltext.close();
   if (report.recallAt5 < TARGET_RECALL) {
     console.log(`\nÉCHEC : recall@5 plein texte ${report.recallAt5.toFixed(3)} < objectif ${TARGET_RECALL}`);
@@ -105,7 +168,14 @@ try {
     const scripted = await createEngine({ ...base, dataDir, ollamaBaseUrl: fake.url });
     await scripted.models.status(true);
     const chat = await evaluateChatFaithfulness(scripted, fake, answerable, 10);
-    const drafts = await evaluateDraftFaithfulness(scripted, fake, ["courrier-linux-quimper", "plan-audit-kervallon", "note-cloud-act", "feuille-de-route-kervallon"].map((f) => path.resolve(`docs/examples/inputs/${f}.json`)), 10);
+    const drafts = await evaluateDraftFaithfulness(
+      scripted,
+      fake,
+      ["courrier-linux-quimper", "plan-audit-kervallon", "note-cloud-act", "feuille-de-route-kervallon"].map((f) =>
+        path.resolve(`docs/examples/inputs/${f}.json`),
+      ),
+      10,
+    );
     const okChat = printFaith("Fidélité des réponses (chat)", chat);
     const okDrafts = printFaith("Fidélité des documents (sections rédigées)", drafts);
     await scripted.close();
@@ -127,8 +197,11 @@ try {
   }
   if (status.llmAvailable) {
     const answers = await evaluateAnswers(engine, answerable);
-    console.log(`\nRéponses générées (${base.llmModel}) : faits attendus présents ${pct(answers.factRate)}, réponses citant leurs sources ${pct(answers.citedRate)}`);
-    for (const f of answers.failures) console.log(`  [${f.id}] manque : ${f.missing.join(" ; ") || "—"}${f.cited ? "" : " ; aucune citation"}`);
+    console.log(
+      `\nRéponses générées (${base.llmModel}) : faits attendus présents ${pct(answers.factRate)}, réponses citant leurs sources ${pct(answers.citedRate)}`,
+    );
+    for (const f of answers.failures)
+      console.log(`  [${f.id}] manque : ${f.missing.join(" ; ") || "—"}${f.cited ? "" : " ; aucune citation"}`);
   }
   await engine.close();
 } finally {

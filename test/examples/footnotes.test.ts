@@ -3,16 +3,16 @@
  * note points to a source that carries its statement, nothing is left « À rédiger », no corpus path or note to the
  * assistant leaks into a quotation, facts say how fresh they are, and calendars start after the day of writing.
  */
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
-import { buildDocument } from "../../server/export/model.ts";
-import { toMarkdown } from "../../server/export/markdown.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
+import { toMarkdown } from "../../server/export/markdown.ts";
+import { buildDocument } from "../../server/export/model.ts";
 import { checkFootnotes } from "./footnotes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -24,12 +24,15 @@ describe("the example documents", () => {
   const drafts = new Map<string, Draft>();
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-examples-test-"));
-    engine = await createEngine(loadConfig({ CORPUS_DIR: path.join(ROOT, "corpus"), DATA_DIR: dataDir, OLLAMA_BASE_URL: "http://127.0.0.1:9" }));
+    engine = await createEngine(
+      loadConfig({ CORPUS_DIR: path.join(ROOT, "corpus"), DATA_DIR: dataDir, OLLAMA_BASE_URL: "http://127.0.0.1:9" }),
+    );
     await engine.index();
     for (const name of (await readdir(INPUTS)).filter((n) => n.endsWith(".json")).sort()) {
       const prepared = await prepareDraft(engine, JSON.parse(await readFile(path.join(INPUTS, name), "utf8")));
       let id = "";
-      for await (const event of createDraft(engine, prepared, new AbortController().signal)) if (event.type === "done") id = event.id;
+      for await (const event of createDraft(engine, prepared, new AbortController().signal))
+        if (event.type === "done") id = event.id;
       drafts.set(prepared.type, await getDraft(engine, id));
     }
   }, 120_000);
@@ -62,18 +65,32 @@ describe("the example documents", () => {
 
   it("leave no placeholder, corpus path or note to the assistant in their text", () => {
     for (const draft of drafts.values()) {
-      const text = draft.versions.at(-1)!.sections.map((s) => s.text).join("\n");
-      expect(text, draft.type).not.toMatch(/À rédiger|\b(?:guidance|case-studies|ecosystem)\/[a-z]|éviter de reprendre|il faut donc citer/i);
+      const text = draft.versions
+        .at(-1)!
+        .sections.map((s) => s.text)
+        .join("\n");
+      expect(text, draft.type).not.toMatch(
+        /À rédiger|\b(?:guidance|case-studies|ecosystem)\/[a-z]|éviter de reprendre|il faut donc citer/i,
+      );
     }
-    const essentials = drafts.get("briefing")!.versions.at(-1)!.sections.find((s) => s.key === "essentials")!;
+    const essentials = drafts
+      .get("briefing")!
+      .versions.at(-1)!
+      .sections.find((s) => s.key === "essentials")!;
     expect(essentials.text).toMatch(/^- .*CLOUD Act.*\[1\]$/m);
   });
 
   it("say how fresh their facts are, and warn about facts older than a year", () => {
-    for (const draft of drafts.values()) expect(toMarkdown(buildDocument(draft)), draft.type).toMatch(/Faits cités à jour (?:au |d'|de )/);
+    for (const draft of drafts.values())
+      expect(toMarkdown(buildDocument(draft)), draft.type).toMatch(/Faits cités à jour (?:au |d'|de )/);
     expect(toMarkdown(buildDocument(drafts.get("roadmap")!))).toContain("cartographie du 15 juin 2026");
     expect(toMarkdown(buildDocument(drafts.get("roadmap")!))).toContain("Sources de plus d'un an");
-    expect(drafts.get("roadmap")!.versions.at(-1)!.sections.find((s) => s.key === "baseline")!.text).toContain("calcul Cap Libre, inventaire du 15 juin 2026");
+    expect(
+      drafts
+        .get("roadmap")!
+        .versions.at(-1)!
+        .sections.find((s) => s.key === "baseline")!.text,
+    ).toContain("calcul Cap Libre, inventaire du 15 juin 2026");
   });
 
   it("schedule nothing before the day they are written", () => {
@@ -81,8 +98,24 @@ describe("the example documents", () => {
       const draft = drafts.get(type)!;
       const written = draft.createdAt.slice(0, 7);
       const calendar = draft.versions.at(-1)!.sections.find((s) => s.key === "calendar")!.text;
-      const months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-      const rows = calendar.split("\n").filter((l) => l.startsWith("|") && !l.includes("---")).slice(1);
+      const months = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+      ];
+      const rows = calendar
+        .split("\n")
+        .filter((l) => l.startsWith("|") && !l.includes("---"))
+        .slice(1);
       for (const row of rows) {
         for (const m of row.matchAll(new RegExp(`(${months.join("|")}) (\\d{4})`, "g"))) {
           const iso = `${m[2]}-${String(months.indexOf(m[1]!) + 1).padStart(2, "0")}`;

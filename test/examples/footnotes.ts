@@ -6,8 +6,9 @@
  * must come from a paragraph that names no source of the page; the address a note prints must belong to a source it
  * names. Used by `make-examples.ts` (report) and `footnotes.test.ts` (assertion).
  */
-import type { StoredChunk } from "../../server/store/types.ts";
+
 import type { Draft } from "../../server/drafting/types.ts";
+import type { StoredChunk } from "../../server/store/types.ts";
 
 export interface FootnoteProblem {
   section: string;
@@ -22,16 +23,42 @@ export interface FootnoteReport {
 }
 
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-const plain = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+const plain = (s: string) =>
+  fold(s)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 /** Publisher part of a source title: « Heise », « Communauté de communes Millau Grands Causses ». */
 const publisher = (title: string) => plain(title.split(/,|\s«|\s\(|\s:\s|\s—\s/)[0]!);
-const NOISE = new Set(["de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "communaute", "communes", "site", "officiel", "page"]);
-const nameWords = (title: string) => publisher(title).split(" ").filter((w) => w.length > 1 && !NOISE.has(w));
+const NOISE = new Set([
+  "de",
+  "du",
+  "des",
+  "la",
+  "le",
+  "les",
+  "l",
+  "d",
+  "et",
+  "en",
+  "communaute",
+  "communes",
+  "site",
+  "officiel",
+  "page",
+]);
+const nameWords = (title: string) =>
+  publisher(title)
+    .split(" ")
+    .filter((w) => w.length > 1 && !NOISE.has(w));
 
 /** Parenthesised text of a passage span, plus the few words before a bare « (2026) ». */
 function references(span: string): string {
   return [...span.matchAll(/\(([^()]*)\)/g)]
-    .map((m) => (/^\s*(?:\d{1,2} )?(?:\p{L}+ )?\d{4}\s*$/u.test(m[1]!) ? `${span.slice(Math.max(0, m.index! - 60), m.index)} ${m[1]}` : m[1]!))
+    .map((m) =>
+      /^\s*(?:\d{1,2} )?(?:\p{L}+ )?\d{4}\s*$/u.test(m[1]!)
+        ? `${span.slice(Math.max(0, m.index! - 60), m.index)} ${m[1]}`
+        : m[1]!,
+    )
     .map(plain)
     .join(" | ");
 }
@@ -40,7 +67,11 @@ function references(span: string): string {
 function quoteOf(text: string, n: number): string | null {
   const line = text.split("\n").find((l) => l.includes(`[${n}]`));
   if (!line) return null;
-  return line.replace(/^\s*(?:>|-)\s*/, "").replace(/\[\d+\]/g, "").replace(/^«\s*|\s*»\s*$/g, "").trim();
+  return line
+    .replace(/^\s*(?:>|-)\s*/, "")
+    .replace(/\[\d+\]/g, "")
+    .replace(/^«\s*|\s*»\s*$/g, "")
+    .trim();
 }
 
 /** Where each fragment of a quotation sits in the passage: the span from its start to the end of its sentence. */
@@ -48,9 +79,16 @@ function spansOf(quote: string, passage: string): { spans: string[]; missing: st
   const spans: string[] = [];
   const missing: string[] = [];
   // As a quotation reads it: list markers and Markdown emphasis dropped, one line.
-  const flat = passage.replace(/(^|\s)[-*]\s+/g, "$1").replace(/[*_`|#>]/g, "").replace(/\s+/g, " ").replace(/\bs\. d\./g, "s.d.");
+  const flat = passage
+    .replace(/(^|\s)[-*]\s+/g, "$1")
+    .replace(/[*_`|#>]/g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\bs\. d\./g, "s.d.");
   const foldedFlat = fold(flat);
-  for (const fragment of quote.split(/\s*…\s*/).map((f) => f.trim()).filter((f) => f.length > 12)) {
+  for (const fragment of quote
+    .split(/\s*…\s*/)
+    .map((f) => f.trim())
+    .filter((f) => f.length > 12)) {
     const probe = fold(fragment).slice(0, 50);
     const at = foldedFlat.indexOf(probe);
     if (at < 0) {
@@ -73,7 +111,10 @@ function spansOf(quote: string, passage: string): { spans: string[]; missing: st
 /** The text of the span's paragraph before the span: what a continuing sentence (« Il propose… ») rests on. */
 function paragraphBefore(span: string, passage: string): string {
   for (const p of passage.split(/\n\s*\n/)) {
-    const flat = p.replace(/(^|\s)[-*]\s+/g, "$1").replace(/[*_`|#>]/g, "").replace(/\s+/g, " ");
+    const flat = p
+      .replace(/(^|\s)[-*]\s+/g, "$1")
+      .replace(/[*_`|#>]/g, "")
+      .replace(/\s+/g, " ");
     const at = flat.indexOf(span.slice(0, 40));
     if (at >= 0) return flat.slice(0, at);
   }
@@ -81,7 +122,10 @@ function paragraphBefore(span: string, passage: string): string {
 }
 
 /** Checks the citations of every section of the draft's last version against the passages they cite. */
-export async function checkFootnotes(draft: Draft, getChunks: (ids: string[]) => Promise<StoredChunk[]>): Promise<FootnoteReport> {
+export async function checkFootnotes(
+  draft: Draft,
+  getChunks: (ids: string[]) => Promise<StoredChunk[]>,
+): Promise<FootnoteReport> {
   const report: FootnoteReport = { checked: 0, analysis: 0, problems: [] };
   for (const section of draft.versions.at(-1)!.sections) {
     const chunks = new Map((await getChunks(section.passageIds)).map((c) => [c.id, c]));
@@ -93,7 +137,8 @@ export async function checkFootnotes(draft: Draft, getChunks: (ids: string[]) =>
         problem("passage introuvable");
         continue;
       }
-      if (chunk.document.title !== c.title) problem(`la note nomme la fiche « ${c.title} », le passage vient de « ${chunk.document.title} »`);
+      if (chunk.document.title !== c.title)
+        problem(`la note nomme la fiche « ${c.title} », le passage vient de « ${chunk.document.title} »`);
       const quote = section.mode === "template" ? quoteOf(section.text, c.n) : null;
       const { spans, missing } = quote ? spansOf(quote, chunk.text) : { spans: [chunk.text], missing: [] };
       for (const m of missing) problem(`citation absente du passage : « ${m}… »`);
@@ -105,8 +150,13 @@ export async function checkFootnotes(draft: Draft, getChunks: (ids: string[]) =>
       if (c.url && !urls.has(c.url)) problem(`adresse ${c.url} d'aucune source nommée`);
       if (sources.length === 0) {
         report.analysis++;
-        const named = chunk.document.sources.filter((s) => nameWords(s.title).length && nameWords(s.title).every((w) => `${own} | ${context}`.includes(w)));
-        if (named.length && !isCatalog) problem(`« analyse de Cap Libre » alors que le paragraphe cite ${named.map((s) => publisher(s.title)).join(", ")}`);
+        const named = chunk.document.sources.filter(
+          (s) => nameWords(s.title).length && nameWords(s.title).every((w) => `${own} | ${context}`.includes(w)),
+        );
+        if (named.length && !isCatalog)
+          problem(
+            `« analyse de Cap Libre » alors que le paragraphe cite ${named.map((s) => publisher(s.title)).join(", ")}`,
+          );
         continue;
       }
       for (const s of sources) {
@@ -117,8 +167,10 @@ export async function checkFootnotes(draft: Draft, getChunks: (ids: string[]) =>
         }
         const words = nameWords(s.title);
         const inRefs = (refs: string) => words.length > 0 && words.every((w) => refs.includes(w));
-        if (!listed && !inRefs(own) && !inRefs(context)) problem(`source « ${s.title} » ni dans la fiche ni dans les références du passage`);
-        else if (listed && !inRefs(own) && !inRefs(context)) problem(`source « ${s.title} » : le passage cité ne la nomme pas`);
+        if (!listed && !inRefs(own) && !inRefs(context))
+          problem(`source « ${s.title} » ni dans la fiche ni dans les références du passage`);
+        else if (listed && !inRefs(own) && !inRefs(context))
+          problem(`source « ${s.title} » : le passage cité ne la nomme pas`);
       }
     }
   }
@@ -126,4 +178,5 @@ export async function checkFootnotes(draft: Draft, getChunks: (ids: string[]) =>
 }
 
 /** One line per problem, for a report. */
-export const problemLines = (report: FootnoteReport) => report.problems.map((p) => `  [${p.section} ${p.n}] ${p.problem}`);
+export const problemLines = (report: FootnoteReport) =>
+  report.problems.map((p) => `  [${p.section} ${p.n}] ${p.problem}`);

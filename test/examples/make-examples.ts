@@ -5,13 +5,13 @@
  *
  *   node_modules/.bin/node test/examples/make-examples.ts
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/config.ts";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
-import { exportDraft } from "../../server/export/index.ts";
 import { createEngine } from "../../server/engine.ts";
+import { exportDraft } from "../../server/export/index.ts";
 import { checkFootnotes, problemLines } from "./footnotes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -21,10 +21,14 @@ const FORMATS = ["odt", "pdf", "md"] as const;
 
 const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-examples-"));
 // Nothing listens on port 9: the examples show what Cap Libre produces without a language model.
-const engine = await createEngine(loadConfig({ CORPUS_DIR: path.join(ROOT, "corpus"), DATA_DIR: dataDir, OLLAMA_BASE_URL: "http://127.0.0.1:9" }));
+const engine = await createEngine(
+  loadConfig({ CORPUS_DIR: path.join(ROOT, "corpus"), DATA_DIR: dataDir, OLLAMA_BASE_URL: "http://127.0.0.1:9" }),
+);
 try {
   const report = await engine.index();
-  console.log(`Corpus : ${report.documents} documents, ${report.chunks} passages, ${report.problems.length} problème(s).`);
+  console.log(
+    `Corpus : ${report.documents} documents, ${report.chunks} passages, ${report.problems.length} problème(s).`,
+  );
   for (const name of (await readdir(INPUTS)).filter((n) => n.endsWith(".json")).sort()) {
     const request = JSON.parse(await readFile(path.join(INPUTS, name), "utf8"));
     const started = performance.now();
@@ -33,7 +37,8 @@ try {
     for await (const event of createDraft(engine, prepared, new AbortController().signal)) {
       if (event.type === "done") {
         id = event.id;
-        if (event.flags.length) console.warn(`  ${name} : chiffres signalés : ${event.flags.map((f) => f.figure).join(", ")}`);
+        if (event.flags.length)
+          console.warn(`  ${name} : chiffres signalés : ${event.flags.map((f) => f.figure).join(", ")}`);
       }
     }
     const ms = Math.round(performance.now() - started);
@@ -46,7 +51,9 @@ try {
       sizes.push(`${file.filename} (${Math.round(file.bytes.byteLength / 1024)} Ko)`);
     }
     console.log(`${name} → ${sizes.join(", ")} — rédigé en ${ms} ms`);
-    console.log(`  notes vérifiées : ${notes.checked} (dont ${notes.analysis} « analyse de Cap Libre »), problèmes : ${notes.problems.length}`);
+    console.log(
+      `  notes vérifiées : ${notes.checked} (dont ${notes.analysis} « analyse de Cap Libre »), problèmes : ${notes.problems.length}`,
+    );
     for (const line of problemLines(notes)) console.log(line);
   }
 } finally {

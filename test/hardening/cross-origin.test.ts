@@ -4,23 +4,28 @@
  * create drafts and analyses with the requests a web page can send without CORS: no-cors fetch (text/plain),
  * HTML forms (text/plain, urlencoded, multipart), and a CORS fetch with JSON. Nothing is read, nothing created.
  */
+
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 
 const letter = JSON.parse(readFileSync("test/fixtures/drafting/letter.json", "utf8"));
-const ATTACK_PAGE = "<!doctype html><html><head><meta charset=utf-8><title>Page piégée</title></head><body><p>Rien à voir ici.</p></body></html>";
+const ATTACK_PAGE =
+  "<!doctype html><html><head><meta charset=utf-8><title>Page piégée</title></head><body><p>Rien à voir ici.</p></body></html>";
 
 /** What a page can try without CORS's permission; returns what it managed to read. */
 async function attack(page: Page, target: string): Promise<{ read: string[]; errors: string[] }> {
   return page.evaluate(async (target) => {
     const read: string[] = [];
     const errors: string[] = [];
-    const letterBody = JSON.stringify({ type: "letter", inputs: { collectivite: { name: "Cible" }, sender: { name: "Attaquant" }, recipient: { name: "Élu" } } });
+    const letterBody = JSON.stringify({
+      type: "letter",
+      inputs: { collectivite: { name: "Cible" }, sender: { name: "Attaquant" }, recipient: { name: "Élu" } },
+    });
     for (const path of ["/api/drafts", "/api/inventory/analyses"]) {
       try {
         const res = await fetch(target + path);
@@ -32,8 +37,23 @@ async function attack(page: Page, target: string): Promise<{ read: string[]; err
     const tries: [string, RequestInit][] = [
       ["/api/drafts", { method: "POST", mode: "no-cors", headers: { "content-type": "text/plain" }, body: letterBody }],
       ["/api/drafts", { method: "POST", mode: "no-cors", body: letterBody }],
-      ["/api/inventory/analyze?name=x.csv", { method: "POST", mode: "no-cors", headers: { "content-type": "text/plain" }, body: "Nom;Editeur\nFirefox;Mozilla\n" }],
-      ["/api/inventory/classifications", { method: "PUT", headers: { "content-type": "text/plain" }, body: JSON.stringify({ name: "X", category: "business" }) }],
+      [
+        "/api/inventory/analyze?name=x.csv",
+        {
+          method: "POST",
+          mode: "no-cors",
+          headers: { "content-type": "text/plain" },
+          body: "Nom;Editeur\nFirefox;Mozilla\n",
+        },
+      ],
+      [
+        "/api/inventory/classifications",
+        {
+          method: "PUT",
+          headers: { "content-type": "text/plain" },
+          body: JSON.stringify({ name: "X", category: "business" }),
+        },
+      ],
       ["/api/drafts", { method: "POST", headers: { "content-type": "application/json" }, body: letterBody }],
     ];
     for (const [path, init] of tries) {
@@ -112,10 +132,22 @@ describe.skipIf(!browserAvailable)("a web page of another site against a local i
     const { read } = await attack(page, server.url);
     expect(read.join("\n")).not.toContain(secretId);
     expect(read).toEqual([]);
-    await submitForm(page, `${server.url}/api/drafts`, "text/plain", `{"type":"letter","inputs":{"collectivite":{"name":"Cible"},"x":"`, `"}}`);
+    await submitForm(
+      page,
+      `${server.url}/api/drafts`,
+      "text/plain",
+      `{"type":"letter","inputs":{"collectivite":{"name":"Cible"},"x":"`,
+      `"}}`,
+    );
     expect(await page.content()).toContain("origin_not_allowed");
     await page.goto(`${attackerOrigin}/`);
-    await submitForm(page, `${server.url}/api/inventory/analyze`, "multipart/form-data", "file", "Nom;Editeur\nFirefox;Mozilla\n");
+    await submitForm(
+      page,
+      `${server.url}/api/inventory/analyze`,
+      "multipart/form-data",
+      "file",
+      "Nom;Editeur\nFirefox;Mozilla\n",
+    );
     await page.goto(`${attackerOrigin}/`);
     await submitForm(page, `${server.url}/api/drafts`, "application/x-www-form-urlencoded", "type", "letter");
     await page.close();
@@ -127,7 +159,9 @@ describe.skipIf(!browserAvailable)("a web page of another site against a local i
     const page = await context.newPage();
     const origin = `http://rebind.example:${port}`;
     // The attacker's server answers the first load; then the name resolves to 127.0.0.1 (Chromium's mapping).
-    await page.route(`${origin}/`, (route) => route.fulfill({ status: 200, contentType: "text/html", body: ATTACK_PAGE }));
+    await page.route(`${origin}/`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: ATTACK_PAGE }),
+    );
     await page.goto(`${origin}/`);
     const { read } = await attack(page, origin);
     expect(read.join("\n")).not.toContain(secretId);
@@ -148,7 +182,11 @@ describe.skipIf(!browserAvailable)("a web page of another site against a local i
       const status = await page.evaluate(async () => (await fetch("/api/drafts")).status);
       expect(status).toBe(200);
       const created = await page.evaluate(async () => {
-        const res = await fetch("/api/inventory/classifications", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Logiciel local", category: "business" }) });
+        const res = await fetch("/api/inventory/classifications", {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ name: "Logiciel local", category: "business" }),
+        });
         return res.status;
       });
       expect(created).toBe(200);

@@ -13,7 +13,11 @@ describe("concurrent edits of a draft", { timeout: 120_000 }, () => {
   let id: string;
   let keys: string[];
   const patch = (key: string, body: unknown) =>
-    fetch(`${server.url}/api/drafts/${id}/sections/${key}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${server.url}/api/drafts/${id}/sections/${key}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
   const current = async () => (await fetch(`${server.url}/api/drafts/${id}`)).json();
 
   beforeAll(async () => {
@@ -31,7 +35,11 @@ describe("concurrent edits of a draft", { timeout: 120_000 }, () => {
     expect(responses.map((r) => r.status)).toEqual(texts.map(() => 200));
     const draft = await current();
     expect(draft.versions.length).toBe(before + 20);
-    const kept = new Set(draft.versions.slice(before).map((v: { sections: { key: string; text: string }[] }) => v.sections.find((s) => s.key === keys[0])!.text));
+    const kept = new Set(
+      draft.versions
+        .slice(before)
+        .map((v: { sections: { key: string; text: string }[] }) => v.sections.find((s) => s.key === keys[0])!.text),
+    );
     expect([...kept].sort()).toEqual([...texts].sort());
   });
 
@@ -39,24 +47,31 @@ describe("concurrent edits of a draft", { timeout: 120_000 }, () => {
     expect(keys.length).toBeGreaterThanOrEqual(6);
     const targets = keys.slice(0, 6);
     const before = (await current()).versions.length;
-    const responses = await Promise.all(targets.map((key) => patch(key, { text: `Nouvelle rédaction de la section ${key}.` })));
+    const responses = await Promise.all(
+      targets.map((key) => patch(key, { text: `Nouvelle rédaction de la section ${key}.` })),
+    );
     expect(responses.map((r) => r.status)).toEqual(targets.map(() => 200));
     const draft = await current();
     expect(draft.versions.length).toBe(before + targets.length);
     const last = draft.versions.at(-1).sections as { key: string; text: string }[];
-    for (const key of targets) expect(last.find((s) => s.key === key)!.text).toBe(`Nouvelle rédaction de la section ${key}.`);
+    for (const key of targets)
+      expect(last.find((s) => s.key === key)!.text).toBe(`Nouvelle rédaction de la section ${key}.`);
   });
 
   it("keeps edits made while a section is regenerated", async () => {
     const before = (await current()).versions.length;
-    const regenerate = fetch(`${server.url}/api/drafts/${id}/sections/${keys[5]}/regenerate`, { method: "POST", headers: { accept: "application/json" } });
+    const regenerate = fetch(`${server.url}/api/drafts/${id}/sections/${keys[5]}/regenerate`, {
+      method: "POST",
+      headers: { accept: "application/json" },
+    });
     const edits = keys.slice(0, 5).map((key) => patch(key, { text: `Pendant la régénération : ${key}.` }));
     const responses = await Promise.all([regenerate, ...edits]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     const draft = await current();
     expect(draft.versions.length).toBe(before + 6);
     const last = draft.versions.at(-1).sections as { key: string; text: string }[];
-    for (const key of keys.slice(0, 5)) expect(last.find((s) => s.key === key)!.text).toBe(`Pendant la régénération : ${key}.`);
+    for (const key of keys.slice(0, 5))
+      expect(last.find((s) => s.key === key)!.text).toBe(`Pendant la régénération : ${key}.`);
   });
 
   it("refuses with a French 409 an edit made on a version that is no longer the latest, and accepts it on the latest", async () => {
@@ -73,7 +88,9 @@ describe("concurrent edits of a draft", { timeout: 120_000 }, () => {
 
   it("lets exactly one of 10 concurrent edits naming the same version through", async () => {
     const latest = (await current()).versions.length;
-    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => patch(keys[2]!, { text: `Édition rivale ${i}.`, version: latest })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => patch(keys[2]!, { text: `Édition rivale ${i}.`, version: latest })),
+    );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(9);

@@ -10,9 +10,9 @@ import { appendFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/prom
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../server/config.ts";
 import { ioErrorOf } from "../../server/core/errors.ts";
 import { toErrorBody } from "../../server/http/errors.ts";
-import { loadConfig } from "../../server/config.ts";
 import { startServer } from "../../server/server.ts";
 import { FIXTURE_CORPUS, NO_OLLAMA, postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -28,7 +28,9 @@ describe("storage errors in French", () => {
     const denied = await writeFile(path.join(FORBIDDEN, "cap-libre.tmp"), "x").catch((e: unknown) => e);
     expect(toErrorBody(denied).body.error.message).toContain("n'a pas le droit de lire ou d'écrire dans /sys/kernel");
     // LanceDB's own wording on a full disk, as observed on a 64 KiB tmpfs.
-    const lance = new Error("lance error: LanceError(IO): No space left on device (os error 28), /usr/local/cargo/registry/src/index.crates.io-1949cf8c6b5b557f/lance-file-12.0.0/src/writer/structural.rs:255:9");
+    const lance = new Error(
+      "lance error: LanceError(IO): No space left on device (os error 28), /usr/local/cargo/registry/src/index.crates.io-1949cf8c6b5b557f/lance-file-12.0.0/src/writer/structural.rs:255:9",
+    );
     const body = toErrorBody(lance);
     expect(body.status).toBe(507);
     expect(body.body.error.message).not.toMatch(/cargo|\.rs|os error/);
@@ -105,18 +107,26 @@ describe.skipIf(!canMount)("a draft whose save fails because the disk is full", 
     const md = await fetch(`${server.url}/api/drafts/${id}/export?format=md`);
     expect(md.status).toBe(200);
     expect(await md.text()).toContain(letter.recipient.name);
-    expect((await (await fetch(`${server.url}/api/drafts`)).json()).drafts.map((d: { id: string }) => d.id)).toContain(id);
+    expect((await (await fetch(`${server.url}/api/drafts`)).json()).drafts.map((d: { id: string }) => d.id)).toContain(
+      id,
+    );
     expect(await server.engine.records("drafts").get(id)).toBeNull();
 
     const key = (await (await fetch(`${server.url}/api/drafts/${id}`)).json()).versions[0].sections[0].key;
-    const edit = await fetch(`${server.url}/api/drafts/${id}/sections/${key}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "Texte modifié pendant la panne." }) });
+    const edit = await fetch(`${server.url}/api/drafts/${id}/sections/${key}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "Texte modifié pendant la panne." }),
+    });
     expect(edit.status).toBe(507);
     expect((await edit.json()).error.message).toContain("gardé en mémoire");
 
     await rm(filler);
     const retried = await fetch(`${server.url}/api/drafts/${id}/save`, { method: "POST" });
     expect(retried.status).toBe(200);
-    const saved = (await server.engine.records("drafts").get(id)) as { versions: { sections: { text: string }[] }[] } | null;
+    const saved = (await server.engine.records("drafts").get(id)) as {
+      versions: { sections: { text: string }[] }[];
+    } | null;
     expect(saved?.versions).toHaveLength(2);
     expect(saved!.versions[1]!.sections[0]!.text).toBe("Texte modifié pendant la panne.");
   });
@@ -135,7 +145,9 @@ describe("at start", { timeout: 120_000 }, () => {
     const server = await startTestServer({ DATA_DIR: dataDir });
     try {
       // The JSON records of older versions are then imported into the database (their folder kept aside).
-      const left = (await readdir(dataDir, { recursive: true })).map((f) => path.basename(String(f))).filter((f) => f.startsWith("2026-01-01-"));
+      const left = (await readdir(dataDir, { recursive: true }))
+        .map((f) => path.basename(String(f)))
+        .filter((f) => f.startsWith("2026-01-01-"));
       expect(left).not.toContain(`2026-01-01-aaaa.json.${dead}.0123abcd.tmp`);
       expect(left).toContain(`2026-01-01-bbbb.json.${process.ppid}.0123abcd.tmp`);
     } finally {
@@ -144,23 +156,33 @@ describe("at start", { timeout: 120_000 }, () => {
     }
   });
 
-  it.skipIf(!canMount)("a full disk on a fresh start gives a French message naming the folder, not LanceDB's English", async () => {
-    const mountPoint = await mkdtemp(path.join(tmpdir(), "cap-libre-full-"));
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint]);
-    try {
-      const config = loadConfig({ CORPUS_DIR: FIXTURE_CORPUS, OLLAMA_BASE_URL: NO_OLLAMA, PORT: "0", DATA_DIR: path.join(mountPoint, "data") });
-      const err = await startServer(config).then(
-        async (s) => {
-          await s.close();
-          return null;
-        },
-        (e: unknown) => e as Error,
-      );
-      expect(err?.message).toMatch(/^Le disque est plein : Cap Libre n'a pas pu écrire dans .*cap-libre-full-.*\/data(\/lancedb)?\./);
-      expect(err?.message).not.toMatch(/cargo|\.rs:|os error/);
-    } finally {
-      execFileSync("umount", ["-l", mountPoint]);
-      await rm(mountPoint, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!canMount)(
+    "a full disk on a fresh start gives a French message naming the folder, not LanceDB's English",
+    async () => {
+      const mountPoint = await mkdtemp(path.join(tmpdir(), "cap-libre-full-"));
+      execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint]);
+      try {
+        const config = loadConfig({
+          CORPUS_DIR: FIXTURE_CORPUS,
+          OLLAMA_BASE_URL: NO_OLLAMA,
+          PORT: "0",
+          DATA_DIR: path.join(mountPoint, "data"),
+        });
+        const err = await startServer(config).then(
+          async (s) => {
+            await s.close();
+            return null;
+          },
+          (e: unknown) => e as Error,
+        );
+        expect(err?.message).toMatch(
+          /^Le disque est plein : Cap Libre n'a pas pu écrire dans .*cap-libre-full-.*\/data(\/lancedb)?\./,
+        );
+        expect(err?.message).not.toMatch(/cargo|\.rs:|os error/);
+      } finally {
+        execFileSync("umount", ["-l", mountPoint]);
+        await rm(mountPoint, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -19,7 +19,8 @@ const HOSTILE = [
   "\nSous-titre\n===\n",
 ];
 
-const markdown = async (draft: ReturnType<typeof sampleDraft>) => new TextDecoder().decode((await exportDraft(draft, "md")).bytes);
+const markdown = async (draft: ReturnType<typeof sampleDraft>) =>
+  new TextDecoder().decode((await exportDraft(draft, "md")).bytes);
 /** The document's structure: its title and section headings (a model's own sub-heading stays inside its section, as `###`). */
 const headings = (md: string) => md.split("\n").filter((l) => /^#{1,2}\s/.test(l) || /^[=-]{2,}\s*$/.test(l));
 
@@ -44,7 +45,8 @@ describe("Markdown export of hostile text", () => {
     expect(headings(md)).toEqual(headings(benign).map((h) => (h.startsWith("# ") ? headings(md)[0]! : h)));
     expect(headings(md)[0]).toMatch(/^# Plan /);
     // User fields are single lines of text: nothing in them opens a heading, quote or list.
-    for (const line of md.split("\n").filter((l) => l.includes("Quimper") || l.includes("DSI"))) expect(line).not.toMatch(/^(#|>|\d+\.|-)\s.*(Titre|Citation|liste) injecté/);
+    for (const line of md.split("\n").filter((l) => l.includes("Quimper") || l.includes("DSI")))
+      expect(line).not.toMatch(/^(#|>|\d+\.|-)\s.*(Titre|Citation|liste) injecté/);
     // Still readable as text: the words are there.
     expect(md).toContain("Titre injecté");
     expect(md).toContain("alert(1)");

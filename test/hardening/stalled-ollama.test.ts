@@ -6,13 +6,18 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
-import { postJson, readSse, startTestServer, type SseEvent, type TestServer } from "../helpers/server.ts";
+import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
+import { postJson, readSse, type SseEvent, startTestServer, type TestServer } from "../helpers/server.ts";
 
 const letter = JSON.parse(readFileSync("test/fixtures/drafting/letter.json", "utf8"));
 const QUESTION = "Combien la Gendarmerie a-t-elle économisé avec Linux ?";
-const ask = (server: TestServer, content: string) => postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content }] });
-const tokens = (events: SseEvent[]) => events.filter((e) => e.event === "token").map((e) => e.data.text).join("");
+const ask = (server: TestServer, content: string) =>
+  postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content }] });
+const tokens = (events: SseEvent[]) =>
+  events
+    .filter((e) => e.event === "token")
+    .map((e) => e.data.text)
+    .join("");
 
 describe("a stalled Ollama", { timeout: 60_000 }, () => {
   let ollama: FakeOllama;

@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../server/config.ts";
 import { draftCommand } from "../../server/cli/draft.ts";
+import { loadConfig } from "../../server/config.ts";
 import { silentTerminal, startServer } from "../../server/server.ts";
 import { FIXTURE_CORPUS, NO_OLLAMA, startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -18,7 +18,10 @@ const STACK = /\n\s+at |Error:|node:internal|Unexpected token|Invalid input|expe
 
 async function node(script: string, args: string[], env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [script, ...args], { env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS, OLLAMA_BASE_URL: NO_OLLAMA, ...env }, timeout: 90_000 });
+    const { stdout, stderr } = await run(process.execPath, [script, ...args], {
+      env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS, OLLAMA_BASE_URL: NO_OLLAMA, ...env },
+      timeout: 90_000,
+    });
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -42,7 +45,12 @@ describe("starting and first contact", { timeout: 120_000 }, () => {
     // In process (what `npm start` runs, without spawning Node again): the listen error becomes a French AppError,
     // which server/main.ts prints as its only line; before, the server's "error" event crashed the process.
     const port = new URL(server.url).port;
-    const config = loadConfig({ CORPUS_DIR: FIXTURE_CORPUS, OLLAMA_BASE_URL: NO_OLLAMA, PORT: port, DATA_DIR: dataDir });
+    const config = loadConfig({
+      CORPUS_DIR: FIXTURE_CORPUS,
+      OLLAMA_BASE_URL: NO_OLLAMA,
+      PORT: port,
+      DATA_DIR: dataDir,
+    });
     const err = await startServer(config).then(
       async (s) => {
         await s.close();
@@ -74,7 +82,8 @@ describe("starting and first contact", { timeout: 120_000 }, () => {
     const bad = path.join(dataDir, "courrier.json");
     await writeFile(bad, '{\n  "collectivite": { "name": "Brest" },\n  "recipient": { "name": "X" ,, }\n}');
     const config = loadConfig({ CORPUS_DIR: FIXTURE_CORPUS, OLLAMA_BASE_URL: NO_OLLAMA, DATA_DIR: dataDir });
-    const draft = (input: string) => draftCommand(["letter"], { input }, config, silentTerminal, () => {}).catch((e: Error) => e);
+    const draft = (input: string) =>
+      draftCommand(["letter"], { input }, config, silentTerminal, () => {}).catch((e: Error) => e);
     const malformed = await draft(bad);
     expect(malformed).toBeInstanceOf(Error);
     expect((malformed as Error).message).toMatch(/n'est pas du JSON valide \(ligne 3, colonne \d+\)/);
@@ -97,7 +106,10 @@ describe("an inventory that is not valid JSON", { timeout: 60_000 }, () => {
   it("gets a French 400 naming the line, with neither V8's English nor an excerpt of the file", async () => {
     const server = await startTestServer();
     try {
-      const res = await fetch(`${server.url}/api/inventory/analyze?name=inventaire.json`, { method: "POST", body: '{\n  "content": { "softwares": [ { "name": "Logiciel secret interne", } ] }\n}' });
+      const res = await fetch(`${server.url}/api/inventory/analyze?name=inventaire.json`, {
+        method: "POST",
+        body: '{\n  "content": { "softwares": [ { "name": "Logiciel secret interne", } ] }\n}',
+      });
       expect(res.status).toBe(400);
       const { error } = await res.json();
       expect(error.message).toContain("le JSON est illisible (ligne 2, colonne");

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import { type BrowserContext, chromium } from "playwright-core";
 
 const CANDIDATES = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"];
 export const chromiumPath = CANDIDATES.find((p) => existsSync(p)) ?? null;
@@ -18,13 +18,20 @@ export const browserAvailable = chromiumPath !== null || process.env.CI === "tru
  * Chromium's own guard against pages reaching loopback addresses (Local/Private Network Access); other browsers
  * lack it, so a test of the server's protection turns it off.
  */
-const LOCAL_NETWORK_CHECKS = ["LocalNetworkAccessChecks", "BlockInsecurePrivateNetworkRequests", "PrivateNetworkAccessSendPreflights", "PrivateNetworkAccessRespectPreflightResults"];
+const LOCAL_NETWORK_CHECKS = [
+  "LocalNetworkAccessChecks",
+  "BlockInsecurePrivateNetworkRequests",
+  "PrivateNetworkAccessSendPreflights",
+  "PrivateNetworkAccessRespectPreflightResults",
+];
 
 /**
  * `mapToLoopback`: host names Chromium resolves to 127.0.0.1 (and reaches without the dead proxy), to play a
  * DNS-rebinding attack (`rebind.example`).
  */
-export async function launchBrowser(options: { mapToLoopback?: string[] } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchBrowser(
+  options: { mapToLoopback?: string[] } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const mapped = options.mapToLoopback ?? [];
   if (!chromiumPath) throw new Error("Chromium introuvable : installez le paquet Debian « chromium » (voir .ci/run).");
   const profile = await mkdtemp(path.join(tmpdir(), "cap-libre-chromium-"));

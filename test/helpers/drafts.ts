@@ -22,8 +22,20 @@ export function sampleDraft(): Draft {
             title: "Contexte et objectifs",
             text: "Le séminaire du 8 avril 2026 a retenu sept catégories [1]. La Gendarmerie économise **12 millions d'euros** par an [2], soit 47 % de moins.\n\n- un état des lieux ;\n- un objectif *chiffré* [1].\n\n> « Citation du corpus » [2]",
             citations: [
-              { n: 1, title: "Le séminaire interministériel du 8 avril 2026", section: "En bref", date: "2026-04-10", url: "https://www.numerique.gouv.fr/" },
-              { n: 2, title: "La Gendarmerie nationale et GendBuntu", date: "2021", url: null, source: "Assemblée nationale, audition" },
+              {
+                n: 1,
+                title: "Le séminaire interministériel du 8 avril 2026",
+                section: "En bref",
+                date: "2026-04-10",
+                url: "https://www.numerique.gouv.fr/",
+              },
+              {
+                n: 2,
+                title: "La Gendarmerie nationale et GendBuntu",
+                date: "2021",
+                url: null,
+                source: "Assemblée nationale, audition",
+              },
             ],
             flags: [{ figure: "47 %", reason: "absent" }],
             mode: "generated",
@@ -47,4 +59,3 @@ export function sampleDraft(): Draft {
     ],
   };
 }
-

@@ -7,9 +7,10 @@
  * `…/Computer/{id}/SoftwareInstallation` (API 2.2 only); `start`/`limit` paging with 206 and `Content-Range`;
  * errors as `{ status, title, detail }`).
  */
+
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomBytes } from "node:crypto";
 
 export interface FakeSoftware {
   name: string;
@@ -67,7 +68,14 @@ function tables(software: FakeSoftware[]) {
       if (!manufacturers.has(s.publisher)) manufacturers.set(s.publisher, manufacturers.size + 1);
       manufacturer = manufacturers.get(s.publisher)!;
     }
-    softwareRows.push({ id, name: s.name, manufacturers_id: manufacturer, entities_id: 0, is_deleted: s.deleted ? 1 : 0, is_template: 0 });
+    softwareRows.push({
+      id,
+      name: s.name,
+      manufacturers_id: manufacturer,
+      entities_id: 0,
+      is_deleted: s.deleted ? 1 : 0,
+      is_template: 0,
+    });
     const versions = s.versions.length ? s.versions : [""];
     const ids = versions.map((name) => {
       versionRows.push({ id: versionId, softwares_id: id, name, entities_id: 0 });
@@ -78,16 +86,39 @@ function tables(software: FakeSoftware[]) {
     // must still count once.
     for (let n = 0; n < s.installations; n++) {
       const pc = n + 1;
-      installRows.push({ id: installId++, items_id: pc, itemtype: "Computer", softwareversions_id: ids[n % ids.length], is_deleted: 0, is_deleted_item: 0 });
+      installRows.push({
+        id: installId++,
+        items_id: pc,
+        itemtype: "Computer",
+        softwareversions_id: ids[n % ids.length],
+        is_deleted: 0,
+        is_deleted_item: 0,
+      });
       if (n === 0 && ids.length > 1) {
-        installRows.push({ id: installId++, items_id: pc, itemtype: "Computer", softwareversions_id: ids[1], is_deleted: 0, is_deleted_item: 0 });
+        installRows.push({
+          id: installId++,
+          items_id: pc,
+          itemtype: "Computer",
+          softwareversions_id: ids[1],
+          is_deleted: 0,
+          is_deleted_item: 0,
+        });
       }
     }
     // A removed installation GLPI keeps in its trash: not counted.
-    installRows.push({ id: installId++, items_id: trashed++, itemtype: "Computer", softwareversions_id: ids[0], is_deleted: 1, is_deleted_item: 0 });
+    installRows.push({
+      id: installId++,
+      items_id: trashed++,
+      itemtype: "Computer",
+      softwareversions_id: ids[0],
+      is_deleted: 1,
+      is_deleted_item: 0,
+    });
   });
   const manufacturerName = new Map([...manufacturers].map(([name, id]) => [id, name]));
-  const computers = [...new Set(installRows.filter((r) => r.is_deleted === 0).map((r) => r.items_id as number))].sort((a, b) => a - b);
+  const computers = [...new Set(installRows.filter((r) => r.is_deleted === 0).map((r) => r.items_id as number))].sort(
+    (a, b) => a - b,
+  );
   return { softwareRows, versionRows, installRows, manufacturerName, computers };
 }
 
@@ -112,11 +143,23 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
     const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString("utf8")));
     tokenRequests.push(form);
     const oauth = options.oauth!;
-    const deny = (error: string, description: string) => send(res, 401, { error, error_description: description, message: description });
-    if (form.client_id !== oauth.clientId || form.client_secret !== oauth.clientSecret) return deny("invalid_client", "Client authentication failed");
+    const deny = (error: string, description: string) =>
+      send(res, 401, { error, error_description: description, message: description });
+    if (form.client_id !== oauth.clientId || form.client_secret !== oauth.clientSecret)
+      return deny("invalid_client", "Client authentication failed");
     if (form.grant_type === "password") {
-      if (form.username !== oauth.username || form.password !== oauth.password) return send(res, 400, { error: "invalid_grant", error_description: "The user credentials were incorrect.", message: "The user credentials were incorrect." });
-    } else if (form.grant_type !== "client_credentials") return send(res, 400, { error: "unsupported_grant_type", error_description: "The authorization grant type is not supported by the authorization server.", message: "unsupported grant type" });
+      if (form.username !== oauth.username || form.password !== oauth.password)
+        return send(res, 400, {
+          error: "invalid_grant",
+          error_description: "The user credentials were incorrect.",
+          message: "The user credentials were incorrect.",
+        });
+    } else if (form.grant_type !== "client_credentials")
+      return send(res, 400, {
+        error: "unsupported_grant_type",
+        error_description: "The authorization grant type is not supported by the authorization server.",
+        message: "unsupported grant type",
+      });
     else if (oauth.username) return deny("invalid_client", "A user is required");
     const access = randomBytes(24).toString("hex");
     tokens.set(access, 0);
@@ -128,7 +171,11 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
     const auth = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
     const uses = auth === undefined ? undefined : tokens.get(auth);
     if (uses === undefined || (options.tokenMaxUses !== undefined && uses >= options.tokenMaxUses)) {
-      return send(res, 401, { title: "You are not authenticated", detail: "The Authorization header is missing or invalid", status: "ERROR_UNAUTHENTICATED" });
+      return send(res, 401, {
+        title: "You are not authenticated",
+        detail: "The Authorization header is missing or invalid",
+        status: "ERROR_UNAUTHENTICATED",
+      });
     }
     tokens.set(auth!, uses + 1);
     const served = options.hlApiVersion ?? "2.2";
@@ -142,12 +189,16 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
       rows = softwareRows.map((r) => ({
         id: r.id,
         name: r.name,
-        manufacturer: r.manufacturers_id ? { id: r.manufacturers_id, name: manufacturerName.get(r.manufacturers_id as number) } : null,
+        manufacturer: r.manufacturers_id
+          ? { id: r.manufacturers_id, name: manufacturerName.get(r.manufacturers_id as number) }
+          : null,
         is_deleted: r.is_deleted === 1,
       }));
     } else if ((m = /^\/Assets\/Software\/(\d+)\/Version$/.exec(path))) {
       const id = Number(m[1]);
-      rows = versionRows.filter((v) => v.softwares_id === id).map((v) => ({ id: v.id, name: v.name, software: { id, name: softwareRows[id - 1]?.name } }));
+      rows = versionRows
+        .filter((v) => v.softwares_id === id)
+        .map((v) => ({ id: v.id, name: v.name, software: { id, name: softwareRows[id - 1]?.name } }));
     } else if (path === "/Assets/Computer") {
       rows = computers.map((id) => ({ id, name: `PC-${String(id).padStart(4, "0")}`, is_deleted: false }));
     } else if ((m = /^\/Assets\/Computer\/(\d+)\/SoftwareInstallation$/.exec(path)) && served === "2.2") {
@@ -157,7 +208,13 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
         .filter((r) => r.items_id === id && r.is_deleted === 0)
         .map((r) => {
           const version = versionRows.find((v) => v.id === r.softwareversions_id)!;
-          return { id: r.id, itemtype: "Computer", items_id: id, softwareversion: { id: version.id, name: version.name }, is_dynamic: true };
+          return {
+            id: r.id,
+            itemtype: "Computer",
+            items_id: id,
+            softwareversion: { id: version.id, name: version.name },
+            is_dynamic: true,
+          };
         });
     }
     if (!rows) return notFound();
@@ -181,7 +238,11 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
     const hl = /^\/glpi\/api\.php\/v2(?:\.\d+)*(\/.*)$/.exec(url.pathname);
     if (options.oauth && hl && req.method === "GET") return hlApi(req, res, url, hl[1]!.replace(/\/+$/, ""));
     const match = /^\/glpi\/apirest\.php\/([A-Za-z_]+)\/?$/.exec(url.pathname);
-    if (!match) return send(res, 400, ["ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM", "resource not found or not an instance of CommonDBTM"]);
+    if (!match)
+      return send(res, 400, [
+        "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
+        "resource not found or not an instance of CommonDBTM",
+      ]);
     const endpoint = match[1]!;
     if (options.appToken && req.headers["app-token"] !== options.appToken) {
       return send(res, 400, ["ERROR_WRONG_APP_TOKEN_PARAMETER", "parameter app_token seems wrong"]);
@@ -201,23 +262,42 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
       return send(res, 200, true);
     }
     const table =
-      endpoint === "Software" ? softwareRows : endpoint === "SoftwareVersion" ? versionRows : endpoint === "Item_SoftwareVersion" ? installRows : null;
-    if (!table) return send(res, 400, ["ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM", "resource not found or not an instance of CommonDBTM"]);
+      endpoint === "Software"
+        ? softwareRows
+        : endpoint === "SoftwareVersion"
+          ? versionRows
+          : endpoint === "Item_SoftwareVersion"
+            ? installRows
+            : null;
+    if (!table)
+      return send(res, 400, [
+        "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
+        "resource not found or not an instance of CommonDBTM",
+      ]);
     if (options.stall) return; // never answers
     // GLPI hides deleted items unless is_deleted=1 is asked (Software); links carry their own flag.
     const rows = endpoint === "Software" ? table.filter((r) => r.is_deleted === 0) : table;
     const [startText, endText] = (url.searchParams.get("range") ?? "0-50").split("-");
     const start = Number(startText);
     let end = Number(endText);
-    if (!Number.isInteger(start) || !Number.isInteger(end) || end < start) return send(res, 400, ["ERROR_RANGE_INVALID", "range invalid"]);
-    if (start >= rows.length) return send(res, 400, ["ERROR_RANGE_EXCEED_TOTAL", "Provided range exceed total count of data"]);
+    if (!Number.isInteger(start) || !Number.isInteger(end) || end < start)
+      return send(res, 400, ["ERROR_RANGE_INVALID", "range invalid"]);
+    if (start >= rows.length)
+      return send(res, 400, ["ERROR_RANGE_EXCEED_TOTAL", "Provided range exceed total count of data"]);
     end = Math.min(end, start + maxPage - 1, rows.length - 1);
     const expand = url.searchParams.get("expand_dropdowns") === "true";
-    const page = rows.slice(start, end + 1).map((r) =>
-      expand && "manufacturers_id" in r ? { ...r, manufacturers_id: manufacturerName.get(r.manufacturers_id as number) ?? "&nbsp;" } : r,
-    );
+    const page = rows
+      .slice(start, end + 1)
+      .map((r) =>
+        expand && "manufacturers_id" in r
+          ? { ...r, manufacturers_id: manufacturerName.get(r.manufacturers_id as number) ?? "&nbsp;" }
+          : r,
+      );
     const partial = end + 1 < rows.length || start > 0;
-    send(res, partial ? 206 : 200, page, { "content-range": `${start}-${end}/${rows.length}`, "accept-range": `${endpoint} ${maxPage}` });
+    send(res, partial ? 206 : 200, page, {
+      "content-range": `${start}-${end}/${rows.length}`,
+      "accept-range": `${endpoint} ${maxPage}`,
+    });
   };
 
   const server = createServer((req, res) => void handle(req, res));

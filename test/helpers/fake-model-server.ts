@@ -32,7 +32,13 @@ export function replyTokens(opts: FakeOllamaOptions, log: ChatRequestLog): { rep
  * Writes the tokens one by one as the options script it (delay, stall after N, cut after N); resolves true when
  * every token was written and the client is still there.
  */
-export async function streamTokens(res: http.ServerResponse, state: FakeState, opts: FakeOllamaOptions, tokens: string[], write: (token: string) => void): Promise<boolean> {
+export async function streamTokens(
+  res: http.ServerResponse,
+  state: FakeState,
+  opts: FakeOllamaOptions,
+  tokens: string[],
+  write: (token: string) => void,
+): Promise<boolean> {
   let closed = false;
   res.on("close", () => {
     if (!res.writableFinished) {
@@ -57,7 +63,12 @@ export async function streamTokens(res: http.ServerResponse, state: FakeState, o
 }
 
 /** Listens on a free loopback port and returns the handle tests use (`path` is appended to the address). */
-export async function listenFake<O>(server: http.Server, state: FakeState, set: (options: Partial<O>) => void, path = ""): Promise<FakeOllama> {
+export async function listenFake<O>(
+  server: http.Server,
+  state: FakeState,
+  set: (options: Partial<O>) => void,
+  path = "",
+): Promise<FakeOllama> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -46,7 +46,12 @@ const now = () => new Date().toISOString();
 /** Deterministic bag-of-words embedding: texts sharing words get close vectors. */
 export function fakeEmbedding(text: string, dimension: number): number[] {
   const v = new Array<number>(dimension).fill(0);
-  const words = text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+  const words = text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 2);
   for (const w of words) {
     let h = 2166136261;
     for (const ch of w.slice(0, 6)) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
@@ -67,7 +72,13 @@ export async function startFakeOllama(initial: FakeOllamaOptions = {}): Promise<
 
 /** A fake Ollama whatever TEST_LLM_PROVIDER says. */
 export async function startFakeOllamaServer(initial: FakeOllamaOptions = {}): Promise<FakeOllama> {
-  let opts: FakeOllamaOptions = { models: ["ministral-3:8b", "bge-m3:latest"], dimension: 64, reply: "Réponse de test [1].", tokenDelayMs: 0, ...initial };
+  let opts: FakeOllamaOptions = {
+    models: ["ministral-3:8b", "bge-m3:latest"],
+    dimension: 64,
+    reply: "Réponse de test [1].",
+    tokenDelayMs: 0,
+    ...initial,
+  };
   const state = newFakeState();
 
   const server = http.createServer(async (req, res) => {
@@ -103,17 +114,30 @@ export async function startFakeOllamaServer(initial: FakeOllamaOptions = {}): Pr
       if (opts.failEmbed) return json(500, { error: "embedding failed" });
       if (!known(body.model)) return json(404, { error: `model "${body.model}" not found, try pulling it first` });
       const input: string[] = Array.isArray(body.input) ? body.input : [body.input];
-      return json(200, { model: body.model, embeddings: input.map((t) => fakeEmbedding(t, opts.dimension!)), total_duration: 1000, load_duration: 10, prompt_eval_count: input.length });
+      return json(200, {
+        model: body.model,
+        embeddings: input.map((t) => fakeEmbedding(t, opts.dimension!)),
+        total_duration: 1000,
+        load_duration: 10,
+        prompt_eval_count: input.length,
+      });
     }
     if (req.method === "POST" && req.url === "/api/chat") {
-      const log: ChatRequestLog = { model: body.model, messages: body.messages, options: body.options ?? {}, stream: body.stream };
+      const log: ChatRequestLog = {
+        model: body.model,
+        messages: body.messages,
+        options: body.options ?? {},
+        stream: body.stream,
+      };
       state.chats.push(log);
       if (!known(body.model)) return json(404, { error: `model "${body.model}" not found, try pulling it first` });
       if (opts.stallChat === "headers") return stall(res, state);
       const { tokens } = replyTokens(opts, log);
       res.writeHead(200, { "content-type": "application/x-ndjson" });
       const complete = await streamTokens(res, state, opts, tokens, (token) =>
-        res.write(`${JSON.stringify({ model: body.model, created_at: now(), message: { role: "assistant", content: token }, done: false })}\n`),
+        res.write(
+          `${JSON.stringify({ model: body.model, created_at: now(), message: { role: "assistant", content: token }, done: false })}\n`,
+        ),
       );
       if (!complete) return;
       const promptChars = (body.messages as { content: string }[]).reduce((n, m) => n + m.content.length, 0);

@@ -7,7 +7,7 @@
  */
 import http from "node:http";
 import { listenFake, newFakeState, replyTokens, stall, streamTokens } from "./fake-model-server.ts";
-import { fakeEmbedding, type ChatRequestLog, type FakeOllama, type FakeOllamaOptions } from "./fake-ollama.ts";
+import { type ChatRequestLog, type FakeOllama, type FakeOllamaOptions, fakeEmbedding } from "./fake-ollama.ts";
 
 export interface FakeOpenAIOptions extends FakeOllamaOptions {
   /** When set, every request must carry `Authorization: Bearer <apiKey>`, else 401. */
@@ -28,7 +28,13 @@ export interface FakeOpenAI extends FakeOllama {
 const untag = (name: string) => name.replace(/:latest$/, "");
 
 export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
-  let opts: FakeOpenAIOptions = { models: ["ministral-3:8b", "bge-m3"], dimension: 64, reply: "Réponse de test [1].", tokenDelayMs: 0, ...initial };
+  let opts: FakeOpenAIOptions = {
+    models: ["ministral-3:8b", "bge-m3"],
+    dimension: 64,
+    reply: "Réponse de test [1].",
+    tokenDelayMs: 0,
+    ...initial,
+  };
   const state = { ...newFakeState(), requests: [] as FakeOpenAI["requests"] };
   let counter = 0;
 
@@ -47,7 +53,13 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify(data));
     }
-    function error(status: number, type: string, message: string, code: string | null = null, headers: Record<string, string> = {}) {
+    function error(
+      status: number,
+      type: string,
+      message: string,
+      code: string | null = null,
+      headers: Record<string, string> = {},
+    ) {
       json(status, { error: { message, type, param: null, code } }, headers);
     }
     const served = opts.models!.map(untag);
@@ -59,14 +71,21 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
     if (req.method === "GET" && url === "/v1/models") {
       return json(200, {
         object: "list",
-        data: served.map((id) => ({ id, object: "model", created: 1_700_000_000, owned_by: "vllm", ...(opts.maxModelLen ? { max_model_len: opts.maxModelLen } : {}) })),
+        data: served.map((id) => ({
+          id,
+          object: "model",
+          created: 1_700_000_000,
+          owned_by: "vllm",
+          ...(opts.maxModelLen ? { max_model_len: opts.maxModelLen } : {}),
+        })),
       });
     }
     if (req.method === "POST" && url === "/v1/embeddings") {
       state.embedCalls++;
       if (opts.stallEmbed) return stall(res, state);
       if (opts.failEmbed) return error(500, "server_error", "The server had an error while processing your request.");
-      if (!known(body.model)) return error(404, "invalid_request_error", `The model \`${body.model}\` does not exist.`, "model_not_found");
+      if (!known(body.model))
+        return error(404, "invalid_request_error", `The model \`${body.model}\` does not exist.`, "model_not_found");
       const input: string[] = Array.isArray(body.input) ? body.input : [body.input];
       const base64 = body.encoding_format === "base64";
       return json(200, {
@@ -74,7 +93,11 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
         model: body.model,
         data: input.map((text, index) => {
           const vector = fakeEmbedding(text, opts.dimension!);
-          return { object: "embedding", index, embedding: base64 ? Buffer.from(new Float32Array(vector).buffer).toString("base64") : vector };
+          return {
+            object: "embedding",
+            index,
+            embedding: base64 ? Buffer.from(new Float32Array(vector).buffer).toString("base64") : vector,
+          };
         }),
         usage: { prompt_tokens: input.length, total_tokens: input.length },
       });
@@ -83,16 +106,34 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
       const { model, messages, stream, ...options } = body;
       const log: ChatRequestLog = { model, messages, options, stream: stream === true };
       state.chats.push(log);
-      if (!known(model)) return error(404, "invalid_request_error", `The model \`${model}\` does not exist.`, "model_not_found");
+      if (!known(model))
+        return error(404, "invalid_request_error", `The model \`${model}\` does not exist.`, "model_not_found");
       if (opts.failChat?.status === 429) {
         const retry = opts.failChat.retryAfterSeconds;
-        return error(429, "rate_limit_error", "Rate limit reached for requests.", "rate_limit_exceeded", retry !== undefined ? { "retry-after": String(retry) } : {});
+        return error(
+          429,
+          "rate_limit_error",
+          "Rate limit reached for requests.",
+          "rate_limit_exceeded",
+          retry !== undefined ? { "retry-after": String(retry) } : {},
+        );
       }
       if (opts.stallChat === "headers") return stall(res, state);
-      if (opts.failChat) return error(opts.failChat.status, opts.failChat.status === 500 ? "server_error" : "invalid_request_error", "The server had an error while processing your request.");
+      if (opts.failChat)
+        return error(
+          opts.failChat.status,
+          opts.failChat.status === 500 ? "server_error" : "invalid_request_error",
+          "The server had an error while processing your request.",
+        );
       const { reply, tokens } = replyTokens(opts, log);
-      const promptTokens = Math.ceil((messages as { content: string }[]).reduce((n, m) => n + String(m.content).length, 0) / 4);
-      const usage = { prompt_tokens: promptTokens, completion_tokens: tokens.length, total_tokens: promptTokens + tokens.length };
+      const promptTokens = Math.ceil(
+        (messages as { content: string }[]).reduce((n, m) => n + String(m.content).length, 0) / 4,
+      );
+      const usage = {
+        prompt_tokens: promptTokens,
+        completion_tokens: tokens.length,
+        total_tokens: promptTokens + tokens.length,
+      };
       const id = `chatcmpl-fake${++counter}`;
       const created = Math.floor(Date.now() / 1000);
       if (!stream) {
@@ -101,7 +142,9 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
           object: "chat.completion",
           created,
           model,
-          choices: [{ index: 0, message: { role: "assistant", content: reply }, finish_reason: "stop", logprobs: null }],
+          choices: [
+            { index: 0, message: { role: "assistant", content: reply }, finish_reason: "stop", logprobs: null },
+          ],
           usage,
         });
       }
@@ -109,10 +152,13 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
       const chunk = (delta: object, finish: string | null) =>
         `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`;
       res.write(chunk({ role: "assistant", content: "" }, null));
-      if (!(await streamTokens(res, state, opts, tokens, (token) => res.write(chunk({ content: token }, null))))) return;
+      if (!(await streamTokens(res, state, opts, tokens, (token) => res.write(chunk({ content: token }, null)))))
+        return;
       res.write(chunk({}, "stop"));
       if (body.stream_options?.include_usage) {
-        res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [], usage })}\n\n`);
+        res.write(
+          `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [], usage })}\n\n`,
+        );
       }
       res.end("data: [DONE]\n\n");
       return;

@@ -18,7 +18,16 @@ export const ACCOUNTS: Record<string, { name: string; email: string; groups?: st
   "alice.martin": { name: "Alice Martin", email: "alice.martin@mairie-exemple.fr" },
   "bruno.petit": { name: "Bruno Petit", email: "bruno.petit@mairie-exemple.fr" },
   // Roles given by the provider (OIDC_ROLES_CLAIM=groups, OIDC_ROLES_PREFIX=cap-libre:), as Keycloak groups.
-  "claire.durand": { name: "Claire Durand", email: "claire.durand@mairie-exemple.fr", groups: ["cap-libre:mairie-a:dsi", "/cap-libre/mairie-b/lecteur", "cap-libre:mairie-a:inconnu", "compta:mairie-a:administrateur"] },
+  "claire.durand": {
+    name: "Claire Durand",
+    email: "claire.durand@mairie-exemple.fr",
+    groups: [
+      "cap-libre:mairie-a:dsi",
+      "/cap-libre/mairie-b/lecteur",
+      "cap-libre:mairie-a:inconnu",
+      "compta:mairie-a:administrateur",
+    ],
+  },
 };
 
 export interface TestProvider {
@@ -67,13 +76,25 @@ export async function startTestProvider(): Promise<TestProvider> {
         async findAccount(_ctx: unknown, sub: string) {
           const account = ACCOUNTS[sub];
           if (!account) return undefined;
-          return { accountId: sub, claims: async () => ({ sub, name: account.name, email: account.email, email_verified: true, ...(account.groups ? { groups: account.groups } : {}) }) };
+          return {
+            accountId: sub,
+            claims: async () => ({
+              sub,
+              name: account.name,
+              email: account.email,
+              email_verified: true,
+              ...(account.groups ? { groups: account.groups } : {}),
+            }),
+          };
         },
         // First-party client: consent is implied (only the login page is shown).
         async loadExistingGrant(ctx: any) {
           const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
           if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-          const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+          const grant = new ctx.oidc.provider.Grant({
+            clientId: ctx.oidc.client.clientId,
+            accountId: ctx.oidc.session.accountId,
+          });
           grant.addOIDCScope("openid profile email");
           await grant.save();
           return grant;
@@ -104,7 +125,11 @@ export class CookieJar {
       const eq = pair!.indexOf("=");
       const name = pair!.slice(0, eq).trim();
       const value = pair!.slice(eq + 1).trim();
-      const gone = !value || attrs.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split("=")[1]!) < Date.now()));
+      const gone =
+        !value ||
+        attrs.some(
+          (a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split("=")[1]!) < Date.now()),
+        );
       if (gone) jar.delete(name);
       else jar.set(name, value);
     }
@@ -133,7 +158,12 @@ export async function request(jar: CookieJar, url: string, init: RequestInit = {
  * Signs in to Cap Libre at `appUrl` as `login` through the provider's login page; returns the last answer of
  * Cap Libre (the redirect after the callback) and every URL visited.
  */
-export async function signIn(jar: CookieJar, appUrl: string, login: string, path = "/auth/login"): Promise<{ final: Response; visited: string[] }> {
+export async function signIn(
+  jar: CookieJar,
+  appUrl: string,
+  login: string,
+  path = "/auth/login",
+): Promise<{ final: Response; visited: string[] }> {
   const visited: string[] = [];
   let url = new URL(path, appUrl).href;
   let init: RequestInit = {};

@@ -8,7 +8,8 @@ export const postgresUrl = process.env.TEST_DATABASE_URL ?? null;
 export const postgresAvailable = postgresUrl !== null || process.env.CI === "true";
 
 export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!postgresUrl) throw new Error("TEST_DATABASE_URL manquant : lancez `export TEST_DATABASE_URL=$(bash .ci/postgres.sh)`.");
+  if (!postgresUrl)
+    throw new Error("TEST_DATABASE_URL manquant : lancez `export TEST_DATABASE_URL=$(bash .ci/postgres.sh)`.");
   const { default: pg } = await import("pg");
   const name = `cap_libre_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: postgresUrl });

@@ -1,12 +1,12 @@
 /**
  * Starts the real server on an ephemeral port with a temporary DATA_DIR (a real LanceDB), and reads SSE streams.
  */
-import { mkdtemp, rm, cp } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/config.ts";
-import { startServer, type RunningServer } from "../../server/server.ts";
-import { startFakeOllamaServer, type FakeOllama, type FakeOllamaOptions } from "./fake-ollama.ts";
+import { type RunningServer, startServer } from "../../server/server.ts";
+import { type FakeOllama, type FakeOllamaOptions, startFakeOllamaServer } from "./fake-ollama.ts";
 import { startFakeOpenAI } from "./fake-openai.ts";
 
 export const FIXTURE_CORPUS = path.resolve("test/fixtures/corpus");
@@ -30,8 +30,12 @@ export const TEST_LLM_PROVIDER: "ollama" | "openai" = process.env.TEST_LLM_PROVI
  * `OLLAMA_BASE_URL` and `LLM_NUM_CTX` become `OPENAI_BASE_URL` and `LLM_CONTEXT_TOKENS`, with the default model
  * names. Without a model server (NO_OLLAMA), the configuration stays the product's default.
  */
-export function withTestProvider<T extends Record<string, string | undefined>>(env: T, provider = TEST_LLM_PROVIDER): T {
-  if (provider === "ollama" || env.LLM_PROVIDER || !env.OLLAMA_BASE_URL || env.OLLAMA_BASE_URL === NO_OLLAMA) return env;
+export function withTestProvider<T extends Record<string, string | undefined>>(
+  env: T,
+  provider = TEST_LLM_PROVIDER,
+): T {
+  if (provider === "ollama" || env.LLM_PROVIDER || !env.OLLAMA_BASE_URL || env.OLLAMA_BASE_URL === NO_OLLAMA)
+    return env;
   const { OLLAMA_BASE_URL, LLM_NUM_CTX, ...rest } = env;
   const base = OLLAMA_BASE_URL;
   return {
@@ -45,10 +49,15 @@ export function withTestProvider<T extends Record<string, string | undefined>>(e
 }
 
 /** A fake model server for `provider`, whatever TEST_LLM_PROVIDER says (tests that run against both). */
-export const startFakeModelServer = (provider: "ollama" | "openai", options: FakeOllamaOptions = {}): Promise<FakeOllama> =>
-  provider === "openai" ? startFakeOpenAI(options) : startFakeOllamaServer(options);
+export const startFakeModelServer = (
+  provider: "ollama" | "openai",
+  options: FakeOllamaOptions = {},
+): Promise<FakeOllama> => (provider === "openai" ? startFakeOpenAI(options) : startFakeOllamaServer(options));
 
-export async function startTestServer(env: Record<string, string> = {}, provider = TEST_LLM_PROVIDER): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  provider = TEST_LLM_PROVIDER,
+): Promise<TestServer> {
   const dataDir = env.DATA_DIR ?? (await mkdtemp(path.join(tmpdir(), "cap-libre-test-")));
   const config = loadConfig(
     withTestProvider(

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answer, type AnswerEvent, type ConversationMessage } from "../../server/answers/answer.ts";
+import { type AnswerEvent, answer, type ConversationMessage } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { NO_OLLAMA, postJson, startTestServer, withTestProvider } from "../helpers/server.ts";
@@ -15,7 +15,16 @@ let engine: Engine;
 let dataDir: string;
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-trial-"));
-  engine = await createEngine(loadConfig(withTestProvider({ CORPUS_DIR: path.resolve("corpus"), DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, OLLAMA_STATUS_TTL_MS: "0" })));
+  engine = await createEngine(
+    loadConfig(
+      withTestProvider({
+        CORPUS_DIR: path.resolve("corpus"),
+        DATA_DIR: dataDir,
+        OLLAMA_BASE_URL: NO_OLLAMA,
+        OLLAMA_STATUS_TTL_MS: "0",
+      }),
+    ),
+  );
   await engine.index();
 }, 120_000);
 afterAll(async () => {
@@ -25,9 +34,13 @@ afterAll(async () => {
 
 /** The extractive answer to a conversation: its text, the passages it quotes and the final event. */
 async function ask(...questions: string[]) {
-  const messages: ConversationMessage[] = questions.flatMap((content, i) => [{ role: "user" as const, content }, ...(i < questions.length - 1 ? [{ role: "assistant" as const, content: "…" }] : [])]);
+  const messages: ConversationMessage[] = questions.flatMap((content, i) => [
+    { role: "user" as const, content },
+    ...(i < questions.length - 1 ? [{ role: "assistant" as const, content: "…" }] : []),
+  ]);
   const events: AnswerEvent[] = [];
-  for await (const e of answer(messages, engine, { numCtx: 4096, maxAnswerTokens: 512 }, new AbortController().signal)) events.push(e);
+  for await (const e of answer(messages, engine, { numCtx: 4096, maxAnswerTokens: 512 }, new AbortController().signal))
+    events.push(e);
   const sources = events.flatMap((e) => (e.type === "sources" ? e.sources : []));
   const text = events.flatMap((e) => (e.type === "token" ? [e.text] : [])).join("");
   const done = events.find((e) => e.type === "done") as Extract<AnswerEvent, { type: "done" }>;
@@ -35,17 +48,20 @@ async function ask(...questions: string[]) {
 }
 
 describe("the trial's questions", () => {
-  it.each(["Bonjour, que dit la loi SREN pour les communes ?", "Franchement, que dit la loi SREN ?", "Puisque la loi SREN oblige les communes à héberger leurs données en France, que devons-nous faire ?"])(
-    "a greeting or a discourse word does not block the answer: %s",
-    async (question) => {
-      const { done, docs } = await ask(question);
-      expect(done.abstention).toBeNull();
-      expect(docs.slice(0, 2)).toContain("guidance/loi-sren-article-31");
-    },
-  );
+  it.each([
+    "Bonjour, que dit la loi SREN pour les communes ?",
+    "Franchement, que dit la loi SREN ?",
+    "Puisque la loi SREN oblige les communes à héberger leurs données en France, que devons-nous faire ?",
+  ])("a greeting or a discourse word does not block the answer: %s", async (question) => {
+    const { done, docs } = await ask(question);
+    expect(done.abstention).toBeNull();
+    expect(docs.slice(0, 2)).toContain("guidance/loi-sren-article-31");
+  });
 
   it("corrects the false premise: where the servers are matters less than who controls the company", async () => {
-    const { done, docs, text } = await ask("Les serveurs de Microsoft sont en France : sommes-nous protégés du CLOUD Act ?");
+    const { done, docs, text } = await ask(
+      "Les serveurs de Microsoft sont en France : sommes-nous protégés du CLOUD Act ?",
+    );
     expect(done.abstention).toBeNull();
     expect(docs.slice(0, 2)).toEqual(["guidance/cloud-act-fisa-702", "guidance/cloud-act-fisa-702"]);
     expect(text).toContain("qui contrôle l'entreprise");
@@ -65,7 +81,10 @@ describe("the trial's questions", () => {
   });
 
   it("a follow-up keeps the topic of the previous question (the SREN law)", async () => {
-    const { done, sources } = await ask("Que dit la loi SREN ?", "Et est-ce que ça s'applique à ma commune de 8 000 habitants ?");
+    const { done, sources } = await ask(
+      "Que dit la loi SREN ?",
+      "Et est-ce que ça s'applique à ma commune de 8 000 habitants ?",
+    );
     expect(done.abstention).toBeNull();
     expect(sources.length).toBeGreaterThan(0);
     for (const s of sources.slice(0, 2)) expect(`${s.document.title} ${s.section} ${s.text}`).toContain("SREN");

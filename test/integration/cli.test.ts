@@ -10,15 +10,23 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../server/cli/main.ts";
-import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { FIXTURE_CORPUS, NO_OLLAMA, startTestServer, withTestProvider } from "../helpers/server.ts";
 
 const run = promisify(execFile);
 
-describe("npm run cli", { timeout: 90_000 }, () => { // each test spawns Node; a busy 2-core CI machine needs the margin
+describe("npm run cli", { timeout: 90_000 }, () => {
+  // each test spawns Node; a busy 2-core CI machine needs the margin
   let dataDir: string;
   let ollama: FakeOllama;
-  const env = (extra: Record<string, string> = {}) => withTestProvider({ ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, ...extra });
+  const env = (extra: Record<string, string> = {}) =>
+    withTestProvider({
+      ...process.env,
+      CORPUS_DIR: FIXTURE_CORPUS,
+      DATA_DIR: dataDir,
+      OLLAMA_BASE_URL: NO_OLLAMA,
+      ...extra,
+    });
   const cli = async (args: string[], extra: Record<string, string> = {}) => {
     let stdout = "";
     let stderr = "";
@@ -31,7 +39,10 @@ describe("npm run cli", { timeout: 90_000 }, () => { // each test spawns Node; a
   };
   const spawnCli = async (args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, ["server/cli/main.ts", ...args], { env: env(), timeout: 120_000 });
+      const { stdout, stderr } = await run(process.execPath, ["server/cli/main.ts", ...args], {
+        env: env(),
+        timeout: 120_000,
+      });
       return { code: 0, stdout, stderr };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };
@@ -80,7 +91,9 @@ describe("npm run cli", { timeout: 90_000 }, () => { // each test spawns Node; a
   });
 
   it("ask streams the answer, then lists its sources", async () => {
-    const { code, stdout } = await cli(["ask", "Combien la Gendarmerie a-t-elle économisé ?"], { OLLAMA_BASE_URL: ollama.url });
+    const { code, stdout } = await cli(["ask", "Combien la Gendarmerie a-t-elle économisé ?"], {
+      OLLAMA_BASE_URL: ollama.url,
+    });
     expect(code).toBe(0);
     expect(stdout).toContain("12 millions d'euros par an [1]");
     expect(stdout).toMatch(/Sources :\n\[1\] La Gendarmerie nationale/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { postJson, readSse, startTestServer, TEST_LLM_PROVIDER, type TestServer } from "../helpers/server.ts";
 
 const ask = (s: TestServer, content: string, init: RequestInit = {}) =>
@@ -35,13 +35,19 @@ describe("without Ollama", () => {
     const res = await fetch(`${server.url}/api/search?q=${encodeURIComponent("economise GENDARMERIE")}&k=3`);
     const body = await res.json();
     expect(body.mode).toBe("fulltext");
-    expect(body.results[0].document).toMatchObject({ id: "case-studies/gendarmerie", kind: "case-study", date: "2021" });
+    expect(body.results[0].document).toMatchObject({
+      id: "case-studies/gendarmerie",
+      kind: "case-study",
+      date: "2021",
+    });
     expect(body.results[0].text).toContain("12 millions");
     expect(body.results.length).toBeLessThanOrEqual(3);
   });
 
   it("finds catalog records by what they are", async () => {
-    const body = await (await fetch(`${server.url}/api/search?q=${encodeURIComponent("alternative à Teams")}&k=5`)).json();
+    const body = await (
+      await fetch(`${server.url}/api/search?q=${encodeURIComponent("alternative à Teams")}&k=5`)
+    ).json();
     expect(body.results.map((r: any) => r.document.id)).toContain("catalog/product/microsoft-teams");
   });
 
@@ -68,7 +74,10 @@ describe("without Ollama", () => {
     const events = await readSse(res);
     expect(events[0]!.event).toBe("sources");
     expect(events[0]!.data.sources[0].document.title).toContain("Gendarmerie");
-    const text = events.filter((e) => e.event === "token").map((e) => e.data.text).join("");
+    const text = events
+      .filter((e) => e.event === "token")
+      .map((e) => e.data.text)
+      .join("");
     expect(text).toContain("12 millions d'euros");
     expect(text).toMatch(/\[1\]/);
     const done = events.at(-1)!;
@@ -80,7 +89,10 @@ describe("without Ollama", () => {
   it("says it does not know when nothing relevant is found", async () => {
     const events = await readSse(await ask(server, "Quelle est la recette de la tarte Tatin ?"));
     expect(events[0]!.data.sources).toEqual([]);
-    const text = events.filter((e) => e.event === "token").map((e) => e.data.text).join("");
+    const text = events
+      .filter((e) => e.event === "token")
+      .map((e) => e.data.text)
+      .join("");
     expect(text).toContain("Je ne sais pas");
   });
 
@@ -88,7 +100,15 @@ describe("without Ollama", () => {
     [{}, "messages"],
     [{ messages: [] }, "messages"],
     [{ messages: [{ role: "system", content: "x" }] }, "messages.0.role"],
-    [{ messages: [{ role: "user", content: "ok" }, { role: "assistant", content: "ok" }] }, "utilisateur"],
+    [
+      {
+        messages: [
+          { role: "user", content: "ok" },
+          { role: "assistant", content: "ok" },
+        ],
+      },
+      "utilisateur",
+    ],
   ])("rejects an invalid conversation %#", async (body, field) => {
     const res = await postJson(`${server.url}/api/chat`, body);
     expect(res.status).toBe(400);
@@ -97,7 +117,9 @@ describe("without Ollama", () => {
   });
 
   it("refuses an oversized conversation with a French 413", async () => {
-    const res = await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "x".repeat(600 * 1024) }] });
+    const res = await postJson(`${server.url}/api/chat`, {
+      messages: [{ role: "user", content: "x".repeat(600 * 1024) }],
+    });
     expect(res.status).toBe(413);
     expect((await res.json()).error.message).toContain("trop volumineuse");
   });
@@ -164,7 +186,10 @@ describe("with Ollama (fake server speaking its HTTP API)", () => {
     ollama.set({ failAfterTokens: 2 });
     try {
       const events = await readSse(await ask(server, "Combien la Gendarmerie a-t-elle économisé avec Linux ?"));
-      const text = events.filter((e) => e.event === "token").map((e) => e.data.text).join("");
+      const text = events
+        .filter((e) => e.event === "token")
+        .map((e) => e.data.text)
+        .join("");
       expect(text).toContain("12 millions d'euros par an");
       const done = events.at(-1)!;
       expect(done.event).toBe("done");
@@ -202,7 +227,12 @@ describe("a model that stays silent", () => {
       const done = events.at(-1)!;
       expect(done.data.mode).toBe("extractive");
       expect(done.data.notice).toContain("rien produit");
-      expect(events.filter((e) => e.event === "token").map((e) => e.data.text).join("")).toContain("12 millions");
+      expect(
+        events
+          .filter((e) => e.event === "token")
+          .map((e) => e.data.text)
+          .join(""),
+      ).toContain("12 millions");
     } finally {
       await server.stop();
       await ollama.close();
@@ -217,7 +247,11 @@ describe("Ollama reachable without the models pulled", () => {
     try {
       const health = await (await fetch(`${server.url}/api/health`)).json();
       expect(health.llm.available).toBe(false);
-      expect(health.notice).toContain(TEST_LLM_PROVIDER === "ollama" ? "ollama pull ministral-3:8b && ollama pull bge-m3" : "ne propose pas ministral-3:8b, bge-m3");
+      expect(health.notice).toContain(
+        TEST_LLM_PROVIDER === "ollama"
+          ? "ollama pull ministral-3:8b && ollama pull bge-m3"
+          : "ne propose pas ministral-3:8b, bge-m3",
+      );
       const events = await readSse(await ask(server, "économies de la Gendarmerie"));
       expect(events.at(-1)!.data.mode).toBe("extractive");
     } finally {

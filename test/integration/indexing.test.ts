@@ -1,12 +1,12 @@
-import * as lancedb from "@lancedb/lancedb";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import * as lancedb from "@lancedb/lancedb";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
-import { createEngine, type Engine } from "../../server/engine.ts";
 import { AppError } from "../../server/core/errors.ts";
+import { createEngine, type Engine } from "../../server/engine.ts";
 import { vectorTableName } from "../../server/store/lancedb.ts";
 import { LOCK_FILE } from "../../server/store/lock.ts";
 import { startFakeOllama } from "../helpers/fake-ollama.ts";
@@ -17,9 +17,25 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function engineFor(corpusDir: string, env: Record<string, string> = {}, dataDir?: string, log?: (line: string) => void): Promise<Engine> {
+async function engineFor(
+  corpusDir: string,
+  env: Record<string, string> = {},
+  dataDir?: string,
+  log?: (line: string) => void,
+): Promise<Engine> {
   const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), "cap-libre-idx-")));
-  const engine = await createEngine(loadConfig(withTestProvider({ CORPUS_DIR: corpusDir, DATA_DIR: dir, OLLAMA_BASE_URL: NO_OLLAMA, OLLAMA_STATUS_TTL_MS: "0", ...env })), log);
+  const engine = await createEngine(
+    loadConfig(
+      withTestProvider({
+        CORPUS_DIR: corpusDir,
+        DATA_DIR: dir,
+        OLLAMA_BASE_URL: NO_OLLAMA,
+        OLLAMA_STATUS_TTL_MS: "0",
+        ...env,
+      }),
+    ),
+    log,
+  );
   cleanups.push(async () => {
     await engine.close();
     if (!dataDir) await rm(dir, { recursive: true, force: true });
@@ -44,12 +60,20 @@ describe("incremental indexing", () => {
     expect(edited.changed).toBe(1);
     const hits = await engine.retriever.search("douze millions", 3);
     expect(hits.results[0]!.text).toContain("douze millions");
-    expect((await engine.retriever.search("12 millions gendarmerie", 5)).results.every((r) => !r.text.includes("12 millions"))).toBe(true);
+    expect(
+      (await engine.retriever.search("12 millions gendarmerie", 5)).results.every(
+        (r) => !r.text.includes("12 millions"),
+      ),
+    ).toBe(true);
 
     await rm(file);
     const removed = await engine.index();
     expect(removed).toMatchObject({ removed: 1, documents: 4 });
-    expect((await engine.retriever.search("gendarmerie", 5)).results.every((r) => r.document.id !== "case-studies/gendarmerie")).toBe(true);
+    expect(
+      (await engine.retriever.search("gendarmerie", 5)).results.every(
+        (r) => r.document.id !== "case-studies/gendarmerie",
+      ),
+    ).toBe(true);
   });
 
   it("a corpus folder that does not exist is reported, and empties nothing", async () => {
@@ -84,7 +108,10 @@ describe("incremental indexing", () => {
     const file = path.join(corpus, "guidance/broken.md");
     await writeFile(
       file,
-      (await readFile(file, "utf8")).replace("date: 2026-01-01", 'date: 2026-01-01\nkind: guidance\nsources:\n  - title: "Source de test"'),
+      (await readFile(file, "utf8")).replace(
+        "date: 2026-01-01",
+        'date: 2026-01-01\nkind: guidance\nsources:\n  - title: "Source de test"',
+      ),
     );
     const fixed = await engine.index();
     expect(fixed.problems.map((p) => p.path)).not.toContain("guidance/broken.md");
@@ -97,8 +124,19 @@ describe("what a document is about", () => {
     const corpus = await copyCorpus();
     cleanups.push(() => rm(corpus, { recursive: true, force: true }));
     const file = path.join(corpus, "case-studies/gendarmerie.md");
-    const long = Array.from({ length: 6 }, (_, i) => `## Partie ${i + 1}\n\nLa gendarmerie a migré ses postes, étape ${i + 1}.`).join("\n\n");
-    await writeFile(file, (await readFile(file, "utf8")).replace("territory: France", "territory: France\ntags: [GendBuntu, souveraineté]") + "\n\n" + long);
+    const long = Array.from(
+      { length: 6 },
+      (_, i) => `## Partie ${i + 1}\n\nLa gendarmerie a migré ses postes, étape ${i + 1}.`,
+    ).join("\n\n");
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace(
+        "territory: France",
+        "territory: France\ntags: [GendBuntu, souveraineté]",
+      ) +
+        "\n\n" +
+        long,
+    );
     const engine = await engineFor(corpus);
     await engine.index();
     const tagged = await engine.retriever.search("souveraineté", 5);
@@ -131,7 +169,14 @@ describe("what a document is about", () => {
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const db = await lancedb.connect(dataDir);
     const old = ["id", "doc_id", "section", "text", "search_text", "doc_title", "doc_kind", "doc_sources", "doc_hash"];
-    await db.createTable("chunks", [{ ...Object.fromEntries(old.map((k) => [k, "ancien"])), ordinal: 0, doc_date: "2020", doc_url: "https://example.org" }]);
+    await db.createTable("chunks", [
+      {
+        ...Object.fromEntries(old.map((k) => [k, "ancien"])),
+        ordinal: 0,
+        doc_date: "2020",
+        doc_url: "https://example.org",
+      },
+    ]);
     db.close();
     const engine = await engineFor(path.resolve("test/fixtures/corpus"), {}, dataDir);
     const report = await engine.index();
@@ -185,7 +230,14 @@ describe("embedding spaces", () => {
 
 /** What a set of queries returns: ids, order and scores (rounded: BM25 in float32). */
 async function answersOf(engine: Engine): Promise<string[]> {
-  const queries = ["gendarmerie", "douze millions", "économies gendarmerie linux", "cloud act", "nouveau guide logiciel libre", "migration postes ubuntu"];
+  const queries = [
+    "gendarmerie",
+    "douze millions",
+    "économies gendarmerie linux",
+    "cloud act",
+    "nouveau guide logiciel libre",
+    "migration postes ubuntu",
+  ];
   const out: string[] = [];
   for (const q of queries) {
     const { results } = await engine.retriever.search(q, 5);
@@ -197,7 +249,13 @@ async function answersOf(engine: Engine): Promise<string[]> {
 /** Runs `npm run cli -- ingest` as a real process stopped at `point`, then kills it with SIGKILL. */
 async function ingestKilledAt(point: string, corpusDir: string, dataDir: string): Promise<void> {
   const child = spawn(process.execPath, ["server/cli/main.ts", "ingest"], {
-    env: { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, CAP_LIBRE_PAUSE_AT: point },
+    env: {
+      ...process.env,
+      CORPUS_DIR: corpusDir,
+      DATA_DIR: dataDir,
+      OLLAMA_BASE_URL: NO_OLLAMA,
+      CAP_LIBRE_PAUSE_AT: point,
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -245,7 +303,10 @@ describe("crashes and a shared data folder (issue 18 §4)", () => {
       const report = await restarted.index();
       const clean = await engineFor(corpus, {}, cleanDir);
       const cleanReport = await clean.index();
-      expect({ documents: report.documents, chunks: report.chunks }).toEqual({ documents: cleanReport.documents, chunks: cleanReport.chunks });
+      expect({ documents: report.documents, chunks: report.chunks }).toEqual({
+        documents: cleanReport.documents,
+        chunks: cleanReport.chunks,
+      });
       expect(await answersOf(restarted)).toEqual(await answersOf(clean));
       if (point !== "after-first-write") expect(logs.join("\n")).toContain("reconstruit");
     },
@@ -255,9 +316,16 @@ describe("crashes and a shared data folder (issue 18 §4)", () => {
   it("a second process on the same DATA_DIR is refused in French; a lock left by a dead process is taken over", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-lock-"));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const config = loadConfig({ CORPUS_DIR: path.resolve("test/fixtures/corpus"), DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA });
+    const config = loadConfig({
+      CORPUS_DIR: path.resolve("test/fixtures/corpus"),
+      DATA_DIR: dataDir,
+      OLLAMA_BASE_URL: NO_OLLAMA,
+    });
     // A live process that is not this one holds the folder (vitest's parent process stands in for another server).
-    await writeFile(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: process.ppid, since: new Date().toISOString() }));
+    await writeFile(
+      path.join(dataDir, LOCK_FILE),
+      JSON.stringify({ pid: process.ppid, since: new Date().toISOString() }),
+    );
     const refused = await createEngine(config).catch((e) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused.message).toContain(`Un autre Cap Libre (processus ${process.ppid}`);

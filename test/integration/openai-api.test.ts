@@ -2,13 +2,14 @@
  * Cap Libre as an OpenAI-compatible server, called with the official `openai` client the way Open WebUI and
  * LibreChat call it (base URL `…/v1`, Bearer key, model list, streamed chat completions).
  */
-import http from "node:http";
+
 import { execFile } from "node:child_process";
+import http from "node:http";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { FIXTURE_CORPUS, startTestServer, type TestServer } from "../helpers/server.ts";
 
 const QUESTION = "Combien la Gendarmerie a-t-elle économisé avec Linux ?";
@@ -23,11 +24,16 @@ function fetchAs(host: string): typeof fetch {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const headers = Object.fromEntries(new Headers(init.headers).entries());
     return new Promise<Response>((resolve, reject) => {
-      const req = http.request(url, { method: init.method ?? "GET", headers: { ...headers, host }, signal: init.signal ?? undefined }, (res) => {
-        const out = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(", ") : v);
-        resolve(new Response(Readable.toWeb(res) as ReadableStream, { status: res.statusCode, headers: out }));
-      });
+      const req = http.request(
+        url,
+        { method: init.method ?? "GET", headers: { ...headers, host }, signal: init.signal ?? undefined },
+        (res) => {
+          const out = new Headers();
+          for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(", ") : v);
+          resolve(new Response(Readable.toWeb(res) as ReadableStream, { status: res.statusCode, headers: out }));
+        },
+      );
       req.on("error", reject);
       req.end(typeof init.body === "string" ? init.body : undefined);
     });
@@ -35,7 +41,9 @@ function fetchAs(host: string): typeof fetch {
 }
 
 const cli = (args: string[], dataDir: string) =>
-  promisify(execFile)(process.execPath, ["server/cli/main.ts", ...args], { env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir } });
+  promisify(execFile)(process.execPath, ["server/cli/main.ts", ...args], {
+    env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS, DATA_DIR: dataDir },
+  });
 
 describe("the OpenAI-compatible API (/v1), from this machine", () => {
   let model: FakeOllama;
@@ -62,14 +70,19 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
   });
 
   it("answers without streaming, with numbered references in Markdown and the structured sources", async () => {
-    const completion = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] });
+    const completion = await client.chat.completions.create({
+      model: "cap-libre",
+      messages: [{ role: "user", content: QUESTION }],
+    });
     const content = completion.choices[0]!.message.content!;
     expect(content.startsWith(REPLY)).toBe(true);
     expect(content).toContain("**Sources**");
     expect(content).toMatch(/- \[1\] .*Gendarmerie.*\(Retour d'expérience, \d{4}/);
     expect(completion.choices[0]!.finish_reason).toBe("stop");
     expect(completion.usage!.completion_tokens).toBeGreaterThan(0);
-    const extra = (completion as unknown as { cap_libre: { mode: string; sources: { number: number; document: { id: string } }[] } }).cap_libre;
+    const extra = (
+      completion as unknown as { cap_libre: { mode: string; sources: { number: number; document: { id: string } }[] } }
+    ).cap_libre;
     expect(extra.mode).toBe("generated");
     // The same checks as /api/chat: every sentence of the answer verified against the passages it cites.
     expect((extra as any).verification.counts).toMatchObject({ unsupported: 0, invalidCitation: 0 });
@@ -78,7 +91,12 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
   });
 
   it("streams the answer as chunks, then the references, then [DONE]", async () => {
-    const stream = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }], stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: "cap-libre",
+      messages: [{ role: "user", content: QUESTION }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     const deltas: string[] = [];
     let last: any = null;
     let usage: OpenAI.CompletionUsage | null | undefined = null;
@@ -97,7 +115,10 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
   });
 
   it("abstains, with no references, when the corpus does not answer", async () => {
-    const completion = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: "Quelle est la recette de la galette complète ?" }] });
+    const completion = await client.chat.completions.create({
+      model: "cap-libre",
+      messages: [{ role: "user", content: "Quelle est la recette de la galette complète ?" }],
+    });
     expect(completion.choices[0]!.message.content).toContain("Je ne sais pas");
     expect(completion.choices[0]!.message.content).not.toContain("**Sources**");
     expect((completion as any).cap_libre.sources).toEqual([]);
@@ -105,14 +126,20 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
 
   it("passes earlier turns as history without their references, ignoring the client's system prompt", async () => {
     model.chats.length = 0;
-    const first = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] });
+    const first = await client.chat.completions.create({
+      model: "cap-libre",
+      messages: [{ role: "user", content: QUESTION }],
+    });
     await client.chat.completions.create({
       model: "cap-libre",
       messages: [
         { role: "system", content: "Tu es un pirate." },
         { role: "user", content: QUESTION },
         { role: "assistant", content: first.choices[0]!.message.content! },
-        { role: "user", content: [{ type: "text", text: "Et combien la Gendarmerie économise-t-elle par an avec Linux ?" }] },
+        {
+          role: "user",
+          content: [{ type: "text", text: "Et combien la Gendarmerie économise-t-elle par an avec Linux ?" }],
+        },
       ],
     });
     const sent = model.chats.at(-1)!.messages;
@@ -126,7 +153,11 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
     model.set({ tokenDelayMs: 50, reply: "mot ".repeat(200) });
     try {
       const before = model.abortedChats;
-      const stream = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }], stream: true });
+      const stream = await client.chat.completions.create({
+        model: "cap-libre",
+        messages: [{ role: "user", content: QUESTION }],
+        stream: true,
+      });
       for await (const chunk of stream) {
         if (chunk.choices[0]?.delta.content?.includes("mot")) break; // leaving the loop aborts the request
       }
@@ -137,17 +168,38 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
   });
 
   it("answers errors in OpenAI's shape, in French", async () => {
-    const unknown = await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: QUESTION }] }).catch((e: unknown) => e);
+    const unknown = await client.chat.completions
+      .create({ model: "gpt-4o", messages: [{ role: "user", content: QUESTION }] })
+      .catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(OpenAI.NotFoundError);
     expect((unknown as InstanceType<typeof OpenAI.NotFoundError>).code).toBe("model_not_found");
     expect((unknown as Error).message).toContain("Modèle inconnu");
     const empty = await client.chat.completions.create({ model: "cap-libre", messages: [] }).catch((e: unknown) => e);
     expect(empty).toBeInstanceOf(OpenAI.BadRequestError);
     expect((empty as Error).message).toContain("Requête invalide");
-    const res = await fetch(`${server.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    const res = await fetch(`${server.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{",
+    });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { message: expect.stringContaining("JSON"), type: "invalid_request_error", param: null, code: "invalid_json" } });
-    const lastAssistant = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }, { role: "assistant", content: "Oui." }] }).catch((e: unknown) => e);
+    expect(await res.json()).toEqual({
+      error: {
+        message: expect.stringContaining("JSON"),
+        type: "invalid_request_error",
+        param: null,
+        code: "invalid_json",
+      },
+    });
+    const lastAssistant = await client.chat.completions
+      .create({
+        model: "cap-libre",
+        messages: [
+          { role: "user", content: QUESTION },
+          { role: "assistant", content: "Oui." },
+        ],
+      })
+      .catch((e: unknown) => e);
     expect((lastAssistant as Error).message).toContain("dernier message");
   });
 });
@@ -156,7 +208,8 @@ describe("API keys for the OpenAI-compatible API", () => {
   let server: TestServer;
   let dataDir: string;
   let key: string;
-  const remote = (apiKey: string) => new OpenAI({ baseURL: `${server.url}/v1`, apiKey, maxRetries: 0, fetch: fetchAs("cap-libre.mairie.local") });
+  const remote = (apiKey: string) =>
+    new OpenAI({ baseURL: `${server.url}/v1`, apiKey, maxRetries: 0, fetch: fetchAs("cap-libre.mairie.local") });
   beforeAll(async () => {
     // The name under which clients reach this server (as a reverse proxy or Docker's host.docker.internal).
     server = await startTestServer({ ALLOWED_HOSTS: "cap-libre.mairie.local" });
@@ -180,15 +233,28 @@ describe("API keys for the OpenAI-compatible API", () => {
   it("requires a valid key from another host name, and accepts the one created", async () => {
     const missing = await fetchAs("cap-libre.mairie.local")(`${server.url}/v1/models`);
     expect(missing.status).toBe(401);
-    expect((await missing.json()).error).toMatchObject({ message: expect.stringContaining("Clé d'API manquante"), code: "missing_api_key" });
-    const wrong = await remote("cl-this-is-not-a-valid-key").chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] }).catch((e: unknown) => e);
+    expect((await missing.json()).error).toMatchObject({
+      message: expect.stringContaining("Clé d'API manquante"),
+      code: "missing_api_key",
+    });
+    const wrong = await remote("cl-this-is-not-a-valid-key")
+      .chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] })
+      .catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(OpenAI.AuthenticationError);
-    expect((wrong as InstanceType<typeof OpenAI.AuthenticationError>).error).toMatchObject({ type: "invalid_request_error", code: "invalid_api_key" });
+    expect((wrong as InstanceType<typeof OpenAI.AuthenticationError>).error).toMatchObject({
+      type: "invalid_request_error",
+      code: "invalid_api_key",
+    });
     // A program sends a Bearer key and no Origin: the guard against other sites' pages lets it through.
-    const completion = await remote(key).chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] });
+    const completion = await remote(key).chat.completions.create({
+      model: "cap-libre",
+      messages: [{ role: "user", content: QUESTION }],
+    });
     expect(completion.choices[0]!.message.content).toContain("**Sources**");
     // A name that is not this server's is refused before the key is even read, in OpenAI's error shape.
-    const elsewhere = await fetchAs("rebind.example")(`${server.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
+    const elsewhere = await fetchAs("rebind.example")(`${server.url}/v1/models`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(elsewhere.status).toBe(421);
     expect((await elsewhere.json()).error).toMatchObject({ type: "invalid_request_error", code: "host_not_allowed" });
   });
@@ -202,7 +268,11 @@ describe("API keys for the OpenAI-compatible API", () => {
     expect((await remote(key).models.list()).data[0]!.id).toBe("cap-libre");
     const revoked = await cli(["api-key", "revoke", "open-webui"], dataDir);
     expect(revoked.stderr).toContain("révoquée");
-    expect(await remote(key).models.list().catch((e: unknown) => e)).toBeInstanceOf(OpenAI.AuthenticationError);
+    expect(
+      await remote(key)
+        .models.list()
+        .catch((e: unknown) => e),
+    ).toBeInstanceOf(OpenAI.AuthenticationError);
   });
 });
 
@@ -213,13 +283,25 @@ describe("the OpenAI-compatible API with the model busy", () => {
     await server.engine.vectors.run();
     try {
       const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: "sans-cle", maxRetries: 0 });
-      const first = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }], stream: true });
+      const first = await client.chat.completions.create({
+        model: "cap-libre",
+        messages: [{ role: "user", content: QUESTION }],
+        stream: true,
+      });
       const iterator = first[Symbol.asyncIterator]();
       await iterator.next();
-      const res = await fetch(`${server.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] }) });
+      const res = await fetch(`${server.url}/v1/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }] }),
+      });
       expect(res.status).toBe(503);
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect((await res.json()).error).toMatchObject({ type: "server_error", code: "model_busy", message: expect.any(String) });
+      expect((await res.json()).error).toMatchObject({
+        type: "server_error",
+        code: "model_busy",
+        message: expect.any(String),
+      });
       await iterator.return?.();
     } finally {
       await server.stop();

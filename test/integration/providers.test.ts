@@ -7,15 +7,30 @@ import { readFileSync } from "node:fs";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeOllama } from "../helpers/fake-ollama.ts";
-import { postJson, readSse, startFakeModelServer, startTestServer, type SseEvent, type TestServer } from "../helpers/server.ts";
+import {
+  postJson,
+  readSse,
+  type SseEvent,
+  startFakeModelServer,
+  startTestServer,
+  type TestServer,
+} from "../helpers/server.ts";
 
 const QUESTION = "Combien la Gendarmerie a-t-elle économisé avec Linux ?";
 const REPLY = "La Gendarmerie économise 12 millions d'euros par an [1].";
 const letter = JSON.parse(readFileSync("test/fixtures/drafting/letter.json", "utf8"));
-const BRIEFING = { type: "briefing", inputs: { collectivite: letter.collectivite, question: QUESTION, recipient: { name: "M. Le Bihan", role: "maire" } } };
+const BRIEFING = {
+  type: "briefing",
+  inputs: { collectivite: letter.collectivite, question: QUESTION, recipient: { name: "M. Le Bihan", role: "maire" } },
+};
 
-const ask = (server: TestServer, init: RequestInit = {}) => postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: QUESTION }] }, init);
-const tokens = (events: SseEvent[]) => events.filter((e) => e.event === "token").map((e) => e.data.text).join("");
+const ask = (server: TestServer, init: RequestInit = {}) =>
+  postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: QUESTION }] }, init);
+const tokens = (events: SseEvent[]) =>
+  events
+    .filter((e) => e.event === "token")
+    .map((e) => e.data.text)
+    .join("");
 
 describe.each(["ollama", "openai"] as const)("with %s as the model server", (provider) => {
   let model: FakeOllama;
@@ -92,10 +107,16 @@ describe.each(["ollama", "openai"] as const)("with %s as the model server", (pro
 
   it("answers the OpenAI-compatible API with the same answer and its references", async () => {
     const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: "sans-cle", maxRetries: 0 });
-    const stream = await client.chat.completions.create({ model: "cap-libre", messages: [{ role: "user", content: QUESTION }], stream: true });
+    const stream = await client.chat.completions.create({
+      model: "cap-libre",
+      messages: [{ role: "user", content: QUESTION }],
+      stream: true,
+    });
     let content = "";
     for await (const chunk of stream) content += chunk.choices[0]?.delta.content ?? "";
-    expect(content).toMatch(new RegExp(`^${REPLY.replace(/[.[\]]/g, "\\$&")}\\n\\n---\\n\\n\\*\\*Sources\\*\\*\\n\\n- \\[1\\] .*Gendarmerie`));
+    expect(content).toMatch(
+      new RegExp(`^${REPLY.replace(/[.[\]]/g, "\\$&")}\\n\\n---\\n\\n\\*\\*Sources\\*\\*\\n\\n- \\[1\\] .*Gendarmerie`),
+    );
   });
 });
 
@@ -105,7 +126,10 @@ describe.each(["ollama", "openai"] as const)("with %s staying silent", (provider
     const server = await startTestServer({ OLLAMA_BASE_URL: model.url, LLM_IDLE_TIMEOUT_MS: "300" }, provider);
     try {
       const events = await readSse(await ask(server));
-      expect(events.at(-1)!.data).toMatchObject({ mode: "extractive", notice: expect.stringContaining("rien produit") });
+      expect(events.at(-1)!.data).toMatchObject({
+        mode: "extractive",
+        notice: expect.stringContaining("rien produit"),
+      });
       expect(tokens(events)).toContain("12 millions");
     } finally {
       await server.stop();

@@ -59,11 +59,22 @@ describe("model queue", () => {
 
 describe("POST /api/chat under load", () => {
   it("queues, then refuses with 503 and Retry-After; searches answer meanwhile", async () => {
-    const ollama = await startFakeOllama({ reply: "Un mot puis un autre puis encore un autre [1].", tokenDelayMs: 150 });
+    const ollama = await startFakeOllama({
+      reply: "Un mot puis un autre puis encore un autre [1].",
+      tokenDelayMs: 150,
+    });
     cleanups.push(() => ollama.close());
-    const server = await startTestServer({ OLLAMA_BASE_URL: ollama.url, OLLAMA_STATUS_TTL_MS: "60000", LLM_MAX_CONCURRENT: "1", LLM_MAX_QUEUE: "1" });
+    const server = await startTestServer({
+      OLLAMA_BASE_URL: ollama.url,
+      OLLAMA_STATUS_TTL_MS: "60000",
+      LLM_MAX_CONCURRENT: "1",
+      LLM_MAX_QUEUE: "1",
+    });
     cleanups.push(() => server.stop());
-    const ask = () => postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "Combien la Gendarmerie a-t-elle économisé ?" }] });
+    const ask = () =>
+      postJson(`${server.url}/api/chat`, {
+        messages: [{ role: "user", content: "Combien la Gendarmerie a-t-elle économisé ?" }],
+      });
 
     const running = await ask();
     expect(running.status).toBe(200);
@@ -77,7 +88,10 @@ describe("POST /api/chat under load", () => {
     const refused = await ask();
     expect(refused.status).toBe(503);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect((await refused.json()).error).toMatchObject({ code: "model_busy", message: expect.stringContaining("Réessayez") });
+    expect((await refused.json()).error).toMatchObject({
+      code: "model_busy",
+      message: expect.stringContaining("Réessayez"),
+    });
 
     // A search is served while both chats hold or wait for the model.
     const search = await fetch(`${server.url}/api/search?q=gendarmerie`);

@@ -13,7 +13,8 @@ type Schema = { properties?: Record<string, Schema>; maxLength?: number; require
 /** The schema of a dotted path (`collectivite.name`) inside an object schema. */
 function at(schema: Schema, path: string): Schema | undefined {
   let s: Schema | undefined = schema;
-  for (const key of path.split(".")) s = s?.properties?.[key] ?? s?.allOf?.map((a) => a.properties?.[key]).find(Boolean);
+  for (const key of path.split("."))
+    s = s?.properties?.[key] ?? s?.allOf?.map((a) => a.properties?.[key]).find(Boolean);
   return s;
 }
 
@@ -43,10 +44,15 @@ describe("GET /api/reference", () => {
 
   it("the page's hand-written maxlengths (web/drafts.js) agree with the served schema", () => {
     const page = readFileSync("web/drafts.js", "utf8");
-    const declared = [...page.matchAll(/path: "([\w.]+)"[^}]*?maxlength: (\d+)/g)].map((m) => ({ path: m[1]!, max: Number(m[2]) }));
+    const declared = [...page.matchAll(/path: "([\w.]+)"[^}]*?maxlength: (\d+)/g)].map((m) => ({
+      path: m[1]!,
+      max: Number(m[2]),
+    }));
     expect(declared.length).toBeGreaterThan(10);
     const disagree = declared.filter(({ path, max }) => {
-      const limits = Object.values(body.inputs).map((schema) => at(schema, path)?.maxLength).filter((v) => v !== undefined);
+      const limits = Object.values(body.inputs)
+        .map((schema) => at(schema, path)?.maxLength)
+        .filter((v) => v !== undefined);
       return limits.length > 0 && !limits.includes(max);
     });
     expect(disagree).toEqual([]);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
-import { exposureFactor, measureItems } from "../../server/inventory/measure.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
+import { exposureFactor, measureItems } from "../../server/inventory/measure.ts";
 import { nameKey } from "../../server/inventory/normalize.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 import type { AnalysisResult, ManualClassification } from "../../server/inventory/types.ts";
@@ -24,7 +24,15 @@ describe("classification of the test inventories", () => {
     expect(e.wrong).toEqual([]);
     // Status right but product unknown: only the names whose vendor alone is in the fixture catalog.
     const partly = e.partly.map((p) => p.replace(/ \(openSource.*$/, ""));
-    expect(partly.sort()).toEqual(["Adobe Acrobat (64-bit)", "Cisco Secure Client - AnyConnect VPN", "Microsoft Edge", "Microsoft Visio Professional 2019", "OptiPlex 7090", "PowerEdge R740", "SN210"]);
+    expect(partly.sort()).toEqual([
+      "Adobe Acrobat (64-bit)",
+      "Cisco Secure Client - AnyConnect VPN",
+      "Microsoft Edge",
+      "Microsoft Visio Professional 2019",
+      "OptiPlex 7090",
+      "PowerEdge R740",
+      "SN210",
+    ]);
     expect(partly.every((n) => item(all, n).match === "vendor")).toBe(true);
     expect(e.correct).toBe(e.classified - partly.length);
     expect(e.components).toEqual([5, 5]);
@@ -36,12 +44,34 @@ describe("classification of the test inventories", () => {
     }
     // Names absent from the fixture catalog but whose vendor is known are classified through the vendor.
     expect(e.classified).toBe(e.total - e.missed.length);
-    expect(e.missed.sort()).toEqual(["7-Zip 23.01 (x64)", "AP-505", "ArcGIS Pro", "Civil Net RH", "Dropbox", "Gestion des Œuvres – Médiathèque", "Logiciel état civil « Élise »"]);
+    expect(e.missed.sort()).toEqual([
+      "7-Zip 23.01 (x64)",
+      "AP-505",
+      "ArcGIS Pro",
+      "Civil Net RH",
+      "Dropbox",
+      "Gestion des Œuvres – Médiathèque",
+      "Logiciel état civil « Élise »",
+    ]);
   });
 
   it("gives every item the documented shape, a confidence and a French reason", () => {
     for (const i of all.items) {
-      expect(Object.keys(i)).toEqual(expect.arrayContaining(["name", "publisher", "installations", "product", "vendor", "extraEuropean", "openSource", "category", "alternatives", "confidence", "reason"]));
+      expect(Object.keys(i)).toEqual(
+        expect.arrayContaining([
+          "name",
+          "publisher",
+          "installations",
+          "product",
+          "vendor",
+          "extraEuropean",
+          "openSource",
+          "category",
+          "alternatives",
+          "confidence",
+          "reason",
+        ]),
+      );
       expect(i.confidence).toBeGreaterThanOrEqual(0);
       expect(i.confidence).toBeLessThanOrEqual(1);
       expect(i.reason.length).toBeGreaterThan(20);
@@ -85,7 +115,10 @@ describe("classification of the test inventories", () => {
     expect(names).toContain("Civil Net RH");
     expect(names).toContain("Microsoft Edge"); // vendor known, product not: still to classify
     expect(names).not.toContain("Intel(R) Graphics Driver");
-    expect(all.unknown.find((u) => u.name === "Microsoft Edge")).toMatchObject({ vendor: { name: "Microsoft" }, extraEuropean: true });
+    expect(all.unknown.find((u) => u.name === "Microsoft Edge")).toMatchObject({
+      vendor: { name: "Microsoft" },
+      extraEuropean: true,
+    });
     expect(all.unknown.find((u) => u.name === "Civil Net RH")!.reason).toContain("à classer à la main");
     const installs = all.unknown.map((u) => u.installations);
     expect(installs).toEqual([...installs].sort((a, b) => b - a));
@@ -105,13 +138,33 @@ describe("the map", () => {
     expect(workstation.label).toBe("Poste de travail");
     expect(s.components.items).toBe(3);
     expect(s.items + s.components.items).toBe(glpi.items.length);
-    expect(s.categories.map((c) => c.category)).toEqual(expect.arrayContaining(["workstation", "collaboration", "security", "virtualization", "database", "network", "business", "other", "unclassified"]));
+    expect(s.categories.map((c) => c.category)).toEqual(
+      expect.arrayContaining([
+        "workstation",
+        "collaboration",
+        "security",
+        "virtualization",
+        "database",
+        "network",
+        "business",
+        "other",
+        "unclassified",
+      ]),
+    );
   });
 
   it("lists the main risks: legal exposure, price increases, closed formats, lock-in", () => {
     const s = analyze("glpi10-mairie.csv").summary;
     const labels = s.risks.map((r) => r.label);
-    expect(labels).toEqual(expect.arrayContaining(["CLOUD Act (États-Unis)", "lois russes de surveillance (SORM)", "Hausses de prix récentes", "Formats fermés", "Enfermement (pas d'alternative directe)"]));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        "CLOUD Act (États-Unis)",
+        "lois russes de surveillance (SORM)",
+        "Hausses de prix récentes",
+        "Formats fermés",
+        "Enfermement (pas d'alternative directe)",
+      ]),
+    );
     expect(s.risks.find((r) => r.kind === "price-increase")!.products).toEqual(["VMware vSphere"]);
     expect(s.risks.find((r) => r.kind === "closed-format")!.products).toEqual(["AutoCAD"]);
     const virtualization = s.categories.find((c) => c.category === "virtualization")!;
@@ -123,10 +176,19 @@ describe("the map", () => {
   it("puts widely installed extra-European products with a drop-in alternative first among quick wins", () => {
     const wins = analyze("glpi10-mairie.csv").summary.quickWins;
     // Chrome is not one: its drop-in alternative, Firefox, is itself American (exposure barely drops).
-    expect(wins.map((w) => w.product.id)).toEqual(["kaspersky-endpoint-security", "microsoft-onedrive", "adobe-acrobat-reader", "zoom-workplace", "cisco-webex", "sophos-endpoint"]);
+    expect(wins.map((w) => w.product.id)).toEqual([
+      "kaspersky-endpoint-security",
+      "microsoft-onedrive",
+      "adobe-acrobat-reader",
+      "zoom-workplace",
+      "cisco-webex",
+      "sophos-endpoint",
+    ]);
     expect(wins[0]).toMatchObject({ installations: 208, alternative: { id: "eset-endpoint", fit: "drop-in" } });
     expect(wins.every((w) => w.alternative.fit === "drop-in")).toBe(true);
-    expect(wins[1]!.reason).toMatch(/^Microsoft OneDrive.* : \d+ installations, remplacement direct par .*Le produit remplacé relève de : CLOUD Act \(États-Unis\), FISA section 702 \(États-Unis\)\.$/);
+    expect(wins[1]!.reason).toMatch(
+      /^Microsoft OneDrive.* : \d+ installations, remplacement direct par .*Le produit remplacé relève de : CLOUD Act \(États-Unis\), FISA section 702 \(États-Unis\)\.$/,
+    );
     expect(wins[0]!.laws).toEqual(["ru-sorm"]);
   });
 
@@ -145,23 +207,68 @@ describe("the map", () => {
   });
 
   it("weighs exposure, extra-European seat and open source as documented", () => {
-    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: ["cloud-act"], openSource: false })).toBe(1);
-    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: false, exposure: ["russia-sorm"], openSource: false })).toBe(1);
-    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: { controllingCountry: "RU", laws: ["ru-sorm"] }, openSource: false })).toBe(1);
-    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: [], openSource: false })).toBe(0.8);
-    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: ["cloud-act"], openSource: true })).toBe(0.7);
-    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: false, exposure: [], openSource: true })).toBe(0);
+    expect(
+      exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: ["cloud-act"], openSource: false }),
+    ).toBe(1);
+    expect(
+      exposureFactor({
+        name: "x",
+        installations: 1,
+        extraEuropean: false,
+        exposure: ["russia-sorm"],
+        openSource: false,
+      }),
+    ).toBe(1);
+    expect(
+      exposureFactor({
+        name: "x",
+        installations: 1,
+        extraEuropean: true,
+        exposure: { controllingCountry: "RU", laws: ["ru-sorm"] },
+        openSource: false,
+      }),
+    ).toBe(1);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: [], openSource: false })).toBe(
+      0.8,
+    );
+    expect(
+      exposureFactor({ name: "x", installations: 1, extraEuropean: true, exposure: ["cloud-act"], openSource: true }),
+    ).toBe(0.7);
+    expect(exposureFactor({ name: "x", installations: 1, extraEuropean: false, exposure: [], openSource: true })).toBe(
+      0,
+    );
     expect(exposureFactor({ name: "x", installations: 1, extraEuropean: null })).toBeNull();
   });
 
   it("gives a score of 0 to a fully European and free inventory, and none to an unknown one", () => {
     const free = analyzeRows(
-      ["LibreOffice 7.6", "VLC media player", "PostgreSQL 16"].map((name) => ({ name, publisher: null, versions: [], installations: 3, kind: "software" as const, hint: null, file: "x" })),
+      ["LibreOffice 7.6", "VLC media player", "PostgreSQL 16"].map((name) => ({
+        name,
+        publisher: null,
+        versions: [],
+        installations: 3,
+        kind: "software" as const,
+        hint: null,
+        file: "x",
+      })),
       index,
     );
     expect(free.summary.score.value).toBe(0);
     expect(free.summary.openSource.share).toBe(1);
-    const unknown = analyzeRows([{ name: "Logiciel maison", publisher: null, versions: [], installations: 1, kind: "software", hint: null, file: "x" }], index);
+    const unknown = analyzeRows(
+      [
+        {
+          name: "Logiciel maison",
+          publisher: null,
+          versions: [],
+          installations: 1,
+          kind: "software",
+          hint: null,
+          file: "x",
+        },
+      ],
+      index,
+    );
     expect(unknown.summary.score).toMatchObject({ value: null, coverage: 0 });
     expect(unknown.unknown).toHaveLength(1);
   });
@@ -170,11 +277,30 @@ describe("the map", () => {
 describe("manual classifications", () => {
   const manual = (c: Partial<ManualClassification> & { name: string }): [string, ManualClassification] => [
     nameKey(c.name),
-    { id: "x", key: nameKey(c.name), productId: null, category: null, vendorName: null, vendorCountry: null, extraEuropean: null, openSource: null, updatedAt: "2026-03-01T10:00:00.000Z", ...c },
+    {
+      id: "x",
+      key: nameKey(c.name),
+      productId: null,
+      category: null,
+      vendorName: null,
+      vendorCountry: null,
+      extraEuropean: null,
+      openSource: null,
+      updatedAt: "2026-03-01T10:00:00.000Z",
+      ...c,
+    },
   ];
 
   it("classifies an unknown name, and the same name with another version", () => {
-    const classifications = new Map([manual({ name: "Civil Net RH 2023", vendorName: "Ciril GROUP", vendorCountry: "FR", category: "business", openSource: false })]);
+    const classifications = new Map([
+      manual({
+        name: "Civil Net RH 2023",
+        vendorName: "Ciril GROUP",
+        vendorCountry: "FR",
+        category: "business",
+        openSource: false,
+      }),
+    ]);
     const r = analyzeRows(parseInventoryFiles([readInventory("glpi10-mairie.csv")]).rows, index, { classifications });
     expect(item(r, "Civil Net RH")).toMatchObject({
       vendor: { name: "Ciril GROUP", country: "FR" },
@@ -184,7 +310,9 @@ describe("manual classifications", () => {
       confidence: 1,
       match: "manual",
     });
-    expect(item(r, "Civil Net RH").reason).toBe("Classé à la main le 2026-03-01 : catégorie « logiciels métiers », éditeur établi en France, logiciel non libre.");
+    expect(item(r, "Civil Net RH").reason).toBe(
+      "Classé à la main le 2026-03-01 : catégorie « logiciels métiers », éditeur établi en France, logiciel non libre.",
+    );
     expect(r.unknown.map((u) => u.name)).not.toContain("Civil Net RH");
   });
 
@@ -195,7 +323,16 @@ describe("manual classifications", () => {
       manual({ name: "Mozilla Firefox (x64 fr)", category: "other" }),
     ]);
     const r = analyzeRows(parseInventoryFiles([readInventory("glpi10-mairie.csv")]).rows, index, { classifications });
-    expect(item(r, "Microsoft Edge")).toMatchObject({ product: { id: "google-chrome" }, extraEuropean: true, category: "workstation", match: "manual" });
-    expect(item(r, "Mozilla Firefox (x64 fr)")).toMatchObject({ product: { id: "firefox" }, category: "other", openSource: true });
+    expect(item(r, "Microsoft Edge")).toMatchObject({
+      product: { id: "google-chrome" },
+      extraEuropean: true,
+      category: "workstation",
+      match: "manual",
+    });
+    expect(item(r, "Mozilla Firefox (x64 fr)")).toMatchObject({
+      product: { id: "firefox" },
+      category: "other",
+      openSource: true,
+    });
   });
 });

@@ -8,7 +8,7 @@ import { encodeTable, packTables, tableRow, tableRows, unpackTables } from "../.
 import { mapToCsv } from "../../server/inventory/export.ts";
 import { loadMatchIndex } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
-import { INVENTORY_CORPUS, allInventories } from "./fixtures.ts";
+import { allInventories, INVENTORY_CORPUS } from "./fixtures.ts";
 
 describe("compact tables", () => {
   it("round-trips every item of the test inventories, fields absent, null and nested included", async () => {
@@ -23,14 +23,24 @@ describe("compact tables", () => {
 
     const odd = [{ a: 1, b: null }, { a: "1" }, { b: { x: [1, 2] }, c: undefined }, { a: 1, b: { x: [1, 2] } }];
     const table = await unpackTables(packTables({ t: encodeTable(odd) }));
-    expect(tableRows(table.t!)).toEqual([{ a: 1, b: null }, { a: "1" }, { b: { x: [1, 2] } }, { a: 1, b: { x: [1, 2] } }]);
+    expect(tableRows(table.t!)).toEqual([
+      { a: 1, b: null },
+      { a: "1" },
+      { b: { x: [1, 2] } },
+      { a: 1, b: { x: [1, 2] } },
+    ]);
     expect(tableRow(table.t!, 1)).not.toHaveProperty("b");
   });
 });
 
 describe("CSV export", () => {
   it("quotes separators and defuses formulas", async () => {
-    const { rows } = parseInventoryFiles([{ name: "x.csv", bytes: new TextEncoder().encode('Nom;Éditeur\n"=HYPERLINK(""http://x"")";Acme\n"Outil; ""pro""";-Régie\n') }]);
+    const { rows } = parseInventoryFiles([
+      {
+        name: "x.csv",
+        bytes: new TextEncoder().encode('Nom;Éditeur\n"=HYPERLINK(""http://x"")";Acme\n"Outil; ""pro""";-Régie\n'),
+      },
+    ]);
     const { items } = analyzeRows(rows, await loadMatchIndex(INVENTORY_CORPUS));
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(mapToCsv(encodeTable(items)));
     expect(text.startsWith("\uFEFF")).toBe(true);

@@ -11,7 +11,10 @@ export const INVENTORY_FIXTURES = path.resolve("test/fixtures/inventory");
 export const INVENTORY_CORPUS = path.join(INVENTORY_FIXTURES, "corpus");
 export const INVENTORIES = path.join(INVENTORY_FIXTURES, "inventories");
 
-export const readInventory = (name: string): InventoryFile => ({ name, bytes: new Uint8Array(readFileSync(path.join(INVENTORIES, name))) });
+export const readInventory = (name: string): InventoryFile => ({
+  name,
+  bytes: new Uint8Array(readFileSync(path.join(INVENTORIES, name))),
+});
 
 /** Every test inventory (GLPI 10/11, OCS, GLPI Agent JSON, Excel Windows-1252, TSV, pasted list, hardware). */
 export function allInventories(): InventoryFile[] {
@@ -55,7 +58,18 @@ export interface Evaluation {
 export function evaluate(items: InventoryItem[], expected: HandChecked[] = handChecked()): Evaluation {
   // Versions of one product are merged into one line: a name is found among the names of its line.
   const byName = new Map(items.flatMap((i) => (i.names ?? [i.name]).map((n) => [n, i] as const)));
-  const e: Evaluation = { total: 0, classified: 0, provenanceCorrect: 0, correct: 0, wrong: [], missed: [], partly: [], unknownKept: [0, 0], components: [0, 0], absent: [] };
+  const e: Evaluation = {
+    total: 0,
+    classified: 0,
+    provenanceCorrect: 0,
+    correct: 0,
+    wrong: [],
+    missed: [],
+    partly: [],
+    unknownKept: [0, 0],
+    components: [0, 0],
+    absent: [],
+  };
   for (const x of expected) {
     const item = byName.get(x.name);
     if (!item) {
@@ -154,7 +168,10 @@ export function evaluateRealNames(items: InventoryItem[], expected: RealName[] =
     if (item.extraEuropean !== x.extraEuropean) problems.push(`extra-européen ${item.extraEuropean}`);
     if (x.openSource !== null && item.openSource !== x.openSource) problems.push(`libre ${item.openSource}`);
     if (!item.category || !x.categories.includes(item.category)) problems.push(`catégorie ${item.category}`);
-    if (problems.length) f.wrong.push(`${x.name}: ${problems.join(", ")} (${item.product?.id ?? item.suggestion?.id ?? item.vendor?.name ?? "—"})`);
+    if (problems.length)
+      f.wrong.push(
+        `${x.name}: ${problems.join(", ")} (${item.product?.id ?? item.suggestion?.id ?? item.vendor?.name ?? "—"})`,
+      );
     else f.right++;
   }
   return [...figures.values()];

@@ -26,24 +26,88 @@ const TOO_SLOW_MS = 15_000;
 // ——— Generators ———
 
 const HEADERS = [
-  "Nom", "Name", "Logiciel", "Logiciels - Nom", "Software", "Produit", "Éditeur", "Editeur", "Publisher", "Fabricant", "Versions - Nom",
-  "Version", "Nombre d'installations", "Number of installations", "nbre", "Quantité", "Modèle", "Model", "Type", "Entité", "Commentaire", "",
+  "Nom",
+  "Name",
+  "Logiciel",
+  "Logiciels - Nom",
+  "Software",
+  "Produit",
+  "Éditeur",
+  "Editeur",
+  "Publisher",
+  "Fabricant",
+  "Versions - Nom",
+  "Version",
+  "Nombre d'installations",
+  "Number of installations",
+  "nbre",
+  "Quantité",
+  "Modèle",
+  "Model",
+  "Type",
+  "Entité",
+  "Commentaire",
+  "",
 ];
 const NAMES = [
-  "Microsoft Office Professionnel Plus 2016", "Google Chrome", "Mozilla Firefox (x64 fr)", "LibreOffice 24.2", "Zoom", "Kaspersky Endpoint Security",
-  "Civil Net RH", "VMware Tools", "Adobe Acrobat Reader DC - Français", "7-Zip 23.01 (x64)", "Mise à jour de sécurité pour Microsoft Office (KB5002000)",
-  "Catalyst 2960-X", "OptiPlex 7090", "Logiciel ''Élections'' v2", "Œuvres – Médiathèque « Élise »",
+  "Microsoft Office Professionnel Plus 2016",
+  "Google Chrome",
+  "Mozilla Firefox (x64 fr)",
+  "LibreOffice 24.2",
+  "Zoom",
+  "Kaspersky Endpoint Security",
+  "Civil Net RH",
+  "VMware Tools",
+  "Adobe Acrobat Reader DC - Français",
+  "7-Zip 23.01 (x64)",
+  "Mise à jour de sécurité pour Microsoft Office (KB5002000)",
+  "Catalyst 2960-X",
+  "OptiPlex 7090",
+  "Logiciel ''Élections'' v2",
+  "Œuvres – Médiathèque « Élise »",
 ];
 const HOSTILE = [
-  "<br>", "<br/>", "<hr>", '"', '""', "''", ";", ",", "\t", "|", "\r", "\n", "\u0000", "\uFEFF", "&amp;", "&#x3C;", "&lt;script&gt;", "=cmd|' /C calc'!A0",
-  "\u202e", "💾", "ﬁ", "İ", "\ud800", "1 204", "-1", "1e309", "NaN", "{", "[", "<", "sep=;",
+  "<br>",
+  "<br/>",
+  "<hr>",
+  '"',
+  '""',
+  "''",
+  ";",
+  ",",
+  "\t",
+  "|",
+  "\r",
+  "\n",
+  "\u0000",
+  "\uFEFF",
+  "&amp;",
+  "&#x3C;",
+  "&lt;script&gt;",
+  "=cmd|' /C calc'!A0",
+  "\u202e",
+  "💾",
+  "ﬁ",
+  "İ",
+  "\ud800",
+  "1 204",
+  "-1",
+  "1e309",
+  "NaN",
+  "{",
+  "[",
+  "<",
+  "sep=;",
 ];
 
 const cell = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NAMES) },
   { weight: 3, arbitrary: fc.string({ maxLength: 30 }) },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 30 }) },
-  { weight: 2, arbitrary: fc.array(fc.constantFrom(...HOSTILE, ...NAMES), { maxLength: 6 }).map((parts) => parts.join("")) },
+  {
+    weight: 2,
+    arbitrary: fc.array(fc.constantFrom(...HOSTILE, ...NAMES), { maxLength: 6 }).map((parts) => parts.join("")),
+  },
   { weight: 1, arbitrary: fc.nat({ max: 100_000 }).map(String) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: BIG ? 200_000 : 2_000 }).map((n) => "x".repeat(n)) },
 );
@@ -65,16 +129,22 @@ const delimited = fc
     return [title, line(header), ...rows.map(line)].filter((l) => l !== undefined).join(newline) + newline;
   });
 
-const encoded = fc.tuple(delimited, fc.constantFrom("utf-8", "utf-8-bom", "win1252", "utf16le-bom", "utf16le")).map(([text, encoding]) => {
-  if (encoding === "utf-8") return new TextEncoder().encode(text);
-  if (encoding === "utf-8-bom") return new TextEncoder().encode(`\uFEFF${text}`);
-  if (encoding === "win1252") return new Uint8Array(iconv.encode(text, "win1252"));
-  const body = new Uint8Array(iconv.encode(text, "utf16le"));
-  return encoding === "utf16le" ? body : new Uint8Array([0xff, 0xfe, ...body]);
-});
+const encoded = fc
+  .tuple(delimited, fc.constantFrom("utf-8", "utf-8-bom", "win1252", "utf16le-bom", "utf16le"))
+  .map(([text, encoding]) => {
+    if (encoding === "utf-8") return new TextEncoder().encode(text);
+    if (encoding === "utf-8-bom") return new TextEncoder().encode(`\uFEFF${text}`);
+    if (encoding === "win1252") return new Uint8Array(iconv.encode(text, "win1252"));
+    const body = new Uint8Array(iconv.encode(text, "utf16le"));
+    return encoding === "utf16le" ? body : new Uint8Array([0xff, 0xfe, ...body]);
+  });
 
 const software = fc.record(
-  { name: fc.oneof(fc.constantFrom(...NAMES), cell, fc.integer(), fc.constant(null)), publisher: fc.oneof(cell, fc.constant(null)), version: fc.oneof(cell, fc.integer()) },
+  {
+    name: fc.oneof(fc.constantFrom(...NAMES), cell, fc.integer(), fc.constant(null)),
+    publisher: fc.oneof(cell, fc.constant(null)),
+    version: fc.oneof(cell, fc.integer()),
+  },
   { requiredKeys: [] },
 );
 const glpiJson = fc
@@ -85,23 +155,45 @@ const glpiJson = fc
         operatingsystem: fc.oneof(fc.record({ full_name: cell, version: cell }), fc.anything()),
         bios: fc.oneof(fc.record({ smodel: cell, smanufacturer: cell }), fc.anything()),
         hardware: fc.record({ vmsystem: fc.constantFrom("Physical", "VMware", "") }),
-        network_device: fc.oneof(fc.record({ model: cell, manufacturer: cell, type: fc.constantFrom("Networking", "Printer", "") }), fc.constant(undefined)),
+        network_device: fc.oneof(
+          fc.record({ model: cell, manufacturer: cell, type: fc.constantFrom("Networking", "Printer", "") }),
+          fc.constant(undefined),
+        ),
       },
       { requiredKeys: [] },
     ),
   })
   .map((v) => new TextEncoder().encode(JSON.stringify(v)));
 const jsonList = fc
-  .array(fc.dictionary(fc.constantFrom(...HEADERS, "name", "publisher", "count"), fc.oneof(cell, fc.integer(), fc.constant(null))), { maxLength: MAX_ROWS })
+  .array(
+    fc.dictionary(
+      fc.constantFrom(...HEADERS, "name", "publisher", "count"),
+      fc.oneof(cell, fc.integer(), fc.constant(null)),
+    ),
+    { maxLength: MAX_ROWS },
+  )
   .map((v) => new TextEncoder().encode(JSON.stringify(v)));
-const brokenJson = fc.tuple(fc.oneof(glpiJson, jsonList), fc.nat()).map(([bytes, cut]) => bytes.subarray(0, Math.max(1, cut % bytes.length)));
+const brokenJson = fc
+  .tuple(fc.oneof(glpiJson, jsonList), fc.nat())
+  .map(([bytes, cut]) => bytes.subarray(0, Math.max(1, cut % bytes.length)));
 const anyJson = fc.jsonValue().map((v) => new TextEncoder().encode(JSON.stringify(v) ?? "null"));
-const prose = fc.array(fc.constantFrom("Madame la Présidente,", "Nous vous écrivons au sujet de la migration des postes de travail de la commune.", "Elle nous semble urgente.", "Bien à vous."), { minLength: 1, maxLength: 8 }).map((l) => new TextEncoder().encode(l.join("\n")));
+const prose = fc
+  .array(
+    fc.constantFrom(
+      "Madame la Présidente,",
+      "Nous vous écrivons au sujet de la migration des postes de travail de la commune.",
+      "Elle nous semble urgente.",
+      "Bien à vous.",
+    ),
+    { minLength: 1, maxLength: 8 },
+  )
+  .map((l) => new TextEncoder().encode(l.join("\n")));
 const bytes = fc.uint8Array({ maxLength: 2_000 });
 const list = fc.array(cell, { maxLength: MAX_ROWS * 2 }).map((names) => new TextEncoder().encode(names.join("\n")));
 
 /** Each generated inventory with the name of its family, for the counts per family. */
-const family = (name: string, arbitrary: fc.Arbitrary<Uint8Array>) => arbitrary.map((b) => ({ family: name, bytes: b }));
+const family = (name: string, arbitrary: fc.Arbitrary<Uint8Array>) =>
+  arbitrary.map((b) => ({ family: name, bytes: b }));
 const tagged = fc.oneof(
   { weight: 6, arbitrary: family("csv", encoded) },
   { weight: 2, arbitrary: family("glpi-json", glpiJson) },
@@ -114,7 +206,11 @@ const tagged = fc.oneof(
 );
 const inventory = tagged.map((t) => t.bytes);
 
-const upload = fc.record({ input: tagged, multipart: fc.boolean(), name: fc.oneof(fc.constantFrom("glpi.csv", "inventaire.json", "liste.txt"), fc.string({ maxLength: 20 })) });
+const upload = fc.record({
+  input: tagged,
+  multipart: fc.boolean(),
+  name: fc.oneof(fc.constantFrom("glpi.csv", "inventaire.json", "liste.txt"), fc.string({ maxLength: 20 })),
+});
 
 // ——— What a French error looks like ———
 
@@ -177,7 +273,12 @@ describe("inventory fuzzing", () => {
         const started = performance.now();
         let res: Response;
         try {
-          res = await fetch(`${server.url}/api/inventory/analyze?name=${encodeURIComponent(c.name)}`, { method: "POST", body, headers, signal: AbortSignal.timeout(TOO_SLOW_MS) });
+          res = await fetch(`${server.url}/api/inventory/analyze?name=${encodeURIComponent(c.name)}`, {
+            method: "POST",
+            body,
+            headers,
+            signal: AbortSignal.timeout(TOO_SLOW_MS),
+          });
         } catch (err) {
           failures.push(`#${n}: no answer within ${TOO_SLOW_MS} ms (${(err as Error).name})`);
           counts[1]++;
@@ -187,13 +288,15 @@ describe("inventory fuzzing", () => {
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         const elapsed = performance.now() - started;
         const sample = new TextDecoder().decode(c.bytes.subarray(0, 120));
-        if (res.status >= 500 || ![200, 201, 400, 413].includes(res.status)) failures.push(`#${n}: ${res.status} ${text.slice(0, 300)} — input ${JSON.stringify(sample)}`);
+        if (res.status >= 500 || ![200, 201, 400, 413].includes(res.status))
+          failures.push(`#${n}: ${res.status} ${text.slice(0, 300)} — input ${JSON.stringify(sample)}`);
         else if (res.status >= 400) {
           const error = JSON.parse(text).error;
           if (!error?.code || !isFrench(error.message)) failures.push(`#${n}: not French: ${text.slice(0, 300)}`);
         } else {
           const analysis = JSON.parse(text);
-          if (!analysis.id || !analysis.summary || !analysis.pages) failures.push(`#${n}: analysis without id, summary or pages`);
+          if (!analysis.id || !analysis.summary || !analysis.pages)
+            failures.push(`#${n}: analysis without id, summary or pages`);
         }
         if (elapsed > TOO_SLOW_MS) failures.push(`#${n}: ${Math.round(elapsed)} ms`);
         if (failures.length > failedBefore) counts[1]++;
@@ -201,7 +304,9 @@ describe("inventory fuzzing", () => {
     };
     await Promise.all([client(), client(), client()]);
     const perFamily = [...families].map(([f, [tried, failed]]) => `${f} ${tried} tried / ${failed} failed`).join(", ");
-    console.log(`inventory fuzzing over HTTP (seed ${SEED + 1}): statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${perFamily}`);
+    console.log(
+      `inventory fuzzing over HTTP (seed ${SEED + 1}): statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${perFamily}`,
+    );
     expect(failures.slice(0, 5), `seed ${SEED + 1}; statuses ${JSON.stringify([...statuses])}`).toEqual([]);
     // The generators reach both outcomes.
     expect((statuses.get(201) ?? 0) + (statuses.get(200) ?? 0)).toBeGreaterThan(RUNS / 10);

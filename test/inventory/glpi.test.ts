@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pullGlpiSoftware, toGlpiExport } from "../../server/inventory/glpi.ts";
 import { parseInventoryFile } from "../../server/inventory/parse.ts";
-import { startFakeGlpi, type FakeGlpi, type FakeSoftware } from "../helpers/fake-glpi.ts";
+import { type FakeGlpi, type FakeSoftware, startFakeGlpi } from "../helpers/fake-glpi.ts";
 import { postJson, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS, readInventory } from "./fixtures.ts";
 
@@ -23,13 +23,24 @@ const software: FakeSoftware[] = parseInventoryFile(fixture).rows.map((r) => ({
   versions: r.versions,
   installations: r.installations,
 }));
-software.push({ name: "Logiciel supprimé", publisher: "Éditeur disparu", versions: ["1.0"], installations: 3, deleted: true });
+software.push({
+  name: "Logiciel supprimé",
+  publisher: "Éditeur disparu",
+  versions: ["1.0"],
+  installations: 3,
+  deleted: true,
+});
 
 let glpi: FakeGlpi;
 let server: TestServer;
 beforeAll(async () => {
   glpi = await startFakeGlpi({ software, userToken: USER_TOKEN, appToken: APP_TOKEN, maxPage: 7 });
-  server = await startTestServer({ CORPUS_DIR: INVENTORY_CORPUS, GLPI_URL: glpi.url, GLPI_USER_TOKEN: USER_TOKEN, GLPI_APP_TOKEN: APP_TOKEN });
+  server = await startTestServer({
+    CORPUS_DIR: INVENTORY_CORPUS,
+    GLPI_URL: glpi.url,
+    GLPI_USER_TOKEN: USER_TOKEN,
+    GLPI_APP_TOKEN: APP_TOKEN,
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -38,7 +49,15 @@ afterAll(async () => {
 
 const comparable = (items: any[]) =>
   items
-    .map((i) => ({ name: i.name, publisher: i.publisher, installations: i.installations, product: i.product?.id ?? null, extraEuropean: i.extraEuropean, category: i.category, versions: [...i.versions].sort() }))
+    .map((i) => ({
+      name: i.name,
+      publisher: i.publisher,
+      installations: i.installations,
+      product: i.product?.id ?? null,
+      extraEuropean: i.extraEuropean,
+      category: i.category,
+      versions: [...i.versions].sort(),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
 describe("GLPI connector", () => {
@@ -48,7 +67,14 @@ describe("GLPI connector", () => {
     expect(pulled).toHaveLength(software.length - 1);
     expect(pulled.map((s) => s.name)).not.toContain("Logiciel supprimé");
     expect(pulled).toEqual(
-      software.filter((x) => !x.deleted).map((s) => ({ name: s.name, publisher: s.publisher ?? "", installations: s.installations, versions: [...s.versions].sort() })),
+      software
+        .filter((x) => !x.deleted)
+        .map((s) => ({
+          name: s.name,
+          publisher: s.publisher ?? "",
+          installations: s.installations,
+          versions: [...s.versions].sort(),
+        })),
     );
     const softwarePages = glpi.requests.filter((r) => r.startsWith("GET /glpi/apirest.php/Software/"));
     expect(softwarePages.length).toBe(Math.ceil((software.length - 1) / 7));
@@ -63,7 +89,10 @@ describe("GLPI connector", () => {
     expect(pulled.files[0]).toMatchObject({ format: "glpi-csv-10" });
     expect(pulled.files[0].name).toMatch(/^GLPI 127\.0\.0\.1:\d+\/glpi \(\d{4}-\d{2}-\d{2}\)$/);
 
-    const upload = await fetch(`${server.url}/api/inventory/analyze?name=glpi.csv`, { method: "POST", body: fixture.bytes as Uint8Array<ArrayBuffer> });
+    const upload = await fetch(`${server.url}/api/inventory/analyze?name=glpi.csv`, {
+      method: "POST",
+      body: fixture.bytes as Uint8Array<ArrayBuffer>,
+    });
     expect(upload.status).toBe(201);
     const uploaded = await upload.json();
     expect(comparable(pulled.items)).toEqual(comparable(uploaded.items));
@@ -73,7 +102,11 @@ describe("GLPI connector", () => {
     const saved = await fetch(`${server.url}/api/inventory/analyses/${pulled.id}`);
     expect(saved.status).toBe(200);
     const status = await (await fetch(`${server.url}/api/inventory/glpi`)).json();
-    expect(status).toMatchObject({ configured: true, tokenConfigured: true, last: { analysisId: pulled.id, error: null } });
+    expect(status).toMatchObject({
+      configured: true,
+      tokenConfigured: true,
+      last: { analysisId: pulled.id, error: null },
+    });
   });
 
   it("never saves nor returns the tokens", async () => {
@@ -104,7 +137,9 @@ describe("GLPI connector", () => {
     expect(error.message).toContain("a refusé la connexion");
     expect(error.message).not.toContain("mauvais-jeton-123");
 
-    await expect(pullGlpiSoftware({ url: glpi.url, userToken: USER_TOKEN, appToken: "faux" })).rejects.toMatchObject({ code: "glpi_refused" });
+    await expect(pullGlpiSoftware({ url: glpi.url, userToken: USER_TOKEN, appToken: "faux" })).rejects.toMatchObject({
+      code: "glpi_refused",
+    });
     expect(glpi.openSessions()).toBe(0);
   });
 
@@ -115,8 +150,14 @@ describe("GLPI connector", () => {
     try {
       const res = await fetch(`${other.url}/api/inventory/glpi/import`, { method: "POST" });
       expect(res.status).toBe(400);
-      expect((await res.json()).error).toMatchObject({ code: "glpi_not_configured", message: expect.stringContaining("GLPI_URL") });
-      expect(await (await fetch(`${other.url}/api/inventory/glpi`)).json()).toMatchObject({ configured: false, host: null });
+      expect((await res.json()).error).toMatchObject({
+        code: "glpi_not_configured",
+        message: expect.stringContaining("GLPI_URL"),
+      });
+      expect(await (await fetch(`${other.url}/api/inventory/glpi`)).json()).toMatchObject({
+        configured: false,
+        host: null,
+      });
     } finally {
       await other.stop();
     }
@@ -125,27 +166,44 @@ describe("GLPI connector", () => {
   it("gives up on a stalled or absent GLPI with a French message", async () => {
     const stalled = await startFakeGlpi({ software, userToken: USER_TOKEN, stall: true });
     try {
-      await expect(pullGlpiSoftware({ url: stalled.url, userToken: USER_TOKEN, timeoutMs: 300 })).rejects.toMatchObject({
-        code: "glpi_timeout",
-        message: expect.stringContaining("n'a pas répondu"),
-      });
+      await expect(pullGlpiSoftware({ url: stalled.url, userToken: USER_TOKEN, timeoutMs: 300 })).rejects.toMatchObject(
+        {
+          code: "glpi_timeout",
+          message: expect.stringContaining("n'a pas répondu"),
+        },
+      );
     } finally {
       await stalled.close();
     }
-    await expect(pullGlpiSoftware({ url: "http://127.0.0.1:9/apirest.php", userToken: USER_TOKEN })).rejects.toMatchObject({ code: "glpi_unreachable" });
-    await expect(pullGlpiSoftware({ url: "ftp://glpi", userToken: USER_TOKEN })).rejects.toMatchObject({ code: "glpi_invalid_url" });
+    await expect(
+      pullGlpiSoftware({ url: "http://127.0.0.1:9/apirest.php", userToken: USER_TOKEN }),
+    ).rejects.toMatchObject({ code: "glpi_unreachable" });
+    await expect(pullGlpiSoftware({ url: "ftp://glpi", userToken: USER_TOKEN })).rejects.toMatchObject({
+      code: "glpi_invalid_url",
+    });
   });
 
   it("reads an empty GLPI and writes an export GLPI's own parser reads back", async () => {
     const empty = await startFakeGlpi({ software: [], userToken: USER_TOKEN });
     try {
-      expect(await pullGlpiSoftware({ url: empty.url.replace(/\/apirest\.php$/, "/"), userToken: USER_TOKEN })).toEqual([]);
+      expect(await pullGlpiSoftware({ url: empty.url.replace(/\/apirest\.php$/, "/"), userToken: USER_TOKEN })).toEqual(
+        [],
+      );
     } finally {
       await empty.close();
     }
-    const csv = toGlpiExport([{ name: 'Outil "maison"; v2', publisher: "Mairie", versions: ["1", "2"], installations: 4 }]);
+    const csv = toGlpiExport([
+      { name: 'Outil "maison"; v2', publisher: "Mairie", versions: ["1", "2"], installations: 4 },
+    ]);
     const { file, rows } = parseInventoryFile({ name: "x.csv", bytes: new TextEncoder().encode(csv) });
     expect(file.format).toBe("glpi-csv-10");
-    expect(rows).toEqual([expect.objectContaining({ name: 'Outil "maison"; v2', publisher: "Mairie", versions: ["1", "2"], installations: 4 })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        name: 'Outil "maison"; v2',
+        publisher: "Mairie",
+        versions: ["1", "2"],
+        installations: 4,
+      }),
+    ]);
   });
 });

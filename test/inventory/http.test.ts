@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { unzipSync, strFromU8 } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS, readInventory } from "./fixtures.ts";
@@ -41,7 +41,11 @@ describe("POST /api/inventory/analyze", () => {
       ["glpi10-mairie.csv", "glpi-csv-10"],
       ["glpi-agent-pc-accueil-01.json", "glpi-json"],
     ]);
-    expect(body.items.find((i: any) => i.name === "Google Chrome")).toMatchObject({ installations: 59, product: { id: "google-chrome" }, extraEuropean: true });
+    expect(body.items.find((i: any) => i.name === "Google Chrome")).toMatchObject({
+      installations: 59,
+      product: { id: "google-chrome" },
+      extraEuropean: true,
+    });
     expect(body.summary.score.value).toBeGreaterThan(0);
     expect(body.summary.quickWins.length).toBeGreaterThan(0);
     expect(body.unknown.map((u: any) => u.name)).toContain("Civil Net RH");
@@ -49,7 +53,11 @@ describe("POST /api/inventory/analyze", () => {
   });
 
   it("accepts a raw body, named by ?name=", async () => {
-    const res = await analyze(readInventory("ocs-nombre.csv").bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": "text/csv" } }, "?name=export.csv");
+    const res = await analyze(
+      readInventory("ocs-nombre.csv").bytes as Uint8Array<ArrayBuffer>,
+      { headers: { "content-type": "text/csv" } },
+      "?name=export.csv",
+    );
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body.files[0]).toMatchObject({ name: "export.csv", format: "ocs-count-csv" });
@@ -60,7 +68,10 @@ describe("POST /api/inventory/analyze", () => {
     const big = new Uint8Array(MAX + 10).fill(0x41);
     const res = await analyze(form({ name: "gros.csv", bytes: big }));
     expect(res.status).toBe(413);
-    expect((await res.json()).error).toEqual({ code: "payload_too_large", message: expect.stringContaining("trop volumineux (64 Ko au maximum)") });
+    expect((await res.json()).error).toEqual({
+      code: "payload_too_large",
+      message: expect.stringContaining("trop volumineux (64 Ko au maximum)"),
+    });
     const stream = new ReadableStream({
       start(controller) {
         for (let i = 0; i < 3; i++) controller.enqueue(new Uint8Array(MAX / 2).fill(0x41));
@@ -92,10 +103,22 @@ describe("POST /api/inventory/analyze", () => {
   it("lists saved analyses and returns one, 404 in French for an unknown id", async () => {
     const list = await (await fetch(`${server.url}/api/inventory/analyses`)).json();
     const entry = list.analyses.find((a: any) => a.id === firstId);
-    expect(entry).toMatchObject({ files: ["glpi10-mairie.csv", "glpi-agent-pc-accueil-01.json"], counts: { unknown: expect.any(Number), score: expect.any(Number) } });
+    expect(entry).toMatchObject({
+      files: ["glpi10-mairie.csv", "glpi-agent-pc-accueil-01.json"],
+      counts: { unknown: expect.any(Number), score: expect.any(Number) },
+    });
     expect(entry.counts.items).toBeGreaterThan(20);
     // Summaries only: no items, no unknown list, no map.
-    for (const a of list.analyses) expect(Object.keys(a).sort()).toEqual(["collectivite", "counts", "createdAt", "files", "id", "name", "updatedAt"]);
+    for (const a of list.analyses)
+      expect(Object.keys(a).sort()).toEqual([
+        "collectivite",
+        "counts",
+        "createdAt",
+        "files",
+        "id",
+        "name",
+        "updatedAt",
+      ]);
     const one = await fetch(`${server.url}/api/inventory/analyses/${firstId}`);
     expect(one.status).toBe(200);
     expect((await one.json()).id).toBe(firstId);
@@ -103,20 +126,31 @@ describe("POST /api/inventory/analyze", () => {
     expect(await server.engine.records("analyses").get(firstId)).toMatchObject({ id: firstId, storage: "compact-v1" });
     const missing = await fetch(`${server.url}/api/inventory/analyses/2026-01-01-inconnue`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.message).toContain("Aucune analyse d'inventaire ne porte l'identifiant « 2026-01-01-inconnue »");
+    expect((await missing.json()).error.message).toContain(
+      "Aucune analyse d'inventaire ne porte l'identifiant « 2026-01-01-inconnue »",
+    );
   });
 });
 
 describe("PUT /api/inventory/classifications", () => {
-  const put = (body: unknown) => fetch(`${server.url}/api/inventory/classifications`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const put = (body: unknown) =>
+    fetch(`${server.url}/api/inventory/classifications`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
 
   it("validates the classification, naming the field in French", async () => {
     const bad = await put({ name: "Civil Net RH", vendorCountry: "Fr4nce" });
     expect(bad.status).toBe(400);
     const body = await bad.json();
-    expect(body.error.message).toBe("Classification invalide : vendorCountry : code pays ISO 3166-1 alpha-2 attendu (FR, US…)");
+    expect(body.error.message).toBe(
+      "Classification invalide : vendorCountry : code pays ISO 3166-1 alpha-2 attendu (FR, US…)",
+    );
     // The same, by field, for a form to show under the field (web/forms.js).
-    expect(body.error.fields).toEqual([{ path: "vendorCountry", message: "code pays ISO 3166-1 alpha-2 attendu (FR, US…)" }]);
+    expect(body.error.fields).toEqual([
+      { path: "vendorCountry", message: "code pays ISO 3166-1 alpha-2 attendu (FR, US…)" },
+    ]);
     const nothing = await put({ name: "Civil Net RH" });
     expect((await nothing.json()).error.message).toContain("indiquez au moins un des champs productId");
     const unknownProduct = await put({ name: "Civil Net RH", productId: "n-existe-pas" });
@@ -129,7 +163,13 @@ describe("PUT /api/inventory/classifications", () => {
   });
 
   it("saves a classification that the next analysis reuses", async () => {
-    const res = await put({ name: "Civil Net RH", vendorName: "Ciril GROUP", vendorCountry: "fr", category: "business", openSource: false });
+    const res = await put({
+      name: "Civil Net RH",
+      vendorName: "Ciril GROUP",
+      vendorCountry: "fr",
+      category: "business",
+      openSource: false,
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ name: "Civil Net RH", vendorCountry: "FR", category: "business" });
     const edge = await put({ name: "Microsoft Edge", productId: "google-chrome" });
@@ -138,20 +178,34 @@ describe("PUT /api/inventory/classifications", () => {
     expect(list.classifications.map((c: any) => c.name).sort()).toEqual(["Civil Net RH", "Microsoft Edge"]);
 
     const body = await (await analyze(form(readInventory("glpi10-mairie.csv")))).json();
-    expect(body.items.find((i: any) => i.name === "Civil Net RH")).toMatchObject({ match: "manual", extraEuropean: false, category: "business", vendor: { country: "FR" } });
+    expect(body.items.find((i: any) => i.name === "Civil Net RH")).toMatchObject({
+      match: "manual",
+      extraEuropean: false,
+      category: "business",
+      vendor: { country: "FR" },
+    });
     expect(body.unknown.map((u: any) => u.name)).not.toContain("Civil Net RH");
-    expect(body.items.find((i: any) => i.name === "Microsoft Edge")).toMatchObject({ match: "manual", product: { id: "google-chrome" } });
+    expect(body.items.find((i: any) => i.name === "Microsoft Edge")).toMatchObject({
+      match: "manual",
+      product: { id: "google-chrome" },
+    });
   });
 });
 
 describe("saved analyses: pages, rename, delete, export, comparison, re-uploads", () => {
   const api = (p: string, init?: RequestInit) => fetch(`${server.url}/api/inventory${p}`, init);
-  const json = (method: string, body: unknown): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const json = (method: string, body: unknown): RequestInit => ({
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   let id = "";
   let total = 0;
 
   beforeAll(async () => {
-    const body = await (await analyze(form(readInventory("glpi10-mairie.csv"), readInventory("ocs-tous-les-logiciels.csv")))).json();
+    const body = await (
+      await analyze(form(readInventory("glpi10-mairie.csv"), readInventory("ocs-tous-les-logiciels.csv")))
+    ).json();
     id = body.id;
     total = body.pages.items.total;
   });
@@ -192,7 +246,10 @@ describe("saved analyses: pages, rename, delete, export, comparison, re-uploads"
   });
 
   it("renames an analysis and records its collectivité, refusing bad names in French", async () => {
-    const res = await api(`/analyses/${id}`, json("PATCH", { name: "Mairie de Plouzané — mars 2026", collectivite: "Plouzané" }));
+    const res = await api(
+      `/analyses/${id}`,
+      json("PATCH", { name: "Mairie de Plouzané — mars 2026", collectivite: "Plouzané" }),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id, name: "Mairie de Plouzané — mars 2026", collectivite: "Plouzané" });
     const list = (await (await api("/analyses")).json()).analyses;
@@ -236,28 +293,53 @@ describe("saved analyses: pages, rename, delete, export, comparison, re-uploads"
     expect(content).toContain("<text:p>Google Chrome</text:p>");
   });
 
-  const hasCalc = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0 && spawnSync("test", ["-e", "/usr/lib/libreoffice/program/libsclo.so"]).status === 0;
-  it.skipIf(!hasCalc)("LibreOffice opens the ODS: converted back to CSV, it has every item", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "cap-libre-ods-"));
-    try {
-      const input = path.join(dir, "carte.ods");
-      await writeFile(input, new Uint8Array(await (await api(`/analyses/${id}/export?format=ods`)).arrayBuffer()));
-      const profile = pathToFileURL(path.join(dir, "profile")).href;
-      await promisify(execFile)("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1", "--outdir", path.join(dir, "out"), input], { timeout: 120_000 });
-      const csv = await readFile(path.join(dir, "out", "carte.csv"), "utf8");
-      const rows = csv.trim().split(/\r?\n(?=")/);
-      expect(rows[0]).toContain('"Nom dans l\'inventaire";"Éditeur indiqué";"Installations"');
-      expect(rows).toHaveLength(total + 1);
-      // Numbers stay numbers.
-      expect(rows.find((r) => r.startsWith('"Google Chrome"'))).toMatch(/^"Google Chrome";"[^"]*";\d+;/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 150_000);
+  const hasCalc =
+    spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0 &&
+    spawnSync("test", ["-e", "/usr/lib/libreoffice/program/libsclo.so"]).status === 0;
+  it.skipIf(!hasCalc)(
+    "LibreOffice opens the ODS: converted back to CSV, it has every item",
+    async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), "cap-libre-ods-"));
+      try {
+        const input = path.join(dir, "carte.ods");
+        await writeFile(input, new Uint8Array(await (await api(`/analyses/${id}/export?format=ods`)).arrayBuffer()));
+        const profile = pathToFileURL(path.join(dir, "profile")).href;
+        await promisify(execFile)(
+          "soffice",
+          [
+            `-env:UserInstallation=${profile}`,
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):59,34,76,1",
+            "--outdir",
+            path.join(dir, "out"),
+            input,
+          ],
+          { timeout: 120_000 },
+        );
+        const csv = await readFile(path.join(dir, "out", "carte.csv"), "utf8");
+        const rows = csv.trim().split(/\r?\n(?=")/);
+        expect(rows[0]).toContain('"Nom dans l\'inventaire";"Éditeur indiqué";"Installations"');
+        expect(rows).toHaveLength(total + 1);
+        // Numbers stay numbers.
+        expect(rows.find((r) => r.startsWith('"Google Chrome"'))).toMatch(/^"Google Chrome";"[^"]*";\d+;/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    150_000,
+  );
 
   it("compares two analyses: lines removed and added, installations changed, the measures' change", async () => {
-    const later = "Nom;Éditeur;Nombre\nGoogle Chrome;Google LLC;10\nLibreOffice;The Document Foundation;80\nNouveau logiciel maison;Régie;3\n";
-    const second = await (await analyze(new TextEncoder().encode(later) as Uint8Array<ArrayBuffer>, { headers: { "content-type": "text/csv" } }, "?name=avril.csv&collectivite=Plouzan%C3%A9")).json();
+    const later =
+      "Nom;Éditeur;Nombre\nGoogle Chrome;Google LLC;10\nLibreOffice;The Document Foundation;80\nNouveau logiciel maison;Régie;3\n";
+    const second = await (
+      await analyze(
+        new TextEncoder().encode(later) as Uint8Array<ArrayBuffer>,
+        { headers: { "content-type": "text/csv" } },
+        "?name=avril.csv&collectivite=Plouzan%C3%A9",
+      )
+    ).json();
     const res = await api(`/compare?from=${id}&to=${second.id}`);
     expect(res.status).toBe(200);
     const cmp = await res.json();
@@ -271,12 +353,16 @@ describe("saved analyses: pages, rename, delete, export, comparison, re-uploads"
     expect(chrome).toMatchObject({ installations: 10, change: 10 - chrome.before });
     const score = cmp.measures.find((m: any) => m.label.startsWith("Score de dépendance"));
     expect(score.change).toBe(score.to - score.from);
-    expect(cmp.measures.find((m: any) => m.label.startsWith("Part des installations extra-européennes")).from).toBeGreaterThan(0);
+    expect(
+      cmp.measures.find((m: any) => m.label.startsWith("Part des installations extra-européennes")).from,
+    ).toBeGreaterThan(0);
     const missing = await api(`/compare?from=${id}`);
     expect(missing.status).toBe(400);
     expect((await missing.json()).error.message).toContain("Indiquez les deux analyses");
     await api(`/analyses/${second.id}`, json("PATCH", { collectivite: "Brest" }));
-    expect((await (await api(`/compare?from=${id}&to=${second.id}`)).json()).notice).toContain("pas sur la même collectivité");
+    expect((await (await api(`/compare?from=${id}&to=${second.id}`)).json()).notice).toContain(
+      "pas sur la même collectivité",
+    );
   });
 
   it("deletes an analysis, its record and its table; 404 afterwards", async () => {
@@ -296,15 +382,36 @@ describe("analyses saved whole by an older version", () => {
     const body = await (await analyze(form(readInventory("glpi10-mairie.csv")), {}, "?collectivite=Ancienne")).json();
     const full = await server.engine.records<any>("analyses").get(body.id);
     // What an older version saved: the whole analysis in one record, no table beside it.
-    const items = (await (await fetch(`${server.url}/api/inventory/analyses/${body.id}/items?limit=500&components=1`)).json()).items;
-    const legacy = { id: "2025-12-01-ancienne", createdAt: "2025-12-01T10:00:00.000Z", files: full.files, ms: 12, summary: full.summary, items, unknown: [] };
+    const items = (
+      await (await fetch(`${server.url}/api/inventory/analyses/${body.id}/items?limit=500&components=1`)).json()
+    ).items;
+    const legacy = {
+      id: "2025-12-01-ancienne",
+      createdAt: "2025-12-01T10:00:00.000Z",
+      files: full.files,
+      ms: 12,
+      summary: full.summary,
+      items,
+      unknown: [],
+    };
     await server.engine.records("analyses").put(legacy.id, legacy);
     const list = (await (await fetch(`${server.url}/api/inventory/analyses`)).json()).analyses;
-    expect(list.find((a: any) => a.id === legacy.id)).toMatchObject({ name: "glpi10-mairie.csv", counts: { items: full.summary.items } });
-    expect(await server.engine.records("analyses").get(legacy.id)).toMatchObject({ storage: "compact-v1", tables: { items: items.length } });
+    expect(list.find((a: any) => a.id === legacy.id)).toMatchObject({
+      name: "glpi10-mairie.csv",
+      counts: { items: full.summary.items },
+    });
+    expect(await server.engine.records("analyses").get(legacy.id)).toMatchObject({
+      storage: "compact-v1",
+      tables: { items: items.length },
+    });
     expect(await server.engine.records("analysis-tables").getBytes(legacy.id)).not.toBeNull();
     const page = await (await fetch(`${server.url}/api/inventory/analyses/${legacy.id}/items?limit=3`)).json();
-    expect(page.items.map((i: any) => i.name)).toEqual(items.filter((i: any) => !i.component).slice(0, 3).map((i: any) => i.name));
+    expect(page.items.map((i: any) => i.name)).toEqual(
+      items
+        .filter((i: any) => !i.component)
+        .slice(0, 3)
+        .map((i: any) => i.name),
+    );
     expect((await fetch(`${server.url}/api/inventory/analyses/${legacy.id}/export?format=csv`)).status).toBe(200);
   });
 });
@@ -316,7 +423,12 @@ describe("hostile uploads (issue 18): refused at once, in French, naming the lim
   });
   afterAll(() => big?.stop());
   const post = (bytes: Uint8Array, name = "long.csv") =>
-    fetch(`${big.url}/api/inventory/analyze?name=${name}`, { method: "POST", body: bytes as Uint8Array<ArrayBuffer>, headers: { "content-type": "text/csv" }, signal: AbortSignal.timeout(30_000) });
+    fetch(`${big.url}/api/inventory/analyze?name=${name}`, {
+      method: "POST",
+      body: bytes as Uint8Array<ArrayBuffer>,
+      headers: { "content-type": "text/csv" },
+      signal: AbortSignal.timeout(30_000),
+    });
   const enc = (s: string) => new TextEncoder().encode(s);
   const refusal = async (res: Response, status: number, code: string) => {
     expect(res.status).toBe(status);
@@ -326,18 +438,26 @@ describe("hostile uploads (issue 18): refused at once, in French, naming the lim
   };
 
   it("a single 160,000-character name (python3 -c … > long.csv)", async () => {
-    const message = await refusal(await post(enc("Nom;Editeur\n" + "A".repeat(160_000) + ";X\n")), 400, "cell_too_long");
+    const message = await refusal(
+      await post(enc("Nom;Editeur\n" + "A".repeat(160_000) + ";X\n")),
+      400,
+      "cell_too_long",
+    );
     expect(message).toContain("pour 100 000 au maximum");
     // The server answers other requests as before.
     expect((await fetch(`${big.url}/api/inventory/analyses`)).status).toBe(200);
   });
 
   it("a 15 MB name", async () => {
-    expect(await refusal(await post(enc("Nom;Editeur\n" + "A".repeat(15_000_000) + ";X\n")), 400, "line_too_long")).toContain("1 000 000 caractères");
+    expect(
+      await refusal(await post(enc("Nom;Editeur\n" + "A".repeat(15_000_000) + ";X\n")), 400, "line_too_long"),
+    ).toContain("1 000 000 caractères");
   });
 
   it("a million columns", async () => {
-    expect(await refusal(await post(enc("Nom;Editeur\nZoom" + ";".repeat(999_990) + "\n")), 400, "too_many_columns")).toContain("1 000 au maximum");
+    expect(
+      await refusal(await post(enc("Nom;Editeur\nZoom" + ";".repeat(999_990) + "\n")), 400, "too_many_columns"),
+    ).toContain("1 000 au maximum");
   });
 
   it("1,000 names of 10,000 characters", async () => {
@@ -356,7 +476,10 @@ describe("hostile uploads (issue 18): refused at once, in French, naming the lim
   });
 
   it("invalid JSON: a French message, no excerpt of the file", async () => {
-    const res = await post(enc('{"content": {"softwares": [{"name": "Logiciel confidentiel du cabinet du maire"},]}}'), "inventaire.json");
+    const res = await post(
+      enc('{"content": {"softwares": [{"name": "Logiciel confidentiel du cabinet du maire"},]}}'),
+      "inventaire.json",
+    );
     const message = await refusal(res, 400, "not_an_inventory");
     expect(message).toContain("le JSON est illisible (ligne 1, colonne 82)");
     expect(message).not.toMatch(/confidentiel|Unexpected|token|JSON at position|is not valid/);
@@ -364,7 +487,9 @@ describe("hostile uploads (issue 18): refused at once, in French, naming the lim
 
   it("more distinct names than the cap: a 413 that says how to split the inventory", async () => {
     const many = "Nom\n" + Array.from({ length: 151_000 }, (_, i) => `L${i}`).join("\n");
-    expect(await refusal(await post(enc(many)), 413, "too_many_names")).toContain("plus de 150 000 noms de logiciels distincts");
+    expect(await refusal(await post(enc(many)), 413, "too_many_names")).toContain(
+      "plus de 150 000 noms de logiciels distincts",
+    );
   });
 });
 
@@ -377,9 +502,16 @@ describe("an analysis past its deadline", () => {
 
   it("is stopped with a French 503, and the server goes on answering", async () => {
     const list = "Nom\n" + Array.from({ length: 20_000 }, (_, i) => `Logiciel ${i}`).join("\n");
-    const res = await fetch(`${slow.url}/api/inventory/analyze`, { method: "POST", body: list, headers: { "content-type": "text/csv" } });
+    const res = await fetch(`${slow.url}/api/inventory/analyze`, {
+      method: "POST",
+      body: list,
+      headers: { "content-type": "text/csv" },
+    });
     expect(res.status).toBe(503);
-    expect((await res.json()).error).toMatchObject({ code: "analysis_timeout", message: expect.stringContaining("découpez l'inventaire") });
+    expect((await res.json()).error).toMatchObject({
+      code: "analysis_timeout",
+      message: expect.stringContaining("découpez l'inventaire"),
+    });
     expect((await fetch(`${slow.url}/api/inventory/analyses`)).status).toBe(200);
   });
 });

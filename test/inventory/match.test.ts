@@ -1,8 +1,14 @@
-import { appendFile } from "node:fs/promises";
-import { rm } from "node:fs/promises";
+import { appendFile, rm } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../server/corpus/documents.ts";
-import { buildMatchIndex, isEuropean, loadMatchIndex, matchName, vendorForPublisher, type MatchIndex } from "../../server/inventory/match.ts";
+import {
+  buildMatchIndex,
+  isEuropean,
+  loadMatchIndex,
+  type MatchIndex,
+  matchName,
+  vendorForPublisher,
+} from "../../server/inventory/match.ts";
 import { copyCorpus } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "./fixtures.ts";
 
@@ -53,7 +59,11 @@ describe("matching inventory names against the catalog", () => {
   it("does not guess: unrelated names sharing a word stay unmatched", () => {
     expect(matchName(index, "Office Timeline", "Office Timeline LLC").entry).toBeNull();
     expect(matchName(index, "Zoom Text Magnifier", "Freedom Scientific").entry).toBeNull();
-    expect(matchName(index, "Gestion des Œuvres – Médiathèque", "Décalog")).toMatchObject({ entry: null, method: "none", confidence: 0 });
+    expect(matchName(index, "Gestion des Œuvres – Médiathèque", "Décalog")).toMatchObject({
+      entry: null,
+      method: "none",
+      confidence: 0,
+    });
     expect(matchName(index, "Civil Net RH", "Ciril GROUP").entry).toBeNull();
   });
 
@@ -85,26 +95,49 @@ describe("what the catalog says of an entry", () => {
     const kaspersky = index.entries.get("kaspersky-endpoint-security")!;
     expect(kaspersky.extraEuropean).toBe(true);
     expect(kaspersky.risks).toContainEqual({ kind: "legal-exposure", label: "lois russes de surveillance (SORM)" });
-    expect(isEuropean("FR") && isEuropean("CH") && isEuropean("GB") && isEuropean("NO") && isEuropean("IS") && isEuropean("LI")).toBe(true);
-    expect(isEuropean("RU") || isEuropean("BY") || isEuropean("TR") || isEuropean("UA") || isEuropean("RS")).toBe(false);
+    expect(
+      isEuropean("FR") &&
+        isEuropean("CH") &&
+        isEuropean("GB") &&
+        isEuropean("NO") &&
+        isEuropean("IS") &&
+        isEuropean("LI"),
+    ).toBe(true);
+    expect(isEuropean("RU") || isEuropean("BY") || isEuropean("TR") || isEuropean("UA") || isEuropean("RS")).toBe(
+      false,
+    );
     expect(isEuropean("US") || isEuropean("CN")).toBe(false);
   });
 
   it("reads open source, community projects and alternatives from the catalog", () => {
-    expect(index.entries.get("postgresql")).toMatchObject({ openSource: true, extraEuropean: false, vendor: { country: null } });
+    expect(index.entries.get("postgresql")).toMatchObject({
+      openSource: true,
+      extraEuropean: false,
+      vendor: { country: null },
+    });
     expect(index.entries.get("firefox")).toMatchObject({ openSource: true, extraEuropean: true, licence: "MPL-2.0" });
-    expect(index.entries.get("stormshield-sns")).toMatchObject({ openSource: false, extraEuropean: false, kind: "alternative" });
+    expect(index.entries.get("stormshield-sns")).toMatchObject({
+      openSource: false,
+      extraEuropean: false,
+      kind: "alternative",
+    });
     // Best alternative first: drop-in, then European, then open source.
     expect(index.entries.get("microsoft-teams")!.alternatives.map((a) => a.id)).toEqual(["nextcloud", "visio"]);
   });
 
   it("derives risks: price increases from the corpus, closed formats and lock-in from the catalog", () => {
     const vsphere = index.entries.get("vmware-vsphere")!;
-    expect(vsphere.risks.find((r) => r.kind === "price-increase")).toMatchObject({ source: { id: "case-studies/vmware-broadcom" } });
+    expect(vsphere.risks.find((r) => r.kind === "price-increase")).toMatchObject({
+      source: { id: "case-studies/vmware-broadcom" },
+    });
     expect(vsphere.risks.find((r) => r.kind === "price-increase")!.label).toContain("Broadcom");
     expect(index.entries.get("autodesk-autocad")!.risks.map((r) => r.kind)).toContain("closed-format");
-    expect(index.entries.get("microsoft-windows")!.risks.find((r) => r.kind === "lock-in")!.label).toContain("aucune alternative");
-    expect(index.entries.get("microsoft-sql-server")!.risks.find((r) => r.kind === "lock-in")!.label).toContain("approches différentes");
+    expect(index.entries.get("microsoft-windows")!.risks.find((r) => r.kind === "lock-in")!.label).toContain(
+      "aucune alternative",
+    );
+    expect(index.entries.get("microsoft-sql-server")!.risks.find((r) => r.kind === "lock-in")!.label).toContain(
+      "approches différentes",
+    );
     expect(index.entries.get("google-chrome")!.risks.map((r) => r.kind)).toEqual(["legal-exposure", "legal-exposure"]);
   });
 });

@@ -1,16 +1,25 @@
-import iconv from "iconv-lite";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../server/core/errors.ts";
-import { DEFAULT_LIMITS, decodeBytes, parseInventoryFile, parseInventoryFiles, sniffDelimiter } from "../../server/inventory/parse.ts";
+import {
+  DEFAULT_LIMITS,
+  decodeBytes,
+  parseInventoryFile,
+  parseInventoryFiles,
+  sniffDelimiter,
+} from "../../server/inventory/parse.ts";
 import { INVENTORY_FIXTURES, readInventory } from "./fixtures.ts";
 
 /** Reference formats, shipped as fixtures (`test/fixtures/inventory/reference/README.md`). */
 const REFERENCE = path.join(INVENTORY_FIXTURES, "reference");
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const file = (name: string, bytes: Uint8Array | string) => ({ name, bytes: typeof bytes === "string" ? utf8(bytes) : bytes });
+const file = (name: string, bytes: Uint8Array | string) => ({
+  name,
+  bytes: typeof bytes === "string" ? utf8(bytes) : bytes,
+});
 const parse = (name: string, bytes: Uint8Array | string) => parseInventoryFile(file(name, bytes));
 
 function rejection(fn: () => unknown): AppError {
@@ -27,14 +36,24 @@ describe("GLPI and OCS CSV exports", () => {
   it("reads a GLPI 10 export: BOM, quoted cells, '' quotes, trailing ;, <br> versions", () => {
     const { file: f, rows } = parseInventoryFile(readInventory("glpi10-mairie.csv"));
     expect(f).toMatchObject({ format: "glpi-csv-10", encoding: "utf-8-bom", delimiter: ";", skipped: 0 });
-    expect(f.columns).toEqual({ name: "Nom", publisher: "Éditeur", version: "Versions - Nom", count: "Nombre d'installations" });
+    expect(f.columns).toEqual({
+      name: "Nom",
+      publisher: "Éditeur",
+      version: "Versions - Nom",
+      count: "Nombre d'installations",
+    });
     expect(rows).toHaveLength(33);
-    expect(rows[0]).toMatchObject({ name: "Microsoft Office Professionnel Plus 2016", publisher: "Microsoft Corporation", installations: 42, kind: "software" });
+    expect(rows[0]).toMatchObject({
+      name: "Microsoft Office Professionnel Plus 2016",
+      publisher: "Microsoft Corporation",
+      installations: 42,
+      kind: "software",
+    });
     expect(rows[0]!.versions).toEqual(["16.0.4266.1001", "16.0.5356.1000"]);
     expect(rows.find((r) => r.name.startsWith("Logiciel"))!.name).toBe('Logiciel "Élections" v2');
   });
 
-  it("reads a GLPI 11 export: no BOM, commas, CRLF, English headers in another order, \"\" quotes", () => {
+  it('reads a GLPI 11 export: no BOM, commas, CRLF, English headers in another order, "" quotes', () => {
     const { file: f, rows } = parseInventoryFile(readInventory("glpi11-agglo-en.csv"));
     expect(f).toMatchObject({ format: "glpi-csv-11", encoding: "utf-8", delimiter: "," });
     expect(f.columns).toMatchObject({ name: "Name", publisher: "Publisher", count: "Number of installations" });
@@ -44,7 +63,10 @@ describe("GLPI and OCS CSV exports", () => {
 
   it("reads both OCS Inventory exports", () => {
     const all = parseInventoryFile(readInventory("ocs-tous-les-logiciels.csv"));
-    expect(all.file).toMatchObject({ format: "ocs-csv", columns: { name: "name", publisher: "Editeur", version: "Version", count: "nbre" } });
+    expect(all.file).toMatchObject({
+      format: "ocs-csv",
+      columns: { name: "name", publisher: "Editeur", version: "Version", count: "nbre" },
+    });
     expect(all.rows).toHaveLength(9);
     expect(all.rows.at(-1)).toMatchObject({ name: "Microsoft Edge WebView2 Runtime", installations: 35 });
     const count = parseInventoryFile(readInventory("ocs-nombre.csv"));
@@ -57,7 +79,11 @@ describe("GLPI and OCS CSV exports", () => {
     expect(names).toHaveLength(4);
     for (const n of names) {
       const { rows } = parseInventoryFile({ name: n, bytes: readFileSync(path.join(REFERENCE, n)) });
-      expect(rows.map((r) => r.name)).toEqual(["Microsoft Office Professionnel Plus 2016", "Adobe Acrobat Reader DC - Français", "Mozilla Firefox (x64 fr)"]);
+      expect(rows.map((r) => r.name)).toEqual([
+        "Microsoft Office Professionnel Plus 2016",
+        "Adobe Acrobat Reader DC - Français",
+        "Mozilla Firefox (x64 fr)",
+      ]);
     }
   });
 });
@@ -65,7 +91,11 @@ describe("GLPI and OCS CSV exports", () => {
 describe("encodings and delimiters", () => {
   it("decodes a Windows-1252 Excel export (€, Œ, «», en dash)", () => {
     const { file: f, rows } = parseInventoryFile(readInventory("excel-windows-1252.csv"));
-    expect(f).toMatchObject({ encoding: "windows-1252", delimiter: ";", columns: { name: "Logiciel", publisher: "Éditeur", count: "Nb postes" } });
+    expect(f).toMatchObject({
+      encoding: "windows-1252",
+      delimiter: ";",
+      columns: { name: "Logiciel", publisher: "Éditeur", count: "Nb postes" },
+    });
     expect(rows.map((r) => r.name)).toContain("Gestion des Œuvres – Médiathèque");
     expect(rows.map((r) => r.name)).toContain("Logiciel état civil « Élise »");
     expect(rows.find((r) => r.publisher === "Décalog")).toBeTruthy();
@@ -75,7 +105,8 @@ describe("encodings and delimiters", () => {
     const text = "Nom;Éditeur\nŒuvre 2€;Société\n";
     const plain = parse("a.csv", text).rows[0]!;
     const bom = parse("b.csv", new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)])).rows[0]!;
-    const utf16 = parse("c.txt", new Uint8Array([0xff, 0xfe, ...iconv.encode(text.replaceAll(";", "\t"), "utf16le")])).rows[0]!;
+    const utf16 = parse("c.txt", new Uint8Array([0xff, 0xfe, ...iconv.encode(text.replaceAll(";", "\t"), "utf16le")]))
+      .rows[0]!;
     expect(plain).toMatchObject({ name: "Œuvre 2€", publisher: "Société" });
     expect(bom).toMatchObject({ name: "Œuvre 2€", publisher: "Société" });
     expect(utf16).toMatchObject({ name: "Œuvre 2€", publisher: "Société" });
@@ -95,7 +126,12 @@ describe("encodings and delimiters", () => {
   it("reads a tab-separated spreadsheet, skipping empty lines and lines without a name", () => {
     const { file: f, rows } = parseInventoryFile(readInventory("dsi-tableur.tsv"));
     expect(f).toMatchObject({ delimiter: "\t", skipped: 1, columns: { name: "Logiciel", count: "Nombre de postes" } });
-    expect(rows.map((r) => r.name)).toEqual(["Microsoft Office Standard 2019", "Mozilla Firefox", "AutoCAD 2024", "Logiciel PV électronique"]);
+    expect(rows.map((r) => r.name)).toEqual([
+      "Microsoft Office Standard 2019",
+      "Mozilla Firefox",
+      "AutoCAD 2024",
+      "Logiciel PV électronique",
+    ]);
   });
 });
 
@@ -108,7 +144,10 @@ describe("lists, missing columns, duplicates", () => {
   });
 
   it("accepts a name column alone, in any position, with unknown columns around it", () => {
-    const { rows } = parse("x.csv", "Service,Responsable,Application,Remarque\nURBA,M. X,QGIS,ok\nRH,Mme Y,Civil Net RH,\n");
+    const { rows } = parse(
+      "x.csv",
+      "Service,Responsable,Application,Remarque\nURBA,M. X,QGIS,ok\nRH,Mme Y,Civil Net RH,\n",
+    );
     expect(rows.map((r) => [r.name, r.publisher, r.installations])).toEqual([
       ["QGIS", null, 1],
       ["Civil Net RH", null, 1],
@@ -116,7 +155,8 @@ describe("lists, missing columns, duplicates", () => {
   });
 
   it("splits <br>-joined names of a GLPI computer list, publishers aligned", () => {
-    const csv = '"Nom";"Logiciels - Nom";"Logiciels - Éditeur";\n"PC-01";"Firefox<br>Zoom";"Mozilla<br>Zoom";\n"PC-02";"Firefox";"Mozilla";\n';
+    const csv =
+      '"Nom";"Logiciels - Nom";"Logiciels - Éditeur";\n"PC-01";"Firefox<br>Zoom";"Mozilla<br>Zoom";\n"PC-02";"Firefox";"Mozilla";\n';
     const { rows } = parse("pcs.csv", csv);
     expect(rows.map((r) => [r.name, r.publisher])).toEqual([
       ["Firefox", "Mozilla"],
@@ -136,15 +176,28 @@ describe("lists, missing columns, duplicates", () => {
 
   it("survives Excel's sep= line, old Mac line endings and broken quoting", () => {
     expect(parse("sep.csv", "sep=;\nNom;Éditeur\nZoom;Zoom\n").rows.map((r) => r.name)).toEqual(["Zoom"]);
-    expect(parse("mac.csv", "Nom;Éditeur\rZoom;Zoom\rTeams;Microsoft\r").rows.map((r) => r.name)).toEqual(["Zoom", "Teams"]);
-    expect(parse("q.csv", 'Nom;Éditeur\n"Logiciel "pro" X";Acme\nZoom;Zoom\n').rows.map((r) => r.name)).toEqual(['Logiciel "pro" X', "Zoom"]);
-    expect(parse("u.csv", 'Nom;Éditeur\n"Logiciel pro;Acme\nZoom;Zoom\nTeams;Microsoft\n').rows.map((r) => r.name)).toEqual(["Logiciel pro", "Zoom", "Teams"]);
+    expect(parse("mac.csv", "Nom;Éditeur\rZoom;Zoom\rTeams;Microsoft\r").rows.map((r) => r.name)).toEqual([
+      "Zoom",
+      "Teams",
+    ]);
+    expect(parse("q.csv", 'Nom;Éditeur\n"Logiciel "pro" X";Acme\nZoom;Zoom\n').rows.map((r) => r.name)).toEqual([
+      'Logiciel "pro" X',
+      "Zoom",
+    ]);
+    expect(
+      parse("u.csv", 'Nom;Éditeur\n"Logiciel pro;Acme\nZoom;Zoom\nTeams;Microsoft\n').rows.map((r) => r.name),
+    ).toEqual(["Logiciel pro", "Zoom", "Teams"]);
     expect(rejection(() => parse("entete.csv", '"Nom";"Éditeur";\n')).message).toContain("aucune ligne");
   });
 
   it("reads hardware lists: the model is the name, the manufacturer the publisher, the type a hint", () => {
     const { rows } = parseInventoryFile(readInventory("materiel-reseau.csv"));
-    expect(rows[0]).toMatchObject({ name: "Catalyst 2960-X", publisher: "Cisco Systems", kind: "hardware", hint: "network" });
+    expect(rows[0]).toMatchObject({
+      name: "Catalyst 2960-X",
+      publisher: "Cisco Systems",
+      kind: "hardware",
+      hint: "network",
+    });
     expect(rows.find((r) => r.name === "OptiPlex 7090")).toMatchObject({ hint: "workstation" });
     expect(rows.find((r) => r.name === "PowerEdge R740")).toMatchObject({ hint: null });
   });
@@ -155,8 +208,12 @@ describe("GLPI Agent JSON inventories", () => {
     const { file: f, rows } = parseInventoryFile(readInventory("glpi-agent-pc-accueil-01.json"));
     expect(f.format).toBe("glpi-json");
     expect(rows).toHaveLength(12);
-    expect(rows).toContainEqual(expect.objectContaining({ name: "Microsoft Windows 11 Professionnel", kind: "software", hint: "workstation" }));
-    expect(rows).toContainEqual(expect.objectContaining({ name: "OptiPlex 7090", publisher: "Dell Inc.", kind: "hardware" }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({ name: "Microsoft Windows 11 Professionnel", kind: "software", hint: "workstation" }),
+    );
+    expect(rows).toContainEqual(
+      expect.objectContaining({ name: "OptiPlex 7090", publisher: "Dell Inc.", kind: "hardware" }),
+    );
   });
 
   it("marks a virtual machine's platform as virtualization, and reads network devices", () => {
@@ -172,13 +229,16 @@ describe("GLPI Agent JSON inventories", () => {
   it("reads the official GLPI example and a list of objects; several files add up", () => {
     const example = readFileSync(path.join(REFERENCE, "glpi-computer_1.json"));
     expect(parse("computer_1.json", example).rows.map((r) => r.name)).toContain("gnome-calculator");
-    const list = parse("l.json", JSON.stringify([{ Nom: "Zoom", "Éditeur": "Zoom", Nombre: 3 }, { name: "Teams" }]));
+    const list = parse("l.json", JSON.stringify([{ Nom: "Zoom", Éditeur: "Zoom", Nombre: 3 }, { name: "Teams" }]));
     expect(list.file.format).toBe("json-list");
     expect(list.rows.map((r) => [r.name, r.installations])).toEqual([
       ["Zoom", 3],
       ["Teams", 1],
     ]);
-    const both = parseInventoryFiles([readInventory("glpi-agent-pc-accueil-01.json"), readInventory("glpi-agent-pc-urba-02.json")]);
+    const both = parseInventoryFiles([
+      readInventory("glpi-agent-pc-accueil-01.json"),
+      readInventory("glpi-agent-pc-urba-02.json"),
+    ]);
     expect(both.files).toHaveLength(2);
     expect(both.rows).toHaveLength(21);
   });
@@ -212,7 +272,8 @@ describe("files that are not inventories", () => {
   });
 
   it("rejects prose, HTML and JSON that is not an inventory", () => {
-    const prose = "Madame la Présidente,\nNous vous écrivons au sujet de la migration des postes. Elle nous semble urgente. Nous souhaitons un rendez-vous.\n";
+    const prose =
+      "Madame la Présidente,\nNous vous écrivons au sujet de la migration des postes. Elle nous semble urgente. Nous souhaitons un rendez-vous.\n";
     expect(rejection(() => parse("lettre.txt", prose)).message).toContain("texte rédigé");
     expect(rejection(() => parse("page.html", "<!doctype html><html></html>")).message).toContain("HTML ou XML");
     expect(rejection(() => parse("x.json", '{"hello": "world"}')).message).toContain("ni un inventaire GLPI");
@@ -237,7 +298,8 @@ describe("files that are not inventories", () => {
 describe("caps on every dimension of an upload", () => {
   /** Numbers are written the French way (narrow no-break space between thousands). */
   const plain = (err: AppError) => Object.assign(err, { message: err.message.replace(/[\u202f\u00a0]/g, " ") });
-  const limited = (bytes: Uint8Array | string, limits = {}) => plain(rejection(() => parseInventoryFiles([file("f.csv", bytes)], limits)));
+  const limited = (bytes: Uint8Array | string, limits = {}) =>
+    plain(rejection(() => parseInventoryFiles([file("f.csv", bytes)], limits)));
 
   it("refuses a 160,000-character name (it froze the server for 263 s)", () => {
     const err = limited("Nom;Editeur\n" + "A".repeat(160_000) + ";X\n");
@@ -287,15 +349,30 @@ describe("caps on every dimension of an upload", () => {
   });
 
   it("caps rows and distinct names over all files, and the bytes of all files", () => {
-    const names = (n: number, prefix: string) => "Nom\n" + Array.from({ length: n }, (_, i) => `${prefix} ${i}`).join("\n");
-    const distinct = plain(rejection(() => parseInventoryFiles([file("a.csv", names(60, "A")), file("b.csv", names(60, "B"))], { maxDistinctNames: 100 })));
+    const names = (n: number, prefix: string) =>
+      "Nom\n" + Array.from({ length: n }, (_, i) => `${prefix} ${i}`).join("\n");
+    const distinct = plain(
+      rejection(() =>
+        parseInventoryFiles([file("a.csv", names(60, "A")), file("b.csv", names(60, "B"))], { maxDistinctNames: 100 }),
+      ),
+    );
     expect(distinct).toMatchObject({ status: 413, code: "too_many_names" });
     expect(distinct.message).toContain("plus de 100 noms de logiciels distincts");
     // The same names again and again are not distinct.
-    expect(parseInventoryFiles([file("a.csv", names(60, "A")), file("b.csv", names(60, "A"))], { maxDistinctNames: 100 }).rows).toHaveLength(120);
-    const rows = rejection(() => parseInventoryFiles([file("a.csv", names(60, "A")), file("b.csv", names(60, "A"))], { maxRows: 100 }));
+    expect(
+      parseInventoryFiles([file("a.csv", names(60, "A")), file("b.csv", names(60, "A"))], { maxDistinctNames: 100 })
+        .rows,
+    ).toHaveLength(120);
+    const rows = rejection(() =>
+      parseInventoryFiles([file("a.csv", names(60, "A")), file("b.csv", names(60, "A"))], { maxRows: 100 }),
+    );
     expect(rows).toMatchObject({ status: 413, code: "too_many_rows" });
-    const json = rejection(() => parseInventoryFiles([file("l.json", JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ name: `x${i}` }))))], { maxRows: 100 }));
+    const json = rejection(() =>
+      parseInventoryFiles(
+        [file("l.json", JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ name: `x${i}` }))))],
+        { maxRows: 100 },
+      ),
+    );
     expect(json.code).toBe("too_many_rows");
     const bytes = rejection(() => parseInventoryFiles([file("a.csv", names(600, "A"))], { maxBytes: 1024 }));
     expect(bytes).toMatchObject({ status: 413, code: "payload_too_large" });

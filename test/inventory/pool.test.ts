@@ -10,7 +10,12 @@ import { INVENTORY_CORPUS, readInventory } from "./fixtures.ts";
 
 const job = (text = "Nom;Éditeur\nGoogle Chrome;Google LLC\nLibreOffice;The Document Foundation\n") => ({
   kind: "analyze" as const,
-  job: { files: [{ name: "x.csv", bytes: new TextEncoder().encode(text) }], corpusDir: INVENTORY_CORPUS, classifications: [], firstPage: 10 },
+  job: {
+    files: [{ name: "x.csv", bytes: new TextEncoder().encode(text) }],
+    corpusDir: INVENTORY_CORPUS,
+    classifications: [],
+    firstPage: 10,
+  },
 });
 
 let pool: InventoryWorkerPool | null = null;
@@ -38,14 +43,27 @@ describe("inventory worker pool", () => {
     const running = pool.run(job(), 60_000);
     const waiting = pool.run(job(), 60_000);
     const refused = await pool.run(job(), 60_000).catch((e) => e);
-    expect(refused).toMatchObject({ status: 503, code: "analysis_busy", message: expect.stringContaining("réessayez") });
+    expect(refused).toMatchObject({
+      status: 503,
+      code: "analysis_busy",
+      message: expect.stringContaining("réessayez"),
+    });
     await Promise.all([running, waiting]);
   });
 
   it("turns a worker out of memory into a French 413", async () => {
     pool = new InventoryWorkerPool({ maxQueue: 4, maxMemoryMb: 4 });
     const big = readInventory("glpi10-mairie.csv");
-    const err = await pool.run({ kind: "analyze", job: { files: [big], corpusDir: INVENTORY_CORPUS, classifications: [], firstPage: 10 } }, 60_000).catch((e) => e);
-    expect(err).toMatchObject({ status: 413, code: "inventory_too_large", message: expect.stringContaining("plus de mémoire") });
+    const err = await pool
+      .run(
+        { kind: "analyze", job: { files: [big], corpusDir: INVENTORY_CORPUS, classifications: [], firstPage: 10 } },
+        60_000,
+      )
+      .catch((e) => e);
+    expect(err).toMatchObject({
+      status: 413,
+      code: "inventory_too_large",
+      message: expect.stringContaining("plus de mémoire"),
+    });
   });
 });

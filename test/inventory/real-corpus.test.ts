@@ -56,9 +56,16 @@ describe("classification with the real catalog", () => {
       const result = analyzeRows(realNameRows(names), index);
       const figures = evaluateRealNames(result.items, names);
       console.log(
-        [`Noms réels (${file}) :`, ...figures.map((f) => `${f.domain} : ${f.right}/${f.total} classés justes (${percent(f.right, f.total)})${f.wrong.length ? ` — à revoir : ${f.wrong.join(" ; ")}` : ""}`)].join("\n"),
+        [
+          `Noms réels (${file}) :`,
+          ...figures.map(
+            (f) =>
+              `${f.domain} : ${f.right}/${f.total} classés justes (${percent(f.right, f.total)})${f.wrong.length ? ` — à revoir : ${f.wrong.join(" ; ")}` : ""}`,
+          ),
+        ].join("\n"),
       );
-      for (const f of figures) expect(f.right / f.total, `${f.domain}: ${f.wrong.join(" ; ")}`).toBeGreaterThanOrEqual(thresholds[f.domain]);
+      for (const f of figures)
+        expect(f.right / f.total, `${f.domain}: ${f.wrong.join(" ; ")}`).toBeGreaterThanOrEqual(thresholds[f.domain]);
       // A wrong extra-European status is the error a DSI would act on: none on either list.
       const wrongStatus = figures.flatMap((f) => f.wrong.filter((w) => /extra-européen (true|false)/.test(w)));
       expect(wrongStatus).toEqual([]);

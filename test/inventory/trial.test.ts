@@ -7,12 +7,12 @@
  */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatInventoryReport } from "../../server/cli/inventory.ts";
 import { isEuropean } from "../../server/corpus/catalog.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
-import { formatInventoryReport } from "../../server/cli/inventory.ts";
 import { encodeTable } from "../../server/inventory/compact.ts";
 import { mapToCsv } from "../../server/inventory/export.ts";
-import { loadMatchIndex, matchName, SURE_CONFIDENCE, type MatchIndex } from "../../server/inventory/match.ts";
+import { loadMatchIndex, type MatchIndex, matchName, SURE_CONFIDENCE } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 import type { InventoryItem, InventoryRow } from "../../server/inventory/types.ts";
 import { allInventories, realNameRows, realNames } from "./fixtures.ts";
@@ -22,9 +22,21 @@ beforeAll(async () => {
   index = await loadMatchIndex(path.resolve("corpus"));
 });
 
-const row = (name: string, publisher: string | null, installations = 1): InventoryRow => ({ name, publisher, versions: [], installations, kind: "software", hint: null, file: "t" });
+const row = (name: string, publisher: string | null, installations = 1): InventoryRow => ({
+  name,
+  publisher,
+  versions: [],
+  installations,
+  kind: "software",
+  hint: null,
+  file: "t",
+});
 const one = (name: string, publisher: string | null) => analyzeRows([row(name, publisher)], index).items[0]!;
-const csvOf = (items: InventoryItem[]) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(mapToCsv(encodeTable(items))).trim().split("\r\n");
+const csvOf = (items: InventoryItem[]) =>
+  new TextDecoder("utf-8", { ignoreBOM: true })
+    .decode(mapToCsv(encodeTable(items)))
+    .trim()
+    .split("\r\n");
 
 describe("Yandex Browser, Dr.Web and DJI Assistant are known, from the names inventories give them", () => {
   const cases = [
@@ -51,8 +63,14 @@ describe("Yandex Browser, Dr.Web and DJI Assistant are known, from the names inv
   }
 
   it("offers European antivirus for Dr.Web, and a European or open drone tool for DJI", () => {
-    expect(one("Dr.Web Agent", "Doctor Web, Ltd.").alternatives.map((a) => a.id)).toEqual(expect.arrayContaining(["eset-protect", "bitdefender-gravityzone", "g-data-endpoint"]));
-    expect(one("DJI Assistant 2", "DJI").alternatives.map((a) => a.id).sort()).toEqual(["parrot-anafi", "qgroundcontrol"]);
+    expect(one("Dr.Web Agent", "Doctor Web, Ltd.").alternatives.map((a) => a.id)).toEqual(
+      expect.arrayContaining(["eset-protect", "bitdefender-gravityzone", "g-data-endpoint"]),
+    );
+    expect(
+      one("DJI Assistant 2", "DJI")
+        .alternatives.map((a) => a.id)
+        .sort(),
+    ).toEqual(["parrot-anafi", "qgroundcontrol"]);
   });
 });
 
@@ -68,7 +86,8 @@ describe("a communications client gets communications alternatives", () => {
       expect(item.category, name).toBe("collaboration");
       const ids = item.alternatives.map((a) => a.id);
       expect(ids, name).toEqual(expect.arrayContaining(["visio-dinum", "jitsi-meet", "bigbluebutton", "tchap"]));
-      for (const a of item.alternatives) expect(index.entries.get(a.id)?.category, `${name} → ${a.id}`).not.toBe("network");
+      for (const a of item.alternatives)
+        expect(index.entries.get(a.id)?.category, `${name} → ${a.id}`).not.toBe("network");
     }
   });
 
@@ -101,11 +120,15 @@ describe("every match below the sure threshold is « à vérifier », everywhere
     expect(r.unknown.map((u) => u.name)).toContain("Pack Mozilla Firefox");
     const csv = csvOf(r.items);
     expect(csv[0]).toContain(";À vérifier;");
-    expect(csv.find((l) => l.startsWith("Pack Mozilla Firefox;"))).toMatch(/à vérifier : proche de « Firefox[^»]*» \(confiance 0,75\)/);
+    expect(csv.find((l) => l.startsWith("Pack Mozilla Firefox;"))).toMatch(
+      /à vérifier : proche de « Firefox[^»]*» \(confiance 0,75\)/,
+    );
     expect(csv.find((l) => l.startsWith("Mozilla Firefox;"))).not.toContain("à vérifier");
     // The terminal report says it too.
     const report = formatInventoryReport({ id: "t", createdAt: "2026-12-04T00:00:00.000Z", files: [], ms: 1, ...r });
-    expect(report).toMatch(/Pack Mozilla Firefox : 30 — inconnu — à vérifier : proche de « Firefox[^»]*» \(confiance 0,75\)/);
+    expect(report).toMatch(
+      /Pack Mozilla Firefox : 30 — inconnu — à vérifier : proche de « Firefox[^»]*» \(confiance 0,75\)/,
+    );
   });
 
   it("asserts a publisher-confirmed one-word start (« VLC media player » by VideoLAN) and the catalog's own brand aliases", () => {
@@ -117,10 +140,18 @@ describe("every match below the sure threshold is « à vérifier », everywhere
   });
 
   it("keeps the map, the review list and the export consistent on every test inventory and real-name list", () => {
-    const rows = [...parseInventoryFiles(allInventories()).rows, ...realNameRows(realNames("expected.json")), ...realNameRows(realNames("holdout.json"))];
+    const rows = [
+      ...parseInventoryFiles(allInventories()).rows,
+      ...realNameRows(realNames("expected.json")),
+      ...realNameRows(realNames("holdout.json")),
+    ];
     const r = analyzeRows(rows, index);
     const review = new Set((r.review ?? []).map((u) => u.name));
-    const csv = new Map(csvOf(r.items).slice(1).map((l) => [l.split(";")[0]!.replace(/^"|"$/g, ""), l]));
+    const csv = new Map(
+      csvOf(r.items)
+        .slice(1)
+        .map((l) => [l.split(";")[0]!.replace(/^"|"$/g, ""), l]),
+    );
     let asserted = 0;
     for (const item of r.items) {
       if (item.product && item.match !== "manual") {
@@ -143,7 +174,11 @@ describe("every match below the sure threshold is « à vérifier », everywhere
 
 describe("an owner no source confirms is said to be unverified", () => {
   it("says « propriétaire non vérifié » for Mitel, Unit4 and Ciril GROUP, in the item, its reason and the export", () => {
-    const items = [one("Mitel MiCollab", "Mitel Networks Corporation"), one("Unit4 ERP", "Unit4"), one("Civil Net RH", "Ciril GROUP")];
+    const items = [
+      one("Mitel MiCollab", "Mitel Networks Corporation"),
+      one("Unit4 ERP", "Unit4"),
+      one("Civil Net RH", "Ciril GROUP"),
+    ];
     for (const item of items) {
       expect(item.vendor?.ownershipVerified, item.name).toBe(false);
       expect(item.reason, item.name).toContain("Propriétaire non vérifié");

@@ -4,14 +4,14 @@
  * product merged, business software with alternatives of its own domain, exposure by jurisdiction — and matching
  * that stays linear in the input, whatever the length of a name.
  */
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../server/corpus/catalog.ts";
 import type { CorpusProblem } from "../../server/corpus/documents.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
-import { isEuropean, loadMatchIndex, matchName, MAX_NEAR_KEY, type MatchIndex } from "../../server/inventory/match.ts";
+import { isEuropean, loadMatchIndex, MAX_NEAR_KEY, type MatchIndex, matchName } from "../../server/inventory/match.ts";
 import { nameTokens } from "../../server/inventory/normalize.ts";
 import type { InventoryRow } from "../../server/inventory/types.ts";
 
@@ -20,7 +20,12 @@ beforeAll(async () => {
   index = await loadMatchIndex(path.resolve("corpus"));
 });
 
-const row = (name: string, publisher: string | null, installations = 1, kind: InventoryRow["kind"] = "software"): InventoryRow => ({
+const row = (
+  name: string,
+  publisher: string | null,
+  installations = 1,
+  kind: InventoryRow["kind"] = "software",
+): InventoryRow => ({
   name,
   publisher,
   versions: [],
@@ -29,14 +34,19 @@ const row = (name: string, publisher: string | null, installations = 1, kind: In
   hint: null,
   file: "t",
 });
-const one = (name: string, publisher: string | null, kind: InventoryRow["kind"] = "software") => analyzeRows([row(name, publisher, 1, kind)], index).items[0]!;
+const one = (name: string, publisher: string | null, kind: InventoryRow["kind"] = "software") =>
+  analyzeRows([row(name, publisher, 1, kind)], index).items[0]!;
 
 describe("no product picked through a publisher's name alone", () => {
   it("matches « Zabbix Agent 2 » to Zabbix, never to Avast's business agent", () => {
     const m = matchName(index, "Zabbix Agent 2 (64-bit)", "Zabbix SIA");
     expect(m.entry?.id).toBe("zabbix");
     const item = one("Zabbix Agent 2 (64-bit)", "Zabbix SIA");
-    expect(item).toMatchObject({ extraEuropean: false, openSource: true, exposure: { controllingCountry: "LV", laws: [] } });
+    expect(item).toMatchObject({
+      extraEuropean: false,
+      openSource: true,
+      exposure: { controllingCountry: "LV", laws: [] },
+    });
     const wins = analyzeRows([row("Zabbix Agent 2 (64-bit)", "Zabbix SIA", 300)], index).summary.quickWins;
     expect(wins).toEqual([]);
   });
@@ -78,8 +88,14 @@ describe("editions, versions and names", () => {
 
   it("does not match an open-source package to the proprietary product it complements", () => {
     expect(one("GitLab Runner", "GitLab Inc.")).toMatchObject({ product: { id: "gitlab-ce" }, openSource: true });
-    expect(one("Oracle VM VirtualBox 7.0.14", "Oracle Corporation")).toMatchObject({ product: { id: "virtualbox" }, openSource: true });
-    expect(one("Oracle VM VirtualBox Extension Pack", "Oracle Corporation")).toMatchObject({ product: { id: "virtualbox-extension-pack" }, openSource: false });
+    expect(one("Oracle VM VirtualBox 7.0.14", "Oracle Corporation")).toMatchObject({
+      product: { id: "virtualbox" },
+      openSource: true,
+    });
+    expect(one("Oracle VM VirtualBox Extension Pack", "Oracle Corporation")).toMatchObject({
+      product: { id: "virtualbox-extension-pack" },
+      openSource: false,
+    });
     // « MySQL Enterprise Edition » loosens to « mysql »: a name that does not say Enterprise is not it.
     expect(one("MySQL Connector/ODBC 8.0", "Oracle Corporation").product?.id).not.toBe("mysql-enterprise");
   });
@@ -90,11 +106,17 @@ describe("editions, versions and names", () => {
   });
 
   it("keeps « Microsoft Remote Desktop » apart from Azure Virtual Desktop", () => {
-    expect(one("Microsoft Remote Desktop", "Microsoft Corporation").product?.id).toBe("microsoft-remote-desktop-services");
+    expect(one("Microsoft Remote Desktop", "Microsoft Corporation").product?.id).toBe(
+      "microsoft-remote-desktop-services",
+    );
   });
 
   it("reads Linux package names whose publisher is the distribution's maintainer team", () => {
-    expect(one("libreoffice-calc", "Debian LibreOffice Maintainers")).toMatchObject({ product: { id: "libreoffice" }, extraEuropean: false, openSource: true });
+    expect(one("libreoffice-calc", "Debian LibreOffice Maintainers")).toMatchObject({
+      product: { id: "libreoffice" },
+      extraEuropean: false,
+      openSource: true,
+    });
     expect(one("firefox-esr", "Maintainers of Mozilla-related packages").product?.id).toBe("firefox");
     expect(one("thunderbird", "Ubuntu Mozilla Team").product?.id).toBe("thunderbird");
   });
@@ -138,7 +160,15 @@ describe("low confidence is said, and listed for review rather than asserted", (
 
 describe("one line per product", () => {
   it("merges Firefox 128 and Firefox 127 into one line, keeping the versions and the names", () => {
-    const r = analyzeRows([row("Firefox 128", "Mozilla", 30), row("Firefox 127", "Mozilla", 12), row("Windows 10 Pro", "Microsoft", 5), row("Windows 11 Pro", "Microsoft", 7)], index);
+    const r = analyzeRows(
+      [
+        row("Firefox 128", "Mozilla", 30),
+        row("Firefox 127", "Mozilla", 12),
+        row("Windows 10 Pro", "Microsoft", 5),
+        row("Windows 11 Pro", "Microsoft", 7),
+      ],
+      index,
+    );
     const firefox = r.items.filter((i) => i.product?.id === "firefox");
     expect(firefox).toHaveLength(1);
     expect(firefox[0]).toMatchObject({ name: "Firefox", installations: 42, names: ["Firefox 128", "Firefox 127"] });
@@ -199,7 +229,10 @@ describe("exposure by jurisdiction", () => {
       controllingCountry: "CN",
       laws: ["cn-national-intelligence-law", "us-cloud-act", "us-fisa-702"],
     });
-    expect(one("Microsoft Teams", "Microsoft Corporation").exposure).toEqual({ controllingCountry: "US", laws: ["us-cloud-act", "us-fisa-702"] });
+    expect(one("Microsoft Teams", "Microsoft Corporation").exposure).toEqual({
+      controllingCountry: "US",
+      laws: ["us-cloud-act", "us-fisa-702"],
+    });
     expect(one("LibreOffice 7.6", "The Document Foundation").exposure).toEqual({ controllingCountry: "DE", laws: [] });
     const kaspersky = one("Kaspersky Endpoint Security for Windows", "AO Kaspersky Lab");
     expect(kaspersky.reason).toContain("loi russe de localisation des données personnelles");
@@ -219,7 +252,10 @@ describe("exposure by jurisdiction", () => {
   });
 
   it("says which law in quick wins, and proposes no American replacement for an American product as one", () => {
-    const wins = analyzeRows([row("Zoom Workplace", "Zoom Video Communications", 120), row("Google Chrome", "Google LLC", 120)], index).summary.quickWins;
+    const wins = analyzeRows(
+      [row("Zoom Workplace", "Zoom Video Communications", 120), row("Google Chrome", "Google LLC", 120)],
+      index,
+    ).summary.quickWins;
     expect(wins.map((w) => w.product.id)).toEqual(["zoom"]);
     expect(wins[0]!.laws).toEqual(["us-cloud-act", "us-fisa-702"]);
     expect(wins[0]!.reason).toContain("CLOUD Act");
@@ -228,7 +264,8 @@ describe("exposure by jurisdiction", () => {
 
 describe("fit grades", () => {
   it("does not call partial replacements drop-in", () => {
-    const fitOf = (product: string, alternative: string) => index.entries.get(product)!.alternatives.find((a) => a.id === alternative)?.fit;
+    const fitOf = (product: string, alternative: string) =>
+      index.entries.get(product)!.alternatives.find((a) => a.id === alternative)?.fit;
     expect(fitOf("vmware-vsphere", "proxmox-ve")).toBe("partial");
     expect(fitOf("active-directory", "samba")).toBe("partial");
     expect(fitOf("microsoft-configuration-manager", "wapt")).toBe("partial");
@@ -245,7 +282,9 @@ describe("matching is linear in the input", () => {
     const rows = Array.from({ length: 1000 }, (_, i) => row(`name${i}x ${"Zx".repeat(5000)}`, "P".repeat(10_000)));
     expect(analyzeRows(rows, index).items).toHaveLength(1000);
     // Normalisation reads a bounded prefix: a name 100 times longer gives the same tokens.
-    expect(nameTokens(`Mozilla Firefox ${"x".repeat(100_000)}`)).toEqual(nameTokens(`Mozilla Firefox ${"x".repeat(1_000_000)}`));
+    expect(nameTokens(`Mozilla Firefox ${"x".repeat(100_000)}`)).toEqual(
+      nameTokens(`Mozilla Firefox ${"x".repeat(1_000_000)}`),
+    );
     expect(MAX_NEAR_KEY).toBeLessThanOrEqual(64);
   });
 });

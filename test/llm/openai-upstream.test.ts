@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { createOpenAIProvider } from "../../server/llm/openai.ts";
 import type { ChatEvent } from "../../server/llm/types.ts";
-import { startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.ts";
-import { readSse, startTestServer, postJson, type TestServer } from "../helpers/server.ts";
+import { type FakeOpenAI, startFakeOpenAI } from "../helpers/fake-openai.ts";
+import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 
 const KEY = "sk-test-7f3a9c1e5b2d";
 
@@ -38,9 +38,20 @@ describe("the OpenAI-compatible provider", () => {
 
   it("reports both models available, streams tokens and usage, and sends the key only as a Bearer header", async () => {
     const models = provider();
-    expect(await models.status()).toMatchObject({ reachable: true, llmAvailable: true, embeddingsAvailable: true, notice: null });
+    expect(await models.status()).toMatchObject({
+      reachable: true,
+      llmAvailable: true,
+      embeddingsAvailable: true,
+      notice: null,
+    });
     fake.chats.length = 0;
-    const events = await collect(models.chat().stream([{ role: "user", content: "Bonjour" }], { signal: new AbortController().signal, numCtx: 8192, maxTokens: 300 }));
+    const events = await collect(
+      models.chat().stream([{ role: "user", content: "Bonjour" }], {
+        signal: new AbortController().signal,
+        numCtx: 8192,
+        maxTokens: 300,
+      }),
+    );
     const tokens = events.filter((e) => e.type === "token");
     expect(tokens.length).toBeGreaterThan(1);
     expect(tokens.map((t) => (t as { text: string }).text).join("")).toBe("Réponse rédigée [1].");
@@ -91,7 +102,14 @@ describe("the OpenAI-compatible provider", () => {
 
   it("turns 429 (with Retry-After), 500 and a cut stream into failures with a French notice", async () => {
     const models = provider();
-    const run = () => collect(models.chat().stream([{ role: "user", content: "Bonjour" }], { signal: new AbortController().signal, numCtx: 8192, maxTokens: 100 }));
+    const run = () =>
+      collect(
+        models.chat().stream([{ role: "user", content: "Bonjour" }], {
+          signal: new AbortController().signal,
+          numCtx: 8192,
+          maxTokens: 100,
+        }),
+      );
     fake.set({ failChat: { status: 429, retryAfterSeconds: 7 } });
     const rateLimited = await run().catch((e: unknown) => e);
     expect(models.failureNotice!(rateLimited)).toContain("saturé");
@@ -111,15 +129,38 @@ describe("a stalled OpenAI-compatible server", () => {
   it("gives up a silent chat stream and a hung embedding call at their bounds, closing the connections", async () => {
     const fake = await startFakeOpenAI({ stallChat: "headers", stallEmbed: true });
     try {
-      const models = createOpenAIProvider({ baseUrl: fake.url, apiKey: null, llmModel: "ministral-3:8b", embeddingModel: "bge-m3", contextTokens: 8192, temperature: 0.2, statusTtlMs: 60_000, timeoutMs: 300, idleTimeoutMs: 300 });
+      const models = createOpenAIProvider({
+        baseUrl: fake.url,
+        apiKey: null,
+        llmModel: "ministral-3:8b",
+        embeddingModel: "bge-m3",
+        contextTokens: 8192,
+        temperature: 0.2,
+        statusTtlMs: 60_000,
+        timeoutMs: 300,
+        idleTimeoutMs: 300,
+      });
       const chat = async () => {
-        for await (const _ of models.chat().stream([{ role: "user", content: "Bonjour" }], { signal: new AbortController().signal, numCtx: 8192, maxTokens: 100 }));
+        for await (const _ of models.chat().stream([{ role: "user", content: "Bonjour" }], {
+          signal: new AbortController().signal,
+          numCtx: 8192,
+          maxTokens: 100,
+        }));
       };
       expect(await chat().catch((e: unknown) => e)).toMatchObject({ name: "ModelTimeoutError" });
-      expect(await models.embedder().embed(["CLOUD Act"]).catch((e: unknown) => e)).toMatchObject({ name: "ModelTimeoutError" });
+      expect(
+        await models
+          .embedder()
+          .embed(["CLOUD Act"])
+          .catch((e: unknown) => e),
+      ).toMatchObject({ name: "ModelTimeoutError" });
       await expect.poll(() => fake.abandonedStalls, { timeout: 5000 }).toBe(2);
       // Searches then stay full-text for a while rather than each waiting the bound.
-      expect(await models.status()).toMatchObject({ llmAvailable: true, embeddingsAvailable: false, notice: expect.stringContaining("plein texte") });
+      expect(await models.status()).toMatchObject({
+        llmAvailable: true,
+        embeddingsAvailable: false,
+        notice: expect.stringContaining("plein texte"),
+      });
     } finally {
       await fake.close();
     }
@@ -128,9 +169,23 @@ describe("a stalled OpenAI-compatible server", () => {
 
 describe("configuration of the OpenAI-compatible upstream", () => {
   it("asks for the server, the model names and the context length rather than guessing them", () => {
-    expect(() => loadConfig({ LLM_PROVIDER: "openai" })).toThrow(/OPENAI_BASE_URL, LLM_MODEL, EMBEDDING_MODEL, LLM_CONTEXT_TOKENS/);
-    const config = loadConfig({ LLM_PROVIDER: "openai", OPENAI_BASE_URL: "http://gpu.region.local:8000/v1/", LLM_MODEL: "mistral-small", EMBEDDING_MODEL: "bge-m3", LLM_CONTEXT_TOKENS: "32768", OPENAI_API_KEY: "secret" });
-    expect(config).toMatchObject({ llmProvider: "openai", openaiBaseUrl: "http://gpu.region.local:8000/v1", numCtx: 32768, openaiApiKey: "secret" });
+    expect(() => loadConfig({ LLM_PROVIDER: "openai" })).toThrow(
+      /OPENAI_BASE_URL, LLM_MODEL, EMBEDDING_MODEL, LLM_CONTEXT_TOKENS/,
+    );
+    const config = loadConfig({
+      LLM_PROVIDER: "openai",
+      OPENAI_BASE_URL: "http://gpu.region.local:8000/v1/",
+      LLM_MODEL: "mistral-small",
+      EMBEDDING_MODEL: "bge-m3",
+      LLM_CONTEXT_TOKENS: "32768",
+      OPENAI_API_KEY: "secret",
+    });
+    expect(config).toMatchObject({
+      llmProvider: "openai",
+      openaiBaseUrl: "http://gpu.region.local:8000/v1",
+      numCtx: 32768,
+      openaiApiKey: "secret",
+    });
   });
 });
 
@@ -139,7 +194,17 @@ describe("Cap Libre on an OpenAI-compatible upstream", () => {
   let server: TestServer;
   beforeAll(async () => {
     fake = await startFakeOpenAI({ apiKey: KEY, reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
-    server = await startTestServer({ LLM_PROVIDER: "openai", OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: KEY, LLM_MODEL: "ministral-3:8b", EMBEDDING_MODEL: "bge-m3", LLM_CONTEXT_TOKENS: "4096" }, "openai");
+    server = await startTestServer(
+      {
+        LLM_PROVIDER: "openai",
+        OPENAI_BASE_URL: fake.url,
+        OPENAI_API_KEY: KEY,
+        LLM_MODEL: "ministral-3:8b",
+        EMBEDDING_MODEL: "bge-m3",
+        LLM_CONTEXT_TOKENS: "4096",
+      },
+      "openai",
+    );
     await server.engine.vectors.run();
   });
   afterAll(async () => {
@@ -152,14 +217,27 @@ describe("Cap Libre on an OpenAI-compatible upstream", () => {
     const text = await res.text();
     expect(text).not.toContain(KEY);
     const health = JSON.parse(text);
-    expect(health.llm).toMatchObject({ available: true, provider: "openai", model: "ministral-3:8b", baseUrl: fake.url });
+    expect(health.llm).toMatchObject({
+      available: true,
+      provider: "openai",
+      model: "ministral-3:8b",
+      baseUrl: fake.url,
+    });
     expect(health.index.mode).toBe("hybrid");
   });
 
   it("answers /api/chat with the model, and falls back to extractive mode on 429 saying when to retry", async () => {
-    const ask = () => postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "Combien la Gendarmerie a-t-elle économisé avec Linux ?" }] });
+    const ask = () =>
+      postJson(`${server.url}/api/chat`, {
+        messages: [{ role: "user", content: "Combien la Gendarmerie a-t-elle économisé avec Linux ?" }],
+      });
     const events = await readSse(await ask());
-    expect(events.filter((e) => e.event === "token").map((e) => e.data.text).join("")).toBe("La Gendarmerie économise 12 millions d'euros par an [1].");
+    expect(
+      events
+        .filter((e) => e.event === "token")
+        .map((e) => e.data.text)
+        .join(""),
+    ).toBe("La Gendarmerie économise 12 millions d'euros par an [1].");
     expect(events.at(-1)).toMatchObject({ event: "done", data: { mode: "generated" } });
     fake.set({ failChat: { status: 429, retryAfterSeconds: 30 } });
     try {
@@ -167,7 +245,12 @@ describe("Cap Libre on an OpenAI-compatible upstream", () => {
       const done = fallback.at(-1)!;
       expect(done.data.mode).toBe("extractive");
       expect(done.data.notice).toContain("30 s");
-      expect(fallback.filter((e) => e.event === "token").map((e) => e.data.text).join("")).toContain("12 millions");
+      expect(
+        fallback
+          .filter((e) => e.event === "token")
+          .map((e) => e.data.text)
+          .join(""),
+      ).toContain("12 millions");
     } finally {
       fake.set({ failChat: undefined });
     }
@@ -180,18 +263,47 @@ describe("the upstream's API key", () => {
     const fake = await startFakeOpenAI({ apiKey: "sk-the-right-one" });
     const written: string[] = [];
     const spies = (["log", "info", "warn", "error", "debug"] as const).map((name) =>
-      vi.spyOn(console, name).mockImplementation((...args: unknown[]) => void written.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(" "))),
+      vi
+        .spyOn(console, name)
+        .mockImplementation(
+          (...args: unknown[]) =>
+            void written.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(" ")),
+        ),
     );
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk: unknown) => (written.push(String(chunk)), true));
-    const server = await startTestServer({ LLM_PROVIDER: "openai", OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: secret, LLM_MODEL: "ministral-3:8b", EMBEDDING_MODEL: "bge-m3", LLM_CONTEXT_TOKENS: "8192" }, "openai");
+    const stderr = vi
+      .spyOn(process.stderr, "write")
+      .mockImplementation((chunk: unknown) => (written.push(String(chunk)), true));
+    const server = await startTestServer(
+      {
+        LLM_PROVIDER: "openai",
+        OPENAI_BASE_URL: fake.url,
+        OPENAI_API_KEY: secret,
+        LLM_MODEL: "ministral-3:8b",
+        EMBEDDING_MODEL: "bge-m3",
+        LLM_CONTEXT_TOKENS: "8192",
+      },
+      "openai",
+    );
     try {
       const seen: string[] = [await (await fetch(`${server.url}/api/health`)).text()];
-      seen.push(await (await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "économies de la Gendarmerie" }] })).text());
+      seen.push(
+        await (
+          await postJson(`${server.url}/api/chat`, {
+            messages: [{ role: "user", content: "économies de la Gendarmerie" }],
+          })
+        ).text(),
+      );
       // The server then accepts the key but fails: the model call is logged nowhere with it either.
       fake.set({ apiKey: secret, failChat: { status: 500 } });
       await server.engine.models.status(true);
       await server.engine.vectors.run();
-      seen.push(await (await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "économies de la Gendarmerie" }] })).text());
+      seen.push(
+        await (
+          await postJson(`${server.url}/api/chat`, {
+            messages: [{ role: "user", content: "économies de la Gendarmerie" }],
+          })
+        ).text(),
+      );
       expect(seen[0]).toContain("OPENAI_API_KEY");
       expect(seen[2]).toContain("500");
       expect([...seen, ...written].join("\n")).not.toContain(secret);

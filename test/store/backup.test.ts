@@ -63,7 +63,9 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
     server = await startTestServer({ ...source.env });
     const upload = await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv });
     saved.analysis = (await upload.json()).id;
-    saved.draft = (await readSse(await postJson(`${server.url}/api/drafts`, { type: "letter", inputs: letter }))).at(-1)!.data.id;
+    saved.draft = (await readSse(await postJson(`${server.url}/api/drafts`, { type: "letter", inputs: letter }))).at(
+      -1,
+    )!.data.id;
     const team = teamStore(server.engine.database);
     await team.createWorkspace("mairie-b", "Mairie B");
     await team.setRole("dsi@mairie-b.fr", "mairie-b", "dsi");
@@ -84,7 +86,13 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
         const res = await fetch(`${server.url}/api/inventory/classifications`, {
           method: "PUT",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ name: `Logiciel métier ${i}`, vendorName: "Éditeur", vendorCountry: "fr", category: "business", openSource: false }),
+          body: JSON.stringify({
+            name: `Logiciel métier ${i}`,
+            vendorName: "Éditeur",
+            vendorCountry: "fr",
+            category: "business",
+            openSource: false,
+          }),
         });
         statuses.push(res.status);
         await res.arrayBuffer();
@@ -94,7 +102,9 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
     writing = false;
     await writer;
     expect(backup.code, backup.text).toBe(0);
-    expect(backup.text).toMatch(/Sauvegarde écrite dans .* : \d+ enregistrements, \d+ lignes du journal d'audit, schéma version \d+/);
+    expect(backup.text).toMatch(
+      /Sauvegarde écrite dans .* : \d+ enregistrements, \d+ lignes du journal d'audit, schéma version \d+/,
+    );
     expect(backup.text).toContain("reconstruit à partir de corpus/");
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.every((s) => s === 200)).toBe(true);
@@ -124,7 +134,9 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
         const team = teamStore(copy.engine.database);
         expect((await team.listWorkspaces()).map((w) => w.id)).toEqual(["defaut", "mairie-b"]);
         expect(await team.membersOf("mairie-b")).toEqual([{ principal: "dsi@mairie-b.fr", role: "dsi" }]);
-        expect((await (await fetch(`${copy.url}/api/workspace/api-keys`)).json()).keys.map((k: { name: string }) => k.name)).toEqual(["open-webui"]);
+        expect(
+          (await (await fetch(`${copy.url}/api/workspace/api-keys`)).json()).keys.map((k: { name: string }) => k.name),
+        ).toEqual(["open-webui"]);
         const log = await readAudit(copy.engine.database);
         const actions = log.map((e) => e.action);
         expect(actions.slice(0, 3)).toEqual(["inventory.import", "draft.create", "apikey.create"]);
@@ -135,16 +147,23 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
         expect(classified.length - saves).toBeGreaterThanOrEqual(0);
         expect(classified.length - saves).toBeLessThanOrEqual(1);
         // The audit log goes on after the restored lines.
-        await fetch(`${copy.url}/api/inventory/analyses/${saved.analysis}/export?format=csv`).then((r) => r.arrayBuffer());
+        await fetch(`${copy.url}/api/inventory/analyses/${saved.analysis}/export?format=csv`).then((r) =>
+          r.arrayBuffer(),
+        );
         const after = await readAudit(copy.engine.database);
         expect(after.at(-1)).toMatchObject({ action: "inventory.export", seq: log.at(-1)!.seq + 1 });
 
         // Beside a running server, a restore is refused: its caches would no longer match.
         // (PostgreSQL: from another machine, i.e. another data folder, on the same database.)
-        const elsewhere = kind === "postgresql" ? await mkdtemp(path.join(tmpdir(), "cap-libre-ailleurs-")) : into.env.DATA_DIR!;
+        const elsewhere =
+          kind === "postgresql" ? await mkdtemp(path.join(tmpdir(), "cap-libre-ailleurs-")) : into.env.DATA_DIR!;
         const busy = await cli(["restore", file], { ...into.env, DATA_DIR: elsewhere });
         expect(busy.code).toBe(2);
-        expect(busy.text).toMatch(kind === "sqlite" ? /utilise le dossier .* : arrêtez-le avant de restaurer/ : /utilise cette base PostgreSQL : arrêtez-le/);
+        expect(busy.text).toMatch(
+          kind === "sqlite"
+            ? /utilise le dossier .* : arrêtez-le avant de restaurer/
+            : /utilise cette base PostgreSQL : arrêtez-le/,
+        );
       } finally {
         await copy.stop();
       }
@@ -154,11 +173,17 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
   }, 120_000);
 
   it("refuses a backup from a newer schema, or cut short, in French, and changes nothing", async () => {
-    const lines = gunzipSync(await readFile(file)).toString("utf8").trimEnd().split("\n");
+    const lines = gunzipSync(await readFile(file))
+      .toString("utf8")
+      .trimEnd()
+      .split("\n");
     const header = JSON.parse(lines[0]!);
     expect(header).toMatchObject({ format: "cap-libre-sauvegarde", schema: SCHEMA_VERSION, database: kind });
     const newer = path.join(folder, `plus-recente-${kind}.gz`);
-    await writeFile(newer, gzipSync([JSON.stringify({ ...header, schema: SCHEMA_VERSION + 1 }), ...lines.slice(1)].join("\n")));
+    await writeFile(
+      newer,
+      gzipSync([JSON.stringify({ ...header, schema: SCHEMA_VERSION + 1 }), ...lines.slice(1)].join("\n")),
+    );
     const cut = path.join(folder, `coupee-${kind}.gz`);
     await writeFile(cut, gzipSync(lines.slice(0, -2).join("\n")));
     const notGzip = path.join(folder, `texte-${kind}.gz`);
@@ -167,7 +192,10 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
     const into = await target(kind);
     try {
       const seeded = await startTestServer({ ...into.env });
-      await fetch(`${seeded.url}/api/inventory/analyze?name=autre.csv`, { method: "POST", body: csv.replace("12", "13") });
+      await fetch(`${seeded.url}/api/inventory/analyze?name=autre.csv`, {
+        method: "POST",
+        body: csv.replace("12", "13"),
+      });
       await seeded.stop();
       const tooNew = await cli(["restore", newer], into.env);
       expect(tooNew.code).toBe(2);
@@ -201,7 +229,9 @@ describe.skipIf(!postgresAvailable)("from SQLite to PostgreSQL", () => {
     const to = await target("postgresql");
     try {
       const server = await startTestServer({ ...from.env });
-      const { id } = await (await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv })).json();
+      const { id } = await (
+        await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv })
+      ).json();
       await server.stop();
       const file = path.join(folder, "vers-postgresql.gz");
       expect((await cli(["backup", file], from.env)).code).toBe(0);

@@ -32,7 +32,9 @@ describe("kill -9 while saving", () => {
     const file = path.join(dir, "cap-libre.sqlite");
     let lastSeen = -1;
     for (let round = 0; round < 3; round++) {
-      const child = spawn(process.execPath, ["--input-type=module", "-e", WRITER, file], { stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(process.execPath, ["--input-type=module", "-e", WRITER, file], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       await new Promise<void>((resolve, reject) => {
         child.stdout.once("data", () => resolve());
         child.once("exit", (code) => reject(new Error(`writer exited early (${code})`)));

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openLanceStore, type OpenedStore } from "../../server/store/lancedb.ts";
+import { type OpenedStore, openLanceStore } from "../../server/store/lancedb.ts";
 import type { StoredDocument } from "../../server/store/types.ts";
 
 let dir: string;
@@ -31,11 +31,14 @@ const doc = (id: string, hash: string): StoredDocument => ({
 });
 
 async function write(id: string, hash: string, text: string) {
-  await store.replaceDocuments([{ document: doc(id, hash), chunks: [{ id: `${id}#0`, docId: id, ordinal: 0, section: "Partie", text }] }]);
+  await store.replaceDocuments([
+    { document: doc(id, hash), chunks: [{ id: `${id}#0`, docId: id, ordinal: 0, section: "Partie", text }] },
+  ]);
   await store.commit();
 }
 
-const texts = async (query: string) => (await store.searchText(query, 5, undefined, { withChunks: true })).map((h) => h.chunk!.text);
+const texts = async (query: string) =>
+  (await store.searchText(query, 5, undefined, { withChunks: true })).map((h) => h.chunk!.text);
 
 describe("passages remembered between searches", () => {
   it("returns the new text and sources once a document has changed", async () => {

@@ -8,7 +8,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFileRecordStore } from "../../server/store/records.ts";
-import { importFileRecords, openPostgresRecords, openSqliteRecords, type RecordDatabase } from "../../server/store/sql-records.ts";
+import {
+  importFileRecords,
+  openPostgresRecords,
+  openSqliteRecords,
+  type RecordDatabase,
+} from "../../server/store/sql-records.ts";
 import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
 
 let dir: string;
@@ -17,9 +22,18 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-type Store = ReturnType<RecordDatabase["store"]> & Partial<{ ids(): Promise<string[]>; putBytes(id: string, b: Uint8Array): Promise<void>; getBytes(id: string): Promise<Uint8Array | null> }>;
+type Store = ReturnType<RecordDatabase["store"]> &
+  Partial<{
+    ids(): Promise<string[]>;
+    putBytes(id: string, b: Uint8Array): Promise<void>;
+    getBytes(id: string): Promise<Uint8Array | null>;
+  }>;
 
-function contract(name: string, open: () => Promise<{ store(c: string): Store; close(): Promise<void> }>, { exactOrder = true } = {}) {
+function contract(
+  name: string,
+  open: () => Promise<{ store(c: string): Store; close(): Promise<void> }>,
+  { exactOrder = true } = {},
+) {
   describe(name, () => {
     let db: Awaited<ReturnType<typeof open>>;
     beforeAll(async () => {
@@ -76,11 +90,22 @@ function contract(name: string, open: () => Promise<{ store(c: string): Store; c
   });
 }
 
-contract("JSON files", async () => {
-  const root = path.join(dir, "files");
-  return { store: (c: string) => createFileRecordStore(path.join(root, c)) as Store, close: async () => {} };
-}, { exactOrder: false });
-contract("SQLite", () => openSqliteRecords(path.join(dir, "contract.sqlite")) as Promise<{ store(c: string): Store; close(): Promise<void> }>);
+contract(
+  "JSON files",
+  async () => {
+    const root = path.join(dir, "files");
+    return { store: (c: string) => createFileRecordStore(path.join(root, c)) as Store, close: async () => {} };
+  },
+  { exactOrder: false },
+);
+contract(
+  "SQLite",
+  () =>
+    openSqliteRecords(path.join(dir, "contract.sqlite")) as Promise<{
+      store(c: string): Store;
+      close(): Promise<void>;
+    }>,
+);
 
 describe.skipIf(!postgresAvailable)("PostgreSQL", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -88,7 +113,10 @@ describe.skipIf(!postgresAvailable)("PostgreSQL", () => {
     database = await createTestDatabase();
   });
   afterAll(() => database?.drop());
-  contract("contract", () => openPostgresRecords(database.url) as Promise<{ store(c: string): Store; close(): Promise<void> }>);
+  contract(
+    "contract",
+    () => openPostgresRecords(database.url) as Promise<{ store(c: string): Store; close(): Promise<void> }>,
+  );
 
   it("migrates once when two servers open the same database together", async () => {
     const [a, b] = await Promise.all([openPostgresRecords(database.url), openPostgresRecords(database.url)]);
@@ -99,7 +127,9 @@ describe.skipIf(!postgresAvailable)("PostgreSQL", () => {
 
   it("says in French what to check when the server cannot be reached", async () => {
     const { openRecordDatabase } = await import("../../server/store/open-records.ts");
-    await expect(openRecordDatabase({ dataDir: dir, databaseUrl: "postgres://nobody@127.0.0.1:9/none" })).rejects.toMatchObject({
+    await expect(
+      openRecordDatabase({ dataDir: dir, databaseUrl: "postgres://nobody@127.0.0.1:9/none" }),
+    ).rejects.toMatchObject({
       code: "database_unavailable",
       message: expect.stringContaining("Vérifiez DATABASE_URL"),
     });
@@ -112,9 +142,15 @@ describe("import of the JSON records of older versions", () => {
     const records = path.join(data, "records");
     await mkdir(path.join(records, "analyses"), { recursive: true });
     await mkdir(path.join(records, "drafts"), { recursive: true });
-    await writeFile(path.join(records, "analyses", "2026-01-01-aaaa.json"), JSON.stringify({ id: "2026-01-01-aaaa", n: 1 }));
+    await writeFile(
+      path.join(records, "analyses", "2026-01-01-aaaa.json"),
+      JSON.stringify({ id: "2026-01-01-aaaa", n: 1 }),
+    );
     await writeFile(path.join(records, "analyses", "2026-01-01-aaaa.bin"), new Uint8Array([9, 8, 7]));
-    await writeFile(path.join(records, "drafts", "2026-02-01-bbbb.json"), JSON.stringify({ id: "2026-02-01-bbbb", title: "Courrier" }));
+    await writeFile(
+      path.join(records, "drafts", "2026-02-01-bbbb.json"),
+      JSON.stringify({ id: "2026-02-01-bbbb", title: "Courrier" }),
+    );
     await writeFile(path.join(records, "drafts", "2026-02-01-cccc.json"), '{"cut short'); // an old crash
     await writeFile(path.join(records, "drafts", "x.json.123.tmp"), "{}");
     return data;
@@ -145,7 +181,9 @@ describe("import of the JSON records of older versions", () => {
     // A write the database refuses after others succeeded (as a disk error would): the import is one transaction.
     const { DatabaseSync } = await import("node:sqlite");
     const raw = new DatabaseSync(path.join(data, "cap-libre.sqlite"));
-    raw.exec(`CREATE TRIGGER fail BEFORE INSERT ON records WHEN NEW.id = '2026-03-01-dddd' BEGIN SELECT RAISE(ABORT, 'erreur disque simulée'); END`);
+    raw.exec(
+      `CREATE TRIGGER fail BEFORE INSERT ON records WHEN NEW.id = '2026-03-01-dddd' BEGIN SELECT RAISE(ABORT, 'erreur disque simulée'); END`,
+    );
     await expect(importFileRecords(db, path.join(data, "records"))).rejects.toThrow(/simulée/);
     expect(await sqlite.store("analyses").list()).toEqual([]);
     expect(await readdir(data)).toContain("records");

@@ -11,13 +11,20 @@ import { startTestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS, readInventory } from "../inventory/fixtures.ts";
 
 async function analyzeAndAdopt(url: string) {
-  const res = await fetch(`${url}/api/inventory/analyze?name=glpi.csv`, { method: "POST", body: readInventory("glpi10-mairie.csv").bytes as Uint8Array<ArrayBuffer> });
+  const res = await fetch(`${url}/api/inventory/analyze?name=glpi.csv`, {
+    method: "POST",
+    body: readInventory("glpi10-mairie.csv").bytes as Uint8Array<ArrayBuffer>,
+  });
   expect(res.status).toBe(201);
   const analysis = await res.json();
   const plan = await fetch(`${url}/api/plans`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ collectivite: { name: "Commune de Kervallon" }, analysisId: analysis.id, target: { value: 20, date: "2030-12-31" } }),
+    body: JSON.stringify({
+      collectivite: { name: "Commune de Kervallon" },
+      analysisId: analysis.id,
+      target: { value: 20, date: "2030-12-31" },
+    }),
   });
   expect(plan.status).toBe(201);
   return { analysisId: analysis.id as string, planId: (await plan.json()).plan.id as string };
@@ -42,7 +49,18 @@ describe("saved work in SQLite (default)", () => {
     await mkdir(old, { recursive: true });
     await writeFile(
       path.join(old, "civil-net-rh.json"),
-      JSON.stringify({ id: "civil-net-rh", name: "Civil Net RH", key: "civil net rh", productId: null, category: "business", vendorName: "Ciril GROUP", vendorCountry: "FR", extraEuropean: false, openSource: false, updatedAt: "2026-01-01T00:00:00.000Z" }),
+      JSON.stringify({
+        id: "civil-net-rh",
+        name: "Civil Net RH",
+        key: "civil net rh",
+        productId: null,
+        category: "business",
+        vendorName: "Ciril GROUP",
+        vendorCountry: "FR",
+        extraEuropean: false,
+        openSource: false,
+        updatedAt: "2026-01-01T00:00:00.000Z",
+      }),
     );
     let server = await startTestServer({ CORPUS_DIR: INVENTORY_CORPUS, DATA_DIR: dataDir });
     const ids = await analyzeAndAdopt(server.url);

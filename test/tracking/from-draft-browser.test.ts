@@ -3,12 +3,13 @@
  * saved roadmap, the DSI reviews the plan it gives (calendar, products) and adopts it without typing anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MISSING_MESSAGE, openPage } from "../browser/page.ts";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
-import { MISSING_MESSAGE, openPage } from "../browser/page.ts";
 
-const csv = (lines: [string, string, number][]) => `\uFEFF"Nom";"Éditeur";"Nombre d'installations";\n${lines.map(([n, p, i]) => `"${n}";"${p}";"${i}";`).join("\n")}\n`;
+const csv = (lines: [string, string, number][]) =>
+  `\uFEFF"Nom";"Éditeur";"Nombre d'installations";\n${lines.map(([n, p, i]) => `"${n}";"${p}";"${i}";`).join("\n")}\n`;
 
 describe.skipIf(!browserAvailable)("adopting a roadmap in a real browser", () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -17,9 +18,25 @@ describe.skipIf(!browserAvailable)("adopting a roadmap in a real browser", () =>
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer({ CORPUS_DIR: INVENTORY_CORPUS }), launchBrowser()]);
-    const lines: [string, string, number][] = [["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 40], ["Google Chrome", "Google LLC", 40], ["Kaspersky Endpoint Security 12", "AO Kaspersky Lab", 40]];
-    const analysis = await (await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv(lines) })).json();
-    const events = await readSse(await postJson(`${server.url}/api/drafts`, { type: "roadmap", inputs: { collectivite: { name: "Commune de Locmaria" }, analysisId: analysis.id, targetShare: 25, targetDate: "2029-06" } }));
+    const lines: [string, string, number][] = [
+      ["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 40],
+      ["Google Chrome", "Google LLC", 40],
+      ["Kaspersky Endpoint Security 12", "AO Kaspersky Lab", 40],
+    ];
+    const analysis = await (
+      await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv(lines) })
+    ).json();
+    const events = await readSse(
+      await postJson(`${server.url}/api/drafts`, {
+        type: "roadmap",
+        inputs: {
+          collectivite: { name: "Commune de Locmaria" },
+          analysisId: analysis.id,
+          targetShare: 25,
+          targetDate: "2029-06",
+        },
+      }),
+    );
     draftId = events.at(-1)!.data.id;
   });
   afterAll(async () => {
@@ -28,7 +45,11 @@ describe.skipIf(!browserAvailable)("adopting a roadmap in a real browser", () =>
   });
 
   it("goes from the saved roadmap to the adopted plan, then writes its progress note", async () => {
-    const { page: tab, requested, consoleErrors } = await openPage(browser.context, server.url, `#documents/${draftId}`);
+    const {
+      page: tab,
+      requested,
+      consoleErrors,
+    } = await openPage(browser.context, server.url, `#documents/${draftId}`);
     tab.setDefaultTimeout(20_000);
     await tab.getByRole("link", { name: "Adopter cette feuille de route" }).click();
     const page = tab.locator("#suivi");
@@ -51,8 +72,14 @@ describe.skipIf(!browserAvailable)("adopting a roadmap in a real browser", () =>
     expect(await page.locator("#plan-note-output").innerText()).not.toMatch(/\bnull\b|undefined/);
     // Read back when the plan is opened again.
     await tab.reload();
-    await tab.locator("#suivi").getByText(/Note rédigée le/).waitFor();
-    for (const name of ["Markdown", "ODT (LibreOffice)", "PDF"]) expect(await page.getByRole("link", { name, exact: true }).getAttribute("href")).toMatch(/\/note\?format=(md|odt|pdf)$/);
+    await tab
+      .locator("#suivi")
+      .getByText(/Note rédigée le/)
+      .waitFor();
+    for (const name of ["Markdown", "ODT (LibreOffice)", "PDF"])
+      expect(await page.getByRole("link", { name, exact: true }).getAttribute("href")).toMatch(
+        /\/note\?format=(md|odt|pdf)$/,
+      );
 
     expect(await tab.locator("body").innerText()).not.toMatch(MISSING_MESSAGE);
     expect(consoleErrors).toEqual([]);

@@ -9,7 +9,8 @@ import { frenchDate } from "../../server/core/text.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 
-const csv = (lines: [string, string, number][]) => `\uFEFF"Nom";"Éditeur";"Nombre d'installations";\n${lines.map(([n, p, i]) => `"${n}";"${p}";"${i}";`).join("\n")}\n`;
+const csv = (lines: [string, string, number][]) =>
+  `\uFEFF"Nom";"Éditeur";"Nombre d'installations";\n${lines.map(([n, p, i]) => `"${n}";"${p}";"${i}";`).join("\n")}\n`;
 const LINES: [string, string, number][] = [
   ["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 60],
   ["Google Chrome", "Google LLC", 60],
@@ -23,7 +24,12 @@ let analysis: any;
 const api = (p: string, init?: RequestInit) => fetch(`${server.url}/api${p}`, init);
 
 async function roadmapDraft(inputs: Record<string, unknown>): Promise<string> {
-  const events = await readSse(await postJson(`${server.url}/api/drafts`, { type: "roadmap", inputs: { collectivite, analysisId: analysis.id, ...inputs } }));
+  const events = await readSse(
+    await postJson(`${server.url}/api/drafts`, {
+      type: "roadmap",
+      inputs: { collectivite, analysisId: analysis.id, ...inputs },
+    }),
+  );
   const done = events.at(-1)!;
   expect(done.event, JSON.stringify(done.data)).toBe("done");
   return done.data.id as string;
@@ -37,12 +43,20 @@ async function calendarRows(draftId: string): Promise<string[][]> {
     .split("\n")
     .filter((l: string) => l.startsWith("|") && !/^\|\s*-/.test(l))
     .slice(1)
-    .map((l: string) => l.split("|").slice(1, -1).map((c: string) => c.trim()));
+    .map((l: string) =>
+      l
+        .split("|")
+        .slice(1, -1)
+        .map((c: string) => c.trim()),
+    );
 }
 
 beforeAll(async () => {
   server = await startTestServer({ CORPUS_DIR: INVENTORY_CORPUS });
-  const res = await fetch(`${server.url}/api/inventory/analyze?name=plouzevet.csv`, { method: "POST", body: csv(LINES) });
+  const res = await fetch(`${server.url}/api/inventory/analyze?name=plouzevet.csv`, {
+    method: "POST",
+    body: csv(LINES),
+  });
   expect(res.status).toBe(201);
   analysis = await res.json();
 });
@@ -52,7 +66,11 @@ describe("adopting a saved roadmap draft", () => {
   let roadmapId = "";
 
   it("proposes the roadmap's own target, calendar and products", async () => {
-    roadmapId = await roadmapDraft({ targetShare: 20, targetDate: "2029-12", context: "Le contrat Kaspersky Endpoint Security arrive à échéance en juin 2027." });
+    roadmapId = await roadmapDraft({
+      targetShare: 20,
+      targetDate: "2029-12",
+      context: "Le contrat Kaspersky Endpoint Security arrive à échéance en juin 2027.",
+    });
     const res = await api(`/plans/from-draft/${roadmapId}`);
     expect(res.status).toBe(200);
     const { proposal } = await res.json();
@@ -72,7 +90,15 @@ describe("adopting a saved roadmap draft", () => {
     for (const m of proposal.milestones.slice(0, -1)) {
       const row = rows.find((r) => r[1] === frenchDate(m.date.slice(0, 7)) && /^Fin des/.test(r[0]!));
       expect(row, `${m.date} ${JSON.stringify(rows)}`).toBeDefined();
-      if (row![2]!.endsWith("%")) expect(Number(row![2]!.replace(/\s*%$/, "").replace(",", ".").replace(/\u00a0/g, ""))).toBeCloseTo(m.value, -0.5);
+      if (row![2]!.endsWith("%"))
+        expect(
+          Number(
+            row![2]!
+              .replace(/\s*%$/, "")
+              .replace(",", ".")
+              .replace(/\u00a0/g, ""),
+          ),
+        ).toBeCloseTo(m.value, -0.5);
     }
     // Products to replace, each with the alternative the roadmap proposes; the local deadline wins.
     const names = proposal.products.map((p: any) => p.productId);
@@ -96,7 +122,9 @@ describe("adopting a saved roadmap draft", () => {
     expect(plan.milestones.at(-1).value).toBeLessThanOrEqual(20);
     expect(plan.milestones.map((m: any) => m.date)).toEqual([...plan.milestones.map((m: any) => m.date)].sort());
     expect(plan.products.length).toBeGreaterThanOrEqual(2);
-    expect(progress.products.find((p: any) => p.product.productId === "kaspersky-endpoint-security").state).toBe("not-started");
+    expect(progress.products.find((p: any) => p.product.productId === "kaspersky-endpoint-security").state).toBe(
+      "not-started",
+    );
     expect(plan.log[0].detail).toContain(roadmapId);
     // The list says where each plan comes from.
     const list = await (await api("/plans")).json();
@@ -111,7 +139,11 @@ describe("adopting a saved roadmap draft", () => {
     const refused = await postJson(`${server.url}/api/plans/from-draft`, { draftId: id });
     expect(refused.status).toBe(400);
     expect((await refused.json()).error.message).toMatch(/échéance/);
-    const res = await postJson(`${server.url}/api/plans/from-draft`, { draftId: id, targetDate: "2030-06-30", date: "2026-11-02" });
+    const res = await postJson(`${server.url}/api/plans/from-draft`, {
+      draftId: id,
+      targetDate: "2030-06-30",
+      date: "2026-11-02",
+    });
     expect(res.status).toBe(201);
     const { plan } = await res.json();
     expect(plan.checkpoints[0].date).toBe("2026-11-02");
@@ -121,7 +153,9 @@ describe("adopting a saved roadmap draft", () => {
   });
 
   it("refuses a document that is not a roadmap, and an unknown draft, in French", async () => {
-    const events = await readSse(await postJson(`${server.url}/api/drafts`, { type: "audit-plan", inputs: { collectivite } }));
+    const events = await readSse(
+      await postJson(`${server.url}/api/drafts`, { type: "audit-plan", inputs: { collectivite } }),
+    );
     const auditId = events.at(-1)!.data.id;
     const notRoadmap = await postJson(`${server.url}/api/plans/from-draft`, { draftId: auditId });
     expect(notRoadmap.status).toBe(400);
@@ -155,7 +189,12 @@ describe("adopting a saved roadmap draft", () => {
 
   it("adopts a roadmap written on an analysis given inline, measured from its items", async () => {
     const inline = JSON.parse(readFileSync("test/fixtures/drafting/analysis.json", "utf8"));
-    const events = await readSse(await postJson(`${server.url}/api/drafts`, { type: "roadmap", inputs: { collectivite: { name: "Communauté de Kerlouan" }, analysis: inline, targetDate: "2030-12" } }));
+    const events = await readSse(
+      await postJson(`${server.url}/api/drafts`, {
+        type: "roadmap",
+        inputs: { collectivite: { name: "Communauté de Kerlouan" }, analysis: inline, targetDate: "2030-12" },
+      }),
+    );
     const id = events.at(-1)!.data.id;
     const { proposal } = await (await api(`/plans/from-draft/${id}`)).json();
     expect(proposal.analysisId).toBe(inline.id);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pullGlpiSoftware } from "../../server/inventory/glpi.ts";
 import { pullGlpiV2Software } from "../../server/inventory/glpi-v2.ts";
 import { parseInventoryFile } from "../../server/inventory/parse.ts";
-import { startFakeGlpi, type FakeGlpi, type FakeSoftware } from "../helpers/fake-glpi.ts";
+import { type FakeGlpi, type FakeSoftware, startFakeGlpi } from "../helpers/fake-glpi.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS, readInventory } from "../inventory/fixtures.ts";
 
@@ -19,13 +19,39 @@ const CLIENT = { clientId: "cap-libre-client-1f2e", clientSecret: "client-secret
 const USER = { username: "cap-libre", password: "mot-de-passe-5e4d" };
 
 const fixture = readInventory("glpi10-mairie.csv");
-const software: FakeSoftware[] = parseInventoryFile(fixture).rows.map((r) => ({ name: r.name, publisher: r.publisher, versions: r.versions, installations: r.installations }));
-software.push({ name: "Logiciel supprimé", publisher: "Éditeur disparu", versions: ["1.0"], installations: 3, deleted: true });
-const expected = software.filter((x) => !x.deleted).map((s) => ({ name: s.name, publisher: s.publisher ?? "", installations: s.installations, versions: [...s.versions].sort() }));
+const software: FakeSoftware[] = parseInventoryFile(fixture).rows.map((r) => ({
+  name: r.name,
+  publisher: r.publisher,
+  versions: r.versions,
+  installations: r.installations,
+}));
+software.push({
+  name: "Logiciel supprimé",
+  publisher: "Éditeur disparu",
+  versions: ["1.0"],
+  installations: 3,
+  deleted: true,
+});
+const expected = software
+  .filter((x) => !x.deleted)
+  .map((s) => ({
+    name: s.name,
+    publisher: s.publisher ?? "",
+    installations: s.installations,
+    versions: [...s.versions].sort(),
+  }));
 
 const comparable = (items: any[]) =>
   items
-    .map((i) => ({ name: i.name, publisher: i.publisher, installations: i.installations, product: i.product?.id ?? null, extraEuropean: i.extraEuropean, category: i.category, versions: [...i.versions].sort() }))
+    .map((i) => ({
+      name: i.name,
+      publisher: i.publisher,
+      installations: i.installations,
+      product: i.product?.id ?? null,
+      extraEuropean: i.extraEuropean,
+      category: i.category,
+      versions: [...i.versions].sort(),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
 let glpi: FakeGlpi;
@@ -57,7 +83,16 @@ describe("GLPI 11 high-level API", () => {
     const pulled = await pullGlpiV2Software({ url: root(), ...CLIENT, ...USER });
     expect(pulled).toEqual(expected);
     // The password grant, with the client and the scope, on /api.php/token.
-    expect(glpi.tokenRequests).toEqual([{ grant_type: "password", client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret, username: USER.username, password: USER.password, scope: "api" }]);
+    expect(glpi.tokenRequests).toEqual([
+      {
+        grant_type: "password",
+        client_id: CLIENT.clientId,
+        client_secret: CLIENT.clientSecret,
+        username: USER.username,
+        password: USER.password,
+        scope: "api",
+      },
+    ]);
     // Paged by start/limit: the software list in ceil(n / 7) pages.
     const softwarePages = glpi.requests.filter((r) => r.startsWith("GET /glpi/api.php/v2/Assets/Software?"));
     expect(softwarePages.length).toBe(Math.ceil(software.length / 7));
@@ -75,12 +110,20 @@ describe("GLPI 11 high-level API", () => {
     expect(pull.status).toBe(201);
     const pulled = await pull.json();
     expect(pulled.files[0].name).toMatch(/^GLPI 127\.0\.0\.1:\d+\/glpi \(\d{4}-\d{2}-\d{2}\)$/);
-    const upload = await fetch(`${server.url}/api/inventory/analyze?name=glpi.csv`, { method: "POST", body: fixture.bytes as Uint8Array<ArrayBuffer> });
+    const upload = await fetch(`${server.url}/api/inventory/analyze?name=glpi.csv`, {
+      method: "POST",
+      body: fixture.bytes as Uint8Array<ArrayBuffer>,
+    });
     const uploaded = await upload.json();
     expect(comparable(pulled.items)).toEqual(comparable(uploaded.items));
     expect(pulled.summary).toEqual(uploaded.summary);
     const status = await (await fetch(`${server.url}/api/inventory/glpi`)).json();
-    expect(status).toMatchObject({ configured: true, api: "v2", tokenConfigured: true, last: { analysisId: pulled.id, error: null } });
+    expect(status).toMatchObject({
+      configured: true,
+      api: "v2",
+      tokenConfigured: true,
+      last: { analysisId: pulled.id, error: null },
+    });
 
     const files: string[] = [];
     const walk = async (dir: string) => {
@@ -99,10 +142,28 @@ describe("GLPI 11 high-level API", () => {
 
   it("uses the client credentials grant without a user, and renews a token that expires during the pull", async () => {
     const few = software.slice(0, 6);
-    const other = await startFakeGlpi({ software: few, userToken: USER_TOKEN, maxPage: 50, oauth: CLIENT, tokenMaxUses: 5 });
+    const other = await startFakeGlpi({
+      software: few,
+      userToken: USER_TOKEN,
+      maxPage: 50,
+      oauth: CLIENT,
+      tokenMaxUses: 5,
+    });
     try {
-      const pulled = await pullGlpiV2Software({ url: `${other.url.replace(/\/apirest\.php$/, "")}/api.php`, ...CLIENT });
-      expect(pulled).toEqual(few.filter((x) => !x.deleted).map((s) => ({ name: s.name, publisher: s.publisher ?? "", installations: s.installations, versions: [...s.versions].sort() })));
+      const pulled = await pullGlpiV2Software({
+        url: `${other.url.replace(/\/apirest\.php$/, "")}/api.php`,
+        ...CLIENT,
+      });
+      expect(pulled).toEqual(
+        few
+          .filter((x) => !x.deleted)
+          .map((s) => ({
+            name: s.name,
+            publisher: s.publisher ?? "",
+            installations: s.installations,
+            versions: [...s.versions].sort(),
+          })),
+      );
       expect(other.tokenRequests.length).toBeGreaterThan(1);
       expect(other.tokenRequests.every((r) => r.grant_type === "client_credentials" && !("username" in r))).toBe(true);
     } finally {
@@ -111,16 +172,29 @@ describe("GLPI 11 high-level API", () => {
   });
 
   it("says in French when GLPI refuses the client, without repeating the secret", async () => {
-    const wrong = pullGlpiV2Software({ url: root(), clientId: CLIENT.clientId, clientSecret: "faux-secret-000", ...USER });
-    await expect(wrong).rejects.toMatchObject({ code: "glpi_refused", message: expect.stringContaining("Clients OAuth") });
+    const wrong = pullGlpiV2Software({
+      url: root(),
+      clientId: CLIENT.clientId,
+      clientSecret: "faux-secret-000",
+      ...USER,
+    });
+    await expect(wrong).rejects.toMatchObject({
+      code: "glpi_refused",
+      message: expect.stringContaining("Clients OAuth"),
+    });
     await wrong.catch((err) => expect(err.message).not.toContain("faux-secret-000"));
-    await expect(pullGlpiV2Software({ url: root(), clientId: "", clientSecret: "" })).rejects.toMatchObject({ code: "glpi_no_token", message: expect.stringContaining("GLPI_CLIENT_ID") });
+    await expect(pullGlpiV2Software({ url: root(), clientId: "", clientSecret: "" })).rejects.toMatchObject({
+      code: "glpi_no_token",
+      message: expect.stringContaining("GLPI_CLIENT_ID"),
+    });
   });
 
   it("points to apirest.php when the GLPI's API cannot list installations (API 2.0)", async () => {
     const old = await startFakeGlpi({ software, userToken: USER_TOKEN, oauth: CLIENT, hlApiVersion: "2.0" });
     try {
-      await expect(pullGlpiV2Software({ url: old.url.replace(/\/apirest\.php$/, ""), ...CLIENT })).rejects.toMatchObject({
+      await expect(
+        pullGlpiV2Software({ url: old.url.replace(/\/apirest\.php$/, ""), ...CLIENT }),
+      ).rejects.toMatchObject({
         code: "glpi_v2_unsupported",
         message: expect.stringContaining("GLPI_API=apirest"),
       });

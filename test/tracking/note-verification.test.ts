@@ -4,7 +4,7 @@
  * plan's figures is, and the two known misses stay in sight. The counts are printed for the report.
  */
 import { describe, expect, it } from "vitest";
-import { progressOf, type Plan } from "../../server/tracking/plan.ts";
+import { type Plan, progressOf } from "../../server/tracking/plan.ts";
 import { noteFacts } from "../../server/tracking/progress-note.ts";
 import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
 
@@ -15,7 +15,13 @@ const cp = (date: string, value: number, raw: number, deps: [string, string, num
   weighted: value,
   raw,
   installations: 180,
-  dependencies: deps.map(([id, name, n]) => ({ key: `p:${id}`, name, productId: id, category: null, installations: n })),
+  dependencies: deps.map(([id, name, n]) => ({
+    key: `p:${id}`,
+    name,
+    productId: id,
+    category: null,
+    installations: n,
+  })),
   recordedAt: date,
 });
 
@@ -33,14 +39,29 @@ const plan = {
     { date: "2028-12-31", value: 35, label: "Fin du plan" },
   ],
   products: [
-    { name: "Kaspersky Endpoint Security", productId: "kaspersky", by: "ESET Endpoint Security", dueDate: "2026-06-30" },
+    {
+      name: "Kaspersky Endpoint Security",
+      productId: "kaspersky",
+      by: "ESET Endpoint Security",
+      dueDate: "2026-06-30",
+    },
     { name: "Microsoft Office", productId: "office", by: "LibreOffice", dueDate: "2027-06-30" },
   ],
   checkpoints: [
-    cp("2026-01-15", 81.3, 88.9, [["office", "Microsoft Office", 60], ["kaspersky", "Kaspersky Endpoint Security", 60], ["chrome", "Google Chrome", 60]]),
-    cp("2026-04-15", 70.2, 66.7, [["office", "Microsoft Office", 60], ["chrome", "Google Chrome", 60], ["zoom", "Zoom Workplace", 15]]),
+    cp("2026-01-15", 81.3, 88.9, [
+      ["office", "Microsoft Office", 60],
+      ["kaspersky", "Kaspersky Endpoint Security", 60],
+      ["chrome", "Google Chrome", 60],
+    ]),
+    cp("2026-04-15", 70.2, 66.7, [
+      ["office", "Microsoft Office", 60],
+      ["chrome", "Google Chrome", 60],
+      ["zoom", "Zoom Workplace", 15],
+    ]),
   ],
-  events: [{ id: "e", date: "2026-03-02", text: "Marché Microsoft 365 renouvelé pour un an", recordedAt: "2026-03-02" }],
+  events: [
+    { id: "e", date: "2026-03-02", text: "Marché Microsoft 365 renouvelé pour un an", recordedAt: "2026-03-02" },
+  ],
   publication: null,
   log: [],
   version: 3,
@@ -77,10 +98,15 @@ describe("verification of « L'essentiel » against the plan's figures", () => {
     const check = (s: string) => verifyAgainstPlan(s, facts).sentences[0]!;
     const falseFlags = TRUE.filter((s) => check(s).status !== "supported" && check(s).status !== "no-claim");
     const missed = FALSE.filter(([, s]) => check(s).status === "supported");
-    console.log(`note verification: ${FALSE.length - missed.length}/${FALSE.length} wrong sentences flagged, ${falseFlags.length}/${TRUE.length} true ones flagged`);
+    console.log(
+      `note verification: ${FALSE.length - missed.length}/${FALSE.length} wrong sentences flagged, ${falseFlags.length}/${TRUE.length} true ones flagged`,
+    );
     expect(falseFlags.map((s) => [s, check(s).reasons])).toEqual([]);
     // Known limits, kept in sight: a true date or count of the plan said of something else is not caught (dates are
     // not checked against their words; « 60 installations » is a figure of the plan, around the same word).
-    expect(missed.map(([kind, s]) => `${kind}: ${s}`)).toEqual(["invented: L'objectif sera atteint en juin 2027.", "swapped: Zoom Workplace est apparu avec 60 installations."]);
+    expect(missed.map(([kind, s]) => `${kind}: ${s}`)).toEqual([
+      "invented: L'objectif sera atteint en juin 2027.",
+      "swapped: Zoom Workplace est apparu avec 60 installations.",
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 /** The pure parts of plan tracking: planned values, default milestones, standings and product progress. */
 import { describe, expect, it } from "vitest";
-import { defaultMilestones, plannedValue, progressOf, standing, type Plan } from "../../server/tracking/plan.ts";
 import { frenchDate } from "../../server/core/text.ts";
+import { defaultMilestones, type Plan, plannedValue, progressOf, standing } from "../../server/tracking/plan.ts";
 
 const cp = (date: string, value: number, deps: [string, number][] = []) => ({
   analysisId: `a-${date}`,
@@ -16,7 +16,13 @@ const cp = (date: string, value: number, deps: [string, number][] = []) => ({
 
 describe("plan tracking", () => {
   it("plans straight lines between the baseline and each milestone, flat after the last", () => {
-    const plan = { checkpoints: [cp("2026-01-01", 80)], milestones: [{ date: "2027-01-01", value: 60, label: "" }, { date: "2028-01-01", value: 20, label: "" }] };
+    const plan = {
+      checkpoints: [cp("2026-01-01", 80)],
+      milestones: [
+        { date: "2027-01-01", value: 60, label: "" },
+        { date: "2028-01-01", value: 20, label: "" },
+      ],
+    };
     expect(plannedValue(plan, "2025-06-01")).toBe(80);
     expect(plannedValue(plan, "2026-07-02")).toBeCloseTo(70, 0);
     expect(plannedValue(plan, "2027-01-01")).toBe(60);
@@ -27,7 +33,16 @@ describe("plan tracking", () => {
   it("spreads default milestones by quarter, half-year or year with the length of the plan", () => {
     const label = (d: string) => d;
     const short = defaultMilestones({ date: "2026-01-15", value: 80 }, { date: "2027-12-31", value: 40 }, label);
-    expect(short.map((m) => m.date)).toEqual(["2026-04-01", "2026-07-01", "2026-10-01", "2027-01-01", "2027-04-01", "2027-07-01", "2027-10-01", "2027-12-31"]);
+    expect(short.map((m) => m.date)).toEqual([
+      "2026-04-01",
+      "2026-07-01",
+      "2026-10-01",
+      "2027-01-01",
+      "2027-04-01",
+      "2027-07-01",
+      "2027-10-01",
+      "2027-12-31",
+    ]);
     expect(short.at(-1)!.value).toBe(40);
     expect(short.every((m, i) => i === 0 || m.value < short[i - 1]!.value)).toBe(true);
     const long = defaultMilestones({ date: "2026-01-15", value: 80 }, { date: "2030-12-31", value: 20 }, label);
@@ -43,8 +58,21 @@ describe("plan tracking", () => {
 
   it("follows products, new dependencies and milestones", () => {
     const plan = {
-      checkpoints: [cp("2026-01-01", 80, [["office", 50], ["chrome", 50]]), cp("2026-06-01", 60, [["office", 50], ["zoom", 10]])],
-      milestones: [{ date: "2026-03-01", value: 70, label: "" }, { date: "2026-09-01", value: 50, label: "" }, { date: "2027-01-01", value: 40, label: "" }],
+      checkpoints: [
+        cp("2026-01-01", 80, [
+          ["office", 50],
+          ["chrome", 50],
+        ]),
+        cp("2026-06-01", 60, [
+          ["office", 50],
+          ["zoom", 10],
+        ]),
+      ],
+      milestones: [
+        { date: "2026-03-01", value: 70, label: "" },
+        { date: "2026-09-01", value: 50, label: "" },
+        { date: "2027-01-01", value: 40, label: "" },
+      ],
       products: [
         { name: "chrome", productId: "chrome", by: "Firefox", dueDate: null },
         { name: "office", productId: "office", by: "LibreOffice", dueDate: "2026-05-01" },
@@ -55,7 +83,10 @@ describe("plan tracking", () => {
     const p = progressOf(plan, "2026-10-01");
     expect(p.latest!.appeared.map((d) => d.productId)).toEqual(["zoom"]);
     expect(p.latest!.removed.map((d) => d.productId)).toEqual(["chrome"]);
-    expect(p.products.map((x) => [x.state, x.late])).toEqual([["replaced", false], ["not-started", true]]);
+    expect(p.products.map((x) => [x.state, x.late])).toEqual([
+      ["replaced", false],
+      ["not-started", true],
+    ]);
     expect(p.milestones.map((m) => m.state)).toEqual(["met", "late", "upcoming"]);
     expect(p.targetMet).toBe(false);
   });
@@ -63,13 +94,21 @@ describe("plan tracking", () => {
   it("does not judge a milestone on an inventory taken long after it", () => {
     const plan = {
       checkpoints: [cp("2025-12-01", 80), cp("2026-12-04", 76)],
-      milestones: [{ date: "2026-01-01", value: 78, label: "" }, { date: "2026-10-01", value: 75, label: "" }, { date: "2027-06-01", value: 60, label: "" }],
+      milestones: [
+        { date: "2026-01-01", value: 78, label: "" },
+        { date: "2026-10-01", value: 75, label: "" },
+        { date: "2027-06-01", value: 60, label: "" },
+      ],
       products: [],
       events: [],
       target: { value: 60, date: "2027-06-01" },
     } as unknown as Plan;
     const p = progressOf(plan, "2026-12-10");
-    expect(p.milestones.map((m) => [m.state, m.measured])).toEqual([["unmeasured", null], ["missed", 76], ["upcoming", null]]);
+    expect(p.milestones.map((m) => [m.state, m.measured])).toEqual([
+      ["unmeasured", null],
+      ["missed", 76],
+      ["upcoming", null],
+    ]);
   });
 
   it("writes French dates with « 1er »", () => {

@@ -11,11 +11,12 @@ import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frenchDate, percentText } from "../../server/core/text.ts";
-import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
+import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { NO_OLLAMA, postJson, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 
-const csv = (lines: [string, string, number][]) => `\uFEFF"Nom";"Éditeur";"Nombre d'installations";\n${lines.map(([n, p, i]) => `"${n}";"${p}";"${i}";`).join("\n")}\n`;
+const csv = (lines: [string, string, number][]) =>
+  `\uFEFF"Nom";"Éditeur";"Nombre d'installations";\n${lines.map(([n, p, i]) => `"${n}";"${p}";"${i}";`).join("\n")}\n`;
 const office: [string, string, number] = ["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 60];
 const chrome: [string, string, number] = ["Google Chrome", "Google LLC", 60];
 const kaspersky: [string, string, number] = ["Kaspersky Endpoint Security 12", "AO Kaspersky Lab", 60];
@@ -25,7 +26,10 @@ const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status 
 async function setUp(env: Record<string, string>): Promise<{ server: TestServer; planId: string }> {
   const server = await startTestServer({ CORPUS_DIR: INVENTORY_CORPUS, ...env });
   const ids: string[] = [];
-  for (const lines of [[office, chrome, kaspersky], [office, chrome]]) {
+  for (const lines of [
+    [office, chrome, kaspersky],
+    [office, chrome],
+  ]) {
     const res = await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv(lines) });
     ids.push((await res.json()).id);
   }
@@ -34,7 +38,9 @@ async function setUp(env: Record<string, string>): Promise<{ server: TestServer;
     analysisId: ids[0],
     date: "2026-01-15",
     target: { value: 30, date: "2029-12-31" },
-    products: [{ name: "Kaspersky Endpoint Security", productId: "kaspersky-endpoint-security", by: "ESET Endpoint Security" }],
+    products: [
+      { name: "Kaspersky Endpoint Security", productId: "kaspersky-endpoint-security", by: "ESET Endpoint Security" },
+    ],
   });
   const { plan } = await adopted.json();
   await postJson(`${server.url}/api/plans/${plan.id}/checkpoints`, { analysisId: ids[1], date: "2026-04-15" });
@@ -64,7 +70,11 @@ describe("the progress note with a model", () => {
     fake = await startFakeOllama();
     ({ server, planId } = await setUp({ OLLAMA_BASE_URL: fake.url }));
     const { progress } = await (await fetch(`${server.url}/api/plans/${planId}`)).json();
-    latest = { date: progress.latest.checkpoint.date, value: progress.latest.checkpoint.value, planned: progress.latest.planned };
+    latest = {
+      date: progress.latest.checkpoint.date,
+      value: progress.latest.checkpoint.value,
+      planned: progress.latest.planned,
+    };
   });
   afterAll(async () => {
     await server?.stop();
@@ -84,7 +94,9 @@ describe("the progress note with a model", () => {
     expect(note.summary.verification.counts.unsupported).toBe(0);
     expect(note.summary.verification.counts.supported).toBeGreaterThanOrEqual(2);
     // Kept with the plan: the page reads it back.
-    expect((await (await fetch(`${server.url}/api/plans/${planId}/note?format=json`)).json()).note.summary.text).toBe(note.summary.text);
+    expect((await (await fetch(`${server.url}/api/plans/${planId}/note?format=json`)).json()).note.summary.text).toBe(
+      note.summary.text,
+    );
     // The model saw the plan's figures inside a delimited data block, and no corpus passage.
     const prompt = fake.chats.at(-1)!.messages.at(-1)!.content;
     expect(prompt).toContain(percentText(latest.value));
@@ -141,7 +153,10 @@ describe("the progress note with a model", () => {
     fake.set({ reply: "La mesure a baissé de 99 points." });
     await fetch(`${server.url}/api/plans/${planId}/note`, { method: "POST" });
     expect(await (await fetch(`${server.url}/api/plans/${planId}/note?format=md`)).text()).toContain("99 points");
-    await postJson(`${server.url}/api/plans/${planId}/events`, { date: "2026-05-01", text: "Marché antivirus attribué" });
+    await postJson(`${server.url}/api/plans/${planId}/events`, {
+      date: "2026-05-01",
+      text: "Marché antivirus attribué",
+    });
     expect((await (await fetch(`${server.url}/api/plans/${planId}/note?format=json`)).json()).note).toBeNull();
     const md = await (await fetch(`${server.url}/api/plans/${planId}/note?format=md`)).text();
     expect(md).not.toContain("99 points");

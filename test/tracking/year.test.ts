@@ -3,7 +3,7 @@
  * a plan adopted on the January inventory, then three quarterly inventories with replacements and one new
  * dependency. The plan, the progress note, the public page, the open data and the static bundle must agree.
  */
-import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
@@ -20,7 +20,15 @@ const glpiCsv = (lines: Line[]) =>
 const office: Line = ["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 60];
 const emagnus: Line = ["e.magnus Gestion financière", "Berger-Levrault", 12];
 const QUARTERS: { date: string; lines: Line[] }[] = [
-  { date: "2026-01-15", lines: [office, ["Google Chrome", "Google LLC", 60], ["Kaspersky Endpoint Security 12", "AO Kaspersky Lab", 60], emagnus] },
+  {
+    date: "2026-01-15",
+    lines: [
+      office,
+      ["Google Chrome", "Google LLC", 60],
+      ["Kaspersky Endpoint Security 12", "AO Kaspersky Lab", 60],
+      emagnus,
+    ],
+  },
   // Kaspersky replaced.
   { date: "2026-04-15", lines: [office, ["Google Chrome", "Google LLC", 60], emagnus] },
   // Half the browsers changed.
@@ -36,7 +44,10 @@ let planId = "";
 beforeAll(async () => {
   server = await startTestServer({ CORPUS_DIR: INVENTORY_CORPUS });
   for (const q of QUARTERS) {
-    const res = await fetch(`${server.url}/api/inventory/analyze?name=glpi-${q.date}.csv`, { method: "POST", body: glpiCsv(q.lines) });
+    const res = await fetch(`${server.url}/api/inventory/analyze?name=glpi-${q.date}.csv`, {
+      method: "POST",
+      body: glpiCsv(q.lines),
+    });
     expect(res.status).toBe(201);
     analyses.push(await res.json());
   }
@@ -77,7 +88,11 @@ describe("a year of the commune of Kervallon", () => {
       ["Microsoft Office", "not-started"],
     ]);
     // One plan per collectivité.
-    const again = await postJson(`${server.url}/api/plans`, { collectivite: { name: "Commune de Kervallon" }, analysisId: analyses[0].id, target: { value: 5, date: "2031-01-01" } });
+    const again = await postJson(`${server.url}/api/plans`, {
+      collectivite: { name: "Commune de Kervallon" },
+      analysisId: analyses[0].id,
+      target: { value: 5, date: "2031-01-01" },
+    });
     expect(again.status).toBe(409);
     expect((await again.json()).error.message).toContain("déjà adopté");
   });
@@ -91,7 +106,10 @@ describe("a year of the commune of Kervallon", () => {
 
   it("shows the right progress each quarter", async () => {
     // Q2: Kaspersky gone.
-    let res = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, { analysisId: analyses[1].id, date: QUARTERS[1]!.date });
+    let res = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, {
+      analysisId: analyses[1].id,
+      date: QUARTERS[1]!.date,
+    });
     expect(res.status).toBe(201);
     let { progress } = await res.json();
     let latest = progress.latest;
@@ -101,17 +119,30 @@ describe("a year of the commune of Kervallon", () => {
     expect(latest.appeared).toEqual([]);
     expect(progress.products[0]).toMatchObject({ state: "replaced", before: 60, now: 0 });
 
-    res = await postJson(`${server.url}/api/plans/${planId}/events`, { date: "2026-05-20", text: "Marché Microsoft 365 renouvelé pour un an" });
+    res = await postJson(`${server.url}/api/plans/${planId}/events`, {
+      date: "2026-05-20",
+      text: "Marché Microsoft 365 renouvelé pour un an",
+    });
     expect(res.status).toBe(201);
 
     // Q3: half the Chrome installations replaced; the June milestone is judged on this inventory.
-    res = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, { analysisId: analyses[2].id, date: QUARTERS[2]!.date });
+    res = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, {
+      analysisId: analyses[2].id,
+      date: QUARTERS[2]!.date,
+    });
     ({ progress } = await res.json());
     expect(progress.products[1]).toMatchObject({ state: "in-progress", before: 60, now: 30 });
-    expect(progress.milestones[0]).toMatchObject({ state: "met", measuredOn: "2026-07-15", measured: analyses[2].summary.score.value });
+    expect(progress.milestones[0]).toMatchObject({
+      state: "met",
+      measuredOn: "2026-07-15",
+      measured: analyses[2].summary.score.value,
+    });
 
     // Q4: Chrome gone, Zoom appeared; Office untouched although due in September.
-    res = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, { analysisId: analyses[3].id, date: QUARTERS[3]!.date });
+    res = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, {
+      analysisId: analyses[3].id,
+      date: QUARTERS[3]!.date,
+    });
     ({ progress } = await res.json());
     latest = progress.latest;
     expect(latest.appeared.map((d: any) => d.productId)).toEqual(["zoom-workplace"]);
@@ -120,17 +151,26 @@ describe("a year of the commune of Kervallon", () => {
     expect(progress.products[2].late).toBe(true);
     expect(progress.milestones[1]).toMatchObject({ state: "missed", measuredOn: "2026-10-15" });
     expect(progress.milestones[2].state).toBe("upcoming");
-    expect(progress.checkpoints.map((c: any) => c.checkpoint.value)).toEqual(analyses.map((a) => a.summary.score.value));
+    expect(progress.checkpoints.map((c: any) => c.checkpoint.value)).toEqual(
+      analyses.map((a) => a.summary.score.value),
+    );
     // Planned values follow the straight lines between milestones.
     expect(progress.checkpoints[0].planned).toBe(analyses[0].summary.score.value);
   });
 
   it("refuses a stale edit and an inventory older than the baseline, in French", async () => {
     const { plan } = await (await api(`/plans/${planId}`)).json();
-    const stale = await postJson(`${server.url}/api/plans/${planId}/events`, { date: "2026-06-01", text: "x", version: plan.version - 1 });
+    const stale = await postJson(`${server.url}/api/plans/${planId}/events`, {
+      date: "2026-06-01",
+      text: "x",
+      version: plan.version - 1,
+    });
     expect(stale.status).toBe(409);
     expect((await stale.json()).error.message).toContain("modifié entre-temps");
-    const old = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, { analysisId: analyses[1].id, date: "2025-12-01" });
+    const old = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, {
+      analysisId: analyses[1].id,
+      date: "2025-12-01",
+    });
     expect(old.status).toBe(400);
     const bad = await postJson(`${server.url}/api/plans/${planId}/events`, { date: "2026-13-45", text: "x" });
     expect(bad.status).toBe(400);
@@ -145,9 +185,13 @@ describe("a year of the commune of Kervallon", () => {
     const { plan, progress } = await (await api(`/plans/${planId}`)).json();
     const fr = (v: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)} %`;
     expect(note).toContain("Commune de Kervallon");
-    expect(note).toContain(`la mesure est de ${fr(progress.latest.checkpoint.value)}, pour ${fr(progress.latest.planned)} prévus`);
+    expect(note).toContain(
+      `la mesure est de ${fr(progress.latest.checkpoint.value)}, pour ${fr(progress.latest.planned)} prévus`,
+    );
     expect(note).toContain("Zoom Workplace : 15 installations, apparu à l'inventaire du 15 octobre 2026");
-    expect(note).toContain("Google Chrome : n'apparaît plus dans l'inventaire (60 installations au départ ; remplacement prévu : Firefox ESR)");
+    expect(note).toContain(
+      "Google Chrome : n'apparaît plus dans l'inventaire (60 installations au départ ; remplacement prévu : Firefox ESR)",
+    );
     expect(note).toContain("Marché Microsoft 365 renouvelé pour un an");
     expect(note).not.toMatch(/À rédiger|\{\w+\}/);
     for (const c of plan.checkpoints) expect(note).toContain(c.analysisId);
@@ -155,7 +199,10 @@ describe("a year of the commune of Kervallon", () => {
 
   let csv = "";
   it("publishes a public page that shows only what was published, then unpublishes it", async () => {
-    const res = await postJson(`${server.url}/api/plans/${planId}/publish`, { licence: "etalab-2.0", groupProducts: true });
+    const res = await postJson(`${server.url}/api/plans/${planId}/publish`, {
+      licence: "etalab-2.0",
+      groupProducts: true,
+    });
     expect(res.status).toBe(200);
     const page = await fetch(`${server.url}/public/commune-de-kervallon`);
     expect(page.status).toBe(200);
@@ -175,10 +222,15 @@ describe("a year of the commune of Kervallon", () => {
     csv = await (await fetch(`${server.url}/public/commune-de-kervallon/donnees.csv`)).text();
     const json = await (await fetch(`${server.url}/public/commune-de-kervallon/donnees.json`)).json();
     expect(json.licence.name).toContain("Licence Ouverte");
-    expect(json.lignes.filter((l: any) => l.type === "mesure").map((l: any) => l.valeur_mesuree)).toEqual(analyses.map((a) => a.summary.score.value));
+    expect(json.lignes.filter((l: any) => l.type === "mesure").map((l: any) => l.valeur_mesuree)).toEqual(
+      analyses.map((a) => a.summary.score.value),
+    );
 
     // Changing the plan does not change the public page until the next publication.
-    await postJson(`${server.url}/api/plans/${planId}/events`, { date: "2026-11-02", text: "40 postes passés sous Linux en mairie annexe" });
+    await postJson(`${server.url}/api/plans/${planId}/events`, {
+      date: "2026-11-02",
+      text: "40 postes passés sous Linux en mairie annexe",
+    });
     expect(await (await fetch(`${server.url}/public/commune-de-kervallon`)).text()).not.toContain("mairie annexe");
     await postJson(`${server.url}/api/plans/${planId}/publish`, {});
     const second = await (await fetch(`${server.url}/public/commune-de-kervallon`)).text();
@@ -234,7 +286,12 @@ describe("a year of the commune of Kervallon", () => {
   it.runIf(browserAvailable)("exports a static bundle that opens in Chromium with no request leaving it", async () => {
     const zip = new Uint8Array(await (await fetch(`${server.url}/public/commune-de-kervallon/page.zip`)).arrayBuffer());
     const files = unzipSync(zip);
-    expect(Object.keys(files).sort()).toEqual(["commune-de-kervallon/donnees.csv", "commune-de-kervallon/donnees.json", "commune-de-kervallon/index.html", "commune-de-kervallon/public.css"]);
+    expect(Object.keys(files).sort()).toEqual([
+      "commune-de-kervallon/donnees.csv",
+      "commune-de-kervallon/donnees.json",
+      "commune-de-kervallon/index.html",
+      "commune-de-kervallon/public.css",
+    ]);
     const dir = await mkdtemp(path.join(tmpdir(), "cap-libre-public-"));
     try {
       for (const [name, bytes] of Object.entries(files)) {
@@ -249,12 +306,16 @@ describe("a year of the commune of Kervallon", () => {
         await page.goto(`file://${path.join(dir, "commune-de-kervallon/index.html")}`);
         await expect(page.locator("h1").textContent()).resolves.toContain("Commune de Kervallon");
         expect(await page.locator("table caption").count()).toBeGreaterThanOrEqual(2);
-        const color = await page.locator("h1").evaluate((el) => getComputedStyle(el.closest("header")!).borderBottomStyle);
+        const color = await page
+          .locator("h1")
+          .evaluate((el) => getComputedStyle(el.closest("header")!).borderBottomStyle);
         expect(color).toBe("solid"); // the stylesheet beside it was applied
         // Kept for a reviewer to look at (test-results/ is not committed).
         await page.screenshot({ path: "test-results/page-publique.png", fullPage: true });
         await page.setViewportSize({ width: 320, height: 800 });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow).toBeLessThanOrEqual(0); // reflow at 320 px (WCAG 1.4.10): only the tables scroll, in their region
         await page.screenshot({ path: "test-results/page-publique-320.png", fullPage: true });
         expect(requests.length).toBeGreaterThan(0);

@@ -8,29 +8,46 @@ import { checkQuery } from "../../server/retrieval/query.ts";
 import { assessAnswerability, questionTerms, writesAsName } from "../../server/retrieval/relevance.ts";
 
 const passage = (text: string, kind = "guidance") => ({ text, section: "", document: { title: "Loi SREN", kind } });
-const SREN = passage("La loi SREN (article 31) impose aux administrations de l'État un cloud qualifié ; les communes ne sont pas concernées.");
+const SREN = passage(
+  "La loi SREN (article 31) impose aux administrations de l'État un cloud qualifié ; les communes ne sont pas concernées.",
+);
 
 describe("a capitalised word opening the question or a clause", () => {
-  it.each(["Bonjour, que dit la loi SREN pour les communes ?", "Franchement, que dit la loi SREN ?", "Sérieusement, que dit la loi SREN ?", "Merci ! Que dit la loi SREN ?"])(
-    "is not a required name: %s",
-    async (question) => {
-      const terms = questionTerms(question).map((t) => t.word);
-      expect(terms).toContain("sren");
-      expect(terms.some((w) => ["bonjour", "franchement", "serieusement", "merci"].includes(w))).toBe(false);
-      expect((await assessAnswerability(question, [SREN])).answerable).toBe(true);
-    },
-  );
+  it.each([
+    "Bonjour, que dit la loi SREN pour les communes ?",
+    "Franchement, que dit la loi SREN ?",
+    "Sérieusement, que dit la loi SREN ?",
+    "Merci ! Que dit la loi SREN ?",
+  ])("is not a required name: %s", async (question) => {
+    const terms = questionTerms(question).map((t) => t.word);
+    expect(terms).toContain("sren");
+    expect(terms.some((w) => ["bonjour", "franchement", "serieusement", "merci"].includes(w))).toBe(false);
+    expect((await assessAnswerability(question, [SREN])).answerable).toBe(true);
+  });
 
   it("is a name only if the corpus writes it as one (« Puisque » no, « Lyon » yes, an unknown « Dortmund » yes)", async () => {
-    const corpus = ["La loi SREN oblige l'État, puisque l'article 31 le prévoit.", "La ville de Lyon a quitté Microsoft."];
+    const corpus = [
+      "La loi SREN oblige l'État, puisque l'article 31 le prévoit.",
+      "La ville de Lyon a quitté Microsoft.",
+    ];
     const frequency = async (w: string) => corpus.filter((t) => t.toLowerCase().includes(w)).length;
     const names = async (w: string) => corpus.some((t) => writesAsName(t, w));
-    const sren = await assessAnswerability("Puisque la loi SREN oblige les communes, que faire ?", [SREN], frequency, names);
+    const sren = await assessAnswerability(
+      "Puisque la loi SREN oblige les communes, que faire ?",
+      [SREN],
+      frequency,
+      names,
+    );
     expect(sren).toMatchObject({ answerable: true });
     const lyon = await assessAnswerability("Bonjour. Lyon a-t-elle quitté Microsoft ?", [SREN], frequency, names);
     expect(lyon.answerable).toBe(false);
     expect(lyon.missing).toContain("lyon");
-    const dortmund = await assessAnswerability("Salut ! Dortmund a-t-elle quitté Microsoft ?", [SREN], frequency, names);
+    const dortmund = await assessAnswerability(
+      "Salut ! Dortmund a-t-elle quitté Microsoft ?",
+      [SREN],
+      frequency,
+      names,
+    );
     expect(dortmund).toMatchObject({ answerable: false, reason: "unknown-name", missing: ["dortmund"] });
   });
 
@@ -43,7 +60,9 @@ describe("a capitalised word opening the question or a clause", () => {
 
 describe("the words told as missing", () => {
   it("leave out conjugated auxiliaries and inverted verbs (« fera-t-il »)", async () => {
-    const decision = await assessAnswerability("Quel temps fera-t-il demain à Lyon ?", [passage("Ville de Lyon : Territoire Numérique Ouvert, une suite bureautique libre.")]);
+    const decision = await assessAnswerability("Quel temps fera-t-il demain à Lyon ?", [
+      passage("Ville de Lyon : Territoire Numérique Ouvert, une suite bureautique libre."),
+    ]);
     expect(decision.answerable).toBe(false);
     expect(decision.missing).not.toContain("fera");
     expect(decision.missing).toContain("demain");
@@ -51,17 +70,35 @@ describe("the words told as missing", () => {
 });
 
 describe("follow-up questions", () => {
-  const conversation = (...questions: string[]) => questions.flatMap((content) => [{ role: "user" as const, content }, { role: "assistant" as const, content: "…" }]).slice(0, -1);
+  const conversation = (...questions: string[]) =>
+    questions
+      .flatMap((content) => [
+        { role: "user" as const, content },
+        { role: "assistant" as const, content: "…" },
+      ])
+      .slice(0, -1);
 
   it("carry the previous question's topic when they refer back to it", () => {
-    const { query, topic } = followUp(conversation("Que dit la loi SREN ?", "Et est-ce que ça s'applique à ma commune de 8 000 habitants ?"));
+    const { query, topic } = followUp(
+      conversation("Que dit la loi SREN ?", "Et est-ce que ça s'applique à ma commune de 8 000 habitants ?"),
+    );
     expect(topic).toBe("loi SREN");
     expect(query).toBe("loi SREN : Et est-ce que ça s'applique à ma commune de 8 000 habitants ?");
-    expect(retrievalQuery(conversation("Que dit la loi SREN ?", "Et pour une commune de 8 000 habitants ?", "Cela vaut-il aussi pour une intercommunalité rurale ?"))).toContain("SREN");
+    expect(
+      retrievalQuery(
+        conversation(
+          "Que dit la loi SREN ?",
+          "Et pour une commune de 8 000 habitants ?",
+          "Cela vaut-il aussi pour une intercommunalité rurale ?",
+        ),
+      ),
+    ).toContain("SREN");
   });
 
   it("do not when the new question stands alone", () => {
-    expect(retrievalQuery(conversation("Que dit la loi SREN ?", "Combien la Gendarmerie a-t-elle économisé avec Linux ?"))).toBe("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    expect(
+      retrievalQuery(conversation("Que dit la loi SREN ?", "Combien la Gendarmerie a-t-elle économisé avec Linux ?")),
+    ).toBe("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     expect(refersBack("Est-il possible de garder Windows sur nos postes ?")).toBe(false);
     expect(refersBack("S'applique-t-elle aux communes ?")).toBe(true);
     expect(topicOf("Qu'a décidé le Schleswig-Holstein en 2024 ?")).toBe("décidé Schleswig-Holstein 2024");
@@ -69,19 +106,42 @@ describe("follow-up questions", () => {
 });
 
 describe("catalog cards in the ranking", () => {
-  const hit = (id: string, score: number, text = "") => ({ id: `${id}#0`, docId: id, score, chunk: { text, document: { title: id.split("/").at(-1)! } } });
-  const order = (query: string, ranked: ReturnType<typeof hit>[]) => weighCatalog(query, ranked).ranked.map((r) => r.docId);
+  const hit = (id: string, score: number, text = "") => ({
+    id: `${id}#0`,
+    docId: id,
+    score,
+    chunk: { text, document: { title: id.split("/").at(-1)! } },
+  });
+  const order = (query: string, ranked: ReturnType<typeof hit>[]) =>
+    weighCatalog(query, ranked).ranked.map((r) => r.docId);
 
   it("weigh less than a guide for a question that asks for no product", () => {
-    const ranked = [hit("catalog/alternative/harfanglab", 10, "Remplace : Microsoft Defender (remplacement direct)."), hit("catalog/product/windows-server", 9), hit("guidance/cloud-act-fisa-702", 7.9)];
-    expect(order("Les serveurs de Microsoft sont en France : sommes-nous protégés du CLOUD Act ?", ranked)[0]).toBe("guidance/cloud-act-fisa-702");
+    const ranked = [
+      hit("catalog/alternative/harfanglab", 10, "Remplace : Microsoft Defender (remplacement direct)."),
+      hit("catalog/product/windows-server", 9),
+      hit("guidance/cloud-act-fisa-702", 7.9),
+    ];
+    expect(order("Les serveurs de Microsoft sont en France : sommes-nous protégés du CLOUD Act ?", ranked)[0]).toBe(
+      "guidance/cloud-act-fisa-702",
+    );
   });
 
   it("keep their rank when the question names them or asks for products", () => {
-    const ranked = [hit("catalog/alternative/tixeo", 10, "Remplace : Zoom (remplacement direct)."), hit("catalog/alternative/obs-studio", 9.5, "Diffusion des conseils municipaux."), hit("guidance/visio", 8)];
-    expect(order("Quelle alternative européenne à Zoom pour le conseil municipal ?", ranked)).toEqual(["catalog/alternative/tixeo", "guidance/visio", "catalog/alternative/obs-studio"]);
+    const ranked = [
+      hit("catalog/alternative/tixeo", 10, "Remplace : Zoom (remplacement direct)."),
+      hit("catalog/alternative/obs-studio", 9.5, "Diffusion des conseils municipaux."),
+      hit("guidance/visio", 8),
+    ];
+    expect(order("Quelle alternative européenne à Zoom pour le conseil municipal ?", ranked)).toEqual([
+      "catalog/alternative/tixeo",
+      "guidance/visio",
+      "catalog/alternative/obs-studio",
+    ]);
     const permits = [hit("catalog/alternative/openads", 10), hit("guidance/achats", 9)];
-    expect(order("Existe-t-il un logiciel libre pour instruire les permis de construire ?", permits)).toEqual(["catalog/alternative/openads", "guidance/achats"]);
+    expect(order("Existe-t-il un logiciel libre pour instruire les permis de construire ?", permits)).toEqual([
+      "catalog/alternative/openads",
+      "guidance/achats",
+    ]);
   });
 });
 

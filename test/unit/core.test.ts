@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { chunkDocument, splitSections } from "../../server/corpus/chunk.ts";
-import { parseMarkdownDocument, type CorpusProblem } from "../../server/corpus/documents.ts";
-import { loadConfig } from "../../server/config.ts";
 import { retrievalQuery } from "../../server/answers/answer.ts";
+import { loadConfig } from "../../server/config.ts";
+import { chunkDocument, splitSections } from "../../server/corpus/chunk.ts";
+import { type CorpusProblem, parseMarkdownDocument } from "../../server/corpus/documents.ts";
 import { excerpt, splitSentences } from "../../server/retrieval/passages.ts";
 import { coverage, isRelevant, keywords } from "../../server/retrieval/relevance.ts";
 import { reciprocalRankFusion } from "../../server/retrieval/search.ts";
 
-const doc = (body: string, front = 'title: "Titre"\nkind: guidance\ndate: 2026-04-08\nsources:\n  - title: "Source"\n    url: https://example.org') =>
-  `---\n${front}\n---\n${body}`;
+const doc = (
+  body: string,
+  front = 'title: "Titre"\nkind: guidance\ndate: 2026-04-08\nsources:\n  - title: "Source"\n    url: https://example.org',
+) => `---\n${front}\n---\n${body}`;
 
 describe("corpus documents", () => {
   it("parses front-matter and keeps dates as text", () => {
@@ -19,11 +21,22 @@ describe("corpus documents", () => {
   });
 
   it.each([
-    ["no front-matter", "Juste du texte sans en-tête, assez long pour compter comme un document.", "en-tête YAML absent"],
+    [
+      "no front-matter",
+      "Juste du texte sans en-tête, assez long pour compter comme un document.",
+      "en-tête YAML absent",
+    ],
     ["bad YAML", "---\ntitle: [unclosed\n---\n" + "x".repeat(80), "illisible"],
     ["bad kind", doc("x".repeat(80), 'title: "T"\nkind: blog\ndate: 2026\nsources:\n  - title: "Source"'), "kind"],
     ["no sources", doc("x".repeat(80), 'title: "T"\nkind: guidance\ndate: 2026'), "sources"],
-    ["bad url", doc("x".repeat(80), 'title: "T"\nkind: guidance\ndate: 2026\nsources:\n  - title: "Source"\n    url: pas-une-url'), "URL"],
+    [
+      "bad url",
+      doc(
+        "x".repeat(80),
+        'title: "T"\nkind: guidance\ndate: 2026\nsources:\n  - title: "Source"\n    url: pas-une-url',
+      ),
+      "URL",
+    ],
   ])("reports %s with the path and the reason", (_, text, reason) => {
     const problems: CorpusProblem[] = [];
     expect(parseMarkdownDocument("guidance/bad.md", text, problems)).toBeNull();
@@ -41,8 +54,15 @@ describe("chunking along headings", () => {
 
   it("splits a long section into passages that all keep the section title", async () => {
     const problems: CorpusProblem[] = [];
-    const long = Array.from({ length: 40 }, (_, i) => `Phrase numéro ${i} sur la migration des postes de travail vers Linux.`).join(" ");
-    const d = parseMarkdownDocument("guidance/long.md", doc(`## Longue section\n\n${long}\n\n## Courte\n\nFin.`), problems)!;
+    const long = Array.from(
+      { length: 40 },
+      (_, i) => `Phrase numéro ${i} sur la migration des postes de travail vers Linux.`,
+    ).join(" ");
+    const d = parseMarkdownDocument(
+      "guidance/long.md",
+      doc(`## Longue section\n\n${long}\n\n## Courte\n\nFin.`),
+      problems,
+    )!;
     const chunks = await chunkDocument(d);
     const longChunks = chunks.filter((c) => c.section === "Longue section");
     expect(longChunks.length).toBeGreaterThan(1);
@@ -67,8 +87,16 @@ describe("reciprocal-rank fusion", () => {
   it("favours items ranked well in both lists", () => {
     const fused = reciprocalRankFusion(
       [
-        [{ id: "a", score: 9 }, { id: "b", score: 5 }, { id: "c", score: 1 }],
-        [{ id: "b", score: 0.9 }, { id: "c", score: 0.8 }, { id: "d", score: 0.1 }],
+        [
+          { id: "a", score: 9 },
+          { id: "b", score: 5 },
+          { id: "c", score: 1 },
+        ],
+        [
+          { id: "b", score: 0.9 },
+          { id: "c", score: 0.8 },
+          { id: "d", score: 0.1 },
+        ],
       ],
       3,
     );
@@ -98,7 +126,9 @@ describe("answers", () => {
 describe("sentences", () => {
   it("does not cut at « s. d. », a domain name or a question quoted in guillemets", () => {
     expect(
-      splitSentences("Les règles (Aetos Data, s. d. ; Sorena, s. d.) sont claires. Voir lemondeinformatique.fr pour « combien a-t-elle économisé ? » puis la réponse. 12 millions par an."),
+      splitSentences(
+        "Les règles (Aetos Data, s. d. ; Sorena, s. d.) sont claires. Voir lemondeinformatique.fr pour « combien a-t-elle économisé ? » puis la réponse. 12 millions par an.",
+      ),
     ).toEqual([
       "Les règles (Aetos Data, s. d. ; Sorena, s. d.) sont claires.",
       "Voir lemondeinformatique.fr pour « combien a-t-elle économisé ? » puis la réponse.",
@@ -127,7 +157,11 @@ describe("validation messages (issue 13 §2, trial 2026-12)", () => {
   it("say the minimum a user must type", async () => {
     const { z } = await import("zod");
     const { formatIssues } = await import("../../server/core/validation.ts");
-    const schema = z.object({ name: z.string().trim().min(2), list: z.array(z.string()).min(1), n: z.number().int().min(1) });
+    const schema = z.object({
+      name: z.string().trim().min(2),
+      list: z.array(z.string()).min(1),
+      n: z.number().int().min(1),
+    });
     const input = { name: "   ", list: [], n: 0 };
     const lines = formatIssues(schema.safeParse(input).error!, input);
     expect(lines[0]).toBe("name : trop court (2 caractères au moins, espaces du début et de la fin non comptés)");

@@ -5,14 +5,18 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { credited } from "../../server/answers/answer.ts";
 import { chunkDocument } from "../../server/corpus/chunk.ts";
 import { loadCorpus } from "../../server/corpus/documents.ts";
-import { credited } from "../../server/answers/answer.ts";
 import { passageCredit, passageStatements } from "../../server/retrieval/attribution.ts";
 import { passageSourceRef, type SearchResult } from "../../server/retrieval/search.ts";
 
 const sources = [
-  { title: "Règlement (UE) 2016/679 (RGPD), texte officiel sur EUR-Lex", url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj", date: "2016-04-27" },
+  {
+    title: "Règlement (UE) 2016/679 (RGPD), texte officiel sur EUR-Lex",
+    url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
+    date: "2016-04-27",
+  },
   { title: "AWS, page de conformité « CLOUD Act »", url: "https://aws.amazon.com/fr/compliance/cloud-act" },
   { title: "Heise, « Schleswig-Holstein spart Millionen »", url: "https://heise.de/1", date: "2025-11" },
 ];
@@ -21,7 +25,8 @@ const titles = (c: { sources: { title: string }[] }) => c.sources.map((s) => s.t
 
 describe("credit of a passage (synthetic pages)", () => {
   it("credits the corpus page, not the reference of a later sentence, when a statement names no source", () => {
-    const text = "Aucune loi française n'interdit à une collectivité d'héberger ses données chez un fournisseur américain. En revanche, le RGPD rend la collectivité responsable de ses données (RGPD, 2016).";
+    const text =
+      "Aucune loi française n'interdit à une collectivité d'héberger ses données chez un fournisseur américain. En revanche, le RGPD rend la collectivité responsable de ses données (RGPD, 2016).";
     const credit = passageCredit(page(text));
     expect(credit.basis).toBe("page");
     expect(credit.sources).toHaveLength(3);
@@ -29,14 +34,16 @@ describe("credit of a passage (synthetic pages)", () => {
   });
 
   it("never credits a statement to the reference of an earlier paragraph", () => {
-    const text = "Le CLOUD Act oblige le fournisseur à remettre les données (AWS, s. d.).\n\nAucune loi française n'interdit à une collectivité d'héberger ses données chez un fournisseur américain.";
+    const text =
+      "Le CLOUD Act oblige le fournisseur à remettre les données (AWS, s. d.).\n\nAucune loi française n'interdit à une collectivité d'héberger ses données chez un fournisseur américain.";
     expect(passageCredit(page(text)).basis).toBe("page");
     const second = passageStatements(page(text)).find((s) => s.text.startsWith("Aucune"))!;
     expect(second.sources).toEqual([]);
   });
 
   it("credits a sentence continuing a sourced paragraph to the references before it", () => {
-    const text = "Le Land a résilié près de 80 % de ses licences Office (Heise, novembre 2025). Il prévoit de poursuivre avec les postes de travail en 2026.";
+    const text =
+      "Le Land a résilié près de 80 % de ses licences Office (Heise, novembre 2025). Il prévoit de poursuivre avec les postes de travail en 2026.";
     const credit = passageCredit(page(text));
     expect(credit).toMatchObject({ basis: "named" });
     expect(titles(credit)).toEqual(["Heise"]);
@@ -44,7 +51,8 @@ describe("credit of a passage (synthetic pages)", () => {
   });
 
   it("credits every source named when each statement names one", () => {
-    const text = "Le CLOUD Act oblige le fournisseur à remettre les données (AWS, s. d.). Le RGPD encadre les transferts vers les pays tiers (RGPD, 2016).";
+    const text =
+      "Le CLOUD Act oblige le fournisseur à remettre les données (AWS, s. d.). Le RGPD encadre les transferts vers les pays tiers (RGPD, 2016).";
     const credit = passageCredit(page(text));
     expect(credit.basis).toBe("named");
     expect(titles(credit)).toEqual(["AWS", "Règlement"]);
@@ -53,27 +61,44 @@ describe("credit of a passage (synthetic pages)", () => {
   });
 
   it("credits a document's single source when a statement names none", () => {
-    const text = "Aucune loi française n'interdit à une collectivité d'héberger ses données chez un fournisseur américain.";
+    const text =
+      "Aucune loi française n'interdit à une collectivité d'héberger ses données chez un fournisseur américain.";
     const credit = passageCredit(page(text, sources.slice(2)));
     expect(credit).toMatchObject({ basis: "single" });
     expect(titles(credit)).toEqual(["Heise"]);
   });
 
   it("does not ask a list introduction for a source of its own, but asks each list item", () => {
-    const text = "Sont donc exposés :\n\n- les filiales européennes de groupes américains (AWS, s. d.) ;\n- les entreprises européennes rachetées par des groupes américains (Heise, novembre 2025).";
+    const text =
+      "Sont donc exposés :\n\n- les filiales européennes de groupes américains (AWS, s. d.) ;\n- les entreprises européennes rachetées par des groupes américains (Heise, novembre 2025).";
     expect(passageCredit(page(text))).toMatchObject({ basis: "named" });
-    const unsourcedItem = "Sont donc exposés :\n\n- les filiales européennes de groupes américains (AWS, s. d.) ;\n- les entreprises européennes rachetées par des groupes américains.";
+    const unsourcedItem =
+      "Sont donc exposés :\n\n- les filiales européennes de groupes américains (AWS, s. d.) ;\n- les entreprises européennes rachetées par des groupes américains.";
     expect(passageCredit(page(unsourcedItem)).basis).toBe("page");
   });
 
   it("credits what is shown of a passage: the excerpt's statements only", () => {
-    const text = "Aucune loi française n'interdit à une collectivité d'héberger ses données chez un fournisseur américain. En revanche, le RGPD rend la collectivité responsable des données qu'elle confie (RGPD, 2016).";
-    expect(passageCredit(page(text), "En revanche, le RGPD rend la collectivité responsable des données qu'elle confie (RGPD, 2016).")).toMatchObject({ basis: "named" });
-    expect(passageCredit(page(text), "Aucune loi française n'interdit à une collectivité d'héberger ses données chez un fournisseur américain.").basis).toBe("page");
+    const text =
+      "Aucune loi française n'interdit à une collectivité d'héberger ses données chez un fournisseur américain. En revanche, le RGPD rend la collectivité responsable des données qu'elle confie (RGPD, 2016).";
+    expect(
+      passageCredit(
+        page(text),
+        "En revanche, le RGPD rend la collectivité responsable des données qu'elle confie (RGPD, 2016).",
+      ),
+    ).toMatchObject({ basis: "named" });
+    expect(
+      passageCredit(
+        page(text),
+        "Aucune loi française n'interdit à une collectivité d'héberger ses données chez un fournisseur américain.",
+      ).basis,
+    ).toBe("page");
   });
 
   it("gives a catalog record all its sources", () => {
-    expect(passageCredit(page("ESET, éditeur slovaque d'antivirus.", sources.slice(0, 2), "catalog"))).toMatchObject({ basis: "named", sources: [{}, {}] });
+    expect(passageCredit(page("ESET, éditeur slovaque d'antivirus.", sources.slice(0, 2), "catalog"))).toMatchObject({
+      basis: "named",
+      sources: [{}, {}],
+    });
   });
 });
 
@@ -102,13 +127,15 @@ describe("credit of a passage (real corpus page « Le CLOUD Act et la section 70
     expect(r.credit.sources).toHaveLength(doc.sources.length);
     expect(r.credit.sources[0]!.url).toBe("https://eur-lex.europa.eu/eli/reg/2016/679/oj");
     // As chat shows it (the excerpt about SREN), and as the CLI and /api/search list it.
-    const shown = "Ce que le CLOUD Act ne change pas : il ne rend pas illégal pour une commune l'usage de ces services. Aucune loi française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain ; l'obligation de protection de l'article 31 de la loi SREN ne vise pour l'instant que l'État, ses opérateurs et certains GIP (voir la fiche sur la loi SREN).";
+    const shown =
+      "Ce que le CLOUD Act ne change pas : il ne rend pas illégal pour une commune l'usage de ces services. Aucune loi française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain ; l'obligation de protection de l'article 31 de la loi SREN ne vise pour l'instant que l'État, ses opérateurs et certains GIP (voir la fiche sur la loi SREN).";
     expect(credited(result(srenPassage.text), shown).credit.basis).toBe("page");
     expect(passageSourceRef({ text: srenPassage.text, sources: doc.sources })).toBeNull();
   });
 
   it("credits the RGPD sentence of the same paragraph, shown alone, to the RGPD", () => {
-    const shown = "En revanche, le RGPD rend la collectivité responsable des données personnelles qu'elle confie à un prestataire, et son article 48 prévoit qu'une décision d'une autorité d'un pays tiers n'est exécutoire que si elle repose sur un accord international (RGPD, 2016) : le fournisseur peut alors être pris entre deux droits contradictoires.";
+    const shown =
+      "En revanche, le RGPD rend la collectivité responsable des données personnelles qu'elle confie à un prestataire, et son article 48 prévoit qu'une décision d'une autorité d'un pays tiers n'est exécutoire que si elle repose sur un accord international (RGPD, 2016) : le fournisseur peut alors être pris entre deux droits contradictoires.";
     const r = credited(result(srenPassage.text), shown);
     expect(r.credit.basis).toBe("named");
     expect(r.source?.url).toBe("https://eur-lex.europa.eu/eli/reg/2016/679/oj");
@@ -119,8 +146,13 @@ describe("credit of a passage (real corpus page « Le CLOUD Act et la section 70
       const credit = passageCredit({ text: c.text, document: { kind: doc.kind }, sources: doc.sources });
       if (credit.basis !== "named") continue;
       const statements = passageStatements({ text: c.text, document: { kind: doc.kind }, sources: doc.sources });
-      for (const s of credit.sources) expect(statements.some((st) => st.sources.some((x) => x.title === s.title)), `${c.id}: ${s.title}`).toBe(true);
-      for (const st of statements.filter((x) => x.claim)) expect(st.sources.length, `${c.id}: ${st.text}`).toBeGreaterThan(0);
+      for (const s of credit.sources)
+        expect(
+          statements.some((st) => st.sources.some((x) => x.title === s.title)),
+          `${c.id}: ${s.title}`,
+        ).toBe(true);
+      for (const st of statements.filter((x) => x.claim))
+        expect(st.sources.length, `${c.id}: ${st.text}`).toBeGreaterThan(0);
     }
   });
 });
@@ -142,7 +174,9 @@ describe("notes of a section the model wrote (real corpus page)", async () => {
   };
 
   it("credit the statement a sentence restates: the SREN sentence is not credited to the RGPD", () => {
-    const c = toCitation(r, 1, r.text, ["Aucune loi française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain [1]."]);
+    const c = toCitation(r, 1, r.text, [
+      "Aucune loi française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain [1].",
+    ]);
     expect(c.sources).toEqual([]);
     expect(c.analysis).toBe(true);
     expect(noteOf(c).text).not.toContain("RGPD");
@@ -150,13 +184,17 @@ describe("notes of a section the model wrote (real corpus page)", async () => {
   });
 
   it("credit the RGPD for a sentence restating the RGPD statement", () => {
-    const c = toCitation(r, 1, r.text, ["Le RGPD rend la collectivité responsable des données personnelles qu'elle confie à un prestataire [1]."]);
+    const c = toCitation(r, 1, r.text, [
+      "Le RGPD rend la collectivité responsable des données personnelles qu'elle confie à un prestataire [1].",
+    ]);
     expect(c.sources?.map((s) => s.url)).toEqual(["https://eur-lex.europa.eu/eli/reg/2016/679/oj"]);
     expect(noteOf(c).url).toBe("https://eur-lex.europa.eu/eli/reg/2016/679/oj");
   });
 
   it("credit the corpus page, with its own sources, for a sentence restating no statement of the passage", () => {
-    const c = toCitation(r, 1, r.text, ["Les collectivités doivent tout migrer vers des logiciels libres avant 2030 [1]."]);
+    const c = toCitation(r, 1, r.text, [
+      "Les collectivités doivent tout migrer vers des logiciels libres avant 2030 [1].",
+    ]);
     expect(c.page).toBe(true);
     expect(c.sources).toHaveLength(doc.sources.length);
     expect(c.url).toBeNull();
@@ -164,6 +202,8 @@ describe("notes of a section the model wrote (real corpus page)", async () => {
     expect(note.text).toContain("ne nomme pas la source de chacune de ses affirmations");
     expect(note.url).toBeNull();
     // Each address still follows its own source.
-    expect(note.text).toContain("RGPD), texte officiel sur EUR-Lex, 27 avril 2016 <https://eur-lex.europa.eu/eli/reg/2016/679/oj>");
+    expect(note.text).toContain(
+      "RGPD), texte officiel sur EUR-Lex, 27 avril 2016 <https://eur-lex.europa.eu/eli/reg/2016/679/oj>",
+    );
   });
 });

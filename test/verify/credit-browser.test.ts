@@ -60,14 +60,19 @@ describe.skipIf(!browserAvailable)("credit of chat sources in the page", () => {
   }
 
   it("credits the corpus page, with its sources apart, when a statement of the passage names none", async () => {
-    const page = await sourcesFor("Une loi interdit-elle à une commune d'héberger ses données chez un fournisseur américain ?");
+    const page = await sourcesFor(
+      "Une loi interdit-elle à une commune d'héberger ses données chez un fournisseur américain ?",
+    );
     const item = page.locator(".sources li", { hasText: "Ce que la loi permet aux communes" }).first();
     expect(await item.locator(".source-meta").innerText()).toContain("page du corpus");
     // No link as if EUR-Lex carried « Aucune loi française n'interdit… ».
     expect(await item.locator(":scope > a").count()).toBe(0);
     const listed = item.locator("details.page-sources");
     expect(await listed.locator("summary").innerText()).toContain("Sources de la page (2)");
-    expect(await listed.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(["https://eur-lex.europa.eu/eli/reg/2016/679/oj", "https://zorglub.example/hebergeurs"]);
+    expect(await listed.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual([
+      "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
+      "https://zorglub.example/hebergeurs",
+    ]);
     await page.close();
   });
 

@@ -6,13 +6,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AnswerSource, answer, retrieveForAnswer } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
-import { answer, retrieveForAnswer, type AnswerSource } from "../../server/answers/answer.ts";
+import { type EvalQuestion, loadQuestions } from "../eval/evaluate.ts";
 import { evaluateChatFaithfulness, evaluateDraftFaithfulness } from "../eval/faithfulness.ts";
-import { loadQuestions, type EvalQuestion } from "../eval/evaluate.ts";
-import { startFakeOllama, type FakeOllama } from "../helpers/fake-ollama.ts";
-import { parseSse, postJson, startTestServer, withTestProvider, type TestServer } from "../helpers/server.ts";
+import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
+import { parseSse, postJson, startTestServer, type TestServer, withTestProvider } from "../helpers/server.ts";
 
 let engine: Engine;
 let fake: FakeOllama;
@@ -22,7 +22,13 @@ let questions: EvalQuestion[];
 beforeAll(async () => {
   fake = await startFakeOllama({ models: ["ministral-3:8b"] });
   dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-faith-"));
-  engine = await createEngine({ ...loadConfig(withTestProvider({ OLLAMA_STATUS_TTL_MS: "0", OLLAMA_BASE_URL: fake.url, LLM_MODEL: "ministral-3:8b" })), corpusDir: path.resolve("corpus"), dataDir });
+  engine = await createEngine({
+    ...loadConfig(
+      withTestProvider({ OLLAMA_STATUS_TTL_MS: "0", OLLAMA_BASE_URL: fake.url, LLM_MODEL: "ministral-3:8b" }),
+    ),
+    corpusDir: path.resolve("corpus"),
+    dataDir,
+  });
   await engine.index();
   questions = (await loadQuestions()).questions;
 }, 120_000);
@@ -34,7 +40,8 @@ afterAll(async () => {
 });
 
 describe("abstention before any model call (real corpus)", () => {
-  const abstains = async (q: string) => !(await retrieveForAnswer([{ role: "user", content: q }], engine)).decision.answerable;
+  const abstains = async (q: string) =>
+    !(await retrieveForAnswer([{ role: "user", content: q }], engine)).decision.answerable;
 
   it("abstains on off-topic, absent and nonsense questions of the eval set, and answers the answerable ones", async () => {
     const unanswerable = questions.filter((q) => q.kind).filter((_, i) => i % 4 === 0);
@@ -48,7 +55,11 @@ describe("abstention before any model call (real corpus)", () => {
   });
 
   it("abstains on the questions of the issue without calling the model", async () => {
-    for (const q of ["Combien de places en crèche faut-il prévoir pour une commune de 5 000 habitants ?", "Quel est le prix d'un ticket de métro parisien ?", "La ville de Dortmund a-t-elle migré ses postes vers Linux ?"]) {
+    for (const q of [
+      "Combien de places en crèche faut-il prévoir pour une commune de 5 000 habitants ?",
+      "Quel est le prix d'un ticket de métro parisien ?",
+      "La ville de Dortmund a-t-elle migré ses postes vers Linux ?",
+    ]) {
       expect(await abstains(q), q).toBe(true);
     }
     expect(await abstains("Qu'est-ce que le CLOUD Act change pour notre mairie ?")).toBe(false);
@@ -59,7 +70,12 @@ describe("attribution of chat sources (real corpus)", () => {
   it("credits « Ce que le CLOUD Act ne change pas … SREN » to its corpus page, not to the RGPD named by a later sentence", async () => {
     let sources: AnswerSource[] = [];
     const options = { numCtx: 8192, maxAnswerTokens: 300, idleTimeoutMs: 30_000 };
-    for await (const e of answer([{ role: "user", content: "Qu'est-ce que le CLOUD Act ne change pas pour une commune ?" }], engine, options, new AbortController().signal)) {
+    for await (const e of answer(
+      [{ role: "user", content: "Qu'est-ce que le CLOUD Act ne change pas pour une commune ?" }],
+      engine,
+      options,
+      new AbortController().signal,
+    )) {
       if (e.type === "sources") {
         sources = e.sources;
         break;
@@ -79,7 +95,8 @@ describe("attribution of a generated chat answer (real corpus, scripted model)",
     fake.set({ reply });
     const out: AnswerSource[][] = [];
     const options = { numCtx: 8192, maxAnswerTokens: 300, idleTimeoutMs: 30_000 };
-    for await (const e of answer([{ role: "user", content: QUESTION }], engine, options, new AbortController().signal)) if (e.type === "sources") out.push(e.sources);
+    for await (const e of answer([{ role: "user", content: QUESTION }], engine, options, new AbortController().signal))
+      if (e.type === "sources") out.push(e.sources);
     return out;
   };
   const sren = (list: AnswerSource[]) => list.find((s) => s.text.includes("Ce que le CLOUD Act ne change pas"))!;
@@ -87,16 +104,23 @@ describe("attribution of a generated chat answer (real corpus, scripted model)",
   it("credits the RGPD on EUR-Lex for a sentence restating the RGPD statement of the passage, once the answer is written", async () => {
     const first = await lists("x");
     const n = first[0]!.indexOf(sren(first[0]!)) + 1;
-    const [before, after] = await lists(`Le RGPD rend la collectivité responsable des données personnelles qu'elle confie à un prestataire [${n}].`);
+    const [before, after] = await lists(
+      `Le RGPD rend la collectivité responsable des données personnelles qu'elle confie à un prestataire [${n}].`,
+    );
     expect(sren(before!).credit.basis).toBe("page");
-    expect(sren(after!).credit).toMatchObject({ basis: "named", sources: [{ url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj" }] });
+    expect(sren(after!).credit).toMatchObject({
+      basis: "named",
+      sources: [{ url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj" }],
+    });
     expect(sren(after!).source?.url).toBe("https://eur-lex.europa.eu/eli/reg/2016/679/oj");
   });
 
   it("never credits the RGPD for a sentence restating the SREN statement: the corpus page is credited", async () => {
     const first = await lists("x");
     const n = first[0]!.indexOf(sren(first[0]!)) + 1;
-    const [, after] = await lists(`Aucune loi française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain [${n}].`);
+    const [, after] = await lists(
+      `Aucune loi française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain [${n}].`,
+    );
     expect(sren(after!).credit.basis).toBe("page");
     expect(sren(after!).source).toBeNull();
   });
@@ -104,7 +128,12 @@ describe("attribution of a generated chat answer (real corpus, scripted model)",
 
 describe("faithfulness against a scripted lying model", () => {
   it("flags invented figures, bad citations and unsupported claims in chat answers, and rarely a correct answer", async () => {
-    const report = await evaluateChatFaithfulness(engine, fake, questions.filter((q) => !q.kind), 4);
+    const report = await evaluateChatFaithfulness(
+      engine,
+      fake,
+      questions.filter((q) => !q.kind),
+      4,
+    );
     expect(report.byScenario["invented-figure"].count).toBeGreaterThanOrEqual(3);
     expect(report.byScenario["invented-figure"].rate).toBeGreaterThanOrEqual(0.75);
     expect(report.byScenario["bad-citation"].rate).toBe(1);
@@ -113,7 +142,15 @@ describe("faithfulness against a scripted lying model", () => {
   }, 120_000);
 
   it("does the same on draft sections", async () => {
-    const report = await evaluateDraftFaithfulness(engine, fake, ["note-cloud-act", "plan-audit-kervallon", "courrier-linux-quimper", "feuille-de-route-kervallon"].map((f) => path.resolve(`docs/examples/inputs/${f}.json`)), 2, 8);
+    const report = await evaluateDraftFaithfulness(
+      engine,
+      fake,
+      ["note-cloud-act", "plan-audit-kervallon", "courrier-linux-quimper", "feuille-de-route-kervallon"].map((f) =>
+        path.resolve(`docs/examples/inputs/${f}.json`),
+      ),
+      2,
+      8,
+    );
     expect(report.byScenario["bad-citation"].count).toBeGreaterThanOrEqual(1);
     expect(report.byScenario["bad-citation"].rate).toBe(1);
     expect(report.byScenario["invented-figure"].count).toBeGreaterThanOrEqual(1);
@@ -130,26 +167,41 @@ describe("the chat API says what it checked", () => {
 
   it("puts the verification, its counts and the facts date in the done event; invalid citations stay", async () => {
     fake.set({ reply: "La Gendarmerie économise 95 millions d'euros par an [1]. Elle a migré vers Ubuntu [12]." });
-    const res = await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "Combien la Gendarmerie a-t-elle économisé avec Linux ?" }] });
+    const res = await postJson(`${server.url}/api/chat`, {
+      messages: [{ role: "user", content: "Combien la Gendarmerie a-t-elle économisé avec Linux ?" }],
+    });
     const events = parseSse(await res.text());
-    const text = events.filter((e) => e.event === "token").map((e) => e.data.text).join("");
+    const text = events
+      .filter((e) => e.event === "token")
+      .map((e) => e.data.text)
+      .join("");
     const done = events.find((e) => e.event === "done")!.data;
     expect(text).toContain("[12]");
     expect(done.mode).toBe("generated");
     expect(done.abstention).toBeNull();
     expect(done.verification.counts.invalidMarkers).toBe(1);
-    expect(done.verification.sentences.map((s: { status: string }) => s.status)).toEqual(["unsupported", "invalid-citation"]);
+    expect(done.verification.sentences.map((s: { status: string }) => s.status)).toEqual([
+      "unsupported",
+      "invalid-citation",
+    ]);
     expect(done.factsAsOf).toMatch(/^\d{4}/);
   });
 
   it("abstains in generated mode without calling the model, and says so", async () => {
     const before = fake.chats.length;
-    const res = await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content: "Quelle est la recette de la tarte Tatin ?" }] });
+    const res = await postJson(`${server.url}/api/chat`, {
+      messages: [{ role: "user", content: "Quelle est la recette de la tarte Tatin ?" }],
+    });
     const events = parseSse(await res.text());
     const done = events.find((e) => e.event === "done")!.data;
     expect(fake.chats.length).toBe(before);
     expect(done.abstention.reason).toBeTruthy();
     expect(done.grounded).toBe(false);
-    expect(events.filter((e) => e.event === "token").map((e) => e.data.text).join("")).toContain("Je ne sais pas");
+    expect(
+      events
+        .filter((e) => e.event === "token")
+        .map((e) => e.data.text)
+        .join(""),
+    ).toContain("Je ne sais pas");
   });
 });

@@ -10,21 +10,29 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
-import { exportDraft } from "../../server/export/index.ts";
 import type { DraftSection } from "../../server/drafting/types.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
+import { exportDraft } from "../../server/export/index.ts";
 import type { Verification } from "../../server/verify/index.ts";
 import { copyCorpus, NO_OLLAMA, postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 
 const EXAMPLES = ["courrier-linux-quimper", "plan-audit-kervallon", "note-cloud-act", "feuille-de-route-kervallon"];
-const flagged = (v: Verification | null | undefined) => (v?.sentences ?? []).filter((s) => s.status === "unsupported" || s.status === "invalid-citation");
+const flagged = (v: Verification | null | undefined) =>
+  (v?.sentences ?? []).filter((s) => s.status === "unsupported" || s.status === "invalid-citation");
 
 describe("template sections of the example documents (real corpus, no model)", () => {
   let engine: Engine;
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-template-verify-"));
-    engine = await createEngine(loadConfig({ CORPUS_DIR: path.resolve("corpus"), DATA_DIR: dataDir, OLLAMA_BASE_URL: NO_OLLAMA, OLLAMA_STATUS_TTL_MS: "0" }));
+    engine = await createEngine(
+      loadConfig({
+        CORPUS_DIR: path.resolve("corpus"),
+        DATA_DIR: dataDir,
+        OLLAMA_BASE_URL: NO_OLLAMA,
+        OLLAMA_STATUS_TTL_MS: "0",
+      }),
+    );
     await engine.index();
   }, 120_000);
   afterAll(async () => {
@@ -32,31 +40,38 @@ describe("template sections of the example documents (real corpus, no model)", (
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it.each(EXAMPLES)("%s: every section is verified, quotes of passages are supported, nothing is falsely flagged", async (name) => {
-    const prepared = await prepareDraft(engine, JSON.parse(await readFile(`docs/examples/inputs/${name}.json`, "utf8")));
-    const announced: string[] = [];
-    const streamed = new Map<string, Verification>();
-    let id = "";
-    for await (const e of createDraft(engine, prepared, new AbortController().signal)) {
-      if (e.type === "section") announced.push(e.key);
-      if (e.type === "verification") streamed.set(e.key, e.verification);
-      if (e.type === "done") id = e.id;
-    }
-    expect([...streamed.keys()]).toEqual(announced);
-    const sections: DraftSection[] = (await getDraft(engine, id)).versions.at(-1)!.sections;
-    expect(sections.every((s) => s.mode === "template")).toBe(true);
-    for (const s of sections) {
-      expect(s.verification, s.key).toBeTruthy();
-      expect(s.verification!.counts.sentences, s.key).toBe(s.verification!.sentences.length);
-      expect(flagged(s.verification).map((x) => `${s.key}: ${x.text} — ${x.reasons.join(" ; ")}`)).toEqual([]);
-    }
-    // The quotations (« > « … » [n] » or list items ending in [n]) are checked against their passages and hold.
-    const quotes = sections.flatMap((s) => s.verification!.sentences.filter((x) => x.citations.length > 0));
-    expect(quotes.length).toBeGreaterThan(0);
-    expect(quotes.filter((q) => q.status !== "supported").map((q) => q.text)).toEqual([]);
-    const md = new TextDecoder().decode((await exportDraft(await getDraft(engine, id), "md")).bytes);
-    expect(md).not.toContain("non vérifié");
-  }, 60_000);
+  it.each(EXAMPLES)(
+    "%s: every section is verified, quotes of passages are supported, nothing is falsely flagged",
+    async (name) => {
+      const prepared = await prepareDraft(
+        engine,
+        JSON.parse(await readFile(`docs/examples/inputs/${name}.json`, "utf8")),
+      );
+      const announced: string[] = [];
+      const streamed = new Map<string, Verification>();
+      let id = "";
+      for await (const e of createDraft(engine, prepared, new AbortController().signal)) {
+        if (e.type === "section") announced.push(e.key);
+        if (e.type === "verification") streamed.set(e.key, e.verification);
+        if (e.type === "done") id = e.id;
+      }
+      expect([...streamed.keys()]).toEqual(announced);
+      const sections: DraftSection[] = (await getDraft(engine, id)).versions.at(-1)!.sections;
+      expect(sections.every((s) => s.mode === "template")).toBe(true);
+      for (const s of sections) {
+        expect(s.verification, s.key).toBeTruthy();
+        expect(s.verification!.counts.sentences, s.key).toBe(s.verification!.sentences.length);
+        expect(flagged(s.verification).map((x) => `${s.key}: ${x.text} — ${x.reasons.join(" ; ")}`)).toEqual([]);
+      }
+      // The quotations (« > « … » [n] » or list items ending in [n]) are checked against their passages and hold.
+      const quotes = sections.flatMap((s) => s.verification!.sentences.filter((x) => x.citations.length > 0));
+      expect(quotes.length).toBeGreaterThan(0);
+      expect(quotes.filter((q) => q.status !== "supported").map((q) => q.text)).toEqual([]);
+      const md = new TextDecoder().decode((await exportDraft(await getDraft(engine, id), "md")).bytes);
+      expect(md).not.toContain("non vérifié");
+    },
+    60_000,
+  );
 });
 
 describe("a template quote that drops the corpus's qualification (fixture corpus, HTTP API)", () => {
@@ -91,7 +106,11 @@ describe("a template quote that drops the corpus's qualification (fixture corpus
   });
 
   it("marks the quote « non vérifié » in the stream, the saved draft, the API and the Markdown export", async () => {
-    const inputs = { collectivite: { name: "Kervallon", kind: "commune" }, question: "Combien d'euros la Gendarmerie a-t-elle économisés grâce à Linux ?", recipient: { name: "M. Le Bihan", role: "maire" } };
+    const inputs = {
+      collectivite: { name: "Kervallon", kind: "commune" },
+      question: "Combien d'euros la Gendarmerie a-t-elle économisés grâce à Linux ?",
+      recipient: { name: "M. Le Bihan", role: "maire" },
+    };
     const events = await readSse(await postJson(`${server.url}/api/drafts`, { type: "briefing", inputs }));
     const done = events.at(-1)!;
     expect(done.event, JSON.stringify(done.data)).toBe("done");

@@ -1,13 +1,32 @@
 /** The audit plan: scope by category, phases split over the months given, and its data block. */
 import { frenchDate } from "../../core/text.ts";
 import { message } from "../../i18n/messages.ts";
-import { fill, type DocumentStructure } from "../structure.ts";
-import type { AuditPlanInputs } from "../inputs.ts";
-import type { DraftContext } from "../types.ts";
 import { addMonths, calendarStart } from "../calendar.ts";
-import { baseVars, categoryLabel, dataBlock, describeCollectivite, finish, markdownTable, sentence, texts } from "./common.ts";
+import type { AuditPlanInputs } from "../inputs.ts";
+import { type DocumentStructure, fill } from "../structure.ts";
+import type { DraftContext } from "../types.ts";
+import {
+  baseVars,
+  categoryLabel,
+  dataBlock,
+  describeCollectivite,
+  finish,
+  markdownTable,
+  sentence,
+  texts,
+} from "./common.ts";
 
-const AUDIT_CATEGORIES = ["workstation", "collaboration", "security", "ai", "database", "virtualization", "network", "business", "hosting"];
+const AUDIT_CATEGORIES = [
+  "workstation",
+  "collaboration",
+  "security",
+  "ai",
+  "database",
+  "virtualization",
+  "network",
+  "business",
+  "hosting",
+];
 const AUDIT_PHASES = [
   { key: "framing", weight: 1 },
   { key: "inventory", weight: 2 },
@@ -47,22 +66,36 @@ export function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStr
   vars.services_phrase = inputs.services?.length
     ? texts(structure, "services.list", { services: inputs.services.join(", ") })
     : texts(structure, "services.all", vars);
-  const business = inputs.businessSoftware?.length ? ` ${texts(structure, "scope.businessExamples", { software: inputs.businessSoftware.join(", ") })}` : "";
+  const business = inputs.businessSoftware?.length
+    ? ` ${texts(structure, "scope.businessExamples", { software: inputs.businessSoftware.join(", ") })}`
+    : "";
   const scopeRows: string[][] = [];
-  for (const cat of AUDIT_CATEGORIES) scopeRows.push([categoryLabel(cat), `${texts(structure, `category.${cat}`)}${cat === "business" ? business : ""}`]);
-  vars.scope_table = markdownTable([texts(structure, "scope.header.category"), texts(structure, "scope.header.content")], scopeRows);
+  for (const cat of AUDIT_CATEGORIES)
+    scopeRows.push([categoryLabel(cat), `${texts(structure, `category.${cat}`)}${cat === "business" ? business : ""}`]);
+  vars.scope_table = markdownTable(
+    [texts(structure, "scope.header.category"), texts(structure, "scope.header.content")],
+    scopeRows,
+  );
   const criteriaRows: string[][] = [];
   for (const key of ["legal", "cost", "formats", "reversibility", "criticality"]) {
     criteriaRows.push([texts(structure, `criterion.${key}.name`), texts(structure, `criterion.${key}.question`)]);
   }
-  vars.criteria_table = markdownTable([texts(structure, "criteria.header.name"), texts(structure, "criteria.header.question")], criteriaRows);
+  vars.criteria_table = markdownTable(
+    [texts(structure, "criteria.header.name"), texts(structure, "criteria.header.question")],
+    criteriaRows,
+  );
 
   const calendarRows: string[][] = [];
   const toSet = message("drafts.toSet");
   // A start already past when the plan is written moves to the next month (the plan says so).
   const startShift = inputs.startDate ? calendarStart(inputs.startDate, now) : null;
   const startDate = startShift?.start;
-  const spans = inputs.durationMonths ? phaseSpans(inputs.durationMonths, AUDIT_PHASES.map((p) => p.weight)) : null;
+  const spans = inputs.durationMonths
+    ? phaseSpans(
+        inputs.durationMonths,
+        AUDIT_PHASES.map((p) => p.weight),
+      )
+    : null;
   for (const [i, phase] of AUDIT_PHASES.entries()) {
     let period = toSet;
     const span = spans?.[i];
@@ -75,10 +108,18 @@ export function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStr
         period = lengthText(structure, span.months);
       }
     }
-    calendarRows.push([texts(structure, `phase.${phase.key}.name`), period, texts(structure, `phase.${phase.key}.content`)]);
+    calendarRows.push([
+      texts(structure, `phase.${phase.key}.name`),
+      period,
+      texts(structure, `phase.${phase.key}.content`),
+    ]);
   }
   vars.calendar_table = markdownTable(
-    [texts(structure, "calendar.header.phase"), texts(structure, "calendar.header.period"), texts(structure, "calendar.header.content")],
+    [
+      texts(structure, "calendar.header.phase"),
+      texts(structure, "calendar.header.period"),
+      texts(structure, "calendar.header.content"),
+    ],
     calendarRows,
   );
   vars.calendar_intro = inputs.durationMonths
@@ -87,11 +128,12 @@ export function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStr
         start: startDate ? frenchDate(startDate) : "",
       })
     : texts(structure, "calendar.introToSet");
-  if (startShift?.shifted) vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate!), start: frenchDate(startShift.start) })} ${vars.calendar_intro}`;
+  if (startShift?.shifted)
+    vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate!), start: frenchDate(startShift.start) })} ${vars.calendar_intro}`;
 
   const team = [
-    [texts(structure, "team.sponsor"), inputs.sponsor ?? (texts(structure, "team.toAppoint"))],
-    [texts(structure, "team.lead"), inputs.lead ?? (texts(structure, "team.toAppoint"))],
+    [texts(structure, "team.sponsor"), inputs.sponsor ?? texts(structure, "team.toAppoint")],
+    [texts(structure, "team.lead"), inputs.lead ?? texts(structure, "team.toAppoint")],
     ...(inputs.team?.length ? [[texts(structure, "team.members"), inputs.team.join(", ")]] : []),
   ];
   vars.team_list = team.map(([k, v]) => `- **${k}** : ${v}`).join("\n");

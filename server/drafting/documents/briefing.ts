@@ -1,18 +1,35 @@
 /** The briefing note for elected officials: the essentials of a map or of a question, and its data block. */
 import { formatInt, frenchDate } from "../../core/text.ts";
-import { fill, type DocumentStructure } from "../structure.ts";
 import type { BriefingInputs } from "../inputs.ts";
 import { planRoadmap } from "../roadmap-plan.ts";
+import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
-import { alternativesText, baseVars, computationNote, dataBlock, describeCollectivite, finish, measureSentences, percentOrDash, sentence, texts, vendorText } from "./common.ts";
+import {
+  alternativesText,
+  baseVars,
+  computationNote,
+  dataBlock,
+  describeCollectivite,
+  finish,
+  measureSentences,
+  percentOrDash,
+  sentence,
+  texts,
+  vendorText,
+} from "./common.ts";
 
-export function briefingContext(inputs: BriefingInputs, analysis: InventoryAnalysis | null, structure: DocumentStructure, now: string): DraftContext {
+export function briefingContext(
+  inputs: BriefingInputs,
+  analysis: InventoryAnalysis | null,
+  structure: DocumentStructure,
+  now: string,
+): DraftContext {
   const c = inputs.collectivite;
   const vars: Record<string, string> = { ...baseVars(c) };
-  vars.recipient_name = inputs.recipient?.name ?? (texts(structure, "recipient.default"));
+  vars.recipient_name = inputs.recipient?.name ?? texts(structure, "recipient.default");
   const plan = analysis ? planRoadmap(analysis, { now }) : null;
   vars.question_sentence = inputs.question ? sentence(inputs.question) : texts(structure, "question.analysis", vars);
-  vars.question_query = inputs.question ?? (texts(structure, "query.analysis"));
+  vars.question_query = inputs.question ?? texts(structure, "query.analysis");
   const top = plan ? [...plan.lines].sort((a, b) => b.item.installations - a.item.installations).slice(0, 3) : [];
   const quick = plan?.phases[0];
   const guided = plan?.phases[1];
@@ -20,10 +37,18 @@ export function briefingContext(inputs: BriefingInputs, analysis: InventoryAnaly
     const counts = measureSentences(structure, plan);
     vars.essentials_data = [
       `- ${texts(structure, "essentials.share", { ...counts, share: counts.raw })}`,
-      top.length ? `- ${texts(structure, "essentials.top", { products: top.map((l) => `${l.item.name} (${formatInt(l.item.installations)})`).join(", ") })}` : "",
+      top.length
+        ? `- ${texts(structure, "essentials.top", { products: top.map((l) => `${l.item.name} (${formatInt(l.item.installations)})`).join(", ") })}`
+        : "",
       `- ${texts(structure, "essentials.quick", { weighted: percentOrDash(quick!.weighted), raw: percentOrDash(quick!.raw) })}`,
-    ].filter(Boolean).join("\n");
-    vars.for_us_sentence = texts(structure, "forUs.analysis", { collectivite: vars.collectivite!, guided: percentOrDash(guided!.weighted), raw: percentOrDash(guided!.raw) });
+    ]
+      .filter(Boolean)
+      .join("\n");
+    vars.for_us_sentence = texts(structure, "forUs.analysis", {
+      collectivite: vars.collectivite!,
+      guided: percentOrDash(guided!.weighted),
+      raw: percentOrDash(guided!.raw),
+    });
   } else {
     vars.essentials_data = texts(structure, "essentials.fromSources");
     vars.for_us_sentence = texts(structure, "forUs.question", vars);
@@ -33,13 +58,35 @@ export function briefingContext(inputs: BriefingInputs, analysis: InventoryAnaly
   const m = plan?.measure;
   const data = dataBlock([
     [texts(structure, "data.collectivite"), describeCollectivite(c)],
-    [texts(structure, "data.destinataire"), inputs.recipient ? `${inputs.recipient.name}${inputs.recipient.role ? `, ${inputs.recipient.role}` : ""}` : undefined],
+    [
+      texts(structure, "data.destinataire"),
+      inputs.recipient
+        ? `${inputs.recipient.name}${inputs.recipient.role ? `, ${inputs.recipient.role}` : ""}`
+        : undefined,
+    ],
     [texts(structure, "data.questionPosee"), inputs.question],
-    [texts(structure, "data.cartographie"), m ? `${formatInt(m.installations)} installations de ${formatInt(m.items)} logiciels${m.components.items ? ` (hors ${formatInt(m.components.items)} composants système)` : ""}, dont ${formatInt(m.raw.exposed)} de logiciels d'éditeurs extra-européens ou exposés (${percentOrDash(plan!.baseline.raw)})` : undefined],
+    [
+      texts(structure, "data.cartographie"),
+      m
+        ? `${formatInt(m.installations)} installations de ${formatInt(m.items)} logiciels${m.components.items ? ` (hors ${formatInt(m.components.items)} composants système)` : ""}, dont ${formatInt(m.raw.exposed)} de logiciels d'éditeurs extra-européens ou exposés (${percentOrDash(plan!.baseline.raw)})`
+        : undefined,
+    ],
     [texts(structure, "data.expositionPondereeRoleDe"), plan ? percentOrDash(plan.baseline.weighted) : undefined],
-    [texts(structure, "data.logicielsExtraEuropeensLes"), top.map((l) => `${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} installations — ${alternativesText(l.item)}`)],
-    [texts(structure, "data.apresLesGainsRapides"), quick ? `${percentOrDash(quick.weighted)} ; ${percentOrDash(quick.raw)}` : undefined],
-    [texts(structure, "data.apresLesRemplacementsAccompagnes"), guided ? `${percentOrDash(guided.weighted)} ; ${percentOrDash(guided.raw)}` : undefined],
+    [
+      texts(structure, "data.logicielsExtraEuropeensLes"),
+      top.map(
+        (l) =>
+          `${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} installations — ${alternativesText(l.item)}`,
+      ),
+    ],
+    [
+      texts(structure, "data.apresLesGainsRapides"),
+      quick ? `${percentOrDash(quick.weighted)} ; ${percentOrDash(quick.raw)}` : undefined,
+    ],
+    [
+      texts(structure, "data.apresLesRemplacementsAccompagnes"),
+      guided ? `${percentOrDash(guided.weighted)} ; ${percentOrDash(guided.raw)}` : undefined,
+    ],
     [texts(structure, "data.auteurDeLaNote"), inputs.author],
     [texts(structure, "data.dateDeLaNote"), frenchDate((inputs.date ?? now).slice(0, 10))],
   ]);

@@ -2,16 +2,18 @@
  * What the four document builders share: labels, the data block given to the model, the counts every document
  * states in the same words, and the note that says a figure was computed by Cap Libre.
  */
+
+import { categoryLabel, fitLabel, withArticle } from "../../core/labels.ts";
 import { formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
 import { exposureLabel } from "../../corpus/catalog.ts";
 import { message } from "../../i18n/messages.ts";
-import { categoryLabel, fitLabel, withArticle } from "../../core/labels.ts";
 
 export { categoryLabel, fitLabel };
+
 import { neutralize } from "../../retrieval/passages.ts";
-import type { RoadmapPlan } from "../roadmap-plan.ts";
-import { fill, type DocumentStructure } from "../structure.ts";
 import type { LetterInputs } from "../inputs.ts";
+import type { RoadmapPlan } from "../roadmap-plan.ts";
+import { type DocumentStructure, fill } from "../structure.ts";
 import type { AnalysisItem, DraftContext, InventoryAnalysis } from "../types.ts";
 /** A Markdown pipe table; `|` inside cells is escaped. */
 export function markdownTable(headers: string[], rows: string[][]): string {
@@ -34,7 +36,14 @@ export function dataBlock(entries: [string, string | string[] | undefined][]): s
 export type Collectivite = LetterInputs["collectivite"];
 
 export function describeCollectivite(c: Collectivite): string {
-  const parts = [c.kind, c.department, c.region, c.population ? `${formatInt(c.population)} habitants` : undefined, c.agents ? `${formatInt(c.agents)} agents` : undefined, c.workstations ? `${formatInt(c.workstations)} postes de travail` : undefined].filter(Boolean);
+  const parts = [
+    c.kind,
+    c.department,
+    c.region,
+    c.population ? `${formatInt(c.population)} habitants` : undefined,
+    c.agents ? `${formatInt(c.agents)} agents` : undefined,
+    c.workstations ? `${formatInt(c.workstations)} postes de travail` : undefined,
+  ].filter(Boolean);
   return parts.length ? `${c.name} (${parts.join(" ; ")})` : c.name;
 }
 
@@ -55,7 +64,13 @@ export const texts = (structure: DocumentStructure, key: string, vars: Record<st
   return fill(t, vars);
 };
 
-export const finish = (title: string, collectivite: string, vars: Record<string, string>, data: string, tone: string): DraftContext => ({
+export const finish = (
+  title: string,
+  collectivite: string,
+  vars: Record<string, string>,
+  data: string,
+  tone: string,
+): DraftContext => ({
   title,
   collectivite,
   vars,
@@ -72,13 +87,17 @@ export const vendorText = (i: AnalysisItem) => {
   return i.vendor ? `${i.vendor.name}${country ? ` (${country})` : ""}` : (i.publisher ?? "?");
 };
 export const alternativesText = (i: AnalysisItem) =>
-  (i.alternatives ?? []).length ? (i.alternatives ?? []).map((a) => `${a.name}${a.country ? ` (${a.country})` : ""} — ${fitLabel(a.fit)}`).join(" ; ") : "—";
+  (i.alternatives ?? []).length
+    ? (i.alternatives ?? [])
+        .map((a) => `${a.name}${a.country ? ` (${a.country})` : ""} — ${fitLabel(a.fit)}`)
+        .join(" ; ")
+    : "—";
 export const lawsText = (laws: string[]) => laws.map(exposureLabel).join(", ");
 /** « 12,5 points » → one decimal, French comma. */
-export const formatPoints = (n: number) => `${String(Math.round(n * 10) / 10).replace(".", ",")}${NBSP}point${Math.round(n * 10) / 10 >= 2 ? "s" : ""}`;
+export const formatPoints = (n: number) =>
+  `${String(Math.round(n * 10) / 10).replace(".", ",")}${NBSP}point${Math.round(n * 10) / 10 >= 2 ? "s" : ""}`;
 export const percentOrDash = (n: number | null) => (n === null ? "—" : formatPercent(n));
 export const productLabel = (i: AnalysisItem) => (typeof i.product === "object" && i.product ? i.product.name : i.name);
-
 
 /** The sentences every document uses for the counts of an analysis: one wording, one set of numbers. */
 export function measureSentences(structure: DocumentStructure, plan: RoadmapPlan) {
@@ -90,17 +109,20 @@ export function measureSentences(structure: DocumentStructure, plan: RoadmapPlan
     raw: percentOrDash(plan.baseline.raw),
     weighted: percentOrDash(plan.baseline.weighted),
     components: m.components.items
-      ? texts(structure, "measure.components", { components: formatInt(m.components.items), installations: formatInt(m.components.installations) })
+      ? texts(structure, "measure.components", {
+          components: formatInt(m.components.items),
+          installations: formatInt(m.components.installations),
+        })
       : "",
   };
 }
-
 
 export const installationWord = (n: number) => (n > 1 ? "installations" : "installation");
 
 /** « *Source : calcul Cap Libre, inventaire du 15 juin 2026 (cartographie « … »).* »: figures computed here say so. */
 export function computationNote(analysis: InventoryAnalysis): string {
-  const date = analysis.createdAt && /^\d{4}-\d{2}-\d{2}/.test(analysis.createdAt) ? analysis.createdAt.slice(0, 10) : null;
+  const date =
+    analysis.createdAt && /^\d{4}-\d{2}-\d{2}/.test(analysis.createdAt) ? analysis.createdAt.slice(0, 10) : null;
   const inventory = date
     ? message("drafts.computation.inventory", { date: frenchDate(date), id: analysis.id })
     : message("drafts.computation.inventoryNoDate", { id: analysis.id });

@@ -1,8 +1,8 @@
 /** The advocacy letter of an association to a named elected official: its placeholder values and data block. */
 import { frenchDate } from "../../core/text.ts";
-import { fill, type DocumentStructure } from "../structure.ts";
 import type { LetterInputs } from "../inputs.ts";
 import { planRoadmap } from "../roadmap-plan.ts";
+import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
 import { baseVars, dataBlock, describeCollectivite, finish, measureSentences, sentence, texts } from "./common.ts";
 
@@ -10,36 +10,63 @@ import { baseVars, dataBlock, describeCollectivite, finish, measureSentences, se
 export function salutationFor(recipient: LetterInputs["recipient"]): string {
   if (recipient.salutation) return recipient.salutation;
   if (!recipient.civility) return "Madame, Monsieur";
-  const role = recipient.role.trim().split(/\s+(?:de|du|des|d'|chargée?|en)\b/i)[0]!.trim();
+  const role = recipient.role
+    .trim()
+    .split(/\s+(?:de|du|des|d'|chargée?|en)\b/i)[0]!
+    .trim();
   const capitalized = role.charAt(0).toUpperCase() + role.slice(1);
   return `${recipient.civility} ${recipient.civility === "Madame" ? "la" : "le"} ${capitalized}`;
 }
 
-export function letterContext(inputs: LetterInputs, analysis: InventoryAnalysis | null, structure: DocumentStructure, now: string): DraftContext {
+export function letterContext(
+  inputs: LetterInputs,
+  analysis: InventoryAnalysis | null,
+  structure: DocumentStructure,
+  now: string,
+): DraftContext {
   const c = inputs.collectivite;
   const vars: Record<string, string> = { ...baseVars(c) };
   vars.salutation = salutationFor(inputs.recipient);
   vars.recipient_name = inputs.recipient.name;
   vars.recipient_role = inputs.recipient.role;
   vars.sender = inputs.sender.name;
-  vars.subject = inputs.subject ?? (texts(structure, "subject.default", vars));
-  vars.sender_intro = texts(structure, "sender_intro", { sender: inputs.sender.name, sender_description: inputs.sender.description ? `, ${inputs.sender.description}` : "" });
+  vars.subject = inputs.subject ?? texts(structure, "subject.default", vars);
+  vars.sender_intro = texts(structure, "sender_intro", {
+    sender: inputs.sender.name,
+    sender_description: inputs.sender.description ? `, ${inputs.sender.description}` : "",
+  });
   vars.local_context = inputs.context ? `${sentence(inputs.context)} ` : "";
   // The counts of a map the sender was given: the same sentence parts as the roadmap and the briefing.
   const plan = analysis ? planRoadmap(analysis, { now }) : null;
   const counts = plan ? measureSentences(structure, plan) : null;
-  vars.analysis_sentence = counts ? `${texts(structure, "analysis.sentence", { ...counts, collectivite: vars.collectivite! })} ` : "";
+  vars.analysis_sentence = counts
+    ? `${texts(structure, "analysis.sentence", { ...counts, collectivite: vars.collectivite! })} `
+    : "";
   const requests: string[] = [];
-  for (const r of inputs.requests) requests.push(structure.texts[`request.${r}`] !== undefined ? texts(structure, `request.${r}`, vars) : sentence(r));
+  for (const r of inputs.requests)
+    requests.push(structure.texts[`request.${r}`] !== undefined ? texts(structure, `request.${r}`, vars) : sentence(r));
   vars.requests_list = requests.map((r) => `- ${r}`).join("\n");
   vars.closing_formula = texts(structure, `closing.${inputs.tone}`, vars);
-  vars.signature = [`${texts(structure, "signature.for", { sender: inputs.sender.name })}`, inputs.sender.signatory, inputs.sender.url, inputs.sender.contact].filter(Boolean).join("\n");
+  vars.signature = [
+    `${texts(structure, "signature.for", { sender: inputs.sender.name })}`,
+    inputs.sender.signatory,
+    inputs.sender.url,
+    inputs.sender.contact,
+  ]
+    .filter(Boolean)
+    .join("\n");
   const date = inputs.date ?? now.slice(0, 10);
   vars.date = frenchDate(date);
   const data = dataBlock([
     [texts(structure, "data.collectivite"), describeCollectivite(c)],
-    [texts(structure, "data.destinataire"), `${inputs.recipient.name}, ${inputs.recipient.role} (appel : « ${vars.salutation} »)`],
-    [texts(structure, "data.expediteur"), inputs.sender.description ? `${inputs.sender.name}, ${inputs.sender.description}` : inputs.sender.name],
+    [
+      texts(structure, "data.destinataire"),
+      `${inputs.recipient.name}, ${inputs.recipient.role} (appel : « ${vars.salutation} »)`,
+    ],
+    [
+      texts(structure, "data.expediteur"),
+      inputs.sender.description ? `${inputs.sender.name}, ${inputs.sender.description}` : inputs.sender.name,
+    ],
     [texts(structure, "data.contexteLocal"), inputs.context],
     [texts(structure, "data.cartographieDeLaCollectivite"), vars.analysis_sentence.trim() || undefined],
     [texts(structure, "data.demandesDeLExpediteur"), requests],

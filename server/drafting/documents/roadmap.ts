@@ -1,14 +1,35 @@
 /** The roadmap: phases from the planner (`roadmap-plan.ts`), a numeric target, a calendar, and its data block. */
-import { addMonths } from "../calendar.ts";
-import { phaseEnds } from "../roadmap-calendar.ts";
+
+import { categoryWord } from "../../core/labels.ts";
 import { formatInt, formatPercent, frenchDate } from "../../core/text.ts";
 import { message } from "../../i18n/messages.ts";
-import { fill, type DocumentStructure } from "../structure.ts";
+import { addMonths } from "../calendar.ts";
 import type { RoadmapInputs } from "../inputs.ts";
-import { planRoadmap, type LocalEvent, type RoadmapLine, type RoadmapPhase } from "../roadmap-plan.ts";
+import { phaseEnds } from "../roadmap-calendar.ts";
+import { type LocalEvent, planRoadmap, type RoadmapLine, type RoadmapPhase } from "../roadmap-plan.ts";
+import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
-import { categoryWord } from "../../core/labels.ts";
-import { alternativesText, baseVars, categoryLabel, computationNote, dataBlock, describeCollectivite, finish, fitLabel, installationWord, lawsText, markdownTable, MAX_LISTED, measureSentences, percentOrDash, productLabel, sentence, texts, vendorText, formatPoints } from "./common.ts";
+import {
+  alternativesText,
+  baseVars,
+  categoryLabel,
+  computationNote,
+  dataBlock,
+  describeCollectivite,
+  finish,
+  fitLabel,
+  formatPoints,
+  installationWord,
+  lawsText,
+  MAX_LISTED,
+  markdownTable,
+  measureSentences,
+  percentOrDash,
+  productLabel,
+  sentence,
+  texts,
+  vendorText,
+} from "./common.ts";
 
 /** The month a roadmap starts: the one given, but never before the month after the document is generated. */
 export function roadmapStart(startDate: string | undefined, now: string): string {
@@ -19,7 +40,13 @@ export function roadmapStart(startDate: string | undefined, now: string): string
 
 /** A line of a phase: name, installations, role, law; alternative and the points it removes; a local deadline. */
 function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEvent[]): string {
-  const facts = [`${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`, l.role.label, l.laws.length ? lawsText(l.laws) : null].filter(Boolean).join(", ");
+  const facts = [
+    `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`,
+    l.role.label,
+    l.laws.length ? lawsText(l.laws) : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const alt = l.alternative
     ? `${l.alternative.name} (${fitLabel(l.alternative.fit)})${l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : ` — ${texts(structure, "phase.noGain")}`}`
     : (structure.texts["phase.noAlternative"] ?? "");
@@ -27,7 +54,12 @@ function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEv
   return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${texts(structure, "phase.localDeadline", { date: deadline })}` : ""}`;
 }
 
-export function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysis, structure: DocumentStructure, now: string): DraftContext {
+export function roadmapContext(
+  inputs: RoadmapInputs,
+  analysis: InventoryAnalysis,
+  structure: DocumentStructure,
+  now: string,
+): DraftContext {
   const c = inputs.collectivite;
   const vars: Record<string, string> = { ...baseVars(c) };
   const plan = planRoadmap(analysis, { target: inputs.targetShare, context: inputs.context, now });
@@ -48,7 +80,8 @@ export function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysi
     start: frenchDate(start),
     collectivite: vars.collectivite!,
   });
-  if (inputs.targetDate && !targetDate) vars.target_sentence += ` ${texts(structure, "target.pastDate", { date: frenchDate(inputs.targetDate), start: frenchDate(start) })}`;
+  if (inputs.targetDate && !targetDate)
+    vars.target_sentence += ` ${texts(structure, "target.pastDate", { date: frenchDate(inputs.targetDate), start: frenchDate(start) })}`;
 
   // What the target requires, product by product.
   const requirement = (l: RoadmapLine) =>
@@ -68,16 +101,35 @@ export function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysi
     for (const l of plan.target.required.slice(0, MAX_LISTED)) requirements.push(requirement(l));
     if (plan.target.reachedAfter) {
       const last = plan.target.reachedAfter === "deep";
-      requirements.push("", texts(structure, last ? "target.reachedLast" : "target.reachedAfter", { phase: texts(structure, `phase.${plan.target.reachedAfter}.name`) }));
+      requirements.push(
+        "",
+        texts(structure, last ? "target.reachedLast" : "target.reachedAfter", {
+          phase: texts(structure, `phase.${plan.target.reachedAfter}.name`),
+        }),
+      );
     }
   } else {
     requirements.push(texts(structure, "target.unreachable", { target, floor: percentOrDash(plan.target.floor) }));
     for (const l of plan.target.required.slice(0, MAX_LISTED)) requirements.push(requirement(l));
     const without = plan.lines.filter((l) => l.points <= 0).slice(0, 8);
-    if (without.length) requirements.push("", texts(structure, "target.beyondCatalog", { products: without.map((l) => `${l.item.name} (${formatInt(l.item.installations)})`).join(", ") }));
+    if (without.length)
+      requirements.push(
+        "",
+        texts(structure, "target.beyondCatalog", {
+          products: without.map((l) => `${l.item.name} (${formatInt(l.item.installations)})`).join(", "),
+        }),
+      );
   }
   if (plan.kept.length) {
-    requirements.push("", texts(structure, "target.kept", { products: plan.kept.slice(0, 6).map((i) => i.name).join(", ") }));
+    requirements.push(
+      "",
+      texts(structure, "target.kept", {
+        products: plan.kept
+          .slice(0, 6)
+          .map((i) => i.name)
+          .join(", "),
+      }),
+    );
   }
   vars.target_requirements = requirements.join("\n");
 
@@ -85,11 +137,25 @@ export function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysi
     analysis: analysis.id,
     ...counts,
     share: counts.raw,
-    unknown: plan.measure.unknown.installations ? texts(structure, "baseline.unknown", { unknown: formatInt(plan.measure.unknown.installations) }) : "",
+    unknown: plan.measure.unknown.installations
+      ? texts(structure, "baseline.unknown", { unknown: formatInt(plan.measure.unknown.installations) })
+      : "",
   });
   vars.baseline_table = markdownTable(
-    [texts(structure, "baseline.header.category"), texts(structure, "baseline.header.products"), texts(structure, "baseline.header.installations"), texts(structure, "baseline.header.extra"), texts(structure, "baseline.header.share")],
-    plan.byCategory.map((r) => [categoryLabel(r.category), formatInt(r.products), formatInt(r.installations), formatInt(r.extra), r.known ? formatPercent((r.extra / r.known) * 100) : "—"]),
+    [
+      texts(structure, "baseline.header.category"),
+      texts(structure, "baseline.header.products"),
+      texts(structure, "baseline.header.installations"),
+      texts(structure, "baseline.header.extra"),
+      texts(structure, "baseline.header.share"),
+    ],
+    plan.byCategory.map((r) => [
+      categoryLabel(r.category),
+      formatInt(r.products),
+      formatInt(r.installations),
+      formatInt(r.extra),
+      r.known ? formatPercent((r.extra / r.known) * 100) : "—",
+    ]),
   );
 
   const detail: string[] = [];
@@ -107,23 +173,53 @@ export function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysi
     const rows = shown.map((l) => phaseLine(structure, l, plan.events));
     detail.push(rows.join("\n") + (more > 0 ? `\n- ${texts(structure, "more", { count: formatInt(more) })}` : ""));
     // A phase that lowers neither measure says so, rather than « from X % to X % ».
-    const lowers = phase.weighted !== null && previous !== null && phase.weighted < previous && formatPercent(phase.weighted) !== formatPercent(previous);
-    const value = lowers ? texts(structure, "phase.shareAfter", { weighted: formatPercent(phase.weighted!), raw: percentOrDash(phase.raw) }) : texts(structure, "phase.noChange");
+    const lowers =
+      phase.weighted !== null &&
+      previous !== null &&
+      phase.weighted < previous &&
+      formatPercent(phase.weighted) !== formatPercent(previous);
+    const value = lowers
+      ? texts(structure, "phase.shareAfter", {
+          weighted: formatPercent(phase.weighted!),
+          raw: percentOrDash(phase.raw),
+        })
+      : texts(structure, "phase.noChange");
     phaseValue.set(phase.phase, lowers ? formatPercent(phase.weighted!) : texts(structure, "milestone.noChange"));
     detail.push(value);
     if (lowers) previous = phase.weighted;
   }
   vars.phases_detail = detail.join("\n\n");
   vars.alternatives_table = markdownTable(
-    [texts(structure, "alternatives.header.software"), texts(structure, "alternatives.header.vendor"), texts(structure, "alternatives.header.installations"), texts(structure, "alternatives.header.laws"), texts(structure, "alternatives.header.alternatives"), texts(structure, "alternatives.header.phase")],
-    plan.lines.slice(0, MAX_LISTED).map((l) => [l.item.name, vendorText(l.item), formatInt(l.item.installations), l.laws.length ? lawsText(l.laws) : "—", alternativesText(l.item), texts(structure, `phase.${l.phase}.name`)]),
+    [
+      texts(structure, "alternatives.header.software"),
+      texts(structure, "alternatives.header.vendor"),
+      texts(structure, "alternatives.header.installations"),
+      texts(structure, "alternatives.header.laws"),
+      texts(structure, "alternatives.header.alternatives"),
+      texts(structure, "alternatives.header.phase"),
+    ],
+    plan.lines
+      .slice(0, MAX_LISTED)
+      .map((l) => [
+        l.item.name,
+        vendorText(l.item),
+        formatInt(l.item.installations),
+        l.laws.length ? lawsText(l.laws) : "—",
+        alternativesText(l.item),
+        texts(structure, `phase.${l.phase}.name`),
+      ]),
   );
-  if (plan.lines.length > MAX_LISTED) vars.alternatives_table += `\n\n${sentence(texts(structure, "more", { count: formatInt(plan.lines.length - MAX_LISTED) }))}`;
-  vars.alternative_names = [...new Set(plan.lines.flatMap((l) => (l.item.alternatives ?? []).map((a) => a.name)))].slice(0, 6).join(" ");
+  if (plan.lines.length > MAX_LISTED)
+    vars.alternatives_table += `\n\n${sentence(texts(structure, "more", { count: formatInt(plan.lines.length - MAX_LISTED) }))}`;
+  vars.alternative_names = [...new Set(plan.lines.flatMap((l) => (l.item.alternatives ?? []).map((a) => a.name)))]
+    .slice(0, 6)
+    .join(" ");
 
   // Milestones: the phases that have software share the time to the target date (a quarter, about six tenths, the
   // rest); dated sentences of the local context take their place in the calendar.
-  const milestones: { sort: string; row: string[] }[] = [{ sort: start, row: [texts(structure, "milestone.start"), frenchDate(start), baseline, counts.raw] }];
+  const milestones: { sort: string; row: string[] }[] = [
+    { sort: start, row: [texts(structure, "milestone.start"), frenchDate(start), baseline, counts.raw] },
+  ];
   // One split of the calendar (`roadmap-calendar.ts`), also read by a plan adopted from this roadmap.
   const ends = phaseEnds(start, targetDate);
   for (const [i, phase] of plan.phases.entries()) {
@@ -132,38 +228,77 @@ export function roadmapContext(inputs: RoadmapInputs, analysis: InventoryAnalysi
     const lowered = phaseValue.get(phase.phase)!;
     milestones.push({
       sort: month ?? `9999-${i}`,
-      row: [texts(structure, `milestone.${phase.phase}`), month ? frenchDate(month) : message("drafts.toSet"), lowered, lowered.endsWith("%") ? percentOrDash(phase.raw) : "—"],
+      row: [
+        texts(structure, `milestone.${phase.phase}`),
+        month ? frenchDate(month) : message("drafts.toSet"),
+        lowered,
+        lowered.endsWith("%") ? percentOrDash(phase.raw) : "—",
+      ],
     });
   }
   for (const e of plan.events) {
     const names = e.lines.map((l) => productLabel(l.item));
     milestones.push({
       sort: e.date.length === 4 ? `${e.date}-12` : e.date,
-      row: [texts(structure, names.length ? "milestone.localWith" : "milestone.local", { text: e.text, products: [...new Set(names)].join(", ") }), frenchDate(e.date), "—", "—"],
+      row: [
+        texts(structure, names.length ? "milestone.localWith" : "milestone.local", {
+          text: e.text,
+          products: [...new Set(names)].join(", "),
+        }),
+        frenchDate(e.date),
+        "—",
+        "—",
+      ],
     });
   }
   milestones.sort((a, b) => a.sort.localeCompare(b.sort));
   vars.calendar_table = markdownTable(
-    [texts(structure, "milestone.header.name"), texts(structure, "milestone.header.date"), texts(structure, "milestone.header.share"), texts(structure, "milestone.header.raw")],
+    [
+      texts(structure, "milestone.header.name"),
+      texts(structure, "milestone.header.date"),
+      texts(structure, "milestone.header.share"),
+      texts(structure, "milestone.header.raw"),
+    ],
     milestones.map((m) => m.row),
   );
-  vars.calendar_intro = texts(structure, targetDate ? "calendar.introDated" : "calendar.introToSet", { date: targetDate ? frenchDate(targetDate) : "", start: frenchDate(start) });
+  vars.calendar_intro = texts(structure, targetDate ? "calendar.introDated" : "calendar.introToSet", {
+    date: targetDate ? frenchDate(targetDate) : "",
+    start: frenchDate(start),
+  });
   // A requested start already past when the roadmap is written moves after that day: the document says so.
-  if (inputs.startDate && inputs.startDate.slice(0, 7) !== start) vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate.slice(0, 7)), start: frenchDate(start) })} ${vars.calendar_intro}`;
+  if (inputs.startDate && inputs.startDate.slice(0, 7) !== start)
+    vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate.slice(0, 7)), start: frenchDate(start) })} ${vars.calendar_intro}`;
 
   const data = dataBlock([
     [texts(structure, "data.collectivite"), describeCollectivite(c)],
-    [texts(structure, "data.cartographie"), `analyse « ${analysis.id} » : ${counts.total} installations de ${counts.products} logiciels${plan.measure.components.items ? `, hors ${formatInt(plan.measure.components.items)} composants système mis de côté` : ""}`],
-    [texts(structure, "data.installationsDeLogicielsD"), `${counts.extra} (${counts.raw} des installations dont l'origine est connue)`],
+    [
+      texts(structure, "data.cartographie"),
+      `analyse « ${analysis.id} » : ${counts.total} installations de ${counts.products} logiciels${plan.measure.components.items ? `, hors ${formatInt(plan.measure.components.items)} composants système mis de côté` : ""}`,
+    ],
+    [
+      texts(structure, "data.installationsDeLogicielsD"),
+      `${counts.extra} (${counts.raw} des installations dont l'origine est connue)`,
+    ],
     [texts(structure, "data.expositionPondereeRoleDe"), counts.weighted],
-    [texts(structure, "data.installationsDontLOrigine"), plan.measure.unknown.installations ? formatInt(plan.measure.unknown.installations) : undefined],
-    [texts(structure, "data.objectif"), `faire passer l'exposition pondérée de ${baseline} à ${target}${targetDate ? ` d'ici ${frenchDate(targetDate)}` : " (échéance à fixer)"}`],
+    [
+      texts(structure, "data.installationsDontLOrigine"),
+      plan.measure.unknown.installations ? formatInt(plan.measure.unknown.installations) : undefined,
+    ],
+    [
+      texts(structure, "data.objectif"),
+      `faire passer l'exposition pondérée de ${baseline} à ${target}${targetDate ? ` d'ici ${frenchDate(targetDate)}` : " (échéance à fixer)"}`,
+    ],
     [texts(structure, "data.ceQueLObjectif"), requirements.filter(Boolean).map((r) => r.replace(/^- /, ""))],
     [texts(structure, "data.debutDeLaFeuille"), frenchDate(start)],
     [texts(structure, "data.jalonsJalonEcheanceExposition"), milestones.map((m) => m.row.join(" — "))],
     [
       texts(structure, "data.phaseLines"),
-      plan.lines.slice(0, MAX_LISTED).map((l) => `${texts(structure, `phase.${l.phase}.name`)} : ${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} — ${l.laws.length ? lawsText(l.laws) : "—"} — ${alternativesText(l.item)}`),
+      plan.lines
+        .slice(0, MAX_LISTED)
+        .map(
+          (l) =>
+            `${texts(structure, `phase.${l.phase}.name`)} : ${l.item.name} — ${vendorText(l.item)} — ${formatInt(l.item.installations)} — ${l.laws.length ? lawsText(l.laws) : "—"} — ${alternativesText(l.item)}`,
+        ),
     ],
     [texts(structure, "data.contexteLocal"), inputs.context],
   ]);

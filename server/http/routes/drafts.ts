@@ -1,10 +1,19 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import type { Engine } from "../../engine.ts";
-import { message } from "../../i18n/messages.ts";
-import { createDraft, editSection, retrySave, getDraft, listDrafts, prepareDraft, regenerateSection, sectionIndex } from "../../drafting/drafts.ts";
-import { exportDraft, parseFormat } from "../../export/index.ts";
+import {
+  createDraft,
+  editSection,
+  getDraft,
+  listDrafts,
+  prepareDraft,
+  regenerateSection,
+  retrySave,
+  sectionIndex,
+} from "../../drafting/drafts.ts";
 import type { DraftEvent } from "../../drafting/types.ts";
+import type { Engine } from "../../engine.ts";
+import { exportDraft, parseFormat } from "../../export/index.ts";
+import { message } from "../../i18n/messages.ts";
 import { limitBody, readJson, writeEvents } from "../helpers.ts";
 
 /** Streams drafting events as SSE; closing the connection aborts the model call. */
@@ -23,7 +32,9 @@ function streamEvents(c: Context, start: (signal: AbortSignal) => AsyncGenerator
  * `GET /api/drafts/:id/export?format=odt|docx|pdf|md[&version=n]`.
  */
 export function draftRoutes(engine: Engine) {
-  const limit = limitBody(engine.config.maxUploadBytes, () => message("drafts.tooLarge", { max: Math.round(engine.config.maxUploadBytes / 1024) }));
+  const limit = limitBody(engine.config.maxUploadBytes, () =>
+    message("drafts.tooLarge", { max: Math.round(engine.config.maxUploadBytes / 1024) }),
+  );
   return new Hono()
     .post("/drafts", limit, async (c) => {
       // Validation and the analysis lookup happen before the stream starts: errors are plain JSON 400/404.

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { Engine } from "../../engine.ts";
 import { validationError } from "../../core/errors.ts";
+import type { Engine } from "../../engine.ts";
 import { glpiStatus, importFromGlpi } from "../../inventory/glpi-sync.ts";
 import { limitBody, readJson } from "../helpers.ts";
 
@@ -19,15 +19,11 @@ const pullSchema = z
 export function glpiRoutes(engine: Engine) {
   return new Hono()
     .get("/inventory/glpi", (c) => c.json(glpiStatus(engine)))
-    .post(
-      "/inventory/glpi/import",
-      limitBody(4096),
-      async (c) => {
-        const raw = (c.req.header("content-length") ?? "0") === "0" ? {} : await readJson(c.req.raw);
-        const parsed = pullSchema.safeParse(raw);
-        if (!parsed.success) throw validationError(parsed.error, raw);
-        const analysis = await importFromGlpi(engine, parsed.data);
-        return c.json(analysis, 201, { location: `/api/inventory/analyses/${analysis.id}` });
-      },
-    );
+    .post("/inventory/glpi/import", limitBody(4096), async (c) => {
+      const raw = (c.req.header("content-length") ?? "0") === "0" ? {} : await readJson(c.req.raw);
+      const parsed = pullSchema.safeParse(raw);
+      if (!parsed.success) throw validationError(parsed.error, raw);
+      const analysis = await importFromGlpi(engine, parsed.data);
+      return c.json(analysis, 201, { location: `/api/inventory/analyses/${analysis.id}` });
+    });
 }

@@ -8,7 +8,12 @@ export function healthRoutes(engine: Engine) {
     const [stats, mode] = await Promise.all([engine.store.stats(), engine.retriever.mode(status)]);
     return c.json({
       status: "ok",
-      llm: { available: status.llmAvailable, provider: engine.config.llmProvider, model: engine.models.llmModel, baseUrl: engine.models.baseUrl },
+      llm: {
+        available: status.llmAvailable,
+        provider: engine.config.llmProvider,
+        model: engine.models.llmModel,
+        baseUrl: engine.models.baseUrl,
+      },
       embeddings: { available: status.embeddingsAvailable, model: engine.models.embeddingModel },
       index: { ...stats, mode },
       notice: status.notice,

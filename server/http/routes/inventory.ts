@@ -1,6 +1,6 @@
-import { Hono, type Context } from "hono";
-import type { Engine } from "../../engine.ts";
+import { type Context, Hono } from "hono";
 import { AppError } from "../../core/errors.ts";
+import type { Engine } from "../../engine.ts";
 import { message } from "../../i18n/messages.ts";
 import { listClassifications, saveClassification } from "../../inventory/classifications.ts";
 import { inventoryPool } from "../../inventory/pool.ts";
@@ -12,9 +12,9 @@ import {
   getAnalysisView,
   getItemsPage,
   getUnknownPage,
+  type ItemFilter,
   listAnalyses,
   renameAnalysis,
-  type ItemFilter,
   type Upload,
 } from "../../inventory/service.ts";
 import { limitBody, readJson } from "../helpers.ts";
@@ -28,7 +28,11 @@ async function readUpload(c: Context): Promise<Upload> {
   const collectivite = c.req.query("collectivite") ?? null;
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (type.startsWith("multipart/form-data")) return { multipart: { bytes, contentType: type }, collectivite };
-  const name = c.req.query("name") ?? c.req.header("x-file-name") ?? filenameOf(c.req.header("content-disposition")) ?? message("inventory.defaultFileName");
+  const name =
+    c.req.query("name") ??
+    c.req.header("x-file-name") ??
+    filenameOf(c.req.header("content-disposition")) ??
+    message("inventory.defaultFileName");
   return { files: [{ name, bytes }], collectivite };
 }
 
@@ -63,16 +67,24 @@ const FILTERS = new Set(["all", "extra", "unknown", "alternatives"]);
  * inventory worker, each within `INVENTORY_TIMEOUT_MS`.
  */
 export function inventoryRoutes(engine: Engine) {
-  const limitTo = (maxSize: number) => limitBody(maxSize, () => message("inventory.error.tooLarge", { max: formatSize(maxSize) }));
+  const limitTo = (maxSize: number) =>
+    limitBody(maxSize, () => message("inventory.error.tooLarge", { max: formatSize(maxSize) }));
   const limit = limitTo(engine.config.maxUploadBytes);
   const work = { pool: inventoryPool(), timeoutMs: engine.config.inventoryTimeoutMs };
   return new Hono()
     .post("/inventory/analyze", limit, async (c) => {
-      const analysis = await analyzeUpload(engine, await readUpload(c), { ...work, limits: { maxBytes: engine.config.maxUploadBytes } });
+      const analysis = await analyzeUpload(engine, await readUpload(c), {
+        ...work,
+        limits: { maxBytes: engine.config.maxUploadBytes },
+      });
       return c.json(analysis, analysis.reused ? 200 : 201, { location: `/api/inventory/analyses/${analysis.id}` });
     })
-    .get("/inventory/analyses", async (c) => c.json({ analyses: await listAnalyses(engine, intParam(c, "limit") ?? 100) }))
-    .get("/inventory/analyses/:id", async (c) => c.json(await getAnalysisView(engine, c.req.param("id"), intParam(c, "limit"))))
+    .get("/inventory/analyses", async (c) =>
+      c.json({ analyses: await listAnalyses(engine, intParam(c, "limit") ?? 100) }),
+    )
+    .get("/inventory/analyses/:id", async (c) =>
+      c.json(await getAnalysisView(engine, c.req.param("id"), intParam(c, "limit"))),
+    )
     .get("/inventory/analyses/:id/items", async (c) => {
       const which = c.req.query("which") ?? "all";
       if (!FILTERS.has(which)) throw new AppError("invalid_input", message("inventory.error.which"), 400);
@@ -86,27 +98,44 @@ export function inventoryRoutes(engine: Engine) {
         }),
       );
     })
-    .get("/inventory/analyses/:id/unknown", async (c) => c.json(await getUnknownPage(engine, c.req.param("id"), { offset: intParam(c, "offset"), limit: intParam(c, "limit") })))
-    .patch("/inventory/analyses/:id", limitTo(16 * 1024), async (c) => c.json(await renameAnalysis(engine, c.req.param("id"), await readJson(c.req.raw))))
+    .get("/inventory/analyses/:id/unknown", async (c) =>
+      c.json(
+        await getUnknownPage(engine, c.req.param("id"), { offset: intParam(c, "offset"), limit: intParam(c, "limit") }),
+      ),
+    )
+    .patch("/inventory/analyses/:id", limitTo(16 * 1024), async (c) =>
+      c.json(await renameAnalysis(engine, c.req.param("id"), await readJson(c.req.raw))),
+    )
     .delete("/inventory/analyses/:id", async (c) => {
       await deleteAnalysis(engine, c.req.param("id"));
       return c.body(null, 204);
     })
     .get("/inventory/analyses/:id/export", async (c) => {
       const format = c.req.query("format") ?? "csv";
-      if (format !== "csv" && format !== "ods") throw new AppError("invalid_input", message("inventory.error.exportFormat", { format: format.slice(0, 20) }), 400);
+      if (format !== "csv" && format !== "ods")
+        throw new AppError(
+          "invalid_input",
+          message("inventory.error.exportFormat", { format: format.slice(0, 20) }),
+          400,
+        );
       const file = await exportAnalysis(engine, c.req.param("id"), format, work);
       return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
         "content-type": file.contentType,
         "content-disposition": `attachment; filename="${file.filename}"`,
       });
     })
-    .get("/inventory/compare", async (c) => c.json(await compareAnalyses(engine, c.req.query("from") ?? "", c.req.query("to") ?? "")))
-    .put("/inventory/classifications", limitTo(64 * 1024), async (c) => c.json(await saveClassification(engine, await readJson(c.req.raw))))
+    .get("/inventory/compare", async (c) =>
+      c.json(await compareAnalyses(engine, c.req.query("from") ?? "", c.req.query("to") ?? "")),
+    )
+    .put("/inventory/classifications", limitTo(64 * 1024), async (c) =>
+      c.json(await saveClassification(engine, await readJson(c.req.raw))),
+    )
     .get("/inventory/classifications", async (c) => c.json({ classifications: await listClassifications(engine) }));
 }
 
 function formatSize(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(mb)} Mo` : `${Math.round(bytes / 1024)} Ko`;
+  return mb >= 1
+    ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(mb)} Mo`
+    : `${Math.round(bytes / 1024)} Ko`;
 }

@@ -9,22 +9,23 @@
  * Errors have OpenAI's shape `{ error: { message, type, param, code } }`, in French. Keys: `Authorization: Bearer`
  * (see `api-keys.ts`); none is needed for a request from this machine to a loopback address (single-user mode).
  */
-import { Hono, type Context } from "hono";
-import { streamSSE } from "hono/streaming";
+
 import { getConnInfo } from "@hono/node-server/conninfo";
+import { type Context, Hono } from "hono";
+import { streamSSE } from "hono/streaming";
 import { z } from "zod";
+import { type AnswerEvent, type AnswerSource, answer, type ConversationMessage } from "../../answers/answer.ts";
+import { API_KEYS_COLLECTION, type ApiKeyRecord, createApiKeys } from "../../auth/api-keys.ts";
 import { keyWorkspace } from "../../auth/workspace-keys.ts";
-import { inWorkspace } from "../../store/workspace-scope.ts";
-import { createApiKeys, API_KEYS_COLLECTION, type ApiKeyRecord } from "../../auth/api-keys.ts";
-import type { Engine } from "../../engine.ts";
-import { QueueFullError, withAdmission, type Admission } from "../../llm/queue.ts";
 import { AppError, validationError } from "../../core/errors.ts";
-import { toErrorBody } from "../errors.ts";
+import type { Engine } from "../../engine.ts";
 import { message } from "../../i18n/messages.ts";
-import { answer, type AnswerEvent, type AnswerSource, type ConversationMessage } from "../../answers/answer.ts";
+import { type Admission, QueueFullError, withAdmission } from "../../llm/queue.ts";
 import { kindLabel, passageLabel } from "../../retrieval/passages.ts";
-import { limitBody, readJson } from "../helpers.ts";
 import { MAX_QUERY_CHARS } from "../../retrieval/query.ts";
+import { inWorkspace } from "../../store/workspace-scope.ts";
+import { toErrorBody } from "../errors.ts";
+import { limitBody, readJson } from "../helpers.ts";
 
 /** The assistant modes offered as models, named so a user recognises them in a client's model list. */
 export const OPENAI_MODELS = [{ id: "cap-libre", name: () => message("v1.modelName") }] as const;
@@ -50,7 +51,14 @@ const requestSchema = z.looseObject({
 type OpenAIErrorType = "invalid_request_error" | "authentication_error" | "server_error";
 
 export function openAIErrorBody(status: number, messageText: string, code: string | null, type?: OpenAIErrorType) {
-  return { error: { message: messageText, type: type ?? (status >= 500 ? "server_error" : "invalid_request_error"), param: null, code } };
+  return {
+    error: {
+      message: messageText,
+      type: type ?? (status >= 500 ? "server_error" : "invalid_request_error"),
+      param: null,
+      code,
+    },
+  };
 }
 
 function toOpenAIError(err: unknown) {
@@ -77,7 +85,11 @@ function fromLoopback(c: Context): boolean {
     return false;
   }
   const host = c.req.header("host");
-  return isLoopbackAddress(address) && !!host && (LOOPBACK_HOSTS.has(hostName(host)) || /^127\.\d+\.\d+\.\d+$/.test(hostName(host)));
+  return (
+    isLoopbackAddress(address) &&
+    !!host &&
+    (LOOPBACK_HOSTS.has(hostName(host)) || /^127\.\d+\.\d+\.\d+$/.test(hostName(host)))
+  );
 }
 
 const bearer = (header: string | undefined) => /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1] ?? null;
@@ -96,7 +108,9 @@ function textOf(content: z.infer<typeof contentSchema> | undefined): string {
  * The conversation as the chat use case takes it: user and assistant turns with text (the client's system prompt
  * is not used: Cap Libre's own instructions govern its answers), the sources block of earlier answers removed.
  */
-export function toConversation(messages: { role: string; content?: z.infer<typeof contentSchema> }[]): ConversationMessage[] {
+export function toConversation(
+  messages: { role: string; content?: z.infer<typeof contentSchema> }[],
+): ConversationMessage[] {
   const turns: ConversationMessage[] = [];
   for (const m of messages) {
     if (m.role !== "user" && m.role !== "assistant") continue;
@@ -116,7 +130,9 @@ const link = (text: string, url: string | null | undefined) => (url ? `[${escape
 
 /** Numbers `[n]` the answer cites, in the order of the passages. */
 function citedNumbers(text: string, count: number): number[] {
-  const cited = new Set([...text.matchAll(/\[(\d+)(?:\s*[,;]\s*(\d+))*\]/g)].flatMap((m) => m[0].match(/\d+/g)!.map(Number)));
+  const cited = new Set(
+    [...text.matchAll(/\[(\d+)(?:\s*[,;]\s*(\d+))*\]/g)].flatMap((m) => m[0].match(/\d+/g)!.map(Number)),
+  );
   const numbers = [...cited].filter((n) => n >= 1 && n <= count).sort((a, b) => a - b);
   return numbers.length ? numbers : Array.from({ length: count }, (_, i) => i + 1);
 }
@@ -131,13 +147,16 @@ const PAGE_SOURCES_SHOWN = 4;
 function reference(n: number, r: AnswerSource): string {
   const meta = [kindLabel(r.document.kind), r.document.date].filter(Boolean).join(", ");
   const head = `[${n}] ${link(passageLabel(r), r.document.url)}${meta ? ` (${meta})` : ""}`;
-  const cited = (s: { title: string; url?: string | null; date?: string | null }) => [link(s.title, s.url), s.date].filter(Boolean).join(", ");
+  const cited = (s: { title: string; url?: string | null; date?: string | null }) =>
+    [link(s.title, s.url), s.date].filter(Boolean).join(", ");
   const credit = r.credit ?? { basis: r.source ? "named" : "page", sources: r.source ? [r.source] : [] };
   if (credit.sources.length === 0) return head;
   if (credit.basis === "page") {
     // The page's sources, those the passage names first; a long list is cut (`cap_libre.sources` gives all).
     const more = credit.sources.length - PAGE_SOURCES_SHOWN;
-    const listed = credit.sources.slice(0, PAGE_SOURCES_SHOWN).map(cited).join(" ; ") + (more > 0 ? ` ${message("v1.creditPageMore", { count: more })}` : "");
+    const listed =
+      credit.sources.slice(0, PAGE_SOURCES_SHOWN).map(cited).join(" ; ") +
+      (more > 0 ? ` ${message("v1.creditPageMore", { count: more })}` : "");
     return `${head} — ${message("v1.creditPage", { sources: listed })}`;
   }
   return `${head} — source : ${credit.sources.map(cited).join(" ; ")}`;
@@ -159,7 +178,9 @@ function footer(outcome: Outcome): string {
   if (unsupported > 0) parts.push(`> ${message("v1.verificationWarning", { count: unsupported })}`);
   if (outcome.sources.length) {
     const numbers = citedNumbers(outcome.text, outcome.sources.length);
-    parts.push(`**${message("v1.sourcesHeading")}**\n\n${numbers.map((n) => `- ${reference(n, outcome.sources[n - 1]!)}`).join("\n")}`);
+    parts.push(
+      `**${message("v1.sourcesHeading")}**\n\n${numbers.map((n) => `- ${reference(n, outcome.sources[n - 1]!)}`).join("\n")}`,
+    );
   }
   if (done?.factsAsOf && outcome.sources.length) parts.push(message("v1.factsAsOf", { date: done.factsAsOf }));
   if (!parts.length) return "";
@@ -174,7 +195,13 @@ function extra(outcome: Outcome) {
 
 const usageOf = (outcome: Outcome) => {
   const usage = outcome.done?.usage;
-  return usage ? { prompt_tokens: usage.promptTokens, completion_tokens: usage.completionTokens, total_tokens: usage.promptTokens + usage.completionTokens } : undefined;
+  return usage
+    ? {
+        prompt_tokens: usage.promptTokens,
+        completion_tokens: usage.completionTokens,
+        total_tokens: usage.promptTokens + usage.completionTokens,
+      }
+    : undefined;
 };
 
 export function openaiRoutes(engine: Engine) {
@@ -201,9 +228,19 @@ export function openaiRoutes(engine: Engine) {
     return inWorkspace(keyWorkspace(found), next);
   });
 
-  const describe = (m: (typeof OPENAI_MODELS)[number]) => ({ id: m.id, object: "model", created, owned_by: "cap-libre", name: m.name() });
+  const describe = (m: (typeof OPENAI_MODELS)[number]) => ({
+    id: m.id,
+    object: "model",
+    created,
+    owned_by: "cap-libre",
+    name: m.name(),
+  });
   const unknownModel = (model: string) =>
-    new AppError("model_not_found", message("v1.modelNotFound", { model, models: OPENAI_MODELS.map((m) => m.id).join(", ") }), 404);
+    new AppError(
+      "model_not_found",
+      message("v1.modelNotFound", { model, models: OPENAI_MODELS.map((m) => m.id).join(", ") }),
+      404,
+    );
 
   app.get("/models", (c) => c.json({ object: "list", data: OPENAI_MODELS.map(describe) }));
   app.get("/models/:id", (c) => {
@@ -226,9 +263,16 @@ export function openaiRoutes(engine: Engine) {
     const last = messages.at(-1)!;
     if (last.role !== "user") throw new AppError("invalid_input", message("v1.lastNotUser"));
     if (last.content.length > MAX_QUERY_CHARS) {
-      throw new AppError("invalid_query", message("search.queryTooLong", { length: last.content.length, max: MAX_QUERY_CHARS }));
+      throw new AppError(
+        "invalid_query",
+        message("search.queryTooLong", { length: last.content.length, max: MAX_QUERY_CHARS }),
+      );
     }
-    const options = { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens, idleTimeoutMs: engine.config.idleTimeoutMs };
+    const options = {
+      numCtx: engine.config.numCtx,
+      maxAnswerTokens: engine.config.maxAnswerTokens,
+      idleTimeoutMs: engine.config.idleTimeoutMs,
+    };
     const id = `chatcmpl-${crypto.randomUUID()}`;
     const head = { id, created: Math.floor(Date.now() / 1000), model: model.id };
     const outcome: Outcome = { text: "", sources: [], done: null };
@@ -241,7 +285,9 @@ export function openaiRoutes(engine: Engine) {
     // Admission control, as for /api/chat: when the model will write the answer, the request takes its place in the
     // model's queue now, so a full queue is a 503 with Retry-After before anything streams.
     const controller = new AbortController();
-    const admission = (await engine.models.status()).llmAvailable ? engine.modelQueue.acquire({ signal: controller.signal }) : null;
+    const admission = (await engine.models.status()).llmAvailable
+      ? engine.modelQueue.acquire({ signal: controller.signal })
+      : null;
     admission?.catch(() => {});
     const run = async (onEvent: (event: AnswerEvent) => Promise<void> | void) => {
       try {
@@ -255,7 +301,10 @@ export function openaiRoutes(engine: Engine) {
         await (admission ? withAdmission(admission, produce) : produce());
       } finally {
         controller.abort();
-        void admission?.then((a: Admission) => a.release(), () => {});
+        void admission?.then(
+          (a: Admission) => a.release(),
+          () => {},
+        );
       }
     };
 
@@ -266,7 +315,14 @@ export function openaiRoutes(engine: Engine) {
       return c.json({
         ...head,
         object: "chat.completion",
-        choices: [{ index: 0, message: { role: "assistant", content: outcome.text + footer(outcome) }, finish_reason: "stop", logprobs: null }],
+        choices: [
+          {
+            index: 0,
+            message: { role: "assistant", content: outcome.text + footer(outcome) },
+            finish_reason: "stop",
+            logprobs: null,
+          },
+        ],
         ...(usage ? { usage } : {}),
         cap_libre: extra(outcome),
       });
@@ -275,7 +331,14 @@ export function openaiRoutes(engine: Engine) {
     return streamSSE(c, async (stream) => {
       stream.onAbort(() => controller.abort());
       const chunk = (delta: object, finish: string | null, more: object = {}) =>
-        stream.writeSSE({ data: JSON.stringify({ ...head, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }], ...more }) });
+        stream.writeSSE({
+          data: JSON.stringify({
+            ...head,
+            object: "chat.completion.chunk",
+            choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+            ...more,
+          }),
+        });
       try {
         await chunk({ role: "assistant", content: "" }, null);
         await run(async (event) => {
@@ -287,7 +350,9 @@ export function openaiRoutes(engine: Engine) {
         await chunk({}, "stop", { cap_libre: extra(outcome) });
         const usage = usageOf(outcome);
         if (request.stream_options?.include_usage) {
-          await stream.writeSSE({ data: JSON.stringify({ ...head, object: "chat.completion.chunk", choices: [], usage: usage ?? null }) });
+          await stream.writeSSE({
+            data: JSON.stringify({ ...head, object: "chat.completion.chunk", choices: [], usage: usage ?? null }),
+          });
         }
         await stream.writeSSE({ data: "[DONE]" });
       } catch (err) {

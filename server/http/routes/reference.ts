@@ -1,9 +1,10 @@
 import { Hono } from "hono";
+import { categoryLabel, fitLabel, kindLabel } from "../../core/labels.ts";
 import { CATEGORIES, DOCUMENT_KINDS, FITS } from "../../corpus/schema.ts";
 import { inputsJsonSchema } from "../../drafting/inputs.ts";
-import { categoryLabel, fitLabel, kindLabel } from "../../core/labels.ts";
 
-const labels = (label: (key: string) => string, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, label(k)]));
+const labels = (label: (key: string) => string, keys: readonly string[]) =>
+  Object.fromEntries(keys.map((k) => [k, label(k)]));
 
 /**
  * `GET /api/reference`: what the page would otherwise copy from the server — the categories of the catalog and
@@ -22,6 +23,9 @@ export function referenceRoutes() {
       },
       inputs: inputsJsonSchema(),
     });
-    return c.body(body, 200, { "content-type": "application/json; charset=utf-8", "cache-control": "private, max-age=300" });
+    return c.body(body, 200, {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "private, max-age=300",
+    });
   });
 }
