@@ -349,7 +349,13 @@ export interface PublicSnapshot {
     installations: number;
   }[];
   /** Since the previous publication (or the baseline): what changed, in plain words built by the page. */
-  changes: { replaced: string[]; appeared: string[]; events: { date: string; text: string }[] };
+  changes: {
+    replaced: string[];
+    appeared: string[];
+    events: { date: string; text: string }[];
+    /** What the changes are counted from: the previous publication, or the plan's adoption for a first one. */
+    since?: "publication" | "adoption";
+  };
   products: { name: string; by: string | null; state: ProductProgress["state"]; dueDate: string | null }[];
   events: { date: string; text: string }[];
   publishedAt: string;
@@ -397,6 +403,7 @@ export function snapshotOf(
       replaced: unique(changedCheckpoints.flatMap((c) => c.removed.map(label))),
       appeared: unique(changedCheckpoints.flatMap((c) => c.appeared.map(label))),
       events: plan.events.filter((e) => e.date > sinceDate).map((e) => ({ date: e.date, text: e.text })),
+      since: previous ? "publication" : "adoption",
     },
     products: progress.products.map((p) => ({
       name: options.groupProducts ? options.categoryLabel(categoryOfProduct(p.product)) : p.product.name,

@@ -158,9 +158,9 @@ ${progressChart(s)}
 <tbody>${rows}</tbody></table></div>
 </section>
 <section aria-labelledby="changes">
-<h2 id="changes">${esc(t("changesTitle"))}</h2>
-<h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t("noneReplaced"))}
-<h3>${esc(t("appearedTitle"))}</h3>${list(s.changes.appeared, t("noneAppeared"))}
+<h2 id="changes">${esc(t(s.changes.since === "adoption" ? "changesTitleFirst" : "changesTitle"))}</h2>
+<h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneReplaced"))}
+<h3>${esc(t("appearedTitle"))}</h3>${list(s.changes.appeared, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneAppeared"))}
 <h3>${esc(t("eventsSinceTitle"))}</h3>${list(
     s.changes.events.map((e) => `${frenchDate(e.date)} — ${e.text}`),
     t("noEvents"),

@@ -222,6 +222,9 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
   return change(ctx, id, data.version, (plan) => {
     const date = data.date ?? (analysis.createdAt ?? now.toISOString()).slice(0, 10); // an analysis saved without its date: today
     const baseline = plan.checkpoints[0]!;
+    // An inventory is a fact of the past: one dated after today would make the public page speak of the future.
+    if (date > now.toISOString().slice(0, 10))
+      throw new AppError("invalid_input", message("tracking.error.futureDate", { date: frenchDate(date) }), 400);
     if (date <= baseline.date)
       throw new AppError(
         "invalid_input",
@@ -242,6 +245,8 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
 
 export async function addEvent(ctx: TrackingContext, id: string, input: unknown, now = new Date()): Promise<Plan> {
   const data = parse(eventInput, input);
+  if (data.date > now.toISOString().slice(0, 10))
+    throw new AppError("invalid_input", message("tracking.error.futureDate", { date: frenchDate(data.date) }), 400);
   return change(ctx, id, data.version, (plan) => {
     plan.events = [
       ...plan.events,

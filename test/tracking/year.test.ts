@@ -175,6 +175,18 @@ describe("a year of the commune of Kervallon", () => {
     const bad = await postJson(`${server.url}/api/plans/${planId}/events`, { date: "2026-13-45", text: "x" });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/date/);
+    // Trial 2026-12: an inventory or an event dated after today was accepted, and the public page spoke of the future.
+    const future = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, {
+      analysisId: analyses[1].id,
+      date: "2099-06-15",
+    });
+    expect(future.status).toBe(400);
+    expect((await future.json()).error.message).toContain("après aujourd'hui");
+    const later = await postJson(`${server.url}/api/plans/${planId}/events`, {
+      date: "2099-03-01",
+      text: "Migration prévue",
+    });
+    expect(later.status).toBe(400);
   });
 
   let note = "";
