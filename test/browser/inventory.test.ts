@@ -296,8 +296,9 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
 
     // Navigation: another section, then back.
     await page.getByRole("link", { name: "Rédiger un document" }).click();
+    // The section changes on the hashchange event, after the click returns.
+    await page.locator("#documents").waitFor({ state: "visible" });
     expect(await page.locator("#inventaire").isHidden()).toBe(true);
-    expect(await page.locator("#documents").isVisible()).toBe(true);
     await page.goBack();
     await page.locator("#inventaire").waitFor({ state: "visible" });
     expect(await page.locator("#inv-categories").isVisible()).toBe(true);
