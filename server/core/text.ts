@@ -23,7 +23,8 @@ export function slugify(text: string, max = 60, fallback = "document"): string {
   );
 }
 
-const MONTHS = [
+/** French month names, January first. */
+export const MONTHS = [
   "janvier",
   "février",
   "mars",

@@ -6,7 +6,7 @@
  * « 2026-04-08 »; number words of the sources (« sept catégories ») count too.
  */
 
-import { fold } from "../core/text.ts";
+import { fold, MONTHS } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 
 export type FigureKind = "percent" | "amount" | "number" | "year" | "month" | "date" | "daymonth";
@@ -22,20 +22,6 @@ export interface Figure {
   year?: number;
 }
 
-const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
 const MONTH_INDEX = new Map(MONTHS.map((m, i) => [fold(m), i + 1]));
 const MONTH_RE = `(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)`;
 
