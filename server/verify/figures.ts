@@ -28,7 +28,8 @@ const MONTH_RE = `(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|sept
 /** A number as French texts write it: « 103 164 », « 2,5 », « 80 000,50 », « 1.5 ». */
 const NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
 
-const NUMBER_WORDS: Record<string, number> = {
+/** Number words a sentence may use for a figure (« deux », « douze »…). */
+export const NUMBER_WORDS: Record<string, number> = {
   deux: 2,
   trois: 3,
   quatre: 4,

@@ -11,7 +11,7 @@
 import { message } from "../i18n/messages.ts";
 import { fold, stem, synonymsOf, words } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
-import { extractFigures, type Figure } from "./figures.ts";
+import { extractFigures, type Figure, NUMBER_WORDS } from "./figures.ts";
 
 export interface VerifyPassage {
   /** The number the model cites it by: `[n]`. */
@@ -157,24 +157,6 @@ function figureMatches(f: Figure, s: Figure): boolean {
       return (s.kind === "date" || s.kind === "daymonth") && s.month === f.month && s.day === f.day;
   }
 }
-
-const NUMBER_WORDS: Record<string, number> = {
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  six: 6,
-  sept: 7,
-  huit: 8,
-  neuf: 9,
-  dix: 10,
-  douze: 12,
-  quinze: 15,
-  vingt: 20,
-  trente: 30,
-  cent: 100,
-  mille: 1000,
-};
 
 /** A source cut in sentences, each with its figures and words (the words around a number say what it measures). */
 interface SourceSentence {
