@@ -374,7 +374,7 @@ function categoriesTable(s) {
                           el(
                             "li",
                             {},
-                            t("inv.risk", {
+                            t(r.installations === 1 ? "inv.risk.one" : "inv.risk", {
                               label: r.label,
                               installations: formatNumber(r.installations),
                               products: r.products.join(", "),
