@@ -6,6 +6,7 @@
  */
 
 import { message } from "../i18n/messages.ts";
+import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import {
@@ -340,40 +341,28 @@ async function* generateText(
     },
   ];
 
-  const idle = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const rearm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => idle.abort(), options.idleTimeoutMs);
-  };
   let text = "";
   try {
-    rearm();
-    const modelSignal = AbortSignal.any([signal, idle.signal]);
-    for await (const event of deps.models
-      .chat()
-      .stream(turns, { signal: modelSignal, numCtx: options.numCtx, maxTokens })) {
-      if (idle.signal.aborted) throw new Error("model idle timeout");
-      rearm();
-      if (event.type === "token") {
-        text += event.text;
-        yield { type: "token", key: section.key, text: event.text };
-      }
+    for await (const token of tokensWithin(
+      deps.models,
+      turns,
+      { numCtx: options.numCtx, maxTokens, idleTimeoutMs: options.idleTimeoutMs },
+      signal,
+    )) {
+      text += token;
+      yield { type: "token", key: section.key, text: token };
     }
-    if (idle.signal.aborted) throw new Error("model idle timeout");
   } catch (err) {
     if (signal.aborted) return null;
     deps.models.markUnreachable();
     state.llm = false;
     state.notice =
-      idle.signal.aborted || (err as Error)?.name === "ModelTimeoutError"
+      err instanceof ModelIdleError || (err as Error)?.name === "ModelTimeoutError"
         ? message("drafts.timeout", { seconds: Math.round(options.idleTimeoutMs / 1000) })
         : message("drafts.failedMidStream");
     yield { type: "notice", text: state.notice };
     if (text) yield { type: "token", key: section.key, text: "\n\n" };
     return null;
-  } finally {
-    clearTimeout(timer);
   }
   // An empty answer is not a failure of the model: this section alone falls back to its template, and says so.
   if (!text.trim() && !signal.aborted) yield { type: "notice", text: message("drafts.emptyReply", { section: title }) };

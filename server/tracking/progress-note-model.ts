@@ -8,6 +8,7 @@
 
 import type { Draft, DraftSection } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
+import { tokensWithin } from "../llm/idle.ts";
 import { formatTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { delimiterTag, neutralize } from "../retrieval/passages.ts";
@@ -84,29 +85,20 @@ export async function writeProgressNote(
     { role: "system", content: readPrompt("drafts/system") },
     { role: "user", content: prompt },
   ];
-  const idle = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const rearm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => idle.abort(), options.idleTimeoutMs);
-  };
   let text = "";
   try {
-    rearm();
     const maxTokens = Math.min(options.maxAnswerTokens, Math.ceil(SUMMARY_WORDS * 2.5) + 64);
-    for await (const event of models
-      .chat()
-      .stream(turns, { signal: AbortSignal.any([signal, idle.signal]), numCtx: options.numCtx, maxTokens })) {
-      if (idle.signal.aborted) throw new Error("model idle timeout");
-      rearm();
-      if (event.type === "token") text += event.text;
+    for await (const token of tokensWithin(
+      models,
+      turns,
+      { numCtx: options.numCtx, maxTokens, idleTimeoutMs: options.idleTimeoutMs },
+      signal,
+    )) {
+      text += token;
     }
-    if (idle.signal.aborted) throw new Error("model idle timeout");
   } catch {
     if (!signal.aborted) models.markUnreachable();
     return templateNote(plan, today, message("tracking.note.modelFailed"), now);
-  } finally {
-    clearTimeout(timer);
   }
   const summary = clean(text);
   if (!summary) return templateNote(plan, today, message("tracking.note.modelFailed"), now);

@@ -1,5 +1,6 @@
 /** The audit plan: scope by category, phases split over the months given, and its data block. */
 import { frenchDate } from "../../core/text.ts";
+import { CATEGORIES } from "../../corpus/schema.ts";
 import { message } from "../../i18n/messages.ts";
 import { addMonths, calendarStart } from "../calendar.ts";
 import type { AuditPlanInputs } from "../inputs.ts";
@@ -16,17 +17,8 @@ import {
   texts,
 } from "./common.ts";
 
-const AUDIT_CATEGORIES = [
-  "workstation",
-  "collaboration",
-  "security",
-  "ai",
-  "database",
-  "virtualization",
-  "network",
-  "business",
-  "hosting",
-];
+/** Every category of the catalog but « other »: the audit covers each in turn. */
+const AUDIT_CATEGORIES = CATEGORIES.filter((c) => c !== "other");
 const AUDIT_PHASES = [
   { key: "framing", weight: 1 },
   { key: "inventory", weight: 2 },
