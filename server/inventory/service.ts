@@ -10,6 +10,7 @@ import { AppError } from "../core/errors.ts";
 import { fold, slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
+import { productKeyOf } from "./category-counts.ts";
 import { type InventoryContext, loadClassifications } from "./classifications.ts";
 import {
   type CompactTable,
@@ -611,7 +612,7 @@ function linesOf(table: CompactTable): Map<string, ComparedLine> {
   for (let i = 0; i < table.length; i++) {
     const item = tableRows<InventoryItem>(table, i, i + 1)[0]!;
     if (item.component) continue;
-    const key = item.product ? `p:${item.product.id}` : `n:${nameKey(item.name)}`;
+    const key = productKeyOf(item);
     const line = out.get(key);
     if (line) line.installations += item.installations;
     else
