@@ -798,15 +798,7 @@ function rewriteButton(draft, s, headingId) {
         `/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}/regenerate`,
         { method: "POST", headers: { accept: "application/json" } },
       );
-      renderDraft(saved, []);
-      refreshSaved();
-      const heading = $(headingId);
-      heading?.focus();
-      heading
-        ?.closest(".draft-section")
-        ?.append(
-          el("p", { class: "success", role: "status" }, t("draft.rewrite.done", { version: saved.versions.length })),
-        );
+      showNewVersion(saved, headingId, "draft.rewrite.done");
     } catch (err) {
       button.disabled = false;
       status.replaceWith(errorBox(err.message));
@@ -867,15 +859,7 @@ function openEditor(draft, s, { body, edit, headingId }, typed = null) {
         `/api/drafts/${encodeURIComponent(draft.id)}/sections/${encodeURIComponent(s.key)}`,
         jsonBody("PATCH", { text: area.value, version: draft.versions.length }),
       );
-      renderDraft(saved, []);
-      refreshSaved();
-      const heading = $(headingId);
-      heading?.focus();
-      heading
-        ?.closest(".draft-section")
-        ?.append(
-          el("p", { class: "success", role: "status" }, t("draft.edit.saved", { version: saved.versions.length })),
-        );
+      showNewVersion(saved, headingId, "draft.edit.saved");
     } catch (err) {
       save.disabled = false;
       if (err.status === 409) {
@@ -964,4 +948,15 @@ function downloads(id, version = null) {
     ),
     el("p", { class: "hint" }, t("draft.downloadHint", { count: formatNumber(FORMATS.length) })),
   );
+}
+
+/** A section saved as a new version: the draft shown again, focus back on the section, and the version said. */
+function showNewVersion(saved, headingId, key) {
+  renderDraft(saved, []);
+  refreshSaved();
+  const heading = $(headingId);
+  heading?.focus();
+  heading
+    ?.closest(".draft-section")
+    ?.append(el("p", { class: "success", role: "status" }, t(key, { version: saved.versions.length })));
 }

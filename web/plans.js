@@ -339,26 +339,7 @@ async function renderAdoptForm({ focus = true } = {}) {
         el("input", { type: "date", id: "plan-target-date", required: true, min: today() }),
       ),
     ),
-    el(
-      "fieldset",
-      {},
-      el("legend", {}, t("plan.measure")),
-      ["weighted", "raw"].map((m) =>
-        el(
-          "div",
-          {},
-          el("input", {
-            type: "radio",
-            name: "plan-measure",
-            id: `plan-measure-${m}`,
-            value: m,
-            checked: m === "weighted",
-          }),
-          " ",
-          el("label", { for: `plan-measure-${m}` }, t(`plan.measure.${m}`)),
-        ),
-      ),
-    ),
+    radioGroup("plan-measure", t("plan.measure"), ["weighted", "raw"], "weighted", (m) => t(`plan.measure.${m}`)),
     el(
       "fieldset",
       {},
@@ -821,25 +802,8 @@ function publicationCard(plan) {
         )
       : null,
     el("p", { class: "hint" }, t("plan.publishHint")),
-    el(
-      "fieldset",
-      {},
-      el("legend", {}, t("plan.licence")),
-      ["etalab-2.0", "odbl"].map((l) =>
-        el(
-          "div",
-          {},
-          el("input", {
-            type: "radio",
-            name: "plan-licence",
-            id: `plan-licence-${l}`,
-            value: l,
-            checked: (published?.licence ?? "etalab-2.0") === l,
-          }),
-          " ",
-          el("label", { for: `plan-licence-${l}` }, t(`plan.licence.${l}`)),
-        ),
-      ),
+    radioGroup("plan-licence", t("plan.licence"), ["etalab-2.0", "odbl"], published?.licence ?? "etalab-2.0", (l) =>
+      t(`plan.licence.${l}`),
     ),
     el(
       "div",
@@ -907,4 +871,22 @@ async function change(url, body, errorBoxNode) {
   } finally {
     busy = false;
   }
+}
+
+/** A fieldset of radio buttons named `name`, one per value, `checked` chosen, each with its label. */
+function radioGroup(name, legend, values, checked, label) {
+  return el(
+    "fieldset",
+    {},
+    el("legend", {}, legend),
+    values.map((v) =>
+      el(
+        "div",
+        {},
+        el("input", { type: "radio", name, id: `${name}-${v}`, value: v, checked: v === checked }),
+        " ",
+        el("label", { for: `${name}-${v}` }, label(v)),
+      ),
+    ),
+  );
 }
