@@ -1,3 +1,4 @@
+// @ts-check
 // Who is signed in (when Cap Libre is served with sign-in): the name in the header and the logout button.
 // Without sign-in (`{ auth: "none" }`) the header stays as it is.
 import { $, t } from "./lib.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // Shared by every section of the page: French messages, DOM building, the SSE reader, JSON calls with the
 // server's `{ error: { code, message } }` errors, and French number and date formats.
 
