@@ -11,6 +11,7 @@ import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
 import {
   alternativesText,
+  analysisLabel,
   baseVars,
   categoryLabel,
   computationNote,
@@ -136,7 +137,7 @@ export function roadmapContext(
   vars.target_requirements = requirements.join("\n");
 
   vars.baseline_sentence = texts(structure, "baseline.sentence", {
-    analysis: analysis.id,
+    analysis: analysisLabel(analysis),
     ...counts,
     share: counts.raw,
     unknown: plan.measure.unknown.installations
@@ -293,7 +294,7 @@ export function roadmapContext(
     [texts(structure, "data.collectivite"), describeCollectivite(c)],
     [
       texts(structure, "data.cartographie"),
-      `analyse « ${analysis.id} » : ${counts.total} installations de ${counts.products} logiciels${plan.measure.components.items ? `, hors ${formatInt(plan.measure.components.items)} composants système mis de côté` : ""}`,
+      `analyse « ${analysisLabel(analysis)} » : ${counts.total} installations de ${counts.products} logiciels${plan.measure.components.items ? `, hors ${formatInt(plan.measure.components.items)} composants système mis de côté` : ""}`,
     ],
     [
       texts(structure, "data.installationsDeLogicielsD"),
