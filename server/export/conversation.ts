@@ -158,23 +158,25 @@ export function buildConversationDocument(
     { kind: "paragraph", style: "title", inlines: plain(conversation.title) },
     { kind: "paragraph", style: "subtitle", inlines: plain(message("conversations.export.subtitle")) },
   ];
+  const count = message(
+    conversation.exchanges.length === 1 ? "conversations.export.questions.one" : "conversations.export.questions.many",
+    { count: conversation.exchanges.length },
+  );
   if (dates.length)
     front.push({
       kind: "paragraph",
       style: "meta",
       inlines: plain(
-        message("conversations.export.meta", {
-          count: conversation.exchanges.length,
-          from: frenchDate(dates[0]!),
-          to: frenchDate(dates.at(-1)!),
-        }),
+        dates[0] === dates.at(-1)
+          ? message("conversations.export.metaDay", { count, day: frenchDate(dates[0]!) })
+          : message("conversations.export.meta", { count, from: frenchDate(dates[0]!), to: frenchDate(dates.at(-1)!) }),
       ),
     });
   if (unverified)
     front.push({
       kind: "paragraph",
       style: "banner",
-      inlines: plain(message("verify.summary", { unsupported: unverified, invalid: 0 }), { bold: true, flagged: true }),
+      inlines: plain(message("conversations.export.unverified", { count: unverified }), { bold: true, flagged: true }),
     });
   return {
     title: conversation.title,
