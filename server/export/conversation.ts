@@ -64,6 +64,14 @@ function sourceOf(raw: unknown): SourceView {
 
 const kindText = (kind: string | null) => (kind ? kindLabel(kind) : null);
 
+/** A file name's part from a title: at most 40 characters, cut between words. */
+function shortSlug(title: string): string {
+  const full = slugify(title, 200, "conversation");
+  if (full.length <= 40) return full;
+  const cut = full.slice(0, 41);
+  return cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : 40);
+}
+
 const plain = (text: string, extra: Partial<Extract<Inline, { kind: "text" }>> = {}): Inline[] => [
   { kind: "text", text, ...extra },
 ];
@@ -181,7 +189,7 @@ export function buildConversationDocument(
   return {
     title: conversation.title,
     collectivite: message("conversations.export.subtitle"),
-    filename: `${message("conversations.export.filename")}-${slugify(conversation.title, 40, "conversation")}`,
+    filename: `${message("conversations.export.filename")}-${shortSlug(conversation.title)}`,
     front,
     body,
     notes,
