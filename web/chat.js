@@ -471,13 +471,21 @@ async function loadKept() {
   }
   try {
     await refreshArchive();
-  } catch (err) {
-    storageError(err);
+  } catch {
+    archive = []; // no workspace, or the server unreachable: the question form says so when used
   }
 }
 
+/** The server's writes, one after the other (a second answer waits for the first to have made the conversation). */
+let writing = Promise.resolve();
+
 /** Keeps a finished turn: in the browser, or on the server (a new conversation at its first answer). */
-async function keepTurn(turn) {
+function keepTurn(turn) {
+  writing = writing.then(() => keepTurnNow(turn));
+  return writing;
+}
+
+async function keepTurnNow(turn) {
   if (place === "browser" || !(turn.done || turn.text)) return save();
   try {
     if (currentId) {

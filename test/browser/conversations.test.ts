@@ -115,6 +115,10 @@ describe.skipIf(!browserAvailable)("conversations and workspaces of a signed-in 
     // Nothing of it in the browser's storage: only the id of the conversation on screen.
     expect(await page.evaluate(() => Object.values(localStorage).filter((v) => v.includes("Gendarmerie")))).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
+    // On a phone (320 px): the switcher and the conversation's tools wrap, nothing scrolls sideways.
+    await page.setViewportSize({ width: 320, height: 700 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // A reload takes it up from the server; a second question goes to the same conversation.
     await page.reload();
