@@ -17,7 +17,7 @@ export interface ConversationScope {
 }
 
 /** Kept per person and workspace, and per conversation (the page starts a new one past it). */
-export const CONVERSATION_LIMITS = { conversations: 200, exchanges: 100 } as const;
+export const CONVERSATION_LIMITS = { conversations: 200, exchanges: 100, kilobytes: 4096 } as const;
 
 export class ConversationLimitError extends Error {
   readonly limit: keyof typeof CONVERSATION_LIMITS;
@@ -36,6 +36,13 @@ interface Row {
 }
 
 const ID = /^c-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The exchanges as stored, within the size a conversation may take. */
+function sized(exchanges: Exchange[]): string {
+  const text = JSON.stringify(exchanges);
+  if (Buffer.byteLength(text) > CONVERSATION_LIMITS.kilobytes * 1024) throw new ConversationLimitError("kilobytes");
+  return text;
+}
 
 const summaryOf = (r: Row, count: number): ConversationSummary => ({
   id: r.id,
@@ -73,6 +80,7 @@ export function conversationStore(db: RecordDatabase) {
 
     async create(scope: ConversationScope, title: string, exchanges: Exchange[]): Promise<ConversationSummary> {
       if (exchanges.length > CONVERSATION_LIMITS.exchanges) throw new ConversationLimitError("exchanges");
+      const text = sized(exchanges);
       const id = `c-${randomUUID()}`;
       const now = new Date().toISOString();
       let at = 0;
@@ -85,7 +93,7 @@ export function conversationStore(db: RecordDatabase) {
         at = stamp();
         await tx.run(
           "INSERT INTO conversations (id, workspace, owner, title, created_at, updated_at, exchanges) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          [id, scope.workspace, scope.owner, title, now, at, JSON.stringify(exchanges)],
+          [id, scope.workspace, scope.owner, title, now, at, text],
         );
       });
       return { id, title, createdAt: now, updatedAt: new Date(at).toISOString(), count: exchanges.length };
@@ -104,9 +112,10 @@ export function conversationStore(db: RecordDatabase) {
         const exchanges = JSON.parse(row.exchanges) as Exchange[];
         if (exchanges.length >= CONVERSATION_LIMITS.exchanges) throw new ConversationLimitError("exchanges");
         exchanges.push(exchange);
+        const text = sized(exchanges);
         const at = stamp();
         await tx.run(`UPDATE conversations SET exchanges = ?, updated_at = ? WHERE id = ? AND ${where}`, [
-          JSON.stringify(exchanges),
+          text,
           at,
           id,
           scope.workspace,
