@@ -196,6 +196,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     await page.keyboard.press("Enter");
     expect(await page.locator("#ask-rename-error").innerText()).toBe("Le titre est vide : écrivez-en un, ou annulez.");
     await page.keyboard.type("Économies de la Gendarmerie");
+    await page.screenshot({ path: "test-results/conversation-rename.png", fullPage: true });
     await page.keyboard.press("Enter");
     await expect
       .poll(() => page.locator("#ask-status").innerText())
