@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { exportDraft, parseFormat } from "../../server/export/index.ts";
+import { toMarkdown } from "../../server/export/markdown.ts";
 import { buildDocument } from "../../server/export/model.ts";
 import { toWinAnsi } from "../../server/export/pdf.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
@@ -30,6 +31,13 @@ describe("document model", () => {
     expect(front).toContain("Quimper Bretagne Occidentale");
     expect(front).toContain("Brouillon à compléter : 1 section");
     expect(front).toContain("Chiffres à vérifier");
+  });
+
+  it("keeps the addresses a note gives for each of its sources as links in Markdown, and escapes the rest", () => {
+    const doc = buildDocument(sampleDraft());
+    doc.notes[0]!.text = "Sources : A, « Titre_1 », 2026 <https://a.example/x_y?q=1> ; B <javascript:alert(1)>.";
+    const md = toMarkdown(doc);
+    expect(md).toContain("Sources : A, « Titre\\_1 », 2026 <https://a.example/x_y?q=1> ; B \\<javascript:alert(1)\\>.");
   });
 
   it("does not repeat the collectivité under a recipient whose role already names it", () => {
