@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { exportDraft, parseFormat } from "../../server/export/index.ts";
 import { toMarkdown } from "../../server/export/markdown.ts";
 import { buildDocument } from "../../server/export/model.ts";
-import { toWinAnsi } from "../../server/export/pdf.ts";
+import { columnWidths, toWinAnsi } from "../../server/export/pdf.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 
 describe("document model", () => {
@@ -100,6 +100,16 @@ describe("exports", () => {
   it("rejects an unknown format or version with French messages", async () => {
     expect(() => parseFormat("rtf")).toThrow(/format : valeur non reconnue « rtf »/);
     await expect(exportDraft(sampleDraft(), "md", 3)).rejects.toThrow(/entre 1 et 1/);
+  });
+
+  it("gives each PDF table column at least its longest word, and shares the rest by content", () => {
+    const widths = columnWidths([60, 8, 12, 8], [70, 60, 55, 40], 400);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(400);
+    expect(widths[1]).toBeCloseTo(60);
+    expect(widths[3]).toBeCloseTo(40);
+    expect(widths.every((w, k) => w >= [70, 60, 55, 40][k]! - 1e-9)).toBe(true);
+    // Floors wider than the page share it in proportion.
+    expect(columnWidths([1, 1], [300, 100], 200)).toEqual([150, 50]);
   });
 
   it("maps characters Helvetica cannot print", () => {
