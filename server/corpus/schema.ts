@@ -107,6 +107,13 @@ export const productSchema = z.object({
   domains,
   vendor: id,
   category: z.enum(CATEGORIES),
+  /**
+   * Names of the product's own parts, installed beside it on the same machine (the management agent of its console,
+   * its updater): recognised as the product but set aside, so that one machine counts once.
+   */
+  parts: z.array(z.string().min(1)).default([]),
+  /** Distributed at no charge (Edge, Chrome, Acrobat Reader): no licence whose price could rise. */
+  gratis: z.boolean().default(false),
   /** End of the vendor's standard support (ISO date), shown on every inventory line of the product. */
   endOfSupport: isoDate.nullish(),
   usage: z.string().min(3),

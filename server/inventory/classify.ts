@@ -65,6 +65,8 @@ export function classifyInventoryItem(
     // The catalog may list a component itself ("Microsoft Visual C++ Redistributable", "…WebView2 Runtime"):
     // the item keeps what the catalog says of it but stays out of the map.
     const catalogComponent = component && (isComponent(match.label ?? "") || isComponent(e.name));
+    // The agent of a product's console sits beside the product on the same machine: one machine counts once.
+    const part = !catalogComponent && !!match.label && !!e.parts?.includes(match.label);
     return {
       ...base,
       product: { id: e.id, name: e.name },
@@ -79,13 +81,15 @@ export function classifyInventoryItem(
         provenanceSentence(e.vendor, e),
         exposureSentence(e.vendor),
         catalogComponent ? message("inventory.reason.catalogComponent") : "",
+        part ? message("inventory.reason.partOf", { part: match.label!, product: e.name }) : "",
       ]
         .filter(Boolean)
         .join(" "),
       match: match.method,
       exposure: exposureOf(e.vendor),
       risks: e.risks,
-      component: catalogComponent,
+      component: catalogComponent || part,
+      ...(part ? { partOf: e.id } : {}),
     };
   }
   const reviewSentence = suggestion ? message("inventory.reason.review", { product: suggestion.name }) : "";

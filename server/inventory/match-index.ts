@@ -39,6 +39,8 @@ export interface CatalogEntry {
   risks: ItemRisk[];
   /** "community" or "enterprise" when the entry's name says which edition it is. */
   edition: Edition | null;
+  /** Catalog names of the product's parts installed beside it (its console's agent): set aside, counted once. */
+  parts?: string[];
 }
 
 export type Edition = "community" | "enterprise";
@@ -234,13 +236,14 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
         p.name,
         `${p.usage} ${p.notes ?? ""}`,
         alternatives,
-        priceDocs,
+        p.gratis ? [] : priceDocs,
         p.endOfSupport ?? null,
       ),
       edition: editionOf(p.name),
+      ...(p.parts.length ? { parts: p.parts } : {}),
     };
     index.entries.set(p.id, entry);
-    addLabels(index, entry, [p.name, ...p.aliases, p.id.replace(/-/g, " ")]);
+    addLabels(index, entry, [p.name, ...p.aliases, ...p.parts, p.id.replace(/-/g, " ")]);
   }
   for (const a of catalog.alternatives.values()) {
     if (index.entries.has(a.id)) continue;
