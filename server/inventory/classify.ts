@@ -80,6 +80,10 @@ export function classifyInventoryItem(
         matchSentence(match, group.name),
         provenanceSentence(e.vendor, e),
         exposureSentence(e.vendor),
+        // Free software of an American foundation (Firefox, Thunderbird): open source AND under that jurisdiction.
+        e.openSource && e.extraEuropean
+          ? message("inventory.reason.openSourceExposed", { country: countryName(controllingCountry(e.vendor) ?? "") })
+          : "",
         catalogComponent ? message("inventory.reason.catalogComponent") : "",
         part ? message("inventory.reason.partOf", { part: match.label!, product: e.name }) : "",
       ]
