@@ -68,6 +68,15 @@ export const vendorSchema = z.object({
   ownershipVerified: z.boolean().default(true),
   /** Category of the equipment the vendor makes (network, workstation, hosting…), for hardware of unknown model. */
   hardware: z.enum(CATEGORIES).nullish(),
+  /**
+   * The vendor's whole software range, when its notes and sources say it is one kind (Berger-Levrault: business
+   * software of collectivités; Libriciel: free software only): a software line of this vendor whose product the
+   * catalog lacks takes this category, and `openSource` when set (true: only free software; false: only proprietary).
+   */
+  software: z
+    .object({ category: z.enum(CATEGORIES), openSource: z.boolean().nullish() })
+    .strict()
+    .nullish(),
   notes: z.string().nullish(),
   sources,
 });

@@ -104,12 +104,15 @@ export function classifyInventoryItem(
     // A device of a known maker whose model the catalog lacks: the maker's kind of equipment, proprietary.
     const device = group.kind === "hardware" && !component && !!v.hardware;
     if (device) category ??= v.hardware!;
+    // Software of a vendor whose whole range is one kind (Libriciel: free business software): its kind.
+    const range = group.kind !== "hardware" && !component && v.software ? v.software : null;
+    if (range) category ??= range.category;
     return {
       ...base,
       product: null,
       vendor: vendorView(v),
       extraEuropean,
-      openSource: device ? false : null,
+      openSource: device ? false : (range?.openSource ?? null),
       category,
       alternatives: [],
       confidence: match.confidence,
@@ -121,7 +124,16 @@ export function classifyInventoryItem(
           ? ""
           : device && !group.hint
             ? message("inventory.reason.categoryFromVendor", { category: categoryWord(category), vendor: v.name })
-            : categorySentence(category),
+            : range && category === range.category
+              ? message(
+                  range.openSource === true
+                    ? "inventory.reason.rangeOpen"
+                    : range.openSource === false
+                      ? "inventory.reason.rangeProprietary"
+                      : "inventory.reason.range",
+                  { category: categoryWord(range.category), vendor: v.name },
+                )
+              : categorySentence(category),
         reviewSentence,
       ]
         .filter(Boolean)

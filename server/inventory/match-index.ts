@@ -22,6 +22,8 @@ export interface VendorInfo {
   hardware?: Category | null;
   /** false when no source confirms who controls the vendor today: the map says « propriétaire non vérifié ». */
   ownershipVerified?: boolean;
+  /** The vendor's whole software range (category, and open source or not), for software the catalog lacks. */
+  software?: { category: Category; openSource: boolean | null } | null;
 }
 
 /** A product or an alternative of the catalog, with everything an inventory item needs from it. */
@@ -278,6 +280,7 @@ export function toVendorInfo(v: Vendor): VendorInfo {
     exposure: lawsFor(v.exposure, parent?.country ?? v.country),
     hardware: v.hardware ?? null,
     ownershipVerified: v.ownershipVerified !== false,
+    software: v.software ? { category: v.software.category, openSource: v.software.openSource ?? null } : null,
   };
 }
 

@@ -215,6 +215,21 @@ export function matchName(
     if (exact) return result(exact, "exact", 0.97);
     const looseHit = pick(index.loose.get(looseKeyText), vendor, pub, "any", facts);
     if (looseHit) return result(looseHit, "loose", 0.92);
+    // A French description, a dash, then the product's own name (« Gestion des cimetières - openCimetière »): the
+    // part after the dash named exactly, and not contradicted by the publisher, is sure.
+    const tail = DESCRIBED.exec(name.slice(0, MAX_NAME_LENGTH))?.[1];
+    if (tail) {
+      const tailTokens = nameTokens(tail);
+      const tailFacts: NameFacts = {
+        numbers: tailTokens.filter((t) => /^\d+$/.test(t)),
+        edition: editionFromTokens(tailTokens),
+      };
+      const hit =
+        pick(index.exact.get(tailTokens.join(" ")), vendor, pub, "no-conflict", tailFacts) ??
+        pick(index.loose.get(looseTokens(tailTokens).join(" ")), vendor, pub, "no-conflict", tailFacts);
+      if (hit && !hit.weak && !(index.vendors.has(looseTokens(tailTokens).join(" ")) && !hit.full))
+        return result(hit, "contains", 0.85);
+    }
 
     // The publisher's name completes or prefixes the product's — never through a weak label (a product name
     // stripped of its vendor's): « Zabbix Agent 2 » by Zabbix is not Avast's « Business Agent », « DJI Assistant »
@@ -249,6 +264,9 @@ export function matchName(
       // A device of the maker, though, is what its equipment record stands for (« Huawei S5735 », a switch).
       const confirmed = agrees(hit.entry, vendor, pub);
       const device = kind === "hardware" && hit.entry.category === hit.entry.vendor.hardware;
+      // The catalog name goes on with another word where the name does (« Cisco Secure Client » against « Cisco
+      // Secure Endpoint »): another product of the same line, only a guess.
+      if (divergesFrom(hit.label, tokens)) return result(hit, "prefix", 0.7);
       return result(hit, "prefix", hit.scoped && !device ? 0.7 : !single ? 0.85 : confirmed ? 0.8 : 0.7);
     }
     // The name contains a known name: "Cisco AnyConnect Secure Mobility Client", "Sophos Endpoint Agent".
@@ -301,6 +319,27 @@ export function matchName(
     review: false,
   };
 }
+
+/**
+ * Whether the name and the catalog text part on two different words at the first place they differ: « Cisco Secure
+ * Endpoint » and « Cisco Secure Client (AnyConnect) » part on « endpoint » / « client ». A name that only goes on
+ * longer (« Zoom Workplace » for « Zoom ») or differs by a number or an edition word does not.
+ */
+function divergesFrom(label: string, nameTokensOfName: string[]): boolean {
+  const own = nameTokens(label);
+  const n = Math.min(own.length, nameTokensOfName.length);
+  for (let i = 0; i < n; i++) {
+    const a = own[i]!;
+    const b = nameTokensOfName[i]!;
+    if (a === b) continue;
+    const word = (t: string) => /^[a-z]{3,}$/.test(t) && !looseTokens([t, "x"]).every((x) => x === "x");
+    return word(a) && word(b);
+  }
+  return false;
+}
+
+/** « <description> - <product> » (hyphen, en dash or colon between spaces); the product part is captured. */
+const DESCRIBED = /^[^-–:]{3,}\s[-–:]\s+([^-–:]{3,})$/;
 
 const PACKAGE_MAINTAINER =
   /\b(?:maintainers?|packagers?|packaging team|mozilla team)\b|^(?:debian|ubuntu|fedora|opensuse|alpine|arch linux)\b/;
