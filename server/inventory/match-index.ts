@@ -79,6 +79,11 @@ export interface MatchIndex {
   vendorFirstWord: Map<string, VendorInfo>;
   /** Vendors by the first word of their multi-word name, for a publisher given as that word alone. */
   vendorShortName: Map<string, VendorInfo>;
+  /**
+   * Entries the catalog knows as split into distribution packages « <stem>-<part> » (« libreoffice-writer »), by
+   * stem: another package of the stem (« libreoffice-draw ») is the same software.
+   */
+  packageStems?: Map<string, Set<string>>;
 }
 
 export interface MatchResult {
@@ -162,6 +167,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     vendors: new Map(),
     vendorFirstWord: new Map(),
     vendorShortName: new Map(),
+    packageStems: new Map(),
   };
   const vendorInfo = new Map<string, VendorInfo>();
   for (const v of catalog.vendors.values()) {
@@ -327,6 +333,13 @@ export function push(map: Map<string, Label[]>, key: string, label: Label) {
 }
 
 export function addLabels(index: MatchIndex, entry: CatalogEntry, labels: string[]) {
+  for (const label of labels) {
+    const stem = /^([a-z0-9][a-z0-9.+]*)-[a-z0-9.+-]+$/.exec(label)?.[1];
+    if (!stem || !index.packageStems) continue;
+    const set = index.packageStems.get(stem) ?? new Set<string>();
+    set.add(entry.id);
+    index.packageStems.set(stem, set);
+  }
   const vendorWords = publisherKey(entry.vendor.name).split(" ").filter(Boolean);
   const vendorFirst = vendorWords[0] ?? "";
   for (const label of labels) {

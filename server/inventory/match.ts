@@ -178,6 +178,8 @@ export function matchName(
   // not its vendor: the name is matched as if no publisher were given.
   const given = (publisher ?? "").slice(0, MAX_NAME_LENGTH);
   const pub = isPackageMaintainer(given) ? "" : given;
+  // A package name (« libreoffice-draw ») published by a distribution's team.
+  const packaged = pub !== given && PACKAGE_NAME.test(name.trim());
   const vendor = vendorForPublisher(index, pub);
   const tokens = nameTokens(name.slice(0, MAX_NAME_LENGTH)).slice(0, MAX_TOKENS);
   const loose = looseTokens(tokens);
@@ -197,7 +199,12 @@ export function matchName(
     // and a generic word ("Drive", "Connect", "Agent") on its own is only a guess, to review.
     const unconfirmed = label.weak && !agrees(label.entry, vendor, pub);
     const generic = unconfirmed && loose.length === 1 && GENERIC_PRODUCT_WORDS.has(loose[0]!);
-    const c = confidence - (mismatch ? 0.2 : 0) - (unconfirmed ? 0.1 : 0) - (generic ? 0.2 : 0);
+    // A distribution's package named after a proprietary product without its vendor (« teams-for-linux »): a free
+    // client of that service, not the product — only a guess.
+    const unofficial = packaged && label.weak && label.entry.kind === "product";
+    const c = unofficial
+      ? Math.min(confidence, 0.7)
+      : confidence - (mismatch ? 0.2 : 0) - (unconfirmed ? 0.1 : 0) - (generic ? 0.2 : 0);
     const rounded = Math.round(c * 100) / 100;
     return {
       entry: label.entry,
@@ -267,6 +274,16 @@ export function matchName(
       // The catalog name goes on with another word where the name does (« Cisco Secure Client » against « Cisco
       // Secure Endpoint »): another product of the same line, only a guess.
       if (divergesFrom(hit.label, tokens)) return result(hit, "prefix", 0.7);
+      // Another distribution package of free software the catalog knows as split into packages (« libreoffice-draw »
+      // beside « libreoffice-writer », by « Debian LibreOffice Maintainers »); never a proprietary product, nor a
+      // package the catalog does not know the stem of (« virtualbox-ext-pack » is not VirtualBox).
+      if (
+        packaged &&
+        hit.entry.kind === "alternative" &&
+        hit.entry.openSource &&
+        index.packageStems?.get(name.trim().split("-")[0]!)?.has(hit.entry.id)
+      )
+        return result(hit, "prefix", 0.85);
       return result(hit, "prefix", hit.scoped && !device ? 0.7 : !single ? 0.85 : confirmed ? 0.8 : 0.7);
     }
     // The name contains a known name: "Cisco AnyConnect Secure Mobility Client", "Sophos Endpoint Agent".
@@ -340,6 +357,8 @@ function divergesFrom(label: string, nameTokensOfName: string[]): boolean {
 
 /** « <description> - <product> » (hyphen, en dash or colon between spaces); the product part is captured. */
 const DESCRIBED = /^[^-–:]{3,}\s[-–:]\s+([^-–:]{3,})$/;
+
+const PACKAGE_NAME = /^[a-z0-9][a-z0-9.+]*(?:-[a-z0-9.+]+)+$/;
 
 const PACKAGE_MAINTAINER =
   /\b(?:maintainers?|packagers?|packaging team|mozilla team)\b|^(?:debian|ubuntu|fedora|opensuse|alpine|arch linux)\b/;

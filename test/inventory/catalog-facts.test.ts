@@ -97,3 +97,40 @@ describe("backup is filed where a DSI looks for it", () => {
     expect(analyze(row(name, publisher)).items[0]!.category).toBe("hosting");
   });
 });
+
+describe("matching found wrong or missing on the third list of real names (commune-2026.json)", () => {
+  it("does not assert « Cisco Secure Endpoint » (an EDR) to be Cisco Secure Client, a VPN client", () => {
+    const item = analyze(row("Cisco Secure Endpoint", "Cisco Systems, Inc.")).items[0]!;
+    expect(item.product).toBeNull();
+    expect(item.suggestion?.id).toBe("cisco-anyconnect");
+    expect(item.extraEuropean).toBe(true);
+  });
+
+  it("reads the product after a French description and a dash (« Gestion des cimetières - openCimetière »)", () => {
+    const item = analyze(row("Gestion des cimetières - openCimetière", "openMairie")).items[0]!;
+    expect(item).toMatchObject({ product: { id: "opencimetiere" }, openSource: true, extraEuropean: false });
+    expect(analyze(row("Outil interne - Microsoft", "Microsoft Corporation")).items[0]!.product).toBeNull();
+  });
+
+  it("knows another distribution package of split free software, never a proprietary product through a package", () => {
+    expect(analyze(row("libreoffice-draw", "Debian LibreOffice Maintainers")).items[0]).toMatchObject({
+      product: { id: "libreoffice" },
+      openSource: true,
+    });
+    // A free client of a proprietary service, and the proprietary extension of free software: not asserted.
+    expect(analyze(row("teams-for-linux", "Debian Maintainers")).items[0]!.product).toBeNull();
+    expect(analyze(row("virtualbox-ext-pack", "Debian Virtualbox Team")).items[0]!.product).toBeNull();
+  });
+
+  it("gives a vendor's whole range to its products the catalog lacks (Libriciel: free business software)", () => {
+    const comelus = analyze(row("Comelus", "Libriciel SCOP")).items[0]!;
+    expect(comelus).toMatchObject({ product: null, category: "business", openSource: true, extraEuropean: false });
+    expect(comelus.reason).toContain("comme tous les logiciels que publie Libriciel");
+    expect(analyze(row("BL.citoyens", "Berger-Levrault")).items[0]).toMatchObject({
+      category: "business",
+      openSource: false,
+    });
+    // A vendor with a mixed range (Cisco) gives none.
+    expect(analyze(row("Cisco Umbrella Roaming Client", "Cisco Systems, Inc.")).items[0]!.category).toBeNull();
+  });
+});
