@@ -110,6 +110,8 @@ export interface QuestionTerm {
   verb?: boolean;
   /** After a determiner (« un policier », « l'âge »): a noun, the thing the question is about. */
   noun?: boolean;
+  /** Written as an adjective of nationality (« américain »): often what the question asks, not what it is about. */
+  nationality?: boolean;
 }
 
 /** Before a word, what ends a clause: start of the text, or punctuation (« Bonjour, Lyon… », « … : Microsoft… »). */
@@ -153,7 +155,13 @@ export function questionTerms(question: string): QuestionTerm[] {
         ? undefined
         : out.set(folded, { word: folded, variants: [folded], name: true, date: true });
     const country = DEMONYMS.get(folded.replace(/-/g, " "));
-    if (country) return out.set(country, { word: country, variants: [country, folded.replace(/-/g, " ")], name: true });
+    if (country)
+      return out.set(country, {
+        word: country,
+        variants: [country, folded.replace(/-/g, " ")],
+        name: true,
+        nationality: true,
+      });
     const parts = folded.split("-").filter((p) => p.length >= 2 && !STOPWORDS.has(p) && !FRAME.has(p));
     if (parts.length === 0 || /^\d{1,3}$/.test(folded) || parts.every((p) => inPhrase.has(p))) return;
     // An acronym (« SREN »), a capital inside the word (« LibreOffice ») or a compound (« Schleswig-Holstein ») is a
@@ -172,7 +180,9 @@ export function questionTerms(question: string): QuestionTerm[] {
       ...(capital && atStart ? { clauseStart: true } : {}),
       ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
       ...(INVERTED.test(raw) ? { verb: true } : {}),
-      ...(/^(l|qu)'/i.test(raw) || DETERMINERS.has(fold(tokens[i - 1]?.[0] ?? "")) ? { noun: true } : {}),
+      ...(/^(l|qu)'/i.test(raw) || DETERMINERS.has(fold(tokens[i - 1]?.[0] ?? "").replace(/^[dlq]u?'/, ""))
+        ? { noun: true }
+        : {}),
     };
     out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
   });
@@ -308,13 +318,21 @@ export async function assessAnswerability(
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
   const judged = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
-  // A rare name the corpus knows but none of the best passages holds: they are about something else.
-  const absent: string[] = [];
-  for (const t of terms.filter((t) => t.name && !t.date)) {
-    if (t.date || judged.some((p) => holds(t, p))) continue;
-    const rarest = frequency ? Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) : 0;
-    if (rarest <= RARE_NAME) absent.push(t.word);
-  }
+  // The names the passages that answer must hold: all but the domain's general ones (« Microsoft », « France ») and
+  // adjectives of nationality (« est-il américain ? » asks it), and those too when rare in the corpus.
+  const required = await Promise.all(
+    terms.map(
+      async (t) =>
+        t.name &&
+        !t.date &&
+        ((!isGeneric(t) && !t.nationality) ||
+          !frequency ||
+          Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) <= RARE_NAME),
+    ),
+  );
+  const names = terms.filter((_, i) => required[i]);
+  // A name the corpus knows but none of the best passages holds: they are about something else.
+  const absent = names.filter((t) => !judged.some((p) => holds(t, p))).map((t) => t.word);
   if (absent.length) return none("missing-name", absent);
   // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
   // it, whoever the corpus says the person is.
@@ -355,9 +373,9 @@ export async function assessAnswerability(
   // A verb (« arrivera-t-il ») counts in the decision but is not told as a missing topic.
   const verbs = new Set(terms.filter((t) => t.verb && !t.name).map((t) => t.word));
   const topics = (list: string[]) => (list.some((w) => !verbs.has(w)) ? list.filter((w) => !verbs.has(w)) : list);
-  // The same among the words that say what the question asks (neither names nor the domain's general vocabulary),
-  // counting only the nouns the corpus never uses: « recruter un policier municipal » is not answered by passages on
-  // small communes, while an unknown verb (« ont laissé tomber Office ») says nothing of the topic.
+  // The same among the words that say what the question asks (neither names, dates, verbs nor the domain's general
+  // vocabulary), counting only the nouns the corpus never uses: « recruter un policier municipal » is not answered by
+  // passages on small communes, while an unknown verb (« ont laissé tomber Office ») says nothing of the topic.
   const specific = terms.filter((t) => !t.name && !t.date && !t.verb && !isGeneric(t));
   const unknownSpecific = specific.filter((t) => t.noun && unknown.includes(t.word));
   if (
@@ -377,17 +395,8 @@ export async function assessAnswerability(
   const dates = terms.filter((t) => t.date);
   const covers = (p: (typeof perPassage)[number]) =>
     short ? p.plain >= 1 - 1e-9 : p.plain >= MIN_PLAIN_COVERAGE - 1e-9 && p.weighted >= MIN_WEIGHTED_COVERAGE - 1e-9;
-  // Rare names too must be in the passages that answer: « communes belges » and « Nextcloud » in two unrelated passages do not
-  // say whether Belgian communes use Nextcloud.
-  const rare = await Promise.all(
-    terms.map(
-      async (t) =>
-        t.name &&
-        !t.date &&
-        (!frequency || Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) <= RARE_NAME),
-    ),
-  );
-  const names = terms.filter((_, i) => rare[i]);
+  // Names too must be in the passages that answer: « communes belges » and « Nextcloud » in two unrelated passages
+  // do not say whether Belgian communes use Nextcloud.
   const holdsName = (t: QuestionTerm, i: number) => holds(t, judged[i]!);
   const holdsAll = (i: number) =>
     dates.every((d) => occurs(d.word, judged[i]!, true)) &&
