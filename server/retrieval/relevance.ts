@@ -318,6 +318,18 @@ export async function assessAnswerability(
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
   const judged = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
+  // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
+  // it, whoever the corpus says the person is.
+  const personal = personalAsked(question);
+  const holdsPersonal = (p: ReturnType<typeof passageWords>) =>
+    personal.every(({ group }) => group.some((e) => p.joined.includes(` ${e} `)));
+  if (!judged.some(holdsPersonal))
+    return none(
+      "personal",
+      personal
+        .filter(({ group }) => !judged.some((p) => group.some((e) => p.joined.includes(` ${e} `))))
+        .map((g) => g.found),
+    );
   // The names the passages that answer must hold: all but the domain's general ones (« Microsoft », « France ») and
   // adjectives of nationality (« est-il américain ? » asks it), and those too when rare in the corpus.
   const required = await Promise.all(
@@ -334,18 +346,6 @@ export async function assessAnswerability(
   // A name the corpus knows but none of the best passages holds: they are about something else.
   const absent = names.filter((t) => !judged.some((p) => holds(t, p))).map((t) => t.word);
   if (absent.length) return none("missing-name", absent);
-  // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
-  // it, whoever the corpus says the person is.
-  const personal = personalAsked(question);
-  const holdsPersonal = (p: ReturnType<typeof passageWords>) =>
-    personal.every(({ group }) => group.some((e) => p.joined.includes(` ${e} `)));
-  if (!judged.some(holdsPersonal))
-    return none(
-      "personal",
-      personal
-        .filter(({ group }) => !judged.some((p) => group.some((e) => p.joined.includes(` ${e} `))))
-        .map((g) => g.found),
-    );
   // Each word weighs by its rarity in the corpus (inverse document frequency): « mairie » says little, « piscine »
   // (found in no passage) says what the question is about.
   const weights = await Promise.all(
