@@ -31,6 +31,19 @@ describe("document model", () => {
     expect(front).toContain("Brouillon à compléter : 1 section");
     expect(front).toContain("Chiffres à vérifier");
   });
+
+  it("does not repeat the collectivité under a recipient whose role already names it", () => {
+    const letter = (role: string) => {
+      const d = sampleDraft();
+      d.type = "letter";
+      d.collectivite = "Lannion-Trégor Communauté";
+      d.inputs = { ...d.inputs, sender: { name: "Association X" }, recipient: { name: "Mme Y", role } };
+      const block = buildDocument(d).front.find((b) => b.kind === "paragraph" && b.style === "right")!;
+      return JSON.stringify(block).match(/Lannion-Trégor Communauté/g)?.length ?? 0;
+    };
+    expect(letter("Présidente de Lannion-Trégor Communauté")).toBe(1);
+    expect(letter("Présidente")).toBe(1);
+  });
 });
 
 describe("exports", () => {
