@@ -4,7 +4,7 @@
 // export (CSV, ODS), comparison with another analysis. Large analyses come a page at a time
 // (GET …/analyses/:id/items and …/unknown): small ones are filtered here, large ones by the server.
 
-import { exposureByCategory, exposureByLaw } from "./charts.js";
+import { exposureByCategory, exposureByLaw, installationsByCountry, scoreByCategory } from "./charts.js";
 import { prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
 import {
   $,
@@ -255,6 +255,15 @@ function display(analysis, { focus }) {
     categoriesTable(s),
     el(
       "section",
+      { class: "card", "aria-labelledby": "inv-countries-title" },
+      el("h3", { id: "inv-countries-title" }, t("inv.countriesTitle")),
+      installationsByCountry(s, {
+        items: analysis.items,
+        complete: (analysis.pages?.items.total ?? analysis.items.length) <= analysis.items.length,
+      }),
+    ),
+    el(
+      "section",
       { class: "card", "aria-labelledby": "inv-laws-title" },
       el("h3", { id: "inv-laws-title" }, t("inv.lawsTitle")),
       exposureByLaw(s),
@@ -296,6 +305,7 @@ function scoreCard(score) {
       el("span", { class: "score-level" }, score.level),
     ),
     el("p", {}, score.explanation),
+    scoreByCategory(score, { label: categoryLabel }),
     el(
       "details",
       {},

@@ -1,6 +1,7 @@
 // « Suivi du plan »: adopt a plan on a saved analysis (POST /api/plans), follow it with each new inventory
 // (POST /api/plans/:id/checkpoints), record decisions (…/events), publish the citizens' page (…/publish) and
 // download the progress note. Figures come from the server; this page only lays them out.
+import { roadmapTimeline } from "./charts.js";
 import { errorSummary, prepareForm, showServerErrors, validate } from "./forms.js";
 import {
   $,
@@ -516,13 +517,7 @@ async function renderPlan({ focus }) {
           }),
         )
       : el("p", { class: "hint" }, t("plan.noCheckpoint")),
-    el("img", {
-      class: "plan-chart",
-      src: `/api/plans/${encodeURIComponent(plan.id)}/chart.svg?v=${plan.version}`,
-      alt: t("plan.chartAlt"),
-      width: 640,
-      height: 300,
-    }),
+    roadmapTimeline(plan, progress, { day, pct, measure: t(`plan.measure.${plan.measure}`) }),
     table(
       t("plan.checkpointsCaption"),
       [

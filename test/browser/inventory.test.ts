@@ -35,6 +35,21 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
   }
 
+  /** What Chart.js drew for a chart: each bar's label, values and drawn widths (one per dataset). */
+  const drawnBars = (page: Page, key: string) =>
+    page.locator(`[data-chart="${key}"] canvas`).evaluate((canvas) => {
+      // Chart.js's global, set by its UMD build.
+      const chart = (globalThis as any).Chart.getChart(canvas);
+      return (chart.data.labels as (string | string[])[]).map((label, i) => ({
+        name: Array.isArray(label) ? label.join(" ") : label,
+        values: chart.data.datasets.map((d: any) => d.data[i] as number),
+        widths: chart.data.datasets.map((_: unknown, d: number) => {
+          const bar = chart.getDatasetMeta(d).data[i];
+          return Math.abs(bar.x - bar.base);
+        }),
+      }));
+    });
+
   /** French numbers use (narrow) no-break spaces: compare with plain ones. */
   const texts = async (cells: ReturnType<Page["locator"]>) =>
     (await cells.allInnerTexts()).map((x) => x.replace(/\s+/g, " "));
@@ -66,33 +81,36 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
       /Installations extra-européennes \(part brute\)\s+87\s%[\s\S]*Exposition pondérée\s+93\s%/,
     );
 
-    // The chart of exposure by category: an image with a name, bars drawn to scale from the analysis, its data as a table.
-    const chart = page.getByRole("img", { name: /^Installations extra-européennes par catégorie Diagramme en barres/ });
+    // The charts, drawn by Chart.js served from our own origin: each an image named by its caption and described by
+    // its data, bars drawn to scale from the analysis, the same data as a table.
+    await expect.poll(() => page.locator("figure.chart[data-chart-state=drawn]").count()).toBe(4);
+    expect(requested.filter((u) => u.endsWith("/vendor/chart.umd.min.js"))).toHaveLength(1);
+    const chart = page.getByRole("img", { name: "Installations extra-européennes par catégorie" });
     expect(await chart.count()).toBe(1);
-    const bars = await page.locator('[data-chart="exposure"] .chart-row').evaluateAll((rows) =>
-      rows.map((g) => ({
-        name: g.getAttribute("data-category"),
-        total: Number(g.querySelector(".bar-total")!.getAttribute("width")),
-        exposed: Number(g.querySelector(".bar-exposed")?.getAttribute("width") ?? 0),
-      })),
+    expect(await chart.evaluate((n) => n.tagName)).toBe("CANVAS");
+    expect(await chart.getAttribute("aria-describedby")).toBeTruthy();
+    expect(await page.locator(`#${await chart.getAttribute("aria-describedby")}`).textContent()).toMatch(
+      /^Diagramme en barres .*Poste de travail : \d+ sur 81/,
     );
     const data = await page
       .locator('[data-chart="exposure"] .chart-data tbody tr')
       .evaluateAll((rows) =>
         rows.map((r) => [...r.children].map((c, i) => (i ? c.textContent!.replace(/\s/g, "") : c.textContent!.trim()))),
       );
+    const bars = await drawnBars(page, "exposure");
     expect(bars.map((b) => b.name)).toEqual(data.map((d) => d[0]));
-    const workstationBar = bars.find((b) => b.name === "Poste de travail")!;
-    const [, wsTotal, wsExposed] = data.find((d) => d[0] === "Poste de travail")!;
+    expect(bars.map((b) => [b.values[0], b.values[0]! + b.values[1]!])).toEqual(
+      data.map((d) => [Number(d[2]), Number(d[1])]),
+    );
+    const [, wsTotal] = data.find((d) => d[0] === "Poste de travail")!;
     expect(Number(wsTotal)).toBe(81);
-    expect(Math.abs(workstationBar.exposed / workstationBar.total - Number(wsExposed) / 81)).toBeLessThan(0.02);
     const largest = Math.max(...data.map((d) => Number(d[1])));
-    expect(bars[0]!.total).toBe(Math.max(...bars.map((b) => b.total)));
+    const widest = Math.max(...bars.map((b) => b.widths[0]! + b.widths[1]!));
     for (const [i, b] of bars.entries())
-      expect(Math.abs(b.total / bars[0]!.total - Number(data[i]![1]) / largest)).toBeLessThan(0.02);
+      expect(Math.abs((b.widths[0]! + b.widths[1]!) / widest - Number(data[i]![1]) / largest)).toBeLessThan(0.02);
     expect(await page.locator(".chart-data summary").first().innerText()).toBe("Voir les données du graphique");
     // By law: each law's installations out of the whole inventory, the CLOUD Act among them.
-    const laws = page.getByRole("img", { name: /^Installations exposées, par loi extra-européenne/ });
+    const laws = page.getByRole("img", { name: "Installations exposées, par loi extra-européenne" });
     expect(await laws.count()).toBe(1);
     const lawRows = await page
       .locator('[data-chart="law"] .chart-data tbody tr')
@@ -113,13 +131,22 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
           .replace(/\s/g, ""),
       ),
     );
-    const cloudBar = await page
-      .locator('[data-chart="law"] .chart-row[data-category="CLOUD Act (États-Unis)"]')
-      .evaluate((g) => [
-        Number(g.querySelector(".bar-exposed")!.getAttribute("width")),
-        Number(g.querySelector(".bar-total")!.getAttribute("width")),
-      ]);
-    expect(Math.abs(cloudBar[0]! / cloudBar[1]! - Number(cloud[2]) / Number(cloud[1]))).toBeLessThan(0.02);
+    const cloudBar = (await drawnBars(page, "law")).find((b) => b.name === "CLOUD Act (États-Unis)")!;
+    expect(cloudBar.values).toEqual([Number(cloud[2]), Number(cloud[1]) - Number(cloud[2])]);
+    // By the country of the entity that controls the vendor: the United States, Russia (Kaspersky) and unknown.
+    const countries = await page
+      .locator('[data-chart="country"] .chart-data tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.firstElementChild!.textContent!.trim()));
+    expect(countries).toContain("États-Unis");
+    expect(countries.at(-1)).toBe("Pays inconnu");
+    expect((await drawnBars(page, "country")).map((b) => b.name)).toEqual(countries);
+    expect(
+      await page.getByRole("img", { name: "Installations par pays de l'entité qui contrôle l'éditeur" }).count(),
+    ).toBe(1);
+    // The weighted measure: the points of each category, as in the score's details.
+    const score = await drawnBars(page, "score");
+    expect(score.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-chart="score"] .chart-data tbody tr').count()).toBe(score.length);
 
     // Sorting the items: by name, then exposed first.
     const names = () =>

@@ -66,21 +66,39 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     await page.getByRole("heading", { level: 2, name: /Plan de réduction/ }).waitFor();
     expect(await tab.evaluate(() => document.activeElement?.id)).toBe("plan-title");
     expect(tab.url()).toMatch(/#suivi\/.+/);
-    const chartWidth = await page
-      .locator(".plan-chart")
-      .evaluate((img: HTMLImageElement) =>
-        img.complete
-          ? img.naturalWidth
-          : new Promise<number>((resolve) => img.addEventListener("load", () => resolve(img.naturalWidth))),
-      );
-    expect(chartWidth).toBeGreaterThan(0);
+    // The roadmap as a timeline (Chart.js): the planned trajectory through the milestones to the target, the measured
+    // values, named by its caption and described by its data, with the same data as a table.
+    const timeline = page.locator('figure[data-chart="timeline"]');
+    await expect.poll(() => timeline.getAttribute("data-chart-state")).toBe("drawn");
+    const canvas = page.getByRole("img", { name: "Feuille de route : trajectoire prévue, jalons et mesures" });
+    expect(await canvas.evaluate((n) => n.tagName)).toBe("CANVAS");
+    const drawn = await canvas.evaluate((n) => {
+      // Chart.js's global, set by its UMD build.
+      const chart = (globalThis as any).Chart.getChart(n);
+      return chart.data.datasets.map((d: any) => ({
+        label: d.label,
+        points: d.data.map((p: any) => [new Date(p.x).toISOString().slice(0, 10), p.y]),
+      }));
+    });
+    expect(drawn[0].label).toBe("Trajectoire prévue (jalons)");
+    expect(drawn[0].points[0][0]).toBe("2026-01-15");
+    expect(drawn[0].points.at(-1)).toEqual(["2030-12-31", 20]);
+    expect(drawn[0].points.length).toBeGreaterThan(2); // milestones between
+    expect(drawn[1].label).toBe("Valeur mesurée");
+    expect(drawn[1].points).toEqual([["2026-01-15", drawn[0].points[0][1]]]);
+    const steps = await timeline.locator(".chart-data tbody tr").allTextContents();
+    expect(steps.length).toBe(drawn[0].points.length + 1);
+    expect(steps.some((r) => r.includes("jalon"))).toBe(true);
+    expect(await tab.locator(`#${await canvas.getAttribute("aria-describedby")}`).textContent()).toContain(
+      "31 décembre 2030",
+    );
 
     // Next quarter.
     await page.getByLabel("Analyse à ajouter").selectOption(ids[1]!);
     await page.getByLabel("Date de l'inventaire (facultatif)").fill("2026-04-15");
     await page.getByRole("button", { name: "Ajouter cet inventaire" }).click();
     await page.getByRole("cell", { name: "n'apparaît plus dans l'inventaire", exact: true }).waitFor();
-    const rows = await page.locator("table").first().locator("tbody tr").allInnerTexts();
+    const rows = await page.locator(".table-scroll table").first().locator("tbody tr").allInnerTexts();
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain("Kaspersky Endpoint Security");
 
