@@ -482,6 +482,10 @@ export function roadmapTimeline(plan, progress, { day, pct, measure }) {
   const values = [...plannedPoints, ...measuredPoints].map((p) => p.y);
   const dateLabel = (x) => day(new Date(x).toISOString().slice(0, 10));
   const span = Math.max(DAY, time(plan.target.date) - time(start));
+  const end = Math.max(time(plan.target.date), ...measuredPoints.map((p) => p.x));
+  const years = [];
+  for (let y = new Date(time(start)).getUTCFullYear() + 1; time(`${y}-01-01`) <= end; y++)
+    years.push(time(`${y}-01-01`));
   return figure({
     key: "timeline",
     description: t("chart.timeline.desc", {
@@ -519,25 +523,29 @@ export function roadmapTimeline(plan, progress, { day, pct, measure }) {
     config: () => ({
       type: "line",
       data: {
+        // The measures first: drawn over the trajectory (Chart.js draws the first dataset last).
         datasets: [
-          {
-            label: t("chart.timeline.planned"),
-            data: plannedPoints,
-            borderColor: COLORS.accent,
-            backgroundColor: COLORS.accent,
-            borderDash: [6, 4],
-            pointStyle: "rectRot",
-            pointRadius: 6,
-            tension: 0,
-          },
           {
             label: t("chart.timeline.measured"),
             data: measuredPoints,
             borderColor: COLORS.measured,
             backgroundColor: COLORS.measured,
             pointStyle: "circle",
-            pointRadius: 5,
+            pointRadius: 6,
             tension: 0,
+            clip: 8,
+          },
+          {
+            label: t("chart.timeline.planned"),
+            data: plannedPoints,
+            borderColor: COLORS.accent,
+            backgroundColor: "#ffffff",
+            borderDash: [6, 4],
+            pointStyle: "rectRot",
+            pointRadius: 7,
+            pointBorderWidth: 2,
+            tension: 0,
+            clip: 8,
           },
         ],
       },
@@ -547,7 +555,7 @@ export function roadmapTimeline(plan, progress, { day, pct, measure }) {
         animation: reducedMotion() ? false : { duration: 300 },
         parsing: false,
         plugins: {
-          legend: { position: "top", align: "start" },
+          legend: { position: "top", align: "start", labels: { usePointStyle: true } },
           tooltip: {
             callbacks: {
               title: (items) => (items[0] ? dateLabel(items[0].parsed.x) : ""),
@@ -559,13 +567,17 @@ export function roadmapTimeline(plan, progress, { day, pct, measure }) {
           x: {
             type: "linear",
             min: time(start) - span * 0.03,
-            max: Math.max(time(plan.target.date), ...measuredPoints.map((p) => p.x)) + span * 0.03,
-            ticks: { maxTicksLimit: 6, callback: (v) => dateLabel(Number(v)) },
+            max: end + span * 0.03,
+            // One tick on the first of January of each year (every other year past six), written as the year.
+            afterBuildTicks: (axis) => {
+              axis.ticks = years.filter((_, i) => years.length <= 6 || i % 2 === 0).map((value) => ({ value }));
+            },
+            ticks: { callback: (v) => String(new Date(Number(v)).getUTCFullYear()) },
             grid: { color: COLORS.grid },
           },
           y: {
             beginAtZero: true,
-            suggestedMax: Math.max(10, ...values) * 1.1,
+            max: Math.min(100, Math.ceil((Math.max(10, ...values) * 1.1) / 10) * 10),
             title: { display: true, text: t("chart.timeline.axis") },
             ticks: { callback: (v) => `${formatNumber(Number(v))} %` },
             grid: { color: COLORS.grid },

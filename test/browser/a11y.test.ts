@@ -213,6 +213,10 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
       await page.locator("#inv-items").waitFor();
       await expect.poll(() => page.locator("figure.chart[data-chart-state=drawn]").count()).toBe(4);
       await state("inventaire-carte", width, [...(await audit(page)), ...(await keyboardFocus(page, 60))]);
+      for (const figure of await page.locator("figure.chart").all())
+        await figure.screenshot({
+          path: `${SCREENSHOTS}/graphique-${await figure.getAttribute("data-chart")}-${width}.png`,
+        });
       for (const summary of await page.locator(".chart-data summary").all()) await summary.click();
       await page.locator(".chart-data table").last().waitFor();
       await state("inventaire-donnees-graphiques", width, await audit(page));
@@ -226,6 +230,9 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
       // The plan and its timeline.
       await go(`#suivi/${plan.id}`);
       await page.locator('figure[data-chart="timeline"][data-chart-state=drawn]').waitFor();
+      await page
+        .locator('figure[data-chart="timeline"]')
+        .screenshot({ path: `${SCREENSHOTS}/graphique-timeline-${width}.png` });
       await state("suivi-plan", width, [...(await audit(page)), ...(await keyboardFocus(page, 40))]);
 
       // The citizens' page and the accessibility statement.
