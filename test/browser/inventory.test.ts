@@ -218,6 +218,45 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await page.close();
   });
 
+  it("draws the charts without animation when reduced motion is asked, and shows their tables when Chart.js fails", async () => {
+    const animation = (page: Page) =>
+      page
+        .locator('[data-chart="exposure"] canvas')
+        .evaluate((canvas) => (globalThis as any).Chart.getChart(canvas).options.animation);
+    const drawn = (page: Page, state: string) =>
+      expect.poll(() => page.locator(`figure.chart[data-chart-state=${state}]`).count()).toBe(4);
+
+    const moving = (await openPage(context, server.url, "#inventaire")).page;
+    await upload(moving, CSV);
+    await drawn(moving, "drawn");
+    expect(await animation(moving)).not.toBe(false);
+    await moving.close();
+
+    const still = (await openPage(context, server.url, "#inventaire")).page;
+    await still.emulateMedia({ reducedMotion: "reduce" });
+    await upload(still, CSV);
+    await drawn(still, "drawn");
+    expect(await animation(still)).toBe(false);
+    await still.close();
+
+    // The library does not load: each chart says so and opens its table in its place.
+    const { page } = await openPage(context, server.url, "#inventaire");
+    await page.route("**/vendor/chart.umd.min.js", (route) => route.abort());
+    await upload(page, CSV);
+    await drawn(page, "failed");
+    expect(await page.locator(".chart canvas").count()).toBe(0);
+    for (const figure of await page.locator("figure.chart").all()) {
+      expect(await figure.locator(".chart-failed").innerText()).toBe(
+        "Le graphique n'a pas pu être affiché : ses données sont dans le tableau ci-dessous.",
+      );
+      expect(await figure.locator(".chart-data table").isVisible()).toBe(true);
+    }
+    expect(
+      await page.locator('[data-chart="exposure"] .chart-data tbody tr').first().locator("th").innerText(),
+    ).toBeTruthy();
+    await page.close();
+  });
+
   it("classifies an unknown item by hand, shows it saved, and the next analysis uses it", async () => {
     const { page } = await openPage(context, server.url, "#inventaire");
     await upload(page, CSV);
