@@ -5,6 +5,7 @@
 // (GET …/analyses/:id/items and …/unknown): small ones are filtered here, large ones by the server.
 
 import { exposureByCategory, exposureByLaw, installationsByCountry, scoreByCategory } from "./charts.js";
+import { downloadLink } from "./downloads.js";
 import { prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
 import {
   $,
@@ -46,6 +47,7 @@ export function setLimits(limits) {
   if (!limits?.maxUploadBytes || limits.maxUploadBytes === maxUploadBytes) return;
   maxUploadBytes = limits.maxUploadBytes;
   $("inv-files-limit").textContent = t("inv.filesLimit", { size: formatBytes(maxUploadBytes) });
+  $("inv-files-limit").hidden = false;
 }
 
 function uploadChecks() {
@@ -934,16 +936,18 @@ function manageCard(analysis) {
     el(
       "p",
       { class: "actions inv-exports" },
-      el(
-        "a",
-        { class: "button-link", href: `/api/inventory/analyses/${id}/export?format=csv`, download: "" },
-        t("inv.export.csv"),
-      ),
-      el(
-        "a",
-        { class: "button-link", href: `/api/inventory/analyses/${id}/export?format=ods`, download: "" },
-        t("inv.export.ods"),
-      ),
+      downloadLink({
+        href: `/api/inventory/analyses/${id}/export?format=csv`,
+        label: t("inv.export.label"),
+        format: "CSV",
+        className: "button-link",
+      }),
+      downloadLink({
+        href: `/api/inventory/analyses/${id}/export?format=ods`,
+        label: t("inv.export.label"),
+        format: t("inv.export.odsFormat"),
+        className: "button-link",
+      }),
     ),
     el("p", { class: "hint" }, t("inv.export.hint")),
     rename,

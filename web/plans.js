@@ -2,6 +2,7 @@
 // (POST /api/plans/:id/checkpoints), record decisions (…/events), publish the citizens' page (…/publish) and
 // download the progress note. Figures come from the server; this page only lays them out.
 import { roadmapTimeline } from "./charts.js";
+import { downloadLink } from "./downloads.js";
 import { errorSummary, prepareForm, showServerErrors, validate } from "./forms.js";
 import {
   $,
@@ -791,9 +792,13 @@ function publicationCard(plan) {
           "ul",
           {},
           el("li", {}, el("a", { href: base }, t("plan.publicLink"))),
-          el("li", {}, el("a", { href: `${base}/donnees.csv`, download: "" }, t("plan.csvLink"))),
-          el("li", {}, el("a", { href: `${base}/donnees.json` }, t("plan.jsonLink"))),
-          el("li", {}, el("a", { href: `${base}/page.zip`, download: "" }, t("plan.zipLink"))),
+          el("li", {}, downloadLink({ href: `${base}/donnees.csv`, label: t("plan.csvLabel"), format: "CSV" })),
+          el(
+            "li",
+            {},
+            downloadLink({ href: `${base}/donnees.json`, label: t("plan.csvLabel"), format: "JSON", download: false }),
+          ),
+          el("li", {}, downloadLink({ href: `${base}/page.zip`, label: t("plan.zipLabel"), format: "ZIP" })),
         )
       : null,
     el("p", { class: "hint" }, t("plan.publishHint")),

@@ -331,19 +331,28 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     const alert = page.locator("#inv-form .field-error");
     await expect.poll(() => alert.innerText()).toContain("Le fichier « logo.png » n'est pas un inventaire reconnu");
     expect(await page.getByLabel("Fichiers d'inventaire").getAttribute("aria-describedby")).toBe(
-      `${await alert.getAttribute("id")} inv-files-hint`,
+      `${await alert.getAttribute("id")} inv-files-hint inv-files-rules`,
     );
     expect(await alert.innerText()).toContain("Attendu : un export CSV de GLPI");
     expect(await page.locator("#inv-result").innerHTML()).toBe("");
     expect(new URL(page.url()).hash).toBe("#inventaire");
     await page.screenshot({ path: "test-results/inventory-error.png", fullPage: true });
 
-    // The box says its limit, and a file over it is refused before it is sent.
-    expect(await page.locator("#inv-files-hint").innerText()).toContain("Taille maximale : 64 Ko par envoi");
+    // The upload box (the DSFR's pattern) says its formats, its limit and that several files may be sent, and the
+    // field is described by all of it; a file over the limit is refused before it is sent.
+    const rules = await page.locator("#inv-files-rules li").allInnerTexts();
+    expect(rules).toEqual([
+      "Formats acceptés : CSV, TSV, TXT, JSON.",
+      "Taille maximale : 64 ko par envoi, tous fichiers compris.",
+      "Plusieurs fichiers possibles.",
+    ]);
+    const describedBy = (await page.getByLabel("Fichiers d'inventaire").getAttribute("aria-describedby"))!.split(" ");
+    expect(describedBy).toContain("inv-files-rules");
+    expect(describedBy).toContain("inv-files-hint");
     await upload(page, { name: "gros.csv", mimeType: "text/csv", buffer: Buffer.alloc(MAX + 100, "A") });
     await expect
       .poll(() => alert.innerText())
-      .toContain("Les fichiers choisis pèsent 64,1 Ko : le maximum est 64 Ko par envoi");
+      .toContain("Les fichiers choisis pèsent 64,1 ko : le maximum est 64 ko par envoi");
     expect(await page.getByRole("button", { name: "Analyser l'inventaire" }).isEnabled()).toBe(true);
     await page.close();
   });

@@ -108,6 +108,15 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     await page.locator("li", { hasText: "Marché Microsoft 365 renouvelé pour un an" }).waitFor();
     await page.getByRole("button", { name: "Publier", exact: true }).click();
     await page.getByRole("link", { name: "Page publique" }).waitFor();
+    // The open data and the bundle say their format and size.
+    for (const [label, format] of [
+      ["Données ouvertes", "CSV"],
+      ["Données ouvertes", "JSON"],
+      ["Page à déposer sur le site de la collectivité", "ZIP"],
+    ])
+      await expect
+        .poll(() => page.getByRole("link", { name: `${label} (${format}` }).innerText())
+        .toMatch(new RegExp(`^${label} \\(${format}, \\d+(,\\d)? (octets|ko)\\)$`));
 
     expect(await tab.locator("body").innerText()).not.toMatch(MISSING_MESSAGE);
     expect(consoleErrors).toEqual([]);
