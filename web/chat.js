@@ -5,6 +5,7 @@
 // until « Effacer la conversation ».
 
 import { prepareForm, validate } from "./forms.js";
+import { markEnglish, sourceTitle } from "./lang.js";
 import { $, apiError, el, formatDate, readSSE, t } from "./lib.js";
 import { renderMarkdown } from "./markdown.js";
 
@@ -175,7 +176,7 @@ function renderSources(container, sources, turnId) {
           )
         : title,
     );
-    item.append(el("div", { class: "source-meta" }, meta));
+    item.append(el("div", { class: "source-meta" }, markEnglish(meta)));
     if (url) item.append(el("div", { class: "source-url" }, url));
     if (page.length) {
       const links = page.map((x) =>
@@ -186,10 +187,10 @@ function renderSources(container, sources, turnId) {
             ? el(
                 "a",
                 { href: x.url, rel: "noreferrer noopener", target: "_blank" },
-                x.title,
+                sourceTitle(x.title),
                 el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`),
               )
-            : x.title,
+            : sourceTitle(x.title),
           x.date ? ` (${x.date})` : "",
         ),
       );

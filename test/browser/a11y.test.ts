@@ -8,17 +8,20 @@
  * test-results/screenshots/ for a reviewer.
  */
 import { mkdirSync, readFileSync } from "node:fs";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { copyCorpus, startTestServer, type TestServer } from "../helpers/server.ts";
 import { openPage, WEB_FIXTURES } from "./page.ts";
 
 const CSV = path.join(WEB_FIXTURES, "glpi-petite-mairie.csv");
 const AXE = readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
 const SCREENSHOTS = "test-results/screenshots";
+const ENGLISH_TITLE =
+  "Promoting Public Safety, Privacy, and the Rule of Law Around the World: The Purpose and Impact of the CLOUD Act";
 const WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /**
@@ -120,6 +123,7 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
   let context: BrowserContext;
   let server: TestServer;
   let ollama: FakeOllama;
+  let corpus: string;
 
   beforeAll(async () => {
     // A model (Ollama's real API, faked) so that a question the corpus does not answer is abstained on.
@@ -127,13 +131,27 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
       reply:
         "Le CLOUD Act permet aux autorités américaines d'exiger les données détenues par une entreprise américaine [1].",
     });
-    [server, browser] = await Promise.all([startTestServer({ OLLAMA_BASE_URL: ollama.url }), launchBrowser()]);
+    // The fixture corpus, with a second source in English to the CLOUD Act page (its title is marked lang="en").
+    corpus = await copyCorpus();
+    const page = path.join(corpus, "guidance/cloud-act.md");
+    await writeFile(
+      page,
+      (await readFile(page, "utf8")).replace(
+        "    date: 2024-01\n",
+        `    date: 2024-01\n  - title: "U.S. Department of Justice, « ${ENGLISH_TITLE} »"\n    url: https://www.justice.gov/criminal/media/999391/dl\n    date: 2019-04\n`,
+      ),
+    );
+    [server, browser] = await Promise.all([
+      startTestServer({ OLLAMA_BASE_URL: ollama.url, CORPUS_DIR: corpus }),
+      launchBrowser(),
+    ]);
     context = browser.context;
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
     await ollama?.close();
+    await rm(corpus, { recursive: true, force: true });
   });
 
   async function answered(page: Page) {
@@ -204,6 +222,9 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
       await state("question-abstained", width, await audit(page));
       await ask("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
       expect(await page.locator(".turn").first().locator(".sources li").count()).toBeGreaterThan(0);
+      // The English title of a source is marked as English (RGAA 8.7), the rest of the line stays French.
+      expect(await page.locator(".turn").first().locator(".sources [lang]").allTextContents()).toEqual([ENGLISH_TITLE]);
+      expect(await page.locator(".turn").first().locator(".sources [lang]").getAttribute("lang")).toBe("en");
       await state("question-answered", width, [...(await audit(page)), ...(await keyboardFocus(page))]);
 
       // The map, its four charts drawn, then their data opened.
