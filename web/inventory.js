@@ -1,3 +1,4 @@
+// @ts-check
 // « Cartographie des dépendances »: sends inventory exports to POST /api/inventory/analyze, shows the map
 // (score, summary by category, quick wins, items, unknown items with a form to classify them by hand through
 // PUT /api/inventory/classifications) and the saved analyses (GET /api/inventory/analyses): rename, delete,
@@ -38,6 +39,9 @@ let shown = null; // the analysis on screen
 let lastUpload = null; // { id, files } of the last upload, to analyse again after a classification
 let busy = false;
 
+/** The file field of the upload box. */
+const fileInput = () => /** @type {HTMLInputElement} */ ($("inv-files"));
+
 export const categoryLabel = (c) => t(`category.${c ?? "unclassified"}`);
 
 let maxUploadBytes = null;
@@ -51,7 +55,7 @@ export function setLimits(limits) {
 }
 
 function uploadChecks() {
-  const files = [...$("inv-files").files];
+  const files = [...fileInput().files];
   const total = files.reduce((n, f) => n + f.size, 0);
   if (!maxUploadBytes || total <= maxUploadBytes) return [];
   return [
@@ -67,7 +71,7 @@ export function init() {
   $("inv-form").addEventListener("submit", (e) => {
     e.preventDefault();
     if (!validate($("inv-form"), uploadChecks)) return;
-    const files = [...$("inv-files").files];
+    const files = [...fileInput().files];
     if (files.length && !busy) analyze(files);
   });
 }
@@ -108,7 +112,7 @@ async function open(id, { focus }) {
 
 async function analyze(files) {
   busy = true;
-  const button = $("inv-submit");
+  const button = /** @type {HTMLButtonElement} */ ($("inv-submit"));
   const progress = $("inv-progress");
   button.disabled = true;
   $("inv-error").replaceChildren();
