@@ -97,7 +97,8 @@ describe.skipIf(!hasPdftotext)("the PDF export", () => {
 
   it("is a tagged PDF with its fonts embedded: structure in reading order, other scripts printed as written", async () => {
     const sample = draft();
-    sample.versions[0]!.sections[0]!.text += "\n\nYandex (Яндекс) est contrôlé depuis la Russie ; part ≥ 40\u202f% → à revoir.";
+    sample.versions[0]!.sections[0]!.text +=
+      "\n\nYandex (Яндекс) est contrôlé depuis la Russie ; part ≥ 40\u202f% → à revoir.";
     const file = await exportDraft(sample, "pdf");
     const output = path.join(dir, `tagged-${file.filename}`);
     await writeFile(output, file.bytes);

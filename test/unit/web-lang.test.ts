@@ -1,6 +1,9 @@
 /** The page's guess of an English source title (web/lang.js), on titles of the corpus's kind. */
 import { describe, expect, it } from "vitest";
-import { englishOrNull } from "../../web/lang.js";
+
+// The page's modules are plain JavaScript, type-checked on their own (tsconfig.web.json): imported here untyped.
+const LANG_JS = "../../web/lang.js";
+const { englishOrNull } = (await import(LANG_JS)) as { englishOrNull: (text: string) => string | null };
 
 describe("englishOrNull", () => {
   it("marks English titles, and not French, German or names", () => {
