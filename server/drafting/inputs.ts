@@ -26,6 +26,7 @@ const collectivite = z.strictObject({
 /** A saved inventory analysis given inline (same JSON as `GET /api/analyses/:id`); only what a roadmap reads is checked. */
 export const analysisSchema = z.looseObject({
   id: z.string().min(1).default("analyse-jointe"),
+  name: z.string().trim().min(1).max(200).optional().catch(undefined),
   items: z
     .array(
       z.looseObject({
