@@ -17,6 +17,9 @@ import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { copyCorpus, startTestServer, type TestServer } from "../helpers/server.ts";
 import { openPage, WEB_FIXTURES } from "./page.ts";
 
+/** Waits for what the page does after a server round trip: long enough on a busy machine. */
+const SLOW = { timeout: 30_000 };
+
 const CSV = path.join(WEB_FIXTURES, "glpi-petite-mairie.csv");
 const AXE = readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
 const SCREENSHOTS = "test-results/screenshots";
@@ -207,7 +210,7 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
       await page.getByLabel("Votre question").fill(question);
       const before = await page.locator(".turn .mode").count();
       await page.getByRole("button", { name: "Demander" }).click();
-      await expect.poll(() => page.locator(".turn .mode").count(), { timeout: 30_000 }).toBe(before + 1);
+      await expect.poll(() => page.locator(".turn .mode").count(), SLOW).toBe(before + 1);
     };
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: width === 375 ? 812 : 800 });
@@ -232,7 +235,7 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
       await page.getByLabel("Fichiers d'inventaire").setInputFiles(CSV);
       await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
       await page.locator("#inv-items").waitFor();
-      await expect.poll(() => page.locator("figure.chart[data-chart-state=drawn]").count()).toBe(4);
+      await expect.poll(() => page.locator("figure.chart[data-chart-state=drawn]").count(), SLOW).toBe(4);
       await state("inventaire-carte", width, [...(await audit(page)), ...(await keyboardFocus(page, 60))]);
       for (const figure of await page.locator("figure.chart").all())
         await figure.screenshot({
@@ -330,7 +333,7 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("#inv-form").isVisible()).toBe(false);
     expect(await page.locator(".unknown-item form").first().isVisible()).toBe(false);
-    await expect.poll(() => page.locator("figure.chart[data-chart-state=drawn]").count()).toBe(4);
+    await expect.poll(() => page.locator("figure.chart[data-chart-state=drawn]").count(), SLOW).toBe(4);
     expect(await page.locator(".chart canvas").count()).toBe(4);
     for (const canvas of await page.locator(".chart canvas").all()) {
       expect(await canvas.isVisible()).toBe(true);

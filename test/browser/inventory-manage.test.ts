@@ -21,7 +21,7 @@ function largeInventory(): Buffer {
   return Buffer.from(`${lines.join("\n")}\n`);
 }
 /** The machine may be busy: answers are awaited up to 10 s. */
-const SLOW = { timeout: 10_000 };
+const SLOW = { timeout: 30_000 };
 const small = () =>
   Buffer.from(
     "Nom;Éditeur;Nombre d'installations\nGoogle Chrome;Google LLC;100\nLibreOffice;The Document Foundation;40\n",

@@ -10,6 +10,9 @@ import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 import { MISSING_MESSAGE, openPage, WEB_FIXTURES } from "./page.ts";
 
+/** Waits for what the page does after a server round trip: long enough on a busy machine. */
+const SLOW = { timeout: 30_000 };
+
 const CSV = path.join(WEB_FIXTURES, "glpi-petite-mairie.csv");
 const MAX = 64 * 1024;
 
@@ -83,7 +86,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
 
     // The charts, drawn by Chart.js served from our own origin: each an image named by its caption and described by
     // its data, bars drawn to scale from the analysis, the same data as a table.
-    await expect.poll(() => page.locator("figure.chart[data-chart-state=drawn]").count()).toBe(4);
+    await expect.poll(() => page.locator("figure.chart[data-chart-state=drawn]").count(), SLOW).toBe(4);
     expect(requested.filter((u) => u.endsWith("/vendor/chart.umd.min.js"))).toHaveLength(1);
     const chart = page.getByRole("img", { name: "Installations extra-européennes par catégorie" });
     expect(await chart.count()).toBe(1);
@@ -224,7 +227,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
         .locator('[data-chart="exposure"] canvas')
         .evaluate((canvas) => (globalThis as any).Chart.getChart(canvas).options.animation);
     const drawn = (page: Page, state: string) =>
-      expect.poll(() => page.locator(`figure.chart[data-chart-state=${state}]`).count()).toBe(4);
+      expect.poll(() => page.locator(`figure.chart[data-chart-state=${state}]`).count(), SLOW).toBe(4);
 
     const moving = (await openPage(context, server.url, "#inventaire")).page;
     await upload(moving, CSV);
@@ -255,7 +258,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
       await page.locator('[data-chart="exposure"] .chart-data tbody tr').first().locator("th").innerText(),
     ).toBeTruthy();
     await page.close();
-  });
+  }, 90_000);
 
   it("classifies an unknown item by hand, shows it saved, and the next analysis uses it", async () => {
     const { page } = await openPage(context, server.url, "#inventaire");

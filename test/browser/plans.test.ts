@@ -11,6 +11,9 @@ import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 import { MISSING_MESSAGE, openPage } from "./page.ts";
 
+/** Waits for what the page does after a server round trip: long enough on a busy machine. */
+const SLOW = { timeout: 30_000 };
+
 const csv = (lines: [string, string, number][]) =>
   `\uFEFF"Nom";"Éditeur";"Nombre d'installations";\n${lines.map(([n, p, i]) => `"${n}";"${p}";"${i}";`).join("\n")}\n`;
 
@@ -69,7 +72,7 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     // The roadmap as a timeline (Chart.js): the planned trajectory through the milestones to the target, the measured
     // values, named by its caption and described by its data, with the same data as a table.
     const timeline = page.locator('figure[data-chart="timeline"]');
-    await expect.poll(() => timeline.getAttribute("data-chart-state")).toBe("drawn");
+    await expect.poll(() => timeline.getAttribute("data-chart-state"), SLOW).toBe("drawn");
     const canvas = page.getByRole("img", { name: "Feuille de route : trajectoire prévue, jalons et mesures" });
     expect(await canvas.evaluate((n) => n.tagName)).toBe("CANVAS");
     const drawn = await canvas.evaluate((n) => {
@@ -115,7 +118,7 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
       ["Page à déposer sur le site de la collectivité", "ZIP"],
     ])
       await expect
-        .poll(() => page.getByRole("link", { name: `${label} (${format}` }).innerText())
+        .poll(() => page.getByRole("link", { name: `${label} (${format}` }).innerText(), SLOW)
         .toMatch(new RegExp(`^${label} \\(${format}, \\d+(,\\d)? (octets|ko)\\)$`));
 
     expect(await tab.locator("body").innerText()).not.toMatch(MISSING_MESSAGE);
