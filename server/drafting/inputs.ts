@@ -99,6 +99,8 @@ export const letterInputs = z.strictObject({
 
 export const auditPlanInputs = z.strictObject({
   collectivite,
+  /** A first map of the collectivité: the study starts from its counts and its business software. */
+  ...analysisRef,
   services: z.array(text(200)).max(60).optional(),
   businessSoftware: z.array(text(200)).max(60).optional(),
   startDate: isoDate.optional(),

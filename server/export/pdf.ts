@@ -218,14 +218,22 @@ function artifact(doc: Doc, draw: () => void, type: "Layout" | "Pagination" = "L
 function table(doc: Doc, parent: Struct, b: Extract<Block, { kind: "table" }>, left: number, width: number) {
   const columns = b.header.length;
   const texts = [b.header, ...b.rows].map((r) => r.map((c) => printable(inlineText(c))));
-  // Column widths follow content length, with a floor so short columns stay readable.
+  const padding = 4;
+  const size = 8.5;
+  // Column widths follow content length, with a floor so short columns stay readable, and never below the longest
+  // word of the column (« Installations », « décembre »: a word is not broken inside).
   const weights = Array.from({ length: columns }, (_, k) =>
     Math.max(8, Math.min(60, Math.max(...texts.map((r) => (r[k] ?? "").length)))),
   );
-  const total = weights.reduce((a, b2) => a + b2, 0);
-  const widths = weights.map((w) => (w / total) * width);
-  const padding = 4;
-  const size = 8.5;
+  const floors = Array.from({ length: columns }, (_, k) =>
+    Math.max(
+      ...texts.map((r, i) => {
+        doc.font(i === 0 ? FONTS.bold : FONTS.regular).fontSize(size);
+        return Math.max(0, ...(r[k] ?? "").split(/\s+/).map((w) => doc.widthOfString(w))) + 2 * padding + 1;
+      }),
+    ),
+  );
+  const widths = columnWidths(weights, floors, width);
   const rowHeight = (row: string[], header: boolean) =>
     Math.max(
       ...row.map((t, k) =>
@@ -247,7 +255,9 @@ function table(doc: Doc, parent: Struct, b: Extract<Block, { kind: "table" }>, l
   // `repeated`: the header drawn again at the top of a new page, a visual aid only (an artifact).
   const drawRow = (row: string[], header: boolean, repeated = false) => {
     const h = rowHeight(row, header);
-    if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
+    // The header never stays alone at the foot of a page: it goes down with the first row.
+    const next = header && !repeated && texts[1] ? rowHeight(texts[1], false) : 0;
+    if (doc.y + h + next > doc.page.height - doc.page.margins.bottom) {
       doc.addPage();
       if (!header) drawRow(texts[0]!, true, true);
     }
@@ -286,6 +296,25 @@ function table(doc: Doc, parent: Struct, b: Extract<Block, { kind: "table" }>, l
   texts.forEach((row, i) => drawRow(row, i === 0));
   structure.end();
   doc.y += 8;
+}
+
+/**
+ * Widths of a table's columns within `width`: in proportion to `weights`, each at least its floor (its longest
+ * word), the room a floor takes being given back by the columns wider than theirs. When the floors alone exceed the
+ * width, they share it in proportion (a word then breaks, as it must).
+ */
+export function columnWidths(weights: number[], floors: number[], width: number): number[] {
+  const floorsTotal = floors.reduce((a, b) => a + b, 0);
+  if (floorsTotal >= width) return floors.map((f) => (f / floorsTotal) * width);
+  const fixed = new Set<number>();
+  for (;;) {
+    const free = width - [...fixed].reduce((a, k) => a + floors[k]!, 0);
+    const weight = weights.reduce((a, w, k) => (fixed.has(k) ? a : a + w), 0);
+    const widths = weights.map((w, k) => (fixed.has(k) ? floors[k]! : (w / weight) * free));
+    const under = widths.findIndex((w, k) => !fixed.has(k) && w < floors[k]!);
+    if (under < 0) return widths;
+    fixed.add(under);
+  }
 }
 
 /** Heading levels below the document's title (its H1): a level-1 section heading is an H2. */

@@ -119,4 +119,20 @@ describe.skipIf(!hasPdftotext)("the PDF export", () => {
     expect(structure).not.toContain("Cap Libre —");
     expect(await pdfText(output)).toContain("Yandex (Яндекс) est contrôlé depuis la Russie ; part ≥ 40");
   });
+
+  it("breaks no word inside a table cell (trial 2026-12-05: « Inst/alla/tion/s », « décemb/re 2029 »)", async () => {
+    const sample = draft();
+    const header = "| Jalon | Échéance | Exposition pondérée visée | Part extra-européenne des installations |";
+    const rows = [
+      "| Fin des remplacements accompagnés | décembre 2029 | 45 % | 52 % |",
+      "| Contexte local (Microsoft 365 Apps for enterprise, Dell Command Update) : renouvellement du marché | juin 2027 | — | — |",
+    ];
+    sample.versions[0]!.sections[0]!.text += `\n\n${header}\n| --- | --- | --- | --- |\n${rows.join("\n")}`;
+    const file = await exportDraft(sample, "pdf");
+    const output = path.join(dir, `table-${file.filename}`);
+    await writeFile(output, file.bytes);
+    const text = (await run("pdftotext", ["-raw", output, "-"])).stdout;
+    for (const word of ["Échéance", "décembre", "installations", "accompagnés", "renouvellement"])
+      expect(text, word).toMatch(new RegExp(`(^|\\s)${word}(\\s|$)`, "m"));
+  });
 });

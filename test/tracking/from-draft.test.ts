@@ -239,3 +239,22 @@ describe("adopting a saved roadmap draft", () => {
     await api(`/plans/${plan.id}`, { method: "DELETE" });
   });
 });
+
+describe("an audit plan from the same saved analysis (trial 2026-12-05: the DSI retyped what the map knew)", () => {
+  it("starts from the map's counts, names it, and lists its business software in the scope", async () => {
+    const events = await readSse(
+      await postJson(`${server.url}/api/drafts`, {
+        type: "audit-plan",
+        inputs: { collectivite, analysisId: analysis.id, businessSoftware: ["Logiciel d'état civil"] },
+      }),
+    );
+    const done = events.at(-1)!;
+    expect(done.event, JSON.stringify(done.data)).toBe("done");
+    const draft = await (await api(`/drafts/${done.data.id}`)).json();
+    const sections = draft.versions.at(-1).sections;
+    const context = sections.find((s: any) => s.key === "context").text.replace(/\s/g, " ");
+    expect(context).toContain("Une première cartographie (« plouzevet.csv ») recense 192 installations de 4 logiciels");
+    const scope = sections.find((s: any) => s.key === "scope").text;
+    expect(scope).toContain("Logiciels déjà connus : Logiciel d'état civil, e.magnus");
+  });
+});
