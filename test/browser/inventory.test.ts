@@ -219,7 +219,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(requested.every((u) => u.startsWith(server.url))).toBe(true);
     expect(consoleErrors).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 
   it("draws the charts without animation when reduced motion is asked, and shows their tables when Chart.js fails", async () => {
     const animation = (page: Page) =>
@@ -275,7 +275,9 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await country.fill("ZZ");
     await item.getByRole("button", { name: "Enregistrer le classement" }).click();
     const fieldError = item.locator(".field-error");
-    await expect.poll(() => fieldError.innerText()).toContain("Code pays inconnu : saisissez les deux lettres du pays");
+    await expect
+      .poll(() => fieldError.innerText(), SLOW)
+      .toContain("Code pays inconnu : saisissez les deux lettres du pays");
     expect(await country.getAttribute("aria-invalid")).toBe("true");
     expect(await country.getAttribute("aria-describedby")).toContain(await fieldError.getAttribute("id"));
     expect(await country.evaluate((n) => n === document.activeElement)).toBe(true);
@@ -283,7 +285,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     // The server's own check (the page's turned off): its message under the same field, without the field's path.
     await country.evaluate((n) => n.removeAttribute("data-check"));
     await item.getByRole("button", { name: "Enregistrer le classement" }).click();
-    await expect.poll(() => fieldError.innerText()).toContain("Code pays ISO 3166-1 alpha-2 attendu");
+    await expect.poll(() => fieldError.innerText(), SLOW).toContain("Code pays ISO 3166-1 alpha-2 attendu");
     expect(await fieldError.innerText()).not.toContain("vendorCountry");
     expect(puts).toHaveLength(1);
     expect(await country.getAttribute("aria-invalid")).toBe("true");
@@ -315,16 +317,16 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     // Analysing the same files again applies the classification.
     const firstUrl = page.url();
     await page.getByRole("button", { name: "Relancer l'analyse" }).click();
-    await expect.poll(() => page.url()).not.toBe(firstUrl);
+    await expect.poll(() => page.url(), SLOW).not.toBe(firstUrl);
     const cells = row(page, "#inv-items", "Logiciel Cimetières Plus").locator("td");
-    await expect.poll(() => cells.nth(4).innerText()).toBe("Logiciels métiers");
+    await expect.poll(() => cells.nth(4).innerText(), SLOW).toBe("Logiciels métiers");
     expect(await cells.nth(2).innerText()).toBe("Éditions Locales (France)");
     expect(await cells.nth(3).innerText()).toBe("Non");
     expect(await page.locator(".unknown-item").allInnerTexts()).not.toContainEqual(
       expect.stringContaining("Cimetières"),
     );
     await page.close();
-  });
+  }, 90_000);
 
   it("shows the server's French error for a file that is not an inventory, and for one too large", async () => {
     const { page } = await openPage(context, server.url, "#inventaire");
@@ -332,7 +334,9 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await upload(page, { name: "logo.png", mimeType: "image/png", buffer: png });
     // Under the file field, tied to it.
     const alert = page.locator("#inv-form .field-error");
-    await expect.poll(() => alert.innerText()).toContain("Le fichier « logo.png » n'est pas un inventaire reconnu");
+    await expect
+      .poll(() => alert.innerText(), SLOW)
+      .toContain("Le fichier « logo.png » n'est pas un inventaire reconnu");
     expect(await page.getByLabel("Fichiers d'inventaire").getAttribute("aria-describedby")).toBe(
       `${await alert.getAttribute("id")} inv-files-hint inv-files-rules`,
     );
@@ -381,7 +385,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await page.locator("#inventaire").waitFor({ state: "visible" });
     expect(await page.locator("#inv-categories").isVisible()).toBe(true);
     await page.goBack(); // before the upload: no map
-    await expect.poll(() => page.locator("#inv-result").innerHTML()).toBe("");
+    await expect.poll(() => page.locator("#inv-result").innerHTML(), SLOW).toBe("");
 
     // The list reopens it.
     await page.locator("#inv-saved a").first().click();
