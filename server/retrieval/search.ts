@@ -8,7 +8,7 @@ import type { Source } from "../corpus/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
 import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
 import { creditedSource, passageCredit } from "./attribution.ts";
-import { weighBody } from "./body-weight.ts";
+import { passageStems, weighBody } from "./body-weight.ts";
 import { weighCatalog } from "./catalog-weight.ts";
 import { asksForList } from "./enumeration.ts";
 import { expandQuery } from "./french.ts";
@@ -31,6 +31,13 @@ export interface SearchResult {
 export interface Retriever {
   mode(status?: ModelStatus): Promise<SearchMode>;
   search(query: string, k: number, filter?: SearchFilter): Promise<{ mode: SearchMode; results: SearchResult[] }>;
+  /**
+   * Prepares the searches that follow: the passages read into the store's cache (when the corpus fits in it), each
+   * one's source reference and stems computed, a few milliseconds at a time so requests are served in between.
+   */
+  warm(): Promise<void>;
+  /** From now on, the first search also starts `warm()` in the background (the server asks for it; the CLI does not). */
+  warmOnFirstSearch(): void;
 }
 
 /** Constant of reciprocal-rank fusion (Cormack et al., 2009). */
@@ -101,9 +108,28 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     return vectors.isComplete() ? "hybrid" : "fulltext";
   }
 
+  async function warm() {
+    let slice = performance.now();
+    for (const chunk of await store.warmPassages()) {
+      sourceOf(chunk);
+      passageStems(chunk);
+      if (performance.now() - slice > 5) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+    }
+  }
+  let warmWanted = false;
+  let warming: Promise<void> | null = null;
+
   return {
     mode,
+    warm,
+    warmOnFirstSearch() {
+      warmWanted = true;
+    },
     async search(query, k, filter) {
+      if (warmWanted && !warming) warming = warm().catch(() => {});
       const folded = fold(expandQuery(query))
         .replace(/[^\p{L}\p{N}]+/gu, " ")
         .trim();

@@ -346,6 +346,17 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       });
     },
 
+    async warmPassages() {
+      if (!textReady || (await chunks.countRows()) > PASSAGE_CACHE_SIZE) return [];
+      const started = generation;
+      const all = (await chunks.query().select(PASSAGE_COLUMNS).toArray()).map(toStored);
+      // A write since the read began: its passages may be stale, none is kept.
+      if (started !== generation) return [];
+      passages.clear();
+      for (const chunk of all) passages.set(chunk.id, chunk);
+      return all;
+    },
+
     async getChunks(ids) {
       if (ids.length === 0) return [];
       const found = await passagesOf(ids);
