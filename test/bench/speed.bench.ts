@@ -188,7 +188,12 @@ const s = http.createServer((q, r) => { r.setHeader("content-type", "application
 s.listen(0, "127.0.0.1", () => console.log("http://127.0.0.1:" + s.address().port));`;
 
 /** A corpus of about `passages` passages: the real corpus plus documents made of its own sentences, reshuffled. */
-async function syntheticCorpus(dir: string, passages: number, sentences: string[], titles: string[]): Promise<void> {
+export async function syntheticCorpus(
+  dir: string,
+  passages: number,
+  sentences: string[],
+  titles: string[],
+): Promise<void> {
   await cp(path.resolve("corpus"), dir, { recursive: true });
   const out = path.join(dir, "guidance", "synthetique");
   await mkdir(out, { recursive: true });
