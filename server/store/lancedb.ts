@@ -198,22 +198,31 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
 
   /**
    * True while rows may have been replaced or deleted since the table was last compacted (their old copies still
-   * take disk and are read around). Large appends alone, as in a first ingest, leave fragments that search as fast
-   * as one: rewriting them would cost a tenth of the ingest for nothing.
+   * take disk and are read around).
    */
   let rewritten = true;
+  /**
+   * Whether a commit compacts the table and prunes its old versions. LanceDB's `optimize()` does both at once (its
+   * Node API has no pruning alone), so it is skipped when there is nothing to prune: large appends to a table that
+   * had no index yet, as in a first ingest, leave fragments that search as fast as one, and rewriting them cost a
+   * tenth of that ingest. Replaced or deleted rows, a replaced index, or many small fragments are compacted.
+   */
   async function needsCompaction(): Promise<boolean> {
-    if (rewritten) return true;
+    if (rewritten || (await chunks.listIndices()).length > 0) return true;
     const { numFragments, lengths } = (await chunks.stats()).fragmentStats;
     return numFragments > 1 && lengths.mean < SMALL_FRAGMENT_ROWS;
   }
 
-  /** Compacts the passage table when needed, builds its indexes once over all rows, prunes old versions, records the version. */
+  /**
+   * Compacts the passage table when needed, builds its indexes once over all rows, prunes old versions (with the
+   * compaction), records the version.
+   */
   async function buildIndexes() {
     textReady = false;
     const rows = await chunks.countRows();
     if (rows > 0) {
-      if (await needsCompaction()) await chunks.optimize({ cleanupOlderThan: new Date(), deleteUnverified: true });
+      const compact = await needsCompaction();
+      if (compact) await chunks.optimize({ cleanupOlderThan: new Date(), deleteUnverified: true });
       rewritten = false;
       for (const column of TEXT_COLUMNS) {
         await chunks.createIndex(column, {
@@ -229,7 +238,8 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       }
       await pausePoint("after-text-index");
       await chunks.createIndex("id", { config: lancedb.Index.btree(), replace: true });
-      await cleanup(chunks);
+      // The indexes' old versions; after appends only there are none (and this would compact the table again).
+      if (compact) await cleanup(chunks);
     }
     await writeState({ chunksVersion: await chunks.version() });
     textReady = rows > 0;

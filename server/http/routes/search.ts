@@ -26,7 +26,7 @@ interface EncodedResult {
 }
 
 /** Results whose encoded parts are remembered (a few KB each, mostly the document's sources). */
-const ENCODED_RESULTS = 5_000;
+const ENCODED_RESULTS = 2_000;
 
 /**
  * The JSON body of a search, byte for byte what `JSON.stringify({ query, mode, results })` gives, built from the
