@@ -31,6 +31,10 @@ export interface SearchResult {
 export interface Retriever {
   mode(status?: ModelStatus): Promise<SearchMode>;
   search(query: string, k: number, filter?: SearchFilter): Promise<{ mode: SearchMode; results: SearchResult[] }>;
+}
+
+/** The retriever the engine holds: it can also prepare the searches of a long-running server. */
+export interface WarmRetriever extends Retriever {
   /**
    * Prepares the searches that follow: the passages read into the store's cache (when the corpus fits in it), each
    * one's source reference and stems computed, a few milliseconds at a time so requests are served in between.
@@ -87,7 +91,7 @@ export function reciprocalRankFusion(lists: ScoredId[][], k: number): ScoredId[]
 /** Passages whose source reference is remembered, at most (a passage's text is fixed by its id and document hash). */
 const SOURCE_CACHE_SIZE = 20_000;
 
-export function createRetriever(store: ChunkStore, models: ModelProvider, vectors: VectorSync): Retriever {
+export function createRetriever(store: ChunkStore, models: ModelProvider, vectors: VectorSync): WarmRetriever {
   // Reading a passage's references costs more than the rest of the search: each passage is read once, then remembered.
   const sourceRefs = new Map<string, Source | null>();
   const sourceOf = (c: StoredChunk): Source | null => {
