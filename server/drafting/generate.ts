@@ -73,7 +73,12 @@ export async function retrievePassages(
   // The retriever already keeps at most two passages of one document.
   const { results } = await retriever.search(query, 16, section.kinds ? { kinds: section.kinds } : undefined);
   const terms = keywords(query);
-  let kept = results.filter((r) => coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= MIN_COVERAGE);
+  const scope = section.catalogScope ? new Set((vars.catalog_scope ?? "").split(" ")) : null;
+  let kept = results.filter(
+    (r) =>
+      coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= MIN_COVERAGE &&
+      (!scope || !r.document.id.startsWith("catalog/") || scope.has(r.document.id.slice("catalog/".length))),
+  );
   // Stable ranks: peers before others, then passages with figures before those without (when the section asks).
   const rank = (r: SearchResult) =>
     (section.peersFirst && !isAboutCollectivites(r) ? 2 : 0) +

@@ -54,4 +54,33 @@ describe("passages for a budget section", () => {
     const plain = await retrievePassages(section({ peersFirst: false }), {}, retriever);
     expect(plain.passages.map((r) => r.id)).toEqual(["coree", "echirolles", "guide"]);
   });
+
+  it("cites only the catalog records of the collectivité's products and their alternatives when the section says so", async () => {
+    const catalog = (id: string, title: string) => ({
+      ...result(id, title, "Alternative logiciel libre européen pour la visioconférence : Visio, Jitsi."),
+      document: { id: `catalog/${id}`, title, kind: "catalog", date: "2026", url: null },
+    });
+    const own: Retriever = {
+      mode: async () => "fulltext",
+      search: async () => ({
+        mode: "fulltext",
+        results: [
+          catalog("product/google-meet", "Produit : Google Meet"),
+          catalog("product/zoom", "Produit : Zoom"),
+          catalog("alternative/visio", "Alternative : Visio"),
+        ],
+      }),
+    };
+    const alternatives = {
+      ...section({ catalogScope: true }),
+      query: "Visio alternative logiciel libre européen",
+      maxPassages: 3,
+    };
+    const { passages } = await retrievePassages(
+      alternatives as SectionStructure,
+      { catalog_scope: "product/zoom alternative/visio" },
+      own,
+    );
+    expect(passages.map((r) => r.id)).toEqual(["product/zoom", "alternative/visio"]);
+  });
 });

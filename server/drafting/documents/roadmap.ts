@@ -214,6 +214,19 @@ export function roadmapContext(
   );
   if (plan.lines.length > MAX_LISTED)
     vars.alternatives_table += `\n\n${sentence(texts(structure, "more", { count: formatInt(plan.lines.length - MAX_LISTED) }))}`;
+  // The catalog records this roadmap may cite: its products and their alternatives (`catalogScope` sections).
+  vars.catalog_scope = [
+    ...new Set(
+      analysis.items.flatMap((i) => [
+        ...(typeof i.product === "object" && i.product
+          ? [`product/${i.product.id}`]
+          : typeof i.product === "string"
+            ? [`product/${i.product}`]
+            : []),
+        ...(i.alternatives ?? []).map((a) => `alternative/${a.id}`),
+      ]),
+    ),
+  ].join(" ");
   vars.alternative_names = [...new Set(plan.lines.flatMap((l) => (l.item.alternatives ?? []).map((a) => a.name)))]
     .slice(0, 6)
     .join(" ");
