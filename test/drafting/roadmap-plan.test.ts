@@ -282,9 +282,31 @@ describe("a swap to open source under US jurisdiction (Edge, Chrome → Firefox 
         "logiciel libre, mais toujours sous juridiction extra-européenne (États-Unis) : gain limité",
       );
     }
+    // No European browser in this analysis's alternatives: none is named.
+    expect(detail).not.toContain("alternative européenne au catalogue");
     const required = vars.target_requirements!.split("\n").filter((l) => /Edge|Chrome/.test(l));
     expect(required.length).toBeGreaterThan(0);
     for (const line of required)
       expect(line).toMatch(/Firefox ESR : .*— logiciel libre, .*\(États-Unis\) : gain limité$/);
+  });
+
+  it("names the European alternative the catalog also lists, of a lesser fit, as the way out", async () => {
+    const analysis: InventoryAnalysis = {
+      id: "v",
+      items: [
+        item("Microsoft Edge", 60, {
+          product: "microsoft-edge",
+          alternatives: [alt("Firefox ESR", "drop-in", "US"), alt("Vivaldi", "partial", "NO", false)],
+        }),
+      ],
+    };
+    const plan = planRoadmap(analysis, { now: "2026-12-04" });
+    expect(plan.lines[0]).toMatchObject({ limited: true, phase: "guided", alternative: { name: "Firefox ESR" } });
+    const inputs = parseInputs("roadmap", { collectivite: { name: "Kerbihan" }, analysis });
+    const vars = (await buildContext("roadmap", inputs, analysis, loadStructure("roadmap"), "2026-12-04T10:00:00Z"))
+      .vars;
+    expect(vars.phases_detail).toMatch(
+      /gain limité, 30\spoints d'exposition pondérée en moins ; ce n'est pas une sortie de la dépendance \(alternative européenne au catalogue : Vivaldi, remplacement partiel\)\./,
+    );
   });
 });

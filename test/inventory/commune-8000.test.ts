@@ -195,5 +195,14 @@ describe("an alternative published from outside Europe is marked as such", () =>
       expect(firefox!.extraEuropean, item.name).toBe(true);
     }
     expect(r.summary.quickWins.map((w) => w.name)).toEqual([]);
+    // And a European one, of a lesser fit: Vivaldi (Norway), proprietary, on the Chromium engine.
+    for (const item of r.items)
+      expect(item.alternatives, item.name).toContainEqual({
+        id: "vivaldi-browser",
+        name: "Vivaldi",
+        fit: "partial",
+        country: "NO",
+        openSource: false,
+      });
   });
 });

@@ -3,6 +3,7 @@
 import { categoryWord, countryName } from "../../core/labels.ts";
 import { formatInt, formatPercent, frenchDate } from "../../core/text.ts";
 import { message } from "../../i18n/messages.ts";
+import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts";
 import { addMonths } from "../calendar.ts";
 import type { RoadmapInputs } from "../inputs.ts";
 import { phaseEnds } from "../roadmap-calendar.ts";
@@ -44,10 +45,15 @@ export function roadmapStart(startDate: string | undefined, now: string): string
  * open source or not, still under that country's law, a limited gain, never a way out.
  */
 function limitedText(structure: DocumentStructure, l: RoadmapLine, where: "phase" | "target" = "phase"): string {
-  return texts(structure, `${where}.${l.alternative?.openSource ? "limitedOpen" : "limited"}`, {
+  const said = texts(structure, `${where}.${l.alternative?.openSource ? "limitedOpen" : "limited"}`, {
     country: countryName(l.alternative?.country ?? null),
     points: formatPoints(l.points),
   });
+  // A European alternative the catalog also lists (Vivaldi for Edge), even of a lesser fit: named as the way out.
+  const european = bestAlternative((l.item.alternatives ?? []).filter((a) => alternativeExposure(a) === 0));
+  return european && where === "phase"
+    ? `${said} ${texts(structure, "phase.europeanOption", { alternative: european.name, fit: fitLabel(european.fit) })}`
+    : said;
 }
 
 /** A line of a phase: name, installations, role, law; alternative and the points it removes; a local deadline. */
