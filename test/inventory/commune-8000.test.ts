@@ -14,6 +14,7 @@ import { softwareCategoryHint } from "../../server/inventory/category-hints.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 import type { AnalysisResult, InventoryItem, InventoryRow } from "../../server/inventory/types.ts";
+import { inventoryRow } from "./fixtures.ts";
 
 let index: MatchIndex;
 beforeAll(async () => {
@@ -28,15 +29,7 @@ const byName = (r: AnalysisResult, name: string): InventoryItem => {
   if (!found) throw new Error(`${name} absent de la cartographie`);
   return found;
 };
-const row = (name: string, publisher: string | null, installations = 1): InventoryRow => ({
-  name,
-  publisher,
-  versions: [],
-  installations,
-  kind: "software",
-  hint: null,
-  file: "t",
-});
+const row = inventoryRow;
 
 /** A GLPI 10 « Logiciels » list with the « Catégorie » column a DSI adds: BOM, every cell quoted, trailing « ; ». */
 const GLPI10 = [
