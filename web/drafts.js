@@ -3,6 +3,7 @@
 // shown with its notes, its figures to check and links to its ODT, DOCX, PDF and Markdown exports. Saved drafts
 // are listed (GET /api/drafts) to reopen them.
 
+import { renderSection as renderModelSection } from "./document.js";
 import { clearErrors, errorSummary, prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
 import {
   $,
@@ -604,7 +605,9 @@ async function open(id, { focus = true, notices = [], remember = false } = {}) {
   }
 }
 
-function renderDraft(draft, notices, { version: shownVersion = draft.versions.length } = {}) {
+/** A draft as the server sends it, with `model`, the document model of the version to show (`model.version`). */
+function renderDraft(draft, notices) {
+  const shownVersion = draft.model.version;
   const latest = shownVersion === draft.versions.length;
   const version = draft.versions[shownVersion - 1];
   const sections = version.sections;
@@ -634,7 +637,7 @@ function renderDraft(draft, notices, { version: shownVersion = draft.versions.le
           { class: "notice", id: "draft-old-version" },
           t("draft.version.readOnly", { version: shownVersion, count: draft.versions.length }),
         ),
-    factsAsOf(sections),
+    draft.model.asOf ? el("p", { class: "source-meta" }, draft.model.asOf) : null,
     notices.map((n) => el("p", { class: "notice" }, n)),
     toComplete
       ? el("p", { class: "notice draft-banner" }, t("draft.toComplete", { count: toComplete, total: sections.length }))
@@ -656,7 +659,7 @@ function renderDraft(draft, notices, { version: shownVersion = draft.versions.le
     el(
       "div",
       { class: "draft-body" },
-      sections.map((s) => renderSection(draft, s, { editable: latest })),
+      sections.map((s, i) => renderSection(draft, s, draft.model.sections[i], { editable: latest })),
     ),
   );
   $("draft-output").replaceChildren(card);
@@ -681,9 +684,13 @@ function versionChooser(draft, shown, titles) {
       )
       .reverse(),
   );
-  select.addEventListener("change", () => {
-    renderDraft(draft, [], { version: Number(select.value) });
-    $("draft-version")?.focus();
+  select.addEventListener("change", async () => {
+    try {
+      renderDraft(await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}?version=${select.value}`), []);
+      $("draft-version")?.focus();
+    } catch (err) {
+      $("draft-output").append(errorBox(err.message));
+    }
   });
   return el(
     "div",
@@ -693,45 +700,13 @@ function versionChooser(draft, shown, titles) {
   );
 }
 
-/** « Faits cités à jour : 10 avril 2026 »: the most recent date of the corpus pages the draft cites. */
-function factsAsOf(sections) {
-  const latest = sections
-    .flatMap((s) => s.citations.map((c) => c.date))
-    .filter((d) => /^\d{4}/.test(d ?? ""))
-    .sort()
-    .at(-1);
-  if (!latest) return null;
-  const date = /^\d{4}-\d{2}-\d{2}/.test(latest)
-    ? formatDate(latest)
-    : /^\d{4}-\d{2}$/.test(latest)
-      ? new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric" }).format(new Date(`${latest}-15T12:00:00`))
-      : latest;
-  return el("p", { class: "source-meta" }, t("draft.factsAsOf", { date }));
-}
-
-function renderSection(draft, s, { editable = true } = {}) {
-  const noteId = (n) => `note-${draft.id}-${s.key}-${n}`;
-  const known = new Set(s.citations.map((c) => c.n));
+/** A section: its heading and buttons, its text and notes from the document model, its figures and sentences to check. */
+function renderSection(draft, s, model, { editable = true } = {}) {
   const flagged = (s.verification?.sentences ?? []).filter(
     (x) => x.status === "unsupported" || x.status === "invalid-citation",
   );
-  // `[0]` (never a citation) marks the end of a sentence the verification could not support.
-  const cite = (n, raw) =>
-    n === 0 && flagged.length
-      ? el("span", { class: "flag-label" }, `[${t("verify.unverified")}]`)
-      : known.has(n)
-        ? el("a", { class: "cite", href: `#${noteId(n)}`, "aria-label": t("web.citeLabel", { n }) }, `[${n}]`)
-        : el(
-            "span",
-            { class: "cite-invalid" },
-            `[${n}]`,
-            el("span", { class: "flag-label" }, ` ${t("verify.invalidCitation")}`),
-          );
-  let text = s.text;
-  for (const end of [...new Set(flagged.map((x) => x.end))].sort((a, b) => b - a))
-    text = `${text.slice(0, end)} [0]${text.slice(end)}`;
   const headingId = `sec-${draft.id}-${s.key}`.replace(/[^\w-]/g, "-");
-  const body = el("div", { class: "draft-text" }, renderMarkdown(text, { cite, headingLevel: 4 }));
+  const { text: body, notes } = renderModelSection(model, (n) => `note-${draft.id}-${n}`.replace(/[^\w-]/g, "-"));
   const edit = editable
     ? el(
         "button",
@@ -769,13 +744,7 @@ function renderSection(draft, s, { editable = true } = {}) {
           ),
         )
       : null,
-    s.citations.length
-      ? el(
-          "ol",
-          { class: "notes", "aria-label": t("draft.notes") },
-          s.citations.map((c) => el("li", { id: noteId(c.n), value: c.n }, ...noteContent(c))),
-        )
-      : null,
+    notes,
   );
 }
 
@@ -892,34 +861,6 @@ function openEditor(draft, s, { body, edit, headingId }, typed = null) {
   body.replaceWith(form);
   edit.hidden = true;
   area.focus();
-}
-
-/** Said to screen readers after a link that opens a new tab (RGAA 13.2). */
-const newTab = () => el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`);
-
-/** A note: the corpus page, then each source the cited sentence names with its date and link (or « analyse de Cap Libre »). */
-function noteContent(c) {
-  if (!c.sources) {
-    return [
-      c.url ? el("a", { href: c.url, rel: "noreferrer noopener", target: "_blank" }, c.title, newTab()) : c.title,
-      el(
-        "span",
-        { class: "source-meta" },
-        [c.section, c.source, c.date]
-          .filter(Boolean)
-          .map((x) => ` — ${x}`)
-          .join(""),
-      ),
-    ];
-  }
-  const page = el("span", {}, [c.title, c.section, c.date].filter(Boolean).join(" — "));
-  if (c.sources.length === 0) return [page, el("span", { class: "source-meta" }, ` — ${t("draft.ownAnalysis")}`)];
-  const sources = c.sources.flatMap((s, i) => [
-    i ? " ; " : ` — ${t(c.page ? "draft.pageSourcesLabel" : "draft.sourceLabel")} `,
-    s.url ? el("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, s.title, newTab()) : s.title,
-    s.date ? `, ${s.date}` : "",
-  ]);
-  return [page, el("span", { class: "source-meta" }, ...sources)];
 }
 
 function downloads(id, version = null) {

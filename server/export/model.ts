@@ -446,10 +446,12 @@ export function documentJson(draft: Draft, version = draft.versions.length): Doc
     asOf: doc.asOf,
     sections: doc.sections.map((s) => {
       const blocks = s.blocks.map(blockJson);
-      const notes = blocks
-        .flatMap(callsOf)
-        .flatMap((i) => (i.kind === "note" && !listed.has(i.n) ? [i.n] : []))
-        .map((n) => (listed.add(n), byNumber.get(n)!));
+      const notes: Note[] = [];
+      for (const i of blocks.flatMap(callsOf))
+        if (i.kind === "note" && !listed.has(i.n)) {
+          listed.add(i.n);
+          notes.push(byNumber.get(i.n)!);
+        }
       return { ...s, blocks, notes };
     }),
   };
