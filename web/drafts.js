@@ -18,6 +18,7 @@ import {
   jsonBody,
   markCurrent,
   readSSE,
+  reference,
   rememberLocation,
   setNavTarget,
   showSavedList,
@@ -27,57 +28,58 @@ import { renderMarkdown } from "./markdown.js";
 
 const TYPES = ["letter", "audit-plan", "roadmap", "briefing"];
 const FORMATS = ["odt", "docx", "pdf", "md"];
-const LETTER_REQUESTS = ["study", "target", "public-information"];
-const MONTH = {
-  kind: "text",
-  pattern: "\\d{4}-\\d{2}(-\\d{2})?",
-  placeholder: "draft.placeholder.month",
-  patternMessage: "form.error.month",
-};
-/** The server's free texts are trimmed and at least two characters long (server/drafting/inputs.ts). */
-const MIN_TEXT = 2;
+/** A month or a day typed as text (AAAA-MM or AAAA-MM-JJ); the pattern itself is the server's. */
+const MONTH = { kind: "month", placeholder: "draft.placeholder.month", patternMessage: "form.error.month" };
 
+/**
+ * What the form shows of each document type: which fields, in which fieldset, and how they are presented. What
+ * they accept (required, lengths, minimums, choices, formats) is not written here: it is read from the input
+ * schemas the server validates with (GET /api/reference, `reference.inputs`), so it cannot drift from them.
+ * `kind` is only presentation: a `textarea`, a `date` picker, a `month` typed as text, an `analysis` chosen among
+ * the saved ones, the letter's `requests`; numbers, choices and lists (one per line) follow their schema.
+ * @type {{ path: string, kind?: string, autocomplete?: string, placeholder?: string, patternMessage?: string }[]}
+ */
 const COLLECTIVITE = [
-  { path: "collectivite.name", required: true, maxlength: 200 },
-  { path: "collectivite.kind", maxlength: 100 },
-  { path: "collectivite.population", kind: "number", min: 1 },
-  { path: "collectivite.region", maxlength: 100 },
-  { path: "collectivite.department", maxlength: 100 },
-  { path: "collectivite.agents", kind: "number", min: 1 },
-  { path: "collectivite.workstations", kind: "number", min: 1 },
+  { path: "collectivite.name" },
+  { path: "collectivite.kind" },
+  { path: "collectivite.population" },
+  { path: "collectivite.region" },
+  { path: "collectivite.department" },
+  { path: "collectivite.agents" },
+  { path: "collectivite.workstations" },
 ];
 
-/** The fields of each type, by fieldset, as server/drafting/inputs.ts validates them. */
+/** @type {Record<string, { legend: string, fields: typeof COLLECTIVITE }[]>} */
 const FIELDS = {
   letter: [
     {
       legend: "sender",
       fields: [
-        { path: "sender.name", required: true, maxlength: 200, autocomplete: "organization" },
-        { path: "sender.description", maxlength: 500 },
-        { path: "sender.signatory", maxlength: 200, autocomplete: "name" },
-        { path: "sender.address", maxlength: 300, autocomplete: "street-address" },
-        { path: "sender.contact", maxlength: 200 },
+        { path: "sender.name", autocomplete: "organization" },
+        { path: "sender.description" },
+        { path: "sender.signatory", autocomplete: "name" },
+        { path: "sender.address", autocomplete: "street-address" },
+        { path: "sender.contact" },
         { path: "sender.url", kind: "url", autocomplete: "url" },
       ],
     },
     {
       legend: "recipient",
       fields: [
-        { path: "recipient.civility", kind: "select", options: ["", "Madame", "Monsieur"] },
-        { path: "recipient.name", required: true, maxlength: 200 },
-        { path: "recipient.role", required: true, maxlength: 200 },
-        { path: "recipient.salutation", maxlength: 200 },
+        { path: "recipient.civility" },
+        { path: "recipient.name" },
+        { path: "recipient.role" },
+        { path: "recipient.salutation" },
       ],
     },
     {
       legend: "letter",
       fields: [
-        { path: "subject", maxlength: 200 },
-        { path: "tone", kind: "select", options: ["courtois", "formel", "ferme"] },
+        { path: "subject" },
+        { path: "tone" },
         { path: "requests", kind: "requests" },
-        { path: "context", kind: "textarea", maxlength: 4000 },
-        { path: "place", maxlength: 100 },
+        { path: "context", kind: "textarea" },
+        { path: "place" },
         { path: "date", kind: "date" },
       ],
     },
@@ -86,15 +88,15 @@ const FIELDS = {
     {
       legend: "audit",
       fields: [
-        { path: "services", kind: "lines" },
-        { path: "businessSoftware", kind: "lines" },
+        { path: "services" },
+        { path: "businessSoftware" },
         { path: "startDate", ...MONTH },
-        { path: "durationMonths", kind: "number", min: 1, max: 36 },
-        { path: "sponsor", maxlength: 200 },
-        { path: "lead", maxlength: 200 },
-        { path: "team", kind: "lines" },
-        { path: "context", kind: "textarea", maxlength: 4000 },
-        { path: "author", maxlength: 200 },
+        { path: "durationMonths" },
+        { path: "sponsor" },
+        { path: "lead" },
+        { path: "team" },
+        { path: "context", kind: "textarea" },
+        { path: "author" },
       ],
     },
   ],
@@ -102,12 +104,12 @@ const FIELDS = {
     {
       legend: "roadmap",
       fields: [
-        { path: "analysisId", kind: "analysis", required: true },
-        { path: "targetShare", kind: "number", min: 0, max: 100 },
+        { path: "analysisId", kind: "analysis" },
+        { path: "targetShare" },
         { path: "targetDate", ...MONTH },
         { path: "startDate", ...MONTH },
-        { path: "context", kind: "textarea", maxlength: 4000 },
-        { path: "author", maxlength: 200 },
+        { path: "context", kind: "textarea" },
+        { path: "author" },
       ],
     },
   ],
@@ -115,16 +117,70 @@ const FIELDS = {
     {
       legend: "briefing",
       fields: [
-        { path: "question", kind: "textarea", maxlength: 1000 },
+        { path: "question", kind: "textarea" },
         { path: "analysisId", kind: "analysis" },
-        { path: "recipient.name", maxlength: 200 },
-        { path: "recipient.role", maxlength: 200 },
-        { path: "author", maxlength: 200 },
+        { path: "recipient.name" },
+        { path: "recipient.role" },
+        { path: "author" },
         { path: "date", kind: "date" },
       ],
     },
   ],
 };
+
+/**
+ * The JSON Schema of a field (`recipient.name`) in the inputs of `type`, and whether it must be given: every
+ * key on its path is required — or, at the top, it is the only alternative of an « one of these » rule
+ * (`anyOf` of `required`) the form offers (a roadmap's analysis: `analysisId`, the inline `analysis` not being a
+ * field of the form).
+ * @param {string} type
+ * @param {string} path
+ * @returns {{ schema: any, required: boolean }}
+ */
+function fieldSchema(type, path) {
+  const root = /** @type {any} */ (reference.inputs)[type];
+  const offered = new Set(
+    [...COLLECTIVITE, ...(FIELDS[type] ?? []).flatMap((g) => g.fields)].map((f) => f.path.split(".")[0]),
+  );
+  let node = root;
+  let required = true;
+  for (const key of path.split(".")) {
+    const schema = node?.properties?.[key];
+    if (!schema) return { schema: {}, required: false };
+    const alternatives = (node.anyOf ?? [])
+      .map((a) => a.required ?? [])
+      .filter((keys) => keys.every((k) => offered.has(k)));
+    required &&=
+      (node.required ?? []).includes(key) ||
+      (node === root && alternatives.length === 1 && alternatives[0].includes(key));
+    node = schema;
+  }
+  return { schema: node, required };
+}
+
+/** The largest number worth saying in a form (zod's integers are bounded by the largest safe one). */
+const bounded = (n) => (typeof n === "number" && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : null);
+
+/** The smallest number a field accepts: `minimum`, or the next integer above an `exclusiveMinimum`. */
+const minimumOf = (schema) =>
+  schema.minimum ??
+  (schema.exclusiveMinimum !== undefined && schema.type === "integer" ? schema.exclusiveMinimum + 1 : null);
+
+/** A field's presentation: its own `kind`, else what its schema says (a number, a choice, lines, text). */
+function kindOf(spec, schema) {
+  if (spec.kind) return spec.kind;
+  if (schema.type === "integer" || schema.type === "number") return "number";
+  if (schema.enum) return "select";
+  if (schema.type === "array") return "lines";
+  return "text";
+}
+
+/** Limits of each line of a list field (`services`: one per line), as data the form's checks read. */
+const lineLimits = (schema) => ({
+  "data-max-lines": schema.maxItems ?? null,
+  "data-line-minlength": schema.items?.minLength > 1 ? schema.items.minLength : null,
+  "data-line-maxlength": schema.items?.maxLength ?? null,
+});
 
 let controller = null;
 let shownId = null;
@@ -174,68 +230,85 @@ export function show(id, { focus = true } = {}) {
 
 // ——— The form ———
 
-function control(type, scope, spec) {
+/**
+ * One field: its label, hint and control, with the limits of its schema (`schemaType` is the document type whose
+ * schema holds it; the collectivité's fields are the same for all).
+ */
+function control(type, scope, spec, schemaType = type) {
   const id = fieldId(scope, spec.path);
+  const { schema, required } = fieldSchema(schemaType, spec.path);
+  const kind = kindOf(spec, schema);
   const hint = label(type, spec.path, "hint");
   const hintId = hint ? `${id}-hint` : null;
   const common = {
     id,
     "data-path": spec.path,
-    "data-kind": spec.kind ?? "text",
-    required: spec.required ?? false,
+    "data-kind": kind,
+    required,
     "aria-describedby": hintId,
     autocomplete: spec.autocomplete ?? null,
   };
+  // Trimmed text shorter than the schema's minimum is refused by the form's checks (forms.js), not the browser.
+  const minText = schema.minLength > 1 ? schema.minLength : null;
   let input;
-  if (spec.kind === "textarea" || spec.kind === "lines")
+  if (kind === "textarea" || kind === "lines")
     input = el("textarea", {
       ...common,
-      rows: spec.kind === "lines" ? 3 : 4,
-      maxlength: spec.maxlength,
-      "data-minlength": spec.kind === "textarea" ? MIN_TEXT : null,
+      rows: kind === "lines" ? 3 : 4,
+      maxlength: schema.maxLength ?? null,
+      "data-minlength": minText,
+      ...(kind === "lines" ? lineLimits(schema) : {}),
     });
-  else if (spec.kind === "select")
+  else if (kind === "select") {
+    // A choice with a default, or required, has no empty option.
+    const options = [...(required || schema.default !== undefined ? [] : [""]), ...schema.enum];
     input = el(
       "select",
       common,
-      spec.options.map((o) =>
-        el("option", { value: o }, o ? t(`draft.option.${spec.path}.${o}`) : t("draft.option.none")),
+      options.map((o) =>
+        el(
+          "option",
+          { value: o, selected: o === schema.default },
+          o ? t(`draft.option.${spec.path}.${o}`) : t("draft.option.none"),
+        ),
       ),
     );
-  else if (spec.kind === "analysis")
+  } else if (kind === "analysis")
     input = el(
       "select",
       { ...common, class: "analysis-select" },
-      el("option", { value: "" }, t(spec.required ? "draft.analysis.choose" : "draft.analysis.none")),
+      el("option", { value: "" }, t(required ? "draft.analysis.choose" : "draft.analysis.none")),
     );
-  else if (spec.kind === "number")
+  else if (kind === "number") {
+    const integer = schema.type === "integer";
     input = el("input", {
       ...common,
       type: "number",
-      min: spec.min,
-      max: spec.max,
-      step: spec.path === "targetShare" ? "any" : "1",
-      inputmode: spec.path === "targetShare" ? "decimal" : "numeric",
+      min: bounded(minimumOf(schema)),
+      max: bounded(schema.maximum),
+      step: integer ? "1" : "any",
+      inputmode: integer ? "numeric" : "decimal",
     });
-  else if (spec.kind === "requests") return requestsControl(id, spec);
+  } else if (kind === "requests") return requestsControl(id, schema);
   else
     input = el("input", {
       ...common,
-      type: spec.kind === "url" ? "url" : spec.kind === "date" ? "date" : "text",
-      maxlength: spec.maxlength,
-      pattern: spec.pattern,
+      // A web address is checked by the browser as one; the server alone says it must be http(s).
+      type: kind === "url" ? "url" : kind === "date" ? "date" : "text",
+      maxlength: schema.maxLength ?? null,
+      pattern: kind === "month" ? schema.pattern : null,
       placeholder: spec.placeholder ? t(spec.placeholder) : null,
       "data-pattern-message": spec.patternMessage ?? null,
-      "data-minlength": !spec.kind || spec.kind === "text" ? (spec.pattern ? null : MIN_TEXT) : null,
+      "data-minlength": kind === "text" ? minText : null,
     });
   const text = label(type, spec.path) ?? spec.path;
   return el(
     "div",
-    { class: `field${spec.kind === "textarea" || spec.kind === "lines" ? " wide" : ""}` },
-    el("label", { for: id }, text, spec.required ? el("span", { class: "required" }, t("draft.required")) : null),
+    { class: `field${kind === "textarea" || kind === "lines" ? " wide" : ""}` },
+    el("label", { for: id }, text, required ? el("span", { class: "required" }, t("draft.required")) : null),
     input,
     hint ? el("p", { class: "hint", id: hintId }, hint) : null,
-    spec.kind === "analysis"
+    kind === "analysis"
       ? el(
           "p",
           { class: "hint analysis-empty", hidden: true },
@@ -247,12 +320,14 @@ function control(type, scope, spec) {
   );
 }
 
-function requestsControl(id, spec) {
+/** The letter's requests: its known ones (the schema's default, each checked) and any other, one per line. */
+function requestsControl(id, schema) {
+  const known = knownRequests();
   return el(
     "fieldset",
-    { class: "field wide requests", "data-path": spec.path, "data-kind": "requests" },
+    { class: "field wide requests", "data-path": "requests", "data-kind": "requests" },
     el("legend", {}, t("draft.field.requests")),
-    LETTER_REQUESTS.map((r) =>
+    known.map((r) =>
       el(
         "div",
         { class: "check" },
@@ -261,10 +336,18 @@ function requestsControl(id, spec) {
       ),
     ),
     el("label", { for: `${id}-other` }, t("draft.field.requests.other")),
-    el("textarea", { id: `${id}-other`, rows: 2, "aria-describedby": `${id}-other-hint` }),
+    el("textarea", {
+      id: `${id}-other`,
+      rows: 2,
+      "aria-describedby": `${id}-other-hint`,
+      ...lineLimits(schema),
+    }),
     el("p", { class: "hint", id: `${id}-other-hint` }, t("draft.hint.lines")),
   );
 }
+
+/** The letter's known requests: what the server writes when none is given (`requests` default). */
+const knownRequests = () => fieldSchema("letter", "requests").schema.default ?? [];
 
 function buildForm() {
   $("draft-types").replaceChildren(
@@ -293,7 +376,7 @@ function buildForm() {
     el(
       "div",
       { class: "grid" },
-      COLLECTIVITE.map((f) => control("common", "collectivite", f)),
+      COLLECTIVITE.map((f) => control("common", "collectivite", f, TYPES[0])),
     ),
   );
   const perType = TYPES.flatMap((type) =>
@@ -352,7 +435,7 @@ function collect() {
       if (kind === "requests") {
         const known = [...node.querySelectorAll('input[type="checkbox"]')].filter((c) => c.checked).map((c) => c.value);
         const other = lines(node.querySelector("textarea").value);
-        if (known.length < LETTER_REQUESTS.length || other.length) setPath(inputs, path, [...known, ...other]);
+        if (known.length < knownRequests().length || other.length) setPath(inputs, path, [...known, ...other]);
         continue;
       }
       const raw = node.value.trim();
@@ -790,8 +873,9 @@ function openEditor(draft, s, { body, edit, headingId }, typed = null) {
   const area = el("textarea", {
     id,
     rows: Math.min(20, Math.max(6, s.text.split("\n").length + 2)),
-    required: true,
-    maxlength: 30000,
+    // The edit's limits are the server's (GET /api/reference, `edit`).
+    required: (reference.edit.required ?? []).includes("text"),
+    maxlength: reference.edit.properties?.text?.maxLength ?? null,
     "aria-describedby": `${id}-hint`,
   });
   area.value = typed ?? s.text;
