@@ -1,3 +1,4 @@
+// @ts-check
 // « Rédiger un document »: a form per document type (courrier, plan d'audit, feuille de route, note), posted to
 // POST /api/drafts whose SSE stream is shown section by section; the saved draft (GET /api/drafts/:id) is then
 // shown with its notes, its figures to check and links to its ODT, DOCX, PDF and Markdown exports. Saved drafts
@@ -182,6 +183,8 @@ const lineLimits = (schema) => ({
   "data-line-maxlength": schema.items?.maxLength ?? null,
 });
 
+const submitButton = () => /** @type {HTMLButtonElement} */ ($("draft-submit"));
+
 let controller = null;
 let shownId = null;
 let pendingAnalysis = null;
@@ -207,8 +210,9 @@ export function init(options = {}) {
   });
   $("draft-stop").addEventListener("click", () => controller?.abort());
   document.addEventListener("caplibre:prefill-draft", (e) => {
-    selectType(e.detail.type);
-    pendingAnalysis = e.detail.analysisId ?? null;
+    const { detail } = /** @type {CustomEvent<{ type: string, analysisId?: string }>} */ (e);
+    selectType(detail.type);
+    pendingAnalysis = detail.analysisId ?? null;
   });
 }
 
@@ -398,10 +402,11 @@ function buildForm() {
 }
 
 function selectType(type) {
-  const radio = $(`dt-${type}`);
+  const radio = /** @type {HTMLInputElement | null} */ ($(`dt-${type}`));
   if (radio) radio.checked = true;
   // A disabled fieldset is neither validated nor read: only the chosen type's fields count.
   for (const fs of document.querySelectorAll("#draft-fields fieldset[data-type]")) {
+    if (!(fs instanceof HTMLFieldSetElement)) continue;
     const active = fs.dataset.type === type;
     fs.hidden = !active;
     fs.disabled = !active;
@@ -410,8 +415,19 @@ function selectType(type) {
   clearErrors($("draft-form"));
 }
 
-const currentType = () => document.querySelector('input[name="draft-type"]:checked')?.value ?? "letter";
-const activeScopes = () => [...document.querySelectorAll("#draft-fields fieldset.fields")].filter((fs) => !fs.disabled);
+const currentType = () =>
+  /** @type {HTMLInputElement | null} */ (document.querySelector('input[name="draft-type"]:checked'))?.value ??
+  "letter";
+/** The fieldsets of the chosen type (and the collectivité's). */
+const activeScopes = () =>
+  /** @type {HTMLFieldSetElement[]} */ ([...document.querySelectorAll("#draft-fields fieldset.fields")]).filter(
+    (fs) => !fs.disabled,
+  );
+/** The fields of a fieldset, each named by `data-path`. */
+const pathNodes = (scope) =>
+  /** @type {(HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | HTMLFieldSetElement)[]} */ ([
+    ...scope.querySelectorAll("[data-path]"),
+  ]);
 
 function setPath(target, path, value) {
   const keys = path.split(".");
@@ -430,10 +446,12 @@ const lines = (text) =>
 function collect() {
   const inputs = {};
   for (const scope of activeScopes()) {
-    for (const node of scope.querySelectorAll("[data-path]")) {
+    for (const node of pathNodes(scope)) {
       const { path, kind } = node.dataset;
-      if (kind === "requests") {
-        const known = [...node.querySelectorAll('input[type="checkbox"]')].filter((c) => c.checked).map((c) => c.value);
+      if (node instanceof HTMLFieldSetElement) {
+        const known = /** @type {HTMLInputElement[]} */ ([...node.querySelectorAll('input[type="checkbox"]')])
+          .filter((c) => c.checked)
+          .map((c) => c.value);
         const other = lines(node.querySelector("textarea").value);
         if (known.length < knownRequests().length || other.length) setPath(inputs, path, [...known, ...other]);
         continue;
@@ -452,7 +470,7 @@ function collect() {
 function controlOf(path) {
   const wanted = path.replace(/^inputs\./, "").replace(/\.\d+$/, "");
   for (const scope of activeScopes()) {
-    const node = [...scope.querySelectorAll("[data-path]")].find((n) => n.dataset.path === wanted);
+    const node = pathNodes(scope).find((n) => n.dataset.path === wanted);
     if (node) return node.matches("fieldset") ? node.querySelector("textarea") : node;
   }
   return null;
@@ -466,7 +484,9 @@ async function refreshAnalyses() {
     /* the select stays as it is; the server will say what is missing */
   }
   analyses.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  for (const select of document.querySelectorAll("select.analysis-select")) {
+  for (const select of /** @type {NodeListOf<HTMLSelectElement>} */ (
+    document.querySelectorAll("select.analysis-select")
+  )) {
     const keep = pendingAnalysis ?? select.value;
     const first = select.options[0];
     select.replaceChildren(
@@ -485,7 +505,7 @@ async function refreshAnalyses() {
       ),
     );
     if (analyses.some((a) => a.id === keep)) select.value = keep;
-    select.parentElement.querySelector(".analysis-empty").hidden = analyses.length > 0;
+    /** @type {HTMLElement} */ (select.parentElement.querySelector(".analysis-empty")).hidden = analyses.length > 0;
   }
   pendingAnalysis = null;
 }
@@ -514,7 +534,7 @@ function refreshSaved() {
 
 async function submit() {
   const type = currentType();
-  const form = $("draft-form");
+  const form = /** @type {HTMLFormElement} */ ($("draft-form"));
   $("draft-error").replaceChildren();
   if (!validate(form)) {
     $("draft-error").replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
@@ -524,7 +544,7 @@ async function submit() {
 
   controller = new AbortController();
   const buttonHadFocus = document.activeElement === $("draft-submit");
-  $("draft-submit").disabled = true;
+  submitButton().disabled = true;
   $("draft-stop").hidden = false;
   // « Rédiger » is disabled while the draft is written: the focus goes to « Arrêter », not to the page's body.
   if (buttonHadFocus) $("draft-stop").focus();
@@ -570,7 +590,7 @@ async function submit() {
   } finally {
     controller = null;
     const stopHadFocus = document.activeElement === $("draft-stop");
-    $("draft-submit").disabled = false;
+    submitButton().disabled = false;
     $("draft-stop").hidden = true;
     // Stopped or failed: the focus comes back to « Rédiger » rather than falling to the page's body.
     if (stopHadFocus && !finished) $("draft-submit").focus();

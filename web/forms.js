@@ -1,3 +1,4 @@
+// @ts-check
 // Form errors tied to their fields, in French whatever the browser's language: forms are `novalidate`, the page
 // checks each control itself (required, trimmed blanks, numbers, dates, addresses, patterns, country codes) and
 // shows each message under its field, linked by `aria-describedby`, the field marked `aria-invalid`, and the focus
@@ -149,6 +150,10 @@ export function showErrors(form, errors, { focus = true } = {}) {
 /**
  * Runs the form's own checks and shows their messages; true when the form may be sent. `extra(form)` may add
  * checks of its own (`[{ control, message }]`).
+ */
+/**
+ * @param {HTMLFormElement} form
+ * @param {(form: HTMLFormElement) => { control: HTMLElement, message: string }[]} [extra]
  */
 export function validate(form, extra = () => []) {
   const errors = [...checkForm(form), ...extra(form)];

@@ -1,3 +1,4 @@
+// @ts-check
 // The Markdown subset of drafted sections (paragraphs, `-`/`1.` lists, pipe tables, `###` sub-headings,
 // `> quote`, `**bold**`, `*italic*`, `[n]` citations), built as DOM nodes: no HTML string is ever parsed.
 import { el } from "./lib.js";
@@ -15,6 +16,11 @@ const kindOf = (line) => {
 /**
  * Inline text: bold, italic and citations. `cite(n)` returns the node for `[n]` (a link to its note), or null to
  * keep the text as written.
+ */
+/**
+ * @param {string} text
+ * @param {(n: number) => Node | null} [cite]
+ * @returns {(Node | string)[]}
  */
 export function renderInline(text, cite = () => null) {
   const out = [];
@@ -72,7 +78,11 @@ function table(lines, cite) {
 }
 
 /** A fragment for `text`; `headingLevel` is the level a `###` line becomes (below the section's own heading). */
-export function renderMarkdown(text, { cite, headingLevel = 5 } = {}) {
+/**
+ * @param {string} text
+ * @param {{ cite?: (n: number) => Node | null, headingLevel?: number }} [options]
+ */
+export function renderMarkdown(text, { cite = undefined, headingLevel = 5 } = {}) {
   const fragment = document.createDocumentFragment();
   const lines = text.split("\n");
   let i = 0;
