@@ -40,6 +40,41 @@ export function renderInlines(inlines, noteId) {
 }
 
 /**
+ * A table of the text, its cells already built: a header row of column headings, then the rows.
+ * @param {(Node | string)[][]} header
+ * @param {(Node | string)[][][]} rows
+ */
+export const dataTable = (header, rows) =>
+  el(
+    "div",
+    { class: "table-wrap" },
+    el(
+      "table",
+      { class: "data-table" },
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          header.map((c) => el("th", { scope: "col" }, c)),
+        ),
+      ),
+      el(
+        "tbody",
+        {},
+        rows.map((r) =>
+          el(
+            "tr",
+            {},
+            r.map((c) => el("td", {}, c)),
+          ),
+        ),
+      ),
+    ),
+  );
+
+/**
  * One block; a section's own heading is the page's, so a sub-heading (level 2) is one level below `headingLevel`.
  * @param {BlockJson} b
  * @param {(n: number) => string} noteId
@@ -58,33 +93,9 @@ export function renderBlock(b, noteId, headingLevel = 3) {
         b.items.map((item) => el("li", {}, inline(item))),
       );
     case "table":
-      return el(
-        "div",
-        { class: "table-wrap" },
-        el(
-          "table",
-          { class: "data-table" },
-          el(
-            "thead",
-            {},
-            el(
-              "tr",
-              {},
-              b.header.map((c) => el("th", { scope: "col" }, inline(c))),
-            ),
-          ),
-          el(
-            "tbody",
-            {},
-            b.rows.map((r) =>
-              el(
-                "tr",
-                {},
-                r.map((c) => el("td", {}, inline(c))),
-              ),
-            ),
-          ),
-        ),
+      return dataTable(
+        b.header.map(inline),
+        b.rows.map((r) => r.map(inline)),
       );
     default:
       return b.style === "quote"

@@ -1,6 +1,7 @@
 // @ts-check
 // The Markdown subset of drafted sections (paragraphs, `-`/`1.` lists, pipe tables, `###` sub-headings,
 // `> quote`, `**bold**`, `*italic*`, `[n]` citations), built as DOM nodes: no HTML string is ever parsed.
+import { dataTable } from "./document.js";
 import { el } from "./lib.js";
 
 const kindOf = (line) => {
@@ -47,33 +48,10 @@ const cells = (line) =>
 function table(lines, cite) {
   const rows = lines.filter((l) => !/^\s*\|?\s*:?-{2,}/.test(l)).map(cells);
   const [head, ...body] = rows;
-  return el(
-    "div",
-    { class: "table-wrap" },
-    el(
-      "table",
-      { class: "data-table" },
-      el(
-        "thead",
-        {},
-        el(
-          "tr",
-          {},
-          head.map((c) => el("th", { scope: "col" }, ...renderInline(c, cite))),
-        ),
-      ),
-      el(
-        "tbody",
-        {},
-        body.map((r) =>
-          el(
-            "tr",
-            {},
-            r.map((c) => el("td", {}, ...renderInline(c, cite))),
-          ),
-        ),
-      ),
-    ),
+  const inline = (c) => renderInline(c, cite);
+  return dataTable(
+    head.map(inline),
+    body.map((r) => r.map(inline)),
   );
 }
 

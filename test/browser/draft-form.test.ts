@@ -3,10 +3,9 @@
  * Chromium, every field of every document type carries the schema's limits (length, required, bounds, choices,
  * format), and a list typed one item per line is checked line by line, in French, under its field.
  */
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "../helpers/browser.ts";
+import { useBrowserAndServer } from "../helpers/browser-server.ts";
 import { openPage } from "./page.ts";
 
 type Schema = {
@@ -34,22 +33,13 @@ const TYPES = {
 };
 
 describe.skipIf(!browserAvailable)("the draft form, from the served input schemas", () => {
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
-  let server: TestServer;
-  let inputs: Record<string, Schema>;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    context = browser.context;
+  let inputs: Record<string, Schema> = {};
+  const env = useBrowserAndServer(async (server) => {
     inputs = (await (await fetch(`${server.url}/api/reference`)).json()).inputs;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it("gives every field the limits of its schema", async () => {
-    const { page, consoleErrors } = await openPage(context, server.url, "#documents");
+    const { page, consoleErrors } = await openPage(env.context, env.server.url, "#documents");
     let checked = 0;
     for (const [type, name] of Object.entries(TYPES)) {
       await page.getByLabel(name).first().check();
@@ -116,7 +106,7 @@ describe.skipIf(!browserAvailable)("the draft form, from the served input schema
   });
 
   it("checks a list one line at a time, with the schema's limits, and says so under the field", async () => {
-    const { page } = await openPage(context, server.url, "#documents");
+    const { page } = await openPage(env.context, env.server.url, "#documents");
     await page.getByLabel("Plan d'audit").check();
     await page.getByLabel(/^Nom de la collectivité/).fill("Commune de Listes");
     const services = page.locator('[data-path="services"]');

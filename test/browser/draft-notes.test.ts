@@ -10,11 +10,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Draft } from "../../server/drafting/types.ts";
-import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { browserAvailable } from "../helpers/browser.ts";
+import { useBrowserAndServer } from "../helpers/browser-server.ts";
 import { openPage } from "./page.ts";
 
 const source = (title: string, url: string | null, date: string | null) => ({ title, url, date });
@@ -93,27 +92,18 @@ const draft: Draft = {
 };
 
 describe.skipIf(!browserAvailable)("a saved draft in the page: the document model, numbered as the exports", () => {
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
-  let server: TestServer;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    context = browser.context;
+  const env = useBrowserAndServer(async (server) => {
     await server.engine.records<Draft>("drafts").put(draft.id, draft);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   const exported = async (format: string) => {
-    const response = await fetch(`${server.url}/api/drafts/${draft.id}/export?format=${format}`);
+    const response = await fetch(`${env.server.url}/api/drafts/${draft.id}/export?format=${format}`);
     expect(response.status).toBe(200);
     return new Uint8Array(await response.arrayBuffer());
   };
 
   it("shows the note calls and notes with the numbers of the Markdown, ODT and PDF exports", async () => {
-    const { page, consoleErrors } = await openPage(context, server.url, `#documents/${draft.id}`);
+    const { page, consoleErrors } = await openPage(env.context, env.server.url, `#documents/${draft.id}`);
     await page.locator(".draft-section .notes").first().waitFor();
     const calls = (await page.locator(".draft-body a.cite").allInnerTexts()).map((c) => Number(c.slice(1, -1)));
     const listed = await page
@@ -178,7 +168,7 @@ describe.skipIf(!browserAvailable)("a saved draft in the page: the document mode
   });
 
   it("serves the model of the version asked for beside the draft, and says in French when there is no such version", async () => {
-    const body = await (await fetch(`${server.url}/api/drafts/${draft.id}?version=1`)).json();
+    const body = await (await fetch(`${env.server.url}/api/drafts/${draft.id}?version=1`)).json();
     expect(body.versions).toHaveLength(1);
     expect(body.model.version).toBe(1);
     expect(body.model.sections.map((s: { key: string }) => s.key)).toEqual(["contexte", "suite"]);
@@ -186,7 +176,7 @@ describe.skipIf(!browserAvailable)("a saved draft in the page: the document mode
       { kind: "note", n: 3 },
       { kind: "note", n: 4 },
     ]);
-    const wrong = await fetch(`${server.url}/api/drafts/${draft.id}?version=2`);
+    const wrong = await fetch(`${env.server.url}/api/drafts/${draft.id}?version=2`);
     expect(wrong.status).toBe(400);
     expect((await wrong.json()).error.message).toMatch(/version/i);
   });
