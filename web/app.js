@@ -1,3 +1,4 @@
+// @ts-check
 // Cap Libre page: three sections reached by the address fragment (#question, #inventaire, #documents, with an
 // optional saved analysis or draft id: #inventaire/<id>, #documents/<id>), so links and the back button work.
 // Everything is loaded from this origin; user-visible strings come from /messages.fr.json.
@@ -6,7 +7,7 @@ import { showAccount } from "./auth.js";
 import * as chat from "./chat.js";
 import * as drafts from "./drafts.js";
 import * as inventory from "./inventory.js";
-import { $, applyI18n, el, loadMessages, t } from "./lib.js";
+import { $, applyI18n, el, fetchJson, jsonBody, loadMessages, t } from "./lib.js";
 import * as plans from "./plans.js";
 
 const SECTIONS = ["question", "inventaire", "documents", "suivi"];
@@ -28,7 +29,7 @@ function route({ initial = false } = {}) {
   const changed = target.section !== current;
   current = target.section;
   for (const name of SECTIONS) $(name).hidden = name !== target.section;
-  for (const link of document.querySelectorAll(".site-nav a")) {
+  for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll(".site-nav a"))) {
     if (link.dataset.section === target.section) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
   }
@@ -66,12 +67,86 @@ export async function loadStatus() {
   }
 }
 
+/**
+ * The workspace switcher, in the header, for a person of several workspaces: a labelled list and a button (the page
+ * is reloaded on the button, not on each arrow key in the list), with the role in the current one. After the
+ * switch the page is opened again on the same section, so every section reads the new workspace's work, and the
+ * focus comes back to the list with one message saying where the person now is.
+ * Returns the current workspace (null when it cannot be known).
+ */
+async function showWorkspaces() {
+  /** @type {{ current: string | null, workspaces: { id: string, name: string, role: string }[] }} */
+  let mine;
+  try {
+    mine = await fetchJson("/api/workspaces");
+  } catch {
+    return null;
+  }
+  const role = (r) => t(`web.role.${r}`);
+  const current = mine.workspaces.find((w) => w.id === mine.current);
+  if (mine.workspaces.length < 2 || !current) return mine.current;
+  const select = /** @type {HTMLSelectElement} */ (
+    el(
+      "select",
+      { id: "workspace-select", name: "workspace", "aria-describedby": "workspace-role" },
+      mine.workspaces.map((w) =>
+        el(
+          "option",
+          { value: w.id, selected: w.id === mine.current },
+          t("web.workspace.option", { name: w.name, role: role(w.role) }),
+        ),
+      ),
+    )
+  );
+  const said = el("span", { id: "workspace-status", class: "visually-hidden", role: "status" });
+  const form = el(
+    "form",
+    { id: "workspace", class: "workspace" },
+    el("label", { for: "workspace-select" }, t("web.workspace.label")),
+    select,
+    el("button", { type: "submit", class: "secondary" }, t("web.workspace.submit")),
+    el(
+      "span",
+      { id: "workspace-role", class: "workspace-role" },
+      t("web.workspace.role", { role: role(current.role) }),
+    ),
+    said,
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (select.value === mine.current) return;
+    try {
+      await fetchJson("/api/workspaces/current", jsonBody("POST", { workspace: select.value }));
+    } catch (err) {
+      said.textContent = err.message;
+      return;
+    }
+    sessionStorage.setItem(SWITCHED, "1");
+    // An analysis or draft named in the address belongs to the workspace left: the section alone is kept.
+    const section = parseHash()?.section ?? "question";
+    history.replaceState(null, "", `${location.pathname}${location.search}#${section}`);
+    location.reload();
+  });
+  $("account").after(form);
+  if (sessionStorage.getItem(SWITCHED)) {
+    sessionStorage.removeItem(SWITCHED);
+    select.focus();
+    requestAnimationFrame(
+      () => (said.textContent = t("web.workspace.switched", { name: current.name, role: role(current.role) })),
+    );
+  }
+  return mine.current;
+}
+
+const SWITCHED = "caplibre.workspace.switched";
+
 async function init() {
   await loadMessages();
   applyI18n();
   const user = await showAccount({ onLogout: chat.forgetAll });
+  const workspace = await showWorkspaces();
   loadStatus();
-  chat.init({ user, onAnswered: loadStatus });
+  await chat.init({ user, workspace, onAnswered: loadStatus });
   inventory.init();
   drafts.init({ onDone: loadStatus });
   plans.init();

@@ -1,11 +1,12 @@
+// @ts-check
 // « Poser une question »: the question goes to POST /api/chat with the previous turns (the server uses the last
 // ones to understand a short follow-up), the answer streams into a plain element — not a live region, so a screen
 // reader is not flooded with every word — and one polite message says when it is ready (« Réponse prête,
-// 3 sources »). The conversation is kept in this browser (localStorage, one per signed-in person) across reloads,
-// until « Effacer la conversation ».
+// 3 sources »). Conversations are kept across reloads — on the server for a signed-in person (their own, in the
+// current workspace), in this browser otherwise — and can be taken up, renamed, deleted, downloaded and printed.
 
 import { prepareForm, validate } from "./forms.js";
-import { $, apiError, el, formatDate, readSSE, t } from "./lib.js";
+import { $, apiError, el, fetchJson, formatDate, jsonBody, readSSE, t } from "./lib.js";
 import { renderMarkdown } from "./markdown.js";
 
 /** Turns kept in the browser; the oldest go first. */
@@ -17,6 +18,11 @@ const MAX_MESSAGE_CHARS = 8000;
 const STORAGE_PREFIX = "caplibre.conversation.";
 
 let controller = null;
+
+/** The elements of the form whose own properties are used (value, disabled, requestSubmit). */
+const questionInput = () => /** @type {HTMLTextAreaElement} */ ($("question-input"));
+const askForm = () => /** @type {HTMLFormElement} */ ($("ask-form"));
+const askButton = () => /** @type {HTMLButtonElement} */ ($("ask-button"));
 /** `{ id, question, text, sources, done, error }` of each turn, oldest first. */
 let turns = [];
 /** Earlier conversations, newest first: `{ id, title, at, turns }`. */
@@ -80,7 +86,9 @@ const hasList = (text) => /^\s*([-*]|\d+[.)]) /m.test(text);
 function renderAnswer(node, text, turnId, count) {
   node.classList.toggle("md", hasList(text));
   if (hasList(text)) {
-    node.replaceChildren(renderMarkdown(text, { cite: (n) => citeNode(n, turnId, count), headingLevel: 4 }));
+    // (renderMarkdown's options are read from its defaults, which do not name `cite`.)
+    const options = /** @type {any} */ ({ cite: (n) => citeNode(n, turnId, count), headingLevel: 4 });
+    node.replaceChildren(renderMarkdown(text, options));
     return;
   }
   node.replaceChildren();
@@ -302,56 +310,223 @@ function announce(text) {
 }
 
 // ——— Storage ———
+//
+// Signed in, the conversations are kept on the server, each person's own in the current workspace
+// (/api/conversations); without sign-in, in this browser (localStorage). Both offer the same actions: take up an
+// earlier one, rename, delete, download as Markdown or PDF (the server's export, which a browser-kept conversation
+// is posted to), print.
+
+/** @typedef {import("../server/store/conversation-types.ts").Exchange} Exchange */
+/** @typedef {import("../server/store/conversation-types.ts").ConversationSummary} ConversationSummary */
+/** @typedef {import("../server/store/conversation-types.ts").Conversation} Conversation */
+/**
+ * @typedef {{ id: string, question: string, text: string, sources: any[], done: any, at?: string, error?: string }} Turn
+ * @typedef {{ id: string, title: string, at: string, count: number, turns?: Turn[] }} Kept
+ */
 
 const kept = (list) => list.filter((x) => x.done || x.text).slice(-MAX_TURNS);
 
+/** @type {"browser" | "server"} */
+let place = "browser";
+/** The conversation on screen: its id once kept (null before its first answer), its title. */
+let currentId = null;
+let currentTitle = null;
+/** Where the id of the conversation on screen is remembered (server mode), to take it up after a reload. */
+let currentKey = "";
+
+const newTurnId = () => `q${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** @returns {Exchange} */
+const exchangeOf = (turn) => ({
+  at: turn.at ?? new Date().toISOString(),
+  question: turn.question,
+  answer: turn.text,
+  sources: turn.sources,
+  done: turn.done ?? null,
+});
+
+/** @param {Exchange} e @returns {Turn} */
+const turnOf = (e) => ({
+  id: newTurnId(),
+  question: e.question,
+  text: e.answer,
+  sources: e.sources,
+  done: e.done,
+  at: e.at,
+});
+
+const titleOf = () => currentTitle ?? kept(turns)[0]?.question ?? "";
+
+/** Writes the browser's copy (browser mode only); then redraws the tools and the earlier conversations. */
 function save() {
-  try {
-    const current = kept(turns);
-    if (current.length || archive.length)
-      localStorage.setItem(storageKey, JSON.stringify({ version: 2, turns: current, archive }));
-    else localStorage.removeItem(storageKey);
-  } catch {
-    /* storage full or refused: the conversation stays on screen only */
-  }
+  if (place === "browser") {
+    try {
+      const current = kept(turns);
+      if (current.length || archive.length)
+        localStorage.setItem(
+          storageKey,
+          JSON.stringify({ version: 3, id: currentId, title: currentTitle, turns: current, archive }),
+        );
+      else localStorage.removeItem(storageKey);
+    } catch {
+      /* storage full or refused: the conversation stays on screen only */
+    }
+  } else
+    try {
+      if (currentId) localStorage.setItem(currentKey, currentId);
+      else localStorage.removeItem(currentKey);
+    } catch {
+      /* the conversation is on the server: only taking it up after a reload is lost */
+    }
   showTools();
   showArchive();
 }
 
-/** The tools of a conversation (download, print, new, clear) when there is one; the example questions otherwise. */
+/** The tools of a conversation (title, rename, downloads, print, new, clear) when there is one; the examples otherwise. */
 function showTools() {
   $("ask-tools").hidden = turns.length === 0;
   $("ask-examples").hidden = turns.length > 0;
+  $("ask-title").textContent = turns.length ? t("ask.titleShown", { title: titleOf() }) : "";
 }
 
 const validTurns = (list) =>
   Array.isArray(list)
-    ? list.filter((x) => typeof x?.question === "string" && typeof x.text === "string" && Array.isArray(x.sources))
+    ? list
+        .filter((x) => typeof x?.question === "string" && typeof x.text === "string" && Array.isArray(x.sources))
+        .map((x) => ({ ...x, id: typeof x.id === "string" ? x.id : newTurnId() }))
     : [];
 
-function load() {
+/** The browser's copy (versions 2 and 3). */
+function loadBrowser() {
   try {
     const stored = JSON.parse(localStorage.getItem(storageKey) ?? "null");
     const past = Array.isArray(stored?.archive)
       ? stored.archive
           .filter((c) => typeof c?.id === "string" && typeof c.title === "string")
           .map((c) => ({ ...c, turns: validTurns(c.turns) }))
+          .map((c) => ({ ...c, count: c.turns.length }))
       : [];
-    return { turns: validTurns(stored?.turns), archive: past.filter((c) => c.turns.length) };
+    return {
+      id: typeof stored?.id === "string" ? stored.id : null,
+      title: typeof stored?.title === "string" ? stored.title : null,
+      turns: validTurns(stored?.turns),
+      archive: past.filter((c) => c.turns.length),
+    };
   } catch {
-    return { turns: [], archive: [] };
+    return { id: null, title: null, turns: [], archive: [] };
   }
+}
+
+/** A line under the form when the server could not keep or change a conversation: nothing on screen is lost. */
+function storageError(err) {
+  $("ask-error").replaceChildren(
+    el("p", { class: "error", role: "alert" }, t("ask.saveFailed", { reason: err?.message ?? t("web.networkError") })),
+  );
+}
+
+/** The server's list, without the conversation on screen. */
+async function refreshArchive() {
+  const { conversations } = await fetchJson("/api/conversations");
+  archive = conversations
+    .filter((c) => c.id !== currentId)
+    .map((c) => ({ id: c.id, title: c.title, at: c.updatedAt, count: c.count }));
+}
+
+/** Signed in: what an older version kept in this browser goes to the server once, then leaves the browser. */
+async function moveBrowserCopy() {
+  const local = loadBrowser();
+  const all = [...(local.turns.length ? [{ title: local.title, turns: local.turns }] : []), ...local.archive];
+  for (const c of all) {
+    const exchanges = kept(c.turns).map(exchangeOf);
+    if (exchanges.length)
+      await fetchJson("/api/conversations", jsonBody("POST", { title: c.title || exchanges[0].question, exchanges }));
+  }
+  localStorage.removeItem(storageKey);
+}
+
+/** Reads the kept conversations: the one left on screen and the earlier ones. */
+async function loadKept() {
+  if (place === "browser") {
+    const local = loadBrowser();
+    ({ turns, archive } = local);
+    currentId = local.id;
+    currentTitle = local.title;
+    return;
+  }
+  try {
+    if (localStorage.getItem(storageKey)) await moveBrowserCopy();
+  } catch {
+    /* kept in the browser; tried again at the next visit */
+  }
+  currentId = localStorage.getItem(currentKey);
+  if (currentId) {
+    try {
+      /** @type {Conversation} */
+      const found = await fetchJson(`/api/conversations/${encodeURIComponent(currentId)}`);
+      turns = found.exchanges.map(turnOf);
+      currentTitle = found.title;
+    } catch {
+      currentId = null; // deleted elsewhere, or of another workspace
+    }
+  }
+  try {
+    await refreshArchive();
+  } catch {
+    archive = []; // no workspace, or the server unreachable: the question form says so when used
+  }
+}
+
+/** The server's writes, one after the other (a second answer waits for the first to have made the conversation). */
+let writing = Promise.resolve();
+
+/** Keeps a finished turn: in the browser, or on the server (a new conversation at its first answer). */
+function keepTurn(turn) {
+  writing = writing.then(() => keepTurnNow(turn));
+  return writing;
+}
+
+async function keepTurnNow(turn) {
+  if (place === "browser" || !(turn.done || turn.text)) return save();
+  try {
+    if (currentId) {
+      await fetchJson(
+        `/api/conversations/${encodeURIComponent(currentId)}/exchanges`,
+        jsonBody("POST", { exchange: exchangeOf(turn) }),
+      );
+    } else {
+      /** @type {ConversationSummary} */
+      const created = await fetchJson(
+        "/api/conversations",
+        jsonBody("POST", { exchanges: [exchangeOf(turn)], ...(currentTitle ? { title: currentTitle } : {}) }),
+      );
+      currentId = created.id;
+      currentTitle = created.title;
+    }
+  } catch (err) {
+    storageError(err);
+  }
+  save();
 }
 
 /** Puts the conversation on screen aside (if any) and starts an empty one. */
 function setAside() {
   const current = kept(turns);
-  if (current.length)
+  if (current.length && place === "browser")
     archive = [
-      { id: `c${Date.now().toString(36)}`, title: current[0].question, at: new Date().toISOString(), turns: current },
+      {
+        id: currentId ?? `c${Date.now().toString(36)}`,
+        title: titleOf(),
+        at: new Date().toISOString(),
+        count: current.length,
+        turns: current,
+      },
       ...archive,
     ].slice(0, MAX_ARCHIVE);
+  else if (current.length && currentId)
+    archive = [{ id: currentId, title: titleOf(), at: new Date().toISOString(), count: current.length }, ...archive];
   turns = [];
+  currentId = null;
+  currentTitle = null;
   $("conversation").replaceChildren();
 }
 
@@ -361,6 +536,45 @@ function newConversation() {
   save();
   announce(t("ask.newDone"));
   $("question-input").focus();
+}
+
+/** Takes up an earlier conversation (the one on screen is put aside). */
+async function openKept(c) {
+  if (controller) controller.abort();
+  let taken = c.turns;
+  if (place === "server") {
+    try {
+      /** @type {Conversation} */
+      const found = await fetchJson(`/api/conversations/${encodeURIComponent(c.id)}`);
+      taken = found.exchanges.map(turnOf);
+    } catch (err) {
+      storageError(err);
+      return;
+    }
+  }
+  archive = archive.filter((x) => x.id !== c.id);
+  setAside();
+  turns = taken;
+  currentId = c.id;
+  currentTitle = c.title;
+  for (const turn of turns) renderStored(turn);
+  save();
+  announce(t("ask.archiveOpened", { title: c.title }));
+  $("question-input").focus();
+}
+
+async function deleteKept(c) {
+  if (place === "server") {
+    try {
+      await fetchJson(`/api/conversations/${encodeURIComponent(c.id)}`, { method: "DELETE" });
+    } catch (err) {
+      if (err.status !== 404) return storageError(err);
+    }
+  }
+  archive = archive.filter((x) => x.id !== c.id);
+  save();
+  announce(t("ask.archiveDeleted", { title: c.title }));
+  ($("ask-archive").querySelector("button") ?? $("question-input")).focus();
 }
 
 /** « Conversations précédentes »: each can be taken up again (the one on screen is put aside) or deleted. */
@@ -378,33 +592,94 @@ function showArchive() {
         { type: "button", class: "danger", "aria-label": t("ask.archiveDeleteLabel", { title: c.title }) },
         t("ask.archiveDelete"),
       );
-      open.addEventListener("click", () => {
-        if (controller) controller.abort();
-        archive = archive.filter((x) => x.id !== c.id);
-        setAside();
-        turns = c.turns;
-        for (const turn of turns) renderStored(turn);
-        save();
-        announce(t("ask.archiveOpened", { title: c.title }));
-        $("question-input").focus();
-      });
-      remove.addEventListener("click", () => {
-        archive = archive.filter((x) => x.id !== c.id);
-        save();
-        announce(t("ask.archiveDeleted", { title: c.title }));
-        (box.querySelector("button") ?? $("question-input")).focus();
-      });
+      open.addEventListener("click", () => openKept(c));
+      remove.addEventListener("click", () => deleteKept(c));
       return el(
         "li",
         {},
         open,
         " ",
-        el("span", { class: "source-meta" }, t("ask.archiveMeta", { date, count: c.turns.length })),
+        el("span", { class: "source-meta" }, t("ask.archiveMeta", { date, count: c.count ?? c.turns?.length ?? 0 })),
         " ",
         remove,
       );
     }),
   );
+}
+
+// ——— Rename ———
+
+function startRename() {
+  const form = $("ask-rename");
+  const input = /** @type {HTMLInputElement} */ ($("ask-rename-input"));
+  input.value = titleOf();
+  form.hidden = false;
+  $("ask-rename-button").setAttribute("aria-expanded", "true");
+  input.focus();
+  input.select();
+}
+
+function endRename() {
+  $("ask-rename").hidden = true;
+  $("ask-rename-button").setAttribute("aria-expanded", "false");
+  $("ask-rename-error").replaceChildren();
+  $("ask-rename-button").focus();
+}
+
+async function rename(event) {
+  event.preventDefault();
+  const input = /** @type {HTMLInputElement} */ ($("ask-rename-input"));
+  const title = input.value.trim();
+  if (!title) {
+    input.setAttribute("aria-invalid", "true");
+    $("ask-rename-error").replaceChildren(el("p", { class: "error" }, t("ask.renameEmpty")));
+    return input.focus();
+  }
+  input.removeAttribute("aria-invalid");
+  if (place === "server" && currentId) {
+    try {
+      const renamed = await fetchJson(
+        `/api/conversations/${encodeURIComponent(currentId)}`,
+        jsonBody("PATCH", { title }),
+      );
+      currentTitle = renamed.title;
+    } catch (err) {
+      $("ask-rename-error").replaceChildren(el("p", { class: "error" }, err.message));
+      return input.focus();
+    }
+  } else currentTitle = title;
+  save();
+  endRename();
+  announce(t("ask.renamed", { title: currentTitle }));
+}
+
+// ——— Export ———
+
+/** The conversation as a Markdown or PDF file, written by the server's export (the same for both places). */
+async function download(format) {
+  const status = $("ask-export-status");
+  status.textContent = t("ask.exporting");
+  try {
+    const response =
+      place === "server" && currentId
+        ? await fetch(`/api/conversations/${encodeURIComponent(currentId)}/export?format=${format}`)
+        : await fetch(
+            `/api/conversations/export?format=${format}`,
+            jsonBody("POST", { title: titleOf(), exchanges: kept(turns).map(exchangeOf) }),
+          );
+    if (!response.ok) throw await apiError(response);
+    const name =
+      /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ??
+      `conversation-cap-libre.${format}`;
+    const link = el("a", { href: URL.createObjectURL(await response.blob()), download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    status.textContent = t("ask.exported", { name });
+  } catch (err) {
+    status.textContent = err.status ? err.message : t("web.networkError");
+  }
 }
 
 /** Forgets every conversation kept in this browser (at logout: the next person does not read them). */
@@ -431,7 +706,8 @@ function context() {
 // ——— Asking ———
 
 async function ask(question) {
-  const turn = { id: `q${Date.now().toString(36)}`, question, text: "", sources: [], done: null };
+  /** @type {Turn} */
+  const turn = { id: newTurnId(), question, text: "", sources: [], done: null };
   const view = turnView(turn);
   const messages = [...context(), { role: "user", content: question }];
   turns.push(turn);
@@ -439,7 +715,7 @@ async function ask(question) {
 
   controller = new AbortController();
   const buttonHadFocus = document.activeElement === $("ask-button");
-  $("ask-button").disabled = true;
+  askButton().disabled = true;
   $("stop-button").hidden = false;
   // « Demander » is disabled while the answer is written: the focus goes to « Arrêter », not to the page's body.
   if (buttonHadFocus) $("stop-button").focus();
@@ -500,14 +776,17 @@ async function ask(question) {
     view.answer.setAttribute("aria-busy", "false");
     controller = null;
     const stopHadFocus = document.activeElement === $("stop-button") || document.activeElement === document.body;
-    $("ask-button").disabled = false;
+    askButton().disabled = false;
     $("stop-button").hidden = true;
     if (failed && !turn.done) {
       // Nothing lost: the question comes back in the box, with a button to send it again.
       turns.pop();
       view.root.remove();
       offerRetry(question, view.footer.querySelector(".error")?.textContent ?? t("web.networkError"));
-    } else save();
+    } else {
+      turn.at = new Date().toISOString();
+      keepTurn(turn);
+    }
     // The focus never falls to the page's body: back to the question box.
     if (stopHadFocus || failed) $("question-input").focus();
     onDone();
@@ -515,75 +794,68 @@ async function ask(question) {
 }
 
 function offerRetry(question, message) {
-  const input = $("question-input");
+  const input = questionInput();
   if (!input.value.trim()) input.value = question;
   $("ask-error").replaceChildren(
     el("p", { class: "error", role: "alert" }, message),
-    el("button", { type: "button", id: "ask-retry", onclick: () => $("ask-form").requestSubmit() }, t("ask.retry")),
+    el("button", { type: "button", id: "ask-retry", onclick: () => askForm().requestSubmit() }, t("ask.retry")),
   );
 }
 
-/** The conversation as a Markdown file: each question, its answer, its sources with their addresses. */
-function exportMarkdown() {
-  const date = new Date().toISOString().slice(0, 10);
-  const parts = [`# ${t("ask.exportTitle", { date })}`, ""];
-  for (const turn of turns.filter((x) => x.done || x.text)) {
-    parts.push(`## ${turn.question}`, "", turn.text.trim() || t("web.stopped"), "");
-    if (turn.sources.length) {
-      parts.push(`${t("web.sources")} :`, "");
-      turn.sources.forEach((s, i) => {
-        const { url } = creditOf(s);
-        const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
-        parts.push(
-          `${i + 1}. ${title} (${[t(`kind.${s.document.kind}`), s.document.date].filter(Boolean).join(", ")})${url ? ` — <${url}>` : ""}`,
-        );
-      });
-      parts.push("");
-    }
-    const flagged = flaggedOf(turn.done?.verification);
-    if (flagged.length)
-      parts.push(
-        `> ${t("verify.boxTitle", { count: flagged.length })} : ${flagged.map((x) => `« ${x.text} »`).join(" ; ")}`,
-        "",
-      );
-  }
-  const link = el("a", {
-    href: URL.createObjectURL(new Blob([parts.join("\n")], { type: "text/markdown;charset=utf-8" })),
-    download: `conversation-cap-libre-${date}.md`,
-  });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
-
-function clear() {
+/** « Effacer la conversation »: the one on screen is deleted (from the server too, when kept there). */
+async function clear() {
   if (controller) controller.abort();
+  if (place === "server" && currentId) {
+    try {
+      await fetchJson(`/api/conversations/${encodeURIComponent(currentId)}`, { method: "DELETE" });
+    } catch (err) {
+      if (err.status !== 404) return storageError(err);
+    }
+  }
   turns = [];
+  currentId = null;
+  currentTitle = null;
   $("conversation").replaceChildren();
   save();
   announce(t("ask.cleared"));
   $("question-input").focus();
 }
 
-/** Sets up the question form; `user` names whose conversation is kept (null without sign-in). */
-export function init({ user = null, onAnswered = () => {} } = {}) {
+/**
+ * Sets up the question form. `user` names whose conversations are kept (null without sign-in: in this browser);
+ * signed in, they are kept on the server, in `workspace`.
+ */
+export async function init({ user = null, workspace = null, onAnswered = () => {} } = {}) {
   onDone = onAnswered;
+  place = user ? "server" : "browser";
   storageKey = `${STORAGE_PREFIX}${user ?? "local"}`;
-  ({ turns, archive } = load());
+  currentKey = `${STORAGE_PREFIX}current.${user}.${workspace ?? ""}`;
+  if (place === "server") $("question-hint").textContent = t("ask.hintServer");
+  await loadKept();
   for (const turn of turns) renderStored(turn);
   showTools();
   showArchive();
   $("ask-clear").addEventListener("click", clear);
   $("ask-new").addEventListener("click", newConversation);
-  $("ask-export").addEventListener("click", exportMarkdown);
+  $("ask-export").addEventListener("click", () => download("md"));
+  $("ask-export-pdf").addEventListener("click", () => download("pdf"));
   $("ask-print").addEventListener("click", () => window.print());
+  $("ask-rename-button").addEventListener("click", startRename);
+  $("ask-rename").addEventListener("submit", rename);
+  $("ask-rename-cancel").addEventListener("click", endRename);
+  $("ask-rename").addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      e.stopPropagation();
+      endRename();
+    }
+  });
   const examples = $("ask-examples").querySelector("ul");
   for (const key of ["ask.example.cloudAct", "ask.example.teams", "ask.example.gendarmerie"]) {
     const button = el("button", { type: "button", class: "secondary" }, t(key));
     button.addEventListener("click", () => {
-      $("question-input").value = t(key);
-      $("ask-form").requestSubmit();
+      questionInput().value = t(key);
+      askForm().requestSubmit();
     });
     examples.append(el("li", {}, button));
   }
@@ -592,15 +864,15 @@ export function init({ user = null, onAnswered = () => {} } = {}) {
   $("ask-form").addEventListener("submit", (e) => {
     e.preventDefault();
     if (controller || !validate($("ask-form"))) return;
-    const question = $("question-input").value.trim();
-    $("question-input").value = "";
+    const question = questionInput().value.trim();
+    questionInput().value = "";
     $("ask-error").replaceChildren();
     ask(question);
   });
   $("question-input").addEventListener("keydown", (e) => {
     if (e.key === "Enter" && !e.shiftKey) {
       e.preventDefault();
-      $("ask-form").requestSubmit();
+      askForm().requestSubmit();
     }
   });
   $("stop-button").addEventListener("click", () => controller?.abort());

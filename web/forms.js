@@ -152,8 +152,8 @@ export function showErrors(form, errors, { focus = true } = {}) {
  * checks of its own (`[{ control, message }]`).
  */
 /**
- * @param {HTMLFormElement} form
- * @param {(form: HTMLFormElement) => { control: HTMLElement, message: string }[]} [extra]
+ * @param {HTMLElement} form
+ * @param {(form: HTMLElement) => { control: HTMLElement, message: string }[]} [extra]
  */
 export function validate(form, extra = () => []) {
   const errors = [...checkForm(form), ...extra(form)];

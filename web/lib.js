@@ -142,6 +142,8 @@ const numberFormat = new Intl.NumberFormat("fr-FR");
 const percentFormat = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
 const decimalFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short" });
+// A day without a time (« 2026-04-10 ») is a calendar date: no « à 00:00 », and no shift by the time zone.
+const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
 
 export const formatNumber = (n) => numberFormat.format(n);
@@ -157,7 +159,8 @@ export const formatShare = (share) =>
   share === null || share === undefined ? t("web.unknownShare") : percentFormat.format(share);
 export function formatDate(iso) {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso || "" : dateFormat.format(d);
+  if (Number.isNaN(d.getTime())) return iso || "";
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayFormat.format(d) : dateFormat.format(d);
 }
 /** « États-Unis » for "US"; the code itself when the browser does not know it. */
 export function countryName(code) {

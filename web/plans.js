@@ -357,13 +357,15 @@ async function renderAdoptForm({ focus = true } = {}) {
     try {
       // The exposed items only, a page of the largest (an analysis is read a page at a time).
       const analysis = await fetchJson(
-        `/api/inventory/analyses/${encodeURIComponent(select.value)}/items?which=extra&limit=500`,
+        `/api/inventory/analyses/${encodeURIComponent(select.value)}/items?which=replace&limit=500`,
       );
       if (fill !== fills) return;
       const byProduct = new Map();
       for (const i of analysis.items ?? []) {
+        // The server keeps what a plan would replace (`which=replace`: no open source, such as Firefox); checked again here.
         if (
           i.component ||
+          i.openSource === true ||
           !(i.installations > 0) ||
           !(i.extraEuropean === true || (Array.isArray(i.exposure) ? i.exposure.length : i.exposure?.laws?.length))
         )

@@ -3,7 +3,8 @@
  * Hono registers them) names the least role it needs. Roles are ordered — each can do what the ones before it
  * can:
  *
- * - `lecteur`: ask questions, search, read analyses, drafts and plans (and export them);
+ * - `lecteur`: ask questions (and keep their own conversations), search, read analyses, drafts and plans (and
+ *   export them);
  * - `redacteur`: + write drafts (create, edit, regenerate sections);
  * - `dsi`: + inventories (imports, GLPI, renaming, deleting), classifications, plans (adopt, checkpoints,
  *   publish, withdraw);
@@ -61,6 +62,15 @@ export const ROUTE_REQUIREMENTS: Record<string, Requirement> = {
   // Ask and read.
   "GET /api/search": "lecteur",
   "POST /api/chat": "lecteur",
+  // Each person's own conversations (server/http/routes/conversations.ts: scoped to the person and workspace).
+  "GET /api/conversations": "lecteur",
+  "POST /api/conversations": "lecteur",
+  "POST /api/conversations/export": "lecteur",
+  "GET /api/conversations/:id": "lecteur",
+  "PATCH /api/conversations/:id": "lecteur",
+  "DELETE /api/conversations/:id": "lecteur",
+  "POST /api/conversations/:id/exchanges": "lecteur",
+  "GET /api/conversations/:id/export": "lecteur",
   "GET /api/drafts": "lecteur",
   "GET /api/drafts/:id": "lecteur",
   "GET /api/drafts/:id/export": "lecteur",

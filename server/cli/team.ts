@@ -160,7 +160,7 @@ export async function backupCommand(positionals: string[], config: Config, out: 
   return withDatabase(config, async (db) => {
     const header = await backupTo(db, file);
     out(
-      `${message("backup.done", { file, records: header.counts.records, audit: header.counts.audit, schema: header.schema, backend: header.database === "sqlite" ? "SQLite" : "PostgreSQL" })}\n`,
+      `${message("backup.done", { file, records: header.counts.records, conversations: header.counts.conversations ?? 0, audit: header.counts.audit, schema: header.schema, backend: header.database === "sqlite" ? "SQLite" : "PostgreSQL" })}\n`,
     );
     return 0;
   });
@@ -204,7 +204,7 @@ export async function restoreCommand(positionals: string[], config: Config, out:
         detail: backup.header.createdAt,
       });
       out(
-        `${message("backup.restored", { file, createdAt: backup.header.createdAt, records: backup.header.counts.records, audit: backup.header.counts.audit })}\n`,
+        `${message("backup.restored", { file, createdAt: backup.header.createdAt, records: backup.header.counts.records, conversations: backup.header.counts.conversations ?? 0, audit: backup.header.counts.audit })}\n`,
       );
       return 0;
     });

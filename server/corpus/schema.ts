@@ -68,6 +68,15 @@ export const vendorSchema = z.object({
   ownershipVerified: z.boolean().default(true),
   /** Category of the equipment the vendor makes (network, workstation, hosting…), for hardware of unknown model. */
   hardware: z.enum(CATEGORIES).nullish(),
+  /**
+   * The vendor's whole software range, when its notes and sources say it is one kind (Berger-Levrault: business
+   * software of collectivités; Libriciel: free software only): a software line of this vendor whose product the
+   * catalog lacks takes this category, and `openSource` when set (true: only free software; false: only proprietary).
+   */
+  software: z
+    .object({ category: z.enum(CATEGORIES), openSource: z.boolean().nullish() })
+    .strict()
+    .nullish(),
   notes: z.string().nullish(),
   sources,
 });
@@ -107,6 +116,13 @@ export const productSchema = z.object({
   domains,
   vendor: id,
   category: z.enum(CATEGORIES),
+  /**
+   * Names of the product's own parts, installed beside it on the same machine (the management agent of its console,
+   * its updater): recognised as the product but set aside, so that one machine counts once.
+   */
+  parts: z.array(z.string().min(1)).default([]),
+  /** Distributed at no charge (Edge, Chrome, Acrobat Reader): no licence whose price could rise. */
+  gratis: z.boolean().default(false),
   /** End of the vendor's standard support (ISO date), shown on every inventory line of the product. */
   endOfSupport: isoDate.nullish(),
   usage: z.string().min(3),

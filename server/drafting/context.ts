@@ -15,7 +15,7 @@ import type { DraftContext, DraftType, InventoryAnalysis } from "./types.ts";
 
 export type { DraftContext };
 
-/** Builds the context of a document from its validated inputs (and the analysis a roadmap or briefing uses). */
+/** Builds the context of a document from its validated inputs (and the saved analysis it starts from, if any). */
 export function buildContext(
   type: DraftType,
   inputs: LetterInputs | AuditPlanInputs | RoadmapInputs | BriefingInputs,
@@ -27,7 +27,7 @@ export function buildContext(
     case "letter":
       return letterContext(inputs as LetterInputs, analysis, structure, now);
     case "audit-plan":
-      return auditPlanContext(inputs as AuditPlanInputs, structure, now);
+      return auditPlanContext(inputs as AuditPlanInputs, analysis, structure, now);
     case "roadmap":
       if (!analysis) throw new Error("roadmap without analysis");
       return roadmapContext(inputs as RoadmapInputs, analysis, structure, now);

@@ -57,6 +57,11 @@ export const passageSource = (r: Pick<SearchResult, "text" | "section" | "docume
 
 const hasMoneyOrShare = (text: string) => extractFigures(text).some((f) => f.kind === "amount" || f.kind === "percent");
 
+/** A page about French local government (its title names a commune, an intercommunalité, a région…): a peer. */
+const COLLECTIVITE_TITLE =
+  /(?<!\p{L})(?:communes?|communauté (?:de communes|d'agglomération|urbaine)|agglomération|intercommunalités?|métropole|départements?|régions?|collectivités?|ville de)(?!\p{L})/iu;
+const isAboutCollectivites = (r: SearchResult) => COLLECTIVITE_TITLE.test(r.document.title);
+
 /** Passages for a section: relevant to its query, of the kinds it asks for, those with figures first if asked. */
 export async function retrievePassages(
   section: SectionStructure,
@@ -68,9 +73,20 @@ export async function retrievePassages(
   // The retriever already keeps at most two passages of one document.
   const { results } = await retriever.search(query, 16, section.kinds ? { kinds: section.kinds } : undefined);
   const terms = keywords(query);
-  let kept = results.filter((r) => coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= MIN_COVERAGE);
-  if (section.preferFigures)
-    kept = [...kept.filter((r) => hasMoneyOrShare(r.text)), ...kept.filter((r) => !hasMoneyOrShare(r.text))];
+  const scope = section.catalogScope ? new Set((vars.catalog_scope ?? "").split(" ")) : null;
+  let kept = results.filter(
+    (r) =>
+      coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= MIN_COVERAGE &&
+      (!scope || !r.document.id.startsWith("catalog/") || scope.has(r.document.id.slice("catalog/".length))),
+  );
+  // Stable ranks: peers before others, then passages with figures before those without (when the section asks).
+  const rank = (r: SearchResult) =>
+    (section.peersFirst && !isAboutCollectivites(r) ? 2 : 0) +
+    (section.preferFigures && !hasMoneyOrShare(r.text) ? 1 : 0);
+  kept = kept
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({ r }) => r);
   return { query, passages: kept.slice(0, Math.max(section.maxPassages, 1) + 2) };
 }
 
@@ -238,9 +254,14 @@ export async function* writeSection(
       : section.points
         ? excerpts.map((q, i) => `- ${q.replace(/^[«"]\s*|\s*[»"]$/g, "")} [${i + 1}]`).join("\n")
         : `${message("drafts.quotesIntro")}\n\n${excerpts.map((q, i) => `> « ${q} » [${i + 1}]`).join("\n\n")}`;
-    text = tidy(
-      fill(section.template, { ...ctx.vars, quotes, draft_mark: section.generate ? message("drafts.draftMark") : "" }),
-    );
+    const mark = section.generate ? message("drafts.draftMark") : "";
+    text = tidy(fill(section.template, { ...ctx.vars, quotes, draft_mark: mark }));
+    // The mark before a list, a table or a quotation stands as its own paragraph: glued to « - … » it would turn
+    // the first item into plain text (the briefing's « L'essentiel »).
+    if (mark && text.startsWith(mark) && /^(?:[-*>|] |\d+[.)] )/.test(text.slice(mark.length)))
+      text = `${mark.trimEnd()}
+
+${text.slice(mark.length)}`;
     if (appended) text = `${text}\n\n${appended}`;
     yield { type: "token", key: section.key, text };
   }

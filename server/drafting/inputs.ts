@@ -26,6 +26,7 @@ const collectivite = z.strictObject({
 /** A saved inventory analysis given inline (same JSON as `GET /api/analyses/:id`); only what a roadmap reads is checked. */
 export const analysisSchema = z.looseObject({
   id: z.string().min(1).default("analyse-jointe"),
+  name: z.string().trim().min(1).max(200).optional().catch(undefined),
   items: z
     .array(
       z.looseObject({
@@ -98,6 +99,8 @@ export const letterInputs = z.strictObject({
 
 export const auditPlanInputs = z.strictObject({
   collectivite,
+  /** A first map of the collectivité: the study starts from its counts and its business software. */
+  ...analysisRef,
   services: z.array(text(200)).max(60).optional(),
   businessSoftware: z.array(text(200)).max(60).optional(),
   startDate: isoDate.optional(),

@@ -4,24 +4,46 @@
  * turns the same months into milestones, so the plan follows exactly the calendar the document showed.
  */
 import { addMonths, monthsBetween } from "./calendar.ts";
-import type { PhasePlan, RoadmapPhase } from "./roadmap-plan.ts";
+import type { RoadmapPhase, RoadmapPlan } from "./roadmap-plan.ts";
+
+/** Where each phase ends, as a share of the time to the target date, by the number of phases that share it. */
+const SHARES: Record<number, number[]> = { 1: [1], 2: [0.4, 1], 3: [0.25, 0.6, 1] };
 
 /**
- * Month at which each of the three phases ends: the phases share the time from the start to the target date (a
- * quarter, about six tenths, the rest). Null without a target date (the calendar is then « à fixer »).
+ * Month at which each phase of the plan ends (same order as `plan.phases`). The phases the target needs share the
+ * time from the start to the target date (with three: a quarter, about six tenths, the rest), so the target is met
+ * on its date; a phase beyond the one that meets it has no date (null): it goes further than the commitment and is
+ * programmed later. Without a target date the whole calendar is null (« à fixer »). Phases without software take
+ * no time.
  */
-export function phaseEnds(start: string, targetDate: string | undefined): [string, string, string] | null {
+export function phaseEnds(
+  start: string,
+  targetDate: string | undefined,
+  plan: Pick<RoadmapPlan, "phases" | "target">,
+): (string | null)[] | null {
   if (!targetDate) return null;
   const span = monthsBetween(start, targetDate.slice(0, 7));
   if (!(span > 0)) return null;
-  const quarter = Math.max(1, Math.round(span * 0.25));
-  const ends = [quarter, Math.max(quarter, Math.round(span * 0.6)), span];
-  return ends.map((e) => addMonths(start, e)) as [string, string, string];
+  // The phases until the one that meets the target; all of them when it is already met or cannot be met.
+  const cut =
+    plan.target.reachable && plan.target.required.length > 0 && plan.target.reachedAfter
+      ? plan.phases.findIndex((p) => p.phase === plan.target.reachedAfter)
+      : plan.phases.length - 1;
+  const needed = plan.phases.map((p, i) => p.lines.length > 0 && i <= cut);
+  const shares = SHARES[needed.filter(Boolean).length] ?? [];
+  let k = 0;
+  let previous = 0;
+  return plan.phases.map((_, i) => {
+    if (!needed[i]) return null;
+    const months = Math.min(span, Math.max(previous, 1, Math.round(span * shares[k++]!)));
+    previous = months;
+    return addMonths(start, months);
+  });
 }
 
 export interface PhaseMilestone {
   phase: RoadmapPhase;
-  /** `YYYY-MM`, or null when the roadmap has no target date. */
+  /** `YYYY-MM`; null when the roadmap has no target date, or for a phase beyond the one that meets the target. */
   month: string | null;
   /** Weighted measure once the phase is done (percent), or null when the phase lowers nothing. */
   weighted: number | null;
@@ -36,15 +58,14 @@ const printed = (n: number) => (n < 10 && n > 0 && !Number.isInteger(n) ? Math.r
  * « lowers » as the document prints it (a phase from 45,2 % to 44,9 % shows « sans changement »).
  */
 export function phaseMilestones(
-  phases: PhasePlan[],
-  baselineWeighted: number | null,
+  plan: Pick<RoadmapPlan, "phases" | "target" | "baseline">,
   start: string,
   targetDate: string | undefined,
 ): PhaseMilestone[] {
-  const ends = phaseEnds(start, targetDate);
+  const ends = phaseEnds(start, targetDate, plan);
   const out: PhaseMilestone[] = [];
-  let previous = baselineWeighted;
-  for (const [i, phase] of phases.entries()) {
+  let previous = plan.baseline.weighted;
+  for (const [i, phase] of plan.phases.entries()) {
     if (phase.lines.length === 0) continue;
     const lowers =
       phase.weighted !== null &&

@@ -101,7 +101,7 @@ const EPSILON = 1e-9;
 /**
  * Orders the exposed software of an analysis into phases (quick wins, guided replacements, deep work: `phaseOf`),
  * computes both measures after each phase, and what the target requires. System components are set aside; open
- * source of an extra-European publisher stays in the baseline (it weighs half) but is not planned for replacement:
+ * source of an extra-European publisher stays in the baseline (its exposure counts 0.7, measure-weights.yaml) but is not planned for replacement:
  * installed from its free code, it is itself the kind of alternative a roadmap recommends.
  */
 export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = {}): RoadmapPlan {

@@ -29,6 +29,16 @@ const sectionSchema = z.strictObject({
     .optional(),
   /** Rank passages holding amounts and percentages first (budget, costs). */
   preferFigures: z.boolean().default(false),
+  /**
+   * Rank passages about collectivités (communes, intercommunalités, départements, régions: by their page's title)
+   * before those about States, armies or other countries: a commune's budget is compared with its peers first.
+   */
+  peersFirst: z.boolean().default(false),
+  /**
+   * Catalog passages only for the products of the analysis and their alternatives (`catalog_scope`, set by the
+   * document): a roadmap does not cite the record of a product the collectivité does not have.
+   */
+  catalogScope: z.boolean().default(false),
   /** Without a model, the passages' key sentences are listed as points (with their notes) rather than quoted. */
   points: z.boolean().default(false),
   template: z.string(),

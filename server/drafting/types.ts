@@ -127,6 +127,8 @@ export interface AnalysisAlternative {
 /** The part of a saved inventory analysis (`engine.records("analyses")`) drafting depends on. */
 export interface InventoryAnalysis {
   id: string;
+  /** The name the DSI gave the saved analysis (the file name by default), printed rather than its id. */
+  name?: string;
   items: AnalysisItem[];
   summary?: Record<string, unknown>;
   unknown?: unknown[];

@@ -77,16 +77,24 @@ function block(b: Block): string {
   }
 }
 
+/**
+ * A note's text: escaped like any text, except the web addresses it gives between angle brackets (a note naming
+ * several sources gives each one's), which stay links like the note's own address.
+ */
+const noteText = (text: string) =>
+  text
+    .replace(/\s*\n\s*/g, " ")
+    .split(/(<https?:\/\/[^\s<>]+>)/i)
+    .map((part, i) => (i % 2 === 1 && safeUrl(part.slice(1, -1)) ? part : escapeInline(part)))
+    .join("");
+
 /** The document as Markdown text. */
 export function toMarkdown(doc: DocumentModel): string {
   const parts = [...doc.front.map(block), "---", ...doc.body.map(block)];
   if (doc.notes.length) {
     parts.push(
       "---",
-      ...doc.notes.map(
-        (n) =>
-          `[^${n.n}]: ${escapeInline(n.text).replace(/\s*\n\s*/g, " ")}${safeUrl(n.url) ? ` <${safeUrl(n.url)}>` : ""}`,
-      ),
+      ...doc.notes.map((n) => `[^${n.n}]: ${noteText(n.text)}${safeUrl(n.url) ? ` <${safeUrl(n.url)}>` : ""}`),
     );
   }
   parts.push(`*${doc.footer}*`);

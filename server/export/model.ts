@@ -4,7 +4,7 @@
  * parsed from the sections' Markdown subset, with `[n]` markers turned into numbered notes carrying the source's
  * title, date and URL. ODT, DOCX, PDF and Markdown render this one model, so they say the same thing.
  */
-import { frenchDate, slugify } from "../core/text.ts";
+import { fold, frenchDate, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
@@ -292,7 +292,16 @@ function titleBlock(draft: Draft): Block[] {
             : []),
         ],
       },
-      { kind: "paragraph", style: "right", inlines: lines(recipient.name, recipient.role, draft.collectivite) },
+      {
+        kind: "paragraph",
+        style: "right",
+        // « Présidente de Lannion-Trégor Communauté » already names it: the collectivité is not repeated below.
+        inlines: lines(
+          recipient.name,
+          recipient.role,
+          fold(String(recipient.role ?? "")).includes(fold(draft.collectivite)) ? undefined : draft.collectivite,
+        ),
+      },
       {
         kind: "paragraph",
         style: "right",
@@ -443,8 +452,8 @@ export function documentJson(draft: Draft, version = draft.versions.length): Doc
   const listed = new Set<number>();
   return {
     version,
-    asOf: doc.asOf,
-    sections: doc.sections.map((s) => {
+    asOf: doc.asOf ?? null,
+    sections: (doc.sections ?? []).map((s) => {
       const blocks = s.blocks.map(blockJson);
       const notes: Note[] = [];
       for (const i of blocks.flatMap(callsOf))

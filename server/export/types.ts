@@ -60,10 +60,11 @@ export interface DocumentModel {
   front: Block[];
   /** The sections' blocks in order, each headed section preceded by its level-1 heading. */
   body: Block[];
-  sections: SectionOf<Block>[];
+  /** The draft's sections (absent from a document not made of sections, such as a conversation). */
+  sections?: SectionOf<Block>[];
   notes: Note[];
   /** « Faits cités à jour au 10 avril 2026 ; cartographie du 2 mars 2026 », or null. */
-  asOf: string | null;
+  asOf?: string | null;
   footer: string;
   createdAt: string;
 }

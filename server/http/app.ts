@@ -17,6 +17,7 @@ import { mountAuth } from "./auth.ts";
 import { toErrorBody } from "./errors.ts";
 import { requestGuard } from "./guard.ts";
 import { chatRoutes } from "./routes/chat.ts";
+import { conversationRoutes } from "./routes/conversations.ts";
 import { draftRoutes } from "./routes/drafts.ts";
 import { glpiRoutes } from "./routes/glpi.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -59,6 +60,7 @@ export function createApp(engine: Engine): Hono {
   app.route("/api", searchRoutes(engine));
   app.route("/api", referenceRoutes());
   app.route("/api", chatRoutes(engine));
+  app.route("/api", conversationRoutes(engine));
   app.route("/api", draftRoutes(engine));
   app.route("/api", inventoryRoutes(engine));
   app.route("/api", glpiRoutes(engine));

@@ -4,6 +4,7 @@
  * dependency score. No I/O here: the caller brings the rows, the match index and the manual classifications.
  */
 import type { Category } from "../corpus/schema.ts";
+import { message } from "../i18n/messages.ts";
 import { classifyInventoryItem } from "./classify.ts";
 import type { MatchIndex } from "./match.ts";
 import { displayName, looseKey, nameTokens } from "./normalize.ts";
@@ -61,7 +62,9 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
     const loose = `~${looseKey(c.name)}`;
     if (!classifications.has(loose)) classifications.set(loose, c);
   }
-  const items = mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications)));
+  const items = keepLoneParts(
+    mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications))),
+  );
   items.sort((a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"));
   const unknown: UnknownItem[] = items
     .filter((i) => !i.product && !i.component && i.match !== "manual")
@@ -130,6 +133,34 @@ export function mergeVersions(items: InventoryItem[]): InventoryItem[] {
     });
   }
   return out;
+}
+
+/**
+ * A product's part (its console's agent) is set aside because the product has its own line; when it has none in
+ * this inventory, the part with the most installations stands for it on the map, the others stay aside.
+ */
+export function keepLoneParts(items: InventoryItem[]): InventoryItem[] {
+  const present = new Set(items.filter((i) => !i.component && i.product).map((i) => i.product!.id));
+  const lone = new Map<string, InventoryItem>();
+  for (const i of items) {
+    if (!i.partOf || present.has(i.partOf)) continue;
+    const best = lone.get(i.partOf);
+    if (!best || i.installations > best.installations) lone.set(i.partOf, i);
+  }
+  if (!lone.size) return items;
+  const chosen = new Set(lone.values());
+  return items.map((i) => {
+    if (!chosen.has(i)) return i;
+    const { partOf: _, ...rest } = i;
+    // The sentence that set the part aside is the reason's last (classify.ts): it gives way to one that says why
+    // this line stands for the product.
+    const cut = i.reason.lastIndexOf(" « ");
+    return {
+      ...rest,
+      component: false,
+      reason: `${cut > 0 ? i.reason.slice(0, cut) : i.reason} ${message("inventory.reason.partAlone", { product: i.product?.name ?? i.name })}`,
+    };
+  });
 }
 
 /** "Firefox 128" and "Firefox 127" → "Firefox"; null when the shared part is not a name. */

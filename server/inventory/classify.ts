@@ -65,6 +65,8 @@ export function classifyInventoryItem(
     // The catalog may list a component itself ("Microsoft Visual C++ Redistributable", "…WebView2 Runtime"):
     // the item keeps what the catalog says of it but stays out of the map.
     const catalogComponent = component && (isComponent(match.label ?? "") || isComponent(e.name));
+    // The agent of a product's console sits beside the product on the same machine: one machine counts once.
+    const part = !catalogComponent && !!match.label && !!e.parts?.includes(match.label);
     return {
       ...base,
       product: { id: e.id, name: e.name },
@@ -78,14 +80,20 @@ export function classifyInventoryItem(
         matchSentence(match, group.name),
         provenanceSentence(e.vendor, e),
         exposureSentence(e.vendor),
+        // Free software of an American foundation (Firefox, Thunderbird): open source AND under that jurisdiction.
+        e.openSource && e.extraEuropean
+          ? message("inventory.reason.openSourceExposed", { country: countryName(controllingCountry(e.vendor) ?? "") })
+          : "",
         catalogComponent ? message("inventory.reason.catalogComponent") : "",
+        part ? message("inventory.reason.partOf", { part: match.label!, product: e.name }) : "",
       ]
         .filter(Boolean)
         .join(" "),
       match: match.method,
       exposure: exposureOf(e.vendor),
       risks: e.risks,
-      component: catalogComponent,
+      component: catalogComponent || part,
+      ...(part ? { partOf: e.id } : {}),
     };
   }
   const reviewSentence = suggestion ? message("inventory.reason.review", { product: suggestion.name }) : "";
@@ -96,12 +104,15 @@ export function classifyInventoryItem(
     // A device of a known maker whose model the catalog lacks: the maker's kind of equipment, proprietary.
     const device = group.kind === "hardware" && !component && !!v.hardware;
     if (device) category ??= v.hardware!;
+    // Software of a vendor whose whole range is one kind (Libriciel: free business software): its kind.
+    const range = group.kind !== "hardware" && !component && v.software ? v.software : null;
+    if (range) category ??= range.category;
     return {
       ...base,
       product: null,
       vendor: vendorView(v),
       extraEuropean,
-      openSource: device ? false : null,
+      openSource: device ? false : (range?.openSource ?? null),
       category,
       alternatives: [],
       confidence: match.confidence,
@@ -113,7 +124,16 @@ export function classifyInventoryItem(
           ? ""
           : device && !group.hint
             ? message("inventory.reason.categoryFromVendor", { category: categoryWord(category), vendor: v.name })
-            : categorySentence(category),
+            : range && category === range.category
+              ? message(
+                  range.openSource === true
+                    ? "inventory.reason.rangeOpen"
+                    : range.openSource === false
+                      ? "inventory.reason.rangeProprietary"
+                      : "inventory.reason.range",
+                  { category: categoryWord(range.category), vendor: v.name },
+                )
+              : categorySentence(category),
         reviewSentence,
       ]
         .filter(Boolean)

@@ -22,6 +22,8 @@ export interface VendorInfo {
   hardware?: Category | null;
   /** false when no source confirms who controls the vendor today: the map says « propriétaire non vérifié ». */
   ownershipVerified?: boolean;
+  /** The vendor's whole software range (category, and open source or not), for software the catalog lacks. */
+  software?: { category: Category; openSource: boolean | null } | null;
 }
 
 /** A product or an alternative of the catalog, with everything an inventory item needs from it. */
@@ -39,6 +41,8 @@ export interface CatalogEntry {
   risks: ItemRisk[];
   /** "community" or "enterprise" when the entry's name says which edition it is. */
   edition: Edition | null;
+  /** Catalog names of the product's parts installed beside it (its console's agent): set aside, counted once. */
+  parts?: string[];
 }
 
 export type Edition = "community" | "enterprise";
@@ -75,6 +79,11 @@ export interface MatchIndex {
   vendorFirstWord: Map<string, VendorInfo>;
   /** Vendors by the first word of their multi-word name, for a publisher given as that word alone. */
   vendorShortName: Map<string, VendorInfo>;
+  /**
+   * Entries the catalog knows as split into distribution packages « <stem>-<part> » (« libreoffice-writer »), by
+   * stem: another package of the stem (« libreoffice-draw ») is the same software.
+   */
+  packageStems?: Map<string, Set<string>>;
 }
 
 export interface MatchResult {
@@ -158,6 +167,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     vendors: new Map(),
     vendorFirstWord: new Map(),
     vendorShortName: new Map(),
+    packageStems: new Map(),
   };
   const vendorInfo = new Map<string, VendorInfo>();
   for (const v of catalog.vendors.values()) {
@@ -234,13 +244,14 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
         p.name,
         `${p.usage} ${p.notes ?? ""}`,
         alternatives,
-        priceDocs,
+        p.gratis ? [] : priceDocs,
         p.endOfSupport ?? null,
       ),
       edition: editionOf(p.name),
+      ...(p.parts.length ? { parts: p.parts } : {}),
     };
     index.entries.set(p.id, entry);
-    addLabels(index, entry, [p.name, ...p.aliases, p.id.replace(/-/g, " ")]);
+    addLabels(index, entry, [p.name, ...p.aliases, ...p.parts, p.id.replace(/-/g, " ")]);
   }
   for (const a of catalog.alternatives.values()) {
     if (index.entries.has(a.id)) continue;
@@ -275,6 +286,7 @@ export function toVendorInfo(v: Vendor): VendorInfo {
     exposure: lawsFor(v.exposure, parent?.country ?? v.country),
     hardware: v.hardware ?? null,
     ownershipVerified: v.ownershipVerified !== false,
+    software: v.software ? { category: v.software.category, openSource: v.software.openSource ?? null } : null,
   };
 }
 
@@ -321,6 +333,13 @@ export function push(map: Map<string, Label[]>, key: string, label: Label) {
 }
 
 export function addLabels(index: MatchIndex, entry: CatalogEntry, labels: string[]) {
+  for (const label of labels) {
+    const stem = /^([a-z0-9][a-z0-9.+]*)-[a-z0-9.+-]+$/.exec(label)?.[1];
+    if (!stem || !index.packageStems) continue;
+    const set = index.packageStems.get(stem) ?? new Set<string>();
+    set.add(entry.id);
+    index.packageStems.set(stem, set);
+  }
   const vendorWords = publisherKey(entry.vendor.name).split(" ").filter(Boolean);
   const vendorFirst = vendorWords[0] ?? "";
   for (const label of labels) {

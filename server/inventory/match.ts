@@ -178,6 +178,8 @@ export function matchName(
   // not its vendor: the name is matched as if no publisher were given.
   const given = (publisher ?? "").slice(0, MAX_NAME_LENGTH);
   const pub = isPackageMaintainer(given) ? "" : given;
+  // A package name (« libreoffice-draw ») published by a distribution's team.
+  const packaged = pub !== given && PACKAGE_NAME.test(name.trim());
   const vendor = vendorForPublisher(index, pub);
   const tokens = nameTokens(name.slice(0, MAX_NAME_LENGTH)).slice(0, MAX_TOKENS);
   const loose = looseTokens(tokens);
@@ -197,7 +199,12 @@ export function matchName(
     // and a generic word ("Drive", "Connect", "Agent") on its own is only a guess, to review.
     const unconfirmed = label.weak && !agrees(label.entry, vendor, pub);
     const generic = unconfirmed && loose.length === 1 && GENERIC_PRODUCT_WORDS.has(loose[0]!);
-    const c = confidence - (mismatch ? 0.2 : 0) - (unconfirmed ? 0.1 : 0) - (generic ? 0.2 : 0);
+    // A distribution's package named after a proprietary product without its vendor (« teams-for-linux »): a free
+    // client of that service, not the product — only a guess.
+    const unofficial = packaged && label.weak && label.entry.kind === "product";
+    const c = unofficial
+      ? Math.min(confidence, 0.7)
+      : confidence - (mismatch ? 0.2 : 0) - (unconfirmed ? 0.1 : 0) - (generic ? 0.2 : 0);
     const rounded = Math.round(c * 100) / 100;
     return {
       entry: label.entry,
@@ -215,6 +222,21 @@ export function matchName(
     if (exact) return result(exact, "exact", 0.97);
     const looseHit = pick(index.loose.get(looseKeyText), vendor, pub, "any", facts);
     if (looseHit) return result(looseHit, "loose", 0.92);
+    // A French description, a dash, then the product's own name (« Gestion des cimetières - openCimetière »): the
+    // part after the dash named exactly, and not contradicted by the publisher, is sure.
+    const tail = DESCRIBED.exec(name.slice(0, MAX_NAME_LENGTH))?.[1];
+    if (tail) {
+      const tailTokens = nameTokens(tail);
+      const tailFacts: NameFacts = {
+        numbers: tailTokens.filter((t) => /^\d+$/.test(t)),
+        edition: editionFromTokens(tailTokens),
+      };
+      const hit =
+        pick(index.exact.get(tailTokens.join(" ")), vendor, pub, "no-conflict", tailFacts) ??
+        pick(index.loose.get(looseTokens(tailTokens).join(" ")), vendor, pub, "no-conflict", tailFacts);
+      if (hit && !hit.weak && !(index.vendors.has(looseTokens(tailTokens).join(" ")) && !hit.full))
+        return result(hit, "contains", 0.85);
+    }
 
     // The publisher's name completes or prefixes the product's — never through a weak label (a product name
     // stripped of its vendor's): « Zabbix Agent 2 » by Zabbix is not Avast's « Business Agent », « DJI Assistant »
@@ -249,6 +271,19 @@ export function matchName(
       // A device of the maker, though, is what its equipment record stands for (« Huawei S5735 », a switch).
       const confirmed = agrees(hit.entry, vendor, pub);
       const device = kind === "hardware" && hit.entry.category === hit.entry.vendor.hardware;
+      // The catalog name goes on with another word where the name does (« Cisco Secure Client » against « Cisco
+      // Secure Endpoint »): another product of the same line, only a guess.
+      if (divergesFrom(hit.label, tokens)) return result(hit, "prefix", 0.7);
+      // Another distribution package of free software the catalog knows as split into packages (« libreoffice-draw »
+      // beside « libreoffice-writer », by « Debian LibreOffice Maintainers »); never a proprietary product, nor a
+      // package the catalog does not know the stem of (« virtualbox-ext-pack » is not VirtualBox).
+      if (
+        packaged &&
+        hit.entry.kind === "alternative" &&
+        hit.entry.openSource &&
+        index.packageStems?.get(name.trim().split("-")[0]!)?.has(hit.entry.id)
+      )
+        return result(hit, "prefix", 0.85);
       return result(hit, "prefix", hit.scoped && !device ? 0.7 : !single ? 0.85 : confirmed ? 0.8 : 0.7);
     }
     // The name contains a known name: "Cisco AnyConnect Secure Mobility Client", "Sophos Endpoint Agent".
@@ -301,6 +336,29 @@ export function matchName(
     review: false,
   };
 }
+
+/**
+ * Whether the name and the catalog text part on two different words at the first place they differ: « Cisco Secure
+ * Endpoint » and « Cisco Secure Client (AnyConnect) » part on « endpoint » / « client ». A name that only goes on
+ * longer (« Zoom Workplace » for « Zoom ») or differs by a number or an edition word does not.
+ */
+function divergesFrom(label: string, nameTokensOfName: string[]): boolean {
+  const own = nameTokens(label);
+  const n = Math.min(own.length, nameTokensOfName.length);
+  for (let i = 0; i < n; i++) {
+    const a = own[i]!;
+    const b = nameTokensOfName[i]!;
+    if (a === b) continue;
+    const word = (t: string) => /^[a-z]{3,}$/.test(t) && !looseTokens([t, "x"]).every((x) => x === "x");
+    return word(a) && word(b);
+  }
+  return false;
+}
+
+/** « <description> - <product> » (hyphen, en dash or colon between spaces); the product part is captured. */
+const DESCRIBED = /^[^-–:]{3,}\s[-–:]\s+([^-–:]{3,})$/;
+
+const PACKAGE_NAME = /^[a-z0-9][a-z0-9.+]*(?:-[a-z0-9.+]+)+$/;
 
 const PACKAGE_MAINTAINER =
   /\b(?:maintainers?|packagers?|packaging team|mozilla team)\b|^(?:debian|ubuntu|fedora|opensuse|alpine|arch linux)\b/;

@@ -350,7 +350,12 @@ export async function getAnalysisView(ctx: InventoryContext, id: string, limit =
 
 const clampLimit = (n: number) => Math.min(PAGE_MAX, Math.max(1, Math.floor(n) || PAGE_DEFAULT));
 
-export type ItemFilter = "all" | "extra" | "unknown" | "alternatives";
+/**
+ * `extra`: exposed items (extra-European); `replace`: what a plan would replace — exposed (extra-European or under a
+ * foreign law), installed, and not open source: Firefox or Thunderbird, free software of an American foundation, is
+ * itself an alternative (its exposure stays counted in the measure), not a target to replace.
+ */
+export type ItemFilter = "all" | "extra" | "replace" | "unknown" | "alternatives";
 
 export interface PageQuery {
   offset?: number;
@@ -403,6 +408,11 @@ function itemMatcher(table: CompactTable, query: PageQuery): (i: number) => bool
   const component = column(table, "component");
   const extra = column(table, "extraEuropean");
   const alternatives = column(table, "alternatives");
+  const openSource = column(table, "openSource");
+  const installations = column(table, "installations");
+  const exposure = column(table, "exposure");
+  const exposed = (i: number) =>
+    extra(i) === true || !!(exposure(i) as { laws?: unknown[] } | null | undefined)?.laws?.length;
   const words = fold(query.q ?? "")
     .split(/\s+/)
     .filter(Boolean);
@@ -410,6 +420,8 @@ function itemMatcher(table: CompactTable, query: PageQuery): (i: number) => bool
   return (i) => {
     if (!query.components && component(i) === true) return false;
     if (which === "extra" && extra(i) !== true) return false;
+    if (which === "replace" && (!exposed(i) || openSource(i) === true || !((installations(i) as number) > 0)))
+      return false;
     if (which === "unknown" && extra(i) !== null && extra(i) !== undefined) return false;
     if (which === "alternatives" && !(Array.isArray(alternatives(i)) && (alternatives(i) as unknown[]).length))
       return false;

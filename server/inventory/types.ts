@@ -128,6 +128,11 @@ export interface InventoryItem {
   risks: ItemRisk[];
   /** A driver, runtime, update or language pack: kept in the list, left out of the map and the score. */
   component: boolean;
+  /**
+   * The product (catalog id) this item is a part of, installed beside it (« Kaspersky Security Center Network
+   * Agent » of Kaspersky Endpoint Security): set aside as a component when the product has its own line.
+   */
+  partOf?: string;
 }
 
 export interface UnknownItem {

@@ -60,46 +60,37 @@ export function isRelevant(questionKeywords: string[], passage: string): boolean
 // ——— Answerability: does what was retrieved answer the question? Decided before any model call. ———
 
 /** Words that frame a question in this domain without saying what it asks (never required in a passage). */
-const FRAME = new Set([
-  "collectivite",
-  "collectivites",
-  "possible",
-  "faut",
-  "falloir",
-  "doit",
-  "doivent",
-  "peut",
-  "peuvent",
-  "utiliser",
-  "utilise",
-  "utilisent",
-  "avoir",
-  "ete",
-  "etre",
-  "vrai",
-  "vraiment",
-  "quoi",
-  "prevoir",
-  "choisir",
-  "existe",
-  "existent",
-  "il",
-  "elle",
-  "sujet",
-  "parle",
-  "parler",
-  "agit",
-  "entend",
-  "lit",
-  "partout",
-  "serieux",
-  "maintenant",
-  "depuis",
-  "avant",
-  "apres",
-  "aujourd",
-  "hui",
-]);
+const FRAME = new Set(wordList("../i18n/fr/frame-words.txt"));
+
+/**
+ * General words of the domain (« commune », « logiciel », « Microsoft »): they count towards a passage's coverage,
+ * but what a question asks is in its other words, which the corpus must know (stems, from a data file).
+ */
+const GENERIC = new Set(wordList("../i18n/fr/generic-words.txt").map(frStem));
+const isGeneric = (t: QuestionTerm) => t.word.split(" ").every((w) => GENERIC.has(frStem(w)));
+
+/** Determiners: the word after one is a noun (« un policier »), not a verb (« ont laissé tomber »). */
+const DETERMINERS = new Set(wordList("../i18n/fr/determiners.txt"));
+
+/** Groups of expressions asking about a person's private life (« quel âge », « salaire »), folded. */
+const PERSONAL: string[][] = readFileSync(new URL("../i18n/fr/personal-data.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() && !l.startsWith("#"))
+  .map((l) =>
+    l
+      .split(",")
+      .map((e) => words(e).join(" "))
+      .filter(Boolean),
+  );
+
+/** The groups of private-life expressions a text uses, each with the expression found. */
+export function personalAsked(text: string): { found: string; group: string[] }[] {
+  const joined = ` ${words(text).join(" ")} `;
+  return PERSONAL.flatMap((group) => {
+    const found = group.find((e) => joined.includes(` ${e} `));
+    return found ? [{ found, group }] : [];
+  });
+}
 
 /** A word of the question, with its synonyms; `name` when written with a capital (a place, an organisation, a person) or a year. */
 export interface QuestionTerm {
@@ -117,6 +108,10 @@ export interface QuestionTerm {
   opener?: boolean;
   /** A verb with its subject pronoun after it (« arrivera-t-il »): a word of the question, never told as a missing topic. */
   verb?: boolean;
+  /** After a determiner (« un policier », « l'âge »): a noun, the thing the question is about. */
+  noun?: boolean;
+  /** Written as an adjective of nationality (« américain »): often what the question asks, not what it is about. */
+  nationality?: boolean;
 }
 
 /** Before a word, what ends a clause: start of the text, or punctuation (« Bonjour, Lyon… », « … : Microsoft… »). */
@@ -160,7 +155,13 @@ export function questionTerms(question: string): QuestionTerm[] {
         ? undefined
         : out.set(folded, { word: folded, variants: [folded], name: true, date: true });
     const country = DEMONYMS.get(folded.replace(/-/g, " "));
-    if (country) return out.set(country, { word: country, variants: [country, folded.replace(/-/g, " ")], name: true });
+    if (country)
+      return out.set(country, {
+        word: country,
+        variants: [country, folded.replace(/-/g, " ")],
+        name: true,
+        nationality: true,
+      });
     const parts = folded.split("-").filter((p) => p.length >= 2 && !STOPWORDS.has(p) && !FRAME.has(p));
     if (parts.length === 0 || /^\d{1,3}$/.test(folded) || parts.every((p) => inPhrase.has(p))) return;
     // An acronym (« SREN »), a capital inside the word (« LibreOffice ») or a compound (« Schleswig-Holstein ») is a
@@ -179,20 +180,29 @@ export function questionTerms(question: string): QuestionTerm[] {
       ...(capital && atStart ? { clauseStart: true } : {}),
       ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
       ...(INVERTED.test(raw) ? { verb: true } : {}),
+      ...(/^(l|qu)'/i.test(raw) || DETERMINERS.has(fold(tokens[i - 1]?.[0] ?? "").replace(/^[dlq]u?'/, ""))
+        ? { noun: true }
+        : {}),
     };
     out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
   });
   return [...out.values()];
 }
 
-/** Folded words of a passage, with numbers written « 80 000 » joined. */
-function passageWords(text: string): { list: string[]; stems: Set<string>; joined: string } {
+/** Folded words of a passage, with numbers written « 80 000 » joined, and the stems of those it writes with a capital. */
+export function passageWords(text: string): {
+  list: string[];
+  stems: Set<string>;
+  joined: string;
+  capitals: Set<string>;
+} {
   const list = words(text.replace(/(\d)[ \u00a0\u202f](?=\d{3}\b)/g, "$1"));
-  return { list, stems: new Set(list.map(frStem)), joined: ` ${list.join(" ")} ` };
+  const capitals = new Set([...text.matchAll(/[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*/gu)].map((m) => frStem(m[0])));
+  return { list, stems: new Set(list.map(frStem)), joined: ` ${list.join(" ")} `, capitals };
 }
 
 /** Whether a folded word or phrase occurs in a passage's words (stem equality, or a near prefix). */
-function occurs(entry: string, p: ReturnType<typeof passageWords>, exact = false): boolean {
+export function occurs(entry: string, p: ReturnType<typeof passageWords>, exact = false): boolean {
   if (exact) return p.joined.includes(` ${entry} `);
   if (entry.includes(" ")) return entry.split(" ").every((w) => occurs(w, p));
   const s = frStem(entry);
@@ -201,10 +211,31 @@ function occurs(entry: string, p: ReturnType<typeof passageWords>, exact = false
   return p.list.some((w) => w.startsWith(s) && w.length - s.length <= 3);
 }
 
+/**
+ * Whether a passage holds a term; a name of the question (« le Tour de France ») only where the passage too writes
+ * it with a capital (not « un tour de table »). Its synonyms (« américain » for « États-Unis ») count as written.
+ */
+function holds(t: QuestionTerm, p: ReturnType<typeof passageWords>): boolean {
+  return t.variants.some((v) => {
+    if (!occurs(v, p)) return false;
+    if (!t.name || t.date || v !== t.word) return true;
+    const s = frStem(v.split(" ")[0]!);
+    return p.capitals.has(s) || (s.length >= 5 && [...p.capitals].some((c) => c.startsWith(s)));
+  });
+}
+
 export interface Answerability {
   answerable: boolean;
   /** Why not: a name or year the corpus or the best passages lack, or too few of the question's words. */
-  reason: "ok" | "no-terms" | "unknown-name" | "missing-name" | "unknown-words" | "low-coverage" | "no-result";
+  reason:
+    | "ok"
+    | "no-terms"
+    | "unknown-name"
+    | "missing-name"
+    | "personal"
+    | "unknown-words"
+    | "low-coverage"
+    | "no-result";
   /** Question words and names the best passages lack. */
   missing: string[];
   /** Share of the question's words held by the best passage (0–1). */
@@ -287,13 +318,33 @@ export async function assessAnswerability(
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
   const judged = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
-  // A rare name the corpus knows but none of the best passages holds: they are about something else.
-  const absent: string[] = [];
-  for (const t of terms.filter((t) => t.name && !t.date)) {
-    if (t.date || judged.some((p) => t.variants.some((v) => occurs(v, p)))) continue;
-    const rarest = frequency ? Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) : 0;
-    if (rarest <= RARE_NAME) absent.push(t.word);
-  }
+  // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
+  // it, whoever the corpus says the person is.
+  const personal = personalAsked(question);
+  const holdsPersonal = (p: ReturnType<typeof passageWords>) =>
+    personal.every(({ group }) => group.some((e) => p.joined.includes(` ${e} `)));
+  if (!judged.some(holdsPersonal))
+    return none(
+      "personal",
+      personal
+        .filter(({ group }) => !judged.some((p) => group.some((e) => p.joined.includes(` ${e} `))))
+        .map((g) => g.found),
+    );
+  // The names the passages that answer must hold: all but the domain's general ones (« Microsoft », « France ») and
+  // adjectives of nationality (« est-il américain ? » asks it), and those too when rare in the corpus.
+  const required = await Promise.all(
+    terms.map(
+      async (t) =>
+        t.name &&
+        !t.date &&
+        ((!isGeneric(t) && !t.nationality) ||
+          !frequency ||
+          Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) <= RARE_NAME),
+    ),
+  );
+  const names = terms.filter((_, i) => required[i]);
+  // A name the corpus knows but none of the best passages holds: they are about something else.
+  const absent = names.filter((t) => !judged.some((p) => holds(t, p))).map((t) => t.word);
   if (absent.length) return none("missing-name", absent);
   // Each word weighs by its rarity in the corpus (inverse document frequency): « mairie » says little, « piscine »
   // (found in no passage) says what the question is about.
@@ -322,7 +373,15 @@ export async function assessAnswerability(
   // A verb (« arrivera-t-il ») counts in the decision but is not told as a missing topic.
   const verbs = new Set(terms.filter((t) => t.verb && !t.name).map((t) => t.word));
   const topics = (list: string[]) => (list.some((w) => !verbs.has(w)) ? list.filter((w) => !verbs.has(w)) : list);
-  if (unknown.length / terms.length >= UNKNOWN_SHARE)
+  // The same among the words that say what the question asks (neither names, dates, verbs nor the domain's general
+  // vocabulary), counting only the nouns the corpus never uses: « recruter un policier municipal » is not answered by
+  // passages on small communes, while an unknown verb (« ont laissé tomber Office ») says nothing of the topic.
+  const specific = terms.filter((t) => !t.name && !t.date && !t.verb && !isGeneric(t));
+  const unknownSpecific = specific.filter((t) => t.noun && unknown.includes(t.word));
+  if (
+    unknown.length / terms.length >= UNKNOWN_SHARE ||
+    unknownSpecific.length / Math.max(1, specific.length) >= UNKNOWN_SHARE
+  )
     return {
       answerable: false,
       reason: "unknown-words",
@@ -336,25 +395,17 @@ export async function assessAnswerability(
   const dates = terms.filter((t) => t.date);
   const covers = (p: (typeof perPassage)[number]) =>
     short ? p.plain >= 1 - 1e-9 : p.plain >= MIN_PLAIN_COVERAGE - 1e-9 && p.weighted >= MIN_WEIGHTED_COVERAGE - 1e-9;
-  // Rare names too must be in the passages that answer: « communes belges » and « Nextcloud » in two unrelated passages do not
-  // say whether Belgian communes use Nextcloud.
-  const rare = await Promise.all(
-    terms.map(
-      async (t) =>
-        t.name &&
-        !t.date &&
-        (!frequency || Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) <= RARE_NAME),
-    ),
-  );
-  const names = terms.filter((_, i) => rare[i]);
-  const holdsName = (t: QuestionTerm, i: number) => t.variants.some((v) => occurs(v, judged[i]!));
+  // Names too must be in the passages that answer: « communes belges » and « Nextcloud » in two unrelated passages
+  // do not say whether Belgian communes use Nextcloud.
+  const holdsName = (t: QuestionTerm, i: number) => holds(t, judged[i]!);
   const holdsAll = (i: number) =>
-    dates.every((d) => occurs(d.word, judged[i]!, true)) && (names.length === 0 || names.some((t) => holdsName(t, i)));
+    dates.every((d) => occurs(d.word, judged[i]!, true)) &&
+    (names.length === 0 || names.some((t) => holdsName(t, i))) &&
+    holdsPersonal(judged[i]!);
   // A catalog card (one product) matches many questions by its domain alone (« permis de construire » for a
   // question on building permits): unless it holds a name of the question, it must hold more of it than a guide.
   // A card that holds a name of the question (« Sophos, c'est américain ? ») is what the question is about.
-  const namesProduct = (i: number) =>
-    terms.some((t) => t.name && !t.date && t.variants.some((v) => occurs(v, judged[i]!)));
+  const namesProduct = (i: number) => terms.some((t) => t.name && !t.date && holds(t, judged[i]!));
   const enough = (p: (typeof perPassage)[number], i: number) =>
     covers(p) &&
     (results[i]!.document.kind !== "catalog" || short || namesProduct(i) || p.plain >= MIN_CATALOG_COVERAGE - 1e-9);

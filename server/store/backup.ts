@@ -2,13 +2,14 @@
  * Backup and restore of saved work: `npm run cli -- backup <file>` and `restore <file>`.
  *
  * A backup is a logical export of the application's own tables — every saved record (analyses and their tables,
- * classifications, drafts, plans, workspaces, members, API keys) and the audit log — read in one snapshot
+ * classifications, drafts, plans, workspaces, members, API keys), the conversations kept for signed-in people and
+ * the audit log — read in one snapshot
  * transaction, so it is consistent while the server runs and writes (SQLite in WAL mode: the writers wait for the
  * snapshot, a few milliseconds; PostgreSQL: a REPEATABLE READ transaction, writers never wait). The same format
  * serves both databases: a backup of SQLite restores into PostgreSQL and back.
  *
- * Format: gzip'd JSON lines — a header (format, schema version, database, date, counts), one line per record or
- * audit entry, and an end line with the counts (a cut file is refused). Sign-in sessions are left out: a
+ * Format: gzip'd JSON lines — a header (format, schema version, database, date, counts), one line per record,
+ * conversation or audit entry, and an end line with the counts (a cut file is refused). Sign-in sessions are left out: a
  * restored instance asks everyone to sign in again.
  *
  * Not in it: the LanceDB index, rebuilt from the corpus (`corpus/`, versioned with the code) at start-up, and
@@ -30,6 +31,11 @@ export const BACKUP_FORMAT = "cap-libre-sauvegarde";
 const FORMAT_VERSION = 1;
 /** What a backup never holds: who is signed in right now. */
 const EPHEMERAL = ["sessions", "sign-ins"];
+/**
+ * The tables a backup holds (and a restore replaces): every table of the schema but the migrations' own
+ * (test/store/backup.test.ts fails when a migration adds a table missing here).
+ */
+export const BACKED_UP_TABLES = ["records", "conversations", "audit_log"] as const;
 
 interface RecordRow {
   collection: string;
@@ -37,6 +43,16 @@ interface RecordRow {
   value: string | null;
   bytes: Uint8Array | null;
   updated_at: number | string;
+}
+
+interface ConversationRow {
+  id: string;
+  workspace: string;
+  owner: string;
+  title: string;
+  created_at: string;
+  updated_at: number | string;
+  exchanges: string;
 }
 
 interface AuditRow {
@@ -55,7 +71,8 @@ export interface BackupHeader {
   schema: number;
   database: RecordDatabase["kind"];
   createdAt: string;
-  counts: { records: number; audit: number };
+  /** `conversations` is absent from backups written before conversations were kept (read as 0). */
+  counts: { records: number; audit: number; conversations?: number };
 }
 
 /** Writes a consistent backup of `db` to `file` (never over an existing file); returns its header. */
@@ -70,11 +87,15 @@ export async function backupTo(db: RecordDatabase, file: string, now = new Date(
   const backend = backendOf(db);
   let records: RecordRow[] = [];
   let audit: AuditRow[] = [];
+  let conversations: ConversationRow[] = [];
   await backend.transaction(async (tx) => {
     if (backend.kind === "postgresql") await tx.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
     records = await tx.all<RecordRow>(
       `SELECT collection, id, value, bytes, updated_at FROM records WHERE collection NOT IN (${EPHEMERAL.map(() => "?").join(", ")}) ORDER BY collection, id`,
       EPHEMERAL,
+    );
+    conversations = await tx.all<ConversationRow>(
+      "SELECT id, workspace, owner, title, created_at, updated_at, exchanges FROM conversations ORDER BY id",
     );
     audit = await tx.all<AuditRow>(
       "SELECT seq, at, workspace, actor, action, target, detail FROM audit_log ORDER BY seq",
@@ -86,13 +107,15 @@ export async function backupTo(db: RecordDatabase, file: string, now = new Date(
     schema: SCHEMA_VERSION,
     database: backend.kind,
     createdAt: now.toISOString(),
-    counts: { records: records.length, audit: audit.length },
+    counts: { records: records.length, audit: audit.length, conversations: conversations.length },
   };
   function* lines() {
     yield `${JSON.stringify(header)}\n`;
     for (const r of records) {
       yield `${JSON.stringify({ record: { collection: r.collection, id: r.id, value: r.value, bytes: r.bytes ? Buffer.from(r.bytes).toString("base64") : null, updatedAt: Number(r.updated_at) } })}\n`;
     }
+    for (const c of conversations)
+      yield `${JSON.stringify({ conversation: { ...c, updated_at: Number(c.updated_at) } })}\n`;
     for (const a of audit) yield `${JSON.stringify({ audit: { ...a, seq: Number(a.seq) } })}\n`;
     yield `${JSON.stringify({ end: header.counts })}\n`;
   }
@@ -111,14 +134,15 @@ export async function backupTo(db: RecordDatabase, file: string, now = new Date(
 interface ReadBackup {
   header: BackupHeader;
   records: { collection: string; id: string; value: string | null; bytes: string | null; updatedAt: number }[];
+  conversations: ConversationRow[];
   audit: AuditRow[];
 }
 
 /** Reads and checks a whole backup before anything is changed. */
 export async function readBackup(file: string): Promise<ReadBackup> {
   const bad = (reason: string) => new AppError("invalid_backup", message("backup.notBackup", { file, reason }), 400);
-  const out: ReadBackup = { header: null as unknown as BackupHeader, records: [], audit: [] };
-  let end: { records: number; audit: number } | null = null;
+  const out: ReadBackup = { header: null as unknown as BackupHeader, records: [], conversations: [], audit: [] };
+  let end: BackupHeader["counts"] | null = null;
   try {
     const gunzip = createGunzip();
     const lines = createInterface({ input: createReadStream(file).pipe(gunzip), crlfDelay: Infinity });
@@ -132,6 +156,7 @@ export async function readBackup(file: string): Promise<ReadBackup> {
           if (item?.format !== BACKUP_FORMAT) throw bad(message("backup.reason.header"));
           out.header = item;
         } else if (item.record) out.records.push(item.record);
+        else if (item.conversation) out.conversations.push(item.conversation);
         else if (item.audit) out.audit.push(item.audit);
         else if (item.end) end = item.end;
       }
@@ -158,8 +183,8 @@ export async function readBackup(file: string): Promise<ReadBackup> {
       400,
     );
   }
-  const found = out.records.length + out.audit.length;
-  const expected = out.header.counts.records + out.header.counts.audit;
+  const found = out.records.length + out.conversations.length + out.audit.length;
+  const expected = out.header.counts.records + (out.header.counts.conversations ?? 0) + out.header.counts.audit;
   if (!end || found !== expected) throw bad(message("backup.truncated", { found, expected }));
   return out;
 }
@@ -172,6 +197,7 @@ export async function restoreFrom(db: RecordDatabase, backup: ReadBackup): Promi
   const backend = backendOf(db);
   await backend.transaction(async (tx) => {
     await tx.run("DELETE FROM records");
+    await tx.run("DELETE FROM conversations");
     await tx.run("DELETE FROM audit_log");
     for (const r of backup.records) {
       await tx.run("INSERT INTO records (collection, id, value, bytes, updated_at) VALUES (?, ?, ?, ?, ?)", [
@@ -181,6 +207,12 @@ export async function restoreFrom(db: RecordDatabase, backup: ReadBackup): Promi
         r.bytes === null ? null : Buffer.from(r.bytes, "base64"),
         r.updatedAt,
       ]);
+    }
+    for (const c of backup.conversations) {
+      await tx.run(
+        "INSERT INTO conversations (id, workspace, owner, title, created_at, updated_at, exchanges) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [c.id, c.workspace, c.owner, c.title, c.created_at, c.updated_at, c.exchanges],
+      );
     }
     for (const a of backup.audit) {
       await tx.run(

@@ -97,6 +97,35 @@ const MIGRATIONS: { version: number; sqlite: string[]; postgresql: string[] }[] 
       "CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
     ],
   },
+  {
+    // Conversations kept on the server (server/store/conversations.ts): one row per conversation of one person in
+    // one workspace, its exchanges as JSON. Every query names the workspace and the owner.
+    version: 3,
+    sqlite: [
+      `CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        workspace TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        title TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        exchanges TEXT NOT NULL
+      )`,
+      "CREATE INDEX conversations_recent ON conversations (workspace, owner, updated_at DESC)",
+    ],
+    postgresql: [
+      `CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        workspace TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        title TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        exchanges TEXT NOT NULL
+      )`,
+      "CREATE INDEX conversations_recent ON conversations (workspace, owner, updated_at DESC)",
+    ],
+  },
 ];
 
 /** The schema version this code writes: a backup from a newer one is refused. */
@@ -128,7 +157,7 @@ async function migrate(db: Backend): Promise<void> {
 
 /** A write time that always moves forward in this process, so "most recent first" is exact. */
 let lastStamp = 0;
-const stamp = () => (lastStamp = Math.max(Date.now(), lastStamp + 1));
+export const stamp = () => (lastStamp = Math.max(Date.now(), lastStamp + 1));
 
 function recordStore<T>(
   db: Backend,

@@ -135,7 +135,7 @@ export async function proposalFromDraft(
   const baselineDay = data.date ?? (measurable.createdAt ?? draft.createdAt).slice(0, 10);
 
   const label = (key: string, date = "") => message(`tracking.fromDraft.milestone.${key}`, { date });
-  const phases = phaseMilestones(roadmap.phases, roadmap.baseline.weighted, start, targetDate);
+  const phases = phaseMilestones(roadmap, start, targetDate);
   let previous = roadmap.baseline.weighted === null ? null : round1(roadmap.baseline.weighted);
   const milestones: DraftPlanProposal["milestones"] = [];
   for (const p of phases) {
@@ -145,15 +145,14 @@ export async function proposalFromDraft(
     milestones.push({ date: endOfMonth(p.month), value, label: label(p.phase) });
     previous = value;
   }
-  // The target closes the calendar: a phase ending on or after its date gives way to it (the plan commits to the
-  // target, not to what the last phase might reach beyond it).
+  // The target closes the calendar, as in the document's « Objectif de la feuille de route » row: a phase ending on
+  // or after its date gives way to it (the plan commits to the target, not to what a phase is projected to reach).
   const target = { value: round1(roadmap.target.value), date: targetDate ? endOfMonth(targetDate) : null };
   if (target.date) {
     const before = milestones.filter((m) => m.date < target.date!);
-    const last = before.at(-1)?.value ?? target.value;
     milestones.splice(0, milestones.length, ...before, {
       date: target.date,
-      value: Math.min(last, target.value),
+      value: target.value,
       label: label("target", frenchDate(target.date)),
     });
   }

@@ -402,7 +402,12 @@ export function snapshotOf(
     changes: {
       replaced: unique(changedCheckpoints.flatMap((c) => c.removed.map(label))),
       appeared: unique(changedCheckpoints.flatMap((c) => c.appeared.map(label))),
-      events: plan.events.filter((e) => e.date > sinceDate).map((e) => ({ date: e.date, text: e.text })),
+      // Events recorded since the previous publication, or every event of the plan for a first one (an event dated
+      // the day of the baseline inventory or of the adoption counts too).
+      events: plan.events
+        .filter((e) => !previous || e.recordedAt > previous.publishedAt)
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((e) => ({ date: e.date, text: e.text })),
       since: previous ? "publication" : "adoption",
     },
     products: progress.products.map((p) => ({

@@ -4,11 +4,13 @@
  * The note is a list of sections (`progressNoteSections`), so the Markdown download and the ODT/PDF exports say the
  * same thing; `noteFacts` lists the figures a model may use to write « L'essentiel » (`progress-note-model.ts`).
  */
-import { frenchDate, percentText } from "../core/text.ts";
+import { formatInt, frenchDate, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import type { Plan, Progress } from "./plan.ts";
 
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.note.${key}`, params);
+/** « 1 installation », « 60 installations ». */
+const installations = (n: number) => t(n > 1 ? "installations.other" : "installations.one", { count: formatInt(n) });
 const points = (v: number) =>
   new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1, signDisplay: "always" }).format(v);
 
@@ -86,7 +88,7 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
       t("productsTitle"),
       progress.products.map(
         (p) =>
-          `- ${t(`product.${p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: p.before, now: p.now })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`,
+          `- ${t(`product.${p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`,
       ),
     );
   }

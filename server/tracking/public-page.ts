@@ -163,7 +163,7 @@ ${progressChart(s)}
 <h3>${esc(t("appearedTitle"))}</h3>${list(s.changes.appeared, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneAppeared"))}
 <h3>${esc(t("eventsSinceTitle"))}</h3>${list(
     s.changes.events.map((e) => `${frenchDate(e.date)} — ${e.text}`),
-    t("noEvents"),
+    t(s.changes.since === "adoption" ? "noEventsSinceAdoption" : "noEvents"),
   )}
 </section>
 <section aria-labelledby="calendar">

@@ -47,6 +47,15 @@ const fx = {
   section: "",
   plan: "",
   slug: "",
+  conversation: "",
+};
+
+/** One exchange as the page keeps it after `POST /api/chat`. */
+const EXCHANGE = {
+  question: "Qu'est-ce que le CLOUD Act ?",
+  answer: "Une loi américaine [1].",
+  sources: [{ document: { title: "CLOUD Act", kind: "guidance", date: "2026-04" }, section: "" }],
+  done: { mode: "extractive", verification: null, abstention: null, factsAsOf: "2026-04", grounded: true },
 };
 
 const letter = JSON.parse(readFileSync("test/fixtures/drafting/letter.json", "utf8"));
@@ -107,6 +116,11 @@ const fresh = {
     const events = await asAdmin({ method: "POST", path: "/api/drafts", body: { type: "letter", inputs: letter } });
     return events.at(-1).data.id as string;
   },
+  /** A conversation of « a »'s administrator (no one else's: 404 for the others). */
+  async conversation() {
+    return (await asAdmin({ method: "POST", path: "/api/conversations", body: { exchanges: [EXCHANGE] } }))
+      .id as string;
+  },
   async key() {
     const name = `cle-${++serial}`;
     await asAdmin({ method: "POST", path: "/api/workspace/api-keys", body: { name } });
@@ -127,6 +141,8 @@ interface Row {
 
 /** 404 for workspace « b »: the id does not exist there. */
 const OTHER_404 = { "autre-espace": 404 } as const;
+/** 404 for everyone but its owner (« a »'s administrator): a conversation is its owner's alone. */
+const NOT_MINE_404 = { lecteur: 404, redacteur: 404, dsi: 404, "autre-espace": 404 } as const;
 
 const MATRIX: Record<string, Row> = {
   // Open.
@@ -207,6 +223,56 @@ const MATRIX: Record<string, Row> = {
       body: { messages: [{ role: "user", content: "Qu'est-ce que le CLOUD Act ?" }] },
     }),
     ok: 200,
+  },
+  // Each person's own conversations.
+  "GET /api/conversations": { need: "lecteur", request: () => ({ path: "/api/conversations" }), ok: 200 },
+  "POST /api/conversations": {
+    need: "lecteur",
+    request: () => ({ method: "POST", path: "/api/conversations", body: { exchanges: [EXCHANGE] } }),
+    ok: 201,
+  },
+  "POST /api/conversations/export": {
+    need: "lecteur",
+    request: () => ({
+      method: "POST",
+      path: "/api/conversations/export?format=md",
+      body: { title: "Le CLOUD Act", exchanges: [EXCHANGE] },
+    }),
+    ok: 200,
+  },
+  "GET /api/conversations/:id": {
+    need: "lecteur",
+    request: () => ({ path: `/api/conversations/${fx.conversation}` }),
+    ok: 200,
+    overrides: NOT_MINE_404,
+  },
+  "PATCH /api/conversations/:id": {
+    need: "lecteur",
+    request: () => ({ method: "PATCH", path: `/api/conversations/${fx.conversation}`, body: { title: "Renommée" } }),
+    ok: 200,
+    overrides: NOT_MINE_404,
+  },
+  "DELETE /api/conversations/:id": {
+    need: "lecteur",
+    request: async () => ({ method: "DELETE", path: `/api/conversations/${await fresh.conversation()}` }),
+    ok: 200,
+    overrides: NOT_MINE_404,
+  },
+  "POST /api/conversations/:id/exchanges": {
+    need: "lecteur",
+    request: () => ({
+      method: "POST",
+      path: `/api/conversations/${fx.conversation}/exchanges`,
+      body: { exchange: EXCHANGE },
+    }),
+    ok: 200,
+    overrides: NOT_MINE_404,
+  },
+  "GET /api/conversations/:id/export": {
+    need: "lecteur",
+    request: () => ({ path: `/api/conversations/${fx.conversation}/export?format=pdf` }),
+    ok: 200,
+    overrides: NOT_MINE_404,
   },
   "GET /api/drafts": { need: "lecteur", request: () => ({ path: "/api/drafts" }), ok: 200 },
   "GET /api/drafts/:id": {
@@ -525,6 +591,7 @@ async function setUp(databaseUrl: string | null) {
   const plan = await fresh.published();
   fx.plan = plan.id;
   fx.slug = plan.slug;
+  fx.conversation = await fresh.conversation();
   apiKey = (await asAdmin({ method: "POST", path: "/api/workspace/api-keys", body: { name: "open-webui" } })).key;
 }
 

@@ -1,8 +1,9 @@
 /**
  * « Poser une question » for a screen-reader user and across reloads, in a real Chromium on a real server with
  * the fake Ollama: the answer streams outside any live region and one polite message says it is ready; the
- * conversation is kept in the browser, a follow-up goes with the previous turn, « Effacer la conversation »
- * forgets it; Échap stops an answer and a failed question comes back in the box with a button to send it again.
+ * conversation is kept in the browser (without sign-in), a follow-up goes with the previous turn; it is renamed
+ * with the keyboard, downloaded as Markdown and PDF (the server's export), put aside, taken up, deleted, and
+ * « Effacer la conversation » forgets it; Échap stops an answer and a failed question comes back in the box with a button to send it again.
  */
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
@@ -169,18 +170,57 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     );
     expect(copied).toMatch(/^\[1\] .+ https?:\/\/\S+$/m);
 
-    // Downloaded as Markdown: each question, its answer, its sources with their addresses.
+    // Downloaded as Markdown, through the server's export: each question, its answer, its sources with their
+    // addresses, the sentence no source supports marked.
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Télécharger la conversation (Markdown)" }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^conversation-cap-libre-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(download.suggestedFilename()).toBe("conversation-cap-libre-combien-la-gendarmerie-a-t-elle.md");
     const markdown = await readFile((await download.path())!, "utf8");
     expect(markdown).toContain("## Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     expect(markdown).toContain("## Et depuis quand ?");
-    expect(markdown).toContain("12 millions d'euros par an [1]");
-    expect(markdown).toMatch(/^1\. .+ — <https?:\/\/\S+>$/m);
-    expect(markdown).toContain("Phrases à vérifier (1)");
+    expect(markdown).toContain("12 millions d'euros par an[^1]");
+    expect(markdown).toMatch(/^1\. .+ — https?:\/\/\S+$/m);
+    expect(markdown).toContain("2031[^1]. **[non vérifié]**");
+    await expect.poll(() => page.locator("#ask-export-status").innerText()).toContain("Fichier téléchargé");
+
+    // Renamed with the keyboard alone: the button opens a labelled field, Entrée saves, the focus comes back.
+    await page.getByRole("button", { name: "Renommer la conversation" }).focus();
+    await page.keyboard.press("Enter");
+    const field = page.getByLabel("Nouveau titre de la conversation");
+    expect(await field.evaluate((n) => n === document.activeElement)).toBe(true);
+    expect(await field.inputValue()).toBe("Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.press("Enter");
+    expect(await page.locator("#ask-rename-error").innerText()).toBe("Le titre est vide : écrivez-en un, ou annulez.");
+    await page.keyboard.type("Économies de la Gendarmerie");
+    await page.screenshot({ path: "test-results/conversation-rename.png", fullPage: true });
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.locator("#ask-status").innerText())
+      .toBe("Conversation renommée : Économies de la Gendarmerie.");
+    expect(await page.locator("#ask-rename").isHidden()).toBe(true);
+    expect(
+      await page
+        .getByRole("button", { name: "Renommer la conversation" })
+        .evaluate((n) => n === document.activeElement),
+    ).toBe(true);
+    expect(await page.locator("#ask-title").innerText()).toBe("Conversation : Économies de la Gendarmerie");
+    // Échap closes the field without changing anything.
+    await page.keyboard.press("Enter");
+    await page.keyboard.type(" (brouillon)");
+    await page.keyboard.press("Escape");
+    expect(await page.locator("#ask-title").innerText()).toBe("Conversation : Économies de la Gendarmerie");
+
+    // PDF: the server's export of the conversation the browser posts (nothing is kept on the server).
+    const [pdf] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger la conversation (PDF)" }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe("conversation-cap-libre-economies-de-la-gendarmerie.pdf");
+    expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe("%PDF-");
 
     // A new conversation puts this one aside; it is kept across a reload and can be taken up again, or deleted.
     await page.getByRole("button", { name: "Nouvelle conversation" }).click();
@@ -201,9 +241,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
       "Qu'est-ce que le CLOUD Act ?",
     ]);
     await page.locator("#ask-archive summary").click();
-    await page
-      .getByRole("button", { name: "Reprendre « Combien la Gendarmerie a-t-elle économisé avec Linux ? »" })
-      .click();
+    await page.getByRole("button", { name: "Reprendre « Économies de la Gendarmerie »" }).click();
     expect(await page.locator(".turn h2").allInnerTexts()).toEqual([
       "Et depuis quand ?",
       "Combien la Gendarmerie a-t-elle économisé avec Linux ?",

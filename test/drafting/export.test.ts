@@ -1,8 +1,9 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { exportDraft, parseFormat } from "../../server/export/index.ts";
+import { toMarkdown } from "../../server/export/markdown.ts";
 import { buildDocument } from "../../server/export/model.ts";
-import { toWinAnsi } from "../../server/export/pdf.ts";
+import { columnWidths, toWinAnsi } from "../../server/export/pdf.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 
 describe("document model", () => {
@@ -30,6 +31,26 @@ describe("document model", () => {
     expect(front).toContain("Quimper Bretagne Occidentale");
     expect(front).toContain("Brouillon à compléter : 1 section");
     expect(front).toContain("Chiffres à vérifier");
+  });
+
+  it("keeps the addresses a note gives for each of its sources as links in Markdown, and escapes the rest", () => {
+    const doc = buildDocument(sampleDraft());
+    doc.notes[0]!.text = "Sources : A, « Titre_1 », 2026 <https://a.example/x_y?q=1> ; B <javascript:alert(1)>.";
+    const md = toMarkdown(doc);
+    expect(md).toContain("Sources : A, « Titre\\_1 », 2026 <https://a.example/x_y?q=1> ; B \\<javascript:alert(1)\\>.");
+  });
+
+  it("does not repeat the collectivité under a recipient whose role already names it", () => {
+    const letter = (role: string) => {
+      const d = sampleDraft();
+      d.type = "letter";
+      d.collectivite = "Lannion-Trégor Communauté";
+      d.inputs = { ...d.inputs, sender: { name: "Association X" }, recipient: { name: "Mme Y", role } };
+      const block = buildDocument(d).front.find((b) => b.kind === "paragraph" && b.style === "right")!;
+      return JSON.stringify(block).match(/Lannion-Trégor Communauté/g)?.length ?? 0;
+    };
+    expect(letter("Présidente de Lannion-Trégor Communauté")).toBe(1);
+    expect(letter("Présidente")).toBe(1);
   });
 });
 
@@ -79,6 +100,16 @@ describe("exports", () => {
   it("rejects an unknown format or version with French messages", async () => {
     expect(() => parseFormat("rtf")).toThrow(/format : valeur non reconnue « rtf »/);
     await expect(exportDraft(sampleDraft(), "md", 3)).rejects.toThrow(/entre 1 et 1/);
+  });
+
+  it("gives each PDF table column at least its longest word, and shares the rest by content", () => {
+    const widths = columnWidths([60, 8, 12, 8], [70, 60, 55, 40], 400);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(400);
+    expect(widths[1]).toBeCloseTo(60);
+    expect(widths[3]).toBeCloseTo(40);
+    expect(widths.every((w, k) => w >= [70, 60, 55, 40][k]! - 1e-9)).toBe(true);
+    // Floors wider than the page share it in proportion.
+    expect(columnWidths([1, 1], [300, 100], 200)).toEqual([150, 50]);
   });
 
   it("maps characters Helvetica cannot print", () => {

@@ -94,4 +94,45 @@ describe.skipIf(!hasPdftotext)("the PDF export", () => {
     expect(text).toContain("Notes");
     expect(text).toContain("[2] La Gendarmerie nationale et GendBuntu, 2021.");
   });
+
+  it("is a tagged PDF with its fonts embedded: structure in reading order, other scripts printed as written", async () => {
+    const sample = draft();
+    sample.versions[0]!.sections[0]!.text +=
+      "\n\nYandex (Яндекс) est contrôlé depuis la Russie ; part ≥ 40\u202f% → à revoir.";
+    const file = await exportDraft(sample, "pdf");
+    const output = path.join(dir, `tagged-${file.filename}`);
+    await writeFile(output, file.bytes);
+    const info = (await run("pdfinfo", [output])).stdout;
+    expect(info).toMatch(/Tagged:\s+yes/);
+    const fonts = (await run("pdffonts", [output])).stdout.split("\n").slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    // Every font embedded (column « emb » = yes), none of the standard 14 left to the reader's substitutes.
+    for (const line of fonts) expect(line, line).toMatch(/DejaVuSans\S*\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    const structure = (await run("pdfinfo", ["-struct-text", output])).stdout;
+    expect(structure).toMatch(/^Document/m);
+    expect(structure).toMatch(/^ {2}H1 \(block\)\n {4}"Plan d'audit/m);
+    expect(structure).toMatch(/^ {2}H2 /m);
+    expect(structure).toMatch(/^ {2}Table /m);
+    expect(structure).toMatch(/^ {6}TH\n/m);
+    expect(structure).toMatch(/^ {2}Note /m);
+    // The page footer is page furniture, not content.
+    expect(structure).not.toContain("Cap Libre —");
+    expect(await pdfText(output)).toContain("Yandex (Яндекс) est contrôlé depuis la Russie ; part ≥ 40");
+  });
+
+  it("breaks no word inside a table cell (trial 2026-12-05: « Inst/alla/tion/s », « décemb/re 2029 »)", async () => {
+    const sample = draft();
+    const header = "| Jalon | Échéance | Exposition pondérée visée | Part extra-européenne des installations |";
+    const rows = [
+      "| Fin des remplacements accompagnés | décembre 2029 | 45 % | 52 % |",
+      "| Contexte local (Microsoft 365 Apps for enterprise, Dell Command Update) : renouvellement du marché | juin 2027 | — | — |",
+    ];
+    sample.versions[0]!.sections[0]!.text += `\n\n${header}\n| --- | --- | --- | --- |\n${rows.join("\n")}`;
+    const file = await exportDraft(sample, "pdf");
+    const output = path.join(dir, `table-${file.filename}`);
+    await writeFile(output, file.bytes);
+    const text = (await run("pdftotext", ["-raw", output, "-"])).stdout;
+    for (const word of ["Échéance", "décembre", "installations", "accompagnés", "renouvellement"])
+      expect(text, word).toMatch(new RegExp(`(^|\\s)${word}(\\s|$)`, "m"));
+  });
 });

@@ -44,9 +44,9 @@ beforeAll(async () => {
   const index = await loadMatchIndex(path.resolve("corpus"));
   const bytes = new Uint8Array(readFileSync("test/fixtures/drafting/glpi-commune.csv"));
   // A second export where products already seen come under other names: several lines of one product in a
-  // category (Windows 10 Professionnel and Entreprise, two Kaspersky agents) — lines and products then differ.
+  // category (Windows 10 Professionnel and Entreprise, Kaspersky Endpoint Security and Kaspersky Anti-Virus) — lines and products then differ.
   const complement = new TextEncoder().encode(
-    "Nom;Éditeur;Nombre\nMicrosoft Windows 10 Entreprise;Microsoft Corporation;8\nKaspersky Security Center Network Agent;AO Kaspersky Lab;12\n",
+    "Nom;Éditeur;Nombre\nMicrosoft Windows 10 Entreprise;Microsoft Corporation;8\nKaspersky Anti-Virus;AO Kaspersky Lab;12\n",
   );
   map = analyzeRows(
     parseInventoryFiles([

@@ -241,9 +241,11 @@ describe("roadmap document", () => {
     expect(calendar.map((r) => r[0])).toEqual([
       "Point de départ (cartographie)",
       "Fin des gains rapides",
+      "Objectif de la feuille de route",
       "Fin des chantiers de fond",
     ]);
-    expect(calendar[2]![2]).toBe("études, sans baisse chiffrée");
+    expect(calendar[3]![2]).toBe("études, sans baisse chiffrée");
+    expect(calendar[3]![1]).toBe("au-delà de l'objectif, à programmer");
     expect(calendar[1]![2]).not.toBe(calendar[0]![2]);
     expect(vars.phases_detail).toContain("Cette phase ne fait pas baisser la mesure par elle-même");
   });

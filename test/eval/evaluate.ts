@@ -12,8 +12,23 @@ import { formatIssues } from "../../server/core/validation.ts";
 import type { Engine } from "../../server/engine.ts";
 
 export const QUESTIONS_DIR = path.resolve("test/eval/questions");
-/** The held-out set (« jeu réservé »): never used to tune the abstention thresholds. */
+/**
+ * The first held-out set (« jeu réservé »), written on 4 December 2026 after the thresholds were tuned. Burned on
+ * 5 December 2026: its misses were traced to tune the rules, so it is a diagnostic set now, not a measure.
+ */
 export const HELD_OUT_DIR = path.resolve("test/eval/held-out");
+
+/**
+ * Every held-out folder (`test/eval/held-out*`), each reported on its own and never mixed with the tuning set. A
+ * folder named in `EVAL_SKIP` (comma-separated) is left out: whoever works on the rules does not see a blind set.
+ */
+export async function heldOutDirs(root = path.resolve("test/eval")): Promise<string[]> {
+  const skip = new Set((process.env.EVAL_SKIP ?? "").split(",").map((s) => s.trim()));
+  return (await readdir(root, { withFileTypes: true }))
+    .filter((d) => d.isDirectory() && d.name.startsWith("held-out") && !skip.has(d.name))
+    .map((d) => path.join(root, d.name))
+    .sort();
+}
 
 const questionSchema = z.object({
   id: z.string().min(1),
@@ -146,6 +161,8 @@ export interface AbstentionReport {
   /** Share of unanswerable questions it abstained on (target ≥ 95 %). */
   abstention: number;
   byKind: Record<string, { count: number; abstained: number }>;
+  /** Per question file: unanswerable and answerable questions, and how many of each the assistant abstained on. */
+  byFile: Record<string, { unanswerable: number; abstained: number; answerable: number; falselyAbstained: number }>;
   wrong: { id: string; question: string; answerable: boolean; reason: string; missing: string[] }[];
 }
 
@@ -153,6 +170,7 @@ export interface AbstentionReport {
 export async function evaluateAbstention(engine: Engine, questions: EvalQuestion[]): Promise<AbstentionReport> {
   const wrong: AbstentionReport["wrong"] = [];
   const byKind: AbstentionReport["byKind"] = {};
+  const byFile: AbstentionReport["byFile"] = {};
   let falseAbst = 0;
   let abst = 0;
   for (const q of questions) {
@@ -162,6 +180,11 @@ export async function evaluateAbstention(engine: Engine, questions: EvalQuestion
     byKind[kind] ??= { count: 0, abstained: 0 };
     byKind[kind].count++;
     if (abstained) byKind[kind].abstained++;
+    const file = (byFile[q.file] ??= { unanswerable: 0, abstained: 0, answerable: 0, falselyAbstained: 0 });
+    if (q.kind) file.unanswerable++;
+    else file.answerable++;
+    if (q.kind && abstained) file.abstained++;
+    if (!q.kind && abstained) file.falselyAbstained++;
     if (q.kind && abstained) abst++;
     if (!q.kind && abstained) falseAbst++;
     if (Boolean(q.kind) !== abstained)
@@ -181,6 +204,7 @@ export async function evaluateAbstention(engine: Engine, questions: EvalQuestion
     falseAbstention: falseAbst / Math.max(1, an),
     abstention: abst / Math.max(1, un),
     byKind,
+    byFile,
     wrong,
   };
 }

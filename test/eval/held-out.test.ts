@@ -1,7 +1,8 @@
 /**
- * The held-out set (« jeu réservé ») is well formed: ids unique across both sets, every answerable question's
- * expected documents exist and hold its facts, every unanswerable one has a kind. (Its abstention rates are
- * measured by `npm run eval`, not asserted here: a test would invite tuning the thresholds to it.)
+ * The held-out sets (« jeux réservés ») are well formed: ids unique across all sets, every answerable question's
+ * expected documents exist and hold its facts, every unanswerable one has a kind. (Their abstention rates are
+ * measured by `npm run eval`, not asserted here: a test would invite tuning the thresholds to them.)
+ * `held-out-2/` was written blind (without reading the abstention code) to measure the abstention work afterwards.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -10,21 +11,32 @@ import { fold as foldText } from "../../server/core/text.ts";
 import { loadCorpus } from "../../server/corpus/documents.ts";
 import { HELD_OUT_DIR, loadQuestions } from "./evaluate.ts";
 
-describe("held-out evaluation set", () => {
-  it("has at least 40 questions of each kind, with ids not shared with the tuning set", async () => {
-    const held = await loadQuestions(HELD_OUT_DIR);
-    const tuning = await loadQuestions();
-    expect(held.problems).toEqual([]);
-    expect(held.questions.filter((q) => q.kind).length).toBeGreaterThanOrEqual(40);
-    expect(held.questions.filter((q) => !q.kind).length).toBeGreaterThanOrEqual(40);
-    const ids = new Set(tuning.questions.map((q) => q.id));
-    expect(held.questions.filter((q) => ids.has(q.id)).map((q) => q.id)).toEqual([]);
-    const texts = new Set(tuning.questions.map((q) => foldText(q.question)));
-    expect(held.questions.filter((q) => texts.has(foldText(q.question))).map((q) => q.id)).toEqual([]);
-  });
+const HELD_OUT_2_DIR = path.resolve("test/eval/held-out-2");
+/** Each held-out set, the minimum count of answerable and of unanswerable questions, and the sets written before it. */
+const SETS = [
+  { name: "held-out", dir: HELD_OUT_DIR, min: 40, earlier: [] as string[] },
+  { name: "held-out-2", dir: HELD_OUT_2_DIR, min: 60, earlier: [HELD_OUT_DIR] },
+];
 
-  it("names existing documents that hold each expected fact", async () => {
-    const { questions } = await loadQuestions(HELD_OUT_DIR);
+describe("held-out evaluation set", () => {
+  it.each(SETS)(
+    "$name has at least $min questions of each kind, with ids and texts not shared with earlier sets",
+    async ({ dir, min, earlier }) => {
+      const held = await loadQuestions(dir);
+      const others = [(await loadQuestions()).questions];
+      for (const d of earlier) others.push((await loadQuestions(d)).questions);
+      expect(held.problems).toEqual([]);
+      expect(held.questions.filter((q) => q.kind).length).toBeGreaterThanOrEqual(min);
+      expect(held.questions.filter((q) => !q.kind).length).toBeGreaterThanOrEqual(min);
+      const ids = new Set(others.flat().map((q) => q.id));
+      expect(held.questions.filter((q) => ids.has(q.id)).map((q) => q.id)).toEqual([]);
+      const texts = new Set(others.flat().map((q) => foldText(q.question)));
+      expect(held.questions.filter((q) => texts.has(foldText(q.question))).map((q) => q.id)).toEqual([]);
+    },
+  );
+
+  it.each(SETS)("$name names existing documents that hold each expected fact", async ({ dir }) => {
+    const { questions } = await loadQuestions(dir);
     const corpus = await loadCorpus(path.resolve("corpus"));
     const catalog = foldText(
       (

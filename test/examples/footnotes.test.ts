@@ -72,6 +72,8 @@ describe("the example documents", () => {
       expect(text, draft.type).not.toMatch(
         /À rédiger|\b(?:guidance|case-studies|ecosystem)\/[a-z]|éviter de reprendre|il faut donc citer/i,
       );
+      // The draft mark never glues to a list item, which would no longer be one (trial 2026-12-05).
+      expect(text, draft.type).not.toMatch(/\*\*\[Brouillon à compléter\]\*\* (?:[-*>|] |\d+[.)] )/);
     }
     const essentials = drafts
       .get("briefing")!

@@ -89,6 +89,43 @@ describe("classification of the test inventories", () => {
     expect(chrome.reason).toContain("siège hors d'Europe");
   });
 
+  it("counts a machine once when a product's console agent is installed beside it (Kaspersky Network Agent)", () => {
+    // glpi10-mairie.csv: 104 Kaspersky Endpoint Security and 104 of its Network Agent, on the same 104 machines.
+    const r = analyze("glpi10-mairie.csv");
+    const agent = item(r, "Kaspersky Security Center Network Agent");
+    expect(agent).toMatchObject({
+      product: { id: "kaspersky-endpoint-security" },
+      component: true,
+      partOf: "kaspersky-endpoint-security",
+      extraEuropean: true,
+    });
+    expect(agent.reason).toContain("compté avec ce produit, pas une seconde fois");
+    const measured = measureItems(r.items).measured.filter((m) => m.item.product?.id === "kaspersky-endpoint-security");
+    expect(measured.map((m) => m.item.installations)).toEqual([104]);
+    expect(r.summary.categories.find((c) => c.category === "security")?.installations).toBe(
+      r.items.filter((i) => i.category === "security" && !i.component).reduce((s, i) => s + i.installations, 0),
+    );
+    // The agent alone (the endpoint product absent from this export) stands for the product on the map.
+    const alone = analyzeRows(
+      [
+        {
+          name: "Kaspersky Security Center Network Agent",
+          publisher: "AO Kaspersky Lab",
+          versions: [],
+          installations: 12,
+          kind: "software",
+          hint: null,
+          file: "x",
+        },
+      ],
+      index,
+    ).items[0]!;
+    expect(alone).toMatchObject({ component: false, product: { id: "kaspersky-endpoint-security" } });
+    expect(alone.partOf).toBeUndefined();
+    expect(alone.reason).toContain("n'a pas de ligne à lui dans cet inventaire");
+    expect(alone.reason).not.toContain("pas une seconde fois");
+  });
+
   it("explains the controlling entity, Russian exposure and community projects in the reason", () => {
     expect(item(all, "Sophos Endpoint Agent").reason).toContain("contrôlé par Thoma Bravo (États-Unis)");
     expect(item(all, "Sophos Endpoint Agent").exposure).toEqual({ controllingCountry: "US", laws: ["us-cloud-act"] });
@@ -136,7 +173,8 @@ describe("the map", () => {
     expect(workstation.installations).toBe(ws.reduce((t, i) => t + i.installations, 0));
     expect(workstation.extraEuropean.share).toBeCloseTo(extra / known, 3);
     expect(workstation.label).toBe("Poste de travail");
-    expect(s.components.items).toBe(3);
+    // Three system components and the Kaspersky Network Agent, counted with Kaspersky Endpoint Security.
+    expect(s.components.items).toBe(4);
     expect(s.items + s.components.items).toBe(glpi.items.length);
     expect(s.categories.map((c) => c.category)).toEqual(
       expect.arrayContaining([
@@ -177,19 +215,20 @@ describe("the map", () => {
     const wins = analyze("glpi10-mairie.csv").summary.quickWins;
     // Chrome is not one: its drop-in alternative, Firefox, is itself American (exposure barely drops).
     expect(wins.map((w) => w.product.id)).toEqual([
-      "kaspersky-endpoint-security",
       "microsoft-onedrive",
+      "kaspersky-endpoint-security",
       "adobe-acrobat-reader",
       "zoom-workplace",
       "cisco-webex",
       "sophos-endpoint",
     ]);
-    expect(wins[0]).toMatchObject({ installations: 208, alternative: { id: "eset-endpoint", fit: "drop-in" } });
+    // 104 machines, not 208: the Network Agent beside Kaspersky Endpoint Security is not a second installation.
+    expect(wins[1]).toMatchObject({ installations: 104, alternative: { id: "eset-endpoint", fit: "drop-in" } });
     expect(wins.every((w) => w.alternative.fit === "drop-in")).toBe(true);
-    expect(wins[1]!.reason).toMatch(
+    expect(wins[0]!.reason).toMatch(
       /^Microsoft OneDrive.* : \d+ installations, remplacement direct par .*Le produit remplacé relève de : CLOUD Act \(États-Unis\), FISA section 702 \(États-Unis\)\.$/,
     );
-    expect(wins[0]!.laws).toEqual(["ru-sorm"]);
+    expect(wins[1]!.laws).toEqual(["ru-sorm"]);
   });
 
   it("gives the weighted measure as the score: formula, weights and per-category points that add up", () => {

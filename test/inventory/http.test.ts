@@ -224,6 +224,13 @@ describe("saved analyses: pages, rename, delete, export, comparison, re-uploads"
     expect(chrome.total).toBeLessThan(5);
     const extra = await (await api(`/analyses/${id}/items?which=extra&limit=500`)).json();
     expect(extra.items.every((i: any) => i.extraEuropean === true && !i.component)).toBe(true);
+    // What the plan form offers to replace: exposed and installed, never open source (Firefox, Thunderbird are
+    // themselves alternatives, even from an American foundation).
+    expect(extra.items.some((i: any) => i.openSource === true)).toBe(true);
+    const replace = await (await api(`/analyses/${id}/items?which=replace&limit=500`)).json();
+    expect(replace.total).toBeGreaterThan(0);
+    expect(replace.items.some((i: any) => i.name === "Google Chrome")).toBe(true);
+    expect(replace.items.every((i: any) => i.openSource !== true && !i.component && i.installations > 0)).toBe(true);
     const unknown = await (await api(`/analyses/${id}/unknown?limit=1`)).json();
     expect(unknown.unknown).toHaveLength(1);
     expect(unknown.total).toBeGreaterThan(1);

@@ -17,6 +17,15 @@ import { allInventories, evaluate, evaluateRealNames, percent, realNameRows, rea
  */
 const THRESHOLDS = { business: 0.9, "open-source": 0.9, security: 0.9, hardware: 0.9 } as const;
 const HOLDOUT_THRESHOLDS = { business: 0.8, "open-source": 0.8, security: 0.8, hardware: 0.8 } as const;
+/**
+ * The third list (commune-2026.json), written without looking at the catalog and hand-checked before any run.
+ * First measure: business 6.3 %, open source 58.8 %, security 41.2 %, hardware 65.2 %; after the general fixes
+ * it prompted (a console's agent as a part of its product, « description - product » names, package stems, a
+ * vendor's whole range, a diverging catalog name only a guess): 56.3 %, 64.7 %, 52.9 %, 65.2 %. What is left is
+ * software and makers absent from the catalog for want of a source read here (printers, Avira, Tenable, Seafile…):
+ * unknown, never a wrong status.
+ */
+const COMMUNE_THRESHOLDS = { business: 0.55, "open-source": 0.6, security: 0.5, hardware: 0.6 } as const;
 
 let index: MatchIndex;
 beforeAll(async () => {
@@ -50,6 +59,7 @@ describe("classification with the real catalog", () => {
   for (const [file, thresholds] of [
     ["expected.json", THRESHOLDS],
     ["holdout.json", HOLDOUT_THRESHOLDS],
+    ["commune-2026.json", COMMUNE_THRESHOLDS],
   ] as const) {
     it(`classifies real product names right per domain (${file}): business software, installed open source, security, hardware`, () => {
       const names = realNames(file);

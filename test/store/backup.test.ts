@@ -2,7 +2,7 @@
  * `npm run cli -- backup <file>` while the real server runs and writes, then `restore <file>` into an empty
  * data folder or database, and the server started on it finds the same work: analyses (with their tables),
  * drafts, classifications, workspaces, members, API keys and the audit log. SQLite and PostgreSQL, and from one
- * to the other. A backup from a newer schema, a cut file, or a restore beside a running server are refused in
+ * to the other, and conversations kept for people. Every table of the schema is in a backup. A backup from a newer schema, a cut file, or a restore beside a running server are refused in
  * French, changing nothing.
  */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teamStore } from "../../server/auth/workspaces.ts";
 import { runCli } from "../../server/cli/main.ts";
 import { readAudit } from "../../server/store/audit.ts";
-import { SCHEMA_VERSION } from "../../server/store/sql-records.ts";
+import { BACKED_UP_TABLES } from "../../server/store/backup.ts";
+import { backendOf, SCHEMA_VERSION } from "../../server/store/sql-records.ts";
 import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
@@ -56,7 +57,14 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
   let source: Target;
   let server: TestServer;
   let file: string;
-  const saved = { analysis: "", draft: "" };
+  const saved = { analysis: "", draft: "", conversation: "" };
+  const exchange = {
+    at: "2026-12-01T10:00:00.000Z",
+    question: "Qu'est-ce que le CLOUD Act ?",
+    answer: "Une loi américaine [1].",
+    sources: [{ document: { title: "CLOUD Act", kind: "guidance", date: "2026-04" }, section: "" }],
+    done: { mode: "extractive", verification: null, abstention: null, factsAsOf: "2026-04", grounded: true },
+  };
 
   beforeAll(async () => {
     source = await target(kind);
@@ -66,6 +74,9 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
     saved.draft = (await readSse(await postJson(`${server.url}/api/drafts`, { type: "letter", inputs: letter }))).at(
       -1,
     )!.data.id;
+    saved.conversation = (
+      await (await postJson(`${server.url}/api/conversations`, { exchanges: [exchange] })).json()
+    ).id;
     const team = teamStore(server.engine.database);
     await team.createWorkspace("mairie-b", "Mairie B");
     await team.setRole("dsi@mairie-b.fr", "mairie-b", "dsi");
@@ -103,7 +114,7 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
     await writer;
     expect(backup.code, backup.text).toBe(0);
     expect(backup.text).toMatch(
-      /Sauvegarde écrite dans .* : \d+ enregistrements, \d+ lignes du journal d'audit, schéma version \d+/,
+      /Sauvegarde écrite dans .* : \d+ enregistrements, 1 conversation\(s\), \d+ lignes du journal d'audit, schéma version \d+/,
     );
     expect(backup.text).toContain("reconstruit à partir de corpus/");
     expect(statuses.length).toBeGreaterThan(0);
@@ -124,6 +135,8 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
         expect(list.analyses.map((a: { id: string }) => a.id)).toEqual([saved.analysis]);
         const items = await (await fetch(`${copy.url}/api/inventory/analyses/${saved.analysis}/items`)).json();
         expect(items.items.map((i: { name: string }) => i.name).sort()).toEqual(["Google Chrome", "LibreOffice"]);
+        const conversation = await (await fetch(`${copy.url}/api/conversations/${saved.conversation}`)).json();
+        expect(conversation).toMatchObject({ title: exchange.question, exchanges: [exchange] });
         const draft = await (await fetch(`${copy.url}/api/drafts/${saved.draft}`)).json();
         expect(draft.versions.at(-1).sections.length).toBeGreaterThan(2);
         const classified = (await (await fetch(`${copy.url}/api/inventory/classifications`)).json()).classifications;
@@ -171,6 +184,30 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
       await into.drop();
     }
   }, 120_000);
+
+  it("holds every table of the schema (a table added by a migration must be added to the backup)", async () => {
+    const backend = backendOf(server.engine.database);
+    const tables = (
+      kind === "sqlite"
+        ? await backend.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        : await backend.all<{ name: string }>(
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()",
+          )
+    )
+      .map((t) => t.name)
+      .filter((n) => n !== "schema_migrations" && n !== "sqlite_sequence");
+    expect(tables.sort()).toEqual([...BACKED_UP_TABLES].sort());
+    // And each one has its lines in the file written above.
+    const kinds = new Set(
+      gunzipSync(await readFile(file))
+        .toString("utf8")
+        .trimEnd()
+        .split("\n")
+        .slice(1, -1)
+        .map((l) => Object.keys(JSON.parse(l))[0]),
+    );
+    expect([...kinds].sort()).toEqual(["audit", "conversation", "record"]);
+  });
 
   it("refuses a backup from a newer schema, or cut short, in French, and changes nothing", async () => {
     const lines = gunzipSync(await readFile(file))

@@ -109,6 +109,38 @@ describe("adopting a saved roadmap draft", () => {
     expect(proposal.products.every((p: any) => p.by)).toBe(true);
   });
 
+  it("meets a target the early phases reach on its date, and leaves the phases beyond it undated: one target everywhere", async () => {
+    const id = await roadmapDraft({ targetShare: 75, targetDate: "2029-12-31" });
+    const draft = await (await api(`/drafts/${id}`)).json();
+    const text = draft.versions
+      .at(-1)
+      .sections.map((s: any) => s.text)
+      .join("\n");
+    expect(text).toMatch(/à 75\s% d'ici le 31 décembre 2029/);
+    const rows = await calendarRows(id);
+    // The phase that meets the target ends on its date; the commitment is a row of its own; what lies beyond the
+    // target is not dated (it used to end on the target date too, at a value far below the target).
+    const quick = rows.find((r) => r[0] === "Fin des gains rapides")!;
+    expect(quick[1]).toBe("décembre 2029");
+    expect(rows.find((r) => r[0] === "Objectif de la feuille de route")?.map((c) => c.replace(/\s/g, " "))).toEqual([
+      "Objectif de la feuille de route",
+      "décembre 2029",
+      "75 % au plus",
+      "—",
+    ]);
+    const deep = rows.find((r) => r[0] === "Fin des chantiers de fond")!;
+    expect(deep[1]).toBe("au-delà de l'objectif, à programmer");
+    expect(rows.filter((r) => r[1] === "décembre 2029").map((r) => r[0])).toEqual([
+      "Fin des gains rapides",
+      "Objectif de la feuille de route",
+    ]);
+    // The plan adopted from it commits to the same value on the same date, and dates no product beyond the target.
+    const { proposal } = await (await api(`/plans/from-draft/${id}`)).json();
+    expect(proposal.target).toEqual({ value: 75, date: "2029-12-31" });
+    expect(proposal.milestones).toEqual([{ date: "2029-12-31", value: 75, label: expect.stringMatching(/^Objectif/) }]);
+    expect(proposal.products.filter((p: any) => p.dueDate && p.dueDate > "2029-12-31")).toEqual([]);
+  });
+
   it("adopts it as the plan, keeping the link to the draft and its version", async () => {
     const res = await postJson(`${server.url}/api/plans/from-draft`, { draftId: roadmapId });
     expect(res.status).toBe(201);
@@ -205,5 +237,24 @@ describe("adopting a saved roadmap draft", () => {
     expect(plan.checkpoints[0].value).toBe(proposal.baseline);
     expect(plan.target.date).toBe("2030-12-31");
     await api(`/plans/${plan.id}`, { method: "DELETE" });
+  });
+});
+
+describe("an audit plan from the same saved analysis (trial 2026-12-05: the DSI retyped what the map knew)", () => {
+  it("starts from the map's counts, names it, and lists its business software in the scope", async () => {
+    const events = await readSse(
+      await postJson(`${server.url}/api/drafts`, {
+        type: "audit-plan",
+        inputs: { collectivite, analysisId: analysis.id, businessSoftware: ["Logiciel d'état civil"] },
+      }),
+    );
+    const done = events.at(-1)!;
+    expect(done.event, JSON.stringify(done.data)).toBe("done");
+    const draft = await (await api(`/drafts/${done.data.id}`)).json();
+    const sections = draft.versions.at(-1).sections;
+    const context = sections.find((s: any) => s.key === "context").text.replace(/\s/g, " ");
+    expect(context).toContain("Une première cartographie (« plouzevet.csv ») recense 192 installations de 4 logiciels");
+    const scope = sections.find((s: any) => s.key === "scope").text;
+    expect(scope).toContain("Logiciels déjà connus : Logiciel d'état civil, e.magnus");
   });
 });

@@ -231,12 +231,16 @@ describe("a year of the commune of Kervallon", () => {
     const fr = (v: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)}\u00a0%`;
     for (const a of analyses) expect(html).toContain(fr(a.summary.score.value));
     expect(html).not.toMatch(/\d[ \t\n]%/);
-    // Every figure traces back to an analysis and its date.
-    for (const a of analyses) expect(html).toContain(a.id);
+    // Every figure traces back to an inventory and its date; the analysis ids (technical) are in the open data only.
+    for (const a of analyses) expect(html).not.toContain(a.id);
+    expect(html).toContain("inventaire logiciel du");
+    // A first publication counts from the adoption: the plan's events are listed, not « aucun depuis la dernière ».
+    expect(html).not.toContain("depuis la dernière publication");
 
     csv = await (await fetch(`${server.url}/public/commune-de-kervallon/donnees.csv`)).text();
     const json = await (await fetch(`${server.url}/public/commune-de-kervallon/donnees.json`)).json();
     expect(json.licence.name).toContain("Licence Ouverte");
+    for (const a of analyses) expect(JSON.stringify(json)).toContain(a.id);
     expect(json.lignes.filter((l: any) => l.type === "mesure").map((l: any) => l.valeur_mesuree)).toEqual(
       analyses.map((a) => a.summary.score.value),
     );
@@ -250,6 +254,9 @@ describe("a year of the commune of Kervallon", () => {
     await postJson(`${server.url}/api/plans/${planId}/publish`, {});
     const second = await (await fetch(`${server.url}/public/commune-de-kervallon`)).text();
     expect(second).toContain("40 postes passés sous Linux en mairie annexe");
+    // The second publication lists what was recorded since the first, not again what the first one listed.
+    const since = second.slice(second.indexOf("Décisions et événements"));
+    expect(since.slice(0, since.indexOf("</ul>"))).not.toContain("Marché Microsoft 365 renouvelé");
     const { plan } = await (await api(`/plans/${planId}`)).json();
     expect(plan.log.filter((l: any) => l.action === "published")).toHaveLength(2);
 

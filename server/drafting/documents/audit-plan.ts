@@ -4,15 +4,19 @@ import { CATEGORIES } from "../../corpus/schema.ts";
 import { message } from "../../i18n/messages.ts";
 import { addMonths, calendarStart } from "../calendar.ts";
 import type { AuditPlanInputs } from "../inputs.ts";
+import { planRoadmap } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
-import type { DraftContext } from "../types.ts";
+import type { DraftContext, InventoryAnalysis } from "../types.ts";
 import {
+  analysisLabel,
   baseVars,
   categoryLabel,
   dataBlock,
   describeCollectivite,
   finish,
   markdownTable,
+  measureSentences,
+  productLabel,
   sentence,
   texts,
 } from "./common.ts";
@@ -51,15 +55,36 @@ function lengthText(structure: DocumentStructure, months: number): string {
   return texts(structure, "calendar.weeks", { weeks: String(Math.max(1, Math.round(months * 4.35))) });
 }
 
-export function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStructure, now: string): DraftContext {
+/** Business software of a map, most installed first: what the study's « logiciels métiers » starts from. */
+function businessOf(analysis: InventoryAnalysis | null): string[] {
+  if (!analysis) return [];
+  return [...analysis.items]
+    .filter((i) => i.category === "business" && i.installations > 0)
+    .sort((a, b) => b.installations - a.installations)
+    .map((i) => productLabel(i));
+}
+
+export function auditPlanContext(
+  inputs: AuditPlanInputs,
+  analysis: InventoryAnalysis | null,
+  structure: DocumentStructure,
+  now: string,
+): DraftContext {
   const c = inputs.collectivite;
   const vars: Record<string, string> = { ...baseVars(c) };
   vars.local_context = inputs.context ? `${sentence(inputs.context)} ` : "";
+  // A first map, when the DSI has one: the study starts from its counts (the same sentence as the other documents).
+  const plan = analysis ? planRoadmap(analysis, { now }) : null;
+  const counts = plan ? measureSentences(structure, plan) : null;
+  vars.analysis_sentence = counts
+    ? `${texts(structure, "analysis.sentence", { ...counts, collectivite: vars.collectivite!, name: analysisLabel(analysis!) })} `
+    : "";
   vars.services_phrase = inputs.services?.length
     ? texts(structure, "services.list", { services: inputs.services.join(", ") })
     : texts(structure, "services.all", vars);
-  const business = inputs.businessSoftware?.length
-    ? ` ${texts(structure, "scope.businessExamples", { software: inputs.businessSoftware.join(", ") })}`
+  const businessSoftware = [...new Set([...(inputs.businessSoftware ?? []), ...businessOf(analysis)])].slice(0, 12);
+  const business = businessSoftware.length
+    ? ` ${texts(structure, "scope.businessExamples", { software: businessSoftware.join(", ") })}`
     : "";
   const scopeRows: string[][] = [];
   for (const cat of AUDIT_CATEGORIES)
@@ -133,7 +158,8 @@ export function auditPlanContext(inputs: AuditPlanInputs, structure: DocumentStr
   const data = dataBlock([
     [texts(structure, "data.collectivite"), describeCollectivite(c)],
     [texts(structure, "data.servicesConcernes"), inputs.services?.join(", ")],
-    [texts(structure, "data.logicielsMetiersConnus"), inputs.businessSoftware?.join(", ")],
+    [texts(structure, "data.logicielsMetiersConnus"), businessSoftware.join(", ") || undefined],
+    [texts(structure, "data.cartographie"), vars.analysis_sentence.trim() || undefined],
     [texts(structure, "data.debutDeLEtude"), startDate ? frenchDate(startDate) : undefined],
     [texts(structure, "data.dureeDeLEtude"), inputs.durationMonths ? `${inputs.durationMonths} mois` : undefined],
     [texts(structure, "data.eluReferent"), inputs.sponsor],

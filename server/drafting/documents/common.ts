@@ -119,12 +119,15 @@ export function measureSentences(structure: DocumentStructure, plan: RoadmapPlan
 
 export const installationWord = (n: number) => (n > 1 ? "installations" : "installation");
 
+/** How documents name an analysis: the name the DSI gave it, its id for a hand-written one without a name. */
+export const analysisLabel = (analysis: InventoryAnalysis) => analysis.name ?? analysis.id;
+
 /** « *Source : calcul Cap Libre, inventaire du 15 juin 2026 (cartographie « … »).* »: figures computed here say so. */
 export function computationNote(analysis: InventoryAnalysis): string {
   const date =
     analysis.createdAt && /^\d{4}-\d{2}-\d{2}/.test(analysis.createdAt) ? analysis.createdAt.slice(0, 10) : null;
   const inventory = date
-    ? message("drafts.computation.inventory", { date: frenchDate(date), id: analysis.id })
-    : message("drafts.computation.inventoryNoDate", { id: analysis.id });
+    ? message("drafts.computation.inventory", { date: frenchDate(date), id: analysisLabel(analysis) })
+    : message("drafts.computation.inventoryNoDate", { id: analysisLabel(analysis) });
   return message("drafts.computation", { inventory });
 }

@@ -11,6 +11,7 @@ import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
 import {
   alternativesText,
+  analysisLabel,
   baseVars,
   categoryLabel,
   computationNote,
@@ -72,11 +73,13 @@ export function roadmapContext(
   vars.computation_note = computationNote(analysis);
   vars.baseline_share = baseline;
   vars.target_share = target;
+  // « d'ici le 31 décembre 2029 », « d'ici décembre 2029 »: a day takes the article, a month does not.
+  const byDate = targetDate ? `${/^\d{4}-\d{2}-\d{2}/.test(targetDate) ? "le " : ""}${frenchDate(targetDate)}` : "";
   vars.target_sentence = texts(structure, targetDate ? "target.withDate" : "target.noDate", {
     baseline,
     target,
     raw: counts.raw,
-    date: targetDate ? frenchDate(targetDate) : "",
+    date: byDate,
     start: frenchDate(start),
     collectivite: vars.collectivite!,
   });
@@ -134,7 +137,7 @@ export function roadmapContext(
   vars.target_requirements = requirements.join("\n");
 
   vars.baseline_sentence = texts(structure, "baseline.sentence", {
-    analysis: analysis.id,
+    analysis: analysisLabel(analysis),
     ...counts,
     share: counts.raw,
     unknown: plan.measure.unknown.installations
@@ -211,6 +214,19 @@ export function roadmapContext(
   );
   if (plan.lines.length > MAX_LISTED)
     vars.alternatives_table += `\n\n${sentence(texts(structure, "more", { count: formatInt(plan.lines.length - MAX_LISTED) }))}`;
+  // The catalog records this roadmap may cite: its products and their alternatives (`catalogScope` sections).
+  vars.catalog_scope = [
+    ...new Set(
+      analysis.items.flatMap((i) => [
+        ...(typeof i.product === "object" && i.product
+          ? [`product/${i.product.id}`]
+          : typeof i.product === "string"
+            ? [`product/${i.product}`]
+            : []),
+        ...(i.alternatives ?? []).map((a) => `alternative/${a.id}`),
+      ]),
+    ),
+  ].join(" ");
   vars.alternative_names = [...new Set(plan.lines.flatMap((l) => (l.item.alternatives ?? []).map((a) => a.name)))]
     .slice(0, 6)
     .join(" ");
@@ -221,7 +237,8 @@ export function roadmapContext(
     { sort: start, row: [texts(structure, "milestone.start"), frenchDate(start), baseline, counts.raw] },
   ];
   // One split of the calendar (`roadmap-calendar.ts`), also read by a plan adopted from this roadmap.
-  const ends = phaseEnds(start, targetDate);
+  const ends = phaseEnds(start, targetDate, plan);
+  const beyond = plan.phases.filter((p, i) => p.lines.length > 0 && ends !== null && ends[i] === null);
   for (const [i, phase] of plan.phases.entries()) {
     if (phase.lines.length === 0) continue;
     const month = ends ? ends[i]! : null;
@@ -230,12 +247,24 @@ export function roadmapContext(
       sort: month ?? `9999-${i}`,
       row: [
         texts(structure, `milestone.${phase.phase}`),
-        month ? frenchDate(month) : message("drafts.toSet"),
+        month ? frenchDate(month) : ends ? texts(structure, "milestone.beyondTarget") : message("drafts.toSet"),
         lowered,
         lowered.endsWith("%") ? percentOrDash(phase.raw) : "—",
       ],
     });
   }
+  // The commitment itself, on its date: the value a plan adopted from this roadmap holds the collectivité to (a
+  // phase may be projected lower on the same date).
+  if (targetDate)
+    milestones.push({
+      sort: `${targetDate.slice(0, 7)}~`,
+      row: [
+        texts(structure, "milestone.target"),
+        frenchDate(targetDate.slice(0, 7)),
+        texts(structure, "milestone.targetValue", { target }),
+        "—",
+      ],
+    });
   for (const e of plan.events) {
     const names = e.lines.map((l) => productLabel(l.item));
     milestones.push({
@@ -261,10 +290,15 @@ export function roadmapContext(
     ],
     milestones.map((m) => m.row),
   );
-  vars.calendar_intro = texts(structure, targetDate ? "calendar.introDated" : "calendar.introToSet", {
-    date: targetDate ? frenchDate(targetDate) : "",
-    start: frenchDate(start),
-  });
+  vars.calendar_intro = texts(
+    structure,
+    !targetDate ? "calendar.introToSet" : beyond.length ? "calendar.introDatedBeyond" : "calendar.introDated",
+    {
+      date: targetDate ? frenchDate(targetDate) : "",
+      beyond: beyond.map((p) => texts(structure, `phase.${p.phase}.name`).toLowerCase()).join(", "),
+      start: frenchDate(start),
+    },
+  );
   // A requested start already past when the roadmap is written moves after that day: the document says so.
   if (inputs.startDate && inputs.startDate.slice(0, 7) !== start)
     vars.calendar_intro = `${message("drafts.calendar.shifted", { requested: frenchDate(inputs.startDate.slice(0, 7)), start: frenchDate(start) })} ${vars.calendar_intro}`;
@@ -273,7 +307,7 @@ export function roadmapContext(
     [texts(structure, "data.collectivite"), describeCollectivite(c)],
     [
       texts(structure, "data.cartographie"),
-      `analyse « ${analysis.id} » : ${counts.total} installations de ${counts.products} logiciels${plan.measure.components.items ? `, hors ${formatInt(plan.measure.components.items)} composants système mis de côté` : ""}`,
+      `analyse « ${analysisLabel(analysis)} » : ${counts.total} installations de ${counts.products} logiciels${plan.measure.components.items ? `, hors ${formatInt(plan.measure.components.items)} composants système mis de côté` : ""}`,
     ],
     [
       texts(structure, "data.installationsDeLogicielsD"),
@@ -286,7 +320,11 @@ export function roadmapContext(
     ],
     [
       texts(structure, "data.objectif"),
-      `faire passer l'exposition pondérée de ${baseline} à ${target}${targetDate ? ` d'ici ${frenchDate(targetDate)}` : " (échéance à fixer)"}`,
+      texts(structure, targetDate ? "data.objectiveWithDate" : "data.objectiveNoDate", {
+        baseline,
+        target,
+        date: byDate,
+      }),
     ],
     [texts(structure, "data.ceQueLObjectif"), requirements.filter(Boolean).map((r) => r.replace(/^- /, ""))],
     [texts(structure, "data.debutDeLaFeuille"), frenchDate(start)],

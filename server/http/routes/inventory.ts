@@ -54,7 +54,7 @@ function intParam(c: Context, name: string): number | undefined {
   return Number(raw);
 }
 
-const FILTERS = new Set(["all", "extra", "unknown", "alternatives"]);
+const FILTERS = new Set(["all", "extra", "replace", "unknown", "alternatives"]);
 
 /**
  * Inventory analysis: `POST /api/inventory/analyze` (multipart `file`, one or several, or a raw body; 201 with

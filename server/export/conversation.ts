@@ -1,0 +1,214 @@
+/**
+ * A conversation as a document: each question as a heading, its answer with `[n]` turned into numbered notes
+ * naming the cited source, sentences the verification did not support marked « [non vérifié] », then every source
+ * the answer listed (title, kind, date, address). Rendered by the same exporters as the drafts (PDF, Markdown), so
+ * a printed conversation says what the page showed.
+ */
+import { kindLabel } from "../core/labels.ts";
+import { frenchDate, slugify } from "../core/text.ts";
+import type { Citation } from "../drafting/types.ts";
+import { message } from "../i18n/messages.ts";
+import type { Exchange } from "../store/conversation-types.ts";
+import { toMarkdown } from "./markdown.ts";
+import {
+  asOfText,
+  type Block,
+  type DocumentModel,
+  type Inline,
+  markUnverified,
+  type Note,
+  noteOf,
+  parseBlocks,
+} from "./model.ts";
+
+export const CONVERSATION_FORMATS = ["md", "pdf"] as const;
+export type ConversationFormat = (typeof CONVERSATION_FORMATS)[number];
+
+interface SourceView {
+  title: string;
+  section: string | null;
+  kind: string | null;
+  date: string | null;
+  url: string | null;
+  /** What the passage is credited to (the sources its statements name, or the page's list). */
+  credited: { title: string; url: string | null; date: string | null }[];
+  page: boolean;
+}
+
+const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
+
+/** A listed passage read defensively (a conversation kept in a browser is sent back by it). */
+function sourceOf(raw: unknown): SourceView {
+  const s = (raw ?? {}) as Record<string, any>;
+  const doc = (s.document ?? {}) as Record<string, unknown>;
+  const credit = s.credit as { basis?: unknown; sources?: unknown } | undefined;
+  const cited = (list: unknown) =>
+    (Array.isArray(list) ? list : [])
+      .map((x) => x as Record<string, unknown>)
+      .filter((x) => str(x?.title))
+      .map((x) => ({ title: str(x.title)!, url: str(x.url), date: str(x.date) }));
+  const page = credit?.basis === "page";
+  const credited = credit ? cited(credit.sources) : s.source ? cited([s.source]) : cited(s.sources);
+  // The one source that backs the passage, when there is one, gives the link (as the page does).
+  const url = !page && credited.length === 1 ? credited[0]!.url : null;
+  return {
+    title: str(doc.title) ?? "?",
+    section: str(s.section),
+    kind: str(doc.kind),
+    date: str(doc.date),
+    url: url && /^https?:\/\//i.test(url) ? url : null,
+    credited,
+    page,
+  };
+}
+
+const kindText = (kind: string | null) => (kind ? kindLabel(kind) : null);
+
+/** A file name's part from a title: at most 40 characters, cut between words. */
+function shortSlug(title: string): string {
+  const full = slugify(title, 200, "conversation");
+  if (full.length <= 40) return full;
+  const cut = full.slice(0, 41);
+  return cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : 40);
+}
+
+const plain = (text: string, extra: Partial<Extract<Inline, { kind: "text" }>> = {}): Inline[] => [
+  { kind: "text", text, ...extra },
+];
+
+/** The verification of an exchange as `markUnverified` reads it. */
+function verificationOf(done: Record<string, unknown> | null) {
+  const v = done?.verification as { sentences?: unknown } | null | undefined;
+  if (!v || !Array.isArray(v.sentences)) return null;
+  const sentences = v.sentences
+    .map((s) => s as Record<string, unknown>)
+    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && typeof s.status === "string");
+  return { sentences } as never;
+}
+
+export function buildConversationDocument(
+  conversation: { title: string; exchanges: Exchange[] },
+  now = new Date(),
+): DocumentModel {
+  const notes: Note[] = [];
+  const body: Block[] = [];
+  let unverified = 0;
+  for (const exchange of conversation.exchanges) {
+    const sources = exchange.sources.map(sourceOf);
+    const citations = new Map<number, Citation>(
+      sources.map((s, i) => [
+        i + 1,
+        {
+          n: i + 1,
+          title: s.title,
+          section: s.section ?? undefined,
+          date: s.date,
+          url: s.url,
+          sources: s.credited,
+          page: s.page || undefined,
+        },
+      ]),
+    );
+    const byNumber = new Map<number, Note>();
+    const ctx = {
+      citations,
+      flagged: [],
+      note(c: Citation): Note {
+        let note = byNumber.get(c.n);
+        if (!note) {
+          note = { n: notes.length + 1, ...noteOf(c) };
+          byNumber.set(c.n, note);
+          notes.push(note);
+        }
+        return note;
+      },
+    };
+    body.push({ kind: "heading", level: 1, inlines: plain(exchange.question) });
+    const done = exchange.done;
+    const verification = verificationOf(done);
+    const marked = markUnverified({ text: exchange.answer, verification });
+    unverified += (marked.match(/\u0001/g) ?? []).length;
+    if (exchange.answer.trim()) body.push(...parseBlocks(marked, ctx));
+    const about: string[] = [];
+    if (!done) about.push(message("conversations.export.noAnswer"));
+    else if (done.abstention) about.push(message("conversations.export.abstained"));
+    else
+      about.push(
+        message(done.mode === "generated" ? "conversations.export.generated" : "conversations.export.extractive"),
+      );
+    const factsAsOf = str(done?.factsAsOf);
+    if (factsAsOf && /^\d{4}(-\d{2}){0,2}$/.test(factsAsOf))
+      about.push(message("conversations.export.factsAsOf", { date: asOfText(factsAsOf) }));
+    body.push({ kind: "paragraph", style: "meta", inlines: plain(about.join(" ")) });
+    if (sources.length) {
+      body.push({
+        kind: "paragraph",
+        style: "body",
+        inlines: plain(message("conversations.export.sources"), { bold: true }),
+      });
+      body.push({
+        kind: "list",
+        ordered: true,
+        items: sources.map((s) => {
+          const title = s.section ? `${s.title} — ${s.section}` : s.title;
+          const meta = [kindText(s.kind), s.date].filter(Boolean).join(", ");
+          return plain(`${title}${meta ? ` (${meta})` : ""}${s.url ? ` — ${s.url}` : ""}`);
+        }),
+      });
+    }
+  }
+  const dates = conversation.exchanges
+    .map((e) => e.at.slice(0, 10))
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .sort();
+  const front: Block[] = [
+    { kind: "paragraph", style: "title", inlines: plain(conversation.title) },
+    { kind: "paragraph", style: "subtitle", inlines: plain(message("conversations.export.subtitle")) },
+  ];
+  const count = message(
+    conversation.exchanges.length === 1 ? "conversations.export.questions.one" : "conversations.export.questions.many",
+    { count: conversation.exchanges.length },
+  );
+  if (dates.length)
+    front.push({
+      kind: "paragraph",
+      style: "meta",
+      inlines: plain(
+        dates[0] === dates.at(-1)
+          ? message("conversations.export.metaDay", { count, day: frenchDate(dates[0]!) })
+          : message("conversations.export.meta", { count, from: frenchDate(dates[0]!), to: frenchDate(dates.at(-1)!) }),
+      ),
+    });
+  if (unverified)
+    front.push({
+      kind: "paragraph",
+      style: "banner",
+      inlines: plain(message("conversations.export.unverified", { count: unverified }), { bold: true, flagged: true }),
+    });
+  return {
+    title: conversation.title,
+    collectivite: message("conversations.export.subtitle"),
+    filename: `${message("conversations.export.filename")}-${shortSlug(conversation.title)}`,
+    front,
+    body,
+    notes,
+    footer: message("conversations.export.footer", { date: frenchDate(now.toISOString().slice(0, 10)) }),
+    createdAt: now.toISOString(),
+  };
+}
+
+const CONTENT_TYPES: Record<ConversationFormat, string> = {
+  pdf: "application/pdf",
+  md: "text/markdown; charset=utf-8",
+};
+
+/** The conversation as a PDF or Markdown file. */
+export async function exportConversation(
+  conversation: { title: string; exchanges: Exchange[] },
+  format: ConversationFormat,
+): Promise<{ bytes: Uint8Array; contentType: string; filename: string }> {
+  const doc = buildConversationDocument(conversation);
+  const bytes =
+    format === "pdf" ? await (await import("./pdf.ts")).toPdf(doc) : new TextEncoder().encode(toMarkdown(doc));
+  return { bytes, contentType: CONTENT_TYPES[format], filename: `${doc.filename}.${format}` };
+}

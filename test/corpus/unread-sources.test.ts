@@ -1,0 +1,58 @@
+/**
+ * A source the corpus cites was read, or says it was not. The records added for Yandex Browser, Dr.Web, DJI
+ * Assistant and Huawei eSpace cited vendor pages « consulted in December 2026 » that could not be read here: each
+ * of their dated sources must now be one the corpus already cites elsewhere, and a page that was not read is dated
+ * null, says so in its title, and the fact it would carry is marked « non confirmé » in the notes.
+ */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Catalog, loadCatalog } from "../../server/corpus/catalog.ts";
+import type { CorpusProblem } from "../../server/corpus/documents.ts";
+
+let catalog: Catalog;
+beforeAll(async () => {
+  const problems: CorpusProblem[] = [];
+  catalog = await loadCatalog(path.resolve("corpus"), problems);
+  expect(problems).toEqual([]);
+});
+
+type Sourced = {
+  id: string;
+  notes?: string | null;
+  sources: { title: string; url?: string | null; date?: string | null }[];
+};
+
+const records = (): Sourced[] => [
+  ...catalog.vendors.values(),
+  ...catalog.products.values(),
+  ...catalog.alternatives.values(),
+];
+
+describe("sources that were not read are not presented as read", () => {
+  it.each([
+    ["product", "yandex-browser"],
+    ["product", "dr-web"],
+    ["vendor", "doctor-web"],
+    ["product", "dji-assistant"],
+    ["product", "huawei-espace"],
+  ])("%s %s: dated sources are cited elsewhere too; unread pages are undated and said unconfirmed", (kind, id) => {
+    const record = (kind === "vendor" ? catalog.vendors : catalog.products).get(id) as Sourced | undefined;
+    expect(record, id).toBeDefined();
+    for (const s of record!.sources) {
+      expect(s.title, `${id}: ${s.title}`).not.toMatch(/consulté en décembre 2026/);
+      if (s.date) {
+        const elsewhere = records().some(
+          (r) => r.id !== id && r.sources.some((o) => o.url === s.url && o.date === s.date),
+        );
+        expect(elsewhere, `${id}: ${s.title} (${s.date}) is cited by another record with the same date`).toBe(true);
+      } else {
+        expect(s.title, `${id}: an undated source says it was not read`).toMatch(/non consultée ici/);
+        expect(record!.notes ?? "", `${id}: the notes mark the fact as unconfirmed`).toMatch(/non confirmé/);
+      }
+    }
+  });
+
+  it("shows an owner no read source confirms as « non vérifié » (Doctor Web)", () => {
+    expect(catalog.vendors.get("doctor-web")).toMatchObject({ country: "RU", ownershipVerified: false });
+  });
+});

@@ -1,0 +1,12 @@
+/** The page's French formats (web/lib.js), run in Node: they need only Intl. */
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: a page module without type declarations
+import { formatDate } from "../../web/lib.js";
+
+describe("the page's date format", () => {
+  it("prints a calendar day without a time, and a moment with its time", () => {
+    expect(formatDate("2026-04-10")).toBe("10 avril 2026");
+    expect(formatDate("2026-04-10T14:30:00")).toMatch(/^10 avril 2026 à 14:30$/);
+    expect(formatDate("pas une date")).toBe("pas une date");
+  });
+});
