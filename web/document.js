@@ -2,6 +2,7 @@
 // A saved draft as the server's document model (`model` beside the draft: server/export/model.ts, documentJson),
 // built as DOM nodes: the blocks, the verification marks (« [non vérifié] », « [à vérifier] ») and the note
 // numbers are the ones the ODT, DOCX, PDF and Markdown exports print. Nothing is parsed again here.
+import { markEnglish, sourceTitle } from "./lang.js";
 import { el, t } from "./lib.js";
 
 /** @typedef {import("../server/export/types.ts").InlineJson} InlineJson */
@@ -106,15 +107,15 @@ export function renderBlock(b, noteId, headingLevel = 3) {
 
 /**
  * A note as the exports print it (the corpus page and its date, each source with its date), each source that has
- * an address a link to it.
+ * an address a link to it, and each English title marked `lang="en"`.
  * @param {Note} note
  * @returns {(Node | string)[]}
  */
 export const noteContent = (note) =>
   note.parts.map((p) =>
     isWebAddress(p.url)
-      ? el("a", { href: p.url, rel: "noreferrer noopener", target: "_blank" }, p.text, newTab())
-      : p.text,
+      ? el("a", { href: p.url, rel: "noreferrer noopener", target: "_blank" }, sourceTitle(p.text), newTab())
+      : markEnglish(p.text),
   );
 
 /**
