@@ -89,6 +89,7 @@ const FIELDS = {
     {
       legend: "audit",
       fields: [
+        { path: "analysisId", kind: "analysis" },
         { path: "services" },
         { path: "businessSoftware" },
         { path: "startDate", ...MONTH },
@@ -497,7 +498,7 @@ async function refreshAnalyses() {
           { value: a.id },
           t("draft.analysis.option", {
             date: formatDate(a.createdAt),
-            files: a.files.join(", ") || a.id,
+            files: a.name || a.files.join(", ") || a.id,
             score: a.counts.score ?? "—",
             extra: formatShare(a.counts.extraEuropeanShare),
           }),
