@@ -217,10 +217,39 @@ export function init(options = {}) {
   });
 }
 
+/** The three steps of writing a document, shown as the State design system's step indicator. */
+const STEPS = ["fill", "write", "review"];
+
+/**
+ * « Étape 2 sur 3 — Rédaction », the next step's name and a bar of three segments. Not a live region: the step
+ * follows what the person just did (the answer's own status messages say what happens).
+ * @param {"fill" | "write" | "review"} step
+ */
+function setStep(step) {
+  const n = STEPS.indexOf(step) + 1;
+  const next = STEPS[n];
+  $("draft-steps").replaceChildren(
+    el(
+      "p",
+      { class: "stepper-title" },
+      el("span", { class: "stepper-state" }, t("draft.step.state", { n, total: STEPS.length })),
+      " ",
+      t(`draft.step.${step}`),
+    ),
+    el(
+      "div",
+      { class: "stepper-bar", "aria-hidden": "true" },
+      STEPS.map((_, i) => el("span", { class: i < n ? "done" : "" })),
+    ),
+    next ? el("p", { class: "stepper-next" }, t("draft.step.next", { name: t(`draft.step.${next}`) })) : null,
+  );
+}
+
 /** Called by the router: `id` is the draft named in the address, if any. */
 export function show(id, { focus = true } = {}) {
   refreshAnalyses();
   refreshSaved();
+  if (!id && !controller) setStep("fill");
   if (!id) {
     if (shownId && !controller) {
       shownId = null;
@@ -550,6 +579,7 @@ async function submit() {
   // « Rédiger » is disabled while the draft is written: the focus goes to « Arrêter », not to the page's body.
   if (buttonHadFocus) $("draft-stop").focus();
   const view = streamView(type, inputs.collectivite?.name ?? "");
+  setStep("write");
   let finished = null;
   try {
     let response;
@@ -568,6 +598,7 @@ async function submit() {
       // Validation errors come before the stream: each under its field when the page has it, else under the form.
       const error = await apiError(response);
       view.remove();
+      setStep("fill");
       if (showServerErrors(form, error, controlOf))
         $("draft-error").replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
       else {
@@ -595,6 +626,7 @@ async function submit() {
     $("draft-stop").hidden = true;
     // Stopped or failed: the focus comes back to « Rédiger » rather than falling to the page's body.
     if (stopHadFocus && !finished) $("draft-submit").focus();
+    if (!finished) setStep("fill");
   }
   if (finished) {
     const moveFocus =
@@ -711,6 +743,7 @@ async function open(id, { focus = true, notices = [], remember = false } = {}) {
 
 /** A draft as the server sends it, with `model`, the document model of the version to show (`model.version`). */
 function renderDraft(draft, notices) {
+  setStep("review");
   const shownVersion = draft.model.version;
   const latest = shownVersion === draft.versions.length;
   const version = draft.versions[shownVersion - 1];
