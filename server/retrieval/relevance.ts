@@ -111,6 +111,7 @@ const SENTENCE = /(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)/;
  */
 export function passageParts(text: string): {
   paragraphs: ReturnType<typeof passageWords>[];
+  sentences: ReturnType<typeof passageWords>[];
   stated: ReturnType<typeof passageWords>;
   rest: ReturnType<typeof passageWords>;
 } {
@@ -121,9 +122,18 @@ export function passageParts(text: string): {
       .replace(CITATION, " ")
       .split(PARAGRAPH)
       .map((p) => passageWords(p)),
+    sentences: sentences.map((s) => passageWords(s)),
     stated: passageWords(sentences.filter(isStated).join(" ")),
     rest: passageWords(sentences.filter((s) => !isStated(s)).join(" ")),
   };
+}
+
+/** « Qui est le DSI de… », « Comment s'appelle la présidente de… »: the role whose holder the question asks. */
+const WHO = /\b(?:qui est|qui sont|qui etait|comment s'appellen?t?) (?:le |la |les |l')([a-z0-9]+)/;
+
+/** The role a question asks who holds (« qui est le DSI de Nancy ? » → « dsi »), folded. */
+export function roleAsked(question: string): string | undefined {
+  return WHO.exec(fold(question).replace(/[’]/g, "'").replace(/\s+/g, " "))?.[1];
 }
 
 /** Determiners: the word after one is a noun (« un policier »), not a verb (« ont laissé tomber »). */
@@ -182,6 +192,8 @@ const CLAUSE_END = /(^|[,;:.!?«»"()\n—–])\s*$/u;
 const INVERTED = /-(t-)?(il|elle|ils|elles|on|nous|vous)$/i;
 /** A word in « -ment » (« Franchement », « Concrètement ») opening a clause: an adverb, unless a noun (« Déploiement »). */
 const ADVERB = /^[a-z]{4,}ment$/;
+/** A verb in the third person plural (« tiennent », « passent », « suivent », « utilisent »), when no determiner precedes it. */
+const PLURAL_VERB = /(?:nn|ss|[aeiou]s|v|qu|gu|ch|tt)ent$/;
 
 const YEAR = /^(19|20)\d{2}$/;
 const MONTH_YEAR =
@@ -240,14 +252,14 @@ export function questionTerms(question: string): QuestionTerm[] {
       /^\p{Lu}/u.test(token) && (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
     const word = parts.join(" ");
     if (out.has(word)) return;
+    const afterDeterminer =
+      /^(l|qu)'/i.test(raw) || DETERMINERS.has(fold(tokens[i - 1]?.[0] ?? "").replace(/^[dlq]u?'/, ""));
     const marks = {
       ...(capital && atStart ? { clauseStart: true } : {}),
       ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
-      ...(INVERTED.test(raw) ? { verb: true } : {}),
+      ...(INVERTED.test(raw) || (PLURAL_VERB.test(folded) && !afterDeterminer) ? { verb: true } : {}),
       ...(!capital && parts.length > 1 ? { compound: true } : {}),
-      ...(/^(l|qu)'/i.test(raw) || DETERMINERS.has(fold(tokens[i - 1]?.[0] ?? "").replace(/^[dlq]u?'/, ""))
-        ? { noun: true }
-        : {}),
+      ...(afterDeterminer ? { noun: true } : {}),
     };
     out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
   });
@@ -472,6 +484,18 @@ export async function assessAnswerability(
     parts[i]!.paragraphs.some(
       (p) => occurs(d.word, p, true) && (names.length === 0 || names.some((t) => holds(t, p) || holds(t, heading[i]!))),
     );
+  // « Qui est le DSI de Nancy ? » asks for a person: a passage answers where one of its sentences names the role
+  // with a name of the question, or under a heading that names it (« April : … Frédéric Couchet en est le délégué
+  // général »), not the role in one sentence or heading and Nancy in another.
+  const role = roleAsked(question);
+  const roleTerm = role ? terms.find((t) => t.word === role) : undefined;
+  const namesHolder = (i: number) =>
+    !roleTerm ||
+    parts[i]!.sentences.some(
+      (s) =>
+        roleTerm.variants.some((v) => occurs(v, s)) &&
+        (names.length === 0 || names.some((t) => holds(t, s) || holds(t, heading[i]!))),
+    );
   // A passage that holds a word of the question only where it says its sources lack it (« le montant de l'adhésion
   // ne figure pas dans nos sources ») does not answer it: it says that the corpus does not know.
   const statedAbsent = (i: number) =>
@@ -489,6 +513,7 @@ export async function assessAnswerability(
   const holdsAll = (i: number) =>
     dates.every((d) => dated(d, i)) &&
     statedAbsent(i).length === 0 &&
+    namesHolder(i) &&
     (names.length === 0 || names.some((t) => holdsName(t, i))) &&
     holdsPersonal(judged[i]!);
   // A catalog card (one product) matches many questions by its domain alone (« permis de construire » for a
