@@ -489,12 +489,13 @@ export async function assessAnswerability(
   // général »), not the role in one sentence or heading and Nancy in another.
   const role = roleAsked(question);
   const roleTerm = role ? terms.find((t) => t.word === role) : undefined;
+  const others = names.filter((t) => t !== roleTerm);
   const namesHolder = (i: number) =>
     !roleTerm ||
     parts[i]!.sentences.some(
       (s) =>
         roleTerm.variants.some((v) => occurs(v, s)) &&
-        (names.length === 0 || names.some((t) => holds(t, s) || holds(t, heading[i]!))),
+        (others.length === 0 || others.some((t) => holds(t, s) || holds(t, heading[i]!))),
     );
   // A passage that holds a word of the question only where it says its sources lack it (« le montant de l'adhésion
   // ne figure pas dans nos sources ») does not answer it: it says that the corpus does not know.
