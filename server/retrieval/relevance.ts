@@ -131,6 +131,9 @@ export function passageParts(text: string): {
 /** « Qui est le DSI de… », « Comment s'appelle la présidente de… »: the role whose holder the question asks. */
 const WHO = /\b(?:qui est|qui sont|qui etait|comment s'appellen?t?) (?:le |la |les |l')([a-z0-9]+)/;
 
+/** What a question asks of a named person (« quelles études »), from a data file. */
+const ATTRIBUTES = new Set(wordList("../i18n/fr/person-attributes.txt").map(frStem));
+
 /** The role a question asks who holds (« qui est le DSI de Nancy ? » → « dsi »), folded. */
 export function roleAsked(question: string): string | undefined {
   return WHO.exec(fold(question).replace(/[’]/g, "'").replace(/\s+/g, " "))?.[1];
@@ -488,7 +491,8 @@ export async function assessAnswerability(
   // with a name of the question, or under a heading that names it (« April : … Frédéric Couchet en est le délégué
   // général »), not the role in one sentence or heading and Nancy in another.
   const role = roleAsked(question);
-  const roleTerm = role ? terms.find((t) => t.word === role) : undefined;
+  // The same for what it asks of a named person (« Quelles études Laura Chaubard a-t-elle faites ? »).
+  const roleTerm = terms.find((t) => t.word === role || (names.length > 0 && ATTRIBUTES.has(frStem(t.word))));
   const others = names.filter((t) => t !== roleTerm);
   const namesHolder = (i: number) =>
     !roleTerm ||

@@ -300,3 +300,23 @@ describe("a verb in the third person plural (« tiennent »)", () => {
     expect(decision).toMatchObject({ answerable: false, reason: "unknown-words", missing: ["brouette"] });
   });
 });
+
+describe("what a question asks of a named person (« quelles études »)", () => {
+  it("is answered only where one sentence holds it with the name, not by a passage naming the person in passing", async () => {
+    const x =
+      "Polytechnique : le projet de migration vers Microsoft 365, annoncé par sa directrice générale Laura Chaubard.";
+    const april =
+      "April : sa fondation. Frédéric Couchet a fait des études d'informatique à Paris 8, où il a fondé l'April.";
+    const { frequency, names } = lexicon([x, april, "Polytechnique.", "Les études de dépendances."]);
+    const ask = (q: string, p: ReturnType<typeof passage>) => assessAnswerability(q, [p], frequency, names);
+    expect(
+      await ask(
+        "Quelles études Laura Chaubard a-t-elle faites avant de diriger Polytechnique ?",
+        passage("Polytechnique", x),
+      ),
+    ).toMatchObject({ answerable: false });
+    expect(
+      await ask("Quelles études Frédéric Couchet a-t-il faites ?", passage("April : sa fondation", april)),
+    ).toMatchObject({ answerable: true });
+  });
+});
