@@ -69,6 +69,76 @@ const FRAME = new Set(wordList("../i18n/fr/frame-words.txt"));
 const GENERIC = new Set(wordList("../i18n/fr/generic-words.txt").map(frStem));
 const isGeneric = (t: QuestionTerm) => t.word.split(" ").every((w) => GENERIC.has(frStem(w)));
 
+/**
+ * Idioms (« tirer la sonnette d'alarme »): their words do not say what the question is about, so they are dropped
+ * before judging; each word is compared by its stem, so a conjugated verb (« ont tiré ») matches.
+ */
+const IDIOMS: string[][] = readFileSync(new URL("../i18n/fr/idioms.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() && !l.startsWith("#"))
+  .map((l) => words(l).map(frStem));
+
+/** Equal stems, or one the start of the other (« tire » from « tiré », « tir » from « tirer »). */
+const sameStem = (a: string, b: string) =>
+  a === b || (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a)));
+
+/** Indexes of the tokens (folded, elision dropped) that belong to an idiom. */
+export function idiomTokens(tokens: string[]): Set<number> {
+  const stems = tokens.map(frStem);
+  const out = new Set<number>();
+  for (const idiom of IDIOMS)
+    for (let i = 0; i + idiom.length <= stems.length; i++)
+      if (idiom.every((s, j) => sameStem(stems[i + j]!, s))) for (let j = 0; j < idiom.length; j++) out.add(i + j);
+  return out;
+}
+
+/** Phrases by which the corpus says its sources lack something (« ne figurent pas dans nos sources »), folded. */
+const STATED_ABSENT = readFileSync(new URL("../i18n/fr/stated-absent.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() && !l.startsWith("#"))
+  .map((l) => ` ${words(l).join(" ")} `);
+
+/** A parenthesis holding a year: a source's reference (« (April, novembre 2025) ») or a span (« (2002-2027) »). */
+const CITATION = /\([^()]*\b(?:19|20)\d{2}[^()]*\)/g;
+/** A paragraph break, a list item or a numbered line. */
+const PARAGRAPH = /\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)/;
+/** A sentence end. */
+const SENTENCE = /(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)/;
+
+/**
+ * A passage split for the checks that read where a word stands: its paragraphs without the references to sources
+ * (the year of a source is not the year of a fact), and, apart, its sentences saying the corpus lacks something.
+ */
+export function passageParts(text: string): {
+  paragraphs: ReturnType<typeof passageWords>[];
+  sentences: ReturnType<typeof passageWords>[];
+  stated: ReturnType<typeof passageWords>;
+  rest: ReturnType<typeof passageWords>;
+} {
+  const sentences = text.split(SENTENCE);
+  const isStated = (s: string) => STATED_ABSENT.some((p) => ` ${words(s).join(" ")} `.includes(p));
+  return {
+    paragraphs: text
+      .replace(CITATION, " ")
+      .split(PARAGRAPH)
+      .map((p) => passageWords(p)),
+    sentences: sentences.map((s) => passageWords(s)),
+    stated: passageWords(sentences.filter(isStated).join(" ")),
+    rest: passageWords(sentences.filter((s) => !isStated(s)).join(" ")),
+  };
+}
+
+/** « Qui est le DSI de… », « Comment s'appelle la présidente de… »: the role whose holder the question asks. */
+const WHO = /\b(?:qui est|qui sont|qui etait|comment s'appellen?t?) (?:le |la |les |l')([a-z0-9]+)/;
+
+/** What a question asks of a named person (« quelles études »), from a data file. */
+const ATTRIBUTES = new Set(wordList("../i18n/fr/person-attributes.txt").map(frStem));
+
+/** The role a question asks who holds (« qui est le DSI de Nancy ? » → « dsi »), folded. */
+export function roleAsked(question: string): string | undefined {
+  return WHO.exec(fold(question).replace(/[’]/g, "'").replace(/\s+/g, " "))?.[1];
+}
+
 /** Determiners: the word after one is a noun (« un policier »), not a verb (« ont laissé tomber »). */
 const DETERMINERS = new Set(wordList("../i18n/fr/determiners.txt"));
 
@@ -112,6 +182,11 @@ export interface QuestionTerm {
   noun?: boolean;
   /** Written as an adjective of nationality (« américain »): often what the question asks, not what it is about. */
   nationality?: boolean;
+  /**
+   * A hyphenated compound written in lower case (« saint-etienne », « clermont-ferrand »): a name typed without its
+   * capitals when the corpus never uses one of its words.
+   */
+  compound?: boolean;
 }
 
 /** Before a word, what ends a clause: start of the text, or punctuation (« Bonjour, Lyon… », « … : Microsoft… »). */
@@ -120,6 +195,8 @@ const CLAUSE_END = /(^|[,;:.!?«»"()\n—–])\s*$/u;
 const INVERTED = /-(t-)?(il|elle|ils|elles|on|nous|vous)$/i;
 /** A word in « -ment » (« Franchement », « Concrètement ») opening a clause: an adverb, unless a noun (« Déploiement »). */
 const ADVERB = /^[a-z]{4,}ment$/;
+/** A verb in the third person plural (« tiennent », « passent », « suivent », « utilisent »), when no determiner precedes it. */
+const PLURAL_VERB = /(?:nn|ss|[aeiou]s|v|qu|gu|ch|tt)ent$/;
 
 const YEAR = /^(19|20)\d{2}$/;
 const MONTH_YEAR =
@@ -143,7 +220,9 @@ export function questionTerms(question: string): QuestionTerm[] {
   }
   const text = question.replace(/[’]/g, "'");
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
+  const idiom = idiomTokens(tokens.map(({ 0: raw }) => fold(raw).replace(/^([cdjlmnst]|qu)'/, "")));
   tokens.forEach(({ 0: raw, index }, i) => {
+    if (idiom.has(i)) return;
     const token = raw
       .replace(/^([cdjlmnst]|qu)'/i, "")
       .replace(/-(t-)?(il|elle|ils|elles|on|je|nous|vous|ce|t)$/i, "")
@@ -176,13 +255,14 @@ export function questionTerms(question: string): QuestionTerm[] {
       /^\p{Lu}/u.test(token) && (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
     const word = parts.join(" ");
     if (out.has(word)) return;
+    const afterDeterminer =
+      /^(l|qu)'/i.test(raw) || DETERMINERS.has(fold(tokens[i - 1]?.[0] ?? "").replace(/^[dlq]u?'/, ""));
     const marks = {
       ...(capital && atStart ? { clauseStart: true } : {}),
       ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
-      ...(INVERTED.test(raw) ? { verb: true } : {}),
-      ...(/^(l|qu)'/i.test(raw) || DETERMINERS.has(fold(tokens[i - 1]?.[0] ?? "").replace(/^[dlq]u?'/, ""))
-        ? { noun: true }
-        : {}),
+      ...(INVERTED.test(raw) || (PLURAL_VERB.test(folded) && !afterDeterminer) ? { verb: true } : {}),
+      ...(!capital && parts.length > 1 ? { compound: true } : {}),
+      ...(afterDeterminer ? { noun: true } : {}),
     };
     out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
   });
@@ -235,6 +315,7 @@ export interface Answerability {
     | "personal"
     | "unknown-words"
     | "low-coverage"
+    | "stated-absent"
     | "no-result";
   /** Question words and names the best passages lack. */
   missing: string[];
@@ -312,7 +393,7 @@ export async function assessAnswerability(
   if (terms.length === 0) return none("no-terms");
   if (frequency) {
     const unknown: string[] = [];
-    for (const t of terms.filter((t) => t.name && !t.date)) {
+    for (const t of terms.filter((t) => (t.name || t.compound) && !t.date)) {
       for (const part of t.word.split(" ")) if ((await frequency(part)) === 0) unknown.push(t.word);
     }
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
@@ -357,9 +438,12 @@ export async function assessAnswerability(
   const perPassage = judged.map((p) => {
     const found = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
     const weighted = found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) / total;
+    // A catalog card describes one product: it does not say « commune » or « outil », which it is not asked to hold.
+    const excused = terms.filter((t) => !found.includes(t) && isGeneric(t)).length;
     return {
       weighted,
       plain: found.length / terms.length,
+      card: found.length / Math.max(1, terms.length - excused),
       missing: terms.filter((t) => !found.includes(t)).map((t) => t.word),
     };
   });
@@ -393,13 +477,48 @@ export async function assessAnswerability(
   // every year or date of the question (« mars 2012 » is not « avril 2026 »).
   const short = terms.length <= 2;
   const dates = terms.filter((t) => t.date);
+  const parts = results.slice(0, JUDGED).map((r) => passageParts(r.text));
+  const heading = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));
+  // A year of the question is in a paragraph of the passage, not only in a source's reference (« (Millau, 2026) »),
+  // and in one that holds a name of the question, if it has any, or whose heading does: « 2027 » in a chronology's
+  // line on Visio does not date AlpOSS.
+  const dated = (d: QuestionTerm, i: number) =>
+    occurs(d.word, passageWords(`${results[i]!.document.title} ${results[i]!.section}`.replace(CITATION, " ")), true) ||
+    parts[i]!.paragraphs.some(
+      (p) => occurs(d.word, p, true) && (names.length === 0 || names.some((t) => holds(t, p) || holds(t, heading[i]!))),
+    );
+  // « Qui est le DSI de Nancy ? » asks for a person: a passage answers where one of its sentences names the role
+  // with a name of the question, or under a heading that names it (« April : … Frédéric Couchet en est le délégué
+  // général »), not the role in one sentence or heading and Nancy in another.
+  const role = roleAsked(question);
+  // The same for what it asks of a named person (« Quelles études Laura Chaubard a-t-elle faites ? »).
+  const roleTerm = terms.find((t) => t.word === role || (names.length > 0 && ATTRIBUTES.has(frStem(t.word))));
+  const others = names.filter((t) => t !== roleTerm);
+  const namesHolder = (i: number) =>
+    !roleTerm ||
+    parts[i]!.sentences.some(
+      (s) =>
+        roleTerm.variants.some((v) => occurs(v, s)) &&
+        (others.length === 0 || others.some((t) => holds(t, s) || holds(t, heading[i]!))),
+    );
+  // A passage that holds a word of the question only where it says its sources lack it (« le montant de l'adhésion
+  // ne figure pas dans nos sources ») does not answer it: it says that the corpus does not know.
+  const statedAbsent = (i: number) =>
+    terms.filter(
+      (t) =>
+        !isGeneric(t) &&
+        t.variants.some((v) => occurs(v, parts[i]!.stated)) &&
+        !t.variants.some((v) => occurs(v, parts[i]!.rest) || occurs(v, heading[i]!)),
+    );
   const covers = (p: (typeof perPassage)[number]) =>
     short ? p.plain >= 1 - 1e-9 : p.plain >= MIN_PLAIN_COVERAGE - 1e-9 && p.weighted >= MIN_WEIGHTED_COVERAGE - 1e-9;
   // Names too must be in the passages that answer: « communes belges » and « Nextcloud » in two unrelated passages
   // do not say whether Belgian communes use Nextcloud.
   const holdsName = (t: QuestionTerm, i: number) => holds(t, judged[i]!);
   const holdsAll = (i: number) =>
-    dates.every((d) => occurs(d.word, judged[i]!, true)) &&
+    dates.every((d) => dated(d, i)) &&
+    statedAbsent(i).length === 0 &&
+    namesHolder(i) &&
     (names.length === 0 || names.some((t) => holdsName(t, i))) &&
     holdsPersonal(judged[i]!);
   // A catalog card (one product) matches many questions by its domain alone (« permis de construire » for a
@@ -408,10 +527,13 @@ export async function assessAnswerability(
   const namesProduct = (i: number) => terms.some((t) => t.name && !t.date && holds(t, judged[i]!));
   const enough = (p: (typeof perPassage)[number], i: number) =>
     covers(p) &&
-    (results[i]!.document.kind !== "catalog" || short || namesProduct(i) || p.plain >= MIN_CATALOG_COVERAGE - 1e-9);
+    (results[i]!.document.kind !== "catalog" || short || namesProduct(i) || p.card >= MIN_CATALOG_COVERAGE - 1e-9);
   let relevant = perPassage.flatMap((p, i) => (enough(p, i) && holdsAll(i) ? [i] : []));
   // Each rare name is in one of them (« TeamViewer et AnyDesk » may come from two cards).
   if (!names.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
+  const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
+  if (relevant.length === 0 && stated.length)
+    return { answerable: false, reason: "stated-absent", missing: stated, coverage: best.weighted, relevant };
   if (relevant.length === 0 && (dates.length || names.length) && perPassage.some(covers)) {
     return {
       answerable: false,

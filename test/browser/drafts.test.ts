@@ -53,9 +53,14 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
 
   it("writes a letter without Ollama: a template draft to complete, with ODT, DOCX, PDF and Markdown downloads", async () => {
     const { page, requested, consoleErrors } = await openPage(context, withoutModel.url, "#documents");
+    // The step indicator follows the journey: fill in, writing, review (the State design system's pattern).
+    const steps = page.locator("#draft-steps");
+    expect((await steps.innerText()).replace(/\s+/g, " ")).toContain("Étape 1 sur 3 Choisir le document");
     await fillLetter(page);
     await submit(page);
     await page.locator(".downloads").waitFor({ timeout: 10_000 });
+    expect((await steps.innerText()).replace(/\s+/g, " ")).toContain("Étape 3 sur 3 Relire, corriger et exporter");
+    expect(await steps.innerText()).not.toContain("Étape suivante");
 
     expect(await page.locator("#draft-title").innerText()).toBe("Courrier à Camille Martin");
     const notices = (await page.locator("#draft-output .notice").allInnerTexts()).join("\n");

@@ -11,10 +11,10 @@ import { createEngine, type Engine } from "../../server/engine.ts";
 import { startFakeOllama } from "../helpers/fake-ollama.ts";
 import {
   type AbstentionReport,
+  BURNED_HELD_OUT,
   evaluateAbstention,
   evaluateAnswers,
   evaluateRetrieval,
-  HELD_OUT_DIR,
   heldOutDirs,
   loadQuestions,
   type RetrievalReport,
@@ -87,12 +87,12 @@ function print(report: RetrievalReport) {
 /** Abstention and retrieval on one held-out folder, reported on their own (never part of the exit code). */
 async function reportHeldOut(engine: Engine, dir: string) {
   const name = path.basename(dir);
-  const burned = dir === HELD_OUT_DIR;
+  const burned = BURNED_HELD_OUT.has(name);
   const heldOut = await loadQuestions(dir);
   for (const p of heldOut.problems) console.log(`Question ignorée (${name}) : ${p}`);
   const reserved = await evaluateAbstention(engine, heldOut.questions);
   console.log(
-    `\nAbstention — ${burned ? `${name} : jeu réservé brûlé (sert au diagnostic depuis le 5 décembre 2026, ne mesure plus la généralisation)` : `${name} : jeu réservé (écrit après le réglage des règles, jamais utilisé pour les régler)`} — ${reserved.unanswerable} questions sans réponse, ${reserved.answerable} avec`,
+    `\nAbstention — ${burned ? `${name} : jeu réservé brûlé (sert au diagnostic depuis le 5 décembre 2026, ne mesure plus la généralisation ; voir test/eval/README.md)` : `${name} : jeu réservé (écrit après le réglage des règles, jamais utilisé pour les régler)`} — ${reserved.unanswerable} questions sans réponse, ${reserved.answerable} avec`,
   );
   console.log(`  sans réponse : abstention ${pct(reserved.abstention)} (objectif ≥ ${pct(TARGET_ABSTENTION)})`);
   console.log(

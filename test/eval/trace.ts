@@ -1,5 +1,5 @@
 /**
- * `node test/eval/trace.ts [--held-out] [--wrong] [id|question …]`: prints, for each question, the abstention
+ * `node test/eval/trace.ts [--held-out | --held-out-2] [--wrong] [id|question …]`: prints, for each question, the abstention
  * decision and why — its terms (name, date), their corpus frequency, which of them each of the best passages
  * holds — to find the cause of a wrong decision instead of moving a threshold.
  */
@@ -20,10 +20,11 @@ import {
 import { HELD_OUT_DIR, loadQuestions } from "./evaluate.ts";
 
 const args = process.argv.slice(2);
-const heldOut = args.includes("--held-out");
+// « --held-out » or « --held-out-2 »: that folder of test/eval/ instead of the tuning set.
+const heldOut = args.find((a) => a.startsWith("--held-out"))?.slice(2);
 const onlyWrong = args.includes("--wrong");
 const wanted = args.filter((a) => !a.startsWith("--"));
-const { questions } = await loadQuestions(heldOut ? HELD_OUT_DIR : undefined);
+const { questions } = await loadQuestions(heldOut ? path.join(path.dirname(HELD_OUT_DIR), heldOut) : undefined);
 const picked = wanted.length
   ? wanted.map(
       (w) => questions.find((q) => q.id === w) ?? { id: "-", question: w, kind: undefined as string | undefined },
