@@ -329,7 +329,7 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
     await page.locator("body[data-ready]").waitFor();
     await page.getByLabel("Fichiers d'inventaire").setInputFiles(CSV);
     await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
-    await page.locator("#inv-items").waitFor({ timeout: 10_000 });
+    await page.locator("#inv-items").waitFor({ timeout: 25_000 });
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("#inv-form").isVisible()).toBe(false);
     expect(await page.locator(".unknown-item form").first().isVisible()).toBe(false);

@@ -38,7 +38,7 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     await page.goto(server.url);
     await page.getByLabel("Votre question").fill(question);
     await page.getByRole("button", { name: "Demander" }).click();
-    await page.locator(".turn .mode").waitFor({ timeout: 10_000 });
+    await page.locator(".turn .mode").waitFor({ timeout: 25_000 });
     return { page, requested };
   }
 

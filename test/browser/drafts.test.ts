@@ -58,7 +58,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect((await steps.innerText()).replace(/\s+/g, " ")).toContain("Étape 1 sur 3 Choisir le document");
     await fillLetter(page);
     await submit(page);
-    await page.locator(".downloads").waitFor({ timeout: 10_000 });
+    await page.locator(".downloads").waitFor({ timeout: 25_000 });
     expect((await steps.innerText()).replace(/\s+/g, " ")).toContain("Étape 3 sur 3 Relire, corriger et exporter");
     expect(await steps.innerText()).not.toContain("Étape suivante");
 
@@ -168,7 +168,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     const { page } = await openPage(context, withoutModel.url, "#documents");
     await fillLetter(page, "Commune de Saint-Édit");
     await submit(page);
-    await page.locator(".downloads").waitFor({ timeout: 10_000 });
+    await page.locator(".downloads").waitFor({ timeout: 25_000 });
     const id = decodeURIComponent(new URL(page.url()).hash).replace("#documents/", "");
     const section = page.locator(".draft-section").first();
     const key = await section.getAttribute("data-key");
@@ -282,7 +282,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await select.selectOption(analysis.id);
     await page.getByLabel("Échéance de l'objectif").fill("2029-06");
     await submit(page);
-    await page.locator(".downloads").waitFor({ timeout: 10_000 });
+    await page.locator(".downloads").waitFor({ timeout: 25_000 });
     expect(await page.locator("#draft-title").innerText()).toMatch(/feuille de route/i);
     const body = (await page.locator("#draft-output .draft-body").innerText()).replace(/\s+/g, " ");
     expect(body).toContain("exposition pondérée de la Communauté de test de 76 % à 56 % d'ici juin 2029");
@@ -307,7 +307,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     });
     await fillLetter(page);
     await submit(page);
-    await page.locator(".downloads").waitFor({ timeout: 10_000 });
+    await page.locator(".downloads").waitFor({ timeout: 25_000 });
     // One line per section (« Rédaction de la section… »), not one per token.
     const announced = await page.evaluate(() => (window as unknown as { announced: string[] }).announced);
     const sectionCount = await page.locator("#draft-output .draft-section").count();
@@ -351,18 +351,18 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     const origin = new URL(withoutModel.url).origin;
     await page.getByLabel("Votre question").fill("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
     await page.getByRole("button", { name: "Demander" }).click();
-    await page.locator(".turn .mode").waitFor({ timeout: 10_000 });
+    await page.locator(".turn .mode").waitFor({ timeout: 25_000 });
 
     await page.getByRole("link", { name: "Cartographie des dépendances" }).click();
     await expect.poll(() => page.locator("#inventaire-title").evaluate((n) => n === document.activeElement)).toBe(true);
     await page.getByLabel("Fichiers d'inventaire").setInputFiles(path.join(WEB_FIXTURES, "glpi-petite-mairie.csv"));
     await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
-    await page.locator("#inv-categories").waitFor({ timeout: 10_000 });
+    await page.locator("#inv-categories").waitFor({ timeout: 25_000 });
 
     await page.getByRole("link", { name: "Rédiger un document" }).click();
     await fillLetter(page);
     await submit(page);
-    await page.locator(".downloads").waitFor({ timeout: 10_000 });
+    await page.locator(".downloads").waitFor({ timeout: 25_000 });
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Markdown" }).click(),

@@ -67,7 +67,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     );
     expect(await page.locator("#question").isHidden()).toBe(true);
     await upload(page, CSV);
-    await page.locator("#inv-categories").waitFor({ timeout: 10_000 });
+    await page.locator("#inv-categories").waitFor({ timeout: 25_000 });
 
     // Summary by category: products, installations, shares, score points, risks.
     const workstation = row(page, "#inv-categories", "Poste de travail");

@@ -83,7 +83,7 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
     await chooser.setFiles(CSV);
     await tabTo(page, (f) => f.id === "inv-submit");
     await page.keyboard.press("Enter");
-    await page.locator("#inv-items").waitFor({ timeout: 10_000 });
+    await page.locator("#inv-items").waitFor({ timeout: 25_000 });
     // The map takes the focus on its title.
     expect((await focused(page)).id).toBe("inv-result-title");
     // The first chart is the weighted measure's, in its card.
