@@ -3,9 +3,11 @@
  * delimiters of one prompt, and as many numbered blocks as fit in a token budget.
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { kindLabel } from "../core/labels.ts";
+import { fold } from "../core/text.ts";
 import { loadTemplate } from "../llm/prompts.ts";
-import { keywords } from "./relevance.ts";
+import { stem, synonymsOf, words } from "./french.ts";
 import type { SearchResult } from "./search.ts";
 
 const passageTemplate = loadTemplate("passage");
@@ -30,29 +32,200 @@ export function splitSentences(text: string): string[] {
   return parts.map((s) => s.trim()).filter(Boolean);
 }
 
-/** The sentences of a passage that hold the most keywords, in their original order, about 500 characters. */
+/** Openings that refer back to the sentence before (`server/i18n/fr/anaphora.txt`), folded. */
+const ANAPHORA: string[] = readFileSync(new URL("../i18n/fr/anaphora.txt", import.meta.url), "utf8")
+  .split("\n")
+  .map((l) => fold(l.trim()).replace(/’/g, "'"))
+  .filter((l) => l && !l.startsWith("#"));
+
+/** Whether a sentence opens on a word that refers back (« Il », « Cette décision », « La même présentation »). */
+export function refersToPrevious(sentence: string): boolean {
+  const start = fold(sentence.trimStart()).replace(/’/g, "'");
+  return ANAPHORA.some(
+    (a) => start.startsWith(a) && (a.endsWith("'") || !/[\p{L}\p{N}'-]/u.test(start.charAt(a.length))),
+  );
+}
+
+/** A list item's marker at the start of a line: « - », « * », « • », « 2. », « 3) ». */
+const ITEM = /^[ \t]{0,3}(?:[-*+•]|\d{1,2}[.)])[ \t]+(?=\S)/;
+
+/**
+ * One readable piece of a passage: a sentence of a paragraph, or a whole list item. `leadIn` is the piece that
+ * introduces the list an item belongs to (« D'après la presse : »), `block` the paragraph (blank-line separated).
+ */
+interface Piece {
+  text: string;
+  block: number;
+  /** Index of the list the piece is an item of, or -1 for a sentence. */
+  list: number;
+  /** For an item: the piece introducing its list, or -1. */
+  leadIn: number;
+  /** The passage starts or ends inside this piece (a passage cut by the chunker): never quoted. */
+  fragment: boolean;
+}
+
+/**
+ * The pieces of a passage, in order. A passage flattened to one line (« … presse : - la décision …; - aucune … »)
+ * gets its list items back from their markers after a colon, a semicolon or a sentence end.
+ */
+export function pieces(text: string): Piece[] {
+  const raw = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/([:;.!?])[ \t]+(?=(?:[-•]|\d{1,2}[.)])[ \t]+[\p{L}\p{N}«"“(])/gu, "$1\n");
+  const out: Piece[] = [];
+  let lists = 0;
+  raw.split(/\n[ \t]*\n/).forEach((blockText, block) => {
+    let paragraph: string[] = [];
+    let item: string[] | null = null;
+    let list = -1;
+    let leadIn = -1;
+    const flushParagraph = () => {
+      const sentences = splitSentences(paragraph.join(" ").replace(/\s+/g, " "));
+      for (const s of sentences) out.push({ text: s, block, list: -1, leadIn: -1, fragment: false });
+      paragraph = [];
+    };
+    const flushItem = () => {
+      if (item) out.push({ text: item.join(" ").replace(/\s+/g, " ").trim(), block, list, leadIn, fragment: false });
+      item = null;
+    };
+    for (const line of blockText.split("\n")) {
+      if (!line.trim()) continue;
+      if (ITEM.test(line)) {
+        flushItem();
+        if (list === -1 || paragraph.length) {
+          flushParagraph();
+          // Introduced by the sentence just before, in the paragraph or ending the previous one with « : ».
+          const previous = out.at(-1);
+          leadIn =
+            previous && previous.list === -1 && (previous.block === block || previous.text.endsWith(":"))
+              ? out.length - 1
+              : -1;
+          list = lists++;
+        }
+        item = [line.trim()];
+      } else if (item) {
+        item.push(line.trim());
+      } else {
+        paragraph.push(line.trim());
+      }
+    }
+    flushItem();
+    flushParagraph();
+  });
+  const first = out[0];
+  if (first && first.list === -1 && !/^[\p{Lu}\p{N}«"“([]/u.test(first.text)) first.fragment = true;
+  const last = out.at(-1);
+  if (last && last.list === -1 && !/[.!?…»")\]]$/u.test(last.text)) last.fragment = true;
+  return out;
+}
+
+/** Parenthesised references (« (Webiano, avril 2026) »): their words do not make a sentence answer a question. */
+const REFERENCE = /\([^()]*\b(?:1[89]|20)\d\d\)/g;
+
+/** How many of the question's words (or their synonyms) a piece holds, its references left aside. */
+function scorer(terms: string[]): (text: string) => number {
+  const sets = terms
+    .filter((t) => !/^\d{1,3}$/.test(t))
+    .map((t) => new Set([t, ...synonymsOf(t)].flatMap((x) => x.split(" ")).map(stem)));
+  return (text) => {
+    const own = new Set(words(text.replace(REFERENCE, " ")).map(stem));
+    return sets.filter((set) => [...set].some((s) => own.has(s))).length;
+  };
+}
+
+/** The sentence that answers comes with what it refers back to, up to this many times the quotation's length. */
+const CONTEXT_FACTOR = 3;
+
+/**
+ * A quotation of a passage for the words of a question, about `maxChars` long, that can be read aloud as it is:
+ * it starts at the start of a sentence or a list item and ends at the end of one (never inside a word), holds the
+ * sentence that answers best with what it refers back to (a sentence opening on « Il », « Cette », « La même »… comes
+ * with the one before it; a list item with the sentence introducing its list), then the sentences around it in the
+ * same paragraph and those elsewhere that hold the question's words, without gaps: no « … » leaving a word that
+ * refers to nothing. A list keeps whole items; one cut short ends on « […] ».
+ * @example excerpt("La DINUM passe à Linux. D'après la presse :\n- la décision porte sur son parc ;\n- sans calendrier.", ["decide"])
+ */
 export function excerpt(text: string, terms: string[], maxChars = 500): string {
-  const clean = text.replace(/\s+/g, " ").trim();
-  if (clean.length <= maxChars) return clean;
-  const sentences = splitSentences(clean);
-  const scored = sentences.map((s, i) => ({
-    s: s.trim(),
-    i,
-    score: keywords(s).filter((w) => terms.some((t) => w.startsWith(t.slice(0, 5)))).length,
-  }));
-  const picked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
-  const kept: typeof scored = [];
-  let length = 0;
-  for (const s of picked) {
-    if (length + s.s.length > maxChars && kept.length) continue;
-    kept.push(s);
-    length += s.s.length + 1;
+  const all = pieces(text);
+  if (all.length === 0) return "";
+  const score = scorer(terms);
+  const scores = all.map((p) => score(p.text));
+  const length = (from: number, to: number) =>
+    all.slice(from, to + 1).reduce((n, p, i) => n + p.text.length + (i ? 1 : 0), 0);
+
+  /** The first piece a quotation holding piece `i` must start from: what it refers back to, recursively. */
+  const startFor = (i: number): number => {
+    let start = i;
+    for (;;) {
+      const p = all[start]!;
+      // An item needs its list's introduction (the items between come too: no gap in a list).
+      const back = p.list >= 0 ? (p.leadIn >= 0 ? p.leadIn : start) : refersToPrevious(p.text) ? start - 1 : start;
+      if (back === start || back < 0) return start;
+      start = back;
+    }
+  };
+  /** The last piece a quotation ending at piece `i` must reach: an introduction (« … : ») comes with its first item. */
+  const endFor = (i: number): number => {
+    const next = all[i + 1];
+    return next && next.list >= 0 && next.leadIn === i ? i + 1 : i;
+  };
+  const usable = (from: number, to: number) => all.slice(from, to + 1).every((p) => !p.fragment);
+  /** A piece whose reference cannot be resolved in this passage (« Il… » first) answers less well. */
+  const dangling = (i: number) => (refersToPrevious(all[startFor(i)]!.text) ? 0.5 : 0);
+
+  // The piece that answers: most question words, then the earliest, whose whole context fits.
+  const order = all
+    .map((_, i) => i)
+    .filter((i) => !all[i]!.fragment)
+    .sort((a, b) => scores[b]! - dangling(b) - (scores[a]! - dangling(a)) || a - b);
+  if (order.length === 0) return all.map((p) => p.text).join(" ");
+  let from = -1;
+  let to = -1;
+  for (const i of order) {
+    const s = startFor(i);
+    const e = endFor(i);
+    if (usable(s, e) && length(s, e) <= maxChars * CONTEXT_FACTOR) {
+      from = s;
+      to = e;
+      break;
+    }
   }
-  kept.sort((a, b) => a.i - b.i);
-  return kept
-    .map((s, j) => (j > 0 && s.i !== kept[j - 1]!.i + 1 ? `… ${s.s}` : s.s))
-    .join(" ")
-    .slice(0, maxChars + 200);
+  if (from < 0) from = to = order[0]!;
+
+  // Widen without gaps: the paragraph's start first (what the sentence is about), then the neighbour holding more
+  // of the question's words; another paragraph only when it holds some.
+  const fits = (s: number, e: number) => usable(s, e) && length(s, e) <= maxChars;
+  const block = all[from]!.block;
+  while (from > 0 && all[from - 1]!.block === block) {
+    const s = startFor(from - 1);
+    if (!fits(s, to)) break;
+    from = s;
+  }
+  for (;;) {
+    const options: [number, number, number][] = [];
+    if (to + 1 < all.length) {
+      const e = endFor(to + 1);
+      const gain = scores.slice(to + 1, e + 1).reduce((a, b) => a + b, 0);
+      if ((gain > 0 || all[to + 1]!.block === all[to]!.block) && fits(from, e)) options.push([from, e, gain + 0.1]);
+    }
+    if (from > 0) {
+      const s = startFor(from - 1);
+      const gain = scores.slice(s, from).reduce((a, b) => a + b, 0);
+      if ((gain > 0 || all[from - 1]!.block === all[from]!.block) && fits(s, to)) options.push([s, to, gain]);
+    }
+    if (options.length === 0) break;
+    const [s, e] = options.sort((a, b) => b[2] - a[2])[0]!;
+    from = s;
+    to = e;
+  }
+  // A list is better whole: its last items come even a little beyond the length.
+  let end = to;
+  while (all[end + 1]?.list === all[to]!.list && all[to]!.list >= 0) end++;
+  if (end > to && usable(from, end) && length(from, end) <= maxChars * 1.5) to = end;
+  const quoted = all.slice(from, to + 1).map((p) => p.text);
+  const last = all[to]!;
+  const cutList = last.list >= 0 && all[to + 1]?.list === last.list;
+  return cutList ? `${quoted.join(" ").replace(/\s*[;,:]$/, "")} […]` : quoted.join(" ");
 }
 
 /** A random tag for the delimiters of one prompt (`<<<PASSAGE-3f9a0c2e [1]`), unknown to whoever wrote the question. */
