@@ -388,7 +388,7 @@ async function* extractive(
   notice: string | null,
   announce = false,
 ): AsyncGenerator<AnswerEvent> {
-  const excerpts = used.map((r) => excerpt(r.text, terms));
+  const excerpts = used.map((r) => excerpt(r.text, terms, 500, r.section));
   if (announce) yield { type: "sources", sources: used.map((r, i) => credited(r, excerpts[i])) };
   const parts = [message("answer.extractiveIntro")];
   used.forEach((r, i) => {

@@ -142,14 +142,16 @@ const CONTEXT_FACTOR = 3;
  * sentence that answers best with what it refers back to (a sentence opening on « Il », « Cette », « La même »… comes
  * with the one before it; a list item with the sentence introducing its list), then the sentences around it in the
  * same paragraph and those elsewhere that hold the question's words, without gaps: no « … » leaving a word that
- * refers to nothing. A list keeps whole items; one cut short ends on « […] ».
+ * refers to nothing. A list keeps whole items; one cut short ends on « […] ». `heading` (the passage's section
+ * title) counts for the passage's first sentence.
  * @example excerpt("La DINUM passe à Linux. D'après la presse :\n- la décision porte sur son parc ;\n- sans calendrier.", ["decide"])
  */
-export function excerpt(text: string, terms: string[], maxChars = 500): string {
+export function excerpt(text: string, terms: string[], maxChars = 500, heading = ""): string {
   const all = pieces(text);
   if (all.length === 0) return "";
   const score = scorer(terms);
-  const scores = all.map((p) => score(p.text));
+  // The opening sentence of a passage says what its heading announces: the heading's words count for it.
+  const scores = all.map((p, i) => score(i === 0 && !p.fragment ? `${heading} ${p.text}` : p.text));
   const length = (from: number, to: number) =>
     all.slice(from, to + 1).reduce((n, p, i) => n + p.text.length + (i ? 1 : 0), 0);
 
@@ -192,40 +194,63 @@ export function excerpt(text: string, terms: string[], maxChars = 500): string {
   }
   if (from < 0) from = to = order[0]!;
 
-  // Widen without gaps: the paragraph's start first (what the sentence is about), then the neighbour holding more
-  // of the question's words; another paragraph only when it holds some.
-  const fits = (s: number, e: number) => usable(s, e) && length(s, e) <= maxChars;
+  // Widen: the paragraph's start first (what the sentence is about), then the neighbour or the other sentence
+  // holding more of the question's words (its own context with it); a neighbour in another paragraph, or a sentence
+  // further away, only when it holds some. A gap is shown « … » and what follows it refers to nothing before it.
+  const chosen = all.map((_, i) => i >= from && i <= to);
+  const size = (set: boolean[]) => {
+    let n = 0;
+    set.forEach((c, i) => {
+      if (c) n += all[i]!.text.length + (i > 0 && set.slice(0, i).some(Boolean) ? (set[i - 1] ? 1 : 3) : 0);
+    });
+    return n;
+  };
+  const withRange = (s: number, e: number) => chosen.map((c, i) => c || (i >= s && i <= e));
   const block = all[from]!.block;
   while (from > 0 && all[from - 1]!.block === block) {
     const s = startFor(from - 1);
-    if (!fits(s, to)) break;
+    if (!usable(s, from - 1) || size(withRange(s, from - 1)) > maxChars) break;
+    for (let i = s; i < from; i++) chosen[i] = true;
     from = s;
   }
   for (;;) {
-    const options: [number, number, number][] = [];
-    if (to + 1 < all.length) {
-      const e = endFor(to + 1);
-      const gain = scores.slice(to + 1, e + 1).reduce((a, b) => a + b, 0);
-      if ((gain > 0 || all[to + 1]!.block === all[to]!.block) && fits(from, e)) options.push([from, e, gain + 0.1]);
+    let best: { s: number; e: number; priority: number } | null = null;
+    for (let i = 0; i < all.length; i++) {
+      if (chosen[i]) continue;
+      const s = startFor(i);
+      const e = endFor(i);
+      if (!usable(s, e)) continue;
+      const gain = scores.slice(s, e + 1).reduce((a, b, j) => a + (chosen[s + j] ? 0 : b), 0);
+      const after = s > 0 && chosen[s - 1];
+      const before = e + 1 < all.length && chosen[e + 1];
+      const sameBlock =
+        (after && all[s - 1]!.block === all[s]!.block) || (before && all[e + 1]!.block === all[e]!.block);
+      if (gain <= 0 && !sameBlock) continue;
+      if (size(withRange(s, e)) > maxChars) continue;
+      const priority = gain + (after ? 0.15 : before ? 0.1 : 0);
+      if (!best || priority > best.priority) best = { s, e, priority };
     }
-    if (from > 0) {
-      const s = startFor(from - 1);
-      const gain = scores.slice(s, from).reduce((a, b) => a + b, 0);
-      if ((gain > 0 || all[from - 1]!.block === all[from]!.block) && fits(s, to)) options.push([s, to, gain]);
-    }
-    if (options.length === 0) break;
-    const [s, e] = options.sort((a, b) => b[2] - a[2])[0]!;
-    from = s;
-    to = e;
+    if (!best) break;
+    for (let i = best.s; i <= best.e; i++) chosen[i] = true;
   }
   // A list is better whole: its last items come even a little beyond the length.
-  let end = to;
-  while (all[end + 1]?.list === all[to]!.list && all[to]!.list >= 0) end++;
-  if (end > to && usable(from, end) && length(from, end) <= maxChars * 1.5) to = end;
-  const quoted = all.slice(from, to + 1).map((p) => p.text);
-  const last = all[to]!;
-  const cutList = last.list >= 0 && all[to + 1]?.list === last.list;
-  return cutList ? `${quoted.join(" ").replace(/\s*[;,:]$/, "")} […]` : quoted.join(" ");
+  for (let i = 0; i < all.length; i++) {
+    if (!chosen[i] || chosen[i + 1] || all[i]!.list < 0) continue;
+    let end = i;
+    while (all[end + 1]?.list === all[i]!.list) end++;
+    if (end > i && usable(i, end) && size(withRange(i, end)) <= maxChars * 1.5)
+      for (let j = i; j <= end; j++) chosen[j] = true;
+  }
+  let quote = "";
+  all.forEach((p, i) => {
+    if (!chosen[i]) return;
+    if (quote && !chosen[i - 1]) quote += /\[…\]$/.test(quote) ? " " : " … ";
+    else if (quote) quote += " ";
+    quote += p.text;
+    // A list cut short says so.
+    if (p.list >= 0 && !chosen[i + 1] && all[i + 1]?.list === p.list) quote = `${quote.replace(/\s*[;,:]$/, "")} […]`;
+  });
+  return quote;
 }
 
 /** A random tag for the delimiters of one prompt (`<<<PASSAGE-3f9a0c2e [1]`), unknown to whoever wrote the question. */

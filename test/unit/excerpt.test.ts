@@ -61,13 +61,21 @@ const METHOD = `Une méthode simple, à adapter :
 
 const flat = (text: string) => text.replace(/\s+/g, " ").trim();
 
-/** Every quotation: no elision, starts like a sentence or a list item, ends a sentence or says the list goes on. */
+/**
+ * Every quotation: starts like a sentence or a list item, ends a sentence or says the list goes on, and each part
+ * after a gap « … » refers to nothing left out; each part is the source's own text, whole words.
+ */
 function expectReadable(quote: string, source: string) {
-  expect(quote.replace(/ \[…\]$/, "")).not.toContain("…");
   expect(quote).toMatch(/^(?:[\p{Lu}\p{N}«(]|- )/u);
   expect(quote).toMatch(/(?:[.!?»)]|\[…\])$/u);
-  // Whole words: the quotation (list cut aside) is the source's own text, from a sentence start to a sentence end.
-  expect(flat(source)).toContain(quote.replace(/ \[…\]$/, ""));
+  quote
+    .split(/ … | \[…\] ?/)
+    .filter(Boolean)
+    .forEach((part, i) => {
+      expect(flat(source)).toContain(part);
+      if (i > 0) expect(refersToPrevious(part), part).toBe(false);
+      expect(part).toMatch(/^(?:[\p{Lu}\p{N}«(]|- |\d+\. )/u);
+    });
 }
 
 describe("excerpt", () => {
@@ -104,6 +112,22 @@ describe("excerpt", () => {
     expectReadable(quote, METHOD);
     expect(quote).toMatch(/^Une méthode simple, à adapter : /);
     expect(quote).toContain("3. Caler chaque bascule sur une échéance de contrat ou un renouvellement de matériel.");
+  });
+
+  it("quotes the opening sentence its heading announces, and leaves a gap only before a sentence that stands alone", () => {
+    const text = `Pour une mairie, la question n'est pas où sont stockées ses données, mais qui contrôle l'entreprise qui les
+héberge ou les traite. Des courriels d'élus, des dossiers d'action sociale, des données de ressources humaines ou
+d'état civil confiés à un service d'un fournisseur américain — ou de sa filiale européenne — peuvent faire l'objet
+d'une demande des autorités américaines adressée directement à ce fournisseur. La mairie n'est pas partie à cette
+procédure et ne peut pas garantir seule qui accède à ses données.
+
+La présentation de la communauté de communes Millau Grands Causses (2026) résume ce risque pour les élus : utiliser
+ChatGPT ou Copilot avec des données publiques revient à les confier à des serveurs américains soumis au CLOUD Act.`;
+    const question = keywords("Les serveurs de Microsoft sont en France : sommes-nous protégés du CLOUD Act ?");
+    const quote = excerpt(text, question, 500, "Ce que le CLOUD Act change concrètement pour une mairie");
+    expectReadable(quote, text);
+    expect(quote).toMatch(/^Pour une mairie, la question n'est pas où sont stockées ses données, mais qui contrôle/);
+    expect(quote).toContain(" … La présentation de la communauté de communes Millau");
   });
 
   it("finds the list items of a passage flattened to one line", () => {
