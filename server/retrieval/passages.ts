@@ -32,17 +32,42 @@ export function splitSentences(text: string): string[] {
   return parts.map((s) => s.trim()).filter(Boolean);
 }
 
-/** Openings that refer back to the sentence before (`server/i18n/fr/anaphora.txt`), folded. */
-const ANAPHORA: string[] = readFileSync(new URL("../i18n/fr/anaphora.txt", import.meta.url), "utf8")
+const ANAPHORA_LINES = readFileSync(new URL("../i18n/fr/anaphora.txt", import.meta.url), "utf8")
   .split("\n")
   .map((l) => fold(l.trim()).replace(/’/g, "'"))
   .filter((l) => l && !l.startsWith("#"));
+/** Openings that refer back to the sentence before (`server/i18n/fr/anaphora.txt`), folded. */
+const ANAPHORA: string[] = ANAPHORA_LINES.filter((l) => !l.startsWith("sauf"));
+/** Words after which a demonstrative (« ce que », « à ce jour ») does not refer back. */
+const NOT_DEMONSTRATIVE = new Set(
+  ANAPHORA_LINES.filter((l) => l.startsWith("sauf"))
+    .flatMap((l) => l.replace(/^sauf\s*:/, "").split(/\s+/))
+    .filter(Boolean),
+);
+/** Words of a sentence's start in which a demonstrative refers back. */
+const DEMONSTRATIVE_REACH = 16;
 
 /** Whether a sentence opens on a word that refers back (« Il », « Cette décision », « La même présentation »). */
 export function refersToPrevious(sentence: string): boolean {
   const start = fold(sentence.trimStart()).replace(/’/g, "'");
   return ANAPHORA.some(
     (a) => start.startsWith(a) && (a.endsWith("'") || !/[\p{L}\p{N}'-]/u.test(start.charAt(a.length))),
+  );
+}
+
+/**
+ * Whether a sentence needs the one before it to be understood: it opens on a word that refers back, or a
+ * demonstrative near its start names something said before (« … résume ce risque pour les élus »).
+ */
+export function needsPrevious(sentence: string): boolean {
+  if (refersToPrevious(sentence)) return true;
+  const start = fold(sentence)
+    .split(/[^a-z0-9']+/)
+    .filter(Boolean)
+    .slice(0, DEMONSTRATIVE_REACH);
+  return start.some(
+    (w, i) =>
+      i > 0 && /^(?:ce|cet|cette|ces)$/.test(w) && start[i + 1] !== undefined && !NOT_DEMONSTRATIVE.has(start[i + 1]!),
   );
 }
 
@@ -161,7 +186,7 @@ export function excerpt(text: string, terms: string[], maxChars = 500, heading =
     for (;;) {
       const p = all[start]!;
       // An item needs its list's introduction (the items between come too: no gap in a list).
-      const back = p.list >= 0 ? (p.leadIn >= 0 ? p.leadIn : start) : refersToPrevious(p.text) ? start - 1 : start;
+      const back = p.list >= 0 ? (p.leadIn >= 0 ? p.leadIn : start) : needsPrevious(p.text) ? start - 1 : start;
       if (back === start || back < 0) return start;
       start = back;
     }
@@ -173,7 +198,7 @@ export function excerpt(text: string, terms: string[], maxChars = 500, heading =
   };
   const usable = (from: number, to: number) => all.slice(from, to + 1).every((p) => !p.fragment);
   /** A piece whose reference cannot be resolved in this passage (« Il… » first) answers less well. */
-  const dangling = (i: number) => (refersToPrevious(all[startFor(i)]!.text) ? 0.5 : 0);
+  const dangling = (i: number) => (needsPrevious(all[startFor(i)]!.text) ? 0.5 : 0);
 
   // The piece that answers: most question words, then the earliest, whose whole context fits.
   const order = all
@@ -207,18 +232,37 @@ export function excerpt(text: string, terms: string[], maxChars = 500, heading =
   };
   const withRange = (s: number, e: number) => chosen.map((c, i) => c || (i >= s && i <= e));
   const block = all[from]!.block;
-  while (from > 0 && all[from - 1]!.block === block) {
-    const s = startFor(from - 1);
-    if (!usable(s, from - 1) || size(withRange(s, from - 1)) > maxChars) break;
-    for (let i = s; i < from; i++) chosen[i] = true;
-    from = s;
-  }
+  let paragraphStart = from;
+  // (A list's earlier items are not its start: an item stands with its introduction.)
+  while (paragraphStart > 0 && all[paragraphStart - 1]!.block === block && all[paragraphStart - 1]!.list < 0)
+    paragraphStart--;
+  // The whole paragraph's start when it holds question words too (a little longer then), else what fits.
+  const opening = scores.slice(paragraphStart, from).some((x) => x > 0);
+  if (
+    paragraphStart < from &&
+    usable(paragraphStart, from) &&
+    size(withRange(paragraphStart, from)) <= maxChars * (opening ? 2 : 1)
+  )
+    for (let i = paragraphStart; i < from; i++) chosen[i] = true;
+  else
+    while (from > 0 && all[from - 1]!.block === block && all[from - 1]!.list < 0) {
+      const s = startFor(from - 1);
+      if (!usable(s, from - 1) || size(withRange(s, from - 1)) > maxChars) break;
+      for (let i = s; i < from; i++) chosen[i] = true;
+      from = s;
+    }
   for (;;) {
     let best: { s: number; e: number; priority: number } | null = null;
     for (let i = 0; i < all.length; i++) {
       if (chosen[i]) continue;
-      const s = startFor(i);
-      const e = endFor(i);
+      let s = startFor(i);
+      let e = endFor(i);
+      // No gap inside a list: the items between those already quoted and this one come too.
+      const list = all[i]!.list;
+      if (list >= 0) {
+        for (let j = i - 1; j >= 0 && all[j]!.list === list; j--) if (chosen[j]) s = Math.min(s, j + 1);
+        for (let j = i + 1; j < all.length && all[j]!.list === list; j++) if (chosen[j]) e = Math.max(e, j - 1);
+      }
       if (!usable(s, e)) continue;
       const gain = scores.slice(s, e + 1).reduce((a, b, j) => a + (chosen[s + j] ? 0 : b), 0);
       const after = s > 0 && chosen[s - 1];

@@ -4,7 +4,7 @@
  * « La même » refers to, keep list items whole and leave no « … » gap. Texts are the corpus's own (December 2026 trial).
  */
 import { describe, expect, it } from "vitest";
-import { excerpt, pieces, refersToPrevious } from "../../server/retrieval/passages.ts";
+import { excerpt, needsPrevious, pieces, refersToPrevious } from "../../server/retrieval/passages.ts";
 import { keywords } from "../../server/retrieval/relevance.ts";
 
 const DINUM = `La DINUM a annoncé qu'elle abandonnait Windows au profit de postes de travail sous Linux pour ses propres agents
@@ -73,7 +73,7 @@ function expectReadable(quote: string, source: string) {
     .filter(Boolean)
     .forEach((part, i) => {
       expect(flat(source)).toContain(part);
-      if (i > 0) expect(refersToPrevious(part), part).toBe(false);
+      if (i > 0) expect(needsPrevious(part), part).toBe(false);
       expect(part).toMatch(/^(?:[\p{Lu}\p{N}«(]|- |\d+\. )/u);
     });
 }
@@ -114,7 +114,7 @@ describe("excerpt", () => {
     expect(quote).toContain("3. Caler chaque bascule sur une échéance de contrat ou un renouvellement de matériel.");
   });
 
-  it("quotes the opening sentence its heading announces, and leaves a gap only before a sentence that stands alone", () => {
+  it("brings what « ce risque » refers to, from the paragraph's opening that its heading announces", () => {
     const text = `Pour une mairie, la question n'est pas où sont stockées ses données, mais qui contrôle l'entreprise qui les
 héberge ou les traite. Des courriels d'élus, des dossiers d'action sociale, des données de ressources humaines ou
 d'état civil confiés à un service d'un fournisseur américain — ou de sa filiale européenne — peuvent faire l'objet
@@ -127,7 +127,9 @@ ChatGPT ou Copilot avec des données publiques revient à les confier à des ser
     const quote = excerpt(text, question, 500, "Ce que le CLOUD Act change concrètement pour une mairie");
     expectReadable(quote, text);
     expect(quote).toMatch(/^Pour une mairie, la question n'est pas où sont stockées ses données, mais qui contrôle/);
-    expect(quote).toContain(" … La présentation de la communauté de communes Millau");
+    expect(quote).toContain(
+      "qui accède à ses données. La présentation de la communauté de communes Millau Grands Causses (2026) résume ce risque",
+    );
   });
 
   it("finds the list items of a passage flattened to one line", () => {
