@@ -175,8 +175,10 @@ export function excerpt(text: string, terms: string[], maxChars = 500, heading =
   const all = pieces(text);
   if (all.length === 0) return "";
   const score = scorer(terms);
-  // The opening sentence of a passage says what its heading announces: the heading's words count for it.
-  const scores = all.map((p, i) => score(i === 0 && !p.fragment ? `${heading} ${p.text}` : p.text));
+  // The opening sentence of a passage says what its heading announces: the heading's words count for it, and
+  // one more when the heading holds any (a lead sentence answers before a detail holding as many words).
+  const lead = heading && score(heading) > 0 ? 1 : 0;
+  const scores = all.map((p, i) => (i === 0 && !p.fragment ? score(`${heading} ${p.text}`) + lead : score(p.text)));
   const length = (from: number, to: number) =>
     all.slice(from, to + 1).reduce((n, p, i) => n + p.text.length + (i ? 1 : 0), 0);
 

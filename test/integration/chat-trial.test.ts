@@ -106,13 +106,17 @@ describe("quotes an elected official can read aloud (trial of 5 December 2026)",
   const quotes = (text: string) => [...text.matchAll(/\) :\n« ([\s\S]*?) »\n/g)].map((m) => m[1]!);
 
   it("the State's 2026 decisions: the DINUM quote says which decision, no quote ends inside a word", async () => {
-    const { text, done } = await ask("Qu'a décidé l'État en 2026 sur les logiciels libres ?");
+    const { text, done, sources } = await ask("Qu'a décidé l'État en 2026 sur les logiciels libres ?");
     expect(done.abstention).toBeNull();
     expect(text).not.toContain("« D'après les comptes rendus de presse");
     expect(text).not.toMatch(/« - la décision porte/);
     if (text.includes("la décision porte sur le seul parc de la DINUM"))
       expect(text).toContain("La DINUM a annoncé qu'elle abandonnait Windows");
     expect(text).not.toContain("annon »");
+    // The page that answers it, dated 2026, whose headings name the decisions (found before only with « en avril 2026 »).
+    const seminar = sources.findIndex((s) => s.document.id === "guidance/seminaire-interministeriel-8-avril-2026");
+    expect(seminar).toBeGreaterThanOrEqual(0);
+    expect(quotes(text)[seminar]).toMatch(/^La DINUM a annoncé qu'elle abandonnait Windows/);
     for (const q of quotes(text)) {
       expect(q).toMatch(/(?:[.!?»)]|\[…\])$/u);
       expect(q).toMatch(/^(?:[\p{Lu}\p{N}«(]|- )/u);

@@ -124,10 +124,14 @@ procédure et ne peut pas garantir seule qui accède à ses données.
 La présentation de la communauté de communes Millau Grands Causses (2026) résume ce risque pour les élus : utiliser
 ChatGPT ou Copilot avec des données publiques revient à les confier à des serveurs américains soumis au CLOUD Act.`;
     const question = keywords("Les serveurs de Microsoft sont en France : sommes-nous protégés du CLOUD Act ?");
+    // Under its heading, the passage's opening answers first.
     const quote = excerpt(text, question, 500, "Ce que le CLOUD Act change concrètement pour une mairie");
     expectReadable(quote, text);
     expect(quote).toMatch(/^Pour une mairie, la question n'est pas où sont stockées ses données, mais qui contrôle/);
-    expect(quote).toContain(
+    // Without it, the sentence holding the question's words comes with the risk it names.
+    const alone = excerpt(text, question, 400);
+    expectReadable(alone, text);
+    expect(alone).toContain(
       "qui accède à ses données. La présentation de la communauté de communes Millau Grands Causses (2026) résume ce risque",
     );
   });
