@@ -13,7 +13,7 @@ import { createOllamaProvider } from "./llm/ollama.ts";
 import { createOpenAIProvider } from "./llm/openai.ts";
 import { createModelQueue, type ModelQueue, queuedProvider } from "./llm/queue.ts";
 import type { ModelProvider } from "./llm/types.ts";
-import { createRetriever, type Retriever } from "./retrieval/search.ts";
+import { createRetriever, type WarmRetriever } from "./retrieval/search.ts";
 import { createVectorSync, type VectorSync } from "./retrieval/vector-sync.ts";
 import { openLanceStore } from "./store/lancedb.ts";
 import { acquireDataLock } from "./store/lock.ts";
@@ -30,7 +30,7 @@ export interface Engine {
   /** The admission queue of the chat model (every generation goes through it). */
   modelQueue: ModelQueue;
   vectors: VectorSync;
-  retriever: Retriever;
+  retriever: WarmRetriever;
   /** A collection of saved records (analyses, classifications, drafts, plans) in the database (SQLite or PostgreSQL). */
   records<T>(collection: string): RecordStore<T>;
   /** The database behind `records` (the audit log and the team routes use its tables). */

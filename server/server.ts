@@ -82,6 +82,8 @@ export async function startServer(config: Config, term: Terminal = silentTermina
     await engine.close();
     throw listenError(err, config);
   }
+  // The first question has the passages, their sources and stems read and prepared for those that follow.
+  engine.retriever.warmOnFirstSearch();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;

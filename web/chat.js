@@ -6,6 +6,7 @@
 // current workspace), in this browser otherwise — and can be taken up, renamed, deleted, downloaded and printed.
 
 import { prepareForm, validate } from "./forms.js";
+import { markEnglish, sourceTitle } from "./lang.js";
 import { $, apiError, el, fetchJson, formatDate, jsonBody, readSSE, t } from "./lib.js";
 import { renderMarkdown } from "./markdown.js";
 
@@ -183,7 +184,7 @@ function renderSources(container, sources, turnId) {
           )
         : title,
     );
-    item.append(el("div", { class: "source-meta" }, meta));
+    item.append(el("div", { class: "source-meta" }, markEnglish(meta)));
     if (url) item.append(el("div", { class: "source-url" }, url));
     if (page.length) {
       const links = page.map((x) =>
@@ -194,10 +195,10 @@ function renderSources(container, sources, turnId) {
             ? el(
                 "a",
                 { href: x.url, rel: "noreferrer noopener", target: "_blank" },
-                x.title,
+                sourceTitle(x.title),
                 el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`),
               )
-            : x.title,
+            : sourceTitle(x.title),
           x.date ? ` (${x.date})` : "",
         ),
       );

@@ -4,6 +4,7 @@
 // are listed (GET /api/drafts) to reopen them.
 
 import { clearErrors, errorSummary, prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
+import { markEnglish, sourceTitle } from "./lang.js";
 import {
   $,
   apiError,
@@ -905,10 +906,12 @@ function noteContent(c) {
       el(
         "span",
         { class: "source-meta" },
-        [c.section, c.source, c.date]
-          .filter(Boolean)
-          .map((x) => ` — ${x}`)
-          .join(""),
+        markEnglish(
+          [c.section, c.source, c.date]
+            .filter(Boolean)
+            .map((x) => ` — ${x}`)
+            .join(""),
+        ),
       ),
     ];
   }
@@ -916,7 +919,9 @@ function noteContent(c) {
   if (c.sources.length === 0) return [page, el("span", { class: "source-meta" }, ` — ${t("draft.ownAnalysis")}`)];
   const sources = c.sources.flatMap((s, i) => [
     i ? " ; " : ` — ${t(c.page ? "draft.pageSourcesLabel" : "draft.sourceLabel")} `,
-    s.url ? el("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, s.title, newTab()) : s.title,
+    s.url
+      ? el("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, sourceTitle(s.title), newTab())
+      : sourceTitle(s.title),
     s.date ? `, ${s.date}` : "",
   ]);
   return [page, el("span", { class: "source-meta" }, ...sources)];

@@ -1,10 +1,12 @@
+// @ts-check
 // « Cartographie des dépendances »: sends inventory exports to POST /api/inventory/analyze, shows the map
 // (score, summary by category, quick wins, items, unknown items with a form to classify them by hand through
 // PUT /api/inventory/classifications) and the saved analyses (GET /api/inventory/analyses): rename, delete,
 // export (CSV, ODS), comparison with another analysis. Large analyses come a page at a time
 // (GET …/analyses/:id/items and …/unknown): small ones are filtered here, large ones by the server.
 
-import { exposureByCategory, exposureByLaw } from "./charts.js";
+import { exposureByCategory, exposureByLaw, installationsByCountry, scoreByCategory } from "./charts.js";
+import { downloadLink } from "./downloads.js";
 import { prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
 import {
   $,
@@ -37,6 +39,9 @@ let shown = null; // the analysis on screen
 let lastUpload = null; // { id, files } of the last upload, to analyse again after a classification
 let busy = false;
 
+/** The file field of the upload box. */
+const fileInput = () => /** @type {HTMLInputElement} */ ($("inv-files"));
+
 export const categoryLabel = (c) => t(`category.${c ?? "unclassified"}`);
 
 let maxUploadBytes = null;
@@ -46,10 +51,11 @@ export function setLimits(limits) {
   if (!limits?.maxUploadBytes || limits.maxUploadBytes === maxUploadBytes) return;
   maxUploadBytes = limits.maxUploadBytes;
   $("inv-files-limit").textContent = t("inv.filesLimit", { size: formatBytes(maxUploadBytes) });
+  $("inv-files-limit").hidden = false;
 }
 
 function uploadChecks() {
-  const files = [...$("inv-files").files];
+  const files = [...fileInput().files];
   const total = files.reduce((n, f) => n + f.size, 0);
   if (!maxUploadBytes || total <= maxUploadBytes) return [];
   return [
@@ -65,7 +71,7 @@ export function init() {
   $("inv-form").addEventListener("submit", (e) => {
     e.preventDefault();
     if (!validate($("inv-form"), uploadChecks)) return;
-    const files = [...$("inv-files").files];
+    const files = [...fileInput().files];
     if (files.length && !busy) analyze(files);
   });
 }
@@ -106,7 +112,7 @@ async function open(id, { focus }) {
 
 async function analyze(files) {
   busy = true;
-  const button = $("inv-submit");
+  const button = /** @type {HTMLButtonElement} */ ($("inv-submit"));
   const progress = $("inv-progress");
   button.disabled = true;
   $("inv-error").replaceChildren();
@@ -255,6 +261,15 @@ function display(analysis, { focus }) {
     categoriesTable(s),
     el(
       "section",
+      { class: "card", "aria-labelledby": "inv-countries-title" },
+      el("h3", { id: "inv-countries-title" }, t("inv.countriesTitle")),
+      installationsByCountry(s, {
+        items: analysis.items,
+        complete: (analysis.pages?.items.total ?? analysis.items.length) <= analysis.items.length,
+      }),
+    ),
+    el(
+      "section",
       { class: "card", "aria-labelledby": "inv-laws-title" },
       el("h3", { id: "inv-laws-title" }, t("inv.lawsTitle")),
       exposureByLaw(s),
@@ -296,6 +311,7 @@ function scoreCard(score) {
       el("span", { class: "score-level" }, score.level),
     ),
     el("p", {}, score.explanation),
+    scoreByCategory(score, { label: categoryLabel }),
     el(
       "details",
       {},
@@ -924,16 +940,18 @@ function manageCard(analysis) {
     el(
       "p",
       { class: "actions inv-exports" },
-      el(
-        "a",
-        { class: "button-link", href: `/api/inventory/analyses/${id}/export?format=csv`, download: "" },
-        t("inv.export.csv"),
-      ),
-      el(
-        "a",
-        { class: "button-link", href: `/api/inventory/analyses/${id}/export?format=ods`, download: "" },
-        t("inv.export.ods"),
-      ),
+      downloadLink({
+        href: `/api/inventory/analyses/${id}/export?format=csv`,
+        label: t("inv.export.label"),
+        format: "CSV",
+        className: "button-link",
+      }),
+      downloadLink({
+        href: `/api/inventory/analyses/${id}/export?format=ods`,
+        label: t("inv.export.label"),
+        format: t("inv.export.odsFormat"),
+        className: "button-link",
+      }),
     ),
     el("p", { class: "hint" }, t("inv.export.hint")),
     rename,

@@ -1,6 +1,9 @@
+// @ts-check
 // « Suivi du plan »: adopt a plan on a saved analysis (POST /api/plans), follow it with each new inventory
 // (POST /api/plans/:id/checkpoints), record decisions (…/events), publish the citizens' page (…/publish) and
 // download the progress note. Figures come from the server; this page only lays them out.
+import { roadmapTimeline } from "./charts.js";
+import { downloadLink } from "./downloads.js";
 import { errorSummary, prepareForm, showServerErrors, validate } from "./forms.js";
 import {
   $,
@@ -27,6 +30,8 @@ const day = (iso) =>
     new Date(`${iso.slice(0, 10)}T00:00:00Z`),
   );
 const today = () => new Date().toISOString().slice(0, 10);
+/** A form field of this section, by its id. */
+const input = (id) => /** @type {HTMLInputElement} */ ($(id));
 
 export function init() {}
 
@@ -223,7 +228,7 @@ async function renderFromDraft(draftId, { focus }) {
     busy = true;
     error.replaceChildren();
     const body = { draftId };
-    if (needsDate) body.targetDate = $("plan-fd-date").value;
+    if (needsDate) body.targetDate = input("plan-fd-date").value;
     try {
       const { plan } = await fetchJson("/api/plans/from-draft", jsonBody("POST", body));
       rememberLocation("suivi", plan.id);
@@ -416,15 +421,15 @@ async function renderAdoptForm({ focus = true } = {}) {
     if (!validate(form)) return void error.replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
     busy = true;
     const body = {
-      collectivite: { name: $("plan-name").value.trim(), kind: $("plan-kind").value },
+      collectivite: { name: input("plan-name").value.trim(), kind: input("plan-kind").value },
       analysisId: select.value,
       measure: form.querySelector('input[name="plan-measure"]:checked').value,
-      target: { value: Number($("plan-target").value), date: $("plan-target-date").value },
+      target: { value: Number(input("plan-target").value), date: input("plan-target-date").value },
       products: [...products.querySelectorAll("input[type=checkbox]:checked")].map((c) =>
         JSON.parse(c.dataset.product),
       ),
     };
-    if ($("plan-date").value) body.date = $("plan-date").value;
+    if (input("plan-date").value) body.date = input("plan-date").value;
     try {
       const { plan } = await fetchJson("/api/plans", jsonBody("POST", body));
       rememberLocation("suivi", plan.id);
@@ -518,13 +523,7 @@ async function renderPlan({ focus }) {
           }),
         )
       : el("p", { class: "hint" }, t("plan.noCheckpoint")),
-    el("img", {
-      class: "plan-chart",
-      src: `/api/plans/${encodeURIComponent(plan.id)}/chart.svg?v=${plan.version}`,
-      alt: t("plan.chartAlt"),
-      width: 640,
-      height: 300,
-    }),
+    roadmapTimeline(plan, progress, { day, pct, measure: t(`plan.measure.${plan.measure}`) }),
     table(
       t("plan.checkpointsCaption"),
       [
@@ -729,8 +728,8 @@ async function checkpointForm(plan) {
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const body = { analysisId: $("plan-cp-analysis").value, version: plan.version };
-    if ($("plan-cp-date").value) body.date = $("plan-cp-date").value;
+    const body = { analysisId: input("plan-cp-analysis").value, version: plan.version };
+    if (input("plan-cp-date").value) body.date = input("plan-cp-date").value;
     change(`/api/plans/${encodeURIComponent(plan.id)}/checkpoints`, body, error);
   });
   return form;
@@ -777,7 +776,7 @@ function eventsCard(plan) {
     e.preventDefault();
     change(
       `/api/plans/${encodeURIComponent(plan.id)}/events`,
-      { date: $("plan-ev-date").value, text: $("plan-ev-text").value.trim(), version: plan.version },
+      { date: input("plan-ev-date").value, text: input("plan-ev-text").value.trim(), version: plan.version },
       error,
     );
   });
@@ -798,9 +797,13 @@ function publicationCard(plan) {
           "ul",
           {},
           el("li", {}, el("a", { href: base }, t("plan.publicLink"))),
-          el("li", {}, el("a", { href: `${base}/donnees.csv`, download: "" }, t("plan.csvLink"))),
-          el("li", {}, el("a", { href: `${base}/donnees.json` }, t("plan.jsonLink"))),
-          el("li", {}, el("a", { href: `${base}/page.zip`, download: "" }, t("plan.zipLink"))),
+          el("li", {}, downloadLink({ href: `${base}/donnees.csv`, label: t("plan.csvLabel"), format: "CSV" })),
+          el(
+            "li",
+            {},
+            downloadLink({ href: `${base}/donnees.json`, label: t("plan.csvLabel"), format: "JSON", download: false }),
+          ),
+          el("li", {}, downloadLink({ href: `${base}/page.zip`, label: t("plan.zipLabel"), format: "ZIP" })),
         )
       : null,
     el("p", { class: "hint" }, t("plan.publishHint")),
@@ -833,7 +836,7 @@ function publicationCard(plan) {
     const licence = form.querySelector('input[name="plan-licence"]:checked').value;
     change(
       `/api/plans/${encodeURIComponent(plan.id)}/publish`,
-      { licence, groupProducts: $("plan-group").checked, version: plan.version },
+      { licence, groupProducts: input("plan-group").checked, version: plan.version },
       error,
     );
   });

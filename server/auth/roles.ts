@@ -54,6 +54,7 @@ export const ROUTE_REQUIREMENTS: Record<string, Requirement> = {
   // A signed-in person, whatever their workspaces: the page, who am I, choosing a workspace, unknown API paths (404).
   "ALL /*": "person",
   "GET /favicon.ico": "person",
+  "GET /vendor/chart.umd.min.js": "person",
   "ALL /api/*": "person",
   "GET /api/me": "person",
   "GET /api/reference": "person",

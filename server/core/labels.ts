@@ -26,12 +26,14 @@ export const fitLabel = (fit: string) => orSelf(`fit.${fit}`, fit);
 /** « Guide », « Retour d'expérience »… */
 export const kindLabel = (kind: string) => orSelf(`kind.${kind}`, kind);
 
-const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
+/** Made at the first country named (loading ICU's region names costs a start about 30 ms). */
+let regionNames: Intl.DisplayNames | null = null;
 
 /** French name of an ISO 3166-1 alpha-2 code (« US » → « États-Unis »). */
 export function countryName(code: string | null | undefined): string {
   if (!code) return message("country.none");
   try {
+    regionNames ??= new Intl.DisplayNames(["fr"], { type: "region" });
     return regionNames.of(code) ?? code;
   } catch {
     return code;

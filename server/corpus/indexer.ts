@@ -87,8 +87,17 @@ export async function indexCorpus({ corpusDir, store, onProgress, statePath }: I
     await fn();
     storeMs += performance.now() - t;
   };
+  // One write in flight while the next documents are read and chunked: LanceDB writes on its own threads, so the
+  // JavaScript work of the next batch overlaps it (at most two batches in memory). Writes stay in order.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    if (pending.length) await timed(() => store.replaceDocuments(pending));
+    await writing;
+    if (pending.length) {
+      const entries = pending;
+      writing = timed(() => store.replaceDocuments(entries));
+      // Seen by the next `await writing`; not left unhandled meanwhile.
+      writing.catch(() => {});
+    }
     pending = [];
     pendingRows = 0;
   };
@@ -102,6 +111,7 @@ export async function indexCorpus({ corpusDir, store, onProgress, statePath }: I
     onProgress?.(Math.min(i + BATCH, changed.length), changed.length);
   }
   await flush();
+  await writing;
   await timed(() => store.deleteDocuments(removed));
   // Indexes are built once, over everything written (and rebuilt if a previous run was interrupted before this).
   await timed(() => store.commit());

@@ -3,6 +3,8 @@
  * place where errors become `{ error: { code, message } }`.
  */
 
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -29,6 +31,14 @@ import { searchRoutes } from "./routes/search.ts";
 import { teamRoutes } from "./routes/team.ts";
 
 const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../../web/", import.meta.url))) || ".";
+
+/**
+ * The page's charting library, served from our own origin (no CDN): Chart.js's UMD build from the pinned npm
+ * dependency (its ESM build imports a bare module name a browser cannot resolve without a build step).
+ */
+export const CHART_JS_PATH = "/vendor/chart.umd.min.js";
+const CHART_JS_FILE = path.join(path.dirname(createRequire(import.meta.url).resolve("chart.js")), "chart.umd.min.js");
+let chartJs: Promise<Buffer> | null = null;
 
 export function createApp(engine: Engine): Hono {
   const app = new Hono();
@@ -72,6 +82,18 @@ export function createApp(engine: Engine): Hono {
   });
   app.route("/public", publicRoutes(engine));
   app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
+  app.get(CHART_JS_PATH, async (c) => {
+    chartJs ??= readFile(CHART_JS_FILE).catch((err) => {
+      chartJs = null;
+      throw err;
+    });
+    // Without the source map comment: the map is not served, and the browser's tools would ask for it.
+    const body = (await chartJs).toString("utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
+    return c.body(body, 200, {
+      "Content-Type": "text/javascript; charset=utf-8",
+      "Cache-Control": "public, max-age=86400",
+    });
+  });
   app.use("/*", serveStatic({ root: WEB_DIR }));
   app.notFound((c) =>
     c.json(toErrorBody(new AppError("not_found", message("http.notFound", { path: c.req.path }), 404)).body, 404),

@@ -9,6 +9,7 @@ import type { MatchIndex } from "./match.ts";
 import { bestAlternative, isExposed, isQuickWin, measureItems, measureWeights } from "./measure.ts";
 import type {
   CategorySummary,
+  CountrySummary,
   DependencyScore,
   InventoryItem,
   InventorySummary,
@@ -122,11 +123,31 @@ export function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount
     extraEuropean: shareFigure(items, isExposed),
     openSource: shareFigure(items, (i) => i.openSource),
     categories,
+    countries: countryCounts(items),
     risks: collectRisks(items),
     quickWins: quickWins(items, quickWinCount),
     score: dependencyScore(items),
     catalog: { ...index.counts, fingerprint: index.fingerprint },
   };
+}
+
+/** Installations by the controlling entity's country (the map's « par pays » chart), most installed first, unknown last. */
+export function countryCounts(items: InventoryItem[]): CountrySummary[] {
+  const by = new Map<string | null, CountrySummary>();
+  for (const i of items) {
+    const country = i.exposure?.controllingCountry ?? i.vendor?.parent?.country ?? i.vendor?.country ?? null;
+    const row = by.get(country) ?? { country, items: 0, installations: 0, exposed: 0 };
+    row.items++;
+    row.installations += i.installations;
+    if (isExposed(i)) row.exposed += i.installations;
+    by.set(country, row);
+  }
+  return [...by.values()].sort(
+    (a, b) =>
+      Number(a.country === null) - Number(b.country === null) ||
+      b.installations - a.installations ||
+      (a.country ?? "").localeCompare(b.country ?? ""),
+  );
 }
 
 /** Widely installed extra-European (or exposed) products with a drop-in alternative: where a DSI can start. */

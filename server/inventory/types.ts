@@ -209,6 +209,15 @@ export interface DependencyScore {
   components: ScoreComponent[];
 }
 
+/** Installations by the country of the entity that controls the vendor (null: not known). */
+export interface CountrySummary {
+  country: string | null;
+  items: number;
+  installations: number;
+  /** Installations of extra-European or extra-European-law-exposed software among them. */
+  exposed: number;
+}
+
 export interface InventorySummary {
   items: number;
   installations: number;
@@ -219,6 +228,8 @@ export interface InventorySummary {
   extraEuropean: ShareFigure;
   openSource: ShareFigure;
   categories: CategorySummary[];
+  /** Absent from analyses saved before it existed. */
+  countries?: CountrySummary[];
   risks: { kind: RiskKind; label: string; products: string[]; installations: number }[];
   quickWins: QuickWin[];
   score: DependencyScore;

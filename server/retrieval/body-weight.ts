@@ -12,6 +12,21 @@ import { keywords } from "./relevance.ts";
 /** Score factor for a passage holding all the question's words (proportionally less for fewer). */
 export const BODY_WEIGHT = 0.25;
 
+/**
+ * Stems of a passage's heading and text, by passage object: the store hands out the same object for a passage until
+ * the index changes, so each passage is stemmed once, not at every search (it was a quarter of a search's CPU).
+ */
+const bodyStems = new WeakMap<object, Set<string>>();
+
+export function passageStems(c: { section: string; text: string }): Set<string> {
+  let own = bodyStems.get(c);
+  if (!own) {
+    own = new Set(words(`${c.section} ${c.text}`).map(stem));
+    bodyStems.set(c, own);
+  }
+  return own;
+}
+
 /** `ranked` scores adjusted by the share of the question's words each passage's heading and text hold, re-sorted. */
 export function weighBody<R extends { id: string; score: number }>(
   query: string,
@@ -24,7 +39,7 @@ export function weighBody<R extends { id: string; score: number }>(
   if (stems.length === 0 || chunks.length === 0) return ranked;
   const share = new Map(
     chunks.map((c) => {
-      const own = new Set(words(`${c.section} ${c.text}`).map(stem));
+      const own = passageStems(c);
       return [c.id, stems.filter((set) => [...set].some((s) => own.has(s))).length / stems.length];
     }),
   );

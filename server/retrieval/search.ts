@@ -8,7 +8,7 @@ import type { Source } from "../corpus/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
 import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from "../store/types.ts";
 import { creditedSource, passageCredit } from "./attribution.ts";
-import { weighBody } from "./body-weight.ts";
+import { passageStems, weighBody } from "./body-weight.ts";
 import { weighCatalog } from "./catalog-weight.ts";
 import { weighDates } from "./date-weight.ts";
 import { asksForList } from "./enumeration.ts";
@@ -32,6 +32,17 @@ export interface SearchResult {
 export interface Retriever {
   mode(status?: ModelStatus): Promise<SearchMode>;
   search(query: string, k: number, filter?: SearchFilter): Promise<{ mode: SearchMode; results: SearchResult[] }>;
+}
+
+/** The retriever the engine holds: it can also prepare the searches of a long-running server. */
+export interface WarmRetriever extends Retriever {
+  /**
+   * Prepares the searches that follow: the passages read into the store's cache (when the corpus fits in it), each
+   * one's source reference and stems computed, a few milliseconds at a time so requests are served in between.
+   */
+  warm(): Promise<void>;
+  /** From now on, the first search also starts `warm()` in the background (the server asks for it; the CLI does not). */
+  warmOnFirstSearch(): void;
 }
 
 /** Constant of reciprocal-rank fusion (Cormack et al., 2009). */
@@ -81,7 +92,7 @@ export function reciprocalRankFusion(lists: ScoredId[][], k: number): ScoredId[]
 /** Passages whose source reference is remembered, at most (a passage's text is fixed by its id and document hash). */
 const SOURCE_CACHE_SIZE = 20_000;
 
-export function createRetriever(store: ChunkStore, models: ModelProvider, vectors: VectorSync): Retriever {
+export function createRetriever(store: ChunkStore, models: ModelProvider, vectors: VectorSync): WarmRetriever {
   // Reading a passage's references costs more than the rest of the search: each passage is read once, then remembered.
   const sourceRefs = new Map<string, Source | null>();
   const sourceOf = (c: StoredChunk): Source | null => {
@@ -102,9 +113,28 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     return vectors.isComplete() ? "hybrid" : "fulltext";
   }
 
+  async function warm() {
+    let slice = performance.now();
+    for (const chunk of await store.warmPassages()) {
+      sourceOf(chunk);
+      passageStems(chunk);
+      if (performance.now() - slice > 5) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+    }
+  }
+  let warmWanted = false;
+  let warming: Promise<void> | null = null;
+
   return {
     mode,
+    warm,
+    warmOnFirstSearch() {
+      warmWanted = true;
+    },
     async search(query, k, filter) {
+      if (warmWanted && !warming) warming = warm().catch(() => {});
       const folded = fold(expandQuery(query))
         .replace(/[^\p{L}\p{N}]+/gu, " ")
         .trim();

@@ -38,6 +38,9 @@ const STATE_FILE = "index-state.json";
  */
 export const VECTOR_INDEX_MIN_ROWS = 50_000;
 
+/** A table whose fragments hold fewer rows than this on average (many small writes) is compacted at the next commit. */
+const SMALL_FRAGMENT_ROWS = 1_000;
+
 /** Passages kept in memory by a store for searches (about 3 KB each). */
 const PASSAGE_CACHE_SIZE = 5_000;
 
@@ -193,12 +196,34 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
   /** Versions older than this call, and files no version uses, are removed (the data-folder lock makes it safe). */
   const cleanup = (table: lancedb.Table) => table.optimize({ cleanupOlderThan: new Date(), deleteUnverified: true });
 
-  /** Compacts the passage table, builds its indexes once over all rows, prunes old versions, records the version. */
+  /**
+   * True while rows may have been replaced or deleted since the table was last compacted (their old copies still
+   * take disk and are read around).
+   */
+  let rewritten = true;
+  /**
+   * Whether a commit compacts the table and prunes its old versions. LanceDB's `optimize()` does both at once (its
+   * Node API has no pruning alone), so it is skipped when there is nothing to prune: large appends to a table that
+   * had no index yet, as in a first ingest, leave fragments that search as fast as one, and rewriting them cost a
+   * tenth of that ingest. Replaced or deleted rows, a replaced index, or many small fragments are compacted.
+   */
+  async function needsCompaction(): Promise<boolean> {
+    if (rewritten || (await chunks.listIndices()).length > 0) return true;
+    const { numFragments, lengths } = (await chunks.stats()).fragmentStats;
+    return numFragments > 1 && lengths.mean < SMALL_FRAGMENT_ROWS;
+  }
+
+  /**
+   * Compacts the passage table when needed, builds its indexes once over all rows, prunes old versions (with the
+   * compaction), records the version.
+   */
   async function buildIndexes() {
     textReady = false;
     const rows = await chunks.countRows();
     if (rows > 0) {
-      await chunks.optimize({ cleanupOlderThan: new Date(), deleteUnverified: true });
+      const compact = await needsCompaction();
+      if (compact) await chunks.optimize({ cleanupOlderThan: new Date(), deleteUnverified: true });
+      rewritten = false;
       for (const column of TEXT_COLUMNS) {
         await chunks.createIndex(column, {
           config: lancedb.Index.fts({
@@ -213,7 +238,8 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       }
       await pausePoint("after-text-index");
       await chunks.createIndex("id", { config: lancedb.Index.btree(), replace: true });
-      await cleanup(chunks);
+      // The indexes' old versions; after appends only there are none (and this would compact the table again).
+      if (compact) await cleanup(chunks);
     }
     await writeState({ chunksVersion: await chunks.version() });
     textReady = rows > 0;
@@ -231,6 +257,11 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
   let repaired = false;
   if (await indexesCurrent()) {
     textReady = (await chunks.countRows()) > 0;
+    rewritten = false;
+  } else if ((await chunks.countRows()) === 0 && (await readState()) === null) {
+    // A new, empty table: nothing to compact or index yet.
+    rewritten = false;
+    await buildIndexes();
   } else {
     repaired = (await chunks.countRows()) > 0 || (await readState()) !== null;
     await buildIndexes();
@@ -300,6 +331,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
           await pausePoint("after-first-write");
         }
         // Changed documents: one commit upserts their rows and deletes their stale passages.
+        if (changed.length) rewritten = true;
         for (let i = 0; i < changed.length; i += 500) {
           const part = changed.slice(i, i + 500);
           await chunks
@@ -314,6 +346,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
 
     deleteDocuments(docIds) {
       return serialize(async () => {
+        if (docIds.length) rewritten = true;
         for (let i = 0; i < docIds.length; i += 500)
           await chunks.delete(`doc_id IN ${inList(docIds.slice(i, i + 500))}`);
         for (const id of docIds) knownDocs?.delete(id);
@@ -344,6 +377,17 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
         const chunk = found.get(h.id);
         return chunk ? [{ ...h, chunk }] : [];
       });
+    },
+
+    async warmPassages() {
+      if (!textReady || (await chunks.countRows()) > PASSAGE_CACHE_SIZE) return [];
+      const started = generation;
+      const all = (await chunks.query().select(PASSAGE_COLUMNS).toArray()).map(toStored);
+      // A write since the read began: its passages may be stale, none is kept.
+      if (started !== generation) return [];
+      passages.clear();
+      for (const chunk of all) passages.set(chunk.id, chunk);
+      return all;
     },
 
     async getChunks(ids) {
@@ -461,6 +505,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
         chunks = await db.createEmptyTable(CHUNKS, chunkSchema);
         knownDocs = new Set();
         textReady = false;
+        rewritten = false;
         await rm(statePath, { force: true });
       });
     },

@@ -71,6 +71,11 @@ export interface ChunkStore {
     filter?: SearchFilter,
     options?: { withChunks?: boolean },
   ): Promise<ScoredHit[]>;
+  /**
+   * Reads every passage into the store's cache of passages when the whole table fits in it (the first searches after
+   * a start then read nothing more) and returns them; returns none when the table is larger than the cache.
+   */
+  warmPassages(): Promise<StoredChunk[]>;
   /** Passages by id, in the order asked (ids not found are left out). */
   getChunks(ids: string[]): Promise<StoredChunk[]>;
   /** Chunks of documents whose vectors are missing or stale in `space`. */

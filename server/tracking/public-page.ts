@@ -124,10 +124,18 @@ export function renderPublicPage(
         `<tr><th scope="row">${esc(frenchDate(m.date))}</th><td>${esc(m.label)}</td><td>${percentText(m.value)}</td><td>${percentText(m.measured)}</td><td>${esc(MILESTONE_STATE[m.state] ?? m.state)}</td></tr>`,
     )
     .join("\n");
-  const products = s.products
+  // Products named by their category (the default) can give identical rows: one row each, with how many it covers.
+  const grouped = new Map<string, { p: (typeof s.products)[number]; count: number }>();
+  for (const p of s.products) {
+    const key = JSON.stringify([p.name, p.by, p.state, p.dueDate]);
+    const row = grouped.get(key);
+    if (row) row.count++;
+    else grouped.set(key, { p, count: 1 });
+  }
+  const products = [...grouped.values()]
     .map(
-      (p) =>
-        `<tr><th scope="row">${esc(p.name)}</th><td>${esc(p.by ?? "—")}</td><td>${p.dueDate ? esc(frenchDate(p.dueDate)) : "—"}</td><td>${esc(PRODUCT_STATE[p.state] ?? p.state)}</td></tr>`,
+      ({ p, count }) =>
+        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ?? "—")}</td><td>${p.dueDate ? esc(frenchDate(p.dueDate)) : "—"}</td><td>${esc(PRODUCT_STATE[p.state] ?? p.state)}</td></tr>`,
     )
     .join("\n");
   const events = s.events

@@ -203,6 +203,12 @@ const MATRIX: Record<string, Row> = {
     ok: 301,
     overrides: { anonyme: 302 },
   },
+  "GET /vendor/chart.umd.min.js": {
+    need: "person",
+    request: () => ({ path: "/vendor/chart.umd.min.js" }),
+    ok: 200,
+    overrides: { anonyme: 302 },
+  },
   "ALL /api/*": { need: "person", request: () => ({ path: "/api/inconnue" }), ok: 404 },
   "GET /api/reference": { need: "person", request: () => ({ path: "/api/reference" }), ok: 200 },
   "GET /api/me": { need: "person", request: () => ({ path: "/api/me" }), ok: 200 },

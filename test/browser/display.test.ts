@@ -70,7 +70,7 @@ describe.skipIf(!browserAvailable)("display settings", () => {
     await dialog.getByRole("radio", { name: "Sombre" }).check();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
     await page.keyboard.press("Escape");
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("display-open");
 
     const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -94,9 +94,13 @@ describe.skipIf(!browserAvailable)("display settings", () => {
     const { page } = await openPage(browser.context, server.url, "#question");
     await page.evaluate(() => localStorage.setItem("cap-libre.display", "system"));
     await page.emulateMedia({ colorScheme: "dark" });
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.theme), { timeout: 15_000 })
+      .toBe("dark");
     await page.emulateMedia({ colorScheme: "light" });
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.theme), { timeout: 15_000 })
+      .toBe("light");
     await page.evaluate(() => localStorage.setItem("cap-libre.display", "dark"));
     await page.reload();
     await page.locator("body[data-ready]").waitFor();

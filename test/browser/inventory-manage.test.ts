@@ -21,7 +21,7 @@ function largeInventory(): Buffer {
   return Buffer.from(`${lines.join("\n")}\n`);
 }
 /** The machine may be busy: answers are awaited up to 10 s. */
-const SLOW = { timeout: 10_000 };
+const SLOW = { timeout: 30_000 };
 const small = () =>
   Buffer.from(
     "Nom;Éditeur;Nombre d'installations\nGoogle Chrome;Google LLC;100\nLibreOffice;The Document Foundation;40\n",
@@ -87,10 +87,20 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     // Downloads, same origin.
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("link", { name: "Télécharger la cartographie (ODS, LibreOffice)" }).click(),
+      page.getByRole("link", { name: /^Télécharger la cartographie \(ODS, LibreOffice/ }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("inventaire-complet-mars.ods");
-    const csvHref = await page.getByRole("link", { name: "Télécharger la cartographie (CSV)" }).getAttribute("href");
+    // Each link says its format and, once the page has read it, its size (RGAA 6.1: an explicit link).
+    const csv = page.getByRole("link", { name: /^Télécharger la cartographie \(CSV/ });
+    await expect.poll(() => csv.innerText(), SLOW).toMatch(/^Télécharger la cartographie \(CSV, \d+(,\d)? ko\)$/);
+    const csvHref = await csv.getAttribute("href");
+    const bytes = (await (await fetch(new URL(csvHref!, page.url()))).arrayBuffer()).byteLength;
+    expect(await csv.innerText()).toBe(
+      `Télécharger la cartographie (CSV, ${(Math.round((bytes / 1024) * 10) / 10).toString().replace(".", ",")} ko)`,
+    );
+    await expect
+      .poll(() => page.getByRole("link", { name: /^Télécharger la cartographie \(ODS/ }).innerText(), SLOW)
+      .toMatch(/^Télécharger la cartographie \(ODS, LibreOffice, \d+(,\d)? ko\)$/);
     expect(csvHref).toMatch(/^\/api\/inventory\/analyses\/.+\/export\?format=csv$/);
 
     // Comparison with the earlier, smaller analysis.

@@ -10,6 +10,9 @@ import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 import { MISSING_MESSAGE, openPage, WEB_FIXTURES } from "./page.ts";
 
+/** Waits for what the page does after a server round trip: long enough on a busy machine. */
+const SLOW = { timeout: 30_000 };
+
 const CSV = path.join(WEB_FIXTURES, "glpi-petite-mairie.csv");
 const MAX = 64 * 1024;
 
@@ -34,6 +37,21 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await page.getByLabel("Fichiers d'inventaire").setInputFiles(files);
     await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
   }
+
+  /** What Chart.js drew for a chart: each bar's label, values and drawn widths (one per dataset). */
+  const drawnBars = (page: Page, key: string) =>
+    page.locator(`[data-chart="${key}"] canvas`).evaluate((canvas) => {
+      // Chart.js's global, set by its UMD build.
+      const chart = (globalThis as any).Chart.getChart(canvas);
+      return (chart.data.labels as (string | string[])[]).map((label, i) => ({
+        name: Array.isArray(label) ? label.join(" ") : label,
+        values: chart.data.datasets.map((d: any) => d.data[i] as number),
+        widths: chart.data.datasets.map((_: unknown, d: number) => {
+          const bar = chart.getDatasetMeta(d).data[i];
+          return Math.abs(bar.x - bar.base);
+        }),
+      }));
+    });
 
   /** French numbers use (narrow) no-break spaces: compare with plain ones. */
   const texts = async (cells: ReturnType<Page["locator"]>) =>
@@ -66,33 +84,36 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
       /Installations extra-européennes \(part brute\)\s+87\s%[\s\S]*Exposition pondérée\s+93\s%/,
     );
 
-    // The chart of exposure by category: an image with a name, bars drawn to scale from the analysis, its data as a table.
-    const chart = page.getByRole("img", { name: /^Installations extra-européennes par catégorie Diagramme en barres/ });
+    // The charts, drawn by Chart.js served from our own origin: each an image named by its caption and described by
+    // its data, bars drawn to scale from the analysis, the same data as a table.
+    await expect.poll(() => page.locator("figure.chart[data-chart-state=drawn]").count(), SLOW).toBe(4);
+    expect(requested.filter((u) => u.endsWith("/vendor/chart.umd.min.js"))).toHaveLength(1);
+    const chart = page.getByRole("img", { name: "Installations extra-européennes par catégorie" });
     expect(await chart.count()).toBe(1);
-    const bars = await page.locator('[data-chart="exposure"] .chart-row').evaluateAll((rows) =>
-      rows.map((g) => ({
-        name: g.getAttribute("data-category"),
-        total: Number(g.querySelector(".bar-total")!.getAttribute("width")),
-        exposed: Number(g.querySelector(".bar-exposed")?.getAttribute("width") ?? 0),
-      })),
+    expect(await chart.evaluate((n) => n.tagName)).toBe("CANVAS");
+    expect(await chart.getAttribute("aria-describedby")).toBeTruthy();
+    expect(await page.locator(`#${await chart.getAttribute("aria-describedby")}`).textContent()).toMatch(
+      /^Diagramme en barres .*Poste de travail : \d+ sur 81/,
     );
     const data = await page
       .locator('[data-chart="exposure"] .chart-data tbody tr')
       .evaluateAll((rows) =>
         rows.map((r) => [...r.children].map((c, i) => (i ? c.textContent!.replace(/\s/g, "") : c.textContent!.trim()))),
       );
+    const bars = await drawnBars(page, "exposure");
     expect(bars.map((b) => b.name)).toEqual(data.map((d) => d[0]));
-    const workstationBar = bars.find((b) => b.name === "Poste de travail")!;
-    const [, wsTotal, wsExposed] = data.find((d) => d[0] === "Poste de travail")!;
+    expect(bars.map((b) => [b.values[0], b.values[0]! + b.values[1]!])).toEqual(
+      data.map((d) => [Number(d[2]), Number(d[1])]),
+    );
+    const [, wsTotal] = data.find((d) => d[0] === "Poste de travail")!;
     expect(Number(wsTotal)).toBe(81);
-    expect(Math.abs(workstationBar.exposed / workstationBar.total - Number(wsExposed) / 81)).toBeLessThan(0.02);
     const largest = Math.max(...data.map((d) => Number(d[1])));
-    expect(bars[0]!.total).toBe(Math.max(...bars.map((b) => b.total)));
+    const widest = Math.max(...bars.map((b) => b.widths[0]! + b.widths[1]!));
     for (const [i, b] of bars.entries())
-      expect(Math.abs(b.total / bars[0]!.total - Number(data[i]![1]) / largest)).toBeLessThan(0.02);
+      expect(Math.abs((b.widths[0]! + b.widths[1]!) / widest - Number(data[i]![1]) / largest)).toBeLessThan(0.02);
     expect(await page.locator(".chart-data summary").first().innerText()).toBe("Voir les données du graphique");
     // By law: each law's installations out of the whole inventory, the CLOUD Act among them.
-    const laws = page.getByRole("img", { name: /^Installations exposées, par loi extra-européenne/ });
+    const laws = page.getByRole("img", { name: "Installations exposées, par loi extra-européenne" });
     expect(await laws.count()).toBe(1);
     const lawRows = await page
       .locator('[data-chart="law"] .chart-data tbody tr')
@@ -113,13 +134,22 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
           .replace(/\s/g, ""),
       ),
     );
-    const cloudBar = await page
-      .locator('[data-chart="law"] .chart-row[data-category="CLOUD Act (États-Unis)"]')
-      .evaluate((g) => [
-        Number(g.querySelector(".bar-exposed")!.getAttribute("width")),
-        Number(g.querySelector(".bar-total")!.getAttribute("width")),
-      ]);
-    expect(Math.abs(cloudBar[0]! / cloudBar[1]! - Number(cloud[2]) / Number(cloud[1]))).toBeLessThan(0.02);
+    const cloudBar = (await drawnBars(page, "law")).find((b) => b.name === "CLOUD Act (États-Unis)")!;
+    expect(cloudBar.values).toEqual([Number(cloud[2]), Number(cloud[1]) - Number(cloud[2])]);
+    // By the country of the entity that controls the vendor: the United States, Russia (Kaspersky) and unknown.
+    const countries = await page
+      .locator('[data-chart="country"] .chart-data tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.firstElementChild!.textContent!.trim()));
+    expect(countries).toContain("États-Unis");
+    expect(countries.at(-1)).toBe("Pays inconnu");
+    expect((await drawnBars(page, "country")).map((b) => b.name)).toEqual(countries);
+    expect(
+      await page.getByRole("img", { name: "Installations par pays de l'entité qui contrôle l'éditeur" }).count(),
+    ).toBe(1);
+    // The weighted measure: the points of each category, as in the score's details.
+    const score = await drawnBars(page, "score");
+    expect(score.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-chart="score"] .chart-data tbody tr').count()).toBe(score.length);
 
     // Sorting the items: by name, then exposed first.
     const names = () =>
@@ -189,7 +219,46 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(requested.every((u) => u.startsWith(server.url))).toBe(true);
     expect(consoleErrors).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
+
+  it("draws the charts without animation when reduced motion is asked, and shows their tables when Chart.js fails", async () => {
+    const animation = (page: Page) =>
+      page
+        .locator('[data-chart="exposure"] canvas')
+        .evaluate((canvas) => (globalThis as any).Chart.getChart(canvas).options.animation);
+    const drawn = (page: Page, state: string) =>
+      expect.poll(() => page.locator(`figure.chart[data-chart-state=${state}]`).count(), SLOW).toBe(4);
+
+    const moving = (await openPage(context, server.url, "#inventaire")).page;
+    await upload(moving, CSV);
+    await drawn(moving, "drawn");
+    expect(await animation(moving)).not.toBe(false);
+    await moving.close();
+
+    const still = (await openPage(context, server.url, "#inventaire")).page;
+    await still.emulateMedia({ reducedMotion: "reduce" });
+    await upload(still, CSV);
+    await drawn(still, "drawn");
+    expect(await animation(still)).toBe(false);
+    await still.close();
+
+    // The library does not load: each chart says so and opens its table in its place.
+    const { page } = await openPage(context, server.url, "#inventaire");
+    await page.route("**/vendor/chart.umd.min.js", (route) => route.abort());
+    await upload(page, CSV);
+    await drawn(page, "failed");
+    expect(await page.locator(".chart canvas").count()).toBe(0);
+    for (const figure of await page.locator("figure.chart").all()) {
+      expect(await figure.locator(".chart-failed").innerText()).toBe(
+        "Le graphique n'a pas pu être affiché : ses données sont dans le tableau ci-dessous.",
+      );
+      expect(await figure.locator(".chart-data table").isVisible()).toBe(true);
+    }
+    expect(
+      await page.locator('[data-chart="exposure"] .chart-data tbody tr').first().locator("th").innerText(),
+    ).toBeTruthy();
+    await page.close();
+  }, 90_000);
 
   it("classifies an unknown item by hand, shows it saved, and the next analysis uses it", async () => {
     const { page } = await openPage(context, server.url, "#inventaire");
@@ -206,7 +275,9 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await country.fill("ZZ");
     await item.getByRole("button", { name: "Enregistrer le classement" }).click();
     const fieldError = item.locator(".field-error");
-    await expect.poll(() => fieldError.innerText()).toContain("Code pays inconnu : saisissez les deux lettres du pays");
+    await expect
+      .poll(() => fieldError.innerText(), SLOW)
+      .toContain("Code pays inconnu : saisissez les deux lettres du pays");
     expect(await country.getAttribute("aria-invalid")).toBe("true");
     expect(await country.getAttribute("aria-describedby")).toContain(await fieldError.getAttribute("id"));
     expect(await country.evaluate((n) => n === document.activeElement)).toBe(true);
@@ -214,7 +285,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     // The server's own check (the page's turned off): its message under the same field, without the field's path.
     await country.evaluate((n) => n.removeAttribute("data-check"));
     await item.getByRole("button", { name: "Enregistrer le classement" }).click();
-    await expect.poll(() => fieldError.innerText()).toContain("Code pays ISO 3166-1 alpha-2 attendu");
+    await expect.poll(() => fieldError.innerText(), SLOW).toContain("Code pays ISO 3166-1 alpha-2 attendu");
     expect(await fieldError.innerText()).not.toContain("vendorCountry");
     expect(puts).toHaveLength(1);
     expect(await country.getAttribute("aria-invalid")).toBe("true");
@@ -246,16 +317,16 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     // Analysing the same files again applies the classification.
     const firstUrl = page.url();
     await page.getByRole("button", { name: "Relancer l'analyse" }).click();
-    await expect.poll(() => page.url()).not.toBe(firstUrl);
+    await expect.poll(() => page.url(), SLOW).not.toBe(firstUrl);
     const cells = row(page, "#inv-items", "Logiciel Cimetières Plus").locator("td");
-    await expect.poll(() => cells.nth(4).innerText()).toBe("Logiciels métiers");
+    await expect.poll(() => cells.nth(4).innerText(), SLOW).toBe("Logiciels métiers");
     expect(await cells.nth(2).innerText()).toBe("Éditions Locales (France)");
     expect(await cells.nth(3).innerText()).toBe("Non");
     expect(await page.locator(".unknown-item").allInnerTexts()).not.toContainEqual(
       expect.stringContaining("Cimetières"),
     );
     await page.close();
-  });
+  }, 90_000);
 
   it("shows the server's French error for a file that is not an inventory, and for one too large", async () => {
     const { page } = await openPage(context, server.url, "#inventaire");
@@ -263,21 +334,32 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await upload(page, { name: "logo.png", mimeType: "image/png", buffer: png });
     // Under the file field, tied to it.
     const alert = page.locator("#inv-form .field-error");
-    await expect.poll(() => alert.innerText()).toContain("Le fichier « logo.png » n'est pas un inventaire reconnu");
+    await expect
+      .poll(() => alert.innerText(), SLOW)
+      .toContain("Le fichier « logo.png » n'est pas un inventaire reconnu");
     expect(await page.getByLabel("Fichiers d'inventaire").getAttribute("aria-describedby")).toBe(
-      `${await alert.getAttribute("id")} inv-files-hint`,
+      `${await alert.getAttribute("id")} inv-files-hint inv-files-rules`,
     );
     expect(await alert.innerText()).toContain("Attendu : un export CSV de GLPI");
     expect(await page.locator("#inv-result").innerHTML()).toBe("");
     expect(new URL(page.url()).hash).toBe("#inventaire");
     await page.screenshot({ path: "test-results/inventory-error.png", fullPage: true });
 
-    // The box says its limit, and a file over it is refused before it is sent.
-    expect(await page.locator("#inv-files-hint").innerText()).toContain("Taille maximale : 64 Ko par envoi");
+    // The upload box (the DSFR's pattern) says its formats, its limit and that several files may be sent, and the
+    // field is described by all of it; a file over the limit is refused before it is sent.
+    const rules = await page.locator("#inv-files-rules li").allInnerTexts();
+    expect(rules).toEqual([
+      "Formats acceptés : CSV, TSV, TXT, JSON.",
+      "Taille maximale : 64 ko par envoi, tous fichiers compris.",
+      "Plusieurs fichiers possibles.",
+    ]);
+    const describedBy = (await page.getByLabel("Fichiers d'inventaire").getAttribute("aria-describedby"))!.split(" ");
+    expect(describedBy).toContain("inv-files-rules");
+    expect(describedBy).toContain("inv-files-hint");
     await upload(page, { name: "gros.csv", mimeType: "text/csv", buffer: Buffer.alloc(MAX + 100, "A") });
     await expect
       .poll(() => alert.innerText())
-      .toContain("Les fichiers choisis pèsent 64,1 Ko : le maximum est 64 Ko par envoi");
+      .toContain("Les fichiers choisis pèsent 64,1 ko : le maximum est 64 ko par envoi");
     expect(await page.getByRole("button", { name: "Analyser l'inventaire" }).isEnabled()).toBe(true);
     await page.close();
   });
@@ -303,7 +385,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await page.locator("#inventaire").waitFor({ state: "visible" });
     expect(await page.locator("#inv-categories").isVisible()).toBe(true);
     await page.goBack(); // before the upload: no map
-    await expect.poll(() => page.locator("#inv-result").innerHTML()).toBe("");
+    await expect.poll(() => page.locator("#inv-result").innerHTML(), SLOW).toBe("");
 
     // The list reopens it.
     await page.locator("#inv-saved a").first().click();

@@ -86,11 +86,12 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
     await page.locator("#inv-items").waitFor({ timeout: 10_000 });
     // The map takes the focus on its title.
     expect((await focused(page)).id).toBe("inv-result-title");
+    // The first chart is the weighted measure's, in its card.
     const summary = await tabTo(page, (f) => f.tag === "summary" && f.text === "Voir les données du graphique");
     expect(summary).toBeTruthy();
     await page.keyboard.press("Enter");
-    expect(await page.locator('[data-chart="exposure"] .chart-data').getAttribute("open")).not.toBeNull();
-    expect(await page.locator('[data-chart="exposure"] .chart-data table').isVisible()).toBe(true);
+    expect(await page.locator('[data-chart="score"] .chart-data').getAttribute("open")).not.toBeNull();
+    expect(await page.locator('[data-chart="score"] .chart-data table').isVisible()).toBe(true);
     await page.close();
   });
 

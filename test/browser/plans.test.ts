@@ -11,6 +11,9 @@ import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 import { MISSING_MESSAGE, openPage } from "./page.ts";
 
+/** Waits for what the page does after a server round trip: long enough on a busy machine. */
+const SLOW = { timeout: 30_000 };
+
 const csv = (lines: [string, string, number][]) =>
   `\uFEFF"Nom";"Éditeur";"Nombre d'installations";\n${lines.map(([n, p, i]) => `"${n}";"${p}";"${i}";`).join("\n")}\n`;
 
@@ -66,21 +69,39 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     await page.getByRole("heading", { level: 2, name: /Plan de réduction/ }).waitFor();
     expect(await tab.evaluate(() => document.activeElement?.id)).toBe("plan-title");
     expect(tab.url()).toMatch(/#suivi\/.+/);
-    const chartWidth = await page
-      .locator(".plan-chart")
-      .evaluate((img: HTMLImageElement) =>
-        img.complete
-          ? img.naturalWidth
-          : new Promise<number>((resolve) => img.addEventListener("load", () => resolve(img.naturalWidth))),
-      );
-    expect(chartWidth).toBeGreaterThan(0);
+    // The roadmap as a timeline (Chart.js): the planned trajectory through the milestones to the target, the measured
+    // values, named by its caption and described by its data, with the same data as a table.
+    const timeline = page.locator('figure[data-chart="timeline"]');
+    await expect.poll(() => timeline.getAttribute("data-chart-state"), SLOW).toBe("drawn");
+    const canvas = page.getByRole("img", { name: "Feuille de route : trajectoire prévue, jalons et mesures" });
+    expect(await canvas.evaluate((n) => n.tagName)).toBe("CANVAS");
+    const drawn = await canvas.evaluate((n) => {
+      // Chart.js's global, set by its UMD build.
+      const chart = (globalThis as any).Chart.getChart(n);
+      return chart.data.datasets.map((d: any) => ({
+        label: d.label,
+        points: d.data.map((p: any) => [new Date(p.x).toISOString().slice(0, 10), p.y]),
+      }));
+    });
+    const planned = drawn.find((d: { label: string }) => d.label === "Trajectoire prévue (jalons)");
+    const measured = drawn.find((d: { label: string }) => d.label === "Valeur mesurée");
+    expect(planned.points[0][0]).toBe("2026-01-15");
+    expect(planned.points.at(-1)).toEqual(["2030-12-31", 20]);
+    expect(planned.points.length).toBeGreaterThan(2); // milestones between
+    expect(measured.points).toEqual([["2026-01-15", planned.points[0][1]]]);
+    const steps = await timeline.locator(".chart-data tbody tr").allTextContents();
+    expect(steps.length).toBe(planned.points.length + 1);
+    expect(steps.some((r) => r.includes("jalon"))).toBe(true);
+    expect(await tab.locator(`#${await canvas.getAttribute("aria-describedby")}`).textContent()).toContain(
+      "31 décembre 2030",
+    );
 
     // Next quarter.
     await page.getByLabel("Analyse à ajouter").selectOption(ids[1]!);
     await page.getByLabel("Date de l'inventaire (facultatif)").fill("2026-04-15");
     await page.getByRole("button", { name: "Ajouter cet inventaire" }).click();
     await page.getByRole("cell", { name: "n'apparaît plus dans l'inventaire", exact: true }).waitFor();
-    const rows = await page.locator("table").first().locator("tbody tr").allInnerTexts();
+    const rows = await page.locator(".table-scroll table").first().locator("tbody tr").allInnerTexts();
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain("Kaspersky Endpoint Security");
 
@@ -90,6 +111,15 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     await page.locator("li", { hasText: "Marché Microsoft 365 renouvelé pour un an" }).waitFor();
     await page.getByRole("button", { name: "Publier", exact: true }).click();
     await page.getByRole("link", { name: "Page publique" }).waitFor();
+    // The open data and the bundle say their format and size.
+    for (const [label, format] of [
+      ["Données ouvertes", "CSV"],
+      ["Données ouvertes", "JSON"],
+      ["Page à déposer sur le site de la collectivité", "ZIP"],
+    ])
+      await expect
+        .poll(() => page.getByRole("link", { name: `${label} (${format}` }).innerText(), SLOW)
+        .toMatch(new RegExp(`^${label} \\(${format}, \\d+(,\\d)? (octets|ko)\\)$`));
 
     expect(await tab.locator("body").innerText()).not.toMatch(MISSING_MESSAGE);
     expect(consoleErrors).toEqual([]);

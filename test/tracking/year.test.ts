@@ -222,7 +222,12 @@ describe("a year of the commune of Kervallon", () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain("Commune de Kervallon");
     expect(html).toContain("Marché Microsoft 365 renouvelé pour un an");
-    // Product names grouped by category: no product name of the inventory on the public page.
+    // Product names grouped by category: no product name of the inventory on the public page, and no two identical
+    // rows (two browsers replaced by the same one read « Poste de travail (2 logiciels) », trial 2026-12-05).
+    const table = html.slice(html.indexOf('id="products-caption"'));
+    const rows = [...table.slice(0, table.indexOf("</table>")).matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => m[1]);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows).size).toBe(rows.length);
     expect(html).not.toContain("Zoom");
     expect(html).not.toContain("Kaspersky");
     expect(html).toMatch(/<svg class="chart"[^>]*role="img"/);

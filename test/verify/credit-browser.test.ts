@@ -55,7 +55,7 @@ describe.skipIf(!browserAvailable)("credit of chat sources in the page", () => {
     await page.goto(server.url);
     await page.getByLabel("Votre question").fill(question);
     await page.getByRole("button", { name: "Demander" }).click();
-    await page.locator(".turn .sources li").first().waitFor({ timeout: 10_000 });
+    await page.locator(".turn .sources li").first().waitFor({ timeout: 30_000 });
     return page;
   }
 
