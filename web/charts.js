@@ -308,13 +308,11 @@ export function exposureByCategory(categories, { label }) {
 
 /**
  * « Installations par pays »: the installations by the country of the entity that controls the vendor (the
- * summary's `countries`; computed from the items for an analysis saved before that, when all its items are here).
+ * summary's `countries`, which the server adds to analyses saved before it had them).
  * @param {InventorySummary} summary
- * @param {{ items?: InventoryItem[], complete?: boolean }} [fallback]
  */
-export function installationsByCountry(summary, { items = [], complete = false } = {}) {
-  let countries = summary.countries;
-  if (!countries && complete) countries = countryRows(items.filter((i) => !i.component));
+export function installationsByCountry(summary) {
+  const countries = summary.countries;
   if (!countries) {
     return figure({
       key: "country",
@@ -336,30 +334,6 @@ export function installationsByCountry(summary, { items = [], complete = false }
       share: total ? c.installations / total : null,
     }));
   return exposedBars("country", rows);
-}
-
-/**
- * The same rows as the server's `countryCounts`, for analyses saved before it.
- * @param {InventoryItem[]} items
- * @returns {CountrySummary[]}
- */
-function countryRows(items) {
-  /** @type {Map<string | null, CountrySummary>} */
-  const by = new Map();
-  for (const i of items) {
-    const country = i.exposure?.controllingCountry ?? i.vendor?.parent?.country ?? i.vendor?.country ?? null;
-    const row = by.get(country) ?? { country, items: 0, installations: 0, exposed: 0 };
-    row.items++;
-    row.installations += i.installations;
-    if (i.extraEuropean === true || (i.exposure?.laws?.length ?? 0) > 0) row.exposed += i.installations;
-    by.set(country, row);
-  }
-  return [...by.values()].sort(
-    (a, b) =>
-      Number(a.country === null) - Number(b.country === null) ||
-      b.installations - a.installations ||
-      (a.country ?? "").localeCompare(b.country ?? ""),
-  );
 }
 
 /**

@@ -1,10 +1,11 @@
+// @ts-check
 // « Rédiger un document »: a form per document type (courrier, plan d'audit, feuille de route, note), posted to
 // POST /api/drafts whose SSE stream is shown section by section; the saved draft (GET /api/drafts/:id) is then
 // shown with its notes, its figures to check and links to its ODT, DOCX, PDF and Markdown exports. Saved drafts
 // are listed (GET /api/drafts) to reopen them.
 
+import { renderSection as renderModelSection } from "./document.js";
 import { clearErrors, errorSummary, prepareForm, showErrors, showServerErrors, validate } from "./forms.js";
-import { markEnglish, sourceTitle } from "./lang.js";
 import {
   $,
   apiError,
@@ -18,6 +19,7 @@ import {
   jsonBody,
   markCurrent,
   readSSE,
+  reference,
   rememberLocation,
   setNavTarget,
   showSavedList,
@@ -27,57 +29,58 @@ import { renderMarkdown } from "./markdown.js";
 
 const TYPES = ["letter", "audit-plan", "roadmap", "briefing"];
 const FORMATS = ["odt", "docx", "pdf", "md"];
-const LETTER_REQUESTS = ["study", "target", "public-information"];
-const MONTH = {
-  kind: "text",
-  pattern: "\\d{4}-\\d{2}(-\\d{2})?",
-  placeholder: "draft.placeholder.month",
-  patternMessage: "form.error.month",
-};
-/** The server's free texts are trimmed and at least two characters long (server/drafting/inputs.ts). */
-const MIN_TEXT = 2;
+/** A month or a day typed as text (AAAA-MM or AAAA-MM-JJ); the pattern itself is the server's. */
+const MONTH = { kind: "month", placeholder: "draft.placeholder.month", patternMessage: "form.error.month" };
 
+/**
+ * What the form shows of each document type: which fields, in which fieldset, and how they are presented. What
+ * they accept (required, lengths, minimums, choices, formats) is not written here: it is read from the input
+ * schemas the server validates with (GET /api/reference, `reference.inputs`), so it cannot drift from them.
+ * `kind` is only presentation: a `textarea`, a `date` picker, a `month` typed as text, an `analysis` chosen among
+ * the saved ones, the letter's `requests`; numbers, choices and lists (one per line) follow their schema.
+ * @type {{ path: string, kind?: string, autocomplete?: string, placeholder?: string, patternMessage?: string }[]}
+ */
 const COLLECTIVITE = [
-  { path: "collectivite.name", required: true, maxlength: 200 },
-  { path: "collectivite.kind", maxlength: 100 },
-  { path: "collectivite.population", kind: "number", min: 1 },
-  { path: "collectivite.region", maxlength: 100 },
-  { path: "collectivite.department", maxlength: 100 },
-  { path: "collectivite.agents", kind: "number", min: 1 },
-  { path: "collectivite.workstations", kind: "number", min: 1 },
+  { path: "collectivite.name" },
+  { path: "collectivite.kind" },
+  { path: "collectivite.population" },
+  { path: "collectivite.region" },
+  { path: "collectivite.department" },
+  { path: "collectivite.agents" },
+  { path: "collectivite.workstations" },
 ];
 
-/** The fields of each type, by fieldset, as server/drafting/inputs.ts validates them. */
+/** @type {Record<string, { legend: string, fields: typeof COLLECTIVITE }[]>} */
 const FIELDS = {
   letter: [
     {
       legend: "sender",
       fields: [
-        { path: "sender.name", required: true, maxlength: 200, autocomplete: "organization" },
-        { path: "sender.description", maxlength: 500 },
-        { path: "sender.signatory", maxlength: 200, autocomplete: "name" },
-        { path: "sender.address", maxlength: 300, autocomplete: "street-address" },
-        { path: "sender.contact", maxlength: 200 },
+        { path: "sender.name", autocomplete: "organization" },
+        { path: "sender.description" },
+        { path: "sender.signatory", autocomplete: "name" },
+        { path: "sender.address", autocomplete: "street-address" },
+        { path: "sender.contact" },
         { path: "sender.url", kind: "url", autocomplete: "url" },
       ],
     },
     {
       legend: "recipient",
       fields: [
-        { path: "recipient.civility", kind: "select", options: ["", "Madame", "Monsieur"] },
-        { path: "recipient.name", required: true, maxlength: 200 },
-        { path: "recipient.role", required: true, maxlength: 200 },
-        { path: "recipient.salutation", maxlength: 200 },
+        { path: "recipient.civility" },
+        { path: "recipient.name" },
+        { path: "recipient.role" },
+        { path: "recipient.salutation" },
       ],
     },
     {
       legend: "letter",
       fields: [
-        { path: "subject", maxlength: 200 },
-        { path: "tone", kind: "select", options: ["courtois", "formel", "ferme"] },
+        { path: "subject" },
+        { path: "tone" },
         { path: "requests", kind: "requests" },
-        { path: "context", kind: "textarea", maxlength: 4000 },
-        { path: "place", maxlength: 100 },
+        { path: "context", kind: "textarea" },
+        { path: "place" },
         { path: "date", kind: "date" },
       ],
     },
@@ -86,15 +89,15 @@ const FIELDS = {
     {
       legend: "audit",
       fields: [
-        { path: "services", kind: "lines" },
-        { path: "businessSoftware", kind: "lines" },
+        { path: "services" },
+        { path: "businessSoftware" },
         { path: "startDate", ...MONTH },
-        { path: "durationMonths", kind: "number", min: 1, max: 36 },
-        { path: "sponsor", maxlength: 200 },
-        { path: "lead", maxlength: 200 },
-        { path: "team", kind: "lines" },
-        { path: "context", kind: "textarea", maxlength: 4000 },
-        { path: "author", maxlength: 200 },
+        { path: "durationMonths" },
+        { path: "sponsor" },
+        { path: "lead" },
+        { path: "team" },
+        { path: "context", kind: "textarea" },
+        { path: "author" },
       ],
     },
   ],
@@ -102,12 +105,12 @@ const FIELDS = {
     {
       legend: "roadmap",
       fields: [
-        { path: "analysisId", kind: "analysis", required: true },
-        { path: "targetShare", kind: "number", min: 0, max: 100 },
+        { path: "analysisId", kind: "analysis" },
+        { path: "targetShare" },
         { path: "targetDate", ...MONTH },
         { path: "startDate", ...MONTH },
-        { path: "context", kind: "textarea", maxlength: 4000 },
-        { path: "author", maxlength: 200 },
+        { path: "context", kind: "textarea" },
+        { path: "author" },
       ],
     },
   ],
@@ -115,16 +118,72 @@ const FIELDS = {
     {
       legend: "briefing",
       fields: [
-        { path: "question", kind: "textarea", maxlength: 1000 },
+        { path: "question", kind: "textarea" },
         { path: "analysisId", kind: "analysis" },
-        { path: "recipient.name", maxlength: 200 },
-        { path: "recipient.role", maxlength: 200 },
-        { path: "author", maxlength: 200 },
+        { path: "recipient.name" },
+        { path: "recipient.role" },
+        { path: "author" },
         { path: "date", kind: "date" },
       ],
     },
   ],
 };
+
+/**
+ * The JSON Schema of a field (`recipient.name`) in the inputs of `type`, and whether it must be given: every
+ * key on its path is required — or, at the top, it is the only alternative of an « one of these » rule
+ * (`anyOf` of `required`) the form offers (a roadmap's analysis: `analysisId`, the inline `analysis` not being a
+ * field of the form).
+ * @param {string} type
+ * @param {string} path
+ * @returns {{ schema: any, required: boolean }}
+ */
+function fieldSchema(type, path) {
+  const root = /** @type {any} */ (reference.inputs)[type];
+  const offered = new Set(
+    [...COLLECTIVITE, ...(FIELDS[type] ?? []).flatMap((g) => g.fields)].map((f) => f.path.split(".")[0]),
+  );
+  let node = root;
+  let required = true;
+  for (const key of path.split(".")) {
+    const schema = node?.properties?.[key];
+    if (!schema) return { schema: {}, required: false };
+    const alternatives = (node.anyOf ?? [])
+      .map((a) => a.required ?? [])
+      .filter((keys) => keys.every((k) => offered.has(k)));
+    required &&=
+      (node.required ?? []).includes(key) ||
+      (node === root && alternatives.length === 1 && alternatives[0].includes(key));
+    node = schema;
+  }
+  return { schema: node, required };
+}
+
+/** The largest number worth saying in a form (zod's integers are bounded by the largest safe one). */
+const bounded = (n) => (typeof n === "number" && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : null);
+
+/** The smallest number a field accepts: `minimum`, or the next integer above an `exclusiveMinimum`. */
+const minimumOf = (schema) =>
+  schema.minimum ??
+  (schema.exclusiveMinimum !== undefined && schema.type === "integer" ? schema.exclusiveMinimum + 1 : null);
+
+/** A field's presentation: its own `kind`, else what its schema says (a number, a choice, lines, text). */
+function kindOf(spec, schema) {
+  if (spec.kind) return spec.kind;
+  if (schema.type === "integer" || schema.type === "number") return "number";
+  if (schema.enum) return "select";
+  if (schema.type === "array") return "lines";
+  return "text";
+}
+
+/** Limits of each line of a list field (`services`: one per line), as data the form's checks read. */
+const lineLimits = (schema) => ({
+  "data-max-lines": schema.maxItems ?? null,
+  "data-line-minlength": schema.items?.minLength > 1 ? schema.items.minLength : null,
+  "data-line-maxlength": schema.items?.maxLength ?? null,
+});
+
+const submitButton = () => /** @type {HTMLButtonElement} */ ($("draft-submit"));
 
 let controller = null;
 let shownId = null;
@@ -151,8 +210,9 @@ export function init(options = {}) {
   });
   $("draft-stop").addEventListener("click", () => controller?.abort());
   document.addEventListener("caplibre:prefill-draft", (e) => {
-    selectType(e.detail.type);
-    pendingAnalysis = e.detail.analysisId ?? null;
+    const { detail } = /** @type {CustomEvent<{ type: string, analysisId?: string }>} */ (e);
+    selectType(detail.type);
+    pendingAnalysis = detail.analysisId ?? null;
   });
 }
 
@@ -174,68 +234,85 @@ export function show(id, { focus = true } = {}) {
 
 // ——— The form ———
 
-function control(type, scope, spec) {
+/**
+ * One field: its label, hint and control, with the limits of its schema (`schemaType` is the document type whose
+ * schema holds it; the collectivité's fields are the same for all).
+ */
+function control(type, scope, spec, schemaType = type) {
   const id = fieldId(scope, spec.path);
+  const { schema, required } = fieldSchema(schemaType, spec.path);
+  const kind = kindOf(spec, schema);
   const hint = label(type, spec.path, "hint");
   const hintId = hint ? `${id}-hint` : null;
   const common = {
     id,
     "data-path": spec.path,
-    "data-kind": spec.kind ?? "text",
-    required: spec.required ?? false,
+    "data-kind": kind,
+    required,
     "aria-describedby": hintId,
     autocomplete: spec.autocomplete ?? null,
   };
+  // Trimmed text shorter than the schema's minimum is refused by the form's checks (forms.js), not the browser.
+  const minText = schema.minLength > 1 ? schema.minLength : null;
   let input;
-  if (spec.kind === "textarea" || spec.kind === "lines")
+  if (kind === "textarea" || kind === "lines")
     input = el("textarea", {
       ...common,
-      rows: spec.kind === "lines" ? 3 : 4,
-      maxlength: spec.maxlength,
-      "data-minlength": spec.kind === "textarea" ? MIN_TEXT : null,
+      rows: kind === "lines" ? 3 : 4,
+      maxlength: schema.maxLength ?? null,
+      "data-minlength": minText,
+      ...(kind === "lines" ? lineLimits(schema) : {}),
     });
-  else if (spec.kind === "select")
+  else if (kind === "select") {
+    // A choice with a default, or required, has no empty option.
+    const options = [...(required || schema.default !== undefined ? [] : [""]), ...schema.enum];
     input = el(
       "select",
       common,
-      spec.options.map((o) =>
-        el("option", { value: o }, o ? t(`draft.option.${spec.path}.${o}`) : t("draft.option.none")),
+      options.map((o) =>
+        el(
+          "option",
+          { value: o, selected: o === schema.default },
+          o ? t(`draft.option.${spec.path}.${o}`) : t("draft.option.none"),
+        ),
       ),
     );
-  else if (spec.kind === "analysis")
+  } else if (kind === "analysis")
     input = el(
       "select",
       { ...common, class: "analysis-select" },
-      el("option", { value: "" }, t(spec.required ? "draft.analysis.choose" : "draft.analysis.none")),
+      el("option", { value: "" }, t(required ? "draft.analysis.choose" : "draft.analysis.none")),
     );
-  else if (spec.kind === "number")
+  else if (kind === "number") {
+    const integer = schema.type === "integer";
     input = el("input", {
       ...common,
       type: "number",
-      min: spec.min,
-      max: spec.max,
-      step: spec.path === "targetShare" ? "any" : "1",
-      inputmode: spec.path === "targetShare" ? "decimal" : "numeric",
+      min: bounded(minimumOf(schema)),
+      max: bounded(schema.maximum),
+      step: integer ? "1" : "any",
+      inputmode: integer ? "numeric" : "decimal",
     });
-  else if (spec.kind === "requests") return requestsControl(id, spec);
+  } else if (kind === "requests") return requestsControl(id, schema);
   else
     input = el("input", {
       ...common,
-      type: spec.kind === "url" ? "url" : spec.kind === "date" ? "date" : "text",
-      maxlength: spec.maxlength,
-      pattern: spec.pattern,
+      // A web address is checked by the browser as one; the server alone says it must be http(s).
+      type: kind === "url" ? "url" : kind === "date" ? "date" : "text",
+      maxlength: schema.maxLength ?? null,
+      pattern: kind === "month" ? schema.pattern : null,
       placeholder: spec.placeholder ? t(spec.placeholder) : null,
       "data-pattern-message": spec.patternMessage ?? null,
-      "data-minlength": !spec.kind || spec.kind === "text" ? (spec.pattern ? null : MIN_TEXT) : null,
+      "data-minlength": kind === "text" ? minText : null,
     });
   const text = label(type, spec.path) ?? spec.path;
   return el(
     "div",
-    { class: `field${spec.kind === "textarea" || spec.kind === "lines" ? " wide" : ""}` },
-    el("label", { for: id }, text, spec.required ? el("span", { class: "required" }, t("draft.required")) : null),
+    { class: `field${kind === "textarea" || kind === "lines" ? " wide" : ""}` },
+    el("label", { for: id }, text, required ? el("span", { class: "required" }, t("draft.required")) : null),
     input,
     hint ? el("p", { class: "hint", id: hintId }, hint) : null,
-    spec.kind === "analysis"
+    kind === "analysis"
       ? el(
           "p",
           { class: "hint analysis-empty", hidden: true },
@@ -247,12 +324,14 @@ function control(type, scope, spec) {
   );
 }
 
-function requestsControl(id, spec) {
+/** The letter's requests: its known ones (the schema's default, each checked) and any other, one per line. */
+function requestsControl(id, schema) {
+  const known = knownRequests();
   return el(
     "fieldset",
-    { class: "field wide requests", "data-path": spec.path, "data-kind": "requests" },
+    { class: "field wide requests", "data-path": "requests", "data-kind": "requests" },
     el("legend", {}, t("draft.field.requests")),
-    LETTER_REQUESTS.map((r) =>
+    known.map((r) =>
       el(
         "div",
         { class: "check" },
@@ -261,10 +340,18 @@ function requestsControl(id, spec) {
       ),
     ),
     el("label", { for: `${id}-other` }, t("draft.field.requests.other")),
-    el("textarea", { id: `${id}-other`, rows: 2, "aria-describedby": `${id}-other-hint` }),
+    el("textarea", {
+      id: `${id}-other`,
+      rows: 2,
+      "aria-describedby": `${id}-other-hint`,
+      ...lineLimits(schema),
+    }),
     el("p", { class: "hint", id: `${id}-other-hint` }, t("draft.hint.lines")),
   );
 }
+
+/** The letter's known requests: what the server writes when none is given (`requests` default). */
+const knownRequests = () => fieldSchema("letter", "requests").schema.default ?? [];
 
 function buildForm() {
   $("draft-types").replaceChildren(
@@ -293,7 +380,7 @@ function buildForm() {
     el(
       "div",
       { class: "grid" },
-      COLLECTIVITE.map((f) => control("common", "collectivite", f)),
+      COLLECTIVITE.map((f) => control("common", "collectivite", f, TYPES[0])),
     ),
   );
   const perType = TYPES.flatMap((type) =>
@@ -315,10 +402,11 @@ function buildForm() {
 }
 
 function selectType(type) {
-  const radio = $(`dt-${type}`);
+  const radio = /** @type {HTMLInputElement | null} */ ($(`dt-${type}`));
   if (radio) radio.checked = true;
   // A disabled fieldset is neither validated nor read: only the chosen type's fields count.
   for (const fs of document.querySelectorAll("#draft-fields fieldset[data-type]")) {
+    if (!(fs instanceof HTMLFieldSetElement)) continue;
     const active = fs.dataset.type === type;
     fs.hidden = !active;
     fs.disabled = !active;
@@ -327,8 +415,19 @@ function selectType(type) {
   clearErrors($("draft-form"));
 }
 
-const currentType = () => document.querySelector('input[name="draft-type"]:checked')?.value ?? "letter";
-const activeScopes = () => [...document.querySelectorAll("#draft-fields fieldset.fields")].filter((fs) => !fs.disabled);
+const currentType = () =>
+  /** @type {HTMLInputElement | null} */ (document.querySelector('input[name="draft-type"]:checked'))?.value ??
+  "letter";
+/** The fieldsets of the chosen type (and the collectivité's). */
+const activeScopes = () =>
+  /** @type {HTMLFieldSetElement[]} */ ([...document.querySelectorAll("#draft-fields fieldset.fields")]).filter(
+    (fs) => !fs.disabled,
+  );
+/** The fields of a fieldset, each named by `data-path`. */
+const pathNodes = (scope) =>
+  /** @type {(HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | HTMLFieldSetElement)[]} */ ([
+    ...scope.querySelectorAll("[data-path]"),
+  ]);
 
 function setPath(target, path, value) {
   const keys = path.split(".");
@@ -347,12 +446,14 @@ const lines = (text) =>
 function collect() {
   const inputs = {};
   for (const scope of activeScopes()) {
-    for (const node of scope.querySelectorAll("[data-path]")) {
+    for (const node of pathNodes(scope)) {
       const { path, kind } = node.dataset;
-      if (kind === "requests") {
-        const known = [...node.querySelectorAll('input[type="checkbox"]')].filter((c) => c.checked).map((c) => c.value);
+      if (node instanceof HTMLFieldSetElement) {
+        const known = /** @type {HTMLInputElement[]} */ ([...node.querySelectorAll('input[type="checkbox"]')])
+          .filter((c) => c.checked)
+          .map((c) => c.value);
         const other = lines(node.querySelector("textarea").value);
-        if (known.length < LETTER_REQUESTS.length || other.length) setPath(inputs, path, [...known, ...other]);
+        if (known.length < knownRequests().length || other.length) setPath(inputs, path, [...known, ...other]);
         continue;
       }
       const raw = node.value.trim();
@@ -369,7 +470,7 @@ function collect() {
 function controlOf(path) {
   const wanted = path.replace(/^inputs\./, "").replace(/\.\d+$/, "");
   for (const scope of activeScopes()) {
-    const node = [...scope.querySelectorAll("[data-path]")].find((n) => n.dataset.path === wanted);
+    const node = pathNodes(scope).find((n) => n.dataset.path === wanted);
     if (node) return node.matches("fieldset") ? node.querySelector("textarea") : node;
   }
   return null;
@@ -383,7 +484,9 @@ async function refreshAnalyses() {
     /* the select stays as it is; the server will say what is missing */
   }
   analyses.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  for (const select of document.querySelectorAll("select.analysis-select")) {
+  for (const select of /** @type {NodeListOf<HTMLSelectElement>} */ (
+    document.querySelectorAll("select.analysis-select")
+  )) {
     const keep = pendingAnalysis ?? select.value;
     const first = select.options[0];
     select.replaceChildren(
@@ -402,7 +505,7 @@ async function refreshAnalyses() {
       ),
     );
     if (analyses.some((a) => a.id === keep)) select.value = keep;
-    select.parentElement.querySelector(".analysis-empty").hidden = analyses.length > 0;
+    /** @type {HTMLElement} */ (select.parentElement.querySelector(".analysis-empty")).hidden = analyses.length > 0;
   }
   pendingAnalysis = null;
 }
@@ -431,7 +534,7 @@ function refreshSaved() {
 
 async function submit() {
   const type = currentType();
-  const form = $("draft-form");
+  const form = /** @type {HTMLFormElement} */ ($("draft-form"));
   $("draft-error").replaceChildren();
   if (!validate(form)) {
     $("draft-error").replaceChildren(errorSummary(form.querySelectorAll(".field-error").length));
@@ -441,7 +544,7 @@ async function submit() {
 
   controller = new AbortController();
   const buttonHadFocus = document.activeElement === $("draft-submit");
-  $("draft-submit").disabled = true;
+  submitButton().disabled = true;
   $("draft-stop").hidden = false;
   // « Rédiger » is disabled while the draft is written: the focus goes to « Arrêter », not to the page's body.
   if (buttonHadFocus) $("draft-stop").focus();
@@ -487,7 +590,7 @@ async function submit() {
   } finally {
     controller = null;
     const stopHadFocus = document.activeElement === $("draft-stop");
-    $("draft-submit").disabled = false;
+    submitButton().disabled = false;
     $("draft-stop").hidden = true;
     // Stopped or failed: the focus comes back to « Rédiger » rather than falling to the page's body.
     if (stopHadFocus && !finished) $("draft-submit").focus();
@@ -605,7 +708,9 @@ async function open(id, { focus = true, notices = [], remember = false } = {}) {
   }
 }
 
-function renderDraft(draft, notices, { version: shownVersion = draft.versions.length } = {}) {
+/** A draft as the server sends it, with `model`, the document model of the version to show (`model.version`). */
+function renderDraft(draft, notices) {
+  const shownVersion = draft.model.version;
   const latest = shownVersion === draft.versions.length;
   const version = draft.versions[shownVersion - 1];
   const sections = version.sections;
@@ -635,7 +740,7 @@ function renderDraft(draft, notices, { version: shownVersion = draft.versions.le
           { class: "notice", id: "draft-old-version" },
           t("draft.version.readOnly", { version: shownVersion, count: draft.versions.length }),
         ),
-    factsAsOf(sections),
+    draft.model.asOf ? el("p", { class: "source-meta" }, draft.model.asOf) : null,
     notices.map((n) => el("p", { class: "notice" }, n)),
     toComplete
       ? el("p", { class: "notice draft-banner" }, t("draft.toComplete", { count: toComplete, total: sections.length }))
@@ -657,7 +762,7 @@ function renderDraft(draft, notices, { version: shownVersion = draft.versions.le
     el(
       "div",
       { class: "draft-body" },
-      sections.map((s) => renderSection(draft, s, { editable: latest })),
+      sections.map((s, i) => renderSection(draft, s, draft.model.sections[i], { editable: latest })),
     ),
   );
   $("draft-output").replaceChildren(card);
@@ -682,9 +787,13 @@ function versionChooser(draft, shown, titles) {
       )
       .reverse(),
   );
-  select.addEventListener("change", () => {
-    renderDraft(draft, [], { version: Number(select.value) });
-    $("draft-version")?.focus();
+  select.addEventListener("change", async () => {
+    try {
+      renderDraft(await fetchJson(`/api/drafts/${encodeURIComponent(draft.id)}?version=${select.value}`), []);
+      $("draft-version")?.focus();
+    } catch (err) {
+      $("draft-output").append(errorBox(err.message));
+    }
   });
   return el(
     "div",
@@ -694,45 +803,13 @@ function versionChooser(draft, shown, titles) {
   );
 }
 
-/** « Faits cités à jour : 10 avril 2026 »: the most recent date of the corpus pages the draft cites. */
-function factsAsOf(sections) {
-  const latest = sections
-    .flatMap((s) => s.citations.map((c) => c.date))
-    .filter((d) => /^\d{4}/.test(d ?? ""))
-    .sort()
-    .at(-1);
-  if (!latest) return null;
-  const date = /^\d{4}-\d{2}-\d{2}/.test(latest)
-    ? formatDate(latest)
-    : /^\d{4}-\d{2}$/.test(latest)
-      ? new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric" }).format(new Date(`${latest}-15T12:00:00`))
-      : latest;
-  return el("p", { class: "source-meta" }, t("draft.factsAsOf", { date }));
-}
-
-function renderSection(draft, s, { editable = true } = {}) {
-  const noteId = (n) => `note-${draft.id}-${s.key}-${n}`;
-  const known = new Set(s.citations.map((c) => c.n));
+/** A section: its heading and buttons, its text and notes from the document model, its figures and sentences to check. */
+function renderSection(draft, s, model, { editable = true } = {}) {
   const flagged = (s.verification?.sentences ?? []).filter(
     (x) => x.status === "unsupported" || x.status === "invalid-citation",
   );
-  // `[0]` (never a citation) marks the end of a sentence the verification could not support.
-  const cite = (n, raw) =>
-    n === 0 && flagged.length
-      ? el("span", { class: "flag-label" }, `[${t("verify.unverified")}]`)
-      : known.has(n)
-        ? el("a", { class: "cite", href: `#${noteId(n)}`, "aria-label": t("web.citeLabel", { n }) }, `[${n}]`)
-        : el(
-            "span",
-            { class: "cite-invalid" },
-            `[${n}]`,
-            el("span", { class: "flag-label" }, ` ${t("verify.invalidCitation")}`),
-          );
-  let text = s.text;
-  for (const end of [...new Set(flagged.map((x) => x.end))].sort((a, b) => b - a))
-    text = `${text.slice(0, end)} [0]${text.slice(end)}`;
   const headingId = `sec-${draft.id}-${s.key}`.replace(/[^\w-]/g, "-");
-  const body = el("div", { class: "draft-text" }, renderMarkdown(text, { cite, headingLevel: 4 }));
+  const { text: body, notes } = renderModelSection(model, (n) => `note-${draft.id}-${n}`.replace(/[^\w-]/g, "-"));
   const edit = editable
     ? el(
         "button",
@@ -770,13 +847,7 @@ function renderSection(draft, s, { editable = true } = {}) {
           ),
         )
       : null,
-    s.citations.length
-      ? el(
-          "ol",
-          { class: "notes", "aria-label": t("draft.notes") },
-          s.citations.map((c) => el("li", { id: noteId(c.n), value: c.n }, ...noteContent(c))),
-        )
-      : null,
+    notes,
   );
 }
 
@@ -822,8 +893,9 @@ function openEditor(draft, s, { body, edit, headingId }, typed = null) {
   const area = el("textarea", {
     id,
     rows: Math.min(20, Math.max(6, s.text.split("\n").length + 2)),
-    required: true,
-    maxlength: 30000,
+    // The edit's limits are the server's (GET /api/reference, `edit`).
+    required: (reference.edit.required ?? []).includes("text"),
+    maxlength: reference.edit.properties?.text?.maxLength ?? null,
     "aria-describedby": `${id}-hint`,
   });
   area.value = typed ?? s.text;
@@ -893,38 +965,6 @@ function openEditor(draft, s, { body, edit, headingId }, typed = null) {
   body.replaceWith(form);
   edit.hidden = true;
   area.focus();
-}
-
-/** Said to screen readers after a link that opens a new tab (RGAA 13.2). */
-const newTab = () => el("span", { class: "visually-hidden" }, ` ${t("web.newTab")}`);
-
-/** A note: the corpus page, then each source the cited sentence names with its date and link (or « analyse de Cap Libre »). */
-function noteContent(c) {
-  if (!c.sources) {
-    return [
-      c.url ? el("a", { href: c.url, rel: "noreferrer noopener", target: "_blank" }, c.title, newTab()) : c.title,
-      el(
-        "span",
-        { class: "source-meta" },
-        markEnglish(
-          [c.section, c.source, c.date]
-            .filter(Boolean)
-            .map((x) => ` — ${x}`)
-            .join(""),
-        ),
-      ),
-    ];
-  }
-  const page = el("span", {}, [c.title, c.section, c.date].filter(Boolean).join(" — "));
-  if (c.sources.length === 0) return [page, el("span", { class: "source-meta" }, ` — ${t("draft.ownAnalysis")}`)];
-  const sources = c.sources.flatMap((s, i) => [
-    i ? " ; " : ` — ${t(c.page ? "draft.pageSourcesLabel" : "draft.sourceLabel")} `,
-    s.url
-      ? el("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, sourceTitle(s.title), newTab())
-      : sourceTitle(s.title),
-    s.date ? `, ${s.date}` : "",
-  ]);
-  return [page, el("span", { class: "source-meta" }, ...sources)];
 }
 
 function downloads(id, version = null) {

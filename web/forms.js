@@ -1,3 +1,4 @@
+// @ts-check
 // Form errors tied to their fields, in French whatever the browser's language: forms are `novalidate`, the page
 // checks each control itself (required, trimmed blanks, numbers, dates, addresses, patterns, country codes) and
 // shows each message under its field, linked by `aria-describedby`, the field marked `aria-invalid`, and the focus
@@ -63,7 +64,28 @@ export function controlMessage(control) {
   if (v.stepMismatch)
     return t(control.step === "1" ? "form.error.integer" : "form.error.step", { step: frenchNumber(control.step) });
   if (v.patternMismatch) return t(control.dataset.patternMessage ?? "form.error.pattern");
+  const lineError = linesMessage(control, value);
+  if (lineError) return lineError;
   if (control.dataset.check === "country" && !isCountryCode(value.trim())) return t("form.error.country");
+  return null;
+}
+
+/**
+ * A list typed one item per line (`data-max-lines`, `data-line-minlength`, `data-line-maxlength`): too many
+ * lines, or a line too short or too long once trimmed.
+ */
+function linesMessage(control, value) {
+  const { maxLines, lineMinlength, lineMaxlength } = control.dataset;
+  if (!maxLines && !lineMinlength && !lineMaxlength) return null;
+  const lines = value
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (maxLines && lines.length > Number(maxLines)) return t("form.error.tooManyLines", { max: maxLines });
+  if (lineMinlength && lines.some((l) => l.length < Number(lineMinlength)))
+    return t("form.error.lineTooShort", { min: lineMinlength });
+  if (lineMaxlength && lines.some((l) => l.length > Number(lineMaxlength)))
+    return t("form.error.lineTooLong", { max: lineMaxlength });
   return null;
 }
 
@@ -128,6 +150,10 @@ export function showErrors(form, errors, { focus = true } = {}) {
 /**
  * Runs the form's own checks and shows their messages; true when the form may be sent. `extra(form)` may add
  * checks of its own (`[{ control, message }]`).
+ */
+/**
+ * @param {HTMLElement} form
+ * @param {(form: HTMLElement) => { control: HTMLElement, message: string }[]} [extra]
  */
 export function validate(form, extra = () => []) {
   const errors = [...checkForm(form), ...extra(form)];

@@ -263,10 +263,7 @@ function display(analysis, { focus }) {
       "section",
       { class: "card", "aria-labelledby": "inv-countries-title" },
       el("h3", { id: "inv-countries-title" }, t("inv.countriesTitle")),
-      installationsByCountry(s, {
-        items: analysis.items,
-        complete: (analysis.pages?.items.total ?? analysis.items.length) <= analysis.items.length,
-      }),
+      installationsByCountry(s),
     ),
     el(
       "section",

@@ -7,7 +7,8 @@ let messages = {};
 export const $ = (id) => document.getElementById(id);
 
 /** What the server serves as the one source of truth (GET /api/reference): the catalog's categories, labels, input schemas. */
-export const reference = { categories: [], inputs: {} };
+/** @type {{ categories: string[], inputs: Record<string, any>, edit: any }} */
+export const reference = { categories: [], inputs: {}, edit: {} };
 
 /**
  * The page's messages, with the labels of categories, fits and document kinds taken from the server (the same
@@ -28,6 +29,7 @@ export async function loadMessages() {
   }
   reference.categories = served.categories;
   reference.inputs = served.inputs;
+  reference.edit = served.edit;
 }
 
 /** The French message `key`, with `{name}` placeholders filled from `params`. */

@@ -1,5 +1,7 @@
+// @ts-check
 // The Markdown subset of drafted sections (paragraphs, `-`/`1.` lists, pipe tables, `###` sub-headings,
 // `> quote`, `**bold**`, `*italic*`, `[n]` citations), built as DOM nodes: no HTML string is ever parsed.
+import { dataTable } from "./document.js";
 import { el } from "./lib.js";
 
 const kindOf = (line) => {
@@ -15,6 +17,11 @@ const kindOf = (line) => {
 /**
  * Inline text: bold, italic and citations. `cite(n)` returns the node for `[n]` (a link to its note), or null to
  * keep the text as written.
+ */
+/**
+ * @param {string} text
+ * @param {(n: number) => Node | null} [cite]
+ * @returns {(Node | string)[]}
  */
 export function renderInline(text, cite = () => null) {
   const out = [];
@@ -41,38 +48,19 @@ const cells = (line) =>
 function table(lines, cite) {
   const rows = lines.filter((l) => !/^\s*\|?\s*:?-{2,}/.test(l)).map(cells);
   const [head, ...body] = rows;
-  return el(
-    "div",
-    { class: "table-wrap" },
-    el(
-      "table",
-      { class: "data-table" },
-      el(
-        "thead",
-        {},
-        el(
-          "tr",
-          {},
-          head.map((c) => el("th", { scope: "col" }, ...renderInline(c, cite))),
-        ),
-      ),
-      el(
-        "tbody",
-        {},
-        body.map((r) =>
-          el(
-            "tr",
-            {},
-            r.map((c) => el("td", {}, ...renderInline(c, cite))),
-          ),
-        ),
-      ),
-    ),
+  const inline = (c) => renderInline(c, cite);
+  return dataTable(
+    head.map(inline),
+    body.map((r) => r.map(inline)),
   );
 }
 
 /** A fragment for `text`; `headingLevel` is the level a `###` line becomes (below the section's own heading). */
-export function renderMarkdown(text, { cite, headingLevel = 5 } = {}) {
+/**
+ * @param {string} text
+ * @param {{ cite?: (n: number) => Node | null, headingLevel?: number }} [options]
+ */
+export function renderMarkdown(text, { cite = undefined, headingLevel = 5 } = {}) {
   const fragment = document.createDocumentFragment();
   const lines = text.split("\n");
   let i = 0;

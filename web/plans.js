@@ -381,6 +381,8 @@ async function renderAdoptForm({ focus = true } = {}) {
           productId: i.product?.id ?? null,
           installations: 0,
           by: i.alternatives?.[0]?.name ?? null,
+          // An alternative itself published from outside Europe (Firefox ESR): a limited gain, as the roadmap says.
+          limited: i.alternatives?.[0]?.extraEuropean === true,
         };
         entry.installations += i.installations;
         byProduct.set(key, entry);
@@ -402,7 +404,11 @@ async function renderAdoptForm({ focus = true } = {}) {
               "label",
               { for: `plan-p-${i}` },
               p.by
-                ? t("plan.productBy", { name: p.name, by: p.by, n: formatNumber(p.installations) })
+                ? t(p.limited ? "plan.productByLimited" : "plan.productBy", {
+                    name: p.name,
+                    by: p.by,
+                    n: formatNumber(p.installations),
+                  })
                 : t("plan.productNoAlt", { name: p.name, n: formatNumber(p.installations) }),
             ),
           ),

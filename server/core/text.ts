@@ -48,10 +48,6 @@ export function frenchDate(iso: string): string {
   return String(y);
 }
 
-/** 70.54 → « 70,5 % », null → « — » (percent values, one decimal at most). */
-export const percentText = (v: number | null) =>
-  v === null ? "—" : `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)} %`;
-
 /** Text safe inside HTML elements and quoted attributes. */
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -61,6 +57,24 @@ export const NBSP = "\u00a0";
 
 /** 103164 → « 103 164 » (non-breaking space, as French typography and the figure check expect). */
 export const formatInt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+
+const decimalFormats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * 1234.56 → « 1 234,6 »: French decimals, `digits` at most (one by default), thousands apart by a non-breaking
+ * space — the same space as `formatInt`, not the narrow one `Intl` puts there.
+ */
+export function formatDecimal(n: number, digits = 1): string {
+  let format = decimalFormats.get(digits);
+  if (!format) decimalFormats.set(digits, (format = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: digits })));
+  return format.format(n).replace(/\u202f/g, NBSP);
+}
+
+/**
+ * 70.54 → « 70,5 % », null → « — » (percent values, `digits` decimals at most, one by default); a non-breaking
+ * space before « % », so a line never ends between the number and its sign.
+ */
+export const percentText = (v: number | null, digits = 1) => (v === null ? "—" : `${formatDecimal(v, digits)}${NBSP}%`);
 
 /** 78.4 → « 78 % »; below 10, one decimal (« 4,5 % »): the figures of documents. */
 export function formatPercent(n: number): string {

@@ -3,7 +3,6 @@
  * each change is a new version, the inputs are kept — and read them back. The HTTP routes and the CLI both call
  * these functions.
  */
-import { z } from "zod";
 import type { Config } from "../config.ts";
 import { AppError, ioErrorOf } from "../core/errors.ts";
 import { formatIssues } from "../core/validation.ts";
@@ -23,7 +22,7 @@ import {
   verifySection,
   writeSection,
 } from "./generate.ts";
-import { analysisSchema, type DraftInputs, parseDraftRequest, parseInputs } from "./inputs.ts";
+import { analysisSchema, type DraftInputs, editSchema, parseDraftRequest, parseInputs } from "./inputs.ts";
 import { type DocumentStructure, fill, loadStructure } from "./structure.ts";
 import type { Draft, DraftEvent, DraftMode, DraftSection, DraftType, InventoryAnalysis } from "./types.ts";
 
@@ -330,12 +329,6 @@ export async function* regenerateSection(
   const sections = next.versions.at(-1)!.sections;
   yield { type: "done", id: next.id, mode: modeOf(sections), version: next.versions.length, flags: allFlags(sections) };
 }
-
-const editSchema = z.strictObject({
-  text: z.string().trim().min(1).max(30_000),
-  /** The number of versions the edit was made on (`versions.length`): a newer saved version is a conflict. */
-  version: z.number().int().min(1).optional(),
-});
 
 /**
  * Replaces a section's text by the user's; its figures are checked again against the passages it was built

@@ -112,6 +112,9 @@ export const auditPlanInputs = z.strictObject({
   author: text(200).optional(),
 });
 
+/** JSON Schema for « at least one of these keys »: what a `refine` over optional keys checks. */
+const oneOf = (...keys: string[]) => ({ anyOf: keys.map((k) => ({ required: [k] })) });
+
 export const roadmapInputs = z
   .strictObject({
     collectivite,
@@ -123,7 +126,9 @@ export const roadmapInputs = z
     context: text(4000).optional(),
     author: text(200).optional(),
   })
-  .refine((v) => v.analysisId || v.analysis, { path: ["analysisId"], message: "analysisId ou analysis obligatoire" });
+  .refine((v) => v.analysisId || v.analysis, { path: ["analysisId"], message: "analysisId ou analysis obligatoire" })
+  // The same rule in the JSON Schema served to the page (a refine is not representable): one of them is required.
+  .meta(oneOf("analysisId", "analysis"));
 
 export const briefingInputs = z
   .strictObject({
@@ -137,7 +142,8 @@ export const briefingInputs = z
   .refine((v) => v.question || v.analysisId || v.analysis, {
     path: ["question"],
     message: "question (ou analysisId) obligatoire",
-  });
+  })
+  .meta(oneOf("question", "analysisId", "analysis"));
 
 export type LetterInputs = z.infer<typeof letterInputs>;
 export type AuditPlanInputs = z.infer<typeof auditPlanInputs>;
@@ -164,6 +170,16 @@ export function inputsJsonSchema(): Record<DraftType, unknown> {
     ]),
   ) as Record<DraftType, unknown>;
 }
+
+/** A section's text edited by hand (`PATCH /api/drafts/:id/sections/:key`). */
+export const editSchema = z.strictObject({
+  text: z.string().trim().min(1).max(30_000),
+  /** The number of versions the edit was made on (`versions.length`): a newer saved version is a conflict. */
+  version: z.number().int().min(1).optional(),
+});
+
+/** The edit of a section as JSON Schema: the page's editor reads its limits from here. */
+export const editJsonSchema = () => z.toJSONSchema(editSchema, { io: "input" });
 
 const requestSchema = z.object({ type: z.enum(DRAFT_TYPES), inputs: z.record(z.string(), z.unknown()) });
 

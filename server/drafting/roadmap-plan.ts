@@ -11,6 +11,7 @@ import {
   bestAlternative,
   exposureFactor,
   isExposed,
+  isQuickWin,
   lawsOf,
   type Measure,
   measureItems,
@@ -42,6 +43,11 @@ export interface RoadmapLine {
   rawRemoved: number;
   /** Needed to reach the target, in the plan's order. */
   required: boolean;
+  /**
+   * The alternative is itself under an extra-European jurisdiction (Edge → Firefox ESR, open source of a US
+   * foundation): the replacement lowers the exposure only in part, and is said so, never as a way out.
+   */
+  limited: boolean;
 }
 
 export interface PhasePlan {
@@ -119,11 +125,14 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
     const alternative = bestAlternative(item.alternatives);
     const exposure = exposureFactor(item) ?? 0;
     const residual = alternative ? Math.min(exposure, alternativeExposure(alternative)) : exposure;
+    // The quick phase is the map's quick wins, by the same rule (`isQuickWin`): a drop-in swap that leaves the
+    // software under an extra-European jurisdiction is no quick win; it goes with the guided replacements.
+    const phase = phaseOf(item, alternative);
     lines.push({
       item,
       alternative,
       bestFit: alternative?.fit ?? null,
-      phase: phaseOf(item, alternative),
+      phase: phase === "quick" && !isQuickWin(item) ? "guided" : phase,
       role: m.role,
       laws: lawsOf(item),
       exposure,
@@ -131,6 +140,7 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       points: weighted.known ? (100 * m.weighted * (exposure - residual)) / weighted.known : 0,
       rawRemoved: alternative && residual === 0 ? item.installations : 0,
       required: false,
+      limited: !!alternative && residual > 0 && residual < exposure,
     });
   }
   lines.sort(

@@ -116,8 +116,7 @@ export function buildConversationDocument(
       note(c: Citation): Note {
         let note = byNumber.get(c.n);
         if (!note) {
-          const { text, url } = noteOf(c);
-          note = { n: notes.length + 1, citation: c, text, url };
+          note = { n: notes.length + 1, ...noteOf(c) };
           byNumber.set(c.n, note);
           notes.push(note);
         }

@@ -28,12 +28,19 @@ interface State {
   footnotes: Record<string, { children: Paragraph[] }>;
   nextNote: number;
   nextList: number;
+  /** Numbers of the notes already called. */
+  called: Set<number>;
 }
 
 function runs(list: Inline[], state: State, size?: number): ParagraphChild[] {
   return list.map((i) => {
     if (i.kind === "break") return new TextRun({ text: "", break: 1 });
     if (i.kind === "note") {
+      // A note called again shows its footnote's number (Word numbers footnotes in the order of their first call,
+      // as the model does): the same number as in the PDF, the Markdown and the page.
+      if (state.called.has(i.note.n))
+        return new TextRun({ text: String(i.note.n), superScript: true, size: size ? size - 4 : undefined });
+      state.called.add(i.note.n);
       const id = state.nextNote++;
       const children: ParagraphChild[] = [new TextRun({ text: i.note.text, size: 17 })];
       if (i.note.url)
@@ -210,7 +217,7 @@ function blocks(list: Block[], state: State): (Paragraph | Table)[] {
 
 /** The document as a DOCX file. */
 export async function toDocx(doc: DocumentModel): Promise<Uint8Array> {
-  const state: State = { footnotes: {}, nextNote: 1, nextList: 1 };
+  const state: State = { footnotes: {}, nextNote: 1, nextList: 1, called: new Set() };
   const children = blocks([...doc.front, ...doc.body], state);
   const document = new Document({
     creator: "Cap Libre",

@@ -5,7 +5,7 @@ import { AppError } from "../core/errors.ts";
 import type { Draft } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
 import { toMarkdown } from "./markdown.ts";
-import { buildDocument } from "./model.ts";
+import { buildDocument, type DocumentJson, documentJson } from "./model.ts";
 
 export const EXPORT_FORMATS = ["odt", "docx", "pdf", "md"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -32,14 +32,27 @@ export function parseFormat(raw: string | undefined): ExportFormat {
   return format as ExportFormat;
 }
 
+/** Checks a version number given by a user (counting from 1); throws a French 400 saying how many there are. */
+function checkVersion(draft: Draft, version: number | undefined): void {
+  if (version !== undefined && (!Number.isInteger(version) || version < 1 || version > draft.versions.length))
+    throw new AppError("invalid_version", message("drafts.versionInvalid", { count: draft.versions.length }));
+}
+
+/**
+ * A draft as the routes serve it: with `model`, the document model of one version (the latest by default) as the
+ * page renders it — the same blocks and note numbers as the exports.
+ */
+export function draftWithModel(draft: Draft, version?: number): Draft & { model: DocumentJson } {
+  checkVersion(draft, version);
+  return { ...draft, model: documentJson(draft, version) };
+}
+
 /**
  * Renders a draft (its latest version, or `version` counting from 1) in one format.
  * @example const { bytes, filename } = await exportDraft(draft, "odt"); await writeFile(filename, bytes);
  */
 export async function exportDraft(draft: Draft, format: ExportFormat, version?: number): Promise<ExportedFile> {
-  if (version !== undefined && (!Number.isInteger(version) || version < 1 || version > draft.versions.length)) {
-    throw new AppError("invalid_version", message("drafts.versionInvalid", { count: draft.versions.length }));
-  }
+  checkVersion(draft, version);
   const doc = buildDocument(draft, version);
   // The writers (docx, pdfkit, fflate) are loaded on the first export, not at every start.
   const bytes =

@@ -9,40 +9,19 @@ import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
 
-export type Inline =
-  | { kind: "text"; text: string; bold?: boolean; italic?: boolean; flagged?: boolean }
-  | { kind: "note"; note: Note }
-  | { kind: "break" };
+import type {
+  Block,
+  BlockJson,
+  DocumentJson,
+  DocumentModel,
+  Inline,
+  InlineJson,
+  Note,
+  NotePart,
+  SectionOf,
+} from "./types.ts";
 
-export type BlockStyle = "body" | "quote" | "right" | "title" | "subtitle" | "meta" | "banner" | "sender";
-
-export type Block =
-  | { kind: "heading"; level: 1 | 2; inlines: Inline[] }
-  | { kind: "paragraph"; style: BlockStyle; inlines: Inline[] }
-  | { kind: "list"; ordered: boolean; items: Inline[][] }
-  | { kind: "table"; header: Inline[][]; rows: Inline[][][] };
-
-export interface Note {
-  /** Number across the whole document (endnotes, Markdown footnotes). */
-  n: number;
-  citation: Citation;
-  /** « Titre — section, 10 avril 2026. » without the URL. */
-  text: string;
-  url: string | null;
-}
-
-export interface DocumentModel {
-  title: string;
-  collectivite: string;
-  /** `courrier-quimper-bretagne-occidentale` */
-  filename: string;
-  /** Title block, banner and figures to check: printed before the sections. */
-  front: Block[];
-  body: Block[];
-  notes: Note[];
-  footer: string;
-  createdAt: string;
-}
+export type { Block, BlockStyle, DocumentJson, DocumentModel, Inline, Note, NotePart } from "./types.ts";
 
 const slug = (s: string) => slugify(s, 60, "document");
 
@@ -59,39 +38,58 @@ export function asOfText(d: string): string {
 }
 
 /**
+ * The text and trailing address of a note made of parts: every address but the last is printed after its part
+ * (`Titre, avril 2026 <https://…>`), the last one after the note — or inline too when `inline` (a page's list).
+ */
+function joinParts(parts: NotePart[], inline = false): { text: string; url: string | null } {
+  const last = inline ? -1 : parts.findLastIndex((p) => p.url);
+  const text = parts.map((p, i) => (p.url && i !== last ? `${p.text} <${p.url}>` : p.text)).join("");
+  return { text, url: last >= 0 ? parts[last]!.url : null };
+}
+
+/** A message with `{sources}` in it, as the text before and after the list. */
+function around(key: string, params: Record<string, string>): [string, string] {
+  const [before = "", after = ""] = message(key, { ...params, sources: "\u0000" }).split("\u0000");
+  return [before, after];
+}
+
+/**
  * A note: the corpus page and its date, then the sources the cited statement names, each with its date and, but
  * for the last (whose address the exporters print after the note), its address — so every address follows the
  * source it belongs to. A statement that names no source is Cap Libre's own analysis and says so.
  */
-export function noteOf(c: Citation): { text: string; url: string | null } {
+export function noteOf(c: Citation): { text: string; url: string | null; parts: NotePart[] } {
   if (!c.sources) {
     // Saved before statements were attributed one by one.
     const date = c.date ? `, ${dateText(c.date)}` : "";
-    return {
-      text: `${c.title}${c.section ? ` — ${c.section}` : ""}${date}.${c.source ? ` Source : ${c.source}.` : ""}`,
-      url: c.url,
-    };
+    const text = `${c.title}${c.section ? ` — ${c.section}` : ""}${date}.${c.source ? ` Source : ${c.source}.` : ""}`;
+    return { text, url: c.url, parts: [{ text, url: c.url }] };
   }
   const fiche = message("drafts.note.fiche", {
     title: c.title,
     section: c.section ? ` — ${c.section}` : "",
     date: c.date && /^\d{4}/.test(c.date) ? asOfText(c.date) : dateText(c.date),
   });
-  if (c.sources.length === 0) return { text: `${fiche} ${message("drafts.note.analysis")}`, url: null };
-  const last = c.sources.length - 1;
-  const listed = c.sources
-    .map((s, i) => {
-      const title = s.title.replace(/\s*\((?:adresse d'origine non conservée|document source du projet)\)\s*$/u, "");
-      const named = /,\s*(?:\d{4}|s\.\s?d\.)/u.test(title) && !s.date ? title : `${title}, ${dateText(s.date)}`;
-      return (i < last || c.page) && s.url ? `${named} <${s.url}>` : named;
-    })
-    .join(" ; ");
-  const line = message(
+  if (c.sources.length === 0) {
+    const text = `${fiche} ${message("drafts.note.analysis")}`;
+    return { text, url: null, parts: [{ text, url: null }] };
+  }
+  const [before, after] = around(
     c.page ? "drafts.note.page" : c.sources.length > 1 ? "drafts.note.sources" : "drafts.note.source",
-    { sources: listed },
-  ).replace(/\.\.$/, ".");
+    {},
+  );
+  const parts: NotePart[] = [{ text: `${fiche} ${before}`, url: null }];
+  c.sources.forEach((s, i) => {
+    const title = s.title.replace(/\s*\((?:adresse d'origine non conservée|document source du projet)\)\s*$/u, "");
+    const named = /,\s*(?:\d{4}|s\.\s?d\.)/u.test(title) && !s.date ? title : `${title}, ${dateText(s.date)}`;
+    parts.push(...(i ? [{ text: " ; ", url: null }] : []), { text: named, url: s.url ?? null });
+  });
+  // « s. d. » then the sentence's own full stop: one full stop, when nothing is printed between them.
+  const end = parts.at(-1)!;
+  const endPrinted = c.page && end.url ? `<${end.url}>` : end.text;
+  parts.push({ text: endPrinted.endsWith(".") && after.startsWith(".") ? after.slice(1) : after, url: null });
   // A page's list backs the page, not the sentence: no address is printed as if it were the sentence's source.
-  return { text: `${fiche} ${line}`, url: c.page ? null : c.sources[last]!.url };
+  return { ...joinParts(parts, c.page), parts };
 }
 
 /** The text of a note, without the address printed after it. */
@@ -326,7 +324,7 @@ function titleBlock(draft: Draft): Block[] {
 export function buildDocument(draft: Draft, version?: number): DocumentModel {
   const chosen: DraftVersion = version ? draft.versions[version - 1]! : draft.versions.at(-1)!;
   const notes: Note[] = [];
-  const body: Block[] = [];
+  const sections: SectionOf<Block>[] = [];
   for (const section of chosen.sections) {
     const byKey = new Map<number, Note>();
     const ctx: InlineContext = {
@@ -335,17 +333,23 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
       note(c) {
         let note = byKey.get(c.n);
         if (!note) {
-          const { text, url } = noteOf(c);
-          note = { n: notes.length + 1, citation: c, text, url };
+          note = { n: notes.length + 1, ...noteOf(c) };
           byKey.set(c.n, note);
           notes.push(note);
         }
         return note;
       },
     };
-    if (section.heading) body.push({ kind: "heading", level: 1, inlines: plain(section.title) });
-    body.push(...parseBlocks(markUnverified(section), ctx));
+    sections.push({
+      key: section.key,
+      title: section.title,
+      heading: section.heading,
+      blocks: parseBlocks(markUnverified(section), ctx),
+    });
   }
+  const body = sections.flatMap((s): Block[] =>
+    s.heading ? [{ kind: "heading", level: 1, inlines: plain(s.title) }, ...s.blocks] : s.blocks,
+  );
 
   const front: Block[] = titleBlock(draft);
   const fresh = freshness(draft, chosen);
@@ -405,7 +409,9 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     filename: `${structure.filename}-${slug(draft.collectivite)}`,
     front,
     body,
+    sections,
     notes,
+    asOf: asOf || null,
     footer: [message("drafts.generatedBy", { date: frenchDate(chosen.at.slice(0, 10)) }), asOf]
       .filter(Boolean)
       .join(" — "),
@@ -416,4 +422,46 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
 /** Inline content as plain text (notes as `[n]`), for table cells in PDF and for checks. */
 export function inlineText(inlines: Inline[], breaks = " "): string {
   return inlines.map((i) => (i.kind === "text" ? i.text : i.kind === "note" ? `[${i.note.n}]` : breaks)).join("");
+}
+
+const inlineJson = (inlines: Inline[]): InlineJson[] =>
+  inlines.map((i) => (i.kind === "note" ? { kind: "note", n: i.note.n } : i));
+
+function blockJson(b: Block): BlockJson {
+  switch (b.kind) {
+    case "list":
+      return { ...b, items: b.items.map(inlineJson) };
+    case "table":
+      return { ...b, header: b.header.map(inlineJson), rows: b.rows.map((r) => r.map(inlineJson)) };
+    default:
+      return { ...b, inlines: inlineJson(b.inlines) };
+  }
+}
+
+const callsOf = (b: BlockJson): InlineJson[] =>
+  b.kind === "list" ? b.items.flat() : b.kind === "table" ? [...b.header, ...b.rows.flat()].flat() : b.inlines;
+
+/**
+ * The model of one version as the page renders it (`model` beside a draft in the draft routes): each section's
+ * blocks, note calls by number, and under each section the notes first called in it — the numbers the ODT,
+ * DOCX, PDF and Markdown exports print.
+ */
+export function documentJson(draft: Draft, version = draft.versions.length): DocumentJson {
+  const doc = buildDocument(draft, version);
+  const byNumber = new Map(doc.notes.map((n) => [n.n, n]));
+  const listed = new Set<number>();
+  return {
+    version,
+    asOf: doc.asOf ?? null,
+    sections: (doc.sections ?? []).map((s) => {
+      const blocks = s.blocks.map(blockJson);
+      const notes: Note[] = [];
+      for (const i of blocks.flatMap(callsOf))
+        if (i.kind === "note" && !listed.has(i.n)) {
+          listed.add(i.n);
+          notes.push(byNumber.get(i.n)!);
+        }
+      return { ...s, blocks, notes };
+    }),
+  };
 }

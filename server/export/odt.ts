@@ -47,21 +47,25 @@ function span(text: string, i: Extract<Inline, { kind: "text" }>): string {
   return t;
 }
 
-function inlines(list: Inline[], counter: { n: number }): string {
+function inlines(list: Inline[], counter: { called: Set<number> }): string {
   return list
     .map((i) => {
       if (i.kind === "break") return "<text:line-break/>";
       if (i.kind === "text") return span(i.text, i);
-      counter.n++;
+      const n = i.note.n;
+      // A note called again refers to its footnote: the same number, as in the PDF, the Markdown and the page.
+      if (counter.called.has(n))
+        return `<text:span text:style-name="T_sup"><text:note-ref text:note-class="footnote" text:reference-format="text" text:ref-name="ftn${n}">${n}</text:note-ref></text:span>`;
+      counter.called.add(n);
       const link = i.note.url
         ? ` <text:a xlink:type="simple" xlink:href="${xml(i.note.url)}">${xml(i.note.url)}</text:a>`
         : "";
-      return `<text:note text:id="ftn${counter.n}" text:note-class="footnote"><text:note-citation>${counter.n}</text:note-citation><text:note-body><text:p text:style-name="Footnote">${xml(i.note.text)}${link}</text:p></text:note-body></text:note>`;
+      return `<text:note text:id="ftn${n}" text:note-class="footnote"><text:note-citation>${n}</text:note-citation><text:note-body><text:p text:style-name="Footnote">${xml(i.note.text)}${link}</text:p></text:note-body></text:note>`;
     })
     .join("");
 }
 
-function block(b: Block, counter: { n: number; tables: number }): string {
+function block(b: Block, counter: { called: Set<number>; tables: number }): string {
   switch (b.kind) {
     case "heading":
       return `<text:h text:style-name="Heading_20_${b.level}" text:outline-level="${b.level}">${inlines(b.inlines, counter)}</text:h>`;
@@ -97,6 +101,7 @@ const AUTOMATIC_STYLES = `<office:automatic-styles>
 <style:style style:name="T_i" style:family="text"><style:text-properties fo:font-style="italic" style:font-style-asian="italic" style:font-style-complex="italic"/></style:style>
 <style:style style:name="T_bi" style:family="text"><style:text-properties fo:font-weight="bold" fo:font-style="italic"/></style:style>
 <style:style style:name="T_flag" style:family="text"><style:text-properties fo:font-weight="bold" fo:color="#9c0006" fo:background-color="#ffeb9c"/></style:style>
+<style:style style:name="T_sup" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style>
 <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="16.5cm" table:align="margins" fo:margin-top="0.2cm" fo:margin-bottom="0.3cm"/></style:style>
 <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #7f7f7f"/></style:style>
 <text:list-style style:name="L_bullet"><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="0.6cm" fo:text-indent="-0.5cm" fo:margin-left="0.6cm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>
@@ -138,7 +143,7 @@ ${paragraphStyle("Footer", "Footer", "Standard", 'fo:text-align="center"', 'fo:f
 
 /** The document as an ODT file. */
 export function toOdt(doc: DocumentModel): Uint8Array {
-  const counter = { n: 0, tables: 0 };
+  const counter = { called: new Set<number>(), tables: 0 };
   const body = [...doc.front, ...doc.body].map((b) => block(b, counter)).join("\n");
   const content = `<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content ${NS} office:version="1.3">

@@ -133,7 +133,7 @@ export function classifyInventoryItem(
                       : "inventory.reason.range",
                   { category: categoryWord(range.category), vendor: v.name },
                 )
-              : categorySentence(category),
+              : categorySentence(category, group.kind),
         reviewSentence,
       ]
         .filter(Boolean)
@@ -161,7 +161,7 @@ export function classifyInventoryItem(
             message(publisher ? "inventory.reason.unknownWithPublisher" : "inventory.reason.unknown", {
               publisher: publisher ?? "",
             }),
-          categorySentence(category),
+          categorySentence(category, group.kind),
         ]
           .filter(Boolean)
           .join(" "),
@@ -178,8 +178,12 @@ export function controlledOutsideEurope(v: VendorInfo): boolean | null {
   return c === null ? null : !isEuropean(c);
 }
 
-export function categorySentence(category: Category | null): string {
-  return category ? message("inventory.reason.categoryFromExport", { category: categoryWord(category) }) : "";
+export function categorySentence(category: Category | null, kind: InventoryItem["kind"] = "hardware"): string {
+  if (!category) return "";
+  // Software: the export's software category (GLPI, OCS); hardware: the type of equipment.
+  const key =
+    kind === "software" ? "inventory.reason.categoryFromSoftwareExport" : "inventory.reason.categoryFromExport";
+  return message(key, { category: categoryWord(category) });
 }
 
 export function matchSentence(match: MatchResult, name: string): string {

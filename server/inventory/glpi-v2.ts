@@ -269,6 +269,8 @@ export async function pullGlpiV2Software(settings: GlpiV2Settings): Promise<Glpi
     return {
       name: text(s.name),
       publisher: nameOf(s.manufacturer),
+      // The schema's `category` (a SoftwareCategory dropdown): a hint for software the catalog lacks.
+      category: nameOf(s.category),
       versions: [...(usedVersions.get(id) ?? [])].sort(),
       installations: assets.get(id)?.size ?? 0,
     };

@@ -6,7 +6,8 @@
  * API calls (GLPI's apirest.md): `initSession` with `Authorization: user_token …` (and `App-Token` when the API
  * client has one), then three collections read page by page with `range=start-end` — the `Content-Range:
  * start-end/total` header says when to stop —, then `killSession`:
- * - `Software` (dropdowns expanded, so `manufacturers_id` is the publisher's name),
+ * - `Software` (dropdowns expanded, so `manufacturers_id` is the publisher's name and `softwarecategories_id` the
+ *   software's category, a hint for software the catalog lacks),
  * - `SoftwareVersion` (`softwares_id`, version `name`),
  * - `Item_SoftwareVersion` (one row per installation: `softwareversions_id`, `itemtype`, `items_id`).
  * Installations are the distinct assets per software, as GLPI's « Nombre d'installations » column counts them.
@@ -223,6 +224,8 @@ const deleted = (row: GlpiRow) => row.is_deleted === 1 || row.is_deleted === "1"
 export interface GlpiSoftware {
   name: string;
   publisher: string;
+  /** GLPI's software category (« Métier > RH »), empty when none is set. */
+  category?: string;
   versions: string[];
   installations: number;
 }
@@ -265,6 +268,7 @@ export async function pullGlpiSoftware(settings: GlpiSettings): Promise<GlpiSoft
       result.push({
         name,
         publisher: text(sw.manufacturers_id),
+        category: text(sw.softwarecategories_id),
         versions: [...(usedVersions.get(id) ?? [])].sort(),
         installations: assets.get(id)?.size ?? 0,
       });
@@ -282,10 +286,13 @@ const csvCell = (v: string) => `"${v.replaceAll('"', "''")}"`;
  * trailing `;`, versions joined by `<br>`), so parsing and analysis are those of an upload.
  */
 export function toGlpiExport(software: GlpiSoftware[]): string {
-  const header = ["Nom", "Éditeur", "Versions - Nom", "Nombre d'installations"];
+  const header = ["Nom", "Éditeur", "Catégorie", "Versions - Nom", "Nombre d'installations"];
   const lines = [header.map(csvCell).join(";") + ";"];
   for (const s of software)
-    lines.push([s.name, s.publisher, s.versions.join("<br>"), String(s.installations)].map(csvCell).join(";") + ";");
+    lines.push(
+      [s.name, s.publisher, s.category ?? "", s.versions.join("<br>"), String(s.installations)].map(csvCell).join(";") +
+        ";",
+    );
   return `\uFEFF${lines.join("\n")}\n`;
 }
 

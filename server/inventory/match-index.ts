@@ -204,7 +204,15 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     const a = catalog.alternatives.get(m.alternative);
     if (!a) continue;
     const list = alternativesOf.get(m.product) ?? [];
-    list.push({ id: a.id, name: a.name, fit: m.fit, country: a.country ?? null, openSource: !!a.licence });
+    const extra = !!a.country && !isEuropean(a.country);
+    list.push({
+      id: a.id,
+      name: a.name,
+      fit: m.fit,
+      country: a.country ?? null,
+      openSource: !!a.licence,
+      ...(extra ? { extraEuropean: true } : {}),
+    });
     alternativesOf.set(m.product, list);
   }
   const rankAlt = (x: ItemAlternative) => {

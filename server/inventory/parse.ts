@@ -8,6 +8,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { AppError } from "../core/errors.ts";
 import { message } from "../i18n/messages.ts";
+import { softwareCategoryHint } from "./category-hints.ts";
 import { decodeEntities, fold } from "./normalize.ts";
 import type { Category, InventoryFormat, InventoryRow, ParsedFile, TextEncoding } from "./types.ts";
 
@@ -228,7 +229,7 @@ const notInventory = (file: string, detail: string) =>
 // ---------------------------------------------------------------------------------------------------------
 // Columns
 
-type Role = "name" | "publisher" | "version" | "count" | "model" | "type";
+type Role = "name" | "publisher" | "version" | "count" | "model" | "type" | "category";
 
 /** Header labels (folded, punctuation as spaces) by role, in French and English, GLPI and OCS included. */
 const HEADERS: Record<Role, string[]> = {
@@ -338,6 +339,21 @@ const HEADERS: Record<Role, string[]> = {
     "device type",
     "type d equipement",
     "categorie de materiel",
+  ],
+  // The software's category (GLPI « Catégorie », OCS « Catégorie »): a hint for software the catalog lacks.
+  category: [
+    "categorie",
+    "categories",
+    "category",
+    "categories name",
+    "category name",
+    "categorie nom",
+    "categorie du logiciel",
+    "categorie logiciel",
+    "logiciels categorie",
+    "logiciel categorie",
+    "software category",
+    "softwares category",
   ],
 };
 const HEADER_ROLES = new Map<string, Role>();
@@ -537,7 +553,7 @@ function parseDelimited(
     const publishers = splitMulti(cell("publisher"));
     const versions = splitMulti(cell("version"));
     const count = columns.count === undefined ? 1 : parseCount(cell("count"));
-    const hint = hardware ? hardwareHint(cell("type")) : null;
+    const hint = hardware ? hardwareHint(cell("type")) : softwareCategoryHint(cell("category"));
     names.forEach((n, i) => {
       const publisher = (publishers.length === names.length ? publishers[i] : publishers[0]) ?? null;
       rows.push({
@@ -731,7 +747,7 @@ function parseJson(
         versions: get("version") ? [get("version")!] : [],
         installations: columns.count === undefined ? 1 : parseCount(get("count") ?? ""),
         kind: columns.model !== undefined ? "hardware" : "software",
-        hint: columns.model !== undefined ? hardwareHint(get("type") ?? "") : null,
+        hint: columns.model !== undefined ? hardwareHint(get("type") ?? "") : softwareCategoryHint(get("category")),
         file: name,
       });
     }

@@ -1,5 +1,5 @@
 /** Risks of a catalog product known from the catalog and the corpus: legal exposure, price increases, closed formats, lock-in, end of support. */
-import { exposureLabel } from "../corpus/catalog.ts";
+import { exposureLabel, isEuropean } from "../corpus/catalog.ts";
 import type { CorpusDocument } from "../corpus/documents.ts";
 import { message } from "../i18n/messages.ts";
 import type { VendorInfo } from "./match-index.ts";
@@ -23,6 +23,16 @@ export const formatDay = (iso: string) => {
 export const wordIn = (haystack: string, word: string) =>
   word.length > 1 &&
   new RegExp(`(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9]|$)`).test(haystack);
+
+/**
+ * Lock-in in the sense of this tool is dependence on extra-European software: a product controlled from outside the
+ * EU, the EEA, the United Kingdom and Switzerland, or reached by an extra-European law. A European product the
+ * catalog lists no alternative to (Stormshield, ESET, a French business package) is not a lock-in risk for that.
+ */
+function extraEuropean(vendor: VendorInfo): boolean {
+  const country = vendor.parent?.country ?? vendor.country;
+  return vendor.exposure.length > 0 || (country !== null && !isEuropean(country));
+}
 
 export function productRisks(
   vendor: VendorInfo,
@@ -59,7 +69,7 @@ export function productRisks(
   const folded = fold(text);
   if (CLOSED_FORMAT.test(folded)) risks.push({ kind: "closed-format", label: message("inventory.risk.closedFormat") });
   if (LOCK_IN.test(folded)) risks.push({ kind: "lock-in", label: message("inventory.risk.lockInNoted") });
-  else if (!alternatives.some((a) => a.fit !== "different-approach")) {
+  else if (extraEuropean(vendor) && !alternatives.some((a) => a.fit !== "different-approach")) {
     risks.push({
       kind: "lock-in",
       label: message(alternatives.length ? "inventory.risk.lockInNoDirect" : "inventory.risk.lockInNone"),

@@ -26,6 +26,7 @@ import { type AnalysisJob, type AnalysisOutput, type MultipartBody, type ReusedO
 import { nameKey } from "./normalize.ts";
 import type { InventoryFile, InventoryLimits } from "./parse.ts";
 import type { InventoryWorkerPool } from "./pool.ts";
+import { countryCounts } from "./summary.ts";
 import type { InventoryItem, InventorySummary, ParsedFile, SavedAnalysis, UnknownItem } from "./types.ts";
 
 export type { InventoryContext };
@@ -274,7 +275,7 @@ function publicPart(r: AnalysisRecord): Omit<AnalysisRecord, "fingerprint" | "st
 async function readRecord(ctx: InventoryContext, id: string): Promise<AnalysisRecord> {
   const raw = await analyses(ctx).get(id);
   if (!raw || typeof raw !== "object") throw notFound(id);
-  if ((raw as AnalysisRecord).storage === "compact-v1") return raw as AnalysisRecord;
+  if ((raw as AnalysisRecord).storage === "compact-v1") return withCountries(ctx, raw as AnalysisRecord);
   // An analysis saved whole by an older version.
   const legacy = raw as SavedAnalysis & { name?: string };
   if (!Array.isArray(legacy.items)) throw notFound(id);
@@ -291,6 +292,8 @@ async function readRecord(ctx: InventoryContext, id: string): Promise<AnalysisRe
     fingerprint: "",
     storage: "compact-v1",
   };
+  if (record.summary && !record.summary.countries)
+    record.summary = { ...record.summary, countries: countryCounts(legacy.items.filter((i) => !i.component)) };
   // Stored compactly from now on, once: lists never read the whole analysis again.
   if (record.id === id && legacy.summary && Array.isArray(legacy.files)) {
     const unknown = Array.isArray(legacy.unknown) ? legacy.unknown : [];
@@ -341,6 +344,16 @@ async function viewOf(ctx: InventoryContext, record: AnalysisRecord, limit: numb
       unknown: { offset: 0, limit, total: tables.unknown!.length },
     },
   };
+}
+
+/**
+ * The installations by country, added to the summary of an analysis saved before the summary had them (counted
+ * once from its items, as `summarize` does): the page reads them from the server, never computes them itself.
+ */
+async function withCountries(ctx: InventoryContext, record: AnalysisRecord): Promise<AnalysisRecord> {
+  if (!record.summary || record.summary.countries) return record;
+  const items = tableRows<InventoryItem>((await loadTables(ctx, record.id)).items!);
+  return { ...record, summary: { ...record.summary, countries: countryCounts(items.filter((i) => !i.component)) } };
 }
 
 /** The summary of an analysis with the first page of its items and unknown items. */

@@ -1,5 +1,7 @@
 /** The map as a whole: summary by category with shares, risks, main dependencies, quick wins and the explained dependency score. */
+
 import { categoryLabel, countryName, fitLabel } from "../core/labels.ts";
+import { formatDecimal, formatInt, percentText } from "../core/text.ts";
 import { exposureLabel } from "../corpus/catalog.ts";
 import { CATEGORIES, type Category } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
@@ -198,10 +200,8 @@ export function quickWins(items: InventoryItem[], count: number): QuickWin[] {
     }));
 }
 
-export const formatInt = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
-export const formatPercent = (x: number) =>
-  `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(x * 100)} %`;
-export const formatPoints = (x: number) => new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(x);
+/** A 0–1 share as « 72 % » (no decimal), with core/text's non-breaking space. */
+const sharePercent = (x: number) => percentText(x * 100, 0);
 
 export function scoreLevel(value: number | null): string {
   if (value === null) return message("inventory.score.level.none");
@@ -245,9 +245,9 @@ export function dependencyScore(items: InventoryItem[]): DependencyScore {
         points: round(points, 1),
         explanation: message("inventory.score.component", {
           label,
-          dependency: formatPercent(dependency),
-          weight: formatPoints(weight),
-          points: formatPoints(points),
+          dependency: sharePercent(dependency),
+          weight: formatDecimal(weight),
+          points: formatDecimal(points),
         }),
       };
     });
@@ -259,10 +259,10 @@ export function dependencyScore(items: InventoryItem[]): DependencyScore {
     level: scoreLevel(value),
     formula: scoreFormula(),
     explanation: message("inventory.score.explanation", {
-      coverage: coverage === null ? "0 %" : formatPercent(coverage),
+      coverage: sharePercent(coverage ?? 0),
       value: value === null ? "—" : String(value),
       level: scoreLevel(value),
-      raw: measure.raw.share === null ? "—" : formatPercent(measure.raw.share / 100),
+      raw: percentText(measure.raw.share, 0),
     }),
     coverage,
     components,
@@ -272,7 +272,7 @@ export function dependencyScore(items: InventoryItem[]): DependencyScore {
 /** The formula in French, its figures read from the weights file. */
 export function scoreFormula(): string {
   const w = measureWeights();
-  const n = (x: number) => formatPoints(x);
+  const n = (x: number) => formatDecimal(x);
   return message("inventory.score.formula", {
     law: n(w.exposure.law),
     extra: n(w.exposure.extraEuropean),

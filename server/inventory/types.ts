@@ -62,6 +62,11 @@ export interface ItemAlternative {
   fit: "drop-in" | "partial" | "different-approach";
   country: string | null;
   openSource: boolean;
+  /**
+   * Published from outside Europe (Firefox ESR, Mozilla, US): replacing by it lowers the exposure only in part, and
+   * the map, the roadmap and the plan form say so (absent in analyses saved before).
+   */
+  extraEuropean?: boolean;
 }
 
 export type MatchMethod =

@@ -58,7 +58,7 @@ export function progressChart(s: PublicSnapshot): string {
   const grid: string[] = [];
   for (let v = 0; v <= top; v += top > 50 ? 20 : 10) {
     grid.push(
-      `<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(v)}" y2="${y(v)}" ${STROKES.grid}/><text x="${pad.left - 8}" y="${y(v) + 4}" text-anchor="end">${v} %</text>`,
+      `<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(v)}" y2="${y(v)}" ${STROKES.grid}/><text x="${pad.left - 8}" y="${y(v) + 4}" text-anchor="end">${percentText(v, 0)}</text>`,
     );
   }
   const years: string[] = [];

@@ -79,7 +79,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     // The weighted measure of exposure, beside the raw share of installations.
     expect(await page.locator(".score-number").innerText()).toBe("93");
     expect(await page.locator(".score").innerText()).toContain("très forte");
-    expect(await page.getByText(/^Exposition pondérée : 93 %/).count()).toBe(1);
+    expect(await page.getByText(/^Exposition pondérée : 93\s%/).count()).toBe(1);
     expect(await page.locator(".figures").innerText()).toMatch(
       /Installations extra-européennes \(part brute\)\s+87\s%[\s\S]*Exposition pondérée\s+93\s%/,
     );

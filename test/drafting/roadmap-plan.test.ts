@@ -250,3 +250,63 @@ describe("roadmap document", () => {
     expect(vars.phases_detail).toContain("Cette phase ne fait pas baisser la mesure par elle-même");
   });
 });
+
+describe("a swap to open source under US jurisdiction (Edge, Chrome → Firefox ESR)", () => {
+  it("is no quick win: the quick phase is the map's quick wins, and the swap is marked a limited gain", () => {
+    const plan = planRoadmap(commune, { now: "2026-12-04" });
+    const quick = plan.phases[0]!.lines.map((l) => l.item.name);
+    expect(quick).toEqual(commune.items.filter((i) => isQuickWin(i)).map((i) => i.name));
+    for (const name of ["Microsoft Edge", "Google Chrome"]) {
+      const line = plan.lines.find((l) => l.item.name === name)!;
+      expect(line.phase, name).not.toBe("quick");
+      expect(line.limited, name).toBe(true);
+      expect(line.points, name).toBeGreaterThan(0);
+    }
+    // A European alternative is a way out, not a limited gain.
+    expect(plan.lines.find((l) => l.item.name === "Kaspersky Endpoint Security")!.limited).toBe(false);
+  });
+
+  it("says so in the document: never among the quick wins, « gain limité » wherever the swap is listed", async () => {
+    const inputs = parseInputs("roadmap", { collectivite: { name: "Kerbihan" }, analysis: commune, targetShare: 35 });
+    const vars = (await buildContext("roadmap", inputs, commune, loadStructure("roadmap"), "2026-12-04T10:00:00Z"))
+      .vars;
+    const detail = vars.phases_detail!;
+    const quick = detail.slice(detail.indexOf("### Gains rapides"), detail.indexOf("### Remplacements accompagnés"));
+    expect(quick).toContain("Kaspersky Endpoint Security");
+    expect(quick).not.toMatch(/Edge|Chrome|Firefox/);
+    const browsers = detail.split("\n").filter((l) => /\*\*(Microsoft Edge|Google Chrome)\*\*/.test(l));
+    expect(browsers).toHaveLength(2);
+    for (const line of browsers) {
+      expect(line).toContain("Firefox ESR (remplacement direct)");
+      expect(line).toContain(
+        "logiciel libre, mais toujours sous juridiction extra-européenne (États-Unis) : gain limité",
+      );
+    }
+    // No European browser in this analysis's alternatives: none is named.
+    expect(detail).not.toContain("alternative européenne au catalogue");
+    const required = vars.target_requirements!.split("\n").filter((l) => /Edge|Chrome/.test(l));
+    expect(required.length).toBeGreaterThan(0);
+    for (const line of required)
+      expect(line).toMatch(/Firefox ESR : .*— logiciel libre, .*\(États-Unis\) : gain limité$/);
+  });
+
+  it("names the European alternative the catalog also lists, of a lesser fit, as the way out", async () => {
+    const analysis: InventoryAnalysis = {
+      id: "v",
+      items: [
+        item("Microsoft Edge", 60, {
+          product: "microsoft-edge",
+          alternatives: [alt("Firefox ESR", "drop-in", "US"), alt("Vivaldi", "partial", "NO", false)],
+        }),
+      ],
+    };
+    const plan = planRoadmap(analysis, { now: "2026-12-04" });
+    expect(plan.lines[0]).toMatchObject({ limited: true, phase: "guided", alternative: { name: "Firefox ESR" } });
+    const inputs = parseInputs("roadmap", { collectivite: { name: "Kerbihan" }, analysis });
+    const vars = (await buildContext("roadmap", inputs, analysis, loadStructure("roadmap"), "2026-12-04T10:00:00Z"))
+      .vars;
+    expect(vars.phases_detail).toMatch(
+      /gain limité, 30\spoints d'exposition pondérée en moins ; ce n'est pas une sortie de la dépendance \(alternative européenne au catalogue : Vivaldi, remplacement partiel\)\./,
+    );
+  });
+});

@@ -15,6 +15,8 @@ import type { AddressInfo } from "node:net";
 export interface FakeSoftware {
   name: string;
   publisher: string | null;
+  /** The software category (GLPI's `softwarecategories_id` dropdown, `category` in the high-level API). */
+  category?: string | null;
   versions: string[];
   installations: number;
   deleted?: boolean;
@@ -54,6 +56,7 @@ type Row = Record<string, unknown>;
 
 function tables(software: FakeSoftware[]) {
   const manufacturers = new Map<string, number>();
+  const categories = new Map<string, number>();
   const softwareRows: Row[] = [];
   const versionRows: Row[] = [];
   const installRows: Row[] = [];
@@ -68,10 +71,16 @@ function tables(software: FakeSoftware[]) {
       if (!manufacturers.has(s.publisher)) manufacturers.set(s.publisher, manufacturers.size + 1);
       manufacturer = manufacturers.get(s.publisher)!;
     }
+    let category = 0;
+    if (s.category) {
+      if (!categories.has(s.category)) categories.set(s.category, categories.size + 1);
+      category = categories.get(s.category)!;
+    }
     softwareRows.push({
       id,
       name: s.name,
       manufacturers_id: manufacturer,
+      softwarecategories_id: category,
       entities_id: 0,
       is_deleted: s.deleted ? 1 : 0,
       is_template: 0,
@@ -119,11 +128,14 @@ function tables(software: FakeSoftware[]) {
   const computers = [...new Set(installRows.filter((r) => r.is_deleted === 0).map((r) => r.items_id as number))].sort(
     (a, b) => a - b,
   );
-  return { softwareRows, versionRows, installRows, manufacturerName, computers };
+  const categoryName = new Map([...categories].map(([name, id]) => [id, name]));
+  return { softwareRows, versionRows, installRows, manufacturerName, categoryName, computers };
 }
 
 export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi> {
-  const { softwareRows, versionRows, installRows, manufacturerName, computers } = tables(options.software);
+  const { softwareRows, versionRows, installRows, manufacturerName, categoryName, computers } = tables(
+    options.software,
+  );
   const tokens = new Map<string, number>();
   const tokenRequests: Record<string, string>[] = [];
   const sessions = new Set<string>();
@@ -191,6 +203,9 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
         name: r.name,
         manufacturer: r.manufacturers_id
           ? { id: r.manufacturers_id, name: manufacturerName.get(r.manufacturers_id as number) }
+          : null,
+        category: r.softwarecategories_id
+          ? { id: r.softwarecategories_id, name: categoryName.get(r.softwarecategories_id as number) }
           : null,
         is_deleted: r.is_deleted === 1,
       }));
@@ -286,13 +301,15 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
       return send(res, 400, ["ERROR_RANGE_EXCEED_TOTAL", "Provided range exceed total count of data"]);
     end = Math.min(end, start + maxPage - 1, rows.length - 1);
     const expand = url.searchParams.get("expand_dropdowns") === "true";
-    const page = rows
-      .slice(start, end + 1)
-      .map((r) =>
-        expand && "manufacturers_id" in r
-          ? { ...r, manufacturers_id: manufacturerName.get(r.manufacturers_id as number) ?? "&nbsp;" }
-          : r,
-      );
+    const page = rows.slice(start, end + 1).map((r) =>
+      expand && "manufacturers_id" in r
+        ? {
+            ...r,
+            manufacturers_id: manufacturerName.get(r.manufacturers_id as number) ?? "&nbsp;",
+            softwarecategories_id: categoryName.get(r.softwarecategories_id as number) ?? "&nbsp;",
+          }
+        : r,
+    );
     const partial = end + 1 < rows.length || start > 0;
     send(res, partial ? 206 : 200, page, {
       "content-range": `${start}-${end}/${rows.length}`,

@@ -20,7 +20,12 @@ function at(schema: Schema, path: string): Schema | undefined {
 
 describe("GET /api/reference", () => {
   let server: TestServer;
-  let body: { categories: string[]; labels: Record<string, Record<string, string>>; inputs: Record<string, Schema> };
+  let body: {
+    categories: string[];
+    labels: Record<string, Record<string, string>>;
+    inputs: Record<string, Schema>;
+    edit: Schema;
+  };
   beforeAll(async () => {
     server = await startTestServer();
     const response = await fetch(`${server.url}/api/reference`);
@@ -40,21 +45,28 @@ describe("GET /api/reference", () => {
     expect(Object.keys(body.inputs).sort()).toEqual(["audit-plan", "briefing", "letter", "roadmap"]);
     expect(at(body.inputs.letter!, "collectivite.name")?.maxLength).toBe(200);
     expect(at(body.inputs.letter!, "collectivite")?.required).toContain("name");
+    // The edit of a section too: the page's editor takes its length from here.
+    expect(at(body.edit, "text")?.maxLength).toBe(30_000);
+    expect(body.edit.required).toEqual(["text"]);
   });
 
-  it("the page's hand-written maxlengths (web/drafts.js) agree with the served schema", () => {
+  it("states the rules a refine checks as JSON Schema: a roadmap needs its analysis, a briefing a question or an analysis", () => {
+    expect((body.inputs.roadmap as { anyOf?: unknown }).anyOf).toEqual([
+      { required: ["analysisId"] },
+      { required: ["analysis"] },
+    ]);
+    expect((body.inputs.briefing as { anyOf?: unknown }).anyOf).toEqual([
+      { required: ["question"] },
+      { required: ["analysisId"] },
+      { required: ["analysis"] },
+    ]);
+  });
+
+  it("the page writes no input limit of its own: web/drafts.js reads them from this schema", () => {
     const page = readFileSync("web/drafts.js", "utf8");
-    const declared = [...page.matchAll(/path: "([\w.]+)"[^}]*?maxlength: (\d+)/g)].map((m) => ({
-      path: m[1]!,
-      max: Number(m[2]),
-    }));
-    expect(declared.length).toBeGreaterThan(10);
-    const disagree = declared.filter(({ path, max }) => {
-      const limits = Object.values(body.inputs)
-        .map((schema) => at(schema, path)?.maxLength)
-        .filter((v) => v !== undefined);
-      return limits.length > 0 && !limits.includes(max);
-    });
-    expect(disagree).toEqual([]);
+    // Lengths, bounds and requirements written as numbers or `true` in the form's layout, or the server's choices.
+    expect(page.match(/\b(?:maxlength|minlength|min|max|required):\s*(?:\d|true)/g)).toBeNull();
+    expect(page.match(/"(?:Madame|Monsieur|courtois|formel|ferme|study|target|public-information)"/g)).toBeNull();
+    expect(page).toMatch(/reference\.inputs/);
   });
 });

@@ -240,7 +240,7 @@ describe("the map", () => {
     expect(score.formula).toContain("Σ(installations × poids du rôle × exposition)");
     expect(score.formula).toContain("système d'exploitation des postes 10");
     expect(score.explanation).toContain("CLOUD Act");
-    expect(score.explanation).toMatch(/reposent sur \d+ %/);
+    expect(score.explanation).toMatch(/reposent sur \d+\u00a0%/);
     for (const c of score.components) expect(c.explanation).toContain(`${c.label} : exposition de`);
     expect(score.components.find((c) => c.category === "virtualization")!.dependency).toBe(1);
   });

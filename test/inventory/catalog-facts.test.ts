@@ -9,21 +9,14 @@ import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { measureItems } from "../../server/inventory/measure.ts";
 import type { InventoryRow } from "../../server/inventory/types.ts";
+import { inventoryRow } from "./fixtures.ts";
 
 let index: MatchIndex;
 beforeAll(async () => {
   index = await loadMatchIndex(path.resolve("corpus"));
 });
 
-const row = (name: string, publisher: string | null, installations = 1): InventoryRow => ({
-  name,
-  publisher,
-  versions: [],
-  installations,
-  kind: "software",
-  hint: null,
-  file: "t",
-});
+const row = inventoryRow;
 const analyze = (...rows: InventoryRow[]) => analyzeRows(rows, index);
 const find = (items: ReturnType<typeof analyze>["items"], name: string) =>
   items.find((i) => i.name === name || i.names?.includes(name))!;

@@ -181,3 +181,14 @@ export function evaluateRealNames(items: InventoryItem[], expected: RealName[] =
   }
   return [...figures.values()];
 }
+
+/** One inventory line, as the parser gives it, for tests that analyse names directly. */
+export const inventoryRow = (name: string, publisher: string | null, installations = 1): InventoryRow => ({
+  name,
+  publisher,
+  versions: [],
+  installations,
+  kind: "software",
+  hint: null,
+  file: "t",
+});

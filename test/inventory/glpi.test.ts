@@ -6,6 +6,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { categoryLabel } from "../../server/core/labels.ts";
 import { pullGlpiSoftware, toGlpiExport } from "../../server/inventory/glpi.ts";
 import { parseInventoryFile } from "../../server/inventory/parse.ts";
 import { type FakeGlpi, type FakeSoftware, startFakeGlpi } from "../helpers/fake-glpi.ts";
@@ -20,6 +21,8 @@ const fixture = readInventory("glpi10-mairie.csv");
 const software: FakeSoftware[] = parseInventoryFile(fixture).rows.map((r) => ({
   name: r.name,
   publisher: r.publisher,
+  // The export's « Catégorie » as GLPI holds it: the map's own label of the category it gave (the same hint).
+  category: r.hint ? categoryLabel(r.hint) : null,
   versions: r.versions,
   installations: r.installations,
 }));
@@ -72,6 +75,7 @@ describe("GLPI connector", () => {
         .map((s) => ({
           name: s.name,
           publisher: s.publisher ?? "",
+          category: s.category ?? "",
           installations: s.installations,
           versions: [...s.versions].sort(),
         })),

@@ -397,7 +397,8 @@ describe("analyses saved whole by an older version", () => {
       createdAt: "2025-12-01T10:00:00.000Z",
       files: full.files,
       ms: 12,
-      summary: full.summary,
+      // Saved before the summary counted installations by country.
+      summary: { ...full.summary, countries: undefined },
       items,
       unknown: [],
     };
@@ -420,6 +421,9 @@ describe("analyses saved whole by an older version", () => {
         .map((i: any) => i.name),
     );
     expect((await fetch(`${server.url}/api/inventory/analyses/${legacy.id}/export?format=csv`)).status).toBe(200);
+    // The server counts its installations by country (the page never computes them itself).
+    const view = await (await fetch(`${server.url}/api/inventory/analyses/${legacy.id}`)).json();
+    expect(view.summary.countries).toEqual(full.summary.countries);
   });
 });
 

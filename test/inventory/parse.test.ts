@@ -41,6 +41,7 @@ describe("GLPI and OCS CSV exports", () => {
       publisher: "Éditeur",
       version: "Versions - Nom",
       count: "Nombre d'installations",
+      category: "Catégorie",
     });
     expect(rows).toHaveLength(33);
     expect(rows[0]).toMatchObject({

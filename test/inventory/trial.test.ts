@@ -15,22 +15,14 @@ import { mapToCsv } from "../../server/inventory/export.ts";
 import { loadMatchIndex, type MatchIndex, matchName, SURE_CONFIDENCE } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 import type { InventoryItem, InventoryRow } from "../../server/inventory/types.ts";
-import { allInventories, realNameRows, realNames } from "./fixtures.ts";
+import { allInventories, inventoryRow, realNameRows, realNames } from "./fixtures.ts";
 
 let index: MatchIndex;
 beforeAll(async () => {
   index = await loadMatchIndex(path.resolve("corpus"));
 });
 
-const row = (name: string, publisher: string | null, installations = 1): InventoryRow => ({
-  name,
-  publisher,
-  versions: [],
-  installations,
-  kind: "software",
-  hint: null,
-  file: "t",
-});
+const row = inventoryRow;
 const one = (name: string, publisher: string | null) => analyzeRows([row(name, publisher)], index).items[0]!;
 const csvOf = (items: InventoryItem[]) =>
   new TextDecoder("utf-8", { ignoreBOM: true })

@@ -7,6 +7,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { categoryLabel } from "../../server/core/labels.ts";
 import { pullGlpiSoftware } from "../../server/inventory/glpi.ts";
 import { pullGlpiV2Software } from "../../server/inventory/glpi-v2.ts";
 import { parseInventoryFile } from "../../server/inventory/parse.ts";
@@ -22,6 +23,8 @@ const fixture = readInventory("glpi10-mairie.csv");
 const software: FakeSoftware[] = parseInventoryFile(fixture).rows.map((r) => ({
   name: r.name,
   publisher: r.publisher,
+  // The export's « Catégorie » as GLPI holds it: the map's own label of the category it gave (the same hint).
+  category: r.hint ? categoryLabel(r.hint) : null,
   versions: r.versions,
   installations: r.installations,
 }));
@@ -37,6 +40,7 @@ const expected = software
   .map((s) => ({
     name: s.name,
     publisher: s.publisher ?? "",
+    category: s.category ?? "",
     installations: s.installations,
     versions: [...s.versions].sort(),
   }));
@@ -160,6 +164,7 @@ describe("GLPI 11 high-level API", () => {
           .map((s) => ({
             name: s.name,
             publisher: s.publisher ?? "",
+            category: s.category ?? "",
             installations: s.installations,
             versions: [...s.versions].sort(),
           })),

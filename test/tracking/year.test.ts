@@ -195,7 +195,8 @@ describe("a year of the commune of Kervallon", () => {
     expect(res.status).toBe(200);
     note = await res.text();
     const { plan, progress } = await (await api(`/plans/${planId}`)).json();
-    const fr = (v: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)} %`;
+    // « 79,5 % » with a non-breaking space: a line never ends between the number and « % ».
+    const fr = (v: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)}\u00a0%`;
     expect(note).toContain("Commune de Kervallon");
     expect(note).toContain(
       `la mesure est de ${fr(progress.latest.checkpoint.value)}, pour ${fr(progress.latest.planned)} prévus`,
@@ -231,8 +232,10 @@ describe("a year of the commune of Kervallon", () => {
     expect(html).not.toContain("Zoom");
     expect(html).not.toContain("Kaspersky");
     expect(html).toMatch(/<svg class="chart"[^>]*role="img"/);
-    const fr = (v: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)} %`;
+    // « 79,5 % » with a non-breaking space: a line never ends between the number and « % ».
+    const fr = (v: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(v)}\u00a0%`;
     for (const a of analyses) expect(html).toContain(fr(a.summary.score.value));
+    expect(html).not.toMatch(/\d[ \t\n]%/);
     // Every figure traces back to an inventory and its date; the analysis ids (technical) are in the open data only.
     for (const a of analyses) expect(html).not.toContain(a.id);
     expect(html).toContain("inventaire logiciel du");

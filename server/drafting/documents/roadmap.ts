@@ -1,8 +1,9 @@
 /** The roadmap: phases from the planner (`roadmap-plan.ts`), a numeric target, a calendar, and its data block. */
 
-import { categoryWord } from "../../core/labels.ts";
+import { categoryWord, countryName } from "../../core/labels.ts";
 import { formatInt, formatPercent, frenchDate } from "../../core/text.ts";
 import { message } from "../../i18n/messages.ts";
+import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts";
 import { addMonths } from "../calendar.ts";
 import type { RoadmapInputs } from "../inputs.ts";
 import { phaseEnds } from "../roadmap-calendar.ts";
@@ -39,6 +40,22 @@ export function roadmapStart(startDate: string | undefined, now: string): string
   return given && given > next ? given : next;
 }
 
+/**
+ * A replacement whose alternative stays under an extra-European jurisdiction (Edge → Firefox ESR), said plainly:
+ * open source or not, still under that country's law, a limited gain, never a way out.
+ */
+function limitedText(structure: DocumentStructure, l: RoadmapLine, where: "phase" | "target" = "phase"): string {
+  const said = texts(structure, `${where}.${l.alternative?.openSource ? "limitedOpen" : "limited"}`, {
+    country: countryName(l.alternative?.country ?? null),
+    points: formatPoints(l.points),
+  });
+  // A European alternative the catalog also lists (Vivaldi for Edge), even of a lesser fit: named as the way out.
+  const european = bestAlternative((l.item.alternatives ?? []).filter((a) => alternativeExposure(a) === 0));
+  return european && where === "phase"
+    ? `${said} ${texts(structure, "phase.europeanOption", { alternative: european.name, fit: fitLabel(european.fit) })}`
+    : said;
+}
+
 /** A line of a phase: name, installations, role, law; alternative and the points it removes; a local deadline. */
 function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEvent[]): string {
   const facts = [
@@ -49,7 +66,7 @@ function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEv
     .filter(Boolean)
     .join(", ");
   const alt = l.alternative
-    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)})${l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : ` — ${texts(structure, "phase.noGain")}`}`
+    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : ` — ${texts(structure, "phase.noGain")}`}`
     : (structure.texts["phase.noAlternative"] ?? "");
   const deadline = events.filter((e) => e.lines.includes(l)).map((e) => frenchDate(e.date))[0];
   return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${texts(structure, "phase.localDeadline", { date: deadline })}` : ""}`;
@@ -95,7 +112,7 @@ export function roadmapContext(
       alternative: l.alternative?.name ?? "",
       points: formatPoints(l.points),
       phase: texts(structure, `phase.${l.phase}.name`),
-    })}`;
+    })}${l.limited ? ` — ${limitedText(structure, l, "target")}` : ""}`;
   const requirements: string[] = [];
   if (plan.target.reachable && plan.target.required.length === 0) {
     requirements.push(texts(structure, "target.alreadyMet", { target, baseline }));

@@ -12,7 +12,7 @@ import {
 } from "../../drafting/drafts.ts";
 import type { DraftEvent } from "../../drafting/types.ts";
 import type { Engine } from "../../engine.ts";
-import { exportDraft, parseFormat } from "../../export/index.ts";
+import { draftWithModel, exportDraft, parseFormat } from "../../export/index.ts";
 import { message } from "../../i18n/messages.ts";
 import { limitBody, readJson, writeEvents } from "../helpers.ts";
 
@@ -25,9 +25,11 @@ function streamEvents(c: Context, start: (signal: AbortSignal) => AsyncGenerator
   });
 }
 
+const optionalVersion = (raw: string | undefined) => (raw === undefined ? undefined : Number(raw));
+
 /**
  * Drafting: `POST /api/drafts` (SSE: `section`, `token`, `flags`, `notice`, then `done` with the saved id),
- * `GET /api/drafts`, `GET /api/drafts/:id`, `PATCH /api/drafts/:id/sections/:key` (edit → new version),
+ * `GET /api/drafts`, `GET /api/drafts/:id[?version=n]` (with `model`, the document model the page renders), `PATCH /api/drafts/:id/sections/:key` (edit → new version),
  * `POST /api/drafts/:id/sections/:key/regenerate` (SSE, or JSON with `Accept: application/json`),
  * `GET /api/drafts/:id/export?format=odt|docx|pdf|md[&version=n]`.
  */
@@ -42,12 +44,14 @@ export function draftRoutes(engine: Engine) {
       return streamEvents(c, (signal) => createDraft(engine, prepared, signal));
     })
     .get("/drafts", async (c) => c.json({ drafts: await listDrafts(engine) }))
-    .get("/drafts/:id", async (c) => c.json(await getDraft(engine, c.req.param("id"))))
+    .get("/drafts/:id", async (c) =>
+      c.json(draftWithModel(await getDraft(engine, c.req.param("id")), optionalVersion(c.req.query("version")))),
+    )
     .patch("/drafts/:id/sections/:key", limit, async (c) => {
       const draft = await editSection(engine, c.req.param("id"), c.req.param("key"), await readJson(c.req.raw));
-      return c.json(draft);
+      return c.json(draftWithModel(draft));
     })
-    .post("/drafts/:id/save", async (c) => c.json(await retrySave(engine, c.req.param("id"))))
+    .post("/drafts/:id/save", async (c) => c.json(draftWithModel(await retrySave(engine, c.req.param("id")))))
     .post("/drafts/:id/sections/:key/regenerate", async (c) => {
       const id = c.req.param("id");
       const key = c.req.param("key");
@@ -58,15 +62,14 @@ export function draftRoutes(engine: Engine) {
         for await (const _ of regenerateSection(engine, id, key, controller.signal)) {
           // Only the saved result matters to a JSON client.
         }
-        return c.json(await getDraft(engine, id));
+        return c.json(draftWithModel(await getDraft(engine, id)));
       }
       return streamEvents(c, (signal) => regenerateSection(engine, id, key, signal));
     })
     .get("/drafts/:id/export", async (c) => {
       const format = parseFormat(c.req.query("format"));
-      const rawVersion = c.req.query("version");
       const draft = await getDraft(engine, c.req.param("id"));
-      const file = await exportDraft(draft, format, rawVersion === undefined ? undefined : Number(rawVersion));
+      const file = await exportDraft(draft, format, optionalVersion(c.req.query("version")));
       return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
         "content-type": file.contentType,
         "content-disposition": `attachment; filename="${file.filename}"`,
