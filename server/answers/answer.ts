@@ -30,7 +30,7 @@ import {
   keywords,
   namesFrom,
 } from "../retrieval/relevance.ts";
-import type { Retriever, SearchResult } from "../retrieval/search.ts";
+import type { Retriever, SearchMode, SearchResult } from "../retrieval/search.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
@@ -143,9 +143,15 @@ export async function retrieveForAnswer(
   messages: ConversationMessage[],
   deps: AnswerDeps,
   retrieve = 8,
-): Promise<{ query: string; results: SearchResult[]; relevant: SearchResult[]; decision: Answerability }> {
+): Promise<{
+  query: string;
+  results: SearchResult[];
+  relevant: SearchResult[];
+  decision: Answerability;
+  mode: SearchMode;
+}> {
   const { query, topic } = followUp(messages);
-  const { results } = await deps.retriever.search(query, retrieve);
+  const { results, mode } = await deps.retriever.search(query, retrieve);
   // A question written in several lines or sentences is answerable when one of them is (context, then the
   // question): the whole first, then each part.
   const { frequency, names } = lexiconOf(deps.store);
@@ -159,13 +165,27 @@ export async function retrieveForAnswer(
     const partial = await assessAnswerability(part, results, frequency, names);
     if (partial.answerable) decision = partial;
   }
-  if (!decision.answerable) return { query, results, relevant: [], decision };
+  if (!decision.answerable) return { query, results, relevant: [], decision, mode };
   const terms = keywords(query);
   const relevant = results.filter(
     (r, i) => decision.relevant.includes(i) || isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`),
   );
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
-  return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision };
+  return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision, mode };
+}
+
+/**
+ * Share of the best passage's full-text score under which a passage is not shown as a source: the passages that
+ * merely share a frequent word (« logiciel libre », « commune ») with the question and filled the last slots of
+ * unrelated answers. Full-text (BM25) scores only: fused ranks (hybrid mode) are not proportional to relevance.
+ */
+export const RELEVANCE_FLOOR = 0.55;
+
+/** The passages worth showing: the first, then those scoring at least `RELEVANCE_FLOOR` of the best. */
+export function aboveFloor(passages: SearchResult[], mode: SearchMode): SearchResult[] {
+  if (mode !== "fulltext" || passages.length < 2) return passages;
+  const best = Math.max(...passages.map((r) => r.score));
+  return passages.filter((r, i) => i === 0 || r.score >= best * RELEVANCE_FLOOR);
 }
 
 /** Passages holding every name (capitalised word) of a carried topic first, in their order; then the others. */
@@ -237,7 +257,9 @@ export async function* answer(
   signal: AbortSignal,
 ): AsyncGenerator<AnswerEvent> {
   const question = messages.at(-1)!.content;
-  const { query, results, relevant, decision } = await retrieveForAnswer(messages, deps, options.retrieve ?? 8);
+  const retrieved = await retrieveForAnswer(messages, deps, options.retrieve ?? 8);
+  const { query, results, decision } = retrieved;
+  const relevant = aboveFloor(retrieved.relevant, retrieved.mode);
   const terms = keywords(query);
   const status = await deps.models.status();
   const mode = status.llmAvailable ? "generated" : "extractive";
@@ -271,7 +293,7 @@ export async function* answer(
   }
 
   if (!status.llmAvailable) {
-    yield* extractive(relevant.slice(0, 4), terms, status.notice, true);
+    yield* extractive(relevant.slice(0, 6), terms, status.notice, true);
     return;
   }
 
@@ -378,17 +400,49 @@ export function checkAnswer(
   return { verification, factsAsOf: latestDate(cited), grounded: cited.length > 0 };
 }
 
+/** Documents quoted at most in an extractive answer. */
+const MAX_QUOTED_DOCUMENTS = 4;
+
+/** Passages grouped by document, in the order of each document's best passage, at most `max` documents. */
+export function byDocument(passages: SearchResult[], max = MAX_QUOTED_DOCUMENTS): SearchResult[][] {
+  const groups = new Map<string, SearchResult[]>();
+  for (const r of passages) {
+    const group = groups.get(r.document.id);
+    if (group) group.push(r);
+    else if (groups.size < max) groups.set(r.document.id, [r]);
+  }
+  // Within a document, the passages in the page's order (`doc#3` before `doc#8`).
+  const ordinal = (r: SearchResult) => Number(r.id.slice(r.id.lastIndexOf("#") + 1)) || 0;
+  return [...groups.values()].map((g) => g.sort((a, b) => ordinal(a) - ordinal(b)));
+}
+
+/** Several passages of one document as one source: their texts and headings, in the page's order. */
+function asOne(group: SearchResult[]): SearchResult {
+  if (group.length === 1) return group[0]!;
+  return {
+    ...group[0]!,
+    text: group.map((r) => r.text).join("\n\n"),
+    section: [...new Set(group.map((r) => r.section).filter(Boolean))].join(" ; "),
+    score: Math.max(...group.map((r) => r.score)),
+  };
+}
+
 /**
- * Quotes the passages. With `announce`, the sources event goes first, each passage credited for the excerpt shown
- * (after a failed model call the sources were already sent, credited for their whole text).
+ * Quotes the passages. With `announce`, the sources event goes first, one per document (its passages quoted
+ * together: a source is never listed twice), each credited for the excerpt shown. After a failed model call the
+ * sources were already sent, one per passage, credited for their whole text: the quotes keep their numbers.
  */
 async function* extractive(
-  used: SearchResult[],
+  passages: SearchResult[],
   terms: string[],
   notice: string | null,
   announce = false,
 ): AsyncGenerator<AnswerEvent> {
-  const excerpts = used.map((r) => excerpt(r.text, terms));
+  const groups = announce ? byDocument(passages) : passages.slice(0, 4).map((r) => [r]);
+  const used = groups.map(asOne);
+  const excerpts = groups.map((g) =>
+    g.map((r) => excerpt(r.text, terms, g.length > 1 ? 400 : 500, r.section)).join(" … "),
+  );
   if (announce) yield { type: "sources", sources: used.map((r, i) => credited(r, excerpts[i])) };
   const parts = [message("answer.extractiveIntro")];
   used.forEach((r, i) => {

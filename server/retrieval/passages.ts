@@ -3,9 +3,11 @@
  * delimiters of one prompt, and as many numbered blocks as fit in a token budget.
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { kindLabel } from "../core/labels.ts";
+import { fold } from "../core/text.ts";
 import { loadTemplate } from "../llm/prompts.ts";
-import { keywords } from "./relevance.ts";
+import { stem, synonymsOf, words } from "./french.ts";
 import type { SearchResult } from "./search.ts";
 
 const passageTemplate = loadTemplate("passage");
@@ -30,29 +32,271 @@ export function splitSentences(text: string): string[] {
   return parts.map((s) => s.trim()).filter(Boolean);
 }
 
-/** The sentences of a passage that hold the most keywords, in their original order, about 500 characters. */
-export function excerpt(text: string, terms: string[], maxChars = 500): string {
-  const clean = text.replace(/\s+/g, " ").trim();
-  if (clean.length <= maxChars) return clean;
-  const sentences = splitSentences(clean);
-  const scored = sentences.map((s, i) => ({
-    s: s.trim(),
-    i,
-    score: keywords(s).filter((w) => terms.some((t) => w.startsWith(t.slice(0, 5)))).length,
-  }));
-  const picked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
-  const kept: typeof scored = [];
-  let length = 0;
-  for (const s of picked) {
-    if (length + s.s.length > maxChars && kept.length) continue;
-    kept.push(s);
-    length += s.s.length + 1;
+const ANAPHORA_LINES = readFileSync(new URL("../i18n/fr/anaphora.txt", import.meta.url), "utf8")
+  .split("\n")
+  .map((l) => fold(l.trim()).replace(/’/g, "'"))
+  .filter((l) => l && !l.startsWith("#"));
+/** Openings that refer back to the sentence before (`server/i18n/fr/anaphora.txt`), folded. */
+const ANAPHORA: string[] = ANAPHORA_LINES.filter((l) => !l.startsWith("sauf"));
+/** Words after which a demonstrative (« ce que », « à ce jour ») does not refer back. */
+const NOT_DEMONSTRATIVE = new Set(
+  ANAPHORA_LINES.filter((l) => l.startsWith("sauf"))
+    .flatMap((l) => l.replace(/^sauf\s*:/, "").split(/\s+/))
+    .filter(Boolean),
+);
+/** Words of a sentence's start in which a demonstrative refers back. */
+const DEMONSTRATIVE_REACH = 16;
+
+/** Whether a sentence opens on a word that refers back (« Il », « Cette décision », « La même présentation »). */
+export function refersToPrevious(sentence: string): boolean {
+  const start = fold(sentence.trimStart()).replace(/’/g, "'");
+  return ANAPHORA.some(
+    (a) => start.startsWith(a) && (a.endsWith("'") || !/[\p{L}\p{N}'-]/u.test(start.charAt(a.length))),
+  );
+}
+
+/**
+ * Whether a sentence needs the one before it to be understood: it opens on a word that refers back, or a
+ * demonstrative near its start names something said before (« … résume ce risque pour les élus »).
+ */
+export function needsPrevious(sentence: string): boolean {
+  if (refersToPrevious(sentence)) return true;
+  const start = fold(sentence)
+    .split(/[^a-z0-9']+/)
+    .filter(Boolean)
+    .slice(0, DEMONSTRATIVE_REACH);
+  return start.some(
+    (w, i) =>
+      i > 0 && /^(?:ce|cet|cette|ces)$/.test(w) && start[i + 1] !== undefined && !NOT_DEMONSTRATIVE.has(start[i + 1]!),
+  );
+}
+
+/** A list item's marker at the start of a line: « - », « * », « • », « 2. », « 3) ». */
+const ITEM = /^[ \t]{0,3}(?:[-*+•]|\d{1,2}[.)])[ \t]+(?=\S)/;
+
+/**
+ * One readable piece of a passage: a sentence of a paragraph, or a whole list item. `leadIn` is the piece that
+ * introduces the list an item belongs to (« D'après la presse : »), `block` the paragraph (blank-line separated).
+ */
+interface Piece {
+  text: string;
+  block: number;
+  /** Index of the list the piece is an item of, or -1 for a sentence. */
+  list: number;
+  /** For an item: the piece introducing its list, or -1. */
+  leadIn: number;
+  /** The passage starts or ends inside this piece (a passage cut by the chunker): never quoted. */
+  fragment: boolean;
+}
+
+/**
+ * The pieces of a passage, in order. A passage flattened to one line (« … presse : - la décision …; - aucune … »)
+ * gets its list items back from their markers after a colon, a semicolon or a sentence end.
+ */
+export function pieces(text: string): Piece[] {
+  const raw = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/([:;.!?])[ \t]+(?=(?:[-•]|\d{1,2}[.)])[ \t]+[\p{L}\p{N}«"“(])/gu, "$1\n");
+  const out: Piece[] = [];
+  let lists = 0;
+  raw.split(/\n[ \t]*\n/).forEach((blockText, block) => {
+    let paragraph: string[] = [];
+    let item: string[] | null = null;
+    let list = -1;
+    let leadIn = -1;
+    const flushParagraph = () => {
+      const sentences = splitSentences(paragraph.join(" ").replace(/\s+/g, " "));
+      for (const s of sentences) out.push({ text: s, block, list: -1, leadIn: -1, fragment: false });
+      paragraph = [];
+    };
+    const flushItem = () => {
+      if (item) out.push({ text: item.join(" ").replace(/\s+/g, " ").trim(), block, list, leadIn, fragment: false });
+      item = null;
+    };
+    for (const line of blockText.split("\n")) {
+      if (!line.trim()) continue;
+      if (ITEM.test(line)) {
+        flushItem();
+        if (list === -1 || paragraph.length) {
+          flushParagraph();
+          // Introduced by the sentence just before, in the paragraph or ending the previous one with « : ».
+          const previous = out.at(-1);
+          leadIn =
+            previous && previous.list === -1 && (previous.block === block || previous.text.endsWith(":"))
+              ? out.length - 1
+              : -1;
+          list = lists++;
+        }
+        item = [line.trim()];
+      } else if (item) {
+        item.push(line.trim());
+      } else {
+        paragraph.push(line.trim());
+      }
+    }
+    flushItem();
+    flushParagraph();
+  });
+  const first = out[0];
+  if (first && first.list === -1 && !/^[\p{Lu}\p{N}«"“([]/u.test(first.text)) first.fragment = true;
+  const last = out.at(-1);
+  if (last && last.list === -1 && !/[.!?…»")\]]$/u.test(last.text)) last.fragment = true;
+  return out;
+}
+
+/** Parenthesised references (« (Webiano, avril 2026) »): their words do not make a sentence answer a question. */
+const REFERENCE = /\([^()]*\b(?:1[89]|20)\d\d\)/g;
+
+/** How many of the question's words (or their synonyms) a piece holds, its references left aside. */
+function scorer(terms: string[]): (text: string) => number {
+  const sets = terms
+    .filter((t) => !/^\d{1,3}$/.test(t))
+    .map((t) => new Set([t, ...synonymsOf(t)].flatMap((x) => x.split(" ")).map(stem)));
+  return (text) => {
+    const own = new Set(words(text.replace(REFERENCE, " ")).map(stem));
+    return sets.filter((set) => [...set].some((s) => own.has(s))).length;
+  };
+}
+
+/** The sentence that answers comes with what it refers back to, up to this many times the quotation's length. */
+const CONTEXT_FACTOR = 3;
+
+/**
+ * A quotation of a passage for the words of a question, about `maxChars` long, that can be read aloud as it is:
+ * it starts at the start of a sentence or a list item and ends at the end of one (never inside a word), holds the
+ * sentence that answers best with what it refers back to (a sentence opening on « Il », « Cette », « La même »… comes
+ * with the one before it; a list item with the sentence introducing its list), then the sentences around it in the
+ * same paragraph and those elsewhere that hold the question's words, without gaps: no « … » leaving a word that
+ * refers to nothing. A list keeps whole items; one cut short ends on « […] ». `heading` (the passage's section
+ * title) counts for the passage's first sentence.
+ * @example excerpt("La DINUM passe à Linux. D'après la presse :\n- la décision porte sur son parc ;\n- sans calendrier.", ["decide"])
+ */
+export function excerpt(text: string, terms: string[], maxChars = 500, heading = ""): string {
+  const all = pieces(text);
+  if (all.length === 0) return "";
+  const score = scorer(terms);
+  // The opening sentence of a passage says what its heading announces: the heading's words count for it, and
+  // one more when the heading holds any (a lead sentence answers before a detail holding as many words).
+  const lead = heading && score(heading) > 0 ? 1 : 0;
+  const scores = all.map((p, i) => (i === 0 && !p.fragment ? score(`${heading} ${p.text}`) + lead : score(p.text)));
+  const length = (from: number, to: number) =>
+    all.slice(from, to + 1).reduce((n, p, i) => n + p.text.length + (i ? 1 : 0), 0);
+
+  /** The first piece a quotation holding piece `i` must start from: what it refers back to, recursively. */
+  const startFor = (i: number): number => {
+    let start = i;
+    for (;;) {
+      const p = all[start]!;
+      // An item needs its list's introduction (the items between come too: no gap in a list).
+      const back = p.list >= 0 ? (p.leadIn >= 0 ? p.leadIn : start) : needsPrevious(p.text) ? start - 1 : start;
+      if (back === start || back < 0) return start;
+      start = back;
+    }
+  };
+  /** The last piece a quotation ending at piece `i` must reach: an introduction (« … : ») comes with its first item. */
+  const endFor = (i: number): number => {
+    const next = all[i + 1];
+    return next && next.list >= 0 && next.leadIn === i ? i + 1 : i;
+  };
+  const usable = (from: number, to: number) => all.slice(from, to + 1).every((p) => !p.fragment);
+  /** A piece whose reference cannot be resolved in this passage (« Il… » first) answers less well. */
+  const dangling = (i: number) => (needsPrevious(all[startFor(i)]!.text) ? 0.5 : 0);
+
+  // The piece that answers: most question words, then the earliest, whose whole context fits.
+  const order = all
+    .map((_, i) => i)
+    .filter((i) => !all[i]!.fragment)
+    .sort((a, b) => scores[b]! - dangling(b) - (scores[a]! - dangling(a)) || a - b);
+  if (order.length === 0) return all.map((p) => p.text).join(" ");
+  let from = -1;
+  let to = -1;
+  for (const i of order) {
+    const s = startFor(i);
+    const e = endFor(i);
+    if (usable(s, e) && length(s, e) <= maxChars * CONTEXT_FACTOR) {
+      from = s;
+      to = e;
+      break;
+    }
   }
-  kept.sort((a, b) => a.i - b.i);
-  return kept
-    .map((s, j) => (j > 0 && s.i !== kept[j - 1]!.i + 1 ? `… ${s.s}` : s.s))
-    .join(" ")
-    .slice(0, maxChars + 200);
+  if (from < 0) from = to = order[0]!;
+
+  // Widen: the paragraph's start first (what the sentence is about), then the neighbour or the other sentence
+  // holding more of the question's words (its own context with it); a neighbour in another paragraph, or a sentence
+  // further away, only when it holds some. A gap is shown « … » and what follows it refers to nothing before it.
+  const chosen = all.map((_, i) => i >= from && i <= to);
+  const size = (set: boolean[]) => {
+    let n = 0;
+    set.forEach((c, i) => {
+      if (c) n += all[i]!.text.length + (i > 0 && set.slice(0, i).some(Boolean) ? (set[i - 1] ? 1 : 3) : 0);
+    });
+    return n;
+  };
+  const withRange = (s: number, e: number) => chosen.map((c, i) => c || (i >= s && i <= e));
+  const block = all[from]!.block;
+  let paragraphStart = from;
+  // (A list's earlier items are not its start: an item stands with its introduction.)
+  while (paragraphStart > 0 && all[paragraphStart - 1]!.block === block && all[paragraphStart - 1]!.list < 0)
+    paragraphStart--;
+  // The whole paragraph's start when it holds question words too (a little longer then), else what fits.
+  const opening = scores.slice(paragraphStart, from).some((x) => x > 0);
+  if (
+    paragraphStart < from &&
+    usable(paragraphStart, from) &&
+    size(withRange(paragraphStart, from)) <= maxChars * (opening ? 2 : 1)
+  )
+    for (let i = paragraphStart; i < from; i++) chosen[i] = true;
+  else
+    while (from > 0 && all[from - 1]!.block === block && all[from - 1]!.list < 0) {
+      const s = startFor(from - 1);
+      if (!usable(s, from - 1) || size(withRange(s, from - 1)) > maxChars) break;
+      for (let i = s; i < from; i++) chosen[i] = true;
+      from = s;
+    }
+  for (;;) {
+    let best: { s: number; e: number; priority: number } | null = null;
+    for (let i = 0; i < all.length; i++) {
+      if (chosen[i]) continue;
+      let s = startFor(i);
+      let e = endFor(i);
+      // No gap inside a list: the items between those already quoted and this one come too.
+      const list = all[i]!.list;
+      if (list >= 0) {
+        for (let j = i - 1; j >= 0 && all[j]!.list === list; j--) if (chosen[j]) s = Math.min(s, j + 1);
+        for (let j = i + 1; j < all.length && all[j]!.list === list; j++) if (chosen[j]) e = Math.max(e, j - 1);
+      }
+      if (!usable(s, e)) continue;
+      const gain = scores.slice(s, e + 1).reduce((a, b, j) => a + (chosen[s + j] ? 0 : b), 0);
+      const after = s > 0 && chosen[s - 1];
+      const before = e + 1 < all.length && chosen[e + 1];
+      const sameBlock =
+        (after && all[s - 1]!.block === all[s]!.block) || (before && all[e + 1]!.block === all[e]!.block);
+      if (gain <= 0 && !sameBlock) continue;
+      if (size(withRange(s, e)) > maxChars) continue;
+      const priority = gain + (after ? 0.15 : before ? 0.1 : 0);
+      if (!best || priority > best.priority) best = { s, e, priority };
+    }
+    if (!best) break;
+    for (let i = best.s; i <= best.e; i++) chosen[i] = true;
+  }
+  // A list is better whole: its last items come even a little beyond the length.
+  for (let i = 0; i < all.length; i++) {
+    if (!chosen[i] || chosen[i + 1] || all[i]!.list < 0) continue;
+    let end = i;
+    while (all[end + 1]?.list === all[i]!.list) end++;
+    if (end > i && usable(i, end) && size(withRange(i, end)) <= maxChars * 1.5)
+      for (let j = i; j <= end; j++) chosen[j] = true;
+  }
+  let quote = "";
+  all.forEach((p, i) => {
+    if (!chosen[i]) return;
+    if (quote && !chosen[i - 1]) quote += /\[…\]$/.test(quote) ? " " : " … ";
+    else if (quote) quote += " ";
+    quote += p.text;
+    // A list cut short says so.
+    if (p.list >= 0 && !chosen[i + 1] && all[i + 1]?.list === p.list) quote = `${quote.replace(/\s*[;,:]$/, "")} […]`;
+  });
+  return quote;
 }
 
 /** A random tag for the delimiters of one prompt (`<<<PASSAGE-3f9a0c2e [1]`), unknown to whoever wrote the question. */

@@ -10,6 +10,7 @@ import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from 
 import { creditedSource, passageCredit } from "./attribution.ts";
 import { passageStems, weighBody } from "./body-weight.ts";
 import { weighCatalog } from "./catalog-weight.ts";
+import { weighDates } from "./date-weight.ts";
 import { asksForList } from "./enumeration.ts";
 import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
@@ -179,6 +180,11 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             ranked,
           );
           ranked = weighBody(
+            query,
+            ranked.map((r) => r.chunk!),
+            ranked,
+          );
+          ranked = weighDates(
             query,
             ranked.map((r) => r.chunk!),
             ranked,

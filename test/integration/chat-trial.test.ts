@@ -63,7 +63,9 @@ describe("the trial's questions", () => {
       "Les serveurs de Microsoft sont en France : sommes-nous protégés du CLOUD Act ?",
     );
     expect(done.abstention).toBeNull();
-    expect(docs.slice(0, 2)).toEqual(["guidance/cloud-act-fisa-702", "guidance/cloud-act-fisa-702"]);
+    // The page's two passages are quoted under one source.
+    expect(docs[0]).toBe("guidance/cloud-act-fisa-702");
+    expect(docs.filter((d) => d === "guidance/cloud-act-fisa-702")).toHaveLength(1);
     expect(text).toContain("qui contrôle l'entreprise");
   });
 
@@ -96,6 +98,50 @@ describe("the trial's questions", () => {
     expect(done.abstention!.missing).not.toContain("fera");
     expect(done.abstention!.nearest.length).toBeGreaterThan(0);
     expect(done.abstention!.nearest.some((n) => n.id.startsWith("catalog/"))).toBe(false);
+  });
+});
+
+describe("quotes an elected official can read aloud (trial of 5 December 2026)", () => {
+  /** The quotes of an extractive answer, between « and » after each « [n] … : ». */
+  const quotes = (text: string) => [...text.matchAll(/\) :\n« ([\s\S]*?) »\n/g)].map((m) => m[1]!);
+
+  it("the State's 2026 decisions: the DINUM quote says which decision, no quote ends inside a word", async () => {
+    const { text, done, sources } = await ask("Qu'a décidé l'État en 2026 sur les logiciels libres ?");
+    expect(done.abstention).toBeNull();
+    expect(text).not.toContain("« D'après les comptes rendus de presse");
+    expect(text).not.toMatch(/« - la décision porte/);
+    if (text.includes("la décision porte sur le seul parc de la DINUM"))
+      expect(text).toContain("La DINUM a annoncé qu'elle abandonnait Windows");
+    expect(text).not.toContain("annon »");
+    // The page that answers it, dated 2026, whose headings name the decisions (found before only with « en avril 2026 »).
+    const seminar = sources.findIndex((s) => s.document.id === "guidance/seminaire-interministeriel-8-avril-2026");
+    expect(seminar).toBeGreaterThanOrEqual(0);
+    expect(quotes(text)[seminar]).toMatch(/^La DINUM a annoncé qu'elle abandonnait Windows/);
+    for (const q of quotes(text)) {
+      expect(q).toMatch(/(?:[.!?»)]|\[…\])$/u);
+      expect(q).toMatch(/^(?:[\p{Lu}\p{N}«(]|- )/u);
+    }
+  });
+
+  it.each([
+    "Bonjour. Lyon a-t-elle vraiment quitté Microsoft ?",
+    "Les serveurs de Microsoft sont en France : sommes-nous protégés du CLOUD Act ?",
+    "Qu'a décidé l'État en 2026 sur les logiciels libres ?",
+    "Combien de collectivités utilisent LibreOffice ?",
+    "Que dit la loi SREN ?",
+  ])("lists each source once, and none far below the best passage: %s", async (question) => {
+    const { docs, sources, text } = await ask(question);
+    expect(new Set(docs).size).toBe(docs.length);
+    expect(quotes(text)).toHaveLength(sources.length);
+    const best = Math.max(...sources.map((s) => s.score));
+    for (const s of sources.slice(1)) expect(s.score).toBeGreaterThanOrEqual(best * 0.55);
+  });
+
+  it("does not fill Lyon's answer with passages that only share « Microsoft »", async () => {
+    const { docs } = await ask("Bonjour. Lyon a-t-elle vraiment quitté Microsoft ?");
+    expect(docs[0]).toBe("case-studies/ville-de-lyon");
+    expect(docs).not.toContain("case-studies/health-data-hub-hebergement");
+    expect(docs).not.toContain("guidance/gouvernance-elus-dsi-reseaux");
   });
 });
 
