@@ -165,7 +165,8 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
       return;
     }
     if (ctx.flagged.length === 0) return void out.push({ kind: "text", text: t, bold, italic });
-    const re = new RegExp(`(${ctx.flagged.map(escapeRegExp).join("|")})`, "g");
+    // A flagged figure is marked where it stands as a number, never inside another (« 5 » in « 75 % » or « 350 »).
+    const re = new RegExp(`(?<![\\d,.])(${ctx.flagged.map(escapeRegExp).join("|")})(?!\\d|[,.]\\d)`, "g");
     for (const part of t.split(re)) {
       if (!part) continue;
       if (ctx.flagged.includes(part)) {

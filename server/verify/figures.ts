@@ -75,10 +75,14 @@ function mask(text: string, start: number, length: number): string {
 
 /** Parts of a text that are never figures: URLs, citation markers `[3]`, list numbers, Markdown table rules. */
 function stripNonFigures(text: string): string {
-  return text
-    .replace(/https?:\/\/\S+/g, (m) => " ".repeat(m.length))
-    .replace(/\[\d+(?:\s*[,;–-]\s*\d+)*\]/g, (m) => " ".repeat(m.length))
-    .replace(/^(\s*)\d+[.)](?=\s)/gm, (m) => " ".repeat(m.length));
+  return (
+    text
+      .replace(/https?:\/\/\S+/g, (m) => " ".repeat(m.length))
+      .replace(/\[\d+(?:\s*[,;–-]\s*\d+)*\]/g, (m) => " ".repeat(m.length))
+      .replace(/^(\s*)\d+[.)](?=\s)/gm, (m) => " ".repeat(m.length))
+      // A numbered list quoted on one line (« … 4. Prévoir … 5. Publier chaque année »): the numbers are markers.
+      .replace(/(?<=(?:^|[.!?…:;»]\s+|[«(]\s*))\d{1,2}[.)](?=\s+\p{Lu})/gmu, (m) => " ".repeat(m.length))
+  );
 }
 
 /**

@@ -33,6 +33,15 @@ describe("document model", () => {
     expect(front).toContain("Chiffres à vérifier");
   });
 
+  it("marks a flagged figure where it stands as a number, never inside another number", () => {
+    const d = sampleDraft();
+    const section = d.versions[0]!.sections[0]!;
+    section.text = "De 75 % à 49 % ; 350 installations ; 2,5 points ; 5 logiciels.";
+    section.flags = [{ figure: "5", reason: "absent" } as (typeof section.flags)[number]];
+    const md = toMarkdown(buildDocument(d));
+    expect(md).toContain("De 75 % à 49 % ; 350 installations ; 2,5 points ; **5** **[à vérifier]** logiciels.");
+  });
+
   it("keeps the addresses a note gives for each of its sources as links in Markdown, and escapes the rest", () => {
     const doc = buildDocument(sampleDraft());
     doc.notes[0]!.text = "Sources : A, « Titre_1 », 2026 <https://a.example/x_y?q=1> ; B <javascript:alert(1)>.";

@@ -32,6 +32,9 @@ describe("extractFigures reads French formats", () => {
     const text =
       "1. Migrer Office 365 et Windows 11 [3][4] vers https://example.org/2026/page-42 ;\n2. Passer en NIS2 avec 3D et E3.";
     expect(extractFigures(text)).toEqual([]);
+    // A numbered list an excerpt quotes on one line: its numbers are markers too, a number ending a sentence is not.
+    expect(extractFigures("« 4. Prévoir un pilote. 5. Publier chaque année l'état des indicateurs. »")).toEqual([]);
+    expect(extractFigures("Il en reste 5. Les autres suivront.").map((f) => f.raw)).toEqual(["5"]);
   });
 
   it("keeps the parts of a date together", () => {
