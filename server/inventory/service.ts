@@ -23,7 +23,6 @@ import {
 } from "./compact.ts";
 import { type ExportedFile, type ExportFormat, exportMap } from "./export.ts";
 import { type AnalysisJob, type AnalysisOutput, type MultipartBody, type ReusedOutput, runAnalysisJob } from "./job.ts";
-import { nameKey } from "./normalize.ts";
 import type { InventoryFile, InventoryLimits } from "./parse.ts";
 import type { InventoryWorkerPool } from "./pool.ts";
 import { countryCounts } from "./summary.ts";

@@ -216,7 +216,7 @@ function countedThing(sentence: string, f: Figure): string[] {
   let rest = sentence.slice(at + f.raw.length);
   if (f.kind === "percent") {
     const share = /^\s*(?:(?:des|du|de)\s+|d['’])(?:(?:la|le|les|ses|leurs?|nos|vos|ces)\s+|l['’])?/u.exec(rest);
-    if (!share || !share[0].trim()) return [];
+    if (!share?.[0].trim()) return [];
     rest = rest.slice(share[0].length);
   }
   const out: string[] = [];

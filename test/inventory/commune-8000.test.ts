@@ -13,7 +13,7 @@ import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { softwareCategoryHint } from "../../server/inventory/category-hints.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
-import type { AnalysisResult, InventoryItem, InventoryRow } from "../../server/inventory/types.ts";
+import type { AnalysisResult, InventoryItem } from "../../server/inventory/types.ts";
 import { inventoryRow } from "./fixtures.ts";
 
 let index: MatchIndex;

@@ -14,7 +14,7 @@ import { encodeTable } from "../../server/inventory/compact.ts";
 import { mapToCsv } from "../../server/inventory/export.ts";
 import { loadMatchIndex, type MatchIndex, matchName, SURE_CONFIDENCE } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
-import type { InventoryItem, InventoryRow } from "../../server/inventory/types.ts";
+import type { InventoryItem } from "../../server/inventory/types.ts";
 import { allInventories, inventoryRow, realNameRows, realNames } from "./fixtures.ts";
 
 let index: MatchIndex;

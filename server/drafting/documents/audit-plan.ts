@@ -4,18 +4,16 @@ import { CATEGORIES } from "../../corpus/schema.ts";
 import { message } from "../../i18n/messages.ts";
 import { addMonths, calendarStart } from "../calendar.ts";
 import type { AuditPlanInputs } from "../inputs.ts";
-import { planRoadmap } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
 import {
-  analysisLabel,
+  analysisSentence,
   baseVars,
   categoryLabel,
   dataBlock,
   describeCollectivite,
   finish,
   markdownTable,
-  measureSentences,
   productLabel,
   sentence,
   texts,
@@ -74,11 +72,7 @@ export function auditPlanContext(
   const vars: Record<string, string> = { ...baseVars(c) };
   vars.local_context = inputs.context ? `${sentence(inputs.context)} ` : "";
   // A first map, when the DSI has one: the study starts from its counts (the same sentence as the other documents).
-  const plan = analysis ? planRoadmap(analysis, { now }) : null;
-  const counts = plan ? measureSentences(structure, plan) : null;
-  vars.analysis_sentence = counts
-    ? `${texts(structure, "analysis.sentence", { ...counts, collectivite: vars.collectivite!, name: analysisLabel(analysis!) })} `
-    : "";
+  vars.analysis_sentence = analysisSentence(structure, analysis, now, vars);
   vars.services_phrase = inputs.services?.length
     ? texts(structure, "services.list", { services: inputs.services.join(", ") })
     : texts(structure, "services.all", vars);
@@ -159,7 +153,7 @@ export function auditPlanContext(
     [texts(structure, "data.collectivite"), describeCollectivite(c)],
     [texts(structure, "data.servicesConcernes"), inputs.services?.join(", ")],
     [texts(structure, "data.logicielsMetiersConnus"), businessSoftware.join(", ") || undefined],
-    [texts(structure, "data.cartographie"), vars.analysis_sentence.trim() || undefined],
+    [texts(structure, "data.cartographie"), vars.analysis_sentence?.trim() || undefined],
     [texts(structure, "data.debutDeLEtude"), startDate ? frenchDate(startDate) : undefined],
     [texts(structure, "data.dureeDeLEtude"), inputs.durationMonths ? `${inputs.durationMonths} mois` : undefined],
     [texts(structure, "data.eluReferent"), inputs.sponsor],

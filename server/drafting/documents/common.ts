@@ -12,7 +12,7 @@ export { categoryLabel, fitLabel };
 
 import { neutralize } from "../../retrieval/passages.ts";
 import type { LetterInputs } from "../inputs.ts";
-import type { RoadmapPlan } from "../roadmap-plan.ts";
+import { planRoadmap, type RoadmapPlan } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { AnalysisItem, DraftContext, InventoryAnalysis } from "../types.ts";
 /** A Markdown pipe table; `|` inside cells is escaped. */
@@ -115,6 +115,21 @@ export function measureSentences(structure: DocumentStructure, plan: RoadmapPlan
         })
       : "",
   };
+}
+
+/**
+ * « La cartographie … recense … » with a map's counts (the document's `analysis.sentence`), followed by a space;
+ * empty without a map. The same sentence parts as the roadmap and the briefing.
+ */
+export function analysisSentence(
+  structure: DocumentStructure,
+  analysis: InventoryAnalysis | null,
+  now: string,
+  vars: Record<string, string>,
+): string {
+  if (!analysis) return "";
+  const counts = measureSentences(structure, planRoadmap(analysis, { now }));
+  return `${texts(structure, "analysis.sentence", { ...counts, collectivite: vars.collectivite!, name: analysisLabel(analysis) })} `;
 }
 
 export const installationWord = (n: number) => (n > 1 ? "installations" : "installation");

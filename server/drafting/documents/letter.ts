@@ -1,10 +1,9 @@
 /** The advocacy letter of an association to a named elected official: its placeholder values and data block. */
 import { frenchDate } from "../../core/text.ts";
 import type { LetterInputs } from "../inputs.ts";
-import { planRoadmap } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
-import { baseVars, dataBlock, describeCollectivite, finish, measureSentences, sentence, texts } from "./common.ts";
+import { analysisSentence, baseVars, dataBlock, describeCollectivite, finish, sentence, texts } from "./common.ts";
 
 /** « Madame » + « Présidente de QBO » → « Madame la Présidente »; without civility « Madame, Monsieur ». */
 export function salutationFor(recipient: LetterInputs["recipient"]): string {
@@ -37,11 +36,7 @@ export function letterContext(
   });
   vars.local_context = inputs.context ? `${sentence(inputs.context)} ` : "";
   // The counts of a map the sender was given: the same sentence parts as the roadmap and the briefing.
-  const plan = analysis ? planRoadmap(analysis, { now }) : null;
-  const counts = plan ? measureSentences(structure, plan) : null;
-  vars.analysis_sentence = counts
-    ? `${texts(structure, "analysis.sentence", { ...counts, collectivite: vars.collectivite! })} `
-    : "";
+  vars.analysis_sentence = analysisSentence(structure, analysis, now, vars);
   const requests: string[] = [];
   for (const r of inputs.requests)
     requests.push(structure.texts[`request.${r}`] !== undefined ? texts(structure, `request.${r}`, vars) : sentence(r));
@@ -68,7 +63,7 @@ export function letterContext(
       inputs.sender.description ? `${inputs.sender.name}, ${inputs.sender.description}` : inputs.sender.name,
     ],
     [texts(structure, "data.contexteLocal"), inputs.context],
-    [texts(structure, "data.cartographieDeLaCollectivite"), vars.analysis_sentence.trim() || undefined],
+    [texts(structure, "data.cartographieDeLaCollectivite"), vars.analysis_sentence?.trim() || undefined],
     [texts(structure, "data.demandesDeLExpediteur"), requests],
     [texts(structure, "data.dateDuCourrier"), vars.date],
   ]);
