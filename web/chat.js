@@ -8,7 +8,7 @@
 import { prepareForm, validate } from "./forms.js";
 import { markEnglish, sourceTitle } from "./lang.js";
 import { $, apiError, el, fetchJson, formatDate, jsonBody, readSSE, t } from "./lib.js";
-import { renderMarkdown } from "./markdown.js";
+import { renderInline, renderMarkdown } from "./markdown.js";
 
 /** Turns kept in the browser; the oldest go first. */
 const MAX_TURNS = 20;
@@ -81,19 +81,42 @@ function citeNode(n, turnId, count) {
   return holder.querySelector("a, span");
 }
 
-/** Lists (« - », « 1. ») are drawn as lists; other answers as their text, line breaks kept. */
-const hasList = (text) => /^\s*([-*]|\d+[.)]) /m.test(text);
+/** The « - » or « 1. » that starts a list item. */
+const LIST_MARKER = /^\s*([-*]|\d+[.)]) /;
 
-function renderAnswer(node, text, turnId, count) {
-  node.classList.toggle("md", hasList(text));
-  if (hasList(text)) {
-    // (renderMarkdown's options are read from its defaults, which do not name `cite`.)
-    const options = /** @type {any} */ ({ cite: (n) => citeNode(n, turnId, count), headingLevel: 4 });
-    node.replaceChildren(renderMarkdown(text, options));
+/**
+ * Answers with lists (« - », « 1. ») or bold are drawn as Markdown; other answers as their text, line breaks kept.
+ */
+const hasMarkdown = (text) => /^\s*([-*]|\d+[.)]) |\*\*[^*\n]+\*\*/m.test(text);
+
+/**
+ * Draws an answer; `flagged` sentences (their offsets in `text`) are marked « non vérifié » in place, the
+ * answer's lists, bold and linked citations kept around them.
+ * @param {HTMLElement} node
+ * @param {string} text
+ * @param {string} turnId
+ * @param {number} count
+ * @param {{ start: number, end: number }[]} [flagged]
+ */
+function renderAnswer(node, text, turnId, count, flagged = []) {
+  const mark = () => el("mark", { class: "unverified" });
+  const label = () => el("span", { class: "flag-label" }, ` [${t("verify.unverified")}]`);
+  node.classList.toggle("md", hasMarkdown(text));
+  if (hasMarkdown(text)) {
+    const highlight = flagged.length ? { ranges: flagged, mark, label } : null;
+    node.replaceChildren(renderMarkdown(text, { cite: (n) => citeNode(n, turnId, count), headingLevel: 4, highlight }));
     return;
   }
   node.replaceChildren();
-  appendCited(node, text, turnId, count);
+  let last = 0;
+  for (const s of flagged) {
+    appendCited(node, text.slice(last, s.start), turnId, count);
+    const marked = mark();
+    appendCited(marked, text.slice(s.start, s.end), turnId, count);
+    node.append(marked, label());
+    last = s.end;
+  }
+  appendCited(node, text.slice(last), turnId, count);
 }
 
 /** Sentences no passage supports or citing no passage. */
@@ -104,18 +127,7 @@ const flaggedOf = (verification) =>
 function renderVerified(node, text, turnId, count, verification) {
   const flagged = flaggedOf(verification);
   if (!flagged.length) return null;
-  // The marks follow the text's characters: drawn as text (line breaks kept), not as Markdown.
-  node.classList.remove("md");
-  node.replaceChildren();
-  let last = 0;
-  for (const s of flagged) {
-    appendCited(node, text.slice(last, s.start), turnId, count);
-    const mark = el("mark", { class: "unverified" });
-    appendCited(mark, text.slice(s.start, s.end), turnId, count);
-    node.append(mark, el("span", { class: "flag-label" }, ` [${t("verify.unverified")}]`));
-    last = s.end;
-  }
-  appendCited(node, text.slice(last), turnId, count);
+  renderAnswer(node, text, turnId, count, flagged);
   return el(
     "div",
     { class: "flags" },
@@ -124,7 +136,10 @@ function renderVerified(node, text, turnId, count, verification) {
     el(
       "ul",
       {},
-      flagged.map((s) => el("li", {}, el("q", {}, s.text), " — ", s.reasons.join(" ; "))),
+      // The sentence as it reads in the answer: no list marker, bold drawn, not asterisks.
+      flagged.map((s) =>
+        el("li", {}, el("q", {}, ...renderInline(s.text.replace(LIST_MARKER, ""))), " — ", s.reasons.join(" ; ")),
+      ),
     ),
   );
 }

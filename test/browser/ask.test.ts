@@ -75,6 +75,36 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     await page.close();
   });
 
+  it("keeps a flagged answer's list, bold and linked citations, the flagged item marked in place", async () => {
+    ollama.set({
+      reply:
+        "Ce que la Gendarmerie a gagné avec Linux [1] :\n- Elle économise **12 millions d'euros** par an [1].\n- Elle a économisé **95 millions d'euros** en 2031 [1].",
+    });
+    const { page } = await askOnPage(withModel, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    await page.locator(".answer mark.unverified").first().waitFor();
+    // A real list, not dashes in a line of text.
+    const items = page.locator(".answer ul > li");
+    expect(await items.count()).toBe(2);
+    expect(await page.locator(".answer").innerText()).not.toMatch(/^- |\*\*/m);
+    // The invented figure is marked inside its own item, its bold run kept within the mark, then labelled.
+    const mark = items.nth(1).locator("mark.unverified");
+    expect(await mark.innerText()).toContain("95 millions d'euros en 2031");
+    expect(await mark.locator("strong").innerText()).toBe("95 millions d'euros");
+    expect(await items.nth(1).locator(".flag-label").innerText()).toContain("non vérifié");
+    expect(await items.nth(0).locator("mark").count()).toBe(0);
+    expect(await items.nth(0).locator("strong").innerText()).toBe("12 millions d'euros");
+    // Citations are still links to the listed sources, inside the mark as outside it.
+    expect(await mark.locator("a.cite").getAttribute("href")).toMatch(/-src-1$/);
+    expect(await items.nth(0).locator("a.cite").innerText()).toBe("[1]");
+    // The box of sentences to check quotes the sentence as it reads, without its list dash or asterisks.
+    expect(await page.locator(".flags q").first().innerText()).toBe(
+      "Elle a économisé 95 millions d'euros en 2031 [1].",
+    );
+    await page.screenshot({ path: "test-results/ask-verified-list.png", fullPage: true });
+    ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
+    await page.close();
+  });
+
   it("abstains on a question the corpus does not answer, and says so", async () => {
     const { page } = await askOnPage(withModel, "Quel est le prix d'un ticket de métro parisien ?");
     expect(await page.locator(".answer").innerText()).toContain("Je ne sais pas");
