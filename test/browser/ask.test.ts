@@ -105,6 +105,48 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     await page.close();
   });
 
+  it("marks ranges that start inside a bold run, span two items or fall in a table, the HTML nesting kept", async () => {
+    const page = await context.newPage();
+    await page.goto(withoutModel.url);
+    // The page's own module, as the page loads it (no build step); a string, so that vitest leaves the import alone.
+    await page.evaluate('import("/markdown.js").then((m) => { window.renderMarkdown = m.renderMarkdown; })');
+    await page.waitForFunction(() => "renderMarkdown" in window);
+    const html = await page.evaluate(() => {
+      type Render = (text: string, options: object) => DocumentFragment;
+      const { renderMarkdown } = window as unknown as { renderMarkdown: Render };
+      const draw = (text: string, ranges: { start: number; end: number }[]) => {
+        const box = document.createElement("div");
+        const highlight = {
+          ranges,
+          mark: () => Object.assign(document.createElement("mark"), { className: "unverified" }),
+          label: () => Object.assign(document.createElement("span"), { className: "flag-label", textContent: "!" }),
+        };
+        box.append(renderMarkdown(text, { highlight, cite: (n: number) => document.createTextNode(`<${n}>`) }));
+        return box.innerHTML;
+      };
+      const at = (text: string, from: string, to: string) => ({
+        start: text.indexOf(from),
+        end: text.indexOf(to) + to.length,
+      });
+      const bold = "Un **deux trois** quatre.";
+      const items = "- Un deux.\n- Trois [2] quatre.";
+      const table = "| a | b |\n|---|---|\n| un deux | trois |";
+      return [
+        draw(bold, [at(bold, "trois", "quatre.")]),
+        draw(items, [at(items, "deux", "Trois [2]")]),
+        draw(table, [at(table, "deux", "deux")]),
+      ];
+    });
+    expect(html[0]).toBe(
+      '<p>Un <strong>deux <mark class="unverified">trois</mark></strong><mark class="unverified"> quatre.</mark><span class="flag-label">!</span></p>',
+    );
+    expect(html[1]).toBe(
+      '<ul><li>Un <mark class="unverified">deux.</mark></li><li><mark class="unverified">Trois &lt;2&gt;</mark><span class="flag-label">!</span> quatre.</li></ul>',
+    );
+    expect(html[2]).toContain('<td>un <mark class="unverified">deux</mark><span class="flag-label">!</span></td>');
+    await page.close();
+  });
+
   it("abstains on a question the corpus does not answer, and says so", async () => {
     const { page } = await askOnPage(withModel, "Quel est le prix d'un ticket de métro parisien ?");
     expect(await page.locator(".answer").innerText()).toContain("Je ne sais pas");
