@@ -390,3 +390,14 @@ describe("wrong abstentions traced on held-out-3 (each fails on the rules of 5 D
     );
   });
 });
+
+describe("private life traced on held-out-3", () => {
+  it("reads pay, declared assets and a side job as private life of a named person, not of a licence", () => {
+    const found = (q: string) => (aboutPerson(q) ? personalAsked(q).map((p) => p.found) : []);
+    expect(found("Combien est payé Pierre-Yves Gibello comme directeur général d'OW2 ?")).toEqual(["est paye"]);
+    expect(found("Quel est le patrimoine déclaré du député Philippe Latombe ?")).toEqual(["patrimoine declare"]);
+    expect(found("Aurélien Farge, il fait quoi comme métier à côté de son mandat ?")).toEqual(["comme metier"]);
+    expect(found("Combien est payée la licence Microsoft 365 par la commune ?")).toEqual([]);
+    expect(found("Quel est le patrimoine applicatif d'une commune ?")).toEqual([]);
+  });
+});
