@@ -160,7 +160,12 @@ export async function retrieveForAnswer(
     .split(/\n+|(?<=[?!.])\s+(?=\p{Lu})/u)
     .map((p) => p.trim())
     .filter((p) => p.length >= 12);
-  for (const part of parts.length > 1 ? parts : []) {
+  // A name the corpus never uses in a part that asks (« … le DSI de Niort ? Je voudrais le contacter. ») makes the
+  // whole question one it cannot answer; in a part that gives context (« Notre commune, Trifouilly, … . ») it does not.
+  const unknownAsked =
+    decision.reason === "unknown-name" &&
+    parts.some((p) => p.endsWith("?") && decision.missing.some((m) => keywords(p).join(" ").includes(m)));
+  for (const part of parts.length > 1 && !unknownAsked ? parts : []) {
     if (decision.answerable) break;
     const partial = await assessAnswerability(part, results, frequency, names);
     if (partial.answerable) decision = partial;

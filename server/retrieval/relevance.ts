@@ -142,6 +142,41 @@ export function roleAsked(question: string): string | undefined {
 /** Determiners: the word after one is a noun (« un policier »), not a verb (« ont laissé tomber »). */
 const DETERMINERS = new Set(wordList("../i18n/fr/determiners.txt"));
 
+/** Role nouns naming a person (« le maire », « la présidente »), folded stems, from a data file. */
+const PERSON_ROLES = new Set(wordList("../i18n/fr/person-roles.txt").map(frStem));
+
+/** Acronyms of common objects and formats (« USB », « PDF »): written in capitals, not names. */
+const COMMON_ACRONYMS = new Set(wordList("../i18n/fr/common-acronyms.txt"));
+
+/** Metonymies (« Bruxelles » for the European Commission, « Outre-Rhin » for Germany) → their folded meanings. */
+const METONYMIES: Map<string, string[]> = new Map(
+  readFileSync(new URL("../i18n/fr/metonymies.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.includes(":") && !l.startsWith("#"))
+    .map((l) => {
+      const [word, meanings] = l.split(":") as [string, string];
+      return [
+        words(word).join(" "),
+        meanings
+          .split(",")
+          .map((m) => words(m).join(" "))
+          .filter(Boolean),
+      ];
+    }),
+);
+
+/**
+ * Whether a question is about a person: a first name and a surname (two capitalised words in a row), a role noun
+ * (« le maire »), or « il », « elle » referring back to one (not « il y a », « il me semble », « il faut »). A
+ * private-life expression (« est né ») counts only then: « OW2 est né de la fusion… » asks about an organisation.
+ */
+export function aboutPerson(question: string): boolean {
+  const text = question.replace(/[’]/g, "'");
+  if (/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/u.test(text)) return true;
+  if (words(text).some((w) => PERSON_ROLES.has(frStem(w)))) return true;
+  return /\b(?:il|elle|ils|elles)\b(?!\s+(?:y|me|nous|faut|s'agit|semble|suffit|reste))/.test(fold(text));
+}
+
 /** Groups of expressions asking about a person's private life (« quel âge », « salaire »), folded. */
 const PERSONAL: string[][] = readFileSync(new URL("../i18n/fr/personal-data.txt", import.meta.url), "utf8")
   .split("\n")
@@ -178,6 +213,11 @@ export interface QuestionTerm {
   opener?: boolean;
   /** A verb with its subject pronoun after it (« arrivera-t-il »): a word of the question, never told as a missing topic. */
   verb?: boolean;
+  /**
+   * By its ending, a verb (« installer », « appartient ») or an adjective (« malvoyant ») not after a determiner: it
+   * counts where a passage holds it, never as the topic a passage lacks.
+   */
+  modifier?: boolean;
   /** After a determiner (« un policier », « l'âge »): a noun, the thing the question is about. */
   noun?: boolean;
   /** Written as an adjective of nationality (« américain »): often what the question asks, not what it is about. */
@@ -197,6 +237,11 @@ const INVERTED = /-(t-)?(il|elle|ils|elles|on|nous|vous)$/i;
 const ADVERB = /^[a-z]{4,}ment$/;
 /** A verb in the third person plural (« tiennent », « passent », « suivent », « utilisent »), when no determiner precedes it. */
 const PLURAL_VERB = /(?:nn|ss|[aeiou]s|v|qu|gu|ch|tt)ent$/;
+/**
+ * Endings of an infinitive (« installer », not « métier »), of « -tient », « -vient » verbs, of singular adjectives in
+ * « -ant » (« malvoyant »; a plural, « habitants », « enfants », is mostly a noun).
+ */
+const MODIFIER = /^[a-z]{3,}(?:[^i]er|[tv]ient|ant|ante)$/;
 
 const YEAR = /^(19|20)\d{2}$/;
 const MONTH_YEAR =
@@ -241,7 +286,10 @@ export function questionTerms(question: string): QuestionTerm[] {
         name: true,
         nationality: true,
       });
-    const parts = folded.split("-").filter((p) => p.length >= 2 && !STOPWORDS.has(p) && !FRAME.has(p));
+    // « aujourd'hui », « jusqu'à »: a word with an apostrophe inside is a stopword when its first part is.
+    const parts = folded
+      .split("-")
+      .filter((p) => p.length >= 2 && !STOPWORDS.has(p.replace(/'.*$/, "")) && !FRAME.has(p));
     if (parts.length === 0 || /^\d{1,3}$/.test(folded) || parts.every((p) => inPhrase.has(p))) return;
     // An acronym (« SREN »), a capital inside the word (« LibreOffice ») or a compound (« Schleswig-Holstein ») is a
     // name wherever it stands; a plain capitalised word at the start of the question or of a clause may be only
@@ -251,10 +299,15 @@ export function questionTerms(question: string): QuestionTerm[] {
     // « Franchement, … », « Sérieusement, … »: an adverb opening a clause comments on the question, it is not its
     // topic (a noun in « -ment » is kept: « Déploiement : … » has no comma, and the corpus uses it, see `resolveNames`).
     if (atStart && ADVERB.test(folded) && /^\s*,/.test(text.slice(index + raw.length))) return;
-    const capital =
-      /^\p{Lu}/u.test(token) && (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
     const word = parts.join(" ");
     if (out.has(word)) return;
+    // « Bruxelles » for the Commission, « Outre-Rhin » for Germany: a passage holding one of its meanings covers it.
+    const meanings = METONYMIES.get(word);
+    if (meanings) return out.set(word, { word, variants: [word, ...meanings], name: false });
+    const capital =
+      /^\p{Lu}/u.test(token) &&
+      !COMMON_ACRONYMS.has(folded) &&
+      (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
     const afterDeterminer =
       /^(l|qu)'/i.test(raw) || DETERMINERS.has(fold(tokens[i - 1]?.[0] ?? "").replace(/^[dlq]u?'/, ""));
     const marks = {
@@ -263,6 +316,7 @@ export function questionTerms(question: string): QuestionTerm[] {
       ...(INVERTED.test(raw) || (PLURAL_VERB.test(folded) && !afterDeterminer) ? { verb: true } : {}),
       ...(!capital && parts.length > 1 ? { compound: true } : {}),
       ...(afterDeterminer ? { noun: true } : {}),
+      ...(!capital && !afterDeterminer && parts.length === 1 && MODIFIER.test(folded) ? { modifier: true } : {}),
     };
     out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
   });
@@ -401,7 +455,7 @@ export async function assessAnswerability(
   const judged = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
   // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
   // it, whoever the corpus says the person is.
-  const personal = personalAsked(question);
+  const personal = aboutPerson(question) ? personalAsked(question) : [];
   const holdsPersonal = (p: ReturnType<typeof passageWords>) =>
     personal.every(({ group }) => group.some((e) => p.joined.includes(` ${e} `)));
   if (!judged.some(holdsPersonal))
@@ -434,16 +488,19 @@ export async function assessAnswerability(
       frequency ? Math.log(1 + CORPUS_SCALE / (1 + (await frequency(t.word.split(" ")[0]!)))) : 1,
     ),
   );
-  const total = weights.reduce((a, b) => a + b, 0);
   const perPassage = judged.map((p) => {
     const found = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
-    const weighted = found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) / total;
+    // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it.
+    const asked = terms.filter((t) => found.includes(t) || !t.modifier);
+    const weighted =
+      found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) /
+      asked.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0);
     // A catalog card describes one product: it does not say « commune » or « outil », which it is not asked to hold.
-    const excused = terms.filter((t) => !found.includes(t) && isGeneric(t)).length;
+    const excused = asked.filter((t) => !found.includes(t) && isGeneric(t)).length;
     return {
       weighted,
-      plain: found.length / terms.length,
-      card: found.length / Math.max(1, terms.length - excused),
+      plain: found.length / Math.max(1, asked.length),
+      card: found.length / Math.max(1, asked.length - excused),
       missing: terms.filter((t) => !found.includes(t)).map((t) => t.word),
     };
   });
@@ -455,12 +512,12 @@ export async function assessAnswerability(
       )
     : [];
   // A verb (« arrivera-t-il ») counts in the decision but is not told as a missing topic.
-  const verbs = new Set(terms.filter((t) => t.verb && !t.name).map((t) => t.word));
+  const verbs = new Set(terms.filter((t) => (t.verb || t.modifier) && !t.name).map((t) => t.word));
   const topics = (list: string[]) => (list.some((w) => !verbs.has(w)) ? list.filter((w) => !verbs.has(w)) : list);
   // The same among the words that say what the question asks (neither names, dates, verbs nor the domain's general
   // vocabulary), counting only the nouns the corpus never uses: « recruter un policier municipal » is not answered by
   // passages on small communes, while an unknown verb (« ont laissé tomber Office ») says nothing of the topic.
-  const specific = terms.filter((t) => !t.name && !t.date && !t.verb && !isGeneric(t));
+  const specific = terms.filter((t) => !t.name && !t.date && !t.verb && !t.modifier && !isGeneric(t));
   const unknownSpecific = specific.filter((t) => t.noun && unknown.includes(t.word));
   if (
     unknown.length / terms.length >= UNKNOWN_SHARE ||

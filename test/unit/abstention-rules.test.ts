@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  aboutPerson,
   assessAnswerability,
   idiomTokens,
   personalAsked,
@@ -318,5 +319,85 @@ describe("what a question asks of a named person (« quelles études »)", () =>
     expect(
       await ask("Quelles études Frédéric Couchet a-t-il faites ?", passage("April : sa fondation", april)),
     ).toMatchObject({ answerable: true });
+  });
+});
+
+describe("wrong abstentions traced on held-out-3 (each fails on the rules of 5 December 2026, morning)", () => {
+  it("reads a private-life expression only when the question is about a person, not an organisation", async () => {
+    expect(
+      aboutPerson("OW2 est né de la fusion de quelles structures ? Il y avait un partenaire chinois il me semble."),
+    ).toBe(false);
+    expect(aboutPerson("Frédéric Couchet, de l'April, il est né en quelle année ?")).toBe(true);
+    expect(aboutPerson("Quel âge a le président de l'ADULLACT ?")).toBe(true);
+    const text = "OW2 est issu en 2007 de la fusion d'ObjectWeb et d'Orientware, structures française et chinoise.";
+    const { frequency, names } = lexicon([text]);
+    const decision = await assessAnswerability(
+      "OW2 est né de la fusion de quelles structures ?",
+      [passage("OW2", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+    const person = await assessAnswerability(
+      "Frédéric Couchet est né en quelle année ?",
+      [passage("April", "Frédéric Couchet est le délégué général de l'April, fondée en 1996.")],
+      lexicon(["Frédéric Couchet est le délégué général de l'April, fondée en 1996."]).frequency,
+    );
+    expect(person).toMatchObject({ answerable: false, reason: "personal" });
+  });
+
+  it("takes a metonymy (« Bruxelles », « Outre-Rhin ») for what it means, not for a name the passage must hold", async () => {
+    const terms = questionTerms("Outre-Rhin, quelle organisation a alerté ?");
+    expect(terms.find((t) => t.word === "outre rhin")).toMatchObject({ name: false });
+    const text = "Le catalogue de l'ADULLACT a servi à un projet européen de logiciels métiers mutualisés.";
+    const { frequency, names } = lexicon([text, "Bruxelles"]);
+    const decision = await assessAnswerability(
+      "Bruxelles s'est-elle intéressée au catalogue de logiciels métiers de l'ADULLACT ?",
+      [passage("ADULLACT", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
+
+  it("does not take the acronym of a common object (« clés USB ») for a name", () => {
+    const terms = questionTerms("Pour chiffrer les clés USB des agents sans BitLocker, quel outil libre ?");
+    expect(terms.find((t) => t.word === "usb")).toMatchObject({ name: false });
+    expect(terms.find((t) => t.word === "bitlocker")).toMatchObject({ name: true });
+  });
+
+  it("never counts a verb, an adverb or an adjective as the topic a passage lacks", async () => {
+    const terms = questionTerms("Evernote appartient à qui aujourd'hui ? Jusqu'à quand ?");
+    expect(terms.map((t) => t.word)).not.toContain("aujourd'hui");
+    expect(terms.map((t) => t.word)).not.toContain("jusqu'a");
+    expect(terms.find((t) => t.word === "appartient")).toMatchObject({ modifier: true });
+    // « un métier », « des habitants »: nouns, not modifiers.
+    expect(questionTerms("Quel métier pour 8 000 habitants ?").some((t) => t.modifier)).toBe(false);
+    const card = "NVDA — lecteur d'écran libre pour Windows. Remplace : JAWS. Service : poste de l'agent.";
+    const { frequency, names } = lexicon([card, "Quand un nouvel agent arrive, installer son poste prend une heure."]);
+    const decision = await assessAnswerability(
+      "Un agent malvoyant arrive au service : quel lecteur d'écran libre installer sur son poste ?",
+      [passage("NVDA", card, "catalog")],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
+
+  it("drops the locution « au titre de » (not a question about a title)", () => {
+    expect(questionTerms("Jusqu'à combien peut aller une amende au titre du RGPD ?").map((t) => t.word)).not.toContain(
+      "titre",
+    );
+  });
+});
+
+describe("private life traced on held-out-3", () => {
+  it("reads pay, declared assets and a side job as private life of a named person, not of a licence", () => {
+    const found = (q: string) => (aboutPerson(q) ? personalAsked(q).map((p) => p.found) : []);
+    expect(found("Combien est payé Pierre-Yves Gibello comme directeur général d'OW2 ?")).toEqual(["est paye"]);
+    expect(found("Quel est le patrimoine déclaré du député Philippe Latombe ?")).toEqual(["patrimoine declare"]);
+    expect(found("Aurélien Farge, il fait quoi comme métier à côté de son mandat ?")).toEqual(["comme metier"]);
+    expect(found("Combien est payée la licence Microsoft 365 par la commune ?")).toEqual([]);
+    expect(found("Quel est le patrimoine applicatif d'une commune ?")).toEqual([]);
   });
 });

@@ -65,6 +65,16 @@ describe("abstention before any model call (real corpus)", () => {
     }
     expect(await abstains("Qu'est-ce que le CLOUD Act change pour notre mairie ?")).toBe(false);
   });
+
+  it("abstains when a part that asks names what the corpus never uses, not when a part giving context does", async () => {
+    // « Je voudrais le contacter. » alone matches a passage on contacting: the question is still about Trifouilly.
+    expect(await abstains("Comment s'appelle le DSI de la ville de Trifouilly ? Je voudrais le contacter.")).toBe(true);
+    expect(
+      await abstains(
+        "Notre commune s'appelle Trifouilly-les-Oies. Qu'est-ce que le CLOUD Act change pour notre mairie ?",
+      ),
+    ).toBe(false);
+  });
 });
 
 describe("attribution of chat sources (real corpus)", () => {
