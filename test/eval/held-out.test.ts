@@ -2,7 +2,7 @@
  * The held-out sets (« jeux réservés ») are well formed: ids unique across all sets, every answerable question's
  * expected documents exist and hold its facts, every unanswerable one has a kind. (Their abstention rates are
  * measured by `npm run eval`, not asserted here: a test would invite tuning the thresholds to them.)
- * `held-out-2/` and `held-out-3/` were written blind (without reading the abstention code) to measure the abstention work
+ * `held-out-2/`, `held-out-3/` and `held-out-4/` were written blind (without reading the abstention code) to measure the abstention work
  * afterwards.
  */
 import { readFile } from "node:fs/promises";
@@ -14,11 +14,13 @@ import { HELD_OUT_DIR, loadQuestions } from "./evaluate.ts";
 
 const HELD_OUT_2_DIR = path.resolve("test/eval/held-out-2");
 const HELD_OUT_3_DIR = path.resolve("test/eval/held-out-3");
+const HELD_OUT_4_DIR = path.resolve("test/eval/held-out-4");
 /** Each held-out set, the minimum count of answerable and of unanswerable questions, and the sets written before it. */
 const SETS = [
   { name: "held-out", dir: HELD_OUT_DIR, min: 40, earlier: [] as string[] },
   { name: "held-out-2", dir: HELD_OUT_2_DIR, min: 60, earlier: [HELD_OUT_DIR] },
   { name: "held-out-3", dir: HELD_OUT_3_DIR, min: 60, earlier: [HELD_OUT_DIR, HELD_OUT_2_DIR] },
+  { name: "held-out-4", dir: HELD_OUT_4_DIR, min: 40, earlier: [HELD_OUT_DIR, HELD_OUT_2_DIR, HELD_OUT_3_DIR] },
 ];
 
 describe("held-out evaluation set", () => {
