@@ -27,7 +27,11 @@ const CHUNKS = "chunks";
  * where its own text does not repeat the word. (Weights other than equal were tried on the evaluation set: none did
  * better, and 3 for the tags did much worse.)
  */
-const TEXT_COLUMNS = ["search_text", "doc_keys"];
+/** The columns searched in full text, each with its own index (also read by the benchmark's raw floor). */
+export const TEXT_COLUMNS = ["search_text", "doc_keys"];
+/** The full-text index of those columns: French stemming and stop words, accents folded, no positions. */
+export const ftsIndexOptions = () =>
+  lancedb.Index.fts({ language: "French", stem: true, removeStopWords: true, asciiFolding: true, withPosition: false });
 
 /** Where the table version the indexes were built on is recorded, in the LanceDB folder. */
 const STATE_FILE = "index-state.json";
@@ -226,13 +230,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       rewritten = false;
       for (const column of TEXT_COLUMNS) {
         await chunks.createIndex(column, {
-          config: lancedb.Index.fts({
-            language: "French",
-            stem: true,
-            removeStopWords: true,
-            asciiFolding: true,
-            withPosition: false,
-          }),
+          config: ftsIndexOptions(),
           replace: true,
         });
       }

@@ -27,11 +27,10 @@ import { fold } from "../../server/core/text.ts";
 import { embedMissing } from "../../server/corpus/vectors.ts";
 import { createEngine } from "../../server/engine.ts";
 import { startServer } from "../../server/server.ts";
-import { vectorTableName } from "../../server/store/lancedb.ts";
+import { ftsIndexOptions, TEXT_COLUMNS, vectorTableName } from "../../server/store/lancedb.ts";
 import { loadQuestions } from "../eval/evaluate.ts";
 import { fakeEmbedding, startFakeOllama } from "../helpers/fake-ollama.ts";
 
-const TEXT_COLUMNS = ["search_text", "doc_keys"];
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const pct = (xs: number[], p: number) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const f1 = (x: number) => x.toFixed(1);
@@ -343,13 +342,7 @@ export default async function benchSpeed(options: { passages?: number } = {}): P
         await raw.add(lancedb.makeArrowTable(rows.slice(i, i + 5000), { schema }));
       for (const column of TEXT_COLUMNS) {
         await raw.createIndex(column, {
-          config: lancedb.Index.fts({
-            language: "French",
-            stem: true,
-            removeStopWords: true,
-            asciiFolding: true,
-            withPosition: false,
-          }),
+          config: ftsIndexOptions(),
         });
       }
       const rawMs = performance.now() - t;

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
+import { MONTHS } from "../../server/core/text.ts";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
@@ -100,27 +101,13 @@ describe("the example documents", () => {
       const draft = drafts.get(type)!;
       const written = draft.createdAt.slice(0, 7);
       const calendar = draft.versions.at(-1)!.sections.find((s) => s.key === "calendar")!.text;
-      const months = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-      ];
       const rows = calendar
         .split("\n")
         .filter((l) => l.startsWith("|") && !l.includes("---"))
         .slice(1);
       for (const row of rows) {
-        for (const m of row.matchAll(new RegExp(`(${months.join("|")}) (\\d{4})`, "g"))) {
-          const iso = `${m[2]}-${String(months.indexOf(m[1]!) + 1).padStart(2, "0")}`;
+        for (const m of row.matchAll(new RegExp(`(${MONTHS.join("|")}) (\\d{4})`, "g"))) {
+          const iso = `${m[2]}-${String(MONTHS.indexOf(m[1]!) + 1).padStart(2, "0")}`;
           expect(iso > written, `${type}: ${row}`).toBe(true);
         }
       }

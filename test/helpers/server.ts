@@ -5,6 +5,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/config.ts";
+import { createEngine, type Engine } from "../../server/engine.ts";
 import { type RunningServer, startServer } from "../../server/server.ts";
 import { type FakeOllama, type FakeOllamaOptions, startFakeOllamaServer } from "./fake-ollama.ts";
 import { startFakeOpenAI } from "./fake-openai.ts";
@@ -117,3 +118,32 @@ export function parseSse(text: string): SseEvent[] {
 
 export const postJson = (url: string, body: unknown, init: RequestInit = {}) =>
   fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), ...init });
+
+/**
+ * An engine on the project's real corpus, indexed, in a data folder of its own, without a model (`wrap` may add the
+ * test's model provider); `close()` stops it and removes the folder.
+ */
+export async function realCorpusEngine(
+  prefix: string,
+  wrap: (env: Record<string, string>) => Record<string, string | undefined> = (env) => env,
+): Promise<{ engine: Engine; close(): Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), prefix));
+  const engine = await createEngine(
+    loadConfig(
+      wrap({
+        CORPUS_DIR: path.resolve("corpus"),
+        DATA_DIR: dataDir,
+        OLLAMA_BASE_URL: NO_OLLAMA,
+        OLLAMA_STATUS_TTL_MS: "0",
+      }),
+    ),
+  );
+  await engine.index();
+  return {
+    engine,
+    async close() {
+      await engine.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

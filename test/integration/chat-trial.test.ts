@@ -1,36 +1,14 @@
-/**
- * The new-user trial of December 2026 (French, no model installed: extractive answers), on the real corpus: the
- * elected official's questions that abstained or quoted the wrong passages (see test/eval/questions/trial-2026-12.yaml).
- */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AnswerEvent, answer, type ConversationMessage } from "../../server/answers/answer.ts";
-import { loadConfig } from "../../server/config.ts";
-import { createEngine, type Engine } from "../../server/engine.ts";
-import { NO_OLLAMA, postJson, startTestServer, withTestProvider } from "../helpers/server.ts";
+import type { Engine } from "../../server/engine.ts";
+import { postJson, realCorpusEngine, startTestServer, withTestProvider } from "../helpers/server.ts";
 
 let engine: Engine;
-let dataDir: string;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-trial-"));
-  engine = await createEngine(
-    loadConfig(
-      withTestProvider({
-        CORPUS_DIR: path.resolve("corpus"),
-        DATA_DIR: dataDir,
-        OLLAMA_BASE_URL: NO_OLLAMA,
-        OLLAMA_STATUS_TTL_MS: "0",
-      }),
-    ),
-  );
-  await engine.index();
+  ({ engine, close } = await realCorpusEngine("cap-libre-trial-", withTestProvider));
 }, 120_000);
-afterAll(async () => {
-  await engine?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => close?.());
 
 /** The extractive answer to a conversation: its text, the passages it quotes and the final event. */
 async function ask(...questions: string[]) {

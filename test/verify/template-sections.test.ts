@@ -4,17 +4,22 @@
  * exports. On the real corpus the example documents quote passages verbatim and get no false « non vérifié »; a
  * verbatim quote that drops the qualification the corpus gives its figure (« non confirmé ») is marked everywhere.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../server/config.ts";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import type { DraftSection } from "../../server/drafting/types.ts";
-import { createEngine, type Engine } from "../../server/engine.ts";
+import type { Engine } from "../../server/engine.ts";
 import { exportDraft } from "../../server/export/index.ts";
 import type { Verification } from "../../server/verify/index.ts";
-import { copyCorpus, NO_OLLAMA, postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
+import {
+  copyCorpus,
+  postJson,
+  readSse,
+  realCorpusEngine,
+  startTestServer,
+  type TestServer,
+} from "../helpers/server.ts";
 
 const EXAMPLES = ["courrier-linux-quimper", "plan-audit-kervallon", "note-cloud-act", "feuille-de-route-kervallon"];
 const flagged = (v: Verification | null | undefined) =>
@@ -22,23 +27,11 @@ const flagged = (v: Verification | null | undefined) =>
 
 describe("template sections of the example documents (real corpus, no model)", () => {
   let engine: Engine;
-  let dataDir: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-template-verify-"));
-    engine = await createEngine(
-      loadConfig({
-        CORPUS_DIR: path.resolve("corpus"),
-        DATA_DIR: dataDir,
-        OLLAMA_BASE_URL: NO_OLLAMA,
-        OLLAMA_STATUS_TTL_MS: "0",
-      }),
-    );
-    await engine.index();
+    ({ engine, close } = await realCorpusEngine("cap-libre-template-verify-"));
   }, 120_000);
-  afterAll(async () => {
-    await engine?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => close?.());
 
   it.each(EXAMPLES)(
     "%s: every section is verified, quotes of passages are supported, nothing is falsely flagged",
