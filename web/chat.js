@@ -7,7 +7,7 @@
 
 import { prepareForm, validate } from "./forms.js";
 import { markEnglish, sourceTitle } from "./lang.js";
-import { $, apiError, el, fetchJson, formatDate, jsonBody, readSSE, t } from "./lib.js";
+import { $, apiError, el, fetchJson, flagsBox, formatDate, jsonBody, readSSE, t } from "./lib.js";
 import { renderInline, renderMarkdown } from "./markdown.js";
 
 /** Turns kept in the browser; the oldest go first. */
@@ -128,18 +128,12 @@ function renderVerified(node, text, turnId, count, verification) {
   const flagged = flaggedOf(verification);
   if (!flagged.length) return null;
   renderAnswer(node, text, turnId, count, flagged);
-  return el(
-    "div",
-    { class: "flags" },
-    el("p", { class: "flags-title" }, t("verify.boxTitle", { count: flagged.length })),
-    el("p", { class: "hint" }, t("verify.boxIntro")),
-    el(
-      "ul",
-      {},
-      // The sentence as it reads in the answer: no list marker, bold drawn, not asterisks.
-      flagged.map((s) =>
-        el("li", {}, el("q", {}, ...renderInline(s.text.replace(LIST_MARKER, ""))), " — ", s.reasons.join(" ; ")),
-      ),
+  return flagsBox(
+    t("verify.boxTitle", { count: flagged.length }),
+    t("verify.boxIntro"),
+    // The sentence as it reads in the answer: no list marker, bold drawn, not asterisks.
+    flagged.map((s) =>
+      el("li", {}, el("q", {}, ...renderInline(s.text.replace(LIST_MARKER, ""))), " — ", s.reasons.join(" ; ")),
     ),
   );
 }

@@ -12,6 +12,7 @@ import {
   el,
   errorBox,
   fetchJson,
+  flagsBox,
   formatDate,
   formatNumber,
   formatShare,
@@ -701,24 +702,18 @@ function streamView(type, collectivite) {
 }
 
 function flagBox(flags, sectionTitles = null) {
-  return el(
-    "div",
-    { class: "flags" },
-    el("p", { class: "flags-title" }, t("draft.flagsTitle", { count: flags.length })),
-    el("p", { class: "hint" }, t("draft.flagsIntro")),
-    el(
-      "ul",
-      {},
-      flags.map((f) =>
-        el(
-          "li",
-          {},
-          el("strong", {}, f.figure),
-          " — ",
-          sectionTitles && f.section
-            ? t("draft.flagIn", { section: sectionTitles.get(f.section) ?? f.section, reason: f.reason })
-            : f.reason,
-        ),
+  return flagsBox(
+    t("draft.flagsTitle", { count: flags.length }),
+    t("draft.flagsIntro"),
+    flags.map((f) =>
+      el(
+        "li",
+        {},
+        el("strong", {}, f.figure),
+        " — ",
+        sectionTitles && f.section
+          ? t("draft.flagIn", { section: sectionTitles.get(f.section) ?? f.section, reason: f.reason })
+          : f.reason,
       ),
     ),
   );

@@ -55,6 +55,22 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/**
+ * The box listing what to check (figures of a draft, sentences of an answer): a title, a hint and one line each.
+ * @param {string} title
+ * @param {string} hint
+ * @param {Node[]} items the `<li>` of each line
+ */
+export function flagsBox(title, hint, items) {
+  return el(
+    "div",
+    { class: "flags" },
+    el("p", { class: "flags-title" }, title),
+    el("p", { class: "hint" }, hint),
+    el("ul", {}, items),
+  );
+}
+
 function append(node, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
