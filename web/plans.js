@@ -33,6 +33,18 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** A form field of this section, by its id. */
 const input = (id) => /** @type {HTMLInputElement} */ ($(id));
 
+/** A saved analysis as a choice of the plan's forms: its date, files and number of products. */
+const analysisOption = (a) =>
+  el(
+    "option",
+    { value: a.id },
+    t("plan.analysisOption", {
+      date: formatDate(a.createdAt),
+      files: a.files.join(", ") || a.id,
+      items: formatNumber(a.counts.items),
+    }),
+  );
+
 export function init() {}
 
 /** Called by the router: `id` is the plan named in the address, if any. */
@@ -281,17 +293,7 @@ async function renderAdoptForm({ focus = true } = {}) {
   const select = el(
     "select",
     { id: "plan-analysis", required: true, "aria-describedby": "plan-analysis-hint" },
-    analyses.map((a) =>
-      el(
-        "option",
-        { value: a.id },
-        t("plan.analysisOption", {
-          date: formatDate(a.createdAt),
-          files: a.files.join(", ") || a.id,
-          items: formatNumber(a.counts.items),
-        }),
-      ),
-    ),
+    analyses.map(analysisOption),
   );
   const products = el("div", { id: "plan-products" });
   const error = el("div", { id: "plan-adopt-error" });
@@ -706,21 +708,7 @@ async function checkpointForm(plan) {
           field(
             "plan-cp-analysis",
             t("plan.checkpointAnalysis"),
-            el(
-              "select",
-              { id: "plan-cp-analysis", required: true },
-              options.map((a) =>
-                el(
-                  "option",
-                  { value: a.id },
-                  t("plan.analysisOption", {
-                    date: formatDate(a.createdAt),
-                    files: a.files.join(", ") || a.id,
-                    items: formatNumber(a.counts.items),
-                  }),
-                ),
-              ),
-            ),
+            el("select", { id: "plan-cp-analysis", required: true }, options.map(analysisOption)),
           ),
           field(
             "plan-cp-date",
