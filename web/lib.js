@@ -163,7 +163,7 @@ const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone
 const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
 
 export const formatNumber = (n) => numberFormat.format(n);
-/** « 20 Mo », « 64 Ko », « 1,5 Mo » (French units, 1 Ko = 1 024 octets as the server counts). */
+/** « 20 Mo », « 64 ko », « 1,5 Mo » (French units, 1 ko = 1 024 octets as the server counts). */
 export function formatBytes(bytes) {
   if (bytes < 1024) return t("web.bytes.o", { n: numberFormat.format(bytes) });
   if (bytes < 1024 * 1024) return t("web.bytes.ko", { n: decimalFormat.format(bytes / 1024) });

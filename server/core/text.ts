@@ -70,6 +70,14 @@ export function formatDecimal(n: number, digits = 1): string {
   return format.format(n).replace(/\u202f/g, NBSP);
 }
 
+/** 2_500_000 → « 2,4 Mo », 65_536 → « 64 ko » (1 ko = 1 024 octets, as the limits are counted; « ko » in lower case, SI). */
+export function formatSize(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) return `${formatDecimal(mb)}${NBSP}Mo`;
+  if (bytes >= 1024) return `${formatInt(bytes / 1024)}${NBSP}ko`;
+  return `${formatInt(bytes)}${NBSP}octets`;
+}
+
 /**
  * 70.54 → « 70,5 % », null → « — » (percent values, `digits` decimals at most, one by default); a non-breaking
  * space before « % », so a line never ends between the number and its sign.
