@@ -127,7 +127,8 @@ export function parseMarkdownDocument(relPath: string, text: string, problems: C
     title: fm.title,
     kind: fm.kind,
     date: fm.date,
-    url: fm.url ?? fm.sources.find((s) => s.url)?.url ?? null,
+    // Only the page's own address: a page is not its first source (that link credited an unrelated article).
+    url: fm.url ?? null,
     sources: fm.sources,
     tags: fm.tags,
     territory: fm.territory ?? null,
