@@ -38,8 +38,8 @@ export interface Corpus {
   missing: boolean;
 }
 
-/** Bump when the way documents become chunks changes, so every document is re-indexed once. */
-export const INDEX_FORMAT_VERSION = "2";
+/** Bump when the way documents become chunks (or what a chunk stores) changes, so every document is re-indexed once. */
+export const INDEX_FORMAT_VERSION = "3"; // 3: a page's url is its own address only
 
 const PROSE_DIRS = ["guidance", "case-studies", "ecosystem"];
 
