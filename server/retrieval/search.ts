@@ -169,11 +169,21 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         }
       }
       if (!chunks) {
-        // One ranking query: the full-text index returns ids and scores, the store adds the passages from its cache
-        // (reading only those it lacks, through the index on `id`). Twice k candidates are usually enough for the per-document cap; only when they are not is the query repeated with the full
-        // overfetch (same ranking, so the kept passages are exactly those the larger query would keep).
+        // One full-text query per search, for the most candidates the ranking may need: the index returns ids and
+        // scores only (its order does not depend on the limit), the store adds the passages from its cache, reading
+        // through the index on `id` only those it lacks and only when the ranking looks at them. Twice k candidates
+        // are usually enough for the per-document cap; only when they are not does the ranking take them all (the
+        // same list, so the kept passages are exactly those a second, larger query used to give).
+        const hits = await store.searchText(folded, k * OVERFETCH, filter);
+        const read = new Map<string, StoredChunk>();
         for (const limit of [k * 2, k * OVERFETCH]) {
-          ranked = await store.searchText(folded, limit, filter, { withChunks: true });
+          const candidates = hits.slice(0, limit);
+          const missing = candidates.filter((h) => !read.has(h.id)).map((h) => h.id);
+          if (missing.length) for (const c of await store.getChunks(missing)) read.set(c.id, c);
+          ranked = candidates.flatMap((h) => {
+            const chunk = read.get(h.id);
+            return chunk ? [{ ...h, chunk }] : [];
+          });
           ranked = weighHeadings(
             query,
             ranked.map((r) => r.chunk!),
@@ -190,14 +200,14 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             ranked,
           );
           // Catalog cards the question does not ask for weigh less; while they still fill half the top, the larger
-          // query may hold the guides they were hiding.
+          // list may hold the guides they were hiding.
           const cards = weighCatalog(query, ranked);
           ranked = cards.ranked;
           const kept = diversify(ranked, k, perDocument);
           chunks = kept.map((r) => r.chunk!);
           if (
             (chunks.length === k && kept.filter((r) => cards.unasked.has(r.id)).length < k / 2) ||
-            ranked.length < limit
+            hits.length <= limit
           )
             break;
         }
