@@ -31,6 +31,7 @@ export function questionStems(query: string): readonly (readonly string[])[] {
   }
   return lastStems;
 }
+
 /** Stems of the headings and titles already seen (the same few thousand recur from one search to the next). */
 const headingStems = new Map<string, Set<string>>();
 
