@@ -147,6 +147,29 @@ export function cleanGenerated(text: string, title: string, _passageCount?: numb
   return t.replace(/\n{3,}/g, "\n\n").trim();
 }
 
+/**
+ * A section's fixed list (a letter's requests, from the user's input) in what the model wrote: the model's own list
+ * lines are dropped, the list goes after the first paragraph ending with « : », or after the whole prose, introduced
+ * by `intro`. What the user asked for is in the letter whatever the model wrote.
+ */
+export function withFixedList(text: string, list: string, intro: string): string {
+  const isItem = (line: string) => /^\s*(?:[-*•]|\d+[.)])\s+/.test(line);
+  const paragraphs = text
+    .split(/\n{2,}/)
+    .map((p) =>
+      p
+        .split("\n")
+        .filter((line) => !isItem(line))
+        .join("\n")
+        .trim(),
+    )
+    .filter(Boolean);
+  const at = paragraphs.findIndex((p) => /:\s*$/.test(p));
+  if (at >= 0) paragraphs.splice(at + 1, 0, list);
+  else paragraphs.push(...[intro, list].filter(Boolean));
+  return paragraphs.join("\n\n");
+}
+
 const tidy = (text: string) =>
   text
     .replace(/[ \t]+\n/g, "\n")
@@ -230,6 +253,13 @@ export async function* writeSection(
     if (generated) {
       used = generated.used;
       text = cleanGenerated(generated.text, title, used.length);
+      if (section.list) {
+        const list = fill(section.list, ctx.vars);
+        const fixed = withFixedList(text, list, section.listIntro ? fill(section.listIntro, ctx.vars) : "");
+        // The stream shows the list too; the saved text (what the page then shows) has it in its place.
+        yield { type: "token", key: section.key, text: `\n\n${list}` };
+        text = fixed;
+      }
       if (appended) {
         yield { type: "token", key: section.key, text: `\n\n${appended}` };
         text = `${text}\n\n${appended}`;
