@@ -71,6 +71,7 @@ const FIELDS = {
         { path: "recipient.civility" },
         { path: "recipient.name" },
         { path: "recipient.role" },
+        { path: "recipient.address", kind: "textarea" },
         { path: "recipient.salutation" },
       ],
     },
