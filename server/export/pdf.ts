@@ -155,10 +155,10 @@ function toRuns(list: Inline[], size: number, italicAll = false): Run[] {
  * How a body paragraph is aligned: justified, but for a paragraph all in bold (a letter's « Objet : … » line) or one
  * that fits on a single line, left-aligned — justifying the first of two lines of a few words opens wide gaps.
  */
-export function paragraphAlign(
-  runs: Pick<Run, "text" | "font">[],
+export function paragraphAlign<R extends Pick<Run, "text" | "font">>(
+  runs: R[],
   width: number,
-  measure: (run: Pick<Run, "text" | "font">) => number,
+  measure: (run: R) => number,
 ): "left" | "justify" {
   const text = runs.filter((r) => r.text.trim() && r.text !== "\n");
   if (text.length && text.every((r) => r.font === FONTS.bold || r.font === FONTS.boldItalic)) return "left";
