@@ -147,4 +147,6 @@ export interface DraftContext {
   /** Texts the figure check accepts as sources, besides the passages. */
   facts: string[];
   tone: string;
+  /** The document's date (YYYY-MM-DD): a deadline quoted from the corpus is past or to come against it. */
+  date?: string;
 }
