@@ -85,7 +85,8 @@ export type DraftEvent =
   | { type: "token"; key: string; text: string }
   | { type: "flags"; key: string; flags: FigureFlag[] }
   | { type: "verification"; key: string; verification: Verification }
-  | { type: "notice"; text: string }
+  /** `detail`: what only an administrator needs (model address, commands), shown apart from `text`. */
+  | { type: "notice"; text: string; detail?: string }
   | {
       type: "done";
       id: string;

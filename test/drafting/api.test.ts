@@ -64,7 +64,10 @@ describe("drafting without Ollama", () => {
     async (type) => {
       const events = await draft(server, REQUESTS[type]);
       expect(events[0]!.event).toBe("notice");
-      expect(events[0]!.data.text).toContain("ollama pull");
+      // One plain sentence for the person writing; the commands are the administrator's detail.
+      expect(events[0]!.data.text).toContain("Le modèle de langue n'est pas disponible");
+      expect(events[0]!.data.text).not.toContain("ollama pull");
+      expect(events[0]!.data.detail).toContain("ollama pull");
       expect(events.filter((e) => e.event === "section").length).toBeGreaterThanOrEqual(4);
       expect(text(events)).toContain("[Brouillon à compléter]");
       const result = done(events);
