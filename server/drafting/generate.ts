@@ -249,19 +249,21 @@ export function freshnessNote(
 }
 
 /**
- * A generated text with the note of `freshnessNote` after each sentence that sets a deadline now past (the corpus
- * being as of `pageDate`, the newest page the model was given).
+ * A generated text with the note of `freshnessNote` after each sentence that sets a deadline now past or says
+ * « depuis » on an old source: `datesOf` gives a sentence's corpus page date and source date (from the passages it
+ * cites), or a fixed page date for every sentence.
  */
 export function annotateDeadlines(
   text: string,
   docDate: string,
-  pageDate: string | null,
+  datesOf: string | null | ((sentence: string) => { pageDate: string | null; sourceDate: string | null }),
 ): { text: string; notes: string[] } {
   const notes: string[] = [];
   let out = text;
   const spans = sentenceSpans(text).sort((a, b) => b.end - a.end);
   for (const span of spans) {
-    const note = freshnessNote(span.text, docDate, pageDate, null);
+    const dates = typeof datesOf === "function" ? datesOf(span.text) : { pageDate: datesOf, sourceDate: null };
+    const note = freshnessNote(span.text, docDate, dates.pageDate, dates.sourceDate);
     if (!note) continue;
     notes.push(note);
     out = `${out.slice(0, span.end)} *(${note})*${out.slice(span.end)}`;
@@ -313,7 +315,23 @@ export async function* writeSection(
     if (generated) {
       used = generated.used;
       text = cleanGenerated(generated.text, title, used.length);
-      const annotated = annotateDeadlines(text, docDate, newest(used.map((r) => r.document.date)));
+      const generatedFrom = used;
+      const annotated = annotateDeadlines(text, docDate, (sentence) => {
+        // The passages the sentence cites (all those given, when it cites none) date what it restates.
+        const cited = citationNumbers(sentence)
+          .map((n) => generatedFrom[n - 1])
+          .filter((r): r is SearchResult => !!r);
+        return {
+          pageDate: newest((cited.length ? cited : generatedFrom).map((r) => r.document.date)),
+          // Sources are looked up only for a sentence that says « depuis ».
+          sourceDate:
+            cited.length && findSince(sentence).length
+              ? newest(
+                  cited.flatMap((r, i) => (toCitation(r, i + 1, r.text, [sentence]).sources ?? []).map((x) => x.date)),
+                )
+              : null,
+        };
+      });
       text = annotated.text;
       freshnessNotes.push(...annotated.notes);
       if (section.list) {

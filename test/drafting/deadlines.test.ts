@@ -100,6 +100,16 @@ describe("a generated sentence that sets a past deadline", () => {
   });
 });
 
+describe("a generated « depuis » restated from an old source", () => {
+  it("gets its age beside it", () => {
+    const { text } = annotateDeadlines("La DINUM est dirigée depuis septembre 2022 par X [1].", "2026-12-05", () => ({
+      pageDate: "2026-03-01",
+      sourceDate: "2023-04",
+    }));
+    expect(text).toContain("[1]. *(« depuis septembre 2022 » : situation décrite par une source d'avril 2023");
+  });
+});
+
 describe("a letter dated after the deadlines it quotes (real corpus, no model)", () => {
   let engine: Engine;
   let close: () => Promise<void>;
