@@ -40,13 +40,13 @@ export interface Since {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Alternatives of folded words, longest first, apostrophes either way. */
 const alt = (words: string[]) =>
   [...words]
     .map((w) => fold(w))
     .sort((a, b) => b.length - a.length)
-    .map((w) => escape(w).replace(/'/g, "['’]").replace(/ /g, "\\s+"))
+    .map((w) => escapeRegExp(w).replace(/'/g, "['’]").replace(/ /g, "\\s+"))
     .join("|");
 
 interface Patterns {
