@@ -135,6 +135,20 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
     chunks = await db.createEmptyTable(CHUNKS, chunkSchema);
   }
   const vectorTables = new Map<string, lancedb.Table>();
+  // Reads in flight (searches, the background warm-up): `close()` waits for them, since closing a table a query
+  // still borrows makes LanceDB throw (« cannot be borrowed mutably »).
+  const reads = new Set<Promise<unknown>>();
+  const track = <T>(read: Promise<T>): Promise<T> => {
+    reads.add(read);
+    read.then(
+      () => reads.delete(read),
+      () => reads.delete(read),
+    );
+    return read;
+  };
+  const readRows = (query: lancedb.Query | lancedb.VectorQuery, columns: readonly string[]) =>
+    track(rowsOf(query, columns));
+  const countChunks = (filter?: string) => track(chunks.countRows(filter));
   let queue: Promise<unknown> = Promise.resolve();
   const serialize = <T>(task: () => Promise<T>): Promise<T> => {
     // Every write empties the passage cache, before and after it runs (see `passages`).
@@ -170,7 +184,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
     if (missing.length === 0) return found;
     const started = generation;
     // `id` has a scalar (B-tree) index: this reads only the rows asked for.
-    const rows = await rowsOf(chunks.query().where(`id IN ${inList(missing)}`), PASSAGE_COLUMNS);
+    const rows = await readRows(chunks.query().where(`id IN ${inList(missing)}`), PASSAGE_COLUMNS);
     for (const row of rows) {
       const chunk = toStored(row);
       found.set(chunk.id, chunk);
@@ -238,7 +252,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
    */
   async function buildIndexes() {
     textReady = false;
-    const rows = await chunks.countRows();
+    const rows = await countChunks();
     if (rows > 0) {
       const compact = await needsCompaction();
       if (compact) await chunks.optimize({ cleanupOlderThan: new Date(), deleteUnverified: true });
@@ -262,21 +276,21 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
   async function indexesCurrent(): Promise<boolean> {
     const state = await readState();
     if (!state || state.chunksVersion !== (await chunks.version())) return false;
-    if ((await chunks.countRows()) === 0) return true;
+    if ((await countChunks()) === 0) return true;
     const names = new Set((await chunks.listIndices()).map((i) => i.columns.join(",")));
     return TEXT_COLUMNS.every((c) => names.has(c)) && names.has("id");
   }
 
   let repaired = false;
   if (await indexesCurrent()) {
-    textReady = (await chunks.countRows()) > 0;
+    textReady = (await countChunks()) > 0;
     rewritten = false;
-  } else if ((await chunks.countRows()) === 0 && (await readState()) === null) {
+  } else if ((await countChunks()) === 0 && (await readState()) === null) {
     // A new, empty table: nothing to compact or index yet.
     rewritten = false;
     await buildIndexes();
   } else {
-    repaired = (await chunks.countRows()) > 0 || (await readState()) !== null;
+    repaired = (await countChunks()) > 0 || (await readState()) !== null;
     await buildIndexes();
   }
 
@@ -315,7 +329,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
 
   async function loadKnownDocs(): Promise<Set<string>> {
     knownDocs ??= new Set(
-      (await rowsOf(chunks.query().where("ordinal = 0"), ["doc_id"])).map((r) => r.doc_id as string),
+      (await readRows(chunks.query().where("ordinal = 0"), ["doc_id"])).map((r) => r.doc_id as string),
     );
     return knownDocs;
   }
@@ -324,7 +338,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
     repaired,
 
     async documentHashes() {
-      const rows = await rowsOf(chunks.query().where("ordinal = 0"), ["doc_id", "doc_hash"]);
+      const rows = await readRows(chunks.query().where("ordinal = 0"), ["doc_id", "doc_hash"]);
       return new Map(rows.map((r) => [r.doc_id as string, r.doc_hash as string]));
     },
 
@@ -378,7 +392,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       let query = chunks.query().fullTextSearch(new lancedb.MultiMatchQuery(foldedQuery, TEXT_COLUMNS));
       const where = whereOf(filter, "doc_kind");
       if (where) query = query.where(where);
-      const rows = await rowsOf(query.limit(k), ["id", "doc_id", "_score"]);
+      const rows = await readRows(query.limit(k), ["id", "doc_id", "_score"]);
       const hits: ScoredHit[] = rows.map((r) => ({
         id: r.id as string,
         docId: r.doc_id as string,
@@ -393,9 +407,9 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
     },
 
     async warmPassages() {
-      if (!textReady || (await chunks.countRows()) > PASSAGE_CACHE_SIZE) return [];
+      if (!textReady || (await countChunks()) > PASSAGE_CACHE_SIZE) return [];
       const started = generation;
-      const all = (await rowsOf(chunks.query(), PASSAGE_COLUMNS)).map(toStored);
+      const all = (await readRows(chunks.query(), PASSAGE_COLUMNS)).map(toStored);
       // A write since the read began: its passages may be stale, none is kept.
       if (started !== generation) return [];
       passages.clear();
@@ -413,17 +427,18 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       const table = await vectorTable(space, false);
       const have = new Set<string>();
       if (table) {
-        for (const r of await rowsOf(table.query(), ["chunk_id", "doc_hash"])) have.add(`${r.chunk_id}|${r.doc_hash}`);
+        for (const r of await readRows(table.query(), ["chunk_id", "doc_hash"]))
+          have.add(`${r.chunk_id}|${r.doc_hash}`);
       }
       // Which passages lack a vector is decided on ids and hashes; only those passages are then read in full.
-      const missing = (await rowsOf(chunks.query(), ["id", "doc_hash"]))
+      const missing = (await readRows(chunks.query(), ["id", "doc_hash"]))
         .filter((r) => !have.has(`${r.id}|${r.doc_hash}`))
         .map((r) => r.id as string);
       if (missing.length === 0) return [];
-      const all = await chunks.countRows();
+      const all = await countChunks();
       if (missing.length > all / 4) {
         const wanted = new Set(missing);
-        return (await rowsOf(chunks.query(), PASSAGE_COLUMNS)).map(toStored).filter((c) => wanted.has(c.id));
+        return (await readRows(chunks.query(), PASSAGE_COLUMNS)).map(toStored).filter((c) => wanted.has(c.id));
       }
       const out: StoredChunk[] = [];
       for (let i = 0; i < missing.length; i += 500) out.push(...(await store.getChunks(missing.slice(i, i + 500))));
@@ -467,8 +482,10 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       return serialize(async () => {
         const table = await vectorTable(space, false);
         if (!table) return;
-        const current = new Set((await rowsOf(chunks.query(), ["id", "doc_hash"])).map((r) => `${r.id}|${r.doc_hash}`));
-        const stale = (await rowsOf(table.query(), ["chunk_id", "doc_hash"]))
+        const current = new Set(
+          (await readRows(chunks.query(), ["id", "doc_hash"])).map((r) => `${r.id}|${r.doc_hash}`),
+        );
+        const stale = (await readRows(table.query(), ["chunk_id", "doc_hash"]))
           .filter((r) => !current.has(`${r.chunk_id}|${r.doc_hash}`))
           .map((r) => r.chunk_id as string);
         for (let i = 0; i < stale.length; i += 500)
@@ -487,13 +504,13 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
       let query = table.vectorSearch(vector).distanceType("cosine");
       if (filter?.kinds?.length) {
         // Vectors carry no kind: the document ids of those kinds come from the passage table.
-        const ids = (await rowsOf(chunks.query().where(whereOf(filter, "doc_kind")!), ["doc_id"])).map(
+        const ids = (await readRows(chunks.query().where(whereOf(filter, "doc_kind")!), ["doc_id"])).map(
           (r) => r.doc_id as string,
         );
         if (!ids.length) return [];
         query = query.where(`doc_id IN ${inList([...new Set(ids)])}`);
       }
-      const rows = await rowsOf(query.limit(k), ["chunk_id", "doc_id", "_distance"]);
+      const rows = await readRows(query.limit(k), ["chunk_id", "doc_id", "_distance"]);
       return rows.map((r) => ({
         id: r.chunk_id as string,
         docId: r.doc_id as string,
@@ -502,8 +519,8 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
     },
 
     async stats() {
-      const documents = await chunks.countRows("ordinal = 0");
-      return { documents, chunks: await chunks.countRows() };
+      const documents = await countChunks("ordinal = 0");
+      return { documents, chunks: await countChunks() };
     },
 
     clear() {
@@ -522,6 +539,7 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
 
     async close() {
       await queue;
+      await Promise.allSettled([...reads]);
       chunks.close();
       for (const t of vectorTables.values()) t.close();
       db.close();
