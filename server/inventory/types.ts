@@ -67,6 +67,15 @@ export interface ItemAlternative {
    * the map, the roadmap and the plan form say so (absent in analyses saved before).
    */
   extraEuropean?: boolean;
+  /**
+   * A State service reserved to State agents (Visio, Tchap): listed last, never a direct replacement nor a quick win
+   * for a collectivité, and said to be reserved wherever it is named (absent: anyone may use it).
+   */
+  audience?: "state";
+  /** French: the condition of access and what a collectivité can do instead (host the code…), from the catalog. */
+  condition?: string;
+  /** French: the only part of the product it replaces (« listes électorales seulement »); absent when it covers all. */
+  covers?: string;
 }
 
 export type MatchMethod =
