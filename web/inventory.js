@@ -243,6 +243,7 @@ function display(analysis, { focus }) {
           items: formatNumber(s.items),
           installations: formatNumber(s.installations),
           products: formatNumber(s.products),
+          toClassify: formatNumber(s.toClassify?.items ?? analysis.pages?.unknown?.total ?? analysis.unknown.length),
         }),
       ),
       s.components.items
@@ -300,7 +301,7 @@ function figures(s) {
     { class: "figures" },
     figure(t("inv.figure.extra"), formatShare(s.extraEuropean.share)),
     figure(t("inv.figure.open"), formatShare(s.openSource.share)),
-    figure(t("inv.figure.classified"), formatShare(s.classified.share)),
+    figure(t("inv.figure.classified"), formatShare((s.identified ?? s.classified).share)),
     figure(t("inv.figure.score"), s.score.value === null ? "—" : t("inv.scoreValue", { value: s.score.value })),
   );
 }

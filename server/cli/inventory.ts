@@ -89,8 +89,15 @@ export function formatInventoryReport(a: SavedAnalysis): string {
       }),
     );
   parts.push(
+    // Identified and « à classer » are the same partition of the map's lines as the list below (summary.ts).
     message("inventory.cli.totals", {
-      classified: pct(s.classified.share),
+      classified: pct(s.identified ?? s.classified),
+      products: countText("product", s.products, int(s.products)),
+      toClassify: countText(
+        "software",
+        s.toClassify?.items ?? a.unknown.length,
+        int(s.toClassify?.items ?? a.unknown.length),
+      ),
       extra: pct(s.extraEuropean),
       open: pct(s.openSource),
     }),

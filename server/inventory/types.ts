@@ -237,7 +237,19 @@ export interface InventorySummary {
   installations: number;
   /** Items and installations left out as system components (drivers, runtimes, updates…). */
   components: { items: number; installations: number };
+  /**
+   * Origin known: a catalog product, a vendor recognised without its product, or a classification by hand. The
+   * measure rests on these installations (`score.coverage`); not the same as identified.
+   */
   classified: { items: number; installations: number; share: number | null };
+  /**
+   * Identified: a catalog product, or a classification by hand. With `toClassify`, the lines of the map:
+   * identified.items + toClassify.items = items (absent from analyses saved before).
+   */
+  identified?: { items: number; installations: number; share: number | null };
+  /** « À classer » : the lines of the unknown list (no catalog product, no classification by hand), vendor known or not. */
+  toClassify?: { items: number; installations: number };
+  /** Distinct identified products (catalog products, and names classified by hand): « produits identifiés ». */
   products: number;
   extraEuropean: ShareFigure;
   openSource: ShareFigure;

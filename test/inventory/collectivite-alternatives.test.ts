@@ -300,3 +300,37 @@ describe("a replacement still under an extra-European jurisdiction", () => {
     expect(html).toContain("<td>LibreOffice</td>");
   });
 });
+
+describe("the map's headline counts agree with « à classer »", () => {
+  it("does not count a vendor recognised without its product as identified, in the summary and the CLI", () => {
+    const a = analyze([...COMMUNE, ["Civil Net RH", "Ciril GROUP", 2], ["Ciril Gestion des Salles", "Ciril GROUP", 1]]);
+    const s = a.summary;
+    expect(a.unknown.map((u) => u.name)).toEqual(["Ciril Gestion des Salles"]);
+    expect(s.toClassify).toEqual({ items: 1, installations: 1 });
+    expect(s.identified!.items + s.toClassify!.items).toBe(s.items);
+    expect(s.products).toBe(new Set(a.items.filter((i) => i.product).map((i) => i.product!.id)).size);
+    expect(s.identified!.share).toBeLessThan(1);
+    // The measure still counts the vendor's origin (French): known origin is not « identified ».
+    expect(s.classified.items).toBe(s.items);
+    const report = formatInventoryReport({ ...a, id: "x", createdAt: "2026-12-05", files: [], ms: 0 } as SavedAnalysis);
+    expect(report).toContain(
+      `Identifiés : 99\u00a0% des installations (${s.products} produits) ; à classer : 1 logiciel`,
+    );
+    expect(report).toContain("À classer à la main (1) :");
+    // The category table counts distinct software (« Logiciels »), identified or not: here one line each.
+    expect(report).toMatch(/Catégorie +Logiciels +Installations/);
+    expect(s.categories.reduce((n, c) => n + c.products, 0)).toBe(s.items);
+  });
+
+  it("never reads 100 % identified while installations are left to classify", () => {
+    const a = analyze([
+      ["Microsoft Edge", "Microsoft Corporation", 5000],
+      ["Outil maison introuvable", "Régie municipale", 1],
+    ]);
+    expect(a.summary.toClassify).toEqual({ items: 1, installations: 1 });
+    expect(a.summary.identified!.share).toBe(0.99);
+    const complete = analyze([["Microsoft Edge", "Microsoft Corporation", 10]]);
+    expect(complete.summary.identified).toEqual({ items: 1, installations: 10, share: 1 });
+    expect(complete.summary.toClassify).toEqual({ items: 0, installations: 0 });
+  });
+});
