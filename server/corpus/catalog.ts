@@ -341,6 +341,12 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     if (p.aliases.length) lines.push(`Apparaît dans les inventaires sous les noms : ${p.aliases.join(" ; ")}.`);
     const alts = (altsByProduct.get(p.id) ?? [])
       .map((m) => ({ m, a: catalog.alternatives.get(m.alternative)! }))
+      // What a collectivité can adopt for the whole product first; State services reserved to State agents last.
+      .sort(
+        (x, y) =>
+          Number(x.a.audience === "state") - Number(y.a.audience === "state") ||
+          Number(!!x.m.covers) - Number(!!y.m.covers),
+      )
       .map(
         ({ m, a }) =>
           `${a.name} (${fitLabel(m.fit)}${a.country ? `, ${countryName(a.country)}` : ""}${a.licence ? `, libre ${a.licence}` : ""}${a.audience === "state" ? ", service réservé aux agents de l'État" : ""}${m.covers ? `, ne couvre qu'une partie du produit : ${m.covers}` : ""})`,

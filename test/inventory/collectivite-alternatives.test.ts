@@ -113,6 +113,8 @@ describe("State services reserved to State agents", () => {
     expect(zoom.text).toMatch(
       /Visio \(La Suite numérique\) \(remplacement partiel, France, libre MIT, service réservé aux agents de l'État\)/,
     );
+    // The card a chat answer quotes names first what a collectivité can adopt.
+    expect(zoom.text.indexOf("Jitsi Meet")).toBeLessThan(zoom.text.indexOf("Visio (La Suite numérique)"));
     const visio = passages.find((p) => p.title === "Alternative : Visio (La Suite numérique)")!;
     expect(visio.text).toContain("Service de l'État réservé à ses agents.");
     expect(visio.text).toMatch(/Pour une collectivité : .*installer le code \(licence MIT\)/);
