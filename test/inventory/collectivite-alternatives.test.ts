@@ -248,6 +248,8 @@ describe("alternatives that cover only part of a product", () => {
     expect(covers("logitud", "opencimetiere")).toMatch(/cimetières/);
     expect(covers("adobe-creative-cloud", "gimp")).toMatch(/retouche/);
     expect(covers("microsoft-teams", "tchap")).toMatch(/messagerie/);
+    expect(covers("microsoft-365", "nextcloud")).toMatch(/ni suite d'édition ni messagerie/);
+    expect(covers("vmware-cloud-foundation", "proxmox-ve")).toMatch(/virtualisation seulement/);
     for (const m of catalog.mappings)
       if (m.covers) expect(m.fit, `${m.product} → ${m.alternative}`).not.toBe("drop-in");
   });
