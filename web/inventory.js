@@ -185,11 +185,19 @@ function extraBadge(value) {
   return el("span", { class: `badge badge-${key}` }, t(`inv.extra.${key}`));
 }
 
+// A State service reserved to State agents, a part of the product only, a replacement still under an
+// extra-European jurisdiction: said beside the alternative, as in the roadmap and the exports.
 const alternativeText = (a) =>
   t("inv.alternative", {
     name: a.name,
     fit: t(`fit.${a.fit}`),
-    details: [a.openSource ? t("inv.openSource") : t("inv.proprietary"), a.country ? countryName(a.country) : null]
+    details: [
+      a.openSource ? t("inv.openSource") : t("inv.proprietary"),
+      a.country ? countryName(a.country) : null,
+      a.audience === "state" ? t("inv.altState") : null,
+      a.covers ? t("inv.altCovers", { covers: a.covers }) : null,
+      a.extraEuropean ? t("inv.altLimited") : null,
+    ]
       .filter(Boolean)
       .join(", "),
   });
@@ -235,6 +243,7 @@ function display(analysis, { focus }) {
           items: formatNumber(s.items),
           installations: formatNumber(s.installations),
           products: formatNumber(s.products),
+          toClassify: formatNumber(s.toClassify?.items ?? analysis.pages?.unknown?.total ?? analysis.unknown.length),
         }),
       ),
       s.components.items
@@ -292,7 +301,7 @@ function figures(s) {
     { class: "figures" },
     figure(t("inv.figure.extra"), formatShare(s.extraEuropean.share)),
     figure(t("inv.figure.open"), formatShare(s.openSource.share)),
-    figure(t("inv.figure.classified"), formatShare(s.classified.share)),
+    figure(t("inv.figure.classified"), formatShare((s.identified ?? s.classified).share)),
     figure(t("inv.figure.score"), s.score.value === null ? "—" : t("inv.scoreValue", { value: s.score.value })),
   );
 }

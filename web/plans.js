@@ -378,13 +378,15 @@ async function renderAdoptForm({ focus = true } = {}) {
         )
           continue;
         const key = i.product?.id ?? i.name;
+        // Never a State service reserved to State agents (Visio) nor one covering only part of the product.
+        const best = i.alternatives?.find((a) => a.audience !== "state" && !a.covers);
         const entry = byProduct.get(key) ?? {
           name: i.product?.name ?? i.name,
           productId: i.product?.id ?? null,
           installations: 0,
-          by: i.alternatives?.[0]?.name ?? null,
+          by: best?.name ?? null,
           // An alternative itself published from outside Europe (Firefox ESR): a limited gain, as the roadmap says.
-          limited: i.alternatives?.[0]?.extraEuropean === true,
+          limited: best?.extraEuropean === true,
         };
         entry.installations += i.installations;
         byProduct.set(key, entry);

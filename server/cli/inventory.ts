@@ -10,6 +10,7 @@ import { AppError } from "../core/errors.ts";
 import { countryName } from "../core/labels.ts";
 import { formatDecimal, formatInt, NBSP } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
+import { alternativeWithCaveats } from "../inventory/alternative-text.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
 import { analyzeInventory } from "../inventory/service.ts";
 import type { SavedAnalysis, ShareFigure } from "../inventory/types.ts";
@@ -88,8 +89,15 @@ export function formatInventoryReport(a: SavedAnalysis): string {
       }),
     );
   parts.push(
+    // Identified and « à classer » are the same partition of the map's lines as the list below (summary.ts).
     message("inventory.cli.totals", {
-      classified: pct(s.classified.share),
+      classified: pct(s.identified ?? s.classified),
+      products: countText("product", s.products, int(s.products)),
+      toClassify: countText(
+        "software",
+        s.toClassify?.items ?? a.unknown.length,
+        int(s.toClassify?.items ?? a.unknown.length),
+      ),
       extra: pct(s.extraEuropean),
       open: pct(s.openSource),
     }),
@@ -138,9 +146,9 @@ export function formatInventoryReport(a: SavedAnalysis): string {
           cut(
             i.alternatives
               .slice(0, 2)
-              .map((x) => x.name)
+              .map((x) => alternativeWithCaveats(x))
               .join(", ") || "—",
-            36,
+            90,
           ),
         ]),
         ["l", "r", "l", "l"],

@@ -153,6 +153,21 @@ function checkReferences(catalog: Catalog, problems: CorpusProblem[]) {
     ) {
       reasons.push(`domaines différents : ${product.domains.join(", ")} / ${alternative.domains.join(", ")}`);
     }
+    // An alternative that covers only some of a product's business domains (openElec, elections, for a whole
+    // municipal suite) says which part it covers, and is never a direct replacement.
+    const missing =
+      product?.domains.length && alternative?.domains.length
+        ? product.domains.filter((d) => !alternative.domains.includes(d))
+        : [];
+    if (missing.length && !m.covers)
+      reasons.push(`couverture partielle non dite (covers) : ${missing.join(", ")} hors de ${alternative!.name}`);
+    if (m.covers && m.fit === "drop-in")
+      reasons.push("une alternative qui ne couvre qu'une partie du produit n'est pas un remplacement direct");
+    // A State service reserved to State agents is no direct replacement for a collectivité (Zoom → Visio).
+    if (alternative?.audience === "state" && m.fit === "drop-in")
+      reasons.push(
+        `${alternative.name} est réservé aux agents de l'État : pas un remplacement direct pour une collectivité`,
+      );
     // Network equipment is no alternative to a communications client (Huawei eSpace), nor the reverse.
     if (product && alternative && !sameCategoryFamily(product.category, alternative.category)) {
       reasons.push(`familles différentes : ${categoryWord(product.category)} / ${categoryWord(alternative.category)}`);
@@ -326,9 +341,15 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     if (p.aliases.length) lines.push(`Apparaît dans les inventaires sous les noms : ${p.aliases.join(" ; ")}.`);
     const alts = (altsByProduct.get(p.id) ?? [])
       .map((m) => ({ m, a: catalog.alternatives.get(m.alternative)! }))
+      // What a collectivité can adopt for the whole product first; State services reserved to State agents last.
+      .sort(
+        (x, y) =>
+          Number(x.a.audience === "state") - Number(y.a.audience === "state") ||
+          Number(!!x.m.covers) - Number(!!y.m.covers),
+      )
       .map(
         ({ m, a }) =>
-          `${a.name} (${fitLabel(m.fit)}${a.country ? `, ${countryName(a.country)}` : ""}${a.licence ? `, libre ${a.licence}` : ""})`,
+          `${a.name} (${fitLabel(m.fit)}${a.country ? `, ${countryName(a.country)}` : ""}${a.licence ? `, libre ${a.licence}` : ""}${a.audience === "state" ? ", service réservé aux agents de l'État" : ""}${m.covers ? `, ne couvre qu'une partie du produit : ${m.covers}` : ""})`,
       );
     if (alts.length) lines.push(`Alternatives : ${alts.join(" ; ")}.`);
     if (p.notes) lines.push(p.notes);
@@ -343,15 +364,19 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
       lines.push(
         `Hébergement : ${a.hosting.join(", ")}${a.providers.length ? ` ; hébergeurs : ${a.providers.join(", ")}` : ""}.`,
       );
+    if (a.audience === "state") lines.push("Service de l'État réservé à ses agents.");
+    if (a.audienceNote) lines.push(`Pour une collectivité : ${a.audienceNote}`);
     if (a.sill) lines.push("Référencé au Socle interministériel de logiciels libres (SILL).");
     if (a.users.length) lines.push(`Utilisateurs publics connus : ${a.users.join(", ")}.`);
     const replaces = (productsByAlt.get(a.id) ?? []).map(
-      (m) => `${catalog.products.get(m.product)!.name} (${fitLabel(m.fit)})`,
+      (m) => `${catalog.products.get(m.product)!.name} (${fitLabel(m.fit)}${m.covers ? ` : ${m.covers}` : ""})`,
     );
     if (replaces.length) lines.push(`Remplace : ${replaces.join(" ; ")}.`);
     if (a.migration) lines.push(`Migration : ${a.migration}`);
     if (a.notes) lines.push(a.notes);
-    passages.push(passage("alternative", a.id, `Alternative : ${a.name}`, lines, a.sources, a.category));
+    // The sources of the condition of access come with the card, so a statement on who may use it can be credited.
+    const sources = [...a.sources, ...(a.audienceSources ?? []).filter((x) => !a.sources.some((y) => y.url === x.url))];
+    passages.push(passage("alternative", a.id, `Alternative : ${a.name}`, lines, sources, a.category));
   }
   return passages;
 }

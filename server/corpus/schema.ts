@@ -109,6 +109,10 @@ export const DOMAINS = [
 ] as const;
 const domains = z.array(z.enum(DOMAINS)).default([]);
 
+/** Who may use an alternative as operated (see `alternativeSchema.audience`). */
+export const AUDIENCES = ["all", "public-sector", "state"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
 export const productSchema = z.object({
   id,
   name: z.string().min(1),
@@ -130,32 +134,53 @@ export const productSchema = z.object({
   sources,
 });
 
-export const alternativeSchema = z.object({
-  id,
-  name: z.string().min(1),
-  /** Names the software takes in inventories ("GLPI Agent", "libreoffice-calc"). */
-  aliases: z.array(z.string().min(1)).default([]),
-  domains,
-  licence: z.string().nullish(),
-  publisher: z.string().min(1),
-  country: country.nullish(),
-  vendor: id.nullish(),
-  category: z.enum(CATEGORIES),
-  maturity: z.enum(["mature", "established", "emerging"]),
-  hosting: z.array(z.string().min(2)).default([]),
-  providers: z.array(z.string().min(1)).default([]),
-  sill: z.boolean().default(false),
-  users: z.array(z.string().min(1)).default([]),
-  migration: z.string().nullish(),
-  notes: z.string().nullish(),
-  sources,
-});
+export const alternativeSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    /** Names the software takes in inventories ("GLPI Agent", "libreoffice-calc"). */
+    aliases: z.array(z.string().min(1)).default([]),
+    domains,
+    licence: z.string().nullish(),
+    publisher: z.string().min(1),
+    country: country.nullish(),
+    vendor: id.nullish(),
+    category: z.enum(CATEGORIES),
+    maturity: z.enum(["mature", "established", "emerging"]),
+    hosting: z.array(z.string().min(2)).default([]),
+    providers: z.array(z.string().min(1)).default([]),
+    sill: z.boolean().default(false),
+    users: z.array(z.string().min(1)).default([]),
+    /**
+     * Who may use the service as it is operated: `all` (anyone installs or subscribes to it, the default),
+     * `public-sector` (a State service a source says is open to collectivités: Démarches simplifiées), `state` (a State
+     * service reserved to State agents, or whose access for a collectivité no source establishes: Visio, Tchap). A
+     * `state` alternative is never a direct replacement nor a quick win for a collectivité, and is said to be reserved.
+     */
+    audience: z.enum(AUDIENCES).default("all"),
+    /** French, for a collectivité: the condition of access and what it can do instead (host the code…), sourced. */
+    audienceNote: z.string().min(10).nullish(),
+    /** Where the condition of access is stated (required beside `audience` other than `all`). */
+    audienceSources: z.array(sourceSchema).nullish(),
+    migration: z.string().nullish(),
+    notes: z.string().nullish(),
+    sources,
+  })
+  .refine((a) => a.audience === "all" || (!!a.audienceNote && !!a.audienceSources?.length), {
+    message: "un service réservé (audience) exige audienceNote et audienceSources",
+    path: ["audience"],
+  });
 
 export const FITS = ["drop-in", "partial", "different-approach"] as const;
 export const mappingSchema = z.object({
   product: id,
   alternative: id,
   fit: z.enum(FITS),
+  /**
+   * French: the part of the product the alternative replaces, when it is only a part (« listes électorales
+   * seulement » for openElec beside a whole municipal management suite). Such a mapping is never `drop-in`.
+   */
+  covers: z.string().min(3).nullish(),
   notes: z.string().nullish(),
   sources: z.array(sourceSchema).nullish(),
 });

@@ -123,6 +123,10 @@ export interface AnalysisAlternative {
   fit: "drop-in" | "partial" | "different-approach" | string;
   country?: string | null;
   openSource?: boolean | null;
+  /** As the map gives them (`inventory/types.ts` ItemAlternative): said beside the alternative. */
+  extraEuropean?: boolean | null;
+  audience?: string | null;
+  covers?: string | null;
 }
 
 /** The part of a saved inventory analysis (`engine.records("analyses")`) drafting depends on. */

@@ -8,7 +8,7 @@ import { message } from "../i18n/messages.ts";
 import { classifyInventoryItem } from "./classify.ts";
 import type { MatchIndex } from "./match.ts";
 import { displayName, looseKey, nameTokens } from "./normalize.ts";
-import { summarize } from "./summary.ts";
+import { isIdentified, summarize } from "./summary.ts";
 import type {
   AnalysisResult,
   InventoryItem,
@@ -66,8 +66,9 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
     mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications))),
   );
   items.sort((a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"));
+  // The same rule as the summary's « à classer » count (`isIdentified`): one list, one number.
   const unknown: UnknownItem[] = items
-    .filter((i) => !i.product && !i.component && i.match !== "manual")
+    .filter((i) => !i.component && !isIdentified(i))
     .map((i) => ({
       name: i.name,
       publisher: i.publisher,

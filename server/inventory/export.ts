@@ -7,6 +7,7 @@ import { strToU8, zipSync } from "fflate";
 import { categoryLabel, countryName, fitLabel } from "../core/labels.ts";
 import { exposureLabel } from "../corpus/catalog.ts";
 import { message } from "../i18n/messages.ts";
+import { alternativeCaveats, type CaveatedAlternative } from "./alternative-text.ts";
 import { type CompactTable, tableRow } from "./compact.ts";
 import type { InventoryItem, InventorySummary } from "./types.ts";
 
@@ -53,7 +54,9 @@ const yesNo = memo((v: boolean | null | undefined) =>
 const country = memo((code: string | null) => countryName(code));
 const lawLabel = memo((id: string) => exposureLabel(id));
 const alternativesText = memo((json: string) =>
-  (JSON.parse(json) as { name: string; fit: string }[]).map((a) => `${a.name} (${fitLabel(a.fit)})`).join(", "),
+  (JSON.parse(json) as (CaveatedAlternative & { fit: string })[])
+    .map((a) => `${a.name} (${[fitLabel(a.fit), ...alternativeCaveats(a)].join(" ; ")})`)
+    .join(", "),
 );
 
 /** Laws an item is exposed to, whether `exposure` is a list of law ids or `{ controllingCountry, laws }`. */
@@ -93,7 +96,17 @@ function itemCells(i: InventoryItem): Cell[] {
     categoryLabel(i.category ?? null),
     laws(i.exposure).map(lawLabel).join(", "),
     i.alternatives?.length
-      ? alternativesText(JSON.stringify(i.alternatives.map((a) => ({ name: a.name, fit: a.fit }))))
+      ? alternativesText(
+          JSON.stringify(
+            i.alternatives.map((a) => ({
+              name: a.name,
+              fit: a.fit,
+              extraEuropean: a.extraEuropean,
+              audience: a.audience,
+              covers: a.covers,
+            })),
+          ),
+        )
       : "",
     i.component ? yesNo(true) : "",
     typeof i.confidence === "number" ? i.confidence : "",

@@ -212,12 +212,19 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
       country: a.country ?? null,
       openSource: !!a.licence,
       ...(extra ? { extraEuropean: true } : {}),
+      ...(a.audience === "state" ? { audience: "state" as const } : {}),
+      ...(a.audience === "state" && a.audienceNote ? { condition: a.audienceNote } : {}),
+      ...(m.covers ? { covers: m.covers } : {}),
     });
     alternativesOf.set(m.product, list);
   }
   const rankAlt = (x: ItemAlternative) => {
     const alt = catalog.alternatives.get(x.id)!;
+    // What a collectivité can adopt comes first: a State service reserved to State agents last, and an alternative
+    // that covers only part of the product after those that cover all of it.
     return [
+      x.audience === "state" ? 1 : 0,
+      x.covers ? 1 : 0,
       FIT_RANK[x.fit],
       x.country === null || isEuropean(x.country) ? 0 : 1,
       x.openSource ? 0 : 1,

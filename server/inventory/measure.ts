@@ -87,7 +87,17 @@ export interface MeasurableAlternative {
   fit: string;
   country?: string | null;
   openSource?: boolean | null;
+  /** "state": a State service reserved to State agents, which a collectivité cannot adopt as such. */
+  audience?: string | null;
+  /** Set when the alternative replaces only part of the product (openElec for a whole municipal suite). */
+  covers?: string | null;
 }
+
+/**
+ * Whether a collectivité can replace the whole product by this alternative: not a State service reserved to State
+ * agents (Zoom → Visio), not one that covers only part of the product (Horizon Villages → openElec).
+ */
+export const replacesWhole = (a: MeasurableAlternative) => a.audience !== "state" && !a.covers;
 
 export const productId = (i: MeasurableItem) => (typeof i.product === "string" ? i.product : (i.product?.id ?? null));
 export const productName = (i: MeasurableItem) => (typeof i.product === "object" && i.product ? i.product.name : null);
@@ -146,9 +156,12 @@ export function roleOf(item: MeasurableItem): Role {
 
 const FIT_RANK: Record<string, number> = { "drop-in": 0, partial: 1, "different-approach": 2 };
 
-/** The alternative a plan proposes: the best fit, then the least exposed, then the catalog's order. */
+/**
+ * The alternative a plan proposes: among those a collectivité can adopt for the whole product (`replacesWhole`),
+ * the best fit, then the least exposed, then the catalog's order.
+ */
 export function bestAlternative<A extends MeasurableAlternative>(alternatives: A[] | undefined): A | null {
-  const list = (alternatives ?? []).map((a, i) => ({ a, i }));
+  const list = (alternatives ?? []).filter(replacesWhole).map((a, i) => ({ a, i }));
   list.sort(
     (x, y) =>
       (FIT_RANK[x.a.fit] ?? 3) - (FIT_RANK[y.a.fit] ?? 3) ||

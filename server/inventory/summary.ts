@@ -51,6 +51,12 @@ export function collectRisks(items: InventoryItem[]) {
 
 export const productKey = (i: InventoryItem) => productKeyOf(i);
 
+/**
+ * Identified: matched to a catalog entry, or classified by hand. The rest of the map's lines are the unknown list,
+ * « à classer » (analyze.ts), even when their vendor is known (Ciril GROUP, product not in the catalog).
+ */
+export const isIdentified = (i: InventoryItem) => !!i.product || i.match === "manual";
+
 export function shareFigure(items: InventoryItem[], pick: (i: InventoryItem) => boolean | null): ShareFigure {
   let yes = 0;
   let known = 0;
@@ -90,6 +96,9 @@ export function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount
   const classified = items.filter((i) => i.extraEuropean !== null || i.exposure.laws.length > 0);
   const installations = items.reduce((s, i) => s + i.installations, 0);
   const classifiedInstallations = classified.reduce((s, i) => s + i.installations, 0);
+  // « À classer » is the unknown list (analyze.ts): a vendor recognised without its product is not identified.
+  const identified = items.filter(isIdentified);
+  const identifiedInstallations = identified.reduce((s, i) => s + i.installations, 0);
 
   // The same counting as the roadmap's « État des lieux » (category-counts.ts): one definition, one set of numbers.
   const byCategory = new Map(countByCategory(all).map((c) => [c.category, c]));
@@ -121,7 +130,20 @@ export function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount
       installations: classifiedInstallations,
       share: share(classifiedInstallations, installations),
     },
-    products: new Set(classified.map(productKey)).size,
+    identified: {
+      items: identified.length,
+      installations: identifiedInstallations,
+      // Never « 100 % » while installations are left to classify (shown without decimals, 99.7 % would read 100 %).
+      share:
+        identifiedInstallations < installations
+          ? Math.min(0.99, share(identifiedInstallations, installations) ?? 0)
+          : share(identifiedInstallations, installations),
+    },
+    toClassify: {
+      items: items.length - identified.length,
+      installations: installations - identifiedInstallations,
+    },
+    products: new Set(identified.map(productKey)).size,
     extraEuropean: shareFigure(items, isExposed),
     openSource: shareFigure(items, (i) => i.openSource),
     categories,

@@ -67,6 +67,15 @@ export interface ItemAlternative {
    * the map, the roadmap and the plan form say so (absent in analyses saved before).
    */
   extraEuropean?: boolean;
+  /**
+   * A State service reserved to State agents (Visio, Tchap): listed last, never a direct replacement nor a quick win
+   * for a collectivité, and said to be reserved wherever it is named (absent: anyone may use it).
+   */
+  audience?: "state";
+  /** French: the condition of access and what a collectivité can do instead (host the code…), from the catalog. */
+  condition?: string;
+  /** French: the only part of the product it replaces (« listes électorales seulement »); absent when it covers all. */
+  covers?: string;
 }
 
 export type MatchMethod =
@@ -228,7 +237,19 @@ export interface InventorySummary {
   installations: number;
   /** Items and installations left out as system components (drivers, runtimes, updates…). */
   components: { items: number; installations: number };
+  /**
+   * Origin known: a catalog product, a vendor recognised without its product, or a classification by hand. The
+   * measure rests on these installations (`score.coverage`); not the same as identified.
+   */
   classified: { items: number; installations: number; share: number | null };
+  /**
+   * Identified: a catalog product, or a classification by hand. With `toClassify`, the lines of the map:
+   * identified.items + toClassify.items = items (absent from analyses saved before).
+   */
+  identified?: { items: number; installations: number; share: number | null };
+  /** « À classer » : the lines of the unknown list (no catalog product, no classification by hand), vendor known or not. */
+  toClassify?: { items: number; installations: number };
+  /** Distinct identified products (catalog products, and names classified by hand): « produits identifiés ». */
   products: number;
   extraEuropean: ShareFigure;
   openSource: ShareFigure;

@@ -356,7 +356,14 @@ export interface PublicSnapshot {
     /** What the changes are counted from: the previous publication, or the plan's adoption for a first one. */
     since?: "publication" | "adoption";
   };
-  products: { name: string; by: string | null; state: ProductProgress["state"]; dueDate: string | null }[];
+  /** `byNote`: what a reader must know of the replacement (« toujours sous juridiction extra-européenne : gain limité »). */
+  products: {
+    name: string;
+    by: string | null;
+    byNote?: string | null;
+    state: ProductProgress["state"];
+    dueDate: string | null;
+  }[];
   events: { date: string; text: string }[];
   publishedAt: string;
   licence: Publication["licence"];
@@ -373,6 +380,8 @@ export function snapshotOf(
     now: Date;
     categoryLabel: (category: string | null) => string;
     reviewed?: boolean;
+    /** The caveat of a planned replacement, from the catalog (`inventory/alternative-text.ts`). */
+    replacementNote?: (productId: string | null, by: string | null) => string | null;
   },
 ): PublicSnapshot {
   const previous = plan.publication?.snapshot ?? null;
@@ -416,6 +425,7 @@ export function snapshotOf(
     products: progress.products.map((p) => ({
       name: options.groupProducts ? options.categoryLabel(categoryOfProduct(p.product)) : p.product.name,
       by: p.product.by,
+      byNote: options.replacementNote?.(p.product.productId, p.product.by) ?? null,
       state: p.state,
       dueDate: p.product.dueDate,
     })),

@@ -135,7 +135,7 @@ export function renderPublicPage(
   const products = [...grouped.values()]
     .map(
       ({ p, count }) =>
-        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ?? "—")}</td><td>${p.dueDate ? esc(frenchDate(p.dueDate)) : "—"}</td><td>${esc(PRODUCT_STATE[p.state] ?? p.state)}</td></tr>`,
+        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ? (p.byNote ? `${p.by} (${p.byNote})` : p.by) : "—")}</td><td>${p.dueDate ? esc(frenchDate(p.dueDate)) : "—"}</td><td>${esc(PRODUCT_STATE[p.state] ?? p.state)}</td></tr>`,
     )
     .join("\n");
   // Each event once: those since the last publication are under « Ce qui a changé »; the calendar lists the others.

@@ -8,6 +8,7 @@ import { AppError, validationError } from "../core/errors.ts";
 import { categoryWord } from "../core/labels.ts";
 import { frenchDate, slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
+import { replacementCaveats } from "../inventory/alternative-text.ts";
 import { getAnalysis, type InventoryContext } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";
 import {
@@ -261,6 +262,7 @@ export async function addEvent(ctx: TrackingContext, id: string, input: unknown,
 /** Freezes what the public page shows, as the DSI reviewed it; the previous publication stays until this one is saved. */
 export async function publishPlan(ctx: TrackingContext, id: string, input: unknown, now = new Date()): Promise<Plan> {
   const data = parse(publishInput, input);
+  const replacementNote = await replacementCaveats(ctx.config.corpusDir);
   return change(ctx, id, data.version, (plan) => {
     const progress = progressOf(plan, now.toISOString().slice(0, 10));
     const snapshot = snapshotOf(plan, progress, {
@@ -269,6 +271,7 @@ export async function publishPlan(ctx: TrackingContext, id: string, input: unkno
       now,
       categoryLabel: categoryText,
       reviewed: data.reviewed,
+      replacementNote,
     });
     plan.publication = { at: now.toISOString(), licence: data.licence, groupProducts: data.groupProducts, snapshot };
     plan.log.push({

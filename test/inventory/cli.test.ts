@@ -29,11 +29,18 @@ describe("npm run cli -- inventory", () => {
     expect(stdout).toContain(
       "Cartographie des dépendances — glpi10-mairie.csv (export CSV GLPI 10), materiel-reseau.csv (CSV)",
     );
-    expect(stdout).toMatch(/Catégorie\s+Produits\s+Installations\s+Extra-européen\s+Libre\s+Principaux risques/);
+    expect(stdout).toMatch(/Catégorie\s+Logiciels\s+Installations\s+Extra-européen\s+Libre\s+Principaux risques/);
     expect(stdout).toMatch(/Poste de travail\s+\d+\s+[\d\u202f ]+\s+\d+\s%/);
     expect(stdout).toContain("Exposition pondérée :");
     expect(stdout).toContain("Gains rapides");
     expect(stdout).toContain("À classer à la main");
+    // The headline's « à classer » is the list below, one number (trial 2026-12-05: « 100 % identifiés » beside « 1 à classer »).
+    const headline = stdout.match(
+      /Identifiés : (\d+)\s% des installations \(\d+ produits?\) ; à classer : (\d+) logiciels?/,
+    );
+    expect(headline).not.toBeNull();
+    expect(stdout).toContain(`À classer à la main (${headline![2]}) :`);
+    expect(Number(headline![1])).toBeLessThan(100);
     expect(stderr).toMatch(/Analyse enregistrée : \S+/);
     // Saved in the same database as the server's (SQLite in DATA_DIR by default).
     const db = await openSqliteRecords(path.join(dataDir, "cap-libre.sqlite"));

@@ -7,6 +7,7 @@ import { categoryLabel, fitLabel, withArticle } from "../../core/labels.ts";
 import { formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
 import { exposureLabel } from "../../corpus/catalog.ts";
 import { countText, message } from "../../i18n/messages.ts";
+import { alternativeCaveats } from "../../inventory/alternative-text.ts";
 
 export { categoryLabel, fitLabel };
 
@@ -89,7 +90,10 @@ export const vendorText = (i: AnalysisItem) => {
 export const alternativesText = (i: AnalysisItem) =>
   (i.alternatives ?? []).length
     ? (i.alternatives ?? [])
-        .map((a) => `${a.name}${a.country ? ` (${a.country})` : ""} — ${fitLabel(a.fit)}`)
+        .map(
+          (a) =>
+            `${a.name}${a.country ? ` (${a.country})` : ""} — ${[fitLabel(a.fit), ...alternativeCaveats(a)].join(" ; ")}`,
+        )
         .join(" ; ")
     : "—";
 export const lawsText = (laws: string[]) => laws.map(exposureLabel).join(", ");

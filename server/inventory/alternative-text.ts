@@ -1,0 +1,59 @@
+/**
+ * What a collectivité must know beside an alternative, said the same way wherever it is named (map, CLI, exports,
+ * roadmap, public page): a replacement still under an extra-European jurisdiction (Edge → Firefox ESR) is a limited
+ * gain; a State service reserved to State agents (Zoom → Visio) is said to be reserved; an alternative that covers
+ * only part of the product (Horizon Villages → openElec) says which part.
+ */
+import { message } from "../i18n/messages.ts";
+import { loadMatchIndex } from "./match.ts";
+import type { ItemAlternative } from "./types.ts";
+
+/** An alternative as an analysis, a saved copy of one or a hand-written one gives it. */
+export interface CaveatedAlternative {
+  name: string;
+  extraEuropean?: boolean | null;
+  audience?: string | null;
+  covers?: string | null;
+}
+
+/**
+ * The caveats of an alternative, in French, most important first (empty when there is none).
+ * @example
+ * alternativeCaveats({ name: "Firefox ESR", extraEuropean: true });
+ * // ["toujours sous juridiction extra-européenne : gain limité"]
+ */
+export function alternativeCaveats(a: CaveatedAlternative): string[] {
+  const caveats: string[] = [];
+  if (a.audience === "state") caveats.push(message("inventory.alternative.state"));
+  if (a.covers) caveats.push(message("inventory.alternative.covers", { covers: a.covers }));
+  if (a.extraEuropean) caveats.push(message("inventory.alternative.limited"));
+  return caveats;
+}
+
+/** « Firefox ESR (toujours sous juridiction extra-européenne : gain limité) », or the bare name. */
+export function alternativeWithCaveats(a: CaveatedAlternative, name = a.name): string {
+  const caveats = alternativeCaveats(a);
+  return caveats.length
+    ? message("inventory.alternative.withCaveats", { alternative: name, caveats: caveats.join(" ; ") })
+    : name;
+}
+
+/**
+ * For names kept as text (a plan's « remplacé par »): the caveats of the alternative named `by` for the catalog
+ * product `productId` (or of any alternative of that name when the product is not known), joined; null when none.
+ */
+export async function replacementCaveats(
+  corpusDir: string,
+): Promise<(productId: string | null, by: string | null) => string | null> {
+  const index = await loadMatchIndex(corpusDir);
+  const byName = new Map<string, ItemAlternative>();
+  for (const e of index.entries.values())
+    for (const a of e.alternatives) if (!byName.has(a.name) && !a.covers) byName.set(a.name, a);
+  return (productId, by) => {
+    if (!by) return null;
+    const entry = productId ? index.entries.get(productId) : undefined;
+    const a = entry?.alternatives.find((x) => x.name === by) ?? byName.get(by);
+    const caveats = a ? alternativeCaveats(a) : [];
+    return caveats.length ? caveats.join(" ; ") : null;
+  };
+}
