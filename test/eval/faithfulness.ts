@@ -5,14 +5,17 @@
  * thing — or answering correctly. The verification (`server/verify/`) must flag the scripted sentence, and only
  * it: detection recall per kind of lie, and false flags on correct answers.
  */
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { answer } from "../../server/answers/answer.ts";
+import { type Config, loadConfig } from "../../server/config.ts";
 import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
-import type { Engine } from "../../server/engine.ts";
+import { createEngine, type Engine } from "../../server/engine.ts";
 import { extractFigures } from "../../server/verify/figures.ts";
 import { splitSentences, unwrap, type Verification } from "../../server/verify/index.ts";
-import type { ChatRequestLog, FakeOllama } from "../helpers/fake-ollama.ts";
-import type { EvalQuestion } from "./evaluate.ts";
+import { type ChatRequestLog, type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
+import { type EvalQuestion, loadQuestions } from "./evaluate.ts";
 
 export const SCENARIOS = ["correct", "invented-figure", "bad-citation", "unsupported-claim", "swapped-figure"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
@@ -349,4 +352,97 @@ export async function evaluateTemplateSections(engine: Engine, inputFiles: strin
     report.drafts++;
   }
   return report;
+}
+
+// ——— The suite on its own: `node test/eval/faithfulness.ts [cases per kind]` (also part of `npm run eval`) ———
+
+/** Detection targets (share of scripted lies flagged; for correct answers, the most false flags). */
+export const FAITH_TARGETS: Record<Scenario, number> = {
+  "invented-figure": 0.9,
+  "bad-citation": 0.9,
+  "unsupported-claim": 0.8,
+  "swapped-figure": 0.8,
+  correct: 0.1,
+};
+
+/** Cases per kind of lie, for chat and for drafts (the issue asks for at least 40). */
+export const FAITH_CASES = 40;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+/** Prints a report in French; whether every target holds. */
+export function printFaith(title: string, report: FaithReport, misses = 12): boolean {
+  console.log(`\n${title} — ${report.cases.length} cas (faux modèle scripté)`);
+  let ok = true;
+  for (const s of SCENARIOS) {
+    const r = report.byScenario[s];
+    const target = FAITH_TARGETS[s];
+    const pass = s === "correct" ? r.rate <= target : r.rate >= target;
+    if (!pass) ok = false;
+    const label =
+      s === "correct"
+        ? `faux signalements ${pct(r.rate)} (objectif ≤ ${pct(target)})`
+        : `détection ${pct(r.rate)}${target ? ` (objectif ≥ ${pct(target)})` : ""}`;
+    console.log(`  ${s.padEnd(18)} ${String(r.count).padStart(3)} cas, ${label}`);
+  }
+  for (const c of report.cases
+    .filter((c) => (c.scenario === "correct" ? c.flagged || c.otherFlags : !c.flagged))
+    .slice(0, misses)) {
+    console.log(
+      `    ${c.scenario === "correct" ? "signalé à tort" : "non détecté"} (${c.scenario}) : ${c.target.slice(0, 160)}${c.reasons.length ? ` — ${c.reasons.join(" ; ")}` : ""}`,
+    );
+  }
+  return ok;
+}
+
+export const EXAMPLE_INPUTS = [
+  "courrier-linux-quimper",
+  "plan-audit-kervallon",
+  "note-cloud-act",
+  "feuille-de-route-kervallon",
+].map((f) => path.resolve(`docs/examples/inputs/${f}.json`));
+
+/** Chat and drafts against the scripted model, on an indexed data directory; whether every target holds. */
+export async function runFaithfulness(
+  base: Config,
+  dataDir: string,
+  answerable: EvalQuestion[],
+  perScenario = FAITH_CASES,
+  misses = 12,
+): Promise<boolean> {
+  const fake = await startFakeOllama({ models: [base.llmModel] });
+  try {
+    const scripted = await createEngine({ ...base, dataDir, ollamaBaseUrl: fake.url });
+    try {
+      await scripted.models.status(true);
+      const chat = await evaluateChatFaithfulness(scripted, fake, answerable, perScenario);
+      const drafts = await evaluateDraftFaithfulness(scripted, fake, EXAMPLE_INPUTS, perScenario, perScenario * 4);
+      const okChat = printFaith("Fidélité des réponses (chat)", chat, misses);
+      const okDrafts = printFaith("Fidélité des documents (sections rédigées)", drafts, misses);
+      return okChat && okDrafts;
+    } finally {
+      await scripted.close();
+    }
+  } finally {
+    await fake.close();
+  }
+}
+
+if (import.meta.main) {
+  const perScenario = Number(process.argv[2] ?? FAITH_CASES);
+  const { questions } = await loadQuestions();
+  const base = loadConfig();
+  const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-faith-"));
+  try {
+    const indexer = await createEngine({ ...base, dataDir, ollamaBaseUrl: "http://127.0.0.1:9" });
+    await indexer.index();
+    await indexer.close();
+    const ok = await runFaithfulness(base, dataDir, questions.filter((q) => !q.kind), perScenario, 1000);
+    if (!ok) {
+      console.log("ÉCHEC : objectifs de fidélité non atteints");
+      process.exitCode = 1;
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
