@@ -404,6 +404,7 @@ export async function evaluateChatFaithfulness(
 ): Promise<FaithReport> {
   const pool = await claimPool(engine, [...questions].reverse());
   const cases: FaithCase[] = [];
+  const used = new Set<string>();
   const options = {
     numCtx: engine.config.numCtx,
     maxAnswerTokens: engine.config.maxAnswerTokens,
@@ -432,7 +433,8 @@ export async function evaluateChatFaithfulness(
       )) {
         if (e.type === "done") verification = e.verification;
       }
-      if (!target || !verification) continue;
+      if (!target || !verification || used.has(target)) continue;
+      used.add(target);
       const f = flaggedSentence(verification, target);
       cases.push({ scenario, variant, target, flagged: f.flagged, otherFlags: f.others, reasons: f.reasons });
       done++;
@@ -441,11 +443,15 @@ export async function evaluateChatFaithfulness(
   return report(cases);
 }
 
-/** Drafts: each generated section of the example documents gets one scenario, in turn, until `perScenario` each. */
+/**
+ * Drafts: each generated section gets one scenario, in turn, until `perScenario` each. `inputs` are draft request
+ * files (the example documents) or request bodies (briefing notes on the eval's questions, for passages of every
+ * part of the corpus).
+ */
 export async function evaluateDraftFaithfulness(
   engine: Engine,
   fake: FakeOllama,
-  inputFiles: string[],
+  inputFiles: (string | object)[],
   perScenario: number,
   maxDrafts = 40,
 ): Promise<FaithReport> {
@@ -467,10 +473,12 @@ export async function evaluateDraftFaithfulness(
   }
   const cases: FaithCase[] = [];
   const counts = new Map<Scenario, number>(SCENARIOS.map((s) => [s, 0]));
+  const used = new Set<string>();
+  const scriptedCount = new Map<Scenario, number>();
   let turn = 0;
   for (let round = 0; round < maxDrafts && [...counts.values()].some((n) => n < perScenario); round++) {
     const file = inputFiles[round % inputFiles.length]!;
-    const body = JSON.parse(await readFile(file, "utf8"));
+    const body = typeof file === "string" ? JSON.parse(await readFile(file, "utf8")) : file;
     const prepared = await prepareDraft(engine, body);
     // The model is asked while its section is being written: the section announced last. Template sections are
     // verified too, so verifications are matched to scripted replies by section key, not by order.
@@ -478,14 +486,23 @@ export async function evaluateDraftFaithfulness(
     let current = "";
     fake.set({
       reply: (req) => {
-        const scenario = SCENARIOS[turn++ % SCENARIOS.length]!;
-        const s = scriptedReply(scenario, promptPassages(req), turn + round, pool);
-        scripted.push(
-          s && (counts.get(scenario) ?? 0) < perScenario
-            ? { key: current, scenario, variant: s.variant, target: s.target }
-            : { key: current, scenario, variant: "", target: "" },
+        // The scenario with the fewest cases that gives a sentence not scripted yet (each sentence counts once: the
+        // cases stay varied; sections whose passages hold no figure cannot take a figure scenario).
+        const passages = promptPassages(req);
+        const start = turn++;
+        const order = SCENARIOS.map((_, i) => SCENARIOS[(start + i) % SCENARIOS.length]!).sort(
+          (x, y) => (scriptedCount.get(x) ?? 0) - (scriptedCount.get(y) ?? 0),
         );
-        return s?.reply ?? "Les passages fournis ne permettent pas de rédiger cette section.";
+        for (const scenario of order) {
+          if ((scriptedCount.get(scenario) ?? 0) >= perScenario) continue;
+          const s = scriptedReply(scenario, passages, start + round, pool);
+          if (!s || used.has(s.target)) continue;
+          used.add(s.target);
+          scriptedCount.set(scenario, (scriptedCount.get(scenario) ?? 0) + 1);
+          scripted.push({ key: current, scenario, variant: s.variant, target: s.target });
+          return s.reply;
+        }
+        return "Les passages fournis ne permettent pas de rédiger cette section.";
       },
     });
     const verifications = new Map<string, Verification>();
@@ -605,6 +622,30 @@ export const EXAMPLE_INPUTS = [
   "feuille-de-route-kervallon",
 ].map((f) => path.resolve(`docs/examples/inputs/${f}.json`));
 
+/** Briefing notes to the mayor of a fictitious commune, one per eval question (every `n`-th, up to `count`). */
+export function briefings(questions: EvalQuestion[], count: number): object[] {
+  const step = Math.max(1, Math.floor(questions.length / count));
+  return questions
+    .filter((_, i) => i % step === 0)
+    .slice(0, count)
+    .map((q) => ({
+      type: "briefing",
+      inputs: {
+        collectivite: { name: "Kervallon", kind: "commune", department: "Finistère", region: "Bretagne" },
+        recipient: { name: "Monsieur le Maire", role: "maire de Kervallon" },
+        question: q.question,
+        author: "Direction des systèmes d'information",
+        date: "2026-05-04",
+      },
+    }));
+}
+
+/** One of each list in turn. */
+const interleave = <A, B>(a: A[], b: B[]): (A | B)[] =>
+  Array.from({ length: Math.max(a.length, b.length) }, (_, i) => [a[i], b[i]])
+    .flat()
+    .filter((x): x is A | B => x !== undefined);
+
 /** Chat and drafts against the scripted model, on an indexed data directory; whether every target holds. */
 export async function runFaithfulness(
   base: Config,
@@ -619,7 +660,13 @@ export async function runFaithfulness(
     try {
       await scripted.models.status(true);
       const chat = await evaluateChatFaithfulness(scripted, fake, answerable, perScenario);
-      const drafts = await evaluateDraftFaithfulness(scripted, fake, EXAMPLE_INPUTS, perScenario, perScenario * 4);
+      const drafts = await evaluateDraftFaithfulness(
+        scripted,
+        fake,
+        interleave(EXAMPLE_INPUTS, briefings(answerable, perScenario)),
+        perScenario,
+        perScenario * 8,
+      );
       const okChat = printFaith("Fidélité des réponses (chat)", chat, misses);
       const okDrafts = printFaith("Fidélité des documents (sections rédigées)", drafts, misses);
       return okChat && okDrafts;
