@@ -171,6 +171,12 @@ interface SourceSentence {
    * migré… Elle économise 2 millions d'euros par an »).
    */
   around: Bag;
+  /** The heading and the sentence without its source references: what the sentence itself says. */
+  own: Bag;
+  /** Years the sentence itself states. */
+  ownYears: number[];
+  /** Names the sentence itself gives (not those it quotes from: « selon la Cour des comptes »), folded. */
+  ownNames: string[];
 }
 
 /** Paragraphs of a corpus text on one line each (the corpus wraps its lines; lists, tables and headings stay apart). */
@@ -195,6 +201,11 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       bag: bagOf(`${heading} ${t}`),
       qualified: QUALIFIER_SOURCE.test(t) || (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
       around: bagOf(`${heading} ${spans.slice(Math.max(0, i - 2), i + 1).join(" ")}`),
+      own: bagOf(`${heading} ${withoutReferences(t)}`),
+      ownYears: extractFigures(withoutReferences(t)).flatMap((f) => (f.year ? [f.year] : [])),
+      ownNames: namesOf(withoutReferences(t).replace(/\b(?:selon|d['’]apr[eè]s)\s[^,;:]+/giu, " ")).map((n) =>
+        words(n).join(" "),
+      ),
     };
   });
 }
@@ -513,12 +524,16 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
   for (const y of spots.filter((s) => s.f.year !== undefined && s.f.kind !== "daymonth")) {
     const year = String(y.f.year);
     for (const q of attached(y.at, y.end)) {
-      const at = foundAt.get(q.f)!;
-      if (at.some((ss) => ss.around.list.includes(year)) || !at.some((ss) => hasYear(ss.around))) continue;
+      // In the source sentence itself, or before it when the sentence states no year of its own.
+      const given = (ss: SourceSentence) =>
+        ss.own.list.includes(year) ||
+        (ss.ownYears.length === 0 && (ss.around.list.includes(year) || !hasYear(ss.around)));
+      if (foundAt.get(q.f)!.some(given)) continue;
       reasons.push(message("verify.yearMismatch", { year: y.f.raw, figure: q.f.raw, where: w }));
       break;
     }
   }
+  const claimBag = bagOf(stated);
   for (const segment of stated.split(STATEMENT_BREAK)) {
     const offset = stated.indexOf(segment);
     const quantities = attached(offset, offset + segment.length);
@@ -526,7 +541,11 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     for (const name of namesOf(segment)) {
       const folded = words(name).join(" ");
       if (!folded || !bags.some((b) => inBag(folded, b))) continue; // not named at all: said below
-      const q = quantities.find((x) => !foundAt.get(x.f)!.some((ss) => inBag(folded, ss.around)));
+      // In the source sentence itself, or before it (« Elle économise… ») when the sentence names no one else.
+      const given = (ss: SourceSentence) =>
+        inBag(folded, ss.own) ||
+        (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
+      const q = quantities.find((x) => !foundAt.get(x.f)!.some(given));
       if (q) reasons.push(message("verify.nameMismatch", { name, figure: q.f.raw, where: w }));
     }
   }

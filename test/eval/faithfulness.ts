@@ -30,6 +30,8 @@ export interface FaithCase {
   /** Sentences flagged besides the target. */
   otherFlags: number;
   reasons: string[];
+  /** The passages the model was given (chat), for diagnosis. */
+  passages?: Map<number, string>;
 }
 
 export interface FaithReport {
@@ -235,7 +237,7 @@ function swapVariants(sentence: string, same: string[], others: string[], passag
         // d'Assurance maladie », « Salon des maires »).
         const statement = sentence.split(";").find((part) => quantities(part).length) ?? "";
         const mine = namesIn(statement).filter(
-          (n) => !new RegExp(`(?:d['’]|\\bde |\\bdes |\\bdu )${n}|${n} (?:de|des|du|d['’])`, "u").test(statement),
+          (n) => !new RegExp(`(?:d['’]|\\bde |\\bdes |\\bdu |\\bde l['’]|\\bde la )${n}|${n} (?:de|des|du|d['’])`, "u").test(statement),
         );
         const theirs = [...new Set([...same, ...others].flatMap(namesIn))].filter((n) => !sentence.includes(n));
         const from = mine[0];
@@ -416,9 +418,11 @@ export async function evaluateChatFaithfulness(
       const q = questions[(qi * 7 + si * 13) % questions.length]!;
       let target: string | null = null;
       let variant = "";
+      let passages = new Map<number, string>();
       fake.set({
         reply: (req) => {
-          const scripted = scriptedReply(scenario, promptPassages(req), qi + si, pool);
+          passages = promptPassages(req);
+          const scripted = scriptedReply(scenario, passages, qi + si, pool);
           target = scripted?.target ?? null;
           variant = scripted?.variant ?? "";
           return scripted?.reply ?? "Je ne sais pas.";
@@ -436,7 +440,7 @@ export async function evaluateChatFaithfulness(
       if (!target || !verification || used.has(target)) continue;
       used.add(target);
       const f = flaggedSentence(verification, target);
-      cases.push({ scenario, variant, target, flagged: f.flagged, otherFlags: f.others, reasons: f.reasons });
+      cases.push({ scenario, variant, target, flagged: f.flagged, otherFlags: f.others, reasons: f.reasons, passages });
       done++;
     }
   }
