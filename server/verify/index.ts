@@ -238,11 +238,13 @@ function countedThing(sentence: string, f: Figure): string[] {
     rest = rest.slice(share[0].length);
   }
   const out: string[] = [];
-  for (const token of rest.split(/\s+/).slice(0, 3)) {
-    const word = /^[\p{L}-]+$/u.test(token) ? contentWords(token)[0] : undefined;
+  // The words right after (« 80 000 agents »: the first token, not the space before it), to a punctuation mark.
+  for (const token of rest.trim().split(/\s+/).slice(0, 3)) {
+    const bare = token.replace(/[,.;:)»]+$/u, "");
+    const word = /^[\p{L}-]+$/u.test(bare) ? contentWords(bare)[0] : undefined;
     if (!word || word.length < 4 || NOT_COUNTED.has(word) || MONTH_NAMES.test(word)) break;
     out.push(word);
-    if (out.length === 2) break;
+    if (out.length === 2 || bare !== token) break;
   }
   return out;
 }
@@ -487,8 +489,16 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     // What a share or a count is of (« 80 % des grandes organisations », « 16 000 postes ») must be what the source's
     // same number is of: a true number attached to the wrong thing is not supported.
     const of = isDate || fromFacts ? [] : countedThing(sentence, f);
+    // Said beside that number: after it, or just before it (« ses agents, au nombre de 80 000 »), not merely in its
+    // sentence (« entre 15 000 et 18 000 postes … des agents » does not give 18 000 agents).
+    const beside = (c: SourceSentence) => {
+      const { spots, sides } = spotsOf(c);
+      return spots.flatMap((spot, k) =>
+        figureMatches(f, spot.f) ? [bagOf([...sides[k]!.before.slice(0, 2), ...sides[k]!.after].join(" "))] : [],
+      );
+    };
     const counted = of.length
-      ? matching.filter((c) => near(c).some((b) => of.every((word) => inBag(word, b))))
+      ? matching.filter((c) => beside(c).some((b) => of.every((word) => inBag(word, b))))
       : matching;
     if (counted.length === 0) {
       reasons.push(message("verify.figureContext", { figure: f.raw, where: w }));
@@ -543,8 +553,7 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
       if (!folded || !bags.some((b) => inBag(folded, b))) continue; // not named at all: said below
       // In the source sentence itself, or before it (« Elle économise… ») when the sentence names no one else.
       const given = (ss: SourceSentence) =>
-        inBag(folded, ss.own) ||
-        (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
+        inBag(folded, ss.own) || (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
       const q = quantities.find((x) => !foundAt.get(x.f)!.some(given));
       if (q) reasons.push(message("verify.nameMismatch", { name, figure: q.f.raw, where: w }));
     }

@@ -80,13 +80,26 @@ const valueOf = (digits: string) => Number(digits.replace(/[  ]/g, "").replace("
 /** A variant of a scripted lie or of a correct answer: its name and the sentence it writes, or null when it does not apply. */
 type Variant = [name: string, make: () => string | null];
 
-/** The first variant, from `seed` on, that applies. */
-function firstVariant(variants: Variant[], seed: number): { variant: string; text: string } | null {
-  for (let i = 0; i < variants.length; i++) {
-    const [variant, make] = variants[(seed + i) % variants.length]!;
-    const text = make();
-    if (text) return { variant, text };
-  }
+/**
+ * The first variant, from `seed` on, that applies to one of the candidate sentences (from `seed` on too): each
+ * variant is tried on every sentence before the next variant, so that the variants stay balanced.
+ */
+function firstAcross<T>(
+  candidates: T[],
+  variantsOf: (c: T) => Variant[],
+  seed: number,
+  variantSeed: number,
+): { chosen: T; variant: string; text: string } | null {
+  if (!candidates.length) return null;
+  const lists = candidates.map((c) => variantsOf(c));
+  const count = lists[0]!.length;
+  for (let v = 0; v < count; v++)
+    for (let i = 0; i < candidates.length; i++) {
+      const k = (seed + i) % candidates.length;
+      const [variant, make] = lists[k]![(variantSeed + v) % count]!;
+      const text = make();
+      if (text) return { chosen: candidates[k]!, variant, text };
+    }
   return null;
 }
 
@@ -110,7 +123,8 @@ function inventVariants(sentence: string, passagesText: string): Variant[] {
     [
       "year",
       () => {
-        const y = extractFigures(sentence).find((x) => x.kind === "year");
+        // A year the sentence states, not the date of a source reference (references are not checked).
+        const y = extractFigures(withoutReferences(sentence)).find((x) => x.kind === "year");
         if (!y) return null;
         const to = String(y.value + 3);
         return absent(to) ? sentence.replace(y.raw, to) : null;
@@ -118,7 +132,8 @@ function inventVariants(sentence: string, passagesText: string): Variant[] {
     ],
     [
       "scale",
-      () => (/\bmillions?\b/.test(f?.raw ?? "") ? sentence.replace(f!.raw, f!.raw.replace(/millions?/, "milliards")) : null),
+      () =>
+        /\bmillions?\b/.test(f?.raw ?? "") ? sentence.replace(f!.raw, f!.raw.replace(/millions?/, "milliards")) : null,
     ],
   ];
 }
@@ -128,10 +143,16 @@ function inventVariants(sentence: string, passagesText: string): Variant[] {
  * (« Munich », « DINUM », « Gendarmerie »; not « Microsoft » of « Microsoft Teams »).
  */
 const namesIn = (s: string) =>
-  [...s.matchAll(/(?<=[^.:;!?»(]\s(?:la |le |les |l['’]|d['’]|de |du |des )?)(\p{Lu}[\p{L}-]{2,})(?![\p{L}\d-]|\s+\p{Lu}|\s+\d)/gu)]
+  [
+    ...s.matchAll(
+      /(?<=[^.:;!?»(]\s(?:la |le |les |l['’]|d['’]|de |du |des )?)(\p{Lu}[\p{L}-]{2,})(?![\p{L}\d-]|\s+\p{Lu}|\s+\d)/gu,
+    ),
+  ]
     .filter((m) => !/\p{Lu}[\p{L}-]*\s+$/u.test(s.slice(0, m.index)))
     .map((m) => m[1]!)
-    .filter((w) => !/^(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$/i.test(w));
+    .filter(
+      (w) => !/^(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$/i.test(w),
+    );
 
 /** What a figure counts in a sentence (« 80 000 postes », « 97 % du parc »): the noun and where it is. */
 function countedNoun(s: string, f: Figure): { noun: string; at: number } | null {
@@ -146,6 +167,8 @@ function countedNoun(s: string, f: Figure): { noun: string; at: number } | null 
   ).exec(rest);
   if (
     !m ||
+    !/^\p{Ll}{3,}[sx]$/u.test(m[1]!) ||
+    /ent$/.test(m[1]!) ||
     /^(environ|près|plus|moins|seulement|fois|entre|pour|dans|selon|avec|après|avant|depuis|jusqu|pendant|contre|sans|sous|vers|chez|dont|soit|millions?|milliards?|mille)$/.test(
       m[1]!,
     )
@@ -212,7 +235,8 @@ function swapVariants(sentence: string, same: string[], others: string[], passag
               if (d && d.noun !== c.noun && !sentence.includes(d.noun) && d.noun.slice(0, 4) !== c.noun.slice(0, 4)) {
                 const changed = sentence.slice(0, c.at) + d.noun + sentence.slice(c.at + c.noun.length);
                 // Still a lie: the figure is not said of that noun anywhere in the passages.
-                if (!passagesText.includes(changed.slice(c.at - x.raw.length - 5, c.at + d.noun.length))) return changed;
+                if (!passagesText.includes(changed.slice(c.at - x.raw.length - 5, c.at + d.noun.length)))
+                  return changed;
               }
             }
         }
@@ -225,7 +249,11 @@ function swapVariants(sentence: string, same: string[], others: string[], passag
         if (!qs.length) return null;
         // A year the sentence states, not the date of a source reference « (Wikipedia, 2025) ».
         const y = extractFigures(withoutReferences(sentence)).find((x) => x.kind === "year");
-        const to = y && extractFigures(withoutReferences(otherText)).find((x) => x.kind === "year" && x.value !== y.value && !sentence.includes(x.raw));
+        const to =
+          y &&
+          extractFigures(withoutReferences(otherText)).find(
+            (x) => x.kind === "year" && x.value !== y.value && !sentence.includes(x.raw),
+          );
         return y && to ? sentence.replace(y.raw, to.raw) : null;
       },
     ],
@@ -235,9 +263,12 @@ function swapVariants(sentence: string, same: string[], others: string[], passag
         if (!qs.length) return null;
         // A name in the statement of a figure (up to a semicolon), not inside a longer name (« Caisse nationale
         // d'Assurance maladie », « Salon des maires »).
-        const statement = sentence.split(";").find((part) => quantities(part).length) ?? "";
+        const statement = withoutReferences(sentence.split(";").find((part) => quantities(part).length) ?? "");
         const mine = namesIn(statement).filter(
-          (n) => !new RegExp(`(?:d['’]|\\bde |\\bdes |\\bdu |\\bde l['’]|\\bde la )${n}|${n} (?:de|des|du|d['’])`, "u").test(statement),
+          (n) =>
+            !new RegExp(`(?:d['’]|\\bde |\\bdes |\\bdu |\\bde l['’]|\\bde la )${n}|${n} (?:de|des|du|d['’])`, "u").test(
+              statement,
+            ),
         );
         const theirs = [...new Set([...same, ...others].flatMap(namesIn))].filter((n) => !sentence.includes(n));
         const from = mine[0];
@@ -249,19 +280,30 @@ function swapVariants(sentence: string, same: string[], others: string[], passag
 }
 
 /** Correct answers, as a model writes them: verbatim, with an opening, figures written differently, rounded, two sentences merged. */
-function correctVariants(second: { n: number; s: string }, next: { n: number; s: string } | undefined): Variant[] {
+function correctVariants(
+  second: { n: number; s: string },
+  next: { n: number; s: string } | undefined,
+  previous: { n: number; s: string } | undefined,
+): Variant[] {
   const s = second.s;
   const lower = (t: string) =>
     /^\p{Lu}\p{Ll}/u.test(t) && !/^\p{Lu}\p{Ll}+\s\p{Lu}/u.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
   return [
     ["verbatim", () => s],
+    [
+      // « Elle économise… » after « La Gendarmerie a migré… »: the model names who the pronoun stands for.
+      "subject",
+      () => {
+        const pronoun = /^(Elle|Il|Elles|Ils) /.exec(s);
+        const name = previous?.n === second.n ? namesIn(` ${previous.s}`)[0] : undefined;
+        return pronoun && name && quantities(s).length ? `${name} ${s.slice(pronoun[0].length)}` : null;
+      },
+    ],
     ["opening", () => `D'après le corpus, ${lower(s)}`],
     [
       "format",
       () => {
-        const t = s
-          .replace(/(\d) millions d['’]\s?euros/, "$1 M€")
-          .replace(/(\d) ?%(?! ?des?\b)/, "$1 pour cent");
+        const t = s.replace(/(\d) millions d['’]\s?euros/, "$1 M€").replace(/(\d) ?%(?! ?des?\b)/, "$1 pour cent");
         return t !== s ? t : null;
       },
     ],
@@ -312,11 +354,15 @@ export function scriptedReply(
       const rest = all.filter((x) => x.s !== lead);
       // Every other answer states a figure: the checks of figures are where false flags come from.
       const withFigures = rest.filter((x) => hasQuantity(x.s));
-      const second = pick(seed % 2 && withFigures.length ? withFigures : rest, seed + 1);
-      if (!second) return { reply: intro, target: intro, variant: "verbatim" };
-      const next = all[all.indexOf(second) + 1];
-      const v = firstVariant(correctVariants(second, next), variantSeed);
-      return v ? make(v.variant, `${v.text} [${second.n}]`) : null;
+      const candidates = seed % 2 && withFigures.length ? withFigures : rest;
+      if (!candidates.length) return { reply: intro, target: intro, variant: "verbatim" };
+      const v = firstAcross(
+        candidates,
+        (c) => correctVariants(c, all[all.indexOf(c) + 1], all[all.indexOf(c) - 1]),
+        seed + 1,
+        variantSeed,
+      );
+      return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
     }
     case "bad-citation": {
       const target = `${pick(all, seed + 2)!.s} [${Math.max(...numbers) + 3 + (seed % 5)}]`;
@@ -324,23 +370,24 @@ export function scriptedReply(
     }
     case "invented-figure": {
       const withFigure = all.filter((x) => hasQuantity(x.s));
-      for (let i = 0; i < withFigure.length; i++) {
-        const chosen = withFigure[(seed + i) % withFigure.length]!;
-        const v = firstVariant(inventVariants(chosen.s, passagesText), variantSeed);
-        if (v) return make(v.variant, `${v.text} [${chosen.n}]`);
-      }
-      return null;
+      const v = firstAcross(withFigure, (c) => inventVariants(c.s, passagesText), seed, variantSeed);
+      return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
     }
     case "swapped-figure": {
       const withFigure = all.filter((x) => quantities(x.s).length > 0);
-      for (let i = 0; i < withFigure.length; i++) {
-        const chosen = withFigure[(seed + i) % withFigure.length]!;
-        const same = all.filter((x) => x.n === chosen.n && x.s !== chosen.s).map((x) => x.s);
-        const others = all.filter((x) => x.n !== chosen.n).map((x) => x.s);
-        const v = firstVariant(swapVariants(chosen.s, same, others, passagesText), variantSeed);
-        if (v && v.text !== chosen.s) return make(v.variant, `${v.text} [${chosen.n}]`);
-      }
-      return null;
+      const v = firstAcross(
+        withFigure,
+        (c) =>
+          swapVariants(
+            c.s,
+            all.filter((x) => x.n === c.n && x.s !== c.s).map((x) => x.s),
+            all.filter((x) => x.n !== c.n).map((x) => x.s),
+            passagesText,
+          ).map(([name, f]): Variant => [name, () => ((t) => (t === c.s ? null : t))(f())]),
+        seed,
+        variantSeed,
+      );
+      return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
     }
     case "unsupported-claim": {
       const folded = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
@@ -691,7 +738,13 @@ if (import.meta.main) {
     const indexer = await createEngine({ ...base, dataDir, ollamaBaseUrl: "http://127.0.0.1:9" });
     await indexer.index();
     await indexer.close();
-    const ok = await runFaithfulness(base, dataDir, questions.filter((q) => !q.kind), perScenario, 1000);
+    const ok = await runFaithfulness(
+      base,
+      dataDir,
+      questions.filter((q) => !q.kind),
+      perScenario,
+      1000,
+    );
     if (!ok) {
       console.log("ÉCHEC : objectifs de fidélité non atteints");
       process.exitCode = 1;
