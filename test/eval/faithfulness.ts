@@ -75,7 +75,7 @@ const pick = <T>(list: T[], seed: number): T | undefined => (list.length ? list[
 const QUANTITY_KINDS = new Set(["amount", "percent", "number"]);
 const quantities = (s: string) => extractFigures(s).filter((f) => QUANTITY_KINDS.has(f.kind));
 const digitsOf = (raw: string) => /\d[\d  ,.]*\d|\d/.exec(raw)?.[0]?.trim();
-const valueOf = (digits: string) => Number(digits.replace(/[  ]/g, "").replace(",", "."));
+const numberOf = (digits: string) => Number(digits.replace(/[  ]/g, "").replace(",", "."));
 
 /** A variant of a scripted lie or of a correct answer: its name and the sentence it writes, or null when it does not apply. */
 type Variant = [name: string, make: () => string | null];
@@ -107,7 +107,7 @@ function firstAcross<T>(
 function inventVariants(sentence: string, passagesText: string): Variant[] {
   const f = quantities(sentence)[0];
   const digits = f && digitsOf(f.raw);
-  const value = digits ? valueOf(digits) : Number.NaN;
+  const value = digits ? numberOf(digits) : Number.NaN;
   const replaceDigits = (to: string) => (f && digits ? sentence.replace(f.raw, f.raw.replace(digits, to)) : null);
   const absent = (v: string) => !passagesText.includes(v);
   return [
