@@ -320,10 +320,14 @@ interface Sides {
 function sidesOf(text: string, spots: Spot[], i: number, span = 4): Sides {
   const { at, end } = spots[i]!;
   const [start, stop] = clauseAround(text, at, end);
-  const previous = spots
-    .slice(0, i)
-    .filter((s) => s.end <= at)
-    .at(-1);
+  // The second end of a range shares what precedes the first: « migré entre 15 000 et 18 000 postes ».
+  let from = at;
+  let previous = spots.filter((s) => s.end <= from).at(-1);
+  while (previous && /^\s*(?:et|à|ou|-|–)\s*$/.test(text.slice(previous.end, from))) {
+    from = previous.at;
+    const before = from;
+    previous = spots.filter((s) => s.end <= before).at(-1);
+  }
   let next = spots.slice(i + 1).find((s) => s.at >= end);
   // The first end of a range shares what the second counts: « entre 15 000 et 18 000 postes ».
   let to = end;
@@ -332,7 +336,7 @@ function sidesOf(text: string, spots: Spot[], i: number, span = 4): Sides {
     const beyond = next.end;
     next = spots.find((s) => s.at >= beyond);
   }
-  const before = sideWords(text.slice(Math.max(start, previous?.end ?? 0), at))
+  const before = sideWords(text.slice(Math.min(from, Math.max(start, previous?.end ?? 0)), from))
     .reverse()
     .slice(0, span);
   const after = sideWords(text.slice(to, Math.min(Math.max(stop, to), next?.at ?? text.length))).slice(0, span);
