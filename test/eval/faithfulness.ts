@@ -291,6 +291,25 @@ function correctVariants(
   return [
     ["verbatim", () => s],
     [
+      // « En 2021, la Gendarmerie comptait… » for « La Gendarmerie comptait … en 2021 »: the year moved to the front.
+      "year-first",
+      () => {
+        const m = / en (\d{4})(?=[ ,.])/.exec(s);
+        if (!m || !quantities(s).length) return null;
+        return `En ${m[1]}, ${lower(s.slice(0, m.index) + s.slice(m.index + m[0].length))}`;
+      },
+    ],
+    [
+      // The first statement only, without its source reference.
+      "trimmed",
+      () => {
+        const t = withoutReferences(s.split(/ ; | : /)[0]!).replace(/\s+([.,])/g, "$1").trim();
+        return t !== s && t.length >= 30 && (quantities(t).length || namesIn(t).length)
+          ? `${t.replace(/[.,;:]?$/, "")}.`
+          : null;
+      },
+    ],
+    [
       // « Elle économise… » after « La Gendarmerie a migré… »: the model names who the pronoun stands for.
       "subject",
       () => {
