@@ -303,7 +303,10 @@ function correctVariants(
       // The first statement only, without its source reference.
       "trimmed",
       () => {
-        const t = withoutReferences(s).split(/ ; | : /)[0]!.replace(/\s+([.,])/g, "$1").trim();
+        const t = withoutReferences(s)
+          .split(/ ; | : /)[0]!
+          .replace(/\s+([.,])/g, "$1")
+          .trim();
         return t !== s && t.length >= 30 && (quantities(t).length || namesIn(t).length)
           ? `${t.replace(/[.,;:]?$/, "")}.`
           : null;
