@@ -17,7 +17,7 @@ describe("corpus documents", () => {
     const problems: CorpusProblem[] = [];
     const d = parseMarkdownDocument("guidance/x.md", doc("## Section\n\n" + "texte ".repeat(20)), problems);
     expect(problems).toEqual([]);
-    // A page links only to its own address, never to the first source it lists (index format 3).
+    // A page's url is its own address (none here), never its first source's.
     expect(d).toMatchObject({ id: "guidance/x", kind: "guidance", date: "2026-04-08", url: null });
   });
 
