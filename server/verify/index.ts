@@ -11,7 +11,7 @@
 import { message } from "../i18n/messages.ts";
 import { fold, stem, synonymsOf, words } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
-import { extractFigures, type Figure, NUMBER_WORDS } from "./figures.ts";
+import { extractFigures, type Figure, type FigureKind, NUMBER_WORDS } from "./figures.ts";
 
 export interface VerifyPassage {
   /** The number the model cites it by: `[n]`. */
@@ -166,6 +166,17 @@ interface SourceSentence {
   figures: Figure[];
   bag: Bag;
   qualified: boolean;
+  /**
+   * The heading, the sentence and the two before it: where what a figure is said of is named (« La Gendarmerie a
+   * migré… Elle économise 2 millions d'euros par an »).
+   */
+  around: Bag;
+  /** The heading and the sentence without its source references: what the sentence itself says. */
+  own: Bag;
+  /** Years the sentence itself states. */
+  ownYears: number[];
+  /** Names the sentence itself gives (not those it quotes from: « selon la Cour des comptes »), folded. */
+  ownNames: string[];
 }
 
 /** Paragraphs of a corpus text on one line each (the corpus wraps its lines; lists, tables and headings stay apart). */
@@ -178,7 +189,8 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
     .split(" — ")
     .filter((part) => QUALIFIER_SOURCE.test(part))
     .join(" ");
-  return sentenceSpans(unwrap(text)).map(({ text: t }) => {
+  const spans = sentenceSpans(unwrap(text)).map((s) => s.text);
+  return spans.map((t, i) => {
     const figures = extractFigures(t);
     for (const w of fold(t).match(/\p{L}+/gu) ?? [])
       if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
@@ -188,6 +200,12 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       figures,
       bag: bagOf(`${heading} ${t}`),
       qualified: QUALIFIER_SOURCE.test(t) || (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
+      around: bagOf(`${heading} ${spans.slice(Math.max(0, i - 2), i + 1).join(" ")}`),
+      own: bagOf(`${heading} ${withoutReferences(t)}`),
+      ownYears: extractFigures(withoutReferences(t)).flatMap((f) => (f.year ? [f.year] : [])),
+      ownNames: namesOf(withoutReferences(t).replace(/\b(?:selon|d['’]apr[eè]s)\s[^,;:]+/giu, " ")).map((n) =>
+        words(n).join(" "),
+      ),
     };
   });
 }
@@ -220,14 +238,171 @@ function countedThing(sentence: string, f: Figure): string[] {
     rest = rest.slice(share[0].length);
   }
   const out: string[] = [];
-  for (const token of rest.split(/\s+/).slice(0, 3)) {
-    const word = /^[\p{L}-]+$/u.test(token) ? contentWords(token)[0] : undefined;
+  // The words right after (« 80 000 agents »: the first token, not the space before it), to a punctuation mark.
+  for (const token of rest.trim().split(/\s+/).slice(0, 3)) {
+    const bare = token.replace(/[,.;:)»]+$/u, "");
+    const word = /^[\p{L}-]+$/u.test(bare) ? contentWords(bare)[0] : undefined;
     if (!word || word.length < 4 || NOT_COUNTED.has(word) || MONTH_NAMES.test(word)) break;
     out.push(word);
-    if (out.length === 2) break;
+    if (out.length === 2 || bare !== token) break;
   }
   return out;
 }
+
+// ——— What a figure is attached to ———
+
+const QUANTITY = new Set<FigureKind>(["percent", "amount", "number"]);
+
+interface Spot {
+  f: Figure;
+  at: number;
+  end: number;
+}
+
+/** Figures of a text with their offsets (the two ends of a range share one written form). */
+function located(text: string, figures: Figure[]): Spot[] {
+  const out: Spot[] = [];
+  let from = 0;
+  for (const f of figures) {
+    const previous = out.at(-1);
+    if (previous && previous.f.raw === f.raw) {
+      out.push({ ...previous, f });
+      continue;
+    }
+    let at = text.indexOf(f.raw, from);
+    if (at < 0) at = text.indexOf(f.raw);
+    if (at < 0) continue;
+    out.push({ f, at, end: at + f.raw.length });
+    from = at + f.raw.length;
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** Where a clause ends: what is said on one side of it is not said of a figure on the other side. */
+const CLAUSE_BREAK = /[;:()]|\s[—–]\s/g;
+
+/**
+ * Where what is said of a figure ends for its year and the names beside it: a semicolon or a dash, not a colon or a
+ * parenthesis (« Utilisateurs : CNAM (80 000 agents, annoncé en avril 2026) » gives the 80 000 agents to the CNAM).
+ */
+const STATEMENT_BREAK = /;|\s[—–]\s/g;
+
+/** Offsets of the clause around `at`. */
+function clauseAround(text: string, at: number, end = at, breaks = CLAUSE_BREAK): [number, number] {
+  let start = 0;
+  let stop = text.length;
+  for (const m of text.matchAll(breaks)) {
+    if (m.index! < at) start = m.index! + m[0].length;
+    else if (m.index! >= end) {
+      stop = m.index!;
+      break;
+    }
+  }
+  return [start, stop];
+}
+
+/** Words that say what a number measures: content words, and the years beside it. */
+function sideWords(text: string): string[] {
+  const kept = new Set(contentWords(text));
+  return words(text).filter((w) => kept.has(w) || /^(?:19|20)\d\d$/.test(w));
+}
+
+interface Sides {
+  before: string[];
+  after: string[];
+}
+
+/**
+ * The words on each side of a quantity, nearest first, up to `span`, to the next quantity or the end of its
+ * clause: « 7 secteurs dits essentiels et 11 secteurs dits importants » — 7: after [secteurs, dits, essentiels];
+ * 11: before [essentiels, dits, secteurs], after [secteurs, dits, importants].
+ */
+function sidesOf(text: string, spots: Spot[], i: number, span = 4): Sides {
+  const { at, end } = spots[i]!;
+  const [start, stop] = clauseAround(text, at, end);
+  // The second end of a range shares what precedes the first: « migré entre 15 000 et 18 000 postes ».
+  let from = at;
+  let previous = spots.filter((s) => s.end <= from).at(-1);
+  while (previous && /^\s*(?:et|à|ou|-|–)\s*$/.test(text.slice(previous.end, from))) {
+    from = previous.at;
+    const before = from;
+    previous = spots.filter((s) => s.end <= before).at(-1);
+  }
+  let next = spots.slice(i + 1).find((s) => s.at >= end);
+  // The first end of a range shares what the second counts: « entre 15 000 et 18 000 postes ».
+  let to = end;
+  while (next && /^\s*(?:et|à|ou|-|–)\s*$/.test(text.slice(to, next.at))) {
+    to = next.end;
+    const beyond = next.end;
+    next = spots.find((s) => s.at >= beyond);
+  }
+  const before = sideWords(text.slice(Math.min(from, Math.max(start, previous?.end ?? 0)), from))
+    .reverse()
+    .slice(0, span);
+  const after = sideWords(text.slice(to, Math.min(Math.max(stop, to), next?.at ?? text.length))).slice(0, span);
+  return { before, after };
+}
+
+const sameWord = (a: string, b: string) => a === b || stem(a) === stem(b);
+
+/** How much the words around a figure of a sentence are those around a figure of a source, side by side. */
+function affinity(claim: Sides, source: Sides): number {
+  let score = 0;
+  for (const side of ["before", "after"] as const)
+    claim[side].forEach((w, i) => {
+      const j = source[side].findIndex((x) => sameWord(w, x));
+      if (j >= 0 && Math.abs(i - j) <= 2) score += 1 / (i + 1);
+    });
+  return score;
+}
+
+/**
+ * A swap is flagged when another figure of the cited passages has, around it, the words the sentence puts around
+ * its figure, clearly more than any occurrence of the figure itself: at least this affinity…
+ */
+export const SWAP_MIN_AFFINITY = 1.5;
+/** …and this much more than the best occurrence of the sentence's figure. */
+export const SWAP_MARGIN = 1;
+
+/** Quantity spots of every sentence of the sources, computed once per verification. */
+const spotsCache = new WeakMap<SourceSentence, { spots: Spot[]; sides: Sides[] }>();
+function spotsOf(ss: SourceSentence) {
+  let known = spotsCache.get(ss);
+  if (!known) {
+    const spots = located(
+      ss.text,
+      ss.figures.filter((f) => QUANTITY.has(f.kind)),
+    );
+    known = { spots, sides: spots.map((_, i) => sidesOf(ss.text, spots, i)) };
+    spotsCache.set(ss, known);
+  }
+  return known;
+}
+
+/**
+ * The figure of the cited passages the sentence's words describe, when it is not the sentence's figure: « 11
+ * secteurs dits essentiels » where the passage says « 7 secteurs dits essentiels et 11 secteurs dits importants ».
+ */
+function swappedWith(claim: Sides, f: Figure, pool: Source[]): Figure | null {
+  let same = 0;
+  let other = 0;
+  let otherFigure: Figure | null = null;
+  for (const source of pool)
+    for (const ss of source.sentences) {
+      const { spots, sides } = spotsOf(ss);
+      spots.forEach((spot, k) => {
+        const a = affinity(claim, sides[k]!);
+        if (figureMatches(f, spot.f)) same = Math.max(same, a);
+        else if (spot.f.kind === f.kind && a > other) {
+          other = a;
+          otherFigure = spot.f;
+        }
+      });
+    }
+  return other >= SWAP_MIN_AFFINITY && other >= same + SWAP_MARGIN - 1e-9 ? otherFigure : null;
+}
+
+const hasYear = (bag: Bag) => bag.list.some((w) => /^(?:19|20)\d\d$/.test(w));
 
 // ——— Names ———
 
@@ -291,7 +466,12 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
   const pool = cited.length ? sources.filter((s) => s.n !== null && cited.includes(s.n)) : sources;
   const withFacts = [...pool, ...facts];
   // Figures: found with the same value, around the same words, with the qualification the source gives.
-  const figures = extractFigures(withoutReferences(sentence));
+  const stated = withoutReferences(sentence);
+  const figures = extractFigures(stated);
+  const spots = located(stated, figures);
+  const quantitySpots = spots.filter((s) => QUANTITY.has(s.f.kind));
+  /** Source sentences where a quantity of the sentence is found, around the same words (filled below). */
+  const foundAt = new Map<Figure, SourceSentence[]>();
   for (const f of figures) {
     const candidates = withFacts.flatMap((s) =>
       s.sentences.filter((ss) => ss.figures.some((sf) => figureMatches(f, sf))),
@@ -313,13 +493,31 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     // What a share or a count is of (« 80 % des grandes organisations », « 16 000 postes ») must be what the source's
     // same number is of: a true number attached to the wrong thing is not supported.
     const of = isDate || fromFacts ? [] : countedThing(sentence, f);
+    // Said beside that number: after it, or just before it (« ses agents, au nombre de 80 000 »), not merely in its
+    // sentence (« entre 15 000 et 18 000 postes … des agents » does not give 18 000 agents).
+    const beside = (c: SourceSentence) => {
+      const { spots, sides } = spotsOf(c);
+      return spots.flatMap((spot, k) =>
+        figureMatches(f, spot.f) ? [bagOf([...sides[k]!.before.slice(0, 2), ...sides[k]!.after].join(" "))] : [],
+      );
+    };
     const counted = of.length
-      ? matching.filter((c) => near(c).some((b) => of.every((word) => inBag(word, b))))
+      ? matching.filter((c) => beside(c).some((b) => of.every((word) => inBag(word, b))))
       : matching;
     if (counted.length === 0) {
       reasons.push(message("verify.figureContext", { figure: f.raw, where: w }));
       continue;
     }
+    // Another figure of the cited passages is what the sentence's words describe: a true number put in its place.
+    const spot = quantitySpots.findIndex((s) => s.f === f);
+    if (spot >= 0 && !fromFacts) {
+      const other = swappedWith(sidesOf(stated, quantitySpots, spot), f, pool);
+      if (other) {
+        reasons.push(message("verify.figureSwapped", { figure: f.raw, other: other.raw, where: w }));
+        continue;
+      }
+    }
+    if (QUANTITY.has(f.kind) && !fromFacts) foundAt.set(f, counted);
     if (matching.some((c) => c.qualified) && !matching.some((c) => !c.qualified) && !QUALIFIER_CLAIM.test(sentence)) {
       const qualified = matching.find((c) => c.qualified)!;
       // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
@@ -328,9 +526,43 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
       reasons.push(message("verify.qualificationLost", { figure: f.raw, qualifier: `« ${q} »` }));
     }
   }
-  // Names of organisations, places and people.
+  // Years and names in the clause of a quantity must be where the source gives that quantity (its sentence, the two
+  // before it, its heading): « 18 000 postes … entre 2020 et 2013 » where the passage says 2005, « la DINUM … 80 000
+  // agents » where the passage gives them to the CNAM.
   const bag = (s: Source[]) => s.map((x) => x.bag);
   const bags = bag(withFacts);
+  const attached = (at: number, end: number) => {
+    const [start, stop] = clauseAround(stated, at, end, STATEMENT_BREAK);
+    return quantitySpots.filter((q) => q.at >= start && q.end <= stop && foundAt.has(q.f));
+  };
+  for (const y of spots.filter((s) => s.f.year !== undefined && s.f.kind !== "daymonth")) {
+    const year = String(y.f.year);
+    for (const q of attached(y.at, y.end)) {
+      // In the source sentence itself, or before it when the sentence states no year of its own.
+      const given = (ss: SourceSentence) =>
+        ss.own.list.includes(year) ||
+        (ss.ownYears.length === 0 && (ss.around.list.includes(year) || !hasYear(ss.around)));
+      if (foundAt.get(q.f)!.some(given)) continue;
+      reasons.push(message("verify.yearMismatch", { year: y.f.raw, figure: q.f.raw, where: w }));
+      break;
+    }
+  }
+  const claimBag = bagOf(stated);
+  for (const segment of stated.split(STATEMENT_BREAK)) {
+    const offset = stated.indexOf(segment);
+    const quantities = attached(offset, offset + segment.length);
+    if (!quantities.length) continue;
+    for (const name of namesOf(segment)) {
+      const folded = words(name).join(" ");
+      if (!folded || !bags.some((b) => inBag(folded, b))) continue; // not named at all: said below
+      // In the source sentence itself, or before it (« Elle économise… ») when the sentence names no one else.
+      const given = (ss: SourceSentence) =>
+        inBag(folded, ss.own) || (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
+      const q = quantities.find((x) => !foundAt.get(x.f)!.some(given));
+      if (q) reasons.push(message("verify.nameMismatch", { name, figure: q.f.raw, where: w }));
+    }
+  }
+  // Names of organisations, places and people.
   for (const name of namesOf(sentence)) {
     const folded = words(name).join(" ");
     if (!folded || bags.some((b) => inBag(folded, b))) continue;

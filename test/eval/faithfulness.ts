@@ -5,32 +5,41 @@
  * thing — or answering correctly. The verification (`server/verify/`) must flag the scripted sentence, and only
  * it: detection recall per kind of lie, and false flags on correct answers.
  */
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { answer } from "../../server/answers/answer.ts";
+import { type Config, loadConfig } from "../../server/config.ts";
 import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
-import type { Engine } from "../../server/engine.ts";
-import { extractFigures } from "../../server/verify/figures.ts";
-import { splitSentences, unwrap, type Verification } from "../../server/verify/index.ts";
-import type { ChatRequestLog, FakeOllama } from "../helpers/fake-ollama.ts";
-import type { EvalQuestion } from "./evaluate.ts";
+import { createEngine, type Engine } from "../../server/engine.ts";
+import { extractFigures, type Figure } from "../../server/verify/figures.ts";
+import { splitSentences, unwrap, type Verification, withoutReferences } from "../../server/verify/index.ts";
+import { type ChatRequestLog, type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
+import { type EvalQuestion, loadQuestions } from "./evaluate.ts";
 
 export const SCENARIOS = ["correct", "invented-figure", "bad-citation", "unsupported-claim", "swapped-figure"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface FaithCase {
   scenario: Scenario;
+  /** How the scripted sentence was made (« value », « noun », « year »… for a swapped figure). */
+  variant: string;
   /** The scripted sentence the check must flag (for `correct`: no sentence may be flagged). */
   target: string;
   flagged: boolean;
   /** Sentences flagged besides the target. */
   otherFlags: number;
   reasons: string[];
+  /** The passages the model was given (chat), for diagnosis. */
+  passages?: Map<number, string>;
 }
 
 export interface FaithReport {
   cases: FaithCase[];
   /** Per scenario: cases, detected (target flagged; for `correct`: any flag, a false flag). */
   byScenario: Record<Scenario, { count: number; flagged: number; rate: number }>;
+  /** Per `scenario/variant`: cases and detected. */
+  byVariant: Record<string, { count: number; flagged: number }>;
 }
 
 /** Passages as the model received them, parsed from the prompt: number → body (heading lines dropped). */
@@ -63,40 +72,291 @@ const hasQuantity = (s: string) =>
 /** A deterministic pick. */
 const pick = <T>(list: T[], seed: number): T | undefined => (list.length ? list[seed % list.length] : undefined);
 
-/** The sentence with its first quantity changed to a value found nowhere (« 12 millions » → « 43 millions »). */
-function invent(sentence: string): string | null {
-  const f = extractFigures(sentence).find((x) => x.kind === "amount" || x.kind === "percent" || x.kind === "number");
-  if (!f) return null;
-  const digits = /\d[\d  ,.]*/.exec(f.raw)?.[0]?.trim();
-  if (!digits) return null;
-  const value = Number(digits.replace(/[  ]/g, "").replace(",", "."));
-  const changed = String(Math.round(value * 3 + 7));
-  return sentence.replace(f.raw, f.raw.replace(digits, changed));
-}
+const QUANTITY_KINDS = new Set(["amount", "percent", "number"]);
+const quantities = (s: string) => extractFigures(s).filter((f) => QUANTITY_KINDS.has(f.kind));
+const digitsOf = (raw: string) => /\d[\d  ,.]*\d|\d/.exec(raw)?.[0]?.trim();
+const numberOf = (digits: string) => Number(digits.replace(/[  ]/g, "").replace(",", "."));
 
-/** The sentence with its first quantity replaced by another quantity of the same kind from another passage sentence. */
-function swap(sentence: string, others: string[]): string | null {
-  const f = extractFigures(sentence).find((x) => x.kind === "amount" || x.kind === "percent");
-  if (!f) return null;
-  for (const o of others) {
-    const g = extractFigures(o).find(
-      (x) => x.kind === f.kind && Math.abs(x.value - f.value) > 1e-9 && !sentence.includes(x.raw),
-    );
-    if (g) return sentence.replace(f.raw, g.raw);
-  }
+/** A variant of a scripted lie or of a correct answer: its name and the sentence it writes, or null when it does not apply. */
+type Variant = [name: string, make: () => string | null];
+
+/**
+ * The first variant, from `seed` on, that applies to one of the candidate sentences (from `seed` on too): each
+ * variant is tried on every sentence before the next variant, so that the variants stay balanced.
+ */
+function firstAcross<T>(
+  candidates: T[],
+  variantsOf: (c: T) => Variant[],
+  seed: number,
+  variantSeed: number,
+): { chosen: T; variant: string; text: string } | null {
+  if (!candidates.length) return null;
+  const lists = candidates.map((c) => variantsOf(c));
+  const count = lists[0]!.length;
+  for (let v = 0; v < count; v++)
+    for (let i = 0; i < candidates.length; i++) {
+      const k = (seed + i) % candidates.length;
+      const [variant, make] = lists[k]![(variantSeed + v) % count]!;
+      const text = make();
+      if (text) return { chosen: candidates[k]!, variant, text };
+    }
   return null;
 }
 
+/** Invented figures: far from the true one, close to it, a year, a scale (« millions » → « milliards »). */
+function inventVariants(sentence: string, passagesText: string): Variant[] {
+  const f = quantities(sentence)[0];
+  const digits = f && digitsOf(f.raw);
+  const value = digits ? numberOf(digits) : Number.NaN;
+  const replaceDigits = (to: string) => (f && digits ? sentence.replace(f.raw, f.raw.replace(digits, to)) : null);
+  const absent = (v: string) => !passagesText.includes(v);
+  return [
+    ["far", () => (digits ? replaceDigits(String(Math.round(value * 3 + 7))) : null)],
+    [
+      "near",
+      () => {
+        if (!digits || !Number.isFinite(value)) return null;
+        const near = value >= 1000 ? String(Math.round(value * 1.1)) : String(Math.round(value) + 3);
+        return absent(near) ? replaceDigits(near.replace(".", ",")) : null;
+      },
+    ],
+    [
+      "year",
+      () => {
+        // A year the sentence states, not the date of a source reference (references are not checked).
+        const y = extractFigures(withoutReferences(sentence)).find((x) => x.kind === "year");
+        if (!y) return null;
+        const to = String(y.value + 3);
+        return absent(to) ? sentence.replace(y.raw, to) : null;
+      },
+    ],
+    [
+      "scale",
+      () =>
+        /\bmillions?\b/.test(f?.raw ?? "") ? sentence.replace(f!.raw, f!.raw.replace(/millions?/, "milliards")) : null,
+    ],
+  ];
+}
+
 /**
- * The scripted reply for one scenario, built from the passages of the request; `target` is the sentence to flag.
- * `pool` holds sentences of other documents (claims true elsewhere, absent from these passages).
+ * Names of one word standing alone in a sentence, past its first word and not after a full stop or a colon
+ * (« Munich », « DINUM », « Gendarmerie »; not « Microsoft » of « Microsoft Teams »).
+ */
+const namesIn = (s: string) =>
+  [
+    ...s.matchAll(
+      /(?<=[^.:;!?»(]\s(?:la |le |les |l['’]|d['’]|de |du |des )?)(\p{Lu}[\p{L}-]{2,})(?![\p{L}\d-]|\s+\p{Lu}|\s+\d)/gu,
+    ),
+  ]
+    .filter((m) => !/\p{Lu}[\p{L}-]*\s+$/u.test(s.slice(0, m.index)))
+    .map((m) => m[1]!)
+    .filter(
+      (w) => !/^(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$/i.test(w),
+    );
+
+/** What a figure counts in a sentence (« 80 000 postes », « 97 % du parc »): the noun and where it is. */
+function countedNoun(s: string, f: Figure): { noun: string; at: number } | null {
+  const at = s.indexOf(f.raw);
+  if (at < 0) return null;
+  const rest = s.slice(at + f.raw.length);
+  if (f.kind === "amount") return null;
+  const m = (
+    f.kind === "percent"
+      ? /^\s+(?:des|du|de la|de l['’]|de|d['’])\s*(\p{Ll}{4,})(?![\p{L}])/u
+      : /^\s+(\p{Ll}{4,})(?![\p{L}])/u
+  ).exec(rest);
+  if (
+    !m ||
+    !/^\p{Ll}{3,}[sx]$/u.test(m[1]!) ||
+    /ent$/.test(m[1]!) ||
+    /^(environ|près|plus|moins|seulement|fois|entre|pour|dans|selon|avec|après|avant|depuis|jusqu|pendant|contre|sans|sous|vers|chez|dont|soit|millions?|milliards?|mille)$/.test(
+      m[1]!,
+    )
+  )
+    return null;
+  return { noun: m[1]!, at: at + f.raw.length + m[0].length - m[1]!.length };
+}
+
+/**
+ * Swapped figures: a true figure of the passages attached to the wrong thing — another figure's value in the place
+ * of this one (preferably from the same passage), two figures of the sentence exchanged, the noun a figure counts
+ * replaced by what another figure counts, the year or the organisation beside a figure replaced by another of the
+ * passages.
+ */
+function swapVariants(sentence: string, same: string[], others: string[], passagesText: string): Variant[] {
+  // Quantities that measure something: amounts, shares, counts of a thing (not « section 702 »).
+  const qs = quantities(sentence).filter((x) => x.kind !== "number" || countedNoun(sentence, x));
+  const f = qs.find((x) => x.kind === "amount" || x.kind === "percent") ?? qs[0];
+  const otherText = [...same, ...others].join(" ");
+  return [
+    [
+      "value",
+      () => {
+        if (!f) return null;
+        for (const o of [...same, ...others]) {
+          const g = quantities(o).find(
+            (x) => x.kind === f.kind && Math.abs(x.value - f.value) > 1e-9 && !sentence.includes(x.raw),
+          );
+          if (!g) continue;
+          // Still a lie: the new figure with the words that follow it is not written so in the passages.
+          const changed = sentence.replace(f.raw, g.raw);
+          const at = changed.indexOf(g.raw);
+          if (!passagesText.includes(changed.slice(at, at + g.raw.length + 15))) return changed;
+        }
+        return null;
+      },
+    ],
+    [
+      "exchange",
+      () => {
+        for (let i = 0; i < qs.length; i++)
+          for (let j = i + 1; j < qs.length; j++) {
+            const [a, b] = [qs[i]!, qs[j]!];
+            if (a.kind !== b.kind || Math.abs(a.value - b.value) < 1e-9) continue;
+            const ia = sentence.indexOf(a.raw);
+            const ib = sentence.indexOf(b.raw, ia + a.raw.length);
+            if (ia < 0 || ib < 0) continue;
+            const between = sentence.slice(ia + a.raw.length, ib);
+            if (between.trim().split(/\s+/).length < 3) continue; // a range « 5 à 13 % » stays a range
+            return sentence.slice(0, ia) + b.raw + between + a.raw + sentence.slice(ib + b.raw.length);
+          }
+        return null;
+      },
+    ],
+    [
+      "noun",
+      () => {
+        for (const x of qs) {
+          const c = countedNoun(sentence, x);
+          if (!c) continue;
+          for (const o of [...same, ...others])
+            for (const y of quantities(o)) {
+              const d = countedNoun(o, y);
+              if (d && d.noun !== c.noun && !sentence.includes(d.noun) && d.noun.slice(0, 4) !== c.noun.slice(0, 4)) {
+                const changed = sentence.slice(0, c.at) + d.noun + sentence.slice(c.at + c.noun.length);
+                // Still a lie: the figure is not said of that noun anywhere in the passages.
+                if (!passagesText.includes(changed.slice(c.at - x.raw.length - 5, c.at + d.noun.length)))
+                  return changed;
+              }
+            }
+        }
+        return null;
+      },
+    ],
+    [
+      "year",
+      () => {
+        if (!qs.length) return null;
+        // A year the sentence states, not the date of a source reference « (Wikipedia, 2025) ».
+        const y = extractFigures(withoutReferences(sentence)).find((x) => x.kind === "year");
+        const to =
+          y &&
+          extractFigures(withoutReferences(otherText)).find(
+            (x) => x.kind === "year" && x.value !== y.value && !sentence.includes(x.raw),
+          );
+        return y && to ? sentence.replace(y.raw, to.raw) : null;
+      },
+    ],
+    [
+      "name",
+      () => {
+        if (!qs.length) return null;
+        // A name in the statement of a figure (up to a semicolon), not inside a longer name (« Caisse nationale
+        // d'Assurance maladie », « Salon des maires »).
+        const statement = withoutReferences(sentence.split(";").find((part) => quantities(part).length) ?? "");
+        const mine = namesIn(statement).filter(
+          (n) =>
+            !new RegExp(`(?:d['’]|\\bde |\\bdes |\\bdu |\\bde l['’]|\\bde la )${n}|${n} (?:de|des|du|d['’])`, "u").test(
+              statement,
+            ),
+        );
+        const theirs = [...new Set([...same, ...others].flatMap(namesIn))].filter((n) => !sentence.includes(n));
+        const from = mine[0];
+        const to = theirs.find((n) => n.slice(0, 4) !== from?.slice(0, 4));
+        return from && to ? sentence.replace(from, to) : null;
+      },
+    ],
+  ];
+}
+
+/** Correct answers, as a model writes them: verbatim, with an opening, figures written differently, rounded, two sentences merged. */
+function correctVariants(
+  second: { n: number; s: string },
+  next: { n: number; s: string } | undefined,
+  previous: { n: number; s: string } | undefined,
+): Variant[] {
+  const s = second.s;
+  const lower = (t: string) =>
+    /^\p{Lu}\p{Ll}/u.test(t) && !/^\p{Lu}\p{Ll}+\s\p{Lu}/u.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+  return [
+    ["verbatim", () => s],
+    [
+      // « En 2021, la Gendarmerie comptait… » for « La Gendarmerie comptait … en 2021 »: the year moved to the front.
+      "year-first",
+      () => {
+        const m = / en (\d{4})(?=[ ,.])/.exec(s);
+        if (!m || !quantities(s).length) return null;
+        return `En ${m[1]}, ${lower(s.slice(0, m.index) + s.slice(m.index + m[0].length))}`;
+      },
+    ],
+    [
+      // The first statement only, without its source reference.
+      "trimmed",
+      () => {
+        const t = withoutReferences(s)
+          .split(/ ; | : /)[0]!
+          .replace(/\s+([.,])/g, "$1")
+          .trim();
+        return t !== s && t.length >= 30 && (quantities(t).length || namesIn(t).length)
+          ? `${t.replace(/[.,;:]?$/, "")}.`
+          : null;
+      },
+    ],
+    [
+      // « Elle économise… » after « La Gendarmerie a migré… »: the model names who the pronoun stands for.
+      "subject",
+      () => {
+        const pronoun = /^(Elle|Il|Elles|Ils) /.exec(s);
+        const name = previous?.n === second.n ? namesIn(` ${previous.s}`)[0] : undefined;
+        return pronoun && name && quantities(s).length ? `${name} ${s.slice(pronoun[0].length)}` : null;
+      },
+    ],
+    ["opening", () => `D'après le corpus, ${lower(s)}`],
+    [
+      "format",
+      () => {
+        const t = s.replace(/(\d) millions d['’]\s?euros/, "$1 M€").replace(/(\d) ?%(?! ?des?\b)/, "$1 pour cent");
+        return t !== s ? t : null;
+      },
+    ],
+    [
+      "rounded",
+      () => {
+        const f = extractFigures(s).find((x) => x.kind === "percent" && !Number.isInteger(x.value));
+        return f ? s.replace(f.raw, `${Math.round(f.value)} %`) : null;
+      },
+    ],
+    [
+      "merged",
+      () =>
+        next && next.n === second.n && quantities(s).length && /[.!]$/.test(s)
+          ? `${s.slice(0, -1)} ; ${lower(next.s)}`
+          : null,
+    ],
+  ];
+}
+
+/**
+ * The scripted reply for one scenario, built from the passages of the request; `target` is the sentence to flag,
+ * `variant` how it was made. `pool` holds sentences of other documents (claims true elsewhere, absent from these
+ * passages).
  */
 export function scriptedReply(
   scenario: Scenario,
   passages: Map<number, string>,
   seed: number,
   pool: string[],
-): { reply: string; target: string } | null {
+): { reply: string; target: string; variant: string } | null {
   const numbers = [...passages.keys()];
   if (numbers.length === 0) return null;
   const first = passages.get(numbers[0]!)!;
@@ -107,54 +367,57 @@ export function scriptedReply(
   if (!leadAny) return null;
   const lead = leadAny.s;
   const intro = `${lead} [${leadAny.n}]`;
+  const passagesText = Array.from(passages.values()).join("\n");
+  // Variants turn independently of the scenario's turn (drafts give each scenario every fifth seed).
+  const variantSeed = seed + Math.floor(seed / SCENARIOS.length);
+  const make = (variant: string, target: string) => ({ reply: `${intro} ${target}`, target, variant });
   switch (scenario) {
     case "correct": {
-      const second = pick(
-        all.filter((x) => x.s !== lead),
+      const rest = all.filter((x) => x.s !== lead);
+      // Every other answer states a figure: the checks of figures are where false flags come from.
+      const withFigures = rest.filter((x) => hasQuantity(x.s));
+      const candidates = seed % 2 && withFigures.length ? withFigures : rest;
+      if (!candidates.length) return { reply: intro, target: intro, variant: "verbatim" };
+      const v = firstAcross(
+        candidates,
+        (c) => correctVariants(c, all[all.indexOf(c) + 1], all[all.indexOf(c) - 1]),
         seed + 1,
+        variantSeed,
       );
-      // Every other correct answer rephrases its opening, as a model does (« D'après le corpus, … »).
-      const rephrase = (t: string) =>
-        seed % 2
-          ? `D'après le corpus, ${/^\p{Lu}\p{Ll}/u.test(t) && !/^\p{Lu}\p{Ll}+\s\p{Lu}/u.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t}`
-          : t;
-      const target = second ? `${rephrase(second.s)} [${second.n}]` : intro;
-      return { reply: second ? `${intro} ${target}` : intro, target };
+      return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
     }
     case "bad-citation": {
       const target = `${pick(all, seed + 2)!.s} [${Math.max(...numbers) + 3 + (seed % 5)}]`;
-      return { reply: `${intro} ${target}`, target };
+      return make("missing-passage", target);
     }
     case "invented-figure": {
       const withFigure = all.filter((x) => hasQuantity(x.s));
-      const chosen = pick(withFigure, seed);
-      const changed = chosen ? invent(chosen.s) : null;
-      if (!chosen || !changed) return null;
-      const target = `${changed} [${chosen.n}]`;
-      return { reply: `${intro} ${target}`, target };
+      const v = firstAcross(withFigure, (c) => inventVariants(c.s, passagesText), seed, variantSeed);
+      return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
     }
     case "swapped-figure": {
-      const withFigure = all.filter((x) =>
-        extractFigures(x.s).some((f) => f.kind === "amount" || f.kind === "percent"),
+      const withFigure = all.filter((x) => quantities(x.s).length > 0);
+      const v = firstAcross(
+        withFigure,
+        (c) =>
+          swapVariants(
+            c.s,
+            all.filter((x) => x.n === c.n && x.s !== c.s).map((x) => x.s),
+            all.filter((x) => x.n !== c.n).map((x) => x.s),
+            passagesText,
+          ).map(([name, f]): Variant => [name, () => ((t) => (t === c.s ? null : t))(f())]),
+        seed,
+        variantSeed,
       );
-      for (let i = 0; i < withFigure.length; i++) {
-        const chosen = withFigure[(seed + i) % withFigure.length]!;
-        const changed = swap(
-          chosen.s,
-          all.map((x) => x.s).filter((s) => s !== chosen.s),
-        );
-        if (changed) return { reply: `${intro} ${changed} [${chosen.n}]`, target: `${changed} [${chosen.n}]` };
-      }
-      return null;
+      return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
     }
     case "unsupported-claim": {
       const folded = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-      const here = folded(Array.from(passages.values()).join(" "));
+      const here = folded(passagesText);
       const foreign = pool.filter((s) => !hasQuantity(s) && !here.includes(folded(s).slice(0, 40)));
       const claim = pick(foreign, seed * 7 + first.length);
       if (!claim) return null;
-      const target = `${claim} [${numbers[seed % numbers.length]}]`;
-      return { reply: `${intro} ${target}`, target };
+      return make("other-document", `${claim} [${numbers[seed % numbers.length]}]`);
     }
   }
 }
@@ -184,7 +447,13 @@ function report(cases: FaithCase[]): FaithReport {
       return [s, { count: list.length, flagged, rate: flagged / Math.max(1, list.length) }];
     }),
   ) as FaithReport["byScenario"];
-  return { cases, byScenario };
+  const byVariant: FaithReport["byVariant"] = {};
+  for (const c of cases) {
+    const v = (byVariant[`${c.scenario}/${c.variant}`] ??= { count: 0, flagged: 0 });
+    v.count++;
+    if (c.scenario === "correct" ? c.flagged || c.otherFlags > 0 : c.flagged) v.flagged++;
+  }
+  return { cases, byScenario, byVariant };
 }
 
 /** Sentences of other documents, as claims absent from a given question's passages. */
@@ -206,6 +475,7 @@ export async function evaluateChatFaithfulness(
 ): Promise<FaithReport> {
   const pool = await claimPool(engine, [...questions].reverse());
   const cases: FaithCase[] = [];
+  const used = new Set<string>();
   const options = {
     numCtx: engine.config.numCtx,
     maxAnswerTokens: engine.config.maxAnswerTokens,
@@ -216,10 +486,14 @@ export async function evaluateChatFaithfulness(
     for (let qi = 0; qi < questions.length && done < perScenario; qi++) {
       const q = questions[(qi * 7 + si * 13) % questions.length]!;
       let target: string | null = null;
+      let variant = "";
+      let passages = new Map<number, string>();
       fake.set({
         reply: (req) => {
-          const scripted = scriptedReply(scenario, promptPassages(req), qi + si, pool);
+          passages = promptPassages(req);
+          const scripted = scriptedReply(scenario, passages, qi + si, pool);
           target = scripted?.target ?? null;
+          variant = scripted?.variant ?? "";
           return scripted?.reply ?? "Je ne sais pas.";
         },
       });
@@ -232,20 +506,25 @@ export async function evaluateChatFaithfulness(
       )) {
         if (e.type === "done") verification = e.verification;
       }
-      if (!target || !verification) continue;
+      if (!target || !verification || used.has(target)) continue;
+      used.add(target);
       const f = flaggedSentence(verification, target);
-      cases.push({ scenario, target, flagged: f.flagged, otherFlags: f.others, reasons: f.reasons });
+      cases.push({ scenario, variant, target, flagged: f.flagged, otherFlags: f.others, reasons: f.reasons, passages });
       done++;
     }
   }
   return report(cases);
 }
 
-/** Drafts: each generated section of the example documents gets one scenario, in turn, until `perScenario` each. */
+/**
+ * Drafts: each generated section gets one scenario, in turn, until `perScenario` each. `inputs` are draft request
+ * files (the example documents) or request bodies (briefing notes on the eval's questions, for passages of every
+ * part of the corpus).
+ */
 export async function evaluateDraftFaithfulness(
   engine: Engine,
   fake: FakeOllama,
-  inputFiles: string[],
+  inputFiles: (string | object)[],
   perScenario: number,
   maxDrafts = 40,
 ): Promise<FaithReport> {
@@ -267,25 +546,36 @@ export async function evaluateDraftFaithfulness(
   }
   const cases: FaithCase[] = [];
   const counts = new Map<Scenario, number>(SCENARIOS.map((s) => [s, 0]));
+  const used = new Set<string>();
+  const scriptedCount = new Map<Scenario, number>();
   let turn = 0;
   for (let round = 0; round < maxDrafts && [...counts.values()].some((n) => n < perScenario); round++) {
     const file = inputFiles[round % inputFiles.length]!;
-    const body = JSON.parse(await readFile(file, "utf8"));
+    const body = typeof file === "string" ? JSON.parse(await readFile(file, "utf8")) : file;
     const prepared = await prepareDraft(engine, body);
     // The model is asked while its section is being written: the section announced last. Template sections are
     // verified too, so verifications are matched to scripted replies by section key, not by order.
-    const scripted: { key: string; scenario: Scenario; target: string }[] = [];
+    const scripted: { key: string; scenario: Scenario; variant: string; target: string }[] = [];
     let current = "";
     fake.set({
       reply: (req) => {
-        const scenario = SCENARIOS[turn++ % SCENARIOS.length]!;
-        const s = scriptedReply(scenario, promptPassages(req), turn + round, pool);
-        scripted.push(
-          s && (counts.get(scenario) ?? 0) < perScenario
-            ? { key: current, scenario, target: s.target }
-            : { key: current, scenario, target: "" },
+        // The scenario with the fewest cases that gives a sentence not scripted yet (each sentence counts once: the
+        // cases stay varied; sections whose passages hold no figure cannot take a figure scenario).
+        const passages = promptPassages(req);
+        const start = turn++;
+        const order = SCENARIOS.map((_, i) => SCENARIOS[(start + i) % SCENARIOS.length]!).sort(
+          (x, y) => (scriptedCount.get(x) ?? 0) - (scriptedCount.get(y) ?? 0),
         );
-        return s?.reply ?? "Les passages fournis ne permettent pas de rédiger cette section.";
+        for (const scenario of order) {
+          if ((scriptedCount.get(scenario) ?? 0) >= perScenario) continue;
+          const s = scriptedReply(scenario, passages, start + round, pool);
+          if (!s || used.has(s.target)) continue;
+          used.add(s.target);
+          scriptedCount.set(scenario, (scriptedCount.get(scenario) ?? 0) + 1);
+          scripted.push({ key: current, scenario, variant: s.variant, target: s.target });
+          return s.reply;
+        }
+        return "Les passages fournis ne permettent pas de rédiger cette section.";
       },
     });
     const verifications = new Map<string, Verification>();
@@ -299,6 +589,7 @@ export async function evaluateDraftFaithfulness(
       const f = flaggedSentence(verification, s.target);
       cases.push({
         scenario: s.scenario,
+        variant: s.variant,
         target: s.target,
         flagged: f.flagged,
         otherFlags: f.others,
@@ -349,4 +640,138 @@ export async function evaluateTemplateSections(engine: Engine, inputFiles: strin
     report.drafts++;
   }
   return report;
+}
+
+// ——— The suite on its own: `node test/eval/faithfulness.ts [cases per kind]` (also part of `npm run eval`) ———
+
+/** Detection targets (share of scripted lies flagged; for correct answers, the most false flags). */
+export const FAITH_TARGETS: Record<Scenario, number> = {
+  "invented-figure": 0.9,
+  "bad-citation": 0.9,
+  "unsupported-claim": 0.8,
+  "swapped-figure": 0.8,
+  correct: 0.1,
+};
+
+/** Cases per kind of lie, for chat and for drafts (the issue asks for at least 40). */
+export const FAITH_CASES = 40;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+/** Prints a report in French; whether every target holds. */
+export function printFaith(title: string, report: FaithReport, misses = 12): boolean {
+  console.log(`\n${title} — ${report.cases.length} cas (faux modèle scripté)`);
+  let ok = true;
+  for (const s of SCENARIOS) {
+    const r = report.byScenario[s];
+    const target = FAITH_TARGETS[s];
+    const pass = s === "correct" ? r.rate <= target : r.rate >= target;
+    if (!pass) ok = false;
+    const label =
+      s === "correct"
+        ? `faux signalements ${pct(r.rate)} (objectif ≤ ${pct(target)})`
+        : `détection ${pct(r.rate)}${target ? ` (objectif ≥ ${pct(target)})` : ""}`;
+    console.log(`  ${s.padEnd(18)} ${String(r.count).padStart(3)} cas, ${label}`);
+    const variants = Object.entries(report.byVariant).filter(([k]) => k.startsWith(`${s}/`));
+    if (variants.length > 1)
+      console.log(
+        `  ${"".padEnd(18)} ${variants.map(([k, v]) => `${k.slice(s.length + 1)} ${v.flagged}/${v.count}`).join(", ")}`,
+      );
+  }
+  for (const c of report.cases
+    .filter((c) => (c.scenario === "correct" ? c.flagged || c.otherFlags : !c.flagged))
+    .slice(0, misses)) {
+    console.log(
+      `    ${c.scenario === "correct" ? "signalé à tort" : "non détecté"} (${c.scenario}/${c.variant}) : ${c.target.slice(0, 160)}${c.reasons.length ? ` — ${c.reasons.join(" ; ")}` : ""}`,
+    );
+  }
+  return ok;
+}
+
+export const EXAMPLE_INPUTS = [
+  "courrier-linux-quimper",
+  "plan-audit-kervallon",
+  "note-cloud-act",
+  "feuille-de-route-kervallon",
+].map((f) => path.resolve(`docs/examples/inputs/${f}.json`));
+
+/** Briefing notes to the mayor of a fictitious commune, one per eval question (every `n`-th, up to `count`). */
+export function briefings(questions: EvalQuestion[], count: number): object[] {
+  const step = Math.max(1, Math.floor(questions.length / count));
+  return questions
+    .filter((_, i) => i % step === 0)
+    .slice(0, count)
+    .map((q) => ({
+      type: "briefing",
+      inputs: {
+        collectivite: { name: "Kervallon", kind: "commune", department: "Finistère", region: "Bretagne" },
+        recipient: { name: "Monsieur le Maire", role: "maire de Kervallon" },
+        question: q.question,
+        author: "Direction des systèmes d'information",
+        date: "2026-05-04",
+      },
+    }));
+}
+
+/** One of each list in turn. */
+const interleave = <A, B>(a: A[], b: B[]): (A | B)[] =>
+  Array.from({ length: Math.max(a.length, b.length) }, (_, i) => [a[i], b[i]])
+    .flat()
+    .filter((x): x is A | B => x !== undefined);
+
+/** Chat and drafts against the scripted model, on an indexed data directory; whether every target holds. */
+export async function runFaithfulness(
+  base: Config,
+  dataDir: string,
+  answerable: EvalQuestion[],
+  perScenario = FAITH_CASES,
+  misses = 12,
+): Promise<boolean> {
+  const fake = await startFakeOllama({ models: [base.llmModel] });
+  try {
+    const scripted = await createEngine({ ...base, dataDir, ollamaBaseUrl: fake.url });
+    try {
+      await scripted.models.status(true);
+      const chat = await evaluateChatFaithfulness(scripted, fake, answerable, perScenario);
+      const drafts = await evaluateDraftFaithfulness(
+        scripted,
+        fake,
+        interleave(EXAMPLE_INPUTS, briefings(answerable, perScenario)),
+        perScenario,
+        perScenario * 8,
+      );
+      const okChat = printFaith("Fidélité des réponses (chat)", chat, misses);
+      const okDrafts = printFaith("Fidélité des documents (sections rédigées)", drafts, misses);
+      return okChat && okDrafts;
+    } finally {
+      await scripted.close();
+    }
+  } finally {
+    await fake.close();
+  }
+}
+
+if (import.meta.main) {
+  const perScenario = Number(process.argv[2] ?? FAITH_CASES);
+  const { questions } = await loadQuestions();
+  const base = loadConfig();
+  const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-faith-"));
+  try {
+    const indexer = await createEngine({ ...base, dataDir, ollamaBaseUrl: "http://127.0.0.1:9" });
+    await indexer.index();
+    await indexer.close();
+    const ok = await runFaithfulness(
+      base,
+      dataDir,
+      questions.filter((q) => !q.kind),
+      perScenario,
+      1000,
+    );
+    if (!ok) {
+      console.log("ÉCHEC : objectifs de fidélité non atteints");
+      process.exitCode = 1;
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }

@@ -8,7 +8,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
-import { startFakeOllama } from "../helpers/fake-ollama.ts";
 import {
   type AbstentionReport,
   BURNED_HELD_OUT,
@@ -19,51 +18,12 @@ import {
   loadQuestions,
   type RetrievalReport,
 } from "./evaluate.ts";
-import {
-  evaluateChatFaithfulness,
-  evaluateDraftFaithfulness,
-  evaluateTemplateSections,
-  type FaithReport,
-  SCENARIOS,
-} from "./faithfulness.ts";
+import { EXAMPLE_INPUTS, evaluateTemplateSections, runFaithfulness } from "./faithfulness.ts";
 
 const TARGET_RECALL = 0.95;
 const TARGET_ABSTENTION = 0.95;
 const TARGET_FALSE_ABSTENTION = 0.03;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-/** Detection targets of the faithfulness suite (share of scripted lies flagged; for correct answers, the most false flags). */
-const FAITH_TARGETS: Record<string, number> = {
-  "invented-figure": 0.9,
-  "bad-citation": 0.9,
-  "unsupported-claim": 0.8,
-  "swapped-figure": 0,
-  correct: 0.1,
-};
-
-function printFaith(title: string, report: FaithReport): boolean {
-  console.log(`\n${title} — ${report.cases.length} cas (faux modèle scripté)`);
-  let ok = true;
-  for (const s of SCENARIOS) {
-    const r = report.byScenario[s];
-    const target = FAITH_TARGETS[s]!;
-    const pass = s === "correct" ? r.rate <= target : r.rate >= target;
-    if (!pass) ok = false;
-    const label =
-      s === "correct"
-        ? `faux signalements ${pct(r.rate)} (objectif ≤ ${pct(target)})`
-        : `détection ${pct(r.rate)}${target ? ` (objectif ≥ ${pct(target)})` : ""}`;
-    console.log(`  ${s.padEnd(18)} ${String(r.count).padStart(3)} cas, ${label}`);
-  }
-  for (const c of report.cases
-    .filter((c) => (c.scenario === "correct" ? c.flagged || c.otherFlags : !c.flagged))
-    .slice(0, 12)) {
-    console.log(
-      `    ${c.scenario === "correct" ? "signalé à tort" : "non détecté"} (${c.scenario}) : ${c.target.slice(0, 160)}${c.reasons.length ? ` — ${c.reasons.join(" ; ")}` : ""}`,
-    );
-  }
-  return ok;
-}
-
 function printWrong(report: AbstentionReport) {
   for (const w of report.wrong)
     console.log(
@@ -151,13 +111,7 @@ try {
   // (and discussed), not fixed by moving thresholds: that would turn it into one more tuning set (see README.md).
   for (const dir of await heldOutDirs()) await reportHeldOut(fulltext, dir);
   // Drafts without a model: template sections go through the same verification; what it flags there is reported.
-  const examples = [
-    "courrier-linux-quimper",
-    "plan-audit-kervallon",
-    "note-cloud-act",
-    "feuille-de-route-kervallon",
-  ].map((f) => path.resolve(`docs/examples/inputs/${f}.json`));
-  const templates = await evaluateTemplateSections(fulltext, examples);
+  const templates = await evaluateTemplateSections(fulltext, EXAMPLE_INPUTS);
   console.log(
     `\nDocuments sans modèle (sections remplies à partir des données et des passages cités) — ${templates.drafts} documents, ${templates.sections} sections vérifiées`,
   );
@@ -175,28 +129,9 @@ try {
   }
 
   // Faithfulness: a scripted fake model (Ollama's HTTP API) lies on purpose; the verification must catch it.
-  const fake = await startFakeOllama({ models: [base.llmModel] });
-  try {
-    const scripted = await createEngine({ ...base, dataDir, ollamaBaseUrl: fake.url });
-    await scripted.models.status(true);
-    const chat = await evaluateChatFaithfulness(scripted, fake, answerable, 10);
-    const drafts = await evaluateDraftFaithfulness(
-      scripted,
-      fake,
-      ["courrier-linux-quimper", "plan-audit-kervallon", "note-cloud-act", "feuille-de-route-kervallon"].map((f) =>
-        path.resolve(`docs/examples/inputs/${f}.json`),
-      ),
-      10,
-    );
-    const okChat = printFaith("Fidélité des réponses (chat)", chat);
-    const okDrafts = printFaith("Fidélité des documents (sections rédigées)", drafts);
-    await scripted.close();
-    if (!okChat || !okDrafts) {
-      console.log("ÉCHEC : objectifs de fidélité non atteints");
-      exitCode = 1;
-    }
-  } finally {
-    await fake.close();
+  if (!(await runFaithfulness(base, dataDir, answerable))) {
+    console.log("ÉCHEC : objectifs de fidélité non atteints");
+    exitCode = 1;
   }
 
   const engine = await createEngine({ ...base, dataDir });

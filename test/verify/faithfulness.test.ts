@@ -149,6 +149,9 @@ describe("faithfulness against a scripted lying model", () => {
     expect(report.byScenario["invented-figure"].rate).toBeGreaterThanOrEqual(0.75);
     expect(report.byScenario["bad-citation"].rate).toBe(1);
     expect(report.byScenario["unsupported-claim"].rate).toBeGreaterThanOrEqual(0.75);
+    // A true figure attached to the wrong thing (another figure's words, noun, year or organisation).
+    expect(report.byScenario["swapped-figure"].count).toBeGreaterThanOrEqual(3);
+    expect(report.byScenario["swapped-figure"].rate).toBeGreaterThanOrEqual(0.5);
     expect(report.byScenario.correct.rate).toBeLessThanOrEqual(0.25);
   }, 120_000);
 
