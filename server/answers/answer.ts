@@ -29,11 +29,13 @@ import {
   isRelevant,
   keywords,
   namesFrom,
+  questionTerms,
 } from "../retrieval/relevance.ts";
 import type { Retriever, SearchMode, SearchResult } from "../retrieval/search.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
+import { qualificationNote } from "./qualified.ts";
 
 export interface ConversationMessage {
   role: "user" | "assistant";
@@ -111,11 +113,31 @@ export function followUp(messages: ConversationMessage[]): { query: string; topi
   const last = messages[users.at(-1) ?? -1]?.content ?? "";
   if (users.length < 2) return { query: last, topic: null };
   const previous = messages[users.at(-2)!]!.content;
-  if (keywords(last).length < 3) return { query: `${previous} ${last}`, topic: null };
-  if (!refersBack(last)) return { query: last, topic: null };
+  const short = keywords(last).length < 3;
+  if (!short && !refersBack(last)) return { query: last, topic: null };
   // The previous question's own retrieval query: a follow-up of a follow-up keeps the first topic.
-  const topic = topicOf(retrievalQuery(messages.slice(0, users.at(-2)! + 1)));
+  const earlier = retrievalQuery(messages.slice(0, users.at(-2)! + 1));
+  // A follow-up naming a place or an organisation the previous question did not (« Et la ville de Lyon, qu'a-t-elle
+  // choisi ? » after a question on Munich) moves to it: the new name leads, and only what was asked is carried
+  // (« bureautique »), not the previous names, whose passages would come first.
+  const fresh = namesOf(last).filter((n) => !namesOf(earlier).includes(n));
+  if (fresh.length) {
+    const carried = topicOf(earlier)
+      .split(" ")
+      .filter((w) => w && !namesOf(earlier).some((n) => fold(w).includes(n)));
+    const topic = fresh.map((n) => asWritten(last, n)).join(" ");
+    return { query: carried.length ? `${last} ${carried.join(" ")}` : last, topic };
+  }
+  if (short) return { query: `${previous} ${last}`, topic: null };
+  const topic = topicOf(earlier);
   return topic ? { query: `${topic} : ${last}`, topic } : { query: last, topic: null };
+}
+
+/** Names of places and organisations a question writes (folded): « Lyon », « DINUM », « Schleswig-Holstein ». */
+function namesOf(question: string): string[] {
+  return questionTerms(question)
+    .filter((t) => t.name && !t.date && !t.clauseStart && !t.nationality)
+    .map((t) => t.word);
 }
 
 const lexicons = new WeakMap<object, { frequency: CorpusFrequency; names: CorpusNames }>();
@@ -445,14 +467,17 @@ async function* extractive(
 ): AsyncGenerator<AnswerEvent> {
   const groups = announce ? byDocument(passages) : passages.slice(0, 4).map((r) => [r]);
   const used = groups.map(asOne);
-  const excerpts = groups.map((g) =>
-    g.map((r) => excerpt(r.text, terms, g.length > 1 ? 400 : 500, r.section)).join(" … "),
+  const quotes = groups.map((g) => g.map((r) => excerpt(r.text, terms, g.length > 1 ? 400 : 500, r.section)));
+  const excerpts = quotes.map((q) => q.join(" … "));
+  // A figure the corpus qualifies (« non confirmé ») keeps its qualification, even when the excerpt left it out.
+  const notes = groups.map((g, i) =>
+    [...new Set(g.flatMap((r, j) => qualificationNote(quotes[i]![j]!, r.text, r.section) ?? []))].join(" "),
   );
   if (announce) yield { type: "sources", sources: used.map((r, i) => credited(r, excerpts[i])) };
   const parts = [message("answer.extractiveIntro")];
   used.forEach((r, i) => {
     parts.push(
-      `[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpts[i]} »`,
+      `[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpts[i]} »${notes[i] ? ` ${notes[i]}` : ""}`,
     );
   });
   for (const part of parts) yield { type: "token", text: `${part}\n\n` };
