@@ -19,6 +19,7 @@ import {
   neutralize,
   passageLabel,
 } from "../retrieval/passages.ts";
+import { type Asked, askedFor } from "../retrieval/rank.ts";
 import {
   type Answerability,
   assessAnswerability,
@@ -320,7 +321,7 @@ export async function* answer(
   }
 
   if (!status.llmAvailable) {
-    yield* extractive(relevant.slice(0, 6), terms, status.notice, true);
+    yield* extractive(relevant.slice(0, 6), terms, status.notice, true, askedFor(query));
     return;
   }
 
@@ -427,6 +428,12 @@ export function checkAnswer(
   return { verification, factsAsOf: latestDate(cited), grounded: cited.length > 0 };
 }
 
+/**
+ * Length of a quotation in an extractive answer: of a document's only passage, of each of two passages of one
+ * document, and the factor for the best document's.
+ */
+const QUOTE_CHARS = { alone: 500, shared: 400, first: 1.5 };
+
 /** Documents quoted at most in an extractive answer. */
 const MAX_QUOTED_DOCUMENTS = 4;
 
@@ -464,10 +471,22 @@ async function* extractive(
   terms: string[],
   notice: string | null,
   announce = false,
+  asked: Asked[] = [],
 ): AsyncGenerator<AnswerEvent> {
   const groups = announce ? byDocument(passages) : passages.slice(0, 4).map((r) => [r]);
   const used = groups.map(asOne);
-  const quotes = groups.map((g) => g.map((r) => excerpt(r.text, terms, g.length > 1 ? 400 : 500, r.section)));
+  // The best document's quotation may be longer: it is the one most likely to hold the answer whole.
+  const quotes = groups.map((g, i) =>
+    g.map((r) =>
+      excerpt(
+        r.text,
+        terms,
+        (g.length > 1 ? QUOTE_CHARS.shared : QUOTE_CHARS.alone) * (i === 0 ? QUOTE_CHARS.first : 1),
+        r.section,
+        asked,
+      ),
+    ),
+  );
   const excerpts = quotes.map((q) => q.join(" … "));
   // A figure the corpus qualifies (« non confirmé ») keeps its qualification, even when the excerpt left it out.
   const notes = groups.map((g, i) =>
