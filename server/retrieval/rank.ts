@@ -10,7 +10,9 @@
  * Scores are multiplied, so it works on BM25 and fused ranks alike.
  */
 import { readFileSync } from "node:fs";
-import { DEMONYMS, phrasesFound, stem, words } from "./french.ts";
+import { DEMONYMS, phrasesFound, stem, synonymsOf, words } from "./french.ts";
+import { splitSentences } from "./passages.ts";
+import { keywords } from "./relevance.ts";
 
 export type Asked = "quantity" | "date";
 
@@ -93,6 +95,39 @@ function phraseStems(query: string): Set<string>[] {
   return phrasesFound(query).map(({ group }) => new Set(group.filter((e) => !e.includes(" ")).map((e) => stem(e))));
 }
 
+/** Sets of stems, one per content word of the question (the word and its synonyms). */
+function questionStems(query: string): Set<string>[] {
+  return keywords(query)
+    .filter((w) => !/^\d{1,3}$/.test(w))
+    .map((w) => new Set([w, ...synonymsOf(w)].flatMap((x) => x.split(" ")).map(stem)));
+}
+
+/** A passage's sentences holding a figure of each kind, with their stems, by passage object (computed once). */
+const figureSentences = new WeakMap<object, { asked: Asked[]; stems: Set<string> }[]>();
+
+/**
+ * How well a passage holds what the question asks: the largest share of the question's words found in one sentence
+ * holding a figure of the asked kind (« environ 1 500 collectivités seraient concernées » for « Combien de
+ * collectivités… ? »), 0 when no sentence holds one.
+ */
+function askedShare(c: { text: string }, asked: Asked[], stems: Set<string>[]): number {
+  let list = figureSentences.get(c);
+  if (!list) {
+    list = splitSentences(c.text.replace(/\s+/g, " ")).flatMap((t) => {
+      const kinds = (["quantity", "date"] as Asked[]).filter((k) => holdsAsked(t, [k]));
+      return kinds.length ? [{ asked: kinds, stems: new Set(words(t).map(stem)) }] : [];
+    });
+    figureSentences.set(c, list);
+  }
+  let best = 0;
+  for (const s of list) {
+    if (!s.asked.some((k) => asked.includes(k))) continue;
+    const share = stems.length ? stems.filter((set) => [...set].some((x) => s.stems.has(x))).length / stems.length : 1;
+    best = Math.max(best, share);
+  }
+  return best;
+}
+
 /** Stems of a heading, by heading text (the same few thousand recur from one search to the next). */
 const headingStems = new Map<string, Set<string>>();
 const stemsOf = (text: string) => {
@@ -112,13 +147,14 @@ export function weighQuestion<R extends { id: string; score: number }>(
   ranked: R[],
 ): R[] {
   const asked = askedFor(query);
+  const stems = asked.length ? questionStems(query) : [];
   const phrases = phraseStems(query);
   const countries = countriesOf(query);
   if ((asked.length === 0 && phrases.length === 0 && countries.size === 0) || chunks.length === 0) return ranked;
   const factor = new Map(
     chunks.map((c) => {
       let f = 1;
-      if (holdsAsked(c.text, asked)) f *= 1 + ASKED_WEIGHT;
+      if (asked.length) f *= 1 + ASKED_WEIGHT * askedShare(c, asked, stems);
       const heading = stemsOf(c.section);
       if (phrases.some((set) => [...set].some((s) => heading.has(s)))) f *= 1 + PHRASE_WEIGHT;
       if (countries.size) {
