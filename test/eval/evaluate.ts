@@ -230,7 +230,8 @@ export async function evaluateExtractive(engine: Engine, all: EvalQuestion[]): P
       else if (e.type === "done") abstained = e.abstention !== null;
     }
     const shown = factText(text);
-    const missing = q.facts.filter((f) => !shown.includes(factText(f)));
+    // An abstention names the words it lacks (« Dortmund »): it quotes no fact.
+    const missing = abstained ? q.facts : q.facts.filter((f) => !shown.includes(factText(f)));
     total += q.facts.length;
     found += q.facts.length - missing.length;
     if (missing.length) questionsMissing++;
