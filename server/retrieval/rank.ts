@@ -5,6 +5,8 @@
  *   with « 234 postes », not the one on the announcement;
  * - a question's phrases of the synonym list (« gagner de l'argent ») count in headings like its words
  *   (« les économies annoncées par le ministère du Land »);
+ * - a question asking whether a claim is true (« c'est sérieux ? ») moves up the passages saying what is confirmed
+ *   and what is not (« les chiffres non confirmés »);
  * - a question about a country (« communes françaises », « le Danemark ») moves up the documents whose title or tags
  *   name it, and down those naming only another one (a German Land for French communes).
  * Scores are multiplied, so it works on BM25 and fused ranks alike.
@@ -20,6 +22,8 @@ export type Asked = "quantity" | "date";
 export const ASKED_WEIGHT = 0.2;
 /** Score factor for a passage whose heading holds a phrase group of the question. */
 export const PHRASE_WEIGHT = 0.3;
+/** Score factor, for a question asking whether a claim is true (« c'est sérieux ? »), of a passage saying what is confirmed. */
+export const CHECK_WEIGHT = 0.3;
 /** Score factor for a document naming the question's country (its inverse for one naming only another country). */
 export const COUNTRY_WEIGHT = 0.3;
 
@@ -46,6 +50,14 @@ const SECTION: Record<Asked, string> = { quantity: "quantité", date: "date" };
 /** Whether a list of folded words holds an expression (its words in a row). */
 const holds = (list: string[], expression: string[]) =>
   list.some((_, i) => expression.every((w, j) => list[i + j] === w));
+
+/** Whether a text holds one of the expressions (folded word lists). */
+const holdsAny = (text: string, expressions: string[][]) => {
+  const list = words(text);
+  return expressions.some((e) => holds(list, e));
+};
+/** Words by which a passage says what is confirmed or not (« non confirmés », « en réalité »). */
+const NUANCE = ASKED.get("nuance") ?? [];
 
 /** What a question asks for: a quantity, a date, both or neither. */
 export function askedFor(question: string): Asked[] {
@@ -83,10 +95,16 @@ const COUNTRY_WORDS: Map<string, string> = new Map([
   ...[...new Set(DEMONYMS.values())].map((c) => [c, c] as [string, string]),
   ...(ASKED.get("France") ?? []).map((e) => [e.join(" "), "france"] as [string, string]),
 ]);
+/** Countries of the titles and headings already seen (the same few thousand recur from one search to the next). */
+const countryCache = new Map<string, Set<string>>();
 export function countriesOf(text: string): Set<string> {
+  let out = countryCache.get(text);
+  if (out) return out;
   const list = words(text);
-  const out = new Set<string>();
+  out = new Set<string>();
   for (const [word, country] of COUNTRY_WORDS) if (holds(list, word.split(" "))) out.add(country);
+  if (countryCache.size >= 20_000) countryCache.clear();
+  countryCache.set(text, out);
   return out;
 }
 
@@ -150,13 +168,16 @@ export function weighQuestion<R extends { id: string; score: number }>(
   const stems = asked.length ? questionStems(query) : [];
   const phrases = phraseStems(query);
   const countries = countriesOf(query);
-  if ((asked.length === 0 && phrases.length === 0 && countries.size === 0) || chunks.length === 0) return ranked;
+  const checking = holdsAny(query, ASKED.get("vérification") ?? []);
+  if ((asked.length === 0 && phrases.length === 0 && countries.size === 0 && !checking) || chunks.length === 0)
+    return ranked;
   const factor = new Map(
     chunks.map((c) => {
       let f = 1;
       if (asked.length) f *= 1 + ASKED_WEIGHT * askedShare(c, asked, stems);
       const heading = stemsOf(c.section);
       if (phrases.some((set) => [...set].some((s) => heading.has(s)))) f *= 1 + PHRASE_WEIGHT;
+      if (checking && holdsAny(`${c.section} ${c.text}`, NUANCE)) f *= 1 + CHECK_WEIGHT;
       if (countries.size) {
         const named = countriesOf(`${c.document.title} ${(c.document.keywords ?? []).join(" ")} ${c.section}`);
         if ([...named].some((n) => countries.has(n))) f *= 1 + COUNTRY_WEIGHT;

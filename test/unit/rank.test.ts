@@ -66,6 +66,22 @@ describe("the ranking", () => {
     expect(ranked[0]!.id).toBe("sh#3");
   });
 
+  it("moves up, for a question asking whether a claim is true, the passage saying what is confirmed", () => {
+    const chunks = [
+      chunk("g#1", "Gendarmerie : les étapes", "En 2021, 80 000 postes étaient sous Linux."),
+      chunk("g#3", "Gendarmerie : les chiffres non confirmés", "Le chiffre de 103 164 postes n'a pas été retrouvé."),
+    ];
+    const question = "On lit partout que la gendarmerie a plus de 100 000 ordinateurs sous Linux, c'est sérieux ?";
+    const scores = [
+      { id: "g#1", score: 10 },
+      { id: "g#3", score: 9 },
+    ];
+    expect(weighQuestion(question, chunks, scores)[0]!.id).toBe("g#3");
+    expect(weighQuestion("Combien d'ordinateurs la gendarmerie a-t-elle sous Linux ?", chunks, scores)[0]!.id).toBe(
+      "g#1",
+    );
+  });
+
   it("moves up the documents about the asked country, down those about another one", () => {
     const chunks = [
       chunk("sh#2", "Les chiffres", "LibreOffice sur 25 000 postes.", "Schleswig-Holstein : un Land allemand", [
