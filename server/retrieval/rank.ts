@@ -113,11 +113,19 @@ function phraseStems(query: string): Set<string>[] {
   return phrasesFound(query).map(({ group }) => new Set(group.filter((e) => !e.includes(" ")).map((e) => stem(e))));
 }
 
+/** Stems of the single words of `asked.txt` that say what is asked (« budget », « coût », « économies »). */
+const ASKING_WORDS = new Set(
+  [...(ASKED.get("quantité") ?? []), ...(ASKED.get("date") ?? [])]
+    .filter((e) => e.length === 1)
+    .map((e) => stem(e[0]!)),
+);
+
+/** Content words of the question, numbers of up to three digits left aside. */
+const keywordsOf = (query: string) => keywords(query).filter((w) => !/^\d{1,3}$/.test(w));
+
 /** Sets of stems, one per content word of the question (the word and its synonyms). */
 function questionStems(query: string): Set<string>[] {
-  return keywords(query)
-    .filter((w) => !/^\d{1,3}$/.test(w))
-    .map((w) => new Set([w, ...synonymsOf(w)].flatMap((x) => x.split(" ")).map(stem)));
+  return keywordsOf(query).map((w) => new Set([w, ...synonymsOf(w)].flatMap((x) => x.split(" ")).map(stem)));
 }
 
 /** A passage's sentences holding a figure of each kind, with their stems, by passage object (computed once). */
@@ -128,7 +136,7 @@ const figureSentences = new WeakMap<object, { asked: Asked[]; stems: Set<string>
  * holding a figure of the asked kind (« environ 1 500 collectivités seraient concernées » for « Combien de
  * collectivités… ? »), 0 when no sentence holds one.
  */
-function askedShare(c: { text: string }, asked: Asked[], stems: Set<string>[]): number {
+function askedShare(c: { text: string }, asked: Asked[], stems: Set<string>[], askedWords: Set<string>[]): number {
   let list = figureSentences.get(c);
   if (!list) {
     list = splitSentences(c.text.replace(/\s+/g, " ")).flatMap((t) => {
@@ -140,6 +148,9 @@ function askedShare(c: { text: string }, asked: Asked[], stems: Set<string>[]): 
   let best = 0;
   for (const s of list) {
     if (!s.asked.some((k) => asked.includes(k))) continue;
+    // The word that says what is asked (« budget ») beside the figure (« 9 millions d'euros d'investissements »)
+    // makes the sentence the answer, whatever else it holds.
+    if (askedWords.some((set) => [...set].some((x) => s.stems.has(x)))) return 1;
     const share = stems.length ? stems.filter((set) => [...set].some((x) => s.stems.has(x))).length / stems.length : 1;
     best = Math.max(best, share);
   }
@@ -166,6 +177,8 @@ export function weighQuestion<R extends { id: string; score: number }>(
 ): R[] {
   const asked = askedFor(query);
   const stems = asked.length ? questionStems(query) : [];
+  // The question's words that say what it asks (« budget », « économisé »: in `asked.txt`), with their synonyms.
+  const askedWords = stems.filter((_, i) => ASKING_WORDS.has(stem(keywordsOf(query)[i]!)));
   const phrases = phraseStems(query);
   const countries = countriesOf(query);
   const checking = holdsAny(query, ASKED.get("vérification") ?? []);
@@ -174,7 +187,7 @@ export function weighQuestion<R extends { id: string; score: number }>(
   const factor = new Map(
     chunks.map((c) => {
       let f = 1;
-      if (asked.length) f *= 1 + ASKED_WEIGHT * askedShare(c, asked, stems);
+      if (asked.length) f *= 1 + ASKED_WEIGHT * askedShare(c, asked, stems, askedWords);
       const heading = stemsOf(c.section);
       if (phrases.some((set) => [...set].some((s) => heading.has(s)))) f *= 1 + PHRASE_WEIGHT;
       if (checking && holdsAny(`${c.section} ${c.text}`, NUANCE)) f *= 1 + CHECK_WEIGHT;

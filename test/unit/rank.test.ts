@@ -54,6 +54,18 @@ describe("the ranking", () => {
     expect(ranked[0]!.id).toBe("nis2#2");
   });
 
+  it("moves up the passage whose figure stands beside the word saying what is asked (« budget » → « investissements »)", () => {
+    const chunks = [
+      chunk("sh#5", "Schleswig-Holstein : la présentation", "Le Land compte 25 000 postes en migration vers le libre."),
+      chunk("sh#3", "Schleswig-Holstein : les annonces", "Il prévoit 9 millions d'euros d'investissements en 2026."),
+    ];
+    const ranked = weighQuestion("Quel est le budget du Schleswig-Holstein pour sa migration ?", chunks, [
+      { id: "sh#5", score: 10 },
+      { id: "sh#3", score: 9 },
+    ]);
+    expect(ranked[0]!.id).toBe("sh#3");
+  });
+
   it("counts a phrase of the synonym list in headings (« gagner de l'argent » → « économies »)", () => {
     const chunks = [
       chunk("sh#0", "Schleswig-Holstein : le contexte", "Le Land quitte Microsoft depuis 2017."),
