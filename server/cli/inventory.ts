@@ -9,7 +9,7 @@ import type { Config } from "../config.ts";
 import { AppError } from "../core/errors.ts";
 import { countryName } from "../core/labels.ts";
 import { formatDecimal, formatInt, NBSP } from "../core/text.ts";
-import { message } from "../i18n/messages.ts";
+import { countText, message } from "../i18n/messages.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
 import { analyzeInventory } from "../inventory/service.ts";
 import type { SavedAnalysis, ShareFigure } from "../inventory/types.ts";
@@ -83,8 +83,8 @@ export function formatInventoryReport(a: SavedAnalysis): string {
   if (s.components.items)
     parts.push(
       message("inventory.cli.components", {
-        items: int(s.components.items),
-        installations: int(s.components.installations),
+        components: countText("component", s.components.items, int(s.components.items)),
+        installations: countText("installation", s.components.installations, int(s.components.installations)),
       }),
     );
   parts.push(

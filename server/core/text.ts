@@ -48,6 +48,13 @@ export function frenchDate(iso: string): string {
   return String(y);
 }
 
+/** « au 29 janvier 2026 », « d'août 2026 », « de mars 2026 »: a fact date after « à jour ». */
+export function asOfText(d: string): string {
+  const text = frenchDate(d);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return `au ${text}`;
+  return /^[aeiouyàâéèêîôû]/iu.test(text) ? `d'${text}` : `de ${text}`;
+}
+
 /** Text safe inside HTML elements and quoted attributes. */
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -118,7 +118,7 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
       ["Page à déposer sur le site de la collectivité", "ZIP"],
       ["Note d'avancement", "PDF"],
       ["Note d'avancement", "ODT (LibreOffice)"],
-    ])
+    ] as const)
       await expect
         .poll(() => page.getByRole("link", { name: `${label} (${format}` }).innerText(), SLOW)
         .toMatch(new RegExp(`^${label} \\(${format.replace(/[()]/g, "\\$&")}, \\d+(,\\d)?\\s(octets|ko|Mo)\\)$`));
