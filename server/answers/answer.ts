@@ -209,17 +209,11 @@ export async function retrieveForAnswer(
  */
 export const RELEVANCE_FLOOR = 0.55;
 
-/**
- * The passages worth showing: the first, then those scoring at least `RELEVANCE_FLOOR` of the best. Another passage
- * of the best one's document is kept whatever its score: it is on the same subject, and often holds the figure the
- * question asks for under a heading that shares fewer of its words (« ce qui a été décidé » beside « ce que la
- * décision n'est pas »).
- */
+/** The passages worth showing: the first, then those scoring at least `RELEVANCE_FLOOR` of the best. */
 export function aboveFloor(passages: SearchResult[], mode: SearchMode): SearchResult[] {
   if (mode !== "fulltext" || passages.length < 2) return passages;
   const best = Math.max(...passages.map((r) => r.score));
-  const lead = passages[0]!.document.id;
-  return passages.filter((r, i) => i === 0 || r.document.id === lead || r.score >= best * RELEVANCE_FLOOR);
+  return passages.filter((r, i) => i === 0 || r.score >= best * RELEVANCE_FLOOR);
 }
 
 /** Passages holding every name (capitalised word) of a carried topic first, in their order; then the others. */

@@ -18,6 +18,9 @@ import { keywords } from "./relevance.ts";
 
 export type Asked = "quantity" | "date";
 
+/** Longer queries are lists of search terms, not questions (as for the headings' weight). */
+const MAX_QUESTION_WORDS = 10;
+
 /** Score factor for a passage holding what the question asks (a quantity, a date). */
 export const ASKED_WEIGHT = 0.2;
 /** Score factor for a passage whose heading holds a phrase group of the question. */
@@ -108,9 +111,15 @@ export function countriesOf(text: string): Set<string> {
   return out;
 }
 
-/** Stems of the phrase groups of the synonym list a question holds (« gagner de l'argent » → économies…). */
+/**
+ * Stems of the phrase groups of the synonym list a question holds (« gagner de l'argent » → économies…), those its
+ * own words already bring left aside (« logiciel libre » → « libre »: the headings already weigh it).
+ */
 function phraseStems(query: string): Set<string>[] {
-  return phrasesFound(query).map(({ group }) => new Set(group.filter((e) => !e.includes(" ")).map((e) => stem(e))));
+  const own = new Set(questionStems(query).flatMap((set) => [...set]));
+  return phrasesFound(query)
+    .map(({ group }) => new Set(group.filter((e) => !e.includes(" ")).map((e) => stem(e))))
+    .filter((set) => ![...set].some((x) => own.has(x)));
 }
 
 /** Stems of the single words of `asked.txt` that say what is asked (« budget », « coût », « économies »). */
@@ -175,6 +184,8 @@ export function weighQuestion<R extends { id: string; score: number }>(
   chunks: { id: string; section: string; text: string; document: { title: string; keywords?: string[] } }[],
   ranked: R[],
 ): R[] {
+  // A long list of search terms (a draft section's query) is not a question: nothing is asked in it.
+  if (keywordsOf(query).length > MAX_QUESTION_WORDS) return ranked;
   const asked = askedFor(query);
   const stems = asked.length ? questionStems(query) : [];
   // The question's words that say what it asks (« budget », « économisé »: in `asked.txt`), with their synonyms.

@@ -4,11 +4,9 @@
  * the synonym list, the documents about the asked country. Cases from the extractive evaluation (5 December 2026).
  */
 import { describe, expect, it } from "vitest";
-import { aboveFloor } from "../../server/answers/answer.ts";
 import { excerpt } from "../../server/retrieval/passages.ts";
 import { askedFor, countriesOf, holdsAsked, weighQuestion } from "../../server/retrieval/rank.ts";
 import { keywords } from "../../server/retrieval/relevance.ts";
-import type { SearchResult } from "../../server/retrieval/search.ts";
 
 describe("what a question asks for", () => {
   it("reads a quantity or a date from its wording", () => {
@@ -117,20 +115,5 @@ describe("the quotation of a passage", () => {
     const quote = excerpt(text, keywords(question), 80, "", askedFor(question));
     expect(excerpt(text, keywords(question), 80)).not.toContain("12 millions");
     expect(quote).toContain("12 millions");
-  });
-});
-
-describe("the passages shown", () => {
-  const result = (id: string, doc: string, score: number) =>
-    ({ id, score, document: { id: doc } }) as unknown as SearchResult;
-  it("keep another passage of the best document, whatever its score", () => {
-    const shown = aboveFloor(
-      [result("dinum#3", "dinum", 46), result("seminaire#8", "seminaire", 29), result("dinum#1", "dinum", 20)],
-      "fulltext",
-    ).map((r) => r.id);
-    expect(shown).toEqual(["dinum#3", "seminaire#8", "dinum#1"]);
-    expect(
-      aboveFloor([result("dinum#3", "dinum", 46), result("other#1", "other", 20)], "fulltext").map((r) => r.id),
-    ).toEqual(["dinum#3"]);
   });
 });
