@@ -19,6 +19,7 @@ import {
   neutralize,
   passageLabel,
 } from "../retrieval/passages.ts";
+import { type Asked, askedFor } from "../retrieval/rank.ts";
 import {
   type Answerability,
   assessAnswerability,
@@ -29,11 +30,13 @@ import {
   isRelevant,
   keywords,
   namesFrom,
+  questionTerms,
 } from "../retrieval/relevance.ts";
 import type { Retriever, SearchMode, SearchResult } from "../retrieval/search.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
+import { qualificationNote } from "./qualified.ts";
 
 export interface ConversationMessage {
   role: "user" | "assistant";
@@ -111,11 +114,31 @@ export function followUp(messages: ConversationMessage[]): { query: string; topi
   const last = messages[users.at(-1) ?? -1]?.content ?? "";
   if (users.length < 2) return { query: last, topic: null };
   const previous = messages[users.at(-2)!]!.content;
-  if (keywords(last).length < 3) return { query: `${previous} ${last}`, topic: null };
-  if (!refersBack(last)) return { query: last, topic: null };
+  const short = keywords(last).length < 3;
+  if (!short && !refersBack(last)) return { query: last, topic: null };
   // The previous question's own retrieval query: a follow-up of a follow-up keeps the first topic.
-  const topic = topicOf(retrievalQuery(messages.slice(0, users.at(-2)! + 1)));
+  const earlier = retrievalQuery(messages.slice(0, users.at(-2)! + 1));
+  // A follow-up naming a place or an organisation the previous question did not (« Et la ville de Lyon, qu'a-t-elle
+  // choisi ? » after a question on Munich) moves to it: the new name leads, and only what was asked is carried
+  // (« bureautique »), not the previous names, whose passages would come first.
+  const fresh = namesOf(last).filter((n) => !namesOf(earlier).includes(n));
+  if (fresh.length) {
+    const carried = topicOf(earlier)
+      .split(" ")
+      .filter((w) => w && !namesOf(earlier).some((n) => fold(w).includes(n)));
+    const topic = fresh.map((n) => asWritten(last, n)).join(" ");
+    return { query: carried.length ? `${last} ${carried.join(" ")}` : last, topic };
+  }
+  if (short) return { query: `${previous} ${last}`, topic: null };
+  const topic = topicOf(earlier);
   return topic ? { query: `${topic} : ${last}`, topic } : { query: last, topic: null };
+}
+
+/** Names of places and organisations a question writes (folded): « Lyon », « DINUM », « Schleswig-Holstein ». */
+function namesOf(question: string): string[] {
+  return questionTerms(question)
+    .filter((t) => t.name && !t.date && !t.clauseStart && !t.nationality)
+    .map((t) => t.word);
 }
 
 const lexicons = new WeakMap<object, { frequency: CorpusFrequency; names: CorpusNames }>();
@@ -298,7 +321,7 @@ export async function* answer(
   }
 
   if (!status.llmAvailable) {
-    yield* extractive(relevant.slice(0, 6), terms, status.notice, true);
+    yield* extractive(relevant.slice(0, 6), terms, status.notice, true, askedFor(query));
     return;
   }
 
@@ -405,6 +428,12 @@ export function checkAnswer(
   return { verification, factsAsOf: latestDate(cited), grounded: cited.length > 0 };
 }
 
+/**
+ * Length of a quotation in an extractive answer: of a document's only passage, of each of two passages of one
+ * document, and the factor for the best document's.
+ */
+const QUOTE_CHARS = { alone: 500, shared: 400, first: 1.5 };
+
 /** Documents quoted at most in an extractive answer. */
 const MAX_QUOTED_DOCUMENTS = 4;
 
@@ -442,17 +471,32 @@ async function* extractive(
   terms: string[],
   notice: string | null,
   announce = false,
+  asked: Asked[] = [],
 ): AsyncGenerator<AnswerEvent> {
   const groups = announce ? byDocument(passages) : passages.slice(0, 4).map((r) => [r]);
   const used = groups.map(asOne);
-  const excerpts = groups.map((g) =>
-    g.map((r) => excerpt(r.text, terms, g.length > 1 ? 400 : 500, r.section)).join(" … "),
+  // The best document's quotation may be longer: it is the one most likely to hold the answer whole.
+  const quotes = groups.map((g, i) =>
+    g.map((r) =>
+      excerpt(
+        r.text,
+        terms,
+        (g.length > 1 ? QUOTE_CHARS.shared : QUOTE_CHARS.alone) * (i === 0 ? QUOTE_CHARS.first : 1),
+        r.section,
+        asked,
+      ),
+    ),
+  );
+  const excerpts = quotes.map((q) => q.join(" … "));
+  // A figure the corpus qualifies (« non confirmé ») keeps its qualification, even when the excerpt left it out.
+  const notes = groups.map((g, i) =>
+    [...new Set(g.flatMap((r, j) => qualificationNote(quotes[i]![j]!, r.text, r.section) ?? []))].join(" "),
   );
   if (announce) yield { type: "sources", sources: used.map((r, i) => credited(r, excerpts[i])) };
   const parts = [message("answer.extractiveIntro")];
   used.forEach((r, i) => {
     parts.push(
-      `[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpts[i]} »`,
+      `[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpts[i]} »${notes[i] ? ` ${notes[i]}` : ""}`,
     );
   });
   for (const part of parts) yield { type: "token", text: `${part}\n\n` };

@@ -8,6 +8,7 @@ import { kindLabel } from "../core/labels.ts";
 import { fold } from "../core/text.ts";
 import { loadTemplate } from "../llm/prompts.ts";
 import { stem, synonymsOf, words } from "./french.ts";
+import { type Asked, holdsAsked } from "./rank.ts";
 import type { SearchResult } from "./search.ts";
 
 const passageTemplate = loadTemplate("passage");
@@ -158,6 +159,9 @@ function scorer(terms: string[]): (text: string) => number {
   };
 }
 
+/** Weight, in question words, of holding the figure a question asks for. */
+const ASKED_BONUS = 1;
+
 /** The sentence that answers comes with what it refers back to, up to this many times the quotation's length. */
 const CONTEXT_FACTOR = 3;
 
@@ -171,10 +175,16 @@ const CONTEXT_FACTOR = 3;
  * title) counts for the passage's first sentence.
  * @example excerpt("La DINUM passe à Linux. D'après la presse :\n- la décision porte sur son parc ;\n- sans calendrier.", ["decide"])
  */
-export function excerpt(text: string, terms: string[], maxChars = 500, heading = ""): string {
+export function excerpt(text: string, terms: string[], maxChars = 500, heading = "", asked: Asked[] = []): string {
   const all = pieces(text);
   if (all.length === 0) return "";
-  const score = scorer(terms);
+  const words = scorer(terms);
+  // A sentence holding what the question asks (a quantity for « combien », a date for « quand ») answers better
+  // than one holding as many of its words without it.
+  const score = (t: string) => {
+    const n = words(t);
+    return n > 0 && holdsAsked(t, asked) ? n + ASKED_BONUS : n;
+  };
   // The opening sentence of a passage says what its heading announces: the heading's words count for it, and
   // one more when the heading holds any (a lead sentence answers before a detail holding as many words).
   const lead = heading && score(heading) > 0 ? 1 : 0;

@@ -14,6 +14,7 @@ import { weighDates } from "./date-weight.ts";
 import { asksForList } from "./enumeration.ts";
 import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
+import { weighQuestion } from "./rank.ts";
 import type { VectorSync } from "./vector-sync.ts";
 
 export type SearchMode = "fulltext" | "hybrid";
@@ -211,6 +212,11 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             ranked,
           );
           ranked = weighDates(
+            query,
+            ranked.map((r) => r.chunk!),
+            ranked,
+          );
+          ranked = weighQuestion(
             query,
             ranked.map((r) => r.chunk!),
             ranked,

@@ -125,9 +125,11 @@ function inBag(word: string, bag: Bag, withSynonyms = true): boolean {
 
 // ——— Figures ———
 
-const QUALIFIER_SOURCE =
+/** Words by which the corpus qualifies a figure it does not vouch for (« non confirmé », « contesté »…). */
+export const QUALIFIER_SOURCE =
   /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avancée?s? par|sans source|douteu/i;
-const QUALIFIER_WORD = new RegExp(`(?:${QUALIFIER_SOURCE.source})\\p{L}*`, "iu");
+/** The qualifier as written, whole word (« non confirmés »). */
+export const QUALIFIER_WORD = new RegExp(`(?:${QUALIFIER_SOURCE.source})\\p{L}*`, "iu");
 const QUALIFIER_CLAIM =
   /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|v[ée]rifi|sourc|d[ée]menti|all[ée]gation|revendiqu|selon|d['’]apr[èe]s|avanc|annonc|affirm|estim|pr[ée]sent[ée]|douteu|prudence|sans preuve|incertain/i;
 

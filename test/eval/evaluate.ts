@@ -156,6 +156,111 @@ export async function evaluateAnswers(engine: Engine, questions: EvalQuestion[])
   };
 }
 
+/** Why an expected fact is missing from an extractive answer. */
+export type ExtractiveMissCause =
+  /** The answer abstained (see the abstention figures). */
+  | "abstention"
+  /** A quoted passage holds the fact, but the excerpt shown cut it out. */
+  | "excerpt"
+  /** A passage of an expected document holds the fact, but was not quoted. */
+  | "ranking"
+  /** Only passages of documents the question does not expect hold the fact (none of them was quoted). */
+  | "other-document"
+  /** No passage of the corpus holds the fact as written: the question's data is to be checked. */
+  | "not-in-corpus";
+
+export interface ExtractiveReport {
+  /** Answerable questions with expected facts. */
+  count: number;
+  factsTotal: number;
+  factsFound: number;
+  /** Share of expected facts found in the extractive answer's text. */
+  factRate: number;
+  /** Questions missing at least one fact. */
+  questionsMissing: number;
+  byCause: Record<ExtractiveMissCause, number>;
+  misses: { id: string; question: string; fact: string; cause: ExtractiveMissCause; quoted: string[] }[];
+}
+
+/** Folded text with single spaces, for fact matching (case, accents and spacing ignored). */
+export const factText = (text: string) => fold(text).replace(/\s+/g, " ");
+
+/**
+ * The extractive answer (what a commune without a model sees: the best passages quoted) of each answerable question,
+ * checked for its expected facts. The engine must have no model. A missing fact is traced to its cause: the
+ * abstention, the excerpt (a quoted passage holds it), the ranking (a passage of an expected document holds it), a
+ * passage of another document only, or the question's data (no passage holds it).
+ */
+export async function evaluateExtractive(engine: Engine, all: EvalQuestion[]): Promise<ExtractiveReport> {
+  const questions = all.filter((q) => !q.kind && q.facts.length > 0);
+  const passages = await engine.store.warmPassages();
+  const byDoc = new Map<string, string[]>();
+  for (const c of passages) {
+    const list = byDoc.get(c.document.id) ?? [];
+    list.push(factText(`${c.document.title} ${c.section} ${c.text}`));
+    byDoc.set(c.document.id, list);
+  }
+  const misses: ExtractiveReport["misses"] = [];
+  const byCause: ExtractiveReport["byCause"] = {
+    abstention: 0,
+    excerpt: 0,
+    ranking: 0,
+    "other-document": 0,
+    "not-in-corpus": 0,
+  };
+  let found = 0;
+  let total = 0;
+  let questionsMissing = 0;
+  for (const q of questions) {
+    let text = "";
+    let quoted: { id: string; text: string }[] = [];
+    let abstained = false;
+    for await (const e of answer(
+      [{ role: "user", content: q.question }],
+      engine,
+      { numCtx: engine.config.numCtx, maxAnswerTokens: engine.config.maxAnswerTokens },
+      new AbortController().signal,
+    )) {
+      if (e.type === "token") text += e.text;
+      else if (e.type === "sources")
+        quoted = e.sources.map((s) => ({
+          id: s.document.id,
+          text: factText(`${s.document.title} ${s.section} ${s.text}`),
+        }));
+      else if (e.type === "done") abstained = e.abstention !== null;
+    }
+    const shown = factText(text);
+    // An abstention names the words it lacks (« Dortmund »): it quotes no fact.
+    const missing = abstained ? q.facts : q.facts.filter((f) => !shown.includes(factText(f)));
+    total += q.facts.length;
+    found += q.facts.length - missing.length;
+    if (missing.length) questionsMissing++;
+    for (const fact of missing) {
+      const f = factText(fact);
+      const cause: ExtractiveMissCause = abstained
+        ? "abstention"
+        : quoted.some((s) => s.text.includes(f))
+          ? "excerpt"
+          : q.expected.some((d) => byDoc.get(d)?.some((t) => t.includes(f)))
+            ? "ranking"
+            : [...byDoc.values()].some((list) => list.some((t) => t.includes(f)))
+              ? "other-document"
+              : "not-in-corpus";
+      byCause[cause]++;
+      misses.push({ id: q.id, question: q.question, fact, cause, quoted: quoted.map((s) => s.id) });
+    }
+  }
+  return {
+    count: questions.length,
+    factsTotal: total,
+    factsFound: found,
+    factRate: found / Math.max(1, total),
+    questionsMissing,
+    byCause,
+    misses,
+  };
+}
+
 export interface AbstentionReport {
   answerable: number;
   unanswerable: number;

@@ -1,0 +1,66 @@
+/**
+ * Figures the corpus qualifies (« non confirmé », « contesté »…) keep their qualification when an extractive answer
+ * quotes them: the qualifier may sit in the section heading (« les chiffres non confirmés (103 164 postes, 534 M€) »)
+ * or in a sentence the excerpt left out, so the quote alone would state the figure as a fact.
+ */
+import { message } from "../i18n/messages.ts";
+import { splitSentences } from "../retrieval/passages.ts";
+import { extractFigures, type Figure } from "../verify/figures.ts";
+import { QUALIFIER_SOURCE, QUALIFIER_WORD } from "../verify/index.ts";
+
+interface QualifiedFigure {
+  figure: Figure;
+  /** The qualifier as the corpus writes it (« non confirmés »). */
+  qualifier: string;
+}
+
+/** A parenthesised reference: « (Channelnews, 5 mars 2026) », « (Le Soleil, 2008) ». */
+const REFERENCE = /\([^()]*\b(?:1[89]|20)\d\d\)/g;
+const DATE_KINDS = new Set(["year", "month", "date", "daymonth"]);
+const same = (a: Figure, b: Figure) => a.kind === b.kind && Math.abs(a.value - b.value) < 1e-9;
+const qualifierOf = (text: string) => text.match(QUALIFIER_WORD)?.[0] ?? "";
+
+/**
+ * Figures a passage qualifies: those of a heading part or sentence carrying a qualifier, and those of the sentence
+ * before a qualifying sentence that holds no figure of its own (« … de 50 à 80 %. Non confirmé par une autre source. »).
+ */
+export function qualifiedFigures(text: string, heading = ""): QualifiedFigure[] {
+  const out: QualifiedFigure[] = [];
+  for (const part of heading.split(/ — | ; /))
+    if (QUALIFIER_SOURCE.test(part))
+      for (const figure of extractFigures(part)) out.push({ figure, qualifier: qualifierOf(part) });
+  // In a sentence, dates and years are the context of what is qualified (« le total … depuis 2004 n'est pas
+  // confirmé »), and a reference « (Channelnews, 5 mars 2026) » is not a figure at all.
+  const figuresOf = (sentence: string) =>
+    extractFigures(sentence.replace(REFERENCE, " ")).filter((f) => !DATE_KINDS.has(f.kind));
+  const sentences = splitSentences(text.replace(/\s+/g, " "));
+  sentences.forEach((s, i) => {
+    if (!QUALIFIER_SOURCE.test(s)) return;
+    const own = figuresOf(s);
+    const figures = own.length ? own : i > 0 ? figuresOf(sentences[i - 1]!) : [];
+    for (const figure of figures) out.push({ figure, qualifier: qualifierOf(s) });
+  });
+  return out;
+}
+
+/**
+ * The note an excerpt of a passage needs: the figures it quotes that the passage (text or heading) qualifies and the
+ * excerpt itself does not, with the passage's qualifier; null when there are none.
+ * @example qualificationNote("La Gendarmerie a 103 164 postes.", "La Gendarmerie a 103 164 postes.", "Les chiffres non confirmés (103 164 postes)")
+ * // "(Chiffres que le corpus dit « non confirmés » : 103 164.)"
+ */
+export function qualificationNote(quote: string, passage: string, heading = ""): string | null {
+  const qualified = qualifiedFigures(passage, heading);
+  if (qualified.length === 0) return null;
+  const already = qualifiedFigures(quote);
+  const lost: QualifiedFigure[] = [];
+  for (const figure of extractFigures(quote)) {
+    const q = qualified.find((x) => same(x.figure, figure));
+    if (!q || already.some((x) => same(x.figure, figure)) || lost.some((x) => same(x.figure, figure))) continue;
+    lost.push({ figure, qualifier: q.qualifier });
+  }
+  if (lost.length === 0) return null;
+  const figures = lost.map((x) => x.figure.raw);
+  const list = new Intl.ListFormat("fr", { type: "conjunction" }).format(figures);
+  return message("answer.qualifiedFigures", { figures: list, qualifier: lost[0]!.qualifier || "non confirmé" });
+}

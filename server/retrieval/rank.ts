@@ -1,0 +1,216 @@
+/**
+ * What a question asks weighs in the ranking and in the quotation (data: `server/i18n/fr/asked.txt`):
+ * - a question asking for a quantity (« combien », « quel budget ») or a date (« quand », « en quelle année ») moves
+ *   up the passages holding one: « Combien d'ordinateurs la DINUM va-t-elle passer sous Linux ? » wants the passage
+ *   with « 234 postes », not the one on the announcement;
+ * - a question's phrases of the synonym list (« gagner de l'argent ») count in headings like its words
+ *   (« les économies annoncées par le ministère du Land »);
+ * - a question asking whether a claim is true (« c'est sérieux ? ») moves up the passages saying what is confirmed
+ *   and what is not (« les chiffres non confirmés »);
+ * - a question about a country (« communes françaises », « le Danemark ») moves up the documents whose title or tags
+ *   name it, and down those naming only another one (a German Land for French communes).
+ * Scores are multiplied, so it works on BM25 and fused ranks alike.
+ */
+import { readFileSync } from "node:fs";
+import { DEMONYMS, phrasesFound, stem, synonymsOf, words } from "./french.ts";
+import { splitSentences } from "./passages.ts";
+import { keywords } from "./relevance.ts";
+
+export type Asked = "quantity" | "date";
+
+/** Longer queries are lists of search terms, not questions (as for the headings' weight). */
+const MAX_QUESTION_WORDS = 10;
+
+/** Score factor for a passage holding what the question asks (a quantity, a date). */
+export const ASKED_WEIGHT = 0.2;
+/** Score factor for a passage whose heading holds a phrase group of the question. */
+export const PHRASE_WEIGHT = 0.3;
+/** Score factor, for a question asking whether a claim is true (« c'est sérieux ? »), of a passage saying what is confirmed. */
+export const CHECK_WEIGHT = 0.3;
+/** Score factor for a document naming the question's country (its inverse for one naming only another country). */
+export const COUNTRY_WEIGHT = 0.3;
+
+function readAsked(): Map<string, string[][]> {
+  const sections = new Map<string, string[][]>();
+  let current: string[][] | null = null;
+  for (const line of readFileSync(new URL("../i18n/fr/asked.txt", import.meta.url), "utf8").split("\n")) {
+    if (line.startsWith("#") || !line.trim()) continue;
+    const head = line.match(/^\[(.+)\]\s*$/);
+    if (head) sections.set(head[1]!, (current = []));
+    else
+      current?.push(
+        ...line
+          .split(",")
+          .map((e) => words(e))
+          .filter((e) => e.length > 0),
+      );
+  }
+  return sections;
+}
+const ASKED = readAsked();
+const SECTION: Record<Asked, string> = { quantity: "quantité", date: "date" };
+
+/** Whether a list of folded words holds an expression (its words in a row). */
+const holds = (list: string[], expression: string[]) =>
+  list.some((_, i) => expression.every((w, j) => list[i + j] === w));
+
+/** Whether a text holds one of the expressions (folded word lists). */
+const holdsAny = (text: string, expressions: string[][]) => {
+  const list = words(text);
+  return expressions.some((e) => holds(list, e));
+};
+/** Words by which a passage says what is confirmed or not (« non confirmés », « en réalité »). */
+const NUANCE = ASKED.get("nuance") ?? [];
+
+/** What a question asks for: a quantity, a date, both or neither. */
+export function askedFor(question: string): Asked[] {
+  const list = words(question);
+  return (Object.keys(SECTION) as Asked[]).filter((kind) =>
+    (ASKED.get(SECTION[kind]) ?? []).some((e) => holds(list, e)),
+  );
+}
+
+/** Parenthesised references (« (Webiano, avril 2026) ») and article numbers: not what a question asks. */
+const NOT_ASKED = /\([^()]*\b(?:1[89]|20)\d\d\)|\b(?:article|art\.|L\.|R\.)\s*[\d.-]+/giu;
+const MONTHS = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre";
+const DATE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:1er|\\d{1,2})\\s+(?:${MONTHS})|(?:19|20)\\d\\d)(?![\\p{L}\\p{N}])`,
+  "iu",
+);
+/** A number that is not a year nor a day of a month: « 234 », « 25 000 », « 5 à 13 % », « 1,5 million ». */
+const QUANTITY = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+|\\d+(?:[.,]\\d+)?)(?![\\p{L}\\p{N}]|[ \\u00a0\\u202f]*(?:1er|${MONTHS})\\b)|\\b(?:un|deux|trois|dix|cent|mille)\\s+(?:millions?|milliards?)\\b`,
+  "giu",
+);
+
+/** Whether a text holds a figure of an asked kind (references and article numbers set aside). */
+export function holdsAsked(text: string, asked: Asked[]): boolean {
+  if (asked.length === 0) return false;
+  const plain = text.replace(NOT_ASKED, " ");
+  return asked.some((kind) =>
+    kind === "date" ? DATE.test(plain) : [...plain.matchAll(QUANTITY)].some((m) => !/^(?:19|20)\d\d$/.test(m[0])),
+  );
+}
+
+/** Countries (folded names) a text names, by name or adjective (`places.txt`, and France from `asked.txt`). */
+const COUNTRY_WORDS: Map<string, string> = new Map([
+  ...[...DEMONYMS.entries()],
+  ...[...new Set(DEMONYMS.values())].map((c) => [c, c] as [string, string]),
+  ...(ASKED.get("France") ?? []).map((e) => [e.join(" "), "france"] as [string, string]),
+]);
+/** Countries of the titles and headings already seen (the same few thousand recur from one search to the next). */
+const countryCache = new Map<string, Set<string>>();
+export function countriesOf(text: string): Set<string> {
+  let out = countryCache.get(text);
+  if (out) return out;
+  const list = words(text);
+  out = new Set<string>();
+  for (const [word, country] of COUNTRY_WORDS) if (holds(list, word.split(" "))) out.add(country);
+  if (countryCache.size >= 20_000) countryCache.clear();
+  countryCache.set(text, out);
+  return out;
+}
+
+/**
+ * Stems of the phrase groups of the synonym list a question holds (« gagner de l'argent » → économies…), those its
+ * own words already bring left aside (« logiciel libre » → « libre »: the headings already weigh it).
+ */
+function phraseStems(query: string): Set<string>[] {
+  const own = new Set(questionStems(query).flatMap((set) => [...set]));
+  return phrasesFound(query)
+    .map(({ group }) => new Set(group.filter((e) => !e.includes(" ")).map((e) => stem(e))))
+    .filter((set) => ![...set].some((x) => own.has(x)));
+}
+
+/** Stems of the single words of `asked.txt` that say what is asked (« budget », « coût », « économies »). */
+const ASKING_WORDS = new Set(
+  [...(ASKED.get("quantité") ?? []), ...(ASKED.get("date") ?? [])]
+    .filter((e) => e.length === 1)
+    .map((e) => stem(e[0]!)),
+);
+
+/** Content words of the question, numbers of up to three digits left aside. */
+const keywordsOf = (query: string) => keywords(query).filter((w) => !/^\d{1,3}$/.test(w));
+
+/** Sets of stems, one per content word of the question (the word and its synonyms). */
+function questionStems(query: string): Set<string>[] {
+  return keywordsOf(query).map((w) => new Set([w, ...synonymsOf(w)].flatMap((x) => x.split(" ")).map(stem)));
+}
+
+/** A passage's sentences holding a figure of each kind, with their stems, by passage object (computed once). */
+const figureSentences = new WeakMap<object, { asked: Asked[]; stems: Set<string> }[]>();
+
+/**
+ * How well a passage holds what the question asks: the largest share of the question's words found in one sentence
+ * holding a figure of the asked kind (« environ 1 500 collectivités seraient concernées » for « Combien de
+ * collectivités… ? »), 0 when no sentence holds one.
+ */
+function askedShare(c: { text: string }, asked: Asked[], stems: Set<string>[], askedWords: Set<string>[]): number {
+  let list = figureSentences.get(c);
+  if (!list) {
+    list = splitSentences(c.text.replace(/\s+/g, " ")).flatMap((t) => {
+      const kinds = (["quantity", "date"] as Asked[]).filter((k) => holdsAsked(t, [k]));
+      return kinds.length ? [{ asked: kinds, stems: new Set(words(t).map(stem)) }] : [];
+    });
+    figureSentences.set(c, list);
+  }
+  let best = 0;
+  for (const s of list) {
+    if (!s.asked.some((k) => asked.includes(k))) continue;
+    // The word that says what is asked (« budget ») beside the figure (« 9 millions d'euros d'investissements »)
+    // makes the sentence the answer, whatever else it holds.
+    if (askedWords.some((set) => [...set].some((x) => s.stems.has(x)))) return 1;
+    const share = stems.length ? stems.filter((set) => [...set].some((x) => s.stems.has(x))).length / stems.length : 1;
+    best = Math.max(best, share);
+  }
+  return best;
+}
+
+/** Stems of a heading, by heading text (the same few thousand recur from one search to the next). */
+const headingStems = new Map<string, Set<string>>();
+const stemsOf = (text: string) => {
+  let own = headingStems.get(text);
+  if (!own) {
+    own = new Set(words(text).map(stem));
+    if (headingStems.size >= 20_000) headingStems.clear();
+    headingStems.set(text, own);
+  }
+  return own;
+};
+
+/** `ranked` scores adjusted for what the question asks (see above), re-sorted (best first). */
+export function weighQuestion<R extends { id: string; score: number }>(
+  query: string,
+  chunks: { id: string; section: string; text: string; document: { title: string; keywords?: string[] } }[],
+  ranked: R[],
+): R[] {
+  // A long list of search terms (a draft section's query) is not a question: nothing is asked in it.
+  if (keywordsOf(query).length > MAX_QUESTION_WORDS) return ranked;
+  const asked = askedFor(query);
+  const stems = asked.length ? questionStems(query) : [];
+  // The question's words that say what it asks (« budget », « économisé »: in `asked.txt`), with their synonyms.
+  const askedWords = stems.filter((_, i) => ASKING_WORDS.has(stem(keywordsOf(query)[i]!)));
+  const phrases = phraseStems(query);
+  const countries = countriesOf(query);
+  const checking = holdsAny(query, ASKED.get("vérification") ?? []);
+  if ((asked.length === 0 && phrases.length === 0 && countries.size === 0 && !checking) || chunks.length === 0)
+    return ranked;
+  const factor = new Map(
+    chunks.map((c) => {
+      let f = 1;
+      if (asked.length) f *= 1 + ASKED_WEIGHT * askedShare(c, asked, stems, askedWords);
+      const heading = stemsOf(c.section);
+      if (phrases.some((set) => [...set].some((s) => heading.has(s)))) f *= 1 + PHRASE_WEIGHT;
+      if (checking && holdsAny(`${c.section} ${c.text}`, NUANCE)) f *= 1 + CHECK_WEIGHT;
+      if (countries.size) {
+        const named = countriesOf(`${c.document.title} ${(c.document.keywords ?? []).join(" ")} ${c.section}`);
+        if ([...named].some((n) => countries.has(n))) f *= 1 + COUNTRY_WEIGHT;
+        else if (named.size) f /= 1 + COUNTRY_WEIGHT;
+      }
+      return [c.id, f];
+    }),
+  );
+  return ranked
+    .map((r) => (factor.has(r.id) && factor.get(r.id) !== 1 ? { ...r, score: r.score * factor.get(r.id)! } : r))
+    .sort((a, b) => b.score - a.score);
+}

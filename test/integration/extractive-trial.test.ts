@@ -1,0 +1,58 @@
+/**
+ * Extractive answers (no model) on the real corpus, as a new user met them (trial, 5 December 2026): a follow-up
+ * naming a new city moves to it, a figure the corpus calls unconfirmed keeps its qualification, a question about
+ * French communes quotes French communes first, and the asked figure comes with the quotation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AnswerEvent, answer, type ConversationMessage } from "../../server/answers/answer.ts";
+import type { Engine } from "../../server/engine.ts";
+import { realCorpusEngine, withTestProvider } from "../helpers/server.ts";
+
+let engine: Engine;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ engine, close } = await realCorpusEngine("cap-libre-extractive-", withTestProvider));
+}, 120_000);
+afterAll(() => close?.());
+
+async function ask(...questions: string[]) {
+  const messages: ConversationMessage[] = questions.flatMap((content, i) => [
+    { role: "user" as const, content },
+    ...(i < questions.length - 1 ? [{ role: "assistant" as const, content: "…" }] : []),
+  ]);
+  const events: AnswerEvent[] = [];
+  for await (const e of answer(messages, engine, { numCtx: 4096, maxAnswerTokens: 512 }, new AbortController().signal))
+    events.push(e);
+  const sources = events.flatMap((e) => (e.type === "sources" ? e.sources : []));
+  const text = events.flatMap((e) => (e.type === "token" ? [e.text] : [])).join("");
+  return { docs: sources.map((s) => s.document.id), text };
+}
+
+describe("extractive answers on the real corpus", () => {
+  it("a follow-up naming Lyon after a question on Munich quotes Lyon first, and no Munich passage", async () => {
+    const { docs } = await ask("Qu'a choisi Munich pour sa bureautique ?", "Et la ville de Lyon, qu'a-t-elle choisi ?");
+    expect(docs[0]).toBe("case-studies/ville-de-lyon");
+    expect(docs).not.toContain("case-studies/munich-limux");
+  });
+
+  it("a figure qualified « non confirmé » in its section heading is quoted with the qualification", async () => {
+    const { text } = await ask("La Gendarmerie a-t-elle économisé 534 millions d'euros ?");
+    // Each quotation of the figure (the quote and its note, not the heading in its label) says it is unconfirmed.
+    const quoted = text
+      .split(/\n\n(?=\[\d+\] )/)
+      .map((block) => block.slice(block.indexOf("\n« ")))
+      .filter((quote) => quote.includes("534 millions"));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const quote of quoted) expect(quote).toMatch(/non confirm|confirmé par aucune/);
+  });
+
+  it("a question on French communes quotes a French commune before a German Land", async () => {
+    const { docs } = await ask("Quelles communes françaises ont quitté Microsoft Office ?");
+    expect(docs[0]).toBe("case-studies/autres-collectivites-francaises");
+  });
+
+  it("a question on the money saved quotes the section on the savings", async () => {
+    const { text } = await ask("Est-ce que quitter Microsoft fait vraiment gagner de l'argent au Schleswig-Holstein ?");
+    expect(text).toContain("15 millions");
+  });
+});
