@@ -73,10 +73,24 @@ const isGeneric = (t: QuestionTerm) => t.word.split(" ").every((w) => GENERIC.ha
  * Idioms (« tirer la sonnette d'alarme »): their words do not say what the question is about, so they are dropped
  * before judging; each word is compared by its stem, so a conjugated verb (« ont tiré ») matches.
  */
-const IDIOMS: string[][] = readFileSync(new URL("../i18n/fr/idioms.txt", import.meta.url), "utf8")
+/** « œ », « æ » written as two letters (« œufs » → « oeufs »), which `fold` keeps and `words` would split. */
+const ligatures = (text: string) => text.replace(/œ/g, "oe").replace(/Œ/g, "Oe").replace(/æ/g, "ae");
+
+const IDIOM_WORDS: string[][] = readFileSync(new URL("../i18n/fr/idioms.txt", import.meta.url), "utf8")
   .split("\n")
   .filter((l) => l.trim() && !l.startsWith("#"))
-  .map((l) => words(l).map(frStem));
+  .map((l) => words(ligatures(l)));
+const IDIOMS: string[][] = IDIOM_WORDS.map((idiom) => idiom.map(frStem));
+
+/**
+ * The same idioms by their content words only, when they have two or more: « on ne met pas tous nos œufs dans le
+ * même panier », « a soufflé ses vingt bougies » hold them in order, with a few other words between.
+ */
+const LOOSE_IDIOMS: string[][] = IDIOM_WORDS.map((idiom) =>
+  idiom.filter((w) => !STOPWORDS.has(w) && w.length >= 3).map(frStem),
+).filter((idiom) => idiom.length >= 2);
+/** Most words between two content words of a loose idiom. */
+const IDIOM_GAP = 3;
 
 /** Equal stems, or one the start of the other (« tire » from « tiré », « tir » from « tirer »). */
 const sameStem = (a: string, b: string) =>
@@ -84,11 +98,22 @@ const sameStem = (a: string, b: string) =>
 
 /** Indexes of the tokens (folded, elision dropped) that belong to an idiom. */
 export function idiomTokens(tokens: string[]): Set<number> {
-  const stems = tokens.map(frStem);
+  const stems = tokens.map((t) => frStem(ligatures(t)));
   const out = new Set<number>();
   for (const idiom of IDIOMS)
     for (let i = 0; i + idiom.length <= stems.length; i++)
       if (idiom.every((s, j) => sameStem(stems[i + j]!, s))) for (let j = 0; j < idiom.length; j++) out.add(i + j);
+  for (const idiom of LOOSE_IDIOMS)
+    for (let i = 0; i < stems.length; i++) {
+      if (!sameStem(stems[i]!, idiom[0]!)) continue;
+      let at = i;
+      for (const s of idiom.slice(1)) {
+        const next = stems.findIndex((t, k) => k > at && k <= at + 1 + IDIOM_GAP && sameStem(t, s));
+        at = next < 0 ? -1 : next;
+        if (at < 0) break;
+      }
+      if (at > 0) for (let k = i; k <= at; k++) out.add(k);
+    }
   return out;
 }
 
@@ -165,6 +190,9 @@ const METONYMIES: Map<string, string[]> = new Map(
     }),
 );
 
+/** The metonymies of several words, longest first (« pays du matin calme » before « matin calme »). */
+const PHRASE_METONYMIES = [...METONYMIES].filter(([w]) => w.includes(" ")).sort((a, b) => b[0].length - a[0].length);
+
 /**
  * Whether a question is about a person: a first name and a surname (two capitalised words in a row), a role noun
  * (« le maire »), or « il », « elle » referring back to one (not « il y a », « il me semble », « il faut »). A
@@ -227,6 +255,44 @@ export interface QuestionTerm {
    * capitals when the corpus never uses one of its words.
    */
   compound?: boolean;
+  /**
+   * Said as the question's context, not what it asks (see `contextSpans`): it counts where a passage holds it, never
+   * against it, and, unknown to the corpus, does not make the question one it cannot answer.
+   */
+  context?: boolean;
+  /** A role noun naming who will use the answer (« nos secrétaires de mairie »), not what is asked. */
+  user?: boolean;
+}
+
+/** A relative clause or an apposition set off by commas (« Qwant, qu'on a mis par défaut sur les postes, c'est… »). */
+const INCISE = /,(\s*(?:(?:qui|que|dont|où|lequel|laquelle)\s|qu'|(?:le|la|les|un|une|ce|cet|cette)\s|l')[^,;:?!.]*),/giu;
+
+/** « Pour …, », « Dans …, » opening a sentence. */
+const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
+
+/**
+ * The parts of a question that give its context rather than what it asks, as [start, end) offsets:
+ * - a statement before a colon that the question follows (« Le courrier arrive au secrétariat sur papier : un
+ *   logiciel libre pour l'enregistrer ? »);
+ * - a relative clause or an apposition between commas (« Splunk, l'outil de journaux de la DSI, est passé… »);
+ * - a purpose or a setting opening the question before a comma (« Pour monter la vidéo de la fête de quartier, un
+ *   logiciel libre de montage ? »).
+ */
+export function contextSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  for (const m of text.matchAll(/[.!?]+(?=\s|$)/g)) {
+    const end = m.index;
+    const sentence = text.slice(start, end);
+    if (m[0].includes("?")) {
+      const colon = sentence.search(/:(?![^:]*\d:)[^:]*$/);
+      if (colon > 0 && !/\d$/.test(sentence.slice(0, colon).trimEnd())) spans.push([start, start + colon]);
+    }
+    start = end + m[0].length;
+  }
+  for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
+  for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
+  return spans;
 }
 
 /** Before a word, what ends a clause: start of the text, or punctuation (« Bonjour, Lyon… », « … : Microsoft… »). */
@@ -259,12 +325,21 @@ export function questionTerms(question: string): QuestionTerm[] {
     out.set(phrase, { word: phrase, variants: group, name: false });
     for (const w of phrase.split(" ")) inPhrase.add(w);
   }
+  // « l'oncle Sam », « le pays du Matin calme »: a metonymy of several words is one term, covered by its meanings.
+  const joined = ` ${words(question).join(" ")} `;
+  for (const [phrase, meanings] of PHRASE_METONYMIES) {
+    if (!joined.includes(` ${phrase} `) || phrase.split(" ").every((w) => inPhrase.has(w))) continue;
+    out.set(phrase, { word: phrase, variants: [phrase, ...meanings], name: false });
+    for (const w of phrase.split(" ")) inPhrase.add(w);
+  }
   for (const m of fold(question).matchAll(MONTH_YEAR)) {
     out.set(`${m[1]} ${m[2]}`, { word: `${m[1]} ${m[2]}`, variants: [`${m[1]} ${m[2]}`], name: true, date: true });
     inPhrase.add(m[1]!).add(m[2]!);
   }
   const text = question.replace(/[’]/g, "'");
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
+  const spans = contextSpans(text);
+  const role = roleAsked(question);
   const idiom = idiomTokens(tokens.map(({ 0: raw }) => fold(raw).replace(/^([cdjlmnst]|qu)'/, "")));
   tokens.forEach(({ 0: raw, index }, i) => {
     if (idiom.has(i)) return;
@@ -308,8 +383,10 @@ export function questionTerms(question: string): QuestionTerm[] {
       /^\p{Lu}/u.test(token) &&
       !COMMON_ACRONYMS.has(folded) &&
       (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
+    // « l'envoyer », « l'enregistrer »: « l' » before an infinitive is a pronoun, not a determiner.
     const afterDeterminer =
-      /^(l|qu)'/i.test(raw) || DETERMINERS.has(fold(tokens[i - 1]?.[0] ?? "").replace(/^[dlq]u?'/, ""));
+      (/^(l|qu)'/i.test(raw) && !(/^l'/i.test(raw) && MODIFIER.test(folded) && /er$/.test(folded))) ||
+      DETERMINERS.has(fold(tokens[i - 1]?.[0] ?? "").replace(/^[dlq]u?'/, ""));
     const marks = {
       ...(capital && atStart ? { clauseStart: true } : {}),
       ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
@@ -317,6 +394,10 @@ export function questionTerms(question: string): QuestionTerm[] {
       ...(!capital && parts.length > 1 ? { compound: true } : {}),
       ...(afterDeterminer ? { noun: true } : {}),
       ...(!capital && !afterDeterminer && parts.length === 1 && MODIFIER.test(folded) ? { modifier: true } : {}),
+      // Context: a clause that is not what is asked, or a role noun naming who will use the answer (« nos
+      // secrétaires de mairie », « notre trésorier ») unless the question asks who holds it (« qui est le trésorier »).
+      ...(spans.some(([a, b]) => index >= a && index < b) ? { context: true } : {}),
+      ...(!capital && PERSON_ROLES.has(frStem(folded)) && folded !== role ? { context: true, user: true } : {}),
     };
     out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
   });
@@ -445,14 +526,17 @@ export async function assessAnswerability(
   });
   if (results.length === 0) return none("no-result");
   if (terms.length === 0) return none("no-terms");
+  const judged = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
   if (frequency) {
+    // A word a retrieved passage holds is known to the corpus, whatever the full-text index counts for it (« pare »
+    // of « pare-feu », which its stemmer reduces to a stopword).
     const unknown: string[] = [];
     for (const t of terms.filter((t) => (t.name || t.compound) && !t.date)) {
-      for (const part of t.word.split(" ")) if ((await frequency(part)) === 0) unknown.push(t.word);
+      for (const part of t.word.split(" "))
+        if ((await frequency(part)) === 0 && !judged.some((p) => p.list.includes(part))) unknown.push(t.word);
     }
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
-  const judged = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
   // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
   // it, whoever the corpus says the person is.
   const personal = aboutPerson(question) ? personalAsked(question) : [];
@@ -478,8 +562,15 @@ export async function assessAnswerability(
     ),
   );
   const names = terms.filter((_, i) => required[i]);
+  // The names of what the question asks must each be in a passage that answers; those of its context (« Dans
+  // l'inventaire OCS, « VMware Tools » apparaît… : qu'est-ce que ça nous apprend ? ») only one of them, when what it
+  // asks names nothing.
+  const askedNames = names.filter((t) => !t.context);
+  const anchors = askedNames.length ? askedNames : names;
   // A name the corpus knows but none of the best passages holds: they are about something else.
-  const absent = names.filter((t) => !judged.some((p) => holds(t, p))).map((t) => t.word);
+  const absent = askedNames.filter((t) => !judged.some((p) => holds(t, p))).map((t) => t.word);
+  if (!askedNames.length && names.length && !names.some((t) => judged.some((p) => holds(t, p))))
+    absent.push(...names.map((t) => t.word));
   if (absent.length) return none("missing-name", absent);
   // Each word weighs by its rarity in the corpus (inverse document frequency): « mairie » says little, « piscine »
   // (found in no passage) says what the question is about.
@@ -491,7 +582,7 @@ export async function assessAnswerability(
   const perPassage = judged.map((p) => {
     const found = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
     // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it.
-    const asked = terms.filter((t) => found.includes(t) || !t.modifier);
+    const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !t.context));
     const weighted =
       found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) /
       asked.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0);
@@ -505,11 +596,20 @@ export async function assessAnswerability(
     };
   });
   const best = perPassage.reduce((a, b) => (b.weighted > a.weighted ? b : a));
+  // A word of the question's context the corpus never uses (« les inscriptions à la brocante passent par Google
+  // Forms : … ») says nothing of what it asks when the question names what it is about; when it names nothing, its
+  // context is its topic too (« L'inspection académique veut fermer une classe : comment s'y opposer ? »). A role
+  // noun (« notre trésorier ») says who asks, never what.
+  const excusedContext = (t: QuestionTerm | undefined) => !!t && (t.user || (!!t.context && names.length > 0));
   // Words the corpus never uses, and no synonym of which the best passage holds, make a large part of the question.
   const unknown = frequency
-    ? (await Promise.all(best.missing.map(async (w) => ((await frequency(w)) === 0 ? w : null)))).filter(
-        (w): w is string => !!w,
-      )
+    ? (
+        await Promise.all(
+          best.missing
+            .filter((w) => !excusedContext(terms.find((t) => t.word === w)))
+            .map(async (w) => ((await frequency(w)) === 0 ? w : null)),
+        )
+      ).filter((w): w is string => !!w)
     : [];
   // A verb (« arrivera-t-il ») counts in the decision but is not told as a missing topic.
   const verbs = new Set(terms.filter((t) => (t.verb || t.modifier) && !t.name).map((t) => t.word));
@@ -517,7 +617,9 @@ export async function assessAnswerability(
   // The same among the words that say what the question asks (neither names, dates, verbs nor the domain's general
   // vocabulary), counting only the nouns the corpus never uses: « recruter un policier municipal » is not answered by
   // passages on small communes, while an unknown verb (« ont laissé tomber Office ») says nothing of the topic.
-  const specific = terms.filter((t) => !t.name && !t.date && !t.verb && !t.modifier && !isGeneric(t));
+  const specific = terms.filter(
+    (t) => !t.name && !t.date && !t.verb && !t.modifier && !excusedContext(t) && !isGeneric(t),
+  );
   const unknownSpecific = specific.filter((t) => t.noun && unknown.includes(t.word));
   if (
     unknown.length / terms.length >= UNKNOWN_SHARE ||
@@ -576,7 +678,7 @@ export async function assessAnswerability(
     dates.every((d) => dated(d, i)) &&
     statedAbsent(i).length === 0 &&
     namesHolder(i) &&
-    (names.length === 0 || names.some((t) => holdsName(t, i))) &&
+    (anchors.length === 0 || anchors.some((t) => holdsName(t, i))) &&
     holdsPersonal(judged[i]!);
   // A catalog card (one product) matches many questions by its domain alone (« permis de construire » for a
   // question on building permits): unless it holds a name of the question, it must hold more of it than a guide.
@@ -587,7 +689,7 @@ export async function assessAnswerability(
     (results[i]!.document.kind !== "catalog" || short || namesProduct(i) || p.card >= MIN_CATALOG_COVERAGE - 1e-9);
   let relevant = perPassage.flatMap((p, i) => (enough(p, i) && holdsAll(i) ? [i] : []));
   // Each rare name is in one of them (« TeamViewer et AnyDesk » may come from two cards).
-  if (!names.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
+  if (!askedNames.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
   const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
   if (relevant.length === 0 && stated.length)
     return { answerable: false, reason: "stated-absent", missing: stated, coverage: best.weighted, relevant };
