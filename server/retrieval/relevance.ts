@@ -265,7 +265,8 @@ export interface QuestionTerm {
 }
 
 /** A relative clause or an apposition set off by commas (« Qwant, qu'on a mis par défaut sur les postes, c'est… »). */
-const INCISE = /,(\s*(?:(?:qui|que|dont|où|lequel|laquelle)\s|qu'|(?:le|la|les|un|une|ce|cet|cette)\s|l')[^,;:?!.]*),/giu;
+const INCISE =
+  /,(\s*(?:(?:qui|que|dont|où|lequel|laquelle)\s|qu'|(?:le|la|les|un|une|ce|cet|cette)\s|l')[^,;:?!.]*),/giu;
 
 /** « Pour …, », « Dans …, » opening a sentence. */
 const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
@@ -308,6 +309,11 @@ const PLURAL_VERB = /(?:nn|ss|[aeiou]s|v|qu|gu|ch|tt)ent$/;
  * « -ant » (« malvoyant »; a plural, « habitants », « enfants », is mostly a noun).
  */
 const MODIFIER = /^[a-z]{3,}(?:[^i]er|[tv]ient|ant|ante)$/;
+
+/** Subject pronouns: the word after one is a verb (« il vient d'où »). */
+const SUBJECT_PRONOUNS = /^(il|elle|ils|elles|on|je|j|nous|vous)$/;
+/** Words after which « le », « la », « les » is an object pronoun (« qui le maintient », « ne la voit »). */
+const OBJECT_AFTER = /^(qui|ne|n|il|elle|ils|elles|on|je|nous|vous)$/;
 
 const YEAR = /^(19|20)\d{2}$/;
 const MONTH_YEAR =
@@ -384,16 +390,25 @@ export function questionTerms(question: string): QuestionTerm[] {
       !COMMON_ACRONYMS.has(folded) &&
       (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
     // « l'envoyer », « l'enregistrer »: « l' » before an infinitive is a pronoun, not a determiner.
+    // « qui le maintient », « il vient »: after a subject pronoun, or after « le » that is one (« qui le », « ne
+    // la »), a word is a verb — it counts where a passage holds it, never against it.
+    const before = fold(tokens[i - 1]?.[0] ?? "");
+    const afterPronoun =
+      SUBJECT_PRONOUNS.test(before) ||
+      (/^(le|la|les)$/.test(before) && OBJECT_AFTER.test(fold(tokens[i - 2]?.[0] ?? "")));
     const afterDeterminer =
-      (/^(l|qu)'/i.test(raw) && !(/^l'/i.test(raw) && MODIFIER.test(folded) && /er$/.test(folded))) ||
-      DETERMINERS.has(fold(tokens[i - 1]?.[0] ?? "").replace(/^[dlq]u?'/, ""));
+      !afterPronoun &&
+      ((/^(l|qu)'/i.test(raw) && !(/^l'/i.test(raw) && MODIFIER.test(folded) && /er$/.test(folded))) ||
+        DETERMINERS.has(before.replace(/^[dlq]u?'/, "")));
     const marks = {
       ...(capital && atStart ? { clauseStart: true } : {}),
       ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
       ...(INVERTED.test(raw) || (PLURAL_VERB.test(folded) && !afterDeterminer) ? { verb: true } : {}),
       ...(!capital && parts.length > 1 ? { compound: true } : {}),
       ...(afterDeterminer ? { noun: true } : {}),
-      ...(!capital && !afterDeterminer && parts.length === 1 && MODIFIER.test(folded) ? { modifier: true } : {}),
+      ...(!capital && !afterDeterminer && parts.length === 1 && (MODIFIER.test(folded) || afterPronoun)
+        ? { modifier: true }
+        : {}),
       // Context: a clause that is not what is asked, or a role noun naming who will use the answer (« nos
       // secrétaires de mairie », « notre trésorier ») unless the question asks who holds it (« qui est le trésorier »).
       ...(spans.some(([a, b]) => index >= a && index < b) ? { context: true } : {}),
@@ -579,10 +594,17 @@ export async function assessAnswerability(
       frequency ? Math.log(1 + CORPUS_SCALE / (1 + (await frequency(t.word.split(" ")[0]!)))) : 1,
     ),
   );
-  const perPassage = judged.map((p) => {
+  const perPassage = judged.map((p, i) => {
     const found = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
+    // The question's context (« Qwant, qu'on a mis par défaut sur les postes…, c'est bien français ? ») counts where
+    // a passage holds it, never against it, when the question names what it is about, or in a catalog card that
+    // holds a word of what it asks (« Pour monter la vidéo de la fête de quartier, un logiciel libre de montage ? »).
+    // Otherwise its context is its topic: « L'inspection veut fermer une classe : comment s'y opposer ? ».
+    const contextFree =
+      names.length > 0 ||
+      (results[i]!.document.kind === "catalog" && found.some((t) => !t.context && !t.name && !isGeneric(t)));
     // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it.
-    const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !t.context));
+    const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !(t.context && (contextFree || t.user))));
     const weighted =
       found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) /
       asked.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0);
