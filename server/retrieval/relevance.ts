@@ -76,45 +76,75 @@ const isGeneric = (t: QuestionTerm) => t.word.split(" ").every((w) => GENERIC.ha
 /** « œ », « æ » written as two letters (« œufs » → « oeufs »), which `fold` keeps and `words` would split. */
 const ligatures = (text: string) => text.replace(/œ/g, "oe").replace(/Œ/g, "Oe").replace(/æ/g, "ae");
 
-const IDIOM_WORDS: string[][] = readFileSync(new URL("../i18n/fr/idioms.txt", import.meta.url), "utf8")
+/** The idioms of the data file: their words, and what they mean when it is a topic of the domain (« coûter un bras »: prix). */
+const IDIOM_LINES = readFileSync(new URL("../i18n/fr/idioms.txt", import.meta.url), "utf8")
   .split("\n")
   .filter((l) => l.trim() && !l.startsWith("#"))
-  .map((l) => words(ligatures(l)));
-const IDIOMS: string[][] = IDIOM_WORDS.map((idiom) => idiom.map(frStem));
+  .map((l) => {
+    const [expression, meanings = ""] = l.split(":") as [string, string?];
+    return {
+      words: words(ligatures(expression)),
+      meanings: meanings
+        .split(",")
+        .map((m) => words(m).join(" "))
+        .filter(Boolean),
+    };
+  });
+const IDIOMS: string[][] = IDIOM_LINES.map((idiom) => idiom.words.map(frStem));
 
 /**
  * The same idioms by their content words only, when they have two or more: « on ne met pas tous nos œufs dans le
- * même panier », « a soufflé ses vingt bougies » hold them in order, with a few other words between.
+ * même panier », « a soufflé ses vingt bougies » hold them in order, with only small words or numbers between.
  */
-const LOOSE_IDIOMS: string[][] = IDIOM_WORDS.map((idiom) =>
-  idiom.filter((w) => !STOPWORDS.has(w) && w.length >= 3).map(frStem),
-).filter((idiom) => idiom.length >= 2);
+const LOOSE_IDIOMS: string[][] = IDIOM_LINES.map((idiom) =>
+  idiom.words.filter((w) => !STOPWORDS.has(w) && w.length >= 3).map(frStem),
+);
 /** Most words between two content words of a loose idiom. */
 const IDIOM_GAP = 3;
+/** Words that may stand between two content words of a loose idiom: small words and numbers (« ses vingt bougies »). */
+const NUMBER_WORD =
+  /^(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille)$/;
 
 /** Equal stems, or one the start of the other (« tire » from « tiré », « tir » from « tirer »). */
 const sameStem = (a: string, b: string) =>
   a === b || (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a)));
 
-/** Indexes of the tokens (folded, elision dropped) that belong to an idiom. */
-export function idiomTokens(tokens: string[]): Set<number> {
-  const stems = tokens.map((t) => frStem(ligatures(t)));
-  const out = new Set<number>();
-  for (const idiom of IDIOMS)
+/** The idioms a question's tokens (folded, elision dropped) hold: each with its tokens' indexes and its meanings. */
+export function idiomMatches(tokens: string[]): { tokens: number[]; phrase: string; meanings: string[] }[] {
+  const folded = tokens.map((t) => fold(ligatures(t)));
+  const stems = folded.map(frStem);
+  const out: { tokens: number[]; phrase: string; meanings: string[] }[] = [];
+  const add = (n: number, from: number, to: number) => {
+    const span = Array.from({ length: to - from + 1 }, (_, k) => from + k);
+    out.push({ tokens: span, phrase: IDIOM_LINES[n]!.words.join(" "), meanings: IDIOM_LINES[n]!.meanings });
+  };
+  IDIOMS.forEach((idiom, n) => {
     for (let i = 0; i + idiom.length <= stems.length; i++)
-      if (idiom.every((s, j) => sameStem(stems[i + j]!, s))) for (let j = 0; j < idiom.length; j++) out.add(i + j);
-  for (const idiom of LOOSE_IDIOMS)
+      if (idiom.every((s, j) => sameStem(stems[i + j]!, s))) add(n, i, i + idiom.length - 1);
+  });
+  LOOSE_IDIOMS.forEach((idiom, n) => {
+    if (idiom.length < 2) return;
     for (let i = 0; i < stems.length; i++) {
       if (!sameStem(stems[i]!, idiom[0]!)) continue;
       let at = i;
       for (const s of idiom.slice(1)) {
-        const next = stems.findIndex((t, k) => k > at && k <= at + 1 + IDIOM_GAP && sameStem(t, s));
-        at = next < 0 ? -1 : next;
+        let k = at + 1;
+        while (k < stems.length && k <= at + 1 + IDIOM_GAP && !sameStem(stems[k]!, s)) {
+          if (!STOPWORDS.has(folded[k]!) && !NUMBER_WORD.test(folded[k]!)) k = stems.length;
+          else k++;
+        }
+        at = k < stems.length && k <= at + 1 + IDIOM_GAP ? k : -1;
         if (at < 0) break;
       }
-      if (at > 0) for (let k = i; k <= at; k++) out.add(k);
+      if (at > i) add(n, i, at);
     }
+  });
   return out;
+}
+
+/** Indexes of the tokens (folded, elision dropped) that belong to an idiom. */
+export function idiomTokens(tokens: string[]): Set<number> {
+  return new Set(idiomMatches(tokens).flatMap((m) => m.tokens));
 }
 
 /** Phrases by which the corpus says its sources lack something (« ne figurent pas dans nos sources »), folded. */
@@ -346,7 +376,12 @@ export function questionTerms(question: string): QuestionTerm[] {
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
   const spans = contextSpans(text);
   const role = roleAsked(question);
-  const idiom = idiomTokens(tokens.map(({ 0: raw }) => fold(raw).replace(/^([cdjlmnst]|qu)'/, "")));
+  const idioms = idiomMatches(tokens.map(({ 0: raw }) => fold(raw).replace(/^([cdjlmnst]|qu)'/, "")));
+  const idiom = new Set(idioms.flatMap((m) => m.tokens));
+  // « Ça coûte un bras ? » asks a price: an idiom that means a topic of the domain is a term, covered by its meanings.
+  for (const m of idioms)
+    if (m.meanings.length && !out.has(m.phrase))
+      out.set(m.phrase, { word: m.phrase, variants: m.meanings, name: false });
   tokens.forEach(({ 0: raw, index }, i) => {
     if (idiom.has(i)) return;
     const token = raw
@@ -594,6 +629,11 @@ export async function assessAnswerability(
       frequency ? Math.log(1 + CORPUS_SCALE / (1 + (await frequency(t.word.split(" ")[0]!)))) : 1,
     ),
   );
+  // A role noun says who asks (« pour nos secrétaires de mairie ») only beside something else the question asks:
+  // in « Combien de secrétaires de mairie en France ? » it is the topic.
+  const asksMore = terms.some(
+    (t) => t.name || (!t.user && !t.context && !t.modifier && !t.verb && !t.date && !isGeneric(t)),
+  );
   const perPassage = judged.map((p, i) => {
     const found = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
     // The question's context (« Qwant, qu'on a mis par défaut sur les postes…, c'est bien français ? ») counts where
@@ -604,7 +644,9 @@ export async function assessAnswerability(
       names.length > 0 ||
       (results[i]!.document.kind === "catalog" && found.some((t) => !t.context && !t.name && !isGeneric(t)));
     // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it.
-    const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !(t.context && (contextFree || t.user))));
+    const asked = terms.filter(
+      (t) => found.includes(t) || (!t.modifier && !(t.context && (t.user ? asksMore : contextFree))),
+    );
     const weighted =
       found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) /
       asked.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0);
@@ -622,7 +664,8 @@ export async function assessAnswerability(
   // Forms : … ») says nothing of what it asks when the question names what it is about; when it names nothing, its
   // context is its topic too (« L'inspection académique veut fermer une classe : comment s'y opposer ? »). A role
   // noun (« notre trésorier ») says who asks, never what.
-  const excusedContext = (t: QuestionTerm | undefined) => !!t && (t.user || (!!t.context && names.length > 0));
+  const excusedContext = (t: QuestionTerm | undefined) =>
+    !!t && ((t.user && asksMore) || (!!t.context && !t.user && names.length > 0));
   // Words the corpus never uses, and no synonym of which the best passage holds, make a large part of the question.
   const unknown = frequency
     ? (

@@ -535,3 +535,22 @@ describe("wrong abstentions traced on held-out-4 (each fails on the rules of 5 D
     expect(personalAsked("Où Magali Garnero part-elle en vacances cet été ?")).not.toEqual([]);
   });
 });
+
+describe("idioms that mean a topic of the domain", () => {
+  it("are a term covered by their meanings (« ça coûte un bras » asks a price), matched loosely only across small words", async () => {
+    const terms = questionTerms("Ça coûte un bras, Microsoft 365, pour une petite commune ?");
+    expect(terms.find((t) => t.word === "couter un bras")?.variants).toContain("prix");
+    expect(terms.some((t) => t.word === "bras")).toBe(false);
+    // « tient sa feuille de route » is not « tenir la route »: a content word between breaks a loose match.
+    expect(idiomTokens(["tient", "sa", "feuille", "de", "route"])).toEqual(new Set());
+    const text = "Microsoft 365 : le prix des licences pour une commune a augmenté de 20 % en 2025.";
+    const { frequency, names } = lexicon([text, "Un bras de fer."]);
+    const decision = await assessAnswerability(
+      "Ça coûte un bras, Microsoft 365, pour une petite commune ?",
+      [passage("Microsoft 365", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
+});
