@@ -200,6 +200,10 @@ const DETERMINERS = new Set(wordList("../i18n/fr/determiners.txt"));
 /** Role nouns naming a person (« le maire », « la présidente »), folded stems, from a data file. */
 const PERSON_ROLES = new Set(wordList("../i18n/fr/person-roles.txt").map(frStem));
 
+/** The role nouns themselves, folded (« organiser » is not « organisateur », though their stems meet). */
+const ROLE_WORDS = new Set(wordList("../i18n/fr/person-roles.txt"));
+const isRoleNoun = (folded: string) => ROLE_WORDS.has(folded) || ROLE_WORDS.has(folded.replace(/s$/, ""));
+
 /** Acronyms of common objects and formats (« USB », « PDF »): written in capitals, not names. */
 const COMMON_ACRONYMS = new Set(wordList("../i18n/fr/common-acronyms.txt"));
 
@@ -303,6 +307,7 @@ const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
 
 /**
  * The parts of a question that give its context rather than what it asks, as [start, end) offsets:
+ * - a sentence that asks nothing, beside one that asks (« Je suis élue d'une petite commune. Que dit la loi ? »);
  * - a statement before a colon that the question follows (« Le courrier arrive au secrétariat sur papier : un
  *   logiciel libre pour l'enregistrer ? »);
  * - a relative clause or an apposition between commas (« Splunk, l'outil de journaux de la DSI, est passé… »);
@@ -312,9 +317,12 @@ const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
 export function contextSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
-  for (const m of text.matchAll(/[.!?]+(?=\s|$)/g)) {
+  const asks = /\?/.test(text);
+  for (const m of text.matchAll(/[.!?]+(?=\s|$)|\n+/g)) {
     const end = m.index;
     const sentence = text.slice(start, end);
+    // A sentence that asks nothing beside one that asks (« Je suis élue d'une petite commune. Que dit la loi ? »).
+    if (asks && !m[0].includes("?") && sentence.trim()) spans.push([start, end]);
     if (m[0].includes("?")) {
       const colon = sentence.search(/:(?![^:]*\d:)[^:]*$/);
       if (colon > 0 && !/\d$/.test(sentence.slice(0, colon).trimEnd())) spans.push([start, start + colon]);
@@ -447,7 +455,7 @@ export function questionTerms(question: string): QuestionTerm[] {
       // Context: a clause that is not what is asked, or a role noun naming who will use the answer (« nos
       // secrétaires de mairie », « notre trésorier ») unless the question asks who holds it (« qui est le trésorier »).
       ...(spans.some(([a, b]) => index >= a && index < b) ? { context: true } : {}),
-      ...(!capital && PERSON_ROLES.has(frStem(folded)) && folded !== role ? { context: true, user: true } : {}),
+      ...(!capital && isRoleNoun(folded) && folded !== role ? { context: true, user: true } : {}),
     };
     out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
   });
@@ -635,28 +643,30 @@ export async function assessAnswerability(
     (t) => t.name || (!t.user && !t.context && !t.modifier && !t.verb && !t.date && !isGeneric(t)),
   );
   const perPassage = judged.map((p, i) => {
-    const found = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
+    const holding = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
     // The question's context (« Qwant, qu'on a mis par défaut sur les postes…, c'est bien français ? ») counts where
     // a passage holds it, never against it, when the question names what it is about, or in a catalog card that
-    // holds a word of what it asks (« Pour monter la vidéo de la fête de quartier, un logiciel libre de montage ? »).
-    // Otherwise its context is its topic: « L'inspection veut fermer une classe : comment s'y opposer ? ».
+    // holds a word of what it asks (« Pour monter la vidéo de la fête de quartier, un logiciel libre de montage ? »);
+    // its general words, verbs and role nouns not even for it (« … ? Je dois en parler à nos secrétaires de
+    // mairie. » is not answered by a passage on mairies). When it names nothing, its context is its topic: « L'inspection
+    // veut fermer une classe : comment s'y opposer ? ».
     const contextFree =
       names.length > 0 ||
-      (results[i]!.document.kind === "catalog" && found.some((t) => !t.context && !t.name && !isGeneric(t)));
+      (results[i]!.document.kind === "catalog" && holding.some((t) => !t.context && !t.name && !isGeneric(t)));
+    const aside = (t: QuestionTerm) => !!t.context && (t.user ? asksMore : contextFree);
+    const found = holding.filter((t) => !aside(t) || !(t.user || t.modifier || t.verb || isGeneric(t)));
     // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it.
-    const asked = terms.filter(
-      (t) => found.includes(t) || (!t.modifier && !(t.context && (t.user ? asksMore : contextFree))),
-    );
+    const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !aside(t)));
     const weighted =
       found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) /
-      asked.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0);
+      Math.max(1e-9, asked.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0));
     // A catalog card describes one product: it does not say « commune » or « outil », which it is not asked to hold.
     const excused = asked.filter((t) => !found.includes(t) && isGeneric(t)).length;
     return {
       weighted,
       plain: found.length / Math.max(1, asked.length),
       card: found.length / Math.max(1, asked.length - excused),
-      missing: terms.filter((t) => !found.includes(t)).map((t) => t.word),
+      missing: terms.filter((t) => !holding.includes(t)).map((t) => t.word),
     };
   });
   const best = perPassage.reduce((a, b) => (b.weighted > a.weighted ? b : a));
