@@ -642,6 +642,22 @@ export async function assessAnswerability(
   const asksMore = terms.some(
     (t) => t.name || (!t.user && !t.context && !t.modifier && !t.verb && !t.date && !isGeneric(t)),
   );
+  // A question whose asking part holds two words of its own that say what it asks (« On en discute au conseil
+  // municipal : qui a payé le développement de la suite collaborative ? ») does not need its context, unless that
+  // context names a thing the corpus never uses (« On voudrait prendre un apprenti : quelle aide financière ? »).
+  const ownWords = terms.filter(
+    (t) => !t.context && !t.modifier && !t.verb && !t.date && !t.name && !isGeneric(t),
+  ).length;
+  const contextUnknown =
+    frequency &&
+    (
+      await Promise.all(
+        terms
+          .filter((t) => t.context && t.noun && !t.user && !t.name)
+          .map(async (t) => (await frequency(t.word)) === 0),
+      )
+    ).some(Boolean);
+  const selfContained = ownWords >= 2 && !contextUnknown;
   const perPassage = judged.map((p, i) => {
     const holding = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
     // The question's context (« Qwant, qu'on a mis par défaut sur les postes…, c'est bien français ? ») counts where
@@ -652,6 +668,7 @@ export async function assessAnswerability(
     // veut fermer une classe : comment s'y opposer ? ».
     const contextFree =
       names.length > 0 ||
+      selfContained ||
       (results[i]!.document.kind === "catalog" && holding.some((t) => !t.context && !t.name && !isGeneric(t)));
     const aside = (t: QuestionTerm) => !!t.context && (t.user ? asksMore : contextFree);
     const found = holding.filter((t) => !aside(t) || !(t.user || t.modifier || t.verb || isGeneric(t)));
@@ -675,7 +692,7 @@ export async function assessAnswerability(
   // context is its topic too (« L'inspection académique veut fermer une classe : comment s'y opposer ? »). A role
   // noun (« notre trésorier ») says who asks, never what.
   const excusedContext = (t: QuestionTerm | undefined) =>
-    !!t && ((t.user && asksMore) || (!!t.context && !t.user && names.length > 0));
+    !!t && ((t.user && asksMore) || (!!t.context && !t.user && (names.length > 0 || selfContained)));
   // Words the corpus never uses, and no synonym of which the best passage holds, make a large part of the question.
   const unknown = frequency
     ? (
