@@ -691,14 +691,24 @@ export async function assessAnswerability(
   // Forms : … ») says nothing of what it asks when the question names what it is about; when it names nothing, its
   // context is its topic too (« L'inspection académique veut fermer une classe : comment s'y opposer ? »). A role
   // noun (« notre trésorier ») says who asks, never what.
+  // When the question asks nothing outside its context (« …, « VMware Tools » apparaît sur certains postes : qu'est-ce
+  // que ça nous apprend ? »), its context is what it asks.
+  const asksOutside = terms.some((t) => !t.context && !t.modifier && !t.verb);
   const excusedContext = (t: QuestionTerm | undefined) =>
-    !!t && ((t.user && asksMore) || (!!t.context && !t.user && (names.length > 0 || selfContained)));
+    !!t &&
+    asksOutside &&
+    ((t.user && asksMore) || (!!t.context && !t.user && (names.length > 0 || selfContained)));
   // Words the corpus never uses, and no synonym of which the best passage holds, make a large part of the question.
   const unknown = frequency
     ? (
         await Promise.all(
           best.missing
-            .filter((w) => !excusedContext(terms.find((t) => t.word === w)))
+            .filter((w) => {
+              // The domain's general words (« géant »), declared known, do not say that the question is about
+              // something the corpus does not cover.
+              const t = terms.find((t) => t.word === w);
+              return !excusedContext(t) && !(t && isGeneric(t));
+            })
             .map(async (w) => ((await frequency(w)) === 0 ? w : null)),
         )
       ).filter((w): w is string => !!w)
@@ -714,7 +724,7 @@ export async function assessAnswerability(
   );
   const unknownSpecific = specific.filter((t) => t.noun && unknown.includes(t.word));
   if (
-    unknown.length / terms.length >= UNKNOWN_SHARE ||
+    unknown.length / Math.max(1, terms.filter((t) => !excusedContext(t)).length) >= UNKNOWN_SHARE ||
     unknownSpecific.length / Math.max(1, specific.length) >= UNKNOWN_SHARE
   )
     return {
