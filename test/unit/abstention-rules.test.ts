@@ -3,7 +3,9 @@
  * case is one a held-out miss stood for, with a small corpus and its word frequencies; each fails on the rules of
  * 4 December 2026.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { retrieveForAnswer } from "../../server/answers/answer.ts";
+import type { Engine } from "../../server/engine.ts";
 import {
   aboutPerson,
   assessAnswerability,
@@ -14,6 +16,7 @@ import {
   roleAsked,
   writesAsName,
 } from "../../server/retrieval/relevance.ts";
+import { realCorpusEngine } from "../helpers/server.ts";
 
 const passage = (title: string, text: string, kind = "guidance") => ({ text, section: "", document: { title, kind } });
 
@@ -439,7 +442,7 @@ describe("wrong abstentions traced on held-out-4 (each fails on the rules of 5 D
     const card =
       "VMware Tools — pilotes invités de VMware ; sa présence dans l'inventaire révèle des postes virtualisés.";
     const ocs = "OCS Inventory et GLPI : l'inventaire technique du parc.";
-    const { frequency, names } = lexicon([card, ocs]);
+    const { frequency, names } = lexicon([card, ocs, "Ce logiciel apparaît sur certains postes du parc."]);
     const decision = await assessAnswerability(
       "Dans l'inventaire OCS, « VMware Tools » apparaît sur certains postes : qu'est-ce que ça nous apprend ?",
       [passage("VMware Tools", card, "catalog"), passage("Étape 1 : l'inventaire technique", ocs)],
@@ -552,5 +555,66 @@ describe("idioms that mean a topic of the domain", () => {
       names,
     );
     expect(decision).toMatchObject({ answerable: true });
+  });
+});
+
+describe("a question set in context by users (held-out-4 and its variants, each fails on the rules before the fourth round)", () => {
+  it("reads a sentence that asks nothing, beside one that asks, as context", () => {
+    const q = "Bonjour, je suis élue dans une petite commune rurale. Quel temps fera-t-il demain à Lyon ?";
+    const terms = questionTerms(q);
+    expect(terms.find((t) => t.word === "rurale")).toMatchObject({ context: true });
+    expect(terms.find((t) => t.word === "temps")?.context).toBeFalsy();
+  });
+
+  it("leaves aside the context of a question whose asking part holds two words of its own, unless it names something unknown", async () => {
+    const text =
+      "La suite collaborative libre de Lyon : son développement a été payé par la Ville, 2 millions d'euros.";
+    const { frequency, names } = lexicon([
+      text,
+      "Le conseil municipal vote le schéma directeur chaque semaine ; la prochaine séance revient sur ce schéma.",
+    ]);
+    const ask = (q: string) => assessAnswerability(q, [passage("Lyon", text)], frequency, names);
+    expect(
+      await ask(
+        "Le sujet revient au conseil municipal la semaine prochaine avec le vote du schéma directeur : qui a payé le développement de la suite collaborative ?",
+      ),
+    ).toMatchObject({ answerable: true });
+    // « apprenti », a noun the corpus never uses, is the topic: the context is not left aside.
+    const aid = "Une aide financière de l'État pour le développement des communs numériques.";
+    const lex = lexicon([aid, "Le service informatique de la commune."]);
+    expect(
+      await assessAnswerability(
+        "On voudrait prendre un apprenti au service informatique : quelle aide financière la collectivité peut-elle toucher ?",
+        [passage("Communs", aid)],
+        lex.frequency,
+        lex.names,
+      ),
+    ).toMatchObject({ answerable: false });
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpusEngine("cap-libre-abstain-");
+    }, 120_000);
+    afterAll(async () => real?.close());
+    const abstains = async (q: string) =>
+      !(await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision.answerable;
+
+    it("does not answer from a sentence of context alone (« Bonjour, je suis élue d'une petite commune rurale. »)", async () => {
+      expect(
+        await abstains("Bonjour, je suis élue dans une petite commune rurale. Quel temps fera-t-il demain à Lyon ?"),
+      ).toBe(true);
+      expect(
+        await abstains(
+          "Bonjour, je suis élue dans une petite commune rurale. Combien de places en crèche faut-il prévoir pour 5 000 habitants ?",
+        ),
+      ).toBe(true);
+      expect(
+        await abstains(
+          "Bonjour, je suis élue dans une petite commune rurale. Qu'est-ce que le CLOUD Act change pour notre mairie ?",
+        ),
+      ).toBe(false);
+    });
   });
 });
