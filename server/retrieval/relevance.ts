@@ -235,7 +235,13 @@ const PHRASE_METONYMIES = [...METONYMIES].filter(([w]) => w.includes(" ")).sort(
 export function aboutPerson(question: string): boolean {
   const text = question.replace(/[’]/g, "'");
   if (/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/u.test(text)) return true;
-  if (words(text).some((w) => PERSON_ROLES.has(frStem(w)))) return true;
+  // A role noun in the question's context (« Pour préparer la réunion avec nos agents, OW2 est né… ») says who asks.
+  const spans = contextSpans(text);
+  const outside = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)]
+    .filter((m) => !spans.some(([a, b]) => m.index >= a && m.index < b))
+    .map((m) => m[0])
+    .join(" ");
+  if (words(outside).some((w) => PERSON_ROLES.has(frStem(w)))) return true;
   return /\b(?:il|elle|ils|elles)\b(?!\s+(?:y|me|nous|faut|s'agit|semble|suffit|reste))/.test(fold(text));
 }
 

@@ -566,6 +566,13 @@ describe("a question set in context by users (held-out-4 and its variants, each 
     expect(terms.find((t) => t.word === "temps")?.context).toBeFalsy();
   });
 
+  it("does not read a role noun of the context as the person a private-life expression is about", () => {
+    expect(
+      aboutPerson("Pour préparer la réunion avec nos agents, OW2 est né de la fusion de quelles structures ?"),
+    ).toBe(false);
+    expect(aboutPerson("Notre maire a-t-il des enfants ?")).toBe(true);
+  });
+
   it("leaves aside the context of a question whose asking part holds two words of its own, unless it names something unknown", async () => {
     const text =
       "La suite collaborative libre de Lyon : son développement a été payé par la Ville, 2 millions d'euros.";
