@@ -430,7 +430,14 @@ export function questionTerms(question: string): QuestionTerm[] {
     // topic (a noun in « -ment » is kept: « Déploiement : … » has no comma, and the corpus uses it, see `resolveNames`).
     if (atStart && ADVERB.test(folded) && /^\s*,/.test(text.slice(index + raw.length))) return;
     const word = parts.join(" ");
-    if (out.has(word)) return;
+    const inContext = spans.some(([a, b]) => index >= a && index < b);
+    // A word of the context that the asking part repeats (« … petite commune rurale. Combien … pour une commune ? »)
+    // is asked.
+    const seen = out.get(word);
+    if (seen) {
+      if (seen.context && !seen.user && !inContext) out.set(word, { ...seen, context: false });
+      return;
+    }
     // « Bruxelles » for the Commission, « Outre-Rhin » for Germany: a passage holding one of its meanings covers it.
     const meanings = METONYMIES.get(word);
     if (meanings) return out.set(word, { word, variants: [word, ...meanings], name: false });
@@ -460,7 +467,7 @@ export function questionTerms(question: string): QuestionTerm[] {
         : {}),
       // Context: a clause that is not what is asked, or a role noun naming who will use the answer (« nos
       // secrétaires de mairie », « notre trésorier ») unless the question asks who holds it (« qui est le trésorier »).
-      ...(spans.some(([a, b]) => index >= a && index < b) ? { context: true } : {}),
+      ...(inContext ? { context: true } : {}),
       ...(!capital && isRoleNoun(folded) && folded !== role ? { context: true, user: true } : {}),
     };
     out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
@@ -682,7 +689,10 @@ export async function assessAnswerability(
     const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !aside(t)));
     const weighted =
       found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) /
-      Math.max(1e-9, asked.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0));
+      Math.max(
+        1e-9,
+        asked.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0),
+      );
     // A catalog card describes one product: it does not say « commune » or « outil », which it is not asked to hold.
     const excused = asked.filter((t) => !found.includes(t) && isGeneric(t)).length;
     return {
@@ -701,9 +711,7 @@ export async function assessAnswerability(
   // que ça nous apprend ? »), its context is what it asks.
   const asksOutside = terms.some((t) => !t.context && !t.modifier && !t.verb);
   const excusedContext = (t: QuestionTerm | undefined) =>
-    !!t &&
-    asksOutside &&
-    ((t.user && asksMore) || (!!t.context && !t.user && (names.length > 0 || selfContained)));
+    !!t && asksOutside && ((t.user && asksMore) || (!!t.context && !t.user && (names.length > 0 || selfContained)));
   // Words the corpus never uses, and no synonym of which the best passage holds, make a large part of the question.
   const unknown = frequency
     ? (

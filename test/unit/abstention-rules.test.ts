@@ -564,6 +564,12 @@ describe("a question set in context by users (held-out-4 and its variants, each 
     const terms = questionTerms(q);
     expect(terms.find((t) => t.word === "rurale")).toMatchObject({ context: true });
     expect(terms.find((t) => t.word === "temps")?.context).toBeFalsy();
+    // A word of the context that the asking part repeats is asked.
+    const again = questionTerms(
+      "Je suis élue d'une petite commune rurale. Combien coûte une cyber-assurance pour une commune ?",
+    );
+    expect(again.find((t) => t.word === "rurale")).toMatchObject({ context: true });
+    expect(again.find((t) => t.word === "commune")?.context).toBeFalsy();
   });
 
   it("does not read a role noun of the context as the person a private-life expression is about", () => {
