@@ -242,6 +242,31 @@ function turnView(turn) {
   return { root, answer, sources, footer };
 }
 
+/**
+ * After an abstention, the nearest topics the corpus covers, each a button that asks about it (the answer's text
+ * names them too, for the exports and a screen reader reading the answer).
+ */
+function nearestTopics(nearest) {
+  const titleId = `nearest-${Math.random().toString(36).slice(2, 10)}`;
+  return el(
+    "div",
+    { class: "nearest" },
+    el("p", { id: titleId }, t("ask.nearestTitle")),
+    el(
+      "ul",
+      { "aria-labelledby": titleId },
+      nearest.map((d) => {
+        const button = el("button", { type: "button", class: "secondary" }, d.title);
+        button.addEventListener("click", () => {
+          questionInput().value = t("ask.nearestQuestion", { title: d.title });
+          askForm().requestSubmit();
+        });
+        return el("li", {}, button);
+      }),
+    ),
+  );
+}
+
 /** What the end of an answer adds: verification marks, mode, date of the facts, a notice of its own. */
 function renderDone(view, turn) {
   const { done, text, sources, id } = turn;
@@ -255,6 +280,8 @@ function renderDone(view, turn) {
         : "web.modeGenerated"
       : "web.modeExtractive";
   view.footer.append(el("p", { class: "mode" }, t(mode)));
+  const nearest = done.abstention?.nearest ?? [];
+  if (nearest.length) view.footer.append(nearestTopics(nearest));
   if (done.factsAsOf)
     view.footer.append(el("p", { class: "facts-date" }, t("web.factsAsOf", { date: dayDate(done.factsAsOf) })));
   // The banner already shows the standing notice; repeat only a notice specific to this answer.

@@ -12,6 +12,7 @@ import {
   $,
   apiError,
   cardCells,
+  countOf,
   countryName,
   el,
   errorBox,
@@ -154,9 +155,10 @@ function refreshSaved() {
       label: t("inv.savedLink", { date: formatDate(a.createdAt), files: a.name || a.files.join(", ") || a.id }),
       meta: t("inv.savedMeta", {
         items: formatNumber(a.counts.items),
-        installations: formatNumber(a.counts.installations),
+        installations: countOf("installation", a.counts.installations),
         unknown: formatNumber(a.counts.unknown),
-        score: a.counts.score ?? "—",
+        score:
+          a.counts.score === null || a.counts.score === undefined ? "—" : `${formatDecimal(a.counts.score)}\u00a0%`,
       }),
     }),
     current: () => (shown ? `#inventaire/${encodeURIComponent(shown.id)}` : null),
@@ -240,8 +242,8 @@ function display(analysis, { focus }) {
             "p",
             { class: "hint" },
             t("inv.components", {
-              items: formatNumber(s.components.items),
-              installations: formatNumber(s.components.installations),
+              components: countOf("component", s.components.items),
+              installations: countOf("installation", s.components.installations),
             }),
           )
         : null,

@@ -163,13 +163,15 @@ const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone
 const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
 
 export const formatNumber = (n) => numberFormat.format(n);
-/** « 20 Mo », « 64 Ko », « 1,5 Mo » (French units, 1 Ko = 1 024 octets as the server counts). */
+/** « 20 Mo », « 64 ko », « 1,5 Mo » (French units, 1 ko = 1 024 octets as the server counts). */
 export function formatBytes(bytes) {
   if (bytes < 1024) return t("web.bytes.o", { n: numberFormat.format(bytes) });
   if (bytes < 1024 * 1024) return t("web.bytes.ko", { n: decimalFormat.format(bytes / 1024) });
   return t("web.bytes.mo", { n: decimalFormat.format(bytes / 1024 / 1024) });
 }
 export const formatDecimal = (n) => decimalFormat.format(n);
+/** « 1 installation », « 12 installations »: `count.<noun>.one` or `.other` with the number formatted. */
+export const countOf = (noun, n) => t(`count.${noun}.${n === 1 ? "one" : "other"}`, { n: formatNumber(n) });
 /** A 0–1 share as « 72 % », or « inconnue » when null. */
 export const formatShare = (share) =>
   share === null || share === undefined ? t("web.unknownShare") : percentFormat.format(share);

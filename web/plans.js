@@ -625,13 +625,23 @@ function noteCard(plan) {
   const output = el("div", { id: "plan-note-output", "aria-live": "polite" });
   const error = el("div");
   const base = `/api/plans/${encodeURIComponent(plan.id)}/note`;
-  const downloads = el(
-    "ul",
-    { class: "downloads-inline" },
-    ["md", "odt", "pdf"].map((f) =>
-      el("li", {}, el("a", { href: `${base}?format=${f}`, download: "" }, t(`plan.note.format.${f}`))),
-    ),
-  );
+  const downloads = el("ul", { class: "downloads-inline" });
+  // Each link says its format and, once asked, its size; asked again when a new note replaces the last one.
+  const listDownloads = () =>
+    downloads.replaceChildren(
+      ...["md", "odt", "pdf"].map((f) =>
+        el(
+          "li",
+          {},
+          downloadLink({
+            href: `${base}?format=${f}`,
+            label: t("plan.note.fileLabel"),
+            format: t(`plan.note.format.${f}`),
+          }),
+        ),
+      ),
+    );
+  listDownloads();
   const showNote = (note) => {
     const unverified = note.summary.verification?.counts.unsupported ?? 0;
     output.replaceChildren(
@@ -662,6 +672,7 @@ function noteCard(plan) {
     try {
       const { note } = await fetchJson(base, jsonBody("POST", {}));
       showNote(note);
+      listDownloads();
     } catch (err) {
       output.replaceChildren();
       error.replaceChildren(errorBox(err.message));

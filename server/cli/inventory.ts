@@ -8,7 +8,8 @@ import path from "node:path";
 import type { Config } from "../config.ts";
 import { AppError } from "../core/errors.ts";
 import { countryName } from "../core/labels.ts";
-import { message } from "../i18n/messages.ts";
+import { formatDecimal, formatInt, NBSP } from "../core/text.ts";
+import { countText, message } from "../i18n/messages.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
 import { analyzeInventory } from "../inventory/service.ts";
 import type { SavedAnalysis, ShareFigure } from "../inventory/types.ts";
@@ -51,10 +52,10 @@ export async function inventoryCommand(
   return 0;
 }
 
-const int = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
+const int = formatInt;
 const pct = (f: ShareFigure | number | null) => {
   const x = typeof f === "number" || f === null ? f : f.share;
-  return x === null ? "—" : `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(x * 100)} %`;
+  return x === null ? "—" : `${formatDecimal(x * 100, 0)}${NBSP}%`;
 };
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -82,8 +83,8 @@ export function formatInventoryReport(a: SavedAnalysis): string {
   if (s.components.items)
     parts.push(
       message("inventory.cli.components", {
-        items: int(s.components.items),
-        installations: int(s.components.installations),
+        components: countText("component", s.components.items, int(s.components.items)),
+        installations: countText("installation", s.components.installations, int(s.components.installations)),
       }),
     );
   parts.push(

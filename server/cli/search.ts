@@ -1,6 +1,8 @@
 /** `npm run cli -- search` and `ask`: the same retrieval and answers as the page, printed with their sources. */
+
 import { type AnswerEvent, type AnswerSource, answer } from "../answers/answer.ts";
 import { AppError } from "../core/errors.ts";
+import { frenchDate } from "../core/text.ts";
 import { createEngine } from "../engine.ts";
 import { message } from "../i18n/messages.ts";
 import { kindLabel, passageLabel } from "../retrieval/passages.ts";
@@ -117,7 +119,7 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
         for (const s of event.verification?.sentences ?? [])
           if (s.status === "unsupported" || s.status === "invalid-citation")
             out(`\n${message("cli.unverified", { text: s.text, reasons: s.reasons.join(" ; ") })}\n`);
-        if (event.factsAsOf) out(`\n${message("cli.factsAsOf", { date: event.factsAsOf })}\n`);
+        if (event.factsAsOf) out(`\n${message("cli.factsAsOf", { date: frenchDate(event.factsAsOf) })}\n`);
       }
     }
     if (sources.length) {

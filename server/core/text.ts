@@ -48,6 +48,13 @@ export function frenchDate(iso: string): string {
   return String(y);
 }
 
+/** « au 29 janvier 2026 », « d'août 2026 », « de mars 2026 »: a fact date after « à jour ». */
+export function asOfText(d: string): string {
+  const text = frenchDate(d);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return `au ${text}`;
+  return /^[aeiouyàâéèêîôû]/iu.test(text) ? `d'${text}` : `de ${text}`;
+}
+
 /** Text safe inside HTML elements and quoted attributes. */
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -68,6 +75,14 @@ export function formatDecimal(n: number, digits = 1): string {
   let format = decimalFormats.get(digits);
   if (!format) decimalFormats.set(digits, (format = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: digits })));
   return format.format(n).replace(/\u202f/g, NBSP);
+}
+
+/** 2_500_000 → « 2,4 Mo », 65_536 → « 64 ko » (1 ko = 1 024 octets, as the limits are counted; « ko » in lower case, SI). */
+export function formatSize(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) return `${formatDecimal(mb)}${NBSP}Mo`;
+  if (bytes >= 1024) return `${formatInt(bytes / 1024)}${NBSP}ko`;
+  return `${formatInt(bytes)}${NBSP}octets`;
 }
 
 /**

@@ -38,8 +38,8 @@ export interface Corpus {
   missing: boolean;
 }
 
-/** Bump when the way documents become chunks changes, so every document is re-indexed once. */
-export const INDEX_FORMAT_VERSION = "2";
+/** Bump when the way documents become chunks (or what a chunk stores) changes, so every document is re-indexed once. */
+export const INDEX_FORMAT_VERSION = "3"; // 3: a page's url is its own address only
 
 const PROSE_DIRS = ["guidance", "case-studies", "ecosystem"];
 
@@ -127,7 +127,8 @@ export function parseMarkdownDocument(relPath: string, text: string, problems: C
     title: fm.title,
     kind: fm.kind,
     date: fm.date,
-    url: fm.url ?? fm.sources.find((s) => s.url)?.url ?? null,
+    // Only the page's own address: a page is not its first source (that link credited an unrelated article).
+    url: fm.url ?? null,
     sources: fm.sources,
     tags: fm.tags,
     territory: fm.territory ?? null,

@@ -5,13 +5,12 @@
  * a printed conversation says what the page showed.
  */
 import { kindLabel } from "../core/labels.ts";
-import { frenchDate, slugify } from "../core/text.ts";
+import { asOfText, frenchDate, slugify } from "../core/text.ts";
 import type { Citation } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
 import type { Exchange } from "../store/conversation-types.ts";
 import { toMarkdown } from "./markdown.ts";
 import {
-  asOfText,
   type Block,
   type DocumentModel,
   type Inline,

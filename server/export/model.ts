@@ -4,7 +4,7 @@
  * parsed from the sections' Markdown subset, with `[n]` markers turned into numbered notes carrying the source's
  * title, date and URL. ODT, DOCX, PDF and Markdown render this one model, so they say the same thing.
  */
-import { fold, frenchDate, slugify } from "../core/text.ts";
+import { asOfText, fold, frenchDate, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
@@ -31,11 +31,6 @@ const dateText = (d: string | null | undefined) =>
   !d ? message("drafts.note.noDate") : /^\d{4}-\d{2}/.test(d) ? frenchDate(d) : d;
 
 /** « au 10 avril 2026 », « d'avril 2026 », « de mars 2026 », « de 2025 »: a date as « à jour … » takes it. */
-export function asOfText(d: string): string {
-  const text = frenchDate(d);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return `au ${text}`;
-  return /^[aeiouyàâéèêîôû]/iu.test(text) ? `d'${text}` : `de ${text}`;
-}
 
 /**
  * The text and trailing address of a note made of parts: every address but the last is printed after its part

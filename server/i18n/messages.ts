@@ -22,3 +22,10 @@ export function message(key: string, params: Record<string, string | number> = {
   if (template === undefined) throw new Error(`Missing message "${key}"`);
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
 }
+
+/**
+ * « 1 installation », « 12 installations »: `count.<noun>.one` or `count.<noun>.other`, `{n}` already formatted by
+ * the caller (French digit grouping).
+ */
+export const countText = (noun: string, n: number, formatted: string = String(n), lang = "fr") =>
+  message(`count.${noun}.${n === 1 ? "one" : "other"}`, { n: formatted }, lang);

@@ -7,6 +7,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { AppError } from "../core/errors.ts";
+import { formatInt, formatSize } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { softwareCategoryHint } from "./category-hints.ts";
 import { decodeEntities, fold } from "./normalize.ts";
@@ -58,13 +59,8 @@ export const DEFAULT_LIMITS: InventoryLimits = {
   maxDistinctNames: 150_000,
 };
 
-const int = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
-const formatBytes = (bytes: number) => {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1
-    ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(mb)} Mo`
-    : `${Math.round(bytes / 1024)} Ko`;
-};
+const int = formatInt;
+const formatBytes = formatSize;
 const limitError = (code: string, key: string, params: Record<string, string | number>, status: 400 | 413) =>
   new AppError(code, message(key, params), status);
 

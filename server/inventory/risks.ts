@@ -1,4 +1,5 @@
 /** Risks of a catalog product known from the catalog and the corpus: legal exposure, price increases, closed formats, lock-in, end of support. */
+import { frenchDate } from "../core/text.ts";
 import { exposureLabel, isEuropean } from "../corpus/catalog.ts";
 import type { CorpusDocument } from "../corpus/documents.ts";
 import { message } from "../i18n/messages.ts";
@@ -13,12 +14,8 @@ export const CLOSED_FORMAT =
 export const LOCK_IN =
   /verrouill|enfermement|lock-?in|captif|captive|irreversib|reversibilite (?:faible|limitee|difficile)|difficile a quitter/;
 
-export const formatDay = (iso: string) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
-};
+export const formatDay = (iso: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(new Date(`${iso}T00:00:00Z`).getTime()) ? frenchDate(iso) : iso;
 
 export const wordIn = (haystack: string, word: string) =>
   word.length > 1 &&

@@ -4,15 +4,15 @@
  * The note is a list of sections (`progressNoteSections`), so the Markdown download and the ODT/PDF exports say the
  * same thing; `noteFacts` lists the figures a model may use to write « L'essentiel » (`progress-note-model.ts`).
  */
-import { formatInt, frenchDate, percentText } from "../core/text.ts";
+import { formatDecimal, formatInt, frenchDate, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import type { Plan, Progress } from "./plan.ts";
 
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.note.${key}`, params);
 /** « 1 installation », « 60 installations ». */
 const installations = (n: number) => t(n > 1 ? "installations.other" : "installations.one", { count: formatInt(n) });
-const points = (v: number) =>
-  new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1, signDisplay: "always" }).format(v);
+/** « +4,5 », « -2 », « +0 »: a change in points, always signed. */
+const points = (v: number) => `${v >= 0 ? "+" : ""}${formatDecimal(v)}`;
 
 export interface NoteSection {
   key: string;

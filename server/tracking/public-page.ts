@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { strToU8, zipSync } from "fflate";
-import { escapeHtml, frenchDate, percentText } from "../core/text.ts";
+import { escapeHtml, formatInt, frenchDate, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import type { PublicSnapshot } from "./plan.ts";
 
@@ -115,7 +115,7 @@ export function renderPublicPage(
   const rows = s.checkpoints
     .map(
       (c, i) =>
-        `<tr><th scope="row">${esc(frenchDate(c.date))}${i === 0 ? ` ${esc(t("baseline"))}` : ""}</th><td>${percentText(c.value)}</td><td>${percentText(c.planned)}</td><td>${percentText(c.raw)}</td><td>${c.installations.toLocaleString("fr-FR")}</td></tr>`,
+        `<tr><th scope="row">${esc(frenchDate(c.date))}${i === 0 ? ` ${esc(t("baseline"))}` : ""}</th><td>${percentText(c.value)}</td><td>${percentText(c.planned)}</td><td>${percentText(c.raw)}</td><td>${formatInt(c.installations)}</td></tr>`,
     )
     .join("\n");
   const milestones = s.milestones

@@ -139,7 +139,7 @@ export default async function benchInventoryScale(): Promise<void> {
       console.log(
         `  retard de la boucle d'événements du serveur : p99 ${ms(loop.percentile(99) / 1e6)}, max ${ms(loop.max / 1e6)}`,
       );
-      console.log(`  enregistré : ${(saved / 1024).toFixed(0)} Ko (résumé + table compacte)`);
+      console.log(`  enregistré : ${(saved / 1024).toFixed(0)} ko (résumé + table compacte)`);
       let t2 = performance.now();
       await (
         await fetch(`${server.url}/api/inventory/analyses/${analysis.id}/items?offset=5000&limit=100`)
@@ -159,7 +159,7 @@ export default async function benchInventoryScale(): Promise<void> {
           await fetch(`${server.url}/api/inventory/analyses/${analysis.id}/export?format=${format}`)
         ).arrayBuffer();
         console.log(
-          `  export ${format.toUpperCase()} : ${ms(performance.now() - t2)}, ${(file.byteLength / 1024).toFixed(0)} Ko`,
+          `  export ${format.toUpperCase()} : ${ms(performance.now() - t2)}, ${(file.byteLength / 1024).toFixed(0)} ko`,
         );
       }
     }

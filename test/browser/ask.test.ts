@@ -155,6 +155,22 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     await page.close();
   });
 
+  it("offers the nearest topics after an abstention as buttons that ask about them", async () => {
+    const { page } = await askOnPage(withoutModel, "Combien de postes sous Linux la ville de Dortmund a-t-elle ?");
+    expect(await page.locator(".mode").innerText()).toContain("s'abstient");
+    const topics = page.getByRole("list", { name: "Interroger le corpus sur un sujet proche :" }).getByRole("button");
+    expect(await topics.count()).toBeGreaterThan(0);
+    const title = await topics.first().innerText();
+    await topics.first().click();
+    const asked = page.getByRole("heading", { level: 2, name: `Que sait-on de « ${title} » ?` });
+    await asked.waitFor();
+    const turn = page.locator("article.turn", { has: asked });
+    await turn.locator(".mode").waitFor();
+    expect(await turn.locator(".mode").innerText()).not.toContain("s'abstient");
+    expect(await turn.locator(".sources li").count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it("without Ollama, shows the notice and quotes passages", async () => {
     const { page, requested } = await askOnPage(withoutModel, "Qu'est-ce que le CLOUD Act change pour notre mairie ?");
     // One plain sentence for an elected official; the commands only for whoever opens the administrator's details.

@@ -174,7 +174,10 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     // addresses, the sentence no source supports marked.
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Télécharger la conversation (Markdown)" }).click(),
+      page
+        .getByRole("group", { name: "Télécharger la conversation" })
+        .getByRole("button", { name: "Markdown" })
+        .click(),
     ]);
     expect(download.suggestedFilename()).toBe("conversation-cap-libre-combien-la-gendarmerie-a-t-elle.md");
     const markdown = await readFile((await download.path())!, "utf8");
@@ -217,7 +220,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     // PDF: the server's export of the conversation the browser posts (nothing is kept on the server).
     const [pdf] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Télécharger la conversation (PDF)" }).click(),
+      page.getByRole("group", { name: "Télécharger la conversation" }).getByRole("button", { name: "PDF" }).click(),
     ]);
     expect(pdf.suggestedFilename()).toBe("conversation-cap-libre-economies-de-la-gendarmerie.pdf");
     expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe("%PDF-");

@@ -116,10 +116,12 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
       ["Données ouvertes", "CSV"],
       ["Données ouvertes", "JSON"],
       ["Page à déposer sur le site de la collectivité", "ZIP"],
-    ])
+      ["Note d'avancement", "PDF"],
+      ["Note d'avancement", "ODT (LibreOffice)"],
+    ] as const)
       await expect
         .poll(() => page.getByRole("link", { name: `${label} (${format}` }).innerText(), SLOW)
-        .toMatch(new RegExp(`^${label} \\(${format}, \\d+(,\\d)? (octets|ko)\\)$`));
+        .toMatch(new RegExp(`^${label} \\(${format.replace(/[()]/g, "\\$&")}, \\d+(,\\d)?\\s(octets|ko|Mo)\\)$`));
 
     expect(await tab.locator("body").innerText()).not.toMatch(MISSING_MESSAGE);
     expect(consoleErrors).toEqual([]);

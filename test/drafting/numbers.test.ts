@@ -1,5 +1,5 @@
 /**
- * One set of numbers: the map, the roadmap, the briefing and the letter are built from one analysis (a GLPI export
+ * One set of numbers: the map, the roadmap, the briefing, the letter and the audit plan are built from one analysis (a GLPI export
  * of a commune, analysed with the real catalog, saved and read back as JSON) and must agree on every count, set
  * the same system components aside, and name them once.
  */
@@ -63,6 +63,8 @@ beforeAll(async () => {
     context: "Le contrat Microsoft 365 arrive à échéance en juin 2027. Le marché antivirus a été passé en mars 2024.",
   });
   docs.briefing = await render("briefing", {});
+  // The audit plan from the same analysis (it once lacked the components' sentence and answered 500).
+  docs["audit-plan"] = await render("audit-plan", {});
   docs.letter = await render("letter", {
     sender: { name: "Linux Kerbihan" },
     recipient: { name: "Monsieur le Maire", role: "maire" },

@@ -21,6 +21,12 @@ const SETS = [
   { name: "held-out-2", dir: HELD_OUT_2_DIR, min: 60, earlier: [HELD_OUT_DIR] },
   { name: "held-out-3", dir: HELD_OUT_3_DIR, min: 60, earlier: [HELD_OUT_DIR, HELD_OUT_2_DIR] },
   { name: "held-out-4", dir: HELD_OUT_4_DIR, min: 40, earlier: [HELD_OUT_DIR, HELD_OUT_2_DIR, HELD_OUT_3_DIR] },
+  {
+    name: "held-out-5",
+    dir: path.resolve("test/eval/held-out-5"),
+    min: 60,
+    earlier: [HELD_OUT_DIR, HELD_OUT_2_DIR, HELD_OUT_3_DIR, HELD_OUT_4_DIR],
+  },
 ];
 
 describe("held-out evaluation set", () => {

@@ -48,7 +48,7 @@ try {
     for (const format of FORMATS) {
       const file = await exportDraft(draft, format);
       await writeFile(path.join(OUT, file.filename), file.bytes);
-      sizes.push(`${file.filename} (${Math.round(file.bytes.byteLength / 1024)} Ko)`);
+      sizes.push(`${file.filename} (${Math.round(file.bytes.byteLength / 1024)} ko)`);
     }
     console.log(`${name} → ${sizes.join(", ")} — rédigé en ${ms} ms`);
     console.log(

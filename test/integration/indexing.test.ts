@@ -150,7 +150,8 @@ describe("what a document is about", () => {
     await engine.index();
     const { results } = await engine.retriever.search("12 millions d'euros par an Assemblée nationale", 3);
     const passage = results.find((r) => r.text.includes("12 millions"))!;
-    expect(passage.document.url).toContain("lemondeinformatique.fr");
+    // The page has no address of its own: it is not credited with its first source's (an unrelated article, often).
+    expect(passage.document.url).toBeNull();
     expect(passage.source?.url).toContain("nosdeputes.fr");
   });
 

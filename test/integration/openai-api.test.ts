@@ -86,7 +86,10 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
     expect(extra.mode).toBe("generated");
     // The same checks as /api/chat: every sentence of the answer verified against the passages it cites.
     expect((extra as any).verification.counts).toMatchObject({ unsupported: 0, invalidCitation: 0 });
-    expect(content).toMatch(/Faits du corpus à jour au \d{4}/);
+    // In words, not as an ISO date: « au 29 janvier 2026 », « d'août 2026 », « de 2021 ».
+    expect(content).toMatch(/Faits du corpus à jour (au \d{1,2}(er)? [a-zéû]+ |d'[a-zéû]+ |de ([a-zéû]+ )?)\d{4} \(/);
+    // A passage's title links only to the page's own address, never to the first source the page lists.
+    expect(content).not.toMatch(/- \[1\] \[[^\]]*Gendarmerie[^\]]*\]\(/);
     expect(extra.sources[0]).toMatchObject({ number: 1, document: { id: "case-studies/gendarmerie" } });
   });
 

@@ -30,7 +30,7 @@ describe("npm run cli -- inventory", () => {
       "Cartographie des dépendances — glpi10-mairie.csv (export CSV GLPI 10), materiel-reseau.csv (CSV)",
     );
     expect(stdout).toMatch(/Catégorie\s+Produits\s+Installations\s+Extra-européen\s+Libre\s+Principaux risques/);
-    expect(stdout).toMatch(/Poste de travail\s+\d+\s+[\d\u202f ]+\s+\d+ %/);
+    expect(stdout).toMatch(/Poste de travail\s+\d+\s+[\d\u202f ]+\s+\d+\s%/);
     expect(stdout).toContain("Exposition pondérée :");
     expect(stdout).toContain("Gains rapides");
     expect(stdout).toContain("À classer à la main");

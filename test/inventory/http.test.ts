@@ -70,7 +70,7 @@ describe("POST /api/inventory/analyze", () => {
     expect(res.status).toBe(413);
     expect((await res.json()).error).toEqual({
       code: "payload_too_large",
-      message: expect.stringContaining("trop volumineux (64 Ko au maximum)"),
+      message: expect.stringContaining("trop volumineux (64\u00a0ko au maximum)"),
     });
     const stream = new ReadableStream({
       start(controller) {

@@ -377,7 +377,7 @@ describe("caps on every dimension of an upload", () => {
     expect(json.code).toBe("too_many_rows");
     const bytes = rejection(() => parseInventoryFiles([file("a.csv", names(600, "A"))], { maxBytes: 1024 }));
     expect(bytes).toMatchObject({ status: 413, code: "payload_too_large" });
-    expect(bytes.message).toContain("1 Ko au maximum");
+    expect(bytes.message).toContain("1\u00a0ko au maximum");
   });
 
   it("keeps the defaults above what real exports need", () => {

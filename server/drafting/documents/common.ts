@@ -6,7 +6,7 @@
 import { categoryLabel, fitLabel, withArticle } from "../../core/labels.ts";
 import { formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
 import { exposureLabel } from "../../corpus/catalog.ts";
-import { message } from "../../i18n/messages.ts";
+import { countText, message } from "../../i18n/messages.ts";
 
 export { categoryLabel, fitLabel };
 
@@ -110,8 +110,8 @@ export function measureSentences(structure: DocumentStructure, plan: RoadmapPlan
     weighted: percentOrDash(plan.baseline.weighted),
     components: m.components.items
       ? texts(structure, "measure.components", {
-          components: formatInt(m.components.items),
-          installations: formatInt(m.components.installations),
+          components: countText("component", m.components.items, formatInt(m.components.items)),
+          installations: countText("installation", m.components.installations, formatInt(m.components.installations)),
         })
       : "",
   };

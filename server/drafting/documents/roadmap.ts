@@ -2,7 +2,7 @@
 
 import { categoryWord, countryName } from "../../core/labels.ts";
 import { formatInt, formatPercent, frenchDate } from "../../core/text.ts";
-import { message } from "../../i18n/messages.ts";
+import { countText, message } from "../../i18n/messages.ts";
 import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts";
 import { addMonths } from "../calendar.ts";
 import type { RoadmapInputs } from "../inputs.ts";
@@ -324,7 +324,7 @@ export function roadmapContext(
     [texts(structure, "data.collectivite"), describeCollectivite(c)],
     [
       texts(structure, "data.cartographie"),
-      `analyse « ${analysisLabel(analysis)} » : ${counts.total} installations de ${counts.products} logiciels${plan.measure.components.items ? `, hors ${formatInt(plan.measure.components.items)} composants système mis de côté` : ""}`,
+      `analyse « ${analysisLabel(analysis)} » : ${counts.total} installations de ${counts.products} logiciels${plan.measure.components.items ? `, hors ${countText("component", plan.measure.components.items, formatInt(plan.measure.components.items))} mis de côté` : ""}`,
     ],
     [
       texts(structure, "data.installationsDeLogicielsD"),

@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import { AppError } from "../../core/errors.ts";
+import { formatSize } from "../../core/text.ts";
 import type { Engine } from "../../engine.ts";
 import { message } from "../../i18n/messages.ts";
 import { listClassifications, saveClassification } from "../../inventory/classifications.ts";
@@ -131,11 +132,4 @@ export function inventoryRoutes(engine: Engine) {
       c.json(await saveClassification(engine, await readJson(c.req.raw))),
     )
     .get("/inventory/classifications", async (c) => c.json({ classifications: await listClassifications(engine) }));
-}
-
-function formatSize(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1
-    ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(mb)} Mo`
-    : `${Math.round(bytes / 1024)} Ko`;
 }

@@ -18,6 +18,7 @@ import { type AnswerEvent, type AnswerSource, answer, type ConversationMessage }
 import { API_KEYS_COLLECTION, type ApiKeyRecord, createApiKeys } from "../../auth/api-keys.ts";
 import { keyWorkspace } from "../../auth/workspace-keys.ts";
 import { AppError, validationError } from "../../core/errors.ts";
+import { asOfText } from "../../core/text.ts";
 import type { Engine } from "../../engine.ts";
 import { message } from "../../i18n/messages.ts";
 import { type Admission, QueueFullError, withAdmission } from "../../llm/queue.ts";
@@ -182,7 +183,8 @@ function footer(outcome: Outcome): string {
       `**${message("v1.sourcesHeading")}**\n\n${numbers.map((n) => `- ${reference(n, outcome.sources[n - 1]!)}`).join("\n")}`,
     );
   }
-  if (done?.factsAsOf && outcome.sources.length) parts.push(message("v1.factsAsOf", { date: done.factsAsOf }));
+  if (done?.factsAsOf && outcome.sources.length)
+    parts.push(message("v1.factsAsOf", { date: asOfText(done.factsAsOf) }));
   if (!parts.length) return "";
   return `${outcome.text.endsWith("\n") ? "\n" : "\n\n"}${parts.join("\n\n")}`.replace(/^\n*/, SOURCES_RULE);
 }
