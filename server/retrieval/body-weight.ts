@@ -6,8 +6,8 @@
  * n'est pas où sont stockées ses données » for « Les serveurs de Microsoft sont en France : sommes-nous protégés du
  * CLOUD Act ? ». Scores are multiplied, so it works on BM25 and fused ranks alike.
  */
-import { stem, synonymsOf, words } from "./french.ts";
-import { keywords } from "./relevance.ts";
+import { stem, words } from "./french.ts";
+import { questionStems } from "./headings.ts";
 
 /** Score factor for a passage holding all the question's words (proportionally less for fewer). */
 export const BODY_WEIGHT = 0.25;
@@ -33,14 +33,12 @@ export function weighBody<R extends { id: string; score: number }>(
   chunks: { id: string; section: string; text: string }[],
   ranked: R[],
 ): R[] {
-  const stems = keywords(query)
-    .filter((w) => !/^\d{1,3}$/.test(w))
-    .map((w) => new Set([w, ...synonymsOf(w)].flatMap((x) => x.split(" ")).map(stem)));
+  const stems = questionStems(query);
   if (stems.length === 0 || chunks.length === 0) return ranked;
   const share = new Map(
     chunks.map((c) => {
       const own = passageStems(c);
-      return [c.id, stems.filter((set) => [...set].some((s) => own.has(s))).length / stems.length];
+      return [c.id, stems.filter((list) => list.some((s) => own.has(s))).length / stems.length];
     }),
   );
   return ranked

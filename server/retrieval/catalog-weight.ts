@@ -39,6 +39,24 @@ function cardNames(docId: string, chunk?: { text: string; document: { title: str
   return names.filter((n) => n.length > 0);
 }
 
+/**
+ * `cardNames` stemmed, by passage object (the store hands out the same object for a passage until the index
+ * changes) or, without the passage, by document id: the same cards come back search after search.
+ */
+const stemsByChunk = new WeakMap<object, string[][]>();
+const stemsByDoc = new Map<string, string[][]>();
+function cardStems(docId: string, chunk?: { text: string; document: { title: string } }): string[][] {
+  const known = chunk ? stemsByChunk.get(chunk) : stemsByDoc.get(docId);
+  if (known) return known;
+  const stems = cardNames(docId, chunk).map((n) => n.map(stem));
+  if (chunk) stemsByChunk.set(chunk, stems);
+  else {
+    if (stemsByDoc.size >= 10_000) stemsByDoc.clear();
+    stemsByDoc.set(docId, stems);
+  }
+  return stems;
+}
+
 /** Whether a question asks about products (a word of `catalog-intent.txt`). */
 export function asksForProducts(query: string): boolean {
   return words(query).some((w) => INTENT.has(stem(w)));
@@ -63,9 +81,7 @@ export function weighCatalog<
       (name) => name.every((s) => asked.has(s)) || name.some((s) => s.length >= 4 && asked.has(s) && !GENERIC.has(s)),
     );
   const cards = ranked.filter((r) => r.docId.startsWith("catalog/"));
-  const namedIds = new Set(
-    cards.filter((r) => named(cardNames(r.docId, r.chunk).map((n) => n.map(stem)))).map((r) => r.id),
-  );
+  const namedIds = new Set(cards.filter((r) => named(cardStems(r.docId, r.chunk))).map((r) => r.id));
   if (namedIds.size === 0 && asksForProducts(query)) return { ranked, unasked };
   const weighed = ranked.map((r) => {
     if (!r.docId.startsWith("catalog/") || namedIds.has(r.id)) return r;

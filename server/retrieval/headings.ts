@@ -15,25 +15,35 @@ export const HEADING_WEIGHT = 0.3;
 /** Longer queries are lists of search terms, not questions: headings do not re-rank them. */
 const MAX_QUESTION_WORDS = 10;
 
-/** Sets of stems, one per content word of the question (the word and its synonyms). */
-function questionStems(query: string): Set<string>[] {
-  return keywords(query)
-    .filter((w) => !/^\d{1,3}$/.test(w))
-    .map((w) => new Set([w, ...synonymsOf(w)].flatMap((x) => x.split(" ")).map(stem)));
+let lastQuery: string | null = null;
+let lastStems: readonly (readonly string[])[] = [];
+
+/**
+ * Stems of each content word of the question (the word and its synonyms, without repeats), one list per word. The
+ * ranking steps of one search all ask for the same question's stems: the last question's are remembered.
+ */
+export function questionStems(query: string): readonly (readonly string[])[] {
+  if (query !== lastQuery) {
+    lastStems = keywords(query)
+      .filter((w) => !/^\d{1,3}$/.test(w))
+      .map((w) => [...new Set([w, ...synonymsOf(w)].flatMap((x) => x.split(" ")).map(stem))]);
+    lastQuery = query;
+  }
+  return lastStems;
 }
 
 /** Stems of the headings and titles already seen (the same few thousand recur from one search to the next). */
 const headingStems = new Map<string, Set<string>>();
 
 /** Which question words (index of the stem sets) a text holds. */
-const matched = (stems: Set<string>[], text: string) => {
+const matched = (stems: readonly (readonly string[])[], text: string) => {
   let own = headingStems.get(text);
   if (!own) {
     own = new Set(words(text).map(stem));
     if (headingStems.size >= 20_000) headingStems.clear();
     headingStems.set(text, own);
   }
-  return stems.map((set) => [...set].some((s) => own.has(s)));
+  return stems.map((list) => list.some((s) => own.has(s)));
 };
 
 /**

@@ -113,9 +113,20 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     return vectors.isComplete() ? "hybrid" : "fulltext";
   }
 
+  /**
+   * Whether the whole corpus fitted the store's passage cache when warmed. On such a table the full-text index costs
+   * about the same for 4k candidates as for 2k (1.5 ms of CPU either way at 1,200 passages, where one search in eight
+   * needs the 4k), so a search asks once for all the candidates its ranking may need; at 100,000 passages 4k cost a
+   * fifth to a quarter more than 2k while one search in twelve needs them, so it asks for 2k, and for 4k only then.
+   * (LanceDB 0.39, the evaluation questions, k = 5, on the project's 2-core machine.)
+   */
+  let smallCorpus = false;
+
   async function warm() {
     let slice = performance.now();
-    for (const chunk of await store.warmPassages()) {
+    const passages = await store.warmPassages();
+    smallCorpus = passages.length > 0;
+    for (const chunk of passages) {
       sourceOf(chunk);
       passageStems(chunk);
       if (performance.now() - slice > 5) {
@@ -169,11 +180,26 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         }
       }
       if (!chunks) {
-        // One ranking query: the full-text index returns ids and scores, the store adds the passages from its cache
-        // (reading only those it lacks, through the index on `id`). Twice k candidates are usually enough for the per-document cap; only when they are not is the query repeated with the full
-        // overfetch (same ranking, so the kept passages are exactly those the larger query would keep).
+        // The full-text index returns ids and scores only (its order does not depend on the limit); the store adds
+        // the passages from its cache, reading through the index on `id` only those it lacks and only when the
+        // ranking looks at them. Twice k candidates are usually enough for the per-document cap; only when they are
+        // not does the ranking take the larger list, asked at once on a small corpus (see `smallCorpus`), else then.
+        // Either way the kept passages are the same.
+        let asked = smallCorpus ? k * OVERFETCH : k * 2;
+        let hits = await store.searchText(folded, asked, filter);
+        const read = new Map<string, StoredChunk>();
         for (const limit of [k * 2, k * OVERFETCH]) {
-          ranked = await store.searchText(folded, limit, filter, { withChunks: true });
+          if (limit > asked && hits.length === asked) {
+            hits = await store.searchText(folded, limit, filter);
+            asked = limit;
+          }
+          const candidates = hits.slice(0, limit);
+          const missing = candidates.filter((h) => !read.has(h.id)).map((h) => h.id);
+          if (missing.length) for (const c of await store.getChunks(missing)) read.set(c.id, c);
+          ranked = candidates.flatMap((h) => {
+            const chunk = read.get(h.id);
+            return chunk ? [{ ...h, chunk }] : [];
+          });
           ranked = weighHeadings(
             query,
             ranked.map((r) => r.chunk!),
@@ -190,16 +216,14 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             ranked,
           );
           // Catalog cards the question does not ask for weigh less; while they still fill half the top, the larger
-          // query may hold the guides they were hiding.
+          // list may hold the guides they were hiding.
           const cards = weighCatalog(query, ranked);
           ranked = cards.ranked;
           const kept = diversify(ranked, k, perDocument);
           chunks = kept.map((r) => r.chunk!);
-          if (
-            (chunks.length === k && kept.filter((r) => cards.unasked.has(r.id)).length < k / 2) ||
-            ranked.length < limit
-          )
-            break;
+          // More candidates exist when the list goes past this limit, or when the index filled a smaller request.
+          const more = hits.length > limit || (hits.length === asked && asked <= limit);
+          if ((chunks.length === k && kept.filter((r) => cards.unasked.has(r.id)).length < k / 2) || !more) break;
         }
         chunks ??= [];
       }

@@ -76,8 +76,9 @@ describe.skipIf(!browserAvailable)("adopting a roadmap in a real browser", () =>
       .locator("#suivi")
       .getByText(/Note rédigée le/)
       .waitFor();
-    for (const name of ["Markdown", "ODT (LibreOffice)", "PDF"])
-      expect(await page.getByRole("link", { name, exact: true }).getAttribute("href")).toMatch(
+    // Each link says its format, then its size once asked.
+    for (const format of ["Markdown", "ODT (LibreOffice)", "PDF"])
+      expect(await page.getByRole("link", { name: `Note d'avancement (${format}` }).getAttribute("href")).toMatch(
         /\/note\?format=(md|odt|pdf)$/,
       );
 

@@ -17,7 +17,8 @@ describe("corpus documents", () => {
     const problems: CorpusProblem[] = [];
     const d = parseMarkdownDocument("guidance/x.md", doc("## Section\n\n" + "texte ".repeat(20)), problems);
     expect(problems).toEqual([]);
-    expect(d).toMatchObject({ id: "guidance/x", kind: "guidance", date: "2026-04-08", url: "https://example.org" });
+    // A page's url is its own address (none here), never its first source's.
+    expect(d).toMatchObject({ id: "guidance/x", kind: "guidance", date: "2026-04-08", url: null });
   });
 
   it.each([
