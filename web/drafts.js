@@ -9,6 +9,7 @@ import { clearErrors, errorSummary, prepareForm, showErrors, showServerErrors, v
 import {
   $,
   apiError,
+  countOf,
   el,
   errorBox,
   fetchJson,
@@ -71,6 +72,7 @@ const FIELDS = {
         { path: "recipient.civility" },
         { path: "recipient.name" },
         { path: "recipient.role" },
+        { path: "recipient.address", kind: "textarea" },
         { path: "recipient.salutation" },
       ],
     },
@@ -507,6 +509,13 @@ function controlOf(path) {
   return null;
 }
 
+const dateTimeShort = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short" });
+/** « 05/12/2026 04:12 »: a saved analysis's date and time, short enough for a select. */
+const shortDateTime = (iso) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso || "" : dateTimeShort.format(d);
+};
+
 async function refreshAnalyses() {
   let analyses = [];
   try {
@@ -522,18 +531,22 @@ async function refreshAnalyses() {
     const first = select.options[0];
     select.replaceChildren(
       first,
-      ...analyses.map((a) =>
-        el(
+      ...analyses.map((a) => {
+        // The name first, then the date and time (two analyses of one day told apart), then the counts in short:
+        // what a narrow select shows is the start of its option.
+        const params = {
+          name: a.name || a.files.join(", ") || a.id,
+          date: shortDateTime(a.createdAt),
+          items: countOf("software", a.counts.items ?? 0),
+          score: a.counts.score ?? "—",
+          extra: formatShare(a.counts.extraEuropeanShare),
+        };
+        return el(
           "option",
-          { value: a.id },
-          t("draft.analysis.option", {
-            date: formatDate(a.createdAt),
-            files: a.name || a.files.join(", ") || a.id,
-            score: a.counts.score ?? "—",
-            extra: formatShare(a.counts.extraEuropeanShare),
-          }),
-        ),
-      ),
+          { value: a.id, title: t("draft.analysis.optionTitle", { ...params, date: formatDate(a.createdAt) }) },
+          t("draft.analysis.option", params),
+        );
+      }),
     );
     if (analyses.some((a) => a.id === keep)) select.value = keep;
     /** @type {HTMLElement} */ (select.parentElement.querySelector(".analysis-empty")).hidden = analyses.length > 0;
@@ -613,7 +626,7 @@ async function submit() {
       if (event === "section") view.section(data.key, data.title);
       else if (event === "token") view.token(data.key, data.text);
       else if (event === "flags") view.flags(data.key, data.flags);
-      else if (event === "notice") view.notice(data.text);
+      else if (event === "notice") view.notice(data.text, data.detail);
       else if (event === "done") finished = data;
       else if (event === "error") view.error(data.message);
     }
@@ -681,9 +694,9 @@ function streamView(type, collectivite) {
       const s = sections.get(key);
       if (s) s.flags.replaceChildren(flagBox(flags));
     },
-    notice(text) {
-      notices.push(text);
-      noticeBox.append(el("p", { class: "notice" }, text));
+    notice(text, detail) {
+      notices.push({ text, detail });
+      noticeBox.append(noticeView({ text, detail }));
     },
     error(message) {
       done();
@@ -699,6 +712,21 @@ function streamView(type, collectivite) {
     },
     notices: () => notices,
   };
+}
+
+/**
+ * A notice of the drafting: its plain sentence, and what only an administrator needs (the model's address, the
+ * `ollama pull` commands) folded under « Détails pour l'administrateur », as on the chat page.
+ * @param {{ text: string, detail?: string }} notice
+ */
+function noticeView({ text, detail }) {
+  if (!detail) return el("p", { class: "notice" }, text);
+  return el(
+    "div",
+    { class: "notice" },
+    el("p", {}, text),
+    el("details", {}, el("summary", {}, t("web.noticeAdmin")), el("p", {}, detail)),
+  );
 }
 
 function flagBox(flags, sectionTitles = null) {
@@ -770,7 +798,7 @@ function renderDraft(draft, notices) {
           t("draft.version.readOnly", { version: shownVersion, count: draft.versions.length }),
         ),
     draft.model.asOf ? el("p", { class: "source-meta" }, draft.model.asOf) : null,
-    notices.map((n) => el("p", { class: "notice" }, n)),
+    notices.map(noticeView),
     toComplete
       ? el("p", { class: "notice draft-banner" }, t("draft.toComplete", { count: toComplete, total: sections.length }))
       : null,

@@ -42,6 +42,7 @@ export function controlMessage(control) {
     control.type !== "file" && control.type !== "checkbox" && control.type !== "radio" && value.trim() === "";
   if (v.badInput) return t(control.type === "date" ? "form.error.date" : "form.error.number");
   if (control.required && (v.valueMissing || blank)) {
+    if (control.type === "checkbox" && control.dataset.requiredMessage) return t(control.dataset.requiredMessage);
     if (control.type === "file") return t("form.error.file");
     if (control.tagName === "SELECT") return t("form.error.choose");
     return t("form.error.required");

@@ -822,6 +822,21 @@ function publicationCard(plan) {
       " ",
       el("label", { for: "plan-group" }, t("plan.groupProducts")),
     ),
+    // The review step: the page says the collectivité reviewed every figure, so publishing asks for it first.
+    el(
+      "div",
+      { class: "review-step" },
+      el("input", {
+        type: "checkbox",
+        id: "plan-reviewed",
+        required: true,
+        "data-required-message": "plan.reviewedRequired",
+        "aria-describedby": "plan-reviewed-hint",
+      }),
+      " ",
+      el("label", { for: "plan-reviewed" }, t("plan.reviewed")),
+      el("p", { class: "hint", id: "plan-reviewed-hint" }, t("plan.reviewedHint")),
+    ),
     el(
       "div",
       { class: "actions" },
@@ -841,7 +856,12 @@ function publicationCard(plan) {
     const licence = form.querySelector('input[name="plan-licence"]:checked').value;
     change(
       `/api/plans/${encodeURIComponent(plan.id)}/publish`,
-      { licence, groupProducts: input("plan-group").checked, version: plan.version },
+      {
+        licence,
+        groupProducts: input("plan-group").checked,
+        reviewed: input("plan-reviewed").checked,
+        version: plan.version,
+      },
       error,
     );
   });

@@ -65,7 +65,7 @@ export async function draftCommand(
     let id = "";
     for await (const event of createDraft(engine, prepared, controller.signal)) {
       if (event.type === "section") term.line(`— ${event.title}`);
-      else if (event.type === "notice") term.line(event.text);
+      else if (event.type === "notice") term.line(event.detail ? `${event.text} ${event.detail}` : event.text);
       else if (event.type === "done") {
         id = event.id;
         term.line(message(event.saved === false ? "drafts.cli.unsaved" : "drafts.cli.saved", { id, mode: event.mode }));

@@ -23,6 +23,20 @@ export function buildContext(
   structure: DocumentStructure,
   now: string,
 ): DraftContext {
+  // The document's date (a letter's or a note's own date, else the day it is written): deadlines are past or to
+  // come against it.
+  const given = (inputs as { date?: string }).date;
+  const date = given ? (given.length === 7 ? `${given}-01` : given) : now.slice(0, 10);
+  return { ...contextOf(type, inputs, analysis, structure, now), date };
+}
+
+function contextOf(
+  type: DraftType,
+  inputs: LetterInputs | AuditPlanInputs | RoadmapInputs | BriefingInputs,
+  analysis: InventoryAnalysis | null,
+  structure: DocumentStructure,
+  now: string,
+): DraftContext {
   switch (type) {
     case "letter":
       return letterContext(inputs as LetterInputs, analysis, structure, now);

@@ -127,6 +127,16 @@ const modeOf = (sections: DraftSection[]): DraftMode => {
 
 const allFlags = (sections: DraftSection[]) => sections.flatMap((s) => s.flags.map((f) => ({ ...f, section: s.key })));
 
+/**
+ * The notice of a draft written without the model: one plain sentence for the person writing, and the technical
+ * detail (address, `ollama pull` commands) for the administrator, which the page folds under « Détails ».
+ */
+const noModelNotice = (detail: string): DraftEvent => ({
+  type: "notice",
+  text: `${message("drafts.noModel")} ${message("drafts.templateNotice")}`,
+  detail,
+});
+
 async function initialState(app: DraftingContext): Promise<GenerationState> {
   const status = await app.models.status();
   return { llm: status.llmAvailable, notice: status.llmAvailable ? null : status.notice, quoted: new Set() };
@@ -149,7 +159,7 @@ export async function* createDraft(
   const ctx = await buildContext(prepared.type, prepared.inputs, prepared.analysis, prepared.structure, createdAt);
   const titles = await outline(prepared.structure, ctx);
   const state = await initialState(app);
-  if (state.notice) yield { type: "notice", text: `${state.notice} ${message("drafts.templateNotice")}` };
+  if (state.notice) yield noModelNotice(state.notice);
   const sections: DraftSection[] = [];
   for (const section of prepared.structure.sections) {
     if (signal.aborted) return;
@@ -313,8 +323,7 @@ export async function* regenerateSection(
       404,
     );
   const state = await initialState(app);
-  if (state.notice && sectionStructure.generate)
-    yield { type: "notice", text: `${state.notice} ${message("drafts.templateNotice")}` };
+  if (state.notice && sectionStructure.generate) yield noModelNotice(state.notice);
   const section = yield* writeSection(
     sectionStructure,
     ctx,

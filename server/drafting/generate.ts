@@ -5,6 +5,7 @@
  * marked « Brouillon à compléter ». Either way the figure check runs on the result.
  */
 
+import { asOfText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
@@ -22,6 +23,7 @@ import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
 import { citationNumbers, sentenceSpans, verifyText } from "../verify/index.ts";
 import type { DraftContext } from "./context.ts";
+import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection } from "./types.ts";
 
@@ -147,6 +149,29 @@ export function cleanGenerated(text: string, title: string, _passageCount?: numb
   return t.replace(/\n{3,}/g, "\n\n").trim();
 }
 
+/**
+ * A section's fixed list (a letter's requests, from the user's input) in what the model wrote: the model's own list
+ * lines are dropped, the list goes after the first paragraph ending with « : », or after the whole prose, introduced
+ * by `intro`. What the user asked for is in the letter whatever the model wrote.
+ */
+export function withFixedList(text: string, list: string, intro: string): string {
+  const isItem = (line: string) => /^\s*(?:[-*•]|\d+[.)])\s+/.test(line);
+  const paragraphs = text
+    .split(/\n{2,}/)
+    .map((p) =>
+      p
+        .split("\n")
+        .filter((line) => !isItem(line))
+        .join("\n")
+        .trim(),
+    )
+    .filter(Boolean);
+  const at = paragraphs.findIndex((p) => /:\s*$/.test(p));
+  if (at >= 0) paragraphs.splice(at + 1, 0, list);
+  else paragraphs.push(...[intro, list].filter(Boolean));
+  return paragraphs.join("\n\n");
+}
+
 const tidy = (text: string) =>
   text
     .replace(/[ \t]+\n/g, "\n")
@@ -189,6 +214,63 @@ function quotation(r: SearchResult, terms: string[], maxChars: number): string {
   return quote;
 }
 
+/** « du 3 mars 2023 », « d'avril 2023 », « de 2022 »: a source's date after « une source ». */
+const sourceDateText = (d: string) => asOfText(d).replace(/^au /, "du ");
+
+const isoDate = (d: string | null | undefined): d is string => !!d && /^\d{4}(?:-\d{2}){0,2}$/.test(d);
+const newest = (dates: (string | null | undefined)[]) => dates.filter(isoDate).sort().at(-1) ?? null;
+
+/**
+ * What a reader must know beside a quoted statement on the document's date `docDate`: a deadline it sets that is
+ * now past (« d'ici l'automne 2026 » quoted in December 2026) and the corpus page (`pageDate`) does not say was
+ * kept; a « depuis septembre 2022 » from a source (`sourceDate`) more than a year old. Null when nothing to say.
+ */
+export function freshnessNote(
+  statement: string,
+  docDate: string,
+  pageDate: string | null | undefined,
+  sourceDate: string | null | undefined,
+): string | null {
+  const notes: string[] = [];
+  const past = pastDeadlines(statement, docDate, isoDate(pageDate) ? pageDate : null);
+  if (past.length) {
+    const deadlines = [...new Set(past.map((d) => `« ${d.text} »`))].join(", ");
+    notes.push(
+      isoDate(pageDate)
+        ? message("drafts.deadline.past", { deadlines, asOf: asOfText(pageDate) })
+        : message("drafts.deadline.pastNoDate", { deadlines }),
+    );
+  }
+  const dated = isoDate(sourceDate) ? sourceDate : isoDate(pageDate) ? pageDate : null;
+  const since = findSince(statement)[0];
+  if (since && dated && olderThanAYear(dated, docDate))
+    notes.push(message("drafts.since.old", { since: since.text, date: sourceDateText(dated) }));
+  return notes.length ? notes.join(" ") : null;
+}
+
+/**
+ * A generated text with the note of `freshnessNote` after each sentence that sets a deadline now past or says
+ * « depuis » on an old source: `datesOf` gives a sentence's corpus page date and source date (from the passages it
+ * cites), or a fixed page date for every sentence.
+ */
+export function annotateDeadlines(
+  text: string,
+  docDate: string,
+  datesOf: string | null | ((sentence: string) => { pageDate: string | null; sourceDate: string | null }),
+): { text: string; notes: string[] } {
+  const notes: string[] = [];
+  let out = text;
+  const spans = sentenceSpans(text).sort((a, b) => b.end - a.end);
+  for (const span of spans) {
+    const dates = typeof datesOf === "function" ? datesOf(span.text) : { pageDate: datesOf, sourceDate: null };
+    const note = freshnessNote(span.text, docDate, dates.pageDate, dates.sourceDate);
+    if (!note) continue;
+    notes.push(note);
+    out = `${out.slice(0, span.end)} *(${note})*${out.slice(span.end)}`;
+  }
+  return { text: out, notes: notes.reverse() };
+}
+
 /** A quotation worth showing: at least four words (not « … » left by a passage cut inside a parenthesis). */
 export const isQuotable = (quote: string) => (quote.match(/\p{L}{2,}/gu) ?? []).length >= 4;
 
@@ -213,6 +295,9 @@ export async function* writeSection(
 
   let text: string | null = null;
   let used: SearchResult[] = [];
+  const docDate = ctx.date ?? new Date().toISOString().slice(0, 10);
+  /** Notes beside quoted statements (past deadlines, old « depuis »): their dates are checked as data. */
+  const freshnessNotes: string[] = [];
   /** What each used passage is cited for: its quoted excerpt (template), or the whole passage (model). */
   let statements: string[] = [];
   if (section.generate && state.llm) {
@@ -230,6 +315,32 @@ export async function* writeSection(
     if (generated) {
       used = generated.used;
       text = cleanGenerated(generated.text, title, used.length);
+      const generatedFrom = used;
+      const annotated = annotateDeadlines(text, docDate, (sentence) => {
+        // The passages the sentence cites (all those given, when it cites none) date what it restates.
+        const cited = citationNumbers(sentence)
+          .map((n) => generatedFrom[n - 1])
+          .filter((r): r is SearchResult => !!r);
+        return {
+          pageDate: newest((cited.length ? cited : generatedFrom).map((r) => r.document.date)),
+          // Sources are looked up only for a sentence that says « depuis ».
+          sourceDate:
+            cited.length && findSince(sentence).length
+              ? newest(
+                  cited.flatMap((r, i) => (toCitation(r, i + 1, r.text, [sentence]).sources ?? []).map((x) => x.date)),
+                )
+              : null,
+        };
+      });
+      text = annotated.text;
+      freshnessNotes.push(...annotated.notes);
+      if (section.list) {
+        const list = fill(section.list, ctx.vars);
+        const fixed = withFixedList(text, list, section.listIntro ? fill(section.listIntro, ctx.vars) : "");
+        // The stream shows the list too; the saved text (what the page then shows) has it in its place.
+        yield { type: "token", key: section.key, text: `\n\n${list}` };
+        text = fixed;
+      }
       if (appended) {
         yield { type: "token", key: section.key, text: `\n\n${appended}` };
         text = `${text}\n\n${appended}`;
@@ -248,12 +359,20 @@ export async function* writeSection(
     for (const r of used) state.quoted.add(r.id);
     const excerpts = quoted.map(({ q }) => q);
     statements = excerpts.map((q, i) => quotedStatement(q, used[i]!.text));
+    // A past deadline or an old « depuis » is said beside the quotation that states it.
+    const notes = excerpts.map((q, i) => {
+      const r = used[i]!;
+      const sources = toCitation(r, i + 1, statements[i] ?? r.text).sources ?? [];
+      return freshnessNote(q, docDate, r.document.date, newest(sources.map((x) => x.date)));
+    });
+    freshnessNotes.push(...notes.filter((n): n is string => !!n));
+    const noted = (i: number) => (notes[i] ? ` *(${notes[i]})*` : "");
     // Key points: the passages' sentences that answer, as a list (a note's « L'essentiel »); else quotations.
     const quotes = !used.length
       ? ""
       : section.points
-        ? excerpts.map((q, i) => `- ${q.replace(/^[«"]\s*|\s*[»"]$/g, "")} [${i + 1}]`).join("\n")
-        : `${message("drafts.quotesIntro")}\n\n${excerpts.map((q, i) => `> « ${q} » [${i + 1}]`).join("\n\n")}`;
+        ? excerpts.map((q, i) => `- ${q.replace(/^[«"]\s*|\s*[»"]$/g, "")} [${i + 1}]${noted(i)}`).join("\n")
+        : `${message("drafts.quotesIntro")}\n\n${excerpts.map((q, i) => `> « ${q} » [${i + 1}]${noted(i)}`).join("\n\n")}`;
     const mark = section.generate ? message("drafts.draftMark") : "";
     text = tidy(fill(section.template, { ...ctx.vars, quotes, draft_mark: mark }));
     // The mark before a list, a table or a quotation stands as its own paragraph: glued to « - … » it would turn
@@ -279,10 +398,10 @@ ${text.slice(mark.length)}`;
         : toCitation(r, i + 1, statements[i] ?? r.text),
     )
     .filter((c) => cited.has(c.n));
-  const flags = checkFigures(text, [...used.map(passageSource), ...ctx.facts]);
+  const flags = checkFigures(text, [...used.map(passageSource), ...ctx.facts, ...freshnessNotes]);
   if (flags.length) yield { type: "flags", key: section.key, flags };
   // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data.
-  const verification = verifySection(text, used, ctx.facts);
+  const verification = verifySection(text, used, [...ctx.facts, ...freshnessNotes]);
   yield { type: "verification", key: section.key, verification };
   return {
     key: section.key,

@@ -84,6 +84,8 @@ export const letterInputs = z.strictObject({
     civility: z.enum(["Madame", "Monsieur"]).optional(),
     /** Overrides the salutation built from civility and role (« Madame la Présidente »). */
     salutation: text(200).optional(),
+    /** Postal address printed in the address block, one line each (« Hôtel de ville\n1 place … »). */
+    address: text(300).optional(),
   }),
   tone: z.enum(["courtois", "formel", "ferme"]).default("courtois"),
   context: text(4000).optional(),

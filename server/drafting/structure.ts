@@ -43,6 +43,13 @@ const sectionSchema = z.strictObject({
   points: z.boolean().default(false),
   template: z.string(),
   append: z.string().optional(),
+  /**
+   * A list built from the user's input (a letter's requests), printed whatever the model writes: the model writes
+   * only the prose around it, any list of its own in the section is dropped, and the list goes after its paragraph
+   * ending with « : » (or after `listIntro` when it wrote none). The template places it itself.
+   */
+  list: z.string().optional(),
+  listIntro: z.string().optional(),
 });
 
 const structureSchema = z.strictObject({

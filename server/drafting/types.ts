@@ -85,7 +85,8 @@ export type DraftEvent =
   | { type: "token"; key: string; text: string }
   | { type: "flags"; key: string; flags: FigureFlag[] }
   | { type: "verification"; key: string; verification: Verification }
-  | { type: "notice"; text: string }
+  /** `detail`: what only an administrator needs (model address, commands), shown apart from `text`. */
+  | { type: "notice"; text: string; detail?: string }
   | {
       type: "done";
       id: string;
@@ -147,4 +148,6 @@ export interface DraftContext {
   /** Texts the figure check accepts as sources, besides the passages. */
   facts: string[];
   tone: string;
+  /** The document's date (YYYY-MM-DD): a deadline quoted from the corpus is past or to come against it. */
+  date?: string;
 }

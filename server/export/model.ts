@@ -270,6 +270,15 @@ const plain = (text: string): Inline[] => [{ kind: "text", text }];
 const lines = (...texts: (string | undefined | null)[]): Inline[] =>
   texts.filter((t): t is string => !!t).flatMap((t, i) => (i ? [{ kind: "break" } as Inline, ...plain(t)] : plain(t)));
 
+/** The recipient's name with the civility entered (« Monsieur Yann Le Gall »), unless the name already has one. */
+export function recipientLine(recipient: { name?: unknown; civility?: unknown }): string | undefined {
+  const name = typeof recipient.name === "string" ? recipient.name.trim() : "";
+  const civility = typeof recipient.civility === "string" ? recipient.civility : "";
+  if (!name) return undefined;
+  if (!civility || /^(?:madame|monsieur|mme|m\.|mlle)(?![\p{L}])/iu.test(name)) return name;
+  return `${civility} ${name}`;
+}
+
 /** The title block of each document type, always with the collectivité's name. */
 function titleBlock(draft: Draft): Block[] {
   const inputs = draft.inputs as Record<string, any>;
@@ -292,10 +301,15 @@ function titleBlock(draft: Draft): Block[] {
         kind: "paragraph",
         style: "right",
         // « Présidente de Lannion-Trégor Communauté » already names it: the collectivité is not repeated below.
+        // « Monsieur Yann Le Gall » as entered (civility, then name), then the role, the collectivité and the
+        // postal address when one was given, one line each.
         inlines: lines(
-          recipient.name,
+          recipientLine(recipient),
           recipient.role,
           fold(String(recipient.role ?? "")).includes(fold(draft.collectivite)) ? undefined : draft.collectivite,
+          ...String(recipient.address ?? "")
+            .split(/\r?\n/)
+            .map((l) => l.trim()),
         ),
       },
       {

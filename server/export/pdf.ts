@@ -133,7 +133,7 @@ const COLORS = {
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-interface Run {
+export interface Run {
   text: string;
   font: string;
   color: string;
@@ -149,6 +149,21 @@ function toRuns(list: Inline[], size: number, italicAll = false): Run[] {
     const font = i.bold && italic ? FONTS.boldItalic : i.bold ? FONTS.bold : italic ? FONTS.italic : FONTS.regular;
     return { text: printable(i.text), font, color: i.flagged ? COLORS.flag : COLORS.text, size };
   });
+}
+
+/**
+ * How a body paragraph is aligned: justified, but for a paragraph all in bold (a letter's « Objet : … » line) or one
+ * that fits on a single line, left-aligned — justifying the first of two lines of a few words opens wide gaps.
+ */
+export function paragraphAlign<R extends Pick<Run, "text" | "font">>(
+  runs: R[],
+  width: number,
+  measure: (run: R) => number,
+): "left" | "justify" {
+  const text = runs.filter((r) => r.text.trim() && r.text !== "\n");
+  if (text.length && text.every((r) => r.font === FONTS.bold || r.font === FONTS.boldItalic)) return "left";
+  if (runs.some((r) => r.text === "\n")) return "justify";
+  return runs.reduce((w, r) => w + measure(r), 0) <= width ? "left" : "justify";
 }
 
 /** Writes runs as one flowing paragraph starting at (x, current y), wrapping within `width`; breaks start new lines. */
@@ -462,9 +477,11 @@ function block(doc: Doc, parent: Struct, b: Block, left: number, width: number) 
         }
         default:
           ensureSpace(doc, 24);
-          tag(doc, parent, "P", () =>
-            writeRuns(doc, toRuns(b.inlines, 10.5), left, width, { align: "justify", gap: 7 }),
-          );
+          tag(doc, parent, "P", () => {
+            const runs = toRuns(b.inlines, 10.5);
+            const measure = (r: Run) => doc.font(r.font).fontSize(r.size).widthOfString(r.text);
+            writeRuns(doc, runs, left, width, { align: paragraphAlign(runs, width, measure), gap: 7 });
+          });
       }
   }
 }

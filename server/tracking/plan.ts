@@ -360,6 +360,8 @@ export interface PublicSnapshot {
   events: { date: string; text: string }[];
   publishedAt: string;
   licence: Publication["licence"];
+  /** The publisher ticked « J'ai relu les chiffres… » before publishing: only then does the page say so. */
+  reviewed?: boolean;
 }
 
 export function snapshotOf(
@@ -370,6 +372,7 @@ export function snapshotOf(
     groupProducts: boolean;
     now: Date;
     categoryLabel: (category: string | null) => string;
+    reviewed?: boolean;
   },
 ): PublicSnapshot {
   const previous = plan.publication?.snapshot ?? null;
@@ -419,5 +422,6 @@ export function snapshotOf(
     events: plan.events.map((e) => ({ date: e.date, text: e.text })),
     publishedAt: options.now.toISOString(),
     licence: options.licence,
+    reviewed: options.reviewed ?? false,
   };
 }

@@ -138,7 +138,17 @@ export function renderPublicPage(
         `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ?? "—")}</td><td>${p.dueDate ? esc(frenchDate(p.dueDate)) : "—"}</td><td>${esc(PRODUCT_STATE[p.state] ?? p.state)}</td></tr>`,
     )
     .join("\n");
-  const events = s.events
+  // Each event once: those since the last publication are under « Ce qui a changé »; the calendar lists the others.
+  const listed = new Map<string, number>();
+  for (const e of s.changes.events)
+    listed.set(`${e.date}\u0000${e.text}`, (listed.get(`${e.date}\u0000${e.text}`) ?? 0) + 1);
+  const earlier = s.events.filter((e) => {
+    const key = `${e.date}\u0000${e.text}`;
+    const n = listed.get(key) ?? 0;
+    if (n > 0) listed.set(key, n - 1);
+    return n === 0;
+  });
+  const events = earlier
     .map((e) => `<li><time datetime="${esc(e.date)}">${esc(frenchDate(e.date))}</time> — ${esc(e.text)}</li>`)
     .join("");
   return `<!doctype html>
@@ -197,7 +207,7 @@ ${events ? `<h3>${esc(t("eventsTitle"))}</h3><ul>${events}</ul>` : ""}
 <p>${esc(t("openData"))} <a href="${esc(options.csvHref)}">${esc(t("csvLink"))}</a>, <a href="${esc(options.dataHref)}">${esc(t("jsonLink"))}</a> — ${esc(t("licence"))} <a href="${esc(licence.url)}" rel="license">${esc(licence.name)}</a>.</p>
 </section>
 </main>
-<footer><p>${esc(t("footer", { date: frenchDate(s.publishedAt.slice(0, 10)) }))}</p></footer>
+<footer><p>${esc(t(s.reviewed ? "footer" : "footerUnreviewed", { date: frenchDate(s.publishedAt.slice(0, 10)) }))}</p></footer>
 </body>
 </html>
 `;

@@ -70,6 +70,8 @@ export const publishInput = z.strictObject({
   licence: z.enum(["etalab-2.0", "odbl"]).default("etalab-2.0"),
   groupProducts: z.boolean().default(false),
   version: z.number().int().positive().optional(),
+  /** The publisher confirmed having reviewed the figures (the page's review step); the page says so only then. */
+  reviewed: z.boolean().default(false),
 });
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
@@ -266,6 +268,7 @@ export async function publishPlan(ctx: TrackingContext, id: string, input: unkno
       groupProducts: data.groupProducts,
       now,
       categoryLabel: categoryText,
+      reviewed: data.reviewed,
     });
     plan.publication = { at: now.toISOString(), licence: data.licence, groupProducts: data.groupProducts, snapshot };
     plan.log.push({

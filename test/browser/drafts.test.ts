@@ -64,8 +64,13 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
 
     expect(await page.locator("#draft-title").innerText()).toBe("Courrier à Camille Martin");
     const notices = (await page.locator("#draft-output .notice").allInnerTexts()).join("\n");
-    expect(notices).toContain("ollama pull");
+    // The administrator's detail (commands) is folded under « Détails », as on the chat page.
+    expect(notices).not.toContain("ollama pull");
     expect(notices).toContain("c'est un brouillon à compléter");
+    const details = page.locator("#draft-output .notice details");
+    expect(await details.locator("summary").innerText()).toBe("Détails pour l'administrateur");
+    expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await details.textContent()).toContain("ollama pull");
     expect(await page.locator(".draft-banner").innerText()).toMatch(
       /^Brouillon à compléter : \d+ section\(s\) sur \d+/,
     );
@@ -269,6 +274,34 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     } finally {
       ollama.set({ stallChat: false });
       await page.close();
+    }
+  });
+
+  it("names each saved analysis first, with its date and time, so two of the same day can be told apart", async () => {
+    const records = withoutModel.engine.records("analyses");
+    const named = (id: string, createdAt: string) => ({
+      ...analysis,
+      id,
+      name: "mairie-glpi-export-complet-services-techniques.csv",
+      createdAt,
+      files: [{ name: "mairie-glpi-export-complet-services-techniques.csv" }],
+    });
+    await records.put("2026-12-05-matin", named("2026-12-05-matin", "2026-12-05T04:12:00.000Z"));
+    await records.put("2026-12-05-soir", named("2026-12-05-soir", "2026-12-05T17:45:00.000Z"));
+    try {
+      const { page } = await openPage(context, withoutModel.url, "#documents");
+      await page.getByLabel("Feuille de route").check();
+      const select = page.locator("fieldset:not([hidden])").getByLabel(/^Analyse d'inventaire/);
+      await expect.poll(() => select.locator("option").count()).toBe(4);
+      const texts = await select.locator("option").allInnerTexts();
+      const same = texts.filter((x) => x.startsWith("mairie-glpi-export-complet-services-techniques.csv — "));
+      expect(same).toHaveLength(2);
+      expect(new Set(same.map((x) => x.match(/\d{2}:\d{2}/)?.[0])).size).toBe(2); // told apart by their time
+      expect(same[0]).toMatch(/— \d{2}\/\d{2}\/2026 \d{2}:\d{2} — [\d\s\u202f]+ logiciels?, exposition /);
+      await page.close();
+    } finally {
+      await records.delete("2026-12-05-matin");
+      await records.delete("2026-12-05-soir");
     }
   });
 

@@ -109,6 +109,15 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     await page.getByLabel("Décision ou événement").fill("Marché Microsoft 365 renouvelé pour un an");
     await page.getByRole("button", { name: "Consigner" }).click();
     await page.locator("li", { hasText: "Marché Microsoft 365 renouvelé pour un an" }).waitFor();
+    // The review step: publishing asks first that the figures were reviewed (the page says so).
+    await page.getByRole("button", { name: "Publier", exact: true }).click();
+    const reviewed = page.getByLabel(/^J'ai relu les chiffres de cette page/);
+    await expect.poll(() => reviewed.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator(".review-step .field-error").innerText()).toContain(
+      "Relisez les chiffres du suivi, puis cochez cette case pour publier.",
+    );
+    expect(await page.getByRole("link", { name: "Page publique" }).count()).toBe(0);
+    await reviewed.check();
     await page.getByRole("button", { name: "Publier", exact: true }).click();
     await page.getByRole("link", { name: "Page publique" }).waitFor();
     // The open data and the bundle say their format and size.
@@ -129,7 +138,11 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
 
     await page.getByRole("link", { name: "Page publique" }).click();
     await tab.getByRole("heading", { level: 1, name: /Commune de Kervallon/ }).waitFor();
-    expect(await tab.locator("body").innerText()).toContain("Marché Microsoft 365 renouvelé pour un an");
+    // Each event once (it is under « Ce qui a changé », not repeated in the calendar), and the footer's claim
+    // that the figures were reviewed stands on the box ticked above.
+    const body = await tab.locator("body").innerText();
+    expect(body.match(/Marché Microsoft 365 renouvelé pour un an/g)).toHaveLength(1);
+    expect(await tab.locator("footer").innerText()).toContain("qui en a relu chaque chiffre");
     await tab.screenshot({ path: "test-results/suivi-page-publique.png", fullPage: true });
   }, 90_000);
 

@@ -64,7 +64,10 @@ describe("drafting without Ollama", () => {
     async (type) => {
       const events = await draft(server, REQUESTS[type]);
       expect(events[0]!.event).toBe("notice");
-      expect(events[0]!.data.text).toContain("ollama pull");
+      // One plain sentence for the person writing; the commands are the administrator's detail.
+      expect(events[0]!.data.text).toContain("Le modèle de langue n'est pas disponible");
+      expect(events[0]!.data.text).not.toContain("ollama pull");
+      expect(events[0]!.data.detail).toContain("ollama pull");
       expect(events.filter((e) => e.event === "section").length).toBeGreaterThanOrEqual(4);
       expect(text(events)).toContain("[Brouillon à compléter]");
       const result = done(events);
@@ -386,6 +389,37 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
       expect((await (await fetch(`${server.url}/api/drafts`)).json()).drafts).toHaveLength(drafts);
     } finally {
       ollama.set({ tokenDelayMs: 0, reply });
+    }
+  });
+
+  it("keeps the sender's requests in the letter when the model leaves them out", async () => {
+    // The model writes its own list of other requests and none of the three the sender ticked.
+    ollama.set({
+      reply: (req) =>
+        req.messages.at(-1)!.content.includes("Section à rédiger : « Nos demandes »")
+          ? "Nous souhaitons vous faire part de nos attentes [1].\n\n- organiser un salon du libre\n- acheter des serveurs"
+          : "Texte rédigé par le modèle à partir des passages [1].",
+    });
+    try {
+      const result = done(await draft(server, REQUESTS.letter));
+      expect(result.mode).toBe("generated");
+      const saved = await getDraft(server, result.id);
+      const requests = saved.versions[0].sections.find((s: any) => s.key === "requests");
+      expect(requests.mode).toBe("generated");
+      expect(requests.text).not.toContain("salon du libre");
+      const items = requests.text.split("\n").filter((l: string) => l.startsWith("- "));
+      expect(items).toHaveLength(3);
+      expect(items[0]).toContain("engage une étude des dépendances numériques");
+      expect(items[1]).toContain("objectif chiffré de réduction");
+      expect(items[2]).toContain("informe les citoyennes et les citoyens");
+      // Introduced: the model wrote no line ending with « : », so the fixed introduction comes before the list.
+      expect(requests.text).toContain("nous vous proposons que la Communauté de test :\n\n- engage");
+      const md = strFromU8(
+        new Uint8Array(await (await fetch(`${server.url}/api/drafts/${result.id}/export?format=md`)).arrayBuffer()),
+      );
+      expect(md).toContain("- informe les citoyennes et les citoyens");
+    } finally {
+      ollama.set({ reply });
     }
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { exportDraft, parseFormat } from "../../server/export/index.ts";
 import { toMarkdown } from "../../server/export/markdown.ts";
 import { buildDocument } from "../../server/export/model.ts";
-import { columnWidths, toWinAnsi } from "../../server/export/pdf.ts";
+import { columnWidths, paragraphAlign, toWinAnsi } from "../../server/export/pdf.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 
 describe("document model", () => {
@@ -60,6 +60,49 @@ describe("document model", () => {
     };
     expect(letter("Présidente de Lannion-Trégor Communauté")).toBe(1);
     expect(letter("Présidente")).toBe(1);
+  });
+});
+
+describe("letter address block", () => {
+  const block = (recipient: Record<string, unknown>) => {
+    const d = sampleDraft();
+    d.type = "letter";
+    d.collectivite = "Commune de Baie-Libre";
+    d.inputs = { ...d.inputs, sender: { name: "Association Libre en Baie" }, recipient };
+    const right = buildDocument(d).front.find((b) => b.kind === "paragraph" && b.style === "right")!;
+    return right.kind === "paragraph"
+      ? right.inlines.map((i) => (i.kind === "text" ? i.text : i.kind === "break" ? "\n" : "")).join("")
+      : "";
+  };
+
+  it("prints the civility entered before the name, and the postal address line by line", () => {
+    expect(
+      block({
+        name: "Yann Le Gall",
+        role: "Maire",
+        civility: "Monsieur",
+        address: "Hôtel de ville\n1 place de la Mairie\n29000 Baie-Libre",
+      }),
+    ).toBe(
+      "Monsieur Yann Le Gall\nMaire\nCommune de Baie-Libre\nHôtel de ville\n1 place de la Mairie\n29000 Baie-Libre",
+    );
+    // A name that already carries its civility does not get a second one.
+    expect(block({ name: "Madame la Présidente", role: "Présidente", civility: "Madame" })).toBe(
+      "Madame la Présidente\nPrésidente\nCommune de Baie-Libre",
+    );
+    expect(block({ name: "Yann Le Gall", role: "Maire" })).toBe("Yann Le Gall\nMaire\nCommune de Baie-Libre");
+  });
+});
+
+describe("PDF paragraph alignment", () => {
+  const measure = (r: { text: string }) => r.text.length * 6;
+  it("left-aligns a bold « Objet » line and a one-line paragraph, justifies a long body paragraph", () => {
+    const objet = [
+      { text: "Objet : Proposition d'étude sur les dépendances numériques extra-européennes", font: "bold" },
+    ];
+    expect(paragraphAlign(objet, 300, measure)).toBe("left");
+    expect(paragraphAlign([{ text: "Madame la Présidente,", font: "regular" }], 300, measure)).toBe("left");
+    expect(paragraphAlign([{ text: "mot ".repeat(100), font: "regular" }], 300, measure)).toBe("justify");
   });
 });
 

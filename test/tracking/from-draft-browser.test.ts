@@ -76,9 +76,9 @@ describe.skipIf(!browserAvailable)("adopting a roadmap in a real browser", () =>
       .locator("#suivi")
       .getByText(/Note rédigée le/)
       .waitFor();
-    // Each link says its format, then its size once asked.
-    for (const format of ["Markdown", "ODT (LibreOffice)", "PDF"])
-      expect(await page.getByRole("link", { name: `Note d'avancement (${format}` }).getAttribute("href")).toMatch(
+    // The links say their format and size (« Note d'avancement (PDF, 12 ko) »).
+    for (const name of ["Markdown", "ODT (LibreOffice)", "PDF"])
+      expect(await page.getByRole("link", { name: `Note d'avancement (${name}` }).getAttribute("href")).toMatch(
         /\/note\?format=(md|odt|pdf)$/,
       );
 

@@ -223,6 +223,10 @@ describe("a year of the commune of Kervallon", () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain("Commune de Kervallon");
     expect(html).toContain("Marché Microsoft 365 renouvelé pour un an");
+    // Each event once (trial 2026-12-05: listed under « Ce qui a changé » and again in the calendar).
+    expect(html.match(/Marché Microsoft 365 renouvelé pour un an/g)).toHaveLength(1);
+    // Published through the API without the review step: the page does not claim the figures were reviewed.
+    expect(html).not.toContain("relu chaque chiffre");
     // Product names grouped by category: no product name of the inventory on the public page, and no two identical
     // rows (two browsers replaced by the same one read « Poste de travail (2 logiciels) », trial 2026-12-05).
     const table = html.slice(html.indexOf('id="products-caption"'));
@@ -256,9 +260,14 @@ describe("a year of the commune of Kervallon", () => {
       text: "40 postes passés sous Linux en mairie annexe",
     });
     expect(await (await fetch(`${server.url}/public/commune-de-kervallon`)).text()).not.toContain("mairie annexe");
-    await postJson(`${server.url}/api/plans/${planId}/publish`, {});
+    await postJson(`${server.url}/api/plans/${planId}/publish`, { reviewed: true });
     const second = await (await fetch(`${server.url}/public/commune-de-kervallon`)).text();
     expect(second).toContain("40 postes passés sous Linux en mairie annexe");
+    expect(second.match(/40 postes passés sous Linux en mairie annexe/g)).toHaveLength(1);
+    // The earlier event stays listed, once, among the previous ones.
+    expect(second.match(/Marché Microsoft 365 renouvelé pour un an/g)).toHaveLength(1);
+    expect(second).toContain("Décisions et événements précédents");
+    expect(second).toContain("qui en a relu chaque chiffre");
     // The second publication lists what was recorded since the first, not again what the first one listed.
     const since = second.slice(second.indexOf("Décisions et événements"));
     expect(since.slice(0, since.indexOf("</ul>"))).not.toContain("Marché Microsoft 365 renouvelé");

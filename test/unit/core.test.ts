@@ -17,8 +17,9 @@ describe("corpus documents", () => {
     const problems: CorpusProblem[] = [];
     const d = parseMarkdownDocument("guidance/x.md", doc("## Section\n\n" + "texte ".repeat(20)), problems);
     expect(problems).toEqual([]);
-    // A page's url is its own address (none here), never its first source's.
+    // A page links only to its own address, never to the first source it lists (3d5c6bd): none here.
     expect(d).toMatchObject({ id: "guidance/x", kind: "guidance", date: "2026-04-08", url: null });
+    expect(d?.sources[0]).toMatchObject({ title: "Source", url: "https://example.org" });
   });
 
   it.each([

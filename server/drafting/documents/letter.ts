@@ -1,4 +1,5 @@
 /** The advocacy letter of an association to a named elected official: its placeholder values and data block. */
+import { withArticle } from "../../core/labels.ts";
 import { frenchDate } from "../../core/text.ts";
 import type { LetterInputs } from "../inputs.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
@@ -43,7 +44,9 @@ export function letterContext(
   vars.requests_list = requests.map((r) => `- ${r}`).join("\n");
   vars.closing_formula = texts(structure, `closing.${inputs.tone}`, vars);
   vars.signature = [
-    `${texts(structure, "signature.for", { sender: inputs.sender.name })}`,
+    // « Pour l'Association Libre en Baie, », « Pour le Collectif … », « Pour Linux Quimper, »: the article of the
+    // name, as for a collectivité's (`withArticle`, common nouns listed in `i18n/fr/labels.json`).
+    `${texts(structure, "signature.for", { sender: withArticle(inputs.sender.name) })}`,
     inputs.sender.signatory,
     inputs.sender.url,
     inputs.sender.contact,

@@ -314,6 +314,9 @@ export function roadmapContext(
       date: targetDate ? frenchDate(targetDate) : "",
       beyond: beyond.map((p) => texts(structure, `phase.${p.phase}.name`).toLowerCase()).join(", "),
       start: frenchDate(start),
+      // Only when the local context gave dated events: they are then in the calendar.
+      local: plan.events.length ? texts(structure, "calendar.local") : "",
+      localToSet: plan.events.length ? texts(structure, "calendar.localToSet") : "",
     },
   );
   // A requested start already past when the roadmap is written moves after that day: the document says so.
