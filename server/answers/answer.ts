@@ -188,7 +188,10 @@ export async function retrieveForAnswer(
   const unknownAsked =
     decision.reason === "unknown-name" &&
     parts.some((p) => p.endsWith("?") && decision.missing.some((m) => keywords(p).join(" ").includes(m)));
-  for (const part of parts.length > 1 && !unknownAsked ? parts : []) {
+  // Only a part that asks (« … ? ») may answer alone: a sentence of context (« Je suis élue d'une petite commune
+  // rurale. ») holds the domain's general words, which many passages cover.
+  const asking = parts.filter((p) => p.includes("?"));
+  for (const part of parts.length > 1 && !unknownAsked ? (asking.length ? asking : parts) : []) {
     if (decision.answerable) break;
     const partial = await assessAnswerability(part, results, frequency, names);
     if (partial.answerable) decision = partial;

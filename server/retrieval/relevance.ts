@@ -73,23 +73,78 @@ const isGeneric = (t: QuestionTerm) => t.word.split(" ").every((w) => GENERIC.ha
  * Idioms (« tirer la sonnette d'alarme »): their words do not say what the question is about, so they are dropped
  * before judging; each word is compared by its stem, so a conjugated verb (« ont tiré ») matches.
  */
-const IDIOMS: string[][] = readFileSync(new URL("../i18n/fr/idioms.txt", import.meta.url), "utf8")
+/** « œ », « æ » written as two letters (« œufs » → « oeufs »), which `fold` keeps and `words` would split. */
+const ligatures = (text: string) => text.replace(/œ/g, "oe").replace(/Œ/g, "Oe").replace(/æ/g, "ae");
+
+/** The idioms of the data file: their words, and what they mean when it is a topic of the domain (« coûter un bras »: prix). */
+const IDIOM_LINES = readFileSync(new URL("../i18n/fr/idioms.txt", import.meta.url), "utf8")
   .split("\n")
   .filter((l) => l.trim() && !l.startsWith("#"))
-  .map((l) => words(l).map(frStem));
+  .map((l) => {
+    const [expression, meanings = ""] = l.split(":") as [string, string?];
+    return {
+      words: words(ligatures(expression)),
+      meanings: meanings
+        .split(",")
+        .map((m) => words(m).join(" "))
+        .filter(Boolean),
+    };
+  });
+const IDIOMS: string[][] = IDIOM_LINES.map((idiom) => idiom.words.map(frStem));
+
+/**
+ * The same idioms by their content words only, when they have two or more: « on ne met pas tous nos œufs dans le
+ * même panier », « a soufflé ses vingt bougies » hold them in order, with only small words or numbers between.
+ */
+const LOOSE_IDIOMS: string[][] = IDIOM_LINES.map((idiom) =>
+  idiom.words.filter((w) => !STOPWORDS.has(w) && w.length >= 3).map(frStem),
+);
+/** Most words between two content words of a loose idiom. */
+const IDIOM_GAP = 3;
+/** Words that may stand between two content words of a loose idiom: small words and numbers (« ses vingt bougies »). */
+const NUMBER_WORD =
+  /^(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille)$/;
 
 /** Equal stems, or one the start of the other (« tire » from « tiré », « tir » from « tirer »). */
 const sameStem = (a: string, b: string) =>
   a === b || (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a)));
 
+/** The idioms a question's tokens (folded, elision dropped) hold: each with its tokens' indexes and its meanings. */
+export function idiomMatches(tokens: string[]): { tokens: number[]; phrase: string; meanings: string[] }[] {
+  const folded = tokens.map((t) => fold(ligatures(t)));
+  const stems = folded.map(frStem);
+  const out: { tokens: number[]; phrase: string; meanings: string[] }[] = [];
+  const add = (n: number, from: number, to: number) => {
+    const span = Array.from({ length: to - from + 1 }, (_, k) => from + k);
+    out.push({ tokens: span, phrase: IDIOM_LINES[n]!.words.join(" "), meanings: IDIOM_LINES[n]!.meanings });
+  };
+  IDIOMS.forEach((idiom, n) => {
+    for (let i = 0; i + idiom.length <= stems.length; i++)
+      if (idiom.every((s, j) => sameStem(stems[i + j]!, s))) add(n, i, i + idiom.length - 1);
+  });
+  LOOSE_IDIOMS.forEach((idiom, n) => {
+    if (idiom.length < 2) return;
+    for (let i = 0; i < stems.length; i++) {
+      if (!sameStem(stems[i]!, idiom[0]!)) continue;
+      let at = i;
+      for (const s of idiom.slice(1)) {
+        let k = at + 1;
+        while (k < stems.length && k <= at + 1 + IDIOM_GAP && !sameStem(stems[k]!, s)) {
+          if (!STOPWORDS.has(folded[k]!) && !NUMBER_WORD.test(folded[k]!)) k = stems.length;
+          else k++;
+        }
+        at = k < stems.length && k <= at + 1 + IDIOM_GAP ? k : -1;
+        if (at < 0) break;
+      }
+      if (at > i) add(n, i, at);
+    }
+  });
+  return out;
+}
+
 /** Indexes of the tokens (folded, elision dropped) that belong to an idiom. */
 export function idiomTokens(tokens: string[]): Set<number> {
-  const stems = tokens.map(frStem);
-  const out = new Set<number>();
-  for (const idiom of IDIOMS)
-    for (let i = 0; i + idiom.length <= stems.length; i++)
-      if (idiom.every((s, j) => sameStem(stems[i + j]!, s))) for (let j = 0; j < idiom.length; j++) out.add(i + j);
-  return out;
+  return new Set(idiomMatches(tokens).flatMap((m) => m.tokens));
 }
 
 /** Phrases by which the corpus says its sources lack something (« ne figurent pas dans nos sources »), folded. */
@@ -145,6 +200,10 @@ const DETERMINERS = new Set(wordList("../i18n/fr/determiners.txt"));
 /** Role nouns naming a person (« le maire », « la présidente »), folded stems, from a data file. */
 const PERSON_ROLES = new Set(wordList("../i18n/fr/person-roles.txt").map(frStem));
 
+/** The role nouns themselves, folded (« organiser » is not « organisateur », though their stems meet). */
+const ROLE_WORDS = new Set(wordList("../i18n/fr/person-roles.txt"));
+const isRoleNoun = (folded: string) => ROLE_WORDS.has(folded) || ROLE_WORDS.has(folded.replace(/s$/, ""));
+
 /** Acronyms of common objects and formats (« USB », « PDF »): written in capitals, not names. */
 const COMMON_ACRONYMS = new Set(wordList("../i18n/fr/common-acronyms.txt"));
 
@@ -165,6 +224,9 @@ const METONYMIES: Map<string, string[]> = new Map(
     }),
 );
 
+/** The metonymies of several words, longest first (« pays du matin calme » before « matin calme »). */
+const PHRASE_METONYMIES = [...METONYMIES].filter(([w]) => w.includes(" ")).sort((a, b) => b[0].length - a[0].length);
+
 /**
  * Whether a question is about a person: a first name and a surname (two capitalised words in a row), a role noun
  * (« le maire »), or « il », « elle » referring back to one (not « il y a », « il me semble », « il faut »). A
@@ -173,7 +235,13 @@ const METONYMIES: Map<string, string[]> = new Map(
 export function aboutPerson(question: string): boolean {
   const text = question.replace(/[’]/g, "'");
   if (/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/u.test(text)) return true;
-  if (words(text).some((w) => PERSON_ROLES.has(frStem(w)))) return true;
+  // A role noun in the question's context (« Pour préparer la réunion avec nos agents, OW2 est né… ») says who asks.
+  const spans = contextSpans(text);
+  const outside = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)]
+    .filter((m) => !spans.some(([a, b]) => m.index >= a && m.index < b))
+    .map((m) => m[0])
+    .join(" ");
+  if (words(outside).some((w) => PERSON_ROLES.has(frStem(w)))) return true;
   return /\b(?:il|elle|ils|elles)\b(?!\s+(?:y|me|nous|faut|s'agit|semble|suffit|reste))/.test(fold(text));
 }
 
@@ -227,6 +295,49 @@ export interface QuestionTerm {
    * capitals when the corpus never uses one of its words.
    */
   compound?: boolean;
+  /**
+   * Said as the question's context, not what it asks (see `contextSpans`): it counts where a passage holds it, never
+   * against it, and, unknown to the corpus, does not make the question one it cannot answer.
+   */
+  context?: boolean;
+  /** A role noun naming who will use the answer (« nos secrétaires de mairie »), not what is asked. */
+  user?: boolean;
+}
+
+/** A relative clause or an apposition set off by commas (« Qwant, qu'on a mis par défaut sur les postes, c'est… »). */
+const INCISE =
+  /,(\s*(?:(?:qui|que|dont|où|lequel|laquelle)\s|qu'|(?:le|la|les|un|une|ce|cet|cette)\s|l')[^,;:?!.]*),/giu;
+
+/** « Pour …, », « Dans …, » opening a sentence. */
+const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
+
+/**
+ * The parts of a question that give its context rather than what it asks, as [start, end) offsets:
+ * - a sentence that asks nothing, beside one that asks (« Je suis élue d'une petite commune. Que dit la loi ? »);
+ * - a statement before a colon that the question follows (« Le courrier arrive au secrétariat sur papier : un
+ *   logiciel libre pour l'enregistrer ? »);
+ * - a relative clause or an apposition between commas (« Splunk, l'outil de journaux de la DSI, est passé… »);
+ * - a purpose or a setting opening the question before a comma (« Pour monter la vidéo de la fête de quartier, un
+ *   logiciel libre de montage ? »).
+ */
+export function contextSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  const asks = /\?/.test(text);
+  for (const m of text.matchAll(/[.!?]+(?=\s|$)|\n+/g)) {
+    const end = m.index;
+    const sentence = text.slice(start, end);
+    // A sentence that asks nothing beside one that asks (« Je suis élue d'une petite commune. Que dit la loi ? »).
+    if (asks && !m[0].includes("?") && sentence.trim()) spans.push([start, end]);
+    if (m[0].includes("?")) {
+      const colon = sentence.search(/:(?![^:]*\d:)[^:]*$/);
+      if (colon > 0 && !/\d$/.test(sentence.slice(0, colon).trimEnd())) spans.push([start, start + colon]);
+    }
+    start = end + m[0].length;
+  }
+  for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
+  for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
+  return spans;
 }
 
 /** Before a word, what ends a clause: start of the text, or punctuation (« Bonjour, Lyon… », « … : Microsoft… »). */
@@ -242,6 +353,11 @@ const PLURAL_VERB = /(?:nn|ss|[aeiou]s|v|qu|gu|ch|tt)ent$/;
  * « -ant » (« malvoyant »; a plural, « habitants », « enfants », is mostly a noun).
  */
 const MODIFIER = /^[a-z]{3,}(?:[^i]er|[tv]ient|ant|ante)$/;
+
+/** Subject pronouns: the word after one is a verb (« il vient d'où »). */
+const SUBJECT_PRONOUNS = /^(il|elle|ils|elles|on|je|j|nous|vous)$/;
+/** Words after which « le », « la », « les » is an object pronoun (« qui le maintient », « ne la voit »). */
+const OBJECT_AFTER = /^(qui|ne|n|il|elle|ils|elles|on|je|nous|vous)$/;
 
 const YEAR = /^(19|20)\d{2}$/;
 const MONTH_YEAR =
@@ -259,13 +375,27 @@ export function questionTerms(question: string): QuestionTerm[] {
     out.set(phrase, { word: phrase, variants: group, name: false });
     for (const w of phrase.split(" ")) inPhrase.add(w);
   }
+  // « l'oncle Sam », « le pays du Matin calme »: a metonymy of several words is one term, covered by its meanings.
+  const joined = ` ${words(question).join(" ")} `;
+  for (const [phrase, meanings] of PHRASE_METONYMIES) {
+    if (!joined.includes(` ${phrase} `) || phrase.split(" ").every((w) => inPhrase.has(w))) continue;
+    out.set(phrase, { word: phrase, variants: [phrase, ...meanings], name: false });
+    for (const w of phrase.split(" ")) inPhrase.add(w);
+  }
   for (const m of fold(question).matchAll(MONTH_YEAR)) {
     out.set(`${m[1]} ${m[2]}`, { word: `${m[1]} ${m[2]}`, variants: [`${m[1]} ${m[2]}`], name: true, date: true });
     inPhrase.add(m[1]!).add(m[2]!);
   }
   const text = question.replace(/[’]/g, "'");
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
-  const idiom = idiomTokens(tokens.map(({ 0: raw }) => fold(raw).replace(/^([cdjlmnst]|qu)'/, "")));
+  const spans = contextSpans(text);
+  const role = roleAsked(question);
+  const idioms = idiomMatches(tokens.map(({ 0: raw }) => fold(raw).replace(/^([cdjlmnst]|qu)'/, "")));
+  const idiom = new Set(idioms.flatMap((m) => m.tokens));
+  // « Ça coûte un bras ? » asks a price: an idiom that means a topic of the domain is a term, covered by its meanings.
+  for (const m of idioms)
+    if (m.meanings.length && !out.has(m.phrase))
+      out.set(m.phrase, { word: m.phrase, variants: m.meanings, name: false });
   tokens.forEach(({ 0: raw, index }, i) => {
     if (idiom.has(i)) return;
     const token = raw
@@ -300,7 +430,14 @@ export function questionTerms(question: string): QuestionTerm[] {
     // topic (a noun in « -ment » is kept: « Déploiement : … » has no comma, and the corpus uses it, see `resolveNames`).
     if (atStart && ADVERB.test(folded) && /^\s*,/.test(text.slice(index + raw.length))) return;
     const word = parts.join(" ");
-    if (out.has(word)) return;
+    const inContext = spans.some(([a, b]) => index >= a && index < b);
+    // A word of the context that the asking part repeats (« … petite commune rurale. Combien … pour une commune ? »)
+    // is asked.
+    const seen = out.get(word);
+    if (seen) {
+      if (seen.context && !seen.user && !inContext) out.set(word, { ...seen, context: false });
+      return;
+    }
     // « Bruxelles » for the Commission, « Outre-Rhin » for Germany: a passage holding one of its meanings covers it.
     const meanings = METONYMIES.get(word);
     if (meanings) return out.set(word, { word, variants: [word, ...meanings], name: false });
@@ -308,15 +445,30 @@ export function questionTerms(question: string): QuestionTerm[] {
       /^\p{Lu}/u.test(token) &&
       !COMMON_ACRONYMS.has(folded) &&
       (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
+    // « l'envoyer », « l'enregistrer »: « l' » before an infinitive is a pronoun, not a determiner.
+    // « qui le maintient », « il vient »: after a subject pronoun, or after « le » that is one (« qui le », « ne
+    // la »), a word is a verb — it counts where a passage holds it, never against it.
+    const before = fold(tokens[i - 1]?.[0] ?? "");
+    const afterPronoun =
+      SUBJECT_PRONOUNS.test(before) ||
+      (/^(le|la|les)$/.test(before) && OBJECT_AFTER.test(fold(tokens[i - 2]?.[0] ?? "")));
     const afterDeterminer =
-      /^(l|qu)'/i.test(raw) || DETERMINERS.has(fold(tokens[i - 1]?.[0] ?? "").replace(/^[dlq]u?'/, ""));
+      !afterPronoun &&
+      ((/^(l|qu)'/i.test(raw) && !(/^l'/i.test(raw) && MODIFIER.test(folded) && /er$/.test(folded))) ||
+        DETERMINERS.has(before.replace(/^[dlq]u?'/, "")));
     const marks = {
       ...(capital && atStart ? { clauseStart: true } : {}),
       ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
       ...(INVERTED.test(raw) || (PLURAL_VERB.test(folded) && !afterDeterminer) ? { verb: true } : {}),
       ...(!capital && parts.length > 1 ? { compound: true } : {}),
       ...(afterDeterminer ? { noun: true } : {}),
-      ...(!capital && !afterDeterminer && parts.length === 1 && MODIFIER.test(folded) ? { modifier: true } : {}),
+      ...(!capital && !afterDeterminer && parts.length === 1 && (MODIFIER.test(folded) || afterPronoun)
+        ? { modifier: true }
+        : {}),
+      // Context: a clause that is not what is asked, or a role noun naming who will use the answer (« nos
+      // secrétaires de mairie », « notre trésorier ») unless the question asks who holds it (« qui est le trésorier »).
+      ...(inContext ? { context: true } : {}),
+      ...(!capital && isRoleNoun(folded) && folded !== role ? { context: true, user: true } : {}),
     };
     out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
   });
@@ -445,14 +597,17 @@ export async function assessAnswerability(
   });
   if (results.length === 0) return none("no-result");
   if (terms.length === 0) return none("no-terms");
+  const judged = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
   if (frequency) {
+    // A word a retrieved passage holds is known to the corpus, whatever the full-text index counts for it (« pare »
+    // of « pare-feu », which its stemmer reduces to a stopword).
     const unknown: string[] = [];
     for (const t of terms.filter((t) => (t.name || t.compound) && !t.date)) {
-      for (const part of t.word.split(" ")) if ((await frequency(part)) === 0) unknown.push(t.word);
+      for (const part of t.word.split(" "))
+        if ((await frequency(part)) === 0 && !judged.some((p) => p.list.includes(part))) unknown.push(t.word);
     }
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
-  const judged = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
   // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
   // it, whoever the corpus says the person is.
   const personal = aboutPerson(question) ? personalAsked(question) : [];
@@ -478,8 +633,15 @@ export async function assessAnswerability(
     ),
   );
   const names = terms.filter((_, i) => required[i]);
+  // The names of what the question asks must each be in a passage that answers; those of its context (« Dans
+  // l'inventaire OCS, « VMware Tools » apparaît… : qu'est-ce que ça nous apprend ? ») only one of them, when what it
+  // asks names nothing.
+  const askedNames = names.filter((t) => !t.context);
+  const anchors = askedNames.length ? askedNames : names;
   // A name the corpus knows but none of the best passages holds: they are about something else.
-  const absent = names.filter((t) => !judged.some((p) => holds(t, p))).map((t) => t.word);
+  const absent = askedNames.filter((t) => !judged.some((p) => holds(t, p))).map((t) => t.word);
+  if (!askedNames.length && names.length && !names.some((t) => judged.some((p) => holds(t, p))))
+    absent.push(...names.map((t) => t.word));
   if (absent.length) return none("missing-name", absent);
   // Each word weighs by its rarity in the corpus (inverse document frequency): « mairie » says little, « piscine »
   // (found in no passage) says what the question is about.
@@ -488,28 +650,82 @@ export async function assessAnswerability(
       frequency ? Math.log(1 + CORPUS_SCALE / (1 + (await frequency(t.word.split(" ")[0]!)))) : 1,
     ),
   );
-  const perPassage = judged.map((p) => {
-    const found = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
+  // A role noun says who asks (« pour nos secrétaires de mairie ») only beside something else the question asks:
+  // in « Combien de secrétaires de mairie en France ? » it is the topic.
+  const asksMore = terms.some(
+    (t) => t.name || (!t.user && !t.context && !t.modifier && !t.verb && !t.date && !isGeneric(t)),
+  );
+  // A question whose asking part holds two words of its own that say what it asks (« On en discute au conseil
+  // municipal : qui a payé le développement de la suite collaborative ? ») does not need its context, unless that
+  // context names a thing the corpus never uses (« On voudrait prendre un apprenti : quelle aide financière ? »).
+  const ownWords = terms.filter(
+    (t) => !t.context && !t.modifier && !t.verb && !t.date && !t.name && !isGeneric(t),
+  ).length;
+  const contextUnknown =
+    frequency &&
+    (
+      await Promise.all(
+        terms
+          .filter((t) => t.context && t.noun && !t.user && !t.name)
+          .map(async (t) => (await frequency(t.word)) === 0),
+      )
+    ).some(Boolean);
+  const selfContained = ownWords >= 2 && !contextUnknown;
+  const perPassage = judged.map((p, i) => {
+    const holding = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
+    // The question's context (« Qwant, qu'on a mis par défaut sur les postes…, c'est bien français ? ») counts where
+    // a passage holds it, never against it, when the question names what it is about, or in a catalog card that
+    // holds a word of what it asks (« Pour monter la vidéo de la fête de quartier, un logiciel libre de montage ? »);
+    // its general words, verbs and role nouns not even for it (« … ? Je dois en parler à nos secrétaires de
+    // mairie. » is not answered by a passage on mairies). When it names nothing, its context is its topic: « L'inspection
+    // veut fermer une classe : comment s'y opposer ? ».
+    const contextFree =
+      names.length > 0 ||
+      selfContained ||
+      (results[i]!.document.kind === "catalog" && holding.some((t) => !t.context && !t.name && !isGeneric(t)));
+    const aside = (t: QuestionTerm) => !!t.context && (t.user ? asksMore : contextFree);
+    const found = holding.filter((t) => !aside(t) || !(t.user || t.modifier || t.verb || isGeneric(t)));
     // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it.
-    const asked = terms.filter((t) => found.includes(t) || !t.modifier);
+    const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !aside(t)));
     const weighted =
       found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) /
-      asked.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0);
+      Math.max(
+        1e-9,
+        asked.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0),
+      );
     // A catalog card describes one product: it does not say « commune » or « outil », which it is not asked to hold.
     const excused = asked.filter((t) => !found.includes(t) && isGeneric(t)).length;
     return {
       weighted,
       plain: found.length / Math.max(1, asked.length),
       card: found.length / Math.max(1, asked.length - excused),
-      missing: terms.filter((t) => !found.includes(t)).map((t) => t.word),
+      missing: terms.filter((t) => !holding.includes(t)).map((t) => t.word),
     };
   });
   const best = perPassage.reduce((a, b) => (b.weighted > a.weighted ? b : a));
+  // A word of the question's context the corpus never uses (« les inscriptions à la brocante passent par Google
+  // Forms : … ») says nothing of what it asks when the question names what it is about; when it names nothing, its
+  // context is its topic too (« L'inspection académique veut fermer une classe : comment s'y opposer ? »). A role
+  // noun (« notre trésorier ») says who asks, never what.
+  // When the question asks nothing outside its context (« …, « VMware Tools » apparaît sur certains postes : qu'est-ce
+  // que ça nous apprend ? »), its context is what it asks.
+  const asksOutside = terms.some((t) => !t.context && !t.modifier && !t.verb);
+  const excusedContext = (t: QuestionTerm | undefined) =>
+    !!t && asksOutside && ((t.user && asksMore) || (!!t.context && !t.user && (names.length > 0 || selfContained)));
   // Words the corpus never uses, and no synonym of which the best passage holds, make a large part of the question.
   const unknown = frequency
-    ? (await Promise.all(best.missing.map(async (w) => ((await frequency(w)) === 0 ? w : null)))).filter(
-        (w): w is string => !!w,
-      )
+    ? (
+        await Promise.all(
+          best.missing
+            .filter((w) => {
+              // The domain's general words (« géant »), declared known, do not say that the question is about
+              // something the corpus does not cover.
+              const t = terms.find((t) => t.word === w);
+              return !excusedContext(t) && !(t && isGeneric(t));
+            })
+            .map(async (w) => ((await frequency(w)) === 0 ? w : null)),
+        )
+      ).filter((w): w is string => !!w)
     : [];
   // A verb (« arrivera-t-il ») counts in the decision but is not told as a missing topic.
   const verbs = new Set(terms.filter((t) => (t.verb || t.modifier) && !t.name).map((t) => t.word));
@@ -517,10 +733,12 @@ export async function assessAnswerability(
   // The same among the words that say what the question asks (neither names, dates, verbs nor the domain's general
   // vocabulary), counting only the nouns the corpus never uses: « recruter un policier municipal » is not answered by
   // passages on small communes, while an unknown verb (« ont laissé tomber Office ») says nothing of the topic.
-  const specific = terms.filter((t) => !t.name && !t.date && !t.verb && !t.modifier && !isGeneric(t));
+  const specific = terms.filter(
+    (t) => !t.name && !t.date && !t.verb && !t.modifier && !excusedContext(t) && !isGeneric(t),
+  );
   const unknownSpecific = specific.filter((t) => t.noun && unknown.includes(t.word));
   if (
-    unknown.length / terms.length >= UNKNOWN_SHARE ||
+    unknown.length / Math.max(1, terms.filter((t) => !excusedContext(t)).length) >= UNKNOWN_SHARE ||
     unknownSpecific.length / Math.max(1, specific.length) >= UNKNOWN_SHARE
   )
     return {
@@ -576,7 +794,7 @@ export async function assessAnswerability(
     dates.every((d) => dated(d, i)) &&
     statedAbsent(i).length === 0 &&
     namesHolder(i) &&
-    (names.length === 0 || names.some((t) => holdsName(t, i))) &&
+    (anchors.length === 0 || anchors.some((t) => holdsName(t, i))) &&
     holdsPersonal(judged[i]!);
   // A catalog card (one product) matches many questions by its domain alone (« permis de construire » for a
   // question on building permits): unless it holds a name of the question, it must hold more of it than a guide.
@@ -587,7 +805,7 @@ export async function assessAnswerability(
     (results[i]!.document.kind !== "catalog" || short || namesProduct(i) || p.card >= MIN_CATALOG_COVERAGE - 1e-9);
   let relevant = perPassage.flatMap((p, i) => (enough(p, i) && holdsAll(i) ? [i] : []));
   // Each rare name is in one of them (« TeamViewer et AnyDesk » may come from two cards).
-  if (!names.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
+  if (!askedNames.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
   const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
   if (relevant.length === 0 && stated.length)
     return { answerable: false, reason: "stated-absent", missing: stated, coverage: best.weighted, relevant };

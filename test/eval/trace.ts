@@ -2,6 +2,11 @@
  * `node test/eval/trace.ts [--held-out | --held-out-2] [--wrong] [id|question …]`: prints, for each question, the abstention
  * decision and why — its terms (name, date), their corpus frequency, which of them each of the best passages
  * holds — to find the cause of a wrong decision instead of moving a threshold.
+ *
+ * `node test/eval/trace.ts --perturb [--show]`: a robustness probe of the rules, on the tuning set and the burned
+ * held-out sets only (never a blind one): each question is asked again inside the context users add (a preamble
+ * before a colon, « Pour …, », a sentence after it, « Bonjour, je suis élue… . » before it), and the decisions that
+ * change are counted — a rule that only fits the wording of the sets it was written on shows here.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,9 +22,13 @@ import {
   questionTerms,
   resolveNames,
 } from "../../server/retrieval/relevance.ts";
-import { HELD_OUT_DIR, loadQuestions } from "./evaluate.ts";
+import { BURNED_HELD_OUT, HELD_OUT_DIR, heldOutDirs, loadQuestions, QUESTIONS_DIR } from "./evaluate.ts";
 
 const args = process.argv.slice(2);
+if (args.includes("--perturb")) {
+  await perturb(args.includes("--show"));
+  process.exit(0);
+}
 // « --held-out » or « --held-out-2 »: that folder of test/eval/ instead of the tuning set.
 const heldOut = args.find((a) => a.startsWith("--held-out"))?.slice(2);
 const onlyWrong = args.includes("--wrong");
@@ -58,4 +67,54 @@ try {
   await engine.close();
 } finally {
   await rm(dataDir, { recursive: true, force: true });
+}
+
+/** The contexts users add around a question (a function: `perturb` runs before the module's constants are set). */
+function perturbations(): [string, (q: string) => string][] {
+  // The first word of a question, when a common word that loses its capital inside a sentence (not a name).
+  const OPENER =
+    /^(Quel|Quelle|Quels|Quelles|Combien|Comment|Pourquoi|Qui|Que|Qu'|Quand|Où|Est-ce|Existe|Faut|Peut|Le|La|Les|L'|Un|Une|Des|Du|En|À|Au|Aux|Pour|Dans|Notre|Nos|On|Ça|C'est|Y|Il|Elle|Si|Sur|Par|Avec|Depuis|Entre|Selon|Est|Sont|Doit|Ce|Cette|Ces|Mon|Ma|Mes|Je|J'|Nous|Vous|Après|Avant|Chez|Parmi|De|D')(?=[\s'’-]|$)/;
+  const inSentence = (q: string) => (OPENER.test(q) ? q.charAt(0).toLowerCase() + q.slice(1) : q);
+
+  return [
+    ["telle quelle", (q) => q],
+    ["préambule :", (q) => `On en discute au conseil municipal la semaine prochaine : ${inSentence(q)}`],
+    ["« Pour …, »", (q) => `Pour préparer la réunion avec nos agents, ${inSentence(q)}`],
+    ["phrase après", (q) => `${q} Je dois en parler à nos secrétaires de mairie.`],
+    ["phrase avant", (q) => `Bonjour, je suis élue dans une petite commune rurale. ${q}`],
+  ];
+}
+
+async function perturb(show: boolean): Promise<void> {
+  const sets = [QUESTIONS_DIR, ...(await heldOutDirs()).filter((d) => BURNED_HELD_OUT.has(path.basename(d)))];
+  const dir = await mkdtemp(path.join(tmpdir(), "cap-libre-perturb-"));
+  try {
+    const engine = await createEngine({ ...loadConfig(), dataDir: dir, ollamaBaseUrl: "http://127.0.0.1:9" });
+    await engine.index();
+    for (const set of sets) {
+      const { questions } = await loadQuestions(set);
+      for (const [name, wrap] of perturbations()) {
+        const wrong: string[] = [];
+        let answerable = 0;
+        let abstainedWrongly = 0;
+        let answeredWrongly = 0;
+        for (const q of questions) {
+          const { decision, relevant } = await retrieveForAnswer([{ role: "user", content: wrap(q.question) }], engine);
+          const abstained = !decision.answerable || relevant.length === 0;
+          if (!q.kind) answerable++;
+          if (Boolean(q.kind) === abstained) continue;
+          if (q.kind) answeredWrongly++;
+          else abstainedWrongly++;
+          wrong.push(`${q.kind ? "répond" : "abstient"} [${q.id}] ${decision.reason} ${decision.missing.join(", ")}`);
+        }
+        console.log(
+          `${path.basename(set).padEnd(12)} ${name.padEnd(14)} avec réponse abstenues à tort ${abstainedWrongly}/${answerable}, sans réponse répondues ${answeredWrongly}/${questions.length - answerable}`,
+        );
+        if (show) for (const w of wrong) console.log(`    ${w}`);
+      }
+    }
+    await engine.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -3,16 +3,20 @@
  * case is one a held-out miss stood for, with a small corpus and its word frequencies; each fails on the rules of
  * 4 December 2026.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { retrieveForAnswer } from "../../server/answers/answer.ts";
+import type { Engine } from "../../server/engine.ts";
 import {
   aboutPerson,
   assessAnswerability,
+  contextSpans,
   idiomTokens,
   personalAsked,
   questionTerms,
   roleAsked,
   writesAsName,
 } from "../../server/retrieval/relevance.ts";
+import { realCorpusEngine } from "../helpers/server.ts";
 
 const passage = (title: string, text: string, kind = "guidance") => ({ text, section: "", document: { title, kind } });
 
@@ -399,5 +403,231 @@ describe("private life traced on held-out-3", () => {
     expect(found("Aurélien Farge, il fait quoi comme métier à côté de son mandat ?")).toEqual(["comme metier"]);
     expect(found("Combien est payée la licence Microsoft 365 par la commune ?")).toEqual([]);
     expect(found("Quel est le patrimoine applicatif d'une commune ?")).toEqual([]);
+  });
+});
+
+describe("wrong abstentions traced on held-out-4 (each fails on the rules of 5 December 2026, before the fourth round)", () => {
+  it("judges a card naming what the question is about on what it asks, not on the clauses giving its context", async () => {
+    const card = "Qwant — moteur de recherche français (Paris), alternative à Google Search.";
+    const others = [
+      "Les postes de l'espace public numérique de la médiathèque.",
+      "Le navigateur mis par défaut sur les postes des agents.",
+    ];
+    const { frequency, names } = lexicon([card, ...others]);
+    const ask = (q: string) => assessAnswerability(q, [passage("Qwant", card, "catalog")], frequency, names);
+    // A relative clause between commas.
+    expect(
+      await ask("Qwant, qu'on a mis par défaut sur les postes de l'espace public numérique, c'est bien français ?"),
+    ).toMatchObject({ answerable: true });
+    // A statement before the colon the question follows.
+    expect(
+      await ask("On a mis Qwant par défaut sur les postes de l'espace public numérique : c'est bien français ?"),
+    ).toMatchObject({ answerable: true });
+    expect(contextSpans("Pour monter la vidéo de la fête, un logiciel libre de montage ?")).toHaveLength(1);
+  });
+
+  it("still reads the context as the topic when the question names nothing it is about", async () => {
+    const text = "Une classe de données sensibles ; l'école d'ingénieurs a choisi de fermer son cloud américain.";
+    const { frequency, names } = lexicon([text, "Les élus peuvent s'opposer au projet."]);
+    const decision = await assessAnswerability(
+      "L'inspection académique veut fermer une classe dans notre école rurale : comment s'y opposer ?",
+      [passage("Données sensibles", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false });
+  });
+
+  it("needs only one of the names of the context when what is asked names nothing (« inventaire OCS »)", async () => {
+    const card =
+      "VMware Tools — pilotes invités de VMware ; sa présence dans l'inventaire révèle des postes virtualisés.";
+    const ocs = "OCS Inventory et GLPI : l'inventaire technique du parc.";
+    const { frequency, names } = lexicon([card, ocs, "Ce logiciel apparaît sur certains postes du parc."]);
+    const decision = await assessAnswerability(
+      "Dans l'inventaire OCS, « VMware Tools » apparaît sur certains postes : qu'est-ce que ça nous apprend ?",
+      [passage("VMware Tools", card, "catalog"), passage("Étape 1 : l'inventaire technique", ocs)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
+
+  it("does not take a role noun naming who will use the answer (« nos secrétaires ») for its topic", async () => {
+    const text =
+      "Partir des besoins, pas des équivalents : chercher l'équivalent libre de Word pour chaque poste de mairie.";
+    const { frequency, names } = lexicon([text, "Le prix des licences."]);
+    const decision = await assessAnswerability(
+      "Faut-il chercher à tout prix l'équivalent libre de Word pour nos secrétaires de mairie ?",
+      [passage("Partir des besoins", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+    expect(questionTerms("Qui est le trésorier de l'April ?").find((t) => t.word === "tresorier")?.context).toBeFalsy();
+  });
+
+  it("finds an idiom whose words are spread out (« ne met pas tous nos œufs dans le même panier »)", () => {
+    const tokens = (q: string) => q.split(/\s+/).map((w) => w.toLowerCase().replace(/^([cdjlmnst]|qu)'/, ""));
+    const q1 = tokens("L'ADULLACT a soufflé ses vingt bougies : où et quand ?");
+    expect([...idiomTokens(q1)].map((i) => q1[i])).toEqual(expect.arrayContaining(["soufflé", "bougies"]));
+    const q2 = tokens("on ne met pas tous nos œufs dans le même panier Microsoft ?");
+    expect([...idiomTokens(q2)].map((i) => q2[i])).toEqual(expect.arrayContaining(["met", "œufs", "panier"]));
+    // One content word is not enough to match loosely: « au titre de » stays exact.
+    expect(idiomTokens(tokens("quel titre pour le poste de"))).toEqual(new Set());
+  });
+
+  it("takes a metonymy of several words or a vendor's town for what it means", async () => {
+    const matin = questionTerms("Au pays du Matin calme, combien devait coûter le passage à Linux ?");
+    expect(matin.find((t) => t.word === "pays du matin calme")?.variants).toContain("coree du sud");
+    expect(matin.some((t) => t.word === "matin" || t.word === "calme")).toBe(false);
+    expect(
+      questionTerms("Splunk est passé chez quel géant de l'oncle Sam ?").find((t) => t.word === "oncle sam"),
+    ).toMatchObject({
+      name: false,
+    });
+    const card =
+      "Microsoft Defender for Endpoint — EDR de Microsoft ; la télémétrie des postes part dans le cloud Microsoft.";
+    const { frequency, names } = lexicon([card, "Le siège de Microsoft à Redmond."]);
+    const decision = await assessAnswerability(
+      "L'EDR de Redmond envoie-t-il la télémétrie de nos postes dans son cloud ?",
+      [passage("Microsoft Defender", card, "catalog")],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
+
+  it("reads a word after a subject or object pronoun as a verb (« il vient d'où », « qui le maintient »), « l'envoyer » too", () => {
+    const terms = questionTerms("SOGo, le groupware, il vient d'où à l'origine et qui le maintient maintenant ?");
+    expect(terms.find((t) => t.word === "vient")).toMatchObject({ modifier: true });
+    expect(terms.find((t) => t.word === "maintient")).toMatchObject({ modifier: true });
+    expect(terms.find((t) => t.word === "origine")).toMatchObject({ noun: true });
+    const send = questionTerms("Quel logiciel pour mettre en page le bulletin et l'envoyer à l'imprimeur ?");
+    expect(send.find((t) => t.word === "envoyer")).toMatchObject({ modifier: true });
+    expect(send.find((t) => t.word === "envoyer")?.noun).toBeFalsy();
+  });
+
+  it("knows a word a retrieved passage holds, whatever the full-text index counts (« pare » of « pare-feu »)", async () => {
+    const card = "OPNsense — pare-feu libre édité aux Pays-Bas (Deciso), en Europe.";
+    const { frequency, names } = lexicon([card, "Fin de contrat : un marché arrive à échéance."], { pare: 0 });
+    const decision = await assessAnswerability(
+      "Notre pare-feu arrive en fin de contrat : un pare-feu libre édité en Europe ?",
+      [passage("OPNsense", card, "catalog")],
+      frequency,
+      names,
+    );
+    expect(decision.reason).not.toBe("unknown-name");
+    expect(decision).toMatchObject({ answerable: true });
+  });
+
+  it("reads everyday words from the data files: an evaluation asked (« quel inconvénient »), size, health, holidays", async () => {
+    const card =
+      "Facebook (pages de collectivité) — information des habitants ; il faut accepter les conditions de Meta.";
+    const { frequency, names } = lexicon([card, "La page d'accueil du site de la mairie informe les habitants."]);
+    expect(
+      await assessAnswerability(
+        "On informe les habitants surtout par la page Facebook de la mairie, quel inconvénient ?",
+        [passage("Facebook", card, "catalog")],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
+    expect(personalAsked("Laurent Cozic a-t-il eu des problèmes de santé ?").map((p) => p.found)).toEqual([
+      "problemes de sante",
+    ]);
+    expect(personalAsked("Où Magali Garnero part-elle en vacances cet été ?")).not.toEqual([]);
+  });
+});
+
+describe("idioms that mean a topic of the domain", () => {
+  it("are a term covered by their meanings (« ça coûte un bras » asks a price), matched loosely only across small words", async () => {
+    const terms = questionTerms("Ça coûte un bras, Microsoft 365, pour une petite commune ?");
+    expect(terms.find((t) => t.word === "couter un bras")?.variants).toContain("prix");
+    expect(terms.some((t) => t.word === "bras")).toBe(false);
+    // « tient sa feuille de route » is not « tenir la route »: a content word between breaks a loose match.
+    expect(idiomTokens(["tient", "sa", "feuille", "de", "route"])).toEqual(new Set());
+    const text = "Microsoft 365 : le prix des licences pour une commune a augmenté de 20 % en 2025.";
+    const { frequency, names } = lexicon([text, "Un bras de fer."]);
+    const decision = await assessAnswerability(
+      "Ça coûte un bras, Microsoft 365, pour une petite commune ?",
+      [passage("Microsoft 365", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
+});
+
+describe("a question set in context by users (held-out-4 and its variants, each fails on the rules before the fourth round)", () => {
+  it("reads a sentence that asks nothing, beside one that asks, as context", () => {
+    const q = "Bonjour, je suis élue dans une petite commune rurale. Quel temps fera-t-il demain à Lyon ?";
+    const terms = questionTerms(q);
+    expect(terms.find((t) => t.word === "rurale")).toMatchObject({ context: true });
+    expect(terms.find((t) => t.word === "temps")?.context).toBeFalsy();
+    // A word of the context that the asking part repeats is asked.
+    const again = questionTerms(
+      "Je suis élue d'une petite commune rurale. Combien coûte une cyber-assurance pour une commune ?",
+    );
+    expect(again.find((t) => t.word === "rurale")).toMatchObject({ context: true });
+    expect(again.find((t) => t.word === "commune")?.context).toBeFalsy();
+  });
+
+  it("does not read a role noun of the context as the person a private-life expression is about", () => {
+    expect(
+      aboutPerson("Pour préparer la réunion avec nos agents, OW2 est né de la fusion de quelles structures ?"),
+    ).toBe(false);
+    expect(aboutPerson("Notre maire a-t-il des enfants ?")).toBe(true);
+  });
+
+  it("leaves aside the context of a question whose asking part holds two words of its own, unless it names something unknown", async () => {
+    const text =
+      "La suite collaborative libre de Lyon : son développement a été payé par la Ville, 2 millions d'euros.";
+    const { frequency, names } = lexicon([
+      text,
+      "Le conseil municipal vote le schéma directeur chaque semaine ; la prochaine séance revient sur ce schéma.",
+    ]);
+    const ask = (q: string) => assessAnswerability(q, [passage("Lyon", text)], frequency, names);
+    expect(
+      await ask(
+        "Le sujet revient au conseil municipal la semaine prochaine avec le vote du schéma directeur : qui a payé le développement de la suite collaborative ?",
+      ),
+    ).toMatchObject({ answerable: true });
+    // « apprenti », a noun the corpus never uses, is the topic: the context is not left aside.
+    const aid = "Une aide financière de l'État pour le développement des communs numériques.";
+    const lex = lexicon([aid, "Le service informatique de la commune."]);
+    expect(
+      await assessAnswerability(
+        "On voudrait prendre un apprenti au service informatique : quelle aide financière la collectivité peut-elle toucher ?",
+        [passage("Communs", aid)],
+        lex.frequency,
+        lex.names,
+      ),
+    ).toMatchObject({ answerable: false });
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpusEngine("cap-libre-abstain-");
+    }, 120_000);
+    afterAll(async () => real?.close());
+    const abstains = async (q: string) =>
+      !(await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision.answerable;
+
+    it("does not answer from a sentence of context alone (« Bonjour, je suis élue d'une petite commune rurale. »)", async () => {
+      expect(
+        await abstains("Bonjour, je suis élue dans une petite commune rurale. Quel temps fera-t-il demain à Lyon ?"),
+      ).toBe(true);
+      expect(
+        await abstains(
+          "Bonjour, je suis élue dans une petite commune rurale. Combien de places en crèche faut-il prévoir pour 5 000 habitants ?",
+        ),
+      ).toBe(true);
+      expect(
+        await abstains(
+          "Bonjour, je suis élue dans une petite commune rurale. Qu'est-ce que le CLOUD Act change pour notre mairie ?",
+        ),
+      ).toBe(false);
+    });
   });
 });
