@@ -4,6 +4,7 @@
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { type AnswerEvent, answer, type ConversationMessage } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { type RunningServer, startServer } from "../../server/server.ts";
@@ -146,4 +147,22 @@ export async function realCorpusEngine(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The answer to a conversation of questions (earlier turns answered « … »), as its events gathered: its text, the
+ * passages it quotes, their documents and the final event.
+ */
+export async function askConversation(engine: Engine, ...questions: string[]) {
+  const messages: ConversationMessage[] = questions.flatMap((content, i) => [
+    { role: "user" as const, content },
+    ...(i < questions.length - 1 ? [{ role: "assistant" as const, content: "…" }] : []),
+  ]);
+  const events: AnswerEvent[] = [];
+  for await (const e of answer(messages, engine, { numCtx: 4096, maxAnswerTokens: 512 }, new AbortController().signal))
+    events.push(e);
+  const sources = events.flatMap((e) => (e.type === "sources" ? e.sources : []));
+  const text = events.flatMap((e) => (e.type === "token" ? [e.text] : [])).join("");
+  const done = events.find((e) => e.type === "done") as Extract<AnswerEvent, { type: "done" }>;
+  return { sources, docs: sources.map((s) => s.document.id), text, done };
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AnswerEvent, answer, type ConversationMessage } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
-import { postJson, realCorpusEngine, startTestServer, withTestProvider } from "../helpers/server.ts";
+import { askConversation, postJson, realCorpusEngine, startTestServer, withTestProvider } from "../helpers/server.ts";
 
 let engine: Engine;
 let close: () => Promise<void>;
@@ -10,20 +9,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => close?.());
 
-/** The extractive answer to a conversation: its text, the passages it quotes and the final event. */
-async function ask(...questions: string[]) {
-  const messages: ConversationMessage[] = questions.flatMap((content, i) => [
-    { role: "user" as const, content },
-    ...(i < questions.length - 1 ? [{ role: "assistant" as const, content: "…" }] : []),
-  ]);
-  const events: AnswerEvent[] = [];
-  for await (const e of answer(messages, engine, { numCtx: 4096, maxAnswerTokens: 512 }, new AbortController().signal))
-    events.push(e);
-  const sources = events.flatMap((e) => (e.type === "sources" ? e.sources : []));
-  const text = events.flatMap((e) => (e.type === "token" ? [e.text] : [])).join("");
-  const done = events.find((e) => e.type === "done") as Extract<AnswerEvent, { type: "done" }>;
-  return { sources, docs: sources.map((s) => s.document.id), text, done };
-}
+const ask = (...questions: string[]) => askConversation(engine, ...questions);
 
 describe("the trial's questions", () => {
   it.each([

@@ -4,9 +4,8 @@
  * French communes quotes French communes first, and the asked figure comes with the quotation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AnswerEvent, answer, type ConversationMessage } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
-import { realCorpusEngine, withTestProvider } from "../helpers/server.ts";
+import { askConversation, realCorpusEngine, withTestProvider } from "../helpers/server.ts";
 
 let engine: Engine;
 let close: () => Promise<void>;
@@ -15,18 +14,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => close?.());
 
-async function ask(...questions: string[]) {
-  const messages: ConversationMessage[] = questions.flatMap((content, i) => [
-    { role: "user" as const, content },
-    ...(i < questions.length - 1 ? [{ role: "assistant" as const, content: "…" }] : []),
-  ]);
-  const events: AnswerEvent[] = [];
-  for await (const e of answer(messages, engine, { numCtx: 4096, maxAnswerTokens: 512 }, new AbortController().signal))
-    events.push(e);
-  const sources = events.flatMap((e) => (e.type === "sources" ? e.sources : []));
-  const text = events.flatMap((e) => (e.type === "token" ? [e.text] : [])).join("");
-  return { docs: sources.map((s) => s.document.id), text };
-}
+const ask = (...questions: string[]) => askConversation(engine, ...questions);
 
 describe("extractive answers on the real corpus", () => {
   it("a follow-up naming Lyon after a question on Munich quotes Lyon first, and no Munich passage", async () => {
