@@ -4,10 +4,11 @@
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type AnswerEvent, answer, type ConversationMessage } from "../../server/answers/answer.ts";
+import { type AnswerEvent, answer } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { type RunningServer, startServer } from "../../server/server.ts";
+import { conversationOf } from "./conversation.ts";
 import { type FakeOllama, type FakeOllamaOptions, startFakeOllamaServer } from "./fake-ollama.ts";
 import { startFakeOpenAI } from "./fake-openai.ts";
 
@@ -154,12 +155,13 @@ export async function realCorpusEngine(
  * passages it quotes, their documents and the final event.
  */
 export async function askConversation(engine: Engine, ...questions: string[]) {
-  const messages: ConversationMessage[] = questions.flatMap((content, i) => [
-    { role: "user" as const, content },
-    ...(i < questions.length - 1 ? [{ role: "assistant" as const, content: "…" }] : []),
-  ]);
   const events: AnswerEvent[] = [];
-  for await (const e of answer(messages, engine, { numCtx: 4096, maxAnswerTokens: 512 }, new AbortController().signal))
+  for await (const e of answer(
+    conversationOf(...questions),
+    engine,
+    { numCtx: 4096, maxAnswerTokens: 512 },
+    new AbortController().signal,
+  ))
     events.push(e);
   const sources = events.flatMap((e) => (e.type === "sources" ? e.sources : []));
   const text = events.flatMap((e) => (e.type === "token" ? [e.text] : [])).join("");

@@ -6,6 +6,7 @@ import { asksForList } from "../../server/retrieval/enumeration.ts";
 import { refersBack, topicOf } from "../../server/retrieval/follow-up.ts";
 import { checkQuery } from "../../server/retrieval/query.ts";
 import { assessAnswerability, questionTerms, writesAsName } from "../../server/retrieval/relevance.ts";
+import { conversationOf } from "../helpers/conversation.ts";
 
 const passage = (text: string, kind = "guidance") => ({ text, section: "", document: { title: "Loi SREN", kind } });
 const SREN = passage(
@@ -70,13 +71,7 @@ describe("the words told as missing", () => {
 });
 
 describe("follow-up questions", () => {
-  const conversation = (...questions: string[]) =>
-    questions
-      .flatMap((content) => [
-        { role: "user" as const, content },
-        { role: "assistant" as const, content: "…" },
-      ])
-      .slice(0, -1);
+  const conversation = conversationOf;
 
   it("carry the previous question's topic when they refer back to it", () => {
     const { query, topic } = followUp(

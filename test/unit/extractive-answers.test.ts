@@ -6,14 +6,9 @@ import { describe, expect, it } from "vitest";
 import { followUp } from "../../server/answers/answer.ts";
 import { qualificationNote, qualifiedFigures } from "../../server/answers/qualified.ts";
 import { excerpt, refersToPrevious } from "../../server/retrieval/passages.ts";
+import { conversationOf } from "../helpers/conversation.ts";
 
-const conversation = (...questions: string[]) =>
-  questions
-    .flatMap((content) => [
-      { role: "user" as const, content },
-      { role: "assistant" as const, content: "…" },
-    ])
-    .slice(0, -1);
+const conversation = conversationOf;
 
 describe("a follow-up naming a new place or organisation", () => {
   it("is searched for the new name first, without the previous one's names", () => {
