@@ -207,9 +207,15 @@ const isRoleNoun = (folded: string) => ROLE_WORDS.has(folded) || ROLE_WORDS.has(
 /** Acronyms of common objects and formats (« USB », « PDF »): written in capitals, not names. */
 const COMMON_ACRONYMS = new Set(wordList("../i18n/fr/common-acronyms.txt"));
 
-/** Metonymies (« Bruxelles » for the European Commission, « Outre-Rhin » for Germany) → their folded meanings. */
+/**
+ * Metonymies (« Bruxelles » for the European Commission, « Outre-Rhin » for Germany) and the gazetteer's aliases (a
+ * capital for its country, a city for its region, a demonym for its commune, « la Sécu » for the Assurance maladie)
+ * → their folded meanings, the names the corpus uses.
+ */
 const METONYMIES: Map<string, string[]> = new Map(
-  readFileSync(new URL("../i18n/fr/metonymies.txt", import.meta.url), "utf8")
+  ["metonymies.txt", "gazetteer.txt"]
+    .map((f) => readFileSync(new URL(`../i18n/fr/${f}`, import.meta.url), "utf8"))
+    .join("\n")
     .split("\n")
     .filter((l) => l.includes(":") && !l.startsWith("#"))
     .map((l) => {
