@@ -362,7 +362,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     ];
     if (a.hosting.length)
       lines.push(
-        `Hébergement : ${a.hosting.join(", ")}${a.providers.length ? ` ; hébergeurs : ${a.providers.join(", ")}` : ""}.`,
+        `Hébergement : ${a.hosting.map(hostingLabel).join(", ")}${a.providers.length ? ` ; hébergeurs : ${a.providers.join(", ")}` : ""}.`,
       );
     if (a.audience === "state") lines.push("Service de l'État réservé à ses agents.");
     if (a.audienceNote) lines.push(`Pour une collectivité : ${a.audienceNote}`);
@@ -383,6 +383,15 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
 
 /** Ends a text with a full stop so passages read as sentences once whitespace is folded. */
 const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+/** « self-hosted » → « à installer sur ses propres serveurs ou chez un prestataire » (labels.json); an unknown code as written. */
+function hostingLabel(code: string): string {
+  try {
+    return message(`hosting.${code}`);
+  } catch {
+    return code;
+  }
+}
 
 function maturityLabel(m: string): string {
   return m === "mature" ? "mature" : m === "established" ? "éprouvée" : "émergente";

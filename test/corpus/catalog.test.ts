@@ -136,4 +136,12 @@ describe("owners", () => {
     expect(passages.find((p) => p.id === "catalog/product/mitel-micollab")?.text).toContain("propriétaire non vérifié");
     expect(passages.find((p) => p.id === "catalog/vendor/microsoft")?.text).not.toContain("non vérifié");
   });
+
+  it("says how an alternative is hosted in words, never as the catalog's codes", async () => {
+    const passages = catalogPassages(await loadCatalog(path.resolve("corpus"), []));
+    const hosting = passages.flatMap((p) => p.text.match(/Hébergement : [^.;]*/g) ?? []);
+    expect(hosting.length).toBeGreaterThan(100);
+    for (const h of hosting) expect(h).not.toMatch(/\b(self-hosted|saas-eu|saas|desktop|state-service|secnumcloud)\b/);
+    expect(passages.find((p) => p.id === "catalog/alternative/tchap")?.text).toContain("service opéré par l'État");
+  });
 });
