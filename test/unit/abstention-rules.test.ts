@@ -660,7 +660,8 @@ describe("held-out-5 rules (5 December 2026)", () => {
   });
 
   it("lets a catalog card that names the product answer what its fields say (country, city, publisher)", async () => {
-    const card = "Signature électronique en ligne conforme eIDAS proposée par Yousign, éditeur français (Caen), service propriétaire.";
+    const card =
+      "Signature électronique en ligne conforme eIDAS proposée par Yousign, éditeur français (Caen), service propriétaire.";
     const { frequency, names } = lexicon([card, "La ville de Lyon a choisi une société française."]);
     const decision = await assessAnswerability(
       "Yousign, c'est une société de quelle ville ?",
