@@ -657,6 +657,10 @@ describe("held-out-5 rules (5 December 2026)", () => {
       t.word.includes("defense"),
     );
     expect(defense?.variants).toContain("ministere des armees");
+    const ue = questionTerms("Depuis le nouvel accord UE–États-Unis, peut-on confier nos données ?").find(
+      (t) => t.word === "ue",
+    );
+    expect(ue).toMatchObject({ name: false, variants: expect.arrayContaining(["union europeenne"]) });
   });
 
   it("lets a catalog card that names the product answer what its fields say (country, city, publisher)", async () => {
