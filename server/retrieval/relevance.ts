@@ -207,9 +207,15 @@ const isRoleNoun = (folded: string) => ROLE_WORDS.has(folded) || ROLE_WORDS.has(
 /** Acronyms of common objects and formats (« USB », « PDF »): written in capitals, not names. */
 const COMMON_ACRONYMS = new Set(wordList("../i18n/fr/common-acronyms.txt"));
 
-/** Metonymies (« Bruxelles » for the European Commission, « Outre-Rhin » for Germany) → their folded meanings. */
+/**
+ * Metonymies (« Bruxelles » for the European Commission, « Outre-Rhin » for Germany) and the gazetteer's aliases (a
+ * capital for its country, a city for its region, a demonym for its commune, « la Sécu » for the Assurance maladie)
+ * → their folded meanings, the names the corpus uses.
+ */
 const METONYMIES: Map<string, string[]> = new Map(
-  readFileSync(new URL("../i18n/fr/metonymies.txt", import.meta.url), "utf8")
+  ["metonymies.txt", "gazetteer.txt"]
+    .map((f) => readFileSync(new URL(`../i18n/fr/${f}`, import.meta.url), "utf8"))
+    .join("\n")
     .split("\n")
     .filter((l) => l.includes(":") && !l.startsWith("#"))
     .map((l) => {
@@ -304,9 +310,12 @@ export interface QuestionTerm {
   user?: boolean;
 }
 
-/** A relative clause or an apposition set off by commas (« Qwant, qu'on a mis par défaut sur les postes, c'est… »). */
+/**
+ * A relative clause, an apposition or a purpose set off by commas (« Qwant, qu'on a mis par défaut sur les postes,
+ * c'est… », « Doodle, pour caler les réunions du bureau, c'est… »).
+ */
 const INCISE =
-  /,(\s*(?:(?:qui|que|dont|où|lequel|laquelle)\s|qu'|(?:le|la|les|un|une|ce|cet|cette)\s|l')[^,;:?!.]*),/giu;
+  /,(\s*(?:(?:qui|que|dont|où|lequel|laquelle|pour)\s|qu'|(?:le|la|les|un|une|ce|cet|cette)\s|l')[^,;:?!.]*),/giu;
 
 /** « Pour …, », « Dans …, » opening a sentence. */
 const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
@@ -331,7 +340,8 @@ export function contextSpans(text: string): [number, number][] {
     if (asks && !m[0].includes("?") && sentence.trim()) spans.push([start, end]);
     if (m[0].includes("?")) {
       const colon = sentence.search(/:(?![^:]*\d:)[^:]*$/);
-      if (colon > 0 && !/\d$/.test(sentence.slice(0, colon).trimEnd())) spans.push([start, start + colon]);
+      // « 14:30 » is an hour; « le budget 2027 : … » (French spacing) ends a statement.
+      if (colon > 0 && !/\d$/.test(sentence.slice(0, colon))) spans.push([start, start + colon]);
     }
     start = end + m[0].length;
   }
@@ -407,7 +417,13 @@ export function questionTerms(question: string): QuestionTerm[] {
     if (YEAR.test(token))
       return inPhrase.has(folded)
         ? undefined
-        : out.set(folded, { word: folded, variants: [folded], name: true, date: true });
+        : out.set(folded, {
+            word: folded,
+            variants: [folded],
+            name: true,
+            date: true,
+            ...(spans.some(([a, b]) => index >= a && index < b) ? { context: true } : {}),
+          });
     const country = DEMONYMS.get(folded.replace(/-/g, " "));
     if (country)
       return out.set(country, {
@@ -541,6 +557,10 @@ const CORPUS_SCALE = 1000;
 const RARE_NAME = 20;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
 const UNKNOWN_SHARE = 0.3;
+/** What a catalog card says by its fields (country, city, publisher, owner, licence), folded stems, from a data file. */
+const CARD_FIELDS = new Set(wordList("../i18n/fr/card-fields.txt").map(frStem));
+const asksCardField = (t: QuestionTerm) => !t.name && t.word.split(" ").every((w) => CARD_FIELDS.has(frStem(w)));
+
 /** Share of the question's words a catalog card must hold to answer it. */
 const MIN_CATALOG_COVERAGE = 0.7;
 /** Passages read to decide (the top of the ranked list). */
@@ -672,7 +692,11 @@ export async function assessAnswerability(
     ).some(Boolean);
   const selfContained = ownWords >= 2 && !contextUnknown;
   const perPassage = judged.map((p, i) => {
-    const holding = terms.filter((t) => t.variants.some((v) => occurs(v, p)));
+    // A catalog card that holds a name of the question (« Doodle, c'est de quel pays ? ») answers what its fields say
+    // (country, city, publisher, owner) without writing the word.
+    const namedCard =
+      results[i]!.document.kind === "catalog" && terms.some((t) => t.name && !t.date && !t.context && holds(t, p));
+    const holding = terms.filter((t) => t.variants.some((v) => occurs(v, p)) || (namedCard && asksCardField(t)));
     // The question's context (« Qwant, qu'on a mis par défaut sur les postes…, c'est bien français ? ») counts where
     // a passage holds it, never against it, when the question names what it is about, or in a catalog card that
     // holds a word of what it asks (« Pour monter la vidéo de la fête de quartier, un logiciel libre de montage ? »);
@@ -751,7 +775,9 @@ export async function assessAnswerability(
   // A passage answers when it holds enough of the question's words, counted plainly and weighted by rarity, and
   // every year or date of the question (« mars 2012 » is not « avril 2026 »).
   const short = terms.length <= 2;
-  const dates = terms.filter((t) => t.date);
+  // A year of the question's context (« On prépare le budget 2027 : Qwant figure-t-il au SILL ? ») dates the asker's
+  // situation, not what is asked, when the question asks about a name outside it.
+  const dates = terms.filter((t) => t.date && !(t.context && askedNames.length > 0));
   const parts = results.slice(0, JUDGED).map((r) => passageParts(r.text));
   const heading = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));
   // A year of the question is in a paragraph of the passage, not only in a source's reference (« (Millau, 2026) »),
@@ -767,14 +793,16 @@ export async function assessAnswerability(
   // général »), not the role in one sentence or heading and Nancy in another.
   const role = roleAsked(question);
   // The same for what it asks of a named person (« Quelles études Laura Chaubard a-t-elle faites ? »).
-  const roleTerm = terms.find((t) => t.word === role || (names.length > 0 && ATTRIBUTES.has(frStem(t.word))));
-  const others = names.filter((t) => t !== roleTerm);
+  // Each of them: « joue-t-il d'un instrument de musique ? » needs « musique » beside the name, not only « instrument ».
+  const roleTerms = terms.filter((t) => t.word === role || (names.length > 0 && ATTRIBUTES.has(frStem(t.word))));
+  const others = names.filter((t) => !roleTerms.includes(t));
   const namesHolder = (i: number) =>
-    !roleTerm ||
-    parts[i]!.sentences.some(
-      (s) =>
-        roleTerm.variants.some((v) => occurs(v, s)) &&
-        (others.length === 0 || others.some((t) => holds(t, s) || holds(t, heading[i]!))),
+    roleTerms.every((roleTerm) =>
+      parts[i]!.sentences.some(
+        (s) =>
+          roleTerm.variants.some((v) => occurs(v, s)) &&
+          (others.length === 0 || others.some((t) => holds(t, s) || holds(t, heading[i]!))),
+      ),
     );
   // A passage that holds a word of the question only where it says its sources lack it (« le montant de l'adhésion
   // ne figure pas dans nos sources ») does not answer it: it says that the corpus does not know.

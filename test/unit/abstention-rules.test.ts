@@ -631,3 +631,99 @@ describe("a question set in context by users (held-out-4 and its variants, each 
     });
   });
 });
+
+describe("held-out-5 rules (5 December 2026)", () => {
+  it("reads a capital or a demonym as the country or commune the corpus names (gazetteer.txt)", async () => {
+    const danemark =
+      "Au Danemark, la ministre du Numérique a annoncé que le ministère passait de Microsoft Office à LibreOffice.";
+    const nancy = "Nancy : une nouvelle majorité municipale a arrêté le passage au logiciel libre en 2008.";
+    const elsewhere = "Copenhague accueille la conférence ; la délégation française s'y est rendue.";
+    const { frequency, names } = lexicon([danemark, nancy, elsewhere]);
+    const copenhague = await assessAnswerability(
+      "Qui, à Copenhague, a annoncé que le ministère passait à LibreOffice ?",
+      [passage("Danemark", danemark)],
+      frequency,
+      names,
+    );
+    expect(copenhague).toMatchObject({ answerable: true });
+    const nanceiens = await assessAnswerability(
+      "Chez les Nancéiens, pourquoi le passage au libre s'est-il arrêté ?",
+      [passage("Autres collectivités", nancy)],
+      frequency,
+      names,
+    );
+    expect(nanceiens).toMatchObject({ answerable: true });
+    const defense = questionTerms("Le ministère de la Défense a-t-il été touché ?").find((t) =>
+      t.word.includes("defense"),
+    );
+    expect(defense?.variants).toContain("ministere des armees");
+    const ue = questionTerms("Depuis le nouvel accord UE–États-Unis, peut-on confier nos données ?").find(
+      (t) => t.word === "ue",
+    );
+    expect(ue).toMatchObject({ name: false, variants: expect.arrayContaining(["union europeenne"]) });
+  });
+
+  it("lets a catalog card that names the product answer what its fields say (country, city, publisher)", async () => {
+    const card =
+      "Signature électronique en ligne conforme eIDAS proposée par Yousign, éditeur français (Caen), service propriétaire.";
+    const { frequency, names } = lexicon([card, "La ville de Lyon a choisi une société française."]);
+    const decision = await assessAnswerability(
+      "Yousign, c'est une société de quelle ville ?",
+      [passage("Yousign", card, "catalog")],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
+
+  it("does not require a year of the question's context (« On prépare le budget 2027 : … »)", async () => {
+    const card = "Qwant. Moteur de recherche français. Figure au SILL : non, Qwant n'est pas un logiciel libre.";
+    const { frequency, names } = lexicon([card, "Le budget 2027 des communes sera contraint.", "Le SILL recense."]);
+    const decision = await assessAnswerability(
+      "On prépare le budget 2027 : est-ce que Qwant figure vraiment au SILL ?",
+      [passage("Qwant", card, "catalog")],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+    const asked = await assessAnswerability(
+      "Qwant figure-t-il au SILL en 2027 ?",
+      [passage("Qwant", card, "catalog")],
+      frequency,
+      names,
+    );
+    expect(asked).toMatchObject({ answerable: false, missing: expect.arrayContaining(["2027"]) });
+  });
+
+  it("reads a purpose between commas as context (« Doodle, pour caler les réunions du bureau, c'est… »)", () => {
+    const text = "Doodle, pour caler les dates de réunion du bureau, c'est de quel pays ?";
+    const spans = contextSpans(text);
+    const start = text.indexOf("pour caler");
+    expect(spans.some(([a, b]) => a <= start && b >= text.indexOf("bureau"))).toBe(true);
+  });
+
+  it("needs every attribute asked of a named person beside the name (« joue-t-il d'un instrument de musique ? »)", async () => {
+    const guillou =
+      "Le juge Nicolas Guillou joue un rôle dans la procédure. Le concert de musique de la cour, un instrument de la diplomatie culturelle, a été annulé.";
+    const { frequency, names } = lexicon([guillou]);
+    const decision = await assessAnswerability(
+      "Le juge Nicolas Guillou joue-t-il d'un instrument de musique ?",
+      [passage("Cour pénale internationale", guillou)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false });
+  });
+
+  it("counts a European demonym as its country's name (« ministères maltais »), unknown to the corpus", async () => {
+    const text = "Plusieurs ministères danois ont quitté Microsoft 365 pour LibreOffice.";
+    const { frequency, names } = lexicon([text]);
+    const decision = await assessAnswerability(
+      "Quels ministères maltais ont quitté Microsoft 365 ?",
+      [passage("Danemark", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false, reason: "unknown-name", missing: ["malte"] });
+  });
+});
