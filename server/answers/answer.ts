@@ -22,6 +22,7 @@ import {
 import { type Asked, askedFor } from "../retrieval/rank.ts";
 import {
   type Answerability,
+  aliasesIn,
   assessAnswerability,
   type CorpusFrequency,
   type CorpusNames,
@@ -174,7 +175,12 @@ export async function retrieveForAnswer(
   mode: SearchMode;
 }> {
   const { query, topic } = followUp(messages);
-  const { results, mode } = await deps.retriever.search(query, retrieve);
+  // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
+  const aliases = aliasesIn(query);
+  const { results, mode } = await deps.retriever.search(
+    aliases.length ? `${query} ${aliases.join(" ")}` : query,
+    retrieve,
+  );
   // A question written in several lines or sentences is answerable when one of them is (context, then the
   // question): the whole first, then each part.
   const { frequency, names } = lexiconOf(deps.store);

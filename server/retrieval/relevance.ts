@@ -212,10 +212,9 @@ const COMMON_ACRONYMS = new Set(wordList("../i18n/fr/common-acronyms.txt"));
  * capital for its country, a city for its region, a demonym for its commune, « la Sécu » for the Assurance maladie)
  * → their folded meanings, the names the corpus uses.
  */
-const METONYMIES: Map<string, string[]> = new Map(
-  ["metonymies.txt", "gazetteer.txt"]
-    .map((f) => readFileSync(new URL(`../i18n/fr/${f}`, import.meta.url), "utf8"))
-    .join("\n")
+/** « word: meaning, meaning » lines of a word list in `server/i18n/fr/`. */
+const aliasList = (file: string): [string, string[]][] =>
+  readFileSync(new URL(`../i18n/fr/${file}`, import.meta.url), "utf8")
     .split("\n")
     .filter((l) => l.includes(":") && !l.startsWith("#"))
     .map((l) => {
@@ -227,11 +226,25 @@ const METONYMIES: Map<string, string[]> = new Map(
           .map((m) => words(m).join(" "))
           .filter(Boolean),
       ];
-    }),
-);
+    });
+/** Places and institutions named another way than the corpus names them (capitals, demonyms, « la Sécu »). */
+const GAZETTEER: Map<string, string[]> = new Map(aliasList("gazetteer.txt"));
+const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...GAZETTEER]);
 
 /** The metonymies of several words, longest first (« pays du matin calme » before « matin calme »). */
 const PHRASE_METONYMIES = [...METONYMIES].filter(([w]) => w.includes(" ")).sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * The places and institutions the question names another way, as the corpus names them (« les Lyonnais » → lyon,
+ * « Séoul » → corée du sud, « la Sécu » → assurance maladie): added to the search query, so their passages are found,
+ * not only judged. Metonymies (« Bruxelles », « Outre-Rhin ») are not: expanding them measured as many facts lost as won.
+ */
+export function aliasesIn(question: string): string[] {
+  const joined = ` ${words(question).join(" ")} `;
+  const found = new Set<string>();
+  for (const [alias, meanings] of GAZETTEER) if (joined.includes(` ${alias} `)) for (const m of meanings) found.add(m);
+  return [...found].filter((m) => !joined.includes(` ${m} `));
+}
 
 /**
  * Whether a question is about a person: a first name and a surname (two capitalised words in a row), a role noun

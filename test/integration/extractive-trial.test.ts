@@ -23,6 +23,12 @@ describe("extractive answers on the real corpus", () => {
     expect(docs).not.toContain("case-studies/munich-limux");
   });
 
+  it("the Lyonnais are searched as Lyon (a demonym the corpus never writes)", async () => {
+    const { docs, done } = await ask("Les Lyonnais ont remplacé quoi, et par quoi ?");
+    expect(done.abstention ?? null).toBeNull();
+    expect(docs[0]).toBe("case-studies/ville-de-lyon");
+  });
+
   it("a figure qualified « non confirmé » in its section heading is quoted with the qualification", async () => {
     const { text } = await ask("La Gendarmerie a-t-elle économisé 534 millions d'euros ?");
     // Each quotation of the figure (the quote and its note, not the heading in its label) says it is unconfirmed.

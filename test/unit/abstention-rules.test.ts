@@ -8,6 +8,7 @@ import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
 import {
   aboutPerson,
+  aliasesIn,
   assessAnswerability,
   contextSpans,
   idiomTokens,
@@ -505,6 +506,13 @@ describe("wrong abstentions traced on held-out-4 (each fails on the rules of 5 D
     const send = questionTerms("Quel logiciel pour mettre en page le bulletin et l'envoyer à l'imprimeur ?");
     expect(send.find((t) => t.word === "envoyer")).toMatchObject({ modifier: true });
     expect(send.find((t) => t.word === "envoyer")?.noun).toBeFalsy();
+  });
+
+  it("searches a place named another way as the corpus names it (gazetteer), not a metonymy", () => {
+    expect(aliasesIn("Les Lyonnais ont remplacé quoi, et par quoi ?")).toContain("lyon");
+    expect(aliasesIn("À Séoul, combien de postes devaient passer sous Linux ?")).toContain("coree du sud");
+    expect(aliasesIn("Outre-Rhin, sur quel cloud tourne openDesk ?")).toEqual([]);
+    expect(aliasesIn("Que fait la ville de Lyon ?")).toEqual([]);
   });
 
   it("knows a word a retrieved passage holds, whatever the full-text index counts (« pare » of « pare-feu »)", async () => {
