@@ -29,6 +29,9 @@ const focused = (page: Page) =>
   });
 
 /** Presses Tab until the focus is on what `match` accepts (at most `max` times); fails otherwise. */
+/** Dozens of Tab presses, each read back from the page: slow on a busy 2-core machine, not stuck. */
+const JOURNEY_TIMEOUT = 90_000;
+
 async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 80) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
@@ -57,63 +60,75 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
     await Promise.all([server?.stop(), inventoryServer?.stop()]);
   });
 
-  it("an elected official asks a question and reaches its first source", async () => {
-    const { page } = await openPage(context, server.url);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await page.locator("body[data-ready]").waitFor();
-    await tabTo(page, (f) => f.id === "question-input");
-    await page.keyboard.type("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
-    await page.keyboard.press("Enter");
-    await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
-    // The focus stayed in the box, ready for a follow-up.
-    expect((await focused(page)).id).toBe("question-input");
-    // Through the answer's citation links to the listed sources, each saying it opens a new tab.
-    const cite = await tabTo(page, (f) => f.tag === "a" && /^Source \d+$/.test(f.text));
-    expect(cite).toBeTruthy();
-    await page.keyboard.press("Enter"); // follows the citation to its source in the list
-    expect(await page.evaluate(() => location.hash)).toMatch(/^#q\w+-src-\d+$/);
-    const source = await tabTo(page, (f) => f.tag === "a" && f.newTab);
-    expect(await page.evaluate(() => !!document.activeElement?.closest(".turn .sources"))).toBe(true);
-    expect(source.text.length).toBeGreaterThan(30);
-    await page.close();
-  });
+  it(
+    "an elected official asks a question and reaches its first source",
+    async () => {
+      const { page } = await openPage(context, server.url);
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
+      await page.locator("body[data-ready]").waitFor();
+      await tabTo(page, (f) => f.id === "question-input");
+      await page.keyboard.type("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
+      await page.keyboard.press("Enter");
+      await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
+      // The focus stayed in the box, ready for a follow-up.
+      expect((await focused(page)).id).toBe("question-input");
+      // Through the answer's citation links to the listed sources, each saying it opens a new tab.
+      const cite = await tabTo(page, (f) => f.tag === "a" && /^Source \d+$/.test(f.text));
+      expect(cite).toBeTruthy();
+      await page.keyboard.press("Enter"); // follows the citation to its source in the list
+      expect(await page.evaluate(() => location.hash)).toMatch(/^#q\w+-src-\d+$/);
+      const source = await tabTo(page, (f) => f.tag === "a" && f.newTab);
+      expect(await page.evaluate(() => !!document.activeElement?.closest(".turn .sources"))).toBe(true);
+      expect(source.text.length).toBeGreaterThan(30);
+      await page.close();
+    },
+    JOURNEY_TIMEOUT,
+  );
 
-  it("a DSI sends an inventory from the keyboard and opens the chart's data", async () => {
-    const { page } = await openPage(context, inventoryServer.url, "#inventaire");
-    await tabTo(page, (f) => f.id === "inv-files");
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
-    await chooser.setFiles(CSV);
-    await tabTo(page, (f) => f.id === "inv-submit");
-    await page.keyboard.press("Enter");
-    await page.locator("#inv-items").waitFor({ timeout: 25_000 });
-    // The map takes the focus on its title.
-    expect((await focused(page)).id).toBe("inv-result-title");
-    // The first chart is the weighted measure's, in its card.
-    const summary = await tabTo(page, (f) => f.tag === "summary" && f.text === "Voir les données du graphique");
-    expect(summary).toBeTruthy();
-    await page.keyboard.press("Enter");
-    expect(await page.locator('[data-chart="score"] .chart-data').getAttribute("open")).not.toBeNull();
-    expect(await page.locator('[data-chart="score"] .chart-data table').isVisible()).toBe(true);
-    await page.close();
-  });
+  it(
+    "a DSI sends an inventory from the keyboard and opens the chart's data",
+    async () => {
+      const { page } = await openPage(context, inventoryServer.url, "#inventaire");
+      await tabTo(page, (f) => f.id === "inv-files");
+      const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+      await chooser.setFiles(CSV);
+      await tabTo(page, (f) => f.id === "inv-submit");
+      await page.keyboard.press("Enter");
+      await page.locator("#inv-items").waitFor({ timeout: 25_000 });
+      // The map takes the focus on its title.
+      expect((await focused(page)).id).toBe("inv-result-title");
+      // The first chart is the weighted measure's, in its card.
+      const summary = await tabTo(page, (f) => f.tag === "summary" && f.text === "Voir les données du graphique");
+      expect(summary).toBeTruthy();
+      await page.keyboard.press("Enter");
+      expect(await page.locator('[data-chart="score"] .chart-data').getAttribute("open")).not.toBeNull();
+      expect(await page.locator('[data-chart="score"] .chart-data table').isVisible()).toBe(true);
+      await page.close();
+    },
+    JOURNEY_TIMEOUT,
+  );
 
-  it("an association fills a letter field by field and writes it; the draft takes the focus", async () => {
-    const { page } = await openPage(context, server.url, "#documents");
-    await tabTo(page, (f) => f.id === "df-collectivite-collectivite-name");
-    await page.keyboard.type("Commune de Clavier");
-    await tabTo(page, (f) => f.id === "df-letter-sender-name");
-    await page.keyboard.type("Collectif du Clavier Libre");
-    await tabTo(page, (f) => f.id === "df-letter-recipient-name");
-    await page.keyboard.type("Camille Martin");
-    await page.keyboard.press("Tab");
-    expect((await focused(page)).id).toBe("df-letter-recipient-role");
-    await page.keyboard.type("maire");
-    await tabTo(page, (f) => f.id === "draft-submit");
-    await page.keyboard.press("Enter");
-    await page.locator(".downloads").waitFor({ timeout: 15_000 });
-    await expect.poll(() => focused(page).then((f) => f.id)).toBe("draft-title");
-    expect((await focused(page)).text).toBe("Courrier à Camille Martin");
-    await page.close();
-  });
+  it(
+    "an association fills a letter field by field and writes it; the draft takes the focus",
+    async () => {
+      const { page } = await openPage(context, server.url, "#documents");
+      await tabTo(page, (f) => f.id === "df-collectivite-collectivite-name");
+      await page.keyboard.type("Commune de Clavier");
+      await tabTo(page, (f) => f.id === "df-letter-sender-name");
+      await page.keyboard.type("Collectif du Clavier Libre");
+      await tabTo(page, (f) => f.id === "df-letter-recipient-name");
+      await page.keyboard.type("Camille Martin");
+      await page.keyboard.press("Tab");
+      expect((await focused(page)).id).toBe("df-letter-recipient-role");
+      await page.keyboard.type("maire");
+      await tabTo(page, (f) => f.id === "draft-submit");
+      await page.keyboard.press("Enter");
+      await page.locator(".downloads").waitFor({ timeout: 15_000 });
+      await expect.poll(() => focused(page).then((f) => f.id)).toBe("draft-title");
+      expect((await focused(page)).text).toBe("Courrier à Camille Martin");
+      await page.close();
+    },
+    JOURNEY_TIMEOUT,
+  );
 });
