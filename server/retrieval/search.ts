@@ -17,6 +17,14 @@ import { weighHeadings } from "./headings.ts";
 import { weighQuestion } from "./rank.ts";
 import type { VectorSync } from "./vector-sync.ts";
 
+/** The full-text ranking's steps, in order: headings, body words, dated pages, what the question asks. */
+const FULLTEXT_WEIGHTS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], ranked: R[]) => R[])[] = [
+  weighHeadings,
+  weighBody,
+  weighDates,
+  weighQuestion,
+];
+
 export type SearchMode = "fulltext" | "hybrid";
 
 export interface SearchResult {
@@ -201,26 +209,12 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             const chunk = read.get(h.id);
             return chunk ? [{ ...h, chunk }] : [];
           });
-          ranked = weighHeadings(
-            query,
-            ranked.map((r) => r.chunk!),
-            ranked,
-          );
-          ranked = weighBody(
-            query,
-            ranked.map((r) => r.chunk!),
-            ranked,
-          );
-          ranked = weighDates(
-            query,
-            ranked.map((r) => r.chunk!),
-            ranked,
-          );
-          ranked = weighQuestion(
-            query,
-            ranked.map((r) => r.chunk!),
-            ranked,
-          );
+          for (const weigh of FULLTEXT_WEIGHTS)
+            ranked = weigh(
+              query,
+              ranked.map((r) => r.chunk!),
+              ranked,
+            );
           // Catalog cards the question does not ask for weigh less; while they still fill half the top, the larger
           // list may hold the guides they were hiding.
           const cards = weighCatalog(query, ranked);
