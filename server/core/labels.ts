@@ -13,6 +13,9 @@ const orSelf = (key: string, fallback: string) => {
   }
 };
 
+/** How an alternative is hosted: « self-hosted » → « à installer sur ses propres serveurs… »; an unknown code as written. */
+export const hostingLabel = (code: string) => orSelf(`hosting.${code}`, code);
+
 /** « Poste de travail »; « Non classé » for no category. */
 export const categoryLabel = (category: string | null | undefined) =>
   category ? orSelf(`category.${category}`, category) : message("category.unclassified");

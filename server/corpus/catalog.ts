@@ -5,7 +5,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
-import { categoryWord, countryName, fitLabel } from "../core/labels.ts";
+import { categoryWord, countryName, fitLabel, hostingLabel } from "../core/labels.ts";
 import { formatIssues } from "../core/validation.ts";
 import { message } from "../i18n/messages.ts";
 import {
@@ -383,15 +383,6 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
 
 /** Ends a text with a full stop so passages read as sentences once whitespace is folded. */
 const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
-
-/** « self-hosted » → « à installer sur ses propres serveurs ou chez un prestataire » (labels.json); an unknown code as written. */
-function hostingLabel(code: string): string {
-  try {
-    return message(`hosting.${code}`);
-  } catch {
-    return code;
-  }
-}
 
 function maturityLabel(m: string): string {
   return m === "mature" ? "mature" : m === "established" ? "éprouvée" : "émergente";
