@@ -170,8 +170,8 @@ export function formatBytes(bytes) {
   return t("web.bytes.mo", { n: decimalFormat.format(bytes / 1024 / 1024) });
 }
 export const formatDecimal = (n) => decimalFormat.format(n);
-/** « 1 installation », « 12 installations »: `count.<noun>.one` or `.other` with the number formatted. */
-export const countOf = (noun, n) => t(`count.${noun}.${n === 1 ? "one" : "other"}`, { n: formatNumber(n) });
+/** « 0 installation », « 1 installation », « 12 installations » (singular under 2): `count.<noun>.one` or `.other`. */
+export const countOf = (noun, n) => t(`count.${noun}.${Math.abs(n) < 2 ? "one" : "other"}`, { n: formatNumber(n) });
 /** A 0–1 share as « 72 % », or « inconnue » when null. */
 export const formatShare = (share) =>
   share === null || share === undefined ? t("web.unknownShare") : percentFormat.format(share);

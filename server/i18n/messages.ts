@@ -24,8 +24,8 @@ export function message(key: string, params: Record<string, string | number> = {
 }
 
 /**
- * « 1 installation », « 12 installations »: `count.<noun>.one` or `count.<noun>.other`, `{n}` already formatted by
- * the caller (French digit grouping).
+ * « 0 installation », « 1 installation », « 12 installations » (French: singular under 2): `count.<noun>.one` or
+ * `count.<noun>.other`, `{n}` already formatted by the caller (French digit grouping).
  */
 export const countText = (noun: string, n: number, formatted: string = String(n), lang = "fr") =>
-  message(`count.${noun}.${n === 1 ? "one" : "other"}`, { n: formatted }, lang);
+  message(`count.${noun}.${Math.abs(n) < 2 ? "one" : "other"}`, { n: formatted }, lang);

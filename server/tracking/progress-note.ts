@@ -5,12 +5,12 @@
  * same thing; `noteFacts` lists the figures a model may use to write « L'essentiel » (`progress-note-model.ts`).
  */
 import { formatDecimal, formatInt, frenchDate, percentText } from "../core/text.ts";
-import { message } from "../i18n/messages.ts";
+import { countText, message } from "../i18n/messages.ts";
 import type { Plan, Progress } from "./plan.ts";
 
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.note.${key}`, params);
 /** « 1 installation », « 60 installations ». */
-const installations = (n: number) => t(n > 1 ? "installations.other" : "installations.one", { count: formatInt(n) });
+const installations = (n: number) => countText("installation", n, formatInt(n));
 /** « +4,5 », « -2 », « +0 »: a change in points, always signed. */
 const points = (v: number) => `${v >= 0 ? "+" : ""}${formatDecimal(v)}`;
 
