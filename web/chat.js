@@ -242,6 +242,15 @@ function turnView(turn) {
   return { root, answer, sources, footer };
 }
 
+/** A button that asks `question` as if typed in the box (the examples, the nearest topics after an abstention). */
+function questionButton(label, question) {
+  const ask = () => {
+    questionInput().value = question;
+    askForm().requestSubmit();
+  };
+  return el("button", { type: "button", class: "secondary", onclick: ask }, label);
+}
+
 /**
  * After an abstention, the nearest topics the corpus covers, each a button that asks about it (the answer's text
  * names them too, for the exports and a screen reader reading the answer).
@@ -255,14 +264,7 @@ function nearestTopics(nearest) {
     el(
       "ul",
       { "aria-labelledby": titleId },
-      nearest.map((d) => {
-        const button = el("button", { type: "button", class: "secondary" }, d.title);
-        button.addEventListener("click", () => {
-          questionInput().value = t("ask.nearestQuestion", { title: d.title });
-          askForm().requestSubmit();
-        });
-        return el("li", {}, button);
-      }),
+      nearest.map((d) => el("li", {}, questionButton(d.title, t("ask.nearestQuestion", { title: d.title })))),
     ),
   );
 }
@@ -889,12 +891,7 @@ export async function init({ user = null, workspace = null, onAnswered = () => {
   });
   const examples = $("ask-examples").querySelector("ul");
   for (const key of ["ask.example.cloudAct", "ask.example.teams", "ask.example.gendarmerie"]) {
-    const button = el("button", { type: "button", class: "secondary" }, t(key));
-    button.addEventListener("click", () => {
-      questionInput().value = t(key);
-      askForm().requestSubmit();
-    });
-    examples.append(el("li", {}, button));
+    examples.append(el("li", {}, questionButton(t(key), t(key))));
   }
 
   prepareForm($("ask-form"));
