@@ -16,9 +16,25 @@ import { extractFigures, type Figure } from "../../server/verify/figures.ts";
 import { splitSentences, unwrap, type Verification, withoutReferences } from "../../server/verify/index.ts";
 import { type ChatRequestLog, type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { type EvalQuestion, loadQuestions } from "./evaluate.ts";
+import { needsFigure, REALISTIC, type RealisticKind, realisticVariants } from "./realistic-answers.ts";
 
-export const SCENARIOS = ["correct", "invented-figure", "bad-citation", "unsupported-claim", "swapped-figure"] as const;
+/**
+ * The kinds of cases: scripted lies, correct answers quoting or lightly rewording the passages (`correct`), and
+ * correct answers as a real model writes them (`REALISTIC`: paraphrases, figures written otherwise, syntheses…).
+ */
+export const SCENARIOS = [
+  "correct",
+  "invented-figure",
+  "bad-citation",
+  "unsupported-claim",
+  "swapped-figure",
+  ...REALISTIC,
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
+/** The lies the checks must flag. */
+export const LIES = ["invented-figure", "bad-citation", "unsupported-claim", "swapped-figure"] as const;
+/** Whether a kind of case is a correct answer (any flag on it is a false flag). */
+export const isCorrect = (s: Scenario) => !(LIES as readonly string[]).includes(s);
 
 export interface FaithCase {
   scenario: Scenario;
@@ -54,6 +70,15 @@ export function promptPassages(req: ChatRequestLog): Map<number, string> {
     out.set(Number(m[1]), body);
   }
   return out;
+}
+
+/** The question of a chat request, or the question of a briefing note, or else the section to write. */
+export function promptQuestion(req: ChatRequestLog): string | null {
+  const prompt = req.messages.map((m) => m.content).join("\n");
+  const asked = /^(?:Question|Question posée) : (.+)$/m.exec(prompt)?.[1];
+  if (asked) return asked.trim();
+  const section = /^Section à rédiger : « (.+) »$/m.exec(prompt)?.[1];
+  return section ? `Que retenir sur « ${section} »` : null;
 }
 
 /** Plain, quotable sentences of a passage (no Markdown line, 40–260 characters). */
@@ -356,6 +381,7 @@ export function scriptedReply(
   passages: Map<number, string>,
   seed: number,
   pool: string[],
+  question: string | null = null,
 ): { reply: string; target: string; variant: string } | null {
   const numbers = [...passages.keys()];
   if (numbers.length === 0) return null;
@@ -371,6 +397,15 @@ export function scriptedReply(
   // Variants turn independently of the scenario's turn (drafts give each scenario every fifth seed).
   const variantSeed = seed + Math.floor(seed / SCENARIOS.length);
   const make = (variant: string, target: string) => ({ reply: `${intro} ${target}`, target, variant });
+  if ((REALISTIC as readonly string[]).includes(scenario)) {
+    const kind = scenario as RealisticKind;
+    // Every other answer states a figure, as for `correct`; the kinds on figures always do.
+    const withFigures = all.filter((x) => hasQuantity(x.s));
+    const candidates = needsFigure(kind) || (seed % 2 && withFigures.length) ? withFigures : all;
+    const v = firstAcross(candidates, (c) => realisticVariants(kind, c, all, question, seed), seed + 1, variantSeed);
+    // The whole reply is the realistic answer: any sentence flagged in it is a false flag.
+    return v ? { reply: v.text, target: v.text, variant: v.variant } : null;
+  }
   switch (scenario) {
     case "correct": {
       const rest = all.filter((x) => x.s !== lead);
@@ -419,6 +454,8 @@ export function scriptedReply(
       if (!claim) return null;
       return make("other-document", `${claim} [${numbers[seed % numbers.length]}]`);
     }
+    default:
+      return null;
   }
 }
 
@@ -443,7 +480,7 @@ function report(cases: FaithCase[]): FaithReport {
   const byScenario = Object.fromEntries(
     SCENARIOS.map((s) => {
       const list = cases.filter((c) => c.scenario === s);
-      const flagged = list.filter((c) => (s === "correct" ? c.flagged || c.otherFlags > 0 : c.flagged)).length;
+      const flagged = list.filter((c) => (isCorrect(s) ? c.flagged || c.otherFlags > 0 : c.flagged)).length;
       return [s, { count: list.length, flagged, rate: flagged / Math.max(1, list.length) }];
     }),
   ) as FaithReport["byScenario"];
@@ -451,7 +488,7 @@ function report(cases: FaithCase[]): FaithReport {
   for (const c of cases) {
     const v = (byVariant[`${c.scenario}/${c.variant}`] ??= { count: 0, flagged: 0 });
     v.count++;
-    if (c.scenario === "correct" ? c.flagged || c.otherFlags > 0 : c.flagged) v.flagged++;
+    if (isCorrect(c.scenario) ? c.flagged || c.otherFlags > 0 : c.flagged) v.flagged++;
   }
   return { cases, byScenario, byVariant };
 }
@@ -491,7 +528,7 @@ export async function evaluateChatFaithfulness(
       fake.set({
         reply: (req) => {
           passages = promptPassages(req);
-          const scripted = scriptedReply(scenario, passages, qi + si, pool);
+          const scripted = scriptedReply(scenario, passages, qi + si, pool, promptQuestion(req));
           target = scripted?.target ?? null;
           variant = scripted?.variant ?? "";
           return scripted?.reply ?? "Je ne sais pas.";
@@ -568,7 +605,7 @@ export async function evaluateDraftFaithfulness(
         );
         for (const scenario of order) {
           if ((scriptedCount.get(scenario) ?? 0) >= perScenario) continue;
-          const s = scriptedReply(scenario, passages, start + round, pool);
+          const s = scriptedReply(scenario, passages, start + round, pool, promptQuestion(req));
           if (!s || used.has(s.target)) continue;
           used.add(s.target);
           scriptedCount.set(scenario, (scriptedCount.get(scenario) ?? 0) + 1);
@@ -651,6 +688,7 @@ export const FAITH_TARGETS: Record<Scenario, number> = {
   "unsupported-claim": 0.8,
   "swapped-figure": 0.8,
   correct: 0.1,
+  ...(Object.fromEntries(REALISTIC.map((k) => [k, 0.1])) as Record<RealisticKind, number>),
 };
 
 /** Cases per kind of lie, for chat and for drafts (the issue asks for at least 40). */
@@ -665,12 +703,11 @@ export function printFaith(title: string, report: FaithReport, misses = 12): boo
   for (const s of SCENARIOS) {
     const r = report.byScenario[s];
     const target = FAITH_TARGETS[s];
-    const pass = s === "correct" ? r.rate <= target : r.rate >= target;
+    const pass = isCorrect(s) ? r.rate <= target : r.rate >= target;
     if (!pass) ok = false;
-    const label =
-      s === "correct"
-        ? `faux signalements ${pct(r.rate)} (objectif ≤ ${pct(target)})`
-        : `détection ${pct(r.rate)}${target ? ` (objectif ≥ ${pct(target)})` : ""}`;
+    const label = isCorrect(s)
+      ? `faux signalements ${pct(r.rate)} (objectif ≤ ${pct(target)})`
+      : `détection ${pct(r.rate)}${target ? ` (objectif ≥ ${pct(target)})` : ""}`;
     console.log(`  ${s.padEnd(18)} ${String(r.count).padStart(3)} cas, ${label}`);
     const variants = Object.entries(report.byVariant).filter(([k]) => k.startsWith(`${s}/`));
     if (variants.length > 1)
@@ -678,11 +715,17 @@ export function printFaith(title: string, report: FaithReport, misses = 12): boo
         `  ${"".padEnd(18)} ${variants.map(([k, v]) => `${k.slice(s.length + 1)} ${v.flagged}/${v.count}`).join(", ")}`,
       );
   }
+  // `FAITH_SHOW=paraphrase,figures` prints every case of these kinds, flagged or not (to read what was scripted).
+  const shown = (process.env.FAITH_SHOW ?? "").split(",");
+  for (const c of report.cases.filter((c) => shown.includes(c.scenario)))
+    console.log(
+      `    [${c.scenario}/${c.variant}${c.flagged || c.otherFlags ? " SIGNALÉ" : ""}] ${c.target.replace(/\n/g, " ⏎ ")}`,
+    );
   for (const c of report.cases
-    .filter((c) => (c.scenario === "correct" ? c.flagged || c.otherFlags : !c.flagged))
+    .filter((c) => (isCorrect(c.scenario) ? c.flagged || c.otherFlags : !c.flagged))
     .slice(0, misses)) {
     console.log(
-      `    ${c.scenario === "correct" ? "signalé à tort" : "non détecté"} (${c.scenario}/${c.variant}) : ${c.target.slice(0, 160)}${c.reasons.length ? ` — ${c.reasons.join(" ; ")}` : ""}`,
+      `    ${isCorrect(c.scenario) ? "signalé à tort" : "non détecté"} (${c.scenario}/${c.variant}) : ${c.target.slice(0, 160)}${c.reasons.length ? ` — ${c.reasons.join(" ; ")}` : ""}`,
     );
   }
   return ok;
