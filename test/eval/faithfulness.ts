@@ -586,7 +586,9 @@ export async function evaluateDraftFaithfulness(
   const used = new Set<string>();
   const scriptedCount = new Map<Scenario, number>();
   let turn = 0;
+  let rounds = 0;
   for (let round = 0; round < maxDrafts && [...counts.values()].some((n) => n < perScenario); round++) {
+    rounds++;
     const file = inputFiles[round % inputFiles.length]!;
     const body = typeof file === "string" ? JSON.parse(await readFile(file, "utf8")) : file;
     const prepared = await prepareDraft(engine, body);
@@ -606,8 +608,9 @@ export async function evaluateDraftFaithfulness(
         for (const scenario of order) {
           if ((scriptedCount.get(scenario) ?? 0) >= perScenario) continue;
           const s = scriptedReply(scenario, passages, start + round, pool, promptQuestion(req));
-          if (!s || used.has(s.target)) continue;
-          used.add(s.target);
+          // Each sentence counts once per kind (a lie and a correct answer may start from the same sentence).
+          if (!s || used.has(`${scenario}\u0000${s.target}`)) continue;
+          used.add(`${scenario}\u0000${s.target}`);
           scriptedCount.set(scenario, (scriptedCount.get(scenario) ?? 0) + 1);
           scripted.push({ key: current, scenario, variant: s.variant, target: s.target });
           return s.reply;
@@ -635,6 +638,7 @@ export async function evaluateDraftFaithfulness(
       counts.set(s.scenario, (counts.get(s.scenario) ?? 0) + 1);
     });
   }
+  if (process.env.FAITH_SHOW) console.log(`(documents : ${rounds} brouillons rédigés)`);
   return report(cases);
 }
 
@@ -779,9 +783,9 @@ export async function runFaithfulness(
       const drafts = await evaluateDraftFaithfulness(
         scripted,
         fake,
-        interleave(EXAMPLE_INPUTS, briefings(answerable, perScenario)),
+        interleave(EXAMPLE_INPUTS, briefings(answerable, perScenario * 3)),
         perScenario,
-        perScenario * 8,
+        perScenario * 16,
       );
       const okChat = printFaith("Fidélité des réponses (chat)", chat, misses);
       const okDrafts = printFaith("Fidélité des documents (sections rédigées)", drafts, misses);

@@ -251,6 +251,7 @@ function figuresVariants(c: Cited): Variant[] {
         return done(
           s
             .replace(f.raw, `${word} ${f.raw.replace(digits, written)}`)
+            .replace(/\bd['’](plus de|près de)/, "de $1")
             .replace(/\b(environ|près de|plus de) (plus de|près de)\b/, "$2"),
         );
       },
