@@ -173,9 +173,7 @@ function isProductVersion(text: string, at: number, digits: string): boolean {
   if (preceding.length > 0) return !/[.!?:\n»"]$/.test(preceding);
   // Opening the text: a name followed by a number and another name (« Microsoft 365 Copilot »).
   return (
-    word[1]!.length > 2 &&
-    !COMMON_BEFORE_NUMBER.test(word[1]!) &&
-    /^\s+\p{Lu}/u.test(text.slice(at + digits.length))
+    word[1]!.length > 2 && !COMMON_BEFORE_NUMBER.test(word[1]!) && /^\s+\p{Lu}/u.test(text.slice(at + digits.length))
   );
 }
 

@@ -342,13 +342,15 @@ function located(text: string, figures: Figure[]): Spot[] {
 }
 
 /** Where a clause ends: what is said on one side of it is not said of a figure on the other side. */
-const CLAUSE_BREAK = /[;:()]|\s[—–]\s|,\s(?:et|mais|or|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
+const CLAUSE_BREAK =
+  /[;:()]|\s[—–]\s|,\s(?:et|mais|or|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
 
 /**
  * Where what is said of a figure ends for its year and the names beside it: a semicolon or a dash, not a colon or a
  * parenthesis (« Utilisateurs : CNAM (80 000 agents, annoncé en avril 2026) » gives the 80 000 agents to the CNAM).
  */
-const STATEMENT_BREAK = /;|\s[—–]\s|,\s(?:et|mais|or|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
+const STATEMENT_BREAK =
+  /;|\s[—–]\s|,\s(?:et|mais|or|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
 
 /** Offsets of the clause around `at`. */
 function clauseAround(text: string, at: number, end = at, breaks = CLAUSE_BREAK): [number, number] {
@@ -446,7 +448,12 @@ function spotsOf(ss: SourceSentence) {
  * The figure of the cited passages the sentence's words describe, when it is not the sentence's figure: « 11
  * secteurs dits essentiels » where the passage says « 7 secteurs dits essentiels et 11 secteurs dits importants ».
  */
-function swappedWith(claim: Sides, f: Figure, pool: Source[], same = (s: Figure) => figureMatches(f, s)): Figure | null {
+function swappedWith(
+  claim: Sides,
+  f: Figure,
+  pool: Source[],
+  same = (s: Figure) => figureMatches(f, s),
+): Figure | null {
   const sameFigure = same;
   let sameAffinity = 0;
   let other = 0;
@@ -532,7 +539,14 @@ const where = (cited: number[]) =>
 /** Share of a sentence's content words a claim must have in its sources, when it holds no figure. */
 export const MIN_CLAIM_COVERAGE = 0.6;
 
-function checkSentence(sentence: string, cited: number[], sources: Source[], facts: Source[]): string[] {
+/**
+ * Cap Libre's own notes in italics after a sentence (« *(« Depuis 2009 » : situation décrite par une source du 9
+ * octobre 2020 …)* », added to a draft for freshness): they say how old the source is, they are not the claim.
+ */
+export const withoutNotes = (sentence: string) => sentence.replace(/\s*\*\((?:[^()]|\([^()]*\))*\)\*/g, " ");
+
+function checkSentence(written: string, cited: number[], sources: Source[], facts: Source[]): string[] {
+  const sentence = withoutNotes(written);
   const reasons: string[] = [];
   const w = where(cited);
   const pool = cited.length ? sources.filter((s) => s.n !== null && cited.includes(s.n)) : sources;
@@ -562,7 +576,13 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     const near = (c: SourceSentence) =>
       c.figures
         .filter(matches)
-        .map((sf) => bagOf([...c.text.matchAll(new RegExp(escapeRe(sf.raw), "g"))].flatMap((m) => contextOf(c.text, sf.raw, 6, m.index)).join(" ")));
+        .map((sf) =>
+          bagOf(
+            [...c.text.matchAll(new RegExp(escapeRe(sf.raw), "g"))]
+              .flatMap((m) => contextOf(c.text, sf.raw, 6, m.index))
+              .join(" "),
+          ),
+        );
     const matching =
       context.length === 0 || isDate || fromFacts
         ? candidates

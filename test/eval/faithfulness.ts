@@ -471,7 +471,9 @@ function flaggedSentence(
     flagged: hit.length > 0,
     others: bad.length - hit.length,
     reasons: (hit.length ? hit : bad).flatMap((s) =>
-      hit.length ? s.reasons : [`« ${s.text.slice(0, 200)} » (${s.citations})`, ...s.reasons],
+      hit.length && !process.env.FAITH_PASSAGES
+        ? s.reasons
+        : [`« ${s.text.slice(0, 400)} » (${s.citations})`, ...s.reasons],
     ),
   };
 }
@@ -594,7 +596,13 @@ export async function evaluateDraftFaithfulness(
     const prepared = await prepareDraft(engine, body);
     // The model is asked while its section is being written: the section announced last. Template sections are
     // verified too, so verifications are matched to scripted replies by section key, not by order.
-    const scripted: { key: string; scenario: Scenario; variant: string; target: string }[] = [];
+    const scripted: {
+      key: string;
+      scenario: Scenario;
+      variant: string;
+      target: string;
+      passages: Map<number, string>;
+    }[] = [];
     let current = "";
     fake.set({
       reply: (req) => {
@@ -612,7 +620,7 @@ export async function evaluateDraftFaithfulness(
           if (!s || used.has(`${scenario}\u0000${s.target}`)) continue;
           used.add(`${scenario}\u0000${s.target}`);
           scriptedCount.set(scenario, (scriptedCount.get(scenario) ?? 0) + 1);
-          scripted.push({ key: current, scenario, variant: s.variant, target: s.target });
+          scripted.push({ key: current, scenario, variant: s.variant, target: s.target, passages });
           return s.reply;
         }
         return "Les passages fournis ne permettent pas de rédiger cette section.";
@@ -634,6 +642,7 @@ export async function evaluateDraftFaithfulness(
         flagged: f.flagged,
         otherFlags: f.others,
         reasons: f.reasons,
+        passages: s.passages,
       });
       counts.set(s.scenario, (counts.get(s.scenario) ?? 0) + 1);
     });
@@ -728,6 +737,8 @@ export function printFaith(title: string, report: FaithReport, misses = 12): boo
   for (const c of report.cases
     .filter((c) => (isCorrect(c.scenario) ? c.flagged || c.otherFlags : !c.flagged))
     .slice(0, misses)) {
+    if (process.env.FAITH_PASSAGES && c.passages)
+      for (const [n, text] of c.passages) console.log(`      [${n}] ${text.replace(/\n/g, " ⏎ ")}`);
     console.log(
       `    ${isCorrect(c.scenario) ? "signalé à tort" : "non détecté"} (${c.scenario}/${c.variant}) : ${c.target.slice(0, 160)}${c.reasons.length ? ` — ${c.reasons.join(" ; ")}` : ""}`,
     );
