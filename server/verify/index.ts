@@ -237,6 +237,20 @@ interface SourceSentence {
   ownYears: number[];
   /** Names the sentence itself gives (not those it quotes from: « selon la Cour des comptes »), folded. */
   ownNames: string[];
+  /** The sentence alone, without its heading and source references. */
+  said: Bag;
+  /** The name the sentence gives before its first quantity (its subject: « la DINUM a annoncé … 200 postes »), folded. */
+  subject: string | null;
+}
+
+/** The first name a sentence gives before its first quantity, folded (its subject), or null. */
+function subjectOf(t: string, figures: Figure[]): string | null {
+  const stated = withoutReferences(t).replace(/\b(?:selon|d['’]apr[eè]s)\s[^,;:]+/giu, " ");
+  const first = figures.find((f) => QUANTITY.has(f.kind));
+  const at = first ? stated.indexOf(first.raw) : -1;
+  if (at < 0) return null;
+  const name = namesOf(stated.slice(0, at))[0];
+  return name ? words(name).join(" ") : null;
 }
 
 /** Paragraphs of a corpus text on one line each (the corpus wraps its lines; lists, tables and headings stay apart). */
@@ -266,6 +280,8 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       ownNames: namesOf(withoutReferences(t).replace(/\b(?:selon|d['’]apr[eè]s)\s[^,;:]+/giu, " ")).map((n) =>
         words(n).join(" "),
       ),
+      said: bagOf(withoutReferences(t)),
+      subject: subjectOf(t, figures),
     };
   });
 }
@@ -657,9 +673,13 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     for (const name of namesOf(segment)) {
       const folded = words(name).join(" ");
       if (!folded || !bags.some((b) => inBag(folded, b))) continue; // not named at all: said below
-      // In the source sentence itself, or before it (« Elle économise… ») when the sentence names no one else.
+      // In the source sentence itself; or in its heading when the sentence's own subject is in the claim too (not
+      // « Sécurix … 200 postes » from a page on Sécurix whose sentence gives the 200 postes to the DINUM); or before
+      // it (« Elle économise… ») when the sentence names no one else.
       const given = (ss: SourceSentence) =>
-        inBag(folded, ss.own) || (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
+        inBag(folded, ss.said) ||
+        (inBag(folded, ss.own) && (!ss.subject || inBag(ss.subject, claimBag))) ||
+        (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
       const q = quantities.find((x) => !foundAt.get(x.f)!.some(given));
       if (q) reasons.push(message("verify.nameMismatch", { name, figure: q.f.raw, where: w }));
     }

@@ -194,7 +194,7 @@ function countedNoun(s: string, f: Figure): { noun: string; at: number } | null 
     !m ||
     !/^\p{Ll}{3,}[sx]$/u.test(m[1]!) ||
     /ent$/.test(m[1]!) ||
-    /^(environ|près|plus|moins|seulement|fois|entre|pour|dans|selon|avec|après|avant|depuis|jusqu|pendant|contre|sans|sous|vers|chez|dont|soit|millions?|milliards?|mille)$/.test(
+    /^(environ|près|plus|moins|seulement|fois|entre|pour|dans|selon|avec|après|avant|depuis|jusqu|pendant|contre|sans|sous|vers|chez|dont|soit|puis|mais|alors|jamais|toujours|parmi|ailleurs|millions?|milliards?|mille)$/.test(
       m[1]!,
     )
   )
