@@ -56,6 +56,8 @@ export interface FaithReport {
   byScenario: Record<Scenario, { count: number; flagged: number; rate: number }>;
   /** Per `scenario/variant`: cases and detected. */
   byVariant: Record<string, { count: number; flagged: number }>;
+  /** With a second pass: what it cost. */
+  cost?: PassCost;
 }
 
 /** Passages as the model received them, parsed from the prompt: number → body (heading lines dropped). */
@@ -511,6 +513,7 @@ export async function evaluateChatFaithfulness(
   fake: FakeOllama,
   questions: EvalQuestion[],
   perScenario: number,
+  secondPass?: SecondPass,
 ): Promise<FaithReport> {
   const pool = await claimPool(engine, [...questions].reverse());
   const cases: FaithCase[] = [];
@@ -519,8 +522,11 @@ export async function evaluateChatFaithfulness(
     numCtx: engine.config.numCtx,
     maxAnswerTokens: engine.config.maxAnswerTokens,
     idleTimeoutMs: engine.config.idleTimeoutMs,
+    verifyWithModel: secondPass !== undefined && !secondPass.off,
   };
+  const cost: PassCost = { answers: 0, sentences: 0, judgeCalls: 0, judgePromptTokens: 0, ms: 0 };
   for (const [si, scenario] of SCENARIOS.entries()) {
+    if (secondPass?.scenarios && !secondPass.scenarios.includes(scenario)) continue;
     let done = 0;
     for (let qi = 0; qi < questions.length && done < perScenario; qi++) {
       const q = questions[(qi * 7 + si * 13) % questions.length]!;
@@ -529,6 +535,15 @@ export async function evaluateChatFaithfulness(
       let passages = new Map<number, string>();
       fake.set({
         reply: (req) => {
+          // The second pass asks the same model whether the passages support a sentence: the scripted judge answers.
+          const judged = judgedSentence(req);
+          if (judged !== null && secondPass) {
+            calls++;
+            tokens += Math.ceil(req.messages.reduce((n, m) => n + m.content.length, 0) / 4);
+            const norm = (x: string) => x.replace(/\s+/g, " ").trim();
+            const lie = !isCorrect(scenario) && target !== null && norm(target).includes(norm(judged));
+            return secondPass.judge(judged, lie);
+          }
           passages = promptPassages(req);
           const scripted = scriptedReply(scenario, passages, qi + si, pool, promptQuestion(req));
           target = scripted?.target ?? null;
@@ -537,6 +552,9 @@ export async function evaluateChatFaithfulness(
         },
       });
       let verification: Verification | null = null;
+      let calls = 0;
+      let tokens = 0;
+      const started = performance.now();
       for await (const e of answer(
         [{ role: "user", content: q.question }],
         engine,
@@ -545,14 +563,49 @@ export async function evaluateChatFaithfulness(
       )) {
         if (e.type === "done") verification = e.verification;
       }
+      const ms = performance.now() - started;
       if (!target || !verification || used.has(target)) continue;
+      // The cost of the answers the model wrote (not of abstentions, which call no model).
+      cost.answers++;
+      cost.ms += ms;
+      cost.judgeCalls += calls;
+      cost.judgePromptTokens += tokens;
+      cost.sentences += verification.counts.sentences;
       used.add(target);
       const f = flaggedSentence(verification, target);
       cases.push({ scenario, variant, target, flagged: f.flagged, otherFlags: f.others, reasons: f.reasons, passages });
       done++;
     }
   }
-  return report(cases);
+  return { ...report(cases), cost };
+}
+
+/** What the second pass cost over a run: answers, calls to the judge, prompt tokens sent to it, time in ms. */
+export interface PassCost {
+  answers: number;
+  /** Sentences of these answers. */
+  sentences: number;
+  judgeCalls: number;
+  judgePromptTokens: number;
+  ms: number;
+}
+
+/**
+ * The model's second pass (`VERIFY_WITH_MODEL`, `server/verify/model-check.ts`) scripted: `judge` gets each sentence
+ * the model is asked about and whether it is the scripted lie, and returns the model's reply (JSON, or anything).
+ */
+export interface SecondPass {
+  judge: (sentence: string, lie: boolean) => string;
+  /** Only these kinds of cases (all by default). */
+  scenarios?: readonly Scenario[];
+  /** The same cases without the pass (to time them). */
+  off?: boolean;
+}
+
+/** The sentence a second-pass prompt asks about (`prompts/fr/verify.md`), or null for another request. */
+export function judgedSentence(req: ChatRequestLog): string | null {
+  const prompt = req.messages.map((m) => m.content).join("\n");
+  return /Phrase à vérifier :\s*«\s([\s\S]*?)\s»\s*\n/.exec(prompt)?.[1] ?? null;
 }
 
 /**
