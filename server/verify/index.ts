@@ -530,7 +530,9 @@ interface Source {
 /** A passage (its first line is its document and section) or, with `n` null, structured data (no heading). */
 function toSource(n: number | null, text: string): Source {
   const heading = n === null ? "" : (text.split("\n")[0] ?? "");
-  return { n, sentences: sourceSentences(text, heading), bag: bagOf(text) };
+  // The heading stays a line of its own, not the start of the first paragraph's sentence.
+  const body = n === null ? text : text.replace("\n", "\n\n");
+  return { n, sentences: sourceSentences(body, heading), bag: bagOf(text) };
 }
 
 /** Sentences that state nothing to check: « Je ne sais pas », formulas, headings without content. */

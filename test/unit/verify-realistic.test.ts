@@ -167,3 +167,26 @@ describe("Cap Libre's own notes are not the claim", () => {
     ).toBe("supported");
   });
 });
+
+describe("a name found only in a passage's heading", () => {
+  const pages = [
+    {
+      n: 1,
+      text: [
+        "Sécurix et Bureautix — Annonce",
+        "Le 8 avril 2026, la DINUM a annoncé un parc estimé à 200 à 250 postes sous Linux.",
+      ].join("\n"),
+    },
+    { n: 2, text: ["Munich — LiMux", "La ville a fait état d'économies de 11,7 millions d'euros."].join("\n") },
+  ];
+  const status = (text: string) => verifyText(text, pages).sentences[0]!.status;
+
+  it("is not given a figure its sentence gives to another subject", () => {
+    expect(status("La Sécurix a annoncé un parc estimé à 200 à 250 postes sous Linux [1].")).toBe("unsupported");
+    expect(status("La DINUM a annoncé un parc estimé à 200 à 250 postes sous Linux [1].")).toBe("supported");
+  });
+
+  it("is given a figure whose sentence names no subject (« La ville … »)", () => {
+    expect(status("Munich a fait état d'économies de 11,7 millions d'euros [2].")).toBe("supported");
+  });
+});
