@@ -16,6 +16,7 @@ import {
   jsonBody,
   markCurrent,
   rememberLocation,
+  roundPercent,
   setNavTarget,
   showSavedList,
   t,
@@ -24,7 +25,7 @@ import {
 let shown = null; // { plan, progress } on screen
 let busy = false;
 
-const pct = (v) => (v === null || v === undefined ? "—" : `${formatDecimal(v)} %`);
+const pct = (v) => (v === null || v === undefined ? "—" : `${formatDecimal(roundPercent(v))} %`);
 const day = (iso) =>
   new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(`${iso.slice(0, 10)}T00:00:00Z`),
