@@ -89,6 +89,54 @@ describe("a product's installations count machines, not its helper lines", () =>
   });
 });
 
+describe("where the export names the computers, a product counts computers", () => {
+  const agent = (device: string, names: string[]) => ({
+    action: "inventory",
+    deviceid: device,
+    itemtype: "Computer",
+    content: { softwares: names.map((name) => ({ name, publisher: "Microsoft Corporation" })) },
+  });
+  const file = (name: string, value: unknown) => ({ name, bytes: new TextEncoder().encode(JSON.stringify(value)) });
+
+  it("counts Teams twice on two GLPI Agent computers, though one has both Teams clients", () => {
+    const { rows } = parseInventoryFiles([
+      file(
+        "pc-1.json",
+        agent("PC-1", ["Microsoft Teams classic", "Microsoft Teams (work or school)", "Microsoft Edge"]),
+      ),
+      file("pc-2.json", agent("PC-2", ["Microsoft Teams classic", "Microsoft Edge"])),
+    ]);
+    const a = analyzeRows(rows, index);
+    expect(installationsOf(a, "microsoft-teams")).toBe(2);
+    expect(installationsOf(a, "microsoft-edge")).toBe(2);
+    const second = a.items.find((i) => i.name === "Microsoft Teams (work or school)")!;
+    expect(second.installations).toBe(0);
+    expect(second.reason).toContain(
+      "Sur 1 poste, Microsoft Teams est déjà compté avec la ligne « Microsoft Teams classic »",
+    );
+    expect(a.summary.installations).toBe(4);
+  });
+
+  it("counts a computer of a GLPI computer list once for a product, and a name listed twice once", () => {
+    const csv = [
+      '"Nom";"Logiciels - Nom";"Logiciels - Éditeur"',
+      '"PC-1";"Microsoft Teams classic<br>Microsoft Teams (work or school)<br>Microsoft Teams classic";"Microsoft Corporation"',
+      '"PC-2";"Microsoft Teams classic<br>LibreOffice";"Microsoft Corporation"',
+    ].join("\r\n");
+    const { rows } = parseInventoryFiles([{ name: "ordinateurs.csv", bytes: new TextEncoder().encode(csv) }]);
+    const a = analyzeRows(rows, index);
+    expect(installationsOf(a, "microsoft-teams")).toBe(2);
+  });
+
+  it("sums the counts of a software list, which cannot tell computers apart", () => {
+    const a = analyzeRows(
+      [inventoryRow("Microsoft Teams classic", "Microsoft Corporation", 30), inventoryRow("MSTeams", null, 20)],
+      index,
+    );
+    expect(installationsOf(a, "microsoft-teams")).toBe(50);
+  });
+});
+
 describe("support components are components, not products", () => {
   const cases = [
     ["Microsoft Access database engine 2016 (French)", "Microsoft Corporation", "microsoft-access"],
