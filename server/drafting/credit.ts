@@ -21,15 +21,16 @@ const stems = (s: string) =>
 
 const key = (c: CitedSource) => c.url ?? c.title;
 
-/** A credit, marked `unrestated` when the sentences restate none of the passage's sourced statements. */
+/** A credit, marked `unrestated` when the sentences restate none of the sourced statements of a passage naming some. */
 export type DraftCredit = PassageCredit & { unrestated?: boolean };
 
 /**
  * What the sentences of a generated section citing a passage (`claims`) are credited to: the sources their
  * statements name (`claimsCredit`); for sentences that restate no statement closely, the sources of the statement of
- * the passage sharing most of their content words — none when that statement names none (Cap Libre's analysis), or
- * when no sentence shares a word with a sourced statement (`unrestated`). The document's single source carries
- * everything. Never the page's whole list (`page`).
+ * the passage sharing most of their content words. None when that statement names none, or no sentence shares a
+ * word with the passage: Cap Libre's analysis when the passage names no source at all, else `unrestated` (the note
+ * says no source is named for the sentence). The document's single source carries everything. Never the page's
+ * whole list (`page`).
  */
 export function draftCredit(claims: string[], passage: SearchResult): DraftCredit {
   const credit = claimsCredit(claims, passage);
@@ -43,7 +44,6 @@ export function draftCredit(claims: string[], passage: SearchResult): DraftCredi
     .filter((s) => s.claim)
     .map((s) => ({ ...s, stems: stems(s.text) }));
   const named: CitedSource[] = [];
-  let restated = false;
   for (const claim of claims) {
     const own = [...stems(claim)];
     let best: (typeof statements)[number] | null = null;
@@ -53,9 +53,8 @@ export function draftCredit(claims: string[], passage: SearchResult): DraftCredi
       if (shared > score) [best, score] = [s, shared];
     }
     if (!best) continue;
-    restated = true;
     for (const c of best.sources) if (!named.some((n) => key(n) === key(c))) named.push(c);
   }
   const sourced = statements.some((s) => s.sources.length > 0);
-  return { basis: "named", sources: named, ...(!restated && sourced ? { unrestated: true } : {}) };
+  return { basis: "named", sources: named, ...(named.length === 0 && sourced ? { unrestated: true } : {}) };
 }

@@ -47,9 +47,18 @@ describe("footnotes of a generated section", () => {
     expect(noteOf(c).text).not.toMatch(/Mastodon|non consulté|Le Soleil/);
   });
 
-  it("name no source for a sentence closest to an unsourced statement, and say it is Cap Libre's analysis", () => {
+  it("name no source for a sentence closest to an unsourced statement, and say so", () => {
     const c = toCitation(passage, 1, passage.text, [
       "Notre collectivité peut s'inspirer de ces décisions sans y être tenue [1].",
+    ]);
+    expect(c.sources).toEqual([]);
+    expect(noteOf(c).text).toContain("n'en reprend aucune affirmation sourcée");
+  });
+
+  it("say a passage naming no source is Cap Libre's analysis", () => {
+    const bare = { ...passage, text: "Les collectivités ne sont pas directement concernées par ces décisions." };
+    const c = toCitation(bare, 1, bare.text, [
+      "Les collectivités ne sont pas concernées, notamment pour l'instant [1].",
     ]);
     expect(c.sources).toEqual([]);
     expect(noteOf(c).text).toContain("Analyse de Cap Libre");
