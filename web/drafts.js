@@ -550,8 +550,23 @@ async function refreshAnalyses() {
     );
     if (analyses.some((a) => a.id === keep)) select.value = keep;
     /** @type {HTMLElement} */ (select.parentElement.querySelector(".analysis-empty")).hidden = analyses.length > 0;
+    select.onchange = () => fillCollectivite(analyses.find((a) => a.id === select.value));
   }
+  // « Rédiger la feuille de route à partir de cette analyse »: the collectivité is the analysis's own.
+  if (pendingAnalysis) fillCollectivite(analyses.find((a) => a.id === pendingAnalysis));
   pendingAnalysis = null;
+}
+
+/**
+ * The collectivité's name from a chosen analysis, when the field is still empty (a name typed is never replaced): the
+ * plan adopted from the document then bears the name its next inventories are saved under.
+ * @param {{ collectivite?: string | null } | undefined} analysis
+ */
+function fillCollectivite(analysis) {
+  const name = /** @type {HTMLInputElement | null} */ ($(fieldId("collectivite", "collectivite.name")));
+  if (!name || name.value.trim() || !analysis?.collectivite) return;
+  name.value = analysis.collectivite;
+  name.dispatchEvent(new Event("input", { bubbles: true }));
 }
 
 function refreshSaved() {

@@ -40,7 +40,7 @@ const analysisOption = (a) =>
     { value: a.id },
     t("plan.analysisOption", {
       date: formatDate(a.createdAt),
-      files: a.files.join(", ") || a.id,
+      files: a.name || a.files.join(", ") || a.id,
       items: formatNumber(a.counts.items),
     }),
   );
@@ -696,6 +696,25 @@ function noteCard(plan) {
   );
 }
 
+/** A collectivité's name as compared: no accents, case, punctuation, « Commune de », « Ville de », article. */
+const KIND_PREFIX =
+  /^(?:(?:la |le |les )?(?:commune|ville|mairie|communaute (?:de communes|d agglomeration|urbaine)|metropole|departement|region|agglomeration)(?: de la| de l| des| du| de| d)? )?(?:la |le |les |l )?/;
+const collectiviteKey = (name) =>
+  (name ?? "")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .replace(KIND_PREFIX, "");
+
+/**
+ * Whether two names say the same collectivité: « Commune de Saint-Girons », « Saint-Girons », « saint girons ».
+ * @param {string} a
+ * @param {string} b
+ */
+export const sameCollectivite = (a, b) => collectiviteKey(a) === collectiviteKey(b);
+
 async function checkpointForm(plan) {
   let analyses = [];
   try {
@@ -705,8 +724,7 @@ async function checkpointForm(plan) {
   }
   const used = new Set(plan.checkpoints.map((c) => c.analysisId));
   // An analysis named for another collectivité is not offered; unnamed ones are (older analyses have no name).
-  const fold = (x) => (x ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
-  const same = (a) => !a.collectivite || fold(a.collectivite) === fold(plan.collectivite.name);
+  const same = (a) => !a.collectivite || sameCollectivite(a.collectivite, plan.collectivite.name);
   const options = analyses.filter((a) => !used.has(a.id) && same(a));
   const error = el("div");
   const form = el(
