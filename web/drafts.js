@@ -244,7 +244,7 @@ function setStep(step) {
       { class: "stepper-bar", "aria-hidden": "true" },
       STEPS.map((_, i) => el("span", { class: i < n ? "done" : "" })),
     ),
-    next ? el("p", { class: "stepper-next" }, t("draft.step.next", { name: t(`draft.step.${next}`) })) : null,
+    ...(next ? [el("p", { class: "stepper-next" }, t("draft.step.next", { name: t(`draft.step.${next}`) }))] : []),
   );
 }
 
