@@ -28,6 +28,7 @@ import {
   t,
 } from "./lib.js";
 import { renderMarkdown } from "./markdown.js";
+import { allows } from "./roles.js";
 
 const TYPES = ["letter", "audit-plan", "roadmap", "briefing"];
 const FORMATS = ["odt", "docx", "pdf", "md"];
@@ -231,6 +232,8 @@ const STEPS = ["fill", "write", "review"];
 function setStep(step) {
   const n = STEPS.indexOf(step) + 1;
   const next = STEPS[n];
+  // Someone whose role does not allow writing a document has no steps to follow (the form says why).
+  $("draft-steps").hidden = !allows("redacteur");
   $("draft-steps").replaceChildren(
     el(
       "p",

@@ -20,6 +20,7 @@ import {
   showSavedList,
   t,
 } from "./lib.js";
+import { allows, readOnly, roleNotice } from "./roles.js";
 
 let shown = null; // { plan, progress } on screen
 let busy = false;
@@ -61,7 +62,13 @@ export async function show(id, { focus = true } = {}) {
   }
   shown = null;
   setNavTarget("suivi", null);
-  if (plans && plans.length === 0) renderAdoptForm({ focus });
+  // Adopting a plan needs the DSI role: a reader is told so instead of being shown the form.
+  if (!allows("dsi"))
+    $("plan-main").replaceChildren(
+      ...(plans?.length ? [el("p", { class: "hint" }, t("plan.pick"))] : []),
+      roleNotice("dsi", "plan"),
+    );
+  else if (plans && plans.length === 0) renderAdoptForm({ focus });
   else
     $("plan-main").replaceChildren(
       el("p", { class: "hint" }, t("plan.pick")),
@@ -151,6 +158,7 @@ async function roadmapChoices() {
 
 async function renderFromDraft(draftId, { focus }) {
   const main = $("plan-main");
+  if (!allows("dsi")) return void main.replaceChildren(roleNotice("dsi", "plan"));
   main.replaceChildren(el("p", { class: "progress", role: "status" }, t("plan.opening")));
   const load = (targetDate) =>
     fetchJson(
@@ -589,7 +597,18 @@ async function renderPlan({ focus }) {
         )
       : null,
   );
-  main.replaceChildren(head, noteCard(plan), await checkpointForm(plan), eventsCard(plan), publicationCard(plan));
+  const note = noteCard(plan);
+  const cards = [await checkpointForm(plan), eventsCard(plan), publicationCard(plan)];
+  // What the role does not allow is not offered: the cards show what they hold, one sentence says why.
+  const noteReadOnly = readOnly(note, "redacteur");
+  const plansReadOnly = cards.map((c) => readOnly(c, "dsi")).some(Boolean);
+  main.replaceChildren(
+    head,
+    ...(plansReadOnly ? [roleNotice("dsi", "plan")] : []),
+    ...(noteReadOnly && !plansReadOnly ? [roleNotice("redacteur", "note")] : []),
+    note,
+    ...cards,
+  );
   for (const form of main.querySelectorAll("form")) prepareForm(form);
   if (focus) $("plan-title").focus();
 }
