@@ -3,8 +3,11 @@
  * saved work but no upload form, no document form, no plan form — one sentence says why and whom to ask — instead of
  * picking a file, waiting, then reading a 403. A person of no workspace is told so on the question form.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teamStore } from "../../server/auth/workspaces.ts";
+import { analyzeUpload } from "../../server/inventory/service.ts";
+import { adoptPlan } from "../../server/tracking/service.ts";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
 import { CLIENT_ID, CLIENT_SECRET, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
@@ -14,6 +17,7 @@ describe.skipIf(!browserAvailable)("roles in a real browser", () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let provider: TestProvider;
   let server: TestServer;
+  let planId: string;
 
   beforeAll(async () => {
     provider = await startTestProvider();
@@ -28,6 +32,16 @@ describe.skipIf(!browserAvailable)("roles in a real browser", () => {
     ]);
     provider.register(`${server.url}/auth/callback`);
     await teamStore(server.engine.database).setRole("alice.martin@mairie-exemple.fr", "defaut", "lecteur");
+    // A plan of the default workspace, adopted by a DSI before.
+    const csv = `"Nom";"Éditeur";"Nombre d'installations"\n"Google Chrome";"Google LLC";"40"\n"Microsoft Teams";"Microsoft Corporation";"20"\n`;
+    const analysis = await analyzeUpload(server.engine, { files: [{ name: "parc.csv", bytes: Buffer.from(csv) }] });
+    planId = (
+      await adoptPlan(server.engine, {
+        collectivite: { name: "Commune de Kervallon" },
+        analysisId: analysis.id,
+        target: { value: 20, date: "2030-12-31" },
+      })
+    ).id;
   });
   afterAll(async () => {
     await browser?.close();
@@ -73,6 +87,15 @@ describe.skipIf(!browserAvailable)("roles in a real browser", () => {
     await page.locator("#suivi .role-notice").waitFor();
     expect(await page.locator("#suivi .role-notice").innerText()).toContain("ne permet pas d'adopter un plan");
     expect(await page.locator("#suivi form").count()).toBe(0);
+
+    // A plan opens read-only: its figures and cards, no form to add an inventory, an event or to publish.
+    await page.goto(`${server.url}/#suivi/${encodeURIComponent(planId)}`);
+    await page.locator("#plan-title").waitFor();
+    expect(await page.locator("#plan-main .role-notice").innerText()).toContain("ne permet pas d'adopter un plan");
+    expect(await page.getByRole("heading", { name: "Décisions et événements" }).isVisible()).toBe(true);
+    expect(
+      await page.locator("#plan-main button:visible, #plan-main input:visible, #plan-main select:visible").count(),
+    ).toBe(0);
 
     // Asking is a reader's right: the question form is there.
     await page.locator('a[data-section="question"]').click();
