@@ -180,7 +180,7 @@ ${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${es
 </section>
 <section aria-labelledby="progress">
 <h2 id="progress">${esc(t("progressTitle"))}</h2>
-${progressChart(s)}
+<div class="chart-scroll" role="region" aria-labelledby="chart-title" tabindex="0">${progressChart(s)}</div>
 <div class="table-scroll" role="region" aria-labelledby="progress-caption" tabindex="0">
 <table><caption id="progress-caption">${esc(t("progressCaption", { measure: measureName }))}</caption>
 <thead><tr><th scope="col">${esc(t("colDate"))}</th><th scope="col">${esc(t("colMeasured"))}</th><th scope="col">${esc(t("colPlanned"))}</th><th scope="col">${esc(t("colRaw"))}</th><th scope="col">${esc(t("colInstallations"))}</th></tr></thead>
