@@ -3,6 +3,9 @@
  * decision and why — its terms (name, date), their corpus frequency, which of them each of the best passages
  * holds — to find the cause of a wrong decision instead of moving a threshold.
  *
+ * `--file=probes-everyday.yaml` keeps the questions of one file of the set; every run ends with its counts (answerable
+ * questions abstained on, unanswerable ones answered).
+ *
  * `node test/eval/trace.ts --perturb [--show]`: a robustness probe of the rules, on the tuning set and the burned
  * held-out sets only (never a blind one): each question is asked again inside the context users add (a preamble
  * before a colon, « Pour …, », a sentence after it, « Bonjour, je suis élue… . » before it), and the decisions that
@@ -33,7 +36,9 @@ if (args.includes("--perturb")) {
 const heldOut = args.find((a) => a.startsWith("--held-out"))?.slice(2);
 const onlyWrong = args.includes("--wrong");
 const wanted = args.filter((a) => !a.startsWith("--"));
-const { questions } = await loadQuestions(heldOut ? path.join(path.dirname(HELD_OUT_DIR), heldOut) : undefined);
+const onlyFile = args.find((a) => a.startsWith("--file="))?.slice("--file=".length);
+const { questions: loaded } = await loadQuestions(heldOut ? path.join(path.dirname(HELD_OUT_DIR), heldOut) : undefined);
+const questions = onlyFile ? loaded.filter((q) => q.file === onlyFile) : loaded;
 const picked = wanted.length
   ? wanted.map(
       (w) => questions.find((q) => q.id === w) ?? { id: "-", question: w, kind: undefined as string | undefined },
@@ -45,9 +50,14 @@ try {
   await engine.index();
   const frequency = frequencyFrom((q, k) => engine.store.searchText(q, k));
   const names = namesFrom((q, k, f, o) => engine.store.searchText(q, k, f, o));
+  const counts = { answerable: 0, abstained: 0, unanswerable: 0, answered: 0 };
   for (const q of picked) {
     const { results, decision, relevant } = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
     const abstained = !decision.answerable || relevant.length === 0;
+    if (q.kind) counts.unanswerable++;
+    else counts.answerable++;
+    if (q.kind && !abstained) counts.answered++;
+    if (!q.kind && abstained) counts.abstained++;
     if (onlyWrong && Boolean(q.kind) === abstained) continue;
     console.log(`\n[${q.id}] ${q.question}  (${q.kind ?? "answerable"})`);
     console.log(
@@ -64,6 +74,9 @@ try {
       console.log(`  ${i} ${r.document.id} § ${r.section.slice(0, 50)} — ${found.join(", ")}`);
     });
   }
+  console.log(
+    `\navec réponse abstenues à tort ${counts.abstained}/${counts.answerable}, sans réponse répondues ${counts.answered}/${counts.unanswerable}`,
+  );
   await engine.close();
 } finally {
   await rm(dataDir, { recursive: true, force: true });
