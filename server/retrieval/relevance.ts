@@ -155,6 +155,10 @@ const STATED_ABSENT = readFileSync(new URL("../i18n/fr/stated-absent.txt", impor
 
 /** A parenthesis holding a year: a source's reference (« (April, novembre 2025) ») or a span (« (2002-2027) »). */
 const CITATION = /\([^()]*\b(?:19|20)\d{2}[^()]*\)/g;
+/** A source's reference: a parenthesis holding a year or « s. d. » (« (Grenoble.ninja, s. d.) »). */
+const REFERENCE = /\([^()]*(?:\b(?:19|20)\d{2}\b|\bs\.\s?d\.)[^()]*\)/g;
+/** A passage's text without its references to sources. */
+export const withoutReferences = (text: string) => text.replace(REFERENCE, " ");
 /** A paragraph break, a list item or a numbered line. */
 const PARAGRAPH = /\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)/;
 /** A sentence end. */
@@ -172,14 +176,17 @@ export function passageParts(text: string): {
 } {
   const sentences = text.split(SENTENCE);
   const isStated = (s: string) => STATED_ABSENT.some((p) => ` ${words(s).join(" ")} `.includes(p));
+  // A clause, not its whole sentence: « Les sources consultées ne détaillent pas la procédure ; il est prudent de
+  // prévoir … la première connexion » knows the first connection.
+  const clauses = sentences.flatMap((s) => s.split(/\s*;\s*/));
   return {
     paragraphs: text
       .replace(CITATION, " ")
       .split(PARAGRAPH)
       .map((p) => passageWords(p)),
     sentences: sentences.map((s) => passageWords(s)),
-    stated: passageWords(sentences.filter(isStated).join(" ")),
-    rest: passageWords(sentences.filter((s) => !isStated(s)).join(" ")),
+    stated: passageWords(clauses.filter(isStated).join(" ")),
+    rest: passageWords(clauses.filter((s) => !isStated(s)).join(" ")),
   };
 }
 
@@ -630,7 +637,11 @@ export async function assessAnswerability(
   });
   if (results.length === 0) return none("no-result");
   if (terms.length === 0) return none("no-terms");
-  const judged = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
+  // A source's reference (« (Club de la presse de Grenoble, 13 décembre 2017) ») says who wrote, not what the passage
+  // is about: a passage does not hold « Grenoble » because a source of its bears the name.
+  const judged = results
+    .slice(0, JUDGED)
+    .map((r) => passageWords(`${r.document.title} ${r.section} ${withoutReferences(r.text)}`));
   if (frequency) {
     // A word a retrieved passage holds is known to the corpus, whatever the full-text index counts for it (« pare »
     // of « pare-feu », which its stemmer reduces to a stopword).
