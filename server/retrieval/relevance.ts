@@ -337,6 +337,9 @@ export interface QuestionTerm {
 const INCISE =
   /,(\s*(?:(?:qui|que|dont|où|lequel|laquelle|pour)\s|qu'|(?:le|la|les|un|une|ce|cet|cette)\s|l')[^,;:?!.]*),/giu;
 
+/** A first-person possessive, its noun and the names written right after it (« notre inventaire GLPI »). */
+const SETTING = /(?<![\p{L}\p{N}])(?:notre|nos|mon|ma|mes)\s+[\p{L}\p{N}'-]+(?:\s+\p{Lu}[\p{L}\p{N}-]*)*/gu;
+
 /** « Pour …, », « Dans …, » opening a sentence. */
 const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
 
@@ -359,12 +362,23 @@ export function contextSpans(text: string): [number, number][] {
     // A sentence that asks nothing beside one that asks (« Je suis élue d'une petite commune. Que dit la loi ? »).
     if (asks && !m[0].includes("?") && sentence.trim()) spans.push([start, end]);
     if (m[0].includes("?")) {
-      const colon = sentence.search(/:(?![^:]*\d:)[^:]*$/);
+      const colon = sentence.search(/[:;](?![^:;]*\d:)[^:;]*$/);
       // « 14:30 » is an hour; « le budget 2027 : … » (French spacing) ends a statement.
       if (colon > 0 && !/\d$/.test(sentence.slice(0, colon))) spans.push([start, start + colon]);
     }
     start = end + m[0].length;
   }
+  // The asker's own setting (« dans notre inventaire GLPI », « nos agents », « mon PC ») says where the question
+  // comes from, not what it asks: the possessive's noun and the names right after it.
+  // Only beside a name it does not hold: « nos NAS Synology, le fabricant est de quel pays ? » asks about them.
+  const settings = [...text.matchAll(SETTING)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const namedElsewhere = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)].some(
+    (m) =>
+      !settings.some(([a, b]) => m.index >= a && m.index < b) &&
+      (/^\p{Lu}[\p{Lu}\d]|\p{Ll}\p{Lu}/u.test(m[0]) ||
+        (/^\p{Lu}/u.test(m[0]) && !CLAUSE_END.test(text.slice(0, m.index)))),
+  );
+  if (namedElsewhere) spans.push(...settings);
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
   for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
   return spans;
