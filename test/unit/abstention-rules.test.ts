@@ -12,6 +12,7 @@ import {
   assessAnswerability,
   contextSpans,
   idiomTokens,
+  passageParts,
   personalAsked,
   questionTerms,
   roleAsked,
@@ -733,5 +734,78 @@ describe("held-out-5 rules (5 December 2026)", () => {
       names,
     );
     expect(decision).toMatchObject({ answerable: false, reason: "unknown-name", missing: ["malte"] });
+  });
+});
+
+describe("sixth round (5 December 2026; each fails on the rules before it)", () => {
+  it("does not let a source's reference hold a name (« Grenoble » only as a publisher's town)", async () => {
+    const fontaine =
+      "La ville de Fontaine est passée à LibreOffice et à Linux à partir de 2014 (Club de la presse de Grenoble, 13 décembre 2017).";
+    const alpes = "Alpes Numérique Libre réunit des collectifs de la région (Grenoble.ninja, s. d.).";
+    const { frequency, names } = lexicon([fontaine, alpes]);
+    const decision = await assessAnswerability(
+      "La ville de Grenoble utilise-t-elle LibreOffice ?",
+      [passage("Autres collectivités", fontaine), passage("Réseaux", alpes)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false, missing: expect.arrayContaining(["grenoble"]) });
+    // A name in the text itself still counts.
+    const fontaineAsked = await assessAnswerability(
+      "La ville de Fontaine utilise-t-elle LibreOffice ?",
+      [passage("Autres collectivités", fontaine)],
+      frequency,
+      names,
+    );
+    expect(fontaineAsked).toMatchObject({ answerable: true });
+  });
+
+  it("reads more of the corpus's ways of saying it lacks something, per clause", async () => {
+    const text =
+      "Environ 600 logiciels y étaient référencés en 2023. Nous n'avons pas trouvé de chiffres 2026 sur le nombre de logiciels référencés : les chiffres ci-dessus datent de 2023.";
+    const { frequency, names } = lexicon([text, "Le Comptoir du Libre est un catalogue."]);
+    const decision = await assessAnswerability(
+      "Combien de logiciels le Comptoir du Libre référence-t-il en 2026 ?",
+      [passage("Comptoir du Libre", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false, reason: "stated-absent" });
+    // Only the clause that says so: « … ne détaillent pas la procédure ; … la première connexion » knows the connection.
+    const parts = passageParts(
+      "Les sources consultées ne détaillent pas la procédure ; il est prudent de prévoir un accompagnement lors de la première connexion.",
+    );
+    expect(parts.stated.list).toContain("procedure");
+    expect(parts.stated.list).not.toContain("connexion");
+    expect(parts.rest.list).toContain("connexion");
+  });
+
+  it("reads the asker's own setting (« dans notre inventaire GLPI ») as context beside another name", async () => {
+    const text = "WINDEV apparaît dans notre inventaire GLPI, qu'est-ce que ça signale ?";
+    const start = text.indexOf("notre");
+    expect(contextSpans(text).some(([a, b]) => a <= start && b >= text.indexOf("GLPI") + 4)).toBe(true);
+    // Beside no other name, the setting is what the question is about (« nos NAS Synology »).
+    const own = "Comment publier nos cartes QGIS sur le site avec un outil libre ?";
+    expect(contextSpans(own).some(([a, b]) => a <= own.indexOf("QGIS") && b > own.indexOf("QGIS"))).toBe(false);
+    const card =
+      "WINDEV / HFSQL (PC SOFT). Atelier de développement d'applications métier et base de données, éditeur français : signale un logiciel métier développé en interne.";
+    const { frequency, names } = lexicon([
+      card,
+      "GLPI est un outil d'inventaire libre ; un logiciel y apparaît.",
+      "L'inventaire GLPI.",
+    ]);
+    const decision = await assessAnswerability(
+      "WINDEV apparaît dans notre inventaire GLPI, qu'est-ce que ça signale ?",
+      [passage("WINDEV / HFSQL", card, "catalog")],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
+
+  it("reads a statement before « ; » followed by the question as context, like one before « : »", () => {
+    const text =
+      "Les bénévoles qui rédigent nos courriers passent tout dans un correcteur en ligne américain ; il existe une alternative européenne ?";
+    expect(contextSpans(text).some(([a, b]) => a === 0 && b === text.indexOf(";"))).toBe(true);
   });
 });
