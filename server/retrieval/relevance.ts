@@ -66,7 +66,8 @@ const FRAME = new Set(wordList("../i18n/fr/frame-words.txt"));
  * General words of the domain (« commune », « logiciel », « Microsoft »): they count towards a passage's coverage,
  * but what a question asks is in its other words, which the corpus must know (stems, from a data file).
  */
-const GENERIC = new Set(wordList("../i18n/fr/generic-words.txt").map(frStem));
+const GENERIC_WORDS = wordList("../i18n/fr/generic-words.txt");
+const GENERIC = new Set(GENERIC_WORDS.map(frStem));
 const isGeneric = (t: QuestionTerm) => t.word.split(" ").every((w) => GENERIC.has(frStem(w)));
 
 /**
@@ -587,6 +588,8 @@ export const MIN_PLAIN_COVERAGE = 0.45;
 export const MIN_WEIGHTED_COVERAGE = 0.35;
 /** Order of magnitude of the number of passages, for word weights. */
 const CORPUS_SCALE = 1000;
+/** Fewest letters of a clipped word (« appli », « asso »): shorter ones (« pc », « tel ») are too ambiguous. */
+const CLIPPED_LENGTH = 4;
 /** A name found in at most this many passages of the corpus must be in the best ones. */
 const RARE_NAME = 20;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
@@ -641,7 +644,7 @@ export async function assessAnswerability(
   frequency?: CorpusFrequency,
   corpusNames?: CorpusNames,
 ): Promise<Answerability> {
-  const terms = await resolveNames(questionTerms(question), frequency, corpusNames);
+  const resolved = await resolveNames(questionTerms(question), frequency, corpusNames);
   const none = (reason: Answerability["reason"], missing: string[] = []): Answerability => ({
     answerable: false,
     reason,
@@ -650,7 +653,7 @@ export async function assessAnswerability(
     relevant: [],
   });
   if (results.length === 0) return none("no-result");
-  if (terms.length === 0) return none("no-terms");
+  if (resolved.length === 0) return none("no-terms");
   // A source's reference (« (Club de la presse de Grenoble, 13 décembre 2017) ») says who wrote, not what the passage
   // is about: a passage does not hold « Grenoble » because a source of its bears the name.
   const judged = results
@@ -660,12 +663,26 @@ export async function assessAnswerability(
     // A word a retrieved passage holds is known to the corpus, whatever the full-text index counts for it (« pare »
     // of « pare-feu », which its stemmer reduces to a stopword).
     const unknown: string[] = [];
-    for (const t of terms.filter((t) => (t.name || t.compound) && !t.date)) {
+    for (const t of resolved.filter((t) => (t.name || t.compound) && !t.date)) {
       for (const part of t.word.split(" "))
         if ((await frequency(part)) === 0 && !judged.some((p) => p.list.includes(part))) unknown.push(t.word);
     }
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
+  // A word the corpus never uses that is the start of one it uses is its clipped form (« appli » for « application »,
+  // « agglo » for « agglomération », « asso » for « association »): it is that word, found in the passages read or in
+  // the domain's general vocabulary.
+  const vocabulary = [...new Set([...GENERIC_WORDS, ...judged.flatMap((p) => p.list)])];
+  const terms = await Promise.all(
+    resolved.map(async (t) => {
+      if (!frequency || t.name || t.date || t.word.includes(" ") || t.word.length < CLIPPED_LENGTH) return t;
+      if ((await frequency(t.word)) > 0 || judged.some((p) => p.list.includes(t.word))) return t;
+      const full = vocabulary
+        .filter((w) => w.length > t.word.length + 1 && w.startsWith(t.word))
+        .sort((a, b) => a.length - b.length)[0];
+      return full ? { ...t, word: full, variants: [full, ...synonymsOf(full), t.word] } : t;
+    }),
+  );
   // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
   // it, whoever the corpus says the person is.
   const personal = aboutPerson(question) ? personalAsked(question) : [];

@@ -808,4 +808,17 @@ describe("sixth round (5 December 2026; each fails on the rules before it)", () 
       "Les bénévoles qui rédigent nos courriers passent tout dans un correcteur en ligne américain ; il existe une alternative européenne ?";
     expect(contextSpans(text).some(([a, b]) => a === 0 && b === text.indexOf(";"))).toBe(true);
   });
+
+  it("reads a clipped word the corpus never uses as the word it starts (« appli » for « application »)", async () => {
+    const visio =
+      "Visio, l'application de visioconférence de l'État, comptait 40 000 utilisateurs réguliers en janvier 2026.";
+    const { frequency, names } = lexicon([visio, "Une application métier.", "La visioconférence de l'État."]);
+    const decision = await assessAnswerability(
+      "L'appli de visioconférence de l'État, elle a combien d'utilisateurs ?",
+      [passage("Visio en chiffres", visio)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
 });
