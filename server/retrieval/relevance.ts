@@ -399,6 +399,9 @@ const PLURAL_VERB = /(?:nn|ss|[aeiou]s|v|qu|gu|ch|tt)ent$/;
  */
 const MODIFIER = /^[a-z]{3,}(?:[^i]er|[tv]ient|ant|ante)$/;
 
+/** Prepositions after which a word is a noun (« en kilos »). */
+const NOUN_PREPOSITIONS = /^(en|avec|sans|sur|sous|chez|contre|entre|vers|parmi|durant|pendant)$/;
+
 /** Subject pronouns: the word after one is a verb (« il vient d'où »). */
 const SUBJECT_PRONOUNS = /^(il|elle|ils|elles|on|je|j|nous|vous)$/;
 /** Words after which « le », « la », « les » is an object pronoun (« qui le maintient », « ne la voit »). */
@@ -506,7 +509,10 @@ export function questionTerms(question: string): QuestionTerm[] {
     const afterDeterminer =
       !afterPronoun &&
       ((/^(l|qu)'/i.test(raw) && !(/^l'/i.test(raw) && MODIFIER.test(folded) && /er$/.test(folded))) ||
-        DETERMINERS.has(before.replace(/^[dlq]u?'/, "")));
+        DETERMINERS.has(before.replace(/^[dlq]u?'/, "")) ||
+        // « en kilos », « avec des poules », « sans informaticien »: after these prepositions comes a noun, never an
+        // infinitive (unlike « de », « pour », « à »).
+        (NOUN_PREPOSITIONS.test(before) && !MODIFIER.test(folded)));
     const marks = {
       ...(capital && atStart ? { clauseStart: true } : {}),
       ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),

@@ -821,4 +821,21 @@ describe("sixth round (5 December 2026; each fails on the rules before it)", () 
     );
     expect(decision).toMatchObject({ answerable: true });
   });
+
+  it("reads a word after « en », « avec », « sans »… as a noun, so one the corpus never uses is a topic it lacks", async () => {
+    expect(
+      questionTerms("Combien pèse une licence Microsoft en kilos ?").find((t) => t.word === "kilos"),
+    ).toMatchObject({
+      noun: true,
+    });
+    const text = "Le prix d'une licence Microsoft 365 E3 pèse lourd : 35,40 euros par mois.";
+    const { frequency, names } = lexicon([text, ...Array.from({ length: 30 }, () => "Microsoft et ses licences.")]);
+    const decision = await assessAnswerability(
+      "Combien pèse une licence Microsoft en kilos ?",
+      [passage("Licences", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false, reason: "unknown-words" });
+  });
 });
