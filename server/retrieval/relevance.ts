@@ -317,6 +317,8 @@ export interface QuestionTerm {
   noun?: boolean;
   /** Written as an adjective of nationality (« américain »): often what the question asks, not what it is about. */
   nationality?: boolean;
+  /** An adjective of nationality right after its noun (« les communes suisses »): a restriction, required like a name. */
+  attributive?: boolean;
   /**
    * A hyphenated compound written in lower case (« saint-etienne », « clermont-ferrand »): a name typed without its
    * capitals when the corpus never uses one of its words.
@@ -463,12 +465,23 @@ export function questionTerms(question: string): QuestionTerm[] {
             ...(spans.some(([a, b]) => index >= a && index < b) ? { context: true } : {}),
           });
     const country = DEMONYMS.get(folded.replace(/-/g, " "));
+    // Right after a noun (« les communes suisses », « un hébergeur allemand »), it restricts what is asked; after a
+    // verb (« est-il américain ? ») or in « de quel pays », it is what is asked.
+    const previous = fold(tokens[i - 1]?.[0] ?? "").replace(/^([cdjlmnst]|qu)'/, "");
+    const attributive =
+      previous.length > 2 &&
+      !STOPWORDS.has(previous) &&
+      !FRAME.has(previous) &&
+      !/^\p{Lu}/u.test(tokens[i - 1]?.[0] ?? "") &&
+      !INVERTED.test(tokens[i - 1]?.[0] ?? "") &&
+      !MODIFIER.test(previous);
     if (country)
       return out.set(country, {
         word: country,
         variants: [country, folded.replace(/-/g, " ")],
         name: true,
         nationality: true,
+        ...(attributive ? { attributive: true } : {}),
       });
     // « aujourd'hui », « jusqu'à »: a word with an apostrophe inside is a stopword when its first part is.
     const parts = folded
@@ -708,7 +721,7 @@ export async function assessAnswerability(
       async (t) =>
         t.name &&
         !t.date &&
-        ((!isGeneric(t) && !t.nationality) ||
+        ((!isGeneric(t) && (!t.nationality || t.attributive)) ||
           !frequency ||
           Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) <= RARE_NAME),
     ),

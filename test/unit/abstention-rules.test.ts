@@ -838,4 +838,20 @@ describe("sixth round (5 December 2026; each fails on the rules before it)", () 
     );
     expect(decision).toMatchObject({ answerable: false, reason: "unknown-words" });
   });
+
+  it("requires an adjective of nationality right after its noun (« les communes suisses »), not one asked (« est-il suisse ? »)", async () => {
+    const text = "ProConnect est ouvert aux agents des communes, des départements et des hôpitaux.";
+    const swiss = Array.from({ length: 30 }, () => "Le siège de l'éditeur est en Suisse.");
+    const { frequency, names } = lexicon([text, ...swiss]);
+    const decision = await assessAnswerability(
+      "Quelles communes suisses utilisent ProConnect ?",
+      [passage("ProConnect", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false, missing: expect.arrayContaining(["suisse"]) });
+    expect(questionTerms("L'éditeur de Doodle est-il suisse ?").find((t) => t.word === "suisse")?.attributive).toBe(
+      undefined,
+    );
+  });
 });
