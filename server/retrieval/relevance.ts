@@ -765,6 +765,11 @@ export async function assessAnswerability(
       )
     ).some(Boolean);
   const selfContained = ownWords >= 2 && !contextUnknown;
+  // A yes-or-no question about a year the corpus covers (« Teams est interdit dans les collectivités depuis 2025 ? »)
+  // states a claim the corpus can correct: its year need not be in the passage (the answer says what the corpus
+  // dates); a year after the corpus's sources (« Munich reviendra-t-elle à Linux en 2030 ? ») stays required.
+  const horizon = polar(question) && frequency ? await corpusHorizon(frequency) : 0;
+  const claimed = (t: QuestionTerm) => !!t.date && Number(t.word.slice(-4)) <= horizon;
   const perPassage = judged.map((p, i) => {
     // A catalog card that holds a name of the question (« Doodle, c'est de quel pays ? ») answers what its fields say
     // (country, city, publisher, owner) without writing the word.
@@ -784,7 +789,7 @@ export async function assessAnswerability(
     const aside = (t: QuestionTerm) => !!t.context && (t.user ? asksMore : contextFree);
     const found = holding.filter((t) => !aside(t) || !(t.user || t.modifier || t.verb || isGeneric(t)));
     // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it.
-    const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !aside(t)));
+    const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !aside(t) && !claimed(t)));
     const weighted =
       found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) /
       Math.max(
@@ -851,7 +856,7 @@ export async function assessAnswerability(
   const short = terms.length <= 2;
   // A year of the question's context (« On prépare le budget 2027 : Qwant figure-t-il au SILL ? ») dates the asker's
   // situation, not what is asked, when the question asks about a name outside it.
-  const dates = terms.filter((t) => t.date && !(t.context && askedNames.length > 0));
+  const dates = terms.filter((t) => t.date && !(t.context && askedNames.length > 0) && !claimed(t));
   const parts = results.slice(0, JUDGED).map((r) => passageParts(r.text));
   const heading = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));
   // A year of the question is in a paragraph of the passage, not only in a source's reference (« (Millau, 2026) »),
@@ -930,6 +935,28 @@ export async function assessAnswerability(
     };
   return { answerable: true, reason: "ok", missing: [], coverage: best.weighted, relevant };
 }
+
+/** A question asking yes or no: no interrogative word (« qui », « quel », « combien », « comment »…), ending with « ? ». */
+export function polar(question: string): boolean {
+  const text = fold(question).replace(/[’]/g, "'");
+  return (
+    /\?\s*$/.test(text) &&
+    !/\b(?:qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|combien|comment|pourquoi|ou|quand|d'ou)\b/.test(
+      text.replace(/\best-ce qu(?:e|')/g, ""),
+    )
+  );
+}
+
+/**
+ * The last year the corpus's sources cover: the latest one it uses in at least `HORIZON_PASSAGES` passages
+ * (2026 for sources that stop in the spring of 2026; « d'ici 2027 » is a plan, not a fact).
+ */
+async function corpusHorizon(frequency: CorpusFrequency): Promise<number> {
+  const now = new Date().getFullYear();
+  for (let year = now + 5; year >= 2000; year--) if ((await frequency(String(year))) >= HORIZON_PASSAGES) return year;
+  return 0;
+}
+const HORIZON_PASSAGES = 100;
 
 /** Corpus frequency of a word from the full-text index, cached (the corpus changes only on re-index). */
 export function frequencyFrom(searchText: (foldedQuery: string, k: number) => Promise<unknown[]>): CorpusFrequency {

@@ -854,4 +854,17 @@ describe("sixth round (5 December 2026; each fails on the rules before it)", () 
       undefined,
     );
   });
+
+  it("answers a yes-or-no claim dated within the corpus's years, which it can correct, not one dated after them", async () => {
+    const munich =
+      "Munich a décidé en novembre 2017 de revenir à Windows ; la migration de LiMux vers Linux avait commencé en 2004.";
+    const years = { "2024": 150, "2025": 300, "2026": 200, "2027": 40, "2030": 3 };
+    const { frequency, names } = lexicon([munich, "Linux et Windows.", "Munich est revenue."], years);
+    const ask = (q: string) => assessAnswerability(q, [passage("Munich", munich)], frequency, names);
+    // The corpus dates the return to Windows: it corrects the claim.
+    expect(await ask("Munich est revenue à Linux en 2024 ?")).toMatchObject({ answerable: true });
+    // After its sources, and not a yes-or-no claim: the year is required.
+    expect(await ask("Munich reviendra-t-elle à Linux en 2030 ?")).toMatchObject({ answerable: false });
+    expect(await ask("Quand Munich est-elle revenue à Linux en 2024 ?")).toMatchObject({ answerable: false });
+  });
 });
