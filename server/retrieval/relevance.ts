@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
 import { DEMONYMS, stem as frStem, phrasesFound, synonymsOf, words } from "./french.ts";
+import { type Asked, holdsAsked } from "./rank.ts";
 
 /** Words of a data file (several per line, « # » lines are comments), folded; « d'ailleurs » gives « ailleurs ». */
 const wordList = (file: string) =>
@@ -387,6 +388,12 @@ export function contextSpans(text: string): [number, number][] {
   return spans;
 }
 
+/** A question without its context (see `contextSpans`): what it asks. */
+export function outsideContext(question: string): string {
+  const spans = contextSpans(question);
+  return [...question].map((c, i) => (spans.some(([a, b]) => i >= a && i < b) ? " " : c)).join("");
+}
+
 /** Before a word, what ends a clause: start of the text, or punctuation (« Bonjour, Lyon… », « … : Microsoft… »). */
 const CLAUSE_END = /(^|[,;:.!?«»"()\n—–])\s*$/u;
 /** A verb followed by its subject pronoun (« fera-t-il », « arrivera-t-elle », « peut-on »). */
@@ -592,6 +599,7 @@ export interface Answerability {
     | "unknown-words"
     | "low-coverage"
     | "stated-absent"
+    | "missing-figure"
     | "no-result";
   /** Question words and names the best passages lack. */
   missing: string[];
@@ -616,6 +624,13 @@ const UNKNOWN_SHARE = 0.3;
 /** What a catalog card says by its fields (country, city, publisher, owner, licence), folded stems, from a data file. */
 const CARD_FIELDS = new Set(wordList("../i18n/fr/card-fields.txt").map(frStem));
 const asksCardField = (t: QuestionTerm) => !t.name && t.word.split(" ").every((w) => CARD_FIELDS.has(frStem(w)));
+
+/**
+ * A question asking a figure by its interrogative (« combien », « quel est le montant », « quelle part »), not by a
+ * noun of what it asks about (« un budget participatif »).
+ */
+const FIGURE_ASKED =
+  /\b(combien|quel(?:le)?s?\s+(?:(?:est|sont|etait|etaient|sera|seront)\s+)?(?:(?:le|la|les|l')\s*)?(?:montant|budget|somme|nombre|prix|cout|tarif|pourcentage|part|taux|hausse|effectifs?|chiffre))\b/;
 
 /** Share of the question's words a catalog card must hold to answer it. */
 const MIN_CATALOG_COVERAGE = 0.7;
@@ -913,6 +928,27 @@ export async function assessAnswerability(
   let relevant = perPassage.flatMap((p, i) => (enough(p, i) && holdsAll(i) ? [i] : []));
   // Each rare name is in one of them (« TeamViewer et AnyDesk » may come from two cards).
   if (!askedNames.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
+  // A question asking a figure (« combien », « quel budget ») is answered only if a passage that answers holds one,
+  // not by passages that only name what it is about (« Quel est le budget annuel de l'association OW2 ? »). Only what
+  // it asks counts (« On prépare le budget 2027 : … ? » asks no figure), and a yes-or-no question asks none.
+  // A question asking something else too (« Qui a payé …, et pour quel montant ? ») may be answered in part.
+  const alsoAsks = /\b(?:qui|quoi|comment|pourquoi|ou|quand|lequel|laquelle|qu'est-ce)\b/.test(
+    fold(outsideContext(question)).replace(/[’]/g, "'"),
+  );
+  const figureWord = polar(question) || alsoAsks ? undefined : FIGURE_ASKED.exec(fold(outsideContext(question)))?.[1];
+  const figure: Asked[] = figureWord ? ["quantity"] : [];
+  if (
+    figure.length &&
+    relevant.length &&
+    !relevant.some((i) => holdsAsked(withoutReferences(results[i]!.text), figure))
+  )
+    return {
+      answerable: false,
+      reason: "missing-figure",
+      missing: [figureWord!],
+      coverage: best.weighted,
+      relevant: [],
+    };
   const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
   if (relevant.length === 0 && stated.length)
     return { answerable: false, reason: "stated-absent", missing: stated, coverage: best.weighted, relevant };

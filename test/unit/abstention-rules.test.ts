@@ -867,4 +867,22 @@ describe("sixth round (5 December 2026; each fails on the rules before it)", () 
     expect(await ask("Munich reviendra-t-elle à Linux en 2030 ?")).toMatchObject({ answerable: false });
     expect(await ask("Quand Munich est-elle revenue à Linux en 2024 ?")).toMatchObject({ answerable: false });
   });
+
+  it("needs a figure in a passage that answers a question asking only a figure (« Quel est le budget annuel … ? »)", async () => {
+    const ow2 =
+      "OW2 est une association dédiée au logiciel open source, dont le siège est à Paris. Elle a été fondée par la fusion d'ObjectWeb et d'Orientware.";
+    const { frequency, names } = lexicon([ow2, "Le budget annuel de la commune.", "Une association."]);
+    const ask = (q: string) => assessAnswerability(q, [passage("OW2", ow2)], frequency, names);
+    expect(await ask("Quel est le budget annuel de l'association OW2 ?")).toMatchObject({
+      answerable: false,
+      reason: "missing-figure",
+    });
+    // Not when it asks something else too, nor yes or no, nor in its context.
+    expect(await ask("Qui a fondé l'association OW2, et avec quel budget annuel ?")).toMatchObject({
+      answerable: true,
+    });
+    expect(await ask("On prépare le budget annuel : l'association OW2 a-t-elle son siège à Paris ?")).toMatchObject({
+      answerable: true,
+    });
+  });
 });
