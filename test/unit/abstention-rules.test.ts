@@ -623,6 +623,21 @@ describe("a question set in context by users (held-out-4 and its variants, each 
     const abstains = async (q: string) =>
       !(await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision.answerable;
 
+    it("searches again what a question asks without its context when the context pushed its passage out", async () => {
+      expect(
+        await abstains(
+          "On en discute au conseil municipal la semaine prochaine : le syndicat des entreprises du libre, il regroupe combien de boîtes ?",
+        ),
+      ).toBe(false);
+      expect(await abstains("Les écoles de la commune utilisent G Suite : quelle alternative ?")).toBe(false);
+      // What it asks, searched alone, still has to be in the corpus.
+      expect(
+        await abstains(
+          "On en discute au conseil municipal la semaine prochaine : qui a gagné le Tour de France 2025 ?",
+        ),
+      ).toBe(true);
+    });
+
     it("does not answer from a sentence of context alone (« Bonjour, je suis élue d'une petite commune rurale. »)", async () => {
       expect(
         await abstains("Bonjour, je suis élue dans une petite commune rurale. Quel temps fera-t-il demain à Lyon ?"),
