@@ -417,6 +417,7 @@ const SUBJECT_PRONOUNS = /^(il|elle|ils|elles|on|je|j|nous|vous)$/;
 const OBJECT_AFTER = /^(qui|ne|n|il|elle|ils|elles|on|je|nous|vous)$/;
 
 const YEAR = /^(19|20)\d{2}$/;
+const WEEKDAY = /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
 const MONTH_YEAR =
   /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+((?:19|20)\d{2})\b/g;
 
@@ -461,7 +462,8 @@ export function questionTerms(question: string): QuestionTerm[] {
       .replace(/^-+|-+$/g, "");
     if (!token) return;
     const folded = fold(token);
-    if (YEAR.test(token))
+    // A day of the week (« le jeudi ») dates what is asked like a year: the passage that answers says it.
+    if (YEAR.test(token) || WEEKDAY.test(folded))
       return inPhrase.has(folded)
         ? undefined
         : out.set(folded, {
@@ -631,6 +633,13 @@ const asksCardField = (t: QuestionTerm) => !t.name && t.word.split(" ").every((w
  */
 const FIGURE_ASKED =
   /\b(combien|quel(?:le)?s?\s+(?:(?:est|sont|etait|etaient|sera|seront)\s+)?(?:(?:le|la|les|l')\s*)?(?:montant|budget|somme|nombre|prix|cout|tarif|pourcentage|part|taux|hausse|effectifs?|chiffre))\b/;
+
+/** A number that is part of a name (« Microsoft 365 E3 », « GPL-3.0 »), not a figure. */
+const NAMED_NUMBER = /(\p{Lu}[\p{L}]*-)\d+(?:\.\d+)*\b|(\p{Lu}[\p{L}]*\s)\d+(?=\s\p{Lu}|[,.;:)](?:\s|$)|$)/gu;
+
+/** « à quelle heure », « quelle heure » asked, and a time of day in a passage (« 14 h », « 9h30 », « 14:30 »). */
+const HOUR_ASKED = /\bquelle heure\b/;
+const HOUR = /\b\d{1,2}\s?(?:h|heures?)(?:\s?\d{2})?\b|\b\d{1,2}:\d{2}\b/i;
 
 /** Share of the question's words a catalog card must hold to answer it. */
 const MIN_CATALOG_COVERAGE = 0.7;
@@ -937,15 +946,15 @@ export async function assessAnswerability(
   );
   const figureWord = polar(question) || alsoAsks ? undefined : FIGURE_ASKED.exec(fold(outsideContext(question)))?.[1];
   const figure: Asked[] = figureWord ? ["quantity"] : [];
-  if (
-    figure.length &&
-    relevant.length &&
-    !relevant.some((i) => holdsAsked(withoutReferences(results[i]!.text), figure))
-  )
+  // « À quelle heure … ? » asks a time of day: a passage that answers gives one (« à 14 h 30 »).
+  const hourWord = HOUR_ASKED.exec(fold(outsideContext(question)))?.[0];
+  const holdsFigure = (text: string) =>
+    hourWord ? HOUR.test(text) : holdsAsked(withoutReferences(text).replace(NAMED_NUMBER, "$1$2"), figure);
+  if ((figure.length || hourWord) && relevant.length && !relevant.some((i) => holdsFigure(results[i]!.text)))
     return {
       answerable: false,
       reason: "missing-figure",
-      missing: [figureWord!],
+      missing: [hourWord ?? figureWord!],
       coverage: best.weighted,
       relevant: [],
     };

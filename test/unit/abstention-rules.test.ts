@@ -900,4 +900,32 @@ describe("sixth round (5 December 2026; each fails on the rules before it)", () 
       answerable: true,
     });
   });
+
+  it("reads a day of the week as a date the passage must say, and « à quelle heure » as a time it must give", async () => {
+    const amiel =
+      "L'entretien de David Amiel à La Tribune Dimanche : la souveraineté numérique passe par la commande publique.";
+    const { frequency, names } = lexicon([amiel, "Le numérique se couche tard.", "Une heure de réunion."]);
+    const decision = await assessAnswerability(
+      "À quelle heure se couche la souveraineté numérique le dimanche ?",
+      [passage("Rencontres de la souveraineté numérique", amiel)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false });
+    expect(
+      questionTerms("Le logiciel est-il plus grand que mardi dernier ?").find((t) => t.word === "mardi"),
+    ).toMatchObject({ date: true });
+  });
+
+  it("does not take a number of a name (« GPL-3.0 », « Microsoft 365 E3 ») for the figure a question asks", async () => {
+    const gimp = "GIMP : retouche d'images, licence GPL-3.0, alternative libre à Adobe Photoshop.";
+    const { frequency, names } = lexicon([gimp, "Une licence par an coûte cher.", "La mairie et ses licences."]);
+    const decision = await assessAnswerability(
+      "Combien coûte une licence Adobe Photoshop par an ?",
+      [passage("GIMP", gimp, "catalog")],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false, reason: "missing-figure" });
+  });
 });
