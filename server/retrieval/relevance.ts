@@ -856,6 +856,9 @@ export async function assessAnswerability(
     : [];
   // A verb (« arrivera-t-il ») counts in the decision but is not told as a missing topic.
   const verbs = new Set(terms.filter((t) => (t.verb || t.modifier) && !t.name).map((t) => t.word));
+  // An infinitive the corpus never uses (« qu'est-ce qui risque de manquer ? ») says how the question asks, not what
+  // about: it does not weigh among the unknown words.
+  const infinitives = new Set(terms.filter((t) => t.modifier && !t.name && /er$/.test(t.word)).map((t) => t.word));
   const topics = (list: string[]) => (list.some((w) => !verbs.has(w)) ? list.filter((w) => !verbs.has(w)) : list);
   // The same among the words that say what the question asks (neither names, dates, verbs nor the domain's general
   // vocabulary), counting only the nouns the corpus never uses: « recruter un policier municipal » is not answered by
@@ -865,7 +868,8 @@ export async function assessAnswerability(
   );
   const unknownSpecific = specific.filter((t) => t.noun && unknown.includes(t.word));
   if (
-    unknown.length / Math.max(1, terms.filter((t) => !excusedContext(t)).length) >= UNKNOWN_SHARE ||
+    unknown.filter((w) => !infinitives.has(w)).length / Math.max(1, terms.filter((t) => !excusedContext(t)).length) >=
+      UNKNOWN_SHARE ||
     unknownSpecific.length / Math.max(1, specific.length) >= UNKNOWN_SHARE
   )
     return {

@@ -928,4 +928,19 @@ describe("sixth round (5 December 2026; each fails on the rules before it)", () 
     );
     expect(decision).toMatchObject({ answerable: false, reason: "missing-figure" });
   });
+
+  it("does not weigh an infinitive the corpus never uses among the unknown words (« qu'est-ce qui risque de manquer ? »)", async () => {
+    const glpi =
+      "Étape 1 : l'inventaire technique. On exporte du parc GLPI la liste des logiciels installés ; l'inventaire automatique ne voit pas les services en ligne : un risque pour l'étude des dépendances.";
+    const { frequency, names } = lexicon([glpi, "GLPI et OCS.", "Les dépendances."]);
+    const decision = await assessAnswerability(
+      "On a exporté le parc de GLPI pour l'étude des dépendances : qu'est-ce qui risque de manquer dans la liste ?",
+      [passage("Étude des dépendances", glpi)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+    // « SSO » is a common acronym, not a name a passage must write.
+    expect(questionTerms("Le SSO libre des gendarmes ?").find((t) => t.word === "sso")).toMatchObject({ name: false });
+  });
 });
