@@ -952,8 +952,17 @@ export async function assessAnswerability(
   const figure: Asked[] = figureWord ? ["quantity"] : [];
   // « À quelle heure … ? » asks a time of day: a passage that answers gives one (« à 14 h 30 »).
   const hourWord = HOUR_ASKED.exec(fold(outsideContext(question)))?.[0];
-  const holdsFigure = (text: string) =>
+  const figureIn = (text: string) =>
     hourWord ? HOUR.test(text) : holdsAsked(withoutReferences(text).replace(NAMED_NUMBER, "$1$2"), figure);
+  // A figure of the year asked (« Combien de personnes sont venues à l'édition 2025 ? »): in a sentence that says
+  // that year, not the figure of another edition beside it.
+  const asOf = dates.filter((d) => !d.word.includes(" ") || /\d{4}$/.test(d.word));
+  const holdsFigure = (text: string) =>
+    asOf.length === 0
+      ? figureIn(text)
+      : withoutReferences(text)
+          .split(SENTENCE)
+          .some((s) => figureIn(s) && asOf.every((d) => occurs(d.word, passageWords(s), true)));
   if ((figure.length || hourWord) && relevant.length && !relevant.some((i) => holdsFigure(results[i]!.text)))
     return {
       answerable: false,

@@ -943,4 +943,18 @@ describe("sixth round (5 December 2026; each fails on the rules before it)", () 
     // « SSO » is a common acronym, not a name a passage must write.
     expect(questionTerms("Le SSO libre des gendarmes ?").find((t) => t.word === "sso")).toMatchObject({ name: false });
   });
+
+  it("needs the figure of the year asked in a sentence that says that year, not another edition's", async () => {
+    const alposs =
+      "AlpOSS a été créé en 2024 à Échirolles ; une deuxième édition a eu lieu en 2025. La troisième édition, le 17 février 2026, a réuni plus de 500 participants.";
+    const { frequency, names } = lexicon([alposs, "Des personnes sont venues.", "AlpOSS à Échirolles."]);
+    const ask = (q: string) => assessAnswerability(q, [passage("AlpOSS", alposs)], frequency, names);
+    expect(await ask("Combien de personnes sont venues à l'édition 2025 d'AlpOSS ?")).toMatchObject({
+      answerable: false,
+      reason: "missing-figure",
+    });
+    expect(await ask("Combien de personnes sont venues à l'édition 2026 d'AlpOSS ?")).toMatchObject({
+      answerable: true,
+    });
+  });
 });
