@@ -679,7 +679,9 @@ export async function resolveNames(
  * 1. a name (capitalised word, acronym) the whole corpus never uses means the question is about something it does
  *    not cover (« Dortmund », « Lorem ») ;
  * 2. a year of the question must appear in one of the top passages ;
- * 3. the best passage must hold at least half of the question's content words (French stems, synonyms).
+ * 3. the best passage must hold at least half of the question's content words (French stems, synonyms);
+ * 4. what a question asks by its form must be there too: a figure (« combien »), a time of day, the figure of the
+ *    year asked; a source's reference is never what a passage is about.
  */
 export async function assessAnswerability(
   question: string,
