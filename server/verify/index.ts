@@ -142,6 +142,31 @@ const COUNTED_SYNONYMS: Map<string, string[]> = (() => {
   return out;
 })();
 
+/**
+ * A place and the adjectives that name it (`server/verify/place-adjectives.txt`, data): folded place → folded
+ * adjectives. « en Europe » is named by a passage on a « filiale européenne ».
+ */
+const PLACE_ADJECTIVES: Map<string, string[]> = (() => {
+  const out = new Map<string, string[]>();
+  const lines = readFileSync(new URL("./place-adjectives.txt", import.meta.url), "utf8").split("\n");
+  for (const line of lines.filter((l) => l.includes(":") && !l.startsWith("#"))) {
+    const [place, adjectives] = line.split(":") as [string, string];
+    out.set(
+      words(place).join(" "),
+      adjectives
+        .split(",")
+        .map((a) => words(a).join(" "))
+        .filter(Boolean),
+    );
+  }
+  return out;
+})();
+
+/** Whether a name (folded words) is in a bag, as written or, for a place, by one of its adjectives. */
+function nameIn(folded: string, bag: Bag): boolean {
+  return inBag(folded, bag) || (PLACE_ADJECTIVES.get(folded) ?? []).some((a) => inBag(a, bag, false));
+}
+
 /** A word in a bag, or one of the words a model puts in its place for what a figure counts. */
 export function sameThing(word: string, bag: Bag): boolean {
   if (inBag(word, bag)) return true;
@@ -689,7 +714,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   // Names of organisations, places and people.
   for (const name of namesOf(sentence)) {
     const folded = words(name).join(" ");
-    if (!folded || bags.some((b) => inBag(folded, b))) continue;
+    if (!folded || bags.some((b) => nameIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
@@ -697,7 +722,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   if (figures.length === 0 && cited.length > 0) {
     const content = [...new Set(contentWords(sentence))];
     if (content.length >= 3) {
-      const missing = content.filter((c) => !bags.some((b) => inBag(c, b)));
+      const missing = content.filter((c) => !bags.some((b) => nameIn(c, b)));
       if ((content.length - missing.length) / content.length < MIN_CLAIM_COVERAGE - 1e-9) {
         reasons.push(
           message("verify.wordsNotFound", {
