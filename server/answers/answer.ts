@@ -19,7 +19,7 @@ import {
   neutralize,
   passageLabel,
 } from "../retrieval/passages.ts";
-import { type Asked, askedFor } from "../retrieval/rank.ts";
+import { type Asked, askedFor, rankSections } from "../retrieval/rank.ts";
 import {
   type Answerability,
   aliasesIn,
@@ -173,14 +173,17 @@ export async function retrieveForAnswer(
   relevant: SearchResult[];
   decision: Answerability;
   mode: SearchMode;
+  /** Passages of the same documents the per-document cap set aside (see `Retriever.search`). */
+  held: SearchResult[];
 }> {
   const { query, topic } = followUp(messages);
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
   const aliases = aliasesIn(query);
-  const { results, mode } = await deps.retriever.search(
-    aliases.length ? `${query} ${aliases.join(" ")}` : query,
-    retrieve,
-  );
+  const {
+    results,
+    mode,
+    held = [],
+  } = await deps.retriever.search(aliases.length ? `${query} ${aliases.join(" ")}` : query, retrieve);
   // A question written in several lines or sentences is answerable when one of them is (context, then the
   // question): the whole first, then each part.
   const { frequency, names } = lexiconOf(deps.store);
@@ -202,13 +205,13 @@ export async function retrieveForAnswer(
     const partial = await assessAnswerability(part, results, frequency, names);
     if (partial.answerable) decision = partial;
   }
-  if (!decision.answerable) return { query, results, relevant: [], decision, mode };
+  if (!decision.answerable) return { query, results, relevant: [], decision, mode, held };
   const terms = keywords(query);
   const relevant = results.filter(
     (r, i) => decision.relevant.includes(i) || isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`),
   );
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
-  return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision, mode };
+  return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision, mode, held };
 }
 
 /**
@@ -330,7 +333,13 @@ export async function* answer(
   }
 
   if (!status.llmAvailable) {
-    yield* extractive(relevant.slice(0, 6), terms, status.notice, true, askedFor(query));
+    yield* extractive(
+      chooseSections(query, relevant.slice(0, 6), retrieved.held),
+      terms,
+      status.notice,
+      true,
+      askedFor(query),
+    );
     return;
   }
 
@@ -381,14 +390,23 @@ export async function* answer(
       idle.signal.aborted || (err as Error)?.name === "ModelTimeoutError"
         ? message("ollama.timeout", { seconds: Math.round((options.idleTimeoutMs ?? 120_000) / 1000) })
         : (deps.models.failureNotice?.(err) ?? message("ollama.failedMidStream"));
-    yield* extractive(passages.used.slice(0, 4), terms, notice);
+    yield* extractive(
+      passages.used.slice(0, 4).map((r) => [r]),
+      terms,
+      notice,
+    );
     return;
   } finally {
     clearTimeout(timer);
   }
   if (signal.aborted) return;
   // An empty reply is not an answer: the passages are quoted instead, and the user is told why.
-  if (!produced) return yield* extractive(passages.used.slice(0, 4), terms, message("ollama.emptyReply"));
+  if (!produced)
+    return yield* extractive(
+      passages.used.slice(0, 4).map((r) => [r]),
+      terms,
+      message("ollama.emptyReply"),
+    );
   const checked = checkAnswer(text, passages.used);
   if (options.verifyWithModel) {
     checked.verification = await confirmWithModel(
@@ -459,6 +477,28 @@ export function byDocument(passages: SearchResult[], max = MAX_QUOTED_DOCUMENTS)
   return [...groups.values()].map((g) => g.sort((a, b) => ordinal(a) - ordinal(b)));
 }
 
+/**
+ * The passages an extractive answer quotes, grouped by document (`byDocument`). The best document may quote one
+ * section more: the one, among those the per-document cap set aside (`held`), that answers better than one of the
+ * two ranked first by what the question asks (`rankSections`): « Combien de collectivités … NIS2 ? » also quotes
+ * the section with « environ 1 500 collectivités », beside the two that say « NIS2 » and « directive » most often.
+ */
+export function chooseSections(query: string, passages: SearchResult[], held: SearchResult[]): SearchResult[][] {
+  const groups = byDocument(passages);
+  const best = groups[0];
+  if (!best || best.length >= MAX_BEST_SECTIONS) return groups;
+  const own = (r: SearchResult) => r.document.id === best[0]!.document.id;
+  // In ranking order: the passages ranked first, then those set aside.
+  const candidates = [...passages.filter(own), ...held.filter(own)];
+  const better = rankSections(query, candidates)
+    .slice(0, best.length)
+    .find((r) => !best.includes(r));
+  return better ? [byDocument([...best, better])[0]!, ...groups.slice(1)] : groups;
+}
+
+/** Sections quoted at most from the best document. */
+const MAX_BEST_SECTIONS = 3;
+
 /** Several passages of one document as one source: their texts and headings, in the page's order. */
 function asOne(group: SearchResult[]): SearchResult {
   if (group.length === 1) return group[0]!;
@@ -476,13 +516,12 @@ function asOne(group: SearchResult[]): SearchResult {
  * sources were already sent, one per passage, credited for their whole text: the quotes keep their numbers.
  */
 async function* extractive(
-  passages: SearchResult[],
+  groups: SearchResult[][],
   terms: string[],
   notice: string | null,
   announce = false,
   asked: Asked[] = [],
 ): AsyncGenerator<AnswerEvent> {
-  const groups = announce ? byDocument(passages) : passages.slice(0, 4).map((r) => [r]);
   const used = groups.map(asOne);
   // The best document's quotation may be longer: it is the one most likely to hold the answer whole.
   const quotes = groups.map((g, i) =>
