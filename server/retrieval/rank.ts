@@ -283,6 +283,8 @@ export function rankSections<T extends Section>(query: string, passages: T[]): T
     let n = held[j]!.reduce((a, h, i) => a + rarity[i]! * ((h.body ? 1 : 0) + (h.heading ? 1 : 0)), 0);
     if (holdsCount(p.text, counted)) n += 2;
     else if (asked.length) n += askedShare(p, asked, stems, askedWords);
+    // A heading holding what is asked names the event or the figure (« la décision du 5 février 2026 » for « Quand… ? »).
+    if (holdsAsked(p.section, asked)) n += 1;
     return n;
   };
   const scores = new Map(passages.map((p, j) => [p.id, score(p, j)]));

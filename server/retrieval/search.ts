@@ -25,9 +25,12 @@ const RANK_STEPS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], r
   weighQuestion,
 ];
 
-/** `ranked` (each with its passage) through every ranking step, re-sorted (best first). */
-function rankSteps<R extends ScoredHit>(query: string, ranked: R[]): R[] {
-  for (const weigh of RANK_STEPS)
+/** The steps applied to fused (hybrid) candidates before the cap: all but the headings' (see `search`). */
+const FUSED_STEPS = RANK_STEPS.filter((step) => step !== weighHeadings);
+
+/** `ranked` (each with its passage) through the ranking steps, re-sorted (best first). */
+function rankSteps<R extends ScoredHit>(query: string, ranked: R[], steps = RANK_STEPS): R[] {
+  for (const weigh of steps)
     ranked = weigh(
       query,
       ranked.map((r) => r.chunk!),
@@ -190,16 +193,24 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             store.searchText(folded, k * OVERFETCH, filter),
             store.searchVector(vectors.space()!, vector!, k * OVERFETCH, filter),
           ]);
-          // The fused candidates go through the same ranking steps as full-text ones (headings, body words, dated
-          // pages, what the question asks), before the per-document cap: the two modes quote the same sections.
+          // The fused candidates go through the full-text ranking steps but the headings' (body words, dated pages,
+          // what the question asks) before the per-document cap: both modes weigh what the question asks. Headings
+          // only reorder the passages kept: a catalog card has none, and on fused ranks, a few hundredths apart,
+          // their weight would push every card below the guides whose headings share a word with the question.
           const fused = reciprocalRankFusion([text, near], k * OVERFETCH);
           const read = new Map((await store.getChunks(fused.map((r) => r.id))).map((c) => [c.id, c]));
           ranked = fused.flatMap((r) => {
             const chunk = read.get(r.id);
             return chunk ? [{ ...r, docId: chunk.document.id, chunk }] : [];
           });
-          ranked = weighCatalog(query, rankSteps(query, ranked)).ranked;
+          ranked = weighCatalog(query, rankSteps(query, ranked, FUSED_STEPS)).ranked;
           chunks = diversify(ranked, k, perDocument).map((r) => r.chunk!);
+          chunks = weighHeadings(
+            query,
+            chunks,
+            chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })),
+            chunks,
+          );
         } catch {
           models.markUnreachable();
           current = "fulltext";

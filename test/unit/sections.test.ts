@@ -69,6 +69,32 @@ describe("the sections of one document", () => {
     expect(ranked[0]!.id).toBe("nis2#1");
   });
 
+  it("come first for « Quand… ? » when their heading names a dated event", () => {
+    const title = "Le Health Data Hub quitte Microsoft Azure : sept ans pour rapatrier les données de santé";
+    const hdh = [
+      passage(
+        "hdh#2",
+        "Health Data Hub : pourquoi le départ de Microsoft a pris des années",
+        "Le Health Data Hub est resté chez Microsoft : aucun hébergeur ne convenait aux données de santé.",
+        title,
+      ),
+      passage(
+        "hdh#1",
+        "Health Data Hub : les critiques de la CNIL",
+        "La CNIL a critiqué l'hébergement des données de santé du Health Data Hub chez Microsoft.",
+        title,
+      ),
+      passage(
+        "hdh#3",
+        "Health Data Hub : la décision du 5 février 2026",
+        "Le gouvernement a choisi un hébergeur qualifié pour les données de santé du Health Data Hub, hors de Microsoft.",
+        title,
+      ),
+    ];
+    const ranked = rankSections("Quand les données de santé du Health Data Hub doivent-elles quitter Microsoft ?", hdh);
+    expect(ranked[0]!.id).toBe("hdh#3");
+  });
+
   it("keep the ranking's order when none answers better", () => {
     const ranked = rankSections("Que dit la directive NIS2 ?", nis2);
     expect(ranked.map((r) => r.id)).toEqual(["nis2#0", "nis2#4", "nis2#1"]);
