@@ -34,6 +34,7 @@ import {
   questionTerms,
 } from "../retrieval/relevance.ts";
 import type { Retriever, SearchMode, SearchResult } from "../retrieval/search.ts";
+import { vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
@@ -207,8 +208,12 @@ export async function retrieveForAnswer(
   }
   if (!decision.answerable) return { query, results, relevant: [], decision, mode, held };
   const terms = keywords(query);
+  const companions = vendorCompanions(query, results);
   const relevant = results.filter(
-    (r, i) => decision.relevant.includes(i) || isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`),
+    (r, i) =>
+      decision.relevant.includes(i) ||
+      isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`) ||
+      companions.has(r.id),
   );
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
   return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision, mode, held };
@@ -221,11 +226,19 @@ export async function retrieveForAnswer(
  */
 export const RELEVANCE_FLOOR = 0.55;
 
-/** The passages worth showing: the first, then those scoring at least `RELEVANCE_FLOOR` of the best. */
-export function aboveFloor(passages: SearchResult[], mode: SearchMode): SearchResult[] {
+/**
+ * The passages worth showing: the first, then those scoring at least `RELEVANCE_FLOOR` of the best; a vendor's card
+ * (`companions`: its id → the card naming that vendor) stays beside the card of the product it makes.
+ */
+export function aboveFloor(
+  passages: SearchResult[],
+  mode: SearchMode,
+  companions: Map<string, string> = new Map(),
+): SearchResult[] {
   if (mode !== "fulltext" || passages.length < 2) return passages;
   const best = Math.max(...passages.map((r) => r.score));
-  return passages.filter((r, i) => i === 0 || r.score >= best * RELEVANCE_FLOOR);
+  const kept = new Set(passages.filter((r, i) => i === 0 || r.score >= best * RELEVANCE_FLOOR).map((r) => r.id));
+  return passages.filter((r) => kept.has(r.id) || kept.has(companions.get(r.id) ?? ""));
 }
 
 /** Passages holding every name (capitalised word) of a carried topic first, in their order; then the others. */
@@ -299,7 +312,7 @@ export async function* answer(
   const question = messages.at(-1)!.content;
   const retrieved = await retrieveForAnswer(messages, deps, options.retrieve ?? 8);
   const { query, results, decision } = retrieved;
-  const relevant = aboveFloor(retrieved.relevant, retrieved.mode);
+  const relevant = aboveFloor(retrieved.relevant, retrieved.mode, vendorCompanions(query, retrieved.relevant));
   const terms = keywords(query);
   const status = await deps.models.status();
   const mode = status.llmAvailable ? "generated" : "extractive";

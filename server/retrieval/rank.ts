@@ -48,6 +48,9 @@ function readAsked(): Map<string, string[][]> {
   return sections;
 }
 const ASKED = readAsked();
+
+/** The expressions (folded word lists) of a section of `asked.txt`. */
+export const askedPhrases = (section: string): string[][] => ASKED.get(section) ?? [];
 const SECTION: Record<Asked, string> = { quantity: "quantité", date: "date" };
 
 /** Whether a list of folded words holds an expression (its words in a row). */

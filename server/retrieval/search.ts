@@ -16,6 +16,7 @@ import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
 import { weighQuestion } from "./rank.ts";
 import type { VectorSync } from "./vector-sync.ts";
+import { withVendorCard } from "./vendor-card.ts";
 
 /** The ranking's steps, in order: headings, body words, dated pages, what the question asks (both modes). */
 const RANK_STEPS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], ranked: R[]) => R[])[] = [
@@ -250,6 +251,14 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         }
         chunks ??= [];
       }
+      // A question on a vendor's town or origin gets the vendor's card beside the card of the product it names.
+      chunks = await withVendorCard(
+        query,
+        chunks,
+        ranked.flatMap((r) => (r.chunk ? [r.chunk] : [])),
+        store,
+        k,
+      );
       const score = new Map(ranked.map((r) => [r.id, r.score]));
       const keptIds = new Set(chunks.map((c) => c.id));
       const keptDocs = new Set(chunks.map((c) => c.document.id));

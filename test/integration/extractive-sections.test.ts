@@ -1,7 +1,7 @@
 /**
  * The section of a document that answers, in both retrieval modes, on the real corpus (extractive answers, no model):
  * a quantity question quotes the section holding the count it asks for, a « Quand… ? » on the health data quotes
- * the decision with its deadline, whether the search is full-text or hybrid (the embedding model of a fake Ollama
+ * the decision with its deadline, a question on a vendor's town quotes the vendor's card, whether the search is full-text or hybrid (the embedding model of a fake Ollama
  * server speaking its real API; no chat model, so the answer quotes passages).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,5 +55,19 @@ describe.each([
     );
     expect(text).toContain("Health Data Hub : la décision du 5 février 2026");
     expect(text).toContain("d'ici fin 2026");
+  });
+
+  it.each([
+    ["Doodle, pour nos sondages de dates, c'est une boîte de quelle ville ?", "catalog/vendor/doodle", "Zurich"],
+    ["Nos portables ThinkPad : le constructeur vient d'où ?", "catalog/vendor/lenovo", "Pékin"],
+    [
+      "Le logiciel Syracuse de la médiathèque : l'éditeur a son siège dans quelle ville ?",
+      "catalog/vendor/archimed",
+      "lillois",
+    ],
+  ])("quote the vendor's card for a question on its town or origin: %s", async (question, vendor, town) => {
+    const { docs, text } = await askConversation(engine(), question);
+    expect(docs).toContain(vendor);
+    expect(text).toContain(town);
   });
 });
