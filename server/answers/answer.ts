@@ -346,13 +346,9 @@ export async function* answer(
   }
 
   if (!status.llmAvailable) {
-    yield* extractive(
-      chooseSections(query, relevant.slice(0, 6), retrieved.held),
-      terms,
-      status.notice,
-      true,
-      askedFor(query),
-    );
+    // The best document's other passages: those under the floor, and those the per-document cap set aside.
+    const { groups, extra } = chooseSections(query, relevant.slice(0, 6), [...retrieved.relevant, ...retrieved.held]);
+    yield* extractive(groups, terms, status.notice, true, askedFor(query), extra);
     return;
   }
 
@@ -492,21 +488,29 @@ export function byDocument(passages: SearchResult[], max = MAX_QUOTED_DOCUMENTS)
 
 /**
  * The passages an extractive answer quotes, grouped by document (`byDocument`). The best document may quote one
- * section more: the one, among those the per-document cap set aside (`held`), that answers better than one of the
- * two ranked first by what the question asks (`rankSections`): « Combien de collectivités … NIS2 ? » also quotes
- * the section with « environ 1 500 collectivités », beside the two that say « NIS2 » and « directive » most often.
+ * section more: the best, by what the question asks (`rankSections`), of its `others` (passages the per-document cap
+ * set aside, or under the relevance floor) when it answers better than one of the two quoted first: « Combien de
+ * collectivités … NIS2 ? » also quotes the section with « environ 1 500 collectivités », beside the two that say
+ * « NIS2 » and « directive » most often.
  */
-export function chooseSections(query: string, passages: SearchResult[], held: SearchResult[]): SearchResult[][] {
+export function chooseSections(
+  query: string,
+  passages: SearchResult[],
+  others: SearchResult[],
+): { groups: SearchResult[][]; extra: Set<SearchResult> } {
   const groups = byDocument(passages);
   const best = groups[0];
-  if (!best || best.length >= MAX_BEST_SECTIONS) return groups;
+  if (!best || best.length >= MAX_BEST_SECTIONS) return { groups, extra: new Set() };
   const own = (r: SearchResult) => r.document.id === best[0]!.document.id;
   // In ranking order: the passages ranked first, then those set aside.
-  const candidates = [...passages.filter(own), ...held.filter(own)];
+  const candidates = [...new Map([...passages, ...others].filter(own).map((r) => [r.id, r])).values()];
   const better = rankSections(query, candidates)
-    .slice(0, best.length)
+    .slice(0, Math.max(2, best.length))
     .find((r) => !best.includes(r));
-  return better ? [byDocument([...best, better])[0]!, ...groups.slice(1)] : groups;
+  if (!better) return { groups, extra: new Set() };
+  // The answer stays as long: the section added takes the place of the last document's quotation.
+  const rest = groups.slice(1, MAX_QUOTED_DOCUMENTS - 1);
+  return { groups: [byDocument([...best, better])[0]!, ...rest], extra: new Set([better]) };
 }
 
 /** Sections quoted at most from the best document. */
@@ -534,20 +538,25 @@ async function* extractive(
   notice: string | null,
   announce = false,
   asked: Asked[] = [],
+  extra: Set<SearchResult> = new Set(),
 ): AsyncGenerator<AnswerEvent> {
   const used = groups.map(asOne);
-  // The best document's quotation may be longer: it is the one most likely to hold the answer whole.
-  const quotes = groups.map((g, i) =>
-    g.map((r) =>
+  // The best document's quotation may be longer: it is the one most likely to hold the answer whole. A section
+  // added for what the question asks (`extra`) is quoted as one of two and leaves the others their length.
+  const quotes = groups.map((g, i) => {
+    const own = g.filter((r) => !extra.has(r)).length;
+    return g.map((r) =>
       excerpt(
         r.text,
         terms,
-        (g.length > 1 ? QUOTE_CHARS.shared : QUOTE_CHARS.alone) * (i === 0 ? QUOTE_CHARS.first : 1),
+        extra.has(r)
+          ? QUOTE_CHARS.shared * QUOTE_CHARS.first
+          : (own > 1 ? QUOTE_CHARS.shared : QUOTE_CHARS.alone) * (i === 0 ? QUOTE_CHARS.first : 1),
         r.section,
         asked,
       ),
-    ),
-  );
+    );
+  });
   const excerpts = quotes.map((q) => q.join(" … "));
   // A figure the corpus qualifies (« non confirmé ») keeps its qualification, even when the excerpt left it out.
   const notes = groups.map((g, i) =>

@@ -110,11 +110,23 @@ describe("an extractive answer's quoted passages", () => {
       [nis2[0]!, nis2[1]!, other],
       [nis2[2]!],
     );
-    expect(groups.map((g) => g.map((r) => r.id))).toEqual([["nis2#0", "nis2#1", "nis2#4"], ["sren#2"]]);
+    expect(groups.groups.map((g) => g.map((r) => r.id))).toEqual([["nis2#0", "nis2#1", "nis2#4"], ["sren#2"]]);
+    expect([...groups.extra].map((r) => r.id)).toEqual(["nis2#1"]);
+  });
+
+  it("leave out the fourth document when the best one quotes a section more (the answer stays as long)", () => {
+    const more = ["a", "b", "c"].map((d) => passage(`${d}#0`, "Partie", "Un texte sur les collectivités.", d, 5));
+    const { groups } = chooseSections(
+      "Combien de collectivités vont devoir appliquer la directive NIS2 ?",
+      [nis2[0]!, nis2[1]!, ...more],
+      [nis2[2]!],
+    );
+    expect(groups.map((g) => g[0]!.document.id)).toEqual(["nis2", "a", "b"]);
   });
 
   it("stay as ranked when no set-aside section answers better", () => {
     const groups = chooseSections("Que dit la directive NIS2 ?", [nis2[0]!, nis2[1]!, other], [nis2[2]!]);
-    expect(groups.map((g) => g.map((r) => r.id))).toEqual([["nis2#0", "nis2#4"], ["sren#2"]]);
+    expect(groups.groups.map((g) => g.map((r) => r.id))).toEqual([["nis2#0", "nis2#4"], ["sren#2"]]);
+    expect(groups.extra.size).toBe(0);
   });
 });
