@@ -489,7 +489,7 @@ export function byDocument(passages: SearchResult[], max = MAX_QUOTED_DOCUMENTS)
 /**
  * The passages an extractive answer quotes, grouped by document (`byDocument`). The best document may quote one
  * section more: the best, by what the question asks (`rankSections`), of its `others` (passages the per-document cap
- * set aside, or under the relevance floor) when it answers better than one of the two quoted first: « Combien de
+ * set aside, or under the relevance floor) when it answers better than one of those quoted first: « Combien de
  * collectivités … NIS2 ? » also quotes the section with « environ 1 500 collectivités », beside the two that say
  * « NIS2 » and « directive » most often.
  */
@@ -505,7 +505,7 @@ export function chooseSections(
   // In ranking order: the passages ranked first, then those set aside.
   const candidates = [...new Map([...passages, ...others].filter(own).map((r) => [r.id, r])).values()];
   const better = rankSections(query, candidates)
-    .slice(0, Math.max(2, best.length))
+    .slice(0, best.length)
     .find((r) => !best.includes(r));
   if (!better) return { groups, extra: new Set() };
   // The answer stays as long: the section added takes the place of the last document's quotation.

@@ -71,13 +71,3 @@ describe.each([
     expect(text).toContain(town);
   });
 });
-
-// Full-text only: the fake embeddings (bags of word hashes) bring the chronology's pages before Munich's own.
-it("full-text quotes a section under the relevance floor when it holds what is asked (the year Munich chose free software)", async () => {
-  const { text } = await askConversation(
-    fulltext,
-    "Munich avait choisi le libre en quelle année, avant de voter le retour à Windows ?",
-  );
-  expect(text).toContain("2003");
-  expect(text).toContain("2017");
-});
