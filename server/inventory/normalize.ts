@@ -303,8 +303,26 @@ const COMPONENT = new RegExp(
     "outils de verification linguistique",
     "\\bcodec\\b",
     "\\bhelper\\b",
+    // Support components of a product that say nothing of the product itself (trial 2026-12-05): Access's data
+    // engine (a redistributable for .accdb files), Adobe's licence checker and updater (installed with the free
+    // Acrobat Reader as with Creative Cloud), Office's Click-to-Run plumbing.
+    "access database engine",
+    "genuine service",
+    "refresh manager",
+    "click-to-run",
+    "extensibility component",
   ].join("|"),
 );
+
+/**
+ * The installer, updater or add-in of a product ("Teams Machine-Wide Installer", "Java Auto Updater", "Microsoft
+ * Edge Update"): a line beside the product on the same machines, not another installation of it.
+ */
+const HELPER = /\binstaller\b|\bupdater\b|\bauto[- ]?update\b|\bupdate service\b|\badd-?in\b|machine-wide/;
+
+export function isHelperLine(name: string): boolean {
+  return HELPER.test(fold(name.slice(0, MAX_NORMALIZED_LENGTH)));
+}
 
 /** Drivers, runtimes, updates, language packs… ("Microsoft Visual C++ 2015 Redistributable (x64)"). */
 export function isComponent(name: string): boolean {
