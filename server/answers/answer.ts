@@ -19,7 +19,7 @@ import {
   neutralize,
   passageLabel,
 } from "../retrieval/passages.ts";
-import { type Asked, askedFor } from "../retrieval/rank.ts";
+import { type Asked, askedFor, rankSections } from "../retrieval/rank.ts";
 import {
   type Answerability,
   aliasesIn,
@@ -35,6 +35,7 @@ import {
   questionTerms,
 } from "../retrieval/relevance.ts";
 import type { Retriever, SearchMode, SearchResult } from "../retrieval/search.ts";
+import { vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
@@ -174,14 +175,17 @@ export async function retrieveForAnswer(
   relevant: SearchResult[];
   decision: Answerability;
   mode: SearchMode;
+  /** Passages of the same documents the per-document cap set aside (see `Retriever.search`). */
+  held: SearchResult[];
 }> {
   const { query, topic } = followUp(messages);
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
   const aliases = aliasesIn(query);
-  let { results, mode } = await deps.retriever.search(
-    aliases.length ? `${query} ${aliases.join(" ")}` : query,
-    retrieve,
-  );
+  let {
+    results,
+    mode,
+    held = [],
+  } = await deps.retriever.search(aliases.length ? `${query} ${aliases.join(" ")}` : query, retrieve);
   // A question written in several lines or sentences is answerable when one of them is (context, then the
   // question): the whole first, then each part.
   const { frequency, names } = lexiconOf(deps.store);
@@ -210,15 +214,19 @@ export async function retrieveForAnswer(
   if (!decision.answerable && !unknownAsked && asked.length >= 12 && asked !== query.replace(/\s+/g, " ").trim()) {
     const again = await deps.retriever.search(aliases.length ? `${asked} ${aliases.join(" ")}` : asked, retrieve);
     const second = await assessAnswerability(query, again.results, frequency, names);
-    if (second.answerable) ({ results, mode, decision } = { ...again, decision: second });
+    if (second.answerable) ({ results, mode, decision, held = [] } = { ...again, decision: second });
   }
-  if (!decision.answerable) return { query, results, relevant: [], decision, mode };
+  if (!decision.answerable) return { query, results, relevant: [], decision, mode, held };
   const terms = keywords(query);
+  const companions = vendorCompanions(query, results);
   const relevant = results.filter(
-    (r, i) => decision.relevant.includes(i) || isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`),
+    (r, i) =>
+      decision.relevant.includes(i) ||
+      isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`) ||
+      companions.has(r.id),
   );
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
-  return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision, mode };
+  return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision, mode, held };
 }
 
 /**
@@ -228,11 +236,19 @@ export async function retrieveForAnswer(
  */
 export const RELEVANCE_FLOOR = 0.55;
 
-/** The passages worth showing: the first, then those scoring at least `RELEVANCE_FLOOR` of the best. */
-export function aboveFloor(passages: SearchResult[], mode: SearchMode): SearchResult[] {
+/**
+ * The passages worth showing: the first, then those scoring at least `RELEVANCE_FLOOR` of the best; a vendor's card
+ * (`companions`: its id → the card naming that vendor) stays beside the card of the product it makes.
+ */
+export function aboveFloor(
+  passages: SearchResult[],
+  mode: SearchMode,
+  companions: Map<string, string> = new Map(),
+): SearchResult[] {
   if (mode !== "fulltext" || passages.length < 2) return passages;
   const best = Math.max(...passages.map((r) => r.score));
-  return passages.filter((r, i) => i === 0 || r.score >= best * RELEVANCE_FLOOR);
+  const kept = new Set(passages.filter((r, i) => i === 0 || r.score >= best * RELEVANCE_FLOOR).map((r) => r.id));
+  return passages.filter((r) => kept.has(r.id) || kept.has(companions.get(r.id) ?? ""));
 }
 
 /** Passages holding every name (capitalised word) of a carried topic first, in their order; then the others. */
@@ -306,7 +322,7 @@ export async function* answer(
   const question = messages.at(-1)!.content;
   const retrieved = await retrieveForAnswer(messages, deps, options.retrieve ?? 8);
   const { query, results, decision } = retrieved;
-  const relevant = aboveFloor(retrieved.relevant, retrieved.mode);
+  const relevant = aboveFloor(retrieved.relevant, retrieved.mode, vendorCompanions(query, retrieved.relevant));
   const terms = keywords(query);
   const status = await deps.models.status();
   const mode = status.llmAvailable ? "generated" : "extractive";
@@ -340,7 +356,9 @@ export async function* answer(
   }
 
   if (!status.llmAvailable) {
-    yield* extractive(relevant.slice(0, 6), terms, status.notice, true, askedFor(query));
+    // The best document's other passages: those under the floor, and those the per-document cap set aside.
+    const { groups, extra } = chooseSections(query, relevant.slice(0, 6), [...retrieved.relevant, ...retrieved.held]);
+    yield* extractive(groups, terms, status.notice, true, askedFor(query), extra);
     return;
   }
 
@@ -391,14 +409,23 @@ export async function* answer(
       idle.signal.aborted || (err as Error)?.name === "ModelTimeoutError"
         ? message("ollama.timeout", { seconds: Math.round((options.idleTimeoutMs ?? 120_000) / 1000) })
         : (deps.models.failureNotice?.(err) ?? message("ollama.failedMidStream"));
-    yield* extractive(passages.used.slice(0, 4), terms, notice);
+    yield* extractive(
+      passages.used.slice(0, 4).map((r) => [r]),
+      terms,
+      notice,
+    );
     return;
   } finally {
     clearTimeout(timer);
   }
   if (signal.aborted) return;
   // An empty reply is not an answer: the passages are quoted instead, and the user is told why.
-  if (!produced) return yield* extractive(passages.used.slice(0, 4), terms, message("ollama.emptyReply"));
+  if (!produced)
+    return yield* extractive(
+      passages.used.slice(0, 4).map((r) => [r]),
+      terms,
+      message("ollama.emptyReply"),
+    );
   const checked = checkAnswer(text, passages.used);
   if (options.verifyWithModel) {
     checked.verification = await confirmWithModel(
@@ -469,6 +496,36 @@ export function byDocument(passages: SearchResult[], max = MAX_QUOTED_DOCUMENTS)
   return [...groups.values()].map((g) => g.sort((a, b) => ordinal(a) - ordinal(b)));
 }
 
+/**
+ * The passages an extractive answer quotes, grouped by document (`byDocument`). The best document may quote one
+ * section more: the best, by what the question asks (`rankSections`), of its `others` (passages the per-document cap
+ * set aside, or under the relevance floor) when it answers better than one of those quoted first: « Combien de
+ * collectivités … NIS2 ? » also quotes the section with « environ 1 500 collectivités », beside the two that say
+ * « NIS2 » and « directive » most often.
+ */
+export function chooseSections(
+  query: string,
+  passages: SearchResult[],
+  others: SearchResult[],
+): { groups: SearchResult[][]; extra: Set<SearchResult> } {
+  const groups = byDocument(passages);
+  const best = groups[0];
+  if (!best || best.length >= MAX_BEST_SECTIONS) return { groups, extra: new Set() };
+  const own = (r: SearchResult) => r.document.id === best[0]!.document.id;
+  // In ranking order: the passages ranked first, then those set aside.
+  const candidates = [...new Map([...passages, ...others].filter(own).map((r) => [r.id, r])).values()];
+  const better = rankSections(query, candidates)
+    .slice(0, best.length)
+    .find((r) => !best.includes(r));
+  if (!better) return { groups, extra: new Set() };
+  // The answer stays as long: the section added takes the place of the last document's quotation.
+  const rest = groups.slice(1, MAX_QUOTED_DOCUMENTS - 1);
+  return { groups: [byDocument([...best, better])[0]!, ...rest], extra: new Set([better]) };
+}
+
+/** Sections quoted at most from the best document. */
+const MAX_BEST_SECTIONS = 3;
+
 /** Several passages of one document as one source: their texts and headings, in the page's order. */
 function asOne(group: SearchResult[]): SearchResult {
   if (group.length === 1) return group[0]!;
@@ -486,26 +543,30 @@ function asOne(group: SearchResult[]): SearchResult {
  * sources were already sent, one per passage, credited for their whole text: the quotes keep their numbers.
  */
 async function* extractive(
-  passages: SearchResult[],
+  groups: SearchResult[][],
   terms: string[],
   notice: string | null,
   announce = false,
   asked: Asked[] = [],
+  extra: Set<SearchResult> = new Set(),
 ): AsyncGenerator<AnswerEvent> {
-  const groups = announce ? byDocument(passages) : passages.slice(0, 4).map((r) => [r]);
   const used = groups.map(asOne);
-  // The best document's quotation may be longer: it is the one most likely to hold the answer whole.
-  const quotes = groups.map((g, i) =>
-    g.map((r) =>
+  // The best document's quotation may be longer: it is the one most likely to hold the answer whole. A section
+  // added for what the question asks (`extra`) is quoted as one of two and leaves the others their length.
+  const quotes = groups.map((g, i) => {
+    const own = g.filter((r) => !extra.has(r)).length;
+    return g.map((r) =>
       excerpt(
         r.text,
         terms,
-        (g.length > 1 ? QUOTE_CHARS.shared : QUOTE_CHARS.alone) * (i === 0 ? QUOTE_CHARS.first : 1),
+        extra.has(r)
+          ? QUOTE_CHARS.shared * QUOTE_CHARS.first
+          : (own > 1 ? QUOTE_CHARS.shared : QUOTE_CHARS.alone) * (i === 0 ? QUOTE_CHARS.first : 1),
         r.section,
         asked,
       ),
-    ),
-  );
+    );
+  });
   const excerpts = quotes.map((q) => q.join(" … "));
   // A figure the corpus qualifies (« non confirmé ») keeps its qualification, even when the excerpt left it out.
   const notes = groups.map((g, i) =>

@@ -12,7 +12,7 @@
  * Scores are multiplied, so it works on BM25 and fused ranks alike.
  */
 import { readFileSync } from "node:fs";
-import { DEMONYMS, phrasesFound, stem, synonymsOf, words } from "./french.ts";
+import { DEMONYMS, fold, phrasesFound, stem, synonymsOf, words } from "./french.ts";
 import { splitSentences } from "./passages.ts";
 import { keywords } from "./relevance.ts";
 
@@ -48,6 +48,9 @@ function readAsked(): Map<string, string[][]> {
   return sections;
 }
 const ASKED = readAsked();
+
+/** The expressions (folded word lists) of a section of `asked.txt`. */
+export const askedPhrases = (section: string): string[][] => ASKED.get(section) ?? [];
 const SECTION: Record<Asked, string> = { quantity: "quantité", date: "date" };
 
 /** Whether a list of folded words holds an expression (its words in a row). */
@@ -213,4 +216,83 @@ export function weighQuestion<R extends { id: string; score: number }>(
   return ranked
     .map((r) => (factor.has(r.id) && factor.get(r.id) !== 1 ? { ...r, score: r.score * factor.get(r.id)! } : r))
     .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * What a quantity question counts: the word after « combien de », « nombre de » (« Combien de collectivités… ? »
+ * → collectivités, with its synonyms: « ordinateurs » → postes, PC), as stems; none when it counts nothing named
+ * (« De combien … augmenter ? »).
+ */
+export function countedStems(query: string): Set<string> {
+  const noun = /\b(?:combien|nombre)\s+(?:de\s+|d['’]\s*)([a-z]{3,})/.exec(fold(query))?.[1];
+  if (!noun) return new Set();
+  return new Set(
+    [noun, ...synonymsOf(noun)]
+      .flatMap((x) => x.split(" "))
+      .filter((w) => w.length >= 3)
+      .map(stem),
+  );
+}
+
+/** Words between a figure and the noun it counts, at most (« 1 500 collectivités », « 200 à 250 postes de travail »). */
+const COUNT_REACH = 2;
+
+/** Whether a text holds a figure counting one of `counted` (« environ 1 500 collectivités » for collectivités). */
+export function holdsCount(text: string, counted: Set<string>): boolean {
+  if (counted.size === 0) return false;
+  const plain = text.replace(NOT_ASKED, " ");
+  for (const m of plain.matchAll(QUANTITY)) {
+    if (/^(?:19|20)\d\d$/.test(m[0])) continue;
+    // The words right after the figure, in the same clause (« 11 secteurs ; les collectivités » counts sectors).
+    const rest = plain.slice(m.index! + m[0].length, m.index! + m[0].length + 80).split(/[;:,.()«»]/)[0]!;
+    const after = words(rest).slice(0, COUNT_REACH + 1);
+    if (after.some((w) => counted.has(stem(w)))) return true;
+  }
+  return false;
+}
+
+/** A passage as the section choice reads it: its heading, its text, its document's title. */
+type Section = { id: string; section: string; text: string; document: { title: string } };
+
+/**
+ * Which passages of one document answer the question, best first: the sections are told apart by the question's
+ * words their document's title does not already hold (every section of « La directive NIS2 … les collectivités »
+ * is about NIS2 and collectivités), in their heading and in their text, and by holding what the question asks — a
+ * figure of the thing it counts (« environ 1 500 collectivités »), or a quantity or a date in a sentence holding
+ * those words. `passages` come in ranking order, which breaks ties.
+ */
+export function rankSections<T extends Section>(query: string, passages: T[]): T[] {
+  if (passages.length < 2 || keywordsOf(query).length > MAX_QUESTION_WORDS) return passages;
+  const asked = askedFor(query);
+  const counted = countedStems(query);
+  const all = questionStems(query).map((set) => new Set([...set].filter((s) => s.length >= 3)));
+  const title = stemsOf(passages[0]!.document.title);
+  const own = all.filter((set) => set.size > 0 && ![...set].some((s) => title.has(s)));
+  const stems = own.length ? own : all;
+  const askedWords = stems.filter((set) => [...set].some((s) => ASKING_WORDS.has(s)));
+  const held = passages.map((p) => {
+    const heading = stemsOf(p.section);
+    const body = new Set(words(p.text).map(stem));
+    return stems.map((set) => ({
+      heading: [...set].some((s) => heading.has(s)),
+      body: [...set].some((s) => body.has(s)),
+    }));
+  });
+  // A word in every section of the document tells them apart no more than its title does.
+  const rarity = stems.map(
+    (_, i) => 1 - held.filter((h) => h[i]!.heading || h[i]!.body).length / passages.length + 1 / passages.length,
+  );
+  const score = (p: T, j: number) => {
+    let n = held[j]!.reduce((a, h, i) => a + rarity[i]! * ((h.body ? 1 : 0) + (h.heading ? 1 : 0)), 0);
+    if (holdsCount(p.text, counted)) n += 2;
+    else if (asked.length) n += askedShare(p, asked, stems, askedWords);
+    // A heading holding what is asked names the event or the figure (« la décision du 5 février 2026 » for « Quand… ? »).
+    if (holdsAsked(p.section, asked)) n += 1;
+    return n;
+  };
+  const scores = new Map(passages.map((p, j) => [p.id, score(p, j)]));
+  return passages
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => scores.get(b.p.id)! - scores.get(a.p.id)! || a.i - b.i)
+    .map((x) => x.p);
 }

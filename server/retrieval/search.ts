@@ -16,14 +16,29 @@ import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
 import { weighQuestion } from "./rank.ts";
 import type { VectorSync } from "./vector-sync.ts";
+import { withVendorCard } from "./vendor-card.ts";
 
-/** The full-text ranking's steps, in order: headings, body words, dated pages, what the question asks. */
-const FULLTEXT_WEIGHTS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], ranked: R[]) => R[])[] = [
+/** The ranking's steps, in order: headings, body words, dated pages, what the question asks (both modes). */
+const RANK_STEPS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], ranked: R[]) => R[])[] = [
   weighHeadings,
   weighBody,
   weighDates,
   weighQuestion,
 ];
+
+/** The steps applied to fused (hybrid) candidates before the cap: all but the headings' (see `search`). */
+const FUSED_STEPS = RANK_STEPS.filter((step) => step !== weighHeadings);
+
+/** `ranked` (each with its passage) through the ranking steps, re-sorted (best first). */
+function rankSteps<R extends ScoredHit>(query: string, ranked: R[], steps = RANK_STEPS): R[] {
+  for (const weigh of steps)
+    ranked = weigh(
+      query,
+      ranked.map((r) => r.chunk!),
+      ranked,
+    );
+  return ranked;
+}
 
 export type SearchMode = "fulltext" | "hybrid";
 
@@ -40,7 +55,16 @@ export interface SearchResult {
 
 export interface Retriever {
   mode(status?: ModelStatus): Promise<SearchMode>;
-  search(query: string, k: number, filter?: SearchFilter): Promise<{ mode: SearchMode; results: SearchResult[] }>;
+  /**
+   * The `k` best passages, at most `MAX_PER_DOCUMENT` of one document; `held`: the other candidates of the same
+   * documents that the cap set aside, best first (an extractive answer may quote the section of a document that
+   * carries what is asked instead of the two its words rank first).
+   */
+  search(
+    query: string,
+    k: number,
+    filter?: SearchFilter,
+  ): Promise<{ mode: SearchMode; results: SearchResult[]; held?: SearchResult[] }>;
 }
 
 /** The retriever the engine holds: it can also prepare the searches of a long-running server. */
@@ -170,13 +194,18 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             store.searchText(folded, k * OVERFETCH, filter),
             store.searchVector(vectors.space()!, vector!, k * OVERFETCH, filter),
           ]);
-          const docOf = new Map([...text, ...near].map((h) => [h.id, h.docId]));
-          ranked = weighCatalog(
-            query,
-            reciprocalRankFusion([text, near], k * OVERFETCH).map((r) => ({ ...r, docId: docOf.get(r.id)! })),
-          ).ranked;
-          // The cap is applied on ids: only the passages kept are read (through the index on `id`).
-          chunks = await store.getChunks(diversify(ranked, k, perDocument).map((r) => r.id));
+          // The fused candidates go through the full-text ranking steps but the headings' (body words, dated pages,
+          // what the question asks) before the per-document cap: both modes weigh what the question asks. Headings
+          // only reorder the passages kept: a catalog card has none, and on fused ranks, a few hundredths apart,
+          // their weight would push every card below the guides whose headings share a word with the question.
+          const fused = reciprocalRankFusion([text, near], k * OVERFETCH);
+          const read = new Map((await store.getChunks(fused.map((r) => r.id))).map((c) => [c.id, c]));
+          ranked = fused.flatMap((r) => {
+            const chunk = read.get(r.id);
+            return chunk ? [{ ...r, docId: chunk.document.id, chunk }] : [];
+          });
+          ranked = weighCatalog(query, rankSteps(query, ranked, FUSED_STEPS)).ranked;
+          chunks = diversify(ranked, k, perDocument).map((r) => r.chunk!);
           chunks = weighHeadings(
             query,
             chunks,
@@ -209,12 +238,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
             const chunk = read.get(h.id);
             return chunk ? [{ ...h, chunk }] : [];
           });
-          for (const weigh of FULLTEXT_WEIGHTS)
-            ranked = weigh(
-              query,
-              ranked.map((r) => r.chunk!),
-              ranked,
-            );
+          ranked = rankSteps(query, ranked);
           // Catalog cards the question does not ask for weigh less; while they still fill half the top, the larger
           // list may hold the guides they were hiding.
           const cards = weighCatalog(query, ranked);
@@ -227,25 +251,37 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         }
         chunks ??= [];
       }
+      // A question on a vendor's town or origin gets the vendor's card beside the card of the product it names.
+      chunks = await withVendorCard(
+        query,
+        chunks,
+        ranked.flatMap((r) => (r.chunk ? [r.chunk] : [])),
+        store,
+        k,
+      );
       const score = new Map(ranked.map((r) => [r.id, r.score]));
-      return {
-        mode: current,
-        results: chunks.map((c) => ({
-          id: c.id,
-          text: c.text,
-          section: c.section,
-          score: Number((score.get(c.id) ?? 0).toFixed(6)),
-          document: {
-            id: c.document.id,
-            title: c.document.title,
-            kind: c.document.kind,
-            date: c.document.date,
-            url: c.document.url,
-          },
-          sources: c.document.sources,
-          source: sourceOf(c),
-        })),
-      };
+      const keptIds = new Set(chunks.map((c) => c.id));
+      const keptDocs = new Set(chunks.map((c) => c.document.id));
+      const held = ranked
+        .filter((r) => r.chunk && !keptIds.has(r.id) && keptDocs.has(r.docId))
+        .slice(0, k)
+        .map((r) => r.chunk!);
+      const result = (c: StoredChunk): SearchResult => ({
+        id: c.id,
+        text: c.text,
+        section: c.section,
+        score: Number((score.get(c.id) ?? 0).toFixed(6)),
+        document: {
+          id: c.document.id,
+          title: c.document.title,
+          kind: c.document.kind,
+          date: c.document.date,
+          url: c.document.url,
+        },
+        sources: c.document.sources,
+        source: sourceOf(c),
+      });
+      return { mode: current, results: chunks.map(result), held: held.map(result) };
     },
   };
 }

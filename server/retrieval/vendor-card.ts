@@ -1,0 +1,122 @@
+/**
+ * A catalog card of a product or an alternative names its vendor (« Éditeur : Geek Software (PDF24), Allemagne »,
+ * « publié par Enalean (France) ») but not where the vendor is based nor who controls it: the vendor's own card
+ * does (« Éditeur berlinois… »). A question on a vendor's town or origin (« l'éditeur est-il français ? », « le
+ * constructeur est d'origine chinoise ? », « c'est une boîte de quelle ville ? »: words in `i18n/fr/asked.txt`,
+ * section [éditeur]) gets the vendor's card right after the card of the product it names. A nationality alone does
+ * not ask it: « un outil européen pour remplacer Google Analytics » asks for an alternative, not for Google's card.
+ */
+import { fold } from "../core/text.ts";
+import type { ChunkStore, StoredChunk } from "../store/types.ts";
+import { words } from "./french.ts";
+import { askedPhrases } from "./rank.ts";
+
+const VENDOR_WORDS = askedPhrases("éditeur");
+const ALTERNATIVE_WORDS = askedPhrases("alternative");
+
+/** Whether a text's words hold one of the expressions (folded word lists, their words in a row). */
+const holdsAny = (text: string, expressions: string[][]) => {
+  const list = words(text);
+  return expressions.some((e) => list.some((_, i) => e.every((w, j) => list[i + j] === w)));
+};
+
+/** Whether a question asks who makes a product or where from. */
+export function asksAboutVendor(query: string): boolean {
+  return holdsAny(query, VENDOR_WORDS);
+}
+
+/**
+ * Whether a card is one whose vendor the question asks about: an alternative's always; a product's unless the
+ * question asks what could replace it (« sans BitLocker, quel outil libre, et qui le maintient ? »).
+ */
+const vendorAsked = (query: string, card: { document: { id: string; title: string } }) =>
+  named(query, card) && (!card.document.id.startsWith("catalog/product/") || !holdsAny(query, ALTERNATIVE_WORDS));
+
+/** Whether the question names a card's product (a word of four letters or more of its name: « Yousign », « Doodle »). */
+function named(query: string, card: { document: { title: string } }): boolean {
+  const own = new Set(words(query));
+  return words(card.document.title.replace(/^[^:]*:\s*/, "")).some((w) => w.length >= 4 && own.has(w));
+}
+
+/** The vendor a product or alternative card names, as written (« Geek Software »), or null. */
+export function vendorNamed(card: { text: string; document: { id: string } }): string | null {
+  if (card.document.id.startsWith("catalog/product/"))
+    return /^Éditeur : ([^,\n(]+?)\s*(?:\([^)]*\))?,/m.exec(card.text)?.[1]?.trim() ?? null;
+  if (card.document.id.startsWith("catalog/alternative/"))
+    return /publié par ([^(\n]+?)\s*\(/.exec(card.text)?.[1]?.trim() ?? null;
+  return null;
+}
+
+/** Title of a vendor's card (`corpus/catalog.ts`): « Éditeur : <name> ». */
+const VENDOR_TITLE = /^Éditeur : (.+)$/;
+
+/** Whether a vendor card is the one of the vendor a card names (« Deciso B.V. » names the card of « Deciso »). */
+function isCardOf(vendorCard: { document: { id: string; title: string } }, named: string): boolean {
+  const name = VENDOR_TITLE.exec(vendorCard.document.title)?.[1];
+  if (!name || !vendorCard.document.id.startsWith("catalog/vendor/")) return false;
+  const a = words(name).join(" ");
+  const b = words(named).join(" ");
+  return a === b || ` ${b} `.includes(` ${a} `) || ` ${a} `.includes(` ${b} `);
+}
+
+/** How many of the first results may be the card whose vendor is looked for. */
+const CARD_REACH = 3;
+
+/**
+ * `chunks` (the search's results, best first, at most `k`) with the vendor card of the first product or alternative
+ * card among the best `CARD_REACH` that the question names, right after it, when the question asks about its vendor
+ * and the results lack it: taken from `candidates` when ranked there, else looked up in the store by the vendor's
+ * name; the last passage of a document quoted twice, else the last result, makes room for it.
+ */
+export async function withVendorCard(
+  query: string,
+  chunks: StoredChunk[],
+  candidates: StoredChunk[],
+  store: Pick<ChunkStore, "searchText">,
+  k: number,
+): Promise<StoredChunk[]> {
+  if (!asksAboutVendor(query)) return chunks;
+  const at = chunks.slice(0, CARD_REACH).findIndex((c) => vendorNamed(c) && vendorAsked(query, c));
+  if (at < 0) return chunks;
+  const named = vendorNamed(chunks[at]!)!;
+  let vendor = [...chunks, ...candidates].find((c) => isCardOf(c, named));
+  if (!vendor) {
+    const hits = await store.searchText(
+      fold(named).replace(/[^\p{L}\p{N}]+/gu, " "),
+      8,
+      { kinds: ["catalog"] },
+      {
+        withChunks: true,
+      },
+    );
+    vendor = hits.flatMap((h) => (h.chunk && isCardOf(h.chunk, named) ? [h.chunk] : []))[0];
+  }
+  // Already among the results: the answer quotes it with the card (`vendorCompanions`), the ranking stays.
+  if (!vendor || chunks.some((c) => c.id === vendor.id)) return chunks;
+  // Room is made by the last passage of a document quoted twice, else by the last passage.
+  const twice = chunks.findLastIndex(
+    (c, i) => i > at && chunks.slice(0, i).some((d) => d.document.id === c.document.id),
+  );
+  const room = chunks.length < k ? -1 : twice >= 0 ? twice : chunks.length - 1;
+  const rest = chunks.filter((_, i) => i !== room);
+  return [...rest.slice(0, at + 1), vendor, ...rest.slice(at + 1)];
+}
+
+/**
+ * Ids of the vendor cards among `results` that come with a product or alternative card of `results` naming their
+ * vendor, when the question asks about a vendor: shown with that card even when their own words or score would
+ * leave them out (« Doodle, c'est de quel pays ? »: the vendor's card says « Zurich », not « pays »).
+ */
+export function vendorCompanions(
+  query: string,
+  results: { id: string; text: string; document: { id: string; title: string } }[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!asksAboutVendor(query)) return out;
+  for (const card of results) {
+    const named = vendorNamed(card);
+    if (!named || !vendorAsked(query, card)) continue;
+    for (const r of results) if (isCardOf(r, named)) out.set(r.id, card.id);
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * The section of a document that answers, in both retrieval modes, on the real corpus (extractive answers, no model):
+ * a quantity question quotes the section holding the count it asks for, a « Quand… ? » on the health data quotes
+ * the decision with its deadline, a question on a vendor's town quotes the vendor's card, whether the search is full-text or hybrid (the embedding model of a fake Ollama
+ * server speaking its real API; no chat model, so the answer quotes passages).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../server/engine.ts";
+import { type FakeOllama, startFakeOllamaServer } from "../helpers/fake-ollama.ts";
+import { askConversation, realCorpusEngine } from "../helpers/server.ts";
+
+let fulltext: Engine;
+let hybrid: Engine;
+let ollama: FakeOllama;
+const closing: (() => Promise<void>)[] = [];
+beforeAll(async () => {
+  ollama = await startFakeOllamaServer({ models: ["bge-m3:latest"] });
+  const a = await realCorpusEngine("cap-libre-sections-ft-");
+  const b = await realCorpusEngine("cap-libre-sections-hy-", (env) => ({
+    ...env,
+    OLLAMA_BASE_URL: ollama.url,
+    EMBEDDING_MODEL: "bge-m3",
+  }));
+  fulltext = a.engine;
+  hybrid = b.engine;
+  closing.push(a.close, b.close);
+  await hybrid.models.status(true);
+  await hybrid.vectors.run(() => {});
+}, 240_000);
+afterAll(async () => {
+  for (const close of closing) await close();
+  await ollama?.close();
+});
+
+describe.each([
+  ["full-text", () => fulltext],
+  ["hybrid", () => hybrid],
+])("extractive answers in %s mode", (mode, engine) => {
+  it("are in that mode", async () => {
+    expect(await engine().retriever.mode()).toBe(mode === "hybrid" ? "hybrid" : "fulltext");
+  });
+
+  it("quote the section holding the count a question asks for (« Combien de collectivités… NIS2 ? »)", async () => {
+    const { text } = await askConversation(
+      engine(),
+      "Combien de collectivités vont devoir appliquer la directive NIS2 ?",
+    );
+    expect(text).toContain("1 500 collectivités");
+  });
+
+  it("quote the decision and its deadline for « Quand les données de santé… quitter Microsoft ? »", async () => {
+    const { text } = await askConversation(
+      engine(),
+      "Quand les données de santé du Health Data Hub doivent-elles quitter Microsoft ?",
+    );
+    expect(text).toContain("Health Data Hub : la décision du 5 février 2026");
+    expect(text).toContain("d'ici fin 2026");
+  });
+
+  it.each([
+    ["Doodle, pour nos sondages de dates, c'est une boîte de quelle ville ?", "catalog/vendor/doodle", "Zurich"],
+    ["Nos portables ThinkPad : le constructeur vient d'où ?", "catalog/vendor/lenovo", "Pékin"],
+    [
+      "Le logiciel Syracuse de la médiathèque : l'éditeur a son siège dans quelle ville ?",
+      "catalog/vendor/archimed",
+      "lillois",
+    ],
+  ])("quote the vendor's card for a question on its town or origin: %s", async (question, vendor, town) => {
+    const { docs, text } = await askConversation(engine(), question);
+    expect(docs).toContain(vendor);
+    expect(text).toContain(town);
+  });
+});
