@@ -39,6 +39,28 @@ export function alternativeWithCaveats(a: CaveatedAlternative, name = a.name): s
 }
 
 /**
+ * What exists for part of a product when nothing replaces it whole (alternatives that cover one module, State
+ * services reserved to State agents), module by module: « openElec (listes électorales seulement) »; null when
+ * there is none.
+ * @example
+ * partialAlternativesText([{ name: "openElec", covers: "listes électorales seulement" }]);
+ * // "openElec (listes électorales seulement)"
+ */
+export function partialAlternativesText(alternatives: readonly CaveatedAlternative[] | undefined): string | null {
+  const parts = (alternatives ?? [])
+    .filter((a) => a.covers || a.audience === "state")
+    .map((a) => {
+      const caveats = [
+        a.covers ?? null,
+        a.audience === "state" ? message("inventory.alternative.state") : null,
+        a.extraEuropean ? message("inventory.alternative.limited") : null,
+      ].filter(Boolean);
+      return message("inventory.alternative.withCaveats", { alternative: a.name, caveats: caveats.join(" ; ") });
+    });
+  return parts.length ? parts.join(", ") : null;
+}
+
+/**
  * For names kept as text (a plan's « remplacé par »): the caveats of the alternative named `by` for the catalog
  * product `productId` (or of any alternative of that name when the product is not known), joined; null when none.
  */

@@ -214,6 +214,15 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
       ...(extra ? { extraEuropean: true } : {}),
       ...(a.audience === "state" ? { audience: "state" as const } : {}),
       ...(a.audience === "state" && a.audienceNote ? { condition: a.audienceNote } : {}),
+      ...(a.audience === "state" && a.audienceNote && a.audienceSources?.length
+        ? {
+            conditionSources: a.audienceSources.map((x) => ({
+              title: x.title,
+              url: x.url ?? null,
+              date: x.date === undefined || x.date === null ? null : String(x.date),
+            })),
+          }
+        : {}),
       ...(m.covers ? { covers: m.covers } : {}),
     });
     alternativesOf.set(m.product, list);

@@ -191,6 +191,14 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(await row(page, "#inv-items", "Microsoft Teams").locator("td").nth(5).innerText()).toContain(
       "Nextcloud — remplacement partiel",
     );
+    // A State service's condition of access, with its source, where the alternative is offered.
+    const teamsAlternatives = row(page, "#inv-items", "Microsoft Teams").locator("td").nth(5);
+    expect(await teamsAlternatives.innerText()).toMatch(
+      /Tchap — remplacement partiel \(libre, France, service réservé aux agents de l'État, ne couvre qu'une partie du produit : messagerie instantanée seulement\)\s+Pour une collectivité : Messagerie de l'État pour ses agents ; une collectivité n'y a accès que sur invitation d'un agent de l'État\. .* Sources : Tchap, conditions d'utilisation \(2026-01\)\./,
+    );
+    expect(
+      await teamsAlternatives.getByRole("link", { name: "Tchap, conditions d'utilisation" }).getAttribute("href"),
+    ).toBe("https://www.tchap.gouv.fr/");
 
     // The filter narrows the table.
     await page.getByLabel("Afficher").selectOption("unknown");

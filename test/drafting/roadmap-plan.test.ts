@@ -251,6 +251,44 @@ describe("roadmap document", () => {
   });
 });
 
+describe("a product with partial alternatives only (catalog `covers`)", () => {
+  it("says what exists module by module rather than « alternative à rechercher »", async () => {
+    const analysis: InventoryAnalysis = {
+      id: "p",
+      items: [
+        item("Horizon Villages", 12, {
+          product: "horizon-villages",
+          category: "business",
+          exposure: { controllingCountry: "US", laws: US },
+          alternatives: [
+            { ...alt("openElec", "partial", "FR"), covers: "listes électorales seulement" },
+            { ...alt("Publik", "partial", "FR"), covers: "portail citoyen et démarches en ligne" },
+          ],
+        }),
+        item("Zoom Workplace", 8, {
+          product: "zoom",
+          category: "collaboration",
+          alternatives: [{ ...alt("Visio", "drop-in", "FR"), audience: "state" }],
+        }),
+        item("Logiciel métier américain", 5, { category: "business" }),
+      ],
+    };
+    const inputs = parseInputs("roadmap", { collectivite: { name: "Kerbihan" }, analysis, targetShare: 10 });
+    const vars = (await buildContext("roadmap", inputs, analysis, loadStructure("roadmap"), "2026-12-04T10:00:00Z"))
+      .vars;
+    const line = (name: string) => vars.phases_detail!.split("\n").find((l) => l.includes(`**${name}**`))!;
+    expect(line("Horizon Villages")).toContain(
+      "ce qui existe, module par module : openElec (listes électorales seulement), Publik (portail citoyen et démarches en ligne)",
+    );
+    expect(line("Horizon Villages")).not.toContain("alternative à rechercher");
+    expect(line("Zoom Workplace")).toContain("Visio (service réservé aux agents de l'État)");
+    expect(line("Logiciel métier américain")).toContain("alternative à rechercher");
+    expect(vars.target_requirements).toContain(
+      "Horizon Villages (12 ; en partie seulement : openElec (listes électorales seulement), Publik (portail citoyen et démarches en ligne))",
+    );
+  });
+});
+
 describe("a swap to open source under US jurisdiction (Edge, Chrome → Firefox ESR)", () => {
   it("is no quick win: the quick phase is the map's quick wins, and the swap is marked a limited gain", () => {
     const plan = planRoadmap(commune, { now: "2026-12-04" });

@@ -136,6 +136,9 @@ export function analysisSentence(
   return `${texts(structure, "analysis.sentence", { ...counts, collectivite: vars.collectivite!, name: analysisLabel(analysis) })} `;
 }
 
+/** What the catalog says differently today of the analysis's products (`catalogChanges`), or "" when nothing. */
+export const catalogNotice = (analysis: InventoryAnalysis | null) => analysis?.catalogChanges?.notice ?? "";
+
 export const installationWord = (n: number) => (n > 1 ? "installations" : "installation");
 
 /** How documents name an analysis: the name the DSI gave it, its id for a hand-written one without a name. */
