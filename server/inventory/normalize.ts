@@ -303,6 +303,12 @@ const COMPONENT = new RegExp(
     "outils de verification linguistique",
     "\\bcodec\\b",
     "\\bhelper\\b",
+    // « Office 16 Click-to-Run Extensibility Component », « Intel(R) Management Engine Components ».
+    "\\bcomponents?\\b",
+    // The data access engine Access's runtime installs for other programs, not Access itself.
+    "database engine",
+    // A printer's or scanner's driver package (« HP LaserJet Pro MFP M428f Basic Device Software »).
+    "device software",
   ].join("|"),
 );
 

@@ -92,7 +92,8 @@ export const alternativesText = (i: AnalysisItem) =>
     ? (i.alternatives ?? [])
         .map(
           (a) =>
-            `${a.name}${a.country ? ` (${a.country})` : ""} — ${[fitLabel(a.fit), ...alternativeCaveats(a)].join(" ; ")}`,
+            // Caveats joined by commas: « ; » separates alternatives, so a caveat never reads as the next one's.
+            `${a.name}${a.country ? ` (${a.country})` : ""} — ${[fitLabel(a.fit), ...alternativeCaveats(a)].join(", ")}`,
         )
         .join(" ; ")
     : "—";

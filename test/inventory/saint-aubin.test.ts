@@ -1,0 +1,117 @@
+/**
+ * A commune's GLPI export written for the map's trial of 5 December 2026 (test/fixtures/inventory/trial/: 90 lines
+ * mixing names with versions and editions, vendor name variants, system components, in-house tools, French
+ * business software and names absent from the catalog), against the real catalog. Each line's product, vendor,
+ * controlling country and exposure was checked by hand against the catalog; the traps of matching by substring
+ * (« Office » in « LibreOffice », « Teams » in « TeamViewer », « Zoom » in « ZoomIt », « Visio » the Microsoft
+ * product vs the State's service) are asserted, and so are the lines that must stay out of the map.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { loadMatchIndex } from "../../server/inventory/match.ts";
+import { parseInventoryFiles } from "../../server/inventory/parse.ts";
+import type { AnalysisResult, InventoryItem } from "../../server/inventory/types.ts";
+import { INVENTORY_FIXTURES } from "./fixtures.ts";
+
+const FILE = path.join(INVENTORY_FIXTURES, "trial/glpi-commune-saint-aubin.csv");
+let analysis: AnalysisResult;
+beforeAll(async () => {
+  const index = await loadMatchIndex(path.resolve("corpus"));
+  const { rows } = parseInventoryFiles([{ name: path.basename(FILE), bytes: new Uint8Array(readFileSync(FILE)) }]);
+  analysis = analyzeRows(rows, index);
+});
+const item = (name: string): InventoryItem => {
+  const found = analysis.items.find((i) => i.name === name || i.names?.includes(name));
+  if (!found) throw new Error(`pas de ligne « ${name} »`);
+  return found;
+};
+
+describe("the Saint-Aubin inventory, line by line", () => {
+  // name → product id (null: not in the catalog), controlling country (null: community or unknown), extra-European.
+  const expected: [string, string | null, string | null, boolean | null][] = [
+    ["Microsoft Windows 10 Professionnel", "windows-10", "US", true],
+    ["Microsoft Windows 11 Professionnel", "windows-11", "US", true],
+    ["Microsoft Office Standard 2019", "microsoft-office", "US", true],
+    ["Microsoft Office Famille et Petite Entreprise 2021 - fr-fr", "microsoft-office", "US", true],
+    ["Microsoft 365 Apps pour les entreprises - fr-fr", "microsoft-365-apps", "US", true],
+    ["Microsoft Visio Professionnel 2019 - fr-fr", "microsoft-visio", "US", true],
+    ["Microsoft Teams (work or school)", "microsoft-teams", "US", true],
+    ["LibreOffice 24.2.7.2", "libreoffice", "DE", false],
+    ["LibreOffice 7.6.7.2", "libreoffice", "DE", false],
+    ["Apache OpenOffice 4.1.15", "apache-openoffice", "US", true],
+    ["TeamViewer 15", "teamviewer", "DE", false],
+    ["AnyDesk", "anydesk", "DE", false],
+    ["Zoom Workplace (64-bit)", "zoom", "US", true],
+    ["ZoomIt", null, null, null],
+    ["ZoomText 2024", null, null, null],
+    ["Foxit PDF Reader", "foxit-pdf-reader", "CN", true],
+    ["Kaspersky Endpoint Security for Windows", "kaspersky-endpoint-security", "RU", true],
+    ["Stormshield SSL VPN Client", "stormshield-sns", "FR", false],
+    ["FortiClient VPN", "forticlient", "US", true],
+    ["Veeam Backup & Replication", "veeam-backup", "US", true],
+    ["Sage 100 Comptabilité", "sage-100", "GB", false],
+    ["e.magnus Gestion Financière", "berger-levrault-e-magnus", "FR", false],
+    ["Civil Net RH", "ciril-civil-net", "FR", false],
+    ["Horizon Villages Cloud - Elections", "jvs-horizon", "FR", false],
+    ["i-Parapheur", "iparapheur", "FR", false],
+    ["QGIS 3.34.12 'Prizren'", "qgis", "CH", false],
+    ["Zabbix Agent 2 (64-bit)", "zabbix", "LV", false],
+    ["Cegid Loop", "cegid-logiciels", "US", true],
+    ["Outil réservation salles (développement interne)", null, null, null],
+    ["Antidote 11", null, null, null],
+  ];
+  for (const [name, product, country, extra] of expected) {
+    it(`${name} → ${product ?? "inconnu"} (${country ?? "—"})`, () => {
+      const i = item(name);
+      expect(i.product?.id ?? null).toBe(product);
+      expect(i.exposure.controllingCountry).toBe(country);
+      expect(i.extraEuropean).toBe(extra);
+      expect(i.component).toBe(false);
+    });
+  }
+
+  it("keeps versions of one product on one line, with their names", () => {
+    const libre = item("LibreOffice 24.2.7.2");
+    expect(libre.names).toEqual(["LibreOffice 24.2.7.2", "LibreOffice 7.6.7.2"]);
+    expect(libre.installations).toBe(47);
+  });
+
+  it("sets a component of Office, a chipset's engine, a printer's driver package and Access's data engine aside", () => {
+    for (const name of [
+      "Office 16 Click-to-Run Extensibility Component",
+      "Intel(R) Management Engine Components",
+      "HP LaserJet Pro MFP M428f-M429f Basic Device Software",
+      "Microsoft Access database engine 2016 (French)",
+      "Realtek High Definition Audio Driver",
+      "Microsoft Visual C++ 2015-2022 Redistributable (x64) - 14.40.33810",
+    ])
+      expect(item(name).component, name).toBe(true);
+  });
+
+  it("counts Teams once: its machine-wide installer sits beside it on the same machines", () => {
+    const installer = item("Teams Machine-Wide Installer");
+    expect(installer).toMatchObject({ component: true, partOf: "microsoft-teams" });
+    const teams = analysis.summary.categories
+      .flatMap((c) => c.mainDependencies)
+      .filter((d) => /Teams/.test(d.name))
+      .map((d) => d.installations);
+    expect(teams).toEqual([70]);
+  });
+
+  it("agrees with itself: lines identified plus lines to classify are the map's lines", () => {
+    const s = analysis.summary;
+    expect(s.identified!.items + s.toClassify!.items).toBe(s.items);
+    const mapped = analysis.items.filter((i) => !i.component);
+    expect(mapped.length).toBe(s.items);
+    expect(mapped.reduce((n, i) => n + i.installations, 0)).toBe(s.installations);
+    expect(s.components.items).toBe(analysis.items.length - mapped.length);
+    expect(analysis.unknown.map((u) => u.name).sort()).toEqual(
+      mapped
+        .filter((i) => !i.product && i.match !== "manual")
+        .map((i) => i.name)
+        .sort(),
+    );
+  });
+});
