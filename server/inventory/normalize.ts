@@ -309,6 +309,16 @@ const COMPONENT = new RegExp(
     "database engine",
     // A printer's or scanner's driver package (« HP LaserJet Pro MFP M428f Basic Device Software »).
     "device software",
+    // Updaters and support services installed beside a product: not the product (« Windows 10 Update Assistant »,
+    // « Java Auto Updater », « Apple Software Update », « Bonjour », « Adobe Genuine Service »).
+    "update assistant",
+    "auto ?updater",
+    "software update",
+    "application support",
+    "mobile device support",
+    "\\bbonjour\\b",
+    "genuine service",
+    "refresh manager",
   ].join("|"),
 );
 

@@ -10,15 +10,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
-import { loadMatchIndex } from "../../server/inventory/match.ts";
+import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 import type { AnalysisResult, InventoryItem } from "../../server/inventory/types.ts";
-import { INVENTORY_FIXTURES } from "./fixtures.ts";
+import { INVENTORY_FIXTURES, inventoryRow } from "./fixtures.ts";
 
 const FILE = path.join(INVENTORY_FIXTURES, "trial/glpi-commune-saint-aubin.csv");
 let analysis: AnalysisResult;
+let index: MatchIndex;
 beforeAll(async () => {
-  const index = await loadMatchIndex(path.resolve("corpus"));
+  index = await loadMatchIndex(path.resolve("corpus"));
   const { rows } = parseInventoryFiles([{ name: path.basename(FILE), bytes: new Uint8Array(readFileSync(FILE)) }]);
   analysis = analyzeRows(rows, index);
 });
@@ -113,5 +114,41 @@ describe("the Saint-Aubin inventory, line by line", () => {
         .map((i) => i.name)
         .sort(),
     );
+  });
+});
+
+describe("updaters and services installed beside a product", () => {
+  it("are set aside, never counted as the product (Windows 10, Java, iTunes, Creative Cloud twice)", () => {
+    const a = analyzeRows(
+      [
+        ["Microsoft Windows 10 Professionnel", "Microsoft Corporation", 40],
+        ["Windows 10 Update Assistant", "Microsoft Corporation", 40],
+        ["Java 8 Update 401", "Oracle Corporation", 10],
+        ["Java Auto Updater", "Oracle Corporation", 10],
+        ["Bonjour", "Apple Inc.", 12],
+        ["Apple Mobile Device Support", "Apple Inc.", 3],
+        ["Apple Software Update", "Apple Inc.", 3],
+        ["Adobe Acrobat Reader DC - Français", "Adobe Systems Incorporated", 30],
+        ["Adobe Genuine Service", "Adobe Inc.", 30],
+        ["Adobe Refresh Manager", "Adobe Inc.", 30],
+      ].map(([n, p, c]) => inventoryRow(n as string, p as string, c as number)),
+      index,
+    );
+    const mapped = a.items.filter((i) => !i.component).map((i) => `${i.product?.id}:${i.installations}`);
+    expect(mapped.sort()).toEqual(["adobe-acrobat-reader:30", "oracle-java-se:10", "windows-10:40"]);
+    expect(a.summary.installations).toBe(80);
+  });
+
+  it("counts a Zoom add-in once with Zoom, and lets it stand for Zoom when Zoom has no line", () => {
+    const both = analyzeRows(
+      [
+        inventoryRow("Zoom Workplace (64-bit)", "Zoom Video Communications, Inc.", 15),
+        inventoryRow("Zoom Outlook Plugin", "Zoom Video Communications, Inc.", 15),
+      ],
+      index,
+    );
+    expect(both.summary.installations).toBe(15);
+    const alone = analyzeRows([inventoryRow("Zoom Outlook Plugin", "Zoom Video Communications, Inc.", 15)], index);
+    expect(alone.items[0]).toMatchObject({ product: { id: "zoom" }, component: false });
   });
 });
