@@ -266,6 +266,10 @@ export function matchName(
       );
       if (!hit || (index.vendors.has(key) && !hit.full)) continue;
       if (single && hit.weak && !agrees(hit.entry, vendor, pub)) continue;
+      // A catalog id read as words (« berger levrault gestion ») is no name a product is sold under: it matches a
+      // name whole, never the start of a longer one (« Berger-Levrault Gestion des Cimetières » is not the finance
+      // suite).
+      if (hit.label === hit.entry.id.replace(/-/g, " ")) continue;
       // One known word that the publisher confirms is sure (« VLC media player » by VideoLAN); unconfirmed, or the
       // vendor's bare name of a record scoped to part of its range (« Huawei eSpace »), it is to review.
       // A device of the maker, though, is what its equipment record stands for (« Huawei S5735 », a switch).

@@ -152,3 +152,20 @@ describe("updaters and services installed beside a product", () => {
     expect(alone.items[0]).toMatchObject({ product: { id: "zoom" }, component: false });
   });
 });
+
+describe("names that contain another product's name", () => {
+  const cases: [string, string | null, string | null][] = [
+    ["Berger-Levrault Gestion des Cimetières", null, null],
+    ["TeamSpeak 3 Client", "TeamSpeak Systems GmbH", null],
+    ["ZoomBrowser EX", "Canon Inc.", null],
+    ["Office Timeline", null, null],
+    ["OfficeSuite", "MobiSystems", null],
+    ["Visio Viewer 2016", "Microsoft Corporation", "microsoft-visio"],
+    ["Stormshield SES Evolution Agent", "Stormshield", "stormshield-ses"],
+  ];
+  for (const [name, publisher, product] of cases)
+    it(`${name} → ${product ?? "pas de produit affirmé"}`, () => {
+      const i = analyzeRows([inventoryRow(name, publisher, 3)], index).items[0]!;
+      expect(i.product?.id ?? null).toBe(product);
+    });
+});
