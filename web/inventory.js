@@ -203,19 +203,28 @@ const alternativeText = (a) =>
   });
 
 // A State service's condition of access for a collectivité, with the sources that state it (the catalog card's
-// « Pour une collectivité »): a DSI reads it where the alternative is offered, not only on the catalog.
+// « Pour une collectivité »): a DSI reads it where the alternative is offered, not only on the catalog. Folded, so
+// the table stays readable; its summary says what it is.
 function conditionNote(a) {
   if (!a.condition) return null;
-  const sources = (a.conditionSources ?? []).map((src, n) => [
+  const sources = a.conditionSources ?? [];
+  const links = sources.map((src, n) => [
     n ? " ; " : "",
     src.url ? el("a", { href: src.url, rel: "noopener noreferrer" }, src.title) : src.title,
     src.date ? ` (${src.date})` : "",
   ]);
   return el(
-    "p",
-    { class: "cell-note alt-condition" },
-    t("inv.altCondition", { condition: a.condition }),
-    sources.length ? [` ${t("inv.altConditionSources")} `, ...sources.flat(), "."] : null,
+    "details",
+    { class: "reason alt-condition" },
+    el("summary", {}, t("inv.altConditionTitle"), el("span", { class: "visually-hidden" }, ` ${a.name}`)),
+    el(
+      "p",
+      {},
+      a.condition,
+      sources.length
+        ? [` ${t(sources.length > 1 ? "inv.altConditionSources" : "inv.altConditionSource")} `, ...links.flat(), "."]
+        : null,
+    ),
   );
 }
 

@@ -5,8 +5,10 @@
  * its figures as published; the page and the documents built from it say what changed and offer to recompute it
  * from the same inventory (`recomputeAnalysis` in `service.ts`).
  */
+
+import { fitLabel } from "../core/labels.ts";
 import { message } from "../i18n/messages.ts";
-import { alternativeWithCaveats } from "./alternative-text.ts";
+import { alternativeCaveats, alternativeWithCaveats } from "./alternative-text.ts";
 import { controllingCountry, type MatchIndex } from "./match.ts";
 import type { CatalogChange, CatalogChanges, InventoryItem, ItemAlternative } from "./types.ts";
 
@@ -53,6 +55,7 @@ export function catalogChangesOf(
         kind: "gone",
         before,
         after: [],
+        details: [],
         installations: item.installations,
       });
       continue;
@@ -70,6 +73,7 @@ export function catalogChangesOf(
       kind: statusChanged ? "status" : "alternatives",
       before,
       after,
+      details: alternativeDiff(item.alternatives ?? [], entry.alternatives),
       installations: item.installations,
     });
   }
@@ -86,13 +90,33 @@ export function catalogChangesOf(
   };
 }
 
-/** « Zoom : alternatives d'alors Visio ; aujourd'hui Jitsi Meet, Visio (service réservé aux agents de l'État) ». */
+/** How an alternative stands: its fit and caveats (« remplacement direct », « remplacement partiel, service réservé… »). */
+const standing = (a: ItemAlternative) => [fitLabel(a.fit), ...alternativeCaveats(a)].join(", ");
+
+/**
+ * What changed in a product's alternatives, one part each: « Pexip : remplacement direct → remplacement partiel »,
+ * « ajoutée : Nextcloud (remplacement partiel) », « retirée : Visio (La Suite numérique) ».
+ */
+export function alternativeDiff(before: readonly ItemAlternative[], after: readonly ItemAlternative[]): string[] {
+  const old = new Map(before.map((a) => [a.id, a]));
+  const now = new Map(after.map((a) => [a.id, a]));
+  const parts: string[] = [];
+  for (const a of after) {
+    const was = old.get(a.id);
+    if (!was) parts.push(message("inventory.catalogChanged.added", { alternative: a.name, standing: standing(a) }));
+    else if (altKey(was) !== altKey(a))
+      parts.push(
+        message("inventory.catalogChanged.changed", { alternative: a.name, before: standing(was), after: standing(a) }),
+      );
+  }
+  for (const a of before)
+    if (!now.has(a.id)) parts.push(message("inventory.catalogChanged.removed", { alternative: a.name }));
+  return parts;
+}
+
+/** « Zoom (alternatives : Pexip : remplacement direct → remplacement partiel) ». */
 export function changeText(c: CatalogChange): string {
   if (c.kind === "gone") return message("inventory.catalogChanged.gone", { product: c.product });
   if (c.kind === "status") return message("inventory.catalogChanged.status", { product: c.product });
-  return message("inventory.catalogChanged.alternatives", {
-    product: c.product,
-    before: c.before.join(", ") || message("inventory.catalogChanged.none"),
-    after: c.after.join(", ") || message("inventory.catalogChanged.none"),
-  });
+  return message("inventory.catalogChanged.alternatives", { product: c.product, changes: c.details.join(" ; ") });
 }

@@ -281,6 +281,8 @@ export interface CatalogChange {
   /** The alternatives as saved and as the catalog gives them today, with their caveats (« Visio (service réservé…) »). */
   before: string[];
   after: string[];
+  /** French, one part per alternative added, removed or changed (« Pexip : remplacement direct → remplacement partiel »). */
+  details: string[];
 }
 
 /** What the catalog says differently today of a saved analysis's products; absent or null when nothing changed. */

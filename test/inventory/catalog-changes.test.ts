@@ -8,6 +8,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { alternativeDiff } from "../../server/inventory/catalog-changes.ts";
 import { encodeTable } from "../../server/inventory/compact.ts";
 import { keptRows, rowsOfSaved } from "../../server/inventory/job.ts";
 import { loadMatchIndex } from "../../server/inventory/match.ts";
@@ -47,6 +48,24 @@ describe("the rows kept with an analysis", () => {
     expect(again.summary.score.value).toBe(before.summary.score.value);
     const products = (a: AnalysisResult) => a.items.map((i) => `${i.product?.id}:${i.installations}`).sort();
     expect(products(again)).toEqual(products(before));
+  });
+});
+
+describe("what changed in a product's alternatives", () => {
+  const alt = (id: string, fit: "drop-in" | "partial", more: object = {}) =>
+    ({ id, name: id, fit, country: "FR", openSource: true, ...more }) as const;
+  it("says a fit or a caveat that changed, an alternative added and one removed", () => {
+    expect(
+      alternativeDiff(
+        [alt("Pexip", "drop-in"), alt("Visio", "drop-in"), alt("Jitsi", "drop-in")],
+        [alt("Pexip", "partial"), alt("Visio", "partial", { audience: "state" }), alt("Tixeo", "drop-in")],
+      ),
+    ).toEqual([
+      "Pexip : remplacement direct → désormais remplacement partiel",
+      "Visio : remplacement direct → désormais remplacement partiel, service réservé aux agents de l'État",
+      "ajoutée : Tixeo (remplacement direct)",
+      "retirée : Jitsi",
+    ]);
   });
 });
 
@@ -108,8 +127,12 @@ describe("a saved analysis after a catalog change", () => {
         },
       ],
     });
-    expect(view.catalogChanges.notice).toMatch(
-      /^Le catalogue a changé depuis cette analyse pour un produit de la cartographie : Zoom Workplace \(alternatives lors de l'analyse : Visio \(La Suite numérique\) ; aujourd'hui : Nextcloud, Tchap .*\)\. Les chiffres restent ceux de l'analyse ; recalculez-la/,
+    expect(view.catalogChanges.notice).toBe(
+      "Le catalogue a changé depuis cette analyse pour un produit de la cartographie : Zoom Workplace (alternatives : " +
+        "ajoutée : Nextcloud (remplacement partiel) ; ajoutée : Tchap (remplacement partiel, service réservé aux agents " +
+        "de l'État, ne couvre qu'une partie du produit : messagerie instantanée seulement) ; retirée : Visio (La Suite " +
+        "numérique)). Les chiffres restent ceux de l'analyse ; recalculez-la à partir du même inventaire pour des " +
+        "alternatives à jour.",
     );
 
     const events = await readSse(
@@ -124,7 +147,7 @@ describe("a saved analysis after a catalog change", () => {
     const sections = draft.versions.at(-1).sections as { key: string; text: string }[];
     const section = (key: string) => sections.find((s) => s.key === key)!.text;
     expect(section("baseline")).toContain("Le catalogue a changé depuis cette analyse pour un produit");
-    expect(section("alternatives")).toContain("aujourd'hui : Nextcloud");
+    expect(section("alternatives")).toContain("retirée : Visio (La Suite numérique)");
   });
 
   it("is analysed again from the same inventory with today's catalog, as a new analysis; the old one is kept", async () => {
