@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildContext } from "../../server/drafting/context.ts";
+import { formatPoints } from "../../server/drafting/documents/common.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
 import { localEvents, planRoadmap, sentenceDate } from "../../server/drafting/roadmap-plan.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
@@ -248,6 +249,15 @@ describe("roadmap document", () => {
     expect(calendar[3]![1]).toBe("au-delà de l'objectif, à programmer");
     expect(calendar[1]![2]).not.toBe(calendar[0]![2]);
     expect(vars.phases_detail).toContain("Cette phase ne fait pas baisser la mesure par elle-même");
+  });
+});
+
+describe("points", () => {
+  it("says a gain too small to round to a tenth as such, never « 0 point »", () => {
+    expect(formatPoints(0.04)).toBe("moins de 0,1\u00a0point");
+    expect(formatPoints(0)).toBe("0\u00a0point");
+    expect(formatPoints(0.06)).toBe("0,1\u00a0point");
+    expect(formatPoints(2.04)).toBe("2\u00a0points");
   });
 });
 
