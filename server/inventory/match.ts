@@ -5,6 +5,7 @@ import {
   editionFromTokens,
   GENERIC_WORDS,
   type Label,
+  literalKey,
   MAX_NEAR_KEY,
   type MatchIndex,
   type MatchResult,
@@ -218,6 +219,10 @@ export function matchName(
   };
 
   if (tokens.length) {
+    // The catalog's own name, brackets included, tells apart what the brackets alone distinguish: « Visio (La Suite
+    // numérique) » is the State's service, not Microsoft Visio.
+    const literal = index.literal?.size ? pick(index.literal.get(literalKey(name)), vendor, pub, "any", facts) : null;
+    if (literal) return result(literal, "exact", 0.97);
     const exact = pick(index.exact.get(tokens.join(" ")), vendor, pub, "any", facts);
     if (exact) return result(exact, "exact", 0.97);
     const looseHit = pick(index.loose.get(looseKeyText), vendor, pub, "any", facts);

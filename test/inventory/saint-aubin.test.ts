@@ -162,6 +162,10 @@ describe("names that contain another product's name", () => {
     ["OfficeSuite", "MobiSystems", null],
     ["Visio Viewer 2016", "Microsoft Corporation", "microsoft-visio"],
     ["Stormshield SES Evolution Agent", "Stormshield", "stormshield-ses"],
+    // The State's service under its catalog name is not Microsoft's « Visio » (the brackets told them apart).
+    ["Visio (La Suite numérique)", null, "visio-dinum"],
+    ["Visio", "DINUM", "visio-dinum"],
+    ["Microsoft Visio (x64)", null, "microsoft-visio"],
   ];
   for (const [name, publisher, product] of cases)
     it(`${name} → ${product ?? "pas de produit affirmé"}`, () => {
