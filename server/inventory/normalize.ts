@@ -300,7 +300,7 @@ const COMPONENT = new RegExp(
     "update health tools",
     "\\bmsxml\\b",
     "\\bproofing tools\\b",
-    "outils de verification linguistique",
+    "outils? de verification linguistique",
     "\\bcodec\\b",
     "\\bhelper\\b",
     // « Office 16 Click-to-Run Extensibility Component », « Intel(R) Management Engine Components ».
@@ -319,6 +319,13 @@ const COMPONENT = new RegExp(
     "\\bbonjour\\b",
     "genuine service",
     "refresh manager",
+    // A product's own updater (« Microsoft Edge Update », « Google Update »): the name ends with « update ».
+    "\\bupdate$",
+    // Libraries other programs install: Office's interop assemblies, its file validation add-in, SQL Server's
+    // embedded LocalDB.
+    "interop assembl",
+    "file validation",
+    "\\blocaldb\\b",
   ].join("|"),
 );
 

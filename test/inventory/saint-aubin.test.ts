@@ -131,12 +131,25 @@ describe("updaters and services installed beside a product", () => {
         ["Adobe Acrobat Reader DC - Français", "Adobe Systems Incorporated", 30],
         ["Adobe Genuine Service", "Adobe Inc.", 30],
         ["Adobe Refresh Manager", "Adobe Inc.", 30],
+        ["Microsoft Edge", "Microsoft Corporation", 30],
+        ["Microsoft Edge Update", "Microsoft Corporation", 30],
+        ["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 20],
+        ["Microsoft Office 2007 Primary Interop Assemblies", "Microsoft Corporation", 20],
+        ["Microsoft Office File Validation Add-In", "Microsoft Corporation", 20],
+        ["Outil de vérification linguistique 2016 de Microsoft Office - Français", "Microsoft Corporation", 20],
+        ["Microsoft SQL Server 2012 Express LocalDB", "Microsoft Corporation", 5],
       ].map(([n, p, c]) => inventoryRow(n as string, p as string, c as number)),
       index,
     );
     const mapped = a.items.filter((i) => !i.component).map((i) => `${i.product?.id}:${i.installations}`);
-    expect(mapped.sort()).toEqual(["adobe-acrobat-reader:30", "oracle-java-se:10", "windows-10:40"]);
-    expect(a.summary.installations).toBe(80);
+    expect(mapped.sort()).toEqual([
+      "adobe-acrobat-reader:30",
+      "microsoft-edge:30",
+      "microsoft-office:20",
+      "oracle-java-se:10",
+      "windows-10:40",
+    ]);
+    expect(a.summary.installations).toBe(130);
   });
 
   it("counts a Zoom add-in once with Zoom, and lets it stand for Zoom when Zoom has no line", () => {
@@ -166,6 +179,7 @@ describe("names that contain another product's name", () => {
     ["Visio (La Suite numérique)", null, "visio-dinum"],
     ["Visio", "DINUM", "visio-dinum"],
     ["Microsoft Visio (x64)", null, "microsoft-visio"],
+    ["Skype Entreprise Basic 2016 - fr-fr", "Microsoft Corporation", "skype-for-business"],
   ];
   for (const [name, publisher, product] of cases)
     it(`${name} → ${product ?? "pas de produit affirmé"}`, () => {
