@@ -425,7 +425,19 @@ async function changesOf(
   if (fingerprint && fingerprint === index.fingerprint) return null;
   const hit = changesCache.get(table);
   if (hit?.fingerprint === index.fingerprint) return hit.value;
-  const value = catalogChangesOf(tableRows<InventoryItem>(table), index, fingerprint);
+  // Only the lines of a catalog product are compared: read whole, the others are skipped by their product column.
+  const product = column(table, "product");
+  const component = column(table, "component");
+  const method = column(table, "match");
+  const lines: InventoryItem[] = [];
+  const seen = new Set<unknown>();
+  for (let i = 0; i < table.length; i++) {
+    const p = product(i);
+    if (!p || component(i) === true || method(i) === "manual" || seen.has(p)) continue;
+    seen.add(p);
+    lines.push(tableRows<InventoryItem>(table, i, i + 1)[0]!);
+  }
+  const value = catalogChangesOf(lines, index, fingerprint);
   changesCache.set(table, { fingerprint: index.fingerprint, value });
   return value;
 }

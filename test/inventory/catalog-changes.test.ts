@@ -148,6 +148,20 @@ describe("a saved analysis after a catalog change", () => {
     const section = (key: string) => sections.find((s) => s.key === key)!.text;
     expect(section("baseline")).toContain("Le catalogue a changé depuis cette analyse pour un produit");
     expect(section("alternatives")).toContain("retirée : Visio (La Suite numérique)");
+
+    // The audit plan that starts from this map says so too.
+    const audit = await readSse(
+      await postJson(`${server.url}/api/drafts`, {
+        type: "audit-plan",
+        inputs: { collectivite: { name: "Saint-Exemple" }, analysisId: first.id, durationMonths: 6 },
+      }),
+    );
+    expect(audit.at(-1)!.event, JSON.stringify(audit.at(-1)!.data)).toBe("done");
+    const plan = await (await fetch(`${server.url}/api/drafts/${audit.at(-1)!.data.id}`)).json();
+    const context = (plan.versions.at(-1).sections as { key: string; text: string }[]).find(
+      (s) => s.key === "context",
+    )!;
+    expect(context.text).toContain("Le catalogue a changé depuis cette analyse pour un produit de la cartographie");
   });
 
   it("is analysed again from the same inventory with today's catalog, as a new analysis; the old one is kept", async () => {
