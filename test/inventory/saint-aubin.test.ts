@@ -9,6 +9,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildContext } from "../../server/drafting/context.ts";
+import { parseInputs } from "../../server/drafting/inputs.ts";
+import { loadStructure } from "../../server/drafting/structure.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
@@ -186,4 +189,19 @@ describe("names that contain another product's name", () => {
       const i = analyzeRows([inventoryRow(name, publisher, 3)], index).items[0]!;
       expect(i.product?.id ?? null).toBe(product);
     });
+});
+
+describe("a product the catalog replaces only module by module, in the roadmap", () => {
+  it("names what exists for each part (Creative Cloud → GIMP, Inkscape, Scribus) instead of « alternative à rechercher »", async () => {
+    const a = analyzeRows([inventoryRow("Adobe Creative Cloud", "Adobe Inc.", 6)], index);
+    const analysis = { id: "cc", name: "Graphisme", createdAt: "2026-12-05T08:00:00Z", ...a } as never;
+    const inputs = parseInputs("roadmap", { collectivite: { name: "Saint-Aubin" }, analysis, targetDate: "2029-12" });
+    const vars = (await buildContext("roadmap", inputs, analysis, loadStructure("roadmap"), "2026-12-05T08:00:00Z"))
+      .vars;
+    const line = vars.phases_detail!.split("\n").find((l) => l.includes("**Adobe Creative Cloud**"))!;
+    expect(line).toContain(
+      "ce qui existe, module par module : GIMP (retouche d'image seulement, à la place de Photoshop), Inkscape (dessin vectoriel seulement, à la place d'Illustrator), Scribus (mise en page seulement, à la place d'InDesign)",
+    );
+    expect(line).not.toContain("alternative à rechercher");
+  });
 });
