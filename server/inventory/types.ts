@@ -228,6 +228,8 @@ export interface DependencyScore {
 /** Installations by the country of the entity that controls the vendor (null: not known). */
 export interface CountrySummary {
   country: string | null;
+  /** Community projects (7-Zip, GIMP): no country controls them; kept apart from the unknown (absent otherwise). */
+  community?: true;
   items: number;
   installations: number;
   /** Installations of extra-European or extra-European-law-exposed software among them. */

@@ -104,6 +104,19 @@ describe("the Saint-Aubin inventory, line by line", () => {
     expect(teams).toEqual([70]);
   });
 
+  it("counts community projects apart from unknown origins, by country of control", () => {
+    const countries = analysis.summary.countries!;
+    const community = countries.find((c) => c.community)!;
+    const unknown = countries.find((c) => c.country === null && !c.community)!;
+    // 7-Zip, Notepad++, GIMP, Inkscape, PDFsam, PuTTY, WinSCP, FileZilla, pgAdmin, PostgreSQL: 139 installations.
+    expect(community).toMatchObject({ items: 10, installations: 139, exposed: 0 });
+    // What no source tells: the in-house tools, Antidote, DBeaver, ZoomIt, ZoomText, Dragon, Gescime.
+    expect(unknown).toMatchObject({ items: 9, installations: 33 });
+    expect(countries.at(-1)).toBe(unknown);
+    expect(countries.reduce((n, c) => n + c.installations, 0)).toBe(analysis.summary.installations);
+    expect(countries.find((c) => c.country === "RU")).toMatchObject({ installations: 98, exposed: 98 });
+  });
+
   it("agrees with itself: lines identified plus lines to classify are the map's lines", () => {
     const s = analysis.summary;
     expect(s.identified!.items + s.toClassify!.items).toBe(s.items);
