@@ -73,74 +73,69 @@ export function inventoryRoutes(engine: Engine) {
     limitBody(maxSize, () => message("inventory.error.tooLarge", { max: formatSize(maxSize) }));
   const limit = limitTo(engine.config.maxUploadBytes);
   const work = { pool: inventoryPool(), timeoutMs: engine.config.inventoryTimeoutMs };
-  return (
-    new Hono()
-      .post("/inventory/analyze", limit, async (c) => {
-        const analysis = await analyzeUpload(engine, await readUpload(c), {
-          ...work,
-          limits: { maxBytes: engine.config.maxUploadBytes },
-        });
-        return c.json(analysis, analysis.reused ? 200 : 201, { location: `/api/inventory/analyses/${analysis.id}` });
-      })
-      .get("/inventory/analyses", async (c) =>
-        c.json({ analyses: await listAnalyses(engine, intParam(c, "limit") ?? 100) }),
-      )
-      .get("/inventory/analyses/:id", async (c) =>
-        c.json(await getAnalysisView(engine, c.req.param("id"), intParam(c, "limit"))),
-      )
-      .get("/inventory/analyses/:id/items", async (c) => {
-        const which = c.req.query("which") ?? "all";
-        if (!FILTERS.has(which)) throw new AppError("invalid_input", message("inventory.error.which"), 400);
-        return c.json(
-          await getItemsPage(engine, c.req.param("id"), {
-            offset: intParam(c, "offset"),
-            limit: intParam(c, "limit"),
-            q: (c.req.query("q") ?? "").slice(0, 200),
-            which: which as ItemFilter,
-            components: c.req.query("components") === "1" || c.req.query("components") === "true",
-          }),
-        );
-      })
-      .get("/inventory/analyses/:id/unknown", async (c) =>
-        c.json(
-          await getUnknownPage(engine, c.req.param("id"), {
-            offset: intParam(c, "offset"),
-            limit: intParam(c, "limit"),
-          }),
-        ),
-      )
-      .patch("/inventory/analyses/:id", limitTo(16 * 1024), async (c) =>
-        c.json(await renameAnalysis(engine, c.req.param("id"), await readJson(c.req.raw))),
-      )
+  return new Hono()
+    .post("/inventory/analyze", limit, async (c) => {
+      const analysis = await analyzeUpload(engine, await readUpload(c), {
+        ...work,
+        limits: { maxBytes: engine.config.maxUploadBytes },
+      });
+      return c.json(analysis, analysis.reused ? 200 : 201, { location: `/api/inventory/analyses/${analysis.id}` });
+    })
+    .get("/inventory/analyses", async (c) =>
+      c.json({ analyses: await listAnalyses(engine, intParam(c, "limit") ?? 100) }),
+    )
+    .get("/inventory/analyses/:id", async (c) =>
+      c.json(await getAnalysisView(engine, c.req.param("id"), intParam(c, "limit"))),
+    )
+    .get("/inventory/analyses/:id/items", async (c) => {
+      const which = c.req.query("which") ?? "all";
+      if (!FILTERS.has(which)) throw new AppError("invalid_input", message("inventory.error.which"), 400);
+      return c.json(
+        await getItemsPage(engine, c.req.param("id"), {
+          offset: intParam(c, "offset"),
+          limit: intParam(c, "limit"),
+          q: (c.req.query("q") ?? "").slice(0, 200),
+          which: which as ItemFilter,
+          components: c.req.query("components") === "1" || c.req.query("components") === "true",
+        }),
+      );
+    })
+    .get("/inventory/analyses/:id/unknown", async (c) =>
+      c.json(
+        await getUnknownPage(engine, c.req.param("id"), { offset: intParam(c, "offset"), limit: intParam(c, "limit") }),
+      ),
+    )
+    .patch("/inventory/analyses/:id", limitTo(16 * 1024), async (c) =>
+      c.json(await renameAnalysis(engine, c.req.param("id"), await readJson(c.req.raw))),
+    )
+    .post("/inventory/analyses/:id/recompute", async (c) => {
       // The same inventory analysed again with today's catalog: a new analysis, the old one kept as published.
-      .post("/inventory/analyses/:id/recompute", async (c) => {
-        const analysis = await recomputeAnalysis(engine, c.req.param("id"), work);
-        return c.json(analysis, analysis.reused ? 200 : 201, { location: `/api/inventory/analyses/${analysis.id}` });
-      })
-      .delete("/inventory/analyses/:id", async (c) => {
-        await deleteAnalysis(engine, c.req.param("id"));
-        return c.body(null, 204);
-      })
-      .get("/inventory/analyses/:id/export", async (c) => {
-        const format = c.req.query("format") ?? "csv";
-        if (format !== "csv" && format !== "ods")
-          throw new AppError(
-            "invalid_input",
-            message("inventory.error.exportFormat", { format: format.slice(0, 20) }),
-            400,
-          );
-        const file = await exportAnalysis(engine, c.req.param("id"), format, work);
-        return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
-          "content-type": file.contentType,
-          "content-disposition": `attachment; filename="${file.filename}"`,
-        });
-      })
-      .get("/inventory/compare", async (c) =>
-        c.json(await compareAnalyses(engine, c.req.query("from") ?? "", c.req.query("to") ?? "")),
-      )
-      .put("/inventory/classifications", limitTo(64 * 1024), async (c) =>
-        c.json(await saveClassification(engine, await readJson(c.req.raw))),
-      )
-      .get("/inventory/classifications", async (c) => c.json({ classifications: await listClassifications(engine) }))
-  );
+      const analysis = await recomputeAnalysis(engine, c.req.param("id"), work);
+      return c.json(analysis, analysis.reused ? 200 : 201, { location: `/api/inventory/analyses/${analysis.id}` });
+    })
+    .delete("/inventory/analyses/:id", async (c) => {
+      await deleteAnalysis(engine, c.req.param("id"));
+      return c.body(null, 204);
+    })
+    .get("/inventory/analyses/:id/export", async (c) => {
+      const format = c.req.query("format") ?? "csv";
+      if (format !== "csv" && format !== "ods")
+        throw new AppError(
+          "invalid_input",
+          message("inventory.error.exportFormat", { format: format.slice(0, 20) }),
+          400,
+        );
+      const file = await exportAnalysis(engine, c.req.param("id"), format, work);
+      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="${file.filename}"`,
+      });
+    })
+    .get("/inventory/compare", async (c) =>
+      c.json(await compareAnalyses(engine, c.req.query("from") ?? "", c.req.query("to") ?? "")),
+    )
+    .put("/inventory/classifications", limitTo(64 * 1024), async (c) =>
+      c.json(await saveClassification(engine, await readJson(c.req.raw))),
+    )
+    .get("/inventory/classifications", async (c) => c.json({ classifications: await listClassifications(engine) }));
 }
