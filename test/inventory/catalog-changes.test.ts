@@ -8,7 +8,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
-import { alternativeDiff } from "../../server/inventory/catalog-changes.ts";
+import { alternativeDiff, catalogChangesOf } from "../../server/inventory/catalog-changes.ts";
 import { encodeTable } from "../../server/inventory/compact.ts";
 import { keptRows, rowsOfSaved } from "../../server/inventory/job.ts";
 import { loadMatchIndex } from "../../server/inventory/match.ts";
@@ -66,6 +66,33 @@ describe("what changed in a product's alternatives", () => {
       "ajoutée : Tixeo (remplacement direct)",
       "retirée : Jitsi",
     ]);
+  });
+});
+
+describe("the products whose catalog record changed", () => {
+  it("says a status revised, a product gone, and leaves hand classifications, components and an unchanged catalog alone", async () => {
+    const index = await loadMatchIndex(INVENTORY_CORPUS);
+    const { rows } = parseInventoryFiles([readInventory("glpi10-mairie.csv")]);
+    const items = analyzeRows(rows, index).items;
+    expect(catalogChangesOf(items, index, index.fingerprint)).toBeNull();
+    expect(catalogChangesOf(items, index, "another catalog")).toBeNull();
+    const zoom = items.find((i) => i.product?.id === "zoom-workplace")!;
+    const changed = [
+      // Saved when the catalog had Zoom as European: its status was revised since.
+      { ...zoom, extraEuropean: false, installations: 9 },
+      { ...zoom, product: { id: "retire", name: "Produit retiré" }, installations: 3 },
+      { ...zoom, product: { id: "retire-2", name: "Classé à la main" }, match: "manual" as const },
+      { ...zoom, product: { id: "retire-3", name: "Composant" }, component: true },
+    ];
+    const changes = catalogChangesOf(changed, index, "another catalog")!;
+    expect(changes.products).toBe(2);
+    expect(changes.changes.map((c) => [c.product, c.kind])).toEqual([
+      ["Zoom Workplace", "status"],
+      ["Produit retiré", "gone"],
+    ]);
+    expect(changes.notice).toContain(
+      "pour 2 produits de la cartographie : Zoom Workplace (éditeur, pays de contrôle, licence ou catégorie revus au catalogue) ; Produit retiré (retiré du catalogue)",
+    );
   });
 });
 
