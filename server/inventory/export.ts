@@ -190,7 +190,7 @@ const NS =
   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
   'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"';
 
-export function mapToOds(items: CompactTable, summary: InventorySummary, title: string): Uint8Array {
+export function mapToOds(items: CompactTable, summary: InventorySummary, title: string, notice?: string): Uint8Array {
   const content = [
     `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS} office:version="1.3">`,
     '<office:automatic-styles><style:style style:name="ro_head" style:family="table-row"><style:table-row-properties fo:break-before="auto"/></style:style></office:automatic-styles>',
@@ -205,7 +205,11 @@ export function mapToOds(items: CompactTable, summary: InventorySummary, title: 
     sheet(
       message("inventory.export.sheetCategories"),
       message("inventory.export.categoryColumns").split("|"),
-      categoryRows(summary),
+      (function* () {
+        yield* categoryRows(summary);
+        // A catalog changed since the analysis: said under its figures, as on the page and in the documents.
+        if (notice) yield* [[""], [notice]];
+      })(),
     ),
     "</office:spreadsheet></office:body></office:document-content>",
   ].join("");
@@ -227,10 +231,11 @@ export function exportMap(
   items: CompactTable,
   summary: InventorySummary,
   title: string,
+  notice?: string,
 ): ExportedFile {
   if (format === "ods")
     return {
-      bytes: mapToOds(items, summary, title),
+      bytes: mapToOds(items, summary, title, notice),
       contentType: "application/vnd.oasis.opendocument.spreadsheet",
       extension: "ods",
     };

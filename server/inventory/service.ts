@@ -674,16 +674,17 @@ export async function exportAnalysis(
 ): Promise<ExportedFile & { filename: string }> {
   const record = await readRecord(ctx, id);
   const filename = `${slugify(record.name, 80, "cartographie")}.${format}`;
+  const notice = (await changesOf(ctx, record, (await loadTables(ctx, id)).items!))?.notice;
   let blob = await tablesStore(ctx).getBytes(id);
   if (!blob) blob = packTables(await loadTables(ctx, id));
   if (!options.pool) {
     const tables = await unpackTables(blob);
-    return { ...exportMap(format, tables.items!, record.summary, record.name), filename };
+    return { ...exportMap(format, tables.items!, record.summary, record.name, notice), filename };
   }
   // The bytes move to the worker: a view over a larger buffer is copied first.
   const own = blob.byteOffset === 0 && blob.byteLength === blob.buffer.byteLength ? blob : blob.slice();
   const file = await options.pool.run<ExportedFile>(
-    { kind: "export", blob: own, format, summary: record.summary, title: record.name },
+    { kind: "export", blob: own, format, summary: record.summary, title: record.name, notice },
     options.timeoutMs ?? 120_000,
     [own.buffer as ArrayBuffer],
   );

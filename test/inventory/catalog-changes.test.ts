@@ -6,6 +6,7 @@
  */
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { alternativeDiff, catalogChangesOf } from "../../server/inventory/catalog-changes.ts";
@@ -175,6 +176,13 @@ describe("a saved analysis after a catalog change", () => {
     const section = (key: string) => sections.find((s) => s.key === key)!.text;
     expect(section("baseline")).toContain("Le catalogue a changé depuis cette analyse pour un produit");
     expect(section("alternatives")).toContain("retirée : Visio (La Suite numérique)");
+
+    // So does the spreadsheet of the map, under its summary by category.
+    const ods = new Uint8Array(
+      await (await fetch(`${server.url}/api/inventory/analyses/${first.id}/export?format=ods`)).arrayBuffer(),
+    );
+    const content = strFromU8(unzipSync(ods)["content.xml"]!);
+    expect(content).toContain("Le catalogue a changé depuis cette analyse pour un produit de la cartographie");
 
     // The audit plan that starts from this map says so too.
     const audit = await readSse(
