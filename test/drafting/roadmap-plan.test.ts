@@ -253,8 +253,9 @@ describe("roadmap document", () => {
 });
 
 describe("points", () => {
-  it("says a gain too small to round to a tenth as such, never « 0 point »", () => {
-    expect(formatPoints(0.04)).toBe("moins de 0,1\u00a0point");
+  it("gives a gain too small to round to a tenth with two decimals, never « 0 point »", () => {
+    expect(formatPoints(0.04)).toBe("0,04\u00a0point");
+    expect(formatPoints(0.001)).toBe("0,01\u00a0point");
     expect(formatPoints(0)).toBe("0\u00a0point");
     expect(formatPoints(0.06)).toBe("0,1\u00a0point");
     expect(formatPoints(2.04)).toBe("2\u00a0points");

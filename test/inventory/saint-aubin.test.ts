@@ -11,9 +11,12 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildContext } from "../../server/drafting/context.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
+import { planRoadmap } from "../../server/drafting/roadmap-plan.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
+import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
+import { roleOf } from "../../server/inventory/measure.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 import type { AnalysisResult, InventoryItem } from "../../server/inventory/types.ts";
 import { INVENTORY_FIXTURES, inventoryRow } from "./fixtures.ts";
@@ -216,5 +219,18 @@ describe("a product the catalog replaces only module by module, in the roadmap",
       "ce qui existe, module par module : GIMP (retouche d'image seulement, à la place de Photoshop), Inkscape (dessin vectoriel seulement, à la place d'Illustrator), Scribus (mise en page seulement, à la place d'InDesign)",
     );
     expect(line).not.toContain("alternative à rechercher");
+  });
+});
+
+describe("the OneDrive client, installed with Windows and Microsoft 365", () => {
+  it("weighs little in the measure, and its replacement never reaches a target on paper", () => {
+    const onedrive = item("Microsoft OneDrive");
+    expect(roleOf(onedrive)).toMatchObject({ weight: 2, heavy: true });
+    const plan = planRoadmap(analysis as unknown as InventoryAnalysis, { now: "2026-12-05" });
+    const points = (name: string) => plan.lines.find((l) => l.item.name === name)!.points;
+    // Less than Teams on fewer machines, far less than Windows 10 on fewer machines; never a quick win.
+    expect(points("Microsoft OneDrive")).toBeLessThan(points("Microsoft Teams (work or school)"));
+    expect(points("Microsoft OneDrive")).toBeLessThan(points("Microsoft Windows 10 Professionnel") / 2);
+    expect(plan.lines.find((l) => l.item.name === "Microsoft OneDrive")!.phase).not.toBe("quick");
   });
 });

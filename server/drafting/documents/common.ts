@@ -100,9 +100,9 @@ export const alternativesText = (i: AnalysisItem) =>
 export const lawsText = (laws: string[]) => laws.map(exposureLabel).join(", ");
 /** « 12,5 points » → one decimal, French comma. */
 export const formatPoints = (n: number) =>
-  // A gain that rounds to nothing is still a gain: « moins de 0,1 point », never « 0 point en moins ».
+  // A gain that rounds to nothing at one decimal is still a gain: two decimals (« 0,04 point »), never « 0 point ».
   n > 0 && Math.round(n * 10) === 0
-    ? message("drafts.points.underTenth", { nbsp: NBSP })
+    ? `${String(Math.max(0.01, Math.round(n * 100) / 100)).replace(".", ",")}${NBSP}point`
     : `${String(Math.round(n * 10) / 10).replace(".", ",")}${NBSP}point${Math.round(n * 10) / 10 >= 2 ? "s" : ""}`;
 export const percentOrDash = (n: number | null) => (n === null ? "—" : formatPercent(n));
 export const productLabel = (i: AnalysisItem) => (typeof i.product === "object" && i.product ? i.product.name : i.name);
