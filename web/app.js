@@ -9,6 +9,7 @@ import * as drafts from "./drafts.js";
 import * as inventory from "./inventory.js";
 import { $, applyI18n, el, fetchJson, jsonBody, loadMessages, t } from "./lib.js";
 import * as plans from "./plans.js";
+import { guardForm, setAccess } from "./roles.js";
 
 const SECTIONS = ["question", "inventaire", "documents", "suivi"];
 const modules = { question: null, inventaire: inventory, documents: drafts, suivi: plans };
@@ -84,6 +85,8 @@ async function showWorkspaces() {
   }
   const role = (r) => t(`web.role.${r}`);
   const current = mine.workspaces.find((w) => w.id === mine.current);
+  // The role is known before the person acts: each section offers only what it allows.
+  setAccess(current?.name ?? mine.current, current?.role ?? null);
   if (mine.workspaces.length < 2 || !current) return mine.current;
   const select = /** @type {HTMLSelectElement} */ (
     el(
@@ -150,6 +153,9 @@ async function init() {
   inventory.init();
   drafts.init({ onDone: loadStatus });
   plans.init();
+  guardForm($("ask-form"), "lecteur", "ask");
+  guardForm($("inv-form"), "dsi", "import");
+  guardForm($("draft-form"), "redacteur", "draft");
   window.addEventListener("hashchange", () => route());
   route({ initial: true });
   document.body.dataset.ready = "true";

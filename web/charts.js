@@ -5,7 +5,7 @@
 // table under « Voir les données du graphique ». If the library cannot be loaded or the chart cannot be drawn, the
 // table is opened in its place and a sentence says so. No animation when the person asked for reduced motion; the
 // canvas follows the width of its box and is printed at the width of the page.
-import { countryName, el, formatNumber, formatShare, t } from "./lib.js";
+import { countOf, countryName, el, formatNumber, formatShare, t } from "./lib.js";
 
 /** @typedef {import("../server/inventory/types.ts").InventorySummary} InventorySummary */
 /** @typedef {import("../server/inventory/types.ts").CategorySummary} CategorySummary */
@@ -369,7 +369,10 @@ export function scoreByCategory(score, { label }) {
     key: "score",
     description: t("chart.score.desc", {
       value: score.value === null ? "—" : `${formatNumber(score.value)} %`,
-      list: rows.map((r) => t("chart.score.item", { name: r.name, points: points(r.points) })).join(" ; "),
+      // « 0,5 point », « 2 points »: the one plural rule (`countOf`).
+      list: rows
+        .map((r) => t("chart.score.item", { name: r.name, points: countOf("point", Math.round(r.points * 10) / 10) }))
+        .join(" ; "),
     }),
     columns: ["category", "installations", "dependency", "weight", "points"].map((c) => t(`chart.score.col.${c}`)),
     rows: rows.map((r) => ({

@@ -28,6 +28,7 @@ import {
   t,
 } from "./lib.js";
 import { renderMarkdown } from "./markdown.js";
+import { allows } from "./roles.js";
 
 const TYPES = ["letter", "audit-plan", "roadmap", "briefing"];
 const FORMATS = ["odt", "docx", "pdf", "md"];
@@ -231,6 +232,8 @@ const STEPS = ["fill", "write", "review"];
 function setStep(step) {
   const n = STEPS.indexOf(step) + 1;
   const next = STEPS[n];
+  // Someone whose role does not allow writing a document has no steps to follow (the form says why).
+  $("draft-steps").hidden = !allows("redacteur");
   $("draft-steps").replaceChildren(
     el(
       "p",
@@ -244,7 +247,7 @@ function setStep(step) {
       { class: "stepper-bar", "aria-hidden": "true" },
       STEPS.map((_, i) => el("span", { class: i < n ? "done" : "" })),
     ),
-    next ? el("p", { class: "stepper-next" }, t("draft.step.next", { name: t(`draft.step.${next}`) })) : null,
+    ...(next ? [el("p", { class: "stepper-next" }, t("draft.step.next", { name: t(`draft.step.${next}`) }))] : []),
   );
 }
 
@@ -550,8 +553,23 @@ async function refreshAnalyses() {
     );
     if (analyses.some((a) => a.id === keep)) select.value = keep;
     /** @type {HTMLElement} */ (select.parentElement.querySelector(".analysis-empty")).hidden = analyses.length > 0;
+    select.onchange = () => fillCollectivite(analyses.find((a) => a.id === select.value));
   }
+  // « Rédiger la feuille de route à partir de cette analyse »: the collectivité is the analysis's own.
+  if (pendingAnalysis) fillCollectivite(analyses.find((a) => a.id === pendingAnalysis));
   pendingAnalysis = null;
+}
+
+/**
+ * The collectivité's name from a chosen analysis, when the field is still empty (a name typed is never replaced): the
+ * plan adopted from the document then bears the name its next inventories are saved under.
+ * @param {{ collectivite?: string | null } | undefined} analysis
+ */
+function fillCollectivite(analysis) {
+  const name = /** @type {HTMLInputElement | null} */ ($(fieldId("collectivite", "collectivite.name")));
+  if (!name || name.value.trim() || !analysis?.collectivite) return;
+  name.value = analysis.collectivite;
+  name.dispatchEvent(new Event("input", { bubbles: true }));
 }
 
 function refreshSaved() {

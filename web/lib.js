@@ -155,7 +155,7 @@ export const jsonBody = (method, body) => ({
 });
 
 const numberFormat = new Intl.NumberFormat("fr-FR");
-const percentFormat = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
+const percentFormat = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
 const decimalFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short" });
 // A day without a time (« 2026-04-10 ») is a calendar date: no « à 00:00 », and no shift by the time zone.
@@ -172,9 +172,15 @@ export function formatBytes(bytes) {
 export const formatDecimal = (n) => decimalFormat.format(n);
 /** « 0 installation », « 1 installation », « 12 installations » (singular under 2): `count.<noun>.one` or `.other`. */
 export const countOf = (noun, n) => t(`count.${noun}.${Math.abs(n) < 2 ? "one" : "other"}`, { n: formatNumber(n) });
-/** A 0–1 share as « 72 % », or « inconnue » when null. */
+/**
+ * The one rounding of a percentage (the server's `roundPercent`, core/text.ts): to the unit, one decimal below
+ * 10 %, once, from the exact ratio.
+ * @param {number} n
+ */
+export const roundPercent = (n) => (n < 10 && n > 0 && !Number.isInteger(n) ? Math.round(n * 10) / 10 : Math.round(n));
+/** A 0–1 share as « 72 % » (« 4,5 % » below 10 %: `roundPercent`), or « inconnue » when null. */
 export const formatShare = (share) =>
-  share === null || share === undefined ? t("web.unknownShare") : percentFormat.format(share);
+  share === null || share === undefined ? t("web.unknownShare") : percentFormat.format(roundPercent(share * 100) / 100);
 export function formatDate(iso) {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso || "";

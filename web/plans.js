@@ -16,15 +16,17 @@ import {
   jsonBody,
   markCurrent,
   rememberLocation,
+  roundPercent,
   setNavTarget,
   showSavedList,
   t,
 } from "./lib.js";
+import { allows, readOnly, roleNotice } from "./roles.js";
 
 let shown = null; // { plan, progress } on screen
 let busy = false;
 
-const pct = (v) => (v === null || v === undefined ? "—" : `${formatDecimal(v)} %`);
+const pct = (v) => (v === null || v === undefined ? "—" : `${formatDecimal(roundPercent(v))} %`);
 const day = (iso) =>
   new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(`${iso.slice(0, 10)}T00:00:00Z`),
@@ -40,7 +42,7 @@ const analysisOption = (a) =>
     { value: a.id },
     t("plan.analysisOption", {
       date: formatDate(a.createdAt),
-      files: a.files.join(", ") || a.id,
+      files: a.name || a.files.join(", ") || a.id,
       items: formatNumber(a.counts.items),
     }),
   );
@@ -61,7 +63,13 @@ export async function show(id, { focus = true } = {}) {
   }
   shown = null;
   setNavTarget("suivi", null);
-  if (plans && plans.length === 0) renderAdoptForm({ focus });
+  // Adopting a plan needs the DSI role: a reader is told so instead of being shown the form.
+  if (!allows("dsi"))
+    $("plan-main").replaceChildren(
+      ...(plans?.length ? [el("p", { class: "hint" }, t("plan.pick"))] : []),
+      roleNotice("dsi", "plan"),
+    );
+  else if (plans && plans.length === 0) renderAdoptForm({ focus });
   else
     $("plan-main").replaceChildren(
       el("p", { class: "hint" }, t("plan.pick")),
@@ -151,6 +159,7 @@ async function roadmapChoices() {
 
 async function renderFromDraft(draftId, { focus }) {
   const main = $("plan-main");
+  if (!allows("dsi")) return void main.replaceChildren(roleNotice("dsi", "plan"));
   main.replaceChildren(el("p", { class: "progress", role: "status" }, t("plan.opening")));
   const load = (targetDate) =>
     fetchJson(
@@ -589,7 +598,18 @@ async function renderPlan({ focus }) {
         )
       : null,
   );
-  main.replaceChildren(head, noteCard(plan), await checkpointForm(plan), eventsCard(plan), publicationCard(plan));
+  const note = noteCard(plan);
+  const cards = [await checkpointForm(plan), eventsCard(plan), publicationCard(plan)];
+  // What the role does not allow is not offered: the cards show what they hold, one sentence says why.
+  const noteReadOnly = readOnly(note, "redacteur");
+  const plansReadOnly = cards.map((c) => readOnly(c, "dsi")).some(Boolean);
+  main.replaceChildren(
+    head,
+    ...(plansReadOnly ? [roleNotice("dsi", "plan")] : []),
+    ...(noteReadOnly && !plansReadOnly ? [roleNotice("redacteur", "note")] : []),
+    note,
+    ...cards,
+  );
   for (const form of main.querySelectorAll("form")) prepareForm(form);
   if (focus) $("plan-title").focus();
 }
@@ -696,6 +716,25 @@ function noteCard(plan) {
   );
 }
 
+/** A collectivité's name as compared: no accents, case, punctuation, « Commune de », « Ville de », article. */
+const KIND_PREFIX =
+  /^(?:(?:la |le |les )?(?:commune|ville|mairie|communaute (?:de communes|d agglomeration|urbaine)|metropole|departement|region|agglomeration)(?: de la| de l| des| du| de| d)? )?(?:la |le |les |l )?/;
+const collectiviteKey = (name) =>
+  (name ?? "")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .replace(KIND_PREFIX, "");
+
+/**
+ * Whether two names say the same collectivité: « Commune de Saint-Girons », « Saint-Girons », « saint girons ».
+ * @param {string} a
+ * @param {string} b
+ */
+export const sameCollectivite = (a, b) => collectiviteKey(a) === collectiviteKey(b);
+
 async function checkpointForm(plan) {
   let analyses = [];
   try {
@@ -705,8 +744,7 @@ async function checkpointForm(plan) {
   }
   const used = new Set(plan.checkpoints.map((c) => c.analysisId));
   // An analysis named for another collectivité is not offered; unnamed ones are (older analyses have no name).
-  const fold = (x) => (x ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
-  const same = (a) => !a.collectivite || fold(a.collectivite) === fold(plan.collectivite.name);
+  const same = (a) => !a.collectivite || sameCollectivite(a.collectivite, plan.collectivite.name);
   const options = analyses.filter((a) => !used.has(a.id) && same(a));
   const error = el("div");
   const form = el(

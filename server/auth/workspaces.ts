@@ -84,6 +84,16 @@ export function teamStore(db: RecordDatabase, options: { defaultRole?: Role | nu
       await workspaces.put(id, ws);
       return ws;
     },
+    /**
+     * Records the workspaces a person's identity provider names (`cap-libre:mairie-a:dsi`) that no one created: the
+     * person can work in them, so they are listed (page, `workspace list`), under their id until renamed.
+     */
+    async knowWorkspaces(ids: string[]): Promise<void> {
+      for (const id of ids) {
+        if (!WORKSPACE_ID.test(id) || (await api.getWorkspace(id))) continue;
+        await workspaces.put(id, { id, name: id, createdAt: new Date().toISOString() });
+      }
+    },
     async requireWorkspace(id: string): Promise<Workspace> {
       const ws = await api.getWorkspace(id);
       if (!ws) throw new AppError("not_found", message("team.workspace.unknown", { id: id.slice(0, 80) }), 404);

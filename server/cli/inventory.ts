@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Config } from "../config.ts";
 import { AppError } from "../core/errors.ts";
 import { countryName } from "../core/labels.ts";
-import { formatDecimal, formatInt, NBSP } from "../core/text.ts";
+import { formatInt, percentText } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { alternativeWithCaveats } from "../inventory/alternative-text.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
@@ -56,7 +56,8 @@ export async function inventoryCommand(
 const int = formatInt;
 const pct = (f: ShareFigure | number | null) => {
   const x = typeof f === "number" || f === null ? f : f.share;
-  return x === null ? "—" : `${formatDecimal(x * 100, 0)}${NBSP}%`;
+  // The one rounding of every shown percentage (`percentText`): the map, the documents and the public page agree.
+  return x === null ? "—" : percentText(x * 100);
 };
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 

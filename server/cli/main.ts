@@ -26,6 +26,8 @@ export interface CommandContext {
   config: Config;
   term: Terminal;
   out: (text: string) => void;
+  /** Whether `out` prints to a terminal that takes bold (not a file, a pipe, nor NO_COLOR). */
+  ansi?: boolean;
 }
 
 type Command = (ctx: CommandContext) => Promise<number>;
@@ -105,6 +107,8 @@ const COMMANDS: Record<string, { options: Options; load: () => Promise<Command> 
 export interface CliIo {
   term: Terminal;
   out: (text: string) => void;
+  /** Whether `out` prints to a terminal that takes bold. */
+  ansi?: boolean;
   env?: Record<string, string | undefined>;
 }
 
@@ -126,7 +130,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return asksHelp ? 0 : 2;
     }
     const [{ loadConfig }, run] = await Promise.all([import("../config.ts"), entry.load()]);
-    return await run({ positionals, values, config: loadConfig(io.env ?? process.env), term, out });
+    return await run({ positionals, values, config: loadConfig(io.env ?? process.env), term, out, ansi: io.ansi });
   } catch (err) {
     if ((err as Error)?.name === "AppError") {
       term.line((err as Error).message);
@@ -149,5 +153,6 @@ if (import.meta.main) {
   process.exitCode = await runCli(process.argv.slice(2), {
     term: processTerminal(),
     out: (text) => process.stdout.write(text),
+    ansi: !!process.stdout.isTTY && !process.env.NO_COLOR,
   });
 }

@@ -11,6 +11,7 @@ import type { SearchResult } from "../retrieval/search.ts";
 import { printIndexReport } from "../server.ts";
 import { runningServerUrl } from "../store/lock.ts";
 import type { CommandContext } from "./main.ts";
+import { terminalWriter } from "./terminal-text.ts";
 
 /**
  * A Cap Libre server already running on this data folder (it holds the folder's lock): the CLI asks it over
@@ -87,7 +88,7 @@ export async function search({ config, term, out, values, positionals }: Command
   }
 }
 
-export async function ask({ config, term, out, positionals }: CommandContext): Promise<number> {
+export async function ask({ config, term, out, ansi, positionals }: CommandContext): Promise<number> {
   const question = checkQuery(positionals.join(" "));
   const url = await runningServer(config.dataDir);
   const engine = url ? null : await createEngine(config);
@@ -110,10 +111,13 @@ export async function ask({ config, term, out, positionals }: CommandContext): P
       events = remoteAnswer(url!, question, controller.signal);
     }
     let sources: AnswerSource[] = [];
+    // Bold as the terminal's bold on a terminal that takes colours; plain text in a file or a pipe.
+    const text = terminalWriter(out, ansi);
     for await (const event of events) {
       if (event.type === "sources") sources = event.sources;
-      else if (event.type === "token") out(event.text);
+      else if (event.type === "token") text.write(event.text);
       else if (event.type === "done") {
+        text.end();
         out("\n");
         if (event.notice) term.line(`\n${event.notice}`);
         for (const s of event.verification?.sentences ?? [])

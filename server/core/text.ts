@@ -86,13 +86,20 @@ export function formatSize(bytes: number): string {
 }
 
 /**
- * 70.54 → « 70,5 % », null → « — » (percent values, `digits` decimals at most, one by default); a non-breaking
- * space before « % », so a line never ends between the number and its sign.
+ * The one rounding of a percentage, wherever it is shown or stored for showing (map, CLI, documents, plan, public
+ * page, open data): to the unit, one decimal below 10 % (79.47 → 79, 4.46 → 4.5), once, from the exact ratio —
+ * never from an already rounded figure (298 of 375 is 79 %, not 80 % through 0.795; trial 2026-12-05).
  */
-export const percentText = (v: number | null, digits = 1) => (v === null ? "—" : `${formatDecimal(v, digits)}${NBSP}%`);
+export const roundPercent = (n: number): number =>
+  n < 10 && n > 0 && !Number.isInteger(n) ? Math.round(n * 10) / 10 : Math.round(n);
 
-/** 78.4 → « 78 % »; below 10, one decimal (« 4,5 % »): the figures of documents. */
+/**
+ * 70.54 → « 71 % », null → « — » (`roundPercent`); a non-breaking space before « % », so a line never ends
+ * between the number and its sign.
+ */
+export const percentText = (v: number | null) => (v === null ? "—" : formatPercent(v));
+
+/** 78.4 → « 78 % »; below 10, one decimal (« 4,5 % »): `roundPercent`, the rule of every figure. */
 export function formatPercent(n: number): string {
-  const rounded = n < 10 && n > 0 && !Number.isInteger(n) ? Math.round(n * 10) / 10 : Math.round(n);
-  return `${String(rounded).replace(".", ",")}${NBSP}%`;
+  return `${String(roundPercent(n)).replace(".", ",")}${NBSP}%`;
 }

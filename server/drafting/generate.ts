@@ -10,19 +10,14 @@ import { message } from "../i18n/messages.ts";
 import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
-import {
-  type CitedSource,
-  claimsCredit,
-  paragraphBefore,
-  quotedStatement,
-  statementSources,
-} from "../retrieval/attribution.ts";
+import { type CitedSource, paragraphBefore, quotedStatement, statementSources } from "../retrieval/attribution.ts";
 import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
 import { citationNumbers, sentenceSpans, verifyText } from "../verify/index.ts";
 import type { DraftContext } from "./context.ts";
+import { draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection } from "./types.ts";
@@ -97,15 +92,17 @@ export async function retrievePassages(
  * the sources the statement itself names, with their dates; none named means Cap Libre's own analysis — credited
  * as such, never to another source of the page — unless the document has a single source.
  * With `claims` (the model's sentences citing the passage), the sources of the passage's statements they restate
- * (`claimsCredit`); failing that, the corpus page with its own sources (`page`).
+ * (`draftCredit`): never the corpus page's whole list of sources.
  */
 export const toCitation = (r: SearchResult, n: number, statement: string = r.text, claims?: string[]): Citation => {
   let sources: CitedSource[];
   let page = false;
+  let unrestated = false;
   if (claims) {
-    const credit = claimsCredit(claims, r);
+    const credit = draftCredit(claims, r);
     sources = credit.sources;
     page = credit.basis === "page";
+    unrestated = !!credit.unrestated;
   } else {
     sources = statementSources(statement, r, paragraphBefore(statement, r.text));
     if (sources.length === 0 && r.sources.length === 1)
@@ -120,8 +117,9 @@ export const toCitation = (r: SearchResult, n: number, statement: string = r.tex
     url: page ? null : (first?.url ?? null),
     ...(first && !page ? { source: first.title } : {}),
     sources,
-    analysis: sources.length === 0,
+    analysis: sources.length === 0 && !unrestated,
     ...(page ? { page: true } : {}),
+    ...(unrestated ? { unrestated: true } : {}),
   };
 };
 

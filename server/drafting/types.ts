@@ -25,6 +25,8 @@ export interface Citation {
   analysis?: boolean;
   /** What cites the passage rests on no one of its sources: the corpus page is credited, `sources` is the page's list. */
   page?: boolean;
+  /** The sentences citing the passage restate none of its sourced statements: no source is named for them. */
+  unrestated?: boolean;
 }
 
 import type { FigureFlag } from "../verify/figures.ts";

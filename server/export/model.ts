@@ -66,7 +66,7 @@ export function noteOf(c: Citation): { text: string; url: string | null; parts: 
     date: c.date && /^\d{4}/.test(c.date) ? asOfText(c.date) : dateText(c.date),
   });
   if (c.sources.length === 0) {
-    const text = `${fiche} ${message("drafts.note.analysis")}`;
+    const text = `${fiche} ${message(c.unrestated ? "drafts.note.unrestated" : "drafts.note.analysis")}`;
     return { text, url: null, parts: [{ text, url: null }] };
   }
   const [before, after] = around(

@@ -62,6 +62,15 @@ export function createApp(engine: Engine): Hono {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // A HEAD request (the page asking a file's size) says the length of the body it does not get.
+  app.use("*", async (c, next) => {
+    await next();
+    const type = c.res.headers.get("content-type") ?? "";
+    if (c.req.method !== "HEAD" || !c.res.body || c.res.headers.has("content-length") || type.includes("event-stream"))
+      return;
+    const bytes = await c.res.clone().arrayBuffer();
+    c.res.headers.set("content-length", String(bytes.byteLength));
+  });
   // Sign-in (when configured): sessions checked before any route but the public ones.
   mountAuth(app, engine);
   // Workspaces and roles: what the route needs, checked before it runs (server/http/access.ts).

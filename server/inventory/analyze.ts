@@ -3,8 +3,10 @@
  * against the catalog or by hand, then a summary by category with shares, risks, quick wins and an explained
  * dependency score. No I/O here: the caller brings the rows, the match index and the manual classifications.
  */
+
+import { formatInt } from "../core/text.ts";
 import type { Category } from "../corpus/schema.ts";
-import { message } from "../i18n/messages.ts";
+import { countText, message } from "../i18n/messages.ts";
 import { classifyInventoryItem } from "./classify.ts";
 import type { MatchIndex } from "./match.ts";
 import { displayName, looseKey, nameTokens } from "./normalize.ts";
@@ -32,6 +34,8 @@ export interface Group {
   installations: number;
   kind: RowKind;
   hint: Category | null;
+  /** The computers of its rows when every row named one (a GLPI Agent inventory, a GLPI computer list), else null. */
+  machines?: Set<string> | null;
 }
 
 /**
@@ -48,8 +52,11 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
     let g = groups.get(name);
     if (!g) {
       g = { name, publishers: new Map(), versions: new Set(), installations: 0, kind: row.kind, hint: row.hint };
+      g.machines = row.machine ? new Set() : null;
       groups.set(name, g);
     }
+    if (!row.machine) g.machines = null;
+    else g.machines?.add(row.machine);
     g.installations += row.installations;
     if (row.publisher) g.publishers.set(row.publisher, (g.publishers.get(row.publisher) ?? 0) + row.installations + 1);
     for (const v of row.versions) if (g.versions.size < 10) g.versions.add(v);
@@ -62,8 +69,9 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
     const loose = `~${looseKey(c.name)}`;
     if (!classifications.has(loose)) classifications.set(loose, c);
   }
-  const items = keepLoneParts(
-    mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications))),
+  const items = countMachinesOnce(
+    keepLoneParts(mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications)))),
+    (name) => groups.get(name)?.machines ?? null,
   );
   items.sort((a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"));
   // The same rule as the summary's « à classer » count (`isIdentified`): one list, one number.
@@ -161,6 +169,47 @@ export function keepLoneParts(items: InventoryItem[]): InventoryItem[] {
       component: false,
       reason: `${cut > 0 ? i.reason.slice(0, cut) : i.reason} ${message("inventory.reason.partAlone", { product: i.product?.name ?? i.name })}`,
     };
+  });
+}
+
+/**
+ * Where the export names the computers (GLPI Agent, a GLPI computer list), a product counts machines: a computer
+ * with two names of one product (« Microsoft Teams classic » and « Microsoft Teams (work or school) », Office 2016
+ * and Microsoft 365 Apps) counts once, on the product's most installed line; a name twice on one computer, once.
+ * Exports that give counts per name (GLPI, OCS software lists) cannot tell: their counts are summed, the best the
+ * format allows.
+ */
+export function countMachinesOnce(
+  items: InventoryItem[],
+  machinesOf: (name: string) => Set<string> | null,
+): InventoryItem[] {
+  const machines = new Map<InventoryItem, Set<string>>();
+  for (const item of items) {
+    const sets = (item.names ?? [item.name]).map(machinesOf);
+    if (sets.every((s): s is Set<string> => s !== null)) machines.set(item, new Set(sets.flatMap((s) => [...s])));
+  }
+  if (!machines.size) return items;
+  // Per product: the machines already counted, and the line that counted them first (the most installed).
+  const counted = new Map<string, { machines: Set<string>; line: string }>();
+  const counts = new Map<InventoryItem, { machines: number; shared: number; other: string }>();
+  const order = [...machines.keys()].sort((a, b) => machines.get(b)!.size - machines.get(a)!.size);
+  for (const item of order) {
+    const own = machines.get(item)!;
+    const key = item.product && !item.component ? item.product.id : null;
+    const seen = key ? counted.get(key) : undefined;
+    const fresh = seen ? [...own].filter((m) => !seen.machines.has(m)) : [...own];
+    counts.set(item, { machines: fresh.length, shared: own.size - fresh.length, other: seen?.line ?? "" });
+    if (!key) continue;
+    if (seen) for (const m of fresh) seen.machines.add(m);
+    else counted.set(key, { machines: new Set(own), line: item.name });
+  }
+  return items.map((item) => {
+    const c = counts.get(item);
+    if (!c || c.machines === item.installations) return item;
+    const shared = c.shared
+      ? ` ${message("inventory.reason.sameMachines", { computers: countText("computer", c.shared, formatInt(c.shared)), product: item.product?.name ?? item.name, other: c.other })}`
+      : "";
+    return { ...item, installations: c.machines, reason: `${item.reason}${shared}` };
   });
 }
 

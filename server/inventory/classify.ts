@@ -14,7 +14,7 @@ import {
   matchName,
   type VendorInfo,
 } from "./match.ts";
-import { isComponent, looseKey, nameKey } from "./normalize.ts";
+import { isComponent, isHelperLine, looseKey, nameKey } from "./normalize.ts";
 import type { InventoryItem, ManualClassification, MatchMethod } from "./types.ts";
 
 export const WEAK_METHODS = new Set<MatchMethod>(["prefix", "contains", "near"]);
@@ -65,8 +65,11 @@ export function classifyInventoryItem(
     // The catalog may list a component itself ("Microsoft Visual C++ Redistributable", "…WebView2 Runtime"):
     // the item keeps what the catalog says of it but stays out of the map.
     const catalogComponent = component && (isComponent(match.label ?? "") || isComponent(e.name));
-    // The agent of a product's console sits beside the product on the same machine: one machine counts once.
-    const part = !catalogComponent && !!match.label && !!e.parts?.includes(match.label);
+    // The agent of a product's console sits beside the product on the same machine: one machine counts once. So
+    // does its installer, updater or add-in, named in the catalog's parts or not (« Java Auto Updater »).
+    const catalogPart = !catalogComponent && !!match.label && !!e.parts?.includes(match.label);
+    const helper = !catalogComponent && !catalogPart && isHelperLine(group.name) && !isHelperLine(e.name);
+    const part = catalogPart || helper;
     return {
       ...base,
       product: { id: e.id, name: e.name },
@@ -85,7 +88,9 @@ export function classifyInventoryItem(
           ? message("inventory.reason.openSourceExposed", { country: countryName(controllingCountry(e.vendor) ?? "") })
           : "",
         catalogComponent ? message("inventory.reason.catalogComponent") : "",
-        part ? message("inventory.reason.partOf", { part: match.label!, product: e.name }) : "",
+        part
+          ? message("inventory.reason.partOf", { part: catalogPart ? match.label! : group.name, product: e.name })
+          : "",
       ]
         .filter(Boolean)
         .join(" "),

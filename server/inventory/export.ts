@@ -159,13 +159,32 @@ function odsCell(v: Cell): string {
 const odsRow = (cells: Cell[], style = "") =>
   `<table:table-row${style}>${cells.map(odsCell).join("")}</table:table-row>`;
 
-function sheet(name: string, head: string[], rows: Iterable<Cell[]>): string {
-  const parts = [
-    `<table:table table:name="${xml(name)}">`,
-    `<table:table-column table:number-columns-repeated="${head.length}"/>`,
-  ];
+/**
+ * A column's style for its longest text (header included), so Calc opens each column wide enough for what it holds
+ * (the default width cut names): about 0.21 cm a character, from 2 to 16 cm. `styles` collects the styles used.
+ */
+function columnStyle(chars: number, styles: Map<string, string>): string {
+  const cm = Math.min(16, Math.max(2, Math.round((chars * 0.21 + 0.4) * 10) / 10));
+  const name = `co${String(cm).replace(".", "_")}`;
+  if (!styles.has(name))
+    styles.set(
+      name,
+      `<style:style style:name="${name}" style:family="table-column"><style:table-column-properties style:column-width="${cm}cm"/></style:style>`,
+    );
+  return name;
+}
+
+function sheet(name: string, head: string[], rows: Iterable<Cell[]>, styles = new Map<string, string>()): string {
+  const longest = head.map((h) => h.length);
+  const parts = [`<table:table table:name="${xml(name)}">`, ""];
   parts.push(`<table:table-header-rows>${odsRow(head, ' table:style-name="ro_head"')}</table:table-header-rows>`);
-  for (const r of rows) parts.push(odsRow(r));
+  for (const r of rows) {
+    r.forEach((c, i) => {
+      longest[i] = Math.max(longest[i] ?? 0, String(c ?? "").length);
+    });
+    parts.push(odsRow(r));
+  }
+  parts[1] = longest.map((n) => `<table:table-column table:style-name="${columnStyle(n, styles)}"/>`).join("");
   parts.push("</table:table>");
   return parts.join("");
 }
@@ -191,16 +210,15 @@ const NS =
   'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"';
 
 export function mapToOds(items: CompactTable, summary: InventorySummary, title: string, notice?: string): Uint8Array {
-  const content = [
-    `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS} office:version="1.3">`,
-    '<office:automatic-styles><style:style style:name="ro_head" style:family="table-row"><style:table-row-properties fo:break-before="auto"/></style:style></office:automatic-styles>',
-    "<office:body><office:spreadsheet>",
+  const columns = new Map<string, string>();
+  const sheets = [
     sheet(
       message("inventory.export.sheetMap"),
       header(),
       (function* () {
         for (const item of itemRows(items)) yield itemCells(item);
       })(),
+      columns,
     ),
     sheet(
       message("inventory.export.sheetCategories"),
@@ -210,7 +228,14 @@ export function mapToOds(items: CompactTable, summary: InventorySummary, title: 
         // A catalog changed since the analysis: said under its figures, as on the page and in the documents.
         if (notice) yield* [[""], [notice]];
       })(),
+      columns,
     ),
+  ];
+  const content = [
+    `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS} office:version="1.3">`,
+    `<office:automatic-styles>${[...columns.values()].join("")}<style:style style:name="ro_head" style:family="table-row"><style:table-row-properties fo:break-before="auto"/></style:style></office:automatic-styles>`,
+    "<office:body><office:spreadsheet>",
+    ...sheets,
     "</office:spreadsheet></office:body></office:document-content>",
   ].join("");
   const meta = `<?xml version="1.0" encoding="UTF-8"?><office:document-meta ${NS} xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta><dc:title>${xml(title)}</dc:title><meta:generator xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0">Cap Libre</meta:generator></office:meta></office:document-meta>`;

@@ -269,6 +269,12 @@ export function matchName(
         single && (key.length < 4 || pub.trim() !== "") ? "agree" : "no-conflict",
         facts,
       );
+      if (!hit && single && key.length < 4 && !pub.trim() && !index.vendors.has(key)) {
+        // A short known name (« VLC ») with no publisher to confirm it: only a guess, but said so (« à vérifier »),
+        // not « neither this name nor a known publisher is in the catalog » (trial 2026-12-05).
+        const guess = pick(index.loose.get(key), vendor, pub, "no-conflict", facts);
+        if (guess && !guess.weak) return result(guess, "prefix", 0.7);
+      }
       if (!hit || (index.vendors.has(key) && !hit.full)) continue;
       if (single && hit.weak && !agrees(hit.entry, vendor, pub)) continue;
       // A catalog id read as words (« berger levrault gestion ») is no name a product is sold under: it matches a

@@ -305,29 +305,40 @@ const COMPONENT = new RegExp(
     "\\bhelper\\b",
     // « Office 16 Click-to-Run Extensibility Component », « Intel(R) Management Engine Components ».
     "\\bcomponents?\\b",
-    // The data access engine Access's runtime installs for other programs, not Access itself.
-    "database engine",
     // A printer's or scanner's driver package (« HP LaserJet Pro MFP M428f Basic Device Software »).
     "device software",
-    // Updaters and support services installed beside a product: not the product (« Windows 10 Update Assistant »,
-    // « Java Auto Updater », « Apple Software Update », « Bonjour », « Adobe Genuine Service »).
+    // Updaters and support services installed beside a product, never standing for it (« Windows 10 Update
+    // Assistant », « Apple Software Update », « Bonjour »); a product's own updater is its part (isHelperLine).
     "update assistant",
-    "auto ?updater",
     "software update",
     "application support",
     "mobile device support",
     "\\bbonjour\\b",
     "genuine service",
     "refresh manager",
-    // A product's own updater (« Microsoft Edge Update », « Google Update »): the name ends with « update ».
-    "\\bupdate$",
     // Libraries other programs install: Office's interop assemblies, its file validation add-in, SQL Server's
     // embedded LocalDB.
     "interop assembl",
     "file validation",
     "\\blocaldb\\b",
+    // Support components of a product that say nothing of the product itself (trial 2026-12-05): Access's data
+    // engine (a redistributable for .accdb files), Adobe's licence checker and updater (installed with the free
+    // Acrobat Reader as with Creative Cloud), Office's Click-to-Run plumbing.
+    "access database engine",
+    "click-to-run",
+    "extensibility component",
   ].join("|"),
 );
+
+/**
+ * The installer, updater or add-in of a product ("Teams Machine-Wide Installer", "Java Auto Updater", "Microsoft
+ * Edge Update"): a line beside the product on the same machines, not another installation of it.
+ */
+const HELPER = /\binstaller\b|\bupdater\b|\bauto[- ]?update\b|\bupdate service\b|\badd-?in\b|machine-wide/;
+
+export function isHelperLine(name: string): boolean {
+  return HELPER.test(fold(name.slice(0, MAX_NORMALIZED_LENGTH)));
+}
 
 /** Drivers, runtimes, updates, language packs… ("Microsoft Visual C++ 2015 Redistributable (x64)"). */
 export function isComponent(name: string): boolean {

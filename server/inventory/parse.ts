@@ -550,6 +550,8 @@ function parseDelimited(
     const versions = splitMulti(cell("version"));
     const count = columns.count === undefined ? 1 : parseCount(cell("count"));
     const hint = hardware ? hardwareHint(cell("type")) : softwareCategoryHint(cell("category"));
+    // Several software names in one cell: a row of a GLPI computer list, one computer.
+    const machine = names.length > 1 && columns.count === undefined ? `${name}#${r}` : undefined;
     names.forEach((n, i) => {
       const publisher = (publishers.length === names.length ? publishers[i] : publishers[0]) ?? null;
       rows.push({
@@ -560,6 +562,7 @@ function parseDelimited(
         kind: hardware ? "hardware" : "software",
         hint,
         file: name,
+        ...(machine ? { machine } : {}),
       });
     });
   }
@@ -719,7 +722,8 @@ function parseJson(
   let format: InventoryFormat = "glpi-json";
   const inventories = documents.filter((d) => isObject(d) && (isObject(d.content) || Array.isArray(d.softwares)));
   if (inventories.length) {
-    for (const doc of inventories) glpiRows(doc as Json, name, rows);
+    for (const [i, doc] of inventories.entries())
+      glpiRows(doc as Json, name, rows, str((doc as Json).deviceid) ?? `${name}#${i}`);
   } else if (Array.isArray(value) && value.every(isObject)) {
     format = "json-list";
     if (value.length > caps.maxRows)
@@ -797,7 +801,7 @@ function jsonErrorPosition(text: string, v8Message: string): number {
 }
 
 /** One computer (or network device) of the GLPI inventory format: its software, its OS, its model. */
-function glpiRows(doc: Json, file: string, rows: InventoryRow[]) {
+function glpiRows(doc: Json, file: string, rows: InventoryRow[], machine: string) {
   const content = isObject(doc.content) ? doc.content : doc;
   const softwares = Array.isArray(content.softwares) ? content.softwares : [];
   for (const s of softwares) {
@@ -812,6 +816,7 @@ function glpiRows(doc: Json, file: string, rows: InventoryRow[]) {
       kind: "software",
       hint: null,
       file,
+      machine,
     });
   }
   const os = isObject(content.operatingsystem) ? content.operatingsystem : null;

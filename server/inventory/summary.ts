@@ -1,10 +1,10 @@
 /** The map as a whole: summary by category with shares, risks, main dependencies, quick wins and the explained dependency score. */
 
 import { categoryLabel, countryName, fitLabel } from "../core/labels.ts";
-import { formatDecimal, formatInt, percentText } from "../core/text.ts";
+import { formatDecimal, formatInt, percentText, roundPercent } from "../core/text.ts";
 import { exposureLabel } from "../corpus/catalog.ts";
 import { CATEGORIES, type Category } from "../corpus/schema.ts";
-import { message } from "../i18n/messages.ts";
+import { countText, message } from "../i18n/messages.ts";
 import { countByCategory, productKeyOf } from "./category-counts.ts";
 import { round } from "./classify.ts";
 import type { MatchIndex } from "./match.ts";
@@ -21,7 +21,8 @@ import type {
   ShareFigure,
 } from "./types.ts";
 
-export const share = (part: number, whole: number): number | null => (whole > 0 ? round(part / whole) : null);
+/** The exact ratio: rounded once, where it is shown (`roundPercent`), never here (0.7947 must not become 0.795 → 80 %). */
+export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 export const RISK_KINDS: RiskKind[] = ["legal-exposure", "price-increase", "lock-in", "closed-format"];
 
@@ -232,8 +233,8 @@ export function quickWins(items: InventoryItem[], count: number): QuickWin[] {
     }));
 }
 
-/** A 0–1 share as « 72 % » (no decimal), with core/text's non-breaking space. */
-const sharePercent = (x: number) => percentText(x * 100, 0);
+/** A 0–1 share as « 72 % » (`roundPercent`), with core/text's non-breaking space. */
+const sharePercent = (x: number) => percentText(x * 100);
 
 export function scoreLevel(value: number | null): string {
   if (value === null) return message("inventory.score.level.none");
@@ -273,18 +274,19 @@ export function dependencyScore(items: InventoryItem[]): DependencyScore {
         label,
         weight,
         installations: c.n,
-        dependency: round(dependency),
+        dependency,
         points: round(points, 1),
         explanation: message("inventory.score.component", {
           label,
           dependency: sharePercent(dependency),
           weight: formatDecimal(weight),
-          points: formatDecimal(points),
+          // « 0,5 point », « 2 points »: the one plural rule (`countText`), on the figure as shown.
+          points: countText("point", round(points, 1), formatDecimal(points)),
         }),
       };
     });
   components.sort((a, b) => b.points - a.points);
-  const value = measure.weighted.value === null ? null : Math.round(measure.weighted.value);
+  const value = measure.weighted.value === null ? null : roundPercent(measure.weighted.value);
   const coverage = share(measure.raw.known, measure.installations);
   return {
     value,
@@ -294,7 +296,7 @@ export function dependencyScore(items: InventoryItem[]): DependencyScore {
       coverage: sharePercent(coverage ?? 0),
       value: value === null ? "—" : String(value),
       level: scoreLevel(value),
-      raw: percentText(measure.raw.share, 0),
+      raw: percentText(measure.raw.share),
     }),
     coverage,
     components,

@@ -19,6 +19,11 @@ export interface InventoryRow {
   /** A category the export itself suggests (a network device type, a virtual machine's platform). */
   hint: Category | null;
   file: string;
+  /**
+   * The computer the row was read on, when the export lists computers (a GLPI Agent inventory, a row of a GLPI
+   * computer list): two names of one product on one computer count one installation of it.
+   */
+  machine?: string;
 }
 
 export type InventoryFormat =

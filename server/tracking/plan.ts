@@ -4,6 +4,7 @@
  * planned value, products replaced, new dependencies, late milestones. Pure functions, no I/O: `service.ts` saves
  * plans, `public-page.ts` and `progress-note.ts` present them.
  */
+import { roundPercent } from "../core/text.ts";
 import { isExposed, isSetAside, type MeasurableItem } from "../inventory/measure.ts";
 import { fold as foldText } from "../inventory/normalize.ts";
 
@@ -122,7 +123,8 @@ export function checkpointOf(
 ): Checkpoint {
   const weighted = analysis.summary.score?.value ?? null;
   const share = analysis.summary.extraEuropean?.share ?? null;
-  const raw = share === null ? null : round1(share * 100);
+  // Stored as shown (`roundPercent`): the plan, the public page and its open data give the map's figure.
+  const raw = share === null ? null : roundPercent(share * 100);
   const byKey = new Map<string, Dependency>();
   for (const item of analysis.items) {
     // The map's own rules: components set aside, exposed = controlled outside Europe or under a foreign law.

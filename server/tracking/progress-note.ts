@@ -52,7 +52,8 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
         value: percentText(c.value),
         planned: percentText(latest.planned),
         standing,
-        change: latest.change === null ? "—" : points(latest.change),
+        change:
+          latest.change === null ? "—" : countText("point", Math.round(latest.change * 10) / 10, points(latest.change)),
       }),
     );
     if (progress.targetMet) where.push("", t("targetMet"));

@@ -58,7 +58,7 @@ export function progressChart(s: PublicSnapshot): string {
   const grid: string[] = [];
   for (let v = 0; v <= top; v += top > 50 ? 20 : 10) {
     grid.push(
-      `<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(v)}" y2="${y(v)}" ${STROKES.grid}/><text x="${pad.left - 8}" y="${y(v) + 4}" text-anchor="end">${percentText(v, 0)}</text>`,
+      `<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(v)}" y2="${y(v)}" ${STROKES.grid}/><text x="${pad.left - 8}" y="${y(v) + 4}" text-anchor="end">${percentText(v)}</text>`,
     );
   }
   const years: string[] = [];
@@ -124,18 +124,29 @@ export function renderPublicPage(
         `<tr><th scope="row">${esc(frenchDate(m.date))}</th><td>${esc(m.label)}</td><td>${percentText(m.value)}</td><td>${percentText(m.measured)}</td><td>${esc(MILESTONE_STATE[m.state] ?? m.state)}</td></tr>`,
     )
     .join("\n");
-  // Products named by their category (the default) can give identical rows: one row each, with how many it covers.
-  const grouped = new Map<string, { p: (typeof s.products)[number]; count: number }>();
+  // Products named by their category (the default) can give rows that read alike (« Poste de travail → LibreOffice »
+  // for Acrobat Pro and for Office, due or advanced differently): one row per category and replacement, with how
+  // many software it covers, their due dates and their states (trial 2026-12-05).
+  const grouped = new Map<
+    string,
+    { p: (typeof s.products)[number]; count: number; due: Set<string>; states: Map<string, number> }
+  >();
   for (const p of s.products) {
-    const key = JSON.stringify([p.name, p.by, p.state, p.dueDate]);
-    const row = grouped.get(key);
-    if (row) row.count++;
-    else grouped.set(key, { p, count: 1 });
+    const key = JSON.stringify([p.name, p.by, p.byNote ?? null]);
+    const row = grouped.get(key) ?? { p, count: 0, due: new Set<string>(), states: new Map<string, number>() };
+    row.count++;
+    if (p.dueDate) row.due.add(p.dueDate);
+    row.states.set(p.state, (row.states.get(p.state) ?? 0) + 1);
+    grouped.set(key, row);
   }
+  const stateText = (states: Map<string, number>) =>
+    states.size === 1
+      ? (PRODUCT_STATE[[...states.keys()][0]!] ?? [...states.keys()][0]!)
+      : [...states].map(([state, n]) => `${PRODUCT_STATE[state] ?? state} (${n})`).join(", ");
   const products = [...grouped.values()]
     .map(
-      ({ p, count }) =>
-        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ? (p.byNote ? `${p.by} (${p.byNote})` : p.by) : "—")}</td><td>${p.dueDate ? esc(frenchDate(p.dueDate)) : "—"}</td><td>${esc(PRODUCT_STATE[p.state] ?? p.state)}</td></tr>`,
+      ({ p, count, due, states }) =>
+        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ? (p.byNote ? `${p.by} (${p.byNote})` : p.by) : "—")}</td><td>${due.size ? esc([...due].sort().map(frenchDate).join(", ")) : "—"}</td><td>${esc(stateText(states))}</td></tr>`,
     )
     .join("\n");
   // Each event once: those since the last publication are under « Ce qui a changé »; the calendar lists the others.
@@ -169,7 +180,7 @@ ${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${es
 </section>
 <section aria-labelledby="progress">
 <h2 id="progress">${esc(t("progressTitle"))}</h2>
-${progressChart(s)}
+<div class="chart-scroll" role="region" aria-labelledby="chart-title" tabindex="0">${progressChart(s)}</div>
 <div class="table-scroll" role="region" aria-labelledby="progress-caption" tabindex="0">
 <table><caption id="progress-caption">${esc(t("progressCaption", { measure: measureName }))}</caption>
 <thead><tr><th scope="col">${esc(t("colDate"))}</th><th scope="col">${esc(t("colMeasured"))}</th><th scope="col">${esc(t("colPlanned"))}</th><th scope="col">${esc(t("colRaw"))}</th><th scope="col">${esc(t("colInstallations"))}</th></tr></thead>

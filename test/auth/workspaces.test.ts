@@ -130,6 +130,47 @@ describe("roles from the identity provider's claim", () => {
   });
 });
 
+describe("a workspace only the identity provider names", () => {
+  let provider: TestProvider;
+  let server: TestServer;
+  beforeAll(async () => {
+    provider = await startTestProvider();
+    server = await startTestServer({
+      CORPUS_DIR: INVENTORY_CORPUS,
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: CLIENT_ID,
+      OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      OIDC_ROLES_CLAIM: "groups",
+      OIDC_ROLES_PREFIX: "cap-libre:",
+    });
+    provider.register(`${server.url}/auth/callback`);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await provider?.close();
+  });
+
+  it("is listed for the person (page and command line), who can work in it", async () => {
+    // « cap-libre:mairie-a:dsi » from the provider; no one ran `workspace create mairie-a`.
+    const jar = new CookieJar();
+    await signIn(jar, server.url, "claire.durand");
+    expect(await (await request(jar, `${server.url}/api/workspaces`)).json()).toEqual({
+      current: "mairie-a",
+      workspaces: [{ id: "mairie-a", name: "mairie-a", role: "dsi" }],
+    });
+    expect(
+      (await request(jar, `${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv })).status,
+    ).toBe(201);
+    const out: string[] = [];
+    await runCli(["workspace", "list"], {
+      term: { line: (t: string) => out.push(t), progress: () => {} } as never,
+      out: (t) => out.push(t),
+      env: { DATA_DIR: server.dataDir },
+    });
+    expect(out.join("")).toContain("mairie-a");
+  });
+});
+
 describe("without sign-in (one person on this machine)", () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -153,6 +194,11 @@ describe("without sign-in (one person on this machine)", () => {
     const { id } = await upload.json();
     // Stored where a single-user install always stored it.
     expect(await server.engine.database.store("analyses").get(id)).toMatchObject({ id });
+    // The page asks an export's size with HEAD: nothing is taken out, nothing is logged; a real download is.
+    const head = await fetch(`${server.url}/api/inventory/analyses/${id}/export?format=ods`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get("content-length"))).toBeGreaterThan(0);
+    expect((await fetch(`${server.url}/api/inventory/analyses/${id}/export?format=csv`)).status).toBe(200);
     const key = await postJson(`${server.url}/api/workspace/api-keys`, { name: "open-webui" });
     expect(key.status).toBe(201);
     const log = await (await fetch(`${server.url}/api/workspace/audit`)).json();
@@ -160,6 +206,7 @@ describe("without sign-in (one person on this machine)", () => {
       log.entries.map((e: { actor: string; action: string; label: string }) => [e.actor, e.action, e.label]),
     ).toEqual([
       ["local", "inventory.import", "import d'un inventaire"],
+      ["local", "inventory.export", "export d'une cartographie"],
       ["local", "apikey.create", "création d'une clé d'API"],
     ]);
     const csvLog = await fetch(`${server.url}/api/workspace/audit?format=csv`);

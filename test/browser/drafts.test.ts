@@ -60,6 +60,8 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await submit(page);
     await page.locator(".downloads").waitFor({ timeout: 25_000 });
     expect((await steps.innerText()).replace(/\s+/g, " ")).toContain("Étape 3 sur 3 Relire, corriger et exporter");
+    // The last step has no next one: nothing is said of it (not « null »).
+    expect(await steps.innerText()).not.toMatch(/null|undefined/);
     expect(await steps.innerText()).not.toContain("Étape suivante");
 
     expect(await page.locator("#draft-title").innerText()).toBe("Courrier à Camille Martin");

@@ -102,6 +102,15 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
       .poll(() => page.getByRole("link", { name: /^Télécharger la cartographie \(ODS/ }).innerText(), SLOW)
       .toMatch(/^Télécharger la cartographie \(ODS, LibreOffice, \d+(,\d)? ko\)$/);
     expect(csvHref).toMatch(/^\/api\/inventory\/analyses\/.+\/export\?format=csv$/);
+    // The audit journal holds the exports someone made (the ODS clicked, the CSV this test read), not the page's
+    // asking for their sizes.
+    const journal = await (await fetch(`${server.url}/api/workspace/audit`)).json();
+    expect(
+      journal.entries
+        .filter((e: { action: string }) => e.action === "inventory.export")
+        .map((e: { detail: string }) => e.detail)
+        .sort(),
+    ).toEqual(["csv", "ods"]);
 
     // Comparison with the earlier, smaller analysis.
     await page.locator("#inv-compare-with").selectOption({ index: 1 });

@@ -146,6 +146,48 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     await tab.screenshot({ path: "test-results/suivi-page-publique.png", fullPage: true });
   }, 90_000);
 
+  it("takes the roadmap's collectivité from its analysis, and offers the next inventory under a name said otherwise", async () => {
+    const upload = async (collectivite: string, lines: [string, string, number][]) =>
+      (
+        await (
+          await fetch(
+            `${server.url}/api/inventory/analyze?name=parc.csv&collectivite=${encodeURIComponent(collectivite)}`,
+            {
+              method: "POST",
+              body: csv(lines),
+            },
+          )
+        ).json()
+      ).id as string;
+    const first = await upload("Commune de Saint-Girons", [["Google Chrome", "Google LLC", 12]]);
+    const { page: tab } = await openPage(context, server.url, `#inventaire/${first}`);
+    await tab.getByRole("link", { name: "Rédiger la feuille de route à partir de cette analyse" }).click();
+    const name = tab.locator("#documents").getByLabel("Nom de la collectivité");
+    await expect.poll(() => name.inputValue(), SLOW).toBe("Commune de Saint-Girons");
+
+    // The plan bears the name as typed elsewhere (« Saint-Girons »): the next analysis, « Commune de saint girons »,
+    // is still the same collectivité's.
+    const adopted = await fetch(`${server.url}/api/plans`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        collectivite: { name: "Saint-Girons", kind: "commune" },
+        analysisId: first,
+        target: { value: 20, date: "2030-12-31" },
+      }),
+    });
+    expect(adopted.status, await adopted.clone().text()).toBe(201);
+    const { plan } = await adopted.json();
+    const next = await upload("Commune de saint girons", [["Google Chrome", "Google LLC", 6]]);
+    const other = await upload("Commune de Saint-Lizier", [["Google Chrome", "Google LLC", 7]]);
+    await tab.goto(`${server.url}/#suivi/${plan.id}`);
+    const select = tab.locator("#suivi").getByLabel("Analyse à ajouter");
+    await select.waitFor(SLOW);
+    const offered = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toContain(next);
+    expect(offered).not.toContain(other);
+  });
+
   it("says in French why a plan cannot be adopted, and keeps what was typed", async () => {
     const page = (await openPage(context, server.url, "#suivi")).page.locator("#suivi");
     await page.getByRole("button", { name: "Adopter un plan" }).click();

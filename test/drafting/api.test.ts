@@ -351,6 +351,10 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
     expect(result.mode).toBe("generated");
     expect(text(events)).toContain("Texte rédigé par le modèle");
     expect(text(events)).not.toContain("[Brouillon à compléter]");
+    // Each note names the sources of the statements its sentences restate, never a corpus page's whole list.
+    const saved = await getDraft(server, result.id);
+    const citations = saved.versions[0].sections.flatMap((s: any) => s.citations);
+    for (const c of citations) expect(c.page, JSON.stringify(c)).toBeUndefined();
     const file = await fetch(`${server.url}/api/drafts/${result.id}/export?format=pdf`);
     expect(file.status).toBe(200);
   });

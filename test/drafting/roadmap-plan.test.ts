@@ -225,8 +225,20 @@ describe("roadmap document", () => {
       "L'échéance demandée (novembre 2026) ne tombe pas après le début de la feuille de route (janvier 2027) : elle est à fixer de nouveau.",
     );
     const calendar = rows(vars.calendar_table!);
-    expect(calendar[0]!.slice(0, 2)).toEqual(["Point de départ (cartographie)", "janvier 2027"]);
-    expect(calendar.slice(1).every((r) => r[1] === "à fixer")).toBe(true);
+    // The map of this analysis has no date: the starting point does not borrow the roadmap's.
+    expect(calendar[0]!.slice(0, 2)).toEqual(["Point de départ (cartographie)", "—"]);
+    expect(calendar[1]!).toEqual(["Début de la feuille de route", "janvier 2027", "—", "—"]);
+    expect(calendar.slice(2).every((r) => r[1] === "à fixer")).toBe(true);
+  });
+
+  it("dates the starting point with the map's day, and the roadmap's start on its own row (trial 2026-12-05)", async () => {
+    const dated = { ...commune, createdAt: "2026-12-05T08:30:00.000Z" };
+    const vars = await roadmap(dated, { targetShare: 35, targetDate: "2029-12", startDate: "2027-01" });
+    const calendar = rows(vars.calendar_table!);
+    expect(calendar[0]!.slice(0, 2)).toEqual(["Point de départ (cartographie)", "5 décembre 2026"]);
+    expect(calendar[0]![2]).toMatch(/^\d+\u00a0%$/);
+    expect(calendar[1]!).toEqual(["Début de la feuille de route", "janvier 2027", "—", "—"]);
+    expect(calendar.filter((r) => r[1] === "janvier 2027")).toHaveLength(1);
   });
 
   it("shows a phase that lowers nothing as studies, never as the same percentage twice", async () => {
@@ -241,13 +253,14 @@ describe("roadmap document", () => {
     const calendar = rows(vars.calendar_table!);
     expect(calendar.map((r) => r[0])).toEqual([
       "Point de départ (cartographie)",
+      "Début de la feuille de route",
       "Fin des gains rapides",
       "Objectif de la feuille de route",
       "Fin des chantiers de fond",
     ]);
-    expect(calendar[3]![2]).toBe("études, sans baisse chiffrée");
-    expect(calendar[3]![1]).toBe("au-delà de l'objectif, à programmer");
-    expect(calendar[1]![2]).not.toBe(calendar[0]![2]);
+    expect(calendar[4]![2]).toBe("études, sans baisse chiffrée");
+    expect(calendar[4]![1]).toBe("au-delà de l'objectif, à programmer");
+    expect(calendar[2]![2]).not.toBe(calendar[0]![2]);
     expect(vars.phases_detail).toContain("Cette phase ne fait pas baisser la mesure par elle-même");
   });
 });

@@ -99,6 +99,23 @@ describe("npm run cli", { timeout: 90_000 }, () => {
     expect(stdout).toMatch(/Sources :\n\[1\] La Gendarmerie nationale/);
   });
 
+  it("ask prints the answer's Markdown as terminal text, even when a mark is cut between two pieces", async () => {
+    ollama.set({
+      reply: "## Réponse\n\nLa Gendarmerie économise **12 millions d'euros** par an [1], un *chiffre* `officiel`.",
+    });
+    try {
+      const { stdout } = await cli(["ask", "Combien la Gendarmerie a-t-elle économisé ?"], {
+        OLLAMA_BASE_URL: ollama.url,
+      });
+      expect(stdout).toContain(
+        "Réponse\n\nLa Gendarmerie économise 12 millions d'euros par an [1], un chiffre officiel.",
+      );
+      expect(stdout).not.toMatch(/\*|`|#/);
+    } finally {
+      ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
+    }
+  });
+
   it.each([
     [["search", ""], "vide"],
     [["search", "linux", "--k", "99"], "entre 1 et 50"],

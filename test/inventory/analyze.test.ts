@@ -173,8 +173,9 @@ describe("the map", () => {
     expect(workstation.installations).toBe(ws.reduce((t, i) => t + i.installations, 0));
     expect(workstation.extraEuropean.share).toBeCloseTo(extra / known, 3);
     expect(workstation.label).toBe("Poste de travail");
-    // Three system components and the Kaspersky Network Agent, counted with Kaspersky Endpoint Security.
-    expect(s.components.items).toBe(4);
+    // Three system components, the Kaspersky Network Agent and the Teams Machine-Wide Installer, each counted with
+    // its product (Kaspersky Endpoint Security, Teams) rather than as more installations of it.
+    expect(s.components.items).toBe(5);
     expect(s.items + s.components.items).toBe(glpi.items.length);
     expect(s.categories.map((c) => c.category)).toEqual(
       expect.arrayContaining([

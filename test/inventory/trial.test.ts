@@ -123,8 +123,8 @@ describe("every match below the sure threshold is « à vérifier », everywhere
     );
   });
 
-  it("asserts a publisher-confirmed one-word start (« VLC media player » by VideoLAN) and the catalog's own brand aliases", () => {
-    expect(one("VLC media player", "VideoLAN")).toMatchObject({ product: { id: "vlc" }, confidence: SURE_CONFIDENCE });
+  it("asserts a publisher-confirmed one-word start (« VLC Portable » by VideoLAN) and the catalog's own brand aliases", () => {
+    expect(one("VLC Portable", "VideoLAN")).toMatchObject({ product: { id: "vlc" }, confidence: SURE_CONFIDENCE });
     // « McAfee Agent » is listed under Trellix (ex-McAfee Enterprise) with the McAfee brand: no publisher mismatch.
     const mcafee = matchName(index, "McAfee Agent", "McAfee, LLC");
     expect(mcafee).toMatchObject({ publisherMismatch: false, review: false });

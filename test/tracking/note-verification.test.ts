@@ -72,13 +72,14 @@ const facts = noteFacts(plan, progressOf(plan, today), today);
 
 const TRUE = [
   "La mesure a baissé de 11,1 points depuis l'inventaire précédent.",
-  "Au dernier inventaire, le 15 avril 2026, la mesure est de 70,2 %.",
+  // Percentages as every document gives them (`roundPercent`: to the unit, one decimal below 10 %).
+  "Au dernier inventaire, le 15 avril 2026, la mesure est de 70 %.",
   "L'objectif est de 35 % au 31 décembre 2028.",
   "L'objectif reste de ramener la mesure à 35 %.",
-  "Au départ, la mesure était de 81,3 %.",
+  "Au départ, la mesure était de 81 %.",
   "Kaspersky Endpoint Security n'apparaît plus dans l'inventaire.",
   "Zoom Workplace est apparu avec 15 installations.",
-  "Le prochain jalon est fixé à 72,5 % au 30 juin 2026.",
+  "Le prochain jalon est fixé à 73 % au 30 juin 2026.",
   "Le marché Microsoft 365 a été renouvelé pour un an le 2 mars 2026.",
 ];
 const FALSE = [
@@ -87,9 +88,9 @@ const FALSE = [
   ["invented", "L'objectif sera atteint en juin 2027."],
   ["computed", "La mesure a baissé de 13 points depuis janvier."],
   ["computed", "Il reste 35,2 points à gagner pour atteindre l'objectif."],
-  ["swapped", "L'objectif est de 70,2 % au 31 décembre 2028."],
+  ["swapped", "L'objectif est de 70 % au 31 décembre 2028."],
   ["swapped", "Zoom Workplace est apparu avec 60 installations."],
-  ["date", "Au dernier inventaire, le 15 mai 2026, la mesure est de 70,2 %."],
+  ["date", "Au dernier inventaire, le 15 mai 2026, la mesure est de 70 %."],
   ["name", "Le remplacement de Kaspersky par Bitdefender est achevé."],
 ] as const;
 

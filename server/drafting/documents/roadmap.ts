@@ -279,8 +279,16 @@ export function roadmapContext(
 
   // Milestones: the phases that have software share the time to the target date (a quarter, about six tenths, the
   // rest); dated sentences of the local context take their place in the calendar.
+  // The starting point is the map, on its own date (« 5 décembre 2026 »); the roadmap's first month is its own row
+  // (trial 2026-12-05: the map's figures were dated with the start typed in the form).
+  const mapDay =
+    analysis.createdAt && /^\d{4}-\d{2}-\d{2}/.test(analysis.createdAt) ? analysis.createdAt.slice(0, 10) : null;
   const milestones: { sort: string; row: string[] }[] = [
-    { sort: start, row: [texts(structure, "milestone.start"), frenchDate(start), baseline, counts.raw] },
+    {
+      sort: mapDay ?? "0000",
+      row: [texts(structure, "milestone.start"), mapDay ? frenchDate(mapDay) : "—", baseline, counts.raw],
+    },
+    { sort: `${start}!`, row: [texts(structure, "milestone.roadmapStart"), frenchDate(start), "—", "—"] },
   ];
   // One split of the calendar (`roadmap-calendar.ts`), also read by a plan adopted from this roadmap.
   const ends = phaseEnds(start, targetDate, plan);

@@ -129,6 +129,8 @@ export function inventoryRoutes(engine: Engine) {
       return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
         "content-type": file.contentType,
         "content-disposition": `attachment; filename="${file.filename}"`,
+        // A HEAD request gets the size without the file (the page says it beside the link).
+        "content-length": String(file.bytes.byteLength),
       });
     })
     .get("/inventory/compare", async (c) =>

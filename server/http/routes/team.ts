@@ -79,9 +79,16 @@ export function teamRoutes(engine: Engine) {
       const access = accessOfRequest(c.req.raw);
       const all = await team.listWorkspaces();
       const roles = access?.roles ?? {};
+      // Every workspace the person has a role in, created or only named by the identity provider (under its id).
+      const named = Object.keys(roles)
+        .filter((id) => !all.some((w) => w.id === id))
+        .sort()
+        .map((id) => ({ id, name: id }));
       return c.json({
         current: access?.workspace ?? null,
-        workspaces: all.filter((w) => roles[w.id]).map((w) => ({ id: w.id, name: w.name, role: roles[w.id] })),
+        workspaces: [...all, ...named]
+          .filter((w) => roles[w.id])
+          .map((w) => ({ id: w.id, name: w.name, role: roles[w.id] })),
       });
     })
     .post("/workspaces/current", small, async (c) => {

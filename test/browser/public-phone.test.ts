@@ -1,0 +1,66 @@
+/**
+ * The citizens' page on a 375 px phone (trial 2026-12): a table's caption stays in view, whole, when the table
+ * scrolls sideways, and the chart's axis text reads at 12 px or more.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { postJson, startTestServer, type TestServer } from "../helpers/server.ts";
+import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
+
+const csv = (n: number) =>
+  `"Nom";"Éditeur";"Nombre d'installations";\n"Microsoft Office Professionnel Plus 2016";"Microsoft Corporation";"${n}";\n"Google Chrome";"Google LLC";"40";\n`;
+
+describe.skipIf(!browserAvailable)("the public page on a phone", () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let server: TestServer;
+  let slug: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer({ CORPUS_DIR: INVENTORY_CORPUS }), launchBrowser()]);
+    const analysis = await (
+      await fetch(`${server.url}/api/inventory/analyze?name=parc.csv`, { method: "POST", body: csv(40) })
+    ).json();
+    const adopted = await postJson(`${server.url}/api/plans`, {
+      collectivite: {
+        name: "Communauté de communes du Haut-Couserans et des Trois Vallées",
+        kind: "communauté de communes",
+      },
+      analysisId: analysis.id,
+      date: "2026-01-15",
+      target: { value: 20, date: "2030-12-31" },
+    });
+    const { plan } = await adopted.json();
+    const published = await postJson(`${server.url}/api/plans/${plan.id}/publish`, { reviewed: true });
+    expect(published.status).toBe(200);
+    slug = (await published.json()).plan.slug;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("keeps each caption in view and whole, and the chart's axis text readable", async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${server.url}/public/${slug}`);
+    for (const scroller of await page.locator(".table-scroll").all()) {
+      await scroller.evaluate((n) => {
+        n.scrollLeft = n.scrollWidth;
+      });
+      const box = await scroller.locator("caption").evaluate((c) => {
+        const r = c.getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      });
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(375);
+    }
+    const smallest = await page
+      .locator(".chart text")
+      .evaluateAll((texts) => Math.min(...texts.map((t) => (t as SVGTextElement).getBoundingClientRect().height)));
+    // The height of a line of text is a little more than its font size: 12 px text gives some 14 px.
+    expect(smallest).toBeGreaterThanOrEqual(13);
+    // The page itself does not scroll sideways: only the chart and the tables do, each in its own region.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.close();
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { toCitation } from "../../server/drafting/generate.ts";
+import type { Draft } from "../../server/drafting/types.ts";
+import { freshness, noteOf } from "../../server/export/model.ts";
+import type { SearchResult } from "../../server/retrieval/search.ts";
+
+/** A corpus page with many sources, as the real guidance pages have (posts, communiqués, old articles). */
+const sources = [
+  { title: "Vuink, « France government Linux switch »", url: "https://vuink.com/a", date: "2026-04" },
+  { title: "Mastodon (mastodawn.com), discussion sur le séminaire", url: "https://mastodawn.com/1", date: "2026-04" },
+  { title: "Gouvernement, communiqué « Souveraineté » (texte non consulté directement)", url: null, date: "2026-04" },
+  { title: "Le Soleil, « France : Linux chez les gendarmes »", url: "https://lesoleil.com/a", date: "2008" },
+  { title: "Heise, migration de l'armée autrichienne vers LibreOffice", url: "https://heise.de/2", date: "2025-09" },
+  {
+    title: "Cashwalk Labs, « France launches government Linux desktop plan »",
+    url: "https://cw.io/a",
+    date: "2026-04",
+  },
+];
+const passage: SearchResult = {
+  id: "p1",
+  section: "Deuxième décision",
+  score: 1,
+  document: {
+    id: "guidance/seminaire",
+    title: "Le séminaire du 8 avril 2026",
+    kind: "guidance",
+    date: "2026-04-10",
+    url: null,
+  },
+  sources,
+  source: null,
+  text:
+    "Chaque ministère doit formaliser un plan de réduction de ses dépendances d'ici l'automne 2026 (Vuink, avril 2026).\n\n" +
+    "Les collectivités territoriales ne sont pas directement concernées par ces décisions. Elles peuvent toutefois s'en inspirer.",
+};
+
+describe("footnotes of a generated section", () => {
+  it("name the source of the statement the model's sentence restates loosely, not the page's list", () => {
+    // A paraphrase: too loose for the strict match, closest to the Vuink statement.
+    const c = toCitation(passage, 1, passage.text, [
+      "Les ministères devront rendre compte de leurs choix numériques et présenter un plan avant l'automne [1].",
+    ]);
+    expect(c.page).toBeUndefined();
+    expect(c.sources?.map((s) => s.title)).toEqual([sources[0]!.title]);
+    expect(noteOf(c).text).toContain("Source : Vuink, « France government Linux switch », avril 2026");
+    expect(noteOf(c).text).not.toMatch(/Mastodon|non consulté|Le Soleil/);
+  });
+
+  it("name no source for a sentence closest to an unsourced statement, and say so", () => {
+    const c = toCitation(passage, 1, passage.text, [
+      "Notre collectivité peut s'inspirer de ces décisions sans y être tenue [1].",
+    ]);
+    expect(c.sources).toEqual([]);
+    expect(noteOf(c).text).toContain("n'en reprend aucune affirmation sourcée");
+  });
+
+  it("say a passage naming no source is Cap Libre's analysis", () => {
+    const bare = { ...passage, text: "Les collectivités ne sont pas directement concernées par ces décisions." };
+    const c = toCitation(bare, 1, bare.text, [
+      "Les collectivités ne sont pas concernées, notamment pour l'instant [1].",
+    ]);
+    expect(c.sources).toEqual([]);
+    expect(noteOf(c).text).toContain("Analyse de Cap Libre");
+  });
+
+  it("name no source for a sentence sharing no word with the passage, and say so", () => {
+    const c = toCitation(passage, 1, passage.text, ["Nous appelons à agir vite [1]."]);
+    expect(c.sources).toEqual([]);
+    expect(noteOf(c).text).toContain("n'en reprend aucune affirmation sourcée");
+    expect(noteOf(c).text).not.toContain("Analyse de Cap Libre");
+  });
+
+  it("keep the freshness banner to the sources the document cites", () => {
+    const c = toCitation(passage, 1, passage.text, [
+      "Les ministères devront rendre compte de leurs choix numériques et présenter un plan avant l'automne [1].",
+    ]);
+    const version = {
+      at: "2026-12-05T10:00:00.000Z",
+      cause: "generate" as const,
+      sections: [
+        {
+          key: "a",
+          title: "A",
+          text: "x [1]",
+          citations: [c],
+          flags: [],
+          mode: "generated" as const,
+          toComplete: false,
+          heading: true,
+          passageIds: [],
+        },
+      ],
+    };
+    const draft = {
+      id: "d",
+      type: "letter",
+      title: "t",
+      collectivite: "c",
+      inputs: {},
+      createdAt: version.at,
+      versions: [version],
+    } as Draft;
+    // The page lists a 2008 article no sentence uses: it does not make the document « dated 2008 or before ».
+    expect(freshness(draft, version).oldest).toBeNull();
+  });
+});
