@@ -195,7 +195,8 @@ const alternativeText = (a) =>
       a.openSource ? t("inv.openSource") : t("inv.proprietary"),
       a.country ? countryName(a.country) : null,
       a.audience === "state" ? t("inv.altState") : null,
-      a.covers ? t("inv.altCovers", { covers: a.covers }) : null,
+      // A closing bracketed part of what it covers becomes a dash: brackets never nest (as coversText on the server).
+      a.covers ? t("inv.altCovers", { covers: a.covers.replace(/\s*\(([^()]*)\)\s*$/, " — $1") }) : null,
       a.extraEuropean ? t("inv.altLimited") : null,
     ]
       .filter(Boolean)

@@ -216,7 +216,7 @@ describe("a product the catalog replaces only module by module, in the roadmap",
       .vars;
     const line = vars.phases_detail!.split("\n").find((l) => l.includes("**Adobe Creative Cloud**"))!;
     expect(line).toContain(
-      "ce qui existe, module par module : GIMP (retouche d'image seulement, à la place de Photoshop), Inkscape (dessin vectoriel seulement, à la place d'Illustrator), Scribus (mise en page seulement, à la place d'InDesign)",
+      "ce qui existe, module par module : GIMP (retouche d'image seulement — Photoshop), Inkscape (dessin vectoriel seulement — Illustrator), Scribus (mise en page seulement — InDesign)",
     );
     expect(line).not.toContain("alternative à rechercher");
   });
