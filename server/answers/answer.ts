@@ -31,6 +31,7 @@ import {
   isRelevant,
   keywords,
   namesFrom,
+  outsideContext,
   questionTerms,
 } from "../retrieval/relevance.ts";
 import type { Retriever, SearchMode, SearchResult } from "../retrieval/search.ts";
@@ -177,7 +178,7 @@ export async function retrieveForAnswer(
   const { query, topic } = followUp(messages);
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
   const aliases = aliasesIn(query);
-  const { results, mode } = await deps.retriever.search(
+  let { results, mode } = await deps.retriever.search(
     aliases.length ? `${query} ${aliases.join(" ")}` : query,
     retrieve,
   );
@@ -201,6 +202,15 @@ export async function retrieveForAnswer(
     if (decision.answerable) break;
     const partial = await assessAnswerability(part, results, frequency, names);
     if (partial.answerable) decision = partial;
+  }
+  // The words of a question's context weigh in the search too (« On en discute au conseil municipal la semaine
+  // prochaine : … ») and may push out the passage of what it asks: that part is searched on its own, and the whole
+  // question judged again on what it finds.
+  const asked = outsideContext(query).replace(/\s+/g, " ").trim();
+  if (!decision.answerable && !unknownAsked && asked.length >= 12 && asked !== query.replace(/\s+/g, " ").trim()) {
+    const again = await deps.retriever.search(aliases.length ? `${asked} ${aliases.join(" ")}` : asked, retrieve);
+    const second = await assessAnswerability(query, again.results, frequency, names);
+    if (second.answerable) ({ results, mode, decision } = { ...again, decision: second });
   }
   if (!decision.answerable) return { query, results, relevant: [], decision, mode };
   const terms = keywords(query);

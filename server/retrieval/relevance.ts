@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
 import { DEMONYMS, stem as frStem, phrasesFound, synonymsOf, words } from "./french.ts";
+import { type Asked, holdsAsked } from "./rank.ts";
 
 /** Words of a data file (several per line, « # » lines are comments), folded; « d'ailleurs » gives « ailleurs ». */
 const wordList = (file: string) =>
@@ -66,7 +67,8 @@ const FRAME = new Set(wordList("../i18n/fr/frame-words.txt"));
  * General words of the domain (« commune », « logiciel », « Microsoft »): they count towards a passage's coverage,
  * but what a question asks is in its other words, which the corpus must know (stems, from a data file).
  */
-const GENERIC = new Set(wordList("../i18n/fr/generic-words.txt").map(frStem));
+const GENERIC_WORDS = wordList("../i18n/fr/generic-words.txt");
+const GENERIC = new Set(GENERIC_WORDS.map(frStem));
 const isGeneric = (t: QuestionTerm) => t.word.split(" ").every((w) => GENERIC.has(frStem(w)));
 
 /**
@@ -155,6 +157,10 @@ const STATED_ABSENT = readFileSync(new URL("../i18n/fr/stated-absent.txt", impor
 
 /** A parenthesis holding a year: a source's reference (« (April, novembre 2025) ») or a span (« (2002-2027) »). */
 const CITATION = /\([^()]*\b(?:19|20)\d{2}[^()]*\)/g;
+/** A source's reference: a parenthesis holding a year or « s. d. » (« (Grenoble.ninja, s. d.) »). */
+const REFERENCE = /\([^()]*(?:\b(?:19|20)\d{2}\b|\bs\.\s?d\.)[^()]*\)/g;
+/** A passage's text without its references to sources. */
+export const withoutReferences = (text: string) => text.replace(REFERENCE, " ");
 /** A paragraph break, a list item or a numbered line. */
 const PARAGRAPH = /\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)/;
 /** A sentence end. */
@@ -172,14 +178,17 @@ export function passageParts(text: string): {
 } {
   const sentences = text.split(SENTENCE);
   const isStated = (s: string) => STATED_ABSENT.some((p) => ` ${words(s).join(" ")} `.includes(p));
+  // A clause, not its whole sentence: « Les sources consultées ne détaillent pas la procédure ; il est prudent de
+  // prévoir … la première connexion » knows the first connection.
+  const clauses = sentences.flatMap((s) => s.split(/\s*;\s*/));
   return {
     paragraphs: text
       .replace(CITATION, " ")
       .split(PARAGRAPH)
       .map((p) => passageWords(p)),
     sentences: sentences.map((s) => passageWords(s)),
-    stated: passageWords(sentences.filter(isStated).join(" ")),
-    rest: passageWords(sentences.filter((s) => !isStated(s)).join(" ")),
+    stated: passageWords(clauses.filter(isStated).join(" ")),
+    rest: passageWords(clauses.filter((s) => !isStated(s)).join(" ")),
   };
 }
 
@@ -309,6 +318,8 @@ export interface QuestionTerm {
   noun?: boolean;
   /** Written as an adjective of nationality (« américain »): often what the question asks, not what it is about. */
   nationality?: boolean;
+  /** An adjective of nationality right after its noun (« les communes suisses »): a restriction, required like a name. */
+  attributive?: boolean;
   /**
    * A hyphenated compound written in lower case (« saint-etienne », « clermont-ferrand »): a name typed without its
    * capitals when the corpus never uses one of its words.
@@ -329,6 +340,9 @@ export interface QuestionTerm {
  */
 const INCISE =
   /,(\s*(?:(?:qui|que|dont|où|lequel|laquelle|pour)\s|qu'|(?:le|la|les|un|une|ce|cet|cette)\s|l')[^,;:?!.]*),/giu;
+
+/** A first-person possessive, its noun and the names written right after it (« notre inventaire GLPI »). */
+const SETTING = /(?<![\p{L}\p{N}])(?:notre|nos|mon|ma|mes)\s+[\p{L}\p{N}'-]+(?:\s+\p{Lu}[\p{L}\p{N}-]*)*/gu;
 
 /** « Pour …, », « Dans …, » opening a sentence. */
 const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
@@ -352,15 +366,32 @@ export function contextSpans(text: string): [number, number][] {
     // A sentence that asks nothing beside one that asks (« Je suis élue d'une petite commune. Que dit la loi ? »).
     if (asks && !m[0].includes("?") && sentence.trim()) spans.push([start, end]);
     if (m[0].includes("?")) {
-      const colon = sentence.search(/:(?![^:]*\d:)[^:]*$/);
+      const colon = sentence.search(/[:;](?![^:;]*\d:)[^:;]*$/);
       // « 14:30 » is an hour; « le budget 2027 : … » (French spacing) ends a statement.
       if (colon > 0 && !/\d$/.test(sentence.slice(0, colon))) spans.push([start, start + colon]);
     }
     start = end + m[0].length;
   }
+  // The asker's own setting (« dans notre inventaire GLPI », « nos agents », « mon PC ») says where the question
+  // comes from, not what it asks: the possessive's noun and the names right after it.
+  // Only beside a name it does not hold: « nos NAS Synology, le fabricant est de quel pays ? » asks about them.
+  const settings = [...text.matchAll(SETTING)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const namedElsewhere = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)].some(
+    (m) =>
+      !settings.some(([a, b]) => m.index >= a && m.index < b) &&
+      (/^\p{Lu}[\p{Lu}\d]|\p{Ll}\p{Lu}/u.test(m[0]) ||
+        (/^\p{Lu}/u.test(m[0]) && !CLAUSE_END.test(text.slice(0, m.index)))),
+  );
+  if (namedElsewhere) spans.push(...settings);
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
   for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
   return spans;
+}
+
+/** A question without its context (see `contextSpans`): what it asks. */
+export function outsideContext(question: string): string {
+  const spans = contextSpans(question);
+  return [...question].map((c, i) => (spans.some(([a, b]) => i >= a && i < b) ? " " : c)).join("");
 }
 
 /** Before a word, what ends a clause: start of the text, or punctuation (« Bonjour, Lyon… », « … : Microsoft… »). */
@@ -377,12 +408,16 @@ const PLURAL_VERB = /(?:nn|ss|[aeiou]s|v|qu|gu|ch|tt)ent$/;
  */
 const MODIFIER = /^[a-z]{3,}(?:[^i]er|[tv]ient|ant|ante)$/;
 
+/** Prepositions after which a word is a noun (« en kilos »). */
+const NOUN_PREPOSITIONS = /^(en|avec|sans|sur|sous|chez|contre|entre|vers|parmi|durant|pendant)$/;
+
 /** Subject pronouns: the word after one is a verb (« il vient d'où »). */
 const SUBJECT_PRONOUNS = /^(il|elle|ils|elles|on|je|j|nous|vous)$/;
 /** Words after which « le », « la », « les » is an object pronoun (« qui le maintient », « ne la voit »). */
 const OBJECT_AFTER = /^(qui|ne|n|il|elle|ils|elles|on|je|nous|vous)$/;
 
 const YEAR = /^(19|20)\d{2}$/;
+const WEEKDAY = /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
 const MONTH_YEAR =
   /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+((?:19|20)\d{2})\b/g;
 
@@ -427,7 +462,8 @@ export function questionTerms(question: string): QuestionTerm[] {
       .replace(/^-+|-+$/g, "");
     if (!token) return;
     const folded = fold(token);
-    if (YEAR.test(token))
+    // A day of the week (« le jeudi ») dates what is asked like a year: the passage that answers says it.
+    if (YEAR.test(token) || WEEKDAY.test(folded))
       return inPhrase.has(folded)
         ? undefined
         : out.set(folded, {
@@ -438,12 +474,23 @@ export function questionTerms(question: string): QuestionTerm[] {
             ...(spans.some(([a, b]) => index >= a && index < b) ? { context: true } : {}),
           });
     const country = DEMONYMS.get(folded.replace(/-/g, " "));
+    // Right after a noun (« les communes suisses », « un hébergeur allemand »), it restricts what is asked; after a
+    // verb (« est-il américain ? ») or in « de quel pays », it is what is asked.
+    const previous = fold(tokens[i - 1]?.[0] ?? "").replace(/^([cdjlmnst]|qu)'/, "");
+    const attributive =
+      previous.length > 2 &&
+      !STOPWORDS.has(previous) &&
+      !FRAME.has(previous) &&
+      !/^\p{Lu}/u.test(tokens[i - 1]?.[0] ?? "") &&
+      !INVERTED.test(tokens[i - 1]?.[0] ?? "") &&
+      !MODIFIER.test(previous);
     if (country)
       return out.set(country, {
         word: country,
         variants: [country, folded.replace(/-/g, " ")],
         name: true,
         nationality: true,
+        ...(attributive ? { attributive: true } : {}),
       });
     // « aujourd'hui », « jusqu'à »: a word with an apostrophe inside is a stopword when its first part is.
     const parts = folded
@@ -484,7 +531,10 @@ export function questionTerms(question: string): QuestionTerm[] {
     const afterDeterminer =
       !afterPronoun &&
       ((/^(l|qu)'/i.test(raw) && !(/^l'/i.test(raw) && MODIFIER.test(folded) && /er$/.test(folded))) ||
-        DETERMINERS.has(before.replace(/^[dlq]u?'/, "")));
+        DETERMINERS.has(before.replace(/^[dlq]u?'/, "")) ||
+        // « en kilos », « avec des poules », « sans informaticien »: after these prepositions comes a noun, never an
+        // infinitive (unlike « de », « pour », « à »).
+        (NOUN_PREPOSITIONS.test(before) && !MODIFIER.test(folded)));
     const marks = {
       ...(capital && atStart ? { clauseStart: true } : {}),
       ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
@@ -551,6 +601,7 @@ export interface Answerability {
     | "unknown-words"
     | "low-coverage"
     | "stated-absent"
+    | "missing-figure"
     | "no-result";
   /** Question words and names the best passages lack. */
   missing: string[];
@@ -566,6 +617,8 @@ export const MIN_PLAIN_COVERAGE = 0.45;
 export const MIN_WEIGHTED_COVERAGE = 0.35;
 /** Order of magnitude of the number of passages, for word weights. */
 const CORPUS_SCALE = 1000;
+/** Fewest letters of a clipped word (« appli », « asso »): shorter ones (« pc », « tel ») are too ambiguous. */
+const CLIPPED_LENGTH = 4;
 /** A name found in at most this many passages of the corpus must be in the best ones. */
 const RARE_NAME = 20;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
@@ -573,6 +626,20 @@ const UNKNOWN_SHARE = 0.3;
 /** What a catalog card says by its fields (country, city, publisher, owner, licence), folded stems, from a data file. */
 const CARD_FIELDS = new Set(wordList("../i18n/fr/card-fields.txt").map(frStem));
 const asksCardField = (t: QuestionTerm) => !t.name && t.word.split(" ").every((w) => CARD_FIELDS.has(frStem(w)));
+
+/**
+ * A question asking a figure by its interrogative (« combien », « quel est le montant », « quelle part »), not by a
+ * noun of what it asks about (« un budget participatif »).
+ */
+const FIGURE_ASKED =
+  /\b(combien|quel(?:le)?s?\s+(?:(?:est|sont|etait|etaient|sera|seront)\s+)?(?:(?:le|la|les|l')\s*)?(?:montant|budget|somme|nombre|prix|cout|tarif|pourcentage|part|taux|hausse|effectifs?|chiffre))\b/;
+
+/** A number that is part of a name (« Microsoft 365 E3 », « GPL-3.0 »), not a figure. */
+const NAMED_NUMBER = /(\p{Lu}[\p{L}]*-)\d+(?:\.\d+)*\b|(\p{Lu}[\p{L}]*\s)\d+(?=\s\p{Lu}|[,.;:)](?:\s|$)|$)/gu;
+
+/** « à quelle heure », « quelle heure » asked, and a time of day in a passage (« 14 h », « 9h30 », « 14:30 »). */
+const HOUR_ASKED = /\bquelle heure\b/;
+const HOUR = /\b\d{1,2}\s?(?:h|heures?)(?:\s?\d{2})?\b|\b\d{1,2}:\d{2}\b/i;
 
 /** Share of the question's words a catalog card must hold to answer it. */
 const MIN_CATALOG_COVERAGE = 0.7;
@@ -612,7 +679,9 @@ export async function resolveNames(
  * 1. a name (capitalised word, acronym) the whole corpus never uses means the question is about something it does
  *    not cover (« Dortmund », « Lorem ») ;
  * 2. a year of the question must appear in one of the top passages ;
- * 3. the best passage must hold at least half of the question's content words (French stems, synonyms).
+ * 3. the best passage must hold at least half of the question's content words (French stems, synonyms);
+ * 4. what a question asks by its form must be there too: a figure (« combien »), a time of day, the figure of the
+ *    year asked; a source's reference is never what a passage is about.
  */
 export async function assessAnswerability(
   question: string,
@@ -620,7 +689,7 @@ export async function assessAnswerability(
   frequency?: CorpusFrequency,
   corpusNames?: CorpusNames,
 ): Promise<Answerability> {
-  const terms = await resolveNames(questionTerms(question), frequency, corpusNames);
+  const resolved = await resolveNames(questionTerms(question), frequency, corpusNames);
   const none = (reason: Answerability["reason"], missing: string[] = []): Answerability => ({
     answerable: false,
     reason,
@@ -629,18 +698,36 @@ export async function assessAnswerability(
     relevant: [],
   });
   if (results.length === 0) return none("no-result");
-  if (terms.length === 0) return none("no-terms");
-  const judged = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section} ${r.text}`));
+  if (resolved.length === 0) return none("no-terms");
+  // A source's reference (« (Club de la presse de Grenoble, 13 décembre 2017) ») says who wrote, not what the passage
+  // is about: a passage does not hold « Grenoble » because a source of its bears the name.
+  const judged = results
+    .slice(0, JUDGED)
+    .map((r) => passageWords(`${r.document.title} ${r.section} ${withoutReferences(r.text)}`));
   if (frequency) {
     // A word a retrieved passage holds is known to the corpus, whatever the full-text index counts for it (« pare »
     // of « pare-feu », which its stemmer reduces to a stopword).
     const unknown: string[] = [];
-    for (const t of terms.filter((t) => (t.name || t.compound) && !t.date)) {
+    for (const t of resolved.filter((t) => (t.name || t.compound) && !t.date)) {
       for (const part of t.word.split(" "))
         if ((await frequency(part)) === 0 && !judged.some((p) => p.list.includes(part))) unknown.push(t.word);
     }
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
+  // A word the corpus never uses that is the start of one it uses is its clipped form (« appli » for « application »,
+  // « agglo » for « agglomération », « asso » for « association »): it is that word, found in the passages read or in
+  // the domain's general vocabulary.
+  const vocabulary = [...new Set([...GENERIC_WORDS, ...judged.flatMap((p) => p.list)])];
+  const terms = await Promise.all(
+    resolved.map(async (t) => {
+      if (!frequency || t.name || t.date || t.word.includes(" ") || t.word.length < CLIPPED_LENGTH) return t;
+      if ((await frequency(t.word)) > 0 || judged.some((p) => p.list.includes(t.word))) return t;
+      const full = vocabulary
+        .filter((w) => w.length > t.word.length + 1 && w.startsWith(t.word))
+        .sort((a, b) => a.length - b.length)[0];
+      return full ? { ...t, word: full, variants: [full, ...synonymsOf(full), t.word] } : t;
+    }),
+  );
   // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
   // it, whoever the corpus says the person is.
   const personal = aboutPerson(question) ? personalAsked(question) : [];
@@ -660,7 +747,7 @@ export async function assessAnswerability(
       async (t) =>
         t.name &&
         !t.date &&
-        ((!isGeneric(t) && !t.nationality) ||
+        ((!isGeneric(t) && (!t.nationality || t.attributive)) ||
           !frequency ||
           Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) <= RARE_NAME),
     ),
@@ -704,6 +791,11 @@ export async function assessAnswerability(
       )
     ).some(Boolean);
   const selfContained = ownWords >= 2 && !contextUnknown;
+  // A yes-or-no question about a year the corpus covers (« Teams est interdit dans les collectivités depuis 2025 ? »)
+  // states a claim the corpus can correct: its year need not be in the passage (the answer says what the corpus
+  // dates); a year after the corpus's sources (« Munich reviendra-t-elle à Linux en 2030 ? ») stays required.
+  const horizon = polar(question) && frequency ? await corpusHorizon(frequency) : 0;
+  const claimed = (t: QuestionTerm) => !!t.date && Number(t.word.slice(-4)) <= horizon;
   const perPassage = judged.map((p, i) => {
     // A catalog card that holds a name of the question (« Doodle, c'est de quel pays ? ») answers what its fields say
     // (country, city, publisher, owner) without writing the word.
@@ -723,7 +815,7 @@ export async function assessAnswerability(
     const aside = (t: QuestionTerm) => !!t.context && (t.user ? asksMore : contextFree);
     const found = holding.filter((t) => !aside(t) || !(t.user || t.modifier || t.verb || isGeneric(t)));
     // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it.
-    const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !aside(t)));
+    const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !aside(t) && !claimed(t)));
     const weighted =
       found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) /
       Math.max(
@@ -766,6 +858,9 @@ export async function assessAnswerability(
     : [];
   // A verb (« arrivera-t-il ») counts in the decision but is not told as a missing topic.
   const verbs = new Set(terms.filter((t) => (t.verb || t.modifier) && !t.name).map((t) => t.word));
+  // An infinitive the corpus never uses (« qu'est-ce qui risque de manquer ? ») says how the question asks, not what
+  // about: it does not weigh among the unknown words.
+  const infinitives = new Set(terms.filter((t) => t.modifier && !t.name && /er$/.test(t.word)).map((t) => t.word));
   const topics = (list: string[]) => (list.some((w) => !verbs.has(w)) ? list.filter((w) => !verbs.has(w)) : list);
   // The same among the words that say what the question asks (neither names, dates, verbs nor the domain's general
   // vocabulary), counting only the nouns the corpus never uses: « recruter un policier municipal » is not answered by
@@ -775,7 +870,8 @@ export async function assessAnswerability(
   );
   const unknownSpecific = specific.filter((t) => t.noun && unknown.includes(t.word));
   if (
-    unknown.length / Math.max(1, terms.filter((t) => !excusedContext(t)).length) >= UNKNOWN_SHARE ||
+    unknown.filter((w) => !infinitives.has(w)).length / Math.max(1, terms.filter((t) => !excusedContext(t)).length) >=
+      UNKNOWN_SHARE ||
     unknownSpecific.length / Math.max(1, specific.length) >= UNKNOWN_SHARE
   )
     return {
@@ -790,7 +886,7 @@ export async function assessAnswerability(
   const short = terms.length <= 2;
   // A year of the question's context (« On prépare le budget 2027 : Qwant figure-t-il au SILL ? ») dates the asker's
   // situation, not what is asked, when the question asks about a name outside it.
-  const dates = terms.filter((t) => t.date && !(t.context && askedNames.length > 0));
+  const dates = terms.filter((t) => t.date && !(t.context && askedNames.length > 0) && !claimed(t));
   const parts = results.slice(0, JUDGED).map((r) => passageParts(r.text));
   const heading = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));
   // A year of the question is in a paragraph of the passage, not only in a source's reference (« (Millau, 2026) »),
@@ -847,6 +943,36 @@ export async function assessAnswerability(
   let relevant = perPassage.flatMap((p, i) => (enough(p, i) && holdsAll(i) ? [i] : []));
   // Each rare name is in one of them (« TeamViewer et AnyDesk » may come from two cards).
   if (!askedNames.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
+  // A question asking a figure (« combien », « quel budget ») is answered only if a passage that answers holds one,
+  // not by passages that only name what it is about (« Quel est le budget annuel de l'association OW2 ? »). Only what
+  // it asks counts (« On prépare le budget 2027 : … ? » asks no figure), and a yes-or-no question asks none.
+  // A question asking something else too (« Qui a payé …, et pour quel montant ? ») may be answered in part.
+  const alsoAsks = /\b(?:qui|quoi|comment|pourquoi|ou|quand|lequel|laquelle|qu'est-ce)\b/.test(
+    fold(outsideContext(question)).replace(/[’]/g, "'"),
+  );
+  const figureWord = polar(question) || alsoAsks ? undefined : FIGURE_ASKED.exec(fold(outsideContext(question)))?.[1];
+  const figure: Asked[] = figureWord ? ["quantity"] : [];
+  // « À quelle heure … ? » asks a time of day: a passage that answers gives one (« à 14 h 30 »).
+  const hourWord = HOUR_ASKED.exec(fold(outsideContext(question)))?.[0];
+  const figureIn = (text: string) =>
+    hourWord ? HOUR.test(text) : holdsAsked(withoutReferences(text).replace(NAMED_NUMBER, "$1$2"), figure);
+  // A figure of the year asked (« Combien de personnes sont venues à l'édition 2025 ? »): in a sentence that says
+  // that year, not the figure of another edition beside it.
+  const asOf = dates.filter((d) => !d.word.includes(" ") || /\d{4}$/.test(d.word));
+  const holdsFigure = (text: string) =>
+    asOf.length === 0
+      ? figureIn(text)
+      : withoutReferences(text)
+          .split(SENTENCE)
+          .some((s) => figureIn(s) && asOf.every((d) => occurs(d.word, passageWords(s), true)));
+  if ((figure.length || hourWord) && relevant.length && !relevant.some((i) => holdsFigure(results[i]!.text)))
+    return {
+      answerable: false,
+      reason: "missing-figure",
+      missing: [hourWord ?? figureWord!],
+      coverage: best.weighted,
+      relevant: [],
+    };
   const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
   if (relevant.length === 0 && stated.length)
     return { answerable: false, reason: "stated-absent", missing: stated, coverage: best.weighted, relevant };
@@ -869,6 +995,28 @@ export async function assessAnswerability(
     };
   return { answerable: true, reason: "ok", missing: [], coverage: best.weighted, relevant };
 }
+
+/** A question asking yes or no: no interrogative word (« qui », « quel », « combien », « comment »…), ending with « ? ». */
+export function polar(question: string): boolean {
+  const text = fold(question).replace(/[’]/g, "'");
+  return (
+    /\?\s*$/.test(text) &&
+    !/\b(?:qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|combien|comment|pourquoi|ou|quand|d'ou)\b/.test(
+      text.replace(/\best-ce qu(?:e|')/g, ""),
+    )
+  );
+}
+
+/**
+ * The last year the corpus's sources cover: the latest one it uses in at least `HORIZON_PASSAGES` passages
+ * (2026 for sources that stop in the spring of 2026; « d'ici 2027 » is a plan, not a fact).
+ */
+async function corpusHorizon(frequency: CorpusFrequency): Promise<number> {
+  const now = new Date().getFullYear();
+  for (let year = now + 5; year >= 2000; year--) if ((await frequency(String(year))) >= HORIZON_PASSAGES) return year;
+  return 0;
+}
+const HORIZON_PASSAGES = 100;
 
 /** Corpus frequency of a word from the full-text index, cached (the corpus changes only on re-index). */
 export function frequencyFrom(searchText: (foldedQuery: string, k: number) => Promise<unknown[]>): CorpusFrequency {

@@ -127,7 +127,8 @@ export function extractFigures(input: string): Figure[] {
 
   // Quantities, alone or as a range sharing one unit: « 40 % », « 5 à 13 % », « 12 millions d'euros », « 12 M€ », « 200 à 250 ».
   const quantity = new RegExp(
-    String.raw`(?<![\p{L}\d.,])(${NUM})(?:\s*(?:à|-|–)\s*(${NUM}))?` +
+    // Not the version glued to a name (« AGPL-3.0 », « NIS-2 »).
+    String.raw`(?<![\p{L}\d.,]|\p{L}-)(${NUM})(?:\s*(?:à|-|–)\s*(${NUM}))?` +
       String.raw`(?:\s*(millions?|milliards?|mille)(?![\p{L}])(?:\s+d['’]\s?)?|\s*(k|M|Mds|Md)(?=\s*€))?` +
       String.raw`(?:\s*(€|euros?(?![\p{L}])|%|pour\s?cent(?![\p{L}])))?`,
     "gu",
@@ -154,7 +155,14 @@ export function extractFigures(input: string): Figure[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.figure);
 }
 
-/** « Windows 11 », « Office 365 » in the middle of a sentence: a product name, not a figure. */
+/** Words that open a sentence before a number without naming a product (« Les 80 agents », « En 2021 »). */
+const COMMON_BEFORE_NUMBER =
+  /^(?:Le|La|Les|L|Un|Une|Des|Ces|Ses|Leurs?|Nos|Vos|En|Au|Aux|Dès|Depuis|Avant|Après|Vers|Sur|Sous|Pour|Par|Dans|Entre|Avec|Plus|Moins|Près|Environ|Quelque|Soit|Dont|Seuls?|Seules?|Article|Section|Chapitre|Titre|Annexe|Phase|Étape|Etape|Tranche|Lot|Objectif|Page|Niveau|Version|Source|Note)$/;
+
+/**
+ * « Windows 11 », « Office 365 », « Microsoft 365 Copilot »: a product name, not a figure — in the middle of a
+ * sentence, or opening it when the word before is a name (not « Les 80 agents »).
+ */
 function isProductVersion(text: string, at: number, digits: string): boolean {
   if (digits.length > 3 || /[ \u00a0\u202f]/.test(digits)) return false;
   const before = text.slice(0, at);
@@ -162,7 +170,11 @@ function isProductVersion(text: string, at: number, digits: string): boolean {
   if (!word) return false;
   if (MONTH_INDEX.has(fold(word[1]!))) return false;
   const preceding = before.slice(0, word.index).trimEnd();
-  return preceding.length > 0 && !/[.!?:\n»"]$/.test(preceding);
+  if (preceding.length > 0) return !/[.!?:\n»"]$/.test(preceding);
+  // Opening the text: a name followed by a number and another name (« Microsoft 365 Copilot »).
+  return (
+    word[1]!.length > 2 && !COMMON_BEFORE_NUMBER.test(word[1]!) && /^\s+\p{Lu}/u.test(text.slice(at + digits.length))
+  );
 }
 
 /** Figures of the sources, with the number words they spell out (« sept catégories » → 7). */

@@ -8,6 +8,7 @@
  *   sentence without figures, whether its content words are found at all.
  * The result is explainable: each sentence has a status and French reasons.
  */
+import { readFileSync } from "node:fs";
 import { message } from "../i18n/messages.ts";
 import { fold, stem, synonymsOf, words } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
@@ -62,7 +63,11 @@ export function sentenceSpans(text: string): { text: string; start: number; end:
   for (const line of text.matchAll(re)) {
     const base = line.index!;
     // A citation after the full stop (« … en 2018. [1] ») stays with its sentence.
-    const parts = line[0].split(/(?<=[.!?»](?:\s*\[\d+\])*)\s+(?=[\p{Lu}\p{N}«"“(]|\[(?!\d+\]))/u);
+    // A list number (« 1. La DINUM… », « … matériel. 4. Prévoir… ») is not a sentence of its own: it stays with its
+    // item.
+    const parts = line[0].split(
+      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])\s+(?=[\p{Lu}\p{N}«"“(]|\[(?!\d+\]))/u,
+    );
     let offset = 0;
     for (const part of parts) {
       const at = line[0].indexOf(part, offset);
@@ -123,6 +128,28 @@ function inBag(word: string, bag: Bag, withSynonyms = true): boolean {
   return check(word) || (withSynonyms && synonymsOf(word).some(check));
 }
 
+/**
+ * Words a model puts in the place of what a figure counts, meaning kept (`server/verify/synonyms.txt`, data): stem →
+ * the stems of its group.
+ */
+const COUNTED_SYNONYMS: Map<string, string[]> = (() => {
+  const out = new Map<string, string[]>();
+  const lines = readFileSync(new URL("./synonyms.txt", import.meta.url), "utf8").split("\n");
+  for (const line of lines.filter((l) => l.trim() && !l.startsWith("#"))) {
+    const group = line.split(",").map((w) => words(w).map(stem).join(" "));
+    for (const w of group) out.set(w, [...(out.get(w) ?? []), ...group.filter((x) => x !== w)]);
+  }
+  return out;
+})();
+
+/** A word in a bag, or one of the words a model puts in its place for what a figure counts. */
+export function sameThing(word: string, bag: Bag): boolean {
+  if (inBag(word, bag)) return true;
+  return (COUNTED_SYNONYMS.get(stem(word)) ?? []).some((s) =>
+    s.includes(" ") ? bag.joined.includes(` ${s} `) || s.split(" ").every((x) => bag.stems.has(x)) : bag.stems.has(s),
+  );
+}
+
 // ——— Figures ———
 
 /** Words by which the corpus qualifies a figure it does not vouch for (« non confirmé », « contesté »…). */
@@ -160,6 +187,37 @@ function figureMatches(f: Figure, s: Figure): boolean {
   }
 }
 
+/**
+ * The word before a figure that says it is rounded (« près de 40 % », « plus de 230 projets »), lower case, or null.
+ */
+export function approximationBefore(sentence: string, f: Figure): string | null {
+  const at = sentence.indexOf(f.raw);
+  if (at < 0) return null;
+  const m =
+    /(?:^|[\s(«'’])(un peu plus d['’]|un peu moins d['’]|plus d['’]|moins d['’]|près d['’]|pas loin d['’]|autour d['’]|un peu plus de|un peu moins de|plus de|moins de|près de|pas loin de|autour de|à peu près|environ|quelque|presque|au moins)\s*$/iu.exec(
+      sentence.slice(Math.max(0, at - 24), at),
+    );
+  return m ? m[1]!.toLowerCase().replace(/d['’]$/, "de") : null;
+}
+
+/** A value written with at most two significant digits (« 230 », « 12 millions », « 40 % »): a rounded one. */
+const isRound = (v: number) => String(v).replace(".", "").replace(/^0+/, "").replace(/0+$/, "").length <= 2;
+
+/**
+ * Whether a rounded figure of a sentence stands for a figure of a source: « près de 12 millions d'euros » for 11,7
+ * millions (within 6 %; 2 points for a share), « plus de 230 projets » for 233 (the source at or above it, within
+ * 10 %), « moins de 1 000 » for 950. A figure that is not round (« environ 203 ») must be exact.
+ */
+export function approximates(f: Figure, s: Figure, word: string): boolean {
+  if (!QUANTITY.has(f.kind) || !QUANTITY.has(s.kind) || (f.kind === "percent") !== (s.kind === "percent")) return false;
+  if (!isRound(f.value) || s.value <= 0 || f.value === s.value) return false;
+  if (f.kind === "percent" && Math.abs(f.value - s.value) > 2) return false;
+  const gap = Math.abs(f.value - s.value) / s.value;
+  if (/plus de|au moins/.test(word)) return s.value >= f.value && gap <= 0.1;
+  if (/moins de/.test(word)) return s.value <= f.value && gap <= 0.1;
+  return gap <= 0.06;
+}
+
 /** A source cut in sentences, each with its figures and words (the words around a number say what it measures). */
 interface SourceSentence {
   text: string;
@@ -179,6 +237,20 @@ interface SourceSentence {
   ownYears: number[];
   /** Names the sentence itself gives (not those it quotes from: « selon la Cour des comptes »), folded. */
   ownNames: string[];
+  /** The sentence alone, without its heading and source references. */
+  said: Bag;
+  /** The name the sentence gives before its first quantity (its subject: « la DINUM a annoncé … 200 postes »), folded. */
+  subject: string | null;
+}
+
+/** The first name a sentence gives before its first quantity, folded (its subject), or null. */
+function subjectOf(t: string, figures: Figure[]): string | null {
+  const stated = withoutReferences(t).replace(/\b(?:selon|d['’]apr[eè]s)\s[^,;:]+/giu, " ");
+  const first = figures.find((f) => QUANTITY.has(f.kind));
+  const at = first ? stated.indexOf(first.raw) : -1;
+  if (at < 0) return null;
+  const name = namesOf(stated.slice(0, at))[0];
+  return name ? words(name).join(" ") : null;
 }
 
 /** Paragraphs of a corpus text on one line each (the corpus wraps its lines; lists, tables and headings stay apart). */
@@ -208,18 +280,24 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       ownNames: namesOf(withoutReferences(t).replace(/\b(?:selon|d['’]apr[eè]s)\s[^,;:]+/giu, " ")).map((n) =>
         words(n).join(" "),
       ),
+      said: bagOf(withoutReferences(t)),
+      subject: subjectOf(t, figures),
     };
   });
 }
 
-/** Content words of a sentence near a figure (what the number measures): up to `span` on each side. */
-function contextOf(sentence: string, raw: string, span = 4): string[] {
-  const at = sentence.indexOf(raw);
+/**
+ * Content words of a sentence near a figure (what the number measures): up to `span` on each side, around the
+ * figure written at `at` (« 300 milliards … 300 entreprises »: each 300 has its own words).
+ */
+function contextOf(sentence: string, raw: string, span = 4, at = sentence.indexOf(raw)): string[] {
   if (at < 0) return [];
   const before = contentWords(sentence.slice(0, at)).slice(-span);
   const after = contentWords(sentence.slice(at + raw.length)).slice(0, span);
   return [...before, ...after];
 }
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Words that follow a number without saying what it counts (« 40 % environ », « 12 millions d'euros par an »). */
 const NOT_COUNTED = new Set("environ pres plus moins seulement fois par an ans mois jours entre".split(" "));
@@ -229,9 +307,8 @@ const NOT_COUNTED = new Set("environ pres plus moins seulement fois par an ans m
  * organisations] — the content words right after « de/des/du » (a share) or right after the number (a count), up
  * to the first word that is not one; empty when none is said.
  */
-function countedThing(sentence: string, f: Figure): string[] {
+function countedThing(sentence: string, f: Figure, at = sentence.indexOf(f.raw)): { word: string; name: boolean }[] {
   if (f.kind !== "percent" && f.kind !== "number") return [];
-  const at = sentence.indexOf(f.raw);
   if (at < 0) return [];
   let rest = sentence.slice(at + f.raw.length);
   if (f.kind === "percent") {
@@ -239,13 +316,13 @@ function countedThing(sentence: string, f: Figure): string[] {
     if (!share?.[0].trim()) return [];
     rest = rest.slice(share[0].length);
   }
-  const out: string[] = [];
+  const out: { word: string; name: boolean }[] = [];
   // The words right after (« 80 000 agents »: the first token, not the space before it), to a punctuation mark.
   for (const token of rest.trim().split(/\s+/).slice(0, 3)) {
     const bare = token.replace(/[,.;:)»]+$/u, "");
     const word = /^[\p{L}-]+$/u.test(bare) ? contentWords(bare)[0] : undefined;
     if (!word || word.length < 4 || NOT_COUNTED.has(word) || MONTH_NAMES.test(word)) break;
-    out.push(word);
+    out.push({ word, name: /^\p{Lu}/u.test(bare) });
     if (out.length === 2 || bare !== token) break;
   }
   return out;
@@ -281,13 +358,15 @@ function located(text: string, figures: Figure[]): Spot[] {
 }
 
 /** Where a clause ends: what is said on one side of it is not said of a figure on the other side. */
-const CLAUSE_BREAK = /[;:()]|\s[—–]\s/g;
+const CLAUSE_BREAK =
+  /[;:()]|\s[—–]\s|,\s(?:et|mais|or|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
 
 /**
  * Where what is said of a figure ends for its year and the names beside it: a semicolon or a dash, not a colon or a
  * parenthesis (« Utilisateurs : CNAM (80 000 agents, annoncé en avril 2026) » gives the 80 000 agents to the CNAM).
  */
-const STATEMENT_BREAK = /;|\s[—–]\s/g;
+const STATEMENT_BREAK =
+  /;|\s[—–]\s|,\s(?:et|mais|or|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
 
 /** Offsets of the clause around `at`. */
 function clauseAround(text: string, at: number, end = at, breaks = CLAUSE_BREAK): [number, number] {
@@ -385,8 +464,14 @@ function spotsOf(ss: SourceSentence) {
  * The figure of the cited passages the sentence's words describe, when it is not the sentence's figure: « 11
  * secteurs dits essentiels » where the passage says « 7 secteurs dits essentiels et 11 secteurs dits importants ».
  */
-function swappedWith(claim: Sides, f: Figure, pool: Source[]): Figure | null {
-  let same = 0;
+function swappedWith(
+  claim: Sides,
+  f: Figure,
+  pool: Source[],
+  same = (s: Figure) => figureMatches(f, s),
+): Figure | null {
+  const sameFigure = same;
+  let sameAffinity = 0;
   let other = 0;
   let otherFigure: Figure | null = null;
   for (const source of pool)
@@ -394,14 +479,14 @@ function swappedWith(claim: Sides, f: Figure, pool: Source[]): Figure | null {
       const { spots, sides } = spotsOf(ss);
       spots.forEach((spot, k) => {
         const a = affinity(claim, sides[k]!);
-        if (figureMatches(f, spot.f)) same = Math.max(same, a);
+        if (sameFigure(spot.f)) sameAffinity = Math.max(sameAffinity, a);
         else if (spot.f.kind === f.kind && a > other) {
           other = a;
           otherFigure = spot.f;
         }
       });
     }
-  return other >= SWAP_MIN_AFFINITY && other >= same + SWAP_MARGIN - 1e-9 ? otherFigure : null;
+  return other >= SWAP_MIN_AFFINITY && other >= sameAffinity + SWAP_MARGIN - 1e-9 ? otherFigure : null;
 }
 
 const hasYear = (bag: Bag) => bag.list.some((w) => /^(?:19|20)\d\d$/.test(w));
@@ -445,12 +530,22 @@ interface Source {
 /** A passage (its first line is its document and section) or, with `n` null, structured data (no heading). */
 function toSource(n: number | null, text: string): Source {
   const heading = n === null ? "" : (text.split("\n")[0] ?? "");
-  return { n, sentences: sourceSentences(text, heading), bag: bagOf(text) };
+  // The heading stays a line of its own, not the start of the first paragraph's sentence.
+  const body = n === null ? text : text.replace("\n", "\n\n");
+  return { n, sentences: sourceSentences(body, heading), bag: bagOf(text) };
 }
 
 /** Sentences that state nothing to check: « Je ne sais pas », formulas, headings without content. */
 const NO_CLAIM =
   /^(je ne sais pas|je n['’]ai pas trouv|les passages (fournis )?ne (permettent|disent|précisent)|aucun passage)/i;
+
+/**
+ * A question, or the question restated (« Vous demandez : « … ? » », « Votre question porte sur … »): it asks, it
+ * states nothing the passages must support (what the answer then says is checked).
+ */
+const RESTATED =
+  /^(?:vous (?:me )?demandez|vous vous demandez|vous souhaitez savoir|votre question (?:porte|concerne|est)|la question (?:posée |est de savoir|porte)|question posée)\b/i;
+export const asksOnly = (bare: string) => /\?\s*[»"”)]?\s*$/.test(bare) || RESTATED.test(bare);
 
 const where = (cited: number[]) =>
   cited.length === 0
@@ -462,7 +557,14 @@ const where = (cited: number[]) =>
 /** Share of a sentence's content words a claim must have in its sources, when it holds no figure. */
 export const MIN_CLAIM_COVERAGE = 0.6;
 
-function checkSentence(sentence: string, cited: number[], sources: Source[], facts: Source[]): string[] {
+/**
+ * Cap Libre's own notes in italics after a sentence (« *(« Depuis 2009 » : situation décrite par une source du 9
+ * octobre 2020 …)* », added to a draft for freshness): they say how old the source is, they are not the claim.
+ */
+export const withoutNotes = (sentence: string) => sentence.replace(/\s*\*\((?:[^()]|\([^()]*\))*\)\*/g, " ");
+
+function checkSentence(written: string, cited: number[], sources: Source[], facts: Source[]): string[] {
+  const sentence = withoutNotes(written);
   const reasons: string[] = [];
   const w = where(cited);
   const pool = cited.length ? sources.filter((s) => s.n !== null && cited.includes(s.n)) : sources;
@@ -475,36 +577,52 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
   /** Source sentences where a quantity of the sentence is found, around the same words (filled below). */
   const foundAt = new Map<Figure, SourceSentence[]>();
   for (const f of figures) {
-    const candidates = withFacts.flatMap((s) =>
-      s.sentences.filter((ss) => ss.figures.some((sf) => figureMatches(f, sf))),
-    );
+    // The same figure, or the figure a rounded one stands for (« près de 12 millions d'euros » for 11,7 millions).
+    const approx = approximationBefore(stated, f);
+    const matches = (sf: Figure) => figureMatches(f, sf) || (approx !== null && approximates(f, sf, approx));
+    const candidates = withFacts.flatMap((s) => s.sentences.filter((ss) => ss.figures.some(matches)));
     if (candidates.length === 0) {
       reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
       continue;
     }
     const isDate = f.kind === "year" || f.kind === "date" || f.kind === "month" || f.kind === "daymonth";
-    const context = contextOf(sentence, f.raw).filter((c) => !MONTH_NAMES.test(c));
-    const fromFacts = facts.some((s) => s.sentences.some((ss) => ss.figures.some((sf) => figureMatches(f, sf))));
+    // Where the figure is written (not the first figure written the same way).
+    const at = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
+    const context = contextOf(stated, f.raw, 4, at).filter((c) => !MONTH_NAMES.test(c));
+    const fromFacts = facts.some((s) => s.sentences.some((ss) => ss.figures.some(matches)));
     // The words around the number must be around the same number in the source, not merely in its sentence.
     const near = (c: SourceSentence) =>
-      c.figures.filter((sf) => figureMatches(f, sf)).map((sf) => bagOf(contextOf(c.text, sf.raw, 6).join(" ")));
+      c.figures
+        .filter(matches)
+        .map((sf) =>
+          bagOf(
+            [...c.text.matchAll(new RegExp(escapeRe(sf.raw), "g"))]
+              .flatMap((m) => contextOf(c.text, sf.raw, 6, m.index))
+              .join(" "),
+          ),
+        );
     const matching =
       context.length === 0 || isDate || fromFacts
         ? candidates
-        : candidates.filter((c) => near(c).some((b) => context.some((word) => inBag(word, b))));
+        : candidates.filter((c) => near(c).some((b) => context.some((word) => sameThing(word, b))));
     // What a share or a count is of (« 80 % des grandes organisations », « 16 000 postes ») must be what the source's
     // same number is of: a true number attached to the wrong thing is not supported.
-    const of = isDate || fromFacts ? [] : countedThing(sentence, f);
+    const of = isDate || fromFacts ? [] : countedThing(stated, f, at);
     // Said beside that number: after it, or just before it (« ses agents, au nombre de 80 000 »), not merely in its
     // sentence (« entre 15 000 et 18 000 postes … des agents » does not give 18 000 agents).
     const beside = (c: SourceSentence) => {
       const { spots, sides } = spotsOf(c);
       return spots.flatMap((spot, k) =>
-        figureMatches(f, spot.f) ? [bagOf([...sides[k]!.before.slice(0, 2), ...sides[k]!.after].join(" "))] : [],
+        matches(spot.f) ? [bagOf([...sides[k]!.before.slice(0, 2), ...sides[k]!.after].join(" "))] : [],
       );
     };
+    // What is counted is its first word, in the source's words or in words a model puts in their place (« 200
+    // ordinateurs » for « 200 postes »), and a name after it (« appareils Windows »); a common word after it may be
+    // the model's own precision (« 37 collectivités locales »).
     const counted = of.length
-      ? matching.filter((c) => beside(c).some((b) => of.every((word) => inBag(word, b))))
+      ? matching.filter((c) =>
+          beside(c).some((b) => sameThing(of[0]!.word, b) && of.slice(1).every((w) => !w.name || inBag(w.word, b))),
+        )
       : matching;
     if (counted.length === 0) {
       reasons.push(message("verify.figureContext", { figure: f.raw, where: w }));
@@ -513,7 +631,7 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     // Another figure of the cited passages is what the sentence's words describe: a true number put in its place.
     const spot = quantitySpots.findIndex((s) => s.f === f);
     if (spot >= 0 && !fromFacts) {
-      const other = swappedWith(sidesOf(stated, quantitySpots, spot), f, pool);
+      const other = swappedWith(sidesOf(stated, quantitySpots, spot), f, pool, matches);
       if (other) {
         reasons.push(message("verify.figureSwapped", { figure: f.raw, other: other.raw, where: w }));
         continue;
@@ -557,9 +675,13 @@ function checkSentence(sentence: string, cited: number[], sources: Source[], fac
     for (const name of namesOf(segment)) {
       const folded = words(name).join(" ");
       if (!folded || !bags.some((b) => inBag(folded, b))) continue; // not named at all: said below
-      // In the source sentence itself, or before it (« Elle économise… ») when the sentence names no one else.
+      // In the source sentence itself; or in its heading when the sentence's own subject is in the claim too (not
+      // « Sécurix … 200 postes » from a page on Sécurix whose sentence gives the 200 postes to the DINUM); or before
+      // it (« Elle économise… ») when the sentence names no one else.
       const given = (ss: SourceSentence) =>
-        inBag(folded, ss.own) || (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
+        inBag(folded, ss.said) ||
+        (inBag(folded, ss.own) && (!ss.subject || inBag(ss.subject, claimBag))) ||
+        (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
       const q = quantities.find((x) => !foundAt.get(x.f)!.some(given));
       if (q) reasons.push(message("verify.nameMismatch", { name, figure: q.f.raw, where: w }));
     }
@@ -609,7 +731,7 @@ export function withoutReferences(sentence: string): string {
 /** Whether a sentence states something checkable: a figure, a name, or at least three content words. */
 function isClaim(sentence: string): boolean {
   const bare = sentence.replace(/\[\d+\]/g, "").trim();
-  if (NO_CLAIM.test(bare) || /^#+\s/.test(bare) || /^\|?[\s:|-]+\|?$/.test(bare)) return false;
+  if (NO_CLAIM.test(bare) || asksOnly(bare) || /^#+\s/.test(bare) || /^\|?[\s:|-]+\|?$/.test(bare)) return false;
   return extractFigures(bare).length > 0 || namesOf(bare).length > 0 || contentWords(bare).length >= 3;
 }
 

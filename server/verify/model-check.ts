@@ -2,8 +2,12 @@
  * Optional second pass of the verification (`VERIFY_WITH_MODEL=1`, off by default): for each sentence the word
  * checks accept, the local model is asked whether the passages it cites support it, and answers in JSON. It can
  * only flag more (a paraphrase that changes the meaning), never clear a sentence the checks flagged.
- * Cost: one model call per checked sentence (the cited passages plus about 60 tokens out): a six-sentence answer
- * makes six more calls, several seconds each on a CPU-only machine — turn it on where a graphics card serves the model.
+ * Cost: one model call per checked sentence, one after the other (the cited passages, about 400 tokens in; at most 96
+ * out): a six-sentence answer makes six more calls, several seconds each on a CPU-only machine — turn it on where a
+ * graphics card serves a model at least as capable as the one that writes. Measured with scripted judges
+ * (`test/eval/second-pass.ts`): a good judge adds the true figures attached to the wrong thing the rules miss, and
+ * flags a few true answers (each sentence is one more chance to refuse); a strict one flags one true answer in five.
+ * When to turn it on, for the admin: `docs/verification-par-le-modele.md`.
  */
 import { message } from "../i18n/messages.ts";
 import { loadTemplate } from "../llm/prompts.ts";

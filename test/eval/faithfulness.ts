@@ -16,9 +16,25 @@ import { extractFigures, type Figure } from "../../server/verify/figures.ts";
 import { splitSentences, unwrap, type Verification, withoutReferences } from "../../server/verify/index.ts";
 import { type ChatRequestLog, type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { type EvalQuestion, loadQuestions } from "./evaluate.ts";
+import { needsFigure, REALISTIC, type RealisticKind, realisticVariants } from "./realistic-answers.ts";
 
-export const SCENARIOS = ["correct", "invented-figure", "bad-citation", "unsupported-claim", "swapped-figure"] as const;
+/**
+ * The kinds of cases: scripted lies, correct answers quoting or lightly rewording the passages (`correct`), and
+ * correct answers as a real model writes them (`REALISTIC`: paraphrases, figures written otherwise, syntheses…).
+ */
+export const SCENARIOS = [
+  "correct",
+  "invented-figure",
+  "bad-citation",
+  "unsupported-claim",
+  "swapped-figure",
+  ...REALISTIC,
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
+/** The lies the checks must flag. */
+export const LIES = ["invented-figure", "bad-citation", "unsupported-claim", "swapped-figure"] as const;
+/** Whether a kind of case is a correct answer (any flag on it is a false flag). */
+export const isCorrect = (s: Scenario) => !(LIES as readonly string[]).includes(s);
 
 export interface FaithCase {
   scenario: Scenario;
@@ -40,6 +56,8 @@ export interface FaithReport {
   byScenario: Record<Scenario, { count: number; flagged: number; rate: number }>;
   /** Per `scenario/variant`: cases and detected. */
   byVariant: Record<string, { count: number; flagged: number }>;
+  /** With a second pass: what it cost. */
+  cost?: PassCost;
 }
 
 /** Passages as the model received them, parsed from the prompt: number → body (heading lines dropped). */
@@ -54,6 +72,15 @@ export function promptPassages(req: ChatRequestLog): Map<number, string> {
     out.set(Number(m[1]), body);
   }
   return out;
+}
+
+/** The question of a chat request, or the question of a briefing note, or else the section to write. */
+export function promptQuestion(req: ChatRequestLog): string | null {
+  const prompt = req.messages.map((m) => m.content).join("\n");
+  const asked = /^(?:Question|Question posée) : (.+)$/m.exec(prompt)?.[1];
+  if (asked) return asked.trim();
+  const section = /^Section à rédiger : « (.+) »$/m.exec(prompt)?.[1];
+  return section ? `Que retenir sur « ${section} »` : null;
 }
 
 /** Plain, quotable sentences of a passage (no Markdown line, 40–260 characters). */
@@ -169,7 +196,7 @@ function countedNoun(s: string, f: Figure): { noun: string; at: number } | null 
     !m ||
     !/^\p{Ll}{3,}[sx]$/u.test(m[1]!) ||
     /ent$/.test(m[1]!) ||
-    /^(environ|près|plus|moins|seulement|fois|entre|pour|dans|selon|avec|après|avant|depuis|jusqu|pendant|contre|sans|sous|vers|chez|dont|soit|millions?|milliards?|mille)$/.test(
+    /^(environ|près|plus|moins|seulement|fois|entre|pour|dans|selon|avec|après|avant|depuis|jusqu|pendant|contre|sans|sous|vers|chez|dont|soit|puis|mais|alors|jamais|toujours|parmi|ailleurs|millions?|milliards?|mille)$/.test(
       m[1]!,
     )
   )
@@ -356,6 +383,7 @@ export function scriptedReply(
   passages: Map<number, string>,
   seed: number,
   pool: string[],
+  question: string | null = null,
 ): { reply: string; target: string; variant: string } | null {
   const numbers = [...passages.keys()];
   if (numbers.length === 0) return null;
@@ -371,6 +399,15 @@ export function scriptedReply(
   // Variants turn independently of the scenario's turn (drafts give each scenario every fifth seed).
   const variantSeed = seed + Math.floor(seed / SCENARIOS.length);
   const make = (variant: string, target: string) => ({ reply: `${intro} ${target}`, target, variant });
+  if ((REALISTIC as readonly string[]).includes(scenario)) {
+    const kind = scenario as RealisticKind;
+    // Every other answer states a figure, as for `correct`; the kinds on figures always do.
+    const withFigures = all.filter((x) => hasQuantity(x.s));
+    const candidates = needsFigure(kind) || (seed % 2 && withFigures.length) ? withFigures : all;
+    const v = firstAcross(candidates, (c) => realisticVariants(kind, c, all, question, seed), seed + 1, variantSeed);
+    // The whole reply is the realistic answer: any sentence flagged in it is a false flag.
+    return v ? { reply: v.text, target: v.text, variant: v.variant } : null;
+  }
   switch (scenario) {
     case "correct": {
       const rest = all.filter((x) => x.s !== lead);
@@ -419,6 +456,8 @@ export function scriptedReply(
       if (!claim) return null;
       return make("other-document", `${claim} [${numbers[seed % numbers.length]}]`);
     }
+    default:
+      return null;
   }
 }
 
@@ -434,7 +473,9 @@ function flaggedSentence(
     flagged: hit.length > 0,
     others: bad.length - hit.length,
     reasons: (hit.length ? hit : bad).flatMap((s) =>
-      hit.length ? s.reasons : [`« ${s.text.slice(0, 200)} » (${s.citations})`, ...s.reasons],
+      hit.length && !process.env.FAITH_PASSAGES
+        ? s.reasons
+        : [`« ${s.text.slice(0, 400)} » (${s.citations})`, ...s.reasons],
     ),
   };
 }
@@ -443,7 +484,7 @@ function report(cases: FaithCase[]): FaithReport {
   const byScenario = Object.fromEntries(
     SCENARIOS.map((s) => {
       const list = cases.filter((c) => c.scenario === s);
-      const flagged = list.filter((c) => (s === "correct" ? c.flagged || c.otherFlags > 0 : c.flagged)).length;
+      const flagged = list.filter((c) => (isCorrect(s) ? c.flagged || c.otherFlags > 0 : c.flagged)).length;
       return [s, { count: list.length, flagged, rate: flagged / Math.max(1, list.length) }];
     }),
   ) as FaithReport["byScenario"];
@@ -451,7 +492,7 @@ function report(cases: FaithCase[]): FaithReport {
   for (const c of cases) {
     const v = (byVariant[`${c.scenario}/${c.variant}`] ??= { count: 0, flagged: 0 });
     v.count++;
-    if (c.scenario === "correct" ? c.flagged || c.otherFlags > 0 : c.flagged) v.flagged++;
+    if (isCorrect(c.scenario) ? c.flagged || c.otherFlags > 0 : c.flagged) v.flagged++;
   }
   return { cases, byScenario, byVariant };
 }
@@ -472,6 +513,7 @@ export async function evaluateChatFaithfulness(
   fake: FakeOllama,
   questions: EvalQuestion[],
   perScenario: number,
+  secondPass?: SecondPass,
 ): Promise<FaithReport> {
   const pool = await claimPool(engine, [...questions].reverse());
   const cases: FaithCase[] = [];
@@ -480,8 +522,11 @@ export async function evaluateChatFaithfulness(
     numCtx: engine.config.numCtx,
     maxAnswerTokens: engine.config.maxAnswerTokens,
     idleTimeoutMs: engine.config.idleTimeoutMs,
+    verifyWithModel: secondPass !== undefined && !secondPass.off,
   };
+  const cost: PassCost = { answers: 0, sentences: 0, judgeCalls: 0, judgePromptTokens: 0, ms: 0 };
   for (const [si, scenario] of SCENARIOS.entries()) {
+    if (secondPass?.scenarios && !secondPass.scenarios.includes(scenario)) continue;
     let done = 0;
     for (let qi = 0; qi < questions.length && done < perScenario; qi++) {
       const q = questions[(qi * 7 + si * 13) % questions.length]!;
@@ -490,14 +535,26 @@ export async function evaluateChatFaithfulness(
       let passages = new Map<number, string>();
       fake.set({
         reply: (req) => {
+          // The second pass asks the same model whether the passages support a sentence: the scripted judge answers.
+          const judged = judgedSentence(req);
+          if (judged !== null && secondPass) {
+            calls++;
+            tokens += Math.ceil(req.messages.reduce((n, m) => n + m.content.length, 0) / 4);
+            const norm = (x: string) => x.replace(/\s+/g, " ").trim();
+            const lie = !isCorrect(scenario) && target !== null && norm(target).includes(norm(judged));
+            return secondPass.judge(judged, lie);
+          }
           passages = promptPassages(req);
-          const scripted = scriptedReply(scenario, passages, qi + si, pool);
+          const scripted = scriptedReply(scenario, passages, qi + si, pool, promptQuestion(req));
           target = scripted?.target ?? null;
           variant = scripted?.variant ?? "";
           return scripted?.reply ?? "Je ne sais pas.";
         },
       });
       let verification: Verification | null = null;
+      let calls = 0;
+      let tokens = 0;
+      const started = performance.now();
       for await (const e of answer(
         [{ role: "user", content: q.question }],
         engine,
@@ -506,14 +563,49 @@ export async function evaluateChatFaithfulness(
       )) {
         if (e.type === "done") verification = e.verification;
       }
+      const ms = performance.now() - started;
       if (!target || !verification || used.has(target)) continue;
+      // The cost of the answers the model wrote (not of abstentions, which call no model).
+      cost.answers++;
+      cost.ms += ms;
+      cost.judgeCalls += calls;
+      cost.judgePromptTokens += tokens;
+      cost.sentences += verification.counts.sentences;
       used.add(target);
       const f = flaggedSentence(verification, target);
       cases.push({ scenario, variant, target, flagged: f.flagged, otherFlags: f.others, reasons: f.reasons, passages });
       done++;
     }
   }
-  return report(cases);
+  return { ...report(cases), cost };
+}
+
+/** What the second pass cost over a run: answers, calls to the judge, prompt tokens sent to it, time in ms. */
+export interface PassCost {
+  answers: number;
+  /** Sentences of these answers. */
+  sentences: number;
+  judgeCalls: number;
+  judgePromptTokens: number;
+  ms: number;
+}
+
+/**
+ * The model's second pass (`VERIFY_WITH_MODEL`, `server/verify/model-check.ts`) scripted: `judge` gets each sentence
+ * the model is asked about and whether it is the scripted lie, and returns the model's reply (JSON, or anything).
+ */
+export interface SecondPass {
+  judge: (sentence: string, lie: boolean) => string;
+  /** Only these kinds of cases (all by default). */
+  scenarios?: readonly Scenario[];
+  /** The same cases without the pass (to time them). */
+  off?: boolean;
+}
+
+/** The sentence a second-pass prompt asks about (`prompts/fr/verify.md`), or null for another request. */
+export function judgedSentence(req: ChatRequestLog): string | null {
+  const prompt = req.messages.map((m) => m.content).join("\n");
+  return /Phrase à vérifier :\s*«\s([\s\S]*?)\s»\s*\n/.exec(prompt)?.[1] ?? null;
 }
 
 /**
@@ -549,13 +641,21 @@ export async function evaluateDraftFaithfulness(
   const used = new Set<string>();
   const scriptedCount = new Map<Scenario, number>();
   let turn = 0;
+  let rounds = 0;
   for (let round = 0; round < maxDrafts && [...counts.values()].some((n) => n < perScenario); round++) {
+    rounds++;
     const file = inputFiles[round % inputFiles.length]!;
     const body = typeof file === "string" ? JSON.parse(await readFile(file, "utf8")) : file;
     const prepared = await prepareDraft(engine, body);
     // The model is asked while its section is being written: the section announced last. Template sections are
     // verified too, so verifications are matched to scripted replies by section key, not by order.
-    const scripted: { key: string; scenario: Scenario; variant: string; target: string }[] = [];
+    const scripted: {
+      key: string;
+      scenario: Scenario;
+      variant: string;
+      target: string;
+      passages: Map<number, string>;
+    }[] = [];
     let current = "";
     fake.set({
       reply: (req) => {
@@ -568,11 +668,12 @@ export async function evaluateDraftFaithfulness(
         );
         for (const scenario of order) {
           if ((scriptedCount.get(scenario) ?? 0) >= perScenario) continue;
-          const s = scriptedReply(scenario, passages, start + round, pool);
-          if (!s || used.has(s.target)) continue;
-          used.add(s.target);
+          const s = scriptedReply(scenario, passages, start + round, pool, promptQuestion(req));
+          // Each sentence counts once per kind (a lie and a correct answer may start from the same sentence).
+          if (!s || used.has(`${scenario}\u0000${s.target}`)) continue;
+          used.add(`${scenario}\u0000${s.target}`);
           scriptedCount.set(scenario, (scriptedCount.get(scenario) ?? 0) + 1);
-          scripted.push({ key: current, scenario, variant: s.variant, target: s.target });
+          scripted.push({ key: current, scenario, variant: s.variant, target: s.target, passages });
           return s.reply;
         }
         return "Les passages fournis ne permettent pas de rédiger cette section.";
@@ -594,10 +695,12 @@ export async function evaluateDraftFaithfulness(
         flagged: f.flagged,
         otherFlags: f.others,
         reasons: f.reasons,
+        passages: s.passages,
       });
       counts.set(s.scenario, (counts.get(s.scenario) ?? 0) + 1);
     });
   }
+  if (process.env.FAITH_SHOW) console.log(`(documents : ${rounds} brouillons rédigés)`);
   return report(cases);
 }
 
@@ -651,6 +754,7 @@ export const FAITH_TARGETS: Record<Scenario, number> = {
   "unsupported-claim": 0.8,
   "swapped-figure": 0.8,
   correct: 0.1,
+  ...(Object.fromEntries(REALISTIC.map((k) => [k, 0.1])) as Record<RealisticKind, number>),
 };
 
 /** Cases per kind of lie, for chat and for drafts (the issue asks for at least 40). */
@@ -665,12 +769,11 @@ export function printFaith(title: string, report: FaithReport, misses = 12): boo
   for (const s of SCENARIOS) {
     const r = report.byScenario[s];
     const target = FAITH_TARGETS[s];
-    const pass = s === "correct" ? r.rate <= target : r.rate >= target;
+    const pass = isCorrect(s) ? r.rate <= target : r.rate >= target;
     if (!pass) ok = false;
-    const label =
-      s === "correct"
-        ? `faux signalements ${pct(r.rate)} (objectif ≤ ${pct(target)})`
-        : `détection ${pct(r.rate)}${target ? ` (objectif ≥ ${pct(target)})` : ""}`;
+    const label = isCorrect(s)
+      ? `faux signalements ${pct(r.rate)} (objectif ≤ ${pct(target)})`
+      : `détection ${pct(r.rate)}${target ? ` (objectif ≥ ${pct(target)})` : ""}`;
     console.log(`  ${s.padEnd(18)} ${String(r.count).padStart(3)} cas, ${label}`);
     const variants = Object.entries(report.byVariant).filter(([k]) => k.startsWith(`${s}/`));
     if (variants.length > 1)
@@ -678,11 +781,19 @@ export function printFaith(title: string, report: FaithReport, misses = 12): boo
         `  ${"".padEnd(18)} ${variants.map(([k, v]) => `${k.slice(s.length + 1)} ${v.flagged}/${v.count}`).join(", ")}`,
       );
   }
-  for (const c of report.cases
-    .filter((c) => (c.scenario === "correct" ? c.flagged || c.otherFlags : !c.flagged))
-    .slice(0, misses)) {
+  // `FAITH_SHOW=paraphrase,figures` prints every case of these kinds, flagged or not (to read what was scripted).
+  const shown = (process.env.FAITH_SHOW ?? "").split(",");
+  for (const c of report.cases.filter((c) => shown.includes(c.scenario)))
     console.log(
-      `    ${c.scenario === "correct" ? "signalé à tort" : "non détecté"} (${c.scenario}/${c.variant}) : ${c.target.slice(0, 160)}${c.reasons.length ? ` — ${c.reasons.join(" ; ")}` : ""}`,
+      `    [${c.scenario}/${c.variant}${c.flagged || c.otherFlags ? " SIGNALÉ" : ""}] ${c.target.replace(/\n/g, " ⏎ ")}`,
+    );
+  for (const c of report.cases
+    .filter((c) => (isCorrect(c.scenario) ? c.flagged || c.otherFlags : !c.flagged))
+    .slice(0, misses)) {
+    if (process.env.FAITH_PASSAGES && c.passages)
+      for (const [n, text] of c.passages) console.log(`      [${n}] ${text.replace(/\n/g, " ⏎ ")}`);
+    console.log(
+      `    ${isCorrect(c.scenario) ? "signalé à tort" : "non détecté"} (${c.scenario}/${c.variant}) : ${c.target.slice(0, 160)}${c.reasons.length ? ` — ${c.reasons.join(" ; ")}` : ""}`,
     );
   }
   return ok;
@@ -736,9 +847,9 @@ export async function runFaithfulness(
       const drafts = await evaluateDraftFaithfulness(
         scripted,
         fake,
-        interleave(EXAMPLE_INPUTS, briefings(answerable, perScenario)),
+        interleave(EXAMPLE_INPUTS, briefings(answerable, perScenario * 3)),
         perScenario,
-        perScenario * 8,
+        perScenario * 16,
       );
       const okChat = printFaith("Fidélité des réponses (chat)", chat, misses);
       const okDrafts = printFaith("Fidélité des documents (sections rédigées)", drafts, misses);

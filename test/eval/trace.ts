@@ -3,6 +3,12 @@
  * decision and why — its terms (name, date), their corpus frequency, which of them each of the best passages
  * holds — to find the cause of a wrong decision instead of moving a threshold.
  *
+ * `--file=probes-everyday.yaml` keeps the questions of one file of the set; every run ends with its counts (answerable
+ * questions abstained on, unanswerable ones answered).
+ *
+ * `node test/eval/trace.ts --summary`: the abstention counts of the tuning set (per file) and of each burned held-out
+ * set, with every wrong decision, in one run (the part of `npm run eval` a change of the rules moves).
+ *
  * `node test/eval/trace.ts --perturb [--show]`: a robustness probe of the rules, on the tuning set and the burned
  * held-out sets only (never a blind one): each question is asked again inside the context users add (a preamble
  * before a colon, « Pour …, », a sentence after it, « Bonjour, je suis élue… . » before it), and the decisions that
@@ -25,6 +31,10 @@ import {
 import { BURNED_HELD_OUT, HELD_OUT_DIR, heldOutDirs, loadQuestions, QUESTIONS_DIR } from "./evaluate.ts";
 
 const args = process.argv.slice(2);
+if (args.includes("--summary")) {
+  await summary();
+  process.exit(0);
+}
 if (args.includes("--perturb")) {
   await perturb(args.includes("--show"));
   process.exit(0);
@@ -33,7 +43,9 @@ if (args.includes("--perturb")) {
 const heldOut = args.find((a) => a.startsWith("--held-out"))?.slice(2);
 const onlyWrong = args.includes("--wrong");
 const wanted = args.filter((a) => !a.startsWith("--"));
-const { questions } = await loadQuestions(heldOut ? path.join(path.dirname(HELD_OUT_DIR), heldOut) : undefined);
+const onlyFile = args.find((a) => a.startsWith("--file="))?.slice("--file=".length);
+const { questions: loaded } = await loadQuestions(heldOut ? path.join(path.dirname(HELD_OUT_DIR), heldOut) : undefined);
+const questions = onlyFile ? loaded.filter((q) => q.file === onlyFile) : loaded;
 const picked = wanted.length
   ? wanted.map(
       (w) => questions.find((q) => q.id === w) ?? { id: "-", question: w, kind: undefined as string | undefined },
@@ -45,9 +57,14 @@ try {
   await engine.index();
   const frequency = frequencyFrom((q, k) => engine.store.searchText(q, k));
   const names = namesFrom((q, k, f, o) => engine.store.searchText(q, k, f, o));
+  const counts = { answerable: 0, abstained: 0, unanswerable: 0, answered: 0 };
   for (const q of picked) {
     const { results, decision, relevant } = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
     const abstained = !decision.answerable || relevant.length === 0;
+    if (q.kind) counts.unanswerable++;
+    else counts.answerable++;
+    if (q.kind && !abstained) counts.answered++;
+    if (!q.kind && abstained) counts.abstained++;
     if (onlyWrong && Boolean(q.kind) === abstained) continue;
     console.log(`\n[${q.id}] ${q.question}  (${q.kind ?? "answerable"})`);
     console.log(
@@ -64,6 +81,9 @@ try {
       console.log(`  ${i} ${r.document.id} § ${r.section.slice(0, 50)} — ${found.join(", ")}`);
     });
   }
+  console.log(
+    `\navec réponse abstenues à tort ${counts.abstained}/${counts.answerable}, sans réponse répondues ${counts.answered}/${counts.unanswerable}`,
+  );
   await engine.close();
 } finally {
   await rm(dataDir, { recursive: true, force: true });
@@ -111,6 +131,47 @@ async function perturb(show: boolean): Promise<void> {
           `${path.basename(set).padEnd(12)} ${name.padEnd(14)} avec réponse abstenues à tort ${abstainedWrongly}/${answerable}, sans réponse répondues ${answeredWrongly}/${questions.length - answerable}`,
         );
         if (show) for (const w of wrong) console.log(`    ${w}`);
+      }
+    }
+    await engine.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Abstention counts per file of the tuning set and per burned held-out set, with the wrong decisions. */
+async function summary(): Promise<void> {
+  const sets = [QUESTIONS_DIR, ...(await heldOutDirs()).filter((d) => BURNED_HELD_OUT.has(path.basename(d)))];
+  const dir = await mkdtemp(path.join(tmpdir(), "cap-libre-summary-"));
+  try {
+    const engine = await createEngine({ ...loadConfig(), dataDir: dir, ollamaBaseUrl: "http://127.0.0.1:9" });
+    await engine.index();
+    for (const set of sets) {
+      const { questions } = await loadQuestions(set);
+      const groups = new Map<string, typeof questions>();
+      for (const q of questions) {
+        const key = set === QUESTIONS_DIR ? q.file : path.basename(set);
+        groups.set(key, [...(groups.get(key) ?? []), q]);
+      }
+      for (const [name, group] of groups) {
+        const wrong: string[] = [];
+        let abstainedWrongly = 0;
+        let answeredWrongly = 0;
+        for (const q of group) {
+          const { decision, relevant } = await retrieveForAnswer([{ role: "user", content: q.question }], engine);
+          const abstained = !decision.answerable || relevant.length === 0;
+          if (Boolean(q.kind) === abstained) continue;
+          if (q.kind) answeredWrongly++;
+          else abstainedWrongly++;
+          wrong.push(
+            `${q.kind ? "répond" : "abstient"} [${q.id}] ${q.question} — ${decision.reason} ${decision.missing.join(", ")}`,
+          );
+        }
+        const answerable = group.filter((q) => !q.kind).length;
+        console.log(
+          `${name.padEnd(32)} avec réponse abstenues à tort ${abstainedWrongly}/${answerable}, sans réponse répondues ${answeredWrongly}/${group.length - answerable}`,
+        );
+        for (const w of wrong) console.log(`    ${w}`);
       }
     }
     await engine.close();

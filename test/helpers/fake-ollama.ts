@@ -19,6 +19,8 @@ export interface FakeOllamaOptions {
   reply?: string | ((req: ChatRequestLog) => string);
   /** Milliseconds between tokens. */
   tokenDelayMs?: number;
+  /** Milliseconds before answering each chat request (a model's time to read the prompt and answer). */
+  chatDelayMs?: number;
   /** Stream this many tokens then cut the connection. */
   failAfterTokens?: number;
   /** Answer every embed request with a 500. */
@@ -132,6 +134,7 @@ export async function startFakeOllamaServer(initial: FakeOllamaOptions = {}): Pr
       state.chats.push(log);
       if (!known(body.model)) return json(404, { error: `model "${body.model}" not found, try pulling it first` });
       if (opts.stallChat === "headers") return stall(res, state);
+      if (opts.chatDelayMs) await new Promise((r) => setTimeout(r, opts.chatDelayMs));
       const { tokens } = replyTokens(opts, log);
       res.writeHead(200, { "content-type": "application/x-ndjson" });
       const complete = await streamTokens(res, state, opts, tokens, (token) =>

@@ -12,6 +12,7 @@ import {
   assessAnswerability,
   contextSpans,
   idiomTokens,
+  passageParts,
   personalAsked,
   questionTerms,
   roleAsked,
@@ -622,6 +623,21 @@ describe("a question set in context by users (held-out-4 and its variants, each 
     const abstains = async (q: string) =>
       !(await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision.answerable;
 
+    it("searches again what a question asks without its context when the context pushed its passage out", async () => {
+      expect(
+        await abstains(
+          "On en discute au conseil municipal la semaine prochaine : le syndicat des entreprises du libre, il regroupe combien de boîtes ?",
+        ),
+      ).toBe(false);
+      expect(await abstains("Les écoles de la commune utilisent G Suite : quelle alternative ?")).toBe(false);
+      // What it asks, searched alone, still has to be in the corpus.
+      expect(
+        await abstains(
+          "On en discute au conseil municipal la semaine prochaine : qui a gagné le Tour de France 2025 ?",
+        ),
+      ).toBe(true);
+    });
+
     it("does not answer from a sentence of context alone (« Bonjour, je suis élue d'une petite commune rurale. »)", async () => {
       expect(
         await abstains("Bonjour, je suis élue dans une petite commune rurale. Quel temps fera-t-il demain à Lyon ?"),
@@ -733,5 +749,212 @@ describe("held-out-5 rules (5 December 2026)", () => {
       names,
     );
     expect(decision).toMatchObject({ answerable: false, reason: "unknown-name", missing: ["malte"] });
+  });
+});
+
+describe("sixth round (5 December 2026; each fails on the rules before it)", () => {
+  it("does not let a source's reference hold a name (« Grenoble » only as a publisher's town)", async () => {
+    const fontaine =
+      "La ville de Fontaine est passée à LibreOffice et à Linux à partir de 2014 (Club de la presse de Grenoble, 13 décembre 2017).";
+    const alpes = "Alpes Numérique Libre réunit des collectifs de la région (Grenoble.ninja, s. d.).";
+    const { frequency, names } = lexicon([fontaine, alpes]);
+    const decision = await assessAnswerability(
+      "La ville de Grenoble utilise-t-elle LibreOffice ?",
+      [passage("Autres collectivités", fontaine), passage("Réseaux", alpes)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false, missing: expect.arrayContaining(["grenoble"]) });
+    // A name in the text itself still counts.
+    const fontaineAsked = await assessAnswerability(
+      "La ville de Fontaine utilise-t-elle LibreOffice ?",
+      [passage("Autres collectivités", fontaine)],
+      frequency,
+      names,
+    );
+    expect(fontaineAsked).toMatchObject({ answerable: true });
+  });
+
+  it("reads more of the corpus's ways of saying it lacks something, per clause", async () => {
+    const text =
+      "Environ 600 logiciels y étaient référencés en 2023. Nous n'avons pas trouvé de chiffres 2026 sur le nombre de logiciels référencés : les chiffres ci-dessus datent de 2023.";
+    const { frequency, names } = lexicon([text, "Le Comptoir du Libre est un catalogue."]);
+    const decision = await assessAnswerability(
+      "Combien de logiciels le Comptoir du Libre référence-t-il en 2026 ?",
+      [passage("Comptoir du Libre", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false, reason: "stated-absent" });
+    // Only the clause that says so: « … ne détaillent pas la procédure ; … la première connexion » knows the connection.
+    const parts = passageParts(
+      "Les sources consultées ne détaillent pas la procédure ; il est prudent de prévoir un accompagnement lors de la première connexion.",
+    );
+    expect(parts.stated.list).toContain("procedure");
+    expect(parts.stated.list).not.toContain("connexion");
+    expect(parts.rest.list).toContain("connexion");
+  });
+
+  it("reads the asker's own setting (« dans notre inventaire GLPI ») as context beside another name", async () => {
+    const text = "WINDEV apparaît dans notre inventaire GLPI, qu'est-ce que ça signale ?";
+    const start = text.indexOf("notre");
+    expect(contextSpans(text).some(([a, b]) => a <= start && b >= text.indexOf("GLPI") + 4)).toBe(true);
+    // Beside no other name, the setting is what the question is about (« nos NAS Synology »).
+    const own = "Comment publier nos cartes QGIS sur le site avec un outil libre ?";
+    expect(contextSpans(own).some(([a, b]) => a <= own.indexOf("QGIS") && b > own.indexOf("QGIS"))).toBe(false);
+    const card =
+      "WINDEV / HFSQL (PC SOFT). Atelier de développement d'applications métier et base de données, éditeur français : signale un logiciel métier développé en interne.";
+    const { frequency, names } = lexicon([
+      card,
+      "GLPI est un outil d'inventaire libre ; un logiciel y apparaît.",
+      "L'inventaire GLPI.",
+    ]);
+    const decision = await assessAnswerability(
+      "WINDEV apparaît dans notre inventaire GLPI, qu'est-ce que ça signale ?",
+      [passage("WINDEV / HFSQL", card, "catalog")],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
+
+  it("reads a statement before « ; » followed by the question as context, like one before « : »", () => {
+    const text =
+      "Les bénévoles qui rédigent nos courriers passent tout dans un correcteur en ligne américain ; il existe une alternative européenne ?";
+    expect(contextSpans(text).some(([a, b]) => a === 0 && b === text.indexOf(";"))).toBe(true);
+  });
+
+  it("reads a clipped word the corpus never uses as the word it starts (« appli » for « application »)", async () => {
+    const visio =
+      "Visio, l'application de visioconférence de l'État, comptait 40 000 utilisateurs réguliers en janvier 2026.";
+    const { frequency, names } = lexicon([visio, "Une application métier.", "La visioconférence de l'État."]);
+    const decision = await assessAnswerability(
+      "L'appli de visioconférence de l'État, elle a combien d'utilisateurs ?",
+      [passage("Visio en chiffres", visio)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
+
+  it("reads a word after « en », « avec », « sans »… as a noun, so one the corpus never uses is a topic it lacks", async () => {
+    expect(
+      questionTerms("Combien pèse une licence Microsoft en kilos ?").find((t) => t.word === "kilos"),
+    ).toMatchObject({
+      noun: true,
+    });
+    const text = "Le prix d'une licence Microsoft 365 E3 pèse lourd : 35,40 euros par mois.";
+    const { frequency, names } = lexicon([text, ...Array.from({ length: 30 }, () => "Microsoft et ses licences.")]);
+    const decision = await assessAnswerability(
+      "Combien pèse une licence Microsoft en kilos ?",
+      [passage("Licences", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false, reason: "unknown-words" });
+  });
+
+  it("requires an adjective of nationality right after its noun (« les communes suisses »), not one asked (« est-il suisse ? »)", async () => {
+    const text = "ProConnect est ouvert aux agents des communes, des départements et des hôpitaux.";
+    const swiss = Array.from({ length: 30 }, () => "Le siège de l'éditeur est en Suisse.");
+    const { frequency, names } = lexicon([text, ...swiss]);
+    const decision = await assessAnswerability(
+      "Quelles communes suisses utilisent ProConnect ?",
+      [passage("ProConnect", text)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false, missing: expect.arrayContaining(["suisse"]) });
+    expect(questionTerms("L'éditeur de Doodle est-il suisse ?").find((t) => t.word === "suisse")?.attributive).toBe(
+      undefined,
+    );
+  });
+
+  it("answers a yes-or-no claim dated within the corpus's years, which it can correct, not one dated after them", async () => {
+    const munich =
+      "Munich a décidé en novembre 2017 de revenir à Windows ; la migration de LiMux vers Linux avait commencé en 2004.";
+    const years = { "2024": 150, "2025": 300, "2026": 200, "2027": 40, "2030": 3 };
+    const { frequency, names } = lexicon([munich, "Linux et Windows.", "Munich est revenue."], years);
+    const ask = (q: string) => assessAnswerability(q, [passage("Munich", munich)], frequency, names);
+    // The corpus dates the return to Windows: it corrects the claim.
+    expect(await ask("Munich est revenue à Linux en 2024 ?")).toMatchObject({ answerable: true });
+    // After its sources, and not a yes-or-no claim: the year is required.
+    expect(await ask("Munich reviendra-t-elle à Linux en 2030 ?")).toMatchObject({ answerable: false });
+    expect(await ask("Quand Munich est-elle revenue à Linux en 2024 ?")).toMatchObject({ answerable: false });
+  });
+
+  it("needs a figure in a passage that answers a question asking only a figure (« Quel est le budget annuel … ? »)", async () => {
+    const ow2 =
+      "OW2 est une association dédiée au logiciel open source, dont le siège est à Paris. Elle a été fondée par la fusion d'ObjectWeb et d'Orientware.";
+    const { frequency, names } = lexicon([ow2, "Le budget annuel de la commune.", "Une association."]);
+    const ask = (q: string) => assessAnswerability(q, [passage("OW2", ow2)], frequency, names);
+    expect(await ask("Quel est le budget annuel de l'association OW2 ?")).toMatchObject({
+      answerable: false,
+      reason: "missing-figure",
+    });
+    // Not when it asks something else too, nor yes or no, nor in its context.
+    expect(await ask("Qui a fondé l'association OW2, et avec quel budget annuel ?")).toMatchObject({
+      answerable: true,
+    });
+    expect(await ask("On prépare le budget annuel : l'association OW2 a-t-elle son siège à Paris ?")).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("reads a day of the week as a date the passage must say, and « à quelle heure » as a time it must give", async () => {
+    const amiel =
+      "L'entretien de David Amiel à La Tribune Dimanche : la souveraineté numérique passe par la commande publique.";
+    const { frequency, names } = lexicon([amiel, "Le numérique se couche tard.", "Une heure de réunion."]);
+    const decision = await assessAnswerability(
+      "À quelle heure se couche la souveraineté numérique le dimanche ?",
+      [passage("Rencontres de la souveraineté numérique", amiel)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false });
+    expect(
+      questionTerms("Le logiciel est-il plus grand que mardi dernier ?").find((t) => t.word === "mardi"),
+    ).toMatchObject({ date: true });
+  });
+
+  it("does not take a number of a name (« GPL-3.0 », « Microsoft 365 E3 ») for the figure a question asks", async () => {
+    const gimp = "GIMP : retouche d'images, licence GPL-3.0, alternative libre à Adobe Photoshop.";
+    const { frequency, names } = lexicon([gimp, "Une licence par an coûte cher.", "La mairie et ses licences."]);
+    const decision = await assessAnswerability(
+      "Combien coûte une licence Adobe Photoshop par an ?",
+      [passage("GIMP", gimp, "catalog")],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: false, reason: "missing-figure" });
+  });
+
+  it("does not weigh an infinitive the corpus never uses among the unknown words (« qu'est-ce qui risque de manquer ? »)", async () => {
+    const glpi =
+      "Étape 1 : l'inventaire technique. On exporte du parc GLPI la liste des logiciels installés ; l'inventaire automatique ne voit pas les services en ligne : un risque pour l'étude des dépendances.";
+    const { frequency, names } = lexicon([glpi, "GLPI et OCS.", "Les dépendances."]);
+    const decision = await assessAnswerability(
+      "On a exporté le parc de GLPI pour l'étude des dépendances : qu'est-ce qui risque de manquer dans la liste ?",
+      [passage("Étude des dépendances", glpi)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+    // « SSO » is a common acronym, not a name a passage must write.
+    expect(questionTerms("Le SSO libre des gendarmes ?").find((t) => t.word === "sso")).toMatchObject({ name: false });
+  });
+
+  it("needs the figure of the year asked in a sentence that says that year, not another edition's", async () => {
+    const alposs =
+      "AlpOSS a été créé en 2024 à Échirolles ; une deuxième édition a eu lieu en 2025. La troisième édition, le 17 février 2026, a réuni plus de 500 participants.";
+    const { frequency, names } = lexicon([alposs, "Des personnes sont venues.", "AlpOSS à Échirolles."]);
+    const ask = (q: string) => assessAnswerability(q, [passage("AlpOSS", alposs)], frequency, names);
+    expect(await ask("Combien de personnes sont venues à l'édition 2025 d'AlpOSS ?")).toMatchObject({
+      answerable: false,
+      reason: "missing-figure",
+    });
+    expect(await ask("Combien de personnes sont venues à l'édition 2026 d'AlpOSS ?")).toMatchObject({
+      answerable: true,
+    });
   });
 });

@@ -10,7 +10,8 @@ import { type AnswerSource, answer, retrieveForAnswer } from "../../server/answe
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { type EvalQuestion, loadQuestions } from "../eval/evaluate.ts";
-import { evaluateChatFaithfulness, evaluateDraftFaithfulness } from "../eval/faithfulness.ts";
+import { evaluateChatFaithfulness, evaluateDraftFaithfulness, type FaithReport } from "../eval/faithfulness.ts";
+import { REALISTIC } from "../eval/realistic-answers.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { parseSse, postJson, startTestServer, type TestServer, withTestProvider } from "../helpers/server.ts";
 
@@ -137,6 +138,13 @@ describe("attribution of a generated chat answer (real corpus, scripted model)",
   });
 });
 
+/** Correct answers written as a real model does (paraphrases, figures written otherwise, syntheses, lists…) flagged. */
+const realisticFlags = (report: FaithReport) => {
+  const cases = report.cases.filter((c) => (REALISTIC as readonly string[]).includes(c.scenario));
+  const flagged = cases.filter((c) => c.flagged || c.otherFlags > 0);
+  return { count: cases.length, flagged: flagged.map((c) => `${c.scenario}/${c.variant}: ${c.target} — ${c.reasons}`) };
+};
+
 describe("faithfulness against a scripted lying model", () => {
   it("flags invented figures, bad citations and unsupported claims in chat answers, and rarely a correct answer", async () => {
     const report = await evaluateChatFaithfulness(
@@ -153,6 +161,12 @@ describe("faithfulness against a scripted lying model", () => {
     expect(report.byScenario["swapped-figure"].count).toBeGreaterThanOrEqual(3);
     expect(report.byScenario["swapped-figure"].rate).toBeGreaterThanOrEqual(0.5);
     expect(report.byScenario.correct.rate).toBeLessThanOrEqual(0.25);
+    // A true sentence marked « non vérifié » costs the marks their credit: at most one realistic answer in ten.
+    const realistic = realisticFlags(report);
+    expect(realistic.count).toBeGreaterThanOrEqual(20);
+    expect(realistic.flagged.length, realistic.flagged.join("\n")).toBeLessThanOrEqual(
+      Math.floor(realistic.count / 10),
+    );
   }, 120_000);
 
   it("does the same on draft sections", async () => {
@@ -169,6 +183,11 @@ describe("faithfulness against a scripted lying model", () => {
     expect(report.byScenario["bad-citation"].rate).toBe(1);
     expect(report.byScenario["invented-figure"].count).toBeGreaterThanOrEqual(1);
     expect(report.byScenario["invented-figure"].rate).toBeGreaterThanOrEqual(0.5);
+    const realistic = realisticFlags(report);
+    expect(realistic.count).toBeGreaterThanOrEqual(7);
+    expect(realistic.flagged.length, realistic.flagged.join("\n")).toBeLessThanOrEqual(
+      Math.max(1, Math.floor(realistic.count / 10)),
+    );
   }, 120_000);
 });
 
