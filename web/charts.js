@@ -328,7 +328,7 @@ export function installationsByCountry(summary) {
   const rows = countries
     .filter((c) => c.installations > 0)
     .map((c) => ({
-      name: c.country ? countryName(c.country) : t("chart.country.unknown"),
+      name: c.country ? countryName(c.country) : t(c.community ? "chart.country.community" : "chart.country.unknown"),
       total: c.installations,
       exposed: c.exposed,
       share: total ? c.installations / total : null,

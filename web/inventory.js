@@ -195,12 +195,39 @@ const alternativeText = (a) =>
       a.openSource ? t("inv.openSource") : t("inv.proprietary"),
       a.country ? countryName(a.country) : null,
       a.audience === "state" ? t("inv.altState") : null,
-      a.covers ? t("inv.altCovers", { covers: a.covers }) : null,
+      // A closing bracketed part of what it covers becomes a dash: brackets never nest (as coversText on the server).
+      a.covers ? t("inv.altCovers", { covers: a.covers.replace(/\s*\(([^()]*)\)\s*$/, " — $1") }) : null,
       a.extraEuropean ? t("inv.altLimited") : null,
     ]
       .filter(Boolean)
       .join(", "),
   });
+
+// A State service's condition of access for a collectivité, with the sources that state it (the catalog card's
+// « Pour une collectivité »): a DSI reads it where the alternative is offered, not only on the catalog. Folded, so
+// the table stays readable; its summary says what it is.
+function conditionNote(a) {
+  if (!a.condition) return null;
+  const sources = a.conditionSources ?? [];
+  const links = sources.map((src, n) => [
+    n ? " ; " : "",
+    src.url ? el("a", { href: src.url, rel: "noopener noreferrer" }, src.title) : src.title,
+    src.date ? ` (${src.date})` : "",
+  ]);
+  return el(
+    "details",
+    { class: "reason alt-condition" },
+    el("summary", {}, t("inv.altConditionTitle"), el("span", { class: "visually-hidden" }, ` ${a.name}`)),
+    el(
+      "p",
+      {},
+      a.condition,
+      sources.length
+        ? [` ${t(sources.length > 1 ? "inv.altConditionSources" : "inv.altConditionSource")} `, ...links.flat(), "."]
+        : null,
+    ),
+  );
+}
 
 function display(analysis, { focus }) {
   shown = analysis;
@@ -267,6 +294,7 @@ function display(analysis, { focus }) {
         ),
       ),
     ),
+    catalogChangedCard(analysis),
     manageCard(analysis),
     scoreCard(s.score),
     categoriesTable(s),
@@ -288,6 +316,43 @@ function display(analysis, { focus }) {
     compareCard(analysis),
   );
   if (focus) title.focus();
+}
+
+// The catalog said something else of this analysis's products when it was made (Zoom → Visio before Visio was
+// known to be reserved to State agents): the figures stay as published, and the same inventory can be analysed
+// again with today's catalog without importing it again (a new analysis; this one is kept).
+function catalogChangedCard(analysis) {
+  const changes = analysis.catalogChanges;
+  if (!changes) return null;
+  const status = el("div", { role: "status", id: "inv-recompute-status" });
+  const button = el("button", { type: "button", id: "inv-recompute" }, t("inv.recompute.button"));
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    status.replaceChildren(el("p", {}, t("inv.recompute.running")));
+    try {
+      const next = await fetchJson(`/api/inventory/analyses/${encodeURIComponent(analysis.id)}/recompute`, {
+        method: "POST",
+      });
+      display(next, { focus: true });
+      $("inv-progress").textContent = next.reused
+        ? next.notice
+        : t("inv.recompute.done", { name: next.name, from: analysis.name ?? analysis.id });
+      rememberLocation("inventaire", next.id);
+      refreshSaved();
+    } catch (err) {
+      button.disabled = false;
+      status.replaceChildren(errorBox(err.message));
+    }
+  });
+  return el(
+    "section",
+    { class: "card notice", "aria-labelledby": "inv-catalog-changed-title" },
+    el("h3", { id: "inv-catalog-changed-title" }, t("inv.recompute.title")),
+    el("p", { id: "inv-catalog-changed" }, changes.notice),
+    el("p", { class: "hint" }, t("inv.recompute.hint")),
+    el("p", { class: "actions" }, button),
+    status,
+  );
 }
 
 function prefillRoadmap(analysisId) {
@@ -633,7 +698,7 @@ function itemRow(i) {
         ? el(
             "ul",
             { class: "cell-list" },
-            i.alternatives.map((a) => el("li", {}, alternativeText(a))),
+            i.alternatives.map((a) => el("li", {}, alternativeText(a), conditionNote(a))),
           )
         : t("inv.noAlternative"),
     ),

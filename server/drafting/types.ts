@@ -140,6 +140,8 @@ export interface InventoryAnalysis {
   summary?: Record<string, unknown>;
   unknown?: unknown[];
   createdAt?: string;
+  /** Set when read back from the saved analyses: what the catalog says differently today (`inventory/types.ts`). */
+  catalogChanges?: { notice: string } | null;
 }
 
 /** The structured data of one document, built by `drafting/documents/*.ts`. */

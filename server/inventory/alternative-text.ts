@@ -17,6 +17,13 @@ export interface CaveatedAlternative {
 }
 
 /**
+ * What a partial alternative covers, for a text that puts it in brackets itself: a closing bracketed part becomes a
+ * dash (« listes électorales seulement (ni finances…) » → « listes électorales seulement — ni finances… »), so
+ * brackets never nest.
+ */
+export const coversText = (covers: string) => covers.replace(/\s*\(([^()]*)\)\s*$/, " — $1");
+
+/**
  * The caveats of an alternative, in French, most important first (empty when there is none).
  * @example
  * alternativeCaveats({ name: "Firefox ESR", extraEuropean: true });
@@ -25,7 +32,7 @@ export interface CaveatedAlternative {
 export function alternativeCaveats(a: CaveatedAlternative): string[] {
   const caveats: string[] = [];
   if (a.audience === "state") caveats.push(message("inventory.alternative.state"));
-  if (a.covers) caveats.push(message("inventory.alternative.covers", { covers: a.covers }));
+  if (a.covers) caveats.push(message("inventory.alternative.covers", { covers: coversText(a.covers) }));
   if (a.extraEuropean) caveats.push(message("inventory.alternative.limited"));
   return caveats;
 }
@@ -36,6 +43,28 @@ export function alternativeWithCaveats(a: CaveatedAlternative, name = a.name): s
   return caveats.length
     ? message("inventory.alternative.withCaveats", { alternative: name, caveats: caveats.join(" ; ") })
     : name;
+}
+
+/**
+ * What exists for part of a product when nothing replaces it whole (alternatives that cover one module, State
+ * services reserved to State agents), module by module: « openElec (listes électorales seulement) »; null when
+ * there is none.
+ * @example
+ * partialAlternativesText([{ name: "openElec", covers: "listes électorales seulement" }]);
+ * // "openElec (listes électorales seulement)"
+ */
+export function partialAlternativesText(alternatives: readonly CaveatedAlternative[] | undefined): string | null {
+  const parts = (alternatives ?? [])
+    .filter((a) => a.covers || a.audience === "state")
+    .map((a) => {
+      const caveats = [
+        a.covers ? coversText(a.covers) : null,
+        a.audience === "state" ? message("inventory.alternative.state") : null,
+        a.extraEuropean ? message("inventory.alternative.limited") : null,
+      ].filter(Boolean);
+      return message("inventory.alternative.withCaveats", { alternative: a.name, caveats: caveats.join(" ; ") });
+    });
+  return parts.length ? parts.join(", ") : null;
 }
 
 /**

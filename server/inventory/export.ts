@@ -209,7 +209,7 @@ const NS =
   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
   'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"';
 
-export function mapToOds(items: CompactTable, summary: InventorySummary, title: string): Uint8Array {
+export function mapToOds(items: CompactTable, summary: InventorySummary, title: string, notice?: string): Uint8Array {
   const columns = new Map<string, string>();
   const sheets = [
     sheet(
@@ -223,7 +223,11 @@ export function mapToOds(items: CompactTable, summary: InventorySummary, title: 
     sheet(
       message("inventory.export.sheetCategories"),
       message("inventory.export.categoryColumns").split("|"),
-      categoryRows(summary),
+      (function* () {
+        yield* categoryRows(summary);
+        // A catalog changed since the analysis: said under its figures, as on the page and in the documents.
+        if (notice) yield* [[""], [notice]];
+      })(),
       columns,
     ),
   ];
@@ -252,10 +256,11 @@ export function exportMap(
   items: CompactTable,
   summary: InventorySummary,
   title: string,
+  notice?: string,
 ): ExportedFile {
   if (format === "ods")
     return {
-      bytes: mapToOds(items, summary, title),
+      bytes: mapToOds(items, summary, title, notice),
       contentType: "application/vnd.oasis.opendocument.spreadsheet",
       extension: "ods",
     };

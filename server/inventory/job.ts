@@ -9,10 +9,17 @@ import { AppError } from "../core/errors.ts";
 import { corpusFingerprint } from "../corpus/source.ts";
 import { message } from "../i18n/messages.ts";
 import { analyzeRows } from "./analyze.ts";
-import { encodeTable, packTables, tableRows } from "./compact.ts";
+import { type CompactTables, encodeTable, packTables, tableRows, unpackTables } from "./compact.ts";
 import { loadMatchIndex } from "./match.ts";
 import { type InventoryFile, type InventoryLimits, parseInventoryFiles } from "./parse.ts";
-import type { InventoryItem, InventorySummary, ManualClassification, ParsedFile, UnknownItem } from "./types.ts";
+import type {
+  InventoryItem,
+  InventoryRow,
+  InventorySummary,
+  ManualClassification,
+  ParsedFile,
+  UnknownItem,
+} from "./types.ts";
 
 /** A multipart body as received: parsed here, off the main thread (a 20 MB form takes hundreds of ms to parse). */
 export interface MultipartBody {
@@ -33,6 +40,11 @@ export interface AnalysisJob {
   firstPage: number;
   /** Also return every item and unknown item (the CLI's JSON document). */
   full?: boolean;
+  /**
+   * A saved analysis to analyse again with today's catalog and classifications, instead of files: its stored tables
+   * (the inventory's rows, or its items for an analysis saved before rows were kept) and its files' description.
+   */
+  source?: { id: string; blob: Uint8Array; files: ParsedFile[] };
 }
 
 /** An upload identical to a saved analysis. */
@@ -99,21 +111,80 @@ export async function uploadFingerprint(
   return hash.digest("hex").slice(0, 32);
 }
 
-export async function runAnalysisJob(job: AnalysisJob): Promise<AnalysisOutput | ReusedOutput> {
-  const started = performance.now();
+/** A recomputation of a saved analysis: same source, same catalog, same classifications → same fingerprint. */
+async function sourceFingerprint(sourceId: string, corpusDir: string, classifications: unknown): Promise<string> {
+  const hash = createHash("sha256").update(`recompute\0${sourceId}\0`);
+  hash.update((await corpusFingerprint(corpusDir)) ?? "empty").update("\0");
+  hash.update(JSON.stringify(classifications));
+  return hash.digest("hex").slice(0, 32);
+}
+
+/**
+ * The rows an analysis is made from, as kept with it: one per name, publisher, kind and hint (installations summed,
+ * versions merged), which `analyzeRows` groups exactly as it grouped the parsed lines.
+ */
+export function keptRows(rows: readonly InventoryRow[]): InventoryRow[] {
+  const out = new Map<string, InventoryRow>();
+  for (const r of rows) {
+    const key = `${r.name}\0${r.publisher ?? ""}\0${r.kind}\0${r.hint ?? ""}`;
+    const kept = out.get(key);
+    if (!kept) {
+      out.set(key, { ...r, versions: r.versions.slice(0, 10), file: "" });
+      continue;
+    }
+    kept.installations += r.installations;
+    for (const v of r.versions) if (kept.versions.length < 10 && !kept.versions.includes(v)) kept.versions.push(v);
+  }
+  return [...out.values()];
+}
+
+/**
+ * The rows of a saved analysis: those kept with it, or, for an analysis saved before rows were kept, one per map
+ * line (the most installed of its names, its publisher, versions and installations; the category the export gave
+ * a line the catalog did not know).
+ */
+export function rowsOfSaved(tables: CompactTables): InventoryRow[] {
+  if (tables.rows) return tableRows<InventoryRow>(tables.rows);
+  return tableRows<InventoryItem>(tables.items!).map((i) => ({
+    name: i.names?.[0] ?? i.name,
+    publisher: i.publisher,
+    versions: i.versions ?? [],
+    installations: i.installations,
+    kind: i.kind,
+    hint: i.product || i.match === "vendor" ? null : (i.category ?? null),
+    file: "",
+  }));
+}
+
+async function inputOf(job: AnalysisJob) {
+  if (job.source) {
+    const fingerprint = await sourceFingerprint(job.source.id, job.corpusDir, job.classifications);
+    if (job.known?.includes(fingerprint)) return { reused: true as const, fingerprint };
+    const rows = rowsOfSaved(await unpackTables(job.source.blob));
+    return { fingerprint, collectivite: null, rows, files: job.source.files };
+  }
   const upload = job.multipart ? await readMultipart(job.multipart) : { files: job.files ?? [], collectivite: null };
   const fingerprint = await uploadFingerprint(upload.files, job.corpusDir, job.classifications);
-  if (job.known?.includes(fingerprint)) return { reused: true, fingerprint };
+  if (job.known?.includes(fingerprint)) return { reused: true as const, fingerprint };
   const parsed = parseInventoryFiles(upload.files, job.limits);
+  return { fingerprint, collectivite: upload.collectivite, rows: parsed.rows, files: parsed.files };
+}
+
+export async function runAnalysisJob(job: AnalysisJob): Promise<AnalysisOutput | ReusedOutput> {
+  const started = performance.now();
+  const input = await inputOf(job);
+  if ("reused" in input) return { reused: true, fingerprint: input.fingerprint };
+  const { fingerprint } = input;
   const index = await loadMatchIndex(job.corpusDir);
-  const result = analyzeRows(parsed.rows, index, { classifications: new Map(job.classifications) });
+  const result = analyzeRows(input.rows, index, { classifications: new Map(job.classifications) });
   const items = encodeTable(result.items);
   const unknown = encodeTable(result.unknown);
-  const blob = packTables({ items, unknown });
+  // The inventory's rows are kept with the analysis: it can be recomputed with a later catalog without the files.
+  const blob = packTables({ items, unknown, rows: encodeTable(keptRows(input.rows)) });
   return {
     fingerprint,
-    collectivite: upload.collectivite,
-    files: parsed.files,
+    collectivite: input.collectivite,
+    files: input.files,
     ms: Math.round(performance.now() - started),
     summary: result.summary,
     counts: { items: result.items.length, unknown: result.unknown.length },

@@ -84,7 +84,15 @@ export interface MatchIndex {
    * stem: another package of the stem (« libreoffice-draw ») is the same software.
    */
   packageStems?: Map<string, Set<string>>;
+  /**
+   * Catalog names and aliases whose brackets tell entries apart (« Visio (La Suite numérique) » beside Microsoft's
+   * « Visio »), by their whole text folded (`literalKey`): matched before the brackets are dropped.
+   */
+  literal?: Map<string, Label[]>;
 }
+
+/** A name as written, brackets kept: case, accents and spacing aside. */
+export const literalKey = (name: string) => fold(name).replace(/\s+/g, " ").trim();
 
 export interface MatchResult {
   entry: CatalogEntry | null;
@@ -168,6 +176,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     vendorFirstWord: new Map(),
     vendorShortName: new Map(),
     packageStems: new Map(),
+    literal: new Map(),
   };
   const vendorInfo = new Map<string, VendorInfo>();
   for (const v of catalog.vendors.values()) {
@@ -214,6 +223,15 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
       ...(extra ? { extraEuropean: true } : {}),
       ...(a.audience === "state" ? { audience: "state" as const } : {}),
       ...(a.audience === "state" && a.audienceNote ? { condition: a.audienceNote } : {}),
+      ...(a.audience === "state" && a.audienceNote && a.audienceSources?.length
+        ? {
+            conditionSources: a.audienceSources.map((x) => ({
+              title: x.title,
+              url: x.url ?? null,
+              date: x.date === undefined || x.date === null ? null : String(x.date),
+            })),
+          }
+        : {}),
       ...(m.covers ? { covers: m.covers } : {}),
     });
     alternativesOf.set(m.product, list);
@@ -360,6 +378,10 @@ export function addLabels(index: MatchIndex, entry: CatalogEntry, labels: string
   for (const label of labels) {
     const tokens = nameTokens(label);
     if (!tokens.length) continue;
+    if (index.literal && /[([{]/.test(label)) {
+      const facts = { numbers: tokens.filter((t) => /^\d+$/.test(t)), edition: editionFromTokens(tokens) };
+      push(index.literal, literalKey(label), { entry, label, weak: false, full: true, ...facts });
+    }
     const numbers = tokens.filter((t) => /^\d+$/.test(t));
     const edition = editionFromTokens(tokens);
     const full = tokens.join(" ");

@@ -5,6 +5,7 @@ import {
   editionFromTokens,
   GENERIC_WORDS,
   type Label,
+  literalKey,
   MAX_NEAR_KEY,
   type MatchIndex,
   type MatchResult,
@@ -218,6 +219,10 @@ export function matchName(
   };
 
   if (tokens.length) {
+    // The catalog's own name, brackets included, tells apart what the brackets alone distinguish: « Visio (La Suite
+    // numérique) » is the State's service, not Microsoft Visio.
+    const literal = index.literal?.size ? pick(index.literal.get(literalKey(name)), vendor, pub, "any", facts) : null;
+    if (literal) return result(literal, "exact", 0.97);
     const exact = pick(index.exact.get(tokens.join(" ")), vendor, pub, "any", facts);
     if (exact) return result(exact, "exact", 0.97);
     const looseHit = pick(index.loose.get(looseKeyText), vendor, pub, "any", facts);
@@ -272,6 +277,10 @@ export function matchName(
       }
       if (!hit || (index.vendors.has(key) && !hit.full)) continue;
       if (single && hit.weak && !agrees(hit.entry, vendor, pub)) continue;
+      // A catalog id read as words (« berger levrault gestion ») is no name a product is sold under: it matches a
+      // name whole, never the start of a longer one (« Berger-Levrault Gestion des Cimetières » is not the finance
+      // suite).
+      if (hit.label === hit.entry.id.replace(/-/g, " ")) continue;
       // One known word that the publisher confirms is sure (« VLC media player » by VideoLAN); unconfirmed, or the
       // vendor's bare name of a record scoped to part of its range (« Huawei eSpace »), it is to review.
       // A device of the maker, though, is what its equipment record stands for (« Huawei S5735 », a switch).

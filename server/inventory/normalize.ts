@@ -300,15 +300,31 @@ const COMPONENT = new RegExp(
     "update health tools",
     "\\bmsxml\\b",
     "\\bproofing tools\\b",
-    "outils de verification linguistique",
+    "outils? de verification linguistique",
     "\\bcodec\\b",
     "\\bhelper\\b",
+    // « Office 16 Click-to-Run Extensibility Component », « Intel(R) Management Engine Components ».
+    "\\bcomponents?\\b",
+    // A printer's or scanner's driver package (« HP LaserJet Pro MFP M428f Basic Device Software »).
+    "device software",
+    // Updaters and support services installed beside a product, never standing for it (« Windows 10 Update
+    // Assistant », « Apple Software Update », « Bonjour »); a product's own updater is its part (isHelperLine).
+    "update assistant",
+    "software update",
+    "application support",
+    "mobile device support",
+    "\\bbonjour\\b",
+    "genuine service",
+    "refresh manager",
+    // Libraries other programs install: Office's interop assemblies, its file validation add-in, SQL Server's
+    // embedded LocalDB.
+    "interop assembl",
+    "file validation",
+    "\\blocaldb\\b",
     // Support components of a product that say nothing of the product itself (trial 2026-12-05): Access's data
     // engine (a redistributable for .accdb files), Adobe's licence checker and updater (installed with the free
     // Acrobat Reader as with Creative Cloud), Office's Click-to-Run plumbing.
     "access database engine",
-    "genuine service",
-    "refresh manager",
     "click-to-run",
     "extensibility component",
   ].join("|"),

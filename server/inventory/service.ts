@@ -10,6 +10,7 @@ import { AppError } from "../core/errors.ts";
 import { fold, slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
+import { catalogChangesOf } from "./catalog-changes.ts";
 import { productKeyOf } from "./category-counts.ts";
 import { type InventoryContext, loadClassifications } from "./classifications.ts";
 import {
@@ -23,10 +24,18 @@ import {
 } from "./compact.ts";
 import { type ExportedFile, type ExportFormat, exportMap } from "./export.ts";
 import { type AnalysisJob, type AnalysisOutput, type MultipartBody, type ReusedOutput, runAnalysisJob } from "./job.ts";
+import { loadMatchIndex } from "./match.ts";
 import type { InventoryFile, InventoryLimits } from "./parse.ts";
 import type { InventoryWorkerPool } from "./pool.ts";
 import { countryCounts } from "./summary.ts";
-import type { InventoryItem, InventorySummary, ParsedFile, SavedAnalysis, UnknownItem } from "./types.ts";
+import type {
+  CatalogChanges,
+  InventoryItem,
+  InventorySummary,
+  ParsedFile,
+  SavedAnalysis,
+  UnknownItem,
+} from "./types.ts";
 
 export type { InventoryContext };
 
@@ -80,6 +89,10 @@ export interface AnalysisView extends Omit<AnalysisRecord, "fingerprint" | "stor
   /** Set when an identical upload was answered with the analysis already saved. */
   reused?: boolean;
   notice?: string;
+  /** What the catalog says differently today of the map's products (null when nothing changed). */
+  catalogChanges: CatalogChanges | null;
+  /** Set on a recomputed analysis: the analysis it was recomputed from. */
+  recomputedFrom?: { id: string; name: string };
 }
 
 export const PAGE_DEFAULT = 100;
@@ -158,13 +171,26 @@ export async function analyzeUpload(
   const transfer = upload.multipart
     ? ownBuffers([upload.multipart.bytes])
     : ownBuffers((upload.files ?? []).map((f) => f.bytes));
-  const output = options.pool
-    ? await options.pool.run<AnalysisOutput | ReusedOutput>(
-        { kind: "analyze", job },
-        options.timeoutMs ?? 120_000,
-        transfer,
-      )
-    : await runAnalysisJob(job);
+  const output = await runJob(job, options, transfer);
+  return keep(ctx, output, saved, (record) => ({
+    ...record,
+    collectivite: clean(upload.collectivite ?? (output.reused ? null : output.collectivite)),
+  }));
+}
+
+function runJob(job: AnalysisJob, options: UploadOptions, transfer: ArrayBuffer[]) {
+  return options.pool
+    ? options.pool.run<AnalysisOutput | ReusedOutput>({ kind: "analyze", job }, options.timeoutMs ?? 120_000, transfer)
+    : runAnalysisJob(job);
+}
+
+/** Saves a new analysis (named by `name`), or answers with the saved one an identical job found. */
+async function keep(
+  ctx: InventoryContext,
+  output: AnalysisOutput | ReusedOutput,
+  saved: AnalysisRecord[],
+  shape: (record: AnalysisRecord) => AnalysisRecord,
+): Promise<AnalysisView> {
   if (output.reused) {
     const existing = saved.find((r) => r.fingerprint === output.fingerprint);
     if (existing) {
@@ -178,7 +204,7 @@ export async function analyzeUpload(
     // Deleted between the check and now (the files went to the worker: they cannot be analysed again here).
     throw new AppError("analysis_gone", message("inventory.error.reusedGone"), 409);
   }
-  const record = newRecord(output, output.fingerprint, clean(upload.collectivite ?? output.collectivite));
+  const record = shape(newRecord(output, output.fingerprint, null));
   await save(ctx, record, output.blob);
   return {
     ...publicPart(record),
@@ -188,7 +214,42 @@ export async function analyzeUpload(
       items: { offset: 0, limit: PAGE_DEFAULT, total: output.counts.items },
       unknown: { offset: 0, limit: PAGE_DEFAULT, total: output.counts.unknown },
     },
+    catalogChanges: null,
   };
+}
+
+/**
+ * A saved analysis analysed again from the same inventory (the rows kept with it, or its lines for an analysis saved
+ * before rows were kept) with today's catalog and classifications, saved as a new analysis of the same collectivité:
+ * the one recomputed keeps its figures as published, and the two can be compared. Recomputing twice with nothing
+ * changed answers with the first recomputation.
+ */
+export async function recomputeAnalysis(
+  ctx: InventoryContext,
+  id: string,
+  options: UploadOptions = {},
+): Promise<AnalysisView> {
+  const source = await readRecord(ctx, id);
+  let blob = await tablesStore(ctx).getBytes(id);
+  if (!blob) blob = packTables(await loadTables(ctx, id));
+  // The bytes move to the worker: a view over a larger buffer is copied first.
+  const own = blob.byteOffset === 0 && blob.byteLength === blob.buffer.byteLength ? blob : blob.slice();
+  const classifications = [...(await loadClassifications(ctx)).entries()];
+  const saved = await savedRecords(ctx);
+  const job: AnalysisJob = {
+    source: { id, blob: own, files: source.files },
+    known: saved.map((r) => r.fingerprint).filter(Boolean),
+    corpusDir: ctx.config.corpusDir,
+    classifications,
+    firstPage: PAGE_DEFAULT,
+  };
+  const output = await runJob(job, options, options.pool ? [own.buffer as ArrayBuffer] : []);
+  const view = await keep(ctx, output, saved, (record) => ({
+    ...record,
+    name: cut(message("inventory.recomputed.name", { name: source.name, date: frenchDay(record.createdAt) }), 200),
+    collectivite: source.collectivite,
+  }));
+  return { ...view, recomputedFrom: { id: source.id, name: source.name } };
 }
 
 /** Buffers that move to the worker rather than being copied: only those a view covers whole. */
@@ -342,7 +403,43 @@ async function viewOf(ctx: InventoryContext, record: AnalysisRecord, limit: numb
       items: { offset: 0, limit, total: tables.items!.length },
       unknown: { offset: 0, limit, total: tables.unknown!.length },
     },
+    catalogChanges: await changesOf(ctx, record, tables.items!),
   };
+}
+
+/** Per items table, what the catalog of a given fingerprint says differently (computed once per catalog). */
+const changesCache = new WeakMap<CompactTable, { fingerprint: string; value: CatalogChanges | null }>();
+
+/**
+ * What the catalog says differently today of an analysis's products: nothing read when the catalog is the one the
+ * analysis was made with; null when no product of the map changed, or when the catalog cannot be read.
+ */
+async function changesOf(
+  ctx: InventoryContext,
+  record: Pick<AnalysisRecord, "summary">,
+  table: CompactTable,
+): Promise<CatalogChanges | null> {
+  const index = await loadMatchIndex(ctx.config.corpusDir).catch(() => null);
+  if (!index || index.fingerprint === "empty") return null;
+  const fingerprint = record.summary?.catalog?.fingerprint;
+  if (fingerprint && fingerprint === index.fingerprint) return null;
+  const hit = changesCache.get(table);
+  if (hit?.fingerprint === index.fingerprint) return hit.value;
+  // Only the lines of a catalog product are compared: read whole, the others are skipped by their product column.
+  const product = column(table, "product");
+  const component = column(table, "component");
+  const method = column(table, "match");
+  const lines: InventoryItem[] = [];
+  const seen = new Set<unknown>();
+  for (let i = 0; i < table.length; i++) {
+    const p = product(i);
+    if (!p || component(i) === true || method(i) === "manual" || seen.has(p)) continue;
+    seen.add(p);
+    lines.push(tableRows<InventoryItem>(table, i, i + 1)[0]!);
+  }
+  const value = catalogChangesOf(lines, index, fingerprint);
+  changesCache.set(table, { fingerprint: index.fingerprint, value });
+  return value;
 }
 
 /**
@@ -477,6 +574,7 @@ export async function loadFullAnalysis(ctx: InventoryContext, id: string): Promi
     summary: record.summary,
     items: tableRows<InventoryItem>(tables.items!),
     unknown: tableRows<UnknownItem>(tables.unknown!),
+    catalogChanges: await changesOf(ctx, record, tables.items!),
   } as SavedAnalysis;
 }
 
@@ -576,21 +674,29 @@ export async function exportAnalysis(
 ): Promise<ExportedFile & { filename: string }> {
   const record = await readRecord(ctx, id);
   const filename = `${slugify(record.name, 80, "cartographie")}.${format}`;
+  const notice = (await changesOf(ctx, record, (await loadTables(ctx, id)).items!))?.notice;
   let blob = await tablesStore(ctx).getBytes(id);
   if (!blob) blob = packTables(await loadTables(ctx, id));
   if (!options.pool) {
     const tables = await unpackTables(blob);
-    return { ...exportMap(format, tables.items!, record.summary, record.name), filename };
+    return { ...exportMap(format, tables.items!, record.summary, record.name, notice), filename };
   }
   // The bytes move to the worker: a view over a larger buffer is copied first.
   const own = blob.byteOffset === 0 && blob.byteLength === blob.buffer.byteLength ? blob : blob.slice();
   const file = await options.pool.run<ExportedFile>(
-    { kind: "export", blob: own, format, summary: record.summary, title: record.name },
+    { kind: "export", blob: own, format, summary: record.summary, title: record.name, notice },
     options.timeoutMs ?? 120_000,
     [own.buffer as ArrayBuffer],
   );
   return { ...file, bytes: new Uint8Array(file.bytes), filename };
 }
+
+const frenchDay = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso.slice(0, 10)
+    : new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(d);
+};
 
 const frenchDate = (iso: string) => {
   const d = new Date(iso);

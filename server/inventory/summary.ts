@@ -157,19 +157,29 @@ export function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount
 }
 
 /** Installations by the controlling entity's country (the map's « par pays » chart), most installed first, unknown last. */
+const COMMUNITY = "\u0000community";
+
 export function countryCounts(items: InventoryItem[]): CountrySummary[] {
   const by = new Map<string | null, CountrySummary>();
   for (const i of items) {
     const country = i.exposure?.controllingCountry ?? i.vendor?.parent?.country ?? i.vendor?.country ?? null;
-    const row = by.get(country) ?? { country, items: 0, installations: 0, exposed: 0 };
+    // A known community project (7-Zip, GIMP, Notepad++) has no country of control: not an unknown one.
+    const community = country === null && !!i.vendor && i.vendor.country === null && !i.vendor.parent;
+    const key = community ? COMMUNITY : country;
+    const row =
+      by.get(key) ??
+      (community
+        ? { country, community: true as const, items: 0, installations: 0, exposed: 0 }
+        : { country, items: 0, installations: 0, exposed: 0 });
     row.items++;
     row.installations += i.installations;
     if (isExposed(i)) row.exposed += i.installations;
-    by.set(country, row);
+    by.set(key, row);
   }
   return [...by.values()].sort(
     (a, b) =>
       Number(a.country === null) - Number(b.country === null) ||
+      Number(!a.community) - Number(!b.community) ||
       b.installations - a.installations ||
       (a.country ?? "").localeCompare(b.country ?? ""),
   );

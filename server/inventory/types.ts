@@ -79,6 +79,8 @@ export interface ItemAlternative {
   audience?: "state";
   /** French: the condition of access and what a collectivité can do instead (host the code…), from the catalog. */
   condition?: string;
+  /** The sources of `condition` (the catalog's `audienceSources`), shown beside it. */
+  conditionSources?: { title: string; url: string | null; date: string | null }[];
   /** French: the only part of the product it replaces (« listes électorales seulement »); absent when it covers all. */
   covers?: string;
 }
@@ -231,6 +233,8 @@ export interface DependencyScore {
 /** Installations by the country of the entity that controls the vendor (null: not known). */
 export interface CountrySummary {
   country: string | null;
+  /** Community projects (7-Zip, GIMP): no country controls them; kept apart from the unknown (absent otherwise). */
+  community?: true;
   items: number;
   installations: number;
   /** Installations of extra-European or extra-European-law-exposed software among them. */
@@ -275,12 +279,36 @@ export interface AnalysisResult {
   review?: UnknownItem[];
 }
 
+/** A product of a saved analysis whose catalog record changed since (`catalog-changes.ts`). */
+export interface CatalogChange {
+  productId: string;
+  /** The catalog name of the product (the name saved with the analysis when it is gone). */
+  product: string;
+  kind: "alternatives" | "status" | "gone";
+  /** The alternatives as saved and as the catalog gives them today, with their caveats (« Visio (service réservé…) »). */
+  before: string[];
+  after: string[];
+  /** French, one part per alternative added, removed or changed (« Pexip : remplacement direct → remplacement partiel »). */
+  details: string[];
+}
+
+/** What the catalog says differently today of a saved analysis's products; absent or null when nothing changed. */
+export interface CatalogChanges {
+  /** Products of the map whose catalog record changed (all counted; `changes` lists the most installed). */
+  products: number;
+  changes: CatalogChange[];
+  /** French: one sentence for the page and the documents. */
+  notice: string;
+}
+
 /** An analysis as saved and returned by the API. */
 export interface SavedAnalysis extends AnalysisResult {
   id: string;
   createdAt: string;
   files: ParsedFile[];
   ms: number;
+  /** Set when read back: what the catalog says differently today (the analysis keeps its figures). */
+  catalogChanges?: CatalogChanges | null;
 }
 
 /** A DSI's own classification of a name, reused by every later analysis. */

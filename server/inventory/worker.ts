@@ -14,7 +14,15 @@ import type { InventorySummary } from "./types.ts";
 
 export type WorkerRequest =
   | { id: number; kind: "analyze"; job: AnalysisJob }
-  | { id: number; kind: "export"; blob: Uint8Array; format: ExportFormat; summary: InventorySummary; title: string };
+  | {
+      id: number;
+      kind: "export";
+      blob: Uint8Array;
+      format: ExportFormat;
+      summary: InventorySummary;
+      title: string;
+      notice?: string;
+    };
 
 export type WorkerReply =
   | { id: number; ok: true; value: unknown }
@@ -26,7 +34,7 @@ async function handle(request: WorkerRequest): Promise<{ value: unknown; transfe
     return { value: output, transfer: output.reused ? [] : [output.blob.buffer as ArrayBuffer] };
   }
   const tables = await unpackTables(request.blob);
-  const file = exportMap(request.format, tables.items!, request.summary, request.title);
+  const file = exportMap(request.format, tables.items!, request.summary, request.title, request.notice);
   return { value: file, transfer: [file.bytes.buffer as ArrayBuffer] };
 }
 

@@ -416,6 +416,12 @@ const MATRIX: Record<string, Row> = {
     ok: 204,
     overrides: OTHER_404,
   },
+  "POST /api/inventory/analyses/:id/recompute": {
+    need: "dsi",
+    request: async () => ({ method: "POST", path: `/api/inventory/analyses/${await fresh.analysis()}/recompute` }),
+    ok: 201,
+    overrides: OTHER_404,
+  },
   "PUT /api/inventory/classifications": {
     need: "dsi",
     request: () => ({

@@ -191,6 +191,18 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(await row(page, "#inv-items", "Microsoft Teams").locator("td").nth(5).innerText()).toContain(
       "Nextcloud — remplacement partiel",
     );
+    // A State service's condition of access, with its source, where the alternative is offered (folded).
+    const teamsAlternatives = row(page, "#inv-items", "Microsoft Teams").locator("td").nth(5);
+    expect(await teamsAlternatives.innerText()).toContain(
+      "Tchap — remplacement partiel (libre, France, service réservé aux agents de l'État, ne couvre qu'une partie du produit : messagerie instantanée seulement)",
+    );
+    await teamsAlternatives.getByText("Accès pour une collectivité").click();
+    expect(await teamsAlternatives.locator("details.alt-condition p").innerText()).toBe(
+      "Messagerie de l'État pour ses agents ; une collectivité n'y a accès que sur invitation d'un agent de l'État. Le code (Element, Matrix) peut être installé par la collectivité. Source : Tchap, conditions d'utilisation (2026-01).",
+    );
+    expect(
+      await teamsAlternatives.getByRole("link", { name: "Tchap, conditions d'utilisation" }).getAttribute("href"),
+    ).toBe("https://www.tchap.gouv.fr/");
 
     // The filter narrows the table.
     await page.getByLabel("Afficher").selectOption("unknown");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildContext } from "../../server/drafting/context.ts";
+import { formatPoints } from "../../server/drafting/documents/common.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
 import { localEvents, planRoadmap, sentenceDate } from "../../server/drafting/roadmap-plan.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
@@ -261,6 +262,54 @@ describe("roadmap document", () => {
     expect(calendar[4]![1]).toBe("au-delà de l'objectif, à programmer");
     expect(calendar[2]![2]).not.toBe(calendar[0]![2]);
     expect(vars.phases_detail).toContain("Cette phase ne fait pas baisser la mesure par elle-même");
+  });
+});
+
+describe("points", () => {
+  it("gives a gain too small to round to a tenth with two decimals, never « 0 point »", () => {
+    expect(formatPoints(0.04)).toBe("0,04\u00a0point");
+    expect(formatPoints(0.001)).toBe("0,01\u00a0point");
+    expect(formatPoints(0)).toBe("0\u00a0point");
+    expect(formatPoints(0.06)).toBe("0,1\u00a0point");
+    expect(formatPoints(2.04)).toBe("2\u00a0points");
+  });
+});
+
+describe("a product with partial alternatives only (catalog `covers`)", () => {
+  it("says what exists module by module rather than « alternative à rechercher »", async () => {
+    const analysis: InventoryAnalysis = {
+      id: "p",
+      items: [
+        item("Horizon Villages", 12, {
+          product: "horizon-villages",
+          category: "business",
+          exposure: { controllingCountry: "US", laws: US },
+          alternatives: [
+            { ...alt("openElec", "partial", "FR"), covers: "listes électorales seulement" },
+            { ...alt("Publik", "partial", "FR"), covers: "portail citoyen et démarches en ligne" },
+          ],
+        }),
+        item("Zoom Workplace", 8, {
+          product: "zoom",
+          category: "collaboration",
+          alternatives: [{ ...alt("Visio", "drop-in", "FR"), audience: "state" }],
+        }),
+        item("Logiciel métier américain", 5, { category: "business" }),
+      ],
+    };
+    const inputs = parseInputs("roadmap", { collectivite: { name: "Kerbihan" }, analysis, targetShare: 10 });
+    const vars = (await buildContext("roadmap", inputs, analysis, loadStructure("roadmap"), "2026-12-04T10:00:00Z"))
+      .vars;
+    const line = (name: string) => vars.phases_detail!.split("\n").find((l) => l.includes(`**${name}**`))!;
+    expect(line("Horizon Villages")).toContain(
+      "ce qui existe, module par module : openElec (listes électorales seulement), Publik (portail citoyen et démarches en ligne)",
+    );
+    expect(line("Horizon Villages")).not.toContain("alternative à rechercher");
+    expect(line("Zoom Workplace")).toContain("Visio (service réservé aux agents de l'État)");
+    expect(line("Logiciel métier américain")).toContain("alternative à rechercher");
+    expect(vars.target_requirements).toContain(
+      "Horizon Villages (12 ; en partie seulement : openElec (listes électorales seulement), Publik (portail citoyen et démarches en ligne))",
+    );
   });
 });
 

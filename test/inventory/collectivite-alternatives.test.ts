@@ -102,7 +102,7 @@ describe("State services reserved to State agents", () => {
     const a = analyze(COMMUNE);
     const teams = itemOf(a, "microsoft-teams");
     expect(alternativesText(teams as never)).toMatch(
-      /Tchap \(FR\) — remplacement partiel ; service réservé aux agents de l'État/,
+      /Tchap \(FR\) — remplacement partiel, service réservé aux agents de l'État/,
     );
     const csv = new TextDecoder().decode(mapToCsv(encodeTable(a.items)));
     expect(csv).toMatch(/Visio \(La Suite numérique\) \(remplacement partiel ; service réservé aux agents de l'État\)/);
@@ -187,7 +187,7 @@ describe("alternatives that cover only part of a product", () => {
     expect(bestAlternative(horizon.alternatives)).toBeNull();
     expect(isQuickWin(horizon)).toBe(false);
     expect(alternativesText(horizon as never)).toMatch(
-      /openElec \(FR\) — remplacement partiel ; ne couvre qu'une partie du produit : listes électorales seulement/,
+      /openElec \(FR\) — remplacement partiel, ne couvre qu'une partie du produit : listes électorales seulement/,
     );
   });
 

@@ -122,7 +122,12 @@ describe("what the catalog says of an entry", () => {
       kind: "alternative",
     });
     // Best alternative first: drop-in, then European, then open source.
-    expect(index.entries.get("microsoft-teams")!.alternatives.map((a) => a.id)).toEqual(["nextcloud", "visio"]);
+    // A State service reserved to State agents, covering part of the product only, comes last.
+    expect(index.entries.get("microsoft-teams")!.alternatives.map((a) => a.id)).toEqual([
+      "nextcloud",
+      "visio",
+      "tchap",
+    ]);
   });
 
   it("derives risks: price increases from the corpus, closed formats and lock-in from the catalog", () => {

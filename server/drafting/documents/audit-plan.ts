@@ -9,6 +9,7 @@ import type { DraftContext, InventoryAnalysis } from "../types.ts";
 import {
   analysisSentence,
   baseVars,
+  catalogNotice,
   categoryLabel,
   dataBlock,
   describeCollectivite,
@@ -73,6 +74,7 @@ export function auditPlanContext(
   vars.local_context = inputs.context ? `${sentence(inputs.context)} ` : "";
   // A first map, when the DSI has one: the study starts from its counts (the same sentence as the other documents).
   vars.analysis_sentence = analysisSentence(structure, analysis, now, vars);
+  if (catalogNotice(analysis)) vars.analysis_sentence += `${catalogNotice(analysis)} `;
   vars.services_phrase = inputs.services?.length
     ? texts(structure, "services.list", { services: inputs.services.join(", ") })
     : texts(structure, "services.all", vars);

@@ -92,14 +92,18 @@ export const alternativesText = (i: AnalysisItem) =>
     ? (i.alternatives ?? [])
         .map(
           (a) =>
-            `${a.name}${a.country ? ` (${a.country})` : ""} — ${[fitLabel(a.fit), ...alternativeCaveats(a)].join(" ; ")}`,
+            // Caveats joined by commas: « ; » separates alternatives, so a caveat never reads as the next one's.
+            `${a.name}${a.country ? ` (${a.country})` : ""} — ${[fitLabel(a.fit), ...alternativeCaveats(a)].join(", ")}`,
         )
         .join(" ; ")
     : "—";
 export const lawsText = (laws: string[]) => laws.map(exposureLabel).join(", ");
 /** « 12,5 points » → one decimal, French comma. */
 export const formatPoints = (n: number) =>
-  `${String(Math.round(n * 10) / 10).replace(".", ",")}${NBSP}point${Math.round(n * 10) / 10 >= 2 ? "s" : ""}`;
+  // A gain that rounds to nothing at one decimal is still a gain: two decimals (« 0,04 point »), never « 0 point ».
+  n > 0 && Math.round(n * 10) === 0
+    ? `${String(Math.max(0.01, Math.round(n * 100) / 100)).replace(".", ",")}${NBSP}point`
+    : `${String(Math.round(n * 10) / 10).replace(".", ",")}${NBSP}point${Math.round(n * 10) / 10 >= 2 ? "s" : ""}`;
 export const percentOrDash = (n: number | null) => (n === null ? "—" : formatPercent(n));
 export const productLabel = (i: AnalysisItem) => (typeof i.product === "object" && i.product ? i.product.name : i.name);
 
@@ -135,6 +139,9 @@ export function analysisSentence(
   const counts = measureSentences(structure, planRoadmap(analysis, { now }));
   return `${texts(structure, "analysis.sentence", { ...counts, collectivite: vars.collectivite!, name: analysisLabel(analysis) })} `;
 }
+
+/** What the catalog says differently today of the analysis's products (`catalogChanges`), or "" when nothing. */
+export const catalogNotice = (analysis: InventoryAnalysis | null) => analysis?.catalogChanges?.notice ?? "";
 
 export const installationWord = (n: number) => (n > 1 ? "installations" : "installation");
 

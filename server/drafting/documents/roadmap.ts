@@ -3,6 +3,7 @@
 import { categoryWord, countryName } from "../../core/labels.ts";
 import { formatInt, formatPercent, frenchDate } from "../../core/text.ts";
 import { countText, message } from "../../i18n/messages.ts";
+import { partialAlternativesText } from "../../inventory/alternative-text.ts";
 import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts";
 import { addMonths } from "../calendar.ts";
 import type { RoadmapInputs } from "../inputs.ts";
@@ -14,6 +15,7 @@ import {
   alternativesText,
   analysisLabel,
   baseVars,
+  catalogNotice,
   categoryLabel,
   computationNote,
   dataBlock,
@@ -56,6 +58,17 @@ function limitedText(structure: DocumentStructure, l: RoadmapLine, where: "phase
     : said;
 }
 
+/**
+ * No alternative for the whole product: what exists module by module (« openElec (listes électorales seulement) »),
+ * or « alternative à rechercher » when the catalog has nothing at all.
+ */
+function partialOnly(structure: DocumentStructure, l: RoadmapLine): string {
+  const partial = partialAlternativesText(l.item.alternatives);
+  return partial
+    ? texts(structure, "phase.partialOnly", { alternatives: partial })
+    : (structure.texts["phase.noAlternative"] ?? "");
+}
+
 /** A line of a phase: name, installations, role, law; alternative and the points it removes; a local deadline. */
 function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEvent[]): string {
   const facts = [
@@ -67,7 +80,7 @@ function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEv
     .join(", ");
   const alt = l.alternative
     ? `${l.alternative.name} (${fitLabel(l.alternative.fit)})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : ` — ${texts(structure, "phase.noGain")}`}`
-    : (structure.texts["phase.noAlternative"] ?? "");
+    : partialOnly(structure, l);
   const deadline = events.filter((e) => e.lines.includes(l)).map((e) => frenchDate(e.date))[0];
   return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${texts(structure, "phase.localDeadline", { date: deadline })}` : ""}`;
 }
@@ -136,7 +149,18 @@ export function roadmapContext(
       requirements.push(
         "",
         texts(structure, "target.beyondCatalog", {
-          products: without.map((l) => `${l.item.name} (${formatInt(l.item.installations)})`).join(", "),
+          products: without
+            .map((l) => {
+              const partial = partialAlternativesText(l.item.alternatives);
+              return partial
+                ? texts(structure, "target.beyondPartial", {
+                    name: l.item.name,
+                    installations: formatInt(l.item.installations),
+                    alternatives: partial,
+                  })
+                : `${l.item.name} (${formatInt(l.item.installations)})`;
+            })
+            .join(", "),
         }),
       );
   }
@@ -161,6 +185,10 @@ export function roadmapContext(
       ? texts(structure, "baseline.unknown", { unknown: formatInt(plan.measure.unknown.installations) })
       : "",
   });
+  // A catalog that changed since the analysis for its products: said where the analysis is described and where
+  // its alternatives are listed (the figures stay those of the analysis).
+  const changed = catalogNotice(analysis);
+  if (changed) vars.baseline_sentence += ` ${changed}`;
   vars.baseline_table = markdownTable(
     [
       texts(structure, "baseline.header.category"),
@@ -231,6 +259,7 @@ export function roadmapContext(
   );
   if (plan.lines.length > MAX_LISTED)
     vars.alternatives_table += `\n\n${sentence(texts(structure, "more", { count: formatInt(plan.lines.length - MAX_LISTED) }))}`;
+  if (changed) vars.alternatives_table += `\n\n*${changed}*`;
   // The catalog records this roadmap may cite: its products and their alternatives (`catalogScope` sections).
   vars.catalog_scope = [
     ...new Set(

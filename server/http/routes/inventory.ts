@@ -15,6 +15,7 @@ import {
   getUnknownPage,
   type ItemFilter,
   listAnalyses,
+  recomputeAnalysis,
   renameAnalysis,
   type Upload,
 } from "../../inventory/service.ts";
@@ -107,6 +108,11 @@ export function inventoryRoutes(engine: Engine) {
     .patch("/inventory/analyses/:id", limitTo(16 * 1024), async (c) =>
       c.json(await renameAnalysis(engine, c.req.param("id"), await readJson(c.req.raw))),
     )
+    .post("/inventory/analyses/:id/recompute", async (c) => {
+      // The same inventory analysed again with today's catalog: a new analysis, the old one kept as published.
+      const analysis = await recomputeAnalysis(engine, c.req.param("id"), work);
+      return c.json(analysis, analysis.reused ? 200 : 201, { location: `/api/inventory/analyses/${analysis.id}` });
+    })
     .delete("/inventory/analyses/:id", async (c) => {
       await deleteAnalysis(engine, c.req.param("id"));
       return c.body(null, 204);
