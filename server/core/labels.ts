@@ -3,15 +3,9 @@
  * countries (French texts in \`i18n/fr/labels.json\` and \`core.json\`), used by the map, the documents, the exports,
  * the retrieval prose and, through \`GET /api/reference\`, the page.
  */
-import { message } from "../i18n/messages.ts";
+import { message, messageOr } from "../i18n/messages.ts";
 
-const orSelf = (key: string, fallback: string) => {
-  try {
-    return message(key);
-  } catch {
-    return fallback;
-  }
-};
+const orSelf = (key: string, fallback: string): string => messageOr(key, fallback);
 
 /** How an alternative is hosted: « self-hosted » → « à installer sur ses propres serveurs… »; an unknown code as written. */
 export const hostingLabel = (code: string) => orSelf(`hosting.${code}`, code);

@@ -7,7 +7,7 @@ import path from "node:path";
 import YAML from "yaml";
 import { categoryWord, countryName, fitLabel, hostingLabel } from "../core/labels.ts";
 import { formatIssues } from "../core/validation.ts";
-import { message } from "../i18n/messages.ts";
+import { messageOr } from "../i18n/messages.ts";
 import {
   type Alternative,
   alternativeSchema,
@@ -285,11 +285,7 @@ export function lawsFor(declared: string[], controllingCountry: string | null): 
 /** French label of a law id (« CLOUD Act (États-Unis) »); the id itself when no label is known. */
 export const exposureLabel = (e: string) => {
   const id = normalizeLaw(e);
-  try {
-    return message(`law.${id}`);
-  } catch {
-    return id;
-  }
+  return messageOr(`law.${id}`, id);
 };
 
 export interface CatalogPassage {

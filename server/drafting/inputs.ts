@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { AppError, fieldErrors } from "../core/errors.ts";
 import { formatIssues } from "../core/validation.ts";
-import { message } from "../i18n/messages.ts";
+import { message, messageOr } from "../i18n/messages.ts";
 import { DRAFT_TYPES, type DraftType } from "./types.ts";
 
 const text = (max: number) => z.string().trim().min(2).max(max);
@@ -187,12 +187,7 @@ const requestSchema = z.object({ type: z.enum(DRAFT_TYPES), inputs: z.record(z.s
 
 /** French label of a field path (`recipient.name` → « nom du destinataire »), when there is one. */
 function fieldLabel(path: string): string | null {
-  const key = `drafts.field.${path.replace(/\.\d+(?=\.|$)/g, "")}`;
-  try {
-    return message(key);
-  } catch {
-    return null;
-  }
+  return messageOr(`drafts.field.${path.replace(/\.\d+(?=\.|$)/g, "")}`, null);
 }
 
 function inputsError(error: z.ZodError, input: unknown, prefix: string): AppError {

@@ -23,6 +23,11 @@ export function message(key: string, params: Record<string, string | number> = {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
 }
 
+/** The message of `key` when there is one (a label for a code the texts may not know), else `fallback`. */
+export function messageOr<T>(key: string, fallback: T, lang = "fr"): string | T {
+  return catalogs[lang]?.[key] !== undefined || catalogs.fr![key] !== undefined ? message(key, {}, lang) : fallback;
+}
+
 /**
  * « 0 installation », « 1 installation », « 12 installations » (French: singular under 2): `count.<noun>.one` or
  * `count.<noun>.other`, `{n}` already formatted by the caller (French digit grouping).
