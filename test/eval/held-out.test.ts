@@ -27,6 +27,12 @@ const SETS = [
     min: 60,
     earlier: [HELD_OUT_DIR, HELD_OUT_2_DIR, HELD_OUT_3_DIR, HELD_OUT_4_DIR],
   },
+  {
+    name: "held-out-6",
+    dir: path.resolve("test/eval/held-out-6"),
+    min: 60,
+    earlier: [HELD_OUT_DIR, HELD_OUT_2_DIR, HELD_OUT_3_DIR, HELD_OUT_4_DIR, path.resolve("test/eval/held-out-5")],
+  },
 ];
 
 describe("held-out evaluation set", () => {
