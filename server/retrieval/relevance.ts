@@ -634,6 +634,17 @@ const asksCardField = (t: QuestionTerm) => !t.name && t.word.split(" ").every((w
 const FIGURE_ASKED =
   /\b(combien|quel(?:le)?s?\s+(?:(?:est|sont|etait|etaient|sera|seront)\s+)?(?:(?:le|la|les|l')\s*)?(?:montant|budget|somme|nombre|prix|cout|tarif|pourcentage|part|taux|hausse|effectifs?|chiffre))\b/;
 
+/** A number written out in words before the noun it counts (« dix groupements », « trois communes »), folded. */
+const SPELLED_COUNT =
+  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)\s+([a-z]{3,}s)\b/g;
+/** What a question asking « combien de … », « quel nombre de … » counts (folded). */
+const COUNTED = /\b(?:combien|nombre)\s+d(?:e\s+|')([a-z]{3,})/;
+
+/** The clause (between commas, colons, semicolons) of a folded question that holds a word. */
+function askingClause(question: string, word: string): string {
+  return question.split(/[,;:]/).find((c) => c.includes(word)) ?? question;
+}
+
 /** A number that is part of a name (« Microsoft 365 E3 », « GPL-3.0 »), not a figure. */
 const NAMED_NUMBER = /(\p{Lu}[\p{L}]*-)\d+(?:\.\d+)*\b|(\p{Lu}[\p{L}]*\s)\d+(?=\s\p{Lu}|[,.;:)](?:\s|$)|$)/gu;
 
@@ -954,11 +965,26 @@ export async function assessAnswerability(
   const figure: Asked[] = figureWord ? ["quantity"] : [];
   // « À quelle heure … ? » asks a time of day: a passage that answers gives one (« à 14 h 30 »).
   const hourWord = HOUR_ASKED.exec(fold(outsideContext(question)))?.[0];
-  const figureIn = (text: string) =>
-    hourWord ? HOUR.test(text) : holdsAsked(withoutReferences(text).replace(NAMED_NUMBER, "$1$2"), figure);
+  const counted = figureWord ? COUNTED.exec(fold(outsideContext(question)).replace(/[’]/g, "'"))?.[1] : undefined;
+  const figureIn = (text: string) => {
+    if (hourWord) return HOUR.test(text);
+    const plain = withoutReferences(text).replace(NAMED_NUMBER, "$1$2");
+    // A number written out before what the question counts (« combien de groupements » : « par dix groupements
+    // régionaux ») is a figure too; « deux structures » is not a budget.
+    return (
+      holdsAsked(plain, figure) ||
+      (counted !== undefined && [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => frStem(m[1]!) === frStem(counted)))
+    );
+  };
   // A figure of the year asked (« Combien de personnes sont venues à l'édition 2025 ? »): in a sentence that says
-  // that year, not the figure of another edition beside it.
-  const asOf = dates.filter((d) => !d.word.includes(" ") || /\d{4}$/.test(d.word));
+  // that year, not the figure of another edition beside it. A year in another clause of the question (« La ville
+  // revenue à Windows en 2017, combien disait-elle avoir économisé ? ») dates what it is about, not the figure.
+  const figureClause = figureWord ? askingClause(fold(outsideContext(question)), figureWord) : "";
+  const asOf = dates.filter(
+    (d) =>
+      (!d.word.includes(" ") || /\d{4}$/.test(d.word)) &&
+      (!figureWord || occurs(d.word, passageWords(figureClause), true)),
+  );
   const holdsFigure = (text: string) =>
     asOf.length === 0
       ? figureIn(text)

@@ -958,3 +958,45 @@ describe("sixth round (5 December 2026; each fails on the rules before it)", () 
     });
   });
 });
+
+describe("seventh round, after held-out-6 (5 December 2026; each fails on the rules before it)", () => {
+  it("sees a figure written out in words before what the question counts, not any count (« dix groupements »)", async () => {
+    const cnll =
+      "Le Conseil national du logiciel libre a été lancé le 18 février 2010 par dix groupements régionaux d'entreprises du libre.";
+    const ow2 = "OW2 est une association fondée en 2007 par la fusion de deux structures.";
+    const { frequency, names } = lexicon([cnll, ow2, "Les entreprises du libre.", "Un budget annuel."]);
+    expect(
+      await assessAnswerability(
+        "Le CNLL a été lancé en 2010 par combien de groupements ?",
+        [passage("CNLL", cnll)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
+    expect(
+      await assessAnswerability(
+        "Quel est le budget annuel de l'association OW2 ?",
+        [passage("OW2", ow2)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false });
+  });
+
+  it("dates the figure by a year of the clause that asks it, not of another clause (« revenue à Windows en 2017, combien … ? »)", async () => {
+    const munich =
+      "Munich est revenue à Windows : le conseil municipal l'a voté en novembre 2017. La ville a fait état d'économies de 11,7 millions d'euros avec Linux.";
+    const { frequency, names } = lexicon([munich, "Munich et Linux.", "Windows en 2017."]);
+    const ask = (q: string) => assessAnswerability(q, [passage("Munich", munich)], frequency, names);
+    expect(
+      await ask("Munich, revenue à Windows en 2017, combien disait-elle avoir économisé avec Linux ?"),
+    ).toMatchObject({
+      answerable: true,
+    });
+    // In the clause that asks it, the year still dates the figure.
+    expect(await ask("Combien Munich a-t-elle économisé avec Linux en 2017 ?")).toMatchObject({
+      answerable: false,
+      reason: "missing-figure",
+    });
+  });
+});
