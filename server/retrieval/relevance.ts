@@ -155,6 +155,11 @@ const STATED_ABSENT = readFileSync(new URL("../i18n/fr/stated-absent.txt", impor
   .filter((l) => l.trim() && !l.startsWith("#"))
   .map((l) => ` ${words(l).join(" ")} `);
 
+/** The words of those phrases (« sources », « consultées »): « en chiffres sourcés » does not name a topic. */
+const STATED_WORDS = new Set(STATED_ABSENT.flatMap((p) => p.trim().split(" ")).map(frStem));
+/** Nouns naming a figure (« chiffre », « montant », « coût »), folded stems, from a data file. */
+const FIGURE_NOUNS = new Set(wordList("../i18n/fr/figure-nouns.txt").map(frStem));
+
 /** A parenthesis holding a year: a source's reference (« (April, novembre 2025) ») or a span (« (2002-2027) »). */
 const CITATION = /\([^()]*\b(?:19|20)\d{2}[^()]*\)/g;
 /** A source's reference: a parenthesis holding a year or « s. d. » (« (Grenoble.ninja, s. d.) »). */
@@ -175,6 +180,7 @@ export function passageParts(text: string): {
   sentences: ReturnType<typeof passageWords>[];
   stated: ReturnType<typeof passageWords>;
   rest: ReturnType<typeof passageWords>;
+  statedFigure: ReturnType<typeof passageWords>[];
 } {
   const sentences = text.split(SENTENCE);
   const isStated = (s: string) => STATED_ABSENT.some((p) => ` ${words(s).join(" ")} `.includes(p));
@@ -189,6 +195,10 @@ export function passageParts(text: string): {
     sentences: sentences.map((s) => passageWords(s)),
     stated: passageWords(clauses.filter(isStated).join(" ")),
     rest: passageWords(clauses.filter((s) => !isStated(s)).join(" ")),
+    // The sentences saying a figure is not known (« Aucun montant d'économies propre à la CNAM n'a été publié »).
+    statedFigure: sentences
+      .filter((s) => s.split(/\s*;\s*/).some((c) => isStated(c) && words(c).some((w) => FIGURE_NOUNS.has(frStem(w)))))
+      .map((s) => passageWords(s)),
   };
 }
 
@@ -991,6 +1001,28 @@ export async function assessAnswerability(
       : withoutReferences(text)
           .split(SENTENCE)
           .some((s) => figureIn(s) && asOf.every((d) => occurs(d.word, passageWords(s), true)));
+  // A passage that answers says the figure asked is not known (« Aucune des sources consultées ne publie de chiffre
+  // d'économies ou de coût total du projet »), in a sentence about what the question names: the corpus says so
+  // itself, rather than quoting the figures beside it as an answer.
+  const unknownFigure = (i: number) =>
+    parts[i]!.statedFigure.some((s) =>
+      terms.some(
+        (t) =>
+          !isGeneric(t) &&
+          !t.date &&
+          !FIGURE_NOUNS.has(frStem(t.word)) &&
+          !STATED_WORDS.has(frStem(t.word)) &&
+          occurs(t.word, s),
+      ),
+    );
+  if (figure.length && relevant.some(unknownFigure))
+    return {
+      answerable: false,
+      reason: "stated-absent",
+      missing: [figureWord!],
+      coverage: best.weighted,
+      relevant: [],
+    };
   if ((figure.length || hourWord) && relevant.length && !relevant.some((i) => holdsFigure(results[i]!.text)))
     return {
       answerable: false,

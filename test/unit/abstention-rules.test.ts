@@ -1000,3 +1000,33 @@ describe("seventh round, after held-out-6 (5 December 2026; each fails on the ru
     });
   });
 });
+
+describe("seventh round: a figure the corpus says it does not have", () => {
+  it("says the sources lack the figure asked when a passage that answers says so of what the question names", async () => {
+    const cnam =
+      "CNAM : les économies attendues. Aucun montant d'économies propre à la CNAM n'a été publié dans les sources consultées. À titre d'ordre de grandeur, l'État estime que Visio fait économiser environ 1 million d'euros par an.";
+    const { frequency, names } = lexicon([cnam, "La CNAM passe à Tchap et Visio.", "Tchap.", "Visio."]);
+    expect(
+      await assessAnswerability(
+        "Combien d'euros la CNAM va-t-elle économiser en passant à Tchap et Visio ?",
+        [passage("CNAM : Tchap et Visio", cnam)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false, reason: "stated-absent" });
+  });
+
+  it("does not take the words of the asker's own demand (« en chiffres sourcés ») for what the missing figure is about", async () => {
+    const gendarmerie =
+      "Les économies de la Gendarmerie sous Linux sont, selon les sources publiées, d'environ 2 millions puis 12 millions d'euros par an. Aucune des sources consultées ne publie un bilan cumulé ni le coût de la migration.";
+    const { frequency, names } = lexicon([gendarmerie, "La Gendarmerie et Linux.", "Des chiffres sourcés."]);
+    expect(
+      await assessAnswerability(
+        "La Gendarmerie économise combien par an grâce à Linux, en chiffres sourcés ?",
+        [passage("Gendarmerie nationale", gendarmerie)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+});
