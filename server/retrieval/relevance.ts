@@ -195,8 +195,10 @@ export function passageParts(text: string): {
     sentences: sentences.map((s) => passageWords(s)),
     stated: passageWords(clauses.filter(isStated).join(" ")),
     rest: passageWords(clauses.filter((s) => !isStated(s)).join(" ")),
-    // The sentences saying a figure is not known (« Aucun montant d'économies propre à la CNAM n'a été publié »).
+    // The sentences saying a figure is not known (« Aucun montant d'économies propre à la CNAM n'a été publié »);
+    // not of some years only (« Nous n'avons pas trouvé de chiffres 2025 ou 2026 » : those of 2023 are given).
     statedFigure: sentences
+      .filter((s) => !/\b(?:19|20)\d{2}\b/.test(withoutReferences(s)))
       .filter((s) => s.split(/\s*;\s*/).some((c) => isStated(c) && words(c).some((w) => FIGURE_NOUNS.has(frStem(w)))))
       .map((s) => passageWords(s)),
   };
@@ -1015,14 +1017,17 @@ export async function assessAnswerability(
           occurs(t.word, s),
       ),
     );
-  if (figure.length && relevant.some(unknownFigure))
+  const figureAbsent = perPassage.flatMap((p, i) => (covers(p) && unknownFigure(i) ? [i] : []));
+  if (figure.length && relevant.length && figureAbsent.length) {
+    const lacking = [...new Set(figureAbsent.flatMap((i) => statedAbsent(i).map((t) => t.word)))];
     return {
       answerable: false,
       reason: "stated-absent",
-      missing: [figureWord!],
+      missing: lacking.length ? lacking : [figureWord!],
       coverage: best.weighted,
       relevant: [],
     };
+  }
   if ((figure.length || hourWord) && relevant.length && !relevant.some((i) => holdsFigure(results[i]!.text)))
     return {
       answerable: false,

@@ -1030,3 +1030,41 @@ describe("seventh round: a figure the corpus says it does not have", () => {
     ).toMatchObject({ answerable: true });
   });
 });
+
+describe("seventh round: a figure the corpus says it does not have, in a passage set aside", () => {
+  const munichCost =
+    "Munich est revenue à Windows. Les sources consultées ne documentent pas son coût final ni ce retour.";
+  const munichVote = "Munich : le retour à Windows a été voté ; le conseil a coûté des mois de débat, 20 séances.";
+  const comptoir =
+    "Sur le Comptoir du Libre, environ 600 logiciels étaient référencés en 2023. Nous n'avons pas trouvé de chiffres 2025 ou 2026 sur le nombre de logiciels référencés.";
+  const { frequency, names } = lexicon([
+    munichCost,
+    munichVote,
+    comptoir,
+    "Munich.",
+    "Windows.",
+    "Le Comptoir du Libre.",
+  ]);
+
+  it("is told as such even when that passage is not among those that answer", async () => {
+    expect(
+      await assessAnswerability(
+        "Combien a coûté à Munich le retour à Windows ?",
+        [passage("Munich", munichCost), passage("Munich", munichVote)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false, reason: "stated-absent" });
+  });
+
+  it("is not the absence of the figure when the corpus lacks only some years of it", async () => {
+    expect(
+      await assessAnswerability(
+        "Combien de logiciels sont référencés sur le Comptoir du Libre ?",
+        [passage("Comptoir du Libre", comptoir)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+});
