@@ -633,6 +633,9 @@ const CORPUS_SCALE = 1000;
 const CLIPPED_LENGTH = 4;
 /** A name found in at most this many passages of the corpus must be in the best ones. */
 const RARE_NAME = 20;
+/** A word right after a collectivité's noun (« region normandie », « ville de brive »), folded: its name. */
+const COLLECTIVITY_NAMED =
+  /\b(?:region|ville|commune|departement|metropole|mairie|agglomeration|intercommunalite)\s+(?:de\s+(?:la\s+)?|du\s+|des\s+|d'|l')?([a-z]{3,})\b/g;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
 const UNKNOWN_SHARE = 0.3;
 /** What a catalog card says by its fields (country, city, publisher, owner, licence), folded stems, from a data file. */
@@ -734,6 +737,12 @@ export async function assessAnswerability(
     for (const t of resolved.filter((t) => (t.name || t.compound) && !t.date)) {
       for (const part of t.word.split(" "))
         if ((await frequency(part)) === 0 && !judged.some((p) => p.list.includes(part))) unknown.push(t.word);
+    }
+    // A word after a collectivité's noun (« la region normandie », « la ville de brive ») names it, capital or not.
+    for (const m of fold(question).matchAll(COLLECTIVITY_NAMED)) {
+      const word = m[1]!;
+      if (!STOPWORDS.has(word) && (await frequency(word)) === 0 && !judged.some((p) => p.list.includes(word)))
+        unknown.push(word);
     }
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }

@@ -1068,3 +1068,24 @@ describe("seventh round: a figure the corpus says it does not have, in a passage
     ).toMatchObject({ answerable: true });
   });
 });
+
+describe("seventh round: names and private life written otherwise", () => {
+  it("takes a word after a collectivité's noun for its name, even in lower case (« la region normandie »)", async () => {
+    const lyon = "La région Occitanie a une stratégie logiciel libre ; la ville de Lyon aussi.";
+    const { frequency, names } = lexicon([lyon, "Une stratégie.", "Le logiciel libre."]);
+    expect(
+      await assessAnswerability(
+        "la region normandie a t elle une strategie logiciel libre ?",
+        [passage("Stratégies", lyon)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false, reason: "unknown-name", missing: ["normandie"] });
+  });
+
+  it("knows more ways to ask a person's private life (« son temps libre », « quel métier exerçait-il », « quelles études »)", () => {
+    expect(personalAsked("Que fait Dirk Schrödter de son temps libre ?")).not.toHaveLength(0);
+    expect(personalAsked("Quel métier exerçait Bertrand Maes avant d'être adjoint ?")).not.toHaveLength(0);
+    expect(personalAsked("La patronne de l'X, elle a fait quelles études ?")).not.toHaveLength(0);
+  });
+});
