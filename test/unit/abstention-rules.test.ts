@@ -1089,3 +1089,13 @@ describe("seventh round: names and private life written otherwise", () => {
     expect(personalAsked("La patronne de l'X, elle a fait quelles études ?")).not.toHaveLength(0);
   });
 });
+
+describe("seventh round: « vient d'où ? » asks a card's country", () => {
+  it("is answered by the card of the product named", async () => {
+    const card = "DuckDB : base de données analytique libre. Éditeur : DuckDB Foundation. Pays : Pays-Bas (Amsterdam).";
+    const { frequency, names } = lexicon([card, "Il vient de loin.", "Elle vient.", "On vient."]);
+    expect(
+      await assessAnswerability("DuckDB vient d'où ?", [passage("DuckDB", card, "catalog")], frequency, names),
+    ).toMatchObject({ answerable: true });
+  });
+});
