@@ -958,7 +958,12 @@ export async function assessAnswerability(
     short ? p.plain >= 1 - 1e-9 : p.plain >= MIN_PLAIN_COVERAGE - 1e-9 && p.weighted >= MIN_WEIGHTED_COVERAGE - 1e-9;
   // Names too must be in the passages that answer: « communes belges » and « Nextcloud » in two unrelated passages
   // do not say whether Belgian communes use Nextcloud.
-  const holdsName = (t: QuestionTerm, i: number) => holds(t, judged[i]!);
+  // A passage cut from the same document as another that holds the name (« Schleswig-Holstein : les économies
+  // annoncées… » beside « … le contexte d'une stratégie en Allemagne ») holds it too.
+  const sameDocument = (i: number, j: number) =>
+    results[i]!.document.title === results[j]!.document.title && results[i]!.document.kind !== "catalog";
+  const holdsName = (t: QuestionTerm, i: number) =>
+    holds(t, judged[i]!) || judged.some((p, j) => j !== i && sameDocument(i, j) && holds(t, p));
   const holdsAll = (i: number) =>
     dates.every((d) => dated(d, i)) &&
     statedAbsent(i).length === 0 &&

@@ -1099,3 +1099,25 @@ describe("seventh round: « vient d'où ? » asks a card's country", () => {
     ).toMatchObject({ answerable: true });
   });
 });
+
+describe("seventh round: a name held by another passage of the same document", () => {
+  it("counts for the passage that answers (a document cut in sections)", async () => {
+    const context = "Schleswig-Holstein, Land du nord de l'Allemagne, a quitté Microsoft Office.";
+    const savings = "Le Land prévoit d'économiser 15 millions d'euros de licences en 2026.";
+    const other = "La Bavière, en Allemagne, n'a rien annoncé.";
+    const { frequency, names } = lexicon([context, savings, other, "Le Land.", "Les licences."]);
+    const doc = (text: string, title: string) => ({ text, section: "", document: { title, kind: "case-study" } });
+    const ask = (results: ReturnType<typeof doc>[]) =>
+      assessAnswerability(
+        "Le Land du nord de l'Allemagne, il compte économiser combien de licences en 2026 ?",
+        results,
+        frequency,
+        names,
+      );
+    expect(await ask([doc(savings, "Schleswig-Holstein"), doc(context, "Schleswig-Holstein")])).toMatchObject({
+      answerable: true,
+    });
+    // Not from another document.
+    expect(await ask([doc(savings, "Schleswig-Holstein"), doc(other, "Bavière")])).toMatchObject({ answerable: false });
+  });
+});
