@@ -225,6 +225,13 @@ export function matchName(
     if (literal) return result(literal, "exact", 0.97);
     const exact = pick(index.exact.get(tokens.join(" ")), vendor, pub, "any", facts);
     if (exact) return result(exact, "exact", 0.97);
+    // The vendor's name before a name the catalog knows exactly (« Microsoft Skype for Business Basic 2016 »): that
+    // name, before the loose key, which drops edition words, reads « Microsoft Skype » (the consumer Skype).
+    const afterVendor =
+      tokens.length > 1 && index.vendors.has(tokens[0]!)
+        ? pick(index.exact.get(tokens.slice(1).join(" ")), vendor, pub, "no-conflict", facts)
+        : null;
+    if (afterVendor) return result(afterVendor, "exact", 0.95);
     const looseHit = pick(index.loose.get(looseKeyText), vendor, pub, "any", facts);
     if (looseHit) return result(looseHit, "loose", 0.92);
     // A French description, a dash, then the product's own name (« Gestion des cimetières - openCimetière »): the

@@ -225,7 +225,12 @@ export function nameTokens(name: string): string[] {
   s = s.replace(/'[^']*'|"[^"]*"|«[^»]*»/g, " ");
   // A trailing " - <language>" part (checked on the whole tail, so "Reader DC - Français" loses "Français").
   s = s.replace(/\s[-–—]\s+([a-z -]+)$/, (whole, tail: string) =>
-    tail.split(/[\s-]+/).every((w) => !w || LANGUAGE_WORDS.has(w)) ? " " : whole,
+    // A tag is whole (« en-us ») or made of language words (« fr-fr », « Français »).
+    tail
+      .split(/\s+/)
+      .every((w) => !w || LANGUAGE_WORDS.has(w) || w.split("-").every((x) => !x || LANGUAGE_WORDS.has(x)))
+      ? " "
+      : whole,
   );
   s = s.replace(KB, " ").replace(ARCH, " ").replace(VERSIONED_WORD, " ").replace(DOTTED_VERSION, " ");
   const tokens = s.split(/[^a-z0-9+#]+/).filter(Boolean);

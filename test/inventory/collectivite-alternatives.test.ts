@@ -24,8 +24,9 @@ import { mapToCsv } from "../../server/inventory/export.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { bestAlternative, isQuickWin } from "../../server/inventory/measure.ts";
 import type { SavedAnalysis } from "../../server/inventory/types.ts";
-import { type Plan, progressOf, snapshotOf } from "../../server/tracking/plan.ts";
+import { progressOf, snapshotOf } from "../../server/tracking/plan.ts";
 import { renderPublicPage } from "../../server/tracking/public-page.ts";
+import { planOf } from "../helpers/plan.ts";
 import { inventoryRow } from "./fixtures.ts";
 
 const CORPUS = path.resolve("corpus");
@@ -262,15 +263,7 @@ describe("a replacement still under an extra-European jurisdiction", () => {
     expect(note("zoom", "Visio (La Suite numérique)")).toMatch(/réservé aux agents de l'État/);
     expect(note("microsoft-office", "LibreOffice")).toBeNull();
     const day = "2026-12-05";
-    const plan = {
-      id: "p",
-      slug: "commune",
-      collectivite: { name: "Commune d'Essai", kind: "Commune" },
-      title: "Plan",
-      measure: "weighted",
-      adoptedAt: `${day}T00:00:00.000Z`,
-      target: { value: 30, date: "2029-12-31" },
-      milestones: [{ date: "2029-12-31", value: 30, label: "Objectif" }],
+    const plan = planOf(day, {
       products: [
         { name: "Microsoft Edge", productId: "microsoft-edge", by: "Firefox ESR", dueDate: null },
         { name: "Microsoft Office", productId: "microsoft-office", by: "LibreOffice", dueDate: null },
@@ -287,11 +280,7 @@ describe("a replacement still under an extra-European jurisdiction", () => {
           recordedAt: day,
         },
       ],
-      events: [],
-      publication: null,
-      log: [],
-      version: 1,
-    } as unknown as Plan;
+    });
     const snapshot = snapshotOf(plan, progressOf(plan, day), {
       licence: "etalab-2.0",
       groupProducts: false,

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
-import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
+import { loadMatchIndex, type MatchIndex, matchName } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 import { allInventories, evaluate, evaluateRealNames, percent, realNameRows, realNames } from "./fixtures.ts";
 
@@ -81,4 +81,16 @@ describe("classification with the real catalog", () => {
       expect(wrongStatus).toEqual([]);
     });
   }
+});
+
+describe("names of the Microsoft 365 installer (trial, 5 December 2026)", () => {
+  it.each([
+    ["Skype for Business Basic 2016 - en-us", "skype-for-business"],
+    ["Microsoft Skype for Business Basic 2016 - en-us", "skype-for-business"],
+    ["Skype for Business Basic 2016 - fr-fr", "skype-for-business"],
+  ])("« %s » is %s, not the consumer Skype", (name, product) => {
+    const match = matchName(index, name, "Microsoft Corporation");
+    expect(match.entry?.id).toBe(product);
+    expect(match.review).toBe(false);
+  });
 });

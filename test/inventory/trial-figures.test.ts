@@ -20,10 +20,11 @@ import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 import type { AnalysisResult, SavedAnalysis } from "../../server/inventory/types.ts";
-import { checkpointOf, type Plan, progressOf, snapshotOf } from "../../server/tracking/plan.ts";
+import { checkpointOf, progressOf, snapshotOf } from "../../server/tracking/plan.ts";
 import { openDataCsv, renderPublicPage } from "../../server/tracking/public-page.ts";
 // @ts-expect-error: a page module without type declarations
 import { countOf, formatShare, loadMessages } from "../../web/lib.js";
+import { planOf } from "../helpers/plan.ts";
 import { inventoryRow, readInventory } from "./fixtures.ts";
 
 let index: MatchIndex;
@@ -205,22 +206,14 @@ describe("one rounding for one figure, everywhere (298 of 375 installations)", (
     expect(JSON.stringify(vars)).not.toMatch(/79,5|\b80\u00a0%/);
     const checkpoint = checkpointOf({ ...a, id: "a" } as never, "raw", day);
     expect(checkpoint.raw).toBe(79);
-    const plan = {
-      id: "p",
+    const plan = planOf(day, {
       slug: "kerbihan",
       collectivite: { name: "Kerbihan", kind: "Commune" },
-      title: "Plan",
       measure: "raw",
-      adoptedAt: `${day}T00:00:00.000Z`,
       target: { value: 50, date: "2029-12-31" },
       milestones: [{ date: "2029-12-31", value: 50, label: "Objectif" }],
-      products: [],
       checkpoints: [checkpoint],
-      events: [],
-      publication: null,
-      log: [],
-      version: 1,
-    } as unknown as Plan;
+    });
     const snapshot = snapshotOf(plan, progressOf(plan, day), {
       licence: "etalab-2.0",
       groupProducts: false,
@@ -284,15 +277,9 @@ describe("the public page with software named by category", () => {
       category: "workstation",
       installations,
     });
-    const plan = {
-      id: "p",
+    const plan = planOf(day, {
       slug: "kerbihan",
       collectivite: { name: "Kerbihan", kind: "Commune" },
-      title: "Plan",
-      measure: "weighted",
-      adoptedAt: `${day}T00:00:00.000Z`,
-      target: { value: 30, date: "2029-12-31" },
-      milestones: [{ date: "2029-12-31", value: 30, label: "Objectif" }],
       products: [
         { name: "Adobe Acrobat Pro", productId: "adobe-acrobat", by: "LibreOffice", dueDate: "2027-06-30" },
         { name: "Microsoft Office", productId: "microsoft-office", by: "LibreOffice", dueDate: "2028-12-31" },
@@ -312,11 +299,7 @@ describe("the public page with software named by category", () => {
           recordedAt: day,
         },
       ],
-      events: [],
-      publication: null,
-      log: [],
-      version: 1,
-    } as unknown as Plan;
+    });
     const snapshot = snapshotOf(plan, progressOf(plan, day), {
       licence: "etalab-2.0",
       groupProducts: true,

@@ -1,0 +1,24 @@
+/**
+ * A plan for tests of the public page and the progress note: one commune, target 30 % of weighted exposure by the
+ * end of 2029, nothing published; `fields` replaces what a test is about (products, checkpoints, measure…).
+ */
+import type { Plan } from "../../server/tracking/plan.ts";
+
+export const planOf = (day: string, fields: Record<string, unknown> = {}): Plan =>
+  ({
+    id: "p",
+    slug: "commune",
+    collectivite: { name: "Commune d'Essai", kind: "Commune" },
+    title: "Plan",
+    measure: "weighted",
+    adoptedAt: `${day}T00:00:00.000Z`,
+    target: { value: 30, date: "2029-12-31" },
+    milestones: [{ date: "2029-12-31", value: 30, label: "Objectif" }],
+    products: [],
+    checkpoints: [],
+    events: [],
+    publication: null,
+    log: [],
+    version: 1,
+    ...fields,
+  }) as unknown as Plan;
