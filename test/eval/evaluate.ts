@@ -19,7 +19,14 @@ export const QUESTIONS_DIR = path.resolve("test/eval/questions");
 export const HELD_OUT_DIR = path.resolve("test/eval/held-out");
 
 /** Held-out folders burned since (their misses traced to change the rules): reported as diagnostic sets. */
-export const BURNED_HELD_OUT = new Set(["held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6"]);
+export const BURNED_HELD_OUT = new Set([
+  "held-out",
+  "held-out-2",
+  "held-out-3",
+  "held-out-4",
+  "held-out-5",
+  "held-out-6",
+]);
 
 /**
  * Every held-out folder (`test/eval/held-out*`), each reported on its own and never mixed with the tuning set. A
