@@ -91,7 +91,11 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
     async () => {
       const { page } = await openPage(context, inventoryServer.url, "#inventaire");
       await tabTo(page, (f) => f.id === "inv-files");
-      const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+      // On a loaded machine (load average near 6) the picker once took over 30 s, the default, to open.
+      const [chooser] = await Promise.all([
+        page.waitForEvent("filechooser", { timeout: 60_000 }),
+        page.keyboard.press("Space"),
+      ]);
       await chooser.setFiles(CSV);
       await tabTo(page, (f) => f.id === "inv-submit");
       await page.keyboard.press("Enter");
