@@ -33,6 +33,7 @@ import {
   namesFrom,
   outsideContext,
   questionTerms,
+  withoutIntroduction,
 } from "../retrieval/relevance.ts";
 import type { Retriever, SearchMode, SearchResult } from "../retrieval/search.ts";
 import { vendorCompanions } from "../retrieval/vendor-card.ts";
@@ -214,6 +215,24 @@ export async function retrieveForAnswer(
   if (!decision.answerable && !unknownAsked && asked.length >= 12 && asked !== query.replace(/\s+/g, " ").trim()) {
     const again = await deps.retriever.search(aliases.length ? `${asked} ${aliases.join(" ")}` : asked, retrieve);
     const second = await assessAnswerability(query, again.results, frequency, names);
+    if (second.answerable) ({ results, mode, decision, held = [] } = { ...again, decision: second });
+  }
+  // The asker's introduction (« Nous sommes une petite commune de l'Ariège : … », « Je suis élu à Foix, … ») says who
+  // asks: a place the corpus never names there does not make what they ask one it cannot answer.
+  const introduced = decision.answerable ? null : withoutIntroduction(query);
+  if (
+    introduced &&
+    (decision.reason === "missing-name" || decision.reason === "unknown-name") &&
+    decision.missing.length > 0 &&
+    decision.missing.every((m) =>
+      fold(introduced.removed)
+        .replace(/[^a-z0-9]+/g, " ")
+        .includes(m.replace(/-/g, " ")),
+    )
+  ) {
+    const rest = introduced.question.replace(/\s+/g, " ").trim();
+    const again = await deps.retriever.search(rest, retrieve);
+    const second = await assessAnswerability(rest, again.results, frequency, names);
     if (second.answerable) ({ results, mode, decision, held = [] } = { ...again, decision: second });
   }
   if (!decision.answerable) return { query, results, relevant: [], decision, mode, held };

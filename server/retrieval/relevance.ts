@@ -1145,3 +1145,34 @@ export function writesAsName(text: string, folded: string): boolean {
   }
   return false;
 }
+
+/** The asker introducing themself (« Nous sommes une petite commune de l'Ariège », « Je suis élu à Foix »). */
+const INTRODUCTION =
+  /(?<=^|[.!?]\s+)(?:bonjour[,!]?\s+)?(?:je suis|nous sommes|on est|j'habite|nous habitons)\s[^,;:?!.]*/giu;
+/** The asker's own collectivité named (« Notre commune de Saint-Girons », « ma ville, Foix »). */
+const OWN_PLACE =
+  /(?<![\p{L}])(?:[Nn]otre|[Mm]a|[Mm]on)\s+(?:commune|ville|village|mairie|collectivit[ée]|communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|d[ée]partement|r[ée]gion|territoire|syndicat|ccas)\s+(?:de\s+|d'|d’|du\s+|des\s+)(?:l'|l’|la\s+|le\s+|les\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
+
+/**
+ * The question without the asker's introduction of themself and their collectivité, when it comes before what is
+ * asked and apart from it (a comma, a colon or a full stop between them): « Nous sommes une petite commune de
+ * l'Ariège : par où commencer pour sortir de Microsoft ? » asks where to start, not about the Ariège; « Notre commune
+ * de Saint-Girons a-t-elle le label ? » asks about Saint-Girons. `null` when it has none; `removed`, what was taken out.
+ */
+export function withoutIntroduction(question: string): { question: string; removed: string } | null {
+  const spans: [number, number][] = [];
+  for (const re of [INTRODUCTION, OWN_PLACE])
+    for (const m of question.matchAll(re)) {
+      const end = m.index + m[0].length;
+      const ask = question.indexOf("?", end);
+      if (ask > 0 && /[,;:.]/.test(question.slice(end, ask))) spans.push([m.index, end]);
+    }
+  if (!spans.length) return null;
+  let rest = question;
+  let removed = "";
+  for (const [a, b] of spans.sort((x, y) => y[0] - x[0])) {
+    removed += ` ${question.slice(a, b)}`;
+    rest = `${rest.slice(0, a)}${" ".repeat(b - a)}${rest.slice(b)}`;
+  }
+  return { question: rest, removed };
+}

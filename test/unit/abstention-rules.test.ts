@@ -653,6 +653,21 @@ describe("a question set in context by users (held-out-4 and its variants, each 
         ),
       ).toBe(false);
     });
+
+    it("reads the asker's own collectivité as who asks, not what is asked (trial, 5 December 2026)", async () => {
+      // Each was refused for « il ne mentionne nulle part « Ariège » » (or Foix, Saint-Girons).
+      expect(
+        await abstains("Nous sommes une petite commune de l'Ariège : par où commencer pour sortir de Microsoft ?"),
+      ).toBe(false);
+      expect(await abstains("Je suis élu à Foix, combien coûte Microsoft 365 ?")).toBe(false);
+      expect(await abstains("Notre commune de Saint-Girons utilise Microsoft 365 : que faire ?")).toBe(false);
+      // The place is what is asked: still a question the corpus cannot answer.
+      expect(
+        await abstains("Notre commune de Saint-Girons a-t-elle obtenu le label Territoire Numérique Libre ?"),
+      ).toBe(true);
+      expect(await abstains("Je suis élue à Foix : qui est le DSI de Foix ?")).toBe(true);
+      expect(await abstains("Nous sommes à Dortmund : combien de postes sous Linux à Dortmund ?")).toBe(true);
+    });
   });
 });
 
