@@ -211,12 +211,15 @@ export async function retrieveForAnswer(
   // The words of a question's context weigh in the search too (« On en discute au conseil municipal la semaine
   // prochaine : … ») and may push out the passage of what it asks: that part is searched on its own, and the whole
   // question judged again on what it finds.
-  const asked = outsideContext(query).replace(/\s+/g, " ").trim();
-  if (!decision.answerable && !unknownAsked && asked.length >= 12 && asked !== query.replace(/\s+/g, " ").trim()) {
-    const again = await deps.retriever.search(aliases.length ? `${asked} ${aliases.join(" ")}` : asked, retrieve);
-    const second = await assessAnswerability(query, again.results, frequency, names);
+  // A second search, for `searched`, whose results replace the first when `judged` is answerable on them.
+  const searchAgain = async (searched: string, judged: string) => {
+    const again = await deps.retriever.search(searched, retrieve);
+    const second = await assessAnswerability(judged, again.results, frequency, names);
     if (second.answerable) ({ results, mode, decision, held = [] } = { ...again, decision: second });
-  }
+  };
+  const asked = outsideContext(query).replace(/\s+/g, " ").trim();
+  if (!decision.answerable && !unknownAsked && asked.length >= 12 && asked !== query.replace(/\s+/g, " ").trim())
+    await searchAgain(aliases.length ? `${asked} ${aliases.join(" ")}` : asked, query);
   // The asker's introduction (« Nous sommes une petite commune de l'Ariège : … », « Je suis élu à Foix, … ») says who
   // asks: a place the corpus never names there does not make what they ask one it cannot answer.
   const introduced = decision.answerable ? null : withoutIntroduction(query);
@@ -231,9 +234,7 @@ export async function retrieveForAnswer(
     )
   ) {
     const rest = introduced.question.replace(/\s+/g, " ").trim();
-    const again = await deps.retriever.search(rest, retrieve);
-    const second = await assessAnswerability(rest, again.results, frequency, names);
-    if (second.answerable) ({ results, mode, decision, held = [] } = { ...again, decision: second });
+    await searchAgain(rest, rest);
   }
   if (!decision.answerable) return { query, results, relevant: [], decision, mode, held };
   const terms = keywords(query);
