@@ -16,9 +16,9 @@ import { expiringStore, newToken, type Session } from "../../server/auth/session
 import { teamStore } from "../../server/auth/workspaces.ts";
 import { createApp } from "../../server/http/app.ts";
 import { readAudit } from "../../server/store/audit.ts";
-import { CLIENT_ID, CLIENT_SECRET, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
+import { startSignInServer, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
-import { parseSse, startTestServer, type TestServer } from "../helpers/server.ts";
+import { parseSse, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 
 type Caller = "anonyme" | "sans-espace" | Role | "autre-espace";
@@ -561,16 +561,12 @@ async function setUp(databaseUrl: string | null) {
   tokens.clear();
   checkpoints = 0;
   provider = await startTestProvider();
-  server = await startTestServer({
+  server = await startSignInServer(provider, {
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     CORPUS_DIR: INVENTORY_CORPUS,
-    OIDC_ISSUER: provider.issuer,
-    OIDC_CLIENT_ID: CLIENT_ID,
-    OIDC_CLIENT_SECRET: CLIENT_SECRET,
     MODEL_CALLS_PER_HOUR: "0",
     UPLOADS_PER_HOUR: "0",
   });
-  provider.register(`${server.url}/auth/callback`);
   const team = teamStore(server.engine.database);
   await team.createWorkspace("a", "Mairie A");
   await team.createWorkspace("b", "Mairie B");

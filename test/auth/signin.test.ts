@@ -9,10 +9,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CLIENT_ID,
-  CLIENT_SECRET,
   CookieJar,
   request,
   signIn,
+  startSignInServer,
   startTestProvider,
   type TestProvider,
 } from "../helpers/oidc-provider.ts";
@@ -25,17 +25,13 @@ const COOKIE = "caplibre_session";
 
 beforeAll(async () => {
   provider = await startTestProvider();
-  server = await startTestServer({
+  server = await startSignInServer(provider, {
     CORPUS_DIR: INVENTORY_CORPUS,
-    OIDC_ISSUER: provider.issuer,
-    OIDC_CLIENT_ID: CLIENT_ID,
-    OIDC_CLIENT_SECRET: CLIENT_SECRET,
     SESSION_HOURS: "2",
     MODEL_CALLS_PER_HOUR: "2",
     // Everyone signed in is an administrator of the default workspace here (roles: test/auth/access-matrix.test.ts).
     DEFAULT_WORKSPACE_ROLE: "administrateur",
   });
-  provider.register(`${server.url}/auth/callback`);
 });
 afterAll(async () => {
   await server?.stop();

@@ -13,11 +13,10 @@ import { runCli } from "../../server/cli/main.ts";
 import { readAudit } from "../../server/store/audit.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 import {
-  CLIENT_ID,
-  CLIENT_SECRET,
   CookieJar,
   request,
   signIn,
+  startSignInServer,
   startTestProvider,
   type TestProvider,
 } from "../helpers/oidc-provider.ts";
@@ -54,15 +53,11 @@ describe("roles from the identity provider's claim", () => {
   let server: TestServer;
   beforeAll(async () => {
     provider = await startTestProvider();
-    server = await startTestServer({
+    server = await startSignInServer(provider, {
       CORPUS_DIR: INVENTORY_CORPUS,
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: CLIENT_ID,
-      OIDC_CLIENT_SECRET: CLIENT_SECRET,
       OIDC_ROLES_CLAIM: "groups",
       OIDC_ROLES_PREFIX: "cap-libre:",
     });
-    provider.register(`${server.url}/auth/callback`);
     await teamStore(server.engine.database).createWorkspace("mairie-a", "Mairie A");
   });
   afterAll(async () => {
@@ -135,15 +130,11 @@ describe("a workspace only the identity provider names", () => {
   let server: TestServer;
   beforeAll(async () => {
     provider = await startTestProvider();
-    server = await startTestServer({
+    server = await startSignInServer(provider, {
       CORPUS_DIR: INVENTORY_CORPUS,
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: CLIENT_ID,
-      OIDC_CLIENT_SECRET: CLIENT_SECRET,
       OIDC_ROLES_CLAIM: "groups",
       OIDC_ROLES_PREFIX: "cap-libre:",
     });
-    provider.register(`${server.url}/auth/callback`);
   });
   afterAll(async () => {
     await server?.stop();

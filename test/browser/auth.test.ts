@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
-import { CLIENT_ID, CLIENT_SECRET, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { startSignInServer, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
+import type { TestServer } from "../helpers/server.ts";
 
 describe.skipIf(!browserAvailable)("sign-in in a real browser", () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -16,15 +16,9 @@ describe.skipIf(!browserAvailable)("sign-in in a real browser", () => {
     provider = await startTestProvider();
     [server, browser] = await Promise.all([
       // Signed-in people are administrators of the default workspace (roles: test/auth/access-matrix.test.ts).
-      startTestServer({
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: CLIENT_ID,
-        OIDC_CLIENT_SECRET: CLIENT_SECRET,
-        DEFAULT_WORKSPACE_ROLE: "administrateur",
-      }),
+      startSignInServer(provider, { DEFAULT_WORKSPACE_ROLE: "administrateur" }),
       launchBrowser(),
     ]);
-    provider.register(`${server.url}/auth/callback`);
   });
   afterAll(async () => {
     await browser?.close();

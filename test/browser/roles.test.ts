@@ -9,8 +9,8 @@ import { teamStore } from "../../server/auth/workspaces.ts";
 import { analyzeUpload } from "../../server/inventory/service.ts";
 import { adoptPlan } from "../../server/tracking/service.ts";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
-import { CLIENT_ID, CLIENT_SECRET, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { startSignInServer, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
+import type { TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 
 describe.skipIf(!browserAvailable)("roles in a real browser", () => {
@@ -22,15 +22,9 @@ describe.skipIf(!browserAvailable)("roles in a real browser", () => {
   beforeAll(async () => {
     provider = await startTestProvider();
     [server, browser] = await Promise.all([
-      startTestServer({
-        CORPUS_DIR: INVENTORY_CORPUS,
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: CLIENT_ID,
-        OIDC_CLIENT_SECRET: CLIENT_SECRET,
-      }),
+      startSignInServer(provider, { CORPUS_DIR: INVENTORY_CORPUS }),
       launchBrowser(),
     ]);
-    provider.register(`${server.url}/auth/callback`);
     await teamStore(server.engine.database).setRole("alice.martin@mairie-exemple.fr", "defaut", "lecteur");
     // A plan of the default workspace, adopted by a DSI before.
     const csv = `"Nom";"Éditeur";"Nombre d'installations"\n"Google Chrome";"Google LLC";"40"\n"Microsoft Teams";"Microsoft Corporation";"20"\n`;

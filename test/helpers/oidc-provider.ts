@@ -9,6 +9,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
+import { startTestServer, type TestServer } from "./server.ts";
 
 export const CLIENT_ID = "cap-libre";
 export const CLIENT_SECRET = "secret-de-test-du-client-cap-libre";
@@ -191,4 +192,19 @@ export async function signIn(
     };
   }
   throw new Error(`Sign-in did not finish: ${visited.join(" → ")}`);
+}
+
+/**
+ * A test server that signs people in with `provider` (its issuer and Cap Libre's client), its callback registered
+ * with the provider; `env` adds to or overrides the server's settings.
+ */
+export async function startSignInServer(provider: TestProvider, env: Record<string, string> = {}): Promise<TestServer> {
+  const server = await startTestServer({
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: CLIENT_ID,
+    OIDC_CLIENT_SECRET: CLIENT_SECRET,
+    ...env,
+  });
+  provider.register(`${server.url}/auth/callback`);
+  return server;
 }
