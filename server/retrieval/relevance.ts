@@ -299,8 +299,11 @@ const PERSONAL: string[][] = readFileSync(new URL("../i18n/fr/personal-data.txt"
 /** The groups of private-life expressions a text uses, each with the expression found. */
 export function personalAsked(text: string): { found: string; group: string[] }[] {
   const joined = ` ${words(text).join(" ")} `;
+  // The subject pronoun of an inverted question (« Dans quelle ville est-il né ? ») stands between the words of the
+  // expression (« est né »): read without it too.
+  const uninverted = ` ${words(text.replace(/-(?:t-)?(?:il|elle|ils|elles)\b/giu, "")).join(" ")} `;
   return PERSONAL.flatMap((group) => {
-    const found = group.find((e) => joined.includes(` ${e} `));
+    const found = group.find((e) => joined.includes(` ${e} `) || uninverted.includes(` ${e} `));
     return found ? [{ found, group }] : [];
   });
 }
@@ -1063,16 +1066,21 @@ export async function assessAnswerability(
   // « quel budget » (« 2 millions de postes » does not say a price), a figure of the thing counted for « combien de
   // salariés » (« 80 000 agents » does not count habitants).
   const figureClauseWords = figureWord ? words(askingClause(fold(outsideContext(question)), figureWord)) : [];
-  // « combien de monter … » counts nothing (an infinitive); « de combien » asks a change, in any unit.
+  // « combien de monter … » counts nothing (an infinitive); « de combien » asks a change, in any unit, and a saving too
+  // (« économiser combien de licences » : « 15 millions d'euros de licences »).
+
+  const change =
+    /\bde combien\b/.test(fold(outsideContext(question))) || holdsPhrase(figureClauseWords, slot("économie"));
   const countedSet =
-    counted !== undefined && !FREE_COUNTS.has(frStem(counted)) && !/[^i]er$/.test(counted)
+    counted !== undefined && !FREE_COUNTS.has(frStem(counted)) && !/[^i]er$/.test(counted) && !change
       ? countedKind(countedStems(fold(outsideContext(question)).replace(/[’]/g, "'")))
       : new Set<string>();
-  const change = /\bde combien\b/.test(fold(outsideContext(question)));
   const moneyAsked = !!figureWord && !change && countedSet.size === 0 && holdsPhrase(figureClauseWords, slot("argent"));
   const figureIn = (text: string, slotted: boolean) => {
     if (hourWord) return HOUR.test(text);
     const plain = withoutReferences(text).replace(NAMED_NUMBER, "$1$2");
+    // « Tchap est gratuit » answers « combien coûte Tchap ? » without a number.
+    if (moneyAsked && holdsPhrase(words(plain), slot("gratuit"))) return true;
     if (slotted && moneyAsked) return moneyIn(plain);
     if (slotted && countedSet.size)
       return (
