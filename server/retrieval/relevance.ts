@@ -1151,8 +1151,20 @@ export async function assessAnswerability(
   const slotHolders = [
     ...new Set([...relevant, ...perPassage.flatMap((p, i) => (covers(p) && holdsAll(i) ? [i] : []))]),
   ];
+  // A passage retrieved is about the same subject when it, or another section of its document, holds every name of
+  // what is asked (« Combien d'habitants compte Fontaine ? » is not answered by the habitants of Échirolles).
+  const retrieved = [...results, ...held];
+  const wordsOf = retrieved.map((r) => passageWords(`${r.document.title} ${r.section} ${withoutReferences(r.text)}`));
+  const sameSubject = (k: number) =>
+    askedNames.every((t) =>
+      retrieved.some(
+        (r, j) =>
+          (j === k || (r.document.title === retrieved[k]!.document.title && r.document.kind !== "catalog")) &&
+          holds(t, wordsOf[j]!),
+      ),
+    );
   const unfilled = (test: (text: string) => boolean) =>
-    !slotHolders.some((i) => fills(i, test)) && ![...results, ...held].some((r) => test(r.text));
+    !slotHolders.some((i) => fills(i, test)) && !retrieved.some((r, k) => sameSubject(k) && test(r.text));
   if (
     (figure.length || hourWord) &&
     relevant.length &&
