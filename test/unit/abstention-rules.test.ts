@@ -1201,6 +1201,19 @@ describe("eighth round: the slot a figure or date question asks (each fails on t
     expect(await ask([doc(figures)])).toMatchObject({ answerable: true });
   });
 
+  it("takes the slot filled elsewhere only for the same subject (the habitants of Échirolles do not answer for Fontaine)", async () => {
+    const fontaine = "La ville de Fontaine compte environ 600 ordinateurs, passés à Linux par étapes depuis 2001.";
+    const echirolles = "La ville d'Échirolles compte 37 000 habitants et un parc passé au libre.";
+    const { frequency, names } = lexicon([fontaine, echirolles, "Des habitants.", "La ville."]);
+    const results = [passage("Fontaine", fontaine), passage("Échirolles", echirolles)];
+    expect(
+      await assessAnswerability("Combien d'habitants compte la ville de Fontaine ?", results, frequency, names),
+    ).toMatchObject({ answerable: false, reason: "missing-figure" });
+    expect(
+      await assessAnswerability("Combien d'habitants compte la ville d'Échirolles ?", results, frequency, names),
+    ).toMatchObject({ answerable: true });
+  });
+
   it("needs a date for a question asking only a date; « quand » as a conjunction asks none", async () => {
     const card = "Commvault : société américaine (New Jersey) de logiciels de sauvegarde.";
     const { frequency, names } = lexicon([card, "Une société.", "Fondée."]);
