@@ -17,6 +17,7 @@ import {
   el,
   errorBox,
   fetchJson,
+  fill,
   formatBytes,
   formatDate,
   formatDecimal,
@@ -246,7 +247,9 @@ function display(analysis, { focus }) {
       )
     : null;
   const root = $("inv-result");
-  root.replaceChildren(
+  // Some cards are null when they have nothing to say (the catalog unchanged): `fill` skips them.
+  fill(
+    root,
     el(
       "section",
       { class: "card", "aria-labelledby": "inv-result-title" },

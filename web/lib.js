@@ -71,6 +71,15 @@ export function flagsBox(title, hint, items) {
   );
 }
 
+/**
+ * Replaces the children of `node`, skipping null/false like `el` does (`replaceChildren(null)` would print
+ * « null » on the page).
+ */
+export function fill(node, ...children) {
+  node.replaceChildren();
+  append(node, children);
+}
+
 function append(node, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
