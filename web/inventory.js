@@ -1107,6 +1107,18 @@ function compareCard(analysis) {
 const signed = (n, format) => (n === null ? "—" : `${n > 0 ? "+" : n < 0 ? "−" : ""}${format(Math.abs(n))}`);
 
 function measureCells(m) {
+  // The weighted exposure, out of 100: « 77 % » as on the map, its change in points.
+  if (m.unit === "percent")
+    return [
+      el("th", { scope: "row" }, m.label),
+      el("td", { class: "num" }, m.from === null ? "—" : t("inv.scoreValue", { value: formatDecimal(m.from) })),
+      el("td", { class: "num" }, m.to === null ? "—" : t("inv.scoreValue", { value: formatDecimal(m.to) })),
+      el(
+        "td",
+        { class: "num" },
+        signed(m.change, (x) => `${formatDecimal(x)} ${t("inv.compare.points")}`),
+      ),
+    ];
   const isShare = m.from !== null && m.from <= 1 && m.to !== null && m.to <= 1 && /Part/.test(m.label);
   const format = isShare ? (x) => formatShare(x) : (x) => formatDecimal(x);
   const change = isShare

@@ -722,6 +722,8 @@ export interface ComparedMeasure {
   from: number | null;
   to: number | null;
   change: number | null;
+  /** « percent »: a value out of 100 (the weighted exposure, shown « 77 % », its change in points). */
+  unit?: "percent";
 }
 
 export interface Comparison {
@@ -802,7 +804,10 @@ export async function compareAnalyses(ctx: InventoryContext, fromId: string, toI
   const toEntry = listEntry(to);
   const sameCollectivite = !from.collectivite || !to.collectivite || fold(from.collectivite) === fold(to.collectivite);
   const measures = [
-    measure(message("inventory.compare.score"), from.summary.score?.value, to.summary.score?.value),
+    {
+      ...measure(message("inventory.compare.score"), from.summary.score?.value, to.summary.score?.value),
+      unit: "percent" as const,
+    },
     measure(message("inventory.compare.extra"), from.summary.extraEuropean?.share, to.summary.extraEuropean?.share),
     measure(message("inventory.compare.open"), from.summary.openSource?.share, to.summary.openSource?.share),
     measure(message("inventory.compare.installations"), from.summary.installations, to.summary.installations),

@@ -120,9 +120,14 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     expect(await result.locator("h4").innerText()).toMatch(/« avant\.csv ».*« Inventaire complet — mars »/);
     expect(await result.innerText()).toContain("Retiré");
     expect(await result.innerText()).toMatch(/Ajoutés : 4[4-5]\d produits/);
-    expect(await result.locator("#inv-compare-measures tbody th").allInnerTexts()).toContain(
-      "Score de dépendance (mesure pondérée, sur 100)",
-    );
+    // The weighted exposure under the name the map gives it, in % as there, its change in points.
+    const exposure = result.locator("#inv-compare-measures tbody tr").filter({
+      has: page.getByRole("rowheader", { name: "Exposition pondérée", exact: true }),
+    });
+    const cells = (await exposure.locator("td").allInnerTexts()).map((x) => x.replace(/\s+/g, " "));
+    expect(cells[0]).toMatch(/^\d+ %$/);
+    expect(cells[2]).toMatch(/points$|^—$/);
+    expect(await result.innerText()).not.toMatch(/[Ss]core/);
     expect(await page.locator("main").innerText()).not.toMatch(MISSING_MESSAGE);
     await page.screenshot({ path: "test-results/inventory-manage.png", fullPage: true });
 
