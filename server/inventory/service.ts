@@ -7,7 +7,7 @@
  * (`compact.ts`). Records of older versions (the whole analysis in one JSON) are still read.
  */
 import { AppError } from "../core/errors.ts";
-import { fold, slugify } from "../core/text.ts";
+import { fold, frenchDateTime, slugify, TIME_ZONE } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { catalogChangesOf } from "./catalog-changes.ts";
@@ -198,7 +198,7 @@ async function keep(
       return {
         ...view,
         reused: true,
-        notice: message("inventory.reused", { date: frenchDate(existing.createdAt), name: existing.name }),
+        notice: message("inventory.reused", { date: frenchDateTime(existing.createdAt), name: existing.name }),
       };
     }
     // Deleted between the check and now (the files went to the worker: they cannot be analysed again here).
@@ -695,14 +695,7 @@ const frenchDay = (iso: string) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso.slice(0, 10)
-    : new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(d);
-};
-
-const frenchDate = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(d);
+    : new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: TIME_ZONE }).format(d);
 };
 
 // ---------------------------------------------------------------------------------------------------------
