@@ -276,16 +276,7 @@ function display(analysis, { focus }) {
           toClassify: formatNumber(s.toClassify?.items ?? analysis.pages?.unknown?.total ?? analysis.unknown.length),
         }),
       ),
-      s.components.items
-        ? el(
-            "p",
-            { class: "hint" },
-            t("inv.components", {
-              components: countOf("component", s.components.items),
-              installations: countOf("installation", s.components.installations),
-            }),
-          )
-        : null,
+      s.components.items ? el("p", { class: "hint" }, setAsideText(s.components)) : null,
       figures(s),
       el(
         "p",
@@ -319,6 +310,20 @@ function display(analysis, { focus }) {
     compareCard(analysis),
   );
   if (focus) title.focus();
+}
+
+// What the map leaves out: system components, and the computers' own models (GLPI Agent), said apart since they
+// are hardware, not software.
+function setAsideText(c) {
+  const hardware = c.hardware?.items ?? 0;
+  const items = c.items - hardware;
+  const params = {
+    components: countOf("component", items),
+    installations: countOf("installation", c.installations - (c.hardware?.installations ?? 0)),
+    hardware: countOf("hostModel", hardware),
+  };
+  if (!hardware) return t("inv.components", params);
+  return t(items ? "inv.componentsHardware" : "inv.componentsOnlyHardware", params);
 }
 
 // The catalog said something else of this analysis's products when it was made (Zoom → Visio before Visio was
@@ -676,7 +681,9 @@ function itemRow(i) {
       "th",
       { scope: "row" },
       i.name,
-      i.component ? el("span", { class: "cell-note" }, t("inv.component")) : null,
+      i.component
+        ? el("span", { class: "cell-note" }, t(i.kind === "hardware" ? "inv.hostModel" : "inv.component"))
+        : null,
       el(
         "details",
         { class: "reason" },
