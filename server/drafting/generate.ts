@@ -11,7 +11,14 @@ import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { type CitedSource, paragraphBefore, quotedStatement, statementSources } from "../retrieval/attribution.ts";
-import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../retrieval/passages.ts";
+import {
+  delimiterTag,
+  estimateTokens,
+  excerpt,
+  fitPassages,
+  needsPrevious,
+  neutralize,
+} from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
@@ -66,10 +73,15 @@ export async function retrievePassages(
   retriever: Retriever,
 ): Promise<{ query: string; passages: SearchResult[] }> {
   if (!section.query || section.maxPassages === 0) return { query: "", passages: [] };
-  const query = fill(section.query, vars);
+  const own = await focusPassages(section, vars, retriever);
+  const query = [...own.queries, fill(section.query, vars)].join(" ");
   // The retriever already keeps at most two passages of one document.
-  const { results } = await retriever.search(query, 16, section.kinds ? { kinds: section.kinds } : undefined);
-  const terms = keywords(query);
+  const { results } = await retriever.search(
+    fill(section.query, vars),
+    16,
+    section.kinds ? { kinds: section.kinds } : undefined,
+  );
+  const terms = keywords(fill(section.query, vars));
   const scope = section.catalogScope ? new Set((vars.catalog_scope ?? "").split(" ")) : null;
   let kept = results.filter(
     (r) =>
@@ -84,7 +96,37 @@ export async function retrievePassages(
     .map((r, i) => ({ r, i }))
     .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
     .map(({ r }) => r);
+  // The user's own subject first; the section's query fills the rest. The terms of both choose each excerpt.
+  const seen = new Set(own.passages.map((r) => r.id));
+  kept = [...own.passages, ...kept.filter((r) => !seen.has(r.id))];
   return { query, passages: kept.slice(0, Math.max(section.maxPassages, 1) + 2) };
+}
+
+/** Share of the user's own words (a letter's context) a passage must hold to come first. */
+const FOCUS_COVERAGE = 0.25;
+
+/** Passages found for the user's own words (`focus`), each query in turn, at most `maxPassages` in all. */
+async function focusPassages(
+  section: SectionStructure,
+  vars: Record<string, string>,
+  retriever: Retriever,
+): Promise<{ queries: string[]; passages: SearchResult[] }> {
+  const queries: string[] = [];
+  const passages: SearchResult[] = [];
+  for (const template of section.focus ?? []) {
+    const query = fill(template, vars).trim();
+    const terms = keywords(query);
+    if (terms.length < 2) continue;
+    queries.push(query);
+    if (passages.length >= section.maxPassages) continue;
+    const { results } = await retriever.search(query, 8);
+    for (const r of results) {
+      if (passages.length >= section.maxPassages) break;
+      if (r.document.id.startsWith("catalog/") || passages.some((p) => p.id === r.id)) continue;
+      if (coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= FOCUS_COVERAGE) passages.push(r);
+    }
+  }
+  return { queries, passages };
 }
 
 /**
@@ -209,7 +251,29 @@ function quotation(r: SearchResult, terms: string[], maxChars: number): string {
     quote = `${quote.slice(0, quote.lastIndexOf("(")).trimEnd()} …`;
   // Cut at the length limit inside a word: end on the last whole word.
   else if (!/[.!?…»)]$/.test(quote)) quote = `${quote.slice(0, quote.lastIndexOf(" ")).trimEnd()} …`;
-  return quote;
+  return withoutDanglingOpening(quote);
+}
+
+/**
+ * « y » standing for a place or an event named before (« Jehan Monnier … y a souligné » of AlpOSS), not the « il y
+ * a » of existence nor « y compris ».
+ */
+const DANGLING_Y = /(?<!\b[Ii]l\s|\b[Nn]')(?:\bs'|\b)y\s+(?!compris\b)(?=\p{Ll})/u;
+
+/**
+ * A quotation never opens on a sentence whose pronoun stands for something it does not quote (« Il », « Selon
+ * lui », « … y a souligné » whose antecedent was cut): such opening sentences are left out, and a quotation left
+ * with none that stands alone is empty (another passage is quoted instead).
+ */
+export function withoutDanglingOpening(quote: string): string {
+  let rest = quote;
+  for (;;) {
+    const m = /^(.+?[.!?])\s+(?:…\s+)?(?=\S)/u.exec(rest);
+    const first = m ? m[1]! : rest;
+    if (!DANGLING_Y.test(first) && !needsPrevious(first)) return rest;
+    if (!m) return "";
+    rest = rest.slice(m[0].length);
+  }
 }
 
 /** « du 3 mars 2023 », « d'avril 2023 », « de 2022 »: a source's date after « une source ». */

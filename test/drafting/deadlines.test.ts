@@ -141,6 +141,33 @@ describe("a letter dated after the deadlines it quotes (real corpus, no model)",
     ).toEqual([]);
   });
 
+  it("argues from the sender's context: a Microsoft 365 renewal quotes Microsoft's price rises, not the Gendarmerie (trial3)", async () => {
+    const prepared = await prepareDraft(engine, {
+      type: "letter",
+      inputs: {
+        collectivite: { name: "Lannion", kind: "commune", department: "Côtes-d'Armor", region: "Bretagne" },
+        sender: { name: "Libre Armor", description: "association lannionnaise de promotion des logiciels libres" },
+        recipient: { name: "Madame Claire Dupont", role: "Maire de Lannion", civility: "Madame" },
+        tone: "courtois",
+        context:
+          "La mairie vient de renouveler son abonnement Microsoft 365 pour trois ans sans débat au conseil municipal",
+        requests: ["study", "target", "public-information"],
+        subject: "Demande d'une étude des dépendances numériques de la commune",
+        date: "2026-12-05",
+      },
+    });
+    let id = "";
+    for await (const e of createDraft(engine, prepared, new AbortController().signal)) if (e.type === "done") id = e.id;
+    const local = (await getDraft(engine, id)).versions.at(-1)!.sections.find((s) => s.key === "local")!;
+    const quotes = [...local.text.matchAll(/^> « (.+?) » \[\d+\]/gmu)].map((m) => m[1]!);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) expect(q).toMatch(/Microsoft|Office 365/);
+    expect(quotes.some((q) => /hausse/.test(q))).toBe(true);
+    expect(local.text).not.toMatch(/Gendarmerie|534 millions/);
+    // No quotation opens on a « y » whose place it cut.
+    for (const q of quotes) expect(q.split(/(?<=[.!?])\s/)[0]).not.toMatch(/(?<!\b[Ii]l\s|n')\by\s+(?!compris)\p{Ll}/u);
+  });
+
   it("says nothing of it in a letter dated before the deadline", async () => {
     const { md } = await letter("2026-04-20");
     expect(md).toContain("d'ici l'automne 2026");
