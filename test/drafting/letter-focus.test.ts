@@ -4,7 +4,7 @@
  * never opens on a pronoun whose antecedent it cut (« Jehan Monnier … y a souligné » of AlpOSS, not quoted).
  */
 import { describe, expect, it } from "vitest";
-import { retrievePassages, withoutDanglingOpening } from "../../server/drafting/generate.ts";
+import { aboutNames, namePattern, retrievePassages, withoutDanglingOpening } from "../../server/drafting/generate.ts";
 import type { SectionStructure } from "../../server/drafting/structure.ts";
 import type { Retriever, SearchResult } from "../../server/retrieval/search.ts";
 
@@ -106,5 +106,36 @@ describe("the opening of a quotation", () => {
       "Échirolles a créé AlpOSS en 2024. Jehan Monnier y a souligné l'épisode.",
     ])
       expect(withoutDanglingOpening(whole)).toBe(whole);
+  });
+});
+
+describe("a quotation given for named things (a roadmap's alternatives)", () => {
+  const names = [
+    "G DATA Endpoint Protection",
+    "ESET PROTECT",
+    "Bitdefender GravityZone",
+    "Visio (La Suite numérique)",
+  ].map((n) => namePattern(n)!);
+
+  it("recognises a name as a sentence writes it", () => {
+    expect(names[0]!.test("G DATA en Allemagne (ICT Channel, octobre 2015)")).toBe(true);
+    expect(names[1]!.test("ESET en Slovaquie")).toBe(true);
+    expect(names[2]!.test("Bitdefender en Roumanie")).toBe(true);
+    expect(names[3]!.test("Visio, le service de l'État")).toBe(true);
+    expect(names[1]!.test("la société RESET")).toBe(false);
+    expect(names[0]!.test("DATA")).toBe(false);
+  });
+
+  it("leaves out the sentences before and after that name none; none naming one leaves nothing to quote", () => {
+    expect(
+      aboutNames(
+        "La mise à jour défectueuse de CrowdStrike du 19 juillet 2024 a ainsi bloqué environ 8,5 millions d'appareils Windows. Il existe des éditeurs d'antivirus européens : ESET en Slovaquie, G DATA en Allemagne. Ces pannes rappellent l'intérêt de plans de continuité.",
+        names,
+      ),
+    ).toBe("Il existe des éditeurs d'antivirus européens : ESET en Slovaquie, G DATA en Allemagne. …");
+    expect(aboutNames("La panne CrowdStrike a bloqué 8,5 millions d'appareils.", names)).toBe("");
+    expect(aboutNames("La panne CrowdStrike a bloqué 8,5 millions d'appareils.", [])).toBe(
+      "La panne CrowdStrike a bloqué 8,5 millions d'appareils.",
+    );
   });
 });
