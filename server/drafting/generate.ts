@@ -24,7 +24,7 @@ import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
 import { citationNumbers, sentenceSpans, verifyText } from "../verify/index.ts";
 import type { DraftContext } from "./context.ts";
-import { draftCredit } from "./credit.ts";
+import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection } from "./types.ts";
@@ -285,13 +285,6 @@ export function withoutDanglingOpening(quote: string): string {
     rest = rest.slice(m[0].length);
   }
 }
-
-/**
- * Lines of a catalog record that restate Cap Libre's own correspondences (what an alternative replaces, a product's
- * alternatives, its names in inventories): the record's sources (an article on the editor) do not carry them, so a
- * quotation credited to those sources leaves them out — the document's own tables give them.
- */
-const CATALOG_MAPPING_LINE = /^(?:Remplace|Alternatives|Apparaît dans les inventaires sous les noms) : .*$/gmu;
 
 /** Sentences of a quotation: split after a full stop before a capital, a quotation mark or a gap (« … »). */
 const quoteSentences = (quote: string) => quote.split(/(?<=[.!?])\s+(?=[\p{Lu}«…])|(?<=…)\s+(?=\p{Lu})/u);

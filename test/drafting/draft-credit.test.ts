@@ -105,3 +105,40 @@ describe("footnotes of a generated section", () => {
     expect(freshness(draft, version).oldest).toBeNull();
   });
 });
+
+describe("footnotes of a generated sentence citing a catalog record (trial3: G DATA)", () => {
+  const card: SearchResult = {
+    id: "catalog/alternative/g-data-endpoint",
+    section: "",
+    score: 1,
+    document: {
+      id: "catalog/alternative/g-data-endpoint",
+      title: "Alternative : G DATA Endpoint Protection",
+      kind: "catalog",
+      date: "2015-10",
+      url: null,
+    },
+    sources: [{ title: "ICT Channel — Bochum (G DATA)", url: "https://ict-channel.example/bochum", date: "2015-10" }],
+    source: null,
+    text: [
+      "G DATA Endpoint Protection (antivirus et sécurité) : logiciel non libre, publié par G DATA CyberDefense AG (Allemagne). Maturité : mature.",
+      "Remplace : Symantec Endpoint Protection (remplacement direct) ; Kaspersky Endpoint Security (remplacement direct).",
+      "Antivirus d'entreprise d'un éditeur allemand (Bochum) fondé en 1985.",
+    ].join("\n"),
+  };
+
+  it("credits what the record's correspondences say to Cap Libre's catalog, not to the article on the editor", () => {
+    const c = toCitation(card, 1, card.text, [
+      "G DATA Endpoint Protection remplace directement Kaspersky Endpoint Security et Symantec Endpoint Protection [1].",
+    ]);
+    expect(c.sources).toEqual([]);
+    expect(c.analysis).toBe(true);
+    expect(noteOf(c).text).toContain("Analyse de Cap Libre");
+    expect(noteOf(c).text).not.toContain("ICT Channel");
+  });
+
+  it("keeps the record's source for what it carries (the editor, its country, its founding)", () => {
+    const c = toCitation(card, 1, card.text, ["G DATA est un éditeur allemand de Bochum, fondé en 1985 [1]."]);
+    expect(c.sources?.map((s) => s.title)).toEqual(["ICT Channel — Bochum (G DATA)"]);
+  });
+});
