@@ -286,6 +286,16 @@ export function withoutDanglingOpening(quote: string): string {
   }
 }
 
+/**
+ * What a quotation is credited for: itself when it names its own sources, else with the rest of the sentence it cut
+ * (whose reference usually closes it). A quotation cut after « (Heise, septembre 2025) ; … » is not credited to the
+ * source of the clause it left out (« la Corée du Sud … (FOSS Linux, 2020) »), whose date would reach the banner.
+ */
+export function statementOf(quote: string, r: SearchResult): string {
+  if (r.document.kind !== "catalog" && statementSources(quote.replace(/\s*…\s*$/, ""), r).length) return quote;
+  return quotedStatement(quote, r.text);
+}
+
 /** Sentences of a quotation: split after a full stop before a capital, a quotation mark or a gap (« … »). */
 const quoteSentences = (quote: string) => quote.split(/(?<=[.!?])\s+(?=[\p{Lu}«…])|(?<=…)\s+(?=\p{Lu})/u);
 
@@ -486,7 +496,7 @@ export async function* writeSection(
     used = quoted.map(({ r }) => r);
     for (const r of used) state.quoted.add(r.id);
     const excerpts = quoted.map(({ q }) => q);
-    statements = excerpts.map((q, i) => quotedStatement(q, used[i]!.text));
+    statements = excerpts.map((q, i) => statementOf(q, used[i]!));
     // A past deadline or an old « depuis » is said beside the quotation that states it.
     const notes = excerpts.map((q, i) => {
       const r = used[i]!;
