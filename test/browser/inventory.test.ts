@@ -249,7 +249,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await page.locator("#inv-categories").waitFor({ timeout: 25_000 });
     const result = await page.locator("#inv-result").innerText();
     expect(result.replace(/\s+/g, " ")).toMatch(
-      /Hors cartographie et score, mais gardés dans la liste : \d+ composants? système \(.*\) et 1 modèle d'ordinateur inventorié \(du matériel, pas un logiciel\)\./,
+      /Hors cartographie et mesures, mais gardés dans la liste : \d+ composants? système \(.*\) et 1 modèle d'ordinateur inventorié \(du matériel, pas un logiciel\)\./,
     );
     // Listed with the set-aside lines, said to be the computer's model.
     await page.locator("#inv-components").check();
