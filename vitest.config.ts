@@ -40,6 +40,9 @@ export default defineConfig({
     // engines and data folders in its hooks and stops them after, so files do not share state through them.
     isolate: false,
     sequence: { sequencer: HeavyFirst },
+    // A browser test polls for what the server does next (an answer streamed, a list updated): on a busy machine
+    // that can take longer than Vitest's default second. A poll that holds returns at once; only one that fails waits.
+    expect: { poll: { timeout: 15_000 } },
     env: { LANCEDB_LOG: "error" },
   },
 });
