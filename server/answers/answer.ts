@@ -68,8 +68,14 @@ export type AnswerEvent =
       abstention: Abstention | null;
       /** Check of a generated answer: status per sentence and counts (null for quotes and abstentions). */
       verification: Verification | null;
-      /** Latest date of the sources the answer rests on (ISO), or null when it rests on none. */
+      /**
+       * Date (ISO) of the facts the answer rests on, or null when it rests on none: of the passages a generated answer
+       * cites (the latest), of the document quoted first in an extractive one (the passage that answers, not the
+       * others quoted beside it).
+       */
       factsAsOf: string | null;
+      /** Whether those facts date from more than a year before the answer (the page says so, like documents). */
+      factsOld: boolean;
       /** Whether the answer rests on passages of the corpus (false for an abstention or an answer citing none). */
       grounded: boolean;
     };
@@ -321,6 +327,27 @@ export function latestDate(passages: SearchResult[]): string | null {
   return dates.at(-1) ?? null;
 }
 
+/**
+ * Date of the facts an extractive answer quotes: that of the document quoted first (the best, the one that carries
+ * the answer), or, when it has none, of the first dated one after it. The passages quoted beside it are nearby topics
+ * and do not make the answer look more recent than its facts (trial: a Gendarmerie answer of 2021 dated April 2026 by
+ * a DINUM passage quoted third).
+ */
+export function mainDate(quoted: SearchResult[]): string | null {
+  return quoted.find((r) => r.document.date)?.document.date ?? null;
+}
+
+/** Whether a date (YYYY, YYYY-MM or YYYY-MM-DD) is more than a year before `today` (YYYY-MM-DD). */
+export function olderThanAYear(date: string | null, today = new Date().toISOString().slice(0, 10)): boolean {
+  if (!date) return false;
+  // A year alone stands for its last day, a month for its last day too: « 2025 » is not a year old on 1 June 2026.
+  const [y, m, d] = date.split("-").map(Number);
+  const end = d ? new Date(Date.UTC(y!, m! - 1, d)) : new Date(Date.UTC(m ? y! : y! + 1, m ? m : 0, 0));
+  const yearBefore = new Date(`${today}T00:00:00Z`);
+  yearBefore.setUTCFullYear(yearBefore.getUTCFullYear() - 1);
+  return end.getTime() < yearBefore.getTime();
+}
+
 /** A passage with its credit: of the whole passage, or of the excerpt shown (`shown`). */
 export function credited(r: SearchResult, shown?: string): AnswerSource {
   const credit = passageCredit(r, shown);
@@ -370,6 +397,7 @@ export async function* answer(
       abstention,
       verification: null,
       factsAsOf: null,
+      factsOld: false,
       grounded: false,
     };
     return;
@@ -483,7 +511,7 @@ export function creditedFor(r: SearchResult, claims: string[]): AnswerSource {
 export function checkAnswer(
   text: string,
   used: SearchResult[],
-): { verification: Verification; factsAsOf: string | null; grounded: boolean } {
+): { verification: Verification; factsAsOf: string | null; factsOld: boolean; grounded: boolean } {
   const verification = verifyText(
     text,
     used.map((r, i) => verifiable(r, i + 1)),
@@ -491,7 +519,8 @@ export function checkAnswer(
   const cited = citationNumbers(text)
     .filter((n) => n >= 1 && n <= used.length)
     .map((n) => used[n - 1]!);
-  return { verification, factsAsOf: latestDate(cited), grounded: cited.length > 0 };
+  const factsAsOf = latestDate(cited);
+  return { verification, factsAsOf, factsOld: olderThanAYear(factsAsOf), grounded: cited.length > 0 };
 }
 
 /**
@@ -607,7 +636,8 @@ async function* extractive(
     notice,
     abstention: null,
     verification: null,
-    factsAsOf: latestDate(used),
+    factsAsOf: mainDate(used),
+    factsOld: olderThanAYear(mainDate(used)),
     grounded: true,
   };
 }
