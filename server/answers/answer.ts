@@ -84,6 +84,11 @@ export interface Abstention {
   reason: Answerability["reason"];
   /** Words or names of the question the corpus lacks. */
   missing: string[];
+  /**
+   * Those of `missing` the corpus does cover elsewhere (« Nextcloud » has its card; what it lacks is the price for 200
+   * agents): the abstention then says the corpus covers the subject but not the detail asked.
+   */
+  covered?: string[];
   /** Titles of the closest documents, offered as topics the corpus does cover. */
   nearest: { id: string; title: string }[];
 }
@@ -290,8 +295,14 @@ function onTopicFirst(passages: SearchResult[], topic: string): SearchResult[] {
   return [...passages.filter(holds), ...passages.filter((r) => !holds(r))];
 }
 
-/** A folded word or phrase of the question as the user wrote it (« dortmund » → « Dortmund »). */
-function asWritten(question: string, folded: string): string {
+/** Fewest letters shared by a word the user typed and the longer form the checks read it as (« métro » → metropole). */
+const CLIPPED = 4;
+
+/**
+ * A folded word or phrase of the question as the user wrote it (« dortmund » → « Dortmund »); a word the checks read
+ * in a longer or shorter form (« metropole » for « métro », « creche » for « crèches ») as the user's own word.
+ */
+export function asWritten(question: string, folded: string): string {
   const tokens = [...question.matchAll(/[\p{L}\p{N}]+/gu)];
   const parts = folded.split(" ");
   for (let i = 0; i + parts.length <= tokens.length; i++) {
@@ -300,22 +311,98 @@ function asWritten(question: string, folded: string): string {
       return question.slice(tokens[i]!.index, last.index! + last[0].length);
     }
   }
+  if (parts.length === 1) {
+    const near = tokens.find(({ 0: raw }) => {
+      const t = fold(raw);
+      const [short, long] = t.length <= folded.length ? [t, folded] : [folded, t];
+      return short.length >= CLIPPED && long.startsWith(short);
+    });
+    if (near) return near[0];
+  }
   return folded;
+}
+
+/** A question asking a price (« combien coûte », « quel est le prix », « tarif »), folded. */
+const PRICE_ASKED = /\b(?:cout(?:e|ent|era|eront|ait|aient)?|prix|tarifs?|facture)\b/;
+/** What a quantity question counts (« combien de postes »), folded. */
+const COUNTED_NOUN = /\b(?:combien|nombre)\s+d(?:e\s+|')([a-z]{3,})/;
+
+/**
+ * What a question asks that the corpus lacks, when it covers what the question is about: the years it does not
+ * reach (« en 2030 »), else the price, the number or the date asked; null when the question asks no such detail.
+ */
+function missingDetail(abstention: Abstention, question: string): string | null {
+  const covered = new Set(abstention.covered ?? []);
+  const years = abstention.missing.filter((w) => /^(?:19|20)\d\d$/.test(w) && !covered.has(w));
+  if (years.length) return message("answer.detail.year", { years: years.map((y) => `« ${y} »`).join(", ") });
+  const folded = fold(question);
+  if (PRICE_ASKED.test(folded)) return message("answer.detail.price");
+  const counted = COUNTED_NOUN.exec(folded)?.[1];
+  if (counted) return message("answer.detail.count", { noun: asWritten(question, counted) });
+  const asked = askedFor(question);
+  if (asked.includes("date")) return message("answer.detail.date");
+  if (asked.includes("quantity")) return message("answer.detail.figure");
+  return null;
 }
 
 /** The French abstention: why, what the corpus covers, and the nearest topics it knows. */
 export function abstentionText(abstention: Abstention, question = ""): string {
-  const list = abstention.missing
-    .slice(0, 4)
-    .map((w) => `« ${asWritten(question, w)} »`)
-    .join(", ");
-  const why = message(`answer.abstainWhy.${abstention.reason}`, { words: list || "—" });
+  const quoted = (list: string[]) =>
+    [...new Set(list.slice(0, 4).map((w) => `« ${asWritten(question, w)} »`))].join(", ");
+  const list = quoted(abstention.missing);
+  // The corpus covers what is asked about and lacks only a detail (a price, a figure, a year): it says so, rather
+  // than that no passage treats a subject it has a whole page on (« Combien coûte Nextcloud pour 200 agents ? »).
+  const covered = abstention.missing.filter((w) => abstention.covered?.includes(w));
+  const detail =
+    covered.length && WORDED_AS_SUBJECT.has(abstention.reason) ? missingDetail(abstention, question) : null;
+  const why = detail
+    ? message("answer.abstainWhy.detail", { subjects: quoted(covered), detail })
+    : // A name the corpus does cover is not one « no relevant passage treats »: the passages lack the rest.
+      message(
+        `answer.abstainWhy.${abstention.reason === "missing-name" && covered.length === abstention.missing.length ? "low-coverage" : abstention.reason}`,
+        { words: list || "—" },
+      );
   const parts = [message("answer.abstain", { why })];
   if (abstention.nearest.length)
     parts.push(
       message("answer.abstainNearest", { titles: abstention.nearest.map((d) => `« ${d.title} »`).join(", ") }),
     );
   return parts.join("\n\n");
+}
+
+/**
+ * Reasons whose wording names a subject as absent (« aucun passage pertinent ne traite de « Nextcloud » »), when the
+ * corpus may cover it and lack only a detail. Not « low-coverage »: its words are those no passage holds together,
+ * and a word the corpus merely uses somewhere (« ticket ») is not a subject it covers.
+ */
+const WORDED_AS_SUBJECT = new Set<Answerability["reason"]>(["missing-name"]);
+
+/**
+ * The missing words of an abstention that the corpus covers as a subject: a document about it — its title, or its
+ * page's address (`catalog/alternative/nextcloud`, `case-studies/gendarmerie-nationale-gendbuntu`) — among the
+ * passages retrieved or those the full-text index finds for the word. A word the corpus only mentions in passing (a
+ * vendor's town, « Bordeaux ») is not a subject it covers; a year never is (the corpus lacks that year, not its topic).
+ */
+export async function coveredWords(
+  missing: string[],
+  results: SearchResult[],
+  store?: AnswerDeps["store"],
+): Promise<string[]> {
+  const out: string[] = [];
+  const about = (w: string, docId: string, title = "") =>
+    docId.split("/").pop()!.split("-").includes(w.replace(/\s+/g, "-")) ||
+    coverage([w], title) === 1 ||
+    (w.includes(" ") && docId.includes(w.replace(/\s+/g, "-")));
+  for (const w of missing) {
+    if (/^(?:19|20)\d\d$/.test(w) || /^\d+$/.test(w)) continue;
+    if (results.some((r) => about(w, r.document.id, r.document.title))) {
+      out.push(w);
+      continue;
+    }
+    const hits = store ? await store.searchText(fold(w), 20) : [];
+    if (hits.some((h) => about(w, h.id.replace(/#\d+$/, "")))) out.push(w);
+  }
+  return out;
 }
 
 /** Latest date (ISO) of the given passages' documents, or null. */
@@ -387,6 +474,8 @@ export async function* answer(
       missing: decision.missing,
       nearest: decision.reason === "no-terms" ? [] : nearest,
     };
+    const covered = await coveredWords(decision.missing, results, deps.store);
+    if (covered.length) abstention.covered = covered;
     yield { type: "sources", sources: [] };
     yield { type: "token", text: abstentionText(abstention, query) };
     yield {

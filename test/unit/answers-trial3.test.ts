@@ -94,3 +94,34 @@ describe("olderThanAYear", () => {
     expect(olderThanAYear(null, "2026-12-05")).toBe(false);
   });
 });
+
+describe("an abstention, in the user's words", () => {
+  it("shows the word the user typed, not the form the checks read (« métro », not « metropole »)", async () => {
+    const { text, done } = await ask("Quel est le prix d'un ticket de métro parisien ?");
+    expect(done.abstention).not.toBeNull();
+    expect(text).not.toContain("metropole");
+    expect(text).toContain("« métro »");
+    expect(abstentionText({ reason: "low-coverage", missing: ["creche"], nearest: [] }, "Des crèches ?")).toContain(
+      "« crèches »",
+    );
+  });
+
+  it("says the corpus covers Nextcloud but not the price asked, rather than that no passage treats Nextcloud", async () => {
+    const { text, done } = await ask("Combien coûte Nextcloud pour 200 agents ?");
+    expect(done.abstention).not.toBeNull();
+    expect(text).not.toMatch(/aucun passage pertinent ne traite de « Nextcloud »/);
+    expect(text).toContain("il traite de « Nextcloud », mais aucun de ses passages ne donne le prix demandé");
+  });
+
+  it("says the corpus covers the Gendarmerie but has nothing for 2030", async () => {
+    const { text } = await ask("Combien de postes la Gendarmerie avait-elle sous Linux en 2030 ?");
+    expect(text).toContain(
+      "il traite de « Gendarmerie », mais aucun de ses passages ne donne d'information pour « 2030 »",
+    );
+  });
+
+  it("still says a place the corpus only mentions in passing is not treated", async () => {
+    const { text } = await ask("Quel est le budget informatique de la ville de Bordeaux ?");
+    expect(text).not.toContain("il traite de « Bordeaux »");
+  });
+});
