@@ -19,7 +19,14 @@ import {
   neutralize,
   passageLabel,
 } from "../retrieval/passages.ts";
-import { type Asked, askedFor, rankSections } from "../retrieval/rank.ts";
+import {
+  type Asked,
+  askedFor,
+  countedStems,
+  isSubjectPage,
+  rankSections,
+  subjectsInSetting,
+} from "../retrieval/rank.ts";
 import {
   type Answerability,
   aliasesIn,
@@ -250,11 +257,16 @@ export async function retrieveForAnswer(
   if (!decision.answerable) return { query, results, relevant: [], decision, mode, held };
   const terms = keywords(query);
   const companions = vendorCompanions(query, results);
-  const relevant = results.filter(
-    (r, i) =>
-      decision.relevant.includes(i) ||
-      isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`) ||
-      companions.has(r.id),
+  const subjects = subjectsInSetting(query);
+  const relevant = onSubject(
+    results.filter(
+      (r, i) =>
+        decision.relevant.includes(i) ||
+        isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`) ||
+        companions.has(r.id) ||
+        isSubjectPage(r.document.title, subjects),
+    ),
+    subjects,
   );
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
   return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision, mode, held };
@@ -280,6 +292,20 @@ export function aboveFloor(
   const best = Math.max(...passages.map((r) => r.score));
   const kept = new Set(passages.filter((r, i) => i === 0 || r.score >= best * RELEVANCE_FLOOR).map((r) => r.id));
   return passages.filter((r) => kept.has(r.id) || kept.has(companions.get(r.id) ?? ""));
+}
+
+/**
+ * For a question naming a subject in its setting (« Peut-on utiliser Nextcloud en mairie ? »), the passages that
+ * name the subject — its card or page first, which the setting words alone would not have made relevant — and not
+ * those that hold only the setting (the CLOUD Act guide's « pour une mairie », which, quoted alone, made Nextcloud
+ * sound exposed to it). Unchanged when no passage names the subject.
+ */
+function onSubject(passages: SearchResult[], subjects: string[]): SearchResult[] {
+  if (subjects.length === 0) return passages;
+  const names = (r: SearchResult) =>
+    subjects.some((s) => coverage([s], `${r.document.title} ${r.section} ${r.text}`) === 1);
+  const named = passages.filter(names);
+  return named.length ? named : passages;
 }
 
 /** Passages holding every name (capitalised word) of a carried topic first, in their order; then the others. */
@@ -495,7 +521,7 @@ export async function* answer(
   if (!status.llmAvailable) {
     // The best document's other passages: those under the floor, and those the per-document cap set aside.
     const { groups, extra } = chooseSections(query, relevant.slice(0, 6), [...retrieved.relevant, ...retrieved.held]);
-    yield* extractive(groups, terms, status.notice, true, askedFor(query), extra);
+    yield* extractive(groups, terms, status.notice, true, askedFor(query), extra, countedStems(query));
     return;
   }
 
@@ -687,6 +713,7 @@ async function* extractive(
   announce = false,
   asked: Asked[] = [],
   extra: Set<SearchResult> = new Set(),
+  counted: Set<string> = new Set(),
 ): AsyncGenerator<AnswerEvent> {
   const used = groups.map(asOne);
   // The best document's quotation may be longer: it is the one most likely to hold the answer whole. A section
@@ -702,6 +729,7 @@ async function* extractive(
           : (own > 1 ? QUOTE_CHARS.shared : QUOTE_CHARS.alone) * (i === 0 ? QUOTE_CHARS.first : 1),
         r.section,
         asked,
+        counted,
       ),
     );
   });
