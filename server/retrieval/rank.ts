@@ -311,6 +311,17 @@ export function rankSections<T extends Section>(query: string, passages: T[]): T
 /** Words of the setting of a question (`[cadre]` of `asked.txt`: « en mairie », « pour nous »), as folded word lists. */
 const SETTING = (ASKED.get("cadre") ?? []).sort((a, b) => b.length - a.length);
 
+/** Words asking for what follows them (« quelles communes », « combien de collectivités »), folded. */
+const ASKING_SETTING = [
+  ["quel"],
+  ["quelle"],
+  ["quels"],
+  ["quelles"],
+  ["combien", "de"],
+  ["nombre", "de"],
+  ["lesquelles"],
+];
+
 /** The domain's general words (`generic-words.txt`: « Microsoft », « Linux »), folded: names that are no subject. */
 const GENERIC_NAMES = new Set(
   readFileSync(new URL("../i18n/fr/generic-words.txt", import.meta.url), "utf8")
@@ -352,6 +363,8 @@ export function subjectsInSetting(query: string): string[] {
   // A question asking what replaces the subject (« une alternative libre à Windows Server ») wants the alternatives,
   // not the subject's card; a country (« L'Italie … ses communes ») is a place, not a page's subject.
   if (!SETTING.some((e) => holds(list, e)) || holdsAny(query, ASKED.get("alternative") ?? [])) return [];
+  // A setting word that is what is asked (« Quelles communes … ? », « Combien de collectivités … ? ») is no setting.
+  if (SETTING.some((e) => ASKING_SETTING.some((q) => holds(list, [...q, ...e])))) return [];
   return namedSubjects(query).filter((s) => countriesOf(s).size === 0);
 }
 
