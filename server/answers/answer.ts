@@ -208,7 +208,7 @@ export async function retrieveForAnswer(
   // A question written in several lines or sentences is answerable when one of them is (context, then the
   // question): the whole first, then each part.
   const { frequency, names } = lexiconOf(deps.store);
-  let decision = await assessAnswerability(query, results, frequency, names);
+  let decision = await assessAnswerability(query, results, frequency, names, held);
   const parts = query
     .split(/\n+|(?<=[?!.])\s+(?=\p{Lu})/u)
     .map((p) => p.trim())
@@ -223,7 +223,7 @@ export async function retrieveForAnswer(
   const asking = parts.filter((p) => p.includes("?"));
   for (const part of parts.length > 1 && !unknownAsked ? (asking.length ? asking : parts) : []) {
     if (decision.answerable) break;
-    const partial = await assessAnswerability(part, results, frequency, names);
+    const partial = await assessAnswerability(part, results, frequency, names, held);
     if (partial.answerable) decision = partial;
   }
   // The words of a question's context weigh in the search too (« On en discute au conseil municipal la semaine
@@ -232,7 +232,7 @@ export async function retrieveForAnswer(
   // A second search, for `searched`, whose results replace the first when `judged` is answerable on them.
   const searchAgain = async (searched: string, judged: string) => {
     const again = await deps.retriever.search(searched, retrieve);
-    const second = await assessAnswerability(judged, again.results, frequency, names);
+    const second = await assessAnswerability(judged, again.results, frequency, names, again.held);
     if (second.answerable) ({ results, mode, decision, held = [] } = { ...again, decision: second });
   };
   const asked = outsideContext(query).replace(/\s+/g, " ").trim();

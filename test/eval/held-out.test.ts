@@ -35,6 +35,9 @@ const SETS = [
   },
 ];
 
+/** The targeted probes (`test/eval/probe-absent` and the like): reported apart like the held-out sets, and checked the same way. */
+SETS.push({ name: "probe-absent", dir: path.resolve("test/eval/probe-absent"), min: 40, earlier: [] });
+
 describe("held-out evaluation set", () => {
   it.each(SETS)(
     "$name has at least $min questions of each kind, with ids and texts not shared with earlier sets",
