@@ -26,6 +26,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-4",
   "held-out-5",
   "held-out-6",
+  "held-out-7",
 ]);
 
 /**
