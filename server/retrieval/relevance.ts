@@ -347,6 +347,11 @@ export interface QuestionTerm {
   context?: boolean;
   /** A role noun naming who will use the answer (« nos secrétaires de mairie »), not what is asked. */
   user?: boolean;
+  /**
+   * A version of a named product (« Windows 12 », « Proxmox VE 9 », « vSphere 8 »): the name and its number, which a
+   * passage that answers must write together.
+   */
+  version?: boolean;
 }
 
 /**
@@ -358,6 +363,21 @@ const INCISE =
 
 /** A first-person possessive, its noun and the names written right after it (« notre inventaire GLPI »). */
 const SETTING = /(?<![\p{L}\p{N}])(?:notre|nos|mon|ma|mes)\s+[\p{L}\p{N}'-]+(?:\s+\p{Lu}[\p{L}\p{N}-]*)*/gu;
+
+/** « près de Grenoble », « aux portes de Lyon »: a place that situates another one (a data file), with its name. */
+const LOCATOR_LETTERS: Record<string, string> = { e: "eéÉE", é: "eéÉE", a: "aàÀA", à: "aàÀA", "'": "'’", "’": "'’" };
+const LOCATOR = new RegExp(
+  `(?<![\\p{L}])(?:${readFileSync(new URL("../i18n/fr/locators.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .map((l) =>
+      [...l.trim()]
+        .map((c, k) => (/\s/.test(c) ? "\\s+" : `[${LOCATOR_LETTERS[c] ?? (k === 0 ? c + c.toUpperCase() : c)}]`))
+        .join(""),
+    )
+    .join("|")})\\s*\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*`,
+  "gu",
+);
 
 /** « Pour …, », « Dans …, » opening a sentence. */
 const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
@@ -400,6 +420,8 @@ export function contextSpans(text: string): [number, number][] {
   if (namedElsewhere) spans.push(...settings);
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
   for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
+  // « Fontaine, près de Grenoble, … »: the place that situates the one asked about.
+  for (const m of text.matchAll(LOCATOR)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
 
@@ -507,6 +529,20 @@ export function questionTerms(question: string): QuestionTerm[] {
         nationality: true,
         ...(attributive ? { attributive: true } : {}),
       });
+    // « Windows 12 », « Proxmox VE 9 », « vSphere 8 »: a number of one or two digits right after a product's name is
+    // its version, part of what is asked; a passage on the product that does not name that version does not answer.
+    const named = tokens[i - 1]?.[0] ?? "";
+    if (
+      /^\d{1,2}$/.test(folded) &&
+      (/^\p{Lu}/u.test(named) || /\p{Ll}\p{Lu}/u.test(named)) &&
+      !COMMON_ACRONYMS.has(fold(named)) &&
+      !STOPWORDS.has(fold(named)) &&
+      text.slice(index - named.length - 1, index) === `${named} `
+    ) {
+      const version = `${fold(named)} ${folded}`;
+      out.set(version, { word: version, variants: [version], name: true, version: true });
+      return;
+    }
     // « aujourd'hui », « jusqu'à »: a word with an apostrophe inside is a stopword when its first part is.
     const parts = folded
       .split("-")
@@ -532,8 +568,9 @@ export function questionTerms(question: string): QuestionTerm[] {
     // « Bruxelles » for the Commission, « Outre-Rhin » for Germany: a passage holding one of its meanings covers it.
     const meanings = METONYMIES.get(word);
     if (meanings) return out.set(word, { word, variants: [word, ...meanings], name: false });
+    // « iCloud », « vSphere »: a capital inside the word marks a name as well as a first one.
     const capital =
-      /^\p{Lu}/u.test(token) &&
+      (/^\p{Lu}/u.test(token) || /\p{Ll}\p{Lu}/u.test(token)) &&
       !COMMON_ACRONYMS.has(folded) &&
       (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
     // « l'envoyer », « l'enregistrer »: « l' » before an infinitive is a pronoun, not a determiner.
@@ -596,6 +633,7 @@ export function occurs(entry: string, p: ReturnType<typeof passageWords>, exact 
  * it with a capital (not « un tour de table »). Its synonyms (« américain » for « États-Unis ») count as written.
  */
 function holds(t: QuestionTerm, p: ReturnType<typeof passageWords>): boolean {
+  if (t.version) return p.joined.includes(` ${t.word} `);
   return t.variants.some((v) => {
     if (!occurs(v, p)) return false;
     if (!t.name || t.date || v !== t.word) return true;
@@ -735,6 +773,13 @@ export function asksOnlyDate(question: string): boolean {
 /** « à quelle heure », « quelle heure » asked, and a time of day in a passage (« 14 h », « 9h30 », « 14:30 »). */
 const HOUR_ASKED = /\bquelle heure\b/;
 const HOUR = /\b\d{1,2}\s?(?:h|heures?)(?:\s?\d{2})?\b|\b\d{1,2}:\d{2}\b/i;
+
+/**
+ * The setting (« en mairie », « sur une vingtaine de postes ») and the judgement asked (« un problème », « acceptable »)
+ * of a question about a thing that has its own card or page: that card or page need not hold them (a data file).
+ */
+const ENTITY_FRAME = new Set(wordList("../i18n/fr/entity-frame.txt").map(frStem));
+const isEntityFrame = (t: QuestionTerm) => !t.name && t.word.split(" ").every((w) => ENTITY_FRAME.has(frStem(w)));
 
 /** Share of the question's words a catalog card must hold to answer it. */
 const MIN_CATALOG_COVERAGE = 0.7;
@@ -898,11 +943,25 @@ export async function assessAnswerability(
   // dates); a year after the corpus's sources (« Munich reviendra-t-elle à Linux en 2030 ? ») stays required.
   const horizon = polar(question) && frequency ? await corpusHorizon(frequency) : 0;
   const claimed = (t: QuestionTerm) => !!t.date && Number(t.word.slice(-4)) <= horizon;
+  // A question asking a figure (« combien de mairies utilisent Zoom ? ») counts its setting: it is what it asks.
+  const asksFigure = !!FIGURE_ASKED.exec(fold(outsideContext(question)));
   const perPassage = judged.map((p, i) => {
     // A catalog card that holds a name of the question (« Doodle, c'est de quel pays ? ») answers what its fields say
     // (country, city, publisher, owner) without writing the word.
     const namedCard =
       results[i]!.document.kind === "catalog" && terms.some((t) => t.name && !t.date && !t.context && holds(t, p));
+    // The card or page of a thing the question names (not a general name of the domain) answers it without the
+    // question's setting and the judgement it asks (« Skype … sur une vingtaine de postes, il est toujours maintenu ? »).
+    const ownPage =
+      !asksFigure &&
+      terms.some(
+        (t) =>
+          anchors.includes(t) &&
+          !isGeneric(t) &&
+          (results[i]!.document.kind === "catalog"
+            ? holds(t, p)
+            : holds(t, passageWords(`${results[i]!.document.title} ${results[i]!.section}`))),
+      );
     const holding = terms.filter((t) => t.variants.some((v) => occurs(v, p)) || (namedCard && asksCardField(t)));
     // The question's context (« Qwant, qu'on a mis par défaut sur les postes…, c'est bien français ? ») counts where
     // a passage holds it, never against it, when the question names what it is about, or in a catalog card that
@@ -914,7 +973,8 @@ export async function assessAnswerability(
       names.length > 0 ||
       selfContained ||
       (results[i]!.document.kind === "catalog" && holding.some((t) => !t.context && !t.name && !isGeneric(t)));
-    const aside = (t: QuestionTerm) => !!t.context && (t.user ? asksMore : contextFree);
+    const aside = (t: QuestionTerm) =>
+      (!!t.context && (t.user ? asksMore : contextFree)) || (ownPage && isEntityFrame(t));
     const found = holding.filter((t) => !aside(t) || !(t.user || t.modifier || t.verb || isGeneric(t)));
     // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it.
     const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !aside(t) && !claimed(t)));
