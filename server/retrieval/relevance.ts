@@ -637,6 +637,10 @@ function holds(t: QuestionTerm, p: ReturnType<typeof passageWords>): boolean {
   return t.variants.some((v) => {
     if (!occurs(v, p)) return false;
     if (!t.name || t.date || v !== t.word) return true;
+    // A name is written as the question writes it, give or take a plural: « Landes » is not the German « Land »,
+    // « Martinique » not « Saint-Martin », « Estonie » not « estonien » (its stem and a prefix meet them).
+    if (!t.clauseStart && !v.split(" ").every((w) => p.list.some((x) => x === w || x === `${w}s` || `${x}s` === w)))
+      return false;
     const s = frStem(v.split(" ")[0]!);
     return p.capitals.has(s) || (s.length >= 5 && [...p.capitals].some((c) => c.startsWith(s)));
   });
@@ -958,9 +962,7 @@ export async function assessAnswerability(
         (t) =>
           anchors.includes(t) &&
           !isGeneric(t) &&
-          (results[i]!.document.kind === "catalog"
-            ? holds(t, p)
-            : holds(t, passageWords(`${results[i]!.document.title} ${results[i]!.section}`))),
+          holds(t, passageWords(`${results[i]!.document.title} ${results[i]!.section}`)),
       );
     const holding = terms.filter((t) => t.variants.some((v) => occurs(v, p)) || (namedCard && asksCardField(t)));
     // The question's context (« Qwant, qu'on a mis par défaut sur les postes…, c'est bien français ? ») counts where
