@@ -251,6 +251,11 @@ const aliasList = (file: string): [string, string[]][] =>
 /** Places and institutions named another way than the corpus names them (capitals, demonyms, « la Sécu »). */
 const GAZETTEER: Map<string, string[]> = new Map(aliasList("gazetteer.txt"));
 const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...GAZETTEER]);
+/**
+ * The periphrases of `metonymies.txt` (« le pays du Soleil-Levant », « Outre-Rhin »), not the gazetteer's other names
+ * of a place (« La Haye » also names the Court that sits there): what they stand for must be in a passage that answers.
+ */
+const PERIPHRASES = new Set(aliasList("metonymies.txt").map(([w]) => w).filter((w) => !GAZETTEER.has(w)));
 
 /** The metonymies of several words, longest first (« pays du matin calme » before « matin calme »). */
 const PHRASE_METONYMIES = [...METONYMIES].filter(([w]) => w.includes(" ")).sort((a, b) => b[0].length - a[0].length);
@@ -352,6 +357,11 @@ export interface QuestionTerm {
    * passage that answers must write together.
    */
   version?: boolean;
+  /**
+   * A place or an institution named another way (« le pays du Soleil-Levant », « Bruxelles »): a name, which a
+   * passage that answers must hold, by itself or by one of its meanings.
+   */
+  alias?: boolean;
 }
 
 /**
@@ -474,7 +484,12 @@ export function questionTerms(question: string): QuestionTerm[] {
   const joined = ` ${words(question).join(" ")} `;
   for (const [phrase, meanings] of PHRASE_METONYMIES) {
     if (!joined.includes(` ${phrase} `) || phrase.split(" ").every((w) => inPhrase.has(w))) continue;
-    out.set(phrase, { word: phrase, variants: [phrase, ...meanings], name: false });
+    out.set(phrase, {
+      word: phrase,
+      variants: [phrase, ...meanings],
+      name: PERIPHRASES.has(phrase),
+      alias: PERIPHRASES.has(phrase),
+    });
     for (const w of phrase.split(" ")) inPhrase.add(w);
   }
   for (const m of fold(question).matchAll(MONTH_YEAR)) {
@@ -567,7 +582,8 @@ export function questionTerms(question: string): QuestionTerm[] {
     }
     // « Bruxelles » for the Commission, « Outre-Rhin » for Germany: a passage holding one of its meanings covers it.
     const meanings = METONYMIES.get(word);
-    if (meanings) return out.set(word, { word, variants: [word, ...meanings], name: false });
+    if (meanings)
+      return out.set(word, { word, variants: [word, ...meanings], name: PERIPHRASES.has(word), alias: PERIPHRASES.has(word) });
     // « iCloud », « vSphere »: a capital inside the word marks a name as well as a first one.
     const capital =
       (/^\p{Lu}/u.test(token) || /\p{Ll}\p{Lu}/u.test(token)) &&
@@ -853,7 +869,7 @@ export async function assessAnswerability(
     // A word a retrieved passage holds is known to the corpus, whatever the full-text index counts for it (« pare »
     // of « pare-feu », which its stemmer reduces to a stopword).
     const unknown: string[] = [];
-    for (const t of resolved.filter((t) => (t.name || t.compound) && !t.date)) {
+    for (const t of resolved.filter((t) => (t.name || t.compound) && !t.date && !t.alias)) {
       for (const part of t.word.split(" "))
         if ((await frequency(part)) === 0 && !judged.some((p) => p.list.includes(part))) unknown.push(t.word);
     }
