@@ -1374,6 +1374,10 @@ const INTRODUCTION =
 const OWN_PLACE =
   /(?<![\p{L}])(?:[Nn]otre|[Mm]a|[Mm]on)\s+(?:commune|ville|village|mairie|collectivit[ée]|communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|d[ée]partement|r[ée]gion|territoire|syndicat|ccas)\s+(?:de\s+|d'|d’|du\s+|des\s+)(?:l'|l’|la\s+|le\s+|les\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
 
+/** The asker's collectivité as the subject of what is asked (« notre agglomération a-t-elle … », « ma commune est-elle … »). */
+const OWN_SUBJECT =
+  /(?<![\p{L}])(?:[Nn]otre|[Mm]a|[Mm]on)\s+(?:commune|ville|village|mairie|collectivit[ée]|communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|d[ée]partement|r[ée]gion|territoire)\s+(?:[\p{L}'’]+\s+)?[\p{L}]+-(?:t-)?(?:elle|il)\b/u;
+
 /**
  * The question without the asker's introduction of themself and their collectivité, when it comes before what is
  * asked and apart from it (a comma, a colon or a full stop between them): « Nous sommes une petite commune de
@@ -1381,6 +1385,9 @@ const OWN_PLACE =
  * de Saint-Girons a-t-elle le label ? » asks about Saint-Girons. `null` when it has none; `removed`, what was taken out.
  */
 export function withoutIntroduction(question: string): { question: string; removed: string } | null {
+  // « Je suis adjoint à Rodez : notre agglomération a-t-elle déjà un plan … ? » asks about the asker's collectivité
+  // itself, which the introduction names: it is not only who asks.
+  if (OWN_SUBJECT.test(question)) return null;
   const spans: [number, number][] = [];
   for (const re of [INTRODUCTION, OWN_PLACE])
     for (const m of question.matchAll(re)) {
