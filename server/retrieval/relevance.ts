@@ -255,7 +255,11 @@ const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"
  * The periphrases of `metonymies.txt` (« le pays du Soleil-Levant », « Outre-Rhin »), not the gazetteer's other names
  * of a place (« La Haye » also names the Court that sits there): what they stand for must be in a passage that answers.
  */
-const PERIPHRASES = new Set(aliasList("metonymies.txt").map(([w]) => w).filter((w) => !GAZETTEER.has(w)));
+const PERIPHRASES = new Set(
+  aliasList("metonymies.txt")
+    .map(([w]) => w)
+    .filter((w) => !GAZETTEER.has(w)),
+);
 
 /** The metonymies of several words, longest first (« pays du matin calme » before « matin calme »). */
 const PHRASE_METONYMIES = [...METONYMIES].filter(([w]) => w.includes(" ")).sort((a, b) => b[0].length - a[0].length);
@@ -583,7 +587,12 @@ export function questionTerms(question: string): QuestionTerm[] {
     // « Bruxelles » for the Commission, « Outre-Rhin » for Germany: a passage holding one of its meanings covers it.
     const meanings = METONYMIES.get(word);
     if (meanings)
-      return out.set(word, { word, variants: [word, ...meanings], name: PERIPHRASES.has(word), alias: PERIPHRASES.has(word) });
+      return out.set(word, {
+        word,
+        variants: [word, ...meanings],
+        name: PERIPHRASES.has(word),
+        alias: PERIPHRASES.has(word),
+      });
     // « iCloud », « vSphere »: a capital inside the word marks a name as well as a first one.
     const capital =
       (/^\p{Lu}/u.test(token) || /\p{Ll}\p{Lu}/u.test(token)) &&
