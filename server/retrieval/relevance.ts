@@ -366,6 +366,13 @@ export interface QuestionTerm {
    * passage that answers must hold, by itself or by one of its meanings.
    */
   alias?: boolean;
+  /**
+   * A country by its own name (« la Suisse »), asked about itself: a catalog card that names it as the origin of a
+   * product does not answer for it.
+   */
+  country?: boolean;
+  /** Named as a collectivité (« la ville de Toulouse »): held where a passage speaks of it as one. */
+  collectivity?: boolean;
 }
 
 /**
@@ -540,13 +547,16 @@ export function questionTerms(question: string): QuestionTerm[] {
       !/^\p{Lu}/u.test(tokens[i - 1]?.[0] ?? "") &&
       !INVERTED.test(tokens[i - 1]?.[0] ?? "") &&
       !MODIFIER.test(previous);
+    // « la Suisse » (a capital, the country's own name) is the country asked about, not an adjective of nationality.
+    const countryNamed = country === folded && /^\p{Lu}/u.test(token) && !CLAUSE_END.test(text.slice(0, index));
     if (country)
       return out.set(country, {
         word: country,
         variants: [country, folded.replace(/-/g, " ")],
         name: true,
         nationality: true,
-        ...(attributive ? { attributive: true } : {}),
+        ...(attributive || countryNamed ? { attributive: true } : {}),
+        ...(countryNamed ? { country: true } : {}),
       });
     // « Windows 12 », « Proxmox VE 9 », « vSphere 8 »: a number of one or two digits right after a product's name is
     // its version, part of what is asked; a passage on the product that does not name that version does not answer.
@@ -585,7 +595,12 @@ export function questionTerms(question: string): QuestionTerm[] {
       return;
     }
     // « Bruxelles » for the Commission, « Outre-Rhin » for Germany: a passage holding one of its meanings covers it.
-    const meanings = METONYMIES.get(word);
+    // « la ville de Toulouse » names the commune itself, not the region the gazetteer puts it for.
+    const collectivity = /^(ville|commune|mairie|metropole|agglomeration|village)$/;
+    const ofCollectivity =
+      (fold(tokens[i - 1]?.[0] ?? "") === "de" && collectivity.test(fold(tokens[i - 2]?.[0] ?? ""))) ||
+      (/^d'/i.test(raw) && collectivity.test(fold(tokens[i - 1]?.[0] ?? "")));
+    const meanings = ofCollectivity && !PERIPHRASES.has(word) ? undefined : METONYMIES.get(word);
     if (meanings)
       return out.set(word, {
         word,
@@ -626,7 +641,13 @@ export function questionTerms(question: string): QuestionTerm[] {
       ...(inContext ? { context: true } : {}),
       ...(!capital && isRoleNoun(folded) && folded !== role ? { context: true, user: true } : {}),
     };
-    out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
+    out.set(word, {
+      word,
+      variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)],
+      name: capital,
+      ...marks,
+      ...(capital && ofCollectivity ? { collectivity: true } : {}),
+    });
   });
   return [...out.values()];
 }
@@ -707,6 +728,9 @@ const RARE_NAME = 20;
 /** A word right after a collectivité's noun (« region normandie », « ville de brive »), folded: its name. */
 const COLLECTIVITY_NAMED =
   /\b(?:region|ville|commune|departement|metropole|mairie|agglomeration|intercommunalite)\s+(?:de\s+(?:la\s+)?|du\s+|des\s+|d'|l')?([a-z]{3,})\b/g;
+/** A folded word naming a collectivité (« ville », « communes », « mairie », « municipal »). */
+const COLLECTIVITY_NOUN =
+  /^(?:villes?|communes?|communal(?:e|es|aux)?|mairies?|municipal(?:e|es|ite)?|municipaux|metropoles?|agglomerations?|villages?|collectivites?)$/;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
 const UNKNOWN_SHARE = 0.3;
 /** What a catalog card says by its fields (country, city, publisher, owner, licence), folded stems, from a data file. */
@@ -1121,7 +1145,25 @@ export async function assessAnswerability(
     results[i]!.document.title === results[j]!.document.title && results[i]!.document.kind !== "catalog";
   const holdsName = (t: QuestionTerm, i: number) =>
     holds(t, judged[i]!) || judged.some((p, j) => j !== i && sameDocument(i, j) && holds(t, p));
+  // « Que fait la ville de Toulouse … ? »: the town as a collectivité, in the heading or in a sentence that speaks of
+  // one (not « BlueMind, éditeur basé à Toulouse »).
+  const asCollectivity = (i: number) =>
+    names
+      .filter((t) => t.collectivity)
+      .every(
+        (t) =>
+          holds(t, heading[i]!) ||
+          parts[i]!.sentences.some((s) => holds(t, s) && s.list.some((w) => COLLECTIVITY_NOUN.test(w))),
+      );
+  // « Quelle est la position de la Suisse sur le logiciel libre ? » is not answered by the card of a Swiss product,
+  // unless the question names that product.
+  const countryCard = (i: number) =>
+    results[i]!.document.kind === "catalog" &&
+    names.some((t) => t.country) &&
+    !names.some((t) => !t.country && !isGeneric(t) && holds(t, heading[i]!));
   const holdsAll = (i: number) =>
+    !countryCard(i) &&
+    asCollectivity(i) &&
     dates.every((d) => dated(d, i)) &&
     statedAbsent(i).length === 0 &&
     namesHolder(i) &&
