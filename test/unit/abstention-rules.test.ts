@@ -1340,4 +1340,37 @@ describe("the rules of the ninth series (held-out-7 traced)", () => {
     expect(questionTerms("Nos fichiers partent-ils sans qu'on le sache ?").map((t) => t.word)).not.toContain("sache");
     expect(personalAsked("Le juge Nicolas Guillou a-t-il une famille touchée par les sanctions ?").length).toBe(1);
   });
+
+  it("holds a town named as a collectivité where a passage speaks of it as one (« la ville de Toulouse »)", async () => {
+    const text =
+      "La Région Occitanie a choisi BlueMind, un éditeur français basé à Toulouse, pour sa messagerie libre.";
+    const { frequency, names } = lexicon([text, "La ville.", "Le logiciel libre."]);
+    const ask = (q: string) => assessAnswerability(q, [passage("Région Occitanie", text)], frequency, names);
+    expect(await ask("Que fait la ville de Toulouse pour le logiciel libre ?")).toMatchObject({
+      answerable: false,
+      reason: "missing-name",
+    });
+    expect(await ask("Quel éditeur de messagerie libre est basé à Toulouse ?")).toMatchObject({ answerable: true });
+  });
+
+  it("does not take the card of a product for the country it comes from (« la position de la Suisse »)", async () => {
+    const card = "Proton Mail : messagerie chiffrée, code libre, éditeur Proton AG, pays Suisse.";
+    const { frequency, names } = lexicon([card, "La position.", "Le logiciel libre.", "Un hébergeur."]);
+    const results = [{ text: card, section: "", document: { title: "Proton Mail", kind: "catalog" } }];
+    expect(
+      await assessAnswerability(
+        "Quelle est la position de la Suisse sur le logiciel libre ?",
+        results,
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false });
+    expect(
+      await assessAnswerability("Proton Mail est-il hébergé en Suisse ?", results, frequency, names),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("reads the function words of a question asked in English (« What is the CLOUD Act? »)", () => {
+    expect(questionTerms("What is the CLOUD Act?").map((t) => t.word)).toEqual(["cloud", "act"]);
+  });
 });
