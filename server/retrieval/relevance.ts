@@ -1322,6 +1322,20 @@ export async function assessAnswerability(
       coverage: best.weighted,
       relevant: [],
     };
+  // « Qui va gagner les élections municipales de 2026 à Lyon ? » asks who wins: a passage that answers says who did.
+  const winnerAsked = slot("vainqueur").find((e) => holdsPhrase(words(outsideContext(question)), [e]));
+  if (
+    winnerAsked &&
+    relevant.length &&
+    !slotHolders.some((i) => holdsPhrase(words(withoutReferences(results[i]!.text)), slot("victoire")))
+  )
+    return {
+      answerable: false,
+      reason: "missing-name",
+      missing: [winnerAsked.join(" ")],
+      coverage: best.weighted,
+      relevant: [],
+    };
   const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
   if (relevant.length === 0 && stated.length)
     return { answerable: false, reason: "stated-absent", missing: stated, coverage: best.weighted, relevant };

@@ -1373,4 +1373,16 @@ describe("the rules of the ninth series (held-out-7 traced)", () => {
   it("reads the function words of a question asked in English (« What is the CLOUD Act? »)", () => {
     expect(questionTerms("What is the CLOUD Act?").map((t) => t.word)).toEqual(["cloud", "act"]);
   });
+
+  it("needs who won for a question asking who wins (« Qui va gagner les élections municipales à Lyon ? »)", async () => {
+    const text =
+      "À Lyon, les élections municipales de 2026 ont ouvert un débat sur la suite collaborative de la ville.";
+    const won = "À Lyon, le maire sortant a été réélu aux élections municipales de 2026.";
+    const { frequency, names } = lexicon([text, won, "Gagner.", "Les élections."]);
+    const q = "Qui va gagner les élections municipales de 2026 à Lyon ?";
+    expect(await assessAnswerability(q, [passage("Lyon", text)], frequency, names)).toMatchObject({
+      answerable: false,
+    });
+    expect(await assessAnswerability(q, [passage("Lyon", won)], frequency, names)).toMatchObject({ answerable: true });
+  });
 });
