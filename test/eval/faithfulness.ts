@@ -885,7 +885,10 @@ export async function runFaithfulness(
         await writeFile(
           process.env.FAITH_DUMP,
           JSON.stringify(
-            [...chat.cases.map((c) => ({ ...c, mode: "chat" })), ...drafts.cases.map((c) => ({ ...c, mode: "drafts" }))],
+            [
+              ...chat.cases.map((c) => ({ ...c, mode: "chat" })),
+              ...drafts.cases.map((c) => ({ ...c, mode: "drafts" })),
+            ],
             (_, v) => (v instanceof Map ? Object.fromEntries(v) : v),
           ),
         );

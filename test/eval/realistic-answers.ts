@@ -508,7 +508,10 @@ function yearFirstVariants(c: Cited): Variant[] {
     // participle alone (« éditeur fondé en 1978 » is not « En 1978, éditeur »).
     const before = s.slice(0, m.index);
     if (/[:;«»()]/.test(before) || !/^\p{Lu}/u.test(s)) return null;
-    if (/\p{L}+(?:é|ée|és|ées|i|ie|is|it|ite)\s*$/u.test(before) && !/\b(?:a|ont|est|sont|été|avait|avaient)\s+\p{L}+\s*$/u.test(before))
+    if (
+      /\p{L}+(?:é|ée|és|ées|i|ie|is|it|ite)\s*$/u.test(before) &&
+      !/\b(?:a|ont|est|sont|été|avait|avaient)\s+\p{L}+\s*$/u.test(before)
+    )
       return null;
     const rest = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).replace(/\s+,/g, ",").replace(/\s{2,}/g, " ");
     return cite(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)}, ${lower(rest.trim())}`, c.n);
@@ -516,7 +519,7 @@ function yearFirstVariants(c: Cited): Variant[] {
   const DATE = String.raw`(?:(?:1er|\d{1,2})\s+)?(?:\p{Ll}+\s+)?\d{4}`;
   return [
     ["en", move(new RegExp(String.raw` ((?:en|dès)\s+${DATE})(?=[\s,])`, "u"))],
-    ["le", move(new RegExp(String.raw`,? (le\s+(?:1er|\d{1,2})\s+\p{Ll}+\s+\d{4})(?=[\s,])`, "u"))],
+    ["le", move(/,? (le\s+(?:1er|\d{1,2})\s+\p{Ll}+\s+\d{4})(?=[\s,])/u)],
     ["depuis", move(new RegExp(String.raw` (depuis\s+${DATE})(?=[\s,])`, "u"))],
   ];
 }
@@ -531,7 +534,9 @@ function twoFiguresVariants(c: Cited, all: Cited[]): Variant[] {
       o.s.length < 200 &&
       !LABEL.test(o.s) &&
       /^\p{Lu}/u.test(o.s) &&
-      !/^(?:Il|Elle|Ils|Elles|Cette|Ce|Ces|Cela|Son|Sa|Ses|Leur|Leurs|En revanche|Surtout|Toutefois|Cependant)\b/u.test(o.s),
+      !/^(?:Il|Elle|Ils|Elles|Cette|Ce|Ces|Cela|Son|Sa|Ses|Leur|Leurs|En revanche|Surtout|Toutefois|Cependant)\b/u.test(
+        o.s,
+      ),
   );
   const make = (joiner: string) => () => {
     if (!other || LABEL.test(c.s) || !/^\p{Lu}/u.test(c.s)) return null;
@@ -584,7 +589,10 @@ function conversionVariants(c: Cited): Variant[] {
 const NEGATED = /\b(?:ne|n['’])\s?\p{L}+(?:\s\p{L}+)?\s(?:pas|plus|jamais|aucune?)\b|\baucune?\s\p{Ll}+\s(?:ne|n['’])/u;
 const KEPT_NEGATIONS: [RegExp, string][] = [
   [/\bn['’](est|a|ont|sont) pas\b/, "n'$1 toujours pas"],
-  [/\bne (sont|peut|peuvent|permet|permettent|donne|donnent|publie|précisent|précise|disent|dit) pas\b/, "ne $1 toujours pas"],
+  [
+    /\bne (sont|peut|peuvent|permet|permettent|donne|donnent|publie|précisent|précise|disent|dit) pas\b/,
+    "ne $1 toujours pas",
+  ],
   [/\bne (\p{L}+) aucune\b/u, "ne $1 pas la moindre"],
 ];
 
@@ -619,7 +627,12 @@ function paragraphVariants(c: Cited, all: Cited[]): Variant[] {
   };
   const make = (k: number) => () => {
     const list = following(k);
-    return list ? `${list.map((x) => `${bare(x.s)}.`).join(" ").slice(0, -1)} [${c.n}].` : null;
+    return list
+      ? `${list
+          .map((x) => `${bare(x.s)}.`)
+          .join(" ")
+          .slice(0, -1)} [${c.n}].`
+      : null;
   };
   return [
     ["two", make(2)],

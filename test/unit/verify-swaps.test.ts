@@ -1,0 +1,207 @@
+/**
+ * A true figure attached to the wrong thing, second round (issue #10, item 3): the year a sentence of the passage
+ * gives its figure, the name in the place of another, the qualifier of another figure, words written with « œ ».
+ * Each « flags » case below was marked « vérifié » before its rule; each « keeps » case is the correct sentence that
+ * must stay so.
+ */
+import { describe, expect, it } from "vitest";
+import { verifyText } from "../../server/verify/index.ts";
+
+const passages = [
+  {
+    n: 1,
+    text: [
+      "Millau Grands Causses : la présentation (2026) — Le Schleswig-Holstein, 25 000 postes « migrés »",
+      "La présentation cite le Land comme un modèle, avec « 25 000 postes migrés en 2025 ».",
+      "La présentation affirme que la Gendarmerie utilise Linux depuis 2008 et qu'elle a économisé 534 millions d'euros depuis 2004.",
+    ].join("\n"),
+  },
+  {
+    n: 2,
+    text: ["Séminaire du 8 avril 2026 — Annonces", "La CNAM fait migrer ses 80 000 agents vers Visio et Tchap."].join(
+      "\n",
+    ),
+  },
+  {
+    n: 3,
+    text: [
+      "Tchap — Ce que c'est",
+      "Messagerie de l'État, créée en 2019 par la DINSIC sur le protocole Matrix, environ 375 000 utilisateurs actifs par mois.",
+    ].join("\n"),
+  },
+  {
+    n: 6,
+    text: [
+      "Le CNLL — La critique du contrat Microsoft de l'Éducation nationale",
+      "Le ministère de l'Éducation nationale a conclu avec Microsoft un contrat de 152 millions d'euros. Le CNLL l'a dénoncé.",
+    ].join("\n"),
+  },
+  {
+    n: 4,
+    text: [
+      "Munich — La leçon de Munich : un retour à Windows",
+      "Munich a migré 18 000 postes vers LiMux entre 2005 et 2013.",
+      "La mise à jour de CrowdStrike a bloqué environ 8,5 millions d'appareils Windows, moins de 1 % du parc.",
+    ].join("\n"),
+  },
+  {
+    n: 5,
+    text: [
+      "Visio — Visio en chiffres",
+      "Au 26 janvier 2026, Visio comptait 40 000 utilisateurs réguliers. Fin 2025, Visio dépassait 60 000 utilisateurs par mois.",
+      "Les deux chiffres ne mesurent pas la même chose : 40 000 utilisateurs « réguliers » d'un côté (janvier 2026), plus de 60 000 utilisateurs mensuels de l'autre (fin 2025).",
+      "Un produit répandu est VMware, utilisé par 90 % des grandes organisations ; la commande minimale est passée à 72 cœurs.",
+    ].join("\n"),
+  },
+];
+
+const check = (text: string) => verifyText(text, passages).sentences[0]!;
+
+describe("the year a passage's sentence gives its figure", () => {
+  it("flags a year of the heading when the figure's own sentence states another", () => {
+    const v = check("La présentation cite le Land comme un modèle, avec « 25 000 postes migrés en 2026 » [1].");
+    expect(v.status).toBe("unsupported");
+    expect(v.reasons.join()).toContain("2026");
+    expect(
+      check("La présentation cite le Land comme un modèle, avec « 25 000 postes migrés en 2025 » [1].").status,
+    ).toBe("supported");
+  });
+
+  it("keeps the year of the heading when the figure's sentence states none", () => {
+    expect(check("En avril 2026, la CNAM a annoncé qu'elle fait migrer ses 80 000 agents vers Visio [2].").status).toBe(
+      "supported",
+    );
+  });
+
+  it("flags a year of the same sentence that is said of another fact", () => {
+    const v = check("La présentation affirme que la Gendarmerie a économisé 534 millions d'euros depuis 2008 [1].");
+    expect(v.status).toBe("unsupported");
+    expect(
+      check("La présentation affirme que la Gendarmerie a économisé 534 millions d'euros depuis 2004 [1].").status,
+    ).toBe("supported");
+  });
+});
+
+describe("a name in the place of another name of the passage", () => {
+  it("flags the name of the heading put where the sentence names someone else", () => {
+    const v = check(
+      "Messagerie de l'État, créée en 2019 par la Tchap sur le protocole Matrix, environ 375 000 utilisateurs actifs par mois [3].",
+    );
+    expect(v.status).toBe("unsupported");
+    expect(v.reasons.join()).toContain("DINSIC");
+    expect(
+      check(
+        "Messagerie de l'État, créée en 2019 par la DINSIC sur le protocole Matrix, environ 375 000 utilisateurs actifs par mois [3].",
+      ).status,
+    ).toBe("supported");
+    expect(check("Tchap compte environ 375 000 utilisateurs actifs par mois [3].").status).toBe("supported");
+  });
+
+  it("flags the name of the next sentence put in the place of the contractor", () => {
+    expect(
+      check("Le ministère de l'Éducation nationale a conclu avec CNLL un contrat de 152 millions d'euros [6].").status,
+    ).toBe("unsupported");
+    expect(
+      check("Le ministère de l'Éducation nationale a conclu avec Microsoft un contrat de 152 millions d'euros [6].")
+        .status,
+    ).toBe("supported");
+  });
+
+  it("flags a name of the heading in the place of another, even when that other is said elsewhere in the sentence", () => {
+    expect(check("Munich a migré 18 000 postes vers Windows entre 2005 et 2013 [4].").status).toBe("unsupported");
+    expect(
+      check(
+        "La mise à jour de CrowdStrike a bloqué environ 8,5 millions d'appareils Munich, moins de 1 % du parc Windows [4].",
+      ).status,
+    ).toBe("unsupported");
+    expect(check("Munich a migré 18 000 postes vers LiMux entre 2005 et 2013 [4].").status).toBe("supported");
+  });
+});
+
+describe("what is counted, with its qualifier", () => {
+  it("flags a count given the qualifier of another figure of the passage", () => {
+    expect(
+      check(
+        "Les deux chiffres ne mesurent pas la même chose : 60 000 utilisateurs « réguliers » d'un côté (janvier 2026), plus de 40 000 utilisateurs mensuels de l'autre (fin 2025) [5].",
+      ).status,
+    ).toBe("unsupported");
+    expect(
+      check(
+        "Les deux chiffres ne mesurent pas la même chose : 40 000 utilisateurs « réguliers » d'un côté (janvier 2026), plus de 60 000 utilisateurs mensuels de l'autre (fin 2025) [5].",
+      ).status,
+    ).toBe("supported");
+  });
+
+  it("keeps a qualifier no other figure has (the model's own precision)", () => {
+    expect(check("Visio dépasse 60 000 utilisateurs mensuels actifs [5].").status).toBe("supported");
+  });
+
+  it("reads words written with « œ » (« 90 % des cœurs »)", () => {
+    expect(check("VMware était utilisé par 90 % des cœurs [5].").status).toBe("unsupported");
+    expect(check("La commande minimale de VMware est passée à 72 cœurs [5].").status).toBe("supported");
+    expect(check("VMware était utilisé par 90 % des grandes organisations [5].").status).toBe("supported");
+  });
+});
+
+describe("a year written apart from its figure", () => {
+  const more = [
+    {
+      n: 1,
+      text: [
+        "VMware racheté par Broadcom (2023-2025) — Le « +430 % » de la présentation de Millau",
+        "La présentation de Millau Grands Causses (2026) affirme que le prix de VMware a augmenté de 430 % après le rachat par Broadcom en 2023.",
+      ].join("\n"),
+    },
+    {
+      n: 2,
+      text: [
+        "AlpOSS — La troisième édition",
+        "Le label a publié les résultats de l'édition 2021 en janvier.",
+        "L'April siège au jury et a publié les résultats de l'édition 2025 : 37 collectivités ont été récompensées.",
+        "La troisième édition s'est tenue le 17 février 2026. Elle a réuni plus de 500 participants, deux fois plus qu'en 2024.",
+      ].join("\n"),
+    },
+  ];
+  const first = (text: string) => verifyText(text, more).sentences[0]!;
+
+  it("flags a year of the title of the heading given to the figure of its section", () => {
+    expect(
+      first("La présentation de Millau Grands Causses (2025) affirme que le prix de VMware a augmenté de 430 % [1].")
+        .status,
+    ).toBe("unsupported");
+    expect(
+      first("La présentation de Millau Grands Causses (2026) affirme que le prix de VMware a augmenté de 430 % [1].")
+        .status,
+    ).toBe("supported");
+  });
+
+  it("takes the year of a sentence before, unless the figure's sentence writes its own year in that place", () => {
+    expect(first("La troisième édition s'est tenue en février 2026 : plus de 500 participants [2].").status).toBe(
+      "supported",
+    );
+    expect(
+      first("L'April a publié les résultats de l'édition 2021 : 37 collectivités ont été récompensées [2].").status,
+    ).toBe("unsupported");
+    expect(
+      first("L'April a publié les résultats de l'édition 2025 : 37 collectivités ont été récompensées [2].").status,
+    ).toBe("supported");
+  });
+});
+
+describe("a figure the data only asks about", () => {
+  it("checks the year of a figure of the question against the passage that states it", () => {
+    const passage = [
+      {
+        n: 1,
+        text: [
+          "Gendarmerie — Les chiffres non confirmés",
+          "Le total de 534 millions d'euros depuis 2004 n'est pas confirmé. La Gendarmerie utilise Linux depuis 2008.",
+        ].join("\n"),
+      },
+    ];
+    const facts = ["Question posée : Est-il vrai que les gendarmes ont économisé 534 millions d'euros ?"];
+    const v = (text: string) => verifyText(text, passage, { facts }).sentences[0]!.status;
+    expect(v("Le total de 534 millions d'euros depuis 2008 n'est pas confirmé [1].")).toBe("unsupported");
+    expect(v("Le total de 534 millions d'euros depuis 2004 n'est pas confirmé [1].")).toBe("supported");
+  });
+});
