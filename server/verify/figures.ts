@@ -170,8 +170,9 @@ function isProductVersion(text: string, at: number, digits: string): boolean {
   if (!word) return false;
   if (MONTH_INDEX.has(fold(word[1]!))) return false;
   const preceding = before.slice(0, word.index).trimEnd();
-  if (preceding.length > 0) return !/[.!?:\n»"]$/.test(preceding);
-  // Opening the text: a name followed by a number and another name (« Microsoft 365 Copilot »).
+  if (preceding.length > 0 && !/[.!?:\n»"]$/.test(preceding)) return true;
+  // Opening the text, a sentence or a clause after a colon (« L'exemple le montre : Microsoft 365 Copilot est … »): a
+  // name followed by a number and another name (« Microsoft 365 Copilot »), not « Les 80 agents ».
   return (
     word[1]!.length > 2 && !COMMON_BEFORE_NUMBER.test(word[1]!) && /^\s+\p{Lu}/u.test(text.slice(at + digits.length))
   );

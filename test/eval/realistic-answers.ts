@@ -497,10 +497,12 @@ function summaryVariants(c: Cited, seed: number): Variant[] {
 /** « Broadcom a finalisé en novembre 2023 le rachat … » → « En novembre 2023, Broadcom a finalisé le rachat … ». */
 function yearFirstVariants(c: Cited): Variant[] {
   const s = bare(c.s);
-  // One year only in the sentence: moved to the front, it cannot become the date of another of its facts.
-  const years = new Set(extractFigures(s).flatMap((f) => (f.year ? [f.year] : [])));
+  // One year only in the first clause (parentheses aside), with a figure: moved to the front, it cannot become the
+  // date of another of its facts.
+  const head = s.split(/\s*[;:]\s/)[0]!.replace(/\([^)]*\)/g, " ");
+  const years = new Set(extractFigures(head).flatMap((f) => (f.year ? [f.year] : [])));
   const move = (re: RegExp) => () => {
-    if (years.size !== 1 || !quantities(s).length || /^(?:En|Depuis|Dès|Le|Au)\s+(?:\d|\p{Ll}+\s+\d)/u.test(s))
+    if (years.size !== 1 || !quantities(head).length || /^(?:En|Depuis|Dès|Le|Au)\s+(?:\d|\p{Ll}+\s+\d)/u.test(s))
       return null;
     const m = re.exec(s);
     if (!m || m.index < 12) return null;
@@ -513,14 +515,18 @@ function yearFirstVariants(c: Cited): Variant[] {
       !/\b(?:a|ont|est|sont|été|avait|avaient)\s+\p{L}+\s*$/u.test(before)
     )
       return null;
-    const rest = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).replace(/\s+,/g, ",").replace(/\s{2,}/g, " ");
+    const rest = (s.slice(0, m.index) + s.slice(m.index + m[0].length))
+      .replace(/\s+,/g, ",")
+      .replace(/\s{2,}/g, " ")
+      .replace(/,\s*$/, "");
     return cite(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)}, ${lower(rest.trim())}`, c.n);
   };
   const DATE = String.raw`(?:(?:1er|\d{1,2})\s+)?(?:\p{Ll}+\s+)?\d{4}`;
   return [
-    ["en", move(new RegExp(String.raw` ((?:en|dès)\s+${DATE})(?=[\s,])`, "u"))],
-    ["le", move(/,? (le\s+(?:1er|\d{1,2})\s+\p{Ll}+\s+\d{4})(?=[\s,])/u)],
-    ["depuis", move(new RegExp(String.raw` (depuis\s+${DATE})(?=[\s,])`, "u"))],
+    ["en", move(new RegExp(String.raw` ((?:en|dès)\s+${DATE})(?=[\s,]|$)`, "u"))],
+    ["le", move(/,? (le\s+(?:1er|\d{1,2})\s+\p{Ll}+\s+\d{4})(?=[\s,]|$)/u)],
+    // « vers 2008 », « à partir de 2008 » keep their word; « d'ici 2027 » stays where it is (a deadline, not a date).
+    ["from", move(new RegExp(String.raw` ((?:à partir de|vers)\s+${DATE})(?=[\s,]|$)`, "u"))],
   ];
 }
 

@@ -5,6 +5,7 @@
  * must stay so.
  */
 import { describe, expect, it } from "vitest";
+import { extractFigures } from "../../server/verify/figures.ts";
 import { verifyText } from "../../server/verify/index.ts";
 
 const passages = [
@@ -203,5 +204,54 @@ describe("a figure the data only asks about", () => {
     const v = (text: string) => verifyText(text, passage, { facts }).sentences[0]!.status;
     expect(v("Le total de 534 millions d'euros depuis 2008 n'est pas confirmé [1].")).toBe("unsupported");
     expect(v("Le total de 534 millions d'euros depuis 2004 n'est pas confirmé [1].")).toBe("supported");
+  });
+});
+
+describe("a product name after a colon", () => {
+  it("reads « Microsoft 365 Copilot » opening a clause after a colon as a name, « : 80 agents » as a figure", () => {
+    expect(
+      extractFigures("L'exemple de Microsoft le montre : Microsoft 365 Copilot est vendu à 30 dollars.").map(
+        (f) => f.raw,
+      ),
+    ).toEqual(["30"]);
+    expect(extractFigures("Moyens : 80 agents, soixante postes.").map((f) => f.raw)).toEqual(["80"]);
+    expect(extractFigures("Bilan : Les 80 agents ont migré.").map((f) => f.raw)).toEqual(["80"]);
+  });
+});
+
+describe("words a model puts for what is counted", () => {
+  it("reads « 500 personnes » for « 500 participants »", () => {
+    const alposs = [
+      {
+        n: 1,
+        text: "AlpOSS — La troisième édition\nLa troisième édition a réuni plus de 500 participants à Échirolles.",
+      },
+    ];
+    expect(verifyText("La troisième édition a réuni plus de 500 personnes [1].", alposs).sentences[0]!.status).toBe(
+      "supported",
+    );
+  });
+});
+
+describe("« soit »: a figure the passage states, not one the model computes", () => {
+  const gendarmerie = [
+    {
+      n: 1,
+      text: "Gendarmerie — Les chiffres\nLe dernier chiffre vérifiable est celui de 80 000 postes, soit 90 % du parc, en 2021.",
+    },
+  ];
+  const status = (text: string) => verifyText(text, gendarmerie).sentences[0]!.status;
+
+  it("keeps the share the passage gives with « soit »", () => {
+    expect(status("En 2021, la Gendarmerie comptait 80 000 postes, soit 90 % du parc [1].")).toBe("supported");
+  });
+
+  it("flags a share or a count the model computes from it (its own arithmetic, no source)", () => {
+    expect(status("En 2021, la Gendarmerie comptait 80 000 postes, soit 10 % de postes encore sous Windows [1].")).toBe(
+      "unsupported",
+    );
+    expect(status("La Gendarmerie comptait 80 000 postes sous Linux, soit un parc d'environ 88 900 postes [1].")).toBe(
+      "unsupported",
+    );
   });
 });
