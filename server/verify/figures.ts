@@ -155,6 +155,23 @@ export function extractFigures(input: string): Figure[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.figure);
 }
 
+/**
+ * Product names with their version number in a text (« Java 8 », « Microsoft 365 », « Windows 11 »): the numbers that
+ * `extractFigures` leaves out as part of a name. A version is checked as a name, not as a figure.
+ */
+export function productVersions(input: string): string[] {
+  const text = stripNonFigures(input);
+  const out: string[] = [];
+  for (const m of text.matchAll(
+    /(?<![\p{L}\d.,])(\d{1,3})(?![\d\p{L}]|[.,]\d|\s*(?:%|€|pour\s?cent|euros?\b|millions?\b|milliards?\b))/gu,
+  )) {
+    if (!isProductVersion(input, m.index!, m[1]!)) continue;
+    const name = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(input.slice(0, m.index!))![1]!;
+    out.push(`${name} ${m[1]}`);
+  }
+  return out;
+}
+
 /** Words that open a sentence before a number without naming a product (« Les 80 agents », « En 2021 »). */
 const COMMON_BEFORE_NUMBER =
   /^(?:Le|La|Les|L|Un|Une|Des|Ces|Ses|Leurs?|Nos|Vos|En|Au|Aux|Dès|Depuis|Avant|Après|Vers|Sur|Sous|Pour|Par|Dans|Entre|Avec|Plus|Moins|Près|Environ|Quelque|Soit|Dont|Seuls?|Seules?|Article|Section|Chapitre|Titre|Annexe|Phase|Étape|Etape|Tranche|Lot|Objectif|Page|Niveau|Version|Source|Note)$/;

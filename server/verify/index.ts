@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { message } from "../i18n/messages.ts";
 import { fold, words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
-import { extractFigures, type Figure, type FigureKind, NUMBER_WORDS } from "./figures.ts";
+import { extractFigures, type Figure, type FigureKind, NUMBER_WORDS, productVersions } from "./figures.ts";
 
 export interface VerifyPassage {
   /** The number the model cites it by: `[n]`. */
@@ -187,6 +187,50 @@ export function sameThing(word: string, bag: Bag): boolean {
 
 // ——— Figures ———
 
+/** Shares written in words (`server/verify/fractions.txt`, data), and expressions that are never shares. */
+const FRACTIONS = (() => {
+  const shares: { words: string; value: number }[] = [];
+  const never: string[] = [];
+  for (const line of readFileSync(new URL("./fractions.txt", import.meta.url), "utf8").split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    if (line.startsWith("!")) never.push(line.slice(1).trim().toLowerCase());
+    else {
+      const [words, value] = line.split(":") as [string, string];
+      shares.push({ words: words.trim(), value: Number(value.trim()) });
+    }
+  }
+  return { shares, never };
+})();
+
+/** Words before a share written in words that make it an amount (« soit près de la moitié », « environ un tiers »). */
+const SHARE_BEFORE =
+  /(?:^|[\s,(])(?:soit|environ|près\s+d['’e]\s*|plus\s+d['’e]\s*|moins\s+d['’e]\s*|presque|pas\s+loin\s+d['’e]\s*|au\s+moins|autour\s+d['’e]\s*|à\s+peu\s+près)\s*$/iu;
+
+/**
+ * Shares a text writes in words, as percentages: « la moitié des agents » (50 %), « soit près d'un tiers » (33,3 %) —
+ * a share of something (« de/des/du/d' » after it) or an amount (an approximation before it), not « à un tiers ».
+ */
+export function fractionFigures(text: string): Figure[] {
+  const found: { at: number; figure: Figure }[] = [];
+  const lower = text.toLowerCase();
+  for (const { words, value } of FRACTIONS.shares) {
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRe(words)}(?![\\p{L}])`, "giu"))) {
+      const at = m.index!;
+      const window = lower.slice(at, at + m[0].length + 20);
+      if (FRACTIONS.never.some((n) => window.includes(n))) continue;
+      const share = /^\s+(?:de\s|des\s|du\s|d['’])/u.test(text.slice(at + m[0].length));
+      if (!share && !SHARE_BEFORE.test(text.slice(Math.max(0, at - 24), at))) continue;
+      found.push({ at, figure: { raw: m[0], kind: "percent", value } });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.figure);
+}
+
+/** A share written in words (« la moitié »), not in digits. */
+const inWords = (f: Figure) => f.kind === "percent" && !/\d/.test(f.raw);
+/** How far a share in words may be from the percentage it stands for (« un tiers » for 33 % or 35 %). */
+export const FRACTION_TOLERANCE = 2.5;
+
 /** Words by which the corpus qualifies a figure it does not vouch for (« non confirmé », « contesté »…). */
 export const QUALIFIER_SOURCE =
   /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avancée?s? par|sans source|douteu/i;
@@ -204,7 +248,8 @@ function sameValue(a: number, b: number): boolean {
 function figureMatches(f: Figure, s: Figure): boolean {
   switch (f.kind) {
     case "percent":
-      return s.kind === "percent" && sameValue(f.value, s.value);
+      if (s.kind !== "percent") return false;
+      return inWords(f) || inWords(s) ? Math.abs(f.value - s.value) <= FRACTION_TOLERANCE : sameValue(f.value, s.value);
     case "amount":
     case "number":
       return (
@@ -245,8 +290,11 @@ const isRound = (v: number) => String(v).replace(".", "").replace(/^0+/, "").rep
  */
 export function approximates(f: Figure, s: Figure, word: string): boolean {
   if (!QUANTITY.has(f.kind) || !QUANTITY.has(s.kind) || (f.kind === "percent") !== (s.kind === "percent")) return false;
-  if (!isRound(f.value) || s.value <= 0 || f.value === s.value) return false;
-  if (f.kind === "percent" && Math.abs(f.value - s.value) > 2) return false;
+  if ((!isRound(f.value) && !inWords(f)) || s.value <= 0 || f.value === s.value) return false;
+  // « près de la moitié » for 47 %, « près de 40 % » for 39,2 %.
+  if (f.kind === "percent" && Math.abs(f.value - s.value) > (inWords(f) ? 2 * FRACTION_TOLERANCE : 2)) return false;
+  if (inWords(f))
+    return /plus de|au moins/.test(word) ? s.value >= f.value : /moins de/.test(word) ? s.value <= f.value : true;
   const gap = Math.abs(f.value - s.value) / s.value;
   if (/plus de|au moins/.test(word)) return s.value >= f.value && gap <= 0.1;
   if (/moins de/.test(word)) return s.value <= f.value && gap <= 0.1;
@@ -304,7 +352,7 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
     .join(" ");
   const spans = sentenceSpans(unwrap(text)).map((s) => s.text);
   return spans.map((t, i) => {
-    const figures = extractFigures(t);
+    const figures = [...extractFigures(t), ...fractionFigures(t)];
     for (const w of fold(t).match(/\p{L}+/gu) ?? [])
       if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
     return {
@@ -699,7 +747,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   const withFacts = [...pool, ...facts];
   // Figures: found with the same value, around the same words, with the qualification the source gives.
   const stated = withoutReferences(sentence);
-  const figures = extractFigures(stated);
+  const figures = [...extractFigures(stated), ...fractionFigures(stated)];
   const spots = located(stated, figures);
   const quantitySpots = spots.filter((s) => QUANTITY.has(s.f.kind));
   /** Source sentences where a quantity of the sentence is found, around the same words (filled below). */
@@ -868,6 +916,12 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
       const other = quantities.map((x) => nameReplaced(segment, name, folded, foundAt.get(x.f)!)).find(Boolean);
       if (other) reasons.push(message("verify.nameSwapped", { name, other, where: w }));
     }
+  }
+  // A product and its version (« Java 8 », « Windows 11 »): the version is part of the name, written as the sources do.
+  for (const product of productVersions(stated)) {
+    const folded = ` ${words(product).join(" ")} `;
+    if (!bags.some((b) => b.joined.includes(folded)))
+      reasons.push(message("verify.nameNotFound", { name: product, where: w }));
   }
   // Names of organisations, places and people.
   for (const name of namesOf(sentence)) {

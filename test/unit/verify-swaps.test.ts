@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { extractFigures } from "../../server/verify/figures.ts";
-import { verifyText } from "../../server/verify/index.ts";
+import { fractionFigures, verifyText } from "../../server/verify/index.ts";
 
 const passages = [
   {
@@ -253,5 +253,58 @@ describe("« soit »: a figure the passage states, not one the model computes", 
     expect(status("La Gendarmerie comptait 80 000 postes sous Linux, soit un parc d'environ 88 900 postes [1].")).toBe(
       "unsupported",
     );
+  });
+});
+
+describe("a share written in words", () => {
+  const shares = [
+    {
+      n: 1,
+      text: [
+        "Danemark — Le ministère",
+        "Environ 47 % des agents du ministère travaillaient sur LibreOffice à l'été 2025.",
+        "VMware était utilisé par 40 % des collectivités interrogées.",
+        "Le dirigeant estime que plus de la moitié des entreprises auront changé d'hyperviseur d'ici 2030.",
+      ].join("\n"),
+    },
+  ];
+  const status = (text: string) => verifyText(text, shares).sentences[0]!.status;
+
+  it("keeps a fraction that stands for the passage's share, or the passage's own words", () => {
+    expect(status("Près de la moitié des agents du ministère travaillaient sur LibreOffice à l'été 2025 [1].")).toBe(
+      "supported",
+    );
+    expect(
+      status("Le dirigeant estime que plus de la moitié des entreprises auront changé d'hyperviseur d'ici 2030 [1]."),
+    ).toBe("supported");
+  });
+
+  it("flags a fraction that is not the passage's share (« 40 %, soit près de la moitié »)", () => {
+    expect(status("VMware était utilisé par 40 % des collectivités interrogées, soit près de la moitié [1].")).toBe(
+      "unsupported",
+    );
+    expect(status("Les deux tiers des agents du ministère travaillaient sur LibreOffice à l'été 2025 [1].")).toBe(
+      "unsupported",
+    );
+  });
+
+  it("does not read « un tiers » as a share where it is a third party", () => {
+    expect(fractionFigures("Confier ses données à un tiers, ou à un tiers de confiance.")).toEqual([]);
+  });
+});
+
+describe("a product's version", () => {
+  const java = [
+    {
+      n: 1,
+      text: "Produit : Java SE —\nApparaît dans les inventaires sous les noms : Java 8 Update 401 ; Java(TM) 7 Update 80. Microsoft 365 Copilot est vendu à part.",
+    },
+  ];
+  const status = (text: string) => verifyText(text, java).sentences[0]!.status;
+
+  it("flags a version the passages do not name (« Java 31 Update 401 »), keeps the one they name", () => {
+    expect(status("Apparaît dans les inventaires sous les noms : Java 31 Update 401 [1].")).toBe("unsupported");
+    expect(status("Apparaît dans les inventaires sous les noms : Java 8 Update 401 [1].")).toBe("supported");
+    expect(status("L'exemple le montre : Microsoft 365 Copilot est vendu à part [1].")).toBe("supported");
   });
 });
