@@ -497,13 +497,12 @@ function summaryVariants(c: Cited, seed: number): Variant[] {
 /** « Broadcom a finalisé en novembre 2023 le rachat … » → « En novembre 2023, Broadcom a finalisé le rachat … ». */
 function yearFirstVariants(c: Cited): Variant[] {
   const s = bare(c.s);
-  // One year only in the first clause (parentheses aside), with a figure: moved to the front, it cannot become the
-  // date of another of its facts.
+  // One year only in the first clause (parentheses aside): moved to the front, it cannot become the date of another of
+  // its facts. Every other answer states a figure too (the suite's choice of sentences).
   const head = s.split(/\s*[;:]\s/)[0]!.replace(/\([^)]*\)/g, " ");
   const years = new Set(extractFigures(head).flatMap((f) => (f.year ? [f.year] : [])));
   const move = (re: RegExp) => () => {
-    if (years.size !== 1 || !quantities(head).length || /^(?:En|Depuis|Dès|Le|Au)\s+(?:\d|\p{Ll}+\s+\d)/u.test(s))
-      return null;
+    if (years.size !== 1 || /^(?:En|Depuis|Dès|Le|Au)\s+(?:\d|\p{Ll}+\s+\d)/u.test(s)) return null;
     const m = re.exec(s);
     if (!m || m.index < 12) return null;
     // Not across a clause or out of a quotation (« 25 000 postes migrés en 2025 »), and the date of a verb, not of a
@@ -688,11 +687,6 @@ export function realisticVariants(
 
 /** The figures a realistic kind needs in its sentence (the kinds on figures take sentences that state one). */
 export const needsFigure = (kind: RealisticKind) =>
-  kind === "figures" ||
-  kind === "synthesis" ||
-  kind === "summary" ||
-  kind === "year-first" ||
-  kind === "two-figures" ||
-  kind === "conversion";
+  kind === "figures" || kind === "synthesis" || kind === "summary" || kind === "two-figures" || kind === "conversion";
 
 export type { Figure };
