@@ -326,6 +326,8 @@ interface SourceSentence {
   said: Bag;
   /** A question of the structured data (the question a briefing note answers): it states no figure. */
   asks: boolean;
+  /** The passage's heading (document title and section), above a body of its own. */
+  inHeading: boolean;
   /** The name the sentence gives before its first quantity (its subject: « la DINUM a annoncé … 200 postes »), folded. */
   subject: string | null;
 }
@@ -377,6 +379,7 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       ),
       said: bagOf(withoutReferences(t)),
       asks: heading === "" && asksOnly(t),
+      inHeading: heading !== "" && spans.length > 1 && heading.includes(t),
       subject: subjectOf(t, figures),
     };
   });
@@ -877,8 +880,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
         : [];
       const slot = wordSides(stated, y.at, y.end - y.at);
       const given = (ss: SourceSentence) => {
-        if (ss.heading !== "" && ss.heading.includes(ss.text))
-          return !tight && yearsBeside(ss, matcherOf.get(q.f)!).some((ys) => ys?.includes(y.f.year!));
+        if (ss.inHeading) return !tight && yearsBeside(ss, matcherOf.get(q.f)!).some((ys) => ys?.includes(y.f.year!));
         if (ss.ownYears.length > 0)
           return (
             ss.ownYears.includes(y.f.year!) ||

@@ -308,3 +308,12 @@ describe("a product's version", () => {
     expect(status("L'exemple le montre : Microsoft 365 Copilot est vendu à part [1].")).toBe("supported");
   });
 });
+
+describe("a passage of one line (a plan's fact)", () => {
+  it("reads its years as its own, not as a heading's", () => {
+    const facts = [{ n: 1, text: "Objectif : 30 % des installations au 31 décembre 2029." }];
+    expect(
+      verifyText("L'objectif reste de 30 % des installations au 31 décembre 2029 [1].", facts).sentences[0]!.status,
+    ).toBe("supported");
+  });
+});
