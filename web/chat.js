@@ -285,7 +285,14 @@ function renderDone(view, turn) {
   const nearest = done.abstention?.nearest ?? [];
   if (nearest.length) view.footer.append(nearestTopics(nearest));
   if (done.factsAsOf)
-    view.footer.append(el("p", { class: "facts-date" }, t("web.factsAsOf", { date: dayDate(done.factsAsOf) })));
+    view.footer.append(
+      el(
+        "p",
+        { class: "facts-date" },
+        // Facts more than a year old are said to be so, as in documents.
+        t(done.factsOld ? "web.factsAsOfOld" : "web.factsAsOf", { date: dayDate(done.factsAsOf) }),
+      ),
+    );
   // The banner already shows the standing notice; repeat only a notice specific to this answer.
   if (done.notice && done.notice !== $("status").dataset.notice)
     view.footer.append(el("p", { class: "notice" }, done.notice));

@@ -25,6 +25,7 @@ import {
   rememberLocation,
   setNavTarget,
   showSavedList,
+  TIME_ZONE,
   t,
 } from "./lib.js";
 import { renderMarkdown } from "./markdown.js";
@@ -512,7 +513,7 @@ function controlOf(path) {
   return null;
 }
 
-const dateTimeShort = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short" });
+const dateTimeShort = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: TIME_ZONE });
 /** « 05/12/2026 04:12 »: a saved analysis's date and time, short enough for a select. */
 const shortDateTime = (iso) => {
   const d = new Date(iso);

@@ -17,6 +17,7 @@ import {
   el,
   errorBox,
   fetchJson,
+  fill,
   formatBytes,
   formatDate,
   formatDecimal,
@@ -246,7 +247,9 @@ function display(analysis, { focus }) {
       )
     : null;
   const root = $("inv-result");
-  root.replaceChildren(
+  // Some cards are null when they have nothing to say (the catalog unchanged): `fill` skips them.
+  fill(
+    root,
     el(
       "section",
       { class: "card", "aria-labelledby": "inv-result-title" },
@@ -273,16 +276,7 @@ function display(analysis, { focus }) {
           toClassify: formatNumber(s.toClassify?.items ?? analysis.pages?.unknown?.total ?? analysis.unknown.length),
         }),
       ),
-      s.components.items
-        ? el(
-            "p",
-            { class: "hint" },
-            t("inv.components", {
-              components: countOf("component", s.components.items),
-              installations: countOf("installation", s.components.installations),
-            }),
-          )
-        : null,
+      s.components.items ? el("p", { class: "hint" }, setAsideText(s.components)) : null,
       figures(s),
       el(
         "p",
@@ -316,6 +310,20 @@ function display(analysis, { focus }) {
     compareCard(analysis),
   );
   if (focus) title.focus();
+}
+
+// What the map leaves out: system components, and the computers' own models (GLPI Agent), said apart since they
+// are hardware, not software.
+function setAsideText(c) {
+  const hardware = c.hardware?.items ?? 0;
+  const items = c.items - hardware;
+  const params = {
+    components: countOf("component", items),
+    installations: countOf("installation", c.installations - (c.hardware?.installations ?? 0)),
+    hardware: countOf("hostModel", hardware),
+  };
+  if (!hardware) return t("inv.components", params);
+  return t(items ? "inv.componentsHardware" : "inv.componentsOnlyHardware", params);
 }
 
 // The catalog said something else of this analysis's products when it was made (Zoom → Visio before Visio was
@@ -673,7 +681,9 @@ function itemRow(i) {
       "th",
       { scope: "row" },
       i.name,
-      i.component ? el("span", { class: "cell-note" }, t("inv.component")) : null,
+      i.component
+        ? el("span", { class: "cell-note" }, t(i.kind === "hardware" ? "inv.hostModel" : "inv.component"))
+        : null,
       el(
         "details",
         { class: "reason" },
@@ -1104,6 +1114,18 @@ function compareCard(analysis) {
 const signed = (n, format) => (n === null ? "—" : `${n > 0 ? "+" : n < 0 ? "−" : ""}${format(Math.abs(n))}`);
 
 function measureCells(m) {
+  // The weighted exposure, out of 100: « 77 % » as on the map, its change in points.
+  if (m.unit === "percent")
+    return [
+      el("th", { scope: "row" }, m.label),
+      el("td", { class: "num" }, m.from === null ? "—" : t("inv.scoreValue", { value: formatDecimal(m.from) })),
+      el("td", { class: "num" }, m.to === null ? "—" : t("inv.scoreValue", { value: formatDecimal(m.to) })),
+      el(
+        "td",
+        { class: "num" },
+        signed(m.change, (x) => `${formatDecimal(x)} ${t("inv.compare.points")}`),
+      ),
+    ];
   const isShare = m.from !== null && m.from <= 1 && m.to !== null && m.to <= 1 && /Part/.test(m.label);
   const format = isShare ? (x) => formatShare(x) : (x) => formatDecimal(x);
   const change = isShare

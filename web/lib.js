@@ -71,6 +71,15 @@ export function flagsBox(title, hint, items) {
   );
 }
 
+/**
+ * Replaces the children of `node`, skipping null/false like `el` does (`replaceChildren(null)` would print
+ * « null » on the page).
+ */
+export function fill(node, ...children) {
+  node.replaceChildren();
+  append(node, children);
+}
+
 function append(node, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
@@ -157,7 +166,10 @@ export const jsonBody = (method, body) => ({
 const numberFormat = new Intl.NumberFormat("fr-FR");
 const percentFormat = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
 const decimalFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short" });
+// Times in Paris time whatever the browser's zone, with the server's options (core/text.ts, `frenchDateTime`): a
+// notice the server wrote and a list the page wrote give the same time.
+export const TIME_ZONE = "Europe/Paris";
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE });
 // A day without a time (« 2026-04-10 ») is a calendar date: no « à 00:00 », and no shift by the time zone.
 const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });

@@ -19,7 +19,14 @@ import {
   neutralize,
   passageLabel,
 } from "../retrieval/passages.ts";
-import { type Asked, askedFor, rankSections } from "../retrieval/rank.ts";
+import {
+  type Asked,
+  askedFor,
+  countedStems,
+  isSubjectPage,
+  rankSections,
+  subjectsInSetting,
+} from "../retrieval/rank.ts";
 import {
   type Answerability,
   aliasesIn,
@@ -68,8 +75,14 @@ export type AnswerEvent =
       abstention: Abstention | null;
       /** Check of a generated answer: status per sentence and counts (null for quotes and abstentions). */
       verification: Verification | null;
-      /** Latest date of the sources the answer rests on (ISO), or null when it rests on none. */
+      /**
+       * Date (ISO) of the facts the answer rests on, or null when it rests on none: of the passages a generated answer
+       * cites (the latest), of the document quoted first in an extractive one (the passage that answers, not the
+       * others quoted beside it).
+       */
       factsAsOf: string | null;
+      /** Whether those facts date from more than a year before the answer (the page says so, like documents). */
+      factsOld: boolean;
       /** Whether the answer rests on passages of the corpus (false for an abstention or an answer citing none). */
       grounded: boolean;
     };
@@ -78,6 +91,11 @@ export interface Abstention {
   reason: Answerability["reason"];
   /** Words or names of the question the corpus lacks. */
   missing: string[];
+  /**
+   * Those of `missing` the corpus does cover elsewhere (« Nextcloud » has its card; what it lacks is the price for 200
+   * agents): the abstention then says the corpus covers the subject but not the detail asked.
+   */
+  covered?: string[];
   /** Titles of the closest documents, offered as topics the corpus does cover. */
   nearest: { id: string; title: string }[];
 }
@@ -190,7 +208,7 @@ export async function retrieveForAnswer(
   // A question written in several lines or sentences is answerable when one of them is (context, then the
   // question): the whole first, then each part.
   const { frequency, names } = lexiconOf(deps.store);
-  let decision = await assessAnswerability(query, results, frequency, names);
+  let decision = await assessAnswerability(query, results, frequency, names, held);
   const parts = query
     .split(/\n+|(?<=[?!.])\s+(?=\p{Lu})/u)
     .map((p) => p.trim())
@@ -205,7 +223,7 @@ export async function retrieveForAnswer(
   const asking = parts.filter((p) => p.includes("?"));
   for (const part of parts.length > 1 && !unknownAsked ? (asking.length ? asking : parts) : []) {
     if (decision.answerable) break;
-    const partial = await assessAnswerability(part, results, frequency, names);
+    const partial = await assessAnswerability(part, results, frequency, names, held);
     if (partial.answerable) decision = partial;
   }
   // The words of a question's context weigh in the search too (« On en discute au conseil municipal la semaine
@@ -214,7 +232,7 @@ export async function retrieveForAnswer(
   // A second search, for `searched`, whose results replace the first when `judged` is answerable on them.
   const searchAgain = async (searched: string, judged: string) => {
     const again = await deps.retriever.search(searched, retrieve);
-    const second = await assessAnswerability(judged, again.results, frequency, names);
+    const second = await assessAnswerability(judged, again.results, frequency, names, again.held);
     if (second.answerable) ({ results, mode, decision, held = [] } = { ...again, decision: second });
   };
   const asked = outsideContext(query).replace(/\s+/g, " ").trim();
@@ -239,11 +257,16 @@ export async function retrieveForAnswer(
   if (!decision.answerable) return { query, results, relevant: [], decision, mode, held };
   const terms = keywords(query);
   const companions = vendorCompanions(query, results);
-  const relevant = results.filter(
-    (r, i) =>
-      decision.relevant.includes(i) ||
-      isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`) ||
-      companions.has(r.id),
+  const subjects = subjectsInSetting(query);
+  const relevant = onSubject(
+    results.filter(
+      (r, i) =>
+        decision.relevant.includes(i) ||
+        isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`) ||
+        companions.has(r.id) ||
+        isSubjectPage(r.document.title, subjects),
+    ),
+    subjects,
   );
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
   return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision, mode, held };
@@ -271,6 +294,20 @@ export function aboveFloor(
   return passages.filter((r) => kept.has(r.id) || kept.has(companions.get(r.id) ?? ""));
 }
 
+/**
+ * For a question naming a subject in its setting (« Peut-on utiliser Nextcloud en mairie ? »), the passages that
+ * name the subject — its card or page first, which the setting words alone would not have made relevant — and not
+ * those that hold only the setting (the CLOUD Act guide's « pour une mairie », which, quoted alone, made Nextcloud
+ * sound exposed to it). Unchanged when no passage names the subject.
+ */
+function onSubject(passages: SearchResult[], subjects: string[]): SearchResult[] {
+  if (subjects.length === 0) return passages;
+  const names = (r: SearchResult) =>
+    subjects.some((s) => coverage([s], `${r.document.title} ${r.section} ${r.text}`) === 1);
+  const named = passages.filter(names);
+  return named.length ? named : passages;
+}
+
 /** Passages holding every name (capitalised word) of a carried topic first, in their order; then the others. */
 function onTopicFirst(passages: SearchResult[], topic: string): SearchResult[] {
   const names = keywords(
@@ -284,8 +321,14 @@ function onTopicFirst(passages: SearchResult[], topic: string): SearchResult[] {
   return [...passages.filter(holds), ...passages.filter((r) => !holds(r))];
 }
 
-/** A folded word or phrase of the question as the user wrote it (« dortmund » → « Dortmund »). */
-function asWritten(question: string, folded: string): string {
+/** Fewest letters shared by a word the user typed and the longer form the checks read it as (« métro » → metropole). */
+const CLIPPED = 4;
+
+/**
+ * A folded word or phrase of the question as the user wrote it (« dortmund » → « Dortmund »); a word the checks read
+ * in a longer or shorter form (« metropole » for « métro », « creche » for « crèches ») as the user's own word.
+ */
+export function asWritten(question: string, folded: string): string {
   const tokens = [...question.matchAll(/[\p{L}\p{N}]+/gu)];
   const parts = folded.split(" ");
   for (let i = 0; i + parts.length <= tokens.length; i++) {
@@ -294,22 +337,98 @@ function asWritten(question: string, folded: string): string {
       return question.slice(tokens[i]!.index, last.index! + last[0].length);
     }
   }
+  if (parts.length === 1) {
+    const near = tokens.find(({ 0: raw }) => {
+      const t = fold(raw);
+      const [short, long] = t.length <= folded.length ? [t, folded] : [folded, t];
+      return short.length >= CLIPPED && long.startsWith(short);
+    });
+    if (near) return near[0];
+  }
   return folded;
+}
+
+/** A question asking a price (« combien coûte », « quel est le prix », « tarif »), folded. */
+const PRICE_ASKED = /\b(?:cout(?:e|ent|era|eront|ait|aient)?|prix|tarifs?|facture)\b/;
+/** What a quantity question counts (« combien de postes »), folded. */
+const COUNTED_NOUN = /\b(?:combien|nombre)\s+d(?:e\s+|')([a-z]{3,})/;
+
+/**
+ * What a question asks that the corpus lacks, when it covers what the question is about: the years it does not
+ * reach (« en 2030 »), else the price, the number or the date asked; null when the question asks no such detail.
+ */
+function missingDetail(abstention: Abstention, question: string): string | null {
+  const covered = new Set(abstention.covered ?? []);
+  const years = abstention.missing.filter((w) => /^(?:19|20)\d\d$/.test(w) && !covered.has(w));
+  if (years.length) return message("answer.detail.year", { years: years.map((y) => `« ${y} »`).join(", ") });
+  const folded = fold(question);
+  if (PRICE_ASKED.test(folded)) return message("answer.detail.price");
+  const counted = COUNTED_NOUN.exec(folded)?.[1];
+  if (counted) return message("answer.detail.count", { noun: asWritten(question, counted) });
+  const asked = askedFor(question);
+  if (asked.includes("date")) return message("answer.detail.date");
+  if (asked.includes("quantity")) return message("answer.detail.figure");
+  return null;
 }
 
 /** The French abstention: why, what the corpus covers, and the nearest topics it knows. */
 export function abstentionText(abstention: Abstention, question = ""): string {
-  const list = abstention.missing
-    .slice(0, 4)
-    .map((w) => `« ${asWritten(question, w)} »`)
-    .join(", ");
-  const why = message(`answer.abstainWhy.${abstention.reason}`, { words: list || "—" });
+  const quoted = (list: string[]) =>
+    [...new Set(list.slice(0, 4).map((w) => `« ${asWritten(question, w)} »`))].join(", ");
+  const list = quoted(abstention.missing);
+  // The corpus covers what is asked about and lacks only a detail (a price, a figure, a year): it says so, rather
+  // than that no passage treats a subject it has a whole page on (« Combien coûte Nextcloud pour 200 agents ? »).
+  const covered = abstention.missing.filter((w) => abstention.covered?.includes(w));
+  const detail =
+    covered.length && WORDED_AS_SUBJECT.has(abstention.reason) ? missingDetail(abstention, question) : null;
+  const why = detail
+    ? message("answer.abstainWhy.detail", { subjects: quoted(covered), detail })
+    : // A name the corpus does cover is not one « no relevant passage treats »: the passages lack the rest.
+      message(
+        `answer.abstainWhy.${abstention.reason === "missing-name" && covered.length === abstention.missing.length ? "low-coverage" : abstention.reason}`,
+        { words: list || "—" },
+      );
   const parts = [message("answer.abstain", { why })];
   if (abstention.nearest.length)
     parts.push(
       message("answer.abstainNearest", { titles: abstention.nearest.map((d) => `« ${d.title} »`).join(", ") }),
     );
   return parts.join("\n\n");
+}
+
+/**
+ * Reasons whose wording names a subject as absent (« aucun passage pertinent ne traite de « Nextcloud » »), when the
+ * corpus may cover it and lack only a detail. Not « low-coverage »: its words are those no passage holds together,
+ * and a word the corpus merely uses somewhere (« ticket ») is not a subject it covers.
+ */
+const WORDED_AS_SUBJECT = new Set<Answerability["reason"]>(["missing-name"]);
+
+/**
+ * The missing words of an abstention that the corpus covers as a subject: a document about it — its title, or its
+ * page's address (`catalog/alternative/nextcloud`, `case-studies/gendarmerie-nationale-gendbuntu`) — among the
+ * passages retrieved or those the full-text index finds for the word. A word the corpus only mentions in passing (a
+ * vendor's town, « Bordeaux ») is not a subject it covers; a year never is (the corpus lacks that year, not its topic).
+ */
+export async function coveredWords(
+  missing: string[],
+  results: SearchResult[],
+  store?: AnswerDeps["store"],
+): Promise<string[]> {
+  const out: string[] = [];
+  const about = (w: string, docId: string, title = "") =>
+    docId.split("/").pop()!.split("-").includes(w.replace(/\s+/g, "-")) ||
+    coverage([w], title) === 1 ||
+    (w.includes(" ") && docId.includes(w.replace(/\s+/g, "-")));
+  for (const w of missing) {
+    if (/^(?:19|20)\d\d$/.test(w) || /^\d+$/.test(w)) continue;
+    if (results.some((r) => about(w, r.document.id, r.document.title))) {
+      out.push(w);
+      continue;
+    }
+    const hits = store ? await store.searchText(fold(w), 20) : [];
+    if (hits.some((h) => about(w, h.id.replace(/#\d+$/, "")))) out.push(w);
+  }
+  return out;
 }
 
 /** Latest date (ISO) of the given passages' documents, or null. */
@@ -319,6 +438,27 @@ export function latestDate(passages: SearchResult[]): string | null {
     .filter((d): d is string => !!d)
     .sort();
   return dates.at(-1) ?? null;
+}
+
+/**
+ * Date of the facts an extractive answer quotes: that of the document quoted first (the best, the one that carries
+ * the answer), or, when it has none, of the first dated one after it. The passages quoted beside it are nearby topics
+ * and do not make the answer look more recent than its facts (trial: a Gendarmerie answer of 2021 dated April 2026 by
+ * a DINUM passage quoted third).
+ */
+export function mainDate(quoted: SearchResult[]): string | null {
+  return quoted.find((r) => r.document.date)?.document.date ?? null;
+}
+
+/** Whether a date (YYYY, YYYY-MM or YYYY-MM-DD) is more than a year before `today` (YYYY-MM-DD). */
+export function olderThanAYear(date: string | null, today = new Date().toISOString().slice(0, 10)): boolean {
+  if (!date) return false;
+  // A year alone stands for its last day, a month for its last day too: « 2025 » is not a year old on 1 June 2026.
+  const [y, m, d] = date.split("-").map(Number);
+  const end = d ? new Date(Date.UTC(y!, m! - 1, d)) : new Date(Date.UTC(m ? y! : y! + 1, m ? m : 0, 0));
+  const yearBefore = new Date(`${today}T00:00:00Z`);
+  yearBefore.setUTCFullYear(yearBefore.getUTCFullYear() - 1);
+  return end.getTime() < yearBefore.getTime();
 }
 
 /** A passage with its credit: of the whole passage, or of the excerpt shown (`shown`). */
@@ -360,6 +500,8 @@ export async function* answer(
       missing: decision.missing,
       nearest: decision.reason === "no-terms" ? [] : nearest,
     };
+    const covered = await coveredWords(decision.missing, results, deps.store);
+    if (covered.length) abstention.covered = covered;
     yield { type: "sources", sources: [] };
     yield { type: "token", text: abstentionText(abstention, query) };
     yield {
@@ -370,6 +512,7 @@ export async function* answer(
       abstention,
       verification: null,
       factsAsOf: null,
+      factsOld: false,
       grounded: false,
     };
     return;
@@ -378,7 +521,7 @@ export async function* answer(
   if (!status.llmAvailable) {
     // The best document's other passages: those under the floor, and those the per-document cap set aside.
     const { groups, extra } = chooseSections(query, relevant.slice(0, 6), [...retrieved.relevant, ...retrieved.held]);
-    yield* extractive(groups, terms, status.notice, true, askedFor(query), extra);
+    yield* extractive(groups, terms, status.notice, true, askedFor(query), extra, countedStems(query));
     return;
   }
 
@@ -483,7 +626,7 @@ export function creditedFor(r: SearchResult, claims: string[]): AnswerSource {
 export function checkAnswer(
   text: string,
   used: SearchResult[],
-): { verification: Verification; factsAsOf: string | null; grounded: boolean } {
+): { verification: Verification; factsAsOf: string | null; factsOld: boolean; grounded: boolean } {
   const verification = verifyText(
     text,
     used.map((r, i) => verifiable(r, i + 1)),
@@ -491,7 +634,8 @@ export function checkAnswer(
   const cited = citationNumbers(text)
     .filter((n) => n >= 1 && n <= used.length)
     .map((n) => used[n - 1]!);
-  return { verification, factsAsOf: latestDate(cited), grounded: cited.length > 0 };
+  const factsAsOf = latestDate(cited);
+  return { verification, factsAsOf, factsOld: olderThanAYear(factsAsOf), grounded: cited.length > 0 };
 }
 
 /**
@@ -569,6 +713,7 @@ async function* extractive(
   announce = false,
   asked: Asked[] = [],
   extra: Set<SearchResult> = new Set(),
+  counted: Set<string> = new Set(),
 ): AsyncGenerator<AnswerEvent> {
   const used = groups.map(asOne);
   // The best document's quotation may be longer: it is the one most likely to hold the answer whole. A section
@@ -584,6 +729,7 @@ async function* extractive(
           : (own > 1 ? QUOTE_CHARS.shared : QUOTE_CHARS.alone) * (i === 0 ? QUOTE_CHARS.first : 1),
         r.section,
         asked,
+        counted,
       ),
     );
   });
@@ -607,7 +753,8 @@ async function* extractive(
     notice,
     abstention: null,
     verification: null,
-    factsAsOf: latestDate(used),
+    factsAsOf: mainDate(used),
+    factsOld: olderThanAYear(mainDate(used)),
     grounded: true,
   };
 }

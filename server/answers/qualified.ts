@@ -4,7 +4,7 @@
  * or in a sentence the excerpt left out, so the quote alone would state the figure as a fact.
  */
 import { message } from "../i18n/messages.ts";
-import { splitSentences } from "../retrieval/passages.ts";
+import { pieces, splitSentences } from "../retrieval/passages.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
 import { QUALIFIER_SOURCE, QUALIFIER_WORD } from "../verify/index.ts";
 
@@ -33,10 +33,15 @@ export function qualifiedFigures(text: string, heading = ""): QualifiedFigure[] 
   // confirmé »), and a reference « (Channelnews, 5 mars 2026) » is not a figure at all.
   const figuresOf = (sentence: string) =>
     extractFigures(sentence.replace(REFERENCE, " ")).filter((f) => !DATE_KINDS.has(f.kind));
-  const sentences = splitSentences(text.replace(/\s+/g, " "));
+  // Sentences, list items cut into their sentences too: a qualifier ending one bullet (« Le chiffre de 534 millions
+  // d'euros … n'est pas confirmé. ») does not reach the figures of the bullets after it.
+  const sentences = pieces(text).flatMap((p) => splitSentences(p.text.replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/, "")));
   sentences.forEach((s, i) => {
     if (!QUALIFIER_SOURCE.test(s)) return;
-    const own = figuresOf(s);
+    // In a sentence of several clauses (« … 12 millions d'euros (Assemblée) ; 534 millions, non confirmé »), the
+    // clause carrying the qualifier, when it holds figures of its own.
+    const clause = s.split(/\s;\s/).find((c) => QUALIFIER_SOURCE.test(c)) ?? s;
+    const own = figuresOf(clause).length ? figuresOf(clause) : figuresOf(s);
     const figures = own.length ? own : i > 0 ? figuresOf(sentences[i - 1]!) : [];
     for (const figure of figures) out.push({ figure, qualifier: qualifierOf(s) });
   });

@@ -123,7 +123,10 @@ export async function ask({ config, term, out, ansi, positionals }: CommandConte
         for (const s of event.verification?.sentences ?? [])
           if (s.status === "unsupported" || s.status === "invalid-citation")
             out(`\n${message("cli.unverified", { text: s.text, reasons: s.reasons.join(" ; ") })}\n`);
-        if (event.factsAsOf) out(`\n${message("cli.factsAsOf", { date: frenchDate(event.factsAsOf) })}\n`);
+        if (event.factsAsOf)
+          out(
+            `\n${message(event.factsOld ? "cli.factsAsOfOld" : "cli.factsAsOf", { date: frenchDate(event.factsAsOf) })}\n`,
+          );
       }
     }
     if (sources.length) {

@@ -48,6 +48,19 @@ export function frenchDate(iso: string): string {
   return String(y);
 }
 
+/**
+ * The one time zone of every time shown (notices, the page's lists, documents): the collectivités' own, not the
+ * server's nor the browser's. The page formats with the same options (`web/lib.js`, `formatDate`).
+ */
+export const TIME_ZONE = "Europe/Paris";
+const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE });
+
+/** « 2026-12-05T09:36:00Z » → « 5 décembre 2026 à 10:36 » (Paris time); the text itself when it is no date. */
+export function frenchDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+}
+
 /** « au 29 janvier 2026 », « d'août 2026 », « de mars 2026 »: a fact date after « à jour ». */
 export function asOfText(d: string): string {
   const text = frenchDate(d);

@@ -21,6 +21,28 @@ const stems = (s: string) =>
 
 const key = (c: CitedSource) => c.url ?? c.title;
 
+/**
+ * Lines of a catalog record that state Cap Libre's own correspondences (what an alternative replaces, a product's
+ * alternatives, its names in inventories): the record's sources (an article on the editor) do not carry them.
+ */
+export const CATALOG_MAPPING_LINE = /^(?:Remplace|Alternatives|Apparaît dans les inventaires sous les noms) : .*$/gmu;
+
+/**
+ * A sentence citing a catalog record restates one of its correspondence lines (« G DATA remplace directement
+ * Kaspersky ») rather than what its sources say: the line sharing most of its content words is one of them.
+ */
+function restatesCorrespondence(claim: string, passage: SearchResult): boolean {
+  const own = [...stems(claim)];
+  let best = "";
+  let score = 0;
+  for (const line of passage.text.split("\n")) {
+    const words = stems(line);
+    const shared = own.filter((w) => words.has(w)).length;
+    if (shared > score) [best, score] = [line, shared];
+  }
+  return score > 0 && new RegExp(CATALOG_MAPPING_LINE.source, "u").test(best);
+}
+
 /** A credit, marked `unrestated` when the sentences restate none of the sourced statements of a passage naming some. */
 export type DraftCredit = PassageCredit & { unrestated?: boolean };
 
@@ -33,6 +55,8 @@ export type DraftCredit = PassageCredit & { unrestated?: boolean };
  * whole list (`page`).
  */
 export function draftCredit(claims: string[], passage: SearchResult): DraftCredit {
+  if (passage.document.kind === "catalog" && claims.length && claims.every((c) => restatesCorrespondence(c, passage)))
+    return { basis: "named", sources: [] };
   const credit = claimsCredit(claims, passage);
   if (credit.basis !== "page") return credit;
   if (passage.sources.length === 1)

@@ -11,13 +11,20 @@ import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { type CitedSource, paragraphBefore, quotedStatement, statementSources } from "../retrieval/attribution.ts";
-import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize } from "../retrieval/passages.ts";
+import {
+  delimiterTag,
+  estimateTokens,
+  excerpt,
+  fitPassages,
+  needsPrevious,
+  neutralize,
+} from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
 import { citationNumbers, sentenceSpans, verifyText } from "../verify/index.ts";
 import type { DraftContext } from "./context.ts";
-import { draftCredit } from "./credit.ts";
+import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection } from "./types.ts";
@@ -66,10 +73,15 @@ export async function retrievePassages(
   retriever: Retriever,
 ): Promise<{ query: string; passages: SearchResult[] }> {
   if (!section.query || section.maxPassages === 0) return { query: "", passages: [] };
-  const query = fill(section.query, vars);
+  const own = await focusPassages(section, vars, retriever);
+  const query = [...own.queries, fill(section.query, vars)].join(" ");
   // The retriever already keeps at most two passages of one document.
-  const { results } = await retriever.search(query, 16, section.kinds ? { kinds: section.kinds } : undefined);
-  const terms = keywords(query);
+  const { results } = await retriever.search(
+    fill(section.query, vars),
+    16,
+    section.kinds ? { kinds: section.kinds } : undefined,
+  );
+  const terms = keywords(fill(section.query, vars));
   const scope = section.catalogScope ? new Set((vars.catalog_scope ?? "").split(" ")) : null;
   let kept = results.filter(
     (r) =>
@@ -84,7 +96,40 @@ export async function retrievePassages(
     .map((r, i) => ({ r, i }))
     .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
     .map(({ r }) => r);
+  // A section about named things (a roadmap's alternatives) quotes only passages that name one of them.
+  const names = sectionNames(section, vars);
+  if (names.length) kept = kept.filter((r) => names.some((n) => n.test(r.text)));
+  // The user's own subject first; the section's query fills the rest. The terms of both choose each excerpt.
+  const seen = new Set(own.passages.map((r) => r.id));
+  kept = [...own.passages, ...kept.filter((r) => !seen.has(r.id))];
   return { query, passages: kept.slice(0, Math.max(section.maxPassages, 1) + 2) };
+}
+
+/** Share of the user's own words (a letter's context) a passage must hold to come first. */
+const FOCUS_COVERAGE = 0.25;
+
+/** Passages found for the user's own words (`focus`), each query in turn, at most `maxPassages` in all. */
+async function focusPassages(
+  section: SectionStructure,
+  vars: Record<string, string>,
+  retriever: Retriever,
+): Promise<{ queries: string[]; passages: SearchResult[] }> {
+  const queries: string[] = [];
+  const passages: SearchResult[] = [];
+  for (const template of section.focus ?? []) {
+    const query = fill(template, vars).trim();
+    const terms = keywords(query);
+    if (terms.length < 2) continue;
+    queries.push(query);
+    if (passages.length >= section.maxPassages) continue;
+    const { results } = await retriever.search(query, 8);
+    for (const r of results) {
+      if (passages.length >= section.maxPassages) break;
+      if (r.document.id.startsWith("catalog/") || passages.some((p) => p.id === r.id)) continue;
+      if (coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= FOCUS_COVERAGE) passages.push(r);
+    }
+  }
+  return { queries, passages };
 }
 
 /**
@@ -195,8 +240,9 @@ export function readerText(text: string): string {
 }
 
 /** A passage as a short quotation a template can hold: one line, no Markdown of its own. */
-function quotation(r: SearchResult, terms: string[], maxChars: number): string {
-  let quote = excerpt(readerText(r.text).replace(/\bs\. d\./g, "s.d."), terms, maxChars)
+function quotation(r: SearchResult, terms: string[], maxChars: number, names: RegExp[] = []): string {
+  const text = r.document.kind === "catalog" ? r.text.replace(CATALOG_MAPPING_LINE, "") : r.text;
+  let quote = excerpt(readerText(text).replace(/\bs\. d\./g, "s.d."), terms, maxChars)
     .replace(/(^|\s)[-*]\s+/g, "$1")
     // Numbers of a numbered list kept by the excerpt (« 4. … 5. … ») are list markers, not figures.
     .replace(/(^|…\s)\d{1,2}\.\s+/gu, "$1")
@@ -209,7 +255,100 @@ function quotation(r: SearchResult, terms: string[], maxChars: number): string {
     quote = `${quote.slice(0, quote.lastIndexOf("(")).trimEnd()} …`;
   // Cut at the length limit inside a word: end on the last whole word.
   else if (!/[.!?…»)]$/.test(quote)) quote = `${quote.slice(0, quote.lastIndexOf(" ")).trimEnd()} …`;
-  return quote;
+  // A catalog record of one of the names is about it from its first line to its last.
+  const own = r.document.kind === "catalog" && names.some((n) => n.test(r.document.title));
+  return aboutNames(withoutDanglingOpening(quote), own ? [] : names);
+}
+
+/**
+ * « y » standing for a place or an event named before (« Jehan Monnier … y a souligné » of AlpOSS), not the « il y
+ * a » of existence nor « y compris ».
+ */
+/** « Il existe », « Il faut », « Il s'agit »: an impersonal « il » stands for nothing said before. */
+const IMPERSONAL =
+  /^Il (?:existe|n'existe|faut|s'agit|reste|suffit|convient|semble|arrive|y a|n'y a|est (?:possible|nécessaire|utile|important|difficile|prévu|vrai|rare|fréquent))\b/u;
+
+const DANGLING_Y = /(?<!\b[Ii]l\s|\b[Nn]')(?:\bs'|\b)y\s+(?!compris\b)(?=\p{Ll})/u;
+
+/**
+ * A quotation never opens on a sentence whose pronoun stands for something it does not quote (« Il », « Selon
+ * lui », « … y a souligné » whose antecedent was cut): such opening sentences are left out, and a quotation left
+ * with none that stands alone is empty (another passage is quoted instead).
+ */
+export function withoutDanglingOpening(quote: string): string {
+  let rest = quote;
+  for (;;) {
+    const m = /^(.+?[.!?])\s+(?:…\s+)?(?=\S)/u.exec(rest);
+    const first = m ? m[1]! : rest;
+    if (!DANGLING_Y.test(first) && (IMPERSONAL.test(first) || !needsPrevious(first))) return rest;
+    if (!m) return "";
+    rest = rest.slice(m[0].length);
+  }
+}
+
+/**
+ * What a quotation is credited for: itself when it names its own sources, else with the rest of the sentence it cut
+ * (whose reference usually closes it). A quotation cut after « (Heise, septembre 2025) ; … » is not credited to the
+ * source of the clause it left out (« la Corée du Sud … (FOSS Linux, 2020) »), whose date would reach the banner.
+ */
+export function statementOf(quote: string, r: SearchResult): string {
+  if (r.document.kind !== "catalog" && statementSources(quote.replace(/\s*…\s*$/, ""), r).length) return quote;
+  return quotedStatement(quote, r.text);
+}
+
+/** Sentences of a quotation: split after a full stop before a capital, a quotation mark or a gap (« … »). */
+const quoteSentences = (quote: string) => quote.split(/(?<=[.!?])\s+(?=[\p{Lu}«…])|(?<=…)\s+(?=\p{Lu})/u);
+
+/**
+ * A name's pattern as a sentence would write it: its first words up to four letters (« ESET » for « ESET PROTECT »,
+ * « G DATA » for « G DATA Endpoint Protection »), without what its parentheses add.
+ */
+export function namePattern(name: string): RegExp | null {
+  const words = name
+    .replace(/\s*\([^)]*\)/g, "")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  const taken: string[] = [];
+  for (const w of words) {
+    taken.push(w);
+    if (taken.join("").replace(/[^\p{L}\p{N}]/gu, "").length >= 4) break;
+  }
+  if (!taken.length) return null;
+  const escaped = taken.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u");
+}
+
+/**
+ * A quotation given for named things (a roadmap's alternatives): the sentences at its start and end that name none
+ * are left out (« La panne CrowdStrike de 2024 … » before « Il existe des éditeurs européens : ESET… »); none
+ * naming one leaves it empty, and another passage is quoted. Without names, the quotation as it is.
+ */
+export function aboutNames(quote: string, names: RegExp[]): string {
+  if (!names.length || !quote) return quote;
+  const names_ = (s: string) => names.some((n) => n.test(s));
+  const sentences = quoteSentences(quote);
+  let from = 0;
+  let to = sentences.length - 1;
+  while (from <= to && !names_(sentences[from]!)) from++;
+  while (to >= from && !names_(sentences[to]!)) to--;
+  if (from > to) return "";
+  let kept = sentences
+    .slice(from, to + 1)
+    .join(" ")
+    .replace(/^…\s*/, "");
+  // Sentences left out after it: the quotation says it goes on.
+  if (to < sentences.length - 1 && !/…$/.test(kept)) kept = `${kept} …`;
+  return withoutDanglingOpening(kept);
+}
+
+/** The names a section's quotations must be about (`names`, separated by « | » once filled). */
+function sectionNames(section: SectionStructure, vars: Record<string, string>): RegExp[] {
+  if (!section.names) return [];
+  return fill(section.names, vars)
+    .split("|")
+    .map((n) => namePattern(n.trim()))
+    .filter((n): n is RegExp => n !== null);
 }
 
 /** « du 3 mars 2023 », « d'avril 2023 », « de 2022 »: a source's date after « une source ». */
@@ -289,6 +428,7 @@ export async function* writeSection(
   yield { type: "section", key: section.key, title };
   const { query, passages } = await retrievePassages(section, ctx.vars, deps.retriever);
   const terms = keywords(query);
+  const names = sectionNames(section, ctx.vars);
   const appended = section.append ? fill(section.append, ctx.vars) : "";
 
   let text: string | null = null;
@@ -350,13 +490,13 @@ export async function* writeSection(
     // A quotation left with no real sentence (a passage cut inside a parenthesis: « … ») is not quoted at all.
     const quoted = passages
       .filter((r) => !state.quoted.has(r.id))
-      .map((r) => ({ r, q: quotation(r, terms, options.quoteChars ?? 420) }))
+      .map((r) => ({ r, q: quotation(r, terms, options.quoteChars ?? 420, names) }))
       .filter(({ q }) => isQuotable(q))
       .slice(0, section.maxPassages);
     used = quoted.map(({ r }) => r);
     for (const r of used) state.quoted.add(r.id);
     const excerpts = quoted.map(({ q }) => q);
-    statements = excerpts.map((q, i) => quotedStatement(q, used[i]!.text));
+    statements = excerpts.map((q, i) => statementOf(q, used[i]!));
     // A past deadline or an old « depuis » is said beside the quotation that states it.
     const notes = excerpts.map((q, i) => {
       const r = used[i]!;

@@ -27,6 +27,18 @@ const sectionSchema = z.strictObject({
     .array(z.enum(["guidance", "case-study", "ecosystem", "catalog"]))
     .min(1)
     .optional(),
+  /**
+   * Searches in the user's own words (a letter's context, its subject; empty ones are skipped), each in turn: the
+   * passages they find come first, of any kind but catalog records, before those of `query`. A letter about a
+   * Microsoft 365 renewal quotes Microsoft's price rises, not a generic case study.
+   */
+  focus: z.array(z.string()).optional(),
+  /**
+   * Names (separated by « | » once filled) the section's passages are about — a roadmap's alternatives: only passages
+   * naming one are used, and a quotation's first and last sentences name one (« La panne CrowdStrike de 2024 … » is
+   * not quoted for the antivirus alternatives that follow it).
+   */
+  names: z.string().optional(),
   /** Rank passages holding amounts and percentages first (budget, costs). */
   preferFigures: z.boolean().default(false),
   /**

@@ -17,7 +17,8 @@ const escapeLineStarts = (text: string) =>
     .map((line) =>
       line
         .replace(/^[ \t]+/, "")
-        .replace(/^([#>+=[-])/, "\\$1")
+        // A note call opening a line (« [^1] Titre : ») stays one; any other « [ » could open a definition.
+        .replace(/^([#>+=-]|\[(?!\^\d+\](?!:)))/, "\\$1")
         .replace(/^(\d+)([.)])/, "$1\\$2"),
     )
     .join("\n");

@@ -36,6 +36,8 @@ export interface Group {
   hint: Category | null;
   /** The computers of its rows when every row named one (a GLPI Agent inventory, a GLPI computer list), else null. */
   machines?: Set<string> | null;
+  /** Every row is an inventoried computer's own model (`InventoryRow.host`): set aside, not software. */
+  host?: boolean;
 }
 
 /**
@@ -53,8 +55,10 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
     if (!g) {
       g = { name, publishers: new Map(), versions: new Set(), installations: 0, kind: row.kind, hint: row.hint };
       g.machines = row.machine ? new Set() : null;
+      g.host = row.host === true;
       groups.set(name, g);
     }
+    if (!row.host) g.host = false;
     if (!row.machine) g.machines = null;
     else g.machines?.add(row.machine);
     g.installations += row.installations;

@@ -26,8 +26,26 @@ export const vendorView = (v: VendorInfo): InventoryItem["vendor"] => ({
   ...(v.ownershipVerified === false ? { ownershipVerified: false as const } : {}),
 });
 
-/** Classifies one distinct name: manual classification first, then the catalog, else unknown with a reason. */
+/**
+ * Classifies one distinct name: manual classification first, then the catalog, else unknown with a reason. The
+ * model of an inventoried computer (« OptiPlex 7090 » from GLPI Agent's BIOS line) is hardware, not software: it
+ * keeps what is known of its maker but is set aside like a system component, out of the map and the measures.
+ */
 export function classifyInventoryItem(
+  group: Group,
+  index: MatchIndex,
+  classifications: Map<string, ManualClassification>,
+): InventoryItem {
+  const item = classifyGroup(group, index, classifications);
+  if (!group.host || item.component) return item;
+  return {
+    ...item,
+    component: true,
+    reason: [message("inventory.reason.hostModel"), item.reason].filter(Boolean).join(" "),
+  };
+}
+
+function classifyGroup(
   group: Group,
   index: MatchIndex,
   classifications: Map<string, ManualClassification>,

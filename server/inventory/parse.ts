@@ -844,6 +844,7 @@ function glpiRows(doc: Json, file: string, rows: InventoryRow[], machine: string
       kind: "hardware",
       hint: virtual ? "virtualization" : "workstation",
       file,
+      host: true,
     });
   }
   const device = isObject(content.network_device) ? content.network_device : null;

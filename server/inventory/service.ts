@@ -7,7 +7,7 @@
  * (`compact.ts`). Records of older versions (the whole analysis in one JSON) are still read.
  */
 import { AppError } from "../core/errors.ts";
-import { fold, slugify } from "../core/text.ts";
+import { fold, frenchDateTime, slugify, TIME_ZONE } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { catalogChangesOf } from "./catalog-changes.ts";
@@ -198,7 +198,7 @@ async function keep(
       return {
         ...view,
         reused: true,
-        notice: message("inventory.reused", { date: frenchDate(existing.createdAt), name: existing.name }),
+        notice: message("inventory.reused", { date: frenchDateTime(existing.createdAt), name: existing.name }),
       };
     }
     // Deleted between the check and now (the files went to the worker: they cannot be analysed again here).
@@ -695,14 +695,7 @@ const frenchDay = (iso: string) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso.slice(0, 10)
-    : new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(d);
-};
-
-const frenchDate = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(d);
+    : new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: TIME_ZONE }).format(d);
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -722,6 +715,8 @@ export interface ComparedMeasure {
   from: number | null;
   to: number | null;
   change: number | null;
+  /** « percent »: a value out of 100 (the weighted exposure, shown « 77 % », its change in points). */
+  unit?: "percent";
 }
 
 export interface Comparison {
@@ -802,7 +797,10 @@ export async function compareAnalyses(ctx: InventoryContext, fromId: string, toI
   const toEntry = listEntry(to);
   const sameCollectivite = !from.collectivite || !to.collectivite || fold(from.collectivite) === fold(to.collectivite);
   const measures = [
-    measure(message("inventory.compare.score"), from.summary.score?.value, to.summary.score?.value),
+    {
+      ...measure(message("inventory.compare.score"), from.summary.score?.value, to.summary.score?.value),
+      unit: "percent" as const,
+    },
     measure(message("inventory.compare.extra"), from.summary.extraEuropean?.share, to.summary.extraEuropean?.share),
     measure(message("inventory.compare.open"), from.summary.openSource?.share, to.summary.openSource?.share),
     measure(message("inventory.compare.installations"), from.summary.installations, to.summary.installations),

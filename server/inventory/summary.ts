@@ -91,6 +91,13 @@ export function mainDependencies(items: InventoryItem[]) {
   return [...byProduct.values()].sort((a, b) => b.installations - a.installations).slice(0, 5);
 }
 
+/** The computers' own models among the set-aside lines (GLPI Agent's BIOS lines), when there are any. */
+function hardwareSetAside(components: InventoryItem[]) {
+  const hardware = components.filter((i) => i.kind === "hardware");
+  if (!hardware.length) return {};
+  return { hardware: { items: hardware.length, installations: hardware.reduce((s, i) => s + i.installations, 0) } };
+}
+
 export function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: number): InventorySummary {
   const items = all.filter((i) => !i.component);
   const components = all.filter((i) => i.component);
@@ -125,7 +132,11 @@ export function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount
   return {
     items: items.length,
     installations,
-    components: { items: components.length, installations: components.reduce((s, i) => s + i.installations, 0) },
+    components: {
+      items: components.length,
+      installations: components.reduce((s, i) => s + i.installations, 0),
+      ...hardwareSetAside(components),
+    },
     classified: {
       items: classified.length,
       installations: classifiedInstallations,

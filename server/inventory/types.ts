@@ -24,6 +24,11 @@ export interface InventoryRow {
    * computer list): two names of one product on one computer count one installation of it.
    */
   machine?: string;
+  /**
+   * The inventoried computer's own model (GLPI Agent's BIOS line, « OptiPlex 7090 »): hardware that carries the
+   * software, not software: set aside like a system component.
+   */
+  host?: true;
 }
 
 export type InventoryFormat =
@@ -245,7 +250,12 @@ export interface InventorySummary {
   items: number;
   installations: number;
   /** Items and installations left out as system components (drivers, runtimes, updates…). */
-  components: { items: number; installations: number };
+  components: {
+    items: number;
+    installations: number;
+    /** Among them, the models of the inventoried computers (`InventoryRow.host`): hardware, not software. */
+    hardware?: { items: number; installations: number };
+  };
   /**
    * Origin known: a catalog product, a vendor recognised without its product, or a classification by hand. The
    * measure rests on these installations (`score.coverage`); not the same as identified.

@@ -8,7 +8,7 @@ import { kindLabel } from "../core/labels.ts";
 import { fold } from "../core/text.ts";
 import { loadTemplate } from "../llm/prompts.ts";
 import { stem, synonymsOf, words } from "./french.ts";
-import { type Asked, holdsAsked } from "./rank.ts";
+import { type Asked, askedPhrases, holdsAsked, holdsCount, isAskingWord } from "./rank.ts";
 import type { SearchResult } from "./search.ts";
 
 const passageTemplate = loadTemplate("passage");
@@ -149,10 +149,14 @@ export function pieces(text: string): Piece[] {
 const REFERENCE = /\([^()]*\b(?:1[89]|20)\d\d\)/g;
 
 /** How many of the question's words (or their synonyms) a piece holds, its references left aside. */
-function scorer(terms: string[]): (text: string) => number {
+function scorer(terms: string[], wholeSynonyms = false): (text: string) => number {
+  // With `wholeSynonyms`, a synonym of several words counts by its longer words only (« gagner de l'argent » does not
+  // make every « de » one).
+  const parts = (x: string) =>
+    wholeSynonyms && x.includes(" ") ? x.split(" ").filter((w) => w.length > 3) : x.split(" ");
   const sets = terms
     .filter((t) => !/^\d{1,3}$/.test(t))
-    .map((t) => new Set([t, ...synonymsOf(t)].flatMap((x) => x.split(" ")).map(stem)));
+    .map((t) => new Set([t, ...synonymsOf(t)].flatMap(parts).map(stem)));
   return (text) => {
     const own = new Set(words(text.replace(REFERENCE, " ")).map(stem));
     return sets.filter((set) => [...set].some((s) => own.has(s))).length;
@@ -161,6 +165,28 @@ function scorer(terms: string[]): (text: string) => number {
 
 /** Weight, in question words, of holding the figure a question asks for. */
 const ASKED_BONUS = 1;
+
+/**
+ * How the corpus says it lacks a figure (« aucune des sources consultées ne publie … ni le coût de la migration »):
+ * `server/i18n/fr/stated-absent.txt`, folded. Such a sentence, on what is asked, is the answer to quote.
+ */
+const STATED_ABSENT = readFileSync(new URL("../i18n/fr/stated-absent.txt", import.meta.url), "utf8")
+  .split("\n")
+  .map((l) => fold(l.trim()).replace(/’/g, "'"))
+  .filter((l) => l && !l.startsWith("#"));
+/** Words saying which figure holds (`[précision]` of `asked.txt`: « le dernier chiffre publié et vérifiable »). */
+let settled: string[][] | null = null;
+/** (Read on first use: `rank.ts` and this module import each other.) */
+const SETTLED = () => (settled ??= askedPhrases("précision"));
+/** Whether a text holds one of the expressions (folded word lists), their words in a row. */
+const holdsPhrase = (text: string, expressions: string[][]) => {
+  const list = words(text);
+  return expressions.some((e) => list.some((_, i) => e.every((w, j) => list[i + j] === w)));
+};
+const statesAbsent = (text: string) => {
+  const folded = ` ${fold(text).replace(/’/g, "'").replace(/\s+/g, " ")} `;
+  return STATED_ABSENT.some((p) => folded.includes(` ${p} `) || folded.includes(` ${p}`));
+};
 
 /** The sentence that answers comes with what it refers back to, up to this many times the quotation's length. */
 const CONTEXT_FACTOR = 3;
@@ -175,19 +201,38 @@ const CONTEXT_FACTOR = 3;
  * title) counts for the passage's first sentence.
  * @example excerpt("La DINUM passe à Linux. D'après la presse :\n- la décision porte sur son parc ;\n- sans calendrier.", ["decide"])
  */
-export function excerpt(text: string, terms: string[], maxChars = 500, heading = "", asked: Asked[] = []): string {
+export function excerpt(
+  text: string,
+  terms: string[],
+  maxChars = 500,
+  heading = "",
+  asked: Asked[] = [],
+  counted: Set<string> = new Set(),
+): string {
   const all = pieces(text);
   if (all.length === 0) return "";
   const words = scorer(terms);
+  // The question's words saying what it asks (« coûté », « économiser »), with their synonyms.
+  const asking = scorer(terms.filter(isAskingWord), true);
   // A sentence holding what the question asks (a quantity for « combien », a date for « quand ») answers better
-  // than one holding as many of its words without it.
+  // than one holding as many of its words without it; better still, a figure of the very thing it counts
+  // (« 80 000 postes » for « combien de postes »), or the corpus saying it lacks it (« aucune des sources
+  // consultées ne publie … ni le coût de la migration » for « combien a coûté la migration » — of what it asks, not
+  // of something else: « les sources ne donnent pas de calendrier » does not answer « combien … économiser »).
   const score = (t: string) => {
     const n = words(t);
-    return n > 0 && holdsAsked(t, asked) ? n + ASKED_BONUS : n;
+    if (n === 0) return 0;
+    let bonus = holdsAsked(t, asked) ? ASKED_BONUS : 0;
+    if (holdsCount(t, counted)) bonus += holdsPhrase(t, SETTLED()) ? 2 * ASKED_BONUS : ASKED_BONUS;
+    // (More when it says so of two of the question's words: it answers better than a figure beside them, or than
+    // the opening sentence its heading's words lift.)
+    if (asked.length && asking(t) > 0 && statesAbsent(t)) bonus += n >= 2 ? 3 * ASKED_BONUS : ASKED_BONUS;
+    return n + bonus;
   };
   // The opening sentence of a passage says what its heading announces: the heading's words count for it, and
-  // one more when the heading holds any (a lead sentence answers before a detail holding as many words).
-  const lead = heading && score(heading) > 0 ? 1 : 0;
+  // one more when the heading holds any (a lead sentence answers before a detail holding as many words). A list's
+  // first item is no lead: it is one item among others (« - 2004 : … » before « - 2021 : … 80 000 postes »).
+  const lead = heading && all[0]!.list < 0 && score(heading) > 0 ? 1 : 0;
   const scores = all.map((p, i) => (i === 0 && !p.fragment ? score(`${heading} ${p.text}`) + lead : score(p.text)));
   const length = (from: number, to: number) =>
     all.slice(from, to + 1).reduce((n, p, i) => n + p.text.length + (i ? 1 : 0), 0);

@@ -14,7 +14,7 @@
 import { readFileSync } from "node:fs";
 import { DEMONYMS, fold, phrasesFound, stem, synonymsOf, words } from "./french.ts";
 import { splitSentences } from "./passages.ts";
-import { keywords } from "./relevance.ts";
+import { keywords, questionTerms } from "./relevance.ts";
 
 export type Asked = "quantity" | "date";
 
@@ -29,6 +29,8 @@ export const PHRASE_WEIGHT = 0.3;
 export const CHECK_WEIGHT = 0.3;
 /** Score factor for a document naming the question's country (its inverse for one naming only another country). */
 export const COUNTRY_WEIGHT = 0.3;
+/** Score factor for the page or card of the subject a question names (« Tchap, la messagerie… », « Produit : Zoom »). */
+export const SUBJECT_WEIGHT = 0.5;
 
 function readAsked(): Map<string, string[][]> {
   const sections = new Map<string, string[][]>();
@@ -132,6 +134,9 @@ const ASKING_WORDS = new Set(
     .map((e) => stem(e[0]!)),
 );
 
+/** Whether a question's word says what it asks (« coût », « économiser », « budget »: `asked.txt`). */
+export const isAskingWord = (word: string) => ASKING_WORDS.has(stem(word));
+
 /** Content words of the question, numbers of up to three digits left aside. */
 const keywordsOf = (query: string) => keywords(query).filter((w) => !/^\d{1,3}$/.test(w));
 
@@ -196,11 +201,17 @@ export function weighQuestion<R extends { id: string; score: number }>(
   const phrases = phraseStems(query);
   const countries = countriesOf(query);
   const checking = holdsAny(query, ASKED.get("vérification") ?? []);
-  if ((asked.length === 0 && phrases.length === 0 && countries.size === 0 && !checking) || chunks.length === 0)
+  // The page or card of a subject named beside setting words (« Peut-on utiliser Tchap en mairie ? ») comes first.
+  const subjects = subjectsInSetting(query).map((s) => s.split(" "));
+  if (
+    (asked.length === 0 && phrases.length === 0 && countries.size === 0 && !checking && subjects.length === 0) ||
+    chunks.length === 0
+  )
     return ranked;
   const factor = new Map(
     chunks.map((c) => {
       let f = 1;
+      if (subjects.length && isPageOf(c.document.title, subjects)) f *= 1 + SUBJECT_WEIGHT;
       if (asked.length) f *= 1 + ASKED_WEIGHT * askedShare(c, asked, stems, askedWords);
       const heading = stemsOf(c.section);
       if (phrases.some((set) => [...set].some((s) => heading.has(s)))) f *= 1 + PHRASE_WEIGHT;
@@ -295,4 +306,93 @@ export function rankSections<T extends Section>(query: string, passages: T[]): T
     .map((p, i) => ({ p, i }))
     .sort((a, b) => scores.get(b.p.id)! - scores.get(a.p.id)! || a.i - b.i)
     .map((x) => x.p);
+}
+
+/** Words of the setting of a question (`[cadre]` of `asked.txt`: « en mairie », « pour nous »), as folded word lists. */
+const SETTING = (ASKED.get("cadre") ?? []).sort((a, b) => b.length - a.length);
+
+/** Words asking for what follows them (« quelles communes », « combien de collectivités »), folded. */
+const ASKING_SETTING = [
+  ["quel"],
+  ["quelle"],
+  ["quels"],
+  ["quelles"],
+  ["combien", "de"],
+  ["nombre", "de"],
+  ["lesquelles"],
+];
+
+/** The domain's general words (`generic-words.txt`: « Microsoft », « Linux »), folded: names that are no subject. */
+const GENERIC_NAMES = new Set(
+  readFileSync(new URL("../i18n/fr/generic-words.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => !l.startsWith("#"))
+    .flatMap((l) => words(l)),
+);
+
+/**
+ * The subjects a question names: a product, an organisation, a place written with a capital (« Nextcloud », « Tchap »,
+ * « la Gendarmerie »), neither a date, a nationality nor one of the domain's general names (« Microsoft »).
+ */
+export function namedSubjects(query: string): string[] {
+  return questionTerms(query)
+    .filter(
+      (t) => t.name && !t.date && !t.nationality && !t.context && !t.word.split(" ").every((w) => GENERIC_NAMES.has(w)),
+    )
+    .map((t) => t.word);
+}
+
+/**
+ * The text the full-text index is asked for a question: when it names a subject and says its setting (« Peut-on
+ * utiliser Nextcloud en mairie ? »), the subject's words count twice — the page that says « mairie » most often (the
+ * CLOUD Act guide's « pour une mairie ») no longer outranks the card of the product named, while a question on the
+ * CLOUD Act « pour ma mairie » still finds that section. Any other question is searched as asked.
+ */
+export function searchedText(query: string): string {
+  const subjects = subjectsInSetting(query);
+  return subjects.length ? `${query} ${subjects.join(" ")}` : query;
+}
+
+/**
+ * The subjects a question names beside its setting words (« Peut-on utiliser Nextcloud en mairie ? » → nextcloud);
+ * none when it says no setting or names no subject.
+ */
+export function subjectsInSetting(query: string): string[] {
+  if (keywordsOf(query).length > MAX_QUESTION_WORDS || SETTING.length === 0) return [];
+  const list = words(query);
+  // A question asking what replaces the subject (« une alternative libre à Windows Server ») wants the alternatives,
+  // not the subject's card; a country (« L'Italie … ses communes ») is a place, not a page's subject.
+  if (!SETTING.some((e) => holds(list, e)) || holdsAny(query, ASKED.get("alternative") ?? [])) return [];
+  // A setting word that is what is asked (« Quelles communes … ? », « Combien de collectivités … ? ») is no setting.
+  if (SETTING.some((e) => ASKING_SETTING.some((q) => holds(list, [...q, ...e])))) return [];
+  return namedSubjects(query).filter((s) => countriesOf(s).size === 0);
+}
+
+/** Whether a passage's document is the page or the card of a subject the question names (see `isPageOf`). */
+export const isSubjectPage = (title: string, subjects: string[]) =>
+  subjects.length > 0 &&
+  isPageOf(
+    title,
+    subjects.map((s) => s.split(" ")),
+  );
+
+/** Titles already read as the subject they are about (the same few hundred recur from one search to the next). */
+const titleHeads = new Map<string, string[]>();
+
+/**
+ * Whether a document is the page or the card of one of the subjects (folded word lists): its title, after a card's
+ * « Alternative : » / « Produit : », opens on the subject and says little else before its first comma or colon
+ * (« Tchap, la messagerie instantanée de l'État », « Alternative : Nextcloud Hub », « La Gendarmerie nationale et
+ * GendBuntu : … »), not a page that names it among others (« La Suite numérique de l'État : Visio, Docs, Tchap… »).
+ */
+function isPageOf(title: string, subjects: string[][]): boolean {
+  let head = titleHeads.get(title);
+  if (!head) {
+    const bare = title.replace(/^(?:Alternative|Produit|Éditeur|Editeur)\s*:\s*/u, "");
+    head = keywords(bare.split(/\s[:—–(]|[,:(]/)[0] ?? "");
+    if (titleHeads.size >= 20_000) titleHeads.clear();
+    titleHeads.set(title, head);
+  }
+  const words = head;
+  return subjects.some((s) => s.every((w) => words.includes(w)) && words.length <= s.length + 2);
 }

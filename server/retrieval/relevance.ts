@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
 import { DEMONYMS, stem as frStem, phrasesFound, synonymsOf, words } from "./french.ts";
-import { type Asked, holdsAsked } from "./rank.ts";
+import { type Asked, countedStems, holdsAsked, holdsCount } from "./rank.ts";
 
 /** Words of a data file (several per line, « # » lines are comments), folded; « d'ailleurs » gives « ailleurs ». */
 const wordList = (file: string) =>
@@ -299,8 +299,11 @@ const PERSONAL: string[][] = readFileSync(new URL("../i18n/fr/personal-data.txt"
 /** The groups of private-life expressions a text uses, each with the expression found. */
 export function personalAsked(text: string): { found: string; group: string[] }[] {
   const joined = ` ${words(text).join(" ")} `;
+  // The subject pronoun of an inverted question (« Dans quelle ville est-il né ? ») stands between the words of the
+  // expression (« est né »): read without it too.
+  const uninverted = ` ${words(text.replace(/-(?:t-)?(?:il|elle|ils|elles)\b/giu, "")).join(" ")} `;
   return PERSONAL.flatMap((group) => {
-    const found = group.find((e) => joined.includes(` ${e} `));
+    const found = group.find((e) => joined.includes(` ${e} `) || uninverted.includes(` ${e} `));
     return found ? [{ found, group }] : [];
   });
 }
@@ -614,6 +617,7 @@ export interface Answerability {
     | "low-coverage"
     | "stated-absent"
     | "missing-figure"
+    | "missing-date"
     | "no-result";
   /** Question words and names the best passages lack. */
   missing: string[];
@@ -662,6 +666,71 @@ function askingClause(question: string, word: string): string {
 
 /** A number that is part of a name (« Microsoft 365 E3 », « GPL-3.0 »), not a figure. */
 const NAMED_NUMBER = /(\p{Lu}[\p{L}]*-)\d+(?:\.\d+)*\b|(\p{Lu}[\p{L}]*\s)\d+(?=\s\p{Lu}|[,.;:)](?:\s|$)|$)/gu;
+
+/** Sections of `asked-slots.txt`: what a question asking a figure or a date asks (« [argent] », « [date] »…), folded word lists. */
+const SLOTS: Map<string, string[][]> = (() => {
+  const sections = new Map<string, string[][]>();
+  let current: string[][] | null = null;
+  for (const line of readFileSync(new URL("../i18n/fr/asked-slots.txt", import.meta.url), "utf8").split("\n")) {
+    if (line.startsWith("#") || !line.trim()) continue;
+    const head = line.match(/^\[(.+)\]\s*$/);
+    if (head) sections.set(head[1]!, (current = []));
+    else
+      current?.push(
+        ...line
+          .split(",")
+          .map((e) => words(ligatures(e)))
+          .filter((e) => e.length > 0),
+      );
+  }
+  return sections;
+})();
+const slot = (name: string) => SLOTS.get(name) ?? [];
+/** Whether folded words hold one of the expressions (their words in a row). */
+const holdsPhrase = (list: string[], phrases: string[][]) =>
+  phrases.some((e) => list.some((_, i) => e.every((w, j) => list[i + j] === w)));
+/** Words that, right after a number, make it a sum of money (« 25 000 euros »), as stems. */
+const MONEY_STEMS = new Set(slot("montant").flat().map(frStem));
+/** What « combien de … » counts without the number written right before it (« combien de temps »), as stems. */
+const FREE_COUNTS = new Set(slot("compte libre").flat().map(frStem));
+/** Nouns that count the same kind of thing (people, organisations, devices, durations), as stems, by noun. */
+const COUNT_CLASSES: Set<string>[] = [...SLOTS]
+  .filter(([name]) => name.startsWith("compte ") && name !== "compte libre")
+  .map(([, list]) => new Set(list.flat().map(frStem)));
+/** What a question asking « combien de … » counts, with the nouns of its kind (« personnes » → agents, utilisateurs…). */
+const countedKind = (counted: Set<string>) =>
+  new Set([...counted, ...COUNT_CLASSES.filter((c) => [...counted].some((s) => c.has(s))).flatMap((c) => [...c])]);
+/** A number with a currency symbol (« 25 000 € », « 11,7 M€ », « $30 »). */
+const MONEY_SYMBOL = /\d\s?(?:k|M|Md|G)?€|€\s?\d|\$\s?\d|\d\s?\$/;
+/** Whether a text gives a sum of money, or says something is free (an answer to « combien coûte … ? »). */
+const moneyIn = (text: string) =>
+  holdsCount(text, MONEY_STEMS) || MONEY_SYMBOL.test(text) || holdsPhrase(words(text), slot("gratuit"));
+/** Interrogatives other than those asking a date (folded, apostrophes straight). */
+const OTHER_INTERROGATIVE =
+  /\b(?:qui|quoi|comment|pourquoi|combien|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|ou|qu'est-ce)\b/;
+
+/**
+ * Whether a question asks only a date (« Quand… ? », « En quelle année… ? »): a date phrase of `asked-slots.txt` in
+ * what it asks, no other interrogative beside it, and not a yes-or-no question.
+ */
+export function asksOnlyDate(question: string): boolean {
+  const asking = outsideContext(question);
+  if (polar(question)) return false;
+  const list = words(asking);
+  // « quand » asks a date where it opens a clause or ends the question (« … a duré jusqu'à quand ? »), not as a
+  // conjunction (« Que prévoit l'article 48 quand une autorité exige… ? »).
+  const clauses = fold(asking)
+    .replace(/[’]/g, "'")
+    .split(/[,;:.!]|\?(?=.)/)
+    .map((c) => words(c));
+  const opensOrEnds = (e: string[]) =>
+    clauses.some((c) => e.every((w, j) => c[j] === w) || e.every((w, j) => c[c.length - e.length + j] === w));
+  const phrases = slot("date").filter((e) => (e.includes("quand") ? opensOrEnds(e) : holdsPhrase(list, [e])));
+  if (!phrases.length) return false;
+  let rest = ` ${list.join(" ")} `;
+  for (const e of phrases) rest = rest.replaceAll(` ${e.join(" ")} `, " ");
+  return !OTHER_INTERROGATIVE.test(rest);
+}
 
 /** « à quelle heure », « quelle heure » asked, and a time of day in a passage (« 14 h », « 9h30 », « 14:30 »). */
 const HOUR_ASKED = /\bquelle heure\b/;
@@ -714,6 +783,7 @@ export async function assessAnswerability(
   results: { text: string; section: string; document: { title: string; kind?: string } }[],
   frequency?: CorpusFrequency,
   corpusNames?: CorpusNames,
+  held: { text: string; section: string; document: { title: string; kind?: string } }[] = [],
 ): Promise<Answerability> {
   const resolved = await resolveNames(questionTerms(question), frequency, corpusNames);
   const none = (reason: Answerability["reason"], missing: string[] = []): Answerability => ({
@@ -992,9 +1062,31 @@ export async function assessAnswerability(
   // « À quelle heure … ? » asks a time of day: a passage that answers gives one (« à 14 h 30 »).
   const hourWord = HOUR_ASKED.exec(fold(outsideContext(question)))?.[0];
   const counted = figureWord ? COUNTED.exec(fold(outsideContext(question)).replace(/[’]/g, "'"))?.[1] : undefined;
-  const figureIn = (text: string) => {
+  // What the figure is asked of fills the slot, not any number of the passage: a sum of money for « combien coûte »,
+  // « quel budget » (« 2 millions de postes » does not say a price), a figure of the thing counted for « combien de
+  // salariés » (« 80 000 agents » does not count habitants).
+  const figureClauseWords = figureWord ? words(askingClause(fold(outsideContext(question)), figureWord)) : [];
+  // « combien de monter … » counts nothing (an infinitive); « de combien » asks a change, in any unit, and a saving too
+  // (« économiser combien de licences » : « 15 millions d'euros de licences »).
+
+  const change =
+    /\bde combien\b/.test(fold(outsideContext(question))) || holdsPhrase(figureClauseWords, slot("économie"));
+  const countedSet =
+    counted !== undefined && !FREE_COUNTS.has(frStem(counted)) && !/[^i]er$/.test(counted) && !change
+      ? countedKind(countedStems(fold(outsideContext(question)).replace(/[’]/g, "'")))
+      : new Set<string>();
+  const moneyAsked = !!figureWord && !change && countedSet.size === 0 && holdsPhrase(figureClauseWords, slot("argent"));
+  const figureIn = (text: string, slotted: boolean) => {
     if (hourWord) return HOUR.test(text);
     const plain = withoutReferences(text).replace(NAMED_NUMBER, "$1$2");
+    // « Tchap est gratuit » answers « combien coûte Tchap ? » without a number.
+    if (moneyAsked && holdsPhrase(words(plain), slot("gratuit"))) return true;
+    if (slotted && moneyAsked) return moneyIn(plain);
+    if (slotted && countedSet.size)
+      return (
+        holdsCount(plain, countedSet) ||
+        [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => countedSet.has(frStem(m[1]!)))
+      );
     // A number written out before what the question counts (« combien de groupements » : « par dix groupements
     // régionaux ») is a figure too; « deux structures » is not a budget.
     return (
@@ -1011,12 +1103,12 @@ export async function assessAnswerability(
       (!d.word.includes(" ") || /\d{4}$/.test(d.word)) &&
       (!figureWord || occurs(d.word, passageWords(figureClause), true)),
   );
-  const holdsFigure = (text: string) =>
+  const holdsFigure = (text: string, slotted = false) =>
     asOf.length === 0
-      ? figureIn(text)
+      ? figureIn(text, slotted)
       : withoutReferences(text)
           .split(SENTENCE)
-          .some((s) => figureIn(s) && asOf.every((d) => occurs(d.word, passageWords(s), true)));
+          .some((s) => figureIn(s, slotted) && asOf.every((d) => occurs(d.word, passageWords(s), true)));
   // A passage that answers says the figure asked is not known (« Aucune des sources consultées ne publie de chiffre
   // d'économies ou de coût total du projet »), in a sentence about what the question names: the corpus says so
   // itself, rather than quoting the figures beside it as an answer.
@@ -1042,11 +1134,62 @@ export async function assessAnswerability(
       relevant: [],
     };
   }
-  if ((figure.length || hourWord) && relevant.length && !relevant.some((i) => holdsFigure(results[i]!.text)))
+  // The slot may be filled by another section of a document that answers, retrieved lower or set aside by the cap
+  // of passages per document (« Le SILL en chiffres » beside « Le SILL : le catalogue… »): the answer quotes it.
+  const sameDocumentHeld = (i: number) =>
+    results[i]!.document.kind === "catalog"
+      ? []
+      : [...results.filter((_, j) => j !== i), ...held]
+          .filter((h) => h.document.title === results[i]!.document.title)
+          .map((h) => h.text);
+  const fills = (i: number, test: (text: string) => boolean) =>
+    test(results[i]!.text) || sameDocumentHeld(i).some(test);
+  // … by a passage that answers, or one that covers the question's words beside it (« onze magistrats de la CPI »
+  // in a section on the judge, while the chronology answers).
+  // Only when no passage retrieved fills it at all: the passage that does may not be judged to answer (« onze
+  // magistrats de la CPI » in a section on the judge, while the chronology answers), and the answer quotes it.
+  const slotHolders = [
+    ...new Set([...relevant, ...perPassage.flatMap((p, i) => (covers(p) && holdsAll(i) ? [i] : []))]),
+  ];
+  // A passage retrieved is about the same subject when it, or another section of its document, holds every name of
+  // what is asked (« Combien d'habitants compte Fontaine ? » is not answered by the habitants of Échirolles).
+  const retrieved = [...results, ...held];
+  const wordsOf = retrieved.map((r) => passageWords(`${r.document.title} ${r.section} ${withoutReferences(r.text)}`));
+  const sameSubject = (k: number) =>
+    askedNames.every((t) =>
+      retrieved.some(
+        (r, j) =>
+          (j === k || (r.document.title === retrieved[k]!.document.title && r.document.kind !== "catalog")) &&
+          holds(t, wordsOf[j]!),
+      ),
+    );
+  const unfilled = (test: (text: string) => boolean) =>
+    !slotHolders.some((i) => fills(i, test)) && !retrieved.some((r, k) => sameSubject(k) && test(r.text));
+  if (
+    (figure.length || hourWord) &&
+    relevant.length &&
+    (!relevant.some((i) => holdsFigure(results[i]!.text)) ||
+      ((moneyAsked || countedSet.size > 0) && unfilled((text) => holdsFigure(text, true))))
+  )
     return {
       answerable: false,
       reason: "missing-figure",
       missing: [hourWord ?? figureWord!],
+      coverage: best.weighted,
+      relevant: [],
+    };
+  // A question asking only a date (« En quelle année la société Commvault a-t-elle été fondée ? ») is answered by a
+  // passage that gives one, in its text or heading (a source's reference is not the date of a fact).
+  if (
+    relevant.length &&
+    asksOnlyDate(question) &&
+    !slotHolders.some((i) => holdsAsked(results[i]!.section, ["date"])) &&
+    unfilled((text) => holdsAsked(withoutReferences(text), ["date"]))
+  )
+    return {
+      answerable: false,
+      reason: "missing-date",
+      missing: [],
       coverage: best.weighted,
       relevant: [],
     };

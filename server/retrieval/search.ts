@@ -14,7 +14,7 @@ import { weighDates } from "./date-weight.ts";
 import { asksForList } from "./enumeration.ts";
 import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
-import { weighQuestion } from "./rank.ts";
+import { searchedText, weighQuestion } from "./rank.ts";
 import type { VectorSync } from "./vector-sync.ts";
 import { withVendorCard } from "./vendor-card.ts";
 
@@ -179,7 +179,8 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     },
     async search(query, k, filter) {
       if (warmWanted && !warming) warming = warm().catch(() => {});
-      const folded = fold(expandQuery(query))
+      // Setting words (« en mairie ») do not outweigh the subject a question names (see `searchedText`).
+      const folded = fold(expandQuery(searchedText(query)))
         .replace(/[^\p{L}\p{N}]+/gu, " ")
         .trim();
       // A question asking for a list (« Quelles communes… ? ») gets one passage per document.

@@ -36,6 +36,8 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     // Each test starts a new conversation (the page keeps the last one in the browser).
     await page.addInitScript(() => localStorage.clear());
     await page.goto(server.url);
+    // The page's script takes over the form once ready: a click before that would send the form natively (a reload).
+    await page.locator("body[data-ready]").waitFor();
     await page.getByLabel("Votre question").fill(question);
     await page.getByRole("button", { name: "Demander" }).click();
     await page.locator(".turn .mode").waitFor({ timeout: 25_000 });

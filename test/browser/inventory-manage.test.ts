@@ -120,9 +120,14 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     expect(await result.locator("h4").innerText()).toMatch(/« avant\.csv ».*« Inventaire complet — mars »/);
     expect(await result.innerText()).toContain("Retiré");
     expect(await result.innerText()).toMatch(/Ajoutés : 4[4-5]\d produits/);
-    expect(await result.locator("#inv-compare-measures tbody th").allInnerTexts()).toContain(
-      "Score de dépendance (mesure pondérée, sur 100)",
-    );
+    // The weighted exposure under the name the map gives it, in % as there, its change in points.
+    const exposure = result.locator("#inv-compare-measures tbody tr").filter({
+      has: page.getByRole("rowheader", { name: "Exposition pondérée", exact: true }),
+    });
+    const cells = (await exposure.locator("td").allInnerTexts()).map((x) => x.replace(/\s+/g, " "));
+    expect(cells[0]).toMatch(/^\d+ %$/);
+    expect(cells[2]).toMatch(/points$|^—$/);
+    expect(await result.innerText()).not.toMatch(/[Ss]core/);
     expect(await page.locator("main").innerText()).not.toMatch(MISSING_MESSAGE);
     await page.screenshot({ path: "test-results/inventory-manage.png", fullPage: true });
 
@@ -151,6 +156,28 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     await upload(page, "meme.csv", small());
     await expect.poll(() => page.locator("#inv-progress").innerText(), SLOW).toContain("déjà été analysés");
     expect(await page.locator("#inv-saved li").count()).toBe(before);
+    await page.close();
+  });
+
+  it("gives the server's notice and the page's lists the same time, in Paris time, on a browser in another zone", async () => {
+    const { page } = await openPage(context, server.url, "#inventaire");
+    // A kiosk or a virtual machine set to UTC: the times shown are still the collectivité's.
+    await (await context.newCDPSession(page)).send("Emulation.setTimezoneOverride", { timezoneId: "UTC" });
+    await page.reload();
+    await page.locator("body[data-ready]").waitFor();
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe("UTC");
+    const buffer = Buffer.from("Nom;Éditeur;Nombre d'installations\nGoogle Chrome;Google LLC;7\nVLC;VideoLAN;3\n");
+    await upload(page, "fuseau.csv", buffer);
+    await upload(page, "fuseau.csv", buffer);
+    await expect.poll(() => page.locator("#inv-progress").innerText(), SLOW).toContain("déjà été analysés");
+    const notice = await page.locator("#inv-progress").innerText();
+    const id = decodeURIComponent(new URL(page.url()).hash).replace("#inventaire/", "");
+    const { createdAt } = await (await fetch(`${server.url}/api/inventory/analyses/${id}`)).json();
+    const paris = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+    const when = paris.format(new Date(createdAt));
+    expect(notice).toContain(`le ${when} (`);
+    expect(await page.locator("#inv-saved").innerText()).toContain(`${when} — fuseau.csv`);
+    expect(await page.locator("#inv-result-title").innerText()).toContain(when);
     await page.close();
   });
 });

@@ -68,6 +68,8 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(await page.locator("#question").isHidden()).toBe(true);
     await upload(page, CSV);
     await page.locator("#inv-categories").waitFor({ timeout: 25_000 });
+    // A card with nothing to say (the catalog unchanged since the analysis) is left out, not printed « null ».
+    expect(await page.locator("#inv-result").innerText()).not.toMatch(/\b(null|undefined)\b/);
 
     // Summary by category: products, installations, shares, score points, risks.
     const workstation = row(page, "#inv-categories", "Poste de travail");
@@ -240,6 +242,23 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(consoleErrors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it("sets the inventoried computer's own model aside and says so (GLPI Agent: « OptiPlex 7090 » is hardware)", async () => {
+    const { page, consoleErrors } = await openPage(context, server.url, "#inventaire");
+    await upload(page, path.resolve("test/fixtures/inventory/inventories/glpi-agent-pc-accueil-01.json"));
+    await page.locator("#inv-categories").waitFor({ timeout: 25_000 });
+    const result = await page.locator("#inv-result").innerText();
+    expect(result.replace(/\s+/g, " ")).toMatch(
+      /Hors cartographie et mesures, mais gardés dans la liste : \d+ composants? système \(.*\) et 1 modèle d'ordinateur inventorié \(du matériel, pas un logiciel\)\./,
+    );
+    // Listed with the set-aside lines, said to be the computer's model.
+    await page.locator("#inv-components").check();
+    const line = page.locator("#inv-items tbody tr").filter({ hasText: "OptiPlex 7090" });
+    await expect.poll(() => line.count(), SLOW).toBe(1);
+    expect(await line.innerText()).toContain("matériel : modèle du poste inventorié");
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
 
   it("draws the charts without animation when reduced motion is asked, and shows their tables when Chart.js fails", async () => {
     const animation = (page: Page) =>

@@ -10,6 +10,7 @@ import { createDraft, getDraft, prepareDraft } from "../../server/drafting/draft
 import { annotateDeadlines, freshnessNote } from "../../server/drafting/generate.ts";
 import type { Engine } from "../../server/engine.ts";
 import { exportDraft } from "../../server/export/index.ts";
+import { analyzeInventory } from "../../server/inventory/service.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
 describe("deadline parsing", () => {
@@ -139,6 +140,67 @@ describe("a letter dated after the deadlines it quotes (real corpus, no model)",
     expect(
       sections.flatMap((s) => (s.verification?.sentences ?? []).filter((x) => x.status === "unsupported")),
     ).toEqual([]);
+  });
+
+  it("argues from the sender's context: a Microsoft 365 renewal quotes Microsoft's price rises, not the Gendarmerie (trial3)", async () => {
+    const prepared = await prepareDraft(engine, {
+      type: "letter",
+      inputs: {
+        collectivite: { name: "Lannion", kind: "commune", department: "Côtes-d'Armor", region: "Bretagne" },
+        sender: { name: "Libre Armor", description: "association lannionnaise de promotion des logiciels libres" },
+        recipient: { name: "Madame Claire Dupont", role: "Maire de Lannion", civility: "Madame" },
+        tone: "courtois",
+        context:
+          "La mairie vient de renouveler son abonnement Microsoft 365 pour trois ans sans débat au conseil municipal",
+        requests: ["study", "target", "public-information"],
+        subject: "Demande d'une étude des dépendances numériques de la commune",
+        date: "2026-12-05",
+      },
+    });
+    let id = "";
+    for await (const e of createDraft(engine, prepared, new AbortController().signal)) if (e.type === "done") id = e.id;
+    const local = (await getDraft(engine, id)).versions.at(-1)!.sections.find((s) => s.key === "local")!;
+    const quotes = [...local.text.matchAll(/^> « (.+?) » \[\d+\]/gmu)].map((m) => m[1]!);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) expect(q).toMatch(/Microsoft|Office 365/);
+    expect(quotes.some((q) => /hausse/.test(q))).toBe(true);
+    expect(local.text).not.toMatch(/Gendarmerie|534 millions/);
+    // No quotation opens on a « y » whose place it cut.
+    for (const q of quotes) expect(q.split(/(?<=[.!?])\s/)[0]).not.toMatch(/(?<!\b[Ii]l\s|n')\by\s+(?!compris)\p{Ll}/u);
+  });
+
+  it("quotes for the roadmap's alternatives only what is about them, each credited to a source that carries it (trial3)", async () => {
+    const file = "test/fixtures/inventory/trial/glpi-commune-saint-aubin.csv";
+    const analysis = await analyzeInventory(engine, [
+      { name: "glpi-commune-saint-aubin.csv", bytes: new Uint8Array(await readFile(file)) },
+    ]);
+    const prepared = await prepareDraft(engine, {
+      type: "roadmap",
+      inputs: { collectivite: { name: "Saint-Aubin", kind: "commune" }, analysisId: analysis.id, targetShare: 40 },
+    });
+    let id = "";
+    for await (const e of createDraft(engine, prepared, new AbortController().signal)) if (e.type === "done") id = e.id;
+    const draft = await getDraft(engine, id);
+    const section = draft.versions.at(-1)!.sections.find((s) => s.key === "alternatives")!;
+    const quotes = [...section.text.matchAll(/^> « (.+?) » \[(\d+)\]/gmu)].map((m) => ({
+      text: m[1]!,
+      n: Number(m[2]),
+    }));
+    expect(quotes.length).toBeGreaterThan(0);
+    // About an alternative of the table: the CrowdStrike outage is not quoted for the antivirus editors after it.
+    for (const q of quotes)
+      expect(q.text).toMatch(/G DATA|ESET|Bitdefender|HarfangLab|Tixeo|Pexip|Olvid|Nextcloud|BlueMind/);
+    expect(section.text).not.toContain("CrowdStrike");
+    // What an alternative replaces is Cap Libre's correspondence, not what an article on its editor says: not
+    // quoted under that article's name.
+    expect(section.text).not.toMatch(/Remplace :/);
+    for (const c of section.citations) {
+      const quote = quotes.find((q) => q.n === c.n)!;
+      for (const s of c.sources ?? []) {
+        // A passage naming its sources in the text credits those the quotation names, not the page's whole list.
+        if (!c.title.startsWith("Alternative :")) expect(quote.text).toContain(s.title.split(/[ ,]/)[0]!);
+      }
+    }
   });
 
   it("says nothing of it in a letter dated before the deadline", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCitation } from "../../server/drafting/generate.ts";
+import { statementOf, toCitation } from "../../server/drafting/generate.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import { freshness, noteOf } from "../../server/export/model.ts";
 import type { SearchResult } from "../../server/retrieval/search.ts";
@@ -103,5 +103,80 @@ describe("footnotes of a generated section", () => {
     } as Draft;
     // The page lists a 2008 article no sentence uses: it does not make the document « dated 2008 or before ».
     expect(freshness(draft, version).oldest).toBeNull();
+  });
+});
+
+describe("footnotes of a generated sentence citing a catalog record (trial3: G DATA)", () => {
+  const card: SearchResult = {
+    id: "catalog/alternative/g-data-endpoint",
+    section: "",
+    score: 1,
+    document: {
+      id: "catalog/alternative/g-data-endpoint",
+      title: "Alternative : G DATA Endpoint Protection",
+      kind: "catalog",
+      date: "2015-10",
+      url: null,
+    },
+    sources: [{ title: "ICT Channel — Bochum (G DATA)", url: "https://ict-channel.example/bochum", date: "2015-10" }],
+    source: null,
+    text: [
+      "G DATA Endpoint Protection (antivirus et sécurité) : logiciel non libre, publié par G DATA CyberDefense AG (Allemagne). Maturité : mature.",
+      "Remplace : Symantec Endpoint Protection (remplacement direct) ; Kaspersky Endpoint Security (remplacement direct).",
+      "Antivirus d'entreprise d'un éditeur allemand (Bochum) fondé en 1985.",
+    ].join("\n"),
+  };
+
+  it("credits what the record's correspondences say to Cap Libre's catalog, not to the article on the editor", () => {
+    const c = toCitation(card, 1, card.text, [
+      "G DATA Endpoint Protection remplace directement Kaspersky Endpoint Security et Symantec Endpoint Protection [1].",
+    ]);
+    expect(c.sources).toEqual([]);
+    expect(c.analysis).toBe(true);
+    expect(noteOf(c).text).toContain("Analyse de Cap Libre");
+    expect(noteOf(c).text).not.toContain("ICT Channel");
+  });
+
+  it("keeps the record's source for what it carries (the editor, its country, its founding)", () => {
+    const c = toCitation(card, 1, card.text, ["G DATA est un éditeur allemand de Bochum, fondé en 1985 [1]."]);
+    expect(c.sources?.map((s) => s.title)).toEqual(["ICT Channel — Bochum (G DATA)"]);
+  });
+});
+
+describe("footnotes of a quotation cut inside a sentence (trial3: audit plan, « Ce que coûte la transition »)", () => {
+  const costs: SearchResult = {
+    id: "guidance/couts#transition",
+    section: "Ce que coûte la transition",
+    score: 1,
+    document: { id: "guidance/couts", title: "Coûts et économies", kind: "guidance", date: "2026-05", url: null },
+    sources: [
+      {
+        title: "Heise, migration de l'armée autrichienne vers LibreOffice",
+        url: "https://heise.example/1",
+        date: "2025-09",
+      },
+      { title: "Banque des Territoires, « 10 000 agents »", url: "https://bdt.example/1", date: "2025-10" },
+      { title: "FOSS Linux, « South Korea switching »", url: "https://fosslinux.example/1", date: "2020" },
+    ],
+    source: null,
+    text: [
+      "Une migration a aussi un coût : formation, accompagnement, support. Quelques repères publiés :",
+      "",
+      "- l'armée autrichienne a financé plus de cinq années-personnes de développement reversées à LibreOffice (Heise, septembre 2025) ;",
+      "- l'infrastructure de l'Assistant IA de l'État a coûté environ 300 000 euros (Banque des Territoires, octobre 2025) ;",
+      "- la Corée du Sud estimait en 2020 à 655 millions de dollars le passage de ses postes publics à Linux (FOSS Linux, 2020).",
+    ].join("\n"),
+  };
+  const quote =
+    "Quelques repères publiés : l'armée autrichienne a financé plus de cinq années-personnes de développement reversées à LibreOffice (Heise, septembre 2025) ; l'infrastructure de l'Assistant IA de l'État a coûté environ 300 000 euros (Banque des Territoires, octobre 2025) …";
+
+  it("names the sources of what it quotes, not that of the clause it cut", () => {
+    const c = toCitation(costs, 1, statementOf(quote, costs));
+    expect(c.sources?.map((s) => s.date)).toEqual(["2025-09", "2025-10"]);
+  });
+
+  it("still reaches the reference that closes a sentence it cut before its end", () => {
+    const cut = "la Corée du Sud estimait en 2020 à 655 millions de dollars le passage …";
+    expect(toCitation(costs, 1, statementOf(cut, costs)).sources?.map((s) => s.date)).toEqual(["2020"]);
   });
 });

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { buildConversationDocument } from "../../server/export/conversation.ts";
 import { exportDraft, parseFormat } from "../../server/export/index.ts";
 import { toMarkdown } from "../../server/export/markdown.ts";
 import { buildDocument } from "../../server/export/model.ts";
@@ -47,6 +48,29 @@ describe("document model", () => {
     doc.notes[0]!.text = "Sources : A, « Titre_1 », 2026 <https://a.example/x_y?q=1> ; B <javascript:alert(1)>.";
     const md = toMarkdown(doc);
     expect(md).toContain("Sources : A, « Titre\\_1 », 2026 <https://a.example/x_y?q=1> ; B \\<javascript:alert(1)\\>.");
+  });
+
+  it("keeps a note call that opens a line a note call in Markdown (an extractive answer's « [1] Titre : »)", () => {
+    const doc = buildConversationDocument({
+      title: "Conseil",
+      exchanges: [
+        {
+          question: "Combien Munich a-t-elle économisé ?",
+          answer: "Voici les passages :\n\n[1] Munich et LiMux :\n« La ville a fait état d'économies. »",
+          sources: [{ document: { title: "Munich et LiMux", kind: "case-study", date: "2017-11" } }],
+          done: { mode: "extractive", verification: null },
+          at: "2026-12-05T10:00:00.000Z",
+        } as never,
+      ],
+    });
+    const md = toMarkdown(doc);
+    expect(md).toMatch(/^\[\^1\] Munich et LiMux :/m);
+    expect(md).not.toContain("\\[^1]");
+    expect(md).toMatch(/^\[\^1\]: /m);
+    // A line of text that only looks like a link or a note definition stays escaped.
+    const fake = buildDocument(sampleDraft());
+    fake.body = [{ kind: "paragraph", style: "body", inlines: [{ kind: "text", text: "[x]: javascript:alert(1)" }] }];
+    expect(toMarkdown(fake)).toContain("\\[x\\]: javascript");
   });
 
   it("does not repeat the collectivité under a recipient whose role already names it", () => {

@@ -29,13 +29,15 @@ export const BURNED_HELD_OUT = new Set([
 ]);
 
 /**
- * Every held-out folder (`test/eval/held-out*`), each reported on its own and never mixed with the tuning set. A
+ * Every held-out folder (`test/eval/held-out*`) and every targeted probe (`test/eval/probe-*`: questions of one hard
+ * kind, written before the rules they tried, then used to tune them), each reported on its own and never mixed with
+ * the tuning set, whose mix of kinds stays that of real use. A
  * folder named in `EVAL_SKIP` (comma-separated) is left out: whoever works on the rules does not see a blind set.
  */
 export async function heldOutDirs(root = path.resolve("test/eval")): Promise<string[]> {
   const skip = new Set((process.env.EVAL_SKIP ?? "").split(",").map((s) => s.trim()));
   return (await readdir(root, { withFileTypes: true }))
-    .filter((d) => d.isDirectory() && d.name.startsWith("held-out") && !skip.has(d.name))
+    .filter((d) => d.isDirectory() && /^(held-out|probe-)/.test(d.name) && !skip.has(d.name))
     .map((d) => path.join(root, d.name))
     .sort();
 }

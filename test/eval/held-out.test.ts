@@ -33,7 +33,23 @@ const SETS = [
     min: 60,
     earlier: [HELD_OUT_DIR, HELD_OUT_2_DIR, HELD_OUT_3_DIR, HELD_OUT_4_DIR, path.resolve("test/eval/held-out-5")],
   },
+  {
+    name: "held-out-7",
+    dir: path.resolve("test/eval/held-out-7"),
+    min: 100,
+    earlier: [
+      HELD_OUT_DIR,
+      HELD_OUT_2_DIR,
+      HELD_OUT_3_DIR,
+      HELD_OUT_4_DIR,
+      path.resolve("test/eval/held-out-5"),
+      path.resolve("test/eval/held-out-6"),
+    ],
+  },
 ];
+
+/** The targeted probes (`test/eval/probe-absent` and the like): reported apart like the held-out sets, and checked the same way. */
+SETS.push({ name: "probe-absent", dir: path.resolve("test/eval/probe-absent"), min: 40, earlier: [] });
 
 describe("held-out evaluation set", () => {
   it.each(SETS)(

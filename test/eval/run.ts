@@ -79,7 +79,7 @@ async function reportHeldOut(engine: Engine, dir: string) {
   for (const p of heldOut.problems) console.log(`Question ignorée (${name}) : ${p}`);
   const reserved = await evaluateAbstention(engine, heldOut.questions);
   console.log(
-    `\nAbstention — ${burned ? `${name} : jeu réservé brûlé (sert au diagnostic depuis le 5 décembre 2026, ne mesure plus la généralisation ; voir test/eval/README.md)` : `${name} : jeu réservé (écrit après le réglage des règles, jamais utilisé pour les régler)`} — ${reserved.unanswerable} questions sans réponse, ${reserved.answerable} avec`,
+    `\nAbstention — ${name.startsWith("probe-") ? `${name} : sonde ciblée sur une seule catégorie difficile (rapportée à part : sa proportion n'est pas celle de l'usage réel ; sert au réglage, voir test/eval/README.md)` : burned ? `${name} : jeu réservé brûlé (sert au diagnostic depuis le 5 décembre 2026, ne mesure plus la généralisation ; voir test/eval/README.md)` : `${name} : jeu réservé (écrit après le réglage des règles, jamais utilisé pour les régler)`} — ${reserved.unanswerable} questions sans réponse, ${reserved.answerable} avec`,
   );
   console.log(`  sans réponse : abstention ${pct(reserved.abstention)} (objectif ≥ ${pct(TARGET_ABSTENTION)})`);
   console.log(

@@ -138,6 +138,26 @@ describe("classification of the test inventories", () => {
     expect(item(all, "LibreOffice 7.6.5.2").reason).toContain("Logiciel libre reconnu : LibreOffice (licence MPL-2.0)");
   });
 
+  it("sets the inventoried computer's own model aside (GLPI Agent's BIOS line): hardware, not software", () => {
+    const r = analyze("glpi-agent-pc-accueil-01.json");
+    const pc = item(r, "OptiPlex 7090");
+    expect(pc).toMatchObject({ kind: "hardware", component: true, installations: 1 });
+    expect(pc.vendor?.name).toBe("Dell");
+    expect(pc.reason).toMatch(
+      /^Modèle de l'ordinateur inventorié \(du matériel, pas un logiciel\) : gardé dans la liste/,
+    );
+    expect(r.summary.components.hardware).toEqual({ items: 1, installations: 1 });
+    // Out of the map's installations and the raw share: only software counts.
+    const software = r.items.filter((i) => !i.component);
+    expect(software.every((i) => i.kind === "software")).toBe(true);
+    expect(r.summary.installations).toBe(software.reduce((s, i) => s + i.installations, 0));
+    expect(r.unknown.map((u) => u.name)).not.toContain("OptiPlex 7090");
+    // A list of equipment, imported as such, is still mapped: its lines are what the DSI asked about.
+    const list = analyze("materiel-reseau.csv");
+    expect(item(list, "OptiPlex 7090")).toMatchObject({ kind: "hardware", component: false });
+    expect(list.summary.components.hardware).toBeUndefined();
+  });
+
   it("sums installations per distinct name and keeps the most frequent publisher", () => {
     const glpi = analyze("glpi10-mairie.csv");
     expect(item(glpi, "Mozilla Firefox (x64 fr)").installations).toBe(66);

@@ -358,8 +358,11 @@ describe("saved analyses: pages, rename, delete, export, comparison, re-uploads"
     expect(cmp.removed.total).toBeGreaterThan(10);
     const chrome = cmp.changed.lines.find((l: any) => l.name === "Google Chrome");
     expect(chrome).toMatchObject({ installations: 10, change: 10 - chrome.before });
-    const score = cmp.measures.find((m: any) => m.label.startsWith("Score de dépendance"));
+    // The same name as on the map, the roadmap and the public page.
+    const score = cmp.measures.find((m: any) => m.label === "Exposition pondérée");
+    expect(score).toMatchObject({ unit: "percent" });
     expect(score.change).toBe(score.to - score.from);
+    expect(JSON.stringify(cmp.measures)).not.toMatch(/[Ss]core/);
     expect(
       cmp.measures.find((m: any) => m.label.startsWith("Part des installations extra-européennes")).from,
     ).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import type { Engine } from "../../server/engine.ts";
 import {
   aboutPerson,
   aliasesIn,
+  asksOnlyDate,
   assessAnswerability,
   contextSpans,
   idiomTokens,
@@ -1134,5 +1135,106 @@ describe("seventh round: a name held by another passage of the same document", (
     });
     // Not from another document.
     expect(await ask([doc(savings, "Schleswig-Holstein"), doc(other, "Bavière")])).toMatchObject({ answerable: false });
+  });
+});
+
+describe("eighth round: the slot a figure or date question asks (each fails on the rules before it)", () => {
+  it("needs a sum of money for « combien coûte », not any number of the card (« 450 000 clients »)", async () => {
+    const veeam = "Veeam Backup & Replication : sauvegarde des machines virtuelles, plus de 450 000 clients.";
+    const copilot = "Microsoft 365 Copilot est vendu 30 dollars par utilisateur et par mois, en option.";
+    const tchap = "Tchap est gratuit pour les agents publics de l'État.";
+    const { frequency, names } = lexicon([veeam, copilot, tchap, "Une licence coûte cher.", "Le serveur."]);
+    const ask = (q: string, text: string, kind = "catalog") =>
+      assessAnswerability(q, [passage("Fiche", text, kind)], frequency, names);
+    expect(await ask("Combien coûte une licence Veeam Backup & Replication par serveur ?", veeam)).toMatchObject({
+      answerable: false,
+      reason: "missing-figure",
+    });
+    expect(await ask("Combien coûte Microsoft 365 Copilot par mois ?", copilot, "guidance")).toMatchObject({
+      answerable: true,
+    });
+    // « gratuit » answers a price; « de combien » asks a change, in any unit.
+    expect(await ask("Combien coûte Tchap pour les agents publics ?", tchap, "guidance")).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("needs a figure of the kind of thing counted (« combien d'habitants » is not « 600 ordinateurs »)", async () => {
+    const fontaine = "La ville de Fontaine compte environ 600 ordinateurs, passés à Linux par étapes depuis 2001.";
+    const cnrs = "Le CNRS remplace ses licences Zoom par Visio pour 34 000 agents et 120 000 chercheurs associés.";
+    const { frequency, names } = lexicon([fontaine, cnrs, "Des habitants.", "Des personnes.", "La ville."]);
+    expect(
+      await assessAnswerability(
+        "Combien d'habitants compte la ville de Fontaine ?",
+        [passage("Fontaine", fontaine)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false, reason: "missing-figure" });
+    // Agents and researchers are people: « combien de personnes » is answered.
+    expect(
+      await assessAnswerability(
+        "Le CNRS quitte Zoom pour combien de personnes ?",
+        [passage("Visio", cnrs)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("takes the slot filled by another section of the same document, set aside by the cap (« Le SILL en chiffres »)", async () => {
+    const about =
+      "Le Socle interministériel de logiciels libres (SILL) est la liste des logiciels libres recommandés, tenue par une équipe de 4 personnes.";
+    const figures = "Le SILL comptait 500 logiciels référencés fin 2024 et environ 530 en 2025.";
+    const { frequency, names } = lexicon([about, figures, "Des logiciels.", "Le socle."]);
+    const doc = (text: string) => ({ text, section: "", document: { title: "Le SILL", kind: "guidance" } });
+    const ask = (held: ReturnType<typeof doc>[]) =>
+      assessAnswerability(
+        "Combien de logiciels libres compte le socle interministériel ?",
+        [doc(about)],
+        frequency,
+        names,
+        held,
+      );
+    // « 4 personnes » does not count software; the section set aside does.
+    expect(await ask([])).toMatchObject({ answerable: false, reason: "missing-figure" });
+    expect(await ask([doc(figures)])).toMatchObject({ answerable: true });
+  });
+
+  it("takes the slot filled elsewhere only for the same subject (the habitants of Échirolles do not answer for Fontaine)", async () => {
+    const fontaine = "La ville de Fontaine compte environ 600 ordinateurs, passés à Linux par étapes depuis 2001.";
+    const echirolles = "La ville d'Échirolles compte 37 000 habitants et un parc passé au libre.";
+    const { frequency, names } = lexicon([fontaine, echirolles, "Des habitants.", "La ville."]);
+    const results = [passage("Fontaine", fontaine), passage("Échirolles", echirolles)];
+    expect(
+      await assessAnswerability("Combien d'habitants compte la ville de Fontaine ?", results, frequency, names),
+    ).toMatchObject({ answerable: false, reason: "missing-figure" });
+    expect(
+      await assessAnswerability("Combien d'habitants compte la ville d'Échirolles ?", results, frequency, names),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("needs a date for a question asking only a date; « quand » as a conjunction asks none", async () => {
+    const card = "Commvault : société américaine (New Jersey) de logiciels de sauvegarde.";
+    const { frequency, names } = lexicon([card, "Une société.", "Fondée."]);
+    expect(
+      await assessAnswerability(
+        "En quelle année la société Commvault a-t-elle été fondée ?",
+        [passage("Commvault", card, "catalog")],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false, reason: "missing-date" });
+    expect(asksOnlyDate("La consultation a duré jusqu'à quand ?")).toBe(true);
+    expect(asksOnlyDate("Depuis quand l'April défend-elle le logiciel libre ?")).toBe(true);
+    expect(asksOnlyDate("Que prévoit l'article 48 du RGPD quand une autorité exige des données ?")).toBe(false);
+    expect(asksOnlyDate("L'April a été fondée en quelle année, et par qui ?")).toBe(false);
+  });
+
+  it("reads a private-life expression across an inverted pronoun (« est-il né »)", () => {
+    expect(personalAsked("Dans quelle ville le juge Nicolas Guillou est-il né ?").map((g) => g.found)).toEqual([
+      "est ne",
+    ]);
+    expect(personalAsked("Qu'a-t-elle fait avant d'être nommée à la DINUM ?").length).toBe(1);
   });
 });

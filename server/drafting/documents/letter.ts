@@ -36,6 +36,9 @@ export function letterContext(
     sender_description: inputs.sender.description ? `, ${inputs.sender.description}` : "",
   });
   vars.local_context = inputs.context ? `${sentence(inputs.context)} ` : "";
+  // The sender's own words, searched first for the passages that argue the letter (`focus` of its sections).
+  vars.letter_context = inputs.context ?? "";
+  vars.letter_subject = inputs.subject ?? "";
   // The counts of a map the sender was given: the same sentence parts as the roadmap and the briefing.
   vars.analysis_sentence = analysisSentence(structure, analysis, now, vars);
   const requests: string[] = [];

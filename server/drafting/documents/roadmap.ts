@@ -273,9 +273,10 @@ export function roadmapContext(
       ]),
     ),
   ].join(" ");
-  vars.alternative_names = [...new Set(plan.lines.flatMap((l) => (l.item.alternatives ?? []).map((a) => a.name)))]
-    .slice(0, 6)
-    .join(" ");
+  const alternativeNames = [...new Set(plan.lines.flatMap((l) => (l.item.alternatives ?? []).map((a) => a.name)))];
+  vars.alternative_names = alternativeNames.slice(0, 6).join(" ");
+  // What the « Alternatives » section's quotations must be about (`names`): any alternative of the table.
+  vars.alternative_names_list = alternativeNames.join(" | ");
 
   // Milestones: the phases that have software share the time to the target date (a quarter, about six tenths, the
   // rest); dated sentences of the local context take their place in the calendar.
