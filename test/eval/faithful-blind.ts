@@ -7,10 +7,12 @@
  *
  * `node test/eval/faithful-blind.ts --passages "<question>" ["<question>"…]` prints the passages [1]..[n] the model is given for a
  * question (to write an answer from); `node test/eval/faithful-blind.ts` runs the measure on
- * `test/eval/faithful-blind/*.yaml`. Both index the corpus in a fresh directory without embeddings (the fake
+ * `test/eval/faithful-blind/*.yaml`; `--draft-passages "<question>"…` prints, for a briefing note on each question (the
+ * draft that `test/eval/faithfulness.ts` writes), the data and passages each generated section is given. Both index the corpus in a fresh directory without embeddings (the fake
  * server knows no embedding model: full-text retrieval, deterministic), so the passages are the same in both.
  *
- * Case format (YAML list): `id`, `question`, `answer` (the full reply), `sentences`: one entry per sentence of the
+ * Case format (YAML list): `id`, `question`, for drafts `section` (the title of the briefing's section the answer
+ * is written for; other sections get a reply that leaves them to their template), `answer` (the full reply), `sentences`: one entry per sentence of the
  * answer, in order, `{ text: <the start of the sentence, as written in the answer>, label: supported|unsupported,
  * kind }`. A labelled sentence runs from its start to the start of the next one; it is flagged when any sentence
  * of the verification that starts inside it is marked `unsupported` or `invalid-citation`.
@@ -21,6 +23,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { answer } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
+import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { type ChatRequestLog, type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 
@@ -33,6 +36,8 @@ interface LabelledSentence {
 interface BlindCase {
   id: string;
   question: string;
+  /** Drafts only: the title of the section the answer is written for (a briefing note on `question`). */
+  section?: string;
   answer: string;
   sentences: LabelledSentence[];
 }
@@ -190,6 +195,78 @@ function byKind(list: SentenceResult[]): [string, { n: number; flagged: number }
   return [...m.entries()].sort((a, b) => b[1].n - a[1].n);
 }
 
+/** The section a draft prompt asks to write (« Section à rédiger : « … » »), or null. */
+function promptSection(req: ChatRequestLog): string | null {
+  const prompt = req.messages.map((m) => m.content).join("\n");
+  return /^Section à rédiger : « (.+) »$/m.exec(prompt)?.[1] ?? null;
+}
+
+/** The data block a draft prompt gives the model (between the DONNÉES markers). */
+function promptData(req: ChatRequestLog): string {
+  const prompt = req.messages.map((m) => m.content).join("\n");
+  return /^<<<DONNÉES[^\n]*\n([\s\S]*?)\nFIN DES DONNÉES/m.exec(prompt)?.[1] ?? "";
+}
+
+/** A briefing note to the mayor of a fictitious commune on a question (as `test/eval/faithfulness.ts` builds them). */
+const briefing = (question: string) => ({
+  type: "briefing",
+  inputs: {
+    collectivite: { name: "Kervallon", kind: "commune", department: "Finistère", region: "Bretagne" },
+    recipient: { name: "Monsieur le Maire", role: "maire de Kervallon" },
+    question,
+    author: "Direction des systèmes d'information",
+    date: "2026-05-04",
+  },
+});
+
+/** What the model replies to a section nobody wrote an answer for (the section then falls back to its template). */
+const NO_SECTION = "Les passages fournis ne permettent pas de rédiger cette section.";
+
+/**
+ * Writes a briefing note on `question`; the fake model replies `reply(section)` to each generated section. Returns, per
+ * section title, the passages and data it was given and its verification.
+ */
+async function draftBriefing(
+  engine: Engine,
+  fake: FakeOllama,
+  question: string,
+  reply: (section: string) => string,
+): Promise<Map<string, { passages: Map<number, string>; data: string; sentences: CheckedSentence[] | null }>> {
+  const out = new Map<string, { passages: Map<number, string>; data: string; sentences: CheckedSentence[] | null }>();
+  const titleOf = new Map<string, string>();
+  fake.set({
+    reply: (req) => {
+      const section = promptSection(req) ?? "";
+      out.set(section, { passages: promptPassages(req), data: promptData(req), sentences: null });
+      return reply(section);
+    },
+  });
+  const prepared = await prepareDraft(engine, briefing(question));
+  for await (const e of createDraft(engine, prepared, new AbortController().signal)) {
+    if (e.type === "section") titleOf.set(e.key, e.title);
+    if (e.type !== "verification") continue;
+    const entry = out.get(titleOf.get(e.key) ?? "");
+    if (entry) entry.sentences = e.verification.sentences as CheckedSentence[];
+  }
+  return out;
+}
+
+async function printDraftPassages(questions: string[]): Promise<void> {
+  const { engine, fake, cleanup } = await indexedEngine();
+  try {
+    for (const question of questions) {
+      console.log(`\n===== ${question}`);
+      const sections = await draftBriefing(engine, fake, question, () => NO_SECTION);
+      for (const [title, { passages, data }] of sections) {
+        console.log(`\n--- section « ${title} »\n${data}\n`);
+        for (const [n, text] of passages) console.log(`[${n}] ${text}\n`);
+      }
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
 async function printPassages(questions: string[]): Promise<void> {
   const { engine, fake, cleanup } = await indexedEngine();
   try {
@@ -213,7 +290,14 @@ async function measure(dir: string): Promise<void> {
       const problems: string[] = [];
       let abstentions = 0;
       for (const c of cases) {
-        const { sentences, abstained } = await ask(engine, fake, c.question, c.answer);
+        let sentences: CheckedSentence[] | null;
+        let abstained = false;
+        if (c.section) {
+          const sections = await draftBriefing(engine, fake, c.question, (t) =>
+            t === c.section ? c.answer : NO_SECTION,
+          );
+          sentences = sections.get(c.section)?.sentences ?? null;
+        } else ({ sentences, abstained } = await ask(engine, fake, c.question, c.answer));
         if (abstained || !sentences) {
           abstentions++;
           problems.push(`${c.id} : ${abstained ? "abstention" : "pas de vérification"} — cas non mesuré`);
@@ -249,6 +333,8 @@ async function measure(dir: string): Promise<void> {
 
 if (import.meta.main) {
   const i = process.argv.indexOf("--passages");
+  const d = process.argv.indexOf("--draft-passages");
   if (i >= 0) await printPassages(process.argv.slice(i + 1));
+  else if (d >= 0) await printDraftPassages(process.argv.slice(d + 1));
   else await measure(path.resolve("test/eval/faithful-blind"));
 }
