@@ -160,6 +160,9 @@ function matchSentences(c: BlindCase, checked: CheckedSentence[]): { results: Se
     reasons: [],
   }));
   let cursor = 0;
+  const covered = new Set<number>();
+  /** The verifier's sentences placed in the answer: start, end (approximate: its own length) and verdict. */
+  const placed: { at: number; end: number; v: CheckedSentence }[] = [];
   for (const v of checked) {
     const t = canon(v.text);
     let at = -1;
@@ -172,13 +175,27 @@ function matchSentences(c: BlindCase, checked: CheckedSentence[]): { results: Se
       continue;
     }
     cursor = at;
+    placed.push({ at, end: at + t.length, v });
     let k = 0;
     for (let i = 0; i < starts.length; i++) if (starts[i]! <= at) k = i;
+    covered.add(k);
     if (FLAGGED.has(v.status)) {
       results[k]!.flagged = true;
       results[k]!.reasons.push(`${v.status}: ${v.reasons.join(" ; ")}`);
     }
   }
+  // A labelled sentence no verifier sentence starts in was merged into the one before it: it takes that sentence's verdict.
+  results.forEach((r, k) => {
+    if (covered.has(k)) return;
+    const over = placed.filter((p) => p.at < starts[k]! && p.end > starts[k]!);
+    problems.push(
+      `${c.id} : phrase étiquetée sans phrase vérifiée propre (${over.length ? "fondue dans la précédente" : "non vérifiée"}) : « ${r.text} »`,
+    );
+    for (const p of over.filter((x) => FLAGGED.has(x.v.status))) {
+      r.flagged = true;
+      r.reasons.push(`${p.v.status}: ${p.v.reasons.join(" ; ")}`);
+    }
+  });
   return { results, problems };
 }
 
@@ -322,6 +339,9 @@ async function measure(dir: string): Promise<void> {
         console.log(`    ${k.padEnd(20)} ${e.flagged}/${e.n} = ${pct(e.flagged, e.n)}`);
       console.log("  signalées à tort :");
       for (const r of ff) console.log(`    [${r.id}/${r.kind}] ${r.text} — ${r.reasons.join(" | ")}`);
+      // The reasons of each detection, to see whether a wrong sentence is flagged for what is wrong in it.
+      console.log("  détectées :");
+      for (const r of hits) console.log(`    [${r.id}/${r.kind}] ${r.text} — ${r.reasons.join(" | ")}`);
       console.log("  non détectées :");
       for (const r of unsupported.filter((x) => !x.flagged)) console.log(`    [${r.id}/${r.kind}] ${r.text}`);
       if (problems.length) console.log(`  problèmes de correspondance :\n    ${problems.join("\n    ")}`);
