@@ -155,6 +155,23 @@ export function extractFigures(input: string): Figure[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.figure);
 }
 
+/**
+ * Product names with their version number in a text (« Java 8 », « Microsoft 365 », « Windows 11 »): the numbers that
+ * `extractFigures` leaves out as part of a name. A version is checked as a name, not as a figure.
+ */
+export function productVersions(input: string): string[] {
+  const text = stripNonFigures(input);
+  const out: string[] = [];
+  for (const m of text.matchAll(
+    /(?<![\p{L}\d.,])(\d{1,3})(?![\d\p{L}]|[.,]\d|\s*(?:%|€|pour\s?cent|euros?\b|millions?\b|milliards?\b))/gu,
+  )) {
+    if (!isProductVersion(input, m.index!, m[1]!)) continue;
+    const name = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(input.slice(0, m.index!))![1]!;
+    out.push(`${name} ${m[1]}`);
+  }
+  return out;
+}
+
 /** Words that open a sentence before a number without naming a product (« Les 80 agents », « En 2021 »). */
 const COMMON_BEFORE_NUMBER =
   /^(?:Le|La|Les|L|Un|Une|Des|Ces|Ses|Leurs?|Nos|Vos|En|Au|Aux|Dès|Depuis|Avant|Après|Vers|Sur|Sous|Pour|Par|Dans|Entre|Avec|Plus|Moins|Près|Environ|Quelque|Soit|Dont|Seuls?|Seules?|Article|Section|Chapitre|Titre|Annexe|Phase|Étape|Etape|Tranche|Lot|Objectif|Page|Niveau|Version|Source|Note)$/;
@@ -170,8 +187,9 @@ function isProductVersion(text: string, at: number, digits: string): boolean {
   if (!word) return false;
   if (MONTH_INDEX.has(fold(word[1]!))) return false;
   const preceding = before.slice(0, word.index).trimEnd();
-  if (preceding.length > 0) return !/[.!?:\n»"]$/.test(preceding);
-  // Opening the text: a name followed by a number and another name (« Microsoft 365 Copilot »).
+  if (preceding.length > 0 && !/[.!?:\n»"]$/.test(preceding)) return true;
+  // Opening the text, a sentence or a clause after a colon (« L'exemple le montre : Microsoft 365 Copilot est … »): a
+  // name followed by a number and another name (« Microsoft 365 Copilot »), not « Les 80 agents ».
   return (
     word[1]!.length > 2 && !COMMON_BEFORE_NUMBER.test(word[1]!) && /^\s+\p{Lu}/u.test(text.slice(at + digits.length))
   );

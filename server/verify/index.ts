@@ -10,9 +10,9 @@
  */
 import { readFileSync } from "node:fs";
 import { message } from "../i18n/messages.ts";
-import { fold, stem, synonymsOf, words } from "../retrieval/french.ts";
+import { fold, words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
-import { extractFigures, type Figure, type FigureKind, NUMBER_WORDS } from "./figures.ts";
+import { extractFigures, type Figure, type FigureKind, NUMBER_WORDS, productVersions } from "./figures.ts";
 
 export interface VerifyPassage {
   /** The number the model cites it by: `[n]`. */
@@ -96,6 +96,16 @@ export function citationNumbers(text: string): number[] {
 
 // ——— Words ———
 
+/**
+ * « cœurs », « œuvre », « ex æquo » written out (« coeurs »): folding drops the accents, not the ligatures, and a word
+ * with « œ » fell apart in two (« c », « urs »).
+ */
+const unligature = (text: string) =>
+  /[œæŒÆ]/.test(text) ? text.replace(/œ/g, "oe").replace(/Œ/g, "Oe").replace(/æ/g, "ae").replace(/Æ/g, "Ae") : text;
+
+/** Folded words of a text, ligatures written out. */
+const words = (text: string) => foldedWords(unligature(text));
+
 /** Words that say nothing checkable (besides stopwords): framing, connectives, verbs of saying. */
 const WEAK = new Set(
   "selon indique precise souligne rappelle note explique ainsi egalement notamment aussi donc cependant toutefois en effet part plus moins tres deja encore environ pres partir depuis lors cadre fin debut ensemble permet permettre objectif important enjeu question reponse passage passages source sources corpus document".split(
@@ -104,7 +114,7 @@ const WEAK = new Set(
 );
 
 const contentWords = (text: string) =>
-  keywords(text.replace(/\[\d+\]/g, " ")).filter((w) => !/^\d/.test(w) && !WEAK.has(w) && w.length > 2);
+  keywords(unligature(text).replace(/\[\d+\]/g, " ")).filter((w) => !/^\d/.test(w) && !WEAK.has(w) && w.length > 2);
 
 interface Bag {
   list: string[];
@@ -177,6 +187,50 @@ export function sameThing(word: string, bag: Bag): boolean {
 
 // ——— Figures ———
 
+/** Shares written in words (`server/verify/fractions.txt`, data), and expressions that are never shares. */
+const FRACTIONS = (() => {
+  const shares: { words: string; value: number }[] = [];
+  const never: string[] = [];
+  for (const line of readFileSync(new URL("./fractions.txt", import.meta.url), "utf8").split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    if (line.startsWith("!")) never.push(line.slice(1).trim().toLowerCase());
+    else {
+      const [words, value] = line.split(":") as [string, string];
+      shares.push({ words: words.trim(), value: Number(value.trim()) });
+    }
+  }
+  return { shares, never };
+})();
+
+/** Words before a share written in words that make it an amount (« soit près de la moitié », « environ un tiers »). */
+const SHARE_BEFORE =
+  /(?:^|[\s,(])(?:soit|environ|près\s+d['’e]\s*|plus\s+d['’e]\s*|moins\s+d['’e]\s*|presque|pas\s+loin\s+d['’e]\s*|au\s+moins|autour\s+d['’e]\s*|à\s+peu\s+près)\s*$/iu;
+
+/**
+ * Shares a text writes in words, as percentages: « la moitié des agents » (50 %), « soit près d'un tiers » (33,3 %) —
+ * a share of something (« de/des/du/d' » after it) or an amount (an approximation before it), not « à un tiers ».
+ */
+export function fractionFigures(text: string): Figure[] {
+  const found: { at: number; figure: Figure }[] = [];
+  const lower = text.toLowerCase();
+  for (const { words, value } of FRACTIONS.shares) {
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRe(words)}(?![\\p{L}])`, "giu"))) {
+      const at = m.index!;
+      const window = lower.slice(at, at + m[0].length + 20);
+      if (FRACTIONS.never.some((n) => window.includes(n))) continue;
+      const share = /^\s+(?:de\s|des\s|du\s|d['’])/u.test(text.slice(at + m[0].length));
+      if (!share && !SHARE_BEFORE.test(text.slice(Math.max(0, at - 24), at))) continue;
+      found.push({ at, figure: { raw: m[0], kind: "percent", value } });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.figure);
+}
+
+/** A share written in words (« la moitié »), not in digits. */
+const inWords = (f: Figure) => f.kind === "percent" && !/\d/.test(f.raw);
+/** How far a share in words may be from the percentage it stands for (« un tiers » for 33 % or 35 %). */
+export const FRACTION_TOLERANCE = 2.5;
+
 /** Words by which the corpus qualifies a figure it does not vouch for (« non confirmé », « contesté »…). */
 export const QUALIFIER_SOURCE =
   /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avancée?s? par|sans source|douteu/i;
@@ -194,7 +248,8 @@ function sameValue(a: number, b: number): boolean {
 function figureMatches(f: Figure, s: Figure): boolean {
   switch (f.kind) {
     case "percent":
-      return s.kind === "percent" && sameValue(f.value, s.value);
+      if (s.kind !== "percent") return false;
+      return inWords(f) || inWords(s) ? Math.abs(f.value - s.value) <= FRACTION_TOLERANCE : sameValue(f.value, s.value);
     case "amount":
     case "number":
       return (
@@ -235,8 +290,11 @@ const isRound = (v: number) => String(v).replace(".", "").replace(/^0+/, "").rep
  */
 export function approximates(f: Figure, s: Figure, word: string): boolean {
   if (!QUANTITY.has(f.kind) || !QUANTITY.has(s.kind) || (f.kind === "percent") !== (s.kind === "percent")) return false;
-  if (!isRound(f.value) || s.value <= 0 || f.value === s.value) return false;
-  if (f.kind === "percent" && Math.abs(f.value - s.value) > 2) return false;
+  if ((!isRound(f.value) && !inWords(f)) || s.value <= 0 || f.value === s.value) return false;
+  // « près de la moitié » for 47 %, « près de 40 % » for 39,2 %.
+  if (f.kind === "percent" && Math.abs(f.value - s.value) > (inWords(f) ? 2 * FRACTION_TOLERANCE : 2)) return false;
+  if (inWords(f))
+    return /plus de|au moins/.test(word) ? s.value >= f.value : /moins de/.test(word) ? s.value <= f.value : true;
   const gap = Math.abs(f.value - s.value) / s.value;
   if (/plus de|au moins/.test(word)) return s.value >= f.value && gap <= 0.1;
   if (/moins de/.test(word)) return s.value <= f.value && gap <= 0.1;
@@ -260,10 +318,16 @@ interface SourceSentence {
   own: Bag;
   /** Years the sentence itself states. */
   ownYears: number[];
+  /** Years the two sentences before it state (not its heading). */
+  yearsBefore: number[];
   /** Names the sentence itself gives (not those it quotes from: « selon la Cour des comptes »), folded. */
   ownNames: string[];
   /** The sentence alone, without its heading and source references. */
   said: Bag;
+  /** A question of the structured data (the question a briefing note answers): it states no figure. */
+  asks: boolean;
+  /** The passage's heading (document title and section), above a body of its own. */
+  inHeading: boolean;
   /** The name the sentence gives before its first quantity (its subject: « la DINUM a annoncé … 200 postes »), folded. */
   subject: string | null;
 }
@@ -290,7 +354,7 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
     .join(" ");
   const spans = sentenceSpans(unwrap(text)).map((s) => s.text);
   return spans.map((t, i) => {
-    const figures = extractFigures(t);
+    const figures = [...extractFigures(t), ...fractionFigures(t)];
     for (const w of fold(t).match(/\p{L}+/gu) ?? [])
       if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
     return {
@@ -302,10 +366,20 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       around: bagOf(`${heading} ${spans.slice(Math.max(0, i - 2), i + 1).join(" ")}`),
       own: bagOf(`${heading} ${withoutReferences(t)}`),
       ownYears: extractFigures(withoutReferences(t)).flatMap((f) => (f.year ? [f.year] : [])),
+      yearsBefore: extractFigures(
+        withoutReferences(
+          spans
+            .slice(Math.max(0, i - 2), i)
+            .filter((x) => !heading.includes(x))
+            .join(" "),
+        ),
+      ).flatMap((f) => (f.year ? [f.year] : [])),
       ownNames: namesOf(withoutReferences(t).replace(/\b(?:selon|d['’]apr[eè]s)\s[^,;:]+/giu, " ")).map((n) =>
         words(n).join(" "),
       ),
       said: bagOf(withoutReferences(t)),
+      asks: heading === "" && asksOnly(t),
+      inHeading: heading !== "" && spans.length > 1 && heading.includes(t),
       subject: subjectOf(t, figures),
     };
   });
@@ -343,7 +417,13 @@ function countedThing(sentence: string, f: Figure, at = sentence.indexOf(f.raw))
   }
   const out: { word: string; name: boolean }[] = [];
   // The words right after (« 80 000 agents »: the first token, not the space before it), to a punctuation mark.
-  for (const token of rest.trim().split(/\s+/).slice(0, 3)) {
+  // Quotation marks around a word (« 40 000 utilisateurs « réguliers » ») do not end what is counted.
+  const tokens = rest
+    .trim()
+    .split(/\s+/)
+    .filter((t) => !/^[«»"“”]+$/u.test(t))
+    .map((t) => t.replace(/^[«"“]/u, ""));
+  for (const token of tokens.slice(0, 3)) {
     const bare = token.replace(/[,.;:)»]+$/u, "");
     const word = /^[\p{L}-]+$/u.test(bare) ? contentWords(bare)[0] : undefined;
     if (!word || word.length < 4 || NOT_COUNTED.has(word) || MONTH_NAMES.test(word)) break;
@@ -514,6 +594,34 @@ function swappedWith(
   return other >= SWAP_MIN_AFFINITY && other >= sameAffinity + SWAP_MARGIN - 1e-9 ? otherFigure : null;
 }
 
+/** Where what a source sentence says of a figure's date ends: a clause, or « et qu'elle … » that opens another statement. */
+const YEAR_CLAUSE_BREAK = new RegExp(String.raw`${CLAUSE_BREAK.source}|\set\s+qu(?:e\s|['’])`, "g");
+
+/** Whether a source sentence writes another year than `year` where the claim writes its year (same words around). */
+function yearInPlace(ss: SourceSentence, slot: Sides, year: number): boolean {
+  return extractFigures(ss.text).some((f) => {
+    if (f.year === undefined || f.year === year) return false;
+    const at = ss.text.indexOf(f.raw);
+    return at >= 0 && sameSlot(slot, wordSides(ss.text, at, f.raw.length));
+  });
+}
+
+/**
+ * The years stated in the clause of each occurrence of a figure in a source sentence (references left out), null for
+ * an occurrence whose clause states none.
+ */
+function yearsBeside(ss: SourceSentence, match: (f: Figure) => boolean): (number[] | null)[] {
+  return spotsOf(ss)
+    .spots.filter((spot) => match(spot.f))
+    .map((spot) => {
+      const [start, stop] = clauseAround(ss.text, spot.at, spot.end, YEAR_CLAUSE_BREAK);
+      const years = extractFigures(withoutReferences(ss.text.slice(start, stop))).flatMap((f) =>
+        f.year !== undefined && f.kind !== "daymonth" ? [f.year] : [],
+      );
+      return years.length ? years : null;
+    });
+}
+
 const hasYear = (bag: Bag) => bag.list.some((w) => /^(?:19|20)\d\d$/.test(w));
 
 // ——— Names ———
@@ -542,6 +650,52 @@ function namesOfSegment(segment: string, out: Set<string>): void {
     if (/^(Je|Madame|Monsieur|Mesdames|Messieurs)$/.test(token)) return;
     out.add(token);
   });
+}
+
+/** The folded words on each side of a word of a text, nearest first. */
+function wordSides(text: string, at: number, length: number, span = 2): Sides {
+  return {
+    before: words(text.slice(0, at)).slice(-span).reverse(),
+    after: words(text.slice(at + length)).slice(0, span),
+  };
+}
+
+/** Two words in the same place: the same two words before, or after, or one on each side. */
+function sameSlot(a: Sides, b: Sides): boolean {
+  const same = (x: string[], y: string[], k: number) =>
+    x.length >= k && y.length >= k && x.slice(0, k).every((w, i) => w === y[i]);
+  return (
+    same(a.before, b.before, 2) ||
+    same(a.after, b.after, 2) ||
+    (same(a.before, b.before, 1) && same(a.after, b.after, 1))
+  );
+}
+
+/** Where a name is written as a word of its own in a text (not inside a longer word). */
+const wordAt = (text: string, name: string, from = 0) => {
+  const m = new RegExp(`(?<![\\p{L}\\d])${escapeRe(name)}(?![\\p{L}\\d])`, "u").exec(text.slice(from));
+  return m ? from + m.index : -1;
+};
+
+/**
+ * The name a source sentence gives where the claim puts a name it does not say (« vers Windows entre 2005 » where the
+ * sentence says « vers LiMux entre 2005 »), or null: a name of the heading or of the sentence around, put in the
+ * place of another.
+ */
+function nameReplaced(claim: string, name: string, folded: string, found: SourceSentence[]): string | null {
+  if (found.length === 0 || found.some((ss) => inBag(folded, ss.said))) return null;
+  const at = wordAt(claim, name);
+  if (at < 0) return null;
+  const mine = wordSides(claim, at, name.length);
+  for (const ss of found) {
+    const text = withoutReferences(ss.text);
+    for (const other of namesOf(text)) {
+      if (words(other).join(" ") === folded) continue;
+      for (let k = wordAt(text, other); k >= 0; k = wordAt(text, other, k + other.length))
+        if (sameSlot(mine, wordSides(text, k, other.length))) return other;
+    }
+  }
+  return null;
 }
 
 // ——— The check ———
@@ -596,16 +750,23 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   const withFacts = [...pool, ...facts];
   // Figures: found with the same value, around the same words, with the qualification the source gives.
   const stated = withoutReferences(sentence);
-  const figures = extractFigures(stated);
+  const figures = [...extractFigures(stated), ...fractionFigures(stated)];
   const spots = located(stated, figures);
   const quantitySpots = spots.filter((s) => QUANTITY.has(s.f.kind));
   /** Source sentences where a quantity of the sentence is found, around the same words (filled below). */
   const foundAt = new Map<Figure, SourceSentence[]>();
+  /** How each figure of the sentence is matched in the sources (same value, or what a rounded one stands for). */
+  const matcherOf = new Map<Figure, (sf: Figure) => boolean>();
   for (const f of figures) {
     // The same figure, or the figure a rounded one stands for (« près de 12 millions d'euros » for 11,7 millions).
     const approx = approximationBefore(stated, f);
     const matches = (sf: Figure) => figureMatches(f, sf) || (approx !== null && approximates(f, sf, approx));
-    const candidates = withFacts.flatMap((s) => s.sentences.filter((ss) => ss.figures.some(matches)));
+    matcherOf.set(f, matches);
+    const found = withFacts.flatMap((s) => s.sentences.filter((ss) => ss.figures.some(matches)));
+    // A question of the data (« Question posée : Est-il vrai que les gendarmes ont économisé 534 millions d'euros ? »)
+    // asks about a figure, it does not state it: what the figure is said of is checked where a passage states it.
+    const stating = found.filter((ss) => !ss.asks);
+    const candidates = stating.length > 0 ? stating : found;
     if (candidates.length === 0) {
       reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
       continue;
@@ -614,7 +775,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     // Where the figure is written (not the first figure written the same way).
     const at = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
     const context = contextOf(stated, f.raw, 4, at).filter((c) => !MONTH_NAMES.test(c));
-    const fromFacts = facts.some((s) => s.sentences.some((ss) => ss.figures.some(matches)));
+    const fromFacts = facts.some((s) => s.sentences.some((ss) => candidates.includes(ss)));
     // The words around the number must be around the same number in the source, not merely in its sentence.
     const near = (c: SourceSentence) =>
       c.figures
@@ -649,7 +810,27 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
           beside(c).some((b) => sameThing(of[0]!.word, b) && of.slice(1).every((w) => !w.name || inBag(w.word, b))),
         )
       : matching;
-    if (counted.length === 0) {
+    // A word that qualifies what is counted (« 60 000 utilisateurs réguliers ») said beside another figure of the
+    // passages and beside no occurrence of this one: the qualifier of that other figure.
+    const borrowed =
+      counted.length > 0 &&
+      of.slice(1).some(
+        (q) =>
+          !q.name &&
+          !counted.some((c) => beside(c).some((b) => inBag(q.word, b))) &&
+          pool.some((s) =>
+            s.sentences.some((ss) => {
+              const { spots, sides } = spotsOf(ss);
+              return spots.some(
+                (x, k) =>
+                  x.f.kind === f.kind &&
+                  !matches(x.f) &&
+                  inBag(q.word, bagOf([...sides[k]!.before.slice(0, 2), ...sides[k]!.after].join(" "))),
+              );
+            }),
+          ),
+      );
+    if (counted.length === 0 || borrowed) {
       reasons.push(message("verify.figureContext", { figure: f.raw, where: w }));
       continue;
     }
@@ -683,11 +864,31 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   for (const y of spots.filter((s) => s.f.year !== undefined && s.f.kind !== "daymonth")) {
     const year = String(y.f.year);
     for (const q of attached(y.at, y.end)) {
-      // In the source sentence itself, or before it when the sentence states no year of its own.
-      const given = (ss: SourceSentence) =>
-        ss.own.list.includes(year) ||
-        (ss.ownYears.length === 0 && (ss.around.list.includes(year) || !hasYear(ss.around)));
-      if (foundAt.get(q.f)!.some(given)) continue;
+      // A year written in the figure's own clause of the sentence (« 534 millions d'euros depuis 2008 ») is held to the
+      // year the source gives the figure in its clause, when a source sentence does (« utilise Linux depuis 2008 et
+      // qu'elle a économisé 534 millions d'euros depuis 2004 » gives it 2004, not 2008); else to the years its source
+      // sentence states (not those of its heading: « Millau (2026) — … « 25 000 postes migrés en 2025 » »); else to
+      // those before it or in its heading. A year written apart (« Millau (2026) affirme que … 430 % », « s'est tenue
+      // en février 2026 : plus de 500 participants ») may also be one of the two sentences before, unless the source
+      // sentence writes its own year in that place (« l'édition 2025 : … 37 collectivités »). A figure of the heading
+      // itself takes only the years of its own part.
+      const [from, to] = clauseAround(stated, q.at, q.end, YEAR_CLAUSE_BREAK);
+      const tight = y.at >= from && y.end <= to;
+      const found = foundAt.get(q.f)!;
+      const stating = tight
+        ? found.flatMap((ss) => yearsBeside(ss, matcherOf.get(q.f)!)).filter((ys): ys is number[] => ys !== null)
+        : [];
+      const slot = wordSides(stated, y.at, y.end - y.at);
+      const given = (ss: SourceSentence) => {
+        if (ss.inHeading) return !tight && yearsBeside(ss, matcherOf.get(q.f)!).some((ys) => ys?.includes(y.f.year!));
+        if (ss.ownYears.length > 0)
+          return (
+            ss.ownYears.includes(y.f.year!) ||
+            (!tight && ss.yearsBefore.includes(y.f.year!) && !yearInPlace(ss, slot, y.f.year!))
+          );
+        return ss.around.list.includes(year) || !hasYear(ss.around);
+      };
+      if (stating.length > 0 ? stating.some((ys) => ys.includes(y.f.year!)) : found.some(given)) continue;
       reasons.push(message("verify.yearMismatch", { year: y.f.raw, figure: q.f.raw, where: w }));
       break;
     }
@@ -708,8 +909,21 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
         (inBag(folded, ss.own) && (!ss.subject || inBag(ss.subject, claimBag))) ||
         (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
       const q = quantities.find((x) => !foundAt.get(x.f)!.some(given));
-      if (q) reasons.push(message("verify.nameMismatch", { name, figure: q.f.raw, where: w }));
+      if (q) {
+        reasons.push(message("verify.nameMismatch", { name, figure: q.f.raw, where: w }));
+        continue;
+      }
+      // Given by the heading or a sentence around, but where the figure's own sentence names someone else: « créée
+      // par la Tchap » for « créée par la DINSIC » on a page about Tchap.
+      const other = quantities.map((x) => nameReplaced(segment, name, folded, foundAt.get(x.f)!)).find(Boolean);
+      if (other) reasons.push(message("verify.nameSwapped", { name, other, where: w }));
     }
+  }
+  // A product and its version (« Java 8 », « Windows 11 »): the version is part of the name, written as the sources do.
+  for (const product of productVersions(stated)) {
+    const folded = ` ${words(product).join(" ")} `;
+    if (!bags.some((b) => b.joined.includes(folded)))
+      reasons.push(message("verify.nameNotFound", { name: product, where: w }));
   }
   // Names of organisations, places and people.
   for (const name of namesOf(sentence)) {

@@ -5,7 +5,7 @@
  * thing — or answering correctly. The verification (`server/verify/`) must flag the scripted sentence, and only
  * it: detection recall per kind of lie, and false flags on correct answers.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { answer } from "../../server/answers/answer.ts";
@@ -48,6 +48,9 @@ export interface FaithCase {
   reasons: string[];
   /** The passages the model was given (chat), for diagnosis. */
   passages?: Map<number, string>;
+  /** The whole prompt and reply, for a replay of the verification without the engine (`FAITH_DUMP`). */
+  prompt?: string;
+  reply?: string;
 }
 
 export interface FaithReport {
@@ -533,6 +536,8 @@ export async function evaluateChatFaithfulness(
       let target: string | null = null;
       let variant = "";
       let passages = new Map<number, string>();
+      let prompt = "";
+      let reply = "";
       fake.set({
         reply: (req) => {
           // The second pass asks the same model whether the passages support a sentence: the scripted judge answers.
@@ -545,10 +550,12 @@ export async function evaluateChatFaithfulness(
             return secondPass.judge(judged, lie);
           }
           passages = promptPassages(req);
+          prompt = req.messages.map((m) => m.content).join("\n");
           const scripted = scriptedReply(scenario, passages, qi + si, pool, promptQuestion(req));
           target = scripted?.target ?? null;
           variant = scripted?.variant ?? "";
-          return scripted?.reply ?? "Je ne sais pas.";
+          reply = scripted?.reply ?? "Je ne sais pas.";
+          return reply;
         },
       });
       let verification: Verification | null = null;
@@ -573,7 +580,17 @@ export async function evaluateChatFaithfulness(
       cost.sentences += verification.counts.sentences;
       used.add(target);
       const f = flaggedSentence(verification, target);
-      cases.push({ scenario, variant, target, flagged: f.flagged, otherFlags: f.others, reasons: f.reasons, passages });
+      cases.push({
+        scenario,
+        variant,
+        target,
+        flagged: f.flagged,
+        otherFlags: f.others,
+        reasons: f.reasons,
+        passages,
+        prompt,
+        reply,
+      });
       done++;
     }
   }
@@ -655,6 +672,8 @@ export async function evaluateDraftFaithfulness(
       variant: string;
       target: string;
       passages: Map<number, string>;
+      prompt: string;
+      reply: string;
     }[] = [];
     let current = "";
     fake.set({
@@ -673,7 +692,15 @@ export async function evaluateDraftFaithfulness(
           if (!s || used.has(`${scenario}\u0000${s.target}`)) continue;
           used.add(`${scenario}\u0000${s.target}`);
           scriptedCount.set(scenario, (scriptedCount.get(scenario) ?? 0) + 1);
-          scripted.push({ key: current, scenario, variant: s.variant, target: s.target, passages });
+          scripted.push({
+            key: current,
+            scenario,
+            variant: s.variant,
+            target: s.target,
+            passages,
+            prompt: req.messages.map((m) => m.content).join("\n"),
+            reply: s.reply,
+          });
           return s.reply;
         }
         return "Les passages fournis ne permettent pas de rédiger cette section.";
@@ -696,6 +723,8 @@ export async function evaluateDraftFaithfulness(
         otherFlags: f.others,
         reasons: f.reasons,
         passages: s.passages,
+        prompt: s.prompt,
+        reply: s.reply,
       });
       counts.set(s.scenario, (counts.get(s.scenario) ?? 0) + 1);
     });
@@ -851,6 +880,18 @@ export async function runFaithfulness(
         perScenario,
         perScenario * 16,
       );
+      // `FAITH_DUMP=file.json` keeps every case with its prompt and reply (to replay the checks without the engine).
+      if (process.env.FAITH_DUMP)
+        await writeFile(
+          process.env.FAITH_DUMP,
+          JSON.stringify(
+            [
+              ...chat.cases.map((c) => ({ ...c, mode: "chat" })),
+              ...drafts.cases.map((c) => ({ ...c, mode: "drafts" })),
+            ],
+            (_, v) => (v instanceof Map ? Object.fromEntries(v) : v),
+          ),
+        );
       const okChat = printFaith("Fidélité des réponses (chat)", chat, misses);
       const okDrafts = printFaith("Fidélité des documents (sections rédigées)", drafts, misses);
       return okChat && okDrafts;

@@ -9,12 +9,36 @@
  * - question: a sentence restating the question;
  * - hedge: « selon le corpus », « d'après les passages fournis », a closing caveat;
  * - list: a bulleted or numbered list, bold labels;
- * - summary: a sentence without figure that sums a passage up.
+ * - summary: a sentence without figure that sums a passage up;
+ * - year-first: the date of a figure moved from the middle of the sentence to its start (« En novembre 2023, Broadcom a
+ *   finalisé le rachat … » for « Broadcom a finalisé en novembre 2023 le rachat … »);
+ * - two-figures: two figures of one passage in one sentence, one citation;
+ * - conversion: a figure written in another unit or scale (« 11 700 000 euros » for « 11,7 millions d'euros »,
+ *   « 25 000 € » or « 25 k€ » for « 25 000 euros »);
+ * - negation: a sentence that denies or qualifies (« n'est pas confirmé », « aucune source ») reworded, the negation
+ *   kept;
+ * - paragraph: two or three sentences of a passage with one citation at the end of the paragraph.
+ * A « soit » that computes (« 40 %, soit près de la moitié », « 80 000 postes sur 88 000, soit 91 % ») is not among
+ * them: a figure the passages do not state is the model's arithmetic, which an elected official cannot source; the
+ * check flags it, and a draft that computes says « calcul Cap Libre » (issue #10, item 4).
  */
 import { extractFigures, type Figure } from "../../server/verify/figures.ts";
 import { withoutReferences } from "../../server/verify/index.ts";
 
-export const REALISTIC = ["paraphrase", "figures", "synthesis", "question", "hedge", "list", "summary"] as const;
+export const REALISTIC = [
+  "paraphrase",
+  "figures",
+  "synthesis",
+  "question",
+  "hedge",
+  "list",
+  "summary",
+  "year-first",
+  "two-figures",
+  "conversion",
+  "negation",
+  "paragraph",
+] as const;
 export type RealisticKind = (typeof REALISTIC)[number];
 
 /** A variant: its name and the text it writes, or null when it does not apply to the sentence. */
@@ -470,6 +494,157 @@ function summaryVariants(c: Cited, seed: number): Variant[] {
   ];
 }
 
+/** « Broadcom a finalisé en novembre 2023 le rachat … » → « En novembre 2023, Broadcom a finalisé le rachat … ». */
+function yearFirstVariants(c: Cited): Variant[] {
+  const s = bare(c.s);
+  // One year only in the first clause (parentheses aside): moved to the front, it cannot become the date of another of
+  // its facts. Every other answer states a figure too (the suite's choice of sentences).
+  const head = s.split(/\s*[;:]\s/)[0]!.replace(/\([^)]*\)/g, " ");
+  const years = new Set(extractFigures(head).flatMap((f) => (f.year ? [f.year] : [])));
+  const move = (re: RegExp) => () => {
+    if (years.size !== 1 || /^(?:En|Depuis|Dès|Le|Au)\s+(?:\d|\p{Ll}+\s+\d)/u.test(s)) return null;
+    const m = re.exec(s);
+    if (!m || m.index < 12) return null;
+    // Not across a clause or out of a quotation (« 25 000 postes migrés en 2025 »), and the date of a verb, not of a
+    // participle alone (« éditeur fondé en 1978 » is not « En 1978, éditeur »).
+    const before = s.slice(0, m.index);
+    if (/[:;«»()]/.test(before) || !/^\p{Lu}/u.test(s)) return null;
+    if (
+      /\p{L}+(?:é|ée|és|ées|i|ie|is|it|ite)\s*$/u.test(before) &&
+      !/\b(?:a|ont|est|sont|été|avait|avaient)\s+\p{L}+\s*$/u.test(before)
+    )
+      return null;
+    const rest = (s.slice(0, m.index) + s.slice(m.index + m[0].length))
+      .replace(/\s+,/g, ",")
+      .replace(/\s{2,}/g, " ")
+      .replace(/,\s*$/, "");
+    return cite(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)}, ${lower(rest.trim())}`, c.n);
+  };
+  const DATE = String.raw`(?:(?:1er|\d{1,2})\s+)?(?:\p{Ll}+\s+)?\d{4}`;
+  return [
+    ["en", move(new RegExp(String.raw` ((?:en|dès)\s+${DATE})(?=[\s,]|$)`, "u"))],
+    ["le", move(/,? (le\s+(?:1er|\d{1,2})\s+\p{Ll}+\s+\d{4})(?=[\s,]|$)/u)],
+    // « vers 2008 », « à partir de 2008 » keep their word; « d'ici 2027 » stays where it is (a deadline, not a date).
+    ["from", move(new RegExp(String.raw` ((?:à partir de|vers)\s+${DATE})(?=[\s,]|$)`, "u"))],
+  ];
+}
+
+/** Two sentences of one passage, each with a figure, in one sentence citing the passage once. */
+function twoFiguresVariants(c: Cited, all: Cited[]): Variant[] {
+  const other = all.find(
+    (o) =>
+      o.n === c.n &&
+      o.s !== c.s &&
+      quantities(o.s).length > 0 &&
+      o.s.length < 200 &&
+      !LABEL.test(o.s) &&
+      /^\p{Lu}/u.test(o.s) &&
+      !/^(?:Il|Elle|Ils|Elles|Cette|Ce|Ces|Cela|Son|Sa|Ses|Leur|Leurs|En revanche|Surtout|Toutefois|Cependant)\b/u.test(
+        o.s,
+      ),
+  );
+  const make = (joiner: string) => () => {
+    if (!other || LABEL.test(c.s) || !/^\p{Lu}/u.test(c.s)) return null;
+    return `${bare(c.s)}${joiner}${lower(bare(other.s))} [${c.n}].`.replace(/\bque ([aeiouéèh])/giu, "qu'$1");
+  };
+  return [
+    ["and", make(", et ")],
+    ["while", make(", tandis que ")],
+    ["also", make(" ; le même passage indique aussi que ")],
+  ];
+}
+
+/** A figure written in another unit or scale, value kept. */
+function conversionVariants(c: Cited): Variant[] {
+  const s = bare(c.s);
+  const done = (t: string | null) => (t && t !== s ? cite(t, c.n) : null);
+  return [
+    [
+      // « 11,7 millions d'euros » → « 11 700 000 euros »; « 3,3 millions de postes » → « 3 300 000 postes ».
+      "digits",
+      () => {
+        const m = /(?<![\d,])(\d{1,3}(?:,\d{1,2})?) (millions?|milliards?) (?:d['’]\s?|de )(\p{L}+)/u.exec(s);
+        if (!m) return null;
+        const value = Number(m[1]!.replace(",", ".")) * (m[2]!.startsWith("milliard") ? 1e9 : 1e6);
+        return done(s.replace(m[0], `${frenchInt(Math.round(value))} ${m[3]}`));
+      },
+    ],
+    [
+      // « 25 000 euros » → « 25 000 € ».
+      "symbol",
+      () => {
+        const m = /(\d) euros\b/.exec(s);
+        return m ? done(s.replace(m[0], `${m[1]} €`)) : null;
+      },
+    ],
+    [
+      // « 25 000 euros » → « 25 k€ »; « 2 000 000 euros » → « 2 M€ ».
+      "k-euros",
+      () => {
+        const m = /(?<![\d,])(\d{1,3})[  ]000(?:[  ]000)? (?:euros|€)/u.exec(s);
+        if (!m) return null;
+        const millions = /000[  ]000/.test(m[0]);
+        return done(s.replace(m[0], `${m[1]} ${millions ? "M€" : "k€"}`));
+      },
+    ],
+  ];
+}
+
+/** Negations a model keeps while rewording: « n'est pas confirmé » → « n'est toujours pas confirmé ». */
+const NEGATED = /\b(?:ne|n['’])\s?\p{L}+(?:\s\p{L}+)?\s(?:pas|plus|jamais|aucune?)\b|\baucune?\s\p{Ll}+\s(?:ne|n['’])/u;
+const KEPT_NEGATIONS: [RegExp, string][] = [
+  [/\bn['’](est|a|ont|sont) pas\b/, "n'$1 toujours pas"],
+  [
+    /\bne (sont|peut|peuvent|permet|permettent|donne|donnent|publie|précisent|précise|disent|dit) pas\b/,
+    "ne $1 toujours pas",
+  ],
+  [/\bne (\p{L}+) aucune\b/u, "ne $1 pas la moindre"],
+];
+
+function negationVariants(c: Cited): Variant[] {
+  const s = bare(c.s);
+  const negated = NEGATED.test(s);
+  const reword = (rules: [RegExp, string][], max: number) => {
+    let out = s;
+    let applied = 0;
+    for (const [re, to] of rules) {
+      if (applied >= max) break;
+      if (re.test(out)) {
+        out = out.replace(re, to);
+        applied++;
+      }
+    }
+    return applied ? out : null;
+  };
+  return [
+    ["reworded", () => (negated ? cite(reword(REWORDINGS, 2), c.n) : null)],
+    ["still", () => (negated ? cite(reword(KEPT_NEGATIONS, 1), c.n) : null)],
+    ["hedged", () => (negated ? `${HEDGES[s.length % HEDGES.length]}${lower(s)} [${c.n}].` : null)],
+  ];
+}
+
+/** The sentences that follow a cited one in its passage, the citation once, at the end of the paragraph. */
+function paragraphVariants(c: Cited, all: Cited[]): Variant[] {
+  const at = all.indexOf(c);
+  const following = (k: number) => {
+    const list = all.slice(at, at + k);
+    return list.length === k && list.every((x) => x.n === c.n) ? list : null;
+  };
+  const make = (k: number) => () => {
+    const list = following(k);
+    return list
+      ? `${list
+          .map((x) => `${bare(x.s)}.`)
+          .join(" ")
+          .slice(0, -1)} [${c.n}].`
+      : null;
+  };
+  return [
+    ["two", make(2)],
+    ["three", make(3)],
+  ];
+}
+
 /** The variants of one realistic kind for a sentence of a cited passage. */
 export function realisticVariants(
   kind: RealisticKind,
@@ -497,10 +672,21 @@ export function realisticVariants(
       return listVariants(c, all.filter((o) => o.n !== c.n).concat(all.filter((o) => o.n === c.n)));
     case "summary":
       return summaryVariants(c, seed);
+    case "year-first":
+      return yearFirstVariants(c);
+    case "two-figures":
+      return twoFiguresVariants(c, all);
+    case "conversion":
+      return conversionVariants(c);
+    case "negation":
+      return negationVariants(c);
+    case "paragraph":
+      return paragraphVariants(c, all);
   }
 }
 
 /** The figures a realistic kind needs in its sentence (the kinds on figures take sentences that state one). */
-export const needsFigure = (kind: RealisticKind) => kind === "figures" || kind === "synthesis" || kind === "summary";
+export const needsFigure = (kind: RealisticKind) =>
+  kind === "figures" || kind === "synthesis" || kind === "summary" || kind === "two-figures" || kind === "conversion";
 
 export type { Figure };

@@ -1,0 +1,360 @@
+/**
+ * Blind faithfulness measure: answers written by hand as a local Mistral writes them (paraphrases, syntheses of two
+ * passages, figures in words or rounded, lists, hedges, bold), labelled sentence by sentence by their author
+ * BEFORE any measure, then sent once through the real answer path with a fake Ollama that replies with the
+ * hand-written text. Reported: false flags on sentences labelled `supported` (by kind of writing) and recall on
+ * sentences labelled `unsupported` (by kind of error).
+ *
+ * `node test/eval/faithful-blind.ts --passages "<question>" ["<question>"…]` prints the passages [1]..[n] the model is given for a
+ * question (to write an answer from); `node test/eval/faithful-blind.ts` runs the measure on
+ * `test/eval/faithful-blind/*.yaml`; `--draft-passages "<question>"…` prints, for a briefing note on each question (the
+ * draft that `test/eval/faithfulness.ts` writes), the data and passages each generated section is given. Both index the corpus in a fresh directory without embeddings (the fake
+ * server knows no embedding model: full-text retrieval, deterministic), so the passages are the same in both.
+ *
+ * Case format (YAML list): `id`, `question`, for drafts `section` (the title of the briefing's section the answer
+ * is written for; other sections get a reply that leaves them to their template), `answer` (the full reply), `sentences`: one entry per sentence of the
+ * answer, in order, `{ text: <the start of the sentence, as written in the answer>, label: supported|unsupported,
+ * kind }`. A labelled sentence runs from its start to the start of the next one; it is flagged when any sentence
+ * of the verification that starts inside it is marked `unsupported` or `invalid-citation`.
+ */
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse } from "yaml";
+import { answer } from "../../server/answers/answer.ts";
+import { loadConfig } from "../../server/config.ts";
+import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
+import { createEngine, type Engine } from "../../server/engine.ts";
+import { type ChatRequestLog, type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
+
+interface LabelledSentence {
+  text: string;
+  label: "supported" | "unsupported";
+  kind: string;
+}
+
+interface BlindCase {
+  id: string;
+  question: string;
+  /** Drafts only: the title of the section the answer is written for (a briefing note on `question`). */
+  section?: string;
+  answer: string;
+  sentences: LabelledSentence[];
+}
+
+/** What this script reads of the verification object of `done` (its shape as the API returns it). */
+interface CheckedSentence {
+  text: string;
+  status: string;
+  reasons: string[];
+  citations: unknown;
+}
+
+const FLAGGED = new Set(["unsupported", "invalid-citation"]);
+
+/** Passages as the model received them, parsed from the prompt: number → body (heading lines kept). */
+function promptPassages(req: ChatRequestLog): Map<number, string> {
+  const prompt = req.messages.map((m) => m.content).join("\n");
+  const out = new Map<number, string>();
+  for (const m of prompt.matchAll(/^<<<PASSAGE[^\n]*?\[(\d+)\][^\n]*\n([\s\S]*?)\nFIN DU PASSAGE[^\n]*?\[\1\]/gm))
+    out.set(Number(m[1]), m[2]!);
+  return out;
+}
+
+/** Text compared across the answer and the verifier's sentences: no Markdown emphasis, single spaces. */
+const canon = (s: string) =>
+  s
+    .replace(/\*\*|__/g, "")
+    .replace(/[’]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
+
+async function indexedEngine(): Promise<{ engine: Engine; fake: FakeOllama; cleanup: () => Promise<void> }> {
+  const base = loadConfig();
+  const dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-blind-"));
+  const indexer = await createEngine({ ...base, dataDir, ollamaBaseUrl: "http://127.0.0.1:9" });
+  await indexer.index();
+  await indexer.close();
+  // The fake knows the generation model only: no embedding model, so retrieval stays full-text (deterministic).
+  const fake = await startFakeOllama({ models: [base.llmModel] });
+  const engine = await createEngine({ ...base, dataDir, ollamaBaseUrl: fake.url });
+  await engine.models.status(true);
+  return {
+    engine,
+    fake,
+    cleanup: async () => {
+      await engine.close();
+      await fake.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Asks a question with the fake model replying `reply`; the passages it was given and the verification. */
+async function ask(
+  engine: Engine,
+  fake: FakeOllama,
+  question: string,
+  reply: string,
+): Promise<{ passages: Map<number, string> | null; sentences: CheckedSentence[] | null; abstained: boolean }> {
+  let passages: Map<number, string> | null = null;
+  fake.set({
+    reply: (req) => {
+      passages = promptPassages(req);
+      return reply;
+    },
+  });
+  let sentences: CheckedSentence[] | null = null;
+  let abstained = false;
+  const options = {
+    numCtx: engine.config.numCtx,
+    maxAnswerTokens: engine.config.maxAnswerTokens,
+    idleTimeoutMs: engine.config.idleTimeoutMs,
+    verifyWithModel: false,
+  };
+  for await (const e of answer([{ role: "user", content: question }], engine, options, new AbortController().signal)) {
+    if (e.type !== "done") continue;
+    abstained = e.abstention !== null;
+    sentences = (e.verification?.sentences as CheckedSentence[] | undefined) ?? null;
+  }
+  return { passages, sentences, abstained };
+}
+
+async function loadCases(dir: string): Promise<{ file: string; cases: BlindCase[] }[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".yaml")).sort();
+  return Promise.all(
+    files.map(async (file) => ({ file, cases: parse(await readFile(path.join(dir, file), "utf8")) as BlindCase[] })),
+  );
+}
+
+interface SentenceResult {
+  id: string;
+  text: string;
+  label: LabelledSentence["label"];
+  kind: string;
+  flagged: boolean;
+  reasons: string[];
+}
+
+/**
+ * Maps the verifier's sentences onto the labelled ones by position in the answer: each labelled sentence is the span
+ * from its start to the next one's; a verifier sentence belongs to the span its start falls in.
+ */
+function matchSentences(c: BlindCase, checked: CheckedSentence[]): { results: SentenceResult[]; problems: string[] } {
+  const answerText = canon(c.answer);
+  const problems: string[] = [];
+  const starts: number[] = [];
+  let from = 0;
+  for (const s of c.sentences) {
+    const at = answerText.indexOf(canon(s.text), from);
+    if (at < 0) problems.push(`${c.id} : phrase étiquetée introuvable dans la réponse : « ${s.text} »`);
+    starts.push(at < 0 ? from : at);
+    from = at < 0 ? from : at + 1;
+  }
+  const results: SentenceResult[] = c.sentences.map((s) => ({
+    id: c.id,
+    text: s.text,
+    label: s.label,
+    kind: s.kind,
+    flagged: false,
+    reasons: [],
+  }));
+  let cursor = 0;
+  const covered = new Set<number>();
+  /** The verifier's sentences placed in the answer: start, end (approximate: its own length) and verdict. */
+  const placed: { at: number; end: number; v: CheckedSentence }[] = [];
+  for (const v of checked) {
+    const t = canon(v.text);
+    let at = -1;
+    for (const len of [60, 30, 15]) {
+      at = answerText.indexOf(t.slice(0, len), cursor);
+      if (at >= 0) break;
+    }
+    if (at < 0) {
+      problems.push(`${c.id} : phrase vérifiée introuvable dans la réponse : « ${v.text.slice(0, 80)} » (${v.status})`);
+      continue;
+    }
+    cursor = at;
+    placed.push({ at, end: at + t.length, v });
+    let k = 0;
+    for (let i = 0; i < starts.length; i++) if (starts[i]! <= at) k = i;
+    covered.add(k);
+    if (FLAGGED.has(v.status)) {
+      results[k]!.flagged = true;
+      results[k]!.reasons.push(`${v.status}: ${v.reasons.join(" ; ")}`);
+    }
+  }
+  // A labelled sentence no verifier sentence starts in was merged into the one before it: it takes that sentence's verdict.
+  results.forEach((r, k) => {
+    if (covered.has(k)) return;
+    const over = placed.filter((p) => p.at < starts[k]! && p.end > starts[k]!);
+    problems.push(
+      `${c.id} : phrase étiquetée sans phrase vérifiée propre (${over.length ? "fondue dans la précédente" : "non vérifiée"}) : « ${r.text} »`,
+    );
+    for (const p of over.filter((x) => FLAGGED.has(x.v.status))) {
+      r.flagged = true;
+      r.reasons.push(`${p.v.status}: ${p.v.reasons.join(" ; ")}`);
+    }
+  });
+  return { results, problems };
+}
+
+const pct = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)} %` : "—");
+
+function byKind(list: SentenceResult[]): [string, { n: number; flagged: number }][] {
+  const m = new Map<string, { n: number; flagged: number }>();
+  for (const r of list) {
+    const e = m.get(r.kind) ?? { n: 0, flagged: 0 };
+    e.n++;
+    if (r.flagged) e.flagged++;
+    m.set(r.kind, e);
+  }
+  return [...m.entries()].sort((a, b) => b[1].n - a[1].n);
+}
+
+/** The section a draft prompt asks to write (« Section à rédiger : « … » »), or null. */
+function promptSection(req: ChatRequestLog): string | null {
+  const prompt = req.messages.map((m) => m.content).join("\n");
+  return /^Section à rédiger : « (.+) »$/m.exec(prompt)?.[1] ?? null;
+}
+
+/** The data block a draft prompt gives the model (between the DONNÉES markers). */
+function promptData(req: ChatRequestLog): string {
+  const prompt = req.messages.map((m) => m.content).join("\n");
+  return /^<<<DONNÉES[^\n]*\n([\s\S]*?)\nFIN DES DONNÉES/m.exec(prompt)?.[1] ?? "";
+}
+
+/** A briefing note to the mayor of a fictitious commune on a question (as `test/eval/faithfulness.ts` builds them). */
+const briefing = (question: string) => ({
+  type: "briefing",
+  inputs: {
+    collectivite: { name: "Kervallon", kind: "commune", department: "Finistère", region: "Bretagne" },
+    recipient: { name: "Monsieur le Maire", role: "maire de Kervallon" },
+    question,
+    author: "Direction des systèmes d'information",
+    date: "2026-05-04",
+  },
+});
+
+/** What the model replies to a section nobody wrote an answer for (the section then falls back to its template). */
+const NO_SECTION = "Les passages fournis ne permettent pas de rédiger cette section.";
+
+/**
+ * Writes a briefing note on `question`; the fake model replies `reply(section)` to each generated section. Returns, per
+ * section title, the passages and data it was given and its verification.
+ */
+async function draftBriefing(
+  engine: Engine,
+  fake: FakeOllama,
+  question: string,
+  reply: (section: string) => string,
+): Promise<Map<string, { passages: Map<number, string>; data: string; sentences: CheckedSentence[] | null }>> {
+  const out = new Map<string, { passages: Map<number, string>; data: string; sentences: CheckedSentence[] | null }>();
+  const titleOf = new Map<string, string>();
+  fake.set({
+    reply: (req) => {
+      const section = promptSection(req) ?? "";
+      out.set(section, { passages: promptPassages(req), data: promptData(req), sentences: null });
+      return reply(section);
+    },
+  });
+  const prepared = await prepareDraft(engine, briefing(question));
+  for await (const e of createDraft(engine, prepared, new AbortController().signal)) {
+    if (e.type === "section") titleOf.set(e.key, e.title);
+    if (e.type !== "verification") continue;
+    const entry = out.get(titleOf.get(e.key) ?? "");
+    if (entry) entry.sentences = e.verification.sentences as CheckedSentence[];
+  }
+  return out;
+}
+
+async function printDraftPassages(questions: string[]): Promise<void> {
+  const { engine, fake, cleanup } = await indexedEngine();
+  try {
+    for (const question of questions) {
+      console.log(`\n===== ${question}`);
+      const sections = await draftBriefing(engine, fake, question, () => NO_SECTION);
+      for (const [title, { passages, data }] of sections) {
+        console.log(`\n--- section « ${title} »\n${data}\n`);
+        for (const [n, text] of passages) console.log(`[${n}] ${text}\n`);
+      }
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+async function printPassages(questions: string[]): Promise<void> {
+  const { engine, fake, cleanup } = await indexedEngine();
+  try {
+    for (const question of questions) {
+      console.log(`\n===== ${question}\n`);
+      const { passages, abstained } = await ask(engine, fake, question, "Je ne sais pas.");
+      if (abstained || !passages) console.log("(abstention : aucun passage donné au modèle)");
+      else for (const [n, text] of passages as Map<number, string>) console.log(`[${n}] ${text}\n`);
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+async function measure(dir: string): Promise<void> {
+  const sets = await loadCases(dir);
+  const { engine, fake, cleanup } = await indexedEngine();
+  try {
+    for (const { file, cases } of sets) {
+      const all: SentenceResult[] = [];
+      const problems: string[] = [];
+      let abstentions = 0;
+      for (const c of cases) {
+        let sentences: CheckedSentence[] | null;
+        let abstained = false;
+        if (c.section) {
+          const sections = await draftBriefing(engine, fake, c.question, (t) =>
+            t === c.section ? c.answer : NO_SECTION,
+          );
+          sentences = sections.get(c.section)?.sentences ?? null;
+        } else ({ sentences, abstained } = await ask(engine, fake, c.question, c.answer));
+        if (abstained || !sentences) {
+          abstentions++;
+          problems.push(`${c.id} : ${abstained ? "abstention" : "pas de vérification"} — cas non mesuré`);
+          continue;
+        }
+        const m = matchSentences(c, sentences);
+        all.push(...m.results);
+        problems.push(...m.problems);
+      }
+      const supported = all.filter((r) => r.label === "supported");
+      const unsupported = all.filter((r) => r.label === "unsupported");
+      const ff = supported.filter((r) => r.flagged);
+      const hits = unsupported.filter((r) => r.flagged);
+      console.log(`\n${file} — ${cases.length} cas (${abstentions} non mesurés), ${all.length} phrases étiquetées`);
+      console.log(`  faux signalements : ${ff.length}/${supported.length} = ${pct(ff.length, supported.length)}`);
+      for (const [k, e] of byKind(supported))
+        console.log(`    ${k.padEnd(20)} ${e.flagged}/${e.n} = ${pct(e.flagged, e.n)}`);
+      console.log(
+        `  rappel (phrases fausses signalées) : ${hits.length}/${unsupported.length} = ${pct(hits.length, unsupported.length)}`,
+      );
+      for (const [k, e] of byKind(unsupported))
+        console.log(`    ${k.padEnd(20)} ${e.flagged}/${e.n} = ${pct(e.flagged, e.n)}`);
+      console.log("  signalées à tort :");
+      for (const r of ff) console.log(`    [${r.id}/${r.kind}] ${r.text} — ${r.reasons.join(" | ")}`);
+      // The reasons of each detection, to see whether a wrong sentence is flagged for what is wrong in it.
+      console.log("  détectées :");
+      for (const r of hits) console.log(`    [${r.id}/${r.kind}] ${r.text} — ${r.reasons.join(" | ")}`);
+      console.log("  non détectées :");
+      for (const r of unsupported.filter((x) => !x.flagged)) console.log(`    [${r.id}/${r.kind}] ${r.text}`);
+      if (problems.length) console.log(`  problèmes de correspondance :\n    ${problems.join("\n    ")}`);
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+if (import.meta.main) {
+  const i = process.argv.indexOf("--passages");
+  const d = process.argv.indexOf("--draft-passages");
+  if (i >= 0) await printPassages(process.argv.slice(i + 1));
+  else if (d >= 0) await printDraftPassages(process.argv.slice(d + 1));
+  else await measure(path.resolve("test/eval/faithful-blind"));
+}
