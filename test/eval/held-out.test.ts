@@ -46,6 +46,20 @@ const SETS = [
       path.resolve("test/eval/held-out-6"),
     ],
   },
+  {
+    name: "held-out-8",
+    dir: path.resolve("test/eval/held-out-8"),
+    min: 80,
+    earlier: [
+      HELD_OUT_DIR,
+      HELD_OUT_2_DIR,
+      HELD_OUT_3_DIR,
+      HELD_OUT_4_DIR,
+      path.resolve("test/eval/held-out-5"),
+      path.resolve("test/eval/held-out-6"),
+      path.resolve("test/eval/held-out-7"),
+    ],
+  },
 ];
 
 /** The targeted probes (`test/eval/probe-absent` and the like): reported apart like the held-out sets, and checked the same way. */
