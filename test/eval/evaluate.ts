@@ -27,6 +27,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-5",
   "held-out-6",
   "held-out-7",
+  "held-out-8",
 ]);
 
 /**
