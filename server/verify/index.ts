@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { message } from "../i18n/messages.ts";
 import { fold, words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
-import { extractFigures, type Figure, type FigureKind, NUMBER_WORDS, productVersions } from "./figures.ts";
+import { actNumbers, extractFigures, type Figure, type FigureKind, NUMBER_WORDS, productVersions } from "./figures.ts";
 
 export interface VerifyPassage {
   /** The number the model cites it by: `[n]`. */
@@ -175,6 +175,38 @@ const PLACE_ADJECTIVES: Map<string, string[]> = (() => {
 /** Whether a name (folded words) is in a bag, as written or, for a place, by one of its adjectives. */
 function nameIn(folded: string, bag: Bag): boolean {
   return inBag(folded, bag) || (PLACE_ADJECTIVES.get(folded) ?? []).some((a) => inBag(a, bag, false));
+}
+
+/** Folded adjective → the folded places it names (« allemande » → « allemagne »), from the same list. */
+const ADJECTIVE_PLACES: Map<string, string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const [place, adjectives] of PLACE_ADJECTIVES)
+    for (const a of adjectives) out.set(a, [...(out.get(a) ?? []), place]);
+  return out;
+})();
+
+/** A content word of a claim found in a bag: itself, or the place an adjective names (« d'origine allemande », « Allemagne »). */
+const wordIn = (folded: string, bag: Bag) =>
+  nameIn(folded, bag) || (ADJECTIVE_PLACES.get(folded) ?? []).some((p) => inBag(p, bag, false));
+
+/** Words an acronym skips in the name it stands for (« Cour pénale internationale » → CPI). */
+const ACRONYM_SKIPS = new Set(["de", "des", "du", "la", "le", "les", "l", "d", "et", "pour", "en", "a", "aux", "au"]);
+
+/** Whether an acronym (« CPI », folded « cpi ») is given by a name written in full in a bag (« cour penale internationale »). */
+export function acronymIn(acronym: string, bag: Bag): boolean {
+  if (acronym.length < 2 || acronym.length > 6) return false;
+  const list = bag.list;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i]![0] !== acronym[0]) continue;
+    let k = 0;
+    for (let j = i; j < list.length && k < acronym.length; j++) {
+      if (k > 0 && ACRONYM_SKIPS.has(list[j]!)) continue;
+      if (list[j]![0] !== acronym[k] || /^\d/.test(list[j]!)) break;
+      k++;
+    }
+    if (k === acronym.length) return true;
+  }
+  return false;
 }
 
 /** A word in a bag, or one of the words a model puts in its place for what a figure counts. */
@@ -641,7 +673,8 @@ function namesOf(sentence: string): string[] {
 
 function namesOfSegment(segment: string, out: Set<string>): void {
   const clean = segment.replace(/[*_`#>]/g, " ");
-  const tokens = clean.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  // « AT&T » is one name: « & » between capitals stays inside it.
+  const tokens = clean.split(/(?:(?<!\p{Lu})&|&(?!\p{Lu})|[^\p{L}\p{N}'’&-])+/u).filter(Boolean);
   tokens.forEach((raw, i) => {
     const token = raw.replace(/^([cdjlmnst]|qu)['’]/i, "").replace(/['’-]+$/, "");
     if (!/^\p{Lu}/u.test(token) || token.length < 2 || MONTH_NAMES.test(token)) return;
@@ -741,6 +774,28 @@ export const MIN_CLAIM_COVERAGE = 0.6;
  * octobre 2020 …)* », added to a draft for freshness): they say how old the source is, they are not the claim.
  */
 export const withoutNotes = (sentence: string) => sentence.replace(/\s*\*\((?:[^()]|\([^()]*\))*\)\*/g, " ");
+
+/**
+ * The quantities of a statement a name is held to: those of its own part (between commas or semicolons) when that
+ * part writes a figure and the statement writes several, else all of them.
+ */
+function ownQuantities<Q extends { at: number; end: number }>(
+  offset: number,
+  segment: string,
+  name: string,
+  quantities: Q[],
+  all: { at: number; end: number }[],
+): Q[] {
+  const inSegment = all.filter((q) => q.at >= offset && q.end <= offset + segment.length);
+  if (inSegment.length < 2) return quantities;
+  const at = wordAt(segment, name);
+  if (at < 0) return quantities;
+  const part = [...segment.matchAll(/[^,;]+/g)].find((p) => p.index! <= at && at < p.index! + p[0].length);
+  if (!part) return quantities;
+  const [start, stop] = [offset + part.index!, offset + part.index! + part[0].length];
+  if (!inSegment.some((q) => q.at >= start && q.end <= stop)) return quantities;
+  return quantities.filter((q) => q.at >= start && q.end <= stop);
+}
 
 function checkSentence(written: string, cited: number[], sources: Source[], facts: Source[]): string[] {
   const sentence = withoutNotes(written);
@@ -901,6 +956,9 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     for (const name of namesOf(segment)) {
       const folded = words(name).join(" ");
       if (!folded || !bags.some((b) => inBag(folded, b))) continue; // not named at all: said below
+      // Two figures with two subjects (« ECCO parle de 8 à 15, AT&T de hausses jusqu'à 1 200 % »): a name is held to
+      // the figures of its own part of the statement, when that part has any.
+      const own = ownQuantities(offset, segment, name, quantities, quantitySpots);
       // In the source sentence itself; or in its heading when the sentence's own subject is in the claim too (not
       // « Sécurix … 200 postes » from a page on Sécurix whose sentence gives the 200 postes to the DINUM); or before
       // it (« Elle économise… ») when the sentence names no one else.
@@ -908,14 +966,14 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
         inBag(folded, ss.said) ||
         (inBag(folded, ss.own) && (!ss.subject || inBag(ss.subject, claimBag))) ||
         (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
-      const q = quantities.find((x) => !foundAt.get(x.f)!.some(given));
+      const q = own.find((x) => !foundAt.get(x.f)!.some(given));
       if (q) {
         reasons.push(message("verify.nameMismatch", { name, figure: q.f.raw, where: w }));
         continue;
       }
       // Given by the heading or a sentence around, but where the figure's own sentence names someone else: « créée
       // par la Tchap » for « créée par la DINSIC » on a page about Tchap.
-      const other = quantities.map((x) => nameReplaced(segment, name, folded, foundAt.get(x.f)!)).find(Boolean);
+      const other = own.map((x) => nameReplaced(segment, name, folded, foundAt.get(x.f)!)).find(Boolean);
       if (other) reasons.push(message("verify.nameSwapped", { name, other, where: w }));
     }
   }
@@ -925,10 +983,17 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     if (!bags.some((b) => b.joined.includes(folded)))
       reasons.push(message("verify.nameNotFound", { name: product, where: w }));
   }
-  // Names of organisations, places and people.
+  // The number of an act (« (UE) 2022/2555 ») is a name: written in the sources.
+  for (const act of actNumbers(stated)) {
+    const folded = ` ${words(act).join(" ")} `;
+    if (!bags.some((b) => b.joined.includes(folded)))
+      reasons.push(message("verify.nameNotFound", { name: act, where: w }));
+  }
+  // Names of organisations, places and people; an acronym may stand for a name the sources write in full.
   for (const name of namesOf(sentence)) {
     const folded = words(name).join(" ");
     if (!folded || bags.some((b) => nameIn(folded, b))) continue;
+    if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
@@ -936,7 +1001,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   if (figures.length === 0 && cited.length > 0) {
     const content = [...new Set(contentWords(sentence))];
     if (content.length >= 3) {
-      const missing = content.filter((c) => !bags.some((b) => nameIn(c, b)));
+      const missing = content.filter((c) => !bags.some((b) => wordIn(c, b)));
       if ((content.length - missing.length) / content.length < MIN_CLAIM_COVERAGE - 1e-9) {
         reasons.push(
           message("verify.wordsNotFound", {

@@ -1,0 +1,60 @@
+/**
+ * Causes of the false flags of the blind set (`test/eval/faithful-blind/`, burned), each in a general form: the
+ * sentence is right, the passage says it in other words or other signs; the wrong variant is still flagged.
+ */
+import { describe, expect, it } from "vitest";
+import { verifyText } from "../../server/verify/index.ts";
+
+const check = (sentence: string, passage: string) => verifyText(sentence, [{ n: 1, text: passage }]).sentences[0]!;
+
+describe("what the blind set flagged wrongly", () => {
+  it("a range written with signs in the passage (« +40 à +100 % ») is the same range", () => {
+    const passage = "À partir de 2028 : intégration obligatoire de Copilot, avec +40 à +100 % de hausse potentielle.";
+    expect(check("Copilot deviendrait obligatoire en 2028, avec une hausse de 40 à 100 % [1].", passage).status).toBe(
+      "supported",
+    );
+    expect(check("Copilot deviendrait obligatoire en 2028, avec une hausse de 40 à 150 % [1].", passage).status).toBe(
+      "unsupported",
+    );
+  });
+
+  it("an acronym stands for a name the passage writes in full", () => {
+    const passage = "La messagerie du procureur de la Cour pénale internationale a été coupée par Microsoft.";
+    expect(check("La messagerie du procureur de la CPI a été coupée par Microsoft [1].", passage).status).toBe(
+      "supported",
+    );
+    expect(check("La messagerie du procureur de la CIJ a été coupée par Microsoft [1].", passage).status).toBe(
+      "unsupported",
+    );
+  });
+
+  it("an adjective of origin is named by its country (« d'origine allemande » ← « Allemagne »)", () => {
+    const passage = "Nextcloud Hub, suite collaborative éditée par Nextcloud GmbH (Allemagne).";
+    expect(check("- **Nextcloud Hub**, d'origine allemande [1] ;", passage).status).toBe("supported");
+    expect(check("- **Nextcloud Hub**, d'origine chinoise [1] ;", passage).status).toBe("unsupported");
+  });
+
+  it("the number of an act (« (UE) 2022/2555 ») is a name, not a figure tied to the dates of the sentence", () => {
+    const passage =
+      "La directive (UE) 2022/2555, dite NIS2, publiée le 27 décembre 2022, devait être transposée par les États membres au plus tard le 17 octobre 2024.";
+    const right =
+      "NIS2 est la directive (UE) 2022/2555, publiée le 27 décembre 2022, que les États devaient transposer au plus tard le 17 octobre 2024 [1].";
+    expect(check(right, passage).status).toBe("supported");
+    const wrong = check(right.replace("2022/2555", "2022/2557"), passage);
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("2022/2557");
+  });
+
+  it("two figures with two subjects: each name is held to the figure of its own part (and « AT&T » stays whole)", () => {
+    const passage =
+      "L'observatoire ECCO fait état de coûts multipliés par 8 à 15. Dans sa plainte, AT&T faisait état de hausses allant jusqu'à 1 200 %.";
+    const v = check(
+      "L'observatoire ECCO parle de coûts multipliés par 8 à 15, AT&T de hausses allant jusqu'à 1 200 % [1].",
+      passage,
+    );
+    expect(v.reasons.join(" ")).not.toContain("« AT »");
+    expect(v.reasons.join(" ")).not.toMatch(/« 8 à 15 » n'est pas donné pour/);
+    const wrong = check("Selon AT&T, les coûts sont multipliés par 8 à 15 [1].", passage);
+    expect(wrong.reasons.join(" ")).toContain("« 8 à 15 » n'est pas donné pour « AT&T »");
+  });
+});
