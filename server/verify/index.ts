@@ -797,6 +797,79 @@ function ownQuantities<Q extends { at: number; end: number }>(
   return quantities.filter((q) => q.at >= start && q.end <= stop);
 }
 
+/**
+ * A negation in a clause: « ne … pas / jamais / plus / aucun / rien », « pas » alone (« s'applique pas »), « jamais »,
+ * « aucun », « sans », « ni », « nul » (« non » is left out: « non confirmé » is a qualification, checked apart).
+ */
+const NEGATION =
+  /(?<!\p{L})(?:(?:ne|n['’])(?:\s*\S+){0,4}?\s+(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?)(?!\p{L})/iu;
+
+/** Clauses of a sentence as the polarity check compares them: apart at « : », « ; », « mais », « alors que ». */
+const polarityClauses = (text: string) =>
+  text
+    .replace(/\[\d+\]/g, " ")
+    .split(/\s:\s|\s?;\s|[.!?]\s+|,?\s(?:mais|alors que|tandis que|contrairement à)\s|\n+/u)
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+/** Words a clause must share with a source clause for their polarity to be compared. */
+export const POLARITY_MIN_SHARED = 3;
+/** Share of the clause's content words the source clause must have. */
+export const POLARITY_MIN_SHARE = 0.75;
+
+/** A negation that bears on certainty (« n'est pas confirmé », « ne le précise pas »): a qualification, checked apart. */
+const CERTAINTY =
+  /(?<!\p{L})(?:confirm|vérifi|verifi|établi|etabli|précis|precis|connu|certain|avéré|avere|détaill|detaill)/iu;
+
+/**
+ * Whether a clause negates what it shares with another text: a negation (`NEGATION`) that bears on one of their
+ * shared words (the verb inside « ne … pas », or one of the two words after it: « n'est jamais revenue », « sans autre
+ * démarche »), not on a part of the clause that says something else (« un projet qui ne mesure pas ses résultats … est
+ * remis en cause »).
+ */
+function negatedAmong(clause: string, other: Bag): boolean {
+  const tokens = [...clause.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((t) => {
+    const w = contentWords(t[0]);
+    return { at: t.index!, shared: w.length > 0 && w.every((x) => inBag(x, other)) };
+  });
+  const negation = new RegExp(NEGATION.source, "giu");
+  return [...clause.matchAll(negation)].some((m) => {
+    const end = m.index! + m[0].length;
+    const inside = tokens.filter((t) => t.at >= m.index! && t.at < end);
+    const after = tokens.filter((t) => t.at >= end).slice(0, 2);
+    return [...inside, ...after].some((t) => t.shared);
+  });
+}
+
+/**
+ * The source clause a clause of the sentence states with the opposite polarity (one negates the words they share,
+ * the other does not), when every source clause that carries the same words (most of them, at least three) does: a
+ * short quote of it, or null.
+ */
+function contradicted(stated: string, pool: Source[]): string | null {
+  const sourceClauses = pool.flatMap((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
+  const bags = sourceClauses.map((c) => bagOf(c));
+  for (const clause of polarityClauses(stated)) {
+    if (CERTAINTY.test(clause)) continue;
+    const content = [...new Set(contentWords(clause))];
+    if (content.length < POLARITY_MIN_SHARED) continue;
+    const need = Math.max(POLARITY_MIN_SHARED, Math.ceil(content.length * POLARITY_MIN_SHARE));
+    const shared = bags.map((b) => content.filter((c) => inBag(c, b)).length);
+    const best = Math.max(0, ...shared);
+    if (best < need) continue;
+    const own = bagOf(clause);
+    const carriers = sourceClauses
+      .map((c, i) => ({ c, i }))
+      .filter((x) => shared[x.i] === best && !CERTAINTY.test(x.c));
+    if (carriers.length === 0) continue;
+    if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
+      const quote = carriers[0]!.c.replace(/\s+/g, " ");
+      return quote.length > 120 ? `${quote.slice(0, 117)}…` : quote;
+    }
+  }
+  return null;
+}
+
 function checkSentence(written: string, cited: number[], sources: Source[], facts: Source[]): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
@@ -995,6 +1068,18 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     if (!folded || bags.some((b) => nameIn(folded, b))) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
+  }
+  // The sentence says the opposite of what it cites: « Munich n'est jamais revenue à Windows » against « Munich est
+  // revenue à Windows en 2017 ».
+  if (cited.length > 0) {
+    const opposite = contradicted(stated, pool);
+    if (opposite)
+      reasons.push(
+        message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {
+          where: w,
+          quote: opposite,
+        }),
+      );
   }
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
