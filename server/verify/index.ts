@@ -64,9 +64,9 @@ export function sentenceSpans(text: string): { text: string; start: number; end:
     const base = line.index!;
     // A citation after the full stop (« … en 2018. [1] ») stays with its sentence.
     // A list number (« 1. La DINUM… », « … matériel. 4. Prévoir… ») is not a sentence of its own: it stays with its
-    // item.
+    // item. A sentence may open with bold or italics (« … [2]. **En résumé**, … »).
     const parts = line[0].split(
-      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])\s+(?=[\p{Lu}\p{N}«"“(]|\[(?!\d+\]))/u,
+      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])\s+(?=[\p{Lu}\p{N}«"“(]|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
     );
     let offset = 0;
     for (const part of parts) {
@@ -748,6 +748,13 @@ function toSource(n: number | null, text: string): Source {
 }
 
 /** Sentences that state nothing to check: « Je ne sais pas », formulas, headings without content. */
+/**
+ * A sentence about the sources themselves (« Les sources divergent sur l'ampleur exacte de la hausse », « Les passages
+ * ne donnent pas les raisons détaillées de cette décision »): its words describe the passages, they are not in them.
+ */
+const ABOUT_SOURCES =
+  /^(?:(?:en revanche|toutefois|cependant|mais|en effet|par ailleurs)\s*,?\s*)?(?:les|ces|nos|le|ce)\s+(?:sources?|passages?|documents?|textes?|corpus)(?:\s+(?:cités?|citées|fournis|consulté(?:e?s)?|disponibles|réunis|réunies))?\s+(?:divergent|diffèrent|se contredisent|ne concordent pas|(?:ne|n['’])\s*(?:\S+\s+){0,2}?(?:pas|guère|jamais)\b)/iu;
+
 const NO_CLAIM =
   /^(je ne sais pas|je n['’]ai pas trouv|les passages (fournis )?ne (permettent|disent|précisent)|aucun passage)/i;
 
@@ -1121,6 +1128,13 @@ export function withoutReferences(sentence: string): string {
 function isClaim(sentence: string): boolean {
   const bare = sentence.replace(/\[\d+\]/g, "").trim();
   if (NO_CLAIM.test(bare) || asksOnly(bare) || /^#+\s/.test(bare) || /^\|?[\s:|-]+\|?$/.test(bare)) return false;
+  // What the sources say or leave out, with no figure or name of its own: not a fact to find in them.
+  if (
+    ABOUT_SOURCES.test(bare.replace(/\*\*|__/g, "")) &&
+    extractFigures(bare).length === 0 &&
+    namesOf(bare).length === 0
+  )
+    return false;
   return extractFigures(bare).length > 0 || namesOf(bare).length > 0 || contentWords(bare).length >= 3;
 }
 

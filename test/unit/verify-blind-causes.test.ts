@@ -58,3 +58,26 @@ describe("what the blind set flagged wrongly", () => {
     expect(wrong.reasons.join(" ")).toContain("« 8 à 15 » n'est pas donné pour « AT&T »");
   });
 });
+
+describe("sentences of the blind set split or weighed wrongly", () => {
+  it("a sentence opening with bold is a sentence of its own", () => {
+    const spans = verifyText("Il suit les recommandations de l'ANSSI [1]. **En résumé**, le risque est réel [1].", [
+      { n: 1, text: "Les recommandations de l'ANSSI. Le risque est réel." },
+    ]).sentences.map((s) => s.text);
+    expect(spans).toEqual(["Il suit les recommandations de l'ANSSI [1].", "**En résumé**, le risque est réel [1]."]);
+  });
+
+  it("a sentence about what the sources say or leave out is not a fact to find in them", () => {
+    const passage =
+      "Broadcom a multiplié les prix des licences VMware par 8 à 15 selon ECCO, et jusqu'à 1 200 % selon AT&T.";
+    for (const hedge of [
+      "Les sources divergent sur l'ampleur exacte de la hausse [1].",
+      "Les passages ne donnent pas les raisons détaillées de cette décision [1].",
+    ])
+      expect(check(hedge, passage).status).toBe("no-claim");
+    // With a figure or a name of its own, it is still checked.
+    expect(check("Les sources divergent : la hausse atteint 3 000 % selon Orange [1].", passage).status).toBe(
+      "unsupported",
+    );
+  });
+});
