@@ -877,6 +877,21 @@ function contradicted(stated: string, pool: Source[]): string | null {
   return null;
 }
 
+/**
+ * Counts written in words before a plural noun (« huit départements »): value and folded noun; with `digits`, counts
+ * written in digits too (« 6 départements »), as a source may give them.
+ */
+function wordCounts(text: string, digits = false): { raw: string; value: number; noun: string }[] {
+  const out: { raw: string; value: number; noun: string }[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\d])(\p{L}+|\d+)\s+(\p{L}{4,}[sx])(?!\p{L})/gu)) {
+    const word = fold(m[1]!);
+    const value = /^\d+$/.test(word) ? (digits ? Number(word) : undefined) : NUMBER_WORDS[word];
+    if (value === undefined || value < 3) continue;
+    out.push({ raw: m[0], value, noun: fold(m[2]!) });
+  }
+  return out;
+}
+
 function checkSentence(written: string, cited: number[], sources: Source[], facts: Source[]): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
@@ -1075,6 +1090,14 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     if (!folded || bags.some((b) => nameIn(folded, b))) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
+  }
+  // A count written in words (« huit départements ») where the cited passages count the same thing otherwise (« six
+  // départements »).
+  for (const { raw, value, noun } of wordCounts(stated)) {
+    const given = pool.flatMap((src) => wordCounts(src.sentences.map((ss) => ss.text).join(" "), true));
+    const same = given.filter((g) => stem(g.noun) === stem(noun));
+    if (same.length > 0 && !same.some((g) => g.value === value))
+      reasons.push(message("verify.figureNotFound", { figure: raw, where: w }));
   }
   // The sentence says the opposite of what it cites: « Munich n'est jamais revenue à Windows » against « Munich est
   // revenue à Windows en 2017 ».

@@ -81,3 +81,18 @@ describe("sentences of the blind set split or weighed wrongly", () => {
     );
   });
 });
+
+describe("a count written in words", () => {
+  const passage = "Réorganisée par un décret du 22 avril 2023 en six départements, la DINUM compte environ 200 agents.";
+  it("is held to the count the passage gives the same thing", () => {
+    const v = check("Un décret du 22 avril 2023 l'a réorganisée en huit départements [1].", passage);
+    expect(v.status).toBe("unsupported");
+    expect(v.reasons.join(" ")).toContain("huit départements");
+    expect(check("Un décret du 22 avril 2023 l'a réorganisée en six départements [1].", passage).status).toBe(
+      "supported",
+    );
+    expect(
+      check("Un décret du 22 avril 2023 l'a réorganisée en six départements [1].", passage.replace("six", "6")).status,
+    ).toBe("supported");
+  });
+});
