@@ -892,6 +892,9 @@ function wordCounts(text: string, digits = false): { raw: string; value: number;
   return out;
 }
 
+/** Text that ends inside an incise right after a version (« version 3.2, disponible depuis »). */
+const VERSION_INCISE = /(?<!\p{L})version\s+\d+(?:[.,]\d+)*\s*,[^,;:]*$/iu;
+
 function checkSentence(written: string, cited: number[], sources: Source[], facts: Source[]): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
@@ -1012,6 +1015,9 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     return quantitySpots.filter((q) => q.at >= start && q.end <= stop && foundAt.has(q.f));
   };
   for (const y of spots.filter((s) => s.f.year !== undefined && s.f.kind !== "daymonth")) {
+    // The date of a version, in its own incise (« sa version 3.2, disponible depuis mars 2022, exige … 24 % »): it
+    // dates the version, not the figures the version sets.
+    if (VERSION_INCISE.test(stated.slice(0, y.at))) continue;
     const year = String(y.f.year);
     for (const q of attached(y.at, y.end)) {
       // A year written in the figure's own clause of the sentence (« 534 millions d'euros depuis 2008 ») is held to the

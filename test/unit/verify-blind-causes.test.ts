@@ -96,3 +96,21 @@ describe("a count written in words", () => {
     ).toBe("supported");
   });
 });
+
+describe("the date of a version", () => {
+  it("dates the version, not the figures the version sets", () => {
+    const passage =
+      "SecNumCloud — exigences\nDepuis sa version 3.2, elle exige que des entités non européennes ne détiennent pas plus de 24 % du capital (PIA Lab, 25 octobre 2021). La version 3.2 est disponible depuis mars 2022.";
+    const v = check(
+      "Depuis sa version 3.2, disponible depuis mars 2022, elle exige que des acteurs non européens ne détiennent pas plus de 24 % du capital [1].",
+      passage,
+    );
+    expect(v.reasons.join(" ")).not.toContain("mars 2022");
+    // A year said of the figure itself is still held to it.
+    const w = check(
+      "En mars 2021, elle exige que des acteurs non européens ne détiennent pas plus de 24 % du capital [1].",
+      passage,
+    );
+    expect(w.status).toBe("unsupported");
+  });
+});
