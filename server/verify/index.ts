@@ -750,8 +750,12 @@ function toSource(n: number | null, text: string): Source {
 /** Sentences that state nothing to check: « Je ne sais pas », formulas, headings without content. */
 /**
  * A sentence about the sources themselves (« Les sources divergent sur l'ampleur exacte de la hausse », « Les passages
- * ne donnent pas les raisons détaillées de cette décision »): its words describe the passages, they are not in them.
+ * ne donnent pas les raisons détaillées de cette décision »): most of its words describe the passages, they are not in
+ * them; what it is about (« la hausse », « cette décision ») must be.
  */
+/** Share of its content words a sentence about the sources must have in them (what it is about). */
+export const ABOUT_SOURCES_COVERAGE = 1 / 3;
+
 const ABOUT_SOURCES =
   /^(?:(?:en revanche|toutefois|cependant|mais|en effet|par ailleurs)\s*,?\s*)?(?:les|ces|nos|le|ce)\s+(?:sources?|passages?|documents?|textes?|corpus)(?:\s+(?:cités?|citées|fournis|consulté(?:e?s)?|disponibles|réunis|réunies))?\s+(?:divergent|diffèrent|se contredisent|ne concordent pas|(?:ne|n['’])\s*(?:\S+\s+){0,2}?(?:pas|guère|jamais)\b)/iu;
 
@@ -1123,7 +1127,11 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     const content = [...new Set(contentWords(sentence))];
     if (content.length >= 3) {
       const missing = content.filter((c) => !bags.some((b) => wordIn(c, b)));
-      if ((content.length - missing.length) / content.length < MIN_CLAIM_COVERAGE - 1e-9) {
+      // A sentence about the sources describes them in its own words: only what it is about must be in them.
+      const min = ABOUT_SOURCES.test(sentence.replace(/\*\*|__/g, "").trim())
+        ? ABOUT_SOURCES_COVERAGE
+        : MIN_CLAIM_COVERAGE;
+      if ((content.length - missing.length) / content.length < min - 1e-9) {
         reasons.push(
           message("verify.wordsNotFound", {
             where: w,
@@ -1157,13 +1165,6 @@ export function withoutReferences(sentence: string): string {
 function isClaim(sentence: string): boolean {
   const bare = sentence.replace(/\[\d+\]/g, "").trim();
   if (NO_CLAIM.test(bare) || asksOnly(bare) || /^#+\s/.test(bare) || /^\|?[\s:|-]+\|?$/.test(bare)) return false;
-  // What the sources say or leave out, with no figure or name of its own: not a fact to find in them.
-  if (
-    ABOUT_SOURCES.test(bare.replace(/\*\*|__/g, "")) &&
-    extractFigures(bare).length === 0 &&
-    namesOf(bare).length === 0
-  )
-    return false;
   return extractFigures(bare).length > 0 || namesOf(bare).length > 0 || contentWords(bare).length >= 3;
 }
 

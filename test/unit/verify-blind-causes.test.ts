@@ -67,14 +67,18 @@ describe("sentences of the blind set split or weighed wrongly", () => {
     expect(spans).toEqual(["Il suit les recommandations de l'ANSSI [1].", "**En résumé**, le risque est réel [1]."]);
   });
 
-  it("a sentence about what the sources say or leave out is not a fact to find in them", () => {
+  it("a sentence about what the sources say or leave out is held only to what it is about", () => {
     const passage =
-      "Broadcom a multiplié les prix des licences VMware par 8 à 15 selon ECCO, et jusqu'à 1 200 % selon AT&T.";
+      "Les sources divergent sur la hausse des prix des licences VMware : 8 à 15 fois selon ECCO, jusqu'à 1 200 % selon AT&T.";
     for (const hedge of [
       "Les sources divergent sur l'ampleur exacte de la hausse [1].",
-      "Les passages ne donnent pas les raisons détaillées de cette décision [1].",
+      "Les passages ne donnent pas les raisons détaillées de cette hausse des licences [1].",
     ])
-      expect(check(hedge, passage).status).toBe("no-claim");
+      expect(check(hedge, passage).status).toBe("supported");
+    // About another subject, it is flagged.
+    expect(
+      check("Les sources ne documentent pas l'achèvement effectif de ce retour ni son coût final [1].", passage).status,
+    ).toBe("unsupported");
     // With a figure or a name of its own, it is still checked.
     expect(check("Les sources divergent : la hausse atteint 3 000 % selon Orange [1].", passage).status).toBe(
       "unsupported",
