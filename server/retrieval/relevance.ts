@@ -251,6 +251,15 @@ const aliasList = (file: string): [string, string[]][] =>
 /** Places and institutions named another way than the corpus names them (capitals, demonyms, « la Sécu »). */
 const GAZETTEER: Map<string, string[]> = new Map(aliasList("gazetteer.txt"));
 const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...GAZETTEER]);
+/**
+ * The periphrases of `metonymies.txt` (« le pays du Soleil-Levant », « Outre-Rhin »), not the gazetteer's other names
+ * of a place (« La Haye » also names the Court that sits there): what they stand for must be in a passage that answers.
+ */
+const PERIPHRASES = new Set(
+  aliasList("metonymies.txt")
+    .map(([w]) => w)
+    .filter((w) => !GAZETTEER.has(w)),
+);
 
 /** The metonymies of several words, longest first (« pays du matin calme » before « matin calme »). */
 const PHRASE_METONYMIES = [...METONYMIES].filter(([w]) => w.includes(" ")).sort((a, b) => b[0].length - a[0].length);
@@ -347,6 +356,23 @@ export interface QuestionTerm {
   context?: boolean;
   /** A role noun naming who will use the answer (« nos secrétaires de mairie »), not what is asked. */
   user?: boolean;
+  /**
+   * A version of a named product (« Windows 12 », « Proxmox VE 9 », « vSphere 8 »): the name and its number, which a
+   * passage that answers must write together.
+   */
+  version?: boolean;
+  /**
+   * A place or an institution named another way (« le pays du Soleil-Levant », « Bruxelles »): a name, which a
+   * passage that answers must hold, by itself or by one of its meanings.
+   */
+  alias?: boolean;
+  /**
+   * A country by its own name (« la Suisse »), asked about itself: a catalog card that names it as the origin of a
+   * product does not answer for it.
+   */
+  country?: boolean;
+  /** Named as a collectivité (« la ville de Toulouse »): held where a passage speaks of it as one. */
+  collectivity?: boolean;
 }
 
 /**
@@ -358,6 +384,21 @@ const INCISE =
 
 /** A first-person possessive, its noun and the names written right after it (« notre inventaire GLPI »). */
 const SETTING = /(?<![\p{L}\p{N}])(?:notre|nos|mon|ma|mes)\s+[\p{L}\p{N}'-]+(?:\s+\p{Lu}[\p{L}\p{N}-]*)*/gu;
+
+/** « près de Grenoble », « aux portes de Lyon »: a place that situates another one (a data file), with its name. */
+const LOCATOR_LETTERS: Record<string, string> = { e: "eéÉE", é: "eéÉE", a: "aàÀA", à: "aàÀA", "'": "'’", "’": "'’" };
+const LOCATOR = new RegExp(
+  `(?<![\\p{L}])(?:${readFileSync(new URL("../i18n/fr/locators.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .map((l) =>
+      [...l.trim()]
+        .map((c, k) => (/\s/.test(c) ? "\\s+" : `[${LOCATOR_LETTERS[c] ?? (k === 0 ? c + c.toUpperCase() : c)}]`))
+        .join(""),
+    )
+    .join("|")})\\s*\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*`,
+  "gu",
+);
 
 /** « Pour …, », « Dans …, » opening a sentence. */
 const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
@@ -400,6 +441,8 @@ export function contextSpans(text: string): [number, number][] {
   if (namedElsewhere) spans.push(...settings);
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
   for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
+  // « Fontaine, près de Grenoble, … »: the place that situates the one asked about.
+  for (const m of text.matchAll(LOCATOR)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
 
@@ -452,7 +495,12 @@ export function questionTerms(question: string): QuestionTerm[] {
   const joined = ` ${words(question).join(" ")} `;
   for (const [phrase, meanings] of PHRASE_METONYMIES) {
     if (!joined.includes(` ${phrase} `) || phrase.split(" ").every((w) => inPhrase.has(w))) continue;
-    out.set(phrase, { word: phrase, variants: [phrase, ...meanings], name: false });
+    out.set(phrase, {
+      word: phrase,
+      variants: [phrase, ...meanings],
+      name: PERIPHRASES.has(phrase),
+      alias: PERIPHRASES.has(phrase),
+    });
     for (const w of phrase.split(" ")) inPhrase.add(w);
   }
   for (const m of fold(question).matchAll(MONTH_YEAR)) {
@@ -499,14 +547,31 @@ export function questionTerms(question: string): QuestionTerm[] {
       !/^\p{Lu}/u.test(tokens[i - 1]?.[0] ?? "") &&
       !INVERTED.test(tokens[i - 1]?.[0] ?? "") &&
       !MODIFIER.test(previous);
+    // « la Suisse » (a capital, the country's own name) is the country asked about, not an adjective of nationality.
+    const countryNamed = country === folded && /^\p{Lu}/u.test(token) && !CLAUSE_END.test(text.slice(0, index));
     if (country)
       return out.set(country, {
         word: country,
         variants: [country, folded.replace(/-/g, " ")],
         name: true,
         nationality: true,
-        ...(attributive ? { attributive: true } : {}),
+        ...(attributive || countryNamed ? { attributive: true } : {}),
+        ...(countryNamed ? { country: true } : {}),
       });
+    // « Windows 12 », « Proxmox VE 9 », « vSphere 8 »: a number of one or two digits right after a product's name is
+    // its version, part of what is asked; a passage on the product that does not name that version does not answer.
+    const named = tokens[i - 1]?.[0] ?? "";
+    if (
+      /^\d{1,2}$/.test(folded) &&
+      (/^\p{Lu}/u.test(named) || /\p{Ll}\p{Lu}/u.test(named)) &&
+      !COMMON_ACRONYMS.has(fold(named)) &&
+      !STOPWORDS.has(fold(named)) &&
+      text.slice(index - named.length - 1, index) === `${named} `
+    ) {
+      const version = `${fold(named)} ${folded}`;
+      out.set(version, { word: version, variants: [version], name: true, version: true });
+      return;
+    }
     // « aujourd'hui », « jusqu'à »: a word with an apostrophe inside is a stopword when its first part is.
     const parts = folded
       .split("-")
@@ -530,10 +595,22 @@ export function questionTerms(question: string): QuestionTerm[] {
       return;
     }
     // « Bruxelles » for the Commission, « Outre-Rhin » for Germany: a passage holding one of its meanings covers it.
-    const meanings = METONYMIES.get(word);
-    if (meanings) return out.set(word, { word, variants: [word, ...meanings], name: false });
+    // « la ville de Toulouse » names the commune itself, not the region the gazetteer puts it for.
+    const collectivity = /^(ville|commune|mairie|metropole|agglomeration|village)$/;
+    const ofCollectivity =
+      (fold(tokens[i - 1]?.[0] ?? "") === "de" && collectivity.test(fold(tokens[i - 2]?.[0] ?? ""))) ||
+      (/^d'/i.test(raw) && collectivity.test(fold(tokens[i - 1]?.[0] ?? "")));
+    const meanings = ofCollectivity && !PERIPHRASES.has(word) ? undefined : METONYMIES.get(word);
+    if (meanings)
+      return out.set(word, {
+        word,
+        variants: [word, ...meanings],
+        name: PERIPHRASES.has(word),
+        alias: PERIPHRASES.has(word),
+      });
+    // « iCloud », « vSphere »: a capital inside the word marks a name as well as a first one.
     const capital =
-      /^\p{Lu}/u.test(token) &&
+      (/^\p{Lu}/u.test(token) || /\p{Ll}\p{Lu}/u.test(token)) &&
       !COMMON_ACRONYMS.has(folded) &&
       (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
     // « l'envoyer », « l'enregistrer »: « l' » before an infinitive is a pronoun, not a determiner.
@@ -564,7 +641,13 @@ export function questionTerms(question: string): QuestionTerm[] {
       ...(inContext ? { context: true } : {}),
       ...(!capital && isRoleNoun(folded) && folded !== role ? { context: true, user: true } : {}),
     };
-    out.set(word, { word, variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)], name: capital, ...marks });
+    out.set(word, {
+      word,
+      variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)],
+      name: capital,
+      ...marks,
+      ...(capital && ofCollectivity ? { collectivity: true } : {}),
+    });
   });
   return [...out.values()];
 }
@@ -596,9 +679,14 @@ export function occurs(entry: string, p: ReturnType<typeof passageWords>, exact 
  * it with a capital (not « un tour de table »). Its synonyms (« américain » for « États-Unis ») count as written.
  */
 function holds(t: QuestionTerm, p: ReturnType<typeof passageWords>): boolean {
+  if (t.version) return p.joined.includes(` ${t.word} `);
   return t.variants.some((v) => {
     if (!occurs(v, p)) return false;
     if (!t.name || t.date || v !== t.word) return true;
+    // A name is written as the question writes it, give or take a plural: « Landes » is not the German « Land »,
+    // « Martinique » not « Saint-Martin », « Estonie » not « estonien » (its stem and a prefix meet them).
+    if (!t.clauseStart && !v.split(" ").every((w) => p.list.some((x) => x === w || x === `${w}s` || `${x}s` === w)))
+      return false;
     const s = frStem(v.split(" ")[0]!);
     return p.capitals.has(s) || (s.length >= 5 && [...p.capitals].some((c) => c.startsWith(s)));
   });
@@ -640,6 +728,9 @@ const RARE_NAME = 20;
 /** A word right after a collectivité's noun (« region normandie », « ville de brive »), folded: its name. */
 const COLLECTIVITY_NAMED =
   /\b(?:region|ville|commune|departement|metropole|mairie|agglomeration|intercommunalite)\s+(?:de\s+(?:la\s+)?|du\s+|des\s+|d'|l')?([a-z]{3,})\b/g;
+/** A folded word naming a collectivité (« ville », « communes », « mairie », « municipal »). */
+const COLLECTIVITY_NOUN =
+  /^(?:villes?|communes?|communal(?:e|es|aux)?|mairies?|municipal(?:e|es|ite)?|municipaux|metropoles?|agglomerations?|villages?|collectivites?)$/;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
 const UNKNOWN_SHARE = 0.3;
 /** What a catalog card says by its fields (country, city, publisher, owner, licence), folded stems, from a data file. */
@@ -736,6 +827,13 @@ export function asksOnlyDate(question: string): boolean {
 const HOUR_ASKED = /\bquelle heure\b/;
 const HOUR = /\b\d{1,2}\s?(?:h|heures?)(?:\s?\d{2})?\b|\b\d{1,2}:\d{2}\b/i;
 
+/**
+ * The setting (« en mairie », « sur une vingtaine de postes ») and the judgement asked (« un problème », « acceptable »)
+ * of a question about a thing that has its own card or page: that card or page need not hold them (a data file).
+ */
+const ENTITY_FRAME = new Set(wordList("../i18n/fr/entity-frame.txt").map(frStem));
+const isEntityFrame = (t: QuestionTerm) => !t.name && t.word.split(" ").every((w) => ENTITY_FRAME.has(frStem(w)));
+
 /** Share of the question's words a catalog card must hold to answer it. */
 const MIN_CATALOG_COVERAGE = 0.7;
 /** Passages read to decide (the top of the ranked list). */
@@ -804,7 +902,7 @@ export async function assessAnswerability(
     // A word a retrieved passage holds is known to the corpus, whatever the full-text index counts for it (« pare »
     // of « pare-feu », which its stemmer reduces to a stopword).
     const unknown: string[] = [];
-    for (const t of resolved.filter((t) => (t.name || t.compound) && !t.date)) {
+    for (const t of resolved.filter((t) => (t.name || t.compound) && !t.date && !t.alias)) {
       for (const part of t.word.split(" "))
         if ((await frequency(part)) === 0 && !judged.some((p) => p.list.includes(part))) unknown.push(t.word);
     }
@@ -898,11 +996,23 @@ export async function assessAnswerability(
   // dates); a year after the corpus's sources (« Munich reviendra-t-elle à Linux en 2030 ? ») stays required.
   const horizon = polar(question) && frequency ? await corpusHorizon(frequency) : 0;
   const claimed = (t: QuestionTerm) => !!t.date && Number(t.word.slice(-4)) <= horizon;
+  // A question asking a figure (« combien de mairies utilisent Zoom ? ») counts its setting: it is what it asks.
+  const asksFigure = !!FIGURE_ASKED.exec(fold(outsideContext(question)));
   const perPassage = judged.map((p, i) => {
     // A catalog card that holds a name of the question (« Doodle, c'est de quel pays ? ») answers what its fields say
     // (country, city, publisher, owner) without writing the word.
     const namedCard =
       results[i]!.document.kind === "catalog" && terms.some((t) => t.name && !t.date && !t.context && holds(t, p));
+    // The card or page of a thing the question names (not a general name of the domain) answers it without the
+    // question's setting and the judgement it asks (« Skype … sur une vingtaine de postes, il est toujours maintenu ? »).
+    const ownPage =
+      !asksFigure &&
+      terms.some(
+        (t) =>
+          anchors.includes(t) &&
+          !isGeneric(t) &&
+          holds(t, passageWords(`${results[i]!.document.title} ${results[i]!.section}`)),
+      );
     const holding = terms.filter((t) => t.variants.some((v) => occurs(v, p)) || (namedCard && asksCardField(t)));
     // The question's context (« Qwant, qu'on a mis par défaut sur les postes…, c'est bien français ? ») counts where
     // a passage holds it, never against it, when the question names what it is about, or in a catalog card that
@@ -914,7 +1024,8 @@ export async function assessAnswerability(
       names.length > 0 ||
       selfContained ||
       (results[i]!.document.kind === "catalog" && holding.some((t) => !t.context && !t.name && !isGeneric(t)));
-    const aside = (t: QuestionTerm) => !!t.context && (t.user ? asksMore : contextFree);
+    const aside = (t: QuestionTerm) =>
+      (!!t.context && (t.user ? asksMore : contextFree)) || (ownPage && isEntityFrame(t));
     const found = holding.filter((t) => !aside(t) || !(t.user || t.modifier || t.verb || isGeneric(t)));
     // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it.
     const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !aside(t) && !claimed(t)));
@@ -1034,7 +1145,25 @@ export async function assessAnswerability(
     results[i]!.document.title === results[j]!.document.title && results[i]!.document.kind !== "catalog";
   const holdsName = (t: QuestionTerm, i: number) =>
     holds(t, judged[i]!) || judged.some((p, j) => j !== i && sameDocument(i, j) && holds(t, p));
+  // « Que fait la ville de Toulouse … ? »: the town as a collectivité, in the heading or in a sentence that speaks of
+  // one (not « BlueMind, éditeur basé à Toulouse »).
+  const asCollectivity = (i: number) =>
+    names
+      .filter((t) => t.collectivity)
+      .every(
+        (t) =>
+          holds(t, heading[i]!) ||
+          parts[i]!.sentences.some((s) => holds(t, s) && s.list.some((w) => COLLECTIVITY_NOUN.test(w))),
+      );
+  // « Quelle est la position de la Suisse sur le logiciel libre ? » is not answered by the card of a Swiss product,
+  // unless the question names that product.
+  const countryCard = (i: number) =>
+    results[i]!.document.kind === "catalog" &&
+    names.some((t) => t.country) &&
+    !names.some((t) => !t.country && !isGeneric(t) && holds(t, heading[i]!));
   const holdsAll = (i: number) =>
+    !countryCard(i) &&
+    asCollectivity(i) &&
     dates.every((d) => dated(d, i)) &&
     statedAbsent(i).length === 0 &&
     namesHolder(i) &&
@@ -1193,6 +1322,20 @@ export async function assessAnswerability(
       coverage: best.weighted,
       relevant: [],
     };
+  // « Qui va gagner les élections municipales de 2026 à Lyon ? » asks who wins: a passage that answers says who did.
+  const winnerAsked = slot("vainqueur").find((e) => holdsPhrase(words(outsideContext(question)), [e]));
+  if (
+    winnerAsked &&
+    relevant.length &&
+    !slotHolders.some((i) => holdsPhrase(words(withoutReferences(results[i]!.text)), slot("victoire")))
+  )
+    return {
+      answerable: false,
+      reason: "missing-name",
+      missing: [winnerAsked.join(" ")],
+      coverage: best.weighted,
+      relevant: [],
+    };
   const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
   if (relevant.length === 0 && stated.length)
     return { answerable: false, reason: "stated-absent", missing: stated, coverage: best.weighted, relevant };
@@ -1296,6 +1439,10 @@ const INTRODUCTION =
 const OWN_PLACE =
   /(?<![\p{L}])(?:[Nn]otre|[Mm]a|[Mm]on)\s+(?:commune|ville|village|mairie|collectivit[ée]|communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|d[ée]partement|r[ée]gion|territoire|syndicat|ccas)\s+(?:de\s+|d'|d’|du\s+|des\s+)(?:l'|l’|la\s+|le\s+|les\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
 
+/** The asker's collectivité as the subject of what is asked (« notre agglomération a-t-elle … », « ma commune est-elle … »). */
+const OWN_SUBJECT =
+  /(?<![\p{L}])(?:[Nn]otre|[Mm]a|[Mm]on)\s+(?:commune|ville|village|mairie|collectivit[ée]|communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|d[ée]partement|r[ée]gion|territoire)\s+(?:[\p{L}'’]+\s+)?[\p{L}]+-(?:t-)?(?:elle|il)\b/u;
+
 /**
  * The question without the asker's introduction of themself and their collectivité, when it comes before what is
  * asked and apart from it (a comma, a colon or a full stop between them): « Nous sommes une petite commune de
@@ -1303,6 +1450,9 @@ const OWN_PLACE =
  * de Saint-Girons a-t-elle le label ? » asks about Saint-Girons. `null` when it has none; `removed`, what was taken out.
  */
 export function withoutIntroduction(question: string): { question: string; removed: string } | null {
+  // « Je suis adjoint à Rodez : notre agglomération a-t-elle déjà un plan … ? » asks about the asker's collectivité
+  // itself, which the introduction names: it is not only who asks.
+  if (OWN_SUBJECT.test(question)) return null;
   const spans: [number, number][] = [];
   for (const re of [INTRODUCTION, OWN_PLACE])
     for (const m of question.matchAll(re)) {

@@ -17,6 +17,7 @@ import {
   personalAsked,
   questionTerms,
   roleAsked,
+  withoutIntroduction,
   writesAsName,
 } from "../../server/retrieval/relevance.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
@@ -355,7 +356,8 @@ describe("wrong abstentions traced on held-out-3 (each fails on the rules of 5 D
 
   it("takes a metonymy (« Bruxelles », « Outre-Rhin ») for what it means, not for a name the passage must hold", async () => {
     const terms = questionTerms("Outre-Rhin, quelle organisation a alerté ?");
-    expect(terms.find((t) => t.word === "outre rhin")).toMatchObject({ name: false });
+    // Since the ninth series, a periphrasis is a name held by its meanings (« allemand »), never by itself alone.
+    expect(terms.find((t) => t.word === "outre rhin")).toMatchObject({ alias: true });
     const text = "Le catalogue de l'ADULLACT a servi à un projet européen de logiciels métiers mutualisés.";
     const { frequency, names } = lexicon([text, "Bruxelles"]);
     const decision = await assessAnswerability(
@@ -486,7 +488,7 @@ describe("wrong abstentions traced on held-out-4 (each fails on the rules of 5 D
     expect(
       questionTerms("Splunk est passé chez quel géant de l'oncle Sam ?").find((t) => t.word === "oncle sam"),
     ).toMatchObject({
-      name: false,
+      alias: true,
     });
     const card =
       "Microsoft Defender for Endpoint — EDR de Microsoft ; la télémétrie des postes part dans le cloud Microsoft.";
@@ -1236,5 +1238,151 @@ describe("eighth round: the slot a figure or date question asks (each fails on t
       "est ne",
     ]);
     expect(personalAsked("Qu'a-t-elle fait avant d'être nommée à la DINUM ?").length).toBe(1);
+  });
+});
+
+describe("the rules of the ninth series (held-out-7 traced)", () => {
+  it("needs the version of a named product in the passage that answers (« Windows 12 » is not « Windows 11 »)", async () => {
+    const text = "Windows 11 exige un processeur récent : beaucoup de PC sous Windows 10 doivent être changés.";
+    const { frequency, names } = lexicon([text, "Un PC.", "Windows.", "Les 12 postes."]);
+    const ask = (q: string) => assessAnswerability(q, [passage("Windows 11", text)], frequency, names);
+    expect(await ask("Faudra-t-il encore changer tous les PC pour Windows 12 ?")).toMatchObject({
+      answerable: false,
+      reason: "missing-name",
+      missing: ["windows 12"],
+    });
+    expect(await ask("Faudra-t-il encore changer tous les PC pour Windows 11 ?")).toMatchObject({ answerable: true });
+    expect(questionTerms("Proxmox VE 9 gère-t-il mieux la migration ?").map((t) => t.word)).toContain("ve 9");
+  });
+
+  it("reads a capital inside a word as a name (« iCloud », « vSphere »)", () => {
+    const terms = questionTerms("Le service communication sauvegarde ses photos sur iCloud, est-ce acceptable ?");
+    expect(terms.find((t) => t.word === "icloud")?.name).toBe(true);
+  });
+
+  it("does not ask the setting and the judgement of a question of the card of the thing it names", async () => {
+    const card =
+      "Huawei, équipements de réseau : commutateurs et routeurs d'entreprise. Éditeur chinois, soumis à la loi chinoise sur le renseignement de 2017.";
+    const guide = "Les mairies et les collectivités doivent recenser leurs dépendances numériques sur le réseau.";
+    const { frequency, names } = lexicon([card, guide, "La mairie.", "Un problème.", "Ils posent un problème grave."]);
+    const results = [
+      { text: card, section: "", document: { title: "Huawei (équipements réseau)", kind: "catalog" } },
+      passage("Dépendances", guide),
+    ];
+    expect(
+      await assessAnswerability(
+        "Les commutateurs Huawei de la mairie posent-ils un problème grave ?",
+        results,
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
+    // A card that only holds the name in a field (a vendor of that country) is not the thing's own card.
+    const vendor = "Bending Spoons : société de Milan, Italie, propriétaire d'Evernote.";
+    const other = lexicon([vendor, "Une loi.", "Les communes.", "La loi impose."]);
+    expect(
+      await assessAnswerability(
+        "L'Italie a-t-elle une loi qui impose le logiciel libre à ses communes ?",
+        [{ text: vendor, section: "", document: { title: "Bending Spoons", kind: "catalog" } }],
+        other.frequency,
+        other.names,
+      ),
+    ).toMatchObject({ answerable: false });
+  });
+
+  it("takes a place that situates another (« Fontaine, près de Grenoble ») as context", () => {
+    const q = "Fontaine, près de Grenoble, avait passé quelle part de son parc sous Linux en 2014 ?";
+    expect(contextSpans(q).map(([a, b]) => q.slice(a, b))).toContain("près de Grenoble");
+    expect(contextSpans("Un hébergeur près de chez nous ?")).toEqual([]);
+  });
+
+  it("finds a name as the question writes it, not by its stem (« Landes » is not the German « Land »)", async () => {
+    const text = "Le Land de Schleswig-Holstein a équipé ses écoles et ses postes sous Linux.";
+    const { frequency, names } = lexicon([text, "Les Landes.", "Des collèges."]);
+    expect(
+      await assessAnswerability(
+        "Le département des Landes a-t-il équipé ses collèges sous Linux ?",
+        [passage("Schleswig-Holstein", text)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false, reason: "missing-name", missing: ["landes"] });
+  });
+
+  it("needs what a periphrasis stands for (« le pays du Soleil-Levant » : le Japon)", async () => {
+    const text = "Les ministères danois ont annoncé quitter Microsoft Office pour LibreOffice.";
+    const { frequency, names } = lexicon([text, "Le pays.", "Microsoft."]);
+    expect(
+      await assessAnswerability(
+        "Au pays du Soleil-Levant, les ministères ont-ils quitté Microsoft ?",
+        [passage("Danemark", text)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false, reason: "missing-name" });
+  });
+
+  it("keeps an introduction that names the collectivité asked about (« notre agglomération a-t-elle … »)", () => {
+    expect(
+      withoutIntroduction(
+        "Je suis adjoint au numérique à Rodez : notre agglomération a-t-elle déjà un plan de sortie de Microsoft ?",
+      ),
+    ).toBeNull();
+    expect(withoutIntroduction("Je suis élu à Foix : par où commencer pour sortir de Microsoft ?")?.removed).toContain(
+      "Foix",
+    );
+  });
+
+  it("reads common abbreviations and acronyms, a subjunctive and a family as data", () => {
+    const ms = questionTerms("Un logiciel libre qui ouvre les fichiers .mpp de MS Project, ça existe ?");
+    expect(ms.find((t) => t.word === "ms")?.variants).toContain("microsoft");
+    expect(questionTerms("Existe-t-il un logiciel de DAO français ?").find((t) => t.word === "dao")?.name).toBe(false);
+    expect(questionTerms("Nos fichiers partent-ils sans qu'on le sache ?").map((t) => t.word)).not.toContain("sache");
+    expect(personalAsked("Le juge Nicolas Guillou a-t-il une famille touchée par les sanctions ?").length).toBe(1);
+  });
+
+  it("holds a town named as a collectivité where a passage speaks of it as one (« la ville de Toulouse »)", async () => {
+    const text =
+      "La Région Occitanie a choisi BlueMind, un éditeur français basé à Toulouse, pour sa messagerie libre.";
+    const { frequency, names } = lexicon([text, "La ville.", "Le logiciel libre."]);
+    const ask = (q: string) => assessAnswerability(q, [passage("Région Occitanie", text)], frequency, names);
+    expect(await ask("Que fait la ville de Toulouse pour le logiciel libre ?")).toMatchObject({
+      answerable: false,
+      reason: "missing-name",
+    });
+    expect(await ask("Quel éditeur de messagerie libre est basé à Toulouse ?")).toMatchObject({ answerable: true });
+  });
+
+  it("does not take the card of a product for the country it comes from (« la position de la Suisse »)", async () => {
+    const card = "Proton Mail : messagerie chiffrée, code libre, éditeur Proton AG, pays Suisse.";
+    const { frequency, names } = lexicon([card, "La position.", "Le logiciel libre.", "Un hébergeur."]);
+    const results = [{ text: card, section: "", document: { title: "Proton Mail", kind: "catalog" } }];
+    expect(
+      await assessAnswerability(
+        "Quelle est la position de la Suisse sur le logiciel libre ?",
+        results,
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false });
+    expect(
+      await assessAnswerability("Proton Mail est-il hébergé en Suisse ?", results, frequency, names),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("reads the function words of a question asked in English (« What is the CLOUD Act? »)", () => {
+    expect(questionTerms("What is the CLOUD Act?").map((t) => t.word)).toEqual(["cloud", "act"]);
+  });
+
+  it("needs who won for a question asking who wins (« Qui va gagner les élections municipales à Lyon ? »)", async () => {
+    const text =
+      "À Lyon, les élections municipales de 2026 ont ouvert un débat sur la suite collaborative de la ville.";
+    const won = "À Lyon, le maire sortant a été réélu aux élections municipales de 2026.";
+    const { frequency, names } = lexicon([text, won, "Gagner.", "Les élections."]);
+    const q = "Qui va gagner les élections municipales de 2026 à Lyon ?";
+    expect(await assessAnswerability(q, [passage("Lyon", text)], frequency, names)).toMatchObject({
+      answerable: false,
+    });
+    expect(await assessAnswerability(q, [passage("Lyon", won)], frequency, names)).toMatchObject({ answerable: true });
   });
 });
