@@ -74,11 +74,19 @@ function mask(text: string, start: number, length: number): string {
 }
 
 /** Parts of a text that are never figures: URLs, citation markers `[3]`, list numbers, Markdown table rules. */
+/** The number of a European act or a regulation (« (UE) 2022/2555 », « 2016/679 »). */
+const ACT_NUMBER = /(?<![\d/])(?:19|20)\d{2}\/\d{1,5}(?![\d/])/g;
+
+/** Numbers of acts written in a text (« 2022/2555 »): names, not figures; `extractFigures` leaves them out. */
+export const actNumbers = (text: string): string[] => text.match(ACT_NUMBER) ?? [];
+
 function stripNonFigures(text: string): string {
   return (
     text
       .replace(/https?:\/\/\S+/g, (m) => " ".repeat(m.length))
       .replace(/\[\d+(?:\s*[,;–-]\s*\d+)*\]/g, (m) => " ".repeat(m.length))
+      // The number of a European act (« directive (UE) 2022/2555 »): a name, checked as such (`actNumbers`).
+      .replace(ACT_NUMBER, (m) => " ".repeat(m.length))
       .replace(/^(\s*)\d+[.)](?=\s)/gm, (m) => " ".repeat(m.length))
       // A numbered list quoted on one line (« … 4. Prévoir … 5. Publier chaque année »): the numbers are markers.
       .replace(/(?<=(?:^|[.!?…:;»]\s+|[«(]\s*))\d{1,2}[.)](?=\s+\p{Lu})/gmu, (m) => " ".repeat(m.length))
@@ -128,7 +136,7 @@ export function extractFigures(input: string): Figure[] {
   // Quantities, alone or as a range sharing one unit: « 40 % », « 5 à 13 % », « 12 millions d'euros », « 12 M€ », « 200 à 250 ».
   const quantity = new RegExp(
     // Not the version glued to a name (« AGPL-3.0 », « NIS-2 »).
-    String.raw`(?<![\p{L}\d.,]|\p{L}-)(${NUM})(?:\s*(?:à|-|–)\s*(${NUM}))?` +
+    String.raw`(?<![\p{L}\d.,]|\p{L}-)(${NUM})(?:\s*(?:à|-|–)\s*\+?(${NUM}))?` +
       String.raw`(?:\s*(millions?|milliards?|mille)(?![\p{L}])(?:\s+d['’]\s?)?|\s*(k|M|Mds|Md)(?=\s*€))?` +
       String.raw`(?:\s*(€|euros?(?![\p{L}])|%|pour\s?cent(?![\p{L}])))?`,
     "gu",

@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { message } from "../i18n/messages.ts";
 import { fold, words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
-import { extractFigures, type Figure, type FigureKind, NUMBER_WORDS, productVersions } from "./figures.ts";
+import { actNumbers, extractFigures, type Figure, type FigureKind, NUMBER_WORDS, productVersions } from "./figures.ts";
 
 export interface VerifyPassage {
   /** The number the model cites it by: `[n]`. */
@@ -64,9 +64,9 @@ export function sentenceSpans(text: string): { text: string; start: number; end:
     const base = line.index!;
     // A citation after the full stop (« … en 2018. [1] ») stays with its sentence.
     // A list number (« 1. La DINUM… », « … matériel. 4. Prévoir… ») is not a sentence of its own: it stays with its
-    // item.
+    // item. A sentence may open with bold or italics (« … [2]. **En résumé**, … »).
     const parts = line[0].split(
-      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])\s+(?=[\p{Lu}\p{N}«"“(]|\[(?!\d+\]))/u,
+      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])\s+(?=[\p{Lu}\p{N}«"“(]|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
     );
     let offset = 0;
     for (const part of parts) {
@@ -175,6 +175,38 @@ const PLACE_ADJECTIVES: Map<string, string[]> = (() => {
 /** Whether a name (folded words) is in a bag, as written or, for a place, by one of its adjectives. */
 function nameIn(folded: string, bag: Bag): boolean {
   return inBag(folded, bag) || (PLACE_ADJECTIVES.get(folded) ?? []).some((a) => inBag(a, bag, false));
+}
+
+/** Folded adjective → the folded places it names (« allemande » → « allemagne »), from the same list. */
+const ADJECTIVE_PLACES: Map<string, string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const [place, adjectives] of PLACE_ADJECTIVES)
+    for (const a of adjectives) out.set(a, [...(out.get(a) ?? []), place]);
+  return out;
+})();
+
+/** A content word of a claim found in a bag: itself, or the place an adjective names (« d'origine allemande », « Allemagne »). */
+const wordIn = (folded: string, bag: Bag) =>
+  nameIn(folded, bag) || (ADJECTIVE_PLACES.get(folded) ?? []).some((p) => inBag(p, bag, false));
+
+/** Words an acronym skips in the name it stands for (« Cour pénale internationale » → CPI). */
+const ACRONYM_SKIPS = new Set(["de", "des", "du", "la", "le", "les", "l", "d", "et", "pour", "en", "a", "aux", "au"]);
+
+/** Whether an acronym (« CPI », folded « cpi ») is given by a name written in full in a bag (« cour penale internationale »). */
+export function acronymIn(acronym: string, bag: Bag): boolean {
+  if (acronym.length < 2 || acronym.length > 6) return false;
+  const list = bag.list;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i]![0] !== acronym[0]) continue;
+    let k = 0;
+    for (let j = i; j < list.length && k < acronym.length; j++) {
+      if (k > 0 && ACRONYM_SKIPS.has(list[j]!)) continue;
+      if (list[j]![0] !== acronym[k] || /^\d/.test(list[j]!)) break;
+      k++;
+    }
+    if (k === acronym.length) return true;
+  }
+  return false;
 }
 
 /** A word in a bag, or one of the words a model puts in its place for what a figure counts. */
@@ -641,7 +673,8 @@ function namesOf(sentence: string): string[] {
 
 function namesOfSegment(segment: string, out: Set<string>): void {
   const clean = segment.replace(/[*_`#>]/g, " ");
-  const tokens = clean.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  // « AT&T » is one name: « & » between capitals stays inside it.
+  const tokens = clean.split(/(?:(?<!\p{Lu})&|&(?!\p{Lu})|[^\p{L}\p{N}'’&-])+/u).filter(Boolean);
   tokens.forEach((raw, i) => {
     const token = raw.replace(/^([cdjlmnst]|qu)['’]/i, "").replace(/['’-]+$/, "");
     if (!/^\p{Lu}/u.test(token) || token.length < 2 || MONTH_NAMES.test(token)) return;
@@ -715,6 +748,17 @@ function toSource(n: number | null, text: string): Source {
 }
 
 /** Sentences that state nothing to check: « Je ne sais pas », formulas, headings without content. */
+/**
+ * A sentence about the sources themselves (« Les sources divergent sur l'ampleur exacte de la hausse », « Les passages
+ * ne donnent pas les raisons détaillées de cette décision »): most of its words describe the passages, they are not in
+ * them; what it is about (« la hausse », « cette décision ») must be.
+ */
+/** Share of its content words a sentence about the sources must have in them (what it is about). */
+export const ABOUT_SOURCES_COVERAGE = 1 / 3;
+
+const ABOUT_SOURCES =
+  /^(?:(?:en revanche|toutefois|cependant|mais|en effet|par ailleurs)\s*,?\s*)?(?:les|ces|nos|le|ce)\s+(?:sources?|passages?|documents?|textes?|corpus)(?:\s+(?:cités?|citées|fournis|consulté(?:e?s)?|disponibles|réunis|réunies))?\s+(?:divergent|diffèrent|se contredisent|ne concordent pas|(?:ne|n['’])\s*(?:\S+\s+){0,2}?(?:pas|guère|jamais)\b)/iu;
+
 const NO_CLAIM =
   /^(je ne sais pas|je n['’]ai pas trouv|les passages (fournis )?ne (permettent|disent|précisent)|aucun passage)/i;
 
@@ -741,6 +785,119 @@ export const MIN_CLAIM_COVERAGE = 0.6;
  * octobre 2020 …)* », added to a draft for freshness): they say how old the source is, they are not the claim.
  */
 export const withoutNotes = (sentence: string) => sentence.replace(/\s*\*\((?:[^()]|\([^()]*\))*\)\*/g, " ");
+
+/**
+ * The quantities of a statement a name is held to: those of its own part (between commas or semicolons) when that
+ * part writes a figure and the statement writes several, else all of them.
+ */
+function ownQuantities<Q extends { at: number; end: number }>(
+  offset: number,
+  segment: string,
+  name: string,
+  quantities: Q[],
+  all: { at: number; end: number }[],
+): Q[] {
+  const inSegment = all.filter((q) => q.at >= offset && q.end <= offset + segment.length);
+  if (inSegment.length < 2) return quantities;
+  const at = wordAt(segment, name);
+  if (at < 0) return quantities;
+  const part = [...segment.matchAll(/[^,;]+/g)].find((p) => p.index! <= at && at < p.index! + p[0].length);
+  if (!part) return quantities;
+  const [start, stop] = [offset + part.index!, offset + part.index! + part[0].length];
+  if (!inSegment.some((q) => q.at >= start && q.end <= stop)) return quantities;
+  return quantities.filter((q) => q.at >= start && q.end <= stop);
+}
+
+/**
+ * A negation in a clause: « ne … pas / jamais / plus / aucun / rien », « pas » alone (« s'applique pas »), « jamais »,
+ * « aucun », « sans », « ni », « nul » (« non » is left out: « non confirmé » is a qualification, checked apart).
+ */
+const NEGATION =
+  /(?<!\p{L})(?:(?:ne|n['’])(?:\s*\S+){0,4}?\s+(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?)(?!\p{L})/iu;
+
+/** Clauses of a sentence as the polarity check compares them: apart at « : », « ; », « mais », « alors que ». */
+const polarityClauses = (text: string) =>
+  text
+    .replace(/\[\d+\]/g, " ")
+    .split(/\s:\s|\s?;\s|[.!?]\s+|,?\s(?:mais|alors que|tandis que|contrairement à)\s|\n+/u)
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+/** Words a clause must share with a source clause for their polarity to be compared. */
+export const POLARITY_MIN_SHARED = 3;
+/** Share of the clause's content words the source clause must have. */
+export const POLARITY_MIN_SHARE = 0.75;
+
+/** A negation that bears on certainty (« n'est pas confirmé », « ne le précise pas »): a qualification, checked apart. */
+const CERTAINTY =
+  /(?<!\p{L})(?:confirm|vérifi|verifi|établi|etabli|précis|precis|connu|certain|avéré|avere|détaill|detaill)/iu;
+
+/**
+ * Whether a clause negates what it shares with another text: a negation (`NEGATION`) that bears on one of their
+ * shared words (the verb inside « ne … pas », or one of the two words after it: « n'est jamais revenue », « sans autre
+ * démarche »), not on a part of the clause that says something else (« un projet qui ne mesure pas ses résultats … est
+ * remis en cause »).
+ */
+function negatedAmong(clause: string, other: Bag): boolean {
+  const tokens = [...clause.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((t) => {
+    const w = contentWords(t[0]);
+    return { at: t.index!, shared: w.length > 0 && w.every((x) => inBag(x, other)) };
+  });
+  const negation = new RegExp(NEGATION.source, "giu");
+  return [...clause.matchAll(negation)].some((m) => {
+    const end = m.index! + m[0].length;
+    const inside = tokens.filter((t) => t.at >= m.index! && t.at < end);
+    const after = tokens.filter((t) => t.at >= end).slice(0, 2);
+    return [...inside, ...after].some((t) => t.shared);
+  });
+}
+
+/**
+ * The source clause a clause of the sentence states with the opposite polarity (one negates the words they share,
+ * the other does not), when every source clause that carries the same words (most of them, at least three) does: a
+ * short quote of it, or null.
+ */
+function contradicted(stated: string, pool: Source[]): string | null {
+  const sourceClauses = pool.flatMap((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
+  const bags = sourceClauses.map((c) => bagOf(c));
+  for (const clause of polarityClauses(stated)) {
+    if (CERTAINTY.test(clause)) continue;
+    const content = [...new Set(contentWords(clause))];
+    if (content.length < POLARITY_MIN_SHARED) continue;
+    const need = Math.max(POLARITY_MIN_SHARED, Math.ceil(content.length * POLARITY_MIN_SHARE));
+    const shared = bags.map((b) => content.filter((c) => inBag(c, b)).length);
+    const best = Math.max(0, ...shared);
+    if (best < need) continue;
+    const own = bagOf(clause);
+    const carriers = sourceClauses
+      .map((c, i) => ({ c, i }))
+      .filter((x) => shared[x.i] === best && !CERTAINTY.test(x.c));
+    if (carriers.length === 0) continue;
+    if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
+      const quote = carriers[0]!.c.replace(/\s+/g, " ");
+      return quote.length > 120 ? `${quote.slice(0, 117)}…` : quote;
+    }
+  }
+  return null;
+}
+
+/**
+ * Counts written in words before a plural noun (« huit départements »): value and folded noun; with `digits`, counts
+ * written in digits too (« 6 départements »), as a source may give them.
+ */
+function wordCounts(text: string, digits = false): { raw: string; value: number; noun: string }[] {
+  const out: { raw: string; value: number; noun: string }[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\d])(\p{L}+|\d+)\s+(\p{L}{4,}[sx])(?!\p{L})/gu)) {
+    const word = fold(m[1]!);
+    const value = /^\d+$/.test(word) ? (digits ? Number(word) : undefined) : NUMBER_WORDS[word];
+    if (value === undefined || value < 3) continue;
+    out.push({ raw: m[0], value, noun: fold(m[2]!) });
+  }
+  return out;
+}
+
+/** Text that ends inside an incise right after a version (« version 3.2, disponible depuis »). */
+const VERSION_INCISE = /(?<!\p{L})version\s+\d+(?:[.,]\d+)*\s*,[^,;:]*$/iu;
 
 function checkSentence(written: string, cited: number[], sources: Source[], facts: Source[]): string[] {
   const sentence = withoutNotes(written);
@@ -862,6 +1019,9 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     return quantitySpots.filter((q) => q.at >= start && q.end <= stop && foundAt.has(q.f));
   };
   for (const y of spots.filter((s) => s.f.year !== undefined && s.f.kind !== "daymonth")) {
+    // The date of a version, in its own incise (« sa version 3.2, disponible depuis mars 2022, exige … 24 % »): it
+    // dates the version, not the figures the version sets.
+    if (VERSION_INCISE.test(stated.slice(0, y.at))) continue;
     const year = String(y.f.year);
     for (const q of attached(y.at, y.end)) {
       // A year written in the figure's own clause of the sentence (« 534 millions d'euros depuis 2008 ») is held to the
@@ -901,6 +1061,9 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     for (const name of namesOf(segment)) {
       const folded = words(name).join(" ");
       if (!folded || !bags.some((b) => inBag(folded, b))) continue; // not named at all: said below
+      // Two figures with two subjects (« ECCO parle de 8 à 15, AT&T de hausses jusqu'à 1 200 % »): a name is held to
+      // the figures of its own part of the statement, when that part has any.
+      const own = ownQuantities(offset, segment, name, quantities, quantitySpots);
       // In the source sentence itself; or in its heading when the sentence's own subject is in the claim too (not
       // « Sécurix … 200 postes » from a page on Sécurix whose sentence gives the 200 postes to the DINUM); or before
       // it (« Elle économise… ») when the sentence names no one else.
@@ -908,14 +1071,14 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
         inBag(folded, ss.said) ||
         (inBag(folded, ss.own) && (!ss.subject || inBag(ss.subject, claimBag))) ||
         (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
-      const q = quantities.find((x) => !foundAt.get(x.f)!.some(given));
+      const q = own.find((x) => !foundAt.get(x.f)!.some(given));
       if (q) {
         reasons.push(message("verify.nameMismatch", { name, figure: q.f.raw, where: w }));
         continue;
       }
       // Given by the heading or a sentence around, but where the figure's own sentence names someone else: « créée
       // par la Tchap » for « créée par la DINSIC » on a page about Tchap.
-      const other = quantities.map((x) => nameReplaced(segment, name, folded, foundAt.get(x.f)!)).find(Boolean);
+      const other = own.map((x) => nameReplaced(segment, name, folded, foundAt.get(x.f)!)).find(Boolean);
       if (other) reasons.push(message("verify.nameSwapped", { name, other, where: w }));
     }
   }
@@ -925,19 +1088,50 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     if (!bags.some((b) => b.joined.includes(folded)))
       reasons.push(message("verify.nameNotFound", { name: product, where: w }));
   }
-  // Names of organisations, places and people.
+  // The number of an act (« (UE) 2022/2555 ») is a name: written in the sources.
+  for (const act of actNumbers(stated)) {
+    const folded = ` ${words(act).join(" ")} `;
+    if (!bags.some((b) => b.joined.includes(folded)))
+      reasons.push(message("verify.nameNotFound", { name: act, where: w }));
+  }
+  // Names of organisations, places and people; an acronym may stand for a name the sources write in full.
   for (const name of namesOf(sentence)) {
     const folded = words(name).join(" ");
     if (!folded || bags.some((b) => nameIn(folded, b))) continue;
+    if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
+  }
+  // A count written in words (« huit départements ») where the cited passages count the same thing otherwise (« six
+  // départements »).
+  for (const { raw, value, noun } of wordCounts(stated)) {
+    const given = pool.flatMap((src) => wordCounts(src.sentences.map((ss) => ss.text).join(" "), true));
+    const same = given.filter((g) => stem(g.noun) === stem(noun));
+    if (same.length > 0 && !same.some((g) => g.value === value))
+      reasons.push(message("verify.figureNotFound", { figure: raw, where: w }));
+  }
+  // The sentence says the opposite of what it cites: « Munich n'est jamais revenue à Windows » against « Munich est
+  // revenue à Windows en 2017 ».
+  if (cited.length > 0) {
+    const opposite = contradicted(stated, pool);
+    if (opposite)
+      reasons.push(
+        message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {
+          where: w,
+          quote: opposite,
+        }),
+      );
   }
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
   if (figures.length === 0 && cited.length > 0) {
     const content = [...new Set(contentWords(sentence))];
     if (content.length >= 3) {
-      const missing = content.filter((c) => !bags.some((b) => nameIn(c, b)));
-      if ((content.length - missing.length) / content.length < MIN_CLAIM_COVERAGE - 1e-9) {
+      const missing = content.filter((c) => !bags.some((b) => wordIn(c, b)));
+      // A sentence about the sources describes them in its own words: only what it is about must be in them.
+      const min = ABOUT_SOURCES.test(sentence.replace(/\*\*|__/g, "").trim())
+        ? ABOUT_SOURCES_COVERAGE
+        : MIN_CLAIM_COVERAGE;
+      if ((content.length - missing.length) / content.length < min - 1e-9) {
         reasons.push(
           message("verify.wordsNotFound", {
             where: w,

@@ -25,7 +25,59 @@ import { answer } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
 import { createDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
+import { verifyText } from "../../server/verify/index.ts";
 import { type ChatRequestLog, type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
+
+/** A passage as the model was given it when an answer was written (`passages.json`). */
+interface PinnedPassage {
+  n: number;
+  /** « title — kind, date », as the prompt's `Document :` line. */
+  document: string;
+  section: string;
+  text: string;
+}
+
+interface Pinned {
+  passages: PinnedPassage[];
+  /** Drafts only: the data block the section was given. */
+  data?: string;
+}
+
+/** The prompt body of a pinned passage (what `promptPassages` reads), to compare with today's. */
+const pinnedBody = (p: PinnedPassage) => `Document : ${p.document}\nSection : ${p.section}\n${p.text}`;
+
+/** Title and date of a pinned passage's document (« title — kind, date »). */
+function documentParts(p: PinnedPassage): { title: string; date: string } {
+  const cut = p.document.lastIndexOf(" — ");
+  const title = cut >= 0 ? p.document.slice(0, cut) : p.document;
+  const date =
+    cut >= 0
+      ? (p.document
+          .slice(cut + 3)
+          .split(", ")
+          .pop() ?? "")
+      : "";
+  return { title, date: date === "date inconnue" ? "" : date };
+}
+
+/**
+ * Verification of an answer against its pinned passages, as the answer path and the draft path build the checked
+ * text of a passage (`verifiable` in server/answers/answer.ts, `passageSource` in server/drafting/generate.ts).
+ */
+function verifyPinned(c: BlindCase, pinned: Pinned): CheckedSentence[] {
+  const section = (p: PinnedPassage) => (p.section === "(introduction)" ? "" : p.section);
+  const passages = pinned.passages.map((p) => {
+    const { title, date } = documentParts(p);
+    const head = c.section ? `${title} (${date}) — ${section(p)}` : `${title} — ${section(p)}`;
+    return { n: p.n, text: `${head}\n${p.text}` };
+  });
+  const facts = c.section ? (pinned.data ?? "").split("\n").filter(Boolean) : [];
+  return verifyText(c.answer, passages, { facts }).sentences;
+}
+
+/** Whether today's passages for a case are the pinned ones. */
+const samePassages = (today: Map<number, string> | null, pinned: Pinned) =>
+  !!today && today.size === pinned.passages.length && pinned.passages.every((p) => today.get(p.n) === pinnedBody(p));
 
 interface LabelledSentence {
   text: string;
@@ -298,26 +350,45 @@ async function printPassages(questions: string[]): Promise<void> {
   }
 }
 
-async function measure(dir: string): Promise<void> {
+async function measure(dir: string, live: boolean): Promise<void> {
   const sets = await loadCases(dir);
+  const pins = JSON.parse(await readFile(path.join(dir, "passages.json"), "utf8")).sets as Record<
+    string,
+    Record<string, Pinned>
+  >;
   const { engine, fake, cleanup } = await indexedEngine();
   try {
     for (const { file, cases } of sets) {
       const all: SentenceResult[] = [];
       const problems: string[] = [];
       let abstentions = 0;
+      /** Cases whose passages today differ from those the answer was written against. */
+      const changes: string[] = [];
       for (const c of cases) {
         let sentences: CheckedSentence[] | null;
         let abstained = false;
+        let today: Map<number, string> | null = null;
+        const pinned = pins[file]?.[c.id];
+        if (!pinned) {
+          abstentions++;
+          problems.push(`${c.id} : pas de passages figés (passages.json) — cas non mesuré`);
+          continue;
+        }
         if (c.section) {
           const sections = await draftBriefing(engine, fake, c.question, (t) =>
             t === c.section ? c.answer : NO_SECTION,
           );
           sentences = sections.get(c.section)?.sentences ?? null;
-        } else ({ sentences, abstained } = await ask(engine, fake, c.question, c.answer));
-        if (abstained || !sentences) {
+          today = sections.get(c.section)?.passages ?? null;
+        } else ({ sentences, abstained, passages: today } = await ask(engine, fake, c.question, c.answer));
+        const changed = !samePassages(today, pinned);
+        if (changed) changes.push(c.id);
+        if (!live) sentences = verifyPinned(c, pinned);
+        else if (abstained || !sentences || changed) {
           abstentions++;
-          problems.push(`${c.id} : ${abstained ? "abstention" : "pas de vérification"} — cas non mesuré`);
+          problems.push(
+            `${c.id} : ${abstained ? "abstention" : !sentences ? "pas de vérification" : "passages changés depuis la rédaction"} — cas non mesuré`,
+          );
           continue;
         }
         const m = matchSentences(c, sentences);
@@ -328,7 +399,12 @@ async function measure(dir: string): Promise<void> {
       const unsupported = all.filter((r) => r.label === "unsupported");
       const ff = supported.filter((r) => r.flagged);
       const hits = unsupported.filter((r) => r.flagged);
-      console.log(`\n${file} — ${cases.length} cas (${abstentions} non mesurés), ${all.length} phrases étiquetées`);
+      console.log(
+        `\n${file} — ${cases.length} cas (${abstentions} non mesurés), ${all.length} phrases étiquetées, vérifiées contre ${live ? "les passages donnés aujourd'hui" : "les passages figés à la rédaction"}`,
+      );
+      console.log(
+        `  passages changés depuis la rédaction : ${changes.length} cas${changes.length ? ` (${changes.join(", ")})` : ""}`,
+      );
       console.log(`  faux signalements : ${ff.length}/${supported.length} = ${pct(ff.length, supported.length)}`);
       for (const [k, e] of byKind(supported))
         console.log(`    ${k.padEnd(20)} ${e.flagged}/${e.n} = ${pct(e.flagged, e.n)}`);
@@ -356,5 +432,5 @@ if (import.meta.main) {
   const d = process.argv.indexOf("--draft-passages");
   if (i >= 0) await printPassages(process.argv.slice(i + 1));
   else if (d >= 0) await printDraftPassages(process.argv.slice(d + 1));
-  else await measure(path.resolve("test/eval/faithful-blind"));
+  else await measure(path.resolve("test/eval/faithful-blind"), process.argv.includes("--live"));
 }

@@ -29,10 +29,17 @@ export const SCENARIOS = [
   "unsupported-claim",
   "swapped-figure",
   ...REALISTIC,
+  "contradiction",
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 /** The lies the checks must flag. */
-export const LIES = ["invented-figure", "bad-citation", "unsupported-claim", "swapped-figure"] as const;
+export const LIES = [
+  "invented-figure",
+  "bad-citation",
+  "unsupported-claim",
+  "swapped-figure",
+  "contradiction",
+] as const;
 /** Whether a kind of case is a correct answer (any flag on it is a false flag). */
 export const isCorrect = (s: Scenario) => !(LIES as readonly string[]).includes(s);
 
@@ -459,9 +466,54 @@ export function scriptedReply(
       if (!claim) return null;
       return make("other-document", `${claim} [${numbers[seed % numbers.length]}]`);
     }
+    case "contradiction": {
+      const v = firstAcross(all, (c) => contradictionVariants(c.s), seed, variantSeed);
+      return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
+    }
     default:
       return null;
   }
+}
+
+/** A negation in a sentence of a passage (« n'est pas », « ne peut pas », « jamais », « aucun »). */
+const NEGATED_SENTENCE =
+  /(?<!\p{L})(?:ne|n['’])\s?\p{L}+(?:\s\p{L}+)?\s(?:pas|plus|jamais)(?!\p{L})|(?<!\p{L})(?:jamais|aucune?)(?!\p{L})/u;
+
+/**
+ * A sentence of a passage made to say the opposite: its negation removed (« n'est pas » → « est »), or a negation
+ * added to its first verb (« est » → « n'est pas »).
+ */
+function contradictionVariants(sentence: string): Variant[] {
+  const s = sentence.replace(/[.!?]$/, "");
+  const negated = NEGATED_SENTENCE.test(s);
+  const changed = (t: string) => (t !== s ? t : null);
+  return [
+    [
+      "affirmed",
+      () =>
+        negated
+          ? changed(
+              s
+                .replace(/(?<!\p{L})n['’](\p{L}+) (?:pas|plus|jamais)(?!\p{L})/u, "$1")
+                .replace(/(?<!\p{L})ne (\p{L}+(?:['’]\p{L}+)?) (?:pas|plus|jamais)(?!\p{L})/u, "$1"),
+            )
+          : null,
+    ],
+    [
+      "denied",
+      () => {
+        if (negated) return null;
+        const m =
+          /(?<=\p{L}\s)(est|sont|a|ont|peut|peuvent|doit|doivent|permet|permettent|reste|restent|concerne|concernent|impose|imposent|oblige|obligent)(?=\s)/u.exec(
+            s,
+          );
+        if (!m) return null;
+        const verb = m[1]!;
+        const not = /^[aeiouy]/.test(verb) ? `n'${verb} pas` : `ne ${verb} pas`;
+        return changed(s.slice(0, m.index) + not + s.slice(m.index + verb.length));
+      },
+    ],
+  ];
 }
 
 /** Whether the verification flags a sentence (by its text). */
@@ -782,6 +834,8 @@ export const FAITH_TARGETS: Record<Scenario, number> = {
   "bad-citation": 0.9,
   "unsupported-claim": 0.8,
   "swapped-figure": 0.8,
+  // Reported, no target yet (a polarity check on clauses: see server/verify/index.ts, `contradicted`).
+  contradiction: 0,
   correct: 0.1,
   ...(Object.fromEntries(REALISTIC.map((k) => [k, 0.1])) as Record<RealisticKind, number>),
 };
