@@ -306,7 +306,10 @@ const PERSONAL: string[][] = readFileSync(new URL("../i18n/fr/personal-data.txt"
   );
 
 /** The groups of private-life expressions a text uses, each with the expression found. */
-export function personalAsked(text: string): { found: string; group: string[] }[] {
+export function personalAsked(question: string): { found: string; group: string[] }[] {
+  // « personne ne l'a acheté »: the negation « ne » (never written « né ») before an elided pronoun is not « né à »,
+  // which the pronoun, dropped with its apostrophe, would otherwise let it read.
+  const text = question.replace(/(?<![\p{L}])ne\s+([lmtsy])['’]/gu, "ne $1e ");
   const joined = ` ${words(text).join(" ")} `;
   // The subject pronoun of an inverted question (« Dans quelle ville est-il né ? ») stands between the words of the
   // expression (« est né »): read without it too.
@@ -1065,7 +1068,13 @@ export async function assessAnswerability(
               const t = terms.find((t) => t.word === w);
               return !excusedContext(t) && !(t && isGeneric(t));
             })
-            .map(async (w) => ((await frequency(w)) === 0 ? w : null)),
+            // « souci », whose synonyms (« problème », « risque ») the corpus uses: an ordinary word, not a topic
+            // it does not cover.
+            .map(async (w) => {
+              const variants = terms.find((t) => t.word === w)?.variants ?? [w];
+              for (const v of new Set([w, ...variants])) if ((await frequency(v)) > 0) return null;
+              return w;
+            }),
         )
       ).filter((w): w is string => !!w)
     : [];
@@ -1074,6 +1083,9 @@ export async function assessAnswerability(
   // An infinitive the corpus never uses (« qu'est-ce qui risque de manquer ? ») says how the question asks, not what
   // about: it does not weigh among the unknown words.
   const infinitives = new Set(terms.filter((t) => t.modifier && !t.name && /er$/.test(t.word)).map((t) => t.word));
+  // Nor does a conjugated verb (« Comment les agents s'authentifient-ils sur Sécurix ? »): the corpus writes the
+  // noun (« authentification »), and the names and nouns of the question say what it is about.
+  const conjugated = new Set(terms.filter((t) => t.verb && !t.name).map((t) => t.word));
   const topics = (list: string[]) => (list.some((w) => !verbs.has(w)) ? list.filter((w) => !verbs.has(w)) : list);
   // The same among the words that say what the question asks (neither names, dates, verbs nor the domain's general
   // vocabulary), counting only the nouns the corpus never uses: « recruter un policier municipal » is not answered by
@@ -1083,7 +1095,7 @@ export async function assessAnswerability(
   );
   const unknownSpecific = specific.filter((t) => t.noun && unknown.includes(t.word));
   if (
-    unknown.filter((w) => !infinitives.has(w)).length / Math.max(1, terms.filter((t) => !excusedContext(t)).length) >=
+    unknown.filter((w) => !infinitives.has(w) && !conjugated.has(w)).length / Math.max(1, terms.filter((t) => !excusedContext(t)).length) >=
       UNKNOWN_SHARE ||
     unknownSpecific.length / Math.max(1, specific.length) >= UNKNOWN_SHARE
   )
@@ -1435,6 +1447,20 @@ export function writesAsName(text: string, folded: string): boolean {
 /** The asker introducing themself (« Nous sommes une petite commune de l'Ariège », « Je suis élu à Foix »). */
 const INTRODUCTION =
   /(?<=^|[.!?]\s+)(?:bonjour[,!]?\s+)?(?:je suis|nous sommes|on est|j'habite|nous habitons)\s[^,;:?!.]*/giu;
+/**
+ * The asker introducing themself by their role in an unnamed collectivité, before a comma (« Maire d'une petite
+ * commune de la Creuse, … », « Adjointe d'un village du Cantal, … »): the indefinite article says it is who asks,
+ * not whom the question is about (« Le maire de Lyon, … »). Role nouns from `person-roles.txt`.
+ */
+const ROLE_INTRODUCTION = new RegExp(
+  `^(?:bonjour[,!]?\\s+)?(?:${readFileSync(new URL("../i18n/fr/person-roles.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => !l.startsWith("#"))
+    .flatMap((l) => l.split(/\s+/))
+    .filter((w) => w && !/^(?:personne|personnes|homme|femme|fils|fille)$/.test(w))
+    .join("|")})\\s+(?:d'|d’|de\\s+)(?:une?|la\\s+petite|un\\s+petit)\\s[^,;:?!.]*`,
+  "giu",
+);
 /** The asker's own collectivité named (« Notre commune de Saint-Girons », « ma ville, Foix »). */
 const OWN_PLACE =
   /(?<![\p{L}])(?:[Nn]otre|[Mm]a|[Mm]on)\s+(?:commune|ville|village|mairie|collectivit[ée]|communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|d[ée]partement|r[ée]gion|territoire|syndicat|ccas)\s+(?:de\s+|d'|d’|du\s+|des\s+)(?:l'|l’|la\s+|le\s+|les\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
@@ -1454,7 +1480,7 @@ export function withoutIntroduction(question: string): { question: string; remov
   // itself, which the introduction names: it is not only who asks.
   if (OWN_SUBJECT.test(question)) return null;
   const spans: [number, number][] = [];
-  for (const re of [INTRODUCTION, OWN_PLACE])
+  for (const re of [INTRODUCTION, ROLE_INTRODUCTION, OWN_PLACE])
     for (const m of question.matchAll(re)) {
       const end = m.index + m[0].length;
       const ask = question.indexOf("?", end);
