@@ -1083,9 +1083,6 @@ export async function assessAnswerability(
   // An infinitive the corpus never uses (« qu'est-ce qui risque de manquer ? ») says how the question asks, not what
   // about: it does not weigh among the unknown words.
   const infinitives = new Set(terms.filter((t) => t.modifier && !t.name && /er$/.test(t.word)).map((t) => t.word));
-  // Nor does a conjugated verb (« Comment les agents s'authentifient-ils sur Sécurix ? »): the corpus writes the
-  // noun (« authentification »), and the names and nouns of the question say what it is about.
-  const conjugated = new Set(terms.filter((t) => t.verb && !t.name).map((t) => t.word));
   const topics = (list: string[]) => (list.some((w) => !verbs.has(w)) ? list.filter((w) => !verbs.has(w)) : list);
   // The same among the words that say what the question asks (neither names, dates, verbs nor the domain's general
   // vocabulary), counting only the nouns the corpus never uses: « recruter un policier municipal » is not answered by
@@ -1095,7 +1092,7 @@ export async function assessAnswerability(
   );
   const unknownSpecific = specific.filter((t) => t.noun && unknown.includes(t.word));
   if (
-    unknown.filter((w) => !infinitives.has(w) && !conjugated.has(w)).length / Math.max(1, terms.filter((t) => !excusedContext(t)).length) >=
+    unknown.filter((w) => !infinitives.has(w)).length / Math.max(1, terms.filter((t) => !excusedContext(t)).length) >=
       UNKNOWN_SHARE ||
     unknownSpecific.length / Math.max(1, specific.length) >= UNKNOWN_SHARE
   )
@@ -1469,6 +1466,10 @@ const OWN_PLACE =
 const OWN_SUBJECT =
   /(?<![\p{L}])(?:[Nn]otre|[Mm]a|[Mm]on)\s+(?:commune|ville|village|mairie|collectivit[ée]|communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|d[ée]partement|r[ée]gion|territoire)\s+(?:[\p{L}'’]+\s+)?[\p{L}]+-(?:t-)?(?:elle|il)\b/u;
 
+/** What is asked pointing back at the asker's place (« chez nous », « dans notre département », « près de chez moi »). */
+const OWN_REFERENCE =
+  /(?<![\p{L}])(?:chez\s+(?:nous|moi)|(?:notre|nos|mon|ma)\s+(?:d[ée]partement|r[ée]gion|territoire|secteur|coin|canton|c[ôo]t[ée]|environs))(?![\p{L}])/iu;
+
 /**
  * The question without the asker's introduction of themself and their collectivité, when it comes before what is
  * asked and apart from it (a comma, a colon or a full stop between them): « Nous sommes une petite commune de
@@ -1479,6 +1480,9 @@ export function withoutIntroduction(question: string): { question: string; remov
   // « Je suis adjoint à Rodez : notre agglomération a-t-elle déjà un plan … ? » asks about the asker's collectivité
   // itself, which the introduction names: it is not only who asks.
   if (OWN_SUBJECT.test(question)) return null;
+  // « Maire d'un village du Cantal, existe-t-il un syndicat départemental chez nous … ? »: what is asked points back
+  // at the place the introduction names (« chez nous », « notre département »): it is what the question is about.
+  if (OWN_REFERENCE.test(question)) return null;
   const spans: [number, number][] = [];
   for (const re of [INTRODUCTION, ROLE_INTRODUCTION, OWN_PLACE])
     for (const m of question.matchAll(re)) {

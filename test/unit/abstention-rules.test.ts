@@ -1386,3 +1386,60 @@ describe("the rules of the ninth series (held-out-7 traced)", () => {
     expect(await assessAnswerability(q, [passage("Lyon", won)], frequency, names)).toMatchObject({ answerable: true });
   });
 });
+
+describe("tenth series (held-out-8 diagnosis)", () => {
+  it("reads a role in an unnamed collectivité as the asker's introduction (« Maire d'un village du Cantal, … »)", () => {
+    expect(
+      withoutIntroduction("Maire d'un village du Cantal, je me demande : la loi m'oblige-t-elle à passer au libre ?")
+        ?.removed,
+    ).toBe(" Maire d'un village du Cantal");
+    expect(
+      withoutIntroduction("Élue d'une petite commune de la Creuse, combien de communes sont dans ce cas ?")?.removed,
+    ).toBe(" Élue d'une petite commune de la Creuse");
+    // What is asked points back at the place it names (« chez nous »): it is what the question is about.
+    expect(
+      withoutIntroduction("Maire d'un village du Cantal, existe-t-il un syndicat informatique chez nous ?"),
+    ).toBeNull();
+    // A named one is whom the question is about.
+    expect(withoutIntroduction("Le maire de Lyon, a-t-il signé la charte ?")).toBeNull();
+  });
+
+  it("does not read the negation « personne ne l'a » as « né à »", () => {
+    expect(personalAsked("Pourquoi est-il sur nos postes alors que personne ne l'a acheté ?")).toEqual([]);
+    expect(personalAsked("Est-il né à Lyon ?").length).toBe(1);
+  });
+
+  it("reads someone's health as private life, not the health data the corpus covers", () => {
+    expect(personalAsked("Jean-Pierre Sueur est-il en bonne santé ?").length).toBe(1);
+    expect(personalAsked("Où sont hébergées les données de santé ?")).toEqual([]);
+  });
+
+  it("does not count as unknown a word whose synonym the corpus uses (« souci » → « problème »)", async () => {
+    const text = "Claude sert à rédiger des courriers ; la confidentialité des données envoyées pose un problème.";
+    const { frequency, names } = lexicon([text]);
+    const q = "Peut-on utiliser Claude pour rédiger nos courriers sans souci de confidentialité ?";
+    expect(await assessAnswerability(q, [passage("Claude", text)], frequency, names)).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("needs a sum for « chiffre d'affaires », like any amount of money", async () => {
+    const text = "Cloud Temple, hébergeur français qualifié SecNumCloud, propose des offres de cloud de confiance.";
+    const figure = "Cloud Temple a réalisé un chiffre d'affaires de 80 millions d'euros en 2025.";
+    const { frequency, names } = lexicon([text, figure]);
+    const q = "Quel est le chiffre d'affaires de Cloud Temple ?";
+    expect(await assessAnswerability(q, [passage("Cloud Temple", text)], frequency, names)).toMatchObject({
+      answerable: false,
+    });
+    expect(await assessAnswerability(q, [passage("Cloud Temple", figure)], frequency, names)).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("reads « Vienne » as Austria (metonymy)", () => {
+    const vienne = questionTerms("Combien de temps a pris la migration de l'armée à Vienne ?").find(
+      (t) => t.word === "vienne",
+    );
+    expect(vienne?.variants).toContain("autriche");
+  });
+});
