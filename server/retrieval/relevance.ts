@@ -1127,12 +1127,33 @@ export async function assessAnswerability(
   // Each of them: « joue-t-il d'un instrument de musique ? » needs « musique » beside the name, not only « instrument ».
   const roleTerms = terms.filter((t) => t.word === role || (names.length > 0 && ATTRIBUTES.has(frStem(t.word))));
   const others = names.filter((t) => !roleTerms.includes(t));
+  // A role held by a person (« Comment s'appelle le DSI de la Région Occitanie ? »): the sentence also names someone,
+  // a first name and a surname other than the question's names (« la DSI de la Région Occitanie a mené… » names the
+  // department, not who heads it).
+  const personRole = !!role && isRoleNoun(role);
+  const asked = new Set(names.flatMap((t) => t.word.split(/[\s-]+/)));
+  const namesSomeone = (raw: string) =>
+    [
+      ...raw
+        .replace(CITATION, " ")
+        .matchAll(/(?<![\p{L}'’])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?)/gu),
+    ].some(
+      (m) =>
+        !DETERMINERS.has(fold(m[1]!)) &&
+        ![m[1]!, m[2]!].some((w) =>
+          fold(w)
+            .split("-")
+            .some((p) => asked.has(p)),
+        ),
+    );
+  const rawSentences = results.slice(0, JUDGED).map((r) => r.text.split(SENTENCE));
   const namesHolder = (i: number) =>
     roleTerms.every((roleTerm) =>
       parts[i]!.sentences.some(
-        (s) =>
+        (s, k) =>
           roleTerm.variants.some((v) => occurs(v, s)) &&
-          (others.length === 0 || others.some((t) => holds(t, s) || holds(t, heading[i]!))),
+          (others.length === 0 || others.some((t) => holds(t, s) || holds(t, heading[i]!))) &&
+          (!personRole || roleTerm.word !== role || namesSomeone(rawSentences[i]![k] ?? "")),
       ),
     );
   // A passage that holds a word of the question only where it says its sources lack it (« le montant de l'adhésion

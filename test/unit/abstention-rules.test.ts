@@ -1415,8 +1415,8 @@ describe("tenth series (held-out-8 diagnosis)", () => {
   });
 
   it("does not count as unknown a word whose synonym the corpus uses (« souci » → « problème »)", async () => {
-    const text = "Claude sert à rédiger des courriers ; la confidentialité des données envoyées pose un problème.";
-    const { frequency, names } = lexicon([text]);
+    const text = "Claude sert à rédiger des courriers ; la confidentialité des données envoyées est à vérifier.";
+    const { frequency, names } = lexicon([text, "Un problème de sécurité."]);
     const q = "Peut-on utiliser Claude pour rédiger nos courriers sans souci de confidentialité ?";
     expect(await assessAnswerability(q, [passage("Claude", text)], frequency, names)).toMatchObject({
       answerable: true,
@@ -1424,7 +1424,7 @@ describe("tenth series (held-out-8 diagnosis)", () => {
   });
 
   it("needs a sum for « chiffre d'affaires », like any amount of money", async () => {
-    const text = "Cloud Temple, hébergeur français qualifié SecNumCloud, propose des offres de cloud de confiance.";
+    const text = "Cloud Temple, hébergeur français qualifié SecNumCloud, exploite 4 centres de données en France.";
     const figure = "Cloud Temple a réalisé un chiffre d'affaires de 80 millions d'euros en 2025.";
     const { frequency, names } = lexicon([text, figure]);
     const q = "Quel est le chiffre d'affaires de Cloud Temple ?";
@@ -1432,6 +1432,19 @@ describe("tenth series (held-out-8 diagnosis)", () => {
       answerable: false,
     });
     expect(await assessAnswerability(q, [passage("Cloud Temple", figure)], frequency, names)).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("needs someone named beside the role for « Comment s'appelle le DSI de … ? »", async () => {
+    const team = "La DSI de la Région Occitanie a testé trois outils collaboratifs (Le Monde Informatique, s. d.).";
+    const named = "Jean Dupont, DSI de la Région Occitanie, a piloté le choix des outils collaboratifs.";
+    const { frequency, names } = lexicon([team, named]);
+    const q = "Comment s'appelle le DSI de la Région Occitanie ?";
+    expect(await assessAnswerability(q, [passage("Région Occitanie", team)], frequency, names)).toMatchObject({
+      answerable: false,
+    });
+    expect(await assessAnswerability(q, [passage("Région Occitanie", named)], frequency, names)).toMatchObject({
       answerable: true,
     });
   });
