@@ -365,6 +365,11 @@ export interface QuestionTerm {
    */
   version?: boolean;
   /**
+   * A word that designates a place without naming it (« la capitale de la Bretagne »): a passage that answers must
+   * write the word itself (`unnamed-city.txt`).
+   */
+  verbatim?: boolean;
+  /**
    * A place or an institution named another way (« le pays du Soleil-Levant », « Bruxelles »): a name, which a
    * passage that answers must hold, by itself or by one of its meanings.
    */
@@ -652,8 +657,20 @@ export function questionTerms(question: string): QuestionTerm[] {
       ...(capital && ofCollectivity ? { collectivity: true } : {}),
     });
   });
+  // « La capitale de la Bretagne a-t-elle un plan … ? » asks about a city it does not name: the word is required as
+  // a name would be, written as is (a known periphrasis, « la capitale des Gaules », was read above as one term).
+  for (const m of text.matchAll(UNNAMED_CITY)) {
+    const t = out.get(fold(m[1]!));
+    if (t && !t.name) out.set(t.word, { ...t, name: true, verbatim: true });
+  }
   return [...out.values()];
 }
+
+/** « capitale de la Bretagne »: a word of `unnamed-city.txt` before « de » and a name. */
+const UNNAMED_CITY = new RegExp(
+  `(?<![\\p{L}])(${wordList("../i18n/fr/unnamed-city.txt").filter(Boolean).join("|")})\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+)\\p{Lu}`,
+  "giu",
+);
 
 /** Folded words of a passage, with numbers written « 80 000 » joined, and the stems of those it writes with a capital. */
 export function passageWords(text: string): {
@@ -682,7 +699,7 @@ export function occurs(entry: string, p: ReturnType<typeof passageWords>, exact 
  * it with a capital (not « un tour de table »). Its synonyms (« américain » for « États-Unis ») count as written.
  */
 function holds(t: QuestionTerm, p: ReturnType<typeof passageWords>): boolean {
-  if (t.version) return p.joined.includes(` ${t.word} `);
+  if (t.version || t.verbatim) return p.joined.includes(` ${t.word} `);
   return t.variants.some((v) => {
     if (!occurs(v, p)) return false;
     if (!t.name || t.date || v !== t.word) return true;

@@ -1449,6 +1449,22 @@ describe("tenth series (held-out-8 diagnosis)", () => {
     });
   });
 
+  it("requires « capitale » in « la capitale de la Bretagne », a city the question does not name", async () => {
+    const other = "Quimper Bretagne Occidentale : un plan pour passer les postes de travail au logiciel libre.";
+    const named =
+      "Rennes, capitale de la Bretagne, a voté un plan pour passer ses postes de travail au logiciel libre.";
+    const { frequency, names } = lexicon([other, named]);
+    const q = "La capitale de la Bretagne a-t-elle un plan pour passer ses postes de travail au libre ?";
+    expect(await assessAnswerability(q, [passage("Quimper", other)], frequency, names)).toMatchObject({
+      answerable: false,
+    });
+    expect(await assessAnswerability(q, [passage("Rennes", named)], frequency, names)).toMatchObject({
+      answerable: true,
+    });
+    // A known periphrasis is read whole (« la capitale des Gaules » → Lyon).
+    expect(questionTerms("La capitale des Gaules a-t-elle quitté Office ?").some((t) => t.verbatim)).toBe(false);
+  });
+
   it("reads « Vienne » as Austria (metonymy)", () => {
     const vienne = questionTerms("Combien de temps a pris la migration de l'armée à Vienne ?").find(
       (t) => t.word === "vienne",
