@@ -206,3 +206,28 @@ export const DEMONYMS: Map<string, string> = new Map(
       return adjectives.split(",").map((a) => [words(a).join(" "), name] as [string, string]);
     }),
 );
+
+/**
+ * A word-list file of `server/i18n/fr/` in sections (« [argent] » then comma-separated expressions, « # » comments):
+ * each section's expressions as folded word lists, each expression prepared by `prepare` first.
+ */
+export function readSections(
+  file: string,
+  prepare: (expression: string) => string = (e) => e,
+): Map<string, string[][]> {
+  const sections = new Map<string, string[][]>();
+  let current: string[][] | null = null;
+  for (const line of readFileSync(new URL(`../i18n/fr/${file}`, import.meta.url), "utf8").split("\n")) {
+    if (line.startsWith("#") || !line.trim()) continue;
+    const head = line.match(/^\[(.+)\]\s*$/);
+    if (head) sections.set(head[1]!, (current = []));
+    else
+      current?.push(
+        ...line
+          .split(",")
+          .map((e) => words(prepare(e)))
+          .filter((e) => e.length > 0),
+      );
+  }
+  return sections;
+}

@@ -12,7 +12,7 @@
  * Scores are multiplied, so it works on BM25 and fused ranks alike.
  */
 import { readFileSync } from "node:fs";
-import { DEMONYMS, fold, phrasesFound, stem, synonymsOf, words } from "./french.ts";
+import { DEMONYMS, fold, phrasesFound, readSections, stem, synonymsOf, words } from "./french.ts";
 import { splitSentences } from "./passages.ts";
 import { keywords, questionTerms } from "./relevance.ts";
 
@@ -32,24 +32,7 @@ export const COUNTRY_WEIGHT = 0.3;
 /** Score factor for the page or card of the subject a question names (« Tchap, la messagerie… », « Produit : Zoom »). */
 export const SUBJECT_WEIGHT = 0.5;
 
-function readAsked(): Map<string, string[][]> {
-  const sections = new Map<string, string[][]>();
-  let current: string[][] | null = null;
-  for (const line of readFileSync(new URL("../i18n/fr/asked.txt", import.meta.url), "utf8").split("\n")) {
-    if (line.startsWith("#") || !line.trim()) continue;
-    const head = line.match(/^\[(.+)\]\s*$/);
-    if (head) sections.set(head[1]!, (current = []));
-    else
-      current?.push(
-        ...line
-          .split(",")
-          .map((e) => words(e))
-          .filter((e) => e.length > 0),
-      );
-  }
-  return sections;
-}
-const ASKED = readAsked();
+const ASKED = readSections("asked.txt");
 
 /** The expressions (folded word lists) of a section of `asked.txt`. */
 export const askedPhrases = (section: string): string[][] => ASKED.get(section) ?? [];

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
-import { DEMONYMS, stem as frStem, phrasesFound, synonymsOf, words } from "./french.ts";
+import { DEMONYMS, stem as frStem, phrasesFound, readSections, synonymsOf, words } from "./french.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount } from "./rank.ts";
 
 /** Words of a data file (several per line, « # » lines are comments), folded; « d'ailleurs » gives « ailleurs ». */
@@ -779,23 +779,7 @@ function askingClause(question: string, word: string): string {
 const NAMED_NUMBER = /(\p{Lu}[\p{L}]*-)\d+(?:\.\d+)*\b|(\p{Lu}[\p{L}]*\s)\d+(?=\s\p{Lu}|[,.;:)](?:\s|$)|$)/gu;
 
 /** Sections of `asked-slots.txt`: what a question asking a figure or a date asks (« [argent] », « [date] »…), folded word lists. */
-const SLOTS: Map<string, string[][]> = (() => {
-  const sections = new Map<string, string[][]>();
-  let current: string[][] | null = null;
-  for (const line of readFileSync(new URL("../i18n/fr/asked-slots.txt", import.meta.url), "utf8").split("\n")) {
-    if (line.startsWith("#") || !line.trim()) continue;
-    const head = line.match(/^\[(.+)\]\s*$/);
-    if (head) sections.set(head[1]!, (current = []));
-    else
-      current?.push(
-        ...line
-          .split(",")
-          .map((e) => words(ligatures(e)))
-          .filter((e) => e.length > 0),
-      );
-  }
-  return sections;
-})();
+const SLOTS = readSections("asked-slots.txt", ligatures);
 const slot = (name: string) => SLOTS.get(name) ?? [];
 /** Whether folded words hold one of the expressions (their words in a row). */
 const holdsPhrase = (list: string[], phrases: string[][]) =>

@@ -12,57 +12,27 @@ import { fold as foldText } from "../../server/core/text.ts";
 import { loadCorpus } from "../../server/corpus/documents.ts";
 import { HELD_OUT_DIR, loadQuestions } from "./evaluate.ts";
 
-const HELD_OUT_2_DIR = path.resolve("test/eval/held-out-2");
-const HELD_OUT_3_DIR = path.resolve("test/eval/held-out-3");
-const HELD_OUT_4_DIR = path.resolve("test/eval/held-out-4");
-/** Each held-out set, the minimum count of answerable and of unanswerable questions, and the sets written before it. */
-const SETS = [
-  { name: "held-out", dir: HELD_OUT_DIR, min: 40, earlier: [] as string[] },
-  { name: "held-out-2", dir: HELD_OUT_2_DIR, min: 60, earlier: [HELD_OUT_DIR] },
-  { name: "held-out-3", dir: HELD_OUT_3_DIR, min: 60, earlier: [HELD_OUT_DIR, HELD_OUT_2_DIR] },
-  { name: "held-out-4", dir: HELD_OUT_4_DIR, min: 40, earlier: [HELD_OUT_DIR, HELD_OUT_2_DIR, HELD_OUT_3_DIR] },
-  {
-    name: "held-out-5",
-    dir: path.resolve("test/eval/held-out-5"),
-    min: 60,
-    earlier: [HELD_OUT_DIR, HELD_OUT_2_DIR, HELD_OUT_3_DIR, HELD_OUT_4_DIR],
-  },
-  {
-    name: "held-out-6",
-    dir: path.resolve("test/eval/held-out-6"),
-    min: 60,
-    earlier: [HELD_OUT_DIR, HELD_OUT_2_DIR, HELD_OUT_3_DIR, HELD_OUT_4_DIR, path.resolve("test/eval/held-out-5")],
-  },
-  {
-    name: "held-out-7",
-    dir: path.resolve("test/eval/held-out-7"),
-    min: 100,
-    earlier: [
-      HELD_OUT_DIR,
-      HELD_OUT_2_DIR,
-      HELD_OUT_3_DIR,
-      HELD_OUT_4_DIR,
-      path.resolve("test/eval/held-out-5"),
-      path.resolve("test/eval/held-out-6"),
-    ],
-  },
-  {
-    name: "held-out-8",
-    dir: path.resolve("test/eval/held-out-8"),
-    min: 80,
-    earlier: [
-      HELD_OUT_DIR,
-      HELD_OUT_2_DIR,
-      HELD_OUT_3_DIR,
-      HELD_OUT_4_DIR,
-      path.resolve("test/eval/held-out-5"),
-      path.resolve("test/eval/held-out-6"),
-      path.resolve("test/eval/held-out-7"),
-    ],
-  },
+/** Each held-out set in the order written, with the minimum count of answerable and of unanswerable questions. */
+const WRITTEN: [name: string, min: number][] = [
+  ["held-out", 40],
+  ["held-out-2", 60],
+  ["held-out-3", 60],
+  ["held-out-4", 40],
+  ["held-out-5", 60],
+  ["held-out-6", 60],
+  ["held-out-7", 100],
+  ["held-out-8", 80],
 ];
+const dirOf = (name: string) => (name === "held-out" ? HELD_OUT_DIR : path.resolve(`test/eval/${name}`));
+/** Each set and the sets written before it (ids and texts must not repeat theirs). */
+const SETS = WRITTEN.map(([name, min], i) => ({
+  name,
+  dir: dirOf(name),
+  min,
+  earlier: WRITTEN.slice(0, i).map(([earlier]) => dirOf(earlier)),
+}));
 
-/** The targeted probes (`test/eval/probe-absent` and the like): reported apart like the held-out sets, and checked the same way. */
+/** The targeted probes (`test/eval/probe-absent` and the like): reported apart like the held-out sets, checked the same way. */
 SETS.push({ name: "probe-absent", dir: path.resolve("test/eval/probe-absent"), min: 40, earlier: [] });
 
 describe("held-out evaluation set", () => {
