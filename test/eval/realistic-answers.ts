@@ -175,20 +175,23 @@ function reorder(s: string): string | null {
   return null;
 }
 
+/** `t` with at most `max` of the rewordings applied, in order, or null when none applies. */
+function rewordWith(t: string, rules: readonly (readonly [RegExp, string])[], max: number): string | null {
+  let out = t;
+  let applied = 0;
+  for (const [re, to] of rules) {
+    if (applied >= max) break;
+    if (re.test(out)) {
+      out = out.replace(re, to);
+      applied++;
+    }
+  }
+  return applied ? out : null;
+}
+
 function paraphraseVariants(c: Cited): Variant[] {
   const s = bare(c.s);
-  const reword = (t: string, max = 2) => {
-    let out = t;
-    let applied = 0;
-    for (const [re, to] of REWORDINGS) {
-      if (applied >= max) break;
-      if (re.test(out)) {
-        out = out.replace(re, to);
-        applied++;
-      }
-    }
-    return applied ? out : null;
-  };
+  const reword = (t: string, max = 2) => rewordWith(t, REWORDINGS, max);
   return [
     ["words", () => cite(reword(s), c.n)],
     ["voice", () => cite(voice(s), c.n)],
@@ -604,18 +607,7 @@ const KEPT_NEGATIONS: [RegExp, string][] = [
 function negationVariants(c: Cited): Variant[] {
   const s = bare(c.s);
   const negated = NEGATED.test(s);
-  const reword = (rules: [RegExp, string][], max: number) => {
-    let out = s;
-    let applied = 0;
-    for (const [re, to] of rules) {
-      if (applied >= max) break;
-      if (re.test(out)) {
-        out = out.replace(re, to);
-        applied++;
-      }
-    }
-    return applied ? out : null;
-  };
+  const reword = (rules: [RegExp, string][], max: number) => rewordWith(s, rules, max);
   return [
     ["reworded", () => (negated ? cite(reword(REWORDINGS, 2), c.n) : null)],
     ["still", () => (negated ? cite(reword(KEPT_NEGATIONS, 1), c.n) : null)],
