@@ -222,6 +222,10 @@ describe("one rounding for one figure, everywhere (298 of 375 installations)", (
     });
     const html = renderPublicPage(snapshot, { cssHref: "p.css", dataHref: "d.json", csvHref: "d.csv" });
     expect(html).toContain("<strong>79\u00a0%</strong>");
+    // Adopting a plan in Cap Libre is not a council's commitment (trial 3): the page says what the roadmap holds, in
+    // words that agree whatever the collectivité's name (« le département … s'est engagée » did not).
+    expect(html).toContain("a inscrit dans sa feuille de route");
+    expect(html).not.toMatch(/est engag/);
     // The chart's axis reads « 80 % » as a gridline: the figures are the text and the tables.
     expect(html.replace(/<svg[\s\S]*?<\/svg>/g, "")).not.toMatch(/79,5|\b80\u00a0%/);
     expect(openDataCsv(snapshot)).not.toContain("79.5");
