@@ -1423,6 +1423,15 @@ describe("tenth series (held-out-8 diagnosis)", () => {
     });
   });
 
+  it("reads « s'authentifient » and « identification » as the corpus's « authentification » (synonyms.txt)", async () => {
+    const text = "Les agents se connectent à Sécurix avec une authentification forte par clé FIDO2.";
+    const { frequency, names } = lexicon([text]);
+    const q = "Comment les agents s'authentifient-ils sur Sécurix ?";
+    expect(await assessAnswerability(q, [passage("Sécurix", text)], frequency, names)).toMatchObject({
+      answerable: true,
+    });
+  });
+
   it("needs a sum for « chiffre d'affaires », like any amount of money", async () => {
     const text = "Cloud Temple, hébergeur français qualifié SecNumCloud, exploite 4 centres de données en France.";
     const figure = "Cloud Temple a réalisé un chiffre d'affaires de 80 millions d'euros en 2025.";
