@@ -726,6 +726,7 @@ export interface Answerability {
     | "stated-absent"
     | "missing-figure"
     | "missing-date"
+    | "missing-winner"
     | "no-result";
   /** Question words and names the best passages lack. */
   missing: string[];
@@ -1360,13 +1361,7 @@ export async function assessAnswerability(
     relevant.length &&
     !slotHolders.some((i) => holdsPhrase(words(withoutReferences(results[i]!.text)), slot("victoire")))
   )
-    return {
-      answerable: false,
-      reason: "missing-name",
-      missing: [winnerAsked.join(" ")],
-      coverage: best.weighted,
-      relevant: [],
-    };
+    return { answerable: false, reason: "missing-winner", missing: [], coverage: best.weighted, relevant: [] };
   const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
   if (relevant.length === 0 && stated.length)
     return { answerable: false, reason: "stated-absent", missing: stated, coverage: best.weighted, relevant };

@@ -1382,6 +1382,7 @@ describe("the rules of the ninth series (held-out-7 traced)", () => {
     const q = "Qui va gagner les élections municipales de 2026 à Lyon ?";
     expect(await assessAnswerability(q, [passage("Lyon", text)], frequency, names)).toMatchObject({
       answerable: false,
+      reason: "missing-winner",
     });
     expect(await assessAnswerability(q, [passage("Lyon", won)], frequency, names)).toMatchObject({ answerable: true });
   });

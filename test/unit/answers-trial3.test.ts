@@ -129,6 +129,10 @@ describe("an abstention, in the user's words", () => {
     expect(done.abstention).not.toBeNull();
     expect(text).not.toContain("metropole");
     expect(text).toContain("« métro »");
+    // « Qui va gagner … ? » refused: the reason says what is missing, not « aucun passage ne traite de « Qui va gagner » ».
+    expect(abstentionText({ reason: "missing-winner", missing: [], nearest: [] }, "Qui va gagner ?")).toContain(
+      "aucun passage ne dit qui l'a emporté",
+    );
     expect(abstentionText({ reason: "low-coverage", missing: ["creche"], nearest: [] }, "Des crèches ?")).toContain(
       "« crèches »",
     );
