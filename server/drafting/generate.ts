@@ -11,14 +11,7 @@ import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { type CitedSource, paragraphBefore, quotedStatement, statementSources } from "../retrieval/attribution.ts";
-import {
-  delimiterTag,
-  estimateTokens,
-  excerpt,
-  fitPassages,
-  needsPrevious,
-  neutralize,
-} from "../retrieval/passages.ts";
+import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize, standsAlone } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
@@ -261,16 +254,6 @@ function quotation(r: SearchResult, terms: string[], maxChars: number, names: Re
 }
 
 /**
- * « y » standing for a place or an event named before (« Jehan Monnier … y a souligné » of AlpOSS), not the « il y
- * a » of existence nor « y compris ».
- */
-/** « Il existe », « Il faut », « Il s'agit »: an impersonal « il » stands for nothing said before. */
-const IMPERSONAL =
-  /^Il (?:existe|n'existe|faut|s'agit|reste|suffit|convient|semble|arrive|y a|n'y a|est (?:possible|nécessaire|utile|important|difficile|prévu|vrai|rare|fréquent))\b/u;
-
-const DANGLING_Y = /(?<!\b[Ii]l\s|\b[Nn]')(?:\bs'|\b)y\s+(?!compris\b)(?=\p{Ll})/u;
-
-/**
  * A quotation never opens on a sentence whose pronoun stands for something it does not quote (« Il », « Selon
  * lui », « … y a souligné » whose antecedent was cut): such opening sentences are left out, and a quotation left
  * with none that stands alone is empty (another passage is quoted instead).
@@ -280,7 +263,7 @@ export function withoutDanglingOpening(quote: string): string {
   for (;;) {
     const m = /^(.+?[.!?])\s+(?:…\s+)?(?=\S)/u.exec(rest);
     const first = m ? m[1]! : rest;
-    if (!DANGLING_Y.test(first) && (IMPERSONAL.test(first) || !needsPrevious(first))) return rest;
+    if (standsAlone(first)) return rest;
     if (!m) return "";
     rest = rest.slice(m[0].length);
   }

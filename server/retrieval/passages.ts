@@ -72,6 +72,25 @@ export function needsPrevious(sentence: string): boolean {
   );
 }
 
+/** « Il existe », « Il faut », « Il s'agit »: an impersonal « il » stands for nothing said before. */
+const IMPERSONAL =
+  /^Il (?:existe|n'existe|faut|s'agit|reste|suffit|convient|semble|arrive|y a|n'y a|est (?:possible|nécessaire|utile|important|difficile|prévu|vrai|rare|fréquent))\b/u;
+
+/**
+ * « y » standing for a place or an event named before (« Jehan Monnier … y a souligné » of AlpOSS), not the « il y
+ * a » of existence nor « y compris ».
+ */
+const DANGLING_Y = /(?<!\b[Ii]l\s|\b[Nn]')(?:\bs'|\b)y\s+(?!compris\b)(?=\p{Ll})/u;
+
+/**
+ * Whether a sentence can open a quotation on its own: `needsPrevious` finer — an impersonal « Il existe » stands
+ * alone, a « y » whose antecedent was cut does not. Drafts' quotations use it; the excerpts of answers still use
+ * `needsPrevious` (switching them is a change of behaviour to measure with `npm run eval`).
+ */
+export function standsAlone(sentence: string): boolean {
+  return !DANGLING_Y.test(sentence) && (IMPERSONAL.test(sentence) || !needsPrevious(sentence));
+}
+
 /** A list item's marker at the start of a line: « - », « * », « • », « 2. », « 3) ». */
 const ITEM = /^[ \t]{0,3}(?:[-*+•]|\d{1,2}[.)])[ \t]+(?=\S)/;
 
