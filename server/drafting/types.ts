@@ -140,6 +140,8 @@ export interface InventoryAnalysis {
   summary?: Record<string, unknown>;
   unknown?: unknown[];
   createdAt?: string;
+  /** The day the inventory describes, when given on import or read from the export (`inventory/inventory-date.ts`). */
+  inventoryDate?: string | null;
   /** Set when read back from the saved analyses: what the catalog says differently today (`inventory/types.ts`). */
   catalogChanges?: { notice: string } | null;
 }

@@ -54,6 +54,11 @@ export interface ParsedFile {
   rows: number;
   /** Lines left out because they had no name. */
   skipped: number;
+  /**
+   * The day the file says its machines were last inventoried (the newest; `inventory-date.ts`): set when the export
+   * carries such dates (GLPI Agent JSON, a « Dernier inventaire » column), null when that column is empty.
+   */
+  inventoryDate?: string | null;
 }
 
 export type RiskKind = "legal-exposure" | "price-increase" | "closed-format" | "lock-in" | "end-of-support";
@@ -315,6 +320,8 @@ export interface CatalogChanges {
 export interface SavedAnalysis extends AnalysisResult {
   id: string;
   createdAt: string;
+  /** The day the inventory describes (`YYYY-MM-DD`), when given on import or read from the export. */
+  inventoryDate?: string | null;
   files: ParsedFile[];
   ms: number;
   /** Set when read back: what the catalog says differently today (the analysis keeps its figures). */

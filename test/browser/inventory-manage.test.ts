@@ -75,7 +75,7 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     // Rename, with the collectivité.
     await page.locator("#inv-rename-name").fill("Inventaire complet — mars");
     await page.locator("#inv-rename-collectivite").fill("Plouzané");
-    await page.getByRole("button", { name: "Enregistrer le nom" }).click();
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
     await expect
       .poll(() => page.locator("#inv-manage-status .success").innerText(), SLOW)
       .toBe("Analyse renommée « Inventaire complet — mars ».");

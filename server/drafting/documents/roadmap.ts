@@ -4,6 +4,7 @@ import { categoryWord, countryName } from "../../core/labels.ts";
 import { formatInt, formatPercent, frenchDate } from "../../core/text.ts";
 import { countText, message } from "../../i18n/messages.ts";
 import { partialAlternativesText } from "../../inventory/alternative-text.ts";
+import { analysisDay } from "../../inventory/inventory-date.ts";
 import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts";
 import { addMonths } from "../calendar.ts";
 import type { RoadmapInputs } from "../inputs.ts";
@@ -282,8 +283,7 @@ export function roadmapContext(
   // rest); dated sentences of the local context take their place in the calendar.
   // The starting point is the map, on its own date (« 5 décembre 2026 »); the roadmap's first month is its own row
   // (trial 2026-12-05: the map's figures were dated with the start typed in the form).
-  const mapDay =
-    analysis.createdAt && /^\d{4}-\d{2}-\d{2}/.test(analysis.createdAt) ? analysis.createdAt.slice(0, 10) : null;
+  const mapDay = analysisDay(analysis);
   const milestones: { sort: string; row: string[] }[] = [
     {
       sort: mapDay ?? "0000",
