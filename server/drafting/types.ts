@@ -117,6 +117,8 @@ export interface AnalysisItem {
   exposure?: string[] | { controllingCountry?: string | null; laws?: string[] } | null;
   confidence?: number | string | null;
   reason?: string | null;
+  /** Free software its project barely maintains (`inventory/types.ts` Unmaintained): replaced all the same. */
+  unmaintained?: { note: string; source: { title: string; url?: string | null; date?: string | null } | null } | null;
 }
 
 export interface AnalysisAlternative {

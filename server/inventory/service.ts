@@ -506,7 +506,8 @@ const clampLimit = (n: number) => Math.min(PAGE_MAX, Math.max(1, Math.floor(n) |
 /**
  * `extra`: exposed items (extra-European); `replace`: what a plan would replace — exposed (extra-European or under a
  * foreign law), installed, and not open source: Firefox or Thunderbird, free software of an American foundation, is
- * itself an alternative (its exposure stays counted in the measure), not a target to replace.
+ * itself an alternative (its exposure stays counted in the measure), not a target to replace; free software its
+ * project barely maintains (Apache OpenOffice, the catalog's `unmaintained`) is one all the same.
  */
 export type ItemFilter = "all" | "extra" | "replace" | "unknown" | "alternatives";
 
@@ -564,6 +565,7 @@ function itemMatcher(table: CompactTable, query: PageQuery): (i: number) => bool
   const openSource = column(table, "openSource");
   const installations = column(table, "installations");
   const exposure = column(table, "exposure");
+  const unmaintained = column(table, "unmaintained");
   const exposed = (i: number) =>
     extra(i) === true || !!(exposure(i) as { laws?: unknown[] } | null | undefined)?.laws?.length;
   const words = fold(query.q ?? "")
@@ -573,8 +575,9 @@ function itemMatcher(table: CompactTable, query: PageQuery): (i: number) => bool
   return (i) => {
     if (!query.components && component(i) === true) return false;
     if (which === "extra" && extra(i) !== true) return false;
-    if (which === "replace" && (!exposed(i) || openSource(i) === true || !((installations(i) as number) > 0)))
-      return false;
+    // Free software its project barely maintains (Apache OpenOffice) is to replace all the same, exposed or not.
+    const toReplace = !!unmaintained(i) || (exposed(i) && openSource(i) !== true);
+    if (which === "replace" && (!toReplace || !((installations(i) as number) > 0))) return false;
     if (which === "unknown" && extra(i) !== null && extra(i) !== undefined) return false;
     if (which === "alternatives" && !(Array.isArray(alternatives(i)) && (alternatives(i) as unknown[]).length))
       return false;

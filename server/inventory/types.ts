@@ -63,6 +63,13 @@ export interface ParsedFile {
 
 export type RiskKind = "legal-exposure" | "price-increase" | "closed-format" | "lock-in" | "end-of-support";
 
+/** Why a free software is to be replaced although free: French, with its source (`InventoryItem.unmaintained`). */
+export interface Unmaintained {
+  note: string;
+  source: { title: string; url: string | null; date: string | null };
+  replacedBy: string;
+}
+
 export interface ItemRisk {
   kind: RiskKind;
   /** French, for a reader: « CLOUD Act (États-Unis) », « hausses de prix récentes (VMware racheté par Broadcom…) ». */
@@ -159,6 +166,11 @@ export interface InventoryItem {
   risks: ItemRisk[];
   /** A driver, runtime, update or language pack: kept in the list, left out of the map and the score. */
   component: boolean;
+  /**
+   * Free software its project barely maintains (the catalog's `unmaintained`): why, from which source, and the
+   * alternative that replaces it (first of `alternatives`). Proposed for replacement although it is free.
+   */
+  unmaintained?: Unmaintained;
   /**
    * The product (catalog id) this item is a part of, installed beside it (« Kaspersky Security Center Network
    * Agent » of Kaspersky Endpoint Security): set aside as a component when the product has its own line.

@@ -70,6 +70,14 @@ function partialOnly(structure: DocumentStructure, l: RoadmapLine): string {
     : (structure.texts["phase.noAlternative"] ?? "");
 }
 
+/** Why a free software is replaced all the same (barely maintained), with the source the catalog gives. */
+function unmaintainedText(structure: DocumentStructure, l: RoadmapLine): string {
+  const u = l.item.unmaintained;
+  if (!u) return "";
+  const source = u.source ? `${u.source.title}${u.source.date ? `, ${frenchDate(u.source.date)}` : ""}` : "";
+  return ` — ${texts(structure, "phase.unmaintained", { note: u.note.replace(/[.\s]+$/, ""), source })}`;
+}
+
 /** A line of a phase: name, installations, role, law; alternative and the points it removes; a local deadline. */
 function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEvent[]): string {
   const facts = [
@@ -80,7 +88,7 @@ function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEv
     .filter(Boolean)
     .join(", ");
   const alt = l.alternative
-    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : ` — ${texts(structure, "phase.noGain")}`}`
+    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
     : partialOnly(structure, l);
   const deadline = events.filter((e) => e.lines.includes(l)).map((e) => frenchDate(e.date))[0];
   return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${texts(structure, "phase.localDeadline", { date: deadline })}` : ""}`;
