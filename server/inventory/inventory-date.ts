@@ -75,9 +75,11 @@ export function newestDay(days: Iterable<string | null>, now = new Date()): stri
   return newest;
 }
 
-/** The day an analysis describes: its inventory date when known, else the day it was imported. */
+/** The day an analysis describes: its inventory date when known, else the day it was imported (Paris time). */
 export function analysisDay(analysis: { inventoryDate?: string | null; createdAt?: string | null }): string | null {
   if (analysis.inventoryDate && isCalendarDay(analysis.inventoryDate)) return analysis.inventoryDate;
   const created = analysis.createdAt ?? "";
-  return /^\d{4}-\d{2}-\d{2}/.test(created) ? created.slice(0, 10) : null;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(created)) return null;
+  const at = new Date(created);
+  return Number.isNaN(at.getTime()) ? created.slice(0, 10) : todayIso(at);
 }

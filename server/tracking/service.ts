@@ -9,7 +9,7 @@ import { categoryWord } from "../core/labels.ts";
 import { frenchDate, slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { replacementCaveats } from "../inventory/alternative-text.ts";
-import { analysisDay } from "../inventory/inventory-date.ts";
+import { analysisDay, todayIso } from "../inventory/inventory-date.ts";
 import { getAnalysis, type InventoryContext } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";
 import {
@@ -230,10 +230,11 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
   const data = parse(checkpointInput, input);
   const analysis = await analysisFor(ctx, data.analysisId);
   return change(ctx, id, data.version, (plan) => {
-    const date = data.date ?? analysisDay(analysis) ?? now.toISOString().slice(0, 10);
+    const date = data.date ?? analysisDay(analysis) ?? todayIso(now);
     const baseline = plan.checkpoints[0]!;
-    // An inventory is a fact of the past: one dated after today would make the public page speak of the future.
-    if (date > now.toISOString().slice(0, 10))
+    // An inventory is a fact of the past: one dated after today (Paris time, as the import day) would make the
+    // public page speak of the future.
+    if (date > todayIso(now))
       throw new AppError("invalid_input", message("tracking.error.futureDate", { date: frenchDate(date) }), 400);
     if (analysis.id === baseline.analysisId)
       throw new AppError("invalid_input", message("tracking.error.checkpointIsBaseline"), 400);

@@ -101,7 +101,7 @@ const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCas
 describe("the map's two close figures", () => {
   it("names the gap between « installations identifiées » and the base of the measures", () => {
     const s = saintAubin.summary;
-    expect(s.identified.share).toBeLessThan(s.score.coverage!);
+    expect(s.identified!.share).toBeLessThan(s.score.coverage!);
     expect(s.score.explanation).toMatch(
       /Les deux reposent sur 98\s% des installations, celles dont l'origine est connue : les installations identifiées \(produit reconnu\), plus \d+ installations d'un éditeur reconnu dont le produit ne l'est pas — d'où l'écart avec la part des installations identifiées\./,
     );
