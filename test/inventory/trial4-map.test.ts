@@ -76,6 +76,30 @@ describe("desktop applications and server products of one brand", () => {
   });
 });
 
+describe("a database server's client library on a workstation", () => {
+  it("is a system component, not a database server weighed as serving every agent", () => {
+    const names: [string, string][] = [
+      ["Microsoft SQL Server 2012 Native Client", "Microsoft Corporation"],
+      ["Oracle Instant Client", "Oracle"],
+      ["Oracle Client 19c", "Oracle Corporation"],
+      ["IBM Data Server Client", "IBM"],
+      ["SAP HANA Client", "SAP SE"],
+    ];
+    const r = analyzeRows(
+      names.map(([n, p]) => inventoryRow(n, p, 40)),
+      index,
+    );
+    for (const [n] of names) expect(r.items.find((i) => i.name === n)?.component, n).toBe(true);
+    expect(r.summary.score.value).toBeNull();
+    // The servers themselves are still database servers.
+    const servers = analyzeRows(
+      [inventoryRow("Microsoft SQL Server 2019 (64-bit)", "Microsoft Corporation", 2)],
+      index,
+    );
+    expect(servers.items[0]).toMatchObject({ product: { id: "microsoft-sql-server" }, component: false });
+  });
+});
+
 describe("versions of one product", () => {
   it("get the same alternatives (Windows 7, 10 and 11 all list Sécurix)", () => {
     const altsOf = (id: string) =>
