@@ -1183,7 +1183,7 @@ export async function assessAnswerability(
               const head = complementOf(question, t.word);
               if (!head || !terms.some((h) => h !== t && !h.verb && !h.modifier && frStem(h.word) === frStem(head)))
                 return null;
-              if (ownRelation(question, t.word)) return null;
+              if (ownRelation(question, t.word) || t.context) return null;
               if (judged.some((p) => t.variants.some((v) => occurs(v, p)))) return null;
               for (const v of new Set([t.word, ...t.variants]))
                 if (!v.includes(" ") && (await frequency(v)) > RARE_WORD) return null;
