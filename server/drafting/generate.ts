@@ -15,7 +15,7 @@ import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize, standsA
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
-import { citationNumbers, sentenceSpans, verifyText } from "../verify/index.ts";
+import { citationNumbers, type SentenceCheck, sentenceSpans, verifyText } from "../verify/index.ts";
 import type { DraftContext } from "./context.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
@@ -160,6 +160,37 @@ export const toCitation = (r: SearchResult, n: number, statement: string = r.tex
     ...(unrestated ? { unrestated: true } : {}),
   };
 };
+
+/**
+ * The note of passage `n` cited by the model: credited for the sentences citing it that the verification supports.
+ * Cited only by sentences it marked unsupported (or wrongly cited), it names no source: « aucune source n'est nommée ».
+ */
+export function generatedCitation(
+  r: SearchResult,
+  n: number,
+  sentences: Pick<SentenceCheck, "text" | "status" | "citations">[],
+): Citation {
+  const citing = sentences.filter((x) => citationNumbers(x.text).includes(n));
+  const checked = citing.filter((x) => x.status === "supported" || x.status === "no-claim");
+  if (citing.length > 0 && checked.length === 0) {
+    return {
+      n,
+      title: r.document.title,
+      section: r.section || undefined,
+      date: r.document.date,
+      url: null,
+      sources: [],
+      analysis: false,
+      unrestated: true,
+    };
+  }
+  return toCitation(
+    r,
+    n,
+    r.text,
+    checked.map((x) => x.text),
+  );
+}
 
 /** Markers `[n]` of a text, as numbers. */
 export function citedNumbers(text: string): number[] {
@@ -507,22 +538,19 @@ ${text.slice(mark.length)}`;
   }
   text = tidy(text);
   const cited = new Set(citedNumbers(text));
-  // A template cites each passage for its quotation; the model, for the sentences it wrote citing it.
-  const claimsOf = (n: number) =>
-    sentenceSpans(text!)
-      .map((x) => x.text)
-      .filter((x) => citationNumbers(x).includes(n));
-  const citations = used
-    .map((r, i) =>
-      mode === "generated"
-        ? toCitation(r, i + 1, r.text, claimsOf(i + 1))
-        : toCitation(r, i + 1, statements[i] ?? r.text),
-    )
-    .filter((c) => cited.has(c.n));
   const flags = checkFigures(text, [...used.map(passageSource), ...ctx.facts, ...freshnessNotes]);
   if (flags.length) yield { type: "flags", key: section.key, flags };
   // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data.
   const verification = verifySection(text, used, [...ctx.facts, ...freshnessNotes]);
+  // A template cites each passage for its quotation; the model, for the sentences it wrote citing it that the check
+  // supports: a sentence marked « non vérifié » credits no source (its note says none is named for it).
+  const citations = used
+    .map((r, i) =>
+      mode === "generated"
+        ? generatedCitation(r, i + 1, verification.sentences)
+        : toCitation(r, i + 1, statements[i] ?? r.text),
+    )
+    .filter((c) => cited.has(c.n));
   yield { type: "verification", key: section.key, verification };
   return {
     key: section.key,

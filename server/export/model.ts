@@ -83,8 +83,10 @@ export function noteOf(c: Citation): { text: string; url: string | null; parts: 
   const end = parts.at(-1)!;
   const endPrinted = c.page && end.url ? `<${end.url}>` : end.text;
   parts.push({ text: endPrinted.endsWith(".") && after.startsWith(".") ? after.slice(1) : after, url: null });
-  // A page's list backs the page, not the sentence: no address is printed as if it were the sentence's source.
-  return { ...joinParts(parts, c.page), parts };
+  // A page's list backs the page, not the sentence: no address is printed as if it were the sentence's source. An
+  // address goes after the note only when it is the last source's: after « Génération NT, 2008 ; Millau, 2026. » it
+  // would read as Millau's.
+  return { ...joinParts(parts, c.page || !c.sources.at(-1)?.url), parts };
 }
 
 /** The text of a note, without the address printed after it. */

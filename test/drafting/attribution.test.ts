@@ -122,6 +122,19 @@ describe("notes", () => {
     );
     expect(note.url).toBe("https://cashwalklabs.io/a");
   });
+  it("never print an address after a source it does not belong to (the last source has none)", () => {
+    const note = noteOf({
+      ...base,
+      sources: [
+        { title: "Génération NT, « Gendarmerie nationale : Linux »", url: "https://www.generation-nt.com/a", date: "2008" },
+        { title: sources[3]!.title, url: null, date: "2026" },
+      ],
+    });
+    expect(note.text).toBe(
+      "Fiche Cap Libre « Le séminaire du 8 avril 2026 » — Deuxième décision, à jour au 10 avril 2026. Sources : Génération NT, « Gendarmerie nationale : Linux », 2008 <https://www.generation-nt.com/a> ; Communauté de communes Millau Grands Causses, présentation « Open Source & Souveraineté Numérique », 2026.",
+    );
+    expect(note.url).toBeNull();
+  });
   it("say when a passage is Cap Libre's own analysis, with no address", () => {
     const note = noteOf({ ...base, date: "2026-02", url: null, sources: [], analysis: true });
     expect(note.text).toContain("à jour de février 2026");
