@@ -29,9 +29,13 @@ export interface Citation {
   unrestated?: boolean;
 }
 
-import type { FigureFlag } from "../verify/figures.ts";
+import type { FigureFlag as CheckedFigure } from "../verify/figures.ts";
 
-export type { FigureFlag };
+/**
+ * A figure of a section to check: found in no passage nor data, or — with `qualifier` — one the corpus qualifies
+ * (« non confirmés ») stated without its qualification.
+ */
+export type FigureFlag = CheckedFigure & { qualifier?: string };
 
 /**
  * `generated`: written by the local model from passages and data. `template`: filled from the French template

@@ -4,6 +4,7 @@
  * parsed from the sections' Markdown subset, with `[n]` markers turned into numbered notes carrying the source's
  * title, date and URL. ODT, DOCX, PDF and Markdown render this one model, so they say the same thing.
  */
+import { qualifiedFigures } from "../answers/qualified.ts";
 import { asOfText, fold, frenchDate, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
@@ -127,6 +128,7 @@ export function freshness(
 
 /** Marks the end of a sentence the verification could not support (placed by `markUnverified`). */
 const UNVERIFIED = "\u0001";
+const UNVERIFIED_MARK = new RegExp(UNVERIFIED, "g");
 
 /** The section text with a mark after each sentence the verification found unsupported or wrongly cited. */
 export function markUnverified(section: Pick<DraftSection, "text" | "verification">): string {
@@ -142,6 +144,8 @@ export function markUnverified(section: Pick<DraftSection, "text" | "verificatio
 interface InlineContext {
   citations: Map<number, Citation>;
   flagged: string[];
+  /** Flagged figures the corpus qualifies: not marked in a paragraph that gives their qualification. */
+  qualified?: string[];
   /** Gives the global note of a section citation (the same number each time it is cited). */
   note(c: Citation): Note;
 }
@@ -205,7 +209,14 @@ export function parseBlocks(text: string, ctx: InlineContext): Block[] {
   const blocks: Block[] = [];
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   let i = 0;
-  const inline = (t: string) => parseInline(t, ctx);
+  // « … 534 millions d'euros … sont non confirmés » says what « [à vérifier] » would: the figure is left unmarked there.
+  const inline = (t: string) => {
+    const said = ctx.qualified?.length ? qualifiedFigures(t.replace(UNVERIFIED_MARK, "")).map((q) => q.figure.raw) : [];
+    const kept = said.length
+      ? ctx.flagged.filter((f) => !ctx.qualified!.includes(f) || !said.includes(f))
+      : ctx.flagged;
+    return parseInline(t, kept === ctx.flagged ? ctx : { ...ctx, flagged: kept });
+  };
   while (i < lines.length) {
     const line = lines[i]!;
     if (!line.trim()) {
@@ -342,6 +353,7 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     const ctx: InlineContext = {
       citations: new Map(section.citations.map((c) => [c.n, c])),
       flagged: section.flags.map((f) => f.figure),
+      qualified: section.flags.filter((f) => f.qualifier).map((f) => f.figure),
       note(c) {
         let note = byKey.get(c.n);
         if (!note) {
@@ -387,7 +399,11 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
       style: "banner",
       inlines: [{ kind: "text", text: message("drafts.banner", { count: toComplete }), bold: true }],
     });
-  const flagged = chosen.sections.flatMap((s) => s.flags.map((f) => ({ section: s.title, figure: f.figure })));
+  // A figure the corpus qualifies says so (« chiffre que le corpus dit « non confirmés » … »); one it does not carry
+  // is what the box's introduction says.
+  const flagged = chosen.sections.flatMap((s) =>
+    s.flags.map((f) => ({ section: f.qualifier ? `${s.title} — ${f.reason}` : s.title, figure: f.figure })),
+  );
   if (flagged.length) {
     front.push({
       kind: "paragraph",

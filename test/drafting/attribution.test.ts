@@ -126,7 +126,11 @@ describe("notes", () => {
     const note = noteOf({
       ...base,
       sources: [
-        { title: "Génération NT, « Gendarmerie nationale : Linux »", url: "https://www.generation-nt.com/a", date: "2008" },
+        {
+          title: "Génération NT, « Gendarmerie nationale : Linux »",
+          url: "https://www.generation-nt.com/a",
+          date: "2008",
+        },
         { title: sources[3]!.title, url: null, date: "2026" },
       ],
     });

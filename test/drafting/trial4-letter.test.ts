@@ -5,7 +5,9 @@
  * qualification of the figure it quotes, and a sentence marked « non vérifié » credits no source in its note.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contextClaims } from "../../server/drafting/documents/common.ts";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
+import { withQualification } from "../../server/drafting/generate.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import type { Engine } from "../../server/engine.ts";
 import { exportDraft } from "../../server/export/index.ts";
@@ -42,6 +44,28 @@ async function write(engine: Engine): Promise<{ draft: Draft; markdown: string }
   const markdown = new TextDecoder().decode((await exportDraft(draft, "md")).bytes);
   return { draft, markdown };
 }
+
+describe("what a sender's context says of others", () => {
+  it("is what the corpus must back; what it says of the collectivité or the sender is their own knowledge", () => {
+    expect(contextClaims(CONTEXT, "Ville de Rennes")).toEqual([
+      "la Gendarmerie a économisé 534 millions d'euros avec Linux et Lyon a quitté Microsoft",
+    ]);
+    expect(contextClaims("Rennes compte 4 000 agents. Notre commune a voté en 2025.", "Ville de Rennes")).toEqual([]);
+  });
+
+  it("a quotation cut before the sentence qualifying its figure goes on to it", () => {
+    const text =
+      "La présentation affirme qu'elle a économisé 534 millions d'euros depuis 2004. Les jalons sont confirmés par la presse. En revanche, le chiffre de 534 millions d'euros est non confirmé : il n'a été retrouvé dans aucune autre source. Autre chose.";
+    const quote =
+      "La présentation affirme qu'elle a économisé 534 millions d'euros depuis 2004. Les jalons sont confirmés par la presse.";
+    expect(withQualification(quote, text)).toBe(
+      `${quote} En revanche, le chiffre de 534 millions d'euros est non confirmé : il n'a été retrouvé dans aucune autre source.`,
+    );
+    expect(withQualification("Les jalons sont confirmés par la presse.", text)).toBe(
+      "Les jalons sont confirmés par la presse.",
+    );
+  });
+});
 
 const notesOf = (markdown: string) => markdown.split("\n").filter((l) => /^\[\^\d+\]:/.test(l));
 
@@ -91,7 +115,8 @@ describe("trial4's letter with a model", () => {
   let markdown: string;
   beforeAll(async () => {
     ollama = await startFakeOllama({
-      reply: "Selon le corpus, plusieurs collectivités ont réduit leur dépendance [1]. Cela coûte 42 000 euros par an [1].",
+      reply:
+        "Selon le corpus, plusieurs collectivités ont réduit leur dépendance [1]. Cela coûte 42 000 euros par an [1].",
     });
     ({ engine, close } = await realCorpusEngine("cap-libre-trial4-model-", (env) =>
       withTestProvider({ ...env, OLLAMA_BASE_URL: ollama.url }),
@@ -117,4 +142,3 @@ describe("trial4's letter with a model", () => {
     for (const note of notesOf(markdown)) expect(note).toContain("aucune source n'est nommée");
   });
 });
-
