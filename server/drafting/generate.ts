@@ -167,6 +167,7 @@ export const toCitation = (r: SearchResult, n: number, statement: string = r.tex
     analysis: sources.length === 0 && !unrestated,
     ...(page ? { page: true } : {}),
     ...(unrestated ? { unrestated: true } : {}),
+    ...(r.document.kind === "catalog" ? { catalog: true } : {}),
   };
 };
 
@@ -191,6 +192,7 @@ export function generatedCitation(
       sources: [],
       analysis: false,
       unrestated: true,
+      ...(r.document.kind === "catalog" ? { catalog: true } : {}),
     };
   }
   return toCitation(

@@ -27,6 +27,8 @@ export interface Citation {
   page?: boolean;
   /** The sentences citing the passage restate none of its sourced statements: no source is named for them. */
   unrestated?: boolean;
+  /** A card of the catalog: its date is that of its newest source, not of a check of the card. */
+  catalog?: boolean;
 }
 
 import type { FigureFlag as CheckedFigure } from "../verify/figures.ts";

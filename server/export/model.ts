@@ -61,11 +61,19 @@ export function noteOf(c: Citation): { text: string; url: string | null; parts: 
     const text = `${c.title}${c.section ? ` — ${c.section}` : ""}${date}.${c.source ? ` Source : ${c.source}.` : ""}`;
     return { text, url: c.url, parts: [{ text, url: c.url }] };
   }
-  const fiche = message("drafts.note.fiche", {
-    title: c.title,
-    section: c.section ? ` — ${c.section}` : "",
-    date: c.date && /^\d{4}/.test(c.date) ? asOfText(c.date) : dateText(c.date),
-  });
+  // A catalog card is dated by its newest source (« à jour d'octobre 2015 » would read as a stale card): said so.
+  const fiche =
+    c.catalog && c.date && /^\d{4}/.test(c.date)
+      ? message("drafts.note.catalog", {
+          title: c.title,
+          section: c.section ? ` — ${c.section}` : "",
+          date: /^\d{4}-\d{2}-\d{2}/.test(c.date) ? `au ${frenchDate(c.date)}` : `en ${frenchDate(c.date)}`,
+        })
+      : message("drafts.note.fiche", {
+          title: c.title,
+          section: c.section ? ` — ${c.section}` : "",
+          date: c.date && /^\d{4}/.test(c.date) ? asOfText(c.date) : dateText(c.date),
+        });
   if (c.sources.length === 0) {
     const text = `${fiche} ${message(c.unrestated ? "drafts.note.unrestated" : "drafts.note.analysis")}`;
     return { text, url: null, parts: [{ text, url: null }] };
@@ -343,9 +351,40 @@ function titleBlock(draft: Draft): Block[] {
   ];
 }
 
+const sourceKey = (s: { title: string; url: string | null }) =>
+  s.url ?? fold(s.title.replace(/,\s*s\.\s?d\.\s*$/u, "")).replace(/[^a-z0-9]+/g, " ");
+const precision = (d: string | null | undefined) => (isoMonthOrDay(d) ? d.length : 0);
+
+/**
+ * A version whose notes give each source one date (the most precise, then the most recent, its pages give): the
+ * same article is not « s. d. » in one note and « 2016 » in the next because two corpus pages date it differently.
+ */
+export function oneDatePerSource(version: DraftVersion): DraftVersion {
+  const best = new Map<string, string>();
+  for (const c of version.sections.flatMap((s) => s.citations))
+    for (const s of c.sources ?? []) {
+      const key = sourceKey(s);
+      const known = best.get(key);
+      if (!isoMonthOrDay(s.date)) continue;
+      if (!known || precision(s.date) > precision(known) || (precision(s.date) === precision(known) && s.date > known))
+        best.set(key, s.date);
+    }
+  const dated = (s: NonNullable<Citation["sources"]>[number]) => {
+    const date = best.get(sourceKey(s));
+    return !date || date === s.date ? s : { ...s, title: s.title.replace(/,\s*s\.\s?d\.\s*$/u, ""), date };
+  };
+  return {
+    ...version,
+    sections: version.sections.map((section) => ({
+      ...section,
+      citations: section.citations.map((c) => (c.sources ? { ...c, sources: c.sources.map(dated) } : c)),
+    })),
+  };
+}
+
 /** Builds the document model of a draft version (the latest by default, `version` counts from 1). */
 export function buildDocument(draft: Draft, version?: number): DocumentModel {
-  const chosen: DraftVersion = version ? draft.versions[version - 1]! : draft.versions.at(-1)!;
+  const chosen: DraftVersion = oneDatePerSource(version ? draft.versions[version - 1]! : draft.versions.at(-1)!);
   const notes: Note[] = [];
   const sections: SectionOf<Block>[] = [];
   for (const section of chosen.sections) {
