@@ -51,6 +51,7 @@ describe("what a sender's context says of others", () => {
       "la Gendarmerie a économisé 534 millions d'euros avec Linux et Lyon a quitté Microsoft",
     ]);
     expect(contextClaims("Rennes compte 4 000 agents. Notre commune a voté en 2025.", "Ville de Rennes")).toEqual([]);
+    expect(contextClaims("Comme l'État, l'agglomération dépend de Microsoft", "Quimper Bretagne Occidentale")).toEqual([]);
   });
 
   it("a quotation cut before the sentence qualifying its figure goes on to it", () => {

@@ -89,7 +89,7 @@ export const finish = (
 
 /** How a sender speaks of the collectivité or of themselves (« la ville », « notre commune », « nous »). */
 const SELF_REFERENCE =
-  /(?<!\p{L})(?:nous|notre|nos|(?:la|cette|notre) (?:ville|commune|collectivité|mairie|métropole|communauté|agglomération|région|intercommunalité)|(?:le|ce|notre) (?:département|conseil))(?!\p{L})/iu;
+  /(?<!\p{L})(?:nous|notre|nos|(?:la|cette|notre) (?:ville|commune|collectivité|mairie|métropole|communauté|agglomération|région|intercommunalité)|l['’](?:agglomération|intercommunalité|EPCI)|(?:le|ce|notre) (?:département|conseil))(?!\p{L})/iu;
 
 /** Words of a collectivité's name that name it (« Rennes » of « Ville de Rennes »), not its kind. */
 const GENERIC_NAME_WORD =
