@@ -51,7 +51,9 @@ describe("what a sender's context says of others", () => {
       "la Gendarmerie a économisé 534 millions d'euros avec Linux et Lyon a quitté Microsoft",
     ]);
     expect(contextClaims("Rennes compte 4 000 agents. Notre commune a voté en 2025.", "Ville de Rennes")).toEqual([]);
-    expect(contextClaims("Comme l'État, l'agglomération dépend de Microsoft", "Quimper Bretagne Occidentale")).toEqual([]);
+    expect(contextClaims("Comme l'État, l'agglomération dépend de Microsoft", "Quimper Bretagne Occidentale")).toEqual(
+      [],
+    );
   });
 
   it("a quotation cut before the sentence qualifying its figure goes on to it", () => {
@@ -116,8 +118,11 @@ describe("trial4's letter with a model", () => {
   let markdown: string;
   beforeAll(async () => {
     ollama = await startFakeOllama({
-      reply:
-        "Selon le corpus, plusieurs collectivités ont réduit leur dépendance [1]. Cela coûte 42 000 euros par an [1].",
+      // The second part of the letter restates the sender's context, as Mistral does; the others invent a cost.
+      reply: (req) =>
+        req.messages.some((m) => m.content.includes("Deuxième partie du courrier"))
+          ? "Comme le rappelle l'association, la Gendarmerie a économisé 534 millions d'euros avec Linux."
+          : "Selon le corpus, plusieurs collectivités ont réduit leur dépendance [1]. Cela coûte 42 000 euros par an [1].",
     });
     ({ engine, close } = await realCorpusEngine("cap-libre-trial4-model-", (env) =>
       withTestProvider({ ...env, OLLAMA_BASE_URL: ollama.url }),
@@ -141,5 +146,14 @@ describe("trial4's letter with a model", () => {
       }
     }
     for (const note of notesOf(markdown)) expect(note).toContain("aucune source n'est nommée");
+  });
+
+  it("flags the unconfirmed figure of the sender's context when the model restates it", () => {
+    const local = draft.versions[0]!.sections.find((s) => s.key === "local")!;
+    expect(local.mode).toBe("generated");
+    expect(local.flags.map((f) => f.figure)).toEqual(["534 millions d'euros"]);
+    expect(local.flags[0]!.reason).toMatch(/non confirm/);
+    expect(markdown).toMatch(/- \*\*534 millions d'euros\*\* \(.*non confirm/);
+    expect(markdown).toMatch(/économisé \*\*534 millions d'euros\*\* \*\*\[à vérifier\]\*\* avec Linux/);
   });
 });
