@@ -11,7 +11,14 @@ import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { type CitedSource, paragraphBefore, quotedStatement, statementSources } from "../retrieval/attribution.ts";
-import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize, standsAlone } from "../retrieval/passages.ts";
+import {
+  delimiterTag,
+  estimateTokens,
+  excerpt,
+  fitPassages,
+  needsPrevious,
+  neutralize,
+} from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
@@ -263,7 +270,7 @@ export function withoutDanglingOpening(quote: string): string {
   for (;;) {
     const m = /^(.+?[.!?])\s+(?:…\s+)?(?=\S)/u.exec(rest);
     const first = m ? m[1]! : rest;
-    if (standsAlone(first)) return rest;
+    if (!needsPrevious(first)) return rest;
     if (!m) return "";
     rest = rest.slice(m[0].length);
   }
