@@ -56,7 +56,7 @@ const holdsAny = (text: string, expressions: string[][]) => {
 /** Words by which a passage says what is confirmed or not (« non confirmés », « en réalité »). */
 const NUANCE = ASKED.get("nuance") ?? [];
 
-/** Words of an obligation or a prohibition (« oblige », « interdit », « s'applique », « visées »). */
+/** Words of an obligation or a prohibition (« oblige », « interdit », « s'applique », « concernées »). */
 const OBLIGATION = ASKED.get("obligation") ?? [];
 
 /** What a question asks for: a quantity, a date, both or neither. */
