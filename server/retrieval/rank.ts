@@ -33,6 +33,8 @@ export const CHECK_WEIGHT = 0.3;
  * rule it names) the sentence holds.
  */
 export const OBLIGATION_WEIGHT = 0.3;
+/** Score factor, beside `OBLIGATION_WEIGHT`, of the page about the rule the question names (its title names it). */
+export const OWN_PAGE_WEIGHT = 0.1;
 /** Score factor for a document naming the question's country (its inverse for one naming only another country). */
 export const COUNTRY_WEIGHT = 0.3;
 /** Score factor for the page or card of the subject a question names (« Tchap, la messagerie… », « Produit : Zoom »). */
@@ -214,7 +216,8 @@ function obligationShare(
  * Passages in the order an extractive answer quotes them: for a question asking whether a rule obliges or forbids
  * (« Est-ce que la loi SREN oblige notre commune à quitter Microsoft ? »), those saying what the rule imposes on a
  * collectivité move up (`OBLIGATION_WEIGHT`), so the first quotation answers the question's core (« elles n'obligent
- * pas les collectivités territoriales ») rather than a case it names (the Health Data Hub's departure). The search's
+ * pas les collectivités territoriales ») rather than a case it names (the Health Data Hub's departure), the rule's own
+ * page first among those saying the same (« Puisque la loi SREN oblige les communes … ? »). The search's
  * own order (and what it finds) is left as it is; other questions keep it too.
  */
 export function obligationFirst<
@@ -222,11 +225,18 @@ export function obligationFirst<
 >(query: string, passages: R[]): R[] {
   if (keywordsOf(query).length > MAX_QUESTION_WORDS || !holdsAny(query, OBLIGATION)) return passages;
   const rule = ruleStems(query);
-  const weighed = passages.map((r, i) => ({
-    r,
-    i,
-    score: r.score * (1 + OBLIGATION_WEIGHT * obligationShare(r, rule)),
-  }));
+  const named = namedSubjects(query).map((n) => words(n).map(stem));
+  // The rule's own page (its title names it: « La loi SREN de 2024 et son article 31 ») is where it says whom it
+  // obliges, with authority: before another page saying the same in passing.
+  const ownPage = (title: string) => {
+    const own = new Set(words(title).map(stem));
+    return named.length > 0 && named.every((n) => n.every((x) => own.has(x)));
+  };
+  const weighed = passages.map((r, i) => {
+    const own = ownPage(r.document.title);
+    const share = own ? 1 : obligationShare(r, rule);
+    return { r, i, score: r.score * (1 + OBLIGATION_WEIGHT * share) * (own ? 1 + OWN_PAGE_WEIGHT : 1) };
+  });
   return weighed.sort((a, b) => b.score - a.score || a.i - b.i).map((x) => x.r);
 }
 
