@@ -24,6 +24,7 @@ import {
   askedFor,
   countedStems,
   isSubjectPage,
+  obligationFirst,
   rankSections,
   subjectsInSetting,
 } from "../retrieval/rank.ts";
@@ -520,7 +521,11 @@ export async function* answer(
 
   if (!status.llmAvailable) {
     // The best document's other passages: those under the floor, and those the per-document cap set aside.
-    const { groups, extra } = chooseSections(query, relevant.slice(0, 6), [...retrieved.relevant, ...retrieved.held]);
+    // (A question asking whether a rule obliges quotes first the passages saying whom it obliges.)
+    const { groups, extra } = chooseSections(query, obligationFirst(query, relevant.slice(0, 6)), [
+      ...retrieved.relevant,
+      ...retrieved.held,
+    ]);
     yield* extractive(groups, terms, status.notice, true, askedFor(query), extra, countedStems(query));
     return;
   }

@@ -17,9 +17,9 @@ import {
   estimateTokens,
   excerpt,
   fitPassages,
+  needsPrevious,
   neutralize,
   splitSentences,
-  standsAlone,
 } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
@@ -334,7 +334,7 @@ export function withoutDanglingOpening(quote: string): string {
   for (;;) {
     const m = /^(.+?[.!?])\s+(?:…\s+)?(?=\S)/u.exec(rest);
     const first = m ? m[1]! : rest;
-    if (standsAlone(first)) return rest;
+    if (!needsPrevious(first)) return rest;
     if (!m) return "";
     rest = rest.slice(m[0].length);
   }

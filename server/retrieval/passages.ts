@@ -57,12 +57,46 @@ export function refersToPrevious(sentence: string): boolean {
 }
 
 /**
- * Whether a sentence needs the one before it to be understood: it opens on a word that refers back, or a
- * demonstrative near its start names something said before (« … résume ce risque pour les élus »).
+ * « Il existe », « Il faut », « Il est possible »: an impersonal « il » stands for nothing said before. (« Il s'agit
+ * d'une estimation du ministère » says what the sentence before is: it needs it.)
+ */
+const IMPERSONAL =
+  /^Il (?:existe|n'existe|faut|reste|suffit|convient|semble|arrive|y a|n'y a|est (?:possible|nécessaire|utile|important|difficile|prévu|vrai|rare|fréquent))\b/u;
+
+/** « Ce que le CLOUD Act ne change pas : … », « Ceux qui ont migré … »: a « ce » opening a relative names what follows. */
+const RELATIVE_CE = /^(?:Ce|Celui|Celle|Ceux|Celles) (?:qu['’]|(?:que|qui|dont)(?![\p{L}\p{N}]))/u;
+
+/**
+ * « y » standing for a place or an event named before (« Jehan Monnier … y a souligné » of AlpOSS), not the « il y
+ * a » of existence nor « y compris ».
+ */
+const DANGLING_Y = /(?<![\p{L}\p{N}'’])(?<![Ii]l\s)(?:[sndj]['’])?y\s+(?!compris\b)(?=\p{Ll})/u;
+
+/**
+ * « en » standing for something named before (« La commune en a fait sa priorité », « Il n'en reste rien »): the
+ * pronoun before a verb, not the preposition (« en 2024 », « en fait », « en compte », « en garde »), nor « où en
+ * est » nor « … qui en dépendent » (a relative whose antecedent is the sentence's own).
+ */
+const DANGLING_EN =
+  /(?<![\p{L}\p{N}'’])(?:[nsm]['’]en(?![\p{L}\p{N}])(?!\s+(?:tenir|aller|va|vont)\b)|(?<![Oo]ù\s|\bqui\s)en\s+(?:a|ont|avait|avaient|aura|auront|est|sont|était|étaient|dépend|dépendent|tire|tirent|retient|retiennent|utilise|utilisent|reste|restent|compte\s+\p{N}|propose|proposent)(?![\p{L}\p{N}]))/u;
+
+/** Words of a sentence's start in which « y » or « en » stands for something said before (later, the sentence's own). */
+const PRONOUN_REACH = 12;
+
+/**
+ * Whether a sentence needs the one before it to be understood, so cannot open a quotation (an answer's excerpt, a
+ * draft's quotation): it opens on a word that refers back (« Il », « Cette décision », « La même présentation »), a
+ * demonstrative near its start names something said before (« … résume ce risque pour les élus »), or a « y » /
+ * « en » near its start stands for a place or a thing named before (« Jehan Monnier … y a souligné »). An impersonal
+ * « Il existe », « Il faut » and a relative « Ce que … » stand alone.
  */
 export function needsPrevious(sentence: string): boolean {
-  if (refersToPrevious(sentence)) return true;
-  const start = fold(sentence)
+  const text = sentence.trimStart();
+  const opening = text.split(/\s+/).slice(0, PRONOUN_REACH).join(" ");
+  if (DANGLING_Y.test(opening) || DANGLING_EN.test(opening)) return true;
+  if (IMPERSONAL.test(text)) return false;
+  if (refersToPrevious(text) && !RELATIVE_CE.test(text)) return true;
+  const start = fold(text)
     .split(/[^a-z0-9']+/)
     .filter(Boolean)
     .slice(0, DEMONSTRATIVE_REACH);
@@ -70,25 +104,6 @@ export function needsPrevious(sentence: string): boolean {
     (w, i) =>
       i > 0 && /^(?:ce|cet|cette|ces)$/.test(w) && start[i + 1] !== undefined && !NOT_DEMONSTRATIVE.has(start[i + 1]!),
   );
-}
-
-/** « Il existe », « Il faut », « Il s'agit »: an impersonal « il » stands for nothing said before. */
-const IMPERSONAL =
-  /^Il (?:existe|n'existe|faut|s'agit|reste|suffit|convient|semble|arrive|y a|n'y a|est (?:possible|nécessaire|utile|important|difficile|prévu|vrai|rare|fréquent))\b/u;
-
-/**
- * « y » standing for a place or an event named before (« Jehan Monnier … y a souligné » of AlpOSS), not the « il y
- * a » of existence nor « y compris ».
- */
-const DANGLING_Y = /(?<!\b[Ii]l\s|\b[Nn]')(?:\bs'|\b)y\s+(?!compris\b)(?=\p{Ll})/u;
-
-/**
- * Whether a sentence can open a quotation on its own: `needsPrevious` finer — an impersonal « Il existe » stands
- * alone, a « y » whose antecedent was cut does not. Drafts' quotations use it; the excerpts of answers still use
- * `needsPrevious` (switching them is a change of behaviour to measure with `npm run eval`).
- */
-export function standsAlone(sentence: string): boolean {
-  return !DANGLING_Y.test(sentence) && (IMPERSONAL.test(sentence) || !needsPrevious(sentence));
 }
 
 /** A list item's marker at the start of a line: « - », « * », « • », « 2. », « 3) ». */

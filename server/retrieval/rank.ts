@@ -27,6 +27,14 @@ export const ASKED_WEIGHT = 0.2;
 export const PHRASE_WEIGHT = 0.3;
 /** Score factor, for a question asking whether a claim is true (« c'est sérieux ? »), of a passage saying what is confirmed. */
 export const CHECK_WEIGHT = 0.3;
+/**
+ * Score factor, for a question asking whether a rule obliges or forbids (« La loi SREN oblige-t-elle notre commune
+ * … ? »), of a passage saying what a rule imposes on a collectivité, by the share of the question's other words (the
+ * rule it names) the sentence holds.
+ */
+export const OBLIGATION_WEIGHT = 0.3;
+/** Score factor, beside `OBLIGATION_WEIGHT`, of the page about the rule the question names (its title names it). */
+export const OWN_PAGE_WEIGHT = 0.1;
 /** Score factor for a document naming the question's country (its inverse for one naming only another country). */
 export const COUNTRY_WEIGHT = 0.3;
 /** Score factor for the page or card of the subject a question names (« Tchap, la messagerie… », « Produit : Zoom »). */
@@ -49,6 +57,9 @@ const holdsAny = (text: string, expressions: string[][]) => {
 };
 /** Words by which a passage says what is confirmed or not (« non confirmés », « en réalité »). */
 const NUANCE = ASKED.get("nuance") ?? [];
+
+/** Words of an obligation or a prohibition (« oblige », « interdit », « s'applique », « concernées »). */
+const OBLIGATION = ASKED.get("obligation") ?? [];
 
 /** What a question asks for: a quantity, a date, both or neither. */
 export function askedFor(question: string): Asked[] {
@@ -155,6 +166,78 @@ function askedShare(c: { text: string }, asked: Asked[], stems: Set<string>[], a
     best = Math.max(best, share);
   }
   return best;
+}
+
+/** A passage's heading and sentences saying what a rule imposes on a collectivité, with their stems (computed once). */
+const obligationSentences = new WeakMap<object, Set<string>[]>();
+
+/**
+ * What a question asks the obligation of: the names it holds (« SREN », « NIS2 », « RGPD »), else its words other than
+ * those of obligation and setting (« loi », « logiciels libres »), as sets of stems.
+ */
+function ruleStems(query: string): Set<string>[] {
+  const named = namedSubjects(query);
+  if (named.length) return named.map((n) => new Set(words(n).map(stem)));
+  const aside = new Set([...OBLIGATION, ...SETTING].filter((e) => e.length === 1).map((e) => e[0]!));
+  const kept = keywordsOf(query).filter((w) => !aside.has(w));
+  return kept.map((w) => new Set([w, ...synonymsOf(w)].flatMap((x) => x.split(" ")).map(stem)));
+}
+
+/**
+ * For a question asking whether a rule obliges or forbids: the largest share of the question's other words held by a
+ * sentence of the passage (its heading counted; with its document's title and its heading, what it is about) saying
+ * what is imposed on, or forbidden to, a collectivité
+ * (« L'article 31 de la loi SREN ne s'applique pas aux collectivités territoriales » for « La loi SREN oblige-t-elle
+ * notre commune … ? », before « l'article 31 de la loi SREN impose aux administrations de l'État … »); 0 when none
+ * does, or when it names none of the question's other words (« Quelles collectivités sont concernées ? » for
+ * « … concernée par la directive NIS2 ? » leaves the section on the French law first).
+ */
+function obligationShare(
+  c: { section: string; text: string; document: { title: string } },
+  rule: Set<string>[],
+): number {
+  let list = obligationSentences.get(c);
+  if (!list) {
+    // A sentence is about its document and its section: « l'article 31 ne s'applique pas aux collectivités » of the
+    // page on the loi SREN names the loi SREN.
+    const about = words(`${c.document.title} ${c.section}`).map(stem);
+    list = [c.section, ...splitSentences(c.text.replace(/\s+/g, " "))]
+      .filter((t) => holdsAny(t, OBLIGATION) && holdsAny(t, SETTING))
+      .map((t) => new Set([...about, ...words(t).map(stem)]));
+    obligationSentences.set(c, list);
+  }
+  if (list.length === 0) return 0;
+  const share = (own: Set<string>) =>
+    rule.length ? rule.filter((set) => [...set].some((x) => own.has(x))).length / rule.length : 1;
+  return Math.max(...list.map(share));
+}
+
+/**
+ * Passages in the order an extractive answer quotes them: for a question asking whether a rule obliges or forbids
+ * (« Est-ce que la loi SREN oblige notre commune à quitter Microsoft ? »), those saying what the rule imposes on a
+ * collectivité move up (`OBLIGATION_WEIGHT`), so the first quotation answers the question's core (« elles n'obligent
+ * pas les collectivités territoriales ») rather than a case it names (the Health Data Hub's departure), the rule's own
+ * page first among those saying the same (« Puisque la loi SREN oblige les communes … ? »). The search's
+ * own order (and what it finds) is left as it is; other questions keep it too.
+ */
+export function obligationFirst<
+  R extends { score: number; section: string; text: string; document: { title: string } },
+>(query: string, passages: R[]): R[] {
+  if (keywordsOf(query).length > MAX_QUESTION_WORDS || !holdsAny(query, OBLIGATION)) return passages;
+  const rule = ruleStems(query);
+  const named = namedSubjects(query).map((n) => words(n).map(stem));
+  // The rule's own page (its title names it: « La loi SREN de 2024 et son article 31 ») is where it says whom it
+  // obliges, with authority: before another page saying the same in passing.
+  const ownPage = (title: string) => {
+    const own = new Set(words(title).map(stem));
+    return named.length > 0 && named.every((n) => n.every((x) => own.has(x)));
+  };
+  const weighed = passages.map((r, i) => {
+    const own = ownPage(r.document.title);
+    const share = own ? 1 : obligationShare(r, rule);
+    return { r, i, score: r.score * (1 + OBLIGATION_WEIGHT * share) * (own ? 1 + OWN_PAGE_WEIGHT : 1) };
+  });
+  return weighed.sort((a, b) => b.score - a.score || a.i - b.i).map((x) => x.r);
 }
 
 /** Stems of a heading, by heading text (the same few thousand recur from one search to the next). */

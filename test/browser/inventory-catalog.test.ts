@@ -3,11 +3,11 @@
  * on a real server with a writable copy of the fixture catalog: the page says what changed and that the figures
  * are those of the analysis, and recomputes it from the same inventory without re-importing it.
  */
-import { readFile, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { replaceMapping } from "../helpers/catalog.ts";
 import { copyCorpus, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS, readInventory } from "../inventory/fixtures.ts";
 import { MISSING_MESSAGE, openPage } from "./page.ts";
@@ -29,15 +29,9 @@ describe.skipIf(!browserAvailable)("a saved map after a catalog change, in a rea
     const file = readInventory("glpi10-mairie.csv");
     body.append("file", new Blob([file.bytes as Uint8Array<ArrayBuffer>]), file.name);
     id = (await (await fetch(`${server.url}/api/inventory/analyze`, { method: "POST", body })).json()).id;
-    const mappings = path.join(corpus, "catalog/mappings.yaml");
-    const text = await readFile(mappings, "utf8");
-    await writeFile(
-      mappings,
-      text.replace(
-        "  - { product: zoom-workplace, alternative: visio, fit: drop-in }\n",
-        "  - { product: zoom-workplace, alternative: nextcloud, fit: partial }\n",
-      ),
-    );
+    await replaceMapping(corpus, { product: "zoom-workplace", alternative: "visio", fit: "drop-in" }, [
+      { product: "zoom-workplace", alternative: "nextcloud", fit: "partial" },
+    ]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,8 +4,7 @@
  * analysed again with today's catalog without importing it again (a new analysis; the old one kept). On the real
  * server with a writable copy of the fixture catalog.
  */
-import { readFile, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
@@ -15,6 +14,7 @@ import { keptRows, rowsOfSaved } from "../../server/inventory/job.ts";
 import { loadMatchIndex } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 import type { AnalysisResult } from "../../server/inventory/types.ts";
+import { replaceMapping } from "../helpers/catalog.ts";
 import { copyCorpus, postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { allInventories, INVENTORY_CORPUS, readInventory } from "./fixtures.ts";
 
@@ -128,16 +128,10 @@ describe("a saved analysis after a catalog change", () => {
 
   it("keeps its figures, says which products' alternatives changed, and the roadmap built from it says so", async () => {
     // The catalog now offers Nextcloud and, for chat only, Tchap (a State service) for Zoom; Visio no longer.
-    const mappings = path.join(corpus, "catalog/mappings.yaml");
-    const text = await readFile(mappings, "utf8");
-    await writeFile(
-      mappings,
-      text.replace(
-        "  - { product: zoom-workplace, alternative: visio, fit: drop-in }\n",
-        "  - { product: zoom-workplace, alternative: nextcloud, fit: partial }\n" +
-          "  - { product: zoom-workplace, alternative: tchap, fit: partial, covers: messagerie instantanée seulement }\n",
-      ),
-    );
+    await replaceMapping(corpus, { product: "zoom-workplace", alternative: "visio", fit: "drop-in" }, [
+      { product: "zoom-workplace", alternative: "nextcloud", fit: "partial" },
+      { product: "zoom-workplace", alternative: "tchap", fit: "partial", covers: "messagerie instantanée seulement" },
+    ]);
     const view = await get(first.id);
     expect(view.summary).toEqual(first.summary);
     expect(zoomOf(view).alternatives.map((a: any) => a.name)).toEqual(["Visio (La Suite numérique)"]);

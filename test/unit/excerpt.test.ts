@@ -153,6 +153,51 @@ ChatGPT ou Copilot avec des données publiques revient à les confier à des ser
     expect(quote).toMatch(/\.$/);
   });
 
+  it("brings the sentence a « y » stands for, and lets an impersonal « Il existe » open the quotation", () => {
+    const alpOSS =
+      "Échirolles a créé le salon AlpOSS en 2024. Jehan Monnier y a souligné que l'épisode de la messagerie faisait réfléchir les collectivités.";
+    const quote = excerpt(alpOSS, keywords("Qu'a dit Jehan Monnier sur l'épisode de la messagerie ?"), 100);
+    expectReadable(quote, alpOSS);
+    expect(quote).toMatch(/^Échirolles a créé le salon AlpOSS/);
+    const antivirus =
+      "La mise à jour défectueuse de CrowdStrike a bloqué environ 8,5 millions d'appareils Windows. Il existe des éditeurs d'antivirus européens : ESET en Slovaquie, G DATA en Allemagne.";
+    const own = excerpt(antivirus, keywords("Quels éditeurs d'antivirus européens ?"), 100);
+    expect(own).toBe("Il existe des éditeurs d'antivirus européens : ESET en Slovaquie, G DATA en Allemagne.");
+  });
+
+  it("tells the sentences that cannot open a quotation (answers' excerpts and drafts' quotations alike)", () => {
+    for (const sentence of [
+      "Il propose que QBO étudie la question.",
+      "Cette décision ne vise que les ministères.",
+      "La même présentation résume ce risque pour les élus.",
+      "Il s'agit d'une estimation du ministère lui-même, non d'un bilan audité.",
+      "Jehan Monnier, cofondateur de Belledonne Communications, y a souligné l'épisode.",
+      "Pour y figurer, un logiciel doit être sous licence libre.",
+      "Pour une collectivité, il est utile d'y ajouter deux familles.",
+      "La commune s'y est engagée en 2024.",
+      "Frédéric Couchet en est le délégué général depuis mars 2005.",
+      "Le gouvernement en a rendu compte dans un communiqué.",
+      "Il n'en existe aucune version auditée.",
+      "Selon ce dernier, la migration est achevée.",
+    ])
+      expect(needsPrevious(sentence), sentence).toBe(true);
+    for (const sentence of [
+      "Il existe des éditeurs d'antivirus européens : ESET en Slovaquie, G DATA en Allemagne.",
+      "Il faut consulter Légifrance pour connaître l'état du droit en vigueur.",
+      "Selon la DINUM, il y a 2,5 millions de postes dans l'État.",
+      "Aujourd'hui il n'y a plus de lacune fonctionnelle.",
+      "Tous les ministères, y compris les opérateurs, doivent formaliser un plan.",
+      "Chaque ministère, y compris les opérateurs publics qui en dépendent, doit formaliser son plan.",
+      "Où en est le texte en 2026 ?",
+      "En 2024, la ville a voté le budget ; en fait, le conseil l'a adopté en mars.",
+      "Ce que le CLOUD Act ne change pas : il ne rend pas illégal pour une commune l'usage de ces services.",
+      "Ceux qui ont migré en 2024 racontent leur expérience.",
+      "La présentation de Millau avance 534 millions d'euros.",
+      "Selon un compte rendu du séminaire interministériel du 8 avril 2026, l'État y a confirmé la migration.",
+    ])
+      expect(needsPrevious(sentence), sentence).toBe(false);
+  });
+
   it("tells the openings that refer back", () => {
     expect(refersToPrevious("Il propose que QBO étudie…")).toBe(true);
     expect(refersToPrevious("La même présentation résume…")).toBe(true);

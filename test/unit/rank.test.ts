@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { excerpt } from "../../server/retrieval/passages.ts";
-import { askedFor, countriesOf, holdsAsked, weighQuestion } from "../../server/retrieval/rank.ts";
+import { askedFor, countriesOf, holdsAsked, obligationFirst, weighQuestion } from "../../server/retrieval/rank.ts";
 import { keywords } from "../../server/retrieval/relevance.ts";
 
 describe("what a question asks for", () => {
@@ -90,6 +90,54 @@ describe("the ranking", () => {
     expect(weighQuestion("Combien d'ordinateurs la gendarmerie a-t-elle sous Linux ?", chunks, scores)[0]!.id).toBe(
       "g#1",
     );
+  });
+
+  it("quotes first, for a question asking whether a rule obliges, the passage saying whom it obliges", () => {
+    // The trial's « … oblige notre commune à quitter Microsoft ? » opened on the Health Data Hub's departure.
+    const passages = [
+      {
+        ...chunk(
+          "hdh#2",
+          "Health Data Hub : pourquoi le départ de Microsoft a pris des années",
+          "Le cadre légal s'est durci : l'article 31 de la loi SREN impose aux administrations de l'État de choisir un prestataire protégé. Le départ de Microsoft a pris sept ans.",
+        ),
+        score: 22.2,
+      },
+      {
+        ...chunk(
+          "cloud#4",
+          "Ce que le CLOUD Act change pour une mairie",
+          "Aucune loi française n'interdit aujourd'hui à une collectivité d'héberger ses données chez un fournisseur américain ; l'article 31 de la loi SREN ne vise que l'État.",
+        ),
+        score: 21.9,
+      },
+      {
+        ...chunk(
+          "sren#3",
+          "Les collectivités ne sont pas concernées… pour l'instant",
+          "L'article 31 ne s'applique pas aux collectivités territoriales (Clever Cloud, 16 février 2026).",
+          "La loi SREN de 2024 et son article 31",
+        ),
+        score: 18,
+      },
+    ];
+    const ids = (question: string) => obligationFirst(question, passages).map((r) => r.id);
+    expect(ids("Est-ce que la loi SREN oblige notre commune à quitter Microsoft ?")).toEqual([
+      "cloud#4",
+      "sren#3",
+      "hdh#2",
+    ]);
+    // The rule named by the page's title counts for its sentences.
+    expect(ids("La loi SREN s'applique-t-elle aux mairies ?").indexOf("sren#3")).toBeLessThan(2);
+    expect(ids("Est-il interdit à une mairie d'héberger ses données chez un fournisseur américain ?")[0]).toBe(
+      "cloud#4",
+    );
+    // A question asking no obligation keeps the search's order.
+    expect(ids("Pourquoi le Health Data Hub a-t-il mis sept ans à quitter Microsoft ?")).toEqual([
+      "hdh#2",
+      "cloud#4",
+      "sren#3",
+    ]);
   });
 
   it("moves up the documents about the asked country, down those about another one", () => {
