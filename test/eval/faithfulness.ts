@@ -30,6 +30,7 @@ export const SCENARIOS = [
   "swapped-figure",
   ...REALISTIC,
   "contradiction",
+  "opposite",
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 /** The lies the checks must flag. */
@@ -39,6 +40,7 @@ export const LIES = [
   "unsupported-claim",
   "swapped-figure",
   "contradiction",
+  "opposite",
 ] as const;
 /** Whether a kind of case is a correct answer (any flag on it is a false flag). */
 export const isCorrect = (s: Scenario) => !(LIES as readonly string[]).includes(s);
@@ -470,6 +472,10 @@ export function scriptedReply(
       const v = firstAcross(all, (c) => contradictionVariants(c.s), seed, variantSeed);
       return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
     }
+    case "opposite": {
+      const v = firstAcross(all, (c) => oppositeVariants(c.s), seed, variantSeed);
+      return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
+    }
     default:
       return null;
   }
@@ -514,6 +520,118 @@ function contradictionVariants(sentence: string): Variant[] {
       },
     ],
   ];
+}
+
+/**
+ * Words a model may turn into their opposite without any negation (« protégées » → « exposées », « autorise » →
+ * « interdit », « hausse » → « baisse »), by kind of word. Written for the lie, apart from the verification's own list
+ * (`server/i18n/fr/antonyms.txt`), so that the recall measures that list's coverage.
+ */
+const OPPOSITES: Record<string, [string, string][]> = {
+  adjective: [
+    ["obligatoire", "facultatif"],
+    ["obligatoires", "facultatives"],
+    ["facultatif", "obligatoire"],
+    ["gratuit", "payant"],
+    ["gratuite", "payante"],
+    ["gratuits", "payants"],
+    ["libre", "propriétaire"],
+    ["libres", "propriétaires"],
+    ["propriétaire", "libre"],
+    ["propriétaires", "libres"],
+    ["européen", "américain"],
+    ["européenne", "américaine"],
+    ["européens", "américains"],
+    ["européennes", "américaines"],
+    ["américain", "européen"],
+    ["américaine", "européenne"],
+    ["américains", "européens"],
+    ["américaines", "européennes"],
+    ["protégées", "exposées"],
+    ["protégé", "exposé"],
+    ["protégés", "exposés"],
+    ["protégée", "exposée"],
+    ["ouvert", "fermé"],
+    ["ouverte", "fermée"],
+    ["ouverts", "fermés"],
+    ["ouvertes", "fermées"],
+    ["favorable", "défavorable"],
+    ["élevé", "faible"],
+    ["élevés", "faibles"],
+    ["élevée", "faible"],
+    ["supérieur", "inférieur"],
+    ["supérieure", "inférieure"],
+    ["première", "dernière"],
+    ["premier", "dernier"],
+    ["premières", "dernières"],
+    ["premiers", "derniers"],
+    ["interne", "externe"],
+    ["internes", "externes"],
+    ["publics", "privés"],
+    ["publiques", "privées"],
+    ["simple", "complexe"],
+    ["facile", "difficile"],
+    ["possible", "impossible"],
+    ["légal", "illégal"],
+    ["légale", "illégale"],
+  ],
+  verb: [
+    ["autorise", "interdit"],
+    ["autorisent", "interdisent"],
+    ["interdit", "autorise"],
+    ["augmente", "diminue"],
+    ["augmentent", "diminuent"],
+    ["diminue", "augmente"],
+    ["adopté", "rejeté"],
+    ["adoptée", "rejetée"],
+    ["adoptés", "rejetés"],
+    ["abandonné", "adopté"],
+    ["abandonnée", "adoptée"],
+    ["accepté", "refusé"],
+    ["acceptée", "refusée"],
+    ["refusé", "accepté"],
+    ["maintenu", "supprimé"],
+    ["maintenue", "supprimée"],
+    ["supprimé", "maintenu"],
+    ["renforce", "affaiblit"],
+    ["renforcer", "affaiblir"],
+    ["réduire", "augmenter"],
+    ["quitter", "rejoindre"],
+    ["quitté", "rejoint"],
+    ["réussi", "échoué"],
+  ],
+  noun: [
+    ["hausse", "baisse"],
+    ["hausses", "baisses"],
+    ["baisse", "hausse"],
+    ["augmentation", "diminution"],
+    ["réduction", "augmentation"],
+    ["économies", "surcoûts"],
+    ["gains", "pertes"],
+    ["succès", "échec"],
+    ["échec", "succès"],
+    ["majorité", "minorité"],
+    ["dépendance", "indépendance"],
+    ["début", "fin"],
+    ["sortie", "entrée"],
+  ],
+};
+
+/** A sentence of a passage with one word turned into its opposite (the first of a kind of word it holds), no negation. */
+function oppositeVariants(sentence: string): Variant[] {
+  const s = sentence.replace(/[.!?]$/, "");
+  return Object.entries(OPPOSITES).map(([kind, pairs]): Variant => [
+    kind,
+    () => {
+      for (const [from, to] of pairs) {
+        const m = new RegExp(`(?<![\\p{L}'’-])${from}(?![\\p{L}'’-])`, "iu").exec(s);
+        if (!m) continue;
+        const word = /^\p{Lu}/u.test(m[0]) ? to[0]!.toUpperCase() + to.slice(1) : to;
+        return s.slice(0, m.index) + word + s.slice(m.index + m[0].length);
+      }
+      return null;
+    },
+  ]);
 }
 
 /** Whether the verification flags a sentence (by its text). */
@@ -836,6 +954,7 @@ export const FAITH_TARGETS: Record<Scenario, number> = {
   "swapped-figure": 0.8,
   // Reported, no target yet (a polarity check on clauses: see server/verify/index.ts, `contradicted`).
   contradiction: 0,
+  opposite: 0,
   correct: 0.1,
   ...(Object.fromEntries(REALISTIC.map((k) => [k, 0.1])) as Record<RealisticKind, number>),
 };
