@@ -840,16 +840,101 @@ const CERTAINTY =
  */
 function negatedAmong(clause: string, other: Bag): boolean {
   const tokens = [...clause.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((t) => {
-    const w = contentWords(t[0]);
-    return { at: t.index!, shared: w.length > 0 && w.every((x) => inBag(x, other)) };
+    const w = contentWords(t[0]).filter((x) => !WEAK.has(x));
+    return { at: t.index!, content: w.length > 0, shared: w.length > 0 && w.every((x) => inBag(x, other)) };
   });
   const negation = new RegExp(NEGATION.source, "giu");
   return [...clause.matchAll(negation)].some((m) => {
     const end = m.index! + m[0].length;
     const inside = tokens.filter((t) => t.at >= m.index! && t.at < end);
-    const after = tokens.filter((t) => t.at >= end).slice(0, 2);
+    // The two words after it that say something (« n'est pas ainsi l'une des premières villes », « n'est pas où sont
+    // stockées ses données »: not « ainsi », « où »), within five words.
+    const after = tokens
+      .filter((t) => t.at >= end)
+      .slice(0, 5)
+      .filter((t) => t.content)
+      .slice(0, 2);
     return [...inside, ...after].some((t) => t.shared);
   });
+}
+
+/** A short quote of a source clause. */
+const short = (clause: string) => {
+  const quote = clause.replace(/\s+/g, " ");
+  return quote.length > 120 ? `${quote.slice(0, 117)}…` : quote;
+};
+
+/**
+ * Words of opposite meaning without a negation (`server/i18n/fr/antonyms.txt`, data): each entry two sides, each
+ * side terms as stemmed folded words (« a abri » for « à l'abri », « expos » for « exposées »).
+ */
+const ANTONYMS: [string[][], string[][]][] = readFileSync(new URL("../i18n/fr/antonyms.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.includes("|") && !l.startsWith("#"))
+  .map((l) => {
+    const side = (part: string) =>
+      part
+        .split(",")
+        .map((t) => words(t).map(stem))
+        .filter((t) => t.length > 0);
+    const [a, b] = l.split("|") as [string, string];
+    return [side(a), side(b)];
+  });
+
+/** The sides of antonym entries a text carries, as « entry:side » (« 0:1 » for « exposées »), with the words they use. */
+function antonymTerms(list: string[]): Map<string, Set<number>> {
+  const stems = list.map(stem);
+  const out = new Map<string, Set<number>>();
+  ANTONYMS.forEach((entry, e) =>
+    entry.forEach((terms, side) => {
+      for (const term of terms)
+        for (let i = 0; i + term.length <= stems.length; i++)
+          if (term.every((t, k) => stems[i + k] === t)) {
+            const key = `${e}:${side}`;
+            const at = out.get(key) ?? new Set<number>();
+            for (let k = 0; k < term.length; k++) at.add(i + k);
+            out.set(key, at);
+          }
+    }),
+  );
+  return out;
+}
+
+/** Least subject words a clause must share with a source clause for an antonym between them to contradict it. */
+export const OPPOSITE_MIN_SHARED = 3;
+
+/**
+ * The source clause that says of the same subject the opposite word (« à l'abri des autorités américaines » for
+ * « exposées aux autorités américaines »): the clause carries one side of an antonym entry, the source clause the
+ * other side and not this one, they share most of the clause's other content words (at least three), they have the
+ * same polarity (« n'est pas interdit » is not « autorisé »'s contrary), and no cited clause carries the clause's own
+ * word with as many of those words.
+ */
+function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): string | null {
+  const list = words(clause);
+  const terms = antonymTerms(list);
+  if (terms.size === 0) return null;
+  const own = bagOf(clause);
+  for (const [key, used] of terms) {
+    const [e, side] = key.split(":").map(Number) as [number, number];
+    const other = `${e}:${1 - side}`;
+    if (terms.has(other)) continue;
+    const usedWords = new Set([...used].map((i) => list[i]!));
+    const subject = [...new Set(contentWords(clause))].filter((w) => !usedWords.has(w) && !MONTH_NAMES.test(w));
+    if (subject.length < OPPOSITE_MIN_SHARED) continue;
+    const need = Math.max(OPPOSITE_MIN_SHARED, Math.ceil(subject.length * POLARITY_MIN_SHARE));
+    let against: string | null = null;
+    let agrees = false;
+    sourceClauses.forEach((c, i) => {
+      const shared = subject.filter((w) => inBag(w, bags[i]!, false)).length;
+      if (shared < need) return;
+      const theirs = antonymTerms(bags[i]!.list);
+      if (theirs.has(key)) agrees = true;
+      else if (theirs.has(other) && negatedAmong(c, own) === negatedAmong(clause, bags[i]!)) against ??= c;
+    });
+    if (against && !agrees) return against;
+  }
+  return null;
 }
 
 /**
@@ -861,7 +946,12 @@ function contradicted(stated: string, pool: Source[]): string | null {
   const sourceClauses = pool.flatMap((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
   const bags = sourceClauses.map((c) => bagOf(c));
   for (const clause of polarityClauses(stated)) {
-    if (CERTAINTY.test(clause)) continue;
+    const opposite = oppositeClause(clause, sourceClauses, bags);
+    if (opposite) return short(opposite);
+    // A clause on certainty that negates (« ce chiffre n'est pas confirmé ») is a qualification, checked apart; one
+    // that affirms it (« ce chiffre a été confirmé ») against a source that denies it is a contradiction.
+    const certain = CERTAINTY.test(clause);
+    if (certain && NEGATION.test(clause)) continue;
     const content = [...new Set(contentWords(clause))];
     if (content.length < POLARITY_MIN_SHARED) continue;
     const need = Math.max(POLARITY_MIN_SHARED, Math.ceil(content.length * POLARITY_MIN_SHARE));
@@ -871,11 +961,10 @@ function contradicted(stated: string, pool: Source[]): string | null {
     const own = bagOf(clause);
     const carriers = sourceClauses
       .map((c, i) => ({ c, i }))
-      .filter((x) => shared[x.i] === best && !CERTAINTY.test(x.c));
+      .filter((x) => shared[x.i] === best && (certain || !CERTAINTY.test(x.c)));
     if (carriers.length === 0) continue;
     if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
-      const quote = carriers[0]!.c.replace(/\s+/g, " ");
-      return quote.length > 120 ? `${quote.slice(0, 117)}…` : quote;
+      return short(carriers[0]!.c);
     }
   }
   return null;
