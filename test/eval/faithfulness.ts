@@ -698,7 +698,14 @@ function movedYearVariants(sentence: string, samePassage: string[]): Variant[] {
       () => {
         const stated = withoutReferences(sentence);
         if (quantities(stated).length) return null;
-        const y = extractFigures(stated).find((x) => x.kind === "year");
+        // A year of the sentence's own statement: not the date of a reference in brackets, nor a version
+        // (« Outlook 2019 »).
+        const y = extractFigures(stated).find(
+          (x) =>
+            x.kind === "year" &&
+            !new RegExp(`\\([^()]*${x.raw}[^()]*\\)`).test(stated) &&
+            !new RegExp(`\\p{Lu}[\\p{L}-]*\\s+${x.raw}`, "u").test(stated),
+        );
         if (!y) return null;
         const other = samePassage
           .flatMap((o) => extractFigures(withoutReferences(o)))
