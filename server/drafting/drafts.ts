@@ -12,13 +12,12 @@ import { loadFullAnalysis } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { currentWorkspace } from "../store/workspace-scope.ts";
-import { checkFigures } from "../verify/figures.ts";
 import { buildContext, type DraftContext } from "./context.ts";
 import {
   type GenerateDeps,
   type GenerateOptions,
   type GenerationState,
-  passageSource,
+  sectionFlags,
   verifySection,
   writeSection,
 } from "./generate.ts";
@@ -371,15 +370,15 @@ export async function editSection(app: DraftingContext, id: string, key: string,
     const previous = draft.versions.at(-1)!.sections[index]!;
     const { ctx } = await contextOf(app, draft);
     const chunks = previous.passageIds.length ? await app.store.getChunks(previous.passageIds) : [];
-    const sources = [
-      ...chunks.map((c) => passageSource({ text: c.text, section: c.section, document: c.document })),
-      ...ctx.facts,
-    ];
     const text = parsed.data.text;
     const section: DraftSection = {
       ...previous,
       text,
-      flags: checkFigures(text, sources),
+      flags: sectionFlags(
+        text,
+        chunks.map((c) => ({ text: c.text, section: c.section, document: c.document })),
+        ctx.facts,
+      ),
       verification: verifySection(
         text,
         chunks.map((c) => ({ text: c.text, section: c.section, document: c.document })),

@@ -5,22 +5,31 @@
  * marked « Brouillon à compléter ». Either way the figure check runs on the result.
  */
 
+import { qualificationNote, qualifiedFigures } from "../answers/qualified.ts";
 import { asOfText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { type CitedSource, paragraphBefore, quotedStatement, statementSources } from "../retrieval/attribution.ts";
-import { delimiterTag, estimateTokens, excerpt, fitPassages, neutralize, standsAlone } from "../retrieval/passages.ts";
+import {
+  delimiterTag,
+  estimateTokens,
+  excerpt,
+  fitPassages,
+  neutralize,
+  splitSentences,
+  standsAlone,
+} from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
-import { citationNumbers, sentenceSpans, verifyText } from "../verify/index.ts";
+import { citationNumbers, QUALIFIER_SOURCE, type SentenceCheck, sentenceSpans, verifyText } from "../verify/index.ts";
 import type { DraftContext } from "./context.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
-import type { Citation, DraftEvent, DraftSection } from "./types.ts";
+import type { Citation, DraftEvent, DraftSection, FigureFlag } from "./types.ts";
 
 export interface GenerateOptions {
   numCtx: number;
@@ -158,8 +167,41 @@ export const toCitation = (r: SearchResult, n: number, statement: string = r.tex
     analysis: sources.length === 0 && !unrestated,
     ...(page ? { page: true } : {}),
     ...(unrestated ? { unrestated: true } : {}),
+    ...(r.document.kind === "catalog" ? { catalog: true } : {}),
   };
 };
+
+/**
+ * The note of passage `n` cited by the model: credited for the sentences citing it that the verification supports.
+ * Cited only by sentences it marked unsupported (or wrongly cited), it names no source: « aucune source n'est nommée ».
+ */
+export function generatedCitation(
+  r: SearchResult,
+  n: number,
+  sentences: Pick<SentenceCheck, "text" | "status" | "citations">[],
+): Citation {
+  const citing = sentences.filter((x) => citationNumbers(x.text).includes(n));
+  const checked = citing.filter((x) => x.status === "supported" || x.status === "no-claim");
+  if (citing.length > 0 && checked.length === 0) {
+    return {
+      n,
+      title: r.document.title,
+      section: r.section || undefined,
+      date: r.document.date,
+      url: null,
+      sources: [],
+      analysis: false,
+      unrestated: true,
+      ...(r.document.kind === "catalog" ? { catalog: true } : {}),
+    };
+  }
+  return toCitation(
+    r,
+    n,
+    r.text,
+    checked.map((x) => x.text),
+  );
+}
 
 /** Markers `[n]` of a text, as numbers. */
 export function citedNumbers(text: string): number[] {
@@ -250,7 +292,36 @@ function quotation(r: SearchResult, terms: string[], maxChars: number, names: Re
   else if (!/[.!?…»)]$/.test(quote)) quote = `${quote.slice(0, quote.lastIndexOf(" ")).trimEnd()} …`;
   // A catalog record of one of the names is about it from its first line to its last.
   const own = r.document.kind === "catalog" && names.some((n) => n.test(r.document.title));
-  return aboutNames(withoutDanglingOpening(quote), own ? [] : names);
+  return withQualification(aboutNames(withoutDanglingOpening(quote), own ? [] : names), text, r.section);
+}
+
+const flat = (s: string) =>
+  s
+    .replace(/[*_`|#>]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/**
+ * A quotation that quotes a figure its passage qualifies (« … qu'elle a économisé 534 millions d'euros depuis 2004. »
+ * where the passage goes on « En revanche, … 534 millions d'euros sont non confirmés ») goes on to the passage's
+ * sentences that qualify it: a quotation never cuts a figure away from its qualification. A qualification in the
+ * heading alone is said beside the quotation (`qualificationNote`).
+ */
+export function withQualification(quote: string, text: string, heading = ""): string {
+  if (!quote || !qualificationNote(quote, text, heading)) return quote;
+  const sentences = splitSentences(flat(readerText(text)));
+  let out = quote;
+  for (const s of sentences) {
+    if (!QUALIFIER_SOURCE.test(s) || flat(out).includes(s)) continue;
+    const before = out.replace(/\s*…\s*$/, "");
+    const last = splitSentences(before).at(-1) ?? before;
+    // Right after what is quoted: continued; further on: after a gap.
+    const next = flat(text).includes(`${last} ${s}`) ? `${before} ${s}` : `${before} … ${s}`;
+    const lost = qualificationNote(out, text, heading);
+    if (qualificationNote(next, text, heading) !== lost) out = next;
+    if (qualificationNote(out, text, heading) === null) break;
+  }
+  return out;
 }
 
 /**
@@ -484,7 +555,10 @@ export async function* writeSection(
     const notes = excerpts.map((q, i) => {
       const r = used[i]!;
       const sources = toCitation(r, i + 1, statements[i] ?? r.text).sources ?? [];
-      return freshnessNote(q, docDate, r.document.date, newest(sources.map((x) => x.date)));
+      const fresh = freshnessNote(q, docDate, r.document.date, newest(sources.map((x) => x.date)));
+      // A qualification the quotation could not carry (its passage's heading alone gives it) is said beside it.
+      const qualified = qualificationNote(q, r.text, r.section)?.replace(/^\(|\)$/g, "") ?? null;
+      return [fresh, qualified].filter(Boolean).join(" ") || null;
     });
     freshnessNotes.push(...notes.filter((n): n is string => !!n));
     const noted = (i: number) => (notes[i] ? ` *(${notes[i]})*` : "");
@@ -507,22 +581,19 @@ ${text.slice(mark.length)}`;
   }
   text = tidy(text);
   const cited = new Set(citedNumbers(text));
-  // A template cites each passage for its quotation; the model, for the sentences it wrote citing it.
-  const claimsOf = (n: number) =>
-    sentenceSpans(text!)
-      .map((x) => x.text)
-      .filter((x) => citationNumbers(x).includes(n));
-  const citations = used
-    .map((r, i) =>
-      mode === "generated"
-        ? toCitation(r, i + 1, r.text, claimsOf(i + 1))
-        : toCitation(r, i + 1, statements[i] ?? r.text),
-    )
-    .filter((c) => cited.has(c.n));
-  const flags = checkFigures(text, [...used.map(passageSource), ...ctx.facts, ...freshnessNotes]);
+  const flags = sectionFlags(text, used, [...ctx.facts, ...freshnessNotes]);
   if (flags.length) yield { type: "flags", key: section.key, flags };
   // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data.
   const verification = verifySection(text, used, [...ctx.facts, ...freshnessNotes]);
+  // A template cites each passage for its quotation; the model, for the sentences it wrote citing it that the check
+  // supports: a sentence marked « non vérifié » credits no source (its note says none is named for it).
+  const citations = used
+    .map((r, i) =>
+      mode === "generated"
+        ? generatedCitation(r, i + 1, verification.sentences)
+        : toCitation(r, i + 1, statements[i] ?? r.text),
+    )
+    .filter((c) => cited.has(c.n));
   yield { type: "verification", key: section.key, verification };
   return {
     key: section.key,
@@ -536,6 +607,33 @@ ${text.slice(mark.length)}`;
     passageIds: used.map((r) => r.id),
     verification,
   };
+}
+
+/**
+ * The figures of a section a reader must check: those found neither in its passages nor in its data
+ * (`checkFigures`), and those its passages qualify (« non confirmé ») stated in a paragraph that does not say so —
+ * whoever wrote it: the model, or the sender whose context the template quotes.
+ */
+export function sectionFlags(
+  text: string,
+  used: Pick<SearchResult, "text" | "section" | "document">[],
+  facts: string[],
+): FigureFlag[] {
+  const flags: FigureFlag[] = checkFigures(text, [...used.map(passageSource), ...facts]);
+  const qualified = used.flatMap((r) => qualifiedFigures(r.text, r.section));
+  if (!qualified.length) return flags;
+  const same = (a: { kind: string; value: number }, b: { kind: string; value: number }) =>
+    a.kind === b.kind && Math.abs(a.value - b.value) < 1e-9;
+  for (const paragraph of text.split(/\n{2,}/)) {
+    const said = qualifiedFigures(paragraph.replace(/^>\s?/gm, ""));
+    for (const f of extractFigures(paragraph)) {
+      const q = qualified.find((x) => same(x.figure, f));
+      if (!q || said.some((x) => same(x.figure, f)) || flags.some((x) => x.figure === f.raw)) continue;
+      const qualifier = q.qualifier || "non confirmé";
+      flags.push({ figure: f.raw, reason: message("drafts.figureQualified", { qualifier }), qualifier });
+    }
+  }
+  return flags;
 }
 
 /** Verification of a section against the passages it was written from (numbered as the model saw them) and the data. */

@@ -27,11 +27,17 @@ export interface Citation {
   page?: boolean;
   /** The sentences citing the passage restate none of its sourced statements: no source is named for them. */
   unrestated?: boolean;
+  /** A card of the catalog: its date is that of its newest source, not of a check of the card. */
+  catalog?: boolean;
 }
 
-import type { FigureFlag } from "../verify/figures.ts";
+import type { FigureFlag as CheckedFigure } from "../verify/figures.ts";
 
-export type { FigureFlag };
+/**
+ * A figure of a section to check: found in no passage nor data, or — with `qualifier` — one the corpus qualifies
+ * (« non confirmés ») stated without its qualification.
+ */
+export type FigureFlag = CheckedFigure & { qualifier?: string };
 
 /**
  * `generated`: written by the local model from passages and data. `template`: filled from the French template

@@ -4,6 +4,7 @@
  * parsed from the sections' Markdown subset, with `[n]` markers turned into numbered notes carrying the source's
  * title, date and URL. ODT, DOCX, PDF and Markdown render this one model, so they say the same thing.
  */
+import { qualifiedFigures } from "../answers/qualified.ts";
 import { asOfText, fold, frenchDate, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
@@ -60,11 +61,19 @@ export function noteOf(c: Citation): { text: string; url: string | null; parts: 
     const text = `${c.title}${c.section ? ` — ${c.section}` : ""}${date}.${c.source ? ` Source : ${c.source}.` : ""}`;
     return { text, url: c.url, parts: [{ text, url: c.url }] };
   }
-  const fiche = message("drafts.note.fiche", {
-    title: c.title,
-    section: c.section ? ` — ${c.section}` : "",
-    date: c.date && /^\d{4}/.test(c.date) ? asOfText(c.date) : dateText(c.date),
-  });
+  // A catalog card is dated by its newest source (« à jour d'octobre 2015 » would read as a stale card): said so.
+  const fiche =
+    c.catalog && c.date && /^\d{4}/.test(c.date)
+      ? message("drafts.note.catalog", {
+          title: c.title,
+          section: c.section ? ` — ${c.section}` : "",
+          date: /^\d{4}-\d{2}-\d{2}/.test(c.date) ? `au ${frenchDate(c.date)}` : `en ${frenchDate(c.date)}`,
+        })
+      : message("drafts.note.fiche", {
+          title: c.title,
+          section: c.section ? ` — ${c.section}` : "",
+          date: c.date && /^\d{4}/.test(c.date) ? asOfText(c.date) : dateText(c.date),
+        });
   if (c.sources.length === 0) {
     const text = `${fiche} ${message(c.unrestated ? "drafts.note.unrestated" : "drafts.note.analysis")}`;
     return { text, url: null, parts: [{ text, url: null }] };
@@ -83,8 +92,10 @@ export function noteOf(c: Citation): { text: string; url: string | null; parts: 
   const end = parts.at(-1)!;
   const endPrinted = c.page && end.url ? `<${end.url}>` : end.text;
   parts.push({ text: endPrinted.endsWith(".") && after.startsWith(".") ? after.slice(1) : after, url: null });
-  // A page's list backs the page, not the sentence: no address is printed as if it were the sentence's source.
-  return { ...joinParts(parts, c.page), parts };
+  // A page's list backs the page, not the sentence: no address is printed as if it were the sentence's source. An
+  // address goes after the note only when it is the last source's: after « Génération NT, 2008 ; Millau, 2026. » it
+  // would read as Millau's.
+  return { ...joinParts(parts, c.page || !c.sources.at(-1)?.url), parts };
 }
 
 /** The text of a note, without the address printed after it. */
@@ -125,6 +136,7 @@ export function freshness(
 
 /** Marks the end of a sentence the verification could not support (placed by `markUnverified`). */
 const UNVERIFIED = "\u0001";
+const UNVERIFIED_MARK = new RegExp(UNVERIFIED, "g");
 
 /** The section text with a mark after each sentence the verification found unsupported or wrongly cited. */
 export function markUnverified(section: Pick<DraftSection, "text" | "verification">): string {
@@ -140,6 +152,8 @@ export function markUnverified(section: Pick<DraftSection, "text" | "verificatio
 interface InlineContext {
   citations: Map<number, Citation>;
   flagged: string[];
+  /** Flagged figures the corpus qualifies: not marked in a paragraph that gives their qualification. */
+  qualified?: string[];
   /** Gives the global note of a section citation (the same number each time it is cited). */
   note(c: Citation): Note;
 }
@@ -203,7 +217,14 @@ export function parseBlocks(text: string, ctx: InlineContext): Block[] {
   const blocks: Block[] = [];
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   let i = 0;
-  const inline = (t: string) => parseInline(t, ctx);
+  // « … 534 millions d'euros … sont non confirmés » says what « [à vérifier] » would: the figure is left unmarked there.
+  const inline = (t: string) => {
+    const said = ctx.qualified?.length ? qualifiedFigures(t.replace(UNVERIFIED_MARK, "")).map((q) => q.figure.raw) : [];
+    const kept = said.length
+      ? ctx.flagged.filter((f) => !ctx.qualified!.includes(f) || !said.includes(f))
+      : ctx.flagged;
+    return parseInline(t, kept === ctx.flagged ? ctx : { ...ctx, flagged: kept });
+  };
   while (i < lines.length) {
     const line = lines[i]!;
     if (!line.trim()) {
@@ -330,9 +351,40 @@ function titleBlock(draft: Draft): Block[] {
   ];
 }
 
+const sourceKey = (s: { title: string; url: string | null }) =>
+  s.url ?? fold(s.title.replace(/,\s*s\.\s?d\.\s*$/u, "")).replace(/[^a-z0-9]+/g, " ");
+const precision = (d: string | null | undefined) => (isoMonthOrDay(d) ? d.length : 0);
+
+/**
+ * A version whose notes give each source one date (the most precise, then the most recent, its pages give): the
+ * same article is not « s. d. » in one note and « 2016 » in the next because two corpus pages date it differently.
+ */
+export function oneDatePerSource(version: DraftVersion): DraftVersion {
+  const best = new Map<string, string>();
+  for (const c of version.sections.flatMap((s) => s.citations))
+    for (const s of c.sources ?? []) {
+      const key = sourceKey(s);
+      const known = best.get(key);
+      if (!isoMonthOrDay(s.date)) continue;
+      if (!known || precision(s.date) > precision(known) || (precision(s.date) === precision(known) && s.date > known))
+        best.set(key, s.date);
+    }
+  const dated = (s: NonNullable<Citation["sources"]>[number]) => {
+    const date = best.get(sourceKey(s));
+    return !date || date === s.date ? s : { ...s, title: s.title.replace(/,\s*s\.\s?d\.\s*$/u, ""), date };
+  };
+  return {
+    ...version,
+    sections: version.sections.map((section) => ({
+      ...section,
+      citations: section.citations.map((c) => (c.sources ? { ...c, sources: c.sources.map(dated) } : c)),
+    })),
+  };
+}
+
 /** Builds the document model of a draft version (the latest by default, `version` counts from 1). */
 export function buildDocument(draft: Draft, version?: number): DocumentModel {
-  const chosen: DraftVersion = version ? draft.versions[version - 1]! : draft.versions.at(-1)!;
+  const chosen: DraftVersion = oneDatePerSource(version ? draft.versions[version - 1]! : draft.versions.at(-1)!);
   const notes: Note[] = [];
   const sections: SectionOf<Block>[] = [];
   for (const section of chosen.sections) {
@@ -340,6 +392,7 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     const ctx: InlineContext = {
       citations: new Map(section.citations.map((c) => [c.n, c])),
       flagged: section.flags.map((f) => f.figure),
+      qualified: section.flags.filter((f) => f.qualifier).map((f) => f.figure),
       note(c) {
         let note = byKey.get(c.n);
         if (!note) {
@@ -385,7 +438,11 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
       style: "banner",
       inlines: [{ kind: "text", text: message("drafts.banner", { count: toComplete }), bold: true }],
     });
-  const flagged = chosen.sections.flatMap((s) => s.flags.map((f) => ({ section: s.title, figure: f.figure })));
+  // A figure the corpus qualifies says so (« chiffre que le corpus dit « non confirmés » … »); one it does not carry
+  // is what the box's introduction says.
+  const flagged = chosen.sections.flatMap((s) =>
+    s.flags.map((f) => ({ section: f.qualifier ? `${s.title} — ${f.reason}` : s.title, figure: f.figure })),
+  );
   if (flagged.length) {
     front.push({
       kind: "paragraph",

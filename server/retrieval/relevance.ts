@@ -752,6 +752,30 @@ const COLLECTIVITY_NAMED =
 /** A folded word naming a collectivité (« ville », « communes », « mairie », « municipal »). */
 const COLLECTIVITY_NOUN =
   /^(?:villes?|communes?|communal(?:e|es|aux)?|mairies?|municipal(?:e|es|ite)?|municipaux|metropoles?|agglomerations?|villages?|collectivites?)$/;
+/** A folded question with its hyphens as spaces, for finding a term (« beau-frère » is the term « beau frere »). */
+const spaced = (question: string) => ` ${fold(question).replace(/[’]/g, "'").replace(/-/g, " ")} `;
+const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * The noun a term is the complement of (« taxi » in « une licence de taxi » → « licence », « village » in « la fête du
+ * village » → « fete »), folded, or undefined.
+ */
+export const complementOf = (question: string, word: string) =>
+  new RegExp(
+    `\\s([a-z]{3,})\\s(?:de\\s(?:la\\s|l')?|du\\s|des\\s|d'|pour\\s(?:la|le|les|un|une)\\s|pour\\sl')${escapeWord(word)}[\\s?!.,;:]`,
+  ).exec(spaced(question))?.[1];
+/**
+ * Whether a term follows « mon », « ma », « mes »: someone or something of the asker's own (« mon beau-frère », « mon
+ * tonton »), who says where the question comes from, not what it asks.
+ */
+export const ownRelation = (question: string, word: string) =>
+  new RegExp(`\\s(?:mon|ma|mes)\\s(?:[a-z]+\\s){0,2}${escapeWord(word)}[\\s?!.,;:]`).test(spaced(question));
+/**
+ * A word of what is asked found in at most this many passages of the corpus is rare: when no passage read holds it,
+ * the corpus does not speak of it (eleventh series).
+ */
+const RARE_WORD = 2;
+/** … unless the best passage holds this share of the question's weighted words (the rare one weighs most). */
+const RARE_COVERAGE = 0.6;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
 const UNKNOWN_SHARE = 0.3;
 /** What a catalog card says by its fields (country, city, publisher, owner, licence), folded stems, from a data file. */
@@ -793,9 +817,40 @@ const FREE_COUNTS = new Set(slot("compte libre").flat().map(frStem));
 const COUNT_CLASSES: Set<string>[] = [...SLOTS]
   .filter(([name]) => name.startsWith("compte ") && name !== "compte libre")
   .map(([, list]) => new Set(list.flat().map(frStem)));
-/** What a question asking « combien de … » counts, with the nouns of its kind (« personnes » → agents, utilisateurs…). */
-const countedKind = (counted: Set<string>) =>
-  new Set([...counted, ...COUNT_CLASSES.filter((c) => [...counted].some((s) => c.has(s))).flatMap((c) => [...c])]);
+/**
+ * Nouns that count one precise kind of people (« salariés », « habitants », « adhérents »), as stems, by group: a count
+ * of another kind (« 300 membres », « 80 000 agents ») does not answer them.
+ */
+const PRECISE_COUNTS: Set<string>[] = [...SLOTS]
+  .filter(([name]) => name.startsWith("effectif "))
+  .map(([, list]) => new Set(list.flat().map(frStem)));
+/**
+ * What a question asking « combien de … » counts, with the nouns of its kind (« personnes » → agents, utilisateurs…);
+ * a precise noun only with those of its own group (« salariés » → employés, effectif).
+ */
+export const countedKind = (counted: Set<string>) => {
+  const precise = PRECISE_COUNTS.filter((c) => [...counted].some((s) => c.has(s)));
+  if (precise.length) return new Set([...counted, ...precise.flatMap((c) => [...c])]);
+  return new Set([
+    ...counted,
+    ...COUNT_CLASSES.filter((c) => [...counted].some((s) => c.has(s))).flatMap((c) => [...c]),
+  ]);
+};
+/** What a sum of money measures, by kind (« budget », « chiffre d'affaires », « contrat »): folded expressions. */
+const SUM_KINDS: string[][][] = [...SLOTS].filter(([name]) => name.startsWith("somme ")).map(([, list]) => list);
+/**
+ * The kinds of sum a question's asking clause names (« Quel est le budget annuel de la DSI … ? » → the budget group):
+ * the sentence that gives the sum must name one of them too.
+ */
+export const sumKindsAsked = (clauseWords: string[]) => SUM_KINDS.filter((kind) => holdsPhrase(clauseWords, kind));
+/** Whether a sentence names the kind of sum asked (a word of its group, or one sharing its stem). */
+const namesSumKind = (sentence: string, kinds: string[][][]) => {
+  const list = words(sentence);
+  const stems = new Set(list.map(frStem));
+  return kinds.some((kind) =>
+    kind.some((e) => (e.length > 1 ? holdsPhrase(list, [e]) : stems.has(frStem(e[0]!)) || list.includes(e[0]!))),
+  );
+};
 /** A number with a currency symbol (« 25 000 € », « 11,7 M€ », « $30 »). */
 const MONEY_SYMBOL = /\d\s?(?:k|M|Md|G)?€|€\s?\d|\$\s?\d|\d\s?\$/;
 /** Whether a text gives a sum of money, or says something is free (an answer to « combien coûte … ? »). */
@@ -888,7 +943,10 @@ export async function assessAnswerability(
   corpusNames?: CorpusNames,
   held: { text: string; section: string; document: { title: string; kind?: string } }[] = [],
 ): Promise<Answerability> {
-  const resolved = await resolveNames(questionTerms(question), frequency, corpusNames);
+  // « Mon beau-frère gendarme … »: the trade of the asker's relative is not the metonymy (« gendarme » for a regulator).
+  const resolved = (await resolveNames(questionTerms(question), frequency, corpusNames)).filter(
+    (t) => !(t.alias && ownRelation(question, t.word)),
+  );
   const none = (reason: Answerability["reason"], missing: string[] = []): Answerability => ({
     answerable: false,
     reason,
@@ -907,7 +965,10 @@ export async function assessAnswerability(
     // A word a retrieved passage holds is known to the corpus, whatever the full-text index counts for it (« pare »
     // of « pare-feu », which its stemmer reduces to a stopword).
     const unknown: string[] = [];
-    for (const t of resolved.filter((t) => (t.name || t.compound) && !t.date && !t.alias)) {
+    // « Mon beau-frère gendarme dit que… »: a compound of the asker's own people is not a name the corpus lacks.
+    for (const t of resolved.filter(
+      (t) => (t.name || (t.compound && !ownRelation(question, t.word))) && !t.date && !t.alias,
+    )) {
       for (const part of t.word.split(" "))
         if ((await frequency(part)) === 0 && !judged.some((p) => p.list.includes(part))) unknown.push(t.word);
     }
@@ -1030,7 +1091,9 @@ export async function assessAnswerability(
       selfContained ||
       (results[i]!.document.kind === "catalog" && holding.some((t) => !t.context && !t.name && !isGeneric(t)));
     const aside = (t: QuestionTerm) =>
-      (!!t.context && (t.user ? asksMore : contextFree)) || (ownPage && isEntityFrame(t));
+      (!!t.context && (t.user ? asksMore : contextFree)) ||
+      (ownPage && isEntityFrame(t)) ||
+      (!t.name && ownRelation(question, t.word));
     const found = holding.filter((t) => !aside(t) || !(t.user || t.modifier || t.verb || isGeneric(t)));
     // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it.
     const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !aside(t) && !claimed(t)));
@@ -1105,6 +1168,32 @@ export async function assessAnswerability(
       coverage: best.weighted,
       relevant: [],
     };
+  // The most specific word of what is asked, rare in the corpus (« taxi » in « une licence de taxi », « village » in
+  // « la fête du village »), that no passage read holds, nor any synonym the corpus uses more: BM25 would have
+  // brought a passage that holds it, so the corpus does not speak of it, and the passages read hold the question's
+  // common words in another sense (a software licence, a grant to a software project).
+  const rareUnheld =
+    frequency && names.length === 0
+      ? (
+          await Promise.all(
+            specific.map(async (t) => {
+              // The complement of another noun of the question (« une licence de taxi », « la fête du village »): it
+              // says which sense of that noun is asked. Not a word elsewhere (« la meilleure note », « au printemps »),
+              // nor someone of the asker's own (« mon tonton »).
+              const head = complementOf(question, t.word);
+              if (!head || !terms.some((h) => h !== t && !h.verb && !h.modifier && frStem(h.word) === frStem(head)))
+                return null;
+              if (ownRelation(question, t.word) || t.context) return null;
+              if (judged.some((p) => t.variants.some((v) => occurs(v, p)))) return null;
+              for (const v of new Set([t.word, ...t.variants]))
+                if (!v.includes(" ") && (await frequency(v)) > RARE_WORD) return null;
+              return t.word;
+            }),
+          )
+        ).filter((w): w is string => !!w)
+      : [];
+  if (rareUnheld.length && best.weighted < RARE_COVERAGE - 1e-9)
+    return { answerable: false, reason: "unknown-words", missing: rareUnheld, coverage: best.weighted, relevant: [] };
   // A passage answers when it holds enough of the question's words, counted plainly and weighted by rarity, and
   // every year or date of the question (« mars 2012 » is not « avril 2026 »).
   const short = terms.length <= 2;
@@ -1127,7 +1216,9 @@ export async function assessAnswerability(
   const role = roleAsked(question);
   // The same for what it asks of a named person (« Quelles études Laura Chaubard a-t-elle faites ? »).
   // Each of them: « joue-t-il d'un instrument de musique ? » needs « musique » beside the name, not only « instrument ».
-  const roleTerms = terms.filter((t) => t.word === role || (names.length > 0 && ATTRIBUTES.has(frStem(t.word))));
+  const roleTerms = terms.filter(
+    (t) => t.word === role || (names.length > 0 && ATTRIBUTES.has(frStem(t.word)) && !ownRelation(question, t.word)),
+  );
   const others = names.filter((t) => !roleTerms.includes(t));
   // A role held by a person (« Comment s'appelle le DSI de la Région Occitanie ? »): the sentence also names someone,
   // a first name and a surname other than the question's names (« la DSI de la Région Occitanie a mené… » names the
@@ -1237,12 +1328,18 @@ export async function assessAnswerability(
       ? countedKind(countedStems(fold(outsideContext(question)).replace(/[’]/g, "'")))
       : new Set<string>();
   const moneyAsked = !!figureWord && !change && countedSet.size === 0 && holdsPhrase(figureClauseWords, slot("argent"));
+  const sumKinds = moneyAsked ? sumKindsAsked(figureClauseWords) : [];
   const figureIn = (text: string, slotted: boolean) => {
     if (hourWord) return HOUR.test(text);
     const plain = withoutReferences(text).replace(NAMED_NUMBER, "$1$2");
     // « Tchap est gratuit » answers « combien coûte Tchap ? » without a number.
     if (moneyAsked && holdsPhrase(words(plain), slot("gratuit"))) return true;
-    if (slotted && moneyAsked) return moneyIn(plain);
+    // « Quel est le chiffre d'affaires de Ciril GROUP ? »: the sum of a sentence that says what it measures (« le
+    // rachat … 525 M€ » is not a turnover).
+    if (slotted && moneyAsked)
+      return sumKinds.length
+        ? plain.split(SENTENCE).some((s) => moneyIn(s) && namesSumKind(s, sumKinds))
+        : moneyIn(plain);
     if (slotted && countedSet.size)
       return (
         holdsCount(plain, countedSet) ||

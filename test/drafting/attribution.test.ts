@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { calendarStart, nextMonth } from "../../server/drafting/calendar.ts";
-import { noteOf } from "../../server/export/model.ts";
+import { noteOf, oneDatePerSource } from "../../server/export/model.ts";
 import {
   paragraphBefore,
   quotedStatement,
@@ -121,6 +121,65 @@ describe("notes", () => {
       "Fiche Cap Libre « Le séminaire du 8 avril 2026 » — Deuxième décision, à jour au 10 avril 2026. Sources : Vuink, « France government Linux switch », avril 2026 <https://vuink.com/a> ; Cashwalk Labs, « France launches government Linux desktop plan », avril 2026.",
     );
     expect(note.url).toBe("https://cashwalklabs.io/a");
+  });
+  it("never print an address after a source it does not belong to (the last source has none)", () => {
+    const note = noteOf({
+      ...base,
+      sources: [
+        {
+          title: "Génération NT, « Gendarmerie nationale : Linux »",
+          url: "https://www.generation-nt.com/a",
+          date: "2008",
+        },
+        { title: sources[3]!.title, url: null, date: "2026" },
+      ],
+    });
+    expect(note.text).toBe(
+      "Fiche Cap Libre « Le séminaire du 8 avril 2026 » — Deuxième décision, à jour au 10 avril 2026. Sources : Génération NT, « Gendarmerie nationale : Linux », 2008 <https://www.generation-nt.com/a> ; Communauté de communes Millau Grands Causses, présentation « Open Source & Souveraineté Numérique », 2026.",
+    );
+    expect(note.url).toBeNull();
+  });
+  it("say a catalog card's date is that of its sources, not of a check of the card", () => {
+    const card = {
+      n: 1,
+      title: "Alternative : G DATA Endpoint Protection",
+      date: "2015-10",
+      url: "https://www.ict-channel.com/a",
+      catalog: true,
+      sources: [{ title: "ICT Channel, « Bochum »", url: "https://www.ict-channel.com/a", date: "2015-10" }],
+    };
+    expect(noteOf(card).text).toBe(
+      "Fiche du catalogue Cap Libre « Alternative : G DATA Endpoint Protection » (sources jusqu'en octobre 2015). Source : ICT Channel, « Bochum », octobre 2015.",
+    );
+    expect(noteOf(card).text).not.toContain("à jour");
+    expect(noteOf({ ...card, date: "2022-05-10" }).text).toContain("(sources jusqu'au 10 mai 2022)");
+  });
+  it("give a source one date in a whole document, whichever page cites it", () => {
+    const techworld = (date: string | null) => ({
+      title: "Techworld, article sur ESET",
+      url: "http://techworld.com/e",
+      date,
+    });
+    const section = (n: number, date: string | null) => ({
+      key: `s${n}`,
+      title: `S${n}`,
+      text: `Phrase [${n}].`,
+      citations: [{ ...base, n, sources: [techworld(date)] }],
+      flags: [],
+      mode: "template" as const,
+      toComplete: false,
+      heading: true,
+      passageIds: [],
+    });
+    const version = oneDatePerSource({
+      at: "2026-12-05",
+      cause: "generate",
+      sections: [section(1, null), section(2, "2016")],
+    });
+    const notes = version.sections.map((s) => noteOf(s.citations[0]!).text);
+    expect(notes[0]).toContain("Techworld, article sur ESET, 2016");
+    expect(notes[1]).toContain("Techworld, article sur ESET, 2016");
+    expect(notes.join(" ")).not.toContain("s. d.");
   });
   it("say when a passage is Cap Libre's own analysis, with no address", () => {
     const note = noteOf({ ...base, date: "2026-02", url: null, sources: [], analysis: true });

@@ -11,8 +11,10 @@ import {
   aliasesIn,
   asksOnlyDate,
   assessAnswerability,
+  complementOf,
   contextSpans,
   idiomTokens,
+  ownRelation,
   passageParts,
   personalAsked,
   questionTerms,
@@ -1480,5 +1482,109 @@ describe("tenth series (held-out-8 diagnosis)", () => {
       (t) => t.word === "vienne",
     );
     expect(vienne?.variants).toContain("autriche");
+  });
+});
+
+describe("eleventh series (kinds of misses of held-out-8, general rules)", () => {
+  it("needs the sum of the kind asked: a budget is not the price of a buy-out (« [somme …] »)", async () => {
+    const other = "En août 2025, le fonds Carlyle a proposé de racheter l'éditeur Ciril GROUP pour 525 M€.";
+    const budget = "Ciril GROUP consacre un budget de 12 M€ par an à la recherche.";
+    const { frequency, names } = lexicon([other, budget]);
+    const q = "Quel est le budget annuel de Ciril GROUP ?";
+    expect(await assessAnswerability(q, [passage("Ciril GROUP", other)], frequency, names)).toMatchObject({
+      answerable: false,
+      reason: "missing-figure",
+    });
+    expect(await assessAnswerability(q, [passage("Ciril GROUP", budget)], frequency, names)).toMatchObject({
+      answerable: true,
+    });
+    // A sum without its own kind (« combien coûte ») is answered by any sum said of the thing.
+    const price = "La licence annuelle de Ciril GROUP coûte 525 € par poste.";
+    const lex = lexicon([price]);
+    expect(
+      await assessAnswerability(
+        "Combien coûte Ciril GROUP ?",
+        [passage("Ciril GROUP", price)],
+        lex.frequency,
+        lex.names,
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("reads « dépensé en formation » as a training cost, not the grant beside it", async () => {
+    const grant = "La Ville de Lyon a reçu une subvention de 2 millions d'euros pour sa migration et la formation.";
+    const cost = "La Ville de Lyon a dépensé 300 000 euros en formation des agents pour sa migration.";
+    const { frequency, names } = lexicon([grant, cost]);
+    const q = "Combien la Ville de Lyon a-t-elle dépensé en formation des agents pour sa migration ?";
+    // The grant sentence names « formation » too, but as what the grant pays for: both hold the kind; a sentence
+    // with a sum and no training at all does not.
+    const unrelated = "La Ville de Lyon a reçu une subvention de 2 millions d'euros pour sa migration.";
+    const lex = lexicon([unrelated, cost]);
+    expect(await assessAnswerability(q, [passage("Lyon", unrelated)], lex.frequency, lex.names)).toMatchObject({
+      answerable: false,
+    });
+    expect(await assessAnswerability(q, [passage("Lyon", cost)], frequency, names)).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("counts « salariés » only by staff, not by members or structures (« [effectif …] »)", async () => {
+    const members = "Le réseau Déclic regroupe 50 structures et 300 membres dans 70 départements.";
+    const staff = "Le réseau Déclic emploie 12 salariés à son siège.";
+    const { frequency, names } = lexicon([members, staff]);
+    const q = "Combien de salariés compte le réseau Déclic ?";
+    expect(await assessAnswerability(q, [passage("Déclic", members)], frequency, names)).toMatchObject({
+      answerable: false,
+      reason: "missing-figure",
+    });
+    expect(await assessAnswerability(q, [passage("Déclic", staff)], frequency, names)).toMatchObject({
+      answerable: true,
+    });
+    // « combien de personnes » still takes any count of people.
+    const people = "Le réseau Déclic compte 300 agents.";
+    const lex = lexicon([people]);
+    expect(
+      await assessAnswerability(
+        "Combien de personnes compte le réseau Déclic ?",
+        [passage("Déclic", people)],
+        lex.frequency,
+        lex.names,
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("abstains when a rare complement no passage holds gives a corpus noun another sense (« licence de taxi »)", async () => {
+    expect(complementOf("Comment la mairie attribue-t-elle une licence de taxi ?", "taxi")).toBe("licence");
+    expect(complementOf("Une subvention à la mairie pour la fête du village ?", "fete")).toBe("mairie");
+    expect(complementOf("Où trouver un logiciel libre au printemps ?", "printemps")).toBeUndefined();
+    const software = "La mairie choisit chaque licence logicielle après une mise en concurrence.";
+    const taxi = "La mairie attribue chaque licence de taxi après un examen.";
+    // Frequencies of the real corpus (« licence » in 289 passages, « taxi » in none).
+    const { frequency, names } = lexicon([software], { licence: 289, mairie: 19, attribue: 12, taxi: 0 });
+    const q = "Comment la mairie attribue-t-elle une licence de taxi ?";
+    expect(await assessAnswerability(q, [passage("Achats", software)], frequency, names)).toMatchObject({
+      answerable: false,
+      reason: "unknown-words",
+      missing: ["taxi"],
+    });
+    expect(await assessAnswerability(q, [passage("Taxis", taxi)], frequency, names)).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("reads the asker's own relatives as context (« mon beau-frère gendarme », « mon tonton qui vit à … »)", async () => {
+    expect(ownRelation("Mon beau-frère gendarme dit que la Gendarmerie tourne sous Linux ?", "beau frere")).toBe(true);
+    expect(ownRelation("Mon beau-frère gendarme dit que la Gendarmerie tourne sous Linux ?", "gendarme")).toBe(true);
+    expect(ownRelation("La Gendarmerie tourne-t-elle sous Linux ?", "gendarmerie")).toBe(false);
+    const text = "La Gendarmerie nationale a migré ses postes de travail sous Linux (GendBuntu) depuis 2008.";
+    const { frequency, names } = lexicon([text, "Le gendarme des données, la CNIL."], { tourne: 18, longtemps: 8 });
+    expect(
+      await assessAnswerability(
+        "Mon beau-frère gendarme dit que la Gendarmerie tourne sous Linux depuis longtemps, c'est vrai ?",
+        [passage("Gendarmerie", text)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
   });
 });

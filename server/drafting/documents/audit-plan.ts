@@ -11,6 +11,7 @@ import {
   baseVars,
   catalogNotice,
   categoryLabel,
+  contextClaims,
   dataBlock,
   describeCollectivite,
   finish,
@@ -165,5 +166,6 @@ export function auditPlanContext(
     [texts(structure, "data.auteurDuPlan"), inputs.author],
     [texts(structure, "data.dateDuDocument"), frenchDate(now.slice(0, 10))],
   ]);
-  return finish(fill(structure.title, vars), c.name, vars, data, structure.tone);
+  // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
+  return finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name));
 }

@@ -65,20 +65,55 @@ export const texts = (structure: DocumentStructure, key: string, vars: Record<st
   return fill(t, vars);
 };
 
+/**
+ * The document's context. `claims` (what the sender's context says of others: `contextClaims`) are left out of the
+ * facts that back figures and names, so the sentence stating them is checked against the corpus like a model's.
+ */
 export const finish = (
   title: string,
   collectivite: string,
   vars: Record<string, string>,
   data: string,
   tone: string,
+  claims: string[] = [],
 ): DraftContext => ({
   title,
   collectivite,
   vars,
   data,
-  facts: [data, ...Object.values(vars)],
+  facts: [data, ...Object.values(vars)].map((f) =>
+    claims.reduce((t, claim) => t.replaceAll(neutralize(claim), " ").replaceAll(claim, " "), f),
+  ),
   tone,
 });
+
+/** How a sender speaks of the collectivité or of themselves (« la ville », « notre commune », « nous »). */
+const SELF_REFERENCE =
+  /(?<!\p{L})(?:nous|notre|nos|(?:la|cette|notre) (?:ville|commune|collectivité|mairie|métropole|communauté|agglomération|région|intercommunalité)|l['’](?:agglomération|intercommunalité|EPCI)|(?:le|ce|notre) (?:département|conseil))(?!\p{L})/iu;
+
+/** Words of a collectivité's name that name it (« Rennes » of « Ville de Rennes »), not its kind. */
+const GENERIC_NAME_WORD =
+  /^(?:ville|commune|communauté|agglomération|métropole|département|région|conseil|pays|syndicat|mixte|grand|grande|communes)$/iu;
+
+/**
+ * What the sender's context says of others (« la Gendarmerie a économisé 534 millions d'euros avec Linux et Lyon a
+ * quitté Microsoft »): its clauses (sentences, parts between « ; ») that speak neither of the collectivité (its name,
+ * « la ville », « notre commune ») nor of the sender (« nous »). The sender knows their own town; what they say of
+ * others is what the corpus can confirm, qualify or not carry.
+ */
+export function contextClaims(context: string | undefined, collectivite: string): string[] {
+  if (!context) return [];
+  const own = collectivite
+    .split(/[\s'’-]+/)
+    .filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !GENERIC_NAME_WORD.test(w));
+  const namesUs = (clause: string) =>
+    SELF_REFERENCE.test(clause) ||
+    own.some((w) => new RegExp(`(?<!\\p{L})${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "u").test(clause));
+  return context
+    .split(/(?<=[.!?])\s+|\s*;\s*/u)
+    .map((c) => c.trim().replace(/[.!?]+$/u, ""))
+    .filter((c) => c.length > 0 && /\p{L}{3}/u.test(c) && !namesUs(c));
+}
 
 /** Software listed by name in tables and in the model's data; the rest is counted (large inventories). */
 export const MAX_LISTED = 40;

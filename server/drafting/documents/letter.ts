@@ -4,7 +4,16 @@ import { frenchDate } from "../../core/text.ts";
 import type { LetterInputs } from "../inputs.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
-import { analysisSentence, baseVars, dataBlock, describeCollectivite, finish, sentence, texts } from "./common.ts";
+import {
+  analysisSentence,
+  baseVars,
+  contextClaims,
+  dataBlock,
+  describeCollectivite,
+  finish,
+  sentence,
+  texts,
+} from "./common.ts";
 
 /** « Madame » + « Présidente de QBO » → « Madame la Présidente »; without civility « Madame, Monsieur ». */
 export function salutationFor(recipient: LetterInputs["recipient"]): string {
@@ -74,5 +83,13 @@ export function letterContext(
     [texts(structure, "data.dateDuCourrier"), vars.date],
   ]);
   const title = fill(structure.title, vars);
-  return finish(title, c.name, vars, data, structure.tones?.[inputs.tone] ?? structure.tone);
+  // What the context says of others (« la Gendarmerie a économisé … ») is checked against the corpus, not taken as data.
+  return finish(
+    title,
+    c.name,
+    vars,
+    data,
+    structure.tones?.[inputs.tone] ?? structure.tone,
+    contextClaims(inputs.context, c.name),
+  );
 }
