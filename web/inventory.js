@@ -29,6 +29,7 @@ import {
   rememberLocation,
   setNavTarget,
   showSavedList,
+  TIME_ZONE,
   t,
 } from "./lib.js";
 
@@ -68,7 +69,14 @@ function uploadChecks() {
   ];
 }
 
+/** Today in Paris time, `YYYY-MM-DD`: an inventory date is never later (the server says so too). */
+const todayIso = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(),
+  );
+
 export function init() {
+  /** @type {HTMLInputElement} */ ($("inv-date")).max = todayIso();
   prepareForm($("inv-form"));
   $("inv-form").addEventListener("submit", (e) => {
     e.preventDefault();
@@ -121,6 +129,8 @@ async function analyze(files) {
   progress.textContent = t("inv.analyzing", { count: files.length });
   const body = new FormData();
   for (const file of files) body.append("file", file, file.name);
+  const day = /** @type {HTMLInputElement} */ ($("inv-date")).value;
+  if (day) body.append("inventoryDate", day);
   try {
     const analysis = await fetchJson("/api/inventory/analyze", { method: "POST", body });
     lastUpload = { id: analysis.id, files };
@@ -132,8 +142,11 @@ async function analyze(files) {
     refreshSaved();
   } catch (err) {
     progress.textContent = "";
-    // What the server refuses in the files (format, size, content) is said under the file field; other errors below.
-    if (err.status >= 400 && err.status < 500)
+    // What the server refuses in the files (format, size, content) is said under the file field, a wrong date under
+    // the date field; other errors below.
+    if (err.code === "invalid_inventory_date")
+      showErrors($("inv-form"), [{ control: $("inv-date"), message: err.message }]);
+    else if (err.status >= 400 && err.status < 500)
       showErrors($("inv-form"), [{ control: $("inv-files"), message: err.message }]);
     else {
       $("inv-error").replaceChildren(errorBox(err.message));
@@ -255,6 +268,7 @@ function display(analysis, { focus }) {
       { class: "card", "aria-labelledby": "inv-result-title" },
       title,
       name,
+      el("p", { class: "analysis-name", id: "inv-inventory-date" }, inventoryDateLine(analysis)),
       el(
         "ul",
         { class: "files" },
@@ -917,6 +931,19 @@ function offerReanalysis(container) {
   );
 }
 
+/**
+ * The day the inventory describes, and where that date comes from: plans date their checkpoints with it, so a DSI
+ * who imports an older export sees at once that it should be dated.
+ */
+function inventoryDateLine(analysis) {
+  const imported = formatDate(analysis.createdAt);
+  if (!analysis.inventoryDate) return t("inv.inventoryDate.none", { imported });
+  return t(`inv.inventoryDate.${analysis.inventoryDateFrom === "export" ? "export" : "given"}`, {
+    date: formatDate(analysis.inventoryDate),
+    imported,
+  });
+}
+
 // ——— Rename, delete, export ———
 
 function manageCard(analysis) {
@@ -936,6 +963,13 @@ function manageCard(analysis) {
     value: analysis.collectivite ?? "",
     "aria-describedby": "inv-rename-collectivite-hint",
   });
+  const dateInput = el("input", {
+    type: "date",
+    id: "inv-rename-date",
+    max: todayIso(),
+    value: analysis.inventoryDate ?? "",
+    "aria-describedby": "inv-rename-date-hint",
+  });
   const rename = prepareForm(
     el(
       "form",
@@ -951,6 +985,13 @@ function manageCard(analysis) {
           placeInput,
           el("p", { class: "hint", id: "inv-rename-collectivite-hint" }, t("inv.rename.collectiviteHint")),
         ),
+        el(
+          "div",
+          { class: "field" },
+          el("label", { for: "inv-rename-date" }, t("inv.dateLabel")),
+          dateInput,
+          el("p", { class: "hint", id: "inv-rename-date-hint" }, t("inv.rename.dateHint")),
+        ),
       ),
       el("div", { class: "actions" }, el("button", { type: "submit" }, t("inv.rename.submit"))),
     ),
@@ -962,10 +1003,17 @@ function manageCard(analysis) {
     try {
       const saved = await fetchJson(
         `/api/inventory/analyses/${id}`,
-        jsonBody("PATCH", { name: nameInput.value, collectivite: placeInput.value.trim() || null }),
+        jsonBody("PATCH", {
+          name: nameInput.value,
+          collectivite: placeInput.value.trim() || null,
+          inventoryDate: dateInput.value || null,
+        }),
       );
       analysis.name = saved.name;
       analysis.collectivite = saved.collectivite;
+      analysis.inventoryDate = saved.inventoryDate;
+      analysis.inventoryDateFrom = saved.inventoryDateFrom;
+      $("inv-inventory-date")?.replaceChildren(inventoryDateLine(analysis));
       $("inv-name")?.replaceChildren(
         t("inv.nameLine", { name: saved.name, collectivite: saved.collectivite ?? t("inv.noCollectivite") }),
       );
@@ -973,7 +1021,8 @@ function manageCard(analysis) {
       refreshSaved();
     } catch (err) {
       const controls = { name: nameInput, collectivite: placeInput };
-      if (!showServerErrors(rename, err, (path) => controls[path] ?? null)) {
+      if (err.code === "invalid_inventory_date") showErrors(rename, [{ control: dateInput, message: err.message }]);
+      else if (!showServerErrors(rename, err, (path) => controls[path] ?? null)) {
         status.replaceChildren(errorBox(err.message));
         nameInput.focus();
       }

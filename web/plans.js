@@ -35,13 +35,16 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** A form field of this section, by its id. */
 const input = (id) => /** @type {HTMLInputElement} */ ($(id));
 
-/** A saved analysis as a choice of the plan's forms: its date, files and number of products. */
+/**
+ * A saved analysis as a choice of the plan's forms: its date (the day its inventory describes when the DSI gave it,
+ * which is the date the plan keeps; else the import), files and number of products.
+ */
 const analysisOption = (a) =>
   el(
     "option",
     { value: a.id },
     t("plan.analysisOption", {
-      date: formatDate(a.createdAt),
+      date: a.inventoryDate ? t("plan.inventoryOf", { date: day(a.inventoryDate) }) : formatDate(a.createdAt),
       files: a.name || a.files.join(", ") || a.id,
       items: formatNumber(a.counts.items),
     }),

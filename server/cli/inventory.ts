@@ -1,5 +1,5 @@
 /**
- * `npm run cli -- inventory <file>... [--json]`: the same analysis as `POST /api/inventory/analyze`, from a
+ * `npm run cli -- inventory <file>... [--json] [--date AAAA-MM-JJ]`: the same analysis as `POST /api/inventory/analyze`, from a
  * terminal — a readable map, or the JSON document `{ id, items, summary, unknown, … }` on stdout. The analysis
  * is saved like an upload, so drafting can use it.
  */
@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Config } from "../config.ts";
 import { AppError } from "../core/errors.ts";
 import { countryName } from "../core/labels.ts";
-import { formatInt, percentText } from "../core/text.ts";
+import { formatInt, frenchDate, percentText } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { alternativeWithCaveats } from "../inventory/alternative-text.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
@@ -19,7 +19,7 @@ import { openRecordDatabase } from "../store/open-records.ts";
 
 export async function inventoryCommand(
   files: string[],
-  options: { json?: boolean },
+  options: { json?: boolean; date?: string },
   config: Config,
   term: Terminal,
   out: (text: string) => void,
@@ -46,7 +46,9 @@ export async function inventoryCommand(
   // The same database as the engine's, without opening the search index.
   const db = await openRecordDatabase(config, term.line);
   const ctx: InventoryContext = { config, records: (c) => db.store(c) };
-  const analysis = await analyzeInventory(ctx, inputs).finally(() => db.close());
+  const analysis = await analyzeInventory(ctx, inputs, { inventoryDate: options.date ?? null }).finally(() =>
+    db.close(),
+  );
   if (options.json) out(`${JSON.stringify(analysis, null, 2)}\n`);
   else out(formatInventoryReport(analysis));
   term.line(message("inventory.cli.saved", { id: analysis.id, ms: analysis.ms }));
@@ -82,6 +84,7 @@ export function formatInventoryReport(a: SavedAnalysis): string {
       installations: int(s.installations),
     }),
   );
+  if (a.inventoryDate) parts.push(message("inventory.cli.inventoryDate", { date: frenchDate(a.inventoryDate) }));
   if (s.components.items)
     parts.push(
       message("inventory.cli.components", {

@@ -18,6 +18,8 @@ export interface CommandValues {
   input?: string;
   out?: string;
   all?: boolean;
+  /** `inventory --date AAAA-MM-JJ`: the day the export describes. */
+  date?: string;
 }
 
 export interface CommandContext {
@@ -47,7 +49,7 @@ const COMMANDS: Record<string, { options: Options; load: () => Promise<Command> 
   ask: { options: {}, load: async () => (await import("./search.ts")).ask },
   serve: { options: {}, load: async () => (await import("./serve.ts")).serve },
   inventory: {
-    options: { json: flag },
+    options: { json: flag, date: text },
     load: async () => {
       const { inventoryCommand } = await import("./inventory.ts");
       return (c) => inventoryCommand(c.positionals, c.values, c.config, c.term, c.out);

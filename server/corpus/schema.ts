@@ -164,6 +164,12 @@ export const alternativeSchema = z
     audienceSources: z.array(sourceSchema).nullish(),
     migration: z.string().nullish(),
     notes: z.string().nullish(),
+    /**
+     * Free software its own project barely maintains any more (Apache OpenOffice): French, why (`note`, sourced), and
+     * the catalog alternative that replaces it. The map and the roadmap propose that replacement although the software
+     * is free; its exposure is counted as for any other software, no more.
+     */
+    unmaintained: z.object({ note: z.string().min(10), replacedBy: id, sources }).nullish(),
     sources,
   })
   .refine((a) => a.audience === "all" || (!!a.audienceNote && !!a.audienceSources?.length), {

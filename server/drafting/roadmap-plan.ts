@@ -117,8 +117,11 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
   const lines: RoadmapLine[] = [];
   for (const m of measure.measured) {
     const item = m.item;
-    if (!(item.installations > 0) || isExposed(item) !== true) continue;
-    if (item.openSource === true) {
+    // Free software its project barely maintains (Apache OpenOffice) is proposed for replacement, exposed or not;
+    // its exposure counts as it is, no more (none at all when its publisher is European).
+    const unmaintained = !!item.unmaintained && (item.alternatives?.length ?? 0) > 0;
+    if (!(item.installations > 0) || (isExposed(item) !== true && !unmaintained)) continue;
+    if (item.openSource === true && !unmaintained) {
       kept.push(item);
       continue;
     }
@@ -138,7 +141,7 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       exposure,
       residual,
       points: weighted.known ? (100 * m.weighted * (exposure - residual)) / weighted.known : 0,
-      rawRemoved: alternative && residual === 0 ? item.installations : 0,
+      rawRemoved: alternative && residual === 0 && isExposed(item) === true ? item.installations : 0,
       required: false,
       limited: !!alternative && residual > 0 && residual < exposure,
     });

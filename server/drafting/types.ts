@@ -123,6 +123,8 @@ export interface AnalysisItem {
   exposure?: string[] | { controllingCountry?: string | null; laws?: string[] } | null;
   confidence?: number | string | null;
   reason?: string | null;
+  /** Free software its project barely maintains (`inventory/types.ts` Unmaintained): replaced all the same. */
+  unmaintained?: { note: string; source: { title: string; url?: string | null; date?: string | null } | null } | null;
 }
 
 export interface AnalysisAlternative {
@@ -146,6 +148,8 @@ export interface InventoryAnalysis {
   summary?: Record<string, unknown>;
   unknown?: unknown[];
   createdAt?: string;
+  /** The day the inventory describes, when given on import or read from the export (`inventory/inventory-date.ts`). */
+  inventoryDate?: string | null;
   /** Set when read back from the saved analyses: what the catalog says differently today (`inventory/types.ts`). */
   catalogChanges?: { notice: string } | null;
 }

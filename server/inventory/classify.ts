@@ -1,5 +1,6 @@
 /** One item of the map: its catalog match or manual classification, and the French sentences that explain it. */
 import { categoryWord, countryName } from "../core/labels.ts";
+import { frenchDate } from "../core/text.ts";
 import { exposureLabel, lawsFor } from "../corpus/catalog.ts";
 import type { Category } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
@@ -102,8 +103,16 @@ function classifyGroup(
         provenanceSentence(e.vendor, e),
         exposureSentence(e.vendor),
         // Free software of an American foundation (Firefox, Thunderbird): open source AND under that jurisdiction.
-        e.openSource && e.extraEuropean
+        e.openSource && e.extraEuropean && !e.unmaintained
           ? message("inventory.reason.openSourceExposed", { country: countryName(controllingCountry(e.vendor) ?? "") })
+          : "",
+        // Free but barely maintained (Apache OpenOffice): to replace all the same, and why.
+        e.unmaintained
+          ? message("inventory.reason.unmaintained", {
+              note: e.unmaintained.note,
+              replacement: e.alternatives[0]?.name ?? "",
+              source: sourceText(e.unmaintained.source),
+            })
           : "",
         catalogComponent ? message("inventory.reason.catalogComponent") : "",
         part
@@ -117,6 +126,7 @@ function classifyGroup(
       risks: e.risks,
       component: catalogComponent || part,
       ...(part ? { partOf: e.id } : {}),
+      ...(e.unmaintained ? { unmaintained: e.unmaintained } : {}),
     };
   }
   const reviewSentence = suggestion ? message("inventory.reason.review", { product: suggestion.name }) : "";
@@ -330,3 +340,8 @@ export function mostFrequent(map: Map<string, number>): string | null {
 
 /** Rounds to `digits` decimals (confidences, weights, shares). */
 export const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** « Ars Technica, « … », septembre 2016 »: the source of a catalog statement, as a reason cites it. */
+function sourceText(source: { title: string; date: string | null }): string {
+  return source.date ? `${source.title}, ${frenchDate(source.date)}` : source.title;
+}

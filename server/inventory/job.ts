@@ -10,6 +10,7 @@ import { corpusFingerprint } from "../corpus/source.ts";
 import { message } from "../i18n/messages.ts";
 import { analyzeRows } from "./analyze.ts";
 import { type CompactTables, encodeTable, packTables, tableRows, unpackTables } from "./compact.ts";
+import { checkInventoryDate } from "./inventory-date.ts";
 import { loadMatchIndex } from "./match.ts";
 import { type InventoryFile, type InventoryLimits, parseInventoryFiles } from "./parse.ts";
 import type {
@@ -51,6 +52,8 @@ export interface AnalysisJob {
 export interface ReusedOutput {
   reused: true;
   fingerprint: string;
+  /** The multipart form's `inventoryDate` field, when given. */
+  inventoryDate?: string | null;
 }
 
 export interface AnalysisOutput {
@@ -58,6 +61,8 @@ export interface AnalysisOutput {
   fingerprint: string;
   /** From the multipart form's `collectivite` field. */
   collectivite: string | null;
+  /** From the multipart form's `inventoryDate` field (checked: a real day, not after today). */
+  inventoryDate?: string | null;
   files: ParsedFile[];
   ms: number;
   summary: InventorySummary;
@@ -73,7 +78,7 @@ export interface AnalysisOutput {
 /** Files and fields of a multipart body, or a French 400. */
 export async function readMultipart(
   body: MultipartBody,
-): Promise<{ files: InventoryFile[]; collectivite: string | null }> {
+): Promise<{ files: InventoryFile[]; collectivite: string | null; inventoryDate: string | null }> {
   let form: FormData;
   try {
     form = await new Response(body.bytes as Uint8Array<ArrayBuffer>, {
@@ -84,9 +89,11 @@ export async function readMultipart(
   }
   const files: InventoryFile[] = [];
   let collectivite: string | null = null;
+  let inventoryDate: string | null = null;
   for (const [key, value] of form.entries()) {
     if (typeof value === "string") {
       if (key === "collectivite") collectivite = value;
+      else if (key === "inventoryDate") inventoryDate = checkInventoryDate(value);
     } else
       files.push({
         name: value.name || message("inventory.defaultFileName"),
@@ -94,7 +101,7 @@ export async function readMultipart(
       });
   }
   if (!files.length) throw new AppError("no_file", message("inventory.error.noFile"), 400);
-  return { files, collectivite };
+  return { files, collectivite, inventoryDate };
 }
 
 /** Same files (whatever their names and order), same catalog, same manual classifications → same fingerprint. */
@@ -161,19 +168,28 @@ async function inputOf(job: AnalysisJob) {
     const fingerprint = await sourceFingerprint(job.source.id, job.corpusDir, job.classifications);
     if (job.known?.includes(fingerprint)) return { reused: true as const, fingerprint };
     const rows = rowsOfSaved(await unpackTables(job.source.blob));
-    return { fingerprint, collectivite: null, rows, files: job.source.files };
+    return { fingerprint, collectivite: null, inventoryDate: null, rows, files: job.source.files };
   }
-  const upload = job.multipart ? await readMultipart(job.multipart) : { files: job.files ?? [], collectivite: null };
+  const upload = job.multipart
+    ? await readMultipart(job.multipart)
+    : { files: job.files ?? [], collectivite: null, inventoryDate: null };
   const fingerprint = await uploadFingerprint(upload.files, job.corpusDir, job.classifications);
-  if (job.known?.includes(fingerprint)) return { reused: true as const, fingerprint };
+  if (job.known?.includes(fingerprint))
+    return { reused: true as const, fingerprint, inventoryDate: upload.inventoryDate };
   const parsed = parseInventoryFiles(upload.files, job.limits);
-  return { fingerprint, collectivite: upload.collectivite, rows: parsed.rows, files: parsed.files };
+  return {
+    fingerprint,
+    collectivite: upload.collectivite,
+    inventoryDate: upload.inventoryDate,
+    rows: parsed.rows,
+    files: parsed.files,
+  };
 }
 
 export async function runAnalysisJob(job: AnalysisJob): Promise<AnalysisOutput | ReusedOutput> {
   const started = performance.now();
   const input = await inputOf(job);
-  if ("reused" in input) return { reused: true, fingerprint: input.fingerprint };
+  if ("reused" in input) return { reused: true, fingerprint: input.fingerprint, inventoryDate: input.inventoryDate };
   const { fingerprint } = input;
   const index = await loadMatchIndex(job.corpusDir);
   const result = analyzeRows(input.rows, index, { classifications: new Map(job.classifications) });
@@ -184,6 +200,7 @@ export async function runAnalysisJob(job: AnalysisJob): Promise<AnalysisOutput |
   return {
     fingerprint,
     collectivite: input.collectivite,
+    inventoryDate: input.inventoryDate,
     files: input.files,
     ms: Math.round(performance.now() - started),
     summary: result.summary,

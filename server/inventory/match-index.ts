@@ -8,7 +8,7 @@ import type { Alternative, Category, Vendor } from "../corpus/schema.ts";
 import { currentCorpus } from "../corpus/source.ts";
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
 import { PRICE_INCREASE, productRisks } from "./risks.ts";
-import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod } from "./types.ts";
+import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod, Unmaintained } from "./types.ts";
 
 export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";
 
@@ -43,6 +43,8 @@ export interface CatalogEntry {
   edition: Edition | null;
   /** Catalog names of the product's parts installed beside it (its console's agent): set aside, counted once. */
   parts?: string[];
+  /** Free software its project barely maintains: why, and the alternative that replaces it. */
+  unmaintained?: Unmaintained;
 }
 
 export type Edition = "community" | "enterprise";
@@ -289,6 +291,9 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
   for (const a of catalog.alternatives.values()) {
     if (index.entries.has(a.id)) continue;
     const vendor = alternativeVendor(a, vendorInfo);
+    // Barely maintained free software (Apache OpenOffice): the card names its replacement, proposed like any other.
+    const replacement = a.unmaintained ? catalog.alternatives.get(a.unmaintained.replacedBy) : undefined;
+    const source = a.unmaintained?.sources[0];
     const entry: CatalogEntry = {
       kind: "alternative",
       id: a.id,
@@ -299,9 +304,33 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
       licence: a.licence ?? null,
       // A community project without a seat (country null) has no extra-European controlling entity.
       extraEuropean: vendor.country === null ? false : controlledOutsideEurope(vendor),
-      alternatives: [],
+      alternatives: replacement
+        ? [
+            {
+              id: replacement.id,
+              name: replacement.name,
+              fit: "drop-in",
+              country: replacement.country ?? null,
+              openSource: !!replacement.licence,
+              ...(replacement.country && !isEuropean(replacement.country) ? { extraEuropean: true } : {}),
+            },
+          ]
+        : [],
       risks: vendor.exposure.map((e) => ({ kind: "legal-exposure" as const, label: exposureLabel(e) })),
       edition: editionOf(a.name),
+      ...(a.unmaintained && replacement && source
+        ? {
+            unmaintained: {
+              note: a.unmaintained.note,
+              source: {
+                title: source.title,
+                url: source.url ?? null,
+                date: source.date === undefined || source.date === null ? null : String(source.date),
+              },
+              replacedBy: replacement.id,
+            },
+          }
+        : {}),
     };
     index.entries.set(a.id, entry);
     addLabels(index, entry, [a.name, ...a.aliases, a.id.replace(/-/g, " ")]);

@@ -332,6 +332,18 @@ const COMPONENT = new RegExp(
     "access database engine",
     "click-to-run",
     "extensibility component",
+    // A database server's client library on a workstation, installed for a business application (« Microsoft SQL
+    // Server 2012 Native Client », « Oracle Instant Client », « IBM Data Server Client », « SAP HANA Client »): not
+    // a database server, which the map weighs as serving every agent (trial 4: a desktop piece matched to the
+    // server product of the same brand).
+    "native client",
+    "instant client",
+    "^oracle client\\b",
+    "data server (?:runtime )?client",
+    "\\b(?:db2|hana) client\\b",
+    "\\bodbc\\b",
+    "\\boledb\\b",
+    "\\bjdbc\\b",
   ].join("|"),
 );
 

@@ -10,6 +10,7 @@ import { AppError } from "../core/errors.ts";
 import { formatInt, formatSize } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { softwareCategoryHint } from "./category-hints.ts";
+import { exportDay, newestDay } from "./inventory-date.ts";
 import { decodeEntities, fold } from "./normalize.ts";
 import type { Category, InventoryFormat, InventoryRow, ParsedFile, TextEncoding } from "./types.ts";
 
@@ -225,7 +226,7 @@ const notInventory = (file: string, detail: string) =>
 // ---------------------------------------------------------------------------------------------------------
 // Columns
 
-type Role = "name" | "publisher" | "version" | "count" | "model" | "type" | "category";
+type Role = "name" | "publisher" | "version" | "count" | "model" | "type" | "category" | "inventoryDate";
 
 /** Header labels (folded, punctuation as spaces) by role, in French and English, GLPI and OCS included. */
 const HEADERS: Record<Role, string[]> = {
@@ -350,6 +351,20 @@ const HEADERS: Record<Role, string[]> = {
     "logiciel categorie",
     "software category",
     "softwares category",
+  ],
+  // When a machine was last inventoried (a GLPI computer list's « Dernière mise à jour de l'inventaire », OCS's
+  // « Dernier inventaire »): the newest one dates the export (`inventory-date.ts`). « Dernier contact » is not one.
+  inventoryDate: [
+    "dernier inventaire",
+    "date du dernier inventaire",
+    "date de dernier inventaire",
+    "derniere mise a jour de l inventaire",
+    "date de derniere mise a jour de l inventaire",
+    "derniere date d inventaire",
+    "last inventory",
+    "last inventory date",
+    "last inventory update",
+    "lastdate",
   ],
 };
 const HEADER_ROLES = new Map<string, Role>();
@@ -532,6 +547,7 @@ function parseDelimited(
   const rows: InventoryRow[] = [];
   let skipped = 0;
   const headerName = header[columns.name ?? columns.model!];
+  const days: (string | null)[] = [];
   for (let r = headerIndex + 1; r < records.length; r++) {
     const record = records[r]!;
     const cell = (role: Role) => {
@@ -546,6 +562,7 @@ function parseDelimited(
     }
     const names = splitMulti(nameCell);
     for (const n of names) checkName(n, name, lines[r] ?? r + 1, caps);
+    if (columns.inventoryDate !== undefined) days.push(exportDay(cell("inventoryDate")));
     const publishers = splitMulti(cell("publisher"));
     const versions = splitMulti(cell("version"));
     const count = columns.count === undefined ? 1 : parseCount(cell("count"));
@@ -576,6 +593,7 @@ function parseDelimited(
       columns: Object.fromEntries(Object.entries(columns).map(([role, i]) => [role, (header[i] ?? "").trim()])),
       rows: rows.length,
       skipped,
+      ...(columns.inventoryDate !== undefined ? { inventoryDate: newestDay(days) } : {}),
     },
     rows,
   };
@@ -721,9 +739,12 @@ function parseJson(
   const rows: InventoryRow[] = [];
   let format: InventoryFormat = "glpi-json";
   const inventories = documents.filter((d) => isObject(d) && (isObject(d.content) || Array.isArray(d.softwares)));
+  let inventoryDate: string | null | undefined;
   if (inventories.length) {
     for (const [i, doc] of inventories.entries())
       glpiRows(doc as Json, name, rows, str((doc as Json).deviceid) ?? `${name}#${i}`);
+    // GLPI Agent writes when it ran in `accesslog.logdate` (« 2020-06-12 14:19:54 »): the newest dates the file.
+    inventoryDate = newestDay(inventories.map((d) => logDate(d as Json)));
   } else if (Array.isArray(value) && value.every(isObject)) {
     format = "json-list";
     if (value.length > caps.maxRows)
@@ -756,7 +777,26 @@ function parseJson(
   if (rows.length > caps.maxRows)
     throw limitError("too_many_rows", "inventory.error.tooManyRows", { max: int(caps.maxRows) }, 413);
   rows.forEach((r, i) => checkName(r.name, name, i + 1, caps));
-  return { file: { name, format, encoding, delimiter: null, columns: {}, rows: rows.length, skipped: 0 }, rows };
+  return {
+    file: {
+      name,
+      format,
+      encoding,
+      delimiter: null,
+      columns: {},
+      rows: rows.length,
+      skipped: 0,
+      ...(inventoryDate !== undefined ? { inventoryDate } : {}),
+    },
+    rows,
+  };
+}
+
+/** `content.accesslog.logdate` of a GLPI inventory document, as a day. */
+function logDate(doc: Json): string | null {
+  const content = isObject(doc.content) ? doc.content : doc;
+  const log = isObject(content.accesslog) ? content.accesslog : null;
+  return log ? exportDay(str(log.logdate)) : null;
 }
 
 /** « le JSON est illisible (erreur de syntaxe ligne 3, colonne 12) », from V8's position when it gives one. */

@@ -7,7 +7,7 @@
  * (`compact.ts`). Records of older versions (the whole analysis in one JSON) are still read.
  */
 import { AppError } from "../core/errors.ts";
-import { fold, frenchDateTime, slugify, TIME_ZONE } from "../core/text.ts";
+import { fold, frenchDate, frenchDateTime, slugify, TIME_ZONE } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { catalogChangesOf } from "./catalog-changes.ts";
@@ -23,6 +23,7 @@ import {
   unpackTables,
 } from "./compact.ts";
 import { type ExportedFile, type ExportFormat, exportMap } from "./export.ts";
+import { analysisDay, checkInventoryDate, newestDay } from "./inventory-date.ts";
 import { type AnalysisJob, type AnalysisOutput, type MultipartBody, type ReusedOutput, runAnalysisJob } from "./job.ts";
 import { loadMatchIndex } from "./match.ts";
 import type { InventoryFile, InventoryLimits } from "./parse.ts";
@@ -48,6 +49,12 @@ export interface AnalysisRecord {
   collectivite: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The day the inventory describes (`YYYY-MM-DD`): given on import (`given`) or read from the export (`export`);
+   * absent or null: the import day (`analysisDay`). Plans date their checkpoints with it.
+   */
+  inventoryDate?: string | null;
+  inventoryDateFrom?: "given" | "export" | null;
   files: ParsedFile[];
   ms: number;
   summary: InventorySummary;
@@ -64,6 +71,8 @@ export interface AnalysisListEntry {
   collectivite: string | null;
   createdAt: string;
   updatedAt: string;
+  inventoryDate: string | null;
+  inventoryDateFrom: "given" | "export" | null;
   files: string[];
   counts: {
     items: number;
@@ -116,14 +125,24 @@ const defaultName = (files: { name: string }[]) =>
   cut(files.map((f) => f.name).join(", "), 200) || message("inventory.defaultFileName");
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function newRecord(output: AnalysisOutput, fingerprint: string, collectivite: string | null): AnalysisRecord {
+function newRecord(
+  output: AnalysisOutput,
+  fingerprint: string,
+  collectivite: string | null,
+  given: string | null = null,
+): AnalysisRecord {
   const now = new Date().toISOString();
+  // The date typed on import wins; else the newest date the export itself carries; else none (the import day).
+  const chosen = given ?? output.inventoryDate ?? null;
+  const read = chosen ? null : newestDay(output.files.map((f) => f.inventoryDate ?? null));
   return {
     id: newRecordId(),
     name: defaultName(output.files),
     collectivite,
     createdAt: now,
     updatedAt: now,
+    inventoryDate: chosen ?? read,
+    inventoryDateFrom: chosen ? "given" : read ? "export" : null,
     files: output.files,
     ms: output.ms,
     summary: output.summary,
@@ -145,6 +164,8 @@ export interface Upload {
   files?: InventoryFile[];
   multipart?: MultipartBody;
   collectivite?: string | null;
+  /** The day the export describes, as the DSI gave it (query `inventoryDate`); checked here. */
+  inventoryDate?: string | null;
 }
 
 /**
@@ -157,6 +178,7 @@ export async function analyzeUpload(
   options: UploadOptions = {},
 ): Promise<AnalysisView> {
   if (!upload.multipart && !upload.files?.length) throw new AppError("no_file", message("inventory.error.noFile"));
+  const given = checkInventoryDate(upload.inventoryDate);
   const classifications = [...(await loadClassifications(ctx)).entries()];
   const saved = await savedRecords(ctx);
   const job: AnalysisJob = {
@@ -172,10 +194,16 @@ export async function analyzeUpload(
     ? ownBuffers([upload.multipart.bytes])
     : ownBuffers((upload.files ?? []).map((f) => f.bytes));
   const output = await runJob(job, options, transfer);
-  return keep(ctx, output, saved, (record) => ({
-    ...record,
-    collectivite: clean(upload.collectivite ?? (output.reused ? null : output.collectivite)),
-  }));
+  return keep(
+    ctx,
+    output,
+    saved,
+    (record) => ({
+      ...record,
+      collectivite: clean(upload.collectivite ?? (output.reused ? null : output.collectivite)),
+    }),
+    given ?? output.inventoryDate ?? null,
+  );
 }
 
 function runJob(job: AnalysisJob, options: UploadOptions, transfer: ArrayBuffer[]) {
@@ -190,21 +218,32 @@ async function keep(
   output: AnalysisOutput | ReusedOutput,
   saved: AnalysisRecord[],
   shape: (record: AnalysisRecord) => AnalysisRecord,
+  given: string | null = null,
 ): Promise<AnalysisView> {
   if (output.reused) {
-    const existing = saved.find((r) => r.fingerprint === output.fingerprint);
+    let existing = saved.find((r) => r.fingerprint === output.fingerprint);
+    // The same files sent again with the date of their export: the saved analysis takes that date (no duplicate).
+    const redated = !!existing && !!given && given !== existing.inventoryDate;
+    if (existing && redated) existing = await setInventoryDate(ctx, existing.id, given);
     if (existing) {
       const view = await viewOf(ctx, existing, PAGE_DEFAULT);
+      const date = frenchDateTime(existing.createdAt);
       return {
         ...view,
         reused: true,
-        notice: message("inventory.reused", { date: frenchDateTime(existing.createdAt), name: existing.name }),
+        notice: redated
+          ? message("inventory.inventoryDate.updated", {
+              date,
+              name: existing.name,
+              inventoryDate: frenchDate(given!),
+            })
+          : message("inventory.reused", { date, name: existing.name }),
       };
     }
     // Deleted between the check and now (the files went to the worker: they cannot be analysed again here).
     throw new AppError("analysis_gone", message("inventory.error.reusedGone"), 409);
   }
-  const record = shape(newRecord(output, output.fingerprint, null));
+  const record = shape(newRecord(output, output.fingerprint, null, given));
   await save(ctx, record, output.blob);
   return {
     ...publicPart(record),
@@ -248,6 +287,9 @@ export async function recomputeAnalysis(
     ...record,
     name: cut(message("inventory.recomputed.name", { name: source.name, date: frenchDay(record.createdAt) }), 200),
     collectivite: source.collectivite,
+    // The same inventory with today's catalog: it still describes the day the recomputed one did.
+    inventoryDate: analysisDay(source),
+    inventoryDateFrom: source.inventoryDateFrom ?? "given",
   }));
   return { ...view, recomputedFrom: { id: source.id, name: source.name } };
 }
@@ -272,8 +314,9 @@ function ownBuffers(views: Uint8Array[]): ArrayBuffer[] {
 export async function analyzeInventory(
   ctx: InventoryContext,
   files: InventoryFile[],
-  options: { save?: boolean; limits?: Partial<InventoryLimits> } = {},
+  options: { save?: boolean; limits?: Partial<InventoryLimits>; inventoryDate?: string | null } = {},
 ): Promise<SavedAnalysis> {
+  const given = checkInventoryDate(options.inventoryDate);
   const classifications = [...(await loadClassifications(ctx)).entries()];
   const output = (await runAnalysisJob({
     files,
@@ -283,11 +326,12 @@ export async function analyzeInventory(
     firstPage: 0,
     full: true,
   })) as AnalysisOutput;
-  const record = newRecord(output, output.fingerprint, null);
+  const record = newRecord(output, output.fingerprint, null, given);
   if (options.save !== false) await save(ctx, record, output.blob);
   return {
     id: record.id,
     createdAt: record.createdAt,
+    inventoryDate: record.inventoryDate ?? null,
     files: record.files,
     ms: record.ms,
     items: output.items!,
@@ -462,7 +506,8 @@ const clampLimit = (n: number) => Math.min(PAGE_MAX, Math.max(1, Math.floor(n) |
 /**
  * `extra`: exposed items (extra-European); `replace`: what a plan would replace — exposed (extra-European or under a
  * foreign law), installed, and not open source: Firefox or Thunderbird, free software of an American foundation, is
- * itself an alternative (its exposure stays counted in the measure), not a target to replace.
+ * itself an alternative (its exposure stays counted in the measure), not a target to replace; free software its
+ * project barely maintains (Apache OpenOffice, the catalog's `unmaintained`) is one all the same.
  */
 export type ItemFilter = "all" | "extra" | "replace" | "unknown" | "alternatives";
 
@@ -520,6 +565,7 @@ function itemMatcher(table: CompactTable, query: PageQuery): (i: number) => bool
   const openSource = column(table, "openSource");
   const installations = column(table, "installations");
   const exposure = column(table, "exposure");
+  const unmaintained = column(table, "unmaintained");
   const exposed = (i: number) =>
     extra(i) === true || !!(exposure(i) as { laws?: unknown[] } | null | undefined)?.laws?.length;
   const words = fold(query.q ?? "")
@@ -529,8 +575,9 @@ function itemMatcher(table: CompactTable, query: PageQuery): (i: number) => bool
   return (i) => {
     if (!query.components && component(i) === true) return false;
     if (which === "extra" && extra(i) !== true) return false;
-    if (which === "replace" && (!exposed(i) || openSource(i) === true || !((installations(i) as number) > 0)))
-      return false;
+    // Free software its project barely maintains (Apache OpenOffice) is to replace all the same, exposed or not.
+    const toReplace = !!unmaintained(i) || (exposed(i) && openSource(i) !== true);
+    if (which === "replace" && (!toReplace || !((installations(i) as number) > 0))) return false;
     if (which === "unknown" && extra(i) !== null && extra(i) !== undefined) return false;
     if (which === "alternatives" && !(Array.isArray(alternatives(i)) && (alternatives(i) as unknown[]).length))
       return false;
@@ -569,6 +616,7 @@ export async function loadFullAnalysis(ctx: InventoryContext, id: string): Promi
     id: record.id,
     name: record.name,
     createdAt: record.createdAt,
+    inventoryDate: record.inventoryDate ?? null,
     files: record.files,
     ms: record.ms,
     summary: record.summary,
@@ -600,6 +648,8 @@ function listEntry(r: AnalysisRecord): AnalysisListEntry {
     collectivite: r.collectivite,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    inventoryDate: r.inventoryDate ?? null,
+    inventoryDateFrom: r.inventoryDateFrom ?? null,
     files: r.files.map((f) => f.name),
     counts: {
       items: r.summary.items ?? r.tables.items,
@@ -627,15 +677,16 @@ export async function renameAnalysis(ctx: InventoryContext, id: string, body: un
   const record = await readRecord(ctx, id);
   if (!body || typeof body !== "object" || Array.isArray(body))
     throw new AppError("invalid_input", message("inventory.rename.invalid"), 400);
-  const { name, collectivite, ...rest } = body as Record<string, unknown>;
+  const { name, collectivite, inventoryDate, ...rest } = body as Record<string, unknown>;
   if (Object.keys(rest).length)
     throw new AppError(
       "invalid_input",
       message("inventory.rename.unknownKeys", { keys: Object.keys(rest).join(", ") }),
       400,
     );
-  if (name === undefined && collectivite === undefined)
+  if (name === undefined && collectivite === undefined && inventoryDate === undefined)
     throw new AppError("invalid_input", message("inventory.rename.invalid"), 400);
+  const day = inventoryDate === undefined ? undefined : checkInventoryDate(inventoryDate);
   if (name !== undefined && (typeof name !== "string" || !clean(name) || name.length > 200))
     throw new AppError("invalid_input", message("inventory.rename.name"), 400);
   if (
@@ -650,11 +701,26 @@ export async function renameAnalysis(ctx: InventoryContext, id: string, body: un
     ...raw,
     ...(name !== undefined ? { name: clean(name as string)! } : {}),
     ...(collectivite !== undefined ? { collectivite: clean(collectivite as string | null) } : {}),
+    ...(day !== undefined ? { inventoryDate: day, inventoryDateFrom: day ? ("given" as const) : null } : {}),
     updatedAt: new Date().toISOString(),
   };
   await analyses(ctx).put(id, updated as AnalysisRecord);
   known(ctx).delete(id);
   return listEntry(await readRecord(ctx, record.id));
+}
+
+/** Dates a saved analysis with the day its inventory describes (the same files sent again with their date). */
+async function setInventoryDate(ctx: InventoryContext, id: string, day: string): Promise<AnalysisRecord> {
+  const raw = (await analyses(ctx).get(id)) as AnalysisRecord;
+  const updated: AnalysisRecord = {
+    ...raw,
+    inventoryDate: day,
+    inventoryDateFrom: "given",
+    updatedAt: new Date().toISOString(),
+  };
+  await analyses(ctx).put(id, updated);
+  known(ctx).set(id, updated);
+  return readRecord(ctx, id);
 }
 
 export async function deleteAnalysis(ctx: InventoryContext, id: string): Promise<void> {

@@ -299,11 +299,22 @@ export function dependencyScore(items: InventoryItem[]): DependencyScore {
   components.sort((a, b) => b.points - a.points);
   const value = measure.weighted.value === null ? null : roundPercent(measure.weighted.value);
   const coverage = share(measure.raw.known, measure.installations);
+  // The base of both measures beside the map's « Installations identifiées »: two close figures, so the gap is named
+  // (installations of a recognised vendor whose product is not identified; trial 4: « 97 % » beside « 98 % »).
+  const vendorOnly = measure.measured
+    .filter((m) => m.exposure !== null && !isIdentified(m.item))
+    .reduce((s, m) => s + m.item.installations, 0);
+  const base = vendorOnly
+    ? message("inventory.score.base.withVendors", {
+        installations: countText("installation", vendorOnly, formatInt(vendorOnly)),
+      })
+    : message("inventory.score.base.identified");
   return {
     value,
     level: scoreLevel(value),
     formula: scoreFormula(),
     explanation: message("inventory.score.explanation", {
+      base,
       coverage: sharePercent(coverage ?? 0),
       value: value === null ? "—" : String(value),
       level: scoreLevel(value),

@@ -54,9 +54,21 @@ export interface ParsedFile {
   rows: number;
   /** Lines left out because they had no name. */
   skipped: number;
+  /**
+   * The day the file says its machines were last inventoried (the newest; `inventory-date.ts`): set when the export
+   * carries such dates (GLPI Agent JSON, a « Dernier inventaire » column), null when that column is empty.
+   */
+  inventoryDate?: string | null;
 }
 
 export type RiskKind = "legal-exposure" | "price-increase" | "closed-format" | "lock-in" | "end-of-support";
+
+/** Why a free software is to be replaced although free: French, with its source (`InventoryItem.unmaintained`). */
+export interface Unmaintained {
+  note: string;
+  source: { title: string; url: string | null; date: string | null };
+  replacedBy: string;
+}
 
 export interface ItemRisk {
   kind: RiskKind;
@@ -154,6 +166,11 @@ export interface InventoryItem {
   risks: ItemRisk[];
   /** A driver, runtime, update or language pack: kept in the list, left out of the map and the score. */
   component: boolean;
+  /**
+   * Free software its project barely maintains (the catalog's `unmaintained`): why, from which source, and the
+   * alternative that replaces it (first of `alternatives`). Proposed for replacement although it is free.
+   */
+  unmaintained?: Unmaintained;
   /**
    * The product (catalog id) this item is a part of, installed beside it (« Kaspersky Security Center Network
    * Agent » of Kaspersky Endpoint Security): set aside as a component when the product has its own line.
@@ -315,6 +332,8 @@ export interface CatalogChanges {
 export interface SavedAnalysis extends AnalysisResult {
   id: string;
   createdAt: string;
+  /** The day the inventory describes (`YYYY-MM-DD`), when given on import or read from the export. */
+  inventoryDate?: string | null;
   files: ParsedFile[];
   ms: number;
   /** Set when read back: what the catalog says differently today (the analysis keeps its figures). */

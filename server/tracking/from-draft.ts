@@ -12,6 +12,7 @@ import { phaseMilestones } from "../drafting/roadmap-calendar.ts";
 import { planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
 import type { Draft, InventoryAnalysis } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
+import { analysisDay } from "../inventory/inventory-date.ts";
 import { measureItems } from "../inventory/measure.ts";
 import { getAnalysis } from "../inventory/service.ts";
 import type { MeasurableAnalysis, Plan, PlanSource } from "./plan.ts";
@@ -132,7 +133,7 @@ export async function proposalFromDraft(
   const start = roadmapStart(inputs.startDate, now);
   const drafted = inputs.targetDate && inputs.targetDate.slice(0, 7) > start ? inputs.targetDate : undefined;
   const targetDate = data.targetDate ?? drafted;
-  const baselineDay = data.date ?? (measurable.createdAt ?? draft.createdAt).slice(0, 10);
+  const baselineDay = data.date ?? analysisDay(measurable) ?? draft.createdAt.slice(0, 10);
 
   const label = (key: string, date = "") => message(`tracking.fromDraft.milestone.${key}`, { date });
   const phases = phaseMilestones(roadmap, start, targetDate);

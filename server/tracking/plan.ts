@@ -48,6 +48,8 @@ export interface Checkpoint {
   installations: number;
   dependencies: Dependency[];
   recordedAt: string;
+  /** When the analysis was imported: of two inventories of one day, the later import is the later state. */
+  importedAt?: string;
 }
 
 export interface PlanEvent {
@@ -105,6 +107,8 @@ export interface Plan {
 export interface MeasurableAnalysis {
   id: string;
   createdAt: string;
+  /** The day the inventory describes, when given on import or read from the export. */
+  inventoryDate?: string | null;
   summary: { installations: number; extraEuropean: { share: number | null }; score: { value: number | null } };
   items: (MeasurableItem & { product?: { id: string; name: string } | null })[];
 }
@@ -153,6 +157,7 @@ export function checkpointOf(
       (a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"),
     ),
     recordedAt: now.toISOString(),
+    ...(analysis.createdAt ? { importedAt: analysis.createdAt } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { categoryWord } from "../core/labels.ts";
 import { frenchDate, slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { replacementCaveats } from "../inventory/alternative-text.ts";
+import { analysisDay, todayIso } from "../inventory/inventory-date.ts";
 import { getAnalysis, type InventoryContext } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";
 import {
@@ -166,7 +167,8 @@ export async function adoptPlan(
         409,
       );
     const analysis = from.analysis ?? (await analysisFor(ctx, data.analysisId));
-    const date = data.date ?? (analysis.createdAt ?? now.toISOString()).slice(0, 10); // an analysis saved without its date: today
+    // The day the inventory describes (its export date when given), else its import day; without either, today.
+    const date = data.date ?? analysisDay(analysis) ?? now.toISOString().slice(0, 10);
     if (data.target.date <= date)
       throw new AppError("invalid_input", message("tracking.error.targetDate", { date: frenchDate(date) }), 400);
     const baseline = checkpointOf(analysis, data.measure, date, now);
@@ -218,26 +220,45 @@ export async function adoptPlan(
   });
 }
 
-/** Adds a later inventory analysis as a checkpoint (replacing one of the same day). */
+/**
+ * Adds a later inventory analysis as a checkpoint (replacing another checkpoint of the same day). « Later » is the
+ * day the inventory describes (its export date, `inventoryDate`, else its import day); an inventory of the
+ * baseline's own day counts as later when it was imported after the baseline's (a DSI importing last quarter's export
+ * and today's on the same day, without dating the first: trial 4), never the baseline's own analysis.
+ */
 export async function addCheckpoint(ctx: TrackingContext, id: string, input: unknown, now = new Date()): Promise<Plan> {
   const data = parse(checkpointInput, input);
   const analysis = await analysisFor(ctx, data.analysisId);
   return change(ctx, id, data.version, (plan) => {
-    const date = data.date ?? (analysis.createdAt ?? now.toISOString()).slice(0, 10); // an analysis saved without its date: today
+    const date = data.date ?? analysisDay(analysis) ?? todayIso(now);
     const baseline = plan.checkpoints[0]!;
-    // An inventory is a fact of the past: one dated after today would make the public page speak of the future.
-    if (date > now.toISOString().slice(0, 10))
+    // An inventory is a fact of the past: one dated after today (Paris time, as the import day) would make the
+    // public page speak of the future.
+    if (date > todayIso(now))
       throw new AppError("invalid_input", message("tracking.error.futureDate", { date: frenchDate(date) }), 400);
-    if (date <= baseline.date)
+    if (analysis.id === baseline.analysisId)
+      throw new AppError("invalid_input", message("tracking.error.checkpointIsBaseline"), 400);
+    // Plans adopted before imports were kept on checkpoints: the baseline was imported before the plan was adopted.
+    const baselineImport = baseline.importedAt ?? baseline.recordedAt;
+    const laterImport = !!analysis.createdAt && analysis.createdAt > baselineImport;
+    if (date < baseline.date || (date === baseline.date && !laterImport))
       throw new AppError(
         "invalid_input",
-        message("tracking.error.checkpointDate", { date: frenchDate(baseline.date) }),
+        message(date === baseline.date ? "tracking.error.checkpointSameDay" : "tracking.error.checkpointDate", {
+          date: frenchDate(baseline.date),
+        }),
         400,
       );
     const checkpoint = checkpointOf(analysis, plan.measure, date, now);
-    plan.checkpoints = [...plan.checkpoints.filter((c) => c.date !== date), checkpoint].sort((a, b) =>
-      a.date.localeCompare(b.date),
-    );
+    // The baseline stays first; the others in the order of the days they describe, then of their imports.
+    const others = plan.checkpoints.slice(1).filter((c) => c.date !== date);
+    plan.checkpoints = [
+      baseline,
+      ...[...others, checkpoint].sort(
+        (a, b) =>
+          a.date.localeCompare(b.date) || (a.importedAt ?? a.recordedAt).localeCompare(b.importedAt ?? b.recordedAt),
+      ),
+    ];
     plan.log.push({
       at: now.toISOString(),
       action: "checkpoint",

@@ -75,7 +75,7 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     // Rename, with the collectivité.
     await page.locator("#inv-rename-name").fill("Inventaire complet — mars");
     await page.locator("#inv-rename-collectivite").fill("Plouzané");
-    await page.getByRole("button", { name: "Enregistrer le nom" }).click();
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
     await expect
       .poll(() => page.locator("#inv-manage-status .success").innerText(), SLOW)
       .toBe("Analyse renommée « Inventaire complet — mars ».");
@@ -178,6 +178,38 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     expect(notice).toContain(`le ${when} (`);
     expect(await page.locator("#inv-saved").innerText()).toContain(`${when} — fuseau.csv`);
     expect(await page.locator("#inv-result-title").innerText()).toContain(when);
+    await page.close();
+  });
+
+  // Trial 4: an older export could not be dated, so a plan could not follow progress on day 1.
+  it("dates an inventory with the day of its export, refuses a later day, and dates it again afterwards", async () => {
+    const { page, consoleErrors } = await openPage(context, server.url, "#inventaire");
+    const dateField = page.getByLabel("Date de l'inventaire (facultatif)");
+    // The field says what it is for; a day after today is refused under the field, before anything is sent.
+    expect(await page.locator("#inv-date-hint").innerText()).toContain(
+      "les plans de suivi datent leurs points de mesure",
+    );
+    await dateField.fill("2099-01-01");
+    await page.getByLabel("Fichiers d'inventaire").setInputFiles({
+      name: "septembre.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Nom;Éditeur;Nombre d'installations\nGoogle Chrome;Google LLC;9\nVLC;VideoLAN;2\n"),
+    });
+    await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
+    await expect.poll(() => dateField.getAttribute("aria-invalid"), SLOW).toBe("true");
+    await dateField.fill("2025-09-30");
+    await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
+    await page.locator("#inv-items").waitFor({ timeout: 15_000 });
+    const line = page.locator("#inv-inventory-date");
+    expect(await line.innerText()).toMatch(
+      /^Inventaire du 30 septembre 2025 \(date indiquée pour cet export\) — importé le /,
+    );
+    // Dated again from the analysis's form (PATCH): the line follows.
+    expect(await page.locator("#inv-rename-date").inputValue()).toBe("2025-09-30");
+    await page.locator("#inv-rename-date").fill("2025-06-30");
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await expect.poll(() => line.innerText(), SLOW).toMatch(/^Inventaire du 30 juin 2025 /);
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 });

@@ -116,6 +116,8 @@ describe("POST /api/inventory/analyze", () => {
         "createdAt",
         "files",
         "id",
+        "inventoryDate",
+        "inventoryDateFrom",
         "name",
         "updatedAt",
       ]);

@@ -136,7 +136,7 @@ describe("editions, versions and names", () => {
       ["KeePassXC", "KeePassXC Team", "keepassxc"],
       ["i-Parapheur", "Libriciel SCOP", "iparapheur"],
       ["PDFsam Basic", "Sober Lemur S.a.s. di Vacondio Andrea", "pdfsam-basic"],
-      ["ONLYOFFICE Desktop Editors 8.0.1 (x64)", "Ascensio System SIA", "onlyoffice-docs"],
+      ["ONLYOFFICE Desktop Editors 8.0.1 (x64)", "Ascensio System SIA", "onlyoffice-desktop-editors"],
     ] as const) {
       const item = one(name, publisher);
       expect(item.product?.id, name).toBe(id);

@@ -8,6 +8,7 @@ import { formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
 import { exposureLabel } from "../../corpus/catalog.ts";
 import { countText, message } from "../../i18n/messages.ts";
 import { alternativeCaveats } from "../../inventory/alternative-text.ts";
+import { analysisDay } from "../../inventory/inventory-date.ts";
 
 export { categoryLabel, fitLabel };
 
@@ -185,8 +186,7 @@ export const analysisLabel = (analysis: InventoryAnalysis) => analysis.name ?? a
 
 /** « *Source : calcul Cap Libre, inventaire du 15 juin 2026 (cartographie « … »).* »: figures computed here say so. */
 export function computationNote(analysis: InventoryAnalysis): string {
-  const date =
-    analysis.createdAt && /^\d{4}-\d{2}-\d{2}/.test(analysis.createdAt) ? analysis.createdAt.slice(0, 10) : null;
+  const date = analysisDay(analysis); // the inventory's own date when the DSI gave it, else its import day
   const inventory = date
     ? message("drafts.computation.inventory", { date: frenchDate(date), id: analysisLabel(analysis) })
     : message("drafts.computation.inventoryNoDate", { id: analysisLabel(analysis) });

@@ -4,6 +4,7 @@ import { categoryWord, countryName } from "../../core/labels.ts";
 import { formatInt, formatPercent, frenchDate } from "../../core/text.ts";
 import { countText, message } from "../../i18n/messages.ts";
 import { partialAlternativesText } from "../../inventory/alternative-text.ts";
+import { analysisDay } from "../../inventory/inventory-date.ts";
 import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts";
 import { addMonths } from "../calendar.ts";
 import type { RoadmapInputs } from "../inputs.ts";
@@ -69,6 +70,14 @@ function partialOnly(structure: DocumentStructure, l: RoadmapLine): string {
     : (structure.texts["phase.noAlternative"] ?? "");
 }
 
+/** Why a free software is replaced all the same (barely maintained), with the source the catalog gives. */
+function unmaintainedText(structure: DocumentStructure, l: RoadmapLine): string {
+  const u = l.item.unmaintained;
+  if (!u) return "";
+  const source = u.source ? `${u.source.title}${u.source.date ? `, ${frenchDate(u.source.date)}` : ""}` : "";
+  return ` — ${texts(structure, "phase.unmaintained", { note: u.note.replace(/[.\s]+$/, ""), source })}`;
+}
+
 /** A line of a phase: name, installations, role, law; alternative and the points it removes; a local deadline. */
 function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEvent[]): string {
   const facts = [
@@ -79,7 +88,7 @@ function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEv
     .filter(Boolean)
     .join(", ");
   const alt = l.alternative
-    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : ` — ${texts(structure, "phase.noGain")}`}`
+    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
     : partialOnly(structure, l);
   const deadline = events.filter((e) => e.lines.includes(l)).map((e) => frenchDate(e.date))[0];
   return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${texts(structure, "phase.localDeadline", { date: deadline })}` : ""}`;
@@ -282,8 +291,7 @@ export function roadmapContext(
   // rest); dated sentences of the local context take their place in the calendar.
   // The starting point is the map, on its own date (« 5 décembre 2026 »); the roadmap's first month is its own row
   // (trial 2026-12-05: the map's figures were dated with the start typed in the form).
-  const mapDay =
-    analysis.createdAt && /^\d{4}-\d{2}-\d{2}/.test(analysis.createdAt) ? analysis.createdAt.slice(0, 10) : null;
+  const mapDay = analysisDay(analysis);
   const milestones: { sort: string; row: string[] }[] = [
     {
       sort: mapDay ?? "0000",

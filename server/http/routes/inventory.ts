@@ -22,20 +22,24 @@ import {
 import { limitBody, readJson } from "../helpers.ts";
 
 /**
- * The upload: a multipart body (fields `file`, possibly repeated, and `collectivite`), handed whole to the worker
- * that parses it; or a raw body, named by `?name=`, `X-File-Name` or Content-Disposition. `?collectivite=` in both.
+ * The upload: a multipart body (fields `file`, possibly repeated, `collectivite` and `inventoryDate`), handed whole
+ * to the worker that parses it; or a raw body, named by `?name=`, `X-File-Name` or Content-Disposition.
+ * `?collectivite=` and `?inventoryDate=` in both.
  */
 async function readUpload(c: Context): Promise<Upload> {
   const type = c.req.header("content-type") ?? "";
   const collectivite = c.req.query("collectivite") ?? null;
+  // The day the export describes (`YYYY-MM-DD`, not after today), also a multipart field of the same name.
+  const inventoryDate = c.req.query("inventoryDate") ?? null;
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (type.startsWith("multipart/form-data")) return { multipart: { bytes, contentType: type }, collectivite };
+  if (type.startsWith("multipart/form-data"))
+    return { multipart: { bytes, contentType: type }, collectivite, inventoryDate };
   const name =
     c.req.query("name") ??
     c.req.header("x-file-name") ??
     filenameOf(c.req.header("content-disposition")) ??
     message("inventory.defaultFileName");
-  return { files: [{ name, bytes }], collectivite };
+  return { files: [{ name, bytes }], collectivite, inventoryDate };
 }
 
 function filenameOf(disposition: string | undefined): string | null {
