@@ -840,16 +840,103 @@ const CERTAINTY =
  */
 function negatedAmong(clause: string, other: Bag): boolean {
   const tokens = [...clause.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((t) => {
-    const w = contentWords(t[0]);
-    return { at: t.index!, shared: w.length > 0 && w.every((x) => inBag(x, other)) };
+    const w = contentWords(t[0]).filter((x) => !WEAK.has(x));
+    return { at: t.index!, content: w.length > 0, shared: w.length > 0 && w.every((x) => inBag(x, other)) };
   });
   const negation = new RegExp(NEGATION.source, "giu");
   return [...clause.matchAll(negation)].some((m) => {
     const end = m.index! + m[0].length;
     const inside = tokens.filter((t) => t.at >= m.index! && t.at < end);
-    const after = tokens.filter((t) => t.at >= end).slice(0, 2);
+    // The two words after it that say something (« n'est pas ainsi l'une des premières villes », « n'est pas où sont
+    // stockées ses données »: not « ainsi », « où »), within five words and before a comma.
+    const comma = clause.slice(end).search(/[,;:]/);
+    const stop = comma < 0 ? clause.length : end + comma;
+    const after = tokens
+      .filter((t) => t.at >= end && t.at < stop)
+      .slice(0, 5)
+      .filter((t) => t.content)
+      .slice(0, 2);
     return [...inside, ...after].some((t) => t.shared);
   });
+}
+
+/** A short quote of a source clause. */
+const short = (clause: string) => {
+  const quote = clause.replace(/\s+/g, " ");
+  return quote.length > 120 ? `${quote.slice(0, 117)}…` : quote;
+};
+
+/**
+ * Words of opposite meaning without a negation (`server/i18n/fr/antonyms.txt`, data): each entry two sides, each
+ * side terms as stemmed folded words (« a abri » for « à l'abri », « expos » for « exposées »).
+ */
+const ANTONYMS: [string[][], string[][]][] = readFileSync(new URL("../i18n/fr/antonyms.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.includes("|") && !l.startsWith("#"))
+  .map((l) => {
+    const side = (part: string) =>
+      part
+        .split(",")
+        .map((t) => words(t).map(stem))
+        .filter((t) => t.length > 0);
+    const [a, b] = l.split("|") as [string, string];
+    return [side(a), side(b)];
+  });
+
+/** The sides of antonym entries a text carries, as « entry:side » (« 0:1 » for « exposées »), with the words they use. */
+function antonymTerms(list: string[]): Map<string, Set<number>> {
+  const stems = list.map(stem);
+  const out = new Map<string, Set<number>>();
+  ANTONYMS.forEach((entry, e) =>
+    entry.forEach((terms, side) => {
+      for (const term of terms)
+        for (let i = 0; i + term.length <= stems.length; i++)
+          if (term.every((t, k) => stems[i + k] === t)) {
+            const key = `${e}:${side}`;
+            const at = out.get(key) ?? new Set<number>();
+            for (let k = 0; k < term.length; k++) at.add(i + k);
+            out.set(key, at);
+          }
+    }),
+  );
+  return out;
+}
+
+/** Least subject words a clause must share with a source clause for an antonym between them to contradict it. */
+export const OPPOSITE_MIN_SHARED = 3;
+
+/**
+ * The source clause that says of the same subject the opposite word (« à l'abri des autorités américaines » for
+ * « exposées aux autorités américaines »): the clause carries one side of an antonym entry, the source clause the
+ * other side and not this one, they share most of the clause's other content words (at least three), they have the
+ * same polarity (« n'est pas interdit » is not « autorisé »'s contrary), and no cited clause carries the clause's own
+ * word with as many of those words.
+ */
+function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): string | null {
+  const list = words(clause);
+  const terms = antonymTerms(list);
+  if (terms.size === 0) return null;
+  const own = bagOf(clause);
+  for (const [key, used] of terms) {
+    const [e, side] = key.split(":").map(Number) as [number, number];
+    const other = `${e}:${1 - side}`;
+    if (terms.has(other)) continue;
+    const usedWords = new Set([...used].map((i) => list[i]!));
+    const subject = [...new Set(contentWords(clause))].filter((w) => !usedWords.has(w) && !MONTH_NAMES.test(w));
+    if (subject.length < OPPOSITE_MIN_SHARED) continue;
+    const need = Math.max(OPPOSITE_MIN_SHARED, Math.ceil(subject.length * POLARITY_MIN_SHARE));
+    let against: string | null = null;
+    let agrees = false;
+    sourceClauses.forEach((c, i) => {
+      const shared = subject.filter((w) => inBag(w, bags[i]!, false)).length;
+      if (shared < need) return;
+      const theirs = antonymTerms(bags[i]!.list);
+      if (theirs.has(key)) agrees = true;
+      else if (theirs.has(other) && negatedAmong(c, own) === negatedAmong(clause, bags[i]!)) against ??= c;
+    });
+    if (against && !agrees) return against;
+  }
+  return null;
 }
 
 /**
@@ -861,7 +948,12 @@ function contradicted(stated: string, pool: Source[]): string | null {
   const sourceClauses = pool.flatMap((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
   const bags = sourceClauses.map((c) => bagOf(c));
   for (const clause of polarityClauses(stated)) {
-    if (CERTAINTY.test(clause)) continue;
+    const opposite = oppositeClause(clause, sourceClauses, bags);
+    if (opposite) return short(opposite);
+    // A clause on certainty that negates (« ce chiffre n'est pas confirmé ») is a qualification, checked apart; one
+    // that affirms it (« ce chiffre a été confirmé ») against a source that denies it is a contradiction.
+    const certain = CERTAINTY.test(clause);
+    if (certain && NEGATION.test(clause)) continue;
     const content = [...new Set(contentWords(clause))];
     if (content.length < POLARITY_MIN_SHARED) continue;
     const need = Math.max(POLARITY_MIN_SHARED, Math.ceil(content.length * POLARITY_MIN_SHARE));
@@ -871,11 +963,10 @@ function contradicted(stated: string, pool: Source[]): string | null {
     const own = bagOf(clause);
     const carriers = sourceClauses
       .map((c, i) => ({ c, i }))
-      .filter((x) => shared[x.i] === best && !CERTAINTY.test(x.c));
+      .filter((x) => shared[x.i] === best && (certain || !CERTAINTY.test(x.c)));
     if (carriers.length === 0) continue;
     if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
-      const quote = carriers[0]!.c.replace(/\s+/g, " ");
-      return quote.length > 120 ? `${quote.slice(0, 117)}…` : quote;
+      return short(carriers[0]!.c);
     }
   }
   return null;
@@ -894,6 +985,162 @@ function wordCounts(text: string, digits = false): { raw: string; value: number;
     out.push({ raw: m[0], value, noun: fold(m[2]!) });
   }
   return out;
+}
+
+/** Least words a year must be said with (around it, in its clause) for the moved-year check to compare them. */
+export const YEAR_EVENT_MIN_WORDS = 3;
+
+/**
+ * The year the cited passages give to what a sentence dates with another year of theirs, or null: the content words
+ * around the year (up to six on each side, within its clause and commas, not past another figure) are most of those of a source
+ * sentence that states a year of its own, never this one, while the year is written elsewhere in the passages (« Le
+ * Référentiel général d'interopérabilité existe depuis 2012 » where the passage says « existe depuis 2009 » and
+ * dates a circular of 2012). A year beside a quantity is held to it apart (`verify.yearMismatch`).
+ */
+function yearMoved(stated: string, y: Spot, spots: Spot[], pool: Source[]): string | null {
+  const [start, stop] = clauseAround(stated, y.at, y.end);
+  if (spots.some((s) => QUANTITY.has(s.f.kind) && s.at >= start && s.end <= stop)) return null;
+  const before = spots.filter((s) => s.end <= y.at && s.at >= start).at(-1)?.end ?? start;
+  const after = spots.find((s) => s.at >= y.end && s.end <= stop)?.at ?? stop;
+  // Within its commas too: « entre 2005 et 2013, puis le conseil a voté le retour » does not date the vote 2013.
+  // A year that opens its sentence (« En 2016, le CNLL a engagé … ») dates the part after the comma.
+  const ahead = stated.slice(y.end, after).split(",");
+  const behind = contentWords(stated.slice(before, y.at).split(",").at(-1)!).slice(-6);
+  const opens = behind.length === 0 && contentWords(ahead[0]!).length === 0 && before === 0;
+  const near = [...behind, ...contentWords(ahead[opens ? 1 : 0] ?? "").slice(0, 6)].filter(
+    (w) => !MONTH_NAMES.test(w) && !WEAK.has(w),
+  );
+  const subject = [...new Set(near)];
+  if (subject.length < YEAR_EVENT_MIN_WORDS) return null;
+  const year = y.f.year!;
+  const sentences = pool.flatMap((s) => s.sentences.filter((ss) => !ss.inHeading));
+  if (!sentences.some((ss) => ss.figures.some((f) => f.year === year))) return null;
+  const need = Math.max(YEAR_EVENT_MIN_WORDS, Math.ceil(subject.length * POLARITY_MIN_SHARE));
+  const shared = sentences.map((ss) => subject.filter((w) => inBag(w, ss.said)).length);
+  const best = Math.max(0, ...shared);
+  if (best < need) return null;
+  const carriers = sentences.filter((_, i) => shared[i] === best);
+  if (carriers.some((ss) => ss.ownYears.includes(year))) return null;
+  // The year the carrier gives to those words: one written among them (its part between commas shares two of them),
+  // not the year of another statement of its sentence (« …, mais Linux ne concerne que 800 postes prévus fin 2026 »).
+  const dated = carriers.map((ss) =>
+    datedParts(withoutReferences(ss.text)).filter((d) => subject.filter((w) => inBag(w, d.bag)).length >= 2),
+  );
+  if (dated.some((d) => d.length === 0)) return null;
+  return String(dated[0]![0]!.year);
+}
+
+/** The years of a text with the words of their part between commas (the next part for a year that opens it). */
+function datedParts(text: string): { year: number; bag: Bag }[] {
+  const out: { year: number; bag: Bag }[] = [];
+  for (const spot of located(text, extractFigures(text))) {
+    if (spot.f.year === undefined || spot.f.kind === "daymonth") continue;
+    const before = text.slice(0, spot.at).split(/[,;:.]/);
+    const after = text.slice(spot.end).split(/[,;:.](?!\d)/);
+    const opens = contentWords(before.at(-1)!).length === 0 && contentWords(after[0]!).length === 0;
+    out.push({ year: spot.f.year, bag: bagOf(`${before.at(-1)} ${after[0]} ${opens ? (after[1] ?? "") : ""}`) });
+  }
+  return out;
+}
+
+/**
+ * Names of a text with where each is written: capitalised words and acronyms, at the start of a sentence too
+ * (« Munich a choisi … »), not the common words that open one (« Le », « En ») nor months.
+ */
+function namesAt(text: string): { name: string; folded: string; at: number }[] {
+  const out: { name: string; folded: string; at: number }[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}-])\p{Lu}[\p{L}\p{N}&-]*/gu)) {
+    const name = m[0].replace(/-+$/, "");
+    if (name.length < 2 || MONTH_NAMES.test(name) || SENTENCE_START_COMMON.test(name)) continue;
+    if (/^(?:Je|Madame|Monsieur|Mesdames|Messieurs|Il|Elle|Ils|Elles)$/.test(name)) continue;
+    out.push({ name, folded: words(name).join(" "), at: m.index! });
+  }
+  return out;
+}
+
+/** Where a pairing of two names ends: a sentence, a semicolon, a dash, a line, « , et », « tandis que ». */
+const PAIR_BREAK = /[.;!?](?=\s|$)|[;\n]|\s[—–]\s|,\s(?:et|mais|tandis que?|alors que?)(?=[\s'’])/g;
+
+/** Names of a text as written together (« Harmonica OS 3.0 », « Gooroom Cloud OS »): each with where it is written. */
+function nameGroups(text: string): { name: string; folded: string; at: number; end: number }[] {
+  const groups: { name: string; folded: string; at: number; end: number }[] = [];
+  for (const n of namesAt(text)) {
+    const last = groups.at(-1);
+    if (last && n.at >= last.end && /^[\s\d.]*$/.test(text.slice(last.end, n.at))) {
+      last.end = n.at + n.name.length;
+      last.name = text.slice(last.at, last.end).trim();
+      last.folded = words(last.name)
+        .filter((w) => !/^\d/.test(w))
+        .join(" ");
+    } else if (!last || n.at >= last.end) groups.push({ ...n, end: n.at + n.name.length });
+  }
+  return groups;
+}
+
+/** What may join two names said together (« l'Intérieur et la Gendarmerie », « LiMux, Vienne »). */
+const COORDINATION = /^[\s,]*(?:(?:et|ou|ni|comme|ainsi que)\s+)?(?:(?:la|le|les|l['’]|de|du|des|d['’])\s*)*$/iu;
+
+/**
+ * Each name of a text with its partners: the nearest name before it, at most six words back in the same pairing,
+ * with the names coordinated with that one (« le ministère de l'Intérieur et la Gendarmerie utilisent Ubuntu »).
+ */
+function partners(
+  text: string,
+  all = false,
+): { name: string; folded: string; partners: string[]; partnerName: string; at: number }[] {
+  const groups = nameGroups(text);
+  const out: { name: string; folded: string; partners: string[]; partnerName: string; at: number }[] = [];
+  groups.forEach((n, i) => {
+    const p = groups[i - 1];
+    if (!p) return;
+    const between = text.slice(p.end, n.at);
+    if (between.match(PAIR_BREAK) || between.trim().split(/\s+/).length > 6) return;
+    const set = [p.folded];
+    // With `all` (the sentence checked), every name before it in the same pairing: « Sécurix est un système Linux
+    // durci, fondé sur NixOS » pairs NixOS with Sécurix too.
+    for (
+      let j = i - 2;
+      j >= 0 &&
+      (all
+        ? !text.slice(groups[j]!.end, groups[j + 1]!.at).match(PAIR_BREAK)
+        : COORDINATION.test(text.slice(groups[j]!.end, groups[j + 1]!.at)));
+      j--
+    )
+      set.push(groups[j]!.folded);
+    out.push({ name: n.name, folded: n.folded, partners: set, partnerName: p.name, at: n.at });
+  });
+  return out;
+}
+
+/**
+ * Two names the sentence pairs (a name and the nearest name before it: « Harmonica OS 3.0, dérivé de Debian ») that
+ * no cited sentence writes together, where every cited sentence naming the second pairs it with another name of the
+ * sentence (« Gooroom Cloud OS, dérivé de Debian »): the sentence crossed two pairs of the passage.
+ */
+function crossedNames(stated: string, pool: Source[]): { name: string; other: string; partner: string } | null {
+  const sentences = pool.flatMap((s) =>
+    s.sentences.filter((ss) => !ss.inHeading).map((ss) => withoutReferences(ss.text)),
+  );
+  const groups = nameGroups(stated);
+  const all = bagOf(sentences.join(" "));
+  for (const mine of partners(stated, true)) {
+    // The name the passage pairs it with is named by the sentence further on (« Munich a choisi WienUX, Vienne
+    // LiMux »: WienUX is Vienne's), not a name the sentence said before (« L'ANCT et la DINUM contribuent …, et il
+    // fait partie de La Suite numérique de l'État »), nor another form of the name itself (« Microsoft 365 »).
+    const later = groups.filter((g) => g.at > mine.at).map((g) => g.folded);
+    const tokens = new Set(later.flatMap((g) => g.split(" ")));
+    const own = new Set(mine.folded.split(" "));
+    const named = (x: string) =>
+      !x.split(" ").some((t) => own.has(t)) && (later.includes(x) || x.split(" ").every((t) => tokens.has(t)));
+    if (!mine.folded || mine.partners.includes(mine.folded)) continue;
+    if (!mine.partners.every((p) => inBag(p, all, false))) continue;
+    const theirs = sentences.flatMap((t) => partners(t).filter((p) => p.folded === mine.folded));
+    if (theirs.length === 0) continue;
+    const crossed = (p: (typeof theirs)[number]) =>
+      !p.partners.some((x) => mine.partners.includes(x)) && p.partners.some(named);
+    if (theirs.every(crossed)) return { name: mine.name, other: theirs[0]!.partnerName, partner: mine.partnerName };
+  }
+  return null;
 }
 
 /** Text that ends inside an incise right after a version (« version 3.2, disponible depuis »). */
@@ -1053,6 +1300,16 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
       break;
     }
   }
+  // A year stated of an event, without a quantity (« Le RGI existe depuis 2012 »), found in the cited passages but
+  // said there of something else, where the passage dates the same words otherwise (« existe depuis 2009 »).
+  for (const y of spots.filter((s) => s.f.year !== undefined && s.f.kind !== "daymonth")) {
+    const other = yearMoved(stated, y, spots, pool);
+    if (other) reasons.push(message("verify.yearMoved", { year: y.f.raw, other, where: w }));
+  }
+  // Two names of the passages paired otherwise than the passages pair them (« Harmonica OS, dérivé de Debian » where
+  // the passage says « Harmonica OS, dérivé d'Ubuntu » and « Gooroom, dérivé de Debian »).
+  const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
+  if (crossed) reasons.push(message("verify.namesCrossed", { ...crossed, where: w }));
   const claimBag = bagOf(stated);
   for (const segment of stated.split(STATEMENT_BREAK)) {
     const offset = stated.indexOf(segment);

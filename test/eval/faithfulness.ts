@@ -30,6 +30,9 @@ export const SCENARIOS = [
   "swapped-figure",
   ...REALISTIC,
   "contradiction",
+  "opposite",
+  "swapped-names",
+  "moved-year",
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 /** The lies the checks must flag. */
@@ -39,6 +42,9 @@ export const LIES = [
   "unsupported-claim",
   "swapped-figure",
   "contradiction",
+  "opposite",
+  "swapped-names",
+  "moved-year",
 ] as const;
 /** Whether a kind of case is a correct answer (any flag on it is a false flag). */
 export const isCorrect = (s: Scenario) => !(LIES as readonly string[]).includes(s);
@@ -470,6 +476,27 @@ export function scriptedReply(
       const v = firstAcross(all, (c) => contradictionVariants(c.s), seed, variantSeed);
       return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
     }
+    case "opposite": {
+      const v = firstAcross(all, (c) => oppositeVariants(c.s), seed, variantSeed);
+      return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
+    }
+    case "swapped-names": {
+      const v = firstAcross(all, (c) => swappedNamesVariants(c.s, passagesText), seed, variantSeed);
+      return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
+    }
+    case "moved-year": {
+      const v = firstAcross(
+        all,
+        (c) =>
+          movedYearVariants(
+            c.s,
+            all.filter((x) => x.n === c.n && x.s !== c.s).map((x) => x.s),
+          ),
+        seed,
+        variantSeed,
+      );
+      return v ? make(v.variant, `${v.text} [${v.chosen.n}]`) : null;
+    }
     default:
       return null;
   }
@@ -511,6 +538,179 @@ function contradictionVariants(sentence: string): Variant[] {
         const verb = m[1]!;
         const not = /^[aeiouy]/.test(verb) ? `n'${verb} pas` : `ne ${verb} pas`;
         return changed(s.slice(0, m.index) + not + s.slice(m.index + verb.length));
+      },
+    ],
+  ];
+}
+
+/**
+ * Words a model may turn into their opposite without any negation (« protégées » → « exposées », « autorise » →
+ * « interdit », « hausse » → « baisse »), by kind of word. Written for the lie, apart from the verification's own list
+ * (`server/i18n/fr/antonyms.txt`), so that the recall measures that list's coverage.
+ */
+const OPPOSITES: Record<string, [string, string][]> = {
+  adjective: [
+    ["obligatoire", "facultatif"],
+    ["obligatoires", "facultatives"],
+    ["facultatif", "obligatoire"],
+    ["gratuit", "payant"],
+    ["gratuite", "payante"],
+    ["gratuits", "payants"],
+    ["libre", "propriétaire"],
+    ["libres", "propriétaires"],
+    ["propriétaire", "libre"],
+    ["propriétaires", "libres"],
+    ["européen", "américain"],
+    ["européenne", "américaine"],
+    ["européens", "américains"],
+    ["européennes", "américaines"],
+    ["américain", "européen"],
+    ["américaine", "européenne"],
+    ["américains", "européens"],
+    ["américaines", "européennes"],
+    ["protégées", "exposées"],
+    ["protégé", "exposé"],
+    ["protégés", "exposés"],
+    ["protégée", "exposée"],
+    ["ouvert", "fermé"],
+    ["ouverte", "fermée"],
+    ["ouverts", "fermés"],
+    ["ouvertes", "fermées"],
+    ["favorable", "défavorable"],
+    ["élevé", "faible"],
+    ["élevés", "faibles"],
+    ["élevée", "faible"],
+    ["supérieur", "inférieur"],
+    ["supérieure", "inférieure"],
+    ["première", "dernière"],
+    ["premier", "dernier"],
+    ["premières", "dernières"],
+    ["premiers", "derniers"],
+    ["interne", "externe"],
+    ["internes", "externes"],
+    ["publics", "privés"],
+    ["publiques", "privées"],
+    ["simple", "complexe"],
+    ["facile", "difficile"],
+    ["possible", "impossible"],
+    ["légal", "illégal"],
+    ["légale", "illégale"],
+  ],
+  verb: [
+    ["autorise", "interdit"],
+    ["autorisent", "interdisent"],
+    ["interdit", "autorise"],
+    ["augmente", "diminue"],
+    ["augmentent", "diminuent"],
+    ["diminue", "augmente"],
+    ["adopté", "rejeté"],
+    ["adoptée", "rejetée"],
+    ["adoptés", "rejetés"],
+    ["abandonné", "adopté"],
+    ["abandonnée", "adoptée"],
+    ["accepté", "refusé"],
+    ["acceptée", "refusée"],
+    ["refusé", "accepté"],
+    ["maintenu", "supprimé"],
+    ["maintenue", "supprimée"],
+    ["supprimé", "maintenu"],
+    ["renforce", "affaiblit"],
+    ["renforcer", "affaiblir"],
+    ["réduire", "augmenter"],
+    ["quitter", "rejoindre"],
+    ["quitté", "rejoint"],
+    ["réussi", "échoué"],
+  ],
+  noun: [
+    ["hausse", "baisse"],
+    ["hausses", "baisses"],
+    ["baisse", "hausse"],
+    ["augmentation", "diminution"],
+    ["réduction", "augmentation"],
+    ["économies", "surcoûts"],
+    ["gains", "pertes"],
+    ["succès", "échec"],
+    ["échec", "succès"],
+    ["majorité", "minorité"],
+    ["dépendance", "indépendance"],
+    ["début", "fin"],
+    ["sortie", "entrée"],
+  ],
+};
+
+/** A sentence of a passage with one word turned into its opposite (the first of a kind of word it holds), no negation. */
+function oppositeVariants(sentence: string): Variant[] {
+  const s = sentence.replace(/[.!?]$/, "");
+  return Object.entries(OPPOSITES).map(
+    ([kind, pairs]): Variant => [
+      kind,
+      () => {
+        for (const [from, to] of pairs) {
+          const m = new RegExp(`(?<![\\p{L}'’-])${from}(?![\\p{L}'’-])`, "iu").exec(s);
+          if (!m) continue;
+          const word = /^\p{Lu}/u.test(m[0]) ? to[0]!.toUpperCase() + to.slice(1) : to;
+          return s.slice(0, m.index) + word + s.slice(m.index + m[0].length);
+        }
+        return null;
+      },
+    ],
+  );
+}
+
+/**
+ * Two names of a sentence of a passage exchanged (« Munich a choisi LiMux, Vienne WienUX » for « Munich a choisi
+ * WienUX, Vienne LiMux »): both still named by the passage, each now paired with the other's partner. Names three
+ * words apart at least, not coordinated (« la DINUM et l'ANSSI » exchanged says the same).
+ */
+function swappedNamesVariants(sentence: string, passagesText: string): Variant[] {
+  const s = sentence.replace(/[.!?]$/, "");
+  return [
+    [
+      "names",
+      () => {
+        const names = [...new Set(namesIn(withoutReferences(s)))];
+        for (let i = 0; i < names.length; i++)
+          for (let j = i + 1; j < names.length; j++) {
+            const [a, b] = [names[i]!, names[j]!];
+            if (a.slice(0, 4) === b.slice(0, 4) || a.includes(b) || b.includes(a)) continue;
+            const ia = s.search(new RegExp(`(?<![\\p{L}])${a}(?![\\p{L}])`, "u"));
+            const ib = s.search(new RegExp(`(?<![\\p{L}])${b}(?![\\p{L}])`, "u"));
+            if (ia < 0 || ib <= ia) continue;
+            const between = s.slice(ia + a.length, ib);
+            if (between.trim().split(/\s+/).length < 3 || /^\W*(?:et|ou|,)\W/u.test(between.trim())) continue;
+            const t = s.slice(0, ia) + b + between + a + s.slice(ib + b.length);
+            if (!passagesText.includes(t)) return t;
+          }
+        return null;
+      },
+    ],
+  ];
+}
+
+/**
+ * A year of a sentence of a passage that states no quantity replaced by another year of the same passage, said there
+ * of another event (« Le RGI existe depuis 2012 » where 2012 is the year of a circular and the RGI dates from 2009).
+ */
+function movedYearVariants(sentence: string, samePassage: string[]): Variant[] {
+  return [
+    [
+      "same-passage",
+      () => {
+        const stated = withoutReferences(sentence);
+        if (quantities(stated).length) return null;
+        // A year of the sentence's own statement: not the date of a reference in brackets, nor a version
+        // (« Outlook 2019 »).
+        const y = extractFigures(stated).find(
+          (x) =>
+            x.kind === "year" &&
+            !new RegExp(`\\([^()]*${x.raw}[^()]*\\)`).test(stated) &&
+            !new RegExp(`\\p{Lu}[\\p{L}-]*\\s+${x.raw}`, "u").test(stated),
+        );
+        if (!y) return null;
+        const other = samePassage
+          .flatMap((o) => extractFigures(withoutReferences(o)))
+          .find((x) => x.kind === "year" && x.value !== y.value && !sentence.includes(x.raw));
+        return other ? sentence.replace(y.raw, other.raw) : null;
       },
     ],
   ];
@@ -836,6 +1036,9 @@ export const FAITH_TARGETS: Record<Scenario, number> = {
   "swapped-figure": 0.8,
   // Reported, no target yet (a polarity check on clauses: see server/verify/index.ts, `contradicted`).
   contradiction: 0,
+  opposite: 0,
+  "swapped-names": 0,
+  "moved-year": 0,
   correct: 0.1,
   ...(Object.fromEntries(REALISTIC.map((k) => [k, 0.1])) as Record<RealisticKind, number>),
 };
