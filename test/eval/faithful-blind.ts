@@ -519,7 +519,8 @@ export async function setProblems(dir: string): Promise<string[]> {
         const outside = cited.filter((n) => n < 1 || n > count);
         if (s.kind === OUT_OF_RANGE) {
           if (!outside.length) problems.push(`${where} : « ${s.text} » devait citer hors des ${count} passages`);
-        } else if (outside.length) problems.push(`${where} : [${outside.join("][")}] hors des ${count} passages : « ${s.text} »`);
+        } else if (outside.length)
+          problems.push(`${where} : [${outside.join("][")}] hors des ${count} passages : « ${s.text} »`);
         if (s.label === "supported" && !cited.length && s.kind !== "summary")
           problems.push(`${where} : phrase juste sans citation : « ${s.text} »`);
       });
