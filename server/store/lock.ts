@@ -6,6 +6,7 @@
 import { open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../core/errors.ts";
+import { frenchDateTime } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 
 export const LOCK_FILE = "cap-libre.lock";
@@ -65,13 +66,15 @@ export async function acquireDataLock(dataDir: string): Promise<DataLock> {
       continue;
     }
     if (owner && Number.isInteger(owner.pid) && owner.pid !== process.pid && alive(owner.pid)) {
-      const since = new Date(owner.since);
       throw new AppError(
         "data_locked",
         message("lock.held", {
           pid: owner.pid,
           dir: dataDir,
-          since: Number.isNaN(since.getTime()) ? "?" : since.toLocaleString("fr-FR"),
+          since:
+            typeof owner.since === "string" && !Number.isNaN(Date.parse(owner.since))
+              ? frenchDateTime(owner.since)
+              : "?",
         }),
         409,
       );

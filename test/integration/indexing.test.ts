@@ -325,11 +325,13 @@ describe("crashes and a shared data folder (issue 18 §4)", () => {
     // A live process that is not this one holds the folder (vitest's parent process stands in for another server).
     await writeFile(
       path.join(dataDir, LOCK_FILE),
-      JSON.stringify({ pid: process.ppid, since: new Date().toISOString() }),
+      JSON.stringify({ pid: process.ppid, since: "2026-12-05T09:36:00.000Z" }),
     );
     const refused = await createEngine(config).catch((e) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused.message).toContain(`Un autre Cap Libre (processus ${process.ppid}`);
+    // The time the other server started, in the collectivités' time zone whatever the server's.
+    expect(refused.message).toContain("démarré le 5 décembre 2026 à 10:36");
     expect(refused.message).toContain("DATA_DIR");
 
     // The lock of a process that no longer exists.
