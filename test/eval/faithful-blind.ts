@@ -7,7 +7,9 @@
  *
  * `node test/eval/faithful-blind.ts --passages "<question>" ["<question>"…]` prints the passages [1]..[n] the model is given for a
  * question (to write an answer from); `node test/eval/faithful-blind.ts` runs the measure on
- * `test/eval/faithful-blind/*.yaml`; `--draft-passages "<question>"…` prints, for a briefing note on each question (the
+ * `test/eval/faithful-blind/*.yaml` (`--set=faithful-blind-2` on the second set, `--set=… --check` only checks that set's
+ * files are well formed and its passages pinned, `--set=… --pin` pins its passages once, at the commit its answers are
+ * written for); `--draft-passages "<question>"…` prints, for a briefing note on each question (the
  * draft that `test/eval/faithfulness.ts` writes), the data and passages each generated section is given. Both index the corpus in a fresh directory without embeddings (the fake
  * server knows no embedding model: full-text retrieval, deterministic), so the passages are the same in both.
  *
@@ -17,7 +19,8 @@
  * kind }`. A labelled sentence runs from its start to the start of the next one; it is flagged when any sentence
  * of the verification that starts inside it is marked `unsupported` or `invalid-citation`.
  */
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
@@ -427,10 +430,123 @@ async function measure(dir: string, live: boolean): Promise<void> {
   }
 }
 
+/** A prompt passage's body (« Document : …\nSection : …\n<text> ») as a pinned passage. */
+function pinOf(n: number, body: string): PinnedPassage {
+  const [doc = "", sec = "", ...rest] = body.split("\n");
+  return {
+    n,
+    document: doc.replace(/^Document : /, ""),
+    section: sec.replace(/^Section : /, ""),
+    text: rest.join("\n"),
+  };
+}
+
+/**
+ * Writes `passages.json` of a set from the passages each of its cases is given today (and, for drafts, the section's
+ * data block). A set is pinned once, at the commit its answers are written for; the first set's pins are never rewritten.
+ */
+async function pin(dir: string, commit: string): Promise<void> {
+  if (path.basename(dir) === "faithful-blind") throw new Error("the first set's passages stay pinned at 5b8e43c");
+  const sets = await loadCases(dir);
+  const { engine, fake, cleanup } = await indexedEngine();
+  const out: Record<string, Record<string, Pinned>> = {};
+  try {
+    for (const { file, cases } of sets) {
+      const pins: Record<string, Pinned> = {};
+      for (const c of cases) {
+        if (c.section) {
+          const s = (await draftBriefing(engine, fake, c.question, () => NO_SECTION)).get(c.section);
+          if (!s) console.log(`${c.id} : pas de section « ${c.section} »`);
+          else pins[c.id] = { passages: [...s.passages].map(([n, b]) => pinOf(n, b)), data: s.data };
+        } else {
+          const { passages, abstained } = await ask(engine, fake, c.question, "Je ne sais pas.");
+          if (abstained || !passages) console.log(`${c.id} : abstention, rien à figer`);
+          else pins[c.id] = { passages: [...(passages as Map<number, string>)].map(([n, b]) => pinOf(n, b)) };
+        }
+      }
+      out[file] = pins;
+    }
+  } finally {
+    await cleanup();
+  }
+  const note = `Passages (and, for drafts, the data block) the model was given for each case, pinned at ${commit} with \`node test/eval/faithful-blind.ts --set=${path.basename(dir)} --pin\`; the measure verifies each answer against these.`;
+  await writeFile(path.join(dir, "passages.json"), `${JSON.stringify({ commit, note, sets: out }, null, 2)}\n`);
+}
+
+/** Kind of a wrong sentence whose [n] is meant to be out of the passages' range. */
+export const OUT_OF_RANGE = "out-of-range-citation";
+
+/**
+ * What is wrong in a set's files without measuring anything: a case without pinned passages, a label or kind missing,
+ * a labelled start not found in order in the answer, a citation [n] beyond the pinned passages outside a sentence of
+ * kind `out-of-range-citation` (and such a sentence without one), a sentence labelled supported that cites nothing
+ * (unless its kind is `summary`).
+ */
+export async function setProblems(dir: string): Promise<string[]> {
+  const sets = await loadCases(dir);
+  const pins = JSON.parse(await readFile(path.join(dir, "passages.json"), "utf8")).sets as Record<
+    string,
+    Record<string, Pinned>
+  >;
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const { file, cases } of sets) {
+    for (const c of cases) {
+      const where = `${file}/${c.id}`;
+      if (ids.has(c.id)) problems.push(`${where} : identifiant en double`);
+      ids.add(c.id);
+      if (!c.question || !c.answer || !Array.isArray(c.sentences) || !c.sentences.length) {
+        problems.push(`${where} : question, réponse ou phrases manquantes`);
+        continue;
+      }
+      const pinned = pins[file]?.[c.id];
+      if (!pinned?.passages.length) problems.push(`${where} : pas de passages figés`);
+      const count = pinned?.passages.length ?? 0;
+      const text = canon(c.answer);
+      const starts: number[] = [];
+      let from = 0;
+      for (const s of c.sentences) {
+        if (s.label !== "supported" && s.label !== "unsupported") problems.push(`${where} : étiquette « ${s.label} »`);
+        if (!s.kind) problems.push(`${where} : genre manquant pour « ${s.text} »`);
+        const at = text.indexOf(canon(s.text), from);
+        if (at < 0) problems.push(`${where} : phrase introuvable (dans l'ordre) : « ${s.text} »`);
+        starts.push(at < 0 ? from : at);
+        from = at < 0 ? from : at + 1;
+      }
+      c.sentences.forEach((s, k) => {
+        const span = text.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : undefined);
+        const cited = [...span.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+        const outside = cited.filter((n) => n < 1 || n > count);
+        if (s.kind === OUT_OF_RANGE) {
+          if (!outside.length) problems.push(`${where} : « ${s.text} » devait citer hors des ${count} passages`);
+        } else if (outside.length)
+          problems.push(`${where} : [${outside.join("][")}] hors des ${count} passages : « ${s.text} »`);
+        if (s.label === "supported" && !cited.length && s.kind !== "summary")
+          problems.push(`${where} : phrase juste sans citation : « ${s.text} »`);
+      });
+    }
+  }
+  return problems;
+}
+
+/** The set a command line names (`--set=faithful-blind-2`), the first set by default. */
+function setDir(): string {
+  const name = process.argv.find((a) => a.startsWith("--set="))?.slice("--set=".length) ?? "faithful-blind";
+  if (!/^faithful-blind(-\d+)?$/.test(name)) throw new Error(`jeu inconnu : ${name}`);
+  return path.resolve("test/eval", name);
+}
+
 if (import.meta.main) {
   const i = process.argv.indexOf("--passages");
   const d = process.argv.indexOf("--draft-passages");
   if (i >= 0) await printPassages(process.argv.slice(i + 1));
   else if (d >= 0) await printDraftPassages(process.argv.slice(d + 1));
-  else await measure(path.resolve("test/eval/faithful-blind"), process.argv.includes("--live"));
+  else if (process.argv.includes("--pin")) {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    await pin(setDir(), commit);
+  } else if (process.argv.includes("--check")) {
+    const problems = await setProblems(setDir());
+    console.log(problems.length ? problems.join("\n") : "jeu bien formé");
+    if (problems.length) process.exitCode = 1;
+  } else await measure(setDir(), process.argv.includes("--live"));
 }
