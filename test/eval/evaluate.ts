@@ -28,6 +28,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-6",
   "held-out-7",
   "held-out-8",
+  "held-out-9",
 ]);
 
 /**
