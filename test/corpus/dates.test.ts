@@ -63,7 +63,7 @@ describe("dates of the corpus's sources", () => {
 describe("mirrors of another site", () => {
   it("blocks vuink.com, whose addresses carry the copied site in ROT13 (vgfsbff-d-dpbz: itsfoss.com)", async () => {
     const domains = await blockedDomains(CORPUS);
-    expect(domains).toContain("vuink.com");
+    expect(domains).toEqual(expect.arrayContaining(["vuink.com", "cashwalklabs.io"]));
     const mirror = "https://vuink.com/post/vgfsbff-d-dpbz/news/france-government-linux-switch";
     expect(blockedUrls({ url: null, sources: [{ title: "Vuink", url: mirror }], body: "" }, domains)).toEqual([mirror]);
     expect(blockedUrls({ url: null, sources: [], body: `(voir ${mirror})` }, domains)).toEqual([mirror]);
