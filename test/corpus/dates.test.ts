@@ -5,6 +5,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Corpus, loadCorpus } from "../../server/corpus/documents.ts";
+import { sourceReferences } from "../../server/retrieval/attribution.ts";
 import {
   blockedDomains,
   blockedUrls,
@@ -49,6 +50,21 @@ describe("dates of the corpus's sources", () => {
         return newest ? [`${d.id}: daté ${d.date}, source la plus récente ${newest}`] : [];
       });
     expect(stale).toEqual([]);
+  });
+
+  it("writes « s. d. » only for a source the document leaves undated", () => {
+    const found = corpus.documents
+      .filter((d) => d.kind !== "catalog")
+      .flatMap((d) =>
+        sourceReferences(d.body)
+          .filter((r) => /\bs\.\s?d\./.test(r))
+          .flatMap((r) => {
+            const name = r.split(",")[0]!.trim().toLowerCase();
+            const named = d.sources.filter((s) => s.title.toLowerCase().startsWith(name));
+            return named.length > 0 && named.every((s) => s.date) ? [`${d.id}: (${r}) — ${named.map((s) => s.date)}`] : [];
+          }),
+      );
+    expect(found).toEqual([]);
   });
 
   it("compares dates of different precisions on their common part", () => {
