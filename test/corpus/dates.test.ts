@@ -61,7 +61,9 @@ describe("dates of the corpus's sources", () => {
           .flatMap((r) => {
             const name = r.split(",")[0]!.trim().toLowerCase();
             const named = d.sources.filter((s) => s.title.toLowerCase().startsWith(name));
-            return named.length > 0 && named.every((s) => s.date) ? [`${d.id}: (${r}) — ${named.map((s) => s.date)}`] : [];
+            return named.length > 0 && named.every((s) => s.date)
+              ? [`${d.id}: (${r}) — ${named.map((s) => s.date)}`]
+              : [];
           }),
       );
     expect(found).toEqual([]);

@@ -75,15 +75,15 @@ export interface CitedSourceDate {
 export function citedSourceDates(corpus: Corpus): CitedSourceDate[] {
   const c = corpus.catalog;
   const records: [string, readonly { url?: string | null; date?: string | null }[]][] = [
-    ...corpus.documents
-      .filter((d) => d.kind !== "catalog")
-      .map((d) => [d.id, d.sources] as [string, typeof d.sources]),
+    ...corpus.documents.filter((d) => d.kind !== "catalog").map((d) => [d.id, d.sources] as [string, typeof d.sources]),
     ...[...c.vendors.values()].map((r) => [`vendor ${r.id}`, r.sources] as [string, typeof r.sources]),
     ...[...c.products.values()].map((r) => [`product ${r.id}`, r.sources] as [string, typeof r.sources]),
     ...[...c.alternatives.values()].map(
       (r) => [`alternative ${r.id}`, [...r.sources, ...(r.audienceSources ?? [])]] as [string, typeof r.sources],
     ),
-    ...c.mappings.map((m) => [`mapping ${m.product} → ${m.alternative}`, m.sources ?? []] as [string, typeof m.sources & {}]),
+    ...c.mappings.map(
+      (m) => [`mapping ${m.product} → ${m.alternative}`, m.sources ?? []] as [string, typeof m.sources & {}],
+    ),
   ];
   return records.flatMap(([where, sources]) =>
     sources.filter((s) => s.url).map((s) => ({ where, url: normalUrl(s.url!), date: s.date ?? null })),
@@ -91,7 +91,11 @@ export function citedSourceDates(corpus: Corpus): CitedSourceDate[] {
 }
 
 /** One address however it is written (trailing slash, http or https, www.). */
-const normalUrl = (url: string) => url.replace(/^http:/, "https:").replace(/^(https:\/\/)www\./, "$1").replace(/\/+$/, "");
+const normalUrl = (url: string) =>
+  url
+    .replace(/^http:/, "https:")
+    .replace(/^(https:\/\/)www\./, "$1")
+    .replace(/\/+$/, "");
 
 /** Addresses cited with more than one date (an undated citation counts as a date of its own), with each citation. */
 export function conflictingDates(cited: CitedSourceDate[]): Map<string, CitedSourceDate[]> {
@@ -119,5 +123,5 @@ export function newestSourceDate(sources: readonly { date?: string | null }[]): 
 /** A document dated before the newest of its sources: its date (that of its newest facts) understates its content. */
 export function datedBeforeItsSources(doc: { date: string | null; sources: readonly { date?: string | null }[] }) {
   const newest = newestSourceDate(doc.sources);
-  return !!newest && (!doc.date || compareDates(doc.date, newest) < 0) ? newest : null;
+  return newest && (!doc.date || compareDates(doc.date, newest) < 0) ? newest : null;
 }
