@@ -517,6 +517,7 @@ export function questionTerms(question: string): QuestionTerm[] {
   }
   const text = question.replace(/[’]/g, "'");
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
+  const sized = new Set<string>();
   const spans = contextSpans(text);
   const role = roleAsked(question);
   const idioms = idiomMatches(tokens.map(({ 0: raw }) => fold(raw).replace(/^([cdjlmnst]|qu)'/, "")));
@@ -533,6 +534,9 @@ export function questionTerms(question: string): QuestionTerm[] {
       .replace(/^-+|-+$/g, "");
     if (!token) return;
     const folded = fold(token);
+    // « une commune de 2000 habitants », « pour 500 agents »: the asker's size, not a figure asked (see `headCount`).
+    if (headCount(tokens, i)) return;
+    if (i > 0 && headCount(tokens, i - 1)) sized.add(folded);
     // A day of the week (« le jeudi ») dates what is asked like a year: the passage that answers says it.
     if (YEAR.test(token) || WEEKDAY.test(folded))
       return inPhrase.has(folded)
@@ -646,7 +650,7 @@ export function questionTerms(question: string): QuestionTerm[] {
         : {}),
       // Context: a clause that is not what is asked, or a role noun naming who will use the answer (« nos
       // secrétaires de mairie », « notre trésorier ») unless the question asks who holds it (« qui est le trésorier »).
-      ...(inContext ? { context: true } : {}),
+      ...(inContext || sized.has(folded) ? { context: true } : {}),
       ...(!capital && isRoleNoun(folded) && folded !== role ? { context: true, user: true } : {}),
     };
     out.set(word, {
@@ -664,6 +668,22 @@ export function questionTerms(question: string): QuestionTerm[] {
     if (t && !t.name) out.set(t.word, { ...t, name: true, verbatim: true });
   }
   return [...out.values()];
+}
+
+const HEAD_COUNTS = new Set(wordList("../i18n/fr/head-counts.txt"));
+/**
+ * Whether the token at `i` is a number giving the asker's size (« une commune de 2000 habitants », « pour 500
+ * agents »): digits after « de » or « pour », before a noun of `head-counts.txt`, not a threshold (« plus de 3500
+ * habitants », « moins de 50 agents ») nor a figure asked (« combien de … »).
+ */
+export function headCount(tokens: { 0: string }[], i: number): boolean {
+  const at = (k: number) => fold(tokens[k]?.[0] ?? "");
+  return (
+    /^\d{2,}$/.test(at(i)) &&
+    HEAD_COUNTS.has(at(i + 1)) &&
+    /^(de|pour|d'environ|environ)$/.test(at(i - 1)) &&
+    !/^(plus|moins|combien|nombre|dela)$/.test(at(i - 2))
+  );
 }
 
 /** « capitale de la Bretagne »: a word of `unnamed-city.txt` before « de » and a name. */
@@ -727,6 +747,7 @@ export interface Answerability {
     | "missing-figure"
     | "missing-date"
     | "missing-winner"
+    | "prediction"
     | "no-result";
   /** Question words and names the best passages lack. */
   missing: string[];
@@ -1453,6 +1474,10 @@ export async function assessAnswerability(
     };
   // « Qui va gagner les élections municipales de 2026 à Lyon ? » asks who wins: a passage that answers says who did.
   const winnerAsked = slot("vainqueur").find((e) => holdsPhrase(words(outsideContext(question)), [e]));
+  // « Qui va gagner les municipales de 2026 ? » asks a forecast: no source says who will win, whatever passage speaks
+  // of the election (« a été élue » of a past one is not the answer).
+  if (slot("pronostic").some((e) => holdsPhrase(words(outsideContext(question)), [e])))
+    return { answerable: false, reason: "prediction", missing: [], coverage: best.weighted, relevant: [] };
   if (
     winnerAsked &&
     relevant.length &&
