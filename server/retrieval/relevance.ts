@@ -250,13 +250,15 @@ const aliasList = (file: string): [string, string[]][] =>
     });
 /** Places and institutions named another way than the corpus names them (capitals, demonyms, « la Sécu »). */
 const GAZETTEER: Map<string, string[]> = new Map(aliasList("gazetteer.txt"));
-const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...GAZETTEER]);
+/** Vendors named by their head office (« Redmond », « Armonk »): periphrases, and searched as the vendor too. */
+const SEATS: Map<string, string[]> = new Map(aliasList("seats.txt"));
+const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...SEATS, ...GAZETTEER]);
 /**
  * The periphrases of `metonymies.txt` (« le pays du Soleil-Levant », « Outre-Rhin »), not the gazetteer's other names
  * of a place (« La Haye » also names the Court that sits there): what they stand for must be in a passage that answers.
  */
 const PERIPHRASES = new Set(
-  aliasList("metonymies.txt")
+  [...aliasList("metonymies.txt"), ...SEATS]
     .map(([w]) => w)
     .filter((w) => !GAZETTEER.has(w)),
 );
@@ -272,7 +274,8 @@ const PHRASE_METONYMIES = [...METONYMIES].filter(([w]) => w.includes(" ")).sort(
 export function aliasesIn(question: string): string[] {
   const joined = ` ${words(question).join(" ")} `;
   const found = new Set<string>();
-  for (const [alias, meanings] of GAZETTEER) if (joined.includes(` ${alias} `)) for (const m of meanings) found.add(m);
+  for (const [alias, meanings] of [...GAZETTEER, ...SEATS])
+    if (joined.includes(` ${alias} `)) for (const m of meanings) found.add(m);
   return [...found].filter((m) => !joined.includes(` ${m} `));
 }
 
@@ -676,6 +679,21 @@ const HEAD_COUNTS = new Set(wordList("../i18n/fr/head-counts.txt"));
  * agents »): digits after « de » or « pour », before a noun of `head-counts.txt`, not a threshold (« plus de 3500
  * habitants », « moins de 50 agents ») nor a figure asked (« combien de … »).
  */
+/** Shortest word read as a typing slip of another (« dirrige »): shorter ones meet real words by chance. */
+const TYPO_LENGTH = 6;
+/**
+ * The words one typing slip away from a folded word: a doubled letter written once (« dirrige » → « dirige »), two
+ * letters swapped (« logiciles » → « logiciels »). Not any letter less: « policier » is not a slip of « police ».
+ * A doubled letter is checked against the whole corpus, a swap only against the words of the passages read.
+ */
+export function slips(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) out.add(word.slice(0, i) + word.slice(i + 1));
+  for (let i = 0; i + 1 < word.length; i++)
+    if (word[i] !== word[i + 1]) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  return [...out].filter((w) => w !== word && /^[a-z]+$/.test(w));
+}
+
 export function headCount(tokens: { 0: string }[], i: number): boolean {
   const at = (k: number) => fold(tokens[k]?.[0] ?? "");
   return (
@@ -770,6 +788,8 @@ const RARE_NAME = 20;
 /** A word right after a collectivité's noun (« region normandie », « ville de brive »), folded: its name. */
 const COLLECTIVITY_NAMED =
   /\b(?:region|ville|commune|departement|metropole|mairie|agglomeration|intercommunalite)\s+(?:de\s+(?:la\s+)?|du\s+|des\s+|d'|l')?([a-z]{3,})\b/g;
+/** The ending of a French adjective of place (« iséroise », « landais », « alsacienne », « auvergnate »), folded. */
+const PLACE_ADJECTIVE = /(?:ois|oise|ais|aise|ien|ienne|ain|aine|at|ate)s?$/;
 /** A folded word naming a collectivité (« ville », « communes », « mairie », « municipal »). */
 const COLLECTIVITY_NOUN =
   /^(?:villes?|communes?|communal(?:e|es|aux)?|mairies?|municipal(?:e|es|ite)?|municipaux|metropoles?|agglomerations?|villages?|collectivites?)$/;
@@ -899,6 +919,8 @@ export function asksOnlyDate(question: string): boolean {
     clauses.some((c) => e.every((w, j) => c[j] === w) || e.every((w, j) => c[c.length - e.length + j] === w));
   const phrases = slot("date").filter((e) => (e.includes("quand") ? opensOrEnds(e) : holdsPhrase(list, [e])));
   if (!phrases.length) return false;
+  // « quand peut-on changer de constructeur ? » asks when it becomes possible, not a date (`asked-slots.txt`).
+  if (phrases.every((e) => e.includes("quand")) && holdsPhrase(list, slot("condition"))) return false;
   let rest = ` ${list.join(" ")} `;
   for (const e of phrases) rest = rest.replaceAll(` ${e.join(" ")} `, " ");
   return !OTHER_INTERROGATIVE.test(rest);
@@ -996,6 +1018,9 @@ export async function assessAnswerability(
     // A word after a collectivité's noun (« la region normandie », « la ville de brive ») names it, capital or not.
     for (const m of fold(question).matchAll(COLLECTIVITY_NAMED)) {
       const word = m[1]!;
+      // « la ville iséroise », « une commune landaise »: an adjective of place right after the noun describes the
+      // collectivité, it is not its name (« la ville de Brive », « la région Normandie »).
+      if (m[0]!.split(/\s+/).length === 2 && PLACE_ADJECTIVE.test(word)) continue;
       if (!STOPWORDS.has(word) && (await frequency(word)) === 0 && !judged.some((p) => p.list.includes(word)))
         unknown.push(word);
     }
@@ -1012,9 +1037,30 @@ export async function assessAnswerability(
       const full = vocabulary
         .filter((w) => w.length > t.word.length + 1 && w.startsWith(t.word))
         .sort((a, b) => a.length - b.length)[0];
-      return full ? { ...t, word: full, variants: [full, ...synonymsOf(full), t.word] } : t;
+      if (full) return { ...t, word: full, variants: [full, ...synonymsOf(full), t.word] };
+      // « dirrige », « logiciles »: a typing slip (a letter doubled, two letters swapped) of a word the corpus uses
+      // is that word.
+      if (t.word.length < TYPO_LENGTH) return t;
+      for (const fixed of slips(t.word))
+        if (fixed.length < t.word.length ? (await frequency(fixed)) > 0 : vocabulary.includes(fixed))
+          return { ...t, word: fixed, variants: [fixed, ...synonymsOf(fixed), t.word] };
+      return t;
     }),
   );
+  // « Est-il interdit d'utiliser Teams dans une mairie ? » asks what the law says of a product: the laws its catalog
+  // card exposes it to (« Exposition : CLOUD Act (États-Unis) ») name it too, and the page on that law answers.
+  if (holdsPhrase(words(outsideContext(question)), slot("légalité")))
+    terms.forEach((t, k) => {
+      if (!t.name || t.date) return;
+      const laws = results
+        .slice(0, JUDGED)
+        .flatMap((r) =>
+          r.document.kind === "catalog" && holds(t, passageWords(`${r.document.title} ${r.section}`))
+            ? exposureLaws(r.text)
+            : [],
+        );
+      if (laws.length) terms[k] = { ...t, variants: [...new Set([...t.variants, ...laws])] };
+    });
   // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
   // it, whoever the corpus says the person is.
   const personal = aboutPerson(question) ? personalAsked(question) : [];
@@ -1505,6 +1551,18 @@ export async function assessAnswerability(
       relevant,
     };
   return { answerable: true, reason: "ok", missing: [], coverage: best.weighted, relevant };
+}
+
+/**
+ * The laws a catalog card says its product is exposed to (« Exposition : CLOUD Act (États-Unis), FISA section 702
+ * (États-Unis). »), folded, without their country: « cloud act », « fisa section 702 ».
+ */
+export function exposureLaws(card: string): string[] {
+  const line = /Exposition(?: à des lois extra-européennes)?\s*:\s*([^.\n]+)/u.exec(card)?.[1] ?? "";
+  return line
+    .split(/,\s*/)
+    .map((l) => words(l.replace(/\([^()]*\)/g, " ")).join(" "))
+    .filter((l) => l.length > 2);
 }
 
 /** A question asking yes or no: no interrogative word (« qui », « quel », « combien », « comment »…), ending with « ? ». */
