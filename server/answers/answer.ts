@@ -372,10 +372,32 @@ function missingDetail(abstention: Abstention, question: string): string | null 
   return null;
 }
 
+/**
+ * A capitalised word of the question with the capitalised words written next to it, that is the whole name it is
+ * part of (« Enterprise » → « Nextcloud Enterprise », « Act » → « CLOUD Act »): an abstention names the thing asked,
+ * not a word of its name. The question's first word (« Quel ») is only its sentence's capital.
+ */
+export function nameWritten(question: string, written: string): string {
+  if (!/^\p{Lu}/u.test(written) || written.includes(" ")) return written;
+  const tokens = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu)];
+  const at = tokens.findIndex((t) => t[0] === written);
+  if (at < 0) return written;
+  const joined = (a: number, b: number) => /^ $/.test(question.slice(a, b));
+  const capital = (k: number) =>
+    /^\p{Lu}/u.test(tokens[k]![0]) && (k > 0 || /^\p{Lu}[\p{Lu}\d]|\p{Ll}\p{Lu}/u.test(tokens[k]![0]));
+  let first = at;
+  let last = at;
+  while (first > 0 && capital(first - 1) && joined(tokens[first - 1]!.index! + tokens[first - 1]![0].length, tokens[first]!.index!))
+    first--;
+  while (last + 1 < tokens.length && capital(last + 1) && joined(tokens[last]!.index! + tokens[last]![0].length, tokens[last + 1]!.index!))
+    last++;
+  return question.slice(tokens[first]!.index, tokens[last]!.index! + tokens[last]![0].length);
+}
+
 /** The French abstention: why, what the corpus covers, and the nearest topics it knows. */
 export function abstentionText(abstention: Abstention, question = ""): string {
   const quoted = (list: string[]) =>
-    [...new Set(list.slice(0, 4).map((w) => `« ${asWritten(question, w)} »`))].join(", ");
+    [...new Set(list.slice(0, 4).map((w) => `« ${nameWritten(question, asWritten(question, w))} »`))].join(", ");
   const list = quoted(abstention.missing);
   // The corpus covers what is asked about and lacks only a detail (a price, a figure, a year): it says so, rather
   // than that no passage treats a subject it has a whole page on (« Combien coûte Nextcloud pour 200 agents ? »).
