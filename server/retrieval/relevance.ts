@@ -765,7 +765,6 @@ export interface Answerability {
     | "missing-figure"
     | "missing-date"
     | "missing-winner"
-    | "prediction"
     | "no-result";
   /** Question words and names the best passages lack. */
   missing: string[];
@@ -1519,16 +1518,25 @@ export async function assessAnswerability(
       relevant: [],
     };
   // « Qui va gagner les élections municipales de 2026 à Lyon ? » asks who wins: a passage that answers says who did.
-  const winnerAsked = slot("vainqueur").find((e) => holdsPhrase(words(outsideContext(question)), [e]));
-  // « Qui va gagner les municipales de 2026 ? » asks a forecast: no source says who will win, whatever passage speaks
-  // of the election (« a été élue » of a past one is not the answer).
-  if (slot("pronostic").some((e) => holdsPhrase(words(outsideContext(question)), [e])))
-    return { answerable: false, reason: "prediction", missing: [], coverage: best.weighted, relevant: [] };
-  if (
-    winnerAsked &&
-    relevant.length &&
-    !slotHolders.some((i) => holdsPhrase(words(withoutReferences(results[i]!.text)), slot("victoire")))
-  )
+  const asking = words(outsideContext(question));
+  const winnerAsked = slot("vainqueur").find((e) => holdsPhrase(asking, [e]));
+  // « Qui va gagner les élections municipales ? », with no year, asks a forecast: no source says who will win,
+  // whatever passage speaks of a past election (« une nouvelle majorité élue en 2020 »).
+  if (winnerAsked && !terms.some((t) => t.date) && slot("pronostic").some((e) => holdsPhrase(asking, [e])))
+    return { answerable: false, reason: "missing-winner", missing: [], coverage: best.weighted, relevant: [] };
+  // Who won is said in a sentence that names what was won (the election, its year, its place), by a word of victory
+  // that is not a noun (« a été réélu », not « les élus » of a council, which the corpus writes everywhere).
+  const winnerWords = new Set(winnerAsked ?? []);
+  const contest = terms.filter((t) => !t.verb && !t.modifier && !winnerWords.has(t.word));
+  const victory = (list: string[]) =>
+    slot("victoire").some((e) =>
+      list.some((_, k) => e.every((w, j) => list[k + j] === w) && !DETERMINERS.has(list[k - 1] ?? "")),
+    );
+  const saysWinner = (i: number) =>
+    parts[i]!.sentences.some(
+      (s) => victory(s.list) && contest.every((t) => t.variants.some((v) => occurs(v, s)) || holds(t, heading[i]!)),
+    );
+  if (winnerAsked && relevant.length && !slotHolders.some(saysWinner))
     return { answerable: false, reason: "missing-winner", missing: [], coverage: best.weighted, relevant: [] };
   const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
   if (relevant.length === 0 && stated.length)

@@ -1670,13 +1670,13 @@ describe("twelfth series (held-out-9 diagnosis, trial4 findings 2, 4, 13)", () =
       });
     });
 
-    it("abstains on an election forecast, whatever passage speaks of an election", async () => {
+    it("abstains on an election forecast, and on who won where no sentence says it (« les élus » is not « a été élu »)", async () => {
       for (const q of [
         "Qui va gagner les municipales de 2026 ?",
         "Qui va gagner les élections municipales ?",
         "Qui remportera les élections régionales ?",
       ])
-        expect(await decide(q)).toMatchObject({ answerable: false, reason: "prediction" });
+        expect(await decide(q)).toMatchObject({ answerable: false, reason: "missing-winner" });
     });
 
     it("answers whether a product is forbidden from the page on the law its card exposes it to", async () => {
