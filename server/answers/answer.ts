@@ -216,9 +216,17 @@ export async function retrieveForAnswer(
     .filter((p) => p.length >= 12);
   // A name the corpus never uses in a part that asks (« … le DSI de Niort ? Je voudrais le contacter. ») makes the
   // whole question one it cannot answer; in a part that gives context (« Notre commune, Trifouilly, … . ») it does not.
+  // So does a part that asks a fact of the asker's own collectivité as its subject (« Je suis conseillère municipale
+  // à Landerneau. Notre commune a-t-elle déjà engagé une démarche… ? »): it asks about the place named before, not
+  // about a setting (« Qu'est-ce que le CLOUD Act change pour notre mairie ? ») nor what any commune may or must do
+  // (« Notre commune peut-elle utiliser Nextcloud ? »).
   const unknownAsked =
     decision.reason === "unknown-name" &&
-    parts.some((p) => p.endsWith("?") && decision.missing.some((m) => keywords(p).join(" ").includes(m)));
+    parts.some(
+      (p) =>
+        p.endsWith("?") &&
+        (decision.missing.some((m) => keywords(p).join(" ").includes(m)) || OWN_COLLECTIVITY_SUBJECT.test(fold(p))),
+    );
   // Only a part that asks (« … ? ») may answer alone: a sentence of context (« Je suis élue d'une petite commune
   // rurale. ») holds the domain's general words, which many passages cover.
   const asking = parts.filter((p) => p.includes("?"));
@@ -348,6 +356,10 @@ export function asWritten(question: string, folded: string): string {
   }
   return folded;
 }
+
+/** A part of a question whose subject is the asker's own collectivité (« Notre commune a-t-elle… ? »), folded. */
+const OWN_COLLECTIVITY_SUBJECT =
+  /^(?:et\s+)?(?:notre|nos)\s+(?:commune|ville|mairie|collectivite|agglomeration|agglo|intercommunalite|communaute de communes|departement|region|metropole|village)s?\b(?!\s*,)(?!\s+(?:peu|pourr|doi|devr|a-t-elle (?:le droit|interet)|est-elle (?:obligee|tenue)))/;
 
 /** A question asking a price (« combien coûte », « quel est le prix », « tarif »), folded. */
 const PRICE_ASKED = /\b(?:cout(?:e|ent|era|eront|ait|aient)?|prix|tarifs?|facture)\b/;

@@ -704,9 +704,12 @@ export function headCount(tokens: { 0: string }[], i: number): boolean {
   );
 }
 
-/** « capitale de la Bretagne »: a word of `unnamed-city.txt` before « de » and a name. */
+/**
+ * « capitale de la Bretagne », « la capitale bretonne »: a word of `unnamed-city.txt` before « de » and a name, or
+ * before an adjective of place.
+ */
 const UNNAMED_CITY = new RegExp(
-  `(?<![\\p{L}])(${wordList("../i18n/fr/unnamed-city.txt").filter(Boolean).join("|")})\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+)\\p{Lu}`,
+  `(?<![\\p{L}])(${wordList("../i18n/fr/unnamed-city.txt").filter(Boolean).join("|")})\\s+(?:(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+)\\p{Lu}|\\p{Ll}+(?:ois|oise|ais|aise|ien|ienne|onne|ane|ine|arde)s?(?![\\p{L}]))`,
   "giu",
 );
 
