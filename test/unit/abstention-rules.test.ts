@@ -1683,6 +1683,25 @@ describe("twelfth series (held-out-9 diagnosis, trial4 findings 2, 4, 13)", () =
       expect(await decide("Est-il interdit d'utiliser Teams dans une mairie ?")).toMatchObject({ answerable: true });
     });
 
+    it("abstains when what is asked is a fact of the asker's own collectivité, named before and unknown", async () => {
+      expect(
+        await decide("Je suis conseiller municipal à Plouzané. Notre commune a-t-elle déjà adopté le logiciel libre ?"),
+      ).toMatchObject({ answerable: false, reason: "unknown-name" });
+      // What any commune may do is still answered.
+      expect(await decide("Je suis élue à Foix. Notre commune peut-elle utiliser Nextcloud ?")).toMatchObject({
+        answerable: true,
+      });
+    });
+
+    it("reads « la capitale picarde » as a city the passage must name, a known one as that city", async () => {
+      expect(await decide("La capitale picarde a-t-elle un plan pour sortir de Windows ?")).toMatchObject({
+        answerable: false,
+      });
+      expect(await decide("Combien de postes la capitale bavaroise avait-elle passés sous Linux ?")).toMatchObject({
+        answerable: true,
+      });
+    });
+
     it("reads a typing slip, an adjective of place and a vendor's head office as what they stand for", async () => {
       expect(await decide("Qui dirrige OW2 depuis 2022 ?")).toMatchObject({ answerable: true });
       expect(
