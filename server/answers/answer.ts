@@ -399,9 +399,17 @@ export function nameWritten(question: string, written: string): string {
     /^\p{Lu}/u.test(tokens[k]![0]) && (k > 0 || /^\p{Lu}[\p{Lu}\d]|\p{Ll}\p{Lu}/u.test(tokens[k]![0]));
   let first = at;
   let last = at;
-  while (first > 0 && capital(first - 1) && joined(tokens[first - 1]!.index! + tokens[first - 1]![0].length, tokens[first]!.index!))
+  while (
+    first > 0 &&
+    capital(first - 1) &&
+    joined(tokens[first - 1]!.index! + tokens[first - 1]![0].length, tokens[first]!.index!)
+  )
     first--;
-  while (last + 1 < tokens.length && capital(last + 1) && joined(tokens[last]!.index! + tokens[last]![0].length, tokens[last + 1]!.index!))
+  while (
+    last + 1 < tokens.length &&
+    capital(last + 1) &&
+    joined(tokens[last]!.index! + tokens[last]![0].length, tokens[last + 1]!.index!)
+  )
     last++;
   return question.slice(tokens[first]!.index, tokens[last]!.index! + tokens[last]![0].length);
 }

@@ -258,9 +258,7 @@ const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"
  * of a place (« La Haye » also names the Court that sits there): what they stand for must be in a passage that answers.
  */
 const PERIPHRASES = new Set(
-  [...aliasList("metonymies.txt"), ...SEATS]
-    .map(([w]) => w)
-    .filter((w) => !GAZETTEER.has(w)),
+  [...aliasList("metonymies.txt"), ...SEATS].map(([w]) => w).filter((w) => !GAZETTEER.has(w)),
 );
 
 /** The metonymies of several words, longest first (« pays du matin calme » before « matin calme »). */

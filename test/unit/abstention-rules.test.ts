@@ -1606,8 +1606,9 @@ describe("twelfth series (held-out-9 diagnosis, trial4 findings 2, 4, 13)", () =
     expect(words("Que peut faire une petite commune de 2000 habitants pour réduire sa dépendance ?")).not.toContain(
       "2000",
     );
-    expect(questionTerms("Une commune de 5000 habitants face au CLOUD Act ?").find((t) => t.word === "habitants"))
-      .toMatchObject({ context: true });
+    expect(
+      questionTerms("Une commune de 5000 habitants face au CLOUD Act ?").find((t) => t.word === "habitants"),
+    ).toMatchObject({ context: true });
     expect(words("Combien de communes de plus de 3500 habitants utilisent Linux ?")).toContain("3500");
     expect(words("Qu'a fait la ville en 2000 pour ses agents ?")).toContain("2000");
     const tokens = (q: string) => [...q.matchAll(/[\p{L}\p{N}'-]+/gu)];
@@ -1649,8 +1650,7 @@ describe("twelfth series (held-out-9 diagnosis, trial4 findings 2, 4, 13)", () =
       real = await realCorpusEngine("cap-libre-abstain12-");
     }, 120_000);
     afterAll(async () => real?.close());
-    const decide = async (q: string) =>
-      (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
 
     it("answers a question with ordinary words the corpus lacks (« sert », « recensé », « déjà », « au juste », « via »)", async () => {
       expect(await decide("WinSCP sert à quoi ?")).toMatchObject({ answerable: true });
@@ -1711,9 +1711,9 @@ describe("twelfth series (held-out-9 diagnosis, trial4 findings 2, 4, 13)", () =
         answerable: true,
       });
       // Not any word one letter away: « policier » is not « police ».
-      expect(
-        await decide("Comment recruter un policier municipal quand on est une petite commune ?"),
-      ).toMatchObject({ answerable: false });
+      expect(await decide("Comment recruter un policier municipal quand on est une petite commune ?")).toMatchObject({
+        answerable: false,
+      });
     });
   });
 });
