@@ -801,7 +801,8 @@ function ownQuantities<Q extends { at: number; end: number }>(
   if (inSegment.length < 2) return quantities;
   const at = wordAt(segment, name);
   if (at < 0) return quantities;
-  const part = [...segment.matchAll(/[^,;]+/g)].find((p) => p.index! <= at && at < p.index! + p[0].length);
+  // A decimal comma (« 6,70 € ») does not part the statement.
+  const part = [...segment.matchAll(/(?:[^,;]|(?<=\d),(?=\d))+/g)].find((p) => p.index! <= at && at < p.index! + p[0].length);
   if (!part) return quantities;
   const [start, stop] = [offset + part.index!, offset + part.index! + part[0].length];
   if (!inSegment.some((q) => q.at >= start && q.end <= stop)) return quantities;
@@ -978,13 +979,50 @@ function contradicted(stated: string, pool: Source[]): string | null {
  */
 function wordCounts(text: string, digits = false): { raw: string; value: number; noun: string }[] {
   const out: { raw: string; value: number; noun: string }[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\d])(\p{L}+|\d+)\s+(\p{L}{4,}[sx])(?!\p{L})/gu)) {
-    const word = fold(m[1]!);
-    const value = /^\d+$/.test(word) ? (digits ? Number(word) : undefined) : NUMBER_WORDS[word];
+  const re = /(?<![\p{L}\d])(\p{L}+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)\s+(\p{L}{4,}[sx])(?!\p{L})/gu;
+  for (const m of text.matchAll(re)) {
+    // The words before it that spell the same number (« quatre-vingt mille postes »).
+    const spelled = /^\d/.test(m[1]!) ? null : numberInWords(text.slice(Math.max(0, m.index! - 60), m.index!) + m[1]!);
+    const value = spelled
+      ? spelled.value
+      : /^\d/.test(m[1]!) && digits
+        ? Number(m[1]!.replace(/\D/g, ""))
+        : undefined;
     if (value === undefined || value < 3) continue;
-    out.push({ raw: m[0], value, noun: fold(m[2]!) });
+    out.push({ raw: spelled ? `${spelled.raw} ${m[2]}` : m[0], value, noun: fold(m[2]!) });
   }
   return out;
+}
+
+/**
+ * The number a text spells out at its end (« environ quatre-vingt mille » → 80 000, « vingt et un » → 21), with the
+ * words that spell it, or null when its last word is not a number word.
+ */
+export function numberInWords(text: string): { raw: string; value: number } | null {
+  const tokens = text.split(/([\s-]+)/);
+  let start = tokens.length;
+  for (let i = tokens.length - 1; i >= 0; i -= 2) {
+    const w = fold(tokens[i]!).replace(/s$/, "");
+    if (NUMBER_WORDS[w] === undefined && NUMBER_WORDS[`${w}s`] === undefined && !(w === "et" && i < tokens.length - 1))
+      break;
+    start = i;
+  }
+  while (start < tokens.length && fold(tokens[start]!) === "et") start += 2;
+  if (start >= tokens.length) return null;
+  let total = 0;
+  let current = 0;
+  for (let i = start; i < tokens.length; i += 2) {
+    const w = fold(tokens[i]!);
+    const v = NUMBER_WORDS[w] ?? NUMBER_WORDS[w.replace(/s$/, "")];
+    if (v === undefined) continue; // « et »
+    if (v === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (v === 100) current = (current || 1) * 100;
+    else if (v === 20 && current % 100 === 4) current += 76; // « quatre-vingt » = 80
+    else current += v;
+  }
+  return { raw: tokens.slice(start).join(""), value: total + current };
 }
 
 /** Least words a year must be said with (around it, in its clause) for the moved-year check to compare them. */
@@ -1143,6 +1181,30 @@ function crossedNames(stated: string, pool: Source[]): { name: string; other: st
   return null;
 }
 
+/**
+ * The folded words of the names a sentence writes in full before their acronym in parentheses (« la Caisse nationale
+ * d'Assurance maladie (CNAM) »), when the acronym is named in the sources and its letters are those of the words.
+ */
+export function spelledOutNames(sentence: string, bags: Bag[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of sentence.matchAll(/\((\p{Lu}{2,6})\)/gu)) {
+    const acronym = fold(m[1]!);
+    if (!bags.some((b) => nameIn(acronym, b))) continue;
+    const before = words(sentence.slice(Math.max(0, m.index! - 120), m.index!));
+    for (let k = 1; k <= Math.min(before.length, 10); k++) {
+      const tail = before.slice(-k);
+      if (!ACRONYM_SKIPS.has(tail[0]!) && tail[0]![0] === acronym[0] && acronymIn(acronym, bagOf(tail.join(" ")))) {
+        for (const w of tail) out.add(w);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Words before the number of an article or a paragraph of a text (« l'article 31 », « alinéa 2 »). */
+const ARTICLE_BEFORE = /(?<!\p{L})(?:articles?|art\.|alinéas?|paragraphes?|n°)\s*$/iu;
+
 /** Text that ends inside an incise right after a version (« version 3.2, disponible depuis »). */
 const VERSION_INCISE = /(?<!\p{L})version\s+\d+(?:[.,]\d+)*\s*,[^,;:]*$/iu;
 
@@ -1178,6 +1240,9 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     const isDate = f.kind === "year" || f.kind === "date" || f.kind === "month" || f.kind === "daymonth";
     // Where the figure is written (not the first figure written the same way).
     const at = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
+    // The number of an article (« l'article 31 de la loi SREN »): found in the sources, it names a text, it counts
+    // nothing the years and names of the sentence are held to.
+    if (f.kind === "number" && ARTICLE_BEFORE.test(stated.slice(Math.max(0, at - 16), at))) continue;
     const context = contextOf(stated, f.raw, 4, at).filter((c) => !MONTH_NAMES.test(c));
     const fromFacts = facts.some((s) => s.sentences.some((ss) => candidates.includes(ss)));
     // The words around the number must be around the same number in the source, not merely in its sentence.
@@ -1351,10 +1416,12 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     if (!bags.some((b) => b.joined.includes(folded)))
       reasons.push(message("verify.nameNotFound", { name: act, where: w }));
   }
-  // Names of organisations, places and people; an acronym may stand for a name the sources write in full.
+  // Names of organisations, places and people; an acronym may stand for a name the sources write in full, and a name
+  // the sentence writes in full before its acronym (« Caisse nationale d'Assurance maladie (CNAM) ») is the acronym's.
+  const spelledOut = spelledOutNames(sentence, bags);
   for (const name of namesOf(sentence)) {
     const folded = words(name).join(" ");
-    if (!folded || bags.some((b) => nameIn(folded, b))) continue;
+    if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded)) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
