@@ -265,7 +265,7 @@ export const FRACTION_TOLERANCE = 2.5;
 
 /** Words by which the corpus qualifies a figure it does not vouch for (« non confirmé », « contesté »…). */
 export const QUALIFIER_SOURCE =
-  /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avancée?s? par|sans source|douteu/i;
+  /non[- ]confirm|confirm\p{L}*\s+par\s+aucune?\s|aucune?\s+(?:autre\s+)?source\s+ne\s+(?:l[ea]s?\s+|l['’])?confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avancée?s? par|sans source|douteu/iu;
 /** The qualifier as written, whole word (« non confirmés »). */
 export const QUALIFIER_WORD = new RegExp(`(?:${QUALIFIER_SOURCE.source})\\p{L}*`, "iu");
 const QUALIFIER_CLAIM =
@@ -377,6 +377,28 @@ function subjectOf(t: string, figures: Figure[]): string | null {
 /** Paragraphs of a corpus text on one line each (the corpus wraps its lines; lists, tables and headings stay apart). */
 export const unwrap = (text: string) => text.replace(/([^\n])\n(?!\n|\s*(?:[#|>]|[-*•]\s|\d+[.)]\s))/g, "$1 ");
 
+/** Statements of a sentence as a qualifier bears on them: apart at « ; ». */
+const statementsOf = (sentence: string) => withoutReferences(sentence).split(/\s*;\s*/);
+
+/**
+ * Whether a source sentence qualifies its own figures: the qualifier in the statement that writes a figure (« ce
+ * chiffre de 534 millions d'euros n'est confirmé par aucune source »), not in another one (« Non confirmé et
+ * prospectif ; à ce jour Copilot est vendu environ 30 dollars » qualifies what comes before, not the 30 dollars).
+ */
+function qualifiesOwn(sentence: string): boolean {
+  return statementsOf(sentence).some((st) => QUALIFIER_SOURCE.test(st) && extractFigures(st).length > 0);
+}
+
+/**
+ * Whether a source sentence qualifies the figures of the sentence before it: it opens with a statement that
+ * qualifies and writes no figure (« Non confirmé par une autre source. », « Ce nombre précis n'a été confirmé par
+ * aucune autre source ; … »).
+ */
+function qualifiesBefore(next: string): boolean {
+  const first = statementsOf(next.replace(/^\s*[-*•]\s+/, ""))[0] ?? "";
+  return QUALIFIER_SOURCE.test(first) && extractFigures(first).length === 0;
+}
+
 function sourceSentences(text: string, heading: string): SourceSentence[] {
   // The part of the heading that qualifies (« les chiffres non confirmés (103 164 postes, 534 millions d'euros) »),
   // not the document title beside it, whose years (« (2004-2021) ») are not what the section calls unconfirmed.
@@ -394,7 +416,10 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       heading,
       figures,
       bag: bagOf(`${heading} ${t}`),
-      qualified: QUALIFIER_SOURCE.test(t) || (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
+      qualified:
+        qualifiesOwn(t) ||
+        qualifiesBefore(spans[i + 1] ?? "") ||
+        (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
       around: bagOf(`${heading} ${spans.slice(Math.max(0, i - 2), i + 1).join(" ")}`),
       own: bagOf(`${heading} ${withoutReferences(t)}`),
       ownYears: extractFigures(withoutReferences(t)).flatMap((f) => (f.year ? [f.year] : [])),
@@ -496,14 +521,14 @@ function located(text: string, figures: Figure[]): Spot[] {
 
 /** Where a clause ends: what is said on one side of it is not said of a figure on the other side. */
 const CLAUSE_BREAK =
-  /[;:()]|\s[—–]\s|,\s(?:et|mais|or|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
+  /[;:()]|\s[—–]\s|,\s(?:et|mais|or|puis|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
 
 /**
  * Where what is said of a figure ends for its year and the names beside it: a semicolon or a dash, not a colon or a
  * parenthesis (« Utilisateurs : CNAM (80 000 agents, annoncé en avril 2026) » gives the 80 000 agents to the CNAM).
  */
 const STATEMENT_BREAK =
-  /;|\s[—–]\s|,\s(?:et|mais|or|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
+  /;|\s[—–]\s|,\s(?:et|mais|or|puis|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
 
 /** Offsets of the clause around `at`. */
 function clauseAround(text: string, at: number, end = at, breaks = CLAUSE_BREAK): [number, number] {
@@ -940,6 +965,12 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
   return null;
 }
 
+/** « ne … pas » (jamais, plus, aucun) before a figure, in its clause: the clause denies it. */
+const DENIAL_BEFORE = /(?<!\p{L})(?:ne|n['’])(?:\s*\S+){0,4}?\s+(?:pas|jamais|plus|aucun|aucune|nullement)(?!\p{L})/iu;
+
+/** What a sentence says it denies: « Contrairement à ce qu'ont titré des médias anglophones, … ». */
+const REFUTED = /contrairement\s+à\s+ce\s+qu(?:e\s|['’])\s*([^,]+),/iu;
+
 /**
  * The source clause a clause of the sentence states with the opposite polarity (one negates the words they share,
  * the other does not), when every source clause that carries the same words (most of them, at least three) does: a
@@ -948,6 +979,8 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
 function contradicted(stated: string, pool: Source[]): string | null {
   const sourceClauses = pool.flatMap((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
   const bags = sourceClauses.map((c) => bagOf(c));
+  const refuted = REFUTED.exec(stated);
+  const reporter = refuted ? [...new Set(contentWords(refuted[1]!))] : [];
   for (const clause of polarityClauses(stated)) {
     const opposite = oppositeClause(clause, sourceClauses, bags);
     if (opposite) return short(opposite);
@@ -962,9 +995,23 @@ function contradicted(stated: string, pool: Source[]): string | null {
     const best = Math.max(0, ...shared);
     if (best < need) continue;
     const own = bagOf(clause);
+    // « Contrairement à ce qu'ont titré des médias, … ne … pas »: the sentence denies what they said; the source
+    // clause that reports it (« des médias ont titré que … ») is what it denies, not what it contradicts.
+    // « La loi n'interdit pas X » where the source says « la loi autorise X »: the negation of the opposite word.
+    const mine = antonymTerms(words(clause));
+    const antonymOf = (i: number) => {
+      const theirs = antonymTerms(bags[i]!.list);
+      return [...mine.keys()].some((k) => {
+        const [e, side] = k.split(":").map(Number) as [number, number];
+        return !theirs.has(k) && theirs.has(`${e}:${1 - side}`);
+      });
+    };
+    const reported = (i: number) => reporter.length >= 2 && reporter.filter((w) => inBag(w, bags[i]!)).length >= 2;
     const carriers = sourceClauses
       .map((c, i) => ({ c, i }))
-      .filter((x) => shared[x.i] === best && (certain || !CERTAINTY.test(x.c)));
+      .filter(
+        (x) => shared[x.i] === best && (certain || !CERTAINTY.test(x.c)) && !reported(x.i) && !antonymOf(x.i),
+      );
     if (carriers.length === 0) continue;
     if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
       return short(carriers[0]!.c);
@@ -1161,6 +1208,9 @@ function crossedNames(stated: string, pool: Source[]): { name: string; other: st
   );
   const groups = nameGroups(stated);
   const all = bagOf(sentences.join(" "));
+  const written = [...groups, ...sentences.flatMap((t) => nameGroups(t))].map((g) => g.folded.split(" "));
+  const oneName = (a: string, b: string) =>
+    written.some((t) => t.length > 1 && [...a.split(" "), ...b.split(" ")].every((x) => t.includes(x)));
   for (const mine of partners(stated, true)) {
     // The name the passage pairs it with is named by the sentence further on (« Munich a choisi WienUX, Vienne
     // LiMux »: WienUX is Vienne's), not a name the sentence said before (« L'ANCT et la DINUM contribuent …, et il
@@ -1174,8 +1224,9 @@ function crossedNames(stated: string, pool: Source[]): { name: string; other: st
     if (!mine.partners.every((p) => inBag(p, all, false))) continue;
     const theirs = sentences.flatMap((t) => partners(t).filter((p) => p.folded === mine.folded));
     if (theirs.length === 0) continue;
+    // Two parts of one name (« Office » and « Microsoft » of « Microsoft Office ») are one partner.
     const crossed = (p: (typeof theirs)[number]) =>
-      !p.partners.some((x) => mine.partners.includes(x)) && p.partners.some(named);
+      !p.partners.some((x) => mine.partners.some((m) => m === x || oneName(m, x))) && p.partners.some(named);
     if (theirs.every(crossed)) return { name: mine.name, other: theirs[0]!.partnerName, partner: mine.partnerName };
   }
   return null;
@@ -1361,6 +1412,20 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
         return ss.around.list.includes(year) || !hasYear(ss.around);
       };
       if (stating.length > 0 ? stating.some((ys) => ys.includes(y.f.year!)) : found.some(given)) continue;
+      // Another year of the clause, nearer the figure, is the one its source gives it (« créée en 2019 …, avec 375 000
+      // utilisateurs en 2025 »): this one dates something else of the clause.
+      const distance = (s: Spot) => (s.at >= q.end ? s.at - q.end : q.at - s.end);
+      const nearer = spots.some(
+        (o) =>
+          o !== y &&
+          o.f.year !== undefined &&
+          o.f.kind !== "daymonth" &&
+          o.at >= from &&
+          o.end <= to &&
+          distance(o) < distance(y) &&
+          stating.some((ys) => ys.includes(o.f.year!)),
+      );
+      if (nearer) continue;
       reasons.push(message("verify.yearMismatch", { year: y.f.raw, figure: q.f.raw, where: w }));
       break;
     }
@@ -1376,6 +1441,10 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
   if (crossed) reasons.push(message("verify.namesCrossed", { ...crossed, where: w }));
   const claimBag = bagOf(stated);
+  const denied = (q: Spot) => {
+    const [start] = clauseAround(stated, q.at, q.end);
+    return DENIAL_BEFORE.test(stated.slice(start, q.at));
+  };
   for (const segment of stated.split(STATEMENT_BREAK)) {
     const offset = stated.indexOf(segment);
     const quantities = attached(offset, offset + segment.length);
@@ -1385,7 +1454,8 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
       if (!folded || !bags.some((b) => inBag(folded, b))) continue; // not named at all: said below
       // Two figures with two subjects (« ECCO parle de 8 à 15, AT&T de hausses jusqu'à 1 200 % »): a name is held to
       // the figures of its own part of the statement, when that part has any.
-      const own = ownQuantities(offset, segment, name, quantities, quantitySpots);
+      // A figure the sentence denies of a name (« l'État ne remplace pas 2,5 millions d'ordinateurs ») is not given to it.
+      const own = ownQuantities(offset, segment, name, quantities, quantitySpots).filter((x) => !denied(x));
       // In the source sentence itself; or in its heading when the sentence's own subject is in the claim too (not
       // « Sécurix … 200 postes » from a page on Sécurix whose sentence gives the 200 postes to the DINUM); or before
       // it (« Elle économise… ») when the sentence names no one else.
@@ -1468,7 +1538,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
       }
     }
   }
-  return reasons;
+  return [...new Set(reasons)];
 }
 
 /**
