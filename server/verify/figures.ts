@@ -209,7 +209,11 @@ function isProductVersion(text: string, at: number, digits: string): boolean {
   if (!word) return false;
   if (MONTH_INDEX.has(fold(word[1]!))) return false;
   // A day before a month (« Le 23 juin 2025 », « le 20 ou le 21 août ») is a date, not a version.
-  if (new RegExp(String.raw`^\s+(?:(?:ou|et|au)\s+(?:(?:le|du)\s+)?\d{1,2}\s+)?${MONTH_RE}(?![\p{L}])`, "iu").test(text.slice(at + digits.length)))
+  if (
+    new RegExp(String.raw`^\s+(?:(?:ou|et|au)\s+(?:(?:le|du)\s+)?\d{1,2}\s+)?${MONTH_RE}(?![\p{L}])`, "iu").test(
+      text.slice(at + digits.length),
+    )
+  )
     return false;
   const preceding = before.slice(0, word.index).trimEnd();
   // A list item's marker (« - Le 23 … ») opens it as a sentence does.

@@ -827,7 +827,9 @@ function ownQuantities<Q extends { at: number; end: number }>(
   const at = wordAt(segment, name);
   if (at < 0) return quantities;
   // A decimal comma (« 6,70 € ») does not part the statement.
-  const part = [...segment.matchAll(/(?:[^,;]|(?<=\d),(?=\d))+/g)].find((p) => p.index! <= at && at < p.index! + p[0].length);
+  const part = [...segment.matchAll(/(?:[^,;]|(?<=\d),(?=\d))+/g)].find(
+    (p) => p.index! <= at && at < p.index! + p[0].length,
+  );
   if (!part) return quantities;
   const [start, stop] = [offset + part.index!, offset + part.index! + part[0].length];
   if (!inSegment.some((q) => q.at >= start && q.end <= stop)) return quantities;
@@ -1009,9 +1011,7 @@ function contradicted(stated: string, pool: Source[]): string | null {
     const reported = (i: number) => reporter.length >= 2 && reporter.filter((w) => inBag(w, bags[i]!)).length >= 2;
     const carriers = sourceClauses
       .map((c, i) => ({ c, i }))
-      .filter(
-        (x) => shared[x.i] === best && (certain || !CERTAINTY.test(x.c)) && !reported(x.i) && !antonymOf(x.i),
-      );
+      .filter((x) => shared[x.i] === best && (certain || !CERTAINTY.test(x.c)) && !reported(x.i) && !antonymOf(x.i));
     if (carriers.length === 0) continue;
     if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
       return short(carriers[0]!.c);
@@ -1030,11 +1030,7 @@ function wordCounts(text: string, digits = false): { raw: string; value: number;
   for (const m of text.matchAll(re)) {
     // The words before it that spell the same number (« quatre-vingt mille postes »).
     const spelled = /^\d/.test(m[1]!) ? null : numberInWords(text.slice(Math.max(0, m.index! - 60), m.index!) + m[1]!);
-    const value = spelled
-      ? spelled.value
-      : /^\d/.test(m[1]!) && digits
-        ? Number(m[1]!.replace(/\D/g, ""))
-        : undefined;
+    const value = spelled ? spelled.value : /^\d/.test(m[1]!) && digits ? Number(m[1]!.replace(/\D/g, "")) : undefined;
     if (value === undefined || value < 3) continue;
     out.push({ raw: spelled ? `${spelled.raw} ${m[2]}` : m[0], value, noun: fold(m[2]!) });
   }
@@ -1066,7 +1062,8 @@ export function numberInWords(text: string): { raw: string; value: number } | nu
       total += (current || 1) * 1000;
       current = 0;
     } else if (v === 100) current = (current || 1) * 100;
-    else if (v === 20 && current % 100 === 4) current += 76; // « quatre-vingt » = 80
+    else if (v === 20 && current % 100 === 4)
+      current += 76; // « quatre-vingt » = 80
     else current += v;
   }
   return { raw: tokens.slice(start).join(""), value: total + current };
@@ -1412,19 +1409,25 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
         return ss.around.list.includes(year) || !hasYear(ss.around);
       };
       if (stating.length > 0 ? stating.some((ys) => ys.includes(y.f.year!)) : found.some(given)) continue;
-      // Another year of the clause, nearer the figure, is the one its source gives it (« créée en 2019 …, avec 375 000
-      // utilisateurs en 2025 »): this one dates something else of the clause.
-      const distance = (s: Spot) => (s.at >= q.end ? s.at - q.end : q.at - s.end);
-      const nearer = spots.some(
-        (o) =>
-          o !== y &&
-          o.f.year !== undefined &&
-          o.f.kind !== "daymonth" &&
-          o.at >= from &&
-          o.end <= to &&
-          distance(o) < distance(y) &&
-          stating.some((ys) => ys.includes(o.f.year!)),
-      );
+      // Another year of the clause, written in the figure's own part between commas, is the one its source gives
+      // it (« créée en 2019 sur Matrix, avec 375 000 utilisateurs en 2025 »): this one dates something else.
+      const part = (at: number) => {
+        const before = stated.slice(0, at).search(/,(?!\d)[^,]*$/);
+        const after = stated.slice(at).search(/,(?!\d)/);
+        return [before < 0 ? 0 : before, after < 0 ? stated.length : at + after] as const;
+      };
+      const [pFrom, pTo] = part(q.at);
+      const inPart = (s: Spot) => s.at >= pFrom && s.end <= pTo;
+      const nearer =
+        !inPart(y) &&
+        spots.some(
+          (o) =>
+            o !== y &&
+            o.f.year !== undefined &&
+            o.f.kind !== "daymonth" &&
+            inPart(o) &&
+            stating.some((ys) => ys.includes(o.f.year!)),
+        );
       if (nearer) continue;
       reasons.push(message("verify.yearMismatch", { year: y.f.raw, figure: q.f.raw, where: w }));
       break;
