@@ -1414,7 +1414,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
       const part = (at: number) => {
         const before = stated.slice(0, at).search(/,(?!\d)[^,]*$/);
         const after = stated.slice(at).search(/,(?!\d)/);
-        return [before < 0 ? 0 : before, after < 0 ? stated.length : at + after] as const;
+        return [Math.max(before, 0), after < 0 ? stated.length : at + after] as const;
       };
       const [pFrom, pTo] = part(q.at);
       const inPart = (s: Spot) => s.at >= pFrom && s.end <= pTo;
