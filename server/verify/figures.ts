@@ -110,6 +110,20 @@ export function extractFigures(input: string): Figure[] {
     }
   };
 
+  // Two days of one month (« le 20 ou le 21 août 2025 », « les 3 et 4 juin 2025 »): two dates.
+  take(
+    new RegExp(
+      String.raw`\b(1er|\d{1,2})\s+(?:ou|et|au)\s+(?:(?:le|du)\s+)?(1er|\d{1,2})\s+${MONTH_RE}\s+(\d{4})\b`,
+      "giu",
+    ),
+    (m) => {
+      const month = MONTH_INDEX.get(fold(m[3]!))!;
+      return [m[1]!, m[2]!].map((d) => {
+        const day = d.toLowerCase() === "1er" ? 1 : Number(d);
+        return { raw: m[0], kind: "date" as const, value: Number(m[4]), day, month, year: Number(m[4]) };
+      });
+    },
+  );
   // Dates: « 8 avril 2026 », « 1er mars 2022 », ISO « 2026-04-08 » and « 2026-04 ».
   take(new RegExp(String.raw`\b(1er|\d{1,2})\s+${MONTH_RE}\s+(\d{4})\b`, "giu"), (m) => {
     const day = m[1]!.toLowerCase() === "1er" ? 1 : Number(m[1]);
@@ -194,8 +208,16 @@ function isProductVersion(text: string, at: number, digits: string): boolean {
   const word = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(before);
   if (!word) return false;
   if (MONTH_INDEX.has(fold(word[1]!))) return false;
+  // A day before a month (« Le 23 juin 2025 », « le 20 ou le 21 août ») is a date, not a version.
+  if (
+    new RegExp(String.raw`^\s+(?:(?:ou|et|au)\s+(?:(?:le|du)\s+)?\d{1,2}\s+)?${MONTH_RE}(?![\p{L}])`, "iu").test(
+      text.slice(at + digits.length),
+    )
+  )
+    return false;
   const preceding = before.slice(0, word.index).trimEnd();
-  if (preceding.length > 0 && !/[.!?:\n»"]$/.test(preceding)) return true;
+  // A list item's marker (« - Le 23 … ») opens it as a sentence does.
+  if (preceding.length > 0 && !/(?:[.!?:\n»"]|(?:^|\n)\s*[-*•])$/.test(preceding)) return true;
   // Opening the text, a sentence or a clause after a colon (« L'exemple le montre : Microsoft 365 Copilot est … »): a
   // name followed by a number and another name (« Microsoft 365 Copilot »), not « Les 80 agents ».
   return (

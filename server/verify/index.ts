@@ -265,7 +265,7 @@ export const FRACTION_TOLERANCE = 2.5;
 
 /** Words by which the corpus qualifies a figure it does not vouch for (« non confirmé », « contesté »…). */
 export const QUALIFIER_SOURCE =
-  /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avancée?s? par|sans source|douteu/i;
+  /non[- ]confirm|confirm\p{L}*\s+par\s+aucune?\s|aucune?\s+(?:autre\s+)?source\s+ne\s+(?:l[ea]s?\s+|l['’])?confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avancée?s? par|sans source|douteu/iu;
 /** The qualifier as written, whole word (« non confirmés »). */
 export const QUALIFIER_WORD = new RegExp(`(?:${QUALIFIER_SOURCE.source})\\p{L}*`, "iu");
 const QUALIFIER_CLAIM =
@@ -377,6 +377,28 @@ function subjectOf(t: string, figures: Figure[]): string | null {
 /** Paragraphs of a corpus text on one line each (the corpus wraps its lines; lists, tables and headings stay apart). */
 export const unwrap = (text: string) => text.replace(/([^\n])\n(?!\n|\s*(?:[#|>]|[-*•]\s|\d+[.)]\s))/g, "$1 ");
 
+/** Statements of a sentence as a qualifier bears on them: apart at « ; ». */
+const statementsOf = (sentence: string) => withoutReferences(sentence).split(/\s*;\s*/);
+
+/**
+ * Whether a source sentence qualifies its own figures: the qualifier in the statement that writes a figure (« ce
+ * chiffre de 534 millions d'euros n'est confirmé par aucune source »), not in another one (« Non confirmé et
+ * prospectif ; à ce jour Copilot est vendu environ 30 dollars » qualifies what comes before, not the 30 dollars).
+ */
+function qualifiesOwn(sentence: string): boolean {
+  return statementsOf(sentence).some((st) => QUALIFIER_SOURCE.test(st) && extractFigures(st).length > 0);
+}
+
+/**
+ * Whether a source sentence qualifies the figures of the sentence before it: it opens with a statement that
+ * qualifies and writes no figure (« Non confirmé par une autre source. », « Ce nombre précis n'a été confirmé par
+ * aucune autre source ; … »).
+ */
+function qualifiesBefore(next: string): boolean {
+  const first = statementsOf(next.replace(/^\s*[-*•]\s+/, ""))[0] ?? "";
+  return QUALIFIER_SOURCE.test(first) && extractFigures(first).length === 0;
+}
+
 function sourceSentences(text: string, heading: string): SourceSentence[] {
   // The part of the heading that qualifies (« les chiffres non confirmés (103 164 postes, 534 millions d'euros) »),
   // not the document title beside it, whose years (« (2004-2021) ») are not what the section calls unconfirmed.
@@ -394,7 +416,10 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       heading,
       figures,
       bag: bagOf(`${heading} ${t}`),
-      qualified: QUALIFIER_SOURCE.test(t) || (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
+      qualified:
+        qualifiesOwn(t) ||
+        qualifiesBefore(spans[i + 1] ?? "") ||
+        (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
       around: bagOf(`${heading} ${spans.slice(Math.max(0, i - 2), i + 1).join(" ")}`),
       own: bagOf(`${heading} ${withoutReferences(t)}`),
       ownYears: extractFigures(withoutReferences(t)).flatMap((f) => (f.year ? [f.year] : [])),
@@ -496,14 +521,14 @@ function located(text: string, figures: Figure[]): Spot[] {
 
 /** Where a clause ends: what is said on one side of it is not said of a figure on the other side. */
 const CLAUSE_BREAK =
-  /[;:()]|\s[—–]\s|,\s(?:et|mais|or|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
+  /[;:()]|\s[—–]\s|,\s(?:et|mais|or|puis|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
 
 /**
  * Where what is said of a figure ends for its year and the names beside it: a semicolon or a dash, not a colon or a
  * parenthesis (« Utilisateurs : CNAM (80 000 agents, annoncé en avril 2026) » gives the 80 000 agents to the CNAM).
  */
 const STATEMENT_BREAK =
-  /;|\s[—–]\s|,\s(?:et|mais|or|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
+  /;|\s[—–]\s|,\s(?:et|mais|or|puis|tandis que?|alors que?|pendant que?|de même|par ailleurs)(?=[\s'’])/g;
 
 /** Offsets of the clause around `at`. */
 function clauseAround(text: string, at: number, end = at, breaks = CLAUSE_BREAK): [number, number] {
@@ -801,7 +826,10 @@ function ownQuantities<Q extends { at: number; end: number }>(
   if (inSegment.length < 2) return quantities;
   const at = wordAt(segment, name);
   if (at < 0) return quantities;
-  const part = [...segment.matchAll(/[^,;]+/g)].find((p) => p.index! <= at && at < p.index! + p[0].length);
+  // A decimal comma (« 6,70 € ») does not part the statement.
+  const part = [...segment.matchAll(/(?:[^,;]|(?<=\d),(?=\d))+/g)].find(
+    (p) => p.index! <= at && at < p.index! + p[0].length,
+  );
   if (!part) return quantities;
   const [start, stop] = [offset + part.index!, offset + part.index! + part[0].length];
   if (!inSegment.some((q) => q.at >= start && q.end <= stop)) return quantities;
@@ -939,6 +967,12 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
   return null;
 }
 
+/** « ne … pas » (jamais, plus, aucun) before a figure, in its clause: the clause denies it. */
+const DENIAL_BEFORE = /(?<!\p{L})(?:ne|n['’])(?:\s*\S+){0,4}?\s+(?:pas|jamais|plus|aucun|aucune|nullement)(?!\p{L})/iu;
+
+/** What a sentence says it denies: « Contrairement à ce qu'ont titré des médias anglophones, … ». */
+const REFUTED = /contrairement\s+à\s+ce\s+qu(?:e\s|['’])\s*([^,]+),/iu;
+
 /**
  * The source clause a clause of the sentence states with the opposite polarity (one negates the words they share,
  * the other does not), when every source clause that carries the same words (most of them, at least three) does: a
@@ -947,6 +981,8 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
 function contradicted(stated: string, pool: Source[]): string | null {
   const sourceClauses = pool.flatMap((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
   const bags = sourceClauses.map((c) => bagOf(c));
+  const refuted = REFUTED.exec(stated);
+  const reporter = refuted ? [...new Set(contentWords(refuted[1]!))] : [];
   for (const clause of polarityClauses(stated)) {
     const opposite = oppositeClause(clause, sourceClauses, bags);
     if (opposite) return short(opposite);
@@ -961,9 +997,21 @@ function contradicted(stated: string, pool: Source[]): string | null {
     const best = Math.max(0, ...shared);
     if (best < need) continue;
     const own = bagOf(clause);
+    // « Contrairement à ce qu'ont titré des médias, … ne … pas »: the sentence denies what they said; the source
+    // clause that reports it (« des médias ont titré que … ») is what it denies, not what it contradicts.
+    // « La loi n'interdit pas X » where the source says « la loi autorise X »: the negation of the opposite word.
+    const mine = antonymTerms(words(clause));
+    const antonymOf = (i: number) => {
+      const theirs = antonymTerms(bags[i]!.list);
+      return [...mine.keys()].some((k) => {
+        const [e, side] = k.split(":").map(Number) as [number, number];
+        return !theirs.has(k) && theirs.has(`${e}:${1 - side}`);
+      });
+    };
+    const reported = (i: number) => reporter.length >= 2 && reporter.filter((w) => inBag(w, bags[i]!)).length >= 2;
     const carriers = sourceClauses
       .map((c, i) => ({ c, i }))
-      .filter((x) => shared[x.i] === best && (certain || !CERTAINTY.test(x.c)));
+      .filter((x) => shared[x.i] === best && (certain || !CERTAINTY.test(x.c)) && !reported(x.i) && !antonymOf(x.i));
     if (carriers.length === 0) continue;
     if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
       return short(carriers[0]!.c);
@@ -978,13 +1026,47 @@ function contradicted(stated: string, pool: Source[]): string | null {
  */
 function wordCounts(text: string, digits = false): { raw: string; value: number; noun: string }[] {
   const out: { raw: string; value: number; noun: string }[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\d])(\p{L}+|\d+)\s+(\p{L}{4,}[sx])(?!\p{L})/gu)) {
-    const word = fold(m[1]!);
-    const value = /^\d+$/.test(word) ? (digits ? Number(word) : undefined) : NUMBER_WORDS[word];
+  const re = /(?<![\p{L}\d])(\p{L}+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)\s+(\p{L}{4,}[sx])(?!\p{L})/gu;
+  for (const m of text.matchAll(re)) {
+    // The words before it that spell the same number (« quatre-vingt mille postes »).
+    const spelled = /^\d/.test(m[1]!) ? null : numberInWords(text.slice(Math.max(0, m.index! - 60), m.index!) + m[1]!);
+    const value = spelled ? spelled.value : /^\d/.test(m[1]!) && digits ? Number(m[1]!.replace(/\D/g, "")) : undefined;
     if (value === undefined || value < 3) continue;
-    out.push({ raw: m[0], value, noun: fold(m[2]!) });
+    out.push({ raw: spelled ? `${spelled.raw} ${m[2]}` : m[0], value, noun: fold(m[2]!) });
   }
   return out;
+}
+
+/**
+ * The number a text spells out at its end (« environ quatre-vingt mille » → 80 000, « vingt et un » → 21), with the
+ * words that spell it, or null when its last word is not a number word.
+ */
+export function numberInWords(text: string): { raw: string; value: number } | null {
+  const tokens = text.split(/([\s-]+)/);
+  let start = tokens.length;
+  for (let i = tokens.length - 1; i >= 0; i -= 2) {
+    const w = fold(tokens[i]!).replace(/s$/, "");
+    if (NUMBER_WORDS[w] === undefined && NUMBER_WORDS[`${w}s`] === undefined && !(w === "et" && i < tokens.length - 1))
+      break;
+    start = i;
+  }
+  while (start < tokens.length && fold(tokens[start]!) === "et") start += 2;
+  if (start >= tokens.length) return null;
+  let total = 0;
+  let current = 0;
+  for (let i = start; i < tokens.length; i += 2) {
+    const w = fold(tokens[i]!);
+    const v = NUMBER_WORDS[w] ?? NUMBER_WORDS[w.replace(/s$/, "")];
+    if (v === undefined) continue; // « et »
+    if (v === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (v === 100) current = (current || 1) * 100;
+    else if (v === 20 && current % 100 === 4)
+      current += 76; // « quatre-vingt » = 80
+    else current += v;
+  }
+  return { raw: tokens.slice(start).join(""), value: total + current };
 }
 
 /** Least words a year must be said with (around it, in its clause) for the moved-year check to compare them. */
@@ -1123,6 +1205,9 @@ function crossedNames(stated: string, pool: Source[]): { name: string; other: st
   );
   const groups = nameGroups(stated);
   const all = bagOf(sentences.join(" "));
+  const written = [...groups, ...sentences.flatMap((t) => nameGroups(t))].map((g) => g.folded.split(" "));
+  const oneName = (a: string, b: string) =>
+    written.some((t) => t.length > 1 && [...a.split(" "), ...b.split(" ")].every((x) => t.includes(x)));
   for (const mine of partners(stated, true)) {
     // The name the passage pairs it with is named by the sentence further on (« Munich a choisi WienUX, Vienne
     // LiMux »: WienUX is Vienne's), not a name the sentence said before (« L'ANCT et la DINUM contribuent …, et il
@@ -1136,12 +1221,37 @@ function crossedNames(stated: string, pool: Source[]): { name: string; other: st
     if (!mine.partners.every((p) => inBag(p, all, false))) continue;
     const theirs = sentences.flatMap((t) => partners(t).filter((p) => p.folded === mine.folded));
     if (theirs.length === 0) continue;
+    // Two parts of one name (« Office » and « Microsoft » of « Microsoft Office ») are one partner.
     const crossed = (p: (typeof theirs)[number]) =>
-      !p.partners.some((x) => mine.partners.includes(x)) && p.partners.some(named);
+      !p.partners.some((x) => mine.partners.some((m) => m === x || oneName(m, x))) && p.partners.some(named);
     if (theirs.every(crossed)) return { name: mine.name, other: theirs[0]!.partnerName, partner: mine.partnerName };
   }
   return null;
 }
+
+/**
+ * The folded words of the names a sentence writes in full before their acronym in parentheses (« la Caisse nationale
+ * d'Assurance maladie (CNAM) »), when the acronym is named in the sources and its letters are those of the words.
+ */
+export function spelledOutNames(sentence: string, bags: Bag[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of sentence.matchAll(/\((\p{Lu}{2,6})\)/gu)) {
+    const acronym = fold(m[1]!);
+    if (!bags.some((b) => nameIn(acronym, b))) continue;
+    const before = words(sentence.slice(Math.max(0, m.index! - 120), m.index!));
+    for (let k = 1; k <= Math.min(before.length, 10); k++) {
+      const tail = before.slice(-k);
+      if (!ACRONYM_SKIPS.has(tail[0]!) && tail[0]![0] === acronym[0] && acronymIn(acronym, bagOf(tail.join(" ")))) {
+        for (const w of tail) out.add(w);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Words before the number of an article or a paragraph of a text (« l'article 31 », « alinéa 2 »). */
+const ARTICLE_BEFORE = /(?<!\p{L})(?:articles?|art\.|alinéas?|paragraphes?|n°)\s*$/iu;
 
 /** Text that ends inside an incise right after a version (« version 3.2, disponible depuis »). */
 const VERSION_INCISE = /(?<!\p{L})version\s+\d+(?:[.,]\d+)*\s*,[^,;:]*$/iu;
@@ -1178,6 +1288,9 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     const isDate = f.kind === "year" || f.kind === "date" || f.kind === "month" || f.kind === "daymonth";
     // Where the figure is written (not the first figure written the same way).
     const at = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
+    // The number of an article (« l'article 31 de la loi SREN »): found in the sources, it names a text, it counts
+    // nothing the years and names of the sentence are held to.
+    if (f.kind === "number" && ARTICLE_BEFORE.test(stated.slice(Math.max(0, at - 16), at))) continue;
     const context = contextOf(stated, f.raw, 4, at).filter((c) => !MONTH_NAMES.test(c));
     const fromFacts = facts.some((s) => s.sentences.some((ss) => candidates.includes(ss)));
     // The words around the number must be around the same number in the source, not merely in its sentence.
@@ -1296,6 +1409,26 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
         return ss.around.list.includes(year) || !hasYear(ss.around);
       };
       if (stating.length > 0 ? stating.some((ys) => ys.includes(y.f.year!)) : found.some(given)) continue;
+      // Another year of the clause, written in the figure's own part between commas, is the one its source gives
+      // it (« créée en 2019 sur Matrix, avec 375 000 utilisateurs en 2025 »): this one dates something else.
+      const part = (at: number) => {
+        const before = stated.slice(0, at).search(/,(?!\d)[^,]*$/);
+        const after = stated.slice(at).search(/,(?!\d)/);
+        return [Math.max(before, 0), after < 0 ? stated.length : at + after] as const;
+      };
+      const [pFrom, pTo] = part(q.at);
+      const inPart = (s: Spot) => s.at >= pFrom && s.end <= pTo;
+      const nearer =
+        !inPart(y) &&
+        spots.some(
+          (o) =>
+            o !== y &&
+            o.f.year !== undefined &&
+            o.f.kind !== "daymonth" &&
+            inPart(o) &&
+            stating.some((ys) => ys.includes(o.f.year!)),
+        );
+      if (nearer) continue;
       reasons.push(message("verify.yearMismatch", { year: y.f.raw, figure: q.f.raw, where: w }));
       break;
     }
@@ -1311,6 +1444,10 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
   if (crossed) reasons.push(message("verify.namesCrossed", { ...crossed, where: w }));
   const claimBag = bagOf(stated);
+  const denied = (q: Spot) => {
+    const [start] = clauseAround(stated, q.at, q.end);
+    return DENIAL_BEFORE.test(stated.slice(start, q.at));
+  };
   for (const segment of stated.split(STATEMENT_BREAK)) {
     const offset = stated.indexOf(segment);
     const quantities = attached(offset, offset + segment.length);
@@ -1320,7 +1457,8 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
       if (!folded || !bags.some((b) => inBag(folded, b))) continue; // not named at all: said below
       // Two figures with two subjects (« ECCO parle de 8 à 15, AT&T de hausses jusqu'à 1 200 % »): a name is held to
       // the figures of its own part of the statement, when that part has any.
-      const own = ownQuantities(offset, segment, name, quantities, quantitySpots);
+      // A figure the sentence denies of a name (« l'État ne remplace pas 2,5 millions d'ordinateurs ») is not given to it.
+      const own = ownQuantities(offset, segment, name, quantities, quantitySpots).filter((x) => !denied(x));
       // In the source sentence itself; or in its heading when the sentence's own subject is in the claim too (not
       // « Sécurix … 200 postes » from a page on Sécurix whose sentence gives the 200 postes to the DINUM); or before
       // it (« Elle économise… ») when the sentence names no one else.
@@ -1351,10 +1489,12 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     if (!bags.some((b) => b.joined.includes(folded)))
       reasons.push(message("verify.nameNotFound", { name: act, where: w }));
   }
-  // Names of organisations, places and people; an acronym may stand for a name the sources write in full.
+  // Names of organisations, places and people; an acronym may stand for a name the sources write in full, and a name
+  // the sentence writes in full before its acronym (« Caisse nationale d'Assurance maladie (CNAM) ») is the acronym's.
+  const spelledOut = spelledOutNames(sentence, bags);
   for (const name of namesOf(sentence)) {
     const folded = words(name).join(" ");
-    if (!folded || bags.some((b) => nameIn(folded, b))) continue;
+    if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded)) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
@@ -1401,7 +1541,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
       }
     }
   }
-  return reasons;
+  return [...new Set(reasons)];
 }
 
 /**
