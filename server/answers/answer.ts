@@ -44,7 +44,7 @@ import {
   withoutIntroduction,
 } from "../retrieval/relevance.ts";
 import type { Retriever, SearchMode, SearchResult } from "../retrieval/search.ts";
-import { vendorCompanions } from "../retrieval/vendor-card.ts";
+import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
@@ -265,7 +265,8 @@ export async function retrieveForAnswer(
         decision.relevant.includes(i) ||
         isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`) ||
         companions.has(r.id) ||
-        isSubjectPage(r.document.title, subjects),
+        isSubjectPage(r.document.title, subjects) ||
+        isOwnerCard(query, r),
     ),
     subjects,
   );

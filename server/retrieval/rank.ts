@@ -40,6 +40,9 @@ export const COUNTRY_WEIGHT = 0.3;
 /** Score factor for the page or card of the subject a question names (« Tchap, la messagerie… », « Produit : Zoom »). */
 export const SUBJECT_WEIGHT = 0.5;
 
+/** Score factor for the page of a law the question names (« Le CLOUD Act et la section 702 du FISA : … »). */
+export const LAW_WEIGHT = 1;
+
 const ASKED = readSections("asked.txt");
 
 /** The expressions (folded word lists) of a section of `asked.txt`. */
@@ -269,8 +272,15 @@ export function weighQuestion<R extends { id: string; score: number }>(
   const checking = holdsAny(query, ASKED.get("vérification") ?? []);
   // The page or card of a subject named beside setting words (« Peut-on utiliser Tchap en mairie ? ») comes first.
   const subjects = subjectsInSetting(query).map((s) => s.split(" "));
+  // The page of a law the question names comes first (« Le CLOUD Act concerne-t-il … ? » opens on the CLOUD Act's).
+  const laws = namedLaws(query);
   if (
-    (asked.length === 0 && phrases.length === 0 && countries.size === 0 && !checking && subjects.length === 0) ||
+    (asked.length === 0 &&
+      phrases.length === 0 &&
+      countries.size === 0 &&
+      !checking &&
+      subjects.length === 0 &&
+      laws.length === 0) ||
     chunks.length === 0
   )
     return ranked;
@@ -278,6 +288,8 @@ export function weighQuestion<R extends { id: string; score: number }>(
     chunks.map((c) => {
       let f = 1;
       if (subjects.length && isPageOf(c.document.title, subjects)) f *= 1 + SUBJECT_WEIGHT;
+      const lawPage = isLawPage(c.document.title, laws);
+      if (lawPage) f *= 1 + LAW_WEIGHT;
       if (asked.length) f *= 1 + ASKED_WEIGHT * askedShare(c, asked, stems, askedWords);
       const heading = stemsOf(c.section);
       if (phrases.some((set) => [...set].some((s) => heading.has(s)))) f *= 1 + PHRASE_WEIGHT;
@@ -285,7 +297,8 @@ export function weighQuestion<R extends { id: string; score: number }>(
       if (countries.size) {
         const named = countriesOf(`${c.document.title} ${(c.document.keywords ?? []).join(" ")} ${c.section}`);
         if ([...named].some((n) => countries.has(n))) f *= 1 + COUNTRY_WEIGHT;
-        else if (named.size) f /= 1 + COUNTRY_WEIGHT;
+        // The page of the law asked about is about that law wherever it applies (« Le CLOUD Act … en France ? »).
+        else if (named.size && !lawPage) f /= 1 + COUNTRY_WEIGHT;
       }
       return [c.id, f];
     }),
@@ -401,11 +414,53 @@ const GENERIC_NAMES = new Set(
  * « la Gendarmerie »), neither a date, a nationality nor one of the domain's general names (« Microsoft »).
  */
 export function namedSubjects(query: string): string[] {
-  return questionTerms(query)
+  const list = words(query);
+  // Names written side by side are one name (« CLOUD Act », « Microsoft Teams »): « cloud », a general word, must
+  // not leave « act » alone, which the Data Act's page also opens on.
+  const merged: string[] = [];
+  for (const t of questionTerms(query)) {
+    if (!t.name || t.date || t.nationality || t.context) continue;
+    const previous = merged.at(-1);
+    if (previous && holds(list, [...previous.split(" "), ...t.word.split(" ")]))
+      merged[merged.length - 1] = `${previous} ${t.word}`;
+    else merged.push(t.word);
+  }
+  return merged.filter((w) => !w.split(" ").every((x) => GENERIC_NAMES.has(x)));
+}
+
+/** Words that say a name is a law's (« loi SREN », « directive NIS2 », « CLOUD Act »), folded. */
+const LAW_WORDS = new Set(["loi", "directive", "reglement", "act"]);
+
+/**
+ * The laws a question names (« le CLOUD Act », « la loi SREN », « la directive NIS2 »), as folded word lists: a name
+ * ending in « Act », or written right after « loi », « directive », « règlement ».
+ */
+export function namedLaws(query: string): string[][] {
+  const list = words(query);
+  return namedSubjects(query)
+    .map((s) => s.split(" "))
     .filter(
-      (t) => t.name && !t.date && !t.nationality && !t.context && !t.word.split(" ").every((w) => GENERIC_NAMES.has(w)),
-    )
-    .map((t) => t.word);
+      (s) =>
+        (s.length > 1 && s.at(-1) === "act") ||
+        list.some((w, i) => LAW_WORDS.has(w) && s.every((x, j) => list[i + 1 + j] === x)),
+    );
+}
+
+/**
+ * Whether a document is the page of one of the laws (`namedLaws`): its title, before its first colon or dash, names
+ * the law, its words in a row (« Le CLOUD Act et la section 702 du FISA : … » for the CLOUD Act, not « Data Act, Cyber
+ * Resilience Act, DMA et DSA : … »).
+ */
+/** Whether a question names a law none of `chunks` is the page of (the search then looks further down the list). */
+export const lawPageMissing = (query: string, chunks: { document: { title: string } }[]) => {
+  const laws = keywordsOf(query).length > MAX_QUESTION_WORDS ? [] : namedLaws(query);
+  return laws.length > 0 && !chunks.some((c) => isLawPage(c.document.title, laws));
+};
+
+export function isLawPage(title: string, laws: string[][]): boolean {
+  if (laws.length === 0) return false;
+  const head = words(title.split(/\s[:—–]\s/)[0] ?? "");
+  return laws.some((law) => holds(head, law));
 }
 
 /**
