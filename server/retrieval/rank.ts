@@ -274,13 +274,16 @@ export function weighQuestion<R extends { id: string; score: number }>(
   const subjects = subjectsInSetting(query).map((s) => s.split(" "));
   // The page of a law the question names comes first (« Le CLOUD Act concerne-t-il … ? » opens on the CLOUD Act's).
   const laws = namedLaws(query);
+  // The card of the product a question asks to replace lists its alternatives (« alternative à Microsoft Teams »).
+  const replaced = replacedProducts(query);
   if (
     (asked.length === 0 &&
       phrases.length === 0 &&
       countries.size === 0 &&
       !checking &&
       subjects.length === 0 &&
-      laws.length === 0) ||
+      laws.length === 0 &&
+      replaced.length === 0) ||
     chunks.length === 0
   )
     return ranked;
@@ -288,6 +291,8 @@ export function weighQuestion<R extends { id: string; score: number }>(
     chunks.map((c) => {
       let f = 1;
       if (subjects.length && isPageOf(c.document.title, subjects)) f *= 1 + SUBJECT_WEIGHT;
+      if (replaced.length && c.id.startsWith("catalog/product/") && isPageOf(c.document.title, replaced))
+        f *= 1 + SUBJECT_WEIGHT;
       const lawPage = isLawPage(c.document.title, laws);
       if (lawPage) f *= 1 + LAW_WEIGHT;
       if (asked.length) f *= 1 + ASKED_WEIGHT * askedShare(c, asked, stems, askedWords);
@@ -426,6 +431,20 @@ export function namedSubjects(query: string): string[] {
     else merged.push(t.word);
   }
   return merged.filter((w) => !w.split(" ").every((x) => GENERIC_NAMES.has(x)));
+}
+
+/** Whether a question asks what could replace a product (`[alternative]` of `asked.txt`: « alternative à … »). */
+export const asksAlternative = (query: string) => holdsAny(query, ASKED.get("alternative") ?? []);
+
+/**
+ * The products a question asks to replace (« Quelle alternative européenne à Microsoft Teams ? » → microsoft teams),
+ * as folded word lists: the subjects it names, when it asks for an alternative.
+ */
+export function replacedProducts(query: string): string[][] {
+  if (!asksAlternative(query)) return [];
+  return namedSubjects(query)
+    .filter((s) => countriesOf(s).size === 0)
+    .map((s) => s.split(" "));
 }
 
 /** Words that say a name is a law's (« loi SREN », « directive NIS2 », « CLOUD Act »), folded. */
