@@ -228,7 +228,8 @@ const holdsPhrase = (text: string, expressions: string[][]) => {
   const list = words(text);
   return expressions.some((e) => list.some((_, i) => e.every((w, j) => list[i + j] === w)));
 };
-const statesAbsent = (text: string) => {
+/** Whether a sentence says the sources lack something (« Les sources consultées ne documentent pas … son coût »). */
+export const statesAbsent = (text: string) => {
   const folded = ` ${fold(text).replace(/’/g, "'").replace(/\s+/g, " ")} `;
   return STATED_ABSENT.some((p) => folded.includes(` ${p} `) || folded.includes(` ${p}`));
 };

@@ -13,7 +13,7 @@
  */
 import { readFileSync } from "node:fs";
 import { DEMONYMS, fold, phrasesFound, readSections, stem, synonymsOf, words } from "./french.ts";
-import { splitSentences } from "./passages.ts";
+import { splitSentences, statesAbsent } from "./passages.ts";
 import { keywords, questionTerms } from "./relevance.ts";
 
 export type Asked = "quantity" | "date";
@@ -346,6 +346,16 @@ export function holdsCount(text: string, counted: Set<string>): boolean {
   return false;
 }
 
+/** Whether a text has a sentence saying the sources lack what a question's asking words ask (`statesAbsent`). */
+function saysLacking(text: string, askedWords: Set<string>[]): boolean {
+  if (askedWords.length === 0) return false;
+  return splitSentences(text.replace(/\s+/g, " ")).some((t) => {
+    if (!statesAbsent(t)) return false;
+    const own = new Set(words(t).map(stem));
+    return askedWords.some((set) => [...set].some((x) => own.has(x)));
+  });
+}
+
 /** A passage as the section choice reads it: its heading, its text, its document's title. */
 type Section = { id: string; section: string; text: string; document: { title: string } };
 
@@ -381,6 +391,9 @@ export function rankSections<T extends Section>(query: string, passages: T[]): T
     let n = held[j]!.reduce((a, h, i) => a + rarity[i]! * ((h.body ? 1 : 0) + (h.heading ? 1 : 0)), 0);
     if (holdsCount(p.text, counted)) n += 2;
     else if (asked.length) n += askedShare(p, asked, stems, askedWords);
+    // The corpus saying it lacks what is asked (« ne documentent pas … son coût final » for « Combien … dépensé pour
+    // revenir à Windows ? ») answers it, better than another figure beside the question's words.
+    if (asked.length && saysLacking(p.text, askedWords)) n += 3;
     // A heading holding what is asked names the event or the figure (« la décision du 5 février 2026 » for « Quand… ? »).
     if (holdsAsked(p.section, asked)) n += 1;
     return n;
