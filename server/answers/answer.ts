@@ -28,6 +28,7 @@ import {
   isSubjectPage,
   obligationFirst,
   rankSections,
+  saysLacking,
   subjectsInSetting,
 } from "../retrieval/rank.ts";
 import {
@@ -665,8 +666,8 @@ export function checkAnswer(
 const QUOTE_CHARS = { alone: 500, shared: 400, first: 1.5 };
 
 /**
- * Characters at most of one document's quotation when it joins several sections (« … »): about a minute read aloud
- * in a council meeting, the length of the best document's quotation of a single passage with room for its context.
+ * Characters aimed at for one document's quotation when it joins several sections (« … »): about a minute read
+ * aloud in a council meeting, a little more than the best document's quotation of a single passage (750).
  */
 const QUOTE_LIMIT = 900;
 
@@ -733,7 +734,7 @@ async function ownSections(
     .trim();
   const hits = await store.searchText(folded, OWN_SECTIONS_SEARCHED, undefined, { withChunks: true });
   return hits.flatMap((h) =>
-    h.chunk && h.chunk.document.id === best.document.id && h.id !== best.id
+    h.chunk && h.chunk.document.id === best.document.id && h.id !== best.id && saysLacking(query, h.chunk.text)
       ? [
           {
             id: h.id,
@@ -799,17 +800,20 @@ async function* extractive(
       ),
     );
   });
-  // A quotation is read aloud: one document's, several sections glued, stays under `QUOTE_LIMIT`, its sections
-  // chosen by what the question asks (`rankSections`), the best always kept.
+  // A quotation is read aloud: one document's, several sections glued (« … »), stays under `QUOTE_LIMIT` when it
+  // can — the section that answers best (`rankSections`) and the one added for what the question asks (`extra`) are
+  // kept, the others only while they fit; a figure the corpus qualifies keeps its note below.
   if (query)
     groups.forEach((g, i) => {
       const q = quotes[i]!;
       if (g.length < 2 || q.join(" … ").length <= QUOTE_LIMIT) return;
-      let total = 0;
-      const kept = new Set<SearchResult>();
-      for (const r of rankSections(query, g)) {
-        const n = q[g.indexOf(r)]!.length + (kept.size ? 3 : 0);
-        if (kept.size && total + n > QUOTE_LIMIT) continue;
+      const ranked = rankSections(query, g);
+      const kept = new Set(g.filter((r) => r === ranked[0] || extra.has(r)));
+      let total = [...kept].reduce((n, r) => n + q[g.indexOf(r)]!.length + 3, 0);
+      for (const r of ranked) {
+        if (kept.has(r)) continue;
+        const n = q[g.indexOf(r)]!.length + 3;
+        if (total + n > QUOTE_LIMIT) continue;
         kept.add(r);
         total += n;
       }

@@ -346,8 +346,16 @@ export function holdsCount(text: string, counted: Set<string>): boolean {
   return false;
 }
 
-/** Whether a text has a sentence saying the sources lack what a question's asking words ask (`statesAbsent`). */
-function saysLacking(text: string, askedWords: Set<string>[]): boolean {
+/**
+ * Whether a text has a sentence saying the sources lack what a question asks (`statesAbsent`, holding one of its
+ * asking words or their synonyms: « ne documentent pas … son coût final » for « Combien … dépensé … ? »); `asking`: the
+ * question itself, or the stems of its asking words.
+ */
+export function saysLacking(asking: string | Set<string>[], text: string): boolean {
+  const askedWords =
+    typeof asking === "string"
+      ? questionStems(asking).filter((_, i) => ASKING_WORDS.has(stem(keywordsOf(asking)[i]!)))
+      : asking;
   if (askedWords.length === 0) return false;
   return splitSentences(text.replace(/\s+/g, " ")).some((t) => {
     if (!statesAbsent(t)) return false;
@@ -393,7 +401,7 @@ export function rankSections<T extends Section>(query: string, passages: T[]): T
     else if (asked.length) n += askedShare(p, asked, stems, askedWords);
     // The corpus saying it lacks what is asked (« ne documentent pas … son coût final » for « Combien … dépensé pour
     // revenir à Windows ? ») answers it, better than another figure beside the question's words.
-    if (asked.length && saysLacking(p.text, askedWords)) n += 3;
+    if (asked.length && saysLacking(askedWords, p.text)) n += 3;
     // A heading holding what is asked names the event or the figure (« la décision du 5 février 2026 » for « Quand… ? »).
     if (holdsAsked(p.section, asked)) n += 1;
     return n;
