@@ -25,6 +25,7 @@ import {
   type Asked,
   askedFor,
   countedStems,
+  holdsCount,
   isSubjectPage,
   obligationFirst,
   rankSections,
@@ -801,14 +802,16 @@ async function* extractive(
     );
   });
   // A quotation is read aloud: one document's, several sections glued (« … »), stays under `QUOTE_LIMIT` when it
-  // can — the section that answers best (`rankSections`) and the one added for what the question asks (`extra`) are
-  // kept, the others only while they fit; a figure the corpus qualifies keeps its note below.
-  if (query)
+  // can, for a question counting something (« Combien de postes … ? »): a section whose quotation holds no figure of
+  // what it counts (the Gendarmerie's savings) is left out when it fits no more; the section that answers best
+  // (`rankSections`), the one added for what is asked (`extra`) and every section holding such a figure stay.
+  if (query && counted.size)
     groups.forEach((g, i) => {
       const q = quotes[i]!;
       if (g.length < 2 || q.join(" … ").length <= QUOTE_LIMIT) return;
       const ranked = rankSections(query, g);
-      const kept = new Set(g.filter((r) => r === ranked[0] || extra.has(r)));
+      const needed = (r: SearchResult) => r === ranked[0] || extra.has(r) || holdsCount(q[g.indexOf(r)]!, counted);
+      const kept = new Set(g.filter(needed));
       let total = [...kept].reduce((n, r) => n + q[g.indexOf(r)]!.length + 3, 0);
       for (const r of ranked) {
         if (kept.has(r)) continue;
