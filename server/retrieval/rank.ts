@@ -473,17 +473,30 @@ const LAW_WORDS = new Set(["loi", "directive", "reglement", "act"]);
 
 /**
  * The laws a question names (« le CLOUD Act », « la loi SREN », « la directive NIS2 »), as folded word lists: a name
- * ending in « Act », or written right after « loi », « directive », « règlement ».
+ * ending in « Act », or written right after « loi », « directive », « règlement »; none when it names another subject.
  */
 export function namedLaws(query: string): string[][] {
   const list = words(query);
-  return namedSubjects(query)
-    .map((s) => s.split(" "))
-    .filter(
-      (s) =>
-        (s.length > 1 && s.at(-1) === "act") ||
-        list.some((w, i) => LAW_WORDS.has(w) && s.every((x, j) => list[i + 1 + j] === x)),
-    );
+  const subjects = namedSubjects(query)
+    .filter((s) => countriesOf(s).size === 0)
+    .map((s) => s.split(" "));
+  const laws = subjects.filter(
+    (s) =>
+      (s.length > 1 && s.at(-1) === "act") ||
+      list.some((w, i) => LAW_WORDS.has(w) && s.every((x, j) => list[i + 1 + j] === x)),
+  );
+  // A question on something else that names a law beside it (« FortiClient : l'éditeur est-il soumis au CLOUD Act ? »,
+  // « Le Data Privacy Framework … écarte-t-il le CLOUD Act ? ») is about that other subject first.
+  const inLaw = (w: string) => laws.some((law) => law.includes(w));
+  const others = questionTerms(query).filter(
+    (t) =>
+      t.name &&
+      !t.date &&
+      !t.nationality &&
+      countriesOf(t.word).size === 0 &&
+      !t.word.split(" ").every((w) => GENERIC_NAMES.has(w) || inLaw(w)),
+  );
+  return laws.length === subjects.length && others.length === 0 ? laws : [];
 }
 
 /**
