@@ -225,9 +225,17 @@ export async function retrieveForAnswer(
     .filter((p) => p.length >= 12);
   // A name the corpus never uses in a part that asks (« … le DSI de Niort ? Je voudrais le contacter. ») makes the
   // whole question one it cannot answer; in a part that gives context (« Notre commune, Trifouilly, … . ») it does not.
+  // So does a part that asks a fact of the asker's own collectivité as its subject (« Je suis conseillère municipale
+  // à Landerneau. Notre commune a-t-elle déjà engagé une démarche… ? »): it asks about the place named before, not
+  // about a setting (« Qu'est-ce que le CLOUD Act change pour notre mairie ? ») nor what any commune may or must do
+  // (« Notre commune peut-elle utiliser Nextcloud ? »).
   const unknownAsked =
     decision.reason === "unknown-name" &&
-    parts.some((p) => p.endsWith("?") && decision.missing.some((m) => keywords(p).join(" ").includes(m)));
+    parts.some(
+      (p) =>
+        p.endsWith("?") &&
+        (decision.missing.some((m) => keywords(p).join(" ").includes(m)) || OWN_COLLECTIVITY_SUBJECT.test(fold(p))),
+    );
   // Only a part that asks (« … ? ») may answer alone: a sentence of context (« Je suis élue d'une petite commune
   // rurale. ») holds the domain's general words, which many passages cover.
   const asking = parts.filter((p) => p.includes("?"));
@@ -359,6 +367,10 @@ export function asWritten(question: string, folded: string): string {
   return folded;
 }
 
+/** A part of a question whose subject is the asker's own collectivité (« Notre commune a-t-elle… ? »), folded. */
+const OWN_COLLECTIVITY_SUBJECT =
+  /^(?:et\s+)?(?:notre|nos)\s+(?:commune|ville|mairie|collectivite|agglomeration|agglo|intercommunalite|communaute de communes|departement|region|metropole|village)s?\b(?!\s*,)(?!\s+(?:peu|pourr|doi|devr|a-t-elle (?:le droit|interet)|est-elle (?:obligee|tenue)))/;
+
 /** A question asking a price (« combien coûte », « quel est le prix », « tarif »), folded. */
 const PRICE_ASKED = /\b(?:cout(?:e|ent|era|eront|ait|aient)?|prix|tarifs?|facture)\b/;
 /** What a quantity question counts (« combien de postes »), folded. */
@@ -382,10 +394,40 @@ function missingDetail(abstention: Abstention, question: string): string | null 
   return null;
 }
 
+/**
+ * A capitalised word of the question with the capitalised words written next to it, that is the whole name it is
+ * part of (« Enterprise » → « Nextcloud Enterprise », « Act » → « CLOUD Act »): an abstention names the thing asked,
+ * not a word of its name. The question's first word (« Quel ») is only its sentence's capital.
+ */
+export function nameWritten(question: string, written: string): string {
+  if (!/^\p{Lu}/u.test(written) || written.includes(" ")) return written;
+  const tokens = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu)];
+  const at = tokens.findIndex((t) => t[0] === written);
+  if (at < 0) return written;
+  const joined = (a: number, b: number) => /^ $/.test(question.slice(a, b));
+  const capital = (k: number) =>
+    /^\p{Lu}/u.test(tokens[k]![0]) && (k > 0 || /^\p{Lu}[\p{Lu}\d]|\p{Ll}\p{Lu}/u.test(tokens[k]![0]));
+  let first = at;
+  let last = at;
+  while (
+    first > 0 &&
+    capital(first - 1) &&
+    joined(tokens[first - 1]!.index! + tokens[first - 1]![0].length, tokens[first]!.index!)
+  )
+    first--;
+  while (
+    last + 1 < tokens.length &&
+    capital(last + 1) &&
+    joined(tokens[last]!.index! + tokens[last]![0].length, tokens[last + 1]!.index!)
+  )
+    last++;
+  return question.slice(tokens[first]!.index, tokens[last]!.index! + tokens[last]![0].length);
+}
+
 /** The French abstention: why, what the corpus covers, and the nearest topics it knows. */
 export function abstentionText(abstention: Abstention, question = ""): string {
   const quoted = (list: string[]) =>
-    [...new Set(list.slice(0, 4).map((w) => `« ${asWritten(question, w)} »`))].join(", ");
+    [...new Set(list.slice(0, 4).map((w) => `« ${nameWritten(question, asWritten(question, w))} »`))].join(", ");
   const list = quoted(abstention.missing);
   // The corpus covers what is asked about and lacks only a detail (a price, a figure, a year): it says so, rather
   // than that no passage treats a subject it has a whole page on (« Combien coûte Nextcloud pour 200 agents ? »).

@@ -250,15 +250,15 @@ const aliasList = (file: string): [string, string[]][] =>
     });
 /** Places and institutions named another way than the corpus names them (capitals, demonyms, « la Sécu »). */
 const GAZETTEER: Map<string, string[]> = new Map(aliasList("gazetteer.txt"));
-const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...GAZETTEER]);
+/** Vendors named by their head office (« Redmond », « Armonk »): periphrases, and searched as the vendor too. */
+const SEATS: Map<string, string[]> = new Map(aliasList("seats.txt"));
+const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...SEATS, ...GAZETTEER]);
 /**
  * The periphrases of `metonymies.txt` (« le pays du Soleil-Levant », « Outre-Rhin »), not the gazetteer's other names
  * of a place (« La Haye » also names the Court that sits there): what they stand for must be in a passage that answers.
  */
 const PERIPHRASES = new Set(
-  aliasList("metonymies.txt")
-    .map(([w]) => w)
-    .filter((w) => !GAZETTEER.has(w)),
+  [...aliasList("metonymies.txt"), ...SEATS].map(([w]) => w).filter((w) => !GAZETTEER.has(w)),
 );
 
 /** The metonymies of several words, longest first (« pays du matin calme » before « matin calme »). */
@@ -272,7 +272,8 @@ const PHRASE_METONYMIES = [...METONYMIES].filter(([w]) => w.includes(" ")).sort(
 export function aliasesIn(question: string): string[] {
   const joined = ` ${words(question).join(" ")} `;
   const found = new Set<string>();
-  for (const [alias, meanings] of GAZETTEER) if (joined.includes(` ${alias} `)) for (const m of meanings) found.add(m);
+  for (const [alias, meanings] of [...GAZETTEER, ...SEATS])
+    if (joined.includes(` ${alias} `)) for (const m of meanings) found.add(m);
   return [...found].filter((m) => !joined.includes(` ${m} `));
 }
 
@@ -517,6 +518,7 @@ export function questionTerms(question: string): QuestionTerm[] {
   }
   const text = question.replace(/[’]/g, "'");
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
+  const sized = new Set<string>();
   const spans = contextSpans(text);
   const role = roleAsked(question);
   const idioms = idiomMatches(tokens.map(({ 0: raw }) => fold(raw).replace(/^([cdjlmnst]|qu)'/, "")));
@@ -533,6 +535,9 @@ export function questionTerms(question: string): QuestionTerm[] {
       .replace(/^-+|-+$/g, "");
     if (!token) return;
     const folded = fold(token);
+    // « une commune de 2000 habitants », « pour 500 agents »: the asker's size, not a figure asked (see `headCount`).
+    if (headCount(tokens, i)) return;
+    if (i > 0 && headCount(tokens, i - 1)) sized.add(folded);
     // A day of the week (« le jeudi ») dates what is asked like a year: the passage that answers says it.
     if (YEAR.test(token) || WEEKDAY.test(folded))
       return inPhrase.has(folded)
@@ -646,7 +651,7 @@ export function questionTerms(question: string): QuestionTerm[] {
         : {}),
       // Context: a clause that is not what is asked, or a role noun naming who will use the answer (« nos
       // secrétaires de mairie », « notre trésorier ») unless the question asks who holds it (« qui est le trésorier »).
-      ...(inContext ? { context: true } : {}),
+      ...(inContext || sized.has(folded) ? { context: true } : {}),
       ...(!capital && isRoleNoun(folded) && folded !== role ? { context: true, user: true } : {}),
     };
     out.set(word, {
@@ -666,9 +671,43 @@ export function questionTerms(question: string): QuestionTerm[] {
   return [...out.values()];
 }
 
-/** « capitale de la Bretagne »: a word of `unnamed-city.txt` before « de » and a name. */
+const HEAD_COUNTS = new Set(wordList("../i18n/fr/head-counts.txt"));
+/**
+ * Whether the token at `i` is a number giving the asker's size (« une commune de 2000 habitants », « pour 500
+ * agents »): digits after « de » or « pour », before a noun of `head-counts.txt`, not a threshold (« plus de 3500
+ * habitants », « moins de 50 agents ») nor a figure asked (« combien de … »).
+ */
+/** Shortest word read as a typing slip of another (« dirrige »): shorter ones meet real words by chance. */
+const TYPO_LENGTH = 6;
+/**
+ * The words one typing slip away from a folded word: a doubled letter written once (« dirrige » → « dirige »), two
+ * letters swapped (« logiciles » → « logiciels »). Not any letter less: « policier » is not a slip of « police ».
+ * A doubled letter is checked against the whole corpus, a swap only against the words of the passages read.
+ */
+export function slips(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) out.add(word.slice(0, i) + word.slice(i + 1));
+  for (let i = 0; i + 1 < word.length; i++)
+    if (word[i] !== word[i + 1]) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  return [...out].filter((w) => w !== word && /^[a-z]+$/.test(w));
+}
+
+export function headCount(tokens: { 0: string }[], i: number): boolean {
+  const at = (k: number) => fold(tokens[k]?.[0] ?? "");
+  return (
+    /^\d{2,}$/.test(at(i)) &&
+    HEAD_COUNTS.has(at(i + 1)) &&
+    /^(de|pour|d'environ|environ)$/.test(at(i - 1)) &&
+    !/^(plus|moins|combien|nombre|dela)$/.test(at(i - 2))
+  );
+}
+
+/**
+ * « capitale de la Bretagne », « la capitale bretonne »: a word of `unnamed-city.txt` before « de » and a name, or
+ * before an adjective of place.
+ */
 const UNNAMED_CITY = new RegExp(
-  `(?<![\\p{L}])(${wordList("../i18n/fr/unnamed-city.txt").filter(Boolean).join("|")})\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+)\\p{Lu}`,
+  `(?<![\\p{L}])(${wordList("../i18n/fr/unnamed-city.txt").filter(Boolean).join("|")})\\s+(?:(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+)\\p{Lu}|\\p{Ll}+(?:ois|oise|ais|aise|ien|ienne|onne|ane|ine|arde)s?(?![\\p{L}]))`,
   "giu",
 );
 
@@ -749,6 +788,8 @@ const RARE_NAME = 20;
 /** A word right after a collectivité's noun (« region normandie », « ville de brive »), folded: its name. */
 const COLLECTIVITY_NAMED =
   /\b(?:region|ville|commune|departement|metropole|mairie|agglomeration|intercommunalite)\s+(?:de\s+(?:la\s+)?|du\s+|des\s+|d'|l')?([a-z]{3,})\b/g;
+/** The ending of a French adjective of place (« iséroise », « landais », « alsacienne », « auvergnate »), folded. */
+const PLACE_ADJECTIVE = /(?:ois|oise|ais|aise|ien|ienne|ain|aine|at|ate)s?$/;
 /** A folded word naming a collectivité (« ville », « communes », « mairie », « municipal »). */
 const COLLECTIVITY_NOUN =
   /^(?:villes?|communes?|communal(?:e|es|aux)?|mairies?|municipal(?:e|es|ite)?|municipaux|metropoles?|agglomerations?|villages?|collectivites?)$/;
@@ -878,6 +919,8 @@ export function asksOnlyDate(question: string): boolean {
     clauses.some((c) => e.every((w, j) => c[j] === w) || e.every((w, j) => c[c.length - e.length + j] === w));
   const phrases = slot("date").filter((e) => (e.includes("quand") ? opensOrEnds(e) : holdsPhrase(list, [e])));
   if (!phrases.length) return false;
+  // « quand peut-on changer de constructeur ? » asks when it becomes possible, not a date (`asked-slots.txt`).
+  if (phrases.every((e) => e.includes("quand")) && holdsPhrase(list, slot("condition"))) return false;
   let rest = ` ${list.join(" ")} `;
   for (const e of phrases) rest = rest.replaceAll(` ${e.join(" ")} `, " ");
   return !OTHER_INTERROGATIVE.test(rest);
@@ -975,6 +1018,9 @@ export async function assessAnswerability(
     // A word after a collectivité's noun (« la region normandie », « la ville de brive ») names it, capital or not.
     for (const m of fold(question).matchAll(COLLECTIVITY_NAMED)) {
       const word = m[1]!;
+      // « la ville iséroise », « une commune landaise »: an adjective of place right after the noun describes the
+      // collectivité, it is not its name (« la ville de Brive », « la région Normandie »).
+      if (m[0]!.split(/\s+/).length === 2 && PLACE_ADJECTIVE.test(word)) continue;
       if (!STOPWORDS.has(word) && (await frequency(word)) === 0 && !judged.some((p) => p.list.includes(word)))
         unknown.push(word);
     }
@@ -991,9 +1037,30 @@ export async function assessAnswerability(
       const full = vocabulary
         .filter((w) => w.length > t.word.length + 1 && w.startsWith(t.word))
         .sort((a, b) => a.length - b.length)[0];
-      return full ? { ...t, word: full, variants: [full, ...synonymsOf(full), t.word] } : t;
+      if (full) return { ...t, word: full, variants: [full, ...synonymsOf(full), t.word] };
+      // « dirrige », « logiciles »: a typing slip (a letter doubled, two letters swapped) of a word the corpus uses
+      // is that word.
+      if (t.word.length < TYPO_LENGTH) return t;
+      for (const fixed of slips(t.word))
+        if (fixed.length < t.word.length ? (await frequency(fixed)) > 0 : vocabulary.includes(fixed))
+          return { ...t, word: fixed, variants: [fixed, ...synonymsOf(fixed), t.word] };
+      return t;
     }),
   );
+  // « Est-il interdit d'utiliser Teams dans une mairie ? » asks what the law says of a product: the laws its catalog
+  // card exposes it to (« Exposition : CLOUD Act (États-Unis) ») name it too, and the page on that law answers.
+  if (holdsPhrase(words(outsideContext(question)), slot("légalité")))
+    terms.forEach((t, k) => {
+      if (!t.name || t.date) return;
+      const laws = results
+        .slice(0, JUDGED)
+        .flatMap((r) =>
+          r.document.kind === "catalog" && holds(t, passageWords(`${r.document.title} ${r.section}`))
+            ? exposureLaws(r.text)
+            : [],
+        );
+      if (laws.length) terms[k] = { ...t, variants: [...new Set([...t.variants, ...laws])] };
+    });
   // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
   // it, whoever the corpus says the person is.
   const personal = aboutPerson(question) ? personalAsked(question) : [];
@@ -1452,12 +1519,25 @@ export async function assessAnswerability(
       relevant: [],
     };
   // « Qui va gagner les élections municipales de 2026 à Lyon ? » asks who wins: a passage that answers says who did.
-  const winnerAsked = slot("vainqueur").find((e) => holdsPhrase(words(outsideContext(question)), [e]));
-  if (
-    winnerAsked &&
-    relevant.length &&
-    !slotHolders.some((i) => holdsPhrase(words(withoutReferences(results[i]!.text)), slot("victoire")))
-  )
+  const asking = words(outsideContext(question));
+  const winnerAsked = slot("vainqueur").find((e) => holdsPhrase(asking, [e]));
+  // « Qui va gagner les élections municipales ? », with no year, asks a forecast: no source says who will win,
+  // whatever passage speaks of a past election (« une nouvelle majorité élue en 2020 »).
+  if (winnerAsked && !terms.some((t) => t.date) && slot("pronostic").some((e) => holdsPhrase(asking, [e])))
+    return { answerable: false, reason: "missing-winner", missing: [], coverage: best.weighted, relevant: [] };
+  // Who won is said in a sentence that names what was won (the election, its year, its place), by a word of victory
+  // that is not a noun (« a été réélu », not « les élus » of a council, which the corpus writes everywhere).
+  const winnerWords = new Set(winnerAsked ?? []);
+  const contest = terms.filter((t) => !t.verb && !t.modifier && !winnerWords.has(t.word));
+  const victory = (list: string[]) =>
+    slot("victoire").some((e) =>
+      list.some((_, k) => e.every((w, j) => list[k + j] === w) && !DETERMINERS.has(list[k - 1] ?? "")),
+    );
+  const saysWinner = (i: number) =>
+    parts[i]!.sentences.some(
+      (s) => victory(s.list) && contest.every((t) => t.variants.some((v) => occurs(v, s)) || holds(t, heading[i]!)),
+    );
+  if (winnerAsked && relevant.length && !slotHolders.some(saysWinner))
     return { answerable: false, reason: "missing-winner", missing: [], coverage: best.weighted, relevant: [] };
   const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
   if (relevant.length === 0 && stated.length)
@@ -1480,6 +1560,18 @@ export async function assessAnswerability(
       relevant,
     };
   return { answerable: true, reason: "ok", missing: [], coverage: best.weighted, relevant };
+}
+
+/**
+ * The laws a catalog card says its product is exposed to (« Exposition : CLOUD Act (États-Unis), FISA section 702
+ * (États-Unis). »), folded, without their country: « cloud act », « fisa section 702 ».
+ */
+export function exposureLaws(card: string): string[] {
+  const line = /Exposition(?: à des lois extra-européennes)?\s*:\s*([^.\n]+)/u.exec(card)?.[1] ?? "";
+  return line
+    .split(/,\s*/)
+    .map((l) => words(l.replace(/\([^()]*\)/g, " ")).join(" "))
+    .filter((l) => l.length > 2);
 }
 
 /** A question asking yes or no: no interrogative word (« qui », « quel », « combien », « comment »…), ending with « ? ». */

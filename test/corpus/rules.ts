@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { CorpusDocument } from "../../server/corpus/documents.ts";
+import type { Corpus, CorpusDocument } from "../../server/corpus/documents.ts";
 
 /** Domains listed between the `blocked-domains` markers of `corpus/README.md` (each in backquotes). */
 export async function blockedDomains(corpusDir: string): Promise<string[]> {
@@ -62,4 +62,66 @@ export function assistantNotes(body: string): string[] {
 /** Repository paths (`guidance/sept-categories-…`) written in a document's text, where a reader expects a title. */
 export function repositoryPaths(body: string): string[] {
   return [...body.matchAll(/\b(?:guidance|case-studies|ecosystem|catalog)\/[a-z0-9][a-z0-9-]*/g)].map((m) => m[0]);
+}
+
+/** A source as cited somewhere in the corpus: where, and with which date (none when undated). */
+export interface CitedSourceDate {
+  where: string;
+  url: string;
+  date: string | null;
+}
+
+/** Every dated or undated citation of a source with an address, in documents and catalog records. */
+export function citedSourceDates(corpus: Corpus): CitedSourceDate[] {
+  const c = corpus.catalog;
+  const records: [string, readonly { url?: string | null; date?: string | null }[]][] = [
+    ...corpus.documents.filter((d) => d.kind !== "catalog").map((d) => [d.id, d.sources] as [string, typeof d.sources]),
+    ...[...c.vendors.values()].map((r) => [`vendor ${r.id}`, r.sources] as [string, typeof r.sources]),
+    ...[...c.products.values()].map((r) => [`product ${r.id}`, r.sources] as [string, typeof r.sources]),
+    ...[...c.alternatives.values()].map(
+      (r) => [`alternative ${r.id}`, [...r.sources, ...(r.audienceSources ?? [])]] as [string, typeof r.sources],
+    ),
+    ...c.mappings.map(
+      (m) => [`mapping ${m.product} → ${m.alternative}`, m.sources ?? []] as [string, typeof m.sources & {}],
+    ),
+  ];
+  return records.flatMap(([where, sources]) =>
+    sources.filter((s) => s.url).map((s) => ({ where, url: normalUrl(s.url!), date: s.date ?? null })),
+  );
+}
+
+/** One address however it is written (trailing slash, http or https, www.). */
+const normalUrl = (url: string) =>
+  url
+    .replace(/^http:/, "https:")
+    .replace(/^(https:\/\/)www\./, "$1")
+    .replace(/\/+$/, "");
+
+/** Addresses cited with more than one date (an undated citation counts as a date of its own), with each citation. */
+export function conflictingDates(cited: CitedSourceDate[]): Map<string, CitedSourceDate[]> {
+  const byUrl = new Map<string, CitedSourceDate[]>();
+  for (const c of cited) byUrl.set(normalUrl(c.url), [...(byUrl.get(normalUrl(c.url)) ?? []), c]);
+  return new Map([...byUrl].filter(([, all]) => new Set(all.map((c) => c.date)).size > 1));
+}
+
+/** Compares two ISO dates of different precisions on their common part (« 2026 » matches « 2026-04-08 »). */
+const compareDates = (a: string, b: string) => {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n).localeCompare(b.slice(0, n));
+};
+
+/** The newest date among a document's sources (the most precise of equals), or null when none is dated. */
+export function newestSourceDate(sources: readonly { date?: string | null }[]): string | null {
+  let newest: string | null = null;
+  for (const d of sources.map((s) => s.date).filter((d): d is string => !!d)) {
+    const c = newest === null ? 1 : compareDates(d, newest);
+    if (c > 0 || (c === 0 && d.length > newest!.length)) newest = d;
+  }
+  return newest;
+}
+
+/** A document dated before the newest of its sources: its date (that of its newest facts) understates its content. */
+export function datedBeforeItsSources(doc: { date: string | null; sources: readonly { date?: string | null }[] }) {
+  const newest = newestSourceDate(doc.sources);
+  return newest && (!doc.date || compareDates(doc.date, newest) < 0) ? newest : null;
 }

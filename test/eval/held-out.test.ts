@@ -36,13 +36,36 @@ const SETS = WRITTEN.map(([name, min], i) => ({
 /** The targeted probes (`test/eval/probe-absent` and the like): reported apart like the held-out sets, checked the same way. */
 SETS.push({ name: "probe-absent", dir: path.resolve("test/eval/probe-absent"), min: 40, earlier: [] });
 
+/** Each folder's questions and the corpus texts, read once for the whole file (every set checks against the sets before it). */
+const questionsOf = new Map<string | undefined, ReturnType<typeof loadQuestions>>();
+const questionsIn = (dir?: string) => {
+  if (!questionsOf.has(dir)) questionsOf.set(dir, loadQuestions(dir));
+  return questionsOf.get(dir)!;
+};
+let texts: Promise<{ catalog: string; body: Map<string, string> }> | undefined;
+const corpusTexts = () => {
+  texts ??= (async () => {
+    const corpus = await loadCorpus(path.resolve("corpus"));
+    const catalog = foldText(
+      (
+        await Promise.all(
+          ["products", "alternatives", "vendors"].map((f) => readFile(`corpus/catalog/${f}.yaml`, "utf8")),
+        )
+      ).join("\n"),
+    );
+    const body = new Map(corpus.documents.map((d) => [d.id, foldText(`${d.title} ${d.summary ?? ""} ${d.body}`)]));
+    return { catalog, body };
+  })();
+  return texts;
+};
+
 describe("held-out evaluation set", () => {
   it.each(SETS)(
     "$name has at least $min questions of each kind, with ids and texts not shared with earlier sets",
     async ({ dir, min, earlier }) => {
-      const held = await loadQuestions(dir);
-      const others = [(await loadQuestions()).questions];
-      for (const d of earlier) others.push((await loadQuestions(d)).questions);
+      const held = await questionsIn(dir);
+      const others = [(await questionsIn()).questions];
+      for (const d of earlier) others.push((await questionsIn(d)).questions);
       expect(held.problems).toEqual([]);
       expect(held.questions.filter((q) => q.kind).length).toBeGreaterThanOrEqual(min);
       expect(held.questions.filter((q) => !q.kind).length).toBeGreaterThanOrEqual(min);
@@ -54,16 +77,8 @@ describe("held-out evaluation set", () => {
   );
 
   it.each(SETS)("$name names existing documents that hold each expected fact", async ({ dir }) => {
-    const { questions } = await loadQuestions(dir);
-    const corpus = await loadCorpus(path.resolve("corpus"));
-    const catalog = foldText(
-      (
-        await Promise.all(
-          ["products", "alternatives", "vendors"].map((f) => readFile(`corpus/catalog/${f}.yaml`, "utf8")),
-        )
-      ).join("\n"),
-    );
-    const body = new Map(corpus.documents.map((d) => [d.id, foldText(`${d.title} ${d.summary ?? ""} ${d.body}`)]));
+    const { questions } = await questionsIn(dir);
+    const { catalog, body } = await corpusTexts();
     const missing: string[] = [];
     for (const q of questions.filter((q) => !q.kind)) {
       const texts = q.expected.map((id) => (id.startsWith("catalog/") ? catalog : body.get(id)));

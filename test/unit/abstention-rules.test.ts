@@ -4,7 +4,7 @@
  * 4 December 2026.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { retrieveForAnswer } from "../../server/answers/answer.ts";
+import { abstentionText, nameWritten, retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
 import {
   aboutPerson,
@@ -13,12 +13,15 @@ import {
   assessAnswerability,
   complementOf,
   contextSpans,
+  exposureLaws,
+  headCount,
   idiomTokens,
   ownRelation,
   passageParts,
   personalAsked,
   questionTerms,
   roleAsked,
+  slips,
   withoutIntroduction,
   writesAsName,
 } from "../../server/retrieval/relevance.ts";
@@ -1586,5 +1589,131 @@ describe("eleventh series (kinds of misses of held-out-8, general rules)", () =>
         names,
       ),
     ).toMatchObject({ answerable: true });
+  });
+});
+
+describe("twelfth series (held-out-9 diagnosis, trial4 findings 2, 4, 13)", () => {
+  it("reads a doubled letter or two swapped letters as a typing slip, never any letter less (« dirrige », not « policier »)", () => {
+    expect(slips("dirrige")).toContain("dirige");
+    expect(slips("logiciles")).toContain("logiciels");
+    // « policier » has no doubled letter: « police » and « policer » are other words, not slips.
+    expect(slips("policier")).not.toContain("policer");
+    expect(slips("marier").filter((w) => w.length < 6)).toEqual([]);
+  });
+
+  it("reads the asker's size (« une commune de 2000 habitants ») as context, a threshold or a count asked as a figure", () => {
+    const words = (q: string) => questionTerms(q).map((t) => t.word);
+    expect(words("Que peut faire une petite commune de 2000 habitants pour réduire sa dépendance ?")).not.toContain(
+      "2000",
+    );
+    expect(
+      questionTerms("Une commune de 5000 habitants face au CLOUD Act ?").find((t) => t.word === "habitants"),
+    ).toMatchObject({ context: true });
+    expect(words("Combien de communes de plus de 3500 habitants utilisent Linux ?")).toContain("3500");
+    expect(words("Qu'a fait la ville en 2000 pour ses agents ?")).toContain("2000");
+    const tokens = (q: string) => [...q.matchAll(/[\p{L}\p{N}'-]+/gu)];
+    expect(headCount(tokens("pour 500 agents"), 1)).toBe(true);
+    expect(headCount(tokens("moins de 50 agents"), 2)).toBe(false);
+  });
+
+  it("reads the laws a product's card exposes it to (« Exposition : CLOUD Act (États-Unis) »)", () => {
+    expect(
+      exposureLaws(
+        "Microsoft Teams : messagerie.\nÉditeur : Microsoft, États-Unis. Exposition : CLOUD Act (États-Unis), FISA section 702 (États-Unis).",
+      ),
+    ).toEqual(["cloud act", "fisa section 702"]);
+    expect(exposureLaws("Exposition à des lois extra-européennes : CLOUD Act (États-Unis).")).toEqual(["cloud act"]);
+    expect(exposureLaws("Nextcloud Hub : partage de fichiers. Éditeur : Nextcloud GmbH, Allemagne.")).toEqual([]);
+  });
+
+  it("asks no date in « quand peut-on … ? » (when it becomes possible), still one in « quand … ? »", () => {
+    expect(asksOnlyDate("Les ordinateurs HP des agents, quand peut-on changer de constructeur ?")).toBe(false);
+    expect(asksOnlyDate("Quand la Gendarmerie a-t-elle commencé sa migration ?")).toBe(true);
+  });
+
+  it("names the whole name of the thing the corpus covers in an abstention (« Nextcloud Enterprise », not « Enterprise »)", () => {
+    const q = "Quel est le prix exact d'une licence Nextcloud Enterprise pour 500 agents ?";
+    expect(nameWritten(q, "Enterprise")).toBe("Nextcloud Enterprise");
+    expect(nameWritten("Que dit le CLOUD Act ?", "Act")).toBe("CLOUD Act");
+    expect(nameWritten("Quel Word choisir ?", "Word")).toBe("Word");
+    const text = abstentionText(
+      { reason: "missing-name", missing: ["enterprise"], covered: ["enterprise"], nearest: [] },
+      q,
+    );
+    expect(text).toContain("« Nextcloud Enterprise »");
+    expect(text).not.toContain("de « Enterprise »");
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpusEngine("cap-libre-abstain12-");
+    }, 120_000);
+    afterAll(async () => real?.close());
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers a question with ordinary words the corpus lacks (« sert », « recensé », « déjà », « au juste », « via »)", async () => {
+      expect(await decide("WinSCP sert à quoi ?")).toMatchObject({ answerable: true });
+      expect(await decide("On a du NSX chez nous, ça sert à quoi déjà ?")).toMatchObject({ answerable: true });
+      expect(await decide("SketchUp, il est recensé dans quelle catégorie ?")).toMatchObject({ answerable: true });
+      expect(await decide("Ma permanence se réserve via Calendly, ça sert à quoi au juste ?")).toMatchObject({
+        answerable: true,
+      });
+    });
+
+    it("answers a council question that gives the asker's size, face au CLOUD Act", async () => {
+      expect(
+        await decide("Que peut faire une petite commune de 2000 habitants pour réduire sa dépendance ?"),
+      ).toMatchObject({ answerable: true });
+      expect(await decide("Que peut faire une commune de 5000 habitants face au CLOUD Act ?")).toMatchObject({
+        answerable: true,
+      });
+    });
+
+    it("abstains on an election forecast, and on who won where no sentence says it (« les élus » is not « a été élu »)", async () => {
+      for (const q of [
+        "Qui va gagner les municipales de 2026 ?",
+        "Qui va gagner les élections municipales ?",
+        "Qui remportera les élections régionales ?",
+      ])
+        expect(await decide(q)).toMatchObject({ answerable: false, reason: "missing-winner" });
+    });
+
+    it("answers whether a product is forbidden from the page on the law its card exposes it to", async () => {
+      expect(await decide("Est-il interdit d'utiliser Teams dans une mairie ?")).toMatchObject({ answerable: true });
+    });
+
+    it("abstains when what is asked is a fact of the asker's own collectivité, named before and unknown", async () => {
+      expect(
+        await decide("Je suis conseiller municipal à Plouzané. Notre commune a-t-elle déjà adopté le logiciel libre ?"),
+      ).toMatchObject({ answerable: false, reason: "unknown-name" });
+      // What any commune may do is still answered.
+      expect(await decide("Je suis élue à Foix. Notre commune peut-elle utiliser Nextcloud ?")).toMatchObject({
+        answerable: true,
+      });
+    });
+
+    it("reads « la capitale picarde » as a city the passage must name, a known one as that city", async () => {
+      expect(await decide("La capitale picarde a-t-elle un plan pour sortir de Windows ?")).toMatchObject({
+        answerable: false,
+      });
+      expect(await decide("Combien de postes la capitale bavaroise avait-elle passés sous Linux ?")).toMatchObject({
+        answerable: true,
+      });
+    });
+
+    it("reads a typing slip, an adjective of place and a vendor's head office as what they stand for", async () => {
+      expect(await decide("Qui dirrige OW2 depuis 2022 ?")).toMatchObject({ answerable: true });
+      expect(
+        await decide("Dans la ville iséroise labellisée Or, quel adjoint s'occupe du logiciel libre ?"),
+      ).toMatchObject({ answerable: true });
+      expect(await decide("Le groupe d'Armonk possède quelle entreprise du libre ?")).toMatchObject({
+        answerable: true,
+      });
+      // Not any word one letter away: « policier » is not « police ».
+      expect(await decide("Comment recruter un policier municipal quand on est une petite commune ?")).toMatchObject({
+        answerable: false,
+      });
+    });
   });
 });
