@@ -11,7 +11,7 @@ import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
 import { refersBack, topicOf } from "../retrieval/follow-up.ts";
-import { expandQuery } from "../retrieval/french.ts";
+import { expandQuery, stem } from "../retrieval/french.ts";
 import {
   delimiterTag,
   estimateTokens,
@@ -847,7 +847,8 @@ async function* extractive(
   // can, for a question counting something (« Combien de postes … ? »): a section whose quotation holds no figure of
   // what it counts (the Gendarmerie's savings) is left out when it fits no more; the section that answers best
   // (`rankSections`), the one added for what is asked (`extra`) and every section holding such a figure stay.
-  if (query && counted.size)
+  // (Not for « combien de temps »: a duration is no count, and its answer may be worded « cinq ans ».)
+  if (query && counted.size && !counted.has(stem("temps")))
     groups.forEach((g, i) => {
       const q = quotes[i]!;
       if (g.length < 2 || q.join(" … ").length <= QUOTE_LIMIT) return;
