@@ -455,7 +455,14 @@ export function namedSubjects(query: string): string[] {
 }
 
 /** Whether a question asks what could replace a product (`[alternative]` of `asked.txt`: « alternative à … »). */
-export const asksAlternative = (query: string) => holdsAny(query, ASKED.get("alternative") ?? []);
+export const asksAlternative = (query: string) => holdsAny(query, REPLACING);
+/**
+ * The words of `[alternative]` that ask what replaces a product (« alternative », « remplacer »), not those that only
+ * say free or without (« libre », « sans »: « Les suites Berger-Levrault, c'est du logiciel libre ? » asks for no list).
+ */
+const REPLACING = (ASKED.get("alternative") ?? []).filter((e) =>
+  ["alternative", "alternatives", "remplacer", "remplacant", "equivalent"].includes(e.join(" ")),
+);
 
 /**
  * The products a question asks to replace (« Quelle alternative européenne à Microsoft Teams ? » → microsoft teams),

@@ -278,7 +278,11 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
       if (owner !== chunks) {
         // It is the answer: scored as the best passage, so no relevance floor leaves it out.
         const best = Math.max(0, ...chunks.map((c) => score.get(c.id) ?? 0));
-        score.set(owner[0]!.id, Math.max(best, score.get(owner[0]!.id) ?? 0));
+        const before = chunks;
+        const card = owner.find(
+          (c, i) => c.document.id.startsWith("catalog/vendor/") && (!before.includes(c) || before[i] !== c),
+        );
+        if (card) score.set(card.id, Math.max(best, score.get(card.id) ?? 0));
         chunks = owner;
       }
       const keptIds = new Set(chunks.map((c) => c.id));

@@ -158,7 +158,14 @@ export async function withOwnerCard(
       const hits = await store.searchText(fold(name), 8, { kinds: ["catalog"] }, { withChunks: true });
       card = hits.flatMap((h) => (h.chunk && isOwn(h.chunk) ? [h.chunk] : []))[0];
     }
-    if (card) return [card, ...chunks.filter((c) => c.id !== card.id)].slice(0, k);
+    if (card) {
+      // Right after the card of the vendor's product ranked first (« Nos routeurs Juniper, qui les contrôle ? »), else
+      // first.
+      const rest = chunks.filter((c) => c.id !== card.id);
+      const vendor = rest[0] ? vendorNamed(rest[0]) : null;
+      const at = vendor !== null && isCardOf(card, vendor) ? 0 : -1;
+      return [...rest.slice(0, at + 1), card, ...rest.slice(at + 1)].slice(0, k);
+    }
   }
   return chunks;
 }
