@@ -166,10 +166,16 @@ function creditOf(s) {
   return { credit, named, url, page: credit?.basis === "page" ? credit.sources : [] };
 }
 
-function renderSources(container, sources, turnId) {
+/**
+ * The sources of a turn, numbered as the answer cites them. `cited` (a generated answer's `done.cited`): the numbers
+ * it cites, listed as « Sources citées », the other passages given to the model apart and folded — a reader would
+ * take any listed source as support.
+ */
+function renderSources(container, sources, turnId, cited) {
   container.replaceChildren();
   if (!sources.length) return;
   const list = el("ol");
+  const others = el("ol");
   sources.forEach((s, i) => {
     const { credit, named, url, page } = creditOf(s);
     // The site is named: two sources of the same title on different sites are told apart before the click.
@@ -182,7 +188,7 @@ function renderSources(container, sources, turnId) {
       .filter(Boolean)
       .join(", ");
     const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
-    const item = el("li", { id: `${turnId}-src-${i + 1}` });
+    const item = el("li", { id: `${turnId}-src-${i + 1}`, value: String(i + 1) });
     item.append(
       url
         ? el(
@@ -220,9 +226,19 @@ function renderSources(container, sources, turnId) {
         ),
       );
     }
-    list.append(item);
+    (cited && !cited.includes(i + 1) ? others : list).append(item);
   });
-  container.append(el("h3", {}, t("web.sources")), list);
+  if (!cited) return container.append(el("h3", {}, t("web.sources")), list);
+  if (list.children.length) container.append(el("h3", {}, t("web.sourcesCited")), list);
+  if (others.children.length)
+    container.append(
+      el(
+        "details",
+        { class: "other-passages" },
+        el("summary", {}, t("web.sourcesOther", { count: others.children.length })),
+        others,
+      ),
+    );
 }
 
 /** The elements of one turn, newest first in the conversation. */
@@ -272,6 +288,7 @@ function nearestTopics(nearest) {
 /** What the end of an answer adds: verification marks, mode, date of the facts, a notice of its own. */
 function renderDone(view, turn) {
   const { done, text, sources, id } = turn;
+  if (Array.isArray(done.cited)) renderSources(view.sources, sources, id, done.cited);
   const box = done.verification ? renderVerified(view.answer, text, id, sources.length, done.verification) : null;
   if (box) view.footer.append(box);
   const mode = done.abstention
@@ -302,15 +319,24 @@ function renderDone(view, turn) {
 /** One turn as plain text: the question, the answer, its numbered sources with their addresses. */
 function turnText(turn) {
   const lines = [turn.question, "", turn.text.trim()];
-  if (turn.sources.length) {
-    lines.push("", `${t("web.sources")} :`);
-    turn.sources.forEach((s, i) => {
+  const cited = Array.isArray(turn.done?.cited) ? turn.done.cited : null;
+  /** @param {string} heading @param {(n: number) => boolean} keep */
+  const list = (heading, keep) => {
+    const shown = turn.sources.map((s, i) => ({ s, n: i + 1 })).filter(({ n }) => keep(n));
+    if (!shown.length) return;
+    lines.push("", `${heading} :`);
+    for (const { s, n } of shown) {
       const { url } = creditOf(s);
       const title = s.section ? `${s.document.title} — ${s.section}` : s.document.title;
       lines.push(
-        `[${i + 1}] ${title} (${[t(`kind.${s.document.kind}`), s.document.date].filter(Boolean).join(", ")})${url ? ` ${url}` : ""}`,
+        `[${n}] ${title} (${[t(`kind.${s.document.kind}`), s.document.date].filter(Boolean).join(", ")})${url ? ` ${url}` : ""}`,
       );
-    });
+    }
+  };
+  if (!cited) list(t("web.sources"), () => true);
+  else {
+    list(t("web.sourcesCited"), (n) => cited.includes(n));
+    list(t("web.sourcesOther", { count: turn.sources.length - cited.length }), (n) => !cited.includes(n));
   }
   return lines.join("\n");
 }

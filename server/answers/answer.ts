@@ -9,7 +9,9 @@ import { message } from "../i18n/messages.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
+import { weighCatalog } from "../retrieval/catalog-weight.ts";
 import { refersBack, topicOf } from "../retrieval/follow-up.ts";
+import { expandQuery, stem } from "../retrieval/french.ts";
 import {
   delimiterTag,
   estimateTokens,
@@ -23,9 +25,11 @@ import {
   type Asked,
   askedFor,
   countedStems,
+  holdsCount,
   isSubjectPage,
   obligationFirst,
   rankSections,
+  saysLacking,
   subjectsInSetting,
 } from "../retrieval/rank.ts";
 import {
@@ -43,8 +47,8 @@ import {
   questionTerms,
   withoutIntroduction,
 } from "../retrieval/relevance.ts";
-import type { Retriever, SearchMode, SearchResult } from "../retrieval/search.ts";
-import { vendorCompanions } from "../retrieval/vendor-card.ts";
+import { passageSourceRef, type Retriever, type SearchMode, type SearchResult } from "../retrieval/search.ts";
+import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
@@ -86,6 +90,11 @@ export type AnswerEvent =
       factsOld: boolean;
       /** Whether the answer rests on passages of the corpus (false for an abstention or an answer citing none). */
       grounded: boolean;
+      /**
+       * Numbers (from 1, in the sources' order) of the passages a generated answer cites: shown as « Sources citées »,
+       * the others apart as passages given to the model. Absent for quotes and abstentions (every source is quoted).
+       */
+      cited?: number[];
     };
 
 export interface Abstention {
@@ -273,7 +282,8 @@ export async function retrieveForAnswer(
         decision.relevant.includes(i) ||
         isRelevant(terms, `${r.document.title} ${r.section} ${r.text}`) ||
         companions.has(r.id) ||
-        isSubjectPage(r.document.title, subjects),
+        isSubjectPage(r.document.title, subjects) ||
+        isOwnerCard(query, r),
     ),
     subjects,
   );
@@ -564,18 +574,20 @@ export async function* answer(
   if (!status.llmAvailable) {
     // The best document's other passages: those under the floor, and those the per-document cap set aside.
     // (A question asking whether a rule obliges quotes first the passages saying whom it obliges.)
-    const { groups, extra } = chooseSections(query, obligationFirst(query, relevant.slice(0, 6)), [
+    const ordered = obligationFirst(query, relevant.slice(0, 6));
+    const { groups, extra } = chooseSections(query, ordered, [
       ...retrieved.relevant,
       ...retrieved.held,
+      ...(await ownSections(query, ordered[0], deps.store)),
     ]);
-    yield* extractive(groups, terms, status.notice, true, askedFor(query), extra, countedStems(query));
+    yield* extractive(groups, terms, status.notice, true, askedFor(query), extra, countedStems(query), query);
     return;
   }
 
   const history = budgetHistory(messages.slice(0, -1), options);
   // Delimiters drawn for this request: a question cannot close a passage block or open a forged one.
   const tag = delimiterTag();
-  const passages = await budgetPassages(relevant, neutralize(question), history, options, tag);
+  const passages = await budgetPassages(forModel(query, relevant), neutralize(question), history, options, tag);
   yield { type: "sources", sources: passages.used.map((r) => credited(r)) };
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
@@ -673,16 +685,21 @@ export function creditedFor(r: SearchResult, claims: string[]): AnswerSource {
 export function checkAnswer(
   text: string,
   used: SearchResult[],
-): { verification: Verification; factsAsOf: string | null; factsOld: boolean; grounded: boolean } {
+): { verification: Verification; factsAsOf: string | null; factsOld: boolean; grounded: boolean; cited: number[] } {
   const verification = verifyText(
     text,
     used.map((r, i) => verifiable(r, i + 1)),
   );
-  const cited = citationNumbers(text)
-    .filter((n) => n >= 1 && n <= used.length)
-    .map((n) => used[n - 1]!);
+  const numbers = [...new Set(citationNumbers(text).filter((n) => n >= 1 && n <= used.length))].sort((a, b) => a - b);
+  const cited = numbers.map((n) => used[n - 1]!);
   const factsAsOf = latestDate(cited);
-  return { verification, factsAsOf, factsOld: olderThanAYear(factsAsOf), grounded: cited.length > 0 };
+  return {
+    verification,
+    factsAsOf,
+    factsOld: olderThanAYear(factsAsOf),
+    grounded: cited.length > 0,
+    cited: numbers,
+  };
 }
 
 /**
@@ -690,6 +707,12 @@ export function checkAnswer(
  * document, and the factor for the best document's.
  */
 const QUOTE_CHARS = { alone: 500, shared: 400, first: 1.5 };
+
+/**
+ * Characters aimed at for one document's quotation when it joins several sections (« … »): about a minute read
+ * aloud in a council meeting, a little more than the best document's quotation of a single passage (750).
+ */
+const QUOTE_LIMIT = 900;
 
 /** Documents quoted at most in an extractive answer. */
 const MAX_QUOTED_DOCUMENTS = 4;
@@ -734,6 +757,45 @@ export function chooseSections(
   return { groups: [byDocument([...best, better])[0]!, ...rest], extra: new Set([better]) };
 }
 
+/**
+ * The best document's sections that answer what the question asks beyond its title's words (« Combien Munich a-t-elle
+ * dépensé pour revenir à Windows ? » on the Munich page: the section on the return, which says its cost is not
+ * documented), found by the full-text index though the whole corpus' ranking left them out: candidates for
+ * `chooseSections`.
+ */
+async function ownSections(
+  query: string,
+  best: SearchResult | undefined,
+  store: AnswerDeps["store"],
+): Promise<SearchResult[]> {
+  if (!best || !store || askedFor(query).length === 0) return [];
+  const title = new Set(keywords(best.document.title));
+  const rest = keywords(query).filter((w) => !title.has(w));
+  if (rest.length === 0) return [];
+  const folded = fold(expandQuery(rest.join(" ")))
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+  const hits = await store.searchText(folded, OWN_SECTIONS_SEARCHED, undefined, { withChunks: true });
+  return hits.flatMap((h) =>
+    h.chunk && h.chunk.document.id === best.document.id && h.id !== best.id && saysLacking(query, h.chunk.text)
+      ? [
+          {
+            id: h.id,
+            text: h.chunk.text,
+            section: h.chunk.section,
+            score: 0,
+            document: best.document,
+            sources: best.sources,
+            source: passageSourceRef({ text: h.chunk.text, sources: best.sources }),
+          },
+        ]
+      : [],
+  );
+}
+
+/** Passages the full-text index is asked for when looking for the best document's own sections. */
+const OWN_SECTIONS_SEARCHED = 60;
+
 /** Sections quoted at most from the best document. */
 const MAX_BEST_SECTIONS = 3;
 
@@ -761,8 +823,9 @@ async function* extractive(
   asked: Asked[] = [],
   extra: Set<SearchResult> = new Set(),
   counted: Set<string> = new Set(),
+  query = "",
 ): AsyncGenerator<AnswerEvent> {
-  const used = groups.map(asOne);
+  groups = groups.map((g) => [...g]);
   // The best document's quotation may be longer: it is the one most likely to hold the answer whole. A section
   // added for what the question asks (`extra`) is quoted as one of two and leaves the others their length.
   const quotes = groups.map((g, i) => {
@@ -780,8 +843,32 @@ async function* extractive(
       ),
     );
   });
+  // A quotation is read aloud: one document's, several sections glued (« … »), stays under `QUOTE_LIMIT` when it
+  // can, for a question counting something (« Combien de postes … ? »): a section whose quotation holds no figure of
+  // what it counts (the Gendarmerie's savings) is left out when it fits no more; the section that answers best
+  // (`rankSections`), the one added for what is asked (`extra`) and every section holding such a figure stay.
+  // (Not for « combien de temps »: a duration is no count, and its answer may be worded « cinq ans ».)
+  if (query && counted.size && !counted.has(stem("temps")))
+    groups.forEach((g, i) => {
+      const q = quotes[i]!;
+      if (g.length < 2 || q.join(" … ").length <= QUOTE_LIMIT) return;
+      const ranked = rankSections(query, g);
+      const needed = (r: SearchResult) => r === ranked[0] || extra.has(r) || holdsCount(q[g.indexOf(r)]!, counted);
+      const kept = new Set(g.filter(needed));
+      let total = [...kept].reduce((n, r) => n + q[g.indexOf(r)]!.length + 3, 0);
+      for (const r of ranked) {
+        if (kept.has(r)) continue;
+        const n = q[g.indexOf(r)]!.length + 3;
+        if (total + n > QUOTE_LIMIT) continue;
+        kept.add(r);
+        total += n;
+      }
+      quotes[i] = q.filter((_, j) => kept.has(g[j]!));
+      groups[i] = g.filter((r) => kept.has(r));
+    });
   const excerpts = quotes.map((q) => q.join(" … "));
   // A figure the corpus qualifies (« non confirmé ») keeps its qualification, even when the excerpt left it out.
+  const used = groups.map(asOne);
   const notes = groups.map((g, i) =>
     [...new Set(g.flatMap((r, j) => qualificationNote(quotes[i]![j]!, r.text, r.section) ?? []))].join(" "),
   );
@@ -804,6 +891,20 @@ async function* extractive(
     factsOld: olderThanAYear(mainDate(used)),
     grounded: true,
   };
+}
+
+/**
+ * The passages given to the model: the catalog cards the question neither names nor asks for (`weighCatalog`: the
+ * cards of 8x8 or Malwarebytes « Exposition : CLOUD Act » for a question on the CLOUD Act) left out, as long as
+ * other passages remain — in hybrid mode no score floor drops them, and the model would cite them.
+ */
+export function forModel(query: string, passages: SearchResult[]): SearchResult[] {
+  const { unasked } = weighCatalog(
+    query,
+    passages.map((r) => ({ id: r.id, docId: r.document.id, score: r.score, chunk: r })),
+  );
+  const kept = passages.filter((r) => !unasked.has(r.id));
+  return kept.length ? kept : passages;
 }
 
 /** Earlier turns, newest first, as long as they use at most a quarter of the context window. */

@@ -111,12 +111,14 @@ export async function ask({ config, term, out, ansi, positionals }: CommandConte
       events = remoteAnswer(url!, question, controller.signal);
     }
     let sources: AnswerSource[] = [];
+    let cited: number[] | undefined;
     // Bold as the terminal's bold on a terminal that takes colours; plain text in a file or a pipe.
     const text = terminalWriter(out, ansi);
     for await (const event of events) {
       if (event.type === "sources") sources = event.sources;
       else if (event.type === "token") text.write(event.text);
       else if (event.type === "done") {
+        cited = event.cited;
         text.end();
         out("\n");
         if (event.notice) term.line(`\n${event.notice}`);
@@ -129,14 +131,25 @@ export async function ask({ config, term, out, ansi, positionals }: CommandConte
           );
       }
     }
-    if (sources.length) {
-      out(`\n${message("cli.sources")}\n`);
-      sources.forEach((s, i) =>
+    const list = (title: string, numbers: number[]) => {
+      if (numbers.length === 0) return;
+      out(`\n${message(title)}\n`);
+      for (const n of numbers) {
+        const s = sources[n - 1]!;
         out(
-          `[${i + 1}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})\n${creditLines(s)}`,
-        ),
+          `[${n}] ${passageLabel(s)} (${kindLabel(s.document.kind)}${s.document.date ? `, ${s.document.date}` : ""})\n${creditLines(s)}`,
+        );
+      }
+    };
+    const all = sources.map((_, i) => i + 1);
+    // A generated answer's sources: those it cites, then apart the passages the model was given and did not cite.
+    if (cited) {
+      list("cli.sourcesCited", cited);
+      list(
+        "cli.sourcesOther",
+        all.filter((n) => !cited.includes(n)),
       );
-    }
+    } else list("cli.sources", all);
     return 0;
   } finally {
     process.off("SIGINT", abort);

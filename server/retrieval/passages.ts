@@ -199,6 +199,17 @@ function scorer(terms: string[], wholeSynonyms = false): (text: string) => numbe
 
 /** Weight, in question words, of holding the figure a question asks for. */
 const ASKED_BONUS = 1;
+/** Single words of `[alternative]` in `asked.txt` (« alternative », « remplacer »), folded. */
+let alternativeWords: Set<string> | null = null;
+/** (Read on first use: `rank.ts` imports this module.) */
+const ALTERNATIVE_WORDS = () =>
+  (alternativeWords ??= new Set(
+    askedPhrases("alternative")
+      .filter((e) => e.length === 1)
+      .map((e) => e[0]!),
+  ));
+/** A catalog card's line listing a product's alternatives (`corpus/catalog.ts`). */
+const ALTERNATIVES_LINE = /^Alternatives : /;
 
 /**
  * How the corpus says it lacks a figure (« aucune des sources consultées ne publie … ni le coût de la migration »):
@@ -217,7 +228,8 @@ const holdsPhrase = (text: string, expressions: string[][]) => {
   const list = words(text);
   return expressions.some((e) => list.some((_, i) => e.every((w, j) => list[i + j] === w)));
 };
-const statesAbsent = (text: string) => {
+/** Whether a sentence says the sources lack something (« Les sources consultées ne documentent pas … son coût »). */
+export const statesAbsent = (text: string) => {
   const folded = ` ${fold(text).replace(/’/g, "'").replace(/\s+/g, " ")} `;
   return STATED_ABSENT.some((p) => folded.includes(` ${p} `) || folded.includes(` ${p}`));
 };
@@ -253,7 +265,10 @@ export function excerpt(
   // (« 80 000 postes » for « combien de postes »), or the corpus saying it lacks it (« aucune des sources
   // consultées ne publie … ni le coût de la migration » for « combien a coûté la migration » — of what it asks, not
   // of something else: « les sources ne donnent pas de calendrier » does not answer « combien … économiser »).
+  // A question asking what replaces a product (« alternative à … », « remplacer ») wants its card's list of them.
+  const replacing = terms.some((t) => ALTERNATIVE_WORDS().has(t));
   const score = (t: string) => {
+    if (replacing && ALTERNATIVES_LINE.test(t)) return words(t) + 2 * ASKED_BONUS;
     const n = words(t);
     if (n === 0) return 0;
     let bonus = holdsAsked(t, asked) ? ASKED_BONUS : 0;

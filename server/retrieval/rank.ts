@@ -13,7 +13,7 @@
  */
 import { readFileSync } from "node:fs";
 import { DEMONYMS, fold, phrasesFound, readSections, stem, synonymsOf, words } from "./french.ts";
-import { splitSentences } from "./passages.ts";
+import { splitSentences, statesAbsent } from "./passages.ts";
 import { keywords, questionTerms } from "./relevance.ts";
 
 export type Asked = "quantity" | "date";
@@ -39,6 +39,9 @@ export const OWN_PAGE_WEIGHT = 0.1;
 export const COUNTRY_WEIGHT = 0.3;
 /** Score factor for the page or card of the subject a question names (« Tchap, la messagerie… », « Produit : Zoom »). */
 export const SUBJECT_WEIGHT = 0.5;
+
+/** Score factor for the page of a law the question names (« Le CLOUD Act et la section 702 du FISA : … »). */
+export const LAW_WEIGHT = 1;
 
 const ASKED = readSections("asked.txt");
 
@@ -269,8 +272,18 @@ export function weighQuestion<R extends { id: string; score: number }>(
   const checking = holdsAny(query, ASKED.get("vérification") ?? []);
   // The page or card of a subject named beside setting words (« Peut-on utiliser Tchap en mairie ? ») comes first.
   const subjects = subjectsInSetting(query).map((s) => s.split(" "));
+  // The page of a law the question names comes first (« Le CLOUD Act concerne-t-il … ? » opens on the CLOUD Act's).
+  const laws = namedLaws(query);
+  // The card of the product a question asks to replace lists its alternatives (« alternative à Microsoft Teams »).
+  const replaced = replacedProducts(query);
   if (
-    (asked.length === 0 && phrases.length === 0 && countries.size === 0 && !checking && subjects.length === 0) ||
+    (asked.length === 0 &&
+      phrases.length === 0 &&
+      countries.size === 0 &&
+      !checking &&
+      subjects.length === 0 &&
+      laws.length === 0 &&
+      replaced.length === 0) ||
     chunks.length === 0
   )
     return ranked;
@@ -278,6 +291,10 @@ export function weighQuestion<R extends { id: string; score: number }>(
     chunks.map((c) => {
       let f = 1;
       if (subjects.length && isPageOf(c.document.title, subjects)) f *= 1 + SUBJECT_WEIGHT;
+      if (replaced.length && c.id.startsWith("catalog/product/") && isPageOf(c.document.title, replaced))
+        f *= 1 + SUBJECT_WEIGHT;
+      const lawPage = isLawPage(c.document.title, laws);
+      if (lawPage) f *= 1 + LAW_WEIGHT;
       if (asked.length) f *= 1 + ASKED_WEIGHT * askedShare(c, asked, stems, askedWords);
       const heading = stemsOf(c.section);
       if (phrases.some((set) => [...set].some((s) => heading.has(s)))) f *= 1 + PHRASE_WEIGHT;
@@ -285,7 +302,8 @@ export function weighQuestion<R extends { id: string; score: number }>(
       if (countries.size) {
         const named = countriesOf(`${c.document.title} ${(c.document.keywords ?? []).join(" ")} ${c.section}`);
         if ([...named].some((n) => countries.has(n))) f *= 1 + COUNTRY_WEIGHT;
-        else if (named.size) f /= 1 + COUNTRY_WEIGHT;
+        // The page of the law asked about is about that law wherever it applies (« Le CLOUD Act … en France ? »).
+        else if (named.size && !lawPage) f /= 1 + COUNTRY_WEIGHT;
       }
       return [c.id, f];
     }),
@@ -328,6 +346,24 @@ export function holdsCount(text: string, counted: Set<string>): boolean {
   return false;
 }
 
+/**
+ * Whether a text has a sentence saying the sources lack what a question asks (`statesAbsent`, holding one of its
+ * asking words or their synonyms: « ne documentent pas … son coût final » for « Combien … dépensé … ? »); `asking`: the
+ * question itself, or the stems of its asking words.
+ */
+export function saysLacking(asking: string | Set<string>[], text: string): boolean {
+  const askedWords =
+    typeof asking === "string"
+      ? questionStems(asking).filter((_, i) => ASKING_WORDS.has(stem(keywordsOf(asking)[i]!)))
+      : asking;
+  if (askedWords.length === 0) return false;
+  return splitSentences(text.replace(/\s+/g, " ")).some((t) => {
+    if (!statesAbsent(t)) return false;
+    const own = new Set(words(t).map(stem));
+    return askedWords.some((set) => [...set].some((x) => own.has(x)));
+  });
+}
+
 /** A passage as the section choice reads it: its heading, its text, its document's title. */
 type Section = { id: string; section: string; text: string; document: { title: string } };
 
@@ -363,6 +399,9 @@ export function rankSections<T extends Section>(query: string, passages: T[]): T
     let n = held[j]!.reduce((a, h, i) => a + rarity[i]! * ((h.body ? 1 : 0) + (h.heading ? 1 : 0)), 0);
     if (holdsCount(p.text, counted)) n += 2;
     else if (asked.length) n += askedShare(p, asked, stems, askedWords);
+    // The corpus saying it lacks what is asked (« ne documentent pas … son coût final » for « Combien … dépensé pour
+    // revenir à Windows ? ») answers it, better than another figure beside the question's words.
+    if (asked.length && saysLacking(askedWords, p.text)) n += 3;
     // A heading holding what is asked names the event or the figure (« la décision du 5 février 2026 » for « Quand… ? »).
     if (holdsAsked(p.section, asked)) n += 1;
     return n;
@@ -401,11 +440,87 @@ const GENERIC_NAMES = new Set(
  * « la Gendarmerie »), neither a date, a nationality nor one of the domain's general names (« Microsoft »).
  */
 export function namedSubjects(query: string): string[] {
-  return questionTerms(query)
-    .filter(
-      (t) => t.name && !t.date && !t.nationality && !t.context && !t.word.split(" ").every((w) => GENERIC_NAMES.has(w)),
-    )
-    .map((t) => t.word);
+  const list = words(query);
+  // Names written side by side are one name (« CLOUD Act », « Microsoft Teams »): « cloud », a general word, must
+  // not leave « act » alone, which the Data Act's page also opens on.
+  const merged: string[] = [];
+  for (const t of questionTerms(query)) {
+    if (!t.name || t.date || t.nationality || t.context) continue;
+    const previous = merged.at(-1);
+    if (previous && holds(list, [...previous.split(" "), ...t.word.split(" ")]))
+      merged[merged.length - 1] = `${previous} ${t.word}`;
+    else merged.push(t.word);
+  }
+  return merged.filter((w) => !w.split(" ").every((x) => GENERIC_NAMES.has(x)));
+}
+
+/** Whether a question asks what could replace a product (`[alternative]` of `asked.txt`: « alternative à … »). */
+export const asksAlternative = (query: string) => holdsAny(query, REPLACING);
+/**
+ * The words of `[alternative]` that ask what replaces a product (« alternative », « remplacer »), not those that only
+ * say free or without (« libre », « sans »: « Les suites Berger-Levrault, c'est du logiciel libre ? » asks for no list).
+ */
+const REPLACING = (ASKED.get("alternative") ?? []).filter((e) =>
+  ["alternative", "alternatives", "remplacer", "remplacant", "equivalent"].includes(e.join(" ")),
+);
+
+/**
+ * The products a question asks to replace (« Quelle alternative européenne à Microsoft Teams ? » → microsoft teams),
+ * as folded word lists: the subjects it names, when it asks for an alternative.
+ */
+export function replacedProducts(query: string): string[][] {
+  if (!asksAlternative(query)) return [];
+  return namedSubjects(query)
+    .filter((s) => countriesOf(s).size === 0)
+    .map((s) => s.split(" "));
+}
+
+/** Words that say a name is a law's (« loi SREN », « directive NIS2 », « CLOUD Act »), folded. */
+const LAW_WORDS = new Set(["loi", "directive", "reglement", "act"]);
+
+/**
+ * The laws a question names (« le CLOUD Act », « la loi SREN », « la directive NIS2 »), as folded word lists: a name
+ * ending in « Act », or written right after « loi », « directive », « règlement »; none when it names another subject.
+ */
+export function namedLaws(query: string): string[][] {
+  const list = words(query);
+  const subjects = namedSubjects(query)
+    .filter((s) => countriesOf(s).size === 0)
+    .map((s) => s.split(" "));
+  const laws = subjects.filter(
+    (s) =>
+      (s.length > 1 && s.at(-1) === "act") ||
+      list.some((w, i) => LAW_WORDS.has(w) && s.every((x, j) => list[i + 1 + j] === x)),
+  );
+  // A question on something else that names a law beside it (« FortiClient : l'éditeur est-il soumis au CLOUD Act ? »,
+  // « Le Data Privacy Framework … écarte-t-il le CLOUD Act ? ») is about that other subject first.
+  const inLaw = (w: string) => laws.some((law) => law.includes(w));
+  const others = questionTerms(query).filter(
+    (t) =>
+      t.name &&
+      !t.date &&
+      !t.nationality &&
+      countriesOf(t.word).size === 0 &&
+      !t.word.split(" ").every((w) => GENERIC_NAMES.has(w) || inLaw(w)),
+  );
+  return laws.length === subjects.length && others.length === 0 ? laws : [];
+}
+
+/**
+ * Whether a document is the page of one of the laws (`namedLaws`): its title, before its first colon or dash, names
+ * the law, its words in a row (« Le CLOUD Act et la section 702 du FISA : … » for the CLOUD Act, not « Data Act, Cyber
+ * Resilience Act, DMA et DSA : … »).
+ */
+/** Whether a question names a law none of `chunks` is the page of (the search then looks further down the list). */
+export const lawPageMissing = (query: string, chunks: { document: { title: string } }[]) => {
+  const laws = keywordsOf(query).length > MAX_QUESTION_WORDS ? [] : namedLaws(query);
+  return laws.length > 0 && !chunks.some((c) => isLawPage(c.document.title, laws));
+};
+
+export function isLawPage(title: string, laws: string[][]): boolean {
+  if (laws.length === 0) return false;
+  const head = words(title.split(/\s[:—–]\s/)[0] ?? "");
+  return laws.some((law) => holds(head, law));
 }
 
 /**

@@ -14,9 +14,9 @@ import { weighDates } from "./date-weight.ts";
 import { asksForList } from "./enumeration.ts";
 import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
-import { searchedText, weighQuestion } from "./rank.ts";
+import { lawPageMissing, searchedText, weighQuestion } from "./rank.ts";
 import type { VectorSync } from "./vector-sync.ts";
-import { withVendorCard } from "./vendor-card.ts";
+import { withOwnerCard, withVendorCard } from "./vendor-card.ts";
 
 /** The ranking's steps, in order: headings, body words, dated pages, what the question asks (both modes). */
 const RANK_STEPS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], ranked: R[]) => R[])[] = [
@@ -248,7 +248,13 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           chunks = kept.map((r) => r.chunk!);
           // More candidates exist when the list goes past this limit, or when the index filled a smaller request.
           const more = hits.length > limit || (hits.length === asked && asked <= limit);
-          if ((chunks.length === k && kept.filter((r) => cards.unasked.has(r.id)).length < k / 2) || !more) break;
+          if (
+            (chunks.length === k &&
+              kept.filter((r) => cards.unasked.has(r.id)).length < k / 2 &&
+              !lawPageMissing(query, chunks)) ||
+            !more
+          )
+            break;
         }
         chunks ??= [];
       }
@@ -260,7 +266,25 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         store,
         k,
       );
+      // A question asking who controls a vendor (« Qui contrôle Microsoft ? ») opens on that vendor's card.
+      const owner = await withOwnerCard(
+        query,
+        chunks,
+        ranked.flatMap((r) => (r.chunk ? [r.chunk] : [])),
+        store,
+        k,
+      );
       const score = new Map(ranked.map((r) => [r.id, r.score]));
+      if (owner !== chunks) {
+        // It is the answer: scored as the best passage, so no relevance floor leaves it out.
+        const best = Math.max(0, ...chunks.map((c) => score.get(c.id) ?? 0));
+        const before = chunks;
+        const card = owner.find(
+          (c, i) => c.document.id.startsWith("catalog/vendor/") && (!before.includes(c) || before[i] !== c),
+        );
+        if (card) score.set(card.id, Math.max(best, score.get(card.id) ?? 0));
+        chunks = owner;
+      }
       const keptIds = new Set(chunks.map((c) => c.id));
       const keptDocs = new Set(chunks.map((c) => c.document.id));
       const held = ranked

@@ -10,9 +10,11 @@ import { fold } from "../core/text.ts";
 import type { ChunkStore, StoredChunk } from "../store/types.ts";
 import { words } from "./french.ts";
 import { askedPhrases } from "./rank.ts";
+import { questionTerms } from "./relevance.ts";
 
 const VENDOR_WORDS = askedPhrases("éditeur");
 const ALTERNATIVE_WORDS = askedPhrases("alternative");
+const CONTROL_WORDS = askedPhrases("contrôle");
 
 /** Whether a text's words hold one of the expressions (folded word lists, their words in a row). */
 const holdsAny = (text: string, expressions: string[][]) => {
@@ -119,4 +121,51 @@ export function vendorCompanions(
     for (const r of results) if (isCardOf(r, named)) out.set(r.id, card.id);
   }
   return out;
+}
+
+/** Whether a question asks who controls or owns a company (« Qui contrôle Microsoft ? », « À qui appartient VMware ? »). */
+export const asksWhoControls = (query: string) => holdsAny(query, CONTROL_WORDS);
+
+/** The names a question writes (« Microsoft », « France »), folded: the vendors whose owner it may ask. */
+const namesIn = (query: string) =>
+  questionTerms(query)
+    .filter((t) => t.name && !t.date && !t.nationality)
+    .map((t) => t.word);
+
+/** Whether a passage is the card of a vendor whose owner the question asks (see `withOwnerCard`). */
+export const isOwnerCard = (query: string, r: { document: { id: string; title: string } }) =>
+  r.document.id.startsWith("catalog/vendor/") && asksWhoControls(query) && namesIn(query).some((n) => isCardOf(r, n));
+
+/**
+ * `chunks` (the search's results, best first, at most `k`) opening on the card of the vendor a question asks the
+ * owner of (« Qui contrôle Microsoft ? », « Qui est Microsoft France et qui le contrôle ? » → « Éditeur : Microsoft »):
+ * the card says where the vendor is based, the group that owns it and the laws it answers to. Taken from the results
+ * or `candidates` when ranked there, else looked up in the store by the names the question writes; the results are
+ * unchanged when the question asks no owner or names no vendor with a card.
+ */
+export async function withOwnerCard(
+  query: string,
+  chunks: StoredChunk[],
+  candidates: StoredChunk[],
+  store: Pick<ChunkStore, "searchText">,
+  k: number,
+): Promise<StoredChunk[]> {
+  if (!asksWhoControls(query)) return chunks;
+  for (const name of namesIn(query)) {
+    const isOwn = (c: StoredChunk) => isCardOf(c, name);
+    let card = [...chunks, ...candidates].find(isOwn);
+    if (!card) {
+      const hits = await store.searchText(fold(name), 8, { kinds: ["catalog"] }, { withChunks: true });
+      card = hits.flatMap((h) => (h.chunk && isOwn(h.chunk) ? [h.chunk] : []))[0];
+    }
+    if (card) {
+      // Right after the card of the vendor's product ranked first (« Nos routeurs Juniper, qui les contrôle ? »), else
+      // first.
+      const rest = chunks.filter((c) => c.id !== card.id);
+      const vendor = rest[0] ? vendorNamed(rest[0]) : null;
+      const at = vendor !== null && isCardOf(card, vendor) ? 0 : -1;
+      return [...rest.slice(0, at + 1), card, ...rest.slice(at + 1)].slice(0, k);
+    }
+  }
+  return chunks;
 }

@@ -84,6 +84,10 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(said.length).toBeLessThanOrEqual(3);
     expect(said.at(-1)).toBe(`ask-status: ${ready}`);
     expect(said.join("\n")).not.toContain("12 millions");
+    // The sources the answer cites are listed as such; passages given to the model and not cited, apart (trial 4).
+    expect(await page.locator(".turn .sources h3").first().innerText()).toBe("Sources citées");
+    for (const other of await page.locator(".turn .sources .other-passages > ol > li").all())
+      expect(Number(await other.getAttribute("value"))).toBeGreaterThan(1);
     // The source link says it opens a new tab.
     expect(await page.locator(".turn .sources a").first().innerText()).toContain("(s'ouvre dans un nouvel onglet)");
     expect(consoleErrors).toEqual([]);

@@ -96,7 +96,10 @@ describe("npm run cli", { timeout: 90_000 }, () => {
     });
     expect(code).toBe(0);
     expect(stdout).toContain("12 millions d'euros par an [1]");
-    expect(stdout).toMatch(/Sources :\n\[1\] La Gendarmerie nationale/);
+    // The answer cites [1]: that source is listed as cited, the other passages given to the model apart.
+    expect(stdout).toMatch(/Sources citées :\n\[1\] La Gendarmerie nationale/);
+    const other = stdout.indexOf("Autres passages fournis au modèle");
+    if (other >= 0) expect(stdout.slice(other)).not.toMatch(/^\[1\] /m);
   });
 
   it("ask prints the answer's Markdown as terminal text, even when a mark is cut between two pieces", async () => {
@@ -145,7 +148,7 @@ describe("npm run cli", { timeout: 90_000 }, () => {
       expect(JSON.parse(found.stdout).results.length).toBeGreaterThan(0);
       const asked = await spawnCli(["ask", "Combien la Gendarmerie économise-t-elle ?"]);
       expect(asked.code).toBe(0);
-      expect(asked.stdout).toContain("Sources :");
+      expect(asked.stdout).toContain("Sources citées :");
     } finally {
       await server.stop();
     }
