@@ -834,9 +834,14 @@ async function* extractive(
       excerpt(
         r.text,
         terms,
-        extra.has(r)
-          ? QUOTE_CHARS.shared * QUOTE_CHARS.first
-          : (own > 1 ? QUOTE_CHARS.shared : QUOTE_CHARS.alone) * (i === 0 ? QUOTE_CHARS.first : 1),
+        // The card of a vendor whose owner is asked is quoted at up to a minute's reading: who bought it and when is
+        // the answer, and a cut left « propriétaire non vérifié » without the history that qualifies it (Mitel,
+        // Searchlight Capital); a longer card (Microsoft's list of products) is cut as any other.
+        isOwnerCard(query, r)
+          ? Math.max(QUOTE_CHARS.alone * QUOTE_CHARS.first, QUOTE_LIMIT)
+          : extra.has(r)
+            ? QUOTE_CHARS.shared * QUOTE_CHARS.first
+            : (own > 1 ? QUOTE_CHARS.shared : QUOTE_CHARS.alone) * (i === 0 ? QUOTE_CHARS.first : 1),
         r.section,
         asked,
         counted,

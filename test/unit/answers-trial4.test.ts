@@ -91,6 +91,12 @@ describe("« qui contrôle X ? » quotes X's vendor card", () => {
     expect(sources.slice(0, 2).some((s) => /^catalog\/vendor\/vmware#/.test(s))).toBe(true);
     expect(text.slice(0, 1200)).toContain("Broadcom");
   });
+
+  it("quotes the owner card's history, not only « propriétaire non vérifié » (Mitel, Searchlight Capital)", async () => {
+    const { text } = await ask(fulltext, "Nos téléphones Mitel : qui contrôle cette société ?");
+    expect(text).toContain("Propriétaire de contrôle non vérifié");
+    expect(text).toContain("Rachetée en 2018 par des fonds menés par Searchlight Capital Partners");
+  });
 });
 
 describe("« alternative à X » quotes X's alternatives", () => {
