@@ -90,12 +90,19 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
     "a DSI sends an inventory from the keyboard and opens the chart's data",
     async () => {
       const { page } = await openPage(context, inventoryServer.url, "#inventaire");
+      // A key opens a file picker only in the focused tab: the page is brought to the front first.
+      await page.bringToFront();
       await tabTo(page, (f) => f.id === "inv-files");
-      // On a loaded machine (load average near 6) the picker once took over 30 s, the default, to open.
-      const [chooser] = await Promise.all([
-        page.waitForEvent("filechooser", { timeout: 60_000 }),
-        page.keyboard.press("Space"),
-      ]);
+      expect((await focused(page)).id).toBe("inv-files");
+      // On a loaded machine (load average near 6) the picker once took over 30 s, the default, to open; twice in full
+      // runs it did not open at all (never alone): Space is pressed once more, on the same focused field, if no
+      // picker came within 20 s — the picker must still open from the keyboard.
+      const openWithSpace = (timeout: number) =>
+        Promise.all([page.waitForEvent("filechooser", { timeout }), page.keyboard.press("Space")]).then(([c]) => c);
+      const chooser = await openWithSpace(20_000).catch(async () => {
+        expect((await focused(page)).id).toBe("inv-files");
+        return openWithSpace(40_000);
+      });
       await chooser.setFiles(CSV);
       await tabTo(page, (f) => f.id === "inv-submit");
       await page.keyboard.press("Enter");
