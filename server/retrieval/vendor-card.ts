@@ -61,6 +61,23 @@ function isCardOf(vendorCard: { document: { id: string; title: string } }, named
   return a === b || ` ${b} `.includes(` ${a} `) || ` ${a} `.includes(` ${b} `);
 }
 
+/** The card of vendor `name`: among `ranked` when there, else looked up in the store by that name. */
+async function findCard(
+  name: string,
+  ranked: StoredChunk[],
+  store: Pick<ChunkStore, "searchText">,
+): Promise<StoredChunk | undefined> {
+  const own = ranked.find((c) => isCardOf(c, name));
+  if (own) return own;
+  const hits = await store.searchText(
+    fold(name).replace(/[^\p{L}\p{N}]+/gu, " "),
+    8,
+    { kinds: ["catalog"] },
+    { withChunks: true },
+  );
+  return hits.flatMap((h) => (h.chunk && isCardOf(h.chunk, name) ? [h.chunk] : []))[0];
+}
+
 /** How many of the first results may be the card whose vendor is looked for. */
 const CARD_REACH = 3;
 
@@ -80,19 +97,7 @@ export async function withVendorCard(
   if (!asksAboutVendor(query)) return chunks;
   const at = chunks.slice(0, CARD_REACH).findIndex((c) => vendorNamed(c) && vendorAsked(query, c));
   if (at < 0) return chunks;
-  const named = vendorNamed(chunks[at]!)!;
-  let vendor = [...chunks, ...candidates].find((c) => isCardOf(c, named));
-  if (!vendor) {
-    const hits = await store.searchText(
-      fold(named).replace(/[^\p{L}\p{N}]+/gu, " "),
-      8,
-      { kinds: ["catalog"] },
-      {
-        withChunks: true,
-      },
-    );
-    vendor = hits.flatMap((h) => (h.chunk && isCardOf(h.chunk, named) ? [h.chunk] : []))[0];
-  }
+  const vendor = await findCard(vendorNamed(chunks[at]!)!, [...chunks, ...candidates], store);
   // Already among the results: the answer quotes it with the card (`vendorCompanions`), the ranking stays.
   if (!vendor || chunks.some((c) => c.id === vendor.id)) return chunks;
   // Room is made by the last passage of a document quoted twice, else by the last passage.
@@ -152,12 +157,7 @@ export async function withOwnerCard(
 ): Promise<StoredChunk[]> {
   if (!asksWhoControls(query)) return chunks;
   for (const name of namesIn(query)) {
-    const isOwn = (c: StoredChunk) => isCardOf(c, name);
-    let card = [...chunks, ...candidates].find(isOwn);
-    if (!card) {
-      const hits = await store.searchText(fold(name), 8, { kinds: ["catalog"] }, { withChunks: true });
-      card = hits.flatMap((h) => (h.chunk && isOwn(h.chunk) ? [h.chunk] : []))[0];
-    }
+    const card = await findCard(name, [...chunks, ...candidates], store);
     if (card) {
       // Right after the card of the vendor's product ranked first (« Nos routeurs Juniper, qui les contrôle ? »), else
       // first.
