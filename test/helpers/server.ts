@@ -168,3 +168,24 @@ export async function askConversation(engine: Engine, ...questions: string[]) {
   const done = events.find((e) => e.type === "done") as Extract<AnswerEvent, { type: "done" }>;
   return { sources, docs: sources.map((s) => s.document.id), text, done };
 }
+
+/**
+ * The answer to one question: its text, the passage ids of its last « sources » event (a generated answer sends them
+ * again once written) and its final event.
+ */
+export async function askOne(engine: Engine, question: string) {
+  let text = "";
+  let sources: string[] = [];
+  let done: Extract<AnswerEvent, { type: "done" }> | null = null;
+  for await (const e of answer(
+    [{ role: "user", content: question }],
+    engine,
+    { numCtx: 8192, maxAnswerTokens: 512 },
+    new AbortController().signal,
+  )) {
+    if (e.type === "token") text += e.text;
+    else if (e.type === "sources") sources = e.sources.map((s) => s.id);
+    else if (e.type === "done") done = e;
+  }
+  return { text, sources, done: done! };
+}

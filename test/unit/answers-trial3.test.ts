@@ -5,9 +5,9 @@
  * that answer, and an abstention speaks the user's own words.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AnswerEvent, abstentionText, answer } from "../../server/answers/answer.ts";
+import { abstentionText } from "../../server/answers/answer.ts";
 import { qualificationNote, qualifiedFigures } from "../../server/answers/qualified.ts";
-import { realCorpusEngine } from "../helpers/server.ts";
+import { askOne, realCorpusEngine } from "../helpers/server.ts";
 
 let real: Awaited<ReturnType<typeof realCorpusEngine>>;
 beforeAll(async () => {
@@ -15,23 +15,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => real?.close());
 
-/** The answer to one question as the page gets it: its text, its sources' ids and its `done` event. */
-async function ask(question: string) {
-  let text = "";
-  let sources: string[] = [];
-  let done: Extract<AnswerEvent, { type: "done" }> | null = null;
-  for await (const e of answer(
-    [{ role: "user", content: question }],
-    real.engine,
-    { numCtx: 8192, maxAnswerTokens: 512 },
-    new AbortController().signal,
-  )) {
-    if (e.type === "token") text += e.text;
-    else if (e.type === "sources") sources = e.sources.map((s) => s.id);
-    else if (e.type === "done") done = e;
-  }
-  return { text, sources, done: done! };
-}
+/** The answer to one question on the real corpus (`askOne`). */
+const ask = (question: string) => askOne(real.engine, question);
 
 describe("« Peut-on utiliser X en mairie ? »: the product named comes before the setting words", () => {
   it("answers on Nextcloud with its card first, not with the CLOUD Act warning for a mairie", async () => {

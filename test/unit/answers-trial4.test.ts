@@ -6,10 +6,9 @@
  * passages it was given, and the cards the question does not ask for are not given.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AnswerEvent, answer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
 import { type FakeOllama, startFakeOllamaServer } from "../helpers/fake-ollama.ts";
-import { realCorpusEngine } from "../helpers/server.ts";
+import { askOne, realCorpusEngine } from "../helpers/server.ts";
 
 let fulltext: Engine;
 let model: Engine;
@@ -37,23 +36,8 @@ afterAll(async () => {
   await ollama?.close();
 });
 
-/** The answer to one question: its text, its last sources event's ids and its `done` event. */
-async function ask(engine: Engine, question: string) {
-  let text = "";
-  let sources: string[] = [];
-  let done: Extract<AnswerEvent, { type: "done" }> | null = null;
-  for await (const e of answer(
-    [{ role: "user", content: question }],
-    engine,
-    { numCtx: 8192, maxAnswerTokens: 512 },
-    new AbortController().signal,
-  )) {
-    if (e.type === "token") text += e.text;
-    else if (e.type === "sources") sources = e.sources.map((s) => s.id);
-    else if (e.type === "done") done = e;
-  }
-  return { text, sources, done: done! };
-}
+/** The answer to one question (`askOne`). */
+const ask = (engine: Engine, question: string) => askOne(engine, question);
 
 /** The quotation of the answer's first source, as read aloud. */
 const firstQuote = (text: string) => /\[1\][^\n]*\n« ([^\n]*) »/.exec(text)?.[1] ?? "";
