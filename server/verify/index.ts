@@ -106,9 +106,9 @@ const unligature = (text: string) =>
 /** Folded words of a text, ligatures written out. */
 const words = (text: string) => foldedWords(unligature(text));
 
-/** Words that say nothing checkable (besides stopwords): framing, connectives, verbs of saying. */
+/** Words that say nothing checkable (besides stopwords): framing, connectives, verbs of saying (« À en croire … »). */
 const WEAK = new Set(
-  "selon indique precise souligne rappelle note explique ainsi egalement notamment aussi donc cependant toutefois en effet part plus moins tres deja encore environ pres partir depuis lors cadre fin debut ensemble permet permettre objectif important enjeu question reponse passage passages source sources corpus document".split(
+  "selon indique precise souligne rappelle note explique ainsi egalement notamment aussi donc cependant toutefois en effet part plus moins tres deja encore environ pres partir depuis lors cadre fin debut ensemble permet permettre objectif important enjeu question reponse passage passages source sources corpus document documents croire".split(
     " ",
   ),
 );

@@ -188,3 +188,15 @@ describe("negations that agree with the passage", () => {
     ).toBe("unsupported");
   });
 });
+
+describe("hedged openings", () => {
+  it("« À en croire les sources disponibles, … » frames the claim: only the claim is looked for in the passage", () => {
+    const passage = "Munich — Bilan\nNous ne sommes pas en mesure de trancher entre les deux lectures du retour.";
+    expect(status("À en croire les sources disponibles, nous ne sommes pas en mesure de trancher [1].", passage)).toBe(
+      "supported",
+    );
+    expect(status("À en croire les sources disponibles, la ville a économisé sur les licences [1].", passage)).toBe(
+      "unsupported",
+    );
+  });
+});
