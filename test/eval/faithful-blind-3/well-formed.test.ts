@@ -1,0 +1,57 @@
+/**
+ * The third blind faithfulness set is well formed (it measures nothing): every case has its pinned passages, every
+ * sentence a label and a kind and a start found in the answer, every [n] within the pinned passages unless the sentence
+ * is labelled as citing out of range.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { setProblems } from "../faithful-blind.ts";
+
+const dir = path.resolve("test/eval/faithful-blind-3");
+
+interface Case {
+  id: string;
+  section?: string;
+  answer: string;
+  sentences: { text: string; label: string; kind: string }[];
+}
+
+const load = async (file: string) => parse(await readFile(path.join(dir, file), "utf8")) as Case[];
+
+describe("faithful-blind-3", () => {
+  const temp: string[] = [];
+  afterAll(async () => {
+    for (const t of temp) await rm(t, { recursive: true, force: true });
+  });
+
+  it("has its cases labelled, cited within their pinned passages, and pinned", async () => {
+    expect(await setProblems(dir)).toEqual([]);
+    const chat = await load("chat.yaml");
+    const drafts = await load("drafts.yaml");
+    expect(chat.length).toBeGreaterThanOrEqual(30);
+    expect(drafts.length).toBeGreaterThanOrEqual(12);
+    expect(drafts.every((c) => c.section)).toBe(true);
+    const labels = [...chat, ...drafts].flatMap((c) => c.sentences.map((s) => s.label));
+    const wrong = labels.filter((l) => l === "unsupported").length;
+    // Roughly one wrong sentence in five, never most of them.
+    expect(wrong / labels.length).toBeGreaterThan(0.1);
+    expect(wrong / labels.length).toBeLessThan(0.3);
+  });
+
+  it("reports a citation beyond the pinned passages and a start missing from the answer", async () => {
+    const copy = await mkdtemp(path.join(tmpdir(), "cap-libre-blind3-"));
+    temp.push(copy);
+    await cp(dir, copy, { recursive: true });
+    const chat = await load("chat.yaml");
+    const c = chat.find((x) => x.sentences.every((s) => s.kind !== "out-of-range-citation"))!;
+    c.answer = c.answer.replace(/\[1\]/, "[99]");
+    c.sentences.push({ text: "Une phrase qui n'est pas dans la réponse", label: "supported", kind: "paraphrase" });
+    await writeFile(path.join(copy, "chat.yaml"), stringify(chat));
+    const problems = await setProblems(copy);
+    expect(problems.some((p) => p.includes(c.id) && p.includes("[99]"))).toBe(true);
+    expect(problems.some((p) => p.includes(c.id) && p.includes("introuvable"))).toBe(true);
+  });
+});
