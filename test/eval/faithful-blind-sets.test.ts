@@ -1,16 +1,14 @@
 /**
- * The third blind faithfulness set is well formed (it measures nothing): every case has its pinned passages, every
- * sentence a label and a kind and a start found in the answer, every [n] within the pinned passages unless the sentence
- * is labelled as citing out of range.
+ * The hand-written blind faithfulness sets after the first (`faithful-blind-2/`, `faithful-blind-3/`) are well formed
+ * (this measures nothing): every case has its pinned passages, every sentence a label and a kind and a start found in
+ * the answer, every [n] within the pinned passages unless the sentence is labelled as citing out of range.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { setProblems } from "../faithful-blind.ts";
-
-const dir = path.resolve("test/eval/faithful-blind-3");
+import { setProblems } from "./faithful-blind.ts";
 
 interface Case {
   id: string;
@@ -19,20 +17,27 @@ interface Case {
   sentences: { text: string; label: string; kind: string }[];
 }
 
-const load = async (file: string) => parse(await readFile(path.join(dir, file), "utf8")) as Case[];
+/** Each set with the least number of chat answers and of draft sections it was written with. */
+const SETS = [
+  { name: "faithful-blind-2", chat: 45, drafts: 20 },
+  { name: "faithful-blind-3", chat: 30, drafts: 12 },
+];
 
-describe("faithful-blind-3", () => {
-  const temp: string[] = [];
-  afterAll(async () => {
-    for (const t of temp) await rm(t, { recursive: true, force: true });
-  });
+const temp: string[] = [];
+afterAll(async () => {
+  for (const t of temp) await rm(t, { recursive: true, force: true });
+});
+
+describe.each(SETS)("$name", ({ name, chat: minChat, drafts: minDrafts }) => {
+  const dir = path.resolve("test/eval", name);
+  const load = async (file: string) => parse(await readFile(path.join(dir, file), "utf8")) as Case[];
 
   it("has its cases labelled, cited within their pinned passages, and pinned", async () => {
     expect(await setProblems(dir)).toEqual([]);
     const chat = await load("chat.yaml");
     const drafts = await load("drafts.yaml");
-    expect(chat.length).toBeGreaterThanOrEqual(30);
-    expect(drafts.length).toBeGreaterThanOrEqual(12);
+    expect(chat.length).toBeGreaterThanOrEqual(minChat);
+    expect(drafts.length).toBeGreaterThanOrEqual(minDrafts);
     expect(drafts.every((c) => c.section)).toBe(true);
     const labels = [...chat, ...drafts].flatMap((c) => c.sentences.map((s) => s.label));
     const wrong = labels.filter((l) => l === "unsupported").length;
@@ -42,7 +47,7 @@ describe("faithful-blind-3", () => {
   });
 
   it("reports a citation beyond the pinned passages and a start missing from the answer", async () => {
-    const copy = await mkdtemp(path.join(tmpdir(), "cap-libre-blind3-"));
+    const copy = await mkdtemp(path.join(tmpdir(), `cap-libre-${name}-`));
     temp.push(copy);
     await cp(dir, copy, { recursive: true });
     const chat = await load("chat.yaml");
