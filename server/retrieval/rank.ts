@@ -506,17 +506,17 @@ export function namedLaws(query: string): string[][] {
   return laws.length === subjects.length && others.length === 0 ? laws : [];
 }
 
-/**
- * Whether a document is the page of one of the laws (`namedLaws`): its title, before its first colon or dash, names
- * the law, its words in a row (« Le CLOUD Act et la section 702 du FISA : … » for the CLOUD Act, not « Data Act, Cyber
- * Resilience Act, DMA et DSA : … »).
- */
 /** Whether a question names a law none of `chunks` is the page of (the search then looks further down the list). */
 export const lawPageMissing = (query: string, chunks: { document: { title: string } }[]) => {
   const laws = keywordsOf(query).length > MAX_QUESTION_WORDS ? [] : namedLaws(query);
   return laws.length > 0 && !chunks.some((c) => isLawPage(c.document.title, laws));
 };
 
+/**
+ * Whether a document is the page of one of the laws (`namedLaws`): its title, before its first colon or dash, names
+ * the law, its words in a row (« Le CLOUD Act et la section 702 du FISA : … » for the CLOUD Act, not « Data Act, Cyber
+ * Resilience Act, DMA et DSA : … »).
+ */
 export function isLawPage(title: string, laws: string[][]): boolean {
   if (laws.length === 0) return false;
   const head = words(title.split(/\s[:—–]\s/)[0] ?? "");

@@ -252,6 +252,8 @@ const aliasList = (file: string): [string, string[]][] =>
 const GAZETTEER: Map<string, string[]> = new Map(aliasList("gazetteer.txt"));
 /** Vendors named by their head office (« Redmond », « Armonk »): periphrases, and searched as the vendor too. */
 const SEATS: Map<string, string[]> = new Map(aliasList("seats.txt"));
+/** Both, as one list: what `aliasesIn` adds to a search. */
+const NAMED_OTHERWISE: [string, string[]][] = [...GAZETTEER, ...SEATS];
 const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...SEATS, ...GAZETTEER]);
 /**
  * The periphrases of `metonymies.txt` (« le pays du Soleil-Levant », « Outre-Rhin »), not the gazetteer's other names
@@ -272,7 +274,7 @@ const PHRASE_METONYMIES = [...METONYMIES].filter(([w]) => w.includes(" ")).sort(
 export function aliasesIn(question: string): string[] {
   const joined = ` ${words(question).join(" ")} `;
   const found = new Set<string>();
-  for (const [alias, meanings] of [...GAZETTEER, ...SEATS])
+  for (const [alias, meanings] of NAMED_OTHERWISE)
     if (joined.includes(` ${alias} `)) for (const m of meanings) found.add(m);
   return [...found].filter((m) => !joined.includes(` ${m} `));
 }
@@ -671,12 +673,6 @@ export function questionTerms(question: string): QuestionTerm[] {
   return [...out.values()];
 }
 
-const HEAD_COUNTS = new Set(wordList("../i18n/fr/head-counts.txt"));
-/**
- * Whether the token at `i` is a number giving the asker's size (« une commune de 2000 habitants », « pour 500
- * agents »): digits after « de » or « pour », before a noun of `head-counts.txt`, not a threshold (« plus de 3500
- * habitants », « moins de 50 agents ») nor a figure asked (« combien de … »).
- */
 /** Shortest word read as a typing slip of another (« dirrige »): shorter ones meet real words by chance. */
 const TYPO_LENGTH = 6;
 /**
@@ -692,6 +688,12 @@ export function slips(word: string): string[] {
   return [...out].filter((w) => w !== word && /^[a-z]+$/.test(w));
 }
 
+const HEAD_COUNTS = new Set(wordList("../i18n/fr/head-counts.txt"));
+/**
+ * Whether the token at `i` is a number giving the asker's size (« une commune de 2000 habitants », « pour 500
+ * agents »): digits after « de » or « pour », before a noun of `head-counts.txt`, not a threshold (« plus de 3500
+ * habitants », « moins de 50 agents ») nor a figure asked (« combien de … »).
+ */
 export function headCount(tokens: { 0: string }[], i: number): boolean {
   const at = (k: number) => fold(tokens[k]?.[0] ?? "");
   return (

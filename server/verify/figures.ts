@@ -73,13 +73,13 @@ function mask(text: string, start: number, length: number): string {
   return text.slice(0, start) + " ".repeat(length) + text.slice(start + length);
 }
 
-/** Parts of a text that are never figures: URLs, citation markers `[3]`, list numbers, Markdown table rules. */
 /** The number of a European act or a regulation (« (UE) 2022/2555 », « 2016/679 »). */
 const ACT_NUMBER = /(?<![\d/])(?:19|20)\d{2}\/\d{1,5}(?![\d/])/g;
 
 /** Numbers of acts written in a text (« 2022/2555 »): names, not figures; `extractFigures` leaves them out. */
 export const actNumbers = (text: string): string[] => text.match(ACT_NUMBER) ?? [];
 
+/** Parts of a text that are never figures: URLs, citation markers `[3]`, list numbers, Markdown table rules. */
 function stripNonFigures(text: string): string {
   return (
     text
@@ -198,6 +198,12 @@ export function productVersions(input: string): string[] {
 const COMMON_BEFORE_NUMBER =
   /^(?:Le|La|Les|L|Un|Une|Des|Ces|Ses|Leurs?|Nos|Vos|En|Au|Aux|Dès|Depuis|Avant|Après|Vers|Sur|Sous|Pour|Par|Dans|Entre|Avec|Plus|Moins|Près|Environ|Quelque|Soit|Dont|Seuls?|Seules?|Article|Section|Chapitre|Titre|Annexe|Phase|Étape|Etape|Tranche|Lot|Objectif|Page|Niveau|Version|Source|Note)$/;
 
+/** A month right after a number, or after « ou le 21 » (« 23 juin », « 20 ou le 21 août »): the number is a day. */
+const MONTH_AFTER = new RegExp(
+  String.raw`^\s+(?:(?:ou|et|au)\s+(?:(?:le|du)\s+)?\d{1,2}\s+)?${MONTH_RE}(?![\p{L}])`,
+  "iu",
+);
+
 /**
  * « Windows 11 », « Office 365 », « Microsoft 365 Copilot »: a product name, not a figure — in the middle of a
  * sentence, or opening it when the word before is a name (not « Les 80 agents »).
@@ -209,12 +215,7 @@ function isProductVersion(text: string, at: number, digits: string): boolean {
   if (!word) return false;
   if (MONTH_INDEX.has(fold(word[1]!))) return false;
   // A day before a month (« Le 23 juin 2025 », « le 20 ou le 21 août ») is a date, not a version.
-  if (
-    new RegExp(String.raw`^\s+(?:(?:ou|et|au)\s+(?:(?:le|du)\s+)?\d{1,2}\s+)?${MONTH_RE}(?![\p{L}])`, "iu").test(
-      text.slice(at + digits.length),
-    )
-  )
-    return false;
+  if (MONTH_AFTER.test(text.slice(at + digits.length))) return false;
   const preceding = before.slice(0, word.index).trimEnd();
   // A list item's marker (« - Le 23 … ») opens it as a sentence does.
   if (preceding.length > 0 && !/(?:[.!?:\n»"]|(?:^|\n)\s*[-*•])$/.test(preceding)) return true;

@@ -772,18 +772,18 @@ function toSource(n: number | null, text: string): Source {
   return { n, sentences: sourceSentences(body, heading), bag: bagOf(text) };
 }
 
-/** Sentences that state nothing to check: « Je ne sais pas », formulas, headings without content. */
+/** Share of its content words a sentence about the sources must have in them (what it is about). */
+export const ABOUT_SOURCES_COVERAGE = 1 / 3;
+
 /**
  * A sentence about the sources themselves (« Les sources divergent sur l'ampleur exacte de la hausse », « Les passages
  * ne donnent pas les raisons détaillées de cette décision »): most of its words describe the passages, they are not in
  * them; what it is about (« la hausse », « cette décision ») must be.
  */
-/** Share of its content words a sentence about the sources must have in them (what it is about). */
-export const ABOUT_SOURCES_COVERAGE = 1 / 3;
-
 const ABOUT_SOURCES =
   /^(?:(?:en revanche|toutefois|cependant|mais|en effet|par ailleurs)\s*,?\s*)?(?:les|ces|nos|le|ce)\s+(?:sources?|passages?|documents?|textes?|corpus)(?:\s+(?:cités?|citées|fournis|consulté(?:e?s)?|disponibles|réunis|réunies))?\s+(?:divergent|diffèrent|se contredisent|ne concordent pas|(?:ne|n['’])\s*(?:\S+\s+){0,2}?(?:pas|guère|jamais)\b)/iu;
 
+/** Sentences that state nothing to check: « Je ne sais pas », formulas, headings without content. */
 const NO_CLAIM =
   /^(je ne sais pas|je n['’]ai pas trouv|les passages (fournis )?ne (permettent|disent|précisent)|aucun passage)/i;
 
@@ -860,6 +860,9 @@ export const POLARITY_MIN_SHARE = 0.75;
 const CERTAINTY =
   /(?<!\p{L})(?:confirm|vérifi|verifi|établi|etabli|précis|precis|connu|certain|avéré|avere|détaill|detaill)/iu;
 
+/** Every negation of a clause (`matchAll` copies it, so one global RegExp serves every call). */
+const NEGATION_ALL = new RegExp(NEGATION.source, "giu");
+
 /**
  * Whether a clause negates what it shares with another text: a negation (`NEGATION`) that bears on one of their
  * shared words (the verb inside « ne … pas », or one of the two words after it: « n'est jamais revenue », « sans autre
@@ -871,8 +874,7 @@ function negatedAmong(clause: string, other: Bag): boolean {
     const w = contentWords(t[0]).filter((x) => !WEAK.has(x));
     return { at: t.index!, content: w.length > 0, shared: w.length > 0 && w.every((x) => inBag(x, other)) };
   });
-  const negation = new RegExp(NEGATION.source, "giu");
-  return [...clause.matchAll(negation)].some((m) => {
+  return [...clause.matchAll(NEGATION_ALL)].some((m) => {
     const end = m.index! + m[0].length;
     const inside = tokens.filter((t) => t.at >= m.index! && t.at < end);
     // The two words after it that say something (« n'est pas ainsi l'une des premières villes », « n'est pas où sont
@@ -1477,17 +1479,11 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
       if (other) reasons.push(message("verify.nameSwapped", { name, other, where: w }));
     }
   }
-  // A product and its version (« Java 8 », « Windows 11 »): the version is part of the name, written as the sources do.
-  for (const product of productVersions(stated)) {
-    const folded = ` ${words(product).join(" ")} `;
-    if (!bags.some((b) => b.joined.includes(folded)))
-      reasons.push(message("verify.nameNotFound", { name: product, where: w }));
-  }
-  // The number of an act (« (UE) 2022/2555 ») is a name: written in the sources.
-  for (const act of actNumbers(stated)) {
-    const folded = ` ${words(act).join(" ")} `;
-    if (!bags.some((b) => b.joined.includes(folded)))
-      reasons.push(message("verify.nameNotFound", { name: act, where: w }));
+  // A product and its version (« Java 8 », « Windows 11 »): the version is part of the name, written as the sources do;
+  // so is the number of an act (« (UE) 2022/2555 »).
+  for (const name of [...productVersions(stated), ...actNumbers(stated)]) {
+    const folded = ` ${words(name).join(" ")} `;
+    if (!bags.some((b) => b.joined.includes(folded))) reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
   // Names of organisations, places and people; an acronym may stand for a name the sources write in full, and a name
   // the sentence writes in full before its acronym (« Caisse nationale d'Assurance maladie (CNAM) ») is the acronym's.
@@ -1500,8 +1496,10 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   }
   // A count written in words (« huit départements ») where the cited passages count the same thing otherwise (« six
   // départements »).
-  for (const { raw, value, noun } of wordCounts(stated)) {
-    const given = pool.flatMap((src) => wordCounts(src.sentences.map((ss) => ss.text).join(" "), true));
+  const counts = wordCounts(stated);
+  const given =
+    counts.length > 0 ? pool.flatMap((src) => wordCounts(src.sentences.map((ss) => ss.text).join(" "), true)) : [];
+  for (const { raw, value, noun } of counts) {
     const same = given.filter((g) => stem(g.noun) === stem(noun));
     if (same.length > 0 && !same.some((g) => g.value === value))
       reasons.push(message("verify.figureNotFound", { figure: raw, where: w }));
