@@ -68,6 +68,9 @@ export function asOfText(d: string): string {
   return /^[aeiouyàâéèêîôû]/iu.test(text) ? `d'${text}` : `de ${text}`;
 }
 
+/** Text matched literally inside a RegExp. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** Text safe inside HTML elements and quoted attributes. */
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -27,6 +27,9 @@ const key = (c: CitedSource) => c.url ?? c.title;
  */
 export const CATALOG_MAPPING_LINE = /^(?:Remplace|Alternatives|Apparaît dans les inventaires sous les noms) : .*$/gmu;
 
+/** One correspondence line, tested alone (no global flag: a stateless test). */
+const MAPPING_LINE = new RegExp(CATALOG_MAPPING_LINE.source, "u");
+
 /**
  * A sentence citing a catalog record restates one of its correspondence lines (« G DATA remplace directement
  * Kaspersky ») rather than what its sources say: the line sharing most of its content words is one of them.
@@ -40,7 +43,7 @@ function restatesCorrespondence(claim: string, passage: SearchResult): boolean {
     const shared = own.filter((w) => words.has(w)).length;
     if (shared > score) [best, score] = [line, shared];
   }
-  return score > 0 && new RegExp(CATALOG_MAPPING_LINE.source, "u").test(best);
+  return score > 0 && MAPPING_LINE.test(best);
 }
 
 /** A credit, marked `unrestated` when the sentences restate none of the sourced statements of a passage naming some. */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { fold } from "../core/text.ts";
+import { escapeRegExp, fold } from "../core/text.ts";
 
 export interface DeadlineWords {
   months: string[];
@@ -40,7 +40,6 @@ export interface Since {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Alternatives of folded words, longest first, apostrophes either way. */
 const alt = (words: string[]) =>
   [...words]

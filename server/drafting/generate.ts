@@ -6,7 +6,7 @@
  */
 
 import { qualificationNote, qualifiedFigures } from "../answers/qualified.ts";
-import { asOfText } from "../core/text.ts";
+import { asOfText, escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
@@ -76,14 +76,11 @@ export async function retrievePassages(
 ): Promise<{ query: string; passages: SearchResult[] }> {
   if (!section.query || section.maxPassages === 0) return { query: "", passages: [] };
   const own = await focusPassages(section, vars, retriever);
-  const query = [...own.queries, fill(section.query, vars)].join(" ");
+  const asked = fill(section.query, vars);
+  const query = [...own.queries, asked].join(" ");
   // The retriever already keeps at most two passages of one document.
-  const { results } = await retriever.search(
-    fill(section.query, vars),
-    16,
-    section.kinds ? { kinds: section.kinds } : undefined,
-  );
-  const terms = keywords(fill(section.query, vars));
+  const { results } = await retriever.search(asked, 16, section.kinds ? { kinds: section.kinds } : undefined);
+  const terms = keywords(asked);
   const scope = section.catalogScope ? new Set((vars.catalog_scope ?? "").split(" ")) : null;
   let kept = results.filter(
     (r) =>
@@ -369,7 +366,7 @@ export function namePattern(name: string): RegExp | null {
     if (taken.join("").replace(/[^\p{L}\p{N}]/gu, "").length >= 4) break;
   }
   if (!taken.length) return null;
-  const escaped = taken.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
+  const escaped = taken.map(escapeRegExp).join("\\s+");
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u");
 }
 

@@ -5,7 +5,7 @@
  * title, date and URL. ODT, DOCX, PDF and Markdown render this one model, so they say the same thing.
  */
 import { qualifiedFigures } from "../answers/qualified.ts";
-import { asOfText, fold, frenchDate, slugify } from "../core/text.ts";
+import { asOfText, escapeRegExp, fold, frenchDate, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
@@ -25,8 +25,6 @@ import type {
 export type { Block, BlockStyle, DocumentJson, DocumentModel, Inline, Note, NotePart } from "./types.ts";
 
 const slug = (s: string) => slugify(s, 60, "document");
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const dateText = (d: string | null | undefined) =>
   !d ? message("drafts.note.noDate") : /^\d{4}-\d{2}/.test(d) ? frenchDate(d) : d;

@@ -1,5 +1,5 @@
 /** Risks of a catalog product known from the catalog and the corpus: legal exposure, price increases, closed formats, lock-in, end of support. */
-import { frenchDate } from "../core/text.ts";
+import { escapeRegExp, frenchDate } from "../core/text.ts";
 import { exposureLabel, isEuropean } from "../corpus/catalog.ts";
 import type { CorpusDocument } from "../corpus/documents.ts";
 import { message } from "../i18n/messages.ts";
@@ -18,8 +18,7 @@ export const formatDay = (iso: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(new Date(`${iso}T00:00:00Z`).getTime()) ? frenchDate(iso) : iso;
 
 export const wordIn = (haystack: string, word: string) =>
-  word.length > 1 &&
-  new RegExp(`(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9]|$)`).test(haystack);
+  word.length > 1 && new RegExp(`(^|[^a-z0-9])${escapeRegExp(word)}([^a-z0-9]|$)`).test(haystack);
 
 /**
  * Lock-in in the sense of this tool is dependence on extra-European software: a product controlled from outside the

@@ -4,7 +4,7 @@
  * can say it does not know instead of answering from the model's memory.
  */
 import { readFileSync } from "node:fs";
-import { fold } from "../core/text.ts";
+import { escapeRegExp, fold } from "../core/text.ts";
 import { DEMONYMS, stem as frStem, phrasesFound, readSections, synonymsOf, words } from "./french.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount } from "./rank.ts";
 
@@ -797,21 +797,20 @@ const COLLECTIVITY_NOUN =
   /^(?:villes?|communes?|communal(?:e|es|aux)?|mairies?|municipal(?:e|es|ite)?|municipaux|metropoles?|agglomerations?|villages?|collectivites?)$/;
 /** A folded question with its hyphens as spaces, for finding a term (« beau-frère » is the term « beau frere »). */
 const spaced = (question: string) => ` ${fold(question).replace(/[’]/g, "'").replace(/-/g, " ")} `;
-const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /**
  * The noun a term is the complement of (« taxi » in « une licence de taxi » → « licence », « village » in « la fête du
  * village » → « fete »), folded, or undefined.
  */
 export const complementOf = (question: string, word: string) =>
   new RegExp(
-    `\\s([a-z]{3,})\\s(?:de\\s(?:la\\s|l')?|du\\s|des\\s|d'|pour\\s(?:la|le|les|un|une)\\s|pour\\sl')${escapeWord(word)}[\\s?!.,;:]`,
+    `\\s([a-z]{3,})\\s(?:de\\s(?:la\\s|l')?|du\\s|des\\s|d'|pour\\s(?:la|le|les|un|une)\\s|pour\\sl')${escapeRegExp(word)}[\\s?!.,;:]`,
   ).exec(spaced(question))?.[1];
 /**
  * Whether a term follows « mon », « ma », « mes »: someone or something of the asker's own (« mon beau-frère », « mon
  * tonton »), who says where the question comes from, not what it asks.
  */
 export const ownRelation = (question: string, word: string) =>
-  new RegExp(`\\s(?:mon|ma|mes)\\s(?:[a-z]+\\s){0,2}${escapeWord(word)}[\\s?!.,;:]`).test(spaced(question));
+  new RegExp(`\\s(?:mon|ma|mes)\\s(?:[a-z]+\\s){0,2}${escapeRegExp(word)}[\\s?!.,;:]`).test(spaced(question));
 /**
  * A word of what is asked found in at most this many passages of the corpus is rare: when no passage read holds it,
  * the corpus does not speak of it (eleventh series).

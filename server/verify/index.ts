@@ -9,6 +9,7 @@
  * The result is explainable: each sentence has a status and French reasons.
  */
 import { readFileSync } from "node:fs";
+import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
@@ -246,7 +247,7 @@ export function fractionFigures(text: string): Figure[] {
   const found: { at: number; figure: Figure }[] = [];
   const lower = text.toLowerCase();
   for (const { words, value } of FRACTIONS.shares) {
-    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRe(words)}(?![\\p{L}])`, "giu"))) {
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRegExp(words)}(?![\\p{L}])`, "giu"))) {
       const at = m.index!;
       const window = lower.slice(at, at + m[0].length + 20);
       if (FRACTIONS.never.some((n) => window.includes(n))) continue;
@@ -452,8 +453,6 @@ function contextOf(sentence: string, raw: string, span = 4, at = sentence.indexO
   const after = contentWords(sentence.slice(at + raw.length)).slice(0, span);
   return [...before, ...after];
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Words that follow a number without saying what it counts (« 40 % environ », « 12 millions d'euros par an »). */
 const NOT_COUNTED = new Set("environ pres plus moins seulement fois par an ans mois jours entre".split(" "));
@@ -731,7 +730,7 @@ function sameSlot(a: Sides, b: Sides): boolean {
 
 /** Where a name is written as a word of its own in a text (not inside a longer word). */
 const wordAt = (text: string, name: string, from = 0) => {
-  const m = new RegExp(`(?<![\\p{L}\\d])${escapeRe(name)}(?![\\p{L}\\d])`, "u").exec(text.slice(from));
+  const m = new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}(?![\\p{L}\\d])`, "u").exec(text.slice(from));
   return m ? from + m.index : -1;
 };
 
@@ -1301,7 +1300,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
         .filter(matches)
         .map((sf) =>
           bagOf(
-            [...c.text.matchAll(new RegExp(escapeRe(sf.raw), "g"))]
+            [...c.text.matchAll(new RegExp(escapeRegExp(sf.raw), "g"))]
               .flatMap((m) => contextOf(c.text, sf.raw, 6, m.index))
               .join(" "),
           ),

@@ -4,7 +4,7 @@
  */
 
 import { categoryLabel, fitLabel, withArticle } from "../../core/labels.ts";
-import { formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
+import { escapeRegExp, formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
 import { exposureLabel } from "../../corpus/catalog.ts";
 import { countText, message } from "../../i18n/messages.ts";
 import { alternativeCaveats } from "../../inventory/alternative-text.ts";
@@ -109,7 +109,7 @@ export function contextClaims(context: string | undefined, collectivite: string)
     .filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !GENERIC_NAME_WORD.test(w));
   const namesUs = (clause: string) =>
     SELF_REFERENCE.test(clause) ||
-    own.some((w) => new RegExp(`(?<!\\p{L})${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "u").test(clause));
+    own.some((w) => new RegExp(`(?<!\\p{L})${escapeRegExp(w)}(?!\\p{L})`, "u").test(clause));
   return context
     .split(/(?<=[.!?])\s+|\s*;\s*/u)
     .map((c) => c.trim().replace(/[.!?]+$/u, ""))
