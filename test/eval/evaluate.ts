@@ -29,6 +29,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-7",
   "held-out-8",
   "held-out-9",
+  "held-out-10",
 ]);
 
 /**
