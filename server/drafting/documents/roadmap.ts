@@ -36,11 +36,14 @@ import {
   vendorText,
 } from "./common.ts";
 
-/** The month a roadmap starts: the one given, but never before the month after the document is generated. */
+/**
+ * The month a roadmap starts: the one given when it is the document's own month or later (a roadmap written on
+ * 5 December may start in December: the month is not past, trial 2026-12-05), else the month after the document.
+ */
 export function roadmapStart(startDate: string | undefined, now: string): string {
   const next = addMonths(now.slice(0, 7), 1);
   const given = startDate?.slice(0, 7);
-  return given && given > next ? given : next;
+  return given && given >= now.slice(0, 7) ? given : next;
 }
 
 /**
