@@ -233,7 +233,9 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     if (!a) continue;
     const list = alternativesOf.get(m.product) ?? [];
     const extra = !!a.country && !isEuropean(a.country);
-    const sameVendor = a.vendor ? (vendorProducts.get(`${a.vendor}|${a.category}`) ?? []) : [];
+    const sameVendor = a.vendor
+      ? (vendorProducts.get(`${a.vendor}|${a.category}`) ?? []).filter((id) => id !== a.id)
+      : [];
     list.push({
       id: a.id,
       name: a.name,
