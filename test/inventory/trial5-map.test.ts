@@ -109,7 +109,11 @@ describe("Windows 10 LTSC/LTSB editions have their own end of support (finding 9
     const pro = analyzeRows([inventoryRow("Microsoft Windows 10 Professionnel", "Microsoft Corporation", 3)], index, {
       now: NOW,
     }).items[0]!;
-    expect(eos(pro).map((r) => r.label).join()).toContain("14 octobre 2025");
+    expect(
+      eos(pro)
+        .map((r) => r.label)
+        .join(),
+    ).toContain("14 octobre 2025");
   });
 
   it("dates each edition from its build, and says « à vérifier » when the version does not tell", () => {

@@ -85,6 +85,9 @@ describe("a roadmap that starts this month (finding 6)", () => {
     const { text, rows } = await calendar(roadmapId);
     expect(text).not.toContain("précède la date du document");
     expect(rows.find((r) => r[0] === "Début de la feuille de route")?.[1]).toBe(frenchDate(month));
+    // The map's own day first, then the month the roadmap starts.
+    const names = rows.map((r) => r[0]);
+    expect(names.indexOf("Début de la feuille de route")).toBe(names.findIndex((n) => /^Point de départ/.test(n!)) + 1);
   });
 });
 
@@ -110,7 +113,10 @@ describe("the plan and its public page (finding 5)", () => {
     expect(published.status).toBe(200);
     const html = await (await fetch(`${server.url}/public/belval-sur-orne`)).text();
     const changes = html.slice(html.indexOf('id="changes"'), html.indexOf('id="calendar"'));
-    const gone = changes.slice(changes.indexOf("Dépendances qui ont disparu"), changes.indexOf("Nouvelles dépendances"));
+    const gone = changes.slice(
+      changes.indexOf("Dépendances qui ont disparu"),
+      changes.indexOf("Nouvelles dépendances"),
+    );
     expect(gone).toContain("Kaspersky Endpoint Security");
     expect(gone).not.toContain("Aucune");
     expect(html).toMatch(/Kaspersky Endpoint Security<\/th><td>[^<]*<\/td><td>[^<]*<\/td><td>n&#39;apparaît plus/);

@@ -300,7 +300,11 @@ export function roadmapContext(
       sort: mapDay ?? "0000",
       row: [texts(structure, "milestone.start"), mapDay ? frenchDate(mapDay) : "—", baseline, counts.raw],
     },
-    { sort: `${start}!`, row: [texts(structure, "milestone.roadmapStart"), frenchDate(start), "—", "—"] },
+    // A roadmap starting in the map's own month comes after the map's day (« 5 décembre 2026 », then « décembre 2026 »).
+    {
+      sort: mapDay?.startsWith(start) ? `${mapDay}!` : `${start}!`,
+      row: [texts(structure, "milestone.roadmapStart"), frenchDate(start), "—", "—"],
+    },
   ];
   // One split of the calendar (`roadmap-calendar.ts`), also read by a plan adopted from this roadmap.
   const ends = phaseEnds(start, targetDate, plan);
