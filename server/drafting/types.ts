@@ -137,6 +137,9 @@ export interface AnalysisAlternative {
   extraEuropean?: boolean | null;
   audience?: string | null;
   covers?: string | null;
+  /** Its vendor's products of its category, and the installations of it already in the inventory (`inventory/in-place.ts`). */
+  sameAs?: string[];
+  inPlace?: number;
 }
 
 /** The part of a saved inventory analysis (`engine.records("analyses")`) drafting depends on. */

@@ -64,6 +64,14 @@ describe("quick wins start from what the commune already runs (finding 7)", () =
     expect(plan.lines.find((l) => l.item.name === kaspersky.name)?.alternative?.id).toBe("eset-protect");
   });
 
+  it("says in the roadmap why ESET is the one proposed", async () => {
+    const vars = await roadmapVars();
+    const line = vars
+      .phases_detail!.split("\n")
+      .find((l) => l.includes("**Kaspersky Endpoint Security for Windows**"))!;
+    expect(line).toContain("→ ESET PROTECT (remplacement direct, déjà en place sur 92 postes)");
+  });
+
   it("does not make an enterprise video infrastructure the first choice for a commune's Zoom", () => {
     const zoom = line("Zoom Workplace");
     expect(bestAlternative(zoom.alternatives)?.id).not.toBe("pexip");

@@ -90,8 +90,12 @@ function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEv
   ]
     .filter(Boolean)
     .join(", ");
+  // Already installed (ESET for Kaspersky): said beside it, the reason it is the one proposed (trial 2026-12-05).
+  const inPlace = l.alternative?.inPlace
+    ? `, ${message("inventory.quickWin.inPlace", { computers: countText("computer", l.alternative.inPlace, formatInt(l.alternative.inPlace)) })}`
+    : "";
   const alt = l.alternative
-    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
+    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
     : partialOnly(structure, l);
   const deadline = events.filter((e) => e.lines.includes(l)).map((e) => frenchDate(e.date))[0];
   return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${texts(structure, "phase.localDeadline", { date: deadline })}` : ""}`;
