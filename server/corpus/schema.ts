@@ -179,6 +179,11 @@ export const alternativeSchema = z
      * map and the roadmap propose to a collectivité after what suits it of the same fit (absent: any size).
      */
     scale: z.enum(["large"]).nullish(),
+    /**
+     * Catalog products under which an inventory shows this alternative installed (ESET PROTECT: « ESET Endpoint
+     * Security », product `eset-endpoint`): when the inventory runs one, the alternative is already in place.
+     */
+    installedAs: z.array(id).default([]),
     /** French, for a collectivité: the condition of access and what it can do instead (host the code…), sourced. */
     audienceNote: z.string().min(10).nullish(),
     /** Where the condition of access is stated (required beside `audience` other than `all`). */

@@ -220,22 +220,14 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
   const priceDocs = documents.filter(
     (d) => PRICE_INCREASE.test(fold(`${d.title} ${d.tags.join(" ")}`)) && d.kind !== "catalog",
   );
-  // The catalog products of each vendor, by category: an alternative of that vendor is « in place » when the inventory
-  // runs one of them (ESET PROTECT beside « ESET Endpoint Security » on 92 machines).
-  const vendorProducts = new Map<string, string[]>();
-  for (const p of catalog.products.values()) {
-    const key = `${p.vendor}|${p.category}`;
-    vendorProducts.set(key, [...(vendorProducts.get(key) ?? []), p.id]);
-  }
   const alternativesOf = new Map<string, ItemAlternative[]>();
   for (const m of catalog.mappings) {
     const a = catalog.alternatives.get(m.alternative);
     if (!a) continue;
     const list = alternativesOf.get(m.product) ?? [];
     const extra = !!a.country && !isEuropean(a.country);
-    const sameVendor = a.vendor
-      ? (vendorProducts.get(`${a.vendor}|${a.category}`) ?? []).filter((id) => id !== a.id)
-      : [];
+    // The catalog products an inventory shows it as (ESET PROTECT beside « ESET Endpoint Security »): in place then.
+    const sameVendor = a.installedAs.filter((id) => id !== a.id);
     list.push({
       id: a.id,
       name: a.name,

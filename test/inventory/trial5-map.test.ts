@@ -83,6 +83,22 @@ describe("quick wins start from what the commune already runs (finding 7)", () =
     expect(ids.indexOf("tixeo")).toBeLessThan(ids.indexOf("pexip"));
   });
 
+  it("knows an alternative installed only by the catalog products its card names (`installedAs`)", () => {
+    const catalog = (file: string) => parseYaml(readFileSync(path.resolve("corpus/catalog", `${file}.yaml`), "utf8"));
+    const products = new Set(catalog("products").products.map((p: any) => p.id));
+    const named = catalog("alternatives").alternatives.flatMap((a: any) => a.installedAs ?? []);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((id: string) => !products.has(id))).toEqual([]);
+    // Hexagon's GeoMedia does not put BricsCAD (also Hexagon's) « in place » for AutoCAD: same vendor, another product.
+    const cad = analyzeRows(
+      [inventoryRow("AutoCAD 2023", "Autodesk", 4), inventoryRow("GeoMedia Desktop", "Hexagon", 2)],
+      index,
+    );
+    const autocad = cad.items.find((i) => i.product?.id === "autocad")!;
+    expect(autocad.alternatives.map((a) => a.id)).toContain("bricscad");
+    expect(autocad.alternatives.filter((a) => a.inPlace)).toEqual([]);
+  });
+
   it("marks nothing in place when the inventory runs none of the alternatives", () => {
     const alone = analyzeRows([inventoryRow("Kaspersky Endpoint Security 12", "AO Kaspersky Lab", 5)], index);
     expect(alone.items[0]!.alternatives.some((a) => a.inPlace)).toBe(false);
