@@ -137,7 +137,7 @@ export interface AnalysisAlternative {
   extraEuropean?: boolean | null;
   audience?: string | null;
   covers?: string | null;
-  /** Its vendor's products of its category, and the installations of it already in the inventory (`inventory/in-place.ts`). */
+  /** The catalog products it is installed as, and its installations already in the inventory (`inventory/in-place.ts`). */
   sameAs?: string[];
   inPlace?: number;
 }

@@ -1,9 +1,10 @@
 /**
  * Alternatives the collectivité already runs. A DSI extends what is installed before buying anything: with ESET on
  * 92 machines, Kaspersky on 2 is replaced by ESET, not by the first drop-in of the catalog's order (trial 2026-12-05).
- * An alternative is in place when the inventory shows it (its own catalog id) or its vendor's product of the same
- * category (`sameAs`: ESET PROTECT beside « ESET Endpoint Security »). The map marks it and lists it first among those
- * of the same fit; `bestAlternative` prefers it among those that leave the same exposure. Pure functions.
+ * An alternative is in place when the inventory shows it (its own catalog id) or one of the products its card says it
+ * is installed as (`sameAs`, from the catalog's `installedAs`: ESET PROTECT as « ESET Endpoint Security »). The map
+ * marks it and lists it first among those of the same fit; `bestAlternative` prefers it among those that leave the
+ * same exposure. Pure functions.
  */
 import { isSetAside, type MeasurableItem, productId } from "./measure.ts";
 

@@ -1,10 +1,11 @@
 /**
- * End of support by edition, for the products whose editions each have their own (Windows 10 LTSC/LTSB: LTSC 2019
- * is supported until January 2029, when Windows 10 Famille/Professionnel ended in October 2025). The installed
- * version's build tells the edition (« 10.0.17763 » is LTSC 2019), else a year in the name (« LTSC 2021 »); « IoT »
- * in the name takes the IoT edition of the build. An edition whose date is past at the analysis's day is a risk;
- * a line whose edition cannot be told says « à vérifier » with each edition's date. Dates and sources: the catalog's
- * `lifecycle` (trial 2026-12-05: an LTSC line was given the consumer end of support).
+ * End of support by edition, for the products some editions of which have their own (Windows 10 LTSC/LTSB: LTSC 2019
+ * is supported until January 2029, when Windows 10 Famille/Professionnel ended in October 2025). A line whose name
+ * says such an edition (« LTSC », « LTSB », « IoT »: the words of the catalog's edition names) takes it: the installed
+ * version's build tells which (« 10.0.17763 » is LTSC 2019), else a year in the name (« LTSC 2021 »); « IoT » takes
+ * the IoT edition of the build. An edition whose date is past at the analysis's day is a risk; a line whose edition
+ * cannot be told says « à vérifier » with each edition's date. Other lines keep the product's own end of support.
+ * Dates and sources: the catalog's `lifecycle` (trial 2026-12-05: an LTSC line was given the consumer end of support).
  */
 import { message } from "../i18n/messages.ts";
 import type { LifecycleEdition, MatchIndex } from "./match-index.ts";
@@ -39,6 +40,11 @@ export function withLifecycle(items: InventoryItem[], index: MatchIndex, now: st
   return items.map((item) => {
     const lifecycle = item.product ? index.entries.get(item.product.id)?.lifecycle : undefined;
     if (!lifecycle?.length || !item.product) return item;
+    const named = fold([item.name, ...(item.names ?? [])].join(" ")).split(/[^a-z0-9]+/);
+    const channels = new Set(
+      lifecycle.flatMap((e) => fold(e.edition).split(/[^a-z0-9]+/)).filter((w) => /^[a-z]+$/.test(w)),
+    );
+    if (!named.some((w) => channels.has(w))) return item;
     const product = item.product.name;
     const editions = editionsOf(item, lifecycle);
     const risks: ItemRisk[] = editions.length

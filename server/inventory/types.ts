@@ -101,8 +101,8 @@ export interface ItemAlternative {
   /** French: the only part of the product it replaces (« listes électorales seulement »); absent when it covers all. */
   covers?: string;
   /**
-   * Catalog products of the alternative's vendor in its category (ESET PROTECT: « ESET Endpoint Security / PROTECT »):
-   * when the inventory runs one of them, the alternative is already in place (absent in analyses saved before).
+   * Catalog products the alternative is installed as (its card's `installedAs`; ESET PROTECT: `eset-endpoint`): when
+   * the inventory runs one of them, the alternative is already in place (absent in analyses saved before).
    */
   sameAs?: string[];
   /** Installations of the alternative (or of its vendor's product, `sameAs`) the inventory already shows. */
