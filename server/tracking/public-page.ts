@@ -226,7 +226,7 @@ ${events ? `<h3>${esc(t("eventsTitle"))}</h3><ul>${events}</ul>` : ""}
 <h2 id="method">${esc(t("methodTitle"))}</h2>
 <p>${esc(t(s.measure === "weighted" ? "methodWeighted" : "methodRaw"))}</p>
 <p>${esc(t("methodSources", { count: s.checkpoints.length }))}</p>
-<ul>${s.checkpoints.map((c, i) => `<li>${esc(sourceLine(s, i))}</li>`).join("")}</ul>
+<ul>${s.checkpoints.map((_, i) => `<li>${esc(sourceLine(s, i))}</li>`).join("")}</ul>
 <p>${esc(t("openData"))} <a href="${esc(options.csvHref)}">${esc(t("csvLink"))}</a>, <a href="${esc(options.dataHref)}">${esc(t("jsonLink"))}</a> — ${esc(t("licence"))} <a href="${esc(licence.url)}" rel="license">${esc(licence.name)}</a>.</p>
 </section>
 </main>
