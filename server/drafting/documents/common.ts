@@ -85,6 +85,7 @@ export const finish = (
   facts: [data, ...Object.values(vars)].map((f) =>
     claims.reduce((t, claim) => t.replaceAll(neutralize(claim), " ").replaceAll(claim, " "), f),
   ),
+  claims,
   tone,
 });
 
