@@ -140,8 +140,8 @@ const recount = (sentences: SentenceCheck[]): Verification["counts"] => {
   };
 };
 
-/** A verification whose sentences were re-judged: its counts follow. */
-export const withSentences = (v: Verification, sentences: SentenceCheck[]): Verification => ({
+/** A verification of sentences re-judged: its counts follow them. */
+const withSentences = (sentences: SentenceCheck[]): Verification => ({
   sentences,
   counts: recount(sentences),
 });
@@ -195,7 +195,7 @@ export async function checkClaims(
       outFlags.push({ figure: part.text, reason: check.reasons[0]!, claim: true });
     });
   }
-  return { verification: withSentences(verification, sentences), flags: outFlags };
+  return { verification: withSentences(sentences), flags: outFlags };
 }
 
 /** Letters and digits only, folded: a quotation and its passage compared whatever the spacing, Markdown and punctuation. */
@@ -240,5 +240,5 @@ export function withQuotations(
     changed = true;
     return { ...s, status: "supported" as const, reasons: [] };
   });
-  return changed ? withSentences(v, sentences) : v;
+  return changed ? withSentences(sentences) : v;
 }
