@@ -176,7 +176,11 @@ export async function checkClaims(
     if (i >= 0) {
       const s = sentences[i]!;
       const kept = s.reasons.filter((r) => !quotedIn(r).some(inClaim));
-      const reasons = [...new Set([...kept, ...checks.flatMap((c) => c.reasons)])];
+      // A figure of the claim still flagged (one its passages call « non confirmé ») leaves its sentence unverified.
+      const flagged = outFlags
+        .filter((f) => inClaim(f.figure) && !checks.some((c) => c.reasons.some((r) => quotedIn(r).includes(f.figure))))
+        .map((f) => `« ${f.figure} » : ${f.reason}`);
+      const reasons = [...new Set([...kept, ...flagged, ...checks.flatMap((c) => c.reasons)])];
       sentences[i] = {
         ...s,
         reasons,
