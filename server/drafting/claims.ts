@@ -246,3 +246,11 @@ export function withQuotations(
   });
   return changed ? withSentences(sentences) : v;
 }
+
+/** The template's quotations a text holds (« > « … » [n] » lines, kept by an edit), each with its passage's text. */
+export function quotedPassages(text: string, passages: { text: string }[]): { quote: string; passage: string }[] {
+  return [...text.matchAll(/^> « (.+) » \[(\d+)\]/gmu)].flatMap((m) => {
+    const passage = passages[Number(m[2]) - 1];
+    return passage ? [{ quote: m[1]!, passage: passage.text }] : [];
+  });
+}

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimParts, refutedFigures } from "../../server/drafting/claims.ts";
 import { aboutOthers, attributedContext, contextClaims, ownContext } from "../../server/drafting/documents/common.ts";
-import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
+import { createDraft, editSection, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import type { Engine } from "../../server/engine.ts";
 import { exportDraft } from "../../server/export/index.ts";
@@ -156,6 +156,16 @@ describe("trial5's letter and audit plan without a model", () => {
     expect(letter.markdown).toMatch(/\*\*n'est jamais revenue à Windows\*\* \*\*\[à vérifier\]\*\*/);
     expect(letter.markdown).toMatch(/\*\*25 000\*\* \*\*\[à vérifier\]\*\* postes sous Linux/);
     expect(letter.markdown).toMatch(/- \*\*n'est jamais revenue à Windows\*\* \([^)]*— le corpus dit le contraire/);
+  });
+
+  it("checks the same way after an edit that keeps the claims and the quotations", async () => {
+    const section = local();
+    const edited = await editSection(engine, letter.draft.id, section.key, { text: section.text });
+    const again = edited.versions.at(-1)!.sections.find((s) => s.key === section.key)!;
+    expect(again.flags.map((f) => f.figure).sort()).toEqual(section.flags.map((f) => f.figure).sort());
+    expect(again.verification!.counts.unsupported).toBe(section.verification!.counts.unsupported);
+    for (const s of again.verification!.sentences)
+      if (s.text.startsWith("> « ")) expect(s.status, s.text).not.toBe("unsupported");
   });
 
   it("never marks a verbatim quotation of a passage « non vérifié »", () => {
