@@ -77,7 +77,7 @@ export function refutedFigures(text: string): { figure: Figure; years: number[];
   return out;
 }
 
-const short = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}…` : s);
+const short = (s: string) => (s.length > 240 ? `${s.slice(0, 237)}…` : s);
 const sameFigure = (a: Figure, b: Figure) => a.kind === b.kind && Math.abs(a.value - b.value) < 1e-9;
 
 /** What the corpus says against one part of a claim: the verifier's reasons, and the figures it calls inexact. */
