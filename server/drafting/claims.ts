@@ -210,6 +210,18 @@ const compact = (s: string) =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "");
 
+/** Whether a reason of the verifier is « le chiffre … est présenté comme … par la source, et la phrase ne le dit pas ». */
+function isQualificationLost(reason: string): boolean {
+  const parts = message("verify.qualificationLost", { figure: "\u0001", qualifier: "\u0001" }).split("\u0001");
+  let at = 0;
+  for (const part of parts) {
+    const found = reason.indexOf(part, at);
+    if (found < 0 || (at === 0 && found !== 0)) return false;
+    at = found + part.length;
+  }
+  return true;
+}
+
 /**
  * A verification where the sentences of the template's quotations of passages (« > « … » [n] », or a key point « - …
  * [n] ») that are their passage's own words, fragment by fragment between « … », are taken as what they are: the
@@ -241,8 +253,12 @@ export function withQuotations(
       .map(compact)
       .filter(Boolean);
     if (!said.length || !said.every((fragment) => span.passage.includes(fragment))) return s;
+    // The quotation's words are its passage's; only a qualification it left out (in the heading, or cut away) is
+    // still for the reader to see.
+    const reasons = s.reasons.filter(isQualificationLost);
+    if (reasons.length === s.reasons.length) return s;
     changed = true;
-    return { ...s, status: "supported" as const, reasons: [] };
+    return { ...s, status: reasons.length ? s.status : ("supported" as const), reasons };
   });
   return changed ? withSentences(sentences) : v;
 }
