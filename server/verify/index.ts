@@ -1005,12 +1005,16 @@ function ownQuantities<Q extends { at: number; end: number }>(
 const NEGATION =
   /(?<!\p{L})(?:(?:ne|n['’])(?:\s*\S+){0,4}?\s+(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?)(?!\p{L})/iu;
 
-/** Clauses of a sentence as the polarity check compares them: apart at « : », « ; », « mais », « alors que ». */
+/**
+ * Clauses of a sentence as the polarity check compares them: apart at « : », « ; », « mais », « alors que », and
+ * before a noun in apposition with its relative clause (« …, un poste qui n'a pas été créé », « …, une solution
+ * européenne qui réduit … »).
+ */
 const polarityClauses = (text: string) =>
   text
     .replace(/\[\d+\]/g, " ")
     .split(
-      /\s:\s|\s?;\s|[.!?]\s+|,?\s(?:mais|alors que|tandis que|contrairement à)\s|\n+|,\s(?=(?:un|une|le|la|les|ce|cette|des)\s+\p{L}+\s+(?:qui|que|dont)\s)/u,
+      /\s:\s|\s?;\s|[.!?]\s+|,?\s(?:mais|alors que|tandis que|contrairement à)\s|\n+|,\s(?=(?:un|une|le|la|les|ce|cette|des)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:qui|que|dont)\s)/u,
     )
     .map((c) => c.trim())
     .filter(Boolean);

@@ -163,6 +163,17 @@ describe("misses: negations and contradictions", () => {
         passage,
       ),
     ).toBe("supported");
+    const vendor =
+      "Hyperviseurs — Sorties\nL'intégrateur Inetix dit avoir migré plus de dix clients vers Hypra, avec un gain moyen de 19 %. Attention : Hypra est une société américaine ; ce choix réduit la facture mais pas la dépendance extra-européenne.";
+    expect(
+      status(
+        "Inetix a fait migrer plus de dix clients vers Hypra, une solution européenne qui réduit la dépendance extra-européenne [1].",
+        vendor,
+      ),
+    ).toBe("unsupported");
+    expect(
+      status("Inetix a fait migrer plus de dix clients vers Hypra, une solution qui réduit la facture [1].", vendor),
+    ).toBe("supported");
   });
 
   it("a duration written in words (« valable cinq ans ») is held to the passage's (« trois ans »)", () => {
