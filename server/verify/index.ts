@@ -918,6 +918,50 @@ function descriptionSwapped(stated: string, pool: Source[]): { name: string; oth
   return null;
 }
 
+/** Articles, folded: not words of the place of a name. */
+const ARTICLES = new Set(["le", "la", "les", "l", "un", "une"]);
+
+/**
+ * The name the figure's own statement gives where the claim puts a name that its source sentence writes only in
+ * another statement (« a reçu 2 millions d'euros de subvention de la Région Auvergne-Rhône-Alpes » where the passage
+ * says « le projet a reçu 2 millions d'euros de subvention de l'ANCT, et plus de la moitié des marchés sont allés à
+ * des entreprises d'Auvergne-Rhône-Alpes »): the two words before it, articles left out, are those before the other
+ * name. The other name, or null.
+ */
+function nameMovedInSentence(
+  claim: string,
+  name: string,
+  folded: string,
+  found: SourceSentence[],
+  match: (f: Figure) => boolean,
+): string | null {
+  const at = wordAt(claim, name);
+  if (at < 0 || found.length === 0) return null;
+  const before = (text: string, k: number) =>
+    words(text.slice(Math.max(0, k - 80), k))
+      .reverse()
+      .filter((w) => !ARTICLES.has(w))
+      .slice(0, 2);
+  const mine = before(claim, at);
+  if (mine.length < 2 || mine.some((w) => /^\d/.test(w))) return null;
+  for (const ss of found) {
+    const statements = withoutReferences(ss.text)
+      .split(STATEMENT_BREAK)
+      .filter((st) => extractFigures(st).some(match));
+    if (statements.length === 0 || statements.some((st) => inBag(folded, bagOf(st)))) return null;
+  }
+  for (const ss of found)
+    for (const st of withoutReferences(ss.text)
+      .split(STATEMENT_BREAK)
+      .filter((x) => extractFigures(x).some(match)))
+      for (const other of namesOf(st)) {
+        if (words(other).join(" ") === folded) continue;
+        for (let k = wordAt(st, other); k >= 0; k = wordAt(st, other, k + other.length))
+          if (before(st, k).join(" ") === mine.join(" ")) return other;
+      }
+  return null;
+}
+
 // ——— The check ———
 
 interface Source {
@@ -1775,7 +1819,11 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
       }
       // Given by the heading or a sentence around, but where the figure's own sentence names someone else: « créée
       // par la Tchap » for « créée par la DINSIC » on a page about Tchap.
-      const other = own.map((x) => nameReplaced(segment, name, folded, foundAt.get(x.f)!)).find(Boolean);
+      const other =
+        own.map((x) => nameReplaced(segment, name, folded, foundAt.get(x.f)!)).find(Boolean) ??
+        own
+          .map((x) => nameMovedInSentence(segment, name, folded, foundAt.get(x.f)!, matcherOf.get(x.f)!))
+          .find(Boolean);
       if (other) reasons.push(message("verify.nameSwapped", { name, other, where: w }));
     }
   }

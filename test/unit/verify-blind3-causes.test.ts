@@ -241,3 +241,16 @@ describe("misses: names", () => {
     ).toBe("supported");
   });
 });
+
+describe("misses: a name moved within the figure's sentence", () => {
+  it("a name the source sentence writes in another statement, put where the figure's statement names someone else", () => {
+    const passage =
+      "Plateforme Libre — Financement\nLa Métropole de Tours développe « Plateforme Libre », hébergée dans des centres de données régionaux ; le projet a reçu 3 millions d'euros de subvention de l'ANCT, et plus de la moitié des marchés sont allés à des entreprises de Centre-Val de Loire.";
+    expect(
+      status("Plateforme Libre a reçu 3 millions d'euros de subvention de la Région Centre-Val de Loire [1].", passage),
+    ).toBe("unsupported");
+    expect(status("Plateforme Libre a reçu 3 millions d'euros de subvention de l'ANCT [1].", passage)).toBe(
+      "supported",
+    );
+  });
+});
