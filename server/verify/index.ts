@@ -1258,15 +1258,15 @@ function contradicted(stated: string, pool: Source[]): string | null {
     const reported = (i: number) => reporter.length >= 2 && reporter.filter((w) => inBag(w, bags[i]!)).length >= 2;
     const carriers = sourceClauses
       .map((c, i) => ({ c, i }))
-      // A source clause that rules something out (« …, et non sur l'ensemble des ordinateurs ») negates without a
-      // « ne … pas »: what it rules out is compared apart (`contrasted`).
+      // A source clause that rules something out (« …, et non sur l'ensemble des ordinateurs ») negates it without a
+      // « ne … pas »: a clause negating what it rules out agrees with it.
       .filter(
         (x) =>
           shared[x.i] === best &&
           (certain || !CERTAINTY.test(x.c)) &&
           !reported(x.i) &&
           !antonymOf(x.i) &&
-          x.c.search(CONTRAST) < 0,
+          !ruledOut(x.c).some((r) => r.own.length > 0 && negatedAmong(clause, bagOf(r.own.join(" ")))),
       );
     if (carriers.length === 0) continue;
     if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
@@ -1286,6 +1286,20 @@ const CONTRAST = new RegExp(
   "giu",
 );
 
+/**
+ * What a text rules out with « et non », « mais pas »…: the part before the phrase, the phrase, the part after it (to
+ * the next comma or parenthesis), and the content words of that part the part before does not have.
+ */
+function ruledOut(text: string): { kept: string; marker: string; part: string; own: string[] }[] {
+  return [...text.matchAll(CONTRAST)].map((m) => {
+    const kept = text.slice(0, m.index!);
+    const part = text.slice(m.index! + m[0].length).split(/[,;:(]/)[0]!;
+    const keptBag = bagOf(kept);
+    const own = [...new Set(contentWords(part))].filter((w) => !inBag(w, keptBag, false));
+    return { kept, marker: m[0], part, own };
+  });
+}
+
 /** Least words of its own the part a source rules out must have for a sentence stating it to contradict the source. */
 export const CONTRAST_MIN_WORDS = 2;
 
@@ -1299,25 +1313,50 @@ function contrasted(stated: string, pool: Source[]): string | null {
   const statements = pool.flatMap((src) =>
     src.sentences.flatMap((ss) => withoutReferences(ss.text).split(/\s?[;:]\s|[.!?]\s+/u)),
   );
+  // The sentence rules the same words out too (« hors UE mais non soumis au droit américain »).
+  const alsoRuledOut = ruledOut(stated).map((r) => bagOf(r.part));
   for (const st of statements) {
-    for (const m of st.matchAll(CONTRAST)) {
-      const kept = st.slice(0, m.index!);
-      const ruledOut = st.slice(m.index! + m[0].length).split(/[,;:(]/)[0]!;
-      const keptBag = bagOf(kept);
-      const own = [...new Set(contentWords(ruledOut))].filter((w) => !inBag(w, keptBag, false));
+    for (const { marker, kept, part: ruled, own } of ruledOut(st)) {
       if (own.length < CONTRAST_MIN_WORDS) continue;
-      const whole = bagOf(`${kept} ${ruledOut}`);
-      const ruledBag = bagOf(ruledOut);
+      if (alsoRuledOut.some((b) => own.every((w) => inBag(w, b)))) continue;
+      const whole = bagOf(`${kept} ${ruled}`);
+      const ruledBag = bagOf(ruled);
       for (const clause of polarityClauses(stated)) {
         const mine = bagOf(clause);
         if (!own.every((w) => inBag(w, mine))) continue;
         if (negatedAmong(clause, ruledBag) || clause.search(CONTRAST) >= 0) continue;
         const content = [...new Set(contentWords(clause))];
         const need = Math.max(POLARITY_MIN_SHARED, Math.ceil(content.length * POLARITY_MIN_SHARE));
-        if (content.filter((w) => inBag(w, whole)).length >= need) return short(`${kept}${m[0]}${ruledOut}`.trim());
+        if (content.filter((w) => inBag(w, whole)).length >= need) return short(`${kept}${marker}${ruled}`.trim());
       }
     }
   }
+  return null;
+}
+
+/** « ne V ni X ni Y »: the verb and the two things it is denied of. */
+const NEITHER_NOR = /(?<!\p{L})(?:ne|n['’])\s*((?:\S+\s+)?\S+?)\s+ni\s+([^,;:.]+?)\s+ni\s+([^,;:.]+)/giu;
+
+/**
+ * The source statement denying, with « ne … ni … ni … », what a clause of the sentence affirms (« Il s'agissait d'une
+ * attaque informatique » against « Il ne s'agissait ni d'une attaque ni d'une décision politique »): the clause has the
+ * verb and one of the two things, and no negation. A short quote, or null.
+ */
+function neitherNor(stated: string, pool: Source[]): string | null {
+  const clauses = polarityClauses(stated).filter((c) => !NEGATION.test(c));
+  if (clauses.length === 0) return null;
+  for (const src of pool)
+    for (const ss of src.sentences)
+      for (const m of withoutReferences(ss.text).matchAll(NEITHER_NOR)) {
+        const verb = contentWords(m[1]!);
+        if (verb.length === 0) continue;
+        for (const item of [m[2]!, m[3]!]) {
+          const things = contentWords(item).filter((w) => !WEAK.has(w));
+          if (things.length === 0) continue;
+          const both = [...verb, ...things];
+          if (clauses.some((c) => both.every((w) => inBag(w, bagOf(c))))) return short(m[0]);
+        }
+      }
   return null;
 }
 
@@ -1865,7 +1904,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   // The sentence says the opposite of what it cites: « Munich n'est jamais revenue à Windows » against « Munich est
   // revenue à Windows en 2017 ».
   if (cited.length > 0) {
-    const opposite = contradicted(stated, pool) ?? contrasted(stated, pool);
+    const opposite = contradicted(stated, pool) ?? contrasted(stated, pool) ?? neitherNor(stated, pool);
     if (opposite)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {

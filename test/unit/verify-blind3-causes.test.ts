@@ -254,3 +254,35 @@ describe("misses: a name moved within the figure's sentence", () => {
     );
   });
 });
+
+describe("misses: « ne … ni … ni … » and ruled-out parts, both ways", () => {
+  it("a clause affirming one of the two things a « ne … ni … ni … » denies contradicts it", () => {
+    const passage =
+      "Panne — Ce qui s'est passé\nIl ne s'agissait ni d'une attaque ni d'une décision politique, mais d'une erreur technique chez un fournisseur, qui a perturbé les administrations.";
+    expect(status("Il s'agissait d'une attaque visant les administrations [1].", passage)).toBe("unsupported");
+    expect(status("Il s'agissait d'une erreur technique chez un fournisseur [1].", passage)).toBe("supported");
+    expect(status("Il ne s'agissait pas d'une attaque informatique [1].", passage)).not.toBe("unsupported");
+  });
+
+  // A guard of the ruled-out rule above (it passes without that rule too): the scripted suite's cases it first broke.
+  it("a sentence ruling out the same part agrees; one negating the kept part still contradicts", () => {
+    const passage = "Fiche — Éditeur\nÉditeur britannique (hors UE mais non soumis au droit américain).";
+    expect(
+      status(
+        "Éditeur britannique (hors UE mais non soumis au droit américain), selon les sources disponibles [1].",
+        passage,
+      ),
+    ).toBe("supported");
+    const tools =
+      "Outil — Classement\nAuto-hébergé, l'outil peut donc être classé comme une dépendance faible, à surveiller, et non comme une dépendance forte à supprimer.";
+    expect(
+      status(
+        "Auto-hébergé, l'outil ne peut pas être classé comme une dépendance faible, à surveiller, et non comme une dépendance forte à supprimer [1].",
+        tools,
+      ),
+    ).toBe("unsupported");
+    expect(status("Auto-hébergé, l'outil peut être classé comme une dépendance faible, à surveiller [1].", tools)).toBe(
+      "supported",
+    );
+  });
+});
