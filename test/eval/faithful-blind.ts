@@ -219,7 +219,9 @@ function matchSentences(c: BlindCase, checked: CheckedSentence[]): { results: Se
   /** The verifier's sentences placed in the answer: start, end (approximate: its own length) and verdict. */
   const placed: { at: number; end: number; v: CheckedSentence }[] = [];
   for (const v of checked) {
-    const t = canon(v.text);
+    // The verifier keeps a list item's dash (« - Ses obligations… »); a label may leave it out (faithful-blind-4):
+    // placed at its dash, the item fell in the span of the labelled sentence before it.
+    const t = canon(v.text).replace(/^(?:[-*•]|\d{1,2}[.)])\s+/u, "");
     let at = -1;
     for (const len of [60, 30, 15]) {
       at = answerText.indexOf(t.slice(0, len), cursor);
