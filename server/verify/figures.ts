@@ -130,6 +130,13 @@ export function extractFigures(input: string): Figure[] {
     const month = MONTH_INDEX.get(fold(m[2]!))!;
     return [{ raw: m[0], kind: "date", value: Number(m[3]), day, month, year: Number(m[3]) }];
   });
+  // Dates written with slashes, day first as in French (« le 12/01/2027 », « 1/3/2026 »): one date, not three numbers.
+  take(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g, (m) => {
+    const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return day >= 1 && day <= 31 && month >= 1 && month <= 12
+      ? [{ raw: m[0], kind: "date", value: year, year, month, day }]
+      : null;
+  });
   take(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m) => [
     { raw: m[0], kind: "date", value: Number(m[1]), year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) },
   ]);

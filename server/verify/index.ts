@@ -824,7 +824,9 @@ function nameReplaced(claim: string, name: string, folded: string, found: Source
   for (const ss of found) {
     const text = withoutReferences(ss.text);
     for (const other of namesOf(text)) {
-      if (words(other).join(" ") === folded) continue;
+      // A name the claim writes too is not replaced: the claim adds a name beside it (« À Fontaine, en Isère, … »
+      // for « À Fontaine, Nicolas Vivant … » ; « le salon AlpOSS a réuni à Échirolles »).
+      if (words(other).join(" ") === folded || wordAt(claim, other) >= 0) continue;
       for (let k = wordAt(text, other); k >= 0; k = wordAt(text, other, k + other.length))
         if (sameSlot(mine, wordy(wordSides(text, k, other.length)))) return other;
     }
@@ -916,6 +918,39 @@ function descriptionSwapped(stated: string, pool: Source[]): { name: string; oth
     if (other && own >= 0 && own < 2) return { name: n.name, other };
   }
   return null;
+}
+
+/**
+ * A name only the data gives (the collectivité a note is written for, « Collectivité : Kervallon »), beside a figure
+ * of a passage written in a part of the statement that does not name it (« Comme la communauté de communes du Val
+ * et ses 200 agents, Kervallon pourrait … », « Les agents de Kervallon peuvent trouver dans BlueHats, qui réunit
+ * 2 000 agents publics, … »), where another name of the statement is the one the source gives the figure to: the
+ * figure is that name's, the collectivité is compared with it. « Kervallon et ses 200 agents » is still held to it.
+ */
+function recipientBeside(
+  segment: string,
+  offset: number,
+  q: { at: number; end: number },
+  name: string,
+  folded: string,
+  pool: Source[],
+  found: SourceSentence[],
+  givenTo: (who: string) => (ss: SourceSentence) => boolean,
+): boolean {
+  if (pool.some((s) => inBag(folded, s.bag))) return false;
+  const part = [...segment.matchAll(/(?:[^,;]|(?<=\d),(?=\d))+/g)].find(
+    (p) => offset + p.index! <= q.at && q.end <= offset + p.index! + p[0].length,
+  );
+  if (!part || wordAt(part[0], name) >= 0) return false;
+  // The other name is in the figure's part, or just before it when the part is its relative clause (« BlueHats, qui
+  // réunit 2 000 agents »); not any name of the statement (« Dans la commune de Kervallon, 150 agents … BlueMind »).
+  const relativeOf = /^\s*(?:qui|que|qu['’]|dont)\s/iu.test(part[0]) ? segment.slice(0, part.index!) : "";
+  const lastName = namesOf(relativeOf).at(-1);
+  return namesOf(segment).some((other) => {
+    const o = words(other).join(" ");
+    const placed = wordAt(part[0], other) >= 0 || other === lastName;
+    return placed && o !== folded && pool.some((s) => inBag(o, s.bag)) && found.some(givenTo(o));
+  });
 }
 
 /** Articles, folded: not words of the place of a name. */
@@ -1086,21 +1121,39 @@ function negatedAmong(clause: string, other: Bag): boolean {
     const w = contentWords(t[0]).filter((x) => !WEAK.has(x));
     return { at: t.index!, content: w.length > 0, shared: w.length > 0 && w.every((x) => inBag(x, other)) };
   });
-  return [...clause.matchAll(NEGATION_ALL)].some((m) => {
-    const end = m.index! + m[0].length;
-    const inside = tokens.filter((t) => t.at >= m.index! && t.at < end);
-    // The two words after it that say something (« n'est pas ainsi l'une des premières villes », « n'est pas où sont
-    // stockées ses données »: not « ainsi », « où »), within five words and before a comma.
-    const comma = clause.slice(end).search(/[,;:]/);
-    const stop = comma < 0 ? clause.length : end + comma;
-    const after = tokens
-      .filter((t) => t.at >= end && t.at < stop)
-      .slice(0, 5)
-      .filter((t) => t.content)
-      .slice(0, 2);
-    return [...inside, ...after].some((t) => t.shared);
-  });
+  return (
+    [...clause.matchAll(NEGATION_ALL)].some((m) => {
+      const end = m.index! + m[0].length;
+      const inside = tokens.filter((t) => t.at >= m.index! && t.at < end);
+      // The two words after it that say something (« n'est pas ainsi l'une des premières villes », « n'est pas où sont
+      // stockées ses données »: not « ainsi », « où »), within five words and before a comma.
+      const comma = clause.slice(end).search(/[,;:]/);
+      const stop = comma < 0 ? clause.length : end + comma;
+      const after = tokens
+        .filter((t) => t.at >= end && t.at < stop)
+        .slice(0, 5)
+        .filter((t) => t.content)
+        .slice(0, 2);
+      return [...inside, ...after].some((t) => t.shared);
+    }) ||
+    [...clause.matchAll(NON_WORD)].some((m) => {
+      const shared = (t: string) => contentWords(t).filter((w) => !WEAK.has(w));
+      const [noun, word] = [shared(m[1]!), shared(m[2]!)];
+      // Both texts denying the same word (« des entreprises non européennes ») differ in no polarity there.
+      const alsoDenied = word.some((w) =>
+        other.list.some((x, i) => x === "non" && stem(other.list[i + 1] ?? "") === stem(w)),
+      );
+      return word.length > 0 && !alsoDenied && word.every((w) => inBag(w, other)) && noun.every((w) => inBag(w, other));
+    })
+  );
 }
+
+/**
+ * « non » before the word it denies (« des chiffres non recoupés », « une entreprise non européenne »): a negation of
+ * that word, compared with « que nous n'avons pas pu recouper », when the word before it is shared too (« des personnes
+ * non américaines » says nothing against « les fournisseurs américains »). « non seulement », « non plus » deny nothing.
+ */
+const NON_WORD = /(?<!\p{L})(\p{L}+),?\s+non\s+(?!(?:seulement|plus|pas|loin|sans|moins)(?!\p{L}))(\p{L}+)/giu;
 
 /** A short quote of a source clause. */
 const short = (clause: string) => {
@@ -1840,12 +1893,14 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
       // In the source sentence itself; or in its heading when the sentence's own subject is in the claim too (not
       // « Sécurix … 200 postes » from a page on Sécurix whose sentence gives the 200 postes to the DINUM); or before
       // it (« Elle économise… ») when the sentence names no one else.
-      const given = (ss: SourceSentence) =>
-        inBag(folded, ss.said) ||
-        (inBag(folded, ss.own) && (!ss.subject || inBag(ss.subject, claimBag))) ||
-        (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
+      const givenTo = (who: string) => (ss: SourceSentence) =>
+        inBag(who, ss.said) ||
+        (inBag(who, ss.own) && (!ss.subject || inBag(ss.subject, claimBag))) ||
+        (inBag(who, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
+      const given = givenTo(folded);
       const q = own.find(
         (x) =>
+          !recipientBeside(segment, offset, x, name, folded, pool, foundAt.get(x.f)!, givenTo) &&
           !foundAt
             .get(x.f)!
             .some(

@@ -1,0 +1,101 @@
+/**
+ * Causes of the false flags and misses of the fourth blind set (`test/eval/faithful-blind-4/`, burned), each in a
+ * general form with passages of its own: the right sentence passes, the wrong variant is still flagged.
+ */
+import { describe, expect, it } from "vitest";
+import { extractFigures } from "../../server/verify/figures.ts";
+import { verifyText } from "../../server/verify/index.ts";
+
+const check = (sentence: string, passages: string[], facts: string[] = []) =>
+  verifyText(
+    sentence,
+    passages.map((text, i) => ({ n: i + 1, text })),
+    { facts },
+  ).sentences[0]!;
+const status = (sentence: string, ...passages: string[]) => check(sentence, passages).status;
+
+describe("false flags: dates and names of a briefing note", () => {
+  it("a date written with slashes, day first (« le 15/03/2027 »), is one date, not numbers", () => {
+    expect(extractFigures("à partir du 15/03/2027")).toEqual([
+      { raw: "15/03/2027", kind: "date", value: 2027, year: 2027, month: 3, day: 15 },
+    ]);
+    const passage =
+      "Plateforme régionale de données — Calendrier\nLa plateforme régionale de données ouvrira aux communes le 15 mars 2027.";
+    expect(status("La plateforme régionale de données ouvrira aux communes le 15/03/2027 [1].", passage)).toBe(
+      "supported",
+    );
+    expect(status("La plateforme régionale de données ouvrira aux communes le 15/04/2027 [1].", passage)).toBe(
+      "unsupported",
+    );
+  });
+
+  it("the collectivité a note is written for, named by the data only, is compared with the name the figure belongs to", () => {
+    const facts = ["Collectivité : Plouvenec (commune ; Finistère ; Bretagne)"];
+    const passage =
+      "Communauté de communes du Val d'Arly — Messagerie\nLa communauté de communes du Val d'Arly a remplacé sa messagerie par BlueMind pour ses 150 agents.";
+    const of = (sentence: string) => check(sentence, [passage], facts).status;
+    expect(
+      of(
+        "Comme la communauté de communes du Val d'Arly et ses 150 agents, Plouvenec pourrait remplacer sa messagerie par BlueMind [1].",
+      ),
+    ).toBe("supported");
+    expect(
+      of(
+        "Les agents de Plouvenec peuvent suivre la communauté de communes du Val d'Arly, qui a équipé ses 150 agents de BlueMind, un outil de messagerie [1].",
+      ),
+    ).toBe("supported");
+    // Held to the figure when it is written in its own part of the statement.
+    expect(of("La commune de Plouvenec et ses 150 agents pourraient remplacer leur messagerie par BlueMind [1].")).toBe(
+      "unsupported",
+    );
+  });
+
+  it("a place in apposition after a name (« À Pontcarré, en Seine-et-Marne, ») does not replace that name", () => {
+    const passage =
+      "Pontcarré (Seine-et-Marne) — Migration\nÀ Pontcarré, Claire Dubois, alors DSI, décrivait en mars 2019 une migration par étapes sur environ 120 ordinateurs. Elle a rejoint Lagny en 2021.";
+    expect(
+      status(
+        "À Pontcarré, en Seine-et-Marne, Claire Dubois décrivait en mars 2019 une migration par étapes sur environ 120 ordinateurs [1].",
+        passage,
+      ),
+    ).toBe("supported");
+    // A name of the passage put in the place of the one it gives the figure to is still flagged.
+    expect(
+      status(
+        "À Lagny, Claire Dubois décrivait en mars 2019 une migration par étapes sur environ 120 ordinateurs [1].",
+        passage,
+      ),
+    ).toBe("unsupported");
+  });
+});
+
+describe("false flags: negations", () => {
+  it("« non » before a word denies it like « ne … pas » (« des chiffres non recoupés » for « que nous n'avons pas pu recouper »)", () => {
+    const passage =
+      "Présentation de Saint-Affrique — Contexte\nDestiné aux élus, le diaporama mêle faits vérifiés, chiffres que nous n'avons pas pu recouper et prises de position.";
+    expect(status("Le diaporama mêle faits vérifiés, chiffres non recoupés et prises de position [1].", passage)).toBe(
+      "supported",
+    );
+    // Without either negation, the sentence says the opposite.
+    expect(status("Le diaporama mêle faits vérifiés, chiffres recoupés et prises de position [1].", passage)).toBe(
+      "unsupported",
+    );
+  });
+
+  it("a « non » both texts write (« des entreprises non européennes ») does not cancel the sentence's own negation", () => {
+    const passage =
+      "Outils libres — Origine\nPlusieurs outils libres souvent cités comme alternatives sont portés par des entreprises non européennes.";
+    expect(
+      status(
+        "Plusieurs outils libres souvent cités comme alternatives sont portés par des entreprises non européennes [1].",
+        passage,
+      ),
+    ).toBe("supported");
+    expect(
+      status(
+        "Plusieurs outils libres souvent cités comme alternatives ne sont pas portés par des entreprises non européennes [1].",
+        passage,
+      ),
+    ).toBe("unsupported");
+  });
+});
