@@ -224,6 +224,14 @@ function isProductVersion(text: string, at: number, digits: string): boolean {
   // A day before a month (« Le 23 juin 2025 », « le 20 ou le 21 août ») is a date, not a version.
   if (MONTH_AFTER.test(text.slice(at + digits.length))) return false;
   const preceding = before.slice(0, word.index).trimEnd();
+  // A verb left out after « et le » (« Le DMA a recueilli 588 voix et le DSA 539 »): the number ending the clause is
+  // the count of the name, as the one before it is of the first name, not its version.
+  if (
+    /(?<!\p{L})(?:et|ou)\s+(?:le|la|les|l['’])$/iu.test(preceding) &&
+    /^\s*(?:[.,;:)]|\[|$)/u.test(text.slice(at + digits.length)) &&
+    /\d/.test(preceding)
+  )
+    return false;
   // A list item's marker (« - Le 23 … ») opens it as a sentence does.
   if (preceding.length > 0 && !/(?:[.!?:\n»"]|(?:^|\n)\s*[-*•])$/.test(preceding)) return true;
   // Opening the text, a sentence or a clause after a colon (« L'exemple le montre : Microsoft 365 Copilot est … »): a

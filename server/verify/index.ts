@@ -63,11 +63,12 @@ export function sentenceSpans(text: string): { text: string; start: number; end:
   const re = /[^\n]+/g;
   for (const line of text.matchAll(re)) {
     const base = line.index!;
-    // A citation after the full stop (« … en 2018. [1] ») stays with its sentence.
+    // A citation after the full stop (« … en 2018. [1] ») stays with its sentence. An ellipsis ends one too (« entre
+    // 15 000 et 18 000 postes … La ville a fait état … »); an initial does not (« l'article L. 123-4-1 »).
     // A list number (« 1. La DINUM… », « … matériel. 4. Prévoir… ») is not a sentence of its own: it stays with its
     // item. A sentence may open with bold or italics (« … [2]. **En résumé**, … »).
     const parts = line[0].split(
-      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])\s+(?=[\p{Lu}\p{N}«"“(]|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
+      /(?<=[.!?»…](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
     );
     let offset = 0;
     for (const part of parts) {
@@ -113,6 +114,13 @@ const wordList = (file: string) =>
     .split("\n")
     .filter((l) => l.trim() && !l.startsWith("#"))
     .flatMap((l) => l.trim().split(/\s+/));
+
+/** Lines of a list of `server/i18n/fr/` (one entry of several words a line), comments (« # ») left out. */
+const wordLines = (file: string) =>
+  readFileSync(new URL(`../i18n/fr/${file}`, import.meta.url), "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
 
 /** Words that say nothing checkable (besides stopwords): framing, connectives, verbs of saying (« À en croire … »). */
 const WEAK = new Set(
@@ -953,6 +961,18 @@ function recipientBeside(
   });
 }
 
+/** The assistant's own names (`server/i18n/fr/own-names.txt`), folded: the author of the corpus's analyses. */
+const OWN_NAMES = wordLines("own-names.txt").map((l) => words(l).join(" "));
+
+/** The words of the assistant's own names a sentence writes whole (« Cap », « Libre » of « Cap Libre »). */
+function ownNameWords(sentence: string): Set<string> {
+  const joined = ` ${words(sentence).join(" ")} `;
+  return new Set(OWN_NAMES.filter((n) => joined.includes(` ${n} `)).flatMap((n) => n.split(" ")));
+}
+
+/** Words saying what any product or vendor is (`server/i18n/fr/product-words.txt`), folded. */
+const PRODUCT_WORDS = new Set(wordList("product-words.txt").flatMap((w) => words(w)));
+
 /** Articles, folded: not words of the place of a name. */
 const ARTICLES = new Set(["le", "la", "les", "l", "un", "une"]);
 
@@ -1119,8 +1139,15 @@ const NEGATION_ALL = new RegExp(NEGATION.source, "giu");
 function negatedAmong(clause: string, other: Bag): boolean {
   const tokens = [...clause.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((t) => {
     const w = contentWords(t[0]).filter((x) => !WEAK.has(x));
-    return { at: t.index!, content: w.length > 0, shared: w.length > 0 && w.every((x) => inBag(x, other)) };
+    return { at: t.index!, words: w, content: w.length > 0, shared: w.length > 0 && w.every((x) => inBag(x, other)) };
   });
+  /** The other text writes the same one-word negation before the same word (« sans portée normative » in both). */
+  const alsoSaid = (negation: string, next: string[]) => {
+    const n = fold(negation);
+    return other.list.some(
+      (x, i) => x === n && next.some((w) => [1, 2].some((k) => stem(other.list[i + k] ?? "") === stem(w))),
+    );
+  };
   return (
     [...clause.matchAll(NEGATION_ALL)].some((m) => {
       const end = m.index! + m[0].length;
@@ -1134,6 +1161,7 @@ function negatedAmong(clause: string, other: Bag): boolean {
         .slice(0, 5)
         .filter((t) => t.content)
         .slice(0, 2);
+      if (!/\s/.test(m[0]) && after.length > 0 && alsoSaid(m[0], after[0]!.words)) return false;
       return [...inside, ...after].some((t) => t.shared);
     }) ||
     [...clause.matchAll(NON_WORD)].some((m) => {
@@ -1930,9 +1958,10 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   // Names of organisations, places and people; an acronym may stand for a name the sources write in full, and a name
   // the sentence writes in full before its acronym (« Caisse nationale d'Assurance maladie (CNAM) ») is the acronym's.
   const spelledOut = spelledOutNames(sentence, bags);
+  const ownNames = ownNameWords(sentence);
   for (const name of namesOf(sentence)) {
     const folded = words(name).join(" ");
-    if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded)) continue;
+    if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded) || ownNames.has(folded)) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
@@ -1971,7 +2000,12 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
   if (figures.length === 0 && cited.length > 0) {
-    const content = [...new Set(contentWords(sentence))];
+    // Words saying what a product or its vendor is (« une solution … développée par une entreprise allemande »), in a
+    // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
+    const all = [...new Set(contentWords(sentence))];
+    const naming = namesOf(sentence).some((n) => bags.some((b) => nameIn(words(n).join(" "), b)));
+    const described = naming ? all.filter((c) => !PRODUCT_WORDS.has(c)) : all;
+    const content = described.length >= 3 && described.every((c) => bags.some((b) => wordIn(c, b))) ? described : all;
     if (content.length >= 3) {
       const missing = content.filter((c) => !bags.some((b) => wordIn(c, b)));
       // A sentence about the sources describes them in its own words: only what it is about must be in them.

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { extractFigures } from "../../server/verify/figures.ts";
-import { verifyText } from "../../server/verify/index.ts";
+import { splitSentences, verifyText } from "../../server/verify/index.ts";
 
 const check = (sentence: string, passages: string[], facts: string[] = []) =>
   verifyText(
@@ -94,6 +94,73 @@ describe("false flags: negations", () => {
     expect(
       status(
         "Plusieurs outils libres souvent cités comme alternatives ne sont pas portés par des entreprises non européennes [1].",
+        passage,
+      ),
+    ).toBe("unsupported");
+  });
+});
+
+describe("false flags: sentences and names", () => {
+  it("an initial (« l'article L. 123-4-1 ») does not end a sentence; an ellipsis before a capital does", () => {
+    expect(splitSentences("C'est l'article R. 412-3 du Code des communes [1]. Il date de 2011 [1].")).toEqual([
+      "C'est l'article R. 412-3 du Code des communes [1].",
+      "Il date de 2011 [1].",
+    ]);
+    expect(
+      splitSentences("Les sources divergent … entre 300 et 400 postes … La ville annonce 2 millions d'euros."),
+    ).toEqual(["Les sources divergent … entre 300 et 400 postes …", "La ville annonce 2 millions d'euros."]);
+  });
+
+  it("a count after « et le » with its verb left out (« 412 voix et le DGA 377 ») is not a version of the name", () => {
+    const passage =
+      "Règlements européens — Vote\nLe règlement DMC et le règlement DGA ont été adoptés en 2023 (412 voix pour le DMC, 377 pour le DGA).";
+    expect(status("Le DMC a recueilli 412 voix et le DGA 377 [1].", passage)).toBe("supported");
+    expect(status("Le DMC a recueilli 412 voix et le DGA 388 [1].", passage)).toBe("unsupported");
+  });
+
+  it("the assistant's own name (`own-names.txt`) stands for the « nous » of the corpus's analyses", () => {
+    const passage =
+      "Présentation de Rodez — Contexte\nLe diaporama mêle faits vérifiés, chiffres que nous n'avons pas pu recouper et prises de position.";
+    expect(
+      status(
+        "Le diaporama mêle des faits vérifiés, des chiffres que Cap Libre n'a pas pu recouper et des prises de position [1].",
+        passage,
+      ),
+    ).toBe("supported");
+    expect(
+      status(
+        "Le diaporama mêle des faits vérifiés, des chiffres que Cap Gemini n'a pas pu recouper et des prises de position [1].",
+        passage,
+      ),
+    ).toBe("unsupported");
+  });
+
+  it("words saying what a product or its vendor is (« une solution … développée par une entreprise ») are a card's fields", () => {
+    const card =
+      "Fiche : Seafile — \nSeafile (Seafile Ltd) : éditeur, siège : Allemagne (Berlin). Plateforme libre (AGPL) de partage de fichiers.";
+    expect(
+      status("Seafile est une solution libre développée par une entreprise allemande, Seafile Ltd [1].", card),
+    ).toBe("supported");
+    // A word the card does not say keeps them counted.
+    expect(
+      status("Seafile est une solution libre développée par une entreprise chinoise, Seafile Ltd [1].", card),
+    ).toBe("unsupported");
+  });
+});
+
+describe("misses: negations", () => {
+  it("a one-word negation both texts write (« sans portée normative ») leaves the sentence's own « ne … pas » to compare", () => {
+    const passage =
+      "Association Libre Ouest — Position\nL'association a critiqué cette rédaction comme une simple déclaration d'intention, sans portée normative.";
+    expect(
+      status(
+        "L'association a critiqué cette rédaction comme une simple déclaration d'intention, sans portée normative [1].",
+        passage,
+      ),
+    ).toBe("supported");
+    expect(
+      status(
+        "L'association n'a pas critiqué cette rédaction comme une simple déclaration d'intention, sans portée normative [1].",
         passage,
       ),
     ).toBe("unsupported");
