@@ -63,12 +63,12 @@ export function sentenceSpans(text: string): { text: string; start: number; end:
   const re = /[^\n]+/g;
   for (const line of text.matchAll(re)) {
     const base = line.index!;
-    // A citation after the full stop (« … en 2018. [1] ») stays with its sentence. An ellipsis ends one too (« entre
-    // 15 000 et 18 000 postes … La ville a fait état … »); an initial does not (« l'article L. 123-4-1 »).
+    // A citation after the full stop (« … en 2018. [1] ») stays with its sentence; an initial does not end one
+    // (« l'article L. 123-4-1 »).
     // A list number (« 1. La DINUM… », « … matériel. 4. Prévoir… ») is not a sentence of its own: it stays with its
     // item. A sentence may open with bold or italics (« … [2]. **En résumé**, … »).
     const parts = line[0].split(
-      /(?<=[.!?»…](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
+      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
     );
     let offset = 0;
     for (const part of parts) {
@@ -765,8 +765,11 @@ const MONTH_NAMES = /^(janvier|février|mars|avril|mai|juin|juillet|août|septem
 /** Capitalised words past the start of the sentence, and acronyms: names of organisations, places, people. */
 function namesOf(sentence: string): string[] {
   const out = new Set<string>();
-  // Table cells, list items and bold labels start like sentences.
-  for (const segment of sentence.replace(/\[\d+\]/g, " ").split(/\||^\s*[-*•]\s|\*\*|^\s*\d+[.)]\s|[«»"“”]/m))
+  // Table cells, list items and bold labels start like sentences; so does what follows an ellipsis (« entre 15 000 et
+  // 18 000 postes … La ville a fait état … », a quote that leaves out the end of a sentence).
+  for (const segment of sentence
+    .replace(/\[\d+\]/g, " ")
+    .split(/\||^\s*[-*•]\s|\*\*|^\s*\d+[.)]\s|[«»"“”]|…\s+(?=\p{Lu})/mu))
     namesOfSegment(segment, out);
   return [...out];
 }
@@ -1161,7 +1164,7 @@ function negatedAmong(clause: string, other: Bag): boolean {
         .slice(0, 5)
         .filter((t) => t.content)
         .slice(0, 2);
-      if (!/\s/.test(m[0]) && after.length > 0 && alsoSaid(m[0], after[0]!.words)) return false;
+      if (SHARED_NEGATIONS.has(fold(m[0])) && after.length > 0 && alsoSaid(m[0], after[0]!.words)) return false;
       return [...inside, ...after].some((t) => t.shared);
     }) ||
     [...clause.matchAll(NON_WORD)].some((m) => {
@@ -1175,6 +1178,9 @@ function negatedAmong(clause: string, other: Bag): boolean {
     })
   );
 }
+
+/** One-word negations that both texts may write before the same word (« sans portée normative »), cancelling out. */
+const SHARED_NEGATIONS = new Set(["sans", "aucun", "aucune", "ni", "nul", "nulle"]);
 
 /**
  * « non » before the word it denies (« des chiffres non recoupés », « une entreprise non européenne »): a negation of

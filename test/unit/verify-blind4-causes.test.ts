@@ -101,14 +101,28 @@ describe("false flags: negations", () => {
 });
 
 describe("false flags: sentences and names", () => {
-  it("an initial (« l'article L. 123-4-1 ») does not end a sentence; an ellipsis before a capital does", () => {
+  it("an initial (« l'article R. 412-3 ») does not end a sentence", () => {
     expect(splitSentences("C'est l'article R. 412-3 du Code des communes [1]. Il date de 2011 [1].")).toEqual([
       "C'est l'article R. 412-3 du Code des communes [1].",
       "Il date de 2011 [1].",
     ]);
+  });
+
+  it("after an ellipsis a capital opens a sentence (« … La ville »), not a name a figure is given to", () => {
+    const passage =
+      "Brest — Postes\nLes sources divergent sur le nombre de postes : entre 3 000 et 4 000 postes selon les sources.\n\nLa ville a fait état d'économies de 2,5 millions d'euros.";
     expect(
-      splitSentences("Les sources divergent … entre 300 et 400 postes … La ville annonce 2 millions d'euros."),
-    ).toEqual(["Les sources divergent … entre 300 et 400 postes …", "La ville annonce 2 millions d'euros."]);
+      status(
+        "« Les sources divergent sur le nombre de postes : entre 3 000 et 4 000 postes … La ville a fait état d'économies de 2,5 millions d'euros. » [1]",
+        passage,
+      ),
+    ).toBe("supported");
+    expect(
+      status(
+        "« Les sources divergent sur le nombre de postes : entre 3 000 et 4 000 postes … La ville a fait état d'économies de 3,5 millions d'euros. » [1]",
+        passage,
+      ),
+    ).toBe("unsupported");
   });
 
   it("a count after « et le » with its verb left out (« 412 voix et le DGA 377 ») is not a version of the name", () => {
