@@ -123,11 +123,13 @@ const wordLines = (file: string) =>
     .filter((l) => l && !l.startsWith("#"));
 
 /** Words that say nothing checkable (besides stopwords): framing, connectives, verbs of saying (« À en croire … »). */
-const WEAK = new Set(
-  "selon indique precise souligne rappelle note explique ainsi egalement notamment aussi donc cependant toutefois en effet part plus moins tres deja encore environ pres partir depuis lors cadre fin debut ensemble permet permettre objectif important enjeu question reponse passage passages source sources corpus document documents croire".split(
+const WEAK = new Set([
+  ..."selon indique precise souligne rappelle note explique ainsi egalement notamment aussi donc cependant toutefois en effet part plus moins tres deja encore environ pres partir depuis lors cadre fin debut ensemble permet permettre objectif important enjeu question reponse passage passages source sources corpus document documents croire".split(
     " ",
   ),
-);
+  // Connectives a sentence adds (« en revanche »), as data.
+  ...wordList("claim-connectives.txt").flatMap((w) => words(w)),
+]);
 
 const contentWords = (text: string) =>
   keywords(unligature(text).replace(/\[\d+\]/g, " ")).filter((w) => !/^\d/.test(w) && !WEAK.has(w) && w.length > 2);
@@ -1172,7 +1174,7 @@ function negatedAmong(clause: string, other: Bag): boolean {
       const [noun, word] = [shared(m[1]!), shared(m[2]!)];
       // Both texts denying the same word (« des entreprises non européennes ») differ in no polarity there.
       const alsoDenied = word.some((w) =>
-        other.list.some((x, i) => x === "non" && stem(other.list[i + 1] ?? "") === stem(w)),
+        other.list.some((x, i) => x === "non" && [1, 2, 3].some((k) => stem(other.list[i + k] ?? "") === stem(w))),
       );
       return word.length > 0 && !alsoDenied && word.every((w) => inBag(w, other)) && noun.every((w) => inBag(w, other));
     })
@@ -1185,9 +1187,11 @@ const SHARED_NEGATIONS = new Set(["sans", "aucun", "aucune", "ni", "nul", "nulle
 /**
  * « non » before the word it denies (« des chiffres non recoupés », « une entreprise non européenne »): a negation of
  * that word, compared with « que nous n'avons pas pu recouper », when the word before it is shared too (« des personnes
- * non américaines » says nothing against « les fournisseurs américains »). « non seulement », « non plus » deny nothing.
+ * non américaines » says nothing against « les fournisseurs américains »), or after a preposition and an article (« et
+ * non sur un service propriétaire »). « non seulement », « non plus » deny nothing.
  */
-const NON_WORD = /(?<!\p{L})(\p{L}+),?\s+non\s+(?!(?:seulement|plus|pas|loin|sans|moins)(?!\p{L}))(\p{L}+)/giu;
+const NON_WORD =
+  /(?<!\p{L})(\p{L}+),?\s+non\s+(?!(?:seulement|plus|pas|loin|sans|moins)(?!\p{L}))(?:(?:sur|à|au|aux|de|du|des|d['’]|pour|par|dans|en|le|la|les|l['’]|un|une)\s*)*(\p{L}+)/giu;
 
 /** A short quote of a source clause. */
 const short = (clause: string) => {
@@ -1353,7 +1357,7 @@ function contradicted(stated: string, pool: Source[]): string | null {
           (certain || !CERTAINTY.test(x.c)) &&
           !reported(x.i) &&
           !antonymOf(x.i) &&
-          !ruledOut(x.c).some((r) => r.own.length > 0 && negatedAmong(clause, bagOf(r.own.join(" ")))),
+          !ruledOut(x.c).some((r) => r.own.length > 0 && negatedAmong(withoutRuledOut(clause), bagOf(r.own.join(" ")))),
       );
     if (carriers.length === 0) continue;
     if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
@@ -1362,6 +1366,9 @@ function contradicted(stated: string, pool: Source[]): string | null {
   }
   return null;
 }
+
+/** A clause without the part it rules out itself (« …, et non par la seule Ville »): its own polarity is the rest. */
+const withoutRuledOut = (clause: string) => clause.replace(/,?\s+(?:et|mais)\s+non\s+[^,;:.]*/giu, " ");
 
 /** Phrases that set what a passage says against what it rules out (`server/i18n/fr/contrast-negations.txt`, data). */
 const CONTRAST = new RegExp(

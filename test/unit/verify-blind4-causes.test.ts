@@ -180,3 +180,38 @@ describe("misses: negations", () => {
     ).toBe("unsupported");
   });
 });
+
+describe("false flags: connectives and ruled-out parts", () => {
+  it("« et non sur un service » denies like « ne repose pas sur un service », and a clause ruling out a part keeps its own polarity", () => {
+    const passage =
+      "Messagerie Rivage — Protocole\nRivage ne repose pas sur un service propriétaire dont l'éditeur pourrait changer les conditions, mais sur un protocole ouvert.";
+    expect(
+      status(
+        "Rivage repose sur un protocole ouvert, et non sur un service propriétaire dont l'éditeur pourrait changer les conditions [1].",
+        passage,
+      ),
+    ).toBe("supported");
+    expect(
+      status("Rivage repose sur un service propriétaire dont l'éditeur pourrait changer les conditions [1].", passage),
+    ).toBe("unsupported");
+    const ruling =
+      "Suite Confluence — Portage\nLa suite est portée par des acteurs publics du territoire (Métropole et syndicat) et non par la seule Ville.";
+    expect(
+      status(
+        "La suite n'est pas portée par des acteurs publics du territoire (Métropole et syndicat) et non par la seule Ville [1].",
+        ruling,
+      ),
+    ).toBe("unsupported");
+  });
+
+  it("a connective (« en revanche », `claim-connectives.txt`) is not a word the passage must write", () => {
+    const passage =
+      "Marché de support — Usages\n- utiliser la liste comme indicateur de maturité : un logiciel couvert est utilisé en production.";
+    expect(
+      status("Une commune peut en revanche se servir de la liste comme indicateur de maturité [1].", passage),
+    ).toBe("supported");
+    expect(status("Une collectivité peut en revanche revendre la liste comme catalogue commercial [1].", passage)).toBe(
+      "unsupported",
+    );
+  });
+});
