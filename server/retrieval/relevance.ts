@@ -1097,6 +1097,14 @@ export async function assessAnswerability(
   if (!askedNames.length && names.length && !names.some((t) => judged.some((p) => holds(t, p))))
     absent.push(...names.map((t) => t.word));
   if (absent.length) return none("missing-name", absent);
+  // « Quand faut-il déposer notre demande de subvention à la mairie ? »: a question with no word of the digital domain,
+  // naming nothing the corpus often cites, is about the life of the commune when a word of its topic is one the corpus
+  // uses only in passing (« subvention », for the ANCT's grant to a collaborative suite): the passages found hold it in
+  // their own, digital, sense.
+  if (frequency) {
+    const offDomain = await offDomainWords(question, terms, frequency);
+    if (offDomain.length) return none("low-coverage", offDomain);
+  }
   // Each word weighs by its rarity in the corpus (inverse document frequency): « mairie » says little, « piscine »
   // (found in no passage) says what the question is about.
   const weights = await Promise.all(
@@ -1561,6 +1569,47 @@ export async function assessAnswerability(
       relevant,
     };
   return { answerable: true, reason: "ok", missing: [], coverage: best.weighted, relevant };
+}
+
+/** Words of the digital domain (`domain-words.txt`), folded, and the stems of five letters or more among them. */
+const DOMAIN_WORDS = new Set(wordList("../i18n/fr/domain-words.txt"));
+const DOMAIN_STEMS = new Set([...DOMAIN_WORDS].map(frStem).filter((s) => s.length >= 5));
+/** Is a folded word one of the digital domain's, as written, in the plural or by a long enough stem? */
+export function domainWord(word: string): boolean {
+  const stemmed = frStem(word);
+  return DOMAIN_WORDS.has(word) || DOMAIN_WORDS.has(word.replace(/[sx]$/, "")) || (stemmed.length >= 5 && DOMAIN_STEMS.has(stemmed));
+}
+/** A word of a question's topic that fewer passages than this hold is one the corpus uses only in passing. */
+const PASSING = 12;
+/**
+ * The words of a question's topic the corpus uses only in passing, when the question has no word of the digital domain
+ * and names nothing the corpus often cites (« Comment modifier le PLU pour construire un lotissement ? » : « plu »,
+ * « lotissement ») — empty otherwise. Verbs, adjectives, dates, the domain's general words (« mairie ») and the frame
+ * of a question do not say its topic.
+ */
+export async function offDomainWords(
+  question: string,
+  terms: QuestionTerm[],
+  frequency: CorpusFrequency,
+): Promise<string[]> {
+  if (words(ligatures(question)).some(domainWord)) return [];
+  const rarity = async (t: QuestionTerm) => {
+    const parts = t.word.split(" ").filter((w) => !STOPWORDS.has(w));
+    return parts.length ? Math.min(...(await Promise.all(parts.map((w) => frequency(w))))) : Number.POSITIVE_INFINITY;
+  };
+  const rare: string[] = [];
+  for (const t of terms) {
+    if (t.date) continue;
+    const count = await rarity(t);
+    // « Lyon », « l'Aveyron », « la Gendarmerie »: a name the corpus knows is its topic, whatever the other words;
+    // not an acronym it writes in passing (« le PLU », twice, in catalog cards of mapping tools).
+    const acronym = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.word.toUpperCase())}(?![\\p{L}\\p{N}])`, "u").test(question);
+    if ((t.name || t.alias) && count > 0 && (count > PASSING || !acronym)) return [];
+    if (t.verb || t.modifier || t.user || isGeneric(t) || FRAME.has(t.word)) continue;
+    // A word the corpus never uses is not one it uses in passing (the unknown words' own rule weighs those).
+    if (count > 0 && count <= PASSING) rare.push(t.word);
+  }
+  return rare;
 }
 
 /**
