@@ -583,7 +583,8 @@ export function questionTerms(question: string): QuestionTerm[] {
       !STOPWORDS.has(fold(named)) &&
       text.slice(index - named.length - 1, index) === `${named} `
     ) {
-      const version = `${fold(named)} ${folded}`;
+      // « L'article 31 »: the elided article is not part of the name (passages write « article 31 » after any word).
+      const version = `${fold(named).replace(/[’]/g, "'").replace(/^(?:[cdjlmnst]|qu)'/, "")} ${folded}`;
       out.set(version, { word: version, variants: [version], name: true, version: true });
       return;
     }
@@ -658,7 +659,11 @@ export function questionTerms(question: string): QuestionTerm[] {
     };
     out.set(word, {
       word,
-      variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)],
+      // « l'Allemagne »: a passage that says « un Land allemand » speaks of it (`places.txt`).
+      variants: [
+        ...(parts.length > 1 ? [word] : [word, ...synonymsOf(word)]),
+        ...(capital ? (COUNTRY_ADJECTIVES.get(word) ?? []) : []),
+      ],
       name: capital,
       ...marks,
       ...(capital && ofCollectivity ? { collectivity: true } : {}),
@@ -670,8 +675,18 @@ export function questionTerms(question: string): QuestionTerm[] {
     const t = out.get(fold(m[1]!));
     if (t && !t.name) out.set(t.word, { ...t, name: true, verbatim: true });
   }
+  // « La troisième ville de France … ? », « Le Land du nord de l'Allemagne … ? »: the same for a rank or a position.
+  for (const m of text.matchAll(UNNAMED_PLACE)) {
+    const t = out.get(fold(m[1] ?? m[2]!).replace(/-/g, " "));
+    if (t && !t.name) out.set(t.word, { ...t, name: true, verbatim: true });
+  }
   return [...out.values()];
 }
+
+/** A country's folded name → its adjectives of nationality, folded (`places.txt`). */
+const COUNTRY_ADJECTIVES = new Map<string, string[]>();
+for (const [adjective, country] of DEMONYMS)
+  if (adjective !== country) COUNTRY_ADJECTIVES.set(country, [...(COUNTRY_ADJECTIVES.get(country) ?? []), adjective]);
 
 /** Shortest word read as a typing slip of another (« dirrige »): shorter ones meet real words by chance. */
 const TYPO_LENGTH = 6;
@@ -710,6 +725,34 @@ export function headCount(tokens: { 0: string }[], i: number): boolean {
  */
 const UNNAMED_CITY = new RegExp(
   `(?<![\\p{L}])(${wordList("../i18n/fr/unnamed-city.txt").filter(Boolean).join("|")})\\s+(?:(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+)\\p{Lu}|\\p{Ll}+(?:ois|oise|ais|aise|ien|ienne|onne|ane|ine|arde)s?(?![\\p{L}]))`,
+  "giu",
+);
+
+/** The sections of `unnamed-place.txt`: the nouns of places, the words of rank and those of position. */
+const UNNAMED_PLACE_WORDS = new Map<string, string[]>();
+{
+  let section = "";
+  for (const line of readFileSync(new URL("../i18n/fr/unnamed-place.txt", import.meta.url), "utf8").split("\n")) {
+    const head = /^\[(.+)\]\s*$/.exec(line.trim());
+    if (head) section = head[1]!;
+    else if (line.trim() && !line.startsWith("#"))
+      UNNAMED_PLACE_WORDS.set(section, [
+        ...(UNNAMED_PLACE_WORDS.get(section) ?? []),
+        ...line
+          .split(",")
+          .map((w) => w.trim())
+          .filter(Boolean),
+      ]);
+  }
+}
+const placeAlternation = (section: string) =>
+  (UNNAMED_PLACE_WORDS.get(section) ?? []).map((w) => escapeRegExp(w).replace(/-/g, "[-\\s]")).join("|");
+/**
+ * A place designated by its rank (« la troisième ville de France ») or its position (« le Land du nord de
+ * l'Allemagne ») in a place named after it: group 1 is the word of rank or position.
+ */
+const UNNAMED_PLACE = new RegExp(
+  `(?<![\\p{L}])(?:(${placeAlternation("rang")})\\s+(?:plus\\s+grande?\\s+)?(?:${placeAlternation("lieux")})|(?:${placeAlternation("lieux")})\\s+(?:du|de\\s+l['’])\\s*(${placeAlternation("position")}))\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’])\\p{Lu}`,
   "giu",
 );
 
@@ -833,7 +876,7 @@ const FIGURE_ASKED =
 
 /** A number written out in words before the noun it counts (« dix groupements », « trois communes »), folded. */
 const SPELLED_COUNT =
-  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)\s+([a-z]{3,}s)\b/g;
+  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)\s+([a-z]{3,}[sx])\b/g;
 /** What a question asking « combien de … », « quel nombre de … » counts (folded). */
 const COUNTED = /\b(?:combien|nombre)\s+d(?:e\s+|')([a-z]{3,})/;
 
@@ -1093,7 +1136,21 @@ export async function assessAnswerability(
   const askedNames = names.filter((t) => !t.context);
   const anchors = askedNames.length ? askedNames : names;
   // A name the corpus knows but none of the best passages holds: they are about something else.
-  const absent = askedNames.filter((t) => !judged.some((p) => holds(t, p))).map((t) => t.word);
+  // The word that designates a place (« le Land du nord de l'Allemagne ») may be in another section of the document
+  // of a passage read, one set aside by the cap of passages per document (« Le Schleswig-Holstein, Land du nord de
+  // l'Allemagne, … » opens it).
+  const heldWords = held.map((h) => ({
+    title: h.document.title,
+    catalog: h.document.kind === "catalog",
+    words: passageWords(`${h.document.title} ${h.section} ${withoutReferences(h.text)}`),
+  }));
+  const heldHolds = (t: QuestionTerm, i: number) =>
+    !!t.verbatim &&
+    results[i]!.document.kind !== "catalog" &&
+    heldWords.some((h) => !h.catalog && h.title === results[i]!.document.title && holds(t, h.words));
+  const absent = askedNames
+    .filter((t) => !judged.some((p, i) => holds(t, p) || heldHolds(t, i)))
+    .map((t) => t.word);
   if (!askedNames.length && names.length && !names.some((t) => judged.some((p) => holds(t, p))))
     absent.push(...names.map((t) => t.word));
   if (absent.length) return none("missing-name", absent);
@@ -1346,7 +1403,7 @@ export async function assessAnswerability(
   const sameDocument = (i: number, j: number) =>
     results[i]!.document.title === results[j]!.document.title && results[i]!.document.kind !== "catalog";
   const holdsName = (t: QuestionTerm, i: number) =>
-    holds(t, judged[i]!) || judged.some((p, j) => j !== i && sameDocument(i, j) && holds(t, p));
+    holds(t, judged[i]!) || judged.some((p, j) => j !== i && sameDocument(i, j) && holds(t, p)) || heldHolds(t, i);
   // « Que fait la ville de Toulouse … ? »: the town as a collectivité, in the heading or in a sentence that speaks of
   // one (not « BlueMind, éditeur basé à Toulouse »).
   const asCollectivity = (i: number) =>
@@ -1461,7 +1518,32 @@ export async function assessAnswerability(
       ),
     );
   const figureAbsent = perPassage.flatMap((p, i) => (covers(p) && unknownFigure(i) ? [i] : []));
-  if (figure.length && relevant.length && figureAbsent.length) {
+  // … unless a passage that answers gives a figure in a sentence that holds a word of the question the sentences saying
+  // what is not known lack: « Les sources … ne donnent ni le nombre de postes concernés à la Ville de Lyon, ni … » does
+  // not say that « Subvention de l'ANCT : 2 millions d'euros » is unknown (« Lyon a reçu combien de l'ANCT ? »).
+  const absentWords = new Set(
+    figureAbsent.flatMap((i) =>
+      parts[i]!.statedFigure.flatMap((s) => terms.filter((t) => t.variants.some((v) => occurs(v, s))).map((t) => t.word)),
+    ),
+  );
+  const figureStatedElsewhere = relevant.some((j) =>
+    rawSentences[j]!.some((raw) => {
+      if (!holdsFigure(raw)) return false;
+      const sentence = passageWords(raw);
+      return terms.some(
+        (t) =>
+          !isGeneric(t) &&
+          !t.date &&
+          !t.verb &&
+          !t.modifier &&
+          !FIGURE_NOUNS.has(frStem(t.word)) &&
+          !STATED_WORDS.has(frStem(t.word)) &&
+          !absentWords.has(t.word) &&
+          t.variants.some((v) => occurs(v, sentence)),
+      );
+    }),
+  );
+  if (figure.length && relevant.length && figureAbsent.length && !figureStatedElsewhere) {
     const lacking = [...new Set(figureAbsent.flatMap((i) => statedAbsent(i).map((t) => t.word)))];
     return {
       answerable: false,
@@ -1606,6 +1688,9 @@ export function speaksOfDomain(question: string): boolean {
   const joined = ` ${list.join(" ")} `;
   return list.some(domainWord) || DOMAIN_PHRASES.some((p) => joined.includes(` ${p} `));
 }
+/** Verbs of mood or of near future, folded, before an object pronoun and an infinitive (« je peux les reprendre »). */
+const MOOD_VERB =
+  "(?:peux|peut|pouvons|pouvez|peuvent|dois|doit|devons|devez|doivent|veux|veut|voulons|voulez|veulent|vais|va|allons|allez|vont|faut|sais|sait|savons|savez|savent)";
 /** A word of a question's topic that fewer passages than this hold is one the corpus uses only in passing. */
 const PASSING = 12;
 /**
@@ -1633,7 +1718,7 @@ export async function offDomainWords(
     // « Nokia, c'est un équipementier de quel pays ? », « VLC, le lecteur vidéo » : a passage read is about a rare word
     // of the question (its catalog card, a section's heading), which is then what it asks.
     // Not a verb (« construire » in « Construire le calendrier de la collectivité »).
-    const verbal = t.verb || t.modifier || (!t.noun && !t.name && /(?:er|ir|re)$/.test(t.word));
+    const verbal = t.verb || t.modifier || (!t.noun && !t.name && !t.clauseStart && /(?:er|ir|re)$/.test(t.word));
     if (count <= PASSING && !verbal && !isGeneric(t) && headings.some((h) => holds(t, h))) return [];
     // « Lyon », « l'Aveyron », « la Gendarmerie »: a name the corpus knows is its topic, whatever the other words;
     // not an acronym it writes in passing (« le PLU », twice, in catalog cards of mapping tools).
@@ -1643,6 +1728,8 @@ export async function offDomainWords(
     ).test(question);
     if ((t.name || t.alias) && count > 0 && (count > PASSING || !acronym)) return [];
     if (t.verb || t.modifier || t.user || isGeneric(t) || FRAME.has(t.word)) continue;
+    // « je peux les reprendre », « on va la changer »: after a verb of mood, « le », « la », « les » is a pronoun.
+    if (new RegExp(`\\b${MOOD_VERB}\\s+(?:le|la|les|l')\\s*${escapeRegExp(t.word)}\\b`).test(spaced(question))) continue;
     const head = complementOf(question, t.word);
     const noun =
       t.noun ||
