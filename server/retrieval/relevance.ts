@@ -367,6 +367,8 @@ export interface QuestionTerm {
    * passage that answers must write together.
    */
   version?: boolean;
+  /** A version typed after a word in lower case (« debian 13 »): kept only if the corpus writes that word as a name. */
+  typed?: boolean;
   /**
    * A word that designates a place without naming it (« la capitale de la Bretagne »): a passage that answers must
    * write the word itself (`unnamed-city.txt`).
@@ -586,6 +588,20 @@ export function questionTerms(question: string): QuestionTerm[] {
       // « L'article 31 »: the elided article is not part of the name (passages write « article 31 » after any word).
       const version = `${fold(named).replace(/[’]/g, "'").replace(/^(?:[cdjlmnst]|qu)'/, "")} ${folded}`;
       out.set(version, { word: version, variants: [version], name: true, version: true });
+      return;
+    }
+    // « debian 13 », « windows 12 » typed without capitals: a version if the corpus writes the word as a name
+    // (`resolveNames`), else nothing (« postes 10 »).
+    if (
+      /^\d{1,2}$/.test(folded) &&
+      /^\p{Ll}{3,}$/u.test(named) &&
+      !COMMON_ACRONYMS.has(fold(named)) &&
+      !STOPWORDS.has(fold(named)) &&
+      !FRAME.has(fold(named)) &&
+      text.slice(index - named.length - 1, index) === `${named} `
+    ) {
+      const version = `${fold(named)} ${folded}`;
+      out.set(version, { word: version, variants: [version], name: true, version: true, typed: true });
       return;
     }
     // « aujourd'hui », « jusqu'à »: a word with an apostrophe inside is a stopword when its first part is.
@@ -1007,6 +1023,7 @@ export async function resolveNames(
       const unknown = frequency && (t.opener || (t.clauseStart && t.name)) ? (await frequency(t.word)) === 0 : false;
       // « Sérieusement la loi SREN… »: an opening adverb the corpus never uses says nothing of the topic.
       if (t.opener && unknown) return null;
+      if (t.typed) return names && (await names(t.word.split(" ")[0]!)) ? t : null;
       if (!t.clauseStart || !t.name || !names || unknown) return t;
       return (await names(t.word)) ? t : { ...t, name: false };
     }),
@@ -1518,31 +1535,23 @@ export async function assessAnswerability(
       ),
     );
   const figureAbsent = perPassage.flatMap((p, i) => (covers(p) && unknownFigure(i) ? [i] : []));
-  // … unless a passage that answers gives a figure in a sentence that holds a word of the question the sentences saying
-  // what is not known lack: « Les sources … ne donnent ni le nombre de postes concernés à la Ville de Lyon, ni … » does
-  // not say that « Subvention de l'ANCT : 2 millions d'euros » is unknown (« Lyon a reçu combien de l'ANCT ? »).
-  const absentWords = new Set(
-    figureAbsent.flatMap((i) =>
-      parts[i]!.statedFigure.flatMap((s) => terms.filter((t) => t.variants.some((v) => occurs(v, s))).map((t) => t.word)),
-    ),
-  );
-  const figureStatedElsewhere = relevant.some((j) =>
-    rawSentences[j]!.some((raw) => {
-      if (!holdsFigure(raw)) return false;
-      const sentence = passageWords(raw);
-      return terms.some(
+  // … unless those sentences name nothing the question asks but its names (« Les sources consultées ne donnent ni le
+  // nombre de postes concernés à la Ville de Lyon, ni le calendrier détaillé, ni un bilan des économies » does not say
+  // that the grant of « Lyon a reçu combien de l'ANCT ? » is unknown) while a passage that answers gives a figure.
+  const absentOfAsked = figureAbsent.some((i) =>
+    parts[i]!.statedFigure.some((s) =>
+      terms.some(
         (t) =>
+          !t.name &&
           !isGeneric(t) &&
           !t.date &&
-          !t.verb &&
-          !t.modifier &&
           !FIGURE_NOUNS.has(frStem(t.word)) &&
           !STATED_WORDS.has(frStem(t.word)) &&
-          !absentWords.has(t.word) &&
-          t.variants.some((v) => occurs(v, sentence)),
-      );
-    }),
+          t.variants.some((v) => occurs(v, s)),
+      ),
+    ),
   );
+  const figureStatedElsewhere = !absentOfAsked && relevant.some((j) => holdsFigure(results[j]!.text));
   if (figure.length && relevant.length && figureAbsent.length && !figureStatedElsewhere) {
     const lacking = [...new Set(figureAbsent.flatMap((i) => statedAbsent(i).map((t) => t.word)))];
     return {

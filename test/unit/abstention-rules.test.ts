@@ -22,6 +22,7 @@ import {
   passageParts,
   personalAsked,
   questionTerms,
+  resolveNames,
   roleAsked,
   slips,
   speaksOfDomain,
@@ -1749,6 +1750,15 @@ describe("thirteenth series (kinds of misses of held-out-10: municipal life, pla
     const words = questionTerms("L'article 31 de la loi SREN s'applique-t-il à ma commune ?").map((t) => t.word);
     expect(words).toContain("article 31");
     expect(words).not.toContain("l'article 31");
+  });
+
+  it("reads a version typed in lower case (« debian 13 ») when the corpus writes the word as a name", async () => {
+    const terms = questionTerms("debian 13 est-elle certifiée pour les postes ?");
+    expect(terms.map((t) => t.word)).toContain("debian 13");
+    const kept = await resolveNames(terms, async () => 1, async (w) => w === "debian");
+    expect(kept.find((t) => t.word === "debian 13")).toMatchObject({ name: true, version: true });
+    const postes = await resolveNames(questionTerms("combien de postes 10 ?"), async () => 1, async () => false);
+    expect(postes.map((t) => t.word)).not.toContain("postes 10");
   });
 
   it("holds a country's name where a passage writes its adjective (« un Land allemand »)", () => {
