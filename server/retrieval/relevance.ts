@@ -1538,12 +1538,16 @@ export async function assessAnswerability(
   // … unless those sentences name nothing the question asks but its names (« Les sources consultées ne donnent ni le
   // nombre de postes concernés à la Ville de Lyon, ni le calendrier détaillé, ni un bilan des économies » does not say
   // that the grant of « Lyon a reçu combien de l'ANCT ? » is unknown) while a passage that answers gives a figure.
+  // A collectivité typed in lower case (« la ville de lyon ») is a name too.
+  const collectivities = new Set([...fold(question).matchAll(COLLECTIVITY_NAMED)].map((m) => m[1]!));
   const absentOfAsked = figureAbsent.some((i) =>
     parts[i]!.statedFigure.some((s) =>
       terms.some(
         (t) =>
           !t.name &&
-          !isGeneric(t) &&
+          !collectivities.has(t.word) &&
+          // What « combien de postes » counts is what is asked, general word or not.
+          (!isGeneric(t) || (!!counted && frStem(t.word) === frStem(counted))) &&
           !t.date &&
           !FIGURE_NOUNS.has(frStem(t.word)) &&
           !STATED_WORDS.has(frStem(t.word)) &&

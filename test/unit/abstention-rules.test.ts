@@ -1827,9 +1827,13 @@ describe("thirteenth series (kinds of misses of held-out-10: municipal life, pla
       expect(await decide("Combien l'ANCT a-t-elle versé à la Ville de Lyon pour sa suite collaborative ?")).toMatchObject({
         answerable: true,
       });
-      // The figure that sentence says is not known stays so.
+      // The figure that sentence says is not known stays so, a town typed in lower case or not.
       expect(await decide("Combien de postes la Ville de Lyon a-t-elle migré sous Linux ?")).toMatchObject({
         answerable: false,
+      });
+      expect(await decide("combien de postes la ville de lyon a-t-elle migré ?")).toMatchObject({ answerable: false });
+      expect(await decide("la ville de lyon a touché combien de l'ANCT pour sa suite collaborative ?")).toMatchObject({
+        answerable: true,
       });
     });
   });
