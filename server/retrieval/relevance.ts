@@ -586,7 +586,9 @@ export function questionTerms(question: string): QuestionTerm[] {
       text.slice(index - named.length - 1, index) === `${named} `
     ) {
       // « L'article 31 »: the elided article is not part of the name (passages write « article 31 » after any word).
-      const version = `${fold(named).replace(/[’]/g, "'").replace(/^(?:[cdjlmnst]|qu)'/, "")} ${folded}`;
+      const version = `${fold(named)
+        .replace(/[’]/g, "'")
+        .replace(/^(?:[cdjlmnst]|qu)'/, "")} ${folded}`;
       out.set(version, { word: version, variants: [version], name: true, version: true });
       return;
     }
@@ -1165,9 +1167,7 @@ export async function assessAnswerability(
     !!t.verbatim &&
     results[i]!.document.kind !== "catalog" &&
     heldWords.some((h) => !h.catalog && h.title === results[i]!.document.title && holds(t, h.words));
-  const absent = askedNames
-    .filter((t) => !judged.some((p, i) => holds(t, p) || heldHolds(t, i)))
-    .map((t) => t.word);
+  const absent = askedNames.filter((t) => !judged.some((p, i) => holds(t, p) || heldHolds(t, i))).map((t) => t.word);
   if (!askedNames.length && names.length && !names.some((t) => judged.some((p) => holds(t, p))))
     absent.push(...names.map((t) => t.word));
   if (absent.length) return none("missing-name", absent);
@@ -1176,9 +1176,7 @@ export async function assessAnswerability(
   // uses only in passing (« subvention », for the ANCT's grant to a collaborative suite): the passages found hold it in
   // their own, digital, sense.
   if (frequency) {
-    const headings = results
-      .slice(0, JUDGED)
-      .map((r) => passageWords(`${r.document.title} ${r.section}`));
+    const headings = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));
     const offDomain = await offDomainWords(question, terms, frequency, headings);
     if (offDomain.length) return none("low-coverage", offDomain);
   }
@@ -1735,14 +1733,14 @@ export async function offDomainWords(
     if (count <= PASSING && !verbal && !isGeneric(t) && headings.some((h) => holds(t, h))) return [];
     // « Lyon », « l'Aveyron », « la Gendarmerie »: a name the corpus knows is its topic, whatever the other words;
     // not an acronym it writes in passing (« le PLU », twice, in catalog cards of mapping tools).
-    const acronym = new RegExp(
-      `(?<![\\p{L}\\p{N}])${escapeRegExp(t.word.toUpperCase())}(?![\\p{L}\\p{N}])`,
-      "u",
-    ).test(question);
+    const acronym = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.word.toUpperCase())}(?![\\p{L}\\p{N}])`, "u").test(
+      question,
+    );
     if ((t.name || t.alias) && count > 0 && (count > PASSING || !acronym)) return [];
     if (t.verb || t.modifier || t.user || isGeneric(t) || FRAME.has(t.word)) continue;
     // « je peux les reprendre », « on va la changer »: after a verb of mood, « le », « la », « les » is a pronoun.
-    if (new RegExp(`\\b${MOOD_VERB}\\s+(?:le|la|les|l')\\s*${escapeRegExp(t.word)}\\b`).test(spaced(question))) continue;
+    if (new RegExp(`\\b${MOOD_VERB}\\s+(?:le|la|les|l')\\s*${escapeRegExp(t.word)}\\b`).test(spaced(question)))
+      continue;
     const head = complementOf(question, t.word);
     const noun =
       t.noun ||

@@ -1755,9 +1755,17 @@ describe("thirteenth series (kinds of misses of held-out-10: municipal life, pla
   it("reads a version typed in lower case (« debian 13 ») when the corpus writes the word as a name", async () => {
     const terms = questionTerms("debian 13 est-elle certifiée pour les postes ?");
     expect(terms.map((t) => t.word)).toContain("debian 13");
-    const kept = await resolveNames(terms, async () => 1, async (w) => w === "debian");
+    const kept = await resolveNames(
+      terms,
+      async () => 1,
+      async (w) => w === "debian",
+    );
     expect(kept.find((t) => t.word === "debian 13")).toMatchObject({ name: true, version: true });
-    const postes = await resolveNames(questionTerms("combien de postes 10 ?"), async () => 1, async () => false);
+    const postes = await resolveNames(
+      questionTerms("combien de postes 10 ?"),
+      async () => 1,
+      async () => false,
+    );
     expect(postes.map((t) => t.word)).not.toContain("postes 10");
   });
 
@@ -1775,9 +1783,7 @@ describe("thirteenth series (kinds of misses of held-out-10: municipal life, pla
       ),
     ).toMatchObject({ name: true, verbatim: true });
     expect(
-      questionTerms("Le Land du sud-ouest de l'Allemagne a-t-il quitté Exchange ?").find(
-        (t) => t.word === "sud ouest",
-      ),
+      questionTerms("Le Land du sud-ouest de l'Allemagne a-t-il quitté Exchange ?").find((t) => t.word === "sud ouest"),
     ).toMatchObject({ name: true, verbatim: true });
   });
 
@@ -1824,7 +1830,9 @@ describe("thirteenth series (kinds of misses of held-out-10: municipal life, pla
     });
 
     it("answers a figure a sentence gives, beside another saying which figures are not known", async () => {
-      expect(await decide("Combien l'ANCT a-t-elle versé à la Ville de Lyon pour sa suite collaborative ?")).toMatchObject({
+      expect(
+        await decide("Combien l'ANCT a-t-elle versé à la Ville de Lyon pour sa suite collaborative ?"),
+      ).toMatchObject({
         answerable: true,
       });
       // The figure that sentence says is not known stays so, a town typed in lower case or not.
