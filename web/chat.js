@@ -298,7 +298,8 @@ function renderDone(view, turn) {
         ? "web.modeGeneratedNoSource"
         : "web.modeGenerated"
       : "web.modeExtractive";
-  view.footer.append(el("p", { class: "mode" }, t(mode)));
+  // Small talk (« Merci ! ») quotes nothing and calls no model: no mode to tell.
+  if (!done.smallTalk) view.footer.append(el("p", { class: "mode" }, t(mode)));
   const nearest = done.abstention?.nearest ?? [];
   if (nearest.length) view.footer.append(nearestTopics(nearest));
   if (done.factsAsOf)
