@@ -54,6 +54,7 @@ import { citationNumbers, type Verification, verifyText } from "../verify/index.
 import { confirmWithModel } from "../verify/model-check.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
+import { closestWord, joinSplitNames, vocabularyOf } from "./vocabulary.ts";
 
 export interface ConversationMessage {
   role: "user" | "assistant";
@@ -111,13 +112,44 @@ export interface Abstention {
   covered?: string[];
   /** Titles of the closest documents, offered as topics the corpus does cover. */
   nearest: { id: string; title: string }[];
+  /**
+   * What the question probably meant, for words the corpus never uses that are one letter off one it does
+   * (« Micrsoft Teams » → « Microsoft Teams »), as the question writes the rest of the name.
+   */
+  suggested?: string[];
+}
+
+/** Reasons that say the corpus never uses a word of the question (a typo then reads as a missing subject). */
+const NEVER_USED = new Set<Answerability["reason"]>(["unknown-words", "unknown-name", "missing-name"]);
+
+/**
+ * « Vouliez-vous dire … ? »: each missing word the corpus never uses that is one letter off a corpus word, shown
+ * as the question writes its name with that word corrected (« Micrsoft Teams » → « Microsoft Teams »).
+ */
+async function suggestions(abstention: Abstention, question: string, store: AnswerDeps["store"]): Promise<string[]> {
+  if (!NEVER_USED.has(abstention.reason)) return [];
+  const vocabulary = await vocabularyOf(store);
+  if (!vocabulary) return [];
+  const out: string[] = [];
+  for (const missing of abstention.missing.slice(0, 4)) {
+    const shown = nameWritten(question, asWritten(question, missing));
+    let changed = false;
+    const fixed = shown.replace(/\p{L}+/gu, (w) => {
+      const near = closestWord(fold(w), vocabulary);
+      if (!near) return w;
+      changed = true;
+      return near;
+    });
+    if (changed && !out.includes(fixed)) out.push(fixed);
+  }
+  return out;
 }
 
 export interface AnswerDeps {
   retriever: Retriever;
   models: ModelProvider;
   /** The passage store, to tell words the whole corpus never uses (optional: without it, only retrieved passages count). */
-  store?: Pick<ChunkStore, "searchText">;
+  store?: Pick<ChunkStore, "searchText"> & Partial<Pick<ChunkStore, "warmPassages">>;
 }
 
 export interface AnswerOptions {
@@ -215,7 +247,9 @@ export async function retrieveForAnswer(
   /** Passages of the same documents the per-document cap set aside (see `Retriever.search`). */
   held: SearchResult[];
 }> {
-  const { query, topic } = followUp(messages);
+  const { query: asWrittenByUser, topic } = followUp(messages);
+  // A name written in two words that the corpus writes in one (« libre office ») is searched as the corpus writes it.
+  const query = joinSplitNames(asWrittenByUser, await vocabularyOf(deps.store));
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
   const aliases = aliasesIn(query);
   let {
@@ -271,7 +305,7 @@ export async function retrieveForAnswer(
     introduced &&
     (decision.reason === "missing-name" || decision.reason === "unknown-name") &&
     decision.missing.length > 0 &&
-    decision.missing.every((m) => inIntroduction(m, introduced.removed))
+    decision.missing.every((m) => writtenIn(m, introduced.removed))
   ) {
     const rest = introduced.question.replace(/\s+/g, " ").trim();
     await searchAgain(rest, rest);
@@ -299,8 +333,10 @@ export async function retrieveForAnswer(
  * Whether a missing name (folded, its small words left out: « saint martin crau ») is written in the asker's
  * introduction (« Bonjour, je suis maire adjointe de Saint-Martin-de-Crau »): each of its words there, in order.
  */
-export function inIntroduction(missing: string, removed: string): boolean {
-  const written = fold(removed).split(/[^a-z0-9]+/).filter(Boolean);
+export function writtenIn(missing: string, removed: string): boolean {
+  const written = fold(removed)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   let at = 0;
   for (const w of missing.split(/[^a-z0-9]+/).filter(Boolean)) {
     const found = written.indexOf(w, at);
@@ -461,6 +497,8 @@ export function abstentionText(abstention: Abstention, question = ""): string {
         { words: list || "—" },
       );
   const parts = [message("answer.abstain", { why })];
+  if (abstention.suggested?.length)
+    parts.push(message("answer.didYouMean", { words: abstention.suggested.map((w) => `« ${w} »`).join(", ") }));
   if (abstention.nearest.length)
     parts.push(
       message("answer.abstainNearest", { titles: abstention.nearest.map((d) => `« ${d.title} »`).join(", ") }),
@@ -588,13 +626,18 @@ export async function* answer(
       .filter((r) => r.document.kind !== "catalog" && !seen.has(r.document.id) && seen.add(r.document.id))
       .slice(0, 3)
       .map((r) => ({ id: r.document.id, title: r.document.title }));
+    // What the refusal names as missing is what this question wrote: a follow-up carries the previous question's
+    // words into the search, not into the reasons (« nexcloud c'est francais ? » after « gendarmrie … »).
+    const own = decision.missing.filter((m) => writtenIn(m, question));
     const abstention: Abstention = {
       reason: decision.answerable ? "low-coverage" : decision.reason,
-      missing: decision.missing,
+      missing: own.length ? own : decision.missing,
       nearest: decision.reason === "no-terms" ? [] : nearest,
     };
-    const covered = await coveredWords(decision.missing, results, deps.store);
+    const covered = await coveredWords(abstention.missing, results, deps.store);
     if (covered.length) abstention.covered = covered;
+    const suggested = await suggestions(abstention, query, deps.store);
+    if (suggested.length) abstention.suggested = suggested;
     yield { type: "sources", sources: [] };
     yield { type: "token", text: abstentionText(abstention, query) };
     yield {
