@@ -140,7 +140,7 @@ async function suggestions(abstention: Abstention, question: string, store: Answ
       changed = true;
       return near;
     });
-    if (changed && !out.includes(fixed)) out.push(fixed);
+    if (changed && !out.some((o) => o.includes(fixed))) out.push(fixed);
   }
   return out;
 }

@@ -19,7 +19,13 @@ type VocabularyStore = Partial<Pick<ChunkStore, "warmPassages">>;
 const cache = new WeakMap<object, Promise<Vocabulary | null>>();
 
 /** Letters a word has at least for a suggestion (shorter ones are too often one letter off another word). */
-const MIN_SUGGESTED = 5;
+const MIN_SUGGESTED = 6;
+/**
+ * Uses in the corpus a word has at least to be suggested: a typo is of a word one expects the corpus to know
+ * (« Gendarmerie », 87 uses), while a French word it never uses is often one letter off a rare one (« demain » →
+ * « Domain », 2 uses).
+ */
+const MIN_USES = 10;
 
 /** The corpus' vocabulary of a store, cached (null when the store cannot list its passages). */
 export function vocabularyOf(store: VocabularyStore | undefined): Promise<Vocabulary | null> {
@@ -78,41 +84,38 @@ async function build(read: () => Promise<{ text: string; section: string; docume
   return { words, pairs };
 }
 
-/** Edit distance with adjacent transpositions (optimal string alignment), stopping past `max`. */
-export function editDistance(a: string, b: string, max = 2): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let least = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
-      row.push(d);
-      least = Math.min(least, d);
-    }
-    if (least > max) return max + 1;
-    prev2 = prev;
-    prev = row;
+/**
+ * Whether `typed` is `meant` with one letter left out (« gendarmrie », « Micrsoft ») or two letters swapped
+ * (« Microsfot »): the slips a writer makes in a name they know. Not a letter changed: « Lille » is not « Ville »,
+ * « étang » not « étant ».
+ */
+export function isSlipOf(typed: string, meant: string): boolean {
+  if (meant.length === typed.length + 1) {
+    let i = 0;
+    while (i < typed.length && typed[i] === meant[i]) i++;
+    return typed.slice(i) === meant.slice(i + 1);
   }
-  return prev[b.length]!;
+  if (meant.length !== typed.length) return false;
+  const diff = [...typed].flatMap((c, i) => (c === meant[i] ? [] : [i]));
+  return (
+    diff.length === 2 &&
+    diff[1] === diff[0]! + 1 &&
+    typed[diff[0]!] === meant[diff[1]!] &&
+    typed[diff[1]!] === meant[diff[0]!]
+  );
 }
 
 /**
- * The corpus word a folded word the corpus never uses was most likely meant as (one letter off, two for a long word),
- * as the corpus writes it; null when none is close, or when two equally close words are as frequent.
+ * The name of the corpus a folded word it never uses was most likely meant as (`isSlipOf`), as the corpus writes it;
+ * null when none. Only names the corpus writes with a capital and uses often (a typo is of a name one expects it to
+ * know), and only for words of `MIN_SUGGESTED` letters or more.
  */
 export function closestWord(word: string, vocabulary: Vocabulary): string | null {
   if (word.length < MIN_SUGGESTED || vocabulary.words.has(word) || !/^[a-z]+$/.test(word)) return null;
-  const max = word.length >= 9 ? 2 : 1;
-  let best: { d: number; count: number; written: string } | null = null;
+  let best: { count: number; written: string } | null = null;
   for (const [key, { count, written }] of vocabulary.words) {
-    if (key.length < MIN_SUGGESTED - 1 || Math.abs(key.length - word.length) > max) continue;
-    const d = editDistance(word, key, max);
-    if (d > max) continue;
-    if (!best || d < best.d || (d === best.d && count > best.count)) best = { d, count, written };
+    if (count < MIN_USES || !/^\p{Lu}/u.test(written) || !isSlipOf(word, key)) continue;
+    if (!best || count > best.count) best = { count, written };
   }
   return best?.written ?? null;
 }
