@@ -628,7 +628,8 @@ export async function* answer(
       .map((r) => ({ id: r.document.id, title: r.document.title }));
     // What the refusal names as missing is what this question wrote: a follow-up carries the previous question's
     // words into the search, not into the reasons (« nexcloud c'est francais ? » after « gendarmrie … »).
-    const own = decision.missing.filter((m) => writtenIn(m, question));
+    const earlier = messages.slice(0, -1).filter((m) => m.role === "user");
+    const own = decision.missing.filter((m) => writtenIn(m, question) || !earlier.some((e) => writtenIn(m, e.content)));
     const abstention: Abstention = {
       reason: decision.answerable ? "low-coverage" : decision.reason,
       missing: own.length ? own : decision.missing,
