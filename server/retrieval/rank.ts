@@ -265,6 +265,7 @@ const DURATION =
   /(?<![\p{L}\p{N}])(?:(?:de|entre)\s+(?:19|20)\d\d\s+(?:à|et)\s+(?:19|20)\d\d|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt)\s+(?:ans|années|mois|semaines))(?![\p{L}\p{N}])/iu;
 const DURATION_ASKED = ASKED.get("durée") ?? [];
 const RISK = ASKED.get("risque") ?? [];
+const RISK_SAID = ASKED.get("risque dit") ?? [];
 
 /**
  * What a passage must say for a question asking a duration (one) or the risks of a choice (one of the risk words);
@@ -272,7 +273,7 @@ const RISK = ASKED.get("risque") ?? [];
  */
 export function topicAsked(query: string): ((text: string) => boolean) | null {
   if (holdsAny(query, DURATION_ASKED)) return (text) => DURATION.test(text);
-  if (holdsAny(query, RISK)) return (text) => holdsAny(text, RISK);
+  if (holdsAny(query, RISK)) return (text) => holdsAny(text, RISK_SAID);
   return null;
 }
 
