@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
-import { readSections, stem, words } from "../retrieval/french.ts";
+import { DEMONYMS, readSections, stem, words } from "../retrieval/french.ts";
 import { type Answerability, occurs, passageWords, questionTerms } from "../retrieval/relevance.ts";
 import { passageSourceRef, type SearchResult } from "../retrieval/search.ts";
 import { vendorNamed } from "../retrieval/vendor-card.ts";
@@ -148,7 +148,10 @@ export async function cardAnswer(
   const list = words(question);
   const terms = questionTerms(question);
   if (holdsPhrase(list, NOT_ON_CARD)) return null;
-  const nationality = terms.some((t) => t.nationality && !t.attributive);
+  // « est-il européen ? », « il est finlandais ? »: the card's country answers it (not « les communes suisses »).
+  const asksNationality = (t: (typeof terms)[number]) =>
+    (!!t.nationality || DEMONYMS.has(t.word)) && !t.attributive && !t.name;
+  const nationality = terms.some(asksNationality);
   const which = holdsPhrase(list, WHICH);
   if (!holdsPhrase(list, ASKED) && !nationality && !which) return null;
   const hits = store
@@ -187,7 +190,7 @@ export async function cardAnswer(
   const covered = (t: (typeof terms)[number], held: ReturnType<typeof passageWords>) =>
     t.word.split(" ").every((w) => nameWords.has(w)) ||
     t.variants.some((v) => occurs(v, held)) ||
-    (t.nationality && !t.attributive) ||
+    asksNationality(t) ||
     ASKED_STEMS.has(stem(t.word)) ||
     (which && WHICH_STEMS.has(stem(t.word))) ||
     t.word.split(" ").every((w) => GENERAL.has(stem(w)));

