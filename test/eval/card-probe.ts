@@ -9,7 +9,7 @@
  * `npm run eval` prints its figures (« Fiches du catalogue : … »); `node test/eval/card-probe.ts [--show]` runs it
  * alone (`--show`: every question that failed). Never part of the exit code: the sample is not real use.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
@@ -87,8 +87,32 @@ export const ABSENT_PRODUCTS: [name: string, vendor: string, usage: string][] = 
   ["Datadog", "Datadog", "supervision des serveurs"],
 ];
 
+/**
+ * What no card says and the question asks of a catalog vendor: its staff, its head, its founding year. Kept for a
+ * vendor only where no text of the corpus writes the vendor's name within `NEAR` characters of such a word (checked
+ * on `corpusText`, the folded text of every corpus file): the answer must abstain.
+ */
+const DETAILS: [template: string, question: (vendor: string) => string, near: RegExp][] = [
+  ["salaries", (v) => `Combien de salariés compte ${v} ?`, /salari|employe|effectif/],
+  ["pdg", (v) => `Qui est le PDG de ${v} ?`, /\bpdg\b|directeur general|directrice generale|\bceo\b|dirige/],
+  [
+    "fondation",
+    (v) => `En quelle année ${v} a-t-il été fondé ?`,
+    /fonde|cree en|creee en|fondation|depuis (?:19|20)\d\d/,
+  ],
+];
+const NEAR = 300;
+
+/** Whether a folded corpus text writes `name` within `NEAR` characters of a word `near` matches. */
+function writesNear(corpusText: string, name: string, near: RegExp): boolean {
+  const folded = fold(name);
+  for (let at = corpusText.indexOf(folded); at >= 0; at = corpusText.indexOf(folded, at + 1))
+    if (near.test(corpusText.slice(Math.max(0, at - NEAR), at + folded.length + NEAR))) return true;
+  return false;
+}
+
 /** The probe's questions: a fixed-seed sample of the catalog's cards, several phrasings each, and the absent products. */
-export function cardProbeQuestions(catalog: Catalog, seed = 13): CardProbeQuestion[] {
+export function cardProbeQuestions(catalog: Catalog, seed = 13, corpusText = ""): CardProbeQuestion[] {
   const random = seeded(seed);
   const out: CardProbeQuestion[] = [];
   const withAlternatives = new Set(catalog.mappings.map((m) => m.product));
@@ -158,6 +182,13 @@ export function cardProbeQuestions(catalog: Catalog, seed = 13): CardProbeQuesti
     add(`fa-${a.id}`, "genre", `${name}, c'est quel genre de logiciel ?`, [card], name);
     add(`fa-${a.id}`, "editeur", `Qui publie ${name} ?`, [card], name);
   }
+  // Details of a vendor no card gives, for the vendors of the first 20 products of the sample.
+  if (corpusText)
+    for (const p of products.slice(0, 20)) {
+      const v = catalog.vendors.get(p.vendor)!;
+      for (const [template, question, near] of DETAILS)
+        if (!writesNear(corpusText, spoken(v.name), near)) add(`fd-${p.id}`, template, question(spoken(v.name)), []);
+    }
   for (const [name, vendor, usage] of ABSENT_PRODUCTS) {
     const id = `fx-${fold(name).replace(/[^a-z0-9]+/g, "-")}`;
     add(id, "genre", `${name}, c'est quel genre d'outil ?`, []);
@@ -171,6 +202,12 @@ export function cardProbeQuestions(catalog: Catalog, seed = 13): CardProbeQuesti
 
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
+/** The folded text of every file of `corpus/` (to check a detail is absent from it). */
+export async function corpusText(dir = path.resolve("corpus")): Promise<string> {
+  const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(md|ya?ml)$/.test(f));
+  return (await Promise.all(files.map((f) => readFile(path.join(dir, f), "utf8")))).map(fold).join("\n");
+}
+
 export interface CardProbeReport {
   answerable: number;
   /** The first passage the answer quotes is an expected card. */
@@ -180,7 +217,7 @@ export interface CardProbeReport {
   /** Abstained although a card answers. */
   abstained: number;
   absent: number;
-  /** Absent products answered (should abstain). */
+  /** Absent products and absent details answered (should abstain). */
   absentAnswered: number;
   byTemplate: Record<string, { count: number; rightFirst: number; abstained: number; wrongCard: number }>;
   failures: { q: CardProbeQuestion; outcome: string; first: string | null; reason: string }[];
@@ -233,13 +270,13 @@ const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)
 
 export function printCardProbe(report: CardProbeReport, show = false) {
   console.log(
-    `\nFiches du catalogue (sonde générée, échantillon à graine fixe, test/eval/card-probe.ts) : ${report.answerable} questions avec réponse, ${report.absent} sur des produits absents du catalogue`,
+    `\nFiches du catalogue (sonde générée, échantillon à graine fixe, test/eval/card-probe.ts) : ${report.answerable} questions avec réponse, ${report.absent} sans (produits absents du catalogue, détails qu'aucune fiche ne donne)`,
   );
   console.log(`  fiche attendue citée en premier : ${pct(report.rightFirst, report.answerable)}`);
   console.log(`  abstention à tort : ${pct(report.abstained, report.answerable)}`);
   console.log(`  autre passage cité en premier : ${pct(report.wrongCard, report.answerable)}`);
   console.log(
-    `  produits absents : abstention ${pct(report.absent - report.absentAnswered, report.absent)}, réponse à tort ${report.absentAnswered}`,
+    `  produits absents du catalogue et détails absents des fiches : abstention ${pct(report.absent - report.absentAnswered, report.absent)}, réponse à tort ${report.absentAnswered}`,
   );
   for (const [name, t] of Object.entries(report.byTemplate))
     console.log(
@@ -259,7 +296,10 @@ if (import.meta.main) {
     const engine = await createEngine({ ...base, dataDir, ollamaBaseUrl: "http://127.0.0.1:9" });
     await engine.index();
     const catalog = await loadCatalog(path.resolve("corpus"), []);
-    printCardProbe(await evaluateCardProbe(engine, cardProbeQuestions(catalog)), process.argv.includes("--show"));
+    printCardProbe(
+      await evaluateCardProbe(engine, cardProbeQuestions(catalog, 13, await corpusText())),
+      process.argv.includes("--show"),
+    );
     await engine.close();
   } finally {
     await rm(dataDir, { recursive: true, force: true });
