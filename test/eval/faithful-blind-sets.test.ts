@@ -1,5 +1,5 @@
 /**
- * The hand-written blind faithfulness sets after the first (`faithful-blind-2/`, `faithful-blind-3/`) are well formed
+ * The hand-written blind faithfulness sets after the first (`faithful-blind-2/` to `faithful-blind-4/`) are well formed
  * (this measures nothing): every case has its pinned passages, every sentence a label and a kind and a start found in
  * the answer, every [n] within the pinned passages unless the sentence is labelled as citing out of range.
  */
@@ -21,6 +21,7 @@ interface Case {
 const SETS = [
   { name: "faithful-blind-2", chat: 45, drafts: 20 },
   { name: "faithful-blind-3", chat: 30, drafts: 12 },
+  { name: "faithful-blind-4", chat: 40, drafts: 20 },
 ];
 
 const temp: string[] = [];
