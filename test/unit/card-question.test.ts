@@ -29,7 +29,9 @@ const answered = async (question: string) => (await cardAnswer(question, cards))
 describe("the names of a card", () => {
   it("are its name, without what its parentheses add, each name of a pair, and its inventory names", () => {
     const names = cardNames(card("catalog/product/arcgis-field-maps"));
-    expect(names).toEqual(expect.arrayContaining(["ArcGIS Field Maps / Survey123", "Survey123", "Collector for ArcGIS"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["ArcGIS Field Maps / Survey123", "Survey123", "Collector for ArcGIS"]),
+    );
     expect(cardNames(card("catalog/product/netgear"))).toContain("Netgear");
   });
 
