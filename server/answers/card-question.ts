@@ -199,15 +199,12 @@ export async function cardAnswer(
   // « lequel ? » asks which product of a vendor; of a product named, it asks nothing its card says.
   if (which && !holdsPhrase(list, ASKED) && !nationality && !card.document.id.startsWith("catalog/vendor/"))
     return null;
-  // A vendor named with what the product does (« l'outil d'Esri pour les relevés sur mobile, c'est lequel ? »): the
-  // product of that vendor whose card holds most of the words that say what it does.
+  // A vendor named with what the product does (« l'outil d'Esri pour les relevés sur mobile, c'est lequel ? », « qui
+  // contrôle l'outil de relevés sur mobile d'Esri ? »): the product of that vendor whose card holds most of the words
+  // its vendor's card lacks.
   const designating = terms.filter(
     (t) =>
-      !t.name &&
-      !t.date &&
-      !excused(t) &&
-      !covered(t, passageWords(`${first.card.document.title} ${first.card.text}`)) &&
-      !inAsking(t.word),
+      !t.name && !t.date && !excused(t) && !covered(t, passageWords(`${first.card.document.title} ${first.card.text}`)),
   );
   if (card.document.id.startsWith("catalog/vendor/") && designating.length) {
     const vendorHits = store
@@ -226,8 +223,10 @@ export async function cardAnswer(
       })
       .sort((a, b) => b.n - a.n);
     const best = scored[0];
-    if (!best || best.n === 0 || best.n / designating.length < 0.4) return null;
-    card = best.p;
+    if (best && best.n > 0 && best.n / designating.length >= 0.4) card = best.p;
+    // No product of the vendor does it: « c'est lequel ? » has no answer; what the vendor's card says
+    // (« Nokia, l'équipementier de nos antennes, c'est de quel pays ? ») still answers.
+    else if (which) return null;
   }
   const vendor = card.document.id.startsWith("catalog/vendor/") ? undefined : vendorCardOf(card, cards);
   const vendorCard =

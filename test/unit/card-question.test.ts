@@ -64,6 +64,8 @@ describe("a question about one catalog product", () => {
     ["Nokia, c'est un équipementier de quel pays ?", "catalog/vendor/nokia"],
     ["Qui contrôle Gatewatcher ?", "catalog/vendor/gatewatcher"],
     ["Par quoi remplacer Jira ?", "catalog/product/jira"],
+    ["Qui contrôle l'outil de relevés sur mobile d'Esri ?", "catalog/product/arcgis-field-maps"],
+    ["Nokia, l'équipementier de nos antennes, c'est de quel pays ?", "catalog/vendor/nokia"],
   ])("is answered by its card first: %s", async (question, id) => {
     expect((await answered(question))?.[0]).toBe(id);
   });
