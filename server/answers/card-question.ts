@@ -223,10 +223,9 @@ export async function cardAnswer(
       })
       .sort((a, b) => b.n - a.n);
     const best = scored[0];
-    if (best && best.n > 0 && best.n / designating.length >= 0.4) card = best.p;
-    // No product of the vendor does it: « c'est lequel ? » has no answer; what the vendor's card says
-    // (« Nokia, l'équipementier de nos antennes, c'est de quel pays ? ») still answers.
-    else if (which) return null;
+    // No product of the vendor does it (« sans Google, une carte des travaux : avec quoi ? »): no card answers.
+    if (!best || best.n === 0 || best.n / designating.length < 0.4) return null;
+    card = best.p;
   }
   const vendor = card.document.id.startsWith("catalog/vendor/") ? undefined : vendorCardOf(card, cards);
   const vendorCard =
@@ -247,9 +246,12 @@ export async function cardAnswer(
   );
   // The product as the asker designates it and where they use it (« les bornes wifi de la médiathèque ») need not be
   // on its card when the question names it; what it asks must be.
+  // A vendor's card answers only what it holds: the words around a vendor's name (« une carte des travaux, sans
+  // Google ») are what is asked of it, not how a product is designated.
+  const vendorOnly = card.document.id.startsWith("catalog/vendor/");
   for (const t of terms) {
     if (covered(t, held) || excused(t)) continue;
-    if (t.name || t.date || inAsking(t.word)) return null;
+    if (t.name || t.date || vendorOnly || inAsking(t.word)) return null;
   }
   const score = Math.max(1, ...results.map((r) => r.score));
   const asksVendor = holdsPhrase(list, VENDOR_ASKED) || nationality;

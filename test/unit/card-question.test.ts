@@ -65,7 +65,6 @@ describe("a question about one catalog product", () => {
     ["Qui contrôle Gatewatcher ?", "catalog/vendor/gatewatcher"],
     ["Par quoi remplacer Jira ?", "catalog/product/jira"],
     ["Qui contrôle l'outil de relevés sur mobile d'Esri ?", "catalog/product/arcgis-field-maps"],
-    ["Nokia, l'équipementier de nos antennes, c'est de quel pays ?", "catalog/vendor/nokia"],
   ])("is answered by its card first: %s", async (question, id) => {
     expect((await answered(question))?.[0]).toBe(id);
   });
@@ -88,6 +87,8 @@ describe("a question about one catalog product", () => {
     "Typeform, c'est quel genre d'outil ?",
     "On a l'outil de Microsoft pour la billetterie de la piscine : c'est lequel ?",
     "Si Tchap était une couleur, ce serait laquelle ?",
+    // Words around a vendor's name are asked of its card, which does not hold them.
+    "On voudrait une petite carte des travaux en cours sur le site de la mairie, sans Google : avec quoi ?",
   ])("is not answered by a card when the card does not say it: %s", async (question) => {
     expect(await answered(question)).toBeNull();
   });
