@@ -25,6 +25,7 @@ import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
 import { citationNumbers, QUALIFIER_SOURCE, type SentenceCheck, sentenceSpans, verifyText } from "../verify/index.ts";
+import { checkClaims, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
@@ -489,6 +490,8 @@ export async function* writeSection(
   const freshnessNotes: string[] = [];
   /** What each used passage is cited for: its quoted excerpt (template), or the whole passage (model). */
   let statements: string[] = [];
+  /** The template's quotations of its passages, as quoted. */
+  let quotations: { r: SearchResult; quote: string }[] = [];
   if (section.generate && state.llm) {
     const generated = yield* generateText(
       section,
@@ -547,6 +550,7 @@ export async function* writeSection(
     used = quoted.map(({ r }) => r);
     for (const r of used) state.quoted.add(r.id);
     const excerpts = quoted.map(({ q }) => q);
+    quotations = quoted.map(({ r, q }) => ({ r, quote: q }));
     statements = excerpts.map((q, i) => statementOf(q, used[i]!));
     // A past deadline or an old « depuis » is said beside the quotation that states it.
     const notes = excerpts.map((q, i) => {
@@ -578,10 +582,18 @@ ${text.slice(mark.length)}`;
   }
   text = tidy(text);
   const cited = new Set(citedNumbers(text));
-  const flags = sectionFlags(text, used, [...ctx.facts, ...freshnessNotes]);
+  let flags = sectionFlags(text, used, [...ctx.facts, ...freshnessNotes]);
+  // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data; a quotation
+  // is its passage's own text, never a claim about it.
+  let verification = withQuotations(
+    verifySection(text, used, [...ctx.facts, ...freshnessNotes]),
+    text,
+    quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
+  );
+  // What the user's context says of others, where the text states it, against what the corpus says of it.
+  if (ctx.claims?.length)
+    ({ verification, flags } = await checkClaims(text, ctx.claims, verification, flags, deps.retriever, passageSource));
   if (flags.length) yield { type: "flags", key: section.key, flags };
-  // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data.
-  const verification = verifySection(text, used, [...ctx.facts, ...freshnessNotes]);
   // A template cites each passage for its quotation; the model, for the sentences it wrote citing it that the check
   // supports: a sentence marked « non vérifié » credits no source (its note says none is named for it).
   const citations = used

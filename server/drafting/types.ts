@@ -37,7 +37,11 @@ import type { FigureFlag as CheckedFigure } from "../verify/figures.ts";
  * A figure of a section to check: found in no passage nor data, or — with `qualifier` — one the corpus qualifies
  * (« non confirmés ») stated without its qualification.
  */
-export type FigureFlag = CheckedFigure & { qualifier?: string };
+export type FigureFlag = CheckedFigure & {
+  qualifier?: string;
+  /** `figure` is a claim of the user's context about others that the corpus contradicts, flagged as written. */
+  claim?: true;
+};
 
 /**
  * `generated`: written by the local model from passages and data. `template`: filled from the French template
@@ -165,6 +169,8 @@ export interface DraftContext {
   data: string;
   /** Texts the figure check accepts as sources, besides the passages. */
   facts: string[];
+  /** What the user's context says of others (`contextClaims`): checked against the corpus where the text states it. */
+  claims?: string[];
   tone: string;
   /** The document's date (YYYY-MM-DD): a deadline quoted from the corpus is past or to come against it. */
   date?: string;

@@ -436,10 +436,10 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
       style: "banner",
       inlines: [{ kind: "text", text: message("drafts.banner", { count: toComplete }), bold: true }],
     });
-  // A figure the corpus qualifies says so (« chiffre que le corpus dit « non confirmés » … »); one it does not carry
-  // is what the box's introduction says.
+  // A figure the corpus qualifies says so (« chiffre que le corpus dit « non confirmés » … »), a claim it contradicts
+  // says what it says instead; a figure it does not carry is what the box's introduction says.
   const flagged = chosen.sections.flatMap((s) =>
-    s.flags.map((f) => ({ section: f.qualifier ? `${s.title} — ${f.reason}` : s.title, figure: f.figure })),
+    s.flags.map((f) => ({ section: f.qualifier || f.claim ? `${s.title} — ${f.reason}` : s.title, figure: f.figure })),
   );
   if (flagged.length) {
     front.push({

@@ -8,6 +8,7 @@ import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
 import {
   analysisSentence,
+  attributedContext,
   baseVars,
   catalogNotice,
   categoryLabel,
@@ -17,7 +18,6 @@ import {
   finish,
   markdownTable,
   productLabel,
-  sentence,
   texts,
 } from "./common.ts";
 
@@ -72,7 +72,10 @@ export function auditPlanContext(
 ): DraftContext {
   const c = inputs.collectivite;
   const vars: Record<string, string> = { ...baseVars(c) };
-  vars.local_context = inputs.context ? `${sentence(inputs.context)} ` : "";
+  // What the DSI says of the collectivité is their information (attributed); what they say of others is checked.
+  vars.local_context = inputs.context
+    ? `${attributedContext(inputs.context, c.name, texts(structure, "context.own"))} `
+    : "";
   // A first map, when the DSI has one: the study starts from its counts (the same sentence as the other documents).
   vars.analysis_sentence = analysisSentence(structure, analysis, now, vars);
   if (catalogNotice(analysis)) vars.analysis_sentence += `${catalogNotice(analysis)} `;

@@ -85,6 +85,7 @@ export const finish = (
   facts: [data, ...Object.values(vars)].map((f) =>
     claims.reduce((t, claim) => t.replaceAll(neutralize(claim), " ").replaceAll(claim, " "), f),
   ),
+  claims,
   tone,
 });
 
@@ -96,24 +97,109 @@ const SELF_REFERENCE =
 const GENERIC_NAME_WORD =
   /^(?:ville|commune|communauté|agglomération|métropole|département|région|conseil|pays|syndicat|mixte|grand|grande|communes)$/iu;
 
+/** What opens a clause before its subject (« En 2025, », « Depuis 2020, », « Selon la presse, »). */
+const LEAD_IN = /^(?:en|depuis|dès|après|avant|selon|comme|d['’]après|au|à|aux|pour|fin|début)\s[^,]{1,60},\s*/iu;
+const DETERMINER = /^(?:le|la|les|l['’]|un|une|des|ce|cette|ces)\s*/iu;
+/** Subjects that are others in general (« les collectivités », « la loi », « l'État »). */
+const OTHERS_IN_GENERAL =
+  /^(?:(?:les|des|de nombreuses|de nombreux|plusieurs|certaines|certains|d['’]autres|toutes les|tous les|beaucoup de|la plupart des)\s+(?:collectivités|communes|villes|administrations|mairies|entreprises|ministères|régions|départements|états|pays|intercommunalités|métropoles|agglomérations)|(?:la|les|aucune|une)\s+lois?|le droit|la réglementation|le gouvernement|l['’]état|l['’]union européenne|l['’]europe)(?!\p{L})/iu;
+/** A collectivité's own services, named by their acronym (« la DSI », « le CCAS »): the collectivité itself. */
+const OWN_UNIT = /^(?:DSI|DGS|DRH|CCAS|SI|SIG|DSN|DNUM)$/u;
+/** Words after a name that open a complement, not a verb (« Contrat Microsoft 365 à renouveler », « Départ à la retraite »). */
+const COMPLEMENT = /^(?:à|au|aux|de|du|des|d['’]\S*|en|pour|vers|sur|avec|chez|dans|par|et|ou|le|la|les|l['’]\S*)$/iu;
+
 /**
- * What the sender's context says of others (« la Gendarmerie a économisé 534 millions d'euros avec Linux et Lyon a
- * quitté Microsoft »): its clauses (sentences, parts between « ; ») that speak neither of the collectivité (its name,
- * « la ville », « notre commune ») nor of the sender (« nous »). The sender knows their own town; what they say of
- * others is what the corpus can confirm, qualify or not carry.
+ * Whether a clause speaks of others: its subject is a name (« Munich a économisé … », « le CLOUD Act interdit … »,
+ * « la Gendarmerie … », « Microsoft augmente … ») or others in general (« les collectivités », « la loi »). A clause
+ * whose subject is a common noun (« Le contrat Microsoft 365 arrive à échéance … », « départ à la retraite du
+ * technicien en 2028 », « Contrat Microsoft 365 à renouveler … ») is the user's own matter.
  */
-export function contextClaims(context: string | undefined, collectivite: string): string[] {
-  if (!context) return [];
+export function aboutOthers(clause: string): boolean {
+  const c = clause.trim().replace(LEAD_IN, "");
+  if (OTHERS_IN_GENERAL.test(c)) return true;
+  const det = DETERMINER.exec(c);
+  const rest = det ? c.slice(det[0].length) : c;
+  const head = /^[\p{L}\p{N}][\p{L}\p{N}-]*/u.exec(rest)?.[0] ?? "";
+  if (!/^\p{Lu}/u.test(head) || OWN_UNIT.test(head)) return false;
+  // After an article, or an acronym: a name (« le CLOUD Act », « la Gendarmerie », « AWS »).
+  if (det || /^\p{Lu}[\p{Lu}\d]/u.test(head)) return true;
+  // Opening the clause without an article, a name is followed by its verb (« Munich a », « Lyon a quitté »), a note's
+  // common noun by its complement (« Contrat Microsoft 365 à renouveler »).
+  const next = rest.slice(head.length).trim().split(/\s+/)[0] ?? "";
+  return /^\p{Ll}/u.test(next) && !COMPLEMENT.test(next);
+}
+
+/** A context's sentences and, inside each, its clauses (parts between « ; »), as `contextClaims` reads them. */
+const clausesOf = (sentence: string) =>
+  sentence
+    .split(/\s*;\s*/u)
+    .map((c) => c.trim().replace(/[.!?]+$/u, ""))
+    .filter((c) => c.length > 0 && /\p{L}{3}/u.test(c));
+const sentencesOf = (context: string) => context.split(/(?<=[.!?])\s+/u).filter((s) => s.trim());
+
+/** Whether a clause names the collectivité or the sender (« la ville », « notre commune », « nous », its name). */
+function namesUs(collectivite: string): (clause: string) => boolean {
   const own = collectivite
     .split(/[\s'’-]+/)
     .filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !GENERIC_NAME_WORD.test(w));
-  const namesUs = (clause: string) =>
+  return (clause) =>
     SELF_REFERENCE.test(clause) ||
     own.some((w) => new RegExp(`(?<!\\p{L})${escapeRegExp(w)}(?!\\p{L})`, "u").test(clause));
-  return context
-    .split(/(?<=[.!?])\s+|\s*;\s*/u)
-    .map((c) => c.trim().replace(/[.!?]+$/u, ""))
-    .filter((c) => c.length > 0 && /\p{L}{3}/u.test(c) && !namesUs(c));
+}
+
+/**
+ * What the sender's context says of others (« la Gendarmerie a économisé 534 millions d'euros avec Linux et Lyon a
+ * quitté Microsoft »): its clauses (sentences, parts between « ; ») that speak neither of the collectivité (its name,
+ * « la ville », « notre commune ») nor of the sender (« nous »), and whose subject is someone else (`aboutOthers`).
+ * The user knows their own collectivité (« Le contrat Microsoft 365 arrive à échéance en septembre 2027 »); what they
+ * say of others is what the corpus can confirm, qualify, contradict or not carry.
+ */
+export function contextClaims(context: string | undefined, collectivite: string): string[] {
+  if (!context) return [];
+  const us = namesUs(collectivite);
+  return sentencesOf(context)
+    .flatMap(clausesOf)
+    .filter((c) => !us(c) && aboutOthers(c));
+}
+
+/** The context without its claims about others: what the user says of their own collectivité (its dated events). */
+export function ownContext(context: string | undefined, collectivite: string): string | undefined {
+  if (!context) return context;
+  const claims = new Set(contextClaims(context, collectivite));
+  if (!claims.size) return context;
+  return sentencesOf(context)
+    .flatMap(clausesOf)
+    .filter((c) => !claims.has(c))
+    .map((c) => `${c}.`)
+    .join(" ");
+}
+
+/** First person: the sender speaking of themselves (« nous souhaitons », « notre association »). */
+const FIRST_PERSON = /(?<!\p{L})(?:nous|notre|nos|je|j['’]|mon|ma|mes)(?!\p{L})/iu;
+
+/**
+ * The context as the document states it: each sentence the user wrote about their own collectivité, with no claim
+ * about others in it, attributed to them (« … en septembre 2027 (information de la collectivité). »): what the corpus
+ * cannot confirm is shown as the user's information, not as a fact of the corpus nor as dubious. A sentence in the
+ * first person is the sender's own already; claims about others are left as written (they are checked).
+ */
+export function attributedContext(context: string | undefined, collectivite: string, attribution: string): string {
+  if (!context) return "";
+  const claims = contextClaims(context, collectivite);
+  return sentencesOf(context.trim())
+    .map((s) => {
+      const t = sentence(s);
+      const clauses = clausesOf(t);
+      if (
+        !clauses.length ||
+        clauses.some((c) => claims.includes(c)) ||
+        FIRST_PERSON.test(t) ||
+        /\bselon\b|d['’]après/iu.test(t)
+      )
+        return t;
+      return t.replace(/\s*([.!?…])$/u, ` (${attribution})$1`);
+    })
+    .join(" ");
 }
 
 /** Software listed by name in tables and in the model's data; the rest is counted (large inventories). */

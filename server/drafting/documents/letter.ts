@@ -6,6 +6,7 @@ import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
 import {
   analysisSentence,
+  attributedContext,
   baseVars,
   contextClaims,
   dataBlock,
@@ -44,7 +45,10 @@ export function letterContext(
     sender: inputs.sender.name,
     sender_description: inputs.sender.description ? `, ${inputs.sender.description}` : "",
   });
-  vars.local_context = inputs.context ? `${sentence(inputs.context)} ` : "";
+  // What the sender says of the collectivité is their information (attributed); what they say of others is checked.
+  vars.local_context = inputs.context
+    ? `${attributedContext(inputs.context, c.name, texts(structure, "context.own"))} `
+    : "";
   // The sender's own words, searched first for the passages that argue the letter (`focus` of its sections).
   vars.letter_context = inputs.context ?? "";
   vars.letter_subject = inputs.subject ?? "";

@@ -19,6 +19,7 @@ import {
   catalogNotice,
   categoryLabel,
   computationNote,
+  contextClaims,
   dataBlock,
   describeCollectivite,
   finish,
@@ -29,6 +30,7 @@ import {
   MAX_LISTED,
   markdownTable,
   measureSentences,
+  ownContext,
   percentOrDash,
   productLabel,
   sentence,
@@ -102,7 +104,8 @@ export function roadmapContext(
 ): DraftContext {
   const c = inputs.collectivite;
   const vars: Record<string, string> = { ...baseVars(c) };
-  const plan = planRoadmap(analysis, { target: inputs.targetShare, context: inputs.context, now });
+  // Dated events come from what the DSI says of the collectivité, never from a claim about others (`contextClaims`).
+  const plan = planRoadmap(analysis, { target: inputs.targetShare, context: ownContext(inputs.context, c.name), now });
   const counts = measureSentences(structure, plan);
   const start = roadmapStart(inputs.startDate, now);
   const baseline = counts.weighted;
@@ -406,5 +409,6 @@ export function roadmapContext(
     ],
     [texts(structure, "data.contexteLocal"), inputs.context],
   ]);
-  return finish(fill(structure.title, vars), c.name, vars, data, structure.tone);
+  // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
+  return finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name));
 }

@@ -1,0 +1,272 @@
+/**
+ * What a user's context says of others (« Munich n'est jamais revenue à Windows », « Le Schleswig-Holstein a migré
+ * 25 000 postes sous Linux en 2025 »), checked against the corpus like a model's sentence: each part of the claim is
+ * searched for, and verified (`verifyText`, the verifier of chat answers) as if it cited the passages found about it.
+ * The corpus saying the opposite, moving a figure, or calling the claim inexact makes it « non vérifié » and « à
+ * vérifier », with the reason. What the user says of their own collectivité is their information, never checked
+ * here (`contextClaims` leaves it out).
+ */
+import { message } from "../i18n/messages.ts";
+import { splitSentences } from "../retrieval/passages.ts";
+import { coverage, keywords } from "../retrieval/relevance.ts";
+import type { Retriever, SearchResult } from "../retrieval/search.ts";
+import { extractFigures, type Figure } from "../verify/figures.ts";
+import { type SentenceCheck, type Verification, verifyText } from "../verify/index.ts";
+import type { FigureFlag } from "./types.ts";
+
+/** Passages a claim is checked against: the best found for it that hold enough of its words. */
+export const CLAIM_PASSAGES = 4;
+export const CLAIM_COVERAGE = 0.3;
+
+/** A verb form that opens a predicate without its subject (« … et n'est jamais revenue », « … et a quitté »). */
+const PREDICATE =
+  /^(?:n['’]|s['’]|l['’]a\s|(?:ne|a|ont|est|sont|était|étaient|avait|avaient|va|vont|sera|seront|se|y)(?=\s|$))/iu;
+/** Where a clause's subject ends: its first verb form (« Munich | a économisé », « Le Schleswig-Holstein | a migré »). */
+const SUBJECT_END =
+  /\s(?:n['’]|s['’]|(?:ne|a|ont|est|sont|était|étaient|avait|avaient|va|vont|sera|seront|se|y)(?=\s))/iu;
+/** A new subject after « et »: a name, with or without its article (« et Lyon a quitté », « et la Gendarmerie … »). */
+const NEW_SUBJECT = /^(?:(?:le|la|les|l['’])\s*)?\p{Lu}/u;
+
+export interface ClaimPart {
+  /** The part as the user wrote it (what is marked in the text). */
+  text: string;
+  /** What is checked: the part, with the claim's subject before a predicate that has none. */
+  checked: string;
+}
+
+/**
+ * The parts of a claim joined by « et » that state something of their own: « Munich a économisé 11,7 millions d'euros
+ * avec Linux et n'est jamais revenue à Windows » is two claims, the second checked as « Munich n'est jamais revenue à
+ * Windows »; « … et Lyon a quitté Microsoft » has its own subject. « Nextcloud et LibreOffice » stays one.
+ */
+export function claimParts(claim: string): ClaimPart[] {
+  const pieces = claim.split(/\s+et\s+/u);
+  const parts: string[] = [pieces[0]!];
+  for (const piece of pieces.slice(1)) {
+    if (PREDICATE.test(piece) || (NEW_SUBJECT.test(piece) && SUBJECT_END.test(` ${piece}`))) parts.push(piece);
+    else parts[parts.length - 1] = `${parts.at(-1)} et ${piece}`;
+  }
+  const end = SUBJECT_END.exec(parts[0]!);
+  const subject = end ? parts[0]!.slice(0, end.index).trim() : "";
+  return parts.map((text) => ({
+    text,
+    checked: PREDICATE.test(text) && subject ? `${subject} ${text}` : text,
+  }));
+}
+
+/** « C'est inexact », « Ce chiffre est faux », « ce qui est erroné »: the corpus refuting what it just reported. */
+const REFUTATION =
+  /^(?:c['’]est|ce(?:tte)?\s+(?:chiffre|affirmation|nombre|montant)\s+est|ce qui est|cela est)\s+(?:(?:donc|pourtant|en réalité|tout à fait|très)\s+)?(?:inexacte?s?|faux|fausses?|erronée?s?)(?!\p{L})/iu;
+const DATE_KINDS = new Set(["year", "month", "date", "daymonth"]);
+
+/**
+ * Figures a passage reports and then calls inexact (« … avec « 25 000 postes migrés en 2025 ». C'est inexact pour le
+ * système d'exploitation : … »): each with the years of its sentence and the refuting sentence.
+ */
+export function refutedFigures(text: string): { figure: Figure; years: number[]; refutation: string }[] {
+  const sentences = splitSentences(text.replace(/\s+/g, " "));
+  const out: { figure: Figure; years: number[]; refutation: string }[] = [];
+  sentences.forEach((s, i) => {
+    const next = sentences[i + 1];
+    if (!next || !REFUTATION.test(next.trim())) return;
+    const figures = extractFigures(s);
+    const years = figures.flatMap((f) => (f.year ? [f.year] : []));
+    for (const figure of figures.filter((f) => !DATE_KINDS.has(f.kind)))
+      out.push({ figure, years, refutation: next.trim() });
+  });
+  return out;
+}
+
+const short = (s: string) => (s.length > 240 ? `${s.slice(0, 237)}…` : s);
+const sameFigure = (a: Figure, b: Figure) => a.kind === b.kind && Math.abs(a.value - b.value) < 1e-9;
+
+/** What the corpus says against one part of a claim: the verifier's reasons, and the figures it calls inexact. */
+async function checkPart(
+  part: ClaimPart,
+  retriever: Retriever,
+  source: (r: SearchResult) => string,
+): Promise<{ reasons: string[]; refuted: { figure: string; reason: string }[] }> {
+  const terms = keywords(part.checked);
+  const { results } = await retriever.search(part.checked, 8);
+  const about = results
+    .filter((r) => coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= CLAIM_COVERAGE)
+    .slice(0, CLAIM_PASSAGES);
+  // The passages found are one body, cited as one (« le corpus dit le contraire »), not passages the reader was given.
+  const cited = about.length ? " [1]" : "";
+  const v = verifyText(
+    `${part.checked}${cited}.`,
+    about.map((r) => ({ n: 1, text: source(r) })),
+  );
+  const corpus = message("drafts.claim.where");
+  const reasons = v.sentences.flatMap((s) =>
+    s.reasons.map((r) =>
+      r
+        .replaceAll(message("verify.whereCited"), corpus)
+        .replaceAll(message("verify.wherePassages"), corpus)
+        .replaceAll(" [1]", ""),
+    ),
+  );
+  const stated = extractFigures(part.checked);
+  const years = stated.flatMap((f) => (f.year ? [f.year] : []));
+  const refuted: { figure: string; reason: string }[] = [];
+  for (const f of stated.filter((x) => !DATE_KINDS.has(x.kind))) {
+    const hit = about
+      .flatMap((r) => refutedFigures(r.text))
+      // A year of the claim must be one of the refuted statement's (« 25 000 postes en 2024 », on LibreOffice, is true).
+      .find(
+        (x) => sameFigure(x.figure, f) && (!years.length || !x.years.length || x.years.some((y) => years.includes(y))),
+      );
+    if (hit)
+      refuted.push({
+        figure: f.raw,
+        reason: message("drafts.claim.refuted", { figure: f.raw, quote: short(hit.refutation) }),
+      });
+  }
+  return { reasons: [...refuted.map((x) => x.reason), ...reasons], refuted };
+}
+
+/** The « quoted » strings of a reason (figures, names, quotes it is about). */
+const quotedIn = (reason: string) => [...reason.matchAll(/«\s*([^«»]+?)\s*»/g)].map((m) => m[1]!);
+
+const recount = (sentences: SentenceCheck[]): Verification["counts"] => {
+  const count = (s: SentenceCheck["status"]) => sentences.filter((x) => x.status === s).length;
+  return {
+    sentences: sentences.length,
+    supported: count("supported"),
+    unsupported: count("unsupported"),
+    invalidCitation: count("invalid-citation"),
+    noClaim: count("no-claim"),
+    invalidMarkers: sentences.reduce((n, s) => n + s.invalidCitations.length, 0),
+  };
+};
+
+/** A verification of sentences re-judged: its counts follow them. */
+const withSentences = (sentences: SentenceCheck[]): Verification => ({
+  sentences,
+  counts: recount(sentences),
+});
+
+/**
+ * A section's verification and flags with the claims of the user's context that its text states checked against
+ * what the corpus says about them: a claim's sentence is judged on the passages about the claim (not only those the
+ * section quotes), a figure the corpus calls inexact is flagged, and a claim the corpus contradicts is flagged whole.
+ */
+export async function checkClaims(
+  text: string,
+  claims: string[],
+  verification: Verification,
+  flags: FigureFlag[],
+  retriever: Retriever,
+  source: (r: SearchResult) => string,
+): Promise<{ verification: Verification; flags: FigureFlag[] }> {
+  const stated = claims.filter((c) => text.includes(c));
+  if (!stated.length) return { verification, flags };
+  let outFlags = [...flags];
+  const sentences = [...verification.sentences];
+  for (const claim of stated) {
+    const parts = claimParts(claim);
+    const checks = await Promise.all(parts.map((p) => checkPart(p, retriever, source)));
+    const i = sentences.findIndex((s) => s.text.includes(claim));
+    const inClaim = (quoted: string) => claim.includes(quoted);
+    // The section's own check of these words (against the passages it quotes) gives way to the claim's.
+    outFlags = outFlags.filter(
+      (f) =>
+        f.qualifier || !inClaim(f.figure) || checks.some((c) => c.reasons.some((r) => quotedIn(r).includes(f.figure))),
+    );
+    if (i >= 0) {
+      const s = sentences[i]!;
+      const kept = s.reasons.filter((r) => !quotedIn(r).some(inClaim));
+      // A figure of the claim still flagged (one its passages call « non confirmé ») leaves its sentence unverified.
+      const flagged = outFlags
+        .filter((f) => inClaim(f.figure) && !checks.some((c) => c.reasons.some((r) => quotedIn(r).includes(f.figure))))
+        .map((f) => `« ${f.figure} » : ${f.reason}`);
+      const reasons = [...new Set([...kept, ...flagged, ...checks.flatMap((c) => c.reasons)])];
+      sentences[i] = {
+        ...s,
+        reasons,
+        status: s.status === "invalid-citation" ? s.status : reasons.length ? "unsupported" : "supported",
+      };
+    }
+    parts.forEach((part, k) => {
+      const check = checks[k]!;
+      if (!check.reasons.length) return;
+      // Already flagged inside the part (a figure the corpus says « non confirmé »): that flag says it.
+      if (outFlags.some((f) => part.text.includes(f.figure))) return;
+      if (check.refuted.length) {
+        for (const r of check.refuted) outFlags.push({ figure: r.figure, reason: r.reason, qualifier: "inexact" });
+        return;
+      }
+      outFlags.push({ figure: part.text, reason: check.reasons[0]!, claim: true });
+    });
+  }
+  return { verification: withSentences(sentences), flags: outFlags };
+}
+
+/** Letters and digits only, folded: a quotation and its passage compared whatever the spacing, Markdown and punctuation. */
+const compact = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+
+/** Whether a reason of the verifier is « le chiffre … est présenté comme … par la source, et la phrase ne le dit pas ». */
+function isQualificationLost(reason: string): boolean {
+  const parts = message("verify.qualificationLost", { figure: "\u0001", qualifier: "\u0001" }).split("\u0001");
+  let at = 0;
+  for (const part of parts) {
+    const found = reason.indexOf(part, at);
+    if (found < 0 || (at === 0 && found !== 0)) return false;
+    at = found + part.length;
+  }
+  return true;
+}
+
+/**
+ * A verification where the sentences of the template's quotations of passages (« > « … » [n] », or a key point « - …
+ * [n] ») that are their passage's own words, fragment by fragment between « … », are taken as what they are: the
+ * passage's text, never a claim to check against it (a « La » after « … » read as a name the figure is not given for).
+ */
+export function withQuotations(
+  v: Verification,
+  text: string,
+  quotations: { quote: string; passage: string }[],
+): Verification {
+  if (!quotations.length) return v;
+  const spans = quotations.flatMap(({ quote, passage }) => {
+    const bare = quote.replace(/^[«"]\s*|\s*[»"]$/g, "");
+    const at = text.indexOf(quote) >= 0 ? text.indexOf(quote) : text.indexOf(bare);
+    if (at < 0) return [];
+    return [
+      { start: at, end: at + (text.indexOf(quote) >= 0 ? quote.length : bare.length), passage: compact(passage) },
+    ];
+  });
+  let changed = false;
+  const sentences = v.sentences.map((s) => {
+    if (s.status !== "unsupported") return s;
+    const span = spans.find((q) => s.start < q.end && s.end > q.start);
+    if (!span) return s;
+    const said = s.text
+      .replace(/\s*\*\((?:[^()]|\([^()]*\))*\)\*/g, " ")
+      .replace(/\[\d+\]/g, " ")
+      .split("…")
+      .map(compact)
+      .filter(Boolean);
+    if (!said.length || !said.every((fragment) => span.passage.includes(fragment))) return s;
+    // The quotation's words are its passage's; only a qualification it left out (in the heading, or cut away) is
+    // still for the reader to see.
+    const reasons = s.reasons.filter(isQualificationLost);
+    if (reasons.length === s.reasons.length) return s;
+    changed = true;
+    return { ...s, status: reasons.length ? s.status : ("supported" as const), reasons };
+  });
+  return changed ? withSentences(sentences) : v;
+}
+
+/** The template's quotations a text holds (« > « … » [n] » lines, kept by an edit), each with its passage's text. */
+export function quotedPassages(text: string, passages: { text: string }[]): { quote: string; passage: string }[] {
+  return [...text.matchAll(/^> « (.+) » \[(\d+)\]/gmu)].flatMap((m) => {
+    const passage = passages[Number(m[2]) - 1];
+    return passage ? [{ quote: m[1]!, passage: passage.text }] : [];
+  });
+}
