@@ -212,6 +212,8 @@ const alternativeText = (a) =>
       // A closing bracketed part of what it covers becomes a dash: brackets never nest (as coversText on the server).
       a.covers ? t("inv.altCovers", { covers: a.covers.replace(/\s*\(([^()]*)\)\s*$/, " — $1") }) : null,
       a.extraEuropean ? t("inv.altLimited") : null,
+      // Already installed (or its vendor's product): the first one to consider (trial 2026-12-05, ESET for Kaspersky).
+      a.inPlace ? t("inv.altInPlace", { installations: countOf("installation", a.inPlace) }) : null,
     ]
       .filter(Boolean)
       .join(", "),
@@ -1017,7 +1019,11 @@ function manageCard(analysis) {
       $("inv-name")?.replaceChildren(
         t("inv.nameLine", { name: saved.name, collectivite: saved.collectivite ?? t("inv.noCollectivite") }),
       );
-      status.replaceChildren(el("p", { class: "success" }, t("inv.rename.done", { name: saved.name })));
+      // A corrected inventory day reaches the plans that measured it: the server says which (`notice`).
+      status.replaceChildren(
+        el("p", { class: "success" }, t("inv.rename.done", { name: saved.name })),
+        ...(saved.notice ? [el("p", {}, saved.notice)] : []),
+      );
       refreshSaved();
     } catch (err) {
       const controls = { name: nameInput, collectivite: placeInput };

@@ -129,6 +129,22 @@ export const productSchema = z.object({
   gratis: z.boolean().default(false),
   /** End of the vendor's standard support (ISO date), shown on every inventory line of the product. */
   endOfSupport: isoDate.nullish(),
+  /**
+   * Editions that each have their own end of support, told apart by the build of the installed version (Windows 10
+   * LTSB 2016 is build 14393, LTSC 2019 build 17763), each with the vendor's lifecycle page; `iot`: the IoT edition
+   * of the same build, whose support runs longer (an inventory name that says « IoT » takes it).
+   */
+  lifecycle: z
+    .array(
+      z.object({
+        edition: z.string().min(2),
+        build: z.string().regex(/^\d+$/, "numéro de build attendu"),
+        iot: z.boolean().default(false),
+        endOfSupport: isoDate,
+        source: sourceSchema,
+      }),
+    )
+    .default([]),
   usage: z.string().min(3),
   notes: z.string().nullish(),
   sources,
@@ -158,6 +174,16 @@ export const alternativeSchema = z
      * `state` alternative is never a direct replacement nor a quick win for a collectivité, and is said to be reserved.
      */
     audience: z.enum(AUDIENCES).default("all"),
+    /**
+     * `large`: an offer made for large organisations (enterprise video infrastructure with meeting rooms), which the
+     * map and the roadmap propose to a collectivité after what suits it of the same fit (absent: any size).
+     */
+    scale: z.enum(["large"]).nullish(),
+    /**
+     * Catalog products under which an inventory shows this alternative installed (ESET PROTECT: « ESET Endpoint
+     * Security », product `eset-endpoint`): when the inventory runs one, the alternative is already in place.
+     */
+    installedAs: z.array(id).default([]),
     /** French, for a collectivité: the condition of access and what it can do instead (host the code…), sourced. */
     audienceNote: z.string().min(10).nullish(),
     /** Where the condition of access is stated (required beside `audience` other than `all`). */

@@ -10,14 +10,16 @@ export function nextMonth(now: string): string {
 }
 
 /**
- * The start of a calendar: the requested month or day if it comes after `now`, else the next month.
+ * The start of a calendar: the requested month or day if it is not past at `now` (the current month and today are
+ * not: trial 2026-12-05), else the next month.
  * @example calendarStart("2026-09", "2026-12-04T10:00:00Z") // → { start: "2027-01", shifted: true }
+ * @example calendarStart("2026-12", "2026-12-04T10:00:00Z") // → { start: "2026-12", shifted: false }
  * @example calendarStart("2027-03", "2026-12-04T10:00:00Z") // → { start: "2027-03", shifted: false }
  */
 export function calendarStart(requested: string | undefined, now: string): { start: string; shifted: boolean } {
   if (!requested) return { start: nextMonth(now), shifted: false };
   const today = now.slice(0, 10);
-  const after = requested.length > 7 ? requested > today : requested > today.slice(0, 7);
+  const after = requested.length > 7 ? requested >= today : requested >= today.slice(0, 7);
   return after ? { start: requested, shifted: false } : { start: nextMonth(now), shifted: true };
 }
 

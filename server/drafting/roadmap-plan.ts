@@ -6,6 +6,7 @@
  */
 
 import { countByCategory } from "../inventory/category-counts.ts";
+import { withAlternativesInPlace } from "../inventory/in-place.ts";
 import {
   alternativeExposure,
   bestAlternative,
@@ -111,7 +112,8 @@ const EPSILON = 1e-9;
  * installed from its free code, it is itself the kind of alternative a roadmap recommends.
  */
 export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = {}): RoadmapPlan {
-  const measure = measureItems(analysis.items);
+  // What the collectivité already runs is preferred (`inventory/in-place.ts`), for analyses saved before it too.
+  const measure = measureItems(withAlternativesInPlace(analysis.items));
   const { raw, weighted } = measure;
   const kept: AnalysisItem[] = [];
   const lines: RoadmapLine[] = [];
@@ -281,7 +283,8 @@ export function localEvents(context: string, lines: RoadmapLine[], now?: string)
   const events: LocalEvent[] = [];
   for (const sentence of context
     .split(/(?<=[.!?;])\s+|\n+/)
-    .map((s) => s.trim())
+    // Without the « ; » (or « , », « : ») that joined it to the next: « … septembre 2027 ; » read as a stray mark.
+    .map((s) => s.trim().replace(/\s*[;,:]$/, ""))
     .filter(Boolean)) {
     const date = sentenceDate(fold(sentence));
     if (!date) continue;

@@ -141,6 +141,9 @@ export interface AnalysisAlternative {
   extraEuropean?: boolean | null;
   audience?: string | null;
   covers?: string | null;
+  /** The catalog products it is installed as, and its installations already in the inventory (`inventory/in-place.ts`). */
+  sameAs?: string[];
+  inPlace?: number;
 }
 
 /** The part of a saved inventory analysis (`engine.records("analyses")`) drafting depends on. */

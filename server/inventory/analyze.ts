@@ -8,6 +8,8 @@ import { formatInt } from "../core/text.ts";
 import type { Category } from "../corpus/schema.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { classifyInventoryItem } from "./classify.ts";
+import { withAlternativesInPlace } from "./in-place.ts";
+import { withLifecycle } from "./lifecycle.ts";
 import type { MatchIndex } from "./match.ts";
 import { displayName, looseKey, nameTokens } from "./normalize.ts";
 import { isIdentified, summarize } from "./summary.ts";
@@ -25,6 +27,8 @@ export interface AnalyzeOptions {
   classifications?: Map<string, ManualClassification>;
   /** Quick wins listed (10 by default). */
   quickWins?: number;
+  /** The day of the analysis (ISO), against which an edition's end of support is past or not; now by default. */
+  now?: string;
 }
 
 export interface Group {
@@ -73,9 +77,15 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
     const loose = `~${looseKey(c.name)}`;
     if (!classifications.has(loose)) classifications.set(loose, c);
   }
-  const items = countMachinesOnce(
-    keepLoneParts(mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications)))),
-    (name) => groups.get(name)?.machines ?? null,
+  const items = withAlternativesInPlace(
+    withLifecycle(
+      countMachinesOnce(
+        keepLoneParts(mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications)))),
+        (name) => groups.get(name)?.machines ?? null,
+      ),
+      index,
+      options.now ?? new Date().toISOString(),
+    ),
   );
   items.sort((a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"));
   // The same rule as the summary's « à classer » count (`isIdentified`): one list, one number.

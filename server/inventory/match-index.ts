@@ -45,6 +45,16 @@ export interface CatalogEntry {
   parts?: string[];
   /** Free software its project barely maintains: why, and the alternative that replaces it. */
   unmaintained?: Unmaintained;
+  /** Editions with their own end of support, told apart by build (Windows 10 LTSC/LTSB): `inventory/lifecycle.ts`. */
+  lifecycle?: LifecycleEdition[];
+}
+
+export interface LifecycleEdition {
+  edition: string;
+  build: string;
+  iot: boolean;
+  endOfSupport: string;
+  source: { title: string; url?: string | null; date?: unknown };
 }
 
 export type Edition = "community" | "enterprise";
@@ -216,12 +226,15 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     if (!a) continue;
     const list = alternativesOf.get(m.product) ?? [];
     const extra = !!a.country && !isEuropean(a.country);
+    // The catalog products an inventory shows it as (ESET PROTECT beside « ESET Endpoint Security »): in place then.
+    const sameVendor = a.installedAs.filter((id) => id !== a.id);
     list.push({
       id: a.id,
       name: a.name,
       fit: m.fit,
       country: a.country ?? null,
       openSource: !!a.licence,
+      ...(sameVendor.length ? { sameAs: sameVendor } : {}),
       ...(extra ? { extraEuropean: true } : {}),
       ...(a.audience === "state" ? { audience: "state" as const } : {}),
       ...(a.audience === "state" && a.audienceNote ? { condition: a.audienceNote } : {}),
@@ -247,6 +260,8 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
       x.covers ? 1 : 0,
       FIT_RANK[x.fit],
       x.country === null || isEuropean(x.country) ? 0 : 1,
+      // An offer made for large organisations (Pexip) after what suits a collectivité of any size (trial 2026-12-05).
+      alt.scale === "large" ? 1 : 0,
       x.openSource ? 0 : 1,
       MATURITY_RANK[alt.maturity],
     ];
@@ -284,6 +299,9 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
       ),
       edition: editionOf(p.name),
       ...(p.parts.length ? { parts: p.parts } : {}),
+      ...(p.lifecycle.length
+        ? { lifecycle: p.lifecycle.map((e) => ({ ...e, endOfSupport: String(e.endOfSupport) })) }
+        : {}),
     };
     index.entries.set(p.id, entry);
     addLabels(index, entry, [p.name, ...p.aliases, ...p.parts, p.id.replace(/-/g, " ")]);

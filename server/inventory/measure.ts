@@ -91,6 +91,8 @@ export interface MeasurableAlternative {
   audience?: string | null;
   /** Set when the alternative replaces only part of the product (openElec for a whole municipal suite). */
   covers?: string | null;
+  /** Installations of it the inventory already shows (`in-place.ts`). */
+  inPlace?: number;
 }
 
 /**
@@ -158,7 +160,8 @@ const FIT_RANK: Record<string, number> = { "drop-in": 0, partial: 1, "different-
 
 /**
  * The alternative a plan proposes: among those a collectivité can adopt for the whole product (`replacesWhole`),
- * the best fit, then the least exposed, then the catalog's order.
+ * the best fit, then the least exposed, then one the inventory already shows (`inPlace`: ESET for Kaspersky when
+ * ESET runs on 92 machines), then the catalog's order.
  */
 export function bestAlternative<A extends MeasurableAlternative>(alternatives: A[] | undefined): A | null {
   const list = (alternatives ?? []).filter(replacesWhole).map((a, i) => ({ a, i }));
@@ -166,6 +169,7 @@ export function bestAlternative<A extends MeasurableAlternative>(alternatives: A
     (x, y) =>
       (FIT_RANK[x.a.fit] ?? 3) - (FIT_RANK[y.a.fit] ?? 3) ||
       alternativeExposure(x.a) - alternativeExposure(y.a) ||
+      (y.a.inPlace ? 1 : 0) - (x.a.inPlace ? 1 : 0) ||
       x.i - y.i,
   );
   return list[0]?.a ?? null;

@@ -230,12 +230,20 @@ export function quickWins(items: InventoryItem[], count: number): QuickWin[] {
       reason:
         message("inventory.quickWin.reason", {
           product: w.product.name,
-          installations: formatInt(w.installations),
+          installations: countText("installation", w.installations, formatInt(w.installations)),
           alternative: w.alternative.name,
           fit: fitLabel(w.alternative.fit),
           details: [
             message(w.alternative.openSource ? "inventory.quickWin.openSource" : "inventory.quickWin.proprietary"),
             w.alternative.country ? countryName(w.alternative.country) : message("inventory.quickWin.community"),
+            // Why this one: the collectivité already runs it (trial 2026-12-05).
+            ...(w.alternative.inPlace
+              ? [
+                  message("inventory.quickWin.inPlace", {
+                    computers: countText("computer", w.alternative.inPlace, formatInt(w.alternative.inPlace)),
+                  }),
+                ]
+              : []),
           ].join(", "),
         }) +
         (w.laws?.length

@@ -100,6 +100,13 @@ export interface ItemAlternative {
   conditionSources?: { title: string; url: string | null; date: string | null }[];
   /** French: the only part of the product it replaces (« listes électorales seulement »); absent when it covers all. */
   covers?: string;
+  /**
+   * Catalog products the alternative is installed as (its card's `installedAs`; ESET PROTECT: `eset-endpoint`): when
+   * the inventory runs one of them, the alternative is already in place (absent in analyses saved before).
+   */
+  sameAs?: string[];
+  /** Installations of the alternative (or of its vendor's product, `sameAs`) the inventory already shows. */
+  inPlace?: number;
 }
 
 export type MatchMethod =

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
-import { frenchDate } from "../core/text.ts";
+import { frenchDate, roundPercent } from "../core/text.ts";
 import { roadmapStart } from "../drafting/documents/roadmap.ts";
 import { phaseMilestones } from "../drafting/roadmap-calendar.ts";
 import { planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
@@ -137,11 +137,13 @@ export async function proposalFromDraft(
 
   const label = (key: string, date = "") => message(`tracking.fromDraft.milestone.${key}`, { date });
   const phases = phaseMilestones(roadmap, start, targetDate);
-  let previous = roadmap.baseline.weighted === null ? null : round1(roadmap.baseline.weighted);
+  // Each value as the document printed it (`roundPercent`, once, from the exact measure): 75.46 was kept as 75.5 and
+  // shown « 76 % » on the plan and the public page beside the roadmap's « 75 % » (trial 2026-12-05).
+  let previous = roadmap.baseline.weighted === null ? null : roundPercent(roadmap.baseline.weighted);
   const milestones: DraftPlanProposal["milestones"] = [];
   for (const p of phases) {
     if (!p.month) continue;
-    const value = p.weighted === null ? previous : round1(p.weighted);
+    const value = p.weighted === null ? previous : roundPercent(p.weighted);
     if (value === null) continue;
     milestones.push({ date: endOfMonth(p.month), value, label: label(p.phase) });
     previous = value;

@@ -392,11 +392,11 @@ export function snapshotOf(
   },
 ): PublicSnapshot {
   const previous = plan.publication?.snapshot ?? null;
-  const sinceDate = previous
-    ? (previous.checkpoints.at(-1)?.date ?? previous.adoptedAt.slice(0, 10))
-    : (plan.checkpoints[0]?.date ?? "");
-  const sinceIndex = plan.checkpoints.findIndex((c) => c.date > sinceDate);
-  const changedCheckpoints = sinceIndex < 0 ? [] : progress.checkpoints.slice(Math.max(sinceIndex, 1));
+  // The checkpoints the previous publication did not show (all but the baseline for a first one), told apart by
+  // their analysis, not their day: two inventories of one day are two states (trial 2026-12-05: the page said
+  // « Aucune » disparue while its own table showed Zoom and Kaspersky gone).
+  const shown = new Set(previous ? previous.checkpoints.map((c) => c.analysisId) : [plan.checkpoints[0]?.analysisId]);
+  const changedCheckpoints = progress.checkpoints.slice(1).filter((c) => !shown.has(c.checkpoint.analysisId));
   const label = (d: Dependency) => (options.groupProducts ? options.categoryLabel(d.category) : d.name);
   const unique = (xs: string[]) => [...new Set(xs)];
   const categoryOfProduct = (p: PlannedProduct) =>

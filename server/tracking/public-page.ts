@@ -102,6 +102,18 @@ const PRODUCT_STATE: Record<string, string> = {
   absent: "absent de l'inventaire de départ",
 };
 
+/**
+ * One analysis among the page's sources: its day, « (point de départ) » for the baseline, and the analysis it comes
+ * from when another inventory describes the same day (two « inventaire logiciel du 5 décembre 2026 » read as one
+ * listed twice: trial 2026-12-05).
+ */
+function sourceLine(s: PublicSnapshot, i: number): string {
+  const c = s.checkpoints[i]!;
+  const line = t("sourceLine", { date: frenchDate(c.date) }) + (i === 0 ? ` ${t("baseline")}` : "");
+  const sameDay = s.checkpoints.filter((o) => o.date === c.date).length > 1;
+  return sameDay ? `${line}${t("sourceSameDay", { id: c.analysisId })}` : line;
+}
+
 /** The public page, complete in itself but for its stylesheet (`public.css` beside it, or served by Cap Libre). */
 export function renderPublicPage(
   s: PublicSnapshot,
@@ -214,7 +226,7 @@ ${events ? `<h3>${esc(t("eventsTitle"))}</h3><ul>${events}</ul>` : ""}
 <h2 id="method">${esc(t("methodTitle"))}</h2>
 <p>${esc(t(s.measure === "weighted" ? "methodWeighted" : "methodRaw"))}</p>
 <p>${esc(t("methodSources", { count: s.checkpoints.length }))}</p>
-<ul>${s.checkpoints.map((c) => `<li>${esc(t("sourceLine", { date: frenchDate(c.date), id: c.analysisId }))}</li>`).join("")}</ul>
+<ul>${s.checkpoints.map((_, i) => `<li>${esc(sourceLine(s, i))}</li>`).join("")}</ul>
 <p>${esc(t("openData"))} <a href="${esc(options.csvHref)}">${esc(t("csvLink"))}</a>, <a href="${esc(options.dataHref)}">${esc(t("jsonLink"))}</a> — ${esc(t("licence"))} <a href="${esc(licence.url)}" rel="license">${esc(licence.name)}</a>.</p>
 </section>
 </main>

@@ -13,6 +13,7 @@ import { analysisDay, todayIso } from "../inventory/inventory-date.ts";
 import { getAnalysis, type InventoryContext } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";
 import {
+  type Checkpoint,
   checkpointOf,
   defaultMilestones,
   type MeasurableAnalysis,
@@ -20,6 +21,7 @@ import {
   type PlanSource,
   type Progress,
   type PublicSnapshot,
+  plannedValue,
   progressOf,
   snapshotOf,
 } from "./plan.ts";
@@ -265,6 +267,88 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
       detail: message("tracking.log.checkpoint", { analysis: analysis.id, date: frenchDate(date) }),
     });
   });
+}
+
+/**
+ * A plan's checkpoints once the analysis `analysisId` describes `day` (its `inventoryDate` corrected): null when the
+ * plan has no checkpoint of it on another day; refused when a checkpoint would come before the baseline, or the
+ * baseline on or after a milestone or the target.
+ */
+function redatedCheckpoints(plan: Plan, analysisId: string, day: string): Plan["checkpoints"] | null {
+  if (!plan.checkpoints.some((c) => c.analysisId === analysisId && c.date !== day)) return null;
+  const [baseline, ...others] = plan.checkpoints.map((c) => (c.analysisId === analysisId ? { ...c, date: day } : c));
+  if (others.some((c) => c.date < baseline!.date))
+    throw new AppError(
+      "invalid_input",
+      message("tracking.error.redateBeforeBaseline", { plan: plan.title, date: frenchDate(baseline!.date) }),
+      400,
+    );
+  const first = [...plan.milestones.map((m) => m.date), plan.target.date].sort()[0]!;
+  if (first <= baseline!.date)
+    throw new AppError(
+      "invalid_input",
+      message("tracking.error.redateAfterMilestone", { plan: plan.title, date: frenchDate(first) }),
+      400,
+    );
+  const order = (a: Checkpoint, b: Checkpoint) =>
+    a.date.localeCompare(b.date) || (a.importedAt ?? a.recordedAt).localeCompare(b.importedAt ?? b.recordedAt);
+  return [baseline!, ...others.sort(order)];
+}
+
+/**
+ * Re-dating an inventory reaches the plans that measured it (trial 2026-12-05: a baseline re-dated to September kept
+ * « 5 décembre 2026 (point de départ) » on the plan and its public page): `check` only tells whether every plan can
+ * take the day (throws otherwise, before the analysis is changed); then each plan's checkpoints and published page
+ * follow, the plan's log says so, and the French notice returned says it to the DSI (null: no plan concerned).
+ */
+export async function redatePlans(
+  ctx: TrackingContext,
+  analysisId: string,
+  day: string,
+  options: { check?: boolean; now?: Date } = {},
+): Promise<string | null> {
+  const concerned = (await listPlans(ctx)).filter((p) => redatedCheckpoints(p, analysisId, day) !== null);
+  if (options.check || !concerned.length) return null;
+  const now = options.now ?? new Date();
+  const notices: string[] = [];
+  for (const { id } of concerned) {
+    const plan = await change(ctx, id, undefined, (p) => {
+      const before = p.checkpoints.find((c) => c.analysisId === analysisId)?.date;
+      const checkpoints = redatedCheckpoints(p, analysisId, day);
+      if (!checkpoints || !before) return;
+      p.checkpoints = checkpoints;
+      const snapshot = p.publication?.snapshot;
+      if (snapshot) {
+        // The published figures stay those the DSI reviewed; only the day they describe is corrected.
+        const [first, ...rest] = snapshot.checkpoints.map((c) =>
+          c.analysisId === analysisId ? { ...c, date: day } : c,
+        );
+        snapshot.checkpoints = first
+          ? [first, ...rest.sort((a, b) => a.date.localeCompare(b.date))].map((c) => ({
+              ...c,
+              planned: plannedValue(p, c.date),
+            }))
+          : [];
+      }
+      p.log.push({
+        at: now.toISOString(),
+        action: "edited",
+        detail: message("tracking.log.redated", {
+          analysis: analysisId,
+          before: frenchDate(before),
+          date: frenchDate(day),
+        }),
+      });
+    });
+    notices.push(
+      message("tracking.redated.notice", {
+        plan: plan.title,
+        date: frenchDate(day),
+        page: plan.publication ? message("tracking.redated.page") : "",
+      }),
+    );
+  }
+  return notices.join(" ");
 }
 
 export async function addEvent(ctx: TrackingContext, id: string, input: unknown, now = new Date()): Promise<Plan> {

@@ -107,6 +107,13 @@ const unligature = (text: string) =>
 /** Folded words of a text, ligatures written out. */
 const words = (text: string) => foldedWords(unligature(text));
 
+/** One-word-per-line (or space-separated) list of `server/i18n/fr/`, comments (« # ») left out. */
+const wordList = (file: string) =>
+  readFileSync(new URL(`../i18n/fr/${file}`, import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .flatMap((l) => l.trim().split(/\s+/));
+
 /** Words that say nothing checkable (besides stopwords): framing, connectives, verbs of saying (« À en croire … »). */
 const WEAK = new Set(
   "selon indique precise souligne rappelle note explique ainsi egalement notamment aussi donc cependant toutefois en effet part plus moins tres deja encore environ pres partir depuis lors cadre fin debut ensemble permet permettre objectif important enjeu question reponse passage passages source sources corpus document documents croire".split(
@@ -456,6 +463,11 @@ function contextOf(sentence: string, raw: string, span = 4, at = sentence.indexO
 
 /** Words that follow a number without saying what it counts (« 40 % environ », « 12 millions d'euros par an »). */
 const NOT_COUNTED = new Set("environ pres plus moins seulement fois par an ans mois jours entre".split(" "));
+/**
+ * Prepositions that end what a number counts (`server/i18n/fr/counted-stops.txt`, data): « 70 000 postes sous Ubuntu »
+ * counts postes, « sous » does not qualify them.
+ */
+const COUNTED_STOPS = new Set(wordList("counted-stops.txt").map((w) => fold(w)));
 
 /**
  * What a share or a plain count of a sentence is of, folded: « 80 % des grandes organisations » → [grandes,
@@ -482,11 +494,26 @@ function countedThing(sentence: string, f: Figure, at = sentence.indexOf(f.raw))
   for (const token of tokens.slice(0, 3)) {
     const bare = token.replace(/[,.;:)»]+$/u, "");
     const word = /^[\p{L}-]+$/u.test(bare) ? contentWords(bare)[0] : undefined;
-    if (!word || word.length < 4 || NOT_COUNTED.has(word) || MONTH_NAMES.test(word)) break;
+    if (!word || word.length < 4 || NOT_COUNTED.has(word) || COUNTED_STOPS.has(word) || MONTH_NAMES.test(word)) break;
     out.push({ word, name: /^\p{Lu}/u.test(bare) });
     if (out.length === 2 || bare !== token) break;
   }
   return out;
+}
+
+/**
+ * What a count of a source sentence written without its noun counts (« environ 250 postes …, 500 de plus d'ici fin
+ * 2026 (soit environ 800 au total) »): the noun of the nearest count before it in the sentence that has one.
+ */
+function elidedCount(ss: SourceSentence, spots: Spot[], k: number): string[] {
+  const spot = spots[k]!;
+  if (spot.f.kind !== "number" || countedThing(ss.text, spot.f, spot.at).length > 0) return [];
+  for (let j = k - 1; j >= 0; j--) {
+    if (spots[j]!.f.kind !== "number" || countedThing(ss.text, spots[j]!.f, spots[j]!.at).length === 0) continue;
+    // The words after that count (« postes doivent passer sous Linux »): what the total is of.
+    return spotsOf(ss).sides[j]!.after;
+  }
+  return [];
 }
 
 // ——— What a figure is attached to ———
@@ -640,8 +667,12 @@ function swappedWith(
       const { spots, sides } = spotsOf(ss);
       spots.forEach((spot, k) => {
         const a = affinity(claim, sides[k]!);
-        if (sameFigure(spot.f)) sameAffinity = Math.max(sameAffinity, a);
-        else if (spot.f.kind === f.kind && a > other) {
+        if (sameFigure(spot.f)) {
+          // A count written without its noun counts what the count before it counts (« soit environ 800 au total »).
+          const elided = elidedCount(ss, spots, k);
+          const own = elided.length ? affinity(claim, { ...sides[k]!, after: [...elided, ...sides[k]!.after] }) : a;
+          sameAffinity = Math.max(sameAffinity, a, own);
+        } else if (spot.f.kind === f.kind && a > other) {
           other = a;
           otherFigure = spot.f;
         }
@@ -676,6 +707,43 @@ function yearsBeside(ss: SourceSentence, match: (f: Figure) => boolean): (number
       );
       return years.length ? years : null;
     });
+}
+
+/** Least content words a year must share with the same year of a source sentence to be said of the same thing. */
+export const YEAR_WORDS_MIN_SHARED = 2;
+
+/**
+ * Content words on each side of a date of a text (up to four), within its clause and not past another quantity: what
+ * the date is said of (« La troisième édition, le 17 février 2026, a réuni … » → troisième, édition, réuni).
+ */
+function yearWords(text: string, y: Spot, spots: Spot[]): string[] {
+  const [start, stop] = clauseAround(text, y.at, y.end, STATEMENT_BREAK);
+  const quantities = spots.filter((s) => QUANTITY.has(s.f.kind));
+  const from = Math.max(start, quantities.filter((s) => s.end <= y.at).at(-1)?.end ?? 0);
+  const to = Math.min(stop, quantities.find((s) => s.at >= y.end)?.at ?? text.length);
+  const keep = (w: string) => !MONTH_NAMES.test(w) && !WEAK.has(w);
+  return [
+    ...contentWords(text.slice(from, y.at)).filter(keep).slice(-4),
+    ...contentWords(text.slice(y.end, to)).filter(keep).slice(0, 4),
+  ];
+}
+
+/** Whether a source sentence writes a year beside most of the given words (at least two): it dates what they name. */
+function yearSaidWith(ss: SourceSentence, year: number, claimWords: string[]): boolean {
+  if (claimWords.length < YEAR_WORDS_MIN_SHARED) return false;
+  const text = withoutReferences(ss.text);
+  const figures = extractFigures(text);
+  const spots = located(text, figures);
+  return spots.some((spot) => {
+    if (spot.f.year !== year || spot.f.kind === "daymonth") return false;
+    const theirs = bagOf(
+      [
+        ...contentWords(text.slice(Math.max(0, spot.at - 80), spot.at)).slice(-5),
+        ...contentWords(text.slice(spot.end, spot.end + 80)).slice(0, 5),
+      ].join(" "),
+    );
+    return claimWords.filter((w) => inBag(w, theirs, false)).length >= YEAR_WORDS_MIN_SHARED;
+  });
 }
 
 const hasYear = (bag: Bag) => bag.list.some((w) => /^(?:19|20)\d\d$/.test(w));
@@ -743,15 +811,154 @@ function nameReplaced(claim: string, name: string, folded: string, found: Source
   if (found.length === 0 || found.some((ss) => inBag(folded, ss.said))) return null;
   const at = wordAt(claim, name);
   if (at < 0) return null;
-  const mine = wordSides(claim, at, name.length);
+  // A number beside the name is the figure held to it, not a word of its place (« passé en France de 6,70 € » is not
+  // « Office 365 E1 : de 6,70 € »): each side stops at a number.
+  const wordy = (s: Sides): Sides => {
+    const cut = (x: string[]) => {
+      const i = x.findIndex((w) => /^\d/.test(w));
+      return i < 0 ? x : x.slice(0, i);
+    };
+    return { before: cut(s.before), after: cut(s.after) };
+  };
+  const mine = wordy(wordSides(claim, at, name.length));
   for (const ss of found) {
     const text = withoutReferences(ss.text);
     for (const other of namesOf(text)) {
       if (words(other).join(" ") === folded) continue;
       for (let k = wordAt(text, other); k >= 0; k = wordAt(text, other, k + other.length))
-        if (sameSlot(mine, wordSides(text, k, other.length))) return other;
+        if (sameSlot(mine, wordy(wordSides(text, k, other.length)))) return other;
     }
   }
+  return null;
+}
+
+/**
+ * A synthesis of two cited passages (« Sa messagerie est passée à Open-Xchange, une migration qui concernait environ
+ * 30 000 agents [4][1] »): the figure's own statement in its source names no one (« la migration de la messagerie
+ * concernait environ 30 000 agents »), and a sentence of another cited passage names the name with a word of that
+ * statement that the claim says too (« sa messagerie vers Open-Xchange »).
+ */
+function namedElsewhere(
+  ss: SourceSentence,
+  match: (f: Figure) => boolean,
+  folded: string,
+  claim: string,
+  pool: Source[],
+): boolean {
+  const text = withoutReferences(ss.text);
+  const statements = text.split(STATEMENT_BREAK).filter((st) => extractFigures(st).some(match));
+  const unnamed = statements.filter((st) => namesOf(st).length === 0);
+  if (unnamed.length === 0) return false;
+  const mine = bagOf(claim);
+  const links = [...new Set(unnamed.flatMap((st) => contentWords(st)))].filter(
+    (w) => !WEAK.has(w) && inBag(w, mine, false),
+  );
+  if (links.length === 0) return false;
+  const home = pool.find((src) => src.sentences.includes(ss));
+  return pool.some(
+    (src) =>
+      src !== home &&
+      src.sentences.some((other) => inBag(folded, other.said) && links.some((w) => inBag(w, other.said, false))),
+  );
+}
+
+/** Whether a text denies a figure: a negation before it in its clause (« mais pas le chiffre de 430 % »). */
+function deniedIn(text: string, match: (f: Figure) => boolean): boolean {
+  return located(text, extractFigures(text)).some((spot) => {
+    if (!match(spot.f)) return false;
+    const [start] = clauseAround(text, spot.at, spot.end);
+    return NEGATION.test(text.slice(start, spot.at));
+  });
+}
+
+/** Least content words of the relative clause a sentence gives a name for a swap of descriptions to be compared. */
+export const DESCRIPTION_MIN_WORDS = 3;
+
+/**
+ * The content words of the relative clause a text writes right after a name (« l'ADULLACT, qui rassemble des
+ * collectivités utilisatrices, »), up to four; none when no relative clause follows it.
+ */
+function descriptionAfter(text: string, end: number): string[] {
+  const relative = /^\s*,?\s*(?:qui|que|qu['’]|dont)\s*/iu.exec(text.slice(end));
+  if (!relative) return [];
+  const rest = text.slice(end + relative[0].length);
+  const stop = rest.search(/[,;:.!?()]|\s[—–]\s/);
+  return contentWords(stop < 0 ? rest : rest.slice(0, stop)).slice(0, 4);
+}
+
+/**
+ * A name given what the cited passages say of another name (« Contrairement au CNLL, qui rassemble des collectivités
+ * utilisatrices » where the passage says « Contrairement à l'ADULLACT, qui rassemble des collectivités utilisatrices,
+ * ou au CNLL, qui représente des entreprises »): the words right after it (at least three) are those right after the
+ * other name, which the sentence does not write, while the passages describe this one otherwise.
+ */
+function descriptionSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const texts = pool.flatMap((src) =>
+    src.sentences.filter((ss) => !ss.inHeading).map((ss) => withoutReferences(ss.text)),
+  );
+  const claimed = new Set(namesAt(stated).map((n) => n.folded));
+  for (const n of namesAt(stated)) {
+    const mine = descriptionAfter(stated, n.at + n.name.length);
+    if (mine.length < DESCRIPTION_MIN_WORDS) continue;
+    const need = Math.max(DESCRIPTION_MIN_WORDS, Math.ceil(mine.length * POLARITY_MIN_SHARE));
+    const score = (text: string, end: number) => {
+      const theirs = bagOf(descriptionAfter(text, end).join(" "));
+      return mine.filter((w) => inBag(w, theirs)).length;
+    };
+    let own = -1;
+    let other: string | null = null;
+    for (const text of texts)
+      for (const m of namesAt(text)) {
+        const sc = score(text, m.at + m.name.length);
+        if (m.folded === n.folded) own = Math.max(own, sc);
+        else if (sc >= need && !claimed.has(m.folded)) other ??= m.name;
+      }
+    if (other && own >= 0 && own < 2) return { name: n.name, other };
+  }
+  return null;
+}
+
+/** Articles, folded: not words of the place of a name. */
+const ARTICLES = new Set(["le", "la", "les", "l", "un", "une"]);
+
+/**
+ * The name the figure's own statement gives where the claim puts a name that its source sentence writes only in
+ * another statement (« a reçu 2 millions d'euros de subvention de la Région Auvergne-Rhône-Alpes » where the passage
+ * says « le projet a reçu 2 millions d'euros de subvention de l'ANCT, et plus de la moitié des marchés sont allés à
+ * des entreprises d'Auvergne-Rhône-Alpes »): the two words before it, articles left out, are those before the other
+ * name. The other name, or null.
+ */
+function nameMovedInSentence(
+  claim: string,
+  name: string,
+  folded: string,
+  found: SourceSentence[],
+  match: (f: Figure) => boolean,
+): string | null {
+  const at = wordAt(claim, name);
+  if (at < 0 || found.length === 0) return null;
+  const before = (text: string, k: number) =>
+    words(text.slice(Math.max(0, k - 80), k))
+      .reverse()
+      .filter((w) => !ARTICLES.has(w))
+      .slice(0, 2);
+  const mine = before(claim, at);
+  if (mine.length < 2 || mine.some((w) => /^\d/.test(w))) return null;
+  for (const ss of found) {
+    const statements = withoutReferences(ss.text)
+      .split(STATEMENT_BREAK)
+      .filter((st) => extractFigures(st).some(match));
+    if (statements.length === 0 || statements.some((st) => inBag(folded, bagOf(st)))) return null;
+  }
+  for (const ss of found)
+    for (const st of withoutReferences(ss.text)
+      .split(STATEMENT_BREAK)
+      .filter((x) => extractFigures(x).some(match)))
+      for (const other of namesOf(st)) {
+        if (words(other).join(" ") === folded) continue;
+        for (let k = wordAt(st, other); k >= 0; k = wordAt(st, other, k + other.length))
+          if (before(st, k).join(" ") === mine.join(" ")) return other;
+      }
   return null;
 }
 
@@ -842,11 +1049,17 @@ function ownQuantities<Q extends { at: number; end: number }>(
 const NEGATION =
   /(?<!\p{L})(?:(?:ne|n['’])(?:\s*\S+){0,4}?\s+(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?)(?!\p{L})/iu;
 
-/** Clauses of a sentence as the polarity check compares them: apart at « : », « ; », « mais », « alors que ». */
+/**
+ * Clauses of a sentence as the polarity check compares them: apart at « : », « ; », « mais », « alors que », and
+ * before a noun in apposition with its relative clause (« …, un poste qui n'a pas été créé », « …, une solution
+ * européenne qui réduit … »).
+ */
 const polarityClauses = (text: string) =>
   text
     .replace(/\[\d+\]/g, " ")
-    .split(/\s:\s|\s?;\s|[.!?]\s+|,?\s(?:mais|alors que|tandis que|contrairement à)\s|\n+/u)
+    .split(
+      /\s:\s|\s?;\s|[.!?]\s+|,?\s(?:mais|alors que|tandis que|contrairement à)\s|\n+|,\s(?=(?:un|une|le|la|les|ce|cette|des)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:qui|que|dont)\s)/u,
+    )
     .map((c) => c.trim())
     .filter(Boolean);
 
@@ -974,6 +1187,35 @@ const DENIAL_BEFORE = /(?<!\p{L})(?:ne|n['’])(?:\s*\S+){0,4}?\s+(?:pas|jamais|
 /** What a sentence says it denies: « Contrairement à ce qu'ont titré des médias anglophones, … ». */
 const REFUTED = /contrairement\s+à\s+ce\s+qu(?:e\s|['’])\s*([^,]+),/iu;
 
+/** Least content words of a source clause restated whole by a longer clause for their polarities to be compared. */
+export const RESTATED_MIN_WORDS = 4;
+
+/** « ne … plus » (no longer): a past statement (« Munich utilisait LiMux ») does not contradict it. */
+const NO_LONGER = /(?<!\p{L})(?:ne|n['’])(?:\s*\S+){0,4}?\s+plus(?!\p{L})/iu;
+
+/**
+ * A source clause that a longer clause of the sentence restates whole, with the opposite polarity (« Le label protège
+ * ainsi l'engagement d'une collectivité d'un changement de cap politique » against « il ne le protège pas d'un
+ * changement de cap politique »): most of the source clause's content words (at least four) are in the clause, and
+ * every source clause restated so has the other polarity. The clause, or null.
+ */
+function restatedAgainst(clause: string, own: Bag, sourceClauses: string[], bags: Bag[], certain: boolean) {
+  const restated = sourceClauses
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => {
+      if (NO_LONGER.test(c) || (!certain && CERTAINTY.test(c))) return false;
+      // An aside in parentheses (« (voir aussi le cas de Munich) ») is not part of what the clause states.
+      // An aside in parentheses (« (voir aussi le cas de Munich) ») is not part of what the clause states, nor is its
+      // negation (« aucune »): that is its polarity.
+      const content = [...new Set(contentWords(c.replace(/\([^()]*\)/g, " ")))].filter((w) => !NEGATION.test(w));
+      if (content.length < RESTATED_MIN_WORDS) return false;
+      const need = Math.max(RESTATED_MIN_WORDS, Math.ceil(content.length * POLARITY_MIN_SHARE));
+      return content.filter((w) => inBag(w, own)).length >= need;
+    });
+  if (restated.length === 0) return null;
+  return restated.every(({ c, i }) => negatedAmong(c, own) !== negatedAmong(clause, bags[i]!)) ? restated[0]!.c : null;
+}
+
 /**
  * The source clause a clause of the sentence states with the opposite polarity (one negates the words they share,
  * the other does not), when every source clause that carries the same words (most of them, at least three) does: a
@@ -996,8 +1238,12 @@ function contradicted(stated: string, pool: Source[]): string | null {
     const need = Math.max(POLARITY_MIN_SHARED, Math.ceil(content.length * POLARITY_MIN_SHARE));
     const shared = bags.map((b) => content.filter((c) => inBag(c, b)).length);
     const best = Math.max(0, ...shared);
-    if (best < need) continue;
     const own = bagOf(clause);
+    if (best < need) {
+      const restated = restatedAgainst(clause, own, sourceClauses, bags, certain);
+      if (restated) return short(restated);
+      continue;
+    }
     // « Contrairement à ce qu'ont titré des médias, … ne … pas »: the sentence denies what they said; the source
     // clause that reports it (« des médias ont titré que … ») is what it denies, not what it contradicts.
     // « La loi n'interdit pas X » where the source says « la loi autorise X »: the negation of the opposite word.
@@ -1012,12 +1258,105 @@ function contradicted(stated: string, pool: Source[]): string | null {
     const reported = (i: number) => reporter.length >= 2 && reporter.filter((w) => inBag(w, bags[i]!)).length >= 2;
     const carriers = sourceClauses
       .map((c, i) => ({ c, i }))
-      .filter((x) => shared[x.i] === best && (certain || !CERTAINTY.test(x.c)) && !reported(x.i) && !antonymOf(x.i));
+      // A source clause that rules something out (« …, et non sur l'ensemble des ordinateurs ») negates it without a
+      // « ne … pas »: a clause negating what it rules out agrees with it.
+      .filter(
+        (x) =>
+          shared[x.i] === best &&
+          (certain || !CERTAINTY.test(x.c)) &&
+          !reported(x.i) &&
+          !antonymOf(x.i) &&
+          !ruledOut(x.c).some((r) => r.own.length > 0 && negatedAmong(clause, bagOf(r.own.join(" ")))),
+      );
     if (carriers.length === 0) continue;
     if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
       return short(carriers[0]!.c);
     }
   }
+  return null;
+}
+
+/** Phrases that set what a passage says against what it rules out (`server/i18n/fr/contrast-negations.txt`, data). */
+const CONTRAST = new RegExp(
+  `(?<!\\p{L})(?:${readFileSync(new URL("../i18n/fr/contrast-negations.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .map((l) => escapeRegExp(l.trim()).replace(/\s+/g, "\\s+"))
+    .join("|")})(?!\\p{L})`,
+  "giu",
+);
+
+/**
+ * What a text rules out with « et non », « mais pas »…: the part before the phrase, the phrase, the part after it (to
+ * the next comma or parenthesis), and the content words of that part the part before does not have.
+ */
+function ruledOut(text: string): { kept: string; marker: string; part: string; own: string[] }[] {
+  return [...text.matchAll(CONTRAST)].map((m) => {
+    const kept = text.slice(0, m.index!);
+    const part = text.slice(m.index! + m[0].length).split(/[,;:(]/)[0]!;
+    const keptBag = bagOf(kept);
+    const own = [...new Set(contentWords(part))].filter((w) => !inBag(w, keptBag, false));
+    return { kept, marker: m[0], part, own };
+  });
+}
+
+/** Least words of its own the part a source rules out must have for a sentence stating it to contradict the source. */
+export const CONTRAST_MIN_WORDS = 2;
+
+/**
+ * The source statement whose ruled-out part a clause of the sentence states (« Cette décision porte sur l'ensemble des
+ * ordinateurs de l'État » against « la décision porte sur le seul parc de la DINUM, et non sur l'ensemble des
+ * ordinateurs de l'État »): the clause has every word of that part that its kept part does not have (at least two),
+ * does not negate them, and shares most of its content words (at least three) with the statement. A short quote, or null.
+ */
+function contrasted(stated: string, pool: Source[]): string | null {
+  const statements = pool.flatMap((src) =>
+    src.sentences.flatMap((ss) => withoutReferences(ss.text).split(/\s?[;:]\s|[.!?]\s+/u)),
+  );
+  // The sentence rules the same words out too (« hors UE mais non soumis au droit américain »).
+  const alsoRuledOut = ruledOut(stated).map((r) => bagOf(r.part));
+  for (const st of statements) {
+    for (const { marker, kept, part: ruled, own } of ruledOut(st)) {
+      if (own.length < CONTRAST_MIN_WORDS) continue;
+      if (alsoRuledOut.some((b) => own.every((w) => inBag(w, b)))) continue;
+      const whole = bagOf(`${kept} ${ruled}`);
+      const ruledBag = bagOf(ruled);
+      for (const clause of polarityClauses(stated)) {
+        const mine = bagOf(clause);
+        if (!own.every((w) => inBag(w, mine))) continue;
+        if (negatedAmong(clause, ruledBag) || clause.search(CONTRAST) >= 0) continue;
+        const content = [...new Set(contentWords(clause))];
+        const need = Math.max(POLARITY_MIN_SHARED, Math.ceil(content.length * POLARITY_MIN_SHARE));
+        if (content.filter((w) => inBag(w, whole)).length >= need) return short(`${kept}${marker}${ruled}`.trim());
+      }
+    }
+  }
+  return null;
+}
+
+/** « ne V ni X ni Y »: the verb and the two things it is denied of. */
+const NEITHER_NOR = /(?<!\p{L})(?:ne|n['’])\s*((?:\S+\s+)?\S+?)\s+ni\s+([^,;:.]+?)\s+ni\s+([^,;:.]+)/giu;
+
+/**
+ * The source statement denying, with « ne … ni … ni … », what a clause of the sentence affirms (« Il s'agissait d'une
+ * attaque informatique » against « Il ne s'agissait ni d'une attaque ni d'une décision politique »): the clause has the
+ * verb and one of the two things, and no negation. A short quote, or null.
+ */
+function neitherNor(stated: string, pool: Source[]): string | null {
+  const clauses = polarityClauses(stated).filter((c) => !NEGATION.test(c));
+  if (clauses.length === 0) return null;
+  for (const src of pool)
+    for (const ss of src.sentences)
+      for (const m of withoutReferences(ss.text).matchAll(NEITHER_NOR)) {
+        const verb = contentWords(m[1]!);
+        if (verb.length === 0) continue;
+        for (const item of [m[2]!, m[3]!]) {
+          const things = contentWords(item).filter((w) => !WEAK.has(w));
+          if (things.length === 0) continue;
+          const both = [...verb, ...things];
+          if (clauses.some((c) => both.every((w) => inBag(w, bagOf(c))))) return short(m[0]);
+        }
+      }
   return null;
 }
 
@@ -1027,13 +1366,15 @@ function contradicted(stated: string, pool: Source[]): string | null {
  */
 function wordCounts(text: string, digits = false): { raw: string; value: number; noun: string }[] {
   const out: { raw: string; value: number; noun: string }[] = [];
-  const re = /(?<![\p{L}\d])(\p{L}+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)\s+(\p{L}{4,}[sx])(?!\p{L})/gu;
+  // Durations too (« valable trois ans », « six mois »). The noun is looked ahead, not taken: a number word that ends
+  // like a plural (« valable trois ans ») may open the next count.
+  const re = /(?<![\p{L}\d])(\p{L}+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?=(\s+)(\p{L}{4,}[sx]|ans|mois)(?!\p{L}))/gu;
   for (const m of text.matchAll(re)) {
     // The words before it that spell the same number (« quatre-vingt mille postes »).
     const spelled = /^\d/.test(m[1]!) ? null : numberInWords(text.slice(Math.max(0, m.index! - 60), m.index!) + m[1]!);
     const value = spelled ? spelled.value : /^\d/.test(m[1]!) && digits ? Number(m[1]!.replace(/\D/g, "")) : undefined;
     if (value === undefined || value < 3) continue;
-    out.push({ raw: spelled ? `${spelled.raw} ${m[2]}` : m[0], value, noun: fold(m[2]!) });
+    out.push({ raw: spelled ? `${spelled.raw} ${m[3]}` : `${m[1]}${m[2]}${m[3]}`, value, noun: fold(m[3]!) });
   }
   return out;
 }
@@ -1103,13 +1444,18 @@ function yearMoved(stated: string, y: Spot, spots: Spot[], pool: Source[]): stri
   const best = Math.max(0, ...shared);
   if (best < need) return null;
   const carriers = sentences.filter((_, i) => shared[i] === best);
-  if (carriers.some((ss) => ss.ownYears.includes(year))) return null;
   // The year the carrier gives to those words: one written among them (its part between commas shares two of them),
   // not the year of another statement of its sentence (« …, mais Linux ne concerne que 800 postes prévus fin 2026 »).
   const dated = carriers.map((ss) =>
     datedParts(withoutReferences(ss.text)).filter((d) => subject.filter((w) => inBag(w, d.bag)).length >= 2),
   );
-  if (dated.some((d) => d.length === 0)) return null;
+  // A carrier writing the year too gives it to those words, unless it writes another year in its place (same words
+  // around: « Elle a été fondée en 2007 par la fusion de deux structures : ObjectWeb, … dissous le 31 décembre 2006 »).
+  const slot = wordSides(stated, y.at, y.end - y.at);
+  const datesIt = (ss: SourceSentence, i: number) =>
+    ss.ownYears.includes(year) && (dated[i]!.some((d) => d.year === year) || !yearInPlace(ss, slot, year));
+  if (carriers.some(datesIt)) return null;
+  if (dated.some((d) => d.length === 0) || dated[0]![0]!.year === year) return null;
   return String(dated[0]![0]!.year);
 }
 
@@ -1251,8 +1597,14 @@ export function spelledOutNames(sentence: string, bags: Bag[]): Set<string> {
   return out;
 }
 
-/** Words before the number of an article or a paragraph of a text (« l'article 31 », « alinéa 2 »). */
-const ARTICLE_BEFORE = /(?<!\p{L})(?:articles?|art\.|alinéas?|paragraphes?|n°)\s*$/iu;
+/**
+ * Words before a number that make it part of a name (`server/i18n/fr/name-numbers.txt`, data): « l'article 31 »,
+ * « alinéa 2 », « la version 3.2 », « le chapitre 19.6 ».
+ */
+const ARTICLE_BEFORE = new RegExp(
+  `(?<!\\p{L})(?:${wordList("name-numbers.txt").map(escapeRegExp).join("|")})\\s*$`,
+  "iu",
+);
 
 /** Text that ends inside an incise right after a version (« version 3.2, disponible depuis »). */
 const VERSION_INCISE = /(?<!\p{L})version\s+\d+(?:[.,]\d+)*\s*,[^,;:]*$/iu;
@@ -1317,7 +1669,9 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     const beside = (c: SourceSentence) => {
       const { spots, sides } = spotsOf(c);
       return spots.flatMap((spot, k) =>
-        matches(spot.f) ? [bagOf([...sides[k]!.before.slice(0, 2), ...sides[k]!.after].join(" "))] : [],
+        matches(spot.f)
+          ? [bagOf([...sides[k]!.before.slice(0, 2), ...sides[k]!.after, ...elidedCount(c, spots, k)].join(" "))]
+          : [],
       );
     };
     // What is counted is its first word, in the source's words or in words a model puts in their place (« 200
@@ -1362,7 +1716,10 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
       }
     }
     if (QUANTITY.has(f.kind) && !fromFacts) foundAt.set(f, counted);
-    if (matching.some((c) => c.qualified) && !matching.some((c) => !c.qualified) && !QUALIFIER_CLAIM.test(sentence)) {
+    // The passage's heading repeating the figure (« le prix de VMware après le rachat (+430 %) »), or a sentence denying
+    // it (« La forte hausse est avérée, mais pas le chiffre de 430 % »), does not vouch for it.
+    const vouches = (c: SourceSentence) => !c.qualified && !c.inHeading && !deniedIn(c.text, matches);
+    if (matching.some((c) => c.qualified) && !matching.some(vouches) && !QUALIFIER_CLAIM.test(sentence)) {
       const qualified = matching.find((c) => c.qualified)!;
       // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
       const q =
@@ -1430,6 +1787,23 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
             stating.some((ys) => ys.includes(o.f.year!)),
         );
       if (nearer) continue;
+      // A year the figure's source sentence writes too: beside the same words as in the sentence (« La troisième
+      // édition, le 17 février 2026, a réuni plus de 500 participants » where the source says « La troisième édition
+      // s'est tenue le 17 février 2026 : plus de 500 participants »), it dates what those words name; farther from the
+      // figure than another year of the sentence that the source gives the figure (« sur 20 000 postes en 2004 puis sur
+      // l'ensemble du parc, environ 90 000 postes, en 2005 »), it dates another figure.
+      const writing = found.filter((ss) => !ss.inHeading && ss.ownYears.includes(y.f.year!));
+      if (writing.some((ss) => yearSaidWith(ss, y.f.year!, yearWords(stated, y, spots)))) continue;
+      const gap = (s: Spot) => (s.at >= q.end ? s.at - q.end : q.at - s.end);
+      const closer = spots.some(
+        (o) =>
+          o.f.year !== undefined &&
+          o.f.year !== y.f.year &&
+          o.f.kind !== "daymonth" &&
+          gap(o) < gap(y) &&
+          stating.some((ys) => ys.includes(o.f.year!)),
+      );
+      if (closer && writing.length > 0) continue;
       reasons.push(message("verify.yearMismatch", { year: y.f.raw, figure: q.f.raw, where: w }));
       break;
     }
@@ -1444,6 +1818,9 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   // the passage says « Harmonica OS, dérivé d'Ubuntu » and « Gooroom, dérivé de Debian »).
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
   if (crossed) reasons.push(message("verify.namesCrossed", { ...crossed, where: w }));
+  // A name given what the passages say of another one (« Contrairement au CNLL, qui rassemble des collectivités »).
+  const described = cited.length > 0 ? descriptionSwapped(stated, pool) : null;
+  if (described) reasons.push(message("verify.nameSwapped", { ...described, where: w }));
   const claimBag = bagOf(stated);
   const denied = (q: Spot) => {
     const [start] = clauseAround(stated, q.at, q.end);
@@ -1467,14 +1844,25 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
         inBag(folded, ss.said) ||
         (inBag(folded, ss.own) && (!ss.subject || inBag(ss.subject, claimBag))) ||
         (inBag(folded, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
-      const q = own.find((x) => !foundAt.get(x.f)!.some(given));
+      const q = own.find(
+        (x) =>
+          !foundAt
+            .get(x.f)!
+            .some(
+              (ss) => given(ss) || (cited.length > 1 && namedElsewhere(ss, matcherOf.get(x.f)!, folded, segment, pool)),
+            ),
+      );
       if (q) {
         reasons.push(message("verify.nameMismatch", { name, figure: q.f.raw, where: w }));
         continue;
       }
       // Given by the heading or a sentence around, but where the figure's own sentence names someone else: « créée
       // par la Tchap » for « créée par la DINSIC » on a page about Tchap.
-      const other = own.map((x) => nameReplaced(segment, name, folded, foundAt.get(x.f)!)).find(Boolean);
+      const other =
+        own.map((x) => nameReplaced(segment, name, folded, foundAt.get(x.f)!)).find(Boolean) ??
+        own
+          .map((x) => nameMovedInSentence(segment, name, folded, foundAt.get(x.f)!, matcherOf.get(x.f)!))
+          .find(Boolean);
       if (other) reasons.push(message("verify.nameSwapped", { name, other, where: w }));
     }
   }
@@ -1493,6 +1881,16 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
+  // Countries listed by their adjectives (« avec les gouvernements allemand et belge »): where the passages name one of
+  // them, each must be named there, as a place or by one of its adjectives (`server/verify/place-adjectives.txt`).
+  for (const list of stated.matchAll(/\p{L}+(?:(?:\s*,\s*|\s+(?:et|ou)\s+)\p{L}+)+/gu)) {
+    const listed = list[0].split(/\s*,\s*|\s+(?:et|ou)\s+/u).filter((x) => ADJECTIVE_PLACES.has(words(x).join(" ")));
+    if (listed.length < 2) continue;
+    const named = listed.filter((x) => bags.some((b) => wordIn(words(x).join(" "), b)));
+    if (named.length === 0) continue;
+    for (const raw of listed.filter((x) => !named.includes(x)))
+      reasons.push(message("verify.nameNotFound", { name: raw, where: w }));
+  }
   // A count written in words (« huit départements ») where the cited passages count the same thing otherwise (« six
   // départements »).
   const counts = wordCounts(stated);
@@ -1506,7 +1904,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   // The sentence says the opposite of what it cites: « Munich n'est jamais revenue à Windows » against « Munich est
   // revenue à Windows en 2017 ».
   if (cited.length > 0) {
-    const opposite = contradicted(stated, pool);
+    const opposite = contradicted(stated, pool) ?? contrasted(stated, pool) ?? neitherNor(stated, pool);
     if (opposite)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {

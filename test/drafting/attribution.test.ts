@@ -192,7 +192,10 @@ describe("notes", () => {
 describe("calendars", () => {
   it("start after the day the document is written", () => {
     expect(calendarStart("2026-09", "2026-12-04T10:00:00.000Z")).toEqual({ start: "2027-01", shifted: true });
-    expect(calendarStart("2026-12", "2026-12-04T10:00:00.000Z")).toEqual({ start: "2027-01", shifted: true });
+    // The current month is not past (trial 2026-12-05: « décembre 2026 précède la date du document » on 5 December).
+    expect(calendarStart("2026-12", "2026-12-04T10:00:00.000Z")).toEqual({ start: "2026-12", shifted: false });
+    expect(calendarStart("2026-12-04", "2026-12-04T10:00:00.000Z")).toEqual({ start: "2026-12-04", shifted: false });
+    expect(calendarStart("2026-12-03", "2026-12-04T10:00:00.000Z")).toEqual({ start: "2027-01", shifted: true });
     expect(calendarStart("2027-02", "2026-12-04T10:00:00.000Z")).toEqual({ start: "2027-02", shifted: false });
     expect(calendarStart("2026-12-20", "2026-12-04T10:00:00.000Z")).toEqual({ start: "2026-12-20", shifted: false });
     expect(calendarStart(undefined, "2026-12-04T10:00:00.000Z")).toEqual({ start: "2027-01", shifted: false });

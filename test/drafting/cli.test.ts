@@ -57,7 +57,7 @@ describe("npm run cli -- draft", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("# Feuille de route de réduction des dépendances numériques");
     expect(stdout).toContain(
-      "| Zoom Workplace | Zoom (US) | 40 | — | Visio (FR) — remplacement direct | Gains rapides |",
+      "| Zoom Workplace | Zoom (États-Unis) | 40 | — | Visio (FR) — remplacement direct | Gains rapides |",
     );
   });
 

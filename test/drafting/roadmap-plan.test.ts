@@ -203,7 +203,7 @@ describe("local context without a model", () => {
       "2026-12-04",
     );
     expect(events.map((e) => [e.date, e.text, e.lines.map((l) => l.item.name)])).toEqual([
-      ["2027-06", "Le contrat Microsoft 365 arrive à échéance en juin 2027 ;", ["Microsoft 365 Apps for enterprise"]],
+      ["2027-06", "Le contrat Microsoft 365 arrive à échéance en juin 2027", ["Microsoft 365 Apps for enterprise"]],
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { exposureLabel } from "../../corpus/catalog.ts";
 import { countText, message } from "../../i18n/messages.ts";
 import { alternativeCaveats } from "../../inventory/alternative-text.ts";
 import { analysisDay } from "../../inventory/inventory-date.ts";
+import { vendorLabel } from "../../inventory/vendor-text.ts";
 
 export { categoryLabel, fitLabel };
 
@@ -205,10 +206,8 @@ export function attributedContext(context: string | undefined, collectivite: str
 /** Software listed by name in tables and in the model's data; the rest is counted (large inventories). */
 export const MAX_LISTED = 40;
 
-export const vendorText = (i: AnalysisItem) => {
-  const country = i.vendor?.parent?.country ?? i.vendor?.country;
-  return i.vendor ? `${i.vendor.name}${country ? ` (${country})` : ""}` : (i.publisher ?? "?");
-};
+/** « Cegid (France ; contrôlé par Silver Lake et KKR…, États-Unis) »: the vendor's own country, its controller apart. */
+export const vendorText = (i: AnalysisItem) => (i.vendor ? vendorLabel(i.vendor) : (i.publisher ?? "?"));
 export const alternativesText = (i: AnalysisItem) =>
   (i.alternatives ?? []).length
     ? (i.alternatives ?? [])

@@ -38,11 +38,14 @@ import {
   vendorText,
 } from "./common.ts";
 
-/** The month a roadmap starts: the one given, but never before the month after the document is generated. */
+/**
+ * The month a roadmap starts: the one given when it is the document's own month or later (a roadmap written on
+ * 5 December may start in December: the month is not past, trial 2026-12-05), else the month after the document.
+ */
 export function roadmapStart(startDate: string | undefined, now: string): string {
   const next = addMonths(now.slice(0, 7), 1);
   const given = startDate?.slice(0, 7);
-  return given && given > next ? given : next;
+  return given && given >= now.slice(0, 7) ? given : next;
 }
 
 /**
@@ -89,8 +92,12 @@ function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEv
   ]
     .filter(Boolean)
     .join(", ");
+  // Already installed (ESET for Kaspersky): said beside it, the reason it is the one proposed (trial 2026-12-05).
+  const inPlace = l.alternative?.inPlace
+    ? `, ${message("inventory.quickWin.inPlace", { computers: countText("computer", l.alternative.inPlace, formatInt(l.alternative.inPlace)) })}`
+    : "";
   const alt = l.alternative
-    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
+    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
     : partialOnly(structure, l);
   const deadline = events.filter((e) => e.lines.includes(l)).map((e) => frenchDate(e.date))[0];
   return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${texts(structure, "phase.localDeadline", { date: deadline })}` : ""}`;
@@ -300,7 +307,11 @@ export function roadmapContext(
       sort: mapDay ?? "0000",
       row: [texts(structure, "milestone.start"), mapDay ? frenchDate(mapDay) : "—", baseline, counts.raw],
     },
-    { sort: `${start}!`, row: [texts(structure, "milestone.roadmapStart"), frenchDate(start), "—", "—"] },
+    // A roadmap starting in the map's own month comes after the map's day (« 5 décembre 2026 », then « décembre 2026 »).
+    {
+      sort: mapDay?.startsWith(start) ? `${mapDay}!` : `${start}!`,
+      row: [texts(structure, "milestone.roadmapStart"), frenchDate(start), "—", "—"],
+    },
   ];
   // One split of the calendar (`roadmap-calendar.ts`), also read by a plan adopted from this roadmap.
   const ends = phaseEnds(start, targetDate, plan);
