@@ -52,6 +52,7 @@ import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
+import { onCard } from "./card-question.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
 import { closestWord, joinSplitNames, vocabularyOf } from "./vocabulary.ts";
@@ -310,6 +311,8 @@ export async function retrieveForAnswer(
     const rest = introduced.question.replace(/\s+/g, " ").trim();
     await searchAgain(rest, rest);
   }
+  // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
+  ({ results, decision } = await onCard(query, results, decision, deps.store));
   if (!decision.answerable) return { query, results, relevant: [], decision, mode, held };
   const terms = keywords(query);
   const companions = vendorCompanions(query, results);
