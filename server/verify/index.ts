@@ -1182,7 +1182,8 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
 }
 
 /** « ne … pas » (jamais, plus, aucun) before a figure, in its clause: the clause denies it. */
-const DENIAL_BEFORE = /(?<!\p{L})(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|nullement)(?!\p{L})/iu;
+const DENIAL_BEFORE =
+  /(?<!\p{L})(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|nullement)(?!\p{L})/iu;
 
 /** What a sentence says it denies: « Contrairement à ce qu'ont titré des médias anglophones, … ». */
 const REFUTED = /contrairement\s+à\s+ce\s+qu(?:e\s|['’])\s*([^,]+),/iu;
@@ -1368,7 +1369,8 @@ function wordCounts(text: string, digits = false): { raw: string; value: number;
   const out: { raw: string; value: number; noun: string }[] = [];
   // Durations too (« valable trois ans », « six mois »). The noun is looked ahead, not taken: a number word that ends
   // like a plural (« valable trois ans ») may open the next count.
-  const re = /(?<![\p{L}\d])(?<!\d[ \u00a0\u202f])(\p{L}+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?=(\s+)(\p{L}{4,}[sx]|ans|mois)(?!\p{L}))/gu;
+  const re =
+    /(?<![\p{L}\d])(?<!\d[ \u00a0\u202f])(\p{L}+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?=(\s+)(\p{L}{4,}[sx]|ans|mois)(?!\p{L}))/gu;
   for (const m of text.matchAll(re)) {
     // The words before it that spell the same number (« quatre-vingt mille postes »).
     const spelled = /^\d/.test(m[1]!) ? null : numberInWords(text.slice(Math.max(0, m.index! - 60), m.index!) + m[1]!);
