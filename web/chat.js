@@ -5,6 +5,7 @@
 // 3 sources »). Conversations are kept across reloads — on the server for a signed-in person (their own, in the
 // current workspace), in this browser otherwise — and can be taken up, renamed, deleted, downloaded and printed.
 
+import { creditLabel } from "./credit.js";
 import { prepareForm, validate } from "./forms.js";
 import { markEnglish, sourceTitle } from "./lang.js";
 import { $, apiError, el, fetchJson, flagsBox, formatDate, jsonBody, readSSE, t } from "./lib.js";
@@ -182,7 +183,7 @@ function renderSources(container, sources, turnId, cited) {
     const meta = [
       t(`kind.${s.document.kind}`),
       s.document.date,
-      credit?.basis === "page" ? t("web.creditPage") : named.map((x) => x.title).join(" ; "),
+      creditLabel(credit, named, t),
       url ? hostOf(url) : null,
     ]
       .filter(Boolean)
@@ -298,7 +299,8 @@ function renderDone(view, turn) {
         ? "web.modeGeneratedNoSource"
         : "web.modeGenerated"
       : "web.modeExtractive";
-  view.footer.append(el("p", { class: "mode" }, t(mode)));
+  // Small talk (« Merci ! ») quotes nothing and calls no model: no mode to tell.
+  if (!done.smallTalk) view.footer.append(el("p", { class: "mode" }, t(mode)));
   const nearest = done.abstention?.nearest ?? [];
   if (nearest.length) view.footer.append(nearestTopics(nearest));
   if (done.factsAsOf)

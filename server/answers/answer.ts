@@ -52,7 +52,10 @@ import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
+import { onCard } from "./card-question.ts";
 import { qualificationNote } from "./qualified.ts";
+import { type SmallTalk, smallTalk } from "./small-talk.ts";
+import { closestWord, forgetVocabulary, joinSplitNames, vocabularyOf } from "./vocabulary.ts";
 
 export interface ConversationMessage {
   role: "user" | "assistant";
@@ -95,6 +98,8 @@ export type AnswerEvent =
        * the others apart as passages given to the model. Absent for quotes and abstentions (every source is quoted).
        */
       cited?: number[];
+      /** Set when the message was small talk (« Merci ! »): the reply is a word of Cap Libre's own, quoting nothing. */
+      smallTalk?: SmallTalk;
     };
 
 export interface Abstention {
@@ -108,13 +113,44 @@ export interface Abstention {
   covered?: string[];
   /** Titles of the closest documents, offered as topics the corpus does cover. */
   nearest: { id: string; title: string }[];
+  /**
+   * What the question probably meant, for words the corpus never uses that are one letter off one it does
+   * (« Micrsoft Teams » → « Microsoft Teams »), as the question writes the rest of the name.
+   */
+  suggested?: string[];
+}
+
+/** Reasons that say the corpus never uses a word of the question (a typo then reads as a missing subject). */
+const NEVER_USED = new Set<Answerability["reason"]>(["unknown-words", "unknown-name", "missing-name"]);
+
+/**
+ * « Vouliez-vous dire … ? »: each missing word the corpus never uses that is one letter off a corpus word, shown
+ * as the question writes its name with that word corrected (« Micrsoft Teams » → « Microsoft Teams »).
+ */
+async function suggestions(abstention: Abstention, question: string, store: AnswerDeps["store"]): Promise<string[]> {
+  if (!NEVER_USED.has(abstention.reason)) return [];
+  const vocabulary = await vocabularyOf(store);
+  if (!vocabulary) return [];
+  const out: string[] = [];
+  for (const missing of abstention.missing.slice(0, 4)) {
+    const shown = nameWritten(question, asWritten(question, missing));
+    let changed = false;
+    const fixed = shown.replace(/\p{L}+/gu, (w) => {
+      const near = closestWord(fold(w), vocabulary);
+      if (!near) return w;
+      changed = true;
+      return near;
+    });
+    if (changed && !out.some((o) => o.includes(fixed))) out.push(fixed);
+  }
+  return out;
 }
 
 export interface AnswerDeps {
   retriever: Retriever;
   models: ModelProvider;
   /** The passage store, to tell words the whole corpus never uses (optional: without it, only retrieved passages count). */
-  store?: Pick<ChunkStore, "searchText">;
+  store?: Pick<ChunkStore, "searchText"> & Partial<Pick<ChunkStore, "warmPassages">>;
 }
 
 export interface AnswerOptions {
@@ -142,7 +178,10 @@ export function retrievalQuery(messages: ConversationMessage[]): string {
 
 /** The retrieval query, and the topic carried from the previous question when the last one refers back to it. */
 export function followUp(messages: ConversationMessage[]): { query: string; topic: string | null } {
-  const users = messages.flatMap((m, i) => (m.role === "user" ? [i] : []));
+  // (Small talk, « Merci ! », is no question a follow-up refers back to.)
+  const users = messages.flatMap((m, i) =>
+    m.role === "user" && (i === messages.length - 1 || !smallTalk(m.content)) ? [i] : [],
+  );
   const last = messages[users.at(-1) ?? -1]?.content ?? "";
   if (users.length < 2) return { query: last, topic: null };
   const previous = messages[users.at(-2)!]!.content;
@@ -161,7 +200,9 @@ export function followUp(messages: ConversationMessage[]): { query: string; topi
     const topic = fresh.map((n) => asWritten(last, n)).join(" ");
     return { query: carried.length ? `${last} ${carried.join(" ")}` : last, topic };
   }
-  if (short) return { query: `${previous} ${last}`, topic: null };
+  // A short follow-up of a follow-up (« Est-ce que c'est utilisé par des collectivités ? » after « Qui l'édite ? »
+  // after « Qu'est-ce que Nextcloud ? ») is about the conversation's subject, which only the first question names.
+  if (short) return { query: earlier === previous ? `${previous} ${last}` : `${earlier} ${last}`, topic: null };
   const topic = topicOf(earlier);
   return topic ? { query: `${topic} : ${last}`, topic } : { query: last, topic: null };
 }
@@ -190,6 +231,12 @@ function lexiconOf(store: AnswerDeps["store"]): { frequency?: CorpusFrequency; n
   return l;
 }
 
+/** Forgets what was learnt of a store's passages (word frequencies, names, vocabulary) once they changed. */
+export function forgetCorpusCaches(store: object): void {
+  lexicons.delete(store);
+  forgetVocabulary(store);
+}
+
 /**
  * Retrieval and the decision to answer, before any model call: the passages that answer the question, or why
  * none does. Shared by the chat, the CLI, the evaluation and the OpenAI-compatible route.
@@ -207,7 +254,9 @@ export async function retrieveForAnswer(
   /** Passages of the same documents the per-document cap set aside (see `Retriever.search`). */
   held: SearchResult[];
 }> {
-  const { query, topic } = followUp(messages);
+  const { query: asWrittenByUser, topic } = followUp(messages);
+  // A name written in two words that the corpus writes in one (« libre office ») is searched as the corpus writes it.
+  const query = joinSplitNames(asWrittenByUser, await vocabularyOf(deps.store));
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
   const aliases = aliasesIn(query);
   let {
@@ -263,15 +312,13 @@ export async function retrieveForAnswer(
     introduced &&
     (decision.reason === "missing-name" || decision.reason === "unknown-name") &&
     decision.missing.length > 0 &&
-    decision.missing.every((m) =>
-      fold(introduced.removed)
-        .replace(/[^a-z0-9]+/g, " ")
-        .includes(m.replace(/-/g, " ")),
-    )
+    decision.missing.every((m) => writtenIn(m, introduced.removed))
   ) {
     const rest = introduced.question.replace(/\s+/g, " ").trim();
     await searchAgain(rest, rest);
   }
+  // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
+  ({ results, decision } = await onCard(query, results, decision, deps.store));
   if (!decision.answerable) return { query, results, relevant: [], decision, mode, held };
   const terms = keywords(query);
   const companions = vendorCompanions(query, results);
@@ -289,6 +336,23 @@ export async function retrieveForAnswer(
   );
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
   return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision, mode, held };
+}
+
+/**
+ * Whether a missing name (folded, its small words left out: « saint martin crau ») is written in the asker's
+ * introduction (« Bonjour, je suis maire adjointe de Saint-Martin-de-Crau »): each of its words there, in order.
+ */
+export function writtenIn(missing: string, removed: string): boolean {
+  const written = fold(removed)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let at = 0;
+  for (const w of missing.split(/[^a-z0-9]+/).filter(Boolean)) {
+    const found = written.indexOf(w, at);
+    if (found < 0) return false;
+    at = found + 1;
+  }
+  return true;
 }
 
 /**
@@ -442,6 +506,8 @@ export function abstentionText(abstention: Abstention, question = ""): string {
         { words: list || "—" },
       );
   const parts = [message("answer.abstain", { why })];
+  if (abstention.suggested?.length)
+    parts.push(message("answer.didYouMean", { words: abstention.suggested.map((w) => `« ${w} »`).join(", ") }));
   if (abstention.nearest.length)
     parts.push(
       message("answer.abstainNearest", { titles: abstention.nearest.map((d) => `« ${d.title} »`).join(", ") }),
@@ -533,6 +599,27 @@ export async function* answer(
   signal: AbortSignal,
 ): AsyncGenerator<AnswerEvent> {
   const question = messages.at(-1)!.content;
+  // « Merci beaucoup ! », « Bonjour » ask nothing of the corpus: a word of our own, no passage (and no previous
+  // question carried into them, which would quote its answer again).
+  const chat = smallTalk(question);
+  if (chat) {
+    const status = await deps.models.status();
+    yield { type: "sources", sources: [] };
+    yield { type: "token", text: message(`answer.smallTalk.${chat}`) };
+    yield {
+      type: "done",
+      mode: status.llmAvailable ? "generated" : "extractive",
+      usage: null,
+      notice: null,
+      abstention: null,
+      verification: null,
+      factsAsOf: null,
+      factsOld: false,
+      grounded: false,
+      smallTalk: chat,
+    };
+    return;
+  }
   const retrieved = await retrieveForAnswer(messages, deps, options.retrieve ?? 8);
   const { query, results, decision } = retrieved;
   const relevant = aboveFloor(retrieved.relevant, retrieved.mode, vendorCompanions(query, retrieved.relevant));
@@ -548,13 +635,19 @@ export async function* answer(
       .filter((r) => r.document.kind !== "catalog" && !seen.has(r.document.id) && seen.add(r.document.id))
       .slice(0, 3)
       .map((r) => ({ id: r.document.id, title: r.document.title }));
+    // What the refusal names as missing is what this question wrote: a follow-up carries the previous question's
+    // words into the search, not into the reasons (« nexcloud c'est francais ? » after « gendarmrie … »).
+    const earlier = messages.slice(0, -1).filter((m) => m.role === "user");
+    const own = decision.missing.filter((m) => writtenIn(m, question) || !earlier.some((e) => writtenIn(m, e.content)));
     const abstention: Abstention = {
       reason: decision.answerable ? "low-coverage" : decision.reason,
-      missing: decision.missing,
+      missing: own.length ? own : decision.missing,
       nearest: decision.reason === "no-terms" ? [] : nearest,
     };
-    const covered = await coveredWords(decision.missing, results, deps.store);
+    const covered = await coveredWords(abstention.missing, results, deps.store);
     if (covered.length) abstention.covered = covered;
+    const suggested = await suggestions(abstention, query, deps.store);
+    if (suggested.length) abstention.suggested = suggested;
     yield { type: "sources", sources: [] };
     yield { type: "token", text: abstentionText(abstention, query) };
     yield {
@@ -722,6 +815,8 @@ export function byDocument(passages: SearchResult[], max = MAX_QUOTED_DOCUMENTS)
   const groups = new Map<string, SearchResult[]>();
   for (const r of passages) {
     const group = groups.get(r.document.id);
+    // A passage listed twice (two copies of one section) is quoted once.
+    if (group?.some((g) => g.id === r.id)) continue;
     if (group) group.push(r);
     else if (groups.size < max) groups.set(r.document.id, [r]);
   }
@@ -748,9 +843,10 @@ export function chooseSections(
   const own = (r: SearchResult) => r.document.id === best[0]!.document.id;
   // In ranking order: the passages ranked first, then those set aside.
   const candidates = [...new Map([...passages, ...others].filter(own).map((r) => [r.id, r])).values()];
+  // (By id: the full-text index's copy of a section already quoted is the same section, not one more.)
   const better = rankSections(query, candidates)
     .slice(0, best.length)
-    .find((r) => !best.includes(r));
+    .find((r) => !best.some((b) => b.id === r.id));
   if (!better) return { groups, extra: new Set() };
   // The answer stays as long: the section added takes the place of the last document's quotation.
   const rest = groups.slice(1, MAX_QUOTED_DOCUMENTS - 1);
@@ -871,7 +967,8 @@ async function* extractive(
       quotes[i] = q.filter((_, j) => kept.has(g[j]!));
       groups[i] = g.filter((r) => kept.has(r));
     });
-  const excerpts = quotes.map((q) => q.join(" … "));
+  // One document's sections may share a paragraph: a quotation already read (or read within another) is not repeated.
+  const excerpts = quotes.map((q) => q.filter((x, j) => !q.slice(0, j).some((y) => y.includes(x))).join(" … "));
   // A figure the corpus qualifies (« non confirmé ») keeps its qualification, even when the excerpt left it out.
   const used = groups.map(asOne);
   const notes = groups.map((g, i) =>

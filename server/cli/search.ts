@@ -171,6 +171,10 @@ function creditLines(s: AnswerSource): string {
     `${indent}${c.title}${c.date ? `, ${c.date}` : ""}${c.url ? `\n${indent}  ${c.url}` : ""}\n`;
   if (credit.basis !== "page") return credit.sources.map((c) => line(c, "    ")).join("");
   if (credit.sources.length === 0) return "";
+  // The sources the passage does name, first and said so (« AWS … », « Wikipédia … » under the CLOUD Act guide).
+  const named = "named" in credit ? (credit.named ?? []) : [];
+  if (named.length)
+    return `    ${message("cli.creditPageNamed")}\n${named.map((c) => line(c, "      ")).join("")}    ${message("cli.creditPageRest")}\n`;
   // The page's sources, those the passage names first; a long list is cut (the page and /api/chat give all).
   const shown = credit.sources.slice(0, PAGE_SOURCES_SHOWN);
   const more = credit.sources.length - shown.length;

@@ -247,7 +247,7 @@ export function withQuotations(
     const span = spans.find((q) => s.start < q.end && s.end > q.start);
     if (!span) return s;
     const said = s.text
-      .replace(/\s*\*\((?:[^()]|\([^()]*\))*\)\*/g, " ")
+      .replace(/(?<!\s)\s*\*\((?:[^()]|\([^()]*\))*\)\*/g, " ")
       .replace(/\[\d+\]/g, " ")
       .split("…")
       .map(compact)

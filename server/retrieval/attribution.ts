@@ -251,6 +251,11 @@ export function paragraphBefore(quote: string, passageText: string): string {
 export interface PassageCredit {
   basis: "named" | "single" | "page";
   sources: CitedSource[];
+  /**
+   * For a page credit, the sources that statements of the passage (or of the excerpt shown) do name: a reader is
+   * told them, and that the rest of the passage names none (« AWS … ; Wikipédia … », under the CLOUD Act guide).
+   */
+  named?: CitedSource[];
 }
 
 /** One statement of a passage and the sources it rests on (none: it names none, nor does its paragraph before it). */
@@ -333,6 +338,7 @@ export function passageCredit(passage: AttributablePassage, shown?: string): Pas
   return {
     basis: "page",
     sources: [...passage.sources.filter(here), ...passage.sources.filter((src) => !here(src))].map(cite),
+    ...(named.length ? { named } : {}),
   };
 }
 

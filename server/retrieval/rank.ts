@@ -42,6 +42,11 @@ export const SUBJECT_WEIGHT = 0.5;
 
 /** Score factor for the page of a law the question names (« Le CLOUD Act et la section 702 du FISA : … »). */
 export const LAW_WEIGHT = 1;
+/**
+ * Score factor, for a question asking a duration or the risks of a choice (`[durée]`, `[risque]` of `asked.txt`), of
+ * a passage giving a duration or saying a risk.
+ */
+export const TOPIC_WEIGHT = 0.5;
 
 const ASKED = readSections("asked.txt");
 
@@ -255,6 +260,23 @@ const stemsOf = (text: string) => {
   return own;
 };
 
+/** A duration in a passage: « de 2020 à 2025 », « 2005-2013 », « cinq ans », « 18 mois ». */
+const DURATION =
+  /(?<![\p{L}\p{N}])(?:(?:de|entre)\s+(?:19|20)\d\d\s+(?:à|et)\s+(?:19|20)\d\d|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt)\s+(?:ans|années|mois|semaines))(?![\p{L}\p{N}])/iu;
+const DURATION_ASKED = ASKED.get("durée") ?? [];
+const RISK = ASKED.get("risque") ?? [];
+const RISK_SAID = ASKED.get("risque dit") ?? [];
+
+/**
+ * What a passage must say for a question asking a duration (one) or the risks of a choice (one of the risk words);
+ * null when the question asks neither.
+ */
+export function topicAsked(query: string): ((text: string) => boolean) | null {
+  if (holdsAny(query, DURATION_ASKED)) return (text) => DURATION.test(text);
+  if (holdsAny(query, RISK)) return (text) => holdsAny(text, RISK_SAID);
+  return null;
+}
+
 /** `ranked` scores adjusted for what the question asks (see above), re-sorted (best first). */
 export function weighQuestion<R extends { id: string; score: number }>(
   query: string,
@@ -276,8 +298,11 @@ export function weighQuestion<R extends { id: string; score: number }>(
   const laws = namedLaws(query);
   // The card of the product a question asks to replace lists its alternatives (« alternative à Microsoft Teams »).
   const replaced = replacedProducts(query);
+  // A question asking a duration or the risks of a choice: the passages that give one come first.
+  const topic = topicAsked(query);
   if (
     (asked.length === 0 &&
+      !topic &&
       phrases.length === 0 &&
       countries.size === 0 &&
       !checking &&
@@ -296,6 +321,7 @@ export function weighQuestion<R extends { id: string; score: number }>(
       const lawPage = isLawPage(c.document.title, laws);
       if (lawPage) f *= 1 + LAW_WEIGHT;
       if (asked.length) f *= 1 + ASKED_WEIGHT * askedShare(c, asked, stems, askedWords);
+      if (topic?.(`${c.section} ${c.text}`)) f *= 1 + TOPIC_WEIGHT;
       const heading = stemsOf(c.section);
       if (phrases.some((set) => [...set].some((s) => heading.has(s)))) f *= 1 + PHRASE_WEIGHT;
       if (checking && holdsAny(`${c.section} ${c.text}`, NUANCE)) f *= 1 + CHECK_WEIGHT;

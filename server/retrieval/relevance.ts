@@ -367,6 +367,8 @@ export interface QuestionTerm {
    * passage that answers must write together.
    */
   version?: boolean;
+  /** A version typed after a word in lower case (« debian 13 »): kept only if the corpus writes that word as a name. */
+  typed?: boolean;
   /**
    * A word that designates a place without naming it (« la capitale de la Bretagne »): a passage that answers must
    * write the word itself (`unnamed-city.txt`).
@@ -583,8 +585,25 @@ export function questionTerms(question: string): QuestionTerm[] {
       !STOPWORDS.has(fold(named)) &&
       text.slice(index - named.length - 1, index) === `${named} `
     ) {
-      const version = `${fold(named)} ${folded}`;
+      // « L'article 31 »: the elided article is not part of the name (passages write « article 31 » after any word).
+      const version = `${fold(named)
+        .replace(/[’]/g, "'")
+        .replace(/^(?:[cdjlmnst]|qu)'/, "")} ${folded}`;
       out.set(version, { word: version, variants: [version], name: true, version: true });
+      return;
+    }
+    // « debian 13 », « windows 12 » typed without capitals: a version if the corpus writes the word as a name
+    // (`resolveNames`), else nothing (« postes 10 »).
+    if (
+      /^\d{1,2}$/.test(folded) &&
+      /^\p{Ll}{3,}$/u.test(named) &&
+      !COMMON_ACRONYMS.has(fold(named)) &&
+      !STOPWORDS.has(fold(named)) &&
+      !FRAME.has(fold(named)) &&
+      text.slice(index - named.length - 1, index) === `${named} `
+    ) {
+      const version = `${fold(named)} ${folded}`;
+      out.set(version, { word: version, variants: [version], name: true, version: true, typed: true });
       return;
     }
     // « aujourd'hui », « jusqu'à »: a word with an apostrophe inside is a stopword when its first part is.
@@ -658,7 +677,11 @@ export function questionTerms(question: string): QuestionTerm[] {
     };
     out.set(word, {
       word,
-      variants: parts.length > 1 ? [word] : [word, ...synonymsOf(word)],
+      // « l'Allemagne »: a passage that says « un Land allemand » speaks of it (`places.txt`).
+      variants: [
+        ...(parts.length > 1 ? [word] : [word, ...synonymsOf(word)]),
+        ...(capital ? (COUNTRY_ADJECTIVES.get(word) ?? []) : []),
+      ],
       name: capital,
       ...marks,
       ...(capital && ofCollectivity ? { collectivity: true } : {}),
@@ -670,8 +693,18 @@ export function questionTerms(question: string): QuestionTerm[] {
     const t = out.get(fold(m[1]!));
     if (t && !t.name) out.set(t.word, { ...t, name: true, verbatim: true });
   }
+  // « La troisième ville de France … ? », « Le Land du nord de l'Allemagne … ? »: the same for a rank or a position.
+  for (const m of text.matchAll(UNNAMED_PLACE)) {
+    const t = out.get(fold(m[1] ?? m[2]!).replace(/-/g, " "));
+    if (t && !t.name) out.set(t.word, { ...t, name: true, verbatim: true });
+  }
   return [...out.values()];
 }
+
+/** A country's folded name → its adjectives of nationality, folded (`places.txt`). */
+const COUNTRY_ADJECTIVES = new Map<string, string[]>();
+for (const [adjective, country] of DEMONYMS)
+  if (adjective !== country) COUNTRY_ADJECTIVES.set(country, [...(COUNTRY_ADJECTIVES.get(country) ?? []), adjective]);
 
 /** Shortest word read as a typing slip of another (« dirrige »): shorter ones meet real words by chance. */
 const TYPO_LENGTH = 6;
@@ -710,6 +743,34 @@ export function headCount(tokens: { 0: string }[], i: number): boolean {
  */
 const UNNAMED_CITY = new RegExp(
   `(?<![\\p{L}])(${wordList("../i18n/fr/unnamed-city.txt").filter(Boolean).join("|")})\\s+(?:(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+)\\p{Lu}|\\p{Ll}+(?:ois|oise|ais|aise|ien|ienne|onne|ane|ine|arde)s?(?![\\p{L}]))`,
+  "giu",
+);
+
+/** The sections of `unnamed-place.txt`: the nouns of places, the words of rank and those of position. */
+const UNNAMED_PLACE_WORDS = new Map<string, string[]>();
+{
+  let section = "";
+  for (const line of readFileSync(new URL("../i18n/fr/unnamed-place.txt", import.meta.url), "utf8").split("\n")) {
+    const head = /^\[(.+)\]\s*$/.exec(line.trim());
+    if (head) section = head[1]!;
+    else if (line.trim() && !line.startsWith("#"))
+      UNNAMED_PLACE_WORDS.set(section, [
+        ...(UNNAMED_PLACE_WORDS.get(section) ?? []),
+        ...line
+          .split(",")
+          .map((w) => w.trim())
+          .filter(Boolean),
+      ]);
+  }
+}
+const placeAlternation = (section: string) =>
+  (UNNAMED_PLACE_WORDS.get(section) ?? []).map((w) => escapeRegExp(w).replace(/-/g, "[-\\s]")).join("|");
+/**
+ * A place designated by its rank (« la troisième ville de France ») or its position (« le Land du nord de
+ * l'Allemagne ») in a place named after it: group 1 is the word of rank or position.
+ */
+const UNNAMED_PLACE = new RegExp(
+  `(?<![\\p{L}])(?:(${placeAlternation("rang")})\\s+(?:plus\\s+grande?\\s+)?(?:${placeAlternation("lieux")})|(?:${placeAlternation("lieux")})\\s+(?:du|de\\s+l['’])\\s*(${placeAlternation("position")}))\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’])\\p{Lu}`,
   "giu",
 );
 
@@ -833,7 +894,7 @@ const FIGURE_ASKED =
 
 /** A number written out in words before the noun it counts (« dix groupements », « trois communes »), folded. */
 const SPELLED_COUNT =
-  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)\s+([a-z]{3,}s)\b/g;
+  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)\s+([a-z]{3,}[sx])\b/g;
 /** What a question asking « combien de … », « quel nombre de … » counts (folded). */
 const COUNTED = /\b(?:combien|nombre)\s+d(?:e\s+|')([a-z]{3,})/;
 
@@ -964,6 +1025,7 @@ export async function resolveNames(
       const unknown = frequency && (t.opener || (t.clauseStart && t.name)) ? (await frequency(t.word)) === 0 : false;
       // « Sérieusement la loi SREN… »: an opening adverb the corpus never uses says nothing of the topic.
       if (t.opener && unknown) return null;
+      if (t.typed) return names && (await names(t.word.split(" ")[0]!)) ? t : null;
       if (!t.clauseStart || !t.name || !names || unknown) return t;
       return (await names(t.word)) ? t : { ...t, name: false };
     }),
@@ -1093,10 +1155,31 @@ export async function assessAnswerability(
   const askedNames = names.filter((t) => !t.context);
   const anchors = askedNames.length ? askedNames : names;
   // A name the corpus knows but none of the best passages holds: they are about something else.
-  const absent = askedNames.filter((t) => !judged.some((p) => holds(t, p))).map((t) => t.word);
+  // The word that designates a place (« le Land du nord de l'Allemagne ») may be in another section of the document
+  // of a passage read, one set aside by the cap of passages per document (« Le Schleswig-Holstein, Land du nord de
+  // l'Allemagne, … » opens it).
+  const heldWords = held.map((h) => ({
+    title: h.document.title,
+    catalog: h.document.kind === "catalog",
+    words: passageWords(`${h.document.title} ${h.section} ${withoutReferences(h.text)}`),
+  }));
+  const heldHolds = (t: QuestionTerm, i: number) =>
+    !!t.verbatim &&
+    results[i]!.document.kind !== "catalog" &&
+    heldWords.some((h) => !h.catalog && h.title === results[i]!.document.title && holds(t, h.words));
+  const absent = askedNames.filter((t) => !judged.some((p, i) => holds(t, p) || heldHolds(t, i))).map((t) => t.word);
   if (!askedNames.length && names.length && !names.some((t) => judged.some((p) => holds(t, p))))
     absent.push(...names.map((t) => t.word));
   if (absent.length) return none("missing-name", absent);
+  // « Quand faut-il déposer notre demande de subvention à la mairie ? »: a question with no word of the digital domain,
+  // naming nothing the corpus often cites, is about the life of the commune when a word of its topic is one the corpus
+  // uses only in passing (« subvention », for the ANCT's grant to a collaborative suite): the passages found hold it in
+  // their own, digital, sense.
+  if (frequency) {
+    const headings = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));
+    const offDomain = await offDomainWords(question, terms, frequency, headings);
+    if (offDomain.length) return none("low-coverage", offDomain);
+  }
   // Each word weighs by its rarity in the corpus (inverse document frequency): « mairie » says little, « piscine »
   // (found in no passage) says what the question is about.
   const weights = await Promise.all(
@@ -1335,7 +1418,7 @@ export async function assessAnswerability(
   const sameDocument = (i: number, j: number) =>
     results[i]!.document.title === results[j]!.document.title && results[i]!.document.kind !== "catalog";
   const holdsName = (t: QuestionTerm, i: number) =>
-    holds(t, judged[i]!) || judged.some((p, j) => j !== i && sameDocument(i, j) && holds(t, p));
+    holds(t, judged[i]!) || judged.some((p, j) => j !== i && sameDocument(i, j) && holds(t, p)) || heldHolds(t, i);
   // « Que fait la ville de Toulouse … ? »: the town as a collectivité, in the heading or in a sentence that speaks of
   // one (not « BlueMind, éditeur basé à Toulouse »).
   const asCollectivity = (i: number) =>
@@ -1450,7 +1533,28 @@ export async function assessAnswerability(
       ),
     );
   const figureAbsent = perPassage.flatMap((p, i) => (covers(p) && unknownFigure(i) ? [i] : []));
-  if (figure.length && relevant.length && figureAbsent.length) {
+  // … unless those sentences name nothing the question asks but its names (« Les sources consultées ne donnent ni le
+  // nombre de postes concernés à la Ville de Lyon, ni le calendrier détaillé, ni un bilan des économies » does not say
+  // that the grant of « Lyon a reçu combien de l'ANCT ? » is unknown) while a passage that answers gives a figure.
+  // A collectivité typed in lower case (« la ville de lyon ») is a name too.
+  const collectivities = new Set([...fold(question).matchAll(COLLECTIVITY_NAMED)].map((m) => m[1]!));
+  const absentOfAsked = figureAbsent.some((i) =>
+    parts[i]!.statedFigure.some((s) =>
+      terms.some(
+        (t) =>
+          !t.name &&
+          !collectivities.has(t.word) &&
+          // What « combien de postes » counts is what is asked, general word or not.
+          (!isGeneric(t) || (!!counted && frStem(t.word) === frStem(counted))) &&
+          !t.date &&
+          !FIGURE_NOUNS.has(frStem(t.word)) &&
+          !STATED_WORDS.has(frStem(t.word)) &&
+          t.variants.some((v) => occurs(v, s)),
+      ),
+    ),
+  );
+  const figureStatedElsewhere = !absentOfAsked && relevant.some((j) => holdsFigure(results[j]!.text));
+  if (figure.length && relevant.length && figureAbsent.length && !figureStatedElsewhere) {
     const lacking = [...new Set(figureAbsent.flatMap((i) => statedAbsent(i).map((t) => t.word)))];
     return {
       answerable: false,
@@ -1561,6 +1665,91 @@ export async function assessAnswerability(
       relevant,
     };
   return { answerable: true, reason: "ok", missing: [], coverage: best.weighted, relevant };
+}
+
+/**
+ * Words of the digital domain (`domain-words.txt`), folded, the stems of five letters or more among them, and its
+ * phrases (lines with commas: « mot de passe », « en ligne »).
+ */
+const DOMAIN_LINES = readFileSync(new URL("../i18n/fr/domain-words.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() && !l.startsWith("#"));
+const DOMAIN_WORDS = new Set(
+  DOMAIN_LINES.filter((l) => !l.includes(","))
+    .flatMap((l) => fold(l).split(/[^a-z0-9-]+/))
+    .filter(Boolean),
+);
+const DOMAIN_STEMS = new Set([...DOMAIN_WORDS].map(frStem).filter((s) => s.length >= 5));
+const DOMAIN_PHRASES = DOMAIN_LINES.filter((l) => l.includes(","))
+  .flatMap((l) => l.split(","))
+  .map((p) => words(p).join(" "))
+  .filter(Boolean);
+/** Is a folded word one of the digital domain's, as written, in the plural or by a long enough stem? */
+export function domainWord(word: string): boolean {
+  const stemmed = frStem(word);
+  return (
+    DOMAIN_WORDS.has(word) ||
+    DOMAIN_WORDS.has(word.replace(/[sx]$/, "")) ||
+    (stemmed.length >= 5 && DOMAIN_STEMS.has(stemmed))
+  );
+}
+/** Does a question use a word or a phrase of the digital domain? */
+export function speaksOfDomain(question: string): boolean {
+  const list = words(ligatures(question));
+  const joined = ` ${list.join(" ")} `;
+  return list.some(domainWord) || DOMAIN_PHRASES.some((p) => joined.includes(` ${p} `));
+}
+/** Verbs of mood or of near future, folded, before an object pronoun and an infinitive (« je peux les reprendre »). */
+const MOOD_VERB =
+  "(?:peux|peut|pouvons|pouvez|peuvent|dois|doit|devons|devez|doivent|veux|veut|voulons|voulez|veulent|vais|va|allons|allez|vont|faut|sais|sait|savons|savez|savent)";
+/** A word of a question's topic that fewer passages than this hold is one the corpus uses only in passing. */
+const PASSING = 12;
+/**
+ * The words of a question's topic the corpus uses only in passing, when the question has no word of the digital domain
+ * and names nothing the corpus often cites, nor anything a passage read is about (« Comment modifier le PLU pour
+ * construire un lotissement ? » : « plu », « lotissement ») — empty otherwise. Its topic is in its nouns (« un
+ * lotissement », « une piste cyclable ») and the complements of its nouns (« une demande de subvention »); not in its
+ * verbs and adjectives (« économisé », « concernée »), nor in the domain's general words (« mairie »).
+ */
+export async function offDomainWords(
+  question: string,
+  terms: QuestionTerm[],
+  frequency: CorpusFrequency,
+  headings: ReturnType<typeof passageWords>[],
+): Promise<string[]> {
+  if (speaksOfDomain(question)) return [];
+  const rarity = async (t: QuestionTerm) => {
+    const parts = t.word.split(" ").filter((w) => !STOPWORDS.has(w));
+    return parts.length ? Math.min(...(await Promise.all(parts.map((w) => frequency(w))))) : Number.POSITIVE_INFINITY;
+  };
+  const rare: string[] = [];
+  for (const t of terms) {
+    if (t.date) continue;
+    const count = await rarity(t);
+    // « Nokia, c'est un équipementier de quel pays ? », « VLC, le lecteur vidéo » : a passage read is about a rare word
+    // of the question (its catalog card, a section's heading), which is then what it asks.
+    // Not a verb (« construire » in « Construire le calendrier de la collectivité »).
+    const verbal = t.verb || t.modifier || (!t.noun && !t.name && !t.clauseStart && /(?:er|ir|re)$/.test(t.word));
+    if (count <= PASSING && !verbal && !isGeneric(t) && headings.some((h) => holds(t, h))) return [];
+    // « Lyon », « l'Aveyron », « la Gendarmerie »: a name the corpus knows is its topic, whatever the other words;
+    // not an acronym it writes in passing (« le PLU », twice, in catalog cards of mapping tools).
+    const acronym = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.word.toUpperCase())}(?![\\p{L}\\p{N}])`, "u").test(
+      question,
+    );
+    if ((t.name || t.alias) && count > 0 && (count > PASSING || !acronym)) return [];
+    if (t.verb || t.modifier || t.user || isGeneric(t) || FRAME.has(t.word)) continue;
+    // « je peux les reprendre », « on va la changer »: after a verb of mood, « le », « la », « les » is a pronoun.
+    if (new RegExp(`\\b${MOOD_VERB}\\s+(?:le|la|les|l')\\s*${escapeRegExp(t.word)}\\b`).test(spaced(question)))
+      continue;
+    const head = complementOf(question, t.word);
+    const noun =
+      t.noun ||
+      acronym ||
+      (!!head && terms.some((h) => h !== t && !h.verb && !h.modifier && frStem(h.word) === frStem(head)));
+    // A word the corpus never uses is not one it uses in passing (the unknown words' own rule weighs those).
+    if (noun && count > 0 && count <= PASSING) rare.push(t.word);
+  }
+  return rare;
 }
 
 /**

@@ -1075,7 +1075,7 @@ export const MIN_CLAIM_COVERAGE = 0.6;
  * Cap Libre's own notes in italics after a sentence (« *(« Depuis 2009 » : situation décrite par une source du 9
  * octobre 2020 …)* », added to a draft for freshness): they say how old the source is, they are not the claim.
  */
-export const withoutNotes = (sentence: string) => sentence.replace(/\s*\*\((?:[^()]|\([^()]*\))*\)\*/g, " ");
+export const withoutNotes = (sentence: string) => sentence.replace(/(?<!\s)\s*\*\((?:[^()]|\([^()]*\))*\)\*/g, " ");
 
 /**
  * The quantities of a statement a name is held to: those of its own part (between commas or semicolons) when that
@@ -1107,7 +1107,7 @@ function ownQuantities<Q extends { at: number; end: number }>(
  * « aucun », « sans », « ni », « nul » (« non » is left out: « non confirmé » is a qualification, checked apart).
  */
 const NEGATION =
-  /(?<!\p{L})(?:(?:ne|n['’])(?:\s*\S+){0,4}?\s+(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?)(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?)(?!\p{L})/iu;
 
 /**
  * Clauses of a sentence as the polarity check compares them: apart at « : », « ; », « mais », « alors que », and
@@ -1273,7 +1273,8 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
 }
 
 /** « ne … pas » (jamais, plus, aucun) before a figure, in its clause: the clause denies it. */
-const DENIAL_BEFORE = /(?<!\p{L})(?:ne|n['’])(?:\s*\S+){0,4}?\s+(?:pas|jamais|plus|aucun|aucune|nullement)(?!\p{L})/iu;
+const DENIAL_BEFORE =
+  /(?<!\p{L})(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|nullement)(?!\p{L})/iu;
 
 /** What a sentence says it denies: « Contrairement à ce qu'ont titré des médias anglophones, … ». */
 const REFUTED = /contrairement\s+à\s+ce\s+qu(?:e\s|['’])\s*([^,]+),/iu;
@@ -1282,7 +1283,7 @@ const REFUTED = /contrairement\s+à\s+ce\s+qu(?:e\s|['’])\s*([^,]+),/iu;
 export const RESTATED_MIN_WORDS = 4;
 
 /** « ne … plus » (no longer): a past statement (« Munich utilisait LiMux ») does not contradict it. */
-const NO_LONGER = /(?<!\p{L})(?:ne|n['’])(?:\s*\S+){0,4}?\s+plus(?!\p{L})/iu;
+const NO_LONGER = /(?<!\p{L})(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?plus(?!\p{L})/iu;
 
 /**
  * A source clause that a longer clause of the sentence restates whole, with the opposite polarity (« Le label protège
@@ -1462,7 +1463,8 @@ function wordCounts(text: string, digits = false): { raw: string; value: number;
   const out: { raw: string; value: number; noun: string }[] = [];
   // Durations too (« valable trois ans », « six mois »). The noun is looked ahead, not taken: a number word that ends
   // like a plural (« valable trois ans ») may open the next count.
-  const re = /(?<![\p{L}\d])(\p{L}+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?=(\s+)(\p{L}{4,}[sx]|ans|mois)(?!\p{L}))/gu;
+  const re =
+    /(?<![\p{L}\d])(?<!\d[ \u00a0\u202f])(\p{L}+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?=(\s+)(\p{L}{4,}[sx]|ans|mois)(?!\p{L}))/gu;
   for (const m of text.matchAll(re)) {
     // The words before it that spell the same number (« quatre-vingt mille postes »).
     const spelled = /^\d/.test(m[1]!) ? null : numberInWords(text.slice(Math.max(0, m.index! - 60), m.index!) + m[1]!);
@@ -1980,7 +1982,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   }
   // Countries listed by their adjectives (« avec les gouvernements allemand et belge »): where the passages name one of
   // them, each must be named there, as a place or by one of its adjectives (`server/verify/place-adjectives.txt`).
-  for (const list of stated.matchAll(/\p{L}+(?:(?:\s*,\s*|\s+(?:et|ou)\s+)\p{L}+)+/gu)) {
+  for (const list of stated.matchAll(/(?<!\p{L})\p{L}+(?:(?:\s*,\s*|\s+(?:et|ou)\s+)\p{L}+)+/gu)) {
     const listed = list[0].split(/\s*,\s*|\s+(?:et|ou)\s+/u).filter((x) => ADJECTIVE_PLACES.has(words(x).join(" ")));
     if (listed.length < 2) continue;
     const named = listed.filter((x) => bags.some((b) => wordIn(words(x).join(" "), b)));

@@ -30,6 +30,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-8",
   "held-out-9",
   "held-out-10",
+  "held-out-11",
 ]);
 
 /**

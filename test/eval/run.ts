@@ -7,7 +7,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/config.ts";
+import { loadCatalog } from "../../server/corpus/catalog.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
+import { cardProbeQuestions, corpusText, evaluateCardProbe, printCardProbe } from "./card-probe.ts";
 import {
   type AbstentionReport,
   BURNED_HELD_OUT,
@@ -139,6 +141,13 @@ try {
   // Held-out sets: written after the rules were tuned, each reported on its own. A miss in a blind set is reported
   // (and discussed), not fixed by moving thresholds: that would turn it into one more tuning set (see README.md).
   for (const dir of await heldOutDirs()) await reportHeldOut(fulltext, dir);
+  // Questions about one catalog product, generated from a fixed-seed sample of the catalog (reported on their own).
+  printCardProbe(
+    await evaluateCardProbe(
+      fulltext,
+      cardProbeQuestions(await loadCatalog(path.resolve("corpus"), []), 13, await corpusText()),
+    ),
+  );
   // Drafts without a model: template sections go through the same verification; what it flags there is reported.
   const templates = await evaluateTemplateSections(fulltext, EXAMPLE_INPUTS);
   console.log(

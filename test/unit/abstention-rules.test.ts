@@ -13,15 +13,19 @@ import {
   assessAnswerability,
   complementOf,
   contextSpans,
+  domainWord,
   exposureLaws,
   headCount,
   idiomTokens,
+  offDomainWords,
   ownRelation,
   passageParts,
   personalAsked,
   questionTerms,
+  resolveNames,
   roleAsked,
   slips,
+  speaksOfDomain,
   withoutIntroduction,
   writesAsName,
 } from "../../server/retrieval/relevance.ts";
@@ -1713,6 +1717,131 @@ describe("twelfth series (held-out-9 diagnosis, trial4 findings 2, 4, 13)", () =
       // Not any word one letter away: « policier » is not « police ».
       expect(await decide("Comment recruter un policier municipal quand on est une petite commune ?")).toMatchObject({
         answerable: false,
+      });
+    });
+  });
+});
+
+describe("thirteenth series (kinds of misses of held-out-10: municipal life, places designated, counts)", () => {
+  it("tells the digital domain's words, by plural or stem, from a commune's life", () => {
+    expect(domainWord("logiciels")).toBe(true);
+    expect(domainWord("informatiques")).toBe(true);
+    expect(domainWord("subvention")).toBe(false);
+    expect(speaksOfDomain("Où ranger ses mots de passe sans service en ligne ?")).toBe(true);
+    expect(speaksOfDomain("Comment modifier le PLU pour construire un lotissement ?")).toBe(false);
+  });
+
+  it("finds the topic a question names in passing (nouns, complements of nouns), not its verbs", async () => {
+    const { frequency } = lexicon([], { subvention: 5, demande: 49, mairie: 19, deposer: 2, piste: 4, college: 3 });
+    const q = "Quand faut-il déposer notre demande de subvention à la mairie ?";
+    expect(await offDomainWords(q, questionTerms(q), frequency, [])).toEqual(["subvention"]);
+    const bike = "Notre club veut une piste vers le collège, on s'adresse à qui ?";
+    expect(await offDomainWords(bike, questionTerms(bike), frequency, [])).toEqual(
+      expect.arrayContaining(["piste", "college"]),
+    );
+    // A word of the digital domain, a name the corpus cites often, or a passage about the rare word: none.
+    const grant = "Quelle subvention pour notre logiciel libre ?";
+    expect(await offDomainWords(grant, questionTerms(grant), frequency, [])).toEqual([]);
+    const lyon = "Quelle subvention Lyon a-t-elle reçue de la mairie ?";
+    expect(await offDomainWords(lyon, questionTerms(lyon), async (w) => (w === "lyon" ? 31 : 5), [])).toEqual([]);
+  });
+
+  it("reads « L'article 31 » as the article and its number, without the elided article", () => {
+    const words = questionTerms("L'article 31 de la loi SREN s'applique-t-il à ma commune ?").map((t) => t.word);
+    expect(words).toContain("article 31");
+    expect(words).not.toContain("l'article 31");
+  });
+
+  it("reads a version typed in lower case (« debian 13 ») when the corpus writes the word as a name", async () => {
+    const terms = questionTerms("debian 13 est-elle certifiée pour les postes ?");
+    expect(terms.map((t) => t.word)).toContain("debian 13");
+    const kept = await resolveNames(
+      terms,
+      async () => 1,
+      async (w) => w === "debian",
+    );
+    expect(kept.find((t) => t.word === "debian 13")).toMatchObject({ name: true, version: true });
+    const postes = await resolveNames(
+      questionTerms("combien de postes 10 ?"),
+      async () => 1,
+      async () => false,
+    );
+    expect(postes.map((t) => t.word)).not.toContain("postes 10");
+  });
+
+  it("holds a country's name where a passage writes its adjective (« un Land allemand »)", () => {
+    const germany = questionTerms("Le Land du nord de l'Allemagne a-t-il quitté Teams ?").find(
+      (t) => t.word === "allemagne",
+    );
+    expect(germany?.variants).toContain("allemand");
+  });
+
+  it("requires as written the rank or the position that designates a place (« la deuxième ville de », « du sud-ouest de »)", () => {
+    expect(
+      questionTerms("La deuxième ville de Belgique utilise-t-elle des logiciels libres ?").find(
+        (t) => t.word === "deuxieme",
+      ),
+    ).toMatchObject({ name: true, verbatim: true });
+    expect(
+      questionTerms("Le Land du sud-ouest de l'Allemagne a-t-il quitté Exchange ?").find((t) => t.word === "sud ouest"),
+    ).toMatchObject({ name: true, verbatim: true });
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpusEngine("cap-libre-abstain13-");
+    }, 120_000);
+    afterAll(async () => real?.close());
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("abstains on a commune's life with no word of the digital domain, answers the démarche and catalog cards", async () => {
+      for (const q of [
+        "Comment contester une décision d'urbanisme du maire ?",
+        "Comment obtenir une zone 30 devant l'école primaire ?",
+        "Comment devenir famille d'accueil pour le département ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: false });
+      for (const q of [
+        "Qui peut accompagner une petite commune dans cette démarche ?",
+        "Comment faire accepter le changement aux agents de la mairie ?",
+        "VLC, le lecteur vidéo, qui le porte ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+
+    it("reads a place designated by its rank or position: known, it is that place; otherwise the passage must say it", async () => {
+      expect(await decide("La deuxième ville de France a-t-elle choisi OnlyOffice ?")).toMatchObject({
+        answerable: false,
+      });
+      expect(await decide("Le Land du sud-ouest de l'Allemagne a-t-il quitté Exchange ?")).toMatchObject({
+        answerable: false,
+      });
+      // « Le Schleswig-Holstein, Land du nord de l'Allemagne, … » opens a section set aside by the cap per document.
+      expect(await decide("Le Land du nord de l'Allemagne vise combien de postes Linux fin 2026 ?")).toMatchObject({
+        answerable: true,
+      });
+    });
+
+    it("counts « trois niveaux » for « combien de niveaux » (a plural in -x)", async () => {
+      expect(await decide("Combien de niveaux compte le label Territoire Numérique Libre ?")).toMatchObject({
+        answerable: true,
+      });
+    });
+
+    it("answers a figure a sentence gives, beside another saying which figures are not known", async () => {
+      expect(
+        await decide("Combien l'ANCT a-t-elle versé à la Ville de Lyon pour sa suite collaborative ?"),
+      ).toMatchObject({
+        answerable: true,
+      });
+      // The figure that sentence says is not known stays so, a town typed in lower case or not.
+      expect(await decide("Combien de postes la Ville de Lyon a-t-elle migré sous Linux ?")).toMatchObject({
+        answerable: false,
+      });
+      expect(await decide("combien de postes la ville de lyon a-t-elle migré ?")).toMatchObject({ answerable: false });
+      expect(await decide("la ville de lyon a touché combien de l'ANCT pour sa suite collaborative ?")).toMatchObject({
+        answerable: true,
       });
     });
   });

@@ -152,6 +152,9 @@ function reference(n: number, r: AnswerSource): string {
     [link(s.title, s.url), s.date].filter(Boolean).join(", ");
   const credit = r.credit ?? { basis: r.source ? "named" : "page", sources: r.source ? [r.source] : [] };
   if (credit.sources.length === 0) return head;
+  // The sources the passage does name, said so (« AWS … », « Wikipédia … » under the CLOUD Act guide).
+  const named = credit.basis === "page" && "named" in credit ? (credit.named ?? []) : [];
+  if (named.length) return `${head} — ${message("v1.creditPageNamed", { sources: named.map(cited).join(" ; ") })}`;
   if (credit.basis === "page") {
     // The page's sources, those the passage names first; a long list is cut (`cap_libre.sources` gives all).
     const more = credit.sources.length - PAGE_SOURCES_SHOWN;

@@ -1,0 +1,284 @@
+/**
+ * A question about one product of the catalog (« SurveyMonkey pour nos sondages, c'est quel genre d'outil ? »,
+ * « ServiceNow, c'est basé où ? », « un outil d'Esri pour les relevés sur mobile, c'est lequel ? ») is answered by its
+ * card: what kind of tool it is, its vendor, who controls it and from where, the laws that reach it, what replaces
+ * it. The card is found by the name the question writes (a product's name or inventory alias, a vendor's or an
+ * alternative's name), or by its vendor and what it is used for; the question is answered by it when every word of
+ * what it asks is on the card (or its vendor's), or is one of the fields a card answers without writing the word
+ * (`i18n/fr/card-questions.txt`: « genre », « basé », « pays »…). A figure, a date or a person (« combien coûte… »,
+ * « qui dirige… ») is never on a card: such a question is judged as any other.
+ */
+import { readFileSync } from "node:fs";
+import { fold } from "../core/text.ts";
+import { DEMONYMS, readSections, stem, words } from "../retrieval/french.ts";
+import { type Answerability, occurs, passageWords, questionTerms } from "../retrieval/relevance.ts";
+import { passageSourceRef, type SearchResult } from "../retrieval/search.ts";
+import { vendorNamed } from "../retrieval/vendor-card.ts";
+import type { ChunkStore, StoredChunk } from "../store/types.ts";
+
+const SECTIONS = readSections("card-questions.txt");
+const section = (name: string) => SECTIONS.get(name) ?? [];
+/** What a card says of the vendor: who makes it, who controls it, from where, the laws that reach it. */
+const VENDOR_ASKED = section("éditeur");
+const ASKED = [...section("nature"), ...VENDOR_ASKED, ...section("remplacement")];
+/** « c'est lequel ? »: which product of a vendor the question names. */
+const WHICH = section("désignation");
+const NOT_ON_CARD = section("hors fiche");
+
+/** Words of a data file of `i18n/fr/` (several per line, « # » lines are comments), as stems. */
+const stems = (file: string) =>
+  new Set(
+    readFileSync(new URL(`../i18n/fr/${file}`, import.meta.url), "utf8")
+      .split("\n")
+      .filter((l) => !l.startsWith("#"))
+      .flatMap((l) => words(l))
+      .map(stem),
+  );
+/** The domain's general words and a question's frame (« commune », « logiciel », « outil »): never what is asked of a card. */
+const GENERAL = new Set([...stems("generic-words.txt"), ...stems("frame-words.txt"), ...stems("entity-frame.txt")]);
+const ASKED_STEMS = new Set(ASKED.filter((e) => e.length === 1).map((e) => stem(e[0]!)));
+const WHICH_STEMS = new Set(WHICH.map((e) => stem(e[0]!)));
+
+const holdsPhrase = (list: string[], phrases: string[][]) =>
+  phrases.some((e) => list.some((_, i) => e.every((w, j) => list[i + j] === w)));
+
+/** Words of a text with their written form: « d'Esri » → « d », « Esri ». */
+const tokens = (text: string) =>
+  [...text.replace(/[’]/g, "'").matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ raw: m[0], word: fold(m[0]) }));
+
+/** Title of a catalog card: « Produit : X », « Éditeur : X », « Alternative : X ». */
+const CARD_TITLE = /^(?:Produit|Éditeur|Alternative) : (.+)$/;
+
+/**
+ * The names a card goes by: its name, the name without what its parentheses add (« Netgear (commutateurs, Wi-Fi,
+ * NAS) » → « Netgear »), each name of a pair (« ArcGIS Field Maps / Survey123 »), and a product's inventory names.
+ */
+export function cardNames(card: { text: string; document: { id: string; title: string } }): string[] {
+  const name = CARD_TITLE.exec(card.document.title)?.[1];
+  if (!name || !card.document.id.startsWith("catalog/")) return [];
+  const names = [name, name.replace(/\s*\([^)]*\)/g, "")];
+  for (const n of [...names]) names.push(...n.split(" / "));
+  const aliases = /^Apparaît dans les inventaires sous les noms : (.+?)\.?$/m.exec(card.text)?.[1];
+  if (aliases) names.push(...aliases.split(" ; "));
+  return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+}
+
+/** A name of a card written in a question: where, how many words, and whether it is the card's own name. */
+export interface NameMatch {
+  start: number;
+  length: number;
+  own: boolean;
+}
+
+/**
+ * Where a question writes one of a card's names, the longest: its words in a row, one of them written with a capital
+ * or a digit (« Ubiquiti UniFi », « iOS », « 1Password »), so that a card named by a common word (« Bleu »,
+ * « Visio ») is not taken for the word (« l'outil de visio »). Null when the question writes none.
+ */
+export function nameIn(
+  question: string,
+  card: { text: string; document: { id: string; title: string } },
+): NameMatch | null {
+  const list = tokens(question);
+  const names = cardNames(card);
+  let best: NameMatch | null = null;
+  names.forEach((name, n) => {
+    const own = tokens(name).map((t) => t.word);
+    if (own.length === 0 || own.join("").length < 2) return;
+    for (let i = 0; i + own.length <= list.length; i++) {
+      const span = list.slice(i, i + own.length);
+      if (!own.every((w, j) => span[j]!.word === w)) continue;
+      if (!span.some((t) => /\p{Lu}|\p{N}/u.test(t.raw))) continue;
+      if (!best || own.length > best.length || (own.length === best.length && n < 2 && !best.own))
+        best = { start: i, length: own.length, own: n < 2 };
+    }
+  });
+  return best;
+}
+
+/** A catalog passage as a search result (its score set by the caller). */
+function asResult(c: StoredChunk, score: number): SearchResult {
+  return {
+    id: c.id,
+    text: c.text,
+    section: c.section,
+    score,
+    document: {
+      id: c.document.id,
+      title: c.document.title,
+      kind: c.document.kind,
+      date: c.document.date,
+      url: c.document.url,
+    },
+    sources: c.document.sources,
+    source: passageSourceRef({ text: c.text, sources: c.document.sources }),
+  };
+}
+
+type Card = SearchResult | StoredChunk;
+const kindRank = (c: Card) =>
+  c.document.id.startsWith("catalog/product/") ? 0 : c.document.id.startsWith("catalog/vendor/") ? 1 : 2;
+
+/** The vendor card of a product or alternative card, among `cards`. */
+function vendorCardOf(card: Card, cards: Card[]): Card | undefined {
+  const vendor = vendorNamed(card);
+  if (!vendor) return undefined;
+  const wanted = words(vendor).join(" ");
+  return cards.find((c) => {
+    if (!c.document.id.startsWith("catalog/vendor/")) return false;
+    const own = words(CARD_TITLE.exec(c.document.title)?.[1] ?? "").join(" ");
+    return own === wanted || ` ${wanted} `.includes(` ${own} `) || ` ${own} `.includes(` ${wanted} `);
+  });
+}
+
+/** The products a vendor card's vendor makes, among `cards`. */
+const productsOf = (vendor: Card, cards: Card[]) =>
+  cards.filter((c) => c.document.id.startsWith("catalog/product/") && vendorCardOf(c, [vendor]) === vendor);
+
+/**
+ * The cards that answer a question about one product of the catalog, the card of what it names first (its vendor's
+ * card after it when it asks who makes it, owns it or from where), or null when it names no card or asks what no
+ * card says. `results`: the search's results; `store`: to look up the cards the question names beyond them.
+ */
+export async function cardAnswer(
+  question: string,
+  results: SearchResult[],
+  store?: Pick<ChunkStore, "searchText">,
+): Promise<SearchResult[] | null> {
+  const list = words(question);
+  const terms = questionTerms(question);
+  if (holdsPhrase(list, NOT_ON_CARD)) return null;
+  // « est-il européen ? », « il est finlandais ? »: the card's country answers it (not « les communes suisses »).
+  const asksNationality = (t: (typeof terms)[number]) =>
+    (!!t.nationality || DEMONYMS.has(t.word)) && !t.attributive && !t.name;
+  const nationality = terms.some(asksNationality);
+  const which = holdsPhrase(list, WHICH);
+  if (!holdsPhrase(list, ASKED) && !nationality && !which) return null;
+  const hits = store
+    ? await store.searchText(
+        list.filter((w) => w.length > 1).join(" "),
+        40,
+        { kinds: ["catalog"] },
+        { withChunks: true },
+      )
+    : [];
+  const cards: Card[] = [
+    ...results.filter((r) => r.document.kind === "catalog"),
+    ...hits.flatMap((h) => (h.chunk ? [h.chunk] : [])),
+  ].filter((c, i, all) => all.findIndex((d) => d.id === c.id) === i);
+  const named = cards
+    .map((card, rank) => ({ card, rank, match: nameIn(question, card) }))
+    .filter((n): n is typeof n & { match: NameMatch } => n.match !== null)
+    .sort(
+      (a, b) =>
+        b.match.length - a.match.length ||
+        Number(b.match.own) - Number(a.match.own) ||
+        kindRank(a.card) - kindRank(b.card) ||
+        a.rank - b.rank,
+    );
+  const first = named[0];
+  if (!first) return null;
+  const nameWords = new Set(
+    tokens(question)
+      .slice(first.match.start, first.match.start + first.match.length)
+      .map((t) => t.word),
+  );
+  // What the question asks is after its last comma or colon (« SurveyMonkey pour nos sondages, c'est quel genre
+  // d'outil ? »); before it, how the asker designates the product and where they use it.
+  const asking = new Set(words(question.replace(/^.*[,:;]\s*(?=[^,:;]*\?\s*$)/s, "")));
+  const inAsking = (w: string) => w.split(" ").some((p) => asking.has(p));
+  const covered = (t: (typeof terms)[number], held: ReturnType<typeof passageWords>) =>
+    t.word.split(" ").every((w) => nameWords.has(w)) ||
+    t.variants.some((v) => occurs(v, held)) ||
+    asksNationality(t) ||
+    ASKED_STEMS.has(stem(t.word)) ||
+    (which && WHICH_STEMS.has(stem(t.word))) ||
+    t.word.split(" ").every((w) => GENERAL.has(stem(w)));
+  const excused = (t: (typeof terms)[number]) => !t.name && !t.date && (t.verb || t.modifier || t.user);
+  let card: Card = first.card;
+  // « lequel ? » asks which product of a vendor; of a product named, it asks nothing its card says.
+  if (which && !holdsPhrase(list, ASKED) && !nationality && !card.document.id.startsWith("catalog/vendor/"))
+    return null;
+  // A vendor named with what the product does (« l'outil d'Esri pour les relevés sur mobile, c'est lequel ? », « qui
+  // contrôle l'outil de relevés sur mobile d'Esri ? »): the product of that vendor whose card holds most of the words
+  // its vendor's card lacks.
+  const designating = terms.filter(
+    (t) =>
+      !t.name && !t.date && !excused(t) && !covered(t, passageWords(`${first.card.document.title} ${first.card.text}`)),
+  );
+  if (card.document.id.startsWith("catalog/vendor/") && designating.length) {
+    const vendorHits = store
+      ? await store.searchText(
+          [...designating.map((t) => t.word), ...words(CARD_TITLE.exec(card.document.title)?.[1] ?? "")].join(" "),
+          40,
+          { kinds: ["catalog"] },
+          { withChunks: true },
+        )
+      : [];
+    const pool = [...cards, ...vendorHits.flatMap((h) => (h.chunk ? [h.chunk] : []))];
+    const scored = productsOf(card, pool)
+      .map((p) => {
+        const held = passageWords(`${p.document.title} ${p.text.split("\n").slice(0, 1).join(" ")}`);
+        return { p, n: designating.filter((t) => t.variants.some((v) => occurs(v, held))).length };
+      })
+      .sort((a, b) => b.n - a.n);
+    const best = scored[0];
+    // No product of the vendor does it (« sans Google, une carte des travaux : avec quoi ? »): no card answers.
+    if (!best || best.n === 0 || best.n / designating.length < 0.4) return null;
+    card = best.p;
+  }
+  const vendor = card.document.id.startsWith("catalog/vendor/") ? undefined : vendorCardOf(card, cards);
+  const vendorCard =
+    vendor ??
+    (store && vendorNamed(card) && !card.document.id.startsWith("catalog/vendor/")
+      ? vendorCardOf(
+          card,
+          (
+            await store.searchText(words(vendorNamed(card)!).join(" "), 8, { kinds: ["catalog"] }, { withChunks: true })
+          ).flatMap((h) => (h.chunk ? [h.chunk] : [])),
+        )
+      : undefined);
+  const held = passageWords(
+    [card, vendorCard]
+      .filter((c): c is Card => !!c)
+      .map((c) => `${c.document.title} ${c.text}`)
+      .join("\n"),
+  );
+  // The product as the asker designates it and where they use it (« les bornes wifi de la médiathèque ») need not be
+  // on its card when the question names it; what it asks must be.
+  // A vendor's card answers only what it holds: the words around a vendor's name (« une carte des travaux, sans
+  // Google ») are what is asked of it, not how a product is designated.
+  const vendorOnly = card.document.id.startsWith("catalog/vendor/");
+  for (const t of terms) {
+    if (covered(t, held) || excused(t)) continue;
+    if (t.name || t.date || vendorOnly || inAsking(t.word)) return null;
+  }
+  const score = Math.max(1, ...results.map((r) => r.score));
+  const asksVendor = holdsPhrase(list, VENDOR_ASKED) || nationality;
+  return [card, ...(asksVendor && vendorCard ? [vendorCard] : [])].map((c) =>
+    "score" in c ? { ...c, score } : asResult(c, score),
+  );
+}
+
+/**
+ * `results` with the cards that answer a question about one catalog product first, and the decision made
+ * answerable by them, when it was not; unchanged when no card answers.
+ */
+export async function onCard(
+  question: string,
+  results: SearchResult[],
+  decision: Answerability,
+  store?: Pick<ChunkStore, "searchText">,
+): Promise<{ results: SearchResult[]; decision: Answerability }> {
+  // A question already answered keeps its passages and their order (the card's excerpt is cut for the first place
+  // differently: « Visio … remplace quels logiciels ? » lost the list the guide's page gives).
+  if (decision.answerable) return { results, decision };
+  const cards = await cardAnswer(question, results, store);
+  if (!cards) return { results, decision };
+  const ids = new Set(cards.map((c) => c.id));
+  const rest = results.filter((r) => !ids.has(r.id));
+  return {
+    results: [...cards, ...rest],
+    decision: { ...decision, answerable: true, reason: "ok", missing: [], relevant: cards.map((_, i) => i) },
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The corpus' own words, to read a question as its writer meant it: a word one letter off a corpus word
+ * (« gendarmrie », « Micrsoft ») gets « Vouliez-vous dire « Gendarmerie » ? » in the refusal; a name the corpus
+ * writes in one word and the question in two (« libre office », « only office ») is searched as the corpus writes it
+ * (« LibreOffice »). Built once per passage store from its passages (`warmPassages`), again after re-indexing; without them, nothing
+ * changes.
+ */
+import { fold } from "../core/text.ts";
+import type { ChunkStore } from "../store/types.ts";
+
+export interface Vocabulary {
+  /** Folded word → how often the corpus uses it, and its most frequent written form. */
+  words: Map<string, { count: number; written: string }>;
+  /** Folded two-word phrases (« libre office ») → how often the corpus writes them so. */
+  pairs: Map<string, number>;
+}
+
+type VocabularyStore = Partial<Pick<ChunkStore, "warmPassages">>;
+
+const cache = new WeakMap<object, Promise<Vocabulary | null>>();
+
+/** Letters a word has at least for a suggestion (shorter ones are too often one letter off another word). */
+const MIN_SUGGESTED = 6;
+/**
+ * Uses in the corpus a word has at least to be suggested: a typo is of a word one expects the corpus to know
+ * (« Gendarmerie », 87 uses), while a French word it never uses is often one letter off a rare one (« demain » →
+ * « Domain », 2 uses).
+ */
+const MIN_USES = 10;
+
+/** The corpus' vocabulary of a store, cached (null when the store cannot list its passages). */
+export function vocabularyOf(store: VocabularyStore | undefined): Promise<Vocabulary | null> {
+  if (!store?.warmPassages) return Promise.resolve(null);
+  let v = cache.get(store);
+  if (!v) {
+    v = build(store.warmPassages.bind(store))
+      .catch(() => null)
+      .then((built) => {
+        // Nothing to build from yet (the text index still loading): the next question tries again.
+        if (!built) cache.delete(store);
+        return built;
+      });
+    cache.set(store, v);
+  }
+  return v;
+}
+
+/** Forgets a store's vocabulary, after its passages changed (`engine.index`): the next question rebuilds it. */
+export function forgetVocabulary(store: object): void {
+  cache.delete(store);
+}
+
+const tokensOf = (text: string) => text.match(/\p{L}[\p{L}\p{N}]*/gu) ?? [];
+
+async function build(read: () => Promise<{ text: string; section: string; document: { title: string } }[]>) {
+  const passages = await read();
+  if (passages.length === 0) return null;
+  const forms = new Map<string, Map<string, number>>();
+  const titles = new Set<string>();
+  const texts: string[] = [];
+  for (const p of passages) {
+    texts.push(p.text, p.section);
+    if (!titles.has(p.document.title)) {
+      titles.add(p.document.title);
+      texts.push(p.document.title);
+    }
+  }
+  for (const text of texts)
+    for (const t of tokensOf(text)) {
+      const key = fold(t);
+      let f = forms.get(key);
+      if (!f) forms.set(key, (f = new Map()));
+      f.set(t, (f.get(t) ?? 0) + 1);
+    }
+  const words: Vocabulary["words"] = new Map();
+  for (const [key, f] of forms) {
+    let count = 0;
+    let written = key;
+    let best = 0;
+    for (const [w, n] of f) {
+      count += n;
+      if (n > best) [written, best] = [w, n];
+    }
+    words.set(key, { count, written });
+  }
+  // Two-word phrases whose words joined make a corpus word (« libre office » → « libreoffice »).
+  const pairs: Vocabulary["pairs"] = new Map();
+  for (const text of texts) {
+    const list = tokensOf(text).map(fold);
+    for (let i = 0; i + 1 < list.length; i++) {
+      if (!words.has(list[i]! + list[i + 1]!)) continue;
+      const key = `${list[i]} ${list[i + 1]}`;
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    }
+  }
+  return { words, pairs };
+}
+
+/**
+ * Whether `typed` is `meant` with one letter left out (« gendarmrie », « Micrsoft ») or two letters swapped
+ * (« Microsfot »): the slips a writer makes in a name they know. Not a letter changed: « Lille » is not « Ville »,
+ * « étang » not « étant ».
+ */
+export function isSlipOf(typed: string, meant: string): boolean {
+  if (meant.length === typed.length + 1) {
+    let i = 0;
+    while (i < typed.length && typed[i] === meant[i]) i++;
+    return typed.slice(i) === meant.slice(i + 1);
+  }
+  if (meant.length !== typed.length) return false;
+  const diff = [...typed].flatMap((c, i) => (c === meant[i] ? [] : [i]));
+  return (
+    diff.length === 2 &&
+    diff[1] === diff[0]! + 1 &&
+    typed[diff[0]!] === meant[diff[1]!] &&
+    typed[diff[1]!] === meant[diff[0]!]
+  );
+}
+
+/**
+ * The name of the corpus a folded word it never uses was most likely meant as (`isSlipOf`), as the corpus writes it;
+ * null when none. Only names the corpus writes with a capital and uses often (a typo is of a name one expects it to
+ * know), and only for words of `MIN_SUGGESTED` letters or more.
+ */
+export function closestWord(word: string, vocabulary: Vocabulary): string | null {
+  if (word.length < MIN_SUGGESTED || vocabulary.words.has(word) || !/^[a-z]+$/.test(word)) return null;
+  let best: { count: number; written: string } | null = null;
+  for (const [key, { count, written }] of vocabulary.words) {
+    if (count < MIN_USES || !/^\p{Lu}/u.test(written) || !isSlipOf(word, key)) continue;
+    if (!best || count > best.count) best = { count, written };
+  }
+  return best?.written ?? null;
+}
+
+/**
+ * The question with each name it writes in two words that the corpus writes in one (« libre office » →
+ * « LibreOffice »), when the corpus writes the joined word as a name more often than the two words together.
+ */
+export function joinSplitNames(question: string, vocabulary: Vocabulary | null): string {
+  if (!vocabulary) return question;
+  const tokens = [...question.matchAll(/\p{L}+/gu)];
+  let out = "";
+  let at = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]!];
+    if (a[0].length < 3 || b[0].length < 3) continue;
+    if (!/^[ -]$/.test(question.slice(a.index + a[0].length, b.index))) continue;
+    const joined = vocabulary.words.get(fold(a[0]) + fold(b[0]));
+    if (!joined || !/^\p{Lu}|\p{Ll}\p{Lu}/u.test(joined.written)) continue;
+    if (joined.count <= (vocabulary.pairs.get(`${fold(a[0])} ${fold(b[0])}`) ?? 0)) continue;
+    out += question.slice(at, a.index) + joined.written;
+    at = b.index + b[0].length;
+    i++;
+  }
+  return out + question.slice(at);
+}

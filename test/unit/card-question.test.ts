@@ -1,0 +1,95 @@
+/**
+ * A question about one product of the catalog is answered by its card (`server/answers/card-question.ts`): the card
+ * is found by the name the question writes, an inventory alias, or its vendor and what it does; what the card does
+ * not say (a figure, a date, a person, a detail of another topic) is never answered by it.
+ */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cardAnswer, cardNames, nameIn } from "../../server/answers/card-question.ts";
+import { catalogPassages, loadCatalog } from "../../server/corpus/catalog.ts";
+import type { SearchResult } from "../../server/retrieval/search.ts";
+
+/** Every card of the real catalog, as search results (the lookup reads them as the search gives them). */
+let cards: SearchResult[];
+beforeAll(async () => {
+  const catalog = await loadCatalog(path.resolve("corpus"), []);
+  cards = catalogPassages(catalog).map((p) => ({
+    id: `${p.id}#0`,
+    text: p.text,
+    section: "",
+    score: 1,
+    document: { id: p.id, title: p.title, kind: "catalog", date: p.date, url: p.url },
+    sources: p.sources,
+    source: null,
+  }));
+});
+const card = (id: string) => cards.find((c) => c.document.id === id)!;
+const answered = async (question: string) => (await cardAnswer(question, cards))?.map((c) => c.document.id) ?? null;
+
+describe("the names of a card", () => {
+  it("are its name, without what its parentheses add, each name of a pair, and its inventory names", () => {
+    const names = cardNames(card("catalog/product/arcgis-field-maps"));
+    expect(names).toEqual(
+      expect.arrayContaining(["ArcGIS Field Maps / Survey123", "Survey123", "Collector for ArcGIS"]),
+    );
+    expect(cardNames(card("catalog/product/netgear"))).toContain("Netgear");
+  });
+
+  it("are found written in a question, one of their words with a capital or a digit", () => {
+    expect(nameIn("Les bornes sont en Ubiquiti UniFi, c'est quoi ?", card("catalog/product/ubiquiti-unifi"))).toEqual({
+      start: 4,
+      length: 2,
+      own: true,
+    });
+    expect(nameIn("On a la console UniFi Controller, c'est quoi ?", card("catalog/product/ubiquiti-unifi"))?.own).toBe(
+      false,
+    );
+    // « visio » written as a common word is not the name of the State's Visio.
+    expect(nameIn("un outil de visio pour le conseil ?", card("catalog/alternative/visio-dinum"))).toBeNull();
+  });
+});
+
+describe("a question about one catalog product", () => {
+  it.each([
+    ["SurveyMonkey pour nos sondages, c'est quel genre d'outil ?", "catalog/product/surveymonkey"],
+    [
+      "Les bornes wifi de la médiathèque sont en Ubiquiti UniFi, c'est pour quel type de structure ?",
+      "catalog/product/ubiquiti-unifi",
+    ],
+    [
+      "Les agents des espaces verts font leurs relevés sur mobile avec un outil d'Esri, c'est lequel ?",
+      "catalog/product/arcgis-field-maps",
+    ],
+    ["ServiceNow, c'est basé où ?", "catalog/product/servicenow"],
+    ["Nokia, c'est un équipementier de quel pays ?", "catalog/vendor/nokia"],
+    ["Qui contrôle Gatewatcher ?", "catalog/vendor/gatewatcher"],
+    ["Par quoi remplacer Jira ?", "catalog/product/jira"],
+    ["Qui contrôle l'outil de relevés sur mobile d'Esri ?", "catalog/product/arcgis-field-maps"],
+  ])("is answered by its card first: %s", async (question, id) => {
+    expect((await answered(question))?.[0]).toBe(id);
+  });
+
+  it("asking where it is based, brings its vendor's card after it; asking what it is, not", async () => {
+    expect(await answered("ServiceNow, c'est basé où ?")).toEqual([
+      "catalog/product/servicenow",
+      "catalog/vendor/servicenow",
+    ]);
+    expect(await answered("SurveyMonkey, c'est quel genre d'outil ?")).toEqual(["catalog/product/surveymonkey"]);
+  });
+
+  it.each([
+    // What no card says: a figure, a date, a person, a place of another topic.
+    "Combien coûte une licence ServiceNow ?",
+    "Qui dirige ServiceNow ?",
+    "ServiceNow a-t-il un bureau à Lyon ?",
+    "ServiceNow est-il utilisé par la ville de Lyon ?",
+    // A product the catalog does not have, a vendor's product it does not list, a product named asked « lequel ».
+    "Typeform, c'est quel genre d'outil ?",
+    "On a l'outil de Microsoft pour la billetterie de la piscine : c'est lequel ?",
+    "Si Tchap était une couleur, ce serait laquelle ?",
+    // Words around a vendor's name are asked of its card, which does not hold them.
+    "On voudrait une petite carte des travaux en cours sur le site de la mairie, sans Google : avec quoi ?",
+  ])("is not answered by a card when the card does not say it: %s", async (question) => {
+    expect(await answered(question)).toBeNull();
+  });
+});
