@@ -1149,8 +1149,12 @@ function negatedAmong(clause: string, other: Bag): boolean {
   /** The other text writes the same one-word negation before the same word (« sans portée normative » in both). */
   const alsoSaid = (negation: string, next: string[]) => {
     const n = fold(negation);
+    // Only a negation of its own there: « ne crée aucune obligation » is the « ne … » of its verb.
     return other.list.some(
-      (x, i) => x === n && next.some((w) => [1, 2].some((k) => stem(other.list[i + k] ?? "") === stem(w))),
+      (x, i) =>
+        x === n &&
+        !other.list.slice(Math.max(0, i - 5), i).some((p) => p === "ne" || p === "n") &&
+        next.some((w) => [1, 2].some((k) => stem(other.list[i + k] ?? "") === stem(w))),
     );
   };
   return (
@@ -1191,7 +1195,7 @@ const SHARED_NEGATIONS = new Set(["sans", "aucun", "aucune", "ni", "nul", "nulle
  * non sur un service propriétaire »). « non seulement », « non plus » deny nothing.
  */
 const NON_WORD =
-  /(?<!\p{L})(\p{L}+),?\s+non\s+(?!(?:seulement|plus|pas|loin|sans|moins)(?!\p{L}))(?:(?:sur|à|au|aux|de|du|des|d['’]|pour|par|dans|en|le|la|les|l['’]|un|une)\s*)*(\p{L}+)/giu;
+  /(?<!\p{L})(\p{L}+),?\s+non\s+(?!(?:seulement|plus|pas|loin|sans|moins)(?!\p{L}))(?:(?:sur|à|au|aux|de|du|des|pour|par|dans|en|le|la|les|un|une)\s+|[dl]['’]\s*)*(\p{L}+)/giu;
 
 /** A short quote of a source clause. */
 const short = (clause: string) => {
