@@ -5,6 +5,7 @@
 
 import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
+import { forgetCorpusCaches } from "./answers/answer.ts";
 import type { Config } from "./config.ts";
 import { AppError, ioErrorOf } from "./core/errors.ts";
 import { type IndexReport, indexCorpus } from "./corpus/indexer.ts";
@@ -131,7 +132,10 @@ export async function createEngine(config: Config, log: (line: string) => void =
           statePath: path.join(lanceDir, "corpus-state.json"),
         }),
       );
-      if (report.changed || report.removed || options.rebuild) vectors.invalidate();
+      if (report.changed || report.removed || options.rebuild) {
+        vectors.invalidate();
+        forgetCorpusCaches(store);
+      }
       return report;
     },
     async close() {

@@ -55,7 +55,7 @@ import { confirmWithModel } from "../verify/model-check.ts";
 import { onCard } from "./card-question.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
-import { closestWord, joinSplitNames, vocabularyOf } from "./vocabulary.ts";
+import { closestWord, forgetVocabulary, joinSplitNames, vocabularyOf } from "./vocabulary.ts";
 
 export interface ConversationMessage {
   role: "user" | "assistant";
@@ -229,6 +229,12 @@ function lexiconOf(store: AnswerDeps["store"]): { frequency?: CorpusFrequency; n
       }),
     );
   return l;
+}
+
+/** Forgets what was learnt of a store's passages (word frequencies, names, vocabulary) once they changed. */
+export function forgetCorpusCaches(store: object): void {
+  lexicons.delete(store);
+  forgetVocabulary(store);
 }
 
 /**

@@ -2,7 +2,8 @@
  * The corpus' own words, to read a question as its writer meant it: a word one letter off a corpus word
  * (« gendarmrie », « Micrsoft ») gets « Vouliez-vous dire « Gendarmerie » ? » in the refusal; a name the corpus
  * writes in one word and the question in two (« libre office », « only office ») is searched as the corpus writes it
- * (« LibreOffice »). Built once per passage store from its passages (`warmPassages`); without them, nothing changes.
+ * (« LibreOffice »). Built once per passage store from its passages (`warmPassages`), again after re-indexing; without them, nothing
+ * changes.
  */
 import { fold } from "../core/text.ts";
 import type { ChunkStore } from "../store/types.ts";
@@ -32,10 +33,21 @@ export function vocabularyOf(store: VocabularyStore | undefined): Promise<Vocabu
   if (!store?.warmPassages) return Promise.resolve(null);
   let v = cache.get(store);
   if (!v) {
-    v = build(store.warmPassages.bind(store)).catch(() => null);
+    v = build(store.warmPassages.bind(store))
+      .catch(() => null)
+      .then((built) => {
+        // Nothing to build from yet (the text index still loading): the next question tries again.
+        if (!built) cache.delete(store);
+        return built;
+      });
     cache.set(store, v);
   }
   return v;
+}
+
+/** Forgets a store's vocabulary, after its passages changed (`engine.index`): the next question rebuilds it. */
+export function forgetVocabulary(store: object): void {
+  cache.delete(store);
 }
 
 const tokensOf = (text: string) => text.match(/\p{L}[\p{L}\p{N}]*/gu) ?? [];

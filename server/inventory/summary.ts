@@ -240,7 +240,7 @@ export function quickWins(items: InventoryItem[], count: number): QuickWin[] {
             ...(w.alternative.inPlace
               ? [
                   message("inventory.quickWin.inPlace", {
-                    computers: countText("computer", w.alternative.inPlace, formatInt(w.alternative.inPlace)),
+                    installations: countText("installation", w.alternative.inPlace, formatInt(w.alternative.inPlace)),
                   }),
                 ]
               : []),

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
 import { frenchDate, roundPercent } from "../core/text.ts";
+import { ownContext } from "../drafting/documents/common.ts";
 import { roadmapStart } from "../drafting/documents/roadmap.ts";
 import { phaseMilestones } from "../drafting/roadmap-calendar.ts";
 import { planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
@@ -127,9 +128,11 @@ export async function proposalFromDraft(
     context?: string;
   };
   const { id, analysis, measurable } = await baselineAnalysis(ctx, draft);
-  // The roadmap as it was written: same options, same day.
+  // The roadmap as it was written: same options, same day, and the same context — what the user says of their own
+  // collectivité; a dated claim about others (« La Gendarmerie abandonne Kaspersky en juin 2027 ») is no deadline here.
   const now = draft.createdAt;
-  const roadmap = planRoadmap(analysis, { target: inputs.targetShare, context: inputs.context, now });
+  const context = ownContext(inputs.context, inputs.collectivite?.name ?? draft.collectivite);
+  const roadmap = planRoadmap(analysis, { target: inputs.targetShare, context, now });
   const start = roadmapStart(inputs.startDate, now);
   const drafted = inputs.targetDate && inputs.targetDate.slice(0, 7) > start ? inputs.targetDate : undefined;
   const targetDate = data.targetDate ?? drafted;

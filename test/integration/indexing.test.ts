@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as lancedb from "@lancedb/lancedb";
 import { afterEach, describe, expect, it } from "vitest";
+import { vocabularyOf } from "../../server/answers/vocabulary.ts";
 import { loadConfig } from "../../server/config.ts";
 import { AppError } from "../../server/core/errors.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
@@ -44,6 +45,22 @@ async function engineFor(
 }
 
 describe("incremental indexing", () => {
+  it("learns the corpus' words again after re-indexing (typo suggestions, names written in one word)", async () => {
+    const corpus = await copyCorpus();
+    cleanups.push(() => rm(corpus, { recursive: true, force: true }));
+    const engine = await engineFor(corpus);
+    await engine.index();
+    expect((await vocabularyOf(engine.store))?.words.has("zorglubix")).toBe(false);
+
+    const file = path.join(corpus, "case-studies/gendarmerie.md");
+    await writeFile(
+      file,
+      `${await readFile(file, "utf8")}\n\n${"Le logiciel Zorglubix équipe la brigade. ".repeat(3)}\n`,
+    );
+    expect((await engine.index()).changed).toBe(1);
+    expect((await vocabularyOf(engine.store))?.words.get("zorglubix")?.written).toBe("Zorglubix");
+  });
+
   it("re-indexes only what changed, and removes deleted documents", async () => {
     const corpus = await copyCorpus();
     cleanups.push(() => rm(corpus, { recursive: true, force: true }));

@@ -58,7 +58,7 @@ describe("quick wins start from what the commune already runs (finding 7)", () =
     expect(kaspersky.alternatives[0]).toMatchObject({ id: "eset-protect", inPlace: 92 });
     const win = belval.summary.quickWins.find((w) => w.product.id === "kaspersky-endpoint-security")!;
     expect(win.alternative.id).toBe("eset-protect");
-    expect(win.reason).toMatch(/ESET PROTECT[^.]*déjà en place sur 92 postes/);
+    expect(win.reason).toMatch(/ESET PROTECT[^.]*déjà en place : 92 installations/);
     // The roadmap, the plan and the public page read the same choice.
     const plan = planRoadmap(analysis(), { now: NOW });
     expect(plan.lines.find((l) => l.item.name === kaspersky.name)?.alternative?.id).toBe("eset-protect");
@@ -69,7 +69,7 @@ describe("quick wins start from what the commune already runs (finding 7)", () =
     const line = vars
       .phases_detail!.split("\n")
       .find((l) => l.includes("**Kaspersky Endpoint Security for Windows**"))!;
-    expect(line).toContain("→ ESET PROTECT (remplacement direct, déjà en place sur 92 postes)");
+    expect(line).toContain("→ ESET PROTECT (remplacement direct, déjà en place : 92 installations)");
   });
 
   it("does not make an enterprise video infrastructure the first choice for a commune's Zoom", () => {

@@ -109,6 +109,21 @@ describe("adopting a saved roadmap draft", () => {
     expect(proposal.products.every((p: any) => p.by)).toBe(true);
   });
 
+  it("takes no deadline from a dated claim about others in the context, as the document leaves it out", async () => {
+    const id = await roadmapDraft({
+      targetShare: 20,
+      targetDate: "2029-12",
+      context: "La Gendarmerie abandonne Kaspersky Endpoint Security en juin 2027.",
+    });
+    const res = await api(`/plans/from-draft/${id}`);
+    expect(res.status).toBe(200);
+    const { proposal } = await res.json();
+    const kaspersky = proposal.products.find((p: any) => p.productId === "kaspersky-endpoint-security");
+    expect(kaspersky).toBeDefined();
+    expect(kaspersky.dueDate).not.toBe("2027-06-30");
+    expect((await calendarRows(id)).some((r) => r[1] === frenchDate("2027-06"))).toBe(false);
+  });
+
   it("meets a target the early phases reach on its date, and leaves the phases beyond it undated: one target everywhere", async () => {
     const id = await roadmapDraft({ targetShare: 75, targetDate: "2029-12-31" });
     const draft = await (await api(`/drafts/${id}`)).json();

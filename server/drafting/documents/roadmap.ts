@@ -94,7 +94,7 @@ function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEv
     .join(", ");
   // Already installed (ESET for Kaspersky): said beside it, the reason it is the one proposed (trial 2026-12-05).
   const inPlace = l.alternative?.inPlace
-    ? `, ${message("inventory.quickWin.inPlace", { computers: countText("computer", l.alternative.inPlace, formatInt(l.alternative.inPlace)) })}`
+    ? `, ${message("inventory.quickWin.inPlace", { installations: countText("installation", l.alternative.inPlace, formatInt(l.alternative.inPlace)) })}`
     : "";
   const alt = l.alternative
     ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
