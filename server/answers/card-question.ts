@@ -24,6 +24,14 @@ const ASKED = [...section("nature"), ...VENDOR_ASKED, ...section("remplacement")
 /** « c'est lequel ? »: which product of a vendor the question names. */
 const WHICH = section("désignation");
 const NOT_ON_CARD = section("hors fiche");
+/** How a DSI designates in speech what they just named (« ce truc », « cette boîte »). */
+const SPOKEN = section("parlé");
+/** Who, at the asker's, speaks of the product (« le nouveau DGS en parle »): context, never asked of a card. */
+const ASKER_ROLES = section("usager");
+/** A demonstrative pointing back to the name just written (« c'est quoi cette boîte ? »). */
+const DEMONSTRATIVE = new Set(section("démonstratif").map((e) => e.join(" ")));
+/** Where the asker uses the product (« au bureau d'études »): not a word of « hors fiche » asking anything. */
+const ASKER_PLACES = section("lieu de l'usager");
 
 /** Words of a data file of `i18n/fr/` (several per line, « # » lines are comments), as stems. */
 const stems = (file: string) =>
@@ -35,7 +43,13 @@ const stems = (file: string) =>
       .map(stem),
   );
 /** The domain's general words and a question's frame (« commune », « logiciel », « outil »): never what is asked of a card. */
-const GENERAL = new Set([...stems("generic-words.txt"), ...stems("frame-words.txt"), ...stems("entity-frame.txt")]);
+const GENERAL = new Set([
+  ...stems("generic-words.txt"),
+  ...stems("frame-words.txt"),
+  ...stems("entity-frame.txt"),
+  ...[...SPOKEN, ...ASKER_ROLES].filter((e) => e.length === 1).map((e) => stem(e[0]!)),
+]);
+const SPOKEN_STEMS = new Set(SPOKEN.filter((e) => e.length === 1).map((e) => stem(e[0]!)));
 const ASKED_STEMS = new Set(ASKED.filter((e) => e.length === 1).map((e) => stem(e[0]!)));
 const WHICH_STEMS = new Set(WHICH.map((e) => stem(e[0]!)));
 
@@ -44,7 +58,32 @@ const holdsPhrase = (list: string[], phrases: string[][]) =>
 
 /** Words of a text with their written form: « d'Esri » → « d », « Esri ». */
 const tokens = (text: string) =>
-  [...text.replace(/[’]/g, "'").matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ raw: m[0], word: fold(m[0]) }));
+  [...text.replace(/[’]/g, "'").matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ raw: m[0], word: fold(m[0]), at: m.index }));
+
+/**
+ * The question without the phrases that say where the asker uses the product (« MicroStation au bureau d'études,
+ * … »): a word of « hors fiche » in them (« bureau ») asks nothing of the card.
+ */
+export function withoutAskerPlaces(question: string): string {
+  const list = tokens(question).filter((t) => t.word.length > 1);
+  const cuts: [number, number][] = [];
+  for (const phrase of ASKER_PLACES)
+    for (let i = 0; i + phrase.length <= list.length; i++)
+      if (phrase.every((w, j) => list[i + j]!.word === w)) {
+        const last = list[i + phrase.length - 1]!;
+        cuts.push([list[i]!.at, last.at + last.raw.length]);
+      }
+  return cuts.sort((a, b) => b[0] - a[0]).reduce((text, [a, b]) => `${text.slice(0, a)}${text.slice(b)}`, question);
+}
+
+/**
+ * « c'est quoi ce truc ? », « c'est quoi cette boîte ? »: what the question asks points back, by a demonstrative and
+ * a spoken word, to the name it wrote; what comes before it is the asker's context.
+ */
+export function pointsBack(asking: string): boolean {
+  const list = words(asking);
+  return list.some((w, i) => DEMONSTRATIVE.has(w) && i + 1 < list.length && SPOKEN_STEMS.has(stem(list[i + 1]!)));
+}
 
 /** Title of a catalog card: « Produit : X », « Éditeur : X », « Alternative : X ». */
 const CARD_TITLE = /^(?:Produit|Éditeur|Alternative) : (.+)$/;
@@ -81,6 +120,9 @@ export function nameIn(
 ): NameMatch | null {
   const list = tokens(question);
   const names = cardNames(card);
+  // A question typed without any capital (« sonicwall est une boite de quel pays ? ») has none to tell a name by:
+  // a card's own name of six letters or more counts as written (« visio », « bleu » do not).
+  const uncapitalised = !/\p{Lu}/u.test(question);
   let best: NameMatch | null = null;
   names.forEach((name, n) => {
     const own = tokens(name).map((t) => t.word);
@@ -88,7 +130,8 @@ export function nameIn(
     for (let i = 0; i + own.length <= list.length; i++) {
       const span = list.slice(i, i + own.length);
       if (!own.every((w, j) => span[j]!.word === w)) continue;
-      if (!span.some((t) => /\p{Lu}|\p{N}/u.test(t.raw))) continue;
+      if (!span.some((t) => /\p{Lu}|\p{N}/u.test(t.raw)) && !(uncapitalised && n < 2 && own.join("").length >= 6))
+        continue;
       if (!best || own.length > best.length || (own.length === best.length && n < 2 && !best.own))
         best = { start: i, length: own.length, own: n < 2 };
     }
@@ -145,6 +188,7 @@ export async function cardAnswer(
   results: SearchResult[],
   store?: Pick<ChunkStore, "searchText">,
 ): Promise<SearchResult[] | null> {
+  question = withoutAskerPlaces(question);
   const list = words(question);
   const terms = questionTerms(question);
   if (holdsPhrase(list, NOT_ON_CARD)) return null;
@@ -185,7 +229,10 @@ export async function cardAnswer(
   );
   // What the question asks is after its last comma or colon (« SurveyMonkey pour nos sondages, c'est quel genre
   // d'outil ? »); before it, how the asker designates the product and where they use it.
-  const asking = new Set(words(question.replace(/^.*[,:;]\s*(?=[^,:;]*\?\s*$)/s, "")));
+  const askingText = question.replace(/^.*[,:;]\s*(?=[^,:;]*\?\s*$)/s, "");
+  const asking = new Set(words(askingText));
+  // « Worteks nous a répondu sur un marché, c'est quoi cette boîte ? » asks of the name itself.
+  const pointing = askingText !== question && pointsBack(askingText);
   const inAsking = (w: string) => w.split(" ").some((p) => asking.has(p));
   const covered = (t: (typeof terms)[number], held: ReturnType<typeof passageWords>) =>
     t.word.split(" ").every((w) => nameWords.has(w)) ||
@@ -206,7 +253,7 @@ export async function cardAnswer(
     (t) =>
       !t.name && !t.date && !excused(t) && !covered(t, passageWords(`${first.card.document.title} ${first.card.text}`)),
   );
-  if (card.document.id.startsWith("catalog/vendor/") && designating.length) {
+  if (card.document.id.startsWith("catalog/vendor/") && designating.length && !pointing) {
     const vendorHits = store
       ? await store.searchText(
           [...designating.map((t) => t.word), ...words(CARD_TITLE.exec(card.document.title)?.[1] ?? "")].join(" "),
@@ -248,7 +295,7 @@ export async function cardAnswer(
   // on its card when the question names it; what it asks must be.
   // A vendor's card answers only what it holds: the words around a vendor's name (« une carte des travaux, sans
   // Google ») are what is asked of it, not how a product is designated.
-  const vendorOnly = card.document.id.startsWith("catalog/vendor/");
+  const vendorOnly = card.document.id.startsWith("catalog/vendor/") && !pointing;
   for (const t of terms) {
     if (covered(t, held) || excused(t)) continue;
     if (t.name || t.date || vendorOnly || inAsking(t.word)) return null;

@@ -881,6 +881,33 @@ const RARE_WORD = 2;
 const RARE_COVERAGE = 0.6;
 /** Share of the question's words that, unknown to the whole corpus, makes it a question the corpus cannot answer. */
 const UNKNOWN_SHARE = 0.3;
+
+/**
+ * « la métropole stéphanoise »: a noun of collectivity before an adjective of place (`place-adjectives.txt`). The
+ * adjective's folded form is the second group.
+ */
+const COLLECTIVITY_ADJECTIVE = (() => {
+  const sections = readSections("place-adjectives.txt");
+  const nouns = (sections.get("noms") ?? []).map((e) => e.join(" "));
+  const endings = (sections.get("terminaisons") ?? []).map((e) => e.join(""));
+  return new RegExp(`(?<![\\p{L}])(${nouns.join("|")})\\s+(\\p{L}+(?:${endings.join("|")})s?)(?![\\p{L}])`, "gu");
+})();
+
+/**
+ * « libre libre libre libre libre ? »: one word written three times or more that makes half of the question's words
+ * or more is no question, whatever passages hold the word.
+ */
+export function repeatsOneWord(question: string): boolean {
+  const list = words(question);
+  const counts = new Map<string, number>();
+  for (const w of list) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return [...counts.values()].some((n) => n >= 3 && n * 2 >= list.length);
+}
+
+/** The adjectives of place of a question that follow a noun of collectivity (« la métropole stéphanoise »), folded. */
+export function placeAdjectives(question: string): string[] {
+  return [...fold(question).matchAll(COLLECTIVITY_ADJECTIVE)].map((m) => m[2]!);
+}
 /** What a catalog card says by its fields (country, city, publisher, owner, licence), folded stems, from a data file. */
 const CARD_FIELDS = new Set(wordList("../i18n/fr/card-fields.txt").map(frStem));
 const asksCardField = (t: QuestionTerm) => !t.name && t.word.split(" ").every((w) => CARD_FIELDS.has(frStem(w)));
@@ -1061,7 +1088,7 @@ export async function assessAnswerability(
     relevant: [],
   });
   if (results.length === 0) return none("no-result");
-  if (resolved.length === 0) return none("no-terms");
+  if (resolved.length === 0 || repeatsOneWord(question)) return none("no-terms");
   // A source's reference (« (Club de la presse de Grenoble, 13 décembre 2017) ») says who wrote, not what the passage
   // is about: a passage does not hold « Grenoble » because a source of its bears the name.
   const judged = results
@@ -1319,6 +1346,11 @@ export async function assessAnswerability(
       coverage: best.weighted,
       relevant: [],
     };
+  // « La métropole stéphanoise a-t-elle déployé Nextcloud ? »: a collectivity designated by an adjective of place the
+  // corpus never writes is one it does not speak of, whatever passages hold the question's other words.
+  const unknownPlaces = placeAdjectives(question).filter((w) => unknown.includes(w));
+  if (unknownPlaces.length)
+    return { answerable: false, reason: "missing-name", missing: unknownPlaces, coverage: best.weighted, relevant: [] };
   // The most specific word of what is asked, rare in the corpus (« taxi » in « une licence de taxi », « village » in
   // « la fête du village »), that no passage read holds, nor any synonym the corpus uses more: BM25 would have
   // brought a passage that holds it, so the corpus does not speak of it, and the passages read hold the question's

@@ -1473,7 +1473,8 @@ function wordCounts(text: string, digits = false): { raw: string; value: number;
     // The words before it that spell the same number (« quatre-vingt mille postes »).
     const spelled = /^\d/.test(m[1]!) ? null : numberInWords(text.slice(Math.max(0, m.index! - 60), m.index!) + m[1]!);
     const value = spelled ? spelled.value : /^\d/.test(m[1]!) && digits ? Number(m[1]!.replace(/\D/g, "")) : undefined;
-    if (value === undefined || value < 3) continue;
+    // « multipliés par huit depuis le rachat »: a preposition or an adverb counts nothing.
+    if (value === undefined || value < 3 || COUNTED_STOPS.has(fold(m[3]!))) continue;
     out.push({ raw: spelled ? `${spelled.raw} ${m[3]}` : `${m[1]}${m[2]}${m[3]}`, value, noun: fold(m[3]!) });
   }
   return out;

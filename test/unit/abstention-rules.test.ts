@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { abstentionText, nameWritten, retrieveForAnswer } from "../../server/answers/answer.ts";
+import { nameIn, pointsBack, withoutAskerPlaces } from "../../server/answers/card-question.ts";
 import type { Engine } from "../../server/engine.ts";
 import {
   aboutPerson,
@@ -21,7 +22,9 @@ import {
   ownRelation,
   passageParts,
   personalAsked,
+  placeAdjectives,
   questionTerms,
+  repeatsOneWord,
   resolveNames,
   roleAsked,
   slips,
@@ -1841,6 +1844,80 @@ describe("thirteenth series (kinds of misses of held-out-10: municipal life, pla
       });
       expect(await decide("combien de postes la ville de lyon a-t-elle migré ?")).toMatchObject({ answerable: false });
       expect(await decide("la ville de lyon a touché combien de l'ANCT pour sa suite collaborative ?")).toMatchObject({
+        answerable: true,
+      });
+    });
+  });
+});
+
+describe("fourteenth series (kinds of misses of held-out-11: spoken words around a card, private life, repetition, adjectives of place)", () => {
+  it("reads « ce truc », « cette boîte » as pointing back to the name just written, not « c'est quoi ? » alone", () => {
+    expect(pointsBack("c'est quoi ce bidule ?")).toBe(true);
+    expect(pointsBack("c'est quoi cette boite ?")).toBe(true);
+    expect(pointsBack("c'est quoi ?")).toBe(false);
+    expect(pointsBack("avec quoi ?")).toBe(false);
+  });
+
+  it("drops where the asker uses a product (« au bureau d'études ») before the words a card never answers", () => {
+    expect(withoutAskerPlaces("QGIS au bureau d'études, c'est basé où ?")).toBe("QGIS au , c'est basé où ?");
+    expect(withoutAskerPlaces("Combien de bureaux a Fortinet ?")).toBe("Combien de bureaux a Fortinet ?");
+  });
+
+  it("takes a card's own long name typed without any capital, never a short common one", () => {
+    const card = { text: "", document: { id: "catalog/vendor/fortinet", title: "Éditeur : Fortinet" } };
+    expect(nameIn("fortinet c'est une boite de quel pays ?", card)).toMatchObject({ own: true });
+    expect(nameIn("le fortinet du Fortinet ?", card)).toMatchObject({ own: true });
+    const visio = { text: "", document: { id: "catalog/alternative/visio", title: "Alternative : Visio" } };
+    expect(nameIn("l'outil de visio, il vient d'où ?", visio)).toBeNull();
+  });
+
+  it("reads religion, couple life and health as private life", () => {
+    expect(personalAsked("Le maire de Grenoble, il est croyant ?").map((g) => g.found)).toEqual(["croyant"]);
+    expect(personalAsked("Nicolas Vivant est-il en couple ?").map((g) => g.found)).toEqual(["en couple"]);
+    expect(personalAsked("La ministre est-elle célibataire ?").length).toBe(1);
+    expect(personalAsked("Le maire a-t-il choisi Linux ?")).toEqual([]);
+  });
+
+  it("tells a question repeating one word from one that uses a word twice", () => {
+    expect(repeatsOneWord("cloud cloud cloud cloud ?")).toBe(true);
+    expect(repeatsOneWord("Linux, Linux, Linux : pourquoi ?")).toBe(true);
+    expect(repeatsOneWord("Le logiciel libre est-il vraiment libre ?")).toBe(false);
+  });
+
+  it("finds the adjective of place of a collectivity named by its central city, not of a city in a region", () => {
+    expect(placeAdjectives("L'agglo montalbanaise utilise-t-elle Grist ?")).toEqual(["montalbanaise"]);
+    expect(placeAdjectives("La métropole rouennaise a-t-elle quitté Teams ?")).toEqual(["rouennaise"]);
+    expect(placeAdjectives("La ville iséroise labellisée a-t-elle un adjoint au libre ?")).toEqual([]);
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpusEngine("cap-libre-abstain14-");
+    }, 120_000);
+    afterAll(async () => real?.close());
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers a catalog card asked in spoken words or with the asker's roles as context", async () => {
+      for (const q of [
+        "Fortinet FortiGate, c'est quoi ce machin et c'est de quel pays ?",
+        "fortinet est une boite de quel pays ?",
+        "Atlassian nous a relancés pour un renouvellement, c'est quoi cette boîte ?",
+        "Okta, ça sert à quoi ? la DGA en parle",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+
+    it("abstains on private life, on one word repeated, on a collectivity named by an adjective the corpus lacks", async () => {
+      for (const q of [
+        "Nicolas Vivant est-il croyant ?",
+        "Le ministre du numérique, il est en couple ?",
+        "souveraineté souveraineté souveraineté ?",
+        "La métropole rouennaise a-t-elle déployé Nextcloud pour ses agents ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: false });
+      // The same collectivity named by an adjective the corpus writes is judged as before.
+      expect(await decide("La métropole grenobloise a-t-elle des logiciels libres ?")).toMatchObject({
         answerable: true,
       });
     });
