@@ -1186,7 +1186,7 @@ function negatedAmong(clause: string, other: Bag): boolean {
 }
 
 /** One-word negations that both texts may write before the same word (« sans portée normative »), cancelling out. */
-const SHARED_NEGATIONS = new Set(["sans", "aucun", "aucune", "ni", "nul", "nulle"]);
+const SHARED_NEGATIONS = new Set(["sans", "aucun", "aucune", "nul", "nulle"]);
 
 /**
  * « non » before the word it denies (« des chiffres non recoupés », « une entreprise non européenne »): a negation of
