@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
 import { DEMONYMS, readSections, stem, words } from "../retrieval/french.ts";
 import { type Answerability, occurs, passageWords, questionTerms } from "../retrieval/relevance.ts";
-import { passageSourceRef, type SearchResult } from "../retrieval/search.ts";
+import { type SearchResult, searchResultOf } from "../retrieval/search.ts";
 import { vendorNamed } from "../retrieval/vendor-card.ts";
 import type { ChunkStore, StoredChunk } from "../store/types.ts";
 
@@ -137,25 +137,6 @@ export function nameIn(
     }
   });
   return best;
-}
-
-/** A catalog passage as a search result (its score set by the caller). */
-function asResult(c: StoredChunk, score: number): SearchResult {
-  return {
-    id: c.id,
-    text: c.text,
-    section: c.section,
-    score,
-    document: {
-      id: c.document.id,
-      title: c.document.title,
-      kind: c.document.kind,
-      date: c.document.date,
-      url: c.document.url,
-    },
-    sources: c.document.sources,
-    source: passageSourceRef({ text: c.text, sources: c.document.sources }),
-  };
 }
 
 type Card = SearchResult | StoredChunk;
@@ -303,7 +284,7 @@ export async function cardAnswer(
   const score = Math.max(1, ...results.map((r) => r.score));
   const asksVendor = holdsPhrase(list, VENDOR_ASKED) || nationality;
   return [card, ...(asksVendor && vendorCard ? [vendorCard] : [])].map((c) =>
-    "score" in c ? { ...c, score } : asResult(c, score),
+    "score" in c ? { ...c, score } : searchResultOf(c, score),
   );
 }
 

@@ -11,7 +11,7 @@ import { splitSentences } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
-import { type SentenceCheck, type Verification, verifyText } from "../verify/index.ts";
+import { type Verification, verificationOf, verifyText } from "../verify/index.ts";
 import type { FigureFlag } from "./types.ts";
 
 /** Passages a claim is checked against: the best found for it that hold enough of its words. */
@@ -128,24 +128,6 @@ async function checkPart(
 /** The « quoted » strings of a reason (figures, names, quotes it is about). */
 const quotedIn = (reason: string) => [...reason.matchAll(/«\s*([^«»]+?)\s*»/g)].map((m) => m[1]!);
 
-const recount = (sentences: SentenceCheck[]): Verification["counts"] => {
-  const count = (s: SentenceCheck["status"]) => sentences.filter((x) => x.status === s).length;
-  return {
-    sentences: sentences.length,
-    supported: count("supported"),
-    unsupported: count("unsupported"),
-    invalidCitation: count("invalid-citation"),
-    noClaim: count("no-claim"),
-    invalidMarkers: sentences.reduce((n, s) => n + s.invalidCitations.length, 0),
-  };
-};
-
-/** A verification of sentences re-judged: its counts follow them. */
-const withSentences = (sentences: SentenceCheck[]): Verification => ({
-  sentences,
-  counts: recount(sentences),
-});
-
 /**
  * A section's verification and flags with the claims of the user's context that its text states checked against
  * what the corpus says about them: a claim's sentence is judged on the passages about the claim (not only those the
@@ -199,7 +181,7 @@ export async function checkClaims(
       outFlags.push({ figure: part.text, reason: check.reasons[0]!, claim: true });
     });
   }
-  return { verification: withSentences(sentences), flags: outFlags };
+  return { verification: verificationOf(sentences), flags: outFlags };
 }
 
 /** Letters and digits only, folded: a quotation and its passage compared whatever the spacing, Markdown and punctuation. */
@@ -260,7 +242,7 @@ export function withQuotations(
     changed = true;
     return { ...s, status: reasons.length ? s.status : ("supported" as const), reasons };
   });
-  return changed ? withSentences(sentences) : v;
+  return changed ? verificationOf(sentences) : v;
 }
 
 /** The template's quotations a text holds (« > « … » [n] » lines, kept by an edit), each with its passage's text. */

@@ -81,6 +81,29 @@ export interface WarmRetriever extends Retriever {
 /** Constant of reciprocal-rank fusion (Cormack et al., 2009). */
 const RRF_K = 60;
 
+/** A stored passage as a search result, with its score and the one source that carries it (`passageSourceRef`). */
+export function searchResultOf(
+  c: StoredChunk,
+  score: number,
+  source: Source | null = passageSourceRef({ text: c.text, sources: c.document.sources }),
+): SearchResult {
+  return {
+    id: c.id,
+    text: c.text,
+    section: c.section,
+    score,
+    document: {
+      id: c.document.id,
+      title: c.document.title,
+      kind: c.document.kind,
+      date: c.document.date,
+      url: c.document.url,
+    },
+    sources: c.document.sources,
+    source,
+  };
+}
+
 /**
  * The one source a passage relies on as a whole (see `passageCredit` in `attribution.ts`): the single source every
  * statement of it names, or its document's only source; null when its statements rest on several sources or some
@@ -291,21 +314,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         .filter((r) => r.chunk && !keptIds.has(r.id) && keptDocs.has(r.docId))
         .slice(0, k)
         .map((r) => r.chunk!);
-      const result = (c: StoredChunk): SearchResult => ({
-        id: c.id,
-        text: c.text,
-        section: c.section,
-        score: Number((score.get(c.id) ?? 0).toFixed(6)),
-        document: {
-          id: c.document.id,
-          title: c.document.title,
-          kind: c.document.kind,
-          date: c.document.date,
-          url: c.document.url,
-        },
-        sources: c.document.sources,
-        source: sourceOf(c),
-      });
+      const result = (c: StoredChunk) => searchResultOf(c, Number((score.get(c.id) ?? 0).toFixed(6)), sourceOf(c));
       return { mode: current, results: chunks.map(result), held: held.map(result) };
     },
   };

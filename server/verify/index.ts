@@ -2079,12 +2079,10 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
   const facts = (options.facts ?? []).filter(Boolean).map((f) => toSource(null, f));
   const valid = new Set(passages.map((p) => p.n));
   const sentences: SentenceCheck[] = [];
-  let invalidMarkers = 0;
   for (const span of sentenceSpans(text)) {
     const numbers = citationNumbers(span.text);
     const citations = numbers.filter((n) => valid.has(n));
     const invalidCitations = numbers.filter((n) => !valid.has(n));
-    invalidMarkers += invalidCitations.length;
     let status: SentenceStatus;
     let reasons: string[] = [];
     if (invalidCitations.length) {
@@ -2099,6 +2097,11 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });
   }
+  return verificationOf(sentences);
+}
+
+/** A verification of checked sentences, its counts following them (also for sentences re-judged afterwards). */
+export function verificationOf(sentences: SentenceCheck[]): Verification {
   const count = (s: SentenceStatus) => sentences.filter((x) => x.status === s).length;
   return {
     sentences,
@@ -2108,7 +2111,7 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
       unsupported: count("unsupported"),
       invalidCitation: count("invalid-citation"),
       noClaim: count("no-claim"),
-      invalidMarkers,
+      invalidMarkers: sentences.reduce((n, s) => n + s.invalidCitations.length, 0),
     },
   };
 }

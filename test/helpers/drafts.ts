@@ -59,3 +59,17 @@ export function sampleDraft(): Draft {
     ],
   };
 }
+
+/** Rows of a Markdown table (header and rule left out), each as its trimmed cells: a roadmap's calendar. */
+export function tableRows(markdown: string): string[][] {
+  return markdown
+    .split("\n")
+    .filter((l) => l.startsWith("|") && !/^\|\s*-/.test(l))
+    .slice(1)
+    .map((l) =>
+      l
+        .split("|")
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
+}

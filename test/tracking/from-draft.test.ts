@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frenchDate } from "../../server/core/text.ts";
+import { tableRows } from "../helpers/drafts.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 
@@ -39,16 +40,7 @@ async function roadmapDraft(inputs: Record<string, unknown>): Promise<string> {
 async function calendarRows(draftId: string): Promise<string[][]> {
   const draft = await (await api(`/drafts/${draftId}`)).json();
   const calendar = draft.versions.at(-1).sections.find((s: any) => s.key === "calendar");
-  return calendar.text
-    .split("\n")
-    .filter((l: string) => l.startsWith("|") && !/^\|\s*-/.test(l))
-    .slice(1)
-    .map((l: string) =>
-      l
-        .split("|")
-        .slice(1, -1)
-        .map((c: string) => c.trim()),
-    );
+  return tableRows(calendar.text);
 }
 
 beforeAll(async () => {

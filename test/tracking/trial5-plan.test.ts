@@ -13,6 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frenchDate } from "../../server/core/text.ts";
 import { todayIso } from "../../server/inventory/inventory-date.ts";
+import { tableRows } from "../helpers/drafts.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 
@@ -59,16 +60,7 @@ afterAll(() => server?.stop());
 async function calendar(draftId: string) {
   const draft = await (await api(`/drafts/${draftId}`)).json();
   const section = draft.versions.at(-1).sections.find((s: any) => s.key === "calendar");
-  const rows = section.text
-    .split("\n")
-    .filter((l: string) => l.startsWith("|") && !/^\|\s*-/.test(l))
-    .slice(1)
-    .map((l: string) =>
-      l
-        .split("|")
-        .slice(1, -1)
-        .map((c: string) => c.trim()),
-    );
+  const rows = tableRows(section.text);
   return { text: section.text as string, rows: rows as string[][] };
 }
 
