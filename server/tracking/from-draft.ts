@@ -16,7 +16,7 @@ import { message } from "../i18n/messages.ts";
 import { analysisDay } from "../inventory/inventory-date.ts";
 import { measureItems } from "../inventory/measure.ts";
 import { getAnalysis } from "../inventory/service.ts";
-import type { MeasurableAnalysis, Plan, PlanSource } from "./plan.ts";
+import { type MeasurableAnalysis, type Plan, type PlanSource, round1 } from "./plan.ts";
 import { adoptPlan, type TrackingContext } from "./service.ts";
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "date attendue au format AAAA-MM-JJ ou AAAA-MM");
@@ -56,8 +56,6 @@ export function endOfMonth(iso: string): string {
   const [y, m] = iso.split("-").map(Number);
   return new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10);
 }
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 const productId = (l: RoadmapLine) =>
   typeof l.item.product === "object" && l.item.product

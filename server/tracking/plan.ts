@@ -113,7 +113,8 @@ export interface MeasurableAnalysis {
   items: (MeasurableItem & { product?: { id: string; name: string } | null })[];
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+/** One decimal: the precision plans keep their computed values at (planned values, gaps, default milestones). */
+export const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export const dependencyKey = (name: string, productId: string | null | undefined) =>
   productId ? `p:${productId}` : `n:${foldText(name)}`;

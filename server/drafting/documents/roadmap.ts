@@ -6,7 +6,7 @@ import { countText, message } from "../../i18n/messages.ts";
 import { partialAlternativesText } from "../../inventory/alternative-text.ts";
 import { analysisDay } from "../../inventory/inventory-date.ts";
 import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts";
-import { addMonths } from "../calendar.ts";
+import { calendarStart } from "../calendar.ts";
 import type { RoadmapInputs } from "../inputs.ts";
 import { phaseEnds } from "../roadmap-calendar.ts";
 import { type LocalEvent, planRoadmap, type RoadmapLine, type RoadmapPhase } from "../roadmap-plan.ts";
@@ -43,9 +43,8 @@ import {
  * 5 December may start in December: the month is not past, trial 2026-12-05), else the month after the document.
  */
 export function roadmapStart(startDate: string | undefined, now: string): string {
-  const next = addMonths(now.slice(0, 7), 1);
-  const given = startDate?.slice(0, 7);
-  return given && given >= now.slice(0, 7) ? given : next;
+  // The calendars' own rule (`calendarStart`), at month precision.
+  return calendarStart(startDate?.slice(0, 7), now).start;
 }
 
 /**
