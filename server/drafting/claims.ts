@@ -6,12 +6,13 @@
  * vérifier », with the reason. What the user says of their own collectivité is their information, never checked
  * here (`contextClaims` leaves it out).
  */
+import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { splitSentences } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
-import { type Verification, verificationOf, verifyText } from "../verify/index.ts";
+import { type Verification, verificationOf, verifyText, withoutNotes } from "../verify/index.ts";
 import type { FigureFlag } from "./types.ts";
 
 /** Passages a claim is checked against: the best found for it that hold enough of its words. */
@@ -185,12 +186,7 @@ export async function checkClaims(
 }
 
 /** Letters and digits only, folded: a quotation and its passage compared whatever the spacing, Markdown and punctuation. */
-const compact = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "");
+const compact = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, "");
 
 /** Whether a reason of the verifier is « le chiffre … est présenté comme … par la source, et la phrase ne le dit pas ». */
 function isQualificationLost(reason: string): boolean {
@@ -228,8 +224,7 @@ export function withQuotations(
     if (s.status !== "unsupported") return s;
     const span = spans.find((q) => s.start < q.end && s.end > q.start);
     if (!span) return s;
-    const said = s.text
-      .replace(/(?<!\s)\s*\*\((?:[^()]|\([^()]*\))*\)\*/g, " ")
+    const said = withoutNotes(s.text)
       .replace(/\[\d+\]/g, " ")
       .split("…")
       .map(compact)
