@@ -6,6 +6,8 @@
  * marks it and lists it first among those of the same fit; `bestAlternative` prefers it among those that leave the
  * same exposure. Pure functions.
  */
+
+import { FIT_RANK as FITS } from "./match-index.ts";
 import { isSetAside, type MeasurableItem, productId } from "./measure.ts";
 
 interface WithAlternatives extends MeasurableItem {
@@ -19,7 +21,8 @@ interface WithAlternatives extends MeasurableItem {
   }[];
 }
 
-const FIT_RANK: Record<string, number> = { "drop-in": 0, partial: 1, "different-approach": 2 };
+/** How well each alternative fits, best first (`match-index.ts`); an unknown fit after them all. */
+const FIT_RANK: Record<string, number> = FITS;
 
 /**
  * The items with each alternative's `inPlace` (installations already in the inventory), computed afresh; an item

@@ -16,6 +16,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { isEuropean } from "./match.ts";
+import { FIT_RANK as FITS } from "./match-index.ts";
 import { isComponent } from "./normalize.ts";
 
 const roleSchema = z.strictObject({
@@ -156,7 +157,8 @@ export function roleOf(item: MeasurableItem): Role {
   return { id: `category:${category}`, label: null, weight: c.weight, heavy: c.heavy, server: false };
 }
 
-const FIT_RANK: Record<string, number> = { "drop-in": 0, partial: 1, "different-approach": 2 };
+/** How well each alternative fits, best first (`match-index.ts`); an unknown fit after them all. */
+const FIT_RANK: Record<string, number> = FITS;
 
 /**
  * The alternative a plan proposes: among those a collectivité can adopt for the whole product (`replacesWhole`),
