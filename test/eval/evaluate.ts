@@ -31,6 +31,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-9",
   "held-out-10",
   "held-out-11",
+  "held-out-12",
 ]);
 
 /**
