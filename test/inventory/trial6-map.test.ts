@@ -1,0 +1,91 @@
+/**
+ * Trial 6 (5 December 2026, a DSI with a 55-line GLPI export), against the real catalog:
+ * - A7: a vendor's console, guest tools or launcher goes with that vendor's product in the inventory — counted and
+ *   replaced with it — instead of staying behind as a « chantier de fond » with « alternative à rechercher ». Tested
+ *   on other vendors than the trial's (Trend Micro, Citrix, Esri); the trial's own export is checked last.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { InventoryAnalysis } from "../../server/drafting/types.ts";
+import { planRoadmap } from "../../server/drafting/roadmap-plan.ts";
+import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
+import { parseInventoryFiles } from "../../server/inventory/parse.ts";
+import type { AnalysisResult, InventoryRow } from "../../server/inventory/types.ts";
+import { INVENTORY_FIXTURES, inventoryRow } from "./fixtures.ts";
+
+let index: MatchIndex;
+const NOW = "2026-12-05T08:00:00Z";
+beforeAll(async () => {
+  index = await loadMatchIndex(path.resolve("corpus"));
+});
+
+const analyze = (rows: InventoryRow[]) => analyzeRows(rows, index, { now: NOW });
+const lineOf = (r: AnalysisResult, name: string) => r.items.find((i) => i.name === name || i.names?.includes(name))!;
+const asAnalysis = (r: AnalysisResult) =>
+  ({ id: "t", name: "t", createdAt: NOW, ...r }) as unknown as InventoryAnalysis;
+
+describe("a vendor's console, guest tools and launcher go with its product (A7)", () => {
+  it("counts an antivirus console the catalog does not know with the antivirus, not as a project of its own", () => {
+    const r = analyze([
+      inventoryRow("Trend Micro Apex One Security Agent", "Trend Micro Inc.", 300),
+      inventoryRow("Trend Micro Apex Central Management Console", "Trend Micro Inc.", 1),
+      inventoryRow("LibreOffice 24.8", "The Document Foundation", 300),
+    ]);
+    const console_ = lineOf(r, "Trend Micro Apex Central Management Console");
+    expect(console_).toMatchObject({ component: true, partOf: "trend-micro-apex-one" });
+    expect(console_.reason).toContain("Trend Micro Apex One / Vision One");
+    expect(console_.reason).not.toContain("classez-le à la main");
+    // Not « à classer », not a line of the plan with « alternative à rechercher ».
+    expect(r.unknown.map((u) => u.name)).not.toContain(console_.name);
+    const plan = planRoadmap(asAnalysis(r), { now: NOW });
+    expect(plan.lines.map((l) => l.item.name)).not.toContain(console_.name);
+    expect(plan.lines.find((l) => l.item.name === "Trend Micro Apex One Security Agent")?.alternative).toBeTruthy();
+  });
+
+  it("counts a hypervisor's guest tools with the hypervisor", () => {
+    const r = analyze([
+      inventoryRow("Citrix Hypervisor", "Citrix Systems, Inc.", 3),
+      inventoryRow("Citrix VM Tools", "Citrix Systems, Inc.", 40),
+    ]);
+    expect(lineOf(r, "Citrix VM Tools")).toMatchObject({ component: true, partOf: "citrix-hypervisor" });
+  });
+
+  it("counts a vendor's launcher with the vendor's product, whose category it shares", () => {
+    const r = analyze([
+      inventoryRow("ArcGIS Pro", "Esri", 7),
+      inventoryRow("ArcGIS Desktop 10.8", "Esri", 5),
+      inventoryRow("Esri Desktop App", "Esri", 12),
+    ]);
+    expect(lineOf(r, "Esri Desktop App")).toMatchObject({ component: true, partOf: "arcgis-pro" });
+  });
+
+  it("leaves a module alone when its vendor's product is not in the inventory, or when the choice is ambiguous", () => {
+    const alone = analyze([inventoryRow("Trend Micro Apex Central Management Console", "Trend Micro Inc.", 1)]);
+    expect(lineOf(alone, "Trend Micro Apex Central Management Console").component).toBe(false);
+    // Two products of the vendor in two categories (virtualization, network) and a launcher with no category:
+    // no guess.
+    const two = analyze([
+      inventoryRow("Citrix Hypervisor", "Citrix Systems, Inc.", 3),
+      inventoryRow("Citrix ADC", "Citrix Systems, Inc.", 2),
+      inventoryRow("Citrix Desktop App", "Citrix Systems, Inc.", 5),
+    ]);
+    expect(lineOf(two, "Citrix Hypervisor").category).not.toBe(lineOf(two, "Citrix ADC").category);
+    expect(lineOf(two, "Citrix Desktop App").component).toBe(false);
+  });
+
+  it("on the trial's export: the Kaspersky console, VMware Tools and the Autodesk launcher leave the plan", () => {
+    const file = path.join(INVENTORY_FIXTURES, "trial/glpi-ca-val-de-sevre.csv");
+    const bytes = new Uint8Array(readFileSync(file));
+    const { rows } = parseInventoryFiles([{ name: "ca.csv", bytes }]);
+    const r = analyze(rows);
+    expect(lineOf(r, "Kaspersky Security Center 14 Administration Server").partOf).toBe("kaspersky-endpoint-security");
+    expect(lineOf(r, "VMware Tools").partOf).toBe("vmware-vsphere");
+    expect(lineOf(r, "Autodesk Desktop App").partOf).toBe("autocad");
+    const plan = planRoadmap(asAnalysis(r), { now: NOW });
+    expect(plan.lines.filter((l) => !l.alternative).map((l) => l.item.name)).not.toContain(
+      "Kaspersky Security Center 14 Administration Server",
+    );
+  });
+});
