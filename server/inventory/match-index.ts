@@ -167,6 +167,22 @@ export const GENERIC_WORDS = new Set([
 ]);
 
 export const FIT_RANK = { "drop-in": 0, partial: 1, "different-approach": 2 } as const;
+
+/**
+ * The order rule of alternatives, best first: what replaces the product and leaves extra-European jurisdiction, then
+ * what replaces it but stays under that jurisdiction (« gain limité »), then « autre approche ». A European partial
+ * replacement (Vivaldi for Edge, GanttProject for Project) comes before an extra-European drop-in (Firefox ESR,
+ * ProjectLibre): Cap Libre's aim is to leave that jurisdiction, and the drop-in only lowers the exposure in part.
+ * But a European « autre approche » (changing the way of working) is no replacement, and comes after an
+ * extra-European one. An alternative of a community with no country counts as European, as in the measure. Used by
+ * the catalog's order (`buildMatchIndex`), the map's (`in-place.ts`) and the plan's choice (`bestAlternative`).
+ */
+export function fitStanding(a: { fit: string; country?: string | null }): number {
+  const fit: number = FIT_RANK[a.fit as keyof typeof FIT_RANK] ?? 3;
+  const extra = a.country ? (isEuropean(a.country) ? 0 : 1) : 0;
+  // drop-in 0, partial 1; the same under extra-European jurisdiction 2, 3; then by fit, European first: 4 to 7.
+  return fit < FIT_RANK["different-approach"] ? 2 * extra + fit : 2 * fit + extra;
+}
 export const MATURITY_RANK = { mature: 0, established: 1, emerging: 2 } as const;
 
 /**
@@ -258,8 +274,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     return [
       x.audience === "state" ? 1 : 0,
       x.covers ? 1 : 0,
-      FIT_RANK[x.fit],
-      x.country === null || isEuropean(x.country) ? 0 : 1,
+      fitStanding(x),
       // An offer made for large organisations (Pexip) after what suits a collectivité of any size (trial 2026-12-05).
       alt.scale === "large" ? 1 : 0,
       x.openSource ? 0 : 1,

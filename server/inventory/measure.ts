@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { isEuropean } from "./match.ts";
-import { FIT_RANK as FITS } from "./match-index.ts";
+import { fitStanding } from "./match-index.ts";
 import { isComponent } from "./normalize.ts";
 
 const roleSchema = z.strictObject({
@@ -157,19 +157,16 @@ export function roleOf(item: MeasurableItem): Role {
   return { id: `category:${category}`, label: null, weight: c.weight, heavy: c.heavy, server: false };
 }
 
-/** How well each alternative fits, best first (`match-index.ts`); an unknown fit after them all. */
-const FIT_RANK: Record<string, number> = FITS;
-
 /**
  * The alternative a plan proposes: among those a collectivité can adopt for the whole product (`replacesWhole`),
- * the best fit, then the least exposed, then one the inventory already shows (`inPlace`: ESET for Kaspersky when
+ * the best standing (fit and jurisdiction, `fitStanding`), then the least exposed, then one the inventory already shows (`inPlace`: ESET for Kaspersky when
  * ESET runs on 92 machines), then the catalog's order.
  */
 export function bestAlternative<A extends MeasurableAlternative>(alternatives: A[] | undefined): A | null {
   const list = (alternatives ?? []).filter(replacesWhole).map((a, i) => ({ a, i }));
   list.sort(
     (x, y) =>
-      (FIT_RANK[x.a.fit] ?? 3) - (FIT_RANK[y.a.fit] ?? 3) ||
+      fitStanding(x.a) - fitStanding(y.a) ||
       alternativeExposure(x.a) - alternativeExposure(y.a) ||
       (y.a.inPlace ? 1 : 0) - (x.a.inPlace ? 1 : 0) ||
       x.i - y.i,

@@ -11,6 +11,7 @@ import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { planRoadmap } from "../../server/drafting/roadmap-plan.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
+import { bestAlternative } from "../../server/inventory/measure.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 import type { AnalysisResult, InventoryRow } from "../../server/inventory/types.ts";
 import { INVENTORY_FIXTURES, inventoryRow } from "./fixtures.ts";
@@ -87,5 +88,38 @@ describe("a vendor's console, guest tools and launcher go with its product (A7)"
     expect(plan.lines.filter((l) => !l.alternative).map((l) => l.item.name)).not.toContain(
       "Kaspersky Security Center 14 Administration Server",
     );
+  });
+});
+
+/**
+ * B11. The order of alternatives: a replacement that leaves extra-European jurisdiction comes before one that stays
+ * under it, whether it replaces the product directly or covers its main uses (partial); an extra-European
+ * replacement still comes before a European « autre approche », which is no replacement. Tested on Okta, GitLab and
+ * Outlook (the trial saw it on Edge, Chrome and Project).
+ */
+describe("a European replacement comes before one still under extra-European jurisdiction (B11)", () => {
+  it("proposes first, in the map and in the plan, the European partial replacement over the US drop-in", () => {
+    const r = analyze([
+      inventoryRow("Okta Verify", "Okta, Inc.", 80),
+      inventoryRow("GitLab Premium", "GitLab Inc.", 4),
+      inventoryRow("Thunderbird", "Mozilla", 10),
+    ]);
+    for (const name of ["Okta Verify", "GitLab Premium"]) {
+      const item = lineOf(r, name);
+      // Both kinds are in the catalog: a US drop-in (Keycloak, GitLab CE) and a European partial replacement.
+      expect(item.alternatives.some((a) => a.extraEuropean && a.fit === "drop-in")).toBe(true);
+      expect(item.alternatives[0]!.extraEuropean).toBeFalsy();
+      expect(bestAlternative(item.alternatives)?.extraEuropean).toBeFalsy();
+      const plan = planRoadmap(asAnalysis(r), { now: NOW });
+      expect(plan.lines.find((l) => l.item.name === name)?.alternative?.extraEuropean).toBeFalsy();
+    }
+  });
+
+  it("keeps an extra-European replacement before a European « autre approche »", () => {
+    const r = analyze([inventoryRow("Microsoft Outlook 2019", "Microsoft Corporation", 50)]);
+    const outlook = lineOf(r, "Microsoft Outlook 2019");
+    expect(outlook.alternatives.some((a) => !a.extraEuropean && a.fit === "different-approach")).toBe(true);
+    expect(bestAlternative(outlook.alternatives)?.fit).not.toBe("different-approach");
+    expect(outlook.alternatives[0]!.fit).not.toBe("different-approach");
   });
 });
