@@ -81,7 +81,9 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
     withLifecycle(
       countMachinesOnce(
         attachModules(
-          keepLoneParts(mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications)))),
+          keepLoneParts(
+            mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications))),
+          ),
         ),
         (name) => groups.get(name)?.machines ?? null,
       ),
@@ -207,7 +209,10 @@ export function attachModules(items: InventoryItem[]): InventoryItem[] {
     const own = products.filter((p) => p.vendor!.name === m.vendor!.name && p.product!.id !== m.product?.id);
     const same = m.category ? own.filter((p) => p.category === m.category) : own;
     if (!same.length || (!m.category && new Set(same.map((p) => p.category)).size > 1)) continue;
-    owners.set(m, same.reduce((a, b) => (b.installations > a.installations ? b : a)));
+    owners.set(
+      m,
+      same.reduce((a, b) => (b.installations > a.installations ? b : a)),
+    );
   }
   if (!owners.size) return items;
   return items.map((i) => {

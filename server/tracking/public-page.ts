@@ -94,7 +94,8 @@ const MILESTONE_STATE: Record<string, string> = {
   unmeasured: "non mesuré à l'échéance (pas d'inventaire dans les quatre mois)",
   upcoming: "à venir",
 };
-// « Replaced » says only what the inventory shows: the product is gone, not what took its place.
+// « Replaced » says only what the inventory shows: the product is gone; what took its place only when the latest
+// inventory shows the planned replacement (`replacedBy`, trial6: « remplacé par Bitdefender GravityZone »).
 const PRODUCT_STATE: Record<string, string> = {
   replaced: "n'apparaît plus dans l'inventaire",
   "in-progress": "en cours (moins d'installations)",
@@ -148,17 +149,20 @@ export function renderPublicPage(
     const row = grouped.get(key) ?? { p, count: 0, due: new Set<string>(), states: new Map<string, number>() };
     row.count++;
     if (p.dueDate) row.due.add(p.dueDate);
-    row.states.set(p.state, (row.states.get(p.state) ?? 0) + 1);
+    const state = p.state === "replaced" && p.byInInventory ? "replacedBy" : p.state;
+    row.states.set(state, (row.states.get(state) ?? 0) + 1);
     grouped.set(key, row);
   }
-  const stateText = (states: Map<string, number>) =>
+  const said = (state: string, by: string | null) =>
+    state === "replacedBy" ? t("replacedBy", { by: by ?? "" }) : (PRODUCT_STATE[state] ?? state);
+  const stateText = (states: Map<string, number>, by: string | null) =>
     states.size === 1
-      ? (PRODUCT_STATE[[...states.keys()][0]!] ?? [...states.keys()][0]!)
-      : [...states].map(([state, n]) => `${PRODUCT_STATE[state] ?? state} (${n})`).join(", ");
+      ? said([...states.keys()][0]!, by)
+      : [...states].map(([state, n]) => `${said(state, by)} (${n})`).join(", ");
   const products = [...grouped.values()]
     .map(
       ({ p, count, due, states }) =>
-        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ? (p.byNote ? `${p.by} (${p.byNote})` : p.by) : "—")}</td><td>${due.size ? esc([...due].sort().map(frenchDate).join(", ")) : "—"}</td><td>${esc(stateText(states))}</td></tr>`,
+        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ? (p.byNote ? `${p.by} (${p.byNote})` : p.by) : "—")}</td><td>${due.size ? esc([...due].sort().map(frenchDate).join(", ")) : "—"}</td><td>${esc(stateText(states, p.by))}</td></tr>`,
     )
     .join("\n");
   // Each event once: those since the last publication are under « Ce qui a changé »; the calendar lists the others.

@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { planRoadmap } from "../../server/drafting/roadmap-plan.ts";
+import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { bestAlternative } from "../../server/inventory/measure.ts";
