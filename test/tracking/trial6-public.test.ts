@@ -86,3 +86,56 @@ describe("a replaced product whose replacement is in the new inventory (B8)", ()
     expect(note).toMatch(/Cisco Webex Meetings : n'apparaît plus dans l'inventaire/);
   });
 });
+
+/**
+ * B7. The public page reads the collectivité's name inside sentences: « le suivi de la Communauté de communes … »,
+ * « …, la Mairie de … a inscrit », « le suivi du Département … »; a proper name stays as it is. Its chart names the
+ * start of the curve, not the next year under points of December.
+ */
+describe("the public page's French with any collectivité's name (B7)", () => {
+  const page = (name: string) => {
+    const plan = planOf("2026-12-05", {
+      collectivite: { name, kind: null },
+      checkpoints: [checkpointOf(analysis("a1", [], 80), "weighted", "2026-12-05")],
+    });
+    const snapshot = snapshotOf(plan, progressOf(plan, "2026-12-05"), {
+      licence: "etalab-2.0",
+      groupProducts: false,
+      now: new Date("2026-12-05T12:00:00Z"),
+      categoryLabel: (c) => c ?? "",
+    });
+    return {
+      html: renderPublicPage(snapshot, { cssHref: "p.css", dataHref: "d.json", csvHref: "d.csv" }),
+      note: progressNoteMarkdown(plan, progressOf(plan, "2026-12-05"), "2026-12-05"),
+      snapshot,
+    };
+  };
+
+  it("puts the article a common noun needs, and contracts « de le »", () => {
+    const cc = page("Communauté de communes du Haut-Bocage");
+    expect(cc.html).toContain("le suivi de la Communauté de communes du Haut-Bocage");
+    expect(cc.html).toMatch(/Le 5 décembre 2026, la Communauté de communes du Haut-Bocage a inscrit/);
+    expect(cc.note).toContain("réduction des dépendances numériques de la Communauté de communes du Haut-Bocage");
+    const mairie = page("Mairie de Saint-Aubin-des-Prés");
+    expect(mairie.html).toMatch(/, la Mairie de Saint-Aubin-des-Prés a inscrit/);
+    const departement = page("Département de la Creuse");
+    expect(departement.html).toContain("le suivi du Département de la Creuse");
+    expect(departement.html).not.toContain("de le ");
+    // A proper name keeps its own form.
+    const commune = page("Kerbihan");
+    expect(commune.html).toContain("le suivi de Kerbihan");
+    expect(commune.html).toMatch(/Le 5 décembre 2026, Kerbihan a inscrit/);
+  });
+
+  it("labels the start of the chart with its month, and no year label under the December points", () => {
+    const { html } = page("Kerbihan");
+    const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
+    const labels = [...svg.matchAll(/<text x="([\d.]+)" y="278"[^>]*>([^<]+)<\/text>/g)].map((m) => ({
+      x: Number(m[1]),
+      text: m[2]!,
+    }));
+    expect(labels[0]?.text).toBe("déc. 2026");
+    // The next label (2027, a month later) would sit on top of it: left out, its gridline kept.
+    for (const l of labels.slice(1)) expect(l.x - labels[0]!.x).toBeGreaterThanOrEqual(40);
+  });
+});
