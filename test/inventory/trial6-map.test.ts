@@ -1,12 +1,14 @@
 /**
  * Trial 6 (5 December 2026, a DSI with a 55-line GLPI export), against the real catalog:
- * - A7: a vendor's console, guest tools or launcher goes with that vendor's product in the inventory — counted and
+ * - A7, B11, B10 (below). A7: a vendor's console, guest tools or launcher goes with that vendor's product in the inventory — counted and
  *   replaced with it — instead of staying behind as a « chantier de fond » with « alternative à rechercher ». Tested
  *   on other vendors than the trial's (Trend Micro, Citrix, Esri); the trial's own export is checked last.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { strToU8, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { AppError } from "../../server/core/errors.ts";
 import { planRoadmap } from "../../server/drafting/roadmap-plan.ts";
 import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
@@ -121,5 +123,74 @@ describe("a European replacement comes before one still under extra-European jur
     expect(outlook.alternatives.some((a) => !a.extraEuropean && a.fit === "different-approach")).toBe(true);
     expect(bestAlternative(outlook.alternatives)?.fit).not.toBe("different-approach");
     expect(outlook.alternatives[0]!.fit).not.toBe("different-approach");
+  });
+});
+
+/**
+ * B10. Upload messages say what the file is: a word-processing document or a presentation is not « un classeur ou
+ * une archive »; a ZIP archive is told apart from a spreadsheet; a text of long random letter-and-digit strings is
+ * « pas des noms de logiciels », not an inventory too big to analyse.
+ */
+describe("an upload that is not an inventory is named for what it is (B10)", () => {
+  const rejection = (name: string, bytes: Uint8Array) => {
+    try {
+      parseInventoryFiles([{ name, bytes }]);
+    } catch (err) {
+      return err as AppError;
+    }
+    throw new Error("accepted");
+  };
+  const odf = (type: string) =>
+    zipSync({
+      mimetype: [strToU8(`application/vnd.oasis.opendocument.${type}`), { level: 0 }],
+      "content.xml": strToU8("<x/>"),
+    });
+  const ooxml = (part: string) => zipSync({ "[Content_Types].xml": strToU8("<Types/>"), [part]: strToU8("<x/>") });
+
+  it("calls a .docx or .odt a text document, whatever its name, and a spreadsheet a spreadsheet", () => {
+    for (const [name, bytes] of [
+      ["note.docx", ooxml("word/document.xml")],
+      ["note.odt", odf("text")],
+      ["inventaire", ooxml("word/document.xml")],
+    ] as const) {
+      const err = rejection(name, bytes);
+      expect(err.code, name).toBe("not_an_inventory");
+      expect(err.message, name).toContain("document de traitement de texte");
+      expect(err.message, name).not.toContain("classeur");
+    }
+    expect(rejection("presentation.odp", odf("presentation")).message).toContain("présentation");
+    for (const [name, bytes] of [
+      ["parc.ods", odf("spreadsheet")],
+      ["parc", ooxml("xl/workbook.xml")],
+    ] as const) {
+      const message = rejection(name, bytes).message;
+      expect(message, name).toContain("classeur");
+      expect(message, name).not.toContain("archive");
+    }
+    const archive = rejection("export.zip", zipSync({ "glpi.csv": strToU8("Nom\nFirefox\n") })).message;
+    expect(archive).toContain("archive");
+    expect(archive).not.toContain("classeur");
+  });
+
+  it("says a text of random letter-and-digit strings is not an inventory, before counting its names", () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed;
+    };
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const lines = Array.from({ length: 3000 }, () => Array.from({ length: 76 }, () => alphabet[next() % 64]).join(""));
+    const err = rejection("donnees.csv", strToU8(`${lines.join("\n")}\n`));
+    expect(err.code).toBe("not_an_inventory");
+    expect(err.message).toContain("pas des noms de logiciels");
+    // With a lower limit of distinct names, the same: what the file is comes before how big it is.
+    try {
+      parseInventoryFiles([{ name: "donnees.csv", bytes: strToU8(lines.join("\n")) }], { maxDistinctNames: 100 });
+    } catch (e) {
+      expect((e as AppError).code).toBe("not_an_inventory");
+    }
+    // A list of real names, some without a space, is still read.
+    const list = "Mozilla Firefox\nMicrosoft.VCLibs.140.00.UWPDesktop\nlibreoffice-writer\nNotepad++\n7-Zip 23.01\n";
+    expect(parseInventoryFiles([{ name: "liste.txt", bytes: strToU8(list) }]).rows).toHaveLength(5);
   });
 });
