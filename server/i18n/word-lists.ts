@@ -17,9 +17,15 @@ export function wordListLines(file: string, lang = "fr"): string[] {
 }
 
 /**
- * The words of a list written several per line (blanks or commas between them), in the file's order.
- * @example wordListWords("inventory-company-words.txt").includes("gmbh") // true
+ * The entries of a list written several per line, a comma after each (an entry may hold blanks: « s r o »), in the
+ * file's order.
+ * @example wordListEntries("inventory-company-words.txt").includes("gmbh") // true
  */
-export function wordListWords(file: string, lang = "fr"): string[] {
-  return wordListLines(file, lang).flatMap((line) => line.split(/[\s,]+/).filter(Boolean));
+export function wordListEntries(file: string, lang = "fr"): string[] {
+  return wordListLines(file, lang).flatMap((line) =>
+    line
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  );
 }

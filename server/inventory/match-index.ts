@@ -2,10 +2,12 @@
  * The match index: built once from the catalog (products and their aliases, open-source alternatives, vendors)
  * of the one loaded copy of the corpus, and rebuilt with it when a corpus file changes.
  */
+
 import { type Catalog, exposureLabel, isEuropean, lawsFor } from "../corpus/catalog.ts";
 import type { Corpus, CorpusDocument } from "../corpus/documents.ts";
 import type { Alternative, Category, Vendor } from "../corpus/schema.ts";
 import { currentCorpus } from "../corpus/source.ts";
+import { wordListEntries } from "../i18n/word-lists.ts";
 import { adoptionRank, MATURITY_RANK } from "./alternative-order.ts";
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
 import { PRICE_INCREASE, productRisks } from "./risks.ts";
@@ -132,40 +134,11 @@ export const SURE_CONFIDENCE = 0.8;
 /** @deprecated the same threshold under its former name. */
 export const REVIEW_BELOW = SURE_CONFIDENCE;
 
-/** Words too common to name a vendor on their own when they start a publisher string. */
-export const GENERIC_WORDS = new Set([
-  "open",
-  "free",
-  "new",
-  "red",
-  "cloud",
-  "data",
-  "digital",
-  "global",
-  "index",
-  "business",
-  "unit",
-  "box",
-  "gen",
-  "win",
-  "check",
-  "trend",
-  "smart",
-  "soft",
-  "net",
-  "web",
-  "tech",
-  "info",
-  "euro",
-  "france",
-  "micro",
-  "general",
-  "first",
-  "blue",
-  "green",
-  "city",
-  "public",
-]);
+/**
+ * Words too common to name a vendor on their own when they start a publisher string
+ * (`i18n/fr/inventory-generic-vendor-words.txt`).
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(wordListEntries("inventory-generic-vendor-words.txt"));
 
 /**
  * Builds the index from a loaded catalog and the corpus documents (which tell of recent price increases).
