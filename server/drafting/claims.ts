@@ -82,11 +82,22 @@ const short = (s: string) => (s.length > 240 ? `${s.slice(0, 237)}…` : s);
 const sameFigure = (a: Figure, b: Figure) => a.kind === b.kind && Math.abs(a.value - b.value) < 1e-9;
 
 /** What the corpus says against one part of a claim: the verifier's reasons, and the figures it calls inexact. */
+interface PartCheck {
+  reasons: string[];
+  refuted: { figure: string; reason: string }[];
+}
+
+/**
+ * The checks of claim parts made during one generation, by the words checked (`ClaimPart.checked`): a claim the
+ * document states in several sections is searched for and verified once (the corpus does not change meanwhile).
+ */
+export type ClaimChecks = Map<string, Promise<PartCheck>>;
+
 async function checkPart(
   part: ClaimPart,
   retriever: Retriever,
   source: (r: SearchResult) => string,
-): Promise<{ reasons: string[]; refuted: { figure: string; reason: string }[] }> {
+): Promise<PartCheck> {
   const terms = keywords(part.checked);
   const { results } = await retriever.search(part.checked, 8);
   const about = results
@@ -141,14 +152,25 @@ export async function checkClaims(
   flags: FigureFlag[],
   retriever: Retriever,
   source: (r: SearchResult) => string,
+  checked: ClaimChecks = new Map(),
 ): Promise<{ verification: Verification; flags: FigureFlag[] }> {
   const stated = claims.filter((c) => text.includes(c));
   if (!stated.length) return { verification, flags };
+  const checkOnce = (part: ClaimPart) => {
+    let check = checked.get(part.checked);
+    if (!check) {
+      check = checkPart(part, retriever, source);
+      checked.set(part.checked, check);
+      // A search that failed is tried again by the next section, as it was before the checks were shared.
+      check.catch(() => checked.delete(part.checked));
+    }
+    return check;
+  };
   let outFlags = [...flags];
   const sentences = [...verification.sentences];
   for (const claim of stated) {
     const parts = claimParts(claim);
-    const checks = await Promise.all(parts.map((p) => checkPart(p, retriever, source)));
+    const checks = await Promise.all(parts.map(checkOnce));
     const i = sentences.findIndex((s) => s.text.includes(claim));
     const inClaim = (quoted: string) => claim.includes(quoted);
     // The section's own check of these words (against the passages it quotes) gives way to the claim's.
