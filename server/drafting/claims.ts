@@ -8,6 +8,7 @@
  */
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
+import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { splitSentences } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
@@ -19,12 +20,12 @@ import type { FigureFlag } from "./types.ts";
 export const CLAIM_PASSAGES = 4;
 export const CLAIM_COVERAGE = 0.3;
 
+/** The verb forms that open a predicate or end a subject (`i18n/fr/context-subjects.txt`), one list for both. */
+const VERB_FORMS = wordAlternation(wordListSections("context-subjects.txt").get("formes verbales") ?? []);
 /** A verb form that opens a predicate without its subject (« … et n'est jamais revenue », « … et a quitté »). */
-const PREDICATE =
-  /^(?:n['’]|s['’]|l['’]a\s|(?:ne|a|ont|est|sont|était|étaient|avait|avaient|va|vont|sera|seront|se|y)(?=\s|$))/iu;
+const PREDICATE = new RegExp(`^(?:n['’]|s['’]|l['’]a\\s|(?:${VERB_FORMS})(?=\\s|$))`, "iu");
 /** Where a clause's subject ends: its first verb form (« Munich | a économisé », « Le Schleswig-Holstein | a migré »). */
-const SUBJECT_END =
-  /\s(?:n['’]|s['’]|(?:ne|a|ont|est|sont|était|étaient|avait|avaient|va|vont|sera|seront|se|y)(?=\s))/iu;
+const SUBJECT_END = new RegExp(`\\s(?:n['’]|s['’]|(?:${VERB_FORMS})(?=\\s))`, "iu");
 /** A new subject after « et »: a name, with or without its article (« et Lyon a quitté », « et la Gendarmerie … »). */
 const NEW_SUBJECT = /^(?:(?:le|la|les|l['’])\s*)?\p{Lu}/u;
 

@@ -4,6 +4,7 @@
  * skipped; each line is trimmed.
  */
 import { readFileSync } from "node:fs";
+import { escapeRegExp } from "../core/text.ts";
 
 /**
  * The lines of a word list, comments and blank lines left out.
@@ -29,3 +30,32 @@ export function wordListEntries(file: string, lang = "fr"): string[] {
       .filter(Boolean),
   );
 }
+
+/**
+ * A list in sections (« [name] » lines), each section's entries as `wordListEntries` reads them.
+ * @example wordListSections("context-subjects.txt").get("services de la collectivité") // ["DSI", "DGS", …]
+ */
+export function wordListSections(file: string, lang = "fr"): Map<string, string[]> {
+  const sections = new Map<string, string[]>();
+  let current: string[] | null = null;
+  for (const line of wordListLines(file, lang)) {
+    const head = /^\[(.+)\]$/.exec(line);
+    if (head) sections.set(head[1]!, (current = []));
+    else if (current)
+      current.push(
+        ...line
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean),
+      );
+  }
+  return sections;
+}
+
+/**
+ * Entries of a list as a regular-expression alternation, to write inside a group: each escaped, and an apostrophe
+ * matching the typographic one too.
+ * @example wordAlternation(["d'autres", "plusieurs"]) // "d['’]autres|plusieurs"
+ */
+export const wordAlternation = (entries: readonly string[]) =>
+  entries.map((e) => escapeRegExp(e).replace(/'/g, "['’]")).join("|");
