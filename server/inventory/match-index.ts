@@ -2,10 +2,13 @@
  * The match index: built once from the catalog (products and their aliases, open-source alternatives, vendors)
  * of the one loaded copy of the corpus, and rebuilt with it when a corpus file changes.
  */
+
 import { type Catalog, exposureLabel, isEuropean, lawsFor } from "../corpus/catalog.ts";
 import type { Corpus, CorpusDocument } from "../corpus/documents.ts";
 import type { Alternative, Category, Vendor } from "../corpus/schema.ts";
 import { currentCorpus } from "../corpus/source.ts";
+import { wordListEntries } from "../i18n/word-lists.ts";
+import { adoptionRank, MATURITY_RANK } from "./alternative-order.ts";
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
 import { PRICE_INCREASE, productRisks } from "./risks.ts";
 import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod, Unmaintained } from "./types.ts";
@@ -131,59 +134,11 @@ export const SURE_CONFIDENCE = 0.8;
 /** @deprecated the same threshold under its former name. */
 export const REVIEW_BELOW = SURE_CONFIDENCE;
 
-/** Words too common to name a vendor on their own when they start a publisher string. */
-export const GENERIC_WORDS = new Set([
-  "open",
-  "free",
-  "new",
-  "red",
-  "cloud",
-  "data",
-  "digital",
-  "global",
-  "index",
-  "business",
-  "unit",
-  "box",
-  "gen",
-  "win",
-  "check",
-  "trend",
-  "smart",
-  "soft",
-  "net",
-  "web",
-  "tech",
-  "info",
-  "euro",
-  "france",
-  "micro",
-  "general",
-  "first",
-  "blue",
-  "green",
-  "city",
-  "public",
-]);
-
-export const FIT_RANK = { "drop-in": 0, partial: 1, "different-approach": 2 } as const;
-
 /**
- * The order rule of alternatives, best first: what replaces the product and leaves extra-European jurisdiction, then
- * what replaces it but stays under that jurisdiction (« gain limité »), then « autre approche ». A European partial
- * replacement (Vivaldi for Edge, GanttProject for Project) comes before an extra-European drop-in (Firefox ESR,
- * ProjectLibre): Cap Libre's aim is to leave that jurisdiction, and the drop-in only lowers the exposure in part.
- * But a European « autre approche » (changing the way of working) is no replacement, and comes after an
- * extra-European one. An alternative of a community with no country counts as European, as in the measure. Used by
- * the catalog's order (`buildMatchIndex`), the map's (`in-place.ts`) and the plan's choice (`bestAlternative`).
+ * Words too common to name a vendor on their own when they start a publisher string
+ * (`i18n/fr/inventory-generic-vendor-words.txt`).
  */
-export function fitStanding(a: { fit: string; country?: string | null }): number {
-  const fit: number = FIT_RANK[a.fit as keyof typeof FIT_RANK] ?? 3;
-  const extra = a.country ? (isEuropean(a.country) ? 0 : 1) : 0;
-  // drop-in 0, partial 1; the same under extra-European jurisdiction 2, 3; then by fit, European first: 4 to 7.
-  return fit < FIT_RANK["different-approach"] ? 2 * extra + fit : 2 * fit + extra;
-}
-export const MATURITY_RANK = { mature: 0, established: 1, emerging: 2 } as const;
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(wordListEntries("inventory-generic-vendor-words.txt"));
 
 /**
  * Builds the index from a loaded catalog and the corpus documents (which tell of recent price increases).
@@ -269,12 +224,11 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
   }
   const rankAlt = (x: ItemAlternative) => {
     const alt = catalog.alternatives.get(x.id)!;
-    // What a collectivité can adopt comes first: a State service reserved to State agents last, and an alternative
-    // that covers only part of the product after those that cover all of it.
+    // What a collectivité can adopt comes first, by fit and jurisdiction (`adoptionRank`: the standing every order of
+    // alternatives begins with), then the catalog's own preferences.
     return [
-      x.audience === "state" ? 1 : 0,
-      x.covers ? 1 : 0,
-      fitStanding(x),
+      ...adoptionRank(x),
+      x.country === null || isEuropean(x.country) ? 0 : 1,
       // An offer made for large organisations (Pexip) after what suits a collectivité of any size (trial 2026-12-05).
       alt.scale === "large" ? 1 : 0,
       x.openSource ? 0 : 1,

@@ -15,8 +15,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
+import { compareAdoption } from "./alternative-order.ts";
 import { isEuropean } from "./match.ts";
-import { fitStanding } from "./match-index.ts";
 import { isComponent } from "./normalize.ts";
 
 const roleSchema = z.strictObject({
@@ -159,14 +159,15 @@ export function roleOf(item: MeasurableItem): Role {
 
 /**
  * The alternative a plan proposes: among those a collectivité can adopt for the whole product (`replacesWhole`),
- * the best standing (fit and jurisdiction, `fitStanding`), then the least exposed, then one the inventory already shows (`inPlace`: ESET for Kaspersky when
+ * the best fit, then the least exposed, then one the inventory already shows (`inPlace`: ESET for Kaspersky when
  * ESET runs on 92 machines), then the catalog's order.
  */
 export function bestAlternative<A extends MeasurableAlternative>(alternatives: A[] | undefined): A | null {
   const list = (alternatives ?? []).filter(replacesWhole).map((a, i) => ({ a, i }));
   list.sort(
     (x, y) =>
-      fitStanding(x.a) - fitStanding(y.a) ||
+      // Among those that replace the whole product the standing is fit and jurisdiction (`compareAdoption`).
+      compareAdoption(x.a, y.a) ||
       alternativeExposure(x.a) - alternativeExposure(y.a) ||
       (y.a.inPlace ? 1 : 0) - (x.a.inPlace ? 1 : 0) ||
       x.i - y.i,
