@@ -71,3 +71,16 @@ export async function launchBrowser(
   const context = await browser.newContext();
   return { context, close: () => context.close() };
 }
+
+/**
+ * A screenshot kept in test-results/ for a reviewer to look at; nothing is asserted on it. CI (`CI=true`, set by
+ * .ci/run) keeps no test-results/ and skips it: a full-page capture costs Chromium about a third of a second of CPU,
+ * several seconds on a busy machine, and the suite takes some fifty.
+ */
+export async function keepScreenshot(
+  target: { screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown> },
+  options: { path: string; fullPage?: boolean },
+): Promise<void> {
+  if (process.env.CI === "true") return;
+  await target.screenshot(options);
+}
