@@ -90,9 +90,12 @@ export const finish = (
   tone,
 });
 
-/** How a sender speaks of the collectivité or of themselves (« la ville », « notre commune », « nous »). */
+/**
+ * How a sender speaks of the collectivité or of themselves (« la ville », « notre commune », « nous »). « La ville de
+ * Munich », « la métropole de Lyon » name another one (a name after « de »): its own name is looked for apart.
+ */
 const SELF_REFERENCE =
-  /(?<!\p{L})(?:nous|notre|nos|(?:la|cette|notre) (?:ville|commune|collectivité|mairie|métropole|communauté|agglomération|région|intercommunalité)|l['’](?:agglomération|intercommunalité|EPCI)|(?:le|ce|notre) (?:département|conseil))(?!\p{L})/iu;
+  /(?<!\p{L})(?:nous|notre|nos|(?:la|cette|notre) (?:ville|commune|collectivité|mairie|métropole|communauté|agglomération|région|intercommunalité)|l['’](?:agglomération|intercommunalité|EPCI)|(?:le|ce|notre) (?:département|conseil))(?!\p{L})(?!\s+(?:de|du|d['’])\s*\p{Lu})/iu;
 
 /** Words of a collectivité's name that name it (« Rennes » of « Ville de Rennes »), not its kind. */
 const GENERIC_NAME_WORD =
@@ -121,6 +124,8 @@ export function aboutOthers(clause: string): boolean {
   const det = DETERMINER.exec(c);
   const rest = det ? c.slice(det[0].length) : c;
   const head = /^[\p{L}\p{N}][\p{L}\p{N}-]*/u.exec(rest)?.[0] ?? "";
+  // « La ville de Munich », « la métropole de Lyon »: a collectivité named after its kind is someone else.
+  if (det && GENERIC_NAME_WORD.test(head) && /^\s+(?:de|du|d['’])\s*\p{Lu}/u.test(rest.slice(head.length))) return true;
   if (!/^\p{Lu}/u.test(head) || OWN_UNIT.test(head)) return false;
   // After an article, or an acronym: a name (« le CLOUD Act », « la Gendarmerie », « AWS »).
   if (det || /^\p{Lu}[\p{Lu}\d]/u.test(head)) return true;
