@@ -819,7 +819,11 @@ function renderDraft(draft, notices) {
     draft.model.asOf ? el("p", { class: "source-meta" }, draft.model.asOf) : null,
     notices.map(noticeView),
     toComplete
-      ? el("p", { class: "notice draft-banner" }, t("draft.toComplete", { count: toComplete, total: sections.length }))
+      ? el(
+          "p",
+          { class: "notice draft-banner" },
+          t(`draft.toComplete.${toComplete < 2 ? "one" : "other"}`, { count: toComplete, total: sections.length }),
+        )
       : null,
     !toComplete && generated ? el("p", { class: "mode" }, t("draft.generated")) : null,
     flags.length ? flagBox(flags, titles) : null,

@@ -8,7 +8,7 @@ import { qualifiedFigures } from "../answers/qualified.ts";
 import { asOfText, escapeRegExp, fold, frenchDate, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
-import { message } from "../i18n/messages.ts";
+import { countText, message } from "../i18n/messages.ts";
 
 import type {
   Block,
@@ -380,6 +380,17 @@ export function oneDatePerSource(version: DraftVersion): DraftVersion {
   };
 }
 
+/** « 2 phrases non vérifiées et 1 citation invalide : à relire … », a count of zero left out. */
+const verificationSummary = (unsupported: number, invalid: number) =>
+  message("verify.summary", {
+    what: [
+      unsupported ? countText("unverifiedSentence", unsupported) : "",
+      invalid ? countText("invalidCitation", invalid) : "",
+    ]
+      .filter(Boolean)
+      .join(" et "),
+  });
+
 /** Builds the document model of a draft version (the latest by default, `version` counts from 1). */
 export function buildDocument(draft: Draft, version?: number): DocumentModel {
   const chosen: DraftVersion = oneDatePerSource(version ? draft.versions[version - 1]! : draft.versions.at(-1)!);
@@ -434,7 +445,13 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     front.push({
       kind: "paragraph",
       style: "banner",
-      inlines: [{ kind: "text", text: message("drafts.banner", { count: toComplete }), bold: true }],
+      inlines: [
+        {
+          kind: "text",
+          text: message(`drafts.banner.${toComplete < 2 ? "one" : "other"}`, { count: toComplete }),
+          bold: true,
+        },
+      ],
     });
   // A figure the corpus qualifies says so (« chiffre que le corpus dit « non confirmés » … »), a claim it contradicts
   // says what it says instead; a figure it does not carry is what the box's introduction says.
@@ -465,7 +482,7 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     front.push({
       kind: "paragraph",
       style: "banner",
-      inlines: [{ kind: "text", text: message("verify.summary", { unsupported, invalid }), bold: true, flagged: true }],
+      inlines: [{ kind: "text", text: verificationSummary(unsupported, invalid), bold: true, flagged: true }],
     });
   const structure = loadStructure(draft.type);
   return {
