@@ -110,16 +110,20 @@ const isoMonthOrDay = (d: string | null | undefined): d is string => !!d && /^\d
 export function freshness(
   draft: Draft,
   version: DraftVersion,
-): { asOf: string | null; inventory: string | null; oldest: string | null } {
+): { asOf: string | null; inventory: string | null; oldest: string | null; old: number; sources: number } {
   const citations = version.sections.flatMap((s) => s.citations);
   const pages = citations
     .map((c) => c.date)
     .filter(isoMonthOrDay)
     .sort();
-  const facts = citations
-    .flatMap((c) => (c.sources?.length ? c.sources.map((s) => s.date ?? c.date) : [c.date]))
-    .filter(isoMonthOrDay)
-    .sort();
+  // Each source once (cited in several notes, it is one source), with the date of what it says.
+  const dates = new Map<string, string>();
+  for (const c of citations)
+    for (const s of c.sources?.length ? c.sources : [{ title: c.title, date: c.date }]) {
+      const date = s.date ?? c.date;
+      if (isoMonthOrDay(date)) dates.set(`${s.title}|${date}`, date);
+    }
+  const facts = [...dates.values()].sort();
   const analysis = (draft.inputs as { analysis?: { createdAt?: unknown } }).analysis;
   const inventory =
     typeof analysis?.createdAt === "string" && isoMonthOrDay(analysis.createdAt.slice(0, 10))
@@ -128,8 +132,9 @@ export function freshness(
   // Older than a year before the document's own date (a letter's date, else the day it was written).
   const dated = String((draft.inputs as { date?: unknown }).date ?? version.at);
   const yearBefore = `${Number(dated.slice(0, 4)) - 1}${dated.slice(4, 10)}`;
-  const oldest = facts[0] && facts[0] < yearBefore.slice(0, facts[0].length) ? facts[0] : null;
-  return { asOf: pages.at(-1) ?? null, inventory, oldest };
+  const isOld = (d: string) => d < yearBefore.slice(0, d.length);
+  const oldest = facts[0] && isOld(facts[0]) ? facts[0] : null;
+  return { asOf: pages.at(-1) ?? null, inventory, oldest, old: facts.filter(isOld).length, sources: facts.length };
 }
 
 /** Marks the end of a sentence the verification could not support (placed by `markUnverified`). */
@@ -380,6 +385,14 @@ export function oneDatePerSource(version: DraftVersion): DraftVersion {
   };
 }
 
+/** « 2 des 9 sources citées datent de plus d'un an (la plus ancienne : mars 2008) »: how many, and the oldest. */
+const oldSourcesText = (old: number, total: number, oldest: string) =>
+  message(`drafts.freshness.old.${old === total ? (total < 2 ? "only" : "all") : old < 2 ? "one" : "other"}`, {
+    count: old,
+    total,
+    date: frenchDate(oldest),
+  });
+
 /** « 2 phrases non vérifiées et 1 citation invalide : à relire … », a count of zero left out. */
 const verificationSummary = (unsupported: number, invalid: number) =>
   message("verify.summary", {
@@ -436,9 +449,7 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     front.push({
       kind: "paragraph",
       style: "banner",
-      inlines: [
-        { kind: "text", text: message("drafts.freshness.old", { date: frenchDate(fresh.oldest) }), bold: true },
-      ],
+      inlines: [{ kind: "text", text: oldSourcesText(fresh.old, fresh.sources, fresh.oldest), bold: true }],
     });
   const toComplete = chosen.sections.filter((s: DraftSection) => s.toComplete).length;
   if (toComplete)

@@ -20,8 +20,8 @@ function withChecks(draft: Draft, unsupported: number, invalid: number, toComple
       sentences: [],
       counts:
         i === 0
-          ? { supported: 0, unsupported, invalidCitation: invalid, invalidMarkers: invalid, noClaim: 0 }
-          : { supported: 0, unsupported: 0, invalidCitation: 0, invalidMarkers: 0, noClaim: 0 },
+          ? { sentences: 0, supported: 0, unsupported, invalidCitation: invalid, invalidMarkers: invalid, noClaim: 0 }
+          : { sentences: 0, supported: 0, unsupported: 0, invalidCitation: 0, invalidMarkers: 0, noClaim: 0 },
     },
   }));
   return { ...draft, versions: [{ ...draft.versions[0]!, sections }] } as Draft;
@@ -37,5 +37,25 @@ describe("document banners", () => {
     expect(many).toContain("Brouillon à compléter : 2 sections préparées sans le modèle de langue");
     expect(many).toContain("2 phrases non vérifiées et 3 citations invalides : à relire avant tout envoi.");
     expect(many).not.toContain("(s)");
+  });
+
+  it("says how many cited sources are older than a year and the oldest, not that the document is from then", () => {
+    const draft = sampleDraft();
+    const section = draft.versions[0]!.sections[0]!;
+    section.citations = [
+      { ...section.citations[0]!, sources: [{ title: "Le Soleil", date: "2008-03", url: null }] },
+      {
+        ...section.citations[1]!,
+        sources: [
+          { title: "Heise", date: "2025-11", url: null },
+          { title: "Assemblée nationale", date: "2021", url: null },
+        ],
+      },
+    ] as typeof section.citations;
+    const text = banners(draft).join("\n");
+    expect(text).not.toContain("ce document cite des faits datés de");
+    expect(text).toContain("2 des 3 sources citées datent de plus d'un an (la plus ancienne : mars 2008)");
+    section.citations = section.citations.slice(0, 1);
+    expect(banners(draft).join("\n")).toContain("la seule source citée date de plus d'un an (mars 2008)");
   });
 });
