@@ -9,8 +9,10 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refutedFigures, statedClaims } from "../../server/drafting/claims.ts";
 import { contradictingSentence } from "../../server/drafting/contradictions.ts";
-import { attributedContext, contextClaims } from "../../server/drafting/documents/common.ts";
+import { attributedContext, baseVars, contextClaims } from "../../server/drafting/documents/common.ts";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
+import { retrievePassages } from "../../server/drafting/generate.ts";
+import { loadStructure } from "../../server/drafting/structure.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import type { Engine } from "../../server/engine.ts";
 import { exportDraft } from "../../server/export/index.ts";
@@ -186,6 +188,16 @@ describe("trial6's letter without a model", () => {
     expect(md).toMatch(/\*\*La ville de Munich utilise toujours Linux avec succès\*\* \*\*\[à vérifier\]\*\*/);
     expect(md).toContain("La DINUM migre les **2,5 millions** **[à vérifier]** d'ordinateurs");
     expect(md).not.toContain("Munich utilise toujours Linux avec succès (selon nos informations)");
+  });
+
+  it("quotes for an audit plan's scope passages about it, not one that names its words in passing", async () => {
+    const scope = loadStructure("audit-plan").sections.find((s) => s.key === "scope")!;
+    const vars = baseVars({ name: "Communauté de communes du Pays de Retz", kind: "intercommunalite" });
+    const { passages } = await retrievePassages(scope, vars, engine.retriever);
+    const ids = passages.map((p) => p.document.id);
+    expect(ids).toContain("guidance/sept-categories-dependances-numeriques");
+    // « L'authentification ne figure pas parmi les sept catégories … » under « ProConnect … »: about something else.
+    expect(ids).not.toContain("guidance/proconnect");
   });
 
   it("says the same in the ODT and DOCX exports", async () => {
