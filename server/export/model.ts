@@ -179,11 +179,19 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
     if (ctx.flagged.length === 0) return void out.push({ kind: "text", text: t, bold, italic });
     // A flagged figure is marked where it stands as a number, never inside another (« 5 » in « 75 % » or « 350 »).
     const re = new RegExp(`(?<![\\d,.])(${ctx.flagged.map(escapeRegExp).join("|")})(?!\\d|[,.]\\d)`, "g");
-    for (const part of t.split(re)) {
+    const parts = t.split(re);
+    for (const [i, part] of parts.entries()) {
       if (!part) continue;
       if (ctx.flagged.includes(part)) {
         out.push({ kind: "text", text: part, bold: true, italic, flagged: true });
-        out.push({ kind: "text", text: ` ${message("drafts.flagInline")}`, bold: true, flagged: true });
+        // The mark never glues to the word after it (a flag saved as « 2,5 millions d' » before « ordinateurs »).
+        const glued = /^[\p{L}\p{N}]/u.test(parts.slice(i + 1).find(Boolean) ?? "");
+        out.push({
+          kind: "text",
+          text: ` ${message("drafts.flagInline")}${glued ? " " : ""}`,
+          bold: true,
+          flagged: true,
+        });
       } else out.push({ kind: "text", text: part, bold, italic });
     }
   };

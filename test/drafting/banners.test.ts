@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Draft } from "../../server/drafting/types.ts";
-import { buildDocument, inlineText } from "../../server/export/model.ts";
+import { buildDocument, inlineText, parseInline } from "../../server/export/model.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 
 const banners = (draft: Draft) =>
@@ -57,5 +57,16 @@ describe("document banners", () => {
     expect(text).toContain("2 des 3 sources citées datent de plus d'un an (la plus ancienne : mars 2008)");
     section.citations = section.citations.slice(0, 1);
     expect(banners(draft).join("\n")).toContain("la seule source citée date de plus d'un an (mars 2008)");
+  });
+
+  it("never glues the « [à vérifier] » mark to the next word", () => {
+    const inlines = parseInline("La DINUM migre les 2,5 millions d'ordinateurs.", {
+      citations: new Map(),
+      flagged: ["2,5 millions d'"],
+      note: () => {
+        throw new Error("no note");
+      },
+    });
+    expect(inlineText(inlines)).toBe("La DINUM migre les 2,5 millions d' [à vérifier] ordinateurs.");
   });
 });
