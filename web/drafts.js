@@ -583,8 +583,12 @@ function refreshSaved() {
       href: `#documents/${encodeURIComponent(d.id)}`,
       label: t("draft.savedLink", { title: d.title, collectivite: d.collectivite }),
       meta: [
-        t("draft.savedMeta", { type: typeLabel(d.type), date: formatDate(d.updatedAt), versions: d.versions }),
-        d.flags ? t("draft.savedFlags", { count: d.flags }) : null,
+        t("draft.savedMeta", {
+          type: typeLabel(d.type),
+          date: formatDate(d.updatedAt),
+          versions: countOf("version", d.versions),
+        }),
+        d.flags ? t("draft.savedFlags", { count: countOf("figure", d.flags) }) : null,
       ]
         .filter(Boolean)
         .join(" — "),
