@@ -5,17 +5,12 @@
  * Each rule reads its words from `server/i18n/fr/claim-*.txt` (data) and answers with the passage's sentence, quoted
  * to the reader as what the corpus says instead. Used by the check of a document's context claims (`claims.ts`).
  */
-import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { splitSentences } from "../retrieval/passages.ts";
 
-/** Lines of a word list of `server/i18n/fr/`, without comments, folded. */
-const listOf = (name: string) =>
-  readFileSync(new URL(`../i18n/fr/${name}`, import.meta.url), "utf8")
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith("#"))
-    .map(fold);
+/** Lines of a word list of `server/i18n/fr/`, folded. */
+const listOf = (name: string) => wordListLines(name).map(fold);
 
 /** A pattern of phrases on folded text, each as whole words (apostrophes either way, any spacing). */
 const phrases = (list: string[]) =>
