@@ -219,6 +219,19 @@ const STATED_ABSENT = readFileSync(new URL("../i18n/fr/stated-absent.txt", impor
   .split("\n")
   .map((l) => fold(l.trim()).replace(/’/g, "'"))
   .filter((l) => l && !l.startsWith("#"));
+/**
+ * How the corpus qualifies what it has just said (« Point non confirmé : … », « Ce montant est contesté »):
+ * `server/i18n/fr/caveats.txt`, folded beginnings of expressions.
+ */
+const CAVEATS = readFileSync(new URL("../i18n/fr/caveats.txt", import.meta.url), "utf8")
+  .split("\n")
+  .map((l) => fold(l.trim()))
+  .filter((l) => l && !l.startsWith("#"));
+/** Whether a sentence qualifies what the corpus has just said (an expression of `CAVEATS`, starting a word). */
+export const isCaveat = (sentence: string) => {
+  const folded = ` ${fold(sentence).replace(/[^a-z0-9]+/g, " ")}`;
+  return CAVEATS.some((c) => folded.includes(` ${c}`));
+};
 /** Words saying which figure holds (`[précision]` of `asked.txt`: « le dernier chiffre publié et vérifiable »). */
 let settled: string[][] | null = null;
 /** (Read on first use: `rank.ts` and this module import each other.) */
@@ -390,6 +403,20 @@ export function excerpt(
     while (all[end + 1]?.list === all[i]!.list) end++;
     if (end > i && usable(i, end) && size(withRange(i, end)) <= maxChars * 1.5)
       for (let j = i; j <= end; j++) chosen[j] = true;
+  }
+  // The passage's caveat on what is quoted (« Point non confirmé : … » right after it, in its paragraph) comes too,
+  // whatever the length: without it, the fact read aloud sounds settled.
+  for (let i = 0; i + 1 < all.length; i++) {
+    const next = all[i + 1]!;
+    if (
+      chosen[i] &&
+      !chosen[i + 1] &&
+      next.block === all[i]!.block &&
+      next.list < 0 &&
+      !next.fragment &&
+      isCaveat(next.text)
+    )
+      chosen[i + 1] = true;
   }
   let quote = "";
   all.forEach((p, i) => {
