@@ -4,6 +4,7 @@
  * without a model, quote the passages (extractive mode). Failures of the model fall back to extractive mode.
  */
 
+import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";
@@ -47,7 +48,13 @@ import {
   questionTerms,
   withoutIntroduction,
 } from "../retrieval/relevance.ts";
-import { passageSourceRef, type Retriever, type SearchMode, type SearchResult } from "../retrieval/search.ts";
+import {
+  passageSourceRef,
+  type Retriever,
+  type SearchMode,
+  type SearchResult,
+  searchResultOf,
+} from "../retrieval/search.ts";
 import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
@@ -150,7 +157,7 @@ export interface AnswerDeps {
   retriever: Retriever;
   models: ModelProvider;
   /** The passage store, to tell words the whole corpus never uses (optional: without it, only retrieved passages count). */
-  store?: Pick<ChunkStore, "searchText"> & Partial<Pick<ChunkStore, "warmPassages">>;
+  store?: Pick<ChunkStore, "searchText"> & Partial<Pick<ChunkStore, "warmPassages" | "getChunks">>;
 }
 
 export interface AnswerOptions {
@@ -667,7 +674,7 @@ export async function* answer(
   if (!status.llmAvailable) {
     // The best document's other passages: those under the floor, and those the per-document cap set aside.
     // (A question asking whether a rule obliges quotes first the passages saying whom it obliges.)
-    const ordered = obligationFirst(query, relevant.slice(0, 6));
+    const ordered = obligationFirst(query, (await leadingSections(query, results, relevant, deps.store)).slice(0, 6));
     const { groups, extra } = chooseSections(query, ordered, [
       ...retrieved.relevant,
       ...retrieved.held,
@@ -841,8 +848,13 @@ export function chooseSections(
   const best = groups[0];
   if (!best || best.length >= MAX_BEST_SECTIONS) return { groups, extra: new Set() };
   const own = (r: SearchResult) => r.document.id === best[0]!.document.id;
-  // In ranking order: the passages ranked first, then those set aside.
-  const candidates = [...new Map([...passages, ...others].filter(own).map((r) => [r.id, r])).values()];
+  // In ranking order: the passages ranked first, then those set aside; not the page's overview (`isOverview`), which
+  // an extractive answer quotes only when no other section answers (`leadingSections`).
+  const candidates = [
+    ...new Map(
+      [...passages, ...others].filter((r) => own(r) && (!isOverview(r) || passages.includes(r))).map((r) => [r.id, r]),
+    ).values(),
+  ];
   // (By id: the full-text index's copy of a section already quoted is the same section, not one more.)
   const better = rankSections(query, candidates)
     .slice(0, best.length)
@@ -887,6 +899,78 @@ async function ownSections(
         ]
       : [],
   );
+}
+
+/**
+ * Expressions by which a page's first section presents the page itself (« pourquoi ce document », « cette fiche »):
+ * `server/i18n/fr/overview.txt`, folded.
+ */
+const OVERVIEW = readFileSync(new URL("../i18n/fr/overview.txt", import.meta.url), "utf8")
+  .split("\n")
+  .map((l) =>
+    fold(l.trim())
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim(),
+  )
+  .filter((l) => l && !l.startsWith("#"));
+
+/**
+ * Whether a passage is its page's overview: the opening section, speaking of the page itself (« Autres collectivités
+ * françaises : pourquoi ce document … une petite commune passée à Linux … Chaque section se lit seule. »). It sums up
+ * every section in a few words, so the search ranks it first, and it holds none of their facts (the commune's name).
+ */
+export function isOverview(r: Pick<SearchResult, "id" | "section" | "text">): boolean {
+  if (!r.id.endsWith("#0")) return false;
+  const folded = ` ${fold(`${r.section} ${r.text}`).replace(/[^a-z0-9]+/g, " ")} `;
+  return OVERVIEW.some((o) => folded.includes(` ${o} `));
+}
+
+/** Sections read of one page at most, when looking for the one that answers. */
+const PAGE_SECTIONS = 40;
+
+/** Every section of a passage's page, in the page's order (none when the store cannot read them). */
+async function sectionsOf(r: SearchResult, store: AnswerDeps["store"]): Promise<SearchResult[]> {
+  if (!store?.getChunks) return [];
+  const ids = Array.from({ length: PAGE_SECTIONS }, (_, i) => `${r.document.id}#${i}`);
+  return (await store.getChunks(ids)).sort((a, b) => a.ordinal - b.ordinal).map((c) => searchResultOf(c, r.score));
+}
+
+/**
+ * The passages an extractive answer starts from, with the page the search ranks first quoted by what answers
+ * (trial6): when the search ranks one page first and second and the relevance filter kept none of its passages
+ * (« Qui peut nous accompagner pour sortir de Microsoft ? »: the support fiche, whose sections say « accompagner »
+ * and « migrer » but not « Microsoft »), its section that answers best (`rankSections`) comes first; a page's
+ * overview (`isOverview`) gives way to its section that answers (« Quelles communes sont passées à Linux ? »: Boé's
+ * section, not « une petite commune passée à Linux »), when one holds enough of the question's words.
+ */
+export async function leadingSections(
+  query: string,
+  results: SearchResult[],
+  relevant: SearchResult[],
+  store: AnswerDeps["store"],
+): Promise<SearchResult[]> {
+  let out = relevant;
+  const top = results[0];
+  if (
+    top &&
+    top.document.kind !== "catalog" &&
+    results[1]?.document.id === top.document.id &&
+    !relevant.some((r) => r.document.id === top.document.id)
+  ) {
+    const best = rankSections(query, await sectionsOf(top, store))[0];
+    if (best) out = [best, ...out];
+  }
+  const terms = keywords(query);
+  for (const r of out.slice(0, MAX_QUOTED_DOCUMENTS + 2)) {
+    if (!isOverview(r)) continue;
+    const best = rankSections(
+      query,
+      (await sectionsOf(r, store)).filter((s) => s.id !== r.id),
+    ).find((s) => isRelevant(terms, `${s.document.title} ${s.section} ${s.text}`));
+    if (!best) continue;
+    out = out.flatMap((x) => (x.id === best.id ? [] : x.id === r.id ? [best] : [x]));
+  }
+  return out;
 }
 
 /** Passages the full-text index is asked for when looking for the best document's own sections. */
