@@ -121,6 +121,11 @@ export interface Abstention {
   /** Titles of the closest documents, offered as topics the corpus does cover. */
   nearest: { id: string; title: string }[];
   /**
+   * Words of the question the corpus never uses, when the decision named others that it does use (« recette »,
+   * « tartiflette » where it named « meilleure »): the explanation names these, the words the corpus lacks.
+   */
+  absent?: string[];
+  /**
    * What the question probably meant, for words the corpus never uses that are one letter off one it does
    * (« Micrsoft Teams » → « Microsoft Teams »), as the question writes the rest of the name.
    */
@@ -505,13 +510,20 @@ export function abstentionText(abstention: Abstention, question = ""): string {
   const covered = abstention.missing.filter((w) => abstention.covered?.includes(w));
   const detail =
     covered.length && WORDED_AS_SUBJECT.has(abstention.reason) ? missingDetail(abstention, question) : null;
+  // A name the corpus does cover is not one « no relevant passage treats »: the passages lack the rest, which the
+  // explanation names (« Qui est le maire de Quimper ? »: « maire », not « Quimper »), or says plainly.
+  const allCovered =
+    abstention.reason === "missing-name" && covered.length > 0 && covered.length === abstention.missing.length;
+  const rest = allCovered ? restOf(question, covered) : [];
   const why = detail
     ? message("answer.abstainWhy.detail", { subjects: quoted(covered), detail })
-    : // A name the corpus does cover is not one « no relevant passage treats »: the passages lack the rest.
-      message(
-        `answer.abstainWhy.${abstention.reason === "missing-name" && covered.length === abstention.missing.length ? "low-coverage" : abstention.reason}`,
-        { words: list || "—" },
-      );
+    : abstention.absent?.length
+      ? message("answer.abstainWhy.unknown-words", { words: quoted(abstention.absent) })
+      : allCovered
+        ? rest.length
+          ? message("answer.abstainWhy.coveredRest", { subjects: quoted(covered), words: quoted(rest) })
+          : message("answer.abstainWhy.coveredOnly", { subjects: quoted(covered) })
+        : message(`answer.abstainWhy.${abstention.reason}`, { words: list || "—" });
   const parts = [message("answer.abstain", { why })];
   if (abstention.suggested?.length)
     parts.push(message("answer.didYouMean", { words: abstention.suggested.map((w) => `« ${w} »`).join(", ") }));
@@ -520,6 +532,31 @@ export function abstentionText(abstention: Abstention, question = ""): string {
       message("answer.abstainNearest", { titles: abstention.nearest.map((d) => `« ${d.title} »`).join(", ") }),
     );
   return parts.join("\n\n");
+}
+
+/**
+ * The words of a question besides the subjects the corpus covers (« maire » in « Qui est le maire de Quimper ? »):
+ * what it asks of them. Each word of a covered name counts as covered (« saint », « martin » of « saint martin »).
+ */
+function restOf(question: string, covered: string[]): string[] {
+  const own = new Set(covered.flatMap((c) => c.split(/[\s-]+/)));
+  return keywords(question).filter((w) => !own.has(w) && !/^\d+$/.test(w));
+}
+
+/** Reasons whose explanation names the words the decision found missing, which may not be those the corpus lacks. */
+const MAY_NAME_USED = new Set<Answerability["reason"]>(["low-coverage", "missing-name"]);
+
+/**
+ * The words of a question the corpus never uses (no passage, heading or title holds them, nor their singular or
+ * plural), as the question folds them: « recette », « tartiflette » in « Quelle est la meilleure recette de
+ * tartiflette ? ». Empty without the corpus' vocabulary.
+ */
+export async function wordsNeverUsed(question: string, store: AnswerDeps["store"]): Promise<string[]> {
+  const vocabulary = await vocabularyOf(store);
+  if (!vocabulary) return [];
+  const used = (w: string) =>
+    [w, `${w}s`, `${w}x`, w.replace(/[sx]$/, "")].some((f) => vocabulary.words.has(f)) || w.split(/[\s-]+/).length > 1;
+  return keywords(question).filter((w) => !/\d/.test(w) && !used(w));
 }
 
 /**
@@ -653,6 +690,11 @@ export async function* answer(
     };
     const covered = await coveredWords(abstention.missing, results, deps.store);
     if (covered.length) abstention.covered = covered;
+    // The decision named words the corpus uses, while it never uses others of the question: those are what it lacks.
+    if (MAY_NAME_USED.has(abstention.reason)) {
+      const never = await wordsNeverUsed(question, deps.store);
+      if (never.length && !abstention.missing.some((m) => never.includes(m))) abstention.absent = never;
+    }
     const suggested = await suggestions(abstention, query, deps.store);
     if (suggested.length) abstention.suggested = suggested;
     yield { type: "sources", sources: [] };

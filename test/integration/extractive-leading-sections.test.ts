@@ -7,7 +7,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isOverview, leadingSections } from "../../server/answers/answer.ts";
+import { isOverview, leadingSections, wordsNeverUsed } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { searchResultOf } from "../../server/retrieval/search.ts";
@@ -135,5 +135,13 @@ describe("the page the search ranks first, in an extractive answer", () => {
     expect(out.slice(1).map((r) => r.id)).toEqual(["case-studies/autres-syndicats#2"]);
     // Nothing changes when the filter kept one of its passages.
     expect(await leadingSections("Qui peut nous aider ?", results, results, engine.store)).toEqual(results);
+  });
+
+  it("tells the words of a question the corpus never uses (named by an abstention)", async () => {
+    const never = await wordsNeverUsed("Quelle recette de gratin pour les postes sous Linux ?", engine.store);
+    expect(never).toEqual(expect.arrayContaining(["recette", "gratin"]));
+    expect(never).not.toContain("postes");
+    expect(never).not.toContain("poste");
+    expect(never).not.toContain("linux");
   });
 });
