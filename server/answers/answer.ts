@@ -716,11 +716,13 @@ export async function* answer(
   if (!status.llmAvailable) {
     // The best document's other passages: those under the floor, and those the per-document cap set aside.
     // (A question asking whether a rule obliges quotes first the passages saying whom it obliges.)
-    const ordered = obligationFirst(query, (await leadingSections(query, results, relevant, deps.store)).slice(0, 6));
+    const leading = await leadingSections(query, results, relevant, deps.store);
+    const ordered = obligationFirst(query, leading.passages.slice(0, 6));
     const { groups, extra } = chooseSections(query, ordered, [
       ...retrieved.relevant,
       ...retrieved.held,
       ...(await ownSections(query, ordered[0], deps.store)),
+      ...leading.others,
     ]);
     yield* extractive(groups, terms, status.notice, true, askedFor(query), extra, countedStems(query), query);
     return;
@@ -892,14 +894,14 @@ export function chooseSections(
   const own = (r: SearchResult) => r.document.id === best[0]!.document.id;
   // In ranking order: the passages ranked first, then those set aside; not the page's overview (`isOverview`), which
   // an extractive answer quotes only when no other section answers (`leadingSections`).
-  const candidates = [
-    ...new Map(
-      [...passages, ...others].filter((r) => own(r) && (!isOverview(r) || passages.includes(r))).map((r) => [r.id, r]),
-    ).values(),
-  ];
+  const candidates = [...new Map([...passages, ...others].filter(own).map((r) => [r.id, r])).values()];
   // (By id: the full-text index's copy of a section already quoted is the same section, not one more.)
-  const better = rankSections(query, candidates)
-    .slice(0, best.length)
+  // A page's overview (`isOverview`) is not one of the sections that answer: quoted alone, it leaves a place for one.
+  const better = rankSections(
+    query,
+    candidates.filter((r) => !isOverview(r)),
+  )
+    .slice(0, Math.max(1, best.filter((r) => !isOverview(r)).length))
     .find((r) => !best.some((b) => b.id === r.id));
   if (!better) return { groups, extra: new Set() };
   // The answer stays as long: the section added takes the place of the last document's quotation.
@@ -979,19 +981,21 @@ async function sectionsOf(r: SearchResult, store: AnswerDeps["store"]): Promise<
 
 /**
  * The passages an extractive answer starts from, with the page the search ranks first quoted by what answers
- * (trial6): when the search ranks one page first and second and the relevance filter kept none of its passages
- * (« Qui peut nous accompagner pour sortir de Microsoft ? »: the support fiche, whose sections say « accompagner »
- * and « migrer » but not « Microsoft »), its section that answers best (`rankSections`) comes first; a page's
- * overview (`isOverview`) gives way to its section that answers (« Quelles communes sont passées à Linux ? »: Boé's
- * section, not « une petite commune passée à Linux »), when one holds enough of the question's words.
+ * (trial6), and more sections to choose from (`chooseSections`). When the search ranks one page first and second
+ * and the relevance filter kept none of its passages (« Qui peut nous accompagner pour sortir de Microsoft ? »: the
+ * support fiche, whose sections say « accompagner » and « migrer » but not « Microsoft »), its section that answers
+ * best (`rankSections`) comes first. When the best page is quoted by its overview (`isOverview`), its sections that
+ * hold enough of the question's words are offered beside it (« Quelles communes sont passées à Linux ? »: Boé's
+ * section, where the overview says only « une petite commune passée à Linux »); the overview stays, as it may hold
+ * what the page says in general (« aucune loi n'oblige … »).
  */
 export async function leadingSections(
   query: string,
   results: SearchResult[],
   relevant: SearchResult[],
   store: AnswerDeps["store"],
-): Promise<SearchResult[]> {
-  let out = relevant;
+): Promise<{ passages: SearchResult[]; others: SearchResult[] }> {
+  let passages = relevant;
   const top = results[0];
   if (
     top &&
@@ -1000,19 +1004,15 @@ export async function leadingSections(
     !relevant.some((r) => r.document.id === top.document.id)
   ) {
     const best = rankSections(query, await sectionsOf(top, store))[0];
-    if (best) out = [best, ...out];
+    if (best) passages = [best, ...passages];
   }
+  const first = passages[0];
+  if (!first || !isOverview(first)) return { passages, others: [] };
   const terms = keywords(query);
-  for (const r of out.slice(0, MAX_QUOTED_DOCUMENTS + 2)) {
-    if (!isOverview(r)) continue;
-    const best = rankSections(
-      query,
-      (await sectionsOf(r, store)).filter((s) => s.id !== r.id),
-    ).find((s) => isRelevant(terms, `${s.document.title} ${s.section} ${s.text}`));
-    if (!best) continue;
-    out = out.flatMap((x) => (x.id === best.id ? [] : x.id === r.id ? [best] : [x]));
-  }
-  return out;
+  const others = (await sectionsOf(first, store)).filter(
+    (s) => s.id !== first.id && isRelevant(terms, `${s.document.title} ${s.section} ${s.text}`),
+  );
+  return { passages, others };
 }
 
 /** Passages the full-text index is asked for when looking for the best document's own sections. */

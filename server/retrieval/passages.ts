@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { kindLabel } from "../core/labels.ts";
 import { fold } from "../core/text.ts";
 import { loadTemplate } from "../llm/prompts.ts";
+import { extractFigures } from "../verify/figures.ts";
 import { stem, synonymsOf, words } from "./french.ts";
 import { type Asked, askedPhrases, holdsAsked, holdsCount, isAskingWord } from "./rank.ts";
 import type { SearchResult } from "./search.ts";
@@ -227,6 +228,11 @@ const CAVEATS = readFileSync(new URL("../i18n/fr/caveats.txt", import.meta.url),
   .split("\n")
   .map((l) => fold(l.trim()))
   .filter((l) => l && !l.startsWith("#"));
+/** Whether a sentence holds a figure other than a date or a source's year (« 534 millions d'euros », « 42 »). */
+const holdsOwnFigure = (sentence: string) =>
+  extractFigures(sentence.replace(/\([^()]*\)/g, " ")).some(
+    (f) => !["year", "month", "date", "daymonth"].includes(f.kind),
+  );
 /** Whether a sentence qualifies what the corpus has just said (an expression of `CAVEATS`, starting a word). */
 export const isCaveat = (sentence: string) => {
   const folded = ` ${fold(sentence).replace(/[^a-z0-9]+/g, " ")}`;
@@ -405,7 +411,8 @@ export function excerpt(
       for (let j = i; j <= end; j++) chosen[j] = true;
   }
   // The passage's caveat on what is quoted (« Point non confirmé : … » right after it, in its paragraph) comes too,
-  // whatever the length: without it, the fact read aloud sounds settled.
+  // whatever the length: without it, the fact read aloud sounds settled. A caveat on figures of its own (« Le total
+  // de 534 millions d'euros … n'est pas confirmé ») is left to the answer's note naming them (`qualificationNote`).
   for (let i = 0; i + 1 < all.length; i++) {
     const next = all[i + 1]!;
     if (
@@ -414,7 +421,8 @@ export function excerpt(
       next.block === all[i]!.block &&
       next.list < 0 &&
       !next.fragment &&
-      isCaveat(next.text)
+      isCaveat(next.text) &&
+      !holdsOwnFigure(next.text)
     )
       chosen[i + 1] = true;
   }

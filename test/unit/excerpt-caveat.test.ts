@@ -3,6 +3,7 @@
  * contesté », « à vérifier »): read aloud without it, an announced or disputed fact sounds settled (trial6, A6).
  */
 import { describe, expect, it } from "vitest";
+import { qualificationNote } from "../../server/answers/qualified.ts";
 import { excerpt } from "../../server/retrieval/passages.ts";
 import { keywords } from "../../server/retrieval/relevance.ts";
 
@@ -58,5 +59,14 @@ describe("excerpt keeps the passage's caveat on what it quotes", () => {
       200,
     );
     expect(quote).not.toContain("contesté");
+  });
+
+  it("leaves a caveat on figures of its own to the note naming them", () => {
+    const text = `Le syndicat de Valbrune a migré 90 postes sous Linux en 2024, sur les 120 de son parc (Le Journal de
+Valbrune, 2025). Le chiffre de 90 postes reste à vérifier auprès du syndicat, qui n'a rien publié.`;
+    const quote = excerpt(text, keywords("Quel parc le syndicat de Valbrune a-t-il sous Linux ?"), 120);
+    expect(quote).toContain("90 postes sous Linux");
+    expect(quote).not.toContain("reste à vérifier");
+    expect(qualificationNote(quote, text)).toContain("90");
   });
 });
