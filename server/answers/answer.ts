@@ -892,8 +892,7 @@ export function chooseSections(
   const best = groups[0];
   if (!best || best.length >= MAX_BEST_SECTIONS) return { groups, extra: new Set() };
   const own = (r: SearchResult) => r.document.id === best[0]!.document.id;
-  // In ranking order: the passages ranked first, then those set aside; not the page's overview (`isOverview`), which
-  // an extractive answer quotes only when no other section answers (`leadingSections`).
+  // In ranking order: the passages ranked first, then those set aside.
   const candidates = [...new Map([...passages, ...others].filter(own).map((r) => [r.id, r])).values()];
   // (By id: the full-text index's copy of a section already quoted is the same section, not one more.)
   // A page's overview (`isOverview`) is not one of the sections that answer: quoted alone, it leaves a place for one.
