@@ -4,9 +4,9 @@
  * without a model, quote the passages (extractive mode). Failures of the model fall back to extractive mode.
  */
 
-import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
@@ -948,14 +948,11 @@ async function ownSections(
  * Expressions by which a page's first section presents the page itself (« pourquoi ce document », « cette fiche »):
  * `server/i18n/fr/overview.txt`, folded.
  */
-const OVERVIEW = readFileSync(new URL("../i18n/fr/overview.txt", import.meta.url), "utf8")
-  .split("\n")
-  .map((l) =>
-    fold(l.trim())
-      .replace(/[^a-z0-9]+/g, " ")
-      .trim(),
-  )
-  .filter((l) => l && !l.startsWith("#"));
+const OVERVIEW = wordListLines("overview.txt").map((l) =>
+  fold(l)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim(),
+);
 
 /**
  * Whether a passage is its page's overview: the opening section, speaking of the page itself (« Autres collectivités

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { kindLabel } from "../core/labels.ts";
 import { fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { loadTemplate } from "../llm/prompts.ts";
 import { extractFigures } from "../verify/figures.ts";
 import { stem, synonymsOf, words } from "./french.ts";
@@ -224,10 +225,7 @@ const STATED_ABSENT = readFileSync(new URL("../i18n/fr/stated-absent.txt", impor
  * How the corpus qualifies what it has just said (« Point non confirmé : … », « Ce montant est contesté »):
  * `server/i18n/fr/caveats.txt`, folded beginnings of expressions.
  */
-const CAVEATS = readFileSync(new URL("../i18n/fr/caveats.txt", import.meta.url), "utf8")
-  .split("\n")
-  .map((l) => fold(l.trim()))
-  .filter((l) => l && !l.startsWith("#"));
+const CAVEATS = wordListLines("caveats.txt").map((l) => fold(l));
 /** Whether a sentence holds a figure other than a date or a source's year (« 534 millions d'euros », « 42 »). */
 const holdsOwnFigure = (sentence: string) =>
   extractFigures(sentence.replace(/\([^()]*\)/g, " ")).some(
