@@ -5,10 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { kindLabel } from "../core/labels.ts";
-import { fold } from "../core/text.ts";
+import { fold, MONTHS } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { loadTemplate } from "../llm/prompts.ts";
-import { extractFigures } from "../verify/figures.ts";
 import { stem, synonymsOf, words } from "./french.ts";
 import { type Asked, askedPhrases, holdsAsked, holdsCount, isAskingWord } from "./rank.ts";
 import type { SearchResult } from "./search.ts";
@@ -228,9 +227,14 @@ const STATED_ABSENT = readFileSync(new URL("../i18n/fr/stated-absent.txt", impor
 const CAVEATS = wordListLines("caveats.txt").map((l) => fold(l));
 /** Whether a sentence holds a figure other than a date or a source's year (« 534 millions d'euros », « 42 »). */
 const holdsOwnFigure = (sentence: string) =>
-  extractFigures(sentence.replace(/\([^()]*\)/g, " ")).some(
-    (f) => !["year", "month", "date", "daymonth"].includes(f.kind),
+  /\d/.test(
+    sentence
+      .replace(/\([^()]*\)/g, " ")
+      .replace(DAY_MONTH, " ")
+      .replace(/\b(?:19|20)\d\d\b/g, " "),
   );
+/** A day of a month (« 16 février », « 1er mars »): a date, not a figure of what is qualified. */
+const DAY_MONTH = new RegExp(`\\b\\d{1,2}(?:er)?\\s+(?:${MONTHS.join("|")})`, "giu");
 /** Whether a sentence qualifies what the corpus has just said (an expression of `CAVEATS`, starting a word). */
 export const isCaveat = (sentence: string) => {
   const folded = ` ${fold(sentence).replace(/[^a-z0-9]+/g, " ")}`;
