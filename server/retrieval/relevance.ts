@@ -1012,6 +1012,24 @@ const FIGURE_ASKED =
 /** A number written out in words before the noun it counts (« dix groupements », « trois communes »), folded. */
 const SPELLED_COUNT =
   /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)\s+([a-z]{3,}[sx])\b/g;
+/**
+ * « Il en existe plus de 500 », « on en compte une quarantaine »: a figure counting, by the pronoun « en », what the
+ * sentence before names (folded; the figure in the same clause).
+ */
+const PRONOUN_COUNT = /\b(?:il|elle|on|ils|elles)\s+(?:y\s+)?en\s+[a-z]+(?:\s+[a-z']+){0,3}\s+\d/;
+
+/** Whether a text counts one of `counted` by « en » in a sentence right after one that names it (see `PRONOUN_COUNT`). */
+export function countsByPronoun(text: string, counted: Set<string>): boolean {
+  const sentences = text.split(SENTENCE).map((t) => fold(t).replace(/[’]/g, "'"));
+  return sentences.some(
+    (t, k) =>
+      k > 0 &&
+      PRONOUN_COUNT.test(t.split(/[;:]/)[0]!) &&
+      !/^(?:19|20)\d\d\b/.test(t.slice(t.search(PRONOUN_COUNT)).replace(/^\D+/, "")) &&
+      words(sentences[k - 1]!).some((w) => counted.has(frStem(w))),
+  );
+}
+
 /** What a question asking « combien de … », « quel nombre de … » counts (folded). */
 const COUNTED = /\b(?:combien|nombre)\s+d(?:e\s+|')([a-z]{3,})/;
 
@@ -1626,7 +1644,8 @@ export async function assessAnswerability(
     if (slotted && countedSet.size)
       return (
         holdsCount(plain, countedSet) ||
-        [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => countedSet.has(frStem(m[1]!)))
+        [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => countedSet.has(frStem(m[1]!))) ||
+        countsByPronoun(plain, countedSet)
       );
     // A number written out before what the question counts (« combien de groupements » : « par dix groupements
     // régionaux ») is a figure too; « deux structures » is not a budget.

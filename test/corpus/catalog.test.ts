@@ -147,7 +147,9 @@ describe("a product's card", () => {
           mappings: [],
         }),
       );
-      const text = catalogPassages(await loadCatalog(dir, [])).find((p) => p.id === "catalog/product/acme-server")?.text;
+      const text = catalogPassages(await loadCatalog(dir, [])).find(
+        (p) => p.id === "catalog/product/acme-server",
+      )?.text;
       expect(text).toContain(
         "Fin du support par édition : LTSC 2022 (build 20348) le 14 octobre 2031 ; IoT LTSC 2019 (build 17763) le 1er janvier 2029.",
       );

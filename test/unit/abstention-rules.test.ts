@@ -14,6 +14,7 @@ import {
   assessAnswerability,
   complementOf,
   contextSpans,
+  countsByPronoun,
   domainWord,
   exposureLaws,
   headCount,
@@ -1958,12 +1959,15 @@ describe("fifteenth series (kinds of misses of held-out-12: fields, choices, loa
   });
 
   it("holds a version on the card of its product written after another of its names, not another version", async () => {
-    const card = "Acme Studio (métier) : cartographie. Apparaît dans les inventaires sous les noms : Acme Studio 10.8 ; AcmeMap.";
+    const card =
+      "Acme Studio (métier) : cartographie. Apparaît dans les inventaires sous les noms : Acme Studio 10.8 ; AcmeMap.";
     const { frequency, names } = lexicon([card, "Le logiciel AcmeMap est maintenu par Acme."]);
     const results = [passage("Produit : Acme Studio (AcmeMap)", card, "catalog")];
-    expect(await assessAnswerability("AcmeMap 10.8 est-il encore maintenu ?", results, frequency, names)).toMatchObject({
-      answerable: true,
-    });
+    expect(await assessAnswerability("AcmeMap 10.8 est-il encore maintenu ?", results, frequency, names)).toMatchObject(
+      {
+        answerable: true,
+      },
+    );
     expect(await assessAnswerability("AcmeMap 12 est-il encore maintenu ?", results, frequency, names)).toMatchObject({
       answerable: false,
       missing: ["acmemap 12"],
@@ -1986,6 +1990,32 @@ describe("fifteenth series (kinds of misses of held-out-12: fields, choices, loa
       false,
     );
     expect(await namesFrom(search([]))("inconnu")).toBe(false);
+  });
+
+  it("counts by the pronoun « en » what the sentence before names (« Il en existe plus de 500 »)", async () => {
+    expect(
+      countsByPronoun(
+        "Les syndicats mixtes mutualisent les logiciels. On en compte environ 40 en France.",
+        new Set(["syndicat"]),
+      ),
+    ).toBe(true);
+    expect(
+      countsByPronoun(
+        "Les syndicats mixtes mutualisent les logiciels. On en parle depuis 2015.",
+        new Set(["syndicat"]),
+      ),
+    ).toBe(false);
+    const text =
+      "Les syndicats mixtes informatiques mutualisent les logiciels des communes. On en compte environ 40 en France, et plusieurs couvrent un département entier.";
+    const { frequency, names } = lexicon([text, "Les logiciels libres des communes."]);
+    expect(
+      await assessAnswerability(
+        "Combien de syndicats mixtes informatiques y a-t-il en France ?",
+        [passage("Les syndicats mixtes informatiques", text)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
   });
 
   it("reads « il gagne combien », « elle touche combien » as pay, not a commune's savings", () => {
