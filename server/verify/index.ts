@@ -66,9 +66,10 @@ export function sentenceSpans(text: string): { text: string; start: number; end:
     // A citation after the full stop (« … en 2018. [1] ») stays with its sentence; an initial does not end one
     // (« l'article L. 123-4-1 »).
     // A list number (« 1. La DINUM… », « … matériel. 4. Prévoir… ») is not a sentence of its own: it stays with its
-    // item. A sentence may open with bold or italics (« … [2]. **En résumé**, … »).
+    // item. A sentence may open with bold or italics (« … [2]. **En résumé**, … »), or with a name whose first capital
+    // is its second letter (« eXo Platform »).
     const parts = line[0].split(
-      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
+      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|\p{Ll}\p{Lu}|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
     );
     let offset = 0;
     for (const part of parts) {
@@ -412,9 +413,46 @@ function qualifiesOwn(sentence: string): boolean {
  * qualifies and writes no figure (« Non confirmé par une autre source. », « Ce nombre précis n'a été confirmé par
  * aucune autre source ; … »).
  */
-function qualifiesBefore(next: string): boolean {
+function qualifiesBefore(next: string, previous: string): boolean {
   const first = statementsOf(next.replace(/^\s*[-*•]\s+/, ""))[0] ?? "";
-  return QUALIFIER_SOURCE.test(first) && extractFigures(first).length === 0;
+  return QUALIFIER_SOURCE.test(first) && extractFigures(first).length === 0 && !qualifiesItsOwn(first, previous);
+}
+
+/** Nouns that name a figure (« ce chiffre », « ce montant »: `server/i18n/fr/figure-nouns.txt`), folded. */
+const FIGURE_NOUNS = new Set(wordList("figure-nouns.txt").map((w) => fold(w)));
+
+/** Least words of its own a qualifying statement must write to qualify what it names rather than the sentence before. */
+export const QUALIFIED_OWN_MIN_WORDS = 2;
+
+/**
+ * A qualifying statement that names what it qualifies (« La ville du siège n'est pas confirmée par nos sources »,
+ * « Selon des sources commerciales, l'outil serait hébergé par Nuvola …, non confirmé »): at least two of its words
+ * before the qualifier, besides the nouns of a figure, are not in the sentence before it.
+ */
+function qualifiesItsOwn(statement: string, previous: string): boolean {
+  const before = bagOf(previous);
+  // What it says before its qualifier is what it qualifies (« Ce chiffre est non confirmé : aucune autre source ne le
+  // donne » names no subject of its own).
+  const subject = statement.slice(0, Math.max(0, statement.search(QUALIFIER_SOURCE)));
+  const own = [...new Set(contentWords(subject))].filter(
+    (w) => !CERTAINTY.test(w) && !QUALIFIER_WORD.test(w) && !FIGURE_NOUNS.has(w) && !inBag(w, before),
+  );
+  return own.length >= QUALIFIED_OWN_MIN_WORDS;
+}
+
+/**
+ * Days of a source sentence written without their year (« **Août 2025** : … sanctionné le 20 ou le 21 août selon les
+ * sources »), as dates of the year the sentence gives their month, or else of the one year it states: a sentence
+ * writing « le 20 ou le 21 août 2025 » is found there.
+ */
+function datedDays(figures: Figure[]): Figure[] {
+  const dated = figures.filter((f) => f.year !== undefined && f.kind !== "daymonth");
+  const years = new Set(dated.map((f) => f.year!));
+  return figures.flatMap((f) => {
+    if (f.kind !== "daymonth") return [];
+    const year = dated.find((d) => d.month === f.month)?.year ?? (years.size === 1 ? [...years][0] : undefined);
+    return year === undefined ? [] : [{ ...f, kind: "date" as const, value: year, year }];
+  });
 }
 
 function sourceSentences(text: string, heading: string): SourceSentence[] {
@@ -429,6 +467,7 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
     const figures = [...extractFigures(t), ...fractionFigures(t)];
     for (const w of fold(t).match(/\p{L}+/gu) ?? [])
       if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
+    figures.push(...datedDays(figures));
     return {
       text: t,
       heading,
@@ -436,7 +475,7 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       bag: bagOf(`${heading} ${t}`),
       qualified:
         qualifiesOwn(t) ||
-        qualifiesBefore(spans[i + 1] ?? "") ||
+        qualifiesBefore(spans[i + 1] ?? "", t) ||
         (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
       around: bagOf(`${heading} ${spans.slice(Math.max(0, i - 2), i + 1).join(" ")}`),
       own: bagOf(`${heading} ${withoutReferences(t)}`),
@@ -681,7 +720,11 @@ function swappedWith(
           // A count written without its noun counts what the count before it counts (« soit environ 800 au total »).
           const elided = elidedCount(ss, spots, k);
           const own = elided.length ? affinity(claim, { ...sides[k]!, after: [...elided, ...sides[k]!.after] }) : a;
-          sameAffinity = Math.max(sameAffinity, a, own);
+          // A figure in parentheses is said of the words before them (« détenu par United Internet (75,1 % avant,
+          // environ 62 % après) »).
+          const outer = ownerBefore(ss.text, spot.at);
+          const held = outer.length ? affinity(claim, { ...sides[k]!, before: outer }) : 0;
+          sameAffinity = Math.max(sameAffinity, a, own, held);
         } else if (spot.f.kind === f.kind && a > other) {
           other = a;
           otherFigure = spot.f;
@@ -689,6 +732,17 @@ function swappedWith(
       });
     }
   return other >= SWAP_MIN_AFFINITY && other >= sameAffinity + SWAP_MARGIN - 1e-9 ? otherFigure : null;
+}
+
+/**
+ * For a figure inside parentheses, the words right before the opening one (nearest first, up to four, back to the
+ * clause before): what the parenthesis gives figures of. Empty outside parentheses.
+ */
+function ownerBefore(text: string, at: number): string[] {
+  const open = text.lastIndexOf("(", at);
+  if (open < 0 || text.slice(open, at).includes(")")) return [];
+  const [start] = clauseAround(text, open);
+  return sideWords(text.slice(start, open)).reverse().slice(0, 4);
 }
 
 /** Where what a source sentence says of a figure's date ends: a clause, or « et qu'elle … » that opens another statement. */
@@ -966,6 +1020,40 @@ function recipientBeside(
   });
 }
 
+/** Départements and régions of France (`server/i18n/fr/french-divisions.txt`). */
+const DIVISIONS = wordLines("french-divisions.txt");
+
+/** A division in apposition to the place before it: « Boé, dans le Lot-et-Garonne, », « Saint-Renan (Finistère) ». */
+const DIVISION_APPOSITION = new RegExp(
+  `(\\p{Lu}[\\p{L}'’-]*)\\s*(?:,\\s*(?:dans\\s+(?:le|la|les)\\s+|dans\\s+l['’]\\s*|en\\s+)|\\(\\s*)(${[...DIVISIONS]
+    .sort((a, b) => b.length - a.length)
+    .map((d) => escapeRegExp(d).replace(/\s+/g, "\\s+"))
+    .join("|")})\\s*[,)]`,
+  "giu",
+);
+
+/**
+ * The folded words of the départements and régions a sentence writes in apposition to a place the sources name
+ * (« À Boé, dans le Lot-et-Garonne, … »), when no source sentence (or heading) naming that place puts another division
+ * in apposition to it: they locate the place, they are not a name the passage must write.
+ */
+function locatingDivisions(stated: string, pool: Source[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of stated.matchAll(DIVISION_APPOSITION)) {
+    const place = words(m[1]!).join(" ");
+    const division = words(m[2]!).join(" ");
+    const saying = pool.flatMap((s) => s.sentences.filter((ss) => inBag(place, ss.own)));
+    if (saying.length === 0) continue;
+    const other = saying.some((ss) =>
+      [...`${ss.heading}\n${ss.text}`.matchAll(DIVISION_APPOSITION)].some(
+        (o) => words(o[1]!).join(" ") === place && words(o[2]!).join(" ") !== division,
+      ),
+    );
+    if (!other) for (const w of [division, ...words(m[2]!)]) out.add(w);
+  }
+  return out;
+}
+
 /** The assistant's own names (`server/i18n/fr/own-names.txt`), folded: the author of the corpus's analyses. */
 const OWN_NAMES = wordLines("own-names.txt").map((l) => words(l).join(" "));
 
@@ -1154,7 +1242,9 @@ function negatedAmong(clause: string, other: Bag): boolean {
       (x, i) =>
         x === n &&
         !other.list.slice(Math.max(0, i - 5), i).some((p) => p === "ne" || p === "n") &&
-        next.some((w) => [1, 2].some((k) => stem(other.list[i + k] ?? "") === stem(w))),
+        // The word it bears on may come after a partitive (« aucune de ces sources ne remplace » for « aucune ne
+        // remplace »): within the five words after it, as the clause's own words after the negation are.
+        next.some((w) => [1, 2, 3, 4, 5].some((k) => stem(other.list[i + k] ?? "") === stem(w))),
     );
   };
   return (
@@ -1588,8 +1678,12 @@ function namesAt(text: string): { name: string; folded: string; at: number }[] {
   return out;
 }
 
-/** Where a pairing of two names ends: a sentence, a semicolon, a dash, a line, « , et », « tandis que ». */
-const PAIR_BREAK = /[.;!?](?=\s|$)|[;\n]|\s[—–]\s|,\s(?:et|mais|tandis que?|alors que?)(?=[\s'’])/g;
+/**
+ * Where a pairing of two names ends: a sentence, a semicolon, a dash, a line, « , et », « tandis que », a colon before
+ * a new subject (« … une société britannique : le Royaume-Uni est européen »).
+ */
+const PAIR_BREAK =
+  /[.;!?](?=\s|$)|[;\n]|\s[—–]\s|,\s(?:et|mais|tandis que?|alors que?)(?=[\s'’])|\s:\s+(?=(?:le|la|les|un|une|ce|cette|ces|il|elle|ils|elles|on)\s|l['’])/giu;
 
 /** Names of a text as written together (« Harmonica OS 3.0 », « Gooroom Cloud OS »): each with where it is written. */
 function nameGroups(text: string): { name: string; folded: string; at: number; end: number }[] {
@@ -1979,9 +2073,11 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   // the sentence writes in full before its acronym (« Caisse nationale d'Assurance maladie (CNAM) ») is the acronym's.
   const spelledOut = spelledOutNames(sentence, bags);
   const ownNames = ownNameWords(sentence);
+  const locating = locatingDivisions(stated, withFacts);
   for (const name of namesOf(sentence)) {
     const folded = words(name).join(" ");
     if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded) || ownNames.has(folded)) continue;
+    if (locating.has(folded)) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
@@ -2022,7 +2118,8 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   if (figures.length === 0 && cited.length > 0) {
     // Words saying what a product or its vendor is (« une solution … développée par une entreprise allemande »), in a
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
-    const all = [...new Set(contentWords(sentence))];
+    // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
+    const all = [...new Set(contentWords(withoutAdvice(sentence, pool, facts)))];
     const naming = namesOf(sentence).some((n) => bags.some((b) => nameIn(words(n).join(" "), b)));
     const described = naming ? all.filter((c) => !PRODUCT_WORDS.has(c)) : all;
     const content = described.length >= 3 && described.every((c) => bags.some((b) => wordIn(c, b))) ? described : all;
@@ -2046,6 +2143,29 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     }
   }
   return [...new Set(reasons)];
+}
+
+/** Verbs by which a note advises the collectivité it is written for (`server/i18n/fr/advice-verbs.txt`), folded. */
+const ADVICE_VERBS = new Set(wordList("advice-verbs.txt").map((w) => fold(w)));
+
+/**
+ * A sentence without the part where it advises the collectivité it is written for (a name only the data gives, with a
+ * verb of `advice-verbs.txt`: « Comme Boé, Kervallon pourrait passer ses postes sous Linux avec une petite équipe : deux
+ * agents y ont suffi pour soixante postes » → « deux agents y ont suffi pour soixante postes »), when the rest states
+ * something (at least three content words); else the sentence as it is.
+ */
+function withoutAdvice(sentence: string, pool: Source[], facts: Source[]): string {
+  if (facts.length === 0) return sentence;
+  const parts = withoutReferences(sentence).split(/\s[:;]\s|\s[—–]\s/);
+  if (parts.length < 2) return sentence;
+  const recipient = (name: string) => {
+    const folded = words(name).join(" ");
+    return facts.some((f) => inBag(folded, f.bag)) && !pool.some((s) => inBag(folded, s.bag));
+  };
+  const advice = (part: string) =>
+    namesOf(part).some(recipient) && words(part).some((w) => ADVICE_VERBS.has(w));
+  const rest = parts.filter((p) => !advice(p)).join(" ; ");
+  return rest.length < parts.join(" ; ").length && contentWords(rest).length >= 3 ? rest : sentence;
 }
 
 /**

@@ -1,0 +1,127 @@
+/**
+ * Causes of the false flags and misses of the fifth blind set (`test/eval/faithful-blind-5/`, burned), each in a
+ * general form with passages of its own: the right sentence passes, the wrong variant is still flagged.
+ */
+import { describe, expect, it } from "vitest";
+import { extractFigures } from "../../server/verify/figures.ts";
+import { splitSentences, verifyText } from "../../server/verify/index.ts";
+
+const check = (sentence: string, passages: string[], facts: string[] = []) =>
+  verifyText(
+    sentence,
+    passages.map((text, i) => ({ n: i + 1, text })),
+    { facts },
+  ).sentences[0]!;
+const status = (sentence: string, ...passages: string[]) => check(sentence, passages).status;
+
+describe("false flags: places, dates and sentences", () => {
+  it("a French département or région in apposition to a place (« À Saint-Renan, dans le Finistère, ») locates it", () => {
+    const passage =
+      "Communes rurales — La limite restante\n- Limite : les 8 % de postes restés sous Windows à Saint-Renan sont liés à un logiciel de cadastre.";
+    expect(
+      status("À Saint-Renan, dans le Finistère, 8 % des postes sont restés sous Windows [1].", passage),
+    ).toBe("supported");
+    // Not any name: a company in the same place is still a name the passage must give.
+    expect(status("À Saint-Renan, chez Orange, 8 % des postes sont restés sous Windows [1].", passage)).toBe(
+      "unsupported",
+    );
+    // A passage that locates the place otherwise is held to.
+    const located = passage.replace("à Saint-Renan", "à Saint-Renan (Morbihan)");
+    expect(
+      status("À Saint-Renan, dans le Finistère, 8 % des postes sont restés sous Windows [1].", located),
+    ).toBe("unsupported");
+  });
+
+  it("two days of one month without its year (« le 11 ou le 12 mars ») take the year of the month their sentence dates", () => {
+    expect(extractFigures("sanctionnée le 11 ou le 12 mars selon les sources").map((f) => f.kind)).toEqual([
+      "daymonth",
+      "daymonth",
+    ]);
+    const passage =
+      "Chronologie — Sanctions\n- **Mars 2024** : la juge Marta Ruiz, sanctionnée le 11 ou le 12 mars selon les sources, a vu ses comptes bancaires fermés.";
+    expect(
+      status("La juge Marta Ruiz, sanctionnée le 11 ou le 12 mars 2024, a vu ses comptes bancaires fermés [1].", passage),
+    ).toBe("supported");
+    expect(
+      status("La juge Marta Ruiz, sanctionnée le 11 ou le 12 mars 2023, a vu ses comptes bancaires fermés [1].", passage),
+    ).toBe("unsupported");
+  });
+
+  it("a name whose first capital is not its first letter (« eXo Platform ») opens a sentence", () => {
+    expect(splitSentences("LibreOffice est basé à Berlin [2]. eXo Platform est un éditeur français [1].")).toEqual([
+      "LibreOffice est basé à Berlin [2].",
+      "eXo Platform est un éditeur français [1].",
+    ]);
+  });
+});
+
+describe("false flags: figures", () => {
+  it("a share in parentheses (« (80 % avant …, environ 55 % après) ») is said of the words before them", () => {
+    const passage =
+      "Hébergeurs — Actionnaires\n- **Veloxa** (hébergement, Autriche) est majoritairement détenu par l'autrichien Brenner Holding (80 % avant son introduction en bourse, environ 55 % après) ; le fonds américain Carlton Ridge en détenait 19,5 % avant l'entrée en bourse du 3 mars 2022 : une participation minoritaire.";
+    expect(
+      status(
+        "Veloxa est majoritairement détenu par l'autrichien Brenner Holding, environ 55 % après son entrée en bourse [1].",
+        passage,
+      ),
+    ).toBe("supported");
+    expect(status("Le fonds américain Carlton Ridge en détenait 55 % avant l'entrée en bourse [1].", passage)).toBe(
+      "unsupported",
+    );
+  });
+
+  it("a qualifier that names its own subject (« La ville du siège n'est pas confirmée ») does not bear on the sentence before", () => {
+    const passage = (after: string) =>
+      `Éditeurs — Groupware\n- **Kolabra** : société allemande fondée en 2011 par Jan Weber à partir de Horde ; un pilote a été lancé en mars 2013 pour 2 000 utilisateurs. ${after}`;
+    const sentence = "Kolabra est une société allemande fondée en 2011 par Jan Weber à partir de Horde [1].";
+    expect(status(sentence, passage("La ville du siège n'est pas confirmée par nos sources."))).toBe("supported");
+    expect(
+      status(
+        "Le déploiement général est prévu à partir de mars 2027 [1].",
+        "Outil d'écriture — Chiffres\n- Déploiement général prévu à partir de mars 2027 (Acteurs publics, 2026).\n\nSelon des sources commerciales, l'outil serait hébergé par Nuvola, filiale de Sarev : une affirmation d'acteurs du secteur, non confirmée par une source indépendante.",
+      ),
+    ).toBe("supported");
+    // A qualifier on the figures themselves still bears on them.
+    expect(status(sentence, passage("Non confirmé par une autre source."))).toBe("unsupported");
+  });
+});
+
+describe("false flags: negations and advice", () => {
+  it("« Aucune de ces sources ne remplace » restates « aucune ne remplace »", () => {
+    const passage =
+      "Annuaires — Usage\nCes trois sources se complètent ; aucune ne remplace une visite dans une commune qui utilise déjà l'outil.";
+    expect(
+      status("Aucune de ces sources ne remplace une visite dans une commune qui utilise déjà l'outil [1].", passage),
+    ).toBe("supported");
+    expect(
+      status("Chacune de ces sources remplace une visite dans une commune qui utilise déjà l'outil [1].", passage),
+    ).toBe("unsupported");
+  });
+
+  it("what a note advises the collectivité (« Plouvenec pourrait … ») is its proposal; the fact it rests on is checked", () => {
+    const facts = ["Collectivité : Plouvenec (commune ; Finistère ; Bretagne)"];
+    const passage =
+      "Saint-Erwan — Les chiffres\n- Moyens : trois agents, cinquante postes (Ouest-France, 2024).\n- Limite : un logiciel de paie incompatible avec Linux.";
+    const of = (sentence: string) => check(sentence, [passage], facts).status;
+    expect(
+      of(
+        "Comme Saint-Erwan, Plouvenec pourrait basculer progressivement ses postes de bureautique sous Linux avec une petite équipe interne : trois agents y ont suffi pour cinquante postes [1].",
+      ),
+    ).toBe("supported");
+    expect(
+      of(
+        "Comme Saint-Erwan, Plouvenec pourrait passer ses postes sous Linux : la région y a financé une équipe de formateurs et un centre d'appel [1].",
+      ),
+    ).toBe("unsupported");
+  });
+});
+
+describe("false flags: names paired across a colon", () => {
+  it("after a colon, a new subject (« : la Norvège est … ») is not paired with the name before the colon", () => {
+    const passage =
+      "Éditeurs — Origine\n- **Tandem Office** (Tandem) est une société norvégienne, avec des entités en Norvège et en Suède ; elle souligne que la moitié de ses salariés sont citoyens de l'Union : la Norvège est européenne mais hors de l'Union.";
+    expect(
+      status("Tandem Office est une société norvégienne : la Norvège est européenne mais hors de l'Union [1].", passage),
+    ).toBe("supported");
+  });
+});
