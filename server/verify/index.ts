@@ -1216,9 +1216,12 @@ export const POLARITY_MIN_SHARED = 3;
 /** Share of the clause's content words the source clause must have. */
 export const POLARITY_MIN_SHARE = 0.75;
 
-/** A negation that bears on certainty (« n'est pas confirmé », « ne le précise pas »): a qualification, checked apart. */
+/**
+ * A negation that bears on certainty (« n'est pas confirmé », « ne le précise pas »): a qualification, checked apart.
+ * « certains, certaines » are determiners (« certaines banques »), not certainty.
+ */
 const CERTAINTY =
-  /(?<!\p{L})(?:confirm|vérifi|verifi|établi|etabli|précis|precis|connu|certain|avéré|avere|détaill|detaill)/iu;
+  /(?<!\p{L})(?:confirm|vérifi|verifi|établi|etabli|précis|precis|connu|certain(?!e?s(?!\p{L}))|avéré|avere|détaill|detaill)/iu;
 
 /** Every negation of a clause (`matchAll` copies it, so one global RegExp serves every call). */
 const NEGATION_ALL = new RegExp(NEGATION.source, "giu");
@@ -1771,6 +1774,141 @@ function crossedNames(stated: string, pool: Source[]): { name: string; other: st
   return null;
 }
 
+/** Names of a text as phrases (« Comptoir du Libre », « MariaDB Server »): capitalised words joined by spaces or « du ». */
+function namePhrases(text: string): { name: string; folded: string; at: number; end: number }[] {
+  const out: { name: string; folded: string; at: number; end: number }[] = [];
+  for (const n of namesAt(text)) {
+    const last = out.at(-1);
+    if (last && /^(?:\s+|\s+(?:du|de|des|de\s+la)\s+|\s+d['’]\s*)$/u.test(text.slice(last.end, n.at))) {
+      last.end = n.at + n.name.length;
+      last.name = text.slice(last.at, last.end);
+      last.folded = words(last.name).join(" ");
+    } else out.push({ ...n, end: n.at + n.name.length });
+  }
+  return out;
+}
+
+/** Words that do not place a name in a sentence (articles, « de », « est »): left out of what is on each side of it. */
+const SLOT_SKIPS = new Set("le la les l un une des de du d est sont a au aux et en ete".split(" "));
+
+/** The words on each side of a span of a text, nearest first, up to two, without `SLOT_SKIPS` nor `own`. */
+function slotOf(text: string, at: number, end: number, own: Set<string>): Sides {
+  const keep = (list: string[]) => list.filter((w) => !SLOT_SKIPS.has(w) && !own.has(w));
+  return {
+    before: keep(words(text.slice(Math.max(0, at - 120), at)).reverse()).slice(0, 2),
+    after: keep(words(text.slice(end, end + 120))).slice(0, 2),
+  };
+}
+
+/** Least content words (besides names) a claim must share with a sentence writing its other names to compare slots. */
+export const NAME_SLOT_MIN_ANCHORED = 2;
+
+/** A token written like a name: a capital, or digits and letters together (« 8x8 », « 3DS »). */
+const NAME_LIKE = /(?<![\p{L}\p{N}-])(?:\p{Lu}[\p{L}\p{N}&-]*|\p{N}+\p{L}[\p{L}\p{N}]*)/gu;
+
+/**
+ * A name of the passages put where the source sentence carrying the rest of the claim writes another name (« Jitsi
+ * Meet appartient depuis octobre 2018 à l'américain Synacor » where the passage says « Jitsi Meet … appartient depuis
+ * octobre 2018 à l'américain 8x8 » and gives Synacor to Zimbra): a sentence of the cited passages writes every other
+ * name of the claim and most of its other content words (at least three), not this name, and another name (not
+ * written by the claim) between the same words.
+ */
+function nameOutOfPlace(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const phrases = namePhrases(stated);
+  const nameWords = new Set(phrases.flatMap((p) => p.folded.split(" ")));
+  const content = [...new Set(contentWords(stated))].filter((w) => !nameWords.has(w) && !MONTH_NAMES.test(w));
+  const claimed = bagOf(stated);
+  const sentences = pool.flatMap((src) => src.sentences.filter((ss) => !ss.inHeading));
+  for (const p of phrases) {
+    if (!p.folded || !pool.some((src) => inBag(p.folded, src.bag))) continue;
+    const others = phrases.filter((o) => o !== p && o.folded);
+    // Another name of the claim written in the same sentence anchors it: two other words suffice then.
+    const least = others.length > 0 ? NAME_SLOT_MIN_ANCHORED : OPPOSITE_MIN_SHARED;
+    if (content.length < least) continue;
+    const need = Math.max(least, Math.ceil(content.length * POLARITY_MIN_SHARE));
+    const carriers = sentences.filter(
+      (ss) =>
+        !inBag(p.folded, ss.said, false) &&
+        others.every((o) => inBag(o.folded, ss.own, false)) &&
+        content.filter((w) => inBag(w, ss.said)).length >= need,
+    );
+    if (carriers.length === 0) continue;
+    const mine = slotOf(stated, p.at, p.end, new Set(p.folded.split(" ")));
+    // Where the passages write the name itself, outside the carriers: its own sentences and slots.
+    const homes = sentences.filter((ss) => inBag(p.folded, ss.said, false)).map((ss) => withoutReferences(ss.text));
+    const slotsOf = (text: string, folded: string) =>
+      namePhrases(text)
+        .filter((x) => x.folded === folded)
+        .map((x) => slotOf(text, x.at, x.end, new Set(folded.split(" "))));
+    for (const ss of carriers) {
+      const text = withoutReferences(ss.text);
+      for (const m of text.matchAll(NAME_LIKE)) {
+        const folded = words(m[0]).join(" ");
+        if (!folded || SENTENCE_START_COMMON.test(m[0]) || MONTH_NAMES.test(m[0]) || inBag(folded, claimed, false))
+          continue;
+        // Another form of the same name (« AP » for « Associated Press », « FNL »): not a swap.
+        const span = namePhrases(text).find((x) => x.at <= m.index! && m.index! < x.end);
+        const phrase = span?.folded ?? folded;
+        if (acronymIn(p.folded.replace(/ /g, ""), bagOf(phrase)) || acronymIn(folded, bagOf(p.folded))) continue;
+        if (!sameSlot(mine, slotOf(text, m.index!, m.index! + m[0].length, new Set(folded.split(" "))))) continue;
+        // The two names are items of one kind in the passages: in one sentence (a list), both opening their line or
+        // sentence (« - **SILL** : … », « - **Comptoir du Libre** : … »), or after or before the same word (« à
+        // l'américain 8x8 », « à l'américain Synacor »); not a paraphrase of one name by another (« Bruxelles » for
+        // « la Commission »).
+        const theirs = span
+          ? slotOf(text, span.at, span.end, new Set(phrase.split(" ")))
+          : slotOf(text, m.index!, m.index! + m[0].length, new Set(folded.split(" ")));
+        const opens = (x: Sides) => x.before.length === 0;
+        const parallel =
+          homes.some((h) => wordAt(h, m[0]) >= 0) ||
+          homes.some((h) =>
+            slotsOf(h, p.folded).some(
+              (x) =>
+                (opens(x) && opens(theirs)) ||
+                (x.before[0] !== undefined && x.before[0] === theirs.before[0]) ||
+                (x.after[0] !== undefined && x.after[0] === theirs.after[0]),
+            ),
+          );
+        if (parallel) return { name: p.name, other: m[0] };
+      }
+    }
+  }
+  return null;
+}
+
+/** Whether two adjectives of nationality (`place-adjectives.txt`) name a place in common. */
+const samePlace = (a: string, b: string) =>
+  (ADJECTIVE_PLACES.get(a) ?? []).some((p) => (ADJECTIVE_PLACES.get(b) ?? []).includes(p));
+
+/** The adjective of nationality right before a name (« l'allemand ASML », « le néerlandais ASML »), folded, or null. */
+function nationalityBefore(text: string, at: number): string | null {
+  const m = /(?<!\p{L})(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+  const before = m ? fold(m[1]!) : "";
+  return ADJECTIVE_PLACES.has(before) ? before : null;
+}
+
+/**
+ * A nationality given to a name of the passages where they give it another one (« mené par l'allemand ASML » where the
+ * passage says « mené par le néerlandais ASML »): the adjective right before the name, and the passages write the name
+ * after adjectives of other places only.
+ */
+function nationalitySwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const texts = pool.flatMap((src) => src.sentences.map((ss) => withoutReferences(ss.text)));
+  for (const n of namesAt(stated)) {
+    const mine = nationalityBefore(stated, n.at);
+    if (!mine) continue;
+    const theirs = texts.flatMap((t) =>
+      [...t.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n.name)}(?![\\p{L}\\p{N}])`, "gu"))].flatMap((m) => {
+        const a = nationalityBefore(t, m.index!);
+        return a ? [a] : [];
+      }),
+    );
+    if (theirs.length > 0 && !theirs.some((a) => samePlace(a, mine)))
+      return { name: stated.slice(0, n.at).match(/(\p{L}+)\s*$/u)?.[1] ?? mine, other: theirs[0]! };
+  }
+  return null;
+}
+
 /**
  * The folded words of the names a sentence writes in full before their acronym in parentheses (« la Caisse nationale
  * d'Assurance maladie (CNAM) »), when the acronym is named in the sources and its letters are those of the words.
@@ -2014,7 +2152,10 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
   if (crossed) reasons.push(message("verify.namesCrossed", { ...crossed, where: w }));
   // A name given what the passages say of another one (« Contrairement au CNLL, qui rassemble des collectivités »).
-  const described = cited.length > 0 ? descriptionSwapped(stated, pool) : null;
+  const described =
+    cited.length > 0
+      ? (descriptionSwapped(stated, pool) ?? nameOutOfPlace(stated, pool) ?? nationalitySwapped(stated, pool))
+      : null;
   if (described) reasons.push(message("verify.nameSwapped", { ...described, where: w }));
   const claimBag = bagOf(stated);
   const denied = (q: Spot) => {
@@ -2162,8 +2303,7 @@ function withoutAdvice(sentence: string, pool: Source[], facts: Source[]): strin
     const folded = words(name).join(" ");
     return facts.some((f) => inBag(folded, f.bag)) && !pool.some((s) => inBag(folded, s.bag));
   };
-  const advice = (part: string) =>
-    namesOf(part).some(recipient) && words(part).some((w) => ADVICE_VERBS.has(w));
+  const advice = (part: string) => namesOf(part).some(recipient) && words(part).some((w) => ADVICE_VERBS.has(w));
   const rest = parts.filter((p) => !advice(p)).join(" ; ");
   return rest.length < parts.join(" ; ").length && contentWords(rest).length >= 3 ? rest : sentence;
 }

@@ -18,18 +18,18 @@ describe("false flags: places, dates and sentences", () => {
   it("a French département or région in apposition to a place (« À Saint-Renan, dans le Finistère, ») locates it", () => {
     const passage =
       "Communes rurales — La limite restante\n- Limite : les 8 % de postes restés sous Windows à Saint-Renan sont liés à un logiciel de cadastre.";
-    expect(
-      status("À Saint-Renan, dans le Finistère, 8 % des postes sont restés sous Windows [1].", passage),
-    ).toBe("supported");
+    expect(status("À Saint-Renan, dans le Finistère, 8 % des postes sont restés sous Windows [1].", passage)).toBe(
+      "supported",
+    );
     // Not any name: a company in the same place is still a name the passage must give.
     expect(status("À Saint-Renan, chez Orange, 8 % des postes sont restés sous Windows [1].", passage)).toBe(
       "unsupported",
     );
     // A passage that locates the place otherwise is held to.
     const located = passage.replace("à Saint-Renan", "à Saint-Renan (Morbihan)");
-    expect(
-      status("À Saint-Renan, dans le Finistère, 8 % des postes sont restés sous Windows [1].", located),
-    ).toBe("unsupported");
+    expect(status("À Saint-Renan, dans le Finistère, 8 % des postes sont restés sous Windows [1].", located)).toBe(
+      "unsupported",
+    );
   });
 
   it("two days of one month without its year (« le 11 ou le 12 mars ») take the year of the month their sentence dates", () => {
@@ -40,10 +40,16 @@ describe("false flags: places, dates and sentences", () => {
     const passage =
       "Chronologie — Sanctions\n- **Mars 2024** : la juge Marta Ruiz, sanctionnée le 11 ou le 12 mars selon les sources, a vu ses comptes bancaires fermés.";
     expect(
-      status("La juge Marta Ruiz, sanctionnée le 11 ou le 12 mars 2024, a vu ses comptes bancaires fermés [1].", passage),
+      status(
+        "La juge Marta Ruiz, sanctionnée le 11 ou le 12 mars 2024, a vu ses comptes bancaires fermés [1].",
+        passage,
+      ),
     ).toBe("supported");
     expect(
-      status("La juge Marta Ruiz, sanctionnée le 11 ou le 12 mars 2023, a vu ses comptes bancaires fermés [1].", passage),
+      status(
+        "La juge Marta Ruiz, sanctionnée le 11 ou le 12 mars 2023, a vu ses comptes bancaires fermés [1].",
+        passage,
+      ),
     ).toBe("unsupported");
   });
 
@@ -121,7 +127,55 @@ describe("false flags: names paired across a colon", () => {
     const passage =
       "Éditeurs — Origine\n- **Tandem Office** (Tandem) est une société norvégienne, avec des entités en Norvège et en Suède ; elle souligne que la moitié de ses salariés sont citoyens de l'Union : la Norvège est européenne mais hors de l'Union.";
     expect(
-      status("Tandem Office est une société norvégienne : la Norvège est européenne mais hors de l'Union [1].", passage),
+      status(
+        "Tandem Office est une société norvégienne : la Norvège est européenne mais hors de l'Union [1].",
+        passage,
+      ),
     ).toBe("supported");
+  });
+});
+
+describe("misses: names and nationalities put in the place of others", () => {
+  it("a name of the passages put where the sentence carrying the rest writes another (« … à l'américain Kandra »)", () => {
+    const passage =
+      "Éditeurs — Quelques cas\n- Rocket, outil de messagerie libre, appartient depuis mai 2019 à l'américain 4Dev (Source, 2019) ;\n- Zulip, messagerie parfois citée comme alternative à Slack, appartient depuis 2017 à l'américain Kandra (Source, 2017).";
+    expect(status("Rocket appartient ainsi depuis mai 2019 à l'américain 4Dev [1].", passage)).toBe("supported");
+    expect(status("Rocket appartient ainsi depuis mai 2019 à l'américain Kandra [1].", passage)).toBe("unsupported");
+    const card =
+      "Produit : Sybase — \nSybase (bases de données) : base relationnelle.\nAlternatives : Firebird (remplacement partiel, libre) ; MariaDB Server (remplacement partiel, libre).\nAlternative libre de référence : Firebird.";
+    expect(status("L'alternative libre de référence est Firebird [1].", card)).toBe("supported");
+    expect(status("L'alternative libre de référence est MariaDB Server [1].", card)).toBe("unsupported");
+    const sources =
+      "Annuaires — Lequel consulter ?\n- **Annuaire Libre** : le plus orienté communes, avec les utilisateurs.\n- **Catalogue Socle** : la référence de l'État, utile pour justifier un choix devant un conseil.";
+    expect(
+      status(
+        "Le Catalogue Socle est la référence de l'État, utile pour justifier un choix devant un conseil [1].",
+        sources,
+      ),
+    ).toBe("supported");
+    expect(
+      status(
+        "L'Annuaire Libre est la référence de l'État, utile pour justifier un choix devant un conseil [1].",
+        sources,
+      ),
+    ).toBe("unsupported");
+  });
+
+  it("a nationality beside a name (« l'allemand Philips ») where the passages give it another (« le néerlandais Philips »)", () => {
+    const passage =
+      "Levée — Tour\nZephyr AI a levé 2 milliards d'euros, un tour mené par le néerlandais Philips, avec des fonds américains.";
+    expect(status("Le tour a été mené par le néerlandais Philips [1].", passage)).toBe("supported");
+    expect(status("Le tour a été mené par l'allemand Philips [1].", passage)).toBe("unsupported");
+  });
+
+  it("« certaines banques non américaines » is a negation of « américaines », « certaines » no word of certainty", () => {
+    const passage =
+      "Sanctions — Effets\n- certaines banques non américaines appliquent les sanctions au-delà de ce qu'elles exigent.";
+    expect(
+      status("Certaines banques non américaines appliquent les sanctions au-delà de ce qu'elles exigent [1].", passage),
+    ).toBe("supported");
+    expect(
+      status("Des banques américaines appliquent même les sanctions au-delà de ce qu'elles exigent [1].", passage),
+    ).toBe("unsupported");
   });
 });
