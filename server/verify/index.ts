@@ -290,6 +290,22 @@ export const QUALIFIER_WORD = new RegExp(`(?:${QUALIFIER_SOURCE.source})\\p{L}*`
 const QUALIFIER_CLAIM =
   /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|v[ée]rifi|sourc|d[ée]menti|all[ée]gation|revendiqu|selon|d['’]apr[èe]s|avanc|annonc|affirm|estim|pr[ée]sent[ée]|douteu|prudence|sans preuve|incertain/i;
 
+/** A word saying something is confirmed or verified (« confirmé par le rapport », « vérifié »). */
+const CONFIRMED = /(?<!\p{L})(?:confirm|vérifi|verifi|avér|aver)\p{L}*/giu;
+/** A negation just before such a word (« non confirmé », « n'a pas été vérifié », « sans être confirmé »). */
+const NEGATED_BEFORE = /(?:(?<!\p{L})(?:non|pas|jamais|aucune?|ni|sans|ne)(?!\p{L})|(?<!\p{L})n['’])[^,;:.]{0,24}$/iu;
+/** A negation just after it (« confirmé par aucune autre source »). */
+const NEGATED_AFTER = /^\s+par\s+(?:aucune?|personne|rien)(?!\p{L})/iu;
+
+/** Whether a sentence says something confirmed, not denied (« un chiffre confirmé par le rapport »). */
+function affirmsCertainty(text: string): boolean {
+  return [...text.matchAll(CONFIRMED)].some(
+    (m) =>
+      !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index! - 30), m.index!)) &&
+      !NEGATED_AFTER.test(text.slice(m.index! + m[0].length)),
+  );
+}
+
 function sameValue(a: number, b: number): boolean {
   if (Math.abs(a - b) < 1e-9) return true;
   if (Number.isInteger(b)) return false;
@@ -1909,6 +1925,55 @@ function nationalitySwapped(stated: string, pool: Source[]): { name: string; oth
   return null;
 }
 
+/** Phrases by which a passage reports a statement without vouching for it (`server/i18n/fr/reported-statements.txt`). */
+const REPORTED = new RegExp(
+  `(?<!\\p{L})(?:${wordLines("reported-statements.txt")
+    .map((l) => escapeRegExp(l).replace(/\s+/g, "\\s+"))
+    .join("|")})(?!\\p{L})`,
+  "iu",
+);
+
+/** Verbs by which a sentence reports what someone said or meant (`server/i18n/fr/saying-verbs.txt`): its own reserve. */
+const SAYING = new RegExp(`(?<!\\p{L})(?:${wordList("saying-verbs.txt").map(escapeRegExp).join("|")})(?!\\p{L})`, "iu");
+
+/** A sentence saying what is not known (« On ne sait pas si … », « les sources ne précisent pas … »): its own reserve. */
+const saysUnknown = (text: string) =>
+  /(?<!\p{L})(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais)(?!\p{L})/iu.test(text) &&
+  /(?<!\p{L})(?:sai|sav|connu|conna|précis|precis|confirm|vérifi|verifi|établi|etabli|dit|dis)/iu.test(text);
+
+/** Least content words a sentence must share only with reported statements of the passages to state them as facts. */
+export const REPORTED_MIN_WORDS = 3;
+
+/**
+ * The reported statement of the cited passages a sentence states as established (« Il est hébergé par 3DS Outscale »
+ * where the passage says « l'Assistant IA serait hébergé par 3DS Outscale … : une affirmation d'acteurs du secteur,
+ * non confirmée »): the sentence has no reserve of its own (« selon », « serait »…), and at least three of its content
+ * words, most of those the statement shares with it, are written in the passages only in statements that report
+ * (`reported-statements.txt`). A short quote of it, or null.
+ */
+function reportedAsFact(stated: string, pool: Source[]): string | null {
+  if (QUALIFIER_CLAIM.test(stated) || REPORTED.test(stated) || SAYING.test(stated) || saysUnknown(stated)) return null;
+  // A colon opens another statement (« … serait à l'abri d'une mauvaise mise à jour : le risque tient surtout à … »).
+  const statements = pool.flatMap((src) =>
+    src.sentences
+      .filter((ss) => !ss.inHeading)
+      .flatMap((ss) => statementsOf(ss.text).flatMap((st) => st.split(/\s:\s/))),
+  );
+  const reported = statements.filter((st) => REPORTED.test(st));
+  if (reported.length === 0) return null;
+  const plain = statements.filter((st) => !REPORTED.test(st)).map((st) => bagOf(st));
+  const headings = pool.map((src) => bagOf(src.sentences[0]?.heading ?? ""));
+  const content = [...new Set(contentWords(stated))];
+  for (const st of reported) {
+    const bag = bagOf(st);
+    const shared = content.filter((w) => inBag(w, bag));
+    const only = shared.filter((w) => !plain.some((b) => inBag(w, b)) && !headings.some((b) => inBag(w, b)));
+    if (only.length >= REPORTED_MIN_WORDS && shared.length >= Math.ceil(content.length * POLARITY_MIN_SHARE))
+      return short(st);
+  }
+  return null;
+}
+
 /**
  * The folded words of the names a sentence writes in full before their acronym in parentheses (« la Caisse nationale
  * d'Assurance maladie (CNAM) »), when the acronym is named in the sources and its letters are those of the words.
@@ -2051,13 +2116,33 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     if (QUANTITY.has(f.kind) && !fromFacts) foundAt.set(f, counted);
     // The passage's heading repeating the figure (« le prix de VMware après le rachat (+430 %) »), or a sentence denying
     // it (« La forte hausse est avérée, mais pas le chiffre de 430 % »), does not vouch for it.
-    const vouches = (c: SourceSentence) => !c.qualified && !c.inHeading && !deniedIn(c.text, matches);
-    if (matching.some((c) => c.qualified) && !matching.some(vouches) && !QUALIFIER_CLAIM.test(sentence)) {
+    // Nor does a sentence quoting it (« parle de « 300 entreprises » ») in a passage whose own statement on that figure
+    // qualifies it (« le chiffre de 300 entreprises … reste non confirmé »).
+    const qualifiedHere = (c: SourceSentence) =>
+      QUANTITY.has(f.kind) &&
+      withFacts.some(
+        (src) =>
+          src.sentences.includes(c) &&
+          src.sentences.some((o) =>
+            statementsOf(o.text).some((st) => QUALIFIER_SOURCE.test(st) && extractFigures(st).some(matches)),
+          ),
+      );
+    const vouches = (c: SourceSentence) =>
+      !c.qualified && !c.inHeading && !deniedIn(c.text, matches) && !qualifiedHere(c);
+    // A sentence saying the figure confirmed (« un chiffre confirmé par le rapport ») keeps no qualification, even
+    // after « Selon … ».
+    const confirms = affirmsCertainty(stated);
+    if (matching.some((c) => c.qualified) && !matching.some(vouches) && (!QUALIFIER_CLAIM.test(sentence) || confirms)) {
       const qualified = matching.find((c) => c.qualified)!;
       // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
       const q =
         (qualified.text.match(QUALIFIER_WORD) ?? qualified.heading.match(QUALIFIER_WORD))?.[0] ?? "non confirmé";
-      reasons.push(message("verify.qualificationLost", { figure: f.raw, qualifier: `« ${q} »` }));
+      reasons.push(
+        message(confirms ? "verify.qualificationReversed" : "verify.qualificationLost", {
+          figure: f.raw,
+          qualifier: `« ${q} »`,
+        }),
+      );
     }
   }
   // Years and names in the clause of a quantity must be where the source gives that quantity (its sentence, the two
@@ -2253,6 +2338,11 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
           quote: opposite,
         }),
       );
+  }
+  // What the passages only report (« serait hébergé par … », « ont affirmé que … ») stated as established.
+  if (cited.length > 0) {
+    const quote = reportedAsFact(stated, pool);
+    if (quote) reasons.push(message("verify.reportedAsFact", { where: w, quote }));
   }
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
