@@ -184,11 +184,14 @@ describe("misses: what the passages report without vouching for it, stated as a 
   it("a figure the passage calls unconfirmed, said « confirmé » by the sentence, even after « Selon … »", () => {
     const passage =
       "Plan GaiaNet — Chiffres\nLa présentation de Rodez parle de « 200 Mds € sur 8 ans, 400 entreprises ». Le montant de 200 milliards est confirmé par le rapport ; le chiffre de 400 entreprises n'a pas été retrouvé ailleurs et reste non confirmé.";
-    expect(status("Selon la présentation de Rodez, le projet réunit 400 entreprises, un chiffre non confirmé [1].", passage)).toBe(
-      "supported",
-    );
     expect(
-      status("Selon la présentation de Rodez, le projet réunit 400 entreprises, un chiffre confirmé par le rapport [1].", passage),
+      status("Selon la présentation de Rodez, le projet réunit 400 entreprises, un chiffre non confirmé [1].", passage),
+    ).toBe("supported");
+    expect(
+      status(
+        "Selon la présentation de Rodez, le projet réunit 400 entreprises, un chiffre confirmé par le rapport [1].",
+        passage,
+      ),
     ).toBe("unsupported");
   });
 
@@ -197,16 +200,22 @@ describe("misses: what the passages report without vouching for it, stated as a 
       "Assistant Rédac — Hébergement\n- Hébergement sur des serveurs qualifiés SecNumCloud (Acteurs publics, 2025).\n\nSelon des sources commerciales, l'assistant serait hébergé par Nuvola Cloud, filiale de Sarev Industries : une affirmation d'acteurs du secteur, non confirmée par une source indépendante.";
     expect(status("Il est hébergé sur des serveurs qualifiés SecNumCloud [1].", hosting)).toBe("supported");
     expect(
-      status("Selon des sources commerciales, il serait hébergé par Nuvola Cloud, filiale de Sarev Industries [1].", hosting),
+      status(
+        "Selon des sources commerciales, il serait hébergé par Nuvola Cloud, filiale de Sarev Industries [1].",
+        hosting,
+      ),
     ).toBe("supported");
     expect(status("Il est hébergé par Nuvola Cloud, filiale de Sarev Industries [1].", hosting)).toBe("unsupported");
     const maturity =
       "Outils — Maturité\nAux rencontres de Valence, des intervenants ont affirmé que l'offre libre couvre désormais tous les besoins des hôpitaux (téléphonie, dossiers, agenda) et qu'il ne reste « aucun manque fonctionnel ». C'est l'avis d'acteurs du secteur.";
     expect(
-      status("Des intervenants ont affirmé que l'offre libre couvre désormais tous les besoins des hôpitaux [1].", maturity),
+      status(
+        "Des intervenants ont affirmé que l'offre libre couvre désormais tous les besoins des hôpitaux [1].",
+        maturity,
+      ),
     ).toBe("supported");
-    expect(status("L'offre libre couvre désormais tous les besoins des hôpitaux, sans manque fonctionnel [1].", maturity)).toBe(
-      "unsupported",
-    );
+    expect(
+      status("L'offre libre couvre désormais tous les besoins des hôpitaux, sans manque fonctionnel [1].", maturity),
+    ).toBe("unsupported");
   });
 });
