@@ -10,11 +10,14 @@
  * `test/eval/faithful-blind/*.yaml` (`--set=faithful-blind-2` on the second set, `--set=… --check` only checks that set's
  * files are well formed and its passages pinned, `--set=… --pin` pins its passages once, at the commit its answers are
  * written for); `--draft-passages "<question>"…` prints, for a briefing note on each question (the
- * draft that `test/eval/faithfulness.ts` writes), the data and passages each generated section is given. Both index the corpus in a fresh directory without embeddings (the fake
+ * draft that `test/eval/faithfulness.ts` writes), the data and passages each generated section is given (for the
+ * commune `--collectivite=Name/Department/Region`, Kervallon by default; a draft case names its own with
+ * `collectivite`). Both index the corpus in a fresh directory without embeddings (the fake
  * server knows no embedding model: full-text retrieval, deterministic), so the passages are the same in both.
  *
  * Case format (YAML list): `id`, `question`, for drafts `section` (the title of the briefing's section the answer
- * is written for; other sections get a reply that leaves them to their template), `answer` (the full reply), `sentences`: one entry per sentence of the
+ * is written for; other sections get a reply that leaves them to their template; optionally `collectivite`, the commune
+ * the note is written for), `answer` (the full reply), `sentences`: one entry per sentence of the
  * answer, in order, `{ text: <the start of the sentence, as written in the answer>, label: supported|unsupported,
  * kind }`. A labelled sentence runs from its start to the start of the next one; it is flagged when any sentence
  * of the verification that starts inside it is marked `unsupported` or `invalid-citation`.
@@ -93,6 +96,8 @@ interface BlindCase {
   question: string;
   /** Drafts only: the title of the section the answer is written for (a briefing note on `question`). */
   section?: string;
+  /** Drafts only: the commune the note is written for, when not Kervallon (faithful-blind-6 on). */
+  collectivite?: Commune;
   answer: string;
   sentences: LabelledSentence[];
 }
@@ -281,12 +286,21 @@ function promptData(req: ChatRequestLog): string {
   return /^<<<DONNÉES[^\n]*\n([\s\S]*?)\nFIN DES DONNÉES/m.exec(prompt)?.[1] ?? "";
 }
 
+/** The fictitious commune a briefing note is written for (a draft case's `collectivite`, Kervallon by default). */
+interface Commune {
+  name: string;
+  department: string;
+  region: string;
+}
+
+const KERVALLON: Commune = { name: "Kervallon", department: "Finistère", region: "Bretagne" };
+
 /** A briefing note to the mayor of a fictitious commune on a question (as `test/eval/faithfulness.ts` builds them). */
-const briefing = (question: string) => ({
+const briefing = (question: string, commune: Commune = KERVALLON) => ({
   type: "briefing",
   inputs: {
-    collectivite: { name: "Kervallon", kind: "commune", department: "Finistère", region: "Bretagne" },
-    recipient: { name: "Monsieur le Maire", role: "maire de Kervallon" },
+    collectivite: { ...commune, kind: "commune" },
+    recipient: { name: "Monsieur le Maire", role: `maire de ${commune.name}` },
     question,
     author: "Direction des systèmes d'information",
     date: "2026-05-04",
@@ -305,6 +319,7 @@ async function draftBriefing(
   fake: FakeOllama,
   question: string,
   reply: (section: string) => string,
+  commune: Commune = KERVALLON,
 ): Promise<Map<string, { passages: Map<number, string>; data: string; sentences: CheckedSentence[] | null }>> {
   const out = new Map<string, { passages: Map<number, string>; data: string; sentences: CheckedSentence[] | null }>();
   const titleOf = new Map<string, string>();
@@ -315,7 +330,7 @@ async function draftBriefing(
       return reply(section);
     },
   });
-  const prepared = await prepareDraft(engine, briefing(question));
+  const prepared = await prepareDraft(engine, briefing(question, commune));
   for await (const e of createDraft(engine, prepared, new AbortController().signal)) {
     if (e.type === "section") titleOf.set(e.key, e.title);
     if (e.type !== "verification") continue;
@@ -325,12 +340,12 @@ async function draftBriefing(
   return out;
 }
 
-async function printDraftPassages(questions: string[]): Promise<void> {
+async function printDraftPassages(questions: string[], commune: Commune = KERVALLON): Promise<void> {
   const { engine, fake, cleanup } = await indexedEngine();
   try {
     for (const question of questions) {
       console.log(`\n===== ${question}`);
-      const sections = await draftBriefing(engine, fake, question, () => NO_SECTION);
+      const sections = await draftBriefing(engine, fake, question, () => NO_SECTION, commune);
       for (const [title, { passages, data }] of sections) {
         console.log(`\n--- section « ${title} »\n${data}\n`);
         for (const [n, text] of passages) console.log(`[${n}] ${text}\n`);
@@ -380,8 +395,12 @@ async function measure(dir: string, live: boolean): Promise<void> {
           continue;
         }
         if (c.section) {
-          const sections = await draftBriefing(engine, fake, c.question, (t) =>
-            t === c.section ? c.answer : NO_SECTION,
+          const sections = await draftBriefing(
+            engine,
+            fake,
+            c.question,
+            (t) => (t === c.section ? c.answer : NO_SECTION),
+            c.collectivite,
           );
           sentences = sections.get(c.section)?.sentences ?? null;
           today = sections.get(c.section)?.passages ?? null;
@@ -457,7 +476,7 @@ async function pin(dir: string, commit: string): Promise<void> {
       const pins: Record<string, Pinned> = {};
       for (const c of cases) {
         if (c.section) {
-          const s = (await draftBriefing(engine, fake, c.question, () => NO_SECTION)).get(c.section);
+          const s = (await draftBriefing(engine, fake, c.question, () => NO_SECTION, c.collectivite)).get(c.section);
           if (!s) console.log(`${c.id} : pas de section « ${c.section} »`);
           else pins[c.id] = { passages: [...s.passages].map(([n, b]) => pinOf(n, b)), data: s.data };
         } else {
@@ -542,8 +561,13 @@ if (import.meta.main) {
   const i = process.argv.indexOf("--passages");
   const d = process.argv.indexOf("--draft-passages");
   if (i >= 0) await printPassages(process.argv.slice(i + 1));
-  else if (d >= 0) await printDraftPassages(process.argv.slice(d + 1));
-  else if (process.argv.includes("--pin")) {
+  else if (d >= 0) {
+    // `--collectivite=Name/Department/Region` writes the notes for another commune than Kervallon.
+    const named = process.argv.find((a) => a.startsWith("--collectivite="))?.slice("--collectivite=".length);
+    const [name = "", department = "", region = ""] = named?.split("/") ?? [];
+    const questions = process.argv.slice(d + 1).filter((a) => !a.startsWith("--collectivite="));
+    await printDraftPassages(questions, named ? { name, department, region } : KERVALLON);
+  } else if (process.argv.includes("--pin")) {
     const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
     await pin(setDir(), commit);
   } else if (process.argv.includes("--check")) {
