@@ -1892,6 +1892,49 @@ function nameOutOfPlace(stated: string, pool: Source[]): { name: string; other: 
   return null;
 }
 
+/** A term a source describes with a relative clause (« : l'élu, qui donne le cap et valide la direction ; »). */
+const DESCRIBED_TERM = /(?:^|[:;]\s*|,\s+(?=(?:le|la|les|l['’])))([^,;:.()]{2,60}?),\s+qui\s+([^;.]+)/giu;
+
+/** Least words of a term's description a clause must state for the descriptions of two terms to be compared. */
+export const ROLE_MIN_WORDS = 3;
+
+/**
+ * A term of the passages given what they say of another term (« L'élu porte le projet, convainc, pilote et forme »
+ * where the passage says « l'élu, qui donne le cap et valide la direction ; le DSI ou chef de projet, qui porte le
+ * projet, convainc, pilote et forme »): a clause opens with the term and states most of the other term's description
+ * (at least three words) and almost nothing of its own. The two terms, or null.
+ */
+function termsSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const described = pool.flatMap((src) =>
+    src.sentences.flatMap((ss) =>
+      [...withoutReferences(ss.text).matchAll(DESCRIBED_TERM)].map((m) => ({
+        term: m[1]!.trim(),
+        words: [...new Set(contentWords(m[1]!))],
+        bag: bagOf(m[2]!),
+      })),
+    ),
+  );
+  if (described.length < 2) return null;
+  for (const clause of polarityClauses(stated)) {
+    const opening = words(clause).slice(0, 8);
+    for (const own of described) {
+      if (own.words.length === 0 || !own.words.every((w) => opening.includes(w))) continue;
+      const rest = [...new Set(contentWords(clause))].filter((w) => !own.words.includes(w));
+      if (rest.length < ROLE_MIN_WORDS) continue;
+      if (rest.filter((w) => inBag(w, own.bag)).length >= 2) continue;
+      const need = Math.max(ROLE_MIN_WORDS, Math.ceil(rest.length * POLARITY_MIN_SHARE));
+      const other = described.find(
+        (d) =>
+          d !== own &&
+          !d.words.every((w) => own.words.includes(w)) &&
+          rest.filter((w) => inBag(w, d.bag)).length >= need,
+      );
+      if (other) return { name: own.term, other: other.term };
+    }
+  }
+  return null;
+}
+
 /** Whether two adjectives of nationality (`place-adjectives.txt`) name a place in common. */
 const samePlace = (a: string, b: string) =>
   (ADJECTIVE_PLACES.get(a) ?? []).some((p) => (ADJECTIVE_PLACES.get(b) ?? []).includes(p));
@@ -2239,7 +2282,10 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   // A name given what the passages say of another one (« Contrairement au CNLL, qui rassemble des collectivités »).
   const described =
     cited.length > 0
-      ? (descriptionSwapped(stated, pool) ?? nameOutOfPlace(stated, pool) ?? nationalitySwapped(stated, pool))
+      ? (descriptionSwapped(stated, pool) ??
+        nameOutOfPlace(stated, pool) ??
+        nationalitySwapped(stated, pool) ??
+        termsSwapped(stated, pool))
       : null;
   if (described) reasons.push(message("verify.nameSwapped", { ...described, where: w }));
   const claimBag = bagOf(stated);
