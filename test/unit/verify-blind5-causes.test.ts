@@ -224,7 +224,9 @@ describe("misses: two terms of the passage exchanged", () => {
   it("what the passage says of one term (« l'adjoint, qui fixe le cap ») given to another (« le chef de service, qui … »)", () => {
     const passage =
       "Conduite de projet — Rôles\nLe guide distingue trois rôles : l'adjoint au maire, qui fixe le cap et arbitre les priorités ; le chef de service, qui organise les tests, forme les agents et rend compte ; les communes voisines, qui partagent leurs retours.";
-    expect(status("Le chef de service organise les tests, forme les agents et rend compte [1].", passage)).toBe("supported");
+    expect(status("Le chef de service organise les tests, forme les agents et rend compte [1].", passage)).toBe(
+      "supported",
+    );
     expect(status("L'adjoint au maire fixe le cap et arbitre les priorités [1].", passage)).toBe("supported");
     expect(status("L'adjoint au maire organise les tests, forme les agents et rend compte [1].", passage)).toBe(
       "unsupported",
