@@ -290,22 +290,6 @@ export const QUALIFIER_WORD = new RegExp(`(?:${QUALIFIER_SOURCE.source})\\p{L}*`
 const QUALIFIER_CLAIM =
   /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|v[ée]rifi|sourc|d[ée]menti|all[ée]gation|revendiqu|selon|d['’]apr[èe]s|avanc|annonc|affirm|estim|pr[ée]sent[ée]|douteu|prudence|sans preuve|incertain/i;
 
-/** A word saying something is confirmed or verified (« confirmé par le rapport », « vérifié »). */
-const CONFIRMED = /(?<!\p{L})(?:confirm|vérifi|verifi|avér|aver)\p{L}*/giu;
-/** A negation just before such a word (« non confirmé », « n'a pas été vérifié », « sans être confirmé »). */
-const NEGATED_BEFORE = /(?:(?<!\p{L})(?:non|pas|jamais|aucune?|ni|sans|ne)(?!\p{L})|(?<!\p{L})n['’])[^,;:.]{0,24}$/iu;
-/** A negation just after it (« confirmé par aucune autre source »). */
-const NEGATED_AFTER = /^\s+par\s+(?:aucune?|personne|rien)(?!\p{L})/iu;
-
-/** Whether a sentence says something confirmed, not denied (« un chiffre confirmé par le rapport »). */
-function affirmsCertainty(text: string): boolean {
-  return [...text.matchAll(CONFIRMED)].some(
-    (m) =>
-      !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index! - 30), m.index!)) &&
-      !NEGATED_AFTER.test(text.slice(m.index! + m[0].length)),
-  );
-}
-
 function sameValue(a: number, b: number): boolean {
   if (Math.abs(a - b) < 1e-9) return true;
   if (Number.isInteger(b)) return false;
@@ -2159,33 +2143,13 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     if (QUANTITY.has(f.kind) && !fromFacts) foundAt.set(f, counted);
     // The passage's heading repeating the figure (« le prix de VMware après le rachat (+430 %) »), or a sentence denying
     // it (« La forte hausse est avérée, mais pas le chiffre de 430 % »), does not vouch for it.
-    // Nor does a sentence quoting it (« parle de « 300 entreprises » ») in a passage whose own statement on that figure
-    // qualifies it (« le chiffre de 300 entreprises … reste non confirmé »).
-    const qualifiedHere = (c: SourceSentence) =>
-      QUANTITY.has(f.kind) &&
-      withFacts.some(
-        (src) =>
-          src.sentences.includes(c) &&
-          src.sentences.some((o) =>
-            statementsOf(o.text).some((st) => QUALIFIER_SOURCE.test(st) && extractFigures(st).some(matches)),
-          ),
-      );
-    const vouches = (c: SourceSentence) =>
-      !c.qualified && !c.inHeading && !deniedIn(c.text, matches) && !qualifiedHere(c);
-    // A sentence saying the figure confirmed (« un chiffre confirmé par le rapport ») keeps no qualification, even
-    // after « Selon … ».
-    const confirms = affirmsCertainty(stated);
-    if (matching.some((c) => c.qualified) && !matching.some(vouches) && (!QUALIFIER_CLAIM.test(sentence) || confirms)) {
+    const vouches = (c: SourceSentence) => !c.qualified && !c.inHeading && !deniedIn(c.text, matches);
+    if (matching.some((c) => c.qualified) && !matching.some(vouches) && !QUALIFIER_CLAIM.test(sentence)) {
       const qualified = matching.find((c) => c.qualified)!;
       // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
       const q =
         (qualified.text.match(QUALIFIER_WORD) ?? qualified.heading.match(QUALIFIER_WORD))?.[0] ?? "non confirmé";
-      reasons.push(
-        message(confirms ? "verify.qualificationReversed" : "verify.qualificationLost", {
-          figure: f.raw,
-          qualifier: `« ${q} »`,
-        }),
-      );
+      reasons.push(message("verify.qualificationLost", { figure: f.raw, qualifier: `« ${q} »` }));
     }
   }
   // Years and names in the clause of a quantity must be where the source gives that quantity (its sentence, the two

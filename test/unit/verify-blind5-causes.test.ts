@@ -181,20 +181,6 @@ describe("misses: names and nationalities put in the place of others", () => {
 });
 
 describe("misses: what the passages report without vouching for it, stated as a fact", () => {
-  it("a figure the passage calls unconfirmed, said « confirmé » by the sentence, even after « Selon … »", () => {
-    const passage =
-      "Plan GaiaNet — Chiffres\nLa présentation de Rodez parle de « 200 Mds € sur 8 ans, 400 entreprises ». Le montant de 200 milliards est confirmé par le rapport ; le chiffre de 400 entreprises n'a pas été retrouvé ailleurs et reste non confirmé.";
-    expect(
-      status("Selon la présentation de Rodez, le projet réunit 400 entreprises, un chiffre non confirmé [1].", passage),
-    ).toBe("supported");
-    expect(
-      status(
-        "Selon la présentation de Rodez, le projet réunit 400 entreprises, un chiffre confirmé par le rapport [1].",
-        passage,
-      ),
-    ).toBe("unsupported");
-  });
-
   it("a statement the passage reports (« serait », « affirmé que », « se présente comme ») stated as established", () => {
     const hosting =
       "Assistant Rédac — Hébergement\n- Hébergement sur des serveurs qualifiés SecNumCloud (Acteurs publics, 2025).\n\nSelon des sources commerciales, l'assistant serait hébergé par Nuvola Cloud, filiale de Sarev Industries : une affirmation d'acteurs du secteur, non confirmée par une source indépendante.";
