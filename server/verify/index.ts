@@ -66,9 +66,10 @@ export function sentenceSpans(text: string): { text: string; start: number; end:
     // A citation after the full stop (« … en 2018. [1] ») stays with its sentence; an initial does not end one
     // (« l'article L. 123-4-1 »).
     // A list number (« 1. La DINUM… », « … matériel. 4. Prévoir… ») is not a sentence of its own: it stays with its
-    // item. A sentence may open with bold or italics (« … [2]. **En résumé**, … »).
+    // item. A sentence may open with bold or italics (« … [2]. **En résumé**, … »), or with a name whose first capital
+    // is its second letter (« eXo Platform »).
     const parts = line[0].split(
-      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
+      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|\p{Ll}\p{Lu}|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
     );
     let offset = 0;
     for (const part of parts) {
@@ -412,9 +413,46 @@ function qualifiesOwn(sentence: string): boolean {
  * qualifies and writes no figure (« Non confirmé par une autre source. », « Ce nombre précis n'a été confirmé par
  * aucune autre source ; … »).
  */
-function qualifiesBefore(next: string): boolean {
+function qualifiesBefore(next: string, previous: string): boolean {
   const first = statementsOf(next.replace(/^\s*[-*•]\s+/, ""))[0] ?? "";
-  return QUALIFIER_SOURCE.test(first) && extractFigures(first).length === 0;
+  return QUALIFIER_SOURCE.test(first) && extractFigures(first).length === 0 && !qualifiesItsOwn(first, previous);
+}
+
+/** Nouns that name a figure (« ce chiffre », « ce montant »: `server/i18n/fr/figure-nouns.txt`), folded. */
+const FIGURE_NOUNS = new Set(wordList("figure-nouns.txt").map((w) => fold(w)));
+
+/** Least words of its own a qualifying statement must write to qualify what it names rather than the sentence before. */
+export const QUALIFIED_OWN_MIN_WORDS = 2;
+
+/**
+ * A qualifying statement that names what it qualifies (« La ville du siège n'est pas confirmée par nos sources »,
+ * « Selon des sources commerciales, l'outil serait hébergé par Nuvola …, non confirmé »): at least two of its words
+ * before the qualifier, besides the nouns of a figure, are not in the sentence before it.
+ */
+function qualifiesItsOwn(statement: string, previous: string): boolean {
+  const before = bagOf(previous);
+  // What it says before its qualifier is what it qualifies (« Ce chiffre est non confirmé : aucune autre source ne le
+  // donne » names no subject of its own).
+  const subject = statement.slice(0, Math.max(0, statement.search(QUALIFIER_SOURCE)));
+  const own = [...new Set(contentWords(subject))].filter(
+    (w) => !CERTAINTY.test(w) && !QUALIFIER_WORD.test(w) && !FIGURE_NOUNS.has(w) && !inBag(w, before),
+  );
+  return own.length >= QUALIFIED_OWN_MIN_WORDS;
+}
+
+/**
+ * Days of a source sentence written without their year (« **Août 2025** : … sanctionné le 20 ou le 21 août selon les
+ * sources »), as dates of the year the sentence gives their month, or else of the one year it states: a sentence
+ * writing « le 20 ou le 21 août 2025 » is found there.
+ */
+function datedDays(figures: Figure[]): Figure[] {
+  const dated = figures.filter((f) => f.year !== undefined && f.kind !== "daymonth");
+  const years = new Set(dated.map((f) => f.year!));
+  return figures.flatMap((f) => {
+    if (f.kind !== "daymonth") return [];
+    const year = dated.find((d) => d.month === f.month)?.year ?? (years.size === 1 ? [...years][0] : undefined);
+    return year === undefined ? [] : [{ ...f, kind: "date" as const, value: year, year }];
+  });
 }
 
 function sourceSentences(text: string, heading: string): SourceSentence[] {
@@ -429,6 +467,7 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
     const figures = [...extractFigures(t), ...fractionFigures(t)];
     for (const w of fold(t).match(/\p{L}+/gu) ?? [])
       if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
+    figures.push(...datedDays(figures));
     return {
       text: t,
       heading,
@@ -436,7 +475,7 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       bag: bagOf(`${heading} ${t}`),
       qualified:
         qualifiesOwn(t) ||
-        qualifiesBefore(spans[i + 1] ?? "") ||
+        qualifiesBefore(spans[i + 1] ?? "", t) ||
         (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
       around: bagOf(`${heading} ${spans.slice(Math.max(0, i - 2), i + 1).join(" ")}`),
       own: bagOf(`${heading} ${withoutReferences(t)}`),
@@ -684,7 +723,11 @@ function swappedWith(
           // A count written without its noun counts what the count before it counts (« soit environ 800 au total »).
           const elided = elidedCount(ss, spots, k);
           const own = elided.length ? affinity(claim, { ...sides[k]!, after: [...elided, ...sides[k]!.after] }) : a;
-          sameAffinity = Math.max(sameAffinity, a, own);
+          // A figure in parentheses is said of the words before them (« détenu par United Internet (75,1 % avant,
+          // environ 62 % après) »).
+          const outer = ownerBefore(ss.text, spot.at);
+          const held = outer.length ? affinity(claim, { ...sides[k]!, before: outer }) : 0;
+          sameAffinity = Math.max(sameAffinity, a, own, held);
         } else if (spot.f.kind === f.kind && a > other) {
           other = a;
           otherFigure = spot.f;
@@ -692,6 +735,17 @@ function swappedWith(
       });
     }
   return other >= SWAP_MIN_AFFINITY && other >= sameAffinity + SWAP_MARGIN - 1e-9 ? otherFigure : null;
+}
+
+/**
+ * For a figure inside parentheses, the words right before the opening one (nearest first, up to four, back to the
+ * clause before): what the parenthesis gives figures of. Empty outside parentheses.
+ */
+function ownerBefore(text: string, at: number): string[] {
+  const open = text.lastIndexOf("(", at);
+  if (open < 0 || text.slice(open, at).includes(")")) return [];
+  const [start] = clauseAround(text, open);
+  return sideWords(text.slice(start, open)).reverse().slice(0, 4);
 }
 
 /** Where what a source sentence says of a figure's date ends: a clause, or « et qu'elle … » that opens another statement. */
@@ -969,6 +1023,40 @@ function recipientBeside(
   });
 }
 
+/** Départements and régions of France (`server/i18n/fr/french-divisions.txt`). */
+const DIVISIONS = wordLines("french-divisions.txt");
+
+/** A division in apposition to the place before it: « Boé, dans le Lot-et-Garonne, », « Saint-Renan (Finistère) ». */
+const DIVISION_APPOSITION = new RegExp(
+  `(\\p{Lu}[\\p{L}'’-]*)\\s*(?:,\\s*(?:dans\\s+(?:le|la|les)\\s+|dans\\s+l['’]\\s*|en\\s+)|\\(\\s*)(${[...DIVISIONS]
+    .sort((a, b) => b.length - a.length)
+    .map((d) => escapeRegExp(d).replace(/\s+/g, "\\s+"))
+    .join("|")})\\s*[,)]`,
+  "giu",
+);
+
+/**
+ * The folded words of the départements and régions a sentence writes in apposition to a place the sources name
+ * (« À Boé, dans le Lot-et-Garonne, … »), when no source sentence (or heading) naming that place puts another division
+ * in apposition to it: they locate the place, they are not a name the passage must write.
+ */
+function locatingDivisions(stated: string, pool: Source[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of stated.matchAll(DIVISION_APPOSITION)) {
+    const place = words(m[1]!).join(" ");
+    const division = words(m[2]!).join(" ");
+    const saying = pool.flatMap((s) => s.sentences.filter((ss) => inBag(place, ss.own)));
+    if (saying.length === 0) continue;
+    const other = saying.some((ss) =>
+      [...`${ss.heading}\n${ss.text}`.matchAll(DIVISION_APPOSITION)].some(
+        (o) => words(o[1]!).join(" ") === place && words(o[2]!).join(" ") !== division,
+      ),
+    );
+    if (!other) for (const w of [division, ...words(m[2]!)]) out.add(w);
+  }
+  return out;
+}
+
 /** The assistant's own names (`server/i18n/fr/own-names.txt`), folded: the author of the corpus's analyses. */
 const OWN_NAMES = wordLines("own-names.txt").map((l) => words(l).join(" "));
 
@@ -1131,9 +1219,12 @@ export const POLARITY_MIN_SHARED = 3;
 /** Share of the clause's content words the source clause must have. */
 export const POLARITY_MIN_SHARE = 0.75;
 
-/** A negation that bears on certainty (« n'est pas confirmé », « ne le précise pas »): a qualification, checked apart. */
+/**
+ * A negation that bears on certainty (« n'est pas confirmé », « ne le précise pas »): a qualification, checked apart.
+ * « certains, certaines » are determiners (« certaines banques »), not certainty.
+ */
 const CERTAINTY =
-  /(?<!\p{L})(?:confirm|vérifi|verifi|établi|etabli|précis|precis|connu|certain|avéré|avere|détaill|detaill)/iu;
+  /(?<!\p{L})(?:confirm|vérifi|verifi|établi|etabli|précis|precis|connu|certain(?!e?s(?!\p{L}))|avéré|avere|détaill|detaill)/iu;
 
 /** Every negation of a clause (`matchAll` copies it, so one global RegExp serves every call). */
 const NEGATION_ALL = new RegExp(NEGATION.source, "giu");
@@ -1157,7 +1248,9 @@ function negatedAmong(clause: string, other: Bag): boolean {
       (x, i) =>
         x === n &&
         !other.list.slice(Math.max(0, i - 5), i).some((p) => p === "ne" || p === "n") &&
-        next.some((w) => [1, 2].some((k) => stem(other.list[i + k] ?? "") === stem(w))),
+        // The word it bears on may come after a partitive (« aucune de ces sources ne remplace » for « aucune ne
+        // remplace »): within the five words after it, as the clause's own words after the negation are.
+        next.some((w) => [1, 2, 3, 4, 5].some((k) => stem(other.list[i + k] ?? "") === stem(w))),
     );
   };
   return (
@@ -1591,8 +1684,12 @@ function namesAt(text: string): { name: string; folded: string; at: number }[] {
   return out;
 }
 
-/** Where a pairing of two names ends: a sentence, a semicolon, a dash, a line, « , et », « tandis que ». */
-const PAIR_BREAK = /[.;!?](?=\s|$)|[;\n]|\s[—–]\s|,\s(?:et|mais|tandis que?|alors que?)(?=[\s'’])/g;
+/**
+ * Where a pairing of two names ends: a sentence, a semicolon, a dash, a line, « , et », « tandis que », a colon before
+ * a new subject (« … une société britannique : le Royaume-Uni est européen »).
+ */
+const PAIR_BREAK =
+  /[.;!?](?=\s|$)|[;\n]|\s[—–]\s|,\s(?:et|mais|tandis que?|alors que?)(?=[\s'’])|\s:\s+(?=(?:le|la|les|un|une|ce|cette|ces|il|elle|ils|elles|on)\s|l['’])/giu;
 
 /** Names of a text as written together (« Harmonica OS 3.0 », « Gooroom Cloud OS »): each with where it is written. */
 function nameGroups(text: string): { name: string; folded: string; at: number; end: number }[] {
@@ -1676,6 +1773,233 @@ function crossedNames(stated: string, pool: Source[]): { name: string; other: st
     const crossed = (p: (typeof theirs)[number]) =>
       !p.partners.some((x) => mine.partners.some((m) => m === x || oneName(m, x))) && p.partners.some(named);
     if (theirs.every(crossed)) return { name: mine.name, other: theirs[0]!.partnerName, partner: mine.partnerName };
+  }
+  return null;
+}
+
+/** Names of a text as phrases (« Comptoir du Libre », « MariaDB Server »): capitalised words joined by spaces or « du ». */
+function namePhrases(text: string): { name: string; folded: string; at: number; end: number }[] {
+  const out: { name: string; folded: string; at: number; end: number }[] = [];
+  for (const n of namesAt(text)) {
+    const last = out.at(-1);
+    if (last && /^(?:\s+|\s+(?:du|de|des|de\s+la)\s+|\s+d['’]\s*)$/u.test(text.slice(last.end, n.at))) {
+      last.end = n.at + n.name.length;
+      last.name = text.slice(last.at, last.end);
+      last.folded = words(last.name).join(" ");
+    } else out.push({ ...n, end: n.at + n.name.length });
+  }
+  return out;
+}
+
+/** Words that do not place a name in a sentence (articles, « de », « est »): left out of what is on each side of it. */
+const SLOT_SKIPS = new Set("le la les l un une des de du d est sont a au aux et en ete".split(" "));
+
+/** The words on each side of a span of a text, nearest first, up to two, without `SLOT_SKIPS` nor `own`. */
+function slotOf(text: string, at: number, end: number, own: Set<string>): Sides {
+  const keep = (list: string[]) => list.filter((w) => !SLOT_SKIPS.has(w) && !own.has(w));
+  return {
+    before: keep(words(text.slice(Math.max(0, at - 120), at)).reverse()).slice(0, 2),
+    after: keep(words(text.slice(end, end + 120))).slice(0, 2),
+  };
+}
+
+/** Least content words (besides names) a claim must share with a sentence writing its other names to compare slots. */
+export const NAME_SLOT_MIN_ANCHORED = 2;
+
+/** A token written like a name: a capital, or digits and letters together (« 8x8 », « 3DS »). */
+const NAME_LIKE = /(?<![\p{L}\p{N}-])(?:\p{Lu}[\p{L}\p{N}&-]*|\p{N}+\p{L}[\p{L}\p{N}]*)/gu;
+
+/**
+ * A name of the passages put where the source sentence carrying the rest of the claim writes another name (« Jitsi
+ * Meet appartient depuis octobre 2018 à l'américain Synacor » where the passage says « Jitsi Meet … appartient depuis
+ * octobre 2018 à l'américain 8x8 » and gives Synacor to Zimbra): a sentence of the cited passages writes every other
+ * name of the claim and most of its other content words (at least three), not this name, and another name (not
+ * written by the claim) between the same words.
+ */
+function nameOutOfPlace(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const phrases = namePhrases(stated);
+  const nameWords = new Set(phrases.flatMap((p) => p.folded.split(" ")));
+  const content = [...new Set(contentWords(stated))].filter((w) => !nameWords.has(w) && !MONTH_NAMES.test(w));
+  const claimed = bagOf(stated);
+  const sentences = pool.flatMap((src) => src.sentences.filter((ss) => !ss.inHeading));
+  for (const p of phrases) {
+    if (!p.folded || !pool.some((src) => inBag(p.folded, src.bag))) continue;
+    const others = phrases.filter((o) => o !== p && o.folded);
+    // Another name of the claim written in the same sentence anchors it: two other words suffice then.
+    const least = others.length > 0 ? NAME_SLOT_MIN_ANCHORED : OPPOSITE_MIN_SHARED;
+    if (content.length < least) continue;
+    const need = Math.max(least, Math.ceil(content.length * POLARITY_MIN_SHARE));
+    const carriers = sentences.filter(
+      (ss) =>
+        !inBag(p.folded, ss.said, false) &&
+        others.every((o) => inBag(o.folded, ss.own, false)) &&
+        content.filter((w) => inBag(w, ss.said)).length >= need,
+    );
+    if (carriers.length === 0) continue;
+    const mine = slotOf(stated, p.at, p.end, new Set(p.folded.split(" ")));
+    // Where the passages write the name itself, outside the carriers: its own sentences and slots.
+    const homes = sentences.filter((ss) => inBag(p.folded, ss.said, false)).map((ss) => withoutReferences(ss.text));
+    const slotsOf = (text: string, folded: string) =>
+      namePhrases(text)
+        .filter((x) => x.folded === folded)
+        .map((x) => slotOf(text, x.at, x.end, new Set(folded.split(" "))));
+    for (const ss of carriers) {
+      const text = withoutReferences(ss.text);
+      for (const m of text.matchAll(NAME_LIKE)) {
+        const folded = words(m[0]).join(" ");
+        if (!folded || SENTENCE_START_COMMON.test(m[0]) || MONTH_NAMES.test(m[0]) || inBag(folded, claimed, false))
+          continue;
+        // Another form of the same name (« AP » for « Associated Press », « FNL »): not a swap.
+        const span = namePhrases(text).find((x) => x.at <= m.index! && m.index! < x.end);
+        const phrase = span?.folded ?? folded;
+        if (acronymIn(p.folded.replace(/ /g, ""), bagOf(phrase)) || acronymIn(folded, bagOf(p.folded))) continue;
+        if (!sameSlot(mine, slotOf(text, m.index!, m.index! + m[0].length, new Set(folded.split(" "))))) continue;
+        // The two names are items of one kind in the passages: in one sentence (a list), both opening their line or
+        // sentence (« - **SILL** : … », « - **Comptoir du Libre** : … »), or after or before the same word (« à
+        // l'américain 8x8 », « à l'américain Synacor »); not a paraphrase of one name by another (« Bruxelles » for
+        // « la Commission »).
+        const theirs = span
+          ? slotOf(text, span.at, span.end, new Set(phrase.split(" ")))
+          : slotOf(text, m.index!, m.index! + m[0].length, new Set(folded.split(" ")));
+        const opens = (x: Sides) => x.before.length === 0;
+        const parallel =
+          homes.some((h) => wordAt(h, m[0]) >= 0) ||
+          homes.some((h) =>
+            slotsOf(h, p.folded).some(
+              (x) =>
+                (opens(x) && opens(theirs)) ||
+                (x.before[0] !== undefined && x.before[0] === theirs.before[0]) ||
+                (x.after[0] !== undefined && x.after[0] === theirs.after[0]),
+            ),
+          );
+        if (parallel) return { name: p.name, other: m[0] };
+      }
+    }
+  }
+  return null;
+}
+
+/** A term a source describes with a relative clause (« : l'élu, qui donne le cap et valide la direction ; »). */
+const DESCRIBED_TERM = /(?:^|[:;]\s*|,\s+(?=(?:le|la|les|l['’])))([^,;:.()]{2,60}?),\s+qui\s+([^;.]+)/giu;
+
+/** Least words of a term's description a clause must state for the descriptions of two terms to be compared. */
+export const ROLE_MIN_WORDS = 3;
+
+/**
+ * A term of the passages given what they say of another term (« L'élu porte le projet, convainc, pilote et forme »
+ * where the passage says « l'élu, qui donne le cap et valide la direction ; le DSI ou chef de projet, qui porte le
+ * projet, convainc, pilote et forme »): a clause opens with the term and states most of the other term's description
+ * (at least three words) and almost nothing of its own. The two terms, or null.
+ */
+function termsSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const described = pool.flatMap((src) =>
+    src.sentences.flatMap((ss) =>
+      [...withoutReferences(ss.text).matchAll(DESCRIBED_TERM)].map((m) => ({
+        term: m[1]!.trim(),
+        words: [...new Set(contentWords(m[1]!))],
+        bag: bagOf(m[2]!),
+      })),
+    ),
+  );
+  if (described.length < 2) return null;
+  for (const clause of polarityClauses(stated)) {
+    const opening = words(clause).slice(0, 8);
+    for (const own of described) {
+      if (own.words.length === 0 || !own.words.every((w) => opening.includes(w))) continue;
+      const rest = [...new Set(contentWords(clause))].filter((w) => !own.words.includes(w));
+      if (rest.length < ROLE_MIN_WORDS) continue;
+      if (rest.filter((w) => inBag(w, own.bag)).length >= 2) continue;
+      const need = Math.max(ROLE_MIN_WORDS, Math.ceil(rest.length * POLARITY_MIN_SHARE));
+      const other = described.find(
+        (d) =>
+          d !== own &&
+          !d.words.every((w) => own.words.includes(w)) &&
+          rest.filter((w) => inBag(w, d.bag)).length >= need,
+      );
+      if (other) return { name: own.term, other: other.term };
+    }
+  }
+  return null;
+}
+
+/** Whether two adjectives of nationality (`place-adjectives.txt`) name a place in common. */
+const samePlace = (a: string, b: string) =>
+  (ADJECTIVE_PLACES.get(a) ?? []).some((p) => (ADJECTIVE_PLACES.get(b) ?? []).includes(p));
+
+/** The adjective of nationality right before a name (« l'allemand ASML », « le néerlandais ASML »), folded, or null. */
+function nationalityBefore(text: string, at: number): string | null {
+  const m = /(?<!\p{L})(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+  const before = m ? fold(m[1]!) : "";
+  return ADJECTIVE_PLACES.has(before) ? before : null;
+}
+
+/**
+ * A nationality given to a name of the passages where they give it another one (« mené par l'allemand ASML » where the
+ * passage says « mené par le néerlandais ASML »): the adjective right before the name, and the passages write the name
+ * after adjectives of other places only.
+ */
+function nationalitySwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const texts = pool.flatMap((src) => src.sentences.map((ss) => withoutReferences(ss.text)));
+  for (const n of namesAt(stated)) {
+    const mine = nationalityBefore(stated, n.at);
+    if (!mine) continue;
+    const theirs = texts.flatMap((t) =>
+      [...t.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n.name)}(?![\\p{L}\\p{N}])`, "gu"))].flatMap((m) => {
+        const a = nationalityBefore(t, m.index!);
+        return a ? [a] : [];
+      }),
+    );
+    if (theirs.length > 0 && !theirs.some((a) => samePlace(a, mine)))
+      return { name: stated.slice(0, n.at).match(/(\p{L}+)\s*$/u)?.[1] ?? mine, other: theirs[0]! };
+  }
+  return null;
+}
+
+/** Phrases by which a passage reports a statement without vouching for it (`server/i18n/fr/reported-statements.txt`). */
+const REPORTED = new RegExp(
+  `(?<!\\p{L})(?:${wordLines("reported-statements.txt")
+    .map((l) => escapeRegExp(l).replace(/\s+/g, "\\s+"))
+    .join("|")})(?!\\p{L})`,
+  "iu",
+);
+
+/** Verbs by which a sentence reports what someone said or meant (`server/i18n/fr/saying-verbs.txt`): its own reserve. */
+const SAYING = new RegExp(`(?<!\\p{L})(?:${wordList("saying-verbs.txt").map(escapeRegExp).join("|")})(?!\\p{L})`, "iu");
+
+/** A sentence saying what is not known (« On ne sait pas si … », « les sources ne précisent pas … »): its own reserve. */
+const saysUnknown = (text: string) =>
+  /(?<!\p{L})(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais)(?!\p{L})/iu.test(text) &&
+  /(?<!\p{L})(?:sai|sav|connu|conna|précis|precis|confirm|vérifi|verifi|établi|etabli|dit|dis)/iu.test(text);
+
+/** Least content words a sentence must share only with reported statements of the passages to state them as facts. */
+export const REPORTED_MIN_WORDS = 3;
+
+/**
+ * The reported statement of the cited passages a sentence states as established (« Il est hébergé par 3DS Outscale »
+ * where the passage says « l'Assistant IA serait hébergé par 3DS Outscale … : une affirmation d'acteurs du secteur,
+ * non confirmée »): the sentence has no reserve of its own (« selon », « serait »…), and at least three of its content
+ * words, most of those the statement shares with it, are written in the passages only in statements that report
+ * (`reported-statements.txt`). A short quote of it, or null.
+ */
+function reportedAsFact(stated: string, pool: Source[]): string | null {
+  if (QUALIFIER_CLAIM.test(stated) || REPORTED.test(stated) || SAYING.test(stated) || saysUnknown(stated)) return null;
+  // A colon opens another statement (« … serait à l'abri d'une mauvaise mise à jour : le risque tient surtout à … »).
+  const statements = pool.flatMap((src) =>
+    src.sentences
+      .filter((ss) => !ss.inHeading)
+      .flatMap((ss) => statementsOf(ss.text).flatMap((st) => st.split(/\s:\s/))),
+  );
+  const reported = statements.filter((st) => REPORTED.test(st));
+  if (reported.length === 0) return null;
+  const plain = statements.filter((st) => !REPORTED.test(st)).map((st) => bagOf(st));
+  const headings = pool.map((src) => bagOf(src.sentences[0]?.heading ?? ""));
+  const content = [...new Set(contentWords(stated))];
+  for (const st of reported) {
+    const bag = bagOf(st);
+    const shared = content.filter((w) => inBag(w, bag));
+    const only = shared.filter((w) => !plain.some((b) => inBag(w, b)) && !headings.some((b) => inBag(w, b)));
+    if (only.length >= REPORTED_MIN_WORDS && shared.length >= Math.ceil(content.length * POLARITY_MIN_SHARE))
+      return short(st);
   }
   return null;
 }
@@ -1923,7 +2247,13 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
   if (crossed) reasons.push(message("verify.namesCrossed", { ...crossed, where: w }));
   // A name given what the passages say of another one (« Contrairement au CNLL, qui rassemble des collectivités »).
-  const described = cited.length > 0 ? descriptionSwapped(stated, pool) : null;
+  const described =
+    cited.length > 0
+      ? (descriptionSwapped(stated, pool) ??
+        nameOutOfPlace(stated, pool) ??
+        nationalitySwapped(stated, pool) ??
+        termsSwapped(stated, pool))
+      : null;
   if (described) reasons.push(message("verify.nameSwapped", { ...described, where: w }));
   const claimBag = bagOf(stated);
   const denied = (q: Spot) => {
@@ -1982,9 +2312,11 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   // the sentence writes in full before its acronym (« Caisse nationale d'Assurance maladie (CNAM) ») is the acronym's.
   const spelledOut = spelledOutNames(sentence, bags);
   const ownNames = ownNameWords(sentence);
+  const locating = locatingDivisions(stated, withFacts);
   for (const name of namesOf(sentence)) {
     const folded = words(name).join(" ");
     if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded) || ownNames.has(folded)) continue;
+    if (locating.has(folded)) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
@@ -2020,12 +2352,18 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
         }),
       );
   }
+  // What the passages only report (« serait hébergé par … », « ont affirmé que … ») stated as established.
+  if (cited.length > 0) {
+    const quote = reportedAsFact(stated, pool);
+    if (quote) reasons.push(message("verify.reportedAsFact", { where: w, quote }));
+  }
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
   if (figures.length === 0 && cited.length > 0) {
     // Words saying what a product or its vendor is (« une solution … développée par une entreprise allemande »), in a
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
-    const all = [...new Set(contentWords(sentence))];
+    // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
+    const all = [...new Set(contentWords(withoutAdvice(sentence, pool, facts)))];
     const naming = namesOf(sentence).some((n) => bags.some((b) => nameIn(words(n).join(" "), b)));
     const described = naming ? all.filter((c) => !PRODUCT_WORDS.has(c)) : all;
     const content = described.length >= 3 && described.every((c) => bags.some((b) => wordIn(c, b))) ? described : all;
@@ -2049,6 +2387,28 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     }
   }
   return [...new Set(reasons)];
+}
+
+/** Verbs by which a note advises the collectivité it is written for (`server/i18n/fr/advice-verbs.txt`), folded. */
+const ADVICE_VERBS = new Set(wordList("advice-verbs.txt").map((w) => fold(w)));
+
+/**
+ * A sentence without the part where it advises the collectivité it is written for (a name only the data gives, with a
+ * verb of `advice-verbs.txt`: « Comme Boé, Kervallon pourrait passer ses postes sous Linux avec une petite équipe : deux
+ * agents y ont suffi pour soixante postes » → « deux agents y ont suffi pour soixante postes »), when the rest states
+ * something (at least three content words); else the sentence as it is.
+ */
+function withoutAdvice(sentence: string, pool: Source[], facts: Source[]): string {
+  if (facts.length === 0) return sentence;
+  const parts = withoutReferences(sentence).split(/\s[:;]\s|\s[—–]\s/);
+  if (parts.length < 2) return sentence;
+  const recipient = (name: string) => {
+    const folded = words(name).join(" ");
+    return facts.some((f) => inBag(folded, f.bag)) && !pool.some((s) => inBag(folded, s.bag));
+  };
+  const advice = (part: string) => namesOf(part).some(recipient) && words(part).some((w) => ADVICE_VERBS.has(w));
+  const rest = parts.filter((p) => !advice(p)).join(" ; ");
+  return rest.length < parts.join(" ; ").length && contentWords(rest).length >= 3 ? rest : sentence;
 }
 
 /**
