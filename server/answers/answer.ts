@@ -49,6 +49,7 @@ import {
 } from "../retrieval/relevance.ts";
 import { passageSourceRef, type Retriever, type SearchMode, type SearchResult } from "../retrieval/search.ts";
 import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
+import { ownClauses } from "../drafting/documents/common.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
@@ -741,7 +742,7 @@ export async function* answer(
       terms,
       message("ollama.emptyReply"),
     );
-  const checked = checkAnswer(text, passages.used);
+  const checked = checkAnswer(text, passages.used, askedContext(messages));
   if (options.verifyWithModel) {
     checked.verification = await confirmWithModel(
       checked.verification,
@@ -774,14 +775,24 @@ export function creditedFor(r: SearchResult, claims: string[]): AnswerSource {
   return { ...r, source: creditedSource(credit, r.sources), credit };
 }
 
+/**
+ * What the user wrote about their own collectivité in the conversation (« notre commune de 12 000 habitants »), as
+ * a draft reads its sender's context (`ownClauses`): the answer may repeat those figures and names without a passage
+ * giving them. What the user says of others (« Est-il vrai que Munich a économisé … ? ») is not in it: it is checked.
+ */
+export const askedContext = (messages: ConversationMessage[]): string[] =>
+  messages.filter((m) => m.role === "user").flatMap((m) => ownClauses(m.content));
+
 /** Verification of a generated answer, and the date of the facts it rests on (its valid citations). */
 export function checkAnswer(
   text: string,
   used: SearchResult[],
+  asked: string[] = [],
 ): { verification: Verification; factsAsOf: string | null; factsOld: boolean; grounded: boolean; cited: number[] } {
   const verification = verifyText(
     text,
     used.map((r, i) => verifiable(r, i + 1)),
+    { asked },
   );
   const numbers = [...new Set(citationNumbers(text).filter((n) => n >= 1 && n <= used.length))].sort((a, b) => a - b);
   const cited = numbers.map((n) => used[n - 1]!);

@@ -14,6 +14,7 @@ import { message } from "../i18n/messages.ts";
 import { fold, words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import { actNumbers, extractFigures, type Figure, type FigureKind, NUMBER_WORDS, productVersions } from "./figures.ts";
+import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 
 export interface VerifyPassage {
   /** The number the model cites it by: `[n]`. */
@@ -52,6 +53,11 @@ export interface Verification {
 export interface VerifyOptions {
   /** Structured data (a draft's inputs, computed figures): accepted as a source for figures and names. */
   facts?: string[];
+  /**
+   * What the user wrote about their own collectivité (« notre commune de 12 000 habitants », `askedContext`): the
+   * figures and names it gives are the user's context when the answer repeats them, not claims to find in a passage.
+   */
+  asked?: string[];
 }
 
 /**
@@ -1710,7 +1716,25 @@ const ARTICLE_BEFORE = new RegExp(
 /** Text that ends inside an incise right after a version (« version 3.2, disponible depuis »). */
 const VERSION_INCISE = /(?<!\p{L})version\s+\d+(?:[.,]\d+)*\s*,[^,;:]*$/iu;
 
-function checkSentence(written: string, cited: number[], sources: Source[], facts: Source[]): string[] {
+/** The figures and the folded names of what the user wrote about their own collectivité (`VerifyOptions.asked`). */
+interface Asked {
+  figures: Figure[];
+  names: Set<string>;
+}
+
+function askedOf(texts: string[]): Asked {
+  const figures = texts.flatMap((t) => extractFigures(t));
+  const names = new Set(texts.flatMap((t) => namesAt(t).map((n) => n.folded)));
+  return { figures, names };
+}
+
+function checkSentence(
+  written: string,
+  cited: number[],
+  sources: Source[],
+  facts: Source[],
+  asked: Asked = { figures: [], names: new Set() },
+): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
   const w = where(cited);
@@ -1736,6 +1760,8 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     const stating = found.filter((ss) => !ss.asks);
     const candidates = stating.length > 0 ? stating : found;
     if (candidates.length === 0) {
+      // The user's own figure (« notre commune de 12 000 habitants »), repeated: context, not a claim.
+      if (asked.figures.some((a) => figureMatches(f, a))) continue;
       reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
       continue;
     }
@@ -1982,6 +2008,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   for (const name of namesOf(sentence)) {
     const folded = words(name).join(" ");
     if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded) || ownNames.has(folded)) continue;
+    if (asked.names.has(folded)) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
@@ -2017,6 +2044,12 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
         }),
       );
   }
+  // Every word found, yet more than the passage says: a plan stated as done, « tous » for some, a country for its
+  // ministry, another duty holder, another nationality, a denial reported as a confirmation (`overstated.ts`).
+  if (cited.length > 0 && reasons.length === 0) {
+    const over = overstated(stated, citedSentences(pool));
+    if (over) reasons.push(overstatedReason(over, w, cited.length));
+  }
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
   if (figures.length === 0 && cited.length > 0) {
@@ -2048,6 +2081,30 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   return [...new Set(reasons)];
 }
 
+/** The cited passages' sentences as `overstated.ts` reads them: without source references, headings marked. */
+const citedSentences = (pool: Source[]): CitedSentence[][] =>
+  pool.map((src) =>
+    src.sentences.map((ss) => ({ text: withoutReferences(ss.text), heading: ss.inHeading || ss.text === ss.heading })),
+  );
+
+/** The reason for what `overstated` found. */
+function overstatedReason(o: Overstatement, where: string, cited: number): string {
+  switch (o.kind) {
+    case "denied":
+      return message(cited === 1 ? "verify.contradiction" : "verify.contradictionMany", { where, quote: o.quote });
+    case "planned":
+      return message("verify.planned", { where, quote: o.quote });
+    case "all":
+      return message("verify.allForSome", { where, words: o.words });
+    case "part":
+      return message("verify.wholeForPart", { where, whole: o.whole, part: o.part });
+    case "duty":
+      return message("verify.dutyHolder", { where, claimed: o.claimed, quote: o.quote });
+    case "nationality":
+      return message("verify.nationality", { where, name: o.name, adjective: o.adjective, other: o.other });
+  }
+}
+
 /**
  * A sentence without its source references (« (Wikipedia, « LiMux », 2025) », « (Heise, novembre 2025 ; AWS, s. d.) »):
  * the date of a reference says when a source wrote, it is not a figure the sentence states.
@@ -2077,6 +2134,7 @@ function isClaim(sentence: string): boolean {
 export function verifyText(text: string, passages: VerifyPassage[], options: VerifyOptions = {}): Verification {
   const sources = passages.map((p) => toSource(p.n, p.text));
   const facts = (options.facts ?? []).filter(Boolean).map((f) => toSource(null, f));
+  const asked = askedOf(options.asked ?? []);
   const valid = new Set(passages.map((p) => p.n));
   const sentences: SentenceCheck[] = [];
   for (const span of sentenceSpans(text)) {
@@ -2088,11 +2146,11 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
     if (invalidCitations.length) {
       status = "invalid-citation";
       reasons = invalidCitations.map((n) => message("verify.invalidCitation", { n }));
-      if (isClaim(span.text)) reasons.push(...checkSentence(span.text, citations, sources, facts));
+      if (isClaim(span.text)) reasons.push(...checkSentence(span.text, citations, sources, facts, asked));
     } else if (!isClaim(span.text)) {
       status = "no-claim";
     } else {
-      reasons = checkSentence(span.text, citations, sources, facts);
+      reasons = checkSentence(span.text, citations, sources, facts, asked);
       status = reasons.length ? "unsupported" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });

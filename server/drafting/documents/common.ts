@@ -163,6 +163,15 @@ export function contextClaims(context: string | undefined, collectivite: string)
     .filter((c) => !us(c) && aboutOthers(c));
 }
 
+/**
+ * What a text says of the collectivité or of the sender themselves: its clauses that name them (« notre commune de
+ * 12 000 habitants », « nous »). In chat, the user's own context (`askedContext`), as a draft's context is.
+ */
+export function ownClauses(text: string, collectivite = ""): string[] {
+  const us = namesUs(collectivite);
+  return sentencesOf(text).flatMap(clausesOf).filter(us);
+}
+
 /** The context without its claims about others: what the user says of their own collectivité (its dated events). */
 export function ownContext(context: string | undefined, collectivite: string): string | undefined {
   if (!context) return context;
