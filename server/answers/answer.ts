@@ -49,7 +49,7 @@ import {
 } from "../retrieval/relevance.ts";
 import { passageSourceRef, type Retriever, type SearchMode, type SearchResult } from "../retrieval/search.ts";
 import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
-import { ownClauses } from "../drafting/documents/common.ts";
+import { firstPersonClauses } from "../drafting/documents/common.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
@@ -777,11 +777,11 @@ export function creditedFor(r: SearchResult, claims: string[]): AnswerSource {
 
 /**
  * What the user wrote about their own collectivité in the conversation (« notre commune de 12 000 habitants »), as
- * a draft reads its sender's context (`ownClauses`): the answer may repeat those figures and names without a passage
+ * a draft reads its sender's first person (`firstPersonClauses`): the answer may repeat those figures and names without a passage
  * giving them. What the user says of others (« Est-il vrai que Munich a économisé … ? ») is not in it: it is checked.
  */
 export const askedContext = (messages: ConversationMessage[]): string[] =>
-  messages.filter((m) => m.role === "user").flatMap((m) => ownClauses(m.content));
+  messages.filter((m) => m.role === "user").flatMap((m) => firstPersonClauses(m.content));
 
 /** Verification of a generated answer, and the date of the facts it rests on (its valid citations). */
 export function checkAnswer(

@@ -1324,8 +1324,11 @@ function restatedAgainst(clause: string, own: Bag, sourceClauses: string[], bags
  * short quote of it, or null.
  */
 function contradicted(stated: string, pool: Source[]): string | null {
-  const sourceClauses = pool.flatMap((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
-  const bags = sourceClauses.map((c) => bagOf(c));
+  const perSource = pool.map((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
+  const sourceClauses = perSource.flat();
+  // A clause whose subject is a pronoun (« elles ne s'imposent pas aux collectivités ») is about the subject of the
+  // clause before it (« La doctrine et ses circulaires s'adressent aux services de l'État »).
+  const bags = perSource.flatMap(withPronounSubjects).map((c) => bagOf(c));
   const refuted = REFUTED.exec(stated);
   const reporter = refuted ? [...new Set(contentWords(refuted[1]!))] : [];
   for (const clause of polarityClauses(stated)) {
@@ -1376,6 +1379,36 @@ function contradicted(stated: string, pool: Source[]): string | null {
     }
   }
   return null;
+}
+
+/** A subject pronoun opening a clause (« elles ne s'imposent pas … », « celui-ci reste … »). */
+const SUBJECT_PRONOUN = /^(?:il|elle|ils|elles|celui-ci|celle-ci|ceux-ci|celles-ci)(?!\p{L})/iu;
+
+/** Words that close the subject of a clause (`server/i18n/fr/subject-ends.txt`, data): « s' », « ne », « est », « qui ». */
+const SUBJECT_END = new RegExp(
+  `\\s(?:${wordList("subject-ends.txt")
+    .map((w) => (/['’]$/.test(w) ? `${escapeRegExp(w.slice(0, -1))}['’]` : `${escapeRegExp(w)}(?=\\s)`))
+    .join("|")})|,`,
+  "iu",
+);
+
+/** The subject of a clause: its words before the first word that closes it (« La doctrine et ses circulaires »). */
+function clauseSubject(clause: string): string {
+  const end = clause.search(SUBJECT_END);
+  return end > 0 ? clause.slice(0, end) : clause;
+}
+
+/**
+ * Clauses of a passage, in order, each opening with a subject pronoun preceded by the subject of the clause before it
+ * (« La doctrine et ses circulaires elles ne s'imposent pas aux collectivités »): what the clause is about, for the
+ * words it shares with a sentence.
+ */
+function withPronounSubjects(clauses: string[]): string[] {
+  const out: string[] = [];
+  clauses.forEach((c, i) => {
+    out.push(i > 0 && SUBJECT_PRONOUN.test(c) ? `${clauseSubject(out[i - 1]!)} ${c}` : c);
+  });
+  return out;
 }
 
 /** A clause without the part it rules out itself (« …, et non par la seule Ville »): its own polarity is the rest. */

@@ -44,6 +44,7 @@ const set = (name: string) => new Set(SECTIONS.get(name) ?? []);
 const PLANNED = set("planned");
 const HEDGE = set("hedge");
 const NOT_CONDITIONAL = set("not-conditional");
+const SOFT_CONDITIONAL = set("soft-conditional");
 const ALL = set("all");
 const ALL_IDIOMS = set("all-idioms");
 const PARTS = set("parts");
@@ -88,8 +89,10 @@ const shared = (claim: string[], text: string) => {
   return claim.filter((w) => has(theirs, w)).length;
 };
 
-/** A verb in the conditional (« étendrait », « pourraient »), not a noun ending the same way (« retrait »). */
+/** A verb in the conditional (« étendrait », « serait »), not a noun ending the same way (« retrait »). */
 const conditional = (w: string) => /(?:[^t]rait|[^t]raient)$/.test(w) && !NOT_CONDITIONAL.has(w);
+/** A conditional that plans something (« étendrait »), not one that only qualifies (« serait », « pourrait »). */
+const planning = (w: string) => conditional(w) && !SOFT_CONDITIONAL.has(w);
 
 /** Whether a claim says what it states is not done (yet): a word of [hedge] or a verb in the conditional. */
 const hedged = (text: string) => words(text).some((w) => HEDGE.has(w) || conditional(w));
@@ -101,7 +104,7 @@ const hedged = (text: string) => words(text).some((w) => HEDGE.has(w) || conditi
 function plannedFrom(text: string): number {
   for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
     const w = words(m[0]).at(-1) ?? "";
-    if (PLANNED.has(w) || conditional(w)) return m.index!;
+    if (PLANNED.has(w) || planning(w)) return m.index!;
   }
   return -1;
 }

@@ -164,12 +164,14 @@ export function contextClaims(context: string | undefined, collectivite: string)
 }
 
 /**
- * What a text says of the collectivité or of the sender themselves: its clauses that name them (« notre commune de
- * 12 000 habitants », « nous »). In chat, the user's own context (`askedContext`), as a draft's context is.
+ * What a text says in the first person (« notre commune de 12 000 habitants », « nous avons 80 agents »): its
+ * clauses that the sender writes of themselves, as `attributedContext` reads them. In chat, the user's own context
+ * (`askedContext`); « la ville de Vernay » is someone else there.
  */
-export function ownClauses(text: string, collectivite = ""): string[] {
-  const us = namesUs(collectivite);
-  return sentencesOf(text).flatMap(clausesOf).filter(us);
+export function firstPersonClauses(text: string): string[] {
+  return sentencesOf(text)
+    .flatMap(clausesOf)
+    .filter((c) => FIRST_PERSON.test(c));
 }
 
 /** The context without its claims about others: what the user says of their own collectivité (its dated events). */
