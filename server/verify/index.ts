@@ -386,6 +386,11 @@ interface SourceSentence {
   inHeading: boolean;
   /** The name the sentence gives before its first quantity (its subject: « la DINUM a annoncé … 200 postes »), folded. */
   subject: string | null;
+  /**
+   * For a list item, the sentence that opens its list (« Deux montants d'économies sont publiés : »): it says what the
+   * item's figures measure. Empty otherwise.
+   */
+  leadIn: string;
 }
 
 /** The first name a sentence gives before its first quantity, folded (its subject), or null. */
@@ -462,8 +467,19 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       asks: heading === "" && asksOnly(t),
       inHeading: heading !== "" && spans.length > 1 && heading.includes(t),
       subject: subjectOf(t, figures),
+      leadIn: leadInOf(spans, i),
     };
   });
+}
+
+/** A list item's opening: a span that starts with a list marker (« - », « 1. »). */
+const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/;
+
+/** The sentence that opens the list a span is an item of (it ends with « : »), or "" (see `SourceSentence.leadIn`). */
+function leadInOf(spans: string[], i: number): string {
+  if (!LIST_ITEM.test(spans[i]!)) return "";
+  for (let k = i - 1; k >= 0; k--) if (!LIST_ITEM.test(spans[k]!)) return /:\s*$/.test(spans[k]!) ? spans[k]! : "";
+  return "";
 }
 
 /**
@@ -695,6 +711,51 @@ function swappedWith(
       });
     }
   return other >= SWAP_MIN_AFFINITY && other >= sameAffinity + SWAP_MARGIN - 1e-9 ? otherFigure : null;
+}
+
+/** Least words of what a sentence says after its figure that another figure's own words must have for a swap. */
+export const CAUSE_MIN_SHARED = 2;
+
+/** Content words after a figure of a text, to the end of its clause or the next quantity: what it is said of. */
+function wordsAfter(text: string, spot: Spot, spots: Spot[]): string[] {
+  const [, stop] = clauseAround(text, spot.at, spot.end);
+  const next = spots.find((s) => s.at >= spot.end)?.at ?? text.length;
+  return contentWords(withoutReferences(text.slice(spot.end, Math.min(stop, next)))).filter(
+    (w) => !NOT_COUNTED.has(w) && !MONTH_NAMES.test(w),
+  );
+}
+
+/**
+ * The figure of the cited passages whose own clause says what the sentence says after its figure, farther than its
+ * four words (« 2 millions d'euros par an grâce au passage de ses postes sous Linux » where the passage gives « 2
+ * millions d'euros par an de licences grâce au remplacement de Microsoft Office » and « 12 millions d'euros par an
+ * grâce à l'abandon des licences Windows et au passage des postes sous Linux »): that figure's words share at least
+ * two more of them than any occurrence of the sentence's figure does. Amounts and shares only.
+ */
+function causeSwapped(stated: string, spot: Spot, pool: Source[], same: (s: Figure) => boolean): Figure | null {
+  // Amounts and shares: what a count counts is checked apart (`countedThing`).
+  if (spot.f.kind !== "amount" && spot.f.kind !== "percent") return null;
+  const claimSpots = located(stated, extractFigures(stated)).filter((s) => QUANTITY.has(s.f.kind));
+  const mine = [...new Set(wordsAfter(stated, spot, claimSpots))];
+  if (mine.length < CAUSE_MIN_SHARED) return null;
+  let own = 0;
+  let other = 0;
+  let otherFigure: Figure | null = null;
+  for (const source of pool)
+    for (const ss of source.sentences) {
+      const { spots } = spotsOf(ss);
+      for (const s of spots) {
+        if (s.f.kind !== spot.f.kind) continue;
+        const theirs = bagOf(wordsAfter(ss.text, s, spots).join(" "));
+        const score = mine.filter((w) => inBag(w, theirs, false)).length;
+        if (same(s.f)) own = Math.max(own, score);
+        else if (score > other) {
+          other = score;
+          otherFigure = s.f;
+        }
+      }
+    }
+  return other >= CAUSE_MIN_SHARED && other >= own + CAUSE_MIN_SHARED ? otherFigure : null;
 }
 
 /** Where what a source sentence says of a figure's date ends: a clause, or « et qu'elle … » that opens another statement. */
@@ -1807,6 +1868,8 @@ function checkSentence(
     const context = contextOf(stated, f.raw, 4, at).filter((c) => !MONTH_NAMES.test(c));
     const fromFacts = facts.some((s) => s.sentences.some((ss) => candidates.includes(ss)));
     // The words around the number must be around the same number in the source, not merely in its sentence.
+    // A list item's figures measure what the sentence opening the list says (« Deux montants d'économies sont
+    // publiés : - 9 millions d'euros par an grâce à … »).
     const near = (c: SourceSentence) =>
       c.figures
         .filter(matches)
@@ -1814,6 +1877,7 @@ function checkSentence(
           bagOf(
             [...c.text.matchAll(new RegExp(escapeRegExp(sf.raw), "g"))]
               .flatMap((m) => contextOf(c.text, sf.raw, 6, m.index))
+              .concat(contentWords(c.leadIn))
               .join(" "),
           ),
         );
@@ -1869,7 +1933,9 @@ function checkSentence(
     // Another figure of the cited passages is what the sentence's words describe: a true number put in its place.
     const spot = quantitySpots.findIndex((s) => s.f === f);
     if (spot >= 0 && !fromFacts) {
-      const other = swappedWith(sidesOf(stated, quantitySpots, spot), f, pool, matches);
+      const other =
+        swappedWith(sidesOf(stated, quantitySpots, spot), f, pool, matches) ??
+        causeSwapped(stated, quantitySpots[spot]!, pool, matches);
       if (other) {
         reasons.push(message("verify.figureSwapped", { figure: f.raw, other: other.raw, where: w }));
         continue;
