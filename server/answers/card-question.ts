@@ -8,8 +8,8 @@
  * (`i18n/fr/card-questions.txt`: « genre », « basé », « pays »…). A figure, a date or a person (« combien coûte… »,
  * « qui dirige… ») is never on a card: such a question is judged as any other.
  */
-import { readFileSync } from "node:fs";
 import { fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { DEMONYMS, readSections, stem, words } from "../retrieval/french.ts";
 import { type Answerability, occurs, passageWords, questionTerms } from "../retrieval/relevance.ts";
 import { type SearchResult, searchResultOf } from "../retrieval/search.ts";
@@ -36,9 +36,7 @@ const ASKER_PLACES = section("lieu de l'usager");
 /** Words of a data file of `i18n/fr/` (several per line, « # » lines are comments), as stems. */
 const stems = (file: string) =>
   new Set(
-    readFileSync(new URL(`../i18n/fr/${file}`, import.meta.url), "utf8")
-      .split("\n")
-      .filter((l) => !l.startsWith("#"))
+    wordListLines(file)
       .flatMap((l) => words(l))
       .map(stem),
   );

@@ -8,6 +8,7 @@
  */
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
+import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { splitSentences } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
@@ -19,12 +20,12 @@ import type { FigureFlag } from "./types.ts";
 export const CLAIM_PASSAGES = 4;
 export const CLAIM_COVERAGE = 0.3;
 
+/** The verb forms that open a predicate or end a subject (`i18n/fr/context-subjects.txt`), one list for both. */
+const VERB_FORMS = wordAlternation(wordListSections("context-subjects.txt").get("formes verbales") ?? []);
 /** A verb form that opens a predicate without its subject (« … et n'est jamais revenue », « … et a quitté »). */
-const PREDICATE =
-  /^(?:n['’]|s['’]|l['’]a\s|(?:ne|a|ont|est|sont|était|étaient|avait|avaient|va|vont|sera|seront|se|y)(?=\s|$))/iu;
+const PREDICATE = new RegExp(`^(?:n['’]|s['’]|l['’]a\\s|(?:${VERB_FORMS})(?=\\s|$))`, "iu");
 /** Where a clause's subject ends: its first verb form (« Munich | a économisé », « Le Schleswig-Holstein | a migré »). */
-const SUBJECT_END =
-  /\s(?:n['’]|s['’]|(?:ne|a|ont|est|sont|était|étaient|avait|avaient|va|vont|sera|seront|se|y)(?=\s))/iu;
+const SUBJECT_END = new RegExp(`\\s(?:n['’]|s['’]|(?:${VERB_FORMS})(?=\\s))`, "iu");
 /** A new subject after « et »: a name, with or without its article (« et Lyon a quitté », « et la Gendarmerie … »). */
 const NEW_SUBJECT = /^(?:(?:le|la|les|l['’])\s*)?\p{Lu}/u;
 
@@ -82,11 +83,22 @@ const short = (s: string) => (s.length > 240 ? `${s.slice(0, 237)}…` : s);
 const sameFigure = (a: Figure, b: Figure) => a.kind === b.kind && Math.abs(a.value - b.value) < 1e-9;
 
 /** What the corpus says against one part of a claim: the verifier's reasons, and the figures it calls inexact. */
+interface PartCheck {
+  reasons: string[];
+  refuted: { figure: string; reason: string }[];
+}
+
+/**
+ * The checks of claim parts made during one generation, by the words checked (`ClaimPart.checked`): a claim the
+ * document states in several sections is searched for and verified once (the corpus does not change meanwhile).
+ */
+export type ClaimChecks = Map<string, Promise<PartCheck>>;
+
 async function checkPart(
   part: ClaimPart,
   retriever: Retriever,
   source: (r: SearchResult) => string,
-): Promise<{ reasons: string[]; refuted: { figure: string; reason: string }[] }> {
+): Promise<PartCheck> {
   const terms = keywords(part.checked);
   const { results } = await retriever.search(part.checked, 8);
   const about = results
@@ -141,14 +153,25 @@ export async function checkClaims(
   flags: FigureFlag[],
   retriever: Retriever,
   source: (r: SearchResult) => string,
+  checked: ClaimChecks = new Map(),
 ): Promise<{ verification: Verification; flags: FigureFlag[] }> {
   const stated = claims.filter((c) => text.includes(c));
   if (!stated.length) return { verification, flags };
+  const checkOnce = (part: ClaimPart) => {
+    let check = checked.get(part.checked);
+    if (!check) {
+      check = checkPart(part, retriever, source);
+      checked.set(part.checked, check);
+      // A search that failed is tried again by the next section, as it was before the checks were shared.
+      check.catch(() => checked.delete(part.checked));
+    }
+    return check;
+  };
   let outFlags = [...flags];
   const sentences = [...verification.sentences];
   for (const claim of stated) {
     const parts = claimParts(claim);
-    const checks = await Promise.all(parts.map((p) => checkPart(p, retriever, source)));
+    const checks = await Promise.all(parts.map(checkOnce));
     const i = sentences.findIndex((s) => s.text.includes(claim));
     const inClaim = (quoted: string) => claim.includes(quoted);
     // The section's own check of these words (against the passages it quotes) gives way to the claim's.

@@ -25,7 +25,7 @@ import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
 import { citationNumbers, QUALIFIER_SOURCE, type SentenceCheck, sentenceSpans, verifyText } from "../verify/index.ts";
-import { checkClaims, withQuotations } from "./claims.ts";
+import { type ClaimChecks, checkClaims, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
@@ -50,6 +50,8 @@ export interface GenerationState {
   notice: string | null;
   /** Passages already quoted by a template section, so the next sections quote others. */
   quoted: Set<string>;
+  /** Claims of the user's context already checked against the corpus (`checkClaims`), for the next sections. */
+  claims?: ClaimChecks;
 }
 
 /** Share of a query's keywords a passage must hold to be used (queries are long lists of terms). */
@@ -592,7 +594,15 @@ ${text.slice(mark.length)}`;
   );
   // What the user's context says of others, where the text states it, against what the corpus says of it.
   if (ctx.claims?.length)
-    ({ verification, flags } = await checkClaims(text, ctx.claims, verification, flags, deps.retriever, passageSource));
+    ({ verification, flags } = await checkClaims(
+      text,
+      ctx.claims,
+      verification,
+      flags,
+      deps.retriever,
+      passageSource,
+      (state.claims ??= new Map()),
+    ));
   if (flags.length) yield { type: "flags", key: section.key, flags };
   // A template cites each passage for its quotation; the model, for the sentences it wrote citing it that the check
   // supports: a sentence marked « non vérifié » credits no source (its note says none is named for it).

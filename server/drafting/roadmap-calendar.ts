@@ -3,6 +3,7 @@
  * prints it (`documents/roadmap.ts`), and adopting a saved roadmap as the collectivité's plan (`server/tracking/from-draft.ts`)
  * turns the same months into milestones, so the plan follows exactly the calendar the document showed.
  */
+import { roundPercent } from "../core/text.ts";
 import { addMonths, monthsBetween } from "./calendar.ts";
 import type { RoadmapPhase, RoadmapPlan } from "./roadmap-plan.ts";
 
@@ -50,9 +51,6 @@ export interface PhaseMilestone {
   raw: number | null;
 }
 
-/** A percentage as the document prints it: whole below 100 and above 10, one decimal under 10 (« 4,5 % »). */
-const printed = (n: number) => (n < 10 && n > 0 && !Number.isInteger(n) ? Math.round(n * 10) / 10 : Math.round(n));
-
 /**
  * The milestones of a roadmap: one per phase that has software, with the measure it leaves when it lowers it —
  * « lowers » as the document prints it (a phase from 45,2 % to 44,9 % shows « sans changement »).
@@ -71,7 +69,7 @@ export function phaseMilestones(
       phase.weighted !== null &&
       previous !== null &&
       phase.weighted < previous &&
-      printed(phase.weighted) !== printed(previous);
+      roundPercent(phase.weighted) !== roundPercent(previous);
     out.push({
       phase: phase.phase,
       month: ends ? ends[i]! : null,

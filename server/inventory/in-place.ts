@@ -7,7 +7,7 @@
  * same exposure. Pure functions.
  */
 
-import { FIT_RANK as FITS } from "./match-index.ts";
+import { compareAdoption } from "./alternative-order.ts";
 import { isSetAside, type MeasurableItem, productId } from "./measure.ts";
 
 interface WithAlternatives extends MeasurableItem {
@@ -20,9 +20,6 @@ interface WithAlternatives extends MeasurableItem {
     inPlace?: number;
   }[];
 }
-
-/** How well each alternative fits, best first (`match-index.ts`); an unknown fit after them all. */
-const FIT_RANK: Record<string, number> = FITS;
 
 /**
  * The items with each alternative's `inPlace` (installations already in the inventory), computed afresh; an item
@@ -48,12 +45,11 @@ export function withAlternativesInPlace<T extends WithAlternatives>(items: T[]):
       const { inPlace: _, ...rest } = a;
       return (n > 0 ? { ...rest, inPlace: n } : rest) as typeof a;
     });
-    // First among those of the same standing (reserved, partial cover, fit): the catalog's order otherwise.
-    const rank = (a: (typeof marked)[number]) =>
-      [a.audience === "state" ? 1 : 0, a.covers ? 1 : 0, FIT_RANK[a.fit] ?? 3, a.inPlace ? 0 : 1] as const;
+    // First among those of the same standing (`compareAdoption`: reserved, partial cover, fit): the catalog's order
+    // otherwise.
     const sorted = marked
-      .map((a, i) => ({ a, i, r: rank(a) }))
-      .sort((x, y) => x.r[0] - y.r[0] || x.r[1] - y.r[1] || x.r[2] - y.r[2] || x.r[3] - y.r[3] || x.i - y.i)
+      .map((a, i) => ({ a, i }))
+      .sort((x, y) => compareAdoption(x.a, y.a) || (x.a.inPlace ? 0 : 1) - (y.a.inPlace ? 0 : 1) || x.i - y.i)
       .map((x) => x.a);
     if (!changed && sorted.every((a, i) => a === list[i])) return item;
     return { ...item, alternatives: sorted };

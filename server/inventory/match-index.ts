@@ -2,10 +2,13 @@
  * The match index: built once from the catalog (products and their aliases, open-source alternatives, vendors)
  * of the one loaded copy of the corpus, and rebuilt with it when a corpus file changes.
  */
+
 import { type Catalog, exposureLabel, isEuropean, lawsFor } from "../corpus/catalog.ts";
 import type { Corpus, CorpusDocument } from "../corpus/documents.ts";
 import type { Alternative, Category, Vendor } from "../corpus/schema.ts";
 import { currentCorpus } from "../corpus/source.ts";
+import { wordListEntries } from "../i18n/word-lists.ts";
+import { adoptionRank, MATURITY_RANK } from "./alternative-order.ts";
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
 import { PRICE_INCREASE, productRisks } from "./risks.ts";
 import type { ItemAlternative, ItemExposure, ItemRisk, MatchMethod, Unmaintained } from "./types.ts";
@@ -131,43 +134,11 @@ export const SURE_CONFIDENCE = 0.8;
 /** @deprecated the same threshold under its former name. */
 export const REVIEW_BELOW = SURE_CONFIDENCE;
 
-/** Words too common to name a vendor on their own when they start a publisher string. */
-export const GENERIC_WORDS = new Set([
-  "open",
-  "free",
-  "new",
-  "red",
-  "cloud",
-  "data",
-  "digital",
-  "global",
-  "index",
-  "business",
-  "unit",
-  "box",
-  "gen",
-  "win",
-  "check",
-  "trend",
-  "smart",
-  "soft",
-  "net",
-  "web",
-  "tech",
-  "info",
-  "euro",
-  "france",
-  "micro",
-  "general",
-  "first",
-  "blue",
-  "green",
-  "city",
-  "public",
-]);
-
-export const FIT_RANK = { "drop-in": 0, partial: 1, "different-approach": 2 } as const;
-export const MATURITY_RANK = { mature: 0, established: 1, emerging: 2 } as const;
+/**
+ * Words too common to name a vendor on their own when they start a publisher string
+ * (`i18n/fr/inventory-generic-vendor-words.txt`).
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(wordListEntries("inventory-generic-vendor-words.txt"));
 
 /**
  * Builds the index from a loaded catalog and the corpus documents (which tell of recent price increases).
@@ -253,12 +224,10 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
   }
   const rankAlt = (x: ItemAlternative) => {
     const alt = catalog.alternatives.get(x.id)!;
-    // What a collectivité can adopt comes first: a State service reserved to State agents last, and an alternative
-    // that covers only part of the product after those that cover all of it.
+    // What a collectivité can adopt comes first, by fit (`adoptionRank`: the standing every order of alternatives
+    // begins with), then the catalog's own preferences.
     return [
-      x.audience === "state" ? 1 : 0,
-      x.covers ? 1 : 0,
-      FIT_RANK[x.fit],
+      ...adoptionRank(x),
       x.country === null || isEuropean(x.country) ? 0 : 1,
       // An offer made for large organisations (Pexip) after what suits a collectivité of any size (trial 2026-12-05).
       alt.scale === "large" ? 1 : 0,

@@ -1,3 +1,4 @@
+import { wordListEntries } from "../i18n/word-lists.ts";
 import {
   type CatalogEntry,
   deletions,
@@ -122,44 +123,11 @@ function pick(
 
 const MAX_TOKENS = 12;
 
-/** Words that name a kind of software rather than a product: alone, they are never enough to assert a match. */
-const GENERIC_PRODUCT_WORDS = new Set([
-  "drive",
-  "connect",
-  "agent",
-  "assistant",
-  "client",
-  "manager",
-  "sync",
-  "backup",
-  "viewer",
-  "reader",
-  "launcher",
-  "center",
-  "centre",
-  "tools",
-  "suite",
-  "cloud",
-  "mail",
-  "chat",
-  "notes",
-  "meet",
-  "photos",
-  "forms",
-  "calendar",
-  "hub",
-  "studio",
-  "server",
-  "security",
-  "protect",
-  "update",
-  "player",
-  "editor",
-  "browser",
-  "office",
-  "docs",
-  "sheets",
-]);
+/**
+ * Words that name a kind of software rather than a product: alone, they are never enough to assert a match
+ * (`i18n/fr/inventory-generic-product-words.txt`).
+ */
+const GENERIC_PRODUCT_WORDS: ReadonlySet<string> = new Set(wordListEntries("inventory-generic-product-words.txt"));
 /** Characters of a name looked at: no product name is longer, and longer input must not cost more. */
 export const MAX_NAME_LENGTH = 300;
 

@@ -15,8 +15,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
+import { compareAdoption } from "./alternative-order.ts";
 import { isEuropean } from "./match.ts";
-import { FIT_RANK as FITS } from "./match-index.ts";
 import { isComponent } from "./normalize.ts";
 
 const roleSchema = z.strictObject({
@@ -157,9 +157,6 @@ export function roleOf(item: MeasurableItem): Role {
   return { id: `category:${category}`, label: null, weight: c.weight, heavy: c.heavy, server: false };
 }
 
-/** How well each alternative fits, best first (`match-index.ts`); an unknown fit after them all. */
-const FIT_RANK: Record<string, number> = FITS;
-
 /**
  * The alternative a plan proposes: among those a collectivité can adopt for the whole product (`replacesWhole`),
  * the best fit, then the least exposed, then one the inventory already shows (`inPlace`: ESET for Kaspersky when
@@ -169,7 +166,8 @@ export function bestAlternative<A extends MeasurableAlternative>(alternatives: A
   const list = (alternatives ?? []).filter(replacesWhole).map((a, i) => ({ a, i }));
   list.sort(
     (x, y) =>
-      (FIT_RANK[x.a.fit] ?? 3) - (FIT_RANK[y.a.fit] ?? 3) ||
+      // Among those that replace the whole product the standing is the fit alone (`compareAdoption`).
+      compareAdoption(x.a, y.a) ||
       alternativeExposure(x.a) - alternativeExposure(y.a) ||
       (y.a.inPlace ? 1 : 0) - (x.a.inPlace ? 1 : 0) ||
       x.i - y.i,

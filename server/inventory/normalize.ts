@@ -7,167 +7,25 @@
  * `looseKey` also drops numbers and edition words, for a second, more tolerant lookup.
  */
 
-/** Words that only qualify an edition or a packaging, dropped by `looseKey`. */
-const EDITION_WORDS = new Set([
-  "pro",
-  "professional",
-  "professionnel",
-  "professionnelle",
-  "plus",
-  "standard",
-  "enterprise",
-  "entreprise",
-  "home",
-  "famille",
-  "business",
-  "edition",
-  "ultimate",
-  "premium",
-  "basic",
-  "essentials",
-  "dc",
-  "classic",
-  "lts",
-  "esr",
-  "ce",
-  "community",
-  "x",
-  "mui",
-  "desktop",
-  "client",
-  "app",
-  "installer",
-  "setup",
-  "update",
-  "and",
-  "for",
-  "pour",
-  "de",
-  "la",
-  "le",
-  "les",
-  "des",
-  "du",
-  "the",
-  "version",
-  "build",
-  "release",
-]);
+import { wordListEntries } from "../i18n/word-lists.ts";
 
-/** Language tags found at the end of names or after " - " ("- fr-fr", "(x64 fr)", "- Français"). */
-const LANGUAGE_WORDS = new Set([
-  "fr",
-  "fr-fr",
-  "fr-be",
-  "fr-ch",
-  "fr-ca",
-  "en",
-  "en-us",
-  "en-gb",
-  "de",
-  "de-de",
-  "es",
-  "es-es",
-  "it",
-  "it-it",
-  "nl",
-  "nl-nl",
-  "pt",
-  "pt-br",
-  "francais",
-  "french",
-  "english",
-  "anglais",
-  "deutsch",
-  "german",
-  "espanol",
-  "multilingual",
-  "multilingue",
-  "multi",
-  "mui",
-  "langue",
-  "language",
-  "lang",
-]);
+/** Words that only qualify an edition or a packaging, dropped by `looseKey` (`i18n/fr/inventory-edition-words.txt`). */
+const EDITION_WORDS: ReadonlySet<string> = new Set(wordListEntries("inventory-edition-words.txt"));
 
-/** Platforms named in "for Windows" / "pour Windows" suffixes. */
-const PLATFORM_WORDS = new Set([
-  "windows",
-  "win",
-  "mac",
-  "macos",
-  "linux",
-  "desktop",
-  "workstation",
-  "x64",
-  "x86",
-  "server",
-]);
+/**
+ * Language tags found at the end of names or after " - " ("- fr-fr", "(x64 fr)", "- Français")
+ * (`i18n/fr/inventory-language-words.txt`).
+ */
+const LANGUAGE_WORDS: ReadonlySet<string> = new Set(wordListEntries("inventory-language-words.txt"));
 
-/** Corporate suffixes stripped from publisher names ("Microsoft Corporation", "Adobe Systems Incorporated"). */
-const COMPANY_WORDS = new Set([
-  "corporation",
-  "corp",
-  "incorporated",
-  "inc",
-  "ltd",
-  "limited",
-  "llc",
-  "lp",
-  "plc",
-  "gmbh",
-  "ag",
-  "sa",
-  "sas",
-  "sasu",
-  "sarl",
-  "sa/nv",
-  "nv",
-  "bv",
-  "srl",
-  "spa",
-  "ab",
-  "as",
-  "asa",
-  "oy",
-  "oyj",
-  "kg",
-  "co",
-  "company",
-  "cie",
-  "group",
-  "groupe",
-  "holding",
-  "holdings",
-  "international",
-  "systems",
-  "software",
-  "technologies",
-  "technology",
-  "solutions",
-  "labs",
-  "lab",
-  "the",
-  "se",
-  "sl",
-  "pty",
-  "kk",
-  "ltda",
-  "development",
-  "team",
-  "contributors",
-  "foundation",
-  "fondation",
-  "project",
-  "projet",
-  "ao",
-  "ooo",
-  "zao",
-  "pao",
-  "jsc",
-  "s r o",
-  "spol",
-]);
+/** Platforms named in "for Windows" / "pour Windows" suffixes (`i18n/fr/inventory-platform-words.txt`). */
+const PLATFORM_WORDS: ReadonlySet<string> = new Set(wordListEntries("inventory-platform-words.txt"));
+
+/**
+ * Corporate suffixes stripped from publisher names ("Microsoft Corporation", "Adobe Systems Incorporated")
+ * (`i18n/fr/inventory-company-words.txt`).
+ */
+const COMPANY_WORDS: ReadonlySet<string> = new Set(wordListEntries("inventory-company-words.txt"));
 
 const ARCH = /\b(?:x86[_-]64|x64|x86|amd64|arm64|aarch64|win64|win32|i[3-6]86|(?:32|64)[\s-]?bits?)\b/g;
 const DOTTED_VERSION = /\bv?\d+(?:[._]\d+)+[a-z]?\d*(?:[-+][0-9a-z.]+)?\b/g;

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 
 import { fold } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
 
 export { fold };
 
@@ -216,18 +217,10 @@ export function readSections(
   prepare: (expression: string) => string = (e) => e,
 ): Map<string, string[][]> {
   const sections = new Map<string, string[][]>();
-  let current: string[][] | null = null;
-  for (const line of readFileSync(new URL(`../i18n/fr/${file}`, import.meta.url), "utf8").split("\n")) {
-    if (line.startsWith("#") || !line.trim()) continue;
-    const head = line.match(/^\[(.+)\]\s*$/);
-    if (head) sections.set(head[1]!, (current = []));
-    else
-      current?.push(
-        ...line
-          .split(",")
-          .map((e) => words(prepare(e)))
-          .filter((e) => e.length > 0),
-      );
-  }
+  for (const [name, entries] of wordListSections(file))
+    sections.set(
+      name,
+      entries.map((e) => words(prepare(e))).filter((e) => e.length > 0),
+    );
   return sections;
 }

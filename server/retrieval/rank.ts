@@ -11,7 +11,7 @@
  *   name it, and down those naming only another one (a German Land for French communes).
  * Scores are multiplied, so it works on BM25 and fused ranks alike.
  */
-import { readFileSync } from "node:fs";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { DEMONYMS, fold, phrasesFound, readSections, stem, synonymsOf, words } from "./french.ts";
 import { splitSentences, statesAbsent } from "./passages.ts";
 import { keywords, questionTerms } from "./relevance.ts";
@@ -454,12 +454,7 @@ const ASKING_SETTING = [
 ];
 
 /** The domain's general words (`generic-words.txt`: « Microsoft », « Linux »), folded: names that are no subject. */
-const GENERIC_NAMES = new Set(
-  readFileSync(new URL("../i18n/fr/generic-words.txt", import.meta.url), "utf8")
-    .split("\n")
-    .filter((l) => !l.startsWith("#"))
-    .flatMap((l) => words(l)),
-);
+const GENERIC_NAMES = new Set(wordListLines("generic-words.txt").flatMap((l) => words(l)));
 
 /**
  * The subjects a question names: a product, an organisation, a place written with a capital (« Nextcloud », « Tchap »,

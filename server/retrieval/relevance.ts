@@ -4,6 +4,7 @@
  * can say it does not know instead of answering from the model's memory.
  */
 import { readFileSync } from "node:fs";
+import { NUMBER_WORD_PATTERN } from "../core/number-words.ts";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { DEMONYMS, stem as frStem, phrasesFound, readSections, synonymsOf, words } from "./french.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount } from "./rank.ts";
@@ -104,8 +105,7 @@ const LOOSE_IDIOMS: string[][] = IDIOM_LINES.map((idiom) =>
 /** Most words between two content words of a loose idiom. */
 const IDIOM_GAP = 3;
 /** Words that may stand between two content words of a loose idiom: small words and numbers (« ses vingt bougies »). */
-const NUMBER_WORD =
-  /^(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille)$/;
+const NUMBER_WORD = new RegExp(`^(\\d+|un|une|cents|${NUMBER_WORD_PATTERN})$`);
 
 /** Equal stems, or one the start of the other (« tire » from « tiré », « tir » from « tirer »). */
 const sameStem = (a: string, b: string) =>
@@ -920,8 +920,7 @@ const FIGURE_ASKED =
   /\b(combien|quel(?:le)?s?\s+(?:(?:est|sont|etait|etaient|sera|seront)\s+)?(?:(?:le|la|les|l')\s*)?(?:montant|budget|somme|nombre|prix|cout|tarif|pourcentage|part|taux|hausse|effectifs?|chiffre))\b/;
 
 /** A number written out in words before the noun it counts (« dix groupements », « trois communes »), folded. */
-const SPELLED_COUNT =
-  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)\s+([a-z]{3,}[sx])\b/g;
+const SPELLED_COUNT = new RegExp(`\\b(?:${NUMBER_WORD_PATTERN})\\s+([a-z]{3,}[sx])\\b`, "g");
 /** What a question asking « combien de … », « quel nombre de … » counts (folded). */
 const COUNTED = /\b(?:combien|nombre)\s+d(?:e\s+|')([a-z]{3,})/;
 

@@ -16,7 +16,7 @@ import { message } from "../i18n/messages.ts";
 import { analysisDay } from "../inventory/inventory-date.ts";
 import { measureItems } from "../inventory/measure.ts";
 import { getAnalysis } from "../inventory/service.ts";
-import { type MeasurableAnalysis, type Plan, type PlanSource, round1 } from "./plan.ts";
+import type { MeasurableAnalysis, Plan, PlanSource } from "./plan.ts";
 import { adoptPlan, type TrackingContext } from "./service.ts";
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "date attendue au format AAAA-MM-JJ ou AAAA-MM");
@@ -102,7 +102,8 @@ async function baselineAnalysis(
       summary: {
         installations: m.installations,
         extraEuropean: { share: m.raw.share === null ? null : m.raw.share / 100 },
-        score: { value: m.weighted.value === null ? null : round1(m.weighted.value) },
+        // The map's score rule (`dependencyScore`): the measure as shown, rounded once.
+        score: { value: m.weighted.value === null ? null : roundPercent(m.weighted.value) },
       },
     };
   }
@@ -151,7 +152,8 @@ export async function proposalFromDraft(
   }
   // The target closes the calendar, as in the document's « Objectif de la feuille de route » row: a phase ending on
   // or after its date gives way to it (the plan commits to the target, not to what a phase is projected to reach).
-  const target = { value: round1(roadmap.target.value), date: targetDate ? endOfMonth(targetDate) : null };
+  // The target too, as the document printed it: a default target of 59.46 is its « 59 % », not 59.5 shown « 60 % ».
+  const target = { value: roundPercent(roadmap.target.value), date: targetDate ? endOfMonth(targetDate) : null };
   if (target.date) {
     const before = milestones.filter((m) => m.date < target.date!);
     milestones.splice(0, milestones.length, ...before, {

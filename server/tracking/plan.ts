@@ -113,7 +113,10 @@ export interface MeasurableAnalysis {
   items: (MeasurableItem & { product?: { id: string; name: string } | null })[];
 }
 
-/** One decimal: the precision plans keep their computed values at (planned values, gaps, default milestones). */
+/**
+ * One decimal: the precision plans keep their computed points at (planned values, gaps). A milestone is a percentage
+ * the plan commits to and shows: it is kept as shown (`roundPercent`, once), never round1 then rounded again.
+ */
 export const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export const dependencyKey = (name: string, productId: string | null | undefined) =>
@@ -202,7 +205,8 @@ export function defaultMilestones(
   );
   while (cursor < end && milestones.length < 40) {
     const date = cursor.toISOString().slice(0, 10);
-    const value = round1(
+    // As shown (`roundPercent`, once, from the exact line): 59.49 is « 59 % », not 59.5 shown « 60 % ».
+    const value = roundPercent(
       baseline.value + ((target.value - baseline.value) * (cursor.getTime() - start.getTime())) / span,
     );
     milestones.push({ date, value, label: label(date) });

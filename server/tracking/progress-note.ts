@@ -53,7 +53,8 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
         planned: percentText(latest.planned),
         standing,
         change:
-          latest.change === null ? "—" : countText("point", Math.round(latest.change * 10) / 10, points(latest.change)),
+          // Already at one decimal (`progressOf`): the plural is that of the figure shown.
+          latest.change === null ? "—" : countText("point", latest.change, points(latest.change)),
       }),
     );
     if (progress.targetMet) where.push("", t("targetMet"));

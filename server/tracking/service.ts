@@ -9,8 +9,8 @@ import { categoryWord } from "../core/labels.ts";
 import { frenchDate, slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { replacementCaveats } from "../inventory/alternative-text.ts";
-import { analysisDay, todayIso } from "../inventory/inventory-date.ts";
-import { getAnalysis, type InventoryContext } from "../inventory/service.ts";
+import { analysisDay, checkInventoryDate, todayIso } from "../inventory/inventory-date.ts";
+import { type AnalysisListEntry, getAnalysis, type InventoryContext, renameAnalysis } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";
 import {
   type Checkpoint,
@@ -349,6 +349,33 @@ export async function redatePlans(
     );
   }
   return notices.join(" ");
+}
+
+/**
+ * Edits a saved analysis (name, collectivité, inventory day: `renameAnalysis`) for the routes and any other caller: a
+ * corrected inventory day reaches the plans that measured this inventory (`redatePlans`) — checked before the
+ * analysis changes (a day no plan can take is refused and changes nothing), carried after, and said in `notice`.
+ */
+export async function editAnalysis(
+  ctx: TrackingContext,
+  id: string,
+  body: unknown,
+): Promise<AnalysisListEntry & { notice?: string }> {
+  const redate = async (check: boolean, entry: { inventoryDate?: string | null; createdAt?: string }) => {
+    const day = analysisDay(entry);
+    return day ? redatePlans(ctx, id, day, { check }) : null;
+  };
+  const given = (body as { inventoryDate?: unknown } | null)?.inventoryDate;
+  if (typeof given === "string" && given.trim()) {
+    checkInventoryDate(given);
+    await redate(true, { inventoryDate: given.trim() });
+  } else if (given === null || given === "") {
+    // Cleared: the day falls back to the import day.
+    await redate(true, { createdAt: (await getAnalysis(ctx, id)).createdAt });
+  }
+  const entry = await renameAnalysis(ctx, id, body);
+  const notice = given === undefined ? null : await redate(false, entry);
+  return notice ? { ...entry, notice } : entry;
 }
 
 export async function addEvent(ctx: TrackingContext, id: string, input: unknown, now = new Date()): Promise<Plan> {

@@ -6,6 +6,7 @@
  * « 2026-04-08 »; number words of the sources (« sept catégories ») count too.
  */
 
+import { NUMBER_WORDS } from "../core/number-words.ts";
 import { fold, MONTHS } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 
@@ -28,31 +29,8 @@ const MONTH_RE = `(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|sept
 /** A number as French texts write it: « 103 164 », « 2,5 », « 80 000,50 », « 1.5 ». */
 const NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
 
-/** Number words a sentence may use for a figure (« deux », « douze »…). */
-export const NUMBER_WORDS: Record<string, number> = {
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  six: 6,
-  sept: 7,
-  huit: 8,
-  neuf: 9,
-  dix: 10,
-  onze: 11,
-  douze: 12,
-  treize: 13,
-  quatorze: 14,
-  quinze: 15,
-  seize: 16,
-  vingt: 20,
-  trente: 30,
-  quarante: 40,
-  cinquante: 50,
-  soixante: 60,
-  cent: 100,
-  mille: 1000,
-};
+/** Number words a sentence may use for a figure (« deux », « douze »…): core's one list. */
+export { NUMBER_WORDS };
 
 const MULTIPLIERS: Record<string, number> = {
   mille: 1e3,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { frenchDate } from "../../server/core/text.ts";
+import { frenchDate, roundPercent } from "../../server/core/text.ts";
 import { tableRows } from "../helpers/drafts.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
@@ -238,6 +238,9 @@ describe("adopting a saved roadmap draft", () => {
     const { proposal } = await (await api(`/plans/from-draft/${id}`)).json();
     expect(proposal.analysisId).toBe(inline.id);
     expect(proposal.baseline).toBeGreaterThan(0);
+    // The map's measure and the roadmap's default target as the document printed them: rounded once (`roundPercent`).
+    expect(proposal.baseline).toBe(roundPercent(proposal.baseline));
+    expect(proposal.target.value).toBe(roundPercent(proposal.target.value));
     const res = await postJson(`${server.url}/api/plans/from-draft`, { draftId: id });
     expect(res.status).toBe(201);
     const { plan } = await res.json();

@@ -1,6 +1,6 @@
 /** The pure parts of plan tracking: planned values, default milestones, standings and product progress. */
 import { describe, expect, it } from "vitest";
-import { frenchDate } from "../../server/core/text.ts";
+import { frenchDate, percentText, roundPercent } from "../../server/core/text.ts";
 import { defaultMilestones, type Plan, plannedValue, progressOf, standing } from "../../server/tracking/plan.ts";
 
 const cp = (date: string, value: number, deps: [string, number][] = []) => ({
@@ -47,6 +47,19 @@ describe("plan tracking", () => {
     expect(short.every((m, i) => i === 0 || m.value < short[i - 1]!.value)).toBe(true);
     const long = defaultMilestones({ date: "2026-01-15", value: 80 }, { date: "2030-12-31", value: 20 }, label);
     expect(long.map((m) => m.date)).toEqual(["2027-01-01", "2028-01-01", "2029-01-01", "2030-01-01", "2030-12-31"]);
+  });
+
+  it("rounds a default milestone once, as it is shown (59.49 is « 59 % », not « 60 % » through 59.5)", () => {
+    const milestones = defaultMilestones(
+      { date: "2026-02-01", value: 64 },
+      { date: "2029-12-31", value: 21 },
+      (d) => d,
+    );
+    // Half-year steps: 2026-07-01 lies at 59.486… on the straight line, 2028-07-01 at 37.489….
+    expect(milestones[0]).toMatchObject({ date: "2026-07-01", value: 59 });
+    expect(percentText(milestones[0]!.value)).toBe("59\u00a0%");
+    expect(milestones.find((m) => m.date === "2028-07-01")?.value).toBe(37);
+    expect(milestones.every((m) => roundPercent(m.value) === m.value)).toBe(true);
   });
 
   it("judges a checkpoint within half a point of the plan as on track", () => {

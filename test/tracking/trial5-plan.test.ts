@@ -13,6 +13,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frenchDate } from "../../server/core/text.ts";
 import { todayIso } from "../../server/inventory/inventory-date.ts";
+import { getAnalysis } from "../../server/inventory/service.ts";
+import { editAnalysis } from "../../server/tracking/service.ts";
 import { tableRows } from "../helpers/drafts.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
@@ -161,5 +163,18 @@ describe("re-dating the baseline inventory (finding 16)", () => {
     expect(analysis.inventoryDate ?? null).not.toBe(before);
     const { plan } = await (await api(`/plans/${planId}`)).json();
     expect(plan.checkpoints[1].date).toBe(todayIso());
+  });
+
+  it("is the domain's rule, not the route's: editing the analysis without HTTP refuses the same day the same way", async () => {
+    const before = `${Number(month.slice(0, 4)) - 1}-06-30`;
+    await expect(editAnalysis(server.engine, later.id, { inventoryDate: before })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/point de départ/),
+    });
+    expect((await getAnalysis(server.engine, later.id)).inventoryDate ?? null).not.toBe(before);
+    // A name alone re-dates nothing and says nothing.
+    const renamed = await editAnalysis(server.engine, later.id, { name: "Belval après" });
+    expect(renamed.name).toBe("Belval après");
+    expect(renamed.notice).toBeUndefined();
   });
 });

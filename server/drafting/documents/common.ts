@@ -7,6 +7,7 @@ import { categoryLabel, fitLabel, withArticle } from "../../core/labels.ts";
 import { escapeRegExp, formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
 import { exposureLabel } from "../../corpus/catalog.ts";
 import { countText, message } from "../../i18n/messages.ts";
+import { wordAlternation, wordListSections } from "../../i18n/word-lists.ts";
 import { alternativeCaveats } from "../../inventory/alternative-text.ts";
 import { analysisDay } from "../../inventory/inventory-date.ts";
 import { vendorLabel } from "../../inventory/vendor-text.ts";
@@ -90,22 +91,29 @@ export const finish = (
   tone,
 });
 
+/** Who a clause of the user's context speaks of: sections of `i18n/fr/context-subjects.txt`. */
+const SUBJECTS = wordListSections("context-subjects.txt");
+const subjects = (section: string) => wordAlternation(SUBJECTS.get(section) ?? []);
+
 /** How a sender speaks of the collectivité or of themselves (« la ville », « notre commune », « nous »). */
-const SELF_REFERENCE =
-  /(?<!\p{L})(?:nous|notre|nos|(?:la|cette|notre) (?:ville|commune|collectivité|mairie|métropole|communauté|agglomération|région|intercommunalité)|l['’](?:agglomération|intercommunalité|EPCI)|(?:le|ce|notre) (?:département|conseil))(?!\p{L})/iu;
+const SELF_REFERENCE = new RegExp(
+  `(?<!\\p{L})(?:nous|notre|nos|(?:la|cette|notre) (?:${subjects("soi : noms féminins")})|l['’](?:${subjects("soi : noms élidés")})|(?:le|ce|notre) (?:${subjects("soi : noms masculins")}))(?!\\p{L})`,
+  "iu",
+);
 
 /** Words of a collectivité's name that name it (« Rennes » of « Ville de Rennes »), not its kind. */
-const GENERIC_NAME_WORD =
-  /^(?:ville|commune|communauté|agglomération|métropole|département|région|conseil|pays|syndicat|mixte|grand|grande|communes)$/iu;
+const GENERIC_NAME_WORD = new RegExp(`^(?:${subjects("mots génériques d'un nom")})$`, "iu");
 
 /** What opens a clause before its subject (« En 2025, », « Depuis 2020, », « Selon la presse, »). */
 const LEAD_IN = /^(?:en|depuis|dès|après|avant|selon|comme|d['’]après|au|à|aux|pour|fin|début)\s[^,]{1,60},\s*/iu;
 const DETERMINER = /^(?:le|la|les|l['’]|un|une|des|ce|cette|ces)\s*/iu;
 /** Subjects that are others in general (« les collectivités », « la loi », « l'État »). */
-const OTHERS_IN_GENERAL =
-  /^(?:(?:les|des|de nombreuses|de nombreux|plusieurs|certaines|certains|d['’]autres|toutes les|tous les|beaucoup de|la plupart des)\s+(?:collectivités|communes|villes|administrations|mairies|entreprises|ministères|régions|départements|états|pays|intercommunalités|métropoles|agglomérations)|(?:la|les|aucune|une)\s+lois?|le droit|la réglementation|le gouvernement|l['’]état|l['’]union européenne|l['’]europe)(?!\p{L})/iu;
+const OTHERS_IN_GENERAL = new RegExp(
+  `^(?:(?:${subjects("autres en général : quantificateurs")})\\s+(?:${subjects("autres en général : noms")})|(?:la|les|aucune|une)\\s+lois?|le droit|la réglementation|le gouvernement|l['’]état|l['’]union européenne|l['’]europe)(?!\\p{L})`,
+  "iu",
+);
 /** A collectivité's own services, named by their acronym (« la DSI », « le CCAS »): the collectivité itself. */
-const OWN_UNIT = /^(?:DSI|DGS|DRH|CCAS|SI|SIG|DSN|DNUM)$/u;
+const OWN_UNIT = new RegExp(`^(?:${subjects("services de la collectivité")})$`, "u");
 /** Words after a name that open a complement, not a verb (« Contrat Microsoft 365 à renouveler », « Départ à la retraite »). */
 const COMPLEMENT = /^(?:à|au|aux|de|du|des|d['’]\S*|en|pour|vers|sur|avec|chez|dans|par|et|ou|le|la|les|l['’]\S*)$/iu;
 

@@ -4,24 +4,21 @@ import { formatSize } from "../../core/text.ts";
 import type { Engine } from "../../engine.ts";
 import { message } from "../../i18n/messages.ts";
 import { listClassifications, saveClassification } from "../../inventory/classifications.ts";
-import { analysisDay, checkInventoryDate } from "../../inventory/inventory-date.ts";
 import { inventoryPool } from "../../inventory/pool.ts";
 import {
   analyzeUpload,
   compareAnalyses,
   deleteAnalysis,
   exportAnalysis,
-  getAnalysis,
   getAnalysisView,
   getItemsPage,
   getUnknownPage,
   type ItemFilter,
   listAnalyses,
   recomputeAnalysis,
-  renameAnalysis,
   type Upload,
 } from "../../inventory/service.ts";
-import { redatePlans } from "../../tracking/service.ts";
+import { editAnalysis } from "../../tracking/service.ts";
 import { limitBody, readJson } from "../helpers.ts";
 
 /**
@@ -114,24 +111,8 @@ export function inventoryRoutes(engine: Engine) {
     )
     .patch("/inventory/analyses/:id", limitTo(16 * 1024), async (c) => {
       const id = c.req.param("id");
-      const body = await readJson(c.req.raw);
-      // A corrected inventory day reaches the plans that measured this inventory (`redatePlans`): checked before the
-      // analysis changes, carried after, and said in `notice`.
-      const redate = async (check: boolean, entry: { inventoryDate?: string | null; createdAt?: string }) => {
-        const day = analysisDay(entry);
-        return day ? redatePlans(engine, id, day, { check }) : null;
-      };
-      const given = (body as { inventoryDate?: unknown } | null)?.inventoryDate;
-      if (typeof given === "string" && given.trim()) {
-        checkInventoryDate(given);
-        await redate(true, { inventoryDate: given.trim() });
-      } else if (given === null || given === "") {
-        // Cleared: the day falls back to the import day.
-        await redate(true, { createdAt: (await getAnalysis(engine, id)).createdAt });
-      }
-      const entry = await renameAnalysis(engine, id, body);
-      const notice = given === undefined ? null : await redate(false, entry);
-      return c.json(notice ? { ...entry, notice } : entry);
+      // A corrected inventory day reaches the plans that measured this inventory: the domain's rule (`editAnalysis`).
+      return c.json(await editAnalysis(engine, id, await readJson(c.req.raw)));
     })
     .post("/inventory/analyses/:id/recompute", async (c) => {
       // The same inventory analysed again with today's catalog: a new analysis, the old one kept as published.
