@@ -109,6 +109,9 @@ function plannedFrom(text: string): number {
   return -1;
 }
 
+/** Whether a text negates (« ne … pas », « n'avait ni … ni », « jamais »). */
+const NEGATED = /(?<!\p{L})(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|ni|jamais|plus|aucun|aucune|rien)(?!\p{L})/iu;
+
 /** A short quote. */
 const short = (text: string) => {
   const t = text.replace(/\s+/g, " ").trim();
@@ -152,10 +155,12 @@ function carriers(claim: string, passages: CitedSentence[][]): string[] {
 
 /**
  * A measure the passage presents as planned, stated as done: every statement carrying the claim says it is only
- * planned (« prévoit », « envisagé », a conditional: « étendrait »), and the claim says nothing of the kind. The quote.
+ * planned (« prévoit », « envisagé », a conditional: « étendrait »), and the claim says nothing of the kind and
+ * negates nothing. The quote.
  */
 export function plannedAsDone(claim: string, passages: CitedSentence[][]): string | null {
-  if (hedged(claim)) return null;
+  // A claim that negates (« votre commune n'est donc pas concernée par l'article ») states nothing as in force.
+  if (hedged(claim) || NEGATED.test(claim)) return null;
   const found = carriers(claim, passages);
   if (found.length === 0) return null;
   const mine = [...new Set(content(claim))];
@@ -334,8 +339,6 @@ export function nationalityReplaced(
   return null;
 }
 
-/** Whether a text negates (« ne … pas », « n'avait ni … ni », « jamais »). */
-const NEGATED = /(?<!\p{L})(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|ni|jamais|plus|aucun|aucune|rien)(?!\p{L})/iu;
 
 /**
  * A person said to confirm (« Brad Smith … l'a confirmé ») what the cited passages have them deny: a sentence naming

@@ -155,7 +155,7 @@ describe("A8: figures and names the user gave about their own collectivité", ()
   it("repeating the user's own figure and name is not a claim to find in the passage", () => {
     expect(
       check(
-        "Votre commune de 8 500 habitants, Saint-Aubin-des-Landes, ne serait donc pas concernée par l'article 12 bis [1].",
+        "Votre commune de 8 500 habitants, Saint-Aubin-des-Landes, n'est donc pas concernée par l'article 12 bis [1].",
         [passage],
         askedContext([{ role: "user", content: question }]),
       ).status,
