@@ -5,6 +5,7 @@
  */
 
 import { fold } from "../core/text.ts";
+import { firstPersonClauses } from "../drafting/documents/common.ts";
 import { message } from "../i18n/messages.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
@@ -49,7 +50,6 @@ import {
 } from "../retrieval/relevance.ts";
 import { passageSourceRef, type Retriever, type SearchMode, type SearchResult } from "../retrieval/search.ts";
 import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
-import { firstPersonClauses } from "../drafting/documents/common.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";

@@ -1871,16 +1871,14 @@ function checkSentence(
     // A list item's figures measure what the sentence opening the list says (« Deux montants d'économies sont
     // publiés : - 9 millions d'euros par an grâce à … »).
     const near = (c: SourceSentence) =>
-      c.figures
-        .filter(matches)
-        .map((sf) =>
-          bagOf(
-            [...c.text.matchAll(new RegExp(escapeRegExp(sf.raw), "g"))]
-              .flatMap((m) => contextOf(c.text, sf.raw, 6, m.index))
-              .concat(contentWords(c.leadIn))
-              .join(" "),
-          ),
-        );
+      c.figures.filter(matches).map((sf) =>
+        bagOf(
+          [...c.text.matchAll(new RegExp(escapeRegExp(sf.raw), "g"))]
+            .flatMap((m) => contextOf(c.text, sf.raw, 6, m.index))
+            .concat(contentWords(c.leadIn))
+            .join(" "),
+        ),
+      );
     const matching =
       context.length === 0 || isDate || fromFacts
         ? candidates

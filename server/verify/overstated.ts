@@ -198,10 +198,7 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
     const writing = texts.filter((t) => has(t, noun));
     // « 100 % de ses postes » says « tous ses postes ».
     const near = (t: string[]) =>
-      t.some(
-        (w, k) =>
-          has([w], noun) && t.slice(Math.max(0, k - 5), k + 5).some((x) => ALL.has(x) || x === "100"),
-      );
+      t.some((w, k) => has([w], noun) && t.slice(Math.max(0, k - 5), k + 5).some((x) => ALL.has(x) || x === "100"));
     if (writing.some(near)) continue;
     return tokens.slice(i, j + 1).join(" ");
   }
@@ -210,9 +207,10 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
 
 /** The place a claim opens on as its subject (« Le Danemark a … », « En 2025, la Suède … »), folded, or null. */
 function placeSubject(claim: string): { place: string; name: string; rest: string } | null {
-  const m = /^(?:[^,]{0,40},\s*)?(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*(\p{Lu}[\p{L}-]*(?:\s+(?:du|de|des)\s+\p{Lu}[\p{L}-]*)?)/u.exec(
-    claim.trim(),
-  );
+  const m =
+    /^(?:[^,]{0,40},\s*)?(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*(\p{Lu}[\p{L}-]*(?:\s+(?:du|de|des)\s+\p{Lu}[\p{L}-]*)?)/u.exec(
+      claim.trim(),
+    );
   if (!m) return null;
   const place = words(m[1]!).join(" ");
   return PLACES.has(place) ? { place, name: m[1]!, rest: claim.slice(m.index + m[0].length) } : null;
@@ -231,7 +229,9 @@ export function wholeForPart(claim: string, passages: CitedSentence[][]): { whol
   if (bodies.some((b) => ` ${words(b).join(" ")} `.includes(` ${subject.place} `))) return null;
   const rest = [...new Set(content(subject.rest))];
   if (rest.length < 2) return null;
-  const adjectives = new Set([...ADJECTIVE_PLACES].filter(([, places]) => places.includes(subject.place)).map(([a]) => a));
+  const adjectives = new Set(
+    [...ADJECTIVE_PLACES].filter(([, places]) => places.includes(subject.place)).map(([a]) => a),
+  );
   for (const b of bodies) {
     if (shared(rest, b) < Math.max(2, Math.ceil(rest.length * OVERSTATED_MIN_SHARE))) continue;
     // The place named only by the adjective of one of its parts (« la ministre danoise », « la ville suédoise »).
@@ -254,7 +254,10 @@ function dutyOf(clause: string): { holder: string[]; holderText: string; rest: s
   const before = clause.slice(0, tokens[k]!.index!);
   // The subject: from the last comma or colon before the verb (« Oui : avec la loi SREN, les collectivités »).
   const start = Math.max(before.lastIndexOf(","), before.lastIndexOf(":")) + 1;
-  const holderText = before.slice(start).replace(/\s+(?:sont|est|se)\s*$/u, "").trim();
+  const holderText = before
+    .slice(start)
+    .replace(/\s+(?:sont|est|se)\s*$/u, "")
+    .trim();
   const holder = content(holderText).filter((w) => !NOT_HOLDER.has(w));
   const rest = content(clause.slice(tokens[k]!.index! + tokens[k]![0].length));
   return holder.length > 0 ? { holder, holderText, rest } : null;
@@ -328,8 +331,7 @@ export function nationalityReplaced(
     const theirs: { folded: string; written: string }[] = [];
     for (const t of texts)
       for (const o of namesWithEnds(t))
-        if (words(o.name).join(" ") === folded)
-          theirs.push(...adjectivesAfter(t, o.end));
+        if (words(o.name).join(" ") === folded) theirs.push(...adjectivesAfter(t, o.end));
     if (theirs.length === 0) continue;
     const given = new Set(theirs.flatMap((a) => placesOf(a.folded)));
     const adjective = mine[0]!;
@@ -338,7 +340,6 @@ export function nationalityReplaced(
   }
   return null;
 }
-
 
 /**
  * A person said to confirm (« Brad Smith … l'a confirmé ») what the cited passages have them deny: a sentence naming

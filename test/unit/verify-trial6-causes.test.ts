@@ -51,9 +51,9 @@ describe("A1: a planned measure stated as law (qualified-as-fact)", () => {
         passage,
       ),
     ).toBe("supported");
-    expect(status("L'article 12 bis étendrait l'obligation d'archivage électronique aux syndicats mixtes [1].", passage)).toBe(
-      "supported",
-    );
+    expect(
+      status("L'article 12 bis étendrait l'obligation d'archivage électronique aux syndicats mixtes [1].", passage),
+    ).toBe("supported");
   });
 });
 
@@ -143,7 +143,10 @@ describe("A4: a figure held to what the passage says of another figure of the sa
   it("each amount said of what the list's lead-in says it measures passes", () => {
     expect(status("Il économise aussi 9 millions d'euros par an [1].", passage)).toBe("supported");
     expect(
-      status("Il économise 3 millions d'euros par an grâce au remplacement de sa messagerie Exchange par Zimbra [1].", passage),
+      status(
+        "Il économise 3 millions d'euros par an grâce au remplacement de sa messagerie Exchange par Zimbra [1].",
+        passage,
+      ),
     ).toBe("supported");
   });
 });
@@ -151,7 +154,8 @@ describe("A4: a figure held to what the passage says of another figure of the sa
 describe("A8: figures and names the user gave about their own collectivité", () => {
   const passage =
     "La loi sur l'archivage numérique — Article 12 bis\nL'article 12 bis viserait les syndicats mixtes et les communes de plus de 20 000 habitants.";
-  const question = "Notre commune de 8 500 habitants, Saint-Aubin-des-Landes, est-elle concernée par l'article 12 bis ?";
+  const question =
+    "Notre commune de 8 500 habitants, Saint-Aubin-des-Landes, est-elle concernée par l'article 12 bis ?";
   it("repeating the user's own figure and name is not a claim to find in the passage", () => {
     expect(
       check(
@@ -170,8 +174,6 @@ describe("A8: figures and names the user gave about their own collectivité", ()
       { role: "user", content: "Est-il vrai que la ville de Vernay a économisé 8 500 euros avec l'article 12 bis ?" },
     ]);
     expect(asked).toEqual([]);
-    expect(
-      check("La ville de Vernay a économisé 8 500 euros [1].", [passage], asked).status,
-    ).toBe("unsupported");
+    expect(check("La ville de Vernay a économisé 8 500 euros [1].", [passage], asked).status).toBe("unsupported");
   });
 });
