@@ -37,7 +37,8 @@ export default defineConfig({
     maxWorkers: 2,
     // Each worker runs file after file in one process: the server's module graph (hono, LangChain, LanceDB, the
     // corpus once read) is loaded once per worker instead of once per file. Every file starts its own servers,
-    // engines and data folders in its hooks and stops them after, so files do not share state through them.
+    // engines and data folders in its hooks and stops them after, so files do not share state through them. Chromium
+    // too is started once per worker (test/helpers/browser.ts), each file in a fresh context of its own.
     isolate: false,
     sequence: { sequencer: HeavyFirst },
     // A browser test polls for what the server does next (an answer streamed, a list updated): on a busy machine

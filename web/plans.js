@@ -595,7 +595,13 @@ async function renderPlan({ focus }) {
               el("th", { scope: "row" }, p.product.name),
               el("td", {}, p.product.by ?? "—"),
               el("td", {}, t("plan.beforeNow", { before: formatNumber(p.before), now: formatNumber(p.now) })),
-              el("td", {}, t(`plan.product.${p.state}`) + (p.late ? ` — ${t("plan.late")}` : "")),
+              el(
+                "td",
+                {},
+                (p.state === "replaced" && p.byNow > 0
+                  ? t("plan.product.replacedBy", { by: p.product.by ?? "" })
+                  : t(`plan.product.${p.state}`)) + (p.late ? ` — ${t("plan.late")}` : ""),
+              ),
             ),
           ),
         )

@@ -3,6 +3,7 @@
  * (`match-index.ts`), the map's order once what is already installed is known (`in-place.ts`) and the alternative a
  * plan proposes (`measure.ts`, `bestAlternative`). Each adds its own tie-breakers after this standing.
  */
+import { isEuropean } from "../corpus/catalog.ts";
 
 /** How well each alternative fits, best first; an unknown fit comes after them all (`adoptionRank`). */
 export const FIT_RANK = { "drop-in": 0, partial: 1, "different-approach": 2 } as const;
@@ -14,6 +15,8 @@ const UNKNOWN_FIT = 3;
 
 export interface RankedAlternative {
   fit: string;
+  /** The publisher's country (ISO code); none for a community, counted as European, as in the measure. */
+  country?: string | null;
   /** "state": a State service reserved to State agents, which a collectivité cannot adopt as such. */
   audience?: string | null;
   /** Set when the alternative replaces only part of the product. */
@@ -21,12 +24,27 @@ export interface RankedAlternative {
 }
 
 /**
+ * Fit and jurisdiction, best first: what replaces the product and leaves extra-European jurisdiction (drop-in 0,
+ * partial 1), then what replaces it but stays under that jurisdiction (2, 3: « gain limité »), then « autre
+ * approche », European first (4, 5; an unknown fit 6, 7). A European partial replacement (Vivaldi for Edge,
+ * GanttProject for Project) comes before an extra-European drop-in (Firefox ESR, ProjectLibre): Cap Libre's aim is
+ * to leave that jurisdiction, and the drop-in only lowers the exposure in part. A European « autre approche »
+ * (changing the way of working) is no replacement: it comes after an extra-European one (trial6 B11).
+ * @example fitStanding({ fit: "partial", country: "NO" }) < fitStanding({ fit: "drop-in", country: "US" }) // true
+ */
+export function fitStanding(a: RankedAlternative): number {
+  const fit = FITS[a.fit] ?? UNKNOWN_FIT;
+  const extra = a.country && !isEuropean(a.country) ? 1 : 0;
+  return fit < FIT_RANK["different-approach"] ? 2 * extra + fit : 2 * fit + extra;
+}
+
+/**
  * What a collectivité can adopt comes first: a State service reserved to State agents last, an alternative that
- * covers only part of the product after those that cover all of it, then the best fit.
+ * covers only part of the product after those that cover all of it, then the best standing (`fitStanding`).
  * @example adoptionRank({ fit: "partial", covers: "état civil" }) // [0, 1, 1]
  */
-export function adoptionRank(a: RankedAlternative): [reserved: number, part: number, fit: number] {
-  return [a.audience === "state" ? 1 : 0, a.covers ? 1 : 0, FITS[a.fit] ?? UNKNOWN_FIT];
+export function adoptionRank(a: RankedAlternative): [reserved: number, part: number, standing: number] {
+  return [a.audience === "state" ? 1 : 0, a.covers ? 1 : 0, fitStanding(a)];
 }
 
 /**

@@ -11,7 +11,7 @@ import { classifyInventoryItem } from "./classify.ts";
 import { withAlternativesInPlace } from "./in-place.ts";
 import { withLifecycle } from "./lifecycle.ts";
 import type { MatchIndex } from "./match.ts";
-import { displayName, looseKey, nameTokens } from "./normalize.ts";
+import { displayName, isModuleLine, looseKey, nameTokens } from "./normalize.ts";
 import { isIdentified, summarize } from "./summary.ts";
 import type {
   AnalysisResult,
@@ -80,7 +80,11 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
   const items = withAlternativesInPlace(
     withLifecycle(
       countMachinesOnce(
-        keepLoneParts(mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications)))),
+        attachModules(
+          keepLoneParts(
+            mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications))),
+          ),
+        ),
         (name) => groups.get(name)?.machines ?? null,
       ),
       index,
@@ -183,6 +187,46 @@ export function keepLoneParts(items: InventoryItem[]): InventoryItem[] {
       component: false,
       reason: `${cut > 0 ? i.reason.slice(0, cut) : i.reason} ${message("inventory.reason.partAlone", { product: i.product?.name ?? i.name })}`,
     };
+  });
+}
+
+/**
+ * A vendor's console, agent, guest tools or launcher (`isModuleLine`: « Kaspersky Security Center 14 Administration
+ * Server », « VMware Tools », « Autodesk Desktop App ») goes with that vendor's product in this inventory, whether the
+ * catalog knows the module or only its vendor: it is counted and replaced with the product (set aside, `partOf`), not
+ * left behind as a project of its own with no alternative. The product is the vendor's most installed one of the
+ * module's category (of any category when the module has none and the vendor's products here share one); when the
+ * inventory shows no such product, the module keeps its own line.
+ */
+export function attachModules(items: InventoryItem[]): InventoryItem[] {
+  const isModule = (i: InventoryItem) =>
+    !i.component && i.match !== "manual" && !!i.vendor && isModuleLine(i.product?.name ?? i.name);
+  const modules = items.filter(isModule);
+  if (!modules.length) return items;
+  const products = items.filter((i) => !i.component && i.product && i.vendor && !isModule(i));
+  const owners = new Map<InventoryItem, InventoryItem>();
+  for (const m of modules) {
+    const own = products.filter((p) => p.vendor!.name === m.vendor!.name && p.product!.id !== m.product?.id);
+    const same = m.category ? own.filter((p) => p.category === m.category) : own;
+    if (!same.length || (!m.category && new Set(same.map((p) => p.category)).size > 1)) continue;
+    owners.set(
+      m,
+      same.reduce((a, b) => (b.installations > a.installations ? b : a)),
+    );
+  }
+  if (!owners.size) return items;
+  return items.map((i) => {
+    const owner = owners.get(i);
+    if (!owner) return i;
+    // A line only its vendor identified no longer asks to be classified by hand: its first sentence gives way.
+    const ask = message("inventory.reason.vendorOnly", { vendor: i.vendor!.name });
+    const rest = i.product ? i.reason : i.reason.replace(ask, "").trim();
+    const said = message("inventory.reason.moduleOf", {
+      part: i.name,
+      product: owner.product!.name,
+      vendor: i.vendor!.name,
+    });
+    return { ...i, component: true, partOf: owner.product!.id, reason: [rest, said].filter(Boolean).join(" ") };
   });
 }
 

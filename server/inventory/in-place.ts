@@ -14,6 +14,7 @@ interface WithAlternatives extends MeasurableItem {
   alternatives?: {
     id?: string;
     fit: string;
+    country?: string | null;
     audience?: string | null;
     covers?: string | null;
     sameAs?: string[];
@@ -45,8 +46,8 @@ export function withAlternativesInPlace<T extends WithAlternatives>(items: T[]):
       const { inPlace: _, ...rest } = a;
       return (n > 0 ? { ...rest, inPlace: n } : rest) as typeof a;
     });
-    // First among those of the same standing (`compareAdoption`: reserved, partial cover, fit): the catalog's order
-    // otherwise.
+    // First among those of the same standing (`compareAdoption`: reserved, partial cover, fit and jurisdiction): the
+    // catalog's order otherwise.
     const sorted = marked
       .map((a, i) => ({ a, i }))
       .sort((x, y) => compareAdoption(x.a, y.a) || (x.a.inPlace ? 0 : 1) - (y.a.inPlace ? 0 : 1) || x.i - y.i)

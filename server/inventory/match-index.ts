@@ -224,8 +224,8 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
   }
   const rankAlt = (x: ItemAlternative) => {
     const alt = catalog.alternatives.get(x.id)!;
-    // What a collectivité can adopt comes first, by fit (`adoptionRank`: the standing every order of alternatives
-    // begins with), then the catalog's own preferences.
+    // What a collectivité can adopt comes first, by fit and jurisdiction (`adoptionRank`: the standing every order of
+    // alternatives begins with), then the catalog's own preferences.
     return [
       ...adoptionRank(x),
       x.country === null || isEuropean(x.country) ? 0 : 1,

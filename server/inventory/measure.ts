@@ -166,7 +166,7 @@ export function bestAlternative<A extends MeasurableAlternative>(alternatives: A
   const list = (alternatives ?? []).filter(replacesWhole).map((a, i) => ({ a, i }));
   list.sort(
     (x, y) =>
-      // Among those that replace the whole product the standing is the fit alone (`compareAdoption`).
+      // Among those that replace the whole product the standing is fit and jurisdiction (`compareAdoption`).
       compareAdoption(x.a, y.a) ||
       alternativeExposure(x.a) - alternativeExposure(y.a) ||
       (y.a.inPlace ? 1 : 0) - (x.a.inPlace ? 1 : 0) ||

@@ -215,6 +215,20 @@ export function isHelperLine(name: string): boolean {
   return HELPER.test(fold(name.slice(0, MAX_NORMALIZED_LENGTH)));
 }
 
+/**
+ * A piece of a product that a vendor ships under a name of its own: the console or server that manages it (« Kaspersky
+ * Security Center 14 Administration Server »), its agent, the tools installed in each virtual machine of a hypervisor
+ * (« VMware Tools »), the launcher that installs and updates a vendor's applications (« Autodesk Desktop App »), and
+ * every helper of `isHelperLine`. Replaced with the product, never on its own (`attachModules`, analyze.ts).
+ */
+const MODULE =
+  /\bconsole\b|\badministration server\b|\bmanagement (?:server|console|agent)\b|\bnetwork agent\b|\bdesktop app\b|\blauncher\b|\b(?:vm |guest )?tools\b/;
+
+export function isModuleLine(name: string): boolean {
+  const folded = fold(name.slice(0, MAX_NORMALIZED_LENGTH));
+  return MODULE.test(folded) || HELPER.test(folded);
+}
+
 /** Drivers, runtimes, updates, language packs… ("Microsoft Visual C++ 2015 Redistributable (x64)"). */
 export function isComponent(name: string): boolean {
   return COMPONENT.test(fold(name.slice(0, MAX_NORMALIZED_LENGTH)));

@@ -166,6 +166,28 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
+/**
+ * What a ZIP or OLE2 file holds, from the names it carries (an OpenDocument's `mimetype`, an Office Open XML part, a
+ * legacy Office stream) in its first and last 64 KiB, else its extension: a .docx or .odt is a text document, not
+ * « un classeur ou une archive » (trial6 B10).
+ */
+function officeKind(bytes: Uint8Array, name: string): "textDocument" | "presentation" | "spreadsheet" | "archive" {
+  const span = 65_536;
+  const ends =
+    bytes.length <= 2 * span ? bytes : new Uint8Array([...bytes.subarray(0, span), ...bytes.subarray(-span)]);
+  const latin = Buffer.from(ends).toString("latin1");
+  // Legacy Office streams are named in UTF-16: « W\0o\0r\0d\0… ».
+  const names = `${latin} ${latin.replace(/\0/g, "")}`;
+  if (/opendocument\.text|word\/document\.xml|WordDocument/.test(names)) return "textDocument";
+  if (/opendocument\.presentation|ppt\/presentation\.xml|PowerPoint Document/.test(names)) return "presentation";
+  if (/opendocument\.spreadsheet|xl\/workbook\.xml|Workbook/.test(names)) return "spreadsheet";
+  const ext = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
+  if (["doc", "docx", "docm", "odt", "ott", "dot", "dotx"].includes(ext)) return "textDocument";
+  if (["ppt", "pptx", "odp"].includes(ext)) return "presentation";
+  if (["xls", "xlsx", "xlsm", "xlsb", "ods", "ots"].includes(ext)) return "spreadsheet";
+  return startsWith(bytes, OLE2) ? "spreadsheet" : "archive";
+}
+
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Strict UTF-8 first (BOM or not), UTF-16 when marked, else Windows-1252 — the encoding of French Excel CSVs. */
@@ -188,7 +210,7 @@ export function decodeBytes(
     return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16le" };
   }
   if (startsWith(bytes, ZIP) || startsWith(bytes, OLE2))
-    throw notInventory(name, message("inventory.error.spreadsheet"));
+    throw notInventory(name, message(`inventory.error.${officeKind(bytes, name)}`));
   const magic = MAGIC.find(([m]) => startsWith(bytes, m));
   if (magic) throw notInventory(name, message("inventory.error.binary", { type: magic[1] }));
   if (looksBinary(bytes)) throw notInventory(name, message("inventory.error.binaryUnknown"));
@@ -667,6 +689,14 @@ function looksLikeProse(lines: string[]): boolean {
   return sentences.length > 0 && sentences.length >= lines.length * 0.3;
 }
 
+/**
+ * A line of encoded or random data: 20 characters or more of the base64 alphabet with no space nor dot, mixing
+ * capitals, small letters and digits (« O/qDEllT34dsJlsoES4qzNU/rpp+… »). Names without a space stay names:
+ * « libreoffice-writer » has no capital, « Microsoft.VCLibs.140.00.UWPDesktop » has dots.
+ */
+const isNoise = (line: string) =>
+  line.length >= 20 && /^[A-Za-z0-9+/=_-]+$/.test(line) && /[A-Z]/.test(line) && /[a-z]/.test(line) && /\d/.test(line);
+
 /** One name per line (a column pasted from a spreadsheet), an optional header line first. */
 function parseList(
   body: string,
@@ -688,6 +718,9 @@ function parseList(
   if (!lines.length) throw new AppError("empty_file", message("inventory.error.empty", { file: name }));
   if (lines.filter((l) => l.length > 150).length > lines.length * 0.2)
     throw notInventory(name, message("inventory.error.prose"));
+  // Encoded or random data (base64 lines): not names, whatever their number (trial6 B10).
+  const sample = lines.slice(0, 500);
+  if (sample.filter(isNoise).length > sample.length * 0.5) throw notInventory(name, message("inventory.error.noise"));
   lines.forEach((l, i) => checkName(l, name, i + 1, caps));
   const hasHeader = HEADER_ROLES.get(headerKey(lines[0]!)) === "name";
   const rows = lines.slice(hasHeader ? 1 : 0).map<InventoryRow>((n) => ({

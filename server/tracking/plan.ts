@@ -47,6 +47,11 @@ export interface Checkpoint {
   raw: number | null;
   installations: number;
   dependencies: Dependency[];
+  /**
+   * The catalog products of the inventory that are not exposed dependencies (Bitdefender, LibreOffice): how a planned
+   * replacement is seen to be in place (absent from checkpoints taken before).
+   */
+  others?: { name: string; installations: number }[];
   recordedAt: string;
   /** When the analysis was imported: of two inventories of one day, the later import is the later state. */
   importedAt?: string;
@@ -134,9 +139,14 @@ export function checkpointOf(
   // Stored as shown (`roundPercent`): the plan, the public page and its open data give the map's figure.
   const raw = share === null ? null : roundPercent(share * 100);
   const byKey = new Map<string, Dependency>();
+  const others = new Map<string, number>();
   for (const item of analysis.items) {
     // The map's own rules: components set aside, exposed = controlled outside Europe or under a foreign law.
-    if (!(item.installations > 0) || isSetAside(item) || isExposed(item) !== true) continue;
+    if (!(item.installations > 0) || isSetAside(item)) continue;
+    if (isExposed(item) !== true) {
+      if (item.product?.name) others.set(item.product.name, (others.get(item.product.name) ?? 0) + item.installations);
+      continue;
+    }
     const productId = item.product?.id ?? null;
     const key = dependencyKey(item.name, productId);
     const existing = byKey.get(key);
@@ -160,6 +170,7 @@ export function checkpointOf(
     dependencies: [...byKey.values()].sort(
       (a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"),
     ),
+    others: [...others].map(([name, installations]) => ({ name, installations })),
     recordedAt: now.toISOString(),
     ...(analysis.createdAt ? { importedAt: analysis.createdAt } : {}),
   };
@@ -233,6 +244,8 @@ export interface ProductProgress {
   before: number;
   now: number;
   state: "replaced" | "in-progress" | "not-started" | "absent";
+  /** Installations of the planned replacement in the latest inventory (0 when it is not seen there). */
+  byNow: number;
   late: boolean;
 }
 
@@ -288,6 +301,31 @@ function installationsOf(checkpoint: Checkpoint | undefined, product: PlannedPro
     .reduce((s, d) => s + d.installations, 0);
 }
 
+const words = (name: string) =>
+  new Set(
+    foldText(name)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
+
+/**
+ * Installations of a planned replacement in a checkpoint, by its name as the roadmap gives it: the catalog names one
+ * product in words that the line's own name contains, or the other way round (« ESET PROTECT » installed as « ESET
+ * Endpoint Security / PROTECT », « Element (protocole Matrix) » as « Element »).
+ */
+function replacementInstallations(checkpoint: Checkpoint | undefined, by: string | null): number {
+  if (!checkpoint || !by) return 0;
+  const wanted = words(by);
+  const same = (name: string) => {
+    const own = words(name);
+    const [small, large] = own.size < wanted.size ? [own, wanted] : [wanted, own];
+    return small.size > 0 && [...small].every((w) => large.has(w));
+  };
+  return [...checkpoint.dependencies, ...(checkpoint.others ?? [])]
+    .filter((d) => same(d.name))
+    .reduce((s, d) => s + d.installations, 0);
+}
+
 /** Progress of a plan at `today` (`YYYY-MM-DD`). */
 export function progressOf(plan: Plan, today: string): Progress {
   const checkpoints = plan.checkpoints.map((checkpoint, i) => {
@@ -326,7 +364,7 @@ export function progressOf(plan: Plan, today: string): Progress {
     const now = installationsOf(last, product);
     const state = before === 0 ? "absent" : now === 0 ? "replaced" : now < before ? "in-progress" : "not-started";
     const late = state !== "replaced" && state !== "absent" && product.dueDate !== null && product.dueDate < today;
-    return { product, before, now, state, late };
+    return { product, before, now, state, byNow: replacementInstallations(last, product.by), late };
   });
   const targetMet =
     !!latest && latest.checkpoint.value !== null && latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
@@ -374,6 +412,8 @@ export interface PublicSnapshot {
     by: string | null;
     byNote?: string | null;
     state: ProductProgress["state"];
+    /** Replaced, and the planned replacement is in the latest inventory: « remplacé par … ». */
+    byInInventory?: boolean;
     dueDate: string | null;
   }[];
   events: { date: string; text: string }[];
@@ -439,6 +479,7 @@ export function snapshotOf(
       by: p.product.by,
       byNote: options.replacementNote?.(p.product.productId, p.product.by) ?? null,
       state: p.state,
+      ...(p.state === "replaced" && p.byNow > 0 ? { byInInventory: true } : {}),
       dueDate: p.product.dueDate,
     })),
     events: plan.events.map((e) => ({ date: e.date, text: e.text })),

@@ -4,6 +4,7 @@
  * The note is a list of sections (`progressNoteSections`), so the Markdown download and the ODT/PDF exports say the
  * same thing; `noteFacts` lists the figures a model may use to write « L'essentiel » (`progress-note-model.ts`).
  */
+import { contract, withArticle } from "../core/labels.ts";
 import { formatDecimal, formatInt, frenchDate, percentText } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
 import type { Plan, Progress } from "./plan.ts";
@@ -21,7 +22,8 @@ export interface NoteSection {
   text: string;
 }
 
-export const noteTitle = (plan: Plan) => t("title", { name: plan.collectivite.name });
+// « … de la Communauté de communes … », « … du Département … », « … de Kerbihan » (trial6 B7).
+export const noteTitle = (plan: Plan) => contract(t("title", { name: withArticle(plan.collectivite.name) }));
 
 /** The sections of the note, computed from the plan and its progress at `today`. */
 export function progressNoteSections(plan: Plan, progress: Progress, _today: string): NoteSection[] {
@@ -90,7 +92,7 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
       t("productsTitle"),
       progress.products.map(
         (p) =>
-          `- ${t(`product.${p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`,
+          `- ${t(`product.${p.state === "replaced" && p.byNow > 0 ? "replacedBy" : p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`,
       ),
     );
   }

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { strToU8, zipSync } from "fflate";
+import { contract, withArticle } from "../core/labels.ts";
 import { escapeHtml, formatInt, frenchDate, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import type { PublicSnapshot } from "./plan.ts";
@@ -34,6 +35,10 @@ const STROKES = {
   target: 'stroke="#b34000" stroke-width="2" stroke-dasharray="2 3"',
 } as const;
 
+const MONTH_YEAR = new Intl.DateTimeFormat("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" });
+/** Least distance, in the chart's units, between the start's label and a year's. */
+const MIN_LABEL_GAP = 40;
+
 /** The measure over time against the plan, as an SVG a screen reader skips (the table below carries the figures). */
 export function progressChart(s: PublicSnapshot): string {
   const W = 640;
@@ -61,12 +66,19 @@ export function progressChart(s: PublicSnapshot): string {
       `<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(v)}" y2="${y(v)}" ${STROKES.grid}/><text x="${pad.left - 8}" y="${y(v) + 4}" text-anchor="end">${percentText(v)}</text>`,
     );
   }
-  const years: string[] = [];
+  // The start of the curve is named by its month (« déc. 2026 »): a year label a few days later (« 2027 » on
+  // 1 January) would read as the date of the December points (trial6 B7); a year too close to it keeps its gridline.
+  const startDay = new Date(start).toISOString().slice(0, 10);
+  const years: string[] = [
+    `<text x="${x(startDay)}" y="${H - pad.bottom + 18}" text-anchor="start">${esc(MONTH_YEAR.format(start))}</text>`,
+  ];
   for (let year = new Date(start).getUTCFullYear() + 1; Date.UTC(year, 0, 1) <= end; year++) {
     const d = `${year}-01-01`;
-    years.push(
-      `<line x1="${x(d)}" x2="${x(d)}" y1="${pad.top}" y2="${H - pad.bottom}" ${STROKES.grid}/><text x="${x(d)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>`,
-    );
+    const label =
+      x(d) - x(startDay) >= MIN_LABEL_GAP
+        ? `<text x="${x(d)}" y="${H - pad.bottom + 18}" text-anchor="middle">${year}</text>`
+        : "";
+    years.push(`<line x1="${x(d)}" x2="${x(d)}" y1="${pad.top}" y2="${H - pad.bottom}" ${STROKES.grid}/>${label}`);
   }
   const path = (pts: { date: string; value: number | null }[]) =>
     pts.map((p, i) => `${i ? "L" : "M"}${x(p.date).toFixed(1)},${y(p.value!).toFixed(1)}`).join(" ");
@@ -94,7 +106,8 @@ const MILESTONE_STATE: Record<string, string> = {
   unmeasured: "non mesuré à l'échéance (pas d'inventaire dans les quatre mois)",
   upcoming: "à venir",
 };
-// « Replaced » says only what the inventory shows: the product is gone, not what took its place.
+// « Replaced » says only what the inventory shows: the product is gone; what took its place only when the latest
+// inventory shows the planned replacement (`replacedBy`, trial6: « remplacé par Bitdefender GravityZone »).
 const PRODUCT_STATE: Record<string, string> = {
   replaced: "n'apparaît plus dans l'inventaire",
   "in-progress": "en cours (moins d'installations)",
@@ -120,6 +133,10 @@ export function renderPublicPage(
   options: { cssHref: string; dataHref: string; csvHref: string },
 ): string {
   const latest = s.checkpoints.at(-1) ?? null;
+  // The name inside a sentence: « le suivi de la Communauté de communes … », « …, la Mairie de … a inscrit », « le
+  // suivi du Département … »; a proper name as it is (trial6 B7).
+  const named = withArticle(s.collectivite.name);
+  const title = contract(t("pageTitle", { name: named }));
   const measureName = t(s.measure === "weighted" ? "measureWeighted" : "measureRaw");
   const licence = LICENCES[s.licence];
   const list = (items: string[], empty: string) =>
@@ -148,17 +165,20 @@ export function renderPublicPage(
     const row = grouped.get(key) ?? { p, count: 0, due: new Set<string>(), states: new Map<string, number>() };
     row.count++;
     if (p.dueDate) row.due.add(p.dueDate);
-    row.states.set(p.state, (row.states.get(p.state) ?? 0) + 1);
+    const state = p.state === "replaced" && p.byInInventory ? "replacedBy" : p.state;
+    row.states.set(state, (row.states.get(state) ?? 0) + 1);
     grouped.set(key, row);
   }
-  const stateText = (states: Map<string, number>) =>
+  const said = (state: string, by: string | null) =>
+    state === "replacedBy" ? t("replacedBy", { by: by ?? "" }) : (PRODUCT_STATE[state] ?? state);
+  const stateText = (states: Map<string, number>, by: string | null) =>
     states.size === 1
-      ? (PRODUCT_STATE[[...states.keys()][0]!] ?? [...states.keys()][0]!)
-      : [...states].map(([state, n]) => `${PRODUCT_STATE[state] ?? state} (${n})`).join(", ");
+      ? said([...states.keys()][0]!, by)
+      : [...states].map(([state, n]) => `${said(state, by)} (${n})`).join(", ");
   const products = [...grouped.values()]
     .map(
       ({ p, count, due, states }) =>
-        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ? (p.byNote ? `${p.by} (${p.byNote})` : p.by) : "—")}</td><td>${due.size ? esc([...due].sort().map(frenchDate).join(", ")) : "—"}</td><td>${esc(stateText(states))}</td></tr>`,
+        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ? (p.byNote ? `${p.by} (${p.byNote})` : p.by) : "—")}</td><td>${due.size ? esc([...due].sort().map(frenchDate).join(", ")) : "—"}</td><td>${esc(stateText(states, p.by))}</td></tr>`,
     )
     .join("\n");
   // Each event once: those since the last publication are under « Ce qui a changé »; the calendar lists the others.
@@ -179,15 +199,15 @@ export function renderPublicPage(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(t("pageTitle", { name: s.collectivite.name }))}</title>
+<title>${esc(title)}</title>
 <link rel="stylesheet" href="${esc(options.cssHref)}">
 </head>
 <body>
-<header><p class="kicker">${esc(s.collectivite.kind ?? t("collectivite"))}</p><h1>${esc(t("pageTitle", { name: s.collectivite.name }))}</h1></header>
+<header><p class="kicker">${esc(s.collectivite.kind ?? t("collectivite"))}</p><h1>${esc(title)}</h1></header>
 <main>
 <section aria-labelledby="commitment">
 <h2 id="commitment">${esc(t("commitmentTitle"))}</h2>
-<p class="lead">${esc(t(s.measure === "weighted" ? "commitmentWeighted" : "commitment", { name: s.collectivite.name, date: frenchDate(s.adoptedAt.slice(0, 10)), target: percentText(s.target.value), targetDate: frenchDate(s.target.date), from: percentText(s.checkpoints[0]?.value ?? null) }))}</p>
+<p class="lead">${esc(t(s.measure === "weighted" ? "commitmentWeighted" : "commitment", { name: named, date: frenchDate(s.adoptedAt.slice(0, 10)), target: percentText(s.target.value), targetDate: frenchDate(s.target.date), from: percentText(s.checkpoints[0]?.value ?? null) }))}</p>
 ${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${esc(t("latest", { date: frenchDate(latest.date), planned: percentText(latest.planned) }))}</p>` : ""}
 </section>
 <section aria-labelledby="progress">

@@ -12,7 +12,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { copyCorpus, startTestServer, type TestServer } from "../helpers/server.ts";
 import { openPage, WEB_FIXTURES } from "./page.ts";
@@ -198,7 +198,7 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
     const checked: Record<string, string[]> = {};
     const state = async (name: string, width: number, own: string[] = []) => {
       const key = `${name} ${width}`;
-      await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
+      await keepScreenshot(page, { path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
       violations[key] = await axe(page);
       checked[key] = own;
     };
@@ -238,7 +238,7 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
       await expect.poll(() => page.locator("figure.chart[data-chart-state=drawn]").count(), SLOW).toBe(4);
       await state("inventaire-carte", width, [...(await audit(page)), ...(await keyboardFocus(page, 60))]);
       for (const figure of await page.locator("figure.chart").all())
-        await figure.screenshot({
+        await keepScreenshot(figure, {
           path: `${SCREENSHOTS}/graphique-${await figure.getAttribute("data-chart")}-${width}.png`,
         });
       for (const summary of await page.locator(".chart-data summary").all()) await summary.click();
@@ -254,9 +254,9 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
       // The plan and its timeline.
       await go(`#suivi/${plan.id}`);
       await page.locator('figure[data-chart="timeline"][data-chart-state=drawn]').waitFor();
-      await page
-        .locator('figure[data-chart="timeline"]')
-        .screenshot({ path: `${SCREENSHOTS}/graphique-timeline-${width}.png` });
+      await keepScreenshot(page.locator('figure[data-chart="timeline"]'), {
+        path: `${SCREENSHOTS}/graphique-timeline-${width}.png`,
+      });
       await state("suivi-plan", width, [...(await audit(page)), ...(await keyboardFocus(page, 40))]);
 
       // The citizens' page and the accessibility statement.

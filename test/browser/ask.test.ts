@@ -1,6 +1,6 @@
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -54,7 +54,7 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     expect(await source.locator("a").getAttribute("href")).toMatch(/^https:\/\//);
     expect(await page.locator(".mode").innerText()).toContain("modèle local");
     expect(requested.every((u) => u.startsWith(withModel.url))).toBe(true);
-    await page.screenshot({ path: "test-results/ask-generated.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/ask-generated.png", fullPage: true });
     await page.close();
   });
 
@@ -72,7 +72,7 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     expect(await page.locator(".answer .cite-invalid").innerText()).toContain("[9]");
     expect(await page.locator(".turn .flags").innerText()).toContain("Phrases à vérifier (2)");
     expect(await page.locator(".facts-date").innerText()).toMatch(/Faits à jour : .*\d{4}/u);
-    await page.screenshot({ path: "test-results/ask-verified.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/ask-verified.png", fullPage: true });
     ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
     await page.close();
   });
@@ -102,7 +102,7 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     expect(await page.locator(".flags q").first().innerText()).toBe(
       "Elle a économisé 95 millions d'euros en 2031 [1].",
     );
-    await page.screenshot({ path: "test-results/ask-verified-list.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/ask-verified-list.png", fullPage: true });
     ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
     await page.close();
   });
@@ -184,7 +184,7 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     expect(await page.locator(".sources li").count()).toBeGreaterThan(0);
     expect(await page.locator(".mode").innerText()).toContain("extractif");
     expect(requested.every((u) => u.startsWith(withoutModel.url))).toBe(true);
-    await page.screenshot({ path: "test-results/ask-extractive.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/ask-extractive.png", fullPage: true });
     await page.close();
   });
 });

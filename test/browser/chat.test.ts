@@ -8,7 +8,7 @@
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { openPage } from "./page.ts";
@@ -203,7 +203,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     await page.keyboard.press("Enter");
     expect(await page.locator("#ask-rename-error").innerText()).toBe("Le titre est vide : écrivez-en un, ou annulez.");
     await page.keyboard.type("Économies de la Gendarmerie");
-    await page.screenshot({ path: "test-results/conversation-rename.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/conversation-rename.png", fullPage: true });
     await page.keyboard.press("Enter");
     await expect
       .poll(() => page.locator("#ask-status").innerText())

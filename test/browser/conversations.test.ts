@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expiringStore, newToken, type Session } from "../../server/auth/sessions.ts";
 import { teamStore } from "../../server/auth/workspaces.ts";
-import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { CLIENT_ID, CLIENT_SECRET, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
@@ -115,11 +115,11 @@ describe.skipIf(!browserAvailable)("conversations and workspaces of a signed-in 
     // Nothing of it in the browser's storage: only the id of the conversation on screen.
     expect(await page.evaluate(() => Object.values(localStorage).filter((v) => v.includes("Gendarmerie")))).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: "test-results/conversation-server-switcher.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/conversation-server-switcher.png", fullPage: true });
     // On a phone (320 px): the switcher and the conversation's tools wrap, nothing scrolls sideways.
     await page.setViewportSize({ width: 320, height: 700 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await page.screenshot({ path: "test-results/conversation-server-320px.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/conversation-server-320px.png", fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // A reload takes it up from the server; a second question goes to the same conversation.
@@ -156,7 +156,7 @@ describe.skipIf(!browserAvailable)("conversations and workspaces of a signed-in 
       .poll(() => page.locator("#workspace-status").innerText())
       .toBe("Espace de travail : Mairie B. Votre rôle : DSI.");
     expect(await page.locator("#workspace-role").innerText()).toBe("Votre rôle : DSI");
-    await page.screenshot({ path: "test-results/workspace-switched.png" });
+    await keepScreenshot(page, { path: "test-results/workspace-switched.png" });
     // Mairie B's conversations: none yet.
     expect(await page.locator(".turn").count()).toBe(0);
     expect(await page.locator("#ask-archive").isHidden()).toBe(true);

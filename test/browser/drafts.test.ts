@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { MISSING_MESSAGE, openPage, WEB_FIXTURES } from "./page.ts";
@@ -115,7 +115,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
       .poll(() => page.locator("#draft-saved a").allInnerTexts())
       .toContain("Courrier à Camille Martin — Communauté de test");
     expect(await page.locator("main").innerText()).not.toMatch(MISSING_MESSAGE);
-    await page.screenshot({ path: "test-results/draft-letter.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/draft-letter.png", fullPage: true });
     const other = await openPage(context, withoutModel.url, "#documents");
     await other.page.locator("#draft-saved a", { hasText: "Courrier à Camille Martin" }).first().click();
     await other.page.locator(".downloads").waitFor();
@@ -152,7 +152,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect(await page.locator("#draft-error").innerText()).not.toContain("inputs.");
     expect(await page.locator(".field-error").count()).toBe(2);
     expect(posts).toEqual([]);
-    await page.screenshot({ path: "test-results/draft-invalid.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/draft-invalid.png", fullPage: true });
 
     // Corrected: the marks go. A check only the server makes (an address that is not http or https) comes back
     // under its own field, with no internal path.
@@ -214,7 +214,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await expect.poll(() => area.getAttribute("aria-invalid")).toBe("true");
     expect(await again.locator(".field-error").textContent()).toContain("la version 3 a été enregistrée entre-temps");
     expect(await area.inputValue()).toBe("Ma seconde version, à ne pas perdre.");
-    await page.screenshot({ path: "test-results/draft-edit-conflict.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/draft-edit-conflict.png", fullPage: true });
 
     // Taken up on the newest version: the typed text is still there, and saving makes version 4.
     await again.getByRole("button", { name: "Reprendre sur la dernière version" }).click();
@@ -357,7 +357,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect(await flags.locator("li").first().innerText()).toMatch(/^97 millions.* — section « .+ » : /);
     expect(ollama.chats.length).toBeGreaterThan(0);
     expect(requested.every((u) => u.startsWith(withModel.url))).toBe(true);
-    await page.screenshot({ path: "test-results/draft-generated.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/draft-generated.png", fullPage: true });
 
     // One section written again by the model: a new version, the new text, the focus on the section.
     const rewritable = page

@@ -5,7 +5,7 @@
 
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 import { MISSING_MESSAGE, openPage } from "./page.ts";
@@ -129,7 +129,7 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     expect(cells[2]).toMatch(/points$|^—$/);
     expect(await result.innerText()).not.toMatch(/[Ss]core/);
     expect(await page.locator("main").innerText()).not.toMatch(MISSING_MESSAGE);
-    await page.screenshot({ path: "test-results/inventory-manage.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/inventory-manage.png", fullPage: true });
 
     // Delete: asked twice, then gone from the list and from the server.
     const id = decodeURIComponent(new URL(page.url()).hash).replace("#inventaire/", "");

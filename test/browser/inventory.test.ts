@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 import { MISSING_MESSAGE, openPage, WEB_FIXTURES } from "./page.ts";
@@ -223,7 +223,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
       .poll(() => page.locator("#inv-saved a").allInnerTexts())
       .toContainEqual(expect.stringContaining("glpi-petite-mairie.csv"));
     expect(await page.locator("main").innerText()).not.toMatch(MISSING_MESSAGE);
-    await page.screenshot({ path: "test-results/inventory-map.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/inventory-map.png", fullPage: true });
 
     // From the map to a roadmap drafted on it.
     await page.getByRole("link", { name: "Rédiger la feuille de route à partir de cette analyse" }).click();
@@ -351,7 +351,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
         openSource: false,
       }),
     );
-    await page.screenshot({ path: "test-results/inventory-classified.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/inventory-classified.png", fullPage: true });
 
     // Analysing the same files again applies the classification.
     const firstUrl = page.url();
@@ -382,7 +382,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(await alert.innerText()).toContain("Attendu : un export CSV de GLPI");
     expect(await page.locator("#inv-result").innerHTML()).toBe("");
     expect(new URL(page.url()).hash).toBe("#inventaire");
-    await page.screenshot({ path: "test-results/inventory-error.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/inventory-error.png", fullPage: true });
 
     // The upload box (the DSFR's pattern) says its formats, its limit and that several files may be sent, and the
     // field is described by all of it; a file over the limit is refused before it is sent.

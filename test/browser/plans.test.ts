@@ -6,7 +6,7 @@
 
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 import { MISSING_MESSAGE, openPage } from "./page.ts";
@@ -143,7 +143,7 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     const body = await tab.locator("body").innerText();
     expect(body.match(/Marché Microsoft 365 renouvelé pour un an/g)).toHaveLength(1);
     expect(await tab.locator("footer").innerText()).toContain("qui en a relu chaque chiffre");
-    await tab.screenshot({ path: "test-results/suivi-page-publique.png", fullPage: true });
+    await keepScreenshot(tab, { path: "test-results/suivi-page-publique.png", fullPage: true });
   }, 90_000);
 
   it("takes the roadmap's collectivité from its analysis, and offers the next inventory under a name said otherwise", async () => {

@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 import { openPage, WEB_FIXTURES } from "./page.ts";
@@ -106,17 +106,17 @@ describe.skipIf(!browserAvailable)("the page at 320 px wide", () => {
       .locator("#inv-items tbody tr")
       .evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
     expect(Math.max(...heights)).toBeLessThan(1280);
-    await page.screenshot({ path: "test-results/reflow-320-inventaire.png", fullPage: true });
-    await card.screenshot({ path: "test-results/reflow-320-card.png" });
-    await page.locator('[data-chart="exposure"]').screenshot({ path: "test-results/reflow-320-chart.png" });
-    await page.locator('[data-chart="law"]').screenshot({ path: "test-results/reflow-320-chart-law.png" });
+    await keepScreenshot(page, { path: "test-results/reflow-320-inventaire.png", fullPage: true });
+    await keepScreenshot(card, { path: "test-results/reflow-320-card.png" });
+    await keepScreenshot(page.locator('[data-chart="exposure"]'), { path: "test-results/reflow-320-chart.png" });
+    await keepScreenshot(page.locator('[data-chart="law"]'), { path: "test-results/reflow-320-chart-law.png" });
     await page.close();
   });
 
   it("fills the document form and asks a question on a phone without sideways scroll", async () => {
     const page = await phone("#documents");
     expect(await overflow(page)).toEqual({ page: 0, offenders: [] });
-    await page.screenshot({ path: "test-results/reflow-320-documents.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/reflow-320-documents.png", fullPage: true });
     await page.getByRole("link", { name: "Poser une question" }).click();
     expect(await overflow(page)).toEqual({ page: 0, offenders: [] });
     await page.getByRole("link", { name: "Suivi du plan" }).click();

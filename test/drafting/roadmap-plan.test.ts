@@ -352,7 +352,7 @@ describe("a swap to open source under US jurisdiction (Edge, Chrome → Firefox 
       expect(line).toMatch(/Firefox ESR : .*— logiciel libre, .*\(États-Unis\) : gain limité$/);
   });
 
-  it("names the European alternative the catalog also lists, of a lesser fit, as the way out", async () => {
+  it("chooses the European partial replacement over the US drop-in (trial6 B11)", () => {
     const analysis: InventoryAnalysis = {
       id: "v",
       items: [
@@ -363,12 +363,26 @@ describe("a swap to open source under US jurisdiction (Edge, Chrome → Firefox 
       ],
     };
     const plan = planRoadmap(analysis, { now: "2026-12-04" });
+    expect(plan.lines[0]).toMatchObject({ limited: false, phase: "guided", alternative: { name: "Vivaldi" } });
+  });
+
+  it("names a European « autre approche » the catalog also lists as the way out", async () => {
+    const analysis: InventoryAnalysis = {
+      id: "v",
+      items: [
+        item("Microsoft Edge", 60, {
+          product: "microsoft-edge",
+          alternatives: [alt("Firefox ESR", "drop-in", "US"), alt("Navigateur Libre", "different-approach", "FR")],
+        }),
+      ],
+    };
+    const plan = planRoadmap(analysis, { now: "2026-12-04" });
     expect(plan.lines[0]).toMatchObject({ limited: true, phase: "guided", alternative: { name: "Firefox ESR" } });
     const inputs = parseInputs("roadmap", { collectivite: { name: "Kerbihan" }, analysis });
     const vars = (await buildContext("roadmap", inputs, analysis, loadStructure("roadmap"), "2026-12-04T10:00:00Z"))
       .vars;
     expect(vars.phases_detail).toMatch(
-      /gain limité, 30\spoints d'exposition pondérée en moins ; ce n'est pas une sortie de la dépendance \(alternative européenne au catalogue : Vivaldi, remplacement partiel\)\./,
+      /gain limité, 30\spoints d'exposition pondérée en moins ; ce n'est pas une sortie de la dépendance \(alternative européenne au catalogue : Navigateur Libre, autre approche\)\./,
     );
   });
 });

@@ -3,10 +3,7 @@
  * background traffic (see TECH-NOTES), so a test can assert the page loads nothing from outside its origin.
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
 
 const CANDIDATES = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"];
 export const chromiumPath = CANDIDATES.find((p) => existsSync(p)) ?? null;
@@ -25,38 +22,65 @@ const LOCAL_NETWORK_CHECKS = [
   "PrivateNetworkAccessRespectPreflightResults",
 ];
 
+/** Chromium's command line: no background traffic, every host but loopback unreachable (`mapped` reach loopback too). */
+function chromiumArgs(mapped: string[]): string[] {
+  return [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    `--disable-features=${["AutofillServerCommunication", "OptimizationHints", "MediaRouter", "Translate", ...(mapped.length ? LOCAL_NETWORK_CHECKS : [])].join(",")}`,
+    `--host-resolver-rules=${[...mapped.map((h) => `MAP ${h} 127.0.0.1`), "MAP * ~NOTFOUND", "EXCLUDE 127.0.0.1"].join(" , ")}`,
+    "--proxy-server=http://127.0.0.1:9",
+    `--proxy-bypass-list=${["127.0.0.1", ...mapped].join(";")}`,
+  ];
+}
+
+const launch = (mapped: string[]): Promise<Browser> => {
+  if (!chromiumPath) throw new Error("Chromium introuvable : installez le paquet Debian « chromium » (voir .ci/run).");
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs(mapped) });
+};
+
 /**
- * `mapToLoopback`: host names Chromium resolves to 127.0.0.1 (and reaches without the dead proxy), to play a
- * DNS-rebinding attack (`rebind.example`).
+ * The Chromium of this test process, started by the first file that asks for it. Vitest runs file after file in
+ * each worker process (`isolate: false`): one start per worker rather than one per file, each file in its own
+ * context (cookies, storage, cache and pages of its own, as a fresh profile). Chromium ends with the worker process
+ * (Playwright talks to it through a pipe, and Chromium exits when the pipe closes).
+ */
+let shared: Promise<Browser> | undefined;
+
+/**
+ * A fresh browser context (no cookie, no storage, no page) of Chromium, closed by `close()`. `mapToLoopback`: host
+ * names Chromium resolves to 127.0.0.1 (and reaches without the dead proxy), to play a DNS-rebinding attack
+ * (`rebind.example`); such a context has a Chromium of its own, closed with it.
  */
 export async function launchBrowser(
   options: { mapToLoopback?: string[] } = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const mapped = options.mapToLoopback ?? [];
-  if (!chromiumPath) throw new Error("Chromium introuvable : installez le paquet Debian « chromium » (voir .ci/run).");
-  const profile = await mkdtemp(path.join(tmpdir(), "cap-libre-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--disable-features=${["AutofillServerCommunication", "OptimizationHints", "MediaRouter", "Translate", ...(mapped.length ? LOCAL_NETWORK_CHECKS : [])].join(",")}`,
-      `--host-resolver-rules=${[...mapped.map((h) => `MAP ${h} 127.0.0.1`), "MAP * ~NOTFOUND", "EXCLUDE 127.0.0.1"].join(" , ")}`,
-      "--proxy-server=http://127.0.0.1:9",
-      `--proxy-bypass-list=${["127.0.0.1", ...mapped].join(";")}`,
-    ],
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+  if (mapped.length) {
+    const own = await launch(mapped);
+    return { context: await own.newContext(), close: () => own.close() };
+  }
+  // Started again if it failed to start or has gone away (a crash would otherwise fail every later file).
+  if (!shared || !(await shared.then((b) => b.isConnected()).catch(() => false))) shared = launch([]);
+  const browser = await shared;
+  const context = await browser.newContext();
+  return { context, close: () => context.close() };
+}
+
+/**
+ * A screenshot kept in test-results/ for a reviewer to look at; nothing is asserted on it. CI (`CI=true`, set by
+ * .ci/run) keeps no test-results/ and skips it: a full-page capture costs Chromium about a third of a second of CPU,
+ * several seconds on a busy machine, and the suite takes some fifty.
+ */
+export async function keepScreenshot(
+  target: { screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown> },
+  options: { path: string; fullPage?: boolean },
+): Promise<void> {
+  if (process.env.CI === "true") return;
+  await target.screenshot(options);
 }

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
+import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { postJson, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 
@@ -347,13 +347,13 @@ describe("a year of the commune of Kervallon", () => {
           .evaluate((el) => getComputedStyle(el.closest("header")!).borderBottomStyle);
         expect(color).toBe("solid"); // the stylesheet beside it was applied
         // Kept for a reviewer to look at (test-results/ is not committed).
-        await page.screenshot({ path: "test-results/page-publique.png", fullPage: true });
+        await keepScreenshot(page, { path: "test-results/page-publique.png", fullPage: true });
         await page.setViewportSize({ width: 320, height: 800 });
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         expect(overflow).toBeLessThanOrEqual(0); // reflow at 320 px (WCAG 1.4.10): only the tables scroll, in their region
-        await page.screenshot({ path: "test-results/page-publique-320.png", fullPage: true });
+        await keepScreenshot(page, { path: "test-results/page-publique-320.png", fullPage: true });
         expect(requests.length).toBeGreaterThan(0);
         for (const r of requests) expect(r.startsWith(`file://${dir}/`)).toBe(true);
       } finally {

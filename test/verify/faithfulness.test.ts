@@ -10,7 +10,12 @@ import { type AnswerSource, answer, retrieveForAnswer } from "../../server/answe
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { type EvalQuestion, loadQuestions } from "../eval/evaluate.ts";
-import { evaluateChatFaithfulness, evaluateDraftFaithfulness, type FaithReport } from "../eval/faithfulness.ts";
+import {
+  evaluateChatFaithfulness,
+  evaluateDraftFaithfulness,
+  type FaithReport,
+  type Scenario,
+} from "../eval/faithfulness.ts";
 import { REALISTIC } from "../eval/realistic-answers.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { parseSse, postJson, startTestServer, type TestServer, withTestProvider } from "../helpers/server.ts";
@@ -138,6 +143,16 @@ describe("attribution of a generated chat answer (real corpus, scripted model)",
   });
 });
 
+/** The kinds of chat cases the tests below assert on. */
+const ASSERTED: readonly Scenario[] = [
+  "correct",
+  "invented-figure",
+  "bad-citation",
+  "unsupported-claim",
+  "swapped-figure",
+  ...REALISTIC,
+];
+
 /** Correct answers written as a real model does (paraphrases, figures written otherwise, syntheses, lists…) flagged. */
 const realisticFlags = (report: FaithReport) => {
   const cases = report.cases.filter((c) => (REALISTIC as readonly string[]).includes(c.scenario));
@@ -152,6 +167,10 @@ describe("faithfulness against a scripted lying model", () => {
       fake,
       questions.filter((q) => !q.kind),
       4,
+      // The kinds asserted below only (a quarter fewer answers): the four others (contradiction, opposite,
+      // swapped-names, moved-year) come last and have no target yet; `npm run eval` reports them. The cases of these
+      // kinds are the same as in a run of every kind: a kind only takes sentences no earlier kind took.
+      { judge: () => "", off: true, scenarios: ASSERTED },
     );
     expect(report.byScenario["invented-figure"].count).toBeGreaterThanOrEqual(3);
     expect(report.byScenario["invented-figure"].rate).toBeGreaterThanOrEqual(0.75);
