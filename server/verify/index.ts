@@ -1334,7 +1334,8 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
     sourceClauses.forEach((c, i) => {
       const shared = subject.filter((w) => inBag(w, bags[i]!, false)).length;
       if (shared < need) return;
-      const theirs = antonymTerms(bags[i]!.list);
+      // The clause's own words carry its antonyms, not the subject a pronoun stands for (`withPronounSubjects`).
+      const theirs = antonymTerms(words(c));
       if (theirs.has(key)) agrees = true;
       else if (theirs.has(other) && negatedAmong(c, own) === negatedAmong(clause, bags[i]!)) against ??= c;
     });
@@ -1415,7 +1416,7 @@ function contradicted(stated: string, pool: Source[]): string | null {
     // « La loi n'interdit pas X » where the source says « la loi autorise X »: the negation of the opposite word.
     const mine = antonymTerms(words(clause));
     const antonymOf = (i: number) => {
-      const theirs = antonymTerms(bags[i]!.list);
+      const theirs = antonymTerms(words(sourceClauses[i]!));
       return [...mine.keys()].some((k) => {
         const [e, side] = k.split(":").map(Number) as [number, number];
         return !theirs.has(k) && theirs.has(`${e}:${1 - side}`);

@@ -33,6 +33,19 @@ describe("A1: a negation whose subject is a pronoun", () => {
   });
 });
 
+describe("A1: a pronoun's clause keeps its own words for opposites", () => {
+  it("« fournisseurs européens » against « fournisseurs américains », the next clause opening with « Il »", () => {
+    const passage =
+      "Le rapport régional — Contexte\nLe rapport de la région replace le projet dans un contexte de méfiance envers les fournisseurs américains. Il cite le cas d'une commune bretonne.";
+    expect(
+      status(
+        "Le rapport de la région replace le projet dans un contexte de méfiance envers les fournisseurs européens [1].",
+        passage,
+      ),
+    ).toBe("unsupported");
+  });
+});
+
 describe("A1: a planned measure stated as law (qualified-as-fact)", () => {
   const passage =
     "La loi sur l'archivage numérique et son article 12 — L'article 12 bis : l'extension envisagée\nUne proposition de loi adoptée par le Sénat prévoit d'insérer un article 12 bis qui étendrait l'obligation d'archivage électronique aux organismes suivants :\n\n- les syndicats mixtes ;\n- les offices publics de l'habitat de plus de 5 000 logements.\n\nL'examen du texte par la commission était prévu le 3 mars 2026. Point non confirmé : la suite donnée au texte n'est pas connue.";
