@@ -47,6 +47,7 @@ export async function loadStatus() {
   try {
     const health = await (await fetch("/api/health")).json();
     inventory.setLimits(health.limits);
+    chat.setLimits(health.limits);
     const box = $("status");
     if (health.notice) {
       // One plain sentence for everyone; the technical detail (addresses, commands) is for the administrator.

@@ -377,6 +377,32 @@ function readyMessage(turn) {
 }
 
 /** Says `text` once in the polite status region (cleared first, so the same words twice are said twice). */
+/**
+ * The question box's counter (« 120 / 500 caractères »), read with the box; past the server's limit it says so, and
+ * a screen reader hears it once, when the text goes over: a pasted question is kept whole, never cut silently.
+ */
+function updateCount() {
+  const input = questionInput();
+  const max = Number(input.dataset.maxlength);
+  const length = input.value.trim().length;
+  const over = max > 0 && length > max;
+  const count = $("question-count");
+  const numbers = { length: numberFormat.format(length), max: numberFormat.format(max) };
+  count.textContent = length ? t(over ? "ask.countOver" : "ask.count", numbers) : t("ask.countEmpty", numbers);
+  count.classList.toggle("over", over);
+  if (over && count.dataset.over !== "true") announce(t("ask.tooLongAnnounce", numbers));
+  count.dataset.over = String(over);
+}
+
+const numberFormat = new Intl.NumberFormat("fr-FR");
+
+/** The server's limits (`/api/health`): the longest question it accepts. */
+export function setLimits(limits) {
+  if (!limits?.maxQuestionChars) return;
+  questionInput().dataset.maxlength = String(limits.maxQuestionChars);
+  updateCount();
+}
+
 function announce(text) {
   const region = $("ask-status");
   region.textContent = "";
@@ -935,9 +961,12 @@ export async function init({ user = null, workspace = null, onAnswered = () => {
     if (controller || !validate($("ask-form"))) return;
     const question = questionInput().value.trim();
     questionInput().value = "";
+    updateCount();
     $("ask-error").replaceChildren();
     ask(question);
   });
+  $("question-input").addEventListener("input", updateCount);
+  updateCount();
   $("question-input").addEventListener("keydown", (e) => {
     if (e.key === "Enter" && !e.shiftKey) {
       e.preventDefault();

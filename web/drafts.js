@@ -583,8 +583,12 @@ function refreshSaved() {
       href: `#documents/${encodeURIComponent(d.id)}`,
       label: t("draft.savedLink", { title: d.title, collectivite: d.collectivite }),
       meta: [
-        t("draft.savedMeta", { type: typeLabel(d.type), date: formatDate(d.updatedAt), versions: d.versions }),
-        d.flags ? t("draft.savedFlags", { count: d.flags }) : null,
+        t("draft.savedMeta", {
+          type: typeLabel(d.type),
+          date: formatDate(d.updatedAt),
+          versions: countOf("version", d.versions),
+        }),
+        d.flags ? t("draft.savedFlags", { count: countOf("figure", d.flags) }) : null,
       ]
         .filter(Boolean)
         .join(" — "),
@@ -819,7 +823,11 @@ function renderDraft(draft, notices) {
     draft.model.asOf ? el("p", { class: "source-meta" }, draft.model.asOf) : null,
     notices.map(noticeView),
     toComplete
-      ? el("p", { class: "notice draft-banner" }, t("draft.toComplete", { count: toComplete, total: sections.length }))
+      ? el(
+          "p",
+          { class: "notice draft-banner" },
+          t(`draft.toComplete.${toComplete < 2 ? "one" : "other"}`, { count: toComplete, total: sections.length }),
+        )
       : null,
     !toComplete && generated ? el("p", { class: "mode" }, t("draft.generated")) : null,
     flags.length ? flagBox(flags, titles) : null,

@@ -52,6 +52,14 @@ export function controlMessage(control) {
   if (min && value.trim().length < Number(min)) return t("form.error.tooShort", { min });
   if (v.tooLong || (control.maxLength > 0 && value.length > control.maxLength))
     return t("form.error.tooLong", { max: control.maxLength });
+  // A limit the browser does not enforce by cutting (`data-maxlength`): a pasted text stays whole, and the message
+  // says how long it is.
+  const max = Number(control.dataset.maxlength);
+  if (max > 0 && value.trim().length > max)
+    return t(control.dataset.tooLongMessage ?? "form.error.tooLongCount", {
+      length: frenchNumber(value.trim().length),
+      max: frenchNumber(max),
+    });
   if (v.typeMismatch && control.type === "url") return t("form.error.url");
   if (v.typeMismatch && control.type === "email") return t("form.error.email");
   if (v.rangeUnderflow)

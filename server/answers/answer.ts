@@ -7,6 +7,7 @@
 import { fold } from "../core/text.ts";
 import { firstPersonClauses } from "../drafting/documents/common.ts";
 import { message } from "../i18n/messages.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
@@ -48,7 +49,13 @@ import {
   questionTerms,
   withoutIntroduction,
 } from "../retrieval/relevance.ts";
-import { passageSourceRef, type Retriever, type SearchMode, type SearchResult } from "../retrieval/search.ts";
+import {
+  passageSourceRef,
+  type Retriever,
+  type SearchMode,
+  type SearchResult,
+  searchResultOf,
+} from "../retrieval/search.ts";
 import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
@@ -115,6 +122,11 @@ export interface Abstention {
   /** Titles of the closest documents, offered as topics the corpus does cover. */
   nearest: { id: string; title: string }[];
   /**
+   * Words of the question the corpus never uses, when the decision named others that it does use (« recette »,
+   * « tartiflette » where it named « meilleure »): the explanation names these, the words the corpus lacks.
+   */
+  absent?: string[];
+  /**
    * What the question probably meant, for words the corpus never uses that are one letter off one it does
    * (« Micrsoft Teams » → « Microsoft Teams »), as the question writes the rest of the name.
    */
@@ -151,7 +163,7 @@ export interface AnswerDeps {
   retriever: Retriever;
   models: ModelProvider;
   /** The passage store, to tell words the whole corpus never uses (optional: without it, only retrieved passages count). */
-  store?: Pick<ChunkStore, "searchText"> & Partial<Pick<ChunkStore, "warmPassages">>;
+  store?: Pick<ChunkStore, "searchText"> & Partial<Pick<ChunkStore, "warmPassages" | "getChunks">>;
 }
 
 export interface AnswerOptions {
@@ -499,13 +511,20 @@ export function abstentionText(abstention: Abstention, question = ""): string {
   const covered = abstention.missing.filter((w) => abstention.covered?.includes(w));
   const detail =
     covered.length && WORDED_AS_SUBJECT.has(abstention.reason) ? missingDetail(abstention, question) : null;
+  // A name the corpus does cover is not one « no relevant passage treats »: the passages lack the rest, which the
+  // explanation names (« Qui est le maire de Quimper ? »: « maire », not « Quimper »), or says plainly.
+  const allCovered =
+    abstention.reason === "missing-name" && covered.length > 0 && covered.length === abstention.missing.length;
+  const rest = allCovered ? restOf(question, covered) : [];
   const why = detail
     ? message("answer.abstainWhy.detail", { subjects: quoted(covered), detail })
-    : // A name the corpus does cover is not one « no relevant passage treats »: the passages lack the rest.
-      message(
-        `answer.abstainWhy.${abstention.reason === "missing-name" && covered.length === abstention.missing.length ? "low-coverage" : abstention.reason}`,
-        { words: list || "—" },
-      );
+    : abstention.absent?.length
+      ? message("answer.abstainWhy.unknown-words", { words: quoted(abstention.absent) })
+      : allCovered
+        ? rest.length
+          ? message("answer.abstainWhy.coveredRest", { subjects: quoted(covered), words: quoted(rest) })
+          : message("answer.abstainWhy.coveredOnly", { subjects: quoted(covered) })
+        : message(`answer.abstainWhy.${abstention.reason}`, { words: list || "—" });
   const parts = [message("answer.abstain", { why })];
   if (abstention.suggested?.length)
     parts.push(message("answer.didYouMean", { words: abstention.suggested.map((w) => `« ${w} »`).join(", ") }));
@@ -514,6 +533,31 @@ export function abstentionText(abstention: Abstention, question = ""): string {
       message("answer.abstainNearest", { titles: abstention.nearest.map((d) => `« ${d.title} »`).join(", ") }),
     );
   return parts.join("\n\n");
+}
+
+/**
+ * The words of a question besides the subjects the corpus covers (« maire » in « Qui est le maire de Quimper ? »):
+ * what it asks of them. Each word of a covered name counts as covered (« saint », « martin » of « saint martin »).
+ */
+function restOf(question: string, covered: string[]): string[] {
+  const own = new Set(covered.flatMap((c) => c.split(/[\s-]+/)));
+  return keywords(question).filter((w) => !own.has(w) && !/^\d+$/.test(w));
+}
+
+/** Reasons whose explanation names the words the decision found missing, which may not be those the corpus lacks. */
+const MAY_NAME_USED = new Set<Answerability["reason"]>(["low-coverage", "missing-name"]);
+
+/**
+ * The words of a question the corpus never uses (no passage, heading or title holds them, nor their singular or
+ * plural), as the question folds them: « recette », « tartiflette » in « Quelle est la meilleure recette de
+ * tartiflette ? ». Empty without the corpus' vocabulary.
+ */
+export async function wordsNeverUsed(question: string, store: AnswerDeps["store"]): Promise<string[]> {
+  const vocabulary = await vocabularyOf(store);
+  if (!vocabulary) return [];
+  const used = (w: string) =>
+    [w, `${w}s`, `${w}x`, w.replace(/[sx]$/, "")].some((f) => vocabulary.words.has(f)) || w.split(/[\s-]+/).length > 1;
+  return keywords(question).filter((w) => !/\d/.test(w) && !used(w));
 }
 
 /**
@@ -647,6 +691,11 @@ export async function* answer(
     };
     const covered = await coveredWords(abstention.missing, results, deps.store);
     if (covered.length) abstention.covered = covered;
+    // The decision named words the corpus uses, while it never uses others of the question: those are what it lacks.
+    if (MAY_NAME_USED.has(abstention.reason)) {
+      const never = await wordsNeverUsed(question, deps.store);
+      if (never.length && !abstention.missing.some((m) => never.includes(m))) abstention.absent = never;
+    }
     const suggested = await suggestions(abstention, query, deps.store);
     if (suggested.length) abstention.suggested = suggested;
     yield { type: "sources", sources: [] };
@@ -668,11 +717,13 @@ export async function* answer(
   if (!status.llmAvailable) {
     // The best document's other passages: those under the floor, and those the per-document cap set aside.
     // (A question asking whether a rule obliges quotes first the passages saying whom it obliges.)
-    const ordered = obligationFirst(query, relevant.slice(0, 6));
+    const leading = await leadingSections(query, results, relevant, deps.store);
+    const ordered = obligationFirst(query, leading.passages.slice(0, 6));
     const { groups, extra } = chooseSections(query, ordered, [
       ...retrieved.relevant,
       ...retrieved.held,
       ...(await ownSections(query, ordered[0], deps.store)),
+      ...leading.others,
     ]);
     yield* extractive(groups, terms, status.notice, true, askedFor(query), extra, countedStems(query), query);
     return;
@@ -855,8 +906,12 @@ export function chooseSections(
   // In ranking order: the passages ranked first, then those set aside.
   const candidates = [...new Map([...passages, ...others].filter(own).map((r) => [r.id, r])).values()];
   // (By id: the full-text index's copy of a section already quoted is the same section, not one more.)
-  const better = rankSections(query, candidates)
-    .slice(0, best.length)
+  // A page's overview (`isOverview`) is not one of the sections that answer: quoted alone, it leaves a place for one.
+  const better = rankSections(
+    query,
+    candidates.filter((r) => !isOverview(r)),
+  )
+    .slice(0, Math.max(1, best.filter((r) => !isOverview(r)).length))
     .find((r) => !best.some((b) => b.id === r.id));
   if (!better) return { groups, extra: new Set() };
   // The answer stays as long: the section added takes the place of the last document's quotation.
@@ -898,6 +953,73 @@ async function ownSections(
         ]
       : [],
   );
+}
+
+/**
+ * Expressions by which a page's first section presents the page itself (« pourquoi ce document », « cette fiche »):
+ * `server/i18n/fr/overview.txt`, folded.
+ */
+const OVERVIEW = wordListLines("overview.txt").map((l) =>
+  fold(l)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim(),
+);
+
+/**
+ * Whether a passage is its page's overview: the opening section, speaking of the page itself (« Autres collectivités
+ * françaises : pourquoi ce document … une petite commune passée à Linux … Chaque section se lit seule. »). It sums up
+ * every section in a few words, so the search ranks it first, and it holds none of their facts (the commune's name).
+ */
+export function isOverview(r: Pick<SearchResult, "id" | "section" | "text">): boolean {
+  if (!r.id.endsWith("#0")) return false;
+  const folded = ` ${fold(`${r.section} ${r.text}`).replace(/[^a-z0-9]+/g, " ")} `;
+  return OVERVIEW.some((o) => folded.includes(` ${o} `));
+}
+
+/** Sections read of one page at most, when looking for the one that answers. */
+const PAGE_SECTIONS = 40;
+
+/** Every section of a passage's page, in the page's order (none when the store cannot read them). */
+async function sectionsOf(r: SearchResult, store: AnswerDeps["store"]): Promise<SearchResult[]> {
+  if (!store?.getChunks) return [];
+  const ids = Array.from({ length: PAGE_SECTIONS }, (_, i) => `${r.document.id}#${i}`);
+  return (await store.getChunks(ids)).sort((a, b) => a.ordinal - b.ordinal).map((c) => searchResultOf(c, r.score));
+}
+
+/**
+ * The passages an extractive answer starts from, with the page the search ranks first quoted by what answers
+ * (trial6), and more sections to choose from (`chooseSections`). When the search ranks one page first and second
+ * and the relevance filter kept none of its passages (« Qui peut nous accompagner pour sortir de Microsoft ? »: the
+ * support fiche, whose sections say « accompagner » and « migrer » but not « Microsoft »), its section that answers
+ * best (`rankSections`) comes first. When the best page is quoted by its overview (`isOverview`), its sections that
+ * hold enough of the question's words are offered beside it (« Quelles communes sont passées à Linux ? »: Boé's
+ * section, where the overview says only « une petite commune passée à Linux »); the overview stays, as it may hold
+ * what the page says in general (« aucune loi n'oblige … »).
+ */
+export async function leadingSections(
+  query: string,
+  results: SearchResult[],
+  relevant: SearchResult[],
+  store: AnswerDeps["store"],
+): Promise<{ passages: SearchResult[]; others: SearchResult[] }> {
+  let passages = relevant;
+  const top = results[0];
+  if (
+    top &&
+    top.document.kind !== "catalog" &&
+    results[1]?.document.id === top.document.id &&
+    !relevant.some((r) => r.document.id === top.document.id)
+  ) {
+    const best = rankSections(query, await sectionsOf(top, store))[0];
+    if (best) passages = [best, ...passages];
+  }
+  const first = passages[0];
+  if (!first || !isOverview(first)) return { passages, others: [] };
+  const terms = keywords(query);
+  const others = (await sectionsOf(first, store)).filter(
+    (s) => s.id !== first.id && isRelevant(terms, `${s.document.title} ${s.section} ${s.text}`),
+  );
+  return { passages, others };
 }
 
 /** Passages the full-text index is asked for when looking for the best document's own sections. */

@@ -4,7 +4,7 @@
  * or in a sentence the excerpt left out, so the quote alone would state the figure as a fact.
  */
 import { message } from "../i18n/messages.ts";
-import { pieces, splitSentences } from "../retrieval/passages.ts";
+import { isCaveat, pieces, splitSentences } from "../retrieval/passages.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
 import { QUALIFIER_SOURCE, QUALIFIER_WORD } from "../verify/index.ts";
 
@@ -37,10 +37,11 @@ export function qualifiedFigures(text: string, heading = ""): QualifiedFigure[] 
   // d'euros … n'est pas confirmé. ») does not reach the figures of the bullets after it.
   const sentences = pieces(text).flatMap((p) => splitSentences(p.text.replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/, "")));
   sentences.forEach((s, i) => {
-    if (!QUALIFIER_SOURCE.test(s)) return;
+    // (A caveat of `caveats.txt` too: « Le chiffre de 42 communes reste à vérifier ».)
+    if (!QUALIFIER_SOURCE.test(s) && !isCaveat(s)) return;
     // In a sentence of several clauses (« … 12 millions d'euros (Assemblée) ; 534 millions, non confirmé »), the
     // clause carrying the qualifier, when it holds figures of its own.
-    const clause = s.split(/\s;\s/).find((c) => QUALIFIER_SOURCE.test(c)) ?? s;
+    const clause = s.split(/\s;\s/).find((c) => QUALIFIER_SOURCE.test(c) || isCaveat(c)) ?? s;
     const own = figuresOf(clause).length ? figuresOf(clause) : figuresOf(s);
     const figures = own.length ? own : i > 0 ? figuresOf(sentences[i - 1]!) : [];
     for (const figure of figures) out.push({ figure, qualifier: qualifierOf(s) });

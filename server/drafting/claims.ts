@@ -14,6 +14,7 @@ import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
 import { type Verification, verificationOf, verifyText, withoutNotes } from "../verify/index.ts";
+import { contradictingSentence, isDenyingHeading } from "./contradictions.ts";
 import type { FigureFlag } from "./types.ts";
 
 /** Passages a claim is checked against: the best found for it that hold enough of its words. */
@@ -65,9 +66,17 @@ const DATE_KINDS = new Set(["year", "month", "date", "daymonth"]);
  * Figures a passage reports and then calls inexact (« … avec « 25 000 postes migrés en 2025 ». C'est inexact pour le
  * système d'exploitation : … »): each with the years of its sentence and the refuting sentence.
  */
-export function refutedFigures(text: string): { figure: Figure; years: number[]; refutation: string }[] {
+export function refutedFigures(text: string, heading = ""): { figure: Figure; years: number[]; refutation: string }[] {
   const sentences = splitSentences(text.replace(/\s+/g, " "));
   const out: { figure: Figure; years: number[]; refutation: string }[] = [];
+  // A heading that says what something is not (« … ce que la décision n'est pas (les 2,5 millions de PC) ») denies
+  // the figures it names.
+  if (heading && isDenyingHeading(heading)) {
+    const figures = extractFigures(heading);
+    const years = figures.flatMap((f) => (f.year ? [f.year] : []));
+    for (const figure of figures.filter((f) => !DATE_KINDS.has(f.kind)))
+      out.push({ figure, years, refutation: heading.trim() });
+  }
   sentences.forEach((s, i) => {
     const next = sentences[i + 1];
     if (!next || !REFUTATION.test(next.trim())) return;
@@ -119,12 +128,18 @@ async function checkPart(
         .replaceAll(" [1]", ""),
     ),
   );
+  // What the sentence checks let through (no figure, the passages' own names) and a passage says the opposite of.
+  const against = contradictingSentence(
+    part.checked,
+    about.map((r) => ({ text: r.text, heading: r.section })),
+  );
+  if (against) reasons.push(message("verify.contradiction", { where: corpus, quote: short(against) }));
   const stated = extractFigures(part.checked);
   const years = stated.flatMap((f) => (f.year ? [f.year] : []));
   const refuted: { figure: string; reason: string }[] = [];
   for (const f of stated.filter((x) => !DATE_KINDS.has(x.kind))) {
     const hit = about
-      .flatMap((r) => refutedFigures(r.text))
+      .flatMap((r) => refutedFigures(r.text, r.section))
       // A year of the claim must be one of the refuted statement's (« 25 000 postes en 2024 », on LibreOffice, is true).
       .find(
         (x) => sameFigure(x.figure, f) && (!years.length || !x.years.length || x.years.some((y) => years.includes(y))),
@@ -141,10 +156,37 @@ async function checkPart(
 /** The « quoted » strings of a reason (figures, names, quotes it is about). */
 const quotedIn = (reason: string) => [...reason.matchAll(/«\s*([^«»]+?)\s*»/g)].map((m) => m[1]!);
 
+/** Share of a claim's keywords a sentence must hold, and of the sentence's the claim must hold, to restate it. */
+export const RESTATED_COVERAGE = 0.75;
+
+/**
+ * The claims a text states: as the user wrote them, or restated by the model in one of its sentences (« … qualifié
+ * SecNumCloud [1]. » for « … qualifié SecNumCloud depuis 2024 »), then as that sentence words it, without its
+ * references — what the flags mark in the text.
+ */
+export function statedClaims(text: string, claims: string[], sentences: { text: string }[]): string[] {
+  return claims.flatMap((claim) => {
+    if (text.includes(claim)) return [claim];
+    const terms = keywords(claim);
+    if (terms.length < 3) return [];
+    for (const s of sentences) {
+      const said = s.text
+        .replace(/\s*\[\d+\][\s\S]*$/u, "")
+        .replace(/[.!?…]+$/u, "")
+        .trim();
+      if (!said || !text.includes(said)) continue;
+      if (coverage(terms, said) >= RESTATED_COVERAGE && coverage(keywords(said), claim) >= RESTATED_COVERAGE)
+        return [said];
+    }
+    return [];
+  });
+}
+
 /**
  * A section's verification and flags with the claims of the user's context that its text states checked against
  * what the corpus says about them: a claim's sentence is judged on the passages about the claim (not only those the
  * section quotes), a figure the corpus calls inexact is flagged, and a claim the corpus contradicts is flagged whole.
+ * A sentence that cites passages keeps what they say of it (as in a chat answer): the claim's check adds to it.
  */
 export async function checkClaims(
   text: string,
@@ -155,7 +197,7 @@ export async function checkClaims(
   source: (r: SearchResult) => string,
   checked: ClaimChecks = new Map(),
 ): Promise<{ verification: Verification; flags: FigureFlag[] }> {
-  const stated = claims.filter((c) => text.includes(c));
+  const stated = statedClaims(text, claims, verification.sentences);
   if (!stated.length) return { verification, flags };
   const checkOnce = (part: ClaimPart) => {
     let check = checked.get(part.checked);
@@ -181,7 +223,9 @@ export async function checkClaims(
     );
     if (i >= 0) {
       const s = sentences[i]!;
-      const kept = s.reasons.filter((r) => !quotedIn(r).some(inClaim));
+      // Uncited (the sender's words in a template), its words are the claim's to check; citing passages, the sentence
+      // says they carry it, and is judged on them as in a chat answer.
+      const kept = s.citations.length ? s.reasons : s.reasons.filter((r) => !quotedIn(r).some(inClaim));
       // A figure of the claim still flagged (one its passages call « non confirmé ») leaves its sentence unverified.
       const flagged = outFlags
         .filter((f) => inClaim(f.figure) && !checks.some((c) => c.reasons.some((r) => quotedIn(r).includes(f.figure))))

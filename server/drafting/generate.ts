@@ -90,6 +90,13 @@ export async function retrievePassages(
       coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= MIN_COVERAGE &&
       (!scope || !r.document.id.startsWith("catalog/") || scope.has(r.document.id.slice("catalog/".length))),
   );
+  // A passage whose title and heading share no word of the query names the section's subject in passing (« L'authen-
+  // tification ne figure pas parmi les sept catégories », under « ProConnect … »): it is about something else. A
+  // catalog record is about its product, whatever the section asks.
+  const onTopic = kept.filter(
+    (r) => r.document.kind === "catalog" || coverage(terms, `${r.document.title} ${r.section}`) > 0,
+  );
+  if (onTopic.length) kept = onTopic;
   // Stable ranks: peers before others, then passages with figures before those without (when the section asks).
   const rank = (r: SearchResult) =>
     (section.peersFirst && !isAboutCollectivites(r) ? 2 : 0) +

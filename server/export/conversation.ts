@@ -182,7 +182,10 @@ export function buildConversationDocument(
     front.push({
       kind: "paragraph",
       style: "banner",
-      inlines: plain(message("conversations.export.unverified", { count: unverified }), { bold: true, flagged: true }),
+      inlines: plain(
+        message(`conversations.export.unverified.${unverified < 2 ? "one" : "other"}`, { count: unverified }),
+        { bold: true, flagged: true },
+      ),
     });
   return {
     title: conversation.title,

@@ -8,7 +8,7 @@ import { qualifiedFigures } from "../answers/qualified.ts";
 import { asOfText, escapeRegExp, fold, frenchDate, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
-import { message } from "../i18n/messages.ts";
+import { countText, message } from "../i18n/messages.ts";
 
 import type {
   Block,
@@ -110,16 +110,20 @@ const isoMonthOrDay = (d: string | null | undefined): d is string => !!d && /^\d
 export function freshness(
   draft: Draft,
   version: DraftVersion,
-): { asOf: string | null; inventory: string | null; oldest: string | null } {
+): { asOf: string | null; inventory: string | null; oldest: string | null; old: number; sources: number } {
   const citations = version.sections.flatMap((s) => s.citations);
   const pages = citations
     .map((c) => c.date)
     .filter(isoMonthOrDay)
     .sort();
-  const facts = citations
-    .flatMap((c) => (c.sources?.length ? c.sources.map((s) => s.date ?? c.date) : [c.date]))
-    .filter(isoMonthOrDay)
-    .sort();
+  // Each source once (cited in several notes, it is one source), with the date of what it says.
+  const dates = new Map<string, string>();
+  for (const c of citations)
+    for (const s of c.sources?.length ? c.sources : [{ title: c.title, date: c.date }]) {
+      const date = s.date ?? c.date;
+      if (isoMonthOrDay(date)) dates.set(`${s.title}|${date}`, date);
+    }
+  const facts = [...dates.values()].sort();
   const analysis = (draft.inputs as { analysis?: { createdAt?: unknown } }).analysis;
   const inventory =
     typeof analysis?.createdAt === "string" && isoMonthOrDay(analysis.createdAt.slice(0, 10))
@@ -128,8 +132,9 @@ export function freshness(
   // Older than a year before the document's own date (a letter's date, else the day it was written).
   const dated = String((draft.inputs as { date?: unknown }).date ?? version.at);
   const yearBefore = `${Number(dated.slice(0, 4)) - 1}${dated.slice(4, 10)}`;
-  const oldest = facts[0] && facts[0] < yearBefore.slice(0, facts[0].length) ? facts[0] : null;
-  return { asOf: pages.at(-1) ?? null, inventory, oldest };
+  const isOld = (d: string) => d < yearBefore.slice(0, d.length);
+  const oldest = facts[0] && isOld(facts[0]) ? facts[0] : null;
+  return { asOf: pages.at(-1) ?? null, inventory, oldest, old: facts.filter(isOld).length, sources: facts.length };
 }
 
 /** Marks the end of a sentence the verification could not support (placed by `markUnverified`). */
@@ -174,11 +179,19 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
     if (ctx.flagged.length === 0) return void out.push({ kind: "text", text: t, bold, italic });
     // A flagged figure is marked where it stands as a number, never inside another (« 5 » in « 75 % » or « 350 »).
     const re = new RegExp(`(?<![\\d,.])(${ctx.flagged.map(escapeRegExp).join("|")})(?!\\d|[,.]\\d)`, "g");
-    for (const part of t.split(re)) {
+    const parts = t.split(re);
+    for (const [i, part] of parts.entries()) {
       if (!part) continue;
       if (ctx.flagged.includes(part)) {
         out.push({ kind: "text", text: part, bold: true, italic, flagged: true });
-        out.push({ kind: "text", text: ` ${message("drafts.flagInline")}`, bold: true, flagged: true });
+        // The mark never glues to the word after it (a flag saved as « 2,5 millions d' » before « ordinateurs »).
+        const glued = /^[\p{L}\p{N}]/u.test(parts.slice(i + 1).find(Boolean) ?? "");
+        out.push({
+          kind: "text",
+          text: ` ${message("drafts.flagInline")}${glued ? " " : ""}`,
+          bold: true,
+          flagged: true,
+        });
       } else out.push({ kind: "text", text: part, bold, italic });
     }
   };
@@ -380,6 +393,25 @@ export function oneDatePerSource(version: DraftVersion): DraftVersion {
   };
 }
 
+/** « 2 des 9 sources citées datent de plus d'un an (la plus ancienne : mars 2008) »: how many, and the oldest. */
+const oldSourcesText = (old: number, total: number, oldest: string) =>
+  message(`drafts.freshness.old.${old === total ? (total < 2 ? "only" : "all") : old < 2 ? "one" : "other"}`, {
+    count: old,
+    total,
+    date: frenchDate(oldest),
+  });
+
+/** « 2 phrases non vérifiées et 1 citation invalide : à relire … », a count of zero left out. */
+const verificationSummary = (unsupported: number, invalid: number) =>
+  message("verify.summary", {
+    what: [
+      unsupported ? countText("unverifiedSentence", unsupported) : "",
+      invalid ? countText("invalidCitation", invalid) : "",
+    ]
+      .filter(Boolean)
+      .join(" et "),
+  });
+
 /** Builds the document model of a draft version (the latest by default, `version` counts from 1). */
 export function buildDocument(draft: Draft, version?: number): DocumentModel {
   const chosen: DraftVersion = oneDatePerSource(version ? draft.versions[version - 1]! : draft.versions.at(-1)!);
@@ -425,16 +457,20 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     front.push({
       kind: "paragraph",
       style: "banner",
-      inlines: [
-        { kind: "text", text: message("drafts.freshness.old", { date: frenchDate(fresh.oldest) }), bold: true },
-      ],
+      inlines: [{ kind: "text", text: oldSourcesText(fresh.old, fresh.sources, fresh.oldest), bold: true }],
     });
   const toComplete = chosen.sections.filter((s: DraftSection) => s.toComplete).length;
   if (toComplete)
     front.push({
       kind: "paragraph",
       style: "banner",
-      inlines: [{ kind: "text", text: message("drafts.banner", { count: toComplete }), bold: true }],
+      inlines: [
+        {
+          kind: "text",
+          text: message(`drafts.banner.${toComplete < 2 ? "one" : "other"}`, { count: toComplete }),
+          bold: true,
+        },
+      ],
     });
   // A figure the corpus qualifies says so (« chiffre que le corpus dit « non confirmés » … »), a claim it contradicts
   // says what it says instead; a figure it does not carry is what the box's introduction says.
@@ -465,7 +501,7 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     front.push({
       kind: "paragraph",
       style: "banner",
-      inlines: [{ kind: "text", text: message("verify.summary", { unsupported, invalid }), bold: true, flagged: true }],
+      inlines: [{ kind: "text", text: verificationSummary(unsupported, invalid), bold: true, flagged: true }],
     });
   const structure = loadStructure(draft.type);
   return {

@@ -5,7 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { kindLabel } from "../core/labels.ts";
-import { fold } from "../core/text.ts";
+import { fold, MONTHS } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { loadTemplate } from "../llm/prompts.ts";
 import { stem, synonymsOf, words } from "./french.ts";
 import { type Asked, askedPhrases, holdsAsked, holdsCount, isAskingWord } from "./rank.ts";
@@ -219,6 +220,26 @@ const STATED_ABSENT = readFileSync(new URL("../i18n/fr/stated-absent.txt", impor
   .split("\n")
   .map((l) => fold(l.trim()).replace(/’/g, "'"))
   .filter((l) => l && !l.startsWith("#"));
+/**
+ * How the corpus qualifies what it has just said (« Point non confirmé : … », « Ce montant est contesté »):
+ * `server/i18n/fr/caveats.txt`, folded beginnings of expressions.
+ */
+const CAVEATS = wordListLines("caveats.txt").map((l) => fold(l));
+/** Whether a sentence holds a figure other than a date or a source's year (« 534 millions d'euros », « 42 »). */
+const holdsOwnFigure = (sentence: string) =>
+  /\d/.test(
+    sentence
+      .replace(/\([^()]*\)/g, " ")
+      .replace(DAY_MONTH, " ")
+      .replace(/\b(?:19|20)\d\d\b/g, " "),
+  );
+/** A day of a month (« 16 février », « 1er mars »): a date, not a figure of what is qualified. */
+const DAY_MONTH = new RegExp(`\\b\\d{1,2}(?:er)?\\s+(?:${MONTHS.join("|")})`, "giu");
+/** Whether a sentence qualifies what the corpus has just said (an expression of `CAVEATS`, starting a word). */
+export const isCaveat = (sentence: string) => {
+  const folded = ` ${fold(sentence).replace(/[^a-z0-9]+/g, " ")}`;
+  return CAVEATS.some((c) => folded.includes(` ${c}`));
+};
 /** Words saying which figure holds (`[précision]` of `asked.txt`: « le dernier chiffre publié et vérifiable »). */
 let settled: string[][] | null = null;
 /** (Read on first use: `rank.ts` and this module import each other.) */
@@ -390,6 +411,22 @@ export function excerpt(
     while (all[end + 1]?.list === all[i]!.list) end++;
     if (end > i && usable(i, end) && size(withRange(i, end)) <= maxChars * 1.5)
       for (let j = i; j <= end; j++) chosen[j] = true;
+  }
+  // The passage's caveat on what is quoted (« Point non confirmé : … » right after it, in its paragraph) comes too,
+  // whatever the length: without it, the fact read aloud sounds settled. A caveat on figures of its own (« Le total
+  // de 534 millions d'euros … n'est pas confirmé ») is left to the answer's note naming them (`qualificationNote`).
+  for (let i = 0; i + 1 < all.length; i++) {
+    const next = all[i + 1]!;
+    if (
+      chosen[i] &&
+      !chosen[i + 1] &&
+      next.block === all[i]!.block &&
+      next.list < 0 &&
+      !next.fragment &&
+      isCaveat(next.text) &&
+      !holdsOwnFigure(next.text)
+    )
+      chosen[i + 1] = true;
   }
   let quote = "";
   all.forEach((p, i) => {

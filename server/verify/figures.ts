@@ -151,7 +151,8 @@ export function extractFigures(input: string): Figure[] {
     const values = [first!, second].filter((v): v is string => v !== undefined);
     return values.map((v) => {
       const value = parseNumber(v) * (kind === "percent" ? 1 : multiplier);
-      if (kind) return { raw: raw.trim(), kind, value };
+      // « 2,5 millions d'ordinateurs »: the « d' » read in case a unit follows is the next word's, not the figure's.
+      if (kind) return { raw: kind === "amount" ? raw.trim() : raw.replace(/\s+d['’]\s?$/u, "").trim(), kind, value };
       const isYear = /^\d{4}$/.test(v) && value >= 1900 && value <= 2100;
       return isYear
         ? { raw: v, kind: "year" as const, value, year: value }

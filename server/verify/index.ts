@@ -509,7 +509,10 @@ const COUNTED_STOPS = new Set(wordList("counted-stops.txt").map((w) => fold(w)))
 function countedThing(sentence: string, f: Figure, at = sentence.indexOf(f.raw)): { word: string; name: boolean }[] {
   if (f.kind !== "percent" && f.kind !== "number") return [];
   if (at < 0) return [];
-  let rest = sentence.slice(at + f.raw.length);
+  // « 2,5 millions d'ordinateurs »: the « d' » after a figure in words (not part of it) leads to what it counts.
+  let rest = sentence
+    .slice(at + f.raw.length)
+    .replace(/^\s*d['’]\s*(?=\p{L})/u, (m) => (/(?:mille|ions?|iards?)$/u.test(f.raw) ? " " : m));
   if (f.kind === "percent") {
     const share = /^\s*(?:(?:des|du|de)\s+|d['’])(?:(?:la|le|les|ses|leurs?|nos|vos|ces)\s+|l['’])?/u.exec(rest);
     if (!share?.[0].trim()) return [];

@@ -74,7 +74,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     expect(await details.textContent()).toContain("ollama pull");
     expect(await page.locator(".draft-banner").innerText()).toMatch(
-      /^Brouillon à compléter : \d+ section\(s\) sur \d+/,
+      /^Brouillon à compléter : (?:1 section|\d+ sections) sur \d+ préparées? sans/,
     );
     const headings = await page.locator("#draft-output .draft-section h3").allTextContents();
     expect(headings).toEqual(expect.arrayContaining(["Objet", "Le cadre national", "Nos demandes"]));

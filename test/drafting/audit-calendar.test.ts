@@ -1,9 +1,15 @@
 /** The audit plan's calendar lasts exactly the months asked for, whatever the number of phases (trial, 2026-12). */
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildContext } from "../../server/drafting/context.ts";
 import { phaseSpans } from "../../server/drafting/documents/audit-plan.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
+import type { InventoryAnalysis } from "../../server/drafting/types.ts";
+import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { loadMatchIndex } from "../../server/inventory/match.ts";
+import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 
 const NOW = "2026-12-04T10:00:00.000Z";
 const inputs = (extra: object) =>
@@ -71,5 +77,47 @@ describe("quotations in template sections", () => {
     expect(isQuotable("…")).toBe(false);
     expect(isQuotable("Selon …")).toBe(false);
     expect(isQuotable("La Gendarmerie économise deux millions par an.")).toBe(true);
+  });
+});
+
+describe("an audit plan written from a map (trial6 B9)", () => {
+  let analysis: InventoryAnalysis;
+  beforeAll(async () => {
+    const index = await loadMatchIndex(path.resolve("corpus"));
+    const file = path.resolve("test/fixtures/inventory/trial/glpi-mairie-belval.csv");
+    const { rows } = parseInventoryFiles([{ name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) }]);
+    analysis = {
+      id: "belval",
+      name: "glpi-mairie-belval.csv",
+      createdAt: NOW,
+      ...analyzeRows(rows, index, { now: NOW }),
+    } as unknown as InventoryAnalysis;
+  });
+  const context = (withMap: boolean) =>
+    buildContext(
+      "audit-plan",
+      inputs({ startDate: "2027-01", durationMonths: 6, businessSoftware: ["état civil", "urbanisme"] }),
+      withMap ? analysis : null,
+      loadStructure("audit-plan"),
+      NOW,
+    );
+
+  it("keeps the user's words and the map's product names apart in the business software row", () => {
+    const row = context(true)
+      .vars.scope_table!.split("\n")
+      .find((l) => l.startsWith("| Logiciels métiers"))!;
+    expect(row).toContain("Logiciels déjà connus : état civil, urbanisme.");
+    expect(row).toMatch(/Relevés par la cartographie : Ciril Civil Net \(finances, RH\), Berger-Levrault/);
+    expect(row).not.toMatch(/urbanisme, Ciril/);
+  });
+
+  it("does not schedule the extraction of an inventory the plan starts from", () => {
+    const inventory = (withMap: boolean) =>
+      context(withMap)
+        .vars.calendar_table!.split("\n")
+        .find((l) => l.startsWith("| Inventaire"))!;
+    expect(inventory(false)).toContain("Extraction de l'outil d'inventaire du parc");
+    expect(inventory(true)).not.toContain("Extraction de l'outil d'inventaire du parc");
+    expect(inventory(true)).toContain("cartographie");
   });
 });

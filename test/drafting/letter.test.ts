@@ -24,3 +24,41 @@ describe("letter signature", () => {
     expect(context("Linux Quimper").vars.signature).toMatch(/^Pour Linux Quimper,/);
   });
 });
+
+const withInputs = (inputs: Record<string, unknown>) =>
+  letterContext(
+    letterInputs.parse({
+      collectivite: { name: "Commune de Baie-Libre" },
+      recipient: { name: "Yann Le Gall", role: "maire", civility: "Monsieur" },
+      ...inputs,
+    }),
+    null,
+    loadStructure("letter"),
+    "2026-12-05T10:00:00Z",
+  );
+
+describe("letter signature and requests (trial6)", () => {
+  it("writes the sender once when the signatory line already names them", () => {
+    const signature = withInputs({
+      sender: { name: "Les Amis du Libre", signatory: "Pour Les Amis du Libre, Jean Kerouac, trésorier" },
+    }).vars.signature!;
+    expect(signature.split("\n")[0]).toBe("Pour Les Amis du Libre, Jean Kerouac, trésorier");
+    expect(signature.match(/Amis du Libre/g)).toHaveLength(1);
+    // A signatory who does not name the sender signs for them.
+    expect(
+      withInputs({ sender: { name: "Linux Quimper", signatory: "Pour le bureau, Anne Riou" } }).vars.signature,
+    ).toMatch(/^Pour Linux Quimper,\nPour le bureau, Anne Riou/);
+  });
+
+  it("says beside a request that its deadline is past on the letter's date, as beside a quotation", () => {
+    const vars = withInputs({
+      sender: { name: "Linux Quimper" },
+      requests: ["study", "Installer Nextcloud dans les écoles d'ici l'été 2025", "Former les agents avant fin 2027"],
+      date: "2025-10-01",
+    }).vars;
+    expect(vars.requests_list).toContain(
+      "- Installer Nextcloud dans les écoles d'ici l'été 2025. *(Échéance « d'ici l'été 2025 » passée à la date de ce courrier : à fixer de nouveau avant l'envoi.)*",
+    );
+    expect(vars.requests_list).toMatch(/- Former les agents avant fin 2027\.$/);
+  });
+});

@@ -173,7 +173,7 @@ describe.each(BACKENDS)("conversations kept on the server (%s)", (backend) => {
     const title = first.sources[0].document.title as string;
     expect(text).toContain(title);
     expect(text).toMatch(/^1\. .+ — https?:\/\/\S+$/m);
-    expect(text).toContain("> **1 phrase(s) marquée(s) « non vérifié »");
+    expect(text).toContain("> **1 phrase marquée « non vérifié » : aucune source ne la soutient");
     expect(text).toMatch(/^\*2 questions — le \d{1,2}(er)? \S+ \d{4}\*$/m);
 
     // PDF, through the same export layer.

@@ -265,6 +265,6 @@ describe("an audit plan from the same saved analysis (trial 2026-12-05: the DSI 
     const context = sections.find((s: any) => s.key === "context").text.replace(/\s/g, " ");
     expect(context).toContain("Une première cartographie (« plouzevet.csv ») recense 192 installations de 4 logiciels");
     const scope = sections.find((s: any) => s.key === "scope").text;
-    expect(scope).toContain("Logiciels déjà connus : Logiciel d'état civil, e.magnus");
+    expect(scope).toContain("Logiciels déjà connus : Logiciel d'état civil. Relevés par la cartographie : e.magnus.");
   });
 });

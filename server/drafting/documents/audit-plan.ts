@@ -82,10 +82,19 @@ export function auditPlanContext(
   vars.services_phrase = inputs.services?.length
     ? texts(structure, "services.list", { services: inputs.services.join(", ") })
     : texts(structure, "services.all", vars);
-  const businessSoftware = [...new Set([...(inputs.businessSoftware ?? []), ...businessOf(analysis)])].slice(0, 12);
-  const business = businessSoftware.length
-    ? ` ${texts(structure, "scope.businessExamples", { software: businessSoftware.join(", ") })}`
-    : "";
+  // What the DSI typed (« paie », « SIG ») and what the map found (product names) are two lists, never one.
+  const known = inputs.businessSoftware ?? [];
+  const mapped = businessOf(analysis)
+    .filter((n) => !known.some((k) => k.toLowerCase() === n.toLowerCase()))
+    .slice(0, Math.max(0, 12 - known.length));
+  const businessSoftware = [...known, ...mapped];
+  const business = [
+    known.length ? texts(structure, "scope.businessExamples", { software: known.join(", ") }) : "",
+    mapped.length ? texts(structure, "scope.businessFromMap", { software: mapped.join(", ") }) : "",
+  ]
+    .filter(Boolean)
+    .map((t) => ` ${t}`)
+    .join("");
   const scopeRows: string[][] = [];
   for (const cat of AUDIT_CATEGORIES)
     scopeRows.push([categoryLabel(cat), `${texts(structure, `category.${cat}`)}${cat === "business" ? business : ""}`]);
@@ -125,10 +134,13 @@ export function auditPlanContext(
         period = lengthText(structure, span.months);
       }
     }
+    // A plan written from a map starts from its inventory: the step completes it rather than extracting it again.
+    const content =
+      analysis && structure.texts[`phase.${phase.key}.contentFromMap`] !== undefined ? "contentFromMap" : "content";
     calendarRows.push([
       texts(structure, `phase.${phase.key}.name`),
       period,
-      texts(structure, `phase.${phase.key}.content`),
+      texts(structure, `phase.${phase.key}.${content}`),
     ]);
   }
   vars.calendar_table = markdownTable(

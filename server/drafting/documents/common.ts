@@ -95,9 +95,12 @@ export const finish = (
 const SUBJECTS = wordListSections("context-subjects.txt");
 const subjects = (section: string) => wordAlternation(SUBJECTS.get(section) ?? []);
 
-/** How a sender speaks of the collectivité or of themselves (« la ville », « notre commune », « nous »). */
+/**
+ * How a sender speaks of the collectivité or of themselves (« la ville », « notre commune », « nous »). « La ville de
+ * Munich », « la métropole de Lyon » name another one (a name after « de »): its own name is looked for apart.
+ */
 const SELF_REFERENCE = new RegExp(
-  `(?<!\\p{L})(?:nous|notre|nos|(?:la|cette|notre) (?:${subjects("soi : noms féminins")})|l['’](?:${subjects("soi : noms élidés")})|(?:le|ce|notre) (?:${subjects("soi : noms masculins")}))(?!\\p{L})`,
+  `(?<!\\p{L})(?:nous|notre|nos|(?:la|cette|notre) (?:${subjects("soi : noms féminins")})|l['’](?:${subjects("soi : noms élidés")})|(?:le|ce|notre) (?:${subjects("soi : noms masculins")}))(?!\\p{L})(?!\\s+(?:de|du|d['’])\\s*\\p{Lu})`,
   "iu",
 );
 
@@ -129,6 +132,8 @@ export function aboutOthers(clause: string): boolean {
   const det = DETERMINER.exec(c);
   const rest = det ? c.slice(det[0].length) : c;
   const head = /^[\p{L}\p{N}][\p{L}\p{N}-]*/u.exec(rest)?.[0] ?? "";
+  // « La ville de Munich », « la métropole de Lyon »: a collectivité named after its kind is someone else.
+  if (det && GENERIC_NAME_WORD.test(head) && /^\s+(?:de|du|d['’])\s*\p{Lu}/u.test(rest.slice(head.length))) return true;
   if (!/^\p{Lu}/u.test(head) || OWN_UNIT.test(head)) return false;
   // After an article, or an acronym: a name (« le CLOUD Act », « la Gendarmerie », « AWS »).
   if (det || /^\p{Lu}[\p{Lu}\d]/u.test(head)) return true;

@@ -1,6 +1,7 @@
 /** The advocacy letter of an association to a named elected official: its placeholder values and data block. */
 import { withArticle } from "../../core/labels.ts";
-import { frenchDate } from "../../core/text.ts";
+import { fold, frenchDate } from "../../core/text.ts";
+import { pastDeadlines } from "../deadlines.ts";
 import type { LetterInputs } from "../inputs.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
@@ -54,22 +55,34 @@ export function letterContext(
   vars.letter_subject = inputs.subject ?? "";
   // The counts of a map the sender was given: the same sentence parts as the roadmap and the briefing.
   vars.analysis_sentence = analysisSentence(structure, analysis, now, vars);
+  const date = inputs.date ?? now.slice(0, 10);
   const requests: string[] = [];
-  for (const r of inputs.requests)
-    requests.push(structure.texts[`request.${r}`] !== undefined ? texts(structure, `request.${r}`, vars) : sentence(r));
+  for (const r of inputs.requests) {
+    if (structure.texts[`request.${r}`] !== undefined) {
+      requests.push(texts(structure, `request.${r}`, vars));
+      continue;
+    }
+    // A request whose deadline is past on the letter's date is said so beside it, as a quotation's is.
+    const past = pastDeadlines(r, date);
+    const deadlines = [...new Set(past.map((d) => `« ${d.text} »`))].join(", ");
+    requests.push(
+      past.length ? `${sentence(r)} *(${texts(structure, "request.pastDeadline", { deadlines })})*` : sentence(r),
+    );
+  }
   vars.requests_list = requests.map((r) => `- ${r}`).join("\n");
   vars.closing_formula = texts(structure, `closing.${inputs.tone}`, vars);
+  // A signatory line that names the sender (« Pour Gâtine Libre, Sophie Martin ») signs for them already.
+  const signsForSender = !!inputs.sender.signatory && fold(inputs.sender.signatory).includes(fold(inputs.sender.name));
   vars.signature = [
     // « Pour l'Association Libre en Baie, », « Pour le Collectif … », « Pour Linux Quimper, »: the article of the
     // name, as for a collectivité's (`withArticle`, common nouns listed in `i18n/fr/labels.json`).
-    `${texts(structure, "signature.for", { sender: withArticle(inputs.sender.name) })}`,
+    signsForSender ? "" : `${texts(structure, "signature.for", { sender: withArticle(inputs.sender.name) })}`,
     inputs.sender.signatory,
     inputs.sender.url,
     inputs.sender.contact,
   ]
     .filter(Boolean)
     .join("\n");
-  const date = inputs.date ?? now.slice(0, 10);
   vars.date = frenchDate(date);
   const data = dataBlock([
     [texts(structure, "data.collectivite"), describeCollectivite(c)],

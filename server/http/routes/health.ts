@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Engine } from "../../engine.ts";
+import { MAX_QUERY_CHARS } from "../../retrieval/query.ts";
 
 /** `GET /api/health`: what works right now, and what to do when generation is unavailable. */
 export function healthRoutes(engine: Engine) {
@@ -18,7 +19,7 @@ export function healthRoutes(engine: Engine) {
       index: { ...stats, mode },
       notice: status.notice,
       /** What the page says beside its upload box. */
-      limits: { maxUploadBytes: engine.config.maxUploadBytes },
+      limits: { maxUploadBytes: engine.config.maxUploadBytes, maxQuestionChars: MAX_QUERY_CHARS },
     });
   });
 }
