@@ -14,6 +14,7 @@ import { message } from "../i18n/messages.ts";
 import { fold, words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import { actNumbers, extractFigures, type Figure, type FigureKind, NUMBER_WORDS, productVersions } from "./figures.ts";
+import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 
 export interface VerifyPassage {
   /** The number the model cites it by: `[n]`. */
@@ -52,6 +53,11 @@ export interface Verification {
 export interface VerifyOptions {
   /** Structured data (a draft's inputs, computed figures): accepted as a source for figures and names. */
   facts?: string[];
+  /**
+   * What the user wrote about their own collectivité (« notre commune de 12 000 habitants », `askedContext`): the
+   * figures and names it gives are the user's context when the answer repeats them, not claims to find in a passage.
+   */
+  asked?: string[];
 }
 
 /**
@@ -381,6 +387,11 @@ interface SourceSentence {
   inHeading: boolean;
   /** The name the sentence gives before its first quantity (its subject: « la DINUM a annoncé … 200 postes »), folded. */
   subject: string | null;
+  /**
+   * For a list item, the sentence that opens its list (« Deux montants d'économies sont publiés : »): it says what the
+   * item's figures measure. Empty otherwise.
+   */
+  leadIn: string;
 }
 
 /** The first name a sentence gives before its first quantity, folded (its subject), or null. */
@@ -495,8 +506,19 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       asks: heading === "" && asksOnly(t),
       inHeading: heading !== "" && spans.length > 1 && heading.includes(t),
       subject: subjectOf(t, figures),
+      leadIn: leadInOf(spans, i),
     };
   });
+}
+
+/** A list item's opening: a span that starts with a list marker (« - », « 1. »). */
+const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/;
+
+/** The sentence that opens the list a span is an item of (it ends with « : »), or "" (see `SourceSentence.leadIn`). */
+function leadInOf(spans: string[], i: number): string {
+  if (!LIST_ITEM.test(spans[i]!)) return "";
+  for (let k = i - 1; k >= 0; k--) if (!LIST_ITEM.test(spans[k]!)) return /:\s*$/.test(spans[k]!) ? spans[k]! : "";
+  return "";
 }
 
 /**
@@ -746,6 +768,51 @@ function ownerBefore(text: string, at: number): string[] {
   if (open < 0 || text.slice(open, at).includes(")")) return [];
   const [start] = clauseAround(text, open);
   return sideWords(text.slice(start, open)).reverse().slice(0, 4);
+}
+
+/** Least words of what a sentence says after its figure that another figure's own words must have for a swap. */
+export const CAUSE_MIN_SHARED = 2;
+
+/** Content words after a figure of a text, to the end of its clause or the next quantity: what it is said of. */
+function wordsAfter(text: string, spot: Spot, spots: Spot[]): string[] {
+  const [, stop] = clauseAround(text, spot.at, spot.end);
+  const next = spots.find((s) => s.at >= spot.end)?.at ?? text.length;
+  return contentWords(withoutReferences(text.slice(spot.end, Math.min(stop, next)))).filter(
+    (w) => !NOT_COUNTED.has(w) && !MONTH_NAMES.test(w),
+  );
+}
+
+/**
+ * The figure of the cited passages whose own clause says what the sentence says after its figure, farther than its
+ * four words (« 2 millions d'euros par an grâce au passage de ses postes sous Linux » where the passage gives « 2
+ * millions d'euros par an de licences grâce au remplacement de Microsoft Office » and « 12 millions d'euros par an
+ * grâce à l'abandon des licences Windows et au passage des postes sous Linux »): that figure's words share at least
+ * two more of them than any occurrence of the sentence's figure does. Amounts and shares only.
+ */
+function causeSwapped(stated: string, spot: Spot, pool: Source[], same: (s: Figure) => boolean): Figure | null {
+  // Amounts and shares: what a count counts is checked apart (`countedThing`).
+  if (spot.f.kind !== "amount" && spot.f.kind !== "percent") return null;
+  const claimSpots = located(stated, extractFigures(stated)).filter((s) => QUANTITY.has(s.f.kind));
+  const mine = [...new Set(wordsAfter(stated, spot, claimSpots))];
+  if (mine.length < CAUSE_MIN_SHARED) return null;
+  let own = 0;
+  let other = 0;
+  let otherFigure: Figure | null = null;
+  for (const source of pool)
+    for (const ss of source.sentences) {
+      const { spots } = spotsOf(ss);
+      for (const s of spots) {
+        if (s.f.kind !== spot.f.kind) continue;
+        const theirs = bagOf(wordsAfter(ss.text, s, spots).join(" "));
+        const score = mine.filter((w) => inBag(w, theirs, false)).length;
+        if (same(s.f)) own = Math.max(own, score);
+        else if (score > other) {
+          other = score;
+          otherFigure = s.f;
+        }
+      }
+    }
+  return other >= CAUSE_MIN_SHARED && other >= own + CAUSE_MIN_SHARED ? otherFigure : null;
 }
 
 /** Where what a source sentence says of a figure's date ends: a clause, or « et qu'elle … » that opens another statement. */
@@ -1363,7 +1430,8 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
     sourceClauses.forEach((c, i) => {
       const shared = subject.filter((w) => inBag(w, bags[i]!, false)).length;
       if (shared < need) return;
-      const theirs = antonymTerms(bags[i]!.list);
+      // The clause's own words carry its antonyms, not the subject a pronoun stands for (`withPronounSubjects`).
+      const theirs = antonymTerms(words(c));
       if (theirs.has(key)) agrees = true;
       else if (theirs.has(other) && negatedAmong(c, own) === negatedAmong(clause, bags[i]!)) against ??= c;
     });
@@ -1414,8 +1482,11 @@ function restatedAgainst(clause: string, own: Bag, sourceClauses: string[], bags
  * short quote of it, or null.
  */
 function contradicted(stated: string, pool: Source[]): string | null {
-  const sourceClauses = pool.flatMap((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
-  const bags = sourceClauses.map((c) => bagOf(c));
+  const perSource = pool.map((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
+  const sourceClauses = perSource.flat();
+  // A clause whose subject is a pronoun (« elles ne s'imposent pas aux collectivités ») is about the subject of the
+  // clause before it (« La doctrine et ses circulaires s'adressent aux services de l'État »).
+  const bags = perSource.flatMap(withPronounSubjects).map((c) => bagOf(c));
   const refuted = REFUTED.exec(stated);
   const reporter = refuted ? [...new Set(contentWords(refuted[1]!))] : [];
   for (const clause of polarityClauses(stated)) {
@@ -1441,7 +1512,7 @@ function contradicted(stated: string, pool: Source[]): string | null {
     // « La loi n'interdit pas X » where the source says « la loi autorise X »: the negation of the opposite word.
     const mine = antonymTerms(words(clause));
     const antonymOf = (i: number) => {
-      const theirs = antonymTerms(bags[i]!.list);
+      const theirs = antonymTerms(words(sourceClauses[i]!));
       return [...mine.keys()].some((k) => {
         const [e, side] = k.split(":").map(Number) as [number, number];
         return !theirs.has(k) && theirs.has(`${e}:${1 - side}`);
@@ -1466,6 +1537,36 @@ function contradicted(stated: string, pool: Source[]): string | null {
     }
   }
   return null;
+}
+
+/** A subject pronoun opening a clause (« elles ne s'imposent pas … », « celui-ci reste … »). */
+const SUBJECT_PRONOUN = /^(?:il|elle|ils|elles|celui-ci|celle-ci|ceux-ci|celles-ci)(?!\p{L})/iu;
+
+/** Words that close the subject of a clause (`server/i18n/fr/subject-ends.txt`, data): « s' », « ne », « est », « qui ». */
+const SUBJECT_END = new RegExp(
+  `\\s(?:${wordList("subject-ends.txt")
+    .map((w) => (/['’]$/.test(w) ? `${escapeRegExp(w.slice(0, -1))}['’]` : `${escapeRegExp(w)}(?=\\s)`))
+    .join("|")})|,`,
+  "iu",
+);
+
+/** The subject of a clause: its words before the first word that closes it (« La doctrine et ses circulaires »). */
+function clauseSubject(clause: string): string {
+  const end = clause.search(SUBJECT_END);
+  return end > 0 ? clause.slice(0, end) : clause;
+}
+
+/**
+ * Clauses of a passage, in order, each opening with a subject pronoun preceded by the subject of the clause before it
+ * (« La doctrine et ses circulaires elles ne s'imposent pas aux collectivités »): what the clause is about, for the
+ * words it shares with a sentence.
+ */
+function withPronounSubjects(clauses: string[]): string[] {
+  const out: string[] = [];
+  clauses.forEach((c, i) => {
+    out.push(i > 0 && SUBJECT_PRONOUN.test(c) ? `${clauseSubject(out[i - 1]!)} ${c}` : c);
+  });
+  return out;
 }
 
 /** A clause without the part it rules out itself (« …, et non par la seule Ville »): its own polarity is the rest. */
@@ -2037,7 +2138,25 @@ const ARTICLE_BEFORE = new RegExp(
 /** Text that ends inside an incise right after a version (« version 3.2, disponible depuis »). */
 const VERSION_INCISE = /(?<!\p{L})version\s+\d+(?:[.,]\d+)*\s*,[^,;:]*$/iu;
 
-function checkSentence(written: string, cited: number[], sources: Source[], facts: Source[]): string[] {
+/** The figures and the folded names of what the user wrote about their own collectivité (`VerifyOptions.asked`). */
+interface Asked {
+  figures: Figure[];
+  names: Set<string>;
+}
+
+function askedOf(texts: string[]): Asked {
+  const figures = texts.flatMap((t) => extractFigures(t));
+  const names = new Set(texts.flatMap((t) => namesAt(t).map((n) => n.folded)));
+  return { figures, names };
+}
+
+function checkSentence(
+  written: string,
+  cited: number[],
+  sources: Source[],
+  facts: Source[],
+  asked: Asked = { figures: [], names: new Set() },
+): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
   const w = where(cited);
@@ -2063,6 +2182,8 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     const stating = found.filter((ss) => !ss.asks);
     const candidates = stating.length > 0 ? stating : found;
     if (candidates.length === 0) {
+      // The user's own figure (« notre commune de 12 000 habitants »), repeated: context, not a claim.
+      if (asked.figures.some((a) => figureMatches(f, a))) continue;
       reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
       continue;
     }
@@ -2075,16 +2196,17 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     const context = contextOf(stated, f.raw, 4, at).filter((c) => !MONTH_NAMES.test(c));
     const fromFacts = facts.some((s) => s.sentences.some((ss) => candidates.includes(ss)));
     // The words around the number must be around the same number in the source, not merely in its sentence.
+    // A list item's figures measure what the sentence opening the list says (« Deux montants d'économies sont
+    // publiés : - 9 millions d'euros par an grâce à … »).
     const near = (c: SourceSentence) =>
-      c.figures
-        .filter(matches)
-        .map((sf) =>
-          bagOf(
-            [...c.text.matchAll(new RegExp(escapeRegExp(sf.raw), "g"))]
-              .flatMap((m) => contextOf(c.text, sf.raw, 6, m.index))
-              .join(" "),
-          ),
-        );
+      c.figures.filter(matches).map((sf) =>
+        bagOf(
+          [...c.text.matchAll(new RegExp(escapeRegExp(sf.raw), "g"))]
+            .flatMap((m) => contextOf(c.text, sf.raw, 6, m.index))
+            .concat(contentWords(c.leadIn))
+            .join(" "),
+        ),
+      );
     const matching =
       context.length === 0 || isDate || fromFacts
         ? candidates
@@ -2137,7 +2259,9 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     // Another figure of the cited passages is what the sentence's words describe: a true number put in its place.
     const spot = quantitySpots.findIndex((s) => s.f === f);
     if (spot >= 0 && !fromFacts) {
-      const other = swappedWith(sidesOf(stated, quantitySpots, spot), f, pool, matches);
+      const other =
+        swappedWith(sidesOf(stated, quantitySpots, spot), f, pool, matches) ??
+        causeSwapped(stated, quantitySpots[spot]!, pool, matches);
       if (other) {
         reasons.push(message("verify.figureSwapped", { figure: f.raw, other: other.raw, where: w }));
         continue;
@@ -2317,6 +2441,7 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     const folded = words(name).join(" ");
     if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded) || ownNames.has(folded)) continue;
     if (locating.has(folded)) continue;
+    if (asked.names.has(folded)) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
@@ -2356,6 +2481,12 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   if (cited.length > 0) {
     const quote = reportedAsFact(stated, pool);
     if (quote) reasons.push(message("verify.reportedAsFact", { where: w, quote }));
+  }
+  // Every word found, yet more than the passage says: a plan stated as done, « tous » for some, a country for its
+  // ministry, another duty holder, another nationality, a denial reported as a confirmation (`overstated.ts`).
+  if (cited.length > 0 && reasons.length === 0) {
+    const over = overstated(stated, citedSentences(pool));
+    if (over) reasons.push(overstatedReason(over, w, cited.length));
   }
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
@@ -2411,6 +2542,30 @@ function withoutAdvice(sentence: string, pool: Source[], facts: Source[]): strin
   return rest.length < parts.join(" ; ").length && contentWords(rest).length >= 3 ? rest : sentence;
 }
 
+/** The cited passages' sentences as `overstated.ts` reads them: without source references, headings marked. */
+const citedSentences = (pool: Source[]): CitedSentence[][] =>
+  pool.map((src) =>
+    src.sentences.map((ss) => ({ text: withoutReferences(ss.text), heading: ss.inHeading || ss.text === ss.heading })),
+  );
+
+/** The reason for what `overstated` found. */
+function overstatedReason(o: Overstatement, where: string, cited: number): string {
+  switch (o.kind) {
+    case "denied":
+      return message(cited === 1 ? "verify.contradiction" : "verify.contradictionMany", { where, quote: o.quote });
+    case "planned":
+      return message("verify.planned", { where, quote: o.quote });
+    case "all":
+      return message("verify.allForSome", { where, words: o.words });
+    case "part":
+      return message("verify.wholeForPart", { where, whole: o.whole, part: o.part });
+    case "duty":
+      return message("verify.dutyHolder", { where, claimed: o.claimed, quote: o.quote });
+    case "nationality":
+      return message("verify.nationality", { where, name: o.name, adjective: o.adjective, other: o.other });
+  }
+}
+
 /**
  * A sentence without its source references (« (Wikipedia, « LiMux », 2025) », « (Heise, novembre 2025 ; AWS, s. d.) »):
  * the date of a reference says when a source wrote, it is not a figure the sentence states.
@@ -2440,6 +2595,7 @@ function isClaim(sentence: string): boolean {
 export function verifyText(text: string, passages: VerifyPassage[], options: VerifyOptions = {}): Verification {
   const sources = passages.map((p) => toSource(p.n, p.text));
   const facts = (options.facts ?? []).filter(Boolean).map((f) => toSource(null, f));
+  const asked = askedOf(options.asked ?? []);
   const valid = new Set(passages.map((p) => p.n));
   const sentences: SentenceCheck[] = [];
   for (const span of sentenceSpans(text)) {
@@ -2451,11 +2607,11 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
     if (invalidCitations.length) {
       status = "invalid-citation";
       reasons = invalidCitations.map((n) => message("verify.invalidCitation", { n }));
-      if (isClaim(span.text)) reasons.push(...checkSentence(span.text, citations, sources, facts));
+      if (isClaim(span.text)) reasons.push(...checkSentence(span.text, citations, sources, facts, asked));
     } else if (!isClaim(span.text)) {
       status = "no-claim";
     } else {
-      reasons = checkSentence(span.text, citations, sources, facts);
+      reasons = checkSentence(span.text, citations, sources, facts, asked);
       status = reasons.length ? "unsupported" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });
