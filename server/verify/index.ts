@@ -805,14 +805,26 @@ function causeSwapped(stated: string, spot: Spot, pool: Source[], same: (s: Figu
         if (s.f.kind !== spot.f.kind) continue;
         const theirs = bagOf(wordsAfter(ss.text, s, spots).join(" "));
         const score = mine.filter((w) => inBag(w, theirs, false)).length;
-        if (same(s.f)) own = Math.max(own, score);
-        else if (score > other) {
+        if (same(s.f)) {
+          // A figure inside parentheses shares what the whole parenthesis says (« (80 % avant son introduction en
+          // bourse, environ 55 % après) »).
+          const inner = bagOf([...wordsAfter(ss.text, s, spots), ...parenthesisWords(ss.text, s.at)].join(" "));
+          own = Math.max(own, score, mine.filter((w) => inBag(w, inner, false)).length);
+        } else if (score > other) {
           other = score;
           otherFigure = s.f;
         }
       }
     }
   return other >= CAUSE_MIN_SHARED && other >= own + CAUSE_MIN_SHARED ? otherFigure : null;
+}
+
+/** The content words of the parentheses a position of a text is in (none outside parentheses). */
+function parenthesisWords(text: string, at: number): string[] {
+  const open = text.lastIndexOf("(", at);
+  if (open < 0 || text.slice(open, at).includes(")")) return [];
+  const close = text.indexOf(")", at);
+  return contentWords(text.slice(open + 1, close < 0 ? text.length : close)).filter((w) => !NOT_COUNTED.has(w));
 }
 
 /** Where what a source sentence says of a figure's date ends: a clause, or « et qu'elle … » that opens another statement. */
@@ -1550,10 +1562,17 @@ const SUBJECT_END = new RegExp(
   "iu",
 );
 
-/** The subject of a clause: its words before the first word that closes it (« La doctrine et ses circulaires »). */
+/** Most words a subject lent to a pronoun has: past them, what was read as a subject is a predicate too. */
+const SUBJECT_MAX_WORDS = 3;
+
+/**
+ * The subject of a clause: its words before the first word that closes it (« La doctrine et ses circulaires »), at
+ * most three (« Les nombres d'élèves cités varient selon les dates » lends « Les nombres d'élèves », not what they do).
+ */
 function clauseSubject(clause: string): string {
   const end = clause.search(SUBJECT_END);
-  return end > 0 ? clause.slice(0, end) : clause;
+  const subject = end > 0 ? clause.slice(0, end) : clause;
+  return subject.split(/\s+/).slice(0, SUBJECT_MAX_WORDS).join(" ");
 }
 
 /**

@@ -190,3 +190,17 @@ describe("A8: figures and names the user gave about their own collectivité", ()
     expect(check("La ville de Vernay a économisé 8 500 euros [1].", [passage], asked).status).toBe("unsupported");
   });
 });
+
+describe("merge of faithful9 and faithful10: a pronoun borrows its subject, not the clause's predicate", () => {
+  it("« ils ne portent pas … » after « Les nombres … varient selon les dates » does not deny that they vary", () => {
+    const passage =
+      "Écoles — Les effectifs\nLes nombres d'élèves cités varient selon les dates et les sources (1 200 en 2010, 1 500 en 2015, 1 800 visés pour 2020) : ils ne portent sans doute pas sur le même périmètre, et aucune source consultée ne les réconcilie.";
+    expect(
+      status(
+        "Les nombres d'élèves varient selon les dates et les sources, et aucune source ne les réconcilie [1].",
+        passage,
+      ),
+    ).toBe("supported");
+    expect(status("Les nombres d'élèves portent sur le même périmètre [1].", passage)).toBe("unsupported");
+  });
+});
