@@ -372,7 +372,7 @@ function readyMessage(turn) {
   if (turn.done?.abstention) return t("ask.ready.abstained");
   const n = turn.sources.length;
   const flagged = flaggedOf(turn.done?.verification).length;
-  const base = n === 0 ? t("ask.ready.none") : n === 1 ? t("ask.ready.one") : t("ask.ready.many", { count: n });
+  const base = n === 0 ? t("ask.ready.none") : n === 1 ? t("ask.ready.one") : t("ask.ready.other", { count: n });
   return flagged ? `${base} ${tCount("ask.ready.flagged", flagged)}` : base;
 }
 

@@ -487,9 +487,9 @@ function categoriesTable(s) {
                           el(
                             "li",
                             {},
-                            t(r.installations === 1 ? "inv.risk.one" : "inv.risk", {
+                            t("inv.risk", {
                               label: r.label,
-                              installations: formatNumber(r.installations),
+                              installations: countOf("installation", r.installations),
                               products: r.products.join(", "),
                             }),
                           ),
