@@ -172,8 +172,9 @@ export async function cardAnswer(
   const terms = questionTerms(question);
   if (holdsPhrase(list, NOT_ON_CARD)) return null;
   // « est-il européen ? », « il est finlandais ? »: the card's country answers it (not « les communes suisses »).
+  // « tchèque ou russe ? »: a choice between two nationalities asks the card's country too.
   const asksNationality = (t: (typeof terms)[number]) =>
-    (!!t.nationality || DEMONYMS.has(t.word)) && !t.attributive && !t.name;
+    (!!t.nationality || DEMONYMS.has(t.word)) && !t.attributive && (!t.name || !!t.choice);
   const nationality = terms.some(asksNationality);
   const which = holdsPhrase(list, WHICH);
   if (!holdsPhrase(list, ASKED) && !nationality && !which) return null;
@@ -220,7 +221,9 @@ export async function cardAnswer(
     ASKED_STEMS.has(stem(t.word)) ||
     (which && WHICH_STEMS.has(stem(t.word))) ||
     t.word.split(" ").every((w) => GENERAL.has(stem(w)));
-  const excused = (t: (typeof terms)[number]) => !t.name && !t.date && (t.verb || t.modifier || t.user);
+  // « Cisco Meraki MR/MS »: the codes of a range of the product named are that product.
+  const excused = (t: (typeof terms)[number]) =>
+    (!t.name && !t.date && (t.verb || t.modifier || t.user)) || (!!t.range && nameWords.has(t.rangeOf ?? ""));
   let card: Card = first.card;
   // « lequel ? » asks which product of a vendor; of a product named, it asks nothing its card says.
   if (which && !holdsPhrase(list, ASKED) && !nationality && !card.document.id.startsWith("catalog/vendor/"))

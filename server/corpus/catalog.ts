@@ -6,6 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
 import { categoryWord, countryName, fitLabel, hostingLabel } from "../core/labels.ts";
+import { frenchDate } from "../core/text.ts";
 import { formatIssues } from "../core/validation.ts";
 import { messageOr } from "../i18n/messages.ts";
 import {
@@ -335,6 +336,14 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
         : "",
     ];
     if (p.aliases.length) lines.push(`Apparaît dans les inventaires sous les noms : ${p.aliases.join(" ; ")}.`);
+    // « Windows 10 Enterprise LTSC 2019 est supporté jusqu'à quand ? »: each edition's own end of support, which the
+    // inventory already uses, is what the card answers with.
+    if (p.lifecycle.length)
+      lines.push(
+        `Fin du support par édition : ${p.lifecycle
+          .map((e) => `${e.edition} (build ${e.build}) le ${frenchDate(String(e.endOfSupport).slice(0, 10))}`)
+          .join(" ; ")}.`,
+      );
     const alts = (altsByProduct.get(p.id) ?? [])
       .map((m) => ({ m, a: catalog.alternatives.get(m.alternative)! }))
       // What a collectivité can adopt for the whole product first; State services reserved to State agents last.

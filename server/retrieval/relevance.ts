@@ -386,6 +386,19 @@ export interface QuestionTerm {
   country?: boolean;
   /** Named as a collectivité (« la ville de Toulouse »): held where a passage speaks of it as one. */
   collectivity?: boolean;
+  /**
+   * One of two nationalities the question offers as a choice (« JetBrains est tchèque ou russe ? »): what it asks,
+   * never required of a passage (the card's country answers, whichever it is).
+   */
+  choice?: boolean;
+  /** The version as written, with its points (« ArcMap 10.8 » → « 10.8 »): see `versionsOnCard`. */
+  release?: string;
+  /**
+   * A code of a range written after a product's name and joined to another by a slash (« Meraki MR/MS », « UniFi
+   * U6/U7 »): the range of the product named before it (`rangeOf`), not a name of its own.
+   */
+  range?: boolean;
+  rangeOf?: string;
 }
 
 /**
@@ -589,7 +602,15 @@ export function questionTerms(question: string): QuestionTerm[] {
       const version = `${fold(named)
         .replace(/[’]/g, "'")
         .replace(/^(?:[cdjlmnst]|qu)'/, "")} ${folded}`;
-      out.set(version, { word: version, variants: [version], name: true, version: true });
+      // « ArcMap 10.8 »: the points of the version are part of it (the tokens stop at a point).
+      const points = /^(?:\.\d+)+/.exec(text.slice(index + raw.length))?.[0] ?? "";
+      out.set(version, {
+        word: version,
+        variants: [version],
+        name: true,
+        version: true,
+        ...(points ? { release: `${folded}${points}` } : {}),
+      });
       return;
     }
     // « debian 13 », « windows 12 » typed without capitals: a version if the corpus writes the word as a name
@@ -687,6 +708,25 @@ export function questionTerms(question: string): QuestionTerm[] {
       ...(capital && ofCollectivity ? { collectivity: true } : {}),
     });
   });
+  // « JetBrains est tchèque ou russe ? », « éditeur britannique ou américain ? »: two nationalities offered as a choice
+  // at the end of a clause are what the question asks, not a restriction (« les communes suisses ou allemandes
+  // utilisent-elles … ? » goes on).
+  for (const m of fold(text).matchAll(NATIONALITY_CHOICE)) {
+    const countries = [m[1]!, m[2]!].map((a) => DEMONYMS.get(a.replace(/-/g, " ")));
+    if (countries.some((c) => !c)) continue;
+    for (const c of countries) {
+      const t = out.get(c!);
+      if (t?.nationality) out.set(c!, { ...t, choice: true, attributive: undefined, country: undefined });
+    }
+  }
+  // « Cisco Meraki MR/MS », « UniFi U6/U7 »: codes of a range joined by a slash right after a product's name.
+  for (const m of text.matchAll(RANGE_CODES)) {
+    const of = fold(m[1]!);
+    for (const code of m[2]!.split("/")) {
+      const t = out.get(fold(code));
+      if (t && !t.date && !t.version) out.set(t.word, { ...t, range: true, rangeOf: of });
+    }
+  }
   // « La capitale de la Bretagne a-t-elle un plan … ? » asks about a city it does not name: the word is required as
   // a name would be, written as is (a known periphrasis, « la capitale des Gaules », was read above as one term).
   for (const m of text.matchAll(UNNAMED_CITY)) {
@@ -700,6 +740,15 @@ export function questionTerms(question: string): QuestionTerm[] {
   }
   return [...out.values()];
 }
+
+/** Two words joined by « ou » that end a clause (« tchèque ou russe ? »), folded: a choice if both are nationalities. */
+const NATIONALITY_CHOICE = /(?<![a-z-])([a-z-]{3,})\s+ou\s+([a-z-]{3,})\s*(?=[?!.,;:]|$)/g;
+/**
+ * A product's name (capitalised, or with a capital inside) followed by codes of one to four letters or digits joined
+ * by slashes (« Meraki MR/MS », « UniFi U6/U7 », « Stormshield SN/SNi »), each starting with a capital.
+ */
+const RANGE_CODES =
+  /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}-]*|\p{Ll}+\p{Lu}[\p{L}\p{N}-]*)\s+(\p{Lu}[\p{L}\p{N}]{0,3}(?:\s?\/\s?\p{Lu}[\p{L}\p{N}]{0,3})+)(?![\p{L}\p{N}])/gu;
 
 /** A country's folded name → its adjectives of nationality, folded (`places.txt`). */
 const COUNTRY_ADJECTIVES = new Map<string, string[]>();
@@ -786,6 +835,46 @@ export function passageWords(text: string): {
   return { list, stems: new Set(list.map(frStem)), joined: ` ${list.join(" ")} `, capitals };
 }
 
+/** A passage's words; a catalog card's also with the versions it writes (see `versionsOnCard`). */
+type PassageWords = ReturnType<typeof passageWords> & { versions?: Set<string> };
+
+/**
+ * A number written as a version on a catalog card: after a capitalised word or « version », maybe in a parenthesis
+ * (« ArcGIS Desktop 10.8 », « Skype version 8.110 », « Adobe Reader XI (11.0.23) »); not a day (« le 12 janvier »).
+ */
+const CARD_VERSION = /(?:\p{Lu}\S*|\bversion)\s+\(?(\d{1,2}(?:\.\d+)*)(?!\d)/gu;
+
+/** The versions a catalog card writes, each with the shorter forms it starts with (« 10.8 » gives « 10 »). */
+export function versionsOnCard(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(CARD_VERSION)) {
+    const parts = m[1]!.split(".");
+    for (let k = 1; k <= parts.length; k++) out.add(parts.slice(0, k).join("."));
+  }
+  return out;
+}
+
+/** Words of a retrieved passage: its title, section and text; a catalog card's with the versions it writes. */
+function resultWords(r: { text: string; section: string; document: { title: string; kind?: string } }): PassageWords {
+  const p = passageWords(`${r.document.title} ${r.section} ${withoutReferences(r.text)}`);
+  return r.document.kind === "catalog" ? { ...p, versions: versionsOnCard(`${r.document.title}\n${r.text}`) } : p;
+}
+
+/**
+ * Whether a catalog card holds a version the question names: the card is one product, so its names (« ArcMap ») and a
+ * version it writes after another of them (« ArcGIS Desktop 10.8 », the same product) make « ArcMap 10.8 ».
+ */
+function versionOnCard(t: QuestionTerm, p: PassageWords): boolean {
+  if (!p.versions) return false;
+  const name = t.word.split(" ").slice(0, -1);
+  const number = t.release ?? t.word.split(" ").at(-1)!;
+  return (
+    p.versions.has(number) &&
+    name.length > 0 &&
+    name.every((w) => p.list.includes(w) && (p.capitals.has(frStem(w)) || /^\d/.test(w)))
+  );
+}
+
 /** Whether a folded word or phrase occurs in a passage's words (stem equality, or a near prefix). */
 export function occurs(entry: string, p: ReturnType<typeof passageWords>, exact = false): boolean {
   if (exact) return p.joined.includes(` ${entry} `);
@@ -800,8 +889,9 @@ export function occurs(entry: string, p: ReturnType<typeof passageWords>, exact 
  * Whether a passage holds a term; a name of the question (« le Tour de France ») only where the passage too writes
  * it with a capital (not « un tour de table »). Its synonyms (« américain » for « États-Unis ») count as written.
  */
-function holds(t: QuestionTerm, p: ReturnType<typeof passageWords>): boolean {
-  if (t.version || t.verbatim) return p.joined.includes(` ${t.word} `);
+function holds(t: QuestionTerm, p: PassageWords): boolean {
+  if (t.version) return p.joined.includes(` ${t.word} `) || versionOnCard(t, p);
+  if (t.verbatim) return p.joined.includes(` ${t.word} `);
   return t.variants.some((v) => {
     if (!occurs(v, p)) return false;
     if (!t.name || t.date || v !== t.word) return true;
@@ -921,6 +1011,24 @@ const FIGURE_ASKED =
 
 /** A number written out in words before the noun it counts (« dix groupements », « trois communes »), folded. */
 const SPELLED_COUNT = new RegExp(`\\b(?:${NUMBER_WORD_PATTERN})\\s+([a-z]{3,}[sx])\\b`, "g");
+/**
+ * « Il en existe plus de 500 », « on en compte une quarantaine »: a figure counting, by the pronoun « en », what the
+ * sentence before names (folded; the figure in the same clause).
+ */
+const PRONOUN_COUNT = /\b(?:il|elle|on|ils|elles)\s+(?:y\s+)?en\s+[a-z]+(?:\s+[a-z']+){0,3}\s+\d/;
+
+/** Whether a text counts one of `counted` by « en » in a sentence right after one that names it (see `PRONOUN_COUNT`). */
+export function countsByPronoun(text: string, counted: Set<string>): boolean {
+  const sentences = text.split(SENTENCE).map((t) => fold(t).replace(/[’]/g, "'"));
+  return sentences.some(
+    (t, k) =>
+      k > 0 &&
+      PRONOUN_COUNT.test(t.split(/[;:]/)[0]!) &&
+      !/^(?:19|20)\d\d\b/.test(t.slice(t.search(PRONOUN_COUNT)).replace(/^\D+/, "")) &&
+      words(sentences[k - 1]!).some((w) => counted.has(frStem(w))),
+  );
+}
+
 /** What a question asking « combien de … », « quel nombre de … » counts (folded). */
 const COUNTED = /\b(?:combien|nombre)\s+d(?:e\s+|')([a-z]{3,})/;
 
@@ -1033,7 +1141,10 @@ const JUDGED = 6;
 /** How many passages of the whole corpus hold a word (full-text index), to tell a name the corpus never uses. */
 export type CorpusFrequency = (word: string) => Promise<number>;
 
-/** Whether the corpus writes a folded word with a capital inside a sentence, that is as a name (« Lyon », not « Puisque »). */
+/**
+ * Whether the corpus writes a folded word with a capital inside a sentence, that is as a name (« Lyon », not
+ * « Puisque »), or never writes it at all though its index finds words sharing its stem (« Tresorit »: « trésor »).
+ */
 export type CorpusNames = (word: string) => Promise<boolean>;
 
 /**
@@ -1076,9 +1187,17 @@ export async function assessAnswerability(
   held: { text: string; section: string; document: { title: string; kind?: string } }[] = [],
 ): Promise<Answerability> {
   // « Mon beau-frère gendarme … »: the trade of the asker's relative is not the metonymy (« gendarme » for a regulator).
-  const resolved = (await resolveNames(questionTerms(question), frequency, corpusNames)).filter(
-    (t) => !(t.alias && ownRelation(question, t.word)),
+  const named = await resolveNames(questionTerms(question), frequency, corpusNames);
+  // « Cisco Meraki MR/MS »: the codes of a range of a product the corpus names are that product, not names of their
+  // own that it lacks; after a name it does not know (« Ruckus R/ICX »), they stay names.
+  const knownRange = await Promise.all(
+    named.map(async (t) =>
+      t.range && t.rangeOf && frequency && corpusNames
+        ? (await frequency(t.rangeOf)) > 0 && (await corpusNames(t.rangeOf))
+        : false,
+    ),
   );
+  const resolved = named.filter((t, i) => !knownRange[i] && !(t.alias && ownRelation(question, t.word)));
   const none = (reason: Answerability["reason"], missing: string[] = []): Answerability => ({
     answerable: false,
     reason,
@@ -1090,9 +1209,7 @@ export async function assessAnswerability(
   if (resolved.length === 0 || repeatsOneWord(question)) return none("no-terms");
   // A source's reference (« (Club de la presse de Grenoble, 13 décembre 2017) ») says who wrote, not what the passage
   // is about: a passage does not hold « Grenoble » because a source of its bears the name.
-  const judged = results
-    .slice(0, JUDGED)
-    .map((r) => passageWords(`${r.document.title} ${r.section} ${withoutReferences(r.text)}`));
+  const judged = results.slice(0, JUDGED).map(resultWords);
   if (frequency) {
     // A word a retrieved passage holds is known to the corpus, whatever the full-text index counts for it (« pare »
     // of « pare-feu », which its stemmer reduces to a stopword).
@@ -1169,6 +1286,7 @@ export async function assessAnswerability(
       async (t) =>
         t.name &&
         !t.date &&
+        !t.choice &&
         ((!isGeneric(t) && (!t.nationality || t.attributive)) ||
           !frequency ||
           Math.min(...(await Promise.all(t.word.split(" ").map((w) => frequency(w))))) <= RARE_NAME),
@@ -1187,7 +1305,7 @@ export async function assessAnswerability(
   const heldWords = held.map((h) => ({
     title: h.document.title,
     catalog: h.document.kind === "catalog",
-    words: passageWords(`${h.document.title} ${h.section} ${withoutReferences(h.text)}`),
+    words: resultWords(h),
   }));
   const heldHolds = (t: QuestionTerm, i: number) =>
     !!t.verbatim &&
@@ -1525,7 +1643,8 @@ export async function assessAnswerability(
     if (slotted && countedSet.size)
       return (
         holdsCount(plain, countedSet) ||
-        [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => countedSet.has(frStem(m[1]!)))
+        [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => countedSet.has(frStem(m[1]!))) ||
+        countsByPronoun(plain, countedSet)
       );
     // A number written out before what the question counts (« combien de groupements » : « par dix groupements
     // régionaux ») is a figure too; « deux structures » is not a budget.
@@ -1615,7 +1734,7 @@ export async function assessAnswerability(
   // A passage retrieved is about the same subject when it, or another section of its document, holds every name of
   // what is asked (« Combien d'habitants compte Fontaine ? » is not answered by the habitants of Échirolles).
   const retrieved = [...results, ...held];
-  const wordsOf = retrieved.map((r) => passageWords(`${r.document.title} ${r.section} ${withoutReferences(r.text)}`));
+  const wordsOf = retrieved.map(resultWords);
   const sameSubject = (k: number) =>
     askedNames.every((t) =>
       retrieved.some(
@@ -1850,7 +1969,11 @@ export function namesFrom(
     let known = cache.get(key);
     if (known === undefined) {
       const hits = await searchText(key, 50, undefined, { withChunks: true });
-      known = hits.some((h) => !!h.chunk && writesAsName(h.chunk.text, key));
+      // « Tresorit », « Redis »: found by the index only through words that share its stem (« trésor »,
+      // « Redistributable »), never written: a name the corpus does not know, not a plain word.
+      known =
+        hits.some((h) => !!h.chunk && writesAsName(h.chunk.text, key)) ||
+        (hits.length > 0 && !hits.some((h) => !!h.chunk && occurs(key, passageWords(h.chunk.text))));
       if (cache.size > 5000) cache.clear();
       cache.set(key, known);
     }

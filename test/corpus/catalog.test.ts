@@ -119,6 +119,46 @@ describe("alternatives of a product's own family", () => {
   });
 });
 
+describe("a product's card", () => {
+  it("says each edition's own end of support, in words (fifteenth series: « … LTSC … supporté jusqu'à quand ? »)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "caplibre-lifecycle-"));
+    try {
+      await mkdir(path.join(dir, "catalog"));
+      const source = { title: "Test", url: "https://example.org/", date: "2026-12" };
+      await writeFile(
+        path.join(dir, "catalog", "c.yaml"),
+        YAML.stringify({
+          vendors: [{ id: "acme", name: "Acme", country: "US", sources: [source] }],
+          products: [
+            {
+              id: "acme-server",
+              name: "Acme Server",
+              vendor: "acme",
+              category: "workstation",
+              usage: "Système d'exploitation des postes",
+              lifecycle: [
+                { edition: "LTSC 2022", build: "20348", endOfSupport: "2031-10-14", source },
+                { edition: "IoT LTSC 2019", build: "17763", iot: true, endOfSupport: "2029-01-01", source },
+              ],
+              sources: [source],
+            },
+          ],
+          alternatives: [],
+          mappings: [],
+        }),
+      );
+      const text = catalogPassages(await loadCatalog(dir, [])).find(
+        (p) => p.id === "catalog/product/acme-server",
+      )?.text;
+      expect(text).toContain(
+        "Fin du support par édition : LTSC 2022 (build 20348) le 14 octobre 2031 ; IoT LTSC 2019 (build 17763) le 1er janvier 2029.",
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("owners", () => {
   it("marks as unverified the owners of Mitel, Unit4 and Ciril GROUP, each saying why in its notes", async () => {
     const raw = await rawCatalog();

@@ -14,10 +14,12 @@ import {
   assessAnswerability,
   complementOf,
   contextSpans,
+  countsByPronoun,
   domainWord,
   exposureLaws,
   headCount,
   idiomTokens,
+  namesFrom,
   offDomainWords,
   ownRelation,
   passageParts,
@@ -29,6 +31,7 @@ import {
   roleAsked,
   slips,
   speaksOfDomain,
+  versionsOnCard,
   withoutIntroduction,
   writesAsName,
 } from "../../server/retrieval/relevance.ts";
@@ -1920,6 +1923,135 @@ describe("fourteenth series (kinds of misses of held-out-11: spoken words around
       expect(await decide("La métropole grenobloise a-t-elle des logiciels libres ?")).toMatchObject({
         answerable: true,
       });
+    });
+  });
+});
+
+describe("fifteenth series (kinds of misses of held-out-12: fields, choices, loanwords, versions and ranges, stem-only names, pay)", () => {
+  it("takes two nationalities offered as a choice for what is asked, answered by the card whichever it says", async () => {
+    const card = "Kolibri Oy : éditeur, siège : Finlande. Éditeur finlandais des logiciels de sauvegarde de Kolibri.";
+    const other = "La Suède a publié une doctrine sur le cloud de ses administrations.";
+    const { frequency, names } = lexicon([card, other]);
+    const q = "Kolibri est finlandais ou suédois ?";
+    expect(
+      questionTerms(q)
+        .filter((t) => t.choice)
+        .map((t) => t.word),
+    ).toEqual(["finlande", "suede"]);
+    expect(
+      await assessAnswerability(
+        q,
+        [passage("Éditeur : Kolibri", card, "catalog"), passage("Doctrine suédoise", other)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
+    // A restriction the question goes on after is not a choice.
+    expect(questionTerms("Les communes suisses ou allemandes utilisent-elles Nextcloud ?").some((t) => t.choice)).toBe(
+      false,
+    );
+  });
+
+  it("reads the versions a catalog card writes after one of the product's names, never a day", () => {
+    const text =
+      "Apparaît dans les inventaires sous les noms : Acme Desktop 10.8 ; Acme version 4 ; Acme Reader XI (11.0.23). Fin du support le 12 janvier 2027.";
+    expect([...versionsOnCard(text)].sort()).toEqual(["10", "10.8", "11", "11.0", "11.0.23", "4"]);
+  });
+
+  it("holds a version on the card of its product written after another of its names, not another version", async () => {
+    const card =
+      "Acme Studio (métier) : cartographie. Apparaît dans les inventaires sous les noms : Acme Studio 10.8 ; AcmeMap.";
+    const { frequency, names } = lexicon([card, "Le logiciel AcmeMap est maintenu par Acme."]);
+    const results = [passage("Produit : Acme Studio (AcmeMap)", card, "catalog")];
+    expect(await assessAnswerability("AcmeMap 10.8 est-il encore maintenu ?", results, frequency, names)).toMatchObject(
+      {
+        answerable: true,
+      },
+    );
+    expect(await assessAnswerability("AcmeMap 12 est-il encore maintenu ?", results, frequency, names)).toMatchObject({
+      answerable: false,
+      missing: ["acmemap 12"],
+    });
+  });
+
+  it("reads codes joined by a slash after a product's name as its range", () => {
+    const terms = questionTerms("Fortinet FortiSwitch FS/FAP : qui contrôle l'éditeur ?");
+    expect(terms.filter((t) => t.range).map((t) => [t.word, t.rangeOf])).toEqual([
+      ["fs", "fortiswitch"],
+      ["fap", "fortiswitch"],
+    ]);
+    expect(questionTerms("Le RGPD et la loi SREN : que changent-ils ?").some((t) => t.range)).toBe(false);
+  });
+
+  it("takes a word the index finds only through words sharing its stem for a name the corpus does not know", async () => {
+    const search = (texts: string[]) => async () => texts.map((text) => ({ chunk: { text } }));
+    expect(await namesFrom(search(["Le trésor public gère la trésorerie des communes."]))("tresorit")).toBe(true);
+    expect(await namesFrom(search(["La trésorerie de la commune est tenue par le comptable."]))("tresorerie")).toBe(
+      false,
+    );
+    expect(await namesFrom(search([]))("inconnu")).toBe(false);
+  });
+
+  it("counts by the pronoun « en » what the sentence before names (« Il en existe plus de 500 »)", async () => {
+    expect(
+      countsByPronoun(
+        "Les syndicats mixtes mutualisent les logiciels. On en compte environ 40 en France.",
+        new Set(["syndicat"]),
+      ),
+    ).toBe(true);
+    expect(
+      countsByPronoun(
+        "Les syndicats mixtes mutualisent les logiciels. On en parle depuis 2015.",
+        new Set(["syndicat"]),
+      ),
+    ).toBe(false);
+    const text =
+      "Les syndicats mixtes informatiques mutualisent les logiciels des communes. On en compte environ 40 en France, et plusieurs couvrent un département entier.";
+    const { frequency, names } = lexicon([text, "Les logiciels libres des communes."]);
+    expect(
+      await assessAnswerability(
+        "Combien de syndicats mixtes informatiques y a-t-il en France ?",
+        [passage("Les syndicats mixtes informatiques", text)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("reads « il gagne combien », « elle touche combien » as pay, not a commune's savings", () => {
+    expect(personalAsked("Le directeur de l'ANSSI, il gagne combien par an ?").map((g) => g.found)).toEqual([
+      "il gagne combien",
+    ]);
+    expect(personalAsked("La présidente de l'ADULLACT, elle touche combien par mois ?").length).toBe(1);
+    expect(personalAsked("Combien la commune a-t-elle économisé en passant au libre ?")).toEqual([]);
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpusEngine("cap-libre-abstain15-");
+    }, 120_000);
+    afterAll(async () => real?.close());
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers the owner asked as « l'actionnaire », a loanword, a version or a range written otherwise than on the card", async () => {
+      for (const q of [
+        "Westermo, qui est l'actionnaire ?",
+        "Opera, qui sont ses actionnaires aujourd'hui ?",
+        "Quel gestionnaire de passwords libre peut-on héberger nous-mêmes ?",
+        "Java 7 est-il encore mis à jour par Oracle ?",
+        "HPE Aruba AP/CX : l'éditeur est américain ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+
+    it("abstains on a name the corpus only meets by its stem, and on the pay of a person it cites", async () => {
+      for (const q of [
+        "Coda, c'est hébergé en Europe ?",
+        "Le directeur de l'ANSSI, il gagne combien par an ?",
+        "Allied Telesis AT/GS : l'éditeur est japonais ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: false });
     });
   });
 });

@@ -32,6 +32,12 @@ describe("a question about a vendor", () => {
     expect(asksAboutVendor("Un outil européen pour remplacer Google Analytics ?")).toBe(false);
   });
 
+  it("asks it by « c'est basé où ? » and « qui vend … ? » too (fifteenth series)", () => {
+    expect(asksAboutVendor("Trello, c'est basé où exactement ?")).toBe(true);
+    expect(asksAboutVendor("Qui vend WinZip ? on a des licences à renouveler")).toBe(true);
+    expect(asksAboutVendor("Combien de licences WinZip avons-nous ?")).toBe(false);
+  });
+
   it("reads the vendor a product or an alternative card names", () => {
     expect(vendorNamed(doodle)).toBe("Doodle");
     expect(vendorNamed(tuleap)).toBe("Enalean");
