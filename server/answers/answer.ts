@@ -5,6 +5,7 @@
  */
 
 import { fold } from "../core/text.ts";
+import { firstPersonClauses } from "../drafting/documents/common.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";
@@ -792,7 +793,7 @@ export async function* answer(
       terms,
       message("ollama.emptyReply"),
     );
-  const checked = checkAnswer(text, passages.used);
+  const checked = checkAnswer(text, passages.used, askedContext(messages));
   if (options.verifyWithModel) {
     checked.verification = await confirmWithModel(
       checked.verification,
@@ -825,14 +826,24 @@ export function creditedFor(r: SearchResult, claims: string[]): AnswerSource {
   return { ...r, source: creditedSource(credit, r.sources), credit };
 }
 
+/**
+ * What the user wrote about their own collectivité in the conversation (« notre commune de 12 000 habitants »), as
+ * a draft reads its sender's first person (`firstPersonClauses`): the answer may repeat those figures and names without a passage
+ * giving them. What the user says of others (« Est-il vrai que Munich a économisé … ? ») is not in it: it is checked.
+ */
+export const askedContext = (messages: ConversationMessage[]): string[] =>
+  messages.filter((m) => m.role === "user").flatMap((m) => firstPersonClauses(m.content));
+
 /** Verification of a generated answer, and the date of the facts it rests on (its valid citations). */
 export function checkAnswer(
   text: string,
   used: SearchResult[],
+  asked: string[] = [],
 ): { verification: Verification; factsAsOf: string | null; factsOld: boolean; grounded: boolean; cited: number[] } {
   const verification = verifyText(
     text,
     used.map((r, i) => verifiable(r, i + 1)),
+    { asked },
   );
   const numbers = [...new Set(citationNumbers(text).filter((n) => n >= 1 && n <= used.length))].sort((a, b) => a - b);
   const cited = numbers.map((n) => used[n - 1]!);

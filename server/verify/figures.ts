@@ -127,6 +127,17 @@ export function extractFigures(input: string): Figure[] {
     const month = MONTH_INDEX.get(fold(m[1]!))!;
     return [{ raw: m[0], kind: "month", value: Number(m[2]), month, year: Number(m[2]) }];
   });
+  // Two days of one month without its year (« le 20 ou le 21 août selon les sources »): two days of that month.
+  take(
+    new RegExp(String.raw`\b(1er|\d{1,2})\s+(?:ou|et|au)\s+(?:(?:le|du)\s+)?(1er|\d{1,2})\s+${MONTH_RE}\b`, "giu"),
+    (m) => {
+      const month = MONTH_INDEX.get(fold(m[3]!))!;
+      return [m[1]!, m[2]!].map((d) => {
+        const day = d.toLowerCase() === "1er" ? 1 : Number(d);
+        return { raw: m[0], kind: "daymonth" as const, value: day, day, month };
+      });
+    },
+  );
   take(new RegExp(String.raw`\b(1er|\d{1,2})\s+${MONTH_RE}\b`, "giu"), (m) => {
     const day = m[1]!.toLowerCase() === "1er" ? 1 : Number(m[1]);
     return [{ raw: m[0], kind: "daymonth", value: day, day, month: MONTH_INDEX.get(fold(m[2]!))! }];

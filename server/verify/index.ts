@@ -14,6 +14,7 @@ import { message } from "../i18n/messages.ts";
 import { fold, words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import { actNumbers, extractFigures, type Figure, type FigureKind, NUMBER_WORDS, productVersions } from "./figures.ts";
+import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 
 export interface VerifyPassage {
   /** The number the model cites it by: `[n]`. */
@@ -52,6 +53,11 @@ export interface Verification {
 export interface VerifyOptions {
   /** Structured data (a draft's inputs, computed figures): accepted as a source for figures and names. */
   facts?: string[];
+  /**
+   * What the user wrote about their own collectivité (« notre commune de 12 000 habitants », `askedContext`): the
+   * figures and names it gives are the user's context when the answer repeats them, not claims to find in a passage.
+   */
+  asked?: string[];
 }
 
 /**
@@ -66,9 +72,10 @@ export function sentenceSpans(text: string): { text: string; start: number; end:
     // A citation after the full stop (« … en 2018. [1] ») stays with its sentence; an initial does not end one
     // (« l'article L. 123-4-1 »).
     // A list number (« 1. La DINUM… », « … matériel. 4. Prévoir… ») is not a sentence of its own: it stays with its
-    // item. A sentence may open with bold or italics (« … [2]. **En résumé**, … »).
+    // item. A sentence may open with bold or italics (« … [2]. **En résumé**, … »), or with a name whose first capital
+    // is its second letter (« eXo Platform »).
     const parts = line[0].split(
-      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
+      /(?<=[.!?»](?:\s*\[\d+\])*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|\p{Ll}\p{Lu}|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
     );
     let offset = 0;
     for (const part of parts) {
@@ -380,6 +387,11 @@ interface SourceSentence {
   inHeading: boolean;
   /** The name the sentence gives before its first quantity (its subject: « la DINUM a annoncé … 200 postes »), folded. */
   subject: string | null;
+  /**
+   * For a list item, the sentence that opens its list (« Deux montants d'économies sont publiés : »): it says what the
+   * item's figures measure. Empty otherwise.
+   */
+  leadIn: string;
 }
 
 /** The first name a sentence gives before its first quantity, folded (its subject), or null. */
@@ -412,9 +424,46 @@ function qualifiesOwn(sentence: string): boolean {
  * qualifies and writes no figure (« Non confirmé par une autre source. », « Ce nombre précis n'a été confirmé par
  * aucune autre source ; … »).
  */
-function qualifiesBefore(next: string): boolean {
+function qualifiesBefore(next: string, previous: string): boolean {
   const first = statementsOf(next.replace(/^\s*[-*•]\s+/, ""))[0] ?? "";
-  return QUALIFIER_SOURCE.test(first) && extractFigures(first).length === 0;
+  return QUALIFIER_SOURCE.test(first) && extractFigures(first).length === 0 && !qualifiesItsOwn(first, previous);
+}
+
+/** Nouns that name a figure (« ce chiffre », « ce montant »: `server/i18n/fr/figure-nouns.txt`), folded. */
+const FIGURE_NOUNS = new Set(wordList("figure-nouns.txt").map((w) => fold(w)));
+
+/** Least words of its own a qualifying statement must write to qualify what it names rather than the sentence before. */
+export const QUALIFIED_OWN_MIN_WORDS = 2;
+
+/**
+ * A qualifying statement that names what it qualifies (« La ville du siège n'est pas confirmée par nos sources »,
+ * « Selon des sources commerciales, l'outil serait hébergé par Nuvola …, non confirmé »): at least two of its words
+ * before the qualifier, besides the nouns of a figure, are not in the sentence before it.
+ */
+function qualifiesItsOwn(statement: string, previous: string): boolean {
+  const before = bagOf(previous);
+  // What it says before its qualifier is what it qualifies (« Ce chiffre est non confirmé : aucune autre source ne le
+  // donne » names no subject of its own).
+  const subject = statement.slice(0, Math.max(0, statement.search(QUALIFIER_SOURCE)));
+  const own = [...new Set(contentWords(subject))].filter(
+    (w) => !CERTAINTY.test(w) && !QUALIFIER_WORD.test(w) && !FIGURE_NOUNS.has(w) && !inBag(w, before),
+  );
+  return own.length >= QUALIFIED_OWN_MIN_WORDS;
+}
+
+/**
+ * Days of a source sentence written without their year (« **Août 2025** : … sanctionné le 20 ou le 21 août selon les
+ * sources »), as dates of the year the sentence gives their month, or else of the one year it states: a sentence
+ * writing « le 20 ou le 21 août 2025 » is found there.
+ */
+function datedDays(figures: Figure[]): Figure[] {
+  const dated = figures.filter((f) => f.year !== undefined && f.kind !== "daymonth");
+  const years = new Set(dated.map((f) => f.year!));
+  return figures.flatMap((f) => {
+    if (f.kind !== "daymonth") return [];
+    const year = dated.find((d) => d.month === f.month)?.year ?? (years.size === 1 ? [...years][0] : undefined);
+    return year === undefined ? [] : [{ ...f, kind: "date" as const, value: year, year }];
+  });
 }
 
 function sourceSentences(text: string, heading: string): SourceSentence[] {
@@ -429,6 +478,7 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
     const figures = [...extractFigures(t), ...fractionFigures(t)];
     for (const w of fold(t).match(/\p{L}+/gu) ?? [])
       if (NUMBER_WORDS[w] !== undefined) figures.push({ raw: w, kind: "number", value: NUMBER_WORDS[w]! });
+    figures.push(...datedDays(figures));
     return {
       text: t,
       heading,
@@ -436,7 +486,7 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       bag: bagOf(`${heading} ${t}`),
       qualified:
         qualifiesOwn(t) ||
-        qualifiesBefore(spans[i + 1] ?? "") ||
+        qualifiesBefore(spans[i + 1] ?? "", t) ||
         (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
       around: bagOf(`${heading} ${spans.slice(Math.max(0, i - 2), i + 1).join(" ")}`),
       own: bagOf(`${heading} ${withoutReferences(t)}`),
@@ -456,8 +506,19 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
       asks: heading === "" && asksOnly(t),
       inHeading: heading !== "" && spans.length > 1 && heading.includes(t),
       subject: subjectOf(t, figures),
+      leadIn: leadInOf(spans, i),
     };
   });
+}
+
+/** A list item's opening: a span that starts with a list marker (« - », « 1. »). */
+const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/;
+
+/** The sentence that opens the list a span is an item of (it ends with « : »), or "" (see `SourceSentence.leadIn`). */
+function leadInOf(spans: string[], i: number): string {
+  if (!LIST_ITEM.test(spans[i]!)) return "";
+  for (let k = i - 1; k >= 0; k--) if (!LIST_ITEM.test(spans[k]!)) return /:\s*$/.test(spans[k]!) ? spans[k]! : "";
+  return "";
 }
 
 /**
@@ -684,7 +745,11 @@ function swappedWith(
           // A count written without its noun counts what the count before it counts (« soit environ 800 au total »).
           const elided = elidedCount(ss, spots, k);
           const own = elided.length ? affinity(claim, { ...sides[k]!, after: [...elided, ...sides[k]!.after] }) : a;
-          sameAffinity = Math.max(sameAffinity, a, own);
+          // A figure in parentheses is said of the words before them (« détenu par United Internet (75,1 % avant,
+          // environ 62 % après) »).
+          const outer = ownerBefore(ss.text, spot.at);
+          const held = outer.length ? affinity(claim, { ...sides[k]!, before: outer }) : 0;
+          sameAffinity = Math.max(sameAffinity, a, own, held);
         } else if (spot.f.kind === f.kind && a > other) {
           other = a;
           otherFigure = spot.f;
@@ -692,6 +757,62 @@ function swappedWith(
       });
     }
   return other >= SWAP_MIN_AFFINITY && other >= sameAffinity + SWAP_MARGIN - 1e-9 ? otherFigure : null;
+}
+
+/**
+ * For a figure inside parentheses, the words right before the opening one (nearest first, up to four, back to the
+ * clause before): what the parenthesis gives figures of. Empty outside parentheses.
+ */
+function ownerBefore(text: string, at: number): string[] {
+  const open = text.lastIndexOf("(", at);
+  if (open < 0 || text.slice(open, at).includes(")")) return [];
+  const [start] = clauseAround(text, open);
+  return sideWords(text.slice(start, open)).reverse().slice(0, 4);
+}
+
+/** Least words of what a sentence says after its figure that another figure's own words must have for a swap. */
+export const CAUSE_MIN_SHARED = 2;
+
+/** Content words after a figure of a text, to the end of its clause or the next quantity: what it is said of. */
+function wordsAfter(text: string, spot: Spot, spots: Spot[]): string[] {
+  const [, stop] = clauseAround(text, spot.at, spot.end);
+  const next = spots.find((s) => s.at >= spot.end)?.at ?? text.length;
+  return contentWords(withoutReferences(text.slice(spot.end, Math.min(stop, next)))).filter(
+    (w) => !NOT_COUNTED.has(w) && !MONTH_NAMES.test(w),
+  );
+}
+
+/**
+ * The figure of the cited passages whose own clause says what the sentence says after its figure, farther than its
+ * four words (« 2 millions d'euros par an grâce au passage de ses postes sous Linux » where the passage gives « 2
+ * millions d'euros par an de licences grâce au remplacement de Microsoft Office » and « 12 millions d'euros par an
+ * grâce à l'abandon des licences Windows et au passage des postes sous Linux »): that figure's words share at least
+ * two more of them than any occurrence of the sentence's figure does. Amounts and shares only.
+ */
+function causeSwapped(stated: string, spot: Spot, pool: Source[], same: (s: Figure) => boolean): Figure | null {
+  // Amounts and shares: what a count counts is checked apart (`countedThing`).
+  if (spot.f.kind !== "amount" && spot.f.kind !== "percent") return null;
+  const claimSpots = located(stated, extractFigures(stated)).filter((s) => QUANTITY.has(s.f.kind));
+  const mine = [...new Set(wordsAfter(stated, spot, claimSpots))];
+  if (mine.length < CAUSE_MIN_SHARED) return null;
+  let own = 0;
+  let other = 0;
+  let otherFigure: Figure | null = null;
+  for (const source of pool)
+    for (const ss of source.sentences) {
+      const { spots } = spotsOf(ss);
+      for (const s of spots) {
+        if (s.f.kind !== spot.f.kind) continue;
+        const theirs = bagOf(wordsAfter(ss.text, s, spots).join(" "));
+        const score = mine.filter((w) => inBag(w, theirs, false)).length;
+        if (same(s.f)) own = Math.max(own, score);
+        else if (score > other) {
+          other = score;
+          otherFigure = s.f;
+        }
+      }
+    }
+  return other >= CAUSE_MIN_SHARED && other >= own + CAUSE_MIN_SHARED ? otherFigure : null;
 }
 
 /** Where what a source sentence says of a figure's date ends: a clause, or « et qu'elle … » that opens another statement. */
@@ -969,6 +1090,40 @@ function recipientBeside(
   });
 }
 
+/** Départements and régions of France (`server/i18n/fr/french-divisions.txt`). */
+const DIVISIONS = wordLines("french-divisions.txt");
+
+/** A division in apposition to the place before it: « Boé, dans le Lot-et-Garonne, », « Saint-Renan (Finistère) ». */
+const DIVISION_APPOSITION = new RegExp(
+  `(\\p{Lu}[\\p{L}'’-]*)\\s*(?:,\\s*(?:dans\\s+(?:le|la|les)\\s+|dans\\s+l['’]\\s*|en\\s+)|\\(\\s*)(${[...DIVISIONS]
+    .sort((a, b) => b.length - a.length)
+    .map((d) => escapeRegExp(d).replace(/\s+/g, "\\s+"))
+    .join("|")})\\s*[,)]`,
+  "giu",
+);
+
+/**
+ * The folded words of the départements and régions a sentence writes in apposition to a place the sources name
+ * (« À Boé, dans le Lot-et-Garonne, … »), when no source sentence (or heading) naming that place puts another division
+ * in apposition to it: they locate the place, they are not a name the passage must write.
+ */
+function locatingDivisions(stated: string, pool: Source[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of stated.matchAll(DIVISION_APPOSITION)) {
+    const place = words(m[1]!).join(" ");
+    const division = words(m[2]!).join(" ");
+    const saying = pool.flatMap((s) => s.sentences.filter((ss) => inBag(place, ss.own)));
+    if (saying.length === 0) continue;
+    const other = saying.some((ss) =>
+      [...`${ss.heading}\n${ss.text}`.matchAll(DIVISION_APPOSITION)].some(
+        (o) => words(o[1]!).join(" ") === place && words(o[2]!).join(" ") !== division,
+      ),
+    );
+    if (!other) for (const w of [division, ...words(m[2]!)]) out.add(w);
+  }
+  return out;
+}
+
 /** The assistant's own names (`server/i18n/fr/own-names.txt`), folded: the author of the corpus's analyses. */
 const OWN_NAMES = wordLines("own-names.txt").map((l) => words(l).join(" "));
 
@@ -1131,9 +1286,12 @@ export const POLARITY_MIN_SHARED = 3;
 /** Share of the clause's content words the source clause must have. */
 export const POLARITY_MIN_SHARE = 0.75;
 
-/** A negation that bears on certainty (« n'est pas confirmé », « ne le précise pas »): a qualification, checked apart. */
+/**
+ * A negation that bears on certainty (« n'est pas confirmé », « ne le précise pas »): a qualification, checked apart.
+ * « certains, certaines » are determiners (« certaines banques »), not certainty.
+ */
 const CERTAINTY =
-  /(?<!\p{L})(?:confirm|vérifi|verifi|établi|etabli|précis|precis|connu|certain|avéré|avere|détaill|detaill)/iu;
+  /(?<!\p{L})(?:confirm|vérifi|verifi|établi|etabli|précis|precis|connu|certain(?!e?s(?!\p{L}))|avéré|avere|détaill|detaill)/iu;
 
 /** Every negation of a clause (`matchAll` copies it, so one global RegExp serves every call). */
 const NEGATION_ALL = new RegExp(NEGATION.source, "giu");
@@ -1157,7 +1315,9 @@ function negatedAmong(clause: string, other: Bag): boolean {
       (x, i) =>
         x === n &&
         !other.list.slice(Math.max(0, i - 5), i).some((p) => p === "ne" || p === "n") &&
-        next.some((w) => [1, 2].some((k) => stem(other.list[i + k] ?? "") === stem(w))),
+        // The word it bears on may come after a partitive (« aucune de ces sources ne remplace » for « aucune ne
+        // remplace »): within the five words after it, as the clause's own words after the negation are.
+        next.some((w) => [1, 2, 3, 4, 5].some((k) => stem(other.list[i + k] ?? "") === stem(w))),
     );
   };
   return (
@@ -1270,7 +1430,8 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
     sourceClauses.forEach((c, i) => {
       const shared = subject.filter((w) => inBag(w, bags[i]!, false)).length;
       if (shared < need) return;
-      const theirs = antonymTerms(bags[i]!.list);
+      // The clause's own words carry its antonyms, not the subject a pronoun stands for (`withPronounSubjects`).
+      const theirs = antonymTerms(words(c));
       if (theirs.has(key)) agrees = true;
       else if (theirs.has(other) && negatedAmong(c, own) === negatedAmong(clause, bags[i]!)) against ??= c;
     });
@@ -1321,8 +1482,11 @@ function restatedAgainst(clause: string, own: Bag, sourceClauses: string[], bags
  * short quote of it, or null.
  */
 function contradicted(stated: string, pool: Source[]): string | null {
-  const sourceClauses = pool.flatMap((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
-  const bags = sourceClauses.map((c) => bagOf(c));
+  const perSource = pool.map((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
+  const sourceClauses = perSource.flat();
+  // A clause whose subject is a pronoun (« elles ne s'imposent pas aux collectivités ») is about the subject of the
+  // clause before it (« La doctrine et ses circulaires s'adressent aux services de l'État »).
+  const bags = perSource.flatMap(withPronounSubjects).map((c) => bagOf(c));
   const refuted = REFUTED.exec(stated);
   const reporter = refuted ? [...new Set(contentWords(refuted[1]!))] : [];
   for (const clause of polarityClauses(stated)) {
@@ -1348,7 +1512,7 @@ function contradicted(stated: string, pool: Source[]): string | null {
     // « La loi n'interdit pas X » where the source says « la loi autorise X »: the negation of the opposite word.
     const mine = antonymTerms(words(clause));
     const antonymOf = (i: number) => {
-      const theirs = antonymTerms(bags[i]!.list);
+      const theirs = antonymTerms(words(sourceClauses[i]!));
       return [...mine.keys()].some((k) => {
         const [e, side] = k.split(":").map(Number) as [number, number];
         return !theirs.has(k) && theirs.has(`${e}:${1 - side}`);
@@ -1373,6 +1537,36 @@ function contradicted(stated: string, pool: Source[]): string | null {
     }
   }
   return null;
+}
+
+/** A subject pronoun opening a clause (« elles ne s'imposent pas … », « celui-ci reste … »). */
+const SUBJECT_PRONOUN = /^(?:il|elle|ils|elles|celui-ci|celle-ci|ceux-ci|celles-ci)(?!\p{L})/iu;
+
+/** Words that close the subject of a clause (`server/i18n/fr/subject-ends.txt`, data): « s' », « ne », « est », « qui ». */
+const SUBJECT_END = new RegExp(
+  `\\s(?:${wordList("subject-ends.txt")
+    .map((w) => (/['’]$/.test(w) ? `${escapeRegExp(w.slice(0, -1))}['’]` : `${escapeRegExp(w)}(?=\\s)`))
+    .join("|")})|,`,
+  "iu",
+);
+
+/** The subject of a clause: its words before the first word that closes it (« La doctrine et ses circulaires »). */
+function clauseSubject(clause: string): string {
+  const end = clause.search(SUBJECT_END);
+  return end > 0 ? clause.slice(0, end) : clause;
+}
+
+/**
+ * Clauses of a passage, in order, each opening with a subject pronoun preceded by the subject of the clause before it
+ * (« La doctrine et ses circulaires elles ne s'imposent pas aux collectivités »): what the clause is about, for the
+ * words it shares with a sentence.
+ */
+function withPronounSubjects(clauses: string[]): string[] {
+  const out: string[] = [];
+  clauses.forEach((c, i) => {
+    out.push(i > 0 && SUBJECT_PRONOUN.test(c) ? `${clauseSubject(out[i - 1]!)} ${c}` : c);
+  });
+  return out;
 }
 
 /** A clause without the part it rules out itself (« …, et non par la seule Ville »): its own polarity is the rest. */
@@ -1591,8 +1785,12 @@ function namesAt(text: string): { name: string; folded: string; at: number }[] {
   return out;
 }
 
-/** Where a pairing of two names ends: a sentence, a semicolon, a dash, a line, « , et », « tandis que ». */
-const PAIR_BREAK = /[.;!?](?=\s|$)|[;\n]|\s[—–]\s|,\s(?:et|mais|tandis que?|alors que?)(?=[\s'’])/g;
+/**
+ * Where a pairing of two names ends: a sentence, a semicolon, a dash, a line, « , et », « tandis que », a colon before
+ * a new subject (« … une société britannique : le Royaume-Uni est européen »).
+ */
+const PAIR_BREAK =
+  /[.;!?](?=\s|$)|[;\n]|\s[—–]\s|,\s(?:et|mais|tandis que?|alors que?)(?=[\s'’])|\s:\s+(?=(?:le|la|les|un|une|ce|cette|ces|il|elle|ils|elles|on)\s|l['’])/giu;
 
 /** Names of a text as written together (« Harmonica OS 3.0 », « Gooroom Cloud OS »): each with where it is written. */
 function nameGroups(text: string): { name: string; folded: string; at: number; end: number }[] {
@@ -1680,6 +1878,233 @@ function crossedNames(stated: string, pool: Source[]): { name: string; other: st
   return null;
 }
 
+/** Names of a text as phrases (« Comptoir du Libre », « MariaDB Server »): capitalised words joined by spaces or « du ». */
+function namePhrases(text: string): { name: string; folded: string; at: number; end: number }[] {
+  const out: { name: string; folded: string; at: number; end: number }[] = [];
+  for (const n of namesAt(text)) {
+    const last = out.at(-1);
+    if (last && /^(?:\s+|\s+(?:du|de|des|de\s+la)\s+|\s+d['’]\s*)$/u.test(text.slice(last.end, n.at))) {
+      last.end = n.at + n.name.length;
+      last.name = text.slice(last.at, last.end);
+      last.folded = words(last.name).join(" ");
+    } else out.push({ ...n, end: n.at + n.name.length });
+  }
+  return out;
+}
+
+/** Words that do not place a name in a sentence (articles, « de », « est »): left out of what is on each side of it. */
+const SLOT_SKIPS = new Set("le la les l un une des de du d est sont a au aux et en ete".split(" "));
+
+/** The words on each side of a span of a text, nearest first, up to two, without `SLOT_SKIPS` nor `own`. */
+function slotOf(text: string, at: number, end: number, own: Set<string>): Sides {
+  const keep = (list: string[]) => list.filter((w) => !SLOT_SKIPS.has(w) && !own.has(w));
+  return {
+    before: keep(words(text.slice(Math.max(0, at - 120), at)).reverse()).slice(0, 2),
+    after: keep(words(text.slice(end, end + 120))).slice(0, 2),
+  };
+}
+
+/** Least content words (besides names) a claim must share with a sentence writing its other names to compare slots. */
+export const NAME_SLOT_MIN_ANCHORED = 2;
+
+/** A token written like a name: a capital, or digits and letters together (« 8x8 », « 3DS »). */
+const NAME_LIKE = /(?<![\p{L}\p{N}-])(?:\p{Lu}[\p{L}\p{N}&-]*|\p{N}+\p{L}[\p{L}\p{N}]*)/gu;
+
+/**
+ * A name of the passages put where the source sentence carrying the rest of the claim writes another name (« Jitsi
+ * Meet appartient depuis octobre 2018 à l'américain Synacor » where the passage says « Jitsi Meet … appartient depuis
+ * octobre 2018 à l'américain 8x8 » and gives Synacor to Zimbra): a sentence of the cited passages writes every other
+ * name of the claim and most of its other content words (at least three), not this name, and another name (not
+ * written by the claim) between the same words.
+ */
+function nameOutOfPlace(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const phrases = namePhrases(stated);
+  const nameWords = new Set(phrases.flatMap((p) => p.folded.split(" ")));
+  const content = [...new Set(contentWords(stated))].filter((w) => !nameWords.has(w) && !MONTH_NAMES.test(w));
+  const claimed = bagOf(stated);
+  const sentences = pool.flatMap((src) => src.sentences.filter((ss) => !ss.inHeading));
+  for (const p of phrases) {
+    if (!p.folded || !pool.some((src) => inBag(p.folded, src.bag))) continue;
+    const others = phrases.filter((o) => o !== p && o.folded);
+    // Another name of the claim written in the same sentence anchors it: two other words suffice then.
+    const least = others.length > 0 ? NAME_SLOT_MIN_ANCHORED : OPPOSITE_MIN_SHARED;
+    if (content.length < least) continue;
+    const need = Math.max(least, Math.ceil(content.length * POLARITY_MIN_SHARE));
+    const carriers = sentences.filter(
+      (ss) =>
+        !inBag(p.folded, ss.said, false) &&
+        others.every((o) => inBag(o.folded, ss.own, false)) &&
+        content.filter((w) => inBag(w, ss.said)).length >= need,
+    );
+    if (carriers.length === 0) continue;
+    const mine = slotOf(stated, p.at, p.end, new Set(p.folded.split(" ")));
+    // Where the passages write the name itself, outside the carriers: its own sentences and slots.
+    const homes = sentences.filter((ss) => inBag(p.folded, ss.said, false)).map((ss) => withoutReferences(ss.text));
+    const slotsOf = (text: string, folded: string) =>
+      namePhrases(text)
+        .filter((x) => x.folded === folded)
+        .map((x) => slotOf(text, x.at, x.end, new Set(folded.split(" "))));
+    for (const ss of carriers) {
+      const text = withoutReferences(ss.text);
+      for (const m of text.matchAll(NAME_LIKE)) {
+        const folded = words(m[0]).join(" ");
+        if (!folded || SENTENCE_START_COMMON.test(m[0]) || MONTH_NAMES.test(m[0]) || inBag(folded, claimed, false))
+          continue;
+        // Another form of the same name (« AP » for « Associated Press », « FNL »): not a swap.
+        const span = namePhrases(text).find((x) => x.at <= m.index! && m.index! < x.end);
+        const phrase = span?.folded ?? folded;
+        if (acronymIn(p.folded.replace(/ /g, ""), bagOf(phrase)) || acronymIn(folded, bagOf(p.folded))) continue;
+        if (!sameSlot(mine, slotOf(text, m.index!, m.index! + m[0].length, new Set(folded.split(" "))))) continue;
+        // The two names are items of one kind in the passages: in one sentence (a list), both opening their line or
+        // sentence (« - **SILL** : … », « - **Comptoir du Libre** : … »), or after or before the same word (« à
+        // l'américain 8x8 », « à l'américain Synacor »); not a paraphrase of one name by another (« Bruxelles » for
+        // « la Commission »).
+        const theirs = span
+          ? slotOf(text, span.at, span.end, new Set(phrase.split(" ")))
+          : slotOf(text, m.index!, m.index! + m[0].length, new Set(folded.split(" ")));
+        const opens = (x: Sides) => x.before.length === 0;
+        const parallel =
+          homes.some((h) => wordAt(h, m[0]) >= 0) ||
+          homes.some((h) =>
+            slotsOf(h, p.folded).some(
+              (x) =>
+                (opens(x) && opens(theirs)) ||
+                (x.before[0] !== undefined && x.before[0] === theirs.before[0]) ||
+                (x.after[0] !== undefined && x.after[0] === theirs.after[0]),
+            ),
+          );
+        if (parallel) return { name: p.name, other: m[0] };
+      }
+    }
+  }
+  return null;
+}
+
+/** A term a source describes with a relative clause (« : l'élu, qui donne le cap et valide la direction ; »). */
+const DESCRIBED_TERM = /(?:^|[:;]\s*|,\s+(?=(?:le|la|les|l['’])))([^,;:.()]{2,60}?),\s+qui\s+([^;.]+)/giu;
+
+/** Least words of a term's description a clause must state for the descriptions of two terms to be compared. */
+export const ROLE_MIN_WORDS = 3;
+
+/**
+ * A term of the passages given what they say of another term (« L'élu porte le projet, convainc, pilote et forme »
+ * where the passage says « l'élu, qui donne le cap et valide la direction ; le DSI ou chef de projet, qui porte le
+ * projet, convainc, pilote et forme »): a clause opens with the term and states most of the other term's description
+ * (at least three words) and almost nothing of its own. The two terms, or null.
+ */
+function termsSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const described = pool.flatMap((src) =>
+    src.sentences.flatMap((ss) =>
+      [...withoutReferences(ss.text).matchAll(DESCRIBED_TERM)].map((m) => ({
+        term: m[1]!.trim(),
+        words: [...new Set(contentWords(m[1]!))],
+        bag: bagOf(m[2]!),
+      })),
+    ),
+  );
+  if (described.length < 2) return null;
+  for (const clause of polarityClauses(stated)) {
+    const opening = words(clause).slice(0, 8);
+    for (const own of described) {
+      if (own.words.length === 0 || !own.words.every((w) => opening.includes(w))) continue;
+      const rest = [...new Set(contentWords(clause))].filter((w) => !own.words.includes(w));
+      if (rest.length < ROLE_MIN_WORDS) continue;
+      if (rest.filter((w) => inBag(w, own.bag)).length >= 2) continue;
+      const need = Math.max(ROLE_MIN_WORDS, Math.ceil(rest.length * POLARITY_MIN_SHARE));
+      const other = described.find(
+        (d) =>
+          d !== own &&
+          !d.words.every((w) => own.words.includes(w)) &&
+          rest.filter((w) => inBag(w, d.bag)).length >= need,
+      );
+      if (other) return { name: own.term, other: other.term };
+    }
+  }
+  return null;
+}
+
+/** Whether two adjectives of nationality (`place-adjectives.txt`) name a place in common. */
+const samePlace = (a: string, b: string) =>
+  (ADJECTIVE_PLACES.get(a) ?? []).some((p) => (ADJECTIVE_PLACES.get(b) ?? []).includes(p));
+
+/** The adjective of nationality right before a name (« l'allemand ASML », « le néerlandais ASML »), folded, or null. */
+function nationalityBefore(text: string, at: number): string | null {
+  const m = /(?<!\p{L})(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+  const before = m ? fold(m[1]!) : "";
+  return ADJECTIVE_PLACES.has(before) ? before : null;
+}
+
+/**
+ * A nationality given to a name of the passages where they give it another one (« mené par l'allemand ASML » where the
+ * passage says « mené par le néerlandais ASML »): the adjective right before the name, and the passages write the name
+ * after adjectives of other places only.
+ */
+function nationalitySwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const texts = pool.flatMap((src) => src.sentences.map((ss) => withoutReferences(ss.text)));
+  for (const n of namesAt(stated)) {
+    const mine = nationalityBefore(stated, n.at);
+    if (!mine) continue;
+    const theirs = texts.flatMap((t) =>
+      [...t.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n.name)}(?![\\p{L}\\p{N}])`, "gu"))].flatMap((m) => {
+        const a = nationalityBefore(t, m.index!);
+        return a ? [a] : [];
+      }),
+    );
+    if (theirs.length > 0 && !theirs.some((a) => samePlace(a, mine)))
+      return { name: stated.slice(0, n.at).match(/(\p{L}+)\s*$/u)?.[1] ?? mine, other: theirs[0]! };
+  }
+  return null;
+}
+
+/** Phrases by which a passage reports a statement without vouching for it (`server/i18n/fr/reported-statements.txt`). */
+const REPORTED = new RegExp(
+  `(?<!\\p{L})(?:${wordLines("reported-statements.txt")
+    .map((l) => escapeRegExp(l).replace(/\s+/g, "\\s+"))
+    .join("|")})(?!\\p{L})`,
+  "iu",
+);
+
+/** Verbs by which a sentence reports what someone said or meant (`server/i18n/fr/saying-verbs.txt`): its own reserve. */
+const SAYING = new RegExp(`(?<!\\p{L})(?:${wordList("saying-verbs.txt").map(escapeRegExp).join("|")})(?!\\p{L})`, "iu");
+
+/** A sentence saying what is not known (« On ne sait pas si … », « les sources ne précisent pas … »): its own reserve. */
+const saysUnknown = (text: string) =>
+  /(?<!\p{L})(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais)(?!\p{L})/iu.test(text) &&
+  /(?<!\p{L})(?:sai|sav|connu|conna|précis|precis|confirm|vérifi|verifi|établi|etabli|dit|dis)/iu.test(text);
+
+/** Least content words a sentence must share only with reported statements of the passages to state them as facts. */
+export const REPORTED_MIN_WORDS = 3;
+
+/**
+ * The reported statement of the cited passages a sentence states as established (« Il est hébergé par 3DS Outscale »
+ * where the passage says « l'Assistant IA serait hébergé par 3DS Outscale … : une affirmation d'acteurs du secteur,
+ * non confirmée »): the sentence has no reserve of its own (« selon », « serait »…), and at least three of its content
+ * words, most of those the statement shares with it, are written in the passages only in statements that report
+ * (`reported-statements.txt`). A short quote of it, or null.
+ */
+function reportedAsFact(stated: string, pool: Source[]): string | null {
+  if (QUALIFIER_CLAIM.test(stated) || REPORTED.test(stated) || SAYING.test(stated) || saysUnknown(stated)) return null;
+  // A colon opens another statement (« … serait à l'abri d'une mauvaise mise à jour : le risque tient surtout à … »).
+  const statements = pool.flatMap((src) =>
+    src.sentences
+      .filter((ss) => !ss.inHeading)
+      .flatMap((ss) => statementsOf(ss.text).flatMap((st) => st.split(/\s:\s/))),
+  );
+  const reported = statements.filter((st) => REPORTED.test(st));
+  if (reported.length === 0) return null;
+  const plain = statements.filter((st) => !REPORTED.test(st)).map((st) => bagOf(st));
+  const headings = pool.map((src) => bagOf(src.sentences[0]?.heading ?? ""));
+  const content = [...new Set(contentWords(stated))];
+  for (const st of reported) {
+    const bag = bagOf(st);
+    const shared = content.filter((w) => inBag(w, bag));
+    const only = shared.filter((w) => !plain.some((b) => inBag(w, b)) && !headings.some((b) => inBag(w, b)));
+    if (only.length >= REPORTED_MIN_WORDS && shared.length >= Math.ceil(content.length * POLARITY_MIN_SHARE))
+      return short(st);
+  }
+  return null;
+}
+
 /**
  * The folded words of the names a sentence writes in full before their acronym in parentheses (« la Caisse nationale
  * d'Assurance maladie (CNAM) »), when the acronym is named in the sources and its letters are those of the words.
@@ -1713,7 +2138,25 @@ const ARTICLE_BEFORE = new RegExp(
 /** Text that ends inside an incise right after a version (« version 3.2, disponible depuis »). */
 const VERSION_INCISE = /(?<!\p{L})version\s+\d+(?:[.,]\d+)*\s*,[^,;:]*$/iu;
 
-function checkSentence(written: string, cited: number[], sources: Source[], facts: Source[]): string[] {
+/** The figures and the folded names of what the user wrote about their own collectivité (`VerifyOptions.asked`). */
+interface Asked {
+  figures: Figure[];
+  names: Set<string>;
+}
+
+function askedOf(texts: string[]): Asked {
+  const figures = texts.flatMap((t) => extractFigures(t));
+  const names = new Set(texts.flatMap((t) => namesAt(t).map((n) => n.folded)));
+  return { figures, names };
+}
+
+function checkSentence(
+  written: string,
+  cited: number[],
+  sources: Source[],
+  facts: Source[],
+  asked: Asked = { figures: [], names: new Set() },
+): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
   const w = where(cited);
@@ -1739,6 +2182,8 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     const stating = found.filter((ss) => !ss.asks);
     const candidates = stating.length > 0 ? stating : found;
     if (candidates.length === 0) {
+      // The user's own figure (« notre commune de 12 000 habitants »), repeated: context, not a claim.
+      if (asked.figures.some((a) => figureMatches(f, a))) continue;
       reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
       continue;
     }
@@ -1751,16 +2196,17 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     const context = contextOf(stated, f.raw, 4, at).filter((c) => !MONTH_NAMES.test(c));
     const fromFacts = facts.some((s) => s.sentences.some((ss) => candidates.includes(ss)));
     // The words around the number must be around the same number in the source, not merely in its sentence.
+    // A list item's figures measure what the sentence opening the list says (« Deux montants d'économies sont
+    // publiés : - 9 millions d'euros par an grâce à … »).
     const near = (c: SourceSentence) =>
-      c.figures
-        .filter(matches)
-        .map((sf) =>
-          bagOf(
-            [...c.text.matchAll(new RegExp(escapeRegExp(sf.raw), "g"))]
-              .flatMap((m) => contextOf(c.text, sf.raw, 6, m.index))
-              .join(" "),
-          ),
-        );
+      c.figures.filter(matches).map((sf) =>
+        bagOf(
+          [...c.text.matchAll(new RegExp(escapeRegExp(sf.raw), "g"))]
+            .flatMap((m) => contextOf(c.text, sf.raw, 6, m.index))
+            .concat(contentWords(c.leadIn))
+            .join(" "),
+        ),
+      );
     const matching =
       context.length === 0 || isDate || fromFacts
         ? candidates
@@ -1813,7 +2259,9 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     // Another figure of the cited passages is what the sentence's words describe: a true number put in its place.
     const spot = quantitySpots.findIndex((s) => s.f === f);
     if (spot >= 0 && !fromFacts) {
-      const other = swappedWith(sidesOf(stated, quantitySpots, spot), f, pool, matches);
+      const other =
+        swappedWith(sidesOf(stated, quantitySpots, spot), f, pool, matches) ??
+        causeSwapped(stated, quantitySpots[spot]!, pool, matches);
       if (other) {
         reasons.push(message("verify.figureSwapped", { figure: f.raw, other: other.raw, where: w }));
         continue;
@@ -1923,7 +2371,13 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
   if (crossed) reasons.push(message("verify.namesCrossed", { ...crossed, where: w }));
   // A name given what the passages say of another one (« Contrairement au CNLL, qui rassemble des collectivités »).
-  const described = cited.length > 0 ? descriptionSwapped(stated, pool) : null;
+  const described =
+    cited.length > 0
+      ? (descriptionSwapped(stated, pool) ??
+        nameOutOfPlace(stated, pool) ??
+        nationalitySwapped(stated, pool) ??
+        termsSwapped(stated, pool))
+      : null;
   if (described) reasons.push(message("verify.nameSwapped", { ...described, where: w }));
   const claimBag = bagOf(stated);
   const denied = (q: Spot) => {
@@ -1982,9 +2436,12 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
   // the sentence writes in full before its acronym (« Caisse nationale d'Assurance maladie (CNAM) ») is the acronym's.
   const spelledOut = spelledOutNames(sentence, bags);
   const ownNames = ownNameWords(sentence);
+  const locating = locatingDivisions(stated, withFacts);
   for (const name of namesOf(sentence)) {
     const folded = words(name).join(" ");
     if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded) || ownNames.has(folded)) continue;
+    if (locating.has(folded)) continue;
+    if (asked.names.has(folded)) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
@@ -2020,12 +2477,24 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
         }),
       );
   }
+  // What the passages only report (« serait hébergé par … », « ont affirmé que … ») stated as established.
+  if (cited.length > 0) {
+    const quote = reportedAsFact(stated, pool);
+    if (quote) reasons.push(message("verify.reportedAsFact", { where: w, quote }));
+  }
+  // Every word found, yet more than the passage says: a plan stated as done, « tous » for some, a country for its
+  // ministry, another duty holder, another nationality, a denial reported as a confirmation (`overstated.ts`).
+  if (cited.length > 0 && reasons.length === 0) {
+    const over = overstated(stated, citedSentences(pool));
+    if (over) reasons.push(overstatedReason(over, w, cited.length));
+  }
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
   if (figures.length === 0 && cited.length > 0) {
     // Words saying what a product or its vendor is (« une solution … développée par une entreprise allemande »), in a
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
-    const all = [...new Set(contentWords(sentence))];
+    // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
+    const all = [...new Set(contentWords(withoutAdvice(sentence, pool, facts)))];
     const naming = namesOf(sentence).some((n) => bags.some((b) => nameIn(words(n).join(" "), b)));
     const described = naming ? all.filter((c) => !PRODUCT_WORDS.has(c)) : all;
     const content = described.length >= 3 && described.every((c) => bags.some((b) => wordIn(c, b))) ? described : all;
@@ -2049,6 +2518,52 @@ function checkSentence(written: string, cited: number[], sources: Source[], fact
     }
   }
   return [...new Set(reasons)];
+}
+
+/** Verbs by which a note advises the collectivité it is written for (`server/i18n/fr/advice-verbs.txt`), folded. */
+const ADVICE_VERBS = new Set(wordList("advice-verbs.txt").map((w) => fold(w)));
+
+/**
+ * A sentence without the part where it advises the collectivité it is written for (a name only the data gives, with a
+ * verb of `advice-verbs.txt`: « Comme Boé, Kervallon pourrait passer ses postes sous Linux avec une petite équipe : deux
+ * agents y ont suffi pour soixante postes » → « deux agents y ont suffi pour soixante postes »), when the rest states
+ * something (at least three content words); else the sentence as it is.
+ */
+function withoutAdvice(sentence: string, pool: Source[], facts: Source[]): string {
+  if (facts.length === 0) return sentence;
+  const parts = withoutReferences(sentence).split(/\s[:;]\s|\s[—–]\s/);
+  if (parts.length < 2) return sentence;
+  const recipient = (name: string) => {
+    const folded = words(name).join(" ");
+    return facts.some((f) => inBag(folded, f.bag)) && !pool.some((s) => inBag(folded, s.bag));
+  };
+  const advice = (part: string) => namesOf(part).some(recipient) && words(part).some((w) => ADVICE_VERBS.has(w));
+  const rest = parts.filter((p) => !advice(p)).join(" ; ");
+  return rest.length < parts.join(" ; ").length && contentWords(rest).length >= 3 ? rest : sentence;
+}
+
+/** The cited passages' sentences as `overstated.ts` reads them: without source references, headings marked. */
+const citedSentences = (pool: Source[]): CitedSentence[][] =>
+  pool.map((src) =>
+    src.sentences.map((ss) => ({ text: withoutReferences(ss.text), heading: ss.inHeading || ss.text === ss.heading })),
+  );
+
+/** The reason for what `overstated` found. */
+function overstatedReason(o: Overstatement, where: string, cited: number): string {
+  switch (o.kind) {
+    case "denied":
+      return message(cited === 1 ? "verify.contradiction" : "verify.contradictionMany", { where, quote: o.quote });
+    case "planned":
+      return message("verify.planned", { where, quote: o.quote });
+    case "all":
+      return message("verify.allForSome", { where, words: o.words });
+    case "part":
+      return message("verify.wholeForPart", { where, whole: o.whole, part: o.part });
+    case "duty":
+      return message("verify.dutyHolder", { where, claimed: o.claimed, quote: o.quote });
+    case "nationality":
+      return message("verify.nationality", { where, name: o.name, adjective: o.adjective, other: o.other });
+  }
 }
 
 /**
@@ -2080,6 +2595,7 @@ function isClaim(sentence: string): boolean {
 export function verifyText(text: string, passages: VerifyPassage[], options: VerifyOptions = {}): Verification {
   const sources = passages.map((p) => toSource(p.n, p.text));
   const facts = (options.facts ?? []).filter(Boolean).map((f) => toSource(null, f));
+  const asked = askedOf(options.asked ?? []);
   const valid = new Set(passages.map((p) => p.n));
   const sentences: SentenceCheck[] = [];
   for (const span of sentenceSpans(text)) {
@@ -2091,11 +2607,11 @@ export function verifyText(text: string, passages: VerifyPassage[], options: Ver
     if (invalidCitations.length) {
       status = "invalid-citation";
       reasons = invalidCitations.map((n) => message("verify.invalidCitation", { n }));
-      if (isClaim(span.text)) reasons.push(...checkSentence(span.text, citations, sources, facts));
+      if (isClaim(span.text)) reasons.push(...checkSentence(span.text, citations, sources, facts, asked));
     } else if (!isClaim(span.text)) {
       status = "no-claim";
     } else {
-      reasons = checkSentence(span.text, citations, sources, facts);
+      reasons = checkSentence(span.text, citations, sources, facts, asked);
       status = reasons.length ? "unsupported" : "supported";
     }
     sentences.push({ ...span, status, citations, invalidCitations, reasons });

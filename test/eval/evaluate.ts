@@ -32,6 +32,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-10",
   "held-out-11",
   "held-out-12",
+  "held-out-13",
 ]);
 
 /**

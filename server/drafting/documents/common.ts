@@ -176,6 +176,17 @@ export function contextClaims(context: string | undefined, collectivite: string)
     .filter((c) => !us(c) && aboutOthers(c));
 }
 
+/**
+ * What a text says in the first person (« notre commune de 12 000 habitants », « nous avons 80 agents »): its
+ * clauses that the sender writes of themselves, as `attributedContext` reads them. In chat, the user's own context
+ * (`askedContext`); « la ville de Vernay » is someone else there.
+ */
+export function firstPersonClauses(text: string): string[] {
+  return sentencesOf(text)
+    .flatMap(clausesOf)
+    .filter((c) => FIRST_PERSON.test(c));
+}
+
 /** The context without its claims about others: what the user says of their own collectivité (its dated events). */
 export function ownContext(context: string | undefined, collectivite: string): string | undefined {
   if (!context) return context;

@@ -1,0 +1,389 @@
+/**
+ * Sentences that say more than the passage they cite, with every word of theirs found in it (trial6, A1): a measure
+ * the passage presents as planned stated as done (« l'article 31-1 oblige » for « un article qui étendrait
+ * l'obligation »), « tous » where the passage says it of some, a country for one of its ministries, an obligation given
+ * to another holder, a nationality replaced, a denial reported as a confirmation. Each rule is a small function on
+ * plain texts; its words are data (`server/i18n/fr/overstated.txt`). `server/verify/index.ts` turns what they find
+ * into reasons.
+ */
+import { readFileSync } from "node:fs";
+import { fold, stem, synonymsOf, words } from "../retrieval/french.ts";
+import { keywords } from "../retrieval/relevance.ts";
+
+/** A sentence of a cited passage; `heading` for the passage's first line (its document and section). */
+export interface CitedSentence {
+  text: string;
+  heading: boolean;
+}
+
+/** What a rule found: its kind and the words the reason quotes. */
+export type Overstatement =
+  | { kind: "planned"; quote: string }
+  | { kind: "all"; words: string }
+  | { kind: "part"; whole: string; part: string }
+  | { kind: "duty"; claimed: string; quote: string }
+  | { kind: "nationality"; name: string; adjective: string; other: string }
+  | { kind: "denied"; quote: string };
+
+const SECTIONS: Map<string, string[]> = (() => {
+  const out = new Map<string, string[]>();
+  let current = "";
+  for (const raw of readFileSync(new URL("../i18n/fr/overstated.txt", import.meta.url), "utf8").split("\n")) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const section = /^\[([a-z-]+)\]$/.exec(line);
+    if (section) current = section[1]!;
+    else if (current === "wider") {
+      const [wide, narrow] = line.split("=") as [string, string];
+      for (const w of words(narrow)) out.set(`wider:${w}`, [...(out.get(`wider:${w}`) ?? []), ...words(wide)]);
+    } else out.set(current, [...(out.get(current) ?? []), ...line.split(/[\s,]+/).map((w) => fold(w))]);
+  }
+  return out;
+})();
+const set = (name: string) => new Set(SECTIONS.get(name) ?? []);
+const PLANNED = set("planned");
+const HEDGE = set("hedge");
+const NOT_CONDITIONAL = set("not-conditional");
+const SOFT_CONDITIONAL = set("soft-conditional");
+const ALL = set("all");
+const ALL_IDIOMS = set("all-idioms");
+const PARTS = set("parts");
+const DUTY = set("duty");
+const DUTY_SOURCE = set("duty-source");
+const CONFIRM = set("confirm");
+const NOT_HOLDER = set("not-holder");
+const DENY = set("deny");
+const SAY = set("say");
+
+/** A place and its adjectives (`server/verify/place-adjectives.txt`): folded adjective → folded places. */
+const ADJECTIVE_PLACES: Map<string, string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const line of readFileSync(new URL("./place-adjectives.txt", import.meta.url), "utf8").split("\n")) {
+    if (!line.includes(":") || line.startsWith("#")) continue;
+    const [place, adjectives] = line.split(":") as [string, string];
+    for (const a of adjectives.split(",").map((x) => words(x).join(" ")))
+      if (a) out.set(a, [...(out.get(a) ?? []), words(place).join(" ")]);
+  }
+  return out;
+})();
+const PLACES = new Set([...ADJECTIVE_PLACES.values()].flat());
+/** Places that contain others (« européen » says nothing against « allemand »). */
+const WIDE_PLACES = new Set(["europe", "union europeenne", "amerique"]);
+
+/** Content words of a text, folded, without numbers. */
+const content = (text: string) => keywords(text).filter((w) => !/^\d/.test(w) && w.length > 2);
+
+/** Whether a folded word is in a list of folded words: same stem, or one a near prefix of the other. */
+function has(list: string[], word: string): boolean {
+  const s = stem(word);
+  return list.some((x) => {
+    const t = stem(x);
+    if (t === s) return true;
+    const [short, long] = t.length <= s.length ? [t, s] : [s, t];
+    return short.length >= 5 && long.startsWith(short) && long.length - short.length <= 3;
+  });
+}
+
+const shared = (claim: string[], text: string) => {
+  const theirs = words(text);
+  return claim.filter((w) => has(theirs, w)).length;
+};
+
+/** A verb in the conditional (« étendrait », « serait »), not a noun ending the same way (« retrait »). */
+const conditional = (w: string) => /(?:[^t]rait|[^t]raient)$/.test(w) && !NOT_CONDITIONAL.has(w);
+/** A conditional that plans something (« étendrait »), not one that only qualifies (« serait », « pourrait »). */
+const planning = (w: string) => conditional(w) && !SOFT_CONDITIONAL.has(w);
+
+/** Whether a claim says what it states is not done (yet): a word of [hedge] or a verb in the conditional. */
+const hedged = (text: string) => words(text).some((w) => HEDGE.has(w) || conditional(w));
+
+/**
+ * Where a statement starts saying something is only planned: its first word of [planned] or verb in the
+ * conditional; -1 when it has none.
+ */
+function plannedFrom(text: string): number {
+  for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
+    const w = words(m[0]).at(-1) ?? "";
+    if (PLANNED.has(w) || planning(w)) return m.index!;
+  }
+  return -1;
+}
+
+/** Whether a text negates (« ne … pas », « n'avait ni … ni », « jamais »). */
+const NEGATED = /(?<!\p{L})(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|ni|jamais|plus|aucun|aucune|rien)(?!\p{L})/iu;
+
+/** A short quote. */
+const short = (text: string) => {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 120 ? `${t.slice(0, 117)}…` : t;
+};
+
+/**
+ * The statements of cited passages as a claim is compared with them: each body sentence apart at « ; », a list item
+ * with the sentence that opens its list (« … étendrait l'obligation aux collectivités suivantes : » + « - les communes
+ * de plus de 30 000 habitants ; »). Headings are left out: « l'extension envisagée » in a title dates nothing.
+ */
+function statements(passages: CitedSentence[][]): string[] {
+  const out: string[] = [];
+  for (const passage of passages) {
+    let lead = "";
+    for (const ss of passage) {
+      if (ss.heading) continue;
+      const item = /^\s*(?:[-*•]|\d+[.)])\s/.test(ss.text);
+      const parts = ss.text.split(/\s*;\s*/).filter((p) => /\p{L}/u.test(p));
+      out.push(...parts.map((p) => (item && lead ? `${lead} ${p}` : p)));
+      if (!item) lead = /:\s*$/.test(ss.text.replace(/\([^()]*\)\s*(?=:\s*$)/, "")) ? ss.text : "";
+    }
+  }
+  return out;
+}
+
+/** Least content words a claim must share with a passage's statement to be compared with it. */
+export const OVERSTATED_MIN_SHARED = 3;
+/** Share of the claim's content words that statement must have. */
+export const OVERSTATED_MIN_SHARE = 0.5;
+
+/** The statements that carry the claim best (most of its content words), or none when none carries enough. */
+function carriers(claim: string, passages: CitedSentence[][]): string[] {
+  const mine = [...new Set(content(claim))];
+  const need = Math.max(OVERSTATED_MIN_SHARED, Math.ceil(mine.length * OVERSTATED_MIN_SHARE));
+  const all = statements(passages);
+  const scores = all.map((st) => shared(mine, st));
+  const best = Math.max(0, ...scores);
+  return best < need ? [] : all.filter((_, i) => scores[i] === best);
+}
+
+/**
+ * A measure the passage presents as planned, stated as done: every statement carrying the claim says it is only
+ * planned (« prévoit », « envisagé », a conditional: « étendrait »), and the claim says nothing of the kind and
+ * negates nothing. The quote.
+ */
+export function plannedAsDone(claim: string, passages: CitedSentence[][]): string | null {
+  // A claim that negates (« votre commune n'est donc pas concernée par l'article ») states nothing as in force.
+  if (hedged(claim) || NEGATED.test(claim)) return null;
+  const found = carriers(claim, passages);
+  if (found.length === 0) return null;
+  const mine = [...new Set(content(claim))];
+  // What the claim says must be what the plan bears on: most of the words it shares with the statement come after the
+  // word that plans it (« prévoit d'insérer dans la loi un article 31-1 qui étendrait l'obligation aux communes »).
+  const planned = (st: string) => {
+    const at = plannedFrom(st);
+    if (at < 0) return false;
+    const after = shared(mine, st.slice(at));
+    return after >= 2 && after * 2 >= shared(mine, st);
+  };
+  return found.every(planned) ? short(found[0]!) : null;
+}
+
+/**
+ * « tous les X » (« toutes les », « l'ensemble des ») where the cited passages write X without any word saying « all »
+ * beside it (four words on each side): they say it of some. The claim's words (« tous les services »), or null.
+ */
+export function allForSome(claim: string, passages: CitedSentence[][]): string | null {
+  const tokens = claim.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  const folded = tokens.map((t) => fold(t).replace(/^[dl]['’]/, ""));
+  const texts = passages.flatMap((p) => p.filter((s) => !s.heading).map((s) => words(s.text)));
+  const carried = carriers(claim, passages);
+  for (let i = 0; i < folded.length; i++) {
+    if (!ALL.has(folded[i]!) || folded[i] === "chaque") continue;
+    // « tous les services », « l'ensemble des agents », « la totalité du parc ».
+    const j = ["les", "le", "la", "des", "du", "de", "ses", "leurs", "nos", "vos", "ces"].includes(folded[i + 1] ?? "")
+      ? i + 2
+      : -1;
+    const noun = j > 0 ? folded[j] : undefined;
+    if (!noun || noun.length < 3 || ALL_IDIOMS.has(noun) || /^\d/.test(noun)) continue;
+    if (["tout", "toute"].includes(folded[i]!) && folded[i + 1] === "de") continue; // « tout de même »
+    // The noun in the statement that carries the claim (not « toutes les mémoires » of a sentence no passage carries).
+    if (!carried.some((t) => has(words(t), noun))) continue;
+    const writing = texts.filter((t) => has(t, noun));
+    // « 100 % de ses postes » says « tous ses postes ».
+    const near = (t: string[]) =>
+      t.some((w, k) => has([w], noun) && t.slice(Math.max(0, k - 5), k + 5).some((x) => ALL.has(x) || x === "100"));
+    if (writing.some(near)) continue;
+    return tokens.slice(i, j + 1).join(" ");
+  }
+  return null;
+}
+
+/** The place a claim opens on as its subject (« Le Danemark a … », « En 2025, la Suède … »), folded, or null. */
+function placeSubject(claim: string): { place: string; name: string; rest: string } | null {
+  const m =
+    /^(?:[^,]{0,40},\s*)?(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*(\p{Lu}[\p{L}-]*(?:\s+(?:du|de|des)\s+\p{Lu}[\p{L}-]*)?)/u.exec(
+      claim.trim(),
+    );
+  if (!m) return null;
+  const place = words(m[1]!).join(" ");
+  return PLACES.has(place) ? { place, name: m[1]!, rest: claim.slice(m.index + m[0].length) } : null;
+}
+
+/**
+ * A country (or region) stated as doing what the cited passages say of one of its parts only (« Le Danemark a
+ * abandonné … » for « la ministre danoise … son ministère allait se passer … »): no body sentence writes the place
+ * itself, and the statement carrying the rest of the claim names a part ([parts]: a ministry, a city). The part, or
+ * null.
+ */
+export function wholeForPart(claim: string, passages: CitedSentence[][]): { whole: string; part: string } | null {
+  const subject = placeSubject(claim);
+  if (!subject) return null;
+  const bodies = passages.flatMap((p) => p.filter((s) => !s.heading).map((s) => s.text));
+  if (bodies.some((b) => ` ${words(b).join(" ")} `.includes(` ${subject.place} `))) return null;
+  const rest = [...new Set(content(subject.rest))];
+  if (rest.length < 2) return null;
+  const adjectives = new Set(
+    [...ADJECTIVE_PLACES].filter(([, places]) => places.includes(subject.place)).map(([a]) => a),
+  );
+  for (const b of bodies) {
+    if (shared(rest, b) < Math.max(2, Math.ceil(rest.length * OVERSTATED_MIN_SHARE))) continue;
+    // The place named only by the adjective of one of its parts (« la ministre danoise », « la ville suédoise »).
+    const tokens = b.match(/[\p{L}-]+/gu) ?? [];
+    const list = tokens.map((t) => fold(t));
+    const k = list.findIndex((w, i) => PARTS.has(w) && list.slice(i + 1, i + 3).some((x) => adjectives.has(x)));
+    if (k >= 0) {
+      const end = list.findIndex((x, i) => i > k && adjectives.has(x));
+      return { whole: subject.name, part: tokens.slice(k, end + 1).join(" ") };
+    }
+  }
+  return null;
+}
+
+/** A clause's subject and what follows its verb of obligation (« les collectivités doivent confier … »), or null. */
+function dutyOf(clause: string): { holder: string[]; holderText: string; rest: string[] } | null {
+  const tokens = [...clause.matchAll(/[\p{L}\p{N}'’-]+/gu)];
+  const k = tokens.findIndex((t) => DUTY.has(fold(t[0])));
+  if (k < 0) return null;
+  const before = clause.slice(0, tokens[k]!.index!);
+  // The subject: from the last comma or colon before the verb (« Oui : avec la loi SREN, les collectivités »).
+  const start = Math.max(before.lastIndexOf(","), before.lastIndexOf(":")) + 1;
+  const holderText = before
+    .slice(start)
+    .replace(/\s+(?:sont|est|se)\s*$/u, "")
+    .trim();
+  const holder = content(holderText).filter((w) => !NOT_HOLDER.has(w));
+  const rest = content(clause.slice(tokens[k]!.index! + tokens[k]![0].length));
+  return holder.length > 0 ? { holder, holderText, rest } : null;
+}
+
+/**
+ * An obligation given to another holder than the one the cited passages hold to it (« les collectivités doivent
+ * confier leurs données sensibles à un prestataire qualifié » where the passage says the State's administrations
+ * must): the passages' sentences stating an obligation with most of what the claim says is owed (at least two of its
+ * words) never name the claim's holder. The holder and the passage's sentence, or null.
+ */
+export function dutyHolderReplaced(
+  claim: string,
+  passages: CitedSentence[][],
+): { claimed: string; quote: string } | null {
+  const duty = dutyOf(claim);
+  if (!duty || duty.rest.length < 2) return null;
+  const need = Math.max(2, Math.ceil(duty.rest.length * OVERSTATED_MIN_SHARE));
+  const stating = passages
+    .flatMap((p) => p.filter((s) => !s.heading).map((s) => s.text))
+    .filter((t) => words(t).some((w) => DUTY_SOURCE.has(w)) && shared(duty.rest, t) >= need);
+  if (stating.length === 0) return null;
+  // The holder named there, in its words or a synonym (« une mairie » for « une commune »).
+  const names = (t: string) => {
+    const list = words(t);
+    const wider = (w: string) => SECTIONS.get(`wider:${w}`) ?? [];
+    return duty.holder.some((w) => [w, ...synonymsOf(w), ...wider(w)].some((x) => has(list, x)));
+  };
+  if (stating.some(names)) return null;
+  return { claimed: duty.holderText, quote: short(stating[0]!) };
+}
+
+/** Names of a text (capitalised words past its first, and acronyms) with where they end. */
+function namesWithEnds(text: string): { name: string; at: number; end: number }[] {
+  const out: { name: string; at: number; end: number }[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&-]*)*/gu))
+    out.push({ name: m[0], at: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+/** The country adjectives written right after a name (« Proton Mail, un fournisseur suisse »), within five words. */
+function adjectivesAfter(text: string, end: number): { folded: string; written: string }[] {
+  const next = text
+    .slice(end)
+    .split(/[;:.()]|\s[—–]\s/)[0]!
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 5);
+  return next
+    .map((w) => ({ folded: words(w).join(" "), written: w.replace(/[^\p{L}-]+/gu, "") }))
+    .filter((a) => placesOf(a.folded).length > 0);
+}
+
+const placesOf = (adjective: string) => (ADJECTIVE_PLACES.get(adjective) ?? []).filter((p) => !WIDE_PLACES.has(p));
+
+/**
+ * A name given another country than the cited passages give it (« Proton Mail, un fournisseur américain » where the
+ * passage says « Proton Mail, un fournisseur suisse »): the adjective written right after the name names no place the
+ * adjectives the passages write right after it name, and they write at least one. Adjectives of a wider place
+ * (« européen ») are left out.
+ */
+export function nationalityReplaced(
+  claim: string,
+  passages: CitedSentence[][],
+): { name: string; adjective: string; other: string } | null {
+  const texts = passages.flat().map((s) => s.text);
+  for (const n of namesWithEnds(claim)) {
+    const mine = adjectivesAfter(claim, n.end);
+    if (mine.length === 0) continue;
+    const folded = words(n.name).join(" ");
+    const theirs: { folded: string; written: string }[] = [];
+    for (const t of texts)
+      for (const o of namesWithEnds(t))
+        if (words(o.name).join(" ") === folded) theirs.push(...adjectivesAfter(t, o.end));
+    if (theirs.length === 0) continue;
+    const given = new Set(theirs.flatMap((a) => placesOf(a.folded)));
+    const adjective = mine[0]!;
+    if (!placesOf(adjective.folded).some((p) => given.has(p)))
+      return { name: n.name, adjective: adjective.written, other: theirs[0]!.written };
+  }
+  return null;
+}
+
+/**
+ * A person said to confirm (« Brad Smith … l'a confirmé ») what the cited passages have them deny: a sentence naming
+ * them contests it ([deny]) or reports them saying a negation (« a déclaré que l'entreprise n'avait ni cessé ni
+ * suspendu »), and none has them confirm it. The passage's sentence, or null.
+ */
+export function denialAsConfirmation(claim: string, passages: CitedSentence[][]): string | null {
+  const mine = words(claim);
+  if (!mine.some((w) => CONFIRM.has(w)) || NEGATED.test(claim)) return null;
+  const names = namesWithEnds(claim)
+    .map((n) => words(n.name))
+    .filter((w) => w.length > 0);
+  if (names.length === 0) return null;
+  const texts = passages.flatMap((p) => p.map((s) => s.text));
+  const naming = texts.filter((t) => {
+    const theirs = words(t);
+    return names.some((n) => n.length >= 2 && n.every((w) => theirs.includes(w)));
+  });
+  if (naming.length === 0) return null;
+  if (naming.some((t) => words(t).some((w) => CONFIRM.has(w)) && !NEGATED.test(t))) return null;
+  const denying = naming.find((t) => {
+    const theirs = words(t);
+    if (theirs.some((w) => DENY.has(w))) return true;
+    if (!theirs.some((w) => SAY.has(w))) return false;
+    // What they are reported to say (« a déclaré que l'entreprise n'avait ni cessé ni suspendu »).
+    const that = t.search(/(?<!\p{L})(?:que|qu['’])/iu);
+    return that >= 0 && NEGATED.test(t.slice(that));
+  });
+  return denying ? short(denying) : null;
+}
+
+/** What a claim states beyond its cited passages, by the first rule that finds something, or null. */
+export function overstated(claim: string, passages: CitedSentence[][]): Overstatement | null {
+  const denied = denialAsConfirmation(claim, passages);
+  if (denied) return { kind: "denied", quote: denied };
+  const nationality = nationalityReplaced(claim, passages);
+  if (nationality) return { kind: "nationality", ...nationality };
+  const duty = dutyHolderReplaced(claim, passages);
+  if (duty) return { kind: "duty", ...duty };
+  const part = wholeForPart(claim, passages);
+  if (part) return { kind: "part", ...part };
+  const all = allForSome(claim, passages);
+  if (all) return { kind: "all", words: all };
+  const planned = plannedAsDone(claim, passages);
+  if (planned) return { kind: "planned", quote: planned };
+  return null;
+}
