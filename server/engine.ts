@@ -9,7 +9,7 @@ import { forgetCorpusCaches } from "./answers/answer.ts";
 import type { Config } from "./config.ts";
 import { AppError, ioErrorOf } from "./core/errors.ts";
 import { type IndexReport, indexCorpus } from "./corpus/indexer.ts";
-import { message } from "./i18n/messages.ts";
+import { message, pluralMessage } from "./i18n/messages.ts";
 import { createOllamaProvider } from "./llm/ollama.ts";
 import { createOpenAIProvider } from "./llm/openai.ts";
 import { createModelQueue, type ModelQueue, queuedProvider } from "./llm/queue.ts";
@@ -91,7 +91,7 @@ export async function createEngine(config: Config, log: (line: string) => void =
   let store: Awaited<ReturnType<typeof openLanceStore>>;
   try {
     const cleaned = lock.first ? await cleanOrphanTempFiles(config.dataDir) : 0;
-    if (cleaned) log(message("tmp.cleaned", { count: cleaned }));
+    if (cleaned) log(pluralMessage("tmp.cleaned", cleaned, { count: cleaned }));
     store = await storeStep(lanceDir, () => openLanceStore(lanceDir));
     if (store.repaired) log(message("index.repaired"));
   } catch (err) {

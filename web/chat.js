@@ -8,7 +8,7 @@
 import { creditLabel } from "./credit.js";
 import { prepareForm, validate } from "./forms.js";
 import { markEnglish, sourceTitle } from "./lang.js";
-import { $, apiError, el, fetchJson, flagsBox, formatDate, jsonBody, readSSE, t } from "./lib.js";
+import { $, apiError, countOf, el, fetchJson, flagsBox, formatDate, jsonBody, readSSE, t, tCount } from "./lib.js";
 import { renderInline, renderMarkdown } from "./markdown.js";
 
 /** Turns kept in the browser; the oldest go first. */
@@ -372,8 +372,8 @@ function readyMessage(turn) {
   if (turn.done?.abstention) return t("ask.ready.abstained");
   const n = turn.sources.length;
   const flagged = flaggedOf(turn.done?.verification).length;
-  const base = n === 0 ? t("ask.ready.none") : n === 1 ? t("ask.ready.one") : t("ask.ready.many", { count: n });
-  return flagged ? `${base} ${t("ask.ready.flagged", { count: flagged })}` : base;
+  const base = n === 0 ? t("ask.ready.none") : n === 1 ? t("ask.ready.one") : t("ask.ready.other", { count: n });
+  return flagged ? `${base} ${tCount("ask.ready.flagged", flagged)}` : base;
 }
 
 /** Says `text` once in the polite status region (cleared first, so the same words twice are said twice). */
@@ -699,7 +699,11 @@ function showArchive() {
         {},
         open,
         " ",
-        el("span", { class: "source-meta" }, t("ask.archiveMeta", { date, count: c.count ?? c.turns?.length ?? 0 })),
+        el(
+          "span",
+          { class: "source-meta" },
+          t("ask.archiveMeta", { date, questions: countOf("question", c.count ?? c.turns?.length ?? 0) }),
+        ),
         " ",
         remove,
       );

@@ -4,7 +4,7 @@
 // shows each message under its field, linked by `aria-describedby`, the field marked `aria-invalid`, and the focus
 // on the first one. Validation errors of the server (`{ error: { fields: [{ path, message }] } }`) go to the same
 // place when the page knows the field; otherwise they stay in the form's general error box.
-import { el, t } from "./lib.js";
+import { el, t, tCount } from "./lib.js";
 
 const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
 const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
@@ -191,6 +191,6 @@ export function showServerErrors(form, err, find) {
 }
 
 /** The line under the submit button when fields are in error (the fields themselves say what is wrong). */
-export const errorSummary = (count) => el("p", { class: "error form-summary" }, t("form.error.summary", { count }));
+export const errorSummary = (count) => el("p", { class: "error form-summary" }, tCount("form.error.summary", count));
 
 const capitalize = (s) => (s ? s[0].toLocaleUpperCase("fr") + s.slice(1) + (/[.…!?)]$/.test(s) ? "" : ".") : s);

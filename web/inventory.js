@@ -126,7 +126,7 @@ async function analyze(files) {
   const progress = $("inv-progress");
   button.disabled = true;
   $("inv-error").replaceChildren();
-  progress.textContent = t("inv.analyzing", { count: files.length });
+  progress.textContent = t("inv.analyzing", { files: countOf("file", files.length) });
   const body = new FormData();
   for (const file of files) body.append("file", file, file.name);
   const day = /** @type {HTMLInputElement} */ ($("inv-date")).value;
@@ -278,7 +278,7 @@ function display(analysis, { focus }) {
           el(
             "li",
             {},
-            t("inv.fileLine", { name: f.name, format: t(`inv.format.${f.format}`), rows: formatNumber(f.rows) }),
+            t("inv.fileLine", { name: f.name, format: t(`inv.format.${f.format}`), rows: countOf("rowRead", f.rows) }),
           ),
         ),
       ),
@@ -487,9 +487,9 @@ function categoriesTable(s) {
                           el(
                             "li",
                             {},
-                            t(r.installations === 1 ? "inv.risk.one" : "inv.risk", {
+                            t("inv.risk", {
                               label: r.label,
-                              installations: formatNumber(r.installations),
+                              installations: countOf("installation", r.installations),
                               products: r.products.join(", "),
                             }),
                           ),
@@ -587,7 +587,7 @@ function itemsSection(analysis) {
     count.textContent =
       rows.length > MAX_ROWS
         ? t("inv.countTruncated", { shown: MAX_ROWS, count: formatNumber(rows.length) })
-        : t("inv.count", { count: formatNumber(rows.length) });
+        : t("inv.count", { rows: countOf("rowShown", rows.length) });
   };
 
   const renderPage = async () => {
@@ -611,7 +611,7 @@ function itemsSection(analysis) {
             to: formatNumber(page.offset + page.items.length),
             count: formatNumber(page.total),
           })
-        : t("inv.count", { count: "0" });
+        : t("inv.count", { rows: countOf("rowShown", 0) });
       previous.disabled = page.offset === 0;
       next.disabled = page.offset + page.items.length >= page.total;
     } catch (err) {
@@ -799,7 +799,7 @@ function unknownItem(u, n, again) {
       { class: "source-meta" },
       t("inv.unknownMeta", {
         publisher: u.publisher ?? t("inv.noPublisher"),
-        installations: formatNumber(u.installations),
+        installations: countOf("installation", u.installations),
       }),
     ),
   );

@@ -182,8 +182,18 @@ export function formatBytes(bytes) {
   return t("web.bytes.mo", { n: decimalFormat.format(bytes / 1024 / 1024) });
 }
 export const formatDecimal = (n) => decimalFormat.format(n);
+/** The one plural rule (French: singular under 2): which of `.one` / `.other` a count of `n` takes. */
+const pluralForm = (n) => (Math.abs(n) < 2 ? "one" : "other");
 /** « 0 installation », « 1 installation », « 12 installations » (singular under 2): `count.<noun>.one` or `.other`. */
-export const countOf = (noun, n) => t(`count.${noun}.${Math.abs(n) < 2 ? "one" : "other"}`, { n: formatNumber(n) });
+export const countOf = (noun, n) => t(`count.${noun}.${pluralForm(n)}`, { n: formatNumber(n) });
+/**
+ * `<key>.one` or `<key>.other` by the same rule, for a message whose verbs or adjectives agree with the count too
+ * (« 1 phrase à vérifier », « 3 phrases à vérifier »): never « (s) ». `{count}` is `n` formatted unless given.
+ * @param {string} key
+ * @param {number} n
+ * @param {Record<string, string | number>} [params]
+ */
+export const tCount = (key, n, params = {}) => t(`${key}.${pluralForm(n)}`, { count: formatNumber(n), ...params });
 /**
  * The one rounding of a percentage (the server's `roundPercent`, core/text.ts): to the unit, one decimal below
  * 10 %, once, from the exact ratio.

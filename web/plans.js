@@ -7,6 +7,7 @@ import { downloadLink } from "./downloads.js";
 import { errorSummary, prepareForm, showServerErrors, validate } from "./forms.js";
 import {
   $,
+  countOf,
   el,
   errorBox,
   fetchJson,
@@ -20,6 +21,7 @@ import {
   setNavTarget,
   showSavedList,
   t,
+  tCount,
 } from "./lib.js";
 import { allows, readOnly, roleNotice } from "./roles.js";
 
@@ -95,7 +97,7 @@ async function refreshList() {
         meta: t("plan.savedMeta", {
           target: pct(p.target.value),
           date: day(p.target.date),
-          count: p.checkpoints,
+          inventories: countOf("inventory", p.checkpoints),
           published: p.published ? t("plan.isPublished") : t("plan.notPublished"),
         }),
       };
@@ -151,7 +153,7 @@ async function roadmapChoices() {
             t("plan.fromDraft.option", {
               collectivite: d.collectivite,
               date: formatDate(d.updatedAt),
-              versions: formatNumber(d.versions),
+              versions: countOf("version", d.versions),
             }),
           ),
         ),
@@ -682,9 +684,7 @@ function noteCard(plan) {
         note.notice
           ? el("p", { class: "notice" }, note.notice)
           : el("p", { class: "mode" }, t(note.mode === "generated" ? "plan.note.generated" : "plan.note.template")),
-        unverified
-          ? el("p", { class: "notice" }, t("plan.note.unverifiedCount", { count: formatNumber(unverified) }))
-          : null,
+        unverified ? el("p", { class: "notice" }, tCount("plan.note.unverifiedCount", unverified)) : null,
         summaryText(note.summary),
       ].filter(Boolean),
     );

@@ -1,7 +1,7 @@
 /** `npm run cli -- validate` and `ingest`: the corpus checked, then indexed (and embedded when a model is there). */
 import { loadCorpus } from "../corpus/documents.ts";
 import { createEngine } from "../engine.ts";
-import { message } from "../i18n/messages.ts";
+import { message, pluralMessage } from "../i18n/messages.ts";
 import { printIndexReport } from "../server.ts";
 import type { CommandContext } from "./main.ts";
 
@@ -22,7 +22,9 @@ export async function validate({ config, term }: CommandContext): Promise<number
     }),
   );
   term.line(
-    corpus.problems.length ? message("validate.failed", { count: corpus.problems.length }) : message("validate.ok"),
+    corpus.problems.length
+      ? pluralMessage("validate.failed", corpus.problems.length, { count: corpus.problems.length })
+      : message("validate.ok"),
   );
   return corpus.problems.length ? 1 : 0;
 }

@@ -11,7 +11,7 @@ import { createDraft, getDraft, prepareDraft } from "../drafting/drafts.ts";
 import { isDraftType } from "../drafting/inputs.ts";
 import { createEngine } from "../engine.ts";
 import { EXPORT_FORMATS, type ExportFormat, exportDraft } from "../export/index.ts";
-import { message } from "../i18n/messages.ts";
+import { message, pluralMessage } from "../i18n/messages.ts";
 import { printIndexReport, type Terminal } from "../server.ts";
 
 export async function draftCommand(
@@ -71,7 +71,7 @@ export async function draftCommand(
         term.line(message(event.saved === false ? "drafts.cli.unsaved" : "drafts.cli.saved", { id, mode: event.mode }));
         if (event.flags.length)
           term.line(
-            message("drafts.cli.flags", {
+            pluralMessage("drafts.cli.flags", event.flags.length, {
               count: event.flags.length,
               figures: event.flags.map((f) => `${f.figure} (${f.section})`).join(", "),
             }),

@@ -4,7 +4,7 @@ import { type AnswerEvent, type AnswerSource, answer } from "../answers/answer.t
 import { AppError } from "../core/errors.ts";
 import { frenchDate } from "../core/text.ts";
 import { createEngine } from "../engine.ts";
-import { message } from "../i18n/messages.ts";
+import { message, pluralMessage } from "../i18n/messages.ts";
 import { kindLabel, passageLabel } from "../retrieval/passages.ts";
 import { checkQuery, parseK } from "../retrieval/query.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -178,5 +178,5 @@ function creditLines(s: AnswerSource): string {
   // The page's sources, those the passage names first; a long list is cut (the page and /api/chat give all).
   const shown = credit.sources.slice(0, PAGE_SOURCES_SHOWN);
   const more = credit.sources.length - shown.length;
-  return `    ${message("cli.creditPage")}\n${shown.map((c) => line(c, "      ")).join("")}${more > 0 ? `      ${message("cli.creditPageMore", { count: more })}\n` : ""}`;
+  return `    ${message("cli.creditPage")}\n${shown.map((c) => line(c, "      ")).join("")}${more > 0 ? `      ${pluralMessage("cli.creditPageMore", more, { count: more })}\n` : ""}`;
 }

@@ -14,12 +14,16 @@ import { workspaceKeyStore } from "../auth/workspace-keys.ts";
 import { principalOf, teamStore } from "../auth/workspaces.ts";
 import type { Config } from "../config.ts";
 import { AppError } from "../core/errors.ts";
-import { message } from "../i18n/messages.ts";
+import { formatInt } from "../core/text.ts";
+import { countText, message } from "../i18n/messages.ts";
 import { appendAudit, auditCsv, readAudit } from "../store/audit.ts";
 import { backupTo, readBackup, restoreFrom } from "../store/backup.ts";
 import { acquireDataLock } from "../store/lock.ts";
 import { openRecordDatabase } from "../store/open-records.ts";
 import { backendOf, type RecordDatabase } from "../store/sql-records.ts";
+
+/** « 1 enregistrement », « 1 204 enregistrements »: the count with its noun, French digit grouping. */
+const counted = (noun: string, n: number) => countText(noun, n, formatInt(n));
 
 type Out = (text: string) => void;
 
@@ -160,7 +164,7 @@ export async function backupCommand(positionals: string[], config: Config, out: 
   return withDatabase(config, async (db) => {
     const header = await backupTo(db, file);
     out(
-      `${message("backup.done", { file, records: header.counts.records, conversations: header.counts.conversations ?? 0, audit: header.counts.audit, schema: header.schema, backend: header.database === "sqlite" ? "SQLite" : "PostgreSQL" })}\n`,
+      `${message("backup.done", { file, records: counted("record", header.counts.records), conversations: counted("conversation", header.counts.conversations ?? 0), audit: counted("line", header.counts.audit), schema: header.schema, backend: header.database === "sqlite" ? "SQLite" : "PostgreSQL" })}\n`,
     );
     return 0;
   });
@@ -204,7 +208,7 @@ export async function restoreCommand(positionals: string[], config: Config, out:
         detail: backup.header.createdAt,
       });
       out(
-        `${message("backup.restored", { file, createdAt: backup.header.createdAt, records: backup.header.counts.records, conversations: backup.header.counts.conversations ?? 0, audit: backup.header.counts.audit })}\n`,
+        `${message("backup.restored", { file, createdAt: backup.header.createdAt, records: counted("record", backup.header.counts.records), conversations: counted("conversation", backup.header.counts.conversations ?? 0), audit: counted("line", backup.header.counts.audit) })}\n`,
       );
       return 0;
     });

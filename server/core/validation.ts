@@ -1,6 +1,6 @@
 /** Zod validation issues as French lines a user can act on (inputs, corpus files, configuration). */
 import type { z } from "zod";
-import { message } from "../i18n/messages.ts";
+import { countText, message } from "../i18n/messages.ts";
 
 /**
  * Turns zod issues into one French line each: `champ : raison`. Pass the validated `input` so a missing field
@@ -36,7 +36,7 @@ function translateIssue(issue: z.core.$ZodIssue): string {
       if (!/^Too small|^Invalid/.test(issue.message)) return issue.message;
       if (issue.origin === "string") return message("validation.tooShort", { min: String(issue.minimum) });
       if (issue.origin === "array" || issue.origin === "set")
-        return message("validation.tooFew", { min: String(issue.minimum) });
+        return message("validation.tooFew", { min: countText("item", Number(issue.minimum)) });
       if (issue.origin === "number" || issue.origin === "int")
         return message("validation.tooLow", { min: String(issue.minimum) });
       return message("validation.tooSmall");

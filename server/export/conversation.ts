@@ -7,7 +7,7 @@
 import { kindLabel } from "../core/labels.ts";
 import { asOfText, frenchDate, slugify } from "../core/text.ts";
 import type { Citation } from "../drafting/types.ts";
-import { message } from "../i18n/messages.ts";
+import { countText, message } from "../i18n/messages.ts";
 import type { Exchange } from "../store/conversation-types.ts";
 import { toMarkdown } from "./markdown.ts";
 import {
@@ -164,10 +164,7 @@ export function buildConversationDocument(
     { kind: "paragraph", style: "title", inlines: plain(conversation.title) },
     { kind: "paragraph", style: "subtitle", inlines: plain(message("conversations.export.subtitle")) },
   ];
-  const count = message(
-    conversation.exchanges.length === 1 ? "conversations.export.questions.one" : "conversations.export.questions.many",
-    { count: conversation.exchanges.length },
-  );
+  const count = countText("question", conversation.exchanges.length);
   if (dates.length)
     front.push({
       kind: "paragraph",

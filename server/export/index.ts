@@ -3,7 +3,7 @@
  */
 import { AppError } from "../core/errors.ts";
 import type { Draft } from "../drafting/types.ts";
-import { message } from "../i18n/messages.ts";
+import { message, pluralMessage } from "../i18n/messages.ts";
 import { toMarkdown } from "./markdown.ts";
 import { buildDocument, type DocumentJson, documentJson } from "./model.ts";
 
@@ -35,7 +35,10 @@ export function parseFormat(raw: string | undefined): ExportFormat {
 /** Checks a version number given by a user (counting from 1); throws a French 400 saying how many there are. */
 function checkVersion(draft: Draft, version: number | undefined): void {
   if (version !== undefined && (!Number.isInteger(version) || version < 1 || version > draft.versions.length))
-    throw new AppError("invalid_version", message("drafts.versionInvalid", { count: draft.versions.length }));
+    throw new AppError(
+      "invalid_version",
+      pluralMessage("drafts.versionInvalid", draft.versions.length, { count: draft.versions.length }),
+    );
 }
 
 /**

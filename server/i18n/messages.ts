@@ -28,9 +28,19 @@ export function messageOr<T>(key: string, fallback: T, lang = "fr"): string | T 
   return catalogs[lang]?.[key] !== undefined || catalogs.fr![key] !== undefined ? message(key, {}, lang) : fallback;
 }
 
+/** The one plural rule (French: singular under 2): which of `.one` / `.other` a count of `n` takes. */
+const pluralForm = (n: number) => (Math.abs(n) < 2 ? "one" : "other");
+
 /**
  * « 0 installation », « 1 installation », « 12 installations » (French: singular under 2): `count.<noun>.one` or
  * `count.<noun>.other`, `{n}` already formatted by the caller (French digit grouping).
  */
 export const countText = (noun: string, n: number, formatted: string = String(n), lang = "fr") =>
-  message(`count.${noun}.${Math.abs(n) < 2 ? "one" : "other"}`, { n: formatted }, lang);
+  message(`count.${noun}.${pluralForm(n)}`, { n: formatted }, lang);
+
+/**
+ * `<key>.one` or `<key>.other` by the same rule, for a message whose verbs, pronouns or adjectives agree with a count
+ * too (« 1 fichier temporaire a été supprimé », « 3 fichiers temporaires ont été supprimés »): never « (s) ».
+ */
+export const pluralMessage = (key: string, n: number, params: Record<string, string | number> = {}, lang = "fr") =>
+  message(`${key}.${pluralForm(n)}`, params, lang);

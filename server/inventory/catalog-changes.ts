@@ -7,7 +7,7 @@
  */
 
 import { fitLabel } from "../core/labels.ts";
-import { message } from "../i18n/messages.ts";
+import { message, pluralMessage } from "../i18n/messages.ts";
 import { alternativeCaveats, alternativeWithCaveats } from "./alternative-text.ts";
 import { controllingCountry, type MatchIndex } from "./match.ts";
 import type { CatalogChange, CatalogChanges, InventoryItem, ItemAlternative } from "./types.ts";
@@ -83,7 +83,7 @@ export function catalogChangesOf(
   return {
     products: changes.length,
     changes: listed,
-    notice: message(changes.length > 1 ? "inventory.catalogChanged.many" : "inventory.catalogChanged.one", {
+    notice: pluralMessage("inventory.catalogChanged", changes.length, {
       count: changes.length,
       products: listed.map(changeText).join(" ; "),
     }),

@@ -77,7 +77,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(sources).toBeGreaterThan(0);
     // The sentence no passage supports is counted in the same message (and marked in the answer).
     expect(await page.locator(".answer mark.unverified").innerText()).toContain("95 millions");
-    const ready = `${sources === 1 ? "Réponse prête, 1 source." : `Réponse prête, ${sources} sources.`} 1 phrase(s) à vérifier.`;
+    const ready = `${sources === 1 ? "Réponse prête, 1 source." : `Réponse prête, ${sources} sources.`} 1 phrase à vérifier.`;
     await expect.poll(() => page.locator("#ask-status").innerText()).toBe(ready);
     // A few announcements for the whole answer (it was 364, one per token), none of them the answer's words.
     const said = await announced(page);

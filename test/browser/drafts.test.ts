@@ -148,7 +148,9 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect(await recipient.getAttribute("aria-invalid")).toBe("true");
     expect(await errorOf(recipient)).toContain("Ce champ est obligatoire.");
     expect(await name.evaluate((n) => n === document.activeElement)).toBe(true);
-    expect(await page.locator("#draft-error").innerText()).toContain("Le formulaire contient 2 erreur(s)");
+    expect(await page.locator("#draft-error").innerText()).toContain(
+      "Le formulaire contient 2 erreurs : corrigez les champs signalés.",
+    );
     expect(await page.locator("#draft-error").innerText()).not.toContain("inputs.");
     expect(await page.locator(".field-error").count()).toBe(2);
     expect(posts).toEqual([]);

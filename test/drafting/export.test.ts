@@ -175,7 +175,9 @@ describe("exports", () => {
 
   it("rejects an unknown format or version with French messages", async () => {
     expect(() => parseFormat("rtf")).toThrow(/format : valeur non reconnue « rtf »/);
-    await expect(exportDraft(sampleDraft(), "md", 3)).rejects.toThrow(/entre 1 et 1/);
+    await expect(exportDraft(sampleDraft(), "md", 3)).rejects.toThrow(
+      /ce brouillon a 1 version ; indiquez le numéro 1\./,
+    );
   });
 
   it("gives each PDF table column at least its longest word, and shares the rest by content", () => {

@@ -136,7 +136,7 @@ describe("npm run cli", { timeout: 90_000 }, () => {
     const { code, stderr } = await cli(["validate"]);
     expect(code).toBe(1);
     expect(stderr).toContain("guidance/broken.md");
-    expect(stderr).toContain("2 problème(s)");
+    expect(stderr).toContain("2 problèmes à corriger");
   });
 
   it("search and ask beside a running server on the same data folder go through that server (trial 2026-12)", async () => {

@@ -373,6 +373,6 @@ describe("crashes and a shared data folder (issue 18 §4)", () => {
     const logs: string[] = [];
     await engineFor(path.resolve("test/fixtures/corpus"), {}, dataDir, (line) => logs.push(line));
     expect(await readdir(records)).toEqual(["a.json"]);
-    expect(logs.join("\n")).toContain("1 fichier(s) temporaire(s)");
+    expect(logs.join("\n")).toContain("1 fichier temporaire laissé par un arrêt brutal a été supprimé.");
   });
 });

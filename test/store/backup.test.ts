@@ -114,7 +114,7 @@ describe.each(BACKENDS)("backup and restore (%s)", (kind) => {
     await writer;
     expect(backup.code, backup.text).toBe(0);
     expect(backup.text).toMatch(
-      /Sauvegarde écrite dans .* : \d+ enregistrements, 1 conversation\(s\), \d+ lignes du journal d'audit, schéma version \d+/,
+      /Sauvegarde écrite dans .* : \d+ enregistrements, 1 conversation, \d+ lignes du journal d'audit, schéma version \d+/,
     );
     expect(backup.text).toContain("reconstruit à partir de corpus/");
     expect(statuses.length).toBeGreaterThan(0);

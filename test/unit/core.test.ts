@@ -167,7 +167,7 @@ describe("validation messages (issue 13 §2, trial 2026-12)", () => {
     const input = { name: "   ", list: [], n: 0 };
     const lines = formatIssues(schema.safeParse(input).error!, input);
     expect(lines[0]).toBe("name : trop court (2 caractères au moins, espaces du début et de la fin non comptés)");
-    expect(lines[1]).toContain("1 élément(s) au moins");
+    expect(lines[1]).toContain("1 élément au moins");
     expect(lines[2]).toContain("1 au moins");
   });
 });

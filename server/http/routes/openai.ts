@@ -20,7 +20,7 @@ import { keyWorkspace } from "../../auth/workspace-keys.ts";
 import { AppError, validationError } from "../../core/errors.ts";
 import { asOfText } from "../../core/text.ts";
 import type { Engine } from "../../engine.ts";
-import { message } from "../../i18n/messages.ts";
+import { message, pluralMessage } from "../../i18n/messages.ts";
 import { type Admission, QueueFullError, withAdmission } from "../../llm/queue.ts";
 import { kindLabel, passageLabel } from "../../retrieval/passages.ts";
 import { MAX_QUERY_CHARS } from "../../retrieval/query.ts";
@@ -160,7 +160,7 @@ function reference(n: number, r: AnswerSource): string {
     const more = credit.sources.length - PAGE_SOURCES_SHOWN;
     const listed =
       credit.sources.slice(0, PAGE_SOURCES_SHOWN).map(cited).join(" ; ") +
-      (more > 0 ? ` ${message("v1.creditPageMore", { count: more })}` : "");
+      (more > 0 ? ` ${pluralMessage("v1.creditPageMore", more, { count: more })}` : "");
     return `${head} — ${message("v1.creditPage", { sources: listed })}`;
   }
   return `${head} — source : ${credit.sources.map(cited).join(" ; ")}`;
@@ -179,7 +179,7 @@ function footer(outcome: Outcome): string {
   if (done?.notice) parts.push(`> ${done.notice}`);
   const counts = done?.verification?.counts;
   const unsupported = counts ? counts.unsupported + counts.invalidCitation : 0;
-  if (unsupported > 0) parts.push(`> ${message("v1.verificationWarning", { count: unsupported })}`);
+  if (unsupported > 0) parts.push(`> ${pluralMessage("v1.verificationWarning", unsupported, { count: unsupported })}`);
   if (outcome.sources.length) {
     const numbers = citedNumbers(outcome.text, outcome.sources.length);
     parts.push(
