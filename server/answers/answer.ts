@@ -4,8 +4,8 @@
  * without a model, quote the passages (extractive mode). Failures of the model fall back to extractive mode.
  */
 
+import { firstPersonClauses } from "../core/first-person.ts";
 import { fold } from "../core/text.ts";
-import { firstPersonClauses } from "../drafting/documents/common.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";

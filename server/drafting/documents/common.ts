@@ -14,6 +14,7 @@ import { vendorLabel } from "../../inventory/vendor-text.ts";
 
 export { categoryLabel, fitLabel };
 
+import { clausesOf, FIRST_PERSON, sentencesOf } from "../../core/first-person.ts";
 import { neutralize } from "../../retrieval/passages.ts";
 import type { LetterInputs } from "../inputs.ts";
 import { planRoadmap, type RoadmapPlan } from "../roadmap-plan.ts";
@@ -143,14 +144,6 @@ export function aboutOthers(clause: string): boolean {
   return /^\p{Ll}/u.test(next) && !COMPLEMENT.test(next);
 }
 
-/** A context's sentences and, inside each, its clauses (parts between « ; »), as `contextClaims` reads them. */
-const clausesOf = (sentence: string) =>
-  sentence
-    .split(/\s*;\s*/u)
-    .map((c) => c.trim().replace(/[.!?]+$/u, ""))
-    .filter((c) => c.length > 0 && /\p{L}{3}/u.test(c));
-const sentencesOf = (context: string) => context.split(/(?<=[.!?])\s+/u).filter((s) => s.trim());
-
 /** Whether a clause names the collectivité or the sender (« la ville », « notre commune », « nous », its name). */
 function namesUs(collectivite: string): (clause: string) => boolean {
   const own = collectivite
@@ -176,17 +169,6 @@ export function contextClaims(context: string | undefined, collectivite: string)
     .filter((c) => !us(c) && aboutOthers(c));
 }
 
-/**
- * What a text says in the first person (« notre commune de 12 000 habitants », « nous avons 80 agents »): its
- * clauses that the sender writes of themselves, as `attributedContext` reads them. In chat, the user's own context
- * (`askedContext`); « la ville de Vernay » is someone else there.
- */
-export function firstPersonClauses(text: string): string[] {
-  return sentencesOf(text)
-    .flatMap(clausesOf)
-    .filter((c) => FIRST_PERSON.test(c));
-}
-
 /** The context without its claims about others: what the user says of their own collectivité (its dated events). */
 export function ownContext(context: string | undefined, collectivite: string): string | undefined {
   if (!context) return context;
@@ -198,9 +180,6 @@ export function ownContext(context: string | undefined, collectivite: string): s
     .map((c) => `${c}.`)
     .join(" ");
 }
-
-/** First person: the sender speaking of themselves (« nous souhaitons », « notre association »). */
-const FIRST_PERSON = /(?<!\p{L})(?:nous|notre|nos|je|j['’]|mon|ma|mes)(?!\p{L})/iu;
 
 /**
  * The context as the document states it: each sentence the user wrote about their own collectivité, with no claim
