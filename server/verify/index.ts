@@ -759,13 +759,19 @@ function swappedWith(
   return other >= SWAP_MIN_AFFINITY && other >= sameAffinity + SWAP_MARGIN - 1e-9 ? otherFigure : null;
 }
 
+/** Where the parenthesis a position of a text is in opens; -1 outside parentheses. */
+function openingParenthesis(text: string, at: number): number {
+  const open = text.lastIndexOf("(", at);
+  return open < 0 || text.slice(open, at).includes(")") ? -1 : open;
+}
+
 /**
  * For a figure inside parentheses, the words right before the opening one (nearest first, up to four, back to the
  * clause before): what the parenthesis gives figures of. Empty outside parentheses.
  */
 function ownerBefore(text: string, at: number): string[] {
-  const open = text.lastIndexOf("(", at);
-  if (open < 0 || text.slice(open, at).includes(")")) return [];
+  const open = openingParenthesis(text, at);
+  if (open < 0) return [];
   const [start] = clauseAround(text, open);
   return sideWords(text.slice(start, open)).reverse().slice(0, 4);
 }
@@ -821,8 +827,8 @@ function causeSwapped(stated: string, spot: Spot, pool: Source[], same: (s: Figu
 
 /** The content words of the parentheses a position of a text is in (none outside parentheses). */
 function parenthesisWords(text: string, at: number): string[] {
-  const open = text.lastIndexOf("(", at);
-  if (open < 0 || text.slice(open, at).includes(")")) return [];
+  const open = openingParenthesis(text, at);
+  if (open < 0) return [];
   const close = text.indexOf(")", at);
   return contentWords(text.slice(open + 1, close < 0 ? text.length : close)).filter((w) => !NOT_COUNTED.has(w));
 }
