@@ -6,11 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contextClaims } from "../../server/drafting/documents/common.ts";
-import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import { withQualification } from "../../server/drafting/generate.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import type { Engine } from "../../server/engine.ts";
-import { exportDraft } from "../../server/export/index.ts";
+import { writeDraft } from "../helpers/drafts.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { realCorpusEngine, withTestProvider } from "../helpers/server.ts";
 
@@ -36,14 +35,7 @@ const LETTER = {
   },
 };
 
-async function write(engine: Engine): Promise<{ draft: Draft; markdown: string }> {
-  const prepared = await prepareDraft(engine, LETTER);
-  let id = "";
-  for await (const e of createDraft(engine, prepared, new AbortController().signal)) if (e.type === "done") id = e.id;
-  const draft = await getDraft(engine, id);
-  const markdown = new TextDecoder().decode((await exportDraft(draft, "md")).bytes);
-  return { draft, markdown };
-}
+const write = (engine: Engine) => writeDraft(engine, LETTER);
 
 describe("what a sender's context says of others", () => {
   it("is what the corpus must back; what it says of the collectivité or the sender is their own knowledge", () => {

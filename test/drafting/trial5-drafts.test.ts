@@ -8,10 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimParts, refutedFigures } from "../../server/drafting/claims.ts";
 import { aboutOthers, attributedContext, contextClaims, ownContext } from "../../server/drafting/documents/common.ts";
-import { createDraft, editSection, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
+import { editSection } from "../../server/drafting/drafts.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import type { Engine } from "../../server/engine.ts";
-import { exportDraft } from "../../server/export/index.ts";
+import { writeDraft } from "../helpers/drafts.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
 const LETTER_CONTEXT =
@@ -66,13 +66,7 @@ const AUDIT = {
   },
 };
 
-async function write(engine: Engine, body: unknown): Promise<{ draft: Draft; markdown: string }> {
-  const prepared = await prepareDraft(engine, body);
-  let id = "";
-  for await (const e of createDraft(engine, prepared, new AbortController().signal)) if (e.type === "done") id = e.id;
-  const draft = await getDraft(engine, id);
-  return { draft, markdown: new TextDecoder().decode((await exportDraft(draft, "md")).bytes) };
-}
+const write = writeDraft;
 
 describe("whose statement a context clause is", () => {
   it("a clause whose subject is someone else is a claim; the user's own matters are not", () => {

@@ -10,13 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refutedFigures, statedClaims } from "../../server/drafting/claims.ts";
 import { contradictingSentence } from "../../server/drafting/contradictions.ts";
 import { attributedContext, baseVars, contextClaims } from "../../server/drafting/documents/common.ts";
-import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import { retrievePassages } from "../../server/drafting/generate.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import type { Engine } from "../../server/engine.ts";
 import { exportDraft } from "../../server/export/index.ts";
 import { extractFigures } from "../../server/verify/figures.ts";
+import { writeDraft } from "../helpers/drafts.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { realCorpusEngine, withTestProvider } from "../helpers/server.ts";
 
@@ -55,13 +55,7 @@ const LETTER = {
   },
 };
 
-async function write(engine: Engine): Promise<{ draft: Draft; markdown: string }> {
-  const prepared = await prepareDraft(engine, LETTER);
-  let id = "";
-  for await (const e of createDraft(engine, prepared, new AbortController().signal)) if (e.type === "done") id = e.id;
-  const draft = await getDraft(engine, id);
-  return { draft, markdown: new TextDecoder().decode((await exportDraft(draft, "md")).bytes) };
-}
+const write = (engine: Engine) => writeDraft(engine, LETTER);
 
 const sentencesOf = (draft: Draft) =>
   draft.versions[0]!.sections.flatMap((s) => s.verification?.sentences.map((v) => ({ ...v, section: s })) ?? []);

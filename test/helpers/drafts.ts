@@ -2,7 +2,19 @@
  * A small saved draft with every construct the exporters handle: headings, lists, a table, a quote, notes with
  * and without URL, a flagged figure and a section still to complete.
  */
+import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import type { Draft } from "../../server/drafting/types.ts";
+import type { Engine } from "../../server/engine.ts";
+import { exportDraft } from "../../server/export/index.ts";
+
+/** A draft written through the engine as the API writes it, saved, read back, with its Markdown export. */
+export async function writeDraft(engine: Engine, body: unknown): Promise<{ draft: Draft; markdown: string }> {
+  const prepared = await prepareDraft(engine, body);
+  let id = "";
+  for await (const e of createDraft(engine, prepared, new AbortController().signal)) if (e.type === "done") id = e.id;
+  const draft = await getDraft(engine, id);
+  return { draft, markdown: new TextDecoder().decode((await exportDraft(draft, "md")).bytes) };
+}
 
 export function sampleDraft(): Draft {
   return {
