@@ -27,7 +27,12 @@ const SUBJECT_MAX_WORDS = 3;
 function clauseSubject(clause: string): string {
   const end = clause.search(SUBJECT_END);
   const subject = end > 0 ? clause.slice(0, end) : clause;
-  return subject.split(/\s+/).slice(0, SUBJECT_MAX_WORDS).join(" ");
+  // Quotation marks are no words (« La doctrine « Cloud au centre » » lends « La doctrine Cloud »).
+  return subject
+    .split(/\s+/)
+    .filter((t) => /\p{L}/u.test(t))
+    .slice(0, SUBJECT_MAX_WORDS)
+    .join(" ");
 }
 
 /**
