@@ -13,7 +13,7 @@ import {
 } from "./negation.ts";
 import { MONTH_NAMES } from "./proper-nouns.ts";
 import type { Source } from "./source-sentences.ts";
-import { type Bag, bagOf, contentWords, inBag, words } from "./words.ts";
+import { type Bag, bagOf, contentWords, inBag, WEAK, words } from "./words.ts";
 
 /**
  * Words of opposite meaning without a negation (`server/i18n/fr/antonyms.txt`, data): each entry two sides, each
@@ -51,6 +51,15 @@ function antonymTerms(list: string[]): Map<string, Set<number>> {
   return out;
 }
 
+/**
+ * The word an antonym hangs on: the content word right before it (« jugeait » in « il jugeait risqué »), stemmed, or
+ * null when the word before is a function word (« est », « de »).
+ */
+function governor(list: string[], at: Set<number>): string | null {
+  const before = list[Math.min(...at) - 1];
+  return before && !WEAK.has(before) && contentWords(before).length > 0 ? stem(before) : null;
+}
+
 /** Least subject words a clause must share with a source clause for an antonym between them to contradict it. */
 export const OPPOSITE_MIN_SHARED = 3;
 
@@ -76,13 +85,23 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
     const need = Math.max(OPPOSITE_MIN_SHARED, Math.ceil(subject.length * POLARITY_MIN_SHARE));
     let against: string | null = null;
     let agrees = false;
+    const mine = governor(list, used);
     sourceClauses.forEach((c, i) => {
       const shared = subject.filter((w) => inBag(w, bags[i]!, false)).length;
-      if (shared < need) return;
+      // Fewer shared words (half, at least three) when the two words hang on the same word (« il jugeait risqué de
+      // basculer… » for « à Fontaine, il jugeait prudent de basculer d'un coup… »).
+      const close = mine !== null && shared >= OPPOSITE_MIN_SHARED && shared * 2 >= subject.length;
+      if (shared < need && !close) return;
       // The clause's own words carry its antonyms, not the subject a pronoun stands for (`withPronounSubjects`).
-      const theirs = antonymTerms(words(c));
+      const theirList = words(c);
+      const theirs = antonymTerms(theirList);
       if (theirs.has(key)) agrees = true;
-      else if (theirs.has(other) && negatedAmong(c, own) === negatedAmong(clause, bags[i]!)) against ??= c;
+      else if (
+        theirs.has(other) &&
+        (shared >= need || governor(theirList, theirs.get(other)!) === mine) &&
+        negatedAmong(c, own) === negatedAmong(clause, bags[i]!)
+      )
+        against ??= c;
     });
     if (against && !agrees) return against;
   }
