@@ -47,6 +47,7 @@ import {
 } from "./names.ts";
 import { nationalitySwapped } from "./nationality.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
+import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { reportedAsFact } from "./reported.ts";
 import {
@@ -581,6 +582,12 @@ function checkSentence(
         }),
       );
   }
+  // A figure given more precisely than the cited passages give it: « exactement » for « environ », « par an » for a
+  // one-off amount, a range's bound alone (`precision.ts`).
+  if (cited.length > 0) {
+    const lost = precisionLost(stated, pool);
+    if (lost) reasons.push(precisionReason(lost, w));
+  }
   // What the passages only report (« serait hébergé par … », « ont affirmé que … ») stated as established.
   if (cited.length > 0) {
     const quote = reportedAsFact(stated, pool);
@@ -667,6 +674,18 @@ function overstatedReason(o: Overstatement, where: string, cited: number): strin
       return message("verify.dutyHolder", { where, claimed: o.claimed, quote: o.quote });
     case "nationality":
       return message("verify.nationality", { where, name: o.name, adjective: o.adjective, other: o.other });
+  }
+}
+
+/** The reason for what `precisionLost` found. */
+function precisionReason(p: PrecisionLoss, where: string): string {
+  switch (p.kind) {
+    case "exact":
+      return message("verify.exactForApprox", { where, figure: p.figure, word: p.word });
+    case "period":
+      return message("verify.periodAdded", { where, figure: p.figure, period: p.period });
+    case "bound":
+      return message("verify.boundOfRange", { where, range: p.range });
   }
 }
 

@@ -1,0 +1,96 @@
+/**
+ * Causes of the false sentences the seventh new-user trial saw pass the verifier (trial7 findings A1–A3c: a fake model
+ * scripted to write wrong sentences), each in a general form on passages of its own (other subjects than the trial's):
+ * the wrong sentence is flagged, the right one still passes.
+ */
+import { describe, expect, it } from "vitest";
+import { verifyText } from "../../server/verify/index.ts";
+
+const check = (sentence: string, passages: string[]) =>
+  verifyText(
+    sentence,
+    passages.map((text, i) => ({ n: i + 1, text })),
+  ).sentences[0]!;
+const status = (sentence: string, ...passages: string[]) => check(sentence, passages).status;
+
+describe("A2: a negation whose pronoun stands for a subject written with a quoted name", () => {
+  const passage =
+    "Le référentiel « Données en confiance » — Ce que cela change pour un département\nLe référentiel « Données en confiance » et ses guides s'adressent aux ministères : ils ne s'imposent pas aux conseils départementaux. Il reste une lecture utile.";
+  it("« le référentiel X s'impose aux conseils départementaux » is flagged", () => {
+    const wrong = check("Le référentiel Données en confiance s'impose aux conseils départementaux [1].", [passage]);
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("dit le contraire");
+  });
+  it("the sentence that keeps the negation passes", () => {
+    expect(
+      status("Le référentiel Données en confiance ne s'impose pas aux conseils départementaux [1].", passage),
+    ).toBe("supported");
+  });
+});
+
+describe("A1, A3b: an opposite qualifier without a negation", () => {
+  const passage =
+    "Le syndicat mixte de Vallorbe — La bascule de la messagerie\nEn 2019, la directrice des systèmes d'information y jugeait risqué de basculer toute la messagerie des agents vers Zimbra en une seule fois (Revue des territoires, mars 2019). Près de 70 % des comptes ont été migrés en 2021, les écoles étant exclues du décompte.";
+  it("« jugeait prudent » where the passage says « jugeait risqué »", () => {
+    const wrong = check(
+      "La directrice jugeait prudent de basculer toute la messagerie des agents vers Zimbra en une seule fois [1].",
+      [passage],
+    );
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("dit le contraire");
+    expect(
+      status(
+        "La directrice jugeait risqué de basculer toute la messagerie des agents vers Zimbra en une seule fois [1].",
+        passage,
+      ),
+    ).toBe("supported");
+  });
+  it("« jugeait prudent » in other words than the passage's, the two words hanging on the same verb", () => {
+    const other =
+      "Le syndicat mixte de Vallorbe — La bascule\nAvant 2019, la directrice y jugeait risqué de basculer toute la messagerie de Microsoft à Zimbra du jour au lendemain.";
+    expect(
+      status("À Vallorbe, elle jugeait prudent de basculer toute la messagerie d'un coup vers Zimbra [1].", other),
+    ).toBe("unsupported");
+    expect(
+      status("À Vallorbe, elle jugeait risqué de basculer toute la messagerie d'un coup vers Zimbra [1].", other),
+    ).toBe("supported");
+  });
+  it("« écoles comprises » where the passage says « écoles exclues »", () => {
+    expect(status("Près de 70 % des comptes ont été migrés en 2021, écoles comprises [1].", passage)).toBe(
+      "unsupported",
+    );
+    expect(status("Près de 70 % des comptes ont été migrés en 2021, écoles exclues [1].", passage)).toBe("supported");
+  });
+});
+
+describe("A1, A2, A3: a figure stated more precisely than its passage gives it", () => {
+  const passage =
+    "Le département de la Creuse — Les chiffres du passage à Linux\nEn 2022, environ 40 % des postes des collèges étaient sous Linux (Rapport annuel, 2023). Le département a économisé 18 000 euros sur ses licences de bureautique. Il a migré entre 900 et 1 200 boîtes aux lettres vers BlueMind, les sources divergeant sur le nombre. La maintenance lui coûte 3 000 euros par an.";
+  it("« exactement 40 % » where the passage says « environ 40 % »", () => {
+    const wrong = check("Exactement 40 % des postes des collèges étaient sous Linux en 2022 [1].", [passage]);
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("environ");
+    expect(status("Environ 40 % des postes des collèges étaient sous Linux en 2022 [1].", passage)).toBe("supported");
+    expect(status("40 % des postes des collèges étaient sous Linux en 2022 [1].", passage)).toBe("supported");
+  });
+  it("« par an » added to an amount the passage gives once", () => {
+    const wrong = check("Le département économise 18 000 euros par an sur ses licences de bureautique [1].", [passage]);
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("par an");
+    expect(status("Le département a économisé 18 000 euros sur ses licences de bureautique [1].", passage)).toBe(
+      "supported",
+    );
+    expect(status("La maintenance coûte au département 3 000 euros par an [1].", passage)).toBe("supported");
+  });
+  it("a range's bound stated as the figure", () => {
+    const wrong = check("Le département a migré 1 200 boîtes aux lettres vers BlueMind [1].", [passage]);
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("entre 900 et 1 200");
+    expect(status("Le département a migré entre 900 et 1 200 boîtes aux lettres vers BlueMind [1].", passage)).toBe(
+      "supported",
+    );
+    expect(status("Le département a migré jusqu'à 1 200 boîtes aux lettres vers BlueMind [1].", passage)).toBe(
+      "supported",
+    );
+  });
+});
