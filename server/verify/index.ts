@@ -33,6 +33,7 @@ import {
   QUANTITY,
 } from "./figure-match.ts";
 import { actNumbers, extractFigures, type Figure, productVersions } from "./figures.ts";
+import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
 import {
   deniedIn,
@@ -72,6 +73,8 @@ import {
   toSource,
   wordSides,
 } from "./source-sentences.ts";
+import { onlyUnstated } from "./uniqueness.ts";
+import { attributedToRuledOut, joinedAgainstWarning, statedInexact } from "./warned.ts";
 import {
   ACRONYM_SKIPS,
   ADJECTIVE_PLACES,
@@ -587,6 +590,19 @@ function checkSentence(
   if (cited.length > 0) {
     const lost = precisionLost(stated, pool);
     if (lost) reasons.push(precisionReason(lost, w));
+  }
+  // More than the cited passages allow: uniqueness they do not state, a possibility or an unconfirmed point stated as
+  // done, what they warn against (`uniqueness.ts`, `modality.ts`, `warned.ts`).
+  if (cited.length > 0) {
+    const only = onlyUnstated(stated, pool);
+    if (only) reasons.push(message("verify.onlyUnstated", { where: w, words: only }));
+    const possible = possibleAsDone(stated, pool);
+    if (possible) reasons.push(message("verify.possibleAsDone", { where: w, ...possible }));
+    const unconfirmed = unconfirmedAsConfirmed(stated, pool);
+    if (unconfirmed) reasons.push(message("verify.unconfirmed", { where: w, quote: unconfirmed }));
+    const warned =
+      statedInexact(stated, pool) ?? joinedAgainstWarning(stated, pool) ?? attributedToRuledOut(stated, pool);
+    if (warned) reasons.push(message("verify.warnedAgainst", { where: w, quote: warned }));
   }
   // What the passages only report (« serait hébergé par … », « ont affirmé que … ») stated as established.
   if (cited.length > 0) {

@@ -94,3 +94,76 @@ describe("A1, A2, A3: a figure stated more precisely than its passage gives it",
     );
   });
 });
+
+describe("A3: « le seul » where the passage names others", () => {
+  const passage =
+    "Le prix Villes internet 2024 — Les lauréats\nLe prix Villes internet 2024 a distingué douze collectivités. Cinq arobases : Lannion, Mérignac et la communauté de communes du Pays de Pouzauges.";
+  it("« Lannion est la seule commune à avoir obtenu cinq arobases » is flagged", () => {
+    const wrong = check("Lannion est la seule commune à avoir obtenu cinq arobases au prix Villes internet 2024 [1].", [
+      passage,
+    ]);
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("la seule commune");
+  });
+  it("the same without uniqueness, or where the passage says it, passes", () => {
+    expect(status("Lannion a obtenu cinq arobases au prix Villes internet 2024 [1].", passage)).toBe("supported");
+    const only =
+      "Le prix Villes internet 2024 — Les lauréats\nLannion est la seule commune bretonne à avoir obtenu cinq arobases au prix Villes internet 2024.";
+    expect(status("Lannion est la seule commune bretonne à avoir obtenu cinq arobases en 2024 [1].", only)).toBe(
+      "supported",
+    );
+  });
+});
+
+describe("A1, A2: a possibility or an unconfirmed point stated as done", () => {
+  const passage =
+    "Le groupement d'achat régional — Le contrat de maintenance\nDepuis mars 2023, la société Arawa est titulaire du contrat de maintenance, conclu pour 24 mois renouvelables deux fois, soit jusqu'en mars 2029 au plus tard. La fusion des deux syndicats a été votée en juin 2025. Point non confirmé : nous n'avons pas pu vérifier la mise en œuvre de la fusion après janvier 2026.";
+  it("« a été renouvelé jusqu'en mars 2029 » where the passage says « renouvelables »", () => {
+    const wrong = check("Le contrat de maintenance a été renouvelé jusqu'en mars 2029 [1].", [passage]);
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("renouvelables");
+    expect(status("Le contrat de maintenance peut être renouvelé jusqu'en mars 2029 au plus tard [1].", passage)).toBe(
+      "supported",
+    );
+    expect(status("Arawa est titulaire du contrat de maintenance depuis mars 2023 [1].", passage)).toBe("supported");
+  });
+  it("« a été confirmée » where the passage says « Point non confirmé »", () => {
+    const wrong = check("L'extension du contrat aux communes a été confirmée en janvier 2026 [1].", [
+      `${passage} Une extension du contrat aux communes était envisagée (Sud Ouest, 12 janvier 2026).`,
+    ]);
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("non confirmé");
+    expect(status("La fusion des deux syndicats a été votée en juin 2025 [1].", passage)).toBe("supported");
+  });
+});
+
+describe("A3b, A3c: what the passage warns against", () => {
+  it("a phrase the passage calls inexact, stated as fact", () => {
+    const passage =
+      "La région Occitanie — Ce que dit la plaquette, et la nuance nécessaire\nLa plaquette du salon qualifie la région de « première région 100 % libre ». Cette formulation doit être nuancée : les lycées utilisent encore Windows. Parler de « région 100 % libre » est donc inexact.";
+    const wrong = check("L'Occitanie est la première région 100 % libre de France [1].", [passage]);
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("inexact");
+    expect(status("Les lycées de la région Occitanie utilisent encore Windows [1].", passage)).toBe("supported");
+  });
+  it("« libre » and « européen » joined where the passage says one does not mean the other", () => {
+    const passage =
+      "La plateforme Collab'Est — Les logiciels\nCollab'Est réunit Nextcloud et Mattermost. Nuance importante : « libre » ne veut pas dire « européen ». Mattermost appartient à une société américaine.";
+    const wrong = check("Collab'Est repose sur des logiciels libres d'éditeurs européens, dont Mattermost [1].", [passage]);
+    expect(wrong.status).toBe("unsupported");
+    expect(status("Collab'Est réunit des logiciels libres, dont Nextcloud et Mattermost [1].", passage)).toBe(
+      "supported",
+    );
+  });
+  it("« selon X » where the passage says it is « non X »", () => {
+    const passage =
+      "La commune de Pessac — Où en est-elle ?\nSelon l'association Aquilenet, Pessac a quitté Google Workspace en 2024. C'est l'appréciation d'une association militante, non un rapport officiel de la commune.";
+    const wrong = check("Selon le rapport officiel de la commune, Pessac a quitté Google Workspace en 2024 [1].", [
+      passage,
+    ]);
+    expect(wrong.status).toBe("unsupported");
+    expect(status("Selon l'association Aquilenet, Pessac a quitté Google Workspace en 2024 [1].", passage)).toBe(
+      "supported",
+    );
+  });
+});
