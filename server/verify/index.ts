@@ -51,6 +51,7 @@ import { type CitedSentence, type Overstatement, overstated } from "./overstated
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { reportedAsFact } from "./reported.ts";
+import { institutionSwapped, roleHolderSwapped } from "./roles.ts";
 import {
   asksOnly,
   citationNumbers,
@@ -590,6 +591,11 @@ function checkSentence(
   if (cited.length > 0) {
     const lost = precisionLost(stated, pool);
     if (lost) reasons.push(precisionReason(lost, w));
+  }
+  // A person of the passages in another's role or institution (`roles.ts`).
+  if (cited.length > 0) {
+    const swapped = roleHolderSwapped(stated, pool) ?? institutionSwapped(stated, pool);
+    if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
   }
   // More than the cited passages allow: uniqueness they do not state, a possibility or an unconfirmed point stated as
   // done, what they warn against (`uniqueness.ts`, `modality.ts`, `warned.ts`).

@@ -167,3 +167,33 @@ describe("A3b, A3c: what the passage warns against", () => {
     );
   });
 });
+
+describe("A1, A2, A4: a person or an institution put in another's role", () => {
+  const passage =
+    "Lannion : une ville qui mise sur le libre — Lannion : qui porte le projet\nLe conseil municipal a créé en 2020 le poste de directrice de la transformation et des usages numériques ; Sophie Le Goff l'occupe depuis 2020 (Ouest-France, 3 mars 2021). Au sein de la majorité, le conseiller délégué Yann Morvan est chargé des données publiques. L'examen du schéma par la commission numérique de la Région Bretagne était prévu le 3 mars 2026, avec Yann Morvan pour rapporteur. Le Département des Côtes-d'Armor a voté le texte en 2025.";
+  it("« X occupe le poste de directrice de … » where the passage gives the post to Y", () => {
+    const wrong = check(
+      "Yann Morvan occupe depuis 2020 le poste de directrice de la transformation et des usages numériques [1].",
+      [passage],
+    );
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("Sophie Le Goff");
+    expect(
+      status(
+        "Sophie Le Goff occupe depuis 2020 le poste de directrice de la transformation et des usages numériques [1].",
+        passage,
+      ),
+    ).toBe("supported");
+    expect(status("Le conseiller délégué Yann Morvan est chargé des données publiques [1].", passage)).toBe("supported");
+  });
+  it("« X dirige la transformation numérique » (a verb for the post)", () => {
+    expect(status("Yann Morvan dirige depuis 2020 la transformation numérique de la ville [1].", passage)).toBe(
+      "unsupported",
+    );
+  });
+  it("« rapporteur au Département » where the passage names the Région", () => {
+    const wrong = check("Yann Morvan était le rapporteur du schéma au Département [1].", [passage]);
+    expect(wrong.status).toBe("unsupported");
+    expect(status("Yann Morvan était le rapporteur du schéma à la Région Bretagne [1].", passage)).toBe("supported");
+  });
+});
