@@ -11,6 +11,7 @@
 import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
+import { complementSwapped } from "./complements.ts";
 import { contradicted, DENIAL_BEFORE } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import {
@@ -592,9 +593,11 @@ function checkSentence(
     const lost = precisionLost(stated, pool);
     if (lost) reasons.push(precisionReason(lost, w));
   }
-  // A person of the passages in another's role or institution (`roles.ts`).
+  // A person of the passages in another's role or institution (`roles.ts`), a thing for another of its kind
+  // (`complements.ts`).
   if (cited.length > 0) {
-    const swapped = roleHolderSwapped(stated, pool) ?? institutionSwapped(stated, pool);
+    const swapped =
+      roleHolderSwapped(stated, pool) ?? institutionSwapped(stated, pool) ?? complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
   }
   // More than the cited passages allow: uniqueness they do not state, a possibility or an unconfirmed point stated as

@@ -197,3 +197,22 @@ describe("A1, A2, A4: a person or an institution put in another's role", () => {
     expect(status("Yann Morvan était le rapporteur du schéma à la Région Bretagne [1].", passage)).toBe("supported");
   });
 });
+
+describe("A3: a thing swapped for another of the same kind (« logiciel de X » for « logiciel de Y »)", () => {
+  const passage =
+    "Autres communes — Vitré : les chiffres\nVitré a basculé 97 % de ses postes sous Debian. Les 3 % de postes restés sous Windows sont liés à un logiciel de cartographie incompatible avec Linux.";
+  it("« un logiciel de comptabilité » where the passage says « un logiciel de cartographie »", () => {
+    const wrong = check(
+      "Les 3 % de postes restés sous Windows dépendent d'un logiciel de comptabilité incompatible avec Linux [1].",
+      [passage],
+    );
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("cartographie");
+    expect(
+      status(
+        "Les 3 % de postes restés sous Windows dépendent d'un logiciel de cartographie incompatible avec Linux [1].",
+        passage,
+      ),
+    ).toBe("supported");
+  });
+});

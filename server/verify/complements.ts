@@ -1,0 +1,40 @@
+/**
+ * A thing swapped for another of the same kind (trial7, A3): « un logiciel de paie incompatible avec Linux » where the
+ * cited passage says « un logiciel d'état civil incompatible avec Linux ». A sentence with figures is held to its
+ * figures and names, not to each of its words: the complement of a noun the passage writes with another complement is
+ * checked here. `server/verify/index.ts` turns what it finds into a reason.
+ */
+import { withoutReferences } from "./sentences.ts";
+import type { Source } from "./source-sentences.ts";
+import { bagOf, contentWords, inBag, WEAK, wordIn, words } from "./words.ts";
+
+/** A noun and its complement (« logiciel de paie », « logiciel d'état civil »). */
+const COMPLEMENT = /(?<!\p{L})(\p{L}{3,})\s+(?:de\s+la\s+|de\s+l['’]\s*|de\s+|d['’]\s*|du\s+|des\s+)(\p{L}{3,})/giu;
+
+/** Least content words (besides the noun and its complement) a sentence must share with the cited sentence. */
+export const COMPLEMENT_MIN_SHARED = 3;
+
+/**
+ * The noun and complement of the sentence, and those of the cited sentence, where the sentence's complement is in no
+ * cited passage and the cited sentence carrying the rest of the sentence (at least three of its words) writes the
+ * same noun with another complement: « logiciel de paie » and « logiciel d'état civil », or null.
+ */
+export function complementSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const sentences = pool.flatMap((s) =>
+    s.sentences.filter((ss) => !ss.inHeading).map((ss) => withoutReferences(ss.text)),
+  );
+  for (const m of stated.matchAll(COMPLEMENT)) {
+    const [noun] = words(m[1]!);
+    const [complement] = contentWords(m[2]!);
+    if (!noun || !complement || WEAK.has(noun) || contentWords(noun).length === 0) continue;
+    if (pool.some((s) => wordIn(complement, s.bag))) continue;
+    const rest = contentWords(stated).filter((w) => w !== noun && w !== complement);
+    for (const t of sentences) {
+      const bag = bagOf(t);
+      if (rest.filter((w) => inBag(w, bag)).length < COMPLEMENT_MIN_SHARED) continue;
+      const theirs = [...t.matchAll(COMPLEMENT)].find((x) => words(x[1]!)[0] === noun);
+      if (theirs) return { name: m[0], other: theirs[0] };
+    }
+  }
+  return null;
+}
