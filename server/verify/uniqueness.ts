@@ -9,8 +9,12 @@ import type { Source } from "./source-sentences.ts";
 import { contentWords } from "./words.ts";
 
 const ONLY = beyond("only");
-/** « la seule commune », « l'unique éditeur », « les seuls départements »: an article, the word, a noun. */
-const ONLY_CLAIM = /(?<!\p{L})(?:(?:le|la|les)\s+seul(?:e|s|es)?|l['’]\s*unique)\s+(\p{L}+)/iu;
+/**
+ * « la seule commune à avoir … », « l'unique éditeur qui … »: an article, the word, a noun, and what it alone does (« à »
+ * or « qui » within three words) — not « le seul chiffre disponible concerne … », a sentence about the sources.
+ */
+const ONLY_CLAIM =
+  /(?<!\p{L})(?:(?:le|la|les)\s+seul(?:e|s|es)?|l['’]\s*unique)\s+(\p{L}+)(?:\s+[\p{L}-]+){0,2}?\s+(?:à|qui)\s/iu;
 /** « ne … que » (« n'a retenu que Boé »): a restriction the passage states. */
 const ONLY_BUT = /(?<!\p{L})(?:ne\s+|n['’]\s*)(?:\S+\s+){0,3}?qu(?:e|['’])/iu;
 
@@ -23,5 +27,5 @@ export function onlyUnstated(stated: string, pool: Source[]): string | null {
   if (!m || contentWords(m[1]!).length === 0 || NEGATION.test(stated)) return null;
   const texts = pool.flatMap((s) => s.sentences.map((ss) => ss.text));
   if (texts.some((t) => ONLY.test(t) || ONLY_BUT.test(t))) return null;
-  return m[0];
+  return m[0].replace(/\s+(?:à|qui)\s$/u, "");
 }
