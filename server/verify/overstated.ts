@@ -186,8 +186,10 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
   const carried = carriers(claim, passages);
   for (let i = 0; i < folded.length; i++) {
     if (!ALL.has(folded[i]!) || folded[i] === "chaque") continue;
-    // « tous les services », « l'ensemble des agents », « la totalité du parc ».
-    const j = ["les", "le", "la", "des", "du", "de", "ses", "leurs", "nos", "vos", "ces"].includes(folded[i + 1] ?? "")
+    // « tous les services », « l'ensemble des agents », « la totalité du parc », « tout son parc ».
+    const j = ["les", "le", "la", "des", "du", "de", "ses", "leurs", "nos", "vos", "ces", "son", "sa", "leur"].includes(
+      folded[i + 1] ?? "",
+    )
       ? i + 2
       : -1;
     const noun = j > 0 ? folded[j] : undefined;
