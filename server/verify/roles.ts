@@ -92,7 +92,9 @@ export function roleHolderSwapped(stated: string, pool: Source[]): { name: strin
           (x) => x.role === span.role && span.after.filter((w) => x.after.includes(w)).length >= ROLE_SPAN_MIN_SHARED,
         );
       const theirs = texts.filter(same);
-      if (theirs.some((t) => inBag(p.folded, bagOf(t), false))) continue;
+      // Given to the person in a clause of its own (not « … confié à Y (… ; un adjoint, X, est chargé de …) »).
+      const clauses = theirs.flatMap((t) => t.split(/\s*[;()]\s*/u)).filter(same);
+      if (clauses.some((c) => inBag(p.folded, bagOf(c), false))) continue;
       for (const t of theirs) {
         const other = persons(t).find((x) => x.folded !== p.folded && !inBag(x.folded, bagOf(stated), false));
         if (other) return { name: p.name, other: other.name };

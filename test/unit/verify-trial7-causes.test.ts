@@ -186,6 +186,11 @@ describe("A1, A2, A4: a person or an institution put in another's role", () => {
     ).toBe("supported");
     expect(status("Le conseiller délégué Yann Morvan est chargé des données publiques [1].", passage)).toBe("supported");
   });
+  it("the other person named in an aside of the same sentence does not hold the post", () => {
+    const aside =
+      "Gouvernance — Le rôle de l'élu\n- À Lannion, les élus ont créé un poste de directrice de la transformation et des usages numériques, confié à Sophie Le Goff (Ouest-France, 2021 ; un conseiller délégué, Yann Morvan, est chargé des données publiques).";
+    expect(status("Yann Morvan dirige la transformation numérique de Lannion [1].", aside)).toBe("unsupported");
+  });
   it("« X dirige la transformation numérique » (a verb for the post)", () => {
     expect(status("Yann Morvan dirige depuis 2020 la transformation numérique de la ville [1].", passage)).toBe(
       "unsupported",
