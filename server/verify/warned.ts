@@ -29,7 +29,9 @@ const bodies = (pool: Source[]) => pool.flatMap((s) => s.sentences.filter((ss) =
  */
 export function statedInexact(stated: string, pool: Source[]): string | null {
   if (NEGATION.test(stated) || INEXACT.test(stated)) return null;
-  const mine = bagOf(stated);
+  // What the sentence quotes (« Il cite le Land comme « 1er gouvernement en migration complète » ») it reports, it does
+  // not state.
+  const mine = bagOf(stated.replace(/«[^«»]*»/gu, " "));
   for (const t of bodies(pool)) {
     if (!INEXACT.test(t)) continue;
     for (const phrase of quoted(t)) {

@@ -145,6 +145,10 @@ describe("A3b, A3c: what the passage warns against", () => {
     expect(wrong.status).toBe("unsupported");
     expect(wrong.reasons.join(" ")).toContain("inexact");
     expect(status("Les lycées de la région Occitanie utilisent encore Windows [1].", passage)).toBe("supported");
+    // Reported in quotes, as the plaquette says it: not stated.
+    expect(status("La plaquette qualifie l'Occitanie de « première région 100 % libre » [1].", passage)).toBe(
+      "supported",
+    );
   });
   it("« libre » and « européen » joined where the passage says one does not mean the other", () => {
     const passage =
