@@ -76,7 +76,7 @@ import {
   wordSides,
 } from "./source-sentences.ts";
 import { onlyUnstated } from "./uniqueness.ts";
-import { attributedToRuledOut, joinedAgainstWarning, statedInexact } from "./warned.ts";
+import { attributedToRuledOut, deniedActStated, joinedAgainstWarning, statedInexact } from "./warned.ts";
 import {
   ACRONYM_SKIPS,
   ADJECTIVE_PLACES,
@@ -612,6 +612,11 @@ function checkSentence(
     const warned =
       statedInexact(stated, pool) ?? joinedAgainstWarning(stated, pool) ?? attributedToRuledOut(stated, pool);
     if (warned) reasons.push(message("verify.warnedAgainst", { where: w, quote: warned }));
+    const denied = deniedActStated(stated, pool);
+    if (denied)
+      reasons.push(
+        message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", { where: w, quote: denied }),
+      );
   }
   // What the passages only report (« serait hébergé par … », « ont affirmé que … ») stated as established.
   if (cited.length > 0) {

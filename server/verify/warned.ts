@@ -13,6 +13,7 @@ import { bagOf, contentWords, inBag } from "./words.ts";
 const INEXACT = beyond("inexact");
 const NOT_SAME = beyond("not-same", "giu");
 const ATTRIBUTION = beyond("attribution", "giu");
+const DENIED_ACT = beyond("denied-act", "giu");
 
 /** Quoted phrases of a text (« … »). */
 const quoted = (text: string) => [...text.matchAll(/«\s*([^«»]+?)\s*»/gu)].map((m) => m[1]!);
@@ -79,5 +80,26 @@ export function attributedToRuledOut(stated: string, pool: Source[]): string | n
         if (words.every((w) => inBag(w, part))) return short(t);
       }
   }
+  return null;
+}
+
+/**
+ * The cited sentence or heading saying someone denies an act (« la version de Microsoft, qui conteste avoir coupé la
+ * Cour »), when the sentence states the act (its participle, not negated, not attributed to a source) with another
+ * word of that sentence: the quote, or null.
+ */
+export function deniedActStated(stated: string, pool: Source[]): string | null {
+  if (NEGATION.test(stated) || /(?<!\p{L})(?:selon|d['’]apr[eè]s)(?!\p{L})/iu.test(stated)) return null;
+  const mine = bagOf(stated);
+  for (const src of pool)
+    for (const ss of src.sentences)
+      for (const m of ss.text.matchAll(DENIED_ACT)) {
+        const rest = ss.text.slice(m.index! + m[0].length);
+        const [act] = contentWords(rest.trim().split(/\s+/)[0] ?? "");
+        if (!act || !inBag(act, mine, false)) continue;
+        const around = contentWords(ss.text).filter((w) => w !== act);
+        // A heading is quoted from its section's title (« CPI : la version de Microsoft, qui conteste … »).
+        if (around.some((w) => inBag(w, mine, false))) return short(ss.text.split(/\n| — /u).at(-1)!);
+      }
   return null;
 }

@@ -153,7 +153,9 @@ describe("A3b, A3c: what the passage warns against", () => {
   it("« libre » and « européen » joined where the passage says one does not mean the other", () => {
     const passage =
       "La plateforme Collab'Est — Les logiciels\nCollab'Est réunit Nextcloud et Mattermost. Nuance importante : « libre » ne veut pas dire « européen ». Mattermost appartient à une société américaine.";
-    const wrong = check("Collab'Est repose sur des logiciels libres d'éditeurs européens, dont Mattermost [1].", [passage]);
+    const wrong = check("Collab'Est repose sur des logiciels libres d'éditeurs européens, dont Mattermost [1].", [
+      passage,
+    ]);
     expect(wrong.status).toBe("unsupported");
     expect(status("Collab'Est réunit des logiciels libres, dont Nextcloud et Mattermost [1].", passage)).toBe(
       "supported",
@@ -188,7 +190,9 @@ describe("A1, A2, A4: a person or an institution put in another's role", () => {
         passage,
       ),
     ).toBe("supported");
-    expect(status("Le conseiller délégué Yann Morvan est chargé des données publiques [1].", passage)).toBe("supported");
+    expect(status("Le conseiller délégué Yann Morvan est chargé des données publiques [1].", passage)).toBe(
+      "supported",
+    );
   });
   it("the other person named in an aside of the same sentence does not hold the post", () => {
     const aside =
@@ -223,5 +227,18 @@ describe("A3: a thing swapped for another of the same kind (« logiciel de X » 
         passage,
       ),
     ).toBe("supported");
+  });
+});
+
+describe("A2: an act the passage says its author denies, stated as done", () => {
+  const passage =
+    "La panne du service Atlas (2024) — Atlas : la version de l'éditeur, qui conteste avoir suspendu le service\nL'éditeur Nuvola a déclaré qu'il n'avait ni interrompu ni bridé le service Atlas pour la préfecture en tant que client.";
+  it("« Nuvola a suspendu le service Atlas » is flagged", () => {
+    const wrong = check("Oui, Nuvola a suspendu tout le service Atlas de la préfecture en 2024 [1].", [passage]);
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("conteste avoir suspendu");
+    // Attributed to who says it, the act is reported, not stated.
+    const reported = check("Selon la préfecture, Nuvola a suspendu le service Atlas en 2024 [1].", [passage]);
+    expect(reported.reasons.join(" ")).not.toContain("conteste avoir");
   });
 });
