@@ -11,6 +11,10 @@ import { bagOf, contentWords, inBag, WEAK, wordIn, words } from "./words.ts";
 /** A noun and its complement (« logiciel de paie », « logiciel d'état civil »). */
 const COMPLEMENT = /(?<!\p{L})(\p{L}{3,})\s+(?:de\s+la\s+|de\s+l['’]\s*|de\s+|d['’]\s*|du\s+|des\s+)(\p{L}{3,})/giu;
 
+/** A common word of four letters or more that says something (« paie », « cartographie »; not « CPI », « eux », « ces »). */
+const common = (word: string) =>
+  /^\p{Ll}{4,}$/u.test(word) && contentWords(word).length > 0 && !WEAK.has(contentWords(word)[0]!);
+
 /** Least content words (besides the noun and its complement) a sentence must share with the cited sentence. */
 export const COMPLEMENT_MIN_SHARED = 3;
 
@@ -26,13 +30,15 @@ export function complementSwapped(stated: string, pool: Source[]): { name: strin
   for (const m of stated.matchAll(COMPLEMENT)) {
     const [noun] = words(m[1]!);
     const [complement] = contentWords(m[2]!);
-    if (!noun || !complement || WEAK.has(noun) || contentWords(noun).length === 0) continue;
+    // A common word of its own (« paie »), not a name (« procureur de la CPI », « agents de Montrenard »: the name
+    // checks' business) nor a pronoun (« autour d'eux »).
+    if (!noun || !complement || !common(m[2]!) || WEAK.has(noun) || contentWords(noun).length === 0) continue;
     if (pool.some((s) => wordIn(complement, s.bag))) continue;
     const rest = contentWords(stated).filter((w) => w !== noun && w !== complement);
     for (const t of sentences) {
       const bag = bagOf(t);
       if (rest.filter((w) => inBag(w, bag)).length < COMPLEMENT_MIN_SHARED) continue;
-      const theirs = [...t.matchAll(COMPLEMENT)].find((x) => words(x[1]!)[0] === noun);
+      const theirs = [...t.matchAll(COMPLEMENT)].find((x) => words(x[1]!)[0] === noun && common(x[2]!));
       if (theirs) return { name: m[0], other: theirs[0] };
     }
   }

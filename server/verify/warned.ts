@@ -14,6 +14,8 @@ const INEXACT = beyond("inexact");
 const NOT_SAME = beyond("not-same", "giu");
 const ATTRIBUTION = beyond("attribution", "giu");
 const DENIED_ACT = beyond("denied-act", "giu");
+/** A verb of denial, in any form (« conteste », « dément », « nie »). */
+const DENYING = /(?<!\p{L})(?:contest|dément|démenti|nie|nient|nié|niait|réfut)\p{L}*/iu;
 
 /** Quoted phrases of a text (« … »). */
 const quoted = (text: string) => [...text.matchAll(/«\s*([^«»]+?)\s*»/gu)].map((m) => m[1]!);
@@ -89,7 +91,9 @@ export function attributedToRuledOut(stated: string, pool: Source[]): string | n
  * word of that sentence: the quote, or null.
  */
 export function deniedActStated(stated: string, pool: Source[]): string | null {
-  if (NEGATION.test(stated) || /(?<!\p{L})(?:selon|d['’]apr[eè]s)(?!\p{L})/iu.test(stated)) return null;
+  // The sentence that says the denial itself (« Microsoft conteste avoir coupé … ») states no act.
+  if (NEGATION.test(stated) || DENYING.test(stated) || /(?<!\p{L})(?:selon|d['’]apr[eè]s)(?!\p{L})/iu.test(stated))
+    return null;
   const mine = bagOf(stated);
   for (const src of pool)
     for (const ss of src.sentences)

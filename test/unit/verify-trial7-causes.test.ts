@@ -228,6 +228,14 @@ describe("A3: a thing swapped for another of the same kind (« logiciel de X » 
       ),
     ).toBe("supported");
   });
+  it("a name or a pronoun after « de » is not a swapped thing", () => {
+    const named =
+      "Autres communes — Vitré : le référent\nLe référent de la commune de Vitré suit les 3 % de postes restés sous Windows, autour de ces logiciels.";
+    expect(status("Le référent de Vitré suit les 3 % de postes restés sous Windows [1].", named)).toBe("supported");
+    expect(status("Le référent suit les 3 % de postes restés sous Windows, autour d'eux [1].", named)).toBe(
+      "supported",
+    );
+  });
 });
 
 describe("A2: an act the passage says its author denies, stated as done", () => {
@@ -240,5 +248,8 @@ describe("A2: an act the passage says its author denies, stated as done", () => 
     // Attributed to who says it, the act is reported, not stated.
     const reported = check("Selon la préfecture, Nuvola a suspendu le service Atlas en 2024 [1].", [passage]);
     expect(reported.reasons.join(" ")).not.toContain("conteste avoir");
+    // The denial itself, said by the sentence, states no act.
+    const denial = check("Nuvola conteste avoir suspendu le service Atlas de la préfecture [1].", [passage]);
+    expect(denial.reasons.join(" ")).not.toContain("conteste avoir");
   });
 });
