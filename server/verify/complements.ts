@@ -6,14 +6,19 @@
  */
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
-import { bagOf, contentWords, inBag, WEAK, wordIn, words } from "./words.ts";
+import { bagOf, contentWords, inBag, sameThing, WEAK, wordIn, words } from "./words.ts";
 
 /** A noun and its complement (« logiciel de paie », « logiciel d'état civil »). */
 const COMPLEMENT = /(?<!\p{L})(\p{L}{3,})\s+(?:de\s+la\s+|de\s+l['’]\s*|de\s+|d['’]\s*|du\s+|des\s+)(\p{L}{3,})/giu;
 
 /** A common word of four letters or more that says something (« paie », « cartographie »; not « CPI », « eux », « ces »). */
 const common = (word: string) =>
-  /^\p{Ll}{4,}$/u.test(word) && contentWords(word).length > 0 && !WEAK.has(contentWords(word)[0]!);
+  /^\p{Ll}{4,}$/u.test(word) &&
+  !INFINITIVE.test(word) &&
+  contentWords(word).length > 0 &&
+  !WEAK.has(contentWords(word)[0]!);
+/** An infinitive (« envisageait de substituer »): what follows a verb, not a thing. */
+const INFINITIVE = /(?:er|ir|re)$/u;
 
 /** Least content words (besides the noun and its complement) a sentence must share with the cited sentence. */
 export const COMPLEMENT_MIN_SHARED = 3;
@@ -33,7 +38,8 @@ export function complementSwapped(stated: string, pool: Source[]): { name: strin
     // A common word of its own (« paie »), not a name (« procureur de la CPI », « agents de Montrenard »: the name
     // checks' business) nor a pronoun (« autour d'eux »).
     if (!noun || !complement || !common(m[2]!) || WEAK.has(noun) || contentWords(noun).length === 0) continue;
-    if (pool.some((s) => wordIn(complement, s.bag))) continue;
+    // Found in the passages, or a word they write in its place (« ordinateurs » for « postes »).
+    if (pool.some((s) => wordIn(complement, s.bag) || sameThing(complement, s.bag))) continue;
     const rest = contentWords(stated).filter((w) => w !== noun && w !== complement);
     for (const t of sentences) {
       const bag = bagOf(t);

@@ -238,6 +238,18 @@ describe("A3: a thing swapped for another of the same kind (« logiciel de X » 
   });
 });
 
+describe("no false flag of these rules on faithful paraphrases (scripted suite, round 10)", () => {
+  it("a counted noun in other words, an infinitive in other words, a company founded in a year", () => {
+    const passage =
+      "Le plan régional — La messagerie\nLa Région envisageait de remplacer sa messagerie Exchange par BlueMind. Elle parle de 2,1 millions de postes gouvernementaux. Éditeur grenoblois fondé en 1985, la société Alpes Logiciel vend la gamme Cité Plus.";
+    expect(status("La Région envisageait de substituer sa messagerie Exchange par BlueMind [1].", passage)).toBe(
+      "supported",
+    );
+    expect(status("Elle parle de 2,1 millions d'ordinateurs gouvernementaux [1].", passage)).toBe("supported");
+    expect(status("Éditeur grenoblois fondé en 1985, il vend la gamme Cité Plus [1].", passage)).toBe("supported");
+  });
+});
+
 describe("A2: an act the passage says its author denies, stated as done", () => {
   const passage =
     "La panne du service Atlas (2024) — Atlas : la version de l'éditeur, qui conteste avoir suspendu le service\nL'éditeur Nuvola a déclaré qu'il n'avait ni interrompu ni bridé le service Atlas pour la préfecture en tant que client.";
