@@ -114,23 +114,23 @@ describe("a Chinese collaboration app is recognised (B8)", () => {
 
 /**
  * A5 (the deadline): a deadline the DSI writes in the roadmap's context is read whatever its words (« avant l'été
- * 2027 » is before 21 June 2027) and whichever name of the family it uses (the console's), and the line it names
- * takes it. Tested on Trend Micro and Zoom (the trial wrote Kaspersky and Microsoft 365).
+ * 2027 » is before 21 June 2027) and whichever name of the family it uses (the client's), and the line it names
+ * takes it. Tested on Citrix and Zoom (the trial wrote Kaspersky and Microsoft 365).
  */
 describe("a deadline written in the context is honoured (A5)", () => {
-  it("reads « avant l'été 2027 » said of a product's console as a deadline of the product's line", () => {
+  it("reads « avant l'été 2027 » said of a product's client as a deadline of the product's line", () => {
     const r = analyze([
-      inventoryRow("Trend Micro Apex One Security Agent", "Trend Micro Inc.", 300),
-      inventoryRow("Trend Micro Apex Central Management Console", "Trend Micro Inc.", 1),
+      inventoryRow("Citrix Virtual Apps and Desktops", "Citrix Systems, Inc.", 2),
+      inventoryRow("Citrix Workspace app", "Citrix Systems, Inc.", 80),
       inventoryRow("Zoom Workplace", "Zoom Video Communications, Inc.", 40),
     ]);
     const plan = planRoadmap(asAnalysis(r), {
       now: NOW,
       context:
-        "La console Trend Micro Apex Central doit être remplacée avant l'été 2027 ; l'abonnement Zoom est renouvelé en septembre 2027",
+        "Le client Citrix Workspace doit être retiré des postes avant l'été 2027 ; l'abonnement Zoom est renouvelé en septembre 2027",
     });
     expect(plan.events.map((e) => [e.date, e.lines.map((l) => l.item.name)])).toEqual([
-      ["2027-06-20", ["Trend Micro Apex One Security Agent"]],
+      ["2027-06-20", ["Citrix Virtual Apps and Desktops"]],
       ["2027-09", ["Zoom Workplace"]],
     ]);
   });
