@@ -217,10 +217,15 @@ function partNames(items: AnalysisItem[]): (line: RoadmapLine) => string[] {
   for (const i of items) {
     if (!i.component || !i.partOf) continue;
     const list = byProduct.get(i.partOf) ?? [];
-    list.push(i.name, ...(i.product?.name ? [i.product.name] : []));
+    const own = productName(i);
+    list.push(i.name, ...(own ? [own] : []));
     byProduct.set(i.partOf, list);
   }
-  return (line) => (line.item.product?.id ? (byProduct.get(line.item.product.id) ?? []) : []);
+  return (line) => {
+    const p = line.item.product;
+    const id = typeof p === "object" && p ? p.id : p;
+    return id ? (byProduct.get(id) ?? []) : [];
+  };
 }
 
 /** The map's own count by category (distinct products, components set aside), largest first. */
