@@ -42,6 +42,12 @@ export function collectiviteKindLabel(kind: string): string {
   return words.charAt(0).toLocaleUpperCase("fr") + words.slice(1);
 }
 
+/** The kind inside a sentence or a list: « communauté d'agglomération »; an acronym stays (« EPCI »). */
+export function collectiviteKindWord(kind: string): string {
+  const label = collectiviteKindLabel(kind);
+  return /^\p{Lu}{2}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase("fr") + label.slice(1);
+}
+
 /** Made at the first country named (loading ICU's region names costs a start about 30 ms). */
 let regionNames: Intl.DisplayNames | null = null;
 

@@ -58,9 +58,9 @@ describe("the public page names the kind of collectivité in French (B1)", () =>
     expect(collectiviteKindLabel("etablissement-public-territorial")).not.toContain("-");
   });
 
-  it("describes the collectivité with the same label in documents", () => {
+  it("describes the collectivité with the same label in documents, inside the sentence", () => {
     expect(describeCollectivite({ name: "Pays de Brocéliande", kind: "communaute-agglomeration" })).toBe(
-      "Pays de Brocéliande (Communauté d'agglomération)",
+      "Pays de Brocéliande (communauté d'agglomération)",
     );
   });
 });
