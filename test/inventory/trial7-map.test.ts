@@ -93,6 +93,18 @@ describe("a product family gets one replacement (A5)", () => {
 });
 
 describe("a Chinese collaboration app is recognised (B8)", () => {
+  it.each([
+    ["Lark", "Beijing Feishu Technology Co., Ltd."],
+    ["WeCom", "Tencent Technology (Shenzhen) Company Limited"],
+    ["WeChat", "Tencent"],
+  ])("recognises %s as a Chinese collaboration app with alternatives", (name, publisher) => {
+    const r = analyze([inventoryRow(name, publisher, 3)]);
+    const line = lineOf(r, name);
+    expect(line.category).toBe("collaboration");
+    expect(line.exposure?.laws).toContain("cn-national-intelligence-law");
+    expect(line.alternatives.length).toBeGreaterThan(0);
+  });
+
   it("names DingTalk's publisher, China and the law, with alternatives", () => {
     const r = analyze([inventoryRow("DingTalk", "Alibaba", 2)]);
     const ding = lineOf(r, "DingTalk");
