@@ -13,7 +13,7 @@ import { stem, words } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import { withPronounSubjects } from "./contrast.ts";
 import { polarityClauses } from "./negation.ts";
-import { CLASS_WORDS, type CitedSentence, widerThan } from "./overstated.ts";
+import { type CitedSentence, CLASS_WORDS, widerThan } from "./overstated.ts";
 
 /** Lines of a word list of `server/i18n/fr/`, folded. */
 const listOf = (name: string) => wordListLines(name).map(fold);

@@ -8,13 +8,13 @@
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refutedFigures, statedClaims } from "../../server/drafting/claims.ts";
-import { saidAgainst } from "../../server/verify/against.ts";
 import { attributedContext, baseVars, contextClaims } from "../../server/drafting/documents/common.ts";
 import { retrievePassages } from "../../server/drafting/generate.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import type { Engine } from "../../server/engine.ts";
 import { exportDraft } from "../../server/export/index.ts";
+import { saidAgainst } from "../../server/verify/against.ts";
 import { extractFigures } from "../../server/verify/figures.ts";
 import { splitSentences } from "../../server/verify/index.ts";
 import { writeDraft } from "../helpers/drafts.ts";
