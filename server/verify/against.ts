@@ -13,7 +13,7 @@ import { stem, words } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import { withPronounSubjects } from "./contrast.ts";
 import { polarityClauses } from "./negation.ts";
-import { type CitedSentence, CLASS_WORDS, widerThan } from "./overstated.ts";
+import { type CitedSentence, CLASS_WORDS, NEGATED, widerThan } from "./overstated.ts";
 
 /** Lines of a word list of `server/i18n/fr/`, folded. */
 const listOf = (name: string) => wordListLines(name).map(fold);
@@ -171,6 +171,8 @@ function bindingAgainst(claim: string, passages: Read[]): string | null {
  * before « oblige »), or, for a text that has no name, its words (« Le référentiel régional d'accessibilité »).
  */
 export function saidAgainst(claim: string, passages: CitedSentence[][]): string | null {
+  // A claim that negates (« ne s'impose pas aux mairies ») says neither that something still holds nor that it binds.
+  if (NEGATED.test(claim)) return null;
   const found = passages.map(read);
   const against = stillAgainst(claim, found) ?? bindingAgainst(claim, found);
   if (!against) return null;

@@ -116,7 +116,7 @@ function plannedFrom(text: string): number {
 }
 
 /** Whether a text negates (« ne … pas », « n'avait ni … ni », « jamais »). */
-const NEGATED = /(?<!\p{L})(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|ni|jamais|plus|aucun|aucune|rien)(?!\p{L})/iu;
+export const NEGATED = /(?<!\p{L})(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|ni|jamais|plus|aucun|aucune|rien)(?!\p{L})/iu;
 
 /** A short quote. */
 const short = (text: string) => {

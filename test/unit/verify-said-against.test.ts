@@ -111,6 +111,9 @@ describe("the corpus says the contrary: same rules for a chat answer and a docum
       // A class the passage does not speak of.
       ["Le décret RGS oblige les services de l'État à chiffrer leurs échanges", rgs],
       ["Le référentiel régional d'accessibilité s'adresse aux services de la région", accessibility],
+      // A claim that says what the passage says.
+      ["Le référentiel régional d'accessibilité ne s'impose pas aux mairies", accessibility],
+      ["Le décret RGS ne s'applique pas aux communes", rgs],
     ] as const) {
       expect(inChat(claim, passage).reasons.join(" "), claim).not.toMatch(/contraire/);
       expect((await inDraft(claim, passage)).sentence.reasons.join(" "), claim).not.toMatch(/contraire/);
