@@ -152,13 +152,17 @@ function bindingAgainst(claim: string, passages: Read[]): string | null {
   const subject = claim.slice(0, at);
   const claimed = classWords(claim.slice(at));
   if (!claimed.length) return null;
+  // A part of the class set apart by a figure (« les communes de plus de 3 500 habitants »).
+  const part = /\d/.test(claim.slice(at));
   for (const p of passages)
     for (const s of p.sentences) {
       if (!namesSubject(s.about, subject)) continue;
       const folded = fold(s.text);
       for (const m of folded.matchAll(w.notBinding)) {
-        const bears = classWords(after(folded, m).split(/\s+/).slice(0, 8).join(" "));
-        if (bears.some((c) => claimed.some((k) => covers(c, k)))) return s.text;
+        const bearing = after(folded, m).split(/\s+/).slice(0, 8).join(" ");
+        // Another part of the class may be the one the passage speaks of (« de moins de 3 500 habitants »).
+        if (part && /\d/.test(bearing)) continue;
+        if (classWords(bearing).some((c) => claimed.some((k) => covers(c, k)))) return s.text;
       }
     }
   return null;

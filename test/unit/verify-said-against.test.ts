@@ -111,6 +111,14 @@ describe("the corpus says the contrary: same rules for a chat answer and a docum
       // A class the passage does not speak of.
       ["Le décret RGS oblige les services de l'État à chiffrer leurs échanges", rgs],
       ["Le référentiel régional d'accessibilité s'adresse aux services de la région", accessibility],
+      // A claim on part of a class (« de plus de 3 500 habitants ») against a passage on another part of it.
+      [
+        "Le règlement RGAA oblige les communes de plus de 3 500 habitants à publier un schéma",
+        {
+          heading: "RGAA — Qui est tenu",
+          text: "Le règlement RGAA ne s'applique pas aux communes de moins de 3 500 habitants, qui en restent libres.",
+        },
+      ],
       // A claim that says what the passage says.
       ["Le référentiel régional d'accessibilité ne s'impose pas aux mairies", accessibility],
       ["Le décret RGS ne s'applique pas aux communes", rgs],
