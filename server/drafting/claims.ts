@@ -57,6 +57,16 @@ export function claimParts(claim: string): ClaimPart[] {
   }));
 }
 
+let denying: RegExp | null = null;
+/**
+ * Whether a passage's heading announces what something is not (« DINUM : ce que la décision n'est pas (les 2,5
+ * millions de PC de l'État) », « les exagérations de la presse »): the figures it names are those the passage denies.
+ */
+export function isDenyingHeading(heading: string): boolean {
+  denying ??= phrasePattern(wordListLines("denying-headings.txt"));
+  return fold(heading).search(denying) >= 0;
+}
+
 /** « C'est inexact », « Ce chiffre est faux », « ce qui est erroné »: the corpus refuting what it just reported. */
 const REFUTATION =
   /^(?:c['’]est|ce(?:tte)?\s+(?:chiffre|affirmation|nombre|montant)\s+est|ce qui est|cela est)\s+(?:(?:donc|pourtant|en réalité|tout à fait|très)\s+)?(?:inexacte?s?|faux|fausses?|erronée?s?)(?!\p{L})/iu;
@@ -90,15 +100,6 @@ export function refutedFigures(text: string, heading = ""): { figure: Figure; ye
 
 const short = (s: string) => (s.length > 240 ? `${s.slice(0, 237)}…` : s);
 
-let denying: RegExp | null = null;
-/**
- * Whether a passage's heading announces what something is not (« DINUM : ce que la décision n'est pas (les 2,5
- * millions de PC de l'État) », « les exagérations de la presse »): the figures it names are those the passage denies.
- */
-export function isDenyingHeading(heading: string): boolean {
-  denying ??= phrasePattern(wordListLines("denying-headings.txt"));
-  return fold(heading).search(denying) >= 0;
-}
 const sameFigure = (a: Figure, b: Figure) => a.kind === b.kind && Math.abs(a.value - b.value) < 1e-9;
 
 /** What the corpus says against one part of a claim: the verifier's reasons, and the figures it calls inexact. */
