@@ -2,8 +2,7 @@
  * A smaller run of `npm run eval`'s abstention and faithfulness suites, on the real corpus with a real LanceDB and
  * the fake Ollama server, so that a regression of the checks fails the test suite.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AnswerSource, answer, retrieveForAnswer } from "../../server/answers/answer.ts";
@@ -18,7 +17,14 @@ import {
 } from "../eval/faithfulness.ts";
 import { REALISTIC } from "../eval/realistic-answers.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
-import { parseSse, postJson, startTestServer, type TestServer, withTestProvider } from "../helpers/server.ts";
+import {
+  parseSse,
+  postJson,
+  realCorpusDataDir,
+  startTestServer,
+  type TestServer,
+  withTestProvider,
+} from "../helpers/server.ts";
 
 let engine: Engine;
 let fake: FakeOllama;
@@ -27,7 +33,7 @@ let questions: EvalQuestion[];
 
 beforeAll(async () => {
   fake = await startFakeOllama({ models: ["ministral-3:8b"] });
-  dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-faith-"));
+  dataDir = await realCorpusDataDir("cap-libre-faith-");
   engine = await createEngine({
     ...loadConfig(
       withTestProvider({ OLLAMA_STATUS_TTL_MS: "0", OLLAMA_BASE_URL: fake.url, LLM_MODEL: "ministral-3:8b" }),
