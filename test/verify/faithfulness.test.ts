@@ -55,6 +55,7 @@ describe("abstention before any model call (real corpus)", () => {
   const abstains = async (q: string) =>
     !(await retrieveForAnswer([{ role: "user", content: q }], engine)).decision.answerable;
 
+  // Some 40 questions through the whole retrieval: on a machine loaded to 30, more than Vitest's default 30 s.
   it("abstains on off-topic, absent and nonsense questions of the eval set, and answers the answerable ones", async () => {
     // The diagnostic probes (questions/probes-*.yaml) hold known, documented misses (test/eval/README.md).
     const unanswerable = questions.filter((q) => q.kind && !q.file.startsWith("probes-")).filter((_, i) => i % 4 === 0);
@@ -65,7 +66,7 @@ describe("abstention before any model call (real corpus)", () => {
     for (const q of answerable) if (await abstains(q.question)) wrong.push(q.id);
     expect(missed.length).toBeLessThanOrEqual(1);
     expect(wrong.length).toBeLessThanOrEqual(1);
-  });
+  }, 120_000);
 
   it("abstains on the questions of the issue without calling the model", async () => {
     for (const q of [
@@ -192,7 +193,7 @@ describe("faithfulness against a scripted lying model", () => {
     expect(realistic.flagged.length, realistic.flagged.join("\n")).toBeLessThanOrEqual(
       Math.floor(realistic.count / 10),
     );
-  }, 120_000);
+  }, 300_000);
 
   it("does the same on draft sections", async () => {
     const report = await evaluateDraftFaithfulness(
@@ -213,7 +214,7 @@ describe("faithfulness against a scripted lying model", () => {
     expect(realistic.flagged.length, realistic.flagged.join("\n")).toBeLessThanOrEqual(
       Math.max(1, Math.floor(realistic.count / 10)),
     );
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("the chat API says what it checked", () => {
