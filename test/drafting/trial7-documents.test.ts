@@ -11,7 +11,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import type { Draft } from "../../server/drafting/types.ts";
+import { buildContext } from "../../server/drafting/context.ts";
+import { parseInputs } from "../../server/drafting/inputs.ts";
+import { loadStructure } from "../../server/drafting/structure.ts";
+import type { AnalysisItem, Draft, InventoryAnalysis } from "../../server/drafting/types.ts";
 import { exportDraft } from "../../server/export/index.ts";
 import { sentenceSpans, verificationOf } from "../../server/verify/index.ts";
 
@@ -99,5 +102,44 @@ describe("B6: « [non vérifié] » belongs to its sentence in every export", ()
       expect(t, format).toMatch(/quitté Exchange\s*\[non vérifié\]\s*\?/);
       expect(t, format).not.toMatch(/[.?!]\s*\[non vérifié\]/);
     }
+  });
+});
+
+describe("B7: the audit plan lists each business software once", () => {
+  const business = (name: string, installations: number, product: AnalysisItem["product"]): AnalysisItem => ({
+    name,
+    installations,
+    category: "business",
+    extraEuropean: false,
+    openSource: false,
+    product,
+  });
+  const analysis: InventoryAnalysis = {
+    id: "parc-lanveoc",
+    createdAt: "2026-11-20T10:00:00.000Z",
+    items: [
+      // Two modules of one product, mapped to its catalog card; a third spelled otherwise by hand.
+      business("e.magnus Gestion financière", 22, { id: "bl-emagnus", name: "Berger-Levrault e.magnus" }),
+      business("e.magnus Ressources humaines", 9, { id: "bl-emagnus", name: "Berger-Levrault e.magnus" }),
+      business("BERGER-LEVRAULT  E.MAGNUS", 3, null),
+      business("Sedit Marianne", 4, { id: "sedit", name: "Sedit Marianne" }),
+      business("Logiciel de l'état civil", 2, null),
+    ],
+  };
+
+  it("merges names that differ only by case, accents or spacing, and leaves out those the DSI typed", () => {
+    const ctx = buildContext(
+      "audit-plan",
+      parseInputs("audit-plan", {
+        collectivite: { name: "Commune de Lanvéoc" },
+        businessSoftware: ["Logiciel de l’Etat civil"],
+      }),
+      analysis,
+      loadStructure("audit-plan"),
+      "2026-12-05T10:00:00.000Z",
+    );
+    const row = ctx.vars.scope_table!.split("\n").find((l) => l.includes("Relevés par la cartographie"))!;
+    const mapped = /Relevés par la cartographie : ([^|]*?)\.\s*\|/.exec(row)![1]!.split(", ");
+    expect(mapped).toEqual(["Berger-Levrault e.magnus", "Sedit Marianne"]);
   });
 });
