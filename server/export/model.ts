@@ -145,7 +145,7 @@ const UNVERIFIED_MARK = new RegExp(UNVERIFIED, "g");
  * The end of a sentence: its final punctuation (« . », « ? », « … », after a closing bracket or quote), then its
  * citations (« … en 2018. [1] ») and a note written after it (« *(« depuis 2020 » : situation décrite …)* »).
  */
-const SENTENCE_END = /\s*([.!?…]+)(\*{0,2}[»”"]?\*{0,2}(?:\s*\[\d+\])*(?:\s+\*\([^]*\)\*)?\s*)$/u;
+const SENTENCE_END = /\s*([.!?…]+)(\*{0,2}[»”"]?\*{0,2}(?:\s*\[\d+\])*(?:\s+\*\([\s\S]*\)\*)?\s*)$/u;
 
 /**
  * Where a sentence's mark goes: before its final punctuation (« … en 2031 [non vérifié]. »), so that in a document

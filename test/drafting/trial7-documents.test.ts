@@ -11,11 +11,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { frenchDate, percentText } from "../../server/core/text.ts";
 import { buildContext } from "../../server/drafting/context.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
 import type { AnalysisItem, Draft, InventoryAnalysis } from "../../server/drafting/types.ts";
 import { exportDraft } from "../../server/export/index.ts";
+import { type Plan, progressOf } from "../../server/tracking/plan.ts";
+import { noteFacts, noteOwnData } from "../../server/tracking/progress-note.ts";
+import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
 import { sentenceSpans, verificationOf } from "../../server/verify/index.ts";
 
 const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
@@ -141,5 +145,80 @@ describe("B7: the audit plan lists each business software once", () => {
     const row = ctx.vars.scope_table!.split("\n").find((l) => l.includes("Relevés par la cartographie"))!;
     const mapped = /Relevés par la cartographie : ([^|]*?)\.\s*\|/.exec(row)![1]!.split(", ");
     expect(mapped).toEqual(["Berger-Levrault e.magnus", "Sedit Marianne"]);
+  });
+});
+
+describe("A0: « L'essentiel » of a progress note against the plan's own figures", () => {
+  const cp = (date: string, value: number) => ({
+    analysisId: `a-${date}`,
+    date,
+    value,
+    weighted: value,
+    raw: value - 6,
+    installations: 240,
+    dependencies: [],
+    recordedAt: date,
+  });
+  const plan = {
+    id: "p",
+    slug: "commune-de-plouzane",
+    collectivite: { name: "Commune de Plouzané", kind: "commune" },
+    title: "Plan",
+    measure: "weighted",
+    adoptedAt: "2026-02-01T10:00:00.000Z",
+    target: { value: 30, date: "2029-12-31" },
+    milestones: [
+      { date: "2027-01-01", value: 68, label: "Messagerie" },
+      { date: "2027-09-01", value: 57, label: "Bureautique" },
+      { date: "2029-12-31", value: 30, label: "Fin du plan" },
+    ],
+    products: [{ name: "Zimbra Collaboration", productId: null, by: "BlueMind", dueDate: "2027-01-01" }],
+    checkpoints: [cp("2026-02-01", 79), cp("2026-10-01", 63)],
+    events: [],
+    publication: null,
+    log: [],
+    version: 2,
+  } as unknown as Plan;
+  const today = "2026-10-15";
+  const progress = progressOf(plan, today);
+  const facts = noteFacts(plan, progress, today);
+  const own = noteOwnData(plan, progress);
+  const latest = progress.latest!;
+  const check = (s: string) => verifyAgainstPlan(s, facts, own).sentences[0]!;
+  const at = frenchDate("2026-10-01");
+
+  it("the plan is ahead: its data say so", () => {
+    expect(latest.standing).toBe("ahead");
+  });
+
+  it("flags a standing word the data contradict, and says what they say", () => {
+    const wrong = check(
+      `Au dernier inventaire du ${at}, la mesure est de ${percentText(63)}, pour ${percentText(latest.planned)} prévus : le plan est en retard.`,
+    );
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toMatch(/« en retard ».*le plan est en avance/);
+    expect(check("La collectivité avance moins vite que prévu.").status).toBe("unsupported");
+    expect(check("Le plan n'est pas en retard.").status).not.toBe("unsupported");
+    for (const ok of [
+      `Au dernier inventaire du ${at}, la mesure est de ${percentText(63)}, pour ${percentText(latest.planned)} prévus : le plan est en avance.`,
+      "Le plan est en avance sur sa trajectoire.",
+    ])
+      expect([ok, check(ok).reasons]).toEqual([ok, []]);
+  });
+
+  it("flags a milestone figure given for another milestone's date, and the next milestone's", () => {
+    // 57 % is a milestone of the plan, but of 1 September 2027.
+    const swapped = check(`Le prochain jalon est de 57 % au ${frenchDate("2027-01-01")}.`);
+    expect(swapped.status).toBe("unsupported");
+    expect(swapped.reasons.join(" ")).toMatch(/68\s%/);
+    expect(check("Le prochain jalon est fixé à 57 %.").status).toBe("unsupported");
+    for (const ok of [
+      `Le prochain jalon est de 68 % au ${frenchDate("2027-01-01")}.`,
+      `Le jalon du ${frenchDate("2027-09-01")} est de 57 %.`,
+      `La mesure est de 63 %, le prochain jalon étant à 68 %.`,
+      `L'objectif de 30 % doit être atteint au plus tard le ${frenchDate("2029-12-31")}.`,
+      "Zimbra Collaboration est en retard sur son échéance.",
+    ])
+      expect([ok, check(ok).reasons]).toEqual([ok, []]);
   });
 });
