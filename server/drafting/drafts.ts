@@ -24,6 +24,7 @@ import {
   writeSection,
 } from "./generate.ts";
 import { analysisSchema, type DraftInputs, editSchema, parseDraftRequest, parseInputs } from "./inputs.ts";
+import { checkOwnFigures } from "./own-data.ts";
 import { type DocumentStructure, fill, loadStructure } from "./structure.ts";
 import type { Draft, DraftEvent, DraftMode, DraftSection, DraftType, InventoryAnalysis } from "./types.ts";
 
@@ -377,6 +378,8 @@ export async function editSection(app: DraftingContext, id: string, key: string,
     let flags = sectionFlags(text, passages, ctx.facts);
     // As when the section was written: a quotation kept is its passage's text; a claim about others kept is checked.
     let verification = withQuotations(verifySection(text, passages, ctx.facts), text, quotedPassages(text, passages));
+    // The user's figures about the collectivité's own plan, against what the document computed (trial7 A6).
+    ({ verification, flags } = checkOwnFigures(verification, flags, ctx.own));
     if (ctx.claims?.length)
       ({ verification, flags } = await checkClaims(
         text,

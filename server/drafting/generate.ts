@@ -29,6 +29,7 @@ import { type ClaimChecks, checkClaims, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
+import { checkOwnFigures } from "./own-data.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection, FigureFlag } from "./types.ts";
 
@@ -599,6 +600,8 @@ ${text.slice(mark.length)}`;
     text,
     quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
   );
+  // What it says of the collectivité's own figures (a replacement's points, a share, the target), against them.
+  ({ verification, flags } = checkOwnFigures(verification, flags, ctx.own));
   // What the user's context says of others, where the text states it, against what the corpus says of it.
   if (ctx.claims?.length)
     ({ verification, flags } = await checkClaims(

@@ -76,6 +76,10 @@ const sameValue = (written: Figure, value: number) => {
 const isPoints = (sentence: string, f: Figure, at: number) =>
   f.kind === "number" && /^\s*points?(?!\p{L})/iu.test(sentence.slice(at + f.raw.length));
 
+/** « 12 points » as written, the figure with its unit (what a flag marks in the text). */
+const pointsText = (sentence: string, p: Placed) =>
+  sentence.slice(p.start, p.end) + (/^\s*points?/iu.exec(sentence.slice(p.end))?.[0] ?? "");
+
 interface Placed {
   figure: Figure;
   kind: OwnFigure["kind"];
@@ -131,9 +135,10 @@ function figureReasons(
   data: OwnData,
   forms: Map<OwnFigure, string[]>,
   where: string,
-): { reasons: string[]; confirmed: string[] } {
+): { reasons: string[]; confirmed: string[]; wrong: { figure: string; reason: string }[] } {
   const reasons: string[] = [];
   const confirmed: string[] = [];
+  const wrong: { figure: string; reason: string }[] = [];
   const folded = fold(sentence).replace(/’/g, "'");
   const placed: Placed[] = [];
   const dates: { iso: string; start: number; end: number }[] = [];
@@ -147,7 +152,7 @@ function figureReasons(
     else if (f.kind === "percent") placed.push({ figure: f, kind: "percent", start: at, end: at + f.raw.length });
     else if (isPoints(sentence, f, at)) placed.push({ figure: f, kind: "points", start: at, end: at + f.raw.length });
   }
-  if (!placed.length) return { reasons, confirmed };
+  if (!placed.length) return { reasons, confirmed, wrong };
   const bound = new Map<Placed, Set<OwnFigure>>();
   const bind = (p: Placed | undefined, records: OwnFigure[]) => {
     if (!p || !records.length) return;
@@ -184,15 +189,15 @@ function figureReasons(
       confirmed.push(p.figure.raw);
       continue;
     }
-    reasons.push(
-      message("verify.ownFigure", {
-        figure: p.figure.raw,
-        where,
-        says: [...new Set(list.map((r) => r.says))].join(" ; "),
-      }),
-    );
+    const reason = message("verify.ownFigure", {
+      figure: p.figure.raw,
+      where,
+      says: [...new Set(list.map((r) => r.says))].join(" ; "),
+    });
+    reasons.push(reason);
+    wrong.push({ figure: p.kind === "points" ? pointsText(sentence, p) : p.figure.raw, reason });
   }
-  return { reasons, confirmed };
+  return { reasons, confirmed, wrong };
 }
 
 /** « le chiffre « 57 % » figure dans … »: the start of the reasons that a figure is there, but for something else. */
@@ -252,11 +257,24 @@ export function checkOwnData(
   data: OwnData | null | undefined,
   where: string,
 ): Verification {
-  if (!data || (!data.figures.length && !data.standings?.length)) return verification;
+  return checkOwn(verification, data, where).verification;
+}
+
+/** `checkOwnData`, with the figures found wrong and why (for the list of figures to check). */
+export function checkOwn(
+  verification: Verification,
+  data: OwnData | null | undefined,
+  where: string,
+): { verification: Verification; mismatched: { figure: string; reason: string }[] } {
+  const mismatched: { figure: string; reason: string }[] = [];
+  if (!data || (!data.figures.length && !data.standings?.length)) return { verification, mismatched };
   const forms = nameForms(data.figures);
   let changed = false;
   const sentences: SentenceCheck[] = verification.sentences.map((s) => {
+    // A table row is read cell by cell, not as a sentence: its figures are the table's columns.
+    if (/^\s*\|/.test(s.text)) return s;
     const figures = figureReasons(s.text, data, forms, where);
+    mismatched.push(...figures.wrong);
     const reasons = [...figures.reasons, ...standingReasons(s.text, data, where)].filter((r) => !s.reasons.includes(r));
     // A figure the data give for the very date or name the sentence gives it is not « there, but for something else »
     // (« le jalon du 1er septembre 2027 est de 57 % » against a table row that does not say « jalon »).
@@ -270,5 +288,5 @@ export function checkOwnData(
       reasons: all,
     };
   });
-  return changed ? verificationOf(sentences) : verification;
+  return { verification: changed ? verificationOf(sentences) : verification, mismatched };
 }

@@ -6,11 +6,12 @@
  * checked against those figures in a generated or a hand-edited section.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frenchDate, percentText } from "../../server/core/text.ts";
 import { buildContext } from "../../server/drafting/context.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
@@ -21,6 +22,7 @@ import { type Plan, progressOf } from "../../server/tracking/plan.ts";
 import { noteFacts, noteOwnData } from "../../server/tracking/progress-note.ts";
 import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
 import { sentenceSpans, verificationOf } from "../../server/verify/index.ts";
+import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 
 const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
 
@@ -220,5 +222,55 @@ describe("A0: « L'essentiel » of a progress note against the plan's own figure
       "Zimbra Collaboration est en retard sur son échéance.",
     ])
       expect([ok, check(ok).reasons]).toEqual([ok, []]);
+  });
+});
+
+describe("A6: a hand edit of a roadmap is checked against the roadmap's own figures", () => {
+  const analysis = JSON.parse(readFileSync("test/fixtures/drafting/analysis.json", "utf8"));
+  let server: TestServer;
+  let id = "";
+  let line: { name: string; alternative: string; points: number };
+  beforeAll(async () => {
+    server = await startTestServer();
+    await server.engine.records("analyses").put(analysis.id, analysis);
+    const events = await readSse(
+      await postJson(`${server.url}/api/drafts`, {
+        type: "roadmap",
+        inputs: { collectivite: { name: "Commune de Saint-Pabu" }, analysisId: analysis.id, targetDate: "2029-06" },
+      }),
+    );
+    id = events.at(-1)!.data.id;
+    const draft = await (await fetch(`${server.url}/api/drafts/${id}`)).json();
+    const phases = draft.versions[0].sections.find((s: any) => s.key === "phases").text as string;
+    // « - **Zoom Workplace** (…) → Visio (…) — 5 points d'exposition pondérée en moins »: what the roadmap computes.
+    const m = /- \*\*([^*]+)\*\* \([^)]*\) → ([^(]+?) \([^)]*\) — (\d+(?:,\d)?)\s?points?/u.exec(phases)!;
+    line = { name: m[1]!, alternative: m[2]!.trim(), points: Number(m[3]!.replace(",", ".")) };
+  });
+  afterAll(() => server?.stop());
+
+  const edit = async (text: string) => {
+    const res = await fetch(`${server.url}/api/drafts/${id}/sections/target`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text }),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()).versions.at(-1).sections.find((s: any) => s.key === "target");
+  };
+
+  it("flags a gain in points the roadmap does not compute for that replacement, with the computed one", async () => {
+    const wrong = `${line.points + 7} points`;
+    const section = await edit(
+      `Le remplacement de ${line.name} par ${line.alternative} supprimera à lui seul ${wrong} d'exposition pondérée.`,
+    );
+    const sentence = section.verification.sentences[0];
+    expect(sentence.status).toBe("unsupported");
+    expect(sentence.reasons.join(" ")).toContain(`${line.name} → ${line.alternative}`);
+    expect(section.flags.map((f: any) => f.figure)).toContain(wrong);
+    const right = await edit(
+      `Le remplacement de ${line.name} par ${line.alternative} supprimera à lui seul ${String(line.points).replace(".", ",")} points d'exposition pondérée.`,
+    );
+    expect(right.verification.sentences[0].reasons).toEqual([]);
+    expect(right.flags).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import { CATEGORIES } from "../../corpus/schema.ts";
 import { message } from "../../i18n/messages.ts";
 import { addMonths, calendarStart } from "../calendar.ts";
 import type { AuditPlanInputs } from "../inputs.ts";
+import { roadmapOwnData } from "../own-data.ts";
+import { planRoadmap } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
 import {
@@ -194,5 +196,8 @@ export function auditPlanContext(
     [texts(structure, "data.dateDuDocument"), frenchDate(now.slice(0, 10))],
   ]);
   // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
-  return finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name));
+  return {
+    ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name)),
+    ...(analysis ? { own: roadmapOwnData(planRoadmap(analysis, { now })) } : {}),
+  };
 }
