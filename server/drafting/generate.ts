@@ -442,7 +442,11 @@ export function freshnessNote(
   }
   const dated = isoDate(sourceDate) ? sourceDate : isoDate(pageDate) ? pageDate : null;
   const since = findSince(statement)[0];
-  if (since && dated && olderThanAYear(dated, docDate))
+  // A « depuis 2024 » on a source of 2017 is not a situation the source describes: it began after it was written
+  // (trial7 B10); said so, never « situation décrite par une source du … ».
+  if (since && dated && since.date > dated.slice(0, since.date.length))
+    notes.push(message("drafts.since.afterSource", { since: since.text, date: sourceDateText(dated) }));
+  else if (since && dated && olderThanAYear(dated, docDate))
     notes.push(message("drafts.since.old", { since: since.text, date: sourceDateText(dated) }));
   return notes.length ? notes.join(" ") : null;
 }
@@ -469,6 +473,13 @@ export function annotateDeadlines(
   }
   return { text: out, notes: notes.reverse() };
 }
+
+/**
+ * Notes beside sentences as data for the checks: their own dates (« une source du 13 décembre 2017 ») are Cap
+ * Libre's, but the words they quote from the sentence (« « depuis 2024 » ») are the sentence's, and never back it
+ * (trial7 B10: the note's « depuis 2024 » made the sentence's own 2024 « supported » in one section only).
+ */
+export const notesAsFacts = (notes: string[]) => notes.map((n) => n.replace(/«[^«»]*»/g, " "));
 
 /** A quotation worth showing: at least four words (not « … » left by a passage cut inside a parenthesis). */
 export const isQuotable = (quote: string) => (quote.match(/\p{L}{2,}/gu) ?? []).length >= 4;
@@ -592,11 +603,11 @@ ${text.slice(mark.length)}`;
   }
   text = tidy(text);
   const cited = new Set(citedNumbers(text));
-  let flags = sectionFlags(text, used, [...ctx.facts, ...freshnessNotes]);
+  let flags = sectionFlags(text, used, [...ctx.facts, ...notesAsFacts(freshnessNotes)]);
   // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data; a quotation
   // is its passage's own text, never a claim about it.
   let verification = withQuotations(
-    verifySection(text, used, [...ctx.facts, ...freshnessNotes]),
+    verifySection(text, used, [...ctx.facts, ...notesAsFacts(freshnessNotes)]),
     text,
     quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
   );

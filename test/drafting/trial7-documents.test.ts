@@ -14,6 +14,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frenchDate, percentText } from "../../server/core/text.ts";
 import { buildContext } from "../../server/drafting/context.ts";
+import { freshnessNote, notesAsFacts, sectionFlags } from "../../server/drafting/generate.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
 import type { AnalysisItem, Draft, InventoryAnalysis } from "../../server/drafting/types.ts";
@@ -272,5 +273,40 @@ describe("A6: a hand edit of a roadmap is checked against the roadmap's own figu
     );
     expect(right.verification.sentences[0].reasons).toEqual([]);
     expect(right.flags).toEqual([]);
+  });
+});
+
+describe("B10: a « depuis » later than its source, and a date note that vouches for nothing", () => {
+  it("never says a source describes a situation that began after it was written", () => {
+    const note = freshnessNote(
+      "Plouguerneau héberge ses courriels chez un opérateur public depuis 2025.",
+      "2026-12-05",
+      "2026-03",
+      "2018-06-12",
+    )!;
+    expect(note).not.toMatch(/situation décrite par une source/);
+    expect(note).toMatch(/« depuis 2025 ».*12 juin 2018.*après/);
+    // A « depuis » before an old source keeps its note.
+    expect(
+      freshnessNote(
+        "Plouguerneau héberge ses courriels chez un opérateur public depuis 2015.",
+        "2026-12-05",
+        "2026-03",
+        "2018-06-12",
+      ),
+    ).toMatch(/situation décrite par une source du 12 juin 2018, il y a plus d'un an/);
+  });
+
+  it("does not let the note's quotation of the sentence back the sentence's own figure", () => {
+    const note = freshnessNote("Plouguerneau utilise Nextcloud depuis 2025.", "2026-12-05", "2026-03", "2018-06-12")!;
+    const text = `Plouguerneau utilise Nextcloud depuis 2025 [1]. *(${note})*`;
+    const used = [
+      {
+        text: "Plouguerneau a installé Nextcloud pour ses services (Le Télégramme, 12 juin 2018).",
+        section: "Plouguerneau",
+        document: { title: "Plouguerneau", date: "2026-03" },
+      },
+    ] as Parameters<typeof sectionFlags>[1];
+    expect(sectionFlags(text, used, notesAsFacts([note])).map((f) => f.figure)).toContain("2025");
   });
 });
