@@ -12,8 +12,10 @@ import { loadFullAnalysis } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { currentWorkspace } from "../store/workspace-scope.ts";
+import { sentenceSpans } from "../verify/index.ts";
 import { checkClaims, quotedPassages, withQuotations } from "./claims.ts";
 import { buildContext, type DraftContext } from "./context.ts";
+import { contextClaims } from "./documents/common.ts";
 import {
   type GenerateDeps,
   type GenerateOptions,
@@ -380,15 +382,15 @@ export async function editSection(app: DraftingContext, id: string, key: string,
     let verification = withQuotations(verifySection(text, passages, ctx.facts), text, quotedPassages(text, passages));
     // The user's figures about the collectivité's own plan, against what the document computed (trial7 A6).
     ({ verification, flags } = checkOwnFigures(verification, flags, ctx.own));
-    if (ctx.claims?.length)
-      ({ verification, flags } = await checkClaims(
-        text,
-        ctx.claims,
-        verification,
-        flags,
-        app.retriever,
-        passageSource,
-      ));
+    // What the user writes of others in their edit is checked against the corpus like their context's claims
+    // (« Munich est restée sous Linux », trial7 A6): the sentences they wrote, not those kept from the version before.
+    const written = sentenceSpans(text)
+      .map((s) => s.text)
+      .filter((s) => !previous.text.includes(s))
+      .join(" ");
+    const claims = [...new Set([...(ctx.claims ?? []), ...contextClaims(written, ctx.collectivite)])];
+    if (claims.length)
+      ({ verification, flags } = await checkClaims(text, claims, verification, flags, app.retriever, passageSource));
     const section: DraftSection = {
       ...previous,
       text,

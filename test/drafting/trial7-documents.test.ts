@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -23,7 +23,7 @@ import { type Plan, progressOf } from "../../server/tracking/plan.ts";
 import { noteFacts, noteOwnData } from "../../server/tracking/progress-note.ts";
 import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
 import { sentenceSpans, verificationOf } from "../../server/verify/index.ts";
-import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
+import { copyCorpus, postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 
 const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
 
@@ -231,8 +231,16 @@ describe("A6: a hand edit of a roadmap is checked against the roadmap's own figu
   let server: TestServer;
   let id = "";
   let line: { name: string; alternative: string; points: number };
+  let corpus = "";
   beforeAll(async () => {
-    server = await startTestServer();
+    // A corpus page that says a town went back to what a user may say it kept.
+    corpus = await copyCorpus();
+    await mkdir(path.join(corpus, "case-studies"), { recursive: true });
+    await writeFile(
+      path.join(corpus, "case-studies", "fribourg.md"),
+      `---\ntitle: "Fribourg-en-Brisgau et OpenOffice"\nkind: case-study\ndate: 2024\nterritory: Allemagne\ncategories: [workstation]\nsources:\n  - title: "heise online, « Freiburg kehrt zu Microsoft Office zurück »"\n    url: https://www.heise.de/\n    date: 2012-11\n---\n## Fribourg-en-Brisgau : le retour à Microsoft Office\n\nFribourg-en-Brisgau avait installé OpenOffice sur les postes de ses services en 2007. La ville est revenue à Microsoft Office en 2013, après des difficultés d'échange de documents avec ses partenaires (heise online, novembre 2012).\n`,
+    );
+    server = await startTestServer({ CORPUS_DIR: corpus });
     await server.engine.records("analyses").put(analysis.id, analysis);
     const events = await readSse(
       await postJson(`${server.url}/api/drafts`, {
@@ -247,7 +255,10 @@ describe("A6: a hand edit of a roadmap is checked against the roadmap's own figu
     const m = /- \*\*([^*]+)\*\* \([^)]*\) → ([^(]+?) \([^)]*\) — (\d+(?:,\d)?)\s?points?/u.exec(phases)!;
     line = { name: m[1]!, alternative: m[2]!.trim(), points: Number(m[3]!.replace(",", ".")) };
   });
-  afterAll(() => server?.stop());
+  afterAll(async () => {
+    await server?.stop();
+    if (corpus) await rm(corpus, { recursive: true, force: true });
+  });
 
   const edit = async (text: string) => {
     const res = await fetch(`${server.url}/api/drafts/${id}/sections/target`, {
@@ -273,6 +284,16 @@ describe("A6: a hand edit of a roadmap is checked against the roadmap's own figu
     );
     expect(right.verification.sentences[0].reasons).toEqual([]);
     expect(right.flags).toEqual([]);
+  });
+
+  it("checks what the user writes of others against the corpus, a paraphrase of « toujours » too", async () => {
+    const section = await edit(
+      "Nous visons la sortie de Microsoft Office. Fribourg-en-Brisgau est restée sous OpenOffice jusqu'à aujourd'hui.",
+    );
+    const claim = section.verification.sentences.find((s: any) => s.text.includes("Fribourg"));
+    expect(claim.status).toBe("unsupported");
+    expect(claim.reasons.join(" ")).toMatch(/contraire.*revenue à Microsoft Office/);
+    expect(section.flags.some((f: any) => /contraire/.test(f.reason))).toBe(true);
   });
 });
 
