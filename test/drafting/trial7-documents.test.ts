@@ -331,3 +331,14 @@ describe("B10: a « depuis » later than its source, and a date note that vouche
     expect(sectionFlags(text, used, notesAsFacts([note])).map((f) => f.figure)).toContain("2025");
   });
 });
+
+describe("B6/B10: a sentence followed by its date note is a sentence of its own", () => {
+  it("ends at the note (« … [2]. *(…)* »), so the next sentence gets its own mark", () => {
+    const text =
+      "Trébeurden utilise Linux depuis 2019 [2]. *(« depuis 2019 » : situation décrite par une source du 3 mars 2020, il y a plus d'un an ; elle a pu changer depuis.)* Elle a obtenu le label en 2021 [2].";
+    const spans = sentenceSpans(text).map((s) => s.text);
+    expect(spans).toHaveLength(2);
+    expect(spans[0]).toMatch(/\)\*$/);
+    expect(spans[1]).toMatch(/^Elle a obtenu/);
+  });
+});
