@@ -12,8 +12,11 @@ import { formatPoints, percentOrDash, productLabel } from "./documents/common.ts
 import type { RoadmapPlan } from "./roadmap-plan.ts";
 import type { FigureFlag } from "./types.ts";
 
-/** The figures of a map and its roadmap a document states, with what they are said of. */
-export function roadmapOwnData(plan: RoadmapPlan, targetDate?: string): OwnData {
+/**
+ * The figures of a map and its roadmap a document states, with what they are said of; the target only in the
+ * roadmap that sets it (`target`): a letter asking for « un objectif de 50 % » asks, it does not misstate one.
+ */
+export function roadmapOwnData(plan: RoadmapPlan, target?: { date?: string }): OwnData {
   const t = (key: string, params: Record<string, string> = {}) => message(`drafts.own.${key}`, params);
   const figures: OwnFigure[] = [];
   for (const l of plan.lines) {
@@ -38,14 +41,15 @@ export function roadmapOwnData(plan: RoadmapPlan, targetDate?: string): OwnData 
     share(weighted, phase.weighted, t("weightedAfter", { value: percentOrDash(phase.weighted) }));
     share(raw, phase.raw, t("rawAfter", { value: percentOrDash(phase.raw) }));
   }
-  const target = t("target", { value: percentOrDash(plan.target.value) });
-  share(weighted, plan.target.value, target);
+  if (!target) return { figures };
+  const says = t("target", { value: percentOrDash(plan.target.value) });
+  share(weighted, plan.target.value, says);
   figures.push({
     kind: "percent",
     value: plan.target.value,
     names: [t("targetName")],
-    ...(targetDate && /^\d{4}-\d{2}/.test(targetDate) ? { dates: [targetDate] } : {}),
-    says: target,
+    ...(target.date && /^\d{4}-\d{2}/.test(target.date) ? { dates: [target.date] } : {}),
+    says,
   });
   return { figures };
 }

@@ -125,7 +125,8 @@ function nameForms(figures: OwnFigure[]): Map<OwnFigure, string[]> {
 
 /**
  * The reasons a sentence's figures are not the document's own for what they are said of. A figure is bound to the
- * names written before it in its clause (the nearest figure after a name: « le prochain jalon est de 82 % ») and to
+ * names written before it in its clause (the nearest figure after a name: « le prochain jalon est de 82 % »; for points,
+ * the one before when none follows) and to
  * the dates beside it (the nearest figure, before it on a tie: « 82 % au 1er janvier 2027 »); it must be one of the
  * computed values for them (or their sum: « Kaspersky et Zoom : 10,5 points »). A figure bound to nothing computed
  * is left to the other checks.
@@ -178,7 +179,10 @@ function figureReasons(
         const at = findName(folded, name);
         if (!at) continue;
         const near = ofKind.filter(inClause(at.start, at.end));
-        bind(near.find((p) => p.start >= at.end) ?? near.filter((p) => p.end <= at.start).at(-1), [r]);
+        // A share follows what it is of (« une exposition pondérée de 76 % », « l'objectif de 35 % »); a gain in points
+        // may come first (« 8,5 points grâce au remplacement de Kaspersky »).
+        const before = kind === "points" ? near.filter((p) => p.end <= at.start).at(-1) : undefined;
+        bind(near.find((p) => p.start >= at.end) ?? before, [r]);
       }
   }
   for (const [p, records] of bound) {

@@ -16,13 +16,16 @@ import { frenchDate, percentText } from "../../server/core/text.ts";
 import { buildContext } from "../../server/drafting/context.ts";
 import { freshnessNote, notesAsFacts, sectionFlags } from "../../server/drafting/generate.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
+import { roadmapOwnData } from "../../server/drafting/own-data.ts";
+import { planRoadmap } from "../../server/drafting/roadmap-plan.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
 import type { AnalysisItem, Draft, InventoryAnalysis } from "../../server/drafting/types.ts";
 import { exportDraft } from "../../server/export/index.ts";
 import { type Plan, progressOf } from "../../server/tracking/plan.ts";
 import { noteFacts, noteOwnData } from "../../server/tracking/progress-note.ts";
 import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
-import { sentenceSpans, verificationOf } from "../../server/verify/index.ts";
+import { sentenceSpans, verificationOf, verifyText } from "../../server/verify/index.ts";
+import { checkOwnData } from "../../server/verify/own-figures.ts";
 import { copyCorpus, postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 
 const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
@@ -340,5 +343,18 @@ describe("B6/B10: a sentence followed by its date note is a sentence of its own"
     expect(spans).toHaveLength(2);
     expect(spans[0]).toMatch(/\)\*$/);
     expect(spans[1]).toMatch(/^Elle a obtenu/);
+  });
+});
+
+describe("A6: the target is the roadmap's own, not a letter's request", () => {
+  const analysis = JSON.parse(readFileSync("test/fixtures/drafting/analysis.json", "utf8")) as InventoryAnalysis;
+  const plan = planRoadmap(analysis, { now: "2026-12-05T10:00:00.000Z" });
+  const reasons = (sentence: string, own: ReturnType<typeof roadmapOwnData>) =>
+    checkOwnData(verifyText(sentence, [{ n: 1, text: sentence }]), own, "les chiffres").sentences[0]!.reasons;
+  const wrong = `L'objectif est de ${Math.round(plan.target.value) - 13} % d'exposition pondérée.`;
+
+  it("flags another target in the roadmap, and leaves a letter's requested one alone", () => {
+    expect(reasons(wrong, roadmapOwnData(plan, { date: "2029-06" })).join(" ")).toMatch(/objectif/);
+    expect(reasons(wrong, roadmapOwnData(plan))).toEqual([]);
   });
 });

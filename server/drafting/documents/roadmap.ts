@@ -423,6 +423,6 @@ export function roadmapContext(
   // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
   return {
     ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name)),
-    own: roadmapOwnData(plan, targetDate),
+    own: roadmapOwnData(plan, { date: targetDate }),
   };
 }
