@@ -476,10 +476,11 @@ export function annotateDeadlines(
 
 /**
  * Notes beside sentences as data for the checks: their own dates (« une source du 13 décembre 2017 ») are Cap
- * Libre's, but the words they quote from the sentence (« « depuis 2024 » ») are the sentence's, and never back it
- * (trial7 B10: the note's « depuis 2024 » made the sentence's own 2024 « supported » in one section only).
+ * Libre's, but the dated words they quote from the sentence (« « depuis 2024 » ») are the sentence's, and never back it
+ * (trial7 B10: the note's « depuis 2024 » made the sentence's own 2024 « supported » in one section only). A quoted
+ * qualifier (« non confirmé ») is the corpus's and stays.
  */
-export const notesAsFacts = (notes: string[]) => notes.map((n) => n.replace(/«[^«»]*»/g, " "));
+export const notesAsFacts = (notes: string[]) => notes.map((n) => n.replace(/«[^«»]*\d[^«»]*»/g, " "));
 
 /** A quotation worth showing: at least four words (not « … » left by a passage cut inside a parenthesis). */
 export const isQuotable = (quote: string) => (quote.match(/\p{L}{2,}/gu) ?? []).length >= 4;
