@@ -13,20 +13,17 @@ import { newRecordId } from "../store/records.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { currentWorkspace } from "../store/workspace-scope.ts";
 import { sentenceSpans } from "../verify/index.ts";
-import { checkClaims, quotedPassages, withQuotations } from "./claims.ts";
+import { quotedPassages } from "./claims.ts";
 import { buildContext, type DraftContext } from "./context.ts";
 import { contextClaims } from "./documents/common.ts";
 import {
+  checkedSection,
   type GenerateDeps,
   type GenerateOptions,
   type GenerationState,
-  passageSource,
-  sectionFlags,
-  verifySection,
   writeSection,
 } from "./generate.ts";
 import { analysisSchema, type DraftInputs, editSchema, parseDraftRequest, parseInputs } from "./inputs.ts";
-import { checkOwnFigures } from "./own-data.ts";
 import { type DocumentStructure, fill, loadStructure } from "./structure.ts";
 import type { Draft, DraftEvent, DraftMode, DraftSection, DraftType, InventoryAnalysis } from "./types.ts";
 
@@ -377,20 +374,21 @@ export async function editSection(app: DraftingContext, id: string, key: string,
     const chunks = previous.passageIds.length ? await app.store.getChunks(previous.passageIds) : [];
     const text = parsed.data.text;
     const passages = chunks.map((c) => ({ text: c.text, section: c.section, document: c.document }));
-    let flags = sectionFlags(text, passages, ctx.facts);
     // As when the section was written: a quotation kept is its passage's text; a claim about others kept is checked.
-    let verification = withQuotations(verifySection(text, passages, ctx.facts), text, quotedPassages(text, passages));
-    // The user's figures about the collectivité's own plan, against what the document computed (trial7 A6).
-    ({ verification, flags } = checkOwnFigures(verification, flags, ctx.own));
     // What the user writes of others in their edit is checked against the corpus like their context's claims
-    // (« Munich est restée sous Linux », trial7 A6): the sentences they wrote, not those kept from the version before.
+    // (« Munich est restée sous Linux », trial7 A6): the sentences they wrote, not those kept from the version before;
+    // their figures about the collectivité's own plan, against what the document computed.
     const written = sentenceSpans(text)
       .map((s) => s.text)
       .filter((s) => !previous.text.includes(s))
       .join(" ");
-    const claims = [...new Set([...(ctx.claims ?? []), ...contextClaims(written, ctx.collectivite)])];
-    if (claims.length)
-      ({ verification, flags } = await checkClaims(text, claims, verification, flags, app.retriever, passageSource));
+    const { verification, flags } = await checkedSection(text, passages, {
+      facts: ctx.facts,
+      quotations: quotedPassages(text, passages),
+      claims: [...new Set([...(ctx.claims ?? []), ...contextClaims(written, ctx.collectivite)])],
+      own: ctx.own,
+      retriever: app.retriever,
+    });
     const section: DraftSection = {
       ...previous,
       text,
