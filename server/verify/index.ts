@@ -47,7 +47,7 @@ import {
   PRODUCT_WORDS,
   recipientBeside,
 } from "./names.ts";
-import { nationalitySwapped } from "./nationality.ts";
+import { nationalityReplaced } from "./nationality.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { reportedAsFact } from "./reported.ts";
@@ -483,12 +483,18 @@ function checkSentence(
   // A name given what the passages say of another one (« Contrairement au CNLL, qui rassemble des collectivités »).
   const described =
     cited.length > 0
-      ? (descriptionSwapped(stated, pool) ??
-        nameOutOfPlace(stated, pool) ??
-        nationalitySwapped(stated, pool) ??
-        termsSwapped(stated, pool))
+      ? (descriptionSwapped(stated, pool) ?? nameOutOfPlace(stated, pool) ?? termsSwapped(stated, pool))
       : null;
   if (described) reasons.push(message("verify.nameSwapped", { ...described, where: w }));
+  // A nationality the passages do not give the name (« l'allemand ASML », « Proton Mail, un fournisseur américain »).
+  const nationality =
+    cited.length > 0
+      ? nationalityReplaced(
+          stated,
+          pool.flatMap((src) => src.sentences.map((ss) => withoutReferences(ss.text))),
+        )
+      : null;
+  if (nationality) reasons.push(message("verify.nationality", { ...nationality, where: w }));
   const claimBag = bagOf(stated);
   // The subject of a source sentence is the claim's too when the claim writes it, or its acronym (« l'ANCT » for
   // « l'Agence nationale de la cohésion des territoires (ANCT) »).
@@ -604,7 +610,7 @@ function checkSentence(
     if (quote) reasons.push(message("verify.reportedAsFact", { where: w, quote }));
   }
   // Every word found, yet more than the passage says: a plan stated as done, « tous » for some, a country for its
-  // ministry, another duty holder, another nationality, a denial reported as a confirmation (`overstated.ts`).
+  // ministry, another duty holder, a denial reported as a confirmation (`overstated.ts`).
   if (cited.length > 0 && reasons.length === 0) {
     const over = overstated(stated, citedSentences(pool));
     if (over) reasons.push(overstatedReason(over, w, cited.length));
@@ -682,8 +688,6 @@ function overstatedReason(o: Overstatement, where: string, cited: number): strin
       return message("verify.wholeForPart", { where, whole: o.whole, part: o.part });
     case "duty":
       return message("verify.dutyHolder", { where, claimed: o.claimed, quote: o.quote });
-    case "nationality":
-      return message("verify.nationality", { where, name: o.name, adjective: o.adjective, other: o.other });
   }
 }
 

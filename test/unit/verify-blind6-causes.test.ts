@@ -163,3 +163,14 @@ describe("misses: what the passages qualify or date otherwise", () => {
     expect(status("Pastell est utilisé par la Ville de Nantes depuis 2012 et par Rennes [1].", card)).toBe("supported");
   });
 });
+
+describe("one rule for a name's nationality, before or after it", () => {
+  it("compares the adjective the sentence writes on one side of a name with those the passages write on the other", () => {
+    const passage =
+      "Messageries chiffrées — Les fournisseurs\nLa mairie a choisi Posteo, un fournisseur allemand, pour ses élus.";
+    expect(status("La mairie a choisi le suisse Posteo pour ses élus [1].", passage)).toBe("unsupported");
+    expect(status("La mairie a choisi l'allemand Posteo pour ses élus [1].", passage)).toBe("supported");
+    // A wider place (« européen ») says nothing against « allemand ».
+    expect(status("La mairie a choisi Posteo, un fournisseur européen, pour ses élus [1].", passage)).toBe("supported");
+  });
+});
