@@ -16,6 +16,9 @@ import { MONTH_NAMES } from "./proper-nouns.ts";
 import type { Source } from "./source-sentences.ts";
 import { type Bag, bagOf, contentWords, inBag, wordList, words } from "./words.ts";
 
+/** Verbs of aim or claim (`server/i18n/fr/aim-verbs.txt`), folded: transparent to a clause's polarity. */
+const AIM = new Set(wordList("aim-verbs.txt").map((w) => words(w).join(" ")));
+
 /**
  * Infinitives naming a belief or a confusion without stating it (`server/i18n/fr/belief-verbs.txt`): « Premier piège :
  * croire qu'un nom européen suffit ».
@@ -155,7 +158,8 @@ export function contradicted(stated: string, pool: Source[]): string | null {
     // that affirms it (« ce chiffre a été confirmé ») against a source that denies it is a contradiction.
     const certain = CERTAINTY.test(clause);
     if (certain && NEGATION.test(clause)) continue;
-    const content = [...new Set(contentWords(clause))];
+    // A verb of aim is not what the clause shares with its source (« vise à remplacer » / « ne prétend pas remplacer »).
+    const content = [...new Set(contentWords(clause))].filter((w) => !AIM.has(w));
     if (content.length < POLARITY_MIN_SHARED) continue;
     const need = Math.max(POLARITY_MIN_SHARED, Math.ceil(content.length * POLARITY_MIN_SHARE));
     const shared = bags.map((b) => content.filter((c) => inBag(c, b)).length);

@@ -164,6 +164,17 @@ describe("misses: what the passages qualify or date otherwise", () => {
   });
 });
 
+describe("misses: a negation across a verb of aim", () => {
+  it("« vise à remplacer » against « ne prétend pas remplacer »: the verb of aim is not a word the clause must share", () => {
+    const passage =
+      "Le portail citoyen — Ambitions\nLe portail citoyen ne prétend pas remplacer à lui seul le guichet d'accueil de la mairie.";
+    expect(status("Le portail vise à remplacer à lui seul le guichet des habitants [1].", passage)).toBe("unsupported");
+    expect(status("Le portail ne vise pas à remplacer à lui seul le guichet des habitants [1].", passage)).toBe(
+      "supported",
+    );
+  });
+});
+
 describe("one rule for a name's nationality, before or after it", () => {
   it("compares the adjective the sentence writes on one side of a name with those the passages write on the other", () => {
     const passage =
