@@ -7,7 +7,7 @@ import type { Source } from "./source-sentences.ts";
 import { bagOf, contentWords, inBag, WEAK, wordList } from "./words.ts";
 
 /** A subject pronoun opening a clause (« elles ne s'imposent pas … », « celui-ci reste … »). */
-const SUBJECT_PRONOUN = /^(?:il|elle|ils|elles|celui-ci|celle-ci|ceux-ci|celles-ci)(?!\p{L})/iu;
+export const SUBJECT_PRONOUN = /^(?:il|elle|ils|elles|celui-ci|celle-ci|ceux-ci|celles-ci)(?!\p{L})/iu;
 
 /** Words that close the subject of a clause (`server/i18n/fr/subject-ends.txt`, data): « s' », « ne », « est », « qui ». */
 const SUBJECT_END = new RegExp(
