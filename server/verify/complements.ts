@@ -4,6 +4,7 @@
  * figures and names, not to each of its words: the complement of a noun the passage writes with another complement is
  * checked here. `server/verify/index.ts` turns what it finds into a reason.
  */
+import { extractFigures } from "./figures.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
 import { bagOf, contentWords, inBag, sameThing, WEAK, wordIn, words } from "./words.ts";
@@ -29,6 +30,9 @@ export const COMPLEMENT_MIN_SHARED = 3;
  * same noun with another complement: « logiciel de paie » and « logiciel d'état civil », or null.
  */
 export function complementSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  // A sentence without figures has each of its words checked (« l'essentiel de la phrase »); « le guichet des
+  // habitants » for « le guichet d'accueil » is a paraphrase there.
+  if (extractFigures(stated).length === 0) return null;
   const sentences = pool.flatMap((s) =>
     s.sentences.filter((ss) => !ss.inHeading).map((ss) => withoutReferences(ss.text)),
   );
