@@ -60,6 +60,7 @@ const CONFIRM = set("confirm");
 const NOT_HOLDER = set("not-holder");
 const DENY = set("deny");
 const SAY = set("say");
+const ANNOUNCE = set("announce");
 
 /** A place and its adjectives (`server/verify/place-adjectives.txt`): folded adjective → folded places. */
 const ADJECTIVE_PLACES: Map<string, string[]> = (() => {
@@ -101,14 +102,46 @@ const planning = (w: string) => conditional(w) && !SOFT_CONDITIONAL.has(w);
 /** Whether a claim says what it states is not done (yet): a word of [hedge] or a verb in the conditional. */
 const hedged = (text: string) => words(text).some((w) => HEDGE.has(w) || conditional(w));
 
+/** The conditional's verb stem (« remplacerait » → « remplac », « traiterait » → « trait »). */
+const conditionalBase = (w: string) => w.replace(/e?r(?:ait|aient)$/, "");
+
 /**
- * Where a statement starts saying something is only planned: its first word of [planned] or verb in the
- * conditional; -1 when it has none.
+ * Where a statement starts saying something is only planned, for a claim: its first word of [planned] or verb in the
+ * conditional that plans what the claim states; -1 when it has none. Left aside: a participle of [planned] after a
+ * noun the claim does not name (« l'article 31-1 envisagé » before advice that names no article), a finite verb of
+ * [planned] with nothing planned after it (« qu'elle utilise ou envisage (… ) »), a conditional in reported speech
+ * whose verb the claim does not use (« a annoncé qu'elle remplacerait » for « l'a fait le 23 juin »), and a
+ * conditional the claim writes as a present participle (« une stratégie traitant » for « qui traiterait »).
  */
-function plannedFrom(text: string): number {
-  for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
+function plannedFrom(text: string, claim: string[]): number {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}'’-]+/gu)];
+  for (const [i, m] of tokens.entries()) {
     const w = words(m[0]).at(-1) ?? "";
-    if (PLANNED.has(w) || planning(w)) return m.index!;
+    if (PLANNED.has(w)) {
+      const after = text.slice(m.index! + m[0].length);
+      const next = fold(tokens[i + 1]?.[0] ?? "");
+      const introduces = /^(?:de|d['’]|que|qu['’])/.test(next);
+      if (/[éÉ](?:e|s|es)?$/u.test(m[0]) && !introduces) {
+        // A participle that qualifies the noun before it: the claim must name that noun.
+        const noun = tokens
+          .slice(0, i)
+          .map((t) => words(t[0]).at(-1) ?? "")
+          .reverse()
+          .find((x) => x.length > 2 && !/^\d/.test(x));
+        if (!noun || !has(claim, noun)) continue;
+      } else if (!/[éÉ](?:e|s|es)?$/u.test(m[0]) && /^\s*(?:[(,;.…]|$)/u.test(after)) continue;
+      return m.index!;
+    }
+    if (!planning(w)) continue;
+    const base = conditionalBase(w);
+    if (base.length >= 4 && claim.some((x) => x.startsWith(base) && x.endsWith("ant"))) continue;
+    // Reported speech: « a annoncé qu'elle remplacerait ».
+    const before = tokens.slice(Math.max(0, i - 4), i).map((t) => fold(t[0]));
+    const reported = before.some(
+      (x, k) => /^qu/.test(x) && before.slice(0, k).some((y) => SAY.has(y) || ANNOUNCE.has(y)),
+    );
+    if (reported && !claim.some((x) => base.length >= 4 && x.startsWith(base))) continue;
+    return m.index!;
   }
   return -1;
 }
@@ -171,7 +204,7 @@ export function plannedAsDone(claim: string, passages: CitedSentence[][]): strin
   // What the claim says must be what the plan bears on: most of the words it shares with the statement come after the
   // word that plans it (« prévoit d'insérer dans la loi un article 31-1 qui étendrait l'obligation aux communes »).
   const planned = (st: string) => {
-    const at = plannedFrom(st);
+    const at = plannedFrom(st, mine);
     if (at < 0) return false;
     const after = shared(mine, st.slice(at));
     return after >= 2 && after * 2 >= shared(mine, st);
