@@ -67,6 +67,15 @@ function partners(
   return out;
 }
 
+/** A place opening a sentence as its frame, before a comma (« En France, », « Au Danemark, »): the place. */
+const FRAME = /^\s*(?:En|Au|Aux|Dans|À)\s+(?:(?:la|le|les)\s+|l['’]\s*)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)\s*,/u;
+
+/**
+ * An apposition set off by commas and opening on a lower-case word (« , ministre délégué chargé de la Réforme de
+ * l'État, »): what it says is said of the name before it.
+ */
+const withoutAppositions = (text: string) => text.replace(/,\s+(?=\p{Ll})[^,;.:()]{1,160},/gu, " ");
+
 /**
  * Two names the sentence pairs (a name and the nearest name before it: « Harmonica OS 3.0, dérivé de Debian ») that
  * no cited sentence writes together, where every cited sentence naming the second pairs it with another name of the
@@ -81,6 +90,8 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
   const written = [...groups, ...sentences.flatMap((t) => nameGroups(t))].map((g) => g.folded.split(" "));
   const oneName = (a: string, b: string) =>
     written.some((t) => t.length > 1 && [...a.split(" "), ...b.split(" ")].every((x) => t.includes(x)));
+  const opening = FRAME.exec(stated);
+  const frame = opening ? words(opening[1]!).join(" ") : null;
   for (const mine of partners(stated, true)) {
     // The name the passage pairs it with is named by the sentence further on (« Munich a choisi WienUX, Vienne
     // LiMux »: WienUX is Vienne's), not a name the sentence said before (« L'ANCT et la DINUM contribuent …, et il
@@ -90,10 +101,22 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
     const own = new Set(mine.folded.split(" "));
     const named = (x: string) =>
       !x.split(" ").some((t) => own.has(t)) && (later.includes(x) || x.split(" ").every((t) => tokens.has(t)));
-    if (!mine.folded || mine.partners.includes(mine.folded)) continue;
-    if (!mine.partners.every((p) => inBag(p, all, false))) continue;
+    // A place opening the sentence as its frame (« En France, David Amiel affirmait … ») pairs with nothing.
+    const paired = mine.partners.filter((p) => p !== frame);
+    if (!mine.folded || paired.length === 0 || paired.includes(mine.folded)) continue;
+    if (!paired.every((p) => inBag(p, all, false))) continue;
     const theirs = sentences.flatMap((t) => partners(t).filter((p) => p.folded === mine.folded));
     if (theirs.length === 0) continue;
+    // A passage's sentence pairs them once its appositions are set aside (« David Amiel, ministre … de l'État, a
+    // annoncé que Visio … »: « État » is said of David Amiel, not of Visio).
+    if (
+      sentences.some((t) =>
+        partners(withoutAppositions(t)).some(
+          (p) => p.folded === mine.folded && p.partners.some((x) => paired.includes(x)),
+        ),
+      )
+    )
+      continue;
     // Two parts of one name (« Office » and « Microsoft » of « Microsoft Office ») are one partner.
     const crossed = (p: (typeof theirs)[number]) =>
       !p.partners.some((x) => mine.partners.some((m) => m === x || oneName(m, x))) && p.partners.some(named);

@@ -120,3 +120,27 @@ describe("a plan stated as done: only what the plan bears on, stated as done", (
     ).not.toContain(PLANNED);
   });
 });
+
+describe("names paired by the sentence as the passage pairs them", () => {
+  const CROSSED = "associe";
+  it("a place opening the sentence as its frame (« En Allemagne, X affirmait ») is no partner of the names after it", () => {
+    const passage =
+      "Le débat allemand — Les déclarations\nEn mars 2025, dans un entretien à Die Zeit, Karl Weber a affirmé que l'Allemagne devait réduire progressivement sa dépendance aux logiciels américains.";
+    expect(
+      reasons(
+        "En Allemagne, Karl Weber affirmait dans Die Zeit que le pays devait réduire progressivement sa dépendance aux logiciels américains [1].",
+        passage,
+      ),
+    ).not.toContain(CROSSED);
+  });
+  it("names inside an apposition (« X, vice-présidente … de la Région, a annoncé que Y ») do not part X from Y", () => {
+    const passage =
+      "Le partage de fichiers de la Région — L'annonce\nLe lundi 3 mars 2025, Anna Berg, vice-présidente chargée du Numérique et de la Modernisation de la Région, a annoncé que Nextcloud, l'outil de partage choisi par la direction du numérique, deviendrait l'outil unique de partage de fichiers des services de la Région d'ici 2027.";
+    expect(
+      reasons(
+        "Le 3 mars 2025, Anna Berg a annoncé que Nextcloud deviendrait l'outil unique de partage de fichiers des services de la Région d'ici 2027 [1].",
+        passage,
+      ),
+    ).not.toContain(CROSSED);
+  });
+});
