@@ -122,6 +122,9 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
 export const DENIAL_BEFORE =
   /(?<!\p{L})(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|nullement)(?!\p{L})/iu;
 
+/** A clause that only supposes what follows (« Si la commune compte moins de … », « s'il dépasse … »). */
+export const CONDITION_BEFORE = /(?<![\p{L}'’])(?:si|s['’]ils?)(?!\p{L})/iu;
+
 /** What a sentence says it denies: « Contrairement à ce qu'ont titré des médias anglophones, … ». */
 const REFUTED = /contrairement\s+à\s+ce\s+qu(?:e\s|['’])\s*([^,]+),/iu;
 

@@ -13,7 +13,7 @@ import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
 import { complementSwapped } from "./complements.ts";
-import { contradicted, DENIAL_BEFORE } from "./contradiction.ts";
+import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import {
   causeSwapped,
@@ -510,9 +510,10 @@ function checkSentence(
     .map((n) => fold(n));
   const subjectClaimed = (subject: string, ss: SourceSentence) =>
     inBag(subject, claimBag) || claimAcronyms.some((a) => a[0] === subject[0] && acronymIn(a, ss.said));
+  // A figure the sentence only supposes of a name (« Si Lestrac compte moins de 30 000 habitants, … ») is not given to it.
   const denied = (q: Spot) => {
     const [start] = clauseAround(stated, q.at, q.end);
-    return DENIAL_BEFORE.test(stated.slice(start, q.at));
+    return DENIAL_BEFORE.test(stated.slice(start, q.at)) || CONDITION_BEFORE.test(stated.slice(start, q.at));
   };
   for (const segment of stated.split(STATEMENT_BREAK)) {
     const offset = stated.indexOf(segment);

@@ -144,3 +144,23 @@ describe("names paired by the sentence as the passage pairs them", () => {
     ).not.toContain(CROSSED);
   });
 });
+
+describe("a figure in a condition (« Si X compte moins de N habitants ») is not given to X", () => {
+  const law =
+    "La loi sur les données ouvertes — Les communes concernées\nLa proposition de loi obligerait les collectivités suivantes à publier leurs données de transport :\n\n- les régions ;\n- les communes de plus de 5 000 habitants ;\n- les métropoles.";
+  // A briefing note's data names the commune; the passage does not.
+  const onData = (sentence: string) =>
+    verifyText(sentence, [{ n: 1, text: law }], {
+      facts: ["Collectivité : Ravenne (commune ; Drôme ; Auvergne-Rhône-Alpes)"],
+    }).sentences[0]!.reasons.join(" ");
+  it("the condition passes", () => {
+    expect(
+      onData(
+        "Si Ravenne compte moins de 5 000 habitants, la commune ne serait pas tenue de publier ses données de transport [1].",
+      ),
+    ).not.toContain("n'est pas donné pour");
+  });
+  it("the figure stated of the commune is still flagged", () => {
+    expect(onData("La commune de Ravenne compte plus de 5 000 habitants [1].")).toContain("n'est pas donné pour");
+  });
+});
