@@ -60,6 +60,7 @@ import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
+import { absentNamed, usesSomeForm } from "./absent-words.ts";
 import { onCard } from "./card-question.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
@@ -433,6 +434,9 @@ export function asWritten(question: string, folded: string): string {
       return question.slice(tokens[i]!.index, last.index! + last[0].length);
     }
   }
+  // A name whose small words the checks left out (« saint jean monts »): as written, with them (« Saint-Jean-de-Monts »).
+  const spelled = nameWithSmallWords(tokens, parts);
+  if (spelled) return question.slice(spelled.from, spelled.to);
   if (parts.length === 1) {
     const near = tokens.find(({ 0: raw }) => {
       const t = fold(raw);
@@ -442,6 +446,36 @@ export function asWritten(question: string, folded: string): string {
     if (near) return near[0];
   }
   return folded;
+}
+
+/** Small words a name may hold between the words the checks keep (« de », « des », « les », « sur »), at most. */
+const NAME_SMALL_WORDS = 2;
+
+/**
+ * Where a folded name of several words (`parts`, small words left out) is written among a question's tokens, small
+ * words between its words (those `keywords` leaves out: « de », « les »), joined by a hyphen or a space; null if not.
+ */
+function nameWithSmallWords(tokens: RegExpMatchArray[], parts: string[]): { from: number; to: number } | null {
+  if (parts.length < 2) return null;
+  for (let i = 0; i < tokens.length; i++) {
+    if (fold(tokens[i]![0]) !== parts[0]) continue;
+    let at = i;
+    let ok = true;
+    for (const p of parts.slice(1)) {
+      let next = at + 1;
+      while (next < tokens.length && next - at - 1 < NAME_SMALL_WORDS && fold(tokens[next]![0]) !== p) {
+        if (keywords(tokens[next]![0]).length > 0) break;
+        next++;
+      }
+      if (next >= tokens.length || fold(tokens[next]![0]) !== p) {
+        ok = false;
+        break;
+      }
+      at = next;
+    }
+    if (ok) return { from: tokens[i]!.index!, to: tokens[at]!.index! + tokens[at]![0].length };
+  }
+  return null;
 }
 
 /** A part of a question whose subject is the asker's own collectivité (« Notre commune a-t-elle… ? »), folded. */
@@ -549,14 +583,13 @@ const MAY_NAME_USED = new Set<Answerability["reason"]>(["low-coverage", "missing
 
 /**
  * The words of a question the corpus never uses (no passage, heading or title holds them, nor their singular or
- * plural), as the question folds them: « recette », « tartiflette » in « Quelle est la meilleure recette de
- * tartiflette ? ». Empty without the corpus' vocabulary.
+ * plural, nor another form of the same stem: « donnera » is « donner »), as the question folds them: « recette »,
+ * « tartiflette » in « Quelle est la meilleure recette de tartiflette ? ». Empty without the corpus' vocabulary.
  */
 export async function wordsNeverUsed(question: string, store: AnswerDeps["store"]): Promise<string[]> {
   const vocabulary = await vocabularyOf(store);
   if (!vocabulary) return [];
-  const used = (w: string) =>
-    [w, `${w}s`, `${w}x`, w.replace(/[sx]$/, "")].some((f) => vocabulary.words.has(f)) || w.split(/[\s-]+/).length > 1;
+  const used = (w: string) => w.split(/[\s-]+/).length > 1 || usesSomeForm(w, vocabulary);
   return keywords(question).filter((w) => !/\d/.test(w) && !used(w));
 }
 
@@ -692,8 +725,9 @@ export async function* answer(
     const covered = await coveredWords(abstention.missing, results, deps.store);
     if (covered.length) abstention.covered = covered;
     // The decision named words the corpus uses, while it never uses others of the question: those are what it lacks.
+    // A word of a missing name (« monts » of « saint jean monts ») is named as that name, which the decision found.
     if (MAY_NAME_USED.has(abstention.reason)) {
-      const never = await wordsNeverUsed(question, deps.store);
+      const never = absentNamed(abstention.missing, await wordsNeverUsed(question, deps.store));
       if (never.length && !abstention.missing.some((m) => never.includes(m))) abstention.absent = never;
     }
     const suggested = await suggestions(abstention, query, deps.store);
