@@ -29,6 +29,7 @@ import { type CorpusFrequency, type CorpusNames, corpusHorizon } from "./corpus-
 import { offDomainWords } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { GENERIC_WORDS, isGeneric, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
+import { actingNames, namesItself } from "./located-names.ts";
 import {
   ATTRIBUTES,
   aboutPerson,
@@ -107,6 +108,7 @@ export interface Answerability {
     | "no-terms"
     | "unknown-name"
     | "missing-name"
+    | "located-only"
     | "personal"
     | "unknown-words"
     | "low-coverage"
@@ -351,6 +353,15 @@ export async function assessAnswerability(
   if (!askedNames.length && names.length && !names.some((t) => judged.some((p) => holds(t, p))))
     absent.push(...names.map((t) => t.word));
   if (absent.length) return none("missing-name", absent);
+  // « Que fait Toulouse pour le logiciel libre ? »: passages that name the town only to situate others there (an
+  // association's seat, an editor's address) say nothing of what it does (`located-names.ts`).
+  const read = [...results.slice(0, JUDGED), ...held];
+  const situatedOnly = actingNames(question, askedNames).filter((t) => !read.some((r) => namesItself(t, r)));
+  if (situatedOnly.length)
+    return none(
+      "located-only",
+      situatedOnly.map((t) => t.word),
+    );
   // « Quand faut-il déposer notre demande de subvention à la mairie ? »: a question with no word of the digital domain,
   // naming nothing the corpus often cites, is about the life of the commune when a word of its topic is one the corpus
   // uses only in passing (« subvention », for the ANCT's grant to a collaborative suite): the passages found hold it in

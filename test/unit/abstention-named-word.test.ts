@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 import { absentNamed } from "../../server/answers/absent-words.ts";
 import { abstentionText, asWritten, wordsNeverUsed } from "../../server/answers/answer.ts";
 
-/** A passage store reduced to what the vocabulary reads: its passages. */
+/** A passage store reduced to what the vocabulary reads: its passages (no full-text index). */
 const storeOf = (...texts: string[]) => ({
+  searchText: async () => [],
   warmPassages: async () =>
     texts.map((text, i) => ({
       id: `doc-${i}#0`,
