@@ -18,6 +18,9 @@ const WHERE = foldedSection("où");
 /** Words right before a name in a passage that give it as the place of something else (« à »), as written. */
 const SITUATING = new Set(SECTIONS.get("situer") ?? []);
 
+/** Articles between a preposition and a name (« de l'Aveyron », « à la Rochelle »), folded. */
+const ARTICLES = new Set(["l", "la", "le", "les"]);
+
 const tokensOf = (text: string) => [...text.matchAll(/[\p{L}\p{N}]+/gu)];
 
 /** Where the words of a folded name (`parts`) follow one another in `tokens`, by the index of the first. */
@@ -38,15 +41,24 @@ export function actingNames(question: string, names: QuestionTerm[]): QuestionTe
   const tokens = tokensOf(question);
   if (tokens.some((t) => WHERE.has(fold(t[0])))) return [];
   return names.filter((t) => {
-    if (!t.name || t.date || t.country || t.collectivity || t.nationality || t.alias || t.context) return false;
+    if (!t.name || t.date || t.version || t.country || t.collectivity || t.nationality || t.alias || t.context)
+      return false;
+    if (/\d/.test(t.word)) return false;
     const at = occurrences(tokens, t.word.split(" "));
-    return at.length > 0 && at.every((i) => i === 0 || !COMPLEMENT.has(fold(tokens[i - 1]![0])));
+    // The word before the name, an article left aside (« la communauté de communes de l'Aveyron »).
+    const before = (i: number) => {
+      let k = i - 1;
+      while (k >= 0 && ARTICLES.has(fold(tokens[k]![0]))) k--;
+      return k >= 0 ? fold(tokens[k]![0]) : "";
+    };
+    return at.length > 0 && at.every((i) => !COMPLEMENT.has(before(i)));
   });
 }
 
 /**
  * Whether a passage names `t` otherwise than to situate something else: its occurrences right after « à » or alone in
- * a parenthesis (« a son siège à Toulouse », « Éditeur français (Toulouse) ») set aside, it still holds the name.
+ * a parenthesis (« a son siège à Toulouse », « Éditeur français (Toulouse) ») set aside, it still holds the name. A
+ * passage that holds it only in its words' other forms (a synonym, an expansion) holds it as it did.
  */
 export function namesItself(
   t: QuestionTerm,
@@ -65,9 +77,14 @@ export function namesItself(
       const last = tokens[i + parts.length - 1]!;
       const from = first.index!;
       const to = last.index! + last[0].length;
+      // A parenthesis that holds only the name gives a place (« Éditeur français (Montpellier) »), unless the name is
+      // written as an acronym (a capital after a word's first letter): then it is the short name of what comes before
+      // (« logiciels libres (SILL) », « hébergement d'applications (PaaS) »).
       const situated =
         (i > 0 && SITUATING.has(tokens[i - 1]![0])) ||
-        (/\(\s*$/.test(text.slice(Math.max(0, from - 3), from)) && /^\s*\)/.test(text.slice(to, to + 3)));
+        (/\(\s*$/.test(text.slice(Math.max(0, from - 3), from)) &&
+          /^\s*\)/.test(text.slice(to, to + 3)) &&
+          !/[\p{L}\p{N}]\p{Lu}/u.test(text.slice(from, to)));
       if (situated) spans.push([from, to]);
     }
   }
