@@ -14,7 +14,7 @@
  * works on BM25 and fused ranks alike.
  */
 import { fold } from "../core/text.ts";
-import { readSections, words } from "./french.ts";
+import { readSections, stem, words } from "./french.ts";
 import { isGeneric } from "./lexicon.ts";
 import { questionTerms } from "./question-terms.ts";
 import { countriesOf } from "./rank.ts";
@@ -53,7 +53,19 @@ export interface AskedCollectivity {
   size: Size | null;
   /** Said small without a figure (« une petite commune »): documents about small communes are of its size. */
   small: boolean;
+  /**
+   * The collectivités are what the question asks about (« Y a-t-il des communes … qui ont réussi ? »), not its setting
+   * (« pour une commune de 10 000 habitants »): a passage about one of that size answers without its other words.
+   */
+  about: boolean;
 }
+
+/** Words before a kind of collectivité that make it the asker's own (« notre », « une »), folded. */
+const OWN = new Set(["notre", "nos", "ma", "mon", "mes", "une", "un", "petite", "petites"]);
+/** Words before a kind of collectivité that make it what the question asks about (« des », « quelles »), folded. */
+const ASKING = new Set(["des", "quelles", "quelle", "quels", "quel", "autres", "comparables"]);
+/** Adjectives between a determiner and a kind (« une petite commune rurale »), folded. */
+const ADJECTIVES = new Set(["petite", "petites", "petit", "petits", "autre", "autres", "meme"]);
 
 /** « 8 000 », « 8000 », « 5 700 », « 1,5 million » as a number. */
 function numberOf(digits: string, scale: string | undefined): number {
@@ -71,7 +83,22 @@ const BOUND_BEFORE = /(?:plus|moins|au-?dela|a partir|au moins|jusqu'a|seuil)\s*
 export function askedCollectivity(query: string): AskedCollectivity | null {
   const list = words(query);
   if (list.length > MAX_QUESTION_WORDS * 2) return null;
-  const kinds = KINDS.filter((k) => holdsAny(list, SECTIONS.get(k) ?? []));
+  // A kind of collectivité counts where it is the asker's own (« notre intercommunalité »), or what the question asks
+  // about (« des communes de moins de 10 000 habitants »), an adjective between them (« une petite commune »); not a
+  // noun the question counts or names in passing (« réorganisé en combien de départements »).
+  const said = (e: string[]) =>
+    list.some((_, i) => {
+      if (!e.every((w, j) => list[i + j] === w)) return false;
+      let k = i - 1;
+      while (k >= 0 && ADJECTIVES.has(list[k]!)) k--;
+      return k >= 0 && (OWN.has(list[k]!) || ASKING.has(list[k]!));
+    });
+  const kinds = KINDS.filter((k) => (SECTIONS.get(k) ?? []).some(said));
+  const about = KINDS.some((k) =>
+    (SECTIONS.get(k) ?? []).some((e) =>
+      list.some((_, i) => e.every((w, j) => list[i + j] === w) && ASKING.has(list[i - 1] ?? "")),
+    ),
+  );
   const folded = fold(query).replace(/[’]/g, "'");
   let size: Size | null = null;
   for (const m of folded.matchAll(POPULATION)) {
@@ -86,7 +113,7 @@ export function askedCollectivity(query: string): AskedCollectivity | null {
   if (!size && small) size = { min: 0, max: SMALL_POPULATION };
   if (kinds.length === 0 && !size) return null;
   // A number of inhabitants without a kind is a commune's (« On a 8 000 habitants »).
-  return { kinds: kinds.length ? kinds : ["commune"], size, small };
+  return { kinds: kinds.length ? kinds : ["commune"], size, small, about };
 }
 
 /** Whether a question gives the size of its collectivité (« 8 000 habitants », « une petite commune »). */
@@ -124,6 +151,12 @@ function wordsAbout(c: Chunk) {
   return own;
 }
 
+/** Whether a passage's words hold one of the question's other words (`others`: sets of stems). */
+function holdsOther(list: string[], others: Set<string>[]): boolean {
+  const own = new Set(list.map(stem));
+  return others.some((set) => [...set].some((x) => own.has(x)));
+}
+
 /** `ranked` scores adjusted for the collectivité the question speaks of (see above), re-sorted (best first). */
 export function weighCollectivity<R extends { id: string; score: number }>(
   query: string,
@@ -138,12 +171,22 @@ export function weighCollectivity<R extends { id: string; score: number }>(
     .filter((t) => t.name && !t.date && !t.version && !t.nationality && !/\d/.test(t.word) && !isGeneric(t))
     .map((t) => t.word.split(" "));
   const countries = countriesOf(query);
+  // The question's other words (neither names, verbs, nor its collectivité's kind and size), as stems: a passage about a
+  // commune of that size answers « … cyber-assurance pour une commune de 10 000 habitants ? », which names nothing,
+  // only if it holds one; a question naming what it asks about (« LibreOffice ») is anchored by that name.
+  const setting = new Set([...KINDS.flatMap((k) => SECTIONS.get(k) ?? []), ...SMALL].flat().map(stem));
+  const others = questionTerms(query)
+    .filter((t) => !t.name && !t.verb && !t.modifier && !t.date && !/\d/.test(t.word) && !t.word.includes("habitant"))
+    .map((t) => new Set([t.word, ...t.variants].flatMap((v) => v.split(" ")).map(stem)))
+    .filter((set) => ![...set].some((x) => setting.has(x)));
   const kindWords = asked.kinds.flatMap((k) => SECTIONS.get(k) ?? []);
   const factor = new Map(
     chunks.map((c) => {
       const { about, document } = wordsAbout(c);
       const all = words(`${c.document.title} ${c.section} ${c.text}`);
-      const holdsSubjects = subjects.every((s) => holds(all, s));
+      const holdsSubjects =
+        subjects.every((s) => holds(all, s)) &&
+        (asked.about || subjects.length > 0 || others.length === 0 || holdsOther(all, others));
       const named = subjects.some((s) => holds(document, s));
       const caseStudy = c.document.kind === "case-study";
       let f = 1;
