@@ -13,6 +13,8 @@ const SECTIONS = wordListSections("located-names.txt");
 const foldedSection = (name: string) => new Set((SECTIONS.get(name) ?? []).map((e) => fold(e)));
 /** Words right before a name in a question that make it a complement (« le maire de Quimper »), folded. */
 const COMPLEMENT = foldedSection("complément");
+/** Verbs right before a name in a question that ask what it does (« Que fait Montpellier … ? »), folded. */
+const ACTION = foldedSection("action");
 /** Words by which a question asks where something is, or who is somewhere (« basés à Toulouse »), folded. */
 const WHERE = foldedSection("où");
 /** Words right before a name in a passage that give it as the place of something else (« à »), as written. */
@@ -33,9 +35,10 @@ function occurrences(tokens: RegExpMatchArray[], parts: string[]): number[] {
 
 /**
  * The names of a question that it asks the action of: written as names, neither a date, a country nor a collectivité
- * named as one (« la ville de Toulouse », read elsewhere), never after a word that makes them a complement (« le maire
- * de Quimper », « basés à Toulouse »), in a question that does not ask where something is (« Quels éditeurs sont
- * basés à Toulouse ? », « Où est le siège de l'AFUL ? »).
+ * named as one (« la ville de Toulouse », read elsewhere), opening the question or right after a verb asking what they
+ * do (« Que fait Angers … ? »), never after a word that makes them a complement (« le maire de Quimper », « basés à
+ * Toulouse »), in a question that does not ask where something is (« Quels éditeurs sont basés à Toulouse ? », « Où
+ * est le siège de l'AFUL ? »).
  */
 export function actingNames(question: string, names: QuestionTerm[]): QuestionTerm[] {
   const tokens = tokensOf(question);
@@ -45,13 +48,21 @@ export function actingNames(question: string, names: QuestionTerm[]): QuestionTe
       return false;
     if (/\d/.test(t.word)) return false;
     const at = occurrences(tokens, t.word.split(" "));
-    // The word before the name, an article left aside (« la communauté de communes de l'Aveyron »).
+    // The word before the name, an article left aside (« la communauté de communes de l'Aveyron »); none when the
+    // name opens the question (« Et Montpellier, … ? »).
     const before = (i: number) => {
       let k = i - 1;
-      while (k >= 0 && ARTICLES.has(fold(tokens[k]![0]))) k--;
+      while (k >= 0 && (ARTICLES.has(fold(tokens[k]![0])) || (k === 0 && fold(tokens[k]![0]) === "et"))) k--;
       return k >= 0 ? fold(tokens[k]![0]) : "";
     };
-    return at.length > 0 && at.every((i) => !COMPLEMENT.has(before(i)));
+    // The one who acts opens the question (« Montpellier utilise-t-elle … ? ») or follows the verb that asks what it
+    // does (« Que fait Montpellier … ? », « Où en est Montpellier ? »); not an object (« utilise-t-elle LibreOffice »,
+    // « une licence Adobe Photoshop »), which a passage may write after « à » (« passée à LibreOffice »).
+    return (
+      at.length > 0 &&
+      at.every((i) => !COMPLEMENT.has(before(i))) &&
+      at.some((i) => before(i) === "" || ACTION.has(before(i)))
+    );
   });
 }
 
