@@ -196,7 +196,9 @@ export function weighCollectivity<R extends { id: string; score: number }>(
           (statedPopulations(`${c.section} ${c.text}`).some((n) => n >= asked.size!.min && n <= asked.size!.max) ||
             (asked.small && holdsAny(document, SMALL)));
         if (sized) f *= 1 + SIZE_WEIGHT;
-        if (caseStudy && holdsAny(about, kindWords)) f *= 1 + KIND_WEIGHT;
+        // Only beside a size: alone (« Quelles communes … ? ») it would only widen the gap between the case studies
+        // whose title says « commune » and the others (the store keeps no keywords on a passage).
+        if (caseStudy && asked.size && holdsAny(about, kindWords)) f *= 1 + KIND_WEIGHT;
       }
       if (caseStudy && !named && !holdsAny(about, kindWords)) {
         const abroad = countriesOf(`${c.document.title} ${(c.document.keywords ?? []).join(" , ")}`);
