@@ -281,8 +281,11 @@ export async function retrieveForAnswer(
   // question): the whole first, then each part.
   const { frequency, names } = lexiconOf(deps.store);
   let decision = await assessAnswerability(query, results, frequency, names, held);
+  // A last sentence of context after a question mark is another part even when typed without its capital (« matomo
+  // c'est français ? on voudrait le mettre sur le site de la ville »); a question that follows (« il sort quand ?
+  // faut-il l'attendre ? ») may point back to the one before.
   const parts = query
-    .split(/\n+|(?<=[?!.])\s+(?=\p{Lu})/u)
+    .split(/\n+|(?<=[?!.])\s+(?=\p{Lu})|(?<=[?!])\s+(?=\p{Ll}[^?]*$)/u)
     .map((p) => p.trim())
     .filter((p) => p.length >= 12);
   // A name the corpus never uses in a part that asks (« … le DSI de Niort ? Je voudrais le contacter. ») makes the
