@@ -1,0 +1,78 @@
+/** What the corpus knows of a word: how many passages hold it, whether it writes it as a name, its last year. */
+import { fold } from "../core/text.ts";
+import { occurs, passageWords } from "./passage-words.ts";
+
+/** How many passages of the whole corpus hold a word (full-text index), to tell a name the corpus never uses. */
+export type CorpusFrequency = (word: string) => Promise<number>;
+
+/**
+ * Whether the corpus writes a folded word with a capital inside a sentence, that is as a name (« Lyon », not
+ * « Puisque »), or never writes it at all though its index finds words sharing its stem (« Tresorit »: « trésor »).
+ */
+export type CorpusNames = (word: string) => Promise<boolean>;
+
+/**
+ * The last year the corpus's sources cover: the latest one it uses in at least `HORIZON_PASSAGES` passages
+ * (2026 for sources that stop in the spring of 2026; « d'ici 2027 » is a plan, not a fact).
+ */
+export async function corpusHorizon(frequency: CorpusFrequency): Promise<number> {
+  const now = new Date().getFullYear();
+  for (let year = now + 5; year >= 2000; year--) if ((await frequency(String(year))) >= HORIZON_PASSAGES) return year;
+  return 0;
+}
+const HORIZON_PASSAGES = 100;
+
+/** Corpus frequency of a word from the full-text index, cached (the corpus changes only on re-index). */
+export function frequencyFrom(searchText: (foldedQuery: string, k: number) => Promise<unknown[]>): CorpusFrequency {
+  const cache = new Map<string, number>();
+  return async (word) => {
+    const key = fold(word);
+    let n = cache.get(key);
+    if (n === undefined) {
+      n = (await searchText(key, 2000)).length;
+      if (cache.size > 5000) cache.clear();
+      cache.set(key, n);
+    }
+    return n;
+  };
+}
+
+/** Before a word of a passage, what opens a sentence or a line (headings, list items and table cells included). */
+const LINE_START = /(^|[.!?:;«»"()\n—–#*>|-])\s*$/u;
+
+/** `CorpusNames` from the full-text index: reads the passages holding the word (cached, like the frequencies). */
+export function namesFrom(
+  searchText: (
+    foldedQuery: string,
+    k: number,
+    filter?: undefined,
+    options?: { withChunks?: boolean },
+  ) => Promise<{ chunk?: { text: string } }[]>,
+): CorpusNames {
+  const cache = new Map<string, boolean>();
+  return async (word) => {
+    const key = fold(word);
+    let known = cache.get(key);
+    if (known === undefined) {
+      const hits = await searchText(key, 50, undefined, { withChunks: true });
+      // « Tresorit », « Redis »: found by the index only through words that share its stem (« trésor »,
+      // « Redistributable »), never written: a name the corpus does not know, not a plain word.
+      known =
+        hits.some((h) => !!h.chunk && writesAsName(h.chunk.text, key)) ||
+        (hits.length > 0 && !hits.some((h) => !!h.chunk && occurs(key, passageWords(h.chunk.text))));
+      if (cache.size > 5000) cache.clear();
+      cache.set(key, known);
+    }
+    return known;
+  };
+}
+
+/** Whether a text holds a folded word capitalised where a sentence does not start (« la ville de Lyon »). */
+export function writesAsName(text: string, folded: string): boolean {
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (!/^\p{Lu}/u.test(m[0]) || fold(m[0]) !== folded) continue;
+    if (!LINE_START.test(text.slice(Math.max(0, m.index - 40), m.index).replace(/\b[cdjlmnst]['’]$|\bqu['’]$/i, "")))
+      return true;
+  }
+  return false;
+}

@@ -1,0 +1,93 @@
+/** Whether a question speaks of the corpus's domain, and which of its rare words are off it. */
+import { readFileSync } from "node:fs";
+import { escapeRegExp, fold } from "../core/text.ts";
+import type { CorpusFrequency } from "./corpus-names.ts";
+import { stem as frStem, words } from "./french.ts";
+import { FRAME, isGeneric, ligatures, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
+import { holds, type passageWords } from "./passage-words.ts";
+import { complementOf, spaced } from "./question-terms.ts";
+
+/**
+ * Words of the digital domain (`domain-words.txt`), folded, the stems of five letters or more among them, and its
+ * phrases (lines with commas: « mot de passe », « en ligne »).
+ */
+const DOMAIN_LINES = readFileSync(new URL("../i18n/fr/domain-words.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() && !l.startsWith("#"));
+const DOMAIN_WORDS = new Set(
+  DOMAIN_LINES.filter((l) => !l.includes(","))
+    .flatMap((l) => fold(l).split(/[^a-z0-9-]+/))
+    .filter(Boolean),
+);
+const DOMAIN_STEMS = new Set([...DOMAIN_WORDS].map(frStem).filter((s) => s.length >= 5));
+const DOMAIN_PHRASES = DOMAIN_LINES.filter((l) => l.includes(","))
+  .flatMap((l) => l.split(","))
+  .map((p) => words(p).join(" "))
+  .filter(Boolean);
+/** Is a folded word one of the digital domain's, as written, in the plural or by a long enough stem? */
+export function domainWord(word: string): boolean {
+  const stemmed = frStem(word);
+  return (
+    DOMAIN_WORDS.has(word) ||
+    DOMAIN_WORDS.has(word.replace(/[sx]$/, "")) ||
+    (stemmed.length >= 5 && DOMAIN_STEMS.has(stemmed))
+  );
+}
+/** Does a question use a word or a phrase of the digital domain? */
+export function speaksOfDomain(question: string): boolean {
+  const list = words(ligatures(question));
+  const joined = ` ${list.join(" ")} `;
+  return list.some(domainWord) || DOMAIN_PHRASES.some((p) => joined.includes(` ${p} `));
+}
+/** Verbs of mood or of near future, folded, before an object pronoun and an infinitive (« je peux les reprendre »). */
+const MOOD_VERB =
+  "(?:peux|peut|pouvons|pouvez|peuvent|dois|doit|devons|devez|doivent|veux|veut|voulons|voulez|veulent|vais|va|allons|allez|vont|faut|sais|sait|savons|savez|savent)";
+/** A word of a question's topic that fewer passages than this hold is one the corpus uses only in passing. */
+const PASSING = 12;
+/**
+ * The words of a question's topic the corpus uses only in passing, when the question has no word of the digital domain
+ * and names nothing the corpus often cites, nor anything a passage read is about (« Comment modifier le PLU pour
+ * construire un lotissement ? » : « plu », « lotissement ») — empty otherwise. Its topic is in its nouns (« un
+ * lotissement », « une piste cyclable ») and the complements of its nouns (« une demande de subvention »); not in its
+ * verbs and adjectives (« économisé », « concernée »), nor in the domain's general words (« mairie »).
+ */
+export async function offDomainWords(
+  question: string,
+  terms: QuestionTerm[],
+  frequency: CorpusFrequency,
+  headings: ReturnType<typeof passageWords>[],
+): Promise<string[]> {
+  if (speaksOfDomain(question)) return [];
+  const rarity = async (t: QuestionTerm) => {
+    const parts = t.word.split(" ").filter((w) => !STOPWORDS.has(w));
+    return parts.length ? Math.min(...(await Promise.all(parts.map((w) => frequency(w))))) : Number.POSITIVE_INFINITY;
+  };
+  const rare: string[] = [];
+  for (const t of terms) {
+    if (t.date) continue;
+    const count = await rarity(t);
+    // « Nokia, c'est un équipementier de quel pays ? », « VLC, le lecteur vidéo » : a passage read is about a rare word
+    // of the question (its catalog card, a section's heading), which is then what it asks.
+    // Not a verb (« construire » in « Construire le calendrier de la collectivité »).
+    const verbal = t.verb || t.modifier || (!t.noun && !t.name && !t.clauseStart && /(?:er|ir|re)$/.test(t.word));
+    if (count <= PASSING && !verbal && !isGeneric(t) && headings.some((h) => holds(t, h))) return [];
+    // « Lyon », « l'Aveyron », « la Gendarmerie »: a name the corpus knows is its topic, whatever the other words;
+    // not an acronym it writes in passing (« le PLU », twice, in catalog cards of mapping tools).
+    const acronym = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.word.toUpperCase())}(?![\\p{L}\\p{N}])`, "u").test(
+      question,
+    );
+    if ((t.name || t.alias) && count > 0 && (count > PASSING || !acronym)) return [];
+    if (t.verb || t.modifier || t.user || isGeneric(t) || FRAME.has(t.word)) continue;
+    // « je peux les reprendre », « on va la changer »: after a verb of mood, « le », « la », « les » is a pronoun.
+    if (new RegExp(`\\b${MOOD_VERB}\\s+(?:le|la|les|l')\\s*${escapeRegExp(t.word)}\\b`).test(spaced(question)))
+      continue;
+    const head = complementOf(question, t.word);
+    const noun =
+      t.noun ||
+      acronym ||
+      (!!head && terms.some((h) => h !== t && !h.verb && !h.modifier && frStem(h.word) === frStem(head)));
+    // A word the corpus never uses is not one it uses in passing (the unknown words' own rule weighs those).
+    if (noun && count > 0 && count <= PASSING) rare.push(t.word);
+  }
+  return rare;
+}

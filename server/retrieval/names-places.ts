@@ -1,0 +1,209 @@
+/** Who and where a question names: roles, aliases and metonymies, personal data, nationalities, unnamed places. */
+import { readFileSync } from "node:fs";
+import { escapeRegExp, fold } from "../core/text.ts";
+import { DEMONYMS, stem as frStem, words } from "./french.ts";
+import { wordList } from "./lexicon.ts";
+import { contextSpans } from "./question-context.ts";
+
+/** « Qui est le DSI de… », « Comment s'appelle la présidente de… »: the role whose holder the question asks. */
+const WHO = /\b(?:qui est|qui sont|qui etait|comment s'appellen?t?) (?:le |la |les |l')([a-z0-9]+)/;
+
+/** What a question asks of a named person (« quelles études »), from a data file. */
+export const ATTRIBUTES = new Set(wordList("../i18n/fr/person-attributes.txt").map(frStem));
+
+/** The role a question asks who holds (« qui est le DSI de Nancy ? » → « dsi »), folded. */
+export function roleAsked(question: string): string | undefined {
+  return WHO.exec(fold(question).replace(/[’]/g, "'").replace(/\s+/g, " "))?.[1];
+}
+
+/** Determiners: the word after one is a noun (« un policier »), not a verb (« ont laissé tomber »). */
+export const DETERMINERS = new Set(wordList("../i18n/fr/determiners.txt"));
+
+/** Role nouns naming a person (« le maire », « la présidente »), folded stems, from a data file. */
+const PERSON_ROLES = new Set(wordList("../i18n/fr/person-roles.txt").map(frStem));
+
+/** The role nouns themselves, folded (« organiser » is not « organisateur », though their stems meet). */
+const ROLE_WORDS = new Set(wordList("../i18n/fr/person-roles.txt"));
+export const isRoleNoun = (folded: string) => ROLE_WORDS.has(folded) || ROLE_WORDS.has(folded.replace(/s$/, ""));
+
+/** Acronyms of common objects and formats (« USB », « PDF »): written in capitals, not names. */
+export const COMMON_ACRONYMS = new Set(wordList("../i18n/fr/common-acronyms.txt"));
+
+/**
+ * Metonymies (« Bruxelles » for the European Commission, « Outre-Rhin » for Germany) and the gazetteer's aliases (a
+ * capital for its country, a city for its region, a demonym for its commune, « la Sécu » for the Assurance maladie)
+ * → their folded meanings, the names the corpus uses.
+ */
+/** « word: meaning, meaning » lines of a word list in `server/i18n/fr/`. */
+const aliasList = (file: string): [string, string[]][] =>
+  readFileSync(new URL(`../i18n/fr/${file}`, import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.includes(":") && !l.startsWith("#"))
+    .map((l) => {
+      const [word, meanings] = l.split(":") as [string, string];
+      return [
+        words(word).join(" "),
+        meanings
+          .split(",")
+          .map((m) => words(m).join(" "))
+          .filter(Boolean),
+      ];
+    });
+/** Places and institutions named another way than the corpus names them (capitals, demonyms, « la Sécu »). */
+const GAZETTEER: Map<string, string[]> = new Map(aliasList("gazetteer.txt"));
+/** Vendors named by their head office (« Redmond », « Armonk »): periphrases, and searched as the vendor too. */
+const SEATS: Map<string, string[]> = new Map(aliasList("seats.txt"));
+/** Both, as one list: what `aliasesIn` adds to a search. */
+const NAMED_OTHERWISE: [string, string[]][] = [...GAZETTEER, ...SEATS];
+export const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...SEATS, ...GAZETTEER]);
+/**
+ * The periphrases of `metonymies.txt` (« le pays du Soleil-Levant », « Outre-Rhin »), not the gazetteer's other names
+ * of a place (« La Haye » also names the Court that sits there): what they stand for must be in a passage that answers.
+ */
+export const PERIPHRASES = new Set(
+  [...aliasList("metonymies.txt"), ...SEATS].map(([w]) => w).filter((w) => !GAZETTEER.has(w)),
+);
+
+/** The metonymies of several words, longest first (« pays du matin calme » before « matin calme »). */
+export const PHRASE_METONYMIES = [...METONYMIES]
+  .filter(([w]) => w.includes(" "))
+  .sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * The places and institutions the question names another way, as the corpus names them (« les Lyonnais » → lyon,
+ * « Séoul » → corée du sud, « la Sécu » → assurance maladie): added to the search query, so their passages are found,
+ * not only judged. Metonymies (« Bruxelles », « Outre-Rhin ») are not: expanding them measured as many facts lost as won.
+ */
+export function aliasesIn(question: string): string[] {
+  const joined = ` ${words(question).join(" ")} `;
+  const found = new Set<string>();
+  for (const [alias, meanings] of NAMED_OTHERWISE)
+    if (joined.includes(` ${alias} `)) for (const m of meanings) found.add(m);
+  return [...found].filter((m) => !joined.includes(` ${m} `));
+}
+
+/**
+ * Whether a question is about a person: a first name and a surname (two capitalised words in a row), a role noun
+ * (« le maire »), or « il », « elle » referring back to one (not « il y a », « il me semble », « il faut »). A
+ * private-life expression (« est né ») counts only then: « OW2 est né de la fusion… » asks about an organisation.
+ */
+export function aboutPerson(question: string): boolean {
+  const text = question.replace(/[’]/g, "'");
+  if (/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/u.test(text)) return true;
+  // A role noun in the question's context (« Pour préparer la réunion avec nos agents, OW2 est né… ») says who asks.
+  const spans = contextSpans(text);
+  const outside = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)]
+    .filter((m) => !spans.some(([a, b]) => m.index >= a && m.index < b))
+    .map((m) => m[0])
+    .join(" ");
+  if (words(outside).some((w) => PERSON_ROLES.has(frStem(w)))) return true;
+  return /\b(?:il|elle|ils|elles)\b(?!\s+(?:y|me|nous|faut|s'agit|semble|suffit|reste))/.test(fold(text));
+}
+
+/** Groups of expressions asking about a person's private life (« quel âge », « salaire »), folded. */
+const PERSONAL: string[][] = readFileSync(new URL("../i18n/fr/personal-data.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() && !l.startsWith("#"))
+  .map((l) =>
+    l
+      .split(",")
+      .map((e) => words(e).join(" "))
+      .filter(Boolean),
+  );
+
+/** The groups of private-life expressions a text uses, each with the expression found. */
+export function personalAsked(question: string): { found: string; group: string[] }[] {
+  // « personne ne l'a acheté »: the negation « ne » (never written « né ») before an elided pronoun is not « né à »,
+  // which the pronoun, dropped with its apostrophe, would otherwise let it read.
+  const text = question.replace(/(?<![\p{L}])ne\s+([lmtsy])['’]/gu, "ne $1e ");
+  const joined = ` ${words(text).join(" ")} `;
+  // The subject pronoun of an inverted question (« Dans quelle ville est-il né ? ») stands between the words of the
+  // expression (« est né »): read without it too.
+  const uninverted = ` ${words(text.replace(/-(?:t-)?(?:il|elle|ils|elles)\b/giu, "")).join(" ")} `;
+  return PERSONAL.flatMap((group) => {
+    const found = group.find((e) => joined.includes(` ${e} `) || uninverted.includes(` ${e} `));
+    return found ? [{ found, group }] : [];
+  });
+}
+
+/** Two words joined by « ou » that end a clause (« tchèque ou russe ? »), folded: a choice if both are nationalities. */
+export const NATIONALITY_CHOICE = /(?<![a-z-])([a-z-]{3,})\s+ou\s+([a-z-]{3,})\s*(?=[?!.,;:]|$)/g;
+/**
+ * A product's name (capitalised, or with a capital inside) followed by codes of one to four letters or digits joined
+ * by slashes (« Meraki MR/MS », « UniFi U6/U7 », « Stormshield SN/SNi »), each starting with a capital.
+ */
+export const RANGE_CODES =
+  /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}-]*|\p{Ll}+\p{Lu}[\p{L}\p{N}-]*)\s+(\p{Lu}[\p{L}\p{N}]{0,3}(?:\s?\/\s?\p{Lu}[\p{L}\p{N}]{0,3})+)(?![\p{L}\p{N}])/gu;
+
+/** A country's folded name → its adjectives of nationality, folded (`places.txt`). */
+export const COUNTRY_ADJECTIVES = new Map<string, string[]>();
+for (const [adjective, country] of DEMONYMS)
+  if (adjective !== country) COUNTRY_ADJECTIVES.set(country, [...(COUNTRY_ADJECTIVES.get(country) ?? []), adjective]);
+
+/** Shortest word read as a typing slip of another (« dirrige »): shorter ones meet real words by chance. */
+export const TYPO_LENGTH = 6;
+/**
+ * The words one typing slip away from a folded word: a doubled letter written once (« dirrige » → « dirige »), two
+ * letters swapped (« logiciles » → « logiciels »). Not any letter less: « policier » is not a slip of « police ».
+ * A doubled letter is checked against the whole corpus, a swap only against the words of the passages read.
+ */
+export function slips(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) out.add(word.slice(0, i) + word.slice(i + 1));
+  for (let i = 0; i + 1 < word.length; i++)
+    if (word[i] !== word[i + 1]) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  return [...out].filter((w) => w !== word && /^[a-z]+$/.test(w));
+}
+
+const HEAD_COUNTS = new Set(wordList("../i18n/fr/head-counts.txt"));
+/**
+ * Whether the token at `i` is a number giving the asker's size (« une commune de 2000 habitants », « pour 500
+ * agents »): digits after « de » or « pour », before a noun of `head-counts.txt`, not a threshold (« plus de 3500
+ * habitants », « moins de 50 agents ») nor a figure asked (« combien de … »).
+ */
+export function headCount(tokens: { 0: string }[], i: number): boolean {
+  const at = (k: number) => fold(tokens[k]?.[0] ?? "");
+  return (
+    /^\d{2,}$/.test(at(i)) &&
+    HEAD_COUNTS.has(at(i + 1)) &&
+    /^(de|pour|d'environ|environ)$/.test(at(i - 1)) &&
+    !/^(plus|moins|combien|nombre|dela)$/.test(at(i - 2))
+  );
+}
+
+/**
+ * « capitale de la Bretagne », « la capitale bretonne »: a word of `unnamed-city.txt` before « de » and a name, or
+ * before an adjective of place.
+ */
+export const UNNAMED_CITY = new RegExp(
+  `(?<![\\p{L}])(${wordList("../i18n/fr/unnamed-city.txt").filter(Boolean).join("|")})\\s+(?:(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+)\\p{Lu}|\\p{Ll}+(?:ois|oise|ais|aise|ien|ienne|onne|ane|ine|arde)s?(?![\\p{L}]))`,
+  "giu",
+);
+
+/** The sections of `unnamed-place.txt`: the nouns of places, the words of rank and those of position. */
+const UNNAMED_PLACE_WORDS = new Map<string, string[]>();
+{
+  let section = "";
+  for (const line of readFileSync(new URL("../i18n/fr/unnamed-place.txt", import.meta.url), "utf8").split("\n")) {
+    const head = /^\[(.+)\]\s*$/.exec(line.trim());
+    if (head) section = head[1]!;
+    else if (line.trim() && !line.startsWith("#"))
+      UNNAMED_PLACE_WORDS.set(section, [
+        ...(UNNAMED_PLACE_WORDS.get(section) ?? []),
+        ...line
+          .split(",")
+          .map((w) => w.trim())
+          .filter(Boolean),
+      ]);
+  }
+}
+const placeAlternation = (section: string) =>
+  (UNNAMED_PLACE_WORDS.get(section) ?? []).map((w) => escapeRegExp(w).replace(/-/g, "[-\\s]")).join("|");
+/**
+ * A place designated by its rank (« la troisième ville de France ») or its position (« le Land du nord de
+ * l'Allemagne ») in a place named after it: group 1 is the word of rank or position.
+ */
+export const UNNAMED_PLACE = new RegExp(
+  `(?<![\\p{L}])(?:(${placeAlternation("rang")})\\s+(?:plus\\s+grande?\\s+)?(?:${placeAlternation("lieux")})|(?:${placeAlternation("lieux")})\\s+(?:du|de\\s+l['’])\\s*(${placeAlternation("position")}))\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’])\\p{Lu}`,
+  "giu",
+);

@@ -1,0 +1,82 @@
+/** The parts of a question that set its context rather than ask (incises, « notre commune », « pour X, »). */
+import { readFileSync } from "node:fs";
+
+/**
+ * A relative clause, an apposition or a purpose set off by commas (« Qwant, qu'on a mis par défaut sur les postes,
+ * c'est… », « Doodle, pour caler les réunions du bureau, c'est… »).
+ */
+const INCISE =
+  /,(\s*(?:(?:qui|que|dont|où|lequel|laquelle|pour)\s|qu'|(?:le|la|les|un|une|ce|cet|cette)\s|l')[^,;:?!.]*),/giu;
+
+/** A first-person possessive, its noun and the names written right after it (« notre inventaire GLPI »). */
+const SETTING = /(?<![\p{L}\p{N}])(?:notre|nos|mon|ma|mes)\s+[\p{L}\p{N}'-]+(?:\s+\p{Lu}[\p{L}\p{N}-]*)*/gu;
+
+/** « près de Grenoble », « aux portes de Lyon »: a place that situates another one (a data file), with its name. */
+const LOCATOR_LETTERS: Record<string, string> = { e: "eéÉE", é: "eéÉE", a: "aàÀA", à: "aàÀA", "'": "'’", "’": "'’" };
+const LOCATOR = new RegExp(
+  `(?<![\\p{L}])(?:${readFileSync(new URL("../i18n/fr/locators.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .map((l) =>
+      [...l.trim()]
+        .map((c, k) => (/\s/.test(c) ? "\\s+" : `[${LOCATOR_LETTERS[c] ?? (k === 0 ? c + c.toUpperCase() : c)}]`))
+        .join(""),
+    )
+    .join("|")})\\s*\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*`,
+  "gu",
+);
+
+/** « Pour …, », « Dans …, » opening a sentence. */
+const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
+
+/**
+ * The parts of a question that give its context rather than what it asks, as [start, end) offsets:
+ * - a sentence that asks nothing, beside one that asks (« Je suis élue d'une petite commune. Que dit la loi ? »);
+ * - a statement before a colon that the question follows (« Le courrier arrive au secrétariat sur papier : un
+ *   logiciel libre pour l'enregistrer ? »);
+ * - a relative clause or an apposition between commas (« Splunk, l'outil de journaux de la DSI, est passé… »);
+ * - a purpose or a setting opening the question before a comma (« Pour monter la vidéo de la fête de quartier, un
+ *   logiciel libre de montage ? »).
+ */
+export function contextSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  const asks = /\?/.test(text);
+  for (const m of text.matchAll(/[.!?]+(?=\s|$)|\n+/g)) {
+    const end = m.index;
+    const sentence = text.slice(start, end);
+    // A sentence that asks nothing beside one that asks (« Je suis élue d'une petite commune. Que dit la loi ? »).
+    if (asks && !m[0].includes("?") && sentence.trim()) spans.push([start, end]);
+    if (m[0].includes("?")) {
+      const colon = sentence.search(/[:;](?![^:;]*\d:)[^:;]*$/);
+      // « 14:30 » is an hour; « le budget 2027 : … » (French spacing) ends a statement.
+      if (colon > 0 && !/\d$/.test(sentence.slice(0, colon))) spans.push([start, start + colon]);
+    }
+    start = end + m[0].length;
+  }
+  // The asker's own setting (« dans notre inventaire GLPI », « nos agents », « mon PC ») says where the question
+  // comes from, not what it asks: the possessive's noun and the names right after it.
+  // Only beside a name it does not hold: « nos NAS Synology, le fabricant est de quel pays ? » asks about them.
+  const settings = [...text.matchAll(SETTING)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const namedElsewhere = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)].some(
+    (m) =>
+      !settings.some(([a, b]) => m.index >= a && m.index < b) &&
+      (/^\p{Lu}[\p{Lu}\d]|\p{Ll}\p{Lu}/u.test(m[0]) ||
+        (/^\p{Lu}/u.test(m[0]) && !CLAUSE_END.test(text.slice(0, m.index)))),
+  );
+  if (namedElsewhere) spans.push(...settings);
+  for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
+  for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
+  // « Fontaine, près de Grenoble, … »: the place that situates the one asked about.
+  for (const m of text.matchAll(LOCATOR)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** A question without its context (see `contextSpans`): what it asks. */
+export function outsideContext(question: string): string {
+  const spans = contextSpans(question);
+  return [...question].map((c, i) => (spans.some(([a, b]) => i >= a && i < b) ? " " : c)).join("");
+}
+
+/** Before a word, what ends a clause: start of the text, or punctuation (« Bonjour, Lyon… », « … : Microsoft… »). */
+export const CLAUSE_END = /(^|[,;:.!?«»"()\n—–])\s*$/u;

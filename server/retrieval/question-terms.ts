@@ -1,0 +1,298 @@
+/** The terms a question asks about, each read as a name, a place, a figure or a plain word. */
+import { escapeRegExp, fold } from "../core/text.ts";
+import { DEMONYMS, phrasesFound, synonymsOf, words } from "./french.ts";
+import { idiomMatches } from "./idioms.ts";
+import { FRAME, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
+import {
+  COMMON_ACRONYMS,
+  COUNTRY_ADJECTIVES,
+  DETERMINERS,
+  headCount,
+  isRoleNoun,
+  METONYMIES,
+  NATIONALITY_CHOICE,
+  PERIPHRASES,
+  PHRASE_METONYMIES,
+  RANGE_CODES,
+  roleAsked,
+  UNNAMED_CITY,
+  UNNAMED_PLACE,
+} from "./names-places.ts";
+import { CLAUSE_END, contextSpans } from "./question-context.ts";
+
+/** A verb followed by its subject pronoun (« fera-t-il », « arrivera-t-elle », « peut-on »). */
+const INVERTED = /-(t-)?(il|elle|ils|elles|on|nous|vous)$/i;
+/** A word in « -ment » (« Franchement », « Concrètement ») opening a clause: an adverb, unless a noun (« Déploiement »). */
+const ADVERB = /^[a-z]{4,}ment$/;
+/** A verb in the third person plural (« tiennent », « passent », « suivent », « utilisent »), when no determiner precedes it. */
+const PLURAL_VERB = /(?:nn|ss|[aeiou]s|v|qu|gu|ch|tt)ent$/;
+/**
+ * Endings of an infinitive (« installer », not « métier »), of « -tient », « -vient » verbs, of singular adjectives in
+ * « -ant » (« malvoyant »; a plural, « habitants », « enfants », is mostly a noun).
+ */
+const MODIFIER = /^[a-z]{3,}(?:[^i]er|[tv]ient|ant|ante)$/;
+
+/** Prepositions after which a word is a noun (« en kilos »). */
+const NOUN_PREPOSITIONS = /^(en|avec|sans|sur|sous|chez|contre|entre|vers|parmi|durant|pendant)$/;
+
+/** Subject pronouns: the word after one is a verb (« il vient d'où »). */
+const SUBJECT_PRONOUNS = /^(il|elle|ils|elles|on|je|j|nous|vous)$/;
+/** Words after which « le », « la », « les » is an object pronoun (« qui le maintient », « ne la voit »). */
+const OBJECT_AFTER = /^(qui|ne|n|il|elle|ils|elles|on|je|nous|vous)$/;
+
+const YEAR = /^(19|20)\d{2}$/;
+const WEEKDAY = /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
+const MONTH_YEAR =
+  /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+((?:19|20)\d{2})\b/g;
+
+/**
+ * The content words of a question, names and years marked. « Schleswig-Holstein », « États-Unis » stay one name; a
+ * phrase of the synonym list (« Sécurité sociale ») is one term with its synonyms; an adjective of nationality
+ * (« espagnol ») counts as its country's name.
+ */
+export function questionTerms(question: string): QuestionTerm[] {
+  const out = new Map<string, QuestionTerm>();
+  const inPhrase = new Set<string>();
+  for (const { phrase, group } of phrasesFound(question)) {
+    out.set(phrase, { word: phrase, variants: group, name: false });
+    for (const w of phrase.split(" ")) inPhrase.add(w);
+  }
+  // « l'oncle Sam », « le pays du Matin calme »: a metonymy of several words is one term, covered by its meanings.
+  const joined = ` ${words(question).join(" ")} `;
+  for (const [phrase, meanings] of PHRASE_METONYMIES) {
+    if (!joined.includes(` ${phrase} `) || phrase.split(" ").every((w) => inPhrase.has(w))) continue;
+    out.set(phrase, {
+      word: phrase,
+      variants: [phrase, ...meanings],
+      name: PERIPHRASES.has(phrase),
+      alias: PERIPHRASES.has(phrase),
+    });
+    for (const w of phrase.split(" ")) inPhrase.add(w);
+  }
+  for (const m of fold(question).matchAll(MONTH_YEAR)) {
+    out.set(`${m[1]} ${m[2]}`, { word: `${m[1]} ${m[2]}`, variants: [`${m[1]} ${m[2]}`], name: true, date: true });
+    inPhrase.add(m[1]!).add(m[2]!);
+  }
+  const text = question.replace(/[’]/g, "'");
+  const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
+  const sized = new Set<string>();
+  const spans = contextSpans(text);
+  const role = roleAsked(question);
+  const idioms = idiomMatches(tokens.map(({ 0: raw }) => fold(raw).replace(/^([cdjlmnst]|qu)'/, "")));
+  const idiom = new Set(idioms.flatMap((m) => m.tokens));
+  // « Ça coûte un bras ? » asks a price: an idiom that means a topic of the domain is a term, covered by its meanings.
+  for (const m of idioms)
+    if (m.meanings.length && !out.has(m.phrase))
+      out.set(m.phrase, { word: m.phrase, variants: m.meanings, name: false });
+  tokens.forEach(({ 0: raw, index }, i) => {
+    if (idiom.has(i)) return;
+    const token = raw
+      .replace(/^([cdjlmnst]|qu)'/i, "")
+      .replace(/-(t-)?(il|elle|ils|elles|on|je|nous|vous|ce|t)$/i, "")
+      .replace(/^-+|-+$/g, "");
+    if (!token) return;
+    const folded = fold(token);
+    // « une commune de 2000 habitants », « pour 500 agents »: the asker's size, not a figure asked (see `headCount`).
+    if (headCount(tokens, i)) return;
+    if (i > 0 && headCount(tokens, i - 1)) sized.add(folded);
+    // A day of the week (« le jeudi ») dates what is asked like a year: the passage that answers says it.
+    if (YEAR.test(token) || WEEKDAY.test(folded))
+      return inPhrase.has(folded)
+        ? undefined
+        : out.set(folded, {
+            word: folded,
+            variants: [folded],
+            name: true,
+            date: true,
+            ...(spans.some(([a, b]) => index >= a && index < b) ? { context: true } : {}),
+          });
+    const country = DEMONYMS.get(folded.replace(/-/g, " "));
+    // Right after a noun (« les communes suisses », « un hébergeur allemand »), it restricts what is asked; after a
+    // verb (« est-il américain ? ») or in « de quel pays », it is what is asked.
+    const previous = fold(tokens[i - 1]?.[0] ?? "").replace(/^([cdjlmnst]|qu)'/, "");
+    const attributive =
+      previous.length > 2 &&
+      !STOPWORDS.has(previous) &&
+      !FRAME.has(previous) &&
+      !/^\p{Lu}/u.test(tokens[i - 1]?.[0] ?? "") &&
+      !INVERTED.test(tokens[i - 1]?.[0] ?? "") &&
+      !MODIFIER.test(previous);
+    // « la Suisse » (a capital, the country's own name) is the country asked about, not an adjective of nationality.
+    const countryNamed = country === folded && /^\p{Lu}/u.test(token) && !CLAUSE_END.test(text.slice(0, index));
+    if (country)
+      return out.set(country, {
+        word: country,
+        variants: [country, folded.replace(/-/g, " ")],
+        name: true,
+        nationality: true,
+        ...(attributive || countryNamed ? { attributive: true } : {}),
+        ...(countryNamed ? { country: true } : {}),
+      });
+    // « Windows 12 », « Proxmox VE 9 », « vSphere 8 »: a number of one or two digits right after a product's name is
+    // its version, part of what is asked; a passage on the product that does not name that version does not answer.
+    const named = tokens[i - 1]?.[0] ?? "";
+    if (
+      /^\d{1,2}$/.test(folded) &&
+      (/^\p{Lu}/u.test(named) || /\p{Ll}\p{Lu}/u.test(named)) &&
+      !COMMON_ACRONYMS.has(fold(named)) &&
+      !STOPWORDS.has(fold(named)) &&
+      text.slice(index - named.length - 1, index) === `${named} `
+    ) {
+      // « L'article 31 »: the elided article is not part of the name (passages write « article 31 » after any word).
+      const version = `${fold(named)
+        .replace(/[’]/g, "'")
+        .replace(/^(?:[cdjlmnst]|qu)'/, "")} ${folded}`;
+      // « ArcMap 10.8 »: the points of the version are part of it (the tokens stop at a point).
+      const points = /^(?:\.\d+)+/.exec(text.slice(index + raw.length))?.[0] ?? "";
+      out.set(version, {
+        word: version,
+        variants: [version],
+        name: true,
+        version: true,
+        ...(points ? { release: `${folded}${points}` } : {}),
+      });
+      return;
+    }
+    // « debian 13 », « windows 12 » typed without capitals: a version if the corpus writes the word as a name
+    // (`resolveNames`), else nothing (« postes 10 »).
+    if (
+      /^\d{1,2}$/.test(folded) &&
+      /^\p{Ll}{3,}$/u.test(named) &&
+      !COMMON_ACRONYMS.has(fold(named)) &&
+      !STOPWORDS.has(fold(named)) &&
+      !FRAME.has(fold(named)) &&
+      text.slice(index - named.length - 1, index) === `${named} `
+    ) {
+      const version = `${fold(named)} ${folded}`;
+      out.set(version, { word: version, variants: [version], name: true, version: true, typed: true });
+      return;
+    }
+    // « aujourd'hui », « jusqu'à »: a word with an apostrophe inside is a stopword when its first part is.
+    const parts = folded
+      .split("-")
+      .filter((p) => p.length >= 2 && !STOPWORDS.has(p.replace(/'.*$/, "")) && !FRAME.has(p));
+    if (parts.length === 0 || /^\d{1,3}$/.test(folded) || parts.every((p) => inPhrase.has(p))) return;
+    // An acronym (« SREN »), a capital inside the word (« LibreOffice ») or a compound (« Schleswig-Holstein ») is a
+    // name wherever it stands; a plain capitalised word at the start of the question or of a clause may be only
+    // the sentence's capital.
+    const marked = /^\p{Lu}[\p{Lu}\d]/u.test(token) || /\p{Ll}\p{Lu}/u.test(token) || token.includes("-");
+    const atStart = !marked && CLAUSE_END.test(text.slice(0, index));
+    // « Franchement, … », « Sérieusement, … »: an adverb opening a clause comments on the question, it is not its
+    // topic (a noun in « -ment » is kept: « Déploiement : … » has no comma, and the corpus uses it, see `resolveNames`).
+    if (atStart && ADVERB.test(folded) && /^\s*,/.test(text.slice(index + raw.length))) return;
+    const word = parts.join(" ");
+    const inContext = spans.some(([a, b]) => index >= a && index < b);
+    // A word of the context that the asking part repeats (« … petite commune rurale. Combien … pour une commune ? »)
+    // is asked.
+    const seen = out.get(word);
+    if (seen) {
+      if (seen.context && !seen.user && !inContext) out.set(word, { ...seen, context: false });
+      return;
+    }
+    // « Bruxelles » for the Commission, « Outre-Rhin » for Germany: a passage holding one of its meanings covers it.
+    // « la ville de Toulouse » names the commune itself, not the region the gazetteer puts it for.
+    const collectivity = /^(ville|commune|mairie|metropole|agglomeration|village)$/;
+    const ofCollectivity =
+      (fold(tokens[i - 1]?.[0] ?? "") === "de" && collectivity.test(fold(tokens[i - 2]?.[0] ?? ""))) ||
+      (/^d'/i.test(raw) && collectivity.test(fold(tokens[i - 1]?.[0] ?? "")));
+    const meanings = ofCollectivity && !PERIPHRASES.has(word) ? undefined : METONYMIES.get(word);
+    if (meanings)
+      return out.set(word, {
+        word,
+        variants: [word, ...meanings],
+        name: PERIPHRASES.has(word),
+        alias: PERIPHRASES.has(word),
+      });
+    // « iCloud », « vSphere »: a capital inside the word marks a name as well as a first one.
+    const capital =
+      (/^\p{Lu}/u.test(token) || /\p{Ll}\p{Lu}/u.test(token)) &&
+      !COMMON_ACRONYMS.has(folded) &&
+      (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
+    // « l'envoyer », « l'enregistrer »: « l' » before an infinitive is a pronoun, not a determiner.
+    // « qui le maintient », « il vient »: after a subject pronoun, or after « le » that is one (« qui le », « ne
+    // la »), a word is a verb — it counts where a passage holds it, never against it.
+    const before = fold(tokens[i - 1]?.[0] ?? "");
+    const afterPronoun =
+      SUBJECT_PRONOUNS.test(before) ||
+      (/^(le|la|les)$/.test(before) && OBJECT_AFTER.test(fold(tokens[i - 2]?.[0] ?? "")));
+    const afterDeterminer =
+      !afterPronoun &&
+      ((/^(l|qu)'/i.test(raw) && !(/^l'/i.test(raw) && MODIFIER.test(folded) && /er$/.test(folded))) ||
+        DETERMINERS.has(before.replace(/^[dlq]u?'/, "")) ||
+        // « en kilos », « avec des poules », « sans informaticien »: after these prepositions comes a noun, never an
+        // infinitive (unlike « de », « pour », « à »).
+        (NOUN_PREPOSITIONS.test(before) && !MODIFIER.test(folded)));
+    const marks = {
+      ...(capital && atStart ? { clauseStart: true } : {}),
+      ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
+      ...(INVERTED.test(raw) || (PLURAL_VERB.test(folded) && !afterDeterminer) ? { verb: true } : {}),
+      ...(!capital && parts.length > 1 ? { compound: true } : {}),
+      ...(afterDeterminer ? { noun: true } : {}),
+      ...(!capital && !afterDeterminer && parts.length === 1 && (MODIFIER.test(folded) || afterPronoun)
+        ? { modifier: true }
+        : {}),
+      // Context: a clause that is not what is asked, or a role noun naming who will use the answer (« nos
+      // secrétaires de mairie », « notre trésorier ») unless the question asks who holds it (« qui est le trésorier »).
+      ...(inContext || sized.has(folded) ? { context: true } : {}),
+      ...(!capital && isRoleNoun(folded) && folded !== role ? { context: true, user: true } : {}),
+    };
+    out.set(word, {
+      word,
+      // « l'Allemagne »: a passage that says « un Land allemand » speaks of it (`places.txt`).
+      variants: [
+        ...(parts.length > 1 ? [word] : [word, ...synonymsOf(word)]),
+        ...(capital ? (COUNTRY_ADJECTIVES.get(word) ?? []) : []),
+      ],
+      name: capital,
+      ...marks,
+      ...(capital && ofCollectivity ? { collectivity: true } : {}),
+    });
+  });
+  // « JetBrains est tchèque ou russe ? », « éditeur britannique ou américain ? »: two nationalities offered as a choice
+  // at the end of a clause are what the question asks, not a restriction (« les communes suisses ou allemandes
+  // utilisent-elles … ? » goes on).
+  for (const m of fold(text).matchAll(NATIONALITY_CHOICE)) {
+    const countries = [m[1]!, m[2]!].map((a) => DEMONYMS.get(a.replace(/-/g, " ")));
+    if (countries.some((c) => !c)) continue;
+    for (const c of countries) {
+      const t = out.get(c!);
+      if (t?.nationality) out.set(c!, { ...t, choice: true, attributive: undefined, country: undefined });
+    }
+  }
+  // « Cisco Meraki MR/MS », « UniFi U6/U7 »: codes of a range joined by a slash right after a product's name.
+  for (const m of text.matchAll(RANGE_CODES)) {
+    const of = fold(m[1]!);
+    for (const code of m[2]!.split("/")) {
+      const t = out.get(fold(code));
+      if (t && !t.date && !t.version) out.set(t.word, { ...t, range: true, rangeOf: of });
+    }
+  }
+  // « La capitale de la Bretagne a-t-elle un plan … ? » asks about a city it does not name: the word is required as
+  // a name would be, written as is (a known periphrasis, « la capitale des Gaules », was read above as one term).
+  for (const m of text.matchAll(UNNAMED_CITY)) {
+    const t = out.get(fold(m[1]!));
+    if (t && !t.name) out.set(t.word, { ...t, name: true, verbatim: true });
+  }
+  // « La troisième ville de France … ? », « Le Land du nord de l'Allemagne … ? »: the same for a rank or a position.
+  for (const m of text.matchAll(UNNAMED_PLACE)) {
+    const t = out.get(fold(m[1] ?? m[2]!).replace(/-/g, " "));
+    if (t && !t.name) out.set(t.word, { ...t, name: true, verbatim: true });
+  }
+  return [...out.values()];
+}
+/** A folded question with its hyphens as spaces, for finding a term (« beau-frère » is the term « beau frere »). */
+export const spaced = (question: string) => ` ${fold(question).replace(/[’]/g, "'").replace(/-/g, " ")} `;
+/**
+ * The noun a term is the complement of (« taxi » in « une licence de taxi » → « licence », « village » in « la fête du
+ * village » → « fete »), folded, or undefined.
+ */
+export const complementOf = (question: string, word: string) =>
+  new RegExp(
+    `\\s([a-z]{3,})\\s(?:de\\s(?:la\\s|l')?|du\\s|des\\s|d'|pour\\s(?:la|le|les|un|une)\\s|pour\\sl')${escapeRegExp(word)}[\\s?!.,;:]`,
+  ).exec(spaced(question))?.[1];
+/**
+ * Whether a term follows « mon », « ma », « mes »: someone or something of the asker's own (« mon beau-frère », « mon
+ * tonton »), who says where the question comes from, not what it asks.
+ */
+export const ownRelation = (question: string, word: string) =>
+  new RegExp(`\\s(?:mon|ma|mes)\\s(?:[a-z]+\\s){0,2}${escapeRegExp(word)}[\\s?!.,;:]`).test(spaced(question));

@@ -1,0 +1,189 @@
+/** Whether a claim says the opposite of its sources: negated clauses, antonyms, denials, « ne … plus ». */
+import { readFileSync } from "node:fs";
+import { stem } from "../retrieval/french.ts";
+import { ruledOut, withoutRuledOut, withPronounSubjects } from "./contrast.ts";
+import {
+  CERTAINTY,
+  NEGATION,
+  negatedAmong,
+  POLARITY_MIN_SHARE,
+  POLARITY_MIN_SHARED,
+  polarityClauses,
+  short,
+} from "./negation.ts";
+import { MONTH_NAMES } from "./proper-nouns.ts";
+import type { Source } from "./source-sentences.ts";
+import { type Bag, bagOf, contentWords, inBag, words } from "./words.ts";
+
+/**
+ * Words of opposite meaning without a negation (`server/i18n/fr/antonyms.txt`, data): each entry two sides, each
+ * side terms as stemmed folded words (« a abri » for « à l'abri », « expos » for « exposées »).
+ */
+const ANTONYMS: [string[][], string[][]][] = readFileSync(new URL("../i18n/fr/antonyms.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.includes("|") && !l.startsWith("#"))
+  .map((l) => {
+    const side = (part: string) =>
+      part
+        .split(",")
+        .map((t) => words(t).map(stem))
+        .filter((t) => t.length > 0);
+    const [a, b] = l.split("|") as [string, string];
+    return [side(a), side(b)];
+  });
+
+/** The sides of antonym entries a text carries, as « entry:side » (« 0:1 » for « exposées »), with the words they use. */
+function antonymTerms(list: string[]): Map<string, Set<number>> {
+  const stems = list.map(stem);
+  const out = new Map<string, Set<number>>();
+  ANTONYMS.forEach((entry, e) =>
+    entry.forEach((terms, side) => {
+      for (const term of terms)
+        for (let i = 0; i + term.length <= stems.length; i++)
+          if (term.every((t, k) => stems[i + k] === t)) {
+            const key = `${e}:${side}`;
+            const at = out.get(key) ?? new Set<number>();
+            for (let k = 0; k < term.length; k++) at.add(i + k);
+            out.set(key, at);
+          }
+    }),
+  );
+  return out;
+}
+
+/** Least subject words a clause must share with a source clause for an antonym between them to contradict it. */
+export const OPPOSITE_MIN_SHARED = 3;
+
+/**
+ * The source clause that says of the same subject the opposite word (« à l'abri des autorités américaines » for
+ * « exposées aux autorités américaines »): the clause carries one side of an antonym entry, the source clause the
+ * other side and not this one, they share most of the clause's other content words (at least three), they have the
+ * same polarity (« n'est pas interdit » is not « autorisé »'s contrary), and no cited clause carries the clause's own
+ * word with as many of those words.
+ */
+function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): string | null {
+  const list = words(clause);
+  const terms = antonymTerms(list);
+  if (terms.size === 0) return null;
+  const own = bagOf(clause);
+  for (const [key, used] of terms) {
+    const [e, side] = key.split(":").map(Number) as [number, number];
+    const other = `${e}:${1 - side}`;
+    if (terms.has(other)) continue;
+    const usedWords = new Set([...used].map((i) => list[i]!));
+    const subject = [...new Set(contentWords(clause))].filter((w) => !usedWords.has(w) && !MONTH_NAMES.test(w));
+    if (subject.length < OPPOSITE_MIN_SHARED) continue;
+    const need = Math.max(OPPOSITE_MIN_SHARED, Math.ceil(subject.length * POLARITY_MIN_SHARE));
+    let against: string | null = null;
+    let agrees = false;
+    sourceClauses.forEach((c, i) => {
+      const shared = subject.filter((w) => inBag(w, bags[i]!, false)).length;
+      if (shared < need) return;
+      // The clause's own words carry its antonyms, not the subject a pronoun stands for (`withPronounSubjects`).
+      const theirs = antonymTerms(words(c));
+      if (theirs.has(key)) agrees = true;
+      else if (theirs.has(other) && negatedAmong(c, own) === negatedAmong(clause, bags[i]!)) against ??= c;
+    });
+    if (against && !agrees) return against;
+  }
+  return null;
+}
+
+/** « ne … pas » (jamais, plus, aucun) before a figure, in its clause: the clause denies it. */
+export const DENIAL_BEFORE =
+  /(?<!\p{L})(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|nullement)(?!\p{L})/iu;
+
+/** What a sentence says it denies: « Contrairement à ce qu'ont titré des médias anglophones, … ». */
+const REFUTED = /contrairement\s+à\s+ce\s+qu(?:e\s|['’])\s*([^,]+),/iu;
+
+/** Least content words of a source clause restated whole by a longer clause for their polarities to be compared. */
+export const RESTATED_MIN_WORDS = 4;
+
+/** « ne … plus » (no longer): a past statement (« Munich utilisait LiMux ») does not contradict it. */
+const NO_LONGER = /(?<!\p{L})(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?plus(?!\p{L})/iu;
+
+/**
+ * A source clause that a longer clause of the sentence restates whole, with the opposite polarity (« Le label protège
+ * ainsi l'engagement d'une collectivité d'un changement de cap politique » against « il ne le protège pas d'un
+ * changement de cap politique »): most of the source clause's content words (at least four) are in the clause, and
+ * every source clause restated so has the other polarity. The clause, or null.
+ */
+function restatedAgainst(clause: string, own: Bag, sourceClauses: string[], bags: Bag[], certain: boolean) {
+  const restated = sourceClauses
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => {
+      if (NO_LONGER.test(c) || (!certain && CERTAINTY.test(c))) return false;
+      // An aside in parentheses (« (voir aussi le cas de Munich) ») is not part of what the clause states.
+      // An aside in parentheses (« (voir aussi le cas de Munich) ») is not part of what the clause states, nor is its
+      // negation (« aucune »): that is its polarity.
+      const content = [...new Set(contentWords(c.replace(/\([^()]*\)/g, " ")))].filter((w) => !NEGATION.test(w));
+      if (content.length < RESTATED_MIN_WORDS) return false;
+      const need = Math.max(RESTATED_MIN_WORDS, Math.ceil(content.length * POLARITY_MIN_SHARE));
+      return content.filter((w) => inBag(w, own)).length >= need;
+    });
+  if (restated.length === 0) return null;
+  return restated.every(({ c, i }) => negatedAmong(c, own) !== negatedAmong(clause, bags[i]!)) ? restated[0]!.c : null;
+}
+
+/**
+ * The source clause a clause of the sentence states with the opposite polarity (one negates the words they share,
+ * the other does not), when every source clause that carries the same words (most of them, at least three) does: a
+ * short quote of it, or null.
+ */
+export function contradicted(stated: string, pool: Source[]): string | null {
+  const perSource = pool.map((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
+  const sourceClauses = perSource.flat();
+  // A clause whose subject is a pronoun (« elles ne s'imposent pas aux collectivités ») is about the subject of the
+  // clause before it (« La doctrine et ses circulaires s'adressent aux services de l'État »).
+  const bags = perSource.flatMap(withPronounSubjects).map((c) => bagOf(c));
+  const refuted = REFUTED.exec(stated);
+  const reporter = refuted ? [...new Set(contentWords(refuted[1]!))] : [];
+  for (const clause of polarityClauses(stated)) {
+    const opposite = oppositeClause(clause, sourceClauses, bags);
+    if (opposite) return short(opposite);
+    // A clause on certainty that negates (« ce chiffre n'est pas confirmé ») is a qualification, checked apart; one
+    // that affirms it (« ce chiffre a été confirmé ») against a source that denies it is a contradiction.
+    const certain = CERTAINTY.test(clause);
+    if (certain && NEGATION.test(clause)) continue;
+    const content = [...new Set(contentWords(clause))];
+    if (content.length < POLARITY_MIN_SHARED) continue;
+    const need = Math.max(POLARITY_MIN_SHARED, Math.ceil(content.length * POLARITY_MIN_SHARE));
+    const shared = bags.map((b) => content.filter((c) => inBag(c, b)).length);
+    const best = Math.max(0, ...shared);
+    const own = bagOf(clause);
+    if (best < need) {
+      const restated = restatedAgainst(clause, own, sourceClauses, bags, certain);
+      if (restated) return short(restated);
+      continue;
+    }
+    // « Contrairement à ce qu'ont titré des médias, … ne … pas »: the sentence denies what they said; the source
+    // clause that reports it (« des médias ont titré que … ») is what it denies, not what it contradicts.
+    // « La loi n'interdit pas X » where the source says « la loi autorise X »: the negation of the opposite word.
+    const mine = antonymTerms(words(clause));
+    const antonymOf = (i: number) => {
+      const theirs = antonymTerms(words(sourceClauses[i]!));
+      return [...mine.keys()].some((k) => {
+        const [e, side] = k.split(":").map(Number) as [number, number];
+        return !theirs.has(k) && theirs.has(`${e}:${1 - side}`);
+      });
+    };
+    const reported = (i: number) => reporter.length >= 2 && reporter.filter((w) => inBag(w, bags[i]!)).length >= 2;
+    const carriers = sourceClauses
+      .map((c, i) => ({ c, i }))
+      // A source clause that rules something out (« …, et non sur l'ensemble des ordinateurs ») negates it without a
+      // « ne … pas »: a clause negating what it rules out agrees with it.
+      .filter(
+        (x) =>
+          shared[x.i] === best &&
+          (certain || !CERTAINTY.test(x.c)) &&
+          !reported(x.i) &&
+          !antonymOf(x.i) &&
+          !ruledOut(x.c).some((r) => r.own.length > 0 && negatedAmong(withoutRuledOut(clause), bagOf(r.own.join(" ")))),
+      );
+    if (carriers.length === 0) continue;
+    if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
+      return short(carriers[0]!.c);
+    }
+  }
+  return null;
+}

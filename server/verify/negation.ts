@@ -1,0 +1,109 @@
+/** Which clauses are negated or asserted as certain: negation and certainty words, clauses compared for polarity. */
+import { fold, stem } from "../retrieval/french.ts";
+import { type Bag, contentWords, inBag, WEAK } from "./words.ts";
+
+/**
+ * A negation in a clause: « ne … pas / jamais / plus / aucun / rien », « pas » alone (« s'applique pas »), « jamais »,
+ * « aucun », « sans », « ni », « nul » (« non » is left out: « non confirmé » is a qualification, checked apart).
+ */
+export const NEGATION =
+  /(?<!\p{L})(?:(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?)(?!\p{L})/iu;
+
+/**
+ * Clauses of a sentence as the polarity check compares them: apart at « : », « ; », « mais », « alors que », and
+ * before a noun in apposition with its relative clause (« …, un poste qui n'a pas été créé », « …, une solution
+ * européenne qui réduit … »).
+ */
+export const polarityClauses = (text: string) =>
+  text
+    .replace(/\[\d+\]/g, " ")
+    .split(
+      /\s:\s|\s?;\s|[.!?]\s+|,?\s(?:mais|alors que|tandis que|contrairement à)\s|\n+|,\s(?=(?:un|une|le|la|les|ce|cette|des)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:qui|que|dont)\s)/u,
+    )
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+/** Words a clause must share with a source clause for their polarity to be compared. */
+export const POLARITY_MIN_SHARED = 3;
+/** Share of the clause's content words the source clause must have. */
+export const POLARITY_MIN_SHARE = 0.75;
+
+/**
+ * A negation that bears on certainty (« n'est pas confirmé », « ne le précise pas »): a qualification, checked apart.
+ * « certains, certaines » are determiners (« certaines banques »), not certainty.
+ */
+export const CERTAINTY =
+  /(?<!\p{L})(?:confirm|vérifi|verifi|établi|etabli|précis|precis|connu|certain(?!e?s(?!\p{L}))|avéré|avere|détaill|detaill)/iu;
+
+/** Every negation of a clause (`matchAll` copies it, so one global RegExp serves every call). */
+const NEGATION_ALL = new RegExp(NEGATION.source, "giu");
+
+/**
+ * Whether a clause negates what it shares with another text: a negation (`NEGATION`) that bears on one of their
+ * shared words (the verb inside « ne … pas », or one of the two words after it: « n'est jamais revenue », « sans autre
+ * démarche »), not on a part of the clause that says something else (« un projet qui ne mesure pas ses résultats … est
+ * remis en cause »).
+ */
+export function negatedAmong(clause: string, other: Bag): boolean {
+  const tokens = [...clause.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((t) => {
+    const w = contentWords(t[0]).filter((x) => !WEAK.has(x));
+    return { at: t.index!, words: w, content: w.length > 0, shared: w.length > 0 && w.every((x) => inBag(x, other)) };
+  });
+  /** The other text writes the same one-word negation before the same word (« sans portée normative » in both). */
+  const alsoSaid = (negation: string, next: string[]) => {
+    const n = fold(negation);
+    // Only a negation of its own there: « ne crée aucune obligation » is the « ne … » of its verb.
+    return other.list.some(
+      (x, i) =>
+        x === n &&
+        !other.list.slice(Math.max(0, i - 5), i).some((p) => p === "ne" || p === "n") &&
+        // The word it bears on may come after a partitive (« aucune de ces sources ne remplace » for « aucune ne
+        // remplace »): within the five words after it, as the clause's own words after the negation are.
+        next.some((w) => [1, 2, 3, 4, 5].some((k) => stem(other.list[i + k] ?? "") === stem(w))),
+    );
+  };
+  return (
+    [...clause.matchAll(NEGATION_ALL)].some((m) => {
+      const end = m.index! + m[0].length;
+      const inside = tokens.filter((t) => t.at >= m.index! && t.at < end);
+      // The two words after it that say something (« n'est pas ainsi l'une des premières villes », « n'est pas où sont
+      // stockées ses données »: not « ainsi », « où »), within five words and before a comma.
+      const comma = clause.slice(end).search(/[,;:]/);
+      const stop = comma < 0 ? clause.length : end + comma;
+      const after = tokens
+        .filter((t) => t.at >= end && t.at < stop)
+        .slice(0, 5)
+        .filter((t) => t.content)
+        .slice(0, 2);
+      if (SHARED_NEGATIONS.has(fold(m[0])) && after.length > 0 && alsoSaid(m[0], after[0]!.words)) return false;
+      return [...inside, ...after].some((t) => t.shared);
+    }) ||
+    [...clause.matchAll(NON_WORD)].some((m) => {
+      const shared = (t: string) => contentWords(t).filter((w) => !WEAK.has(w));
+      const [noun, word] = [shared(m[1]!), shared(m[2]!)];
+      // Both texts denying the same word (« des entreprises non européennes ») differ in no polarity there.
+      const alsoDenied = word.some((w) =>
+        other.list.some((x, i) => x === "non" && [1, 2, 3].some((k) => stem(other.list[i + k] ?? "") === stem(w))),
+      );
+      return word.length > 0 && !alsoDenied && word.every((w) => inBag(w, other)) && noun.every((w) => inBag(w, other));
+    })
+  );
+}
+
+/** One-word negations that both texts may write before the same word (« sans portée normative »), cancelling out. */
+const SHARED_NEGATIONS = new Set(["sans", "aucun", "aucune", "nul", "nulle"]);
+
+/**
+ * « non » before the word it denies (« des chiffres non recoupés », « une entreprise non européenne »): a negation of
+ * that word, compared with « que nous n'avons pas pu recouper », when the word before it is shared too (« des personnes
+ * non américaines » says nothing against « les fournisseurs américains »), or after a preposition and an article (« et
+ * non sur un service propriétaire »). « non seulement », « non plus » deny nothing.
+ */
+const NON_WORD =
+  /(?<!\p{L})(\p{L}+),?\s+non\s+(?!(?:seulement|plus|pas|loin|sans|moins)(?!\p{L}))(?:(?:sur|à|au|aux|de|du|des|pour|par|dans|en|le|la|les|un|une)\s+|[dl]['’]\s*)*(\p{L}+)/giu;
+
+/** A short quote of a source clause. */
+export const short = (clause: string) => {
+  const quote = clause.replace(/\s+/g, " ");
+  return quote.length > 120 ? `${quote.slice(0, 117)}…` : quote;
+};

@@ -1,0 +1,54 @@
+/** The proper nouns a sentence writes (capitalised words and their offsets; sentence starts and months aside). */
+import { escapeRegExp } from "../core/text.ts";
+import { words } from "./words.ts";
+
+export const SENTENCE_START_COMMON =
+  /^(Le|La|Les|Un|Une|Des|Ce|Cette|Ces|Il|Elle|Ils|Elles|On|Nous|Vous|Je|En|Au|Aux|Pour|Par|Dans|Selon|Depuis|Avec|Sur|Si|Mais|Et|Ou|Cela|Ceci|Leur|Son|Sa|Ses|Notre|Nos|Votre|Vos|Madame|Monsieur|Enfin|Ainsi|De|Du|À|A|Oui|Non|Pas|Plus|Toutefois|Cependant|Néanmoins|Quant|Chaque|Tout|Tous|Toutes|Certains|Certaines|Aucun|Aucune|Lors|Après|Avant|Entre|Face|Grâce|Outre|Parmi|Sans|Sous|Vers|Voici|Voilà|Dès|Quand|Comme|Puis|Alors|Donc|Car|Bien|Même|Seul|Seule|Première|Premier|Deuxième|Troisième|Étape|Phase|Objectif|Calendrier|Source|Sources|Note|Objet)$/;
+export const MONTH_NAMES = /^(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$/i;
+
+/** Capitalised words past the start of the sentence, and acronyms: names of organisations, places, people. */
+export function namesOf(sentence: string): string[] {
+  const out = new Set<string>();
+  // Table cells, list items and bold labels start like sentences; so does what follows an ellipsis (« entre 15 000 et
+  // 18 000 postes … La ville a fait état … », a quote that leaves out the end of a sentence).
+  for (const segment of sentence
+    .replace(/\[\d+\]/g, " ")
+    .split(/\||^\s*[-*•]\s|\*\*|^\s*\d+[.)]\s|[«»"“”]|…\s+(?=\p{Lu})/mu))
+    namesOfSegment(segment, out);
+  return [...out];
+}
+
+function namesOfSegment(segment: string, out: Set<string>): void {
+  const clean = segment.replace(/[*_`#>]/g, " ");
+  // « AT&T » is one name: « & » between capitals stays inside it.
+  const tokens = clean.split(/(?:(?<!\p{Lu})&|&(?!\p{Lu})|[^\p{L}\p{N}'’&-])+/u).filter(Boolean);
+  tokens.forEach((raw, i) => {
+    const token = raw.replace(/^([cdjlmnst]|qu)['’]/i, "").replace(/['’-]+$/, "");
+    if (!/^\p{Lu}/u.test(token) || token.length < 2 || MONTH_NAMES.test(token)) return;
+    if (i === 0 && (SENTENCE_START_COMMON.test(token) || !/^\p{Lu}[\p{Lu}\d]/u.test(token))) return;
+    if (SENTENCE_START_COMMON.test(token) && i === 0) return;
+    if (/^(Je|Madame|Monsieur|Mesdames|Messieurs)$/.test(token)) return;
+    out.add(token);
+  });
+}
+
+/** Where a name is written as a word of its own in a text (not inside a longer word). */
+export const wordAt = (text: string, name: string, from = 0) => {
+  const m = new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}(?![\\p{L}\\d])`, "u").exec(text.slice(from));
+  return m ? from + m.index : -1;
+};
+
+/**
+ * Names of a text with where each is written: capitalised words and acronyms, at the start of a sentence too
+ * (« Munich a choisi … »), not the common words that open one (« Le », « En ») nor months.
+ */
+export function namesAt(text: string): { name: string; folded: string; at: number }[] {
+  const out: { name: string; folded: string; at: number }[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}-])\p{Lu}[\p{L}\p{N}&-]*/gu)) {
+    const name = m[0].replace(/-+$/, "");
+    if (name.length < 2 || MONTH_NAMES.test(name) || SENTENCE_START_COMMON.test(name)) continue;
+    if (/^(?:Je|Madame|Monsieur|Mesdames|Messieurs|Il|Elle|Ils|Elles)$/.test(name)) continue;
+    out.push({ name, folded: words(name).join(" "), at: m.index! });
+  }
+  return out;
+}

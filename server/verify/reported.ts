@@ -1,0 +1,56 @@
+/** Whether a claim states as fact what its sources only report someone said (or say is unknown). */
+import { escapeRegExp } from "../core/text.ts";
+import { QUALIFIER_CLAIM } from "./figure-match.ts";
+import { POLARITY_MIN_SHARE, short } from "./negation.ts";
+import { statementsOf } from "./sentences.ts";
+import type { Source } from "./source-sentences.ts";
+import { bagOf, contentWords, inBag, wordLines, wordList } from "./words.ts";
+
+/** Phrases by which a passage reports a statement without vouching for it (`server/i18n/fr/reported-statements.txt`). */
+const REPORTED = new RegExp(
+  `(?<!\\p{L})(?:${wordLines("reported-statements.txt")
+    .map((l) => escapeRegExp(l).replace(/\s+/g, "\\s+"))
+    .join("|")})(?!\\p{L})`,
+  "iu",
+);
+
+/** Verbs by which a sentence reports what someone said or meant (`server/i18n/fr/saying-verbs.txt`): its own reserve. */
+const SAYING = new RegExp(`(?<!\\p{L})(?:${wordList("saying-verbs.txt").map(escapeRegExp).join("|")})(?!\\p{L})`, "iu");
+
+/** A sentence saying what is not known (« On ne sait pas si … », « les sources ne précisent pas … »): its own reserve. */
+const saysUnknown = (text: string) =>
+  /(?<!\p{L})(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais)(?!\p{L})/iu.test(text) &&
+  /(?<!\p{L})(?:sai|sav|connu|conna|précis|precis|confirm|vérifi|verifi|établi|etabli|dit|dis)/iu.test(text);
+
+/** Least content words a sentence must share only with reported statements of the passages to state them as facts. */
+export const REPORTED_MIN_WORDS = 3;
+
+/**
+ * The reported statement of the cited passages a sentence states as established (« Il est hébergé par 3DS Outscale »
+ * where the passage says « l'Assistant IA serait hébergé par 3DS Outscale … : une affirmation d'acteurs du secteur,
+ * non confirmée »): the sentence has no reserve of its own (« selon », « serait »…), and at least three of its content
+ * words, most of those the statement shares with it, are written in the passages only in statements that report
+ * (`reported-statements.txt`). A short quote of it, or null.
+ */
+export function reportedAsFact(stated: string, pool: Source[]): string | null {
+  if (QUALIFIER_CLAIM.test(stated) || REPORTED.test(stated) || SAYING.test(stated) || saysUnknown(stated)) return null;
+  // A colon opens another statement (« … serait à l'abri d'une mauvaise mise à jour : le risque tient surtout à … »).
+  const statements = pool.flatMap((src) =>
+    src.sentences
+      .filter((ss) => !ss.inHeading)
+      .flatMap((ss) => statementsOf(ss.text).flatMap((st) => st.split(/\s:\s/))),
+  );
+  const reported = statements.filter((st) => REPORTED.test(st));
+  if (reported.length === 0) return null;
+  const plain = statements.filter((st) => !REPORTED.test(st)).map((st) => bagOf(st));
+  const headings = pool.map((src) => bagOf(src.sentences[0]?.heading ?? ""));
+  const content = [...new Set(contentWords(stated))];
+  for (const st of reported) {
+    const bag = bagOf(st);
+    const shared = content.filter((w) => inBag(w, bag));
+    const only = shared.filter((w) => !plain.some((b) => inBag(w, b)) && !headings.some((b) => inBag(w, b)));
+    if (only.length >= REPORTED_MIN_WORDS && shared.length >= Math.ceil(content.length * POLARITY_MIN_SHARE))
+      return short(st);
+  }
+  return null;
+}

@@ -1,0 +1,124 @@
+/** Whether a year or a number in words is said of the same event as in the sources. */
+import { fold } from "../retrieval/french.ts";
+import { yearInPlace } from "./figure-context.ts";
+import { QUANTITY } from "./figure-match.ts";
+import { extractFigures, NUMBER_WORDS } from "./figures.ts";
+import { POLARITY_MIN_SHARE } from "./negation.ts";
+import { MONTH_NAMES } from "./proper-nouns.ts";
+import { clauseAround, withoutReferences } from "./sentences.ts";
+import { COUNTED_STOPS, located, type Source, type SourceSentence, type Spot, wordSides } from "./source-sentences.ts";
+import { type Bag, bagOf, contentWords, inBag, WEAK } from "./words.ts";
+
+/**
+ * Counts written in words before a plural noun (« huit départements »): value and folded noun; with `digits`, counts
+ * written in digits too (« 6 départements »), as a source may give them.
+ */
+export function wordCounts(text: string, digits = false): { raw: string; value: number; noun: string }[] {
+  const out: { raw: string; value: number; noun: string }[] = [];
+  // Durations too (« valable trois ans », « six mois »). The noun is looked ahead, not taken: a number word that ends
+  // like a plural (« valable trois ans ») may open the next count.
+  const re =
+    /(?<![\p{L}\d])(?<!\d[ \u00a0\u202f])(\p{L}+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?=(\s+)(\p{L}{4,}[sx]|ans|mois)(?!\p{L}))/gu;
+  for (const m of text.matchAll(re)) {
+    // The words before it that spell the same number (« quatre-vingt mille postes »).
+    const spelled = /^\d/.test(m[1]!) ? null : numberInWords(text.slice(Math.max(0, m.index! - 60), m.index!) + m[1]!);
+    const value = spelled ? spelled.value : /^\d/.test(m[1]!) && digits ? Number(m[1]!.replace(/\D/g, "")) : undefined;
+    // « multipliés par huit depuis le rachat »: a preposition or an adverb counts nothing.
+    if (value === undefined || value < 3 || COUNTED_STOPS.has(fold(m[3]!))) continue;
+    out.push({ raw: spelled ? `${spelled.raw} ${m[3]}` : `${m[1]}${m[2]}${m[3]}`, value, noun: fold(m[3]!) });
+  }
+  return out;
+}
+
+/**
+ * The number a text spells out at its end (« environ quatre-vingt mille » → 80 000, « vingt et un » → 21), with the
+ * words that spell it, or null when its last word is not a number word.
+ */
+export function numberInWords(text: string): { raw: string; value: number } | null {
+  const tokens = text.split(/([\s-]+)/);
+  let start = tokens.length;
+  for (let i = tokens.length - 1; i >= 0; i -= 2) {
+    const w = fold(tokens[i]!).replace(/s$/, "");
+    if (NUMBER_WORDS[w] === undefined && NUMBER_WORDS[`${w}s`] === undefined && !(w === "et" && i < tokens.length - 1))
+      break;
+    start = i;
+  }
+  while (start < tokens.length && fold(tokens[start]!) === "et") start += 2;
+  if (start >= tokens.length) return null;
+  let total = 0;
+  let current = 0;
+  for (let i = start; i < tokens.length; i += 2) {
+    const w = fold(tokens[i]!);
+    const v = NUMBER_WORDS[w] ?? NUMBER_WORDS[w.replace(/s$/, "")];
+    if (v === undefined) continue; // « et »
+    if (v === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (v === 100) current = (current || 1) * 100;
+    else if (v === 20 && current % 100 === 4)
+      current += 76; // « quatre-vingt » = 80
+    else current += v;
+  }
+  return { raw: tokens.slice(start).join(""), value: total + current };
+}
+
+/** Least words a year must be said with (around it, in its clause) for the moved-year check to compare them. */
+export const YEAR_EVENT_MIN_WORDS = 3;
+
+/**
+ * The year the cited passages give to what a sentence dates with another year of theirs, or null: the content words
+ * around the year (up to six on each side, within its clause and commas, not past another figure) are most of those of a source
+ * sentence that states a year of its own, never this one, while the year is written elsewhere in the passages (« Le
+ * Référentiel général d'interopérabilité existe depuis 2012 » where the passage says « existe depuis 2009 » and
+ * dates a circular of 2012). A year beside a quantity is held to it apart (`verify.yearMismatch`).
+ */
+export function yearMoved(stated: string, y: Spot, spots: Spot[], pool: Source[]): string | null {
+  const [start, stop] = clauseAround(stated, y.at, y.end);
+  if (spots.some((s) => QUANTITY.has(s.f.kind) && s.at >= start && s.end <= stop)) return null;
+  const before = spots.filter((s) => s.end <= y.at && s.at >= start).at(-1)?.end ?? start;
+  const after = spots.find((s) => s.at >= y.end && s.end <= stop)?.at ?? stop;
+  // Within its commas too: « entre 2005 et 2013, puis le conseil a voté le retour » does not date the vote 2013.
+  // A year that opens its sentence (« En 2016, le CNLL a engagé … ») dates the part after the comma.
+  const ahead = stated.slice(y.end, after).split(",");
+  const behind = contentWords(stated.slice(before, y.at).split(",").at(-1)!).slice(-6);
+  const opens = behind.length === 0 && contentWords(ahead[0]!).length === 0 && before === 0;
+  const near = [...behind, ...contentWords(ahead[opens ? 1 : 0] ?? "").slice(0, 6)].filter(
+    (w) => !MONTH_NAMES.test(w) && !WEAK.has(w),
+  );
+  const subject = [...new Set(near)];
+  if (subject.length < YEAR_EVENT_MIN_WORDS) return null;
+  const year = y.f.year!;
+  const sentences = pool.flatMap((s) => s.sentences.filter((ss) => !ss.inHeading));
+  if (!sentences.some((ss) => ss.figures.some((f) => f.year === year))) return null;
+  const need = Math.max(YEAR_EVENT_MIN_WORDS, Math.ceil(subject.length * POLARITY_MIN_SHARE));
+  const shared = sentences.map((ss) => subject.filter((w) => inBag(w, ss.said)).length);
+  const best = Math.max(0, ...shared);
+  if (best < need) return null;
+  const carriers = sentences.filter((_, i) => shared[i] === best);
+  // The year the carrier gives to those words: one written among them (its part between commas shares two of them),
+  // not the year of another statement of its sentence (« …, mais Linux ne concerne que 800 postes prévus fin 2026 »).
+  const dated = carriers.map((ss) =>
+    datedParts(withoutReferences(ss.text)).filter((d) => subject.filter((w) => inBag(w, d.bag)).length >= 2),
+  );
+  // A carrier writing the year too gives it to those words, unless it writes another year in its place (same words
+  // around: « Elle a été fondée en 2007 par la fusion de deux structures : ObjectWeb, … dissous le 31 décembre 2006 »).
+  const slot = wordSides(stated, y.at, y.end - y.at);
+  const datesIt = (ss: SourceSentence, i: number) =>
+    ss.ownYears.includes(year) && (dated[i]!.some((d) => d.year === year) || !yearInPlace(ss, slot, year));
+  if (carriers.some(datesIt)) return null;
+  if (dated.some((d) => d.length === 0) || dated[0]![0]!.year === year) return null;
+  return String(dated[0]![0]!.year);
+}
+
+/** The years of a text with the words of their part between commas (the next part for a year that opens it). */
+function datedParts(text: string): { year: number; bag: Bag }[] {
+  const out: { year: number; bag: Bag }[] = [];
+  for (const spot of located(text, extractFigures(text))) {
+    if (spot.f.year === undefined || spot.f.kind === "daymonth") continue;
+    const before = text.slice(0, spot.at).split(/[,;:.]/);
+    const after = text.slice(spot.end).split(/[,;:.](?!\d)/);
+    const opens = contentWords(before.at(-1)!).length === 0 && contentWords(after[0]!).length === 0;
+    out.push({ year: spot.f.year, bag: bagOf(`${before.at(-1)} ${after[0]} ${opens ? (after[1] ?? "") : ""}`) });
+  }
+  return out;
+}
