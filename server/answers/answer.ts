@@ -285,7 +285,7 @@ export async function retrieveForAnswer(
   let decision = await assessAnswerability(query, results, frequency, names, held);
   // A last sentence of context after a question mark is another part even when typed without its capital (« matomo
   // c'est français ? on voudrait le mettre sur le site de la ville »); a question that follows (« il sort quand ?
-  // faut-il l'attendre ? ») may point back to the one before.
+  // faut-il l'attendre ? ») goes on from the one before, to which it may point back.
   const parts = query
     .split(/\n+|(?<=[?!.])\s+(?=\p{Lu})|(?<=[?!])\s+(?=\p{Ll}[^?]*$)/u)
     .map((p) => p.trim())
@@ -355,8 +355,7 @@ export async function retrieveForAnswer(
         const heading = passageWords(`${found[i]!.document.title} ${found[i]!.section}`);
         return missing.every((m) => occurs(m, heading));
       });
-    if (missing.length && known.every(Boolean))
-      await searchAgain(`${missing.join(" ")} ${query}`, query, aboutMissing);
+    if (missing.length && known.every(Boolean)) await searchAgain(`${missing.join(" ")} ${query}`, query, aboutMissing);
   }
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));

@@ -2089,25 +2089,35 @@ describe("sixteenth series (kinds of misses of held-out-13: designations, near n
     const text = "Le jury du label Omega a distingué 24 collectivités en 2024, dont trois au niveau le plus élevé.";
     const { frequency, names } = lexicon([text]);
     expect(
-      await assessAnswerability("Combien de lauréats au label Omega 2024 ?", [passage("Omega", text)], frequency, names),
+      await assessAnswerability(
+        "Combien de lauréats au label Omega 2024 ?",
+        [passage("Omega", text)],
+        frequency,
+        names,
+      ),
     ).toMatchObject({ answerable: true });
   });
 
   it("reads a clipped word in the plural as the word it clips (« technos », « ordis »)", async () => {
-    const text = "Grille : technologies et licence. Grille repose sur les technologies Python et React.";
+    const text = "Grille : technologies et licence. Grille est construit avec les technologies Python et React.";
     const { frequency, names } = lexicon([text]);
     expect(
-      await assessAnswerability("Grille est construit avec quelles technos ?", [passage("Grille", text)], frequency, names),
+      await assessAnswerability(
+        "Grille est construit avec quelles technos ?",
+        [passage("Grille", text)],
+        frequency,
+        names,
+      ),
     ).toMatchObject({ answerable: true });
   });
 
   it("takes « est-ce que notre mairie … ? » after the asker's introduction for a question about their own collectivité", () => {
-    expect(withoutIntroduction("Bonjour, on est un club de Trifouilly : est-ce que notre mairie utilise Nextcloud ?")).toBe(
-      null,
-    );
-    expect(withoutIntroduction("Bonjour, je suis élue à Trifouilly : est-ce que notre ville a déjà quitté Microsoft ?")).toBe(
-      null,
-    );
+    expect(
+      withoutIntroduction("Bonjour, on est un club de Trifouilly : est-ce que notre mairie utilise Nextcloud ?"),
+    ).toBe(null);
+    expect(
+      withoutIntroduction("Bonjour, je suis élue à Trifouilly : est-ce que notre ville a déjà quitté Microsoft ?"),
+    ).toBe(null);
     // What any commune may do stays a general question.
     expect(
       withoutIntroduction("Bonjour, je suis élue à Trifouilly : est-ce que notre commune peut utiliser Nextcloud ?"),
@@ -2137,9 +2147,12 @@ describe("sixteenth series (kinds of misses of held-out-13: designations, near n
   });
 
   it("reads a country named by its own name (« la Norvège ») as asked about, not answered by a card of one of its products", async () => {
-    const card = "Alternative : Fjord Office. Éditeur : Fjord AS (Norvège). Logiciel libre de bureautique, utilisé par des ministères.";
+    const card =
+      "Alternative : Fjord Office. Éditeur : Fjord AS (Norvège). Logiciel libre de bureautique, utilisé par des ministères.";
     const { frequency, names } = lexicon([card]);
-    expect(questionTerms("La Norvège a-t-elle une politique du logiciel libre ?").find((t) => t.word === "norvege")).toMatchObject({
+    expect(
+      questionTerms("La Norvège a-t-elle une politique du logiciel libre ?").find((t) => t.word === "norvege"),
+    ).toMatchObject({
       country: true,
     });
     expect(
@@ -2165,11 +2178,16 @@ describe("sixteenth series (kinds of misses of held-out-13: designations, near n
     const cloud = "Acme Cloud est l'offre d'hébergement d'Acme ; ses données sont hébergées aux États-Unis.";
     const studio = "Zeta Studio est un logiciel de montage vidéo.";
     const { frequency, names } = lexicon([cloud, studio]);
-    const results = [passage("Produit : Acme Cloud", cloud, "catalog"), passage("Produit : Zeta Studio", studio, "catalog")];
+    const results = [
+      passage("Produit : Acme Cloud", cloud, "catalog"),
+      passage("Produit : Zeta Studio", studio, "catalog"),
+    ];
     expect(
       await assessAnswerability("Acme Studio peut-il héberger nos données ?", results, frequency, names),
     ).toMatchObject({ answerable: false, missing: ["acme studio"] });
-    expect(await assessAnswerability("Acme Cloud peut-il héberger nos données ?", results, frequency, names)).toMatchObject({
+    expect(
+      await assessAnswerability("Acme Cloud peut-il héberger nos données ?", results, frequency, names),
+    ).toMatchObject({
       answerable: true,
     });
   });
@@ -2181,6 +2199,14 @@ describe("sixteenth series (kinds of misses of held-out-13: designations, near n
     const court = aliasesIn("Qu'a dit la Cour de La Haye sur la messagerie de son procureur ?");
     expect(court).toContain("cour penale internationale");
     expect(court).not.toContain("pays bas");
+  });
+
+  it("does not require the point of the compass a company is placed by (« une start-up du Sud-Ouest »)", () => {
+    const words = (q: string) => questionTerms(q).map((t) => t.word);
+    expect(words("Notre logiciel de paie vient d'une start-up du Sud-Ouest, elle est basée où ?")).not.toContain(
+      "sud ouest",
+    );
+    expect(words("Le Land du Nord de l'Allemagne a-t-il quitté Microsoft ?")).toContain("nord");
   });
 
   it("takes a purpose after the name (« Penpot pour les affiches de la kermesse, … ») for the question's context", () => {
