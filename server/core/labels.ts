@@ -4,6 +4,7 @@
  * the retrieval prose and, through \`GET /api/reference\`, the page.
  */
 import { message, messageOr } from "../i18n/messages.ts";
+import { fold } from "./text.ts";
 
 const orSelf = (key: string, fallback: string): string => messageOr(key, fallback);
 
@@ -22,6 +23,30 @@ export const fitLabel = (fit: string) => orSelf(`fit.${fit}`, fit);
 
 /** « Guide », « Retour d'expérience »… */
 export const kindLabel = (kind: string) => orSelf(`kind.${kind}`, kind);
+
+/**
+ * The kind of a collectivité as a reader sees it: a form or API value (« communaute-agglomeration », « METROPOLE »)
+ * becomes its French label (`collectiviteKind.*` in `i18n/fr/labels.json`); an identifier the list lacks loses its
+ * hyphens (« pole-xyz » → « Pole xyz »); a kind written in words (« Intercommunalité ») stays as written.
+ * @example collectiviteKindLabel("communaute-communes") // « Communauté de communes »
+ */
+export function collectiviteKindLabel(kind: string): string {
+  const written = kind.trim();
+  const slug = fold(written)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  const label = messageOr(`collectiviteKind.${slug}`, null);
+  if (label) return label;
+  if (!/^[\p{L}\d]+(?:[-_][\p{L}\d]+)+$/u.test(written)) return written;
+  const words = written.replace(/[-_]+/g, " ").toLocaleLowerCase("fr");
+  return words.charAt(0).toLocaleUpperCase("fr") + words.slice(1);
+}
+
+/** The kind inside a sentence or a list: « communauté d'agglomération »; an acronym stays (« EPCI »). */
+export function collectiviteKindWord(kind: string): string {
+  const label = collectiviteKindLabel(kind);
+  return /^\p{Lu}{2}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase("fr") + label.slice(1);
+}
 
 /** Made at the first country named (loading ICU's region names costs a start about 30 ms). */
 let regionNames: Intl.DisplayNames | null = null;

@@ -139,6 +139,16 @@ function checkReferences(catalog: Catalog, problems: CorpusProblem[]) {
       alt.vendor = null;
     }
   }
+  for (const product of catalog.products.values()) {
+    const unknown = product.components.filter((c) => !catalog.products.has(c) || c === product.id);
+    if (!unknown.length) continue;
+    problems.push({
+      path: "catalog",
+      record: `products ${product.id}`,
+      reasons: unknown.map((c) => `composant inconnu : « ${c} »`),
+    });
+    product.components = product.components.filter((c) => !unknown.includes(c));
+  }
   const seen = new Set<string>();
   catalog.mappings = catalog.mappings.filter((m) => {
     const reasons: string[] = [];

@@ -125,6 +125,13 @@ export const productSchema = z.object({
    * its updater): recognised as the product but set aside, so that one machine counts once.
    */
   parts: z.array(z.string().min(1)).default([]),
+  /**
+   * Catalog products that belong to this one's family and are replaced with it: its administration console (SQL
+   * Server Management Studio for SQL Server), its client (Citrix Workspace for Citrix Virtual Apps), its hypervisor
+   * and guest tools (ESXi and VMware Tools for vSphere). In an inventory that shows this product, their lines are
+   * counted and replaced with it, so the family gets one target; alone, they keep their own line.
+   */
+  components: z.array(id).default([]),
   /** Distributed at no charge (Edge, Chrome, Acrobat Reader): no licence whose price could rise. */
   gratis: z.boolean().default(false),
   /** End of the vendor's standard support (ISO date), shown on every inventory line of the product. */

@@ -8,13 +8,13 @@
  */
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
+import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { splitSentences } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
+import { phrasePattern } from "../verify/against.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
 import { type Verification, verificationOf, verifyText, withoutNotes } from "../verify/index.ts";
-import { contradictingSentence, isDenyingHeading } from "./contradictions.ts";
 import type { FigureFlag } from "./types.ts";
 
 /** Passages a claim is checked against: the best found for it that hold enough of its words. */
@@ -57,6 +57,16 @@ export function claimParts(claim: string): ClaimPart[] {
   }));
 }
 
+let denying: RegExp | null = null;
+/**
+ * Whether a passage's heading announces what something is not (« DINUM : ce que la décision n'est pas (les 2,5
+ * millions de PC de l'État) », « les exagérations de la presse »): the figures it names are those the passage denies.
+ */
+export function isDenyingHeading(heading: string): boolean {
+  denying ??= phrasePattern(wordListLines("denying-headings.txt"));
+  return fold(heading).search(denying) >= 0;
+}
+
 /** « C'est inexact », « Ce chiffre est faux », « ce qui est erroné »: the corpus refuting what it just reported. */
 const REFUTATION =
   /^(?:c['’]est|ce(?:tte)?\s+(?:chiffre|affirmation|nombre|montant)\s+est|ce qui est|cela est)\s+(?:(?:donc|pourtant|en réalité|tout à fait|très)\s+)?(?:inexacte?s?|faux|fausses?|erronée?s?)(?!\p{L})/iu;
@@ -89,6 +99,7 @@ export function refutedFigures(text: string, heading = ""): { figure: Figure; ye
 }
 
 const short = (s: string) => (s.length > 240 ? `${s.slice(0, 237)}…` : s);
+
 const sameFigure = (a: Figure, b: Figure) => a.kind === b.kind && Math.abs(a.value - b.value) < 1e-9;
 
 /** What the corpus says against one part of a claim: the verifier's reasons, and the figures it calls inexact. */
@@ -128,12 +139,6 @@ async function checkPart(
         .replaceAll(" [1]", ""),
     ),
   );
-  // What the sentence checks let through (no figure, the passages' own names) and a passage says the opposite of.
-  const against = contradictingSentence(
-    part.checked,
-    about.map((r) => ({ text: r.text, heading: r.section })),
-  );
-  if (against) reasons.push(message("verify.contradiction", { where: corpus, quote: short(against) }));
   const stated = extractFigures(part.checked);
   const years = stated.flatMap((f) => (f.year ? [f.year] : []));
   const refuted: { figure: string; reason: string }[] = [];

@@ -10,7 +10,7 @@ import { escapeRegExp, fold } from "../core/text.ts";
 
 export interface DeadlineWords {
   months: string[];
-  seasons: Record<string, { end: string; nextYear?: boolean }>;
+  seasons: Record<string, { start: string; end: string; nextYear?: boolean }>;
   periods: Record<string, string>;
   leads: string[];
   qualifiers: Record<string, "end" | "start" | "middle">;
@@ -119,6 +119,8 @@ function deadlineDate(g: Record<string, string | undefined>, w: DeadlineWords): 
   if (g.seasonYear) {
     const season = Object.entries(w.seasons).find(([name]) => fold(name) === fold(g.season!))?.[1];
     if (!season) return null;
+    // « avant l'été 2027 »: before the season starts (20 June 2027); « d'ici l'été 2027 »: by its end.
+    if (before && !kind(g.seasonQualifier)) return dayBefore(`${g.seasonYear}-${season.start}`);
     return `${Number(g.seasonYear) + (season.nextYear ? 1 : 0)}-${season.end}`;
   }
   if (g.periodYear) {

@@ -12,15 +12,13 @@ import { loadFullAnalysis } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { currentWorkspace } from "../store/workspace-scope.ts";
-import { checkClaims, quotedPassages, withQuotations } from "./claims.ts";
+import { quotedPassages } from "./claims.ts";
 import { buildContext, type DraftContext } from "./context.ts";
 import {
+  checkedSection,
   type GenerateDeps,
   type GenerateOptions,
   type GenerationState,
-  passageSource,
-  sectionFlags,
-  verifySection,
   writeSection,
 } from "./generate.ts";
 import { analysisSchema, type DraftInputs, editSchema, parseDraftRequest, parseInputs } from "./inputs.ts";
@@ -374,18 +372,13 @@ export async function editSection(app: DraftingContext, id: string, key: string,
     const chunks = previous.passageIds.length ? await app.store.getChunks(previous.passageIds) : [];
     const text = parsed.data.text;
     const passages = chunks.map((c) => ({ text: c.text, section: c.section, document: c.document }));
-    let flags = sectionFlags(text, passages, ctx.facts);
     // As when the section was written: a quotation kept is its passage's text; a claim about others kept is checked.
-    let verification = withQuotations(verifySection(text, passages, ctx.facts), text, quotedPassages(text, passages));
-    if (ctx.claims?.length)
-      ({ verification, flags } = await checkClaims(
-        text,
-        ctx.claims,
-        verification,
-        flags,
-        app.retriever,
-        passageSource,
-      ));
+    const { verification, flags } = await checkedSection(text, passages, {
+      facts: ctx.facts,
+      quotations: quotedPassages(text, passages),
+      claims: ctx.claims,
+      retriever: app.retriever,
+    });
     const section: DraftSection = {
       ...previous,
       text,

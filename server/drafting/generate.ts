@@ -24,7 +24,14 @@ import {
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
-import { citationNumbers, QUALIFIER_SOURCE, type SentenceCheck, sentenceSpans, verifyText } from "../verify/index.ts";
+import {
+  citationNumbers,
+  QUALIFIER_SOURCE,
+  type SentenceCheck,
+  sentenceSpans,
+  type Verification,
+  verifyText,
+} from "../verify/index.ts";
 import { type ClaimChecks, checkClaims, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
@@ -591,25 +598,14 @@ ${text.slice(mark.length)}`;
   }
   text = tidy(text);
   const cited = new Set(citedNumbers(text));
-  let flags = sectionFlags(text, used, [...ctx.facts, ...freshnessNotes]);
-  // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data; a quotation
-  // is its passage's own text, never a claim about it.
-  let verification = withQuotations(
-    verifySection(text, used, [...ctx.facts, ...freshnessNotes]),
-    text,
-    quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
-  );
-  // What the user's context says of others, where the text states it, against what the corpus says of it.
-  if (ctx.claims?.length)
-    ({ verification, flags } = await checkClaims(
-      text,
-      ctx.claims,
-      verification,
-      flags,
-      deps.retriever,
-      passageSource,
-      (state.claims ??= new Map()),
-    ));
+  // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data.
+  const { verification, flags } = await checkedSection(text, used, {
+    facts: [...ctx.facts, ...freshnessNotes],
+    quotations: quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
+    claims: ctx.claims,
+    retriever: deps.retriever,
+    checked: (state.claims ??= new Map()),
+  });
   if (flags.length) yield { type: "flags", key: section.key, flags };
   // A template cites each passage for its quotation; the model, for the sentences it wrote citing it that the check
   // supports: a sentence marked « non vérifié » credits no source (its note says none is named for it).
@@ -674,6 +670,36 @@ export function verifySection(
     { facts },
   );
 }
+/** What a section's text is checked with, besides the passages it was written from. */
+export interface SectionChecks {
+  /** The structured data (the draft's inputs, computed figures, notes the section adds). */
+  facts: string[];
+  /** The quotations of passages the text holds, each with its passage's text (its own words, never a claim). */
+  quotations: { quote: string; passage: string }[];
+  /** What the user's context says of others (`DraftContext.claims`), checked where the text states it. */
+  claims?: string[];
+  retriever: Retriever;
+  /** Claims already checked in this generation, shared by its sections. */
+  checked?: ClaimChecks;
+}
+
+/**
+ * A section's flags and verification, as it is written or edited: its figures against its passages and data
+ * (`sectionFlags`), each sentence against the passages it cites (`verifySection`), a quotation taken as its passage's
+ * text (`withQuotations`), and the claims of the user's context it states against what the corpus says of them
+ * (`checkClaims`).
+ */
+export async function checkedSection(
+  text: string,
+  used: Pick<SearchResult, "text" | "section" | "document">[],
+  { facts, quotations, claims, retriever, checked }: SectionChecks,
+): Promise<{ verification: Verification; flags: FigureFlag[] }> {
+  const flags = sectionFlags(text, used, facts);
+  const verification = withQuotations(verifySection(text, used, facts), text, quotations);
+  if (!claims?.length) return { verification, flags };
+  return checkClaims(text, claims, verification, flags, retriever, passageSource, checked);
+}
+
 /** What an instruction says instead of a name typed by the user (the name itself is in the data block). */
 const dataReferences = () => ({
   collectivite: message("drafts.prompt.collectivite"),

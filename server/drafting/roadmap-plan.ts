@@ -22,6 +22,7 @@ import {
   roleOf,
 } from "../inventory/measure.ts";
 import { fold } from "../inventory/normalize.ts";
+import { findDeadlines } from "./deadlines.ts";
 import type { AnalysisAlternative, AnalysisItem, InventoryAnalysis } from "./types.ts";
 
 export type RoadmapPhase = "quick" | "guided" | "deep";
@@ -64,7 +65,7 @@ export interface PhasePlan {
 export interface LocalEvent {
   /** The sentence of the local context, as written. */
   text: string;
-  /** `YYYY-MM`, or `YYYY` when only a year is given. */
+  /** `YYYY-MM`, `YYYY` when only a year is given, `YYYY-MM-DD` when a deadline falls before its month's end. */
   date: string;
   /** Lines of the plan the sentence names. */
   lines: RoadmapLine[];
@@ -203,7 +204,27 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
     kept,
     target: { value, given: options.target !== undefined, reachable, reachedAfter, required, floor },
     byCategory: categories(measure),
-    events: options.context ? localEvents(options.context, lines, options.now) : [],
+    events: options.context ? localEvents(options.context, lines, options.now, partNames(analysis.items)) : [],
+  };
+}
+
+/**
+ * The names of what is counted and replaced with each product (its console, agent, client: `partOf`), by product id:
+ * a deadline the context gives for « la console Kaspersky Security Center » is the product's.
+ */
+function partNames(items: AnalysisItem[]): (line: RoadmapLine) => string[] {
+  const byProduct = new Map<string, string[]>();
+  for (const i of items) {
+    if (!i.component || !i.partOf) continue;
+    const list = byProduct.get(i.partOf) ?? [];
+    const own = productName(i);
+    list.push(i.name, ...(own ? [own] : []));
+    byProduct.set(i.partOf, list);
+  }
+  return (line) => {
+    const p = line.item.product;
+    const id = typeof p === "object" && p ? p.id : p;
+    return id ? (byProduct.get(id) ?? []) : [];
   };
 }
 
@@ -253,6 +274,23 @@ export function sentenceDate(folded: string): string | null {
   return y ? y[1]! : null;
 }
 
+/**
+ * The date of a dated sentence of the context: the month or year it names (`sentenceDate`), or the day a deadline
+ * sets when it falls earlier — « avant l'été 2027 » is the 20 June 2027 (`deadlines.ts`), « avant juin 2027 » the
+ * 31 May —, so that what the DSI asks « before » is planned before.
+ */
+export function eventDate(sentence: string): string | null {
+  const month = sentenceDate(fold(sentence));
+  const deadline = findDeadlines(sentence)[0]?.date;
+  if (!deadline) return month;
+  if (!month) return deadline;
+  const lastOf = month.length === 4 ? `${month}-12-31` : `${month}-${lastDayOf(month)}`;
+  return deadline < lastOf ? deadline : month;
+}
+
+const lastDayOf = (month: string) =>
+  String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()).padStart(2, "0");
+
 /** Lower case, no accents, words separated by single spaces and padded: « Microsoft 365 Apps » → « microsoft 365 apps ». */
 const words = (text: string) =>
   ` ${fold(text)
@@ -261,10 +299,13 @@ const words = (text: string) =>
 
 const firstWord = (name: string) => fold(/^[^\s(]*/.exec(name.trimStart())![0]).replace(/[^a-z0-9]+/g, "");
 
-/** Words a sentence may name a product by: its catalog name, the two first words of it and of the item's name. */
-function namesOf(line: RoadmapLine): string[] {
+/**
+ * Words a sentence may name a product by: its catalog name, the two first words of it and of the item's name, and
+ * the same for what is replaced with it (`parts`: its console, client, tools).
+ */
+function namesOf(line: RoadmapLine, parts: string[]): string[] {
   const out = new Set<string>();
-  for (const name of [productName(line.item), line.item.name]) {
+  for (const name of [productName(line.item), line.item.name, ...parts]) {
     if (!name) continue;
     const w = words(name).trim();
     out.add(w);
@@ -278,7 +319,12 @@ function namesOf(line: RoadmapLine): string[] {
  * The dated sentences of the local context that lie after `now` (« le contrat Microsoft 365 arrive à échéance en
  * juin 2027 »), with the lines of the plan they name. No model needed: dates and names are read as written.
  */
-export function localEvents(context: string, lines: RoadmapLine[], now?: string): LocalEvent[] {
+export function localEvents(
+  context: string,
+  lines: RoadmapLine[],
+  now?: string,
+  partsOf: (line: RoadmapLine) => string[] = () => [],
+): LocalEvent[] {
   const today = (now ?? new Date().toISOString()).slice(0, 10);
   const events: LocalEvent[] = [];
   for (const sentence of context
@@ -286,19 +332,19 @@ export function localEvents(context: string, lines: RoadmapLine[], now?: string)
     // Without the « ; » (or « , », « : ») that joined it to the next: « … septembre 2027 ; » read as a stray mark.
     .map((s) => s.trim().replace(/\s*[;,:]$/, ""))
     .filter(Boolean)) {
-    const date = sentenceDate(fold(sentence));
+    const date = eventDate(sentence);
     if (!date) continue;
-    // A month is ahead when it starts after today; a year when it is later than this one.
-    if (date.length === 7 ? `${date}-01` <= today : date <= today.slice(0, 4)) continue;
+    // A day or a month is ahead when it starts after today; a year when it is later than this one.
+    if (date.length === 4 ? date <= today.slice(0, 4) : `${date}-01`.slice(0, 10) <= today) continue;
     const said = words(sentence);
     // Only lines whose name starts with a word of the sentence can be named by it: a cheap test first.
     const vocabulary = new Set(said.trim().split(" "));
     const candidate = (l: RoadmapLine) =>
-      [productName(l.item), l.item.name].some((n) => n && vocabulary.has(firstWord(n)));
+      [productName(l.item), l.item.name, ...partsOf(l)].some((n) => n && vocabulary.has(firstWord(n)));
     events.push({
       text: sentence,
       date,
-      lines: lines.filter((l) => candidate(l) && namesOf(l).some((n) => said.includes(n))),
+      lines: lines.filter((l) => candidate(l) && namesOf(l, partsOf(l)).some((n) => said.includes(n))),
     });
   }
   return events.sort((a, b) => a.date.localeCompare(b.date));

@@ -123,6 +123,8 @@ export interface AnalysisItem {
   alternatives?: AnalysisAlternative[];
   /** A system component (driver, runtime, update…), set aside by the map; absent in a hand-written analysis. */
   component?: boolean;
+  /** The catalog product id this set-aside line is counted and replaced with (its console, agent, client). */
+  partOf?: string;
   /** Laws reaching the controlling entity: law ids, or `{ controllingCountry, laws }`. */
   exposure?: string[] | { controllingCountry?: string | null; laws?: string[] } | null;
   confidence?: number | string | null;

@@ -84,6 +84,7 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
           keepLoneParts(
             mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications))),
           ),
+          (id) => index.entries.get(id)?.components ?? [],
         ),
         (name) => groups.get(name)?.machines ?? null,
       ),
@@ -191,41 +192,70 @@ export function keepLoneParts(items: InventoryItem[]): InventoryItem[] {
 }
 
 /**
- * A vendor's console, agent, guest tools or launcher (`isModuleLine`: « Kaspersky Security Center 14 Administration
- * Server », « VMware Tools », « Autodesk Desktop App ») goes with that vendor's product in this inventory, whether the
- * catalog knows the module or only its vendor: it is counted and replaced with the product (set aside, `partOf`), not
- * left behind as a project of its own with no alternative. The product is the vendor's most installed one of the
- * module's category (of any category when the module has none and the vendor's products here share one); when the
- * inventory shows no such product, the module keeps its own line.
+ * What goes with a product in this inventory is counted and replaced with it (set aside, `partOf`), so that one
+ * family gets one target and no piece of it stays behind as a project of its own:
+ * - a product the catalog names among another's `components` (SQL Server Management Studio for SQL Server, ESXi and
+ *   VMware Tools for vSphere), when the inventory shows that other product;
+ * - a vendor's console, agent, guest tools or launcher (`isModuleLine`: « Kaspersky Security Center 14 Administration
+ *   Server », « VMware Tools », « Autodesk Desktop App »), whether the catalog knows the module or only its vendor: it
+ *   goes with the line of its own product when the catalog matched it to a product the inventory also shows under
+ *   another name (« Veeam Backup & Replication Console » beside « Veeam Backup & Replication »), else with the
+ *   vendor's most installed product of the module's category (of any category when the module has none and the
+ *   vendor's products here share one).
+ * When the inventory shows no such product, the line keeps its own.
+ * @param componentsOf the catalog's `components` of a product id
  */
-export function attachModules(items: InventoryItem[]): InventoryItem[] {
+export function attachModules(
+  items: InventoryItem[],
+  componentsOf: (productId: string) => readonly string[] = () => [],
+): InventoryItem[] {
   const isModule = (i: InventoryItem) =>
     !i.component && i.match !== "manual" && !!i.vendor && isModuleLine(i.product?.name ?? i.name);
-  const modules = items.filter(isModule);
-  if (!modules.length) return items;
   const products = items.filter((i) => !i.component && i.product && i.vendor && !isModule(i));
-  const owners = new Map<InventoryItem, InventoryItem>();
-  for (const m of modules) {
-    const own = products.filter((p) => p.vendor!.name === m.vendor!.name && p.product!.id !== m.product?.id);
+  const most = (list: InventoryItem[]) => list.reduce((a, b) => (b.installations > a.installations ? b : a));
+  // The product whose card names each component id, by its most installed line here.
+  const heads = new Map<string, InventoryItem>();
+  for (const p of products)
+    for (const c of componentsOf(p.product!.id)) {
+      const seen = heads.get(c);
+      if (!seen || p.installations > seen.installations) heads.set(c, p);
+    }
+  const owners = new Map<InventoryItem, { owner: InventoryItem; family: boolean }>();
+  for (const i of items) {
+    if (i.component || i.match === "manual" || !i.product) continue;
+    const head = heads.get(i.product.id);
+    if (head && head.product!.id !== i.product.id) owners.set(i, { owner: head, family: true });
+  }
+  const attached = (p: InventoryItem) => owners.has(p);
+  // A line whose own name says console (the catalog matched it to its product by the product's name) beside the
+  // product's own line: it goes with that line.
+  for (const m of items) {
+    if (owners.has(m) || m.component || m.match === "manual" || !m.product || !isModuleLine(m.name)) continue;
+    const itself = products.filter(
+      (p) => p !== m && p.product!.id === m.product!.id && !isModuleLine(p.name) && !attached(p),
+    );
+    if (itself.length) owners.set(m, { owner: most(itself), family: false });
+  }
+  for (const m of items.filter(isModule)) {
+    if (owners.has(m)) continue;
+    const own = products.filter(
+      (p) => p.vendor!.name === m.vendor!.name && p.product!.id !== m.product?.id && !attached(p),
+    );
     const same = m.category ? own.filter((p) => p.category === m.category) : own;
     if (!same.length || (!m.category && new Set(same.map((p) => p.category)).size > 1)) continue;
-    owners.set(
-      m,
-      same.reduce((a, b) => (b.installations > a.installations ? b : a)),
-    );
+    owners.set(m, { owner: most(same), family: false });
   }
   if (!owners.size) return items;
   return items.map((i) => {
-    const owner = owners.get(i);
-    if (!owner) return i;
+    const found = owners.get(i);
+    if (!found) return i;
+    const { owner, family } = found;
     // A line only its vendor identified no longer asks to be classified by hand: its first sentence gives way.
-    const ask = message("inventory.reason.vendorOnly", { vendor: i.vendor!.name });
+    const ask = message("inventory.reason.vendorOnly", { vendor: i.vendor?.name ?? "" });
     const rest = i.product ? i.reason : i.reason.replace(ask, "").trim();
-    const said = message("inventory.reason.moduleOf", {
-      part: i.name,
-      product: owner.product!.name,
-      vendor: i.vendor!.name,
-    });
+    const said = family
+      ? message("inventory.reason.familyOf", { part: i.name, product: owner.product!.name })
+      : message("inventory.reason.moduleOf", { part: i.name, product: owner.product!.name, vendor: i.vendor!.name });
     return { ...i, component: true, partOf: owner.product!.id, reason: [rest, said].filter(Boolean).join(" ") };
   });
 }

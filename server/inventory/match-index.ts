@@ -46,6 +46,8 @@ export interface CatalogEntry {
   edition: Edition | null;
   /** Catalog names of the product's parts installed beside it (its console's agent): set aside, counted once. */
   parts?: string[];
+  /** Catalog products of its family replaced with it (its console, client, tools): `attachModules`, analyze.ts. */
+  components?: string[];
   /** Free software its project barely maintains: why, and the alternative that replaces it. */
   unmaintained?: Unmaintained;
   /** Editions with their own end of support, told apart by build (Windows 10 LTSC/LTSB): `inventory/lifecycle.ts`. */
@@ -268,6 +270,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
       ),
       edition: editionOf(p.name),
       ...(p.parts.length ? { parts: p.parts } : {}),
+      ...(p.components.length ? { components: p.components } : {}),
       ...(p.lifecycle.length
         ? { lifecycle: p.lifecycle.map((e) => ({ ...e, endOfSupport: String(e.endOfSupport) })) }
         : {}),

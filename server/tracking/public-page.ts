@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { strToU8, zipSync } from "fflate";
-import { contract, withArticle } from "../core/labels.ts";
+import { collectiviteKindLabel, contract, withArticle } from "../core/labels.ts";
 import { escapeHtml, formatInt, frenchDate, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import type { PublicSnapshot } from "./plan.ts";
@@ -203,7 +203,7 @@ export function renderPublicPage(
 <link rel="stylesheet" href="${esc(options.cssHref)}">
 </head>
 <body>
-<header><p class="kicker">${esc(s.collectivite.kind ?? t("collectivite"))}</p><h1>${esc(title)}</h1></header>
+<header><p class="kicker">${esc(s.collectivite.kind ? collectiviteKindLabel(s.collectivite.kind) : t("collectivite"))}</p><h1>${esc(title)}</h1></header>
 <main>
 <section aria-labelledby="commitment">
 <h2 id="commitment">${esc(t("commitmentTitle"))}</h2>

@@ -11,6 +11,7 @@
 import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
+import { saidAgainst } from "./against.ts";
 import { contradicted, DENIAL_BEFORE } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import {
@@ -570,9 +571,13 @@ function checkSentence(
       reasons.push(message("verify.figureNotFound", { figure: raw, where: w }));
   }
   // The sentence says the opposite of what it cites: « Munich n'est jamais revenue à Windows » against « Munich est
-  // revenue à Windows en 2017 ».
+  // revenue à Windows en 2017 »; « Munich utilise toujours Linux » against « un retour à Windows » (`against.ts`).
   if (cited.length > 0) {
-    const opposite = contradicted(stated, pool) ?? contrasted(stated, pool) ?? neitherNor(stated, pool);
+    const opposite =
+      contradicted(stated, pool) ??
+      contrasted(stated, pool) ??
+      neitherNor(stated, pool) ??
+      saidAgainst(stated, citedSentences(pool));
     if (opposite)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {

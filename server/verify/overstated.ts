@@ -41,6 +41,12 @@ const SECTIONS: Map<string, string[]> = (() => {
   return out;
 })();
 const set = (name: string) => new Set(SECTIONS.get(name) ?? []);
+/** The classes a folded word is part of ([wider]: « communes » → « collectivites »). */
+export const widerThan = (word: string): string[] => SECTIONS.get(`wider:${word}`) ?? [];
+/** Every folded word of [wider]: the classes and what they hold. */
+export const CLASS_WORDS = new Set(
+  [...SECTIONS].flatMap(([key, wide]) => (key.startsWith("wider:") ? [key.slice("wider:".length), ...wide] : [])),
+);
 const PLANNED = set("planned");
 const HEDGE = set("hedge");
 const NOT_CONDITIONAL = set("not-conditional");
@@ -110,7 +116,7 @@ function plannedFrom(text: string): number {
 }
 
 /** Whether a text negates (« ne … pas », « n'avait ni … ni », « jamais »). */
-const NEGATED = /(?<!\p{L})(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|ni|jamais|plus|aucun|aucune|rien)(?!\p{L})/iu;
+export const NEGATED = /(?<!\p{L})(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|ni|jamais|plus|aucun|aucune|rien)(?!\p{L})/iu;
 
 /** A short quote. */
 const short = (text: string) => {
@@ -283,8 +289,7 @@ export function dutyHolderReplaced(
   // The holder named there, in its words or a synonym (« une mairie » for « une commune »).
   const names = (t: string) => {
     const list = words(t);
-    const wider = (w: string) => SECTIONS.get(`wider:${w}`) ?? [];
-    return duty.holder.some((w) => [w, ...synonymsOf(w), ...wider(w)].some((x) => has(list, x)));
+    return duty.holder.some((w) => [w, ...synonymsOf(w), ...widerThan(w)].some((x) => has(list, x)));
   };
   if (stating.some(names)) return null;
   return { claimed: duty.holderText, quote: short(stating[0]!) };

@@ -185,3 +185,35 @@ describe("owners", () => {
     expect(passages.find((p) => p.id === "catalog/alternative/tchap")?.text).toContain("service opéré par l'État");
   });
 });
+
+describe("a product's components (trial7 A5)", () => {
+  it("keeps the components the catalog has, and reports one it lacks", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "caplibre-components-"));
+    try {
+      await mkdir(path.join(dir, "catalog"));
+      const source = { title: "Test", url: "https://example.org/", date: "2026-12" };
+      const product = (id: string, components: string[] = []) => ({
+        id,
+        name: id,
+        vendor: "acme",
+        category: "database",
+        components,
+        usage: "Base de données",
+        sources: [source],
+      });
+      await writeFile(
+        path.join(dir, "catalog", "c.yaml"),
+        YAML.stringify({
+          vendors: [{ id: "acme", name: "Acme", country: "US", sources: [source] }],
+          products: [product("acme-db", ["acme-studio", "acme-ghost"]), product("acme-studio")],
+        }),
+      );
+      const problems: CorpusProblem[] = [];
+      const catalog = await loadCatalog(dir, problems);
+      expect(catalog.products.get("acme-db")?.components).toEqual(["acme-studio"]);
+      expect(problems.map((p) => p.reasons.join())).toEqual(["composant inconnu : « acme-ghost »"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -26,7 +26,10 @@ describe("deadline parsing", () => {
     ["au plus tard le 15 juin 2027", "au plus tard le 15 juin 2027", "2027-06-15"],
     ["d'ici le premier semestre 2026", "d'ici le premier semestre 2026", "2026-06-30"],
     ["d'ici mi-2026", "d'ici mi-2026", "2026-06-30"],
-    ["avant l'hiver 2026", "avant l'hiver 2026", "2027-02-28"],
+    // « avant » a season: before it starts (21 June for summer, 21 December for winter); « d'ici »: by its end.
+    ["avant l'hiver 2026", "avant l'hiver 2026", "2026-12-20"],
+    ["avant l'été 2027", "avant l'été 2027", "2027-06-20"],
+    ["avant le printemps 2028", "avant le printemps 2028", "2028-03-19"],
     ["D'ICI L'ÉTÉ 2026", "D'ICI L'ÉTÉ 2026", "2026-08-31"],
   ])("« %s » sets the deadline « %s » (%s)", (text, words, date) => {
     expect(findDeadlines(text)).toEqual([{ text: words, date }]);

@@ -219,6 +219,24 @@ describe("roadmap document", () => {
       .slice(2)
       .map((r) => r.split(" | ").map((c) => c.replace(/^\| |\s\|$/g, "")));
 
+  it("honours a deadline written « avant l'été 2027 », or says it cannot (trial7 A5)", async () => {
+    const vars = await roadmap(commune, {
+      targetShare: 35,
+      targetDate: "2029-06",
+      context:
+        "La migration de Microsoft Exchange doit être achevée avant l'été 2027. Google Chrome doit être retiré avant l'hiver 2026.",
+    });
+    const line = (name: string) => vars.phases_detail!.split("\n").find((l) => l.startsWith(`- **${name}**`))!;
+    expect(line("Microsoft Exchange Server 2019")).toMatch(
+      /échéance locale : 20 juin 2027, avant la fin prévue de sa phase \(juin 2028\) : ce remplacement est à mener en premier/,
+    );
+    // 20 December 2026: after the document's day, before the roadmap's first month (January 2027).
+    expect(line("Google Chrome")).toContain(
+      "échéance locale : 20 décembre 2026, avant le début de la feuille de route (janvier 2027) : ce calendrier ne permet pas de la tenir",
+    );
+    expect(vars.calendar_table).toContain("20 juin 2027");
+  });
+
   it("starts the calendar after the day of the document, and says when the target date does not lie after it", async () => {
     const vars = await roadmap(commune, { targetShare: 35, targetDate: "2026-11", startDate: "2026-06" });
     expect(vars.target_sentence).toContain(

@@ -8,14 +8,15 @@
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refutedFigures, statedClaims } from "../../server/drafting/claims.ts";
-import { contradictingSentence } from "../../server/drafting/contradictions.ts";
 import { attributedContext, baseVars, contextClaims } from "../../server/drafting/documents/common.ts";
 import { retrievePassages } from "../../server/drafting/generate.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import type { Engine } from "../../server/engine.ts";
 import { exportDraft } from "../../server/export/index.ts";
+import { saidAgainst } from "../../server/verify/against.ts";
 import { extractFigures } from "../../server/verify/figures.ts";
+import { splitSentences } from "../../server/verify/index.ts";
 import { writeDraft } from "../helpers/drafts.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { realCorpusEngine, withTestProvider } from "../helpers/server.ts";
@@ -59,6 +60,16 @@ const write = (engine: Engine) => writeDraft(engine, LETTER);
 
 const sentencesOf = (draft: Draft) =>
   draft.versions[0]!.sections.flatMap((s) => s.verification?.sentences.map((v) => ({ ...v, section: s })) ?? []);
+
+/** What a passage (its heading, its sentences) says against a claim, as the verifier reads a cited passage. */
+const contradictingSentence = (claim: string, passages: { text: string; heading: string }[]) =>
+  saidAgainst(
+    claim,
+    passages.map((p) => [
+      { text: p.heading, heading: true },
+      ...splitSentences(p.text).map((text) => ({ text, heading: false })),
+    ]),
+  );
 
 describe("what a context says of another collectivité, and what the corpus says against it", () => {
   it("« la ville de Nantes », « la métropole de Lille » are others, « la ville » and « la communauté de communes » us", () => {

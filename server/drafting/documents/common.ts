@@ -3,7 +3,7 @@
  * states in the same words, and the note that says a figure was computed by Cap Libre.
  */
 
-import { categoryLabel, fitLabel, withArticle } from "../../core/labels.ts";
+import { categoryLabel, collectiviteKindWord, fitLabel, withArticle } from "../../core/labels.ts";
 import { escapeRegExp, formatInt, formatPercent, frenchDate, NBSP } from "../../core/text.ts";
 import { exposureLabel } from "../../corpus/catalog.ts";
 import { countText, message } from "../../i18n/messages.ts";
@@ -42,7 +42,7 @@ export type Collectivite = LetterInputs["collectivite"];
 
 export function describeCollectivite(c: Collectivite): string {
   const parts = [
-    c.kind,
+    c.kind ? collectiviteKindWord(c.kind) : undefined,
     c.department,
     c.region,
     c.population ? `${formatInt(c.population)} habitants` : undefined,
@@ -58,7 +58,7 @@ export function baseVars(c: Collectivite): Record<string, string> {
     // « la Communauté d'agglomération… » inside a sentence, « La Communauté… » when it opens one.
     collectivite: inSentence,
     collectivite_start: inSentence.charAt(0).toLocaleUpperCase("fr") + inSentence.slice(1),
-    collectivite_kind: c.kind ?? "collectivité",
+    collectivite_kind: c.kind ? collectiviteKindWord(c.kind) : "collectivité",
     collectivite_region: c.region ?? c.department ?? "",
   };
 }

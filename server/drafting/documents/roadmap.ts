@@ -82,8 +82,36 @@ function unmaintainedText(structure: DocumentStructure, l: RoadmapLine): string 
   return ` — ${texts(structure, "phase.unmaintained", { note: u.note.replace(/[.\s]+$/, ""), source })}`;
 }
 
+/** The last day a date allows: « 2027 » → 2027-12-31, « 2027-08 » → 2027-08-31, a day as it is. */
+const lastDayOf = (date: string) => {
+  if (date.length === 4) return `${date}-12-31`;
+  if (date.length > 7) return date.slice(0, 10);
+  const [y, m] = date.split("-").map(Number);
+  return new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10);
+};
+
+/**
+ * The local deadline of a line, as the document says it: on its own when the calendar meets it; with what it asks
+ * when it falls before the end of the line's phase (the replacement goes first in its phase) or before the roadmap
+ * even starts (it cannot be met by this calendar: said, never silently moved).
+ */
+function deadlineText(structure: DocumentStructure, date: string, phaseEnd: string | null, start: string): string {
+  const day = lastDayOf(date);
+  if (day < `${start.slice(0, 7)}-01`)
+    return texts(structure, "phase.localDeadlineBeforeStart", { date: frenchDate(date), start: frenchDate(start) });
+  if (phaseEnd && day < lastDayOf(phaseEnd))
+    return texts(structure, "phase.localDeadlineEarlier", { date: frenchDate(date), end: frenchDate(phaseEnd) });
+  return texts(structure, "phase.localDeadline", { date: frenchDate(date) });
+}
+
 /** A line of a phase: name, installations, role, law; alternative and the points it removes; a local deadline. */
-function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEvent[]): string {
+function phaseLine(
+  structure: DocumentStructure,
+  l: RoadmapLine,
+  events: LocalEvent[],
+  phaseEnd: string | null,
+  start: string,
+): string {
   const facts = [
     `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`,
     l.role.label,
@@ -98,8 +126,8 @@ function phaseLine(structure: DocumentStructure, l: RoadmapLine, events: LocalEv
   const alt = l.alternative
     ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
     : partialOnly(structure, l);
-  const deadline = events.filter((e) => e.lines.includes(l)).map((e) => frenchDate(e.date))[0];
-  return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${texts(structure, "phase.localDeadline", { date: deadline })}` : ""}`;
+  const deadline = events.find((e) => e.lines.includes(l))?.date;
+  return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${deadlineText(structure, deadline, phaseEnd, start)}` : ""}`;
 }
 
 export function roadmapContext(
@@ -224,6 +252,8 @@ export function roadmapContext(
     ]),
   );
 
+  // One split of the calendar (`roadmap-calendar.ts`), also read by a plan adopted from this roadmap.
+  const ends = phaseEnds(start, targetDate, plan);
   const detail: string[] = [];
   let previous = plan.baseline.weighted;
   const phaseValue = new Map<RoadmapPhase, string>();
@@ -236,7 +266,8 @@ export function roadmapContext(
     }
     const shown = phase.lines.slice(0, MAX_LISTED);
     const more = phase.lines.length - shown.length;
-    const rows = shown.map((l) => phaseLine(structure, l, plan.events));
+    const end = ends?.[plan.phases.indexOf(phase)] ?? null;
+    const rows = shown.map((l) => phaseLine(structure, l, plan.events, end, start));
     detail.push(rows.join("\n") + (more > 0 ? `\n- ${texts(structure, "more", { count: formatInt(more) })}` : ""));
     // A phase that lowers neither measure says so, rather than « from X % to X % ».
     const lowers =
@@ -312,8 +343,6 @@ export function roadmapContext(
       row: [texts(structure, "milestone.roadmapStart"), frenchDate(start), "—", "—"],
     },
   ];
-  // One split of the calendar (`roadmap-calendar.ts`), also read by a plan adopted from this roadmap.
-  const ends = phaseEnds(start, targetDate, plan);
   const beyond = plan.phases.filter((p, i) => p.lines.length > 0 && ends !== null && ends[i] === null);
   for (const [i, phase] of plan.phases.entries()) {
     if (phase.lines.length === 0) continue;

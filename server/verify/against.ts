@@ -1,0 +1,184 @@
+/**
+ * What a cited passage says against a claim that shares its names with it and carries no figure, where the words of
+ * the two differ too much for the polarity check (`contradiction.ts`) to compare them: « X utilise toujours Linux »
+ * where the passage says X went back to Windows, or gave Linux up; « le texte X oblige toutes les communes » where the
+ * passage says X (or « il », standing for X) does not apply to collectivités. A model's sentence in a chat answer and a
+ * claim of the user's context in a document are judged by these same rules (`verifyText`, which the document's claim
+ * check runs on the passages about the claim). Each rule reads its words from `server/i18n/fr/claim-*.txt` and the
+ * classes from the [wider] section of `overstated.txt` (data), and answers with the passage's sentence.
+ */
+import { escapeRegExp, fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
+import { stem, words } from "../retrieval/french.ts";
+import { keywords } from "../retrieval/relevance.ts";
+import { withPronounSubjects } from "./contrast.ts";
+import { polarityClauses } from "./negation.ts";
+import { type CitedSentence, CLASS_WORDS, NEGATED, widerThan } from "./overstated.ts";
+
+/** Lines of a word list of `server/i18n/fr/`, folded. */
+const listOf = (name: string) => wordListLines(name).map(fold);
+
+/** A pattern of phrases on folded text, each as whole words (apostrophes either way, any spacing). */
+export const phrasePattern = (list: string[]) =>
+  new RegExp(
+    `(?<!\\p{L})(?:${list.map((p) => escapeRegExp(fold(p)).replace(/['’]/g, "['’]\\s*").replace(/\s+/g, "\\s+")).join("|")})(?!\\p{L})`,
+    "giu",
+  );
+
+let lists: { still: RegExp; returnedTo: RegExp; gaveUp: RegExp; notBinding: RegExp; obliges: RegExp } | null = null;
+const patterns = () => {
+  lists ??= {
+    still: phrasePattern(listOf("claim-still.txt")),
+    returnedTo: phrasePattern(listOf("claim-returned-to.txt")),
+    gaveUp: phrasePattern(listOf("claim-gave-up.txt")),
+    notBinding: phrasePattern(listOf("claim-not-binding.txt")),
+    obliges: new RegExp(
+      `(?<!\\p{L})(?:${listOf("claim-obliges.txt")
+        .map((p) => escapeRegExp(p).replace(/['’]/g, "['’]"))
+        .join("|")})`,
+      "iu",
+    ),
+  };
+  return lists;
+};
+
+/** Words that open a name without being one (« La ville de Munich », « L'article 31 de la loi SREN »). */
+const NOT_A_NAME = /^(?:le|la|les|l|un|une|des|de|du|d|en|au|aux|et|ou)$/iu;
+
+/** The names of a text: its words written with a capital (« Munich », « SREN », « Linux »), not its articles. */
+function namesIn(text: string): string[] {
+  return [...text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}-]*/gu)]
+    .map((m) => m[0])
+    .filter((w) => w.length >= 2 && !NOT_A_NAME.test(w));
+}
+
+const named = (text: string, name: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fold(name))}(?![\\p{L}\\p{N}])`, "u").test(fold(text));
+
+/** What follows a phrase in a sentence, to its clause's end: the words it bears on. */
+const after = (sentence: string, m: RegExpMatchArray) =>
+  sentence.slice(m.index! + m[0].length).split(/[,;:.()!?]/u)[0]!;
+
+/** What introduces the replacement after what was given up (« a quitté Windows pour Linux »). */
+const FOR = /(?<!\p{L})(?:pour|au profit d|en faveur d|vers|par)(?!\p{L})/u;
+
+/** A cited passage as these rules read it: its heading, and each body sentence with what it is about. */
+interface Read {
+  heading: string;
+  sentences: {
+    text: string;
+    /** The sentence with the subject each of its pronoun clauses stands for (« Le référentiel … ils ne s'imposent »). */
+    about: string;
+  }[];
+}
+
+function read(passage: CitedSentence[]): Read {
+  const heading = passage
+    .filter((s) => s.heading)
+    .map((s) => s.text)
+    .join(" ");
+  const body = passage.filter((s) => !s.heading).map((s) => s.text.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim());
+  const clauses = body.flatMap((text, i) => polarityClauses(text).map((c) => ({ c, i })));
+  const resolved = withPronounSubjects(clauses.map((x) => x.c));
+  return {
+    heading,
+    sentences: body.map((text, i) => ({
+      text,
+      about: [text, ...resolved.filter((_, k) => clauses[k]!.i === i)].join(" "),
+    })),
+  };
+}
+
+/** Least content words a subject without a name must have, all of them but one in what a passage's sentence is about. */
+export const UNNAMED_SUBJECT_MIN_WORDS = 2;
+
+/**
+ * Whether a passage's text names the subject of a claim: one of its names; or, naming none (« Le référentiel régional
+ * d'accessibilité »), all its content words but one (at least two).
+ */
+function namesSubject(text: string, subject: string): boolean {
+  const names = namesIn(subject);
+  if (names.length) return names.some((n) => named(text, n));
+  const mine = [...new Set(keywords(subject).filter((w) => !/^\d/.test(w)))];
+  if (mine.length < UNNAMED_SUBJECT_MIN_WORDS) return false;
+  const theirs = new Set(words(text).map(stem));
+  const found = mine.filter((w) => theirs.has(stem(w))).length;
+  return found >= Math.max(UNNAMED_SUBJECT_MIN_WORDS, mine.length - 1);
+}
+
+/**
+ * « X utilise toujours Y »: a sentence of a passage about X (X named in it, in what its pronouns stand for, or in its
+ * heading) that says X went back to something that is not Y (« avant de décider en 2017 un retour à Windows »), or
+ * gave Y up.
+ */
+function stillAgainst(claim: string, passages: Read[]): string | null {
+  const w = patterns();
+  const at = fold(claim).search(w.still);
+  if (at < 0) return null;
+  const subject = namesIn(claim.slice(0, at));
+  const objects = namesIn(claim.slice(at));
+  if (!subject.length || !objects.length) return null;
+  // A sentence naming the subject itself first; else one under a heading that names it (« Munich : … »).
+  for (const inHeading of [false, true])
+    for (const p of passages)
+      for (const s of p.sentences) {
+        if (!subject.some((n) => named(s.about, n) || (inHeading && named(p.heading, n)))) continue;
+        const folded = fold(s.text);
+        for (const m of folded.matchAll(w.returnedTo))
+          if (!objects.some((o) => named(after(folded, m), o)) && namesIn(after(s.text, m)).length) return s.text;
+        // What was given up, not what for (« a quitté Windows pour Linux »).
+        for (const m of folded.matchAll(w.gaveUp))
+          if (objects.some((o) => named(after(folded, m).split(FOR)[0]!, o))) return s.text;
+      }
+  return null;
+}
+
+/** The class words of a text (« communes », « collectivités »), folded. */
+const classWords = (text: string) => words(text).filter((x) => CLASS_WORDS.has(x));
+
+/** Whether `sentenceClass` (« collectivites ») is `claimClass` (« communes ») or a class that holds it. */
+const covers = (sentenceClass: string, claimClass: string) =>
+  stem(sentenceClass) === stem(claimClass) || widerThan(claimClass).some((x) => stem(x) === stem(sentenceClass));
+
+/**
+ * « Le texte X oblige (toutes) les communes à … »: a sentence of a passage about X (X named in it, or in what its
+ * pronouns stand for) that says it does not apply to the communes, or to a class that holds them (« L'article 31 de
+ * la loi SREN … ne s'applique pas non plus aux collectivités », « … : ils ne s'imposent pas aux collectivités »).
+ */
+function bindingAgainst(claim: string, passages: Read[]): string | null {
+  const w = patterns();
+  const at = fold(claim).search(w.obliges);
+  if (at < 0) return null;
+  const subject = claim.slice(0, at);
+  const claimed = classWords(claim.slice(at));
+  if (!claimed.length) return null;
+  // A part of the class set apart by a figure (« les communes de plus de 3 500 habitants »).
+  const part = /\d/.test(claim.slice(at));
+  for (const p of passages)
+    for (const s of p.sentences) {
+      if (!namesSubject(s.about, subject)) continue;
+      const folded = fold(s.text);
+      for (const m of folded.matchAll(w.notBinding)) {
+        const bearing = after(folded, m).split(/\s+/).slice(0, 8).join(" ");
+        // Another part of the class may be the one the passage speaks of (« de moins de 3 500 habitants »).
+        if (part && /\d/.test(bearing)) continue;
+        if (classWords(bearing).some((c) => claimed.some((k) => covers(c, k)))) return s.text;
+      }
+    }
+  return null;
+}
+
+/**
+ * The sentence of the cited passages that says the opposite of a claim, or null: a claim that something still holds
+ * against a return or an abandonment, a claim that a text obliges a class against « ne s'applique pas » to it. What
+ * the claim says it of is the names before its word (« La ville de Munich » before « toujours », « La loi SREN »
+ * before « oblige »), or, for a text that has no name, its words (« Le référentiel régional d'accessibilité »).
+ */
+export function saidAgainst(claim: string, passages: CitedSentence[][]): string | null {
+  // A claim that negates (« ne s'impose pas aux mairies ») says neither that something still holds nor that it binds.
+  if (NEGATED.test(claim)) return null;
+  const found = passages.map(read);
+  const against = stillAgainst(claim, found) ?? bindingAgainst(claim, found);
+  if (!against) return null;
+  return against.length > 240 ? `${against.slice(0, 237)}…` : against;
+}
