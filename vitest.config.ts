@@ -41,6 +41,8 @@ export default defineConfig({
     // too is started once per worker (test/helpers/browser.ts), each file in a fresh context of its own.
     isolate: false,
     sequence: { sequencer: HeavyFirst },
+    // A temporary folder for the run, shared by its workers and removed at its end (test/global-setup.ts).
+    globalSetup: ["test/global-setup.ts"],
     // A browser test polls for what the server does next (an answer streamed, a list updated): on a busy machine
     // that can take longer than Vitest's default second. A poll that holds returns at once; only one that fails waits.
     expect: { poll: { timeout: 15_000 } },

@@ -12,8 +12,10 @@ import { loadFullAnalysis } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { currentWorkspace } from "../store/workspace-scope.ts";
+import { sentenceSpans } from "../verify/index.ts";
 import { quotedPassages } from "./claims.ts";
 import { buildContext, type DraftContext } from "./context.ts";
+import { contextClaims } from "./documents/common.ts";
 import {
   checkedSection,
   type GenerateDeps,
@@ -373,10 +375,18 @@ export async function editSection(app: DraftingContext, id: string, key: string,
     const text = parsed.data.text;
     const passages = chunks.map((c) => ({ text: c.text, section: c.section, document: c.document }));
     // As when the section was written: a quotation kept is its passage's text; a claim about others kept is checked.
+    // What the user writes of others in their edit is checked against the corpus like their context's claims
+    // (« Munich est restée sous Linux », trial7 A6): the sentences they wrote, not those kept from the version before;
+    // their figures about the collectivité's own plan, against what the document computed.
+    const written = sentenceSpans(text)
+      .map((s) => s.text)
+      .filter((s) => !previous.text.includes(s))
+      .join(" ");
     const { verification, flags } = await checkedSection(text, passages, {
       facts: ctx.facts,
       quotations: quotedPassages(text, passages),
-      claims: ctx.claims,
+      claims: [...new Set([...(ctx.claims ?? []), ...contextClaims(written, ctx.collectivite)])],
+      own: ctx.own,
       retriever: app.retriever,
     });
     const section: DraftSection = {

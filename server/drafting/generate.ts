@@ -32,10 +32,12 @@ import {
   type Verification,
   verifyText,
 } from "../verify/index.ts";
+import type { OwnData } from "../verify/own-figures.ts";
 import { type ClaimChecks, checkClaims, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
+import { checkOwnFigures } from "./own-data.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection, FigureFlag } from "./types.ts";
 
@@ -448,7 +450,11 @@ export function freshnessNote(
   }
   const dated = isoDate(sourceDate) ? sourceDate : isoDate(pageDate) ? pageDate : null;
   const since = findSince(statement)[0];
-  if (since && dated && olderThanAYear(dated, docDate))
+  // A « depuis 2024 » on a source of 2017 is not a situation the source describes: it began after it was written
+  // (trial7 B10); said so, never « situation décrite par une source du … ».
+  if (since && dated && since.date > dated.slice(0, since.date.length))
+    notes.push(message("drafts.since.afterSource", { since: since.text, date: sourceDateText(dated) }));
+  else if (since && dated && olderThanAYear(dated, docDate))
     notes.push(message("drafts.since.old", { since: since.text, date: sourceDateText(dated) }));
   return notes.length ? notes.join(" ") : null;
 }
@@ -475,6 +481,14 @@ export function annotateDeadlines(
   }
   return { text: out, notes: notes.reverse() };
 }
+
+/**
+ * Notes beside sentences as data for the checks: their own dates (« une source du 13 décembre 2017 ») are Cap
+ * Libre's, but the dated words they quote from the sentence (« « depuis 2024 » ») are the sentence's, and never back it
+ * (trial7 B10: the note's « depuis 2024 » made the sentence's own 2024 « supported » in one section only). A quoted
+ * qualifier (« non confirmé ») is the corpus's and stays.
+ */
+export const notesAsFacts = (notes: string[]) => notes.map((n) => n.replace(/«[^«»]*\d[^«»]*»/g, " "));
 
 /** A quotation worth showing: at least four words (not « … » left by a passage cut inside a parenthesis). */
 export const isQuotable = (quote: string) => (quote.match(/\p{L}{2,}/gu) ?? []).length >= 4;
@@ -600,9 +614,10 @@ ${text.slice(mark.length)}`;
   const cited = new Set(citedNumbers(text));
   // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data.
   const { verification, flags } = await checkedSection(text, used, {
-    facts: [...ctx.facts, ...freshnessNotes],
+    facts: [...ctx.facts, ...notesAsFacts(freshnessNotes)],
     quotations: quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
     claims: ctx.claims,
+    own: ctx.own,
     retriever: deps.retriever,
     checked: (state.claims ??= new Map()),
   });
@@ -678,6 +693,8 @@ export interface SectionChecks {
   quotations: { quote: string; passage: string }[];
   /** What the user's context says of others (`DraftContext.claims`), checked where the text states it. */
   claims?: string[];
+  /** The collectivité's own figures the document computed (`DraftContext.own`), checked where the text states them. */
+  own?: OwnData;
   retriever: Retriever;
   /** Claims already checked in this generation, shared by its sections. */
   checked?: ClaimChecks;
@@ -686,16 +703,21 @@ export interface SectionChecks {
 /**
  * A section's flags and verification, as it is written or edited: its figures against its passages and data
  * (`sectionFlags`), each sentence against the passages it cites (`verifySection`), a quotation taken as its passage's
- * text (`withQuotations`), and the claims of the user's context it states against what the corpus says of them
+ * text (`withQuotations`), what it says of the collectivité's own computed figures against them (`checkOwnFigures`),
+ * and the claims of the user's context it states against what the corpus says of them
  * (`checkClaims`).
  */
 export async function checkedSection(
   text: string,
   used: Pick<SearchResult, "text" | "section" | "document">[],
-  { facts, quotations, claims, retriever, checked }: SectionChecks,
+  { facts, quotations, claims, own, retriever, checked }: SectionChecks,
 ): Promise<{ verification: Verification; flags: FigureFlag[] }> {
-  const flags = sectionFlags(text, used, facts);
-  const verification = withQuotations(verifySection(text, used, facts), text, quotations);
+  // What it says of the collectivité's own figures (a replacement's points, a share, the target), against them.
+  const { verification, flags } = checkOwnFigures(
+    withQuotations(verifySection(text, used, facts), text, quotations),
+    sectionFlags(text, used, facts),
+    own,
+  );
   if (!claims?.length) return { verification, flags };
   return checkClaims(text, claims, verification, flags, retriever, passageSource, checked);
 }

@@ -4,6 +4,7 @@
  * `server/inventory/`; only the fields read here are declared, so that module can grow without breaking this one).
  */
 import type { Verification } from "../verify/index.ts";
+import type { OwnData } from "../verify/own-figures.ts";
 
 export const DRAFT_TYPES = ["letter", "audit-plan", "roadmap", "briefing"] as const;
 export type DraftType = (typeof DRAFT_TYPES)[number];
@@ -179,4 +180,6 @@ export interface DraftContext {
   tone: string;
   /** The document's date (YYYY-MM-DD): a deadline quoted from the corpus is past or to come against it. */
   date?: string;
+  /** The collectivité's own figures the document computed (`own-data.ts`): a sentence about them is checked on them. */
+  own?: OwnData;
 }

@@ -141,14 +141,29 @@ export function freshness(
 const UNVERIFIED = "\u0001";
 const UNVERIFIED_MARK = new RegExp(UNVERIFIED, "g");
 
-/** The section text with a mark after each sentence the verification found unsupported or wrongly cited. */
+/**
+ * The end of a sentence: its final punctuation (« . », « ? », « … », after a closing bracket or quote), then its
+ * citations (« … en 2018. [1] ») and a note written after it (« *(« depuis 2020 » : situation décrite …)* »).
+ */
+const SENTENCE_END = /\s*([.!?…]+)(\*{0,2}[»”"]?\*{0,2}(?:\s*\[\d+\])*(?:\s+\*\([\s\S]*\)\*)?\s*)$/u;
+
+/**
+ * Where a sentence's mark goes: before its final punctuation (« … en 2031 [non vérifié]. »), so that in a document
+ * without highlighting it reads as this sentence's, not as the label of the next (trial7 B6); at its end when it
+ * has none (a list item).
+ */
+function markAt(text: string, start: number, end: number): number {
+  const m = SENTENCE_END.exec(text.slice(start, end));
+  return m ? start + m.index : end;
+}
+
+/** The section text with a mark closing each sentence the verification found unsupported or wrongly cited. */
 export function markUnverified(section: Pick<DraftSection, "text" | "verification">): string {
   let text = section.text;
-  const ends = (section.verification?.sentences ?? [])
-    .filter((s) => s.status === "unsupported" || s.status === "invalid-citation")
-    .map((s) => s.end);
-  for (const end of [...new Set(ends)].sort((a, b) => b - a))
-    if (end <= text.length) text = `${text.slice(0, end)}${UNVERIFIED}${text.slice(end)}`;
+  const ats = (section.verification?.sentences ?? [])
+    .filter((s) => (s.status === "unsupported" || s.status === "invalid-citation") && s.end <= text.length)
+    .map((s) => markAt(text, Math.max(0, s.start), s.end));
+  for (const at of [...new Set(ats)].sort((a, b) => b - a)) text = `${text.slice(0, at)}${UNVERIFIED}${text.slice(at)}`;
   return text;
 }
 

@@ -13,8 +13,9 @@ import { formatTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { delimiterTag, neutralize } from "../retrieval/passages.ts";
 import { type Verification, verifyText } from "../verify/index.ts";
+import { checkOwnData, type OwnData } from "../verify/own-figures.ts";
 import type { Plan, Progress } from "./plan.ts";
-import { noteFacts, noteTitle, progressNoteSections } from "./progress-note.ts";
+import { noteFacts, noteOwnData, noteTitle, progressNoteSections } from "./progress-note.ts";
 
 const PROMPT = readPrompt("tracking/progress-note");
 
@@ -102,7 +103,7 @@ export async function writeProgressNote(
   }
   const summary = clean(text);
   if (!summary) return templateNote(plan, today, message("tracking.note.modelFailed"), now);
-  const verification = verifyAgainstPlan(summary, facts);
+  const verification = verifyAgainstPlan(summary, facts, noteOwnData(plan, progress));
   return {
     planId: plan.id,
     planVersion: plan.version,
@@ -117,9 +118,10 @@ export async function writeProgressNote(
 /**
  * The verification of drafts, with the plan's facts as the only sources: each fact line is a source of its own, so
  * a figure must be found with what it measures (« objectif … 35 % », not the 70,2 % of the last inventory), and the
- * reasons name the plan's figures rather than corpus passages.
+ * reasons name the plan's figures rather than corpus passages. With `own` (`noteOwnData`), a figure said of a date or
+ * of the next milestone, and a word for the plan's standing, must be what the plan gives for it.
  */
-export function verifyAgainstPlan(text: string, facts: string[]): Verification {
+export function verifyAgainstPlan(text: string, facts: string[], own?: OwnData): Verification {
   const verification = verifyText(
     text,
     facts.map((fact, i) => ({ n: i + 1, text: fact })),
@@ -127,7 +129,7 @@ export function verifyAgainstPlan(text: string, facts: string[]): Verification {
   const where = message("verify.wherePassages");
   const plan = message("tracking.note.wherePlan");
   for (const s of verification.sentences) s.reasons = s.reasons.map((r) => r.replaceAll(where, plan));
-  return verification;
+  return checkOwnData(verification, own, plan);
 }
 
 /** Sentences of « L'essentiel » the verification did not support. */

@@ -7,6 +7,7 @@
 import { contract, withArticle } from "../core/labels.ts";
 import { formatDecimal, formatInt, frenchDate, percentText } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
+import type { OwnData, OwnFigure } from "../verify/own-figures.ts";
 import type { Plan, Progress } from "./plan.ts";
 
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.note.${key}`, params);
@@ -163,4 +164,66 @@ export function noteFacts(plan: Plan, progress: Progress, today: string): string
         }),
       ),
     ]);
+}
+
+/**
+ * The plan's figures as the verification of « L'essentiel » checks a sentence against them (`verify/own-figures.ts`):
+ * each checkpoint's measure, planned value and raw share for its date, each milestone's planned (and measured) value
+ * for its date, the next milestone and the target by name too, and the standing at each checkpoint — so « le
+ * prochain jalon est de 72 % au 1er janvier 2027 » or « le plan est en retard » is checked against what the plan
+ * gives for that date (trial7 A0), not only against « 72 % appears somewhere in the plan ».
+ */
+export function noteOwnData(plan: Plan, progress: Progress): OwnData {
+  const own = (key: string, params: Record<string, string | number>) => t(`own.${key}`, params);
+  const figures: OwnFigure[] = [];
+  const percent = (value: number | null, dates: string[], says: string, names?: string[]) => {
+    if (value !== null) figures.push({ kind: "percent", value, dates, says, ...(names ? { names } : {}) });
+  };
+  for (const c of progress.checkpoints) {
+    const { date, value, raw } = c.checkpoint;
+    const says = own("checkpoint", {
+      value: percentText(value),
+      date: frenchDate(date),
+      planned: percentText(c.planned),
+      raw: percentText(raw),
+    });
+    for (const v of [value, c.planned, raw]) percent(v, [date], says);
+  }
+  const next = progress.milestones.find((m) => m.state === "upcoming");
+  for (const m of progress.milestones) {
+    const { date, value } = m.milestone;
+    const isNext = m === next;
+    percent(
+      value,
+      [date],
+      own(isNext ? "next" : "milestone", { value: percentText(value), date: frenchDate(date) }),
+      isNext ? [own("nextName", {})] : undefined,
+    );
+    percent(m.measured, [date], own("milestoneMeasured", { value: percentText(m.measured), date: frenchDate(date) }));
+  }
+  percent(
+    plan.target.value,
+    [plan.target.date],
+    own("target", { value: percentText(plan.target.value), date: frenchDate(plan.target.date) }),
+    [own("targetName", {})],
+  );
+  return {
+    figures,
+    standings: progress.checkpoints.map((c) => ({
+      standing: c.standing,
+      date: c.checkpoint.date,
+      says: own("standing", {
+        standing: t(`standing.${c.standing}`),
+        value: percentText(c.checkpoint.value),
+        date: frenchDate(c.checkpoint.date),
+        planned: percentText(c.planned),
+      }),
+    })),
+    otherSubjects: [
+      ...plan.products.flatMap((p) => [p.name, ...(p.by ? [p.by] : [])]),
+      ...own("otherSubjects", {})
+        .split(",")
+        .map((w) => w.trim()),
+    ],
+  };
 }

@@ -1,5 +1,6 @@
 /** Whether a claim says the opposite of its sources: negated clauses, antonyms, denials, « ne … plus ». */
 import { readFileSync } from "node:fs";
+import { escapeRegExp } from "../core/text.ts";
 import { stem } from "../retrieval/french.ts";
 import { ruledOut, withoutRuledOut, withPronounSubjects } from "./contrast.ts";
 import {
@@ -13,7 +14,16 @@ import {
 } from "./negation.ts";
 import { MONTH_NAMES } from "./proper-nouns.ts";
 import type { Source } from "./source-sentences.ts";
-import { type Bag, bagOf, contentWords, inBag, words } from "./words.ts";
+import { type Bag, bagOf, contentWords, inBag, WEAK, wordList, words } from "./words.ts";
+
+/** Verbs of aim or claim (`server/i18n/fr/aim-verbs.txt`), folded: transparent to a clause's polarity. */
+const AIM = new Set(wordList("aim-verbs.txt").map((w) => words(w).join(" ")));
+
+/**
+ * Infinitives naming a belief or a confusion without stating it (`server/i18n/fr/belief-verbs.txt`): « Premier piège :
+ * croire qu'un nom européen suffit ».
+ */
+const BELIEF = new RegExp(`(?<!\\p{L})(?:${wordList("belief-verbs.txt").map(escapeRegExp).join("|")})(?!\\p{L})`, "iu");
 
 /**
  * Words of opposite meaning without a negation (`server/i18n/fr/antonyms.txt`, data): each entry two sides, each
@@ -51,6 +61,15 @@ function antonymTerms(list: string[]): Map<string, Set<number>> {
   return out;
 }
 
+/**
+ * The word an antonym hangs on: the content word right before it (« jugeait » in « il jugeait risqué »), stemmed, or
+ * null when the word before is a function word (« est », « de »).
+ */
+function governor(list: string[], at: Set<number>): string | null {
+  const before = list[Math.min(...at) - 1];
+  return before && !WEAK.has(before) && contentWords(before).length > 0 ? stem(before) : null;
+}
+
 /** Least subject words a clause must share with a source clause for an antonym between them to contradict it. */
 export const OPPOSITE_MIN_SHARED = 3;
 
@@ -76,13 +95,23 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
     const need = Math.max(OPPOSITE_MIN_SHARED, Math.ceil(subject.length * POLARITY_MIN_SHARE));
     let against: string | null = null;
     let agrees = false;
+    const mine = governor(list, used);
     sourceClauses.forEach((c, i) => {
       const shared = subject.filter((w) => inBag(w, bags[i]!, false)).length;
-      if (shared < need) return;
+      // Fewer shared words (half, at least three) when the two words hang on the same word (« il jugeait risqué de
+      // basculer… » for « à Fontaine, il jugeait prudent de basculer d'un coup… »).
+      const close = mine !== null && shared >= OPPOSITE_MIN_SHARED && shared * 2 >= subject.length;
+      if (shared < need && !close) return;
       // The clause's own words carry its antonyms, not the subject a pronoun stands for (`withPronounSubjects`).
-      const theirs = antonymTerms(words(c));
+      const theirList = words(c);
+      const theirs = antonymTerms(theirList);
       if (theirs.has(key)) agrees = true;
-      else if (theirs.has(other) && negatedAmong(c, own) === negatedAmong(clause, bags[i]!)) against ??= c;
+      else if (
+        theirs.has(other) &&
+        (shared >= need || governor(theirList, theirs.get(other)!) === mine) &&
+        negatedAmong(c, own) === negatedAmong(clause, bags[i]!)
+      )
+        against ??= c;
     });
     if (against && !agrees) return against;
   }
@@ -139,13 +168,17 @@ export function contradicted(stated: string, pool: Source[]): string | null {
   const refuted = REFUTED.exec(stated);
   const reporter = refuted ? [...new Set(contentWords(refuted[1]!))] : [];
   for (const clause of polarityClauses(stated)) {
+    // « croire qu'un nom européen suffit », « confondre X avec Y »: a belief named, not stated; its polarity is not the
+    // sentence's.
+    if (BELIEF.test(clause)) continue;
     const opposite = oppositeClause(clause, sourceClauses, bags);
     if (opposite) return short(opposite);
     // A clause on certainty that negates (« ce chiffre n'est pas confirmé ») is a qualification, checked apart; one
     // that affirms it (« ce chiffre a été confirmé ») against a source that denies it is a contradiction.
     const certain = CERTAINTY.test(clause);
     if (certain && NEGATION.test(clause)) continue;
-    const content = [...new Set(contentWords(clause))];
+    // A verb of aim is not what the clause shares with its source (« vise à remplacer » / « ne prétend pas remplacer »).
+    const content = [...new Set(contentWords(clause))].filter((w) => !AIM.has(w));
     if (content.length < POLARITY_MIN_SHARED) continue;
     const need = Math.max(POLARITY_MIN_SHARED, Math.ceil(content.length * POLARITY_MIN_SHARE));
     const shared = bags.map((b) => content.filter((c) => inBag(c, b)).length);

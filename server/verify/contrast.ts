@@ -7,7 +7,7 @@ import type { Source } from "./source-sentences.ts";
 import { bagOf, contentWords, inBag, WEAK, wordList } from "./words.ts";
 
 /** A subject pronoun opening a clause (« elles ne s'imposent pas … », « celui-ci reste … »). */
-const SUBJECT_PRONOUN = /^(?:il|elle|ils|elles|celui-ci|celle-ci|ceux-ci|celles-ci)(?!\p{L})/iu;
+export const SUBJECT_PRONOUN = /^(?:il|elle|ils|elles|celui-ci|celle-ci|ceux-ci|celles-ci)(?!\p{L})/iu;
 
 /** Words that close the subject of a clause (`server/i18n/fr/subject-ends.txt`, data): « s' », « ne », « est », « qui ». */
 const SUBJECT_END = new RegExp(
@@ -27,7 +27,12 @@ const SUBJECT_MAX_WORDS = 3;
 function clauseSubject(clause: string): string {
   const end = clause.search(SUBJECT_END);
   const subject = end > 0 ? clause.slice(0, end) : clause;
-  return subject.split(/\s+/).slice(0, SUBJECT_MAX_WORDS).join(" ");
+  // Quotation marks are no words (« La doctrine « Cloud au centre » » lends « La doctrine Cloud »).
+  return subject
+    .split(/\s+/)
+    .filter((t) => /\p{L}/u.test(t))
+    .slice(0, SUBJECT_MAX_WORDS)
+    .join(" ");
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Whether a figure is said of the same thing as in its source: swapped figures, causes, years in their place. */
 
+import { SUBJECT_PRONOUN } from "./contrast.ts";
 import { figureMatches, QUANTITY } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { MONTH_NAMES } from "./proper-nouns.ts";
@@ -184,6 +185,19 @@ export function yearWords(text: string, y: Spot, spots: Spot[]): string[] {
     ...contentWords(text.slice(from, y.at)).filter(keep).slice(-4),
     ...contentWords(text.slice(y.end, to)).filter(keep).slice(0, 4),
   ];
+}
+
+/**
+ * The sentence before a source sentence whose subject is a pronoun (« Elle a réuni plus de 500 participants »), which
+ * it goes on with (« La troisième édition s'est tenue le 17 février 2026 à La Rampe »); none for another sentence.
+ */
+export function continued(ss: SourceSentence, pool: Source[]): SourceSentence[] {
+  if (ss.inHeading || !SUBJECT_PRONOUN.test(withoutReferences(ss.text).replace(/^\s*(?:[-*•]\s+)?/, ""))) return [];
+  for (const src of pool) {
+    const i = src.sentences.indexOf(ss);
+    if (i > 0 && !src.sentences[i - 1]!.inHeading) return [src.sentences[i - 1]!];
+  }
+  return [];
 }
 
 /** Whether a source sentence writes a year beside most of the given words (at least two): it dates what they name. */

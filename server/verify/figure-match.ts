@@ -47,9 +47,12 @@ const inWords = (f: Figure) => f.kind === "percent" && !/\d/.test(f.raw);
 /** How far a share in words may be from the percentage it stands for (« un tiers » for 33 % or 35 %). */
 export const FRACTION_TOLERANCE = 2.5;
 
-/** Words by which the corpus qualifies a figure it does not vouch for (« non confirmé », « contesté »…). */
+/**
+ * Words by which the corpus qualifies a figure it does not vouch for (« non confirmé », « contesté »…); any space
+ * between two words, a wrapped line's too (« non\n  confirmé » reads « non   confirmé » once unwrapped).
+ */
 export const QUALIFIER_SOURCE =
-  /non[- ]confirm|confirm\p{L}*\s+par\s+aucune?\s|aucune?\s+(?:autre\s+)?source\s+ne\s+(?:l[ea]s?\s+|l['’])?confirm|pas (été )?confirm|jamais (été )?confirm|contest|non v[ée]rifi|inv[ée]rifi|non sourc|d[ée]menti|all[ée]gation|revendiqu|selon (l['’]|les? )?[ée]diteur|avancée?s? par|sans source|douteu/iu;
+  /non[-\s]+confirm|confirm\p{L}*\s+par\s+aucune?\s|aucune?\s+(?:autre\s+)?source\s+ne\s+(?:l[ea]s?\s+|l['’])?confirm|pas\s+(été\s+)?confirm|jamais\s+(été\s+)?confirm|contest|non\s+v[ée]rifi|inv[ée]rifi|non\s+sourc|d[ée]menti|all[ée]gation|revendiqu|selon\s+(l['’]|les?\s+)?[ée]diteur|avancée?s?\s+par|sans\s+source|douteu/iu;
 /** The qualifier as written, whole word (« non confirmés »). */
 export const QUALIFIER_WORD = new RegExp(`(?:${QUALIFIER_SOURCE.source})\\p{L}*`, "iu");
 export const QUALIFIER_CLAIM =

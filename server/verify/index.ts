@@ -12,10 +12,12 @@ import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
+import { complementSwapped } from "./complements.ts";
 import { contradicted, DENIAL_BEFORE } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import {
   causeSwapped,
+  continued,
   hasYear,
   swappedWith,
   YEAR_CLAUSE_BREAK,
@@ -34,9 +36,11 @@ import {
   QUANTITY,
 } from "./figure-match.ts";
 import { actNumbers, extractFigures, type Figure, productVersions } from "./figures.ts";
+import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
 import {
   deniedIn,
+  describesSubject,
   descriptionSwapped,
   locatingDivisions,
   namedElsewhere,
@@ -46,10 +50,12 @@ import {
   PRODUCT_WORDS,
   recipientBeside,
 } from "./names.ts";
-import { nationalitySwapped } from "./nationality.ts";
+import { nationalityReplaced } from "./nationality.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
+import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { reportedAsFact } from "./reported.ts";
+import { institutionSwapped, roleHolderSwapped } from "./roles.ts";
 import {
   asksOnly,
   citationNumbers,
@@ -72,6 +78,8 @@ import {
   toSource,
   wordSides,
 } from "./source-sentences.ts";
+import { onlyUnstated } from "./uniqueness.ts";
+import { attributedToRuledOut, deniedActStated, joinedAgainstWarning, statedInexact } from "./warned.ts";
 import {
   ACRONYM_SKIPS,
   ADJECTIVE_PLACES,
@@ -381,7 +389,7 @@ function checkSentence(
       // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
       const q =
         (qualified.text.match(QUALIFIER_WORD) ?? qualified.heading.match(QUALIFIER_WORD))?.[0] ?? "non confirmé";
-      reasons.push(message("verify.qualificationLost", { figure: f.raw, qualifier: `« ${q} »` }));
+      reasons.push(message("verify.qualificationLost", { figure: f.raw, qualifier: `« ${q.replace(/\s+/g, " ")} »` }));
     }
   }
   // Years and names in the clause of a quantity must be where the source gives that quantity (its sentence, the two
@@ -450,7 +458,11 @@ function checkSentence(
       // figure than another year of the sentence that the source gives the figure (« sur 20 000 postes en 2004 puis sur
       // l'ensemble du parc, environ 90 000 postes, en 2005 »), it dates another figure.
       const writing = found.filter((ss) => !ss.inHeading && ss.ownYears.includes(y.f.year!));
-      if (writing.some((ss) => yearSaidWith(ss, y.f.year!, yearWords(stated, y, spots)))) continue;
+      const claimWords = yearWords(stated, y, spots);
+      if (writing.some((ss) => yearSaidWith(ss, y.f.year!, claimWords))) continue;
+      // A source sentence whose subject is a pronoun (« Elle a réuni plus de 500 participants ») goes on with the one
+      // before it (« La troisième édition s'est tenue le 17 février 2026 »): that one's year dates the same thing.
+      if (found.some((ss) => continued(ss, pool).some((prev) => yearSaidWith(prev, y.f.year!, claimWords)))) continue;
       const gap = (s: Spot) => (s.at >= q.end ? s.at - q.end : q.at - s.end);
       const closer = spots.some(
         (o) =>
@@ -478,13 +490,26 @@ function checkSentence(
   // A name given what the passages say of another one (« Contrairement au CNLL, qui rassemble des collectivités »).
   const described =
     cited.length > 0
-      ? (descriptionSwapped(stated, pool) ??
-        nameOutOfPlace(stated, pool) ??
-        nationalitySwapped(stated, pool) ??
-        termsSwapped(stated, pool))
+      ? (descriptionSwapped(stated, pool) ?? nameOutOfPlace(stated, pool) ?? termsSwapped(stated, pool))
       : null;
   if (described) reasons.push(message("verify.nameSwapped", { ...described, where: w }));
+  // A nationality the passages do not give the name (« l'allemand ASML », « Proton Mail, un fournisseur américain »).
+  const nationality =
+    cited.length > 0
+      ? nationalityReplaced(
+          stated,
+          pool.flatMap((src) => src.sentences.map((ss) => withoutReferences(ss.text))),
+        )
+      : null;
+  if (nationality) reasons.push(message("verify.nationality", { ...nationality, where: w }));
   const claimBag = bagOf(stated);
+  // The subject of a source sentence is the claim's too when the claim writes it, or its acronym (« l'ANCT » for
+  // « l'Agence nationale de la cohésion des territoires (ANCT) »).
+  const claimAcronyms = namesOf(stated)
+    .filter((n) => /^\p{Lu}{2,6}$/u.test(n))
+    .map((n) => fold(n));
+  const subjectClaimed = (subject: string, ss: SourceSentence) =>
+    inBag(subject, claimBag) || claimAcronyms.some((a) => a[0] === subject[0] && acronymIn(a, ss.said));
   const denied = (q: Spot) => {
     const [start] = clauseAround(stated, q.at, q.end);
     return DENIAL_BEFORE.test(stated.slice(start, q.at));
@@ -500,12 +525,16 @@ function checkSentence(
       // the figures of its own part of the statement, when that part has any.
       // A figure the sentence denies of a name (« l'État ne remplace pas 2,5 millions d'ordinateurs ») is not given to it.
       const own = ownQuantities(offset, segment, name, quantities, quantitySpots).filter((x) => !denied(x));
+      if (describesSubject(segment, offset, name, folded, quantities, pool)) continue;
       // In the source sentence itself; or in its heading when the sentence's own subject is in the claim too (not
       // « Sécurix … 200 postes » from a page on Sécurix whose sentence gives the 200 postes to the DINUM); or before
       // it (« Elle économise… ») when the sentence names no one else.
+      // An acronym of the claim is given where the source sentence writes it in full (« IA », « intelligence
+      // artificielle »).
       const givenTo = (who: string) => (ss: SourceSentence) =>
         inBag(who, ss.said) ||
-        (inBag(who, ss.own) && (!ss.subject || inBag(ss.subject, claimBag))) ||
+        (claimAcronyms.includes(who) && acronymIn(who, ss.said)) ||
+        (inBag(who, ss.own) && (!ss.subject || subjectClaimed(ss.subject, ss))) ||
         (inBag(who, ss.around) && ss.ownNames.every((n) => inBag(n, claimBag)));
       const given = givenTo(folded);
       const q = own.find(
@@ -586,13 +615,44 @@ function checkSentence(
         }),
       );
   }
+  // A figure given more precisely than the cited passages give it: « exactement » for « environ », « par an » for a
+  // one-off amount, a range's bound alone (`precision.ts`).
+  if (cited.length > 0) {
+    const lost = precisionLost(stated, pool);
+    if (lost) reasons.push(precisionReason(lost, w));
+  }
+  // A person of the passages in another's role or institution (`roles.ts`), a thing for another of its kind
+  // (`complements.ts`).
+  if (cited.length > 0) {
+    const swapped =
+      roleHolderSwapped(stated, pool) ?? institutionSwapped(stated, pool) ?? complementSwapped(stated, pool);
+    if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
+  }
+  // More than the cited passages allow: uniqueness they do not state, a possibility or an unconfirmed point stated as
+  // done, what they warn against (`uniqueness.ts`, `modality.ts`, `warned.ts`).
+  if (cited.length > 0) {
+    const only = onlyUnstated(stated, pool);
+    if (only) reasons.push(message("verify.onlyUnstated", { where: w, words: only }));
+    const possible = possibleAsDone(stated, pool);
+    if (possible) reasons.push(message("verify.possibleAsDone", { where: w, ...possible }));
+    const unconfirmed = unconfirmedAsConfirmed(stated, pool);
+    if (unconfirmed) reasons.push(message("verify.unconfirmed", { where: w, quote: unconfirmed }));
+    const warned =
+      statedInexact(stated, pool) ?? joinedAgainstWarning(stated, pool) ?? attributedToRuledOut(stated, pool);
+    if (warned) reasons.push(message("verify.warnedAgainst", { where: w, quote: warned }));
+    const denied = deniedActStated(stated, pool);
+    if (denied)
+      reasons.push(
+        message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", { where: w, quote: denied }),
+      );
+  }
   // What the passages only report (« serait hébergé par … », « ont affirmé que … ») stated as established.
   if (cited.length > 0) {
     const quote = reportedAsFact(stated, pool);
     if (quote) reasons.push(message("verify.reportedAsFact", { where: w, quote }));
   }
   // Every word found, yet more than the passage says: a plan stated as done, « tous » for some, a country for its
-  // ministry, another duty holder, another nationality, a denial reported as a confirmation (`overstated.ts`).
+  // ministry, another duty holder, a denial reported as a confirmation (`overstated.ts`).
   if (cited.length > 0 && reasons.length === 0) {
     const over = overstated(stated, citedSentences(pool));
     if (over) reasons.push(overstatedReason(over, w, cited.length));
@@ -670,8 +730,18 @@ function overstatedReason(o: Overstatement, where: string, cited: number): strin
       return message("verify.wholeForPart", { where, whole: o.whole, part: o.part });
     case "duty":
       return message("verify.dutyHolder", { where, claimed: o.claimed, quote: o.quote });
-    case "nationality":
-      return message("verify.nationality", { where, name: o.name, adjective: o.adjective, other: o.other });
+  }
+}
+
+/** The reason for what `precisionLost` found. */
+function precisionReason(p: PrecisionLoss, where: string): string {
+  switch (p.kind) {
+    case "exact":
+      return message("verify.exactForApprox", { where, figure: p.figure, word: p.word });
+    case "period":
+      return message("verify.periodAdded", { where, figure: p.figure, period: p.period });
+    case "bound":
+      return message("verify.boundOfRange", { where, range: p.range });
   }
 }
 

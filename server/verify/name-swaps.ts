@@ -1,6 +1,8 @@
 /** Whether a claim crosses names: between coordinated partners, out of their slot, or between described terms. */
 
 import { OPPOSITE_MIN_SHARED } from "./contradiction.ts";
+import { figureMatches, QUANTITY } from "./figure-match.ts";
+import { extractFigures } from "./figures.ts";
 import { POLARITY_MIN_SHARE, polarityClauses } from "./negation.ts";
 import { MONTH_NAMES, namesAt, SENTENCE_START_COMMON, wordAt } from "./proper-nouns.ts";
 import { withoutReferences } from "./sentences.ts";
@@ -145,6 +147,11 @@ export function nameOutOfPlace(stated: string, pool: Source[]): { name: string; 
   const content = [...new Set(contentWords(stated))].filter((w) => !nameWords.has(w) && !MONTH_NAMES.test(w));
   const claimed = bagOf(stated);
   const sentences = pool.flatMap((src) => src.sentences.filter((ss) => !ss.inHeading));
+  // The claim's quantities that the passages write: a sentence carrying the rest of the claim writes them too (« E7 … à
+  // 99 dollars par mois » is not carried by « Copilot … à 30 dollars par mois »).
+  const written = extractFigures(stated).filter(
+    (f) => QUANTITY.has(f.kind) && sentences.some((ss) => ss.figures.some((sf) => figureMatches(f, sf))),
+  );
   for (const p of phrases) {
     if (!p.folded || !pool.some((src) => inBag(p.folded, src.bag))) continue;
     const others = phrases.filter((o) => o !== p && o.folded);
@@ -155,6 +162,7 @@ export function nameOutOfPlace(stated: string, pool: Source[]): { name: string; 
     const carriers = sentences.filter(
       (ss) =>
         !inBag(p.folded, ss.said, false) &&
+        written.every((f) => ss.figures.some((sf) => figureMatches(f, sf))) &&
         others.every((o) => inBag(o.folded, ss.own, false)) &&
         content.filter((w) => inBag(w, ss.said)).length >= need,
     );

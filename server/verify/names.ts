@@ -158,6 +158,34 @@ export function recipientBeside(
   });
 }
 
+/**
+ * A name of an apposition that describes the subject of a statement (« Teams » in « Copilot, assistant intégré à Word,
+ * Excel et Teams, est vendu à 30 dollars »): its part between commas writes no figure and is not the first, and a
+ * cited source sentence names it with the subject (the statement's first name). It says what the subject is, not what
+ * the figure counts.
+ */
+export function describesSubject(
+  segment: string,
+  offset: number,
+  name: string,
+  folded: string,
+  quantities: { at: number; end: number }[],
+  pool: Source[],
+): boolean {
+  const at = wordAt(segment, name);
+  if (at < 0) return false;
+  const part = [...segment.matchAll(/(?:[^,;]|(?<=\d),(?=\d))+/g)].find(
+    (p) => p.index! <= at && at < p.index! + p[0].length,
+  );
+  if (!part || part.index === 0) return false;
+  const [start, stop] = [offset + part.index!, offset + part.index! + part[0].length];
+  if (quantities.some((q) => q.at < stop && q.end > start)) return false;
+  const subject = namesOf(segment)[0];
+  if (!subject || subject === name) return false;
+  const s = words(subject).join(" ");
+  return pool.some((src) => src.sentences.some((ss) => inBag(folded, ss.said) && inBag(s, ss.said)));
+}
+
 /** Départements and régions of France (`server/i18n/fr/french-divisions.txt`). */
 const DIVISIONS = wordLines("french-divisions.txt");
 

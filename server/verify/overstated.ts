@@ -2,13 +2,14 @@
  * Sentences that say more than the passage they cite, with every word of theirs found in it (trial6, A1): a measure
  * the passage presents as planned stated as done (« l'article 31-1 oblige » for « un article qui étendrait
  * l'obligation »), « tous » where the passage says it of some, a country for one of its ministries, an obligation given
- * to another holder, a nationality replaced, a denial reported as a confirmation. Each rule is a small function on
+ * to another holder, a denial reported as a confirmation (a nationality replaced: `nationality.ts`). Each rule is a small function on
  * plain texts; its words are data (`server/i18n/fr/overstated.txt`). `server/verify/index.ts` turns what they find
  * into reasons.
  */
 import { readFileSync } from "node:fs";
 import { fold, stem, synonymsOf, words } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
+import { namesWithEnds } from "./proper-nouns.ts";
 
 /** A sentence of a cited passage; `heading` for the passage's first line (its document and section). */
 export interface CitedSentence {
@@ -22,7 +23,6 @@ export type Overstatement =
   | { kind: "all"; words: string }
   | { kind: "part"; whole: string; part: string }
   | { kind: "duty"; claimed: string; quote: string }
-  | { kind: "nationality"; name: string; adjective: string; other: string }
   | { kind: "denied"; quote: string };
 
 const SECTIONS: Map<string, string[]> = (() => {
@@ -73,8 +73,6 @@ const ADJECTIVE_PLACES: Map<string, string[]> = (() => {
   return out;
 })();
 const PLACES = new Set([...ADJECTIVE_PLACES.values()].flat());
-/** Places that contain others (« européen » says nothing against « allemand »). */
-const WIDE_PLACES = new Set(["europe", "union europeenne", "amerique"]);
 
 /** Content words of a text, folded, without numbers. */
 const content = (text: string) => keywords(text).filter((w) => !/^\d/.test(w) && w.length > 2);
@@ -192,8 +190,10 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
   const carried = carriers(claim, passages);
   for (let i = 0; i < folded.length; i++) {
     if (!ALL.has(folded[i]!) || folded[i] === "chaque") continue;
-    // « tous les services », « l'ensemble des agents », « la totalité du parc ».
-    const j = ["les", "le", "la", "des", "du", "de", "ses", "leurs", "nos", "vos", "ces"].includes(folded[i + 1] ?? "")
+    // « tous les services », « l'ensemble des agents », « la totalité du parc », « tout son parc ».
+    const j = ["les", "le", "la", "des", "du", "de", "ses", "leurs", "nos", "vos", "ces", "son", "sa", "leur"].includes(
+      folded[i + 1] ?? "",
+    )
       ? i + 2
       : -1;
     const noun = j > 0 ? folded[j] : undefined;
@@ -295,57 +295,6 @@ export function dutyHolderReplaced(
   return { claimed: duty.holderText, quote: short(stating[0]!) };
 }
 
-/** Names of a text (capitalised words past its first, and acronyms) with where they end. */
-function namesWithEnds(text: string): { name: string; at: number; end: number }[] {
-  const out: { name: string; at: number; end: number }[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&-]*)*/gu))
-    out.push({ name: m[0], at: m.index!, end: m.index! + m[0].length });
-  return out;
-}
-
-/** The country adjectives written right after a name (« Proton Mail, un fournisseur suisse »), within five words. */
-function adjectivesAfter(text: string, end: number): { folded: string; written: string }[] {
-  const next = text
-    .slice(end)
-    .split(/[;:.()]|\s[—–]\s/)[0]!
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 5);
-  return next
-    .map((w) => ({ folded: words(w).join(" "), written: w.replace(/[^\p{L}-]+/gu, "") }))
-    .filter((a) => placesOf(a.folded).length > 0);
-}
-
-const placesOf = (adjective: string) => (ADJECTIVE_PLACES.get(adjective) ?? []).filter((p) => !WIDE_PLACES.has(p));
-
-/**
- * A name given another country than the cited passages give it (« Proton Mail, un fournisseur américain » where the
- * passage says « Proton Mail, un fournisseur suisse »): the adjective written right after the name names no place the
- * adjectives the passages write right after it name, and they write at least one. Adjectives of a wider place
- * (« européen ») are left out.
- */
-export function nationalityReplaced(
-  claim: string,
-  passages: CitedSentence[][],
-): { name: string; adjective: string; other: string } | null {
-  const texts = passages.flat().map((s) => s.text);
-  for (const n of namesWithEnds(claim)) {
-    const mine = adjectivesAfter(claim, n.end);
-    if (mine.length === 0) continue;
-    const folded = words(n.name).join(" ");
-    const theirs: { folded: string; written: string }[] = [];
-    for (const t of texts)
-      for (const o of namesWithEnds(t))
-        if (words(o.name).join(" ") === folded) theirs.push(...adjectivesAfter(t, o.end));
-    if (theirs.length === 0) continue;
-    const given = new Set(theirs.flatMap((a) => placesOf(a.folded)));
-    const adjective = mine[0]!;
-    if (!placesOf(adjective.folded).some((p) => given.has(p)))
-      return { name: n.name, adjective: adjective.written, other: theirs[0]!.written };
-  }
-  return null;
-}
-
 /**
  * A person said to confirm (« Brad Smith … l'a confirmé ») what the cited passages have them deny: a sentence naming
  * them contests it ([deny]) or reports them saying a negation (« a déclaré que l'entreprise n'avait ni cessé ni
@@ -380,8 +329,6 @@ export function denialAsConfirmation(claim: string, passages: CitedSentence[][])
 export function overstated(claim: string, passages: CitedSentence[][]): Overstatement | null {
   const denied = denialAsConfirmation(claim, passages);
   if (denied) return { kind: "denied", quote: denied };
-  const nationality = nationalityReplaced(claim, passages);
-  if (nationality) return { kind: "nationality", ...nationality };
   const duty = dutyHolderReplaced(claim, passages);
   if (duty) return { kind: "duty", ...duty };
   const part = wholeForPart(claim, passages);

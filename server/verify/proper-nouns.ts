@@ -52,3 +52,12 @@ export function namesAt(text: string): { name: string; folded: string; at: numbe
   }
   return out;
 }
+
+/** Names of a text as runs of capitalised words (« Proton Mail », « ASML »), with where each starts and ends. */
+export function namesWithEnds(text: string): { name: string; at: number; end: number }[] {
+  return [...text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&-]*)*/gu)].map((m) => ({
+    name: m[0],
+    at: m.index!,
+    end: m.index! + m[0].length,
+  }));
+}

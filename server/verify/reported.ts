@@ -14,6 +14,14 @@ const REPORTED = new RegExp(
   "iu",
 );
 
+/** Phrases that report the whole statement they open (`server/i18n/fr/reported-openings.txt`): « Selon lui, … ». */
+const REPORTED_OPENING = new RegExp(
+  `^[\\s*•-]*(?:${wordLines("reported-openings.txt")
+    .map((l) => escapeRegExp(l).replace(/\s+/g, "\\s+").replace(/'/g, "['’]"))
+    .join("|")})(?!\\p{L})`,
+  "iu",
+);
+
 /** Verbs by which a sentence reports what someone said or meant (`server/i18n/fr/saying-verbs.txt`): its own reserve. */
 const SAYING = new RegExp(`(?<!\\p{L})(?:${wordList("saying-verbs.txt").map(escapeRegExp).join("|")})(?!\\p{L})`, "iu");
 
@@ -30,7 +38,7 @@ export const REPORTED_MIN_WORDS = 3;
  * where the passage says « l'Assistant IA serait hébergé par 3DS Outscale … : une affirmation d'acteurs du secteur,
  * non confirmée »): the sentence has no reserve of its own (« selon », « serait »…), and at least three of its content
  * words, most of those the statement shares with it, are written in the passages only in statements that report
- * (`reported-statements.txt`). A short quote of it, or null.
+ * (`reported-statements.txt`, or opened by `reported-openings.txt`: « Selon lui, … »). A short quote of it, or null.
  */
 export function reportedAsFact(stated: string, pool: Source[]): string | null {
   if (QUALIFIER_CLAIM.test(stated) || REPORTED.test(stated) || SAYING.test(stated) || saysUnknown(stated)) return null;
@@ -40,9 +48,10 @@ export function reportedAsFact(stated: string, pool: Source[]): string | null {
       .filter((ss) => !ss.inHeading)
       .flatMap((ss) => statementsOf(ss.text).flatMap((st) => st.split(/\s:\s/))),
   );
-  const reported = statements.filter((st) => REPORTED.test(st));
+  const reports = (st: string) => REPORTED.test(st) || REPORTED_OPENING.test(st);
+  const reported = statements.filter(reports);
   if (reported.length === 0) return null;
-  const plain = statements.filter((st) => !REPORTED.test(st)).map((st) => bagOf(st));
+  const plain = statements.filter((st) => !reports(st)).map((st) => bagOf(st));
   const headings = pool.map((src) => bagOf(src.sentences[0]?.heading ?? ""));
   const content = [...new Set(contentWords(stated))];
   for (const st of reported) {

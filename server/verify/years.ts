@@ -89,7 +89,9 @@ export function yearMoved(stated: string, y: Spot, spots: Spot[], pool: Source[]
   if (subject.length < YEAR_EVENT_MIN_WORDS) return null;
   const year = y.f.year!;
   const sentences = pool.flatMap((s) => s.sentences.filter((ss) => !ss.inHeading));
-  if (!sentences.some((ss) => ss.figures.some((f) => f.year === year))) return null;
+  // Written in the passages, if only in a heading's date (« Produit : Elise (2016-09-28) »): the words it dates are
+  // still held to the year the passage gives them.
+  if (!pool.some((s) => s.sentences.some((ss) => ss.figures.some((f) => f.year === year)))) return null;
   const need = Math.max(YEAR_EVENT_MIN_WORDS, Math.ceil(subject.length * POLARITY_MIN_SHARE));
   const shared = sentences.map((ss) => subject.filter((w) => inBag(w, ss.said)).length);
   const best = Math.max(0, ...shared);

@@ -189,7 +189,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(markdown).toContain("## Et depuis quand ?");
     expect(markdown).toContain("12 millions d'euros par an[^1]");
     expect(markdown).toMatch(/^1\. .+ — https?:\/\/\S+$/m);
-    expect(markdown).toContain("2031[^1]. **[non vérifié]**");
+    expect(markdown).toContain("2031[^1] **[non vérifié]**.");
     await expect.poll(() => page.locator("#ask-export-status").innerText()).toContain("Fichier téléchargé");
 
     // Renamed with the keyboard alone: the button opens a labelled field, Entrée saves, the focus comes back.

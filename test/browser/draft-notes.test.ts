@@ -158,7 +158,7 @@ describe.skipIf(!browserAvailable)("a saved draft in the page: the document mode
 
     // The verification mark and the sources with their dates, as in the exports.
     const first = await page.locator(".draft-section").first().locator(".draft-text").innerText();
-    expect(first).toContain("et la DINUM le rappelle[1]. [non vérifié]");
+    expect(first).toContain("et la DINUM le rappelle[1] [non vérifié].");
     expect(await page.locator(".draft-section").first().locator(".notes li").first().innerText()).toContain(
       "DINUM, circulaire, mai 2025",
     );

@@ -2,14 +2,14 @@
  * The real corpus: it validates (schema, catalog references, sources), and full-text retrieval meets its target
  * on the public evaluation set.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { type Corpus, loadCorpus } from "../../server/corpus/documents.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { type EvalQuestion, evaluateRetrieval, loadQuestions } from "../eval/evaluate.ts";
+import { realCorpusDataDir } from "../helpers/server.ts";
 import { assistantNotes, blockedDomains, blockedUrls, repositoryPaths } from "./rules.ts";
 
 const CORPUS = path.resolve("corpus");
@@ -113,7 +113,7 @@ describe("the evaluation set", () => {
     const loaded = await loadQuestions();
     expect(loaded.problems).toEqual([]);
     questions = loaded.questions;
-    dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-eval-test-"));
+    dataDir = await realCorpusDataDir("cap-libre-eval-test-");
     engine = await createEngine(
       loadConfig({ CORPUS_DIR: CORPUS, DATA_DIR: dataDir, OLLAMA_BASE_URL: "http://127.0.0.1:9" }),
     );

@@ -35,6 +35,8 @@ function draft(): Draft {
 
 const pdfText = async (file: string) => (await run("pdftotext", ["-layout", file, "-"])).stdout.replace(/\s+/g, " ");
 
+const FORMATS = ["odt", "docx"] as const;
+
 describe.skipIf(!hasSoffice || !hasPdftotext)("exports open in LibreOffice", () => {
   let dir: string;
   beforeAll(async () => {
@@ -42,28 +44,34 @@ describe.skipIf(!hasSoffice || !hasPdftotext)("exports open in LibreOffice", () 
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  // One conversion per format, one after the other, with a private LibreOffice profile (no clash with a running office).
-  it.each(["odt", "docx"] as const)(
+  /**
+   * Both exports converted to PDF by one LibreOffice run (starting it is most of the cost), with a private profile (no
+   * clash with a running office): the PDF of each format.
+   */
+  let converted: Promise<Record<(typeof FORMATS)[number], string>> | undefined;
+  const convert = () =>
+    (converted ??= (async () => {
+      const inputs = await Promise.all(
+        FORMATS.map(async (format) => {
+          const file = await exportDraft(draft(), format);
+          // The name says the format: both become a PDF of the same name otherwise.
+          const input = path.join(dir, `${format}-${file.filename}`);
+          await writeFile(input, file.bytes);
+          return input;
+        }),
+      );
+      const profile = pathToFileURL(path.join(dir, "profile")).href;
+      const outdir = path.join(dir, "pdf");
+      const args = [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outdir];
+      await run("soffice", [...args, ...inputs], { timeout: 120_000 });
+      const pdf = (input: string) => path.join(outdir, path.basename(input).replace(/\.\w+$/, ".pdf"));
+      return { odt: pdf(inputs[0]!), docx: pdf(inputs[1]!) };
+    })());
+
+  it.each(FORMATS)(
     "LibreOffice converts the %s to PDF with its text",
     async (format) => {
-      const file = await exportDraft(draft(), format);
-      const input = path.join(dir, file.filename);
-      await writeFile(input, file.bytes);
-      const profile = pathToFileURL(path.join(dir, `profile-${format}`)).href;
-      await run(
-        "soffice",
-        [
-          `-env:UserInstallation=${profile}`,
-          "--headless",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          path.join(dir, format),
-          input,
-        ],
-        { timeout: 120_000 },
-      );
-      const text = await pdfText(path.join(dir, format, file.filename.replace(/\.\w+$/, ".pdf")));
+      const text = await pdfText((await convert())[format]);
       expect(text).toContain("Plan d'audit des dépendances numériques");
       expect(text).toContain("Quimper Bretagne Occidentale");
       expect(text).toContain("Contexte et objectifs");

@@ -3,8 +3,7 @@
  * note points to a source that carries its statement, nothing is left « À rédiger », no corpus path or note to the
  * assistant leaks into a quotation, facts say how fresh they are, and calendars start after the day of writing.
  */
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
@@ -14,6 +13,7 @@ import type { Draft } from "../../server/drafting/types.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
 import { toMarkdown } from "../../server/export/markdown.ts";
 import { buildDocument } from "../../server/export/model.ts";
+import { realCorpusDataDir } from "../helpers/server.ts";
 import { checkFootnotes } from "./footnotes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -24,7 +24,7 @@ describe("the example documents", () => {
   let dataDir: string;
   const drafts = new Map<string, Draft>();
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "cap-libre-examples-test-"));
+    dataDir = await realCorpusDataDir("cap-libre-examples-test-");
     engine = await createEngine(
       loadConfig({ CORPUS_DIR: path.join(ROOT, "corpus"), DATA_DIR: dataDir, OLLAMA_BASE_URL: "http://127.0.0.1:9" }),
     );

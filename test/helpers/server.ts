@@ -1,9 +1,11 @@
 /**
  * Starts the real server on an ephemeral port with a temporary DATA_DIR (a real LanceDB), and reads SSE streams.
  */
+import { rmSync } from "node:fs";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
 import { type AnswerEvent, answer } from "../../server/answers/answer.ts";
 import { loadConfig } from "../../server/config.ts";
 import { createEngine, type Engine } from "../../server/engine.ts";
@@ -121,6 +123,60 @@ export function parseSse(text: string): SseEvent[] {
 export const postJson = (url: string, body: unknown, init: RequestInit = {}) =>
   fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), ...init });
 
+export const REAL_CORPUS = path.resolve("corpus");
+
+/**
+ * The index of the real corpus, built once per test process (Vitest runs file after file in one worker process):
+ * its `lancedb` folder, which `realCorpusDataDir` copies into each data folder. Indexing the corpus costs about a
+ * second of CPU; a copy, whose index then finds the corpus unchanged, a tenth of that.
+ */
+let realIndex: Promise<string> | undefined;
+
+/**
+ * A new folder for what this process keeps from file to file: in the run's folder (test/global-setup.ts), removed at
+ * the end of the run; outside Vitest (a benchmark run by node), in the temporary directory until the process exits.
+ */
+async function processScratch(prefix: string): Promise<string> {
+  let runDir: string | undefined;
+  try {
+    runDir = inject("runDir");
+  } catch {
+    // Not in a Vitest worker.
+  }
+  const dir = await mkdtemp(path.join(runDir ?? tmpdir(), prefix));
+  if (!runDir) process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function realCorpusIndex(): Promise<string> {
+  realIndex ??= (async () => {
+    const dir = await processScratch("real-index-");
+    const engine = await createEngine(
+      loadConfig({ CORPUS_DIR: REAL_CORPUS, DATA_DIR: dir, OLLAMA_BASE_URL: NO_OLLAMA, OLLAMA_STATUS_TTL_MS: "0" }),
+    );
+    try {
+      await engine.index();
+    } finally {
+      await engine.close();
+    }
+    return path.join(dir, "lancedb");
+  })();
+  // A failed build is tried again by the next caller rather than failing every later file of the process.
+  realIndex.catch(() => (realIndex = undefined));
+  return realIndex;
+}
+
+/**
+ * A new data folder (`prefix` in the temporary directory) holding a copy of the real corpus's index: an engine on
+ * the real corpus started there finds its index up to date (`engine.index()` reports nothing changed) and writes
+ * only to its own copy (vectors of its model, records).
+ */
+export async function realCorpusDataDir(prefix: string): Promise<string> {
+  const [index, dataDir] = await Promise.all([realCorpusIndex(), mkdtemp(path.join(tmpdir(), prefix))]);
+  await cp(index, path.join(dataDir, "lancedb"), { recursive: true });
+  return dataDir;
+}
+
 /**
  * An engine on the project's real corpus, indexed, in a data folder of its own, without a model (`wrap` may add the
  * test's model provider); `close()` stops it and removes the folder.
@@ -129,11 +185,11 @@ export async function realCorpusEngine(
   prefix: string,
   wrap: (env: Record<string, string>) => Record<string, string | undefined> = (env) => env,
 ): Promise<{ engine: Engine; close(): Promise<void> }> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), prefix));
+  const dataDir = await realCorpusDataDir(prefix);
   const engine = await createEngine(
     loadConfig(
       wrap({
-        CORPUS_DIR: path.resolve("corpus"),
+        CORPUS_DIR: REAL_CORPUS,
         DATA_DIR: dataDir,
         OLLAMA_BASE_URL: NO_OLLAMA,
         OLLAMA_STATUS_TTL_MS: "0",

@@ -3,15 +3,25 @@
  * blind set held-out-10 saw refused (measured once on 5 December 2026) are answered from the product's catalog card,
  * quoted first, with the fact the question asks (`server/answers/card-question.ts`).
  */
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
+import {
+  postJson,
+  REAL_CORPUS,
+  readSse,
+  realCorpusDataDir,
+  startTestServer,
+  type TestServer,
+} from "../helpers/server.ts";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ CORPUS_DIR: path.resolve("corpus") });
+  server = await startTestServer({ CORPUS_DIR: REAL_CORPUS, DATA_DIR: await realCorpusDataDir("cap-libre-cards-") });
 }, 120_000);
-afterAll(() => server?.stop());
+afterAll(async () => {
+  await server?.stop();
+  if (server) await rm(server.dataDir, { recursive: true, force: true });
+});
 
 const ask = async (content: string) => {
   const events = await readSse(await postJson(`${server.url}/api/chat`, { messages: [{ role: "user", content }] }));

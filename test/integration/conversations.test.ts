@@ -169,7 +169,7 @@ describe.each(BACKENDS)("conversations kept on the server (%s)", (backend) => {
     expect(text).toContain("## Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     expect(text).toContain("## Et depuis quand ?");
     expect(text).toMatch(/12 millions d'euros par an\[\^1\]/);
-    expect(text).toContain("95 millions d'euros en 2031[^1]. **[non vérifié]**");
+    expect(text).toContain("95 millions d'euros en 2031[^1] **[non vérifié]**.");
     const title = first.sources[0].document.title as string;
     expect(text).toContain(title);
     expect(text).toMatch(/^1\. .+ — https?:\/\/\S+$/m);

@@ -140,6 +140,31 @@ describe("the progress note with a model", () => {
     expect(md).toContain("[non vérifié]");
   });
 
+  it("marks a standing word and a milestone figure the plan's own data contradict (trial7 A0), mark before the full stop", async () => {
+    const { plan, progress } = await (await fetch(`${server.url}/api/plans/${planId}`)).json();
+    const standing = progress.latest.standing as string;
+    const wrongStanding = standing === "late" ? "en avance" : "en retard";
+    const [first, second] = plan.milestones as { date: string; value: number }[];
+    fake.set({
+      reply: `Au dernier inventaire, le ${frenchDate(latest.date)}, la mesure est de ${percentText(latest.value)} : le plan est ${wrongStanding}. Le jalon du ${frenchDate(first!.date)} est de ${percentText(second!.value)}. L'objectif reste de ${percentText(30)} au ${frenchDate("2029-12-31")}.`,
+    });
+    const { note } = await (await fetch(`${server.url}/api/plans/${planId}/note`, { method: "POST" })).json();
+    const sentences = note.summary.verification.sentences;
+    const of = (needle: string) => sentences.find((s: any) => s.text.includes(needle));
+    expect(of(wrongStanding).status).toBe("unsupported");
+    expect(of(wrongStanding).reasons.join(" ")).toContain(`« ${wrongStanding} »`);
+    expect(of(`Le jalon du ${frenchDate(first!.date)}`).status).toBe("unsupported");
+    expect(of("L'objectif reste").status).toBe("supported");
+    const md = (await (await fetch(`${server.url}/api/plans/${planId}/note?format=md`)).text()).replace(/\s+/g, " ");
+    expect(md).toContain(`le plan est ${wrongStanding} **[non vérifié]**. Le jalon`);
+    if (hasPdftotext) {
+      const text = await pdfText(
+        await (await fetch(`${server.url}/api/plans/${planId}/note?format=pdf`)).arrayBuffer(),
+      );
+      expect(text).toContain(`le plan est ${wrongStanding} [non vérifié]. Le jalon`);
+    }
+  });
+
   it("falls back to the template when the model fails, and says so", async () => {
     fake.set({ reply: "La mesure est de", failAfterTokens: 1 });
     const { note } = await (await fetch(`${server.url}/api/plans/${planId}/note`, { method: "POST" })).json();

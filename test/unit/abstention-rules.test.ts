@@ -37,6 +37,11 @@ import {
 } from "../../server/retrieval/relevance.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
+/** The real corpus, indexed once for the blocks of this file that ask it (they only read it); closed at its end. */
+let realShared: Promise<{ engine: Engine; close(): Promise<void> }> | undefined;
+const realCorpus = () => (realShared ??= realCorpusEngine("cap-libre-abstain-"));
+afterAll(async () => (await realShared)?.close());
+
 const passage = (title: string, text: string, kind = "guidance") => ({ text, section: "", document: { title, kind } });
 
 /** Frequencies and names read from a small corpus, as the full-text index gives them. */
@@ -635,9 +640,8 @@ describe("a question set in context by users (held-out-4 and its variants, each 
   describe("on the real corpus", () => {
     let real: { engine: Engine; close(): Promise<void> };
     beforeAll(async () => {
-      real = await realCorpusEngine("cap-libre-abstain-");
+      real = await realCorpus();
     }, 120_000);
-    afterAll(async () => real?.close());
     const abstains = async (q: string) =>
       !(await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision.answerable;
 
@@ -1657,9 +1661,8 @@ describe("twelfth series (held-out-9 diagnosis, trial4 findings 2, 4, 13)", () =
   describe("on the real corpus", () => {
     let real: { engine: Engine; close(): Promise<void> };
     beforeAll(async () => {
-      real = await realCorpusEngine("cap-libre-abstain12-");
+      real = await realCorpus();
     }, 120_000);
-    afterAll(async () => real?.close());
     const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
 
     it("answers a question with ordinary words the corpus lacks (« sert », « recensé », « déjà », « au juste », « via »)", async () => {
@@ -1796,9 +1799,8 @@ describe("thirteenth series (kinds of misses of held-out-10: municipal life, pla
   describe("on the real corpus", () => {
     let real: { engine: Engine; close(): Promise<void> };
     beforeAll(async () => {
-      real = await realCorpusEngine("cap-libre-abstain13-");
+      real = await realCorpus();
     }, 120_000);
-    afterAll(async () => real?.close());
     const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
 
     it("abstains on a commune's life with no word of the digital domain, answers the démarche and catalog cards", async () => {
@@ -1896,9 +1898,8 @@ describe("fourteenth series (kinds of misses of held-out-11: spoken words around
   describe("on the real corpus", () => {
     let real: { engine: Engine; close(): Promise<void> };
     beforeAll(async () => {
-      real = await realCorpusEngine("cap-libre-abstain14-");
+      real = await realCorpus();
     }, 120_000);
-    afterAll(async () => real?.close());
     const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
 
     it("answers a catalog card asked in spoken words or with the asker's roles as context", async () => {
@@ -2029,9 +2030,8 @@ describe("fifteenth series (kinds of misses of held-out-12: fields, choices, loa
   describe("on the real corpus", () => {
     let real: { engine: Engine; close(): Promise<void> };
     beforeAll(async () => {
-      real = await realCorpusEngine("cap-libre-abstain15-");
+      real = await realCorpus();
     }, 120_000);
-    afterAll(async () => real?.close());
     const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
 
     it("answers the owner asked as « l'actionnaire », a loanword, a version or a range written otherwise than on the card", async () => {

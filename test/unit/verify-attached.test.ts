@@ -73,7 +73,11 @@ describe("the year beside a figure", () => {
     const v = check("Munich a migré 18 000 postes vers LiMux entre 2020 et 2013 [2].");
     expect(v.status).toBe("unsupported");
     expect(v.reasons.join()).toContain("2020");
-    expect(check("Munich a migré 18 000 postes vers LiMux entre 2005 et 2013 [2].").status).toBe("supported");
+    // The range's bound as a bound (« jusqu'à »): the bound alone is flagged since trial7 (A2, `precision.ts`).
+    expect(check("Munich a migré jusqu'à 18 000 postes vers LiMux entre 2005 et 2013 [2].").status).toBe("supported");
+    expect(check("Munich a migré 18 000 postes vers LiMux entre 2005 et 2013 [2].").reasons.join()).toContain(
+      "entre 15 000 et 18 000",
+    );
   });
 
   it("accepts the year of the sentence before when the figure's own sentence states none", () => {

@@ -78,7 +78,7 @@ describe("drafts keep what the model cited", () => {
     section.verification = verifyText(section.text, [{ n: 1, text: "La Gendarmerie a économisé 2 millions d'euros." }]);
     const model = buildDocument(draft);
     const body = model.body.map((b) => (b.kind === "paragraph" ? inlineText(b.inlines) : "")).join("\n");
-    expect(body).toContain("95 millions d'euros[1]. [non vérifié]");
+    expect(body).toContain("95 millions d'euros[1] [non vérifié].");
     expect(body).toContain("[9 : citation invalide]");
     expect(model.front.some((b) => b.kind === "paragraph" && inlineText(b.inlines).includes("non vérifiée"))).toBe(
       true,

@@ -1,9 +1,11 @@
 /** The audit plan: scope by category, phases split over the months given, and its data block. */
-import { frenchDate } from "../../core/text.ts";
+import { fold, frenchDate } from "../../core/text.ts";
 import { CATEGORIES } from "../../corpus/schema.ts";
 import { message } from "../../i18n/messages.ts";
 import { addMonths, calendarStart } from "../calendar.ts";
 import type { AuditPlanInputs } from "../inputs.ts";
+import { roadmapOwnData } from "../own-data.ts";
+import { planRoadmap } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
 import {
@@ -55,13 +57,25 @@ function lengthText(structure: DocumentStructure, months: number): string {
   return texts(structure, "calendar.weeks", { weeks: String(Math.max(1, Math.round(months * 4.35))) });
 }
 
-/** Business software of a map, most installed first: what the study's « logiciels métiers » starts from. */
+/**
+ * A software name as a reader compares two: case, accents, spacing and punctuation left out (« Ciril Civil Net »,
+ * « CIRIL  civil net », « Logiciel de l’État civil » and « logiciel de l'etat civil » are one name).
+ */
+const sameName = (name: string) => fold(name).replace(/[^\p{L}\p{N}]+/gu, "");
+
+/**
+ * Business software of a map, most installed first, each name once (two modules of one product, « Civil Net
+ * Finances » and « Civil Net RH », are one catalog product — trial7 B7): what the study's « logiciels métiers »
+ * starts from.
+ */
 function businessOf(analysis: InventoryAnalysis | null): string[] {
   if (!analysis) return [];
+  const seen = new Set<string>();
   return [...analysis.items]
     .filter((i) => i.category === "business" && i.installations > 0)
     .sort((a, b) => b.installations - a.installations)
-    .map((i) => productLabel(i));
+    .map((i) => productLabel(i))
+    .filter((name) => !seen.has(sameName(name)) && !!seen.add(sameName(name)));
 }
 
 export function auditPlanContext(
@@ -85,7 +99,7 @@ export function auditPlanContext(
   // What the DSI typed (« paie », « SIG ») and what the map found (product names) are two lists, never one.
   const known = inputs.businessSoftware ?? [];
   const mapped = businessOf(analysis)
-    .filter((n) => !known.some((k) => k.toLowerCase() === n.toLowerCase()))
+    .filter((n) => !known.some((k) => sameName(k) === sameName(n)))
     .slice(0, Math.max(0, 12 - known.length));
   const businessSoftware = [...known, ...mapped];
   const business = [
@@ -182,5 +196,8 @@ export function auditPlanContext(
     [texts(structure, "data.dateDuDocument"), frenchDate(now.slice(0, 10))],
   ]);
   // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
-  return finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name));
+  return {
+    ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name)),
+    ...(analysis ? { own: roadmapOwnData(planRoadmap(analysis, { now })) } : {}),
+  };
 }

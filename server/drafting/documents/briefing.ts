@@ -1,6 +1,7 @@
 /** The briefing note for elected officials: the essentials of a map or of a question, and its data block. */
 import { formatInt, frenchDate } from "../../core/text.ts";
 import type { BriefingInputs } from "../inputs.ts";
+import { roadmapOwnData } from "../own-data.ts";
 import { planRoadmap } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
@@ -90,5 +91,8 @@ export function briefingContext(
     [texts(structure, "data.auteurDeLaNote"), inputs.author],
     [texts(structure, "data.dateDeLaNote"), frenchDate((inputs.date ?? now).slice(0, 10))],
   ]);
-  return finish(fill(structure.title, vars), c.name, vars, data, structure.tone);
+  return {
+    ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone),
+    ...(plan ? { own: roadmapOwnData(plan) } : {}),
+  };
 }

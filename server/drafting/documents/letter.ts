@@ -3,6 +3,8 @@ import { withArticle } from "../../core/labels.ts";
 import { fold, frenchDate } from "../../core/text.ts";
 import { pastDeadlines } from "../deadlines.ts";
 import type { LetterInputs } from "../inputs.ts";
+import { roadmapOwnData } from "../own-data.ts";
+import { planRoadmap } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
 import {
@@ -101,12 +103,15 @@ export function letterContext(
   ]);
   const title = fill(structure.title, vars);
   // What the context says of others (« la Gendarmerie a économisé … ») is checked against the corpus, not taken as data.
-  return finish(
-    title,
-    c.name,
-    vars,
-    data,
-    structure.tones?.[inputs.tone] ?? structure.tone,
-    contextClaims(inputs.context, c.name),
-  );
+  return {
+    ...finish(
+      title,
+      c.name,
+      vars,
+      data,
+      structure.tones?.[inputs.tone] ?? structure.tone,
+      contextClaims(inputs.context, c.name),
+    ),
+    ...(analysis ? { own: roadmapOwnData(planRoadmap(analysis, { now })) } : {}),
+  };
 }

@@ -8,6 +8,7 @@ import { analysisDay } from "../../inventory/inventory-date.ts";
 import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts";
 import { calendarStart } from "../calendar.ts";
 import type { RoadmapInputs } from "../inputs.ts";
+import { roadmapOwnData } from "../own-data.ts";
 import { phaseEnds } from "../roadmap-calendar.ts";
 import { type LocalEvent, planRoadmap, type RoadmapLine, type RoadmapPhase } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
@@ -449,5 +450,8 @@ export function roadmapContext(
     [texts(structure, "data.contexteLocal"), inputs.context],
   ]);
   // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
-  return finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name));
+  return {
+    ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name)),
+    own: roadmapOwnData(plan, { date: targetDate }),
+  };
 }

@@ -1,0 +1,71 @@
+/**
+ * The collectivité's own figures in a document (`verify/own-figures.ts`): what the roadmap planner computed from the
+ * map — the points each replacement removes, the weighted and raw shares at the start, after each phase and at the
+ * target — so a sentence about them, written by the model or by the user editing a section (« Le remplacement de
+ * Kaspersky par ESET supprimera à lui seul 12 points » where the roadmap computes 8,5, trial7 A6), is checked against
+ * them and flagged with what the document computes.
+ */
+import { message } from "../i18n/messages.ts";
+import type { Verification } from "../verify/index.ts";
+import { checkOwn, type OwnData, type OwnFigure } from "../verify/own-figures.ts";
+import { formatPoints, percentOrDash, productLabel } from "./documents/common.ts";
+import type { RoadmapPlan } from "./roadmap-plan.ts";
+import type { FigureFlag } from "./types.ts";
+
+/**
+ * The figures of a map and its roadmap a document states, with what they are said of; the target only in the
+ * roadmap that sets it (`target`): a letter asking for « un objectif de 50 % » asks, it does not misstate one.
+ */
+export function roadmapOwnData(plan: RoadmapPlan, target?: { date?: string }): OwnData {
+  const t = (key: string, params: Record<string, string> = {}) => message(`drafts.own.${key}`, params);
+  const figures: OwnFigure[] = [];
+  for (const l of plan.lines) {
+    if (!l.alternative || l.points <= 0) continue;
+    const names = [...new Set([l.item.name, productLabel(l.item), l.alternative.name])];
+    figures.push({
+      kind: "points",
+      value: Math.round(l.points * 10) / 10,
+      names,
+      says: t("line", { name: l.item.name, alternative: l.alternative.name, points: formatPoints(l.points) }),
+    });
+  }
+  const weighted = t("weightedName");
+  const raw = t("rawName");
+  const share = (name: string, value: number | null, says: string) => {
+    if (value !== null) figures.push({ kind: "percent", value, names: [name], says });
+  };
+  share(weighted, plan.baseline.weighted, t("weighted", { value: percentOrDash(plan.baseline.weighted) }));
+  share(raw, plan.baseline.raw, t("raw", { value: percentOrDash(plan.baseline.raw) }));
+  for (const phase of plan.phases) {
+    if (!phase.lines.length) continue;
+    share(weighted, phase.weighted, t("weightedAfter", { value: percentOrDash(phase.weighted) }));
+    share(raw, phase.raw, t("rawAfter", { value: percentOrDash(phase.raw) }));
+  }
+  if (!target) return { figures };
+  const says = t("target", { value: percentOrDash(plan.target.value) });
+  share(weighted, plan.target.value, says);
+  figures.push({
+    kind: "percent",
+    value: plan.target.value,
+    names: [t("targetName")],
+    ...(target.date && /^\d{4}-\d{2}/.test(target.date) ? { dates: [target.date] } : {}),
+    says,
+  });
+  return { figures };
+}
+
+/**
+ * A section's verification and flags with its sentences checked against the document's own figures: a figure said
+ * of a replacement, a share or the target that is not the computed one makes its sentence « non vérifié » and is
+ * flagged « à vérifier », with what the document computes.
+ */
+export function checkOwnFigures(
+  verification: Verification,
+  flags: FigureFlag[],
+  own: OwnData | undefined,
+): { verification: Verification; flags: FigureFlag[] } {
+  if (!own) return { verification, flags };
+  const checked = checkOwn(verification, own, message("drafts.own.where"));
+  const added = checked.mismatched.filter((m) => !flags.some((f) => f.figure === m.figure));
+  return { verification: checked.verification, flags: added.length ? [...flags, ...added] : flags };
+}

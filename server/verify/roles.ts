@@ -1,0 +1,126 @@
+/**
+ * A person of the passages put in another's role (trial7, A1, A2, A4): « Aurélien Farge occupe le poste de directeur
+ * de la stratégie » where the passage says « le poste de directeur de la stratégie … ; Nicolas Vivant l'occupe », or
+ * « rapporteur du texte au Sénat » where the passage names the person with the Assemblée nationale. Roles and
+ * institutions are data (`server/i18n/fr/roles-held.txt`); `server/verify/index.ts` turns what it finds into reasons.
+ */
+import { escapeRegExp } from "../core/text.ts";
+import { fold, stem } from "../retrieval/french.ts";
+import { namesAt } from "./proper-nouns.ts";
+import { withoutReferences } from "./sentences.ts";
+import type { Source } from "./source-sentences.ts";
+import { bagOf, contentWords, inBag, wordLines, words } from "./words.ts";
+
+const SECTIONS = (() => {
+  const out = new Map<string, string[]>();
+  let current = "";
+  for (const line of wordLines("roles-held.txt")) {
+    const section = /^\[([a-z-]+)\]$/.exec(line);
+    if (section) current = section[1]!;
+    else out.set(current, [...(out.get(current) ?? []), line]);
+  }
+  return out;
+})();
+/** Each role as the set of its folded words. */
+const ROLES = (SECTIONS.get("roles") ?? []).map((l) => new Set(l.split(/\s+/).map((w) => fold(w))));
+/** Institutions, as written (a capital first). */
+const INSTITUTIONS = (SECTIONS.get("institutions") ?? []).map((name) => ({
+  name,
+  re: new RegExp(`(?<!\\p{L})${escapeRegExp(name).replace(/['’]/g, "['’]").replace(/\s+/g, "\\s+")}(?!\\p{L})`, "u"),
+}));
+
+/** Persons of a text: two capitalised words or more, written together (« Sophie Le Goff », « Nicolas Vivant »). */
+function persons(text: string): { name: string; folded: string }[] {
+  const out: { name: string; at: number; end: number }[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}-])\p{Lu}[\p{Ll}-]+/gu)) {
+    const last = out.at(-1);
+    if (last && /^\s+$/u.test(text.slice(last.end, m.index!))) {
+      last.end = m.index! + m[0].length;
+      last.name = text.slice(last.at, last.end);
+    } else out.push({ name: m[0], at: m.index!, end: m.index! + m[0].length });
+  }
+  return out
+    .filter((p) => p.name.split(/\s+/).length >= 2 && !INSTITUTIONS.some((i) => i.re.test(p.name)))
+    .filter((p) => namesAt(p.name).length >= 1)
+    .map((p) => ({ name: p.name, folded: words(p.name).join(" ") }));
+}
+
+/** The cited sentences (not headings), without their references. */
+const bodies = (pool: Source[]) =>
+  pool.flatMap((s) => s.sentences.filter((ss) => !ss.inHeading).map((ss) => withoutReferences(ss.text)));
+
+/** Content words after each word of a role in a text (up to `n`), by the role's index. */
+function roleSpans(text: string, n: number): { role: number; after: string[] }[] {
+  const list = words(text);
+  const out: { role: number; after: string[] }[] = [];
+  list.forEach((w, i) => {
+    const role = ROLES.findIndex((r) => r.has(w));
+    if (role >= 0)
+      out.push({
+        role,
+        after: contentWords(list.slice(i + 1, i + 12).join(" "))
+          .slice(0, n)
+          .map((x) => stem(x)),
+      });
+  });
+  return out;
+}
+
+/** Words after a role that say nothing of it (« dirige depuis 2020 la … »), stemmed. */
+const ROLE_SKIPS = new Set(["depuis", "alors", "aussi", "encore", "toujours", "desormais"].map((w) => stem(w)));
+
+/** Least words after the role a sentence and a cited sentence must share for the role to be the same. */
+export const ROLE_SPAN_MIN_SHARED = 2;
+
+/**
+ * A person of the sentence given a role (« directeur de la stratégie ») that a cited sentence gives to another person
+ * of the passages, where no cited sentence naming the person gives it to them: the two names, or null.
+ */
+export function roleHolderSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const texts = bodies(pool);
+  const all = bagOf(texts.join(" "));
+  const mine = persons(stated).filter((p) => inBag(p.folded, all, false));
+  if (mine.length === 0) return null;
+  const own = new Set(mine.flatMap((p) => p.folded.split(" ").map((x) => stem(x))));
+  const spans = roleSpans(stated, 3)
+    .map((s) => ({ ...s, after: s.after.filter((w) => !own.has(w) && !ROLE_SKIPS.has(w)) }))
+    .filter((s) => s.after.length >= ROLE_SPAN_MIN_SHARED);
+  for (const p of mine)
+    for (const span of spans) {
+      const same = (t: string) =>
+        roleSpans(t, 5).some(
+          (x) => x.role === span.role && span.after.filter((w) => x.after.includes(w)).length >= ROLE_SPAN_MIN_SHARED,
+        );
+      const theirs = texts.filter(same);
+      // Given to the person in a clause of its own (not « … confié à Y (… ; un adjoint, X, est chargé de …) »).
+      const clauses = theirs.flatMap((t) => t.split(/\s*[;()]\s*/u)).filter(same);
+      if (clauses.some((c) => inBag(p.folded, bagOf(c), false))) continue;
+      for (const t of theirs) {
+        const other = persons(t).find((x) => x.folded !== p.folded && !inBag(x.folded, bagOf(stated), false));
+        if (other) return { name: p.name, other: other.name };
+      }
+    }
+  return null;
+}
+
+/**
+ * An institution the sentence places a person in (« rapporteur du texte au Sénat ») where every cited sentence naming
+ * the person names another institution and none this one: the two institutions, or null.
+ */
+export function institutionSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const texts = bodies(pool);
+  const all = bagOf(texts.join(" "));
+  const named = INSTITUTIONS.filter((i) => i.re.test(stated));
+  if (named.length === 0) return null;
+  for (const p of persons(stated).filter((x) => inBag(x.folded, all, false))) {
+    const withPerson = texts.filter((t) => inBag(p.folded, bagOf(t), false));
+    for (const i of named) {
+      if (withPerson.some((t) => i.re.test(t))) continue;
+      const other = withPerson
+        .flatMap((t) => INSTITUTIONS.filter((j) => j !== i && j.re.test(t) && !j.re.test(stated)))
+        .at(0);
+      if (other) return { name: i.name, other: other.name };
+    }
+  }
+  return null;
+}
