@@ -45,7 +45,9 @@ import {
   isRelevant,
   keywords,
   namesFrom,
+  occurs,
   outsideContext,
+  passageWords,
   questionTerms,
   withoutIntroduction,
 } from "../retrieval/relevance.ts";
@@ -282,8 +284,11 @@ export async function retrieveForAnswer(
   // question): the whole first, then each part.
   const { frequency, names } = lexiconOf(deps.store);
   let decision = await assessAnswerability(query, results, frequency, names, held);
+  // A last sentence of context after a question mark is another part even when typed without its capital (« matomo
+  // c'est français ? on voudrait le mettre sur le site de la ville »); a question that follows (« il sort quand ?
+  // faut-il l'attendre ? ») goes on from the one before, to which it may point back.
   const parts = query
-    .split(/\n+|(?<=[?!.])\s+(?=\p{Lu})/u)
+    .split(/\n+|(?<=[?!.])\s+(?=\p{Lu})|(?<=[?!])\s+(?=\p{Ll}[^?]*$)/u)
     .map((p) => p.trim())
     .filter((p) => p.length >= 12);
   // A name the corpus never uses in a part that asks (« … le DSI de Niort ? Je voudrais le contacter. ») makes the
@@ -311,10 +316,15 @@ export async function retrieveForAnswer(
   // prochaine : … ») and may push out the passage of what it asks: that part is searched on its own, and the whole
   // question judged again on what it finds.
   // A second search, for `searched`, whose results replace the first when `judged` is answerable on them.
-  const searchAgain = async (searched: string, judged: string) => {
+  const searchAgain = async (
+    searched: string,
+    judged: string,
+    accepted: (found: SearchResult[], second: Answerability) => boolean = () => true,
+  ) => {
     const again = await deps.retriever.search(searched, retrieve);
     const second = await assessAnswerability(judged, again.results, frequency, names, again.held);
-    if (second.answerable) ({ results, mode, decision, held = [] } = { ...again, decision: second });
+    if (second.answerable && accepted(again.results, second))
+      ({ results, mode, decision, held = [] } = { ...again, decision: second });
   };
   const asked = outsideContext(query).replace(/\s+/g, " ").trim();
   if (!decision.answerable && !unknownAsked && asked.length >= 12 && asked !== query.replace(/\s+/g, " ").trim())
@@ -330,6 +340,23 @@ export async function retrieveForAnswer(
   ) {
     const rest = introduced.question.replace(/\s+/g, " ").trim();
     await searchAgain(rest, rest);
+  }
+  // A name the corpus uses that none of the passages found holds (« EuroStack, ça coûterait combien au total ? »: the
+  // words of the figure asked outweighed it in the search) is searched again before everything else: the passages
+  // that hold it are judged, not passed over.
+  if (!decision.answerable && decision.reason === "missing-name" && frequency && !unknownAsked) {
+    const missing = decision.missing;
+    const known = await Promise.all(
+      missing.map(async (m) => !/\d/.test(m) && (await Promise.all(m.split(" ").map(frequency))).every((n) => n > 0)),
+    );
+    // Only a passage about that name answers then (its heading writes it: « EuroStack : un rapport et un
+    // mouvement »), not one that names it in passing (a vendor's card for « le Japon »).
+    const aboutMissing = (found: SearchResult[], second: Answerability) =>
+      second.relevant.some((i) => {
+        const heading = passageWords(`${found[i]!.document.title} ${found[i]!.section}`);
+        return missing.every((m) => occurs(m, heading));
+      });
+    if (missing.length && known.every(Boolean)) await searchAgain(`${missing.join(" ")} ${query}`, query, aboutMissing);
   }
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));
