@@ -45,7 +45,9 @@ import {
   isRelevant,
   keywords,
   namesFrom,
+  occurs,
   outsideContext,
+  passageWords,
   questionTerms,
   withoutIntroduction,
 } from "../retrieval/relevance.ts";
@@ -60,6 +62,7 @@ import { isOwnerCard, vendorCompanions } from "../retrieval/vendor-card.ts";
 import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
+import { absentNamed, usesSomeForm } from "./absent-words.ts";
 import { onCard } from "./card-question.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
@@ -281,8 +284,11 @@ export async function retrieveForAnswer(
   // question): the whole first, then each part.
   const { frequency, names } = lexiconOf(deps.store);
   let decision = await assessAnswerability(query, results, frequency, names, held);
+  // A last sentence of context after a question mark is another part even when typed without its capital (« matomo
+  // c'est français ? on voudrait le mettre sur le site de la ville »); a question that follows (« il sort quand ?
+  // faut-il l'attendre ? ») goes on from the one before, to which it may point back.
   const parts = query
-    .split(/\n+|(?<=[?!.])\s+(?=\p{Lu})/u)
+    .split(/\n+|(?<=[?!.])\s+(?=\p{Lu})|(?<=[?!])\s+(?=\p{Ll}[^?]*$)/u)
     .map((p) => p.trim())
     .filter((p) => p.length >= 12);
   // A name the corpus never uses in a part that asks (« … le DSI de Niort ? Je voudrais le contacter. ») makes the
@@ -310,10 +316,15 @@ export async function retrieveForAnswer(
   // prochaine : … ») and may push out the passage of what it asks: that part is searched on its own, and the whole
   // question judged again on what it finds.
   // A second search, for `searched`, whose results replace the first when `judged` is answerable on them.
-  const searchAgain = async (searched: string, judged: string) => {
+  const searchAgain = async (
+    searched: string,
+    judged: string,
+    accepted: (found: SearchResult[], second: Answerability) => boolean = () => true,
+  ) => {
     const again = await deps.retriever.search(searched, retrieve);
     const second = await assessAnswerability(judged, again.results, frequency, names, again.held);
-    if (second.answerable) ({ results, mode, decision, held = [] } = { ...again, decision: second });
+    if (second.answerable && accepted(again.results, second))
+      ({ results, mode, decision, held = [] } = { ...again, decision: second });
   };
   const asked = outsideContext(query).replace(/\s+/g, " ").trim();
   if (!decision.answerable && !unknownAsked && asked.length >= 12 && asked !== query.replace(/\s+/g, " ").trim())
@@ -329,6 +340,23 @@ export async function retrieveForAnswer(
   ) {
     const rest = introduced.question.replace(/\s+/g, " ").trim();
     await searchAgain(rest, rest);
+  }
+  // A name the corpus uses that none of the passages found holds (« EuroStack, ça coûterait combien au total ? »: the
+  // words of the figure asked outweighed it in the search) is searched again before everything else: the passages
+  // that hold it are judged, not passed over.
+  if (!decision.answerable && decision.reason === "missing-name" && frequency && !unknownAsked) {
+    const missing = decision.missing;
+    const known = await Promise.all(
+      missing.map(async (m) => !/\d/.test(m) && (await Promise.all(m.split(" ").map(frequency))).every((n) => n > 0)),
+    );
+    // Only a passage about that name answers then (its heading writes it: « EuroStack : un rapport et un
+    // mouvement »), not one that names it in passing (a vendor's card for « le Japon »).
+    const aboutMissing = (found: SearchResult[], second: Answerability) =>
+      second.relevant.some((i) => {
+        const heading = passageWords(`${found[i]!.document.title} ${found[i]!.section}`);
+        return missing.every((m) => occurs(m, heading));
+      });
+    if (missing.length && known.every(Boolean)) await searchAgain(`${missing.join(" ")} ${query}`, query, aboutMissing);
   }
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));
@@ -433,6 +461,9 @@ export function asWritten(question: string, folded: string): string {
       return question.slice(tokens[i]!.index, last.index! + last[0].length);
     }
   }
+  // A name whose small words the checks left out (« saint jean monts »): as written, with them (« Saint-Jean-de-Monts »).
+  const spelled = nameWithSmallWords(tokens, parts);
+  if (spelled) return question.slice(spelled.from, spelled.to);
   if (parts.length === 1) {
     const near = tokens.find(({ 0: raw }) => {
       const t = fold(raw);
@@ -442,6 +473,36 @@ export function asWritten(question: string, folded: string): string {
     if (near) return near[0];
   }
   return folded;
+}
+
+/** Small words a name may hold between the words the checks keep (« de », « des », « les », « sur »), at most. */
+const NAME_SMALL_WORDS = 2;
+
+/**
+ * Where a folded name of several words (`parts`, small words left out) is written among a question's tokens, small
+ * words between its words (those `keywords` leaves out: « de », « les »), joined by a hyphen or a space; null if not.
+ */
+function nameWithSmallWords(tokens: RegExpMatchArray[], parts: string[]): { from: number; to: number } | null {
+  if (parts.length < 2) return null;
+  for (let i = 0; i < tokens.length; i++) {
+    if (fold(tokens[i]![0]) !== parts[0]) continue;
+    let at = i;
+    let ok = true;
+    for (const p of parts.slice(1)) {
+      let next = at + 1;
+      while (next < tokens.length && next - at - 1 < NAME_SMALL_WORDS && fold(tokens[next]![0]) !== p) {
+        if (keywords(tokens[next]![0]).length > 0) break;
+        next++;
+      }
+      if (next >= tokens.length || fold(tokens[next]![0]) !== p) {
+        ok = false;
+        break;
+      }
+      at = next;
+    }
+    if (ok) return { from: tokens[i]!.index!, to: tokens[at]!.index! + tokens[at]![0].length };
+  }
+  return null;
 }
 
 /** A part of a question whose subject is the asker's own collectivité (« Notre commune a-t-elle… ? »), folded. */
@@ -549,14 +610,13 @@ const MAY_NAME_USED = new Set<Answerability["reason"]>(["low-coverage", "missing
 
 /**
  * The words of a question the corpus never uses (no passage, heading or title holds them, nor their singular or
- * plural), as the question folds them: « recette », « tartiflette » in « Quelle est la meilleure recette de
- * tartiflette ? ». Empty without the corpus' vocabulary.
+ * plural, nor another form of the same stem: « donnera » is « donner »), as the question folds them: « recette »,
+ * « tartiflette » in « Quelle est la meilleure recette de tartiflette ? ». Empty without the corpus' vocabulary.
  */
 export async function wordsNeverUsed(question: string, store: AnswerDeps["store"]): Promise<string[]> {
   const vocabulary = await vocabularyOf(store);
   if (!vocabulary) return [];
-  const used = (w: string) =>
-    [w, `${w}s`, `${w}x`, w.replace(/[sx]$/, "")].some((f) => vocabulary.words.has(f)) || w.split(/[\s-]+/).length > 1;
+  const used = (w: string) => w.split(/[\s-]+/).length > 1 || usesSomeForm(w, vocabulary);
   return keywords(question).filter((w) => !/\d/.test(w) && !used(w));
 }
 
@@ -692,8 +752,9 @@ export async function* answer(
     const covered = await coveredWords(abstention.missing, results, deps.store);
     if (covered.length) abstention.covered = covered;
     // The decision named words the corpus uses, while it never uses others of the question: those are what it lacks.
+    // A word of a missing name (« monts » of « saint jean monts ») is named as that name, which the decision found.
     if (MAY_NAME_USED.has(abstention.reason)) {
-      const never = await wordsNeverUsed(question, deps.store);
+      const never = absentNamed(abstention.missing, await wordsNeverUsed(question, deps.store));
       if (never.length && !abstention.missing.some((m) => never.includes(m))) abstention.absent = never;
     }
     const suggested = await suggestions(abstention, query, deps.store);

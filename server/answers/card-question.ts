@@ -301,7 +301,9 @@ export async function onCard(
 ): Promise<{ results: SearchResult[]; decision: Answerability }> {
   // A question already answered keeps its passages and their order (the card's excerpt is cut for the first place
   // differently: « Visio … remplace quels logiciels ? » lost the list the guide's page gives).
-  if (decision.answerable) return { results, decision };
+  // A question on a person's private life (« le créateur de HAProxy, il habite dans quelle ville ? ») is not asked of
+  // a card, whose city is its vendor's.
+  if (decision.answerable || decision.reason === "personal") return { results, decision };
   const cards = await cardAnswer(question, results, store);
   if (!cards) return { results, decision };
   const ids = new Set(cards.map((c) => c.id));

@@ -19,7 +19,7 @@ export const FIGURE_ASKED =
   /\b(combien|quel(?:le)?s?\s+(?:(?:est|sont|etait|etaient|sera|seront)\s+)?(?:(?:le|la|les|l')\s*)?(?:montant|budget|somme|nombre|prix|cout|tarif|pourcentage|part|taux|hausse|effectifs?|chiffre))\b/;
 
 /** A number written out in words before the noun it counts (« dix groupements », « trois communes »), folded. */
-export const SPELLED_COUNT = new RegExp(`\\b(?:${NUMBER_WORD_PATTERN})\\s+([a-z]{3,}[sx])\\b`, "g");
+export const SPELLED_COUNT = new RegExp(`\\b(?:${NUMBER_WORD_PATTERN})\\s+([a-z]{2,}[sx])\\b`, "g");
 /**
  * « Il en existe plus de 500 », « on en compte une quarantaine »: a figure counting, by the pronoun « en », what the
  * sentence before names (folded; the figure in the same clause).

@@ -26,6 +26,13 @@ const OWN_PLACE =
 const OWN_SUBJECT =
   /(?<![\p{L}])(?:[Nn]otre|[Mm]a|[Mm]on)\s+(?:commune|ville|village|mairie|collectivit[ée]|communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|d[ée]partement|r[ée]gion|territoire)\s+(?:[\p{L}'’]+\s+)?[\p{L}]+-(?:t-)?(?:elle|il)\b/u;
 
+/**
+ * The same asked by « est-ce que » (« est-ce que notre mairie utilise LibreOffice ? »), not what any commune may or must
+ * do (« est-ce que notre commune peut utiliser Nextcloud ? »).
+ */
+const OWN_SUBJECT_ASKED =
+  /(?<![\p{L}])est-ce\s+qu(?:e\s+|['’])(?:notre|ma|mon)\s+(?:commune|ville|village|mairie|collectivit[ée]|communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|d[ée]partement|r[ée]gion|territoire)\s+(?!peu|pourr|doi|devr|a\s+le\s+droit|a\s+int[ée]r[êe]t|est\s+oblig[ée]e|est\s+tenue)/iu;
+
 /** What is asked pointing back at the asker's place (« chez nous », « dans notre département », « près de chez moi »). */
 const OWN_REFERENCE =
   /(?<![\p{L}])(?:chez\s+(?:nous|moi)|(?:notre|nos|mon|ma)\s+(?:d[ée]partement|r[ée]gion|territoire|secteur|coin|canton|c[ôo]t[ée]|environs))(?![\p{L}])/iu;
@@ -39,7 +46,7 @@ const OWN_REFERENCE =
 export function withoutIntroduction(question: string): { question: string; removed: string } | null {
   // « Je suis adjoint à Rodez : notre agglomération a-t-elle déjà un plan … ? » asks about the asker's collectivité
   // itself, which the introduction names: it is not only who asks.
-  if (OWN_SUBJECT.test(question)) return null;
+  if (OWN_SUBJECT.test(question) || OWN_SUBJECT_ASKED.test(question)) return null;
   // « Maire d'un village du Cantal, existe-t-il un syndicat départemental chez nous … ? »: what is asked points back
   // at the place the introduction names (« chez nous », « notre département »): it is what the question is about.
   if (OWN_REFERENCE.test(question)) return null;

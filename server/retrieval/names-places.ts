@@ -51,8 +51,12 @@ const aliasList = (file: string): [string, string[]][] =>
     });
 /** Places and institutions named another way than the corpus names them (capitals, demonyms, « la Sécu »). */
 const GAZETTEER: Map<string, string[]> = new Map(aliasList("gazetteer.txt"));
-/** Vendors named by their head office (« Redmond », « Armonk »): periphrases, and searched as the vendor too. */
-const SEATS: Map<string, string[]> = new Map(aliasList("seats.txt"));
+/**
+ * Vendors named by their head office (« Redmond », « Armonk »), and cities, vendors and courts by a periphrase (« la
+ * capitale bavaroise », « la Cour de Luxembourg »): what they stand for must be in a passage that answers, and is
+ * searched too.
+ */
+const SEATS: Map<string, string[]> = new Map([...aliasList("seats.txt"), ...aliasList("periphrases.txt")]);
 /** Both, as one list: what `aliasesIn` adds to a search. */
 const NAMED_OTHERWISE: [string, string[]][] = [...GAZETTEER, ...SEATS];
 export const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...SEATS, ...GAZETTEER]);
@@ -76,9 +80,12 @@ export const PHRASE_METONYMIES = [...METONYMIES]
  */
 export function aliasesIn(question: string): string[] {
   const joined = ` ${words(question).join(" ")} `;
+  const matched = NAMED_OTHERWISE.filter(([alias]) => joined.includes(` ${alias} `));
   const found = new Set<string>();
-  for (const [alias, meanings] of NAMED_OTHERWISE)
-    if (joined.includes(` ${alias} `)) for (const m of meanings) found.add(m);
+  // « la Cour de La Haye »: the longer alias, not the capital it holds (« La Haye » → Pays-Bas).
+  for (const [alias, meanings] of matched)
+    if (!matched.some(([other]) => other !== alias && ` ${other} `.includes(` ${alias} `)))
+      for (const m of meanings) found.add(m);
   return [...found].filter((m) => !joined.includes(` ${m} `));
 }
 
@@ -199,6 +206,36 @@ const UNNAMED_PLACE_WORDS = new Map<string, string[]>();
 }
 const placeAlternation = (section: string) =>
   (UNNAMED_PLACE_WORDS.get(section) ?? []).map((w) => escapeRegExp(w).replace(/-/g, "[-\\s]")).join("|");
+/**
+ * A company placed by a point of the compass (« un éditeur de l'Ouest », « une boîte du Sud-Ouest »), not followed by
+ * the place it is in (« du nord de l'Allemagne »): group 1 is the point, capitalised.
+ */
+export const VAGUE_ORIGIN = new RegExp(
+  `(?<![\\p{L}])(?:${placeAlternation("origine")})\\s+(?:de\\s+l['’]|du\\s+)(${(
+    UNNAMED_PLACE_WORDS.get("position") ?? []
+  )
+    .map((w) =>
+      w
+        .split("-")
+        .map((p, k) =>
+          k === 0 ? `${p[0]!.toUpperCase()}${p.slice(1)}` : `[${p[0]}${p[0]!.toUpperCase()}]${p.slice(1)}`,
+        )
+        .join("-"),
+    )
+    .join("|")})(?![\\p{L}-])(?!\\s+(?:de|du|des|d['’]))`,
+  "gu",
+);
+/**
+ * A city designated by what it is known for (« la ville des calissons », « la cité de la dentelle »): group 1 is that
+ * thing, a noun in lower case (« la capitale des Gaules » is a name, read by `UNNAMED_CITY`).
+ */
+export const KNOWN_FOR = new RegExp(
+  `(?<![\\p{L}])(?:${(UNNAMED_PLACE_WORDS.get("renommée") ?? [])
+    .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${escapeRegExp(w.slice(1))}`)
+    .join("|")})\\s+(?:des\\s+|du\\s+|de\\s+la\\s+|de\\s+l['’])(\\p{Ll}[\\p{L}-]*)`,
+  // Not case-insensitive: \p{Ll} would meet a capital too.
+  "gu",
+);
 /**
  * A place designated by its rank (« la troisième ville de France ») or its position (« le Land du nord de
  * l'Allemagne ») in a place named after it: group 1 is the word of rank or position.

@@ -26,6 +26,10 @@ const LOCATOR = new RegExp(
   "gu",
 );
 
+/** « … pour nos affiches de la fête de quartier, c'est … ? »: a purpose after a word, up to a comma before the question. */
+const PURPOSE =
+  /(?<=[\p{L}\p{N}])\s+(pour\s+(?:nos|notre|mon|ma|mes|les|la|le|l['’]|un|une|des)\s*[^,;:?!.]*),(?=[^,;:.!?]*\?)/gu;
+
 /** « Pour …, », « Dans …, » opening a sentence. */
 const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
 
@@ -67,6 +71,9 @@ export function contextSpans(text: string): [number, number][] {
   if (namedElsewhere) spans.push(...settings);
   for (const m of text.matchAll(INCISE)) spans.push([m.index + 1, m.index + m[0].length - 1]);
   for (const m of text.matchAll(OPENING)) spans.push([m.index, m.index + m[0].length - 1]);
+  // « Penpot pour les affiches de la kermesse, c'est … ? »: a purpose right after what the question names, before the
+  // comma that opens what it asks.
+  for (const m of text.matchAll(PURPOSE)) spans.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].length - 1]);
   // « Fontaine, près de Grenoble, … »: the place that situates the one asked about.
   for (const m of text.matchAll(LOCATOR)) spans.push([m.index, m.index + m[0].length]);
   return spans;

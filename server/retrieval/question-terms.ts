@@ -2,13 +2,14 @@
 import { escapeRegExp, fold } from "../core/text.ts";
 import { DEMONYMS, phrasesFound, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
-import { FRAME, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
+import { FRAME, isGeneric, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import {
   COMMON_ACRONYMS,
   COUNTRY_ADJECTIVES,
   DETERMINERS,
   headCount,
   isRoleNoun,
+  KNOWN_FOR,
   METONYMIES,
   NATIONALITY_CHOICE,
   PERIPHRASES,
@@ -17,6 +18,7 @@ import {
   roleAsked,
   UNNAMED_CITY,
   UNNAMED_PLACE,
+  VAGUE_ORIGIN,
 } from "./names-places.ts";
 import { CLAUSE_END, contextSpans } from "./question-context.ts";
 
@@ -31,6 +33,9 @@ const PLURAL_VERB = /(?:nn|ss|[aeiou]s|v|qu|gu|ch|tt)ent$/;
  * « -ant » (« malvoyant »; a plural, « habitants », « enfants », is mostly a noun).
  */
 const MODIFIER = /^[a-z]{3,}(?:[^i]er|[tv]ient|ant|ante)$/;
+
+/** Prepositions before a country a thing comes from or is in (« de Norvège », « en Irlande »), folded. */
+const ORIGIN = /^(?:de|du|des|en|au|aux|depuis|vers|via)$/;
 
 /** Prepositions after which a word is a noun (« en kilos »). */
 const NOUN_PREPOSITIONS = /^(en|avec|sans|sur|sous|chez|contre|entre|vers|parmi|durant|pendant)$/;
@@ -236,6 +241,12 @@ export function questionTerms(question: string): QuestionTerm[] {
       ...(inContext || sized.has(folded) ? { context: true } : {}),
       ...(!capital && isRoleNoun(folded) && folded !== role ? { context: true, user: true } : {}),
     };
+    // « d'Allemagne », « en Irlande », « depuis la Chine »: where a thing comes from or is.
+    const origin =
+      /^d['’]/i.test(raw) ||
+      ORIGIN.test(before) ||
+      ((/^l['’]/i.test(raw) || /^(?:la|le|les)$/.test(before)) &&
+        ORIGIN.test(fold(tokens[i - (/^l['’]/i.test(raw) ? 1 : 2)]?.[0] ?? "")));
     out.set(word, {
       word,
       // « l'Allemagne »: a passage that says « un Land allemand » speaks of it (`places.txt`).
@@ -246,6 +257,9 @@ export function questionTerms(question: string): QuestionTerm[] {
       name: capital,
       ...marks,
       ...(capital && ofCollectivity ? { collectivity: true } : {}),
+      // « L'Espagne a-t-elle une politique … ? »: a country by its own name (`places.txt`) is asked about, like « la
+      // Suisse » above; not one a thing comes from or is in (« un éditeur d'Allemagne », « hébergé en Irlande »).
+      ...(capital && COUNTRY_ADJECTIVES.has(word) && !origin ? { country: true } : {}),
     });
   });
   // « JetBrains est tchèque ou russe ? », « éditeur britannique ou américain ? »: two nationalities offered as a choice
@@ -272,6 +286,18 @@ export function questionTerms(question: string): QuestionTerm[] {
   for (const m of text.matchAll(UNNAMED_CITY)) {
     const t = out.get(fold(m[1]!));
     if (t && !t.name) out.set(t.word, { ...t, name: true, verbatim: true });
+  }
+  // « La ville des calissons a-t-elle … ? »: the same for what a city is known for (a periphrase the corpus's lists
+  // know, « la cité des papes », was read above as one term; a general word, « la ville de demain », designates none).
+  for (const m of text.matchAll(KNOWN_FOR)) {
+    const t = out.get(fold(m[1]!).replace(/-/g, " "));
+    if (t && !t.name && !isGeneric(t)) out.set(t.word, { ...t, name: true, verbatim: true });
+  }
+  // « Un éditeur de l'Ouest, il est de quelle ville ? »: a company placed by a point of the compass is in a region too
+  // vague for a passage to write; its card says its city.
+  for (const m of text.matchAll(VAGUE_ORIGIN)) {
+    const word = fold(m[1]!).replace(/-/g, " ");
+    if (out.get(word)?.name) out.delete(word);
   }
   // « La troisième ville de France … ? », « Le Land du nord de l'Allemagne … ? »: the same for a rank or a position.
   for (const m of text.matchAll(UNNAMED_PLACE)) {

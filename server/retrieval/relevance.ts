@@ -28,7 +28,8 @@ import {
 import { type CorpusFrequency, type CorpusNames, corpusHorizon } from "./corpus-names.ts";
 import { offDomainWords } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
-import { GENERIC_WORDS, isGeneric, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
+import { GENERIC_WORDS, isGeneric, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
+import { actingNames, namesItself } from "./located-names.ts";
 import {
   ATTRIBUTES,
   aboutPerson,
@@ -107,6 +108,7 @@ export interface Answerability {
     | "no-terms"
     | "unknown-name"
     | "missing-name"
+    | "located-only"
     | "personal"
     | "unknown-words"
     | "low-coverage"
@@ -129,6 +131,13 @@ export const MIN_PLAIN_COVERAGE = 0.45;
 export const MIN_WEIGHTED_COVERAGE = 0.35;
 /** Order of magnitude of the number of passages, for word weights. */
 const CORPUS_SCALE = 1000;
+/** Words that make another product or text after a name (« Studio », « Premium », « Act »), folded. */
+const EDITIONS = new Set(wordList("../i18n/fr/product-editions.txt"));
+/**
+ * A capitalised name and, right after it, a capitalised word or a number of three digits (« Copilot Studio »,
+ * « Windows 365 »): groups 1 and 2; overlapping (« Microsoft Copilot Studio » holds « Copilot Studio »).
+ */
+const NAME_PAIR = /(?<![\p{L}\p{N}-])(\p{Lu}[\p{L}\p{N}]*)(?=\s+(\p{Lu}\p{L}*|\d{3})(?![\p{L}\p{N}-]))/gu;
 /** Fewest letters of a clipped word (« appli », « asso »): shorter ones (« pc », « tel ») are too ambiguous. */
 const CLIPPED_LENGTH = 4;
 /** A name found in at most this many passages of the corpus must be in the best ones. */
@@ -276,8 +285,10 @@ export async function assessAnswerability(
     resolved.map(async (t) => {
       if (!frequency || t.name || t.date || t.word.includes(" ") || t.word.length < CLIPPED_LENGTH) return t;
       if ((await frequency(t.word)) > 0 || judged.some((p) => p.list.includes(t.word))) return t;
+      // In the plural too (« technos », « ordis »): the clipped form without its « s ».
+      const clipped = /[^s]s$/.test(t.word) && t.word.length > CLIPPED_LENGTH ? t.word.slice(0, -1) : t.word;
       const full = vocabulary
-        .filter((w) => w.length > t.word.length + 1 && w.startsWith(t.word))
+        .filter((w) => w.length > clipped.length + 1 && w.startsWith(clipped))
         .sort((a, b) => a.length - b.length)[0];
       if (full) return { ...t, word: full, variants: [full, ...synonymsOf(full), t.word] };
       // « dirrige », « logiciles »: a typing slip (a letter doubled, two letters swapped) of a word the corpus uses
@@ -350,7 +361,34 @@ export async function assessAnswerability(
   const absent = askedNames.filter((t) => !judged.some((p, i) => holds(t, p) || heldHolds(t, i))).map((t) => t.word);
   if (!askedNames.length && names.length && !names.some((t) => judged.some((p) => holds(t, p))))
     absent.push(...names.map((t) => t.word));
+  // « Copilot Studio », « Teams Premium », « Windows 365 », « l'AI Act »: a name and the word of an edition or a number
+  // after it make another product or text, which the corpus lacks when no passage read writes them together, though
+  // it knows each (« Copilot », « Studio » of « Visual Studio »).
+  // A number is such only where the passages write it after another name (« Microsoft 365 », « Office 365 »), not
+  // as a section of the same text (« la section 702 du FISA »).
+  const written = [...judged, ...heldWords.map((h) => h.words)];
+  const rawTexts = [...results.slice(0, JUDGED), ...held].map((r) => withoutReferences(r.text));
+  for (const m of question.matchAll(NAME_PAIR)) {
+    const [first, second] = [fold(m[1]!), fold(m[2]!)];
+    const pair = `${first} ${second}`;
+    // « Copilot » a name of the question, « AI » an acronym (« Si 100 000 agents… » is no name).
+    if (!terms.some((t) => t.name && t.word === first) && !/^\p{Lu}{2,}$/u.test(m[1]!)) continue;
+    const number = /^\d{3}$/.test(second);
+    if (!EDITIONS.has(second) && !number) continue;
+    const otherProduct = new RegExp(`(?<![\\p{L}])\\p{Lu}\\p{L}*\\s+${second}(?![\\p{N}])`, "u");
+    if (number && !rawTexts.some((text) => otherProduct.test(text))) continue;
+    if (!written.some((p) => p.joined.includes(` ${pair} `)) && !absent.includes(pair)) absent.push(pair);
+  }
   if (absent.length) return none("missing-name", absent);
+  // « Que fait Toulouse pour le logiciel libre ? »: passages that name the town only to situate others there (an
+  // association's seat, an editor's address) say nothing of what it does (`located-names.ts`).
+  const read = [...results.slice(0, JUDGED), ...held];
+  const situatedOnly = actingNames(question, askedNames).filter((t) => !read.some((r) => namesItself(t, r)));
+  if (situatedOnly.length)
+    return none(
+      "located-only",
+      situatedOnly.map((t) => t.word),
+    );
   // « Quand faut-il déposer notre demande de subvention à la mairie ? »: a question with no word of the digital domain,
   // naming nothing the corpus often cites, is about the life of the commune when a word of its topic is one the corpus
   // uses only in passing (« subvention », for the ANCT's grant to a collaborative suite): the passages found hold it in
@@ -535,7 +573,9 @@ export async function assessAnswerability(
   const short = terms.length <= 2;
   // A year of the question's context (« On prépare le budget 2027 : Qwant figure-t-il au SILL ? ») dates the asker's
   // situation, not what is asked, when the question asks about a name outside it.
-  const dates = terms.filter((t) => t.date && !(t.context && askedNames.length > 0) && !claimed(t));
+  // So does a year of a context the asking part does not need (« Notre hébergeur est qualifié SecNumCloud depuis 2021 :
+  // la qualification dure combien d'années ? »).
+  const dates = terms.filter((t) => t.date && !(t.context && (askedNames.length > 0 || selfContained)) && !claimed(t));
   const parts = results.slice(0, JUDGED).map((r) => passageParts(r.text));
   const heading = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));
   // A year of the question is in a paragraph of the passage, not only in a source's reference (« (Millau, 2026) »),
@@ -683,10 +723,13 @@ export async function assessAnswerability(
         countsByPronoun(plain, countedSet)
       );
     // A number written out before what the question counts (« combien de groupements » : « par dix groupements
-    // régionaux ») is a figure too; « deux structures » is not a budget.
+    // régionaux ») is a figure too; « deux structures » is not a budget; « trois ans » counts « combien d'années ».
     return (
       holdsAsked(plain, figure) ||
-      (counted !== undefined && [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => frStem(m[1]!) === frStem(counted)))
+      (counted !== undefined &&
+        [...fold(plain).matchAll(SPELLED_COUNT)].some(
+          (m) => frStem(m[1]!) === frStem(counted) || countedSet.has(frStem(m[1]!)),
+        ))
     );
   };
   // A figure of the year asked (« Combien de personnes sont venues à l'édition 2025 ? »): in a sentence that says

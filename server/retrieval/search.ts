@@ -10,6 +10,7 @@ import type { ChunkStore, ScoredHit, ScoredId, SearchFilter, StoredChunk } from 
 import { creditedSource, passageCredit } from "./attribution.ts";
 import { passageStems, weighBody } from "./body-weight.ts";
 import { weighCatalog } from "./catalog-weight.ts";
+import { asksSize, weighCollectivity } from "./collectivity-scale.ts";
 import { weighDates } from "./date-weight.ts";
 import { asksForList } from "./enumeration.ts";
 import { expandQuery } from "./french.ts";
@@ -18,12 +19,16 @@ import { lawPageMissing, searchedText, weighQuestion } from "./rank.ts";
 import type { VectorSync } from "./vector-sync.ts";
 import { withOwnerCard, withVendorCard } from "./vendor-card.ts";
 
-/** The ranking's steps, in order: headings, body words, dated pages, what the question asks (both modes). */
+/**
+ * The ranking's steps, in order: headings, body words, dated pages, what the question asks, the collectivité it speaks
+ * of (both modes).
+ */
 const RANK_STEPS: (<R extends ScoredHit>(query: string, chunks: StoredChunk[], ranked: R[]) => R[])[] = [
   weighHeadings,
   weighBody,
   weighDates,
   weighQuestion,
+  weighCollectivity,
 ];
 
 /** The steps applied to fused (hybrid) candidates before the cap: all but the headings' (see `search`). */
@@ -118,6 +123,13 @@ export const MAX_PER_DOCUMENT = 2;
 
 /** Candidates fetched per wanted result, before the per-document cap. */
 const OVERFETCH = 4;
+
+/**
+ * Candidates fetched per wanted result for a question giving its collectivité's size (« On a 8 000 habitants, … ? »):
+ * the passage on a commune of that size (Boé, « environ 5 700 habitants ») shares few words with the question, and
+ * the full-text index ranks it below the pages naming its other words in every section (`weighCollectivity`).
+ */
+const SIZED_OVERFETCH = 8;
 
 /** Keeps the ranked order, dropping passages beyond `perDocument` for the same document, then the first `k`. */
 export function diversify<T extends { docId: string }>(ranked: T[], k: number, perDocument = MAX_PER_DOCUMENT): T[] {
@@ -247,10 +259,11 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         // ranking looks at them. Twice k candidates are usually enough for the per-document cap; only when they are
         // not does the ranking take the larger list, asked at once on a small corpus (see `smallCorpus`), else then.
         // Either way the kept passages are the same.
-        let asked = smallCorpus ? k * OVERFETCH : k * 2;
+        const wide = asksSize(query) ? k * SIZED_OVERFETCH : 0;
+        let asked = wide || (smallCorpus ? k * OVERFETCH : k * 2);
         let hits = await store.searchText(folded, asked, filter);
         const read = new Map<string, StoredChunk>();
-        for (const limit of [k * 2, k * OVERFETCH]) {
+        for (const limit of wide ? [wide] : [k * 2, k * OVERFETCH]) {
           if (limit > asked && hits.length === asked) {
             hits = await store.searchText(folded, limit, filter);
             asked = limit;

@@ -2055,3 +2055,192 @@ describe("fifteenth series (kinds of misses of held-out-12: fields, choices, loa
     });
   });
 });
+
+describe("sixteenth series (kinds of misses of held-out-13: designations, near names, private life, spoken words)", () => {
+  it("reads more ways of asking a person's home and wealth as private life", () => {
+    for (const q of [
+      "Jeanne Martin, la présidente du syndicat mixte, elle vit où ?",
+      "Paul Durand, de l'association, il a quel patrimoine ?",
+      "Le directeur de la régie, est-il propriétaire de sa maison ?",
+      "Marc Lenoir, il réside dans quelle commune ?",
+    ])
+      expect(personalAsked(q).length, q).toBe(1);
+    // A commune's software heritage is not a person's wealth.
+    expect(personalAsked("Quel patrimoine logiciel la commune doit-elle inventorier ?")).toEqual([]);
+  });
+
+  it("covers « dirige » by the title a passage gives, « IA » by « intelligence artificielle », « dure » by « valable »", async () => {
+    const anssi = "Selon le directeur général de l'Agence, Paul Lefort, la qualification protège des lois étrangères.";
+    const minister =
+      "Les Assises étaient ouvertes par Claire Dumas, ministre déléguée chargée de l'Intelligence artificielle.";
+    const label = "La certification Omega est valable trois ans ; elle doit ensuite être renouvelée.";
+    const { frequency, names } = lexicon([anssi, minister, label, "Les usages de l'IA générative se multiplient."]);
+    for (const [q, text] of [
+      ["Qui dirige l'Agence ?", anssi],
+      ["La ministre déléguée à l'IA qui a ouvert les Assises, c'était qui ?", minister],
+      ["La certification Omega dure combien d'années ?", label],
+    ] as const)
+      expect(await assessAnswerability(q, [passage("Page", text)], frequency, names), q).toMatchObject({
+        answerable: true,
+      });
+  });
+
+  it("counts the laureates of a label in the collectivities it distinguished", async () => {
+    const text = "Le jury du label Omega a distingué 24 collectivités en 2024, dont trois au niveau le plus élevé.";
+    const { frequency, names } = lexicon([text]);
+    expect(
+      await assessAnswerability(
+        "Combien de lauréats au label Omega 2024 ?",
+        [passage("Omega", text)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("reads a clipped word in the plural as the word it clips (« technos », « ordis »)", async () => {
+    const text = "Grille : technologies et licence. Grille est construit avec les technologies Python et React.";
+    const { frequency, names } = lexicon([text]);
+    expect(
+      await assessAnswerability(
+        "Grille est construit avec quelles technos ?",
+        [passage("Grille", text)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("takes « est-ce que notre mairie … ? » after the asker's introduction for a question about their own collectivité", () => {
+    expect(
+      withoutIntroduction("Bonjour, on est un club de Trifouilly : est-ce que notre mairie utilise Nextcloud ?"),
+    ).toBe(null);
+    expect(
+      withoutIntroduction("Bonjour, je suis élue à Trifouilly : est-ce que notre ville a déjà quitté Microsoft ?"),
+    ).toBe(null);
+    // What any commune may do stays a general question.
+    expect(
+      withoutIntroduction("Bonjour, je suis élue à Trifouilly : est-ce que notre commune peut utiliser Nextcloud ?"),
+    ).not.toBe(null);
+  });
+
+  it("requires of a passage what a city is designated by (« la ville des bergamotes »), unless a periphrase it knows", async () => {
+    const lyon = "La Ville de Lyon a engagé la sortie de Microsoft : ses postes passent à des logiciels libres.";
+    const nancy = "Nancy, la ville des bergamotes, a quitté Microsoft en 2020.";
+    const { frequency, names } = lexicon([lyon, nancy, "Les bergamotes sont une confiserie."]);
+    expect(
+      await assessAnswerability(
+        "La ville des bergamotes a-t-elle quitté Microsoft ?",
+        [passage("Lyon", lyon)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false, missing: ["bergamotes"] });
+    expect(
+      await assessAnswerability(
+        "La ville des bergamotes a-t-elle quitté Microsoft ?",
+        [passage("Nancy", nancy)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("reads a country named by its own name (« la Norvège ») as asked about, not answered by a card of one of its products", async () => {
+    const card =
+      "Alternative : Fjord Office. Éditeur : Fjord AS (Norvège). Logiciel libre de bureautique, utilisé par des ministères.";
+    const { frequency, names } = lexicon([card]);
+    expect(
+      questionTerms("La Norvège a-t-elle une politique du logiciel libre ?").find((t) => t.word === "norvege"),
+    ).toMatchObject({
+      country: true,
+    });
+    expect(
+      await assessAnswerability(
+        "La Norvège a-t-elle une politique de logiciel libre pour ses ministères ?",
+        [passage("Alternative : Fjord Office", card, "catalog")],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false });
+    // A product the question names is what its card answers.
+    expect(
+      await assessAnswerability(
+        "Fjord Office vient-il de Norvège ?",
+        [passage("Alternative : Fjord Office", card, "catalog")],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("requires two names written together (« Acme Studio ») of a passage when the corpus never writes them so", async () => {
+    const cloud = "Acme Cloud est l'offre d'hébergement d'Acme ; ses données sont hébergées aux États-Unis.";
+    const studio = "Zeta Studio est un logiciel de montage vidéo.";
+    const { frequency, names } = lexicon([cloud, studio]);
+    const results = [
+      passage("Produit : Acme Cloud", cloud, "catalog"),
+      passage("Produit : Zeta Studio", studio, "catalog"),
+    ];
+    expect(
+      await assessAnswerability("Acme Studio peut-il héberger nos données ?", results, frequency, names),
+    ).toMatchObject({ answerable: false, missing: ["acme studio"] });
+    expect(
+      await assessAnswerability("Acme Cloud peut-il héberger nos données ?", results, frequency, names),
+    ).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("searches a city, a vendor or a court designated by a periphrase as the corpus names it", () => {
+    expect(aliasesIn("La cité phocéenne a-t-elle un logiciel libre pour l'urbanisme ?")).toContain("marseille");
+    expect(aliasesIn("Qu'a jugé la Cour de Luxembourg sur le Privacy Shield ?")).toContain("cjue");
+    // The longer periphrase, not the capital it contains (« La Haye » → Pays-Bas).
+    const court = aliasesIn("Qu'a dit la Cour de La Haye sur la messagerie de son procureur ?");
+    expect(court).toContain("cour penale internationale");
+    expect(court).not.toContain("pays bas");
+  });
+
+  it("does not require the point of the compass a company is placed by (« une start-up du Sud-Ouest »)", () => {
+    const words = (q: string) => questionTerms(q).map((t) => t.word);
+    expect(words("Notre logiciel de paie vient d'une start-up du Sud-Ouest, elle est basée où ?")).not.toContain(
+      "sud ouest",
+    );
+    expect(words("Le Land du Nord de l'Allemagne a-t-il quitté Microsoft ?")).toContain("nord");
+  });
+
+  it("takes a purpose after the name (« Penpot pour les affiches de la kermesse, … ») for the question's context", () => {
+    const text = "Penpot pour les affiches de la kermesse, c'est une boîte de quel pays ?";
+    const spans = contextSpans(text);
+    const at = text.indexOf("kermesse");
+    expect(spans.some(([a, b]) => a <= at && b > at)).toBe(true);
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpusEngine("cap-libre-abstain16-");
+    }, 120_000);
+    afterAll(async () => real?.close());
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("abstains on a person's home asked of a catalog card, an introduced town asked about, an absent product beside a present one", async () => {
+      for (const q of [
+        "Frank Karlitschek, le fondateur de Nextcloud, il habite dans quelle ville ?",
+        "Bonjour, nous sommes une association de Landerneau : est-ce que notre mairie utilise Nextcloud ?",
+        "Microsoft Teams Premium, les données sont-elles hébergées en Europe ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: false });
+    });
+
+    it("answers a lower-case question followed by its context, a periphrase of a city, a court or a vendor", async () => {
+      for (const q of [
+        "proxmox c'est autrichien ? on voudrait l'installer sur les serveurs de la commune",
+        "La cité phocéenne instruit ses permis de construire avec quel logiciel libre ?",
+        "La Cour de Luxembourg a invalidé le Privacy Shield en quelle année ?",
+        "L'éditeur de Walldorf, il appartient à quel groupe ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+  });
+});
