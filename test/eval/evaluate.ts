@@ -33,6 +33,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-11",
   "held-out-12",
   "held-out-13",
+  "held-out-14",
 ]);
 
 /**
