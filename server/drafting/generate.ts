@@ -452,7 +452,9 @@ export function freshnessNote(
   const since = findSince(statement)[0];
   // A « depuis 2024 » on a source of 2017 is not a situation the source describes: it began after it was written
   // (trial7 B10); said so, never « situation décrite par une source du … ».
-  if (since && dated && since.date > dated.slice(0, since.date.length))
+  // Compared at the precision both dates have: a source dated « 2025 » may postdate « depuis le 1er avril 2025 ».
+  const precision = since && dated ? Math.min(since.date.length, dated.length) : 0;
+  if (since && dated && since.date.slice(0, precision) > dated.slice(0, precision))
     notes.push(message("drafts.since.afterSource", { since: since.text, date: sourceDateText(dated) }));
   else if (since && dated && olderThanAYear(dated, docDate))
     notes.push(message("drafts.since.old", { since: since.text, date: sourceDateText(dated) }));

@@ -319,6 +319,16 @@ describe("B10: a « depuis » later than its source, and a date note that vouche
         "2018-06-12",
       ),
     ).toMatch(/situation décrite par une source du 12 juin 2018, il y a plus d'un an/);
+    // A source dated by its year only may have been written after a « depuis » of the same year: it is compared at the
+    // precision both dates have, so « depuis le 1er mars 2024 » on a source « 2024 » is an old source, not a later one.
+    const sameYear = freshnessNote(
+      "Depuis le 1er mars 2024, la licence coûte 8 % de plus.",
+      "2026-12-05",
+      "2026-03",
+      "2024",
+    );
+    expect(sameYear).not.toMatch(/commencée après/);
+    expect(sameYear).toMatch(/situation décrite par une source de 2024/);
   });
 
   it("does not let the note's quotation of the sentence back the sentence's own figure", () => {
