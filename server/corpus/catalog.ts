@@ -333,6 +333,9 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     );
     const products = productsByVendor.get(v.id) ?? [];
     if (products.length) lines.push(`Produits au catalogue : ${products.map((p) => p.name).join(", ")}.`);
+    // Its other names (a former name, a short form: « NortonLifeLock », « OVH ») are written on the card, so a question
+    // that uses one finds it and reads it as naming the card.
+    if (v.aliases.length) lines.push(`Apparaît dans les inventaires sous les noms : ${v.aliases.join(" ; ")}.`);
     if (v.notes) lines.push(v.notes);
     passages.push(passage("vendor", v.id, `Éditeur : ${v.name}`, lines, v.sources, null));
   }
@@ -382,6 +385,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     if (a.audience === "state") lines.push("Service de l'État réservé à ses agents.");
     if (a.audienceNote) lines.push(`Pour une collectivité : ${a.audienceNote}`);
     if (a.sill) lines.push("Référencé au Socle interministériel de logiciels libres (SILL).");
+    if (a.aliases.length) lines.push(`Apparaît dans les inventaires sous les noms : ${a.aliases.join(" ; ")}.`);
     if (a.users.length) lines.push(`Utilisateurs publics connus : ${a.users.join(", ")}.`);
     const replaces = (productsByAlt.get(a.id) ?? []).map(
       (m) => `${catalog.products.get(m.product)!.name} (${fitLabel(m.fit)}${m.covers ? ` : ${m.covers}` : ""})`,

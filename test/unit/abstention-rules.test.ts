@@ -2244,3 +2244,16 @@ describe("sixteenth series (kinds of misses of held-out-13: designations, near n
     });
   });
 });
+
+describe("seventeenth series (held-out-14: a card's other names are written on it)", () => {
+  let real: { engine: Engine; close(): Promise<void> };
+  beforeAll(async () => {
+    real = await realCorpus();
+  }, 120_000);
+  const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+  it("answers a question naming a vendor or an alternative by another name of its card (a former name, a part)", async () => {
+    for (const q of ["NortonLifeLock, c'est de quel pays ?", "TextMaker est sous quelle licence ?"])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
