@@ -78,7 +78,10 @@ export function questionTerms(question: string): QuestionTerm[] {
     out.set(`${m[1]} ${m[2]}`, { word: `${m[1]} ${m[2]}`, variants: [`${m[1]} ${m[2]}`], name: true, date: true });
     inPhrase.add(m[1]!).add(m[2]!);
   }
-  const text = question.replace(/[’]/g, "'");
+  // « la version 26 de Keycloak » asks what « Keycloak 26 » asks: the number is the product's version (below).
+  const text = question
+    .replace(/[’]/g, "'")
+    .replace(/\b(version)\s+(\d{1,2})\s+(?:de\s+|d')(\p{Lu}[\p{L}\p{N}]*)(?![\p{L}\p{N}.])/gu, "$1 $3 $2");
   const tokens = [...text.matchAll(/[\p{L}\p{N}'-]+/gu)];
   const sized = new Set<string>();
   const spans = contextSpans(text);

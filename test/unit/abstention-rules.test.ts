@@ -2256,4 +2256,12 @@ describe("seventeenth series (held-out-14: a card's other names are written on i
     for (const q of ["NortonLifeLock, c'est de quel pays ?", "TextMaker est sous quelle licence ?"])
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
+
+  it("abstains on « la version N de X » as on « X N », a version the corpus does not write", async () => {
+    for (const q of [
+      "La version 14 de Proxmox est-elle gratuite ?",
+      "La version 19 de Nextcloud est-elle compatible avec Collabora ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false, reason: "missing-name" });
+  });
 });
