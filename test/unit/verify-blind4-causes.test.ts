@@ -4,15 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { extractFigures } from "../../server/verify/figures.ts";
-import { splitSentences, verifyText } from "../../server/verify/index.ts";
-
-const check = (sentence: string, passages: string[], facts: string[] = []) =>
-  verifyText(
-    sentence,
-    passages.map((text, i) => ({ n: i + 1, text })),
-    { facts },
-  ).sentences[0]!;
-const status = (sentence: string, ...passages: string[]) => check(sentence, passages).status;
+import { splitSentences } from "../../server/verify/index.ts";
+import { check, status } from "../helpers/verify.ts";
 
 describe("false flags: dates and names of a briefing note", () => {
   it("a date written with slashes, day first (« le 15/03/2027 »), is one date, not numbers", () => {

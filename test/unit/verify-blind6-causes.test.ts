@@ -4,15 +4,7 @@
  * variant is still flagged.
  */
 import { describe, expect, it } from "vitest";
-import { verifyText } from "../../server/verify/index.ts";
-
-const check = (sentence: string, passages: string[], facts: string[] = []) =>
-  verifyText(
-    sentence,
-    passages.map((text, i) => ({ n: i + 1, text })),
-    { facts },
-  ).sentences[0]!;
-const status = (sentence: string, ...passages: string[]) => check(sentence, passages).status;
+import { check, status } from "../helpers/verify.ts";
 
 describe("false flags: figures held to names they do not count", () => {
   it("the number of a section of a law (« la section 215 du Patriot Act ») names a text: the sentence's names are not held to it", () => {
