@@ -4,8 +4,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import type { InventoryFile } from "../../server/inventory/parse.ts";
-import type { InventoryItem, InventoryRow } from "../../server/inventory/types.ts";
+import type { AnalysisResult, InventoryItem, InventoryRow } from "../../server/inventory/types.ts";
 
 export const INVENTORY_FIXTURES = path.resolve("test/fixtures/inventory");
 export const INVENTORY_CORPUS = path.join(INVENTORY_FIXTURES, "corpus");
@@ -192,3 +193,11 @@ export const inventoryRow = (name: string, publisher: string | null, installatio
   hint: null,
   file: "t",
 });
+
+/** The line of an analysis that shows `name`, itself or among the names it groups. */
+export const lineOf = (r: AnalysisResult, name: string) =>
+  r.items.find((i) => i.name === name || i.names?.includes(name))!;
+
+/** An analysis result as the saved analysis the documents take, made at `createdAt`. */
+export const asAnalysis = (r: AnalysisResult, createdAt: string) =>
+  ({ id: "t", name: "t", createdAt, ...r }) as unknown as InventoryAnalysis;

@@ -10,13 +10,12 @@ import { strToU8, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AppError } from "../../server/core/errors.ts";
 import { planRoadmap } from "../../server/drafting/roadmap-plan.ts";
-import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { bestAlternative } from "../../server/inventory/measure.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
-import type { AnalysisResult, InventoryRow } from "../../server/inventory/types.ts";
-import { INVENTORY_FIXTURES, inventoryRow } from "./fixtures.ts";
+import type { InventoryRow } from "../../server/inventory/types.ts";
+import { asAnalysis, INVENTORY_FIXTURES, inventoryRow, lineOf } from "./fixtures.ts";
 
 let index: MatchIndex;
 const NOW = "2026-12-05T08:00:00Z";
@@ -25,9 +24,6 @@ beforeAll(async () => {
 });
 
 const analyze = (rows: InventoryRow[]) => analyzeRows(rows, index, { now: NOW });
-const lineOf = (r: AnalysisResult, name: string) => r.items.find((i) => i.name === name || i.names?.includes(name))!;
-const asAnalysis = (r: AnalysisResult) =>
-  ({ id: "t", name: "t", createdAt: NOW, ...r }) as unknown as InventoryAnalysis;
 
 describe("a vendor's console, guest tools and launcher go with its product (A7)", () => {
   it("counts an antivirus console the catalog does not know with the antivirus, not as a project of its own", () => {
@@ -42,7 +38,7 @@ describe("a vendor's console, guest tools and launcher go with its product (A7)"
     expect(console_.reason).not.toContain("classez-le à la main");
     // Not « à classer », not a line of the plan with « alternative à rechercher ».
     expect(r.unknown.map((u) => u.name)).not.toContain(console_.name);
-    const plan = planRoadmap(asAnalysis(r), { now: NOW });
+    const plan = planRoadmap(asAnalysis(r, NOW), { now: NOW });
     expect(plan.lines.map((l) => l.item.name)).not.toContain(console_.name);
     expect(plan.lines.find((l) => l.item.name === "Trend Micro Apex One Security Agent")?.alternative).toBeTruthy();
   });
@@ -86,7 +82,7 @@ describe("a vendor's console, guest tools and launcher go with its product (A7)"
     expect(lineOf(r, "Kaspersky Security Center 14 Administration Server").partOf).toBe("kaspersky-endpoint-security");
     expect(lineOf(r, "VMware Tools").partOf).toBe("vmware-vsphere");
     expect(lineOf(r, "Autodesk Desktop App").partOf).toBe("autocad");
-    const plan = planRoadmap(asAnalysis(r), { now: NOW });
+    const plan = planRoadmap(asAnalysis(r, NOW), { now: NOW });
     expect(plan.lines.filter((l) => !l.alternative).map((l) => l.item.name)).not.toContain(
       "Kaspersky Security Center 14 Administration Server",
     );
@@ -112,7 +108,7 @@ describe("a European replacement comes before one still under extra-European jur
       expect(item.alternatives.some((a) => a.extraEuropean && a.fit === "drop-in")).toBe(true);
       expect(item.alternatives[0]!.extraEuropean).toBeFalsy();
       expect(bestAlternative(item.alternatives)?.extraEuropean).toBeFalsy();
-      const plan = planRoadmap(asAnalysis(r), { now: NOW });
+      const plan = planRoadmap(asAnalysis(r, NOW), { now: NOW });
       expect(plan.lines.find((l) => l.item.name === name)?.alternative?.extraEuropean).toBeFalsy();
     }
   });

@@ -12,12 +12,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { planRoadmap } from "../../server/drafting/roadmap-plan.ts";
-import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 import type { AnalysisResult, InventoryRow } from "../../server/inventory/types.ts";
-import { inventoryRow } from "./fixtures.ts";
+import { asAnalysis, inventoryRow, lineOf } from "./fixtures.ts";
 
 let index: MatchIndex;
 const NOW = "2026-12-05T08:00:00Z";
@@ -26,11 +25,8 @@ beforeAll(async () => {
 });
 
 const analyze = (rows: InventoryRow[]) => analyzeRows(rows, index, { now: NOW });
-const lineOf = (r: AnalysisResult, name: string) => r.items.find((i) => i.name === name || i.names?.includes(name))!;
-const asAnalysis = (r: AnalysisResult) =>
-  ({ id: "t", name: "t", createdAt: NOW, ...r }) as unknown as InventoryAnalysis;
 const planned = (r: AnalysisResult) =>
-  planRoadmap(asAnalysis(r), { now: NOW }).lines.map((l) => [l.item.name, l.alternative?.name ?? null]);
+  planRoadmap(asAnalysis(r, NOW), { now: NOW }).lines.map((l) => [l.item.name, l.alternative?.name ?? null]);
 
 describe("a product family gets one replacement (A5)", () => {
   it("counts a database's administration tool with the database, which the plan replaces once", () => {
@@ -136,7 +132,7 @@ describe("a deadline written in the context is honoured (A5)", () => {
       inventoryRow("Citrix Workspace app", "Citrix Systems, Inc.", 80),
       inventoryRow("Zoom Workplace", "Zoom Video Communications, Inc.", 40),
     ]);
-    const plan = planRoadmap(asAnalysis(r), {
+    const plan = planRoadmap(asAnalysis(r, NOW), {
       now: NOW,
       context:
         "Le client Citrix Workspace doit être retiré des postes avant l'été 2027 ; l'abonnement Zoom est renouvelé en septembre 2027",
