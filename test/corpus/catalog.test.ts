@@ -38,6 +38,18 @@ async function rawCatalog() {
   return all;
 }
 
+/** The catalog loaded from a folder holding only `data` (as `catalog/c.yaml`), its problems added to `problems`. */
+async function catalogOf(data: object, problems: CorpusProblem[] = []) {
+  const dir = await mkdtemp(path.join(tmpdir(), "caplibre-catalog-"));
+  try {
+    await mkdir(path.join(dir, "catalog"));
+    await writeFile(path.join(dir, "catalog", "c.yaml"), YAML.stringify(data));
+    return await loadCatalog(dir, problems);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe("alternatives of a product's own family", () => {
   it("never offers network equipment for software, nor software for network equipment, nor another business domain", async () => {
     const raw = await rawCatalog();
@@ -63,99 +75,79 @@ describe("alternatives of a product's own family", () => {
     expect(sameCategoryFamily("network", "network")).toBe(true);
     expect(sameCategoryFamily("security", "network")).toBe(true);
     expect(sameCategoryFamily("workstation", "collaboration")).toBe(true);
-    const dir = await mkdtemp(path.join(tmpdir(), "caplibre-families-"));
-    try {
-      await mkdir(path.join(dir, "catalog"));
-      const source = { title: "Test", url: "https://example.org/", date: "2026-12" };
-      await writeFile(
-        path.join(dir, "catalog", "c.yaml"),
-        YAML.stringify({
-          vendors: [{ id: "acme", name: "Acme", country: "CN", sources: [source] }],
-          products: [
-            {
-              id: "acme-phone",
-              name: "Acme Phone",
-              vendor: "acme",
-              category: "collaboration",
-              usage: "Visioconférence",
-              sources: [source],
-            },
-          ],
-          alternatives: [
-            {
-              id: "switch",
-              name: "Switch",
-              publisher: "X",
-              country: "FR",
-              category: "network",
-              maturity: "mature",
-              sources: [source],
-            },
-            {
-              id: "visio",
-              name: "Visio",
-              publisher: "Y",
-              country: "FR",
-              category: "collaboration",
-              maturity: "mature",
-              sources: [source],
-            },
-          ],
-          mappings: [
-            { product: "acme-phone", alternative: "switch", fit: "partial" },
-            { product: "acme-phone", alternative: "visio", fit: "partial" },
-          ],
-        }),
-      );
-      const problems: CorpusProblem[] = [];
-      const catalog = await loadCatalog(dir, problems);
-      expect(catalog.mappings.map((m) => m.alternative)).toEqual(["visio"]);
-      expect(problems.map((p) => p.reasons.join())).toEqual([
-        "familles différentes : outils collaboratifs / équipements réseau",
-      ]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const source = { title: "Test", url: "https://example.org/", date: "2026-12" };
+    const data = {
+      vendors: [{ id: "acme", name: "Acme", country: "CN", sources: [source] }],
+      products: [
+        {
+          id: "acme-phone",
+          name: "Acme Phone",
+          vendor: "acme",
+          category: "collaboration",
+          usage: "Visioconférence",
+          sources: [source],
+        },
+      ],
+      alternatives: [
+        {
+          id: "switch",
+          name: "Switch",
+          publisher: "X",
+          country: "FR",
+          category: "network",
+          maturity: "mature",
+          sources: [source],
+        },
+        {
+          id: "visio",
+          name: "Visio",
+          publisher: "Y",
+          country: "FR",
+          category: "collaboration",
+          maturity: "mature",
+          sources: [source],
+        },
+      ],
+      mappings: [
+        { product: "acme-phone", alternative: "switch", fit: "partial" },
+        { product: "acme-phone", alternative: "visio", fit: "partial" },
+      ],
+    };
+    const problems: CorpusProblem[] = [];
+    const catalog = await catalogOf(data, problems);
+    expect(catalog.mappings.map((m) => m.alternative)).toEqual(["visio"]);
+    expect(problems.map((p) => p.reasons.join())).toEqual([
+      "familles différentes : outils collaboratifs / équipements réseau",
+    ]);
   });
 });
 
 describe("a product's card", () => {
   it("says each edition's own end of support, in words (fifteenth series: « … LTSC … supporté jusqu'à quand ? »)", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "caplibre-lifecycle-"));
-    try {
-      await mkdir(path.join(dir, "catalog"));
-      const source = { title: "Test", url: "https://example.org/", date: "2026-12" };
-      await writeFile(
-        path.join(dir, "catalog", "c.yaml"),
-        YAML.stringify({
-          vendors: [{ id: "acme", name: "Acme", country: "US", sources: [source] }],
-          products: [
-            {
-              id: "acme-server",
-              name: "Acme Server",
-              vendor: "acme",
-              category: "workstation",
-              usage: "Système d'exploitation des postes",
-              lifecycle: [
-                { edition: "LTSC 2022", build: "20348", endOfSupport: "2031-10-14", source },
-                { edition: "IoT LTSC 2019", build: "17763", iot: true, endOfSupport: "2029-01-01", source },
-              ],
-              sources: [source],
-            },
+    const source = { title: "Test", url: "https://example.org/", date: "2026-12" };
+    const data = {
+      vendors: [{ id: "acme", name: "Acme", country: "US", sources: [source] }],
+      products: [
+        {
+          id: "acme-server",
+          name: "Acme Server",
+          vendor: "acme",
+          category: "workstation",
+          usage: "Système d'exploitation des postes",
+          lifecycle: [
+            { edition: "LTSC 2022", build: "20348", endOfSupport: "2031-10-14", source },
+            { edition: "IoT LTSC 2019", build: "17763", iot: true, endOfSupport: "2029-01-01", source },
           ],
-          alternatives: [],
-          mappings: [],
-        }),
-      );
-      const text = catalogPassages(await loadCatalog(dir, [])).find(
-        (p) => p.id === "catalog/product/acme-server",
-      )?.text;
-      expect(text).toContain(
-        "Fin du support par édition : LTSC 2022 (build 20348) le 14 octobre 2031 ; IoT LTSC 2019 (build 17763) le 1er janvier 2029.",
-      );
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+          sources: [source],
+        },
+      ],
+      alternatives: [],
+      mappings: [],
+    };
+    const text = catalogPassages(await catalogOf(data)).find((p) => p.id === "catalog/product/acme-server")?.text;
+    expect(text).toContain(
+      "Fin du support par édition : LTSC 2022 (build 20348) le 14 octobre 2031 ; IoT LTSC 2019 (build 17763) le 1er janvier 2029.",
+    );
   });
 });
 
@@ -188,32 +180,23 @@ describe("owners", () => {
 
 describe("a product's components (trial7 A5)", () => {
   it("keeps the components the catalog has, and reports one it lacks", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "caplibre-components-"));
-    try {
-      await mkdir(path.join(dir, "catalog"));
-      const source = { title: "Test", url: "https://example.org/", date: "2026-12" };
-      const product = (id: string, components: string[] = []) => ({
-        id,
-        name: id,
-        vendor: "acme",
-        category: "database",
-        components,
-        usage: "Base de données",
-        sources: [source],
-      });
-      await writeFile(
-        path.join(dir, "catalog", "c.yaml"),
-        YAML.stringify({
-          vendors: [{ id: "acme", name: "Acme", country: "US", sources: [source] }],
-          products: [product("acme-db", ["acme-studio", "acme-ghost"]), product("acme-studio")],
-        }),
-      );
-      const problems: CorpusProblem[] = [];
-      const catalog = await loadCatalog(dir, problems);
-      expect(catalog.products.get("acme-db")?.components).toEqual(["acme-studio"]);
-      expect(problems.map((p) => p.reasons.join())).toEqual(["composant inconnu : « acme-ghost »"]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const source = { title: "Test", url: "https://example.org/", date: "2026-12" };
+    const product = (id: string, components: string[] = []) => ({
+      id,
+      name: id,
+      vendor: "acme",
+      category: "database",
+      components,
+      usage: "Base de données",
+      sources: [source],
+    });
+    const data = {
+      vendors: [{ id: "acme", name: "Acme", country: "US", sources: [source] }],
+      products: [product("acme-db", ["acme-studio", "acme-ghost"]), product("acme-studio")],
+    };
+    const problems: CorpusProblem[] = [];
+    const catalog = await catalogOf(data, problems);
+    expect(catalog.products.get("acme-db")?.components).toEqual(["acme-studio"]);
+    expect(problems.map((p) => p.reasons.join())).toEqual(["composant inconnu : « acme-ghost »"]);
   });
 });
