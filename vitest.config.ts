@@ -33,12 +33,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // Three workers on a two-core machine. A worker waits for Chromium, LibreOffice, a child process or a streamed
-    // answer for a fifth of the run: two leave that time idle (a fresh clone took 184 s alone, 296 s beside two
-    // `yes`, where it would take twice 184 s if it used both cores throughout), a third fills it; beside other busy
-    // processes, which share the cores process by process, it also gets the run a larger share. Not more: each worker
-    // keeps a Chromium and the real corpus's index, and the heavy files all start together.
-    maxWorkers: 3,
+    // LanceDB and Chromium are heavy: two workers on a two-core machine.
+    maxWorkers: 2,
     // Each worker runs file after file in one process: the server's module graph (hono, LangChain, LanceDB, the
     // corpus once read) is loaded once per worker instead of once per file. Every file starts its own servers,
     // engines and data folders in its hooks and stops them after, so files do not share state through them. Chromium
