@@ -600,7 +600,7 @@ async function renderPlan({ focus }) {
               el(
                 "td",
                 {},
-                (p.state === "replaced" && p.byNow > 0
+                (p.replacedBy
                   ? t("plan.product.replacedBy", { by: p.product.by ?? "" })
                   : t(`plan.product.${p.state}`)) + (p.late ? ` — ${t("plan.late")}` : ""),
               ),

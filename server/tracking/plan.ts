@@ -246,6 +246,12 @@ export interface ProductProgress {
   state: "replaced" | "in-progress" | "not-started" | "absent";
   /** Installations of the planned replacement in the latest inventory (0 when it is not seen there). */
   byNow: number;
+  /**
+   * The data show the replacement: the product is gone AND its planned replacement grew since the baseline. A product
+   * just uninstalled while the replacement stayed where it was is only « gone » (trial 8: « Yandex Browser → remplacé
+   * par Firefox ESR » with Firefox at 120 before and after). The one test of « remplacé par » everywhere.
+   */
+  replacedBy: boolean;
   late: boolean;
 }
 
@@ -364,7 +370,9 @@ export function progressOf(plan: Plan, today: string): Progress {
     const now = installationsOf(last, product);
     const state = before === 0 ? "absent" : now === 0 ? "replaced" : now < before ? "in-progress" : "not-started";
     const late = state !== "replaced" && state !== "absent" && product.dueDate !== null && product.dueDate < today;
-    return { product, before, now, state, byNow: replacementInstallations(last, product.by), late };
+    const byNow = replacementInstallations(last, product.by);
+    const replacedBy = state === "replaced" && byNow > replacementInstallations(baseline, product.by);
+    return { product, before, now, state, byNow, replacedBy, late };
   });
   const targetMet =
     !!latest && latest.checkpoint.value !== null && latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
@@ -479,7 +487,7 @@ export function snapshotOf(
       by: p.product.by,
       byNote: options.replacementNote?.(p.product.productId, p.product.by) ?? null,
       state: p.state,
-      ...(p.state === "replaced" && p.byNow > 0 ? { byInInventory: true } : {}),
+      ...(p.replacedBy ? { byInInventory: true } : {}),
       dueDate: p.product.dueDate,
     })),
     events: plan.events.map((e) => ({ date: e.date, text: e.text })),

@@ -93,7 +93,7 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
       t("productsTitle"),
       progress.products.map(
         (p) =>
-          `- ${t(`product.${p.state === "replaced" && p.byNow > 0 ? "replacedBy" : p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`,
+          `- ${t(`product.${p.replacedBy ? "replacedBy" : p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`,
       ),
     );
   }
