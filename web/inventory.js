@@ -278,7 +278,8 @@ function display(analysis, { focus }) {
           el(
             "li",
             {},
-            t("inv.fileLine", { name: f.name, format: t(`inv.format.${f.format}`), rows: countOf("rowRead", f.rows) }),
+            t("inv.fileLine", { name: f.name, format: t(`inv.format.${f.format}`), rows: countOf("rowRead", f.rows) }) +
+              (f.duplicates?.length ? t("inv.fileDuplicates", { names: f.duplicates.join(", ") }) : ""),
           ),
         ),
       ),
