@@ -5,6 +5,7 @@
  * into the document.
  */
 
+import { localDay } from "../core/text.ts";
 import { wordAlternation, wordListLines } from "../i18n/word-lists.ts";
 import { countByCategory } from "../inventory/category-counts.ts";
 import { withAlternativesInPlace } from "../inventory/in-place.ts";
@@ -407,7 +408,7 @@ export function localEvents(
   now?: string,
   partsOf: (line: RoadmapLine) => string[] = () => [],
 ): LocalEvent[] {
-  const today = (now ?? new Date().toISOString()).slice(0, 10);
+  const today = localDay(now ?? new Date());
   const events: LocalEvent[] = [];
   // Without the « ; » (or « , », « : ») that joined it to the next: « … septembre 2027 ; » read as a stray mark.
   for (const sentence of contextSentences(context)) {

@@ -72,3 +72,27 @@ describe("a replacement is claimed only when the data show it (A4)", () => {
     expect(note).toMatch(/Zoom : remplacé par Jitsi Meet/);
   });
 });
+
+/** B8 (same footer): « licence Licence Ouverte » — a label is not repeated when the name begins with it. */
+describe("the licence in the public page's footer", () => {
+  const page = (licence: "etalab-2.0" | "odbl") => {
+    const plan = planOf("2026-12-05", {
+      checkpoints: [checkpointOf(analysis("a1", [], 50), "weighted", "2026-12-05")],
+    });
+    const snapshot = snapshotOf(plan, progressOf(plan, "2026-12-05"), {
+      licence,
+      groupProducts: false,
+      now: new Date("2026-12-05T12:00:00Z"),
+      categoryLabel: (c) => c ?? "",
+    });
+    return renderPublicPage(snapshot, { cssHref: "p.css", dataHref: "d.json", csvHref: "d.csv" }).replace(
+      /<[^>]+>/g,
+      "",
+    );
+  };
+  it("does not write the word twice", () => {
+    expect(page("etalab-2.0")).not.toMatch(/licence\s+licence/i);
+    expect(page("etalab-2.0")).toContain("Licence Ouverte");
+    expect(page("odbl")).toMatch(/licence Open Database License/);
+  });
+});
