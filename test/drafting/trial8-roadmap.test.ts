@@ -97,3 +97,28 @@ describe("a contract end named by the vendor only (B2)", () => {
     expect(microsoft ? names(microsoft.lines) : []).toEqual([]);
   });
 });
+
+/**
+ * B3 (related): the antivirus built into Windows (« Windows Defender », « Microsoft Defender Antivirus ») goes with
+ * Windows — counted and replaced with it — and is not a « gain rapide » of its own beside the antivirus the
+ * collectivité already runs. Tested with Windows 10 and Trellix/Bitdefender rather than the trial's Windows 11/Sophos.
+ */
+describe("the antivirus built into Windows (B3)", () => {
+  it("is counted with Windows, not proposed as a replacement of its own", () => {
+    const r = analyzeRows(
+      [
+        inventoryRow("Microsoft Windows 10 Professionnel", "Microsoft Corporation", 80),
+        inventoryRow("Microsoft Defender Antivirus", "Microsoft Corporation", 80),
+        inventoryRow("Bitdefender Endpoint Security Tools", "Bitdefender", 75),
+      ],
+      index,
+      { now: NOW },
+    );
+    expect(r.items.find((i) => i.name === "Microsoft Defender Antivirus")).toMatchObject({
+      component: true,
+      partOf: "windows-10",
+    });
+    const plan = planRoadmap(asAnalysis(r, NOW), { now: NOW });
+    expect(names(plan.lines)).not.toContain("Microsoft Defender Antivirus");
+  });
+});
