@@ -198,12 +198,14 @@ export function plannedValue(plan: Pick<Plan, "checkpoints" | "milestones">, dat
 
 /**
  * Milestones on a straight line from the baseline to the target, when the roadmap gave none: each quarter over
- * two years or less, each half-year up to four years, each year beyond.
+ * two years or less, each half-year up to four years, each year beyond; none on or before `after` (the day the plan
+ * is adopted: a plan adopted in December on a January inventory has no milestone in July, already « non tenu »).
  */
 export function defaultMilestones(
   baseline: { date: string; value: number },
   target: { date: string; value: number },
   label: (date: string) => string,
+  after = baseline.date,
 ): Milestone[] {
   const start = new Date(day(baseline.date));
   const end = new Date(day(target.date));
@@ -216,6 +218,10 @@ export function defaultMilestones(
   );
   while (cursor < end && milestones.length < 40) {
     const date = cursor.toISOString().slice(0, 10);
+    if (date <= after) {
+      cursor.setUTCMonth(cursor.getUTCMonth() + step);
+      continue;
+    }
     // As shown (`roundPercent`, once, from the exact line): 59.49 is « 59 % », not 59.5 shown « 60 % ».
     const value = roundPercent(
       baseline.value + ((target.value - baseline.value) * (cursor.getTime() - start.getTime())) / span,

@@ -180,7 +180,13 @@ export async function adoptPlan(
       ? data.milestones
           .map((m) => ({ date: m.date, value: m.value, label: m.label ?? milestoneLabel(m.date) }))
           .sort((a, b) => a.date.localeCompare(b.date))
-      : defaultMilestones({ date, value: baseline.value }, data.target, milestoneLabel);
+      : defaultMilestones(
+          { date, value: baseline.value },
+          data.target,
+          milestoneLabel,
+          // None before the plan exists (an inventory of months ago adopted today).
+          [date, now.toISOString().slice(0, 10)].sort().at(-1),
+        );
     if (milestones.some((m) => m.date <= date))
       throw new AppError("invalid_input", message("tracking.error.milestoneDate", { date: frenchDate(date) }), 400);
     const plan: Plan = {
