@@ -5,7 +5,7 @@
  * same thing; `noteFacts` lists the figures a model may use to write « L'essentiel » (`progress-note-model.ts`).
  */
 import { contract, withArticle } from "../core/labels.ts";
-import { formatDecimal, formatInt, frenchDate, percentText } from "../core/text.ts";
+import { fold, formatDecimal, formatInt, frenchDate, percentText } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import type { OwnData, OwnFigure } from "../verify/own-figures.ts";
@@ -169,6 +169,11 @@ export function noteFacts(plan: Plan, progress: Progress, today: string): string
 
 /** Names of the plan's measure, by measure (`i18n/fr/own-measure-names.txt`). */
 const MEASURE_NAMES = wordListSections("own-measure-names.txt");
+/** Words after a figure that say it was measured or planned, folded. */
+const AFTER = {
+  measured: (MEASURE_NAMES.get("measured-after") ?? []).map(fold),
+  planned: (MEASURE_NAMES.get("planned-after") ?? []).map(fold),
+};
 
 /**
  * The plan's figures as the verification of « L'essentiel » checks a sentence against them (`verify/own-figures.ts`):
@@ -204,6 +209,10 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData {
       [other, names.other],
     ] as const)
       if (v !== null && v !== undefined) figures.push({ kind: "percent", value: v, names: [...n], says, loose: true });
+    // « 68 % mesurés pour 72 % prévus ».
+    if (value !== null) figures.push({ kind: "percent", value, after: AFTER.measured, says, loose: true });
+    if (c.planned !== null)
+      figures.push({ kind: "percent", value: c.planned, after: AFTER.planned, says, loose: true });
   }
   const next = progress.milestones.find((m) => m.state === "upcoming");
   for (const m of progress.milestones) {

@@ -17,6 +17,8 @@ import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
 export interface OwnFigure {
   /** Names the figure is said of (« Kaspersky Endpoint Security », « ESET PROTECT », « prochain jalon »). */
   names?: string[];
+  /** Words written right after the figure that say what it is (« 68 % mesurés », « 72 % prévus »), folded. */
+  after?: string[];
   /** Dates it is given for (`YYYY-MM-DD`): a milestone's, a checkpoint's, the target's. */
   dates?: string[];
   /** « percent »: a share (« 82 % »); « points »: a change in points (« 8,5 points »). */
@@ -206,6 +208,15 @@ function figureReasons(
         bind(p, [r]);
         if (p) named.set(p, [...(named.get(p) ?? []), r]);
       }
+    // « 68 % mesurés pour 72 % prévus »: the word right after a figure says what it is.
+    for (const p of ofKind) {
+      const word = /^\s*(\p{L}+)/u.exec(sentence.slice(p.end))?.[1];
+      if (word)
+        bind(
+          p,
+          records.filter((r) => r.after?.includes(fold(word))),
+        );
+    }
     // « de 85 % à 72 % », « 85 % puis 72 % »: the next figure is said of the same names, loosely.
     const ordered = [...ofKind].sort((a, b) => a.start - b.start);
     for (let i = 0, names: OwnFigure[] = []; i < ordered.length; i++) {

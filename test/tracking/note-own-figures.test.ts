@@ -6,6 +6,7 @@
  * measured, or the next milestone given another milestone's value, still is (pure functions, no server).
  */
 import { describe, expect, it } from "vitest";
+import { percentText } from "../../server/core/text.ts";
 import { type Plan, progressOf } from "../../server/tracking/plan.ts";
 import { noteFacts, noteOwnData } from "../../server/tracking/progress-note.ts";
 import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
@@ -71,5 +72,25 @@ describe("a progress-note sentence with two figures of the plan's trajectory", (
     // Known limit: a name of the measure only confirms a figure (« ramener la mesure à 40 % » is the target), so the
     // next milestone or the raw share given as the measure (« passée de 85 % à 66 % », « à 77 % ») is left to the
     // figure-context check, which does not catch it (66 % is beside « prochain », 77 % beside « mesure » in the facts).
+  });
+});
+
+describe("a progress-note sentence that gives the measure beside the planned value", () => {
+  const ahead = {
+    ...plan,
+    checkpoints: [plan.checkpoints[0], { ...plan.checkpoints[1], value: 68.4, weighted: 68.4 }],
+  } as unknown as Plan;
+  const progress = progressOf(ahead, today);
+  const facts = noteFacts(ahead, progress, today);
+  const own = noteOwnData(ahead, progress);
+  const check = (s: string) => verifyAgainstPlan(s, facts, own).sentences[0]!;
+  const { checkpoint, planned } = progress.latest!;
+
+  it("supports « X mesurés pour Y prévus » without a date, and still flags a planned value the plan never gave", () => {
+    expect(progress.latest!.standing).toBe("ahead");
+    const ok = `Le plan est en avance sur sa trajectoire : ${percentText(checkpoint.value)} mesurés pour ${percentText(planned)} prévus.`;
+    expect([ok, check(ok).reasons]).toEqual([ok, []]);
+    const wrong = `Le plan est en avance sur sa trajectoire : ${percentText(checkpoint.value)} mesurés pour 77 % prévus.`;
+    expect(check(wrong).status).toBe("unsupported");
   });
 });
