@@ -5,8 +5,9 @@
  * same thing; `noteFacts` lists the figures a model may use to write « L'essentiel » (`progress-note-model.ts`).
  */
 import { contract, withArticle } from "../core/labels.ts";
-import { formatDecimal, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
+import { fold, formatDecimal, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
 import type { OwnData, OwnFigure } from "../verify/own-figures.ts";
 import type { Plan, Progress } from "./plan.ts";
 
@@ -166,6 +167,14 @@ export function noteFacts(plan: Plan, progress: Progress, today: string): string
     ]);
 }
 
+/** Names of the plan's measure, by measure (`i18n/fr/own-measure-names.txt`). */
+const MEASURE_NAMES = wordListSections("own-measure-names.txt");
+/** Words after a figure that say it was measured or planned, folded. */
+const AFTER = {
+  measured: (MEASURE_NAMES.get("measured-after") ?? []).map(fold),
+  planned: (MEASURE_NAMES.get("planned-after") ?? []).map(fold),
+};
+
 /**
  * The plan's figures as the verification of « L'essentiel » checks a sentence against them (`verify/own-figures.ts`):
  * each checkpoint's measure, planned value and raw share for its date, each milestone's planned (and measured) value
@@ -179,8 +188,14 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData {
   const percent = (value: number | null, dates: string[], says: string, names?: string[]) => {
     if (value !== null) figures.push({ kind: "percent", value, dates, says, ...(names ? { names } : {}) });
   };
+  // What the measure is called (« la mesure », « le taux », « l'exposition pondérée »): each value measured, loosely
+  // (the same names say the value aimed at).
+  const names = {
+    measure: [...(MEASURE_NAMES.get("measure") ?? []), ...(MEASURE_NAMES.get(plan.measure) ?? [])],
+    other: MEASURE_NAMES.get(plan.measure === "weighted" ? "raw" : "weighted") ?? [],
+  };
   for (const c of progress.checkpoints) {
-    const { date, value, raw } = c.checkpoint;
+    const { date, value, raw, weighted } = c.checkpoint;
     const says = own("checkpoint", {
       value: percentText(value),
       date: frenchDate(date),
@@ -188,6 +203,16 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData {
       raw: percentText(raw),
     });
     for (const v of [value, c.planned, raw]) percent(v, [date], says);
+    const other = plan.measure === "weighted" ? raw : weighted;
+    for (const [v, n] of [
+      [value, names.measure],
+      [other, names.other],
+    ] as const)
+      if (v !== null && v !== undefined) figures.push({ kind: "percent", value: v, names: [...n], says, loose: true });
+    // « 68 % mesurés pour 72 % prévus ».
+    if (value !== null) figures.push({ kind: "percent", value, after: AFTER.measured, says, loose: true });
+    if (c.planned !== null)
+      figures.push({ kind: "percent", value: c.planned, after: AFTER.planned, says, loose: true });
   }
   const next = progress.milestones.find((m) => m.state === "upcoming");
   for (const m of progress.milestones) {
