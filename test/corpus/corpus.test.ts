@@ -73,7 +73,7 @@ describe("the corpus's editorial rules", () => {
     expect(found).toEqual([]);
   });
 
-  it("blocks stock-quote pages, a consultancy's blog and news-copying sites as catalog sources (December 2026 review)", () => {
+  it("blocks stock-quote pages, a consultancy's blog, news-copying and document-sharing sites (December 2026 review)", () => {
     // Stock-quote pages and market-news relays carry a listing or a wire story, not who controls a company: the
     // issuer's filing or the press of record does. A consultancy's blog and a site that rewrites others' news are
     // not where a vendor's owner or a product's maker is established.
@@ -86,6 +86,10 @@ describe("the corpus's editorial rules", () => {
       "http://www.zonebourse.com/CEGID-GROUP-4746/actualite/x",
       "https://www.it-consultis.com/blog/wechat-work-wecom",
       "https://americannewsgroup.com/2022/11/27/u-s-expands-bans-of-chinese-security-cameras-network-equipment/",
+      // document-sharing sites: copies of a vendor's brochure uploaded by anyone
+      "http://docplayer.fr/13723121-Dematerialisation-jvs-mairistem-vous-guide.html",
+      "https://doczz.fr/doc/6415888/x",
+      "https://pdfslide.fr/documents/x.html",
     ];
     for (const url of weak)
       expect(blockedUrls({ url: null, sources: [{ title: "x", url }], body: "" }, domains), url).toEqual([url]);
