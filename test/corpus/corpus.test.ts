@@ -61,9 +61,10 @@ describe("the corpus's editorial rules", () => {
     const records = [
       ...[...c.vendors.values()].map((r) => [`vendor ${r.id}`, r.sources] as const),
       ...[...c.products.values()].map((r) => [`product ${r.id}`, r.sources] as const),
-      ...[...c.alternatives.values()].map(
-        (r) => [`alternative ${r.id}`, [...r.sources, ...(r.audienceSources ?? [])]] as const,
-      ),
+      ...[...c.alternatives.values()].map((r) => {
+        const sources = [...r.sources, ...(r.audienceSources ?? [])];
+        return [`alternative ${r.id}`, sources] as const;
+      }),
       ...c.mappings.map((m) => [`mapping ${m.product} → ${m.alternative}`, m.sources ?? []] as const),
     ];
     expect(records.length).toBeGreaterThan(1000);
@@ -93,7 +94,10 @@ describe("the corpus's editorial rules", () => {
     ];
     for (const url of weak)
       expect(blockedUrls({ url: null, sources: [{ title: "x", url }], body: "" }, domains), url).toEqual([url]);
-    const read = ["https://www.axios.com/2024/03/15/tiktok-ban-security-china-laws", "https://technode.com/2021/12/23/x"];
+    const read = [
+      "https://www.axios.com/2024/03/15/tiktok-ban-security-china-laws",
+      "https://technode.com/2021/12/23/x",
+    ];
     for (const url of read)
       expect(blockedUrls({ url: null, sources: [{ title: "x", url }], body: "" }, domains), url).toEqual([]);
   });
