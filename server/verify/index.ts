@@ -73,6 +73,7 @@ import {
   type Source,
   type SourceSentence,
   type Spot,
+  shareOf,
   sidesOf,
   spotsOf,
   toSource,
@@ -333,7 +334,16 @@ function checkSentence(
       const { spots, sides } = spotsOf(c);
       return spots.flatMap((spot, k) =>
         matches(spot.f)
-          ? [bagOf([...sides[k]!.before.slice(0, 2), ...sides[k]!.after, ...elidedCount(c, spots, k)].join(" "))]
+          ? [
+              bagOf(
+                [
+                  ...sides[k]!.before.slice(0, 2),
+                  ...sides[k]!.after,
+                  ...elidedCount(c, spots, k),
+                  ...shareOf(c, spot),
+                ].join(" "),
+              ),
+            ]
           : [],
       );
     };
