@@ -62,12 +62,12 @@ export function inBag(word: string, bag: Bag, withSynonyms = true): boolean {
 }
 
 /**
- * Words a model puts in the place of what a figure counts, meaning kept (`server/verify/synonyms.txt`, data): stem →
+ * Words a model puts in the place of what a figure counts, meaning kept (`server/i18n/fr/figure-synonyms.txt`, data): stem →
  * the stems of its group.
  */
 const COUNTED_SYNONYMS: Map<string, string[]> = (() => {
   const out = new Map<string, string[]>();
-  const lines = readFileSync(new URL("./synonyms.txt", import.meta.url), "utf8").split("\n");
+  const lines = readFileSync(new URL("../i18n/fr/figure-synonyms.txt", import.meta.url), "utf8").split("\n");
   for (const line of lines.filter((l) => l.trim() && !l.startsWith("#"))) {
     const group = line.split(",").map((w) => words(w).map(stem).join(" "));
     for (const w of group) out.set(w, [...(out.get(w) ?? []), ...group.filter((x) => x !== w)]);
@@ -76,12 +76,12 @@ const COUNTED_SYNONYMS: Map<string, string[]> = (() => {
 })();
 
 /**
- * A place and the adjectives that name it (`server/verify/place-adjectives.txt`, data): folded place → folded
+ * A place and the adjectives that name it (`server/i18n/fr/adjectives-of-places.txt`, data): folded place → folded
  * adjectives. « en Europe » is named by a passage on a « filiale européenne ».
  */
 const PLACE_ADJECTIVES: Map<string, string[]> = (() => {
   const out = new Map<string, string[]>();
-  const lines = readFileSync(new URL("./place-adjectives.txt", import.meta.url), "utf8").split("\n");
+  const lines = readFileSync(new URL("../i18n/fr/adjectives-of-places.txt", import.meta.url), "utf8").split("\n");
   for (const line of lines.filter((l) => l.includes(":") && !l.startsWith("#"))) {
     const [place, adjectives] = line.split(":") as [string, string];
     out.set(
