@@ -82,3 +82,35 @@ describe("a reserve inside parentheses bears on the aside, not on the rest of th
     ).toContain("non confirm");
   });
 });
+
+describe("a nationality the passages do not give the name", () => {
+  const american =
+    "Les hyperviseurs — Les alternatives\nAttention : Scale Computing est une société américaine, dont le siège est à Indianapolis ; ce choix réduit la facture mais pas la dépendance extra-européenne.";
+  it("« européenne » for an American company is flagged (Europe does not contain the United States)", () => {
+    expect(reasons("Scale Computing est une société européenne, ce qui réduit la facture [1].", american)).toContain(
+      "dit de « Scale Computing » « américaine », pas « européenne »",
+    );
+  });
+  it("« américaine » as the passage says passes", () => {
+    expect(reasons("Scale Computing est une société américaine, ce qui réduit la facture [1].", american)).toBe("");
+  });
+  const german =
+    "Les suites collaboratives — Les éditeurs\nOpen-Xchange est un éditeur allemand de messagerie, dont le siège est à Cologne.";
+  it("« européen » for a German company passes (Europe contains Germany)", () => {
+    expect(reasons("Open-Xchange est un éditeur européen de messagerie [1].", german)).toBe("");
+  });
+  const card =
+    "Produit : Webex — \nAlternatives : Element (remplacement direct, Royaume-Uni, libre AGPL-3.0) ; Tixeo (remplacement direct, France).";
+  it("a country given in the aside after the name (a catalog card) counts: « suisse » is not the United Kingdom", () => {
+    expect(reasons("Element, libre, est lui aussi d'origine suisse [1].", card)).toContain(
+      "dit de « Element » « Royaume-Uni », pas « suisse »",
+    );
+  });
+  const origin =
+    "Framacalc : un tableur libre d'origine américaine — la nuance\nPlusieurs logiciels présentés comme des alternatives européennes sont en réalité contrôlés hors d'Europe.";
+  it("a country named nowhere in the passage, given to a name after its apposition, is flagged", () => {
+    expect(reasons("Framacalc, le tableur du collectif, est lui-même d'origine brésilienne [1].", origin)).toContain(
+      "ne nomme pas ce pays",
+    );
+  });
+});
