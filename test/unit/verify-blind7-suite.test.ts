@@ -114,3 +114,37 @@ describe("a nationality the passages do not give the name", () => {
     );
   });
 });
+
+describe("an earlier stage stated as done (« étudiées » → « proposées »)", () => {
+  const studied =
+    "Le portail citoyen — Comment il est construit\nDes fonctions de prise de rendez-vous et de paiement en ligne ont été étudiées par l'équipe du projet (dépôt du projet, 2025).";
+  it("« sont déjà proposées à tous les habitants » is flagged", () => {
+    expect(
+      reasons(
+        "Des fonctions de prise de rendez-vous et de paiement en ligne sont déjà proposées à tous les habitants [1].",
+        studied,
+      ),
+    ).toContain("envisagé, pas comme acquis");
+  });
+  it("« ont été étudiées » as the passage says passes", () => {
+    expect(
+      reasons(
+        "Des fonctions de prise de rendez-vous et de paiement en ligne ont été étudiées par l'équipe [1].",
+        studied,
+      ),
+    ).toBe("");
+  });
+});
+
+describe("what a passage rules out with « , non une … » stated as the aim", () => {
+  const aim =
+    "La stratégie du Land — L'annonce\nLe ton était donné : l'objectif affiché est une transition graduelle, non une bascule brutale vers Linux.";
+  it("« l'objectif d'une bascule brutale » is flagged", () => {
+    expect(reasons("Le Land fixait ainsi l'objectif d'une bascule brutale vers Linux [1].", aim)).toContain(CONTRARY);
+  });
+  it("« l'objectif d'une transition graduelle » passes", () => {
+    expect(reasons("Le Land fixait ainsi l'objectif d'une transition graduelle vers Linux [1].", aim)).not.toContain(
+      CONTRARY,
+    );
+  });
+});
