@@ -148,3 +148,31 @@ describe("what a passage rules out with « , non une … » stated as the aim", 
     );
   });
 });
+
+describe("a word and its contrary by prefix (« compatible » / « incompatible »), beyond the antonym list", () => {
+  const compatible =
+    "Les logiciels métier — Le constat\nLe logiciel de gestion des cimetières de la commune est compatible avec les postes sous Linux de la mairie.";
+  it("« incompatible » against « compatible » is flagged", () => {
+    expect(
+      reasons(
+        "Le logiciel de gestion des cimetières de la commune est incompatible avec les postes sous Linux de la mairie [1].",
+        compatible,
+      ),
+    ).toContain(CONTRARY);
+  });
+  it("the same word passes", () => {
+    expect(
+      reasons(
+        "Le logiciel de gestion des cimetières de la commune est compatible avec les postes sous Linux de la mairie [1].",
+        compatible,
+      ),
+    ).toBe("");
+  });
+  const training =
+    "La formation des agents — Le plan\nLa formation des agents de la médiathèque aux outils libres a commencé en septembre.";
+  it("« information » is not the contrary of « formation »", () => {
+    expect(
+      reasons("L'information des agents de la médiathèque aux outils libres a commencé en septembre [1].", training),
+    ).not.toContain(CONTRARY);
+  });
+});
