@@ -70,16 +70,19 @@ const COUNTRIES = new Set([...ADJECTIVE_PLACES.values()].flat());
 function adjectivesOf(text: string, at: number, end: number): Adjective[] {
   const named = (a: Adjective) => a.places.length > 0;
   const before = /(?<!\p{L})(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+  const firstAfter = (from: number) =>
+    text
+      .slice(from)
+      .split(/[;:.()]|\s[—–]\s|(?<![\p{L}\p{N}])(?:[\p{L}'’-]+\s+)?(?=\p{Lu})/u)[0]!
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 5)
+      .map(adjective)
+      .find(named);
+  // In an apposition (« Tutanota, un fournisseur allemand, … »), else past it (« Grist, le tableur de La Suite
+  // numérique, est … canadien »).
   const apposition = APPOSITION.exec(text.slice(end));
-  const from = apposition ? end + apposition[0].length : end;
-  const after = text
-    .slice(from)
-    .split(/[;:.()]|\s[—–]\s|(?<![\p{L}\p{N}])(?:[\p{L}'’-]+\s+)?(?=\p{Lu})/u)[0]!
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 5)
-    .map(adjective)
-    .find(named);
+  const after = firstAfter(end) ?? (apposition ? firstAfter(end + apposition[0].length) : undefined);
   return [
     ...(before ? [adjective(before[1]!)].filter(named) : []),
     ...(after ? [after] : []),
