@@ -9,6 +9,7 @@ import { auditPlanContext } from "./documents/audit-plan.ts";
 import { briefingContext } from "./documents/briefing.ts";
 import { letterContext } from "./documents/letter.ts";
 import { roadmapContext } from "./documents/roadmap.ts";
+import { ownProducts } from "./own-facts.ts";
 import type { AuditPlanInputs, BriefingInputs, LetterInputs, RoadmapInputs } from "./inputs.ts";
 import type { DocumentStructure } from "./structure.ts";
 import type { DraftContext, DraftType, InventoryAnalysis } from "./types.ts";
@@ -27,7 +28,9 @@ export function buildContext(
   // come against it.
   const given = (inputs as { date?: string }).date;
   const date = given ? (given.length === 7 ? `${given}-01` : given) : now.slice(0, 10);
-  return { ...contextOf(type, inputs, analysis, structure, now), date };
+  // What the map and the catalog say of its products: every document built from a map is checked against it.
+  const products = analysis ? ownProducts(analysis.items) : undefined;
+  return { ...contextOf(type, inputs, analysis, structure, now), date, ...(products?.length ? { products } : {}) };
 }
 
 function contextOf(

@@ -32,12 +32,14 @@ import {
   type Verification,
   verifyText,
 } from "../verify/index.ts";
+import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData } from "../verify/own-figures.ts";
 import { type ClaimChecks, checkClaims, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
 import { checkOwnFigures } from "./own-data.ts";
+import { checkOwnProducts } from "./own-facts.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection, FigureFlag } from "./types.ts";
 
@@ -620,6 +622,7 @@ ${text.slice(mark.length)}`;
     quotations: quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
     claims: ctx.claims,
     own: ctx.own,
+    products: ctx.products,
     retriever: deps.retriever,
     checked: (state.claims ??= new Map()),
   });
@@ -697,6 +700,8 @@ export interface SectionChecks {
   claims?: string[];
   /** The collectivité's own figures the document computed (`DraftContext.own`), checked where the text states them. */
   own?: OwnData;
+  /** What the map and the catalog say of its products (`DraftContext.products`), checked where the text names them. */
+  products?: OwnProduct[];
   retriever: Retriever;
   /** Claims already checked in this generation, shared by its sections. */
   checked?: ClaimChecks;
@@ -712,14 +717,16 @@ export interface SectionChecks {
 export async function checkedSection(
   text: string,
   used: Pick<SearchResult, "text" | "section" | "document">[],
-  { facts, quotations, claims, own, retriever, checked }: SectionChecks,
+  { facts, quotations, claims, own, products, retriever, checked }: SectionChecks,
 ): Promise<{ verification: Verification; flags: FigureFlag[] }> {
-  // What it says of the collectivité's own figures (a replacement's points, a share, the target), against them.
-  const { verification, flags } = checkOwnFigures(
+  // What it says of the collectivité's own figures (a replacement's points, a share, the target), and of the products
+  // and vendors of its map (country, law, licence, installations), against them.
+  const figures = checkOwnFigures(
     withQuotations(verifySection(text, used, facts), text, quotations),
     sectionFlags(text, used, facts),
     own,
   );
+  const { verification, flags } = checkOwnProducts(figures.verification, figures.flags, products);
   if (!claims?.length) return { verification, flags };
   return checkClaims(text, claims, verification, flags, retriever, passageSource, checked);
 }
