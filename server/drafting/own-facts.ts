@@ -6,7 +6,7 @@
  */
 import { countryName } from "../core/labels.ts";
 import { fold, formatInt } from "../core/text.ts";
-import { LAWS_BY_COUNTRY } from "../corpus/catalog.ts";
+import { LAWS_BY_COUNTRY, lawsFor } from "../corpus/catalog.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { lawsOf } from "../inventory/measure.ts";
 import type { Verification } from "../verify/index.ts";
@@ -34,6 +34,12 @@ const licence = (open: boolean | null) => (open === null ? "" : t(open ? "free" 
 const lawWords = (laws: string[]) => (laws.length ? t("laws", { laws: lawsText(laws) }) : t("noLaw"));
 const joined = (parts: string[]) => parts.filter(Boolean).join(", ");
 
+/** The laws of a map's line: those it gives, else (a map saved before it gave them) those of its controller's country. */
+const lineLaws = (i: AnalysisItem) =>
+  i.exposure == null && i.extraEuropean
+    ? lawsFor([], i.vendor?.parent?.country ?? i.vendor?.country ?? null)
+    : lawsOf(i);
+
 /**
  * The products of a map (its lines grouped by catalog product), their vendors and controllers, and the alternatives
  * the catalog proposes for them, as `OwnProduct`s. A name the map gives a product wins over an alternative's.
@@ -58,7 +64,7 @@ export function ownProducts(items: AnalysisItem[]): OwnProduct[] {
   const vendors = new Map<string, AnalysisItem[]>();
   for (const { items: lines, name } of products.values()) {
     const first = lines[0]!;
-    const laws = [...new Set(lines.flatMap(lawsOf))];
+    const laws = [...new Set(lines.flatMap(lineLaws))];
     const open = lines.every((l) => l.openSource === true)
       ? true
       : lines.every((l) => l.openSource === false)
@@ -87,19 +93,28 @@ export function ownProducts(items: AnalysisItem[]): OwnProduct[] {
   }
   for (const [name, lines] of vendors) {
     const first = lines[0]!;
-    const laws = [...new Set(lines.flatMap(lawsOf))];
+    const laws = [...new Set(lines.flatMap(lineLaws))];
     const countries = [first.vendor?.country, first.vendor?.parent?.country].filter((c): c is string => !!c);
     // « Kaspersky est installé sur 4 postes »: the vendor's name for its products, each counted, and all of them.
     const totals = [...new Set(lines.map((l) => (typeof l.product === "object" && l.product ? l.product.id : l.name)))]
       .map((k) => lines.filter((l) => (typeof l.product === "object" && l.product ? l.product.id : l.name) === k))
       .map((ls) => ls.reduce((s, l) => s + l.installations, 0));
+    // A vendor named as its one product (« Zoom ») is that product's licence; a vendor of several may make both.
+    const open = lines.every((l) => l.openSource === true) ? true : lines.every((l) => l.openSource === false) ? false : null;
+    const asProduct = totals.length === 1 && lines.some((l) => fold(l.name).startsWith(fold(name)));
     add({
       names: [name],
       countries,
       laws,
-      openSource: null,
+      openSource: asProduct ? open : null,
       installations: [...new Set([...totals, totals.reduce((s, n) => s + n, 0)])],
-      says: t("vendor", { facts: joined([vendorText(first), lawWords(laws)]) }),
+      says: t("vendor", {
+        facts: joined([
+          vendorText(first),
+          lawWords(laws),
+          countText("installation", totals.reduce((s, n) => s + n, 0), formatInt(totals.reduce((s, n) => s + n, 0))),
+        ]),
+      }),
     });
     const parent = first.vendor?.parent;
     if (parent?.name)

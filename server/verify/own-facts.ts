@@ -40,6 +40,7 @@ const longestFirst = (entries: string[]) => [...entries].sort((a, b) => b.length
 const alternation = (section: string) => wordAlternation(longestFirst(list(section)).map((e) => fold(e)));
 const bounded = (inner: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${inner})(?![\\p{L}\\p{N}])`, "giu");
 
+const WIDE_EUROPE = new Set(["europe", "union europeenne"]);
 /**
  * Folded place (`adjectives-of-places.txt`) → ISO codes, by the French names of regions (an old code shares its
  * name: SU and RU are « Russie »); « europe » stands apart.
@@ -61,9 +62,9 @@ const PLACE_CODES: Map<string, string[]> = (() => {
       const key = words(name).join(" ");
       out.set(key, [...(out.get(key) ?? []), code]);
     }
+  for (const wide of WIDE_EUROPE) out.delete(wide);
   return out;
 })();
-const WIDE_EUROPE = new Set(["europe", "union europeenne"]);
 /**
  * Countries that contain others for what a sentence says (Hong Kong is China's: its law reaches it): « CN: HK, MO »,
  * which `wordListSections` reads as the entries « CN: HK » and « MO ».
@@ -110,7 +111,11 @@ const placeOfName = (folded: string): Place | null => {
 
 const ADJECTIVES = longestFirst([...ADJECTIVE_PLACES.keys()]);
 const ADJECTIVE = wordAlternation(ADJECTIVES);
-const PLACE_NAMES = wordAlternation(longestFirst([...new Set([...PLACE_CODES.keys(), ...WIDE_EUROPE])]));
+/** Place names as a folded text writes them (« etats-unis », « royaume uni »). */
+const PLACE_NAMES = wordAlternation(longestFirst([...new Set([...PLACE_CODES.keys(), ...WIDE_EUROPE])])).replace(
+  / /g,
+  "[\\s-]+",
+);
 
 /** « une entreprise américaine », « l'éditeur russe », « d'origine chinoise »: a bearer noun, then an adjective. */
 const BEARER_ADJECTIVE = bounded(`(?:${alternation("porteurs")})(?:\\s+(?:[\\p{L}-]+\\s+)?)?\\s*(${ADJECTIVE})`);
@@ -307,7 +312,7 @@ export function ownFactReasons(
     if (!PRESENCE.test(between) && !/^\s*\(\s*$/.test(between)) continue;
     if (counts.some((c) => Math.abs(c - f.value) < 1e-9)) confirmed.push(f.raw);
     else {
-      const reason = message("verify.ownFigure", { figure: f.raw, where, says: subject.product.says });
+      const reason = message("verify.ownFact", { said: f.raw, where, says: subject.product.says });
       if (!reasons.includes(reason)) {
         reasons.push(reason);
         wrong.push({ said: f.raw, reason });
@@ -359,8 +364,9 @@ export function checkOwnFacts(
     const kept = s.reasons.filter((r) => {
       const name = notNamed.exec(r)?.[1];
       if (name && [...names].some((n) => n === fold(name) || n.startsWith(`${fold(name)} `))) return false;
+      // A count the data give, or one they give otherwise (its own reason says what they give).
       const figure = notFound.exec(r)?.[1];
-      return !(figure && confirmed.includes(figure));
+      return !(figure && (confirmed.includes(figure) || wrong.some((w) => w.said === figure)));
     });
     const added = reasons.filter((r) => !s.reasons.includes(r));
     if (!added.length && kept.length === s.reasons.length) return s;

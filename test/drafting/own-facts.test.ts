@@ -1,0 +1,165 @@
+/**
+ * trial8 A0/A3, on other products and vendors than the trial's: what a document says of a product, a vendor or an
+ * alternative of its own map and catalog (country, law, licence, installations) is checked against what the map
+ * and the catalog say — by one check that every document goes through (`checkedSection`), written by the model or
+ * edited by the user. What the data carry (a product's name, its count) is supported.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownProducts } from "../../server/drafting/own-facts.ts";
+import type { AnalysisItem, InventoryAnalysis } from "../../server/drafting/types.ts";
+import { verifyText } from "../../server/verify/index.ts";
+import { checkOwnFacts } from "../../server/verify/own-facts.ts";
+import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
+import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
+
+const item = (over: Partial<AnalysisItem> & { name: string }): AnalysisItem => ({
+  installations: 10,
+  category: "collaboration",
+  ...over,
+});
+
+const items: AnalysisItem[] = [
+  item({
+    name: "Dropbox",
+    installations: 14,
+    product: { id: "dropbox", name: "Dropbox" },
+    vendor: { name: "Dropbox", country: "US" },
+    extraEuropean: true,
+    openSource: false,
+    exposure: { controllingCountry: "US", laws: ["us-cloud-act", "us-fisa-702"] },
+    alternatives: [
+      { id: "cryptomator", name: "Cryptomator", fit: "different-approach", country: "DE", openSource: true },
+      { id: "oodrive", name: "Oodrive", fit: "partial", country: "FR", openSource: false },
+    ],
+  }),
+  item({
+    name: "DingTalk",
+    installations: 3,
+    product: { id: "dingtalk", name: "DingTalk" },
+    vendor: { name: "Alibaba", country: "CN" },
+    extraEuropean: true,
+    openSource: false,
+    exposure: { controllingCountry: "CN", laws: ["cn-national-intelligence-law"] },
+    alternatives: [
+      { id: "element", name: "Element (protocole Matrix)", fit: "partial", country: "GB", openSource: true },
+    ],
+  }),
+  item({
+    name: "Avast Free Antivirus",
+    installations: 7,
+    category: "security",
+    product: { id: "avast", name: "Avast Antivirus" },
+    vendor: { name: "Avast", country: "CZ", parent: { name: "Gen Digital", country: "US" } },
+    extraEuropean: true,
+    openSource: false,
+    exposure: { controllingCountry: "US", laws: ["us-cloud-act"] },
+  }),
+];
+const products = ownProducts(items);
+
+function check(sentence: string) {
+  const v = verifyText(sentence, [{ n: 1, text: sentence }]);
+  return checkOwnFacts(v, products, "les données");
+}
+const reasons = (sentence: string) => check(sentence).verification.sentences[0]!.reasons;
+
+describe("what a sentence says of a product of the map or the catalog, against what they say", () => {
+  it("flags a country, a law or a licence the data contradict, and says what they say", () => {
+    expect(reasons("Cryptomator est un logiciel propriétaire édité aux États-Unis [1].").join(" ")).toMatch(
+      /« Cryptomator est un logiciel propriétaire édité aux États-Unis ».*Allemagne.*logiciel libre/,
+    );
+    expect(reasons("Dropbox est édité par une entreprise allemande [1].").join(" ")).toMatch(/États-Unis/);
+    expect(reasons("DingTalk relève de la loi américaine sur le renseignement [1].").join(" ")).toMatch(
+      /loi chinoise/,
+    );
+    expect(reasons("Dropbox est une solution européenne [1].")).toHaveLength(1);
+    expect(reasons("Element est un outil chinois [1].").join(" ")).toMatch(/Royaume-Uni/);
+    expect(reasons("Cryptomator n'est pas un logiciel libre [1].")).toHaveLength(1);
+    expect(reasons("Dropbox n'est pas soumis au CLOUD Act [1].")).toHaveLength(1);
+  });
+
+  it("leaves alone what the data say, and what is said of something else", () => {
+    for (const ok of [
+      "Avast est contrôlé par le groupe américain Gen Digital [1].",
+      "Avast Antivirus relève du CLOUD Act [1].",
+      "Cryptomator est un logiciel libre développé en Allemagne [1].",
+      "Cryptomator n'est pas soumis au CLOUD Act [1].",
+      "DingTalk, édité par une entreprise chinoise, relève de la loi chinoise [1].",
+      "Dropbox, remplacé par une solution libre, quittera les postes [1].",
+      "Oodrive est une solution française, non libre [1].",
+      "Dropbox relève du droit européen quand il sert des clients européens [1].",
+      "L'ANSSI française déconseille DingTalk [1].",
+    ])
+      expect([ok, reasons(ok)]).toEqual([ok, []]);
+  });
+
+  it("checks a count of workstations said of a product, and takes the data's count and name as found", () => {
+    const right = check("Des agents ont installé DingTalk, qui est installé sur 3 postes [1].");
+    expect(right.verification.sentences[0]!.reasons).toEqual([]);
+    expect(right.confirmed).toContain("3");
+    const wrong = check("Avast est installé sur 70 postes [1].");
+    expect(wrong.verification.sentences[0]!.reasons.join(" ")).toMatch(/« 70 ».*7 installations/);
+    expect(wrong.verification.sentences[0]!.reasons.join(" ")).not.toMatch(/ne figure pas/);
+    // A number of workstations of someone else is not the inventory's.
+    expect(reasons("Le Land a mis Dropbox sur ses 25 000 postes [1].").join(" ")).not.toMatch(/14 installations/);
+  });
+
+  it("counts a name the data carry as named", () => {
+    // The cited passage does not name DingTalk: the data do.
+    const v = verifyText("Quelques postes ont DingTalk [1].", [{ n: 1, text: "Des postes ont des logiciels." }]);
+    expect(v.sentences[0]!.reasons.join(" ")).toMatch(/DingTalk/);
+    const checked = checkOwnFacts(v, products, "les données").verification.sentences[0]!;
+    expect(checked.reasons.join(" ")).not.toMatch(/DingTalk/);
+  });
+});
+
+describe("a roadmap written by the model is checked against its own map", () => {
+  const analysis = JSON.parse(readFileSync("test/fixtures/drafting/analysis.json", "utf8")) as InventoryAnalysis;
+  let server: TestServer;
+  let ollama: FakeOllama;
+  let done: any;
+  let draft: any;
+  beforeAll(async () => {
+    // Tchap and Visio are French alternatives, Zoom is American and not free, LibreOffice reaches no foreign law.
+    ollama = await startFakeOllama({
+      reply:
+        "Tchap est une solution américaine [1]. Zoom est un logiciel libre [1]. LibreOffice relève du CLOUD Act [1]. Zoom Workplace est installé sur 40 postes [1]. Visio est un service français [1].",
+    });
+    server = await startTestServer({ OLLAMA_BASE_URL: ollama.url });
+    await server.engine.records("analyses").put(analysis.id, analysis);
+    const events = await readSse(
+      await postJson(`${server.url}/api/drafts`, {
+        type: "roadmap",
+        inputs: { collectivite: { name: "Commune de Plouarzel" }, analysisId: analysis.id, targetDate: "2029-06" },
+      }),
+    );
+    done = events.at(-1)!.data;
+    draft = await (await fetch(`${server.url}/api/drafts/${done.id}`)).json();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    await ollama?.close();
+  });
+
+  it("flags the sentences the map contradicts in every generated section, and only those", () => {
+    const generated = draft.versions[0].sections.filter((s: any) => s.mode === "generated");
+    expect(generated.length).toBeGreaterThan(0);
+    for (const section of generated) {
+      const sentence = (start: string) => section.verification.sentences.find((s: any) => s.text.startsWith(start));
+      const own = (start: string) => sentence(start).reasons.filter((r: string) => /dont le document est tiré/.test(r));
+      for (const wrong of ["Tchap", "Zoom est", "LibreOffice"]) {
+        expect(sentence(wrong).status, section.key).not.toBe("supported");
+        expect(own(wrong), `${section.key} ${wrong}`).toHaveLength(1);
+      }
+      expect(own("Tchap").join(" ")).toMatch(/France/);
+      expect(own("LibreOffice").join(" ")).toMatch(/aucune loi extra-européenne/);
+      for (const right of ["Zoom Workplace", "Visio"]) expect(own(right), `${section.key} ${right}`).toEqual([]);
+      expect(sentence("Zoom Workplace").reasons.join(" ")).not.toMatch(/« 40 »/);
+    }
+    const flagged = done.flags.map((f: any) => f.figure);
+    expect(flagged).toContain("Tchap est une solution américaine");
+    expect(flagged).toContain("LibreOffice relève du CLOUD Act");
+    expect(flagged).not.toContain("40");
+  });
+});
