@@ -189,6 +189,11 @@ export const toCitation = (r: SearchResult, n: number, statement: string = r.tex
   };
 };
 
+/** « « Boé » n'est pas nommé dans … », « le chiffre « 95 % » ne figure pas dans … »: what the passage does not carry. */
+const ABSENT = ["verify.nameNotFound", "verify.figureNotFound"].map(
+  (key) => new RegExp(`^${escapeRegExp(message(key, {})).replace(/\\\{\w+\\\}|\{\w+\}/g, ".+?")}$`, "su"),
+);
+
 /**
  * The note of passage `n` cited by the model: credited for the sentences citing it that the verification supports.
  * Cited only by sentences it marked unsupported (or wrongly cited), it names no source: « aucune source n'est nommée ».
@@ -199,7 +204,13 @@ export function generatedCitation(
   sentences: Pick<SentenceCheck, "text" | "status" | "citations">[],
 ): Citation {
   const citing = sentences.filter((x) => citationNumbers(x.text).includes(n));
-  const checked = citing.filter((x) => x.status === "supported" || x.status === "no-claim");
+  // A sentence the check supports only by the document's data (the user's context, the map), whose names or figures
+  // the passage does not carry (« Boé … 95 % … [2] » on a page that never names Boé, trial8 A8), credits no source.
+  const carried = (x: Pick<SentenceCheck, "text">) =>
+    !verifyText(x.text.replace(/\[(\d+)\]/g, (m, k) => (Number(k) === n ? "[1]" : "")), [
+      { n: 1, text: passageSource(r) },
+    ]).sentences.some((v) => v.reasons.some((reason) => ABSENT.some((re) => re.test(reason))));
+  const checked = citing.filter((x) => x.status === "no-claim" || (x.status === "supported" && carried(x)));
   if (citing.length > 0 && checked.length === 0) {
     return {
       n,

@@ -6,6 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contextClaims } from "../../server/drafting/documents/common.ts";
+import { generatedCitation } from "../../server/drafting/generate.ts";
 import { ownProducts } from "../../server/drafting/own-facts.ts";
 import type { AnalysisItem, InventoryAnalysis } from "../../server/drafting/types.ts";
 import { verifyText } from "../../server/verify/index.ts";
@@ -70,9 +72,7 @@ describe("what a sentence says of a product of the map or the catalog, against w
       /« Cryptomator est un logiciel propriétaire édité aux États-Unis ».*Allemagne.*logiciel libre/,
     );
     expect(reasons("Dropbox est édité par une entreprise allemande [1].").join(" ")).toMatch(/États-Unis/);
-    expect(reasons("DingTalk relève de la loi américaine sur le renseignement [1].").join(" ")).toMatch(
-      /loi chinoise/,
-    );
+    expect(reasons("DingTalk relève de la loi américaine sur le renseignement [1].").join(" ")).toMatch(/loi chinoise/);
     expect(reasons("Dropbox est une solution européenne [1].")).toHaveLength(1);
     expect(reasons("Element est un outil chinois [1].").join(" ")).toMatch(/Royaume-Uni/);
     expect(reasons("Cryptomator n'est pas un logiciel libre [1].")).toHaveLength(1);
@@ -161,5 +161,47 @@ describe("a roadmap written by the model is checked against its own map", () => 
     expect(flagged).toContain("Tchap est une solution américaine");
     expect(flagged).toContain("LibreOffice relève du CLOUD Act");
     expect(flagged).not.toContain("40");
+  });
+});
+
+describe("A3: what the user says of their own parc is theirs, not a claim about others", () => {
+  it("reads « Quelques postes ont … » as the collectivité's own matter, an apposition after a name as a claim", () => {
+    expect(
+      contextClaims("Quelques postes ont DingTalk et Avast installés par des agents.", "Commune de Plouarzel"),
+    ).toEqual([]);
+    expect(contextClaims("Plusieurs agents utilisent Dropbox.", "Commune de Plouarzel")).toEqual([]);
+    expect(contextClaims("Certaines communes ont quitté Dropbox.", "Commune de Plouarzel")).toHaveLength(1);
+    expect(
+      contextClaims(
+        "Plouguerneau, commune de 6 500 habitants, fait fonctionner 80 % de son parc sous Linux.",
+        "Commune de Plouarzel",
+      ),
+    ).toHaveLength(1);
+  });
+});
+
+describe("A8: a footnote names the source that carries the statement", () => {
+  const passage = {
+    id: "p",
+    text: "Les sept catégories du séminaire du 8 avril 2026 (Linux Quimper, courriel, avril 2026).",
+    section: "Les sept catégories",
+    document: { id: "guidance/x", title: "Sept catégories", date: "2026-04", kind: "guidance" },
+    sources: [
+      { title: "Linux Quimper, courriel", url: "https://linuxquimper.org/", date: "2026-04" },
+      { title: "Acteurs publics", url: "https://example.org/", date: "2026-04" },
+    ],
+  } as unknown as Parameters<typeof generatedCitation>[0];
+  const citing = (text: string) => [{ text, status: "supported" as const, citations: [2] }];
+
+  it("credits no source of a page that does not carry what the sentence says (supported by the data only)", () => {
+    const note = generatedCitation(
+      passage,
+      2,
+      citing("Plouguerneau, commune de 6 500 habitants, fait fonctionner 80 % de son parc sous Linux [2]."),
+    );
+    expect(note.sources).toEqual([]);
+    expect(note.unrestated).toBe(true);
+    const carried = generatedCitation(passage, 2, citing("Le séminaire du 8 avril 2026 a retenu sept catégories [2]."));
+    expect(carried.sources?.map((x) => x.title)).toEqual(["Linux Quimper, courriel"]);
   });
 });
