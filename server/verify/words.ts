@@ -1,5 +1,6 @@
 /** The words of a text and whether a source has them: bags of folded words, synonyms, acronyms, place adjectives. */
 import { readFileSync } from "node:fs";
+import { BASE_STOPWORDS } from "../i18n/word-lists.ts";
 import { words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
 
@@ -112,23 +113,11 @@ export const ADJECTIVE_PLACES: Map<string, string[]> = (() => {
 export const wordIn = (folded: string, bag: Bag) =>
   nameIn(folded, bag) || (ADJECTIVE_PLACES.get(folded) ?? []).some((p) => inBag(p, bag, false));
 
-/** Words an acronym skips in the name it stands for (« Cour pénale internationale » → CPI). */
-export const ACRONYM_SKIPS = new Set([
-  "de",
-  "des",
-  "du",
-  "la",
-  "le",
-  "les",
-  "l",
-  "d",
-  "et",
-  "pour",
-  "en",
-  "a",
-  "aux",
-  "au",
-]);
+/**
+ * Words an acronym skips in the name it stands for (« Cour pénale internationale » → CPI): the base stop-words, and
+ * the short prepositions a name holds (« Agence nationale pour … », « Conseil supérieur de l'audiovisuel »).
+ */
+export const ACRONYM_SKIPS = new Set([...BASE_STOPWORDS, "pour", "a", "aux", "au"]);
 
 /** Whether an acronym (« CPI », folded « cpi ») is given by a name written in full in a bag (« cour penale internationale »). */
 export function acronymIn(acronym: string, bag: Bag): boolean {
