@@ -128,6 +128,7 @@ const NAMED_LAWS: { re: RegExp; code: string }[] = [...LISTS.keys()]
   .map((k) => /^loi nommée ([A-Z]{2})$/.exec(k))
   .filter((m): m is RegExpExecArray => !!m)
   .map((m) => ({ re: bounded(alternation(m[0]!)), code: m[1]! }));
+const LAW_WORD = new RegExp(`^(?:${alternation("lois")})(?!\\p{L})`, "iu");
 const FREE = bounded(alternation("libre"));
 const PROPRIETARY = bounded(alternation("propriétaire"));
 const COUNTED = bounded(alternation("postes"));
@@ -142,24 +143,44 @@ interface Named {
   end: number;
 }
 
-/** Where each product's names are written in a folded sentence: the longest name at a place wins. */
+/** Each product's names, folded, once per list of products. */
+const FOLDED_NAMES = new WeakMap<OwnProduct[], { product: OwnProduct; name: string; folded: string }[]>();
+function namesOf(products: OwnProduct[]) {
+  let out = FOLDED_NAMES.get(products);
+  if (!out) {
+    out = products.flatMap((product) =>
+      product.names.flatMap((name) => {
+        const folded = fold(name).replace(/’/g, "'").trim();
+        return folded.length < 3 ? [] : [{ product, name, folded }];
+      }),
+    );
+    FOLDED_NAMES.set(products, out);
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Where each product's names are written in a folded sentence (whole words): the longest name at a place wins. */
 function namedIn(folded: string, original: string, products: OwnProduct[]): Named[] {
   const found: Named[] = [];
-  for (const product of products)
-    for (const name of product.names) {
-      const n = fold(name).replace(/’/g, "'").trim();
-      if (n.length < 3) continue;
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "gu");
-      for (const m of folded.matchAll(re)) {
-        // A name is written with its capital (« Element », not « élément »), unless the data write it in lower case.
-        const first = original[m.index!] ?? "";
-        if (/^\p{Lu}/u.test(name) && !/\p{Lu}|\p{N}/u.test(first)) continue;
-        found.push({ product, start: m.index!, end: m.index! + m[0].length });
-      }
+  for (const { product, name, folded: n } of namesOf(products)) {
+    for (let at = folded.indexOf(n); at >= 0; at = folded.indexOf(n, at + 1)) {
+      const end = at + n.length;
+      if (WORD_CHAR.test(folded[at - 1] ?? "") || WORD_CHAR.test(folded[end] ?? "")) continue;
+      // A name is written with its capital (« Element », not « élément »), unless the data write it in lower case.
+      if (/^\p{Lu}/u.test(name) && !/\p{Lu}|\p{N}/u.test(original[at] ?? "")) continue;
+      found.push({ product, start: at, end });
     }
+  }
   // Longest first at a place; a shorter name inside a longer one is the longer one.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  return found.filter((f, i) => !found.slice(0, i).some((g) => g.start <= f.start && g.end >= f.end && g !== f));
+  let reach = -1;
+  return found.filter((f) => {
+    if (f.end <= reach) return false;
+    reach = f.end;
+    return true;
+  });
 }
 
 /**
@@ -204,7 +225,7 @@ export function statementsOf(folded: string, original: string): Statement[] {
     const place = placeOfAdjective(m[1]!);
     if (!place) continue;
     // « la loi russe » is a law, not a country: said by LAW_ADJECTIVE.
-    if (new RegExp(`^(?:${alternation("lois")})\\b`, "iu").test(m[0])) continue;
+    if (LAW_WORD.test(m[0])) continue;
     out.push({
       said: original.slice(m.index!, m.index! + m[0].length),
       at: m.index!,
