@@ -187,7 +187,7 @@ function changeFacts(plan: Plan, progress: Progress, c: Progress["checkpoints"][
     c.checkpoint.value === null || baseline.value === null
       ? null
       : Math.round((c.checkpoint.value - baseline.value) * 10) / 10;
-  if (since !== null && previous.date !== baseline.date)
+  if (since !== null)
     out.push(
       t("fact.changeFromBaseline", {
         from: frenchDate(baseline.date),

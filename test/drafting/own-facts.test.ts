@@ -6,10 +6,14 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { frenchDate } from "../../server/core/text.ts";
 import { contextClaims } from "../../server/drafting/documents/common.ts";
 import { generatedCitation } from "../../server/drafting/generate.ts";
 import { ownProducts } from "../../server/drafting/own-facts.ts";
 import type { AnalysisItem, InventoryAnalysis } from "../../server/drafting/types.ts";
+import { type Plan, progressOf } from "../../server/tracking/plan.ts";
+import { noteFacts, noteOwnData } from "../../server/tracking/progress-note.ts";
+import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
 import { verifyText } from "../../server/verify/index.ts";
 import { checkOwnFacts } from "../../server/verify/own-facts.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
@@ -203,5 +207,62 @@ describe("A8: a footnote names the source that carries the statement", () => {
     expect(note.unrestated).toBe(true);
     const carried = generatedCitation(passage, 2, citing("Le séminaire du 8 avril 2026 a retenu sept catégories [2]."));
     expect(carried.sources?.map((x) => x.title)).toEqual(["Linux Quimper, courriel"]);
+  });
+});
+
+describe("A9: the progress note's data say what changed, with the inventories' dates", () => {
+  const dep = (name: string, installations: number) => ({
+    key: name.toLowerCase(),
+    name,
+    productId: null,
+    category: "collaboration",
+    installations,
+  });
+  const cp = (date: string, value: number, dependencies: ReturnType<typeof dep>[]) => ({
+    analysisId: `a-${date}`,
+    date,
+    value,
+    weighted: value,
+    raw: value - 5,
+    installations: 180,
+    dependencies,
+    recordedAt: date,
+  });
+  const plan = {
+    id: "p",
+    slug: "commune-de-landeda",
+    collectivite: { name: "Commune de Landéda", kind: "commune" },
+    title: "Plan",
+    measure: "weighted",
+    adoptedAt: "2026-03-01T10:00:00.000Z",
+    target: { value: 35, date: "2029-12-31" },
+    milestones: [{ date: "2027-06-01", value: 60, label: "Messagerie" }],
+    products: [],
+    checkpoints: [
+      cp("2026-03-01", 77, [dep("Dropbox", 12), dep("DingTalk", 3), dep("Microsoft Outlook", 90)]),
+      cp("2026-11-15", 73, [dep("Microsoft Outlook", 60)]),
+    ],
+    events: [],
+    publication: null,
+    log: [],
+    version: 2,
+  } as unknown as Plan;
+  const today = "2026-12-01";
+  const progress = progressOf(plan, today);
+  const check = (s: string) =>
+    verifyAgainstPlan(s, noteFacts(plan, progress, today), noteOwnData(plan, progress)).sentences[0]!;
+
+  it("supports a change since the baseline dated as the data date it, and the software gone", () => {
+    for (const ok of [
+      `Elle a baissé de 4 points depuis l'inventaire de départ du ${frenchDate("2026-03-01")}.`,
+      "Dropbox et DingTalk n'apparaissent plus dans l'inventaire.",
+    ])
+      expect([ok, check(ok).reasons]).toEqual([ok, []]);
+  });
+
+  it("still flags what the data do not say, without calling a date a year", () => {
+    expect(check("Microsoft Outlook n'apparaît plus dans l'inventaire.").status).toBe("unsupported");
+    const wrong = check(`Elle a baissé de 4 points depuis l'inventaire du ${frenchDate("2026-06-01")}.`);
+    expect(wrong.reasons.join(" ")).not.toMatch(/l'année/);
   });
 });
