@@ -9,8 +9,8 @@ import { auditPlanContext } from "./documents/audit-plan.ts";
 import { briefingContext } from "./documents/briefing.ts";
 import { letterContext } from "./documents/letter.ts";
 import { roadmapContext } from "./documents/roadmap.ts";
-import { ownProducts } from "./own-facts.ts";
 import type { AuditPlanInputs, BriefingInputs, LetterInputs, RoadmapInputs } from "./inputs.ts";
+import { ownProducts } from "./own-facts.ts";
 import type { DocumentStructure } from "./structure.ts";
 import type { DraftContext, DraftType, InventoryAnalysis } from "./types.ts";
 

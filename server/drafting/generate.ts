@@ -207,9 +207,10 @@ export function generatedCitation(
   // A sentence the check supports only by the document's data (the user's context, the map), whose names or figures
   // the passage does not carry (« Boé … 95 % … [2] » on a page that never names Boé, trial8 A8), credits no source.
   const carried = (x: Pick<SentenceCheck, "text">) =>
-    !verifyText(x.text.replace(/\[(\d+)\]/g, (m, k) => (Number(k) === n ? "[1]" : "")), [
-      { n: 1, text: passageSource(r) },
-    ]).sentences.some((v) => v.reasons.some((reason) => ABSENT.some((re) => re.test(reason))));
+    !verifyText(
+      x.text.replace(/\[(\d+)\]/g, (_, k) => (Number(k) === n ? "[1]" : "")),
+      [{ n: 1, text: passageSource(r) }],
+    ).sentences.some((v) => v.reasons.some((reason) => ABSENT.some((re) => re.test(reason))));
   const checked = citing.filter((x) => x.status === "no-claim" || (x.status === "supported" && carried(x)));
   if (citing.length > 0 && checked.length === 0) {
     return {

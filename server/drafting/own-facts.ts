@@ -100,7 +100,11 @@ export function ownProducts(items: AnalysisItem[]): OwnProduct[] {
       .map((k) => lines.filter((l) => (typeof l.product === "object" && l.product ? l.product.id : l.name) === k))
       .map((ls) => ls.reduce((s, l) => s + l.installations, 0));
     // A vendor named as its one product (« Zoom ») is that product's licence; a vendor of several may make both.
-    const open = lines.every((l) => l.openSource === true) ? true : lines.every((l) => l.openSource === false) ? false : null;
+    const open = lines.every((l) => l.openSource === true)
+      ? true
+      : lines.every((l) => l.openSource === false)
+        ? false
+        : null;
     const asProduct = totals.length === 1 && lines.some((l) => fold(l.name).startsWith(fold(name)));
     add({
       names: [name],
@@ -112,7 +116,11 @@ export function ownProducts(items: AnalysisItem[]): OwnProduct[] {
         facts: joined([
           vendorText(first),
           lawWords(laws),
-          countText("installation", totals.reduce((s, n) => s + n, 0), formatInt(totals.reduce((s, n) => s + n, 0))),
+          countText(
+            "installation",
+            totals.reduce((s, n) => s + n, 0),
+            formatInt(totals.reduce((s, n) => s + n, 0)),
+          ),
         ]),
       }),
     });

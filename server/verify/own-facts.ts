@@ -212,9 +212,7 @@ interface Statement {
 }
 
 const inCountries = (p: OwnProduct, place: Place) =>
-  "europe" in place
-    ? p.countries.some((c) => isEuropean(c))
-    : place.codes.some((c) => widened(p.countries).has(c));
+  "europe" in place ? p.countries.some((c) => isEuropean(c)) : place.codes.some((c) => widened(p.countries).has(c));
 const lawCountries = (p: OwnProduct) => widened(p.laws.map(lawCountry).filter((c): c is string => !!c));
 
 /** The statements of a sentence about a product's country, law or licence. */
@@ -327,8 +325,7 @@ export function ownFactReasons(
     if (!subject || !counts?.length) continue;
     // Said of the product's presence on the workstations (« installé sur », « 6 postes ont »), or in parentheses
     // after its name (« WeChat (6 installations) »).
-    const between =
-      subject.end <= at ? folded.slice(subject.end, at) : folded.slice(at + f.raw.length, subject.start);
+    const between = subject.end <= at ? folded.slice(subject.end, at) : folded.slice(at + f.raw.length, subject.start);
     PRESENCE.lastIndex = 0;
     if (!PRESENCE.test(between) && !/^\s*\(\s*$/.test(between)) continue;
     if (counts.some((c) => Math.abs(c - f.value) < 1e-9)) confirmed.push(f.raw);
@@ -350,12 +347,11 @@ const isKnown = (p: OwnProduct, _s: Statement) => p.countries.length > 0 || p.op
 /** A reason of the verifier as a pattern: its first placeholder captured, the others any text. */
 function reasonPattern(key: string): RegExp {
   let first = true;
-  const source = escapeRegExp(message(key, {}))
-    .replace(/\\\{\w+\\\}|\{\w+\}/g, () => {
-      const group = first ? "(.+?)" : ".*";
-      first = false;
-      return group;
-    });
+  const source = escapeRegExp(message(key, {})).replace(/\\\{\w+\\\}|\{\w+\}/g, () => {
+    const group = first ? "(.+?)" : ".*";
+    first = false;
+    return group;
+  });
   return new RegExp(`^${source}$`, "su");
 }
 

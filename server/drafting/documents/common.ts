@@ -148,12 +148,7 @@ export function aboutOthers(clause: string): boolean {
   if (det || /^\p{Lu}[\p{Lu}\d]/u.test(head)) return true;
   // Opening the clause without an article, a name is followed by its verb (« Munich a », « Lyon a quitté »), a note's
   // common noun by its complement (« Contrat Microsoft 365 à renouveler »).
-  const next =
-    rest
-      .slice(head.length)
-      .replace(APPOSITION, " ")
-      .trim()
-      .split(/\s+/)[0] ?? "";
+  const next = rest.slice(head.length).replace(APPOSITION, " ").trim().split(/\s+/)[0] ?? "";
   return /^\p{Ll}/u.test(next) && !COMPLEMENT.test(next);
 }
 
