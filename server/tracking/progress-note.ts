@@ -154,6 +154,9 @@ export function noteFacts(plan: Plan, progress: Progress, today: string): string
         value: percentText(plan.checkpoints[0]!.value),
         date: frenchDate(plan.checkpoints[0]!.date),
       }),
+      // What changed between inventories, with their dates (« a baissé de 4 points depuis l'inventaire de départ du
+      // 1er juin 2026 »), and the dependencies gone from each (« Zoom n'apparaît plus »): said by the note, so given.
+      ...progress.checkpoints.slice(1).flatMap((c, i) => changeFacts(plan, progress, c, i + 1)),
       ...progress.checkpoints.map((c) =>
         t("fact.checkpoint", {
           date: frenchDate(c.checkpoint.date),
@@ -174,6 +177,43 @@ const AFTER = {
   measured: (MEASURE_NAMES.get("measured-after") ?? []).map(fold),
   planned: (MEASURE_NAMES.get("planned-after") ?? []).map(fold),
 };
+
+/** The changes a checkpoint shows: since the previous inventory, since the baseline, and the dependencies gone. */
+function changeFacts(plan: Plan, progress: Progress, c: Progress["checkpoints"][number], index: number): string[] {
+  const previous = progress.checkpoints[index - 1]!.checkpoint;
+  const baseline = plan.checkpoints[0]!;
+  const to = frenchDate(c.checkpoint.date);
+  const out: string[] = [];
+  if (c.change !== null)
+    out.push(
+      t("fact.change", {
+        from: frenchDate(previous.date),
+        to,
+        change: countText("point", c.change, points(c.change)),
+      }),
+    );
+  const since =
+    c.checkpoint.value === null || baseline.value === null
+      ? null
+      : Math.round((c.checkpoint.value - baseline.value) * 10) / 10;
+  if (since !== null)
+    out.push(
+      t("fact.changeFromBaseline", {
+        from: frenchDate(baseline.date),
+        to,
+        change: countText("point", since, points(since)),
+      }),
+    );
+  if (c.removed.length)
+    out.push(
+      t("fact.removed", {
+        from: frenchDate(previous.date),
+        to,
+        names: c.removed.map((d) => d.name).join(", "),
+      }),
+    );
+  return out;
+}
 
 /**
  * The plan's figures as the verification of « L'essentiel » checks a sentence against them (`verify/own-figures.ts`):
