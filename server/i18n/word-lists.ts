@@ -18,6 +18,12 @@ export function wordListLines(file: string, lang = "fr"): string[] {
 }
 
 /**
+ * The French stop-words every reader of text skips (articles, the elided « l » and « d », « de », « et », « en »):
+ * `fr/stopwords.txt`, one base list; each reader adds its own words beside it, saying why.
+ */
+export const BASE_STOPWORDS: readonly string[] = wordListLines("stopwords.txt").flatMap((line) => line.split(/\s+/));
+
+/**
  * The entries of a list written several per line, a comma after each (an entry may hold blanks: « s r o »), in the
  * file's order.
  * @example wordListEntries("inventory-company-words.txt").includes("gmbh") // true

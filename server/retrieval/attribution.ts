@@ -8,6 +8,7 @@
 
 import { fold } from "../core/text.ts";
 import type { Source } from "../corpus/schema.ts";
+import { BASE_STOPWORDS } from "../i18n/word-lists.ts";
 
 /** A source as a note prints it. */
 export interface CitedSource {
@@ -23,17 +24,12 @@ export interface AttributablePassage {
   sources: Source[];
 }
 
+/**
+ * Words that do not name a source: the base stop-words, and the prepositions and indefinite articles of a source's
+ * title or of the words that introduce it (« selon », « via », « par »), in English too (« The … of … »).
+ */
 const STOPWORDS = new Set([
-  "de",
-  "du",
-  "des",
-  "la",
-  "le",
-  "les",
-  "l",
-  "d",
-  "et",
-  "en",
+  ...BASE_STOPWORDS,
   "a",
   "au",
   "aux",

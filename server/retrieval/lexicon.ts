@@ -20,7 +20,13 @@ export const DISCOURSE: ReadonlySet<string> = new Set(wordList("../i18n/fr/disco
 /** Conjugated forms of auxiliaries and framing verbs (« fera », « sommes », « devrait »). */
 const FUNCTION_WORDS = wordList("../i18n/fr/function-words.txt");
 
-export const STOPWORDS = new Set([...wordList("../i18n/stopwords.fr.txt"), ...DISCOURSE, ...FUNCTION_WORDS]);
+/** Words that do not carry what a question asks: the base French list, the question's own (`question-stopwords.txt`). */
+export const STOPWORDS = new Set([
+  ...wordList("../i18n/fr/stopwords.txt"),
+  ...wordList("../i18n/fr/question-stopwords.txt"),
+  ...DISCOURSE,
+  ...FUNCTION_WORDS,
+]);
 
 /** Words that frame a question in this domain without saying what it asks (never required in a passage). */
 export const FRAME = new Set(wordList("../i18n/fr/frame-words.txt"));

@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import { escapeRegExp } from "../core/text.ts";
 import type { Figure, FigureKind } from "./figures.ts";
 
-/** Shares written in words (`server/verify/fractions.txt`, data), and expressions that are never shares. */
+/** Shares written in words (`server/i18n/fr/fractions.txt`, data), and expressions that are never shares. */
 const FRACTIONS = (() => {
   const shares: { words: string; value: number }[] = [];
   const never: string[] = [];
-  for (const line of readFileSync(new URL("./fractions.txt", import.meta.url), "utf8").split("\n")) {
+  for (const line of readFileSync(new URL("../i18n/fr/fractions.txt", import.meta.url), "utf8").split("\n")) {
     if (!line.trim() || line.startsWith("#")) continue;
     if (line.startsWith("!")) never.push(line.slice(1).trim().toLowerCase());
     else {

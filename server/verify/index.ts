@@ -581,7 +581,7 @@ function checkSentence(
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
   // Countries listed by their adjectives (« avec les gouvernements allemand et belge »): where the passages name one of
-  // them, each must be named there, as a place or by one of its adjectives (`server/verify/place-adjectives.txt`).
+  // them, each must be named there, as a place or by one of its adjectives (`server/i18n/fr/adjectives-of-places.txt`).
   for (const list of stated.matchAll(/(?<!\p{L})\p{L}+(?:(?:\s*,\s*|\s+(?:et|ou)\s+)\p{L}+)+/gu)) {
     const listed = list[0].split(/\s*,\s*|\s+(?:et|ou)\s+/u).filter((x) => ADJECTIVE_PLACES.has(words(x).join(" ")));
     if (listed.length < 2) continue;

@@ -6,7 +6,7 @@ import { ADJECTIVE_PLACES, words } from "./words.ts";
 /** Places that contain others (« européen » says nothing against « allemand »). */
 const WIDE_PLACES = new Set(["europe", "union europeenne", "amerique"]);
 
-/** The places an adjective of nationality names (`place-adjectives.txt`), wide ones left out. */
+/** The places an adjective of nationality names (`adjectives-of-places.txt`), wide ones left out. */
 const placesOf = (adjective: string) => (ADJECTIVE_PLACES.get(adjective) ?? []).filter((p) => !WIDE_PLACES.has(p));
 
 interface Adjective {

@@ -62,10 +62,12 @@ const DENY = set("deny");
 const SAY = set("say");
 const ANNOUNCE = set("announce");
 
-/** A place and its adjectives (`server/verify/place-adjectives.txt`): folded adjective → folded places. */
+/** A place and its adjectives (`server/i18n/fr/adjectives-of-places.txt`): folded adjective → folded places. */
 const ADJECTIVE_PLACES: Map<string, string[]> = (() => {
   const out = new Map<string, string[]>();
-  for (const line of readFileSync(new URL("./place-adjectives.txt", import.meta.url), "utf8").split("\n")) {
+  for (const line of readFileSync(new URL("../i18n/fr/adjectives-of-places.txt", import.meta.url), "utf8").split(
+    "\n",
+  )) {
     if (!line.includes(":") || line.startsWith("#")) continue;
     const [place, adjectives] = line.split(":") as [string, string];
     for (const a of adjectives.split(",").map((x) => words(x).join(" ")))

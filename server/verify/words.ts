@@ -1,5 +1,6 @@
 /** The words of a text and whether a source has them: bags of folded words, synonyms, acronyms, place adjectives. */
 import { readFileSync } from "node:fs";
+import { BASE_STOPWORDS } from "../i18n/word-lists.ts";
 import { words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
 
@@ -62,12 +63,12 @@ export function inBag(word: string, bag: Bag, withSynonyms = true): boolean {
 }
 
 /**
- * Words a model puts in the place of what a figure counts, meaning kept (`server/verify/synonyms.txt`, data): stem →
+ * Words a model puts in the place of what a figure counts, meaning kept (`server/i18n/fr/figure-synonyms.txt`, data): stem →
  * the stems of its group.
  */
 const COUNTED_SYNONYMS: Map<string, string[]> = (() => {
   const out = new Map<string, string[]>();
-  const lines = readFileSync(new URL("./synonyms.txt", import.meta.url), "utf8").split("\n");
+  const lines = readFileSync(new URL("../i18n/fr/figure-synonyms.txt", import.meta.url), "utf8").split("\n");
   for (const line of lines.filter((l) => l.trim() && !l.startsWith("#"))) {
     const group = line.split(",").map((w) => words(w).map(stem).join(" "));
     for (const w of group) out.set(w, [...(out.get(w) ?? []), ...group.filter((x) => x !== w)]);
@@ -76,12 +77,12 @@ const COUNTED_SYNONYMS: Map<string, string[]> = (() => {
 })();
 
 /**
- * A place and the adjectives that name it (`server/verify/place-adjectives.txt`, data): folded place → folded
+ * A place and the adjectives that name it (`server/i18n/fr/adjectives-of-places.txt`, data): folded place → folded
  * adjectives. « en Europe » is named by a passage on a « filiale européenne ».
  */
 const PLACE_ADJECTIVES: Map<string, string[]> = (() => {
   const out = new Map<string, string[]>();
-  const lines = readFileSync(new URL("./place-adjectives.txt", import.meta.url), "utf8").split("\n");
+  const lines = readFileSync(new URL("../i18n/fr/adjectives-of-places.txt", import.meta.url), "utf8").split("\n");
   for (const line of lines.filter((l) => l.includes(":") && !l.startsWith("#"))) {
     const [place, adjectives] = line.split(":") as [string, string];
     out.set(
@@ -112,23 +113,11 @@ export const ADJECTIVE_PLACES: Map<string, string[]> = (() => {
 export const wordIn = (folded: string, bag: Bag) =>
   nameIn(folded, bag) || (ADJECTIVE_PLACES.get(folded) ?? []).some((p) => inBag(p, bag, false));
 
-/** Words an acronym skips in the name it stands for (« Cour pénale internationale » → CPI). */
-export const ACRONYM_SKIPS = new Set([
-  "de",
-  "des",
-  "du",
-  "la",
-  "le",
-  "les",
-  "l",
-  "d",
-  "et",
-  "pour",
-  "en",
-  "a",
-  "aux",
-  "au",
-]);
+/**
+ * Words an acronym skips in the name it stands for (« Cour pénale internationale » → CPI): the base stop-words, and
+ * the short prepositions a name holds (« Agence nationale pour … », « Conseil supérieur de l'audiovisuel »).
+ */
+export const ACRONYM_SKIPS = new Set([...BASE_STOPWORDS, "pour", "a", "aux", "au"]);
 
 /** Whether an acronym (« CPI », folded « cpi ») is given by a name written in full in a bag (« cour penale internationale »). */
 export function acronymIn(acronym: string, bag: Bag): boolean {

@@ -8,6 +8,7 @@
  */
 
 import type { Draft } from "../../server/drafting/types.ts";
+import { BASE_STOPWORDS } from "../../server/i18n/word-lists.ts";
 import type { StoredChunk } from "../../server/store/types.ts";
 
 export interface FootnoteProblem {
@@ -29,23 +30,11 @@ const plain = (s: string) =>
     .trim();
 /** Publisher part of a source title: « Heise », « Communauté de communes Millau Grands Causses ». */
 const publisher = (title: string) => plain(title.split(/,|\s«|\s\(|\s:\s|\s—\s/)[0]!);
-const NOISE = new Set([
-  "de",
-  "du",
-  "des",
-  "la",
-  "le",
-  "les",
-  "l",
-  "d",
-  "et",
-  "en",
-  "communaute",
-  "communes",
-  "site",
-  "officiel",
-  "page",
-]);
+/**
+ * Words of a publisher's name that do not tell it from another: the base stop-words, and the words of a page's kind
+ * or of an intercommunality's name (« Site officiel de … », « Communauté de communes … »).
+ */
+const NOISE = new Set([...BASE_STOPWORDS, "communaute", "communes", "site", "officiel", "page"]);
 const nameWords = (title: string) =>
   publisher(title)
     .split(" ")
