@@ -45,8 +45,7 @@ export const isGeneric = (t: QuestionTerm) => t.word.split(" ").every((w) => GEN
  */
 const COMMON_WORDS = new Set(wordList("../i18n/fr/common-words.txt"));
 /** A term made of common words only (never a name nor a year): it counts where a passage holds it, never against it. */
-export const isLight = (t: QuestionTerm) =>
-  !t.name && !t.date && t.word.split(" ").every((w) => COMMON_WORDS.has(w));
+export const isLight = (t: QuestionTerm) => !t.name && !t.date && t.word.split(" ").every((w) => COMMON_WORDS.has(w));
 
 /**
  * Idioms (« tirer la sonnette d'alarme »): their words do not say what the question is about, so they are dropped
