@@ -223,14 +223,112 @@ export async function resolveNames(
  * 3. the best passage must hold at least half of the question's content words (French stems, synonyms);
  * 4. what a question asks by its form must be there too: a figure (« combien »), a time of day, the figure of the
  *    year asked; a source's reference is never what a passage is about.
+ *
+ * The decisions are taken in the order of `STEPS`, each a function that returns a decision or « continue »; the
+ * last, `verdict`, says whether any passage answers.
  */
 export async function assessAnswerability(
   question: string,
-  results: { text: string; section: string; document: { title: string; kind?: string } }[],
+  results: Retrieved[],
   frequency?: CorpusFrequency,
   corpusNames?: CorpusNames,
-  held: { text: string; section: string; document: { title: string; kind?: string } }[] = [],
+  held: Retrieved[] = [],
 ): Promise<Answerability> {
+  const ctx = { question, results, frequency, corpusNames, held } as Judgement;
+  for (const step of STEPS) {
+    const decision = await step(ctx);
+    if (decision !== "continue") return decision;
+  }
+  return verdict(ctx);
+}
+
+/** A passage retrieved: its text, its section, its document. */
+type Retrieved = { text: string; section: string; document: { title: string; kind?: string } };
+/** The words of a passage or a heading. */
+type Words = ReturnType<typeof passageWords>;
+/** How much of the question a passage holds. */
+interface PassageCoverage {
+  weighted: number;
+  plain: number;
+  card: number;
+  missing: string[];
+}
+
+/** What the steps of `assessAnswerability` found so far, each step adding what the following ones read. */
+interface Judgement {
+  question: string;
+  results: Retrieved[];
+  frequency?: CorpusFrequency;
+  corpusNames?: CorpusNames;
+  held: Retrieved[];
+  resolved: QuestionTerm[];
+  judged: Words[];
+  terms: QuestionTerm[];
+  holdsPersonal: (p: Words) => boolean;
+  names: QuestionTerm[];
+  askedNames: QuestionTerm[];
+  anchors: QuestionTerm[];
+  heldWords: { title: string; catalog: boolean; words: Words }[];
+  heldHolds: (t: QuestionTerm, i: number) => boolean;
+  asksMore: boolean;
+  selfContained: boolean;
+  claimed: (t: QuestionTerm) => boolean;
+  perPassage: PassageCoverage[];
+  best: PassageCoverage;
+  unknown: string[];
+  topics: (list: string[]) => string[];
+  specific: QuestionTerm[];
+  dates: QuestionTerm[];
+  parts: ReturnType<typeof passageParts>[];
+  heading: Words[];
+  statedAbsent: (i: number) => QuestionTerm[];
+  covers: (p: PassageCoverage) => boolean;
+  holdsAll: (i: number) => boolean;
+  relevant: number[];
+  slotHolders: number[];
+  unfilled: (test: (text: string) => boolean) => boolean;
+}
+
+/** A step's decision, or « continue » to the next step. */
+type Decision = Answerability | "continue";
+
+/** Not answerable, for a reason decided before any coverage is measured. */
+const none = (reason: Answerability["reason"], missing: string[] = []): Answerability => ({
+  answerable: false,
+  reason,
+  missing,
+  coverage: 0,
+  relevant: [],
+});
+
+/** The decisions of `assessAnswerability`, in their order. */
+const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
+  termsOfQuestion, // no-result, no-terms
+  unknownNames, // unknown-name
+  clippedAndMisspelt,
+  lawsOfProduct,
+  personalLife, // personal
+  requiredNames,
+  missingNames, // missing-name
+  locatedOnly, // located-only
+  offDomainTopic, // low-coverage
+  passageCoverage,
+  unknownWords, // unknown-words
+  unknownPlaceAdjectives, // missing-name
+  rareUnheld, // unknown-words
+  answeringPassages,
+  slotFillers,
+  figureAsked, // stated-absent, missing-figure
+  dateAsked, // missing-date
+  winnerAsked, // missing-winner
+];
+
+/**
+ * What the question asks (its terms, names resolved against the corpus) and the words of the passages read;
+ * decides « no-result » (nothing retrieved) and « no-terms » (nothing to look for).
+ */
+async function termsOfQuestion(ctx: Judgement): Promise<Decision> {
+  const { question, results, frequency, corpusNames } = ctx;
   // « Mon beau-frère gendarme … »: the trade of the asker's relative is not the metonymy (« gendarme » for a regulator).
   const named = await resolveNames(questionTerms(question), frequency, corpusNames);
   // « Cisco Meraki MR/MS »: the codes of a range of a product the corpus names are that product, not names of their
@@ -243,18 +341,21 @@ export async function assessAnswerability(
     ),
   );
   const resolved = named.filter((t, i) => !knownRange[i] && !(t.alias && ownRelation(question, t.word)));
-  const none = (reason: Answerability["reason"], missing: string[] = []): Answerability => ({
-    answerable: false,
-    reason,
-    missing,
-    coverage: 0,
-    relevant: [],
-  });
   if (results.length === 0) return none("no-result");
   if (resolved.length === 0 || repeatsOneWord(question)) return none("no-terms");
   // A source's reference (« (Club de la presse de Grenoble, 13 décembre 2017) ») says who wrote, not what the passage
   // is about: a passage does not hold « Grenoble » because a source of its bears the name.
   const judged = results.slice(0, JUDGED).map(resultWords);
+  Object.assign(ctx, { resolved, judged });
+  return "continue";
+}
+
+/**
+ * Decides « unknown-name »: a name of the question (or a collectivité's, typed in lower case) the whole corpus never
+ * uses, nor any passage read: the question is about something the corpus does not cover.
+ */
+async function unknownNames(ctx: Judgement): Promise<Decision> {
+  const { question, frequency, resolved, judged } = ctx;
   if (frequency) {
     // A word a retrieved passage holds is known to the corpus, whatever the full-text index counts for it (« pare »
     // of « pare-feu », which its stemmer reduces to a stopword).
@@ -277,6 +378,15 @@ export async function assessAnswerability(
     }
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
+  return "continue";
+}
+
+/**
+ * Reads a clipped word (« appli ») or a typing slip (« logiciles ») of a word the corpus uses as that word. Decides
+ * nothing.
+ */
+async function clippedAndMisspelt(ctx: Judgement): Promise<Decision> {
+  const { frequency, resolved, judged } = ctx;
   // A word the corpus never uses that is the start of one it uses is its clipped form (« appli » for « application »,
   // « agglo » for « agglomération », « asso » for « association »): it is that word, found in the passages read or in
   // the domain's general vocabulary.
@@ -300,6 +410,16 @@ export async function assessAnswerability(
       return t;
     }),
   );
+  Object.assign(ctx, { terms });
+  return "continue";
+}
+
+/**
+ * Lets the laws a product's catalog card exposes it to name that product, when the question asks what the law says
+ * of it. Decides nothing.
+ */
+async function lawsOfProduct(ctx: Judgement): Promise<Decision> {
+  const { question, results, terms } = ctx;
   // « Est-il interdit d'utiliser Teams dans une mairie ? » asks what the law says of a product: the laws its catalog
   // card exposes it to (« Exposition : CLOUD Act (États-Unis) ») name it too, and the page on that law answers.
   if (holdsPhrase(words(outsideContext(question)), slot("légalité")))
@@ -314,6 +434,14 @@ export async function assessAnswerability(
         );
       if (laws.length) terms[k] = { ...t, variants: [...new Set([...t.variants, ...laws])] };
     });
+  return "continue";
+}
+
+/**
+ * Decides « personal »: a question on a person's private life no passage read speaks of.
+ */
+async function personalLife(ctx: Judgement): Promise<Decision> {
+  const { question, judged } = ctx;
   // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
   // it, whoever the corpus says the person is.
   const personal = aboutPerson(question) ? personalAsked(question) : [];
@@ -326,6 +454,16 @@ export async function assessAnswerability(
         .filter(({ group }) => !judged.some((p) => group.some((e) => p.joined.includes(` ${e} `))))
         .map((g) => g.found),
     );
+  Object.assign(ctx, { holdsPersonal });
+  return "continue";
+}
+
+/**
+ * Which names the passages that answer must hold (the asked ones; the context's when the question asks no name), and
+ * where a passage's document holds them in a section set aside. Decides nothing.
+ */
+async function requiredNames(ctx: Judgement): Promise<Decision> {
+  const { results, frequency, held, terms } = ctx;
   // The names the passages that answer must hold: all but the domain's general ones (« Microsoft », « France ») and
   // adjectives of nationality (« est-il américain ? » asks it), and those too when rare in the corpus.
   const required = await Promise.all(
@@ -358,6 +496,16 @@ export async function assessAnswerability(
     !!t.verbatim &&
     results[i]!.document.kind !== "catalog" &&
     heldWords.some((h) => !h.catalog && h.title === results[i]!.document.title && holds(t, h.words));
+  Object.assign(ctx, { names, askedNames, anchors, heldWords, heldHolds });
+  return "continue";
+}
+
+/**
+ * Decides « missing-name »: a name the corpus knows but no passage read holds, or a name with an edition or a number
+ * after it (« Copilot Studio », « Windows 365 ») no passage writes together.
+ */
+async function missingNames(ctx: Judgement): Promise<Decision> {
+  const { question, results, held, judged, terms, names, askedNames, heldWords, heldHolds } = ctx;
   const absent = askedNames.filter((t) => !judged.some((p, i) => holds(t, p) || heldHolds(t, i))).map((t) => t.word);
   if (!askedNames.length && names.length && !names.some((t) => judged.some((p) => holds(t, p))))
     absent.push(...names.map((t) => t.word));
@@ -380,6 +528,14 @@ export async function assessAnswerability(
     if (!written.some((p) => p.joined.includes(` ${pair} `)) && !absent.includes(pair)) absent.push(pair);
   }
   if (absent.length) return none("missing-name", absent);
+  return "continue";
+}
+
+/**
+ * Decides « located-only »: a place the question asks what it does, that the passages name only to situate others.
+ */
+async function locatedOnly(ctx: Judgement): Promise<Decision> {
+  const { question, results, held, askedNames } = ctx;
   // « Que fait Toulouse pour le logiciel libre ? »: passages that name the town only to situate others there (an
   // association's seat, an editor's address) say nothing of what it does (`located-names.ts`).
   const read = [...results.slice(0, JUDGED), ...held];
@@ -389,6 +545,15 @@ export async function assessAnswerability(
       "located-only",
       situatedOnly.map((t) => t.word),
     );
+  return "continue";
+}
+
+/**
+ * Decides « low-coverage » for a question on the life of the commune, whose topic words the corpus uses only in
+ * passing (`domain.ts`).
+ */
+async function offDomainTopic(ctx: Judgement): Promise<Decision> {
+  const { question, results, frequency, terms } = ctx;
   // « Quand faut-il déposer notre demande de subvention à la mairie ? »: a question with no word of the digital domain,
   // naming nothing the corpus often cites, is about the life of the commune when a word of its topic is one the corpus
   // uses only in passing (« subvention », for the ANCT's grant to a collaborative suite): the passages found hold it in
@@ -398,6 +563,15 @@ export async function assessAnswerability(
     const offDomain = await offDomainWords(question, terms, frequency, headings);
     if (offDomain.length) return none("low-coverage", offDomain);
   }
+  return "continue";
+}
+
+/**
+ * How much of the question each passage read holds, plainly, weighted by rarity and as a catalog card; which
+ * context words count. Decides nothing.
+ */
+async function passageCoverage(ctx: Judgement): Promise<Decision> {
+  const { question, results, frequency, judged, terms, names, anchors } = ctx;
   // Each word weighs by its rarity in the corpus (inverse document frequency): « mairie » says little, « piscine »
   // (found in no passage) says what the question is about.
   const weights = await Promise.all(
@@ -482,6 +656,16 @@ export async function assessAnswerability(
     };
   });
   const best = perPassage.reduce((a, b) => (b.weighted > a.weighted ? b : a));
+  Object.assign(ctx, { asksMore, selfContained, claimed, perPassage, best });
+  return "continue";
+}
+
+/**
+ * Decides « unknown-words »: words the corpus never uses (nor their synonyms) make a large part of the question, or
+ * of the specific words of what it asks.
+ */
+async function unknownWords(ctx: Judgement): Promise<Decision> {
+  const { frequency, terms, names, asksMore, selfContained, best } = ctx;
   // A word of the question's context the corpus never uses (« les inscriptions à la brocante passent par Google
   // Forms : … ») says nothing of what it asks when the question names what it is about; when it names nothing, its
   // context is its topic too (« L'inspection académique veut fermer une classe : comment s'y opposer ? »). A role
@@ -537,11 +721,29 @@ export async function assessAnswerability(
       coverage: best.weighted,
       relevant: [],
     };
+  Object.assign(ctx, { unknown, topics, specific });
+  return "continue";
+}
+
+/**
+ * Decides « missing-name »: a collectivité designated by an adjective of place the corpus never writes.
+ */
+async function unknownPlaceAdjectives(ctx: Judgement): Promise<Decision> {
+  const { question, best, unknown } = ctx;
   // « La métropole stéphanoise a-t-elle déployé Nextcloud ? »: a collectivity designated by an adjective of place the
   // corpus never writes is one it does not speak of, whatever passages hold the question's other words.
   const unknownPlaces = placeAdjectives(question).filter((w) => unknown.includes(w));
   if (unknownPlaces.length)
     return { answerable: false, reason: "missing-name", missing: unknownPlaces, coverage: best.weighted, relevant: [] };
+  return "continue";
+}
+
+/**
+ * Decides « unknown-words »: the most specific word of what is asked, rare in the corpus, that no passage read holds
+ * (the passages hold the question's common words in another sense).
+ */
+async function rareUnheld(ctx: Judgement): Promise<Decision> {
+  const { question, frequency, judged, terms, names, best, specific } = ctx;
   // The most specific word of what is asked, rare in the corpus (« taxi » in « une licence de taxi », « village » in
   // « la fête du village »), that no passage read holds, nor any synonym the corpus uses more: BM25 would have
   // brought a passage that holds it, so the corpus does not speak of it, and the passages read hold the question's
@@ -568,6 +770,28 @@ export async function assessAnswerability(
       : [];
   if (rareUnheld.length && best.weighted < RARE_COVERAGE - 1e-9)
     return { answerable: false, reason: "unknown-words", missing: rareUnheld, coverage: best.weighted, relevant: [] };
+  return "continue";
+}
+
+/**
+ * Which passages answer: enough of the question's words, its dates, names, role and person, as a collectivité, not
+ * a card of a country's product, nothing said absent. Decides nothing (no passage answering is decided last).
+ */
+async function answeringPassages(ctx: Judgement): Promise<Decision> {
+  const {
+    question,
+    results,
+    judged,
+    terms,
+    holdsPersonal,
+    names,
+    askedNames,
+    anchors,
+    heldHolds,
+    selfContained,
+    claimed,
+    perPassage,
+  } = ctx;
   // A passage answers when it holds enough of the question's words, counted plainly and weighted by rarity, and
   // every year or date of the question (« mars 2012 » is not « avril 2026 »).
   const short = terms.length <= 2;
@@ -678,6 +902,57 @@ export async function assessAnswerability(
   let relevant = perPassage.flatMap((p, i) => (enough(p, i) && holdsAll(i) ? [i] : []));
   // Each rare name is in one of them (« TeamViewer et AnyDesk » may come from two cards).
   if (!askedNames.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
+  Object.assign(ctx, { dates, parts, heading, statedAbsent, covers, holdsAll, relevant });
+  return "continue";
+}
+
+/**
+ * Which passages may fill what the question asks by its form (a figure, a date, a winner): those that answer or
+ * cover it, other sections of their documents, passages on the same subject. Decides nothing.
+ */
+async function slotFillers(ctx: Judgement): Promise<Decision> {
+  const { results, held, askedNames, perPassage, covers, holdsAll, relevant } = ctx;
+  // The slot may be filled by another section of a document that answers, retrieved lower or set aside by the cap
+  // of passages per document (« Le SILL en chiffres » beside « Le SILL : le catalogue… »): the answer quotes it.
+  const sameDocumentHeld = (i: number) =>
+    results[i]!.document.kind === "catalog"
+      ? []
+      : [...results.filter((_, j) => j !== i), ...held]
+          .filter((h) => h.document.title === results[i]!.document.title)
+          .map((h) => h.text);
+  const fills = (i: number, test: (text: string) => boolean) =>
+    test(results[i]!.text) || sameDocumentHeld(i).some(test);
+  // … by a passage that answers, or one that covers the question's words beside it (« onze magistrats de la CPI »
+  // in a section on the judge, while the chronology answers).
+  // Only when no passage retrieved fills it at all: the passage that does may not be judged to answer (« onze
+  // magistrats de la CPI » in a section on the judge, while the chronology answers), and the answer quotes it.
+  const slotHolders = [
+    ...new Set([...relevant, ...perPassage.flatMap((p, i) => (covers(p) && holdsAll(i) ? [i] : []))]),
+  ];
+  // A passage retrieved is about the same subject when it, or another section of its document, holds every name of
+  // what is asked (« Combien d'habitants compte Fontaine ? » is not answered by the habitants of Échirolles).
+  const retrieved = [...results, ...held];
+  const wordsOf = retrieved.map(resultWords);
+  const sameSubject = (k: number) =>
+    askedNames.every((t) =>
+      retrieved.some(
+        (r, j) =>
+          (j === k || (r.document.title === retrieved[k]!.document.title && r.document.kind !== "catalog")) &&
+          holds(t, wordsOf[j]!),
+      ),
+    );
+  const unfilled = (test: (text: string) => boolean) =>
+    !slotHolders.some((i) => fills(i, test)) && !retrieved.some((r, k) => sameSubject(k) && test(r.text));
+  Object.assign(ctx, { slotHolders, unfilled });
+  return "continue";
+}
+
+/**
+ * Decides « stated-absent » (a passage that answers says the figure asked is not known) and « missing-figure » (no
+ * passage that answers gives the figure, sum, count or time of day asked).
+ */
+async function figureAsked(ctx: Judgement): Promise<Decision> {
+  const { question, results, terms, perPassage, best, dates, parts, statedAbsent, covers, relevant, unfilled } = ctx;
   // A question asking a figure (« combien », « quel budget ») is answered only if a passage that answers holds one,
   // not by passages that only name what it is about (« Quel est le budget annuel de l'association OW2 ? »). Only what
   // it asks counts (« On prépare le budget 2027 : … ? » asks no figure), and a yes-or-no question asks none.
@@ -793,37 +1068,6 @@ export async function assessAnswerability(
       relevant: [],
     };
   }
-  // The slot may be filled by another section of a document that answers, retrieved lower or set aside by the cap
-  // of passages per document (« Le SILL en chiffres » beside « Le SILL : le catalogue… »): the answer quotes it.
-  const sameDocumentHeld = (i: number) =>
-    results[i]!.document.kind === "catalog"
-      ? []
-      : [...results.filter((_, j) => j !== i), ...held]
-          .filter((h) => h.document.title === results[i]!.document.title)
-          .map((h) => h.text);
-  const fills = (i: number, test: (text: string) => boolean) =>
-    test(results[i]!.text) || sameDocumentHeld(i).some(test);
-  // … by a passage that answers, or one that covers the question's words beside it (« onze magistrats de la CPI »
-  // in a section on the judge, while the chronology answers).
-  // Only when no passage retrieved fills it at all: the passage that does may not be judged to answer (« onze
-  // magistrats de la CPI » in a section on the judge, while the chronology answers), and the answer quotes it.
-  const slotHolders = [
-    ...new Set([...relevant, ...perPassage.flatMap((p, i) => (covers(p) && holdsAll(i) ? [i] : []))]),
-  ];
-  // A passage retrieved is about the same subject when it, or another section of its document, holds every name of
-  // what is asked (« Combien d'habitants compte Fontaine ? » is not answered by the habitants of Échirolles).
-  const retrieved = [...results, ...held];
-  const wordsOf = retrieved.map(resultWords);
-  const sameSubject = (k: number) =>
-    askedNames.every((t) =>
-      retrieved.some(
-        (r, j) =>
-          (j === k || (r.document.title === retrieved[k]!.document.title && r.document.kind !== "catalog")) &&
-          holds(t, wordsOf[j]!),
-      ),
-    );
-  const unfilled = (test: (text: string) => boolean) =>
-    !slotHolders.some((i) => fills(i, test)) && !retrieved.some((r, k) => sameSubject(k) && test(r.text));
   if (
     (figure.length || hourWord) &&
     relevant.length &&
@@ -837,6 +1081,14 @@ export async function assessAnswerability(
       coverage: best.weighted,
       relevant: [],
     };
+  return "continue";
+}
+
+/**
+ * Decides « missing-date »: a question asking only a date, which no passage that answers gives.
+ */
+async function dateAsked(ctx: Judgement): Promise<Decision> {
+  const { question, results, best, relevant, slotHolders, unfilled } = ctx;
   // A question asking only a date (« En quelle année la société Commvault a-t-elle été fondée ? ») is answered by a
   // passage that gives one, in its text or heading (a source's reference is not the date of a fact).
   if (
@@ -852,6 +1104,14 @@ export async function assessAnswerability(
       coverage: best.weighted,
       relevant: [],
     };
+  return "continue";
+}
+
+/**
+ * Decides « missing-winner »: a forecast of an election, or who won, which no passage that answers says.
+ */
+async function winnerAsked(ctx: Judgement): Promise<Decision> {
+  const { question, terms, best, parts, heading, relevant, slotHolders } = ctx;
   // « Qui va gagner les élections municipales de 2026 à Lyon ? » asks who wins: a passage that answers says who did.
   const asking = words(outsideContext(question));
   const winnerAsked = slot("vainqueur").find((e) => holdsPhrase(asking, [e]));
@@ -873,6 +1133,16 @@ export async function assessAnswerability(
     );
   if (winnerAsked && relevant.length && !slotHolders.some(saysWinner))
     return { answerable: false, reason: "missing-winner", missing: [], coverage: best.weighted, relevant: [] };
+  return "continue";
+}
+
+/**
+ * Decides last: « stated-absent » (the passages that cover the question say its words are not in the sources),
+ * « missing-name » (they lack a name or a date of it), « low-coverage » (none holds enough of it), or « ok »
+ * (the passages that answer).
+ */
+function verdict(ctx: Judgement): Answerability {
+  const { names, perPassage, best, topics, dates, statedAbsent, covers, relevant } = ctx;
   const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
   if (relevant.length === 0 && stated.length)
     return { answerable: false, reason: "stated-absent", missing: stated, coverage: best.weighted, relevant };
