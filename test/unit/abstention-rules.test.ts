@@ -1367,7 +1367,7 @@ describe("the rules of the ninth series (held-out-7 traced)", () => {
     const ask = (q: string) => assessAnswerability(q, [passage("Région Occitanie", text)], frequency, names);
     expect(await ask("Que fait la ville de Toulouse pour le logiciel libre ?")).toMatchObject({
       answerable: false,
-      reason: "missing-name",
+      reason: "names-apart",
     });
     expect(await ask("Quel éditeur de messagerie libre est basé à Toulouse ?")).toMatchObject({ answerable: true });
   });
