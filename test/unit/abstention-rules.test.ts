@@ -2326,6 +2326,14 @@ describe("eighteenth series (held-out-10 … 14: the place a question is about, 
         expect(await decide(q), q).toMatchObject({ answerable: true });
     });
 
+    it("abstains on the price of a unit the corpus never uses (« par gigaoctet »), whatever prices it gives", async () => {
+      for (const q of [
+        "Combien coûte l'abonnement Microsoft 365 par gigaoctet ?",
+        "Combien coûte la licence VMware vSphere par hyperthread ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: false, reason: "unknown-words" });
+    });
+
     it("still abstains on everyday life put in the same common words", async () => {
       for (const q of [
         "C'est quoi le bon truc pour organiser la kermesse de l'école ?",
