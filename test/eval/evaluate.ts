@@ -34,6 +34,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-12",
   "held-out-13",
   "held-out-14",
+  "held-out-15",
 ]);
 
 /**
