@@ -15,25 +15,7 @@ import type { Draft } from "../../server/drafting/types.ts";
 import { exportDraft } from "../../server/export/index.ts";
 import { documentJson } from "../../server/export/model.ts";
 import { sentenceSpans, verificationOf } from "../../server/verify/index.ts";
-
-const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "one-mark-"));
-  try {
-    const file = path.join(dir, "doc.pdf");
-    await writeFile(file, bytes);
-    return spawnSync("pdftotext", [file, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-const xmlText = (bytes: Uint8Array, file: string) =>
-  strFromU8(unzipSync(bytes)[file]!)
-    .replace(/<[^>]+>/g, "")
-    .replaceAll("&apos;", "'")
-    .replace(/\s+/g, " ");
+import { hasPdftotext, pdfText, xmlText } from "../helpers/export-text.ts";
 
 const TEXT =
   "Le syndicat mixte de Concarneau a économisé 3,8 millions d'euros en 2029 [1]. " +

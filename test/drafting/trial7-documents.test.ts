@@ -26,27 +26,8 @@ import { noteFacts, noteOwnData } from "../../server/tracking/progress-note.ts";
 import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
 import { sentenceSpans, verificationOf, verifyText } from "../../server/verify/index.ts";
 import { checkOwnData } from "../../server/verify/own-figures.ts";
+import { hasPdftotext, pdfText, xmlText } from "../helpers/export-text.ts";
 import { copyCorpus, postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
-
-const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "trial7-pdf-"));
-  try {
-    const file = path.join(dir, "doc.pdf");
-    await writeFile(file, bytes);
-    return spawnSync("pdftotext", [file, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** Text of the XML of an ODT or DOCX, tags removed. */
-const xmlText = (bytes: Uint8Array, file: string) =>
-  strFromU8(unzipSync(bytes)[file]!)
-    .replace(/<[^>]+>/g, "")
-    .replaceAll("&apos;", "'")
-    .replace(/\s+/g, " ");
 
 /** A letter whose sentences `flagged` (their index) the verification did not support. */
 function letterWith(text: string, flagged: number[], figures: string[] = []): Draft {
