@@ -124,3 +124,56 @@ export function institutionSwapped(stated: string, pool: Source[]): { name: stri
   }
   return null;
 }
+
+/** Words that open the agent after « par » (`server/i18n/fr/agent-openers.txt`, data): an article or a count. */
+const AGENT_OPENERS = wordLines("agent-openers.txt").map((w) => fold(w));
+
+/** « <participle> [, …,] par <agent> »: a participle (« équipés », « câblées ») and the agent after « par », to the clause's end. */
+const BY_AGENT = new RegExp(
+  `(?<!\\p{L})(\\p{L}+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues))(?!\\p{L})((?:\\s*,[^,;:.()]{0,40},)?)\\s+par\\s+((?:${AGENT_OPENERS.join("|")})(?:['’]|\\s+)[^,;:.()\\[]+)`,
+  "giu",
+);
+
+/** An agent that is named (a capital after its first word: « par la société Nextcloud GmbH »): the name checks judge it. */
+const NAMED = /\s\p{Lu}/u;
+
+/** Content words of an agent (at most four), stemmed. */
+const agentWords = (agent: string) =>
+  contentWords(agent)
+    .slice(0, 4)
+    .map((w) => stem(w));
+
+/** Least content words, besides the participle and the agents, a sentence and the passage's sentence must share. */
+export const AGENT_MIN_SHARED = 1;
+
+/**
+ * An agent the sentence gives to a done thing (« soixante postes ont été équipés par un prestataire extérieur ») where a
+ * cited sentence gives the same participle another agent (« équipés, en interne, par deux agents ») and never names
+ * the sentence's: the two agents, or null.
+ */
+export function agentSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const bare = withoutReferences(stated);
+  const mine = [...bare.matchAll(BY_AGENT)].filter((m) => !NAMED.test(m[3]!));
+  if (mine.length === 0) return null;
+  const texts = bodies(pool);
+  for (const m of mine) {
+    const verb = stem(fold(m[1]!));
+    const agent = agentWords(m[3]!);
+    if (agent.length === 0) continue;
+    for (const t of texts)
+      for (const n of t.matchAll(BY_AGENT)) {
+        if (stem(fold(n[1]!)) !== verb || NAMED.test(n[3]!)) continue;
+        const other = agentWords(n[3]!);
+        const all = new Set(contentWords(t).map((w) => stem(w)));
+        const bag = bagOf(t);
+        if (other.length === 0 || contentWords(m[3]!).some((w) => inBag(w, bag))) continue;
+        const own = new Set([verb, ...agent, ...other]);
+        const shared = contentWords(stated).filter((w) => !own.has(stem(w)) && all.has(stem(w)));
+        if (shared.length < AGENT_MIN_SHARED) continue;
+        const raw = (text: string, x: RegExpMatchArray) =>
+          text.slice(x.index! + x[0].length - x[3]!.length, x.index! + x[0].length).trim();
+        return { name: raw(bare, m), other: raw(t, n) };
+      }
+  }
+  return null;
+}
