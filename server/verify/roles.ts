@@ -6,6 +6,7 @@
  */
 import { escapeRegExp } from "../core/text.ts";
 import { fold, stem } from "../retrieval/french.ts";
+import { NEGATION } from "./negation.ts";
 import { namesAt } from "./proper-nouns.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
@@ -134,6 +135,9 @@ const BY_AGENT = new RegExp(
   "giu",
 );
 
+/** « été » just before the participle: a thing done (« ont été équipés », « a été câblée »). */
+const DONE = /(?<!\p{L})été\s+$/u;
+
 /** An agent that is named (a capital after its first word: « par la société Nextcloud GmbH »): the name checks judge it. */
 const NAMED = /\s\p{Lu}/u;
 
@@ -153,7 +157,10 @@ export const AGENT_MIN_SHARED = 1;
  */
 export function agentSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
   const bare = withoutReferences(stated);
-  const mine = [...bare.matchAll(BY_AGENT)].filter((m) => !NAMED.test(m[3]!));
+  // A done thing (« ont été équipés par »), not a denial (« ne serait pas visée par ») nor a possibility.
+  const mine = [...bare.matchAll(BY_AGENT)].filter(
+    (m) => !NAMED.test(m[3]!) && DONE.test(bare.slice(0, m.index!)) && !NEGATION.test(bare),
+  );
   if (mine.length === 0) return null;
   const texts = bodies(pool);
   for (const m of mine) {

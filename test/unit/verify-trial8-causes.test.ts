@@ -31,7 +31,10 @@ describe("A1: a count written in words, changed, on the same counted noun", () =
   });
   it("a count of a noun the passage does not count is left to the other checks", () => {
     expect(
-      status("Le contrat de maintenance du SIG, signé en 2019, a été renouvelé pour trois ans par deux élus [1].", passage),
+      status(
+        "Le contrat de maintenance du SIG, signé en 2019, a été renouvelé pour trois ans par deux élus [1].",
+        passage,
+      ),
     ).not.toBe("invalid-citation");
   });
 });
@@ -60,5 +63,27 @@ describe("A1: the agent of a done thing changed (« par X » where the passage s
   it("the passage's agent, or none, passes", () => {
     expect(status("Quarante écoles ont été câblées par les techniciens de la ville [1].", passage)).toBe("supported");
     expect(status("En 2023, quarante écoles ont été câblées en régie [1].", passage)).toBe("supported");
+  });
+});
+
+describe("A7: a text said not to apply to those a passage lists as exposed", () => {
+  const passage =
+    "Le règlement sur les données (Data Act) : ce qu'il change (2026-01) — Qui est concerné\nLe critère est la mise sur le marché dans l'Union. Sont donc concernés :\n- les fabricants d'objets connectés vendus dans l'Union ;\n- les fournisseurs de services cloud établis hors de l'Union, dès lors qu'ils servent des clients européens.";
+  it("« le Data Act ne s'applique pas aux fournisseurs de services cloud établis hors de l'Union » is flagged", () => {
+    const wrong = check(
+      "Le Data Act ne s'applique pas aux fournisseurs de services cloud établis hors de l'Union [1].",
+      [passage],
+    );
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("dit le contraire");
+    expect(wrong.reasons.join(" ")).toContain("fournisseurs de services cloud");
+  });
+  it("the affirmative claim, or one about others than those listed, is not said against", () => {
+    expect(
+      status("Le Data Act s'applique aux fournisseurs de services cloud établis hors de l'Union [1].", passage),
+    ).toBe("supported");
+    expect(
+      check("Le Data Act ne s'applique pas aux associations sportives de quartier [1].", [passage]).reasons.join(" "),
+    ).not.toContain("dit le contraire");
   });
 });
