@@ -56,7 +56,7 @@ import { pairSwapped } from "./pairs.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { reportedAsFact } from "./reported.ts";
-import { agentSwapped, institutionSwapped, roleHolderSwapped } from "./roles.ts";
+import { agentSwapped, institutionSwapped, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
   asksOnly,
   citationNumbers,
@@ -630,6 +630,7 @@ function checkSentence(
     const swapped =
       roleHolderSwapped(stated, pool) ??
       institutionSwapped(stated, pool) ??
+      roleRaised(stated, pool) ??
       agentSwapped(stated, pool) ??
       complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));

@@ -184,3 +184,39 @@ export function agentSwapped(stated: string, pool: Source[]): { name: string; ot
   }
   return null;
 }
+
+/** Words that make a role a second's (« adjoint au maire »; `server/i18n/fr/role-subordinates.txt`, data). */
+const SUBORDINATES = new Set(wordLines("role-subordinates.txt").map((w) => fold(w)));
+
+/** Words around a person's name in which the role a passage gives them is looked for. */
+const ROLE_REACH = 10;
+
+/**
+ * A person the sentence gives a role (« Claire Dumas est la maire ») that every cited sentence naming them gives as a
+ * second's (« Claire Dumas, adjointe au maire chargée des finances »): the role and the passage's, or null.
+ */
+export function roleRaised(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const mine = words(stated);
+  if (mine.some((w) => SUBORDINATES.has(w))) return null;
+  const roles = mine.map((w) => ROLES.findIndex((r) => r.has(w)));
+  if (roles.every((r) => r < 0)) return null;
+  const texts = bodies(pool);
+  const all = bagOf(texts.join(" "));
+  for (const p of persons(stated).filter((x) => inBag(x.folded, all, false))) {
+    const last = p.folded.split(" ").at(-1)!;
+    const naming = texts.filter((t) => inBag(p.folded, bagOf(t), false));
+    for (const t of naming) {
+      const list = words(t);
+      const at = list.indexOf(last);
+      const near = list.slice(Math.max(0, at - ROLE_REACH), at + ROLE_REACH);
+      for (let i = 0; i < near.length; i++) {
+        if (!SUBORDINATES.has(near[i]!)) continue;
+        const j = near.slice(i + 1, i + 4).findIndex((w) => roles.some((r) => r >= 0 && ROLES[r]!.has(w)));
+        if (j < 0) continue;
+        const role = near[i + 1 + j]!;
+        return { name: role, other: near.slice(i, i + 2 + j).join(" ") };
+      }
+    }
+  }
+  return null;
+}

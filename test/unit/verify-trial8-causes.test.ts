@@ -87,3 +87,16 @@ describe("A7: a text said not to apply to those a passage lists as exposed", () 
     ).not.toContain("dit le contraire");
   });
 });
+
+describe("A2: a person given the role they are the second of", () => {
+  const passage =
+    "Ville de Villebrune — Le budget numérique\nClaire Dumas, adjointe au maire chargée des finances, a présenté en mars 2025 le budget du service informatique.";
+  it("« Claire Dumas est la maire de Villebrune » is flagged", () => {
+    const wrong = check("Claire Dumas est la maire de Villebrune [1].", [passage]);
+    expect(wrong.status).toBe("unsupported");
+    expect(wrong.reasons.join(" ")).toContain("adjointe au maire");
+  });
+  it("the role as the passage gives it passes", () => {
+    expect(status("Claire Dumas est adjointe au maire de Villebrune [1].", passage)).toBe("supported");
+  });
+});
