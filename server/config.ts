@@ -4,6 +4,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "./core/errors.ts";
+import { setTimeZone } from "./core/text.ts";
 import { message } from "./i18n/messages.ts";
 
 const envSchema = z.object({
@@ -49,6 +50,21 @@ const envSchema = z.object({
     .default(20 * 1024 * 1024),
   /** Milliseconds an inventory analysis or export may take (waiting for the worker included). */
   INVENTORY_TIMEOUT_MS: z.coerce.number().int().min(1).default(120000),
+  /** The collectivité's time zone (IANA name): its « today » and every date and time shown. */
+  TIME_ZONE: z
+    .string()
+    .default("Europe/Paris")
+    .refine(
+      (name) => {
+        try {
+          new Intl.DateTimeFormat("fr-FR", { timeZone: name });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: "fuseau horaire IANA attendu (par exemple Europe/Paris, America/Cayenne, Indian/Reunion)" },
+    ),
   /** GLPI's REST API (`…/apirest.php`), to pull the software inventory from it; the only GLPI address used. */
   /** PostgreSQL for saved work (`postgres://…`), for a shared deployment; SQLite in DATA_DIR when unset. */
   DATABASE_URL: z
@@ -146,6 +162,8 @@ export type Config = {
   allowedHosts: string[];
   timeoutMs: number;
   databaseUrl: string | null;
+  /** The collectivité's time zone (`TIME_ZONE`, Europe/Paris by default), set for the whole process on load. */
+  timeZone: string;
   glpi: {
     url: string | null;
     appToken: string | null;
@@ -188,7 +206,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (mode === "oidc" && new URL(e.OIDC_ISSUER!).protocol !== "https:" && !isLoopbackUrl(e.OIDC_ISSUER!)) {
     throw new AppError("invalid_config", message("auth.config.issuerHttps", { issuer: e.OIDC_ISSUER! }));
   }
+  // One « today » and one time for the whole process: every date shown and checked reads it (`core/text.ts`).
+  setTimeZone(e.TIME_ZONE);
   return {
+    timeZone: e.TIME_ZONE,
     host: e.HOST,
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),

@@ -29,8 +29,8 @@ import {
   rememberLocation,
   setNavTarget,
   showSavedList,
-  TIME_ZONE,
   t,
+  todayIso,
 } from "./lib.js";
 
 const MAX_ROWS = 300;
@@ -68,12 +68,6 @@ function uploadChecks() {
     },
   ];
 }
-
-/** Today in Paris time, `YYYY-MM-DD`: an inventory date is never later (the server says so too). */
-const todayIso = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(),
-  );
 
 export function init() {
   /** @type {HTMLInputElement} */ ($("inv-date")).max = todayIso();
@@ -278,7 +272,8 @@ function display(analysis, { focus }) {
           el(
             "li",
             {},
-            t("inv.fileLine", { name: f.name, format: t(`inv.format.${f.format}`), rows: countOf("rowRead", f.rows) }),
+            t("inv.fileLine", { name: f.name, format: t(`inv.format.${f.format}`), rows: countOf("rowRead", f.rows) }) +
+              (f.duplicates?.length ? t("inv.fileDuplicates", { names: f.duplicates.join(", ") }) : ""),
           ),
         ),
       ),

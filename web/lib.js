@@ -169,6 +169,11 @@ const decimalFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 
 // Times in Paris time whatever the browser's zone, with the server's options (core/text.ts, `frenchDateTime`): a
 // notice the server wrote and a list the page wrote give the same time.
 export const TIME_ZONE = "Europe/Paris";
+/** Today in the collectivité's time zone, `YYYY-MM-DD`: the same « today » as the server's (`localDay`). */
+export const todayIso = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(),
+  );
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE });
 // A day without a time (« 2026-04-10 ») is a calendar date: no « à 00:00 », and no shift by the time zone.
 const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });

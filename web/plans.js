@@ -22,6 +22,7 @@ import {
   showSavedList,
   t,
   tCount,
+  todayIso,
 } from "./lib.js";
 import { allows, readOnly, roleNotice } from "./roles.js";
 
@@ -33,7 +34,8 @@ const day = (iso) =>
   new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(`${iso.slice(0, 10)}T00:00:00Z`),
   );
-const today = () => new Date().toISOString().slice(0, 10);
+/** The collectivité's today, as the server checks dates (trial 8: UTC here, Paris there, around midnight). */
+const today = todayIso;
 /** A form field of this section, by its id. */
 const input = (id) => /** @type {HTMLInputElement} */ ($(id));
 
@@ -600,7 +602,7 @@ async function renderPlan({ focus }) {
               el(
                 "td",
                 {},
-                (p.state === "replaced" && p.byNow > 0
+                (p.replacedBy
                   ? t("plan.product.replacedBy", { by: p.product.by ?? "" })
                   : t(`plan.product.${p.state}`)) + (p.late ? ` — ${t("plan.late")}` : ""),
               ),

@@ -5,7 +5,7 @@
  */
 
 import { firstPersonClauses } from "../core/first-person.ts";
-import { fold } from "../core/text.ts";
+import { fold, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";
@@ -675,7 +675,7 @@ export function mainDate(quoted: SearchResult[]): string | null {
 }
 
 /** Whether a date (YYYY, YYYY-MM or YYYY-MM-DD) is more than a year before `today` (YYYY-MM-DD). */
-export function olderThanAYear(date: string | null, today = new Date().toISOString().slice(0, 10)): boolean {
+export function olderThanAYear(date: string | null, today = localDay()): boolean {
   if (!date) return false;
   // A year alone stands for its last day, a month for its last day too: « 2025 » is not a year old on 1 June 2026.
   const [y, m, d] = date.split("-").map(Number);

@@ -49,13 +49,40 @@ export function frenchDate(iso: string): string {
 }
 
 /**
- * The one time zone of every time shown (notices, the page's lists, documents): the collectivités' own, not the
- * server's nor the browser's. The page formats with the same options (`web/lib.js`, `formatDate`).
+ * The one time zone of every time and « today » (notices, the page's lists, documents, plans, the public page): the
+ * collectivité's own, not the server's nor the browser's — Europe/Paris unless the configuration says otherwise
+ * (`TIME_ZONE`, `server/config.ts`, which calls `setTimeZone`). The page formats with the same options (`web/lib.js`).
  */
 export const TIME_ZONE = "Europe/Paris";
-const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE });
+let zone = TIME_ZONE;
+let dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: zone });
+let dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
 
-/** « 2026-12-05T09:36:00Z » → « 5 décembre 2026 à 10:36 » (Paris time); the text itself when it is no date. */
+/** The collectivité's time zone in use. */
+export const timeZone = () => zone;
+
+/** Sets the collectivité's time zone (an IANA name: « Europe/Paris », « America/Cayenne »); throws on an unknown one. */
+export function setTimeZone(name: string): void {
+  dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: name });
+  dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: name, year: "numeric", month: "2-digit", day: "2-digit" });
+  zone = name;
+}
+
+/**
+ * The collectivité's day (`YYYY-MM-DD`) of an instant: today by default, or the day an ISO time falls on there
+ * (« 2026-03-31T22:30:00Z » is the 1st of April in Paris); a bare day stays that day. The one « today » of every
+ * screen, document and check (trial 8: UTC on one, Paris on another around midnight).
+ */
+export function localDay(at: Date | string = new Date()): string {
+  if (typeof at === "string") {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return at;
+    const d = new Date(at);
+    return Number.isNaN(d.getTime()) ? at.slice(0, 10) : dayFormat.format(d);
+  }
+  return dayFormat.format(at);
+}
+
+/** « 2026-12-05T09:36:00Z » → « 5 décembre 2026 à 10:36 » (the collectivité's time); the text itself when no date. */
 export function frenchDateTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);

@@ -2,6 +2,7 @@
  * Calendars in drafts start after the day they are written: a plan generated in December does not schedule work
  * for the September before. A requested start that is already past moves to the next month, and the document says so.
  */
+import { localDay } from "../core/text.ts";
 
 /** The month after the one of `now` (« 2026-12-04… » → « 2027-01 »). */
 export function nextMonth(now: string): string {
@@ -18,7 +19,7 @@ export function nextMonth(now: string): string {
  */
 export function calendarStart(requested: string | undefined, now: string): { start: string; shifted: boolean } {
   if (!requested) return { start: nextMonth(now), shifted: false };
-  const today = now.slice(0, 10);
+  const today = localDay(now);
   const after = requested.length > 7 ? requested >= today : requested >= today.slice(0, 7);
   return after ? { start: requested, shifted: false } : { start: nextMonth(now), shifted: true };
 }

@@ -5,6 +5,7 @@
  * in `facts` so the figure check knows where each figure came from.
  */
 
+import { localDay } from "../core/text.ts";
 import { auditPlanContext } from "./documents/audit-plan.ts";
 import { briefingContext } from "./documents/briefing.ts";
 import { letterContext } from "./documents/letter.ts";
@@ -26,7 +27,7 @@ export function buildContext(
   // The document's date (a letter's or a note's own date, else the day it is written): deadlines are past or to
   // come against it.
   const given = (inputs as { date?: string }).date;
-  const date = given ? (given.length === 7 ? `${given}-01` : given) : now.slice(0, 10);
+  const date = given ? (given.length === 7 ? `${given}-01` : given) : localDay(now);
   return { ...contextOf(type, inputs, analysis, structure, now), date };
 }
 

@@ -6,7 +6,7 @@
  */
 
 import { qualificationNote, qualifiedFigures } from "../answers/qualified.ts";
-import { asOfText, escapeRegExp } from "../core/text.ts";
+import { asOfText, escapeRegExp, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { ModelIdleError, tokensWithin } from "../llm/idle.ts";
 import { templateOf } from "../llm/prompts.ts";
@@ -517,7 +517,7 @@ export async function* writeSection(
 
   let text: string | null = null;
   let used: SearchResult[] = [];
-  const docDate = ctx.date ?? new Date().toISOString().slice(0, 10);
+  const docDate = ctx.date ?? localDay();
   /** Notes beside quoted statements (past deadlines, old « depuis »): their dates are checked as data. */
   const freshnessNotes: string[] = [];
   /** What each used passage is cited for: its quoted excerpt (template), or the whole passage (model). */

@@ -5,6 +5,8 @@
  * into the document.
  */
 
+import { localDay } from "../core/text.ts";
+import { wordAlternation, wordListLines } from "../i18n/word-lists.ts";
 import { countByCategory } from "../inventory/category-counts.ts";
 import { withAlternativesInPlace } from "../inventory/in-place.ts";
 import {
@@ -93,6 +95,12 @@ export interface RoadmapPlan {
   /** By category: lines, installations, exposed installations and installations whose origin is known. */
   byCategory: { category: string; products: number; installations: number; extra: number; known: number }[];
   events: LocalEvent[];
+  /**
+   * The collectivité's decisions to keep software (« on garde ArcGIS Pro pour le service urbanisme »): each sentence as
+   * written and the exposed software it names, taken out of the replacements (still counted in the measure); a
+   * decision that names nothing of the inventory has no items, and the document says it was not applied.
+   */
+  decided: { text: string; items: AnalysisItem[] }[];
 }
 
 export interface PlanOptions {
@@ -149,6 +157,12 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       limited: !!alternative && residual > 0 && residual < exposure,
     });
   }
+  // What the collectivité decided to keep is not planned: out of the replacements before phases and target are
+  // computed, so that no phase counts on it (trial 8: « on garde ArcGIS Pro » ignored, ArcGIS → QGIS planned).
+  const parts = partNames(analysis.items);
+  const decided = options.context ? keptByDecision(options.context, lines, parts) : [];
+  const keptLines = new Set(decided.flatMap((d) => d.lines));
+  if (keptLines.size) lines.splice(0, lines.length, ...lines.filter((l) => !keptLines.has(l)));
   lines.sort(
     (a, b) =>
       PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) ||
@@ -204,7 +218,8 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
     kept,
     target: { value, given: options.target !== undefined, reachable, reachedAfter, required, floor },
     byCategory: categories(measure),
-    events: options.context ? localEvents(options.context, lines, options.now, partNames(analysis.items)) : [],
+    events: options.context ? localEvents(options.context, lines, options.now, parts) : [],
+    decided: decided.map((d) => ({ text: d.text, items: d.lines.map((l) => l.item) })),
   };
 }
 
@@ -315,6 +330,74 @@ function namesOf(line: RoadmapLine, parts: string[]): string[] {
   return [...out].filter((n) => n.length >= 4).map((n) => ` ${n} `);
 }
 
+/** The sentences of a local context, without the « ; » (or « , », « : ») that joined one to the next. */
+const contextSentences = (context: string) =>
+  context
+    .split(/(?<=[.!?;])\s+|\n+/)
+    .map((s) => s.trim().replace(/\s*[;,:]$/, ""))
+    .filter(Boolean);
+
+/**
+ * The lines a sentence names: by a name of the line (`namesOf`), else by one word that only one line has (« le
+ * contrat Sophos se termine en mars 2027 » is the Sophos line's deadline; « le contrat Microsoft » names no line when
+ * several are Microsoft's).
+ */
+function linesNamed(sentence: string, lines: RoadmapLine[], partsOf: (line: RoadmapLine) => string[]): RoadmapLine[] {
+  const said = words(sentence);
+  // Only lines whose name starts with a word of the sentence can be named by it: a cheap test first.
+  const vocabulary = new Set(said.trim().split(" "));
+  const candidate = (l: RoadmapLine) =>
+    [productName(l.item), l.item.name, ...partsOf(l)].some((n) => n && vocabulary.has(firstWord(n)));
+  const named = lines.filter((l) => candidate(l) && namesOf(l, partsOf(l)).some((n) => said.includes(n)));
+  if (named.length) return named;
+  // Then by one word that names a single line: the product's own first word when it is not its vendor's (« AutoCAD »
+  // of « AutoCAD LT »), or its vendor's name (« Sophos »); a word shared by two lines (« Windows », « Microsoft »)
+  // names neither.
+  const firstOf = (name: string | null | undefined) => (name ? (words(name).trim().split(" ")[0] ?? "") : "");
+  const oneWord = new Map<string, Set<RoadmapLine>>();
+  const add = (w: string, l: RoadmapLine) => {
+    if (w.length < 3 || /\d/.test(w)) return;
+    oneWord.set(w, (oneWord.get(w) ?? new Set()).add(l));
+  };
+  for (const l of lines) {
+    const vendor = firstOf(l.item.vendor?.name);
+    if (!vendor) continue;
+    add(vendor, l);
+    for (const name of [productName(l.item), l.item.name]) if (firstOf(name) !== vendor) add(firstOf(name), l);
+  }
+  const found = [...oneWord].filter(([w, own]) => own.size === 1 && said.includes(` ${w} `));
+  const single = new Set(found.flatMap(([, own]) => [...own]));
+  return single.size === 1 ? [...single] : [];
+}
+
+let keepPattern: RegExp | null = null;
+/** A decision to keep (`keep-decisions.txt`), not denied (« ne … pas ») unless the phrase is itself negative. */
+function isKeepDecision(sentence: string): boolean {
+  keepPattern ??= new RegExp(
+    `(?<![\\p{L}])(?:${wordAlternation(wordListLines("keep-decisions.txt").map((w) => fold(w)))})(?![\\p{L}])`,
+    "iu",
+  );
+  const f = fold(sentence);
+  const m = keepPattern.exec(f);
+  if (!m || /\?\s*$/.test(sentence)) return false;
+  if (/\bne\b|\bn'/.test(m[0])) return true;
+  return !/(?:\bne\b|\bn['’])[^.;]*\b(?:pas|plus|jamais)\b/.test(f);
+}
+
+/**
+ * The sentences of the local context that decide to keep software (« on garde ArcGIS Pro pour le service
+ * urbanisme »), with the lines they name.
+ */
+export function keptByDecision(
+  context: string,
+  lines: RoadmapLine[],
+  partsOf: (line: RoadmapLine) => string[] = () => [],
+): { text: string; lines: RoadmapLine[] }[] {
+  return contextSentences(context)
+    .filter(isKeepDecision)
+    .map((text) => ({ text, lines: linesNamed(text, lines, partsOf) }));
+}
+
 /**
  * The dated sentences of the local context that lie after `now` (« le contrat Microsoft 365 arrive à échéance en
  * juin 2027 »), with the lines of the plan they name. No model needed: dates and names are read as written.
@@ -325,27 +408,15 @@ export function localEvents(
   now?: string,
   partsOf: (line: RoadmapLine) => string[] = () => [],
 ): LocalEvent[] {
-  const today = (now ?? new Date().toISOString()).slice(0, 10);
+  const today = localDay(now ?? new Date());
   const events: LocalEvent[] = [];
-  for (const sentence of context
-    .split(/(?<=[.!?;])\s+|\n+/)
-    // Without the « ; » (or « , », « : ») that joined it to the next: « … septembre 2027 ; » read as a stray mark.
-    .map((s) => s.trim().replace(/\s*[;,:]$/, ""))
-    .filter(Boolean)) {
+  // Without the « ; » (or « , », « : ») that joined it to the next: « … septembre 2027 ; » read as a stray mark.
+  for (const sentence of contextSentences(context)) {
     const date = eventDate(sentence);
     if (!date) continue;
     // A day or a month is ahead when it starts after today; a year when it is later than this one.
     if (date.length === 4 ? date <= today.slice(0, 4) : `${date}-01`.slice(0, 10) <= today) continue;
-    const said = words(sentence);
-    // Only lines whose name starts with a word of the sentence can be named by it: a cheap test first.
-    const vocabulary = new Set(said.trim().split(" "));
-    const candidate = (l: RoadmapLine) =>
-      [productName(l.item), l.item.name, ...partsOf(l)].some((n) => n && vocabulary.has(firstWord(n)));
-    events.push({
-      text: sentence,
-      date,
-      lines: lines.filter((l) => candidate(l) && namesOf(l, partsOf(l)).some((n) => said.includes(n))),
-    });
+    events.push({ text: sentence, date, lines: linesNamed(sentence, lines, partsOf) });
   }
   return events.sort((a, b) => a.date.localeCompare(b.date));
 }

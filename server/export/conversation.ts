@@ -5,7 +5,7 @@
  * a printed conversation says what the page showed.
  */
 import { kindLabel } from "../core/labels.ts";
-import { asOfText, frenchDate, slugify } from "../core/text.ts";
+import { asOfText, frenchDate, localDay, slugify } from "../core/text.ts";
 import type { Citation } from "../drafting/types.ts";
 import { countText, message } from "../i18n/messages.ts";
 import type { Exchange } from "../store/conversation-types.ts";
@@ -157,7 +157,7 @@ export function buildConversationDocument(
     }
   }
   const dates = conversation.exchanges
-    .map((e) => e.at.slice(0, 10))
+    .map((e) => localDay(e.at))
     .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
     .sort();
   const front: Block[] = [
@@ -191,7 +191,7 @@ export function buildConversationDocument(
     front,
     body,
     notes,
-    footer: message("conversations.export.footer", { date: frenchDate(now.toISOString().slice(0, 10)) }),
+    footer: message("conversations.export.footer", { date: frenchDate(localDay(now)) }),
     createdAt: now.toISOString(),
   };
 }

@@ -5,7 +5,7 @@
  * title, date and URL. ODT, DOCX, PDF and Markdown render this one model, so they say the same thing.
  */
 import { qualifiedFigures } from "../answers/qualified.ts";
-import { asOfText, escapeRegExp, fold, frenchDate, slugify } from "../core/text.ts";
+import { asOfText, escapeRegExp, fold, frenchDate, localDay, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
 import { countText, message } from "../i18n/messages.ts";
@@ -126,8 +126,8 @@ export function freshness(
   const facts = [...dates.values()].sort();
   const analysis = (draft.inputs as { analysis?: { createdAt?: unknown } }).analysis;
   const inventory =
-    typeof analysis?.createdAt === "string" && isoMonthOrDay(analysis.createdAt.slice(0, 10))
-      ? analysis.createdAt.slice(0, 10)
+    typeof analysis?.createdAt === "string" && isoMonthOrDay(localDay(analysis.createdAt))
+      ? localDay(analysis.createdAt)
       : null;
   // Older than a year before the document's own date (a letter's date, else the day it was written).
   const dated = String((draft.inputs as { date?: unknown }).date ?? version.at);
@@ -329,7 +329,7 @@ export function recipientLine(recipient: { name?: unknown; civility?: unknown })
 /** The title block of each document type, always with the collectivité's name. */
 function titleBlock(draft: Draft): Block[] {
   const inputs = draft.inputs as Record<string, any>;
-  const date = frenchDate(String(inputs.date ?? draft.createdAt).slice(0, 10));
+  const date = frenchDate(localDay(String(inputs.date ?? draft.createdAt)));
   if (draft.type === "letter") {
     const sender = inputs.sender ?? {};
     const recipient = inputs.recipient ?? {};
@@ -528,7 +528,7 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     sections,
     notes,
     asOf: asOf || null,
-    footer: [message("drafts.generatedBy", { date: frenchDate(chosen.at.slice(0, 10)) }), asOf]
+    footer: [message("drafts.generatedBy", { date: frenchDate(localDay(chosen.at)) }), asOf]
       .filter(Boolean)
       .join(" — "),
     createdAt: draft.createdAt,

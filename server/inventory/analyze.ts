@@ -231,8 +231,16 @@ export function attachModules(
   // product's own line: it goes with that line.
   for (const m of items) {
     if (owners.has(m) || m.component || m.match === "manual" || !m.product || !isModuleLine(m.name)) continue;
-    const itself = products.filter(
-      (p) => p !== m && p.product!.id === m.product!.id && !isModuleLine(p.name) && !attached(p),
+    // Any line of the product whose own name is no module's, even when the product's catalog name names its tool
+    // (« Lenovo Vantage / System Update »: « Lenovo Vantage » is the product's line, « Lenovo System Update » its tool).
+    const itself = items.filter(
+      (p) =>
+        p !== m &&
+        !p.component &&
+        p.match !== "manual" &&
+        p.product?.id === m.product!.id &&
+        !isModuleLine(p.name) &&
+        !attached(p),
     );
     if (itself.length) owners.set(m, { owner: most(itself), family: false });
   }

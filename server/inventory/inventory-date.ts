@@ -6,18 +6,11 @@
  * inventaire » column of a GLPI or OCS computer list), otherwise the import day.
  */
 import { AppError } from "../core/errors.ts";
-import { frenchDate, TIME_ZONE } from "../core/text.ts";
+import { frenchDate, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 
-const dayFormat = new Intl.DateTimeFormat("en-CA", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** Today in the collectivités' time zone, `YYYY-MM-DD`. */
-export const todayIso = (now = new Date()) => dayFormat.format(now);
+/** Today in the collectivité's time zone, `YYYY-MM-DD` (`localDay`). */
+export const todayIso = (now = new Date()) => localDay(now);
 
 /** `YYYY-MM-DD` of a real calendar day (2026-02-30 is not one). */
 export function isCalendarDay(iso: string): boolean {

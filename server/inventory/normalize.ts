@@ -209,7 +209,11 @@ const COMPONENT = new RegExp(
  * The installer, updater or add-in of a product ("Teams Machine-Wide Installer", "Java Auto Updater", "Microsoft
  * Edge Update"): a line beside the product on the same machines, not another installation of it.
  */
-const HELPER = /\binstaller\b|\bupdater\b|\bauto[- ]?update\b|\bupdate service\b|\badd-?in\b|machine-wide/;
+// Also a maker's or vendor's update tool under a name of its own (« Lenovo System Update », « Dell Command | Update »,
+// « Apple Software Update », « Google Update Helper »): installed on the product's own PCs, never a second product
+// (trial 8: « Lenovo Vantage » 120 + « Lenovo System Update » 120 made 240 installations on ~310 PCs).
+const HELPER =
+  /\binstaller\b|\bupdater\b|\bauto[- ]?update\b|\bupdate (?:service|helper)\b|\b(?:system|software|command)\W+update\b|\bmaintenance service\b|\badd-?in\b|machine-wide/;
 
 export function isHelperLine(name: string): boolean {
   return HELPER.test(fold(name.slice(0, MAX_NORMALIZED_LENGTH)));

@@ -570,8 +570,23 @@ function parseDelimited(
   let skipped = 0;
   const headerName = header[columns.name ?? columns.model!];
   const days: (string | null)[] = [];
+  // A line identical in every cell to an earlier one of a GLPI or OCS per-name export (which writes one line per name,
+  // entity and version) is the export's repetition, not other computers: counted once, and its name kept to say so
+  // (trial 8: « Microsoft Teams classic » 60 twice made 120). A hand-made list may repeat a line for two sites: summed.
+  const seenRecords = new Set<string>();
+  const duplicates: string[] = [];
+  const oneLinePerName = columns.count !== undefined && /^(glpi|ocs)-/.test(format);
   for (let r = headerIndex + 1; r < records.length; r++) {
     const record = records[r]!;
+    if (oneLinePerName) {
+      const whole = record.map((c) => c.trim()).join("\u0000");
+      if (seenRecords.has(whole)) {
+        const n = clean(record[columns.name ?? columns.model!] ?? "");
+        if (n && !duplicates.includes(n)) duplicates.push(n);
+        continue;
+      }
+      seenRecords.add(whole);
+    }
     const cell = (role: Role) => {
       const i = columns[role];
       return i === undefined ? "" : clean(record[i] ?? "");
@@ -615,6 +630,7 @@ function parseDelimited(
       columns: Object.fromEntries(Object.entries(columns).map(([role, i]) => [role, (header[i] ?? "").trim()])),
       rows: rows.length,
       skipped,
+      ...(duplicates.length ? { duplicates } : {}),
       ...(columns.inventoryDate !== undefined ? { inventoryDate: newestDay(days) } : {}),
     },
     rows,
@@ -903,6 +919,9 @@ function glpiRows(doc: Json, file: string, rows: InventoryRow[], machine: string
       kind: "software",
       hint: "workstation",
       file,
+      // The computer too: an agent that also lists the OS among its software names it twice on one PC, counted once
+      // (trial 8: « Windows 11 : 6 installations » on 3 PCs).
+      machine,
     });
   const bios = isObject(content.bios) ? content.bios : null;
   const hardware = isObject(content.hardware) ? content.hardware : null;

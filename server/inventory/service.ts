@@ -7,7 +7,7 @@
  * (`compact.ts`). Records of older versions (the whole analysis in one JSON) are still read.
  */
 import { AppError } from "../core/errors.ts";
-import { fold, frenchDate, frenchDateTime, slugify, TIME_ZONE } from "../core/text.ts";
+import { fold, frenchDate, frenchDateTime, slugify, timeZone } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { catalogChangesOf } from "./catalog-changes.ts";
@@ -761,7 +761,7 @@ const frenchDay = (iso: string) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso.slice(0, 10)
-    : new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: TIME_ZONE }).format(d);
+    : new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: timeZone() }).format(d);
 };
 
 // ---------------------------------------------------------------------------------------------------------

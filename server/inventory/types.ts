@@ -54,6 +54,8 @@ export interface ParsedFile {
   rows: number;
   /** Lines left out because they had no name. */
   skipped: number;
+  /** Names of lines identical in every cell to an earlier line (a repeated export line), counted once. */
+  duplicates?: string[];
   /**
    * The day the file says its machines were last inventoried (the newest; `inventory-date.ts`): set when the export
    * carries such dates (GLPI Agent JSON, a « Dernier inventaire » column), null when that column is empty.

@@ -29,13 +29,31 @@ export const SENTENCE = /(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)/;
  * A passage split for the checks that read where a word stands: its paragraphs without the references to sources
  * (the year of a source is not the year of a fact), and, apart, its sentences saying the corpus lacks something.
  */
-export function passageParts(text: string): {
+export function passageParts(text: string): PassageParts {
+  let known = partsRead.get(text);
+  if (known === undefined) {
+    known = partsOf(text);
+    if (partsRead.size >= 2_000) partsRead.clear();
+    partsRead.set(text, known);
+  }
+  return known;
+}
+
+type PassageParts = {
   paragraphs: ReturnType<typeof passageWords>[];
   sentences: ReturnType<typeof passageWords>[];
   stated: ReturnType<typeof passageWords>;
   rest: ReturnType<typeof passageWords>;
   statedFigure: ReturnType<typeof passageWords>[];
-} {
+};
+
+/**
+ * Passages already read (a passage's parts never change, and the same passages come back question after question;
+ * read only by their callers).
+ */
+const partsRead = new Map<string, PassageParts>();
+
+function partsOf(text: string): PassageParts {
   const sentences = text.split(SENTENCE);
   const isStated = (s: string) => STATED_ABSENT.some((p) => ` ${words(s).join(" ")} `.includes(p));
   // A clause, not its whole sentence: « Les sources consultées ne détaillent pas la procédure ; il est prudent de

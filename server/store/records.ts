@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { localDay } from "../core/text.ts";
 
 export interface RecordStore<T> {
   put(id: string, value: T): Promise<void>;
@@ -26,7 +27,7 @@ const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const isSafeId = (id: string) => SAFE_ID.test(id) && !id.includes("..");
 
 export function newRecordId(): string {
-  return `${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
+  return `${localDay()}-${randomUUID().slice(0, 8)}`;
 }
 
 export function createFileRecordStore<T>(dir: string): RecordStore<T> {

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
-import { frenchDate, roundPercent } from "../core/text.ts";
+import { frenchDate, localDay, roundPercent } from "../core/text.ts";
 import { ownContext } from "../drafting/documents/common.ts";
 import { roadmapStart } from "../drafting/documents/roadmap.ts";
 import { phaseMilestones } from "../drafting/roadmap-calendar.ts";
@@ -135,7 +135,7 @@ export async function proposalFromDraft(
   const start = roadmapStart(inputs.startDate, now);
   const drafted = inputs.targetDate && inputs.targetDate.slice(0, 7) > start ? inputs.targetDate : undefined;
   const targetDate = data.targetDate ?? drafted;
-  const baselineDay = data.date ?? analysisDay(measurable) ?? draft.createdAt.slice(0, 10);
+  const baselineDay = data.date ?? analysisDay(measurable) ?? localDay(draft.createdAt);
 
   const label = (key: string, date = "") => message(`tracking.fromDraft.milestone.${key}`, { date });
   const phases = phaseMilestones(roadmap, start, targetDate);

@@ -3,7 +3,9 @@
  * that its Markdown, ODT and PDF downloads carry the same « L'essentiel » the DSI read, without another model call.
  * A note written before the plan changed is stale: downloads then fall back to the template until a new one is written.
  */
+
 import { AppError } from "../core/errors.ts";
+import { localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import type { ModelProvider } from "../llm/types.ts";
 import type { Plan, Progress } from "./plan.ts";
@@ -22,7 +24,7 @@ export interface NoteContext extends TrackingContext {
 }
 
 const notes = (ctx: TrackingContext) => ctx.records<ProgressNote>("plan-notes");
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const isoDay = (d: Date) => localDay(d);
 
 /** Writes the note of a plan (with the model when there is one) and keeps it. */
 export async function generateNote(

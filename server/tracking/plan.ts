@@ -198,12 +198,14 @@ export function plannedValue(plan: Pick<Plan, "checkpoints" | "milestones">, dat
 
 /**
  * Milestones on a straight line from the baseline to the target, when the roadmap gave none: each quarter over
- * two years or less, each half-year up to four years, each year beyond.
+ * two years or less, each half-year up to four years, each year beyond. None on or before `adoptedOn` (the day the
+ * plan is adopted): a baseline inventory months old gives no milestone already past when the plan is voted (trial 8).
  */
 export function defaultMilestones(
   baseline: { date: string; value: number },
   target: { date: string; value: number },
   label: (date: string) => string,
+  adoptedOn?: string,
 ): Milestone[] {
   const start = new Date(day(baseline.date));
   const end = new Date(day(target.date));
@@ -216,6 +218,10 @@ export function defaultMilestones(
   );
   while (cursor < end && milestones.length < 40) {
     const date = cursor.toISOString().slice(0, 10);
+    if (adoptedOn && date <= adoptedOn) {
+      cursor.setUTCMonth(cursor.getUTCMonth() + step);
+      continue;
+    }
     // As shown (`roundPercent`, once, from the exact line): 59.49 is « 59 % », not 59.5 shown « 60 % ».
     const value = roundPercent(
       baseline.value + ((target.value - baseline.value) * (cursor.getTime() - start.getTime())) / span,
@@ -246,6 +252,12 @@ export interface ProductProgress {
   state: "replaced" | "in-progress" | "not-started" | "absent";
   /** Installations of the planned replacement in the latest inventory (0 when it is not seen there). */
   byNow: number;
+  /**
+   * The data show the replacement: the product is gone AND its planned replacement grew since the baseline. A product
+   * just uninstalled while the replacement stayed where it was is only « gone » (trial 8: « Yandex Browser → remplacé
+   * par Firefox ESR » with Firefox at 120 before and after). The one test of « remplacé par » everywhere.
+   */
+  replacedBy: boolean;
   late: boolean;
 }
 
@@ -364,7 +376,9 @@ export function progressOf(plan: Plan, today: string): Progress {
     const now = installationsOf(last, product);
     const state = before === 0 ? "absent" : now === 0 ? "replaced" : now < before ? "in-progress" : "not-started";
     const late = state !== "replaced" && state !== "absent" && product.dueDate !== null && product.dueDate < today;
-    return { product, before, now, state, byNow: replacementInstallations(last, product.by), late };
+    const byNow = replacementInstallations(last, product.by);
+    const replacedBy = state === "replaced" && byNow > replacementInstallations(baseline, product.by);
+    return { product, before, now, state, byNow, replacedBy, late };
   });
   const targetMet =
     !!latest && latest.checkpoint.value !== null && latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
@@ -479,7 +493,7 @@ export function snapshotOf(
       by: p.product.by,
       byNote: options.replacementNote?.(p.product.productId, p.product.by) ?? null,
       state: p.state,
-      ...(p.state === "replaced" && p.byNow > 0 ? { byInInventory: true } : {}),
+      ...(p.replacedBy ? { byInInventory: true } : {}),
       dueDate: p.product.dueDate,
     })),
     events: plan.events.map((e) => ({ date: e.date, text: e.text })),

@@ -5,7 +5,7 @@
  * same thing; `noteFacts` lists the figures a model may use to write « L'essentiel » (`progress-note-model.ts`).
  */
 import { contract, withArticle } from "../core/labels.ts";
-import { formatDecimal, formatInt, frenchDate, percentText } from "../core/text.ts";
+import { formatDecimal, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
 import type { OwnData, OwnFigure } from "../verify/own-figures.ts";
 import type { Plan, Progress } from "./plan.ts";
@@ -36,7 +36,7 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
 
   section("commitment", t("commitmentTitle"), [
     t("commitment", {
-      date: frenchDate(plan.adoptedAt.slice(0, 10)),
+      date: frenchDate(localDay(plan.adoptedAt)),
       from: percentText(baseline.value),
       target: percentText(plan.target.value),
       targetDate: frenchDate(plan.target.date),
@@ -93,7 +93,7 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
       t("productsTitle"),
       progress.products.map(
         (p) =>
-          `- ${t(`product.${p.state === "replaced" && p.byNow > 0 ? "replacedBy" : p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`,
+          `- ${t(`product.${p.replacedBy ? "replacedBy" : p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`,
       ),
     );
   }

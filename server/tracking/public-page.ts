@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { strToU8, zipSync } from "fflate";
 import { collectiviteKindLabel, contract, withArticle } from "../core/labels.ts";
-import { escapeHtml, formatInt, frenchDate, percentText } from "../core/text.ts";
+import { escapeHtml, fold, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import type { PublicSnapshot } from "./plan.ts";
 
@@ -15,6 +15,12 @@ const esc = escapeHtml;
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.public.${key}`, params);
 
 export const PUBLIC_CSS = readFileSync(new URL("../../web/public.css", import.meta.url), "utf8");
+
+/** « licence » before a licence's name, unless the name begins with the word (« Licence Ouverte », trial 8). */
+const licenceLead = (name: string) => {
+  const lead = t("licence");
+  return fold(name).startsWith(fold(lead)) ? "" : `${esc(lead)} `;
+};
 
 const LICENCES = {
   "etalab-2.0": {
@@ -45,7 +51,7 @@ export function progressChart(s: PublicSnapshot): string {
   const H = 300;
   const pad = { left: 56, right: 16, top: 16, bottom: 40 };
   const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
-  const start = day(s.checkpoints[0]?.date ?? s.adoptedAt.slice(0, 10));
+  const start = day(s.checkpoints[0]?.date ?? localDay(s.adoptedAt));
   const end = Math.max(day(s.target.date), ...s.checkpoints.map((c) => day(c.date)));
   const values = [
     s.target.value,
@@ -56,7 +62,7 @@ export function progressChart(s: PublicSnapshot): string {
   const x = (d: string) => pad.left + ((day(d) - start) / Math.max(1, end - start)) * (W - pad.left - pad.right);
   const y = (v: number) => pad.top + (1 - v / top) * (H - pad.top - pad.bottom);
   const planned = [
-    { date: s.checkpoints[0]?.date ?? s.adoptedAt.slice(0, 10), value: s.checkpoints[0]?.value ?? s.target.value },
+    { date: s.checkpoints[0]?.date ?? localDay(s.adoptedAt), value: s.checkpoints[0]?.value ?? s.target.value },
     ...s.milestones,
   ];
   const measured = s.checkpoints.filter((c) => c.value !== null);
@@ -207,7 +213,7 @@ export function renderPublicPage(
 <main>
 <section aria-labelledby="commitment">
 <h2 id="commitment">${esc(t("commitmentTitle"))}</h2>
-<p class="lead">${esc(t(s.measure === "weighted" ? "commitmentWeighted" : "commitment", { name: named, date: frenchDate(s.adoptedAt.slice(0, 10)), target: percentText(s.target.value), targetDate: frenchDate(s.target.date), from: percentText(s.checkpoints[0]?.value ?? null) }))}</p>
+<p class="lead">${esc(t(s.measure === "weighted" ? "commitmentWeighted" : "commitment", { name: named, date: frenchDate(localDay(s.adoptedAt)), target: percentText(s.target.value), targetDate: frenchDate(s.target.date), from: percentText(s.checkpoints[0]?.value ?? null) }))}</p>
 ${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${esc(t("latest", { date: frenchDate(latest.date), planned: percentText(latest.planned) }))}</p>` : ""}
 </section>
 <section aria-labelledby="progress">
@@ -247,10 +253,10 @@ ${events ? `<h3>${esc(t("eventsTitle"))}</h3><ul>${events}</ul>` : ""}
 <p>${esc(t(s.measure === "weighted" ? "methodWeighted" : "methodRaw"))}</p>
 <p>${esc(t("methodSources", { count: s.checkpoints.length }))}</p>
 <ul>${s.checkpoints.map((_, i) => `<li>${esc(sourceLine(s, i))}</li>`).join("")}</ul>
-<p>${esc(t("openData"))} <a href="${esc(options.csvHref)}">${esc(t("csvLink"))}</a>, <a href="${esc(options.dataHref)}">${esc(t("jsonLink"))}</a> — ${esc(t("licence"))} <a href="${esc(licence.url)}" rel="license">${esc(licence.name)}</a>.</p>
+<p>${esc(t("openData"))} <a href="${esc(options.csvHref)}">${esc(t("csvLink"))}</a>, <a href="${esc(options.dataHref)}">${esc(t("jsonLink"))}</a> — ${licenceLead(licence.name)}<a href="${esc(licence.url)}" rel="license">${esc(licence.name)}</a>.</p>
 </section>
 </main>
-<footer><p>${esc(t(s.reviewed ? "footer" : "footerUnreviewed", { date: frenchDate(s.publishedAt.slice(0, 10)) }))}</p></footer>
+<footer><p>${esc(t(s.reviewed ? "footer" : "footerUnreviewed", { date: frenchDate(localDay(s.publishedAt)) }))}</p></footer>
 </body>
 </html>
 `;
@@ -324,7 +330,7 @@ export function openDataJson(s: PublicSnapshot) {
       mesure: s.measure === "weighted" ? "ponderee" : "part_brute",
       cible: s.target.value,
       echeance: s.target.date,
-      adopte_le: s.adoptedAt.slice(0, 10),
+      adopte_le: localDay(s.adoptedAt),
     },
     lignes: openDataRows(s),
     evenements: s.events,

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { AppError, validationError } from "../core/errors.ts";
 import { categoryWord } from "../core/labels.ts";
-import { frenchDate, slugify } from "../core/text.ts";
+import { frenchDate, localDay, slugify } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { replacementCaveats } from "../inventory/alternative-text.ts";
 import { analysisDay, checkInventoryDate, todayIso } from "../inventory/inventory-date.ts";
@@ -145,7 +145,7 @@ export async function getPlan(
   today = new Date(),
 ): Promise<{ plan: Plan; progress: Progress }> {
   const plan = await load(ctx, id);
-  return { plan, progress: progressOf(plan, today.toISOString().slice(0, 10)) };
+  return { plan, progress: progressOf(plan, localDay(today)) };
 }
 
 /**
@@ -170,7 +170,7 @@ export async function adoptPlan(
       );
     const analysis = from.analysis ?? (await analysisFor(ctx, data.analysisId));
     // The day the inventory describes (its export date when given), else its import day; without either, today.
-    const date = data.date ?? analysisDay(analysis) ?? now.toISOString().slice(0, 10);
+    const date = data.date ?? analysisDay(analysis) ?? localDay(now);
     if (data.target.date <= date)
       throw new AppError("invalid_input", message("tracking.error.targetDate", { date: frenchDate(date) }), 400);
     const baseline = checkpointOf(analysis, data.measure, date, now);
@@ -180,7 +180,7 @@ export async function adoptPlan(
       ? data.milestones
           .map((m) => ({ date: m.date, value: m.value, label: m.label ?? milestoneLabel(m.date) }))
           .sort((a, b) => a.date.localeCompare(b.date))
-      : defaultMilestones({ date, value: baseline.value }, data.target, milestoneLabel);
+      : defaultMilestones({ date, value: baseline.value }, data.target, milestoneLabel, localDay(now));
     if (milestones.some((m) => m.date <= date))
       throw new AppError("invalid_input", message("tracking.error.milestoneDate", { date: frenchDate(date) }), 400);
     const plan: Plan = {
@@ -380,7 +380,7 @@ export async function editAnalysis(
 
 export async function addEvent(ctx: TrackingContext, id: string, input: unknown, now = new Date()): Promise<Plan> {
   const data = parse(eventInput, input);
-  if (data.date > now.toISOString().slice(0, 10))
+  if (data.date > localDay(now))
     throw new AppError("invalid_input", message("tracking.error.futureDate", { date: frenchDate(data.date) }), 400);
   return change(ctx, id, data.version, (plan) => {
     plan.events = [
@@ -396,7 +396,7 @@ export async function publishPlan(ctx: TrackingContext, id: string, input: unkno
   const data = parse(publishInput, input);
   const replacementNote = await replacementCaveats(ctx.config.corpusDir);
   return change(ctx, id, data.version, (plan) => {
-    const progress = progressOf(plan, now.toISOString().slice(0, 10));
+    const progress = progressOf(plan, localDay(now));
     const snapshot = snapshotOf(plan, progress, {
       licence: data.licence,
       groupProducts: data.groupProducts,

@@ -359,8 +359,21 @@ export interface Source {
 
 /** A passage (its first line is its document and section) or, with `n` null, structured data (no heading). */
 export function toSource(n: number | null, text: string): Source {
-  const heading = n === null ? "" : (text.split("\n")[0] ?? "");
-  // The heading stays a line of its own, not the start of the first paragraph's sentence.
-  const body = n === null ? text : text.replace("\n", "\n\n");
-  return { n, sentences: sourceSentences(body, heading), bag: bagOf(text) };
+  const key = `${n === null ? "data" : "passage"}\n${text}`;
+  let known = sourcesRead.get(key);
+  if (known === undefined) {
+    const heading = n === null ? "" : (text.split("\n")[0] ?? "");
+    // The heading stays a line of its own, not the start of the first paragraph's sentence.
+    const body = n === null ? text : text.replace("\n", "\n\n");
+    known = { sentences: sourceSentences(body, heading), bag: bagOf(text) };
+    if (sourcesRead.size >= 2_000) sourcesRead.clear();
+    sourcesRead.set(key, known);
+  }
+  return { n, ...known };
 }
+
+/**
+ * Passages and data already read (their sentences never change, and the same passages come back answer after answer;
+ * read only by the checks): also keeps `spotsOf`'s figures of their sentences.
+ */
+const sourcesRead = new Map<string, Omit<Source, "n">>();

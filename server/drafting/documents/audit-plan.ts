@@ -1,5 +1,5 @@
 /** The audit plan: scope by category, phases split over the months given, and its data block. */
-import { fold, frenchDate } from "../../core/text.ts";
+import { fold, frenchDate, localDay } from "../../core/text.ts";
 import { CATEGORIES } from "../../corpus/schema.ts";
 import { message } from "../../i18n/messages.ts";
 import { addMonths, calendarStart } from "../calendar.ts";
@@ -193,7 +193,7 @@ export function auditPlanContext(
     [texts(structure, "data.equipe"), inputs.team?.join(", ")],
     [texts(structure, "data.contexteLocal"), inputs.context],
     [texts(structure, "data.auteurDuPlan"), inputs.author],
-    [texts(structure, "data.dateDuDocument"), frenchDate(now.slice(0, 10))],
+    [texts(structure, "data.dateDuDocument"), frenchDate(localDay(now))],
   ]);
   // What the context says of others is checked against the corpus, not taken as data (`contextClaims`).
   return {

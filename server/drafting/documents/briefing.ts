@@ -1,5 +1,5 @@
 /** The briefing note for elected officials: the essentials of a map or of a question, and its data block. */
-import { formatInt, frenchDate } from "../../core/text.ts";
+import { formatInt, frenchDate, localDay } from "../../core/text.ts";
 import type { BriefingInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
 import { planRoadmap } from "../roadmap-plan.ts";
@@ -89,7 +89,7 @@ export function briefingContext(
       guided ? `${percentOrDash(guided.weighted)} ; ${percentOrDash(guided.raw)}` : undefined,
     ],
     [texts(structure, "data.auteurDeLaNote"), inputs.author],
-    [texts(structure, "data.dateDeLaNote"), frenchDate((inputs.date ?? now).slice(0, 10))],
+    [texts(structure, "data.dateDeLaNote"), frenchDate(localDay(inputs.date ?? now))],
   ]);
   return {
     ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone),

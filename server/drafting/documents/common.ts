@@ -135,7 +135,8 @@ export function aboutOthers(clause: string): boolean {
   const head = /^[\p{L}\p{N}][\p{L}\p{N}-]*/u.exec(rest)?.[0] ?? "";
   // « La ville de Munich », « la métropole de Lyon »: a collectivité named after its kind is someone else.
   if (det && GENERIC_NAME_WORD.test(head) && /^\s+(?:de|du|d['’])\s*\p{Lu}/u.test(rest.slice(head.length))) return true;
-  if (!/^\p{Lu}/u.test(head) || OWN_UNIT.test(head)) return false;
+  // « On garde ArcGIS Pro … »: « on » opening a DSI's context is the collectivité itself, no name (trial 8).
+  if (!/^\p{Lu}/u.test(head) || OWN_UNIT.test(head) || /^on$/iu.test(head)) return false;
   // After an article, or an acronym: a name (« le CLOUD Act », « la Gendarmerie », « AWS »).
   if (det || /^\p{Lu}[\p{Lu}\d]/u.test(head)) return true;
   // Opening the clause without an article, a name is followed by its verb (« Munich a », « Lyon a quitté »), a note's

@@ -1,6 +1,6 @@
 /** The advocacy letter of an association to a named elected official: its placeholder values and data block. */
 import { withArticle } from "../../core/labels.ts";
-import { fold, frenchDate } from "../../core/text.ts";
+import { fold, frenchDate, localDay } from "../../core/text.ts";
 import { pastDeadlines } from "../deadlines.ts";
 import type { LetterInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
@@ -57,7 +57,7 @@ export function letterContext(
   vars.letter_subject = inputs.subject ?? "";
   // The counts of a map the sender was given: the same sentence parts as the roadmap and the briefing.
   vars.analysis_sentence = analysisSentence(structure, analysis, now, vars);
-  const date = inputs.date ?? now.slice(0, 10);
+  const date = inputs.date ?? localDay(now);
   const requests: string[] = [];
   for (const r of inputs.requests) {
     if (structure.texts[`request.${r}`] !== undefined) {

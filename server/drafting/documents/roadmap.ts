@@ -222,6 +222,17 @@ export function roadmapContext(
       }),
     );
   }
+  // The collectivité's decisions to keep software: said with the sentence, and those that named nothing, said too.
+  for (const d of plan.decided)
+    requirements.push(
+      "",
+      d.items.length
+        ? texts(structure, "target.decided", {
+            products: d.items.map((i) => i.name).join(", "),
+            sentence: d.text.replace(/[.!…\s]+$/u, ""),
+          })
+        : texts(structure, "target.decidedUnmatched", { sentence: d.text.replace(/[.!…\s]+$/u, "") }),
+    );
   vars.target_requirements = requirements.join("\n");
 
   vars.baseline_sentence = texts(structure, "baseline.sentence", {

@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import { AppError } from "../../core/errors.ts";
-import { escapeHtml } from "../../core/text.ts";
+import { escapeHtml, localDay } from "../../core/text.ts";
 import type { Engine } from "../../engine.ts";
 import { message } from "../../i18n/messages.ts";
 import { adoptFromDraft, proposalFromDraft } from "../../tracking/from-draft.ts";
@@ -127,7 +127,7 @@ export function planRoutes(engine: Engine) {
         const { plan, progress } = await getPlan(engine, c.req.param("id"));
         const note = await currentNote(engine, plan);
         if (format === "md" && !note) {
-          const today = new Date().toISOString().slice(0, 10);
+          const today = localDay();
           return c.body(progressNoteMarkdown(plan, progress, today), 200, {
             "content-type": "text/markdown; charset=utf-8",
             "content-disposition": `attachment; filename="note-avancement-${plan.slug}.md"`,

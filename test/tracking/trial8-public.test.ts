@@ -1,0 +1,126 @@
+/**
+ * Trial 8 (5 December 2026), the plan's follow-up and its public page:
+ * - A4: « remplacé par X » only when the data show it: the old product gone AND X grew since the baseline. A product
+ *   just uninstalled while X stayed where it was « n'apparaît plus dans l'inventaire » (the trial saw « Yandex Browser
+ *   → remplacé par Firefox ESR » with Firefox at 120 before and after). Tested on Opera → Vivaldi and Zoom → Jitsi.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  checkpointOf,
+  defaultMilestones,
+  type MeasurableAnalysis,
+  progressOf,
+  snapshotOf,
+} from "../../server/tracking/plan.ts";
+import { progressNoteMarkdown } from "../../server/tracking/progress-note.ts";
+import { openDataJson, renderPublicPage } from "../../server/tracking/public-page.ts";
+import { planOf } from "../helpers/plan.ts";
+
+const item = (name: string, id: string, installations: number, extraEuropean: boolean) => ({
+  name,
+  installations,
+  product: { id, name },
+  extraEuropean,
+  openSource: !extraEuropean,
+  category: "internet",
+  component: false,
+});
+
+const analysis = (id: string, items: ReturnType<typeof item>[], value: number): MeasurableAnalysis => ({
+  id,
+  createdAt: "2026-12-05T08:00:00Z",
+  summary: { installations: 400, extraEuropean: { share: value / 100 }, score: { value } },
+  items,
+});
+
+describe("a replacement is claimed only when the data show it (A4)", () => {
+  const before = analysis(
+    "a1",
+    [
+      item("Opera", "opera", 8, true),
+      item("Zoom", "zoom", 30, true),
+      item("Vivaldi", "vivaldi", 90, false),
+      item("Jitsi Meet", "jitsi", 5, false),
+    ],
+    60,
+  );
+  const after = analysis("a2", [item("Vivaldi", "vivaldi", 90, false), item("Jitsi Meet", "jitsi", 35, false)], 40);
+  const plan = planOf("2026-06-01", {
+    products: [
+      { name: "Opera", productId: "opera", by: "Vivaldi", dueDate: null },
+      { name: "Zoom", productId: "zoom", by: "Jitsi Meet", dueDate: null },
+    ],
+    checkpoints: [checkpointOf(before, "weighted", "2026-06-01"), checkpointOf(after, "weighted", "2026-12-05")],
+  });
+  const progress = progressOf(plan, "2026-12-05");
+  const snapshot = snapshotOf(plan, progress, {
+    licence: "etalab-2.0",
+    groupProducts: false,
+    now: new Date("2026-12-05T12:00:00Z"),
+    categoryLabel: (c) => c ?? "",
+  });
+  const html = renderPublicPage(snapshot, { cssHref: "p.css", dataHref: "d.json", csvHref: "d.csv" });
+  const row = (name: string) => html.split("\n").find((l) => l.includes(`<th scope="row">${name}</th>`))!;
+
+  it("does not say « remplacé par Vivaldi » when Vivaldi did not grow", () => {
+    expect(row("Opera")).not.toContain("remplacé par");
+    expect(row("Opera")).toMatch(/n(&#39;|')apparaît plus dans l(&#39;|')inventaire/);
+    expect(openDataJson(snapshot).produits.find((p) => p.name === "Opera")?.byInInventory).toBeUndefined();
+  });
+
+  it("says « remplacé par Jitsi Meet » when Jitsi grew", () => {
+    expect(row("Zoom")).toContain("remplacé par Jitsi Meet");
+  });
+
+  it("the progress note says the same", () => {
+    const note = progressNoteMarkdown(plan, progress, "2026-12-05");
+    expect(note).toMatch(/Opera : n'apparaît plus dans l'inventaire/);
+    expect(note).toMatch(/Zoom : remplacé par Jitsi Meet/);
+  });
+});
+
+/** B8 (same footer): « licence Licence Ouverte » — a label is not repeated when the name begins with it. */
+describe("the licence in the public page's footer", () => {
+  const page = (licence: "etalab-2.0" | "odbl") => {
+    const plan = planOf("2026-12-05", {
+      checkpoints: [checkpointOf(analysis("a1", [], 50), "weighted", "2026-12-05")],
+    });
+    const snapshot = snapshotOf(plan, progressOf(plan, "2026-12-05"), {
+      licence,
+      groupProducts: false,
+      now: new Date("2026-12-05T12:00:00Z"),
+      categoryLabel: (c) => c ?? "",
+    });
+    return renderPublicPage(snapshot, { cssHref: "p.css", dataHref: "d.json", csvHref: "d.csv" }).replace(
+      /<[^>]+>/g,
+      "",
+    );
+  };
+  it("does not write the word twice", () => {
+    expect(page("etalab-2.0")).not.toMatch(/licence\s+licence/i);
+    expect(page("etalab-2.0")).toContain("Licence Ouverte");
+    expect(page("odbl")).toMatch(/licence Open Database License/);
+  });
+});
+
+/**
+ * B10: a plan adopted today from an inventory of months ago gets no default milestone already past when it is voted
+ * (the trial saw « 1er juillet 2026 … non mesuré » on a plan adopted 5 December 2026 from a June inventory); the line
+ * from the baseline to the target is the same.
+ */
+describe("default milestones of a plan adopted after its baseline (B10)", () => {
+  it("starts after the adoption day", () => {
+    const label = (d: string) => d;
+    const all = defaultMilestones({ date: "2025-03-01", value: 80 }, { date: "2028-12-31", value: 40 }, label);
+    expect(all[0]!.date < "2026-02-10").toBe(true);
+    const kept = defaultMilestones(
+      { date: "2025-03-01", value: 80 },
+      { date: "2028-12-31", value: 40 },
+      label,
+      "2026-02-10",
+    );
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((m) => m.date > "2026-02-10")).toBe(true);
+    expect(kept).toEqual(all.filter((m) => m.date > "2026-02-10"));
+  });
+});
