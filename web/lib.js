@@ -179,6 +179,18 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeSty
 const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 const regionNames = new Intl.DisplayNames(["fr"], { type: "region" });
 
+/**
+ * A sentence and its final punctuation (« . », « ? » with the space before it), so that a mark can go between them:
+ * « Le plan est en retard [non vérifié]. », as in the exports (trial7 B6).
+ * @param {string} text
+ * @returns {[string, string]}
+ */
+export function splitFinalPunctuation(text) {
+  const trimmed = text.replace(/\s+$/u, "");
+  const m = /(\s*)([.!?…]+)$/u.exec(trimmed);
+  return m ? [trimmed.slice(0, m.index), m[1] + m[2]] : [trimmed, ""];
+}
+
 export const formatNumber = (n) => numberFormat.format(n);
 /** « 20 Mo », « 64 ko », « 1,5 Mo » (French units, 1 ko = 1 024 octets as the server counts). */
 export function formatBytes(bytes) {

@@ -20,6 +20,7 @@ import {
   roundPercent,
   setNavTarget,
   showSavedList,
+  splitFinalPunctuation,
   t,
   tCount,
   todayIso,
@@ -637,10 +638,16 @@ function summaryText(summary) {
   }
   const p = el("p", {});
   for (const s of checks) {
-    p.append(s.text, " ");
     if (s.status === "unsupported" || s.status === "invalid-citation") {
-      p.append(el("strong", { class: "unverified", title: s.reasons.join(" ; ") }, t("plan.note.unverified")), " ");
-    }
+      // Before the final punctuation, as in the exports: the mark is this sentence's, not the next one's label.
+      const [body, end] = splitFinalPunctuation(s.text);
+      p.append(
+        body,
+        " ",
+        el("strong", { class: "unverified", title: s.reasons.join(" ; ") }, t("plan.note.unverified")),
+      );
+      p.append(end, " ");
+    } else p.append(s.text, " ");
   }
   node.append(p);
   const reasons = checks.filter((s) => s.status === "unsupported" || s.status === "invalid-citation");

@@ -137,7 +137,12 @@ export interface Abstention {
 }
 
 /** Reasons that say the corpus never uses a word of the question (a typo then reads as a missing subject). */
-const NEVER_USED = new Set<Answerability["reason"]>(["unknown-words", "unknown-name", "missing-name"]);
+/**
+ * Reasons that list the question's names (and years) no passage that answers holds: none read holds them
+ * (« missing-name »), or those that hold its other words do not (« names-apart »).
+ */
+const NAMES_MISSING = new Set<Answerability["reason"]>(["missing-name", "names-apart"]);
+const NEVER_USED = new Set<Answerability["reason"]>(["unknown-words", "unknown-name", "missing-name", "names-apart"]);
 
 /**
  * « Vouliez-vous dire … ? »: each missing word the corpus never uses that is one letter off a corpus word, shown
@@ -334,7 +339,7 @@ export async function retrieveForAnswer(
   const introduced = decision.answerable ? null : withoutIntroduction(query);
   if (
     introduced &&
-    (decision.reason === "missing-name" || decision.reason === "unknown-name") &&
+    (decision.reason === "missing-name" || decision.reason === "names-apart" || decision.reason === "unknown-name") &&
     decision.missing.length > 0 &&
     decision.missing.every((m) => writtenIn(m, introduced.removed))
   ) {
@@ -344,7 +349,7 @@ export async function retrieveForAnswer(
   // A name the corpus uses that none of the passages found holds (« EuroStack, ça coûterait combien au total ? »: the
   // words of the figure asked outweighed it in the search) is searched again before everything else: the passages
   // that hold it are judged, not passed over.
-  if (!decision.answerable && decision.reason === "missing-name" && frequency && !unknownAsked) {
+  if (!decision.answerable && NAMES_MISSING.has(decision.reason) && frequency && !unknownAsked) {
     const missing = decision.missing;
     const known = await Promise.all(
       missing.map(async (m) => !/\d/.test(m) && (await Promise.all(m.split(" ").map(frequency))).every((n) => n > 0)),
@@ -575,7 +580,7 @@ export function abstentionText(abstention: Abstention, question = ""): string {
   // A name the corpus does cover is not one « no relevant passage treats »: the passages lack the rest, which the
   // explanation names (« Qui est le maire de Quimper ? »: « maire », not « Quimper »), or says plainly.
   const allCovered =
-    abstention.reason === "missing-name" && covered.length > 0 && covered.length === abstention.missing.length;
+    NAMES_MISSING.has(abstention.reason) && covered.length > 0 && covered.length === abstention.missing.length;
   const rest = allCovered ? restOf(question, covered) : [];
   const why = detail
     ? message("answer.abstainWhy.detail", { subjects: quoted(covered), detail })
@@ -606,7 +611,7 @@ function restOf(question: string, covered: string[]): string[] {
 }
 
 /** Reasons whose explanation names the words the decision found missing, which may not be those the corpus lacks. */
-const MAY_NAME_USED = new Set<Answerability["reason"]>(["low-coverage", "missing-name"]);
+const MAY_NAME_USED = new Set<Answerability["reason"]>(["low-coverage", "missing-name", "names-apart"]);
 
 /**
  * The words of a question the corpus never uses (no passage, heading or title holds them, nor their singular or
@@ -625,7 +630,7 @@ export async function wordsNeverUsed(question: string, store: AnswerDeps["store"
  * corpus may cover it and lack only a detail. Not « low-coverage »: its words are those no passage holds together,
  * and a word the corpus merely uses somewhere (« ticket ») is not a subject it covers.
  */
-const WORDED_AS_SUBJECT = new Set<Answerability["reason"]>(["missing-name"]);
+const WORDED_AS_SUBJECT = new Set<Answerability["reason"]>(["missing-name", "names-apart"]);
 
 /**
  * The missing words of an abstention that the corpus covers as a subject: a document about it — its title, or its

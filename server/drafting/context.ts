@@ -11,6 +11,7 @@ import { briefingContext } from "./documents/briefing.ts";
 import { letterContext } from "./documents/letter.ts";
 import { roadmapContext } from "./documents/roadmap.ts";
 import type { AuditPlanInputs, BriefingInputs, LetterInputs, RoadmapInputs } from "./inputs.ts";
+import { ownProducts } from "./own-facts.ts";
 import type { DocumentStructure } from "./structure.ts";
 import type { DraftContext, DraftType, InventoryAnalysis } from "./types.ts";
 
@@ -28,7 +29,9 @@ export function buildContext(
   // come against it.
   const given = (inputs as { date?: string }).date;
   const date = given ? (given.length === 7 ? `${given}-01` : given) : localDay(now);
-  return { ...contextOf(type, inputs, analysis, structure, now), date };
+  // What the map and the catalog say of its products: every document built from a map is checked against it.
+  const products = analysis ? ownProducts(analysis.items) : undefined;
+  return { ...contextOf(type, inputs, analysis, structure, now), date, ...(products?.length ? { products } : {}) };
 }
 
 function contextOf(

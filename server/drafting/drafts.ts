@@ -387,6 +387,7 @@ export async function editSection(app: DraftingContext, id: string, key: string,
       quotations: quotedPassages(text, passages),
       claims: [...new Set([...(ctx.claims ?? []), ...contextClaims(written, ctx.collectivite)])],
       own: ctx.own,
+      products: ctx.products,
       retriever: app.retriever,
     });
     const section: DraftSection = {

@@ -32,12 +32,14 @@ import {
   type Verification,
   verifyText,
 } from "../verify/index.ts";
+import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData } from "../verify/own-figures.ts";
 import { type ClaimChecks, checkClaims, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
 import { checkOwnFigures } from "./own-data.ts";
+import { checkOwnProducts } from "./own-facts.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
 import type { Citation, DraftEvent, DraftSection, FigureFlag } from "./types.ts";
 
@@ -187,6 +189,11 @@ export const toCitation = (r: SearchResult, n: number, statement: string = r.tex
   };
 };
 
+/** « « Boé » n'est pas nommé dans … », « le chiffre « 95 % » ne figure pas dans … »: what the passage does not carry. */
+const ABSENT = ["verify.nameNotFound", "verify.figureNotFound"].map(
+  (key) => new RegExp(`^${escapeRegExp(message(key, {})).replace(/\\\{\w+\\\}|\{\w+\}/g, ".+?")}$`, "su"),
+);
+
 /**
  * The note of passage `n` cited by the model: credited for the sentences citing it that the verification supports.
  * Cited only by sentences it marked unsupported (or wrongly cited), it names no source: « aucune source n'est nommée ».
@@ -197,7 +204,14 @@ export function generatedCitation(
   sentences: Pick<SentenceCheck, "text" | "status" | "citations">[],
 ): Citation {
   const citing = sentences.filter((x) => citationNumbers(x.text).includes(n));
-  const checked = citing.filter((x) => x.status === "supported" || x.status === "no-claim");
+  // A sentence the check supports only by the document's data (the user's context, the map), whose names or figures
+  // the passage does not carry (« Boé … 95 % … [2] » on a page that never names Boé, trial8 A8), credits no source.
+  const carried = (x: Pick<SentenceCheck, "text">) =>
+    !verifyText(
+      x.text.replace(/\[(\d+)\]/g, (_, k) => (Number(k) === n ? "[1]" : "")),
+      [{ n: 1, text: passageSource(r) }],
+    ).sentences.some((v) => v.reasons.some((reason) => ABSENT.some((re) => re.test(reason))));
+  const checked = citing.filter((x) => x.status === "no-claim" || (x.status === "supported" && carried(x)));
   if (citing.length > 0 && checked.length === 0) {
     return {
       n,
@@ -620,6 +634,7 @@ ${text.slice(mark.length)}`;
     quotations: quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
     claims: ctx.claims,
     own: ctx.own,
+    products: ctx.products,
     retriever: deps.retriever,
     checked: (state.claims ??= new Map()),
   });
@@ -697,6 +712,8 @@ export interface SectionChecks {
   claims?: string[];
   /** The collectivité's own figures the document computed (`DraftContext.own`), checked where the text states them. */
   own?: OwnData;
+  /** What the map and the catalog say of its products (`DraftContext.products`), checked where the text names them. */
+  products?: OwnProduct[];
   retriever: Retriever;
   /** Claims already checked in this generation, shared by its sections. */
   checked?: ClaimChecks;
@@ -712,14 +729,16 @@ export interface SectionChecks {
 export async function checkedSection(
   text: string,
   used: Pick<SearchResult, "text" | "section" | "document">[],
-  { facts, quotations, claims, own, retriever, checked }: SectionChecks,
+  { facts, quotations, claims, own, products, retriever, checked }: SectionChecks,
 ): Promise<{ verification: Verification; flags: FigureFlag[] }> {
-  // What it says of the collectivité's own figures (a replacement's points, a share, the target), against them.
-  const { verification, flags } = checkOwnFigures(
+  // What it says of the collectivité's own figures (a replacement's points, a share, the target), and of the products
+  // and vendors of its map (country, law, licence, installations), against them.
+  const figures = checkOwnFigures(
     withQuotations(verifySection(text, used, facts), text, quotations),
     sectionFlags(text, used, facts),
     own,
   );
+  const { verification, flags } = checkOwnProducts(figures.verification, figures.flags, products);
   if (!claims?.length) return { verification, flags };
   return checkClaims(text, claims, verification, flags, retriever, passageSource, checked);
 }

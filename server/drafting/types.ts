@@ -4,6 +4,7 @@
  * `server/inventory/`; only the fields read here are declared, so that module can grow without breaking this one).
  */
 import type { Verification } from "../verify/index.ts";
+import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData } from "../verify/own-figures.ts";
 
 export const DRAFT_TYPES = ["letter", "audit-plan", "roadmap", "briefing"] as const;
@@ -182,4 +183,6 @@ export interface DraftContext {
   date?: string;
   /** The collectivité's own figures the document computed (`own-data.ts`): a sentence about them is checked on them. */
   own?: OwnData;
+  /** What the map and the catalog say of its products, vendors and alternatives (`own-facts.ts`), checked likewise. */
+  products?: OwnProduct[];
 }

@@ -12,6 +12,7 @@ import type { Exchange } from "../store/conversation-types.ts";
 import { toMarkdown } from "./markdown.ts";
 import {
   type Block,
+  countUnverifiedMarks,
   type DocumentModel,
   type Inline,
   markUnverified,
@@ -126,8 +127,10 @@ export function buildConversationDocument(
     const done = exchange.done;
     const verification = verificationOf(done);
     const marked = markUnverified({ text: exchange.answer, verification });
-    unverified += (marked.match(/\u0001/g) ?? []).length;
-    if (exchange.answer.trim()) body.push(...parseBlocks(marked, ctx));
+    const blocks = exchange.answer.trim() ? parseBlocks(marked, ctx) : [];
+    // The sentences the reader sees marked « [non vérifié] » (one wrongly cited shows its « [n : citation invalide] »).
+    unverified += countUnverifiedMarks(blocks);
+    body.push(...blocks);
     const about: string[] = [];
     if (!done) about.push(message("conversations.export.noAnswer"));
     else if (done.abstention) about.push(message("conversations.export.abstained"));

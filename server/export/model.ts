@@ -137,9 +137,14 @@ export function freshness(
   return { asOf: pages.at(-1) ?? null, inventory, oldest, old: facts.filter(isOld).length, sources: facts.length };
 }
 
-/** Marks the end of a sentence the verification could not support (placed by `markUnverified`). */
+/**
+ * Marks placed by `markUnverified` around a sentence the verification could not support: where it starts, and where
+ * its « [non vérifié] » goes. Inside, a flagged figure is highlighted without a mark of its own and a wrong citation
+ * (« [6 : citation invalide] ») is the sentence's mark: one sentence, one mark (its reasons stay in the verification).
+ */
+const UNVERIFIED_START = "\u0002";
 const UNVERIFIED = "\u0001";
-const UNVERIFIED_MARK = new RegExp(UNVERIFIED, "g");
+const MARKS = /[\u0001\u0002]/g;
 
 /**
  * The end of a sentence: its final punctuation (« . », « ? », « … », after a closing bracket or quote), then its
@@ -157,13 +162,21 @@ function markAt(text: string, start: number, end: number): number {
   return m ? start + m.index : end;
 }
 
-/** The section text with a mark closing each sentence the verification found unsupported or wrongly cited. */
+/** The section text with each sentence the verification found unsupported or wrongly cited between its marks. */
 export function markUnverified(section: Pick<DraftSection, "text" | "verification">): string {
   let text = section.text;
-  const ats = (section.verification?.sentences ?? [])
-    .filter((s) => (s.status === "unsupported" || s.status === "invalid-citation") && s.end <= text.length)
-    .map((s) => markAt(text, Math.max(0, s.start), s.end));
-  for (const at of [...new Set(ats)].sort((a, b) => b - a)) text = `${text.slice(0, at)}${UNVERIFIED}${text.slice(at)}`;
+  const marks = new Map<number, string>();
+  for (const s of section.verification?.sentences ?? []) {
+    if ((s.status !== "unsupported" && s.status !== "invalid-citation") || s.end > text.length) continue;
+    const start = Math.max(0, s.start);
+    // After a quote's, a list's, a heading's or a table row's opening, so that the line is still read as one.
+    const opening = /^\s*(?:>\s?)?(?:#{1,6}\s+|(?:[-*•]|\d+[.)])\s+|\|)?/.exec(text.slice(start, s.end))![0].length;
+    marks.set(start + opening, (marks.get(start + opening) ?? "") + UNVERIFIED_START);
+    const at = markAt(text, start, s.end);
+    marks.set(at, UNVERIFIED + (marks.get(at) ?? ""));
+  }
+  for (const at of [...marks.keys()].sort((a, b) => b - a))
+    text = `${text.slice(0, at)}${[...new Set(marks.get(at)!)].join("")}${text.slice(at)}`;
   return text;
 }
 
@@ -176,19 +189,32 @@ interface InlineContext {
   note(c: Citation): Note;
 }
 
-/** Inline Markdown: `**bold**`, `*italic*`, `[n]` citations; flagged figures are marked and followed by « [à vérifier] ». */
+/**
+ * Inline Markdown: `**bold**`, `*italic*`, `[n]` citations; flagged figures are marked and followed by « [à vérifier] »,
+ * the end of an unverified sentence by « [non vérifié] » — one mark a sentence (`markUnverified`).
+ */
 export function parseInline(text: string, ctx: InlineContext): Inline[] {
   const out: Inline[] = [];
   const pattern = /\*\*(.+?)\*\*|\*(?!\s)(.+?)\*|\[(\d+)\]|\n/g;
   let last = 0;
+  // Inside an unverified sentence (between its marks), and whether it already carries a mark (a wrong citation).
+  let inside = false;
+  let marked = false;
   const pushText = (t: string, bold?: boolean, italic?: boolean): void => {
     if (!t) return;
-    if (t.includes(UNVERIFIED)) {
-      t.split(UNVERIFIED).forEach((part, i) => {
-        if (i > 0)
+    const mark = /[\u0001\u0002]/.exec(t);
+    if (mark) {
+      pushText(t.slice(0, mark.index), bold, italic);
+      if (mark[0] === UNVERIFIED_START) {
+        inside = true;
+        marked = false;
+      } else {
+        if (!marked)
           out.push({ kind: "text", text: ` ${message("verify.unverifiedInline")}`, bold: true, flagged: true });
-        pushText(part, bold, italic);
-      });
+        inside = false;
+        marked = false;
+      }
+      pushText(t.slice(mark.index + 1), bold, italic);
       return;
     }
     if (ctx.flagged.length === 0) return void out.push({ kind: "text", text: t, bold, italic });
@@ -199,6 +225,8 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
       if (!part) continue;
       if (ctx.flagged.includes(part)) {
         out.push({ kind: "text", text: part, bold: true, italic, flagged: true });
+        // In an unverified sentence, its « [non vérifié] » is the mark.
+        if (inside) continue;
         // The mark never glues to the word after it (a flag saved as « 2,5 millions d' » before « ordinateurs »).
         const glued = /^[\p{L}\p{N}]/u.test(parts.slice(i + 1).find(Boolean) ?? "");
         out.push({
@@ -222,8 +250,12 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
         if (previous?.kind === "text" && !previous.flagged) previous.text = previous.text.replace(/\s+$/, "");
         out.push({ kind: "note", note: ctx.note(citation) });
       }
-      // A marker to no passage given to the model: shown as invalid, never dropped nor re-linked.
-      else out.push({ kind: "text", text: message("verify.invalidInline", { n: m[3] }), bold: true, flagged: true });
+      // A marker to no passage given to the model: shown as invalid, never dropped nor re-linked; in an unverified
+      // sentence, it is the sentence's mark.
+      else {
+        out.push({ kind: "text", text: message("verify.invalidInline", { n: m[3] }), bold: true, flagged: true });
+        if (inside) marked = true;
+      }
     } else out.push({ kind: "break" });
     last = m.index! + m[0].length;
   }
@@ -245,7 +277,7 @@ export function parseBlocks(text: string, ctx: InlineContext): Block[] {
   let i = 0;
   // « … 534 millions d'euros … sont non confirmés » says what « [à vérifier] » would: the figure is left unmarked there.
   const inline = (t: string) => {
-    const said = ctx.qualified?.length ? qualifiedFigures(t.replace(UNVERIFIED_MARK, "")).map((q) => q.figure.raw) : [];
+    const said = ctx.qualified?.length ? qualifiedFigures(t.replace(MARKS, "")).map((q) => q.figure.raw) : [];
     const kept = said.length
       ? ctx.flagged.filter((f) => !ctx.qualified!.includes(f) || !said.includes(f))
       : ctx.flagged;
@@ -533,6 +565,15 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
       .join(" — "),
     createdAt: draft.createdAt,
   };
+}
+
+/** How many « [non vérifié] » marks blocks print. */
+export function countUnverifiedMarks(blocks: Block[]): number {
+  const mark = ` ${message("verify.unverifiedInline")}`;
+  const inlines = blocks.flatMap((b) =>
+    b.kind === "list" ? b.items.flat() : b.kind === "table" ? [...b.header, ...b.rows.flat()].flat() : b.inlines,
+  );
+  return inlines.filter((i) => i.kind === "text" && i.flagged && i.text === mark).length;
 }
 
 /** Inline content as plain text (notes as `[n]`), for table cells in PDF and for checks. */

@@ -67,10 +67,17 @@ export function namesFrom(
   };
 }
 
+/**
+ * A catalog card's list of its own names (« Apparaît dans les inventaires sous les noms : Calendly ; … »,
+ * `server/corpus/catalog.ts`), up to the word: what it lists are names, though each opens an item of the list.
+ */
+const CARD_NAMES = /sous les noms\s*:[^.\n]*$/u;
+
 /** Whether a text holds a folded word capitalised where a sentence does not start (« la ville de Lyon »). */
 export function writesAsName(text: string, folded: string): boolean {
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     if (!/^\p{Lu}/u.test(m[0]) || fold(m[0]) !== folded) continue;
+    if (CARD_NAMES.test(text.slice(Math.max(0, m.index - 200), m.index))) return true;
     if (!LINE_START.test(text.slice(Math.max(0, m.index - 40), m.index).replace(/\b[cdjlmnst]['’]$|\bqu['’]$/i, "")))
       return true;
   }

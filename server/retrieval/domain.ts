@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
 import type { CorpusFrequency } from "./corpus-names.ts";
 import { stem as frStem, words } from "./french.ts";
-import { FRAME, isGeneric, ligatures, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
+import { FRAME, isGeneric, isLight, ligatures, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import { holds, type passageWords } from "./passage-words.ts";
 import { complementOf, spaced } from "./question-terms.ts";
 
@@ -77,7 +77,7 @@ export async function offDomainWords(
       question,
     );
     if ((t.name || t.alias) && count > 0 && (count > PASSING || !acronym)) return [];
-    if (t.verb || t.modifier || t.user || isGeneric(t) || FRAME.has(t.word)) continue;
+    if (t.verb || t.modifier || t.user || isGeneric(t) || isLight(t) || FRAME.has(t.word)) continue;
     // « je peux les reprendre », « on va la changer »: after a verb of mood, « le », « la », « les » is a pronoun.
     if (new RegExp(`\\b${MOOD_VERB}\\s+(?:le|la|les|l')\\s*${escapeRegExp(t.word)}\\b`).test(spaced(question)))
       continue;

@@ -40,6 +40,14 @@ const GENERIC = new Set(GENERIC_WORDS.map(frStem));
 export const isGeneric = (t: QuestionTerm) => t.word.split(" ").every((w) => GENERIC.has(frStem(w)));
 
 /**
+ * Common words of everyday French that say how a question is put, not what it is about (« truc », « bonne »,
+ * « mis », `common-words.txt`): each form written out, never by stem (« donne » is not « données »).
+ */
+const COMMON_WORDS = new Set(wordList("../i18n/fr/common-words.txt"));
+/** A term made of common words only (never a name nor a year): it counts where a passage holds it, never against it. */
+export const isLight = (t: QuestionTerm) => !t.name && !t.date && t.word.split(" ").every((w) => COMMON_WORDS.has(w));
+
+/**
  * Idioms (« tirer la sonnette d'alarme »): their words do not say what the question is about, so they are dropped
  * before judging; each word is compared by its stem, so a conjugated verb (« ont tiré ») matches.
  */

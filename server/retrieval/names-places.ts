@@ -68,6 +68,21 @@ export const PERIPHRASES = new Set(
   [...aliasList("metonymies.txt"), ...SEATS].map(([w]) => w).filter((w) => !GAZETTEER.has(w)),
 );
 
+/**
+ * The régions and départements of France named in several words (« Grand Est », « Pays de la Loire »,
+ * `french-divisions.txt`), folded as `words` gives them, longest first: one name each, whose words alone (« grand »,
+ * « est », « pays ») name nothing.
+ */
+export const DIVISION_PHRASES: string[] = readFileSync(
+  new URL("../i18n/fr/french-divisions.txt", import.meta.url),
+  "utf8",
+)
+  .split("\n")
+  .filter((l) => l.trim() && !l.startsWith("#"))
+  .map((l) => words(l).join(" "))
+  .filter((w) => w.includes(" "))
+  .sort((a, b) => b.length - a.length);
+
 /** The metonymies of several words, longest first (« pays du matin calme » before « matin calme »). */
 export const PHRASE_METONYMIES = [...METONYMIES]
   .filter(([w]) => w.includes(" "))

@@ -26,6 +26,14 @@ const LOCATOR = new RegExp(
   "gu",
 );
 
+/**
+ * What is asked opening on a collectivité designated by a definite article and no name (« la Région a-t-elle … »,
+ * « la ville utilise-t-elle … »): it is the one the statement before the colon names (« Pays de la Loire : la Région
+ * a-t-elle choisi … ? »), which is then what the question is about, not its context.
+ */
+const DESIGNATED_COLLECTIVITY =
+  /^\s*(?:[Ll]a|[Ll]e|[Ll]['’])\s*(?:[Rr][ée]gion|[Vv]ille|[Cc]ommune|[Mm]airie|[Mm][ée]tropole|[Aa]gglo(?:m[ée]ration)?|[Dd][ée]partement|[Cc]ollectivit[ée]|[Cc]ommunaut[ée])\s+(?![Dd]e\s|[Dd]u\s|[Dd]es\s|[Dd]['’]|\p{Lu})/u;
+
 /** « … pour nos affiches de la fête de quartier, c'est … ? »: a purpose after a word, up to a comma before the question. */
 const PURPOSE =
   /(?<=[\p{L}\p{N}])\s+(pour\s+(?:nos|notre|mon|ma|mes|les|la|le|l['’]|un|une|des)\s*[^,;:?!.]*),(?=[^,;:.!?]*\?)/gu;
@@ -54,7 +62,13 @@ export function contextSpans(text: string): [number, number][] {
     if (m[0].includes("?")) {
       const colon = sentence.search(/[:;](?![^:;]*\d:)[^:;]*$/);
       // « 14:30 » is an hour; « le budget 2027 : … » (French spacing) ends a statement.
-      if (colon > 0 && !/\d$/.test(sentence.slice(0, colon))) spans.push([start, start + colon]);
+      // « Pays de la Loire : la Région a-t-elle … ? » names before the colon the collectivité it asks about.
+      if (
+        colon > 0 &&
+        !/\d$/.test(sentence.slice(0, colon)) &&
+        !DESIGNATED_COLLECTIVITY.test(sentence.slice(colon + 1))
+      )
+        spans.push([start, start + colon]);
     }
     start = end + m[0].length;
   }

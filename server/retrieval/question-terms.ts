@@ -7,6 +7,7 @@ import {
   COMMON_ACRONYMS,
   COUNTRY_ADJECTIVES,
   DETERMINERS,
+  DIVISION_PHRASES,
   headCount,
   isRoleNoun,
   KNOWN_FOR,
@@ -33,6 +34,21 @@ const PLURAL_VERB = /(?:nn|ss|[aeiou]s|v|qu|gu|ch|tt)ent$/;
  * « -ant » (« malvoyant »; a plural, « habitants », « enfants », is mostly a noun).
  */
 const MODIFIER = /^[a-z]{3,}(?:[^i]er|[tv]ient|ant|ante)$/;
+
+/**
+ * « Tours Métropole », « Vienne Condrieu Agglomération »: capitalised words before a collectivité's noun written with
+ * its capital name it, wherever they stand — the first one is no sentence capital, even when the corpus uses it as a
+ * plain word (« tours »).
+ */
+const NAMED_COLLECTIVITY =
+  /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*)*?\s+(?:Métropole|Metropole|Agglomération|Agglo|Communauté)(?![\p{L}])/gu;
+
+/**
+ * After a lower-case word that opens a question, a verb of which it is the subject (« vannes a migré … », « limoges
+ * est passée … », « grist va-t-il … »): the word is what the question is about, typed without its capital — a name
+ * if the corpus writes it as one or never uses it (`resolveNames`).
+ */
+const SUBJECT_VERB = /^(?:a|ont|est|sont|va|vont|avait|avaient|etait|etaient)$/;
 
 /** Prepositions before a country a thing comes from or is in (« de Norvège », « en Irlande »), folded. */
 const ORIGIN = /^(?:de|du|des|en|au|aux|depuis|vers|via)$/;
@@ -74,6 +90,17 @@ export function questionTerms(question: string): QuestionTerm[] {
     });
     for (const w of phrase.split(" ")) inPhrase.add(w);
   }
+  // « Grand Est », « Pays de la Loire »: a région or a département of several words is one name.
+  const foldedText = fold(question).replace(/[’]/g, "'");
+  for (const phrase of DIVISION_PHRASES) {
+    if (!joined.includes(` ${phrase} `) || phrase.split(" ").every((w) => inPhrase.has(w))) continue;
+    const at = new RegExp(`(?<![a-z0-9])${phrase.split(" ").map(escapeRegExp).join("[\\s'-]+")}(?![a-z0-9])`).exec(
+      foldedText,
+    );
+    const inContext = !!at && contextSpans(question).some(([a, b]) => at.index >= a && at.index < b);
+    out.set(phrase, { word: phrase, variants: [phrase], name: true, ...(inContext ? { context: true } : {}) });
+    for (const w of phrase.split(" ")) inPhrase.add(w);
+  }
   for (const m of fold(question).matchAll(MONTH_YEAR)) {
     out.set(`${m[1]} ${m[2]}`, { word: `${m[1]} ${m[2]}`, variants: [`${m[1]} ${m[2]}`], name: true, date: true });
     inPhrase.add(m[1]!).add(m[2]!);
@@ -92,6 +119,7 @@ export function questionTerms(question: string): QuestionTerm[] {
   for (const m of idioms)
     if (m.meanings.length && !out.has(m.phrase))
       out.set(m.phrase, { word: m.phrase, variants: m.meanings, name: false });
+  const namedCollectivity = new Set([...text.matchAll(NAMED_COLLECTIVITY)].map((m) => m.index));
   tokens.forEach(({ 0: raw, index }, i) => {
     if (idiom.has(i)) return;
     const token = raw
@@ -230,8 +258,16 @@ export function questionTerms(question: string): QuestionTerm[] {
         // « en kilos », « avec des poules », « sans informaticien »: after these prepositions comes a noun, never an
         // infinitive (unlike « de », « pour », « à »).
         (NOUN_PREPOSITIONS.test(before) && !MODIFIER.test(folded)));
+    // « vannes a migré ses partages … ? »: the question's first word, in lower case, subject of the verb after it.
+    const typedSubject =
+      !capital &&
+      i === 0 &&
+      parts.length === 1 &&
+      !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/.test(folded) &&
+      (SUBJECT_VERB.test(fold(tokens[1]?.[0] ?? "")) || INVERTED.test(tokens[1]?.[0] ?? ""));
     const marks = {
-      ...(capital && atStart ? { clauseStart: true } : {}),
+      ...((capital && atStart && !namedCollectivity.has(index)) || typedSubject ? { clauseStart: true } : {}),
+      ...(capital && namedCollectivity.has(index) ? { collectivity: true } : {}),
       ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
       ...(INVERTED.test(raw) || (PLURAL_VERB.test(folded) && !afterDeterminer) ? { verb: true } : {}),
       ...(!capital && parts.length > 1 ? { compound: true } : {}),
@@ -257,7 +293,7 @@ export function questionTerms(question: string): QuestionTerm[] {
         ...(parts.length > 1 ? [word] : [word, ...synonymsOf(word)]),
         ...(capital ? (COUNTRY_ADJECTIVES.get(word) ?? []) : []),
       ],
-      name: capital,
+      name: capital || typedSubject,
       ...marks,
       ...(capital && ofCollectivity ? { collectivity: true } : {}),
       // « L'Espagne a-t-elle une politique … ? »: a country by its own name (`places.txt`) is asked about, like « la

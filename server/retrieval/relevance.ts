@@ -28,7 +28,7 @@ import {
 import { type CorpusFrequency, type CorpusNames, corpusHorizon } from "./corpus-names.ts";
 import { offDomainWords } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
-import { GENERIC_WORDS, isGeneric, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
+import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
 import { actingNames, namesItself } from "./located-names.ts";
 import {
   ATTRIBUTES,
@@ -108,6 +108,7 @@ export interface Answerability {
     | "no-terms"
     | "unknown-name"
     | "missing-name"
+    | "names-apart"
     | "located-only"
     | "personal"
     | "unknown-words"
@@ -273,6 +274,7 @@ interface Judgement {
   asksMore: boolean;
   selfContained: boolean;
   claimed: (t: QuestionTerm) => boolean;
+  light: (t: QuestionTerm) => boolean;
   perPassage: PassageCoverage[];
   best: PassageCoverage;
   unknown: string[];
@@ -318,7 +320,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   rareUnheld, // unknown-words
   answeringPassages,
   slotFillers,
-  figureAsked, // stated-absent, missing-figure
+  figureAsked, // unknown-words (a unit), stated-absent, missing-figure
   dateAsked, // missing-date
   winnerAsked, // missing-winner
 ];
@@ -605,6 +607,11 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   // dates); a year after the corpus's sources (« Munich reviendra-t-elle à Linux en 2030 ? ») stays required.
   const horizon = polar(question) && frequency ? await corpusHorizon(frequency) : 0;
   const claimed = (t: QuestionTerm) => !!t.date && Number(t.word.slice(-4)) <= horizon;
+  // A common word of everyday French (`isLight`: « On a mis Foxit …, bonne idée ? », « combien de monde ») in a
+  // question that names what it is about says how it asks about it: it counts where a passage holds it, never against
+  // it. In one that names nothing, it may be all it says of its topic (« Comment mettre à jour le plan communal de
+  // sauvegarde … ? », « … que tout le monde utilise »).
+  const light = (t: QuestionTerm) => names.length > 0 && isLight(t);
   // A question asking a figure (« combien de mairies utilisent Zoom ? ») counts its setting: it is what it asks.
   const asksFigure = !!FIGURE_ASKED.exec(fold(outsideContext(question)));
   const perPassage = judged.map((p, i) => {
@@ -638,8 +645,9 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
       (ownPage && isEntityFrame(t)) ||
       (!t.name && ownRelation(question, t.word));
     const found = holding.filter((t) => !aside(t) || !(t.user || t.modifier || t.verb || isGeneric(t)));
-    // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it.
-    const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !aside(t) && !claimed(t)));
+    // A verb or an adjective (« installer », « malvoyant ») counts where a passage holds it, never against it; so does
+    // a common word (above).
+    const asked = terms.filter((t) => found.includes(t) || (!t.modifier && !aside(t) && !claimed(t) && !light(t)));
     const weighted =
       found.reduce((n, t) => n + weights[terms.indexOf(t)]!, 0) /
       Math.max(
@@ -656,7 +664,7 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
     };
   });
   const best = perPassage.reduce((a, b) => (b.weighted > a.weighted ? b : a));
-  Object.assign(ctx, { asksMore, selfContained, claimed, perPassage, best });
+  Object.assign(ctx, { asksMore, selfContained, claimed, light, perPassage, best });
   return "continue";
 }
 
@@ -684,7 +692,8 @@ async function unknownWords(ctx: Judgement): Promise<Decision> {
               // The domain's general words (« géant »), declared known, do not say that the question is about
               // something the corpus does not cover.
               const t = terms.find((t) => t.word === w);
-              return !excusedContext(t) && !(t && isGeneric(t));
+              // Nor do the common words of everyday French (« un truc », « plus sûres »): they say how it asks.
+              return !excusedContext(t) && !(t && (isGeneric(t) || isLight(t)));
             })
             // « souci », whose synonyms (« problème », « risque ») the corpus uses: an ordinary word, not a topic
             // it does not cover.
@@ -759,7 +768,7 @@ async function rareUnheld(ctx: Judgement): Promise<Decision> {
               const head = complementOf(question, t.word);
               if (!head || !terms.some((h) => h !== t && !h.verb && !h.modifier && frStem(h.word) === frStem(head)))
                 return null;
-              if (ownRelation(question, t.word) || t.context) return null;
+              if (ownRelation(question, t.word) || t.context || isLight(t)) return null;
               if (judged.some((p) => t.variants.some((v) => occurs(v, p)))) return null;
               for (const v of new Set([t.word, ...t.variants]))
                 if (!v.includes(" ") && (await frequency(v)) > RARE_WORD) return null;
@@ -791,10 +800,12 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
     selfContained,
     claimed,
     perPassage,
+    light,
   } = ctx;
   // A passage answers when it holds enough of the question's words, counted plainly and weighted by rarity, and
-  // every year or date of the question (« mars 2012 » is not « avril 2026 »).
-  const short = terms.length <= 2;
+  // every year or date of the question (« mars 2012 » is not « avril 2026 »). A common word is not one of the two words
+  // a short question must find together (« R peut lire … ? »).
+  const short = terms.filter((t) => !light(t)).length <= 2;
   // A year of the question's context (« On prépare le budget 2027 : Qwant figure-t-il au SILL ? ») dates the asker's
   // situation, not what is asked, when the question asks about a name outside it.
   // So does a year of a context the asking part does not need (« Notre hébergeur est qualifié SecNumCloud depuis 2021 :
@@ -969,6 +980,13 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   // « quel budget » (« 2 millions de postes » does not say a price), a figure of the thing counted for « combien de
   // salariés » (« 80 000 agents » does not count habitants).
   const figureClauseWords = figureWord ? words(askingClause(fold(outsideContext(question)), figureWord)) : [];
+  // « Combien coûte par socket l'abonnement … ? »: the unit of the figure asked (after « par ») that the corpus never
+  // uses is one of which no passage gives the figure, whatever figures the passages on its subject hold.
+  const unknownUnit = ctx.unknown.filter((w) =>
+    figureClauseWords.some((x, k) => x === w && figureClauseWords[k - 1] === "par"),
+  );
+  if (unknownUnit.length && relevant.length)
+    return { answerable: false, reason: "unknown-words", missing: unknownUnit, coverage: best.weighted, relevant: [] };
   // « combien de monter … » counts nothing (an infinitive); « de combien » asks a change, in any unit, and a saving too
   // (« économiser combien de licences » : « 15 millions d'euros de licences »).
 
@@ -1146,10 +1164,12 @@ function verdict(ctx: Judgement): Answerability {
   const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
   if (relevant.length === 0 && stated.length)
     return { answerable: false, reason: "stated-absent", missing: stated, coverage: best.weighted, relevant };
+  // Passages hold enough of the question's words, but none that does holds its names and years with them, or answers
+  // as a card, a role's holder or a collectivité must: not a name the corpus or the passages read lack.
   if (relevant.length === 0 && (dates.length || names.length) && perPassage.some(covers)) {
     return {
       answerable: false,
-      reason: "missing-name",
+      reason: "names-apart",
       missing: [...dates, ...names].map((d) => d.word),
       coverage: best.weighted,
       relevant,

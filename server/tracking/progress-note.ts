@@ -5,8 +5,9 @@
  * same thing; `noteFacts` lists the figures a model may use to write « L'essentiel » (`progress-note-model.ts`).
  */
 import { contract, withArticle } from "../core/labels.ts";
-import { formatDecimal, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
+import { fold, formatDecimal, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
 import type { OwnData, OwnFigure } from "../verify/own-figures.ts";
 import type { Plan, Progress } from "./plan.ts";
 
@@ -153,6 +154,9 @@ export function noteFacts(plan: Plan, progress: Progress, today: string): string
         value: percentText(plan.checkpoints[0]!.value),
         date: frenchDate(plan.checkpoints[0]!.date),
       }),
+      // What changed between inventories, with their dates (« a baissé de 4 points depuis l'inventaire de départ du
+      // 1er juin 2026 »), and the dependencies gone from each (« Zoom n'apparaît plus »): said by the note, so given.
+      ...progress.checkpoints.slice(1).flatMap((c, i) => changeFacts(plan, progress, c, i + 1)),
       ...progress.checkpoints.map((c) =>
         t("fact.checkpoint", {
           date: frenchDate(c.checkpoint.date),
@@ -164,6 +168,51 @@ export function noteFacts(plan: Plan, progress: Progress, today: string): string
         }),
       ),
     ]);
+}
+
+/** Names of the plan's measure, by measure (`i18n/fr/own-measure-names.txt`). */
+const MEASURE_NAMES = wordListSections("own-measure-names.txt");
+/** Words after a figure that say it was measured or planned, folded. */
+const AFTER = {
+  measured: (MEASURE_NAMES.get("measured-after") ?? []).map(fold),
+  planned: (MEASURE_NAMES.get("planned-after") ?? []).map(fold),
+};
+
+/** The changes a checkpoint shows: since the previous inventory, since the baseline, and the dependencies gone. */
+function changeFacts(plan: Plan, progress: Progress, c: Progress["checkpoints"][number], index: number): string[] {
+  const previous = progress.checkpoints[index - 1]!.checkpoint;
+  const baseline = plan.checkpoints[0]!;
+  const to = frenchDate(c.checkpoint.date);
+  const out: string[] = [];
+  if (c.change !== null)
+    out.push(
+      t("fact.change", {
+        from: frenchDate(previous.date),
+        to,
+        change: countText("point", c.change, points(c.change)),
+      }),
+    );
+  const since =
+    c.checkpoint.value === null || baseline.value === null
+      ? null
+      : Math.round((c.checkpoint.value - baseline.value) * 10) / 10;
+  if (since !== null)
+    out.push(
+      t("fact.changeFromBaseline", {
+        from: frenchDate(baseline.date),
+        to,
+        change: countText("point", since, points(since)),
+      }),
+    );
+  if (c.removed.length)
+    out.push(
+      t("fact.removed", {
+        from: frenchDate(previous.date),
+        to,
+        names: c.removed.map((d) => d.name).join(", "),
+      }),
+    );
+  return out;
 }
 
 /**
@@ -179,8 +228,14 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData {
   const percent = (value: number | null, dates: string[], says: string, names?: string[]) => {
     if (value !== null) figures.push({ kind: "percent", value, dates, says, ...(names ? { names } : {}) });
   };
+  // What the measure is called (« la mesure », « le taux », « l'exposition pondérée »): each value measured, loosely
+  // (the same names say the value aimed at).
+  const names = {
+    measure: [...(MEASURE_NAMES.get("measure") ?? []), ...(MEASURE_NAMES.get(plan.measure) ?? [])],
+    other: MEASURE_NAMES.get(plan.measure === "weighted" ? "raw" : "weighted") ?? [],
+  };
   for (const c of progress.checkpoints) {
-    const { date, value, raw } = c.checkpoint;
+    const { date, value, raw, weighted } = c.checkpoint;
     const says = own("checkpoint", {
       value: percentText(value),
       date: frenchDate(date),
@@ -188,6 +243,16 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData {
       raw: percentText(raw),
     });
     for (const v of [value, c.planned, raw]) percent(v, [date], says);
+    const other = plan.measure === "weighted" ? raw : weighted;
+    for (const [v, n] of [
+      [value, names.measure],
+      [other, names.other],
+    ] as const)
+      if (v !== null && v !== undefined) figures.push({ kind: "percent", value: v, names: [...n], says, loose: true });
+    // « 68 % mesurés pour 72 % prévus ».
+    if (value !== null) figures.push({ kind: "percent", value, after: AFTER.measured, says, loose: true });
+    if (c.planned !== null)
+      figures.push({ kind: "percent", value: c.planned, after: AFTER.planned, says, loose: true });
   }
   const next = progress.milestones.find((m) => m.state === "upcoming");
   for (const m of progress.milestones) {

@@ -14,7 +14,7 @@ import {
 } from "./negation.ts";
 import { MONTH_NAMES } from "./proper-nouns.ts";
 import type { Source } from "./source-sentences.ts";
-import { type Bag, bagOf, contentWords, inBag, WEAK, wordList, words } from "./words.ts";
+import { type Bag, bagOf, contentWords, inBag, WEAK, wordLines, wordList, words } from "./words.ts";
 
 /** Verbs of aim or claim (`server/i18n/fr/aim-verbs.txt`), folded: transparent to a clause's polarity. */
 const AIM = new Set(wordList("aim-verbs.txt").map((w) => words(w).join(" ")));
@@ -42,10 +42,33 @@ const ANTONYMS: [string[][], string[][]][] = readFileSync(new URL("../i18n/fr/an
     return [side(a), side(b)];
   });
 
-/** The sides of antonym entries a text carries, as « entry:side » (« 0:1 » for « exposées »), with the words they use. */
+/**
+ * Prefixes that make a word's contrary (`server/i18n/fr/antonym-prefixes.txt`, data: « in », « il »…), and the folded
+ * words that start with one without being a contrary (« information »).
+ */
+const PREFIX_LINES = wordLines("antonym-prefixes.txt");
+const ANTONYM_PREFIXES = PREFIX_LINES.filter((l) => !l.startsWith("-")).map((l) => words(l).join(""));
+const NOT_PREFIXED = new Set(
+  PREFIX_LINES.filter((l) => l.startsWith("-")).map((l) => stem(words(l.slice(1)).join(""))),
+);
+/** Least letters of the stem a prefix is put before (« compat » in « incompatible »): shorter ones are other words. */
+export const PREFIXED_MIN_BASE = 5;
+
+/**
+ * The sides of antonym entries a text carries, as « entry:side » (« 0:1 » for « exposées »), with the words they use;
+ * a word and the same word with a prefix of contrary (« compatibles », « incompatibles ») are the two sides of the
+ * entry « p<stem> » (« pcompatibl:0 », « pcompatibl:1 »).
+ */
 function antonymTerms(list: string[]): Map<string, Set<number>> {
   const stems = list.map(stem);
   const out = new Map<string, Set<number>>();
+  stems.forEach((s, i) => {
+    if (s.length < PREFIXED_MIN_BASE || WEAK.has(list[i]!) || NOT_PREFIXED.has(s)) return;
+    const add = (key: string) => out.set(key, new Set([i]));
+    add(`p${s}:0`);
+    for (const prefix of ANTONYM_PREFIXES)
+      if (s.startsWith(prefix) && s.length - prefix.length >= PREFIXED_MIN_BASE) add(`p${s.slice(prefix.length)}:1`);
+  });
   ANTONYMS.forEach((entry, e) =>
     entry.forEach((terms, side) => {
       for (const term of terms)
@@ -60,6 +83,12 @@ function antonymTerms(list: string[]): Map<string, Set<number>> {
   );
   return out;
 }
+
+/** An antonym key's entry and side (« 0:1 » → ["0", 1], « pcompatibl:0 » → ["pcompatibl", 0]). */
+const sidesOfKey = (key: string): [string, number] => {
+  const cut = key.lastIndexOf(":");
+  return [key.slice(0, cut), Number(key.slice(cut + 1))];
+};
 
 /**
  * The word an antonym hangs on: the content word right before it (« jugeait » in « il jugeait risqué »), stemmed, or
@@ -86,7 +115,7 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
   if (terms.size === 0) return null;
   const own = bagOf(clause);
   for (const [key, used] of terms) {
-    const [e, side] = key.split(":").map(Number) as [number, number];
+    const [e, side] = sidesOfKey(key);
     const other = `${e}:${1 - side}`;
     if (terms.has(other)) continue;
     const usedWords = new Set([...used].map((i) => list[i]!));
@@ -199,7 +228,7 @@ export function contradicted(stated: string, pool: Source[]): string | null {
     const antonymOf = (i: number) => {
       const theirs = antonymTerms(words(sourceClauses[i]!));
       return [...mine.keys()].some((k) => {
-        const [e, side] = k.split(":").map(Number) as [number, number];
+        const [e, side] = sidesOfKey(k);
         return !theirs.has(k) && theirs.has(`${e}:${1 - side}`);
       });
     };

@@ -1,7 +1,7 @@
 /** Whether a claim turns around what its sources rule out or contrast (« et non », « ni … ni »). */
 import { readFileSync } from "node:fs";
 import { escapeRegExp } from "../core/text.ts";
-import { NEGATION, negatedAmong, POLARITY_MIN_SHARE, POLARITY_MIN_SHARED, polarityClauses, short } from "./negation.ts";
+import { NEGATION, negatedAmong, POLARITY_MIN_SHARED, polarityClauses, short } from "./negation.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
 import { bagOf, contentWords, inBag, WEAK, wordList } from "./words.ts";
@@ -53,7 +53,11 @@ export const withoutRuledOut = (clause: string) => clause.replace(/,?\s+(?:et|ma
 
 /** Phrases that set what a passage says against what it rules out (`server/i18n/fr/contrast-negations.txt`, data). */
 const CONTRAST = new RegExp(
-  `(?<!\\p{L})(?:${readFileSync(new URL("../i18n/fr/contrast-negations.txt", import.meta.url), "utf8")
+  // A phrase opens a word (« et non »), or on its comma (« , non une »).
+  `(?:(?<!\\p{L})(?=\\p{L})|(?=,))(?:${readFileSync(
+    new URL("../i18n/fr/contrast-negations.txt", import.meta.url),
+    "utf8",
+  )
     .split("\n")
     .filter((l) => l.trim() && !l.startsWith("#"))
     .map((l) => escapeRegExp(l.trim()).replace(/\s+/g, "\\s+"))
@@ -77,6 +81,11 @@ export function ruledOut(text: string): { kept: string; marker: string; part: st
 
 /** Least words of its own the part a source rules out must have for a sentence stating it to contradict the source. */
 export const CONTRAST_MIN_WORDS = 2;
+/**
+ * Share of its content words a clause that states every word of the ruled-out part must share with the statement:
+ * less than for two clauses compared for polarity (`POLARITY_MIN_SHARE`), since the ruled-out words already tie them.
+ */
+export const CONTRAST_MIN_SHARE = 0.6;
 
 /**
  * The source statement whose ruled-out part a clause of the sentence states (« Cette décision porte sur l'ensemble des
@@ -101,7 +110,7 @@ export function contrasted(stated: string, pool: Source[]): string | null {
         if (!own.every((w) => inBag(w, mine))) continue;
         if (negatedAmong(clause, ruledBag) || clause.search(CONTRAST) >= 0) continue;
         const content = [...new Set(contentWords(clause))];
-        const need = Math.max(POLARITY_MIN_SHARED, Math.ceil(content.length * POLARITY_MIN_SHARE));
+        const need = Math.max(POLARITY_MIN_SHARED, Math.ceil(content.length * CONTRAST_MIN_SHARE));
         if (content.filter((w) => inBag(w, whole)).length >= need) return short(`${kept}${marker}${ruled}`.trim());
       }
     }

@@ -74,6 +74,7 @@ import {
   type Source,
   type SourceSentence,
   type Spot,
+  shareOf,
   sidesOf,
   spotsOf,
   toSource,
@@ -334,7 +335,16 @@ function checkSentence(
       const { spots, sides } = spotsOf(c);
       return spots.flatMap((spot, k) =>
         matches(spot.f)
-          ? [bagOf([...sides[k]!.before.slice(0, 2), ...sides[k]!.after, ...elidedCount(c, spots, k)].join(" "))]
+          ? [
+              bagOf(
+                [
+                  ...sides[k]!.before.slice(0, 2),
+                  ...sides[k]!.after,
+                  ...elidedCount(c, spots, k),
+                  ...shareOf(c, spot),
+                ].join(" "),
+              ),
+            ]
           : [],
       );
     };
@@ -500,9 +510,15 @@ function checkSentence(
       ? nationalityReplaced(
           stated,
           pool.flatMap((src) => src.sentences.map((ss) => withoutReferences(ss.text))),
+          withFacts.map((src) => src.bag),
         )
       : null;
-  if (nationality) reasons.push(message("verify.nationality", { ...nationality, where: w }));
+  if (nationality)
+    reasons.push(
+      nationality.other === null
+        ? message("verify.nationalityUnnamed", { name: nationality.name, adjective: nationality.adjective, where: w })
+        : message("verify.nationality", { ...nationality, other: nationality.other, where: w }),
+    );
   const claimBag = bagOf(stated);
   // The subject of a source sentence is the claim's too when the claim writes it, or its acronym (« l'ANCT » for
   // « l'Agence nationale de la cohésion des territoires (ANCT) »).

@@ -1,56 +1,109 @@
 /** Whether a claim gives a name the nationality or place its sources give. */
 import { escapeRegExp } from "../core/text.ts";
 import { namesWithEnds } from "./proper-nouns.ts";
-import { ADJECTIVE_PLACES, words } from "./words.ts";
+import { ADJECTIVE_PLACES, type Bag, inBag, wordLines, words } from "./words.ts";
 
-/** Places that contain others (« européen » says nothing against « allemand »). */
-const WIDE_PLACES = new Set(["europe", "union europeenne", "amerique"]);
+/**
+ * Wide places and the countries they contain (`server/i18n/fr/places-within.txt`, data), folded: « européen » says
+ * nothing against « allemand », but against « américain ».
+ */
+const WITHIN: Map<string, Set<string>> = new Map(
+  wordLines("places-within.txt").map((line) => {
+    const [wide, countries] = line.split(":") as [string, string];
+    return [words(wide).join(" "), new Set(countries.split(",").map((c) => words(c).join(" ")))];
+  }),
+);
 
-/** The places an adjective of nationality names (`adjectives-of-places.txt`), wide ones left out. */
-const placesOf = (adjective: string) => (ADJECTIVE_PLACES.get(adjective) ?? []).filter((p) => !WIDE_PLACES.has(p));
+/** The places an adjective of nationality names (`adjectives-of-places.txt`): its countries, or else its wide places. */
+const placesOf = (adjective: string) => {
+  const all = ADJECTIVE_PLACES.get(adjective) ?? [];
+  const narrow = all.filter((p) => !WITHIN.has(p));
+  return narrow.length > 0 ? narrow : all;
+};
+
+/** Two places that agree: the same, or one within the other (« Europe » and « Allemagne »). */
+const agree = (a: string, b: string) => a === b || !!WITHIN.get(a)?.has(b) || !!WITHIN.get(b)?.has(a);
 
 interface Adjective {
   folded: string;
   written: string;
+  /** The places it names (`placesOf`), or the place itself for a country written by its name. */
+  places: string[];
 }
 
 /** A written word as an adjective: folded, and as written without its elision (« l'américain » → « américain »). */
 const adjective = (w: string): Adjective => {
   const bare = w.replace(/^.*['’]/u, "");
-  return { folded: words(bare).join(" "), written: bare.replace(/[^\p{L}-]+/gu, "") };
+  const folded = words(bare).join(" ");
+  return { folded, written: bare.replace(/[^\p{L}-]+/gu, ""), places: placesOf(folded) };
 };
+
+/** An apposition right after a name, set off by commas (« Grist, le tableur de La Suite numérique, est … »). */
+const APPOSITION =
+  /^\s*,\s+(?:le|la|les|l['’]|un|une|des|son|sa|ses|lui-même|elle-même|libre|outil|logiciel)[^,;:.()]{0,80},/iu;
+
+/** Countries written by their names in an aside right after a name (« Jitsi Meet (remplacement direct, États-Unis, …) »). */
+function placesInAside(text: string, end: number): Adjective[] {
+  const aside = /^\s*\(([^()]*)\)/u.exec(text.slice(end));
+  if (!aside) return [];
+  return aside[1]!
+    .split(/\s*,\s*/u)
+    .map((part) => words(part).join(" "))
+    .filter((folded) => ADJECTIVE_PLACES.has(folded) === false && COUNTRIES.has(folded))
+    .map((folded) => ({
+      folded,
+      written: aside[1]!.split(/\s*,\s*/u).find((p) => words(p).join(" ") === folded)!,
+      places: [folded],
+    }));
+}
+
+/** Every place of `adjectives-of-places.txt` (folded), wide ones too. */
+const COUNTRIES = new Set([...ADJECTIVE_PLACES.values()].flat());
 
 /**
  * The adjectives of nationality a text gives a name written from `at` to `end`: the word right before it (« l'allemand
- * ASML », « le néerlandais ASML »), and the first within the five words after it, in its clause and before another
- * name and the word right before it (« Proton Mail, un fournisseur suisse »; not « Hirschmann appartient à l'américain
- * Belden »).
+ * ASML », « le néerlandais ASML »), and the first within the five words after it (past an apposition between commas:
+ * « Grist, le tableur de La Suite numérique, est … canadien »), in its clause and before another name and the word
+ * right before it (« Proton Mail, un fournisseur suisse »; not « Hirschmann appartient à l'américain Belden »); and a
+ * country written in an aside right after it (a catalog card's « Jitsi Meet (remplacement direct, États-Unis) »).
  */
 function adjectivesOf(text: string, at: number, end: number): Adjective[] {
-  const named = (a: Adjective) => placesOf(a.folded).length > 0;
+  const named = (a: Adjective) => a.places.length > 0;
   const before = /(?<!\p{L})(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
-  const after = text
-    .slice(end)
-    .split(/[;:.()]|\s[—–]\s|(?<![\p{L}\p{N}])(?:[\p{L}'’-]+\s+)?(?=\p{Lu})/u)[0]!
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 5)
-    .map(adjective)
-    .find(named);
-  return [...(before ? [adjective(before[1]!)].filter(named) : []), ...(after ? [after] : [])];
+  const firstAfter = (from: number) =>
+    text
+      .slice(from)
+      .split(/[;:.()]|\s[—–]\s|(?<![\p{L}\p{N}])(?:[\p{L}'’-]+\s+)?(?=\p{Lu})/u)[0]!
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 5)
+      .map(adjective)
+      .find(named);
+  // In an apposition (« Tutanota, un fournisseur allemand, … »), else past it (« Grist, le tableur de La Suite
+  // numérique, est … canadien »).
+  const apposition = APPOSITION.exec(text.slice(end));
+  const after = firstAfter(end) ?? (apposition ? firstAfter(end + apposition[0].length) : undefined);
+  return [
+    ...(before ? [adjective(before[1]!)].filter(named) : []),
+    ...(after ? [after] : []),
+    ...placesInAside(text, end),
+  ];
 }
 
 /**
  * A name given another country than the cited passages give it, the adjective before the name or after it (« mené par
  * l'allemand ASML » where the passage says « mené par le néerlandais ASML » ; « Proton Mail, un fournisseur américain »
- * where it says « Proton Mail, un fournisseur suisse »): the claim's adjective names no place that the adjectives the
- * passages write beside the same name name, and they write at least one. Adjectives of a wider place (« européen »)
- * are left out. The name, the claim's adjective and the passages' one, as written; or null.
+ * where it says « Proton Mail, un fournisseur suisse »; « Nutanix est une société européenne » where it says
+ * « américaine »): the claim's adjective names no place that agrees with those the passages give beside the same name
+ * (a wide place agrees with the countries it contains: `places-within.txt`), and they give at least one. When they give
+ * none, a country they do not name at all (« Grist … d'origine canadienne » where the passage names no Canada) is not
+ * theirs either (`other` is then null). The name, the claim's adjective and the passages' one, as written; or null.
  */
 export function nationalityReplaced(
   claim: string,
   texts: string[],
-): { name: string; adjective: string; other: string } | null {
+  bags: Bag[] = [],
+): { name: string; adjective: string; other: string | null } | null {
   for (const n of namesWithEnds(claim)) {
     const mine = adjectivesOf(claim, n.at, n.end);
     if (mine.length === 0) continue;
@@ -58,10 +111,34 @@ export function nationalityReplaced(
     const theirs = texts.flatMap((t) =>
       [...t.matchAll(written)].flatMap((m) => adjectivesOf(t, m.index!, m.index! + m[0].length)),
     );
-    if (theirs.length === 0) continue;
-    const given = new Set(theirs.flatMap((a) => placesOf(a.folded)));
-    const own = mine.find((a) => !placesOf(a.folded).some((p) => given.has(p)));
+    if (theirs.length === 0) {
+      // A country (not a wide place) that no cited passage names, by name or adjective, nor by a place containing it.
+      const unnamed = mine.find(
+        (a) =>
+          a.places.every((p) => !WITHIN.has(p)) &&
+          bags.length > 0 &&
+          !a.places.some((p) =>
+            [p, ...[...WITHIN].filter(([, c]) => c.has(p)).map(([w]) => w)].some((x) =>
+              bags.some((b) => inBag(x, b, false) || (PLACE_NAMES.get(x) ?? []).some((adj) => inBag(adj, b, false))),
+            ),
+          ),
+      );
+      const once = new RegExp(written.source, "u");
+      if (unnamed && texts.some((t) => once.test(t))) return { name: n.name, adjective: unnamed.written, other: null };
+      continue;
+    }
+    const own = mine.find((a) => !a.places.some((p) => theirs.some((x) => x.places.some((q) => agree(p, q)))));
     if (own) return { name: n.name, adjective: own.written, other: theirs[0]!.written };
   }
   return null;
 }
+
+/**
+ * Folded place → the folded adjectives that name it as `placesOf` reads them (« américain » names the United States,
+ * not America).
+ */
+const PLACE_NAMES: Map<string, string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const adj of ADJECTIVE_PLACES.keys()) for (const p of placesOf(adj)) out.set(p, [...(out.get(p) ?? []), adj]);
+  return out;
+})();

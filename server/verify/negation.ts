@@ -1,4 +1,5 @@
 /** Which clauses are negated or asserted as certain: negation and certainty words, clauses compared for polarity. */
+import { NUMBER_WORD_PATTERN } from "../core/number-words.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { type Bag, contentWords, inBag, WEAK } from "./words.ts";
 
@@ -35,6 +36,29 @@ export const POLARITY_MIN_SHARE = 0.75;
 export const CERTAINTY =
   /(?<!\p{L})(?:confirm|vérifi|verifi|établi|etabli|précis|precis|connu|certain(?!e?s(?!\p{L}))|avéré|avere|détaill|detaill)/iu;
 
+/**
+ * A bound after a negation (« ne peut détenir plus de 24 % », « ne peut pas confier plus de 30 % », « n'excède jamais
+ * moins d'un tiers »): « plus » or « moins » before « de » or « que » and a number, within four words. The negation
+ * bounds the figure (« at most 24 % »), it does not deny the clause; what the bound is, the figure checks judge.
+ */
+const BOUND_AFTER = new RegExp(
+  `^(?:\\s+\\S+){0,4}?\\s+(?:plus|moins)\\s+(?:de\\s+|d['’]\\s*|que\\s+|qu['’]\\s*)(?:\\d|(?:un|une|${NUMBER_WORD_PATTERN})(?!\\p{L}))`,
+  "iu",
+);
+/** The same when the negation's own word is « plus » (« ne peut détenir plus de 24 % »). */
+const BOUND_NEXT = new RegExp(
+  `^\\s+(?:de\\s+|d['’]\\s*|que\\s+|qu['’]\\s*)(?:\\d|(?:un|une|${NUMBER_WORD_PATTERN})(?!\\p{L}))`,
+  "iu",
+);
+
+/** Whether the negation matched at `m` in `text` bounds a figure rather than denies (`BOUND_AFTER`). */
+export function boundsFigure(text: string, m: RegExpMatchArray): boolean {
+  const end = m.index! + m[0].length;
+  const rest = text.slice(end);
+  if (/plus$/iu.test(m[0]) && BOUND_NEXT.test(rest)) return true;
+  return /^(?:ne|n['’]|pas|jamais)(?!\p{L})/iu.test(m[0]) && BOUND_AFTER.test(rest);
+}
+
 /** Every negation of a clause (`matchAll` copies it, so one global RegExp serves every call). */
 const NEGATION_ALL = new RegExp(NEGATION.source, "giu");
 
@@ -64,6 +88,7 @@ export function negatedAmong(clause: string, other: Bag): boolean {
   };
   return (
     [...clause.matchAll(NEGATION_ALL)].some((m) => {
+      if (boundsFigure(clause, m)) return false;
       const end = m.index! + m[0].length;
       const inside = tokens.filter((t) => t.at >= m.index! && t.at < end);
       // The two words after it that say something (« n'est pas ainsi l'une des premières villes », « n'est pas où sont

@@ -48,6 +48,8 @@ export const CLASS_WORDS = new Set(
   [...SECTIONS].flatMap(([key, wide]) => (key.startsWith("wider:") ? [key.slice("wider:".length), ...wide] : [])),
 );
 const PLANNED = set("planned");
+const EARLY_STAGE = set("early-stage");
+const DONE = set("done");
 const HEDGE = set("hedge");
 const NOT_CONDITIONAL = set("not-conditional");
 const SOFT_CONDITIONAL = set("soft-conditional");
@@ -211,7 +213,18 @@ export function plannedAsDone(claim: string, passages: CitedSentence[][]): strin
     const after = shared(mine, st.slice(at));
     return after >= 2 && after * 2 >= shared(mine, st);
   };
-  return found.every(planned) ? short(found[0]!) : null;
+  // An earlier stage (« ont été étudiées ») where the claim states it done (« sont déjà proposées »): the claim writes a
+  // word of [done] the statement does not, and the statement writes one of [early-stage] and none of [done].
+  const doneWords = words(claim).filter((w) => DONE.has(w));
+  const early = (st: string) => {
+    const theirs = words(st);
+    return (
+      doneWords.some((w) => !has(theirs, w)) &&
+      theirs.some((w) => EARLY_STAGE.has(w)) &&
+      !theirs.some((w) => DONE.has(w))
+    );
+  };
+  return found.every((st) => planned(st) || early(st)) ? short(found[0]!) : null;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
+import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
 import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
@@ -17,6 +17,8 @@ import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
 export interface OwnFigure {
   /** Names the figure is said of (« Kaspersky Endpoint Security », « ESET PROTECT », « prochain jalon »). */
   names?: string[];
+  /** Words written right after the figure that say what it is (« 68 % mesurés », « 72 % prévus »), folded. */
+  after?: string[];
   /** Dates it is given for (`YYYY-MM-DD`): a milestone's, a checkpoint's, the target's. */
   dates?: string[];
   /** « percent »: a share (« 82 % »); « points »: a change in points (« 8,5 points »). */
@@ -24,6 +26,12 @@ export interface OwnFigure {
   value: number;
   /** How the data say it, quoted in the reason (« 82 % au 1er janvier 2027 »). */
   says: string;
+  /**
+   * Said by names that also name values the data do not list for them (« la mesure » is measured, planned and aimed
+   * at: « ramener la mesure à 40 % »): a figure bound to it only by such names is confirmed when it is the value,
+   * never made wrong when it is not.
+   */
+  loose?: boolean;
 }
 
 export type OwnStandingKind = "ahead" | "on-track" | "late";
@@ -56,6 +64,12 @@ const STANDING_RE = new RegExp(
 );
 const standingOf = (phrase: string): OwnStandingKind | null =>
   STANDINGS.find((s) => (STANDING_WORDS.get(s) ?? []).some((w) => fold(w) === fold(phrase.replace(/’/g, "'")))) ?? null;
+/**
+ * What may stand between two figures said of one thing (« passée de 85 % à 72 % », « 85 % puis 72 % »):
+ * `i18n/fr/figure-sequence.txt`.
+ */
+const SEQUENCE = new RegExp(`^\\s*(?:${wordAlternation(wordListLines("figure-sequence.txt"))})\\s*$`, "iu");
+
 /** A negation before the standing phrase in its clause (« n'est pas en retard », « aucun retard »). */
 const NEGATION = /(?<!\p{L})(?:pas|plus|jamais|aucun|aucune|ni|non)(?!\p{L})/iu;
 
@@ -126,40 +140,45 @@ function nameForms(figures: OwnFigure[]): Map<OwnFigure, string[]> {
 /**
  * The reasons a sentence's figures are not the document's own for what they are said of. A figure is bound to the
  * names written before it in its clause (the nearest figure after a name: « le prochain jalon est de 82 % »; for points,
- * the one before when none follows) and to
- * the dates beside it (the nearest figure, before it on a tie: « 82 % au 1er janvier 2027 »); it must be one of the
- * computed values for them (or their sum: « Kaspersky et Zoom : 10,5 points »). A figure bound to nothing computed
- * is left to the other checks.
+ * the one before when none follows), to the dates beside it (the nearest figure, before it on a tie: « 82 % au 1er
+ * janvier 2027 »), and a figure that follows a name's figure with only « à », « puis »… between them to that name too,
+ * loosely (« la mesure est passée de 85 % à 72 % »); it must be one of the computed values for them (or their sum:
+ * « Kaspersky et Zoom : 10,5 points »). A figure bound to nothing computed is left to the other checks; one bound only
+ * loosely (`OwnFigure.loose`) is confirmed when it is a value, left to the other checks when not. `dated` are the dates
+ * of the sentence that date a confirmed figure as the data do (« 66 % en décembre 2026 »).
  */
 function figureReasons(
   sentence: string,
   data: OwnData,
   forms: Map<OwnFigure, string[]>,
   where: string,
-): { reasons: string[]; confirmed: string[]; wrong: { figure: string; reason: string }[] } {
+): { reasons: string[]; confirmed: string[]; dated: string[]; wrong: { figure: string; reason: string }[] } {
   const reasons: string[] = [];
   const confirmed: string[] = [];
+  const dated: string[] = [];
   const wrong: { figure: string; reason: string }[] = [];
   const folded = fold(sentence).replace(/’/g, "'");
   const placed: Placed[] = [];
-  const dates: { iso: string; start: number; end: number }[] = [];
+  const dates: { iso: string; raw: string; start: number; end: number }[] = [];
   let from = 0;
   for (const f of extractFigures(sentence)) {
     const at = sentence.indexOf(f.raw, from);
     if (at < 0) continue;
     from = at + f.raw.length;
     const date = iso(f);
-    if (date) dates.push({ iso: date, start: at, end: at + f.raw.length });
+    if (date) dates.push({ iso: date, raw: f.raw, start: at, end: at + f.raw.length });
     else if (f.kind === "percent") placed.push({ figure: f, kind: "percent", start: at, end: at + f.raw.length });
     else if (isPoints(sentence, f, at)) placed.push({ figure: f, kind: "points", start: at, end: at + f.raw.length });
   }
-  if (!placed.length) return { reasons, confirmed, wrong };
+  if (!placed.length) return { reasons, confirmed, dated, wrong };
   const bound = new Map<Placed, Set<OwnFigure>>();
   const bind = (p: Placed | undefined, records: OwnFigure[]) => {
     if (!p || !records.length) return;
     if (!bound.has(p)) bound.set(p, new Set());
     for (const r of records) bound.get(p)!.add(r);
   };
+  const byDate: { raw: string; p: Placed; records: OwnFigure[] }[] = [];
+  const confirmedAt = new Set<Placed>();
   const inClause = (at: number, end: number) => {
     const [start, stop] = clauseAround(sentence, at, end, CLAUSE_BREAK);
     return (p: Placed) => p.start >= start && p.end <= stop;
@@ -172,8 +191,11 @@ function figureReasons(
       const matching = records.filter((r) => r.dates?.some((x) => x === d.iso || x.startsWith(`${d.iso}-`)));
       const near = ofKind.filter(inClause(d.start, d.end));
       const distance = (p: Placed) => (p.end <= d.start ? d.start - p.end : p.start - d.end + 0.5);
-      bind(near.sort((a, b) => distance(a) - distance(b))[0], matching);
+      const nearest = near.sort((a, b) => distance(a) - distance(b))[0];
+      bind(nearest, matching);
+      if (nearest && matching.length) byDate.push({ raw: d.raw, p: nearest, records: matching });
     }
+    const named = new Map<Placed, OwnFigure[]>();
     for (const r of records)
       for (const name of forms.get(r) ?? []) {
         const at = findName(folded, name);
@@ -182,31 +204,71 @@ function figureReasons(
         // A share follows what it is of (« une exposition pondérée de 76 % », « l'objectif de 35 % »); a gain in points
         // may come first (« 8,5 points grâce au remplacement de Kaspersky »).
         const before = kind === "points" ? near.filter((p) => p.end <= at.start).at(-1) : undefined;
-        bind(near.find((p) => p.start >= at.end) ?? before, [r]);
+        const p = near.find((x) => x.start >= at.end) ?? before;
+        bind(p, [r]);
+        if (p) named.set(p, [...(named.get(p) ?? []), r]);
       }
+    // « 68 % mesurés pour 72 % prévus »: the word right after a figure says what it is.
+    for (const p of ofKind) {
+      const word = /^\s*(\p{L}+)/u.exec(sentence.slice(p.end))?.[1];
+      if (word)
+        bind(
+          p,
+          records.filter((r) => r.after?.includes(fold(word))),
+        );
+    }
+    // « de 85 % à 72 % », « 85 % puis 72 % »: the next figure is said of the same names, loosely.
+    const ordered = [...ofKind].sort((a, b) => a.start - b.start);
+    for (let i = 0, names: OwnFigure[] = []; i < ordered.length; i++) {
+      const p = ordered[i]!;
+      const own = named.get(p);
+      if (own) names = own;
+      else if (names.length && SEQUENCE.test(sentence.slice(ordered[i - 1]!.end, p.start)))
+        bind(
+          p,
+          names.map((r) => ({ ...r, loose: true })),
+        );
+      else names = [];
+    }
   }
   for (const [p, records] of bound) {
     const list = [...records];
-    const values = [...new Set(list.map((r) => r.value))];
+    // A figure bound strictly (a date, a name that names only these values) is held to those values alone.
+    const strict = list.filter((r) => !r.loose);
+    const held = strict.length ? strict : list;
+    const values = [...new Set(held.map((r) => r.value))];
     const sum = values.reduce((s, v) => s + v, 0);
     if (values.some((v) => sameValue(p.figure, v)) || (values.length > 1 && sameValue(p.figure, sum))) {
       confirmed.push(p.figure.raw);
+      confirmedAt.add(p);
+      dated.push(
+        ...byDate.filter((b) => b.p === p && b.records.some((r) => sameValue(p.figure, r.value))).map((b) => b.raw),
+      );
       continue;
     }
+    if (!strict.length) continue;
     const reason = message("verify.ownFigure", {
       figure: p.figure.raw,
       where,
-      says: [...new Set(list.map((r) => r.says))].join(" ; "),
+      says: [...new Set(strict.map((r) => r.says))].join(" ; "),
     });
     reasons.push(reason);
     wrong.push({ figure: p.kind === "points" ? pointsText(sentence, p) : p.figure.raw, reason });
   }
-  return { reasons, confirmed, wrong };
+  // A figure written twice (« passée de 85 % à 66 %, le prochain jalon est de 66 % ») is confirmed when each time is.
+  const everywhere = confirmed.filter((raw) => placed.every((p) => p.figure.raw !== raw || confirmedAt.has(p)));
+  return { reasons, confirmed: [...new Set(everywhere)], dated, wrong };
 }
 
 /** « le chiffre « 57 % » figure dans … »: the start of the reasons that a figure is there, but for something else. */
 const elsewherePrefix = (figure: string) =>
   message("verify.figureContext", { figure, where: "\u0000" }).split("\u0000")[0]!;
+/** « « 85 % » n'est pas donné pour l'année « décembre 2026 » dans … »: a figure held to another figure's date. */
+const yearPrefix = (figure: string, year: string) =>
+  message("verify.yearMismatch", { figure, year, where: "\u0000" }).split("\u0000")[0]!;
+/** « l'année « décembre 2026 » figure dans …, mais pour autre chose ». */
+const yearMovedPrefix = (year: string) =>
+  message("verify.yearMoved", { year, other: "", where: "\u0000" }).split("\u0000")[0]!;
 
 /**
  * The reasons a sentence's word for the plan's standing (« en retard », « en avance », « dans les temps ») is not
@@ -281,8 +343,14 @@ export function checkOwn(
     mismatched.push(...figures.wrong);
     const reasons = [...figures.reasons, ...standingReasons(s.text, data, where)].filter((r) => !s.reasons.includes(r));
     // A figure the data give for the very date or name the sentence gives it is not « there, but for something else »
-    // (« le jalon du 1er septembre 2027 est de 57 % » against a table row that does not say « jalon »).
-    const kept = s.reasons.filter((r) => !figures.confirmed.some((f) => r.startsWith(elsewherePrefix(f))));
+    // (« le jalon du 1er septembre 2027 est de 57 % » against a table row that does not say « jalon »), and a date the
+    // data give to a figure of the sentence dates that figure, not the others of the sentence (« la mesure est passée
+    // de 85 % à 72 %, le prochain jalon est de 66 % en décembre 2026 »).
+    const explained = (r: string) =>
+      figures.confirmed.some(
+        (f) => r.startsWith(elsewherePrefix(f)) || figures.dated.some((y) => r.startsWith(yearPrefix(f, y))),
+      ) || figures.dated.some((y) => r.startsWith(yearMovedPrefix(y)));
+    const kept = s.reasons.filter((r) => !explained(r));
     if (!reasons.length && kept.length === s.reasons.length) return s;
     changed = true;
     const all = [...kept, ...reasons];

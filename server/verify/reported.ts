@@ -3,7 +3,7 @@ import { escapeRegExp } from "../core/text.ts";
 import { QUALIFIER_CLAIM } from "./figure-match.ts";
 import { POLARITY_MIN_SHARE, short } from "./negation.ts";
 import { statementsOf } from "./sentences.ts";
-import type { Source } from "./source-sentences.ts";
+import { asidesApart, type Source } from "./source-sentences.ts";
 import { bagOf, contentWords, inBag, wordLines, wordList } from "./words.ts";
 
 /** Phrases by which a passage reports a statement without vouching for it (`server/i18n/fr/reported-statements.txt`). */
@@ -46,7 +46,12 @@ export function reportedAsFact(stated: string, pool: Source[]): string | null {
   const statements = pool.flatMap((src) =>
     src.sentences
       .filter((ss) => !ss.inHeading)
-      .flatMap((ss) => statementsOf(ss.text).flatMap((st) => st.split(/\s:\s/))),
+      .flatMap((ss) => {
+        // A reserve in an aside (« Proxmox VE (… dont l'éditeur serait installé à Vienne …) et XCP-ng … ») reports the
+        // aside only: the rest of the sentence is stated.
+        const { main, asides } = asidesApart(ss.text, REPORTED);
+        return [...statementsOf(main), ...asides].flatMap((st) => st.split(/\s:\s/));
+      }),
   );
   const reports = (st: string) => REPORTED.test(st) || REPORTED_OPENING.test(st);
   const reported = statements.filter(reports);

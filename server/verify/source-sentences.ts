@@ -1,4 +1,5 @@
 /** Sources cut in sentences, each figure located with what it counts and the words on its sides. */
+import { escapeRegExp } from "../core/text.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { fractionFigures, QUALIFIER_SOURCE, QUALIFIER_WORD, QUANTITY } from "./figure-match.ts";
 import { extractFigures, type Figure, NUMBER_WORDS } from "./figures.ts";
@@ -59,7 +60,32 @@ function subjectOf(t: string, figures: Figure[]): string | null {
  * prospectif ; à ce jour Copilot est vendu environ 30 dollars » qualifies what comes before, not the 30 dollars).
  */
 function qualifiesOwn(sentence: string): boolean {
-  return statementsOf(sentence).some((st) => QUALIFIER_SOURCE.test(st) && extractFigures(st).length > 0);
+  return statementsOf(asidesApart(sentence, QUALIFIER_SOURCE).main).some(
+    (st) => QUALIFIER_SOURCE.test(st) && extractFigures(st).length > 0,
+  );
+}
+
+/**
+ * A sentence with its asides in parentheses that carry a reserve of their own taken apart (« Parmi les alternatives
+ * figurent Proxmox VE (logiciel libre, dont l'éditeur serait installé à Vienne, information non confirmée) et XCP-ng,
+ * porté par la société Vates fondée en 2012 »): the reserve (`reserve`) bears on what the aside says, not on the rest
+ * of the sentence. An aside is apart when it writes no figure and names what it reserves (at least two content words
+ * before the reserve, besides words of certainty and nouns of a figure); « 534 millions d'euros (non confirmé) »
+ * keeps its aside, which qualifies the figure before it.
+ */
+export function asidesApart(sentence: string, reserve: RegExp): { main: string; asides: string[] } {
+  const asides: string[] = [];
+  const main = sentence.replace(/\(([^()]*)\)/g, (whole, inside: string) => {
+    const at = inside.search(reserve);
+    if (at < 0 || extractFigures(inside).length > 0) return whole;
+    const named = [...new Set(contentWords(inside.slice(0, at)))].filter(
+      (w) => !CERTAINTY.test(w) && !QUALIFIER_WORD.test(w) && !FIGURE_NOUNS.has(w),
+    );
+    if (named.length < QUALIFIED_OWN_MIN_WORDS) return whole;
+    asides.push(inside);
+    return " ";
+  });
+  return { main: main.replace(/\s+/g, " "), asides };
 }
 
 /**
@@ -235,6 +261,28 @@ export function elidedCount(ss: SourceSentence, spots: Spot[], k: number): strin
     return spotsOf(ss).sides[j]!.after;
   }
   return [];
+}
+
+/** Nouns of a share (`server/i18n/fr/share-nouns.txt`, data): « la part du capital … à 24 % ». */
+const SHARE_NOUNS = wordList("share-nouns.txt").map((w) => fold(w));
+const SHARE_OF = new RegExp(
+  `(?<![\\p{L}-])(?:${SHARE_NOUNS.map(escapeRegExp).join("|")})\\s+(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|des\\s+|de\\s+|d['’]\\s*)`,
+  "giu",
+);
+
+/**
+ * What a percentage of a source sentence is a share of when the sentence names it before the figure, in the same
+ * clause, after a noun of a share (« en limitant la part du capital et des droits de vote détenue par des entités non
+ * européennes à 24 % » → capital, droits, vote): the content words after the last such noun, up to four, before the
+ * figure. Empty for another figure or when no share noun comes first.
+ */
+export function shareOf(ss: SourceSentence, spot: Spot): string[] {
+  if (spot.f.kind !== "percent") return [];
+  const [start] = clauseAround(ss.text, spot.at, spot.end);
+  const before = ss.text.slice(start, spot.at);
+  const last = [...before.matchAll(SHARE_OF)].at(-1);
+  if (!last) return [];
+  return contentWords(before.slice(last.index! + last[0].length)).slice(0, 4);
 }
 
 export interface Spot {

@@ -61,7 +61,10 @@ describe("the corpus's editorial rules", () => {
     const records = [
       ...[...c.vendors.values()].map((r) => [`vendor ${r.id}`, r.sources] as const),
       ...[...c.products.values()].map((r) => [`product ${r.id}`, r.sources] as const),
-      ...[...c.alternatives.values()].map((r) => [`alternative ${r.id}`, r.sources] as const),
+      ...[...c.alternatives.values()].map((r) => {
+        const sources = [...r.sources, ...(r.audienceSources ?? [])];
+        return [`alternative ${r.id}`, sources] as const;
+      }),
       ...c.mappings.map((m) => [`mapping ${m.product} → ${m.alternative}`, m.sources ?? []] as const),
     ];
     expect(records.length).toBeGreaterThan(1000);
@@ -69,6 +72,34 @@ describe("the corpus's editorial rules", () => {
       blockedUrls({ url: null, sources, body: "" }, domains).map((u) => `${label}: ${u}`),
     );
     expect(found).toEqual([]);
+  });
+
+  it("blocks stock-quote pages, a consultancy's blog, news-copying and document-sharing sites (December 2026 review)", () => {
+    // Stock-quote pages and market-news relays carry a listing or a wire story, not who controls a company: the
+    // issuer's filing or the press of record does. A consultancy's blog and a site that rewrites others' news are
+    // not where a vendor's owner or a product's maker is established.
+    const weak = [
+      "https://longbridge.com/en/quote/688111.SH.md",
+      "https://www.morningstar.com/stocks/xshg/688111/quote",
+      "https://stockanalysis.com/quote/sha/688095/statistics",
+      "https://aijingu.com/notices/688095/AN202411221641029801.html",
+      "https://m.marketscreener.com/quote/stock/SOPHOS-GROUP-PLC-22619574/news/x",
+      "http://www.zonebourse.com/CEGID-GROUP-4746/actualite/x",
+      "https://www.it-consultis.com/blog/wechat-work-wecom",
+      "https://americannewsgroup.com/2022/11/27/u-s-expands-bans-of-chinese-security-cameras-network-equipment/",
+      // document-sharing sites: copies of a vendor's brochure uploaded by anyone
+      "http://docplayer.fr/13723121-Dematerialisation-jvs-mairistem-vous-guide.html",
+      "https://doczz.fr/doc/6415888/x",
+      "https://pdfslide.fr/documents/x.html",
+    ];
+    for (const url of weak)
+      expect(blockedUrls({ url: null, sources: [{ title: "x", url }], body: "" }, domains), url).toEqual([url]);
+    const read = [
+      "https://www.axios.com/2024/03/15/tiktok-ban-security-china-laws",
+      "https://technode.com/2021/12/23/x",
+    ];
+    for (const url of read)
+      expect(blockedUrls({ url: null, sources: [{ title: "x", url }], body: "" }, domains), url).toEqual([]);
   });
 
   it("speaks to readers, never to the assistant", () => {

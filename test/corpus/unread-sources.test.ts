@@ -35,6 +35,10 @@ describe("sources that were not read are not presented as read", () => {
     ["vendor", "doctor-web"],
     ["product", "dji-assistant"],
     ["product", "huawei-espace"],
+    // December 2026 review: their only sources were stock-quote pages (now blocked), no filing of the company is on
+    // this machine.
+    ["vendor", "kingsoft-office"],
+    ["product", "wps-office"],
   ])("%s %s: dated sources are cited elsewhere too; unread pages are undated and said unconfirmed", (kind, id) => {
     const record = (kind === "vendor" ? catalog.vendors : catalog.products).get(id) as Sourced | undefined;
     expect(record, id).toBeDefined();
@@ -52,7 +56,8 @@ describe("sources that were not read are not presented as read", () => {
     }
   });
 
-  it("shows an owner no read source confirms as « non vérifié » (Doctor Web)", () => {
+  it("shows an owner no read source confirms as « non vérifié » (Doctor Web, Kingsoft Office)", () => {
     expect(catalog.vendors.get("doctor-web")).toMatchObject({ country: "RU", ownershipVerified: false });
+    expect(catalog.vendors.get("kingsoft-office")).toMatchObject({ country: "CN", ownershipVerified: false });
   });
 });

@@ -257,7 +257,7 @@ describe("drafting without Ollama", () => {
         await (await fetch(`${server.url}/api/drafts/${ids.letter}/export?format=md&version=2`)).arrayBuffer(),
       ),
     );
-    expect(edited).toContain("**47 %** **[à vérifier]**");
+    expect(edited).toMatch(/\*\*47 %\*\* de ses membres[^.]*\*\*\[non vérifié\]\*\*\./);
     expect(edited).toContain("Chiffres à vérifier");
   });
 
@@ -318,7 +318,7 @@ describe("drafting with Ollama (fake server speaking its HTTP API)", () => {
     const md = strFromU8(
       new Uint8Array(await (await fetch(`${server.url}/api/drafts/${result.id}/export?format=md`)).arrayBuffer()),
     );
-    expect(md).toContain("soit **47 %** **[à vérifier]** de son budget");
+    expect(md).toContain("soit **47 %** de son budget informatique[^1] **[non vérifié]**.");
     expect(md).toContain("[^1]: Fiche Cap Libre « La Gendarmerie nationale passe à Linux (GendBuntu)");
     const docx = strFromU8(
       unzipSync(

@@ -83,7 +83,8 @@ describe("trial4's letter without a model", () => {
     const context = local.verification!.sentences.find((s) => s.text.includes("534 millions d'euros avec Linux"))!;
     expect(context.status).toBe("unsupported");
     expect(markdown).toContain("Chiffres à vérifier");
-    expect(markdown).toMatch(/\*\*534 millions d'euros\*\* \*\*\[à vérifier\]\*\* avec Linux/);
+    // One mark a sentence: the figure highlighted, the sentence « [non vérifié] ».
+    expect(markdown).toMatch(/\*\*534 millions d'euros\*\* avec Linux[^.]*\*\*\[non vérifié\]\*\*\./);
   });
 
   it("never quotes a figure without the qualification its passage gives it", () => {
@@ -146,6 +147,6 @@ describe("trial4's letter with a model", () => {
     expect(local.flags.map((f) => f.figure)).toEqual(["534 millions d'euros"]);
     expect(local.flags[0]!.reason).toMatch(/non confirm/);
     expect(markdown).toMatch(/- \*\*534 millions d'euros\*\* \(.*non confirm/);
-    expect(markdown).toMatch(/économisé \*\*534 millions d'euros\*\* \*\*\[à vérifier\]\*\* avec Linux/);
+    expect(markdown).toMatch(/économisé \*\*534 millions d'euros\*\* avec Linux[^.]*\*\*\[non vérifié\]\*\*\./);
   });
 });

@@ -147,8 +147,8 @@ describe("trial5's letter and audit plan without a model", () => {
     expect(flags.find((f) => f.figure.startsWith("Le CLOUD Act interdit"))?.reason).toMatch(/contraire/);
     expect(flags.find((f) => f.figure === "25 000")?.reason).toMatch(/inexact/);
     expect(letter.markdown).toContain("Chiffres à vérifier");
-    expect(letter.markdown).toMatch(/\*\*n'est jamais revenue à Windows\*\* \*\*\[à vérifier\]\*\*/);
-    expect(letter.markdown).toMatch(/\*\*25 000\*\* \*\*\[à vérifier\]\*\* postes sous Linux/);
+    expect(letter.markdown).toMatch(/\*\*n'est jamais revenue à Windows\*\* \*\*\[non vérifié\]\*\*/);
+    expect(letter.markdown).toMatch(/\*\*25 000\*\* postes sous Linux en 2025 \*\*\[non vérifié\]\*\*/);
     expect(letter.markdown).toMatch(/- \*\*n'est jamais revenue à Windows\*\* \([^)]*— le corpus dit le contraire/);
   });
 

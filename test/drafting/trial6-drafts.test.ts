@@ -190,8 +190,8 @@ describe("trial6's letter without a model", () => {
     // True arguments stay as written.
     expect(sentence("La ville de Lyon a annoncé").status).toBe("supported");
     const md = letter.markdown;
-    expect(md).toMatch(/\*\*La ville de Munich utilise toujours Linux avec succès\*\* \*\*\[à vérifier\]\*\*/);
-    expect(md).toContain("La DINUM migre les **2,5 millions** **[à vérifier]** d'ordinateurs");
+    expect(md).toMatch(/\*\*La ville de Munich utilise toujours Linux avec succès\*\* \*\*\[non vérifié\]\*\*/);
+    expect(md).toMatch(/La DINUM migre les \*\*2,5 millions\*\* d'ordinateurs[^.]*\*\*\[non vérifié\]\*\*\./);
     expect(md).not.toContain("Munich utilise toujours Linux avec succès (selon nos informations)");
   });
 
@@ -213,8 +213,8 @@ describe("trial6's letter without a model", () => {
       const xml = strFromU8(unzipSync((await exportDraft(letter.draft, format)).bytes)[file]!)
         .replace(/<[^>]+>/g, "")
         .replaceAll("&apos;", "'");
-      expect(xml, format).toMatch(/La ville de Munich utilise toujours Linux avec succès\s*\[à vérifier\]/);
-      expect(xml, format).toMatch(/2,5 millions\s*\[à vérifier\] d['’]ordinateurs/);
+      expect(xml, format).toMatch(/La ville de Munich utilise toujours Linux avec succès\s*\[non vérifié\]/);
+      expect(xml, format).toMatch(/2,5 millions d['’]ordinateurs[^.]*\[non vérifié\]\./);
     }
   });
 });

@@ -131,7 +131,8 @@ const NOUNS: Record<string, string> = {
   ministères: "administrations centrales",
   collectivités: "collectivités locales",
   organisations: "structures",
-  licences: "abonnements",
+  // Not « licences » → « abonnements »: the corpus sets them apart (VMware's perpetual licences against its
+  // subscriptions), so a verifier that takes one for the other would miss a true figure given to the wrong thing.
 };
 
 /** Active → passive, or passive → active, for the simplest sentences (« X a migré 70 000 postes … »). */
@@ -251,7 +252,13 @@ function figuresVariants(c: Cited): Variant[] {
         if (p) return done(s.replace(percent!.raw, `${p} pour cent`));
         const n = fs.find((f) => f.kind === "number" && f.value <= 12 && Number.isInteger(f.value));
         return n && spelled(n.value)
-          ? done(s.replace(new RegExp(`(?<![\\p{L}\\d.,-])${n.raw}(?![\\d.,-]*\\d|-)`, "u"), spelled(n.value)!))
+          ? // The number alone, not the first group of a larger one (« 5 700 habitants » is not « cinq 700 »).
+            done(
+              s.replace(
+                new RegExp(`(?<![\\p{L}\\d.,-])${n.raw}(?![\\d.,-]*\\d|-|[\\s\u00a0\u202f]\\d{3}(?!\\d))`, "u"),
+                spelled(n.value)!,
+              ),
+            )
           : null;
       },
     ],

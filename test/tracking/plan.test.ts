@@ -49,6 +49,20 @@ describe("plan tracking", () => {
     expect(long.map((m) => m.date)).toEqual(["2027-01-01", "2028-01-01", "2029-01-01", "2030-01-01", "2030-12-31"]);
   });
 
+  it("puts no default milestone before the day the plan is adopted, on an inventory taken months before", () => {
+    const label = (d: string) => d;
+    const line = defaultMilestones({ date: "2026-03-10", value: 70 }, { date: "2027-12-31", value: 35 }, label);
+    const late = defaultMilestones(
+      { date: "2026-03-10", value: 70 },
+      { date: "2027-12-31", value: 35 },
+      label,
+      "2026-11-20",
+    );
+    expect(late.map((m) => m.date)).toEqual(["2027-01-01", "2027-04-01", "2027-07-01", "2027-10-01", "2027-12-31"]);
+    // Still on the straight line from the inventory to the target.
+    expect(late.map((m) => m.value)).toEqual(line.filter((m) => m.date > "2026-11-20").map((m) => m.value));
+  });
+
   it("rounds a default milestone once, as it is shown (59.49 is « 59 % », not « 60 % » through 59.5)", () => {
     const milestones = defaultMilestones(
       { date: "2026-02-01", value: 64 },

@@ -11,3 +11,14 @@ describe("the page's date format", () => {
     expect(formatDate("pas une date")).toBe("pas une date");
   });
 });
+
+describe("where the page puts a sentence's « [non vérifié] »", () => {
+  it("before its final punctuation, so that it is not read as the label of the next sentence", async () => {
+    // @ts-expect-error: a page module without type declarations
+    const { splitFinalPunctuation } = await import("../../web/lib.js");
+    expect(splitFinalPunctuation("Le plan est en retard.")).toEqual(["Le plan est en retard", "."]);
+    expect(splitFinalPunctuation("Le jalon est-il tenu ? ")).toEqual(["Le jalon est-il tenu", " ?"]);
+    expect(splitFinalPunctuation("Il a dit « tenu ».")).toEqual(["Il a dit « tenu »", "."]);
+    expect(splitFinalPunctuation("- 72 % au 1er janvier 2027")).toEqual(["- 72 % au 1er janvier 2027", ""]);
+  });
+});

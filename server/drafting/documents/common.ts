@@ -116,6 +116,13 @@ const OTHERS_IN_GENERAL = new RegExp(
   `^(?:(?:${subjects("autres en général : quantificateurs")})\\s+(?:${subjects("autres en général : noms")})|(?:la|les|aucune|une)\\s+lois?|le droit|la réglementation|le gouvernement|l['’]état|l['’]union européenne|l['’]europe)(?!\\p{L})`,
   "iu",
 );
+/**
+ * A clause opening with a quantifier and a common noun that is not others in general (« Quelques postes ont … »,
+ * « Plusieurs agents utilisent … »): the collectivité's own parc or staff, not a name.
+ */
+const QUANTIFIED_OWN = new RegExp(`^(?:${subjects("autres en général : quantificateurs")})\\s+\\p{Ll}`, "u");
+/** An apposition after a name (« Boé, commune d'environ 5 700 habitants, fait … »): skipped to reach its verb. */
+const APPOSITION = /^\s*,[^,;:]{1,100},\s*/u;
 /** A collectivité's own services, named by their acronym (« la DSI », « le CCAS »): the collectivité itself. */
 const OWN_UNIT = new RegExp(`^(?:${subjects("services de la collectivité")})$`, "u");
 /** Words after a name that open a complement, not a verb (« Contrat Microsoft 365 à renouveler », « Départ à la retraite »). */
@@ -130,6 +137,7 @@ const COMPLEMENT = /^(?:à|au|aux|de|du|des|d['’]\S*|en|pour|vers|sur|avec|che
 export function aboutOthers(clause: string): boolean {
   const c = clause.trim().replace(LEAD_IN, "");
   if (OTHERS_IN_GENERAL.test(c)) return true;
+  if (QUANTIFIED_OWN.test(c.charAt(0).toLowerCase() + c.slice(1))) return false;
   const det = DETERMINER.exec(c);
   const rest = det ? c.slice(det[0].length) : c;
   const head = /^[\p{L}\p{N}][\p{L}\p{N}-]*/u.exec(rest)?.[0] ?? "";
@@ -141,7 +149,7 @@ export function aboutOthers(clause: string): boolean {
   if (det || /^\p{Lu}[\p{Lu}\d]/u.test(head)) return true;
   // Opening the clause without an article, a name is followed by its verb (« Munich a », « Lyon a quitté »), a note's
   // common noun by its complement (« Contrat Microsoft 365 à renouveler »).
-  const next = rest.slice(head.length).trim().split(/\s+/)[0] ?? "";
+  const next = rest.slice(head.length).replace(APPOSITION, " ").trim().split(/\s+/)[0] ?? "";
   return /^\p{Ll}/u.test(next) && !COMPLEMENT.test(next);
 }
 

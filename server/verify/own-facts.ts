@@ -1,0 +1,399 @@
+/**
+ * What a document says of a product or a vendor of the collectivité's own map, or of an alternative the catalog
+ * proposes — its country, the law that reaches it, whether it is free software, how many workstations have it — is
+ * known exactly: the map and the catalog the document was built from say it (its tables print it). A sentence about
+ * one of them is checked against that, whoever wrote it (the model, the user editing a section, the user's context):
+ * « ESET PROTECT est un logiciel libre édité en France », « Nextcloud Hub est édité par une entreprise américaine »,
+ * « Lenovo relève de la loi russe » while the roadmap's own table says « non libre, Slovaquie », « Allemagne », « loi
+ * chinoise » (trial8 A0), and « Kaspersky est installé sur 290 postes » where the inventory counts 4. What the data
+ * carry is supported in turn: a product they name is named (« WeChat » in the inventory, trial8 A3), a count they give
+ * is given (« WeChat est installé sur 6 postes »). Word lists: `i18n/fr/own-facts.txt`.
+ */
+import { escapeRegExp, fold } from "../core/text.ts";
+import { isEuropean, LAWS_BY_COUNTRY, normalizeLaw } from "../corpus/catalog.ts";
+import { message } from "../i18n/messages.ts";
+import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
+import { extractFigures } from "./figures.ts";
+import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
+import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
+import { ADJECTIVE_PLACES, words } from "./words.ts";
+
+/** A product, vendor or alternative of the document's own data, and what the data say of it. */
+export interface OwnProduct {
+  /** The names it is written by (« Nextcloud Hub », « Nextcloud »; an inventory's own spelling). */
+  names: string[];
+  /** ISO codes of the countries of its vendor and of whoever controls it; empty when the data do not say. */
+  countries: string[];
+  /** Laws that reach it (law ids of `corpus/catalog.ts`); empty for a European vendor. */
+  laws: string[];
+  /** Free software or not; null when the data do not say (a vendor makes both). */
+  openSource: boolean | null;
+  /** Installations the inventory counts (each of its lines, and their sum); absent for what it does not hold. */
+  installations?: number[];
+  /** How the data say it, quoted in the reason (« ESET PROTECT : ESET (Slovaquie), logiciel non libre »). */
+  says: string;
+}
+
+const LISTS = wordListSections("own-facts.txt");
+const list = (section: string) => LISTS.get(section) ?? [];
+const longestFirst = (entries: string[]) => [...entries].sort((a, b) => b.length - a.length);
+const alternation = (section: string) => wordAlternation(longestFirst(list(section)).map((e) => fold(e)));
+const bounded = (inner: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${inner})(?![\\p{L}\\p{N}])`, "giu");
+
+const WIDE_EUROPE = new Set(["europe", "union europeenne"]);
+/**
+ * Folded place (`adjectives-of-places.txt`) → ISO codes, by the French names of regions (an old code shares its
+ * name: SU and RU are « Russie »); « europe » stands apart.
+ */
+const PLACE_CODES: Map<string, string[]> = (() => {
+  const out = new Map<string, string[]>();
+  const names = new Intl.DisplayNames(["fr"], { type: "region" });
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  for (const a of letters)
+    for (const b of letters) {
+      const code = a + b;
+      let name: string | undefined;
+      try {
+        name = names.of(code);
+      } catch {
+        continue;
+      }
+      if (!name || name === code) continue;
+      const key = words(name).join(" ");
+      out.set(key, [...(out.get(key) ?? []), code]);
+    }
+  for (const wide of WIDE_EUROPE) out.delete(wide);
+  return out;
+})();
+/**
+ * Countries that contain others for what a sentence says (Hong Kong is China's: its law reaches it): « CN: HK, MO »,
+ * which `wordListSections` reads as the entries « CN: HK » and « MO ».
+ */
+const CONTAINED: Map<string, string[]> = (() => {
+  const out = new Map<string, string[]>();
+  let current: string[] | null = null;
+  for (const e of list("pays comprenant")) {
+    const m = /^([A-Z]{2}):\s*([A-Z]{2})$/.exec(e);
+    if (m) out.set(m[1]!, (current = [m[2]!]));
+    else if (current && /^[A-Z]{2}$/.test(e)) current.push(e);
+  }
+  return out;
+})();
+
+/** A country as a sentence may give it: itself, or what contains it (HK → CN). */
+const widened = (codes: string[]) => {
+  const out = new Set(codes.map((c) => c.toUpperCase()));
+  for (const [wide, parts] of CONTAINED) if (parts.some((p) => out.has(p))) out.add(wide);
+  return out;
+};
+
+/** The country a law id is of (`us-cloud-act` → US), by the laws each country's control brings. */
+const lawCountry = (law: string): string | null => {
+  const id = normalizeLaw(law);
+  for (const [country, laws] of Object.entries(LAWS_BY_COUNTRY)) if (laws.includes(id)) return country;
+  const prefix = /^([a-z]{2})-/.exec(id)?.[1];
+  return prefix ? prefix.toUpperCase() : null;
+};
+
+/** A place a sentence gives: one country, or Europe as a whole. */
+type Place = { codes: string[] } | { europe: true };
+const placeOfAdjective = (adjective: string): Place | null => {
+  const places = ADJECTIVE_PLACES.get(adjective) ?? [];
+  if (places.some((p) => WIDE_EUROPE.has(p)) && !places.some((p) => PLACE_CODES.has(p))) return { europe: true };
+  const codes = places.map((p) => PLACE_CODES.get(p)).find(Boolean);
+  return codes ? { codes } : null;
+};
+const placeOfName = (folded: string): Place | null => {
+  if (WIDE_EUROPE.has(folded)) return { europe: true };
+  const codes = PLACE_CODES.get(folded);
+  return codes ? { codes } : null;
+};
+
+const ADJECTIVES = longestFirst([...ADJECTIVE_PLACES.keys()]);
+const ADJECTIVE = wordAlternation(ADJECTIVES);
+/** Place names as a folded text writes them (« etats-unis », « royaume uni »). */
+const PLACE_NAMES = wordAlternation(longestFirst([...new Set([...PLACE_CODES.keys(), ...WIDE_EUROPE])])).replace(
+  / /g,
+  "[\\s-]+",
+);
+
+/** « une entreprise américaine », « l'éditeur russe », « d'origine chinoise »: a bearer noun, then an adjective. */
+const BEARER_ADJECTIVE = bounded(`(?:${alternation("porteurs")})(?:\\s+(?:[\\p{L}-]+\\s+)?)?\\s*(${ADJECTIVE})`);
+/** « édité en France », « basé aux États-Unis ». */
+const ORIGIN_PLACE = bounded(`(?:${alternation("origine")})\\s+(?:en|au|aux|a)\\s+(${PLACE_NAMES})`);
+/** « la loi russe », « le droit américain », « les lois russes de surveillance ». */
+const LAW_ADJECTIVE = bounded(`(?:${alternation("lois")})\\s+(${ADJECTIVE})`);
+/** Named laws, by country. */
+const NAMED_LAWS: { re: RegExp; code: string }[] = [...LISTS.keys()]
+  .map((k) => /^loi nommée ([A-Z]{2})$/.exec(k))
+  .filter((m): m is RegExpExecArray => !!m)
+  .map((m) => ({ re: bounded(alternation(m[0]!)), code: m[1]! }));
+const LAW_WORD = new RegExp(`^(?:${alternation("lois")})(?!\\p{L})`, "iu");
+const FREE = bounded(alternation("libre"));
+const PROPRIETARY = bounded(alternation("propriétaire"));
+const COUNTED = bounded(alternation("postes"));
+const SHIFT = bounded(alternation("changement de sujet"));
+const PRESENCE = bounded(alternation("présence"));
+/** A negation before what the clause says (« n'est pas libre », « ne relève d'aucune loi »). */
+const NEGATION = /(?<!\p{L})(?:ne|n'|pas|jamais|aucun|aucune|ni|non)(?!\p{L})/u;
+
+interface Named {
+  product: OwnProduct;
+  start: number;
+  end: number;
+}
+
+/** Each product's names, folded, once per list of products. */
+const FOLDED_NAMES = new WeakMap<OwnProduct[], { product: OwnProduct; name: string; folded: string }[]>();
+function namesOf(products: OwnProduct[]) {
+  let out = FOLDED_NAMES.get(products);
+  if (!out) {
+    out = products.flatMap((product) =>
+      product.names.flatMap((name) => {
+        const folded = fold(name).replace(/’/g, "'").trim();
+        return folded.length < 3 ? [] : [{ product, name, folded }];
+      }),
+    );
+    FOLDED_NAMES.set(products, out);
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Where each product's names are written in a folded sentence (whole words): the longest name at a place wins. */
+function namedIn(folded: string, original: string, products: OwnProduct[]): Named[] {
+  const found: Named[] = [];
+  for (const { product, name, folded: n } of namesOf(products)) {
+    for (let at = folded.indexOf(n); at >= 0; at = folded.indexOf(n, at + 1)) {
+      const end = at + n.length;
+      if (WORD_CHAR.test(folded[at - 1] ?? "") || WORD_CHAR.test(folded[end] ?? "")) continue;
+      // A name is written with its capital (« Element », not « élément »), unless the data write it in lower case.
+      if (/^\p{Lu}/u.test(name) && !/\p{Lu}|\p{N}/u.test(original[at] ?? "")) continue;
+      found.push({ product, start: at, end });
+    }
+  }
+  // Longest first at a place; a shorter name inside a longer one is the longer one.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  return found.filter((f) => {
+    if (f.end <= reach) return false;
+    reach = f.end;
+    return true;
+  });
+}
+
+/**
+ * The product a statement at `at`…`end` is said of: the nearest named before it in its clause with nothing between
+ * that moves to another subject (« remplacé par », « au profit de »), else the first named right after it in its clause
+ * (« l'éditeur russe Kaspersky »). All the products named there, when several are written at that place.
+ */
+function subjectOf(sentence: string, folded: string, named: Named[], at: number, end: number): Named | null {
+  const [start, stop] = clauseAround(sentence, at, end, CLAUSE_BREAK);
+  const before = named.filter((n) => n.end <= at && n.start >= start).at(-1);
+  if (before) {
+    SHIFT.lastIndex = 0;
+    if (!SHIFT.test(folded.slice(before.end, at))) return before;
+  }
+  const after = named.find((n) => n.start >= end && n.end <= stop);
+  if (after && folded.slice(end, after.start).trim().split(/\s+/).length <= 3) return after;
+  return null;
+}
+
+interface Statement {
+  /** As written in the sentence (what the reason quotes). */
+  said: string;
+  at: number;
+  end: number;
+  /** Whether the product's data say it (true), say the contrary (false). */
+  holds: (p: OwnProduct) => boolean;
+  /** Whether a negated clause (« n'est pas libre ») says the contrary the data say. */
+  negatable: boolean;
+}
+
+const inCountries = (p: OwnProduct, place: Place) =>
+  "europe" in place ? p.countries.some((c) => isEuropean(c)) : place.codes.some((c) => widened(p.countries).has(c));
+const lawCountries = (p: OwnProduct) => widened(p.laws.map(lawCountry).filter((c): c is string => !!c));
+
+/** The statements of a sentence about a product's country, law or licence. */
+export function statementsOf(folded: string, original: string): Statement[] {
+  const out: Statement[] = [];
+  const all = (re: RegExp) => [...folded.matchAll(re)];
+  for (const m of all(BEARER_ADJECTIVE)) {
+    const place = placeOfAdjective(m[1]!);
+    if (!place) continue;
+    // « la loi russe » is a law, not a country: said by LAW_ADJECTIVE.
+    if (LAW_WORD.test(m[0])) continue;
+    out.push({
+      said: original.slice(m.index!, m.index! + m[0].length),
+      at: m.index!,
+      end: m.index! + m[0].length,
+      holds: (p) => !p.countries.length || inCountries(p, place),
+      negatable: true,
+    });
+  }
+  for (const m of all(ORIGIN_PLACE)) {
+    const place = placeOfName(words(m[1]!).join(" "));
+    if (!place) continue;
+    out.push({
+      said: original.slice(m.index!, m.index! + m[0].length),
+      at: m.index!,
+      end: m.index! + m[0].length,
+      holds: (p) => !p.countries.length || inCountries(p, place),
+      negatable: true,
+    });
+  }
+  const lawStatement = (codes: string[], m: RegExpMatchArray) => {
+    // Every vendor working in Europe answers to European law: only an extra-European law says something of it.
+    if (codes.some(isEuropean)) return;
+    out.push({
+      said: original.slice(m.index!, m.index! + m[0].length),
+      at: m.index!,
+      end: m.index! + m[0].length,
+      holds: (p) => codes.some((c) => lawCountries(p).has(c)) || (!p.laws.length && !p.countries.length),
+      negatable: true,
+    });
+  };
+  for (const m of all(LAW_ADJECTIVE)) {
+    const place = placeOfAdjective(m[1]!);
+    if (place && "codes" in place) lawStatement(place.codes, m);
+  }
+  for (const { re, code } of NAMED_LAWS) for (const m of all(re)) lawStatement([code], m);
+  for (const [re, free] of [
+    [FREE, true],
+    [PROPRIETARY, false],
+  ] as const)
+    for (const m of all(re))
+      out.push({
+        said: original.slice(m.index!, m.index! + m[0].length),
+        at: m.index!,
+        end: m.index! + m[0].length,
+        holds: (p) => p.openSource === null || p.openSource === free,
+        negatable: true,
+      });
+  return out;
+}
+
+/** The reasons a sentence's statements about the data's products are not what the data say, with the statements. */
+export function ownFactReasons(
+  sentence: string,
+  products: OwnProduct[],
+  where: string,
+): { reasons: string[]; wrong: { said: string; reason: string }[]; named: OwnProduct[]; confirmed: string[] } {
+  const folded = fold(sentence).replace(/’/g, "'");
+  const named = namedIn(folded, sentence, products);
+  const reasons: string[] = [];
+  const wrong: { said: string; reason: string }[] = [];
+  const confirmed: string[] = [];
+  if (!named.length) return { reasons, wrong, named: [], confirmed };
+  const flag = (said: string, p: OwnProduct) => {
+    const reason = message("verify.ownFact", { said, where, says: p.says });
+    if (!reasons.includes(reason)) {
+      reasons.push(reason);
+      wrong.push({ said, reason });
+    }
+  };
+  // What is marked: the product and all that is wrongly said of it (« Lenovo relève de la loi russe »), when close
+  // enough; else each statement as written.
+  const bySubject = new Map<Named, Statement[]>();
+  for (const s of statementsOf(folded, sentence)) {
+    const subject = subjectOf(sentence, folded, named, s.at, s.end);
+    if (!subject) continue;
+    const [start] = clauseAround(sentence, s.at, s.end, CLAUSE_BREAK);
+    const negated = NEGATION.test(folded.slice(Math.max(start, subject.end), s.at));
+    const holds = s.holds(subject.product);
+    if (negated ? holds && s.negatable && isKnown(subject.product, s) : !holds)
+      bySubject.set(subject, [...(bySubject.get(subject) ?? []), s]);
+  }
+  for (const [subject, said] of bySubject) {
+    const from = Math.min(subject.start, ...said.map((s) => s.at));
+    const to = Math.max(subject.end, ...said.map((s) => s.end));
+    if (to - from <= 100) flag(sentence.slice(from, to), subject.product);
+    else for (const s of said) flag(s.said, subject.product);
+  }
+  // A count of workstations said of a product the inventory counts: one of its counts.
+  for (const f of extractFigures(sentence)) {
+    if (f.kind !== "number") continue;
+    const at = sentence.indexOf(f.raw);
+    if (at < 0) continue;
+    const after = folded.slice(at + f.raw.length);
+    COUNTED.lastIndex = 0;
+    const unit = COUNTED.exec(after);
+    if (!unit || after.slice(0, unit.index).trim()) continue;
+    const subject = subjectOf(sentence, folded, named, at, at + f.raw.length);
+    const counts = subject?.product.installations;
+    if (!subject || !counts?.length) continue;
+    // Said of the product's presence on the workstations (« installé sur », « 6 postes ont »), or in parentheses
+    // after its name (« WeChat (6 installations) »).
+    const between = subject.end <= at ? folded.slice(subject.end, at) : folded.slice(at + f.raw.length, subject.start);
+    PRESENCE.lastIndex = 0;
+    if (!PRESENCE.test(between) && !/^\s*\(\s*$/.test(between)) continue;
+    if (counts.some((c) => Math.abs(c - f.value) < 1e-9)) confirmed.push(f.raw);
+    else {
+      const reason = message("verify.ownFact", { said: f.raw, where, says: subject.product.says });
+      if (!reasons.includes(reason)) {
+        reasons.push(reason);
+        wrong.push({ said: f.raw, reason });
+      }
+    }
+  }
+  return { reasons, wrong, named: [...new Set(named.map((n) => n.product))], confirmed };
+}
+
+/** A negated statement contradicts the data only where they say something (a known country, licence or law). */
+const isKnown = (p: OwnProduct, _s: Statement) => p.countries.length > 0 || p.openSource !== null;
+
+/** « « WeChat » n'est pas nommé … » and « le chiffre « 6 » ne figure pas … »: the quoted name or figure of a reason. */
+/** A reason of the verifier as a pattern: its first placeholder captured, the others any text. */
+function reasonPattern(key: string): RegExp {
+  let first = true;
+  const source = escapeRegExp(message(key, {})).replace(/\\\{\w+\\\}|\{\w+\}/g, () => {
+    const group = first ? "(.+?)" : ".*";
+    first = false;
+    return group;
+  });
+  return new RegExp(`^${source}$`, "su");
+}
+
+/**
+ * A verification where each sentence is also checked against what the document's own data say of the products and
+ * vendors it names (`OwnProduct`): a country, a law, a licence or a count of workstations the data contradict makes
+ * the sentence « non vérifié », with what they say; a name the data carry is named, and a count they give is found
+ * (the reasons saying otherwise are dropped). A table row is the data's own.
+ */
+export function checkOwnFacts(
+  verification: Verification,
+  products: OwnProduct[] | undefined,
+  where: string,
+): { verification: Verification; mismatched: { figure: string; reason: string }[]; confirmed: string[] } {
+  const mismatched: { figure: string; reason: string }[] = [];
+  const confirmedAll: string[] = [];
+  if (!products?.length) return { verification, mismatched, confirmed: confirmedAll };
+  const notNamed = reasonPattern("verify.nameNotFound");
+  const notFound = reasonPattern("verify.figureNotFound");
+  let changed = false;
+  const sentences: SentenceCheck[] = verification.sentences.map((s) => {
+    if (/^\s*\|/.test(s.text)) return s;
+    const { reasons, wrong, named, confirmed } = ownFactReasons(s.text, products, where);
+    mismatched.push(...wrong.map((w) => ({ figure: w.said, reason: w.reason })));
+    confirmedAll.push(...confirmed);
+    const names = new Set(named.flatMap((p) => p.names.map((n) => fold(n))));
+    const kept = s.reasons.filter((r) => {
+      const name = notNamed.exec(r)?.[1];
+      if (name && [...names].some((n) => n === fold(name) || n.startsWith(`${fold(name)} `))) return false;
+      // A count the data give, or one they give otherwise (its own reason says what they give).
+      const figure = notFound.exec(r)?.[1];
+      return !(figure && (confirmed.includes(figure) || wrong.some((w) => w.said === figure)));
+    });
+    const added = reasons.filter((r) => !s.reasons.includes(r));
+    if (!added.length && kept.length === s.reasons.length) return s;
+    changed = true;
+    const all = [...kept, ...added];
+    return {
+      ...s,
+      status: s.status === "invalid-citation" ? s.status : all.length ? "unsupported" : "supported",
+      reasons: all,
+    };
+  });
+  return { verification: changed ? verificationOf(sentences) : verification, mismatched, confirmed: confirmedAll };
+}
