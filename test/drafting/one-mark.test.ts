@@ -1,15 +1,4 @@
-/**
- * One sentence, one mark: a sentence the verification could not support reads « … [non vérifié]. » once, in the page's
- * model and in every export (Markdown, ODT, DOCX, PDF), even when a figure of it is also flagged (the figure stays
- * highlighted, its reason stays in the verification and in « Chiffres à vérifier ») or when it cites a passage that
- * was not given (« [6 : citation invalide] » is then its mark). A flagged figure in a sentence that is not marked keeps
- * its « [à vérifier] ».
- */
-import { spawnSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Draft } from "../../server/drafting/types.ts";
 import { exportDraft } from "../../server/export/index.ts";

@@ -1,16 +1,7 @@
-/**
- * trial7's documents (5 December 2026), tested on other collectivités and figures than the trial's: the mark
- * « [non vérifié] » belongs to its sentence in every export (before its full stop, never read as the label of the
- * next one); the business software of an audit plan is listed once whatever the inventory's spelling; the
- * collectivité's own computed figures (a milestone and its date, the plan's standing, a replacement's gain) are
- * checked against those figures in a generated or a hand-edited section.
- */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frenchDate, percentText } from "../../server/core/text.ts";
 import { buildContext } from "../../server/drafting/context.ts";

@@ -1,14 +1,3 @@
-/**
- * Conversations kept on the server, on a real HTTP server with sign-in on, SQLite and PostgreSQL: a real answer of
- * `POST /api/chat` (fake Ollama) is kept with its sources and verification, listed, renamed, continued, exported
- * as Markdown and PDF (the sources and « [non vérifié] » in both), deleted. Another person of the same workspace,
- * and the same person in another workspace, see none of it (404 on its id, an empty list). Bad input gets a French
- * 400, and a conversation kept in the browser can be exported by posting it.
- */
-import { spawnSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expiringStore, newToken, type Session } from "../../server/auth/sessions.ts";
 import { teamStore } from "../../server/auth/workspaces.ts";

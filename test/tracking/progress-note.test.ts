@@ -1,13 +1,3 @@
-/**
- * The progress note written by a model, through the real server and a fake Ollama speaking Ollama's HTTP API:
- * « L'essentiel » is written from the plan's figures only and checked like a draft (a lying model's invented
- * figures are marked « non vérifié » in the API and in the ODT and PDF), the note falls back honestly to its
- * template without a model or when the model fails, and a note written before the plan changed is not served.
- */
-import { spawnSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frenchDate, percentText } from "../../server/core/text.ts";
