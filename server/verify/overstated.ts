@@ -98,13 +98,26 @@ const shared = (claim: string[], text: string) => {
   return claim.filter((w) => has(theirs, w)).length;
 };
 
-/** A verb in the conditional (« étendrait », « serait »), not a noun ending the same way (« retrait »). */
-const conditional = (w: string) => /(?:[^t]rait|[^t]raient)$/.test(w) && !NOT_CONDITIONAL.has(w);
+/**
+ * A verb as written that ends like a conditional without being one: the imperfect of a verb in « -érer », « -arer »,
+ * « -orer » (« suggérait », « déclarait », « ignorait »: a conditional writes « -erait » without an accent,
+ * « suggérerait ») and the present of one in « -aître » (« apparaît », « paraît »).
+ */
+const notConditional = (raw: string) => /(?:[éèaâo]ra[iî](?:t|ent)|aît)$/iu.test(raw);
+/**
+ * A verb in the conditional (« étendrait », « serait »), not a noun ending the same way (« retrait »), nor, when the word
+ * is given as written, an imperfect or a present of the same ending (`notConditional`).
+ */
+const conditional = (w: string, raw = "") =>
+  /(?:[^t]rait|[^t]raient)$/.test(w) && !NOT_CONDITIONAL.has(w) && !notConditional(raw);
 /** A conditional that plans something (« étendrait »), not one that only qualifies (« serait », « pourrait »). */
-const planning = (w: string) => conditional(w) && !SOFT_CONDITIONAL.has(w);
+const planning = (w: string, raw = "") => conditional(w, raw) && !SOFT_CONDITIONAL.has(w);
 
 /** Whether a claim says what it states is not done (yet): a word of [hedge] or a verb in the conditional. */
-const hedged = (text: string) => words(text).some((w) => HEDGE.has(w) || conditional(w));
+const hedged = (text: string) =>
+  (text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).some((raw) =>
+    words(raw).some((w) => HEDGE.has(w) || conditional(w, raw)),
+  );
 
 /** The conditional's verb stem (« remplacerait » → « remplac », « traiterait » → « trait »). */
 const conditionalBase = (w: string) => w.replace(/e?r(?:ait|aient)$/, "");
@@ -136,7 +149,7 @@ function plannedFrom(text: string, claim: string[]): number {
       } else if (!/[éÉ](?:e|s|es)?$/u.test(m[0]) && /^\s*(?:[(,;.…]|$)/u.test(after)) continue;
       return m.index!;
     }
-    if (!planning(w)) continue;
+    if (!planning(w, m[0])) continue;
     const base = conditionalBase(w);
     if (base.length >= 4 && claim.some((x) => x.startsWith(base) && x.endsWith("ant"))) continue;
     // Reported speech: « a annoncé qu'elle remplacerait ».

@@ -1,0 +1,51 @@
+/**
+ * Causes of the false flags measured on `test/eval/faithful-blind-8/` (right sentences the verifier flagged), each in a
+ * general form on passages of its own (other products and subjects than the set's): the right sentence passes, the
+ * wrong one that the same rule is for is still flagged.
+ */
+import { describe, expect, it } from "vitest";
+import { verifyText } from "../../server/verify/index.ts";
+
+const check = (sentence: string, ...passages: string[]) =>
+  verifyText(
+    sentence,
+    passages.map((text, i) => ({ n: i + 1, text })),
+    { asked: [] },
+  ).sentences[0]!;
+const PLANNED = "envisagé, pas comme acquis";
+const reasons = (sentence: string, ...passages: string[]) => check(sentence, ...passages).reasons.join(" ");
+
+describe("a verb of the present or the imperfect ending in « -rait » is not a conditional that plans", () => {
+  const card =
+    "Produit : Zoom — Catalogue, 2026-08\nZoom (visioconférence) : Réunions en ligne.\nÉditeur : Zoom Video Communications, États-Unis.\nApparaît dans les inventaires sous les noms : Zoom Meetings ; Zoom Client.\nAlternatives : Jitsi Meet (remplacement direct, France, libre Apache-2.0).";
+  it("« Apparaît dans les inventaires sous les noms » (a card field) is not a plan", () => {
+    expect(reasons("On le trouve aussi sous le nom de Zoom Client dans les inventaires [1].", card)).not.toContain(
+      PLANNED,
+    );
+  });
+  const report =
+    "Le rapport de la chambre régionale — Les recommandations\nLa chambre recommandait au syndicat d'en dresser un bilan, les risques de rupture, un plan de reprise avec un calendrier et une information des usagers.";
+  const imperfect =
+    "Le rapport de la chambre régionale — Les recommandations\nLa chambre considérait qu'il fallait en dresser un bilan, les risques de rupture, un plan de reprise avec un calendrier et une information des usagers.";
+  it("« considérait » (imperfect of « considérer ») is not a plan", () => {
+    expect(
+      reasons(
+        "Elle en attendait un bilan, les risques de rupture, un plan de reprise avec un calendrier et une information des usagers [1].",
+        imperfect,
+      ),
+    ).not.toContain(PLANNED);
+    expect(
+      reasons(
+        "Elle en attendait un bilan, les risques de rupture, un plan de reprise avec un calendrier et une information des usagers [1].",
+        report,
+      ),
+    ).not.toContain(PLANNED);
+  });
+  const conditional =
+    "Le rapport de la chambre régionale — Les recommandations\nLe syndicat considérerait un plan de reprise avec un calendrier et une information des usagers.";
+  it("a true conditional (« considérerait ») still plans: the plan stated as done is flagged", () => {
+    expect(
+      reasons("Le syndicat a adopté un plan de reprise avec un calendrier et une information des usagers [1].", conditional),
+    ).toContain(PLANNED);
+  });
+});
