@@ -686,7 +686,24 @@ function checkSentence(
     // Words saying what a product or its vendor is (« une solution … développée par une entreprise allemande »), in a
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
     // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
-    const all = [...new Set(contentWords(withoutAdvice(sentence, pool, facts)))];
+    const said = [...new Set(contentWords(withoutAdvice(sentence, pool, facts)))];
+    const found = (c: string) => bags.some((b) => wordIn(c, b));
+    // A sentence about the catalog or a card of it (« Le catalogue le range parmi … », « Tous deux sont des logiciels
+    // libres »), where a cited passage is a card: its words for the catalog do not count; what remains, when it is
+    // under three words, must all be found.
+    const card = pool.some((src) => src.sentences.some((ss) => CARD_FIELD.test(ss.text)));
+    const framed = card
+      ? [...new Set(contentWords(withoutPronounCounts(withoutAdvice(sentence, pool, facts))))].filter(
+          (c) => !CARD_WORDS.has(c),
+        )
+      : said;
+    if (framed.length < said.length && framed.length < 3) {
+      const missing = framed.filter((c) => !found(c));
+      if (missing.length > 0)
+        reasons.push(message("verify.wordsNotFound", { where: w, words: missing.map((m) => `« ${m} »`).join(", ") }));
+      return [...new Set(reasons)];
+    }
+    const all = framed;
     const naming = namesOf(sentence).some((n) => bags.some((b) => nameIn(words(n).join(" "), b)));
     const described = naming ? all.filter((c) => !PRODUCT_WORDS.has(c)) : all;
     const content = described.length >= 3 && described.every((c) => bags.some((b) => wordIn(c, b))) ? described : all;
@@ -711,6 +728,17 @@ function checkSentence(
   }
   return [...new Set(reasons)];
 }
+
+/** Words by which a sentence speaks of the catalog or a card of it (`server/i18n/fr/card-words.txt`), folded. */
+const CARD_WORDS = new Set(wordList("card-words.txt").flatMap((w) => words(w)));
+/** A field of a catalog card (« Éditeur : … », « Alternatives : … »). */
+const CARD_FIELD = /(?:^|\n)\s*(?:Éditeur|Alternatives|Apparaît dans les inventaires[^:\n]*)\s*:/u;
+/** A sentence without a count that stands for what it counts (« tous deux », « aucun des deux »). */
+const withoutPronounCounts = (text: string) =>
+  text.replace(
+    /(?<!\p{L})(?:(?:tous|toutes)\s+(?:deux|trois)|(?:aucun|aucune|chacun|chacune|l['’]un|l['’]une)\s+des\s+(?:deux|trois))(?!\p{L})/giu,
+    " ",
+  );
 
 /** Verbs by which a note advises the collectivité it is written for (`server/i18n/fr/advice-verbs.txt`), folded. */
 const ADVICE_VERBS = new Set(wordList("advice-verbs.txt").map((w) => fold(w)));

@@ -49,3 +49,23 @@ describe("a verb of the present or the imperfect ending in « -rait » is not a 
     ).toContain(PLANNED);
   });
 });
+
+describe("a sentence about the catalog card or the catalog itself", () => {
+  const card =
+    "Produit : Zoom — Catalogue, 2026-08\nZoom (outils de visioconférence) : Réunions en ligne.\nÉditeur : Zoom Video Communications, États-Unis. Exposition : CLOUD Act (États-Unis).\nApparaît dans les inventaires sous les noms : Zoom Meetings.\nAlternatives : Jitsi Meet (remplacement partiel, France, libre Apache-2.0) ; BigBlueButton (remplacement partiel, Canada, libre LGPL-3.0).";
+  const ok = (sentence: string) => expect(check(sentence, card).reasons).toEqual([]);
+  it("« Le catalogue le range parmi … » passes when what it ranks it among is on the card", () => {
+    ok("Le catalogue le range parmi les outils de visioconférence [1].");
+  });
+  it("« Tous deux sont des logiciels libres » and « Chacun des deux est un remplacement partiel » pass", () => {
+    ok("Tous deux sont des logiciels libres [1].");
+    ok("Chacun des deux est un remplacement partiel [1].");
+  });
+  it("« Le catalogue propose … » passes", () => {
+    ok("Le catalogue propose BigBlueButton comme remplacement partiel [1].");
+  });
+  it("what the card does not say is still flagged", () => {
+    expect(check("Tous deux sont des logiciels propriétaires [1].", card).reasons).not.toEqual([]);
+    expect(check("Le catalogue le range parmi les outils de comptabilité publique [1].", card).reasons).not.toEqual([]);
+  });
+});
