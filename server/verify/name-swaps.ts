@@ -1,5 +1,6 @@
 /** Whether a claim crosses names: between coordinated partners, out of their slot, or between described terms. */
 
+import { escapeRegExp } from "../core/text.ts";
 import { OPPOSITE_MIN_SHARED } from "./contradiction.ts";
 import { figureMatches, QUANTITY } from "./figure-match.ts";
 import { extractFigures } from "./figures.ts";
@@ -7,7 +8,7 @@ import { POLARITY_MIN_SHARE, polarityClauses } from "./negation.ts";
 import { MONTH_NAMES, namesAt, SENTENCE_START_COMMON, wordAt } from "./proper-nouns.ts";
 import { withoutReferences } from "./sentences.ts";
 import { type Sides, type Source, sameSlot } from "./source-sentences.ts";
-import { acronymIn, bagOf, contentWords, inBag, words } from "./words.ts";
+import { acronymIn, bagOf, contentWords, inBag, wordLines, words } from "./words.ts";
 
 /**
  * Where a pairing of two names ends: a sentence, a semicolon, a dash, a line, « , et », « tandis que », a colon before
@@ -76,6 +77,12 @@ const FRAME = /^\s*(?:En|Au|Aux|Dans|À)\s+(?:(?:la|le|les)\s+|l['’]\s*)?(\p{L
  */
 const withoutAppositions = (text: string) => text.replace(/,\s+(?=\p{Ll})[^,;.:()]{1,160},/gu, " ");
 
+/** A word giving the name after it as another name of the same thing (`server/i18n/fr/former-names.txt`), just before it. */
+const FORMER_NAME = new RegExp(
+  `(?<!\\p{L})(?:${wordLines("former-names.txt").map(escapeRegExp).join("|")})[\\s-]*$`,
+  "iu",
+);
+
 /**
  * Two names the sentence pairs (a name and the nearest name before it: « Harmonica OS 3.0, dérivé de Debian ») that
  * no cited sentence writes together, where every cited sentence naming the second pairs it with another name of the
@@ -115,6 +122,16 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
           (p) => p.folded === mine.folded && p.partners.some((x) => paired.includes(x)),
         ),
       )
+    )
+      continue;
+    // A former name (« Brevo, anciennement Sendinblue ») names the same organisation: no pair to cross where a cited
+    // sentence writes both names.
+    if (
+      FORMER_NAME.test(stated.slice(Math.max(0, mine.at - 40), mine.at)) &&
+      sentences.some((t) => {
+        const bag = bagOf(t);
+        return inBag(mine.folded, bag, false) && paired.some((p) => inBag(p, bag, false));
+      })
     )
       continue;
     // Two parts of one name (« Office » and « Microsoft » of « Microsoft Office ») are one partner.

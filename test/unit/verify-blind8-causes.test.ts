@@ -69,3 +69,16 @@ describe("a sentence about the catalog card or the catalog itself", () => {
     expect(check("Le catalogue le range parmi les outils de comptabilité publique [1].", card).reasons).not.toEqual([]);
   });
 });
+
+describe("a former name is the same organisation, not another one paired with it", () => {
+  const app =
+    "Alternative : Qonto — Catalogue, 2026-11\nQonto (autres) : logiciel non libre, publié par Qonto (ex-Olinda) (France).\nBanque en ligne pour les professionnels, éditeur français (Paris), anciennement Olinda. Service propriétaire.";
+  const vendor =
+    "Éditeur : Qonto — Catalogue, 2026-08\nQonto (Olinda SAS (Qonto)) : éditeur, siège : France.\nÉditeur français (Paris, ex-Olinda) de services bancaires en ligne.";
+  it("« Qonto, anciennement Olinda, … installé à Paris » passes", () => {
+    expect(
+      check("Qonto, anciennement Olinda, est un remplacement direct : c'est un éditeur français installé à Paris [1][2].", app, vendor)
+        .reasons,
+    ).toEqual([]);
+  });
+});
