@@ -8,6 +8,7 @@
  *   sentence without figures, whether its content words are found at all.
  * The result is explainable: each sentence has a status and French reasons.
  */
+import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
@@ -686,15 +687,17 @@ function checkSentence(
     // Words saying what a product or its vendor is (« une solution … développée par une entreprise allemande »), in a
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
     // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
-    const said = [...new Set(contentWords(withoutAdvice(sentence, pool, facts)))];
+    const said = [...new Set(contentWords(listedOnly(withoutAdvice(sentence, pool, facts))))].filter(
+      (c) => !ANNOUNCE_WORDS.has(c),
+    );
     const found = (c: string) => bags.some((b) => wordIn(c, b));
     // A sentence about the catalog or a card of it (« Le catalogue le range parmi … », « Tous deux sont des logiciels
     // libres »), where a cited passage is a card: its words for the catalog do not count; what remains, when it is
     // under three words, must all be found.
     const card = pool.some((src) => src.sentences.some((ss) => CARD_FIELD.test(ss.text)));
     const framed = card
-      ? [...new Set(contentWords(withoutPronounCounts(withoutAdvice(sentence, pool, facts))))].filter(
-          (c) => !CARD_WORDS.has(c),
+      ? [...new Set(contentWords(withoutPronounCounts(listedOnly(withoutAdvice(sentence, pool, facts)))))].filter(
+          (c) => !CARD_WORDS.has(c) && !ANNOUNCE_WORDS.has(c),
         )
       : said;
     if (framed.length < said.length && framed.length < 3) {
@@ -727,6 +730,25 @@ function checkSentence(
     }
   }
   return [...new Set(reasons)];
+}
+
+/** Words by which a sentence announces the ones after it (`server/i18n/fr/announce-words.txt`), folded. */
+const ANNOUNCE_WORDS = new Set(wordList("announce-words.txt").flatMap((w) => words(w)));
+
+/**
+ * A sentence that counts what it lists after a colon (« Trois pistes existent : LibreOffice, Grist ou PostgreSQL »),
+ * with as many items as it counts: only the list, its lead-in announces it. Any other sentence as it is.
+ */
+function listedOnly(text: string): string {
+  const m = /^([^:]{0,80}?)\s*:\s*([^:]+)$/u.exec(text);
+  if (!m) return text;
+  const lead = words(m[1]!);
+  const counted = lead.map((x) => NUMBER_WORDS[x] ?? (/^\d+$/.test(x) ? Number(x) : undefined)).find((n) => n);
+  const items = withoutReferences(m[2]!)
+    .replace(/[.!]\s*$/, "")
+    .split(/\s*,\s*|\s+(?:et|ou)\s+/u)
+    .filter((x) => /\p{L}/u.test(x));
+  return counted !== undefined && counted === items.length && items.length >= 2 ? m[2]! : text;
 }
 
 /** Words by which a sentence speaks of the catalog or a card of it (`server/i18n/fr/card-words.txt`), folded. */

@@ -82,3 +82,21 @@ describe("a former name is the same organisation, not another one paired with it
     ).toEqual([]);
   });
 });
+
+describe("a sentence that announces a list or what follows", () => {
+  const page =
+    "Remplacer FileMaker — Ce qui est possible\nLes bases FileMaker d'une mairie peuvent passer sous Baserow, sous NocoDB ou dans une base PostgreSQL gérée par le service informatique.";
+  it("« Trois pistes existent : A, B ou C » passes when it lists as many as it counts", () => {
+    expect(check("Trois pistes existent : Baserow, NocoDB ou PostgreSQL [1].", page).reasons).toEqual([]);
+  });
+  it("a count that does not match the list, or a listed item the passage does not name, is still flagged", () => {
+    expect(check("Quatre pistes existent : Baserow, NocoDB ou PostgreSQL [1].", page).reasons).not.toEqual([]);
+  });
+  const lessons =
+    "Les migrations de Lannion et de Vitré — Ce qu'elles montrent\nLes exemples de Lannion et de Vitré montrent qu'une commune moyenne peut passer à LibreOffice en deux ans si elle forme ses agents.";
+  it("« Plusieurs enseignements ressortent de … » (an introduction) passes", () => {
+    expect(
+      check("Plusieurs leçons ressortent des exemples de Lannion et de Vitré [1].", lessons).reasons,
+    ).toEqual([]);
+  });
+});
