@@ -56,6 +56,7 @@ import { type CitedSentence, type Overstatement, overstated } from "./overstated
 import { pairSwapped } from "./pairs.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
+import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
 import { agentSwapped, institutionSwapped, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
@@ -634,6 +635,11 @@ function checkSentence(
           quote: opposite,
         }),
       );
+  }
+  // An alternative given another degree of replacement than the cited card gives it (`replacement.ts`).
+  if (cited.length > 0) {
+    const degree = replacementDegreeChanged(stated, pool);
+    if (degree) reasons.push(message("verify.replacementDegree", { where: w, ...degree }));
   }
   // A figure given more precisely than the cited passages give it: « exactement » for « environ », « par an » for a
   // one-off amount, a range's bound alone (`precision.ts`).

@@ -100,3 +100,23 @@ describe("a sentence that announces a list or what follows", () => {
     ).toEqual([]);
   });
 });
+
+describe("an alternative given another degree of replacement than its card gives it", () => {
+  const card =
+    "Produit : Slack — Catalogue, 2026-08\nSlack (outils collaboratifs) : Messagerie d'équipe.\nÉditeur : Salesforce, États-Unis.\nApparaît dans les inventaires sous les noms : Slack.\nAlternatives : Mattermost (remplacement partiel, États-Unis, libre AGPL-3.0) ; Zulip (autre approche, États-Unis, libre Apache-2.0) ; Rocket.Chat (remplacement direct, Brésil, libre MIT).";
+  const own =
+    "Alternative : Mattermost — Catalogue, 2026-11\nMattermost (outils collaboratifs) : logiciel libre sous licence AGPL-3.0, publié par Mattermost Inc. (États-Unis).\nRemplace : Slack (remplacement partiel) ; Microsoft Teams (autre approche).";
+  const reason = (sentence: string, ...passages: string[]) => check(sentence, ...passages).reasons.join(" ");
+  it("« remplace directement » where the card says « remplacement partiel » is flagged", () => {
+    expect(reason("Mattermost, logiciel libre sous licence AGPL, le remplace directement [1].", card)).toContain(
+      "remplacement partiel",
+    );
+    expect(reason("Zulip en est un remplacement direct [1].", card)).toContain("autre approche");
+    expect(reason("Mattermost remplace entièrement Slack [1].", own)).toContain("remplacement partiel");
+  });
+  it("the degree the card gives passes, and a negated degree is left alone", () => {
+    expect(check("Rocket.Chat le remplace directement [1].", card).reasons).toEqual([]);
+    expect(check("Mattermost en est un remplacement partiel [1].", card).reasons).toEqual([]);
+    expect(reason("Mattermost ne le remplace pas directement [1].", card)).not.toContain("remplacement partiel");
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * An alternative given another degree of replacement than the catalog card cited gives it: « WAPT le remplace
+ * directement » where the card says « WAPT (remplacement partiel, …) ». Degrees and their expressions are data
+ * (`server/i18n/fr/replacement-degrees.txt`).
+ */
+import { escapeRegExp } from "../core/text.ts";
+import { fold } from "../retrieval/french.ts";
+import { NEGATED } from "./overstated.ts";
+import type { Source } from "./source-sentences.ts";
+import { wordLines } from "./words.ts";
+
+/** Each degree as a card writes it, folded, with the folded expressions that state it. */
+const DEGREES: { degree: string; says: RegExp }[] = (() => {
+  const out: { degree: string; phrases: string[] }[] = [];
+  for (const line of wordLines("replacement-degrees.txt")) {
+    const head = /^\[(.+)\]$/.exec(line);
+    if (head) out.push({ degree: fold(head[1]!), phrases: [] });
+    else out.at(-1)?.phrases.push(fold(line));
+  }
+  return out.map((d) => ({
+    degree: d.degree,
+    says: new RegExp(`(?<![\\p{L}])(?:${d.phrases.map(escapeRegExp).join("|")})(?![\\p{L}])`, "u"),
+  }));
+})();
+
+/** A card's list of alternatives or of what it replaces, each item with its degree. */
+const CARD_LIST = /(?:^|\n)\s*(?:Alternatives|Remplace)\s*:\s*([^\n]+)/gu;
+
+/** The names a cited card gives a degree, and the degree as it writes it. */
+function cardDegrees(pool: Source[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const src of pool) {
+    const text = src.sentences.map((ss) => ss.text).join("\n");
+    for (const m of text.matchAll(CARD_LIST)) {
+      for (const item of m[1]!.split(/\s+;\s+/)) {
+        const last = /^(.*?)\s*\(([^()]*)\)\s*\.?\s*$/u.exec(item.trim());
+        if (!last) continue;
+        const degree = DEGREES.find((d) => fold(last[2]!).startsWith(d.degree));
+        const name = last[1]!.replace(/\s*\(.*$/u, "").trim();
+        if (degree && name) out.set(name, degree.degree);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the sentence, without negating, gives every alternative of the cited cards it names a degree the cards do not
+ * give it: the name and the card's degree; else null.
+ */
+export function replacementDegreeChanged(stated: string, pool: Source[]): { name: string; degree: string } | null {
+  if (NEGATED.test(stated)) return null;
+  const folded = fold(stated);
+  const said = DEGREES.filter((d) => d.says.test(folded));
+  if (said.length !== 1) return null;
+  const cards = cardDegrees(pool);
+  const named = [...cards].filter(([name]) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(stated),
+  );
+  if (named.length === 0 || named.some(([, degree]) => degree === said[0]!.degree)) return null;
+  return { name: named[0]![0], degree: named[0]![1] };
+}
