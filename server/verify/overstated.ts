@@ -115,9 +115,7 @@ const planning = (w: string, raw = "") => conditional(w, raw) && !SOFT_CONDITION
 
 /** Whether a claim says what it states is not done (yet): a word of [hedge] or a verb in the conditional. */
 const hedged = (text: string) =>
-  (text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).some((raw) =>
-    words(raw).some((w) => HEDGE.has(w) || conditional(w, raw)),
-  );
+  (text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).some((raw) => words(raw).some((w) => HEDGE.has(w) || conditional(w, raw)));
 
 /** The conditional's verb stem (« remplacerait » → « remplac », « traiterait » → « trait »). */
 const conditionalBase = (w: string) => w.replace(/e?r(?:ait|aient)$/, "");

@@ -45,7 +45,10 @@ describe("a verb of the present or the imperfect ending in « -rait » is not a 
     "Le rapport de la chambre régionale — Les recommandations\nLe syndicat considérerait un plan de reprise avec un calendrier et une information des usagers.";
   it("a true conditional (« considérerait ») still plans: the plan stated as done is flagged", () => {
     expect(
-      reasons("Le syndicat a adopté un plan de reprise avec un calendrier et une information des usagers [1].", conditional),
+      reasons(
+        "Le syndicat a adopté un plan de reprise avec un calendrier et une information des usagers [1].",
+        conditional,
+      ),
     ).toContain(PLANNED);
   });
 });
@@ -77,8 +80,11 @@ describe("a former name is the same organisation, not another one paired with it
     "Éditeur : Qonto — Catalogue, 2026-08\nQonto (Olinda SAS (Qonto)) : éditeur, siège : France.\nÉditeur français (Paris, ex-Olinda) de services bancaires en ligne.";
   it("« Qonto, anciennement Olinda, … installé à Paris » passes", () => {
     expect(
-      check("Qonto, anciennement Olinda, est un remplacement direct : c'est un éditeur français installé à Paris [1][2].", app, vendor)
-        .reasons,
+      check(
+        "Qonto, anciennement Olinda, est un remplacement direct : c'est un éditeur français installé à Paris [1][2].",
+        app,
+        vendor,
+      ).reasons,
     ).toEqual([]);
   });
 });
@@ -95,9 +101,7 @@ describe("a sentence that announces a list or what follows", () => {
   const lessons =
     "Les migrations de Lannion et de Vitré — Ce qu'elles montrent\nLes exemples de Lannion et de Vitré montrent qu'une commune moyenne peut passer à LibreOffice en deux ans si elle forme ses agents.";
   it("« Plusieurs enseignements ressortent de … » (an introduction) passes", () => {
-    expect(
-      check("Plusieurs leçons ressortent des exemples de Lannion et de Vitré [1].", lessons).reasons,
-    ).toEqual([]);
+    expect(check("Plusieurs leçons ressortent des exemples de Lannion et de Vitré [1].", lessons).reasons).toEqual([]);
   });
 });
 
