@@ -700,7 +700,10 @@ function checkSentence(
     // A sentence about the catalog or a card of it (« Le catalogue le range parmi … », « Tous deux sont des logiciels
     // libres »), where a cited passage is a card: its words for the catalog do not count; what remains, when it is
     // under three words, must all be found.
-    const card = pool.some((src) => src.sentences.some((ss) => CARD_FIELD.test(ss.text)));
+    // A sentence about the sources keeps its own rule below.
+    const card =
+      !ABOUT_SOURCES.test(sentence.replace(/\*\*|__/g, "").trim()) &&
+      pool.some((src) => src.sentences.some((ss) => CARD_FIELD.test(ss.text)));
     const framed = card
       ? [...new Set(contentWords(withoutPronounCounts(listedOnly(withoutAdvice(sentence, pool, facts)))))].filter(
           (c) => !CARD_WORDS.has(c) && !ANNOUNCE_WORDS.has(c),

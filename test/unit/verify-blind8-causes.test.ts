@@ -67,6 +67,11 @@ describe("a sentence about the catalog card or the catalog itself", () => {
   it("« Le catalogue propose … » passes", () => {
     ok("Le catalogue propose BigBlueButton comme remplacement partiel [1].");
   });
+  it("a sentence about the passages (« Les passages ne proposent pas d'alternative précise ») keeps its own rule", () => {
+    const bare =
+      "Produit : AnyDesk — Catalogue, 2026-08\nAnyDesk (poste de travail) : Prise de main à distance.\nÉditeur : AnyDesk Software, Allemagne.";
+    expect(check("Les passages ne proposent pas d'alternative précise à AnyDesk [1].", bare).reasons).toEqual([]);
+  });
   it("what the card does not say is still flagged", () => {
     expect(check("Tous deux sont des logiciels propriétaires [1].", card).reasons).not.toEqual([]);
     expect(check("Le catalogue le range parmi les outils de comptabilité publique [1].", card).reasons).not.toEqual([]);
