@@ -50,7 +50,8 @@ const aliasList = (file: string): [string, string[]][] =>
       ];
     });
 /** Places and institutions named another way than the corpus names them (capitals, demonyms, « la Sécu »). */
-const GAZETTEER: Map<string, string[]> = new Map(aliasList("gazetteer.txt"));
+/** With them, the acronyms a DSI writes for a product or a notion the corpus writes in full (« M365 », « MFA »). */
+const GAZETTEER: Map<string, string[]> = new Map([...aliasList("gazetteer.txt"), ...aliasList("acronyms-in-full.txt")]);
 /**
  * Vendors named by their head office (« Redmond », « Armonk »), and cities, vendors and courts by a periphrase (« la
  * capitale bavaroise », « la Cour de Luxembourg »): what they stand for must be in a passage that answers, and is
