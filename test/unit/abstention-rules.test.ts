@@ -2363,6 +2363,14 @@ describe("nineteenth series (held-out-15: a country's code, a quoted name, an or
     expect(aliasesIn("Le logiciel de Berlin est-il libre ?")).not.toContain("etats unis");
   });
 
+  it("reads what a statement before a colon designates as the subject when what is asked takes it up by a pronoun", () => {
+    const opening = (q: string) => contextSpans(q).filter(([a]) => a === 0);
+    expect(opening("L'autre navigateur de Mountain View, pas Chrome : on l'utilise dans nos écoles ?")).toEqual([]);
+    expect(contextSpans("Le fabricant coréen de téléviseurs : nous en avons dans les salles ?")).toEqual([]);
+    // A statement that what is asked does not take up stays the context.
+    expect(contextSpans("Pour le budget de la commune : quel logiciel libre pour la comptabilité ?")).toHaveLength(1);
+  });
+
   it("reads a DSI's acronym for a product or a notion the corpus writes in full as that name", () => {
     expect(aliasesIn("Nos licences O365 E3 sont-elles hébergées en Europe ?")).toContain("microsoft 365");
     expect(aliasesIn("Une solution 2FA libre pour les agents ?")).toContain("authentification multifacteur");
