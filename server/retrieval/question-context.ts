@@ -39,7 +39,8 @@ const DESIGNATED_COLLECTIVITY =
  * navigateur de Mountain View, pas Chrome : on l'utilise dans nos écoles ? », « … : on en a dans nos box ? »): that
  * statement is what the question is about, not its context.
  */
-const TAKEN_UP = /^\s*(?:on|nous|vous|ils|elles|je|j['’])\s*(?:n['’]\s*|ne\s+)?(?:l['’]|(?:en|y|les|la|le)(?![\p{L}]))/iu;
+const TAKEN_UP =
+  /^\s*(?:on|nous|vous|ils|elles|je|j['’])\s*(?:n['’]\s*|ne\s+)?(?:l['’]|(?:en|y|les|la|le)(?![\p{L}]))/iu;
 
 /** « … pour nos affiches de la fête de quartier, c'est … ? »: a purpose after a word, up to a comma before the question. */
 const PURPOSE =
