@@ -25,13 +25,21 @@ export const phrasePattern = (list: string[]) =>
     "giu",
   );
 
-let lists: { still: RegExp; returnedTo: RegExp; gaveUp: RegExp; notBinding: RegExp; obliges: RegExp } | null = null;
+let lists: {
+  still: RegExp;
+  returnedTo: RegExp;
+  gaveUp: RegExp;
+  notBinding: RegExp;
+  applies: RegExp;
+  obliges: RegExp;
+} | null = null;
 const patterns = () => {
   lists ??= {
     still: phrasePattern(listOf("claim-still.txt")),
     returnedTo: phrasePattern(listOf("claim-returned-to.txt")),
     gaveUp: phrasePattern(listOf("claim-gave-up.txt")),
     notBinding: phrasePattern(listOf("claim-not-binding.txt")),
+    applies: phrasePattern(listOf("claim-applies.txt")),
     obliges: new RegExp(
       `(?<!\\p{L})(?:${listOf("claim-obliges.txt")
         .map((p) => escapeRegExp(p).replace(/['’]/g, "['’]"))
@@ -168,6 +176,55 @@ function bindingAgainst(claim: string, passages: Read[]): string | null {
   return null;
 }
 
+/** Least words of what a claim says a text does not apply to that a passage's « sont exposés : … » must hold. */
+export const APPLIES_MIN_SHARED = 2;
+
+/** Characters after « sont exposés » (a list may follow its colon) in which what it names is looked for. */
+const APPLIES_REACH = 400;
+
+/**
+ * « Le texte X ne s'applique pas aux Y »: a sentence of a passage about X (X named in it, in what its pronouns stand
+ * for, or in the passage's heading) that says X applies to the Y (« Sont donc exposés : … les filiales européennes de
+ * groupes américains »): the first noun of Y and at least two of its content words, in the list that follows, not
+ * negated there.
+ */
+function appliesAgainst(claim: string, passages: Read[]): string | null {
+  const w = patterns();
+  const folded = fold(claim);
+  const m = [...folded.matchAll(w.notBinding)][0];
+  if (!m) return null;
+  const subject = claim.slice(0, m.index!);
+  const claimed = [...new Set(keywords(after(claim, m)).filter((x) => !/^\d/.test(x)))].map(stem);
+  if (claimed.length < APPLIES_MIN_SHARED) return null;
+  for (const p of passages) {
+    // The passage's body as one text: a list after « sont exposés : » may be cut into sentences of its own.
+    const original = p.sentences.map((s) => s.text).join(" ");
+    const body = fold(original);
+    // Folding keeps the length of a text written with composed letters: the quote is cut from the original then.
+    const cut = (at: number, end: number) => (body.length === original.length ? original : body).slice(at, end).trim();
+    for (const s of p.sentences) {
+      if (!namesSubject(s.about, subject) && !namesSubject(p.heading, subject)) continue;
+      const text = fold(s.text);
+      for (const a of text.matchAll(w.applies)) {
+        const start = body.indexOf(text);
+        if (start < 0) continue;
+        const from = start + a.index! + a[0].length;
+        const rest = body.slice(from, from + APPLIES_REACH);
+        // Each item of the list on its own (« - les services … ; - les filiales … »), not negated.
+        let at = 0;
+        for (const item of rest.split(/(?<=\s[-–•]\s|;|\.\s)/u)) {
+          const found = new Set(words(item).map(stem));
+          const holds = found.has(claimed[0]!) && claimed.filter((x) => found.has(x)).length >= APPLIES_MIN_SHARED;
+          if (holds && !NEGATED.test(item))
+            return `${cut(start + a.index!, from)} … ${cut(from + at, from + at + item.length).replace(/[;.\s–•-]+$/u, "")}`;
+          at += item.length;
+        }
+      }
+    }
+  }
+  return null;
+}
+
 /**
  * The sentence of the cited passages that says the opposite of a claim, or null: a claim that something still holds
  * against a return or an abandonment, a claim that a text obliges a class against « ne s'applique pas » to it. What
@@ -175,9 +232,13 @@ function bindingAgainst(claim: string, passages: Read[]): string | null {
  * before « oblige »), or, for a text that has no name, its words (« Le référentiel régional d'accessibilité »).
  */
 export function saidAgainst(claim: string, passages: CitedSentence[][]): string | null {
-  // A claim that negates (« ne s'impose pas aux mairies ») says neither that something still holds nor that it binds.
-  if (NEGATED.test(claim)) return null;
   const found = passages.map(read);
+  // A claim that negates (« ne s'impose pas aux mairies ») says neither that something still holds nor that it binds;
+  // it may deny what a passage says the text applies to.
+  if (NEGATED.test(claim)) {
+    const denied = appliesAgainst(claim, found);
+    return denied && denied.length > 240 ? `${denied.slice(0, 237)}…` : denied;
+  }
   const against = stillAgainst(claim, found) ?? bindingAgainst(claim, found);
   if (!against) return null;
   return against.length > 240 ? `${against.slice(0, 237)}…` : against;

@@ -52,10 +52,11 @@ import {
 } from "./names.ts";
 import { nationalityReplaced } from "./nationality.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
+import { pairSwapped } from "./pairs.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { reportedAsFact } from "./reported.ts";
-import { institutionSwapped, roleHolderSwapped } from "./roles.ts";
+import { agentSwapped, institutionSwapped, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
   asksOnly,
   citationNumbers,
@@ -622,6 +623,7 @@ function checkSentence(
     const opposite =
       contradicted(stated, pool) ??
       contrasted(stated, pool) ??
+      pairSwapped(stated, pool) ??
       neitherNor(stated, pool) ??
       saidAgainst(stated, citedSentences(pool));
     if (opposite)
@@ -642,7 +644,11 @@ function checkSentence(
   // (`complements.ts`).
   if (cited.length > 0) {
     const swapped =
-      roleHolderSwapped(stated, pool) ?? institutionSwapped(stated, pool) ?? complementSwapped(stated, pool);
+      roleHolderSwapped(stated, pool) ??
+      institutionSwapped(stated, pool) ??
+      roleRaised(stated, pool) ??
+      agentSwapped(stated, pool) ??
+      complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
   }
   // More than the cited passages allow: uniqueness they do not state, a possibility or an unconfirmed point stated as

@@ -6,6 +6,7 @@
  */
 import { escapeRegExp } from "../core/text.ts";
 import { fold, stem } from "../retrieval/french.ts";
+import { NEGATION } from "./negation.ts";
 import { namesAt } from "./proper-nouns.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
@@ -120,6 +121,101 @@ export function institutionSwapped(stated: string, pool: Source[]): { name: stri
         .flatMap((t) => INSTITUTIONS.filter((j) => j !== i && j.re.test(t) && !j.re.test(stated)))
         .at(0);
       if (other) return { name: i.name, other: other.name };
+    }
+  }
+  return null;
+}
+
+/** Words that open the agent after « par » (`server/i18n/fr/agent-openers.txt`, data): an article or a count. */
+const AGENT_OPENERS = wordLines("agent-openers.txt").map((w) => fold(w));
+
+/** « <participle> [, …,] par <agent> »: a participle (« équipés », « câblées ») and the agent after « par », to the clause's end. */
+const BY_AGENT = new RegExp(
+  `(?<!\\p{L})(\\p{L}+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues))(?!\\p{L})((?:\\s*,[^,;:.()]{0,40},)?)\\s+par\\s+((?:${AGENT_OPENERS.join("|")})(?:['’]|\\s+)[^,;:.()\\[]+)`,
+  "giu",
+);
+
+/** « été » just before the participle: a thing done (« ont été équipés », « a été câblée »). */
+const DONE = /(?<!\p{L})été\s+$/u;
+
+/** An agent that is named (a capital after its first word: « par la société Nextcloud GmbH »): the name checks judge it. */
+const NAMED = /\s\p{Lu}/u;
+
+/** Content words of an agent (at most four), stemmed. */
+const agentWords = (agent: string) =>
+  contentWords(agent)
+    .slice(0, 4)
+    .map((w) => stem(w));
+
+/** Least content words, besides the participle and the agents, a sentence and the passage's sentence must share. */
+export const AGENT_MIN_SHARED = 1;
+
+/**
+ * An agent the sentence gives to a done thing (« soixante postes ont été équipés par un prestataire extérieur ») where a
+ * cited sentence gives the same participle another agent (« équipés, en interne, par deux agents ») and never names
+ * the sentence's: the two agents, or null.
+ */
+export function agentSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const bare = withoutReferences(stated);
+  // A done thing (« ont été équipés par »), not a denial (« ne serait pas visée par ») nor a possibility.
+  const mine = [...bare.matchAll(BY_AGENT)].filter(
+    (m) => !NAMED.test(m[3]!) && DONE.test(bare.slice(0, m.index!)) && !NEGATION.test(bare),
+  );
+  if (mine.length === 0) return null;
+  const texts = bodies(pool);
+  for (const m of mine) {
+    const verb = stem(fold(m[1]!));
+    const agent = agentWords(m[3]!);
+    if (agent.length === 0) continue;
+    for (const t of texts)
+      for (const n of t.matchAll(BY_AGENT)) {
+        if (stem(fold(n[1]!)) !== verb || NAMED.test(n[3]!)) continue;
+        const other = agentWords(n[3]!);
+        const all = new Set(contentWords(t).map((w) => stem(w)));
+        const bag = bagOf(t);
+        if (other.length === 0 || contentWords(m[3]!).some((w) => inBag(w, bag))) continue;
+        const own = new Set([verb, ...agent, ...other]);
+        const shared = contentWords(stated).filter((w) => !own.has(stem(w)) && all.has(stem(w)));
+        if (shared.length < AGENT_MIN_SHARED) continue;
+        const raw = (text: string, x: RegExpMatchArray) =>
+          text.slice(x.index! + x[0].length - x[3]!.length, x.index! + x[0].length).trim();
+        return { name: raw(bare, m), other: raw(t, n) };
+      }
+  }
+  return null;
+}
+
+/** Words that make a role a second's (« adjoint au maire »; `server/i18n/fr/role-subordinates.txt`, data). */
+const SUBORDINATES = new Set(wordLines("role-subordinates.txt").map((w) => fold(w)));
+
+/** Words around a person's name in which the role a passage gives them is looked for. */
+const ROLE_REACH = 10;
+
+/**
+ * A person the sentence gives a role (« Claire Dumas est la maire ») that every cited sentence naming them gives as a
+ * second's (« Claire Dumas, adjointe au maire chargée des finances »): the role and the passage's, or null.
+ */
+export function roleRaised(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const mine = words(stated);
+  if (mine.some((w) => SUBORDINATES.has(w))) return null;
+  const roles = mine.map((w) => ROLES.findIndex((r) => r.has(w)));
+  if (roles.every((r) => r < 0)) return null;
+  const texts = bodies(pool);
+  const all = bagOf(texts.join(" "));
+  for (const p of persons(stated).filter((x) => inBag(x.folded, all, false))) {
+    const last = p.folded.split(" ").at(-1)!;
+    const naming = texts.filter((t) => inBag(p.folded, bagOf(t), false));
+    for (const t of naming) {
+      const list = words(t);
+      const at = list.indexOf(last);
+      const near = list.slice(Math.max(0, at - ROLE_REACH), at + ROLE_REACH);
+      for (let i = 0; i < near.length; i++) {
+        if (!SUBORDINATES.has(near[i]!)) continue;
+        const j = near.slice(i + 1, i + 4).findIndex((w) => roles.some((r) => r >= 0 && ROLES[r]!.has(w)));
+        if (j < 0) continue;
+        const role = near[i + 1 + j]!;
+        return { name: role, other: near.slice(i, i + 2 + j).join(" ") };
+      }
     }
   }
   return null;

@@ -9,9 +9,14 @@ import { clauseAround, withoutReferences } from "./sentences.ts";
 import { COUNTED_STOPS, located, type Source, type SourceSentence, type Spot, wordSides } from "./source-sentences.ts";
 import { type Bag, bagOf, contentWords, inBag, WEAK } from "./words.ts";
 
+/** Nouns of a duration: « deux ans » counts years, where « les deux communes » may only mean both of them. */
+const DURATIONS = new Set(["ans", "mois", "semaines", "jours", "annees"]);
+
 /**
  * Counts written in words before a plural noun (« huit départements »): value and folded noun; with `digits`, counts
- * written in digits too (« 6 départements »), as a source may give them.
+ * written in digits too (« 6 départements »), as a source may give them, and « deux » before any noun (a source's
+ * « pour deux ans » is what a sentence's « pour cinq ans » is held to). Without `digits`, « deux » counts only a
+ * duration (« les deux communes » says both, not a count).
  */
 export function wordCounts(text: string, digits = false): { raw: string; value: number; noun: string }[] {
   const out: { raw: string; value: number; noun: string }[] = [];
@@ -24,7 +29,8 @@ export function wordCounts(text: string, digits = false): { raw: string; value: 
     const spelled = /^\d/.test(m[1]!) ? null : numberInWords(text.slice(Math.max(0, m.index! - 60), m.index!) + m[1]!);
     const value = spelled ? spelled.value : /^\d/.test(m[1]!) && digits ? Number(m[1]!.replace(/\D/g, "")) : undefined;
     // « multipliés par huit depuis le rachat »: a preposition or an adverb counts nothing.
-    if (value === undefined || value < 3 || COUNTED_STOPS.has(fold(m[3]!))) continue;
+    if (value === undefined || value < 2 || COUNTED_STOPS.has(fold(m[3]!))) continue;
+    if (value === 2 && !digits && !DURATIONS.has(fold(m[3]!))) continue;
     out.push({ raw: spelled ? `${spelled.raw} ${m[3]}` : `${m[1]}${m[2]}${m[3]}`, value, noun: fold(m[3]!) });
   }
   return out;

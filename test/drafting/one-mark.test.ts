@@ -1,39 +1,10 @@
-/**
- * One sentence, one mark: a sentence the verification could not support reads « … [non vérifié]. » once, in the page's
- * model and in every export (Markdown, ODT, DOCX, PDF), even when a figure of it is also flagged (the figure stays
- * highlighted, its reason stays in the verification and in « Chiffres à vérifier ») or when it cites a passage that
- * was not given (« [6 : citation invalide] » is then its mark). A flagged figure in a sentence that is not marked keeps
- * its « [à vérifier] ».
- */
-import { spawnSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Draft } from "../../server/drafting/types.ts";
 import { exportDraft } from "../../server/export/index.ts";
 import { documentJson } from "../../server/export/model.ts";
 import { sentenceSpans, verificationOf } from "../../server/verify/index.ts";
-
-const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "one-mark-"));
-  try {
-    const file = path.join(dir, "doc.pdf");
-    await writeFile(file, bytes);
-    return spawnSync("pdftotext", [file, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-const xmlText = (bytes: Uint8Array, file: string) =>
-  strFromU8(unzipSync(bytes)[file]!)
-    .replace(/<[^>]+>/g, "")
-    .replaceAll("&apos;", "'")
-    .replace(/\s+/g, " ");
+import { hasPdftotext, pdfText, xmlText } from "../helpers/export-text.ts";
 
 const TEXT =
   "Le syndicat mixte de Concarneau a économisé 3,8 millions d'euros en 2029 [1]. " +

@@ -1,16 +1,7 @@
-/**
- * trial7's documents (5 December 2026), tested on other collectivités and figures than the trial's: the mark
- * « [non vérifié] » belongs to its sentence in every export (before its full stop, never read as the label of the
- * next one); the business software of an audit plan is listed once whatever the inventory's spelling; the
- * collectivité's own computed figures (a milestone and its date, the plan's standing, a replacement's gain) are
- * checked against those figures in a generated or a hand-edited section.
- */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frenchDate, percentText } from "../../server/core/text.ts";
 import { buildContext } from "../../server/drafting/context.ts";
@@ -26,27 +17,8 @@ import { noteFacts, noteOwnData } from "../../server/tracking/progress-note.ts";
 import { verifyAgainstPlan } from "../../server/tracking/progress-note-model.ts";
 import { sentenceSpans, verificationOf, verifyText } from "../../server/verify/index.ts";
 import { checkOwnData } from "../../server/verify/own-figures.ts";
+import { hasPdftotext, pdfText, xmlText } from "../helpers/export-text.ts";
 import { copyCorpus, postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
-
-const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "trial7-pdf-"));
-  try {
-    const file = path.join(dir, "doc.pdf");
-    await writeFile(file, bytes);
-    return spawnSync("pdftotext", [file, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** Text of the XML of an ODT or DOCX, tags removed. */
-const xmlText = (bytes: Uint8Array, file: string) =>
-  strFromU8(unzipSync(bytes)[file]!)
-    .replace(/<[^>]+>/g, "")
-    .replaceAll("&apos;", "'")
-    .replace(/\s+/g, " ");
 
 /** A letter whose sentences `flagged` (their index) the verification did not support. */
 function letterWith(text: string, flagged: number[], figures: string[] = []): Draft {

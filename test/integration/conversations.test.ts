@@ -1,17 +1,7 @@
-/**
- * Conversations kept on the server, on a real HTTP server with sign-in on, SQLite and PostgreSQL: a real answer of
- * `POST /api/chat` (fake Ollama) is kept with its sources and verification, listed, renamed, continued, exported
- * as Markdown and PDF (the sources and « [non vérifié] » in both), deleted. Another person of the same workspace,
- * and the same person in another workspace, see none of it (404 on its id, an empty list). Bad input gets a French
- * 400, and a conversation kept in the browser can be exported by posting it.
- */
-import { spawnSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expiringStore, newToken, type Session } from "../../server/auth/sessions.ts";
 import { teamStore } from "../../server/auth/workspaces.ts";
+import { hasPdftotext, pdfText } from "../helpers/export-text.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { CLIENT_ID, CLIENT_SECRET, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
@@ -19,18 +9,6 @@ import { parseSse, startTestServer, type TestServer } from "../helpers/server.ts
 
 const REPLY =
   "La Gendarmerie économise 12 millions d'euros par an [1]. Elle a économisé 95 millions d'euros en 2031 [1].";
-const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
-
-async function pdfText(bytes: ArrayBuffer): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "conversation-pdf-"));
-  try {
-    const file = path.join(dir, "conversation.pdf");
-    await writeFile(file, new Uint8Array(bytes));
-    return spawnSync("pdftotext", [file, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 const BACKENDS = postgresAvailable ? (["sqlite", "postgresql"] as const) : (["sqlite"] as const);
 

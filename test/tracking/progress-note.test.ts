@@ -1,16 +1,7 @@
-/**
- * The progress note written by a model, through the real server and a fake Ollama speaking Ollama's HTTP API:
- * « L'essentiel » is written from the plan's figures only and checked like a draft (a lying model's invented
- * figures are marked « non vérifié » in the API and in the ODT and PDF), the note falls back honestly to its
- * template without a model or when the model fails, and a note written before the plan changed is not served.
- */
-import { spawnSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frenchDate, percentText } from "../../server/core/text.ts";
+import { hasPdftotext, pdfText } from "../helpers/export-text.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { NO_OLLAMA, postJson, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
@@ -20,7 +11,6 @@ const csv = (lines: [string, string, number][]) =>
 const office: [string, string, number] = ["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 60];
 const chrome: [string, string, number] = ["Google Chrome", "Google LLC", 60];
 const kaspersky: [string, string, number] = ["Kaspersky Endpoint Security 12", "AO Kaspersky Lab", 60];
-const hasPdftotext = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
 
 /** Starts a server, uploads two quarters and adopts a plan followed over them; returns the plan id. */
 async function setUp(env: Record<string, string>): Promise<{ server: TestServer; planId: string }> {
@@ -48,17 +38,6 @@ async function setUp(env: Record<string, string>): Promise<{ server: TestServer;
 }
 
 const unzipOdt = (bytes: ArrayBuffer) => strFromU8(unzipSync(new Uint8Array(bytes))["content.xml"]!);
-
-async function pdfText(bytes: ArrayBuffer): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "note-pdf-"));
-  try {
-    const file = path.join(dir, "note.pdf");
-    await writeFile(file, new Uint8Array(bytes));
-    return spawnSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 describe("the progress note with a model", () => {
   let fake: FakeOllama;
@@ -131,7 +110,7 @@ describe("the progress note with a model", () => {
     const bytes = await pdf.arrayBuffer();
     expect(strFromU8(new Uint8Array(bytes).subarray(0, 5))).toBe("%PDF-");
     if (hasPdftotext) {
-      const text = await pdfText(bytes);
+      const text = await pdfText(bytes, { layout: true });
       expect(text).toContain("[non vérifié]");
       expect(text).toContain("Commune de Ploumoguer");
     }
@@ -160,6 +139,9 @@ describe("the progress note with a model", () => {
     if (hasPdftotext) {
       const text = await pdfText(
         await (await fetch(`${server.url}/api/plans/${planId}/note?format=pdf`)).arrayBuffer(),
+        {
+          layout: true,
+        },
       );
       expect(text).toContain(`le plan est ${wrongStanding} [non vérifié]. Le jalon`);
     }
