@@ -4,6 +4,7 @@
 import { AppError } from "../core/errors.ts";
 import type { Draft } from "../drafting/types.ts";
 import { message, pluralMessage } from "../i18n/messages.ts";
+import { cachedFile } from "./cache.ts";
 import { toMarkdown } from "./markdown.ts";
 import { buildDocument, type DocumentJson, documentJson } from "./model.ts";
 
@@ -56,15 +57,18 @@ export function draftWithModel(draft: Draft, version?: number): Draft & { model:
  */
 export async function exportDraft(draft: Draft, format: ExportFormat, version?: number): Promise<ExportedFile> {
   checkVersion(draft, version);
-  const doc = buildDocument(draft, version);
-  // The writers (docx, pdfkit, fflate) are loaded on the first export, not at every start.
-  const bytes =
-    format === "odt"
-      ? (await import("./odt.ts")).toOdt(doc)
-      : format === "docx"
-        ? await (await import("./docx.ts")).toDocx(doc)
-        : format === "pdf"
-          ? await (await import("./pdf.ts")).toPdf(doc)
-          : new TextEncoder().encode(toMarkdown(doc));
-  return { bytes, contentType: CONTENT_TYPES[format], filename: `${doc.filename}.${format}` };
+  // Built once per content: the page's size request (HEAD) and its download (GET) share one build.
+  return cachedFile({ kind: "draft", draft, format, version }, async () => {
+    const doc = buildDocument(draft, version);
+    // The writers (docx, pdfkit, fflate) are loaded on the first export, not at every start.
+    const bytes =
+      format === "odt"
+        ? (await import("./odt.ts")).toOdt(doc)
+        : format === "docx"
+          ? await (await import("./docx.ts")).toDocx(doc)
+          : format === "pdf"
+            ? await (await import("./pdf.ts")).toPdf(doc)
+            : new TextEncoder().encode(toMarkdown(doc));
+    return { bytes, contentType: CONTENT_TYPES[format], filename: `${doc.filename}.${format}` };
+  });
 }

@@ -3,12 +3,14 @@
  * place where errors become `{ error: { code, message } }`.
  */
 
+import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
 import { AppError } from "../core/errors.ts";
 import type { Engine } from "../engine.ts";
@@ -103,7 +105,22 @@ export function createApp(engine: Engine): Hono {
       "Cache-Control": "public, max-age=86400",
     });
   });
-  app.use("/*", serveStatic({ root: WEB_DIR }));
+  // The page's files carry a validator (size and modification time, no hashing) and `no-cache`: the browser asks
+  // each time and gets `304 Not Modified` with no body when nothing changed, so the page loads without downloading
+  // and compiling its scripts again, and an update is seen at once. (`etag` answers the 304; the security headers
+  // above are set on it too.)
+  app.use(
+    "/*",
+    etag(),
+    serveStatic({
+      root: WEB_DIR,
+      onFound: (file, c) => {
+        const { size, mtimeMs } = statSync(file);
+        c.header("ETag", `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`);
+        c.header("Cache-Control", "no-cache");
+      },
+    }),
+  );
   app.notFound((c) =>
     c.json(toErrorBody(new AppError("not_found", message("http.notFound", { path: c.req.path }), 404)).body, 404),
   );

@@ -50,7 +50,8 @@ const aliasList = (file: string): [string, string[]][] =>
       ];
     });
 /** Places and institutions named another way than the corpus names them (capitals, demonyms, « la Sécu »). */
-const GAZETTEER: Map<string, string[]> = new Map(aliasList("gazetteer.txt"));
+/** With them, the acronyms a DSI writes for a product or a notion the corpus writes in full (« M365 », « MFA »). */
+const GAZETTEER: Map<string, string[]> = new Map([...aliasList("gazetteer.txt"), ...aliasList("acronyms-in-full.txt")]);
 /**
  * Vendors named by their head office (« Redmond », « Armonk »), and cities, vendors and courts by a periphrase (« la
  * capitale bavaroise », « la Cour de Luxembourg »): what they stand for must be in a passage that answers, and is
@@ -137,7 +138,11 @@ const PERSONAL: string[][] = readFileSync(new URL("../i18n/fr/personal-data.txt"
 export function personalAsked(question: string): { found: string; group: string[] }[] {
   // « personne ne l'a acheté »: the negation « ne » (never written « né ») before an elided pronoun is not « né à »,
   // which the pronoun, dropped with its apostrophe, would otherwise let it read.
-  const text = question.replace(/(?<![\p{L}])ne\s+([lmtsy])['’]/gu, "ne $1e ");
+  // « l'April, c'est né quand ? »: « c'est né », « ça est né » has a thing for subject (a person « est né »): it asks when
+  // an organisation or a project began, a field of its card, never a private life.
+  const text = question
+    .replace(/(?<![\p{L}])ne\s+([lmtsy])['’]/gu, "ne $1e ")
+    .replace(/(?<![\p{L}])(?:c['’]\s*est|ça\s+est|ca\s+est|cela\s+est)\s+n[ée]e?s?(?![\p{L}])/giu, "c'est apparu");
   const joined = ` ${words(text).join(" ")} `;
   // The subject pronoun of an inverted question (« Dans quelle ville est-il né ? ») stands between the words of the
   // expression (« est né »): read without it too.

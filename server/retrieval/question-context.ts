@@ -34,6 +34,14 @@ const LOCATOR = new RegExp(
 const DESIGNATED_COLLECTIVITY =
   /^\s*(?:[Ll]a|[Ll]e|[Ll]['’])\s*(?:[Rr][ée]gion|[Vv]ille|[Cc]ommune|[Mm]airie|[Mm][ée]tropole|[Aa]gglo(?:m[ée]ration)?|[Dd][ée]partement|[Cc]ollectivit[ée]|[Cc]ommunaut[ée])\s+(?![Dd]e\s|[Dd]u\s|[Dd]es\s|[Dd]['’]|\p{Lu})/u;
 
+/**
+ * What is asked opening on a pronoun that takes up what the statement before the colon designates (« L'autre
+ * navigateur de Mountain View, pas Chrome : on l'utilise dans nos écoles ? », « … : on en a dans nos box ? »): that
+ * statement is what the question is about, not its context.
+ */
+const TAKEN_UP =
+  /^\s*(?:on|nous|vous|ils|elles|je|j['’])\s*(?:n['’]\s*|ne\s+)?(?:l['’]|(?:en|y|les|la|le)(?![\p{L}]))/iu;
+
 /** « … pour nos affiches de la fête de quartier, c'est … ? »: a purpose after a word, up to a comma before the question. */
 const PURPOSE =
   /(?<=[\p{L}\p{N}])\s+(pour\s+(?:nos|notre|mon|ma|mes|les|la|le|l['’]|un|une|des)\s*[^,;:?!.]*),(?=[^,;:.!?]*\?)/gu;
@@ -66,7 +74,8 @@ export function contextSpans(text: string): [number, number][] {
       if (
         colon > 0 &&
         !/\d$/.test(sentence.slice(0, colon)) &&
-        !DESIGNATED_COLLECTIVITY.test(sentence.slice(colon + 1))
+        !DESIGNATED_COLLECTIVITY.test(sentence.slice(colon + 1)) &&
+        !TAKEN_UP.test(sentence.slice(colon + 1))
       )
         spans.push([start, start + colon]);
     }

@@ -71,7 +71,8 @@ const MONTH_YEAR =
  * phrase of the synonym list (« Sécurité sociale ») is one term with its synonyms; an adjective of nationality
  * (« espagnol ») counts as its country's name.
  */
-export function questionTerms(question: string): QuestionTerm[] {
+export function questionTerms(asked: string): QuestionTerm[] {
+  const question = unquoted(asked);
   const out = new Map<string, QuestionTerm>();
   const inPhrase = new Set<string>();
   for (const { phrase, group } of phrasesFound(question)) {
@@ -346,6 +347,18 @@ export function questionTerms(question: string): QuestionTerm[] {
   return [...out.values()];
 }
 /** A folded question with its hyphens as spaces, for finding a term (« beau-frère » is the term « beau frere »). */
+/**
+ * The question with its apostrophes used as quotation marks taken out (« GLPI remonte 'MySQL Server 8.0' », « un 'Cap
+ * Libre' dedans ») : the name quoted is the name, not « 'mysql » or « libre' »; an elision (« l'April », « aujourd'hui »)
+ * stays, its apostrophe being between two letters.
+ */
+export function unquoted(question: string): string {
+  return question
+    .replace(/[’‘]/g, "'")
+    .replace(/(^|[^\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu, "$1 ")
+    .replace(/([\p{L}\p{N}.])'(?![\p{L}\p{N}])/gu, "$1 ");
+}
+
 export const spaced = (question: string) => ` ${fold(question).replace(/[’]/g, "'").replace(/-/g, " ")} `;
 /**
  * The noun a term is the complement of (« taxi » in « une licence de taxi » → « licence », « village » in « la fête du

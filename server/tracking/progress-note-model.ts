@@ -191,13 +191,18 @@ export async function exportProgressNote(
   format: NoteFormat,
 ): Promise<{ bytes: Uint8Array; contentType: string; filename: string }> {
   const { buildDocument } = await import("../export/model.ts");
-  const doc = buildDocument(noteDocument(note, plan, progress));
-  doc.filename = `note-avancement-${plan.slug}`;
-  const bytes =
-    format === "odt"
-      ? (await import("../export/odt.ts")).toOdt(doc)
-      : format === "pdf"
-        ? await (await import("../export/pdf.ts")).toPdf(doc)
-        : new TextEncoder().encode((await import("../export/markdown.ts")).toMarkdown(doc));
-  return { bytes, contentType: CONTENT_TYPES[format], filename: `${doc.filename}.${format}` };
+  const { cachedFile } = await import("../export/cache.ts");
+  const draft = noteDocument(note, plan, progress);
+  // Built once per content, as a draft's export: the page's size request (HEAD) and its download share one build.
+  return cachedFile({ kind: "progress-note", draft, slug: plan.slug, format }, async () => {
+    const doc = buildDocument(draft);
+    doc.filename = `note-avancement-${plan.slug}`;
+    const bytes =
+      format === "odt"
+        ? (await import("../export/odt.ts")).toOdt(doc)
+        : format === "pdf"
+          ? await (await import("../export/pdf.ts")).toPdf(doc)
+          : new TextEncoder().encode((await import("../export/markdown.ts")).toMarkdown(doc));
+    return { bytes, contentType: CONTENT_TYPES[format], filename: `${doc.filename}.${format}` };
+  });
 }

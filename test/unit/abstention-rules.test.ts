@@ -2343,3 +2343,57 @@ describe("eighteenth series (held-out-10 … 14: the place a question is about, 
     });
   });
 });
+
+describe("nineteenth series (held-out-15: a country's code, a quoted name, an organisation's birth, a product's acronym)", () => {
+  it("reads a name between apostrophes used as quotation marks without them, and keeps an elision", () => {
+    const words = questionTerms("Est-ce que 'Zimbra Collaboration' est libre chez l'Adullact ?").map((t) => t.word);
+    expect(words).toEqual(expect.arrayContaining(["zimbra", "collaboration", "adullact"]));
+    expect(words.some((w) => w.includes("'"))).toBe(false);
+  });
+
+  it("reads « c'est né quand » as the start of an organisation, not a person's private life", () => {
+    expect(personalAsked("OW2, c'est né quand ? qui en est le directeur ?")).toEqual([]);
+    expect(personalAsked("Le directeur d'OW2, il est né quand ?")).not.toEqual([]);
+  });
+
+  it("reads a country written by its code as that country, never a French word in lower case", () => {
+    expect(aliasesIn("Kaspersky, c'est RU ?")).toContain("russie");
+    expect(aliasesIn("Sophos, une boîte UK ?")).toContain("royaume uni");
+    expect(aliasesIn("Zoom, c'est USA ?")).toContain("etats unis");
+    expect(aliasesIn("Le logiciel de Berlin est-il libre ?")).not.toContain("etats unis");
+  });
+
+  it("reads what a statement before a colon designates as the subject when what is asked takes it up by a pronoun", () => {
+    const opening = (q: string) => contextSpans(q).filter(([a]) => a === 0);
+    expect(opening("L'autre navigateur de Mountain View, pas Chrome : on l'utilise dans nos écoles ?")).toEqual([]);
+    expect(contextSpans("Le fabricant coréen de téléviseurs : nous en avons dans les salles ?")).toEqual([]);
+    // A statement that what is asked does not take up stays the context.
+    expect(contextSpans("Pour le budget de la commune : quel logiciel libre pour la comptabilité ?")).toHaveLength(1);
+  });
+
+  it("reads a DSI's acronym for a product or a notion the corpus writes in full as that name", () => {
+    expect(aliasesIn("Nos licences O365 E3 sont-elles hébergées en Europe ?")).toContain("microsoft 365");
+    expect(aliasesIn("Une solution 2FA libre pour les agents ?")).toContain("authentification multifacteur");
+    expect(aliasesIn("GSuite est-il conforme au RGPD ?")).toContain("google workspace");
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers what the corpus holds, asked with a country's code, a quoted name or an organisation's birth", async () => {
+      for (const q of [
+        "Sophos, c'est une boîte UK ?",
+        "Kaspersky c'est RU ?",
+        "Cisco Webex, c'est US ?",
+        "OW2, c'est né quand ? qui en est le directeur ?",
+        "Une solution 2FA libre pour les agents ?",
+        "GSuite est-il conforme au RGPD pour une mairie ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+  });
+});
