@@ -693,9 +693,11 @@ function checkSentence(
     // Words saying what a product or its vendor is (« une solution … développée par une entreprise allemande »), in a
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
     // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
-    const said = [...new Set(contentWords(listedOnly(withoutAdvice(sentence, pool, facts))))].filter(
-      (c) => !ANNOUNCE_WORDS.has(c),
-    );
+    const words0 = [...new Set(contentWords(listedOnly(withoutAdvice(sentence, pool, facts))))];
+    // An announcement takes two of its words (« Plusieurs enseignements ressortent ») : « plusieurs collectivités ont
+    // réduit leur dépendance » alone states something, and is checked as it is.
+    const announces = words0.filter((c) => ANNOUNCE_WORDS.has(c)).length >= 2;
+    const said = words0.filter((c) => !announces || !ANNOUNCE_WORDS.has(c));
     const found = (c: string) => bags.some((b) => wordIn(c, b));
     // A sentence about the catalog or a card of it (« Le catalogue le range parmi … », « Tous deux sont des logiciels
     // libres »), where a cited passage is a card: its words for the catalog do not count; what remains, when it is
@@ -706,7 +708,7 @@ function checkSentence(
       pool.some((src) => src.sentences.some((ss) => CARD_FIELD.test(ss.text)));
     const framed = card
       ? [...new Set(contentWords(withoutPronounCounts(listedOnly(withoutAdvice(sentence, pool, facts)))))].filter(
-          (c) => !CARD_WORDS.has(c) && !ANNOUNCE_WORDS.has(c),
+          (c) => !CARD_WORDS.has(c) && (!announces || !ANNOUNCE_WORDS.has(c)),
         )
       : said;
     if (framed.length < said.length && framed.length < 3) {
