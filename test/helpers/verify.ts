@@ -14,3 +14,6 @@ export const check = (sentence: string, passages: string[], facts: string[] = []
 
 /** The first sentence's status against the passages given. */
 export const status = (sentence: string, ...passages: string[]) => check(sentence, passages).status;
+
+/** The first sentence's reasons against the passages given, joined into one string. */
+export const reasons = (sentence: string, ...passages: string[]) => check(sentence, passages).reasons.join(" ");

@@ -5,15 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { verifyText } from "../../server/verify/index.ts";
+import { reasons } from "../helpers/verify.ts";
 
-const check = (sentence: string, ...passages: string[]) =>
-  verifyText(
-    sentence,
-    passages.map((text, i) => ({ n: i + 1, text })),
-    { asked: [] },
-  ).sentences[0]!;
 const PLANNED = "envisagé, pas comme acquis";
-const reasons = (sentence: string, ...passages: string[]) => check(sentence, ...passages).reasons.join(" ");
 
 describe("a plan stated as done: only what the plan bears on, stated as done", () => {
   const announced =

@@ -4,16 +4,9 @@
  * wrong one that the same rule is for is still flagged.
  */
 import { describe, expect, it } from "vitest";
-import { verifyText } from "../../server/verify/index.ts";
+import { check, reasons } from "../helpers/verify.ts";
 
-const check = (sentence: string, ...passages: string[]) =>
-  verifyText(
-    sentence,
-    passages.map((text, i) => ({ n: i + 1, text })),
-    { asked: [] },
-  ).sentences[0]!;
 const PLANNED = "envisagé, pas comme acquis";
-const reasons = (sentence: string, ...passages: string[]) => check(sentence, ...passages).reasons.join(" ");
 
 describe("a verb of the present or the imperfect ending in « -rait » is not a conditional that plans", () => {
   const card =
@@ -56,7 +49,7 @@ describe("a verb of the present or the imperfect ending in « -rait » is not a 
 describe("a sentence about the catalog card or the catalog itself", () => {
   const card =
     "Produit : Zoom — Catalogue, 2026-08\nZoom (outils de visioconférence) : Réunions en ligne.\nÉditeur : Zoom Video Communications, États-Unis. Exposition : CLOUD Act (États-Unis).\nApparaît dans les inventaires sous les noms : Zoom Meetings.\nAlternatives : Jitsi Meet (remplacement partiel, France, libre Apache-2.0) ; BigBlueButton (remplacement partiel, Canada, libre LGPL-3.0).";
-  const ok = (sentence: string) => expect(check(sentence, card).reasons).toEqual([]);
+  const ok = (sentence: string) => expect(check(sentence, [card]).reasons).toEqual([]);
   it("« Le catalogue le range parmi … » passes when what it ranks it among is on the card", () => {
     ok("Le catalogue le range parmi les outils de visioconférence [1].");
   });
@@ -70,11 +63,13 @@ describe("a sentence about the catalog card or the catalog itself", () => {
   it("a sentence about the passages (« Les passages ne proposent pas d'alternative précise ») keeps its own rule", () => {
     const bare =
       "Produit : AnyDesk — Catalogue, 2026-08\nAnyDesk (poste de travail) : Prise de main à distance.\nÉditeur : AnyDesk Software, Allemagne.";
-    expect(check("Les passages ne proposent pas d'alternative précise à AnyDesk [1].", bare).reasons).toEqual([]);
+    expect(check("Les passages ne proposent pas d'alternative précise à AnyDesk [1].", [bare]).reasons).toEqual([]);
   });
   it("what the card does not say is still flagged", () => {
-    expect(check("Tous deux sont des logiciels propriétaires [1].", card).reasons).not.toEqual([]);
-    expect(check("Le catalogue le range parmi les outils de comptabilité publique [1].", card).reasons).not.toEqual([]);
+    expect(check("Tous deux sont des logiciels propriétaires [1].", [card]).reasons).not.toEqual([]);
+    expect(check("Le catalogue le range parmi les outils de comptabilité publique [1].", [card]).reasons).not.toEqual(
+      [],
+    );
   });
 });
 
@@ -87,8 +82,7 @@ describe("a former name is the same organisation, not another one paired with it
     expect(
       check(
         "Qonto, anciennement Olinda, est un remplacement direct : c'est un éditeur français installé à Paris [1][2].",
-        app,
-        vendor,
+        [app, vendor],
       ).reasons,
     ).toEqual([]);
   });
@@ -98,15 +92,17 @@ describe("a sentence that announces a list or what follows", () => {
   const page =
     "Remplacer FileMaker — Ce qui est possible\nLes bases FileMaker d'une mairie peuvent passer sous Baserow, sous NocoDB ou dans une base PostgreSQL gérée par le service informatique.";
   it("« Trois pistes existent : A, B ou C » passes when it lists as many as it counts", () => {
-    expect(check("Trois pistes existent : Baserow, NocoDB ou PostgreSQL [1].", page).reasons).toEqual([]);
+    expect(check("Trois pistes existent : Baserow, NocoDB ou PostgreSQL [1].", [page]).reasons).toEqual([]);
   });
   it("a count that does not match the list, or a listed item the passage does not name, is still flagged", () => {
-    expect(check("Quatre pistes existent : Baserow, NocoDB ou PostgreSQL [1].", page).reasons).not.toEqual([]);
+    expect(check("Quatre pistes existent : Baserow, NocoDB ou PostgreSQL [1].", [page]).reasons).not.toEqual([]);
   });
   const lessons =
     "Les migrations de Lannion et de Vitré — Ce qu'elles montrent\nLes exemples de Lannion et de Vitré montrent qu'une commune moyenne peut passer à LibreOffice en deux ans si elle forme ses agents.";
   it("« Plusieurs enseignements ressortent de … » (an introduction) passes", () => {
-    expect(check("Plusieurs leçons ressortent des exemples de Lannion et de Vitré [1].", lessons).reasons).toEqual([]);
+    expect(check("Plusieurs leçons ressortent des exemples de Lannion et de Vitré [1].", [lessons]).reasons).toEqual(
+      [],
+    );
   });
 });
 
@@ -115,17 +111,16 @@ describe("an alternative given another degree of replacement than its card gives
     "Produit : Slack — Catalogue, 2026-08\nSlack (outils collaboratifs) : Messagerie d'équipe.\nÉditeur : Salesforce, États-Unis.\nApparaît dans les inventaires sous les noms : Slack.\nAlternatives : Mattermost (remplacement partiel, États-Unis, libre AGPL-3.0) ; Zulip (autre approche, États-Unis, libre Apache-2.0) ; Rocket.Chat (remplacement direct, Brésil, libre MIT).";
   const own =
     "Alternative : Mattermost — Catalogue, 2026-11\nMattermost (outils collaboratifs) : logiciel libre sous licence AGPL-3.0, publié par Mattermost Inc. (États-Unis).\nRemplace : Slack (remplacement partiel) ; Microsoft Teams (autre approche).";
-  const reason = (sentence: string, ...passages: string[]) => check(sentence, ...passages).reasons.join(" ");
   it("« remplace directement » where the card says « remplacement partiel » is flagged", () => {
-    expect(reason("Mattermost, logiciel libre sous licence AGPL, le remplace directement [1].", card)).toContain(
+    expect(reasons("Mattermost, logiciel libre sous licence AGPL, le remplace directement [1].", card)).toContain(
       "remplacement partiel",
     );
-    expect(reason("Zulip en est un remplacement direct [1].", card)).toContain("autre approche");
-    expect(reason("Mattermost remplace entièrement Slack [1].", own)).toContain("remplacement partiel");
+    expect(reasons("Zulip en est un remplacement direct [1].", card)).toContain("autre approche");
+    expect(reasons("Mattermost remplace entièrement Slack [1].", own)).toContain("remplacement partiel");
   });
   it("the degree the card gives passes, and a negated degree is left alone", () => {
-    expect(check("Rocket.Chat le remplace directement [1].", card).reasons).toEqual([]);
-    expect(check("Mattermost en est un remplacement partiel [1].", card).reasons).toEqual([]);
-    expect(reason("Mattermost ne le remplace pas directement [1].", card)).not.toContain("remplacement partiel");
+    expect(check("Rocket.Chat le remplace directement [1].", [card]).reasons).toEqual([]);
+    expect(check("Mattermost en est un remplacement partiel [1].", [card]).reasons).toEqual([]);
+    expect(reasons("Mattermost ne le remplace pas directement [1].", card)).not.toContain("remplacement partiel");
   });
 });

@@ -4,14 +4,7 @@
  * the wrong sentence is flagged, the right one still passes.
  */
 import { describe, expect, it } from "vitest";
-import { verifyText } from "../../server/verify/index.ts";
-
-const check = (sentence: string, passages: string[]) =>
-  verifyText(
-    sentence,
-    passages.map((text, i) => ({ n: i + 1, text })),
-  ).sentences[0]!;
-const status = (sentence: string, ...passages: string[]) => check(sentence, passages).status;
+import { check, status } from "../helpers/verify.ts";
 
 describe("A2: a negation whose pronoun stands for a subject written with a quoted name", () => {
   const passage =

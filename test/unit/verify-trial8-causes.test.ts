@@ -4,14 +4,7 @@
  * of its own (other subjects than the trial's): the wrong sentence is flagged, the right one still passes.
  */
 import { describe, expect, it } from "vitest";
-import { verifyText } from "../../server/verify/index.ts";
-
-const check = (sentence: string, passages: string[]) =>
-  verifyText(
-    sentence,
-    passages.map((text, i) => ({ n: i + 1, text })),
-  ).sentences[0]!;
-const status = (sentence: string, ...passages: string[]) => check(sentence, passages).status;
+import { check, status } from "../helpers/verify.ts";
 
 describe("A1: a count written in words, changed, on the same counted noun", () => {
   const passage =
