@@ -219,40 +219,30 @@ const lawCountries = (p: OwnProduct) => widened(p.laws.map(lawCountry).filter((c
 export function statementsOf(folded: string, original: string): Statement[] {
   const out: Statement[] = [];
   const all = (re: RegExp) => [...folded.matchAll(re)];
-  for (const m of all(BEARER_ADJECTIVE)) {
-    const place = placeOfAdjective(m[1]!);
-    if (!place) continue;
-    // « la loi russe » is a law, not a country: said by LAW_ADJECTIVE.
-    if (LAW_WORD.test(m[0])) continue;
+  /** The statement a match makes, as written in the sentence, true of a product when `holds`. */
+  const said = (m: RegExpMatchArray, holds: Statement["holds"]) =>
     out.push({
       said: original.slice(m.index!, m.index! + m[0].length),
       at: m.index!,
       end: m.index! + m[0].length,
-      holds: (p) => !p.countries.length || inCountries(p, place),
+      holds,
       negatable: true,
     });
+  const countryStatement = (place: Place, m: RegExpMatchArray) =>
+    said(m, (p) => !p.countries.length || inCountries(p, place));
+  for (const m of all(BEARER_ADJECTIVE)) {
+    const place = placeOfAdjective(m[1]!);
+    // « la loi russe » is a law, not a country: said by LAW_ADJECTIVE.
+    if (place && !LAW_WORD.test(m[0])) countryStatement(place, m);
   }
   for (const m of all(ORIGIN_PLACE)) {
     const place = placeOfName(words(m[1]!).join(" "));
-    if (!place) continue;
-    out.push({
-      said: original.slice(m.index!, m.index! + m[0].length),
-      at: m.index!,
-      end: m.index! + m[0].length,
-      holds: (p) => !p.countries.length || inCountries(p, place),
-      negatable: true,
-    });
+    if (place) countryStatement(place, m);
   }
   const lawStatement = (codes: string[], m: RegExpMatchArray) => {
     // Every vendor working in Europe answers to European law: only an extra-European law says something of it.
     if (codes.some(isEuropean)) return;
-    out.push({
-      said: original.slice(m.index!, m.index! + m[0].length),
-      at: m.index!,
-      end: m.index! + m[0].length,
-      holds: (p) => codes.some((c) => lawCountries(p).has(c)) || (!p.laws.length && !p.countries.length),
-      negatable: true,
-    });
+    said(m, (p) => codes.some((c) => lawCountries(p).has(c)) || (!p.laws.length && !p.countries.length));
   };
   for (const m of all(LAW_ADJECTIVE)) {
     const place = placeOfAdjective(m[1]!);
@@ -263,14 +253,7 @@ export function statementsOf(folded: string, original: string): Statement[] {
     [FREE, true],
     [PROPRIETARY, false],
   ] as const)
-    for (const m of all(re))
-      out.push({
-        said: original.slice(m.index!, m.index! + m[0].length),
-        at: m.index!,
-        end: m.index! + m[0].length,
-        holds: (p) => p.openSource === null || p.openSource === free,
-        negatable: true,
-      });
+    for (const m of all(re)) said(m, (p) => p.openSource === null || p.openSource === free);
   return out;
 }
 
