@@ -5,43 +5,26 @@
  *   dans l'inventaire », as before. Tested on Symantec → ESET and Webex → Tixeo (the trial saw Kaspersky → Bitdefender).
  */
 import { describe, expect, it } from "vitest";
-import { checkpointOf, type MeasurableAnalysis, progressOf, snapshotOf } from "../../server/tracking/plan.ts";
+import { checkpointOf, progressOf, snapshotOf } from "../../server/tracking/plan.ts";
 import { progressNoteMarkdown } from "../../server/tracking/progress-note.ts";
 import { openDataJson, renderPublicPage } from "../../server/tracking/public-page.ts";
-import { planOf } from "../helpers/plan.ts";
-
-const item = (name: string, id: string, installations: number, extraEuropean: boolean) => ({
-  name,
-  installations,
-  product: { id, name },
-  extraEuropean,
-  openSource: false,
-  category: "security",
-  component: false,
-});
-
-const analysis = (id: string, items: ReturnType<typeof item>[], value: number): MeasurableAnalysis => ({
-  id,
-  createdAt: "2026-12-05T08:00:00Z",
-  summary: { installations: 400, extraEuropean: { share: value / 100 }, score: { value } },
-  items,
-});
+import { analysisOf, itemOf, planOf } from "../helpers/plan.ts";
 
 describe("a replaced product whose replacement is in the new inventory (B8)", () => {
-  const before = analysis(
+  const before = analysisOf(
     "a1",
     [
-      item("Symantec Endpoint Protection", "symantec-endpoint-protection", 300, true),
-      item("Cisco Webex Meetings", "webex", 40, true),
-      item("Google Chrome", "google-chrome", 60, true),
+      itemOf("Symantec Endpoint Protection", "symantec-endpoint-protection", 300, true),
+      itemOf("Cisco Webex Meetings", "webex", 40, true),
+      itemOf("Google Chrome", "google-chrome", 60, true),
     ],
     80,
   );
-  const after = analysis(
+  const after = analysisOf(
     "a2",
     [
-      item("ESET Endpoint Security / PROTECT", "eset-endpoint", 300, false),
-      item("Google Chrome", "google-chrome", 60, true),
+      itemOf("ESET Endpoint Security / PROTECT", "eset-endpoint", 300, false),
+      itemOf("Google Chrome", "google-chrome", 60, true),
     ],
     40,
   );
@@ -96,7 +79,7 @@ describe("the public page's French with any collectivité's name (B7)", () => {
   const page = (name: string) => {
     const plan = planOf("2026-12-05", {
       collectivite: { name, kind: null },
-      checkpoints: [checkpointOf(analysis("a1", [], 80), "weighted", "2026-12-05")],
+      checkpoints: [checkpointOf(analysisOf("a1", [], 80), "weighted", "2026-12-05")],
     });
     const snapshot = snapshotOf(plan, progressOf(plan, "2026-12-05"), {
       licence: "etalab-2.0",

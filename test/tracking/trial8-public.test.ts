@@ -5,36 +5,16 @@
  *   → remplacé par Firefox ESR » with Firefox at 120 before and after). Tested on Opera → Vivaldi and Zoom → Jitsi.
  */
 import { describe, expect, it } from "vitest";
-import {
-  checkpointOf,
-  defaultMilestones,
-  type MeasurableAnalysis,
-  progressOf,
-  snapshotOf,
-} from "../../server/tracking/plan.ts";
+import { checkpointOf, defaultMilestones, progressOf, snapshotOf } from "../../server/tracking/plan.ts";
 import { progressNoteMarkdown } from "../../server/tracking/progress-note.ts";
 import { openDataJson, renderPublicPage } from "../../server/tracking/public-page.ts";
-import { planOf } from "../helpers/plan.ts";
+import { analysisOf, itemOf, planOf } from "../helpers/plan.ts";
 
-const item = (name: string, id: string, installations: number, extraEuropean: boolean) => ({
-  name,
-  installations,
-  product: { id, name },
-  extraEuropean,
-  openSource: !extraEuropean,
-  category: "internet",
-  component: false,
-});
-
-const analysis = (id: string, items: ReturnType<typeof item>[], value: number): MeasurableAnalysis => ({
-  id,
-  createdAt: "2026-12-05T08:00:00Z",
-  summary: { installations: 400, extraEuropean: { share: value / 100 }, score: { value } },
-  items,
-});
+const item = (name: string, id: string, installations: number, extraEuropean: boolean) =>
+  itemOf(name, id, installations, extraEuropean, { openSource: !extraEuropean, category: "internet" });
 
 describe("a replacement is claimed only when the data show it (A4)", () => {
-  const before = analysis(
+  const before = analysisOf(
     "a1",
     [
       item("Opera", "opera", 8, true),
@@ -44,7 +24,7 @@ describe("a replacement is claimed only when the data show it (A4)", () => {
     ],
     60,
   );
-  const after = analysis("a2", [item("Vivaldi", "vivaldi", 90, false), item("Jitsi Meet", "jitsi", 35, false)], 40);
+  const after = analysisOf("a2", [item("Vivaldi", "vivaldi", 90, false), item("Jitsi Meet", "jitsi", 35, false)], 40);
   const plan = planOf("2026-06-01", {
     products: [
       { name: "Opera", productId: "opera", by: "Vivaldi", dueDate: null },
@@ -83,7 +63,7 @@ describe("a replacement is claimed only when the data show it (A4)", () => {
 describe("the licence in the public page's footer", () => {
   const page = (licence: "etalab-2.0" | "odbl") => {
     const plan = planOf("2026-12-05", {
-      checkpoints: [checkpointOf(analysis("a1", [], 50), "weighted", "2026-12-05")],
+      checkpoints: [checkpointOf(analysisOf("a1", [], 50), "weighted", "2026-12-05")],
     });
     const snapshot = snapshotOf(plan, progressOf(plan, "2026-12-05"), {
       licence,
