@@ -276,6 +276,25 @@ const MONTH_YEAR = new RegExp(`\\b(${Object.keys(MONTHS).join("|")})\\s+(20\\d{2
 const NUMERIC = /\b(?:(\d{1,2})\/(20\d{2})|(20\d{2})-(\d{2}))\b/;
 const YEAR = /\b(?:en|fin|debut|mi-|d'ici|avant|au|courant|pour)\s*(20\d{2})\b/;
 
+let contractYear: RegExp | null = null;
+/**
+ * A year after the words of a contract's end (`contract-dates.txt`: « fin de marché 2028 », « jusqu'au renouvellement
+ * de 2028 », « licences : échéance 2029 »), a few small words between: a product's year (« Office 2019 ») is not one,
+ * nor a count (« jusqu'à 2000 postes »).
+ */
+function contractYearPattern(): RegExp {
+  if (contractYear) return contractYear;
+  const counted = wordListLines("head-counts.txt").flatMap((l) => l.split(/\s+/).map((w) => fold(w)));
+  const leads = wordAlternation(wordListLines("contract-dates.txt").map((w) => fold(w)));
+  const small = "de|du|des|d['’]|en|le|la|l['’]|les|au|aux|a|prevue?s?|fixee?s?|pour|vers|son|sa|ses";
+  contractYear = new RegExp(
+    String.raw`(?<![\p{L}])(?:${leads})(?![\p{L}])(?:[\s:,–-]+(?:${small})(?![\p{L}]))*[\s:,–-]*(20\d{2})(?!\d)` +
+      String.raw`(?!\s*(?:%|€|euros?\b|(?:${counted.join("|")})\b))`,
+    "u",
+  );
+  return contractYear;
+}
+
 /** The first date a sentence gives, folded (« juin 2027 » → `2027-06`, « fin 2028 » → `2028`). */
 export function sentenceDate(folded: string): string | null {
   const m = MONTH_YEAR.exec(folded);
@@ -285,7 +304,7 @@ export function sentenceDate(folded: string): string | null {
     const [year, month] = n[1] ? [n[2]!, Number(n[1])] : [n[3]!, Number(n[4])];
     if (month >= 1 && month <= 12) return `${year}-${String(month).padStart(2, "0")}`;
   }
-  const y = YEAR.exec(folded);
+  const y = YEAR.exec(folded) ?? contractYearPattern().exec(folded);
   return y ? y[1]! : null;
 }
 
@@ -365,9 +384,13 @@ function linesNamed(sentence: string, lines: RoadmapLine[], partsOf: (line: Road
     add(vendor, l);
     for (const name of [productName(l.item), l.item.name]) if (firstOf(name) !== vendor) add(firstOf(name), l);
   }
-  const found = [...oneWord].filter(([w, own]) => own.size === 1 && said.includes(` ${w} `));
-  const single = new Set(found.flatMap(([, own]) => [...own]));
-  return single.size === 1 ? [...single] : [];
+  const said1 = [...oneWord].filter(([w]) => said.includes(` ${w} `));
+  const single = new Set(said1.filter(([, own]) => own.size === 1).flatMap(([, own]) => [...own]));
+  if (single.size) return single.size === 1 ? [...single] : [];
+  // A vendor's contract (« le marché Cisco se termine en juin 2027 ») covers its lines of one kind (Webex and Jabber,
+  // both visioconference); lines of different kinds (Windows and Office) are bought apart: the name alone names none.
+  const shared = new Set(said1.flatMap(([, own]) => [...own]));
+  return new Set([...shared].map((l) => l.role.id)).size === 1 ? [...shared] : [];
 }
 
 let keepPattern: RegExp | null = null;

@@ -388,7 +388,7 @@ export function roadmapContext(
       sort: e.date.length === 4 ? `${e.date}-12` : e.date,
       row: [
         texts(structure, names.length ? "milestone.localWith" : "milestone.local", {
-          text: e.text,
+          text: e.text.replace(/[.!…\s]+$/u, ""),
           products: [...new Set(names)].join(", "),
         }),
         frenchDate(e.date),
