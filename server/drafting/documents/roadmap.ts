@@ -260,7 +260,18 @@ export function roadmapContext(
       formatInt(r.products),
       formatInt(r.installations),
       formatInt(r.extra),
-      r.known ? formatPercent((r.extra / r.known) * 100) : "—",
+      // Only what is known to be extra-European, over all the category's installations; the unknown said apart,
+      // never counted (trial 9: « Non classé … 100 % » for 7 known of 134).
+      r.known
+        ? r.known < r.installations
+          ? texts(structure, "baseline.shareWithUnknown", {
+              share: formatPercent((r.extra / r.installations) * 100),
+              unknown: formatInt(r.installations - r.known),
+            })
+          : formatPercent((r.extra / r.installations) * 100)
+        : r.installations
+          ? texts(structure, "baseline.allUnknown", { unknown: formatInt(r.installations) })
+          : "—",
     ]),
   );
 
