@@ -50,8 +50,9 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
   } else {
     const c = latest.checkpoint;
     const standing = t(`standing.${latest.standing}`);
+    // An inventory taken before the vote has no planned value: said so, never « en avance » (trial 9).
     where.push(
-      t("latest", {
+      t(c.date <= localDay(plan.adoptedAt) ? "latestBeforeAdoption" : "latest", {
         date: frenchDate(c.date),
         value: percentText(c.value),
         planned: percentText(latest.planned),
