@@ -6,7 +6,7 @@
  */
 
 import { localDay } from "../core/text.ts";
-import { wordAlternation, wordListLines } from "../i18n/word-lists.ts";
+import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countByCategory } from "../inventory/category-counts.ts";
 import { withAlternativesInPlace } from "../inventory/in-place.ts";
 import {
@@ -52,6 +52,34 @@ export interface RoadmapLine {
    * foundation): the replacement lowers the exposure only in part, and is said so, never as a way out.
    */
   limited: boolean;
+  /**
+   * A consumer app on a few computers with no alternative in the catalog (a video editor, a personal messenger, a
+   * game: `isConsumerRemoval`): to uninstall in the quick phase, not a deep project (trial 9).
+   */
+  removal: boolean;
+}
+
+/** At most this many installations for a consumer app to be a removal rather than a project (`isConsumerRemoval`). */
+export const REMOVAL_MAX_INSTALLATIONS = 5;
+
+let consumer: { vendors: Set<string>; words: RegExp } | null = null;
+/**
+ * A consumer app (`consumer-apps.txt`: its publisher, or a word of its name) installed on a few computers, with no
+ * alternative in the catalog and not filed as business software: agents installed it, it is to be uninstalled.
+ */
+export function isConsumerRemoval(item: AnalysisItem): boolean {
+  if (!(item.installations > 0) || item.installations > REMOVAL_MAX_INSTALLATIONS) return false;
+  if ((item.alternatives?.length ?? 0) > 0 || item.category === "business") return false;
+  if (!consumer) {
+    const sections = wordListSections("consumer-apps.txt");
+    const words = (sections.get("mots") ?? []).map((w) => fold(w));
+    consumer = {
+      vendors: new Set((sections.get("éditeurs") ?? []).map((v) => fold(v))),
+      words: new RegExp(`(?<![\\p{L}\\d])(?:${wordAlternation(words)})(?![\\p{L}\\d])`, "u"),
+    };
+  }
+  const vendor = item.vendor?.name ? fold(item.vendor.name) : "";
+  return consumer.vendors.has(vendor) || consumer.words.test(fold(item.name));
 }
 
 export interface PhasePlan {
@@ -138,7 +166,9 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
     }
     const alternative = bestAlternative(item.alternatives);
     const exposure = exposureFactor(item) ?? 0;
-    const residual = alternative ? Math.min(exposure, alternativeExposure(alternative)) : exposure;
+    // A consumer app on a few computers is uninstalled: its exposure goes, with nothing in its place.
+    const removal = !alternative && isConsumerRemoval(item);
+    const residual = removal ? 0 : alternative ? Math.min(exposure, alternativeExposure(alternative)) : exposure;
     // The quick phase is the map's quick wins, by the same rule (`isQuickWin`): a drop-in swap that leaves the
     // software under an extra-European jurisdiction is no quick win; it goes with the guided replacements.
     const phase = phaseOf(item, alternative);
@@ -146,15 +176,16 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       item,
       alternative,
       bestFit: alternative?.fit ?? null,
-      phase: phase === "quick" && !isQuickWin(item) ? "guided" : phase,
+      phase: removal ? "quick" : phase === "quick" && !isQuickWin(item) ? "guided" : phase,
       role: m.role,
       laws: lawsOf(item),
       exposure,
       residual,
       points: weighted.known ? (100 * m.weighted * (exposure - residual)) / weighted.known : 0,
-      rawRemoved: alternative && residual === 0 && isExposed(item) === true ? item.installations : 0,
+      rawRemoved: (alternative || removal) && residual === 0 && isExposed(item) === true ? item.installations : 0,
       required: false,
       limited: !!alternative && residual > 0 && residual < exposure,
+      removal,
     });
   }
   // What the collectivité decided to keep is not planned: out of the replacements before phases and target are

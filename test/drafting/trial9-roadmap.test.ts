@@ -94,3 +94,61 @@ describe("the end of a contract, however it is worded (B1)", () => {
     expect(ctx.vars.calendar_table).not.toMatch(/ : Le /);
   });
 });
+
+/**
+ * B5: consumer apps an agent installed on one or two computers (the trial: a video editor and a personal messenger of
+ * Chinese publishers) were « Chantiers de fond — alternative à rechercher ». Such an app, with few installations and
+ * no alternative in the catalog, is a removal: in the quick phase, « à désinstaller » with the reason, and the rule
+ * said in the roadmap; business software of a few installations (Bentley OpenRoads) stays where it was. Tested on
+ * Douyin, Tencent Video and a solitaire game.
+ */
+describe("small consumer apps (B5)", () => {
+  const consumer = () =>
+    asAnalysis(
+      analyzeRows(
+        [
+          inventoryRow("Microsoft Windows 10 Professionnel", "Microsoft Corporation", 100),
+          inventoryRow("Douyin", "ByteDance Ltd.", 1),
+          inventoryRow("Tencent Video", "Tencent", 2),
+          inventoryRow("Solitaire Collection", "Microsoft Studios", 4),
+          inventoryRow("Bentley OpenRoads Designer", "Bentley Systems, Incorporated", 2),
+        ],
+        index,
+        { now: NOW },
+      ),
+      NOW,
+    );
+
+  it("are quick removals, not deep projects; business software is not", () => {
+    const plan = planRoadmap(consumer(), { now: NOW });
+    const phase = (name: string) => plan.lines.find((l) => l.item.name === name);
+    for (const name of ["Douyin", "Tencent Video", "Solitaire Collection"]) {
+      expect(phase(name)).toMatchObject({ phase: "quick", removal: true });
+      expect(phase(name)!.points).toBeGreaterThan(0);
+    }
+    expect(phase("Bentley OpenRoads Designer")).toMatchObject({ phase: "deep", removal: false });
+  });
+
+  it("the roadmap says « à désinstaller », why, and the rule", () => {
+    const ctx = buildContext(
+      "roadmap",
+      parseInputs("roadmap", {
+        collectivite: { name: "Commune de Lamballe-Armor" },
+        analysisId: "t",
+        targetDate: "2029-12",
+      }),
+      consumer(),
+      loadStructure("roadmap"),
+      NOW,
+    );
+    const quick = ctx.vars.phases_detail!.split("### Remplacements accompagnés")[0]!;
+    expect(quick).toMatch(/\*\*Douyin\*\* \([^\n]*\) → à désinstaller : application grand public/);
+    expect(quick).toMatch(/\*\*Solitaire Collection\*\*[^\n]*→ à désinstaller/);
+    expect(quick).toMatch(/installées sur au plus 5 postes et sans alternative au catalogue sont à désinstaller/);
+    const deep = ctx.vars.phases_detail!.split("### Chantiers de fond")[1]!;
+    expect(deep).not.toMatch(/Douyin|Tencent Video|Solitaire/);
+    expect(deep).toMatch(/\*\*Bentley OpenRoads Designer\*\*/);
+    const row = ctx.vars.alternatives_table!.split("\n").find((l) => l.startsWith("| Douyin"))!;
+    expect(row).toMatch(/aucune : à désinstaller \| Gains rapides \|$/);
+  });
+});
