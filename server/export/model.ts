@@ -9,6 +9,7 @@ import { asOfText, escapeRegExp, fold, frenchDate, localDay, slugify } from "../
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
 import { countText, message } from "../i18n/messages.ts";
+import { analysisDay } from "../inventory/inventory-date.ts";
 
 import type {
   Block,
@@ -124,11 +125,16 @@ export function freshness(
       if (isoMonthOrDay(date)) dates.set(`${s.title}|${date}`, date);
     }
   const facts = [...dates.values()].sort();
-  const analysis = (draft.inputs as { analysis?: { createdAt?: unknown } }).analysis;
-  const inventory =
-    typeof analysis?.createdAt === "string" && isoMonthOrDay(localDay(analysis.createdAt))
-      ? localDay(analysis.createdAt)
-      : null;
+  // The day the inventory describes (`analysisDay`: its inventory date, else its import day), the date the document's
+  // tables give it: one date per inventory (trial 9: « cartographie du 6 décembre » over « inventaire du 15 juin »).
+  const analysis = (draft.inputs as { analysis?: { createdAt?: unknown; inventoryDate?: unknown } }).analysis;
+  const day = analysis
+    ? analysisDay({
+        createdAt: typeof analysis.createdAt === "string" ? analysis.createdAt : null,
+        inventoryDate: typeof analysis.inventoryDate === "string" ? analysis.inventoryDate : null,
+      })
+    : null;
+  const inventory = day && isoMonthOrDay(day) ? day : null;
   // Older than a year before the document's own date (a letter's date, else the day it was written).
   const dated = String((draft.inputs as { date?: unknown }).date ?? version.at);
   const yearBefore = `${Number(dated.slice(0, 4)) - 1}${dated.slice(4, 10)}`;

@@ -10,6 +10,8 @@ import { buildContext } from "../../server/drafting/context.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
 import { eventDate, planRoadmap } from "../../server/drafting/roadmap-plan.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
+import type { Draft, DraftVersion } from "../../server/drafting/types.ts";
+import { freshness } from "../../server/export/model.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { asAnalysis, inventoryRow } from "../inventory/fixtures.ts";
@@ -150,5 +152,21 @@ describe("small consumer apps (B5)", () => {
     expect(deep).toMatch(/\*\*Bentley OpenRoads Designer\*\*/);
     const row = ctx.vars.alternatives_table!.split("\n").find((l) => l.startsWith("| Douyin"))!;
     expect(row).toMatch(/aucune : à désinstaller \| Gains rapides \|$/);
+  });
+});
+
+/**
+ * B6: the roadmap's header said « cartographie du 6 décembre 2026 » (the day the file was imported) over tables that
+ * say « inventaire du 15 juin 2026 » (the day the inventory describes): one date per inventory, the latter.
+ */
+describe("one date per inventory (B6)", () => {
+  it("the document's header dates the map by the day its inventory describes", () => {
+    const draft = {
+      inputs: { analysis: { createdAt: "2027-02-03T09:00:00.000Z", inventoryDate: "2026-10-01" } },
+    } as unknown as Draft;
+    const version = { at: "2027-02-03T09:05:00.000Z", sections: [] } as unknown as DraftVersion;
+    expect(freshness(draft, version).inventory).toBe("2026-10-01");
+    const imported = { inputs: { analysis: { createdAt: "2027-02-03T09:00:00.000Z" } } } as unknown as Draft;
+    expect(freshness(imported, version).inventory).toBe("2027-02-03");
   });
 });

@@ -133,8 +133,8 @@ function phaseLine(
   const alt = l.removal
     ? `${texts(structure, "phase.removal")} — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}`
     : l.alternative
-    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
-    : partialOnly(structure, l);
+      ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
+      : partialOnly(structure, l);
   const deadline = events.find((e) => e.lines.includes(l))?.date;
   return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${deadlineText(structure, deadline, phaseEnd, start)}` : ""}`;
 }
