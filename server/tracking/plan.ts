@@ -509,8 +509,10 @@ export function snapshotOf(
       appeared: unique(changedCheckpoints.flatMap((c) => c.appeared.map(label))),
       // Events recorded since the previous publication, or every event of the plan for a first one (an event dated
       // the day of the baseline inventory or of the adoption counts too).
+      // For a first one, not those dated before the inventory it counts from (trial 9: a decision of October listed
+      // « depuis l'adoption » of December).
       events: plan.events
-        .filter((e) => !previous || e.recordedAt > previous.publishedAt)
+        .filter((e) => (previous ? e.recordedAt > previous.publishedAt : !start || e.date >= start.date))
         .sort((a, b) => a.date.localeCompare(b.date))
         .map((e) => ({ date: e.date, text: e.text })),
       since: previous ? "publication" : "adoption",

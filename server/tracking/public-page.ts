@@ -61,9 +61,13 @@ export function progressChart(s: PublicSnapshot): string {
   const top = Math.min(100, Math.ceil((Math.max(...values) + 5) / 10) * 10);
   const x = (d: string) => pad.left + ((day(d) - start) / Math.max(1, end - start)) * (W - pad.left - pad.right);
   const y = (v: number) => pad.top + (1 - v / top) * (H - pad.top - pad.bottom);
+  // The trajectory starts from the inventory at or just before the adoption (`startingCheckpoint`), as the planned
+  // values of the table do: nothing was planned before the vote.
+  const adopted = localDay(s.adoptedAt);
+  const from = s.checkpoints.filter((c) => c.date <= adopted).at(-1) ?? s.checkpoints[0];
   const planned = [
-    { date: s.checkpoints[0]?.date ?? localDay(s.adoptedAt), value: s.checkpoints[0]?.value ?? s.target.value },
-    ...s.milestones,
+    { date: from?.date ?? adopted, value: from?.value ?? s.target.value },
+    ...s.milestones.filter((m) => !from || m.date > from.date),
   ];
   const measured = s.checkpoints.filter((c) => c.value !== null);
   const grid: string[] = [];

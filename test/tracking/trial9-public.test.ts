@@ -24,6 +24,15 @@ const planWith = (...checkpoints: ReturnType<typeof checkpointOf>[]) =>
       { date: "2027-12-31", value: 50, label: "Fin des gains rapides" },
       { date: "2029-12-31", value: 30, label: "Objectif" },
     ],
+    events: [
+      {
+        id: "e1",
+        date: "2026-11-04",
+        text: "Le conseil a voté le retrait de Yandex Browser.",
+        recordedAt: "2027-03-10T09:00:00Z",
+      },
+      { id: "e2", date: "2027-03-10", text: "Le plan est présenté aux agents.", recordedAt: "2027-03-10T09:00:00Z" },
+    ],
     products: [
       { name: "Yandex Browser", productId: "yandex", by: "Vivaldi", dueDate: "2027-12-31" },
       { name: "Skype", productId: "skype", by: "Jitsi Meet", dueDate: "2027-12-31" },
@@ -65,6 +74,8 @@ describe("a plan adopted after its last inventory (B2)", () => {
     const { snapshot, text } = page(plan, "2027-03-15");
     expect(snapshot.changes.since).toBe("adoption");
     expect(snapshot.changes.replaced).toEqual([]);
+    // A decision dated before the inventory the changes count from is no change since the adoption.
+    expect(snapshot.changes.events.map((e) => e.date)).toEqual(["2027-03-10"]);
     expect(text).toMatch(/Ce qui a changé depuis l'adoption du plan/);
     expect(text).toMatch(/comparé à l'inventaire du 1er février 2027, le dernier avant l'adoption/i);
     expect(text).not.toMatch(/prévu à cette date : \d/);
