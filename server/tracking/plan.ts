@@ -178,29 +178,40 @@ export function checkpointOf(
 
 const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
 
-/** The day a plan was adopted, in the collectivité's time zone (`YYYY-MM-DD`). */
-export const adoptionDay = (plan: Pick<Plan, "adoptedAt">) => localDay(plan.adoptedAt);
+type Dated = Pick<Plan, "checkpoints" | "milestones"> & Partial<Pick<Plan, "adoptedAt">>;
+/** What `planStartDay` reads: a plan, or the public snapshot of one. */
+type Calendar = { milestones: { date: string }[]; adoptedAt?: string };
 
 /**
- * The inventory the plan starts from: the last checkpoint describing a day on or before the adoption (an inventory
- * taken between the baseline and the vote counts, trial 9), else the baseline. Without an adoption day, the baseline.
+ * The day from which the plan holds the collectivité to a trajectory: the day it was adopted (in the collectivité's
+ * time zone), or null — the baseline's day — when it has no adoption day or when its own calendar has milestones
+ * on or before that day (a plan recorded after the fact, already running: its calendar says so).
  */
-export function startingCheckpoint(plan: Pick<Plan, "checkpoints"> & Partial<Pick<Plan, "adoptedAt">>) {
-  if (!plan.adoptedAt) return plan.checkpoints[0];
-  const adopted = adoptionDay(plan as Pick<Plan, "adoptedAt">);
-  return plan.checkpoints.filter((c) => c.date <= adopted).at(-1) ?? plan.checkpoints[0];
+export function planStartDay(plan: Calendar): string | null {
+  if (!plan.adoptedAt) return null;
+  const adopted = localDay(plan.adoptedAt);
+  return plan.milestones.some((m) => m.date <= adopted) ? null : adopted;
+}
+
+/**
+ * The inventory the plan starts from: the last checkpoint describing a day before the adoption (an inventory taken
+ * between the baseline and the vote, trial 9), else the baseline (`planStartDay`). An inventory of the adoption's own
+ * day added after the baseline is a change since the adoption (trial 5: two inventories of one day told apart).
+ */
+export function startingCheckpoint<C extends { date: string }>(plan: Calendar & { checkpoints: C[] }): C | undefined {
+  const start = planStartDay(plan);
+  if (!start) return plan.checkpoints[0];
+  return plan.checkpoints.filter((c) => c.date < start).at(-1) ?? plan.checkpoints[0];
 }
 
 /**
  * The value the plan expects at `date`: straight lines from the inventory it starts from (`startingCheckpoint`)
- * through each later milestone, flat after the last. Nothing for a day on or before the adoption: no plan existed
+ * through each later milestone, flat after the last. Nothing for a day before the adoption: no plan existed
  * then to be ahead of or behind (trial 9: « en avance » against a value « prévu » for a day before the vote).
  */
-export function plannedValue(
-  plan: Pick<Plan, "checkpoints" | "milestones"> & Partial<Pick<Plan, "adoptedAt">>,
-  date: string,
-): number | null {
-  if (plan.adoptedAt && date.slice(0, 10) <= adoptionDay(plan as Pick<Plan, "adoptedAt">)) return null;
+export function plannedValue(plan: Dated, date: string): number | null {
+  const start = planStartDay(plan);
+  if (start && date.slice(0, 10) < start) return null;
   const baseline = startingCheckpoint(plan);
   if (!baseline || baseline.value === null) return null;
   const points = [

@@ -9,7 +9,7 @@ import { strToU8, zipSync } from "fflate";
 import { collectiviteKindLabel, contract, withArticle } from "../core/labels.ts";
 import { escapeHtml, fold, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import type { PublicSnapshot } from "./plan.ts";
+import { type PublicSnapshot, startingCheckpoint } from "./plan.ts";
 
 const esc = escapeHtml;
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.public.${key}`, params);
@@ -63,10 +63,9 @@ export function progressChart(s: PublicSnapshot): string {
   const y = (v: number) => pad.top + (1 - v / top) * (H - pad.top - pad.bottom);
   // The trajectory starts from the inventory at or just before the adoption (`startingCheckpoint`), as the planned
   // values of the table do: nothing was planned before the vote.
-  const adopted = localDay(s.adoptedAt);
-  const from = s.checkpoints.filter((c) => c.date <= adopted).at(-1) ?? s.checkpoints[0];
+  const from = startingCheckpoint(s);
   const planned = [
-    { date: from?.date ?? adopted, value: from?.value ?? s.target.value },
+    { date: from?.date ?? localDay(s.adoptedAt), value: from?.value ?? s.target.value },
     ...s.milestones.filter((m) => !from || m.date > from.date),
   ];
   const measured = s.checkpoints.filter((c) => c.value !== null);
@@ -218,7 +217,7 @@ export function renderPublicPage(
 <section aria-labelledby="commitment">
 <h2 id="commitment">${esc(t("commitmentTitle"))}</h2>
 <p class="lead">${esc(t(s.measure === "weighted" ? "commitmentWeighted" : "commitment", { name: named, date: frenchDate(localDay(s.adoptedAt)), target: percentText(s.target.value), targetDate: frenchDate(s.target.date), from: percentText(s.checkpoints[0]?.value ?? null) }))}</p>
-${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${esc(t(latest.date <= localDay(s.adoptedAt) ? "latestBeforeAdoption" : "latest", { date: frenchDate(latest.date), planned: percentText(latest.planned) }))}</p>` : ""}
+${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${esc(t(latest.planned === null && latest.date < localDay(s.adoptedAt) ? "latestBeforeAdoption" : "latest", { date: frenchDate(latest.date), planned: percentText(latest.planned) }))}</p>` : ""}
 </section>
 <section aria-labelledby="progress">
 <h2 id="progress">${esc(t("progressTitle"))}</h2>

@@ -61,7 +61,7 @@ describe("a plan adopted after its last inventory (B2)", () => {
 
   it("plans nothing for a day before its adoption, and so is neither ahead nor late", () => {
     expect(plannedValue(plan, "2027-02-01")).toBeNull();
-    expect(plannedValue(plan, "2027-03-10")).toBeNull();
+    expect(plannedValue(plan, "2027-03-09")).toBeNull();
     const latest = progressOf(plan, "2027-03-15").latest!;
     expect(latest.planned).toBeNull();
     expect(latest.standing).toBe("unknown");
