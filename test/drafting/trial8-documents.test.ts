@@ -1,0 +1,152 @@
+/**
+ * Trial 8 (5 December 2026), the briefing note and the letter, tested on other communes and other questions:
+ * - B11: without a model, a note's « L'essentiel » answers the question asked — the sentences of the passages that
+ *   hold its subject words, the most direct first, each whole, with its source — and says what none of them says
+ *   (a year asked). The trial saw a prosecutor and a school for « courriels … état civil … Microsoft 365 … d'ici 2028 ».
+ * - B9: a request typed as an infinitive, an imperative or a full sentence is not pasted after « nous vous proposons
+ *   que X : ».
+ */
+import { strFromU8 } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { letterContext } from "../../server/drafting/documents/letter.ts";
+import { letterInputs } from "../../server/drafting/inputs.ts";
+import { asInfinitive, requestForm } from "../../server/drafting/requests.ts";
+import { loadStructure } from "../../server/drafting/structure.ts";
+import { hasPdftotext, pdfText, xmlText } from "../helpers/export-text.ts";
+import {
+  postJson,
+  REAL_CORPUS,
+  readSse,
+  realCorpusDataDir,
+  startTestServer,
+  type TestServer,
+} from "../helpers/server.ts";
+
+/** The exports of a saved draft as their readers see them. */
+async function exportsOf(url: string, id: string): Promise<[string, string][]> {
+  const get = async (format: string) =>
+    new Uint8Array(await (await fetch(`${url}/api/drafts/${id}/export?format=${format}`)).arrayBuffer());
+  const texts: [string, string][] = [
+    [
+      "md",
+      strFromU8(await get("md"))
+        .replace(/\s+/g, " ")
+        .replaceAll("**", ""),
+    ],
+    ["odt", xmlText(await get("odt"), "content.xml")],
+    ["docx", xmlText(await get("docx"), "word/document.xml")],
+  ];
+  if (hasPdftotext) texts.push(["pdf", await pdfText(await get("pdf"))]);
+  return texts;
+}
+
+describe("B11: a note's « L'essentiel » without a model answers the question", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ CORPUS_DIR: REAL_CORPUS, DATA_DIR: await realCorpusDataDir("cap-libre-b11-") });
+  }, 120_000);
+  afterAll(() => server?.stop());
+
+  const note = async (question: string) => {
+    const events = await readSse(
+      await postJson(`${server.url}/api/drafts`, {
+        type: "briefing",
+        inputs: {
+          collectivite: { name: "Commune de Pornic", kind: "commune", population: 15000 },
+          recipient: { name: "Madame Claire Duval", role: "adjointe aux affaires sociales" },
+          question,
+          date: "2026-12-05",
+        },
+      }),
+    );
+    const id = events.at(-1)!.data.id as string;
+    const draft = await (await fetch(`${server.url}/api/drafts/${id}`)).json();
+    const essentials = draft.versions[0].sections.find((s: any) => s.key === "essentials");
+    return { id, essentials, model: draft.model };
+  };
+
+  it("puts first the sentence that answers, each point a whole sentence with its source, and says the year asked is not answered", async () => {
+    const { id, essentials } = await note(
+      "Nos dossiers d'action sociale et nos fichiers RH sont hébergés sur Google Workspace : quels risques juridiques, et que faire d'ici 2029 ?",
+    );
+    const points = (essentials.text as string).split("\n").filter((l: string) => l.startsWith("- "));
+    expect(points.length).toBeGreaterThanOrEqual(2);
+    // The passage that answers (data of social services entrusted to an American provider) comes first.
+    expect(points[0]).toMatch(/dossiers d'action sociale.*fournisseur américain/);
+    for (const p of points) {
+      // A whole sentence: a capital first, its full stop before its source.
+      expect(p, p).toMatch(/^- [\p{Lu}«].*[.!?»)] \[\d\]/u);
+      expect(p, p).not.toMatch(/…/);
+    }
+    expect(essentials.citations.length).toBe(points.length);
+    expect(essentials.text).toMatch(/Aucun des passages trouvés ne dit ce qu'il en est « d'ici 2029 »/);
+    // The year said by Cap Libre is not a figure to check.
+    expect(essentials.flags.map((f: any) => f.figure)).not.toContain("2029");
+    for (const [format, text] of await exportsOf(server.url, id)) {
+      const at = text.indexOf("L'essentiel");
+      expect(text.slice(at, at + 600), format).toMatch(/dossiers d'action sociale/);
+      expect(text, format).toMatch(/ne dit ce qu'il en est « d'ici 2029 »/);
+    }
+  });
+
+  it("answers a question about a product from its own card, not from a card that shares a word", async () => {
+    const { essentials } = await note("Avast est-il un risque pour les postes de la mairie ?");
+    const points = (essentials.text as string).split("\n").filter((l: string) => l.startsWith("- "));
+    expect(points.length).toBeGreaterThan(0);
+    expect(points[0]).toMatch(/Avast/);
+    expect(essentials.text).not.toMatch(/Aucun des passages trouvés/);
+  });
+});
+
+const letter = (requests: string[]) =>
+  letterContext(
+    letterInputs.parse({
+      collectivite: { name: "Commune de Crozon" },
+      sender: { name: "Presqu'île Libre" },
+      recipient: { name: "Anne Le Bihan", role: "maire", civility: "Madame" },
+      requests,
+      date: "2026-12-05",
+    }),
+    null,
+    loadStructure("letter"),
+    "2026-12-05T10:00:00Z",
+  ).vars;
+
+describe("B9: a request as the sender typed it, after a lead-in it fits", () => {
+  it("tells an infinitive, an imperative and a full sentence apart", () => {
+    expect(requestForm("Adhérer à l'ADULLACT d'ici 2028")).toBe("infinitive");
+    expect(requestForm("Ne pas renouveler le contrat Zoom")).toBe("infinitive");
+    expect(requestForm("Publiez l'inventaire chaque année")).toBe("imperative");
+    expect(requestForm("La commune publie son inventaire chaque année")).toBe("sentence");
+    expect(requestForm("Votre conseil vote un objectif chiffré")).toBe("sentence");
+    expect(asInfinitive("Choisissez un hébergeur européen")).toBe("Choisir un hébergeur européen");
+    expect(asInfinitive("Mettez en place un comité de suivi")).toBe("Mettre en place un comité de suivi");
+    expect(asInfinitive("Publiez l'inventaire")).toBe("Publier l'inventaire");
+  });
+
+  it("built-in requests keep « nous vous proposons que X : »", () => {
+    const vars = letter(["study", "target"]);
+    expect(vars.requests_intro).toBe("Dans cet esprit, nous vous proposons que la Commune de Crozon :");
+    expect(vars.requests_list).toMatch(/^- engage une étude/);
+  });
+
+  it("an infinitive or an imperative: « nous vous proposons de : » and every item in the infinitive", () => {
+    const vars = letter(["study", "Adhérer à l'ADULLACT", "Mettez en place un comité de suivi"]);
+    expect(vars.requests_intro).toBe("Dans cet esprit, nous vous proposons de :");
+    expect(vars.requests_list!.split("\n")).toEqual([
+      expect.stringMatching(/^- engager une étude/),
+      "- adhérer à l'ADULLACT.",
+      "- mettre en place un comité de suivi.",
+    ]);
+  });
+
+  it("a full sentence: a neutral lead-in, items written as sentences", () => {
+    const vars = letter(["study", "La commune publie son inventaire chaque année", "Choisissez un hébergeur européen"]);
+    expect(vars.requests_intro).toBe("Dans cet esprit, nous vous soumettons les propositions suivantes :");
+    expect(vars.requests_list!.split("\n")).toEqual([
+      expect.stringMatching(/^- Engager une étude/),
+      "- La commune publie son inventaire chaque année.",
+      "- Choisir un hébergeur européen.",
+    ]);
+  });
+});
