@@ -89,12 +89,19 @@ describe("B11: a note's « L'essentiel » without a model answers the question",
     }
   });
 
-  it("answers a question about a product from its own card, not from a card that shares a word", async () => {
+  it("quotes no catalog card whose product the question does not name, and a question without a year has no year line", async () => {
+    const { essentials } = await note("Nos données d'état civil et nos courriels sont-ils exposés aux lois américaines ?");
+    const points = (essentials.text as string).split("\n").filter((l: string) => l.startsWith("- "));
+    expect(points[0]).toMatch(/état civil.*fournisseur américain/);
+    // A business software of the état civil, or a card listing what it replaces, does not answer.
+    expect(essentials.citations.filter((c: any) => c.catalog)).toEqual([]);
+    expect(essentials.text).not.toMatch(/Aucun des passages trouvés/);
+  });
+
+  it("answers about a product from its own card", async () => {
     const { essentials } = await note("Avast est-il un risque pour les postes de la mairie ?");
     const points = (essentials.text as string).split("\n").filter((l: string) => l.startsWith("- "));
-    expect(points.length).toBeGreaterThan(0);
     expect(points[0]).toMatch(/Avast/);
-    expect(essentials.text).not.toMatch(/Aucun des passages trouvés/);
   });
 });
 
