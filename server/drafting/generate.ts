@@ -234,6 +234,21 @@ export function generatedCitation(
   );
 }
 
+/**
+ * The newest date of the sources the notes of a model's sentence will name (`generatedCitation`): the date a note
+ * beside it (« la source citée date du … ») may quote. A sentence its passages do not support names no source, and
+ * its note then dates it by the corpus page its footnote shows, never by a source the footnote does not name
+ * (trial8 B6: « date du 13 décembre 2017 » beside a footnote « à jour au 17 février 2026 »).
+ */
+export function creditedSourceDate(sentence: string, passages: SearchResult[], facts: string[]): string | null {
+  const { sentences } = verifySection(sentence, passages, facts);
+  return newest(
+    citationNumbers(sentence)
+      .filter((n) => passages[n - 1])
+      .flatMap((n) => (generatedCitation(passages[n - 1]!, n, sentences).sources ?? []).map((x) => x.date)),
+  );
+}
+
 /** Markers `[n]` of a text, as numbers. */
 export function citedNumbers(text: string): number[] {
   return [...new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
@@ -564,11 +579,7 @@ export async function* writeSection(
           pageDate: newest((cited.length ? cited : generatedFrom).map((r) => r.document.date)),
           // Sources are looked up only for a sentence that says « depuis ».
           sourceDate:
-            cited.length && findSince(sentence).length
-              ? newest(
-                  cited.flatMap((r, i) => (toCitation(r, i + 1, r.text, [sentence]).sources ?? []).map((x) => x.date)),
-                )
-              : null,
+            cited.length && findSince(sentence).length ? creditedSourceDate(sentence, generatedFrom, ctx.facts) : null,
         };
       });
       text = annotated.text;

@@ -7,7 +7,7 @@
 import { qualifiedFigures } from "../answers/qualified.ts";
 import { asOfText, escapeRegExp, fold, frenchDate, localDay, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
-import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
+import type { Citation, Draft, DraftSection, DraftVersion, FigureFlag } from "../drafting/types.ts";
 import { countText, message } from "../i18n/messages.ts";
 
 import type {
@@ -144,7 +144,16 @@ export function freshness(
  */
 const UNVERIFIED_START = "\u0002";
 const UNVERIFIED = "\u0001";
-const MARKS = /[\u0001\u0002]/g;
+/** The end of an unverified sentence's span (its note included): a figure before it is highlighted, never marked. */
+const UNVERIFIED_END = "\u0003";
+/** Before a flagged figure that the mark of another figure of its sentence covers: highlighted, without a mark. */
+const SILENT = "\u0004";
+const MARKS = /[\u0001-\u0004]/g;
+const MARK = /[\u0001-\u0004]/;
+
+/** Where a flagged figure stands as a number, never inside another (« 5 » in « 75 % » or « 350 »). */
+const figurePattern = (flagged: string[]) =>
+  new RegExp(`(?<![\\d,.])(${flagged.map(escapeRegExp).join("|")})(?!\\d|[,.]\\d)`, "g");
 
 /**
  * The end of a sentence: its final punctuation (« . », « ? », « … », after a closing bracket or quote), then its
@@ -162,18 +171,36 @@ function markAt(text: string, start: number, end: number): number {
   return m ? start + m.index : end;
 }
 
-/** The section text with each sentence the verification found unsupported or wrongly cited between its marks. */
-export function markUnverified(section: Pick<DraftSection, "text" | "verification">): string {
+/**
+ * The section text with each sentence the verification found unsupported or wrongly cited between its marks. One
+ * mark a sentence (trial8 B6): in another sentence, of its flagged figures only the last before its end is followed
+ * by « [à vérifier] »; the others, and those of the note written after it (« *(« depuis 2024 » : …)* »), are
+ * highlighted without a mark of their own.
+ */
+export function markUnverified(
+  section: Pick<DraftSection, "text" | "verification"> & { flags?: FigureFlag[] },
+): string {
   let text = section.text;
   const marks = new Map<number, string>();
+  const add = (at: number, mark: string, before = false) =>
+    marks.set(at, before ? mark + (marks.get(at) ?? "") : (marks.get(at) ?? "") + mark);
+  const figures = section.flags?.length ? figurePattern(section.flags.map((f) => f.figure)) : null;
   for (const s of section.verification?.sentences ?? []) {
-    if ((s.status !== "unsupported" && s.status !== "invalid-citation") || s.end > text.length) continue;
+    if (s.end > text.length) continue;
     const start = Math.max(0, s.start);
+    const at = markAt(text, start, s.end);
+    if (s.status !== "unsupported" && s.status !== "invalid-citation") {
+      if (!figures) continue;
+      const found = [...text.slice(start, s.end).matchAll(figures)].map((m) => start + m.index!);
+      const marked = found.filter((i) => i < at).at(-1);
+      for (const i of found) if (i !== marked) add(i, SILENT);
+      continue;
+    }
     // After a quote's, a list's, a heading's or a table row's opening, so that the line is still read as one.
     const opening = /^\s*(?:>\s?)?(?:#{1,6}\s+|(?:[-*•]|\d+[.)])\s+|\|)?/.exec(text.slice(start, s.end))![0].length;
-    marks.set(start + opening, (marks.get(start + opening) ?? "") + UNVERIFIED_START);
-    const at = markAt(text, start, s.end);
-    marks.set(at, UNVERIFIED + (marks.get(at) ?? ""));
+    add(start + opening, UNVERIFIED_START);
+    add(at, UNVERIFIED, true);
+    add(s.end, UNVERIFIED_END, true);
   }
   for (const at of [...marks.keys()].sort((a, b) => b - a))
     text = `${text.slice(0, at)}${[...new Set(marks.get(at)!)].join("")}${text.slice(at)}`;
@@ -200,33 +227,39 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
   // Inside an unverified sentence (between its marks), and whether it already carries a mark (a wrong citation).
   let inside = false;
   let marked = false;
+  // A flagged figure that another's mark covers (`SILENT` before it).
+  let silent = false;
   const pushText = (t: string, bold?: boolean, italic?: boolean): void => {
     if (!t) return;
-    const mark = /[\u0001\u0002]/.exec(t);
+    const mark = MARK.exec(t);
     if (mark) {
       pushText(t.slice(0, mark.index), bold, italic);
       if (mark[0] === UNVERIFIED_START) {
         inside = true;
         marked = false;
-      } else {
+      } else if (mark[0] === UNVERIFIED) {
         if (!marked)
           out.push({ kind: "text", text: ` ${message("verify.unverifiedInline")}`, bold: true, flagged: true });
+        // Until the end of its span (its note), the sentence has its mark.
+        marked = true;
+      } else if (mark[0] === UNVERIFIED_END) {
         inside = false;
         marked = false;
-      }
+      } else silent = true;
       pushText(t.slice(mark.index + 1), bold, italic);
       return;
     }
     if (ctx.flagged.length === 0) return void out.push({ kind: "text", text: t, bold, italic });
-    // A flagged figure is marked where it stands as a number, never inside another (« 5 » in « 75 % » or « 350 »).
-    const re = new RegExp(`(?<![\\d,.])(${ctx.flagged.map(escapeRegExp).join("|")})(?!\\d|[,.]\\d)`, "g");
-    const parts = t.split(re);
+    const parts = t.split(figurePattern(ctx.flagged));
     for (const [i, part] of parts.entries()) {
       if (!part) continue;
       if (ctx.flagged.includes(part)) {
         out.push({ kind: "text", text: part, bold: true, italic, flagged: true });
-        // In an unverified sentence, its « [non vérifié] » is the mark.
-        if (inside) continue;
+        // In an unverified sentence, its « [non vérifié] » is the mark; another figure's may cover this one.
+        if (inside || silent) {
+          silent = false;
+          continue;
+        }
         // The mark never glues to the word after it (a flag saved as « 2,5 millions d' » before « ordinateurs »).
         const glued = /^[\p{L}\p{N}]/u.test(parts.slice(i + 1).find(Boolean) ?? "");
         out.push({

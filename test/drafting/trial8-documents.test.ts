@@ -3,15 +3,22 @@
  * - B11: without a model, a note's « L'essentiel » answers the question asked — the sentences of the passages that
  *   hold its subject words, the most direct first, each whole, with its source — and says what none of them says
  *   (a year asked). The trial saw a prosecutor and a school for « courriels … état civil … Microsoft 365 … d'ici 2028 ».
+ * - B6: a note beside a model's sentence dates it as its footnote does (the page, when the footnote names no
+ *   source), and a sentence carries one mark: its flagged figures, and those of its note, highlighted under it.
  * - B9: a request typed as an infinitive, an imperative or a full sentence is not pasted after « nous vous proposons
  *   que X : ».
  */
 import { strFromU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { letterContext } from "../../server/drafting/documents/letter.ts";
+import { annotateDeadlines, creditedSourceDate } from "../../server/drafting/generate.ts";
 import { letterInputs } from "../../server/drafting/inputs.ts";
 import { asInfinitive, requestForm } from "../../server/drafting/requests.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
+import type { Draft } from "../../server/drafting/types.ts";
+import { exportDraft } from "../../server/export/index.ts";
+import type { SearchResult } from "../../server/retrieval/search.ts";
+import { sentenceSpans, verificationOf } from "../../server/verify/index.ts";
 import { hasPdftotext, pdfText, xmlText } from "../helpers/export-text.ts";
 import {
   postJson,
@@ -90,7 +97,9 @@ describe("B11: a note's « L'essentiel » without a model answers the question",
   });
 
   it("quotes no catalog card whose product the question does not name, and a question without a year has no year line", async () => {
-    const { essentials } = await note("Nos données d'état civil et nos courriels sont-ils exposés aux lois américaines ?");
+    const { essentials } = await note(
+      "Nos données d'état civil et nos courriels sont-ils exposés aux lois américaines ?",
+    );
     const points = (essentials.text as string).split("\n").filter((l: string) => l.startsWith("- "));
     expect(points[0]).toMatch(/état civil.*fournisseur américain/);
     // A business software of the état civil, or a card listing what it replaces, does not answer.
@@ -155,5 +164,114 @@ describe("B9: a request as the sender typed it, after a lead-in it fits", () => 
       "- La commune publie son inventaire chaque année.",
       "- Choisir un hébergeur européen.",
     ]);
+  });
+});
+
+/** A corpus page of 2026 whose paragraph on Plouarzel names a source of 2016. */
+const page: SearchResult = {
+  id: "plouarzel-1",
+  section: "Plouarzel : les enseignements",
+  score: 1,
+  document: {
+    id: "case-studies/plouarzel",
+    title: "Plouarzel et le logiciel libre",
+    kind: "case-study",
+    date: "2026-03-02",
+    url: null,
+  },
+  sources: [
+    { title: "Le Télégramme, « Plouarzel passe au libre »", url: "https://www.letelegramme.fr/a", date: "2016-05-10" },
+  ],
+  source: null,
+  text: "Plouarzel a installé LibreOffice sur les postes de sa mairie en 2015 (Le Télégramme, mai 2016).",
+};
+
+describe("B6: one date per source beside a model's sentence", () => {
+  it("a sentence its passage does not support is dated by the page its footnote shows, not by a source it does not name", () => {
+    const unsupported = "Plouarzel utilise Linux sur tous ses serveurs depuis 2024 [1].";
+    expect(creditedSourceDate(unsupported, [page], [])).toBeNull();
+    const { notes } = annotateDeadlines(unsupported, "2026-12-05", () => ({
+      pageDate: page.document.date,
+      sourceDate: creditedSourceDate(unsupported, [page], []),
+    }));
+    expect(notes.join(" ")).not.toMatch(/2016/);
+    // A sentence it supports is dated by the source its footnote names.
+    expect(
+      creditedSourceDate("Plouarzel a installé LibreOffice sur les postes de sa mairie depuis 2015 [1].", [page], []),
+    ).toBe("2016-05-10");
+  });
+});
+
+/** A one-section letter whose sentences `unsupported` (their index) the verification did not support. */
+function letterOf(text: string, unsupported: number[], figures: string[]): Draft {
+  const verification = verificationOf(
+    sentenceSpans(text).map((s, i) => ({
+      text: s.text,
+      start: s.start,
+      end: s.end,
+      citations: [],
+      invalidCitations: [],
+      status: unsupported.includes(i) ? ("unsupported" as const) : ("supported" as const),
+      reasons: unsupported.includes(i) ? ["Aucun passage ne le dit."] : [],
+    })),
+  );
+  const section = {
+    key: "body",
+    title: "Corps",
+    text,
+    citations: [],
+    flags: figures.map((figure) => ({ figure, reason: "absent des passages" })),
+    mode: "generated" as const,
+    toComplete: false,
+    heading: false,
+    passageIds: [],
+    verification,
+  };
+  return {
+    id: "b6",
+    type: "letter",
+    title: "Courrier",
+    collectivite: "Commune de Plouarzel",
+    inputs: { date: "2026-12-05" },
+    createdAt: "2026-12-05T10:00:00.000Z",
+    versions: [{ at: "2026-12-05T10:00:00.000Z", cause: "generate", sections: [section] }],
+  };
+}
+
+/** A draft's text in every export, Markdown emphasis removed. */
+async function exported(draft: Draft): Promise<[string, string][]> {
+  const texts: [string, string][] = [
+    [
+      "md",
+      strFromU8((await exportDraft(draft, "md")).bytes)
+        .replace(/\s+/g, " ")
+        .replaceAll("**", "")
+        .replaceAll("*", ""),
+    ],
+    ["odt", xmlText((await exportDraft(draft, "odt")).bytes, "content.xml")],
+    ["docx", xmlText((await exportDraft(draft, "docx")).bytes, "word/document.xml")],
+  ];
+  if (hasPdftotext) texts.push(["pdf", await pdfText((await exportDraft(draft, "pdf")).bytes)]);
+  return texts;
+}
+
+describe("B6: one mark a sentence, readable aloud", () => {
+  it("two flagged figures of a sentence: both highlighted, one « [à vérifier] » after the last", async () => {
+    const text = "Plouarzel compte 3 400 habitants et 48 postes sous Linux. La mairie a formé ses agents.";
+    for (const [format, t] of await exported(letterOf(text, [], ["3 400", "48"]))) {
+      const body = t.slice(t.indexOf("Plouarzel compte"));
+      expect(body, format).toMatch(/3 400 habitants et 48\s*\[à vérifier\]\s*postes/);
+      expect(body.match(/\[à vérifier\]/g) ?? [], format).toHaveLength(1);
+    }
+  });
+
+  it("the figure a date note quotes after an unverified sentence is not marked again", async () => {
+    const text =
+      "Plouarzel utilise Linux depuis 2024. *(« depuis 2024 » : situation décrite par une source du 3 mars 2020, il y a plus d'un an ; elle a pu changer depuis.)* La mairie a formé ses agents.";
+    for (const [format, t] of await exported(letterOf(text, [0], ["2024"]))) {
+      const body = t.slice(t.indexOf("Plouarzel utilise"));
+      expect(body, format).toMatch(/depuis 2024\s*\[non vérifié\]\s*\./);
+      expect(body, format).not.toMatch(/\[à vérifier\]/);
+    }
   });
 });
