@@ -20,6 +20,7 @@ import type {
   Note,
   NotePart,
   SectionOf,
+  TextCheck,
 } from "./types.ts";
 
 export type { Block, BlockStyle, DocumentJson, DocumentModel, Inline, Note, NotePart } from "./types.ts";
@@ -207,7 +208,17 @@ export function markUnverified(
   return text;
 }
 
+/** What the text marks, with the mark it prints: an unverified sentence, or a figure « [à vérifier] ». */
+export interface TextMark {
+  /** The sentence as printed (its flagged figures highlighted, its note calls left out), or the figure. */
+  inlines: Inline[];
+  /** « [non vérifié] », « [à vérifier] », « [6 : citation invalide] ». */
+  mark: string;
+}
+
 interface InlineContext {
+  /** Receives each mark printed, in the order of the text (the « Chiffres à vérifier » box lists them). */
+  marks?: TextMark[];
   citations: Map<number, Citation>;
   flagged: string[];
   /** Flagged figures the corpus qualifies: not marked in a paragraph that gives their qualification. */
@@ -229,6 +240,17 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
   let marked = false;
   // A flagged figure that another's mark covers (`SILENT` before it).
   let silent = false;
+  // Where the unverified sentence being read starts in `out`.
+  let from = 0;
+  /** A mark printed: what it marks goes to `ctx.marks`, as printed (without note calls). */
+  const record = (mark: string, what: Inline[]) => {
+    if (!ctx.marks) return;
+    const inlines = what.filter((i) => i.kind === "text").map((i) => ({ ...i }));
+    const [first, last] = [inlines[0], inlines.at(-1)];
+    if (first?.kind === "text") first.text = first.text.trimStart();
+    if (last?.kind === "text") last.text = last.text.trimEnd();
+    ctx.marks.push({ mark, inlines: inlines.filter((i) => i.kind !== "text" || i.text) });
+  };
   const pushText = (t: string, bold?: boolean, italic?: boolean): void => {
     if (!t) return;
     const mark = MARK.exec(t);
@@ -237,9 +259,12 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
       if (mark[0] === UNVERIFIED_START) {
         inside = true;
         marked = false;
+        from = out.length;
       } else if (mark[0] === UNVERIFIED) {
-        if (!marked)
+        if (!marked) {
+          record(message("verify.unverifiedInline"), out.slice(from));
           out.push({ kind: "text", text: ` ${message("verify.unverifiedInline")}`, bold: true, flagged: true });
+        }
         // Until the end of its span (its note), the sentence has its mark.
         marked = true;
       } else if (mark[0] === UNVERIFIED_END) {
@@ -262,6 +287,7 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
         }
         // The mark never glues to the word after it (a flag saved as « 2,5 millions d' » before « ordinateurs »).
         const glued = /^[\p{L}\p{N}]/u.test(parts.slice(i + 1).find(Boolean) ?? "");
+        record(message("drafts.flagInline"), [out.at(-1)!]);
         out.push({
           kind: "text",
           text: ` ${message("drafts.flagInline")}${glued ? " " : ""}`,
@@ -286,6 +312,7 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
       // A marker to no passage given to the model: shown as invalid, never dropped nor re-linked; in an unverified
       // sentence, it is the sentence's mark.
       else {
+        if (inside && !marked) record(message("verify.invalidInline", { n: m[3] }), out.slice(from));
         out.push({ kind: "text", text: message("verify.invalidInline", { n: m[3] }), bold: true, flagged: true });
         if (inside) marked = true;
       }
@@ -497,9 +524,11 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
   const chosen: DraftVersion = oneDatePerSource(version ? draft.versions[version - 1]! : draft.versions.at(-1)!);
   const notes: Note[] = [];
   const sections: SectionOf<Block>[] = [];
+  const marks: (TextMark & { section: DraftSection })[] = [];
   for (const section of chosen.sections) {
     const byKey = new Map<number, Note>();
     const ctx: InlineContext = {
+      marks: [],
       citations: new Map(section.citations.map((c) => [c.n, c])),
       flagged: section.flags.map((f) => f.figure),
       qualified: section.flags.filter((f) => f.qualifier).map((f) => f.figure),
@@ -519,6 +548,7 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
       heading: section.heading,
       blocks: parseBlocks(markUnverified(section), ctx),
     });
+    marks.push(...ctx.marks!.map((m) => ({ ...m, section })));
   }
   const body = sections.flatMap((s): Block[] =>
     s.heading ? [{ kind: "heading", level: 1, inlines: plain(s.title) }, ...s.blocks] : s.blocks,
@@ -552,12 +582,11 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
         },
       ],
     });
-  // A figure the corpus qualifies says so (« chiffre que le corpus dit « non confirmés » … »), a claim it contradicts
-  // says what it says instead; a figure it does not carry is what the box's introduction says.
-  const flagged = chosen.sections.flatMap((s) =>
-    s.flags.map((f) => ({ section: f.qualifier || f.claim ? `${s.title} — ${f.reason}` : s.title, figure: f.figure })),
-  );
-  if (flagged.length) {
+  // The box lists what the text marks, with the same mark, in the text's order (trial8 A8: never a true date alone
+  // while its sentence is the one to check). A figure the corpus qualifies says so (« chiffre que le corpus dit « non
+  // confirmés » … »), a claim it contradicts says what it says instead.
+  const checks: TextCheck[] = [];
+  if (marks.length) {
     front.push({
       kind: "paragraph",
       style: "banner",
@@ -569,10 +598,28 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     front.push({
       kind: "list",
       ordered: false,
-      items: flagged.map((f) => [
-        { kind: "text", text: f.figure, bold: true, flagged: true },
-        ...plain(` (${f.section})`),
-      ]),
+      items: marks.map(({ inlines, mark, section }) => {
+        const said = new Set(
+          inlines.filter((i) => i.kind === "text" && i.flagged).map((i) => (i as { text: string }).text),
+        );
+        const reasons = [
+          ...new Set(section.flags.filter((f) => (f.qualifier || f.claim) && said.has(f.figure)).map((f) => f.reason)),
+        ];
+        checks.push({
+          section: section.key,
+          text: inlineText(inlines).trim(),
+          mark,
+          reason:
+            mark === message("drafts.flagInline")
+              ? (section.flags.find((f) => said.has(f.figure))?.reason ?? "")
+              : (reasons[0] ?? sentenceReason(section, inlineText(inlines))),
+        });
+        return [
+          ...inlines.map((i) => (i.kind === "text" && !i.flagged ? { ...i, bold: false, italic: false } : i)),
+          { kind: "text" as const, text: ` ${mark}`, bold: true, flagged: true },
+          ...plain(` (${[section.title, ...reasons].join(" — ")})`),
+        ];
+      }),
     });
   }
   const unsupported = chosen.sections.reduce((n, s) => n + (s.verification?.counts.unsupported ?? 0), 0);
@@ -597,7 +644,22 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
       .filter(Boolean)
       .join(" — "),
     createdAt: draft.createdAt,
+    checks,
   };
+}
+
+/** Why a sentence is marked « [non vérifié] »: the first reason its verification gives, found by its printed text. */
+function sentenceReason(section: DraftSection, printed: string): string {
+  const key = (t: string) =>
+    fold(t.replace(/\[\d+\]|[*_]/g, ""))
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim()
+      .slice(0, 60);
+  const wanted = key(printed);
+  return (
+    section.verification?.sentences.find((x) => x.status !== "supported" && key(x.text).startsWith(wanted.slice(0, 40)))
+      ?.reasons[0] ?? ""
+  );
 }
 
 /** How many « [non vérifié] » marks blocks print. */
@@ -643,6 +705,7 @@ export function documentJson(draft: Draft, version = draft.versions.length): Doc
   return {
     version,
     asOf: doc.asOf ?? null,
+    checks: doc.checks ?? [],
     sections: (doc.sections ?? []).map((s) => {
       const blocks = s.blocks.map(blockJson);
       const notes: Note[] = [];

@@ -5,6 +5,8 @@
  *   (a year asked). The trial saw a prosecutor and a school for « courriels … état civil … Microsoft 365 … d'ici 2028 ».
  * - B6: a note beside a model's sentence dates it as its footnote does (the page, when the footnote names no
  *   source), and a sentence carries one mark: its flagged figures, and those of its note, highlighted under it.
+ * - A8: the « Chiffres à vérifier » box lists what the text marks, with the same mark, and nothing else: the trial
+ *   saw a true date listed alone while its sentence (a wrong role) was the one marked « [non vérifié] ».
  * - B9: a request typed as an infinitive, an imperative or a full sentence is not pasted after « nous vous proposons
  *   que X : ».
  */
@@ -17,6 +19,7 @@ import { asInfinitive, requestForm } from "../../server/drafting/requests.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
 import type { Draft } from "../../server/drafting/types.ts";
 import { exportDraft } from "../../server/export/index.ts";
+import { documentJson } from "../../server/export/model.ts";
 import type { SearchResult } from "../../server/retrieval/search.ts";
 import { sentenceSpans, verificationOf } from "../../server/verify/index.ts";
 import { hasPdftotext, pdfText, xmlText } from "../helpers/export-text.ts";
@@ -272,6 +275,37 @@ describe("B6: one mark a sentence, readable aloud", () => {
       const body = t.slice(t.indexOf("Plouarzel utilise"));
       expect(body, format).toMatch(/depuis 2024\s*\[non vérifié\]\s*\./);
       expect(body, format).not.toMatch(/\[à vérifier\]/);
+    }
+  });
+});
+
+describe("A8: the box lists exactly what the text marks, with the same mark", () => {
+  const text =
+    "Le maire de Brest, Yann Kerhervé, a annoncé en juin 2025 la sortie de Microsoft. " +
+    "Le RGPD interdit les services américains. " +
+    "Plouarzel forme 12 agents par an.";
+  // « juin 2025 » is flagged in an unverified sentence, « 12 » in a sentence that is not; « 40 % » is in no sentence.
+  const draft = letterOf(text, [0, 1], ["juin 2025", "12", "40 %"]);
+
+  it("in the page's model", () => {
+    expect(documentJson(draft).checks.map((c) => [c.text, c.mark])).toEqual([
+      ["Le maire de Brest, Yann Kerhervé, a annoncé en juin 2025 la sortie de Microsoft", "[non vérifié]"],
+      ["Le RGPD interdit les services américains", "[non vérifié]"],
+      ["12", "[à vérifier]"],
+    ]);
+  });
+
+  it("in every export", async () => {
+    for (const [format, t] of await exported(draft)) {
+      const box = t.slice(t.indexOf("Chiffres à vérifier"), t.indexOf("Le maire de Brest", t.indexOf("Le RGPD")));
+      expect(box, format).toMatch(/Yann Kerhervé, a annoncé en juin 2025 la sortie de Microsoft\s*\[non vérifié\]/);
+      expect(box, format).toMatch(/Le RGPD interdit les services américains\s*\[non vérifié\]/);
+      expect(box, format).toMatch(/12\s*\[à vérifier\]/);
+      expect(box, format).not.toMatch(/40 %/);
+      // As many marks in the box as in the text (its introduction names each mark once).
+      const body = t.slice(t.lastIndexOf("Le maire de Brest"));
+      for (const mark of ["[non vérifié]", "[à vérifier]"])
+        expect(box.split(mark).length - 1, `${format} ${mark}`).toBe(body.split(mark).length);
     }
   });
 });
