@@ -55,3 +55,21 @@ describe("an edition or a free version of a vendor's one product (B4)", () => {
     expect(matchName(index, "ESET Internet Security", null).entry?.id ?? null).not.toBe("eset-endpoint");
   });
 });
+
+describe("Microsoft Defender for Endpoint has its own card", () => {
+  it("keeps the paid EDR on the map with EDR alternatives, while the built-in antivirus goes with Windows", () => {
+    const r = analyzeRows(
+      [
+        inventoryRow("Microsoft Windows 11 Professionnel", "Microsoft Corporation", 60),
+        inventoryRow("Microsoft Defender Antivirus", "Microsoft Corporation", 60),
+        inventoryRow("Microsoft Defender for Endpoint", "Microsoft Corporation", 60),
+      ],
+      index,
+      { now: NOW },
+    );
+    const edr = r.items.find((i) => i.name === "Microsoft Defender for Endpoint")!;
+    expect(edr).toMatchObject({ product: { id: "microsoft-defender-endpoint" }, component: false });
+    expect(edr.alternatives.map((a) => a.id)).toEqual(expect.arrayContaining(["harfanglab", "eset-protect"]));
+    expect(r.items.find((i) => i.name === "Microsoft Defender Antivirus")).toMatchObject({ component: true });
+  });
+});
