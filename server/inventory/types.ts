@@ -119,6 +119,7 @@ export type MatchMethod =
   | "prefix"
   | "contains"
   | "near"
+  | "edition"
   | "vendor"
   | "none";
 
