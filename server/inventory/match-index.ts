@@ -422,7 +422,20 @@ export function addLabels(index: MatchIndex, entry: CatalogEntry, labels: string
     // "Microsoft 365" loosens to "microsoft": a vendor's bare name is not a product, only its exact form is.
     if (key !== full && (index.vendors.has(key) || key === vendorFirst)) continue;
     const scoped = label.includes("(") && (index.vendors.has(key) || key === vendorWords.join(" "));
-    push(index.loose, key, { entry, label, weak: false, full: key === full, numbers, edition, scoped });
+    // A brand written with digits (« S3NS Cloud », « 4D Server », « PDF24 Creator ») loosens to what follows it
+    // (« cloud », « server »): that key is the name without its brand, like a name without its vendor's.
+    const brand = tokens[0]!;
+    const brandDropped = /\d/.test(brand) && /[a-z]/.test(brand) && !loose.includes(brand);
+    push(index.loose, key, {
+      entry,
+      label,
+      weak: brandDropped && loose.length === 1,
+      full: key === full,
+      numbers,
+      edition,
+      scoped,
+      ...(brandDropped ? { stripped: true } : {}),
+    });
     if (vendorFirst && loose[0] !== vendorFirst) {
       // "Firefox" published by Mozilla is also "Mozilla Firefox" in inventories.
       const prefixed = `${vendorFirst} ${key}`;
