@@ -39,7 +39,8 @@ const MODIFIER = /^[a-z]{3,}(?:[^i]er|[tv]ient|ant|ante)$/;
  * A form of « être » (« est », « c'est », « est-ce », « sont-ils », « serait »): the word after it, neither a noun nor a
  * name, is the judgement the question asks of its subject (« Est-ce que Zoom est risqué ? », « c'est fiable ? »).
  */
-const COPULA = /^(?:c'est|est|sont|etait|etaient|sera|seront|serait|seraient|etre|reste|restent)(?:-(?:ce|il|elle|ils|elles|on))?$/;
+const COPULA =
+  /^(?:c'est|est|sont|etait|etaient|sera|seront|serait|seraient|etre|reste|restent)(?:-(?:ce|il|elle|ils|elles|on))?$/;
 
 /**
  * « Tours Métropole », « Vienne Condrieu Agglomération »: capitalised words before a collectivité's noun written with

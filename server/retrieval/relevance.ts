@@ -319,7 +319,6 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   unknownPlaceAdjectives, // missing-name
   rareUnheld, // unknown-words
   answeringPassages,
-  askedNoun, // low-coverage
   slotFillers,
   figureAsked, // unknown-words (a unit), stated-absent, missing-figure
   dateAsked, // missing-date
@@ -935,32 +934,10 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
 }
 
 /**
- * Decides « low-coverage »: the thing a question asks for by « quel(le)(s) » (« Quelles aides l'État donnera-t-il … ? »)
- * is in no passage that otherwise answers: passages holding the question's setting, its names and a verb (« donnera »)
- * are about something else. Not a general word of the domain (« quel logiciel »), a field a catalog card answers
- * without writing it (« quel pays »), a figure (asked by its own step) nor a common word.
- */
-async function askedNoun(ctx: Judgement): Promise<Decision> {
-  const { question, results, judged, terms, relevant, best, light } = ctx;
-  if (relevant.length === 0) return "continue";
-  const noun = ASKED_NOUN.exec(fold(outsideContext(question)))?.[1];
-  const term = noun && terms.find((t) => !t.name && !t.date && !t.context && t.word === noun);
-  if (!term || isGeneric(term) || asksCardField(term) || light(term) || FIGURE_NOUN.test(term.word)) return "continue";
-  const holder = (i: number) =>
-    holds(term, judged[i]!) || holds(term, passageWords(`${results[i]!.document.title} ${results[i]!.section}`));
-  if (relevant.some(holder)) return "continue";
-  return { answerable: false, reason: "low-coverage", missing: [term.word], coverage: best.weighted, relevant: [] };
-}
-/**
  * A past participle after « être » (« ISO 27001 est-il exigé … ? », « Teams est interdit ? »): a passive verb, the fact
  * asked, not a judgement of the thing.
  */
 const PARTICIPLE = /(?:e|ee|es|ees|i|ie|is|ies|it|ite|its|ites|u|ue|us|ues)$/;
-/** « quels outils », « quelle aide », « quelles solutions »: the noun a question asks for. */
-const ASKED_NOUN = /\bquel(?:le)?s?\s+([a-z]+)\b/;
-/** Nouns of a figure, which `figureAsked` judges. */
-const FIGURE_NOUN = /^(montant|budget|somme|nombre|prix|cout|tarif|pourcentage|part|taux|hausse|effectifs?|chiffres?)$/;
-
 /**
  * Which passages may fill what the question asks by its form (a figure, a date, a winner): those that answer or
  * cover it, other sections of their documents, passages on the same subject. Decides nothing.
