@@ -75,11 +75,6 @@ export interface QuestionTerm {
    * counts where a passage holds it, never as the topic a passage lacks.
    */
   modifier?: boolean;
-  /**
-   * After a form of « être », not a noun (« Kaspersky est-il risqué ? », « c'est fiable ? »): the judgement asked of
-   * what the question names, which the page of that thing answers without writing the word.
-   */
-  attribute?: boolean;
   /** After a determiner (« un policier », « l'âge »): a noun, the thing the question is about. */
   noun?: boolean;
   /** Written as an adjective of nationality (« américain »): often what the question asks, not what it is about. */

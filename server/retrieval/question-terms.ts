@@ -36,13 +36,6 @@ const PLURAL_VERB = /(?:nn|ss|[aeiou]s|v|qu|gu|ch|tt)ent$/;
 const MODIFIER = /^[a-z]{3,}(?:[^i]er|[tv]ient|ant|ante)$/;
 
 /**
- * A form of « être » (« est », « c'est », « est-ce », « sont-ils », « serait »): the word after it, neither a noun nor a
- * name, is the judgement the question asks of its subject (« Est-ce que Zoom est risqué ? », « c'est fiable ? »).
- */
-const COPULA =
-  /^(?:c'est|est|sont|etait|etaient|sera|seront|serait|seraient|etre|reste|restent)(?:-(?:ce|il|elle|ils|elles|on))?$/;
-
-/**
  * « Tours Métropole », « Vienne Condrieu Agglomération »: capitalised words before a collectivité's noun written with
  * its capital name it, wherever they stand — the first one is no sentence capital, even when the corpus uses it as a
  * plain word (« tours »).
@@ -280,9 +273,6 @@ export function questionTerms(asked: string): QuestionTerm[] {
       ...(INVERTED.test(raw) || (PLURAL_VERB.test(folded) && !afterDeterminer) ? { verb: true } : {}),
       ...(!capital && parts.length > 1 ? { compound: true } : {}),
       ...(afterDeterminer ? { noun: true } : {}),
-      ...(!capital && !afterDeterminer && parts.length === 1 && COPULA.test(before.replace(/’/g, "'"))
-        ? { attribute: true }
-        : {}),
       ...(!capital && !afterDeterminer && parts.length === 1 && (MODIFIER.test(folded) || afterPronoun)
         ? { modifier: true }
         : {}),

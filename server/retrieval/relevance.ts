@@ -611,23 +611,7 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   // question that names what it is about says how it asks about it: it counts where a passage holds it, never against
   // it. In one that names nothing, it may be all it says of its topic (« Comment mettre à jour le plan communal de
   // sauvegarde … ? », « … que tout le monde utilise »).
-  // So does the judgement asked of what it names (« Est-ce que Zoom est risqué pour nos écoles ? », « c'est fiable ? »):
-  // the page of that thing answers it by what it says of it (an agency's advice, a ban), when the corpus uses the word;
-  // an adjective it never writes (« comestible ») still says the question is about something it does not cover.
-  const judgements = new Set(
-    frequency && names.length > 0
-      ? (
-          await Promise.all(
-            terms.map(async (t) =>
-              t.attribute && !t.name && !t.nationality && !PARTICIPLE.test(t.word) && (await frequency(t.word)) > 0
-                ? t.word
-                : null,
-            ),
-          )
-        ).filter((w): w is string => !!w)
-      : [],
-  );
-  const light = (t: QuestionTerm) => names.length > 0 && (isLight(t) || judgements.has(t.word));
+  const light = (t: QuestionTerm) => names.length > 0 && isLight(t);
   // A question asking a figure (« combien de mairies utilisent Zoom ? ») counts its setting: it is what it asks.
   const asksFigure = !!FIGURE_ASKED.exec(fold(outsideContext(question)));
   const perPassage = judged.map((p, i) => {
@@ -933,11 +917,6 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   return "continue";
 }
 
-/**
- * A past participle after « être » (« ISO 27001 est-il exigé … ? », « Teams est interdit ? »): a passive verb, the fact
- * asked, not a judgement of the thing.
- */
-const PARTICIPLE = /(?:e|ee|es|ees|i|ie|is|ies|it|ite|its|ites|u|ue|us|ues)$/;
 /**
  * Which passages may fill what the question asks by its form (a figure, a date, a winner): those that answer or
  * cover it, other sections of their documents, passages on the same subject. Decides nothing.

@@ -2398,17 +2398,7 @@ describe("nineteenth series (held-out-15: a country's code, a quoted name, an or
   });
 });
 
-describe("twentieth series (the judgement asked of a named thing)", () => {
-  it("reads the word after a form of « être » as the judgement asked, never a noun nor a name", () => {
-    const attribute = (q: string) =>
-      questionTerms(q)
-        .filter((t) => t.attribute)
-        .map((t) => t.word);
-    expect(attribute("Thunderbird, c'est fiable pour nos élus ?")).toEqual(["fiable"]);
-    expect(attribute("Le stockage de nos photos sur Dropbox, est-ce acceptable ?")).toEqual(["acceptable"]);
-    expect(attribute("Est-ce que Signal est une messagerie ?")).toEqual([]);
-  });
-
+describe("twentieth series (guards: the judgement asked of a named thing)", () => {
   describe("on the real corpus", () => {
     let real: { engine: Engine; close(): Promise<void> };
     beforeAll(async () => {
