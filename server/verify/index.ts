@@ -14,6 +14,7 @@ import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
 import { complementSwapped } from "./complements.ts";
+import { creditSwapped } from "./credited.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import {
@@ -635,6 +636,11 @@ function checkSentence(
           quote: opposite,
         }),
       );
+  }
+  // A figure credited to the other of two sources the cited passages set side by side (`credited.ts`).
+  if (cited.length > 0) {
+    const credit = creditSwapped(stated, pool);
+    if (credit) reasons.push(message("verify.sourceSwapped", { where: w, ...credit }));
   }
   // An alternative given another degree of replacement than the cited card gives it (`replacement.ts`).
   if (cited.length > 0) {

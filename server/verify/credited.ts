@@ -1,0 +1,81 @@
+/**
+ * A figure given to the other of the sources a passage sets side by side (trial7 A3b, trial8 A5): « Selon Numerama,
+ * … 14 500 postes » where the passage gives « plus de 12 000 postes … selon Numerama » and « 14 500 postes … selon
+ * Le Temps ». The words that credit a source are data (`server/i18n/fr/stated-beyond.txt`, section « attribution »);
+ * `server/verify/index.ts` turns what it finds into a reason.
+ */
+import { beyond } from "./beyond-words.ts";
+import { figureMatches, QUANTITY } from "./figure-match.ts";
+import { extractFigures, type Figure } from "./figures.ts";
+import { withoutReferences } from "./sentences.ts";
+import type { Source } from "./source-sentences.ts";
+import { contentWords } from "./words.ts";
+
+const ATTRIBUTION = beyond("attribution", "giu");
+
+/** Most words a source's name is read over, after « selon » (« selon Le Temps (juin 2024) »). */
+export const CREDITED_MAX_WORDS = 4;
+
+/** A source named in a text: its words as written, and its folded content words. */
+interface Credit {
+  raw: string;
+  words: string[];
+}
+
+/** The sources a text credits: after « selon » / « d'après » (up to a comma, a parenthesis, a colon), or in a credit « (Cybernews, 8 octobre 2025) ». */
+function creditsOf(text: string): Credit[] {
+  const out: Credit[] = [];
+  for (const m of text.matchAll(ATTRIBUTION)) {
+    const raw = text
+      .slice(m.index! + m[0].length)
+      .split(/[,;:()[\]\n.]/u)[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(0, CREDITED_MAX_WORDS)
+      .join(" ");
+    const words = contentWords(raw);
+    if (words.length > 0) out.push({ raw, words });
+  }
+  for (const m of text.matchAll(/\((\p{Lu}[^,()]{1,40}),[^()]*\d{4}\s*\)/gu)) {
+    const words = contentWords(m[1]!);
+    if (words.length > 0) out.push({ raw: m[1]!.trim(), words });
+  }
+  return out;
+}
+
+const same = (a: Credit, b: Credit) => a.words.every((w) => b.words.includes(w)) || b.words.every((w) => a.words.includes(w));
+
+const quantities = (text: string): Figure[] => extractFigures(text).filter((f) => QUANTITY.has(f.kind));
+
+/**
+ * The figure a sentence credits to one source (« Selon Numerama, … 14 500 postes ») that the cited passages credit to
+ * another, while they credit that source with another figure of the same kind: the figure, the source named and the
+ * one the passages give; or null. Each part of a passage (between semicolons, a list item) carries its own credits.
+ */
+export function creditSwapped(
+  stated: string,
+  pool: Source[],
+): { figure: string; name: string; other: string } | null {
+  const claimed = creditsOf(stated);
+  if (claimed.length === 0) return null;
+  const figures = quantities(stated);
+  if (figures.length === 0) return null;
+  const parts = pool.flatMap((src) =>
+    src.sentences
+      .filter((ss) => !ss.inHeading)
+      .flatMap((ss) => withoutReferences(ss.text).split(/\s*;\s*|\n\s*[-*•]\s+/u))
+      .map((text) => ({ credits: creditsOf(text), figures: quantities(text) }))
+      .filter((p) => p.credits.length > 0 && p.figures.length > 0),
+  );
+  for (const name of claimed)
+    for (const f of figures) {
+      const carrying = parts.filter((p) => p.figures.some((sf) => figureMatches(f, sf)));
+      if (carrying.length === 0 || carrying.some((p) => p.credits.some((c) => same(c, name)))) continue;
+      const elsewhere = parts.some(
+        (p) =>
+          p.credits.some((c) => same(c, name)) && p.figures.some((sf) => sf.kind === f.kind && !figureMatches(f, sf)),
+      );
+      if (elsewhere) return { figure: f.raw, name: name.raw, other: carrying[0]!.credits[0]!.raw };
+    }
+  return null;
+}
