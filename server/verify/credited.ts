@@ -43,7 +43,8 @@ function creditsOf(text: string): Credit[] {
   return out;
 }
 
-const same = (a: Credit, b: Credit) => a.words.every((w) => b.words.includes(w)) || b.words.every((w) => a.words.includes(w));
+const same = (a: Credit, b: Credit) =>
+  a.words.every((w) => b.words.includes(w)) || b.words.every((w) => a.words.includes(w));
 
 const quantities = (text: string): Figure[] => extractFigures(text).filter((f) => QUANTITY.has(f.kind));
 
@@ -52,10 +53,7 @@ const quantities = (text: string): Figure[] => extractFigures(text).filter((f) =
  * another, while they credit that source with another figure of the same kind: the figure, the source named and the
  * one the passages give; or null. Each part of a passage (between semicolons, a list item) carries its own credits.
  */
-export function creditSwapped(
-  stated: string,
-  pool: Source[],
-): { figure: string; name: string; other: string } | null {
+export function creditSwapped(stated: string, pool: Source[]): { figure: string; name: string; other: string } | null {
   const claimed = creditsOf(stated);
   if (claimed.length === 0) return null;
   const figures = quantities(stated);

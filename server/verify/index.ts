@@ -14,9 +14,9 @@ import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
 import { complementSwapped } from "./complements.ts";
-import { creditSwapped } from "./credited.ts";
-import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE } from "./contradiction.ts";
+import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
+import { creditSwapped } from "./credited.ts";
 import {
   causeSwapped,
   continued,
@@ -402,7 +402,9 @@ function checkSentence(
       const qualified = matching.find((c) => c.qualified)!;
       // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
       const q =
-        (qualified.text.match(QUALIFIER_WORD) ?? qualified.heading.match(QUALIFIER_WORD))?.[0] ?? "non confirmé";
+        qualified.qualifier ??
+        (qualified.text.match(QUALIFIER_WORD) ?? qualified.heading.match(QUALIFIER_WORD))?.[0] ??
+        "non confirmé";
       reasons.push(message("verify.qualificationLost", { figure: f.raw, qualifier: `« ${q.replace(/\s+/g, " ")} »` }));
     }
   }
@@ -628,7 +630,8 @@ function checkSentence(
       contrasted(stated, pool) ??
       pairSwapped(stated, pool) ??
       neitherNor(stated, pool) ??
-      saidAgainst(stated, citedSentences(pool));
+      saidAgainst(stated, citedSentences(pool)) ??
+      deniedOnly(stated, pool);
     if (opposite)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {

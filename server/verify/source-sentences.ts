@@ -16,6 +16,8 @@ export interface SourceSentence {
   figures: Figure[];
   bag: Bag;
   qualified: boolean;
+  /** The qualifier as written where it qualifies the sentence: in it, or in the sentence after it (« communiqué par … elle-même »). */
+  qualifier?: string;
   /**
    * The heading, the sentence and the two before it: where what a figure is said of is named (« La Gendarmerie a
    * migré… Elle économise 2 millions d'euros par an »).
@@ -157,6 +159,9 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
         qualifiesOwn(t) ||
         qualifiesBefore(spans[i + 1] ?? "", t) ||
         (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
+      qualifier: (qualifiesOwn(t) ? t : qualifiesBefore(spans[i + 1] ?? "", t) ? spans[i + 1] : undefined)?.match(
+        QUALIFIER_WORD,
+      )?.[0],
       around: bagOf(`${heading} ${spans.slice(Math.max(0, i - 2), i + 1).join(" ")}`),
       own: bagOf(`${heading} ${withoutReferences(t)}`),
       ownYears: extractFigures(withoutReferences(t)).flatMap((f) => (f.year ? [f.year] : [])),
