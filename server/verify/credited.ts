@@ -5,13 +5,15 @@
  * `server/verify/index.ts` turns what it finds into a reason.
  */
 import { beyond } from "./beyond-words.ts";
-import { figureMatches, QUANTITY } from "./figure-match.ts";
+import { figureMatches, QUALIFIER_CLAIM, QUANTITY } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
 import { contentWords } from "./words.ts";
 
 const ATTRIBUTION = beyond("attribution", "giu");
+/** How a passage says its sources give different figures (« Les sources divergent », « ne donnent pas les mêmes »). */
+const DIVERGE = beyond("diverge");
 
 /** Most words a source's name is read over, after « selon » (« selon Le Temps (juin 2024) »). */
 export const CREDITED_MAX_WORDS = 4;
@@ -53,18 +55,25 @@ const quantities = (text: string): Figure[] => extractFigures(text).filter((f) =
  * another, while they credit that source with another figure of the same kind: the figure, the source named and the
  * one the passages give; or null. Each part of a passage (between semicolons, a list item) carries its own credits.
  */
+/** The parts of the cited passages (between semicolons, a list item) that credit a source with a quantity. */
+function creditedParts(pool: Source[], onlyDiverging = false) {
+  return pool
+    .filter((src) => !onlyDiverging || src.sentences.some((ss) => !ss.inHeading && DIVERGE.test(ss.text)))
+    .flatMap((src) =>
+      src.sentences
+        .filter((ss) => !ss.inHeading)
+        .flatMap((ss) => withoutReferences(ss.text).split(/\s*;\s*|\n\s*[-*•]\s+|,\s+(?=\d)/u))
+        .map((text) => ({ credits: creditsOf(text), figures: quantities(text) }))
+        .filter((p) => p.credits.length > 0 && p.figures.length > 0),
+    );
+}
+
 export function creditSwapped(stated: string, pool: Source[]): { figure: string; name: string; other: string } | null {
   const claimed = creditsOf(stated);
   if (claimed.length === 0) return null;
   const figures = quantities(stated);
   if (figures.length === 0) return null;
-  const parts = pool.flatMap((src) =>
-    src.sentences
-      .filter((ss) => !ss.inHeading)
-      .flatMap((ss) => withoutReferences(ss.text).split(/\s*;\s*|\n\s*[-*•]\s+/u))
-      .map((text) => ({ credits: creditsOf(text), figures: quantities(text) }))
-      .filter((p) => p.credits.length > 0 && p.figures.length > 0),
-  );
+  const parts = creditedParts(pool);
   for (const name of claimed)
     for (const f of figures) {
       const carrying = parts.filter((p) => p.figures.some((sf) => figureMatches(f, sf)));
@@ -75,5 +84,43 @@ export function creditSwapped(stated: string, pool: Source[]): { figure: string;
       );
       if (elsewhere) return { figure: f.raw, name: name.raw, other: carrying[0]!.credits[0]!.raw };
     }
+  return null;
+}
+
+/** Most a diverging figure may differ from the sentence's, relatively, to be another source's count of the same thing. */
+export const DIVERGING_MAX_GAP = 0.25;
+
+/** Words by which a sentence gives a figure as approximate (« environ », « près de », « entre … et … »). */
+const APPROXIMATE = /(?<!\p{L})(?:environ|près\s+d|autour\s+d|à\s+peu\s+près|ordre\s+de\s+grandeur|entre)(?!\p{L})/iu;
+
+/**
+ * One of two figures a cited passage says its sources diverge on (« Les sources divergent … : 37 selon l'April ; 36
+ * selon le site du label »), stated alone as the figure (« 37 collectivités ont été distinguées »), the sentence
+ * naming no source, no reserve and no approximation: the figure, the other one and the source giving it; or null.
+ */
+export function divergingAlone(
+  stated: string,
+  pool: Source[],
+): { figure: string; other: string; source: string } | null {
+  if (creditsOf(stated).length > 0 || QUALIFIER_CLAIM.test(stated) || APPROXIMATE.test(stated)) return null;
+  const figures = quantities(stated);
+  if (figures.length === 0) return null;
+  const parts = creditedParts(pool, true);
+  for (const f of figures) {
+    const carrying = parts.filter((p) => p.figures.some((sf) => figureMatches(f, sf)));
+    if (carrying.length === 0) continue;
+    for (const p of parts) {
+      if (p.credits.some((c) => carrying.some((q) => q.credits.some((d) => same(c, d))))) continue;
+      const other = p.figures.find(
+        (sf) =>
+          sf.kind === f.kind &&
+          !figureMatches(f, sf) &&
+          Math.abs(sf.value - f.value) <= DIVERGING_MAX_GAP * Math.max(Math.abs(f.value), Math.abs(sf.value)),
+      );
+      // The sentence writing both (« 36 ou 37 ») keeps the divergence.
+      if (other && !figures.some((g) => figureMatches(g, other)))
+        return { figure: f.raw, other: other.raw, source: p.credits[0]!.raw };
+    }
+  }
   return null;
 }

@@ -16,7 +16,7 @@ import { saidAgainst } from "./against.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
-import { creditSwapped } from "./credited.ts";
+import { creditSwapped, divergingAlone } from "./credited.ts";
 import {
   causeSwapped,
   continued,
@@ -38,6 +38,7 @@ import {
   QUANTITY,
 } from "./figure-match.ts";
 import { actNumbers, extractFigures, type Figure, productVersions } from "./figures.ts";
+import { hedgeDropped } from "./hedged.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
 import {
@@ -640,10 +641,18 @@ function checkSentence(
         }),
       );
   }
-  // A figure credited to the other of two sources the cited passages set side by side (`credited.ts`).
+  // A figure credited to the other of two sources the cited passages set side by side, or given alone where they say
+  // their sources diverge (`credited.ts`).
   if (cited.length > 0) {
     const credit = creditSwapped(stated, pool);
     if (credit) reasons.push(message("verify.sourceSwapped", { where: w, ...credit }));
+    const diverging = credit ? null : divergingAlone(stated, pool);
+    if (diverging) reasons.push(message("verify.divergingAlone", { where: w, ...diverging }));
+  }
+  // A frequency the cited passages limit (« souvent ») made absolute (« toujours ») (`hedged.ts`).
+  if (cited.length > 0) {
+    const hedge = hedgeDropped(stated, pool);
+    if (hedge) reasons.push(message("verify.hedgeDropped", { where: w, ...hedge }));
   }
   // An alternative given another degree of replacement than the cited card gives it (`replacement.ts`).
   if (cited.length > 0) {

@@ -64,3 +64,38 @@ describe("a contradiction written without a negation (the passage denies the ver
     expect(status("Valdrôme est revenue à son ancien logiciel en 2019 [1].", READINGS)).toBe("supported");
   });
 });
+
+const DIVERGING =
+  "Le prix Bourgogne Libre : les lauréats de 2024\nLes sources divergent sur le nombre de communes primées en 2024 : 21 communes selon Le Bien Public ; 19 communes selon le site du prix (décembre 2024).";
+
+describe("one of two diverging figures given alone (hedge dropped)", () => {
+  it("flags the figure stated without the source that gives it, when the passage says sources diverge", () => {
+    expect(status("21 communes ont été primées en 2024 [1].", DIVERGING)).toBe("unsupported");
+    expect(reasons("21 communes ont été primées en 2024 [1].", DIVERGING)).toMatch(/19/);
+  });
+  it("leaves the figure with its source, or both figures", () => {
+    expect(status("Selon Le Bien Public, 21 communes ont été primées en 2024 [1].", DIVERGING)).toBe("supported");
+    expect(status("19 ou 21 communes ont été primées en 2024, selon les sources [1].", DIVERGING)).toBe("supported");
+  });
+  it("leaves a figure credited to one source when the passage does not say the sources diverge", () => {
+    const one =
+      "Le prix Bourgogne Libre\nLe prix a distingué 21 communes selon Le Bien Public ; il en avait distingué 19 l'année précédente selon le site du prix.";
+    expect(status("Le prix a distingué 21 communes [1].", one)).toBe("supported");
+  });
+});
+
+const OFTEN =
+  "Chiffrement des disques : FileVault\nFileVault chiffre les disques des Mac. Ses clés de secours sont souvent déposées dans le compte iCloud de l'utilisateur.";
+
+describe("a frequency hedge made absolute (« souvent » → « toujours »)", () => {
+  it("flags « toujours » where the passage says « souvent »", () => {
+    expect(status("Ses clés de secours sont toujours déposées dans le compte iCloud [1].", OFTEN)).toBe("unsupported");
+    expect(reasons("Ses clés de secours sont systématiquement déposées dans iCloud [1].", OFTEN)).toMatch(/souvent/);
+  });
+  it("leaves the hedge kept, and « toujours » the passage writes too", () => {
+    expect(status("Ses clés de secours sont souvent déposées dans iCloud [1].", OFTEN)).toBe("supported");
+    const always =
+      "FileVault\nFileVault chiffre toujours le disque entier ; ses clés sont souvent déposées dans iCloud.";
+    expect(status("FileVault chiffre toujours le disque entier [1].", always)).toBe("supported");
+  });
+});
