@@ -60,7 +60,7 @@ import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
-import { agentSwapped, institutionSwapped, roleHolderSwapped, roleRaised } from "./roles.ts";
+import { agentSwapped, bodySwapped, institutionSwapped, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
   asksOnly,
   citationNumbers,
@@ -673,6 +673,7 @@ function checkSentence(
       institutionSwapped(stated, pool) ??
       roleRaised(stated, pool) ??
       agentSwapped(stated, pool) ??
+      bodySwapped(stated, pool) ??
       complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
   }

@@ -24,6 +24,8 @@ const SECTIONS = (() => {
 })();
 /** Each role as the set of its folded words. */
 const ROLES = (SECTIONS.get("roles") ?? []).map((l) => new Set(l.split(/\s+/).map((w) => fold(w))));
+/** Starts of verbs by which a person acts for a body (« représente », « préside »), folded. */
+const ACTS = (SECTIONS.get("acts") ?? []).map((w) => fold(w));
 /** Institutions, as written (a capital first). */
 const INSTITUTIONS = (SECTIONS.get("institutions") ?? []).map((name) => ({
   name,
@@ -216,6 +218,55 @@ export function roleRaised(stated: string, pool: Source[]): { name: string; othe
         const role = near[i + 1 + j]!;
         return { name: role, other: near.slice(i, i + 2 + j).join(" ") };
       }
+    }
+  }
+  return null;
+}
+
+/**
+ * A person the sentence makes act for a body (« Marie Lenoir représente aussi le collectif Numérique Ouvert ») where no
+ * cited statement naming the person names that body, and one makes the person act so for another (« l'ASSOL,
+ * représentée par Marie Lenoir »): the body of the sentence and the passage's nearest name to the act, or null.
+ */
+export function bodySwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const text = withoutReferences(stated);
+  if (NEGATION.test(text)) return null;
+  const list = words(text);
+  const act = ACTS.find((a) => list.some((w) => w.startsWith(a)));
+  if (!act) return null;
+  const people = persons(text);
+  if (people.length === 0) return null;
+  const own = new Set(people.flatMap((p) => p.folded.split(" ")));
+  const actAt = fold(text).search(new RegExp(`(?<!\\p{L})${act}`, "u"));
+  const bodiesOf = namesAt(text).filter((n) => !own.has(n.folded) && n.at > actAt);
+  if (bodiesOf.length === 0 || actAt < 0) return null;
+  const statements = bodies(pool).flatMap((t) => t.split(/\s*;\s*|\n\s*[-*•]\s+/u));
+  const mine = bagOf(text);
+  for (const p of people) {
+    const naming = statements.filter((st) => inBag(p.folded, bagOf(st), false));
+    if (naming.length === 0) continue;
+    if (naming.some((st) => bodiesOf.some((b) => inBag(b.folded, bagOf(st), false)))) continue;
+    for (const st of naming) {
+      const at = fold(st).search(new RegExp(`(?<!\\p{L})${act}`, "u"));
+      if (at < 0) continue;
+      const others = namesAt(st).filter(
+        (n) => !p.folded.split(" ").includes(n.folded) && !inBag(n.folded, mine, false),
+      );
+      if (others.length === 0) continue;
+      // The name written just before the act (« l'ASSOL (Associação Software Livre), représentée par »), its words
+      // together; else the nearest one.
+      const groups: { name: string; at: number; end: number }[] = [];
+      for (const n of others) {
+        const last = groups.at(-1);
+        if (last && /^\s+$/u.test(st.slice(last.end, n.at))) {
+          last.end = n.at + n.name.length;
+          last.name = st.slice(last.at, last.end);
+        } else groups.push({ name: n.name, at: n.at, end: n.at + n.name.length });
+      }
+      const before = groups.filter((g) => g.end <= at).at(-1);
+      const nearest = before ?? groups.reduce((a, b) => (Math.abs(b.at - at) < Math.abs(a.at - at) ? b : a));
+      const [first, last] = [bodiesOf[0]!, bodiesOf.at(-1)!];
+      return { name: text.slice(first.at, last.at + last.name.length), other: nearest.name };
     }
   }
   return null;

@@ -99,3 +99,16 @@ describe("a frequency hedge made absolute (« souvent » → « toujours »)", (
     expect(status("FileVault chiffre toujours le disque entier [1].", always)).toBe("supported");
   });
 });
+
+const ALLIANCES =
+  "En Europe : ASSOL et Forum des communs\n- Au Portugal, l'ASSOL (Associação Software Livre), représentée par Marta Lobo, a salué la décision de Lisbonne (Público, 2024).\n- Le Forum des communs a été créé en 2023 à l'initiative de l'Espagne et du Portugal ; son siège est à Madrid.";
+
+describe("a person made to act for another body (role given to another)", () => {
+  it("flags the person representing a body the passage does not give them", () => {
+    expect(status("Marta Lobo représente aussi le Forum des communs [1].", ALLIANCES)).toBe("unsupported");
+  });
+  it("leaves the body the passage gives the person", () => {
+    expect(status("L'ASSOL est représentée par Marta Lobo [1].", ALLIANCES)).toBe("supported");
+    expect(status("Marta Lobo représente l'ASSOL [1].", ALLIANCES)).toBe("supported");
+  });
+});
