@@ -253,6 +253,9 @@ export function contradicted(stated: string, pool: Source[]): string | null {
   return null;
 }
 
+/** A word that opens a subordinate clause (« où », « que », « dont »): its verb is not what the sentence states. */
+const SUBORDINATE = /(?<!\p{L})(?:que|qu['’]|où|dont|si|comme|quand|lorsque|lorsqu['’]|puisque|parce)(?!\p{L})/iu;
+
 /** A verb stated as done: an auxiliary and a past participle (« ont été tranchées », « a adopté »). */
 const STATED_DONE =
   /(?<!\p{L})(?:a|ont|est|sont|avait|avaient|était|étaient|aurait|auraient)\s+(?:été\s+)?(\p{L}{5,})/giu;
@@ -276,7 +279,11 @@ export function deniedOnly(stated: string, pool: Source[]): string | null {
     const carrying = clauses.filter((c) => formIn(c) !== undefined);
     if (carrying.length === 0 || !carrying.every((c) => NEGATION.test(c) && negatedAmong(c, bagOf(formIn(c)!))))
       continue;
-    const subject = contentWords(stated.slice(0, m.index!)).filter((w) => !MONTH_NAMES.test(w));
+    // The verb of the sentence's own statement, not of a clause it subordinates (« plus que l'endroit où les données
+    // sont stockées »): its subject is what comes after the last break before it.
+    const opening = stated.slice(0, m.index!).split(/[,;:]/).at(-1)!;
+    if (SUBORDINATE.test(opening)) continue;
+    const subject = contentWords(opening).filter((w) => !MONTH_NAMES.test(w));
     const denial = carrying.find((c) => subject.some((w) => inBag(w, bagOf(c), false)));
     if (denial) return short(denial);
   }

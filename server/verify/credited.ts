@@ -22,6 +22,8 @@ export const CREDITED_MAX_WORDS = 4;
 interface Credit {
   raw: string;
   words: string[];
+  /** Where the text names it. */
+  at: number;
 }
 
 /** The sources a text credits: after « selon » / « d'après » (up to a comma, a parenthesis, a colon), or in a credit « (Cybernews, 8 octobre 2025) ». */
@@ -36,11 +38,11 @@ function creditsOf(text: string): Credit[] {
       .slice(0, CREDITED_MAX_WORDS)
       .join(" ");
     const words = contentWords(raw);
-    if (words.length > 0) out.push({ raw, words });
+    if (words.length > 0) out.push({ raw, words, at: m.index! });
   }
   for (const m of text.matchAll(/\((\p{Lu}[^,()]{1,40}),[^()]*\d{4}\s*\)/gu)) {
     const words = contentWords(m[1]!);
-    if (words.length > 0) out.push({ raw: m[1]!.trim(), words });
+    if (words.length > 0) out.push({ raw: m[1]!.trim(), words, at: m.index! });
   }
   return out;
 }
@@ -74,8 +76,18 @@ export function creditSwapped(stated: string, pool: Source[]): { figure: string;
   const figures = quantities(stated);
   if (figures.length === 0) return null;
   const parts = creditedParts(pool);
-  for (const name of claimed)
-    for (const f of figures) {
+  // A source credits the figures of its own part of the sentence (« …, ou 44 000 boîtes selon heise »); all of them
+  // when it is the sentence's only source and its part has none (« Selon heise, le Land a migré 40 000 boîtes »).
+  const single = [...stated.matchAll(ATTRIBUTION)].length === 1;
+  const partOf = (at: number) => {
+    const cuts = [...stated.matchAll(/(?<!\d),|,(?!\d)|;/g)].map((m) => m.index!);
+    const from = Math.max(-1, ...cuts.filter((c) => c < at)) + 1;
+    const to = Math.min(stated.length, ...cuts.filter((c) => c >= at));
+    return stated.slice(from, to);
+  };
+  for (const name of claimed) {
+    const own = quantities(partOf(name.at));
+    for (const f of own.length > 0 ? own : single ? figures : []) {
       const carrying = parts.filter((p) => p.figures.some((sf) => figureMatches(f, sf)));
       if (carrying.length === 0 || carrying.some((p) => p.credits.some((c) => same(c, name)))) continue;
       const elsewhere = parts.some(
@@ -84,6 +96,7 @@ export function creditSwapped(stated: string, pool: Source[]): { figure: string;
       );
       if (elsewhere) return { figure: f.raw, name: name.raw, other: carrying[0]!.credits[0]!.raw };
     }
+  }
   return null;
 }
 

@@ -112,3 +112,24 @@ describe("a person made to act for another body (role given to another)", () => 
     expect(status("Marta Lobo représente l'ASSOL [1].", ALLIANCES)).toBe("supported");
   });
 });
+
+describe("false flags of these rules on burned sets, kept out", () => {
+  it("reads each source with the figures of its own part of the sentence", () => {
+    expect(
+      status(
+        "Selon les sources, le canton a déployé plus de 12 000 postes, ou 14 500 postes selon Le Temps [1].",
+        COUNTS,
+      ),
+    ).toBe("supported");
+  });
+  it("does not take the verb of a subordinate clause for what the sentence states", () => {
+    const where =
+      "Le Data Act et les communes\nPour une commune, la question n'est pas où sont installés ses serveurs, mais qui contrôle le prestataire.";
+    expect(
+      status(
+        "Pour une commune, le Data Act pose surtout la question de savoir qui contrôle le prestataire, plus que l'endroit où les serveurs sont installés [1].",
+        where,
+      ),
+    ).toBe("supported");
+  });
+});
