@@ -159,9 +159,10 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
         qualifiesOwn(t) ||
         qualifiesBefore(spans[i + 1] ?? "", t) ||
         (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
-      qualifier: (qualifiesOwn(t) ? t : qualifiesBefore(spans[i + 1] ?? "", t) ? spans[i + 1] : undefined)?.match(
-        QUALIFIER_WORD,
-      )?.[0],
+      // Quoted inside a sentence of the reason: « Non confirmé » opening the next sentence reads « non confirmé ».
+      qualifier: (qualifiesOwn(t) ? t : qualifiesBefore(spans[i + 1] ?? "", t) ? spans[i + 1] : undefined)
+        ?.match(QUALIFIER_WORD)?.[0]
+        .replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()),
       around: bagOf(`${heading} ${spans.slice(Math.max(0, i - 2), i + 1).join(" ")}`),
       own: bagOf(`${heading} ${withoutReferences(t)}`),
       ownYears: extractFigures(withoutReferences(t)).flatMap((f) => (f.year ? [f.year] : [])),
