@@ -50,7 +50,7 @@ export const FRACTION_TOLERANCE = 2.5;
 /**
  * Sections of `server/i18n/fr/self-reported.txt` (data): how a passage says a figure comes from whoever puts it
  * forward (« communiqué par la municipalité elle-même »), and how a sentence says so itself (« a fait état de »), as
- * regular-expression sources; each word is the start of a word, « … » stands for one to five words.
+ * regular-expression sources; each word is the start of a word (« a|b »: either), « … » stands for one to five words.
  */
 const SELF_REPORTED = (() => {
   const out = new Map<string, string[]>();
@@ -68,7 +68,13 @@ const SELF_REPORTED = (() => {
       .map((part) =>
         part
           .split(/\s+/)
-          .map((w) => `${escapeRegExp(w).replace(/['’]/g, "['’]\\s*")}\\p{L}*`)
+          .map(
+            (w) =>
+              `(?:${w
+                .split("|")
+                .map((a) => escapeRegExp(a).replace(/['’]/g, "['’]\\s*"))
+                .join("|")})\\p{L}*`,
+          )
           .join("\\s+"),
       )
       .join("(?:\\s+\\S+){1,5}?\\s+");
