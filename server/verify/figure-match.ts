@@ -96,6 +96,8 @@ export const QUALIFIER_SOURCE = new RegExp(
   ].join("|"),
   "iu",
 );
+/** A self-reported figure's qualifier (« communiqué par la municipalité elle-même »), as written. */
+export const SELF_REPORTED_WORD = new RegExp(`(?:${(SELF_REPORTED.get("source") ?? []).join("|")})\\p{L}*`, "iu");
 /** The qualifier as written, whole word (« non confirmés »). */
 export const QUALIFIER_WORD = new RegExp(`(?:${QUALIFIER_SOURCE.source})\\p{L}*`, "iu");
 /** Words by which a sentence keeps the reserve itself (« selon », « affirme », « a fait état de »). */

@@ -2,7 +2,7 @@
 import { BoundedMap } from "../core/bounded.ts";
 import { escapeRegExp } from "../core/text.ts";
 import { fold, stem } from "../retrieval/french.ts";
-import { fractionFigures, QUALIFIER_SOURCE, QUALIFIER_WORD, QUANTITY } from "./figure-match.ts";
+import { fractionFigures, QUALIFIER_SOURCE, QUALIFIER_WORD, QUANTITY, SELF_REPORTED_WORD } from "./figure-match.ts";
 import { extractFigures, type Figure, NUMBER_WORDS } from "./figures.ts";
 import { CERTAINTY } from "./negation.ts";
 import { MONTH_NAMES, namesOf } from "./proper-nouns.ts";
@@ -17,7 +17,10 @@ export interface SourceSentence {
   figures: Figure[];
   bag: Bag;
   qualified: boolean;
-  /** The qualifier as written where it qualifies the sentence: in it, or in the sentence after it (« communiqué par … elle-même »). */
+  /**
+   * A self-reported figure's qualifier as written where it qualifies the sentence, in it or in the sentence after it
+   * (« Il s'agit d'un chiffre communiqué par la municipalité elle-même »): what the reason quotes.
+   */
   qualifier?: string;
   /**
    * The heading, the sentence and the two before it: where what a figure is said of is named (« La Gendarmerie a
@@ -160,9 +163,9 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
         qualifiesOwn(t) ||
         qualifiesBefore(spans[i + 1] ?? "", t) ||
         (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
-      // Quoted inside a sentence of the reason: « Non confirmé » opening the next sentence reads « non confirmé ».
+      // Quoted inside a sentence of the reason, lower-case.
       qualifier: (qualifiesOwn(t) ? t : qualifiesBefore(spans[i + 1] ?? "", t) ? spans[i + 1] : undefined)
-        ?.match(QUALIFIER_WORD)?.[0]
+        ?.match(SELF_REPORTED_WORD)?.[0]
         .replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()),
       around: bagOf(`${heading} ${spans.slice(Math.max(0, i - 2), i + 1).join(" ")}`),
       own: bagOf(`${heading} ${withoutReferences(t)}`),
