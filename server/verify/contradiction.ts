@@ -280,9 +280,10 @@ export function deniedOnly(stated: string, pool: Source[]): string | null {
     if (carrying.length === 0 || !carrying.every((c) => NEGATION.test(c) && negatedAmong(c, bagOf(formIn(c)!))))
       continue;
     // The verb of the sentence's own statement, not of a clause it subordinates (« plus que l'endroit où les données
-    // sont stockées »): its subject is what comes after the last break before it.
-    const opening = stated.slice(0, m.index!).split(/[,;:]/).at(-1)!;
-    if (SUBORDINATE.test(opening)) continue;
+    // sont stockées »: a subordinating word after the last break before it); its subject is what the sentence writes
+    // before it (« Les deux lectures du retour, productivité d'un côté, …, ont été tranchées »).
+    const opening = stated.slice(0, m.index!);
+    if (SUBORDINATE.test(opening.split(/[,;:]/).at(-1)!)) continue;
     const subject = contentWords(opening).filter((w) => !MONTH_NAMES.test(w));
     const denial = carrying.find((c) => subject.some((w) => inBag(w, bagOf(c), false)));
     if (denial) return short(denial);

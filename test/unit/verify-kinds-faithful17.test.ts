@@ -133,3 +133,14 @@ describe("false flags of these rules on burned sets, kept out", () => {
     ).toBe("supported");
   });
 });
+
+describe("the subject of a denied act may be set apart by an apposition", () => {
+  it("flags « Les deux explications, le coût d'un côté, l'éditeur de l'autre, ont été départagées »", () => {
+    expect(
+      status(
+        "Les deux explications, le coût d'un côté, la pression de l'éditeur de l'autre, ont été départagées en faveur de la première [1].",
+        READINGS,
+      ),
+    ).toBe("unsupported");
+  });
+});
