@@ -25,7 +25,9 @@ const SECTIONS = (() => {
 /** Each role as the set of its folded words. */
 const ROLES = (SECTIONS.get("roles") ?? []).map((l) => new Set(l.split(/\s+/).map((w) => fold(w))));
 /** Starts of verbs by which a person acts for a body (« représente », « préside »), folded. */
-const ACTS = (SECTIONS.get("acts") ?? []).map((w) => fold(w));
+const ACTS = new Set((SECTIONS.get("acts") ?? []).flatMap((l) => l.split(/\s+/).map((w) => fold(w))));
+/** The forms of the act's verb (same first letters), as one alternation. */
+const formsOf = (act: string) => [...ACTS].filter((f) => f.slice(0, 5) === act.slice(0, 5)).join("|");
 /** Institutions, as written (a capital first). */
 const INSTITUTIONS = (SECTIONS.get("institutions") ?? []).map((name) => ({
   name,
@@ -232,12 +234,17 @@ export function bodySwapped(stated: string, pool: Source[]): { name: string; oth
   const text = withoutReferences(stated);
   if (NEGATION.test(text)) return null;
   const list = words(text);
-  const act = ACTS.find((a) => list.some((w) => w.startsWith(a)));
+  const act = list.find((w) => ACTS.has(w));
   if (!act) return null;
-  const people = persons(text);
+  // The person who acts is the sentence's subject, named before the verb (not « il a écrit à la présidente de … »).
+  const actFirst = fold(text).search(new RegExp(`(?<!\\p{L})${act}(?!\\p{L})`, "u"));
+  const people = persons(text).filter((p) => {
+    const at = text.indexOf(p.name);
+    return at >= 0 && at < actFirst;
+  });
   if (people.length === 0) return null;
   const own = new Set(people.flatMap((p) => p.folded.split(" ")));
-  const actAt = fold(text).search(new RegExp(`(?<!\\p{L})${act}`, "u"));
+  const actAt = fold(text).search(new RegExp(`(?<!\\p{L})${act}(?!\\p{L})`, "u"));
   const bodiesOf = namesAt(text).filter((n) => !own.has(n.folded) && n.at > actAt);
   if (bodiesOf.length === 0 || actAt < 0) return null;
   const statements = bodies(pool).flatMap((t) => t.split(/\s*;\s*|\n\s*[-*•]\s+/u));
@@ -247,7 +254,7 @@ export function bodySwapped(stated: string, pool: Source[]): { name: string; oth
     if (naming.length === 0) continue;
     if (naming.some((st) => bodiesOf.some((b) => inBag(b.folded, bagOf(st), false)))) continue;
     for (const st of naming) {
-      const at = fold(st).search(new RegExp(`(?<!\\p{L})${act}`, "u"));
+      const at = fold(st).search(new RegExp(`(?<!\\p{L})(?:${formsOf(act)})(?!\\p{L})`, "u"));
       if (at < 0) continue;
       const others = namesAt(st).filter(
         (n) => !p.folded.split(" ").includes(n.folded) && !inBag(n.folded, mine, false),

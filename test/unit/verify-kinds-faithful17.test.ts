@@ -144,3 +144,16 @@ describe("the subject of a denied act may be set apart by an apposition", () => 
     ).toBe("unsupported");
   });
 });
+
+describe("a role noun is not an act for a body", () => {
+  it("leaves « il a écrit à la présidente de Val Morin Agglomération »", () => {
+    const letter =
+      "Un collectif et son agglomération\nEn mars 2025, le collectif Libre Morin a écrit à la présidente de Val Morin Agglomération pour proposer un état des lieux.";
+    expect(
+      status(
+        "En mars 2025, il a écrit à la présidente de Val Morin Agglomération pour proposer un état des lieux [1].",
+        letter,
+      ),
+    ).toBe("supported");
+  });
+});
