@@ -23,6 +23,7 @@ import {
 } from "../retrieval/passages.ts";
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
+import { QUALIFIER_CLAIM, SELF_REPORTED_WORD } from "../verify/figure-match.ts";
 import { checkFigures, extractFigures } from "../verify/figures.ts";
 import {
   citationNumbers,
@@ -727,11 +728,19 @@ export function sectionFlags(
     for (const f of extractFigures(paragraph)) {
       const q = qualified.find((x) => same(x.figure, f));
       if (!q || said.some((x) => same(x.figure, f)) || flags.some((x) => x.figure === f.raw)) continue;
+      // A figure its source only reports (« communiqué par la municipalité elle-même ») keeps its reserve in a
+      // sentence that says who reports it (« la ville a fait état de 11,7 millions d'euros »).
+      if (SELF_REPORTED_WORD.test(q.qualifier) && QUALIFIER_CLAIM.test(sentenceWith(paragraph, f.raw))) continue;
       const qualifier = q.qualifier || "non confirmé";
       flags.push({ figure: f.raw, reason: message("drafts.figureQualified", { qualifier }), qualifier });
     }
   }
   return flags;
+}
+
+/** The sentence of a paragraph that holds `raw`, or the paragraph when none does alone. */
+function sentenceWith(paragraph: string, raw: string): string {
+  return paragraph.split(/(?<=[.!?])\s+/).find((s) => s.includes(raw)) ?? paragraph;
 }
 
 /** Verification of a section against the passages it was written from (numbered as the model saw them) and the data. */

@@ -1,7 +1,7 @@
 /** Whether a claim says the opposite of its sources: negated clauses, antonyms, denials, « ne … plus ». */
 import { readFileSync } from "node:fs";
 import { escapeRegExp } from "../core/text.ts";
-import { stem } from "../retrieval/french.ts";
+import { fold, stem } from "../retrieval/french.ts";
 import { ruledOut, withoutRuledOut, withPronounSubjects } from "./contrast.ts";
 import {
   CERTAINTY,
@@ -249,6 +249,44 @@ export function contradicted(stated: string, pool: Source[]): string | null {
     if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
       return short(carriers[0]!.c);
     }
+  }
+  return null;
+}
+
+/** A word that opens a subordinate clause (« où », « que », « dont »): its verb is not what the sentence states. */
+const SUBORDINATE = /(?<!\p{L})(?:que|qu['’]|où|dont|si|comme|quand|lorsque|lorsqu['’]|puisque|parce)(?!\p{L})/iu;
+
+/** A verb stated as done: an auxiliary and a past participle (« ont été tranchées », « a adopté »). */
+const STATED_DONE =
+  /(?<!\p{L})(?:a|ont|est|sont|avait|avaient|était|étaient|aurait|auraient)\s+(?:été\s+)?(\p{L}{5,})/giu;
+
+/**
+ * The cited clause that denies the act a sentence states without any negation (« Les deux explications ont été
+ * départagées par une enquête » where the passage says « Les deux explications coexistent et ne se départagent pas
+ * ici »): the sentence's participle is written in the cited passages only in clauses that negate it, and one of them
+ * names a word of the sentence's subject (its words before the verb). A short quote of it, or null.
+ */
+export function deniedOnly(stated: string, pool: Source[]): string | null {
+  if (NEGATION.test(stated)) return null;
+  const clauses = pool.flatMap((src) =>
+    src.sentences.filter((ss) => !ss.inHeading).flatMap((ss) => polarityClauses(ss.text)),
+  );
+  for (const m of stated.matchAll(STATED_DONE)) {
+    const verb = fold(m[1]!);
+    if (WEAK.has(verb) || contentWords(verb).length === 0) continue;
+    // The clause's own form of the verb (« tranchent » for « tranchées »): what its negation must bear on.
+    const formIn = (c: string) => words(c).find((w) => inBag(verb, bagOf(w), false));
+    const carrying = clauses.filter((c) => formIn(c) !== undefined);
+    if (carrying.length === 0 || !carrying.every((c) => NEGATION.test(c) && negatedAmong(c, bagOf(formIn(c)!))))
+      continue;
+    // The verb of the sentence's own statement, not of a clause it subordinates (« plus que l'endroit où les données
+    // sont stockées »: a subordinating word after the last break before it); its subject is what the sentence writes
+    // before it (« Les deux lectures du retour, productivité d'un côté, …, ont été tranchées »).
+    const opening = stated.slice(0, m.index!);
+    if (SUBORDINATE.test(opening.split(/[,;:]/).at(-1)!)) continue;
+    const subject = contentWords(opening).filter((w) => !MONTH_NAMES.test(w));
+    const denial = carrying.find((c) => subject.some((w) => inBag(w, bagOf(c), false)));
+    if (denial) return short(denial);
   }
   return null;
 }

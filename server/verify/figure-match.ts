@@ -48,15 +48,67 @@ const inWords = (f: Figure) => f.kind === "percent" && !/\d/.test(f.raw);
 export const FRACTION_TOLERANCE = 2.5;
 
 /**
- * Words by which the corpus qualifies a figure it does not vouch for (« non confirmé », « contesté »…); any space
- * between two words, a wrapped line's too (« non\n  confirmé » reads « non   confirmé » once unwrapped).
+ * Sections of `server/i18n/fr/self-reported.txt` (data): how a passage says a figure comes from whoever puts it
+ * forward (« communiqué par la municipalité elle-même »), and how a sentence says so itself (« a fait état de »), as
+ * regular-expression sources; each word is the start of a word (« a|b »: either), « … » stands for one to five words.
  */
-export const QUALIFIER_SOURCE =
-  /non[-\s]+confirm|confirm\p{L}*\s+par\s+aucune?\s|aucune?\s+(?:autre\s+)?source\s+ne\s+(?:l[ea]s?\s+|l['’])?confirm|pas\s+(été\s+)?confirm|jamais\s+(été\s+)?confirm|contest|non\s+v[ée]rifi|inv[ée]rifi|non\s+sourc|d[ée]menti|all[ée]gation|revendiqu|selon\s+(l['’]|les?\s+)?[ée]diteur|avancée?s?\s+par|sans\s+source|douteu/iu;
+const SELF_REPORTED = (() => {
+  const out = new Map<string, string[]>();
+  let current = "";
+  for (const line of readFileSync(new URL("../i18n/fr/self-reported.txt", import.meta.url), "utf8").split("\n")) {
+    const l = line.trim();
+    if (!l || l.startsWith("#")) continue;
+    const section = /^\[([a-z]+)\]$/.exec(l);
+    if (section) {
+      current = section[1]!;
+      continue;
+    }
+    const pattern = l
+      .split(/\s*…\s*/u)
+      .map((part) =>
+        part
+          .split(/\s+/)
+          .map(
+            (w) =>
+              `(?:${w
+                .split("|")
+                .map((a) => escapeRegExp(a).replace(/['’]/g, "['’]\\s*"))
+                .join("|")})\\p{L}*`,
+          )
+          .join("\\s+"),
+      )
+      .join("(?:\\s+\\S+){1,5}?\\s+");
+    out.set(current, [...(out.get(current) ?? []), pattern]);
+  }
+  return out;
+})();
+
+/**
+ * Words by which the corpus qualifies a figure it does not vouch for (« non confirmé », « contesté », « communiqué par
+ * la municipalité elle-même »…); any space between two words, a wrapped line's too (« non\n  confirmé » reads « non
+ * confirmé » once unwrapped).
+ */
+export const QUALIFIER_SOURCE = new RegExp(
+  [
+    /non[-\s]+confirm|confirm\p{L}*\s+par\s+aucune?\s|aucune?\s+(?:autre\s+)?source\s+ne\s+(?:l[ea]s?\s+|l['’])?confirm|pas\s+(été\s+)?confirm|jamais\s+(été\s+)?confirm|contest|non\s+v[ée]rifi|inv[ée]rifi|non\s+sourc|d[ée]menti|all[ée]gation|revendiqu|selon\s+(l['’]|les?\s+)?[ée]diteur|avancée?s?\s+par|sans\s+source|douteu/u
+      .source,
+    ...(SELF_REPORTED.get("source") ?? []),
+  ].join("|"),
+  "iu",
+);
+/** A self-reported figure's qualifier (« communiqué par la municipalité elle-même »), as written. */
+export const SELF_REPORTED_WORD = new RegExp(`(?:${(SELF_REPORTED.get("source") ?? []).join("|")})\\p{L}*`, "iu");
 /** The qualifier as written, whole word (« non confirmés »). */
 export const QUALIFIER_WORD = new RegExp(`(?:${QUALIFIER_SOURCE.source})\\p{L}*`, "iu");
-export const QUALIFIER_CLAIM =
-  /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|v[ée]rifi|sourc|d[ée]menti|all[ée]gation|revendiqu|selon|d['’]apr[èe]s|avanc|annonc|affirm|estim|pr[ée]sent[ée]|douteu|prudence|sans preuve|incertain/i;
+/** Words by which a sentence keeps the reserve itself (« selon », « affirme », « a fait état de »). */
+export const QUALIFIER_CLAIM = new RegExp(
+  [
+    /non[- ]confirm|pas (été )?confirm|jamais (été )?confirm|contest|v[ée]rifi|sourc|d[ée]menti|all[ée]gation|revendiqu|selon|d['’]apr[èe]s|avanc|annonc|affirm|estim|pr[ée]sent[ée]|douteu|prudence|sans preuve|incertain/u
+      .source,
+    ...(SELF_REPORTED.get("claim") ?? []),
+  ].join("|"),
+  "iu",
+);
 
 function sameValue(a: number, b: number): boolean {
   if (Math.abs(a - b) < 1e-9) return true;

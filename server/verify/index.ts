@@ -14,8 +14,9 @@ import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
 import { complementSwapped } from "./complements.ts";
-import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE } from "./contradiction.ts";
+import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
+import { creditSwapped, divergingAlone } from "./credited.ts";
 import {
   causeSwapped,
   continued,
@@ -37,6 +38,7 @@ import {
   QUANTITY,
 } from "./figure-match.ts";
 import { actNumbers, extractFigures, type Figure, productVersions } from "./figures.ts";
+import { hedgeDropped } from "./hedged.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
 import {
@@ -58,7 +60,7 @@ import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
-import { agentSwapped, institutionSwapped, roleHolderSwapped, roleRaised } from "./roles.ts";
+import { agentSwapped, bodySwapped, institutionSwapped, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
   asksOnly,
   citationNumbers,
@@ -401,7 +403,9 @@ function checkSentence(
       const qualified = matching.find((c) => c.qualified)!;
       // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
       const q =
-        (qualified.text.match(QUALIFIER_WORD) ?? qualified.heading.match(QUALIFIER_WORD))?.[0] ?? "non confirmé";
+        qualified.qualifier ??
+        (qualified.text.match(QUALIFIER_WORD) ?? qualified.heading.match(QUALIFIER_WORD))?.[0] ??
+        "non confirmé";
       reasons.push(message("verify.qualificationLost", { figure: f.raw, qualifier: `« ${q.replace(/\s+/g, " ")} »` }));
     }
   }
@@ -627,7 +631,8 @@ function checkSentence(
       contrasted(stated, pool) ??
       pairSwapped(stated, pool) ??
       neitherNor(stated, pool) ??
-      saidAgainst(stated, citedSentences(pool));
+      saidAgainst(stated, citedSentences(pool)) ??
+      deniedOnly(stated, pool);
     if (opposite)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {
@@ -635,6 +640,19 @@ function checkSentence(
           quote: opposite,
         }),
       );
+  }
+  // A figure credited to the other of two sources the cited passages set side by side, or given alone where they say
+  // their sources diverge (`credited.ts`).
+  if (cited.length > 0) {
+    const credit = creditSwapped(stated, pool);
+    if (credit) reasons.push(message("verify.sourceSwapped", { where: w, ...credit }));
+    const diverging = credit ? null : divergingAlone(stated, pool);
+    if (diverging) reasons.push(message("verify.divergingAlone", { where: w, ...diverging }));
+  }
+  // A frequency the cited passages limit (« souvent ») made absolute (« toujours ») (`hedged.ts`).
+  if (cited.length > 0) {
+    const hedge = hedgeDropped(stated, pool);
+    if (hedge) reasons.push(message("verify.hedgeDropped", { where: w, ...hedge }));
   }
   // An alternative given another degree of replacement than the cited card gives it (`replacement.ts`).
   if (cited.length > 0) {
@@ -655,6 +673,7 @@ function checkSentence(
       institutionSwapped(stated, pool) ??
       roleRaised(stated, pool) ??
       agentSwapped(stated, pool) ??
+      bodySwapped(stated, pool) ??
       complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
   }

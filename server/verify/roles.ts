@@ -24,6 +24,10 @@ const SECTIONS = (() => {
 })();
 /** Each role as the set of its folded words. */
 const ROLES = (SECTIONS.get("roles") ?? []).map((l) => new Set(l.split(/\s+/).map((w) => fold(w))));
+/** Starts of verbs by which a person acts for a body (« représente », « préside »), folded. */
+const ACTS = new Set((SECTIONS.get("acts") ?? []).flatMap((l) => l.split(/\s+/).map((w) => fold(w))));
+/** The forms of the act's verb (same first letters), as one alternation. */
+const formsOf = (act: string) => [...ACTS].filter((f) => f.slice(0, 5) === act.slice(0, 5)).join("|");
 /** Institutions, as written (a capital first). */
 const INSTITUTIONS = (SECTIONS.get("institutions") ?? []).map((name) => ({
   name,
@@ -216,6 +220,60 @@ export function roleRaised(stated: string, pool: Source[]): { name: string; othe
         const role = near[i + 1 + j]!;
         return { name: role, other: near.slice(i, i + 2 + j).join(" ") };
       }
+    }
+  }
+  return null;
+}
+
+/**
+ * A person the sentence makes act for a body (« Marie Lenoir représente aussi le collectif Numérique Ouvert ») where no
+ * cited statement naming the person names that body, and one makes the person act so for another (« l'ASSOL,
+ * représentée par Marie Lenoir »): the body of the sentence and the passage's nearest name to the act, or null.
+ */
+export function bodySwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const text = withoutReferences(stated);
+  if (NEGATION.test(text)) return null;
+  const list = words(text);
+  const act = list.find((w) => ACTS.has(w));
+  if (!act) return null;
+  // The person who acts is the sentence's subject, named before the verb (not « il a écrit à la présidente de … »).
+  const actFirst = fold(text).search(new RegExp(`(?<!\\p{L})${act}(?!\\p{L})`, "u"));
+  const people = persons(text).filter((p) => {
+    const at = text.indexOf(p.name);
+    return at >= 0 && at < actFirst;
+  });
+  if (people.length === 0) return null;
+  const own = new Set(people.flatMap((p) => p.folded.split(" ")));
+  const actAt = fold(text).search(new RegExp(`(?<!\\p{L})${act}(?!\\p{L})`, "u"));
+  const bodiesOf = namesAt(text).filter((n) => !own.has(n.folded) && n.at > actAt);
+  if (bodiesOf.length === 0 || actAt < 0) return null;
+  const statements = bodies(pool).flatMap((t) => t.split(/\s*;\s*|\n\s*[-*•]\s+/u));
+  const mine = bagOf(text);
+  for (const p of people) {
+    const naming = statements.filter((st) => inBag(p.folded, bagOf(st), false));
+    if (naming.length === 0) continue;
+    if (naming.some((st) => bodiesOf.some((b) => inBag(b.folded, bagOf(st), false)))) continue;
+    for (const st of naming) {
+      const at = fold(st).search(new RegExp(`(?<!\\p{L})(?:${formsOf(act)})(?!\\p{L})`, "u"));
+      if (at < 0) continue;
+      const others = namesAt(st).filter(
+        (n) => !p.folded.split(" ").includes(n.folded) && !inBag(n.folded, mine, false),
+      );
+      if (others.length === 0) continue;
+      // The name written just before the act (« l'ASSOL (Associação Software Livre), représentée par »), its words
+      // together; else the nearest one.
+      const groups: { name: string; at: number; end: number }[] = [];
+      for (const n of others) {
+        const last = groups.at(-1);
+        if (last && /^\s+$/u.test(st.slice(last.end, n.at))) {
+          last.end = n.at + n.name.length;
+          last.name = st.slice(last.at, last.end);
+        } else groups.push({ name: n.name, at: n.at, end: n.at + n.name.length });
+      }
+      const before = groups.filter((g) => g.end <= at).at(-1);
+      const nearest = before ?? groups.reduce((a, b) => (Math.abs(b.at - at) < Math.abs(a.at - at) ? b : a));
+      const [first, last] = [bodiesOf[0]!, bodiesOf.at(-1)!];
+      return { name: text.slice(first.at, last.at + last.name.length), other: nearest.name };
     }
   }
   return null;

@@ -2,7 +2,7 @@
 import { BoundedMap } from "../core/bounded.ts";
 import { escapeRegExp } from "../core/text.ts";
 import { fold, stem } from "../retrieval/french.ts";
-import { fractionFigures, QUALIFIER_SOURCE, QUALIFIER_WORD, QUANTITY } from "./figure-match.ts";
+import { fractionFigures, QUALIFIER_SOURCE, QUALIFIER_WORD, QUANTITY, SELF_REPORTED_WORD } from "./figure-match.ts";
 import { extractFigures, type Figure, NUMBER_WORDS } from "./figures.ts";
 import { CERTAINTY } from "./negation.ts";
 import { MONTH_NAMES, namesOf } from "./proper-nouns.ts";
@@ -17,6 +17,11 @@ export interface SourceSentence {
   figures: Figure[];
   bag: Bag;
   qualified: boolean;
+  /**
+   * A self-reported figure's qualifier as written where it qualifies the sentence, in it or in the sentence after it
+   * (« Il s'agit d'un chiffre communiqué par la municipalité elle-même »): what the reason quotes.
+   */
+  qualifier?: string;
   /**
    * The heading, the sentence and the two before it: where what a figure is said of is named (« La Gendarmerie a
    * migré… Elle économise 2 millions d'euros par an »).
@@ -158,6 +163,10 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
         qualifiesOwn(t) ||
         qualifiesBefore(spans[i + 1] ?? "", t) ||
         (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
+      // Quoted inside a sentence of the reason, lower-case.
+      qualifier: (qualifiesOwn(t) ? t : qualifiesBefore(spans[i + 1] ?? "", t) ? spans[i + 1] : undefined)
+        ?.match(SELF_REPORTED_WORD)?.[0]
+        .replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()),
       around: bagOf(`${heading} ${spans.slice(Math.max(0, i - 2), i + 1).join(" ")}`),
       own: bagOf(`${heading} ${withoutReferences(t)}`),
       ownYears: extractFigures(withoutReferences(t)).flatMap((f) => (f.year ? [f.year] : [])),

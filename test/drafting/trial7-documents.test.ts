@@ -341,3 +341,23 @@ describe("A6: the target is the roadmap's own, not a letter's request", () => {
     expect(reasons(wrong, roadmapOwnData(plan))).toEqual([]);
   });
 });
+
+describe("a figure its source only reports (faithful17, 6 December 2026)", () => {
+  const used = [
+    {
+      text: "Le département a annoncé 4,2 millions d'euros d'économies, un chiffre communiqué par le département lui-même, sans méthode détaillée.",
+      section: "Coûts",
+      document: { title: "Exemple", date: "2026-03" },
+    },
+  ] as Parameters<typeof sectionFlags>[1];
+
+  it("keeps its reserve in a sentence that says who reports it", () => {
+    const text = "Le département a fait état de 4,2 millions d'euros d'économies [1].";
+    expect(sectionFlags(text, used, []).map((f) => f.figure)).not.toContain("4,2 millions d'euros");
+  });
+
+  it("is flagged when stated as a plain fact", () => {
+    const text = "La migration a fait économiser 4,2 millions d'euros au département [1].";
+    expect(sectionFlags(text, used, []).map((f) => f.figure)).toContain("4,2 millions d'euros");
+  });
+});

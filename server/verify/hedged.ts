@@ -1,0 +1,68 @@
+/**
+ * A frequency the cited passage limits, made absolute (faithful-blind-8): « Ses clés de récupération sont toujours
+ * sauvegardées dans Entra ID » where the passage says « souvent sauvegardées ». Words are data
+ * (`server/i18n/fr/hedges.txt`); `server/verify/index.ts` turns what it finds into a reason.
+ */
+import { escapeRegExp } from "../core/text.ts";
+import { NEGATION, polarityClauses, short } from "./negation.ts";
+import type { Source } from "./source-sentences.ts";
+import { bagOf, contentWords, inBag, wordLines } from "./words.ts";
+
+const SECTIONS = (() => {
+  const out = new Map<string, string[]>();
+  let current = "";
+  for (const line of wordLines("hedges.txt")) {
+    const section = /^\[([a-z]+)\]$/.exec(line);
+    if (section) current = section[1]!;
+    else
+      out.set(current, [
+        ...(out.get(current) ?? []),
+        ...line
+          .split(",")
+          .map((w) => w.trim())
+          .filter(Boolean),
+      ]);
+  }
+  return out;
+})();
+
+const pattern = (section: string) =>
+  new RegExp(
+    `(?<!\\p{L})(?:${(SECTIONS.get(section) ?? [])
+      .sort((a, b) => b.length - a.length)
+      .map((w) => escapeRegExp(w).replace(/\s+/g, "\\s+").replace(/['’]/g, "['’]\\s*"))
+      .join("|")})(?!\\p{L})`,
+    "iu",
+  );
+
+const HEDGE = pattern("hedge");
+const ABSOLUTE = pattern("absolute");
+
+/** Share of the sentence's other content words (at least two) the hedged clause must write. */
+export const HEDGED_MIN_SHARE = 0.5;
+export const HEDGED_MIN_SHARED = 2;
+
+/**
+ * The cited clause that limits a frequency (« souvent ») the sentence makes absolute (« toujours »), with most of the
+ * sentence's other words (half, at least two), the sentence hedging nothing, negating nothing (« pas toujours ») and
+ * no cited clause with those words saying it absolutely: the two words and a short quote, or null.
+ */
+export function hedgeDropped(
+  stated: string,
+  pool: Source[],
+): { hedge: string; absolute: string; quote: string } | null {
+  const absolute = ABSOLUTE.exec(stated)?.[0];
+  if (!absolute || HEDGE.test(stated) || NEGATION.test(stated)) return null;
+  const content = [...new Set(contentWords(stated.replace(ABSOLUTE, " ")))];
+  const need = Math.max(HEDGED_MIN_SHARED, Math.ceil(content.length * HEDGED_MIN_SHARE));
+  const clauses = pool.flatMap((src) =>
+    src.sentences.filter((ss) => !ss.inHeading).flatMap((ss) => polarityClauses(ss.text)),
+  );
+  const close = clauses.filter((c) => {
+    const bag = bagOf(c);
+    return content.filter((w) => inBag(w, bag)).length >= need;
+  });
+  if (close.some((c) => ABSOLUTE.test(c))) return null;
+  const hedged = close.find((c) => HEDGE.test(c));
+  return hedged ? { hedge: HEDGE.exec(hedged)![0], absolute, quote: short(hedged) } : null;
+}
