@@ -129,6 +129,16 @@ const NAMED_LAWS: { re: RegExp; code: string }[] = [...LISTS.keys()]
   .filter((m): m is RegExpExecArray => !!m)
   .map((m) => ({ re: bounded(alternation(m[0]!)), code: m[1]! }));
 const LAW_WORD = new RegExp(`^(?:${alternation("lois")})(?!\\p{L})`, "iu");
+/** « contrôlé par une », « filiale d' » right before a bearer noun: what follows is said of the controlling owner. */
+const CONTROL_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${alternation("contrôle")})\\s*(?:(?:une|un|la|le|les|des|du|l'|d')\\s*)?$`,
+  "iu",
+);
+const EXTRA = alternation("extra-européen");
+/** « un logiciel extra-européen », « un éditeur resté extra-européen »: a bearer noun, then the word. */
+const BEARER_EXTRA = bounded(`(?:${alternation("porteurs")})\\s+(?:[\\p{L}-]+\\s+)?(?:${EXTRA})`);
+/** « une loi extra-européenne », « aucune législation extra-européenne ». */
+const LAW_EXTRA = bounded(`(?:${alternation("lois")})\\s+(?:${EXTRA})`);
 const FREE = bounded(alternation("libre"));
 const PROPRIETARY = bounded(alternation("propriétaire"));
 const COUNTED = bounded(alternation("postes"));
@@ -211,8 +221,17 @@ interface Statement {
   negatable: boolean;
 }
 
-const inCountries = (p: OwnProduct, place: Place) =>
-  "europe" in place ? p.countries.some((c) => isEuropean(c)) : place.codes.some((c) => widened(p.countries).has(c));
+/**
+ * Whether a product is European as the map says it: whoever controls it is (its vendor's owner when the map gives
+ * one, else its vendor), and no extra-European law reaches it — not the country of its vendor's seat alone.
+ */
+const europeanControlled = (p: OwnProduct) => p.countries.every((c) => isEuropean(c)) && !p.laws.length;
+/** The country of whoever controls a product: its vendor's owner, else its vendor (the last of its countries). */
+const controller = (p: OwnProduct) => p.countries.slice(-1);
+const inCountries = (p: OwnProduct, place: Place, control = false) =>
+  "europe" in place
+    ? europeanControlled(p)
+    : place.codes.some((c) => widened(control ? controller(p) : p.countries).has(c));
 const lawCountries = (p: OwnProduct) => widened(p.laws.map(lawCountry).filter((c): c is string => !!c));
 
 /** The statements of a sentence about a product's country, law or licence. */
@@ -228,8 +247,11 @@ export function statementsOf(folded: string, original: string): Statement[] {
       holds,
       negatable: true,
     });
-  const countryStatement = (place: Place, m: RegExpMatchArray) =>
-    said(m, (p) => !p.countries.length || inCountries(p, place));
+  const countryStatement = (place: Place, m: RegExpMatchArray) => {
+    // « contrôlé par une société chinoise »: said of the controlling owner.
+    const control = CONTROL_BEFORE.test(folded.slice(Math.max(0, m.index! - 60), m.index!));
+    said(m, (p) => !p.countries.length || inCountries(p, place, control));
+  };
   for (const m of all(BEARER_ADJECTIVE)) {
     const place = placeOfAdjective(m[1]!);
     // « la loi russe » is a law, not a country: said by LAW_ADJECTIVE.
@@ -249,6 +271,9 @@ export function statementsOf(folded: string, original: string): Statement[] {
     if (place && "codes" in place) lawStatement(place.codes, m);
   }
   for (const { re, code } of NAMED_LAWS) for (const m of all(re)) lawStatement([code], m);
+  // « extra-européen »: whoever controls it is not European, or an extra-European law reaches it.
+  for (const m of all(BEARER_EXTRA)) said(m, (p) => !p.countries.length || !europeanControlled(p));
+  for (const m of all(LAW_EXTRA)) said(m, (p) => p.laws.length > 0 || (!p.countries.length && !p.laws.length));
   for (const [re, free] of [
     [FREE, true],
     [PROPRIETARY, false],
