@@ -351,9 +351,11 @@ export function ownFactReasons(
 /** A negated statement contradicts the data only where they say something (a known country, licence or law). */
 const isKnown = (p: OwnProduct, _s: Statement) => p.countries.length > 0 || p.openSource !== null;
 
-/** « « WeChat » n'est pas nommé … » and « le chiffre « 6 » ne figure pas … »: the quoted name or figure of a reason. */
-/** A reason of the verifier as a pattern: its first placeholder captured, the others any text. */
-function reasonPattern(key: string): RegExp {
+/**
+ * A reason of the verifier as a pattern: its first placeholder captured, the others any text (« « WeChat » n'est pas
+ * nommé … » and « le chiffre « 6 » ne figure pas … »: the quoted name or figure).
+ */
+export function reasonPattern(key: string): RegExp {
   let first = true;
   const source = escapeRegExp(message(key, {})).replace(/\\\{\w+\\\}|\{\w+\}/g, () => {
     const group = first ? "(.+?)" : ".*";
