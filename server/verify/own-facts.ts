@@ -30,6 +30,13 @@ export interface OwnProduct {
   openSource: boolean | null;
   /** Installations the inventory counts (each of its lines, and their sum); absent for what it does not hold. */
   installations?: number[];
+  /**
+   * Installations in the later of the two inventories a progress note compares (0: gone from the workstations); absent
+   * where no later inventory is compared (a map's product).
+   */
+  remaining?: number;
+  /** The replacement a plan gives it: its names, and whether the inventories show it (gone, the replacement grown). */
+  replacement?: { names: string[]; shown: boolean };
   /** How the data say it, quoted in the reason (« ESET PROTECT : ESET (Slovaquie), logiciel non libre »). */
   says: string;
 }
@@ -139,6 +146,10 @@ const EXTRA = alternation("extra-européen");
 const BEARER_EXTRA = bounded(`(?:${alternation("porteurs")})\\s+(?:[\\p{L}-]+\\s+)?(?:${EXTRA})`);
 /** « une loi extra-européenne », « aucune législation extra-européenne ». */
 const LAW_EXTRA = bounded(`(?:${alternation("lois")})\\s+(?:${EXTRA})`);
+/** « a été remplacé », « n'apparaît plus », « Mattermost a remplacé Slack »: gone from the workstations. */
+const REMOVED = bounded(alternation("retrait"));
+/** « par Mattermost », « au profit de Mattermost »: what replaced it, right after. */
+const REPLACED_BY = /^\s*(?:par|au profit d(?:e|u|es|')|pour)\s*(?:l'|le |la |les )?/u;
 const FREE = bounded(alternation("libre"));
 const PROPRIETARY = bounded(alternation("propriétaire"));
 const COUNTED = bounded(alternation("postes"));
@@ -219,6 +230,8 @@ interface Statement {
   holds: (p: OwnProduct) => boolean;
   /** Whether a negated clause (« n'est pas libre ») says the contrary the data say. */
   negatable: boolean;
+  /** Whether the data say anything of it for a product (a negated statement contradicts only what they say). */
+  known?: (p: OwnProduct) => boolean;
 }
 
 /**
@@ -274,6 +287,22 @@ export function statementsOf(folded: string, original: string): Statement[] {
   // « extra-européen »: whoever controls it is not European, or an extra-European law reaches it.
   for (const m of all(BEARER_EXTRA)) said(m, (p) => !p.countries.length || !europeanControlled(p));
   for (const m of all(LAW_EXTRA)) said(m, (p) => p.laws.length > 0 || (!p.countries.length && !p.laws.length));
+  // « remplacé (par Mattermost) », « n'apparaît plus »: gone from the later inventory, the replacement shown.
+  for (const m of all(REMOVED)) {
+    const end = m.index! + m[0].length;
+    const by = REPLACED_BY.exec(folded.slice(end));
+    const named = by ? folded.slice(end + by[0].length) : null;
+    const byIt = (p: OwnProduct) =>
+      !!named && !!p.replacement?.names.some((n) => named.startsWith(fold(n).replace(/’/g, "'")));
+    out.push({
+      said: original.slice(m.index!, end),
+      at: m.index!,
+      end,
+      holds: (p) => p.remaining === undefined || (p.remaining === 0 && (!byIt(p) || p.replacement!.shown)),
+      negatable: true,
+      known: (p) => p.remaining !== undefined,
+    });
+  }
   for (const [re, free] of [
     [FREE, true],
     [PROPRIETARY, false],
@@ -310,7 +339,7 @@ export function ownFactReasons(
     const [start] = clauseAround(sentence, s.at, s.end, CLAUSE_BREAK);
     const negated = NEGATION.test(folded.slice(Math.max(start, subject.end), s.at));
     const holds = s.holds(subject.product);
-    if (negated ? holds && s.negatable && isKnown(subject.product, s) : !holds)
+    if (negated ? holds && s.negatable && (s.known ?? isKnown)(subject.product) : !holds)
       bySubject.set(subject, [...(bySubject.get(subject) ?? []), s]);
   }
   for (const [subject, said] of bySubject) {
@@ -349,7 +378,7 @@ export function ownFactReasons(
 }
 
 /** A negated statement contradicts the data only where they say something (a known country, licence or law). */
-const isKnown = (p: OwnProduct, _s: Statement) => p.countries.length > 0 || p.openSource !== null;
+const isKnown = (p: OwnProduct) => p.countries.length > 0 || p.openSource !== null;
 
 /**
  * A reason of the verifier as a pattern: its first placeholder captured, the others any text (« « WeChat » n'est pas

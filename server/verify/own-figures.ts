@@ -11,7 +11,7 @@ import { message } from "../i18n/messages.ts";
 import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
-import { reasonPattern } from "./own-facts.ts";
+import { type OwnProduct, reasonPattern } from "./own-facts.ts";
 import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
 
 /** A figure the document computed about the collectivité itself. */
@@ -50,6 +50,11 @@ export interface OwnData {
   figures: OwnFigure[];
   /** Standings in date order: the last is the current one. */
   standings?: OwnStanding[];
+  /**
+   * The planned products and what the two inventories compared say of them (a progress note): « Slack a été
+   * remplacé », « installé sur 25 postes » are checked against them (`own-facts.ts`).
+   */
+  products?: OwnProduct[];
   /** Names whose own state a standing word may describe instead of the plan's (its products, « jalon »). */
   otherSubjects?: string[];
 }
