@@ -70,6 +70,12 @@ export interface Label {
   label: string;
   /** Single-token keys derived by removing the vendor's name ("teams" from "Microsoft Teams") are weak. */
   weak: boolean;
+  /**
+   * The key is the catalog text without its vendor's name (« total security » from « Kaspersky Total Security »):
+   * other vendors sell the same words, so it stands only when the publisher agrees or, without a publisher, when one
+   * vendor alone uses it.
+   */
+  stripped?: boolean;
   /** The key is the whole name, nothing dropped ("postgresql" from "PostgreSQL", not "microsoft" from "Microsoft 365"). */
   full: boolean;
   /** Bare numbers of the catalog text ("11" of "Windows 11 Pro"). */
@@ -419,7 +425,15 @@ export function addLabels(index: MatchIndex, entry: CatalogEntry, labels: string
     } else if (vendorFirst && loose.length > 1) {
       // "Microsoft Teams" is also plain "Teams".
       const stripped = loose.slice(1).join(" ");
-      push(index.loose, stripped, { entry, label, weak: loose.length === 2, full: false, numbers, edition });
+      push(index.loose, stripped, {
+        entry,
+        label,
+        weak: loose.length === 2,
+        full: false,
+        numbers,
+        edition,
+        stripped: true,
+      });
     }
     addNear(index, key, { entry, label, weak: false, full: false, numbers, edition });
   }

@@ -115,6 +115,11 @@ function pick(
   // A weak label ("drive" from "Google Drive") stands only for a name without publisher: "Acme Drive" by Acme is
   // not Google's. A publisher that names another catalog vendor rules out any candidate unless the name matched.
   const hasPublisher = publisher.trim() !== "";
+  // A name the catalog knows only after its vendor's (« Total Security » of Kaspersky, of Bitdefender, of G DATA) is
+  // none of theirs when another publisher sells it (« 360 Total Security » by Qihu 360), nor when several vendors use
+  // it and no publisher says which.
+  const strippedVendors = new Set(fitting.filter((l) => l.stripped).map((l) => l.entry.vendor.id || l.entry.id));
+  if (hasPublisher || strippedVendors.size > 1) fitting = fitting.filter((l) => !l.stripped);
   const candidates = vendor
     ? fitting.filter((l) => (trust === "any" ? !l.weak : false))
     : fitting.filter((l) => !(hasPublisher && l.weak));
@@ -166,7 +171,7 @@ export function matchName(
     );
     // A weak label (a product name without its vendor's, "Teams") with no publisher to confirm it is less sure,
     // and a generic word ("Drive", "Connect", "Agent") on its own is only a guess, to review.
-    const unconfirmed = label.weak && !agrees(label.entry, vendor, pub);
+    const unconfirmed = (label.weak || !!label.stripped) && !agrees(label.entry, vendor, pub);
     const generic = unconfirmed && loose.length === 1 && GENERIC_PRODUCT_WORDS.has(loose[0]!);
     // A distribution's package named after a proprietary product without its vendor (« teams-for-linux »): a free
     // client of that service, not the product — only a guess.

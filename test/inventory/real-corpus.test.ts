@@ -94,3 +94,29 @@ describe("names of the Microsoft 365 installer (trial, 5 December 2026)", () => 
     expect(match.review).toBe(false);
   });
 });
+
+describe("a product name the catalog knows only after its vendor's (trial9, 6 December 2026)", () => {
+  // « Total Security » is Kaspersky's, Bitdefender's and G DATA's; « Endpoint Security » Trellix's and Kaspersky's:
+  // without its vendor's name, such a name belongs to none of them unless the publisher says which.
+  it.each([
+    ["360 Total Security", "Qihu 360 Technology Co. Ltd."],
+    ["Total Security", null],
+    ["Endpoint Security", "Acme Software"],
+    ["Total Security", "Acme Software"],
+  ])("« %s » (%s) is no catalog vendor's product", (name, publisher) => {
+    const match = matchName(index, name, publisher);
+    expect(match.entry === null || match.review).toBe(true);
+    expect(match.entry?.vendor.id).not.toBe("kaspersky");
+  });
+
+  it.each([
+    ["Kaspersky Total Security", "AO Kaspersky Lab", "kaspersky-endpoint-security"],
+    ["Total Security", "AO Kaspersky Lab", "kaspersky-endpoint-security"],
+    ["Bitdefender Total Security", "Bitdefender SRL", "bitdefender-gravityzone"],
+    ["Teams", "Microsoft Corporation", "microsoft-teams"],
+  ])("« %s » (%s) is still %s", (name, publisher, id) => {
+    const match = matchName(index, name, publisher);
+    expect(match.entry?.id).toBe(id);
+    expect(match.review).toBe(false);
+  });
+});
