@@ -1,12 +1,10 @@
 /**
- * trial9 A6, on other people and laws than the trial's: a claim of the user's context about a named person (« Sophie
- * Martin est la maire de Crolles ») is a claim about others, checked; and a claim is checked against the passages
- * about its subject too (« La section 702 du FISA »), not only those a search on all its words finds (product cards
+ * trial9 A6, on another law than the trial's: a claim of the user's context is checked against the passages about its
+ * subject too (« La section 702 du FISA »), not only those a search on all its words finds (product cards
  * sharing « serveurs »).
  */
 import { describe, expect, it } from "vitest";
 import { checkClaims } from "../../server/drafting/claims.ts";
-import { contextClaims } from "../../server/drafting/documents/common.ts";
 import type { Retriever, SearchResult } from "../../server/retrieval/search.ts";
 import { verifyText } from "../../server/verify/index.ts";
 
@@ -38,16 +36,7 @@ const retriever: Retriever = {
   }),
 };
 
-describe("a context claim about a person, and the passages about a claim's subject", () => {
-  it("takes a sentence about a named person as a claim about others", () => {
-    const claims = contextClaims(
-      "Sophie Martin est la maire de Crolles. Notre commune compte 40 postes.",
-      "Commune de Vizille",
-    );
-    expect(claims).toContain("Sophie Martin est la maire de Crolles");
-    expect(claims).not.toContain("Notre commune compte 40 postes");
-  });
-
+describe("the passages about a claim's subject", () => {
   it("checks a claim against what the corpus says of its subject", async () => {
     const claim = "La section 702 du FISA ne s'applique qu'aux serveurs situés aux États-Unis";
     const text = `${claim}.`;
