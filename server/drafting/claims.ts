@@ -72,7 +72,7 @@ export function isDenyingHeading(heading: string): boolean {
 /** « C'est inexact », « Ce chiffre est faux », « ce qui est erroné »: the corpus refuting what it just reported. */
 const REFUTATION =
   /^(?:c['’]est|ce(?:tte)?\s+(?:chiffre|affirmation|nombre|montant)\s+est|ce qui est|cela est)\s+(?:(?:donc|pourtant|en réalité|tout à fait|très)\s+)?(?:inexacte?s?|faux|fausses?|erronée?s?)(?!\p{L})/iu;
-const DATE_KINDS = new Set(["year", "month", "date", "daymonth"]);
+export const DATE_KINDS = new Set(["year", "month", "date", "daymonth"]);
 
 /**
  * Figures a passage reports and then calls inexact (« … avec « 25 000 postes migrés en 2025 ». C'est inexact pour le
@@ -130,7 +130,12 @@ async function checkPart(
   // the claim's words may miss for pages that share its other words (« serveurs » of product cards): the passages
   // found for its subject alone too.
   const subject = SUBJECT_END.exec(part.checked);
-  const named = subject ? part.checked.slice(0, subject.index).replace(/\s+ne\s*$/iu, "").trim() : "";
+  const named = subject
+    ? part.checked
+        .slice(0, subject.index)
+        .replace(/\s+ne\s*$/iu, "")
+        .trim()
+    : "";
   if (/\p{Lu}/u.test(named.slice(1)) || /^\p{Lu}[\p{L}-]*\s+\p{Lu}/u.test(named)) {
     const more = found((await retriever.search(named, CLAIM_SUBJECT_PASSAGES * 2)).results);
     about.push(...more.filter((r) => !about.some((a) => a.id === r.id)).slice(0, CLAIM_SUBJECT_PASSAGES));

@@ -4,7 +4,10 @@
  * what the document computed, not « absent from the corpus ». A share said of another value is still flagged.
  */
 import { describe, expect, it } from "vitest";
+import { contextClaims } from "../../server/drafting/documents/common.ts";
+import { checkedSection } from "../../server/drafting/generate.ts";
 import { checkOwnFigures } from "../../server/drafting/own-data.ts";
+import type { Retriever } from "../../server/retrieval/search.ts";
 import { verifyText } from "../../server/verify/index.ts";
 import type { OwnData } from "../../server/verify/own-figures.ts";
 
@@ -41,6 +44,26 @@ describe("the document's own baseline and target, written by the user", () => {
     );
     expect(verification.sentences[0]!.reasons.join(" ")).toMatch(/35 %/);
     expect(flags.map((f) => f.figure)).toContain("35 %");
+    expect(flags.map((f) => f.figure)).not.toContain("78 %");
+  });
+});
+
+describe("the user's edit restating the document's own figures is no claim about others", () => {
+  it("is not checked against the corpus when its figures are the document's own", async () => {
+    const sentence =
+      "Objectif retenu par le conseil communautaire : passer de 78 % à 40 % d'exposition pondérée d'ici 2030.";
+    const retriever: Retriever = {
+      mode: async () => "fulltext",
+      search: async () => ({ mode: "fulltext", results: [] }),
+    };
+    const { verification, flags } = await checkedSection(sentence, [], {
+      facts: [],
+      quotations: [],
+      claims: contextClaims(sentence, "Commune de Plabennec"),
+      own,
+      retriever,
+    });
+    expect(verification.sentences[0]!.reasons.join(" ")).not.toMatch(/78 %/);
     expect(flags.map((f) => f.figure)).not.toContain("78 %");
   });
 });

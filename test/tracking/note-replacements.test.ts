@@ -47,14 +47,24 @@ const plan = {
     { name: "Trello", productId: null, by: "Wekan", dueDate: "2027-06-01" },
   ],
   checkpoints: [
-    cp("2026-02-01", 80, [dep("Slack", 40), dep("Dropbox", 12), dep("Trello", 6)], [
-      { name: "Mattermost", installations: 3 },
-      { name: "Nextcloud", installations: 2 },
-    ]),
-    cp("2026-11-10", 74, [dep("Slack", 40)], [
-      { name: "Mattermost", installations: 3 },
-      { name: "Nextcloud", installations: 14 },
-    ]),
+    cp(
+      "2026-02-01",
+      80,
+      [dep("Slack", 40), dep("Dropbox", 12), dep("Trello", 6)],
+      [
+        { name: "Mattermost", installations: 3 },
+        { name: "Nextcloud", installations: 2 },
+      ],
+    ),
+    cp(
+      "2026-11-10",
+      74,
+      [dep("Slack", 40)],
+      [
+        { name: "Mattermost", installations: 3 },
+        { name: "Nextcloud", installations: 14 },
+      ],
+    ),
   ],
   events: [],
   publication: null,

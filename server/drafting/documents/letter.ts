@@ -22,10 +22,7 @@ import {
 
 const SALUTATION = wordListSections("salutation.txt");
 /** Where a title ends (« Présidente | de QBO », « Adjointe au maire | chargée du numérique »). */
-const TITLE_END = new RegExp(
-  `\\s+(?:${wordAlternation(SALUTATION.get("fin du titre") ?? [])})(?=[\\s'’]|$)`,
-  "iu",
-);
+const TITLE_END = new RegExp(`\\s+(?:${wordAlternation(SALUTATION.get("fin du titre") ?? [])})(?=[\\s'’]|$)`, "iu");
 const MUTE_H = new Set((SALUTATION.get("h muet") ?? []).map((w) => fold(w)));
 
 /**
