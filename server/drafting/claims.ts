@@ -20,6 +20,8 @@ import type { FigureFlag } from "./types.ts";
 /** Passages a claim is checked against: the best found for it that hold enough of its words. */
 export const CLAIM_PASSAGES = 4;
 export const CLAIM_COVERAGE = 0.3;
+/** Passages added from a search on the claim's subject alone (`checkPart`). */
+export const CLAIM_SUBJECT_PASSAGES = 2;
 
 /** The verb forms that open a predicate or end a subject (`i18n/fr/context-subjects.txt`), one list for both. */
 const VERB_FORMS = wordAlternation(wordListSections("context-subjects.txt").get("formes verbales") ?? []);
@@ -70,7 +72,7 @@ export function isDenyingHeading(heading: string): boolean {
 /** « C'est inexact », « Ce chiffre est faux », « ce qui est erroné »: the corpus refuting what it just reported. */
 const REFUTATION =
   /^(?:c['’]est|ce(?:tte)?\s+(?:chiffre|affirmation|nombre|montant)\s+est|ce qui est|cela est)\s+(?:(?:donc|pourtant|en réalité|tout à fait|très)\s+)?(?:inexacte?s?|faux|fausses?|erronée?s?)(?!\p{L})/iu;
-const DATE_KINDS = new Set(["year", "month", "date", "daymonth"]);
+export const DATE_KINDS = new Set(["year", "month", "date", "daymonth"]);
 
 /**
  * Figures a passage reports and then calls inexact (« … avec « 25 000 postes migrés en 2025 ». C'est inexact pour le
@@ -121,9 +123,23 @@ async function checkPart(
 ): Promise<PartCheck> {
   const terms = keywords(part.checked);
   const { results } = await retriever.search(part.checked, 8);
-  const about = results
-    .filter((r) => coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= CLAIM_COVERAGE)
-    .slice(0, CLAIM_PASSAGES);
+  const found = (list: SearchResult[]) =>
+    list.filter((r) => coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= CLAIM_COVERAGE);
+  const about = found(results).slice(0, CLAIM_PASSAGES);
+  // What the corpus says of the claim's subject itself (« Le CLOUD Act », « Nicolas Vivant »), which a search on all
+  // the claim's words may miss for pages that share its other words (« serveurs » of product cards): the passages
+  // found for its subject alone too.
+  const subject = SUBJECT_END.exec(part.checked);
+  const named = subject
+    ? part.checked
+        .slice(0, subject.index)
+        .replace(/\s+ne\s*$/iu, "")
+        .trim()
+    : "";
+  if (/\p{Lu}/u.test(named.slice(1)) || /^\p{Lu}[\p{L}-]*\s+\p{Lu}/u.test(named)) {
+    const more = found((await retriever.search(named, CLAIM_SUBJECT_PASSAGES * 2)).results);
+    about.push(...more.filter((r) => !about.some((a) => a.id === r.id)).slice(0, CLAIM_SUBJECT_PASSAGES));
+  }
   // The passages found are one body, cited as one (« le corpus dit le contraire »), not passages the reader was given.
   const cited = about.length ? " [1]" : "";
   const v = verifyText(

@@ -36,7 +36,7 @@ import {
 import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData } from "../verify/own-figures.ts";
 import { type AnswerPoint, answerPoints, askedYears, unsaidYears } from "./answer-points.ts";
-import { type ClaimChecks, checkClaims, withQuotations } from "./claims.ts";
+import { type ClaimChecks, checkClaims, DATE_KINDS, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
@@ -792,8 +792,15 @@ export async function checkedSection(
     own,
   );
   const { verification, flags } = checkOwnProducts(figures.verification, figures.flags, products);
-  if (!claims?.length) return { verification, flags };
-  return checkClaims(text, claims, verification, flags, retriever, passageSource, checked);
+  // A sentence whose figures are the document's own computed ones (« passer de 86 % à 45 % d'exposition pondérée »,
+  // a user's edit restating the baseline and target) speaks of the collectivité, not of others.
+  const ownClaim = (claim: string) => {
+    const stated = extractFigures(claim).filter((f) => !DATE_KINDS.has(f.kind));
+    return stated.length > 0 && stated.every((f) => figures.confirmed.includes(f.raw));
+  };
+  const others = claims?.filter((c) => !ownClaim(c));
+  if (!others?.length) return { verification, flags };
+  return checkClaims(text, others, verification, flags, retriever, passageSource, checked);
 }
 
 /** What an instruction says instead of a name typed by the user (the name itself is in the data block). */

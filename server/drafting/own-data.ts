@@ -63,9 +63,14 @@ export function checkOwnFigures(
   verification: Verification,
   flags: FigureFlag[],
   own: OwnData | undefined,
-): { verification: Verification; flags: FigureFlag[] } {
-  if (!own) return { verification, flags };
+): { verification: Verification; flags: FigureFlag[]; confirmed: string[] } {
+  if (!own) return { verification, flags, confirmed: [] };
   const checked = checkOwn(verification, own, message("drafts.own.where"));
-  const added = checked.mismatched.filter((m) => !flags.some((f) => f.figure === m.figure));
-  return { verification: checked.verification, flags: added.length ? [...flags, ...added] : flags };
+  // A figure the document computed (the baseline a user's edit restates) is no figure to check, unless a sentence
+  // still doubts it.
+  const stillSaid = (figure: string) =>
+    checked.verification.sentences.some((s) => s.reasons.some((r) => r.includes(`« ${figure} »`)));
+  const kept = flags.filter((f) => f.qualifier || !checked.confirmed.includes(f.figure) || stillSaid(f.figure));
+  const added = checked.mismatched.filter((m) => !kept.some((f) => f.figure === m.figure));
+  return { verification: checked.verification, flags: [...kept, ...added], confirmed: checked.confirmed };
 }

@@ -13,6 +13,7 @@ import { formatTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { delimiterTag, neutralize } from "../retrieval/passages.ts";
 import { type Verification, verifyText } from "../verify/index.ts";
+import { checkOwnFacts } from "../verify/own-facts.ts";
 import { checkOwnData, type OwnData } from "../verify/own-figures.ts";
 import type { Plan, Progress } from "./plan.ts";
 import { noteFacts, noteOwnData, noteTitle, progressNoteSections } from "./progress-note.ts";
@@ -129,7 +130,9 @@ export function verifyAgainstPlan(text: string, facts: string[], own?: OwnData):
   const where = message("verify.wherePassages");
   const plan = message("tracking.note.wherePlan");
   for (const s of verification.sentences) s.reasons = s.reasons.map((r) => r.replaceAll(where, plan));
-  return checkOwnData(verification, own, plan);
+  const checked = checkOwnData(verification, own, plan);
+  // What it says of the planned products (replaced, gone, counted), against the two inventories compared.
+  return own?.products?.length ? checkOwnFacts(checked, own.products, plan).verification : checked;
 }
 
 /** Sentences of « L'essentiel » the verification did not support. */

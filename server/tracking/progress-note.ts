@@ -8,6 +8,7 @@ import { contract, withArticle } from "../core/labels.ts";
 import { fold, formatDecimal, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
+import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData, OwnFigure } from "../verify/own-figures.ts";
 import type { Plan, Progress } from "./plan.ts";
 
@@ -93,10 +94,7 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
     section(
       "products",
       t("productsTitle"),
-      progress.products.map(
-        (p) =>
-          `- ${t(`product.${p.replacedBy ? "replacedBy" : p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`,
-      ),
+      progress.products.map((p) => `- ${productLine(p)}`),
     );
   }
   const appeared = progress.checkpoints
@@ -125,6 +123,30 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
     t("method"),
   ]);
   return sections;
+}
+
+/** A planned product's line: its state between the two inventories, and its replacement. */
+const productLine = (p: Progress["products"][number]) =>
+  `${t(`product.${p.replacedBy ? "replacedBy" : p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`;
+
+/**
+ * The planned products as the note's own facts (`verify/own-facts.ts`): their names, the installations of the two
+ * inventories, what remains in the later one, their replacement and whether the inventories show it.
+ */
+function noteProducts(progress: Progress): OwnProduct[] {
+  if (progress.checkpoints.length < 2) return [];
+  return progress.products
+    .filter((p) => p.state !== "absent")
+    .map((p) => ({
+      names: [p.product.name],
+      countries: [],
+      laws: [],
+      openSource: null,
+      installations: [...new Set([p.before, p.now])].filter((n) => n > 0),
+      remaining: p.now,
+      ...(p.product.by ? { replacement: { names: [p.product.by], shown: p.replacedBy } } : {}),
+      says: productLine(p),
+    }));
 }
 
 /** The note as one Markdown document (without a model). */
@@ -275,6 +297,7 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData {
   );
   return {
     figures,
+    products: noteProducts(progress),
     // An inventory taken before the adoption has no planned value: « en avance », « en retard » are wrong of it.
     standings: progress.checkpoints.map((c) =>
       c.planned === null && c.checkpoint.date < localDay(plan.adoptedAt)

@@ -11,6 +11,7 @@ import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { stem, words } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
+import { placeAgainst } from "./against-place.ts";
 import { withPronounSubjects } from "./contrast.ts";
 import { polarityClauses } from "./negation.ts";
 import { type CitedSentence, CLASS_WORDS, NEGATED, widerThan } from "./overstated.ts";
@@ -71,7 +72,7 @@ const after = (sentence: string, m: RegExpMatchArray) =>
 const FOR = /(?<!\p{L})(?:pour|au profit d|en faveur d|vers|par)(?!\p{L})/u;
 
 /** A cited passage as these rules read it: its heading, and each body sentence with what it is about. */
-interface Read {
+export interface Read {
   heading: string;
   sentences: {
     text: string;
@@ -104,7 +105,7 @@ export const UNNAMED_SUBJECT_MIN_WORDS = 2;
  * Whether a passage's text names the subject of a claim: one of its names; or, naming none (« Le référentiel régional
  * d'accessibilité »), all its content words but one (at least two).
  */
-function namesSubject(text: string, subject: string): boolean {
+export function namesSubject(text: string, subject: string): boolean {
   const names = namesIn(subject);
   if (names.length) return names.some((n) => named(text, n));
   const mine = [...new Set(keywords(subject).filter((w) => !/^\d/.test(w)))];
@@ -233,6 +234,9 @@ function appliesAgainst(claim: string, passages: Read[]): string | null {
  */
 export function saidAgainst(claim: string, passages: CitedSentence[][]): string | null {
   const found = passages.map(read);
+  // A law said to stop where the data are stored, against a passage that says the place changes nothing.
+  const place = placeAgainst(claim, found);
+  if (place) return place.length > 240 ? `${place.slice(0, 237)}…` : place;
   // A claim that negates (« ne s'impose pas aux mairies ») says neither that something still holds nor that it binds;
   // it may deny what a passage says the text applies to.
   if (NEGATED.test(claim)) {

@@ -58,6 +58,9 @@ const ALL_IDIOMS = set("all-idioms");
 const PARTS = set("parts");
 const DUTY = set("duty");
 const DUTY_SOURCE = set("duty-source");
+const DUTY_ON = set("duty-on");
+/** « imposé à toutes les collectivités de formaliser », « exige des communes qu'elles publient »: holder, then rest. */
+const DUTY_ON_HOLDER = /^\s*(?:à|a|aux|au|des|du|de|d['’])\s*(.+?)\s+(?:de(?=\s)|d['’]|que(?=\s)|qu['’])(.*)$/iu;
 const CONFIRM = set("confirm");
 const NOT_HOLDER = set("not-holder");
 const DENY = set("deny");
@@ -315,6 +318,13 @@ export function wholeForPart(claim: string, passages: CitedSentence[][]): { whol
 function dutyOf(clause: string): { holder: string[]; holderText: string; rest: string[] } | null {
   const tokens = [...clause.matchAll(/[\p{L}\p{N}'’-]+/gu)];
   const k = tokens.findIndex((t) => DUTY.has(fold(t[0])));
+  // « a imposé à toutes les collectivités de formaliser … »: the holder is the one it is imposed on.
+  const on = tokens.findIndex((t) => DUTY_ON.has(fold(t[0])));
+  if (on >= 0 && (k < 0 || on < k)) {
+    const m = DUTY_ON_HOLDER.exec(clause.slice(tokens[on]!.index! + tokens[on]![0].length));
+    const holder = m ? content(m[1]!).filter((w) => !NOT_HOLDER.has(w)) : [];
+    if (m && holder.length) return { holder, holderText: m[1]!.trim(), rest: content(m[2]!) };
+  }
   if (k < 0) return null;
   const before = clause.slice(0, tokens[k]!.index!);
   // The subject: from the last comma or colon before the verb (« Oui : avec la loi SREN, les collectivités »).

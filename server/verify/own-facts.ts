@@ -30,6 +30,13 @@ export interface OwnProduct {
   openSource: boolean | null;
   /** Installations the inventory counts (each of its lines, and their sum); absent for what it does not hold. */
   installations?: number[];
+  /**
+   * Installations in the later of the two inventories a progress note compares (0: gone from the workstations); absent
+   * where no later inventory is compared (a map's product).
+   */
+  remaining?: number;
+  /** The replacement a plan gives it: its names, and whether the inventories show it (gone, the replacement grown). */
+  replacement?: { names: string[]; shown: boolean };
   /** How the data say it, quoted in the reason (« ESET PROTECT : ESET (Slovaquie), logiciel non libre »). */
   says: string;
 }
@@ -129,6 +136,20 @@ const NAMED_LAWS: { re: RegExp; code: string }[] = [...LISTS.keys()]
   .filter((m): m is RegExpExecArray => !!m)
   .map((m) => ({ re: bounded(alternation(m[0]!)), code: m[1]! }));
 const LAW_WORD = new RegExp(`^(?:${alternation("lois")})(?!\\p{L})`, "iu");
+/** « contrôlé par une », « filiale d' » right before a bearer noun: what follows is said of the controlling owner. */
+const CONTROL_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${alternation("contrôle")})\\s*(?:(?:une|un|la|le|les|des|du|l'|d')\\s*)?$`,
+  "iu",
+);
+const EXTRA = alternation("extra-européen");
+/** « un logiciel extra-européen », « un éditeur resté extra-européen »: a bearer noun, then the word. */
+const BEARER_EXTRA = bounded(`(?:${alternation("porteurs")})\\s+(?:[\\p{L}-]+\\s+)?(?:${EXTRA})`);
+/** « une loi extra-européenne », « aucune législation extra-européenne ». */
+const LAW_EXTRA = bounded(`(?:${alternation("lois")})\\s+(?:${EXTRA})`);
+/** « a été remplacé », « n'apparaît plus », « Mattermost a remplacé Slack »: gone from the workstations. */
+const REMOVED = bounded(alternation("retrait"));
+/** « par Mattermost », « au profit de Mattermost »: what replaced it, right after. */
+const REPLACED_BY = /^\s*(?:par|au profit d(?:e|u|es|')|pour)\s*(?:l'|le |la |les )?/u;
 const FREE = bounded(alternation("libre"));
 const PROPRIETARY = bounded(alternation("propriétaire"));
 const COUNTED = bounded(alternation("postes"));
@@ -209,10 +230,21 @@ interface Statement {
   holds: (p: OwnProduct) => boolean;
   /** Whether a negated clause (« n'est pas libre ») says the contrary the data say. */
   negatable: boolean;
+  /** Whether the data say anything of it for a product (a negated statement contradicts only what they say). */
+  known?: (p: OwnProduct) => boolean;
 }
 
-const inCountries = (p: OwnProduct, place: Place) =>
-  "europe" in place ? p.countries.some((c) => isEuropean(c)) : place.codes.some((c) => widened(p.countries).has(c));
+/**
+ * Whether a product is European as the map says it: whoever controls it is (its vendor's owner when the map gives
+ * one, else its vendor), and no extra-European law reaches it — not the country of its vendor's seat alone.
+ */
+const europeanControlled = (p: OwnProduct) => p.countries.every((c) => isEuropean(c)) && !p.laws.length;
+/** The country of whoever controls a product: its vendor's owner, else its vendor (the last of its countries). */
+const controller = (p: OwnProduct) => p.countries.slice(-1);
+const inCountries = (p: OwnProduct, place: Place, control = false) =>
+  "europe" in place
+    ? europeanControlled(p)
+    : place.codes.some((c) => widened(control ? controller(p) : p.countries).has(c));
 const lawCountries = (p: OwnProduct) => widened(p.laws.map(lawCountry).filter((c): c is string => !!c));
 
 /** The statements of a sentence about a product's country, law or licence. */
@@ -228,8 +260,11 @@ export function statementsOf(folded: string, original: string): Statement[] {
       holds,
       negatable: true,
     });
-  const countryStatement = (place: Place, m: RegExpMatchArray) =>
-    said(m, (p) => !p.countries.length || inCountries(p, place));
+  const countryStatement = (place: Place, m: RegExpMatchArray) => {
+    // « contrôlé par une société chinoise »: said of the controlling owner.
+    const control = CONTROL_BEFORE.test(folded.slice(Math.max(0, m.index! - 60), m.index!));
+    said(m, (p) => !p.countries.length || inCountries(p, place, control));
+  };
   for (const m of all(BEARER_ADJECTIVE)) {
     const place = placeOfAdjective(m[1]!);
     // « la loi russe » is a law, not a country: said by LAW_ADJECTIVE.
@@ -249,6 +284,25 @@ export function statementsOf(folded: string, original: string): Statement[] {
     if (place && "codes" in place) lawStatement(place.codes, m);
   }
   for (const { re, code } of NAMED_LAWS) for (const m of all(re)) lawStatement([code], m);
+  // « extra-européen »: whoever controls it is not European, or an extra-European law reaches it.
+  for (const m of all(BEARER_EXTRA)) said(m, (p) => !p.countries.length || !europeanControlled(p));
+  for (const m of all(LAW_EXTRA)) said(m, (p) => p.laws.length > 0 || (!p.countries.length && !p.laws.length));
+  // « remplacé (par Mattermost) », « n'apparaît plus »: gone from the later inventory, the replacement shown.
+  for (const m of all(REMOVED)) {
+    const end = m.index! + m[0].length;
+    const by = REPLACED_BY.exec(folded.slice(end));
+    const named = by ? folded.slice(end + by[0].length) : null;
+    const byIt = (p: OwnProduct) =>
+      !!named && !!p.replacement?.names.some((n) => named.startsWith(fold(n).replace(/’/g, "'")));
+    out.push({
+      said: original.slice(m.index!, end),
+      at: m.index!,
+      end,
+      holds: (p) => p.remaining === undefined || (p.remaining === 0 && (!byIt(p) || p.replacement!.shown)),
+      negatable: true,
+      known: (p) => p.remaining !== undefined,
+    });
+  }
   for (const [re, free] of [
     [FREE, true],
     [PROPRIETARY, false],
@@ -285,7 +339,7 @@ export function ownFactReasons(
     const [start] = clauseAround(sentence, s.at, s.end, CLAUSE_BREAK);
     const negated = NEGATION.test(folded.slice(Math.max(start, subject.end), s.at));
     const holds = s.holds(subject.product);
-    if (negated ? holds && s.negatable && isKnown(subject.product, s) : !holds)
+    if (negated ? holds && s.negatable && (s.known ?? isKnown)(subject.product) : !holds)
       bySubject.set(subject, [...(bySubject.get(subject) ?? []), s]);
   }
   for (const [subject, said] of bySubject) {
@@ -324,11 +378,13 @@ export function ownFactReasons(
 }
 
 /** A negated statement contradicts the data only where they say something (a known country, licence or law). */
-const isKnown = (p: OwnProduct, _s: Statement) => p.countries.length > 0 || p.openSource !== null;
+const isKnown = (p: OwnProduct) => p.countries.length > 0 || p.openSource !== null;
 
-/** « « WeChat » n'est pas nommé … » and « le chiffre « 6 » ne figure pas … »: the quoted name or figure of a reason. */
-/** A reason of the verifier as a pattern: its first placeholder captured, the others any text. */
-function reasonPattern(key: string): RegExp {
+/**
+ * A reason of the verifier as a pattern: its first placeholder captured, the others any text (« « WeChat » n'est pas
+ * nommé … » and « le chiffre « 6 » ne figure pas … »: the quoted name or figure).
+ */
+export function reasonPattern(key: string): RegExp {
   let first = true;
   const source = escapeRegExp(message(key, {})).replace(/\\\{\w+\\\}|\{\w+\}/g, () => {
     const group = first ? "(.+?)" : ".*";

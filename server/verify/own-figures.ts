@@ -11,6 +11,7 @@ import { message } from "../i18n/messages.ts";
 import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
+import { type OwnProduct, reasonPattern } from "./own-facts.ts";
 import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
 
 /** A figure the document computed about the collectivité itself. */
@@ -52,6 +53,11 @@ export interface OwnData {
   figures: OwnFigure[];
   /** Standings in date order: the last is the current one. */
   standings?: OwnStanding[];
+  /**
+   * The planned products and what the two inventories compared say of them (a progress note): « Slack a été
+   * remplacé », « installé sur 25 postes » are checked against them (`own-facts.ts`).
+   */
+  products?: OwnProduct[];
   /** Names whose own state a standing word may describe instead of the plan's (its products, « jalon »). */
   otherSubjects?: string[];
 }
@@ -72,6 +78,13 @@ const standingOf = (phrase: string): OwnStandingKind | null =>
  * `i18n/fr/figure-sequence.txt`.
  */
 const SEQUENCE = new RegExp(`^\\s*(?:${wordAlternation(wordListLines("figure-sequence.txt"))})\\s*$`, "iu");
+
+/** « le chiffre « 78 % » ne figure pas dans … », its figure captured. */
+let notFound: RegExp | null = null;
+const NOT_FOUND = () => (notFound ??= reasonPattern("verify.figureNotFound"));
+
+/** What may stand between a share and the name that follows it (« 40 % d'exposition pondérée »). */
+const OF_NAME = /^\s*(?:de|d['’]|du|des)?\s*$/iu;
 
 /** A negation before the standing phrase in its clause (« n'est pas en retard », « aucun retard »). */
 const NEGATION = /(?<!\p{L})(?:pas|plus|jamais|aucun|aucune|ni|non)(?!\p{L})/iu;
@@ -206,10 +219,18 @@ function figureReasons(
         const near = ofKind.filter(inClause(at.start, at.end));
         // A share follows what it is of (« une exposition pondérée de 76 % », « l'objectif de 35 % »); a gain in points
         // may come first (« 8,5 points grâce au remplacement de Kaspersky »).
-        const before = kind === "points" ? near.filter((p) => p.end <= at.start).at(-1) : undefined;
+        const last = near.filter((p) => p.end <= at.start).at(-1);
+        const before = kind === "points" ? last : undefined;
         const p = near.find((x) => x.start >= at.end) ?? before;
         bind(p, [r]);
         if (p) named.set(p, [...(named.get(p) ?? []), r]);
+        // A share right before its name (« 40 % d'exposition pondérée ») is of it, loosely: it may be a value asked
+        // for (a letter's « objectif de 40 % d'exposition pondérée »), confirmed when it is one the document gives.
+        else if (last && OF_NAME.test(sentence.slice(last.end, at.start))) {
+          const loose = { ...r, loose: true };
+          bind(last, [loose]);
+          named.set(last, [...(named.get(last) ?? []), loose]);
+        }
       }
     // « 68 % mesurés pour 72 % prévus »: the word right after a figure says what it is.
     for (const p of ofKind) {
@@ -227,6 +248,19 @@ function figureReasons(
       const own = named.get(p);
       if (own) names = own;
       else if (names.length && SEQUENCE.test(sentence.slice(ordered[i - 1]!.end, p.start)))
+        bind(
+          p,
+          names.map((r) => ({ ...r, loose: true })),
+        );
+      else names = [];
+    }
+    // « de 78 % à 40 % d'exposition pondérée »: the figure before a named one, in sequence with it, is of it, loosely.
+    for (let i = ordered.length - 2, names: OwnFigure[] = []; i >= 0; i--) {
+      const next = ordered[i + 1]!;
+      names = named.get(next) ?? names;
+      const p = ordered[i]!;
+      if (named.has(p)) names = [];
+      else if (names.length && SEQUENCE.test(sentence.slice(p.end, next.start)))
         bind(
           p,
           names.map((r) => ({ ...r, loose: true })),
@@ -334,9 +368,10 @@ export function checkOwn(
   verification: Verification,
   data: OwnData | null | undefined,
   where: string,
-): { verification: Verification; mismatched: { figure: string; reason: string }[] } {
+): { verification: Verification; mismatched: { figure: string; reason: string }[]; confirmed: string[] } {
   const mismatched: { figure: string; reason: string }[] = [];
-  if (!data || (!data.figures.length && !data.standings?.length)) return { verification, mismatched };
+  const confirmedAll: string[] = [];
+  if (!data || (!data.figures.length && !data.standings?.length)) return { verification, mismatched, confirmed: [] };
   const forms = nameForms(data.figures);
   let changed = false;
   const sentences: SentenceCheck[] = verification.sentences.map((s) => {
@@ -344,14 +379,19 @@ export function checkOwn(
     if (/^\s*\|/.test(s.text)) return s;
     const figures = figureReasons(s.text, data, forms, where);
     mismatched.push(...figures.wrong);
+    confirmedAll.push(...figures.confirmed);
     const reasons = [...figures.reasons, ...standingReasons(s.text, data, where)].filter((r) => !s.reasons.includes(r));
     // A figure the data give for the very date or name the sentence gives it is not « there, but for something else »
     // (« le jalon du 1er septembre 2027 est de 57 % » against a table row that does not say « jalon »), and a date the
     // data give to a figure of the sentence dates that figure, not the others of the sentence (« la mesure est passée
     // de 85 % à 72 %, le prochain jalon est de 66 % en décembre 2026 »).
+    // A figure the document computed is found (« 78 % », the baseline of a target the user restates): not « absent ».
     const explained = (r: string) =>
       figures.confirmed.some(
-        (f) => r.startsWith(elsewherePrefix(f)) || figures.dated.some((y) => r.startsWith(yearPrefix(f, y))),
+        (f) =>
+          r.startsWith(elsewherePrefix(f)) ||
+          NOT_FOUND().exec(r)?.[1] === f ||
+          figures.dated.some((y) => r.startsWith(yearPrefix(f, y))),
       ) || figures.dated.some((y) => r.startsWith(yearMovedPrefix(y)));
     const kept = s.reasons.filter((r) => !explained(r));
     if (!reasons.length && kept.length === s.reasons.length) return s;
@@ -363,5 +403,5 @@ export function checkOwn(
       reasons: all,
     };
   });
-  return { verification: changed ? verificationOf(sentences) : verification, mismatched };
+  return { verification: changed ? verificationOf(sentences) : verification, mismatched, confirmed: confirmedAll };
 }

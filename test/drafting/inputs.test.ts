@@ -85,6 +85,16 @@ describe("draft inputs", () => {
       { name: "A", role: "vice-présidente chargée du numérique", civility: "Madame" as const },
       "Madame la Vice-présidente",
     ],
+    // trial9 A6: elided before a vowel, the title kept to what it is (« au maire », not « chargée du numérique »).
+    [
+      { name: "A", role: "Adjointe au maire chargée de la culture", civility: "Madame" as const },
+      "Madame l'Adjointe au maire",
+    ],
+    [{ name: "A", role: "élu délégué aux finances", civility: "Monsieur" as const }, "Monsieur l'Élu"],
+    [
+      { name: "A", role: "conseillère municipale déléguée au numérique", civility: "Madame" as const },
+      "Madame la Conseillère municipale",
+    ],
     [{ name: "A", role: "maire" }, "Madame, Monsieur"],
     [{ name: "A", role: "maire", salutation: "Cher Jean" }, "Cher Jean"],
   ])("salutation %#", (recipient, expected) => {

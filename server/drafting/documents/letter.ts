@@ -1,6 +1,7 @@
 /** The advocacy letter of an association to a named elected official: its placeholder values and data block. */
 import { withArticle } from "../../core/labels.ts";
 import { fold, frenchDate, localDay } from "../../core/text.ts";
+import { wordAlternation, wordListSections } from "../../i18n/word-lists.ts";
 import { pastDeadlines } from "../deadlines.ts";
 import type { LetterInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
@@ -20,16 +21,23 @@ import {
   texts,
 } from "./common.ts";
 
-/** « Madame » + « Présidente de QBO » → « Madame la Présidente »; without civility « Madame, Monsieur ». */
+const SALUTATION = wordListSections("salutation.txt");
+/** Where a title ends (« Présidente | de QBO », « Adjointe au maire | chargée du numérique »). */
+const TITLE_END = new RegExp(`\\s+(?:${wordAlternation(SALUTATION.get("fin du titre") ?? [])})(?=[\\s'’]|$)`, "iu");
+const MUTE_H = new Set((SALUTATION.get("h muet") ?? []).map((w) => fold(w)));
+
+/**
+ * « Madame » + « Présidente de QBO » → « Madame la Présidente »; « Adjointe au maire chargée du numérique » →
+ * « Madame l'Adjointe au maire » (elided before a vowel or a mute h); without civility « Madame, Monsieur ».
+ */
 export function salutationFor(recipient: LetterInputs["recipient"]): string {
   if (recipient.salutation) return recipient.salutation;
   if (!recipient.civility) return "Madame, Monsieur";
-  const role = recipient.role
-    .trim()
-    .split(/\s+(?:de|du|des|d'|chargée?|en)\b/i)[0]!
-    .trim();
+  const role = recipient.role.trim().split(TITLE_END)[0]!.trim();
   const capitalized = role.charAt(0).toUpperCase() + role.slice(1);
-  return `${recipient.civility} ${recipient.civility === "Madame" ? "la" : "le"} ${capitalized}`;
+  const first = fold(role.split(/\s+/)[0] ?? "");
+  const article = /^[aeiouy]/.test(first) || MUTE_H.has(first) ? "l'" : recipient.civility === "Madame" ? "la " : "le ";
+  return `${recipient.civility} ${article}${capitalized}`;
 }
 
 export function letterContext(
