@@ -12,7 +12,6 @@ import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
-import { askedCollectivity } from "../retrieval/collectivity-scale.ts";
 import { refersBack, topicOf } from "../retrieval/follow-up.ts";
 import { expandQuery, stem } from "../retrieval/french.ts";
 import {
@@ -64,7 +63,7 @@ import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
 import { absentNamed, usesSomeForm } from "./absent-words.ts";
-import { asksPeers, type BriefQuote, briefOf, notGiven, subjectWords } from "./brief.ts";
+import { asksPeers, type BriefQuote, briefOf, namesCollectivity, notGiven, subjectWords } from "./brief.ts";
 import { onCard } from "./card-question.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
@@ -1231,20 +1230,11 @@ async function* extractive(
 const PEERS_SEARCHED = 24;
 /** Documents quoted at most for a question asking for several peers. */
 const MAX_PEERS = 3;
-/** Words naming a collectivité of any kind (`collectivity-kinds.txt`, all sections but [petite] and [administration]). */
-const COLLECTIVITY_WORDS = [...wordListSections("collectivity-kinds.txt").entries()]
-  .filter(([k]) => k !== "petite" && k !== "administration")
-  .flatMap(([, v]) => v)
-  .concat(["collectivité", "collectivités", "Land", "Länder"])
-  .map((w) =>
-    fold(w)
-      .replace(/[^a-z0-9]+/g, " ")
-      .trim(),
-  );
-const namesCollectivity = (text: string) => {
-  const folded = ` ${fold(text).replace(/[^a-z0-9]+/g, " ")} `;
-  return COLLECTIVITY_WORDS.some((w) => folded.includes(` ${w} `));
-};
+/** Whether a section's heading opens on a name (before « : ») holding none of the question's subject words. */
+function opensOnPeer(section: string, subject: string[]): boolean {
+  const lead = section.split(/\s+:\s+/)[0]!;
+  return section.includes(" : ") && /^\p{Lu}/u.test(lead) && coverage(subject, lead) === 0;
+}
 /** Words of a case study's title that make it a national administration, an army or a State, not a collectivité. */
 const ADMINISTRATION = wordListSections("collectivity-kinds.txt").get("administration") ?? [];
 
@@ -1263,10 +1253,12 @@ async function withPeers(
 ): Promise<SearchResult[]> {
   if (!asksPeers(query)) return relevant;
   const docs = new Set(relevant.map((r) => r.document.id));
-  if (docs.size >= MAX_PEERS) return relevant;
+  const cases = new Set(relevant.filter((r) => r.document.kind === "case-study").map((r) => r.document.id));
+  if (cases.size >= MAX_PEERS) return relevant;
   const more = await deps.retriever.search(query, Math.max(retrieve, PEERS_SEARCHED));
   const subject = subjectWords(query);
-  const local = (askedCollectivity(query)?.kinds ?? []).some((k) => k !== "région" && k !== "département");
+  // A question on collectivités (« d'autres villes », « quelles collectivités ») asks for collectivités' experiences.
+  const local = namesCollectivity(query);
   const administration = (title: string) => {
     const folded = ` ${fold(title).replace(/[^a-z0-9]+/g, " ")} `;
     return ADMINISTRATION.some((a) => folded.includes(` ${fold(a)} `));
@@ -1275,8 +1267,10 @@ async function withPeers(
   for (const r of [...found, ...more.results, ...(more.held ?? [])]) {
     if (r.document.kind !== "case-study" || docs.has(r.document.id) || isOverview(r)) continue;
     if (local && administration(r.document.title)) continue;
-    // A peer's experience names the kind of body that acted (« la Ville », « la Région », « le Land »).
-    if (!namesCollectivity(`${r.section} ${r.text}`)) continue;
+    // A peer's experience names the kind of body that acted (« la Ville », « la Région », « le Land »), and its
+    // heading opens on the peer's name (« Région Occitanie : … »), not on what the question is about (« Microsoft :
+    // enseignements … », « Autres incidents de dépendance : … »).
+    if (!namesCollectivity(`${r.section} ${r.text}`) || !opensOnPeer(r.section, subject)) continue;
     const held = coverage(subject, `${r.document.title} ${r.section} ${r.text}`);
     if (held < 0.5) continue;
     const seen = best.get(r.document.id);
@@ -1285,9 +1279,11 @@ async function withPeers(
   }
   const added = [...best.values()]
     .sort((a, b) => b.held - a.held || b.r.score - a.r.score)
-    .slice(0, MAX_PEERS - docs.size)
+    .slice(0, MAX_PEERS - cases.size)
     .map((x) => x.r);
-  return [...relevant, ...added];
+  // The peers come right after the passage ranked first, before the guides and cards it ranked after it: they are
+  // what the question asks for.
+  return [...relevant.slice(0, 1), ...added, ...relevant.slice(1)];
 }
 
 /**

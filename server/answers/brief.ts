@@ -36,13 +36,31 @@ function asks(question: string, section: string): boolean {
   return entries(section).some((e) => q.includes(e));
 }
 
+/** Words naming a collectivité of any kind (`collectivity-kinds.txt`, all sections but [petite] and [administration]). */
+const COLLECTIVITY_WORDS = [...wordListSections("collectivity-kinds.txt").entries()]
+  .filter(([k]) => k !== "petite" && k !== "administration")
+  .flatMap(([, v]) => v)
+  .concat(["collectivité", "collectivités", "Land", "Länder"])
+  .map((w) =>
+    fold(w)
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim(),
+  );
+export const namesCollectivity = (text: string) => {
+  const folded = ` ${fold(text).replace(/[^a-z0-9]+/g, " ")} `;
+  return COLLECTIVITY_WORDS.some((w) => folded.includes(` ${w} `));
+};
 /** A question asking for several peers or examples (« Qu'ont fait d'autres villes ? », « Quelles communes … ? »). */
 export const asksPeers = (question: string) => asks(question, "pairs");
 
 /** Characters of « En bref » at most, sources included: about twenty seconds read aloud. */
 export const BRIEF_CHARS = 450;
+/** Characters of « En bref » at most for a question asking for several peers: room for two of them. */
+export const PEERS_CHARS = 560;
 /** Sentences quoted at most. */
 const MAX_SENTENCES = 3;
+/** Length over which a sentence of several clauses (« … ; … ») is quoted by its first. */
+const LONG_SENTENCE = 260;
 /** Shortest sentence worth quoting alone (shorter ones are headings or fragments). */
 const MIN_SENTENCE = 40;
 
@@ -110,11 +128,19 @@ const stemOf = (w: string) => (w.length > 5 ? w.slice(0, Math.max(5, w.length - 
 
 /** The sentences of an excerpt (pieces glued by « … »): whole sentences only, no list item nor cut piece. */
 function sentencesOf(excerpt: string): string[] {
-  return excerpt
-    .split(/\s+…\s+/)
-    .flatMap((part) => pieces(part).filter((p) => p.list === -1 && !p.fragment))
-    .map((p) => p.text.replace(/\*\*/g, "").replace(/\s+/g, " ").trim())
-    .filter((s) => s.length >= MIN_SENTENCE && /^[\p{Lu}\p{N}«"“]/u.test(s) && /[.!?»]$/.test(s) && !/:$/.test(s));
+  return (
+    excerpt
+      .split(/\s+…\s+/)
+      .flatMap((part) => pieces(part).filter((p) => p.list === -1 && !p.fragment))
+      .map((p) => p.text.replace(/\*\*/g, "").replace(/\s+/g, " ").trim())
+      // A long sentence of several clauses is quoted by its first, its end marked as cut (« […] »).
+      .map((s) =>
+        s.length > LONG_SENTENCE && s.indexOf(" ; ") >= MIN_SENTENCE ? `${s.slice(0, s.indexOf(" ; "))} […]` : s,
+      )
+      .filter(
+        (s) => s.length >= MIN_SENTENCE && /^[\p{Lu}\p{N}«"“]/u.test(s) && /(?:[.!?»]|\[…\])$/.test(s) && !/:$/.test(s),
+      )
+  );
 }
 
 /**
@@ -133,8 +159,10 @@ export function subjectWords(question: string): string[] {
 export function briefOf(question: string, used: SearchResult[], excerpts: string[], asked: Asked[]): Brief | null {
   const subject = subjectWords(question);
   if (subject.length === 0 || used.length === 0) return null;
-  const stems = subject.map(stemOf);
   const price = asks(question, "prix");
+  const stems = subject.map(stemOf);
+  // Subject words counted: a price asked counts one more, the cost itself.
+  const total = stems.length + (price ? 1 : 0);
   const who = asks(question, "qui");
   const peers = asksPeers(question);
   const candidates: Candidate[] = [];
@@ -144,43 +172,50 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
     const r = used[i]!;
     sentencesOf(excerpt).forEach((text, j) => {
       const words = fold(text).split(/[^a-z0-9]+/);
-      const hits = stems.filter((s) => words.some((w) => w.startsWith(s))).length;
+      const cost = COST.test(fold(text));
+      // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »).
+      const hits = stems.filter((s) => words.some((w) => w.startsWith(s))).length + (price && cost ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !words.some((w) => w.startsWith(s)) && titleWords.has(i, s)).length;
-      if (hits === 0) return;
+      // At least half of the subject words, in the sentence or its document's title (one of one or two).
+      // A cost asked, a sentence on costs answers it; a peer's sentence answers by naming the peer.
+      const needed = (price && cost) || (peers && NAMED.test(text)) ? 1 : Math.min(total / 2, 2);
+      if (hits === 0 || hits + titled < needed) return;
       // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
       if (qualificationNote(text, r.text, r.section) || UNCONFIRMED.test(fold(text))) return;
-      let score = (3 * (hits + titled / 2)) / stems.length - 0.4 * i - 0.05 * j;
-      const cost = COST.test(fold(text));
+      let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j;
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
       if (price && !cost && !MONEY.test(text)) return;
       if (price && cost) score += 2;
-      // Several peers: short sentences, so that several fit.
-      if (peers) score -= text.length / 150;
       if (asked.includes("quantity")) score += holdsAsked(text, ["quantity"]) ? 2 : -1.5;
       if (price && MONEY.test(text)) score += 0.5;
       if (asked.includes("date")) score += holdsAsked(text, ["date"]) ? 2 : -1.5;
       if (who) score += PERSON.test(text) ? 2 : -1;
-      if (peers) score += NAMED.test(text) ? 1 : -1;
+      // Several peers: a case study's sentence naming the collectivité that acted.
+      if (peers)
+        score +=
+          (NAMED.test(text) ? 1 : -2) +
+          (r.document.kind === "case-study" ? 1.5 : -1) +
+          (namesCollectivity(text) ? 1 : 0);
       if (needsPrevious(text)) score -= 2.5;
       if (text.length > 300) score -= 1;
       candidates.push({ text, source: i + 1, doc: r.document.id, score, order: candidates.length });
     });
   });
   candidates.sort((a, b) => b.score - a.score || a.order - b.order);
-  const chosen: Candidate[] = [];
   const intro = message("answer.brief", { quotes: "" });
-  let length = intro.length;
-  for (const c of candidates) {
+  const costOf = (c: Candidate) => c.text.length + sourceOf(used[c.source - 1]!, c.source).length + 4;
+  const chosen: Candidate[] = peers ? peerSentences(candidates, PEERS_CHARS - intro.length, costOf) : [];
+  let length = intro.length + chosen.reduce((n, c) => n + costOf(c), 0);
+  for (const c of peers ? [] : candidates) {
     if (chosen.length >= MAX_SENTENCES) break;
-    // Several peers: one sentence of each case study; otherwise at most two of one document.
-    const same = chosen.filter((x) => x.doc === c.doc).length;
-    if (peers ? same > 0 : same > 1) continue;
+    // At most two sentences of one document.
+    if (chosen.filter((x) => x.doc === c.doc).length > 1) continue;
     if (chosen.some((x) => x.text === c.text || alike(x.text, c.text))) continue;
     // A weaker sentence than half the best's score adds length, not an answer.
-    if (chosen.length && c.score < Math.min(chosen[0]!.score / 2, chosen[0]!.score - 2) && !peers) continue;
+    if (chosen.length && c.score < Math.min(chosen[0]!.score / 2, chosen[0]!.score - 2)) continue;
     if (chosen.length && c.score <= 0) continue;
-    const cost = c.text.length + sourceOf(used[c.source - 1]!, c.source).length + 4;
+    const cost = costOf(c);
     if (length + cost > BRIEF_CHARS) continue;
     chosen.push(c);
     length += cost;
@@ -191,6 +226,37 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
     text: message("answer.brief", { quotes: quotes.join(" ") }),
     quotes: chosen.map((c) => ({ text: c.text, source: c.source })),
   };
+}
+
+/** Candidates weighed for several peers at most (the best by score): their pairs and triples are tried. */
+const PEER_CANDIDATES = 24;
+
+/**
+ * For a question asking for several peers: the sentences of different documents, as many as fit in `budget` (up to
+ * three), then the highest total score; best first.
+ */
+function peerSentences(candidates: Candidate[], budget: number, costOf: (c: Candidate) => number): Candidate[] {
+  // (A sentence of over 300 characters lists the peers more than it tells one: it leaves no room for another.)
+  const pool = candidates.filter((c) => c.score > 0 && c.text.length <= 300).slice(0, PEER_CANDIDATES);
+  let best: Candidate[] = [];
+  let bestScore = Number.NEGATIVE_INFINITY;
+  const consider = (set: Candidate[]) => {
+    if (new Set(set.map((c) => c.doc)).size < set.length) return;
+    if (set.reduce((n, c) => n + costOf(c), 0) > budget) return;
+    const score = set.reduce((n, c) => n + c.score, 0);
+    if (set.length > best.length || (set.length === best.length && score > bestScore)) {
+      best = set;
+      bestScore = score;
+    }
+  };
+  pool.forEach((a, i) => {
+    consider([a]);
+    pool.slice(i + 1).forEach((b, j) => {
+      consider([a, b]);
+      for (const c of pool.slice(i + j + 2)) consider([a, b, c]);
+    });
+  });
+  return best;
 }
 
 /** The unit a cost is asked per (« par poste », « 150 postes ») in the folded question, in its singular; or null. */
