@@ -237,7 +237,7 @@ const PEER_CANDIDATES = 24;
  */
 function peerSentences(candidates: Candidate[], budget: number, costOf: (c: Candidate) => number): Candidate[] {
   // (A sentence of over 300 characters lists the peers more than it tells one: it leaves no room for another.)
-  const pool = candidates.filter((c) => c.score > 0 && c.text.length <= 300).slice(0, PEER_CANDIDATES);
+  const pool = candidates.filter((c) => c.score > -1 && c.text.length <= 300).slice(0, PEER_CANDIDATES);
   let best: Candidate[] = [];
   let bestScore = Number.NEGATIVE_INFINITY;
   const consider = (set: Candidate[]) => {
