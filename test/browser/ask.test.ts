@@ -189,7 +189,7 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
   });
 
   it("opens an answer without a model on a short answer quoted verbatim, the passages after it as the detail", async () => {
-    const { page } = await askOnPage(withoutModel, "Quand le CLOUD Act a-t-il été adopté ?");
+    const { page } = await askOnPage(withoutModel, "Que permet le CLOUD Act aux autorités des États-Unis ?");
     const brief = page.locator(".answer .brief");
     await brief.waitFor();
     const said = await brief.innerText();
