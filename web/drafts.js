@@ -770,6 +770,26 @@ function flagBox(flags, sectionTitles = null) {
   );
 }
 
+/** What the saved text marks, in its order, with the same mark (« [non vérifié] », « [à vérifier] ») and why. */
+function checkBox(checks, sectionTitles) {
+  return flagsBox(
+    t("draft.flagsTitle", { count: checks.length }),
+    t("draft.flagsIntro"),
+    checks.map((c) => {
+      const section = sectionTitles.get(c.section) ?? c.section;
+      return el(
+        "li",
+        {},
+        el("strong", {}, c.text),
+        " ",
+        el("strong", {}, c.mark),
+        " — ",
+        c.reason ? t("draft.flagIn", { section, reason: c.reason }) : t("draft.flagSection", { section }),
+      );
+    }),
+  );
+}
+
 // ——— A saved draft ———
 
 async function open(id, { focus = true, notices = [], remember = false } = {}) {
@@ -830,7 +850,7 @@ function renderDraft(draft, notices) {
         )
       : null,
     !toComplete && generated ? el("p", { class: "mode" }, t("draft.generated")) : null,
-    flags.length ? flagBox(flags, titles) : null,
+    draft.model.checks?.length ? checkBox(draft.model.checks, titles) : flags.length ? flagBox(flags, titles) : null,
     downloads(draft.id, latest ? null : shownVersion),
     draft.type === "roadmap"
       ? el(

@@ -454,7 +454,19 @@ function categoriesTable(s) {
                 el("th", { scope: "row" }, categoryLabel(c.category)),
                 num(c.products),
                 num(c.installations),
-                el("td", { class: "num" }, formatShare(c.extraEuropean.share)),
+                // Only what is known to be extra-European; the installations of unknown origin said apart.
+                el(
+                  "td",
+                  { class: "num" },
+                  formatShare(c.extraEuropean.share),
+                  c.extraEuropean.unknown
+                    ? el(
+                        "span",
+                        { class: "cell-note" },
+                        t("inv.unknownOrigin", { installations: countOf("installation", c.extraEuropean.unknown) }),
+                      )
+                    : null,
+                ),
                 el("td", { class: "num" }, formatShare(c.openSource.share)),
                 el(
                   "td",
@@ -464,9 +476,11 @@ function categoriesTable(s) {
                     ? el(
                         "span",
                         { class: "cell-note" },
-                        t("inv.scorePart", {
+                        // Measured on the installations of known origin only: said when some are not.
+                        t(comp.installations < c.installations ? "inv.scorePartKnown" : "inv.scorePart", {
                           dependency: formatShare(comp.dependency),
                           weight: formatDecimal(comp.weight),
+                          known: countOf("installation", comp.installations),
                         }),
                       )
                     : null,

@@ -310,6 +310,13 @@ export interface CatalogPassage {
   category: string | null;
 }
 
+/** « Microsoft Word » → « Word » on Microsoft's card; a name that is only the vendor's and a number stays whole. */
+function withoutVendorName(product: string, vendor: string): string {
+  const prefix = `${vendor} `;
+  const rest = product.startsWith(prefix) ? product.slice(prefix.length) : "";
+  return /^\p{L}/u.test(rest) ? rest : product;
+}
+
 /** One readable French passage per vendor, product and alternative, so the catalog is searchable like prose. */
 export function catalogPassages(catalog: Catalog): CatalogPassage[] {
   const passages: CatalogPassage[] = [];
@@ -331,12 +338,16 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
         ? `Exposition à des lois extra-européennes : ${v.exposure.map(exposureLabel).join(", ")}.`
         : "Pas d'exposition connue à une loi extra-européenne.",
     );
-    const products = productsByVendor.get(v.id) ?? [];
-    if (products.length) lines.push(`Produits au catalogue : ${products.map((p) => p.name).join(", ")}.`);
     // Its other names (a former name, a short form: « NortonLifeLock », « OVH ») are written on the card, so a question
     // that uses one finds it and reads it as naming the card.
     if (v.aliases.length) lines.push(`Apparaît dans les inventaires sous les noms : ${v.aliases.join(" ; ")}.`);
     if (v.notes) lines.push(v.notes);
+    // The product list comes last, each name without the vendor's (« Word », not « Microsoft Word »): who controls the
+    // vendor is what its card is asked for (« Qui contrôle Microsoft ? »), and a list of fifty « Microsoft … » would
+    // outrank those lines on the vendor's name alone.
+    const products = productsByVendor.get(v.id) ?? [];
+    if (products.length)
+      lines.push(`Produits au catalogue : ${products.map((p) => withoutVendorName(p.name, v.name)).join(", ")}.`);
     passages.push(passage("vendor", v.id, `Éditeur : ${v.name}`, lines, v.sources, null));
   }
 

@@ -34,6 +34,7 @@ import {
 } from "../verify/index.ts";
 import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData } from "../verify/own-figures.ts";
+import { type AnswerPoint, answerPoints, askedYears, unsaidYears } from "./answer-points.ts";
 import { type ClaimChecks, checkClaims, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
@@ -230,6 +231,21 @@ export function generatedCitation(
     n,
     r.text,
     checked.map((x) => x.text),
+  );
+}
+
+/**
+ * The newest date of the sources the notes of a model's sentence will name (`generatedCitation`): the date a note
+ * beside it (« la source citée date du … ») may quote. A sentence its passages do not support names no source, and
+ * its note then dates it by the corpus page its footnote shows, never by a source the footnote does not name
+ * (trial8 B6: « date du 13 décembre 2017 » beside a footnote « à jour au 17 février 2026 »).
+ */
+export function creditedSourceDate(sentence: string, passages: SearchResult[], facts: string[]): string | null {
+  const { sentences } = verifySection(sentence, passages, facts);
+  return newest(
+    citationNumbers(sentence)
+      .filter((n) => passages[n - 1])
+      .flatMap((n) => (generatedCitation(passages[n - 1]!, n, sentences).sources ?? []).map((x) => x.date)),
   );
 }
 
@@ -563,11 +579,7 @@ export async function* writeSection(
           pageDate: newest((cited.length ? cited : generatedFrom).map((r) => r.document.date)),
           // Sources are looked up only for a sentence that says « depuis ».
           sourceDate:
-            cited.length && findSince(sentence).length
-              ? newest(
-                  cited.flatMap((r, i) => (toCitation(r, i + 1, r.text, [sentence]).sources ?? []).map((x) => x.date)),
-                )
-              : null,
+            cited.length && findSince(sentence).length ? creditedSourceDate(sentence, generatedFrom, ctx.facts) : null,
         };
       });
       text = annotated.text;
@@ -586,13 +598,23 @@ export async function* writeSection(
     }
   }
   const mode = text !== null ? "generated" : "template";
+  /** What the question asks that no point says (« d'ici 2028 »): Cap Libre's own sentence, its years data. */
+  let unsaidNote = "";
   if (text === null) {
     // A quotation left with no real sentence (a passage cut inside a parenthesis: « … ») is not quoted at all.
-    const quoted = passages
-      .filter((r) => !state.quoted.has(r.id))
-      .map((r) => ({ r, q: quotation(r, terms, options.quoteChars ?? 420, names) }))
-      .filter(({ q }) => isQuotable(q))
-      .slice(0, section.maxPassages);
+    // A note's « L'essentiel » answers the question asked: the sentences that answer it, the most direct first.
+    const asked = section.points && section.answers ? fill(section.answers, ctx.vars).trim() : "";
+    const answering = asked ? await answeringPoints(asked, passages, deps.retriever, state, section.maxPassages) : [];
+    const quoted = answering.length
+      ? answering.map((p) => ({ r: p.r, q: p.sentence }))
+      : passages
+          .filter((r) => !state.quoted.has(r.id))
+          .map((r) => ({ r, q: quotation(r, terms, options.quoteChars ?? 420, names) }))
+          .filter(({ q }) => isQuotable(q))
+          .slice(0, section.maxPassages);
+    const unsaid = answering.length ? unsaidYears(asked, answering) : asked ? askedYears(asked) : [];
+    if (unsaid.length)
+      unsaidNote = message("drafts.unsaidYears", { asked: unsaid.map((y) => `« ${y.text} »`).join(", ") });
     used = quoted.map(({ r }) => r);
     for (const r of used) state.quoted.add(r.id);
     const excerpts = quoted.map(({ q }) => q);
@@ -610,11 +632,12 @@ export async function* writeSection(
     freshnessNotes.push(...notes.filter((n): n is string => !!n));
     const noted = (i: number) => (notes[i] ? ` *(${notes[i]})*` : "");
     // Key points: the passages' sentences that answer, as a list (a note's « L'essentiel »); else quotations.
-    const quotes = !used.length
+    const listed = !used.length
       ? ""
       : section.points
         ? excerpts.map((q, i) => `- ${q.replace(/^[«"]\s*|\s*[»"]$/g, "")} [${i + 1}]${noted(i)}`).join("\n")
         : `${message("drafts.quotesIntro")}\n\n${excerpts.map((q, i) => `> « ${q} » [${i + 1}]${noted(i)}`).join("\n\n")}`;
+    const quotes = [listed, unsaidNote].filter(Boolean).join("\n\n");
     const mark = section.generate ? message("drafts.draftMark") : "";
     text = tidy(fill(section.template, { ...ctx.vars, quotes, draft_mark: mark }));
     // The mark before a list, a table or a quotation stands as its own paragraph: glued to « - … » it would turn
@@ -630,7 +653,7 @@ ${text.slice(mark.length)}`;
   const cited = new Set(citedNumbers(text));
   // Checked sentence by sentence, whoever wrote it: the model, or the template from passages and data.
   const { verification, flags } = await checkedSection(text, used, {
-    facts: [...ctx.facts, ...notesAsFacts(freshnessNotes)],
+    facts: [...ctx.facts, ...notesAsFacts(freshnessNotes), ...(unsaidNote ? [unsaidNote] : [])],
     quotations: quotations.map((q) => ({ quote: q.quote, passage: q.r.text })),
     claims: ctx.claims,
     own: ctx.own,
@@ -661,6 +684,27 @@ ${text.slice(mark.length)}`;
     passageIds: used.map((r) => r.id),
     verification,
   };
+}
+
+/**
+ * The sentences that answer a note's question (`answerPoints`), from the section's passages and those the question
+ * alone finds, none a section already quoted.
+ */
+async function answeringPoints(
+  asked: string,
+  passages: SearchResult[],
+  retriever: Retriever,
+  state: GenerationState,
+  max: number,
+): Promise<AnswerPoint[]> {
+  const { results } = await retriever.search(asked, 16);
+  const seen = new Set<string>();
+  const pool = [...results, ...passages].filter((r) => {
+    if (seen.has(r.id) || state.quoted.has(r.id)) return false;
+    seen.add(r.id);
+    return true;
+  });
+  return answerPoints(asked, pool, max);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 
 import { localDay } from "../core/text.ts";
-import { wordAlternation, wordListLines } from "../i18n/word-lists.ts";
+import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countByCategory } from "../inventory/category-counts.ts";
 import { withAlternativesInPlace } from "../inventory/in-place.ts";
 import {
@@ -52,6 +52,34 @@ export interface RoadmapLine {
    * foundation): the replacement lowers the exposure only in part, and is said so, never as a way out.
    */
   limited: boolean;
+  /**
+   * A consumer app on a few computers with no alternative in the catalog (a video editor, a personal messenger, a
+   * game: `isConsumerRemoval`): to uninstall in the quick phase, not a deep project (trial 9).
+   */
+  removal: boolean;
+}
+
+/** At most this many installations for a consumer app to be a removal rather than a project (`isConsumerRemoval`). */
+export const REMOVAL_MAX_INSTALLATIONS = 5;
+
+let consumer: { vendors: Set<string>; words: RegExp } | null = null;
+/**
+ * A consumer app (`consumer-apps.txt`: its publisher, or a word of its name) installed on a few computers, with no
+ * alternative in the catalog and not filed as business software: agents installed it, it is to be uninstalled.
+ */
+export function isConsumerRemoval(item: AnalysisItem): boolean {
+  if (!(item.installations > 0) || item.installations > REMOVAL_MAX_INSTALLATIONS) return false;
+  if ((item.alternatives?.length ?? 0) > 0 || item.category === "business") return false;
+  if (!consumer) {
+    const sections = wordListSections("consumer-apps.txt");
+    const words = (sections.get("mots") ?? []).map((w) => fold(w));
+    consumer = {
+      vendors: new Set((sections.get("éditeurs") ?? []).map((v) => fold(v))),
+      words: new RegExp(`(?<![\\p{L}\\d])(?:${wordAlternation(words)})(?![\\p{L}\\d])`, "u"),
+    };
+  }
+  const vendor = item.vendor?.name ? fold(item.vendor.name) : "";
+  return consumer.vendors.has(vendor) || consumer.words.test(fold(item.name));
 }
 
 export interface PhasePlan {
@@ -138,7 +166,9 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
     }
     const alternative = bestAlternative(item.alternatives);
     const exposure = exposureFactor(item) ?? 0;
-    const residual = alternative ? Math.min(exposure, alternativeExposure(alternative)) : exposure;
+    // A consumer app on a few computers is uninstalled: its exposure goes, with nothing in its place.
+    const removal = !alternative && isConsumerRemoval(item);
+    const residual = removal ? 0 : alternative ? Math.min(exposure, alternativeExposure(alternative)) : exposure;
     // The quick phase is the map's quick wins, by the same rule (`isQuickWin`): a drop-in swap that leaves the
     // software under an extra-European jurisdiction is no quick win; it goes with the guided replacements.
     const phase = phaseOf(item, alternative);
@@ -146,15 +176,16 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       item,
       alternative,
       bestFit: alternative?.fit ?? null,
-      phase: phase === "quick" && !isQuickWin(item) ? "guided" : phase,
+      phase: removal ? "quick" : phase === "quick" && !isQuickWin(item) ? "guided" : phase,
       role: m.role,
       laws: lawsOf(item),
       exposure,
       residual,
       points: weighted.known ? (100 * m.weighted * (exposure - residual)) / weighted.known : 0,
-      rawRemoved: alternative && residual === 0 && isExposed(item) === true ? item.installations : 0,
+      rawRemoved: (alternative || removal) && residual === 0 && isExposed(item) === true ? item.installations : 0,
       required: false,
       limited: !!alternative && residual > 0 && residual < exposure,
+      removal,
     });
   }
   // What the collectivité decided to keep is not planned: out of the replacements before phases and target are
@@ -276,6 +307,25 @@ const MONTH_YEAR = new RegExp(`\\b(${Object.keys(MONTHS).join("|")})\\s+(20\\d{2
 const NUMERIC = /\b(?:(\d{1,2})\/(20\d{2})|(20\d{2})-(\d{2}))\b/;
 const YEAR = /\b(?:en|fin|debut|mi-|d'ici|avant|au|courant|pour)\s*(20\d{2})\b/;
 
+let contractYear: RegExp | null = null;
+/**
+ * A year after the words of a contract's end (`contract-dates.txt`: « fin de marché 2028 », « jusqu'au renouvellement
+ * de 2028 », « licences : échéance 2029 »), a few small words between: a product's year (« Office 2019 ») is not one,
+ * nor a count (« jusqu'à 2000 postes »).
+ */
+function contractYearPattern(): RegExp {
+  if (contractYear) return contractYear;
+  const counted = wordListLines("head-counts.txt").flatMap((l) => l.split(/\s+/).map((w) => fold(w)));
+  const leads = wordAlternation(wordListLines("contract-dates.txt").map((w) => fold(w)));
+  const small = "de|du|des|d['’]|en|le|la|l['’]|les|au|aux|a|prevue?s?|fixee?s?|pour|vers|son|sa|ses";
+  contractYear = new RegExp(
+    String.raw`(?<![\p{L}])(?:${leads})(?![\p{L}])(?:[\s:,–-]+(?:${small})(?![\p{L}]))*[\s:,–-]*(20\d{2})(?!\d)` +
+      String.raw`(?!\s*(?:%|€|euros?\b|(?:${counted.join("|")})\b))`,
+    "u",
+  );
+  return contractYear;
+}
+
 /** The first date a sentence gives, folded (« juin 2027 » → `2027-06`, « fin 2028 » → `2028`). */
 export function sentenceDate(folded: string): string | null {
   const m = MONTH_YEAR.exec(folded);
@@ -285,7 +335,7 @@ export function sentenceDate(folded: string): string | null {
     const [year, month] = n[1] ? [n[2]!, Number(n[1])] : [n[3]!, Number(n[4])];
     if (month >= 1 && month <= 12) return `${year}-${String(month).padStart(2, "0")}`;
   }
-  const y = YEAR.exec(folded);
+  const y = YEAR.exec(folded) ?? contractYearPattern().exec(folded);
   return y ? y[1]! : null;
 }
 
@@ -365,9 +415,13 @@ function linesNamed(sentence: string, lines: RoadmapLine[], partsOf: (line: Road
     add(vendor, l);
     for (const name of [productName(l.item), l.item.name]) if (firstOf(name) !== vendor) add(firstOf(name), l);
   }
-  const found = [...oneWord].filter(([w, own]) => own.size === 1 && said.includes(` ${w} `));
-  const single = new Set(found.flatMap(([, own]) => [...own]));
-  return single.size === 1 ? [...single] : [];
+  const said1 = [...oneWord].filter(([w]) => said.includes(` ${w} `));
+  const single = new Set(said1.filter(([, own]) => own.size === 1).flatMap(([, own]) => [...own]));
+  if (single.size) return single.size === 1 ? [...single] : [];
+  // A vendor's contract (« le marché Cisco se termine en juin 2027 ») covers its lines of one kind (Webex and Jabber,
+  // both visioconference); lines of different kinds (Windows and Office) are bought apart: the name alone names none.
+  const shared = new Set(said1.flatMap(([, own]) => [...own]));
+  return new Set([...shared].map((l) => l.role.id)).size === 1 ? [...shared] : [];
 }
 
 let keepPattern: RegExp | null = null;

@@ -53,6 +53,12 @@ const sectionSchema = z.strictObject({
   catalogScope: z.boolean().default(false),
   /** Without a model, the passages' key sentences are listed as points (with their notes) rather than quoted. */
   points: z.boolean().default(false),
+  /**
+   * With `points`, the question the points answer (filled; empty when none was asked): without a model they are the
+   * sentences of the passages found that answer it, the most direct first, and a year it asks that none of them says
+   * is said so (`answer-points.ts`).
+   */
+  answers: z.string().optional(),
   template: z.string(),
   append: z.string().optional(),
   /**

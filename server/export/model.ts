@@ -7,8 +7,9 @@
 import { qualifiedFigures } from "../answers/qualified.ts";
 import { asOfText, escapeRegExp, fold, frenchDate, localDay, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
-import type { Citation, Draft, DraftSection, DraftVersion } from "../drafting/types.ts";
+import type { Citation, Draft, DraftSection, DraftVersion, FigureFlag } from "../drafting/types.ts";
 import { countText, message } from "../i18n/messages.ts";
+import { analysisDay } from "../inventory/inventory-date.ts";
 
 import type {
   Block,
@@ -20,6 +21,7 @@ import type {
   Note,
   NotePart,
   SectionOf,
+  TextCheck,
 } from "./types.ts";
 
 export type { Block, BlockStyle, DocumentJson, DocumentModel, Inline, Note, NotePart } from "./types.ts";
@@ -124,11 +126,16 @@ export function freshness(
       if (isoMonthOrDay(date)) dates.set(`${s.title}|${date}`, date);
     }
   const facts = [...dates.values()].sort();
-  const analysis = (draft.inputs as { analysis?: { createdAt?: unknown } }).analysis;
-  const inventory =
-    typeof analysis?.createdAt === "string" && isoMonthOrDay(localDay(analysis.createdAt))
-      ? localDay(analysis.createdAt)
-      : null;
+  // The day the inventory describes (`analysisDay`: its inventory date, else its import day), the date the document's
+  // tables give it: one date per inventory (trial 9: « cartographie du 6 décembre » over « inventaire du 15 juin »).
+  const analysis = (draft.inputs as { analysis?: { createdAt?: unknown; inventoryDate?: unknown } }).analysis;
+  const day = analysis
+    ? analysisDay({
+        createdAt: typeof analysis.createdAt === "string" ? analysis.createdAt : null,
+        inventoryDate: typeof analysis.inventoryDate === "string" ? analysis.inventoryDate : null,
+      })
+    : null;
+  const inventory = day && isoMonthOrDay(day) ? day : null;
   // Older than a year before the document's own date (a letter's date, else the day it was written).
   const dated = String((draft.inputs as { date?: unknown }).date ?? version.at);
   const yearBefore = `${Number(dated.slice(0, 4)) - 1}${dated.slice(4, 10)}`;
@@ -144,7 +151,16 @@ export function freshness(
  */
 const UNVERIFIED_START = "\u0002";
 const UNVERIFIED = "\u0001";
-const MARKS = /[\u0001\u0002]/g;
+/** The end of an unverified sentence's span (its note included): a figure before it is highlighted, never marked. */
+const UNVERIFIED_END = "\u0003";
+/** Before a flagged figure that the mark of another figure of its sentence covers: highlighted, without a mark. */
+const SILENT = "\u0004";
+const MARKS = /[\u0001-\u0004]/g;
+const MARK = /[\u0001-\u0004]/;
+
+/** Where a flagged figure stands as a number, never inside another (« 5 » in « 75 % » or « 350 »). */
+const figurePattern = (flagged: string[]) =>
+  new RegExp(`(?<![\\d,.])(${flagged.map(escapeRegExp).join("|")})(?!\\d|[,.]\\d)`, "g");
 
 /**
  * The end of a sentence: its final punctuation (« . », « ? », « … », after a closing bracket or quote), then its
@@ -162,25 +178,53 @@ function markAt(text: string, start: number, end: number): number {
   return m ? start + m.index : end;
 }
 
-/** The section text with each sentence the verification found unsupported or wrongly cited between its marks. */
-export function markUnverified(section: Pick<DraftSection, "text" | "verification">): string {
+/**
+ * The section text with each sentence the verification found unsupported or wrongly cited between its marks. One
+ * mark a sentence (trial8 B6): in another sentence, of its flagged figures only the last before its end is followed
+ * by « [à vérifier] »; the others, and those of the note written after it (« *(« depuis 2024 » : …)* »), are
+ * highlighted without a mark of their own.
+ */
+export function markUnverified(
+  section: Pick<DraftSection, "text" | "verification"> & { flags?: FigureFlag[] },
+): string {
   let text = section.text;
   const marks = new Map<number, string>();
+  const add = (at: number, mark: string, before = false) =>
+    marks.set(at, before ? mark + (marks.get(at) ?? "") : (marks.get(at) ?? "") + mark);
+  const figures = section.flags?.length ? figurePattern(section.flags.map((f) => f.figure)) : null;
   for (const s of section.verification?.sentences ?? []) {
-    if ((s.status !== "unsupported" && s.status !== "invalid-citation") || s.end > text.length) continue;
+    if (s.end > text.length) continue;
     const start = Math.max(0, s.start);
+    const at = markAt(text, start, s.end);
+    if (s.status !== "unsupported" && s.status !== "invalid-citation") {
+      if (!figures) continue;
+      const found = [...text.slice(start, s.end).matchAll(figures)].map((m) => start + m.index!);
+      const marked = found.filter((i) => i < at).at(-1);
+      for (const i of found) if (i !== marked) add(i, SILENT);
+      continue;
+    }
     // After a quote's, a list's, a heading's or a table row's opening, so that the line is still read as one.
     const opening = /^\s*(?:>\s?)?(?:#{1,6}\s+|(?:[-*•]|\d+[.)])\s+|\|)?/.exec(text.slice(start, s.end))![0].length;
-    marks.set(start + opening, (marks.get(start + opening) ?? "") + UNVERIFIED_START);
-    const at = markAt(text, start, s.end);
-    marks.set(at, UNVERIFIED + (marks.get(at) ?? ""));
+    add(start + opening, UNVERIFIED_START);
+    add(at, UNVERIFIED, true);
+    add(s.end, UNVERIFIED_END, true);
   }
   for (const at of [...marks.keys()].sort((a, b) => b - a))
     text = `${text.slice(0, at)}${[...new Set(marks.get(at)!)].join("")}${text.slice(at)}`;
   return text;
 }
 
+/** What the text marks, with the mark it prints: an unverified sentence, or a figure « [à vérifier] ». */
+export interface TextMark {
+  /** The sentence as printed (its flagged figures highlighted, its note calls left out), or the figure. */
+  inlines: Inline[];
+  /** « [non vérifié] », « [à vérifier] », « [6 : citation invalide] ». */
+  mark: string;
+}
+
 interface InlineContext {
+  /** Receives each mark printed, in the order of the text (the « Chiffres à vérifier » box lists them). */
+  marks?: TextMark[];
   citations: Map<number, Citation>;
   flagged: string[];
   /** Flagged figures the corpus qualifies: not marked in a paragraph that gives their qualification. */
@@ -200,35 +244,56 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
   // Inside an unverified sentence (between its marks), and whether it already carries a mark (a wrong citation).
   let inside = false;
   let marked = false;
+  // A flagged figure that another's mark covers (`SILENT` before it).
+  let silent = false;
+  // Where the unverified sentence being read starts in `out`.
+  let from = 0;
+  /** A mark printed: what it marks goes to `ctx.marks`, as printed (without note calls). */
+  const record = (mark: string, what: Inline[]) => {
+    if (!ctx.marks) return;
+    const inlines = what.filter((i) => i.kind === "text").map((i) => ({ ...i }));
+    const [first, last] = [inlines[0], inlines.at(-1)];
+    if (first?.kind === "text") first.text = first.text.trimStart();
+    if (last?.kind === "text") last.text = last.text.trimEnd();
+    ctx.marks.push({ mark, inlines: inlines.filter((i) => i.kind !== "text" || i.text) });
+  };
   const pushText = (t: string, bold?: boolean, italic?: boolean): void => {
     if (!t) return;
-    const mark = /[\u0001\u0002]/.exec(t);
+    const mark = MARK.exec(t);
     if (mark) {
       pushText(t.slice(0, mark.index), bold, italic);
       if (mark[0] === UNVERIFIED_START) {
         inside = true;
         marked = false;
-      } else {
-        if (!marked)
+        from = out.length;
+      } else if (mark[0] === UNVERIFIED) {
+        if (!marked) {
+          record(message("verify.unverifiedInline"), out.slice(from));
           out.push({ kind: "text", text: ` ${message("verify.unverifiedInline")}`, bold: true, flagged: true });
+        }
+        // Until the end of its span (its note), the sentence has its mark.
+        marked = true;
+      } else if (mark[0] === UNVERIFIED_END) {
         inside = false;
         marked = false;
-      }
+      } else silent = true;
       pushText(t.slice(mark.index + 1), bold, italic);
       return;
     }
     if (ctx.flagged.length === 0) return void out.push({ kind: "text", text: t, bold, italic });
-    // A flagged figure is marked where it stands as a number, never inside another (« 5 » in « 75 % » or « 350 »).
-    const re = new RegExp(`(?<![\\d,.])(${ctx.flagged.map(escapeRegExp).join("|")})(?!\\d|[,.]\\d)`, "g");
-    const parts = t.split(re);
+    const parts = t.split(figurePattern(ctx.flagged));
     for (const [i, part] of parts.entries()) {
       if (!part) continue;
       if (ctx.flagged.includes(part)) {
         out.push({ kind: "text", text: part, bold: true, italic, flagged: true });
-        // In an unverified sentence, its « [non vérifié] » is the mark.
-        if (inside) continue;
+        // In an unverified sentence, its « [non vérifié] » is the mark; another figure's may cover this one.
+        if (inside || silent) {
+          silent = false;
+          continue;
+        }
         // The mark never glues to the word after it (a flag saved as « 2,5 millions d' » before « ordinateurs »).
         const glued = /^[\p{L}\p{N}]/u.test(parts.slice(i + 1).find(Boolean) ?? "");
+        record(message("drafts.flagInline"), [out.at(-1)!]);
         out.push({
           kind: "text",
           text: ` ${message("drafts.flagInline")}${glued ? " " : ""}`,
@@ -253,6 +318,7 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
       // A marker to no passage given to the model: shown as invalid, never dropped nor re-linked; in an unverified
       // sentence, it is the sentence's mark.
       else {
+        if (inside && !marked) record(message("verify.invalidInline", { n: m[3] }), out.slice(from));
         out.push({ kind: "text", text: message("verify.invalidInline", { n: m[3] }), bold: true, flagged: true });
         if (inside) marked = true;
       }
@@ -464,9 +530,11 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
   const chosen: DraftVersion = oneDatePerSource(version ? draft.versions[version - 1]! : draft.versions.at(-1)!);
   const notes: Note[] = [];
   const sections: SectionOf<Block>[] = [];
+  const marks: (TextMark & { section: DraftSection })[] = [];
   for (const section of chosen.sections) {
     const byKey = new Map<number, Note>();
     const ctx: InlineContext = {
+      marks: [],
       citations: new Map(section.citations.map((c) => [c.n, c])),
       flagged: section.flags.map((f) => f.figure),
       qualified: section.flags.filter((f) => f.qualifier).map((f) => f.figure),
@@ -486,6 +554,7 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
       heading: section.heading,
       blocks: parseBlocks(markUnverified(section), ctx),
     });
+    marks.push(...ctx.marks!.map((m) => ({ ...m, section })));
   }
   const body = sections.flatMap((s): Block[] =>
     s.heading ? [{ kind: "heading", level: 1, inlines: plain(s.title) }, ...s.blocks] : s.blocks,
@@ -519,12 +588,11 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
         },
       ],
     });
-  // A figure the corpus qualifies says so (« chiffre que le corpus dit « non confirmés » … »), a claim it contradicts
-  // says what it says instead; a figure it does not carry is what the box's introduction says.
-  const flagged = chosen.sections.flatMap((s) =>
-    s.flags.map((f) => ({ section: f.qualifier || f.claim ? `${s.title} — ${f.reason}` : s.title, figure: f.figure })),
-  );
-  if (flagged.length) {
+  // The box lists what the text marks, with the same mark, in the text's order (trial8 A8: never a true date alone
+  // while its sentence is the one to check). A figure the corpus qualifies says so (« chiffre que le corpus dit « non
+  // confirmés » … »), a claim it contradicts says what it says instead.
+  const checks: TextCheck[] = [];
+  if (marks.length) {
     front.push({
       kind: "paragraph",
       style: "banner",
@@ -536,10 +604,28 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
     front.push({
       kind: "list",
       ordered: false,
-      items: flagged.map((f) => [
-        { kind: "text", text: f.figure, bold: true, flagged: true },
-        ...plain(` (${f.section})`),
-      ]),
+      items: marks.map(({ inlines, mark, section }) => {
+        const said = new Set(
+          inlines.filter((i) => i.kind === "text" && i.flagged).map((i) => (i as { text: string }).text),
+        );
+        const reasons = [
+          ...new Set(section.flags.filter((f) => (f.qualifier || f.claim) && said.has(f.figure)).map((f) => f.reason)),
+        ];
+        checks.push({
+          section: section.key,
+          text: inlineText(inlines).trim(),
+          mark,
+          reason:
+            mark === message("drafts.flagInline")
+              ? (section.flags.find((f) => said.has(f.figure))?.reason ?? "")
+              : (reasons[0] ?? sentenceReason(section, inlineText(inlines))),
+        });
+        return [
+          ...inlines.map((i) => (i.kind === "text" && !i.flagged ? { ...i, bold: false, italic: false } : i)),
+          { kind: "text" as const, text: ` ${mark}`, bold: true, flagged: true },
+          ...plain(` (${[section.title, ...reasons].join(" — ")})`),
+        ];
+      }),
     });
   }
   const unsupported = chosen.sections.reduce((n, s) => n + (s.verification?.counts.unsupported ?? 0), 0);
@@ -564,7 +650,22 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
       .filter(Boolean)
       .join(" — "),
     createdAt: draft.createdAt,
+    checks,
   };
+}
+
+/** Why a sentence is marked « [non vérifié] »: the first reason its verification gives, found by its printed text. */
+function sentenceReason(section: DraftSection, printed: string): string {
+  const key = (t: string) =>
+    fold(t.replace(/\[\d+\]|[*_]/g, ""))
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim()
+      .slice(0, 60);
+  const wanted = key(printed);
+  return (
+    section.verification?.sentences.find((x) => x.status !== "supported" && key(x.text).startsWith(wanted.slice(0, 40)))
+      ?.reasons[0] ?? ""
+  );
 }
 
 /** How many « [non vérifié] » marks blocks print. */
@@ -610,6 +711,7 @@ export function documentJson(draft: Draft, version = draft.versions.length): Doc
   return {
     version,
     asOf: doc.asOf ?? null,
+    checks: doc.checks ?? [],
     sections: (doc.sections ?? []).map((s) => {
       const blocks = s.blocks.map(blockJson);
       const notes: Note[] = [];

@@ -51,6 +51,14 @@ export interface SectionOf<B> {
   blocks: B[];
 }
 
+/** One line of the « Chiffres à vérifier » box: what the text marks (a sentence or a figure), its mark, why. */
+export interface TextCheck {
+  section: string;
+  text: string;
+  mark: string;
+  reason: string;
+}
+
 export interface DocumentModel {
   title: string;
   collectivite: string;
@@ -67,6 +75,8 @@ export interface DocumentModel {
   asOf?: string | null;
   footer: string;
   createdAt: string;
+  /** What the text marks, in its order (the « Chiffres à vérifier » box). */
+  checks?: TextCheck[];
 }
 
 /** What the draft routes serve as `model`: the sections and notes of one version, note calls by number. */
@@ -75,4 +85,6 @@ export interface DocumentJson {
   version: number;
   sections: (SectionOf<BlockJson> & { notes: Note[] })[];
   asOf: string | null;
+  /** What the text marks, in its order, with its mark: the box the page shows above the document. */
+  checks: TextCheck[];
 }

@@ -222,7 +222,11 @@ export function categorySentence(category: Category | null, kind: InventoryItem[
 export function matchSentence(match: MatchResult, name: string): string {
   const e = match.entry!;
   const what = e.kind === "product" ? message("inventory.reason.product", { product: e.name }) : openSourceSentence(e);
-  const how = message(`inventory.match.${match.method}`, { label: match.label ?? e.name, name });
+  const how = message(`inventory.match.${match.method}`, {
+    label: match.label ?? e.name,
+    name,
+    edition: match.edition ?? "",
+  });
   return `${what} ${how}${match.publisherMismatch ? ` ${message("inventory.reason.publisherMismatch")}` : ""}`;
 }
 

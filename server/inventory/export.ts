@@ -189,7 +189,8 @@ function sheet(name: string, head: string[], rows: Iterable<Cell[]>, styles = ne
   return parts.join("");
 }
 
-function* categoryRows(summary: InventorySummary): Generator<Cell[]> {
+/** The summary by category, one row each: the extra-European share over all installations, then those of unknown origin. */
+export function* categoryRows(summary: InventorySummary): Generator<Cell[]> {
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? "" : Math.round(x * 1000) / 10);
   for (const c of summary.categories ?? []) {
     yield [
@@ -198,6 +199,7 @@ function* categoryRows(summary: InventorySummary): Generator<Cell[]> {
       c.items,
       c.installations,
       pct(c.extraEuropean?.share),
+      c.extraEuropean?.unknown ?? "",
       pct(c.openSource?.share),
       (c.risks ?? []).map((r) => r.label).join(", "),
     ];

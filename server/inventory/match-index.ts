@@ -112,6 +112,8 @@ export interface MatchIndex {
    * « Visio »), by their whole text folded (`literalKey`): matched before the brackets are dropped.
    */
   literal?: Map<string, Label[]>;
+  /** The catalog's product cards (not alternatives) by vendor id: `vendorEdition` (match.ts) reads them. */
+  vendorProducts?: Map<string, CatalogEntry[]>;
 }
 
 /** A name as written, brackets kept: case, accents and spacing aside. */
@@ -127,6 +129,8 @@ export interface MatchResult {
   label: string | null;
   /** The publisher named another catalog vendor than the product's. */
   publisherMismatch: boolean;
+  /** The words of the name that state an edition of the product (« Free » of « Kaspersky Free »; method `edition`). */
+  edition?: string;
   /** Too uncertain to assert: the entry is shown as a suggestion to review, not as the item's product. */
   review: boolean;
 }
@@ -168,6 +172,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     vendorShortName: new Map(),
     packageStems: new Map(),
     literal: new Map(),
+    vendorProducts: new Map(),
   };
   const vendorInfo = new Map<string, VendorInfo>();
   for (const v of catalog.vendors.values()) {
@@ -282,6 +287,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
         : {}),
     };
     index.entries.set(p.id, entry);
+    index.vendorProducts!.set(p.vendor, [...(index.vendorProducts!.get(p.vendor) ?? []), entry]);
     addLabels(index, entry, [p.name, ...p.aliases, ...p.parts, p.id.replace(/-/g, " ")]);
   }
   for (const a of catalog.alternatives.values()) {
@@ -416,7 +422,20 @@ export function addLabels(index: MatchIndex, entry: CatalogEntry, labels: string
     // "Microsoft 365" loosens to "microsoft": a vendor's bare name is not a product, only its exact form is.
     if (key !== full && (index.vendors.has(key) || key === vendorFirst)) continue;
     const scoped = label.includes("(") && (index.vendors.has(key) || key === vendorWords.join(" "));
-    push(index.loose, key, { entry, label, weak: false, full: key === full, numbers, edition, scoped });
+    // A brand written with digits (« S3NS Cloud », « 4D Server », « PDF24 Creator ») loosens to what follows it
+    // (« cloud », « server »): that key is the name without its brand, like a name without its vendor's.
+    const brand = tokens[0]!;
+    const brandDropped = /\d/.test(brand) && /[a-z]/.test(brand) && !loose.includes(brand);
+    push(index.loose, key, {
+      entry,
+      label,
+      weak: brandDropped && loose.length === 1,
+      full: key === full,
+      numbers,
+      edition,
+      scoped,
+      ...(brandDropped ? { stripped: true } : {}),
+    });
     if (vendorFirst && loose[0] !== vendorFirst) {
       // "Firefox" published by Mozilla is also "Mozilla Firefox" in inventories.
       const prefixed = `${vendorFirst} ${key}`;

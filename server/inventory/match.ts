@@ -237,6 +237,11 @@ export function matchName(
       if (withoutPublisher) return result(withoutPublisher, "publisher-prefix", 0.88);
     }
 
+    // The vendor's name, then only words of an edition or an offer (« Kaspersky Free », « ESET Internet Security »):
+    // the vendor's one product card, the edition said (trial 2026-12-05).
+    const edition = vendor ? vendorEdition(index, vendor, name, tokens) : null;
+    if (edition) return { ...result(edition.label, "edition", 0.8), edition: edition.words };
+
     // The name starts with a known name: "Zoom Workplace", "Teams Machine-Wide Installer".
     for (let end = loose.length - 1; end >= 1; end--) {
       const key = loose.slice(0, end).join(" ");
@@ -330,6 +335,47 @@ export function matchName(
     publisherMismatch: false,
     review: false,
   };
+}
+
+/**
+ * Words that, after a vendor's name, only name an edition or an offer of its product (`i18n/fr/inventory-offer-words.txt`),
+ * and those that do so for a security product only (`i18n/fr/inventory-security-offer-words.txt`).
+ */
+const OFFER_WORDS: ReadonlySet<string> = new Set(wordListEntries("inventory-offer-words.txt"));
+const SECURITY_OFFER_WORDS: ReadonlySet<string> = new Set(wordListEntries("inventory-security-offer-words.txt"));
+
+/**
+ * A name made of the publisher's catalog vendor's name and words that only state an edition or an offer (« Kaspersky
+ * Free », « Bitdefender Internet Security », « ESET Smart Security Premium 17 »), when the catalog has one product card
+ * of that vendor: that card, with the edition's words as written. The vendor's bare name, a vendor with several
+ * products, or any other word (« ESET Password Manager ») gives nothing.
+ */
+function vendorEdition(
+  index: MatchIndex,
+  vendor: VendorInfo,
+  name: string,
+  tokens: string[],
+): { label: Label; words: string } | null {
+  const products = vendor.id ? index.vendorProducts?.get(vendor.id) : undefined;
+  if (products?.length !== 1) return null;
+  const entry = products[0]!;
+  for (let n = Math.min(3, tokens.length - 1); n >= 1; n--) {
+    if (index.vendors.get(tokens.slice(0, n).join(" "))?.id !== vendor.id) continue;
+    const rest = tokens.slice(n).filter((t) => !/^\d+$/.test(t));
+    const offer = (t: string) =>
+      OFFER_WORDS.has(t) ||
+      !looseTokens([t, "qqq"]).includes(t) ||
+      (entry.category === "security" && SECURITY_OFFER_WORDS.has(t));
+    if (!rest.length || !rest.every(offer)) return null;
+    const wanted = new Set(rest);
+    const words = name
+      .split(/[^\p{L}\p{N}+#]+/u)
+      .slice(n)
+      .filter((w) => wanted.has(fold(w)))
+      .join(" ");
+    return { label: { entry, label: entry.name, weak: false, full: false, numbers: [], edition: null }, words };
+  }
+  return null;
 }
 
 /**

@@ -11,7 +11,7 @@ import { fold, frenchDate, frenchDateTime, slugify, timeZone } from "../core/tex
 import { message } from "../i18n/messages.ts";
 import { newRecordId } from "../store/records.ts";
 import { catalogChangesOf } from "./catalog-changes.ts";
-import { productKeyOf } from "./category-counts.ts";
+import { countByCategory, productKeyOf } from "./category-counts.ts";
 import { type InventoryContext, loadClassifications } from "./classifications.ts";
 import {
   type CompactTable,
@@ -28,7 +28,7 @@ import { type AnalysisJob, type AnalysisOutput, type MultipartBody, type ReusedO
 import { loadMatchIndex } from "./match.ts";
 import type { InventoryFile, InventoryLimits } from "./parse.ts";
 import type { InventoryWorkerPool } from "./pool.ts";
-import { countryCounts } from "./summary.ts";
+import { categoryExtraEuropean, countryCounts } from "./summary.ts";
 import type {
   CatalogChanges,
   InventoryItem,
@@ -396,8 +396,7 @@ async function readRecord(ctx: InventoryContext, id: string): Promise<AnalysisRe
     fingerprint: "",
     storage: "compact-v1",
   };
-  if (record.summary && !record.summary.countries)
-    record.summary = { ...record.summary, countries: countryCounts(legacy.items.filter((i) => !i.component)) };
+  if (record.summary && !upToDate(record.summary)) record.summary = withDerived(record.summary, legacy.items);
   // Stored compactly from now on, once: lists never read the whole analysis again.
   if (record.id === id && legacy.summary && Array.isArray(legacy.files)) {
     const unknown = Array.isArray(legacy.unknown) ? legacy.unknown : [];
@@ -486,14 +485,33 @@ async function changesOf(
   return value;
 }
 
+/** A summary that has every figure counted from the items since it was saved (countries, unknown by category). */
+const upToDate = (summary: InventorySummary) =>
+  !!summary.countries && (summary.categories ?? []).every((c) => c.extraEuropean?.unknown !== undefined);
+
 /**
- * The installations by country, added to the summary of an analysis saved before the summary had them (counted
- * once from its items, as `summarize` does): the page reads them from the server, never computes them itself.
+ * The figures added to a summary since it was saved, counted once from its items as `summarize` does: the
+ * installations by country, and each category's extra-European figure with its installations of unknown origin
+ * (a summary saved before read « Non classé, 100 % » for 7 known of 134). The page reads them from the server,
+ * never computes them itself.
  */
+function withDerived(summary: InventorySummary, all: InventoryItem[]): InventorySummary {
+  const items = all.filter((i) => !i.component);
+  const counts = new Map(countByCategory(all).map((c) => [c.category, c]));
+  return {
+    ...summary,
+    countries: summary.countries ?? countryCounts(items),
+    categories: (summary.categories ?? []).map((c) => {
+      const count = counts.get(c.category);
+      return count ? { ...c, extraEuropean: categoryExtraEuropean(count) } : c;
+    }),
+  };
+}
+
 async function withCountries(ctx: InventoryContext, record: AnalysisRecord): Promise<AnalysisRecord> {
-  if (!record.summary || record.summary.countries) return record;
+  if (!record.summary || upToDate(record.summary)) return record;
   const items = tableRows<InventoryItem>((await loadTables(ctx, record.id)).items!);
-  return { ...record, summary: { ...record.summary, countries: countryCounts(items.filter((i) => !i.component)) } };
+  return { ...record, summary: withDerived(record.summary, items) };
 }
 
 /** The summary of an analysis with the first page of its items and unknown items. */

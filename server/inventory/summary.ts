@@ -98,6 +98,22 @@ function hardwareSetAside(components: InventoryItem[]) {
   return { hardware: { items: hardware.length, installations: hardware.reduce((s, i) => s + i.installations, 0) } };
 }
 
+/**
+ * A category's extra-European figure: the installations known to be so, over all its installations, and those of
+ * unknown origin said apart (none is counted extra-European for not being known).
+ */
+export function categoryExtraEuropean(count: {
+  installations: number;
+  exposed: number;
+  known: number;
+}): CategorySummary["extraEuropean"] {
+  return {
+    installations: count.exposed,
+    share: count.known ? share(count.exposed, count.installations) : null,
+    unknown: count.installations - count.known,
+  };
+}
+
 export function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount: number): InventorySummary {
   const items = all.filter((i) => !i.component);
   const components = all.filter((i) => i.component);
@@ -122,7 +138,7 @@ export function summarize(all: InventoryItem[], index: MatchIndex, quickWinCount
         products: count.products,
         items: count.items,
         installations: count.installations,
-        extraEuropean: { installations: count.exposed, share: share(count.exposed, count.known) },
+        extraEuropean: categoryExtraEuropean(count),
         openSource: shareFigure(list, (i) => i.openSource),
         mainDependencies: mainDependencies(list),
         risks: collectRisks(list),

@@ -119,6 +119,7 @@ export type MatchMethod =
   | "prefix"
   | "contains"
   | "near"
+  | "edition"
   | "vendor"
   | "none";
 
@@ -213,7 +214,12 @@ export interface CategorySummary {
   products: number;
   items: number;
   installations: number;
-  extraEuropean: ShareFigure;
+  /**
+   * Installations known to be extra-European, and their share of all the category's installations (null when no
+   * origin is known); `unknown`: installations whose origin could not be established — never counted as
+   * extra-European (trial 9: « Non classé, 100 % » when 7 of 134 were). Absent from summaries saved before it.
+   */
+  extraEuropean: ShareFigure & { unknown?: number };
   openSource: ShareFigure;
   /** The most installed extra-European products of the category. */
   mainDependencies: {

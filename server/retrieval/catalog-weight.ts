@@ -7,6 +7,7 @@
  * `server/i18n/fr/catalog-intent.txt`) weighs less than guides and case studies.
  */
 import { readFileSync } from "node:fs";
+import { BoundedMap } from "../core/bounded.ts";
 import { stem, words } from "./french.ts";
 
 /** Score factor of a catalog card the question neither names nor asks for. */
@@ -44,16 +45,13 @@ function cardNames(docId: string, chunk?: { text: string; document: { title: str
  * changes) or, without the passage, by document id: the same cards come back search after search.
  */
 const stemsByChunk = new WeakMap<object, string[][]>();
-const stemsByDoc = new Map<string, string[][]>();
+const stemsByDoc = new BoundedMap<string, string[][]>(10_000);
 function cardStems(docId: string, chunk?: { text: string; document: { title: string } }): string[][] {
   const known = chunk ? stemsByChunk.get(chunk) : stemsByDoc.get(docId);
   if (known) return known;
   const stems = cardNames(docId, chunk).map((n) => n.map(stem));
   if (chunk) stemsByChunk.set(chunk, stems);
-  else {
-    if (stemsByDoc.size >= 10_000) stemsByDoc.clear();
-    stemsByDoc.set(docId, stems);
-  }
+  else stemsByDoc.set(docId, stems);
   return stems;
 }
 

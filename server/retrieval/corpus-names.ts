@@ -1,4 +1,5 @@
 /** What the corpus knows of a word: how many passages hold it, whether it writes it as a name, its last year. */
+import { BoundedMap } from "../core/bounded.ts";
 import { fold } from "../core/text.ts";
 import { occurs, passageWords } from "./passage-words.ts";
 
@@ -24,13 +25,12 @@ const HORIZON_PASSAGES = 100;
 
 /** Corpus frequency of a word from the full-text index, cached (the corpus changes only on re-index). */
 export function frequencyFrom(searchText: (foldedQuery: string, k: number) => Promise<unknown[]>): CorpusFrequency {
-  const cache = new Map<string, number>();
+  const cache = new BoundedMap<string, number>(5_001);
   return async (word) => {
     const key = fold(word);
     let n = cache.get(key);
     if (n === undefined) {
       n = (await searchText(key, 2000)).length;
-      if (cache.size > 5000) cache.clear();
       cache.set(key, n);
     }
     return n;
@@ -49,7 +49,7 @@ export function namesFrom(
     options?: { withChunks?: boolean },
   ) => Promise<{ chunk?: { text: string } }[]>,
 ): CorpusNames {
-  const cache = new Map<string, boolean>();
+  const cache = new BoundedMap<string, boolean>(5_001);
   return async (word) => {
     const key = fold(word);
     let known = cache.get(key);
@@ -60,7 +60,6 @@ export function namesFrom(
       known =
         hits.some((h) => !!h.chunk && writesAsName(h.chunk.text, key)) ||
         (hits.length > 0 && !hits.some((h) => !!h.chunk && occurs(key, passageWords(h.chunk.text))));
-      if (cache.size > 5000) cache.clear();
       cache.set(key, known);
     }
     return known;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 
+import { boundedMemo } from "../core/bounded.ts";
 import { fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 
@@ -92,19 +93,12 @@ const STEMS: Map<string, string> = new Map(
     }),
 );
 
-/** Stems already computed (a word's stem never changes; a few tens of thousands of words recur). */
-const stemmed = new Map<string, string>();
-
 /** Light French stem of a folded word; words of 4 letters or fewer only lose a plural. */
 export function stem(word: string): string {
-  let known = stemmed.get(word);
-  if (known === undefined) {
-    known = stemOf(word);
-    if (stemmed.size >= 50_000) stemmed.clear();
-    stemmed.set(word, known);
-  }
-  return known;
+  return stemmed(word);
 }
+/** Stems already computed (a word's stem never changes; a few tens of thousands of words recur). */
+const stemmed = boundedMemo(stemOf, 50_000);
 
 function stemOf(word: string): string {
   let w = fold(word);

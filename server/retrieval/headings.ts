@@ -5,6 +5,7 @@
  * synonyms (`server/i18n/fr/synonyms.txt`). Scores are multiplied, so it works on BM25 and fused ranks alike.
  */
 
+import { boundedMemo } from "../core/bounded.ts";
 import type { ScoredId } from "../store/types.ts";
 import { stem, synonymsOf, words } from "./french.ts";
 import { keywords } from "./relevance.ts";
@@ -33,16 +34,11 @@ export function questionStems(query: string): readonly (readonly string[])[] {
 }
 
 /** Stems of the headings and titles already seen (the same few thousand recur from one search to the next). */
-const headingStems = new Map<string, Set<string>>();
+const headingStems = boundedMemo((text: string) => new Set(words(text).map(stem)), 20_000);
 
 /** Which question words (index of the stem sets) a text holds. */
 const matched = (stems: readonly (readonly string[])[], text: string) => {
-  let own = headingStems.get(text);
-  if (!own) {
-    own = new Set(words(text).map(stem));
-    if (headingStems.size >= 20_000) headingStems.clear();
-    headingStems.set(text, own);
-  }
+  const own = headingStems(text);
   return stems.map((list) => list.some((s) => own.has(s)));
 };
 

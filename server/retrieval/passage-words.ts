@@ -1,5 +1,6 @@
 /** What a passage says, read for a question: its parts, its words and versions, whether it holds a term. */
 import { readFileSync } from "node:fs";
+import { boundedMemo } from "../core/bounded.ts";
 import { stem as frStem, words } from "./french.ts";
 import { type QuestionTerm, wordList } from "./lexicon.ts";
 
@@ -30,13 +31,7 @@ export const SENTENCE = /(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)/;
  * (the year of a source is not the year of a fact), and, apart, its sentences saying the corpus lacks something.
  */
 export function passageParts(text: string): PassageParts {
-  let known = partsRead.get(text);
-  if (known === undefined) {
-    known = partsOf(text);
-    if (partsRead.size >= 2_000) partsRead.clear();
-    partsRead.set(text, known);
-  }
-  return known;
+  return partsRead(text);
 }
 
 type PassageParts = {
@@ -51,7 +46,7 @@ type PassageParts = {
  * Passages already read (a passage's parts never change, and the same passages come back question after question;
  * read only by their callers).
  */
-const partsRead = new Map<string, PassageParts>();
+const partsRead = boundedMemo(partsOf, 2_000);
 
 function partsOf(text: string): PassageParts {
   const sentences = text.split(SENTENCE);

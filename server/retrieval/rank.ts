@@ -11,6 +11,7 @@
  *   name it, and down those naming only another one (a German Land for French communes).
  * Scores are multiplied, so it works on BM25 and fused ranks alike.
  */
+import { boundedMemo } from "../core/bounded.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { DEMONYMS, fold, phrasesFound, readSections, stem, synonymsOf, words } from "./french.ts";
 import { splitSentences, statesAbsent } from "./passages.ts";
@@ -105,18 +106,16 @@ const COUNTRY_WORDS: Map<string, string> = new Map([
   ...[...new Set(DEMONYMS.values())].map((c) => [c, c] as [string, string]),
   ...(ASKED.get("France") ?? []).map((e) => [e.join(" "), "france"] as [string, string]),
 ]);
-/** Countries of the titles and headings already seen (the same few thousand recur from one search to the next). */
-const countryCache = new Map<string, Set<string>>();
 export function countriesOf(text: string): Set<string> {
-  let out = countryCache.get(text);
-  if (out) return out;
-  const list = words(text);
-  out = new Set<string>();
-  for (const [word, country] of COUNTRY_WORDS) if (holds(list, word.split(" "))) out.add(country);
-  if (countryCache.size >= 20_000) countryCache.clear();
-  countryCache.set(text, out);
-  return out;
+  return countryCache(text);
 }
+/** Countries of the titles and headings already seen (the same few thousand recur from one search to the next). */
+const countryCache = boundedMemo((text: string) => {
+  const list = words(text);
+  const out = new Set<string>();
+  for (const [word, country] of COUNTRY_WORDS) if (holds(list, word.split(" "))) out.add(country);
+  return out;
+}, 20_000);
 
 /**
  * Stems of the phrase groups of the synonym list a question holds (« gagner de l'argent » → économies…), those its
@@ -249,16 +248,7 @@ export function obligationFirst<
 }
 
 /** Stems of a heading, by heading text (the same few thousand recur from one search to the next). */
-const headingStems = new Map<string, Set<string>>();
-const stemsOf = (text: string) => {
-  let own = headingStems.get(text);
-  if (!own) {
-    own = new Set(words(text).map(stem));
-    if (headingStems.size >= 20_000) headingStems.clear();
-    headingStems.set(text, own);
-  }
-  return own;
-};
+const stemsOf = boundedMemo((text: string) => new Set(words(text).map(stem)), 20_000);
 
 /** A duration in a passage: « de 2020 à 2025 », « 2005-2013 », « cinq ans », « 18 mois ». */
 const DURATION =
@@ -579,7 +569,10 @@ export const isSubjectPage = (title: string, subjects: string[]) =>
   );
 
 /** Titles already read as the subject they are about (the same few hundred recur from one search to the next). */
-const titleHeads = new Map<string, string[]>();
+const titleHeads = boundedMemo((title: string) => {
+  const bare = title.replace(/^(?:Alternative|Produit|Éditeur|Editeur)\s*:\s*/u, "");
+  return keywords(bare.split(/\s[:—–(]|[,:(]/)[0] ?? "");
+}, 20_000);
 
 /**
  * Whether a document is the page or the card of one of the subjects (folded word lists): its title, after a card's
@@ -588,13 +581,6 @@ const titleHeads = new Map<string, string[]>();
  * GendBuntu : … »), not a page that names it among others (« La Suite numérique de l'État : Visio, Docs, Tchap… »).
  */
 function isPageOf(title: string, subjects: string[][]): boolean {
-  let head = titleHeads.get(title);
-  if (!head) {
-    const bare = title.replace(/^(?:Alternative|Produit|Éditeur|Editeur)\s*:\s*/u, "");
-    head = keywords(bare.split(/\s[:—–(]|[,:(]/)[0] ?? "");
-    if (titleHeads.size >= 20_000) titleHeads.clear();
-    titleHeads.set(title, head);
-  }
-  const words = head;
+  const words = titleHeads(title);
   return subjects.some((s) => s.every((w) => words.includes(w)) && words.length <= s.length + 2);
 }

@@ -3,6 +3,7 @@
  * reciprocal-rank fusion) when the embedding model answers and every passage has its vector.
  */
 
+import { boundedMemo } from "../core/bounded.ts";
 import { fold } from "../core/text.ts";
 import type { Source } from "../corpus/schema.ts";
 import type { ModelProvider, ModelStatus } from "../llm/types.ts";
@@ -162,17 +163,11 @@ const SOURCE_CACHE_SIZE = 20_000;
 
 export function createRetriever(store: ChunkStore, models: ModelProvider, vectors: VectorSync): WarmRetriever {
   // Reading a passage's references costs more than the rest of the search: each passage is read once, then remembered.
-  const sourceRefs = new Map<string, Source | null>();
-  const sourceOf = (c: StoredChunk): Source | null => {
-    const key = `${c.id}\u0000${c.document.hash}`;
-    let ref = sourceRefs.get(key);
-    if (ref === undefined) {
-      ref = passageSourceRef({ text: c.text, sources: c.document.sources });
-      if (sourceRefs.size >= SOURCE_CACHE_SIZE) sourceRefs.clear();
-      sourceRefs.set(key, ref);
-    }
-    return ref;
-  };
+  const sourceOf = boundedMemo(
+    (c: StoredChunk): Source | null => passageSourceRef({ text: c.text, sources: c.document.sources }),
+    SOURCE_CACHE_SIZE,
+    (c) => `${c.id}\u0000${c.document.hash}`,
+  );
 
   async function mode(status?: ModelStatus): Promise<SearchMode> {
     const s = status ?? (await models.status());

@@ -13,6 +13,7 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as lancedb from "@lancedb/lancedb";
 import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow";
+import { boundedMemo } from "../core/bounded.ts";
 import { fold } from "../core/text.ts";
 import { pausePoint } from "./pause.ts";
 import type { ChunkStore, ScoredHit, SearchFilter, StoredChunk, StoredDocument, VectorSpace } from "./types.ts";
@@ -296,19 +297,17 @@ export async function openLanceStore(dir: string): Promise<OpenedStore> {
 
   // A document's sources are the same JSON in each of its passages, and the same documents come back search after
   // search: each version of a document (id and content hash) is parsed once. Frozen, since every reader shares them.
-  const parsedSources = new Map<string, StoredDocument["sources"]>();
-  const sourcesOf = (row: Record<string, unknown>): StoredDocument["sources"] => {
-    const key = `${row.doc_id}\u0000${row.doc_hash}`;
-    const known = parsedSources.get(key);
-    if (known) return known;
-    const sources = (JSON.parse(row.doc_sources as string) as StoredDocument["sources"]).map((source) =>
-      Object.freeze(source),
-    );
-    Object.freeze(sources);
-    if (parsedSources.size >= 10_000) parsedSources.clear();
-    parsedSources.set(key, sources);
-    return sources;
-  };
+  const sourcesOf = boundedMemo(
+    (row: Record<string, unknown>): StoredDocument["sources"] => {
+      const sources = (JSON.parse(row.doc_sources as string) as StoredDocument["sources"]).map((source) =>
+        Object.freeze(source),
+      );
+      Object.freeze(sources);
+      return sources;
+    },
+    10_000,
+    (row) => `${row.doc_id}\u0000${row.doc_hash}`,
+  );
 
   const toStored = (row: Record<string, unknown>): StoredChunk => ({
     id: row.id as string,

@@ -169,10 +169,16 @@ export async function proposalFromDraft(
     const month = end.get(l.phase);
     return month ? endOfMonth(month) : null;
   };
+  // A consumer app to uninstall (`removal`) is in the plan too, « à désinstaller » where a replacement is named.
   const products = roadmap.lines
-    .filter((l) => l.alternative)
+    .filter((l) => l.alternative || l.removal)
     .slice(0, 200)
-    .map((l) => ({ name: productName(l), productId: productId(l), by: l.alternative!.name, dueDate: deadline(l) }));
+    .map((l) => ({
+      name: productName(l),
+      productId: productId(l),
+      by: l.alternative ? l.alternative.name : message("tracking.fromDraft.removal"),
+      dueDate: deadline(l),
+    }));
   const latest = draft.versions.at(-1);
   const proposal: DraftPlanProposal = {
     source: { kind: "roadmap-draft", draftId: draft.id, version: draft.versions.length, title: draft.title },

@@ -4,7 +4,7 @@
  * planned value, products replaced, new dependencies, late milestones. Pure functions, no I/O: `service.ts` saves
  * plans, `public-page.ts` and `progress-note.ts` present them.
  */
-import { roundPercent } from "../core/text.ts";
+import { localDay, roundPercent } from "../core/text.ts";
 import { isExposed, isSetAside, type MeasurableItem } from "../inventory/measure.ts";
 import { fold as foldText } from "../inventory/normalize.ts";
 
@@ -178,13 +178,45 @@ export function checkpointOf(
 
 const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
 
-/** The value the plan expects at `date`: straight lines from the baseline through each milestone, flat after the last. */
-export function plannedValue(plan: Pick<Plan, "checkpoints" | "milestones">, date: string): number | null {
-  const baseline = plan.checkpoints[0];
+type Dated = Pick<Plan, "checkpoints" | "milestones"> & Partial<Pick<Plan, "adoptedAt">>;
+/** What `planStartDay` reads: a plan, or the public snapshot of one. */
+type Calendar = { milestones: { date: string }[]; adoptedAt?: string };
+
+/**
+ * The day from which the plan holds the collectivité to a trajectory: the day it was adopted (in the collectivité's
+ * time zone), or null — the baseline's day — when it has no adoption day or when its own calendar has milestones
+ * on or before that day (a plan recorded after the fact, already running: its calendar says so).
+ */
+export function planStartDay(plan: Calendar): string | null {
+  if (!plan.adoptedAt) return null;
+  const adopted = localDay(plan.adoptedAt);
+  return plan.milestones.some((m) => m.date <= adopted) ? null : adopted;
+}
+
+/**
+ * The inventory the plan starts from: the last checkpoint describing a day before the adoption (an inventory taken
+ * between the baseline and the vote, trial 9), else the baseline (`planStartDay`). An inventory of the adoption's own
+ * day added after the baseline is a change since the adoption (trial 5: two inventories of one day told apart).
+ */
+export function startingCheckpoint<C extends { date: string }>(plan: Calendar & { checkpoints: C[] }): C | undefined {
+  const start = planStartDay(plan);
+  if (!start) return plan.checkpoints[0];
+  return plan.checkpoints.filter((c) => c.date < start).at(-1) ?? plan.checkpoints[0];
+}
+
+/**
+ * The value the plan expects at `date`: straight lines from the inventory it starts from (`startingCheckpoint`)
+ * through each later milestone, flat after the last. Nothing for a day before the adoption: no plan existed
+ * then to be ahead of or behind (trial 9: « en avance » against a value « prévu » for a day before the vote).
+ */
+export function plannedValue(plan: Dated, date: string): number | null {
+  const start = planStartDay(plan);
+  if (start && date.slice(0, 10) < start) return null;
+  const baseline = startingCheckpoint(plan);
   if (!baseline || baseline.value === null) return null;
   const points = [
     { t: day(baseline.date), v: baseline.value },
-    ...plan.milestones.map((m) => ({ t: day(m.date), v: m.value })),
+    ...plan.milestones.filter((m) => m.date > baseline.date).map((m) => ({ t: day(m.date), v: m.value })),
   ].sort((a, b) => a.t - b.t);
   const t = day(date);
   if (t <= points[0]!.t) return points[0]!.v;
@@ -419,6 +451,8 @@ export interface PublicSnapshot {
     events: { date: string; text: string }[];
     /** What the changes are counted from: the previous publication, or the plan's adoption for a first one. */
     since?: "publication" | "adoption";
+    /** Since the adoption: the day of the inventory compared with, when a later one than the baseline preceded the vote. */
+    from?: string;
   };
   /** `byNote`: what a reader must know of the replacement (« toujours sous juridiction extra-européenne : gain limité »). */
   products: {
@@ -454,7 +488,11 @@ export function snapshotOf(
   // The checkpoints the previous publication did not show (all but the baseline for a first one), told apart by
   // their analysis, not their day: two inventories of one day are two states (trial 2026-12-05: the page said
   // « Aucune » disparue while its own table showed Zoom and Kaspersky gone).
-  const shown = new Set(previous ? previous.checkpoints.map((c) => c.analysisId) : [plan.checkpoints[0]?.analysisId]);
+  // For a first publication, « depuis l'adoption » counts from the inventory at (or just before) the adoption: what
+  // went between the baseline and the vote is not a change since the adoption (trial 9).
+  const start = startingCheckpoint(plan);
+  const before = plan.checkpoints.slice(0, start ? plan.checkpoints.indexOf(start) + 1 : 1);
+  const shown = new Set((previous ? previous.checkpoints : before).map((c) => c.analysisId));
   const changedCheckpoints = progress.checkpoints.slice(1).filter((c) => !shown.has(c.checkpoint.analysisId));
   const label = (d: Dependency) => (options.groupProducts ? options.categoryLabel(d.category) : d.name);
   const unique = (xs: string[]) => [...new Set(xs)];
@@ -482,11 +520,15 @@ export function snapshotOf(
       appeared: unique(changedCheckpoints.flatMap((c) => c.appeared.map(label))),
       // Events recorded since the previous publication, or every event of the plan for a first one (an event dated
       // the day of the baseline inventory or of the adoption counts too).
+      // For a first one, not those dated before the inventory it counts from (trial 9: a decision of October listed
+      // « depuis l'adoption » of December).
       events: plan.events
-        .filter((e) => !previous || e.recordedAt > previous.publishedAt)
+        .filter((e) => (previous ? e.recordedAt > previous.publishedAt : !start || e.date >= start.date))
         .sort((a, b) => a.date.localeCompare(b.date))
         .map((e) => ({ date: e.date, text: e.text })),
       since: previous ? "publication" : "adoption",
+      // The inventory a first publication counts from, when it is not the baseline (taken between it and the vote).
+      ...(!previous && start && start !== plan.checkpoints[0] ? { from: start.date } : {}),
     },
     products: progress.products.map((p) => ({
       name: options.groupProducts ? options.categoryLabel(categoryOfProduct(p.product)) : p.product.name,

@@ -50,8 +50,9 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
   } else {
     const c = latest.checkpoint;
     const standing = t(`standing.${latest.standing}`);
+    // An inventory taken before the vote has no planned value: said so, never « en avance » (trial 9).
     where.push(
-      t("latest", {
+      t(latest.planned === null && c.date < localDay(plan.adoptedAt) ? "latestBeforeAdoption" : "latest", {
         date: frenchDate(c.date),
         value: percentText(c.value),
         planned: percentText(latest.planned),
@@ -274,16 +275,28 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData {
   );
   return {
     figures,
-    standings: progress.checkpoints.map((c) => ({
-      standing: c.standing,
-      date: c.checkpoint.date,
-      says: own("standing", {
-        standing: t(`standing.${c.standing}`),
-        value: percentText(c.checkpoint.value),
-        date: frenchDate(c.checkpoint.date),
-        planned: percentText(c.planned),
-      }),
-    })),
+    // An inventory taken before the adoption has no planned value: « en avance », « en retard » are wrong of it.
+    standings: progress.checkpoints.map((c) =>
+      c.planned === null && c.checkpoint.date < localDay(plan.adoptedAt)
+        ? {
+            standing: "before-plan" as const,
+            date: c.checkpoint.date,
+            says: own("standingBeforePlan", {
+              value: percentText(c.checkpoint.value),
+              date: frenchDate(c.checkpoint.date),
+            }),
+          }
+        : {
+            standing: c.standing,
+            date: c.checkpoint.date,
+            says: own("standing", {
+              standing: t(`standing.${c.standing}`),
+              value: percentText(c.checkpoint.value),
+              date: frenchDate(c.checkpoint.date),
+              planned: percentText(c.planned),
+            }),
+          },
+    ),
     otherSubjects: [
       ...plan.products.flatMap((p) => [p.name, ...(p.by ? [p.by] : [])]),
       ...own("otherSubjects", {})

@@ -9,7 +9,7 @@ import { strToU8, zipSync } from "fflate";
 import { collectiviteKindLabel, contract, withArticle } from "../core/labels.ts";
 import { escapeHtml, fold, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import type { PublicSnapshot } from "./plan.ts";
+import { type PublicSnapshot, startingCheckpoint } from "./plan.ts";
 
 const esc = escapeHtml;
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.public.${key}`, params);
@@ -61,9 +61,12 @@ export function progressChart(s: PublicSnapshot): string {
   const top = Math.min(100, Math.ceil((Math.max(...values) + 5) / 10) * 10);
   const x = (d: string) => pad.left + ((day(d) - start) / Math.max(1, end - start)) * (W - pad.left - pad.right);
   const y = (v: number) => pad.top + (1 - v / top) * (H - pad.top - pad.bottom);
+  // The trajectory starts from the inventory at or just before the adoption (`startingCheckpoint`), as the planned
+  // values of the table do: nothing was planned before the vote.
+  const from = startingCheckpoint(s);
   const planned = [
-    { date: s.checkpoints[0]?.date ?? localDay(s.adoptedAt), value: s.checkpoints[0]?.value ?? s.target.value },
-    ...s.milestones,
+    { date: from?.date ?? localDay(s.adoptedAt), value: from?.value ?? s.target.value },
+    ...s.milestones.filter((m) => !from || m.date > from.date),
   ];
   const measured = s.checkpoints.filter((c) => c.value !== null);
   const grid: string[] = [];
@@ -214,7 +217,7 @@ export function renderPublicPage(
 <section aria-labelledby="commitment">
 <h2 id="commitment">${esc(t("commitmentTitle"))}</h2>
 <p class="lead">${esc(t(s.measure === "weighted" ? "commitmentWeighted" : "commitment", { name: named, date: frenchDate(localDay(s.adoptedAt)), target: percentText(s.target.value), targetDate: frenchDate(s.target.date), from: percentText(s.checkpoints[0]?.value ?? null) }))}</p>
-${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${esc(t("latest", { date: frenchDate(latest.date), planned: percentText(latest.planned) }))}</p>` : ""}
+${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${esc(t(latest.planned === null && latest.date < localDay(s.adoptedAt) ? "latestBeforeAdoption" : "latest", { date: frenchDate(latest.date), planned: percentText(latest.planned) }))}</p>` : ""}
 </section>
 <section aria-labelledby="progress">
 <h2 id="progress">${esc(t("progressTitle"))}</h2>
@@ -226,7 +229,7 @@ ${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${es
 </section>
 <section aria-labelledby="changes">
 <h2 id="changes">${esc(t(s.changes.since === "adoption" ? "changesTitleFirst" : "changesTitle"))}</h2>
-<h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneReplaced"))}
+${s.changes.from ? `<p>${esc(t("changesFrom", { date: frenchDate(s.changes.from) }))}</p>\n` : ""}<h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneReplaced"))}
 <h3>${esc(t("appearedTitle"))}</h3>${list(s.changes.appeared, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneAppeared"))}
 <h3>${esc(t("eventsSinceTitle"))}</h3>${list(
     s.changes.events.map((e) => `${frenchDate(e.date)} — ${e.text}`),

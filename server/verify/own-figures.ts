@@ -36,9 +36,12 @@ export interface OwnFigure {
 
 export type OwnStandingKind = "ahead" | "on-track" | "late";
 
-/** The standing of the plan against its trajectory at a checkpoint, as computed. */
+/**
+ * The standing of the plan against its trajectory at a checkpoint, as computed; « before-plan »: the inventory came
+ * before the plan was adopted, when nothing was planned — no standing word can be said of it.
+ */
 export interface OwnStanding {
-  standing: OwnStandingKind | "unknown";
+  standing: OwnStandingKind | "unknown" | "before-plan";
   /** The checkpoint's date (`YYYY-MM-DD`). */
   date: string;
   /** How the data say it (« le plan est en avance : 74 % mesurés pour 83 % prévus »). */

@@ -1,4 +1,5 @@
 /** Sources cut in sentences, each figure located with what it counts and the words on its sides. */
+import { BoundedMap } from "../core/bounded.ts";
 import { escapeRegExp } from "../core/text.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { fractionFigures, QUALIFIER_SOURCE, QUALIFIER_WORD, QUANTITY } from "./figure-match.ts";
@@ -414,7 +415,6 @@ export function toSource(n: number | null, text: string): Source {
     // The heading stays a line of its own, not the start of the first paragraph's sentence.
     const body = n === null ? text : text.replace("\n", "\n\n");
     known = { sentences: sourceSentences(body, heading), bag: bagOf(text) };
-    if (sourcesRead.size >= 2_000) sourcesRead.clear();
     sourcesRead.set(key, known);
   }
   return { n, ...known };
@@ -424,4 +424,4 @@ export function toSource(n: number | null, text: string): Source {
  * Passages and data already read (their sentences never change, and the same passages come back answer after answer;
  * read only by the checks): also keeps `spotsOf`'s figures of their sentences.
  */
-const sourcesRead = new Map<string, Omit<Source, "n">>();
+const sourcesRead = new BoundedMap<string, Omit<Source, "n">>(2_000);

@@ -94,8 +94,10 @@ function audit(page: Page) {
 
 /**
  * Tabs through the page: the first stop is the skip link, and every stop shows a visible focus ring. The page notes
- * each stop as the focus reaches it (a `focusin` listener), until the focus leaves the document, and the test reads
- * the notes once every ten presses: one browser round trip per Tab rather than two.
+ * each stop as the focus reaches it (a `focusin` listener), until the focus leaves the document. The presses are
+ * real key events sent through the browser's debugging protocol (as Playwright's own `keyboard.press` does), ten
+ * at a time without waiting for each (Chromium handles them in order), and the test reads the notes after each ten:
+ * one browser round trip per ten Tabs rather than two per Tab, which on a busy machine was a third of the test.
  */
 async function keyboardFocus(page: Page, stops = 30) {
   // Start from the top of the document, as after loading it.
@@ -129,11 +131,18 @@ async function keyboardFocus(page: Page, stops = 30) {
       const n = document.activeElement;
       return { stops: w.tabStops, end: w.tabEnd || !n || n === document.body };
     });
+  const cdp = await page.context().newCDPSession(page);
+  const tab = { key: "Tab", code: "Tab", windowsVirtualKeyCode: 9 };
+  const press = () => [
+    cdp.send("Input.dispatchKeyEvent", { type: "rawKeyDown", ...tab }),
+    cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...tab }),
+  ];
   let seen: Awaited<ReturnType<typeof walk>> = { stops: [], end: false };
-  for (let i = 0; i < stops && !seen.end; i++) {
-    await page.keyboard.press("Tab");
-    if (i % 10 === 9 || i === stops - 1) seen = await walk();
+  for (let i = 0; i < stops && !seen.end; i += 10) {
+    await Promise.all(Array.from({ length: Math.min(10, stops - i) }, press).flat());
+    seen = await walk();
   }
+  await cdp.detach();
   const problems: string[] = [];
   seen.stops.slice(0, stops).forEach((info, i) => {
     if (i === 0 && !info.skip) problems.push(`first stop is ${info.name}, not the skip link`);
@@ -217,10 +226,15 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
     page.setDefaultTimeout(30_000);
     const violations: Record<string, string[]> = {};
     const checked: Record<string, string[]> = {};
-    const state = async (name: string, width: number, own: string[] = []) => {
+    /**
+     * A state checked by axe, or, with `coveredBy`, left to axe at that next state, which shows all of this one still
+     * (an earlier turn above the next answer, the map with its charts' data opened): an axe run costs seconds on a
+     * busy machine, and the same elements would be checked twice.
+     */
+    const state = async (name: string, width: number, own: string[] = [], coveredBy?: string) => {
       const key = `${name} ${width}`;
       await keepScreenshot(page, { path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
-      violations[key] = await axe(page);
+      if (!coveredBy) violations[key] = await axe(page);
       checked[key] = own;
     };
     const go = async (hash: string) => {
@@ -243,8 +257,12 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
       // Abstained first: a question after an answer would be read as its follow-up.
       await ask("Quel est le prix d'un ticket de métro parisien ?");
       expect(await page.locator(".turn .mode").first().innerText()).toContain("s'abstient");
-      await state("question-abstained", width, await audit(page));
+      await state("question-abstained", width, await audit(page), "question-answered");
       await ask("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
+      // The abstention is still shown, whole, under the answer: axe checks both there.
+      const abstained = page.locator(".turn").nth(1);
+      expect(await abstained.locator(".mode").innerText()).toContain("s'abstient");
+      expect(await abstained.isVisible()).toBe(true);
       expect(await page.locator(".turn").first().locator(".sources li").count()).toBeGreaterThan(0);
       // The English title of a source is marked as English (RGAA 8.7), the rest of the line stays French.
       expect(await page.locator(".turn").first().locator(".sources [lang]").allTextContents()).toEqual([ENGLISH_TITLE]);
@@ -257,7 +275,12 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
       await page.getByRole("button", { name: "Analyser l'inventaire" }).click();
       await page.locator("#inv-items").waitFor();
       await expect.poll(() => page.locator("figure.chart[data-chart-state=drawn]").count(), SLOW).toBe(4);
-      await state("inventaire-carte", width, [...(await audit(page)), ...(await keyboardFocus(page, 60))]);
+      await state(
+        "inventaire-carte",
+        width,
+        [...(await audit(page)), ...(await keyboardFocus(page, 60))],
+        "inventaire-donnees-graphiques",
+      );
       for (const figure of await page.locator("figure.chart").all())
         await keepScreenshot(figure, {
           path: `${SCREENSHOTS}/graphique-${await figure.getAttribute("data-chart")}-${width}.png`,
@@ -289,7 +312,8 @@ describe.skipIf(!browserAvailable)("RGAA basics and print in a real browser", ()
       expect(await page.locator("main").innerText()).toContain("partiellement conforme");
       await state("accessibilite", width, await audit(page));
     }
-    expect(Object.keys(violations)).toHaveLength(18);
+    expect(Object.keys(checked)).toHaveLength(18);
+    expect(Object.keys(violations)).toHaveLength(14);
     expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((k) => [k, []])));
     expect(checked).toEqual(Object.fromEntries(Object.keys(checked).map((k) => [k, []])));
     expect(consoleErrors).toEqual([]);

@@ -355,8 +355,14 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect(await page.locator("#draft-output .mode").innerText()).toContain("rédigé par le modèle local");
     expect(await page.locator("#draft-output .draft-body").innerText()).toContain("97 millions d'euros par an");
     const flags = page.locator("#draft-output > .draft > .flags");
-    expect(await flags.locator(".flags-title").innerText()).toMatch(/^Chiffres à vérifier \(\d+\)$/);
-    expect(await flags.locator("li").first().innerText()).toMatch(/^97 millions.* — section « .+ » : /);
+    expect(await flags.locator(".flags-title").innerText()).toMatch(
+      /^Chiffres à vérifier et phrases non vérifiées \(\d+\)$/,
+    );
+    // The box lists what the text marks with the same mark: here the sentence holding the figure.
+    const first = await flags.locator("li").first().innerText();
+    expect(first, first).toMatch(
+      /97 millions[\s\S]*\[(?:non vérifié|à vérifier|\d+ : citation invalide)\] — section « /,
+    );
     expect(ollama.chats.length).toBeGreaterThan(0);
     expect(requested.every((u) => u.startsWith(withModel.url))).toBe(true);
     await keepScreenshot(page, { path: "test-results/draft-generated.png", fullPage: true });

@@ -169,6 +169,19 @@ describe("owners", () => {
     expect(passages.find((p) => p.id === "catalog/vendor/microsoft")?.text).not.toContain("non vérifié");
   });
 
+  it("writes a vendor card's control before its product list, which does not repeat the vendor's name", async () => {
+    // « Qui contrôle Microsoft ? » opened on the list of Microsoft's 50 products, each « Microsoft … », instead of the
+    // lines that say who controls it (a split of Defender was reverted for it): the list comes last, names shortened.
+    const passages = catalogPassages(await loadCatalog(path.resolve("corpus"), []));
+    const google = passages.find((p) => p.id === "catalog/vendor/google")!.text;
+    const list = google.indexOf("Produits au catalogue");
+    expect(list).toBeGreaterThan(google.indexOf("Alphabet Inc. (États-Unis)"));
+    expect(list).toBeGreaterThan(google.indexOf("Filiale d'Alphabet (Mountain View"));
+    const listed = google.slice(list);
+    expect(listed).toContain("Chrome, Workspace, Gmail, Drive");
+    expect(listed).not.toMatch(/\bGoogle (Chrome|Drive)\b/);
+  });
+
   it("says how an alternative is hosted in words, never as the catalog's codes", async () => {
     const passages = catalogPassages(await loadCatalog(path.resolve("corpus"), []));
     const hosting = passages.flatMap((p) => p.text.match(/Hébergement : [^.;]*/g) ?? []);

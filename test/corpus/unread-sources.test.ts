@@ -35,10 +35,6 @@ describe("sources that were not read are not presented as read", () => {
     ["vendor", "doctor-web"],
     ["product", "dji-assistant"],
     ["product", "huawei-espace"],
-    // December 2026 review: their only sources were stock-quote pages (now blocked), no filing of the company is on
-    // this machine.
-    ["vendor", "kingsoft-office"],
-    ["product", "wps-office"],
   ])("%s %s: dated sources are cited elsewhere too; unread pages are undated and said unconfirmed", (kind, id) => {
     const record = (kind === "vendor" ? catalog.vendors : catalog.products).get(id) as Sourced | undefined;
     expect(record, id).toBeDefined();
@@ -54,6 +50,17 @@ describe("sources that were not read are not presented as read", () => {
         expect(record!.notes ?? "", `${id}: the notes mark the fact as unconfirmed`).toMatch(/non confirmé/);
       }
     }
+  });
+
+  it("sources Kingsoft Office's listing by the company's own annual report summary, its owner still unverified", () => {
+    // December 2026 review: its only sources were stock-quote pages (now blocked); the summary of its 2024 annual report
+    // (Yicai Global) carries the listing, not the controlling shareholder.
+    for (const record of [catalog.vendors.get("kingsoft-office"), catalog.products.get("wps-office")] as Sourced[]) {
+      expect(record.sources.map((s) => s.url)).toContain("https://yicaiglobal.com/bulletin/253000000533636052");
+      expect(record.sources.every((s) => !/non consultée ici/.test(s.title))).toBe(true);
+      expect(record.notes).toContain("688111");
+    }
+    expect(catalog.vendors.get("kingsoft-office")!.notes).toMatch(/propriétaire de contrôle non vérifié/);
   });
 
   it("shows an owner no read source confirms as « non vérifié » (Doctor Web, Kingsoft Office)", () => {

@@ -57,8 +57,8 @@ describe("letter signature and requests (trial6)", () => {
       date: "2025-10-01",
     }).vars;
     expect(vars.requests_list).toContain(
-      "- Installer Nextcloud dans les écoles d'ici l'été 2025. *(Échéance « d'ici l'été 2025 » passée à la date de ce courrier : à fixer de nouveau avant l'envoi.)*",
+      "- installer Nextcloud dans les écoles d'ici l'été 2025. *(Échéance « d'ici l'été 2025 » passée à la date de ce courrier : à fixer de nouveau avant l'envoi.)*",
     );
-    expect(vars.requests_list).toMatch(/- Former les agents avant fin 2027\.$/);
+    expect(vars.requests_list).toMatch(/- former les agents avant fin 2027\.$/);
   });
 });

@@ -146,7 +146,8 @@ describe("trial4's letter with a model", () => {
     expect(local.mode).toBe("generated");
     expect(local.flags.map((f) => f.figure)).toEqual(["534 millions d'euros"]);
     expect(local.flags[0]!.reason).toMatch(/non confirm/);
-    expect(markdown).toMatch(/- \*\*534 millions d'euros\*\* \(.*non confirm/);
+    // The box lists the sentence with its mark, its figure highlighted, and what the corpus says of the figure.
+    expect(markdown).toMatch(/^- [^\n]*\*\*534 millions d'euros\*\*[^\n]*\*\*\[non vérifié\]\*\* \(.*non confirm/m);
     expect(markdown).toMatch(/économisé \*\*534 millions d'euros\*\* avec Linux[^.]*\*\*\[non vérifié\]\*\*\./);
   });
 });

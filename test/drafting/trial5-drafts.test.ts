@@ -149,7 +149,9 @@ describe("trial5's letter and audit plan without a model", () => {
     expect(letter.markdown).toContain("Chiffres à vérifier");
     expect(letter.markdown).toMatch(/\*\*n'est jamais revenue à Windows\*\* \*\*\[non vérifié\]\*\*/);
     expect(letter.markdown).toMatch(/\*\*25 000\*\* postes sous Linux en 2025 \*\*\[non vérifié\]\*\*/);
-    expect(letter.markdown).toMatch(/- \*\*n'est jamais revenue à Windows\*\* \([^)]*— le corpus dit le contraire/);
+    expect(letter.markdown).toMatch(
+      /^- [^\n]*\*\*n'est jamais revenue à Windows\*\*[^\n]*\*\*\[non vérifié\]\*\* \([^)]*— le corpus dit le contraire/m,
+    );
   });
 
   it("checks the same way after an edit that keeps the claims and the quotations", async () => {

@@ -120,3 +120,25 @@ describe("a product name the catalog knows only after its vendor's (trial9, 6 De
     expect(match.review).toBe(false);
   });
 });
+
+describe("a brand written with digits is part of the name (trial9, 6 December 2026)", () => {
+  // « S3NS Cloud » loosened to « cloud », « 4D Server » to « server », « PDF24 Creator » to « creator »: without the
+  // brand, the rest is anyone's.
+  it.each([
+    ["Xiaomi Cloud", "Xiaomi Inc."],
+    ["Acme Server", "Acme Corp"],
+    ["Creator", "Acme Corp"],
+  ])("« %s » (%s) is not the product of a brand with digits", (name, publisher) => {
+    const match = matchName(index, name, publisher);
+    expect(["s3ns-cloud", "4d-database", "pdf24-creator"]).not.toContain(match.entry?.id);
+  });
+
+  it.each([
+    ["PDF24 Creator 11.15", "geek software GmbH"],
+    ["S3NS", null],
+    ["4D Server v20", "4D SAS"],
+  ])("« %s » (%s) is still recognised", (name, publisher) => {
+    const match = matchName(index, name, publisher);
+    expect(match.entry).not.toBeNull();
+  });
+});

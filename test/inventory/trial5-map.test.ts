@@ -188,7 +188,7 @@ describe("minor items", () => {
       "Contrat Microsoft 365 à renouveler en septembre 2027 ; départ à la retraite du technicien en 2028",
     );
     const row = vars.calendar_table!.split("\n").find((l) => l.includes("Contrat Microsoft 365"))!;
-    expect(row).toContain("Contrat Microsoft 365 à renouveler en septembre 2027 |");
+    expect(row).toContain("« Contrat Microsoft 365 à renouveler en septembre 2027 » |");
     expect(row).not.toMatch(/2027\s*;\s*\|/);
   });
 });

@@ -2397,3 +2397,24 @@ describe("nineteenth series (held-out-15: a country's code, a quoted name, an or
     });
   });
 });
+
+describe("twentieth series (guards: the judgement asked of a named thing)", () => {
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers a judgement asked of a product the corpus describes, in a word its page does not write", async () => {
+      for (const q of ["Est-ce que WhatsApp est fiable pour une mairie ?", "Avast, c'est fiable pour nos agents ?"])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+
+    it("abstains on a judgement the corpus never writes", async () => {
+      expect(await decide("Est-ce que Nextcloud est comestible pour une mairie ?")).toMatchObject({
+        answerable: false,
+      });
+    });
+  });
+});

@@ -31,6 +31,7 @@ export function briefingContext(
   const plan = analysis ? planRoadmap(analysis, { now }) : null;
   vars.question_sentence = inputs.question ? sentence(inputs.question) : texts(structure, "question.analysis", vars);
   vars.question_query = inputs.question ?? texts(structure, "query.analysis");
+  vars.question_asked = inputs.question ?? "";
   const top = plan ? [...plan.lines].sort((a, b) => b.item.installations - a.item.installations).slice(0, 3) : [];
   const quick = plan?.phases[0];
   const guided = plan?.phases[1];

@@ -4,6 +4,7 @@ import { fold, frenchDate, localDay } from "../../core/text.ts";
 import { pastDeadlines } from "../deadlines.ts";
 import type { LetterInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
+import { asInfinitive, lowerFirst, requestForm, upperFirst } from "../requests.ts";
 import { planRoadmap } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
@@ -58,17 +59,25 @@ export function letterContext(
   // The counts of a map the sender was given: the same sentence parts as the roadmap and the briefing.
   vars.analysis_sentence = analysisSentence(structure, analysis, now, vars);
   const date = inputs.date ?? localDay(now);
+  // Built-in requests follow « nous vous proposons que X : »; one typed as an infinitive or an imperative puts the
+  // list in the infinitive after « nous vous proposons de : », one typed as a full sentence after a neutral lead-in.
+  const typed = inputs.requests.filter((r) => structure.texts[`request.${r}`] === undefined).map(requestForm);
+  const lead = !typed.length ? "que" : typed.includes("sentence") ? "list" : "de";
+  vars.requests_intro = texts(structure, `requests.intro.${lead}`, vars);
   const requests: string[] = [];
   for (const r of inputs.requests) {
     if (structure.texts[`request.${r}`] !== undefined) {
-      requests.push(texts(structure, `request.${r}`, vars));
+      const text = texts(structure, lead === "que" ? `request.${r}` : `request.${r}.infinitive`, vars);
+      requests.push(lead === "list" ? upperFirst(text) : text);
       continue;
     }
+    const written = lead === "que" ? r : asInfinitive(r);
+    const item = lead === "de" ? lowerFirst(written) : upperFirst(written);
     // A request whose deadline is past on the letter's date is said so beside it, as a quotation's is.
     const past = pastDeadlines(r, date);
     const deadlines = [...new Set(past.map((d) => `« ${d.text} »`))].join(", ");
     requests.push(
-      past.length ? `${sentence(r)} *(${texts(structure, "request.pastDeadline", { deadlines })})*` : sentence(r),
+      past.length ? `${sentence(item)} *(${texts(structure, "request.pastDeadline", { deadlines })})*` : sentence(item),
     );
   }
   vars.requests_list = requests.map((r) => `- ${r}`).join("\n");

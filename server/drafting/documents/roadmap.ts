@@ -10,7 +10,13 @@ import { calendarStart } from "../calendar.ts";
 import type { RoadmapInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
 import { phaseEnds } from "../roadmap-calendar.ts";
-import { type LocalEvent, planRoadmap, type RoadmapLine, type RoadmapPhase } from "../roadmap-plan.ts";
+import {
+  type LocalEvent,
+  planRoadmap,
+  REMOVAL_MAX_INSTALLATIONS,
+  type RoadmapLine,
+  type RoadmapPhase,
+} from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
 import {
@@ -124,9 +130,11 @@ function phaseLine(
   const inPlace = l.alternative?.inPlace
     ? `, ${message("inventory.quickWin.inPlace", { installations: countText("installation", l.alternative.inPlace, formatInt(l.alternative.inPlace)) })}`
     : "";
-  const alt = l.alternative
-    ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
-    : partialOnly(structure, l);
+  const alt = l.removal
+    ? `${texts(structure, "phase.removal")} — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}`
+    : l.alternative
+      ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
+      : partialOnly(structure, l);
   const deadline = events.find((e) => e.lines.includes(l))?.date;
   return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${deadlineText(structure, deadline, phaseEnd, start)}` : ""}`;
 }
@@ -169,7 +177,7 @@ export function roadmapContext(
       name: l.item.name,
       installations: `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`,
       role: l.role.label ?? categoryWord(l.item.category),
-      alternative: l.alternative?.name ?? "",
+      alternative: l.removal ? texts(structure, "target.removal") : (l.alternative?.name ?? ""),
       points: formatPoints(l.points),
       phase: texts(structure, `phase.${l.phase}.name`),
     })}${l.limited ? ` — ${limitedText(structure, l, "target")}` : ""}`;
@@ -260,7 +268,18 @@ export function roadmapContext(
       formatInt(r.products),
       formatInt(r.installations),
       formatInt(r.extra),
-      r.known ? formatPercent((r.extra / r.known) * 100) : "—",
+      // Only what is known to be extra-European, over all the category's installations; the unknown said apart,
+      // never counted (trial 9: « Non classé … 100 % » for 7 known of 134).
+      r.known
+        ? r.known < r.installations
+          ? texts(structure, "baseline.shareWithUnknown", {
+              share: formatPercent((r.extra / r.installations) * 100),
+              unknown: formatInt(r.installations - r.known),
+            })
+          : formatPercent((r.extra / r.installations) * 100)
+        : r.installations
+          ? texts(structure, "baseline.allUnknown", { unknown: formatInt(r.installations) })
+          : "—",
     ]),
   );
 
@@ -281,6 +300,9 @@ export function roadmapContext(
     const end = ends?.[plan.phases.indexOf(phase)] ?? null;
     const rows = shown.map((l) => phaseLine(structure, l, plan.events, end, start));
     detail.push(rows.join("\n") + (more > 0 ? `\n- ${texts(structure, "more", { count: formatInt(more) })}` : ""));
+    // The rule that put consumer apps here, said once where they are listed (trial 9).
+    if (phase.lines.some((l) => l.removal))
+      detail.push(texts(structure, "phase.removalRule", { max: formatInt(REMOVAL_MAX_INSTALLATIONS) }));
     // A phase that lowers neither measure says so, rather than « from X % to X % ».
     const lowers =
       phase.weighted !== null &&
@@ -314,7 +336,7 @@ export function roadmapContext(
         vendorText(l.item),
         formatInt(l.item.installations),
         l.laws.length ? lawsText(l.laws) : "—",
-        alternativesText(l.item),
+        l.removal ? texts(structure, "alternatives.removal") : alternativesText(l.item),
         texts(structure, `phase.${l.phase}.name`),
       ]),
   );
@@ -388,7 +410,7 @@ export function roadmapContext(
       sort: e.date.length === 4 ? `${e.date}-12` : e.date,
       row: [
         texts(structure, names.length ? "milestone.localWith" : "milestone.local", {
-          text: e.text,
+          text: e.text.replace(/[.!…\s]+$/u, ""),
           products: [...new Set(names)].join(", "),
         }),
         frenchDate(e.date),

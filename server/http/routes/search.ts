@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { BoundedMap } from "../../core/bounded.ts";
 import type { Engine } from "../../engine.ts";
 import { checkQuery, parseK } from "../../retrieval/query.ts";
 import type { SearchMode, SearchResult } from "../../retrieval/search.ts";
@@ -34,7 +35,7 @@ const ENCODED_RESULTS = 2_000;
  * results), and serialising then encoding it again at every search cost more than the rest of the route.
  */
 export function createResultEncoder() {
-  const encoded = new Map<string, EncodedResult>();
+  const encoded = new BoundedMap<string, EncodedResult>(ENCODED_RESULTS);
   const same = (a: SearchResult, b: SearchResult) =>
     a.text === b.text &&
     a.section === b.section &&
@@ -59,7 +60,6 @@ export function createResultEncoder() {
         `,"document":${JSON.stringify(r.document)},"sources":${JSON.stringify(r.sources)},"source":${JSON.stringify(r.source)}}`,
       ),
     };
-    if (encoded.size >= ENCODED_RESULTS) encoded.clear();
     encoded.set(r.id, parts);
     return parts;
   }

@@ -1,0 +1,75 @@
+/**
+ * Trial 8, B4 (5 December 2026), against the real catalog: a name made of a vendor's name and words that only name an
+ * edition or an offer (« Kaspersky Free », « Kaspersky Security Cloud Free ») is that vendor's product when the catalog
+ * has one product of that vendor — matched, sure, with the edition said in the reason — instead of « à classer » with
+ * only « éditeur reconnu ». Tested on ESET and Bitdefender, not on the trial's Kaspersky; a vendor with several
+ * products, a word that names another kind of software, or the vendor's bare name stay unmatched.
+ */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { loadMatchIndex, type MatchIndex, matchName } from "../../server/inventory/match.ts";
+import { inventoryRow } from "./fixtures.ts";
+
+let index: MatchIndex;
+const NOW = "2026-12-05T08:00:00Z";
+beforeAll(async () => {
+  index = await loadMatchIndex(path.resolve("corpus"));
+});
+const line = (name: string, publisher: string) =>
+  analyzeRows([inventoryRow(name, publisher, 4)], index, { now: NOW }).items[0]!;
+
+describe("an edition or a free version of a vendor's one product (B4)", () => {
+  it("matches the consumer and free editions of a security vendor's product, the edition kept in the reason", () => {
+    const eset = line("ESET Internet Security", "ESET, spol. s r.o.");
+    expect(eset).toMatchObject({ name: "ESET Internet Security", product: { id: "eset-endpoint" }, match: "edition" });
+    expect(eset.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(eset.reason).toContain("« Internet Security »");
+    const free = line("Bitdefender Internet Security Free", "Bitdefender");
+    expect(free).toMatchObject({ product: { id: "bitdefender-gravityzone" }, match: "edition" });
+    expect(free.reason).toContain("« Internet Security Free »");
+    expect(matchName(index, "ESET Smart Security Premium 17", "ESET, spol. s r.o.").entry?.id).toBe("eset-endpoint");
+  });
+
+  it("keeps the edition's line apart from the product's own line", () => {
+    const r = analyzeRows(
+      [inventoryRow("ESET Endpoint Security", "ESET, spol. s r.o.", 40), inventoryRow("ESET NOD32 Free", "ESET", 3)],
+      index,
+      { now: NOW },
+    );
+    expect(r.items.map((i) => [i.name, i.product?.id])).toEqual([
+      ["ESET Endpoint Security", "eset-endpoint"],
+      ["ESET NOD32 Free", "eset-endpoint"],
+    ]);
+  });
+
+  it("leaves unmatched a vendor with several products, another kind of software and the vendor's bare name", () => {
+    // Sophos has an endpoint protection and a firewall: « Home Free » does not say which.
+    expect(matchName(index, "Sophos Home Free", "Sophos Limited")).toMatchObject({ entry: null, method: "vendor" });
+    // A password manager is not the antivirus.
+    expect(matchName(index, "ESET Password Manager", "ESET, spol. s r.o.").entry).toBeNull();
+    expect(matchName(index, "ESET", "ESET, spol. s r.o.").entry).toBeNull();
+    // « Cloud » names an offer of a security product only: Foxit's cloud service is not its PDF reader.
+    expect(matchName(index, "Foxit Cloud", "Foxit Software Inc.").entry).toBeNull();
+    // Without a publisher that names the vendor, nothing is assumed.
+    expect(matchName(index, "ESET Internet Security", null).entry?.id ?? null).not.toBe("eset-endpoint");
+  });
+});
+
+describe("Microsoft Defender for Endpoint has its own card", () => {
+  it("keeps the paid EDR on the map with EDR alternatives, while the built-in antivirus goes with Windows", () => {
+    const r = analyzeRows(
+      [
+        inventoryRow("Microsoft Windows 11 Professionnel", "Microsoft Corporation", 60),
+        inventoryRow("Microsoft Defender Antivirus", "Microsoft Corporation", 60),
+        inventoryRow("Microsoft Defender for Endpoint", "Microsoft Corporation", 60),
+      ],
+      index,
+      { now: NOW },
+    );
+    const edr = r.items.find((i) => i.name === "Microsoft Defender for Endpoint")!;
+    expect(edr).toMatchObject({ product: { id: "microsoft-defender-endpoint" }, component: false });
+    expect(edr.alternatives.map((a) => a.id)).toEqual(expect.arrayContaining(["harfanglab", "eset-protect"]));
+    expect(r.items.find((i) => i.name === "Microsoft Defender Antivirus")).toMatchObject({ component: true });
+  });
+});
