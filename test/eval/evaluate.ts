@@ -35,6 +35,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-13",
   "held-out-14",
   "held-out-15",
+  "held-out-16",
 ]);
 
 /**
