@@ -73,27 +73,37 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
         .slice(0, 1)
         .every((w) => named.has(stem(w))),
   );
-  const candidates = answering.flatMap((r, rank) =>
-    pieces(r.text)
-      .filter((p) => p.list < 0 && !p.fragment)
-      .map((p) =>
-        p.text
-          .replace(/[*_`#>]/g, "")
-          .replace(/\s+/g, " ")
-          .trim(),
-      )
-      .filter(readable)
-      .map((sentence) => {
-        const stems = stemsOf(sentence);
-        return {
-          r,
-          rank,
-          sentence,
-          held: terms.map((t) => t.stems.some((v) => stems.has(v))),
-          year: years.some((y) => sentence.includes(y)),
-        };
-      }),
-  );
+  const clean = (text: string) =>
+    text
+      .replace(/[*_`#>]/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
+  const candidates = answering.flatMap((r, rank) => {
+    const kept = pieces(r.text).filter((p) => p.list < 0 && !p.fragment);
+    // A sentence that refers back (« Il modifie … ») is read with the one before it in its paragraph, when that one
+    // stands alone: the pair is one point, as a quotation would take it.
+    return (
+      kept
+        .map((p, i) => {
+          const text = clean(p.text);
+          const before = i > 0 && kept[i - 1]!.block === p.block ? clean(kept[i - 1]!.text) : "";
+          const pair = needsPrevious(text) && before && !needsPrevious(before);
+          return { shown: pair ? `${before} ${text}` : text, own: text };
+        })
+        .filter((c) => readable(c.shown))
+        // A pair weighs what its referring sentence says: the one before it is a candidate of its own.
+        .map(({ shown, own }) => {
+          const stems = stemsOf(own);
+          return {
+            r,
+            rank,
+            sentence: shown,
+            held: terms.map((t) => t.stems.some((v) => stems.has(v))),
+            year: years.some((y) => own.includes(y)),
+          };
+        })
+    );
+  });
   if (!candidates.length) return [];
   const weight = terms.map((_, i) => {
     const df = candidates.filter((c) => c.held[i]).length;

@@ -81,6 +81,19 @@ const DANGLING_Y = /(?<![\p{L}\p{N}'’])(?<![Ii]l\s)(?:[sndj]['’])?y\s+(?!com
 const DANGLING_EN =
   /(?<![\p{L}\p{N}'’])(?:[nsm]['’]en(?![\p{L}\p{N}])(?!\s+(?:tenir|aller|va|vont)\b)|(?<![Oo]ù\s|\bqui\s)en\s+(?:a|ont|avait|avaient|aura|auront|est|sont|était|étaient|dépend|dépendent|tire|tirent|retient|retiennent|utilise|utilisent|reste|restent|compte\s+\p{N}|propose|proposent)(?![\p{L}\p{N}]))/u;
 
+/**
+ * Connectors and pronouns that stand for what came before when they come early in a sentence (« peut donc »,
+ * « revient selon elle à »): `server/i18n/fr/back-reference.txt`, folded, as one whole-word pattern.
+ */
+const BACK_REFERENCE = new RegExp(
+  `(?<![a-z0-9'-])(?:${readFileSync(new URL("../i18n/fr/back-reference.txt", import.meta.url), "utf8")
+    .split("\n")
+    .map((l) => fold(l.trim()).replace(/’/g, "'"))
+    .filter((l) => l && !l.startsWith("#"))
+    .map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"))
+    .join("|")})(?![a-z0-9'-])`,
+);
+
 /** Words of a sentence's start in which « y » or « en » stands for something said before (later, the sentence's own). */
 const PRONOUN_REACH = 12;
 
@@ -95,6 +108,7 @@ export function needsPrevious(sentence: string): boolean {
   const text = sentence.trimStart();
   const opening = text.split(/\s+/).slice(0, PRONOUN_REACH).join(" ");
   if (DANGLING_Y.test(opening) || DANGLING_EN.test(opening)) return true;
+  if (BACK_REFERENCE.test(fold(opening).replace(/’/g, "'"))) return true;
   if (IMPERSONAL.test(text)) return false;
   if (refersToPrevious(text) && !RELATIVE_CE.test(text)) return true;
   const start = fold(text)

@@ -179,6 +179,10 @@ ChatGPT ou Copilot avec des données publiques revient à les confier à des ser
       "Le gouvernement en a rendu compte dans un communiqué.",
       "Il n'en existe aucune version auditée.",
       "Selon ce dernier, la migration est achevée.",
+      // A connector or a pronoun further on that stands for what came before (the example briefing note, 6 December).
+      "Une commune peut donc, juridiquement, héberger ses données chez ce prestataire.",
+      "Confier ses courriels à ce service revient selon elle à les exposer.",
+      "La région a elle aussi choisi Nextcloud en 2024.",
     ])
       expect(needsPrevious(sentence), sentence).toBe(true);
     for (const sentence of [
@@ -194,6 +198,8 @@ ChatGPT ou Copilot avec des données publiques revient à les confier à des ser
       "Ceux qui ont migré en 2024 racontent leur expérience.",
       "La présentation de Millau avance 534 millions d'euros.",
       "Selon un compte rendu du séminaire interministériel du 8 avril 2026, l'État y a confirmé la migration.",
+      "Selon elle-même, la ville a économisé 3 millions d'euros : un chiffre communiqué par la mairie.",
+      "La commune a donné son accord en 2024.",
     ])
       expect(needsPrevious(sentence), sentence).toBe(false);
   });
