@@ -2441,4 +2441,16 @@ describe("twenty-first series (held-out-16: a place the corpus never names, aske
       withoutIntroduction("On est une commune de 900 habitants dans le Cher, par quoi commencer ?")?.removed,
     ).toContain("Cher");
   });
+
+  it("abstains on a town's name the index finds only through a word sharing its stem (« Millas » through « mille »)", async () => {
+    const texts = ["La gendarmerie a passé mille postes sous Linux.", "Mille postes de la gendarmerie sous Linux."];
+    const names = namesFrom(async () => texts.map((text) => ({ chunk: { text } })));
+    expect(await names.written?.("millas")).toBe(false);
+    expect(await names.written?.("gendarmerie")).toBe(true);
+    const frequency = async (w: string) => (["millas", "gendarmerie", "postes", "linux", "passe"].includes(w) ? 2 : 0);
+    const found = texts.map((text) => ({ text, section: "Gendarmerie", document: { title: "Gendarmerie" } }));
+    expect(
+      await assessAnswerability("Millas a passé ses postes sous Linux comme la gendarmerie ?", found, frequency, names),
+    ).toMatchObject({ answerable: false, reason: "unknown-name" });
+  });
 });
