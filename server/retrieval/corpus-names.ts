@@ -64,7 +64,7 @@ export function namesFrom(
     let known = cache.get(key);
     if (known === undefined) {
       const hits = await searchText(key, NAME_HITS, undefined, { withChunks: true });
-      const written = hits.some((h) => !!h.chunk && occurs(key, passageWords(h.chunk.text)));
+      const written = hits.some((h) => !!h.chunk && occurs(key, passageWords(h.chunk.text), true));
       // « Tresorit », « Redis »: found by the index only through words that share its stem (« trésor »,
       // « Redistributable »), never written: a name the corpus does not know, not a plain word.
       known = {
