@@ -370,7 +370,10 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
         if (judged.some((p) => p.list.includes(part))) continue;
         const n = await frequency(part);
         // « Privas » that the index finds only through « privé »: a name no passage writes is unknown too.
-        if (n === 0 || (t.name && n < NAME_HITS && ctx.corpusNames?.written && !(await ctx.corpusNames.written(part))))
+        // A word opening the question as a sentence's capital (« Switchs D-Link … », « Diffuser les vidéos … ») is
+        // only read so when it is the subject of the verb after it.
+        const asked = t.name && (!t.clauseStart || t.subject) && n < NAME_HITS;
+        if (n === 0 || (asked && ctx.corpusNames?.written && !(await ctx.corpusNames.written(part))))
           unknown.push(t.word);
       }
     }
