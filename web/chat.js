@@ -286,9 +286,25 @@ function nearestTopics(nearest) {
   );
 }
 
+/**
+ * An extractive answer's short answer (« En bref », `done.brief.chars` characters of the text) drawn first, and the
+ * passages quoted in full after it as the detail, visually secondary.
+ */
+function renderBrief(node, turn) {
+  const chars = turn.done?.brief?.chars;
+  if (!chars || chars >= turn.text.length) return;
+  const brief = el("div", { class: "brief" });
+  const detail = el("div", { class: "detail" });
+  renderAnswer(brief, turn.text.slice(0, chars).trimEnd(), turn.id, turn.sources.length);
+  renderAnswer(detail, turn.text.slice(chars).trimStart(), turn.id, turn.sources.length);
+  node.classList.remove("md");
+  node.replaceChildren(brief, detail);
+}
+
 /** What the end of an answer adds: verification marks, mode, date of the facts, a notice of its own. */
 function renderDone(view, turn) {
   const { done, text, sources, id } = turn;
+  if (done.brief) renderBrief(view.answer, turn);
   if (Array.isArray(done.cited)) renderSources(view.sources, sources, id, done.cited);
   const box = done.verification ? renderVerified(view.answer, text, id, sources.length, done.verification) : null;
   if (box) view.footer.append(box);

@@ -7,7 +7,7 @@
 import { firstPersonClauses } from "../core/first-person.ts";
 import { fold, localDay } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import { wordListLines } from "../i18n/word-lists.ts";
+import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
@@ -63,6 +63,7 @@ import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
 import { absentNamed, usesSomeForm } from "./absent-words.ts";
+import { asksPeers, type BriefQuote, briefOf, namesCollectivity, notGiven, subjectWords } from "./brief.ts";
 import { onCard } from "./card-question.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
@@ -111,6 +112,12 @@ export type AnswerEvent =
       cited?: number[];
       /** Set when the message was small talk (« Merci ! »): the reply is a word of Cap Libre's own, quoting nothing. */
       smallTalk?: SmallTalk;
+      /**
+       * An extractive answer's short answer first (« En bref »): `chars`, how many characters of the text it takes
+       * (what the question asks that the passages lack, then the sentences quoted verbatim); `quotes`, those sentences
+       * and the number of the passage each comes from. The passages quoted in full follow, as the detail.
+       */
+      brief?: { chars: number; quotes: BriefQuote[] };
     };
 
 export interface Abstention {
@@ -537,6 +544,20 @@ function missingDetail(abstention: Abstention, question: string): string | null 
   return null;
 }
 
+/** Reasons whose explanation names the detail asked (a figure, a price, a date) rather than the question's words. */
+const ASKED_DETAIL = new Set<Answerability["reason"]>(["stated-absent", "missing-figure"]);
+
+/** The detail a question asks, as an abstention names it: the price, the number of …, the date, else the figure. */
+function detailAsked(question: string): string {
+  const folded = fold(question);
+  if (PRICE_ASKED.test(folded)) return message("answer.detail.price");
+  const counted = COUNTED_NOUN.exec(folded)?.[1];
+  if (counted) return message("answer.detail.count", { noun: asWritten(question, counted) });
+  if (askedFor(question).includes("date") && !askedFor(question).includes("quantity"))
+    return message("answer.detail.date");
+  return message("answer.detail.figure");
+}
+
 /**
  * A capitalised word of the question with the capitalised words written next to it, that is the whole name it is
  * part of (« Enterprise » → « Nextcloud Enterprise », « Act » → « CLOUD Act »): an abstention names the thing asked,
@@ -590,7 +611,11 @@ export function abstentionText(abstention: Abstention, question = ""): string {
         ? rest.length
           ? message("answer.abstainWhy.coveredRest", { subjects: quoted(covered), words: quoted(rest) })
           : message("answer.abstainWhy.coveredOnly", { subjects: quoted(covered) })
-        : message(`answer.abstainWhy.${abstention.reason}`, { words: list || "—" });
+        : message(`answer.abstainWhy.${abstention.reason}`, {
+            words: list || "—",
+            // What the corpus says it lacks is named as what was asked (« le chiffre demandé »), not as a lone word.
+            detail: ASKED_DETAIL.has(abstention.reason) ? detailAsked(question) : "",
+          });
   const parts = [message("answer.abstain", { why })];
   if (abstention.suggested?.length)
     parts.push(message("answer.didYouMean", { words: abstention.suggested.map((w) => `« ${w} »`).join(", ") }));
@@ -783,7 +808,8 @@ export async function* answer(
   if (!status.llmAvailable) {
     // The best document's other passages: those under the floor, and those the per-document cap set aside.
     // (A question asking whether a rule obliges quotes first the passages saying whom it obliges.)
-    const leading = await leadingSections(query, results, relevant, deps.store);
+    const peers = await withPeers(query, relevant, [...results, ...retrieved.held], deps, options.retrieve ?? 8);
+    const leading = await leadingSections(query, results, peers, deps.store);
     const ordered = obligationFirst(query, leading.passages.slice(0, 6));
     const { groups, extra } = chooseSections(query, ordered, [
       ...retrieved.relevant,
@@ -1174,7 +1200,12 @@ async function* extractive(
     [...new Set(g.flatMap((r, j) => qualificationNote(quotes[i]![j]!, r.text, r.section) ?? []))].join(" "),
   );
   if (announce) yield { type: "sources", sources: used.map((r, i) => credited(r, excerpts[i])) };
-  const parts = [message("answer.extractiveIntro")];
+  // The short answer first, read aloud in a council meeting: what the passages lack, then a few of their sentences.
+  const lacking = query ? notGiven(query, excerpts, asked) : null;
+  const brief = query ? briefOf(query, used, excerpts, asked) : null;
+  const head = [lacking, brief?.text].filter((x): x is string => !!x);
+  const parts = [...head, message(head.length ? "answer.briefDetail" : "answer.extractiveIntro")];
+  const chars = head.reduce((n, x) => n + x.length + 2, 0);
   used.forEach((r, i) => {
     parts.push(
       `[${i + 1}] ${passageLabel(r)} (${kindLabel(r.document.kind)}${r.document.date ? `, ${r.document.date}` : ""}) :\n« ${excerpts[i]} »${notes[i] ? ` ${notes[i]}` : ""}`,
@@ -1191,7 +1222,68 @@ async function* extractive(
     factsAsOf: mainDate(used),
     factsOld: olderThanAYear(mainDate(used)),
     grounded: true,
+    ...(head.length ? { brief: { chars, quotes: brief?.quotes ?? [] } } : {}),
   };
+}
+
+/** Passages searched for more case studies when a question asks for several peers. */
+const PEERS_SEARCHED = 24;
+/** Documents quoted at most for a question asking for several peers. */
+const MAX_PEERS = 3;
+/** Whether a section's heading opens on a name (before « : ») holding none of the question's subject words. */
+function opensOnPeer(section: string, subject: string[]): boolean {
+  const lead = section.split(/\s+:\s+/)[0]!;
+  return section.includes(" : ") && /^\p{Lu}/u.test(lead) && coverage(subject, lead) === 0;
+}
+/** Words of a case study's title that make it a national administration, an army or a State, not a collectivité. */
+const ADMINISTRATION = wordListSections("collectivity-kinds.txt").get("administration") ?? [];
+
+/**
+ * For a question asking for several peers (« Qu'ont fait d'autres villes … ? », « Quelles communes … ? »), the
+ * passages of other case studies beside those kept, one per document (its best), so that the answer quotes several
+ * different experiences, not one city's: those holding at least half of the question's subject words; when the
+ * question asks about collectivités, not those of national administrations (`collectivity-kinds.txt`).
+ */
+async function withPeers(
+  query: string,
+  relevant: SearchResult[],
+  found: SearchResult[],
+  deps: AnswerDeps,
+  retrieve: number,
+): Promise<SearchResult[]> {
+  if (!asksPeers(query)) return relevant;
+  const docs = new Set(relevant.map((r) => r.document.id));
+  const cases = new Set(relevant.filter((r) => r.document.kind === "case-study").map((r) => r.document.id));
+  if (cases.size >= MAX_PEERS) return relevant;
+  const more = await deps.retriever.search(query, Math.max(retrieve, PEERS_SEARCHED));
+  const subject = subjectWords(query);
+  // A question on collectivités (« d'autres villes », « quelles collectivités ») asks for collectivités' experiences.
+  const local = namesCollectivity(query);
+  const administration = (title: string) => {
+    const folded = ` ${fold(title).replace(/[^a-z0-9]+/g, " ")} `;
+    return ADMINISTRATION.some((a) => folded.includes(` ${fold(a)} `));
+  };
+  const best = new Map<string, { r: SearchResult; held: number }>();
+  for (const r of [...found, ...more.results, ...(more.held ?? [])]) {
+    if (r.document.kind !== "case-study" || docs.has(r.document.id) || isOverview(r)) continue;
+    if (local && administration(r.document.title)) continue;
+    // A peer's experience names the kind of body that acted (« la Ville », « la Région », « le Land »), and its
+    // heading opens on the peer's name (« Région Occitanie : … »), not on what the question is about (« Microsoft :
+    // enseignements … », « Autres incidents de dépendance : … »).
+    if (!namesCollectivity(`${r.section} ${r.text}`) || !opensOnPeer(r.section, subject)) continue;
+    const held = coverage(subject, `${r.document.title} ${r.section} ${r.text}`);
+    if (held < 0.5) continue;
+    const seen = best.get(r.document.id);
+    if (!seen || held > seen.held || (held === seen.held && r.score > seen.r.score))
+      best.set(r.document.id, { r, held });
+  }
+  const added = [...best.values()]
+    .sort((a, b) => b.held - a.held || b.r.score - a.r.score)
+    .slice(0, MAX_PEERS - cases.size)
+    .map((x) => x.r);
+  // The peers come right after the passage ranked first, before the guides and cards it ranked after it: they are
+  // what the question asks for.
+  return [...relevant.slice(0, 1), ...added, ...relevant.slice(1)];
 }
 
 /**

@@ -24,13 +24,14 @@ import {
 import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { QUALIFIER_CLAIM, SELF_REPORTED_WORD } from "../verify/figure-match.ts";
-import { checkFigures, extractFigures } from "../verify/figures.ts";
+import { checkFigures, extractFigures, namedNumbers } from "../verify/figures.ts";
 import {
   citationNumbers,
   QUALIFIER_SOURCE,
   type SentenceCheck,
   sentenceSpans,
   type Verification,
+  verificationOf,
   verifyText,
 } from "../verify/index.ts";
 import type { OwnProduct } from "../verify/own-facts.ts";
@@ -799,8 +800,38 @@ export async function checkedSection(
     return stated.length > 0 && stated.every((f) => figures.confirmed.includes(f.raw));
   };
   const others = claims?.filter((c) => !ownClaim(c));
-  if (!others?.length) return { verification, flags };
-  return checkClaims(text, others, verification, flags, retriever, passageSource, checked);
+  const names = products?.flatMap((p) => p.names) ?? [];
+  if (!others?.length) return withoutNamedNumbers(text, names, { verification, flags });
+  return withoutNamedNumbers(
+    text,
+    names,
+    await checkClaims(text, others, verification, flags, retriever, passageSource, checked),
+  );
+}
+
+/**
+ * A number that stands only inside a name the document's data carry (« 360 Total Security », « 7-Zip » of its
+ * inventory) is part of that name: neither flagged as a figure nor a reason its sentence is unverified.
+ */
+function withoutNamedNumbers(
+  text: string,
+  names: string[],
+  checked: { verification: Verification; flags: FigureFlag[] },
+): { verification: Verification; flags: FigureFlag[] } {
+  const named = namedNumbers(text, names);
+  if (!named.length) return checked;
+  const about = (reason: string, figure: string) =>
+    reason.startsWith(`« ${figure} » :`) ||
+    reason.startsWith(message("verify.figureNotFound", { figure, where: "\u0000" }).split("\u0000")[0]!);
+  const sentences = checked.verification.sentences.map((s) => {
+    const reasons = s.reasons.filter((r) => !named.some((f) => about(r, f)));
+    if (reasons.length === s.reasons.length) return s;
+    return { ...s, reasons, status: s.status === "unsupported" && !reasons.length ? ("supported" as const) : s.status };
+  });
+  return {
+    verification: verificationOf(sentences),
+    flags: checked.flags.filter((f) => !named.includes(f.figure)),
+  };
 }
 
 /** What an instruction says instead of a name typed by the user (the name itself is in the data block). */

@@ -5,11 +5,12 @@
  * title, date and URL. ODT, DOCX, PDF and Markdown render this one model, so they say the same thing.
  */
 import { qualifiedFigures } from "../answers/qualified.ts";
-import { asOfText, escapeRegExp, fold, frenchDate, localDay, slugify } from "../core/text.ts";
+import { asOfText, fold, frenchDate, localDay, slugify } from "../core/text.ts";
 import { loadStructure } from "../drafting/structure.ts";
 import type { Citation, Draft, DraftSection, DraftVersion, FigureFlag } from "../drafting/types.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { analysisDay } from "../inventory/inventory-date.ts";
+import { wholeNumberPattern } from "../verify/figures.ts";
 
 import type {
   Block,
@@ -158,9 +159,11 @@ const SILENT = "\u0004";
 const MARKS = /[\u0001-\u0004]/g;
 const MARK = /[\u0001-\u0004]/;
 
-/** Where a flagged figure stands as a number, never inside another (« 5 » in « 75 % » or « 350 »). */
-const figurePattern = (flagged: string[]) =>
-  new RegExp(`(?<![\\d,.])(${flagged.map(escapeRegExp).join("|")})(?!\\d|[,.]\\d)`, "g");
+/**
+ * Where a flagged figure stands as a number, never inside another (« 5 » in « 75 % » or « 350 », « 360 » in the
+ * « 2 360 » of a total): a mark never splits a number.
+ */
+const figurePattern = wholeNumberPattern;
 
 /**
  * The end of a sentence: its final punctuation (« . », « ? », « … », after a closing bracket or quote), then its

@@ -7,7 +7,7 @@
  */
 
 import { NUMBER_WORDS } from "../core/number-words.ts";
-import { fold, MONTHS } from "../core/text.ts";
+import { escapeRegExp, fold, MONTHS } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 
 export type FigureKind = "percent" | "amount" | "number" | "year" | "month" | "date" | "daymonth";
@@ -289,14 +289,44 @@ export interface FigureFlag {
   reason: string;
 }
 
-export function checkFigures(text: string, sources: string[]): FigureFlag[] {
+export function checkFigures(text: string, sources: string[], names: string[] = []): FigureFlag[] {
   const known = sourceFigures(sources);
   const flags: FigureFlag[] = [];
   const seen = new Set<string>();
+  const named = namedNumbers(text, names);
   for (const figure of extractFigures(text)) {
-    if (supported(figure, known) || seen.has(figure.raw)) continue;
+    if (supported(figure, known) || seen.has(figure.raw) || named.includes(figure.raw)) continue;
     seen.add(figure.raw);
     flags.push({ figure: figure.raw, reason: message("drafts.figureNotFound") });
   }
   return flags;
+}
+
+/** Where `raw` stands as a whole number in a text, never inside a larger one (« 360 » in « 2 360 », « 1 360,5 »). */
+export const wholeNumberPattern = (raws: string[]) =>
+  new RegExp(
+    String.raw`(?<![\d,.])(?<!(?<![\d.,])\d{1,3}[ \u00a0\u202f](?=\d{3}(?!\d)))(${raws.map(escapeRegExp).join("|")})(?!\d|[,.]\d|(?<=\d)[ \u00a0\u202f]\d{3}(?!\d))`,
+    "g",
+  );
+
+/**
+ * The figures of a text that stand only inside a name its data carry (« 360 Total Security », « 7-Zip », « Sage 100 »
+ * of an inventory): part of that name, not figures to check.
+ */
+export function namedNumbers(text: string, names: string[]): string[] {
+  const spans: [number, number][] = [];
+  for (const name of names) {
+    if (!/\d/.test(name)) continue;
+    const escaped = escapeRegExp(name).replace(/\s+/g, "\\s+");
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu")))
+      spans.push([m.index!, m.index! + m[0].length]);
+  }
+  if (!spans.length) return [];
+  const out: string[] = [];
+  for (const f of extractFigures(text)) {
+    if (f.kind !== "number" && f.kind !== "year") continue;
+    const at = [...text.matchAll(wholeNumberPattern([f.raw]))].map((m) => m.index!);
+    if (at.length && at.every((i) => spans.some(([a, b]) => i >= a && i + f.raw.length <= b))) out.push(f.raw);
+  }
+  return out;
 }

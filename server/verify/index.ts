@@ -60,7 +60,7 @@ import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
-import { agentSwapped, bodySwapped, institutionSwapped, roleHolderSwapped, roleRaised } from "./roles.ts";
+import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
   asksOnly,
   citationNumbers,
@@ -672,6 +672,7 @@ function checkSentence(
       roleHolderSwapped(stated, pool) ??
       institutionSwapped(stated, pool) ??
       roleRaised(stated, pool) ??
+      roleClaimed(stated, pool) ??
       agentSwapped(stated, pool) ??
       bodySwapped(stated, pool) ??
       complementSwapped(stated, pool);

@@ -278,3 +278,80 @@ export function bodySwapped(stated: string, pool: Source[]): { name: string; oth
   }
   return null;
 }
+
+/** Ranks of roles, highest first, each as its folded words (`server/i18n/fr/role-ranks.txt`, data). */
+const RANKS = wordLines("role-ranks.txt").map((l) => new Set(l.split(/\s+/).map((w) => fold(w))));
+/** The rank of a second (the line of « adjoint »): « adjoint au maire », « vice-présidente ». */
+const SECOND_RANK = RANKS.findIndex((r) => [...r].some((w) => SUBORDINATES.has(w)));
+
+/** A text's words as written, with their folded forms (« vice-présidente » is two: « vice », « présidente »). */
+const tokens = (text: string) =>
+  [...text.matchAll(/\p{L}[\p{L}\p{N}]*/gu)].map((m) => ({
+    raw: m[0],
+    folded: fold(m[0]),
+    at: m.index!,
+    end: m.index! + m[0].length,
+  }));
+
+/** The rank of the role word at `i` (a second's if a subordinate word is just before), or -1. */
+function rankAt(list: { folded: string }[], i: number): number {
+  const w = list[i]!.folded;
+  const r = RANKS.findIndex((x) => x.has(w));
+  if (r < 0 || SUBORDINATES.has(w)) return r;
+  return list.slice(Math.max(0, i - 3), i).some((x) => SUBORDINATES.has(x.folded)) ? SECOND_RANK : r;
+}
+
+/** Words of a role phrase after its role word (« directrice des systèmes d'information »). */
+const ROLE_PHRASE = 4;
+/** Words that do not end a role phrase. */
+const PHRASE_TAIL = /^(?:et|de|des|du|d|la|le|les|l|au|aux|a|en|chargee?s?)$/u;
+
+/**
+ * A role sentence about a person (« Pauline Héraud est la maire de Montravel ») where the cited sentences naming the
+ * person give them another role of the ranks (« directrice des systèmes d'information ») and none of the same rank:
+ * the role stated and the passage's, or null (a person no cited sentence names, or names without a role, is left to
+ * the other checks).
+ */
+export function roleClaimed(stated: string, pool: Source[]): { name: string; other: string } | null {
+  const text = withoutReferences(stated);
+  if (NEGATION.test(text)) return null;
+  const texts = bodies(pool);
+  const all = bagOf(texts.join(" "));
+  for (const p of persons(text).filter((x) => inBag(x.folded, all, false))) {
+    const at = text.indexOf(p.name);
+    const rest = /^\s*,?\s*est\s+(?:(?:le|la|l['’])\s*)?/u.exec(text.slice(at + p.name.length));
+    if (at < 0 || !rest) continue;
+    const predicate = tokens(text.slice(at + p.name.length + rest[0].length)).slice(0, 6);
+    const k = predicate.findIndex((_, i) => rankAt(predicate, i) >= 0);
+    if (k < 0) continue;
+    const claimed = rankAt(predicate, k);
+    const last = p.folded.split(" ").at(-1)!;
+    let other: string | null = null;
+    for (const t of texts.filter((x) => inBag(p.folded, bagOf(x), false))) {
+      const list = tokens(t);
+      const where = list.findIndex((x) => x.folded === last);
+      if (where < 0) continue;
+      const from = Math.max(0, where - ROLE_REACH);
+      for (let i = from; i < Math.min(list.length, where + ROLE_REACH); i++) {
+        const r = rankAt(list, i);
+        if (r < 0) continue;
+        if (r === claimed) return null;
+        if (other) continue;
+        let start = i;
+        while (start > from && SUBORDINATES.has(list[start - 1]!.folded)) start--;
+        const phrase = list.slice(start, i + 1 + ROLE_PHRASE);
+        while (phrase.length > i + 1 - start && PHRASE_TAIL.test(phrase.at(-1)!.folded)) phrase.pop();
+        other = t.slice(phrase[0]!.at, phrase.at(-1)!.end);
+      }
+    }
+    if (other)
+      return {
+        name: predicate
+          .slice(0, k + 1)
+          .map((x) => x.raw)
+          .join(" "),
+        other,
+      };
+  }
+  return null;
+}

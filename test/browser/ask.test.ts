@@ -187,4 +187,23 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     await keepScreenshot(page, { path: "test-results/ask-extractive.png", fullPage: true });
     await page.close();
   });
+
+  it("opens an answer without a model on a short answer quoted verbatim, the passages after it as the detail", async () => {
+    const { page } = await askOnPage(withoutModel, "Que permet le CLOUD Act aux autorités des États-Unis ?");
+    const brief = page.locator(".answer .brief");
+    await brief.waitFor();
+    const said = await brief.innerText();
+    expect(said.startsWith("En bref : « ")).toBe(true);
+    expect(said.length).toBeLessThan(600);
+    const detail = page.locator(".answer .detail");
+    expect(await detail.innerText()).toContain("Le détail, dans les passages du corpus");
+    // Each sentence of the short answer is one the detail quotes, as it is written there.
+    for (const [, sentence] of said.matchAll(/« ([^«»]+) »/g)) expect(await detail.innerText()).toContain(sentence);
+    // The detail reads smaller than the short answer: it is secondary.
+    const size = (l: typeof brief) => l.evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+    expect(await size(detail)).toBeLessThan(await size(brief));
+    expect(await brief.locator("a.cite").count()).toBeGreaterThan(0);
+    await keepScreenshot(page, { path: "test-results/ask-brief.png", fullPage: true });
+    await page.close();
+  });
 });

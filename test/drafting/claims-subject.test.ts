@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkClaims } from "../../server/drafting/claims.ts";
+import { contextClaims } from "../../server/drafting/documents/common.ts";
 import type { Retriever, SearchResult } from "../../server/retrieval/search.ts";
 import { verifyText } from "../../server/verify/index.ts";
 
@@ -50,5 +51,48 @@ describe("the passages about a claim's subject", () => {
     );
     expect(verification.sentences[0]!.reasons.join(" ")).toMatch(/contraire.*hébergées hors des États-Unis/);
     expect(flags.map((f) => f.figure)).toContain(claim);
+  });
+});
+
+describe("a context claim about a person's role (trial9 A6, other people than the trial's)", () => {
+  it("takes a sentence about a named person as a claim about others", () => {
+    const claims = contextClaims(
+      "Sophie Martin est la maire de Crolles. Notre commune compte 40 postes.",
+      "Commune de Vizille",
+    );
+    expect(claims).toContain("Sophie Martin est la maire de Crolles");
+    expect(claims).not.toContain("Notre commune compte 40 postes");
+  });
+  const dsi = result(
+    "dsi",
+    "Ville de Montravel : la stratégie numérique",
+    "Pauline Héraud, directrice des systèmes d'information de Montravel, a présenté le plan de migration vers LibreOffice en 2024.",
+  );
+  const mayor = result(
+    "mayor",
+    "Ville de Pontclair : la migration",
+    "Le maire de Pontclair, Hélène Varin, a annoncé en 2025 la sortie de Microsoft 365.",
+  );
+  const people: Retriever = {
+    mode: async () => "fulltext",
+    search: async (query: string) => ({
+      mode: "fulltext",
+      results: /Héraud|Montravel/.test(query) ? [dsi] : /Varin|Pontclair/.test(query) ? [mayor] : [],
+    }),
+  };
+  const checked = async (claim: string) => {
+    const text = `${claim}.`;
+    return checkClaims(text, [claim], verifyText(text, []), [], people, (r) => `${r.section}\n${r.text}`);
+  };
+  it("flags a role the corpus does not give the person, with the corpus's role", async () => {
+    const { verification, flags } = await checked("Pauline Héraud est la maire de Montravel");
+    expect(verification.sentences[0]!.status).toBe("unsupported");
+    expect(verification.sentences[0]!.reasons.join(" ")).toContain("directrice des systèmes d'information");
+    expect(flags.map((f) => f.figure)).toContain("Pauline Héraud est la maire de Montravel");
+  });
+  it("keeps the role the corpus gives the person", async () => {
+    const { verification, flags } = await checked("Hélène Varin est la maire de Pontclair");
+    expect(verification.sentences[0]!.status).toBe("supported");
+    expect(flags).toEqual([]);
   });
 });

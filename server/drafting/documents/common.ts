@@ -149,6 +149,15 @@ export function aboutOthers(clause: string): boolean {
   if (det || /^\p{Lu}[\p{Lu}\d]/u.test(head)) return true;
   // Opening the clause without an article, a name is followed by its verb (« Munich a », « Lyon a quitté »), a note's
   // common noun by its complement (« Contrat Microsoft 365 à renouveler »).
+  // Someone named by several capitalised words, said to be someone (« Sophie Martin est la maire de Crolles »), is
+  // someone else, checked as a claim (the role against the passages naming them: `roleClaimed`); a product's name with
+  // its verb is the collectivité's matter (« Google Chrome doit être retiré »).
+  if (
+    /^(?:\s+\p{Lu}[\p{Ll}-]+)+\s+(?:est|était|fut|a été|devient|est devenue?)\s+(?:le|la|l['’]|un|une)(?=[\s'’])/u.test(
+      rest.slice(head.length),
+    )
+  )
+    return true;
   const next = rest.slice(head.length).replace(APPOSITION, " ").trim().split(/\s+/)[0] ?? "";
   return /^\p{Ll}/u.test(next) && !COMPLEMENT.test(next);
 }

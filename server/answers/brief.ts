@@ -1,0 +1,293 @@
+/**
+ * « En bref » of an answer without a model: one to three sentences quoted verbatim from the passages the answer then
+ * quotes in full, chosen for how directly they answer the question (its subject words; a figure for « combien », a
+ * date for « quand », a name for « qui », several peers for « d'autres villes »), each followed by its source and
+ * date, short enough to be read aloud in a council meeting. Nothing is rewritten: a sentence is quoted as the corpus
+ * writes it (bold markers aside), or not at all. Also what the question asks that the passages cannot give (a cost
+ * per poste, a figure for the asker's own commune), said plainly before the quotes.
+ */
+
+import { fold, frenchDate } from "../core/text.ts";
+import { message } from "../i18n/messages.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
+import { needsPrevious, pieces } from "../retrieval/passages.ts";
+import { type Asked, holdsAsked } from "../retrieval/rank.ts";
+import { keywords } from "../retrieval/relevance.ts";
+import type { SearchResult } from "../retrieval/search.ts";
+import { qualificationNote } from "./qualified.ts";
+
+/** `server/i18n/fr/brief.txt`: what a question asks, by section, each entry folded. */
+const ASKS = new Map(
+  [...wordListSections("brief.txt").entries()].map(([k, v]) => [k, v.map((e) => normalized(fold(e)))]),
+);
+const entries = (section: string) => ASKS.get(section) ?? [];
+
+/** Folded text with apostrophes and hyphens as spaces, padded: phrases are matched on whole words. */
+function normalized(folded: string): string {
+  return ` ${folded
+    .replace(/[’'-]/g, " ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()} `;
+}
+
+/** Whether the folded question holds one of a section's expressions, on whole words. */
+function asks(question: string, section: string): boolean {
+  const q = normalized(fold(question));
+  return entries(section).some((e) => q.includes(e));
+}
+
+/** Words naming a collectivité of any kind (`collectivity-kinds.txt`, all sections but [petite] and [administration]). */
+const COLLECTIVITY_WORDS = [...wordListSections("collectivity-kinds.txt").entries()]
+  .filter(([k]) => k !== "petite" && k !== "administration")
+  .flatMap(([, v]) => v)
+  .concat(["collectivité", "collectivités", "Land", "Länder"])
+  .map((w) =>
+    fold(w)
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim(),
+  );
+export const namesCollectivity = (text: string) => {
+  const folded = ` ${fold(text).replace(/[^a-z0-9]+/g, " ")} `;
+  return COLLECTIVITY_WORDS.some((w) => folded.includes(` ${w} `));
+};
+/** A question asking for several peers or examples (« Qu'ont fait d'autres villes ? », « Quelles communes … ? »). */
+export const asksPeers = (question: string) => asks(question, "pairs");
+
+/** Characters of « En bref » at most, sources included: about twenty seconds read aloud. */
+export const BRIEF_CHARS = 450;
+/** Characters of « En bref » at most for a question asking for several peers: room for two of them. */
+export const PEERS_CHARS = 560;
+/** Sentences quoted at most. */
+const MAX_SENTENCES = 3;
+/** Length over which a sentence of several clauses (« … ; … ») is quoted by its first. */
+const LONG_SENTENCE = 260;
+/** Shortest sentence worth quoting alone (shorter ones are headings or fragments). */
+const MIN_SENTENCE = 40;
+
+/** A money amount: « 11,7 millions d'euros », « 300 000 euros », « 15 € », « 655 millions de dollars ». */
+const MONEY =
+  /\d[\d\s\u00a0\u202f.,]*\s*(?:(?:millions?|milliards?|k)\s+)?(?:d['’]\s*|de\s+)?(?:€|euros?|dollars?|wons?|\$|couronnes?)/iu;
+/** A person's name: two capitalised words, the second not a common French start of sentence. */
+const PERSON = /(?<!^)(?<![.!?]\s)\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}{2,}/u;
+/** A capitalised name inside a sentence (a place, an organisation), not its first word. */
+const NAMED = /(?<=\s)\p{Lu}[\p{L}-]{2,}/u;
+
+export interface BriefQuote {
+  /** The sentence as the passage writes it. */
+  text: string;
+  /** Number (from 1) of the quoted passage it comes from. */
+  source: number;
+}
+
+export interface Brief {
+  /** « En bref : … » as the answer writes it (without the blank line after it). */
+  text: string;
+  quotes: BriefQuote[];
+}
+
+/** Words of a cost (not of a saving): « coût », « coûte », « dépense », « budget », « prix », folded. */
+const COST = /\b(?:cout\w*|depens\w*|budget\w*|prix|tarif\w*|finance\w*|investi\w*)\b/;
+/** A sentence saying its own figure is unconfirmed, folded. */
+const UNCONFIRMED = /\bnon confirme|\bpas confirme/;
+
+/** Whether two sentences say nearly the same (most of the shorter one's words are the other's). */
+function alike(a: string, b: string): boolean {
+  const words = (x: string) =>
+    new Set(
+      fold(x)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 3),
+    );
+  const [x, y] = [words(a), words(b)];
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared / Math.min(x.size, y.size) > 0.6;
+}
+
+/** « Ville de Lyon » of « Ville de Lyon : sortir progressivement de Microsoft … »: a title's first part. */
+export function shortTitle(title: string): string {
+  const first = title.split(/\s+[:—–]\s+|\s*:\s+/)[0]!.trim();
+  return first.length <= 60 ? first : `${first.slice(0, first.lastIndexOf(" ", 57))}…`;
+}
+
+/** « (Ville de Lyon, mars 2026) [1] »: the source of a quoted sentence, as read aloud and as a link. */
+function sourceOf(r: SearchResult, n: number): string {
+  const date = r.document.date ? `, ${frenchDate(r.document.date)}` : "";
+  return `(${shortTitle(r.document.title)}${date}) [${n}]`;
+}
+
+interface Candidate {
+  text: string;
+  source: number;
+  doc: string;
+  score: number;
+  order: number;
+}
+
+/** Stem matching as the relevance checks do it: « économies » meets « économisé ». */
+const stemOf = (w: string) => (w.length > 5 ? w.slice(0, Math.max(5, w.length - 3)) : w.replace(/s$/, ""));
+
+/** The sentences of an excerpt (pieces glued by « … »): whole sentences only, no list item nor cut piece. */
+function sentencesOf(excerpt: string): string[] {
+  return (
+    excerpt
+      .split(/\s+…\s+/)
+      .flatMap((part) => pieces(part).filter((p) => p.list === -1 && !p.fragment))
+      .map((p) => p.text.replace(/\*\*/g, "").replace(/\s+/g, " ").trim())
+      // A long sentence of several clauses is quoted by its first, its end marked as cut (« […] »).
+      .map((s) =>
+        s.length > LONG_SENTENCE && s.indexOf(" ; ") >= MIN_SENTENCE ? `${s.slice(0, s.indexOf(" ; "))} […]` : s,
+      )
+      .filter(
+        (s) => s.length >= MIN_SENTENCE && /^[\p{Lu}\p{N}«"“]/u.test(s) && /(?:[.!?»]|\[…\])$/.test(s) && !/:$/.test(s),
+      )
+  );
+}
+
+/**
+ * The question's subject words: its keywords, less the words that only say what kind of answer it wants (the
+ * [pairs], [prix] and [qui] expressions) and the words of the asker's own collectivity.
+ */
+export function subjectWords(question: string): string[] {
+  const asking = new Set(["pairs", "prix", "qui"].flatMap((s) => entries(s).flatMap((e) => e.trim().split(" "))));
+  return keywords(question).filter((w) => !asking.has(w) && !/^\d+$/.test(w));
+}
+
+/**
+ * « En bref »: the sentences of the quoted passages (`excerpts`, the text shown of each of `used`) that answer most
+ * directly, best first, within `BRIEF_CHARS`; null when none holds a subject word of the question.
+ */
+export function briefOf(question: string, used: SearchResult[], excerpts: string[], asked: Asked[]): Brief | null {
+  const subject = subjectWords(question);
+  if (subject.length === 0 || used.length === 0) return null;
+  const price = asks(question, "prix");
+  const stems = subject.map(stemOf);
+  // Subject words counted: a price asked counts one more, the cost itself.
+  const total = stems.length + (price ? 1 : 0);
+  const who = asks(question, "qui");
+  const peers = asksPeers(question);
+  const candidates: Candidate[] = [];
+  const titles = used.map((r) => fold(r.document.title).split(/[^a-z0-9]+/));
+  const titleWords = { has: (i: number, s: string) => titles[i]!.some((w) => w.startsWith(s)) };
+  excerpts.forEach((excerpt, i) => {
+    const r = used[i]!;
+    sentencesOf(excerpt).forEach((text, j) => {
+      const words = fold(text).split(/[^a-z0-9]+/);
+      const cost = COST.test(fold(text));
+      // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »).
+      const hits = stems.filter((s) => words.some((w) => w.startsWith(s))).length + (price && cost ? 1 : 0);
+      // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
+      const titled = stems.filter((s) => !words.some((w) => w.startsWith(s)) && titleWords.has(i, s)).length;
+      // At least half of the subject words, in the sentence or its document's title (one of one or two).
+      // A cost asked, a sentence on costs answers it; a peer's sentence answers by naming the peer.
+      const needed = (price && cost) || (peers && NAMED.test(text)) ? 1 : Math.min(total / 2, 2);
+      if (hits === 0 || hits + titled < needed) return;
+      // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
+      if (qualificationNote(text, r.text, r.section) || UNCONFIRMED.test(fold(text))) return;
+      let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j;
+      // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
+      if (price && !cost && !MONEY.test(text)) return;
+      if (price && cost) score += 2;
+      if (asked.includes("quantity")) score += holdsAsked(text, ["quantity"]) ? 2 : -1.5;
+      if (price && MONEY.test(text)) score += 0.5;
+      if (asked.includes("date")) score += holdsAsked(text, ["date"]) ? 2 : -1.5;
+      if (who) score += PERSON.test(text) ? 2 : -1;
+      // Several peers: a case study's sentence naming the collectivité that acted.
+      if (peers)
+        score +=
+          (NAMED.test(text) ? 1 : -2) +
+          (r.document.kind === "case-study" ? 1.5 : -1) +
+          (namesCollectivity(text) ? 1 : 0);
+      if (needsPrevious(text)) score -= 2.5;
+      if (text.length > 300) score -= 1;
+      candidates.push({ text, source: i + 1, doc: r.document.id, score, order: candidates.length });
+    });
+  });
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+  const intro = message("answer.brief", { quotes: "" });
+  const costOf = (c: Candidate) => c.text.length + sourceOf(used[c.source - 1]!, c.source).length + 4;
+  const chosen: Candidate[] = peers ? peerSentences(candidates, PEERS_CHARS - intro.length, costOf) : [];
+  let length = intro.length + chosen.reduce((n, c) => n + costOf(c), 0);
+  for (const c of peers ? [] : candidates) {
+    if (chosen.length >= MAX_SENTENCES) break;
+    // At most two sentences of one document.
+    if (chosen.filter((x) => x.doc === c.doc).length > 1) continue;
+    if (chosen.some((x) => x.text === c.text || alike(x.text, c.text))) continue;
+    // A weaker sentence than half the best's score adds length, not an answer.
+    if (chosen.length && c.score < Math.min(chosen[0]!.score / 2, chosen[0]!.score - 2)) continue;
+    if (chosen.length && c.score <= 0) continue;
+    const cost = costOf(c);
+    if (length + cost > BRIEF_CHARS) continue;
+    chosen.push(c);
+    length += cost;
+  }
+  if (chosen.length === 0) return null;
+  const quotes = chosen.map((c) => `« ${c.text} » ${sourceOf(used[c.source - 1]!, c.source)}`);
+  return {
+    text: message("answer.brief", { quotes: quotes.join(" ") }),
+    quotes: chosen.map((c) => ({ text: c.text, source: c.source })),
+  };
+}
+
+/** Candidates weighed for several peers at most (the best by score): their pairs and triples are tried. */
+const PEER_CANDIDATES = 24;
+
+/**
+ * For a question asking for several peers: the sentences of different documents, as many as fit in `budget` (up to
+ * three), then the highest total score; best first.
+ */
+function peerSentences(candidates: Candidate[], budget: number, costOf: (c: Candidate) => number): Candidate[] {
+  // (A sentence of over 300 characters lists the peers more than it tells one: it leaves no room for another.)
+  const pool = candidates.filter((c) => c.score > -1 && c.text.length <= 300).slice(0, PEER_CANDIDATES);
+  let best: Candidate[] = [];
+  let bestScore = Number.NEGATIVE_INFINITY;
+  const consider = (set: Candidate[]) => {
+    if (new Set(set.map((c) => c.doc)).size < set.length) return;
+    if (set.reduce((n, c) => n + costOf(c), 0) > budget) return;
+    const score = set.reduce((n, c) => n + c.score, 0);
+    if (set.length > best.length || (set.length === best.length && score > bestScore)) {
+      best = set;
+      bestScore = score;
+    }
+  };
+  pool.forEach((a, i) => {
+    consider([a]);
+    pool.slice(i + 1).forEach((b, j) => {
+      consider([a, b]);
+      for (const c of pool.slice(i + j + 2)) consider([a, b, c]);
+    });
+  });
+  return best;
+}
+
+/** The unit a cost is asked per (« par poste », « 150 postes ») in the folded question, in its singular; or null. */
+function unitAsked(question: string): string | null {
+  const q = normalized(fold(question));
+  for (const unit of entries("unité")) {
+    const u = unit.trim();
+    if (new RegExp(` par ${u} |\\d ${u} `).test(q)) return u.replace(/s$/, "");
+  }
+  return null;
+}
+
+/**
+ * What the question asks that the quoted passages cannot give, said before the quotes: a cost per unit (« Combien
+ * ça coûte de passer 150 postes sous Linux ? ») no passage writes « par poste » with an amount for; a figure of the
+ * asker's own collectivité (« Combien économiserait notre commune ? »), which no passage of the corpus is about.
+ * Null when the question asks neither.
+ */
+export function notGiven(question: string, excerpts: string[], asked: Asked[]): string | null {
+  const unit = asks(question, "prix") ? unitAsked(question) : null;
+  if (unit) {
+    const per = new RegExp(`\\bpar\\s+${unit}s?\\b|/\\s*${unit}s?\\b`, "i");
+    const given = excerpts.some((x) => x.split(/(?<=[.;!?])\s+/).some((s) => per.test(fold(s)) && MONEY.test(s)));
+    if (!given) return message("answer.notGiven.perUnit", { unit: unitWritten(question, unit) });
+  }
+  if (asked.includes("quantity") && asks(question, "chez nous")) return message("answer.notGiven.own");
+  return null;
+}
+
+/** The unit as the question writes it, in the singular (« poste », « PC », « élève »). */
+function unitWritten(question: string, unit: string): string {
+  const token = question.match(/[\p{L}]+/gu)?.find((t) => fold(t) === unit || fold(t) === `${unit}s`);
+  return token ? token.replace(/s$/, "") : unit;
+}
