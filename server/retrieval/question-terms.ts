@@ -270,8 +270,7 @@ export function questionTerms(asked: string): QuestionTerm[] {
         // infinitive (unlike « de », « pour », « à »).
         (NOUN_PREPOSITIONS.test(before) && !MODIFIER.test(folded)));
     // « vannes a migré ses partages … ? »: the question's first word, in lower case, subject of the verb after it.
-    const beforeVerb =
-      SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) || INVERTED.test(tokens[i + 1]?.[0] ?? "");
+    const beforeVerb = SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) || INVERTED.test(tokens[i + 1]?.[0] ?? "");
     const subject =
       (i === 0 || (i === 1 && BEFORE_SUBJECT.test(fold(tokens[0]?.[0] ?? "")))) &&
       parts.length === 1 &&

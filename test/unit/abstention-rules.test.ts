@@ -2426,7 +2426,10 @@ describe("twenty-first series (held-out-16: a place the corpus never names, aske
       ["auch emploie tchap entre services ?", "auch"],
       ["combien millau a économisé avec linux ?", "millau"],
     ] as const)
-      expect(questionTerms(q).find((t) => t.word === w), q).toMatchObject({ name: true });
+      expect(
+        questionTerms(q).find((t) => t.word === w),
+        q,
+      ).toMatchObject({ name: true });
     // A pronoun or a plain word opening the question is no name.
     expect(questionTerms("combien ça a coûté à la gendarmerie ?").find((t) => t.word === "ca")?.name).toBeFalsy();
   });
@@ -2434,7 +2437,9 @@ describe("twenty-first series (held-out-16: a place the corpus never names, aske
   it("keeps the introduction when what is asked is the asker's own syndicate or who covers them", () => {
     expect(withoutIntroduction("Je suis à la DSI de Lannion, quel syndicat mixte nous couvre ?")).toBeNull();
     expect(
-      withoutIntroduction("On est une commune du Cher, 600 habitants : notre syndicat départemental fait de la messagerie ?"),
+      withoutIntroduction(
+        "On est une commune du Cher, 600 habitants : notre syndicat départemental fait de la messagerie ?",
+      ),
     ).toBeNull();
     // Presenting the asker's commune before a general question still sets the introduction aside.
     expect(
