@@ -10,7 +10,16 @@ export type CorpusFrequency = (word: string) => Promise<number>;
  * Whether the corpus writes a folded word with a capital inside a sentence, that is as a name (« Lyon », not
  * « Puisque »), or never writes it at all though its index finds words sharing its stem (« Tresorit »: « trésor »).
  */
-export type CorpusNames = (word: string) => Promise<boolean>;
+export type CorpusNames = ((word: string) => Promise<boolean>) & {
+  /**
+   * Whether a passage the index finds for a folded word writes that word itself, not only words sharing its stem
+   * (« Privas » found through « privé »): read on the first `NAME_HITS` passages, so only for a word held by fewer.
+   */
+  written?: (word: string) => Promise<boolean>;
+};
+
+/** How many passages `namesFrom` reads for a word. */
+export const NAME_HITS = 50;
 
 /**
  * The last year the corpus's sources cover: the latest one it uses in at least `HORIZON_PASSAGES` passages
@@ -49,21 +58,26 @@ export function namesFrom(
     options?: { withChunks?: boolean },
   ) => Promise<{ chunk?: { text: string } }[]>,
 ): CorpusNames {
-  const cache = new BoundedMap<string, boolean>(5_001);
-  return async (word) => {
+  const cache = new BoundedMap<string, { name: boolean; written: boolean }>(5_001);
+  const read = async (word: string) => {
     const key = fold(word);
     let known = cache.get(key);
     if (known === undefined) {
-      const hits = await searchText(key, 50, undefined, { withChunks: true });
+      const hits = await searchText(key, NAME_HITS, undefined, { withChunks: true });
+      const written = hits.some((h) => !!h.chunk && occurs(key, passageWords(h.chunk.text), true));
       // « Tresorit », « Redis »: found by the index only through words that share its stem (« trésor »,
       // « Redistributable »), never written: a name the corpus does not know, not a plain word.
-      known =
-        hits.some((h) => !!h.chunk && writesAsName(h.chunk.text, key)) ||
-        (hits.length > 0 && !hits.some((h) => !!h.chunk && occurs(key, passageWords(h.chunk.text))));
+      known = {
+        name: hits.some((h) => !!h.chunk && writesAsName(h.chunk.text, key)) || (hits.length > 0 && !written),
+        written,
+      };
       cache.set(key, known);
     }
     return known;
   };
+  return Object.assign(async (word: string) => (await read(word)).name, {
+    written: async (word: string) => (await read(word)).written,
+  });
 }
 
 /**

@@ -33,9 +33,12 @@ const OWN_SUBJECT =
 const OWN_SUBJECT_ASKED =
   /(?<![\p{L}])est-ce\s+qu(?:e\s+|['’])(?:notre|ma|mon)\s+(?:commune|ville|village|mairie|collectivit[ée]|communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|d[ée]partement|r[ée]gion|territoire)\s+(?!peu|pourr|doi|devr|a\s+le\s+droit|a\s+int[ée]r[êe]t|est\s+oblig[ée]e|est\s+tenue)/iu;
 
-/** What is asked pointing back at the asker's place (« chez nous », « dans notre département », « près de chez moi »). */
+/**
+ * What is asked pointing back at the asker's place (« chez nous », « dans notre département », « près de chez moi »),
+ * or at what serves it (« notre syndicat départemental », « quel syndicat nous couvre »).
+ */
 const OWN_REFERENCE =
-  /(?<![\p{L}])(?:chez\s+(?:nous|moi)|(?:notre|nos|mon|ma)\s+(?:d[ée]partement|r[ée]gion|territoire|secteur|coin|canton|c[ôo]t[ée]|environs))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:chez\s+(?:nous|moi)|(?:notre|nos|mon|ma)\s+(?:d[ée]partement|r[ée]gion|territoire|secteur|coin|canton|c[ôo]t[ée]|environs|syndicats?|centre\s+de\s+gestion|opsn)|nous\s+(?:couvre|couvrent|dessert|desservent|h[ée]berge|h[ée]bergent))(?![\p{L}])/iu;
 
 /**
  * The question without the asker's introduction of themself and their collectivité, when it comes before what is

@@ -66,6 +66,11 @@ export interface QuestionTerm {
    * a name only if the corpus writes it as one (see `resolveNames`).
    */
   clauseStart?: boolean;
+  /**
+   * A word opening the question as the subject of the verb after it (« Privas a passé … », « figeac utilise … »):
+   * what the question asks about, so a name the corpus writes nowhere even if its index finds a word sharing its stem.
+   */
+  subject?: boolean;
   /** An adverb in « -ment » opening a clause (« Sérieusement la loi… »): dropped when the corpus never uses it. */
   opener?: boolean;
   /** A verb with its subject pronoun after it (« arrivera-t-il »): a word of the question, never told as a missing topic. */

@@ -1,4 +1,5 @@
 /** The terms a question asks about, each read as a name, a place, a figure or a plain word. */
+import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
 import { DEMONYMS, phrasesFound, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
@@ -48,7 +49,16 @@ const NAMED_COLLECTIVITY =
  * est passée … », « grist va-t-il … »): the word is what the question is about, typed without its capital — a name
  * if the corpus writes it as one or never uses it (`resolveNames`).
  */
-const SUBJECT_VERB = /^(?:a|ont|est|sont|va|vont|avait|avaient|etait|etaient)$/;
+const SUBJECT_VERB = new Set(
+  readFileSync(new URL("../i18n/fr/subject-verbs.txt", import.meta.url), "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#")),
+);
+/** Words opening a question before its subject (« combien istres a économisé … ? »). */
+const BEFORE_SUBJECT = /^(?:combien|comment|pourquoi|quand|depuis)$/;
+/** Words that are never a town typed in lower case, though a verb follows them (« combien ça a coûté »). */
+const NOT_SUBJECT = /^(?:ca|cela|ceci|il|elle|ils|elles|on|je|nous|vous|tout|tous|chacun|personne|quelqu)$/;
 
 /** Prepositions before a country a thing comes from or is in (« de Norvège », « en Irlande »), folded. */
 const ORIGIN = /^(?:de|du|des|en|au|aux|depuis|vers|via)$/;
@@ -260,14 +270,22 @@ export function questionTerms(asked: string): QuestionTerm[] {
         // infinitive (unlike « de », « pour », « à »).
         (NOUN_PREPOSITIONS.test(before) && !MODIFIER.test(folded)));
     // « vannes a migré ses partages … ? »: the question's first word, in lower case, subject of the verb after it.
+    const beforeVerb = SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) || INVERTED.test(tokens[i + 1]?.[0] ?? "");
+    const subject =
+      (i === 0 || (i === 1 && BEFORE_SUBJECT.test(fold(tokens[0]?.[0] ?? "")))) &&
+      parts.length === 1 &&
+      !NOT_SUBJECT.test(folded) &&
+      beforeVerb;
     const typedSubject =
       !capital &&
-      i === 0 &&
+      (i === 0 || (i === 1 && BEFORE_SUBJECT.test(fold(tokens[0]?.[0] ?? "")))) &&
       parts.length === 1 &&
+      !NOT_SUBJECT.test(folded) &&
       !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/.test(folded) &&
-      (SUBJECT_VERB.test(fold(tokens[1]?.[0] ?? "")) || INVERTED.test(tokens[1]?.[0] ?? ""));
+      (SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) || INVERTED.test(tokens[i + 1]?.[0] ?? ""));
     const marks = {
       ...((capital && atStart && !namedCollectivity.has(index)) || typedSubject ? { clauseStart: true } : {}),
+      ...((capital || typedSubject) && subject ? { subject: true } : {}),
       ...(capital && namedCollectivity.has(index) ? { collectivity: true } : {}),
       ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
       ...(INVERTED.test(raw) || (PLURAL_VERB.test(folded) && !afterDeterminer) ? { verb: true } : {}),

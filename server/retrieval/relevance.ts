@@ -25,7 +25,7 @@ import {
   slot,
   sumKindsAsked,
 } from "./asked-kinds.ts";
-import { type CorpusFrequency, type CorpusNames, corpusHorizon } from "./corpus-names.ts";
+import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS } from "./corpus-names.ts";
 import { offDomainWords } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
@@ -366,8 +366,16 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
     for (const t of resolved.filter(
       (t) => (t.name || (t.compound && !ownRelation(question, t.word))) && !t.date && !t.alias,
     )) {
-      for (const part of t.word.split(" "))
-        if ((await frequency(part)) === 0 && !judged.some((p) => p.list.includes(part))) unknown.push(t.word);
+      for (const part of t.word.split(" ")) {
+        if (judged.some((p) => p.list.includes(part))) continue;
+        const n = await frequency(part);
+        // « Privas » that the index finds only through « privé »: a name no passage writes is unknown too.
+        // A word opening the question as a sentence's capital (« Switchs D-Link … », « Diffuser les vidéos … ») is
+        // only read so when it is the subject of the verb after it.
+        const asked = t.name && (!t.clauseStart || t.subject) && n < NAME_HITS;
+        if (n === 0 || (asked && ctx.corpusNames?.written && !(await ctx.corpusNames.written(part))))
+          unknown.push(t.word);
+      }
     }
     // A word after a collectivité's noun (« la region normandie », « la ville de brive ») names it, capital or not.
     for (const m of fold(question).matchAll(COLLECTIVITY_NAMED)) {

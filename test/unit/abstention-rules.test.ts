@@ -2418,3 +2418,44 @@ describe("twentieth series (guards: the judgement asked of a named thing)", () =
     });
   });
 });
+
+describe("twenty-first series (held-out-16: a place the corpus never names, asked about beside a product it knows)", () => {
+  it("reads a lower-case town before a present-tense verb, or after « combien », as a name typed without its capital", () => {
+    for (const [q, w] of [
+      ["figeac utilise libreoffice pour ses courriers ?", "figeac"],
+      ["auch emploie tchap entre services ?", "auch"],
+      ["combien millau a économisé avec linux ?", "millau"],
+    ] as const)
+      expect(
+        questionTerms(q).find((t) => t.word === w),
+        q,
+      ).toMatchObject({ name: true });
+    // A pronoun or a plain word opening the question is no name.
+    expect(questionTerms("combien ça a coûté à la gendarmerie ?").find((t) => t.word === "ca")?.name).toBeFalsy();
+  });
+
+  it("keeps the introduction when what is asked is the asker's own syndicate or who covers them", () => {
+    expect(withoutIntroduction("Je suis à la DSI de Lannion, quel syndicat mixte nous couvre ?")).toBeNull();
+    expect(
+      withoutIntroduction(
+        "On est une commune du Cher, 600 habitants : notre syndicat départemental fait de la messagerie ?",
+      ),
+    ).toBeNull();
+    // Presenting the asker's commune before a general question still sets the introduction aside.
+    expect(
+      withoutIntroduction("On est une commune de 900 habitants dans le Cher, par quoi commencer ?")?.removed,
+    ).toContain("Cher");
+  });
+
+  it("abstains on a town's name the index finds only through a word sharing its stem (« Millas » through « mille »)", async () => {
+    const texts = ["La gendarmerie a passé mille postes sous Linux.", "Mille postes de la gendarmerie sous Linux."];
+    const names = namesFrom(async () => texts.map((text) => ({ chunk: { text } })));
+    expect(await names.written?.("millas")).toBe(false);
+    expect(await names.written?.("gendarmerie")).toBe(true);
+    const frequency = async (w: string) => (["millas", "gendarmerie", "postes", "linux", "passe"].includes(w) ? 2 : 0);
+    const found = texts.map((text) => ({ text, section: "Gendarmerie", document: { title: "Gendarmerie" } }));
+    expect(
+      await assessAnswerability("Millas a passé ses postes sous Linux comme la gendarmerie ?", found, frequency, names),
+    ).toMatchObject({ answerable: false, reason: "unknown-name" });
+  });
+});
