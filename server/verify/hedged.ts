@@ -4,27 +4,12 @@
  * (`server/i18n/fr/hedges.txt`); `server/verify/index.ts` turns what it finds into a reason.
  */
 import { escapeRegExp } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
 import { NEGATION, polarityClauses, short } from "./negation.ts";
 import type { Source } from "./source-sentences.ts";
-import { bagOf, contentWords, inBag, wordLines } from "./words.ts";
+import { bagOf, contentWords, inBag } from "./words.ts";
 
-const SECTIONS = (() => {
-  const out = new Map<string, string[]>();
-  let current = "";
-  for (const line of wordLines("hedges.txt")) {
-    const section = /^\[([a-z]+)\]$/.exec(line);
-    if (section) current = section[1]!;
-    else
-      out.set(current, [
-        ...(out.get(current) ?? []),
-        ...line
-          .split(",")
-          .map((w) => w.trim())
-          .filter(Boolean),
-      ]);
-  }
-  return out;
-})();
+const SECTIONS = wordListSections("hedges.txt");
 
 const pattern = (section: string) =>
   new RegExp(
