@@ -741,7 +741,7 @@ export function sectionFlags(
 
 /** The sentence of a paragraph that holds `raw`, or the paragraph when none does alone. */
 function sentenceWith(paragraph: string, raw: string): string {
-  return paragraph.split(/(?<=[.!?])\s+/).find((s) => s.includes(raw)) ?? paragraph;
+  return splitSentences(paragraph).find((s) => s.includes(raw)) ?? paragraph;
 }
 
 /** Verification of a section against the passages it was written from (numbered as the model saw them) and the data. */

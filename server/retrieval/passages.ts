@@ -3,9 +3,8 @@
  * delimiters of one prompt, and as many numbered blocks as fit in a token budget.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { kindLabel } from "../core/labels.ts";
-import { fold, MONTHS } from "../core/text.ts";
+import { escapeRegExp, fold, MONTHS } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { loadTemplate } from "../llm/prompts.ts";
 import { stem, synonymsOf, words } from "./french.ts";
@@ -34,10 +33,10 @@ export function splitSentences(text: string): string[] {
   return parts.map((s) => s.trim()).filter(Boolean);
 }
 
-const ANAPHORA_LINES = readFileSync(new URL("../i18n/fr/anaphora.txt", import.meta.url), "utf8")
-  .split("\n")
-  .map((l) => fold(l.trim()).replace(/’/g, "'"))
-  .filter((l) => l && !l.startsWith("#"));
+/** A word list of `server/i18n/fr/`, each line folded with a plain apostrophe, as the readers below match it. */
+const foldedList = (file: string) => wordListLines(file).map((l) => fold(l).replace(/’/g, "'"));
+
+const ANAPHORA_LINES = foldedList("anaphora.txt");
 /** Openings that refer back to the sentence before (`server/i18n/fr/anaphora.txt`), folded. */
 const ANAPHORA: string[] = ANAPHORA_LINES.filter((l) => !l.startsWith("sauf"));
 /** Words after which a demonstrative (« ce que », « à ce jour ») does not refer back. */
@@ -86,11 +85,8 @@ const DANGLING_EN =
  * « revient selon elle à »): `server/i18n/fr/back-reference.txt`, folded, as one whole-word pattern.
  */
 const BACK_REFERENCE = new RegExp(
-  `(?<![a-z0-9'-])(?:${readFileSync(new URL("../i18n/fr/back-reference.txt", import.meta.url), "utf8")
-    .split("\n")
-    .map((l) => fold(l.trim()).replace(/’/g, "'"))
-    .filter((l) => l && !l.startsWith("#"))
-    .map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"))
+  `(?<![a-z0-9'-])(?:${foldedList("back-reference.txt")
+    .map((l) => escapeRegExp(l).replace(/ /g, "\\s+"))
     .join("|")})(?![a-z0-9'-])`,
 );
 
@@ -230,10 +226,7 @@ const ALTERNATIVES_LINE = /^Alternatives : /;
  * How the corpus says it lacks a figure (« aucune des sources consultées ne publie … ni le coût de la migration »):
  * `server/i18n/fr/stated-absent.txt`, folded. Such a sentence, on what is asked, is the answer to quote.
  */
-const STATED_ABSENT = readFileSync(new URL("../i18n/fr/stated-absent.txt", import.meta.url), "utf8")
-  .split("\n")
-  .map((l) => fold(l.trim()).replace(/’/g, "'"))
-  .filter((l) => l && !l.startsWith("#"));
+const STATED_ABSENT = foldedList("stated-absent.txt");
 /**
  * How the corpus qualifies what it has just said (« Point non confirmé : … », « Ce montant est contesté »):
  * `server/i18n/fr/caveats.txt`, folded beginnings of expressions.
