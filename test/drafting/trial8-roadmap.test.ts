@@ -15,7 +15,7 @@ import { planRoadmap } from "../../server/drafting/roadmap-plan.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
-import { asAnalysis, inventoryRow } from "../inventory/fixtures.ts";
+import { analysedRows, asAnalysis, inventoryRow } from "../inventory/fixtures.ts";
 
 let index: MatchIndex;
 const NOW = "2026-12-05T08:00:00.000Z";
@@ -23,19 +23,16 @@ beforeAll(async () => {
   index = await loadMatchIndex(path.resolve("corpus"));
 });
 const analysis = () =>
-  asAnalysis(
-    analyzeRows(
-      [
-        inventoryRow("Microsoft Windows 10 Professionnel", "Microsoft Corporation", 100),
-        inventoryRow("Microsoft Office Professionnel Plus 2019", "Microsoft Corporation", 100),
-        inventoryRow("AutoCAD LT 2024 - Français (French)", "Autodesk", 6),
-        inventoryRow("Zoom Workplace", "Zoom Video Communications, Inc.", 30),
-        inventoryRow("Dropbox", "Dropbox, Inc.", 12),
-        inventoryRow("Cisco Webex Meetings", "Cisco Webex LLC", 25),
-      ],
-      index,
-      { now: NOW },
-    ),
+  analysedRows(
+    [
+      inventoryRow("Microsoft Windows 10 Professionnel", "Microsoft Corporation", 100),
+      inventoryRow("Microsoft Office Professionnel Plus 2019", "Microsoft Corporation", 100),
+      inventoryRow("AutoCAD LT 2024 - Français (French)", "Autodesk", 6),
+      inventoryRow("Zoom Workplace", "Zoom Video Communications, Inc.", 30),
+      inventoryRow("Dropbox", "Dropbox, Inc.", 12),
+      inventoryRow("Cisco Webex Meetings", "Cisco Webex LLC", 25),
+    ],
+    index,
     NOW,
   );
 const names = (lines: { item: { name: string } }[]) => lines.map((l) => l.item.name);

@@ -12,9 +12,8 @@ import { eventDate, planRoadmap } from "../../server/drafting/roadmap-plan.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
 import type { Draft, DraftVersion } from "../../server/drafting/types.ts";
 import { freshness } from "../../server/export/model.ts";
-import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
-import { asAnalysis, inventoryRow } from "../inventory/fixtures.ts";
+import { analysedRows, inventoryRow } from "../inventory/fixtures.ts";
 
 let index: MatchIndex;
 const NOW = "2026-12-05T08:00:00.000Z";
@@ -22,20 +21,17 @@ beforeAll(async () => {
   index = await loadMatchIndex(path.resolve("corpus"));
 });
 const analysis = () =>
-  asAnalysis(
-    analyzeRows(
-      [
-        inventoryRow("Microsoft Windows 10 Professionnel", "Microsoft Corporation", 100),
-        inventoryRow("Microsoft Office Professionnel Plus 2019", "Microsoft Corporation", 100),
-        inventoryRow("Sophos Endpoint Agent", "Sophos Limited", 90),
-        inventoryRow("Trellix Endpoint Security", "Trellix", 40),
-        inventoryRow("Zoom Workplace", "Zoom Video Communications, Inc.", 30),
-        inventoryRow("Cisco Webex Meetings", "Cisco Webex LLC", 25),
-        inventoryRow("Cisco Jabber", "Cisco Systems, Inc.", 10),
-      ],
-      index,
-      { now: NOW },
-    ),
+  analysedRows(
+    [
+      inventoryRow("Microsoft Windows 10 Professionnel", "Microsoft Corporation", 100),
+      inventoryRow("Microsoft Office Professionnel Plus 2019", "Microsoft Corporation", 100),
+      inventoryRow("Sophos Endpoint Agent", "Sophos Limited", 90),
+      inventoryRow("Trellix Endpoint Security", "Trellix", 40),
+      inventoryRow("Zoom Workplace", "Zoom Video Communications, Inc.", 30),
+      inventoryRow("Cisco Webex Meetings", "Cisco Webex LLC", 25),
+      inventoryRow("Cisco Jabber", "Cisco Systems, Inc.", 10),
+    ],
+    index,
     NOW,
   );
 const names = (lines: { item: { name: string } }[]) => lines.map((l) => l.item.name).sort();
@@ -106,18 +102,15 @@ describe("the end of a contract, however it is worded (B1)", () => {
  */
 describe("small consumer apps (B5)", () => {
   const consumer = () =>
-    asAnalysis(
-      analyzeRows(
-        [
-          inventoryRow("Microsoft Windows 10 Professionnel", "Microsoft Corporation", 100),
-          inventoryRow("Douyin", "ByteDance Ltd.", 1),
-          inventoryRow("Tencent Video", "Tencent", 2),
-          inventoryRow("Solitaire Collection", "Microsoft Studios", 4),
-          inventoryRow("Bentley OpenRoads Designer", "Bentley Systems, Incorporated", 2),
-        ],
-        index,
-        { now: NOW },
-      ),
+    analysedRows(
+      [
+        inventoryRow("Microsoft Windows 10 Professionnel", "Microsoft Corporation", 100),
+        inventoryRow("Douyin", "ByteDance Ltd.", 1),
+        inventoryRow("Tencent Video", "Tencent", 2),
+        inventoryRow("Solitaire Collection", "Microsoft Studios", 4),
+        inventoryRow("Bentley OpenRoads Designer", "Bentley Systems, Incorporated", 2),
+      ],
+      index,
       NOW,
     );
 

@@ -5,6 +5,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { InventoryAnalysis } from "../../server/drafting/types.ts";
+import { analyzeRows } from "../../server/inventory/analyze.ts";
+import type { MatchIndex } from "../../server/inventory/match.ts";
 import type { InventoryFile } from "../../server/inventory/parse.ts";
 import type { AnalysisResult, InventoryItem, InventoryRow } from "../../server/inventory/types.ts";
 
@@ -201,3 +203,7 @@ export const lineOf = (r: AnalysisResult, name: string) =>
 /** An analysis result as the saved analysis the documents take, made at `createdAt`. */
 export const asAnalysis = (r: AnalysisResult, createdAt: string) =>
   ({ id: "t", name: "t", createdAt, ...r }) as unknown as InventoryAnalysis;
+
+/** `rows` analysed against `index` on `now`, as the saved analysis the documents take. */
+export const analysedRows = (rows: InventoryRow[], index: MatchIndex, now: string) =>
+  asAnalysis(analyzeRows(rows, index, { now }), now);
