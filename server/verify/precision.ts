@@ -5,10 +5,10 @@
  * turns what it finds into reasons.
  */
 import { escapeRegExp } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
 import { approximationBefore, figureMatches, QUANTITY } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import type { Source } from "./source-sentences.ts";
-import { wordLines } from "./words.ts";
 
 /** What was found: the figure as the sentence writes it, and what the passage says of it. */
 export type PrecisionLoss =
@@ -16,16 +16,7 @@ export type PrecisionLoss =
   | { kind: "period"; figure: string; period: string }
   | { kind: "bound"; figure: string; range: string };
 
-const SECTIONS = (() => {
-  const out = new Map<string, string[]>();
-  let current = "";
-  for (const line of wordLines("precision.txt")) {
-    const section = /^\[([a-z-]+)\]$/.exec(line);
-    if (section) current = section[1]!;
-    else out.set(current, [...(out.get(current) ?? []), line]);
-  }
-  return out;
-})();
+const SECTIONS = wordListSections("precision.txt");
 const alternation = (name: string) =>
   (SECTIONS.get(name) ?? []).map((w) => escapeRegExp(w).replace(/\s+/g, "\\s+")).join("|");
 

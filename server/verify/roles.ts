@@ -5,6 +5,7 @@
  * institutions are data (`server/i18n/fr/roles-held.txt`); `server/verify/index.ts` turns what it finds into reasons.
  */
 import { escapeRegExp } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { NEGATION } from "./negation.ts";
 import { namesAt } from "./proper-nouns.ts";
@@ -12,16 +13,7 @@ import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
 import { bagOf, contentWords, inBag, wordLines, words } from "./words.ts";
 
-const SECTIONS = (() => {
-  const out = new Map<string, string[]>();
-  let current = "";
-  for (const line of wordLines("roles-held.txt")) {
-    const section = /^\[([a-z-]+)\]$/.exec(line);
-    if (section) current = section[1]!;
-    else out.set(current, [...(out.get(current) ?? []), line]);
-  }
-  return out;
-})();
+const SECTIONS = wordListSections("roles-held.txt");
 /** Each role as the set of its folded words. */
 const ROLES = (SECTIONS.get("roles") ?? []).map((l) => new Set(l.split(/\s+/).map((w) => fold(w))));
 /** Starts of verbs by which a person acts for a body (« représente », « préside »), folded. */
