@@ -274,7 +274,20 @@ export async function retrieveForAnswer(
   messages: ConversationMessage[],
   deps: AnswerDeps,
   retrieve = 8,
-): Promise<{
+): Promise<Retrieved> {
+  const found = await retrieveIn(messages, deps, retrieve);
+  // In hybrid mode, the fused list keeps k × 4 candidates of the full-text and vector lists before any ranking step:
+  // the passage the full-text ranking puts first (a card the question names, 20th by its words alone) may be cut, and
+  // a question answered without a model was refused with one (trial10 A7). When the hybrid search does not answer,
+  // the decision is taken again, every search full-text, as the full-text mode takes it: a question is answered with
+  // a model whenever it is without one (the refusal, when both refuse, stays the hybrid one).
+  if (found.decision.answerable || found.mode !== "hybrid") return found;
+  const text = await retrieveIn(messages, deps, retrieve, true);
+  return text.decision.answerable ? text : found;
+}
+
+/** What `retrieveForAnswer` returns. */
+type Retrieved = {
   query: string;
   results: SearchResult[];
   relevant: SearchResult[];
@@ -287,18 +300,26 @@ export async function retrieveForAnswer(
    * corpus does not name: the answer is about any commune, and says so.
    */
   general: string[];
-}> {
+};
+
+/** `retrieveForAnswer` in the retriever's mode, or with every search full-text (`fullText`). */
+async function retrieveIn(
+  messages: ConversationMessage[],
+  deps: AnswerDeps,
+  retrieve: number,
+  fullText = false,
+): Promise<Retrieved> {
+  const search = (query: string, k: number) => deps.retriever.search(query, k, undefined, { fullText });
   const { query: asWrittenByUser, topic } = followUp(messages);
   // A name written in two words that the corpus writes in one (« libre office ») is searched as the corpus writes it.
   const query = joinSplitNames(asWrittenByUser, await vocabularyOf(deps.store));
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
   const aliases = aliasesIn(query);
-  const found = await deps.retriever.search(aliases.length ? `${query} ${aliases.join(" ")}` : query, retrieve);
-  let { results, mode } = found;
-  let held = found.held ?? [];
+  let { results, mode, held = [] } = await search(aliases.length ? `${query} ${aliases.join(" ")}` : query, retrieve);
   // A question written in several lines or sentences is answerable when one of them is (context, then the
   // question): the whole first, then each part.
   const { frequency, names } = lexiconOf(deps.store);
+  let decision = await assessAnswerability(query, results, frequency, names, held);
   // A last sentence of context after a question mark is another part even when typed without its capital (« matomo
   // c'est français ? on voudrait le mettre sur le site de la ville »); a question that follows (« il sort quand ?
   // faut-il l'attendre ? ») goes on from the one before, to which it may point back.
@@ -306,39 +327,26 @@ export async function retrieveForAnswer(
     .split(/\n+|(?<=[?!.])\s+(?=\p{Lu})|(?<=[?!])\s+(?=\p{Ll}[^?]*$)/u)
     .map((p) => p.trim())
     .filter((p) => p.length >= 12);
+  // A name the corpus never uses in a part that asks (« … le DSI de Niort ? Je voudrais le contacter. ») makes the
+  // whole question one it cannot answer; in a part that gives context (« Notre commune, Trifouilly, … . ») it does not.
+  // So does a part that asks a fact of the asker's own collectivité as its subject (« Je suis conseillère municipale
+  // à Landerneau. Notre commune a-t-elle déjà engagé une démarche… ? »): it asks about the place named before, not
+  // about a setting (« Qu'est-ce que le CLOUD Act change pour notre mairie ? ») nor what any commune may or must do
+  // (« Notre commune peut-elle utiliser Nextcloud ? »).
+  const unknownAsked =
+    decision.reason === "unknown-name" &&
+    parts.some(
+      (p) =>
+        p.endsWith("?") &&
+        (decision.missing.some((m) => keywords(p).join(" ").includes(m)) || OWN_COLLECTIVITY_SUBJECT.test(fold(p))),
+    );
   // Only a part that asks (« … ? ») may answer alone: a sentence of context (« Je suis élue d'une petite commune
   // rurale. ») holds the domain's general words, which many passages cover.
   const asking = parts.filter((p) => p.includes("?"));
-  const decideOn = async (passages: SearchResult[], others: SearchResult[]) => {
-    let decision = await assessAnswerability(query, passages, frequency, names, others);
-    // A name the corpus never uses in a part that asks (« … le DSI de Niort ? Je voudrais le contacter. ») makes the
-    // whole question one it cannot answer; in a part that gives context (« Notre commune, Trifouilly, … . ») it does
-    // not. So does a part that asks a fact of the asker's own collectivité as its subject (« Je suis conseillère
-    // municipale à Landerneau. Notre commune a-t-elle déjà engagé une démarche… ? »): it asks about the place named
-    // before, not about a setting (« Qu'est-ce que le CLOUD Act change pour notre mairie ? ») nor what any commune may
-    // or must do (« Notre commune peut-elle utiliser Nextcloud ? »).
-    const unknownAsked =
-      decision.reason === "unknown-name" &&
-      parts.some(
-        (p) =>
-          p.endsWith("?") &&
-          (decision.missing.some((m) => keywords(p).join(" ").includes(m)) || OWN_COLLECTIVITY_SUBJECT.test(fold(p))),
-      );
-    for (const part of parts.length > 1 && !unknownAsked ? (asking.length ? asking : parts) : []) {
-      if (decision.answerable) break;
-      const partial = await assessAnswerability(part, passages, frequency, names, others);
-      if (partial.answerable) decision = partial;
-    }
-    return { decision, unknownAsked };
-  };
-  let { decision, unknownAsked } = await decideOn(results, held);
-  // In hybrid mode, the passages the full-text mode finds are read too: a question answered without a model is not
-  // refused with one because the fusion of the two lists cut the passage that answers (see `Retriever.search`).
-  if (!decision.answerable && found.fullText) {
-    const text = await found.fullText();
-    const second = await decideOn(text.results, text.held);
-    if (second.decision.answerable)
-      ({ results, held, mode, decision, unknownAsked } = { ...text, mode: "fulltext", ...second });
+  for (const part of parts.length > 1 && !unknownAsked ? (asking.length ? asking : parts) : []) {
+    if (decision.answerable) break;
+    const partial = await assessAnswerability(part, results, frequency, names, held);
+    if (partial.answerable) decision = partial;
   }
   // The words of a question's context weigh in the search too (« On en discute au conseil municipal la semaine
   // prochaine : … ») and may push out the passage of what it asks: that part is searched on its own, and the whole
@@ -349,18 +357,10 @@ export async function retrieveForAnswer(
     judged: string,
     accepted: (found: SearchResult[], second: Answerability) => boolean = () => true,
   ) => {
-    const again = await deps.retriever.search(searched, retrieve);
+    const again = await search(searched, retrieve);
     const second = await assessAnswerability(judged, again.results, frequency, names, again.held);
-    if (second.answerable && accepted(again.results, second)) {
+    if (second.answerable && accepted(again.results, second))
       ({ results, mode, decision, held = [] } = { ...again, decision: second });
-      return;
-    }
-    // The full-text mode's passages too, in hybrid mode (as for the first search).
-    const text = await again.fullText?.();
-    if (!text) return;
-    const third = await assessAnswerability(judged, text.results, frequency, names, text.held);
-    if (third.answerable && accepted(text.results, third))
-      ({ results, mode, decision, held } = { ...text, mode: "fulltext", decision: third });
   };
   const asked = outsideContext(query).replace(/\s+/g, " ").trim();
   if (!decision.answerable && !unknownAsked && asked.length >= 12 && asked !== query.replace(/\s+/g, " ").trim())

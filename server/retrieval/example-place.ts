@@ -46,6 +46,12 @@ const alternation = (section: string) =>
 const NAME =
   "\\p{Lu}[\\p{L}'’]*(?:(?:-|\\s+)(?:(?:de|du|des|en|sur|sous|lès|lez|la|le|les|aux)(?:-|\\s+)|d['’]|l['’])?\\p{Lu}[\\p{L}'’]*)*";
 
+/** Towns given together (« Rodez ou Millau », « Figeac, Cahors et Gourdon »). */
+const NAMES = `${NAME}(?:\\s*,\\s*${NAME})*(?:\\s+(?:ou|et)\\s+${NAME})?`;
+
+/** The towns of a list as written (`NAMES`). */
+const split = (names: string) => names.split(/\s*,\s*|\s+(?:ou|et)\s+(?=\p{Lu})/u);
+
 /**
  * « une commune comme Millau », « une petite ville de 5 000 habitants, comme Figeac », « des communes telles que Rodez »:
  * an indefinite collectivité, a few words describing it, a comparison, the town (group 2); group 1 starts what is set
@@ -54,22 +60,22 @@ const NAME =
 const EXAMPLE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:[Uu]ne?|[Dd]es|[Dd]['’])\\s*(?:[\\p{Ll}\\p{N}][\\p{L}\\p{N}'’-]*\\s+){0,2}?(?:${alternation(
     "collectivités",
-  )})(?![\\p{L}])(?:\\s+[\\p{Ll}\\p{N}][\\p{L}\\p{N}'’-]*){0,5}?(\\s*,?\\s+(?:${alternation("comparaisons")})\\s*)(${NAME})`,
+  )})(?![\\p{L}])(?:\\s+[\\p{Ll}\\p{N}][\\p{L}\\p{N}'’-]*){0,5}?(\\s*,?\\s+(?:${alternation("comparaisons")})\\s*)(${NAMES})`,
   "gu",
 );
 
 /** « chez nous à Figeac », « ici, à Rodez »: the asker's own place (group 1: the expression and the town, group 2: the town). */
 const OWN_PLACE = new RegExp(
-  `(?<![\\p{L}\\p{N}])((?:${alternation("chez nous")})\\s+(${NAME}))(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])((?:${alternation("chez nous")})\\s+(${NAMES}))(?![\\p{L}\\p{N}])`,
   "gu",
 );
 
 /**
- * A town set aside: its name as written, the [start, end) offsets of what is set aside with it (the comparison and
+ * Towns set aside: their names as written, the [start, end) offsets of what is set aside with it (the comparison and
  * the town), and `phrase`, where the whole phrase starts (« une commune comme Millau »: its article).
  */
 export interface ExamplePlace {
-  name: string;
+  names: string[];
   start: number;
   end: number;
   phrase: number;
@@ -80,10 +86,10 @@ export function examplePlaces(question: string): ExamplePlace[] {
   const found: ExamplePlace[] = [];
   for (const m of question.matchAll(EXAMPLE)) {
     const start = m.index + m[0].length - m[1]!.length - m[2]!.length;
-    found.push({ name: m[2]!, start, end: m.index + m[0].length, phrase: m.index });
+    found.push({ names: split(m[2]!), start, end: m.index + m[0].length, phrase: m.index });
   }
   for (const m of question.matchAll(OWN_PLACE))
-    found.push({ name: m[2]!, start: m.index, end: m.index + m[1]!.length, phrase: m.index });
+    found.push({ names: split(m[2]!), start: m.index, end: m.index + m[1]!.length, phrase: m.index });
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -108,6 +114,6 @@ export function withoutExamplePlaces(
   return {
     question: rest,
     removed: found.map(({ start, end }) => question.slice(start, end)).join(" "),
-    places: found.map((p) => p.name),
+    places: found.flatMap((p) => p.names),
   };
 }

@@ -70,16 +70,9 @@ export interface Retriever {
     query: string,
     k: number,
     filter?: SearchFilter,
-  ): Promise<{
-    mode: SearchMode;
-    results: SearchResult[];
-    held?: SearchResult[];
-    /**
-     * In hybrid mode, what the full-text mode returns for the same question (computed when first asked): the
-     * decision to answer reads it too, so a question answered without a model is not refused with one.
-     */
-    fullText?: () => Promise<{ results: SearchResult[]; held: SearchResult[] }>;
-  }>;
+    /** `fullText`: search as the full-text mode does, whatever the model's state (see `retrieveForAnswer`). */
+    options?: { fullText?: boolean },
+  ): Promise<{ mode: SearchMode; results: SearchResult[]; held?: SearchResult[] }>;
 }
 
 /** The retriever the engine holds: it can also prepare the searches of a long-running server. */
@@ -219,7 +212,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     warmOnFirstSearch() {
       warmWanted = true;
     },
-    async search(query, k, filter) {
+    async search(query, k, filter, options) {
       if (warmWanted && !warming) warming = warm().catch(() => {});
       // Setting words (« en mairie ») do not outweigh the subject a question names (see `searchedText`).
       const folded = fold(expandQuery(searchedText(query)))
@@ -227,7 +220,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         .trim();
       // A question asking for a list (« Quelles communes… ? ») gets one passage per document.
       const perDocument = asksForList(query) ? 1 : MAX_PER_DOCUMENT;
-      let current = await mode();
+      let current = options?.fullText ? "fulltext" : await mode();
       let found: Ranked | null = null;
       if (current === "hybrid") {
         try {
@@ -260,20 +253,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           current = "fulltext";
         }
       }
-      if (found) {
-        // What the full-text mode finds for the same question, for a decision that must not depend on the mode: the
-        // fusion keeps k × OVERFETCH candidates of both lists, and a passage the full-text ranking would have put
-        // first (a catalog card the question names, 20th by its words alone) may be cut before any ranking step.
-        let fullText: Promise<{ results: SearchResult[]; held: SearchResult[] }> | undefined;
-        const { results, held } = await finish(query, k, found);
-        return {
-          mode: current,
-          results,
-          held,
-          fullText: () =>
-            (fullText ??= rankFullText(query, folded, k, filter, perDocument).then((r) => finish(query, k, r))),
-        };
-      }
+      if (found) return { mode: current, ...(await finish(query, k, found)) };
       return { mode: current, ...(await finish(query, k, await rankFullText(query, folded, k, filter, perDocument))) };
     },
   };

@@ -90,7 +90,7 @@ describe("the decision to answer, the same in both modes (trial10 A7)", () => {
     for (const engine of [fulltext, hybrid]) {
       const { text, done } = await askConversation(engine, "Que change le RGPD pour une commune comme Espalion ?");
       expect(done.abstention).toBeNull();
-      expect(text.startsWith("Le corpus ne parle pas de « Espalion » en particulier")).toBe(true);
+      expect(text.startsWith("Les passages cités ne parlent pas de « Espalion » en particulier")).toBe(true);
     }
   });
 });

@@ -2472,9 +2472,12 @@ describe("a town given as an example or as the asker's own place (trial10 A7)", 
       ["Des communes telles que Le Puy-en-Velay peuvent-elles utiliser Nextcloud ?", "Le Puy-en-Velay"],
     ] as const)
       expect(
-        examplePlaces(q).map((p) => p.name),
+        examplePlaces(q).flatMap((p) => p.names),
         q,
       ).toEqual([town]);
+    expect(
+      withoutExamplePlaces("Que change NIS2 pour des villes comme Espalion, Laguiole ou Saint-Geniez-d'Olt ?")?.places,
+    ).toEqual(["Espalion", "Laguiole", "Saint-Geniez-d'Olt"]);
     // The collectivité it exemplifies stays in what is asked, unless the whole phrase is set aside.
     const q = "Que change le RGPD pour une petite commune comme Espalion ?";
     expect(withoutExamplePlaces(q)?.question.replace(/\s+/g, " ")).toBe("Que change le RGPD pour une petite commune ?");

@@ -136,7 +136,9 @@ describe("model mode: cited sources apart, only the passages asked for", () => {
     const { text, done } = await ask(model, "Qu'est-ce que NIS2 change pour une commune comme Marvejols ?");
     expect(done.mode).toBe("generated");
     expect(
-      text.startsWith("Le corpus ne parle pas de « Marvejols » en particulier : ce qui suit vaut pour les communes"),
+      text.startsWith(
+        "Les passages cités ne parlent pas de « Marvejols » en particulier : ce qui suit vaut pour les communes",
+      ),
     ).toBe(true);
   });
 });
