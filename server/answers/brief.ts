@@ -131,7 +131,8 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
     const r = used[i]!;
     // (The whole quote is longer than the sentence: the budget alone limits it.)
     quotableSentences(excerpt, { max: BRIEF_CHARS, cutClausesOver: LONG_SENTENCE }).forEach(({ text, own }, j) => {
-      // A pair of sentences weighs what its referring sentence says: the one before it is a candidate of its own.
+      // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
+      // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       const words = stemsOf(own);
       const cost = COST.test(fold(own));
       // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »).
@@ -140,24 +141,24 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
       // A cost asked, a sentence on costs answers it; a peer's sentence answers by naming the peer.
-      const needed = (price && cost) || (peers && NAMED.test(text)) ? 1 : Math.min(total / 2, 2);
+      const needed = (price && cost) || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
       if (hits === 0 || hits + titled < needed) return;
       // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
       if (unvouchedFigure(text, r)) return;
       let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j;
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
-      if (price && !cost && !MONEY.test(text)) return;
+      if (price && !cost && !MONEY.test(own)) return;
       if (price && cost) score += 2;
-      if (asked.includes("quantity")) score += holdsAsked(text, ["quantity"]) ? 2 : -1.5;
-      if (price && MONEY.test(text)) score += 0.5;
-      if (asked.includes("date")) score += holdsAsked(text, ["date"]) ? 2 : -1.5;
-      if (who) score += PERSON.test(text) ? 2 : -1;
+      if (asked.includes("quantity")) score += holdsAsked(own, ["quantity"]) ? 2 : -1.5;
+      if (price && MONEY.test(own)) score += 0.5;
+      if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : -1.5;
+      if (who) score += PERSON.test(own) ? 2 : -1;
       // Several peers: a case study's sentence naming the collectivité that acted.
       if (peers)
         score +=
-          (NAMED.test(text) ? 1 : -2) +
+          (NAMED.test(own) ? 1 : -2) +
           (r.document.kind === "case-study" ? 1.5 : -1) +
-          (namesCollectivity(text) ? 1 : 0);
+          (namesCollectivity(own) ? 1 : 0);
       if (text.length > 300) score -= 1;
       candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
     });

@@ -30,8 +30,11 @@ export const stemsOf = (text: string): string[] =>
     .filter(Boolean)
     .map(stem);
 
-/** Length a question word's stem needs for a longer stem to meet it: « économi(es) » meets « économis(é) ». */
-const PREFIX_STEM = 6;
+/**
+ * Length a question word's stem needs for a longer stem to meet it: « économi(es) » meets « économis(é) », « franc(e) »
+ * meets « françai(s) »; « serv(eurs) » is too short to meet « servic(es) ».
+ */
+const PREFIX_STEM = 5;
 
 /** Whether a text's word stems hold a question word's stem: the same stem, or a longer one that extends a long one. */
 export const holdsStem = (stems: readonly string[], s: string): boolean =>
@@ -57,11 +60,14 @@ const clean = (text: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-/** A sentence a reader can take alone: a capital or a figure first, a full stop (or « […] ») last, long enough. */
+/**
+ * A sentence a reader can take alone: a capital first (or a name opened by a digit, « 3DS Outscale »), a full stop
+ * (or « […] ») last, long enough. A bare number first is a piece cut after an abbreviation (« L. | 300-2 du code »).
+ */
 const readable = (s: string, max: number) =>
   s.length >= MIN_SENTENCE &&
   s.length <= max &&
-  /^[\p{Lu}\p{N}«"“]/u.test(s) &&
+  /^(?:[\p{Lu}«"“]|\p{N}+\p{L})/u.test(s) &&
   /(?:[.!?»)]|\[…\])$/.test(s) &&
   !needsPrevious(s);
 

@@ -4,7 +4,8 @@
  * (`docs/examples/inputs/note-cloud-act.json`) and of briefing notes on a sample of the tuning questions, in
  * full-text mode. Prints one JSON object (`{ briefs: {id: text}, essentials: {name: text} }`).
  *
- * `node test/eval/brief-probe.ts > before.json`, change the code, `… > after.json`, then compare the two.
+ * `node test/eval/brief-probe.ts > before.json`, change the code, `… > after.json`, then compare the two;
+ * `--only=id,id`: those questions' « En bref » alone.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -22,7 +23,8 @@ try {
   const engine = await createEngine({ ...loadConfig(), dataDir, ollamaBaseUrl: "http://127.0.0.1:9" });
   await engine.index();
   const briefs: Record<string, string> = {};
-  for (const q of questions.filter((x) => !x.kind)) {
+  const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+  for (const q of questions.filter((x) => !x.kind && (!only || only.includes(x.id)))) {
     let text = "";
     for await (const e of answer(
       [{ role: "user", content: q.question }],
@@ -35,7 +37,7 @@ try {
   }
   const essentials: Record<string, string> = {};
   const example = JSON.parse(await readFile("docs/examples/inputs/note-cloud-act.json", "utf8"));
-  const notes: [string, object][] = [
+  const notes: [string, object][] = only ? [] : [
     ["note-cloud-act", example],
     ...briefings(
       questions.filter((x) => !x.kind),

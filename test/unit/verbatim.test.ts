@@ -73,6 +73,20 @@ describe("a sentence that refers back", () => {
   });
 });
 
+describe("a piece cut after an abbreviation", () => {
+  it("is not quoted in « En bref » when it opens on a bare number (« L. | 300-2 du code … »)", () => {
+    const used = [
+      passage(
+        "crpa#0",
+        "Le code des relations entre le public et l'administration",
+        "Le socle est défini par l'article L. 300-2 du code des relations entre le public et l'administration, ce qui inclut les communes. Une commune ou un département sont donc concernés au même titre que l'État.",
+      ),
+    ];
+    const b = brief("Le code des relations entre le public et l'administration inclut-il les communes ?", used);
+    expect(b?.quotes.filter((q) => /^\d/.test(q.text)) ?? []).toEqual([]);
+  });
+});
+
 describe("figures the corpus does not vouch for (the verifier's qualifiers)", () => {
   it("are not read aloud in « En bref » when the sentence says its figure is only claimed", () => {
     const used = [
