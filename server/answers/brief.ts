@@ -156,9 +156,7 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
       // Several peers: a case study's sentence naming the collectivité that acted.
       if (peers)
         score +=
-          (NAMED.test(own) ? 1 : -2) +
-          (r.document.kind === "case-study" ? 1.5 : -1) +
-          (namesCollectivity(own) ? 1 : 0);
+          (NAMED.test(own) ? 1 : -2) + (r.document.kind === "case-study" ? 1.5 : -1) + (namesCollectivity(own) ? 1 : 0);
       if (text.length > 300) score -= 1;
       candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
     });

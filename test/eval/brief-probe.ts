@@ -23,7 +23,10 @@ try {
   const engine = await createEngine({ ...loadConfig(), dataDir, ollamaBaseUrl: "http://127.0.0.1:9" });
   await engine.index();
   const briefs: Record<string, string> = {};
-  const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+  const only = process.argv
+    .find((a) => a.startsWith("--only="))
+    ?.slice(7)
+    .split(",");
   for (const q of questions.filter((x) => !x.kind && (!only || only.includes(x.id)))) {
     let text = "";
     for await (const e of answer(
@@ -37,13 +40,15 @@ try {
   }
   const essentials: Record<string, string> = {};
   const example = JSON.parse(await readFile("docs/examples/inputs/note-cloud-act.json", "utf8"));
-  const notes: [string, object][] = only ? [] : [
-    ["note-cloud-act", example],
-    ...briefings(
-      questions.filter((x) => !x.kind),
-      30,
-    ).map((b, i) => [`briefing-${i}`, b] as [string, object]),
-  ];
+  const notes: [string, object][] = only
+    ? []
+    : [
+        ["note-cloud-act", example],
+        ...briefings(
+          questions.filter((x) => !x.kind),
+          30,
+        ).map((b, i) => [`briefing-${i}`, b] as [string, object]),
+      ];
   for (const [name, body] of notes) {
     const prepared = await prepareDraft(engine, body as never);
     const texts = new Map<string, string>();
