@@ -14,7 +14,15 @@ import { stem } from "../retrieval/french.ts";
 import { type Asked, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
-import { holdsStem, pickVerbatim, quotableSentences, stemsOf, unvouchedFigure, type Weighed } from "./verbatim.ts";
+import {
+  askedYears,
+  holdsStem,
+  pickVerbatim,
+  quotableSentences,
+  stemsOf,
+  unvouchedFigure,
+  type Weighed,
+} from "./verbatim.ts";
 
 /** `server/i18n/fr/brief.txt`: what a question asks, by section, each entry folded. */
 const ASKS = new Map(
@@ -124,6 +132,7 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
   // Subject words counted: a price asked counts one more, the cost itself.
   const total = stems.length + (price ? 1 : 0);
   const who = asks(question, "qui");
+  const years = askedYears(question).map((y) => y.year);
   const peers = asksPeers(question);
   const candidates: Candidate[] = [];
   const titles = used.map((r) => stemsOf(r.document.title));
@@ -152,6 +161,8 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
       if (asked.includes("quantity")) score += holdsAsked(own, ["quantity"]) ? 2 : -1.5;
       if (price && MONEY.test(own)) score += 0.5;
       if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : -1.5;
+      // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
+      if (years.some((y) => own.includes(y))) score += 1;
       if (who) score += PERSON.test(own) ? 2 : -1;
       // Several peers: a case study's sentence naming the collectivité that acted.
       if (peers)

@@ -20,6 +20,20 @@ import { needsPrevious, pieces } from "../retrieval/passages.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { qualificationNote, qualifiedFigures } from "./qualified.ts";
 
+/** A year the question asks about, with the words that frame it (« d'ici 2028 », « avant 2030 », « en 2027 »). */
+export interface AskedYear {
+  year: string;
+  text: string;
+}
+
+const YEAR_FRAME =
+  /(?:(?:d['’]ici|avant|après|en|pour|dès|depuis|jusqu['’]en|à partir de|au plus tard en)\s+(?:la fin de\s+|l['’]année\s+|fin\s+)?)?\b((?:19|20)\d{2})\b/giu;
+
+/** The years a question asks about, each with its framing words as the question writes them. */
+export function askedYears(question: string): AskedYear[] {
+  return [...question.matchAll(YEAR_FRAME)].map((m) => ({ year: m[1]!, text: m[0].trim() }));
+}
+
 /** Shortest sentence worth quoting alone (shorter ones are headings or fragments). */
 export const MIN_SENTENCE = 40;
 

@@ -3,31 +3,19 @@
  * the question itself — its subject words and its year — ranked by how directly they answer, each a whole sentence
  * an élue can read aloud; and what the question asks that none of them says (« d'ici 2028 »), said as such.
  */
-import { holdsStem, pickVerbatim, quotableSentences, stemsOf } from "../answers/verbatim.ts";
+import { askedYears, holdsStem, pickVerbatim, quotableSentences, stemsOf } from "../answers/verbatim.ts";
 import { fold } from "../core/text.ts";
 import { stem } from "../retrieval/french.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
+
+export { type AskedYear, askedYears } from "../answers/verbatim.ts";
 
 /** A sentence of a passage that answers the question, and how directly (the weight of the question's words it holds). */
 export interface AnswerPoint {
   r: SearchResult;
   sentence: string;
   score: number;
-}
-
-/** A year the question asks about, with the words that frame it (« d'ici 2028 », « avant 2030 », « en 2027 »). */
-export interface AskedYear {
-  year: string;
-  text: string;
-}
-
-const YEAR_FRAME =
-  /(?:(?:d['’]ici|avant|après|en|pour|dès|depuis|jusqu['’]en|à partir de|au plus tard en)\s+(?:la fin de\s+|l['’]année\s+|fin\s+)?)?\b((?:19|20)\d{2})\b/giu;
-
-/** The years a question asks about, each with its framing words as the question writes them. */
-export function askedYears(question: string): AskedYear[] {
-  return [...question.matchAll(YEAR_FRAME)].map((m) => ({ year: m[1]!, text: m[0].trim() }));
 }
 
 /** The question's subject words (years apart), each as the stems of its variants. */

@@ -73,6 +73,22 @@ describe("a sentence that refers back", () => {
   });
 });
 
+describe("the year a question names", () => {
+  it("puts first in « En bref » the sentence that holds it, as « L'essentiel » does", () => {
+    const used = [
+      passage(
+        "ge#0",
+        "Région Grand Est : LibreOffice",
+        "La région Grand Est a formé 400 agents à LibreOffice au cours de l'année 2017. La région Grand Est a formé 1 200 agents de plus à LibreOffice en 2019, dans ses lycées.",
+      ),
+    ];
+    const quotes = brief("Combien d'agents la région Grand Est a-t-elle formés à LibreOffice en 2019 ?", used, [
+      "quantity",
+    ])!.quotes;
+    expect(quotes[0]!.text).toContain("2019");
+  });
+});
+
 describe("a piece cut after an abbreviation", () => {
   it("is not quoted in « En bref » when it opens on a bare number (« L. | 300-2 du code … »)", () => {
     const used = [
