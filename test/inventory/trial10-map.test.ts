@@ -1,0 +1,52 @@
+/**
+ * Trial 10 (6 December 2026), against the real catalog: a known product's name followed by an edition the catalog
+ * does not list (« Éducation », « IoT Entreprise », « N », « Unilingue », « Pro for Workstations ») is that product,
+ * sure, with its end of support — not a « nom proche » to check because the inventory writes the vendor's name before
+ * a catalog name that does not carry it. Tested on other editions than the trial's; the « stripped label » guard
+ * (« 360 Total Security » is not Kaspersky) and the « another product of the line » guard (« Cisco Secure Endpoint »
+ * is not Cisco Secure Client) still hold.
+ */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { loadMatchIndex, type MatchIndex, matchName, SURE_CONFIDENCE } from "../../server/inventory/match.ts";
+import { inventoryRow } from "./fixtures.ts";
+
+let index: MatchIndex;
+const NOW = "2026-12-05T08:00:00Z";
+beforeAll(async () => {
+  index = await loadMatchIndex(path.resolve("corpus"));
+});
+
+describe("an edition of a known product (trial10 B2)", () => {
+  it.each([
+    ["Microsoft Windows 10 Pro Education", "Microsoft Corporation"],
+    ["Windows 10 Éducation", "Microsoft Corporation"],
+    ["Microsoft Windows 10 IoT Entreprise", "Microsoft Corporation"],
+    ["Microsoft Windows 10 Entreprise N", "Microsoft Corporation"],
+    ["Microsoft Windows 10 Famille Unilingue", "Microsoft Corporation"],
+    ["Microsoft Windows 10 Pro for Workstations", "Microsoft Corporation"],
+  ])("« %s » is Windows 10, sure", (name, publisher) => {
+    const r = matchName(index, name, publisher);
+    expect(r.entry?.id).toBe("windows-10");
+    expect(r.confidence).toBeGreaterThanOrEqual(SURE_CONFIDENCE);
+    expect(r.review).toBe(false);
+  });
+
+  it("gives the edition the product's end of support and its alternatives", () => {
+    const item = analyzeRows([inventoryRow("Microsoft Windows 10 Pro Education", "Microsoft Corporation", 25)], index, {
+      now: NOW,
+    }).items[0]!;
+    expect(item.product?.id).toBe("windows-10");
+    expect(item.risks.map((r) => r.kind)).toContain("end-of-support");
+    expect(item.alternatives.length).toBeGreaterThan(0);
+  });
+
+  it("keeps the guards: a name stripped of its vendor, another product of the same line", () => {
+    expect(matchName(index, "360 Total Security", "Qihu 360 Technology Co. Ltd.").entry).toBeNull();
+    const cisco = matchName(index, "Cisco Secure Endpoint", "Cisco Systems, Inc.");
+    expect(cisco.entry?.id === "cisco-secure-client" && !cisco.review).toBe(false);
+    // A Windows edition of another version is not Windows 10.
+    expect(matchName(index, "Microsoft Windows 11 Education", "Microsoft Corporation").entry?.id).toBe("windows-11");
+  });
+});
