@@ -57,6 +57,11 @@ export interface RoadmapLine {
    * game: `isConsumerRemoval`): to uninstall in the quick phase, not a deep project (trial 9).
    */
   removal: boolean;
+  /**
+   * The inventory names this line counts: one product (one catalog card) found under several names (« Zoom Workplace »
+   * and « Zoom ») is one line, its installations and points summed, its item named after the card (trial 10).
+   */
+  inventoryNames: string[];
 }
 
 /** At most this many installations for a consumer app to be a removal rather than a project (`isConsumerRemoval`). */
@@ -186,8 +191,10 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       required: false,
       limited: !!alternative && residual > 0 && residual < exposure,
       removal,
+      inventoryNames: [item.name],
     });
   }
+  lines.splice(0, lines.length, ...oneLinePerProduct(lines));
   // What the collectivité decided to keep is not planned: out of the replacements before phases and target are
   // computed, so that no phase counts on it (trial 8: « on garde ArcGIS Pro » ignored, ArcGIS → QGIS planned).
   const parts = partNames(analysis.items);
@@ -252,6 +259,49 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
     events: options.context ? localEvents(options.context, lines, options.now, parts) : [],
     decided: decided.map((d) => ({ text: d.text, items: d.lines.map((l) => l.item) })),
   };
+}
+
+/**
+ * One line per catalog product: the lines of one product under several inventory names, planned alike (same
+ * alternative, phase and exposure), become one — the card's name, installations and points summed, the inventory
+ * names kept (largest first). Lines without a product stay as they are.
+ */
+function oneLinePerProduct(lines: RoadmapLine[]): RoadmapLine[] {
+  const groups = new Map<string, RoadmapLine[]>();
+  const out: (RoadmapLine | string)[] = [];
+  for (const l of lines) {
+    const id = typeof l.item.product === "object" ? l.item.product?.id : l.item.product;
+    if (!id) {
+      out.push(l);
+      continue;
+    }
+    const key = JSON.stringify([id, l.alternative?.id ?? null, l.phase, l.removal, l.exposure, l.residual]);
+    const group = groups.get(key);
+    if (group) group.push(l);
+    else {
+      groups.set(key, [l]);
+      out.push(key);
+    }
+  }
+  return out.map((x) => {
+    if (typeof x !== "string") return x;
+    const group = groups.get(x)!;
+    if (group.length === 1) return group[0]!;
+    group.sort((a, b) => b.item.installations - a.item.installations);
+    const first = group[0]!;
+    const sum = (f: (l: RoadmapLine) => number) => group.reduce((s, l) => s + f(l), 0);
+    return {
+      ...first,
+      item: {
+        ...first.item,
+        name: productName(first.item) ?? first.item.name,
+        installations: sum((l) => l.item.installations),
+      },
+      points: sum((l) => l.points),
+      rawRemoved: sum((l) => l.rawRemoved),
+      inventoryNames: group.flatMap((l) => l.inventoryNames),
+    };
+  });
 }
 
 /**
@@ -370,7 +420,7 @@ const firstWord = (name: string) => fold(/^[^\s(]*/.exec(name.trimStart())![0]).
  */
 function namesOf(line: RoadmapLine, parts: string[]): string[] {
   const out = new Set<string>();
-  for (const name of [productName(line.item), line.item.name, ...parts]) {
+  for (const name of [productName(line.item), line.item.name, ...line.inventoryNames, ...parts]) {
     if (!name) continue;
     const w = words(name).trim();
     out.add(w);
@@ -397,7 +447,9 @@ function linesNamed(sentence: string, lines: RoadmapLine[], partsOf: (line: Road
   // Only lines whose name starts with a word of the sentence can be named by it: a cheap test first.
   const vocabulary = new Set(said.trim().split(" "));
   const candidate = (l: RoadmapLine) =>
-    [productName(l.item), l.item.name, ...partsOf(l)].some((n) => n && vocabulary.has(firstWord(n)));
+    [productName(l.item), l.item.name, ...l.inventoryNames, ...partsOf(l)].some(
+      (n) => n && vocabulary.has(firstWord(n)),
+    );
   const named = lines.filter((l) => candidate(l) && namesOf(l, partsOf(l)).some((n) => said.includes(n)));
   if (named.length) return named;
   // Then by one word that names a single line: the product's own first word when it is not its vendor's (« AutoCAD »

@@ -111,6 +111,13 @@ function deadlineText(structure: DocumentStructure, date: string, phaseEnd: stri
   return texts(structure, "phase.localDeadline", { date: frenchDate(date) });
 }
 
+/** The inventory names a line counts, when it counts several (one product under two names: trial 10). */
+function inventoryNamesText(structure: DocumentStructure, l: RoadmapLine): string | null {
+  return l.inventoryNames.length > 1
+    ? texts(structure, "line.inventoryNames", { names: l.inventoryNames.join(", ") })
+    : null;
+}
+
 /** A line of a phase: name, installations, role, law; alternative and the points it removes; a local deadline. */
 function phaseLine(
   structure: DocumentStructure,
@@ -123,6 +130,7 @@ function phaseLine(
     `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`,
     l.role.label,
     l.laws.length ? lawsText(l.laws) : null,
+    inventoryNamesText(structure, l),
   ]
     .filter(Boolean)
     .join(", ");
@@ -332,7 +340,7 @@ export function roadmapContext(
     plan.lines
       .slice(0, MAX_LISTED)
       .map((l) => [
-        l.item.name,
+        l.inventoryNames.length > 1 ? `${l.item.name} (${inventoryNamesText(structure, l)})` : l.item.name,
         vendorText(l.item),
         formatInt(l.item.installations),
         l.laws.length ? lawsText(l.laws) : "—",
