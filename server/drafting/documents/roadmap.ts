@@ -171,7 +171,7 @@ export function roadmapContext(
   vars.target_sentence = texts(structure, targetDate ? "target.withDate" : "target.noDate", {
     baseline,
     target,
-    raw: counts.raw,
+    raw: counts.share,
     date: byDate,
     start: frenchDate(start),
     collectivite: vars.collectivite!,
@@ -254,7 +254,6 @@ export function roadmapContext(
   vars.baseline_sentence = texts(structure, "baseline.sentence", {
     analysis: analysisLabel(analysis),
     ...counts,
-    share: counts.raw,
     unknown: plan.measure.unknown.installations
       ? texts(structure, "baseline.unknown", { unknown: formatInt(plan.measure.unknown.installations) })
       : "",
