@@ -6,8 +6,10 @@
  * (« 360 Total Security » is not Kaspersky) and the « another product of the line » guard (« Cisco Secure Endpoint »
  * is not Cisco Secure Client) still hold.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { message } from "../../server/i18n/messages.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex, matchName, SURE_CONFIDENCE } from "../../server/inventory/match.ts";
 import { inventoryRow } from "./fixtures.ts";
@@ -48,5 +50,20 @@ describe("an edition of a known product (trial10 B2)", () => {
     expect(cisco.entry?.id === "cisco-secure-client" && !cisco.review).toBe(false);
     // A Windows edition of another version is not Windows 10.
     expect(matchName(index, "Microsoft Windows 11 Education", "Microsoft Corporation").entry?.id).toBe("windows-11");
+  });
+});
+
+describe("the README's OCS export steps (B5)", () => {
+  it("names the OCS screen and the exports in the words of the import's error message", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const section = readme.split("### Exporter l'inventaire d'OCS Inventory")[1]?.split("\n### ")[0] ?? "";
+    const expected = message("inventory.expected");
+    for (const words of ["« Tous les logiciels »", "Nombre;Logiciel"]) {
+      expect(expected).toContain(words);
+      expect(section).toContain(words);
+    }
+    // The columns the parser reads from the full export.
+    for (const column of ["`Editeur`", "`name`", "`Version`", "`Catégorie`", "`nbre`"])
+      expect(section).toContain(column);
   });
 });
