@@ -69,12 +69,14 @@ export const REMOVAL_MAX_INSTALLATIONS = 5;
 
 let consumer: { vendors: Set<string>; words: RegExp } | null = null;
 /**
- * A consumer app (`consumer-apps.txt`: its publisher, or a word of its name) installed on a few computers, with no
- * alternative in the catalog and not filed as business software: agents installed it, it is to be uninstalled.
+ * A consumer app (`consumer-apps.txt`: its publisher, or a word of its name) installed on a few computers and not filed
+ * as business software: agents installed it, it is to be uninstalled — whether or not the catalog names an alternative
+ * (trial 10: WeChat on two computers was a « remplacement accompagné » by Element), which the roadmap gives for a
+ * service that would use it (`removalAlternative`).
  */
 export function isConsumerRemoval(item: AnalysisItem): boolean {
   if (!(item.installations > 0) || item.installations > REMOVAL_MAX_INSTALLATIONS) return false;
-  if ((item.alternatives?.length ?? 0) > 0 || item.category === "business") return false;
+  if (item.category === "business") return false;
   if (!consumer) {
     const sections = wordListSections("consumer-apps.txt");
     const words = (sections.get("mots") ?? []).map((w) => fold(w));
@@ -169,10 +171,10 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       kept.push(item);
       continue;
     }
-    const alternative = bestAlternative(item.alternatives);
-    const exposure = exposureFactor(item) ?? 0;
     // A consumer app on a few computers is uninstalled: its exposure goes, with nothing in its place.
-    const removal = !alternative && isConsumerRemoval(item);
+    const removal = isConsumerRemoval(item);
+    const alternative = removal ? null : bestAlternative(item.alternatives);
+    const exposure = exposureFactor(item) ?? 0;
     const residual = removal ? 0 : alternative ? Math.min(exposure, alternativeExposure(alternative)) : exposure;
     // The quick phase is the map's quick wins, by the same rule (`isQuickWin`): a drop-in swap that leaves the
     // software under an extra-European jurisdiction is no quick win; it goes with the guided replacements.

@@ -81,3 +81,53 @@ describe("one product, one line (B3)", () => {
     expect(ctx.vars.phases_detail).toMatch(/noms dans l'inventaire : Cisco Webex Meetings, Webex/);
   });
 });
+
+/**
+ * B5: a personal messenger an agent installed on two computers (the trial: WeChat, with Element in the catalog) was a
+ * « Remplacement accompagné ». A consumer app (`consumer-apps.txt`) on a few computers is to uninstall even when the
+ * catalog names an alternative, which the roadmap gives for a service that would use it. Tested on Telegram and
+ * WhatsApp; business software and a consumer app on many computers stay replacements.
+ */
+describe("small consumer apps with an alternative in the catalog (B5)", () => {
+  const consumer = () =>
+    analysedRows(
+      [
+        inventoryRow("Microsoft Windows 11 Professionnel", "Microsoft Corporation", 100),
+        inventoryRow("Telegram Desktop", "Telegram FZ-LLC", 2),
+        inventoryRow("WhatsApp", "WhatsApp Inc.", 3),
+        inventoryRow("Slack", "Slack Technologies", 3),
+        inventoryRow("Discord", "Discord Inc.", 40),
+      ],
+      index,
+      NOW,
+    );
+
+  it("are quick removals; business software and widely installed apps are not", () => {
+    const plan = planRoadmap(consumer(), { now: NOW });
+    const line = (name: string) => plan.lines.find((l) => l.item.name === name);
+    for (const name of ["Telegram Desktop", "WhatsApp"]) {
+      expect(line(name), name).toMatchObject({ phase: "quick", removal: true, alternative: null });
+      expect(line(name)!.points).toBeGreaterThan(0);
+    }
+    expect(line("Slack")?.removal).toBe(false);
+    expect(line("Discord")?.removal ?? false).toBe(false);
+  });
+
+  it("the roadmap says « à désinstaller » and names the catalog's alternative for a service that would use it", () => {
+    const ctx = buildContext(
+      "roadmap",
+      parseInputs("roadmap", {
+        collectivite: { name: "Commune de Lamballe-Armor" },
+        analysisId: "t",
+        targetDate: "2029-12",
+      }),
+      consumer(),
+      loadStructure("roadmap"),
+      NOW,
+    );
+    const quick = ctx.vars.phases_detail!.split("### Remplacements accompagnés")[0]!;
+    expect(quick).toMatch(
+      /\*\*Telegram Desktop\*\* \([^\n]*\) → à désinstaller[^\n]*si un service en a l'usage : Olvid/,
+    );
+  });
+});

@@ -138,8 +138,9 @@ function phaseLine(
   const inPlace = l.alternative?.inPlace
     ? `, ${message("inventory.quickWin.inPlace", { installations: countText("installation", l.alternative.inPlace, formatInt(l.alternative.inPlace)) })}`
     : "";
+  const forUse = l.removal ? bestAlternative(l.item.alternatives) : null;
   const alt = l.removal
-    ? `${texts(structure, "phase.removal")} — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}`
+    ? `${texts(structure, "phase.removal")}${forUse ? ` ; ${texts(structure, "phase.removalAlternative", { alternative: forUse.name })}` : ""} — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}`
     : l.alternative
       ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
       : partialOnly(structure, l);
