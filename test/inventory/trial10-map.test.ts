@@ -11,6 +11,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { message } from "../../server/i18n/messages.ts";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { productNameFor } from "../../server/inventory/channel.ts";
 import { loadMatchIndex, type MatchIndex, matchName, SURE_CONFIDENCE } from "../../server/inventory/match.ts";
 import { inventoryRow } from "./fixtures.ts";
 
@@ -65,5 +66,26 @@ describe("the README's OCS export steps (B5)", () => {
     // The columns the parser reads from the full export.
     for (const column of ["`Editeur`", "`name`", "`Version`", "`Catégorie`", "`nbre`"])
       expect(section).toContain(column);
+  });
+});
+
+describe("a catalog card named after a release channel (B5)", () => {
+  it("calls a line that names no channel by the card's name without it", () => {
+    const r = analyzeRows(
+      [
+        inventoryRow("Mozilla Firefox 133.0 (x86 en-US)", "Mozilla", 30),
+        inventoryRow("Mozilla Firefox 128.5.1 ESR (x64 fr)", "Mozilla", 12),
+      ],
+      index,
+      { now: NOW },
+    );
+    const release = r.items.find((i) => i.name.startsWith("Mozilla Firefox 133"))!;
+    expect(release.product).toMatchObject({ id: "firefox", name: "Firefox" });
+    expect(release.reason).not.toContain("ESR");
+    const esr = r.items.find((i) => i.name.includes("ESR"))!;
+    expect(esr.product).toMatchObject({ id: "firefox", name: "Firefox ESR" });
+    expect(productNameFor("Node.js LTS", "Node.js 23.1.0")).toBe("Node.js");
+    expect(productNameFor("Node.js LTS", "Node.js 22.11.0 LTS")).toBe("Node.js LTS");
+    expect(productNameFor("Windows 10", "Windows 10 Entreprise LTSC")).toBe("Windows 10");
   });
 });
