@@ -2,9 +2,12 @@
  * A town a question names as an example (« pour une commune comme Millau ») or as the asker's own place (« chez nous à
  * Figeac »), not as what it asks: what is asked is then what holds for any commune. The expressions are data
  * (`example-places.txt`); a town that is the subject of what is asked (« Combien d'habitants compte Millau ? », « Le
- * maire de Figeac utilise-t-il Linux ? ») is never one.
+ * maire de Figeac utilise-t-il Linux ? ») is never one, nor one whose figure is asked (« Combien de postes sous Linux
+ * chez nous à Figeac ? »).
  */
+import { fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
+import { FIGURE_ASKED } from "./asked-kinds.ts";
 
 /** The forms of each base letter, so that an expression of the list matches whatever its accents and capitals. */
 const LETTER_FORMS: Record<string, string> = {
@@ -105,7 +108,9 @@ export function withoutExamplePlaces(
   whole = false,
 ): { question: string; removed: string; places: string[] } | null {
   const found = examplePlaces(question);
-  if (!found.length) return null;
+  // « Combien de postes sous Linux chez nous à Laguiole ? », « … pour une commune comme Laguiole ? » ask that town's own
+  // figure: another's (Munich's postes) would be read as its own.
+  if (!found.length || FIGURE_ASKED.test(fold(question))) return null;
   let rest = question;
   for (const { start, end, phrase } of found) {
     const from = whole ? phrase : start;

@@ -2492,6 +2492,9 @@ describe("a town given as an example or as the asker's own place (trial10 A7)", 
       "combien espalion a économisé avec linux ?",
       "Marvejols a passé ses postes sous Linux comme la gendarmerie ?",
       "Une commune comme la nôtre peut-elle utiliser Nextcloud ?",
+      // A figure asked for the town given: another collectivité's would be read as its own.
+      "Combien de postes sous Linux chez nous à Laguiole ?",
+      "Combien de postes sous Linux pour une commune comme Laguiole ?",
     ])
       expect(withoutExamplePlaces(q), q).toBeNull();
   });
