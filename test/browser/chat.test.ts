@@ -118,7 +118,10 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     }
   });
 
-  it("keeps the conversation across a reload, sends a follow-up with the previous turn, and forgets it when asked", async () => {
+  // Some fifteen steps, each a server round trip or a reload: on a machine loaded to 30, more than Vitest's default 30 s.
+  it("keeps the conversation across a reload, sends a follow-up with the previous turn, and forgets it when asked", {
+    timeout: 120_000,
+  }, async () => {
     const { page } = await pages.open(server.url);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
