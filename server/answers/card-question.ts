@@ -11,7 +11,8 @@
 import { fold } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { DEMONYMS, readSections, stem, words } from "../retrieval/french.ts";
-import { type Answerability, occurs, passageWords, questionTerms } from "../retrieval/relevance.ts";
+import { isSubjectPage } from "../retrieval/rank.ts";
+import { type Answerability, keywords, occurs, passageWords, questionTerms } from "../retrieval/relevance.ts";
 import { type SearchResult, searchResultOf } from "../retrieval/search.ts";
 import { vendorNamed } from "../retrieval/vendor-card.ts";
 import type { ChunkStore, StoredChunk } from "../store/types.ts";
@@ -166,6 +167,7 @@ export async function cardAnswer(
   question: string,
   results: SearchResult[],
   store?: Pick<ChunkStore, "searchText">,
+  { alone = false }: { alone?: boolean } = {},
 ): Promise<SearchResult[] | null> {
   question = withoutAskerPlaces(question);
   const list = words(question);
@@ -202,11 +204,19 @@ export async function cardAnswer(
     );
   const first = named[0];
   if (!first) return null;
-  const nameWords = new Set(
-    tokens(question)
-      .slice(first.match.start, first.match.start + first.match.length)
-      .map((t) => t.word),
-  );
+  const written = tokens(question).slice(first.match.start, first.match.start + first.match.length);
+  const nameWords = new Set(written.map((t) => t.word));
+  if (alone) {
+    // Another name of the catalog written apart from it (« Zoom ou Teams, lequel est européen ? ») makes the question
+    // one about several products: no card alone answers it.
+    const end = first.match.start + first.match.length;
+    if (named.some((n) => n.match.start >= end || n.match.start + n.match.length <= first.match.start)) return null;
+    // A page of the corpus about the name written (« Visio, l'outil de visioconférence de l'État » for « Visio, l'outil
+    // de l'État… », which is also an inventory name of Microsoft Visio) says what the name designates as well as a
+    // card: the search's order stays.
+    const subject = keywords(written.map((t) => t.raw).join(" ")).join(" ");
+    if (results.some((r) => r.document.kind !== "catalog" && isSubjectPage(r.document.title, [subject]))) return null;
+  }
   // What the question asks is after its last comma or colon (« SurveyMonkey pour nos sondages, c'est quel genre
   // d'outil ? »); before it, how the asker designates the product and where they use it.
   const askingText = question.replace(/^.*[,:;]\s*(?=[^,:;]*\?\s*$)/s, "");
@@ -303,7 +313,8 @@ export async function onCard(
   // differently: « Visio … remplace quels logiciels ? » lost the list the guide's page gives).
   // A question on a person's private life (« le créateur de HAProxy, il habite dans quelle ville ? ») is not asked of
   // a card, whose city is its vendor's.
-  if (decision.answerable || decision.reason === "personal") return { results, decision };
+  if (decision.reason === "personal") return { results, decision };
+  if (decision.answerable) return cardsFirst(question, results, decision, store);
   const cards = await cardAnswer(question, results, store);
   if (!cards) return { results, decision };
   const ids = new Set(cards.map((c) => c.id));
@@ -311,5 +322,32 @@ export async function onCard(
   return {
     results: [...cards, ...rest],
     decision: { ...decision, answerable: true, reason: "ok", missing: [], relevant: cards.map((_, i) => i) },
+  };
+}
+
+/**
+ * An answerable question naming one product of the catalog and asking what its card says (« Microsoft Office, c'est
+ * quoi ? », « Zoom est-il européen ? », « Qui contrôle Oracle ? ») opens on that card (its vendor's after it for the
+ * owner or the seat), though the search ranked higher a case study or a guide naming it (the Austrian army's move
+ * to LibreOffice, an alternative's card saying « européen »): the passages found follow, in their order, as evidence.
+ * Unchanged when the question names several products, a page of the corpus is about the name it writes, or it asks
+ * what no card says (`cardAnswer`).
+ */
+async function cardsFirst(
+  question: string,
+  results: SearchResult[],
+  decision: Answerability,
+  store?: Pick<ChunkStore, "searchText">,
+): Promise<{ results: SearchResult[]; decision: Answerability }> {
+  const cards = await cardAnswer(question, results, store, { alone: true });
+  if (!cards) return { results, decision };
+  const ids = new Set(cards.map((c) => c.id));
+  const rest = results.flatMap((r, i) => (ids.has(r.id) ? [] : [{ r, relevant: decision.relevant.includes(i) }]));
+  return {
+    results: [...cards, ...rest.map((x) => x.r)],
+    decision: {
+      ...decision,
+      relevant: [...cards.map((_, i) => i), ...rest.flatMap((x, i) => (x.relevant ? [cards.length + i] : []))],
+    },
   };
 }
