@@ -141,6 +141,7 @@ export function nameIn(
 type Card = SearchResult | StoredChunk;
 const kindRank = (c: Card) =>
   c.document.id.startsWith("catalog/product/") ? 0 : c.document.id.startsWith("catalog/vendor/") ? 1 : 2;
+const vendorFirst = (c: Card) => (c.document.id.startsWith("catalog/vendor/") ? 0 : 1);
 
 /** The vendor card of a product or alternative card, among `cards`. */
 function vendorCardOf(card: Card, cards: Card[]): Card | undefined {
@@ -188,9 +189,22 @@ export async function cardAnswer(
         { withChunks: true },
       )
     : [];
+  // The words written with a capital or a digit, searched alone: a name many cards write (« Microsoft », on a hundred
+  // cards) is not found by its card among the cards that hold the question's other words.
+  const capitalised = tokens(question).filter((t) => t.word.length > 1 && /\p{Lu}|\p{N}/u.test(t.raw));
+  const nameHits =
+    store && capitalised.length
+      ? await store.searchText(
+          capitalised.map((t) => t.word).join(" "),
+          20,
+          { kinds: ["catalog"] },
+          { withChunks: true },
+        )
+      : [];
   const cards: Card[] = [
     ...results.filter((r) => r.document.kind === "catalog"),
     ...hits.flatMap((h) => (h.chunk ? [h.chunk] : [])),
+    ...nameHits.flatMap((h) => (h.chunk ? [h.chunk] : [])),
   ].filter((c, i, all) => all.findIndex((d) => d.id === c.id) === i);
   const named = cards
     .map((card, rank) => ({ card, rank, match: nameIn(question, card) }))
@@ -199,6 +213,8 @@ export async function cardAnswer(
       (a, b) =>
         b.match.length - a.match.length ||
         Number(b.match.own) - Number(a.match.own) ||
+        // « l'outil de Hikvision …, c'est lequel ? »: a name both a vendor's and its product's is the vendor's.
+        (which ? vendorFirst(a.card) - vendorFirst(b.card) : 0) ||
         kindRank(a.card) - kindRank(b.card) ||
         a.rank - b.rank,
     );
@@ -241,9 +257,15 @@ export async function cardAnswer(
   // A vendor named with what the product does (« l'outil d'Esri pour les relevés sur mobile, c'est lequel ? », « qui
   // contrôle l'outil de relevés sur mobile d'Esri ? »): the product of that vendor whose card holds most of the words
   // its vendor's card lacks.
+  // Asked « lequel ? », the words that designate the product are those the question does not ask with, even when
+  // the vendor's card holds them too (Intuit's card says « lettres d'information », Mailchimp's usage), names and
+  // acronyms among them (« l'outil de Palo Alto Networks pour l'EDR »).
   const designating = terms.filter(
     (t) =>
-      !t.name && !t.date && !excused(t) && !covered(t, passageWords(`${first.card.document.title} ${first.card.text}`)),
+      (which || !t.name) &&
+      !t.date &&
+      !excused(t) &&
+      !covered(t, which ? passageWords("") : passageWords(`${first.card.document.title} ${first.card.text}`)),
   );
   if (card.document.id.startsWith("catalog/vendor/") && designating.length && !pointing) {
     const vendorHits = store
@@ -258,9 +280,15 @@ export async function cardAnswer(
     const scored = productsOf(card, pool)
       .map((p) => {
         const held = passageWords(`${p.document.title} ${p.text.split("\n").slice(0, 1).join(" ")}`);
-        return { p, n: designating.filter((t) => t.variants.some((v) => occurs(v, held))).length };
+        return {
+          p,
+          n: designating.filter((t) => t.variants.some((v) => occurs(v, held))).length,
+          words: held.list.length,
+        };
       })
-      .sort((a, b) => b.n - a.n);
+      // Of two products designated alike (« système d'exploitation des postes de travail »), the one whose card says
+      // least beyond it (not the one « (version ancienne) »).
+      .sort((a, b) => b.n - a.n || a.words - b.words);
     const best = scored[0];
     // No product of the vendor does it (« sans Google, une carte des travaux : avec quoi ? »): no card answers.
     if (!best || best.n === 0 || best.n / designating.length < 0.4) return null;

@@ -92,4 +92,21 @@ describe("a question about one catalog product", () => {
   ])("is not answered by a card when the card does not say it: %s", async (question) => {
     expect(await answered(question)).toBeNull();
   });
+
+  it.each([
+    // The vendor's card says what its product does too: « lequel ? » still asks for the product.
+    ["On a l'outil d'Intuit pour les lettres d'information : c'est lequel ?", "catalog/product/mailchimp"],
+    ["On a l'outil de C3RB Informatique pour la gestion de la bibliothèque : c'est lequel ?", "catalog/product/orphee"],
+    // A vendor of the same name as its product: « lequel ? » reads the name as the vendor's.
+    ["On a l'outil de Hikvision pour la vidéosurveillance : c'est lequel ?", "catalog/product/hikvision-video"],
+  ])("asking which product of a vendor, is answered by that product's card: %s", async (question, id) => {
+    expect((await answered(question))?.[0]).toBe(id);
+  });
+
+  it.each([["Zoom ou Teams, lequel est européen ?"], ["Nextcloud et Jamespot, c'est quoi ?"]])(
+    "naming several products, is answered by no card alone: %s",
+    async (question) => {
+      expect(await cardAnswer(question, cards, undefined, { alone: true })).toBeNull();
+    },
+  );
 });
