@@ -31,6 +31,8 @@ const SPOKEN = section("parlé");
 const ASKER_ROLES = section("usager");
 /** A demonstrative pointing back to the name just written (« c'est quoi cette boîte ? »). */
 const DEMONSTRATIVE = new Set(section("démonstratif").map((e) => e.join(" ")));
+/** What makes the name written right after it the reference of something else asked (« en même temps que Hikvision »). */
+const REFERENCE = section("référence");
 /** Where the asker uses the product (« au bureau d'études »): not a word of « hors fiche » asking anything. */
 const ASKER_PLACES = section("lieu de l'usager");
 
@@ -227,6 +229,14 @@ export async function cardAnswer(
     // one about several products: no card alone answers it.
     const end = first.match.start + first.match.length;
     if (named.some((n) => n.match.start >= end || n.match.start + n.match.length <= first.match.start)) return null;
+    // « les caméras visées en même temps que Hikvision, c'est quel fabricant ? » asks of other cameras than its.
+    const before = tokens(question)
+      .slice(0, first.match.start)
+      .map((t) => t.word);
+    if (
+      REFERENCE.some((e) => e.length <= before.length && e.every((w, j) => before[before.length - e.length + j] === w))
+    )
+      return null;
     // A page of the corpus about the name written (« Visio, l'outil de visioconférence de l'État » for « Visio, l'outil
     // de l'État… », which is also an inventory name of Microsoft Visio) says what the name designates as well as a
     // card: the search's order stays.

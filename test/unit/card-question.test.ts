@@ -103,8 +103,15 @@ describe("a question about one catalog product", () => {
     expect((await answered(question))?.[0]).toBe(id);
   });
 
-  it.each([["Zoom ou Teams, lequel est européen ?"], ["Nextcloud et Jamespot, c'est quoi ?"]])(
-    "naming several products, is answered by no card alone: %s",
+  it.each([
+    ["Zoom ou Teams, lequel est européen ?"],
+    ["Nextcloud et Jamespot, c'est quoi ?"],
+    // A product named as the reference of another one asked about is not what the question asks of a card.
+    ["Les routeurs visés en même temps que Huawei, c'est quel constructeur ?"],
+    ["L'antivirus cité à côté de Kaspersky, il est de quel pays ?"],
+    ["Un pare-feu autre que Fortinet, c'est quel genre d'outil ?"],
+  ])(
+    "naming several products, or one as the reference of another, is answered by no card alone: %s",
     async (question) => {
       expect(await cardAnswer(question, cards, undefined, { alone: true })).toBeNull();
     },
