@@ -91,7 +91,8 @@ const CARD_TITLE = /^(?:Produit|Éditeur|Alternative) : (.+)$/;
 
 /**
  * The names a card goes by: its name, the name without what its parentheses add (« Netgear (commutateurs, Wi-Fi,
- * NAS) » → « Netgear »), each name of a pair (« ArcGIS Field Maps / Survey123 »), and a product's inventory names.
+ * NAS) » → « Netgear »), each name of a pair (« ArcGIS Field Maps / Survey123 »), a product's inventory names, and
+ * its name without its vendor's (« Adobe Photoshop » → « Photoshop »).
  */
 export function cardNames(card: { text: string; document: { id: string; title: string } }): string[] {
   const name = CARD_TITLE.exec(card.document.title)?.[1];
@@ -100,6 +101,15 @@ export function cardNames(card: { text: string; document: { id: string; title: s
   for (const n of [...names]) names.push(...n.split(" / "));
   const aliases = /^Apparaît dans les inventaires sous les noms : (.+?)\.?$/m.exec(card.text)?.[1];
   if (aliases) names.push(...aliases.split(" ; "));
+  // A product named after its vendor is also called without it (« Adobe Photoshop » → « Photoshop »).
+  const vendor = vendorNamed(card);
+  if (vendor && card.document.id.startsWith("catalog/product/"))
+    for (const n of names.slice(0, 2)) {
+      const own = tokens(n);
+      const lead = tokens(vendor).map((t) => t.word);
+      if (own.length > lead.length && lead.every((w, i) => own[i]!.word === w))
+        names.push(n.slice(own[lead.length]!.at).trim());
+    }
   return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
 }
 

@@ -65,6 +65,9 @@ describe("a question about one catalog product", () => {
     ["Qui contrôle Gatewatcher ?", "catalog/vendor/gatewatcher"],
     ["Par quoi remplacer Jira ?", "catalog/product/jira"],
     ["Qui contrôle l'outil de relevés sur mobile d'Esri ?", "catalog/product/arcgis-field-maps"],
+    // How the catalog files it: its category.
+    ["Pronote, dans l'inventaire, c'est classé comment ?", "catalog/product/pronote"],
+    ["Photoshop, c'est rangé comment ?", "catalog/product/adobe-photoshop"],
   ])("is answered by its card first: %s", async (question, id) => {
     expect((await answered(question))?.[0]).toBe(id);
   });
