@@ -50,6 +50,8 @@ const GENERAL = new Set([
   ...stems("entity-frame.txt"),
   ...[...SPOKEN, ...ASKER_ROLES].filter((e) => e.length === 1).map((e) => stem(e[0]!)),
 ]);
+/** The domain's words (« cloud », « messagerie »): never a name on their own. */
+const DOMAIN = stems("domain-words.txt");
 const SPOKEN_STEMS = new Set(SPOKEN.filter((e) => e.length === 1).map((e) => stem(e[0]!)));
 const ASKED_STEMS = new Set(ASKED.filter((e) => e.length === 1).map((e) => stem(e[0]!)));
 const WHICH_STEMS = new Set(WHICH.map((e) => stem(e[0]!)));
@@ -107,8 +109,14 @@ export function cardNames(card: { text: string; document: { id: string; title: s
     for (const n of names.slice(0, 2)) {
       const own = tokens(n);
       const lead = tokens(vendor).map((t) => t.word);
-      if (own.length > lead.length && lead.every((w, i) => own[i]!.word === w))
-        names.push(n.slice(own[lead.length]!.at).trim());
+      const rest = own.slice(lead.length);
+      // Not when what is left is one of the domain's words (« IBM Cloud » → « Cloud », which « CLOUD Act » writes).
+      if (
+        rest.length &&
+        lead.every((w, i) => own[i]!.word === w) &&
+        !rest.every((t) => GENERAL.has(stem(t.word)) || DOMAIN.has(stem(t.word)))
+      )
+        names.push(n.slice(rest[0]!.at).trim());
     }
   return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
 }

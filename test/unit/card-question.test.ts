@@ -90,6 +90,8 @@ describe("a question about one catalog product", () => {
     "Typeform, c'est quel genre d'outil ?",
     "On a l'outil de Microsoft pour la billetterie de la piscine : c'est lequel ?",
     "Si Tchap était une couleur, ce serait laquelle ?",
+    // A product's name without its vendor's that is a word of the domain (« IBM Cloud » → « Cloud ») names nothing.
+    "Qu'est-ce que le CLOUD Act ?",
     // Words around a vendor's name are asked of its card, which does not hold them.
     "On voudrait une petite carte des travaux en cours sur le site de la mairie, sans Google : avec quoi ?",
   ])("is not answered by a card when the card does not say it: %s", async (question) => {
