@@ -619,7 +619,9 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   // question that names what it is about says how it asks about it: it counts where a passage holds it, never against
   // it. In one that names nothing, it may be all it says of its topic (« Comment mettre à jour le plan communal de
   // sauvegarde … ? », « … que tout le monde utilise »).
-  const light = (t: QuestionTerm) => names.length > 0 && isLight(t);
+  // A word naming the kind of answer or the judgement asked (« c'est quel pourcentage », « c'est suffisant ? ») says
+  // so in any question.
+  const light = (t: QuestionTerm) => !!t.answerKind || (names.length > 0 && isLight(t));
   // A question asking a figure (« combien de mairies utilisent Zoom ? ») counts its setting: it is what it asks.
   const asksFigure = !!FIGURE_ASKED.exec(fold(outsideContext(question)));
   const perPassage = judged.map((p, i) => {

@@ -2459,3 +2459,51 @@ describe("twenty-first series (held-out-16: a place the corpus never names, aske
     ).toMatchObject({ answerable: false, reason: "unknown-name" });
   });
 });
+
+describe("twenty-second series (held-out-16: the words that name the kind of answer or the judgement asked)", () => {
+  const kinds = (q: string) =>
+    questionTerms(q)
+      .filter((t) => t.answerKind)
+      .map((t) => t.word);
+
+  it("reads a word by its place: the kind of answer after « quel », in « c'est quoi ce … », as the attribute of « c'est une … »", () => {
+    expect(kinds("Thunderbird, c'est quelle proportion des postes en Europe ?")).toEqual(["proportion"]);
+    expect(kinds("ANSSI, c'est quoi ce sigle ?")).toEqual(["sigle"]);
+    expect(kinds("Munich est revenue à Windows ou c'est un mythe ?")).toEqual(["mythe"]);
+    expect(kinds("Zimbra ça date de quand ?")).toEqual(["date"]);
+    expect(kinds("La Région impose un taux de logiciels libres ? c'est combien ?")).toEqual(["taux"]);
+    expect(kinds("Rocket.Chat c'est suffisant pour les élus ?")).toEqual(["suffisant"]);
+    // The same words elsewhere are what the question is about; private life is never a kind of answer.
+    expect(kinds("La légende de la carte des dépendances est-elle en couleur ?")).toEqual([]);
+    expect(kinds("Quelle est la date de la prochaine réunion ?")).toEqual([]);
+    expect(kinds("Le sérieux de l'éditeur est-il vérifié ?")).toEqual([]);
+    expect(kinds("Quelle voiture conduit le maire de Lyon ?")).toEqual([]);
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers a question whose only word the corpus never writes names the kind of answer or the judgement asked", async () => {
+      for (const q of [
+        "Microsoft augmente ses licences de quel pourcentage pour les collectivités ?",
+        "ANSSI, c'est quoi ce sigle ?",
+        "Munich est revenue à Windows ou c'est un mythe ?",
+        "CrowdStrike a planté les hôpitaux ou c'est une légende ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+
+    it("abstains on what the corpus never writes, asked in the same places", async () => {
+      for (const q of [
+        "Quelle voiture conduit le maire de Lyon ?",
+        "Quel pourcentage de fromage dans les repas de la cantine ?",
+        "Le gâteau de la kermesse, c'est suffisant pour vingt enfants ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: false });
+    });
+  });
+});
