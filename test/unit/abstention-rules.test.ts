@@ -2507,3 +2507,28 @@ describe("twenty-second series (held-out-16: the words that name the kind of ans
     });
   });
 });
+
+describe("twenty-second series (held-out-16: a pronoun, a form typed without its apostrophe, a DSI's abbreviation, a word's family)", () => {
+  it("reads « soi » and « cest » as the words that frame a question, not its topic", () => {
+    const words = (q: string) => questionTerms(q).map((t) => t.word);
+    expect(words("Mattermost c'est comme Slack mais chez soi ?")).not.toContain("soi");
+    expect(words("cest quoi le danger de Dropbox pour la mairie")).not.toContain("cest");
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers a question put with « chez soi », « cest », « les mdp » or « grammaire » for « grammatical »", async () => {
+      for (const q of [
+        "Mattermost c'est comme Slack mais chez soi ?",
+        "Vaultwarden, ça sert à partager les mdp entre techniciens ?",
+        "un correcteur de grammaire pour Thunderbird ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+  });
+});
