@@ -3,7 +3,7 @@
  * cannot answer; this checks how many of the question's meaningful words a passage contains, so the assistant
  * can say it does not know instead of answering from the model's memory.
  */
-import { fold } from "../core/text.ts";
+import { escapeRegExp, fold } from "../core/text.ts";
 import {
   askingClause,
   asksCardField,
@@ -53,7 +53,7 @@ import {
   withoutReferences,
 } from "./passage-words.ts";
 import { outsideContext } from "./question-context.ts";
-import { complementOf, ownRelation, questionTerms } from "./question-terms.ts";
+import { complementOf, ownRelation, questionTerms, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount } from "./rank.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
@@ -838,7 +838,14 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   // The same for what it asks of a named person (« Quelles études Laura Chaubard a-t-elle faites ? »).
   // Each of them: « joue-t-il d'un instrument de musique ? » needs « musique » beside the name, not only « instrument ».
   const roleTerms = terms.filter(
-    (t) => t.word === role || (names.length > 0 && ATTRIBUTES.has(frStem(t.word)) && !ownRelation(question, t.word)),
+    (t) =>
+      t.word === role ||
+      (names.length > 0 &&
+        ATTRIBUTES.has(frStem(t.word)) &&
+        !ownRelation(question, t.word) &&
+        // « à compter dans l'étude » names a thing: after a definite article, the word is not what is asked of the
+        // name (« Quelles études Laura Chaubard a-t-elle faites ? », « ses études », « l'April a pensé » are).
+        !new RegExp(`(?:\\sl'|\\s(?:le|la|les)\\s)${escapeRegExp(t.word)}[\\s?!.,;:]`).test(spaced(question))),
   );
   const others = names.filter((t) => !roleTerms.includes(t));
   // A role held by a person (« Comment s'appelle le DSI de la Région Occitanie ? »): the sentence also names someone,

@@ -2532,3 +2532,25 @@ describe("twenty-second series (held-out-16: a pronoun, a form typed without its
     });
   });
 });
+
+describe("twenty-second series (held-out-16: what a named organisation thought; « l'étude » of dependencies, not a person's studies)", () => {
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers what an organisation thought where the corpus says what it criticised, and a product to count in the study", async () => {
+      for (const q of [
+        "Qu'est-ce que le CNLL a pensé du contrat Microsoft de l'Éducation nationale ?",
+        "Les agents Zoom c'est une dépendance à compter dans l'étude ? on en a 30 dans notre inventaire",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+
+    it("still asks a person's studies of a passage that says them beside the name", async () => {
+      expect(await decide("Quelles études Henri Verdier a-t-il faites ?")).toMatchObject({ answerable: false });
+    });
+  });
+});
