@@ -158,7 +158,12 @@ export function questionTerms(asked: string): QuestionTerm[] {
     // Right after a noun (« les communes suisses », « un hébergeur allemand »), it restricts what is asked; after a
     // verb (« est-il américain ? ») or in « de quel pays », it is what is asked.
     const previous = fold(tokens[i - 1]?.[0] ?? "").replace(/^([cdjlmnst]|qu)'/, "");
+    // « c'est un service américain ? »: the noun is the attribute of « c'est », and the nationality what it asks, as in
+    // « est-il américain ? ».
+    const attribute =
+      /^(?:un|une)$/.test(fold(tokens[i - 2]?.[0] ?? "")) && /^(?:c'est|est)$/.test(fold(tokens[i - 3]?.[0] ?? ""));
     const attributive =
+      !attribute &&
       previous.length > 2 &&
       !STOPWORDS.has(previous) &&
       !FRAME.has(previous) &&

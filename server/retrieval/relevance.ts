@@ -639,7 +639,12 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
           !isGeneric(t) &&
           holds(t, passageWords(`${results[i]!.document.title} ${results[i]!.section}`)),
       );
-    const holding = terms.filter((t) => t.variants.some((v) => occurs(v, p)) || (namedCard && asksCardField(t)));
+    // So does the nationality it asks (« DeepL, c'est un service américain ? »): its country is one of the fields.
+    const holding = terms.filter(
+      (t) =>
+        t.variants.some((v) => occurs(v, p)) ||
+        (namedCard && (asksCardField(t) || (!!t.nationality && !t.attributive && !t.context))),
+    );
     // The question's context (« Qwant, qu'on a mis par défaut sur les postes…, c'est bien français ? ») counts where
     // a passage holds it, never against it, when the question names what it is about, or in a catalog card that
     // holds a word of what it asks (« Pour monter la vidéo de la fête de quartier, un logiciel libre de montage ? »);

@@ -2554,3 +2554,25 @@ describe("twenty-second series (held-out-16: what a named organisation thought; 
     });
   });
 });
+
+describe("twenty-second series (held-out-16: the nationality asked as the attribute of « c'est un … »)", () => {
+  it("reads « c'est un service américain ? » as asking the country, « les hébergeurs américains » as a restriction", () => {
+    const usa = (q: string) => questionTerms(q).find((t) => t.word === "etats unis");
+    expect(usa("Olvid, c'est une appli américaine ?")?.attributive).toBeFalsy();
+    expect(usa("Les hébergeurs américains sont-ils soumis au RGPD ?")?.attributive).toBe(true);
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers from the card of the product named the nationality asked, whatever the setting around it", async () => {
+      expect(await decide("Les élus discutent sur Olvid pour la kermesse, c'est une appli américaine ?")).toMatchObject(
+        { answerable: true },
+      );
+    });
+  });
+});
