@@ -368,6 +368,10 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
     )) {
       for (const part of t.word.split(" ")) {
         if (judged.some((p) => p.list.includes(part))) continue;
+        // « pare-feux », « coupe-feux »: the plural of a compound typed in lower case is the compound the passages
+        // write in the singular.
+        const singular = part.replace(/[sx]$/, "");
+        if (t.compound && singular !== part && judged.some((p) => p.list.includes(singular))) continue;
         const n = await frequency(part);
         // « Privas » that the index finds only through « privé »: a name no passage writes is unknown too.
         // A word opening the question as a sentence's capital (« Switchs D-Link … », « Diffuser les vidéos … ») is

@@ -2576,3 +2576,24 @@ describe("twenty-second series (held-out-16: the nationality asked as the attrib
     });
   });
 });
+
+describe("twenty-second series (held-out-16: a name written with a superscript digit, the plural of a compound)", () => {
+  it("reads a superscript digit of a passage as the digit a question types (« M³Mail » for « M3Mail »)", async () => {
+    const texts = ["M³Mail est une messagerie libre éditée par une coopérative française.", "M³Mail : fiche."];
+    const names = namesFrom(async () => texts.map((text) => ({ chunk: { text } })));
+    const frequency = async (w: string) => (["m3mail", "messagerie", "libre", "cooperative"].includes(w) ? 2 : 0);
+    const found = texts.map((text) => ({ text, section: "", document: { title: "M³Mail", kind: "catalog" } }));
+    expect(await assessAnswerability("M3Mail c'est une messagerie libre ?", found, frequency, names)).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("reads the plural of a compound typed in lower case as the compound the passages write (« coupe-feux »)", async () => {
+    const texts = ["Les coupe-feu Stormwall sont fabriqués en France.", "Stormwall : coupe-feu français."];
+    const { frequency, names } = lexicon(texts, { coupe: 0, feux: 0 });
+    const found = texts.map((text) => ({ text, section: "", document: { title: "Stormwall", kind: "catalog" } }));
+    expect(
+      await assessAnswerability("Nos coupe-feux sont des Stormwall, c'est français ?", found, frequency, names),
+    ).toMatchObject({ answerable: true });
+  });
+});
