@@ -47,17 +47,18 @@ const PURPOSE =
   /(?<=[\p{L}\p{N}])\s+(pour\s+(?:nos|notre|mon|ma|mes|les|la|le|l['’]|un|une|des)\s*[^,;:?!.]*),(?=[^,;:.!?]*\?)/gu;
 
 /**
- * « Epelboin a dit sur RTL que … », « lu dans Le Monde que … »: the medium where the asker heard what the question
- * asks about, after a verb of saying (`saying-verbs.txt`, and « lu », « vu », « entendu »), with its name.
+ * « Epelboin a dit sur RTL que … », « a déclaré dans Le Monde que … »: the medium where the asker heard what the
+ * question asks about, after a verb of saying (`saying-verbs.txt`), with its name.
  */
 const MEDIUM = new RegExp(
   `(?<![\\p{L}])(?:${readFileSync(new URL("../i18n/fr/saying-verbs.txt", import.meta.url), "utf8")
     .split("\n")
     .filter((l) => l.trim() && !l.startsWith("#"))
     .flatMap((l) => l.trim().split(/\s+/))
-    .concat(["lu", "vu", "entendu"])
-    .join("|")})\\s+(?:sur|dans|à)\\s+(?:(?:la|le|les)\\s+|l['’])?\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*)*`,
-  "giu",
+    .join(
+      "|",
+    )})\\s+(?:sur|dans|à)\\s+(?:(?:la|le|les)\\s+|l['’])?\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*)*`,
+  "gu",
 );
 
 /** « Pour …, », « Dans …, » opening a sentence. */

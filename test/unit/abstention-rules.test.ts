@@ -2597,3 +2597,16 @@ describe("twenty-second series (held-out-16: a name written with a superscript d
     ).toMatchObject({ answerable: true });
   });
 });
+
+describe("twenty-second series (held-out-16: the medium where the asker heard what is asked)", () => {
+  it("reads the medium named after a verb of saying as the question's context, not what it asks", () => {
+    const q = "Latombe a dit sur RTL que Microsoft était imposé dans les ministères, c'est vrai ?";
+    const spans = contextSpans(q);
+    const rtl = q.indexOf("RTL");
+    expect(spans.some(([a, b]) => rtl >= a && rtl < b)).toBe(true);
+    const microsoft = q.indexOf("Microsoft");
+    expect(spans.some(([a, b]) => microsoft >= a && microsoft < b)).toBe(false);
+    // « a dit sur la sécurité … » names no medium.
+    expect(contextSpans("Qu'a dit sur la sécurité l'ANSSI ?")).toEqual([]);
+  });
+});
