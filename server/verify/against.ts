@@ -15,6 +15,7 @@ import { placeAgainst } from "./against-place.ts";
 import { withPronounSubjects } from "./contrast.ts";
 import { polarityClauses } from "./negation.ts";
 import { type CitedSentence, CLASS_WORDS, NEGATED, widerThan } from "./overstated.ts";
+import { contentWords } from "./words.ts";
 
 /** Lines of a word list of `server/i18n/fr/`, folded. */
 const listOf = (name: string) => wordListLines(name).map(fold);
@@ -161,11 +162,14 @@ function bindingAgainst(claim: string, passages: Read[]): string | null {
   const subject = claim.slice(0, at);
   const claimed = classWords(claim.slice(at));
   if (!claimed.length) return null;
+  // A subject with no word of its own (« Elle s'applique déjà à toutes les communes [1] ») stands for what the cited
+  // passage is about: any of its sentences may deny it.
+  const pronoun = contentWords(subject).length === 0;
   // A part of the class set apart by a figure (« les communes de plus de 3 500 habitants »).
   const part = /\d/.test(claim.slice(at));
   for (const p of passages)
     for (const s of p.sentences) {
-      if (!namesSubject(s.about, subject)) continue;
+      if (!pronoun && !namesSubject(s.about, subject)) continue;
       const folded = fold(s.text);
       for (const m of folded.matchAll(w.notBinding)) {
         const bearing = after(folded, m).split(/\s+/).slice(0, 8).join(" ");
