@@ -85,6 +85,7 @@ import {
   wordSides,
 } from "./source-sentences.ts";
 import { onlyUnstated } from "./uniqueness.ts";
+import { verbReversed } from "./verb-antonyms.ts";
 import { attributedToRuledOut, deniedActStated, joinedAgainstWarning, statedInexact } from "./warned.ts";
 import {
   ACRONYM_SKIPS,
@@ -632,6 +633,7 @@ function checkSentence(
       pairSwapped(stated, pool) ??
       neitherNor(stated, pool) ??
       saidAgainst(stated, citedSentences(pool)) ??
+      verbReversed(stated, pool) ??
       deniedOnly(stated, pool);
     if (opposite)
       reasons.push(
