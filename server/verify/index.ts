@@ -16,6 +16,7 @@ import { saidAgainst } from "./against.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
+import { creditUnsaid } from "./credit-unsaid.ts";
 import { creditSwapped, divergingAlone } from "./credited.ts";
 import {
   causeSwapped,
@@ -650,6 +651,8 @@ function checkSentence(
     if (credit) reasons.push(message("verify.sourceSwapped", { where: w, ...credit }));
     const diverging = credit ? null : divergingAlone(stated, pool);
     if (diverging) reasons.push(message("verify.divergingAlone", { where: w, ...diverging }));
+    const unsaid = credit || diverging ? null : creditUnsaid(stated, pool);
+    if (unsaid) reasons.push(message("verify.creditUnsaid", { where: w, credit: unsaid }));
   }
   // A frequency the cited passages limit (« souvent ») made absolute (« toujours ») (`hedged.ts`).
   if (cited.length > 0) {
