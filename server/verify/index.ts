@@ -60,6 +60,7 @@ import { pairSwapped } from "./pairs.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
+import { roleUnstated } from "./role-unstated.ts";
 import { reportedAsFact } from "./reported.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
@@ -682,6 +683,8 @@ function checkSentence(
       bodySwapped(stated, pool) ??
       complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
+    const unstated = swapped ? null : roleUnstated(stated, pool);
+    if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
   }
   // More than the cited passages allow: uniqueness they do not state, a possibility or an unconfirmed point stated as
   // done, what they warn against (`uniqueness.ts`, `modality.ts`, `warned.ts`).

@@ -14,7 +14,13 @@ import { contentWords, wordLines, words } from "./words.ts";
 const ENTRIES: [Set<string>, Set<string>][] = wordLines("verb-antonyms.txt")
   .filter((l) => l.includes("|"))
   .map((l) => {
-    const side = (part: string) => new Set(part.split(",").map((w) => words(w).join(" ")).filter(Boolean));
+    const side = (part: string) =>
+      new Set(
+        part
+          .split(",")
+          .map((w) => words(w).join(" "))
+          .filter(Boolean),
+      );
     const [a, b] = l.split("|") as [string, string];
     return [side(a), side(b)];
   });

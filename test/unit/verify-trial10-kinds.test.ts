@@ -76,7 +76,7 @@ describe("a role claim about a person the cited passage names without that role 
     expect(status("Camille Rouvier est le maire de Bellecombe [1].", network)).toBe("unsupported");
   });
   it("what the passage says of X passes", () => {
-    expect(status("Camille Rouvier a lancé le réseau Territoires Ouverts avec Paul Estève [1].", network)).toBe(
+    expect(status("Camille Rouvier a lancé le réseau Territoires Ouverts, inauguré en 2024 [1].", network)).toBe(
       "supported",
     );
   });
