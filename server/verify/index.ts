@@ -16,6 +16,7 @@ import { saidAgainst } from "./against.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
+import { banUnstated } from "./bans.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
 import { creditSwapped, divergingAlone } from "./credited.ts";
 import {
@@ -683,6 +684,8 @@ function checkSentence(
       bodySwapped(stated, pool) ??
       complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
+    const ban = banUnstated(stated, pool);
+    if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
     const unstated = swapped ? null : roleUnstated(stated, pool);
     if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
   }
