@@ -24,6 +24,11 @@ describe("a text said to bind a class its cited passage says it does not apply t
     ).toBe("supported");
     expect(status("Le décret vise les établissements de santé [1].", plain)).toBe("supported");
   });
+  it("a pronoun subject is not denied where a cited sentence says another text binds the class", () => {
+    const two =
+      "Document : Deux textes — Guide, 2026\nSection : Qui est concerné ?\nLe RGPD s'applique à toutes les collectivités territoriales. La directive NIS 2, en revanche, ne s'applique pas aux communes de moins de cinq agents.";
+    expect(reasons("Il s'applique à toutes les communes [1].", two)).not.toContain("dit le contraire");
+  });
   it("a named subject is still judged as before", () => {
     expect(status("La directive NIS 2 s'applique à toutes les communes [1].", passage)).toBe("unsupported");
   });
