@@ -13,10 +13,10 @@ import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
+import { banUnstated } from "./bans.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
-import { banUnstated } from "./bans.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
 import { creditSwapped, divergingAlone } from "./credited.ts";
 import {
@@ -61,8 +61,8 @@ import { pairSwapped } from "./pairs.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
-import { roleUnstated } from "./role-unstated.ts";
 import { reportedAsFact } from "./reported.ts";
+import { roleUnstated } from "./role-unstated.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
   asksOnly,
