@@ -20,12 +20,13 @@ const pattern = (entries: string[]) =>
 const STATED = pattern(SECTIONS.get("phrase") ?? []);
 const GIVEN = pattern(SECTIONS.get("passage") ?? []);
 
-/** The word by which a sentence states a ban none of its cited passages states, as written; or null. */
+/** The phrase by which a sentence states a ban none of its cited passages states, as written; or null. */
 export function banUnstated(stated: string, pool: Source[]): string | null {
   const folded = fold(stated);
   const m = STATED.exec(folded);
   if (!m || NEGATION.test(stated)) return null;
   if (pool.some((src) => src.sentences.some((ss) => GIVEN.test(fold(ss.text))))) return null;
-  const word = /^[\p{L}-]+/u.exec(stated.slice(m.index))?.[0];
-  return word ?? m[0];
+  // The phrase as written, to its word's end (folding keeps the length of a text written with composed letters).
+  const end = m.index + m[0].length + (/^[\p{L}-]*/u.exec(folded.slice(m.index + m[0].length))?.[0].length ?? 0);
+  return folded.length === stated.length ? stated.slice(m.index, end) : folded.slice(m.index, end);
 }
