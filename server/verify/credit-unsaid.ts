@@ -19,7 +19,8 @@ export function creditUnsaid(stated: string, pool: Source[]): string | null {
     if (!EVIDENCE.has(credit.words[0]!)) continue;
     // A name (« l'audit de la Cour des comptes ») is judged by the name checks.
     if (/\s\p{Lu}/u.test(credit.raw)) continue;
-    if (!pool.some((src) => credit.words.every((w) => inBag(w, src.bag)))) return credit.raw;
+    if (!pool.some((src) => credit.words.every((w) => inBag(w, src.bag))))
+      return credit.raw.replace(/(?:\s+(?:par|de|du|des|d['’]|la|le|les|l['’]|à|au|aux))+$/u, "");
   }
   return null;
 }
