@@ -34,19 +34,31 @@ const DETERMINERS = new Set(
 /** Words right after a verb that leave it without an object (« relève du droit américain »). */
 const NO_OBJECT = new Set(["de", "du", "des", "d"]);
 
-/** The (entry, side, object stem) of each verb of a text that has an object. */
-function verbsOf(text: string): { entry: number; side: number; object: string }[] {
+/** Words after a verb in which a cited sentence's object is looked for when it agrees with the sentence. */
+export const AGREE_REACH = 8;
+
+/**
+ * The (entry, side, object stems) of each verb of a text: its object, the noun right after it (determiners skipped),
+ * or — `loose`, for what a cited sentence may say in agreement (« a baissé de 7,4 % ses prix ») — every content word
+ * of the next `AGREE_REACH` words.
+ */
+function verbsOf(text: string, loose = false): { entry: number; side: number; objects: string[] }[] {
   const list = words(text);
-  const out: { entry: number; side: number; object: string }[] = [];
+  const out: { entry: number; side: number; objects: string[] }[] = [];
   list.forEach((w, i) => {
     ENTRIES.forEach((entry, e) =>
       entry.forEach((forms, side) => {
         if (!forms.has(w)) return;
+        if (loose) {
+          const objects = list.slice(i + 1, i + 1 + AGREE_REACH).filter((x) => contentWords(x).length > 0);
+          out.push({ entry: e, side, objects: objects.map(stem) });
+          return;
+        }
         let k = i + 1;
         if (NO_OBJECT.has(list[k] ?? "")) return;
         while (k < list.length && k <= i + 3 && DETERMINERS.has(list[k]!)) k++;
         const object = list[k];
-        if (object && contentWords(object).length > 0) out.push({ entry: e, side, object: stem(object) });
+        if (object && contentWords(object).length > 0) out.push({ entry: e, side, objects: [stem(object)] });
       }),
     );
   });
@@ -60,11 +72,18 @@ function verbsOf(text: string): { entry: number; side: number; object: string }[
 export function verbReversed(stated: string, pool: Source[]): string | null {
   const mine = verbsOf(fold(stated));
   if (mine.length === 0) return null;
-  const cited = pool.flatMap((src) => src.sentences.map((ss) => ({ text: ss.text, verbs: verbsOf(fold(ss.text)) })));
+  const cited = pool.flatMap((src) =>
+    src.sentences.map((ss) => ({ text: ss.text, strict: verbsOf(fold(ss.text)), loose: verbsOf(fold(ss.text), true) })),
+  );
   for (const v of mine) {
-    const same = (x: { entry: number; object: string }) => x.entry === v.entry && x.object === v.object;
-    if (cited.some((c) => c.verbs.some((x) => same(x) && x.side === v.side))) continue;
-    const against = cited.find((c) => c.verbs.some((x) => same(x) && x.side !== v.side));
+    const object = v.objects[0]!;
+    const agrees = cited.some((c) =>
+      c.loose.some((x) => x.entry === v.entry && x.side === v.side && x.objects.includes(object)),
+    );
+    if (agrees) continue;
+    const against = cited.find((c) =>
+      c.strict.some((x) => x.entry === v.entry && x.side !== v.side && x.objects.includes(object)),
+    );
     if (against) return short(against.text);
   }
   return null;

@@ -135,6 +135,14 @@ describe("a verb of change said the other way round (A8)", () => {
   });
 });
 
+describe("a verb of change the passage also says in agreement, an amount between (A8)", () => {
+  it("« a baissé ses tarifs » passes where the passage says it rose some and « a baissé de 5 % ses tarifs » others", () => {
+    const both =
+      "Document : Les tarifs de Dropbox — Retour d'expérience, 2026\nSection : Hausses et baisses\nDropbox augmente ses tarifs publics en dollars. Mouvement inverse : Dropbox a baissé de 5 % ses tarifs en euros pour tenir compte du taux de change.";
+    expect(status("Mouvement inverse : Dropbox a baissé ses tarifs en euros [1].", both)).toBe("supported");
+  });
+});
+
 describe("a true figure is not swapped for another the passage gives for another year (A9)", () => {
   const passage =
     "Document : La Douane et Linux — Retour d'expérience, 2026\nSection : Douane nationale : les chiffres non confirmés (41 250 postes, 95 %)\nLa présentation « Logiciels libres » de la ville de Vierzon (2026) affirme que la Douane compte 41 250 postes sous Linux, soit 95 % de son parc, qu'elle utilise Linux depuis 2010. En revanche, les chiffres de 41 250 postes et de 95 % du parc sont non confirmés : ils n'ont été retrouvés dans aucune autre source. Le dernier chiffre publié et vérifiable est celui de 30 000 postes, soit 80 % du parc, en 2022 (Numerama, 2022).";
