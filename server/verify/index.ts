@@ -13,10 +13,12 @@ import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
+import { cardDenial } from "./card-denial.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditSwapped, divergingAlone } from "./credited.ts";
+import { derivedIn } from "./derivations.ts";
 import {
   causeSwapped,
   continued,
@@ -713,12 +715,19 @@ function checkSentence(
     // Words saying what a product or its vendor is (« une solution … développée par une entreprise allemande »), in a
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
     // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
+    // « La fiche ne propose pas d'alternative »: true when the card gives none (`card-denial.ts`).
+    const denial = cardDenial(sentence, pool);
+    if (denial !== null) {
+      if (denial) reasons.push(message("verify.contradiction", { where: w, quote: denial }));
+      return [...new Set(reasons)];
+    }
     const words0 = [...new Set(contentWords(listedOnly(withoutAdvice(sentence, pool, facts))))];
     // An announcement takes two of its words (« Plusieurs enseignements ressortent ») : « plusieurs collectivités ont
     // réduit leur dépendance » alone states something, and is checked as it is.
     const announces = words0.filter((c) => ANNOUNCE_WORDS.has(c)).length >= 2;
     const said = words0.filter((c) => !announces || !ANNOUNCE_WORDS.has(c));
-    const found = (c: string) => bags.some((b) => wordIn(c, b));
+    // A word of the passage's family counts (« créer » for « Création », `derivations.ts`).
+    const found = (c: string) => bags.some((b) => wordIn(c, b) || derivedIn(c, b));
     // A sentence about the catalog or a card of it (« Le catalogue le range parmi … », « Tous deux sont des logiciels
     // libres »), where a cited passage is a card: its words for the catalog do not count; what remains, when it is
     // under three words, must all be found.
@@ -740,9 +749,9 @@ function checkSentence(
     const all = framed;
     const naming = namesOf(sentence).some((n) => bags.some((b) => nameIn(words(n).join(" "), b)));
     const described = naming ? all.filter((c) => !PRODUCT_WORDS.has(c)) : all;
-    const content = described.length >= 3 && described.every((c) => bags.some((b) => wordIn(c, b))) ? described : all;
+    const content = described.length >= 3 && described.every(found) ? described : all;
     if (content.length >= 3) {
-      const missing = content.filter((c) => !bags.some((b) => wordIn(c, b)));
+      const missing = content.filter((c) => !found(c));
       // A sentence about the sources describes them in its own words: only what it is about must be in them.
       const min = ABOUT_SOURCES.test(sentence.replace(/\*\*|__/g, "").trim())
         ? ABOUT_SOURCES_COVERAGE
