@@ -46,3 +46,23 @@ describe("a sentence saying what a card does not give", () => {
     expect(status("La fiche ne propose pas d'alternative [1].", INKSCAPE)).toBe("unsupported");
   });
 });
+
+const VOLUMES =
+  "Vallorbe : les chiffres du déploiement\nLes sources ne donnent pas les mêmes volumes pour le déploiement :\n\n- plus de 12 000 postes selon Numerama (mai 2024) ;\n- 14 500 postes selon Le Temps (juin 2024).\n\nLes sources divergent donc légèrement. Selon Le Temps (juin 2024), près de 70 % des licences ont été résiliées.";
+
+describe("a source named in the second clause credits what follows it, not the first clause's figure", () => {
+  it("leaves « A, tandis que selon B (date), C » where B gives C", () => {
+    expect(
+      status(
+        "Le canton a déployé plus de 12 000 postes, tandis que selon Le Temps (juin 2024), près de 70 % des licences ont été résiliées [1].",
+        VOLUMES,
+      ),
+    ).toBe("supported");
+  });
+  it("still flags « selon B » before the other source's figure", () => {
+    expect(status("Selon Le Temps (juin 2024), le canton a déployé plus de 12 000 postes [1].", VOLUMES)).toBe(
+      "unsupported",
+    );
+    expect(status("Le canton a déployé plus de 12 000 postes, selon Le Temps [1].", VOLUMES)).toBe("unsupported");
+  });
+});
