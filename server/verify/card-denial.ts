@@ -21,7 +21,12 @@ const DENIAL = new RegExp(
  * denial is wrong), or "" when none does (it is right). Null for any other sentence.
  */
 export function cardDenial(sentence: string, pool: Source[]): string | null {
-  const m = DENIAL.exec(withoutReferences(sentence).replace(/\*\*|__/g, "").trim().replace(/[.!]\s*$/u, ""));
+  const m = DENIAL.exec(
+    withoutReferences(sentence)
+      .replace(/\*\*|__/g, "")
+      .trim()
+      .replace(/[.!]\s*$/u, ""),
+  );
   if (!m) return null;
   const denied = [...new Set(contentWords(m[1]!))];
   if (denied.length === 0) return null;

@@ -24,7 +24,10 @@ const FAMILY = new Map<string, string[]>();
   for (const line of wordListLines("derivations.txt")) {
     if (/^\[.+\]$/.test(line)) inFamilies = line === "[families]";
     else if (inFamilies) {
-      const family = line.split(",").map((w) => fold(w.trim())).filter(Boolean);
+      const family = line
+        .split(",")
+        .map((w) => fold(w.trim()))
+        .filter(Boolean);
       for (const w of family) FAMILY.set(w, [...(FAMILY.get(w) ?? []), ...family.filter((x) => x !== w)]);
     }
   }

@@ -13,11 +13,13 @@ import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
+import { makerSwapped } from "./authorship.ts";
 import { cardDenial } from "./card-denial.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditSwapped, divergingAlone } from "./credited.ts";
+import { deniedNounStated } from "./denied-noun.ts";
 import { derivedIn } from "./derivations.ts";
 import {
   causeSwapped,
@@ -41,6 +43,7 @@ import {
 } from "./figure-match.ts";
 import { actNumbers, extractFigures, type Figure, productVersions } from "./figures.ts";
 import { hedgeDropped } from "./hedged.ts";
+import { licenceOpposite } from "./licence.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
 import {
@@ -62,6 +65,7 @@ import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
+import { actNotGiven } from "./role-acts.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
   asksOnly,
@@ -86,6 +90,7 @@ import {
   toSource,
   wordSides,
 } from "./source-sentences.ts";
+import { toCheckAsFact } from "./to-check.ts";
 import { onlyUnstated } from "./uniqueness.ts";
 import { attributedToRuledOut, deniedActStated, joinedAgainstWarning, statedInexact } from "./warned.ts";
 import {
@@ -677,6 +682,7 @@ function checkSentence(
       roleClaimed(stated, pool) ??
       agentSwapped(stated, pool) ??
       bodySwapped(stated, pool) ??
+      makerSwapped(stated, pool) ??
       complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
   }
@@ -692,11 +698,17 @@ function checkSentence(
     const warned =
       statedInexact(stated, pool) ?? joinedAgainstWarning(stated, pool) ?? attributedToRuledOut(stated, pool);
     if (warned) reasons.push(message("verify.warnedAgainst", { where: w, quote: warned }));
-    const denied = deniedActStated(stated, pool);
+    const denied = deniedActStated(stated, pool) ?? deniedNounStated(stated, pool) ?? licenceOpposite(stated, pool);
     if (denied)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", { where: w, quote: denied }),
       );
+    // An act no cited passage gives anyone (« préside le jury », `role-acts.ts`); a point given to check stated as
+    // fact (`to-check.ts`).
+    const act = actNotGiven(stated, pool);
+    if (act) reasons.push(message("verify.actNotGiven", { where: w, ...act }));
+    const toCheck = toCheckAsFact(stated, pool);
+    if (toCheck) reasons.push(message("verify.toCheck", { where: w, quote: toCheck }));
   }
   // What the passages only report (« serait hébergé par … », « ont affirmé que … ») stated as established.
   if (cited.length > 0) {

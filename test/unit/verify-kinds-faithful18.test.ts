@@ -66,3 +66,121 @@ describe("a source named in the second clause credits what follows it, not the f
     expect(status("Le canton a déployé plus de 12 000 postes, selon Le Temps [1].", VOLUMES)).toBe("unsupported");
   });
 });
+
+const ASSOCIATION =
+  "Libre-Alpes : sa fondation en 2003\nL'association Libre-Alpes a été fondée en 2003 par des enseignants de Grenoble. Jeanne Morel en est la déléguée générale depuis 2010 (Le Dauphiné, 2012).";
+
+describe("a role given to another: « X en est le président »", () => {
+  it("flags a rank the passage does not give the person", () => {
+    expect(status("Jeanne Morel en est la présidente depuis 2010 [1].", ASSOCIATION)).toBe("unsupported");
+    expect(reasons("Jeanne Morel en est la présidente depuis 2010 [1].", ASSOCIATION)).toMatch(/déléguée/);
+  });
+  it("leaves the passage's role", () => {
+    expect(status("Jeanne Morel en est la déléguée générale depuis 2010 [1].", ASSOCIATION)).toBe("supported");
+  });
+});
+
+const PRIZE =
+  "Le prix Commune Ouverte : de quoi s'agit-il ?\nLe prix Commune Ouverte a été créé en 2012 par l'association Aful. Il est décerné chaque année par un jury ; l'association Framasoft fait partie de ce jury (Framasoft, 2024).";
+
+describe("a body said to preside what no passage says it presides", () => {
+  it("flags « X préside le jury » where the passage only says X is part of it", () => {
+    expect(status("Framasoft préside le jury qui décerne le prix chaque année [1].", PRIZE)).toBe("unsupported");
+  });
+  it("leaves the act the passage gives", () => {
+    const chaired =
+      "Le prix Commune Ouverte\nLe prix Commune Ouverte est décerné chaque année par un jury présidé par l'association Framasoft.";
+    expect(status("Framasoft préside le jury qui décerne le prix chaque année [1].", chaired)).toBe("supported");
+    expect(status("Framasoft fait partie du jury qui décerne le prix chaque année [1].", PRIZE)).toBe("supported");
+  });
+});
+
+const GESTASSO =
+  "Alternative : Gestasso (2024) — \nGestasso (logiciels métiers) : logiciel libre sous licence AGPL-3.0, publié par Coopérative Nordique (projet initié par la Métropole de Lille) (France). Maturité : mature.\nGestion des subventions aux associations.";
+
+describe("a product said made by the body the passage only names as initiator", () => {
+  it("flags « développé par » the initiator", () => {
+    expect(status("Gestasso a été développé par la Métropole de Lille [1].", GESTASSO)).toBe("unsupported");
+    expect(reasons("Gestasso a été développé par la Métropole de Lille [1].", GESTASSO)).toMatch(
+      /Coopérative Nordique/,
+    );
+  });
+  it("leaves the publisher and the initiator in their roles", () => {
+    expect(status("Gestasso est développé par Coopérative Nordique [1].", GESTASSO)).toBe("supported");
+    expect(status("Gestasso est un projet initié par la Métropole de Lille [1].", GESTASSO)).toBe("supported");
+  });
+});
+
+const VIEWER =
+  "Produit : Pixa Viewer (2026-08) — \nPixa Viewer (poste de travail) : Visualisation et retouche de photos.\nÉditeur : Pixa, États-Unis. Exposition : CLOUD Act (États-Unis).\nAlternatives : Gwenview (remplacement partiel, libre GPL-2.0).\nGratuit mais propriétaire ; pousse vers les services en ligne de l'éditeur.";
+const GWEN =
+  "Alternative : Gwenview (2026-08) — \nGwenview (poste de travail) : logiciel libre sous licence GPL-2.0, publié par KDE e.V. (Allemagne). Maturité : éprouvée.\nVisionneuse d'images légère.";
+
+describe("a licence stated as its opposite (the product's card)", () => {
+  it("flags « logiciel libre » for a card that says it is proprietary", () => {
+    expect(status("Pixa Viewer, gratuit, est un logiciel libre [1].", VIEWER)).toBe("unsupported");
+  });
+  it("flags « propriétaire » for a card that says it is free software", () => {
+    expect(status("Gwenview est une visionneuse propriétaire [1].", GWEN)).toBe("unsupported");
+  });
+  it("leaves the card's licence", () => {
+    expect(status("Pixa Viewer est gratuit mais propriétaire [1].", VIEWER)).toBe("supported");
+    expect(status("Gwenview est un logiciel libre publié par KDE e.V. [1].", GWEN)).toBe("supported");
+    expect(status("Pixa Viewer n'est pas un logiciel libre [1].", VIEWER)).toBe("supported");
+  });
+});
+
+const FORGE =
+  "Alternative : Forgeo (2026-11) — \nForgeo (développement) : logiciel libre sous licence MIT, publié par Communauté Forgeo (sans siège (projet communautaire)). Maturité : éprouvée.\nForge logicielle légère et auto-hébergeable. Projet communautaire : pas de société pour un contrat de maintenance.";
+
+describe("a thing the card says there is none of, stated as there", () => {
+  it("flags « une société qui vend un contrat de maintenance »", () => {
+    expect(status("Forgeo est soutenu par une société qui vend un contrat de maintenance [1].", FORGE)).toBe(
+      "unsupported",
+    );
+  });
+  it("leaves the denial restated", () => {
+    expect(status("Aucune société ne propose de contrat de maintenance pour Forgeo [1].", FORGE)).toBe("supported");
+    expect(status("Forgeo est un projet communautaire, sans société pour un contrat de maintenance [1].", FORGE)).toBe(
+      "supported",
+    );
+  });
+});
+
+const TRANSLATE =
+  "Alternative : Lingva Pro — \nLingva Pro (intelligence artificielle) : logiciel non libre, publié par Lingva GmbH (Autriche). Maturité : mature.\nTraduction automatique d'un éditeur autrichien (Vienne). Service propriétaire ; vérifier l'offre (Entreprise) pour l'effacement des documents traduits.";
+
+describe("a point the passage gives to check, stated as fact", () => {
+  it("flags « garantit l'effacement » where the card says to check it", () => {
+    expect(status("Son offre gratuite garantit l'effacement des documents traduits [1].", TRANSLATE)).toBe(
+      "unsupported",
+    );
+  });
+  it("leaves the point given to check", () => {
+    expect(
+      status(
+        "Pour l'effacement des documents traduits, la fiche conseille de vérifier l'offre Entreprise [1].",
+        TRANSLATE,
+      ),
+    ).toBe("supported");
+  });
+});
+
+describe("who made a product, as the passage writes it", () => {
+  it("reads an agent written in full with its acronym after it", () => {
+    const docs =
+      "Pad, l'éditeur de la suite publique\nPad est co-développé par la direction des services numériques (DSN) et le KDZ, le centre autrichien du numérique.";
+    expect(status("Pad est co-développé par la DSN et le KDZ [1].", docs)).toBe("supported");
+  });
+  it("names the product by its words, a lower-case name too", () => {
+    expect(
+      status(
+        "- e-Gestasso a été développé par la Métropole de Lille [1].",
+        GESTASSO.replace(/Gestasso/g, "e-Gestasso"),
+      ),
+    ).toBe("unsupported");
+  });
+  it("quotes the passage's role alone", () => {
+    expect(reasons("Jeanne Morel en est la présidente depuis 2010 [1].", ASSOCIATION)).not.toMatch(/depuis 2010 \(/);
+  });
+});
