@@ -107,7 +107,7 @@ import {
   wordList,
   words,
 } from "./words.ts";
-import { wordCounts, yearMoved } from "./years.ts";
+import { countGiven, wordCounts, yearMoved } from "./years.ts";
 
 export { OPPOSITE_MIN_SHARED, RESTATED_MIN_WORDS } from "./contradiction.ts";
 export { CONTRAST_MIN_WORDS } from "./contrast.ts";
@@ -627,7 +627,7 @@ function checkSentence(
     counts.length > 0 ? pool.flatMap((src) => wordCounts(src.sentences.map((ss) => ss.text).join(" "), true)) : [];
   for (const { raw, value, noun } of counts) {
     const same = given.filter((g) => stem(g.noun) === stem(noun));
-    if (same.length > 0 && !same.some((g) => g.value === value))
+    if (same.length > 0 && !same.some((g) => countGiven(stated, { raw, value }, g.value)))
       reasons.push(message("verify.figureNotFound", { figure: raw, where: w }));
   }
   // The sentence says the opposite of what it cites: « Munich n'est jamais revenue à Windows » against « Munich est

@@ -184,3 +184,30 @@ describe("who made a product, as the passage writes it", () => {
     expect(reasons("Jeanne Morel en est la présidente depuis 2010 [1].", ASSOCIATION)).not.toMatch(/depuis 2010 \(/);
   });
 });
+
+describe("a count in words rounded (« plus de trois cents »)", () => {
+  const LIST =
+    "Le catalogue régional\nLe catalogue publié par la région comptait 412 applications en mars 2025 (région, 2025).";
+  it("leaves « plus de quatre cents applications » for 412", () => {
+    expect(status("Ce catalogue comptait plus de quatre cents applications en mars 2025 [1].", LIST)).toBe("supported");
+  });
+  it("still flags a count on the wrong side or exact", () => {
+    expect(status("Ce catalogue comptait plus de cinq cents applications en mars 2025 [1].", LIST)).toBe("unsupported");
+    expect(status("Ce catalogue comptait quatre cents applications en mars 2025 [1].", LIST)).toBe("unsupported");
+  });
+});
+
+describe("« …, ce que permettent X » after a negated clause is affirmative", () => {
+  const GUIDES =
+    "Choisir un logiciel\nCes guides se complètent ; aucun ne remplace la visite d'une commune déjà équipée, ce que permettent des associations comme Libre-Ouest.";
+  it("leaves the relative clause restated", () => {
+    expect(
+      status("Des associations comme Libre-Ouest permettent la visite d'une commune déjà équipée [1].", GUIDES),
+    ).toBe("supported");
+  });
+  it("flags the relative clause denied", () => {
+    expect(
+      status("Des associations comme Libre-Ouest ne permettent pas la visite d'une commune déjà équipée [1].", GUIDES),
+    ).toBe("unsupported");
+  });
+});
