@@ -6,6 +6,8 @@
  * those of the blind sets.
  */
 import { describe, expect, it } from "vitest";
+import { derivedIn } from "../../server/verify/derivations.ts";
+import { bagOf } from "../../server/verify/words.ts";
 import { reasons, status } from "../helpers/verify.ts";
 
 const INKSCAPE =
@@ -26,6 +28,11 @@ describe("a verb for the card's noun, an adverb for its adjective (derivations)"
   it("finds « lire » in « lecture » (a pair written as data)", () => {
     const card = "Produit : Lisa PDF — \nLisa PDF (poste de travail) : Lecture et annotation de documents PDF.";
     expect(status("Lisa PDF sert à lire et annoter des fichiers [1].", card)).toBe("supported");
+  });
+  it("relates a participle to its noun in « -ition » (« exposé », « Exposition »), not unrelated words", () => {
+    expect(derivedIn("expose", bagOf("Exposition à des lois extra-européennes"))).toBe(true);
+    expect(derivedIn("definir", bagOf("La définition du besoin"))).toBe(true);
+    expect(derivedIn("exporter", bagOf("Exposition à des lois extra-européennes"))).toBe(false);
   });
   it("still flags what the card does not say", () => {
     expect(status("Graphix Studio sert à traduire et archiver des courriels chiffrés [1].", INKSCAPE)).toBe(
