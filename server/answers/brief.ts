@@ -10,11 +10,19 @@
 import { fold, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
-import { needsPrevious, pieces } from "../retrieval/passages.ts";
+import { stem } from "../retrieval/french.ts";
 import { type Asked, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
-import { qualificationNote } from "./qualified.ts";
+import {
+  askedYears,
+  holdsStem,
+  pickVerbatim,
+  quotableSentences,
+  stemsOf,
+  unvouchedFigure,
+  type Weighed,
+} from "./verbatim.ts";
 
 /** `server/i18n/fr/brief.txt`: what a question asks, by section, each entry folded. */
 const ASKS = new Map(
@@ -61,8 +69,6 @@ export const PEERS_CHARS = 560;
 const MAX_SENTENCES = 3;
 /** Length over which a sentence of several clauses (« … ; … ») is quoted by its first. */
 const LONG_SENTENCE = 260;
-/** Shortest sentence worth quoting alone (shorter ones are headings or fragments). */
-const MIN_SENTENCE = 40;
 
 /** A money amount: « 11,7 millions d'euros », « 300 000 euros », « 15 € », « 655 millions de dollars ». */
 const MONEY =
@@ -87,21 +93,6 @@ export interface Brief {
 
 /** Words of a cost (not of a saving): « coût », « coûte », « dépense », « budget », « prix », folded. */
 const COST = /\b(?:cout\w*|depens\w*|budget\w*|prix|tarif\w*|finance\w*|investi\w*)\b/;
-/** A sentence saying its own figure is unconfirmed, folded. */
-const UNCONFIRMED = /\bnon confirme|\bpas confirme/;
-
-/** Whether two sentences say nearly the same (most of the shorter one's words are the other's). */
-function alike(a: string, b: string): boolean {
-  const words = (x: string) =>
-    new Set(
-      fold(x)
-        .split(/[^a-z0-9]+/)
-        .filter((w) => w.length > 3),
-    );
-  const [x, y] = [words(a), words(b)];
-  const shared = [...x].filter((w) => y.has(w)).length;
-  return shared / Math.min(x.size, y.size) > 0.6;
-}
 
 /** « Ville de Lyon » of « Ville de Lyon : sortir progressivement de Microsoft … »: a title's first part. */
 export function shortTitle(title: string): string {
@@ -115,32 +106,9 @@ function sourceOf(r: SearchResult, n: number): string {
   return `(${shortTitle(r.document.title)}${date}) [${n}]`;
 }
 
-interface Candidate {
-  text: string;
+interface Candidate extends Weighed {
+  /** Number (from 1) of the quoted passage. */
   source: number;
-  doc: string;
-  score: number;
-  order: number;
-}
-
-/** Stem matching as the relevance checks do it: « économies » meets « économisé ». */
-const stemOf = (w: string) => (w.length > 5 ? w.slice(0, Math.max(5, w.length - 3)) : w.replace(/s$/, ""));
-
-/** The sentences of an excerpt (pieces glued by « … »): whole sentences only, no list item nor cut piece. */
-function sentencesOf(excerpt: string): string[] {
-  return (
-    excerpt
-      .split(/\s+…\s+/)
-      .flatMap((part) => pieces(part).filter((p) => p.list === -1 && !p.fragment))
-      .map((p) => p.text.replace(/\*\*/g, "").replace(/\s+/g, " ").trim())
-      // A long sentence of several clauses is quoted by its first, its end marked as cut (« […] »).
-      .map((s) =>
-        s.length > LONG_SENTENCE && s.indexOf(" ; ") >= MIN_SENTENCE ? `${s.slice(0, s.indexOf(" ; "))} […]` : s,
-      )
-      .filter(
-        (s) => s.length >= MIN_SENTENCE && /^[\p{Lu}\p{N}«"“]/u.test(s) && /(?:[.!?»]|\[…\])$/.test(s) && !/:$/.test(s),
-      )
-  );
 }
 
 /**
@@ -160,66 +128,63 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
   const subject = subjectWords(question);
   if (subject.length === 0 || used.length === 0) return null;
   const price = asks(question, "prix");
-  const stems = subject.map(stemOf);
+  const stems = subject.map(stem);
   // Subject words counted: a price asked counts one more, the cost itself.
   const total = stems.length + (price ? 1 : 0);
   const who = asks(question, "qui");
+  const years = askedYears(question).map((y) => y.year);
   const peers = asksPeers(question);
   const candidates: Candidate[] = [];
-  const titles = used.map((r) => fold(r.document.title).split(/[^a-z0-9]+/));
-  const titleWords = { has: (i: number, s: string) => titles[i]!.some((w) => w.startsWith(s)) };
+  const titles = used.map((r) => stemsOf(r.document.title));
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
-    sentencesOf(excerpt).forEach((text, j) => {
-      const words = fold(text).split(/[^a-z0-9]+/);
-      const cost = COST.test(fold(text));
+    // (The whole quote is longer than the sentence: the budget alone limits it.)
+    quotableSentences(excerpt, { max: BRIEF_CHARS, cutClausesOver: LONG_SENTENCE }).forEach(({ text, own }, j) => {
+      // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
+      // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
+      const words = stemsOf(own);
+      const cost = COST.test(fold(own));
       // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »).
-      const hits = stems.filter((s) => words.some((w) => w.startsWith(s))).length + (price && cost ? 1 : 0);
+      const hits = stems.filter((s) => holdsStem(words, s)).length + (price && cost ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
-      const titled = stems.filter((s) => !words.some((w) => w.startsWith(s)) && titleWords.has(i, s)).length;
+      const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
       // A cost asked, a sentence on costs answers it; a peer's sentence answers by naming the peer.
-      const needed = (price && cost) || (peers && NAMED.test(text)) ? 1 : Math.min(total / 2, 2);
+      const needed = (price && cost) || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
       if (hits === 0 || hits + titled < needed) return;
       // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
-      if (qualificationNote(text, r.text, r.section) || UNCONFIRMED.test(fold(text))) return;
+      if (unvouchedFigure(text, r)) return;
       let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j;
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
-      if (price && !cost && !MONEY.test(text)) return;
+      if (price && !cost && !MONEY.test(own)) return;
       if (price && cost) score += 2;
-      if (asked.includes("quantity")) score += holdsAsked(text, ["quantity"]) ? 2 : -1.5;
-      if (price && MONEY.test(text)) score += 0.5;
-      if (asked.includes("date")) score += holdsAsked(text, ["date"]) ? 2 : -1.5;
-      if (who) score += PERSON.test(text) ? 2 : -1;
+      if (asked.includes("quantity")) score += holdsAsked(own, ["quantity"]) ? 2 : -1.5;
+      if (price && MONEY.test(own)) score += 0.5;
+      if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : -1.5;
+      // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
+      if (years.some((y) => own.includes(y))) score += 1;
+      if (who) score += PERSON.test(own) ? 2 : -1;
       // Several peers: a case study's sentence naming the collectivité that acted.
       if (peers)
         score +=
-          (NAMED.test(text) ? 1 : -2) +
-          (r.document.kind === "case-study" ? 1.5 : -1) +
-          (namesCollectivity(text) ? 1 : 0);
-      if (needsPrevious(text)) score -= 2.5;
+          (NAMED.test(own) ? 1 : -2) + (r.document.kind === "case-study" ? 1.5 : -1) + (namesCollectivity(own) ? 1 : 0);
       if (text.length > 300) score -= 1;
-      candidates.push({ text, source: i + 1, doc: r.document.id, score, order: candidates.length });
+      candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
     });
   });
-  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+  candidates.sort((a, b) => b.score - a.score);
   const intro = message("answer.brief", { quotes: "" });
   const costOf = (c: Candidate) => c.text.length + sourceOf(used[c.source - 1]!, c.source).length + 4;
-  const chosen: Candidate[] = peers ? peerSentences(candidates, PEERS_CHARS - intro.length, costOf) : [];
-  let length = intro.length + chosen.reduce((n, c) => n + costOf(c), 0);
-  for (const c of peers ? [] : candidates) {
-    if (chosen.length >= MAX_SENTENCES) break;
-    // At most two sentences of one document.
-    if (chosen.filter((x) => x.doc === c.doc).length > 1) continue;
-    if (chosen.some((x) => x.text === c.text || alike(x.text, c.text))) continue;
-    // A weaker sentence than half the best's score adds length, not an answer.
-    if (chosen.length && c.score < Math.min(chosen[0]!.score / 2, chosen[0]!.score - 2)) continue;
-    if (chosen.length && c.score <= 0) continue;
-    const cost = costOf(c);
-    if (length + cost > BRIEF_CHARS) continue;
-    chosen.push(c);
-    length += cost;
-  }
+  const chosen = peers
+    ? peerSentences(candidates, PEERS_CHARS - intro.length, costOf)
+    : pickVerbatim(candidates, {
+        max: MAX_SENTENCES,
+        perDocument: 2,
+        budget: BRIEF_CHARS - intro.length,
+        cost: costOf,
+        // A weaker sentence than half the best's score adds length, not an answer.
+        tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
+      });
   if (chosen.length === 0) return null;
   const quotes = chosen.map((c) => `« ${c.text} » ${sourceOf(used[c.source - 1]!, c.source)}`);
   return {

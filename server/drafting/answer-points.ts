@@ -3,11 +3,13 @@
  * the question itself — its subject words and its year — ranked by how directly they answer, each a whole sentence
  * an élue can read aloud; and what the question asks that none of them says (« d'ici 2028 »), said as such.
  */
+import { askedYears, holdsStem, pickVerbatim, quotableSentences, stemsOf } from "../answers/verbatim.ts";
 import { fold } from "../core/text.ts";
 import { stem } from "../retrieval/french.ts";
-import { needsPrevious, pieces } from "../retrieval/passages.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
+
+export { type AskedYear, askedYears } from "../answers/verbatim.ts";
 
 /** A sentence of a passage that answers the question, and how directly (the weight of the question's words it holds). */
 export interface AnswerPoint {
@@ -15,29 +17,6 @@ export interface AnswerPoint {
   sentence: string;
   score: number;
 }
-
-/** A year the question asks about, with the words that frame it (« d'ici 2028 », « avant 2030 », « en 2027 »). */
-export interface AskedYear {
-  year: string;
-  text: string;
-}
-
-const YEAR_FRAME =
-  /(?:(?:d['’]ici|avant|après|en|pour|dès|depuis|jusqu['’]en|à partir de|au plus tard en)\s+(?:la fin de\s+|l['’]année\s+|fin\s+)?)?\b((?:19|20)\d{2})\b/giu;
-
-/** The years a question asks about, each with its framing words as the question writes them. */
-export function askedYears(question: string): AskedYear[] {
-  return [...question.matchAll(YEAR_FRAME)].map((m) => ({ year: m[1]!, text: m[0].trim() }));
-}
-
-/** Words of a folded text, each stemmed. */
-const stemsOf = (text: string) =>
-  new Set(
-    fold(text)
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean)
-      .map(stem),
-  );
 
 /** The question's subject words (years apart), each as the stems of its variants. */
 function subjectTerms(question: string): { stems: string[]; name: boolean }[] {
@@ -47,9 +26,8 @@ function subjectTerms(question: string): { stems: string[]; name: boolean }[] {
     .map((t) => ({ stems: [...new Set(t.variants.flatMap((v) => fold(v).split(/\s+/).map(stem)))], name: t.name }));
 }
 
-/** A sentence a reader can take alone: a capital first, a full stop last, long enough, no reference to what precedes. */
-const readable = (s: string) =>
-  /^[\p{Lu}«"]/u.test(s) && /[.!?»)]$/.test(s) && s.length >= 40 && s.length <= 420 && !needsPrevious(s);
+/** Longest sentence of « L'essentiel » (a pair of sentences included). */
+const MAX_SENTENCE = 420;
 
 /**
  * The sentences of `passages` that answer `question`, at most one a passage and `max` in all, the most direct first:
@@ -63,7 +41,7 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
   if (!terms.length) return [];
   // A catalog card answers about its own product, when the question names it (« Google Workspace »), not because its
   // product's description shares a word of the question (« État civil » of a business software).
-  const named = stemsOf(question);
+  const named = new Set(stemsOf(question));
   const answering = passages.filter(
     (r) =>
       r.document.kind !== "catalog" ||
@@ -73,37 +51,20 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
         .slice(0, 1)
         .every((w) => named.has(stem(w))),
   );
-  const clean = (text: string) =>
-    text
-      .replace(/[*_`#>]/g, "")
-      .replace(/\s+/g, " ")
-      .trim();
-  const candidates = answering.flatMap((r, rank) => {
-    const kept = pieces(r.text).filter((p) => p.list < 0 && !p.fragment);
-    // A sentence that refers back (« Il modifie … ») is read with the one before it in its paragraph, when that one
-    // stands alone: the pair is one point, as a quotation would take it.
-    return (
-      kept
-        .map((p, i) => {
-          const text = clean(p.text);
-          const before = i > 0 && kept[i - 1]!.block === p.block ? clean(kept[i - 1]!.text) : "";
-          const pair = needsPrevious(text) && before && !needsPrevious(before);
-          return { shown: pair ? `${before} ${text}` : text, own: text };
-        })
-        .filter((c) => readable(c.shown))
-        // A pair weighs what its referring sentence says: the one before it is a candidate of its own.
-        .map(({ shown, own }) => {
-          const stems = stemsOf(own);
-          return {
-            r,
-            rank,
-            sentence: shown,
-            held: terms.map((t) => t.stems.some((v) => stems.has(v))),
-            year: years.some((y) => own.includes(y)),
-          };
-        })
-    );
-  });
+  // A sentence that refers back (« Il modifie … ») is read with the one before it: the pair is one point.
+  const candidates = answering.flatMap((r, rank) =>
+    quotableSentences(r.text, { max: MAX_SENTENCE }).map(({ text, own }) => {
+      // A pair weighs what its referring sentence says: the one before it is a candidate of its own.
+      const stems = stemsOf(own);
+      return {
+        r,
+        rank,
+        text,
+        held: terms.map((t) => t.stems.some((v) => holdsStem(stems, v))),
+        year: years.some((y) => own.includes(y)),
+      };
+    }),
+  );
   if (!candidates.length) return [];
   const weight = terms.map((_, i) => {
     const df = candidates.filter((c) => c.held[i]).length;
@@ -118,14 +79,9 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
     })
     // Two of the question's words, or a name it asks about (« Kaspersky »).
     .filter((c) => c.count >= needed || c.named)
+    .map((c) => ({ ...c, passage: c.r.id, doc: c.r.document.id }))
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
-  const out: AnswerPoint[] = [];
-  for (const c of scored) {
-    if (out.length >= max) break;
-    if (out.some((p) => p.r.id === c.r.id)) continue;
-    out.push({ r: c.r, sentence: c.sentence, score: c.score });
-  }
-  return out;
+  return pickVerbatim(scored, { max, perPassage: 1 }).map((c) => ({ r: c.r, sentence: c.text, score: c.score }));
 }
 
 /** The years the question asks about that none of the points says. */

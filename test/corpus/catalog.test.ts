@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { catalogPassages, loadCatalog, sameCategoryFamily } from "../../server/corpus/catalog.ts";
+import { catalogPassages, isEuropean, loadCatalog, sameCategoryFamily } from "../../server/corpus/catalog.ts";
 import type { CorpusProblem } from "../../server/corpus/documents.ts";
 
 const CATALOG = path.resolve("corpus/catalog");
@@ -211,5 +211,34 @@ describe("a product's components (trial7 A5)", () => {
     const catalog = await catalogOf(data, problems);
     expect(catalog.products.get("acme-db")?.components).toEqual(["acme-studio"]);
     expect(problems.map((p) => p.reasons.join())).toEqual(["composant inconnu : « acme-ghost »"]);
+  });
+});
+
+describe("an alternative's nationality, as a note states it", () => {
+  /** Nationality adjectives a note puts before the alternatives it names, and the countries they allow. */
+  const NATIONALITY: [RegExp, (country: string) => boolean][] = [
+    [/^fran[cç]ais/iu, (c) => c === "FR"],
+    [/^allemand/iu, (c) => c === "DE"],
+    [/^suisse/iu, (c) => c === "CH"],
+    [/^europ[ée]en/iu, (c) => isEuropean(c)],
+  ];
+
+  it("names only alternatives whose own card gives that country (« alternative libre française : X »)", async () => {
+    const raw = await rawCatalog();
+    const countryOf = new Map<string, string>();
+    for (const a of raw.alternatives as (RawRecord & { name?: string; country?: string })[])
+      if (a.name && a.country) countryOf.set(a.name.toLowerCase(), a.country);
+    const wrong: string[] = [];
+    for (const record of [...raw.products, ...raw.vendors]) {
+      for (const m of (record.notes ?? "").matchAll(/alternatives?\s+(?:libres?\s+)?(\p{L}+)\s*:\s*([^.;]+)/giu)) {
+        const allowed = NATIONALITY.find(([word]) => word.test(m[1]!))?.[1];
+        if (!allowed) continue;
+        for (const name of m[2]!.split(/,|\bet\b|\(/u).map((n) => n.trim().toLowerCase())) {
+          const country = countryOf.get(name);
+          if (country && !allowed(country)) wrong.push(`${record.id}: « ${m[0]} » — ${name} : ${country}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -1,0 +1,176 @@
+/**
+ * Sentences quoted verbatim from passages, picked by a question's words: the one picker behind the two summaries
+ * written without a model, « En bref » of a chat answer (`brief.ts`) and « L'essentiel » of a briefing note
+ * (`drafting/answer-points.ts`). Each caller weighs the candidates its own way (what the question asks, how rare a
+ * word is); this module says what may be quoted, which question words a sentence holds, and which of the weighed
+ * sentences are kept.
+ *
+ * - A sentence is quoted whole, as the passage writes it (markdown marks aside), never a list item nor a piece the
+ *   chunker cut; one that refers back (« Il modifie … », `back-reference.txt`) is quoted after the sentence before it
+ *   in its paragraph, when that one stands alone, else not at all.
+ * - Words are matched by the project's stemmer (`retrieval/french.ts`): « migrations » meets « migré », and
+ *   « serveurs » does not meet « services ».
+ * - A sentence stating a figure the corpus does not vouch for (the verifier's qualifiers, `qualified.ts`) may be left
+ *   out: it is not read aloud as the answer.
+ */
+
+import { fold } from "../core/text.ts";
+import { stem } from "../retrieval/french.ts";
+import { needsPrevious, pieces } from "../retrieval/passages.ts";
+import type { SearchResult } from "../retrieval/search.ts";
+import { qualificationNote, qualifiedFigures } from "./qualified.ts";
+
+/** A year the question asks about, with the words that frame it (« d'ici 2028 », « avant 2030 », « en 2027 »). */
+export interface AskedYear {
+  year: string;
+  text: string;
+}
+
+const YEAR_FRAME =
+  /(?:(?:d['’]ici|avant|après|en|pour|dès|depuis|jusqu['’]en|à partir de|au plus tard en)\s+(?:la fin de\s+|l['’]année\s+|fin\s+)?)?\b((?:19|20)\d{2})\b/giu;
+
+/** The years a question asks about, each with its framing words as the question writes them. */
+export function askedYears(question: string): AskedYear[] {
+  return [...question.matchAll(YEAR_FRAME)].map((m) => ({ year: m[1]!, text: m[0].trim() }));
+}
+
+/** Shortest sentence worth quoting alone (shorter ones are headings or fragments). */
+export const MIN_SENTENCE = 40;
+
+/** The stems of a text's words, in order (folded, split on anything but letters and digits). */
+export const stemsOf = (text: string): string[] =>
+  fold(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map(stem);
+
+/**
+ * Length a question word's stem needs for a longer stem to meet it: « économi(es) » meets « économis(é) », « franc(e) »
+ * meets « françai(s) »; « serv(eurs) » is too short to meet « servic(es) ».
+ */
+const PREFIX_STEM = 5;
+
+/** Whether a text's word stems hold a question word's stem: the same stem, or a longer one that extends a long one. */
+export const holdsStem = (stems: readonly string[], s: string): boolean =>
+  stems.some((w) => w === s || (s.length >= PREFIX_STEM && w.startsWith(s)));
+
+export interface SentenceLimits {
+  /** Longest sentence quoted (a pair of sentences included). */
+  max: number;
+  /** Length over which a sentence of several clauses (« … ; … ») is quoted by its first, its end marked « […] ». */
+  cutClausesOver?: number;
+}
+
+/** A sentence that may be quoted: `text` as quoted (with the sentence it refers back to), `own` the sentence itself. */
+export interface QuotableSentence {
+  text: string;
+  own: string;
+}
+
+/** Markdown marks a quotation drops (bold, emphasis, code, headings, quote marks of a block). */
+const clean = (text: string) =>
+  text
+    .replace(/[*_`#>]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/**
+ * A sentence a reader can take alone: a capital first (or a name opened by a digit, « 3DS Outscale »), a full stop
+ * (or « […] ») last, long enough. A bare number first is a piece cut after an abbreviation (« L. | 300-2 du code »).
+ */
+const readable = (s: string, max: number) =>
+  s.length >= MIN_SENTENCE &&
+  s.length <= max &&
+  /^(?:[\p{Lu}«"“]|\p{N}+\p{L})/u.test(s) &&
+  /(?:[.!?»)]|\[…\])$/.test(s) &&
+  !needsPrevious(s);
+
+/**
+ * The sentences of a text that may be quoted, in order: whole sentences of its paragraphs (an excerpt's pieces glued
+ * by « … » each apart), none a list item nor cut by the chunker. A sentence that refers back is quoted after the one
+ * before it in the same paragraph, when that one reads alone; else it is left out.
+ */
+export function quotableSentences(text: string, limits: SentenceLimits): QuotableSentence[] {
+  const cut = (s: string) =>
+    limits.cutClausesOver && s.length > limits.cutClausesOver && s.indexOf(" ; ") >= MIN_SENTENCE
+      ? `${s.slice(0, s.indexOf(" ; "))} […]`
+      : s;
+  return text.split(/\s+…\s+/).flatMap((part) => {
+    const kept = pieces(part).filter((p) => p.list < 0 && !p.fragment);
+    return kept
+      .map((p, i) => {
+        const own = cut(clean(p.text));
+        const before = i > 0 && kept[i - 1]!.block === p.block ? cut(clean(kept[i - 1]!.text)) : "";
+        const pair = needsPrevious(own) && before && !needsPrevious(before) && !before.endsWith("[…]");
+        return { text: pair ? `${before} ${own}` : own, own };
+      })
+      .filter((c) => readable(c.text, limits.max));
+  });
+}
+
+/**
+ * Whether a sentence states a figure its corpus does not vouch for: one it qualifies itself (« … 534 millions, non
+ * confirmé »), or one its passage qualifies elsewhere (its heading, a sentence the quote leaves out).
+ */
+export const unvouchedFigure = (sentence: string, r: Pick<SearchResult, "text" | "section">): boolean =>
+  qualifiedFigures(sentence).length > 0 || qualificationNote(sentence, r.text, r.section) !== null;
+
+/** Whether two sentences say nearly the same (most of the shorter one's words are the other's). */
+export function alike(a: string, b: string): boolean {
+  const words = (x: string) =>
+    new Set(
+      fold(x)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 3),
+    );
+  const [x, y] = [words(a), words(b)];
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared / Math.min(x.size, y.size) > 0.6;
+}
+
+/** A weighed sentence: its text, where it comes from, and how directly it answers. */
+export interface Weighed {
+  text: string;
+  /** The passage's id. */
+  passage: string;
+  /** The passage's document. */
+  doc: string;
+  score: number;
+}
+
+export interface PickLimits<C> {
+  /** Sentences kept at most. */
+  max: number;
+  /** Sentences of one passage at most. */
+  perPassage?: number;
+  /** Sentences of one document at most. */
+  perDocument?: number;
+  /** Characters at most, each sentence costing `cost(c)` (its text's length by default). */
+  budget?: number;
+  cost?: (c: C) => number;
+  /** Whether a sentence, given the best one's score, is too weak: it would add length and not an answer. */
+  tooWeak?: (score: number, best: number) => boolean;
+}
+
+/**
+ * The weighed sentences kept, best first: no two alike, at most so many a passage and a document, within the budget,
+ * none too weak beside the best one.
+ */
+export function pickVerbatim<C extends Weighed>(weighed: C[], limits: PickLimits<C>): C[] {
+  const ranked = weighed.map((c, order) => ({ c, order })).sort((a, b) => b.c.score - a.c.score || a.order - b.order);
+  const cost = limits.cost ?? ((c: C) => c.text.length);
+  const chosen: C[] = [];
+  let length = 0;
+  for (const { c } of ranked) {
+    if (chosen.length >= limits.max) break;
+    if (chosen.filter((x) => x.passage === c.passage).length >= (limits.perPassage ?? Number.POSITIVE_INFINITY))
+      continue;
+    if (chosen.filter((x) => x.doc === c.doc).length >= (limits.perDocument ?? Number.POSITIVE_INFINITY)) continue;
+    if (chosen.some((x) => x.text === c.text || alike(x.text, c.text))) continue;
+    if (chosen.length && limits.tooWeak?.(c.score, chosen[0]!.score)) continue;
+    if (limits.budget !== undefined && length + cost(c) > limits.budget) continue;
+    chosen.push(c);
+    length += cost(c);
+  }
+  return chosen;
+}

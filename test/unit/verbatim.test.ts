@@ -1,0 +1,135 @@
+/**
+ * The one verbatim-sentence picker behind « En bref » (chat answer) and « L'essentiel » (briefing note), on passages
+ * written for the test (places and products not in the corpus's tests): where the two summaries used to differ, the
+ * better of the two behaviours now holds for both.
+ */
+import { describe, expect, it } from "vitest";
+import { briefOf } from "../../server/answers/brief.ts";
+import { holdsStem, quotableSentences, stemsOf } from "../../server/answers/verbatim.ts";
+import { answerPoints } from "../../server/drafting/answer-points.ts";
+import { stem } from "../../server/retrieval/french.ts";
+import type { SearchResult } from "../../server/retrieval/search.ts";
+
+const passage = (id: string, title: string, text: string): SearchResult => ({
+  id,
+  section: "",
+  text,
+  score: 1,
+  document: { id: id.split("#")[0]!, title, kind: "case-study", date: "2025-03-01", url: null },
+  sources: [],
+  source: null,
+});
+const brief = (question: string, used: SearchResult[], asked: ("quantity" | "date")[] = []) =>
+  briefOf(
+    question,
+    used,
+    used.map((r) => r.text),
+    asked,
+  );
+
+describe("words matched by the project's stemmer", () => {
+  it("meets a verb of the noun asked (« migrations », « migré »), as « L'essentiel » did", () => {
+    const used = [
+      passage(
+        "parc#0",
+        "Un parc libre",
+        "Le parc de postes de travail a été migré vers Linux Mint entre 2019 et 2021, sans incident majeur.",
+      ),
+    ];
+    expect(brief("Quand les migrations ont-elles eu lieu ?", used)?.quotes.map((q) => q.text)).toEqual([
+      "Le parc de postes de travail a été migré vers Linux Mint entre 2019 et 2021, sans incident majeur.",
+    ]);
+  });
+
+  it("keeps « serveurs » apart from « services » (a five-letter prefix met both), and still meets « économisé »", () => {
+    expect(holdsStem(stemsOf("de nouveaux services en ligne"), stem("serveurs"))).toBe(false);
+    expect(holdsStem(stemsOf("ses anciens serveurs de fichiers"), stem("serveurs"))).toBe(true);
+    expect(holdsStem(stemsOf("la commune a économisé 3 000 euros"), stem("économies"))).toBe(true);
+  });
+});
+
+describe("a sentence that refers back", () => {
+  it("is quoted in « En bref » after the sentence it refers to, never alone", () => {
+    const used = [
+      passage(
+        "stlo#0",
+        "Saint-Lô : BlueMind",
+        "La mairie de Saint-Lô a remplacé sa messagerie Exchange par BlueMind au printemps 2021. Elle a ainsi économisé 40 000 euros de licences par an selon son directeur informatique.",
+      ),
+    ];
+    const quotes = brief("Combien la mairie de Saint-Lô a-t-elle économisé avec BlueMind ?", used, [
+      "quantity",
+    ])!.quotes;
+    expect(quotes.some((q) => q.text.startsWith("Elle"))).toBe(false);
+    expect(quotes.map((q) => q.text)).toContain(
+      "La mairie de Saint-Lô a remplacé sa messagerie Exchange par BlueMind au printemps 2021. Elle a ainsi économisé 40 000 euros de licences par an selon son directeur informatique.",
+    );
+  });
+
+  it("is left out when the sentence before it is not in the same paragraph", () => {
+    expect(
+      quotableSentences("Elle a ainsi économisé 40 000 euros de licences par an, selon la mairie.", { max: 400 }),
+    ).toEqual([]);
+  });
+});
+
+describe("the year a question names", () => {
+  it("puts first in « En bref » the sentence that holds it, as « L'essentiel » does", () => {
+    const used = [
+      passage(
+        "ge#0",
+        "Région Grand Est : LibreOffice",
+        "La région Grand Est a formé 400 agents à LibreOffice au cours de l'année 2017. La région Grand Est a formé 1 200 agents de plus à LibreOffice en 2019, dans ses lycées.",
+      ),
+    ];
+    const quotes = brief("Combien d'agents la région Grand Est a-t-elle formés à LibreOffice en 2019 ?", used, [
+      "quantity",
+    ])!.quotes;
+    expect(quotes[0]!.text).toContain("2019");
+  });
+});
+
+describe("a piece cut after an abbreviation", () => {
+  it("is not quoted in « En bref » when it opens on a bare number (« L. | 300-2 du code … »)", () => {
+    const used = [
+      passage(
+        "crpa#0",
+        "Le code des relations entre le public et l'administration",
+        "Le socle est défini par l'article L. 300-2 du code des relations entre le public et l'administration, ce qui inclut les communes. Une commune ou un département sont donc concernés au même titre que l'État.",
+      ),
+    ];
+    const b = brief("Le code des relations entre le public et l'administration inclut-il les communes ?", used);
+    expect(b?.quotes.filter((q) => /^\d/.test(q.text)) ?? []).toEqual([]);
+  });
+});
+
+describe("figures the corpus does not vouch for (the verifier's qualifiers)", () => {
+  it("are not read aloud in « En bref » when the sentence says its figure is only claimed", () => {
+    const used = [
+      passage(
+        "mx#0",
+        "Mairistem : logiciel de gestion",
+        "Mairistem revendique 2 000 communes clientes en France, surtout de petite taille.",
+      ),
+      passage(
+        "mx-no#0",
+        "Mairistem en Normandie",
+        "Le logiciel Mairistem équipe des communes de l'Orne et du Calvados depuis 2015.",
+      ),
+    ];
+    const b = brief("Combien de communes utilisent Mairistem ?", used, ["quantity"]);
+    expect(b?.text).not.toContain("revendique");
+  });
+});
+
+describe("« L'essentiel »", () => {
+  it("lists a sentence two passages share once", () => {
+    const text = "Le département du Gers a choisi Nextcloud pour le partage de fichiers de ses agents en 2022.";
+    const points = answerPoints(
+      "Quel outil de partage de fichiers le département du Gers a-t-il choisi ?",
+      [passage("gers#0", "Gers : Nextcloud", text), passage("gers#1", "Gers : Nextcloud", text)],
+      3,
+    );
+    expect(points.map((p) => p.sentence)).toEqual([text]);
+  });
+});
