@@ -192,7 +192,7 @@ function restatedAgainst(clause: string, own: Bag, sourceClauses: string[], bags
  * short quote of it, or null.
  */
 export function contradicted(stated: string, pool: Source[]): string | null {
-  const perSource = pool.map((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text, true)));
+  const perSource = pool.map((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
   const sourceClauses = perSource.flat();
   // A clause whose subject is a pronoun (« elles ne s'imposent pas aux collectivités ») is about the subject of the
   // clause before it (« La doctrine et ses circulaires s'adressent aux services de l'État »).

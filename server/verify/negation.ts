@@ -10,18 +10,13 @@ import { type Bag, contentWords, inBag, WEAK } from "./words.ts";
 export const NEGATION =
   /(?<!\p{L})(?:(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?)(?!\p{L})/iu;
 
-/** « , ce que … », « , ce qui … »: a relative clause resuming what comes before it with its own verb. */
-const RESUMED = /,\s(?=ce\s+(?:qui|que|qu['’]|dont)[\s'’])/gu;
-
 /**
  * Clauses of a sentence as the polarity check compares them: apart at « : », « ; », « mais », « alors que », and
  * before a noun in apposition with its relative clause (« …, un poste qui n'a pas été créé », « …, une solution
- * européenne qui réduit … »). A source's sentence is also cut before « ce que » / « ce qui » resuming it with its own
- * verb (« aucune ne remplace un échange, ce que permettent des réseaux comme … »); not the sentence checked, whose
- * « …, ce que les chiffres ne disent pas » keeps the denial it restates.
+ * européenne qui réduit … »).
  */
-export const polarityClauses = (text: string, source = false) =>
-  (source ? text.replace(RESUMED, "; ") : text)
+export const polarityClauses = (text: string) =>
+  text
     .replace(/\[\d+\]/g, " ")
     .split(
       /\s:\s|\s?;\s|[.!?]\s+|,?\s(?:mais|alors que|tandis que|contrairement à)\s|\n+|,\s(?=(?:un|une|le|la|les|ce|cette|des)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:qui|que|dont)\s)/u,

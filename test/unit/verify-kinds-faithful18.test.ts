@@ -203,18 +203,3 @@ describe("a count in words rounded (« plus de trois cents »)", () => {
     expect(status("Ce catalogue comptait quatre cents applications en mars 2025 [1].", LIST)).toBe("unsupported");
   });
 });
-
-describe("« …, ce que permettent X » after a negated clause is affirmative", () => {
-  const GUIDES =
-    "Choisir un logiciel\nCes guides se complètent ; aucun ne remplace la visite d'une commune déjà équipée, ce que permettent des associations comme Libre-Ouest.";
-  it("leaves the relative clause restated", () => {
-    expect(
-      status("Des associations comme Libre-Ouest permettent la visite d'une commune déjà équipée [1].", GUIDES),
-    ).toBe("supported");
-  });
-  it("flags the relative clause denied", () => {
-    expect(
-      status("Des associations comme Libre-Ouest ne permettent pas la visite d'une commune déjà équipée [1].", GUIDES),
-    ).toBe("unsupported");
-  });
-});
