@@ -299,7 +299,7 @@ const ROLE_PHRASE = 4;
 const PHRASE_TAIL = /^(?:et|de|des|du|d|la|le|les|l|au|aux|a|en|chargee?s?)$/u;
 
 /**
- * A role sentence about a person (« Pauline Héraud est la maire de Montravel ») where the cited sentences naming the
+ * A role sentence about a person (« Pauline Héraud est la maire de Montravel », « X en est le président ») where the cited sentences naming the
  * person give them another role of the ranks (« directrice des systèmes d'information ») and none of the same rank:
  * the role stated and the passage's, or null (a person no cited sentence names, or names without a role, is left to
  * the other checks).
@@ -311,7 +311,10 @@ export function roleClaimed(stated: string, pool: Source[]): { name: string; oth
   const all = bagOf(texts.join(" "));
   for (const p of persons(text).filter((x) => inBag(x.folded, all, false))) {
     const at = text.indexOf(p.name);
-    const rest = /^\s*,?\s*est\s+(?:(?:le|la|l['’])\s*)?/u.exec(text.slice(at + p.name.length));
+    const rest =
+      /^\s*,?\s*(?:en\s+|y\s+)?(?:est|était|fut|a\s+été|est\s+devenue?|devient)\s+(?:(?:le|la|l['’])\s*)?/u.exec(
+        text.slice(at + p.name.length),
+      );
     if (at < 0 || !rest) continue;
     const predicate = tokens(text.slice(at + p.name.length + rest[0].length)).slice(0, 6);
     const k = predicate.findIndex((_, i) => rankAt(predicate, i) >= 0);
@@ -333,7 +336,8 @@ export function roleClaimed(stated: string, pool: Source[]): { name: string; oth
         while (start > from && SUBORDINATES.has(list[start - 1]!.folded)) start--;
         const phrase = list.slice(start, i + 1 + ROLE_PHRASE);
         while (phrase.length > i + 1 - start && PHRASE_TAIL.test(phrase.at(-1)!.folded)) phrase.pop();
-        other = t.slice(phrase[0]!.at, phrase.at(-1)!.end);
+        // The role alone, not what follows it (« délégué général depuis mars 2005 (Blog »).
+        other = t.slice(phrase[0]!.at, phrase.at(-1)!.end).split(/\s*[(;,]|\s+depuis(?!\p{L})/u)[0]!;
       }
     }
     if (other)
