@@ -27,7 +27,7 @@ interface Credit {
 }
 
 /** The sources a text credits: after « selon » / « d'après » (up to a comma, a parenthesis, a colon), or in a credit « (Cybernews, 8 octobre 2025) ». */
-function creditsOf(text: string): Credit[] {
+export function creditsOf(text: string): Credit[] {
   const out: Credit[] = [];
   for (const m of text.matchAll(ATTRIBUTION)) {
     const raw = text

@@ -13,9 +13,11 @@ import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
+import { banUnstated } from "./bans.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
+import { creditUnsaid } from "./credit-unsaid.ts";
 import { creditSwapped, divergingAlone } from "./credited.ts";
 import {
   causeSwapped,
@@ -60,6 +62,7 @@ import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
+import { roleUnstated } from "./role-unstated.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
   asksOnly,
@@ -85,6 +88,7 @@ import {
   wordSides,
 } from "./source-sentences.ts";
 import { onlyUnstated } from "./uniqueness.ts";
+import { verbReversed } from "./verb-antonyms.ts";
 import { attributedToRuledOut, deniedActStated, joinedAgainstWarning, statedInexact } from "./warned.ts";
 import {
   ACRONYM_SKIPS,
@@ -632,6 +636,7 @@ function checkSentence(
       pairSwapped(stated, pool) ??
       neitherNor(stated, pool) ??
       saidAgainst(stated, citedSentences(pool)) ??
+      verbReversed(stated, pool) ??
       deniedOnly(stated, pool);
     if (opposite)
       reasons.push(
@@ -648,6 +653,8 @@ function checkSentence(
     if (credit) reasons.push(message("verify.sourceSwapped", { where: w, ...credit }));
     const diverging = credit ? null : divergingAlone(stated, pool);
     if (diverging) reasons.push(message("verify.divergingAlone", { where: w, ...diverging }));
+    const unsaid = credit || diverging ? null : creditUnsaid(stated, pool);
+    if (unsaid) reasons.push(message("verify.creditUnsaid", { where: w, credit: unsaid }));
   }
   // A frequency the cited passages limit (« souvent ») made absolute (« toujours ») (`hedged.ts`).
   if (cited.length > 0) {
@@ -677,6 +684,10 @@ function checkSentence(
       bodySwapped(stated, pool) ??
       complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
+    const ban = banUnstated(stated, pool);
+    if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
+    const unstated = swapped ? null : roleUnstated(stated, pool);
+    if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
   }
   // More than the cited passages allow: uniqueness they do not state, a possibility or an unconfirmed point stated as
   // done, what they warn against (`uniqueness.ts`, `modality.ts`, `warned.ts`).

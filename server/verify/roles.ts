@@ -27,7 +27,7 @@ const INSTITUTIONS = (SECTIONS.get("institutions") ?? []).map((name) => ({
 }));
 
 /** Persons of a text: two capitalised words or more, written together (« Sophie Le Goff », « Nicolas Vivant »). */
-function persons(text: string): { name: string; folded: string }[] {
+export function persons(text: string): { name: string; folded: string }[] {
   const out: { name: string; at: number; end: number }[] = [];
   for (const m of text.matchAll(/(?<![\p{L}\p{N}-])\p{Lu}[\p{Ll}-]+/gu)) {
     const last = out.at(-1);
@@ -185,7 +185,7 @@ export function agentSwapped(stated: string, pool: Source[]): { name: string; ot
 const SUBORDINATES = new Set(wordLines("role-subordinates.txt").map((w) => fold(w)));
 
 /** Words around a person's name in which the role a passage gives them is looked for. */
-const ROLE_REACH = 10;
+export const ROLE_REACH = 10;
 
 /**
  * A person the sentence gives a role (« Claire Dumas est la maire ») that every cited sentence naming them gives as a
@@ -277,7 +277,7 @@ const RANKS = wordLines("role-ranks.txt").map((l) => new Set(l.split(/\s+/).map(
 const SECOND_RANK = RANKS.findIndex((r) => [...r].some((w) => SUBORDINATES.has(w)));
 
 /** A text's words as written, with their folded forms (« vice-présidente » is two: « vice », « présidente »). */
-const tokens = (text: string) =>
+export const tokens = (text: string) =>
   [...text.matchAll(/\p{L}[\p{L}\p{N}]*/gu)].map((m) => ({
     raw: m[0],
     folded: fold(m[0]),
@@ -286,7 +286,7 @@ const tokens = (text: string) =>
   }));
 
 /** The rank of the role word at `i` (a second's if a subordinate word is just before), or -1. */
-function rankAt(list: { folded: string }[], i: number): number {
+export function rankAt(list: { folded: string }[], i: number): number {
   const w = list[i]!.folded;
   const r = RANKS.findIndex((x) => x.has(w));
   if (r < 0 || SUBORDINATES.has(w)) return r;

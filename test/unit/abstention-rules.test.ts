@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { abstentionText, nameWritten, retrieveForAnswer } from "../../server/answers/answer.ts";
 import { nameIn, pointsBack, withoutAskerPlaces } from "../../server/answers/card-question.ts";
 import type { Engine } from "../../server/engine.ts";
+import { examplePlaces, withoutExamplePlaces } from "../../server/retrieval/example-place.ts";
 import {
   aboutPerson,
   aliasesIn,
@@ -2607,5 +2608,74 @@ describe("twenty-second series (held-out-16: the medium where the asker heard wh
     expect(spans.some(([a, b]) => microsoft >= a && microsoft < b)).toBe(false);
     // « a dit sur la sécurité … » names no medium.
     expect(contextSpans("Qu'a dit sur la sécurité l'ANSSI ?")).toEqual([]);
+  });
+});
+
+describe("a town given as an example or as the asker's own place (trial10 A7)", () => {
+  it("reads the town after « une commune comme », « de la taille de », « chez nous à » as an example, whatever the accents", () => {
+    for (const [q, town] of [
+      ["Que change le RGPD pour une petite commune comme Espalion ?", "Espalion"],
+      ["Le RGPD, ça change quoi pour une ville de 5 000 habitants, comme Saint-Geniez-d'Olt ?", "Saint-Geniez-d'Olt"],
+      ["Que change le RGPD pour une commune de la taille d'Espalion ?", "Espalion"],
+      ["Que change le RGPD CHEZ NOUS A Laguiole ?", "Laguiole"],
+      ["Ici, à Marvejols, que change le RGPD ?", "Marvejols"],
+      ["Des communes telles que Le Puy-en-Velay peuvent-elles utiliser Nextcloud ?", "Le Puy-en-Velay"],
+    ] as const)
+      expect(
+        examplePlaces(q).flatMap((p) => p.names),
+        q,
+      ).toEqual([town]);
+    expect(
+      withoutExamplePlaces("Que change NIS2 pour des villes comme Espalion, Laguiole ou Saint-Geniez-d'Olt ?")?.places,
+    ).toEqual(["Espalion", "Laguiole", "Saint-Geniez-d'Olt"]);
+    // The collectivité it exemplifies stays in what is asked, unless the whole phrase is set aside.
+    const q = "Que change le RGPD pour une petite commune comme Espalion ?";
+    expect(withoutExamplePlaces(q)?.question.replace(/\s+/g, " ")).toBe("Que change le RGPD pour une petite commune ?");
+    expect(withoutExamplePlaces(q, true)?.question.replace(/\s+/g, " ")).toBe("Que change le RGPD pour ?");
+  });
+
+  it("never reads a town as an example when it is the subject of what is asked", () => {
+    for (const q of [
+      "Combien d'habitants compte Espalion ?",
+      "Le maire de Marvejols utilise-t-il Linux ?",
+      "laguiole utilise nextcloud ?",
+      "combien espalion a économisé avec linux ?",
+      "Marvejols a passé ses postes sous Linux comme la gendarmerie ?",
+      "Une commune comme la nôtre peut-elle utiliser Nextcloud ?",
+      // A figure asked for the town given: another collectivité's would be read as its own.
+      "Combien de postes sous Linux chez nous à Laguiole ?",
+      "Combien de postes sous Linux pour une commune comme Laguiole ?",
+    ])
+      expect(withoutExamplePlaces(q), q).toBeNull();
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const retrieve = (q: string) => retrieveForAnswer([{ role: "user", content: q }], real.engine);
+
+    it("answers for communes in general when the town given as an example is one the corpus never names", async () => {
+      for (const q of [
+        "Que change le RGPD pour une commune comme Espalion ?",
+        "Que change NIS2 pour une ville de la taille de Saint-Geniez-d'Olt ?",
+        "Que change NIS2 chez nous à Laguiole ?",
+      ]) {
+        const { decision, general } = await retrieve(q);
+        expect(decision, q).toMatchObject({ answerable: true });
+        expect(general.length, q).toBe(1);
+      }
+    });
+
+    it("still abstains when the town is what is asked about", async () => {
+      for (const q of [
+        "Combien d'habitants compte Espalion ?",
+        "Le maire de Marvejols utilise-t-il Linux ?",
+        "laguiole utilise nextcloud ?",
+        "combien espalion a économisé avec linux ?",
+      ])
+        expect((await retrieve(q)).decision, q).toMatchObject({ answerable: false });
+    });
   });
 });
