@@ -881,9 +881,24 @@ function precisionReason(p: PrecisionLoss, where: string): string {
   }
 }
 
+/**
+ * A sentence that only says the passages do not speak of something (« Les passages fournis ne parlent pas de X », « Le
+ * passage ne mentionne pas X »): it states nothing to find in them, and the name it sets aside is not there by
+ * definition. Verbs are data (`server/i18n/fr/not-about-verbs.txt`); the sentence must end after the subject set aside.
+ */
+const NOT_ABOUT = new RegExp(
+  `^(?:(?:en revanche|toutefois|cependant|mais|par ailleurs)\\s*,?\\s*)?(?:les|ces|le|ce)\\s+(?:sources?|passages?|documents?|textes?|extraits?|corpus)(?:\\s+(?:cités?|citées|fournis|consultés?|disponibles))?\\s+(?:ne|n['’])\\s*(?:${wordList(
+    "not-about-verbs.txt",
+  )
+    .map(escapeRegExp)
+    .join("|")})\\s+(?:pas|rien|jamais|nullement)\\b(?:\\s+(?:de|du|des|d['’]|à propos d['’]|à propos de|sur))?\\s*[^,;:.!?]{1,60}[.!?]?$`,
+  "iu",
+);
+
 /** Whether a sentence states something checkable: a figure, a name, or at least three content words. */
 function isClaim(sentence: string): boolean {
   const bare = sentence.replace(/\[\d+\]/g, "").trim();
+  if (NOT_ABOUT.test(bare.replace(/\s+([.!?])$/, "$1"))) return false;
   if (NO_CLAIM.test(bare) || asksOnly(bare) || /^#+\s/.test(bare) || /^\|?[\s:|-]+\|?$/.test(bare)) return false;
   return extractFigures(bare).length > 0 || namesOf(bare).length > 0 || contentWords(bare).length >= 3;
 }

@@ -18,6 +18,9 @@ export const NEGATION =
 export const polarityClauses = (text: string) =>
   text
     .replace(/\[\d+\]/g, " ")
+    // An aside of three words or more in parentheses has its own polarity (« ne s'ouvrent pas directement (seul le
+    // format XML s'importe partiellement) »): a clause of its own.
+    .replace(/\s*\(([^()]*\s[^()]*\s[^()]*)\)/g, " ; $1 ; ")
     .split(
       /\s:\s|\s?;\s|[.!?]\s+|,?\s(?:mais|alors que|tandis que|contrairement à)\s|\n+|,\s(?=(?:un|une|le|la|les|ce|cette|des)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:qui|que|dont)\s)/u,
     )
