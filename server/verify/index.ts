@@ -43,7 +43,7 @@ import {
   QUALIFIER_WORD,
   QUANTITY,
 } from "./figure-match.ts";
-import { actNumbers, extractFigures, type Figure, productVersions } from "./figures.ts";
+import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { hedgeDropped } from "./hedged.ts";
 import { licenceOpposite } from "./licence.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
@@ -294,7 +294,15 @@ function checkSentence(
   const withFacts = [...pool, ...facts];
   // Figures: found with the same value, around the same words, with the qualification the source gives.
   const stated = withoutReferences(sentence);
-  const figures = [...extractFigures(stated), ...fractionFigures(stated)];
+  // A number inside a product name the cited passages write as the sentence does (« Cegid 300 » opening the sentence):
+  // part of the name, not a figure (`namedNumbers`, as for the documents' own data).
+  const carried = [...stated.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]+\s+\d{1,3}(?![\p{N},.]\d|\s*%|\p{L})/gu)]
+    .map((m) => m[0])
+    .filter((name) => pool.some((src) => src.sentences.some((ss) => namedNumbers(ss.text, [name]).length > 0)));
+  const inNames = new Set(namedNumbers(stated, carried));
+  const figures = [...extractFigures(stated), ...fractionFigures(stated)].filter(
+    (f) => !(f.kind === "number" && inNames.has(f.raw)),
+  );
   const spots = located(stated, figures);
   const quantitySpots = spots.filter((s) => QUANTITY.has(s.f.kind));
   /** Source sentences where a quantity of the sentence is found, around the same words (filled below). */
@@ -612,6 +620,7 @@ function checkSentence(
     if (locating.has(folded)) continue;
     if (asked.names.has(folded)) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
+    if (acronymOfSpelledOut(sentence, name, bags)) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
   // Countries listed by their adjectives (« avec les gouvernements allemand et belge »): where the passages name one of
@@ -882,6 +891,27 @@ function precisionReason(p: PrecisionLoss, where: string): string {
 }
 
 /**
+ * Whether `name` opens words of the sentence whose initials make an acronym the passages write (« l'Union européenne »
+ * where they write « UE », « Direction générale des finances publiques » for « DGFiP » is left to the words): the
+ * sentence spells out what the passages abbreviate. Two to five words, small words (« de », « des ») skipped.
+ */
+function acronymOfSpelledOut(sentence: string, name: string, bags: Bag[]): boolean {
+  const at = sentence.indexOf(name);
+  if (at < 0) return false;
+  const after = sentence.slice(at).match(/\p{L}+/gu) ?? [];
+  let initials = "";
+  let counted = 0;
+  for (const word of after.slice(0, 8)) {
+    if (ACRONYM_SKIPS.has(fold(word))) continue;
+    initials += fold(word)[0];
+    counted++;
+    if (counted >= 2 && bags.some((b) => nameIn(initials, b))) return true;
+    if (counted >= 5) break;
+  }
+  return false;
+}
+
+/**
  * A sentence that only says the passages do not speak of something (« Les passages fournis ne parlent pas de X », « Le
  * passage ne mentionne pas X »): it states nothing to find in them, and the name it sets aside is not there by
  * definition. Verbs are data (`server/i18n/fr/not-about-verbs.txt`); the sentence must end after the subject set aside.
@@ -891,7 +921,9 @@ const NOT_ABOUT = new RegExp(
     "not-about-verbs.txt",
   )
     .map(escapeRegExp)
-    .join("|")})\\s+(?:pas|rien|jamais|nullement)\\b(?:\\s+(?:de|du|des|d['’]|à propos d['’]|à propos de|sur))?\\s*[^,;:.!?]{1,60}[.!?]?$`,
+    .join(
+      "|",
+    )})\\s+(?:pas|rien|jamais|nullement)\\b(?:\\s+(?:de|du|des|d['’]|à propos d['’]|à propos de|sur))?\\s*[^,;:.!?]{1,60}[.!?]?$`,
   "iu",
 );
 

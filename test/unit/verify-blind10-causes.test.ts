@@ -54,6 +54,7 @@ describe("a number inside a product name the passages carry", () => {
 describe("« l'Union » for the European Union the passage writes « UE »", () => {
   it("is not a name absent", () => {
     expect(reasons("Cegid est hors de l'Union européenne [1].", COMPTA)).not.toContain("Union");
+    expect(reasons("Cegid est membre de l'Union africaine [1].", COMPTA)).toContain("« Union »");
   });
 });
 
@@ -62,8 +63,11 @@ const EVENT =
 
 describe("names listed together as the passage lists them", () => {
   it("are not crossed", () => {
-    expect(status("Des éditeurs nationaux comme Open-Xchange et Worldline étaient présents à LibreAlpes, à Grenoble [1].", EVENT)).toBe(
-      "supported",
-    );
+    expect(
+      status(
+        "Des éditeurs nationaux comme Open-Xchange et Worldline étaient présents à LibreAlpes, à Grenoble [1].",
+        EVENT,
+      ),
+    ).toBe("supported");
   });
 });
