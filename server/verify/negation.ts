@@ -10,17 +10,26 @@ import { type Bag, contentWords, inBag, WEAK } from "./words.ts";
 export const NEGATION =
   /(?<!\p{L})(?:(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?)(?!\p{L})/iu;
 
+/** An aside of three words or more in parentheses. */
+const ASIDE = /\s*\(([^()]*\s[^()]*\s[^()]*)\)/g;
+
+/**
+ * The text with its asides in parentheses moved after it, each a clause of its own: an aside has its own polarity (« ne
+ * s'ouvrent pas directement (seul le format XML s'importe partiellement) »), and the clause after it keeps the clause
+ * before it as the one its pronoun subject is about.
+ */
+const asidesLast = (text: string) => {
+  const asides = [...text.matchAll(ASIDE)].map((m) => m[1]!.trim());
+  return asides.length === 0 ? text : [text.replace(ASIDE, ""), ...asides].join(" ; ");
+};
+
 /**
  * Clauses of a sentence as the polarity check compares them: apart at « : », « ; », « mais », « alors que », and
  * before a noun in apposition with its relative clause (« …, un poste qui n'a pas été créé », « …, une solution
  * européenne qui réduit … »).
  */
 export const polarityClauses = (text: string) =>
-  text
-    .replace(/\[\d+\]/g, " ")
-    // An aside of three words or more in parentheses has its own polarity (« ne s'ouvrent pas directement (seul le
-    // format XML s'importe partiellement) »): a clause of its own.
-    .replace(/\s*\(([^()]*\s[^()]*\s[^()]*)\)/g, " ; $1 ; ")
+  asidesLast(text.replace(/\[\d+\]/g, " "))
     .split(
       /\s:\s|\s?;\s|[.!?]\s+|,?\s(?:mais|alors que|tandis que|contrairement à)\s|\n+|,\s(?=(?:un|une|le|la|les|ce|cette|des)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:qui|que|dont)\s)/u,
     )
