@@ -83,6 +83,9 @@ const FORMER_NAME = new RegExp(
   "iu",
 );
 
+/** What sets a place right after a name (« AlpOSS, à Grenoble », « le salon, en Isère »). */
+const LOCATED_AFTER = /^\s*,?\s*(?:à|au|aux|en|dans)\s+(?:(?:la|le|les)\s+|l['’]\s*)?$/iu;
+
 /**
  * Two names the sentence pairs (a name and the nearest name before it: « Harmonica OS 3.0, dérivé de Debian ») that
  * no cited sentence writes together, where every cited sentence naming the second pairs it with another name of the
@@ -134,9 +137,15 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
       })
     )
       continue;
+    // The place the sentence gives the name just after it (« présents à AlpOSS, à Grenoble »): the sentence pairs
+    // them too, as the passage does.
+    const next = groups.find((g) => g.at > mine.at);
+    const placed = (x: string) =>
+      next !== undefined && next.folded === x && LOCATED_AFTER.test(stated.slice(mine.at + mine.name.length, next.at));
     // Two parts of one name (« Office » and « Microsoft » of « Microsoft Office ») are one partner.
     const crossed = (p: (typeof theirs)[number]) =>
-      !p.partners.some((x) => mine.partners.some((m) => m === x || oneName(m, x))) && p.partners.some(named);
+      !p.partners.some((x) => mine.partners.some((m) => m === x || oneName(m, x)) || placed(x)) &&
+      p.partners.some(named);
     if (theirs.every(crossed)) return { name: mine.name, other: theirs[0]!.partnerName, partner: mine.partnerName };
   }
   return null;

@@ -4,6 +4,7 @@
  * name the passages carry, « hors de l'Union » for « hors UE », two names listed together as the passage lists them.
  */
 import { describe, expect, it } from "vitest";
+import { verifyText } from "../../server/verify/index.ts";
 import { reasons, status } from "../helpers/verify.ts";
 
 const FILES =
@@ -60,6 +61,21 @@ describe("« l'Union » for the European Union the passage writes « UE »", () 
 
 const EVENT =
   "Grenoble a créé en 2023 le salon LibreAlpes avec l'association Adullact. Des éditeurs nationaux comme Open-Xchange et Worldline étaient présents et les thèmes se sont élargis.";
+
+const FAIR = {
+  n: 1,
+  text: "Grenoble : une commune du libre (2026-02-17) — Grenoble : LibreAlpes, le salon du libre\nGrenoble a créé en 2023 le salon LibreAlpes (Libre Alpes Logiciels) avec l'association Adullact. Des éditeurs nationaux comme Open-Xchange et Worldline étaient présents.",
+};
+
+describe("a name with the place the sentence gives it just after", () => {
+  it("is not crossed with the names before it", () => {
+    const v = verifyText(
+      "Des éditeurs nationaux comme Open-Xchange et Worldline étaient présents à LibreAlpes, à Grenoble [1].",
+      [FAIR],
+    );
+    expect(v.sentences[0]!.reasons.join(" ")).not.toContain("associe");
+  });
+});
 
 describe("names listed together as the passage lists them", () => {
   it("are not crossed", () => {
