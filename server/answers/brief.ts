@@ -9,8 +9,9 @@
 
 import { fold, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import { wordListSections } from "../i18n/word-lists.ts";
+import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
+import { questionTerms } from "../retrieval/question-terms.ts";
 import { type Asked, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -100,11 +101,63 @@ export function shortTitle(title: string): string {
   return first.length <= 60 ? first : `${first.slice(0, first.lastIndexOf(" ", 57))}…`;
 }
 
-/** « (Ville de Lyon, mars 2026) [1] »: the source of a quoted sentence, as read aloud and as a link. */
+/**
+ * « (Ville de Lyon, mars 2026) [1] »: the source of a quoted sentence, as read aloud and as a link. A catalog card is
+ * named as one (« fiche « Dr.Web » du catalogue »), with its date or « sans date »: never a bare « (Produit) ».
+ */
 function sourceOf(r: SearchResult, n: number): string {
+  if (r.document.kind === "catalog") {
+    const name = r.document.title.replace(/^[^:]*:\s*/, "");
+    const date = r.document.date ? frenchDate(r.document.date) : message("answer.briefUndated");
+    return `(${message("answer.briefCard", { name })}, ${date}) [${n}]`;
+  }
   const date = r.document.date ? `, ${frenchDate(r.document.date)}` : "";
   return `(${shortTitle(r.document.title)}${date}) [${n}]`;
 }
+
+/** Whether a sentence opens on one of a section's expressions (folded, whole words). */
+const opensOn = (sentence: string, section: string) => {
+  const s = normalized(fold(sentence));
+  return entries(section).some((e) => s.startsWith(e));
+};
+
+/**
+ * The question's names that set its subject apart among the passages quoted (trial10 A6: « la gendarmerie » among
+ * Munich's passages): the names it writes (« Teams »), or else its words a quoted document's title writes with a
+ * capital (« La Gendarmerie nationale »), those held by the fewest passages, when half of them at most hold them. A
+ * sentence quoted must hold one, or come from a document whose title does: else it speaks of another subject.
+ */
+function distinguishingNames(question: string, subject: string[], used: SearchResult[], excerpts: string[]): string[] {
+  const flagged = questionTerms(question)
+    .filter((t) => t.name)
+    .flatMap((t) => stemsOf(t.word));
+  const capitalised = new Set(
+    used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
+  );
+  const names = flagged.length ? flagged : subject.map(stem).filter((s) => capitalised.has(s));
+  const held = used.map((r, i) => [...stemsOf(r.document.title), ...stemsOf(excerpts[i] ?? "")]);
+  const df = new Map(names.map((s) => [s, held.filter((h) => holdsStem(h, s)).length]));
+  const present = names.filter((s) => df.get(s)! > 0);
+  if (!present.length) return [];
+  const least = Math.min(...present.map((s) => df.get(s)!));
+  return least <= used.length / 2 ? present.filter((s) => df.get(s) === least) : [];
+}
+
+/** `adjectives-of-places.txt`: each country as its name and adjectives, normalized; wide places (Europe) apart. */
+const COUNTRIES: string[][] = wordListLines("adjectives-of-places.txt")
+  .filter((l) => l.includes(":"))
+  .map((l) => {
+    const [name, list] = l.split(":") as [string, string];
+    return [name, ...list.split(",")].map((w) => normalized(fold(w.trim())));
+  })
+  .filter((forms) => !/ (?:europe|union europeenne|amerique|bretagne) /.test(forms[0]!));
+/** The countries (indexes in `COUNTRIES`) a text names, by name or adjective. */
+const countriesOf = (text: string): number[] => {
+  const t = normalized(fold(text));
+  return COUNTRIES.flatMap((forms, i) => (forms.some((f) => t.includes(f)) ? [i] : []));
+};
+/** Words of a sentence's start where the country of its subject is said (« L'armée autrichienne a quitté … »). */
+const SUBJECT_REACH = 6;
 
 interface Candidate extends Weighed {
   /** Number (from 1) of the quoted passage. */
@@ -136,41 +189,65 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
   const peers = asksPeers(question);
   const candidates: Candidate[] = [];
   const titles = used.map((r) => stemsOf(r.document.title));
+  const names = distinguishingNames(question, subject, used, excerpts);
+  // A country asked (« collectivités françaises »): a sentence whose subject is another country's comes last.
+  const countries = countriesOf(question);
+  const risk = asks(question, "risque");
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
+    const card = r.document.kind === "catalog";
+    const titleCountries = countriesOf(r.document.title);
     // (The whole quote is longer than the sentence: the budget alone limits it.)
-    quotableSentences(excerpt, { max: BRIEF_CHARS, cutClausesOver: LONG_SENTENCE }).forEach(({ text, own }, j) => {
-      // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
-      // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
-      const words = stemsOf(own);
-      const cost = COST.test(fold(own));
-      // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »).
-      const hits = stems.filter((s) => holdsStem(words, s)).length + (price && cost ? 1 : 0);
-      // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
-      const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
-      // At least half of the subject words, in the sentence or its document's title (one of one or two).
-      // A cost asked, a sentence on costs answers it; a peer's sentence answers by naming the peer.
-      const needed = (price && cost) || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
-      if (hits === 0 || hits + titled < needed) return;
-      // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
-      if (unvouchedFigure(text, r)) return;
-      let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j;
-      // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
-      if (price && !cost && !MONEY.test(own)) return;
-      if (price && cost) score += 2;
-      if (asked.includes("quantity")) score += holdsAsked(own, ["quantity"]) ? 2 : -1.5;
-      if (price && MONEY.test(own)) score += 0.5;
-      if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : -1.5;
-      // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
-      if (years.some((y) => own.includes(y))) score += 1;
-      if (who) score += PERSON.test(own) ? 2 : -1;
-      // Several peers: a case study's sentence naming the collectivité that acted.
-      if (peers)
-        score +=
-          (NAMED.test(own) ? 1 : -2) + (r.document.kind === "case-study" ? 1.5 : -1) + (namesCollectivity(own) ? 1 : 0);
-      if (text.length > 300) score -= 1;
-      candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
-    });
+    quotableSentences(excerpt, { max: BRIEF_CHARS, cutClausesOver: LONG_SENTENCE }, r.text).forEach(
+      ({ text, own }, j) => {
+        // The question's subject (a name that sets it apart), in the quote or its document's title; never another's.
+        if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(titles[i]!, s))) return;
+        // A card's list of inventory names answers nothing read aloud.
+        if (card && opensOn(own, "fiche hors réponse")) return;
+        // « Voir le document consacré à … » points elsewhere: it answers nothing.
+        if (opensOn(own, "renvoi")) return;
+        // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
+        // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
+        const words = stemsOf(own);
+        const cost = COST.test(fold(own));
+        // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »).
+        const hits = stems.filter((s) => holdsStem(words, s)).length + (price && cost ? 1 : 0);
+        // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
+        const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
+        // At least half of the subject words, in the sentence or its document's title (one of one or two).
+        // A cost asked, a sentence on costs answers it; a peer's sentence answers by naming the peer.
+        const needed = (price && cost) || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
+        if (hits === 0 || hits + titled < needed) return;
+        // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
+        if (unvouchedFigure(text, r)) return;
+        let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j;
+        // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
+        if (price && !cost && !MONEY.test(own)) return;
+        if (price && cost) score += 2;
+        if (asked.includes("quantity")) score += holdsAsked(own, ["quantity"]) ? 2 : -1.5;
+        if (price && MONEY.test(own)) score += 0.5;
+        if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : -1.5;
+        // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
+        if (years.some((y) => own.includes(y))) score += 1;
+        if (who) score += PERSON.test(own) ? 2 : -1;
+        // Several peers: a case study's sentence naming the collectivité that acted.
+        if (peers)
+          score +=
+            (NAMED.test(own) ? 1 : -2) +
+            (r.document.kind === "case-study" ? 1.5 : -1) +
+            (namesCollectivity(own) ? 1 : 0);
+        if (text.length > 300) score -= 1;
+        if (countries.length) {
+          const about = [...titleCountries, ...countriesOf(text.split(/\s+/).slice(0, SUBJECT_REACH).join(" "))];
+          if (about.some((c) => countries.includes(c))) score += 1;
+          else if (about.length) score -= 3;
+        }
+        // A risk asked of a product (« c'est pareil ? » after « dangereux ? »): its card answers by its publisher, its
+        // country and the laws it is exposed to, not by its description.
+        if (card && risk) score += opensOn(own, "fiche réponse") ? 3 : -1;
+        candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
+      },
+    );
   });
   candidates.sort((a, b) => b.score - a.score);
   const intro = message("answer.brief", { quotes: "" });

@@ -15,6 +15,7 @@
  */
 
 import { fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
 import { needsPrevious, pieces } from "../retrieval/passages.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -85,26 +86,78 @@ const readable = (s: string, max: number) =>
   /(?:[.!?»)]|\[…\])$/.test(s) &&
   !needsPrevious(s);
 
+/** Folded, apostrophes straight. */
+const folded = (text: string) => fold(text).replace(/’/g, "'");
+
+/** Openings of a sentence that refute the one before (`quote-refutations.txt`), folded. */
+const REFUTATIONS = wordListLines("quote-refutations.txt").map(folded);
+
+/** Whether a sentence opens by refuting the one before it (« C'est inexact : … », « En réalité, … »). */
+export const refutesPrevious = (sentence: string): boolean => {
+  const start = folded(clean(sentence)).replace(/^[«"“\s]+/, "");
+  return REFUTATIONS.some((r) => start.startsWith(r) && !/[a-z0-9]/.test(start.charAt(r.length)));
+};
+
+/** Names of a collectivité that, after « le », « la », « l' » and without a name, stand for one the reader must guess. */
+const BARE_REFERENT = new RegExp(
+  `(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’])\\s*(?:${wordListLines("bare-referents.txt")
+    .map((w) => w.replace(/ /g, "\\s+"))
+    .join("|")})(?![\\p{L}-])(?!\\s+(?:(?:de|du|des|d['’])\\s*(?:la\\s+|l['’])?)?\\p{Lu})`,
+  "u",
+);
+/**
+ * A place a sentence opens on, or a clause of it (« À Munich, le conseil municipal … », « En Bavière, la ville … »):
+ * what « la ville » is. (A capital after « à » elsewhere is as often a product: « le passage à Linux ».)
+ */
+const PLACE_NAMED = /(?:^|[,;:(]\s*)(?:À|à|En|en|Au|au|Aux|aux)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*,/u;
+
+/**
+ * Whether a sentence speaks of « la commune », « le conseil municipal » without naming which one or where: read aloud
+ * by an élue, the council is hers (trial10 A6: Munich's 2017 vote). « À Munich, le conseil municipal … » and « la
+ * commune de Boé » name it.
+ */
+export const unnamedCollectivity = (sentence: string): boolean =>
+  BARE_REFERENT.test(sentence) && !PLACE_NAMED.test(sentence);
+
 /**
  * The sentences of a text that may be quoted, in order: whole sentences of its paragraphs (an excerpt's pieces glued
  * by « … » each apart), none a list item nor cut by the chunker. A sentence that refers back is quoted after the one
- * before it in the same paragraph, when that one reads alone; else it is left out.
+ * before it in the same paragraph, when that one reads alone; else it is left out. Never a sentence the passage
+ * (`whole`, when `text` is an excerpt) refutes next, nor one about « la commune » that does not say which.
  */
-export function quotableSentences(text: string, limits: SentenceLimits): QuotableSentence[] {
+export function quotableSentences(text: string, limits: SentenceLimits, whole?: string): QuotableSentence[] {
+  // The whole passage, when `text` is an excerpt of it: a refutation the excerpt leaves out still counts.
+  const refutedInWhole = new Set(
+    whole
+      ? pieces(whole)
+          .filter((p, i, all) => all[i + 1] && refutesPrevious(all[i + 1]!.text))
+          .map((p) => clean(p.text))
+      : [],
+  );
   const cut = (s: string) =>
     limits.cutClausesOver && s.length > limits.cutClausesOver && s.indexOf(" ; ") >= MIN_SENTENCE
       ? `${s.slice(0, s.indexOf(" ; "))} […]`
       : s;
   return text.split(/\s+…\s+/).flatMap((part) => {
-    const kept = pieces(part).filter((p) => p.list < 0 && !p.fragment);
+    const all = pieces(part);
+    // A sentence its passage refutes next (« C'est inexact ») is a claim the corpus reports to contradict it.
+    const refuted = new Set(all.filter((p, i) => all[i + 1] && refutesPrevious(all[i + 1]!.text)));
+    const kept = all.filter((p) => p.list < 0 && !p.fragment);
     return kept
-      .map((p, i) => {
+      .map((p, i, list) => {
         const own = cut(clean(p.text));
-        const before = i > 0 && kept[i - 1]!.block === p.block ? cut(clean(kept[i - 1]!.text)) : "";
+        const before = i > 0 && list[i - 1]!.block === p.block ? cut(clean(list[i - 1]!.text)) : "";
         const pair = needsPrevious(own) && before && !needsPrevious(before) && !before.endsWith("[…]");
-        return { text: pair ? `${before} ${own}` : own, own };
+        // (A refutation quoted after the claim it refutes reads the claim aloud first: neither is quoted.)
+        const isRefuted = (q: (typeof kept)[number]) => refuted.has(q) || refutedInWhole.has(clean(q.text));
+        return {
+          text: pair ? `${before} ${own}` : own,
+          own,
+          refuted: isRefuted(p) || (!!pair && isRefuted(list[i - 1]!)),
+        };
       })
-      .filter((c) => readable(c.text, limits.max));
+      .filter((c) => readable(c.text, limits.max) && !unnamedCollectivity(c.text) && !c.refuted)
+      .map(({ text, own }) => ({ text, own }));
   });
 }
 
