@@ -10,7 +10,6 @@
 import { fold, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
-import { stem } from "../retrieval/french.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import { type Asked, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
@@ -23,6 +22,7 @@ import {
   stemsOf,
   unvouchedFigure,
   type Weighed,
+  wordStem,
 } from "./verbatim.ts";
 
 /** `server/i18n/fr/brief.txt`: what a question asks, by section, each entry folded. */
@@ -134,7 +134,7 @@ function distinguishingNames(question: string, subject: string[], used: SearchRe
   const capitalised = new Set(
     used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
   );
-  const names = flagged.length ? flagged : subject.map(stem).filter((s) => capitalised.has(s));
+  const names = flagged.length ? flagged : subject.map(wordStem).filter((s) => capitalised.has(s));
   const held = used.map((r, i) => [...stemsOf(r.document.title), ...stemsOf(excerpts[i] ?? "")]);
   const df = new Map(names.map((s) => [s, held.filter((h) => holdsStem(h, s)).length]));
   const present = names.filter((s) => df.get(s)! > 0);
@@ -181,7 +181,7 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
   const subject = subjectWords(question);
   if (subject.length === 0 || used.length === 0) return null;
   const price = asks(question, "prix");
-  const stems = subject.map(stem);
+  const stems = subject.map(wordStem);
   // Subject words counted: a price asked counts one more, the cost itself.
   const total = stems.length + (price ? 1 : 0);
   const who = asks(question, "qui");

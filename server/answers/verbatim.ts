@@ -38,12 +38,35 @@ export function askedYears(question: string): AskedYear[] {
 /** Shortest sentence worth quoting alone (shorter ones are headings or fragments). */
 export const MIN_SENTENCE = 40;
 
+/**
+ * A country's name and its adjectives (`adjectives-of-places.txt`), folded, each to the country's name: « finlandais »
+ * meets « Finlande », « coréennes » meets « coréens », which the light stemmer keeps apart. (Names of several words
+ * and wide places — « Europe », whose adjective also says « Union européenne » — are left to the stemmer.)
+ */
+const COUNTRY_STEMS = new Map(
+  wordListLines("adjectives-of-places.txt")
+    .filter((l) => l.includes(":"))
+    .flatMap((l) => {
+      const [name, list] = l.split(":") as [string, string];
+      const key = fold(name.trim());
+      if (/[\s-]/.test(key) && !key.startsWith("coree")) return [];
+      if (key === "europe" || key === "amerique" || key === "bretagne") return [];
+      const root = key.split(/[\s-]/)[0]!;
+      return [root, ...list.split(",").map((w) => fold(w.trim()))]
+        .filter((w) => w && !/[\s-]/.test(w))
+        .map((w) => [w, root] as [string, string]);
+    }),
+);
+
+/** The picker's stem of a word: its country's name for a country or its adjective, else the project's stem. */
+export const wordStem = (word: string): string => COUNTRY_STEMS.get(fold(word)) ?? stem(word);
+
 /** The stems of a text's words, in order (folded, split on anything but letters and digits). */
 export const stemsOf = (text: string): string[] =>
   fold(text)
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-    .map(stem);
+    .map(wordStem);
 
 /**
  * Length a question word's stem needs for a longer stem to meet it: « économi(es) » meets « économis(é) », « franc(e) »

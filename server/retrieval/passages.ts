@@ -38,7 +38,14 @@ const foldedList = (file: string) => wordListLines(file).map((l) => fold(l).repl
 
 const ANAPHORA_LINES = foldedList("anaphora.txt");
 /** Openings that refer back to the sentence before (`server/i18n/fr/anaphora.txt`), folded. */
-const ANAPHORA: string[] = ANAPHORA_LINES.filter((l) => !l.startsWith("sauf"));
+const ANAPHORA: string[] = ANAPHORA_LINES.filter((l) => !/^(?:sauf|document)\s*:/.test(l));
+/** « Cette fiche … », « Ce document … »: a demonstrative before the document's own name (the « document : » line). */
+const SELF_REFERENCE = new RegExp(
+  `^(?:ce|cet|cette)\\s+(?:${ANAPHORA_LINES.filter((l) => l.startsWith("document"))
+    .flatMap((l) => l.replace(/^document\s*:/, "").split(/\s+/))
+    .filter(Boolean)
+    .join("|")})(?![a-z0-9'-])`,
+);
 /** Words after which a demonstrative (« ce que », « à ce jour ») does not refer back. */
 const NOT_DEMONSTRATIVE = new Set(
   ANAPHORA_LINES.filter((l) => l.startsWith("sauf"))
@@ -51,6 +58,7 @@ const DEMONSTRATIVE_REACH = 16;
 /** Whether a sentence opens on a word that refers back (« Il », « Cette décision », « La même présentation »). */
 export function refersToPrevious(sentence: string): boolean {
   const start = fold(sentence.trimStart()).replace(/’/g, "'");
+  if (SELF_REFERENCE.test(start)) return false;
   return ANAPHORA.some(
     (a) => start.startsWith(a) && (a.endsWith("'") || !/[\p{L}\p{N}'-]/u.test(start.charAt(a.length))),
   );
