@@ -10,12 +10,12 @@
 import { fold, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
-import { questionTerms } from "../retrieval/question-terms.ts";
 import { type Asked, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import {
   askedYears,
+  distinguishingNames,
   holdsStem,
   pickVerbatim,
   quotableSentences,
@@ -120,28 +120,6 @@ const opensOn = (sentence: string, section: string) => {
   const s = normalized(fold(sentence));
   return entries(section).some((e) => s.startsWith(e));
 };
-
-/**
- * The question's names that set its subject apart among the passages quoted (trial10 A6: « la gendarmerie » among
- * Munich's passages): the names it writes (« Teams »), or else its words a quoted document's title writes with a
- * capital (« La Gendarmerie nationale »), those held by the fewest passages, when half of them at most hold them. A
- * sentence quoted must hold one, or come from a document whose title does: else it speaks of another subject.
- */
-function distinguishingNames(question: string, subject: string[], used: SearchResult[], excerpts: string[]): string[] {
-  const flagged = questionTerms(question)
-    .filter((t) => t.name)
-    .flatMap((t) => stemsOf(t.word));
-  const capitalised = new Set(
-    used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
-  );
-  const names = flagged.length ? flagged : subject.map(wordStem).filter((s) => capitalised.has(s));
-  const held = used.map((r, i) => [...stemsOf(r.document.title), ...stemsOf(excerpts[i] ?? "")]);
-  const df = new Map(names.map((s) => [s, held.filter((h) => holdsStem(h, s)).length]));
-  const present = names.filter((s) => df.get(s)! > 0);
-  if (!present.length) return [];
-  const least = Math.min(...present.map((s) => df.get(s)!));
-  return least <= used.length / 2 ? present.filter((s) => df.get(s) === least) : [];
-}
 
 /** `adjectives-of-places.txt`: each country as its name and adjectives, normalized; wide places (Europe) apart. */
 const COUNTRIES: string[][] = wordListLines("adjectives-of-places.txt")

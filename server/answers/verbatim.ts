@@ -18,6 +18,7 @@ import { fold } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
 import { needsPrevious, pieces } from "../retrieval/passages.ts";
+import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { qualificationNote, qualifiedFigures } from "./qualified.ts";
 
@@ -249,4 +250,31 @@ export function pickVerbatim<C extends Weighed>(weighed: C[], limits: PickLimits
     length += cost(c);
   }
   return chosen;
+}
+
+/**
+ * The question's names that set its subject apart among the passages quoted (trial10 A6: « la gendarmerie » among
+ * Munich's passages): the names it writes (« Teams »), or else its words a quoted document's title writes with a
+ * capital (« La Gendarmerie nationale »), those held by the fewest passages, when half of them at most hold them. A
+ * sentence quoted must hold one, or come from a document whose title does: else it speaks of another subject.
+ */
+export function distinguishingNames(
+  question: string,
+  subject: string[],
+  used: Pick<SearchResult, "document">[],
+  texts: string[],
+): string[] {
+  const flagged = questionTerms(question)
+    .filter((t) => t.name)
+    .flatMap((t) => stemsOf(t.word));
+  const capitalised = new Set(
+    used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
+  );
+  const names = flagged.length ? flagged : subject.map(wordStem).filter((s) => capitalised.has(s));
+  const held = used.map((r, i) => [...stemsOf(r.document.title), ...stemsOf(texts[i] ?? "")]);
+  const df = new Map(names.map((s) => [s, held.filter((h) => holdsStem(h, s)).length]));
+  const present = names.filter((s) => df.get(s)! > 0);
+  if (!present.length) return [];
+  const least = Math.min(...present.map((s) => df.get(s)!));
+  return least <= used.length / 2 ? present.filter((s) => df.get(s) === least) : [];
 }

@@ -48,6 +48,29 @@ describe("a sentence about another subject is not read aloud", () => {
     expect(quotes.map((q) => q.source)).toEqual([1]);
   });
 
+  it("a product the question names (« Webex ») sets its subject apart, in « En bref » and « L'essentiel »", () => {
+    const used = [
+      passage(
+        "graz#0",
+        "Graz et LinGraz",
+        "À Graz, le conseil municipal a voté en 2017 le retour à des logiciels sous Windows pour ses réunions du conseil.",
+      ),
+      passage(
+        "webex#0",
+        "La visioconférence des collectivités",
+        "Webex est édité par Cisco, une entreprise américaine soumise au CLOUD Act pour les réunions qu'elle héberge.",
+      ),
+      passage(
+        "visio#0",
+        "Réunions en ligne",
+        "Les réunions du conseil municipal peuvent se tenir en visioconférence depuis 2020, selon le code général.",
+      ),
+    ];
+    const question = "Pouvons-nous garder Cisco Webex pour les réunions du conseil municipal ?";
+    expect(brief(question, used)?.quotes.map((q) => q.source)).toEqual([2]);
+    expect(answerPoints(question, used, 3).map((p) => p.r.id)).toEqual(["webex#0"]);
+  });
+
   it("« le conseil municipal » of a town the sentence does not name is not quoted, in « En bref » nor « L'essentiel »", () => {
     const text =
       "En mars 2019, le conseil municipal a voté le retour à Zimbra pour sa messagerie, après cinq ans de migration. À Graz, le conseil municipal a voté en 2021 le passage à Zimbra pour toute la messagerie.";
@@ -94,12 +117,12 @@ describe("a country asked", () => {
     const used = [
       passage(
         "armee#0",
-        "L'armée suédoise quitte Google Workspace",
-        "L'armée suédoise a quitté Google Workspace en 2023 pour une suite installée sur ses propres serveurs.",
+        "Suède : la Scanie quitte Google Workspace",
+        "La région suédoise de Scanie a quitté Google Workspace en 2023 pour Nextcloud, après un appel d'offres.",
       ),
       passage(
         "liege#0",
-        "Autres collectivités belges",
+        "Liège et Nextcloud",
         "La ville de Liège a quitté Google Workspace en 2024 pour Nextcloud, après un appel d'offres.",
       ),
     ];
