@@ -17,6 +17,7 @@ import {
   askedYears,
   distinguishingNames,
   holdsStem,
+  namesTitlePlace,
   pickVerbatim,
   quotableSentences,
   stemsOf,
@@ -176,56 +177,61 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
     const card = r.document.kind === "catalog";
     const titleCountries = countriesOf(r.document.title);
     // (The whole quote is longer than the sentence: the budget alone limits it.)
-    quotableSentences(excerpt, { max: BRIEF_CHARS, cutClausesOver: LONG_SENTENCE }, r.text).forEach(
-      ({ text, own }, j) => {
-        // The question's subject (a name that sets it apart), in the quote or its document's title; never another's.
-        if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(titles[i]!, s))) return;
-        // A card's list of inventory names answers nothing read aloud.
-        if (card && opensOn(own, "fiche hors réponse")) return;
-        // « Voir le document consacré à … » points elsewhere: it answers nothing.
-        if (opensOn(own, "renvoi")) return;
-        // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
-        // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
-        const words = stemsOf(own);
-        const cost = COST.test(fold(own));
-        // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »).
-        const hits = stems.filter((s) => holdsStem(words, s)).length + (price && cost ? 1 : 0);
-        // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
-        const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
-        // At least half of the subject words, in the sentence or its document's title (one of one or two).
-        // A cost asked, a sentence on costs answers it; a peer's sentence answers by naming the peer.
-        const needed = (price && cost) || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
-        if (hits === 0 || hits + titled < needed) return;
-        // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
-        if (unvouchedFigure(text, r)) return;
-        let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j;
-        // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
-        if (price && !cost && !MONEY.test(own)) return;
-        if (price && cost) score += 2;
-        if (asked.includes("quantity")) score += holdsAsked(own, ["quantity"]) ? 2 : -1.5;
-        if (price && MONEY.test(own)) score += 0.5;
-        if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : -1.5;
-        // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
-        if (years.some((y) => own.includes(y))) score += 1;
-        if (who) score += PERSON.test(own) ? 2 : -1;
-        // Several peers: a case study's sentence naming the collectivité that acted.
-        if (peers)
-          score +=
-            (NAMED.test(own) ? 1 : -2) +
-            (r.document.kind === "case-study" ? 1.5 : -1) +
-            (namesCollectivity(own) ? 1 : 0);
-        if (text.length > 300) score -= 1;
-        if (countries.length) {
-          const about = [...titleCountries, ...countriesOf(text.split(/\s+/).slice(0, SUBJECT_REACH).join(" "))];
-          if (about.some((c) => countries.includes(c))) score += 1;
-          else if (about.length) score -= 3;
-        }
-        // A risk asked of a product (« c'est pareil ? » after « dangereux ? »): its card answers by its publisher, its
-        // country and the laws it is exposed to, not by its description.
-        if (card && risk) score += opensOn(own, "fiche réponse") ? 3 : -1;
-        candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
+    quotableSentences(
+      excerpt,
+      {
+        max: BRIEF_CHARS,
+        cutClausesOver: LONG_SENTENCE,
+        question,
+        placeNamed: namesTitlePlace(question, r.document.title),
       },
-    );
+      r.text,
+    ).forEach(({ text, own }, j) => {
+      // The question's subject (a name that sets it apart), in the quote or its document's title; never another's.
+      if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(titles[i]!, s))) return;
+      // A card's list of inventory names answers nothing read aloud.
+      if (card && opensOn(own, "fiche hors réponse")) return;
+      // « Voir le document consacré à … » points elsewhere: it answers nothing.
+      if (opensOn(own, "renvoi")) return;
+      // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
+      // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
+      const words = stemsOf(own);
+      const cost = COST.test(fold(own));
+      // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »).
+      const hits = stems.filter((s) => holdsStem(words, s)).length + (price && cost ? 1 : 0);
+      // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
+      const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
+      // At least half of the subject words, in the sentence or its document's title (one of one or two).
+      // A cost asked, a sentence on costs answers it; a peer's sentence answers by naming the peer.
+      const needed = (price && cost) || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
+      if (hits === 0 || hits + titled < needed) return;
+      // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
+      if (unvouchedFigure(text, r)) return;
+      let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j;
+      // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
+      if (price && !cost && !MONEY.test(own)) return;
+      if (price && cost) score += 2;
+      if (asked.includes("quantity")) score += holdsAsked(own, ["quantity"]) ? 2 : -1.5;
+      if (price && MONEY.test(own)) score += 0.5;
+      if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : -1.5;
+      // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
+      if (years.some((y) => own.includes(y))) score += 1;
+      if (who) score += PERSON.test(own) ? 2 : -1;
+      // Several peers: a case study's sentence naming the collectivité that acted.
+      if (peers)
+        score +=
+          (NAMED.test(own) ? 1 : -2) + (r.document.kind === "case-study" ? 1.5 : -1) + (namesCollectivity(own) ? 1 : 0);
+      if (text.length > 300) score -= 1;
+      if (countries.length) {
+        const about = [...titleCountries, ...countriesOf(text.split(/\s+/).slice(0, SUBJECT_REACH).join(" "))];
+        if (about.some((c) => countries.includes(c))) score += 1;
+        else if (about.length) score -= 3;
+      }
+      // A risk asked of a product (« c'est pareil ? » after « dangereux ? »): its card answers by its publisher, its
+      // country and the laws it is exposed to, not by its description.
+      if (card && risk) score += opensOn(own, "fiche réponse") ? 3 : -1;
+      candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
+    });
   });
   candidates.sort((a, b) => b.score - a.score);
   const intro = message("answer.brief", { quotes: "" });

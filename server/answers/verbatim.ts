@@ -80,6 +80,13 @@ export const holdsStem = (stems: readonly string[], s: string): boolean =>
   stems.some((w) => w === s || (s.length >= PREFIX_STEM && w.startsWith(s)));
 
 export interface SentenceLimits {
+  /**
+   * The question: a claim its passage refutes is quoted with its refutation when the question asks about that claim
+   * (a figure of it: « a-t-il vraiment migré 25 000 postes ? »).
+   */
+  question?: string;
+  /** Whether the question names this passage's document's place (« Munich »): its « le conseil municipal » is that one. */
+  placeNamed?: boolean;
   /** Longest sentence quoted (a pair of sentences included). */
   max: number;
   /** Length over which a sentence of several clauses (« … ; … ») is quoted by its first, its end marked « […] ». */
@@ -121,6 +128,13 @@ export const refutesPrevious = (sentence: string): boolean => {
   const start = folded(clean(sentence)).replace(/^[«"“\s]+/, "");
   return REFUTATIONS.some((r) => start.startsWith(r) && !/[a-z0-9]/.test(start.charAt(r.length)));
 };
+
+/** The figures of a text (« 25 000 », « 2,5 »), spaces removed. */
+const figuresOf = (text: string) =>
+  (text.match(/\d[\d\s\u00a0\u202f,.]*\d|\d/g) ?? []).map((f) => f.replace(/\s/g, ""));
+/** Whether a question asks about a claim: it writes one of the claim's figures. */
+const asksClaim = (question: string | undefined, claim: string) =>
+  !!question && figuresOf(question).some((f) => figuresOf(claim).includes(f));
 
 /** Names of a collectivité that, after « le », « la », « l' » and without a name, stand for one the reader must guess. */
 const BARE_REFERENT = new RegExp(
@@ -177,10 +191,10 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
         return {
           text: pair ? `${before} ${own}` : own,
           own,
-          refuted: isRefuted(p) || (!!pair && isRefuted(list[i - 1]!)),
+          refuted: isRefuted(p) || (!!pair && isRefuted(list[i - 1]!) && !asksClaim(limits.question, before)),
         };
       })
-      .filter((c) => readable(c.text, limits.max) && !unnamedCollectivity(c.text) && !c.refuted)
+      .filter((c) => readable(c.text, limits.max) && (limits.placeNamed || !unnamedCollectivity(c.text)) && !c.refuted)
       .map(({ text, own }) => ({ text, own }));
   });
 }
@@ -254,8 +268,9 @@ export function pickVerbatim<C extends Weighed>(weighed: C[], limits: PickLimits
 
 /**
  * The question's names that set its subject apart among the passages quoted (trial10 A6: « la gendarmerie » among
- * Munich's passages): the names it writes (« Teams »), or else its words a quoted document's title writes with a
- * capital (« La Gendarmerie nationale »), those held by the fewest passages, when half of them at most hold them. A
+ * Munich's passages): the names it writes (« Teams »), when some passage holds none; or else its words a quoted
+ * document's title writes with a capital (« La Gendarmerie nationale »), those held by the fewest passages, when half
+ * of them at most hold them. A
  * sentence quoted must hold one, or come from a document whose title does: else it speaks of another subject.
  */
 export function distinguishingNames(
@@ -270,11 +285,24 @@ export function distinguishingNames(
   const capitalised = new Set(
     used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
   );
-  const names = flagged.length ? flagged : subject.map(wordStem).filter((s) => capitalised.has(s));
   const held = used.map((r, i) => [...stemsOf(r.document.title), ...stemsOf(texts[i] ?? "")]);
+  if (flagged.length) {
+    // The names the question writes: any of them, when some passage holds none.
+    const present = flagged.filter((s) => held.some((h) => holdsStem(h, s)));
+    return held.some((h) => !present.some((s) => holdsStem(h, s))) ? present : [];
+  }
+  const names = subject.map(wordStem).filter((s) => capitalised.has(s));
   const df = new Map(names.map((s) => [s, held.filter((h) => holdsStem(h, s)).length]));
   const present = names.filter((s) => df.get(s)! > 0);
   if (!present.length) return [];
   const least = Math.min(...present.map((s) => df.get(s)!));
   return least <= used.length / 2 ? present.filter((s) => df.get(s) === least) : [];
 }
+
+/** Whether the question names a place or a body its document's title names (« Munich » of « Munich et LiMux »). */
+export const namesTitlePlace = (question: string, title: string): boolean => {
+  const titled = stemsOf(title);
+  return questionTerms(question)
+    .filter((t) => t.name)
+    .some((t) => stemsOf(t.word).every((s) => holdsStem(titled, s)));
+};

@@ -7,6 +7,7 @@ import {
   askedYears,
   distinguishingNames,
   holdsStem,
+  namesTitlePlace,
   pickVerbatim,
   quotableSentences,
   stemsOf,
@@ -69,7 +70,11 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
     !names.length || names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(stemsOf(r.document.title), s));
   // A sentence that refers back (« Il modifie … ») is read with the one before it: the pair is one point.
   const candidates = answering.flatMap((r, rank) =>
-    quotableSentences(r.text, { max: MAX_SENTENCE })
+    quotableSentences(r.text, {
+      max: MAX_SENTENCE,
+      question,
+      placeNamed: namesTitlePlace(question, r.document.title),
+    })
       .filter(({ text }) => onSubject(r, text))
       .map(({ text, own }) => {
         // A pair weighs what its referring sentence says: the one before it is a candidate of its own.

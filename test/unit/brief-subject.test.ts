@@ -112,6 +112,29 @@ describe("a claim the corpus refutes next", () => {
   });
 });
 
+describe("exceptions the question itself makes", () => {
+  it("a question asking about the refuted claim (its figure) gets the claim with its refutation", () => {
+    const text =
+      "La brochure présente la Wallonie comme la première région à migrer, avec « 9 000 postes migrés en 2024 ». C'est inexact pour le système d'exploitation : seuls 900 postes sont passés sous Linux.";
+    const used = [passage("wal#0", "Wallonie : la migration", text)];
+    expect(
+      brief("La Wallonie a-t-elle vraiment migré 9 000 postes sous Linux ?", used)?.quotes.map((q) => q.text),
+    ).toEqual([text]);
+  });
+
+  it("« le conseil municipal » reads as the place the question names when the document's title names it", () => {
+    const used = [
+      passage(
+        "graz#0",
+        "Graz et LinGraz",
+        "En novembre 2017, le conseil municipal a voté le retour à des logiciels sous Windows, avec un objectif fixé à 2020.",
+      ),
+    ];
+    expect(brief("Pourquoi Graz est-elle revenue à Windows ?", used)?.quotes.length).toBe(1);
+    expect(brief("Pourquoi revenir à Windows ?", used)).toBeNull();
+  });
+});
+
 describe("a country asked", () => {
   it("« collectivités belges » quotes a sentence about a Belgian body before another country's", () => {
     const used = [
