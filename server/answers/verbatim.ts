@@ -59,6 +59,16 @@ const COUNTRY_STEMS = new Map(
     }),
 );
 
+/** Every word of `adjectives-of-places.txt` (wide places included: « Union européenne »), as the picker stems it. */
+const PLACE_STEMS = new Set(
+  wordListLines("adjectives-of-places.txt")
+    .filter((l) => l.includes(":"))
+    .flatMap((l) => l.replace(":", ",").split(","))
+    .flatMap((w) => fold(w).split(/[^a-z0-9]+/))
+    .filter((w) => w.length > 2)
+    .flatMap((w) => [w, COUNTRY_STEMS.get(w) ?? stem(w)]),
+);
+
 /** The picker's stem of a word: its country's name for a country or its adjective, else the project's stem. */
 export const wordStem = (word: string): string => COUNTRY_STEMS.get(fold(word)) ?? stem(word);
 
@@ -268,9 +278,9 @@ export function pickVerbatim<C extends Weighed>(weighed: C[], limits: PickLimits
 
 /**
  * The question's names that set its subject apart among the passages quoted (trial10 A6: « la gendarmerie » among
- * Munich's passages): the names it writes (« Teams »), when some passage holds none; or else its words a quoted
- * document's title writes with a capital (« La Gendarmerie nationale »), those held by the fewest passages, when half
- * of them at most hold them. A
+ * Munich's passages): the names it writes (« Teams »), places apart, or else its words a quoted document's title
+ * writes with a capital (« La Gendarmerie nationale »); those held by the fewest passages, when half of them at most
+ * hold them. A
  * sentence quoted must hold one, or come from a document whose title does: else it speaks of another subject.
  */
 export function distinguishingNames(
@@ -279,19 +289,16 @@ export function distinguishingNames(
   used: Pick<SearchResult, "document">[],
   texts: string[],
 ): string[] {
+  // (A place the question writes — « l'Union européenne », « la France » — is where, not what, it asks about.)
   const flagged = questionTerms(question)
     .filter((t) => t.name)
-    .flatMap((t) => stemsOf(t.word));
+    .flatMap((t) => stemsOf(t.word))
+    .filter((s) => !PLACE_STEMS.has(s));
   const capitalised = new Set(
     used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
   );
   const held = used.map((r, i) => [...stemsOf(r.document.title), ...stemsOf(texts[i] ?? "")]);
-  if (flagged.length) {
-    // The names the question writes: any of them, when some passage holds none.
-    const present = flagged.filter((s) => held.some((h) => holdsStem(h, s)));
-    return held.some((h) => !present.some((s) => holdsStem(h, s))) ? present : [];
-  }
-  const names = subject.map(wordStem).filter((s) => capitalised.has(s));
+  const names = flagged.length ? flagged : subject.map(wordStem).filter((s) => capitalised.has(s));
   const df = new Map(names.map((s) => [s, held.filter((h) => holdsStem(h, s)).length]));
   const present = names.filter((s) => df.get(s)! > 0);
   if (!present.length) return [];
