@@ -168,7 +168,14 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
   const peers = asksPeers(question);
   const candidates: Candidate[] = [];
   const titles = used.map((r) => stemsOf(r.document.title));
-  const names = distinguishingNames(question, subject, used, excerpts);
+  const names = distinguishingNames(
+    question,
+    subject,
+    used,
+    used.map((r) => r.text),
+  );
+  // What each passage is about: its document's title and its whole text (« (CPI) » the excerpt may leave out).
+  const about = used.map((r, i) => [...titles[i]!, ...stemsOf(r.text)]);
   // A country asked (« collectivités françaises »): a sentence whose subject is another country's comes last.
   const countries = countriesOf(question);
   const risk = asks(question, "risque");
@@ -187,8 +194,8 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
       },
       r.text,
     ).forEach(({ text, own }, j) => {
-      // The question's subject (a name that sets it apart), in the quote or its document's title; never another's.
-      if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(titles[i]!, s))) return;
+      // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
+      if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))) return;
       // A card's list of inventory names answers nothing read aloud.
       if (card && opensOn(own, "fiche hors réponse")) return;
       // « Voir le document consacré à … » points elsewhere: it answers nothing.

@@ -278,9 +278,9 @@ export function pickVerbatim<C extends Weighed>(weighed: C[], limits: PickLimits
 
 /**
  * The question's names that set its subject apart among the passages quoted (trial10 A6: « la gendarmerie » among
- * Munich's passages): the names it writes (« Teams »), places apart, or else its words a quoted document's title
- * writes with a capital (« La Gendarmerie nationale »); those held by the fewest passages, when half of them at most
- * hold them. A
+ * Munich's passages): the names it writes with a capital (« Teams »), places and versions apart, when some passage
+ * holds none of them; or else its words a quoted document's title writes with a capital (« La Gendarmerie
+ * nationale »), those held by the fewest passages, when half of them at most hold them. A
  * sentence quoted must hold one, or come from a document whose title does: else it speaks of another subject.
  */
 export function distinguishingNames(
@@ -290,15 +290,23 @@ export function distinguishingNames(
   texts: string[],
 ): string[] {
   // (A place the question writes — « l'Union européenne », « la France » — is where, not what, it asks about.)
+  // Names as the question writes them, with a capital (« Teams », « SNi »): not a version (« 11 ») nor a word the
+  // question's reader took for a name.
+  const written = new Set((question.match(/[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*/gu) ?? []).flatMap((w) => stemsOf(w)));
   const flagged = questionTerms(question)
     .filter((t) => t.name)
     .flatMap((t) => stemsOf(t.word))
-    .filter((s) => !PLACE_STEMS.has(s));
+    .filter((s) => !PLACE_STEMS.has(s) && !/^\d+$/.test(s) && written.has(s));
   const capitalised = new Set(
     used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
   );
   const held = used.map((r, i) => [...stemsOf(r.document.title), ...stemsOf(texts[i] ?? "")]);
-  const names = flagged.length ? flagged : subject.map(wordStem).filter((s) => capitalised.has(s));
+  if (flagged.length) {
+    // Any of the names the question writes, when some passage holds none of them.
+    const present = flagged.filter((s) => held.some((h) => holdsStem(h, s)));
+    return held.some((h) => !present.some((s) => holdsStem(h, s))) ? present : [];
+  }
+  const names = subject.map(wordStem).filter((s) => capitalised.has(s));
   const df = new Map(names.map((s) => [s, held.filter((h) => holdsStem(h, s)).length]));
   const present = names.filter((s) => df.get(s)! > 0);
   if (!present.length) return [];

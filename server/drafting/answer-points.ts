@@ -67,7 +67,8 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
     answering.map((r) => r.text),
   );
   const onSubject = (r: SearchResult, text: string) =>
-    !names.length || names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(stemsOf(r.document.title), s));
+    !names.length ||
+    names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(stemsOf(`${r.document.title} ${r.text}`), s));
   // A sentence that refers back (« Il modifie … ») is read with the one before it: the pair is one point.
   const candidates = answering.flatMap((r, rank) =>
     quotableSentences(r.text, {
