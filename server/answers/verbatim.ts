@@ -278,9 +278,9 @@ export function pickVerbatim<C extends Weighed>(weighed: C[], limits: PickLimits
 
 /**
  * The question's names that set its subject apart among the passages quoted (trial10 A6: « la gendarmerie » among
- * Munich's passages): the names it writes with a capital (« Teams »), places and versions apart, when some passage
- * holds none of them; or else its words a quoted document's title writes with a capital (« La Gendarmerie
- * nationale »), those held by the fewest passages, when half of them at most hold them. A
+ * Munich's passages): the names it writes with a capital (« Teams »), places and versions apart, or else its words a
+ * quoted document's title writes with a capital (« La Gendarmerie nationale »); those held by the fewest passages,
+ * when half of them at most hold them. A
  * sentence quoted must hold one, or come from a document whose title does: else it speaks of another subject.
  */
 export function distinguishingNames(
@@ -301,17 +301,17 @@ export function distinguishingNames(
     used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
   );
   const held = used.map((r, i) => [...stemsOf(r.document.title), ...stemsOf(texts[i] ?? "")]);
-  if (flagged.length) {
-    // Any of the names the question writes, when some passage holds none of them.
-    const present = flagged.filter((s) => held.some((h) => holdsStem(h, s)));
-    return held.some((h) => !present.some((s) => holdsStem(h, s))) ? present : [];
-  }
-  const names = subject.map(wordStem).filter((s) => capitalised.has(s));
-  const df = new Map(names.map((s) => [s, held.filter((h) => holdsStem(h, s)).length]));
-  const present = names.filter((s) => df.get(s)! > 0);
-  if (!present.length) return [];
-  const least = Math.min(...present.map((s) => df.get(s)!));
-  return least <= used.length / 2 ? present.filter((s) => df.get(s) === least) : [];
+  const rarest = (names: string[]) => {
+    const df = new Map(names.map((s) => [s, held.filter((h) => holdsStem(h, s)).length]));
+    const present = names.filter((s) => df.get(s)! > 0);
+    if (!present.length) return [];
+    const least = Math.min(...present.map((s) => df.get(s)!));
+    return least <= used.length / 2 ? present.filter((s) => df.get(s) === least) : [];
+  };
+  const titled = [...capitalised];
+  const fromTitles = subject.map(wordStem).filter((s) => holdsStem(titled, s));
+  const byName = rarest(flagged);
+  return byName.length ? byName : rarest(fromTitles);
 }
 
 /** Whether the question names a place or a body its document's title names (« Munich » of « Munich et LiMux »). */
