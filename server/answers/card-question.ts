@@ -11,7 +11,8 @@
 import { fold } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { DEMONYMS, readSections, stem, words } from "../retrieval/french.ts";
-import { type Answerability, occurs, passageWords, questionTerms } from "../retrieval/relevance.ts";
+import { isSubjectPage } from "../retrieval/rank.ts";
+import { type Answerability, keywords, occurs, passageWords, questionTerms } from "../retrieval/relevance.ts";
 import { type SearchResult, searchResultOf } from "../retrieval/search.ts";
 import { vendorNamed } from "../retrieval/vendor-card.ts";
 import type { ChunkStore, StoredChunk } from "../store/types.ts";
@@ -30,6 +31,8 @@ const SPOKEN = section("parlé");
 const ASKER_ROLES = section("usager");
 /** A demonstrative pointing back to the name just written (« c'est quoi cette boîte ? »). */
 const DEMONSTRATIVE = new Set(section("démonstratif").map((e) => e.join(" ")));
+/** What makes the name written right after it the reference of something else asked (« en même temps que Hikvision »). */
+const REFERENCE = section("référence");
 /** Where the asker uses the product (« au bureau d'études »): not a word of « hors fiche » asking anything. */
 const ASKER_PLACES = section("lieu de l'usager");
 
@@ -47,6 +50,8 @@ const GENERAL = new Set([
   ...stems("entity-frame.txt"),
   ...[...SPOKEN, ...ASKER_ROLES].filter((e) => e.length === 1).map((e) => stem(e[0]!)),
 ]);
+/** The domain's words (« cloud », « messagerie »): never a name on their own. */
+const DOMAIN = stems("domain-words.txt");
 const SPOKEN_STEMS = new Set(SPOKEN.filter((e) => e.length === 1).map((e) => stem(e[0]!)));
 const ASKED_STEMS = new Set(ASKED.filter((e) => e.length === 1).map((e) => stem(e[0]!)));
 const WHICH_STEMS = new Set(WHICH.map((e) => stem(e[0]!)));
@@ -88,7 +93,8 @@ const CARD_TITLE = /^(?:Produit|Éditeur|Alternative) : (.+)$/;
 
 /**
  * The names a card goes by: its name, the name without what its parentheses add (« Netgear (commutateurs, Wi-Fi,
- * NAS) » → « Netgear »), each name of a pair (« ArcGIS Field Maps / Survey123 »), and a product's inventory names.
+ * NAS) » → « Netgear »), each name of a pair (« ArcGIS Field Maps / Survey123 »), a product's inventory names, and
+ * its name without its vendor's (« Adobe Photoshop » → « Photoshop »).
  */
 export function cardNames(card: { text: string; document: { id: string; title: string } }): string[] {
   const name = CARD_TITLE.exec(card.document.title)?.[1];
@@ -97,6 +103,21 @@ export function cardNames(card: { text: string; document: { id: string; title: s
   for (const n of [...names]) names.push(...n.split(" / "));
   const aliases = /^Apparaît dans les inventaires sous les noms : (.+?)\.?$/m.exec(card.text)?.[1];
   if (aliases) names.push(...aliases.split(" ; "));
+  // A product named after its vendor is also called without it (« Adobe Photoshop » → « Photoshop »).
+  const vendor = vendorNamed(card);
+  if (vendor && card.document.id.startsWith("catalog/product/"))
+    for (const n of names.slice(0, 2)) {
+      const own = tokens(n);
+      const lead = tokens(vendor).map((t) => t.word);
+      const rest = own.slice(lead.length);
+      // Not when what is left is one of the domain's words (« IBM Cloud » → « Cloud », which « CLOUD Act » writes).
+      if (
+        rest.length &&
+        lead.every((w, i) => own[i]!.word === w) &&
+        !rest.every((t) => GENERAL.has(stem(t.word)) || DOMAIN.has(stem(t.word)))
+      )
+        names.push(n.slice(rest[0]!.at).trim());
+    }
   return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
 }
 
@@ -140,6 +161,7 @@ export function nameIn(
 type Card = SearchResult | StoredChunk;
 const kindRank = (c: Card) =>
   c.document.id.startsWith("catalog/product/") ? 0 : c.document.id.startsWith("catalog/vendor/") ? 1 : 2;
+const vendorFirst = (c: Card) => (c.document.id.startsWith("catalog/vendor/") ? 0 : 1);
 
 /** The vendor card of a product or alternative card, among `cards`. */
 function vendorCardOf(card: Card, cards: Card[]): Card | undefined {
@@ -166,6 +188,7 @@ export async function cardAnswer(
   question: string,
   results: SearchResult[],
   store?: Pick<ChunkStore, "searchText">,
+  { alone = false }: { alone?: boolean } = {},
 ): Promise<SearchResult[] | null> {
   question = withoutAskerPlaces(question);
   const list = words(question);
@@ -186,9 +209,22 @@ export async function cardAnswer(
         { withChunks: true },
       )
     : [];
+  // The words written with a capital or a digit, searched alone: a name many cards write (« Microsoft », on a hundred
+  // cards) is not found by its card among the cards that hold the question's other words.
+  const capitalised = tokens(question).filter((t) => t.word.length > 1 && /\p{Lu}|\p{N}/u.test(t.raw));
+  const nameHits =
+    store && capitalised.length
+      ? await store.searchText(
+          capitalised.map((t) => t.word).join(" "),
+          20,
+          { kinds: ["catalog"] },
+          { withChunks: true },
+        )
+      : [];
   const cards: Card[] = [
     ...results.filter((r) => r.document.kind === "catalog"),
     ...hits.flatMap((h) => (h.chunk ? [h.chunk] : [])),
+    ...nameHits.flatMap((h) => (h.chunk ? [h.chunk] : [])),
   ].filter((c, i, all) => all.findIndex((d) => d.id === c.id) === i);
   const named = cards
     .map((card, rank) => ({ card, rank, match: nameIn(question, card) }))
@@ -197,16 +233,34 @@ export async function cardAnswer(
       (a, b) =>
         b.match.length - a.match.length ||
         Number(b.match.own) - Number(a.match.own) ||
+        // « l'outil de Hikvision …, c'est lequel ? »: a name both a vendor's and its product's is the vendor's.
+        (which ? vendorFirst(a.card) - vendorFirst(b.card) : 0) ||
         kindRank(a.card) - kindRank(b.card) ||
         a.rank - b.rank,
     );
   const first = named[0];
   if (!first) return null;
-  const nameWords = new Set(
-    tokens(question)
-      .slice(first.match.start, first.match.start + first.match.length)
-      .map((t) => t.word),
-  );
+  const written = tokens(question).slice(first.match.start, first.match.start + first.match.length);
+  const nameWords = new Set(written.map((t) => t.word));
+  if (alone) {
+    // Another name of the catalog written apart from it (« Zoom ou Teams, lequel est européen ? ») makes the question
+    // one about several products: no card alone answers it.
+    const end = first.match.start + first.match.length;
+    if (named.some((n) => n.match.start >= end || n.match.start + n.match.length <= first.match.start)) return null;
+    // « les caméras visées en même temps que Hikvision, c'est quel fabricant ? » asks of other cameras than its.
+    const before = tokens(question)
+      .slice(0, first.match.start)
+      .map((t) => t.word);
+    if (
+      REFERENCE.some((e) => e.length <= before.length && e.every((w, j) => before[before.length - e.length + j] === w))
+    )
+      return null;
+    // A page of the corpus about the name written (« Visio, l'outil de visioconférence de l'État » for « Visio, l'outil
+    // de l'État… », which is also an inventory name of Microsoft Visio) says what the name designates as well as a
+    // card: the search's order stays.
+    const subject = keywords(written.map((t) => t.raw).join(" ")).join(" ");
+    if (results.some((r) => r.document.kind !== "catalog" && isSubjectPage(r.document.title, [subject]))) return null;
+  }
   // What the question asks is after its last comma or colon (« SurveyMonkey pour nos sondages, c'est quel genre
   // d'outil ? »); before it, how the asker designates the product and where they use it.
   const askingText = question.replace(/^.*[,:;]\s*(?=[^,:;]*\?\s*$)/s, "");
@@ -231,9 +285,15 @@ export async function cardAnswer(
   // A vendor named with what the product does (« l'outil d'Esri pour les relevés sur mobile, c'est lequel ? », « qui
   // contrôle l'outil de relevés sur mobile d'Esri ? »): the product of that vendor whose card holds most of the words
   // its vendor's card lacks.
+  // Asked « lequel ? », the words that designate the product are those the question does not ask with, even when
+  // the vendor's card holds them too (Intuit's card says « lettres d'information », Mailchimp's usage), names and
+  // acronyms among them (« l'outil de Palo Alto Networks pour l'EDR »).
   const designating = terms.filter(
     (t) =>
-      !t.name && !t.date && !excused(t) && !covered(t, passageWords(`${first.card.document.title} ${first.card.text}`)),
+      (which || !t.name) &&
+      !t.date &&
+      !excused(t) &&
+      !covered(t, which ? passageWords("") : passageWords(`${first.card.document.title} ${first.card.text}`)),
   );
   if (card.document.id.startsWith("catalog/vendor/") && designating.length && !pointing) {
     const vendorHits = store
@@ -248,9 +308,15 @@ export async function cardAnswer(
     const scored = productsOf(card, pool)
       .map((p) => {
         const held = passageWords(`${p.document.title} ${p.text.split("\n").slice(0, 1).join(" ")}`);
-        return { p, n: designating.filter((t) => t.variants.some((v) => occurs(v, held))).length };
+        return {
+          p,
+          n: designating.filter((t) => t.variants.some((v) => occurs(v, held))).length,
+          words: held.list.length,
+        };
       })
-      .sort((a, b) => b.n - a.n);
+      // Of two products designated alike (« système d'exploitation des postes de travail »), the one whose card says
+      // least beyond it (not the one « (version ancienne) »).
+      .sort((a, b) => b.n - a.n || a.words - b.words);
     const best = scored[0];
     // No product of the vendor does it (« sans Google, une carte des travaux : avec quoi ? »): no card answers.
     if (!best || best.n === 0 || best.n / designating.length < 0.4) return null;
@@ -303,7 +369,8 @@ export async function onCard(
   // differently: « Visio … remplace quels logiciels ? » lost the list the guide's page gives).
   // A question on a person's private life (« le créateur de HAProxy, il habite dans quelle ville ? ») is not asked of
   // a card, whose city is its vendor's.
-  if (decision.answerable || decision.reason === "personal") return { results, decision };
+  if (decision.reason === "personal") return { results, decision };
+  if (decision.answerable) return cardsFirst(question, results, decision, store);
   const cards = await cardAnswer(question, results, store);
   if (!cards) return { results, decision };
   const ids = new Set(cards.map((c) => c.id));
@@ -311,5 +378,32 @@ export async function onCard(
   return {
     results: [...cards, ...rest],
     decision: { ...decision, answerable: true, reason: "ok", missing: [], relevant: cards.map((_, i) => i) },
+  };
+}
+
+/**
+ * An answerable question naming one product of the catalog and asking what its card says (« Microsoft Office, c'est
+ * quoi ? », « Zoom est-il européen ? », « Qui contrôle Oracle ? ») opens on that card (its vendor's after it for the
+ * owner or the seat), though the search ranked higher a case study or a guide naming it (the Austrian army's move
+ * to LibreOffice, an alternative's card saying « européen »): the passages found follow, in their order, as evidence.
+ * Unchanged when the question names several products, a page of the corpus is about the name it writes, or it asks
+ * what no card says (`cardAnswer`).
+ */
+async function cardsFirst(
+  question: string,
+  results: SearchResult[],
+  decision: Answerability,
+  store?: Pick<ChunkStore, "searchText">,
+): Promise<{ results: SearchResult[]; decision: Answerability }> {
+  const cards = await cardAnswer(question, results, store, { alone: true });
+  if (!cards) return { results, decision };
+  const ids = new Set(cards.map((c) => c.id));
+  const rest = results.flatMap((r, i) => (ids.has(r.id) ? [] : [{ r, relevant: decision.relevant.includes(i) }]));
+  return {
+    results: [...cards, ...rest.map((x) => x.r)],
+    decision: {
+      ...decision,
+      relevant: [...cards.map((_, i) => i), ...rest.flatMap((x, i) => (x.relevant ? [cards.length + i] : []))],
+    },
   };
 }

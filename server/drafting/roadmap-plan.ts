@@ -57,6 +57,11 @@ export interface RoadmapLine {
    * game: `isConsumerRemoval`): to uninstall in the quick phase, not a deep project (trial 9).
    */
   removal: boolean;
+  /**
+   * The inventory names this line counts: one product (one catalog card) found under several names (« Zoom Workplace »
+   * and « Zoom ») is one line, its installations and points summed, its item named after the card (trial 10).
+   */
+  inventoryNames: string[];
 }
 
 /** At most this many installations for a consumer app to be a removal rather than a project (`isConsumerRemoval`). */
@@ -64,12 +69,14 @@ export const REMOVAL_MAX_INSTALLATIONS = 5;
 
 let consumer: { vendors: Set<string>; words: RegExp } | null = null;
 /**
- * A consumer app (`consumer-apps.txt`: its publisher, or a word of its name) installed on a few computers, with no
- * alternative in the catalog and not filed as business software: agents installed it, it is to be uninstalled.
+ * A consumer app (`consumer-apps.txt`: its publisher, or a word of its name) installed on a few computers and not filed
+ * as business software: agents installed it, it is to be uninstalled — whether or not the catalog names an alternative
+ * (trial 10: WeChat on two computers was a « remplacement accompagné » by Element), which the roadmap gives for a
+ * service that would use it (`removalAlternative`).
  */
 export function isConsumerRemoval(item: AnalysisItem): boolean {
   if (!(item.installations > 0) || item.installations > REMOVAL_MAX_INSTALLATIONS) return false;
-  if ((item.alternatives?.length ?? 0) > 0 || item.category === "business") return false;
+  if (item.category === "business") return false;
   if (!consumer) {
     const sections = wordListSections("consumer-apps.txt");
     const words = (sections.get("mots") ?? []).map((w) => fold(w));
@@ -164,10 +171,10 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       kept.push(item);
       continue;
     }
-    const alternative = bestAlternative(item.alternatives);
-    const exposure = exposureFactor(item) ?? 0;
     // A consumer app on a few computers is uninstalled: its exposure goes, with nothing in its place.
-    const removal = !alternative && isConsumerRemoval(item);
+    const removal = isConsumerRemoval(item);
+    const alternative = removal ? null : bestAlternative(item.alternatives);
+    const exposure = exposureFactor(item) ?? 0;
     const residual = removal ? 0 : alternative ? Math.min(exposure, alternativeExposure(alternative)) : exposure;
     // The quick phase is the map's quick wins, by the same rule (`isQuickWin`): a drop-in swap that leaves the
     // software under an extra-European jurisdiction is no quick win; it goes with the guided replacements.
@@ -186,8 +193,10 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       required: false,
       limited: !!alternative && residual > 0 && residual < exposure,
       removal,
+      inventoryNames: [item.name],
     });
   }
+  lines.splice(0, lines.length, ...oneLinePerProduct(lines));
   // What the collectivité decided to keep is not planned: out of the replacements before phases and target are
   // computed, so that no phase counts on it (trial 8: « on garde ArcGIS Pro » ignored, ArcGIS → QGIS planned).
   const parts = partNames(analysis.items);
@@ -252,6 +261,49 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
     events: options.context ? localEvents(options.context, lines, options.now, parts) : [],
     decided: decided.map((d) => ({ text: d.text, items: d.lines.map((l) => l.item) })),
   };
+}
+
+/**
+ * One line per catalog product: the lines of one product under several inventory names, planned alike (same
+ * alternative, phase and exposure), become one — the card's name, installations and points summed, the inventory
+ * names kept (largest first). Lines without a product stay as they are.
+ */
+function oneLinePerProduct(lines: RoadmapLine[]): RoadmapLine[] {
+  const groups = new Map<string, RoadmapLine[]>();
+  const out: (RoadmapLine | string)[] = [];
+  for (const l of lines) {
+    const id = typeof l.item.product === "object" ? l.item.product?.id : l.item.product;
+    if (!id) {
+      out.push(l);
+      continue;
+    }
+    const key = JSON.stringify([id, l.alternative?.id ?? null, l.phase, l.removal, l.exposure, l.residual]);
+    const group = groups.get(key);
+    if (group) group.push(l);
+    else {
+      groups.set(key, [l]);
+      out.push(key);
+    }
+  }
+  return out.map((x) => {
+    if (typeof x !== "string") return x;
+    const group = groups.get(x)!;
+    if (group.length === 1) return group[0]!;
+    group.sort((a, b) => b.item.installations - a.item.installations);
+    const first = group[0]!;
+    const sum = (f: (l: RoadmapLine) => number) => group.reduce((s, l) => s + f(l), 0);
+    return {
+      ...first,
+      item: {
+        ...first.item,
+        name: productName(first.item) ?? first.item.name,
+        installations: sum((l) => l.item.installations),
+      },
+      points: sum((l) => l.points),
+      rawRemoved: sum((l) => l.rawRemoved),
+      inventoryNames: group.flatMap((l) => l.inventoryNames),
+    };
+  });
 }
 
 /**
@@ -370,7 +422,7 @@ const firstWord = (name: string) => fold(/^[^\s(]*/.exec(name.trimStart())![0]).
  */
 function namesOf(line: RoadmapLine, parts: string[]): string[] {
   const out = new Set<string>();
-  for (const name of [productName(line.item), line.item.name, ...parts]) {
+  for (const name of [productName(line.item), line.item.name, ...line.inventoryNames, ...parts]) {
     if (!name) continue;
     const w = words(name).trim();
     out.add(w);
@@ -397,7 +449,9 @@ function linesNamed(sentence: string, lines: RoadmapLine[], partsOf: (line: Road
   // Only lines whose name starts with a word of the sentence can be named by it: a cheap test first.
   const vocabulary = new Set(said.trim().split(" "));
   const candidate = (l: RoadmapLine) =>
-    [productName(l.item), l.item.name, ...partsOf(l)].some((n) => n && vocabulary.has(firstWord(n)));
+    [productName(l.item), l.item.name, ...l.inventoryNames, ...partsOf(l)].some(
+      (n) => n && vocabulary.has(firstWord(n)),
+    );
   const named = lines.filter((l) => candidate(l) && namesOf(l, partsOf(l)).some((n) => said.includes(n)));
   if (named.length) return named;
   // Then by one word that names a single line: the product's own first word when it is not its vendor's (« AutoCAD »

@@ -5,6 +5,7 @@ import { exposureLabel, lawsFor } from "../corpus/catalog.ts";
 import type { Category } from "../corpus/schema.ts";
 import { message } from "../i18n/messages.ts";
 import type { Group } from "./analyze.ts";
+import { productNameFor } from "./channel.ts";
 import {
   type CatalogEntry,
   controllingCountry,
@@ -89,9 +90,11 @@ function classifyGroup(
     const catalogPart = !catalogComponent && !!match.label && !!e.parts?.includes(match.label);
     const helper = !catalogComponent && !catalogPart && isHelperLine(group.name) && !isHelperLine(e.name);
     const part = catalogPart || helper;
+    // « Mozilla Firefox » matched to the card « Firefox ESR » is Firefox, not its ESR channel (`channel.ts`).
+    const shown = productNameFor(e.name, group.name);
     return {
       ...base,
-      product: { id: e.id, name: e.name },
+      product: { id: e.id, name: shown },
       vendor: vendorView(e.vendor),
       extraEuropean: e.extraEuropean,
       openSource: e.openSource,
@@ -99,7 +102,7 @@ function classifyGroup(
       alternatives: e.alternatives,
       confidence: round(match.confidence, 2),
       reason: [
-        matchSentence(match, group.name),
+        matchSentence(shown === e.name ? match : { ...match, entry: { ...e, name: shown } }, group.name),
         provenanceSentence(e.vendor, e),
         exposureSentence(e.vendor),
         // Free software of an American foundation (Firefox, Thunderbird): open source AND under that jurisdiction.

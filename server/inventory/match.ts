@@ -273,7 +273,7 @@ export function matchName(
       const device = kind === "hardware" && hit.entry.category === hit.entry.vendor.hardware;
       // The catalog name goes on with another word where the name does (« Cisco Secure Client » against « Cisco
       // Secure Endpoint »): another product of the same line, only a guess.
-      if (divergesFrom(hit.label, tokens)) return result(hit, "prefix", 0.7);
+      if (divergesFrom(hit.label, tokens, hit.entry.vendor)) return result(hit, "prefix", 0.7);
       // Another distribution package of free software the catalog knows as split into packages (« libreoffice-draw »
       // beside « libreoffice-writer », by « Debian LibreOffice Maintainers »); never a proprietary product, nor a
       // package the catalog does not know the stem of (« virtualbox-ext-pack » is not VirtualBox).
@@ -381,14 +381,21 @@ function vendorEdition(
 /**
  * Whether the name and the catalog text part on two different words at the first place they differ: « Cisco Secure
  * Endpoint » and « Cisco Secure Client (AnyConnect) » part on « endpoint » / « client ». A name that only goes on
- * longer (« Zoom Workplace » for « Zoom ») or differs by a number or an edition word does not.
+ * longer (« Zoom Workplace » for « Zoom ») or differs by a number or an edition word does not. The vendor's name
+ * the inventory writes before a catalog name without it (« Microsoft Windows 10 Éducation » for « Windows 10 ») is
+ * not a word where they part: the two are compared after it (trial 2026-12-06).
  */
-function divergesFrom(label: string, nameTokensOfName: string[]): boolean {
+function divergesFrom(label: string, nameTokensOfName: string[], vendor: VendorInfo): boolean {
   const own = nameTokens(label);
-  const n = Math.min(own.length, nameTokensOfName.length);
+  const vendorFirst = publisherKey(vendor.name).split(" ")[0] ?? "";
+  const name =
+    vendorFirst && nameTokensOfName[0] === vendorFirst && own[0] !== vendorFirst
+      ? nameTokensOfName.slice(1)
+      : nameTokensOfName;
+  const n = Math.min(own.length, name.length);
   for (let i = 0; i < n; i++) {
     const a = own[i]!;
-    const b = nameTokensOfName[i]!;
+    const b = name[i]!;
     if (a === b) continue;
     const word = (t: string) => /^[a-z]{3,}$/.test(t) && !looseTokens([t, "x"]).every((x) => x === "x");
     return word(a) && word(b);

@@ -16,7 +16,7 @@ import { message } from "../i18n/messages.ts";
 import { analysisDay } from "../inventory/inventory-date.ts";
 import { measureItems } from "../inventory/measure.ts";
 import { getAnalysis } from "../inventory/service.ts";
-import type { MeasurableAnalysis, Plan, PlanSource } from "./plan.ts";
+import { type MeasurableAnalysis, type Plan, type PlanSource, plannedProducts } from "./plan.ts";
 import { adoptPlan, type TrackingContext } from "./service.ts";
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "date attendue au format AAAA-MM-JJ ou AAAA-MM");
@@ -170,15 +170,17 @@ export async function proposalFromDraft(
     return month ? endOfMonth(month) : null;
   };
   // A consumer app to uninstall (`removal`) is in the plan too, « à désinstaller » where a replacement is named.
-  const products = roadmap.lines
-    .filter((l) => l.alternative || l.removal)
-    .slice(0, 200)
-    .map((l) => ({
-      name: productName(l),
-      productId: productId(l),
-      by: l.alternative ? l.alternative.name : message("tracking.fromDraft.removal"),
-      dueDate: deadline(l),
-    }));
+  const products = plannedProducts(
+    roadmap.lines
+      .filter((l) => l.alternative || l.removal)
+      .slice(0, 200)
+      .map((l) => ({
+        name: productName(l),
+        productId: productId(l),
+        by: l.alternative ? l.alternative.name : message("tracking.fromDraft.removal"),
+        dueDate: deadline(l),
+      })),
+  );
   const latest = draft.versions.at(-1);
   const proposal: DraftPlanProposal = {
     source: { kind: "roadmap-draft", draftId: draft.id, version: draft.versions.length, title: draft.title },

@@ -370,6 +370,23 @@ function replacementInstallations(checkpoint: Checkpoint | undefined, by: string
     .reduce((s, d) => s + d.installations, 0);
 }
 
+/**
+ * The plan's products, one per product (`dependencyKey`): a plan adopted from a roadmap that listed one catalog product
+ * under two inventory names (trial 10: « Zoom Workplace » and « Zoom ») holds it twice, and every installation of it
+ * is counted under each. Kept once, with the earliest due date: the one grouping the note, the public page, its open
+ * data and the plan's page read (through `progressOf`).
+ */
+export function plannedProducts(products: PlannedProduct[]): PlannedProduct[] {
+  const byKey = new Map<string, PlannedProduct>();
+  for (const p of products) {
+    const key = dependencyKey(p.name, p.productId);
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, p);
+    else if (p.dueDate && (!seen.dueDate || p.dueDate < seen.dueDate)) byKey.set(key, { ...seen, dueDate: p.dueDate });
+  }
+  return [...byKey.values()];
+}
+
 /** Progress of a plan at `today` (`YYYY-MM-DD`). */
 export function progressOf(plan: Plan, today: string): Progress {
   const checkpoints = plan.checkpoints.map((checkpoint, i) => {
@@ -403,7 +420,7 @@ export function progressOf(plan: Plan, today: string): Progress {
   });
   const baseline = plan.checkpoints[0];
   const last = plan.checkpoints.at(-1);
-  const products = plan.products.map((product): ProductProgress => {
+  const products = plannedProducts(plan.products).map((product): ProductProgress => {
     const before = installationsOf(baseline, product);
     const now = installationsOf(last, product);
     const state = before === 0 ? "absent" : now === 0 ? "replaced" : now < before ? "in-progress" : "not-started";

@@ -1,4 +1,4 @@
-import type { BrowserContext } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
@@ -6,7 +6,13 @@ import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
+  /**
+   * One page for the file's tests, each of which starts it afresh on the server it asks (a navigation, without the
+   * conversation the page keeps in the browser): a new page per test costs Chromium a renderer process each time.
+   */
+  let page: Page;
+  /** Every URL the page requested since the current test opened it. */
+  const requested: string[] = [];
   let ollama: FakeOllama;
   let withModel: TestServer;
   let withoutModel: TestServer;
@@ -21,7 +27,10 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
       startTestServer(),
     ]);
     browser = await launchBrowser();
-    context = browser.context;
+    page = await browser.context.newPage();
+    page.on("request", (r) => requested.push(r.url()));
+    // Each test starts a new conversation (the page keeps the last one in the browser).
+    await page.addInitScript(() => localStorage.clear());
   });
   afterAll(async () => {
     await browser?.close();
@@ -29,23 +38,24 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     await ollama?.close();
   });
 
-  async function askOnPage(server: TestServer, question: string) {
-    const page = await context.newPage();
-    const requested: string[] = [];
-    page.on("request", (r) => requested.push(r.url()));
-    // Each test starts a new conversation (the page keeps the last one in the browser).
-    await page.addInitScript(() => localStorage.clear());
+  /** The page opened afresh on `server` (what an earlier test left on it gone), with nothing requested before. */
+  async function openOn(server: TestServer) {
+    await page.goto("about:blank");
+    requested.length = 0;
     await page.goto(server.url);
+  }
+
+  async function askOnPage(server: TestServer, question: string) {
+    await openOn(server);
     // The page's script takes over the form once ready: a click before that would send the form natively (a reload).
     await page.locator("body[data-ready]").waitFor();
     await page.getByLabel("Votre question").fill(question);
     await page.getByRole("button", { name: "Demander" }).click();
     await page.locator(".turn .mode").waitFor({ timeout: 25_000 });
-    return { page, requested };
   }
 
   it("streams a generated answer with a cited, linked source", async () => {
-    const { page, requested } = await askOnPage(withModel, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    await askOnPage(withModel, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     await expect.poll(() => page.locator(".answer").innerText()).toContain("12 millions d'euros par an");
     const cite = page.locator(".answer a.cite").first();
     expect(await cite.innerText()).toBe("[1]");
@@ -55,7 +65,6 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     expect(await page.locator(".mode").innerText()).toContain("modèle local");
     expect(requested.every((u) => u.startsWith(withModel.url))).toBe(true);
     await keepScreenshot(page, { path: "test-results/ask-generated.png", fullPage: true });
-    await page.close();
   });
 
   it("marks an unverified sentence and an invalid citation, and says when the facts are current to", async () => {
@@ -63,7 +72,7 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
       reply:
         "La Gendarmerie économise 12 millions d'euros par an [1]. Elle a économisé 95 millions d'euros en 2031 [1]. Elle compte 80 000 postes [9].",
     });
-    const { page } = await askOnPage(withModel, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    await askOnPage(withModel, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     await page.locator(".answer mark.unverified").first().waitFor();
     const marked = await page.locator(".answer mark.unverified").allInnerTexts();
     expect(marked.join(" | ")).toContain("95 millions d'euros");
@@ -74,7 +83,6 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     expect(await page.locator(".facts-date").innerText()).toMatch(/Faits à jour : .*\d{4}/u);
     await keepScreenshot(page, { path: "test-results/ask-verified.png", fullPage: true });
     ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
-    await page.close();
   });
 
   it("keeps a flagged answer's list, bold and linked citations, the flagged item marked in place", async () => {
@@ -82,7 +90,7 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
       reply:
         "Ce que la Gendarmerie a gagné avec Linux [1] :\n- Elle économise **12 millions d'euros** par an [1].\n- Elle a économisé **95 millions d'euros** en 2031 [1].",
     });
-    const { page } = await askOnPage(withModel, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
+    await askOnPage(withModel, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     await page.locator(".answer mark.unverified").first().waitFor();
     // A real list, not dashes in a line of text.
     const items = page.locator(".answer ul > li");
@@ -104,12 +112,10 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     );
     await keepScreenshot(page, { path: "test-results/ask-verified-list.png", fullPage: true });
     ollama.set({ reply: "La Gendarmerie économise 12 millions d'euros par an [1]." });
-    await page.close();
   });
 
   it("marks ranges that start inside a bold run, span two items or fall in a table, the HTML nesting kept", async () => {
-    const page = await context.newPage();
-    await page.goto(withoutModel.url);
+    await openOn(withoutModel);
     // The page's own module, as the page loads it (no build step); a string, so that vitest leaves the import alone.
     await page.evaluate('import("/markdown.js").then((m) => { window.renderMarkdown = m.renderMarkdown; })');
     await page.waitForFunction(() => "renderMarkdown" in window);
@@ -146,19 +152,17 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
       '<ul><li>Un <mark class="unverified">deux.</mark></li><li><mark class="unverified">Trois &lt;2&gt;</mark><span class="flag-label">!</span> quatre.</li></ul>',
     );
     expect(html[2]).toContain('<td>un <mark class="unverified">deux</mark><span class="flag-label">!</span></td>');
-    await page.close();
   });
 
   it("abstains on a question the corpus does not answer, and says so", async () => {
-    const { page } = await askOnPage(withModel, "Quel est le prix d'un ticket de métro parisien ?");
+    await askOnPage(withModel, "Quel est le prix d'un ticket de métro parisien ?");
     expect(await page.locator(".answer").innerText()).toContain("Je ne sais pas");
     expect(await page.locator(".mode").innerText()).toContain("s'abstient");
     expect(await page.locator(".sources li").count()).toBe(0);
-    await page.close();
   });
 
   it("offers the nearest topics after an abstention as buttons that ask about them", async () => {
-    const { page } = await askOnPage(withoutModel, "Combien de postes sous Linux la ville de Dortmund a-t-elle ?");
+    await askOnPage(withoutModel, "Combien de postes sous Linux la ville de Dortmund a-t-elle ?");
     expect(await page.locator(".mode").innerText()).toContain("s'abstient");
     const topics = page.getByRole("list", { name: "Interroger le corpus sur un sujet proche :" }).getByRole("button");
     expect(await topics.count()).toBeGreaterThan(0);
@@ -170,11 +174,10 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     await turn.locator(".mode").waitFor();
     expect(await turn.locator(".mode").innerText()).not.toContain("s'abstient");
     expect(await turn.locator(".sources li").count()).toBeGreaterThan(0);
-    await page.close();
   });
 
   it("without Ollama, shows the notice and quotes passages", async () => {
-    const { page, requested } = await askOnPage(withoutModel, "Qu'est-ce que le CLOUD Act change pour notre mairie ?");
+    await askOnPage(withoutModel, "Qu'est-ce que le CLOUD Act change pour notre mairie ?");
     // One plain sentence for an elected official; the commands only for whoever opens the administrator's details.
     expect(await page.locator("#status").innerText()).toContain("Le modèle de langue n'est pas disponible");
     expect(await page.locator("#status").innerText()).not.toContain("ollama pull");
@@ -185,11 +188,10 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     expect(await page.locator(".mode").innerText()).toContain("extractif");
     expect(requested.every((u) => u.startsWith(withoutModel.url))).toBe(true);
     await keepScreenshot(page, { path: "test-results/ask-extractive.png", fullPage: true });
-    await page.close();
   });
 
   it("opens an answer without a model on a short answer quoted verbatim, the passages after it as the detail", async () => {
-    const { page } = await askOnPage(withoutModel, "Que permet le CLOUD Act aux autorités des États-Unis ?");
+    await askOnPage(withoutModel, "Que permet le CLOUD Act aux autorités des États-Unis ?");
     const brief = page.locator(".answer .brief");
     await brief.waitFor();
     const said = await brief.innerText();
@@ -204,6 +206,5 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
     expect(await size(detail)).toBeLessThan(await size(brief));
     expect(await brief.locator("a.cite").count()).toBeGreaterThan(0);
     await keepScreenshot(page, { path: "test-results/ask-brief.png", fullPage: true });
-    await page.close();
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import { openPage } from "./page.ts";
+import { openPage, reusedPage } from "./page.ts";
 
 const REPLY =
   "La Gendarmerie économise 12 millions d'euros par an [1]. Elle a économisé 95 millions d'euros en 2031 [1].";
@@ -19,6 +19,8 @@ const REPLY =
 describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let context: BrowserContext;
+  /** The page most tests open afresh (see reusedPage); a test that changes the page's own settings opens its own. */
+  const pages = reusedPage(() => context);
   let ollama: FakeOllama;
   let server: TestServer;
 
@@ -28,6 +30,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     context = browser.context;
   });
   afterAll(async () => {
+    await pages.close();
     await browser?.close();
     await server?.stop();
     await ollama?.close();
@@ -59,7 +62,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
   }
 
   it("streams outside any live region and announces once that the answer is ready, with its number of sources", async () => {
-    const { page, consoleErrors } = await openPage(context, server.url);
+    const { page, consoleErrors } = await pages.open(server.url);
     await page.evaluate(() => localStorage.clear());
     await watchLiveRegions(page);
     await ask(page, "Combien la Gendarmerie a-t-elle économisé avec Linux ?");
@@ -91,11 +94,10 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     // The source link says it opens a new tab.
     expect(await page.locator(".turn .sources a").first().innerText()).toContain("(s'ouvre dans un nouvel onglet)");
     expect(consoleErrors).toEqual([]);
-    await page.close();
   });
 
   it("draws a list of the answer as a list, its citations linked", async () => {
-    const { page } = await openPage(context, server.url);
+    const { page } = await pages.open(server.url);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.locator("body[data-ready]").waitFor();
@@ -113,12 +115,14 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
       expect(await page.locator(".answer").innerText()).not.toMatch(/^- /m);
     } finally {
       ollama.set({ reply: REPLY });
-      await page.close();
     }
   });
 
-  it("keeps the conversation across a reload, sends a follow-up with the previous turn, and forgets it when asked", async () => {
-    const { page } = await openPage(context, server.url);
+  // Some fifteen steps, each a server round trip or a reload: on a machine loaded to 30, more than Vitest's default 30 s.
+  it("keeps the conversation across a reload, sends a follow-up with the previous turn, and forgets it when asked", {
+    timeout: 120_000,
+  }, async () => {
+    const { page } = await pages.open(server.url);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.locator("body[data-ready]").waitFor();
@@ -273,7 +277,6 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     await page.locator(".turn .mode").waitFor({ timeout: 15_000 });
     expect(await page.locator(".turn h2").innerText()).toBe("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
     expect(await page.locator("#ask-examples").isHidden()).toBe(true);
-    await page.close();
   });
 
   it("stops with Échap, keeps the focus in the question box, and gives a failed question back with a button to resend it", async () => {

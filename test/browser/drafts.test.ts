@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import { MISSING_MESSAGE, openPage, WEB_FIXTURES } from "./page.ts";
+import { MISSING_MESSAGE, openPage, reusedPage, WEB_FIXTURES } from "./page.ts";
 
 const analysis = JSON.parse(readFileSync("test/fixtures/drafting/analysis.json", "utf8"));
 
@@ -21,6 +21,8 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
   let ollama: FakeOllama;
   let withoutModel: TestServer;
   let withModel: TestServer;
+  /** The page the tests open afresh on one server or the other (see reusedPage). */
+  const pages = reusedPage(() => context);
 
   beforeAll(async () => {
     ollama = await startFakeOllama({
@@ -36,6 +38,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await withoutModel.engine.records("analyses").put(analysis.id, analysis);
   });
   afterAll(async () => {
+    await pages.close();
     await browser?.close();
     await Promise.all([withoutModel?.stop(), withModel?.stop()]);
     await ollama?.close();
@@ -52,7 +55,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
   const submit = (page: Page) => page.getByRole("button", { name: "Rédiger le document" }).click();
 
   it("writes a letter without Ollama: a template draft to complete, with ODT, DOCX, PDF and Markdown downloads", async () => {
-    const { page, requested, consoleErrors } = await openPage(context, withoutModel.url, "#documents");
+    const { page, requested, consoleErrors } = await pages.open(withoutModel.url, "#documents");
     // The step indicator follows the journey: fill in, writing, review (the State design system's pattern).
     const steps = page.locator("#draft-steps");
     expect((await steps.innerText()).replace(/\s+/g, " ")).toContain("Étape 1 sur 3 Choisir le document");
@@ -125,11 +128,10 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
 
     expect(requested.every((u) => u.startsWith(withoutModel.url))).toBe(true);
     expect(consoleErrors).toEqual([]);
-    await page.close();
   });
 
   it("says in French under each field what is wrong, moves the focus there, and shows the server's checks the same way", async () => {
-    const { page } = await openPage(context, withoutModel.url, "#documents");
+    const { page } = await pages.open(withoutModel.url, "#documents");
     const posts: string[] = [];
     page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
     await fillLetter(page, "X"); // one letter: the server wants two at least
@@ -170,11 +172,10 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect(await url.evaluate((n) => n === document.activeElement)).toBe(true);
     expect(posts).toHaveLength(1);
     expect(await page.locator(".downloads").count()).toBe(0);
-    await page.close();
   });
 
   it("edits a section in place into a new version, and keeps the typed text through a conflict with another edit", async () => {
-    const { page } = await openPage(context, withoutModel.url, "#documents");
+    const { page } = await pages.open(withoutModel.url, "#documents");
     await fillLetter(page, "Commune de Saint-Édit");
     await submit(page);
     await page.locator(".downloads").waitFor({ timeout: 25_000 });
@@ -256,11 +257,10 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     expect(await choice.evaluate((n) => n === document.activeElement)).toBe(true);
     await choice.selectOption("4");
     await expect.poll(() => page.getByRole("button", { name: /^Modifier cette section/ }).count()).toBeGreaterThan(0);
-    await page.close();
   });
 
   it("keeps the keyboard focus on « Arrêter » while a draft is written, and gives it back to « Rédiger » when stopped", async () => {
-    const { page } = await openPage(context, withModel.url, "#documents");
+    const { page } = await pages.open(withModel.url, "#documents");
     ollama.set({ stallChat: { afterTokens: 2 } });
     try {
       await fillLetter(page, "Commune de Focus");
@@ -277,7 +277,6 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
       expect(await page.locator("#draft-output .progress").innerText()).toContain("arrêtée");
     } finally {
       ollama.set({ stallChat: false });
-      await page.close();
     }
   });
 
@@ -293,7 +292,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     await records.put("2026-12-05-matin", named("2026-12-05-matin", "2026-12-05T04:12:00.000Z"));
     await records.put("2026-12-05-soir", named("2026-12-05-soir", "2026-12-05T17:45:00.000Z"));
     try {
-      const { page } = await openPage(context, withoutModel.url, "#documents");
+      const { page } = await pages.open(withoutModel.url, "#documents");
       await page.getByLabel("Feuille de route").check();
       const select = page.locator("fieldset:not([hidden])").getByLabel(/^Analyse d'inventaire/);
       await expect.poll(() => select.locator("option").count()).toBe(4);
@@ -302,7 +301,6 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
       expect(same).toHaveLength(2);
       expect(new Set(same.map((x) => x.match(/\d{2}:\d{2}/)?.[0])).size).toBe(2); // told apart by their time
       expect(same[0]).toMatch(/— \d{2}\/\d{2}\/2026 \d{2}:\d{2} — [\d\s\u202f]+ logiciels?, exposition /);
-      await page.close();
     } finally {
       await records.delete("2026-12-05-matin");
       await records.delete("2026-12-05-soir");
@@ -310,7 +308,7 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
   });
 
   it("drafts a roadmap from a saved analysis chosen in the form", async () => {
-    const { page } = await openPage(context, withoutModel.url, "#documents");
+    const { page } = await pages.open(withoutModel.url, "#documents");
     await page.getByLabel("Feuille de route").check();
     expect(await page.getByLabel(/^Nom du destinataire/).isHidden()).toBe(true); // the letter's fields are put away
     await page.getByLabel(/^Nom de la collectivité/).fill("Communauté de test");
@@ -324,11 +322,10 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     const body = (await page.locator("#draft-output .draft-body").innerText()).replace(/\s+/g, " ");
     expect(body).toContain("exposition pondérée de la Communauté de test de 76 % à 56 % d'ici juin 2029");
     expect(await page.locator("#draft-output .draft-text table").count()).toBeGreaterThan(0);
-    await page.close();
   });
 
   it("with the local model, streams generated sections and flags a figure absent from the sources", async () => {
-    const { page, requested } = await openPage(context, withModel.url, "#documents");
+    const { page, requested } = await pages.open(withModel.url, "#documents");
     // Every change inside a live region while the draft is written (a screen reader would say each).
     await page.evaluate(() => {
       const w = window as unknown as { announced: string[] };
@@ -386,11 +383,10 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     } finally {
       ollama.set({ reply: "Une telle démarche a permis d'économiser 97 millions d'euros par an [1]." });
     }
-    await page.close();
   });
 
   it("asks, maps and drafts without a single request outside the page's origin", async () => {
-    const { page, requested, consoleErrors } = await openPage(context, withoutModel.url);
+    const { page, requested, consoleErrors } = await pages.open(withoutModel.url);
     const origin = new URL(withoutModel.url).origin;
     await page.getByLabel("Votre question").fill("Qu'est-ce que le CLOUD Act change pour notre mairie ?");
     await page.getByRole("button", { name: "Demander" }).click();
@@ -427,6 +423,5 @@ describe.skipIf(!browserAvailable)("drafting in a real browser", () => {
     );
     expect(requested.filter((u) => new URL(u).origin !== origin)).toEqual([]);
     expect(consoleErrors).toEqual([]); // a CSP violation would be logged here
-    await page.close();
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
-import { MISSING_MESSAGE, openPage } from "./page.ts";
+import { MISSING_MESSAGE, openPage, reusedPage } from "./page.ts";
 
 /** « Outil aa », « Outil ab »…: distinct names (numbers would be read as versions of one product). */
 const code = (i: number) => String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26));
@@ -31,6 +31,8 @@ const small = () =>
 describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout: 120_000 }, () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let context: BrowserContext;
+  /** The page most tests open afresh (see reusedPage); a test that changes the page's own settings opens its own. */
+  const pages = reusedPage(() => context);
   let server: TestServer;
 
   beforeAll(async () => {
@@ -38,6 +40,7 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     context = browser.context;
   });
   afterAll(async () => {
+    await pages.close();
     await browser?.close();
     await server?.stop();
   });
@@ -49,7 +52,7 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
   }
 
   it("pages through a large analysis, renames it, offers CSV and ODS, compares it and deletes it", async () => {
-    const { page, requested, consoleErrors } = await openPage(context, server.url, "#inventaire");
+    const { page, requested, consoleErrors } = await pages.open(server.url, "#inventaire");
     await upload(page, "avant.csv", small());
     await upload(page, "glpi-grand.csv", largeInventory());
 
@@ -146,17 +149,15 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
 
     expect(requested.every((u) => u.startsWith(server.url))).toBe(true);
     expect(consoleErrors).toEqual([]);
-    await page.close();
   });
 
   it("says so when the same file is sent again, without a second entry", async () => {
-    const { page } = await openPage(context, server.url, "#inventaire");
+    const { page } = await pages.open(server.url, "#inventaire");
     await upload(page, "meme.csv", small());
     const before = await page.locator("#inv-saved li").count();
     await upload(page, "meme.csv", small());
     await expect.poll(() => page.locator("#inv-progress").innerText(), SLOW).toContain("déjà été analysés");
     expect(await page.locator("#inv-saved li").count()).toBe(before);
-    await page.close();
   });
 
   it("gives the server's notice and the page's lists the same time, in Paris time, on a browser in another zone", async () => {
@@ -183,7 +184,7 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
 
   // Trial 4: an older export could not be dated, so a plan could not follow progress on day 1.
   it("dates an inventory with the day of its export, refuses a later day, and dates it again afterwards", async () => {
-    const { page, consoleErrors } = await openPage(context, server.url, "#inventaire");
+    const { page, consoleErrors } = await pages.open(server.url, "#inventaire");
     const dateField = page.getByLabel("Date de l'inventaire (facultatif)");
     // The field says what it is for; a day after today is refused under the field, before anything is sent.
     expect(await page.locator("#inv-date-hint").innerText()).toContain(
@@ -210,6 +211,5 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
     await expect.poll(() => line.innerText(), SLOW).toMatch(/^Inventaire du 30 juin 2025 /);
     expect(consoleErrors).toEqual([]);
-    await page.close();
   });
 });

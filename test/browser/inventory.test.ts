@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
-import { MISSING_MESSAGE, openPage, WEB_FIXTURES } from "./page.ts";
+import { MISSING_MESSAGE, openPage, reusedPage, WEB_FIXTURES } from "./page.ts";
 
 /** Waits for what the page does after a server round trip: long enough on a busy machine. */
 const SLOW = { timeout: 30_000 };
@@ -19,6 +19,8 @@ const MAX = 64 * 1024;
 describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let context: BrowserContext;
+  /** The page most tests open afresh (see reusedPage); a test that changes the page's own settings opens its own. */
+  const pages = reusedPage(() => context);
   let server: TestServer;
 
   beforeAll(async () => {
@@ -29,6 +31,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     context = browser.context;
   });
   afterAll(async () => {
+    await pages.close();
     await browser?.close();
     await server?.stop();
   });
@@ -60,7 +63,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     page.locator(`${table} tbody tr`).filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
   it("uploads a GLPI export and shows the summary by category, the score, quick wins and items with alternatives", async () => {
-    const { page, requested, consoleErrors } = await openPage(context, server.url, "#inventaire");
+    const { page, requested, consoleErrors } = await pages.open(server.url, "#inventaire");
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Cartographie des dépendances");
     expect(await page.getByRole("link", { name: "Cartographie des dépendances" }).getAttribute("aria-current")).toBe(
       "page",
@@ -243,11 +246,10 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
 
     expect(requested.every((u) => u.startsWith(server.url))).toBe(true);
     expect(consoleErrors).toEqual([]);
-    await page.close();
   }, 90_000);
 
   it("sets the inventoried computer's own model aside and says so (GLPI Agent: « OptiPlex 7090 » is hardware)", async () => {
-    const { page, consoleErrors } = await openPage(context, server.url, "#inventaire");
+    const { page, consoleErrors } = await pages.open(server.url, "#inventaire");
     await upload(page, path.resolve("test/fixtures/inventory/inventories/glpi-agent-pc-accueil-01.json"));
     await page.locator("#inv-categories").waitFor({ timeout: 25_000 });
     const result = await page.locator("#inv-result").innerText();
@@ -260,7 +262,6 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await expect.poll(() => line.count(), SLOW).toBe(1);
     expect(await line.innerText()).toContain("matériel : modèle du poste inventorié");
     expect(consoleErrors).toEqual([]);
-    await page.close();
   });
 
   it("draws the charts without animation when reduced motion is asked, and shows their tables when Chart.js fails", async () => {
@@ -303,7 +304,7 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
   }, 90_000);
 
   it("classifies an unknown item by hand, shows it saved, and the next analysis uses it", async () => {
-    const { page } = await openPage(context, server.url, "#inventaire");
+    const { page } = await pages.open(server.url, "#inventaire");
     await upload(page, CSV);
     const item = page.locator(".unknown-item").filter({ hasText: "Logiciel Cimetières Plus" });
     await item.getByText("Classer « Logiciel Cimetières Plus » à la main").click();
@@ -367,11 +368,10 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(await page.locator(".unknown-item").allInnerTexts()).not.toContainEqual(
       expect.stringContaining("Cimetières"),
     );
-    await page.close();
   }, 90_000);
 
   it("shows the server's French error for a file that is not an inventory, and for one too large", async () => {
-    const { page } = await openPage(context, server.url, "#inventaire");
+    const { page } = await pages.open(server.url, "#inventaire");
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     await upload(page, { name: "logo.png", mimeType: "image/png", buffer: png });
     // Under the file field, tied to it.
@@ -403,11 +403,10 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
       .poll(() => alert.innerText())
       .toContain("Les fichiers choisis pèsent 64,1 ko : le maximum est 64 ko par envoi");
     expect(await page.getByRole("button", { name: "Analyser l'inventaire" }).isEnabled()).toBe(true);
-    await page.close();
   });
 
   it("reopens a saved analysis from the list or its address, and the back button returns", async () => {
-    const { page } = await openPage(context, server.url, "#inventaire");
+    const { page } = await pages.open(server.url, "#inventaire");
     await upload(page, CSV);
     await page.locator("#inv-categories").waitFor();
     const id = decodeURIComponent(new URL(page.url()).hash).replace("#inventaire/", "");
@@ -433,6 +432,5 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     await page.locator("#inv-saved a").first().click();
     await page.locator("#inv-categories").waitFor();
     expect(await page.locator("#inv-saved a[aria-current=true]").count()).toBe(1);
-    await page.close();
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
-import { openPage, WEB_FIXTURES } from "./page.ts";
+import { reusedPage, WEB_FIXTURES } from "./page.ts";
 
 const CSV = path.join(WEB_FIXTURES, "glpi-petite-mairie.csv");
 
@@ -44,6 +44,8 @@ async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>)
 describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone", () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let context: BrowserContext;
+  /** The page most tests open afresh (see reusedPage); a test that changes the page's own settings opens its own. */
+  const pages = reusedPage(() => context);
   let server: TestServer;
   let inventoryServer: TestServer;
 
@@ -56,6 +58,7 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
     context = browser.context;
   });
   afterAll(async () => {
+    await pages.close();
     await browser?.close();
     await Promise.all([server?.stop(), inventoryServer?.stop()]);
   });
@@ -63,7 +66,7 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
   it(
     "an elected official asks a question and reaches its first source",
     async () => {
-      const { page } = await openPage(context, server.url);
+      const { page } = await pages.open(server.url);
       await page.evaluate(() => localStorage.clear());
       await page.reload();
       await page.locator("body[data-ready]").waitFor();
@@ -81,7 +84,6 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
       const source = await tabTo(page, (f) => f.tag === "a" && f.newTab);
       expect(await page.evaluate(() => !!document.activeElement?.closest(".turn .sources"))).toBe(true);
       expect(source.text.length).toBeGreaterThan(30);
-      await page.close();
     },
     JOURNEY_TIMEOUT,
   );
@@ -89,7 +91,7 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
   it(
     "a DSI sends an inventory from the keyboard and opens the chart's data",
     async () => {
-      const { page } = await openPage(context, inventoryServer.url, "#inventaire");
+      const { page } = await pages.open(inventoryServer.url, "#inventaire");
       // A key opens a file picker only in the focused tab: the page is brought to the front first.
       await page.bringToFront();
       await tabTo(page, (f) => f.id === "inv-files");
@@ -115,7 +117,6 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
       await page.keyboard.press("Enter");
       expect(await page.locator('[data-chart="score"] .chart-data').getAttribute("open")).not.toBeNull();
       expect(await page.locator('[data-chart="score"] .chart-data table').isVisible()).toBe(true);
-      await page.close();
     },
     JOURNEY_TIMEOUT,
   );
@@ -123,7 +124,7 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
   it(
     "an association fills a letter field by field and writes it; the draft takes the focus",
     async () => {
-      const { page } = await openPage(context, server.url, "#documents");
+      const { page } = await pages.open(server.url, "#documents");
       await tabTo(page, (f) => f.id === "df-collectivite-collectivite-name");
       await page.keyboard.type("Commune de Clavier");
       await tabTo(page, (f) => f.id === "df-letter-sender-name");
@@ -138,7 +139,6 @@ describe.skipIf(!browserAvailable)("the three journeys with the keyboard alone",
       await page.locator(".downloads").waitFor({ timeout: 15_000 });
       await expect.poll(() => focused(page).then((f) => f.id)).toBe("draft-title");
       expect((await focused(page)).text).toBe("Courrier à Camille Martin");
-      await page.close();
     },
     JOURNEY_TIMEOUT,
   );

@@ -17,6 +17,13 @@ export interface OpenedPage {
 }
 
 export async function openPage(context: BrowserContext, url: string, hash = ""): Promise<OpenedPage> {
+  const opened = await recordedPage(context);
+  await load(opened.page, url, hash);
+  return opened;
+}
+
+/** A new page of `context` recording its requests and console errors, not yet opened anywhere. */
+async function recordedPage(context: BrowserContext): Promise<OpenedPage> {
   const page = await context.newPage();
   const requested: string[] = [];
   const consoleErrors: string[] = [];
@@ -29,9 +36,39 @@ export async function openPage(context: BrowserContext, url: string, hash = ""):
       consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  return { page, requested, consoleErrors };
+}
+
+async function load(page: Page, url: string, hash: string): Promise<void> {
   await page.goto(`${url}/${hash}`);
   await page.locator("body[data-ready]").waitFor();
-  return { page, requested, consoleErrors };
+}
+
+/**
+ * One page for the tests of a file, which each open it afresh with `open` (as `openPage` would a new one): a new
+ * page per test costs Chromium a renderer process each time. The page goes to about:blank first, so that nothing of
+ * the earlier test's page runs on, and its requests and console errors are recorded from there. For tests that leave
+ * the page's own settings (viewport, emulated media, routes) as they found them; the browser's storage is the
+ * context's, shared by its pages anyway. A test may still close it: the next `open` makes a new one.
+ */
+export function reusedPage(context: () => BrowserContext): {
+  open(url: string, hash?: string): Promise<OpenedPage>;
+  close(): Promise<void>;
+} {
+  let opened: OpenedPage | undefined;
+  return {
+    async open(url, hash = "") {
+      if (!opened || opened.page.isClosed()) opened = await recordedPage(context());
+      else await opened.page.goto("about:blank");
+      opened.requested.length = 0;
+      opened.consoleErrors.length = 0;
+      await load(opened.page, url, hash);
+      return opened;
+    },
+    async close() {
+      if (opened && !opened.page.isClosed()) await opened.page.close();
+    },
+  };
 }
 
 /** Message keys left unfilled (`inv.col.name`) would show a missing entry of web/messages.fr.json. */

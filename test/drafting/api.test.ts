@@ -139,7 +139,7 @@ describe("drafting without Ollama", () => {
     expect(sections[0].text).toBe("Résultats de la cartographie des dépendances numériques de la Communauté de test.");
     expect(sections[1].text).toContain(
       nbsp(
-        "340 des 410 installations de 5 logiciels recensés, soit 85 %, relèvent d'éditeurs extra-européens ou soumis à une loi extra-européenne ; pondérée par le rôle de chaque logiciel, l'exposition est de 76 %",
+        "340 des 410 installations de 5 logiciels recensés, soit 85 % de celles dont l'origine est connue, relèvent d'éditeurs extra-européens ou soumis à une loi extra-européenne ; pondérée par le rôle de chaque logiciel, l'exposition est de 76 %",
       ),
     );
     expect(sections[1].text).toContain(

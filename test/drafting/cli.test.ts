@@ -9,7 +9,9 @@ import { FIXTURE_CORPUS, NO_OLLAMA } from "../helpers/server.ts";
 
 const run = promisify(execFile);
 
-describe("npm run cli -- draft", () => {
+// Each test starts a node process that loads the server's modules and indexes the fixture corpus: on a machine loaded
+// to 30, the first took more than Vitest's default 30 s.
+describe("npm run cli -- draft", { timeout: 120_000 }, () => {
   let dir: string;
   const cli = async (args: string[]) => {
     try {

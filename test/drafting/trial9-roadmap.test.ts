@@ -139,7 +139,7 @@ describe("small consumer apps (B5)", () => {
     const quick = ctx.vars.phases_detail!.split("### Remplacements accompagnés")[0]!;
     expect(quick).toMatch(/\*\*Douyin\*\* \([^\n]*\) → à désinstaller : application grand public/);
     expect(quick).toMatch(/\*\*Solitaire Collection\*\*[^\n]*→ à désinstaller/);
-    expect(quick).toMatch(/installées sur au plus 5 postes et sans alternative au catalogue sont à désinstaller/);
+    expect(quick).toMatch(/installées sur au plus 5 postes sont à désinstaller/);
     const deep = ctx.vars.phases_detail!.split("### Chantiers de fond")[1]!;
     expect(deep).not.toMatch(/Douyin|Tencent Video|Solitaire/);
     expect(deep).toMatch(/\*\*Bentley OpenRoads Designer\*\*/);

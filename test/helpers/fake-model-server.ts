@@ -69,6 +69,9 @@ export async function listenFake<O>(
   set: (options: Partial<O>) => void,
   path = "",
 ): Promise<FakeOllama> {
+  // Idle connections stay open longer than any test: with Node's 5 s default, a client reusing a kept-alive socket
+  // on a loaded machine can meet the server closing it (« Connection error » with no retry, as the providers are set).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

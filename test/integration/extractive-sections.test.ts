@@ -70,4 +70,51 @@ describe.each([
     expect(docs).toContain(vendor);
     expect(text).toContain(town);
   });
+
+  // A question naming one product of the catalog, asking what it is, who owns it, where it is based, whether it is
+  // European, opens on its card (its vendor's after it for the owner or the seat), though the search ranked a case
+  // study or a guide naming it higher; the case studies follow.
+  it.each([
+    ["Microsoft Teams, c'est quoi ?", ["catalog/product/microsoft-teams"]],
+    ["Microsoft 365 est-il européen ?", ["catalog/product/microsoft-365", "catalog/vendor/microsoft"]],
+    ["Qui contrôle Sopra Steria ?", ["catalog/vendor/sopra-steria"]],
+    // Microsoft's card is one of a hundred that say « Microsoft »: it is looked up by the name written.
+    [
+      "On a l'outil de Microsoft pour l'assistance à la programmation par IA : c'est lequel ?",
+      ["catalog/product/github-copilot"],
+    ],
+  ])("open on the card of the one catalog product the question names: %s", async (question, cards) => {
+    const { docs } = await askConversation(engine(), question);
+    expect(docs.slice(0, cards.length)).toEqual(cards);
+  });
+
+  it("open on what the name written designates (« Visio, l'outil de l'État » is the State's, not Microsoft Visio)", async () => {
+    const { docs, text } = await askConversation(engine(), "Visio, l'outil de l'État, remplace quels logiciels ?");
+    expect(["guidance/visio-visioconference-etat", "catalog/alternative/visio-dinum"]).toContain(docs[0]);
+    // (In hybrid mode, the fake server's embeddings rank the State's Visio card before its page, which lists fewer.)
+    if (mode === "full-text") expect(text).toContain("GoTo Meeting");
+  });
+});
+
+describe("the decision to answer, the same in both modes (trial10 A7)", () => {
+  // With the fake embeddings, the fused list of this question (the top 32 of both lists) lacks the passage the
+  // full-text ranking keeps: before 6 December 2026 the hybrid mode refused it (« names-apart »: no passage read names
+  // « Google Drive » with the rest), the full-text mode answered.
+  it.each(["Est-ce que Google Drive c'est risqué pour les délibérations du conseil municipal ?"])(
+    "answers « %s » in hybrid mode as in full-text mode",
+    async (question) => {
+      for (const engine of [fulltext, hybrid]) {
+        const { done } = await askConversation(engine, question);
+        expect(done.abstention, `${await engine.retriever.mode()}: ${question}`).toBeNull();
+      }
+    },
+  );
+
+  it("says first, in both modes, that the answer is about communes in general when the town given is never named", async () => {
+    for (const engine of [fulltext, hybrid]) {
+      const { text, done } = await askConversation(engine, "Que change le RGPD pour une commune comme Espalion ?");
+      expect(done.abstention).toBeNull();
+      expect(text.startsWith("Les passages cités ne parlent pas de « Espalion » en particulier")).toBe(true);
+    }
+  });
 });

@@ -65,6 +65,9 @@ describe("a question about one catalog product", () => {
     ["Qui contrôle Gatewatcher ?", "catalog/vendor/gatewatcher"],
     ["Par quoi remplacer Jira ?", "catalog/product/jira"],
     ["Qui contrôle l'outil de relevés sur mobile d'Esri ?", "catalog/product/arcgis-field-maps"],
+    // How the catalog files it: its category.
+    ["Pronote, dans l'inventaire, c'est classé comment ?", "catalog/product/pronote"],
+    ["Photoshop, c'est rangé comment ?", "catalog/product/adobe-photoshop"],
   ])("is answered by its card first: %s", async (question, id) => {
     expect((await answered(question))?.[0]).toBe(id);
   });
@@ -87,9 +90,35 @@ describe("a question about one catalog product", () => {
     "Typeform, c'est quel genre d'outil ?",
     "On a l'outil de Microsoft pour la billetterie de la piscine : c'est lequel ?",
     "Si Tchap était une couleur, ce serait laquelle ?",
+    // A product's name without its vendor's that is a word of the domain (« IBM Cloud » → « Cloud ») names nothing.
+    "Qu'est-ce que le CLOUD Act ?",
     // Words around a vendor's name are asked of its card, which does not hold them.
     "On voudrait une petite carte des travaux en cours sur le site de la mairie, sans Google : avec quoi ?",
   ])("is not answered by a card when the card does not say it: %s", async (question) => {
     expect(await answered(question)).toBeNull();
   });
+
+  it.each([
+    // The vendor's card says what its product does too: « lequel ? » still asks for the product.
+    ["On a l'outil d'Intuit pour les lettres d'information : c'est lequel ?", "catalog/product/mailchimp"],
+    ["On a l'outil de C3RB Informatique pour la gestion de la bibliothèque : c'est lequel ?", "catalog/product/orphee"],
+    // A vendor of the same name as its product: « lequel ? » reads the name as the vendor's.
+    ["On a l'outil de Hikvision pour la vidéosurveillance : c'est lequel ?", "catalog/product/hikvision-video"],
+  ])("asking which product of a vendor, is answered by that product's card: %s", async (question, id) => {
+    expect((await answered(question))?.[0]).toBe(id);
+  });
+
+  it.each([
+    ["Zoom ou Teams, lequel est européen ?"],
+    ["Nextcloud et Jamespot, c'est quoi ?"],
+    // A product named as the reference of another one asked about is not what the question asks of a card.
+    ["Les routeurs visés en même temps que Huawei, c'est quel constructeur ?"],
+    ["L'antivirus cité à côté de Kaspersky, il est de quel pays ?"],
+    ["Un pare-feu autre que Fortinet, c'est quel genre d'outil ?"],
+  ])(
+    "naming several products, or one as the reference of another, is answered by no card alone: %s",
+    async (question) => {
+      expect(await cardAnswer(question, cards, undefined, { alone: true })).toBeNull();
+    },
+  );
 });

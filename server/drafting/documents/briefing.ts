@@ -38,7 +38,7 @@ export function briefingContext(
   if (plan) {
     const counts = measureSentences(structure, plan);
     vars.essentials_data = [
-      `- ${texts(structure, "essentials.share", { ...counts, share: counts.raw })}`,
+      `- ${texts(structure, "essentials.share", counts)}`,
       top.length
         ? `- ${texts(structure, "essentials.top", { products: top.map((l) => `${l.item.name} (${formatInt(l.item.installations)})`).join(", ") })}`
         : "",

@@ -250,6 +250,18 @@ export const percentOrDash = (n: number | null) => (n === null ? "—" : formatP
 export const productLabel = (i: AnalysisItem) => (typeof i.product === "object" && i.product ? i.product.name : i.name);
 
 /** The sentences every document uses for the counts of an analysis: one wording, one set of numbers. */
+/**
+ * The share of extra-European (or exposed) installations as every document writes it after « soit »: the exposed
+ * installations over those whose origin is known (`measureItems`'s raw share, rounded once), and — when some origins
+ * are unknown — what it is a share of, since « 2 054 d'entre elles, soit 79 % » of 2 675 installations reads as 77 %
+ * (trial 10). The one writer of that share: letter, briefing note, audit plan and roadmap.
+ */
+export function knownShareText(raw: { exposed: number; known: number; installations: number }): string {
+  if (!raw.known) return "—";
+  const share = formatPercent((100 * raw.exposed) / raw.known);
+  return raw.known < raw.installations ? message("drafts.share.ofKnown", { share }) : share;
+}
+
 export function measureSentences(structure: DocumentStructure, plan: RoadmapPlan) {
   const m = plan.measure;
   return {
@@ -257,6 +269,7 @@ export function measureSentences(structure: DocumentStructure, plan: RoadmapPlan
     products: formatInt(m.items),
     extra: formatInt(m.raw.exposed),
     raw: percentOrDash(plan.baseline.raw),
+    share: knownShareText({ exposed: m.raw.exposed, known: m.raw.known, installations: m.installations }),
     weighted: percentOrDash(plan.baseline.weighted),
     components: m.components.items
       ? texts(structure, "measure.components", {

@@ -111,6 +111,13 @@ function deadlineText(structure: DocumentStructure, date: string, phaseEnd: stri
   return texts(structure, "phase.localDeadline", { date: frenchDate(date) });
 }
 
+/** The inventory names a line counts, when it counts several (one product under two names: trial 10). */
+function inventoryNamesText(structure: DocumentStructure, l: RoadmapLine): string | null {
+  return l.inventoryNames.length > 1
+    ? texts(structure, "line.inventoryNames", { names: l.inventoryNames.join(", ") })
+    : null;
+}
+
 /** A line of a phase: name, installations, role, law; alternative and the points it removes; a local deadline. */
 function phaseLine(
   structure: DocumentStructure,
@@ -123,6 +130,7 @@ function phaseLine(
     `${formatInt(l.item.installations)} ${installationWord(l.item.installations)}`,
     l.role.label,
     l.laws.length ? lawsText(l.laws) : null,
+    inventoryNamesText(structure, l),
   ]
     .filter(Boolean)
     .join(", ");
@@ -130,8 +138,9 @@ function phaseLine(
   const inPlace = l.alternative?.inPlace
     ? `, ${message("inventory.quickWin.inPlace", { installations: countText("installation", l.alternative.inPlace, formatInt(l.alternative.inPlace)) })}`
     : "";
+  const forUse = l.removal ? bestAlternative(l.item.alternatives) : null;
   const alt = l.removal
-    ? `${texts(structure, "phase.removal")} — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}`
+    ? `${texts(structure, "phase.removal")}${forUse ? ` ; ${texts(structure, "phase.removalAlternative", { alternative: forUse.name })}` : ""} — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}`
     : l.alternative
       ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
       : partialOnly(structure, l);
@@ -163,7 +172,7 @@ export function roadmapContext(
   vars.target_sentence = texts(structure, targetDate ? "target.withDate" : "target.noDate", {
     baseline,
     target,
-    raw: counts.raw,
+    raw: counts.share,
     date: byDate,
     start: frenchDate(start),
     collectivite: vars.collectivite!,
@@ -246,7 +255,6 @@ export function roadmapContext(
   vars.baseline_sentence = texts(structure, "baseline.sentence", {
     analysis: analysisLabel(analysis),
     ...counts,
-    share: counts.raw,
     unknown: plan.measure.unknown.installations
       ? texts(structure, "baseline.unknown", { unknown: formatInt(plan.measure.unknown.installations) })
       : "",
@@ -332,7 +340,7 @@ export function roadmapContext(
     plan.lines
       .slice(0, MAX_LISTED)
       .map((l) => [
-        l.item.name,
+        l.inventoryNames.length > 1 ? `${l.item.name} (${inventoryNamesText(structure, l)})` : l.item.name,
         vendorText(l.item),
         formatInt(l.item.installations),
         l.laws.length ? lawsText(l.laws) : "—",
