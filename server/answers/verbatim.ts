@@ -309,7 +309,7 @@ export function distinguishingNames(
     return least <= used.length / 2 ? present.filter((s) => df.get(s) === least) : [];
   };
   const titled = [...capitalised];
-  const fromTitles = subject.map(wordStem).filter((s) => holdsStem(titled, s));
+  const fromTitles = subject.map(wordStem).filter((s) => s.length > 3 && !PLACE_STEMS.has(s) && holdsStem(titled, s));
   const byName = rarest(flagged);
   return byName.length ? byName : rarest(fromTitles);
 }

@@ -5,7 +5,6 @@
  */
 import {
   askedYears,
-  distinguishingNames,
   holdsStem,
   namesTitlePlace,
   pickVerbatim,
@@ -59,35 +58,23 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
         .slice(0, 1)
         .every((w) => named.has(wordStem(w))),
   );
-  // The question's subject (« Teams » among passages on Munich's council): a point holds it, or its document's title.
-  const names = distinguishingNames(
-    question,
-    terms.flatMap((t) => t.stems),
-    answering,
-    answering.map((r) => r.text),
-  );
-  const onSubject = (r: SearchResult, text: string) =>
-    !names.length ||
-    names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(stemsOf(`${r.document.title} ${r.text}`), s));
   // A sentence that refers back (« Il modifie … ») is read with the one before it: the pair is one point.
   const candidates = answering.flatMap((r, rank) =>
     quotableSentences(r.text, {
       max: MAX_SENTENCE,
       question,
       placeNamed: namesTitlePlace(question, r.document.title),
-    })
-      .filter(({ text }) => onSubject(r, text))
-      .map(({ text, own }) => {
-        // A pair weighs what its referring sentence says: the one before it is a candidate of its own.
-        const stems = stemsOf(own);
-        return {
-          r,
-          rank,
-          text,
-          held: terms.map((t) => t.stems.some((v) => holdsStem(stems, v))),
-          year: years.some((y) => own.includes(y)),
-        };
-      }),
+    }).map(({ text, own }) => {
+      // A pair weighs what its referring sentence says: the one before it is a candidate of its own.
+      const stems = stemsOf(own);
+      return {
+        r,
+        rank,
+        text,
+        held: terms.map((t) => t.stems.some((v) => holdsStem(stems, v))),
+        year: years.some((y) => own.includes(y)),
+      };
+    }),
   );
   if (!candidates.length) return [];
   const weight = terms.map((_, i) => {
