@@ -17,7 +17,11 @@
 import { fold } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
-import { needsPrevious, pieces } from "../retrieval/passages.ts";
+import { namesItsDocument, needsPrevious as needsSentenceBefore, pieces } from "../retrieval/passages.ts";
+
+/** Whether a quoted sentence needs the one before it: « Cette fiche … » (the document naming itself) does not. */
+const needsPrevious = (s: string) => needsSentenceBefore(s) && !namesItsDocument(s);
+
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { qualificationNote, qualifiedFigures } from "./qualified.ts";

@@ -39,7 +39,13 @@ const foldedList = (file: string) => wordListLines(file).map((l) => fold(l).repl
 const ANAPHORA_LINES = foldedList("anaphora.txt");
 /** Openings that refer back to the sentence before (`server/i18n/fr/anaphora.txt`), folded. */
 const ANAPHORA: string[] = ANAPHORA_LINES.filter((l) => !/^(?:sauf|document)\s*:/.test(l));
-/** « Cette fiche … », « Ce document … »: a demonstrative before the document's own name (the « document : » line). */
+/**
+ * « Cette fiche … », « Ce document … »: a demonstrative before the document's own name (the « document : » line). Such
+ * a sentence still opens an excerpt with the one before it (that one often names what the fiche is about), but a
+ * summary may quote it alone (`answers/verbatim.ts`).
+ */
+export const namesItsDocument = (sentence: string) =>
+  SELF_REFERENCE.test(fold(sentence.trimStart()).replace(/’/g, "'"));
 const SELF_REFERENCE = new RegExp(
   `^(?:ce|cet|cette)\\s+(?:${ANAPHORA_LINES.filter((l) => l.startsWith("document"))
     .flatMap((l) => l.replace(/^document\s*:/, "").split(/\s+/))
@@ -58,7 +64,6 @@ const DEMONSTRATIVE_REACH = 16;
 /** Whether a sentence opens on a word that refers back (« Il », « Cette décision », « La même présentation »). */
 export function refersToPrevious(sentence: string): boolean {
   const start = fold(sentence.trimStart()).replace(/’/g, "'");
-  if (SELF_REFERENCE.test(start)) return false;
   return ANAPHORA.some(
     (a) => start.startsWith(a) && (a.endsWith("'") || !/[\p{L}\p{N}'-]/u.test(start.charAt(a.length))),
   );

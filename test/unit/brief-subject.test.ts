@@ -180,9 +180,16 @@ describe("a catalog card quoted", () => {
 });
 
 describe("structure4's leftovers", () => {
-  it("« Cette fiche … » (the document itself) stands alone; « Ce rapport … » and « y est » still need the sentence before", () => {
-    expect(needsPrevious("Cette fiche présente les aides de l'État avec leur source.")).toBe(false);
-    expect(needsPrevious("Ce document recense les solutions adoptées par les communes.")).toBe(false);
+  it("« Cette fiche … » (the document itself) is quoted alone in a summary; « Ce rapport … » and « y est » still need the sentence before", () => {
+    expect(
+      quotableSentences(
+        "Les aides sont nombreuses. Cette fiche présente les aides de l'État avec leur source. Ce document recense les solutions adoptées par les communes.",
+        { max: 400 },
+      ).map((q) => q.text),
+    ).toEqual([
+      "Cette fiche présente les aides de l'État avec leur source.",
+      "Ce document recense les solutions adoptées par les communes.",
+    ]);
     expect(needsPrevious("Ce rapport chiffre les économies à 2 millions d'euros.")).toBe(true);
     expect(needsPrevious("La sobriété y est « engagée » selon la présentation.")).toBe(true);
   });
