@@ -182,7 +182,7 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
   const refutedInWhole = new Set(
     whole
       ? pieces(whole)
-          .filter((p, i, all) => all[i + 1] && refutesPrevious(all[i + 1]!.text))
+          .filter((_p, i, all) => all[i + 1] && refutesPrevious(all[i + 1]!.text))
           .map((p) => clean(p.text))
       : [],
   );
@@ -193,7 +193,7 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
   return text.split(/\s+…\s+/).flatMap((part) => {
     const all = pieces(part);
     // A sentence its passage refutes next (« C'est inexact ») is a claim the corpus reports to contradict it.
-    const refuted = new Set(all.filter((p, i) => all[i + 1] && refutesPrevious(all[i + 1]!.text)));
+    const refuted = new Set(all.filter((_p, i) => all[i + 1] && refutesPrevious(all[i + 1]!.text)));
     const kept = all.filter((p) => p.list < 0 && !p.fragment);
     return kept
       .map((p, i, list) => {
