@@ -620,7 +620,7 @@ function checkSentence(
     if (locating.has(folded)) continue;
     if (asked.names.has(folded)) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
-    if (acronymOfSpelledOut(sentence, name, bags)) continue;
+    if (acronymOfSpelledOut(sentence, name, pool)) continue;
     reasons.push(message("verify.nameNotFound", { name, where: w }));
   }
   // Countries listed by their adjectives (« avec les gouvernements allemand et belge »): where the passages name one of
@@ -895,17 +895,21 @@ function precisionReason(p: PrecisionLoss, where: string): string {
  * where they write « UE », « Direction générale des finances publiques » for « DGFiP » is left to the words): the
  * sentence spells out what the passages abbreviate. Two to five words, small words (« de », « des ») skipped.
  */
-function acronymOfSpelledOut(sentence: string, name: string, bags: Bag[]): boolean {
+function acronymOfSpelledOut(sentence: string, name: string, pool: Source[]): boolean {
   const at = sentence.indexOf(name);
   if (at < 0) return false;
   const after = sentence.slice(at).match(/\p{L}+/gu) ?? [];
+  const texts = pool.flatMap((src) => src.sentences.map((ss) => ss.text));
+  // Written as an acronym, in capitals (« UE »), not a word the initials happen to spell (« en »).
+  const written = (acronym: string) =>
+    texts.some((t) => new RegExp(`(?<!\\p{L})${acronym}(?!\\p{L})`, "u").test(t));
   let initials = "";
   let counted = 0;
   for (const word of after.slice(0, 8)) {
     if (ACRONYM_SKIPS.has(fold(word))) continue;
-    initials += fold(word)[0];
+    initials += fold(word)[0]!.toUpperCase();
     counted++;
-    if (counted >= 2 && bags.some((b) => nameIn(initials, b))) return true;
+    if (counted >= 2 && written(initials)) return true;
     if (counted >= 5) break;
   }
   return false;

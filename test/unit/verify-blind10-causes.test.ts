@@ -56,6 +56,8 @@ describe("« l'Union » for the European Union the passage writes « UE »", () 
   it("is not a name absent", () => {
     expect(reasons("Cegid est hors de l'Union européenne [1].", COMPTA)).not.toContain("Union");
     expect(reasons("Cegid est membre de l'Union africaine [1].", COMPTA)).toContain("« Union »");
+    // Initials that spell a word of the passage (« en » for « Éducation nationale ») are no acronym.
+    expect(reasons("Cegid est employé par l'Éducation nationale [1].", COMPTA)).toContain("« Éducation »");
   });
 });
 
