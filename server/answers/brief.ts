@@ -14,6 +14,7 @@ import { stem } from "../retrieval/french.ts";
 import { type Asked, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
+import { cardBrief } from "./card-brief.ts";
 import {
   askedYears,
   holdsStem,
@@ -125,6 +126,9 @@ export function subjectWords(question: string): string[] {
  * directly, best first, within `BRIEF_CHARS`; null when none holds a subject word of the question.
  */
 export function briefOf(question: string, used: SearchResult[], excerpts: string[], asked: Asked[]): Brief | null {
+  // A question about one catalog product: the lines of its card that answer what it asks.
+  const card = cardBrief(question, used, excerpts, BRIEF_CHARS);
+  if (card) return card;
   const subject = subjectWords(question);
   if (subject.length === 0 || used.length === 0) return null;
   const price = asks(question, "prix");

@@ -1,0 +1,117 @@
+/**
+ * « En bref » of a question about one product of the catalog (`card-question.ts`): the lines of its card that answer
+ * what is asked, quoted as the card writes them, with the card's name and its sources' date — what the product is
+ * (the card's first line: its kind and usage), who makes and controls it, from where and under which laws (the
+ * vendor's line, or a vendor card's seat, owner and exposure), what replaces it (the alternatives, after what it is).
+ * Never the line of inventory names, which answers nothing asked. Null when the first passage quoted is not a card
+ * the question names, or no line of it answers (the sentence picker of `brief.ts` then chooses).
+ */
+import { fold, frenchDate } from "../core/text.ts";
+import { CARD_LINE } from "../corpus/catalog.ts";
+import { message } from "../i18n/messages.ts";
+import type { SearchResult } from "../retrieval/search.ts";
+import type { Brief } from "./brief.ts";
+import { askedOfCard, asksBeyondCard, type CardAttribute, cardNames, nameIn } from "./card-question.ts";
+
+/** Lines of a card quoted at most. */
+const MAX_LINES = 3;
+
+type CardKind = "product" | "vendor" | "alternative";
+const kindOf = (r: SearchResult): CardKind | null =>
+  (/^catalog\/(product|vendor|alternative)\//.exec(r.document.id)?.[1] as CardKind | undefined) ?? null;
+
+const opens = (line: string, ...openings: string[]) => openings.some((o) => line.startsWith(o));
+
+/**
+ * The lines of a card that answer an attribute, by the card's kind: its first line says what it is (a vendor's, its
+ * seat; an alternative's, its publisher and country too).
+ */
+function answering(kind: CardKind, attribute: CardAttribute | "identity", lines: string[]): string[] {
+  const first = lines.slice(0, 1);
+  const find = (...openings: string[]) => lines.slice(1).filter((l) => opens(l, ...openings));
+  switch (kind) {
+    case "product":
+      if (attribute === "nature") return first;
+      if (attribute === "vendor") return find(CARD_LINE.vendor);
+      if (attribute === "replacement") return [...first, ...find(CARD_LINE.alternatives)];
+      return [...first, ...find(CARD_LINE.vendor)];
+    case "vendor":
+      if (attribute === "replacement") return [];
+      if (attribute === "nature") return first;
+      return [...first, ...find(CARD_LINE.owner, CARD_LINE.exposure, CARD_LINE.noExposure)];
+    case "alternative":
+      if (attribute === "replacement") return [...first, ...find(CARD_LINE.replaces)];
+      return first;
+  }
+}
+
+/** Folded words of a text, one space apart: a card's name written in any case (« dr web » for « Dr.Web »). */
+const folded = (text: string) =>
+  ` ${fold(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()} `;
+
+/** Whether the question writes one of the card's names, with a capital or not (a follow-up typed « et dr web ? »). */
+function named(question: string, card: SearchResult): boolean {
+  if (nameIn(question, card)) return true;
+  const q = folded(question);
+  return cardNames(card).some((n) => {
+    const name = folded(n);
+    return name.replace(/ /g, "").length >= 4 && q.includes(name);
+  });
+}
+
+/** « (fiche Zoom du catalogue, août 2026) [1] »: the source of a card's line. */
+function cardSource(r: SearchResult, n: number): string {
+  const name = r.document.title.replace(/^[^:]+ : /, "");
+  const date = r.document.date ? `, ${frenchDate(r.document.date)}` : "";
+  return `(${message("answer.briefCard", { name })}${date}) [${n}]`;
+}
+
+/** A line cut to `max` characters at the end of one of its items (« … ; … »), its end marked « […] »; or null. */
+function fitted(line: string, max: number): string | null {
+  if (line.length <= max) return line;
+  const items = line.split(" ; ");
+  for (let n = items.length - 1; n >= 1; n--) {
+    const cut = `${items.slice(0, n).join(" ; ")} […]`;
+    if (cut.length <= max) return cut;
+  }
+  return null;
+}
+
+/**
+ * « En bref » quoting the lines of the first card quoted (`used[0]`) that answer what the question asks of it, in
+ * `budget` characters; null when the question does not name that card or asks what no line of it says.
+ */
+export function cardBrief(question: string, used: SearchResult[], excerpts: string[], budget: number): Brief | null {
+  const card = used[0];
+  const kind = card ? kindOf(card) : null;
+  if (!card || !kind || asksBeyondCard(question) || !named(question, card)) return null;
+  const asked = askedOfCard(question);
+  // A card named with nothing asked of it (« et Dr.Web, c'est pareil ? » after a question on a risk): what it is and
+  // whose it is.
+  const attributes: (CardAttribute | "identity")[] = asked.length ? asked : ["identity"];
+  const lines = card.text.split("\n").map((l) => l.trim());
+  const shown = excerpts[0]!.replace(/\s+/g, " ");
+  const wanted = [...new Set(attributes.flatMap((a) => answering(kind, a, lines)))]
+    .filter((l) => l && !opens(l, CARD_LINE.aliases))
+    // In card order, as the detail quotes them.
+    .sort((a, b) => lines.indexOf(a) - lines.indexOf(b));
+  const intro = message("answer.brief", { quotes: "" });
+  const source = cardSource(card, 1);
+  let left = budget - intro.length - source.length - 1;
+  const quoted: string[] = [];
+  for (const line of wanted.slice(0, MAX_LINES)) {
+    const text = fitted(line.replace(/\s+/g, " "), left - 5);
+    // Quoted as the detail shows the card: a line its excerpt cut is not quoted.
+    if (!text || !shown.includes(text.replace(/ \[…\]$/, ""))) continue;
+    quoted.push(text);
+    left -= text.length + 5;
+  }
+  if (quoted.length === 0) return null;
+  return {
+    // The card's name and date once, after its last line quoted.
+    text: message("answer.brief", { quotes: `${quoted.map((q) => `« ${q} »`).join(" ")} ${source}` }),
+    quotes: quoted.map((text) => ({ text, source: 1 })),
+  };
+}
