@@ -14,7 +14,7 @@ import { stem } from "../retrieval/french.ts";
 import { type Asked, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
-import { cardBrief } from "./card-brief.ts";
+import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import {
   askedYears,
   holdsStem,
@@ -146,6 +146,7 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
     quotableSentences(excerpt, { max: BRIEF_CHARS, cutClausesOver: LONG_SENTENCE }).forEach(({ text, own }, j) => {
       // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
+      if (isInventoryNames(own)) return;
       const words = stemsOf(own);
       const cost = COST.test(fold(own));
       // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »).

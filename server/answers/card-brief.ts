@@ -9,9 +9,20 @@
 import { fold, frenchDate } from "../core/text.ts";
 import { CARD_LINE } from "../corpus/catalog.ts";
 import { message } from "../i18n/messages.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import type { SearchResult } from "../retrieval/search.ts";
+import { vendorNamed } from "../retrieval/vendor-card.ts";
 import type { Brief } from "./brief.ts";
 import { askedOfCard, asksBeyondCard, type CardAttribute, cardNames, nameIn } from "./card-question.ts";
+
+/** Whether a sentence is a card's line of inventory names: it answers nothing a question asks. */
+export const isInventoryNames = (sentence: string) => sentence.startsWith(CARD_LINE.aliases);
+
+/** A risk asked of a product (`i18n/fr/card-brief.txt`), folded: its vendor's line answers it. */
+const RISK = wordListLines("card-brief.txt")
+  .flatMap((l) => l.split(","))
+  .map((w) => folded(w.trim()))
+  .filter((w) => w.trim());
 
 /** Lines of a card quoted at most. */
 const MAX_LINES = 3;
@@ -26,15 +37,14 @@ const opens = (line: string, ...openings: string[]) => openings.some((o) => line
  * The lines of a card that answer an attribute, by the card's kind: its first line says what it is (a vendor's, its
  * seat; an alternative's, its publisher and country too).
  */
-function answering(kind: CardKind, attribute: CardAttribute | "identity", lines: string[]): string[] {
+function answering(kind: CardKind, attribute: CardAttribute, lines: string[]): string[] {
   const first = lines.slice(0, 1);
   const find = (...openings: string[]) => lines.slice(1).filter((l) => opens(l, ...openings));
   switch (kind) {
     case "product":
       if (attribute === "nature") return first;
       if (attribute === "vendor") return find(CARD_LINE.vendor);
-      if (attribute === "replacement") return [...first, ...find(CARD_LINE.alternatives)];
-      return [...first, ...find(CARD_LINE.vendor)];
+      return [...first, ...find(CARD_LINE.alternatives)];
     case "vendor":
       if (attribute === "replacement") return [];
       if (attribute === "nature") return first;
@@ -46,16 +56,21 @@ function answering(kind: CardKind, attribute: CardAttribute | "identity", lines:
 }
 
 /** Folded words of a text, one space apart: a card's name written in any case (« dr web » for « Dr.Web »). */
-const folded = (text: string) =>
-  ` ${fold(text)
+function folded(text: string): string {
+  return ` ${fold(text)
     .replace(/[^a-z0-9]+/g, " ")
     .trim()} `;
+}
 
-/** Whether the question writes one of the card's names, with a capital or not (a follow-up typed « et dr web ? »). */
+/**
+ * Whether the question writes one of the card's names, with a capital or not (a follow-up typed « et dr web ? »), or
+ * the name of its vendor (« Kaspersky, c'est risqué ? » on Kaspersky Endpoint Security's card).
+ */
 function named(question: string, card: SearchResult): boolean {
   if (nameIn(question, card)) return true;
   const q = folded(question);
-  return cardNames(card).some((n) => {
+  const vendor = vendorNamed(card);
+  return [...cardNames(card), ...(vendor ? [vendor] : [])].some((n) => {
     const name = folded(n);
     return name.replace(/ /g, "").length >= 4 && q.includes(name);
   });
@@ -88,19 +103,25 @@ export function cardBrief(question: string, used: SearchResult[], excerpts: stri
   const kind = card ? kindOf(card) : null;
   if (!card || !kind || asksBeyondCard(question) || !named(question, card)) return null;
   const asked = askedOfCard(question);
-  // A card named with nothing asked of it (« et Dr.Web, c'est pareil ? » after a question on a risk): what it is and
-  // whose it is.
-  const attributes: (CardAttribute | "identity")[] = asked.length ? asked : ["identity"];
+  // « Kaspersky, c'est risqué ? » (and « et Dr.Web, c'est pareil ? » after it): who controls it, under which laws.
+  const q = folded(question);
+  if (!asked.includes("vendor") && RISK.some((w) => q.includes(w))) asked.push("vendor");
+  // « Quel EDR français pour remplacer CrowdStrike ? »: the nationality is the replacement's, not the product's.
+  const attributes = asked.includes("replacement") ? asked.filter((a) => a !== "vendor") : asked;
+  if (attributes.length === 0) return null;
   const lines = card.text.split("\n").map((l) => l.trim());
   const shown = excerpts[0]!.replace(/\s+/g, " ");
   const wanted = [...new Set(attributes.flatMap((a) => answering(kind, a, lines)))]
-    .filter((l) => l && !opens(l, CARD_LINE.aliases))
+    .filter((l) => l && !isInventoryNames(l))
     // In card order, as the detail quotes them.
     .sort((a, b) => lines.indexOf(a) - lines.indexOf(b));
   const intro = message("answer.brief", { quotes: "" });
   const source = cardSource(card, 1);
   let left = budget - intro.length - source.length - 1;
   const quoted: string[] = [];
+  // The card's first line answering, cut from what the detail quotes (« pCloud Drive » quoted from its notes): the
+  // sentences the detail quotes are chosen from instead.
+  if (wanted[0] && !shown.includes(wanted[0].replace(/\s+/g, " ").split(" ; ")[0]!)) return null;
   for (const line of wanted.slice(0, MAX_LINES)) {
     const text = fitted(line.replace(/\s+/g, " "), left - 5);
     // Quoted as the detail shows the card: a line its excerpt cut is not quoted.
