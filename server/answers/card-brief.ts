@@ -76,11 +76,44 @@ function named(question: string, card: SearchResult): boolean {
   });
 }
 
+/** Cards among the first passages quoted that may be the one asked about (its vendor's card follows a product's). */
+const CARDS_LOOKED_AT = 3;
+
+/**
+ * Which of the passages quoted is the card the question asks about: the first passage when it is a card the question
+ * names; in a follow-up joined to the question before it (« Hikvision, c'est risqué ? et dahua c'est pareil ? »), the
+ * card its last sentence naming one names, though the previous question's card was quoted first. -1: none.
+ */
+function cardAsked(question: string, used: SearchResult[]): number {
+  const cards = used.slice(0, CARDS_LOOKED_AT).flatMap((r, i) => (kindOf(r) ? [i] : []));
+  const sentences = question.split(/(?<=[?!.])\s+/).reverse();
+  for (const sentence of sentences) {
+    const naming = cards.filter((i) => named(sentence, used[i]!));
+    if (naming.length) return naming[0]!;
+  }
+  return -1;
+}
+
 /** « (fiche Zoom du catalogue, août 2026) [1] »: the source of a card's line. */
 function cardSource(r: SearchResult, n: number): string {
   const name = r.document.title.replace(/^[^:]+ : /, "");
   const date = r.document.date ? `, ${frenchDate(r.document.date)}` : "";
   return `(${message("answer.briefCard", { name })}${date}) [${n}]`;
+}
+
+/**
+ * What the detail shows of a card's line: the whole line, or its first sentences when the excerpt cut the others
+ * (« Éditeur : Dahua Technology, Chine. … »); null when it shows not even the first. (A line of items « … ; … » cut
+ * by the excerpt is then cut by `fitted`.)
+ */
+function shownPart(line: string, shown: string): string | null {
+  if (shown.includes(line)) return line;
+  const sentences = line.split(/(?<=\.)\s+(?=\p{Lu})/u);
+  for (let n = sentences.length - 1; n >= 1; n--) {
+    const part = sentences.slice(0, n).join(" ");
+    if (shown.includes(part)) return part;
+  }
+  return line.includes(" ; ") ? line : null;
 }
 
 /** A line cut to `max` characters at the end of one of its items (« … ; … »), its end marked « […] »; or null. */
@@ -99,9 +132,10 @@ function fitted(line: string, max: number): string | null {
  * `budget` characters; null when the question does not name that card or asks what no line of it says.
  */
 export function cardBrief(question: string, used: SearchResult[], excerpts: string[], budget: number): Brief | null {
-  const card = used[0];
+  const at = cardAsked(question, used);
+  const card = used[at];
   const kind = card ? kindOf(card) : null;
-  if (!card || !kind || asksBeyondCard(question) || !named(question, card)) return null;
+  if (!card || !kind || asksBeyondCard(question)) return null;
   const asked = askedOfCard(question);
   // « Kaspersky, c'est risqué ? » (and « et Dr.Web, c'est pareil ? » after it): who controls it, under which laws.
   const q = folded(question);
@@ -110,21 +144,23 @@ export function cardBrief(question: string, used: SearchResult[], excerpts: stri
   const attributes = asked.includes("replacement") ? asked.filter((a) => a !== "vendor") : asked;
   if (attributes.length === 0) return null;
   const lines = card.text.split("\n").map((l) => l.trim());
-  const shown = excerpts[0]!.replace(/\s+/g, " ");
+  const shown = excerpts[at]!.replace(/\s+/g, " ");
   const wanted = [...new Set(attributes.flatMap((a) => answering(kind, a, lines)))]
     .filter((l) => l && !isInventoryNames(l))
     // In card order, as the detail quotes them.
     .sort((a, b) => lines.indexOf(a) - lines.indexOf(b));
   const intro = message("answer.brief", { quotes: "" });
-  const source = cardSource(card, 1);
+  const source = cardSource(card, at + 1);
   let left = budget - intro.length - source.length - 1;
   const quoted: string[] = [];
   // The card's first line answering, cut from what the detail quotes (« pCloud Drive » quoted from its notes): the
   // sentences the detail quotes are chosen from instead.
-  if (wanted[0] && !shown.includes(wanted[0].replace(/\s+/g, " ").split(" ; ")[0]!)) return null;
+  const lead = wanted[0] ? shownPart(wanted[0].replace(/\s+/g, " "), shown) : null;
+  if (!lead || !shown.includes(lead.split(" ; ")[0]!)) return null;
   for (const line of wanted.slice(0, MAX_LINES)) {
-    const text = fitted(line.replace(/\s+/g, " "), left - 5);
-    // Quoted as the detail shows the card: a line its excerpt cut is not quoted.
+    // Quoted as the detail shows the card: its sentences the excerpt keeps (« Éditeur : Dahua Technology, Chine. »).
+    const part = shownPart(line.replace(/\s+/g, " "), shown);
+    const text = part && fitted(part, left - 5);
     if (!text || !shown.includes(text.replace(/ \[…\]$/, ""))) continue;
     quoted.push(text);
     left -= text.length + 5;
@@ -133,6 +169,6 @@ export function cardBrief(question: string, used: SearchResult[], excerpts: stri
   return {
     // The card's name and date once, after its last line quoted.
     text: message("answer.brief", { quotes: `${quoted.map((q) => `« ${q} »`).join(" ")} ${source}` }),
-    quotes: quoted.map((text) => ({ text, source: 1 })),
+    quotes: quoted.map((text) => ({ text, source: at + 1 })),
   };
 }
