@@ -12,6 +12,7 @@ import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
+import { withoutExamplePlaces } from "../retrieval/example-place.ts";
 import { refersBack, topicOf } from "../retrieval/follow-up.ts";
 import { expandQuery, stem } from "../retrieval/french.ts";
 import {
@@ -273,7 +274,20 @@ export async function retrieveForAnswer(
   messages: ConversationMessage[],
   deps: AnswerDeps,
   retrieve = 8,
-): Promise<{
+): Promise<Retrieved> {
+  const found = await retrieveIn(messages, deps, retrieve);
+  // In hybrid mode, the fused list keeps k × 4 candidates of the full-text and vector lists before any ranking step:
+  // the passage the full-text ranking puts first (a card the question names, 20th by its words alone) may be cut, and
+  // a question answered without a model was refused with one (trial10 A7). When the hybrid search does not answer,
+  // the decision is taken again, every search full-text, as the full-text mode takes it: a question is answered with
+  // a model whenever it is without one (the refusal, when both refuse, stays the hybrid one).
+  if (found.decision.answerable || found.mode !== "hybrid") return found;
+  const text = await retrieveIn(messages, deps, retrieve, true);
+  return text.decision.answerable ? text : found;
+}
+
+/** What `retrieveForAnswer` returns. */
+type Retrieved = {
   query: string;
   results: SearchResult[];
   relevant: SearchResult[];
@@ -281,17 +295,27 @@ export async function retrieveForAnswer(
   mode: SearchMode;
   /** Passages of the same documents the per-document cap set aside (see `Retriever.search`). */
   held: SearchResult[];
-}> {
+  /**
+   * The towns the question gives as an example or as the asker's own place (« une commune comme Figeac ») that the
+   * corpus does not name: the answer is about any commune, and says so.
+   */
+  general: string[];
+};
+
+/** `retrieveForAnswer` in the retriever's mode, or with every search full-text (`fullText`). */
+async function retrieveIn(
+  messages: ConversationMessage[],
+  deps: AnswerDeps,
+  retrieve: number,
+  fullText = false,
+): Promise<Retrieved> {
+  const search = (query: string, k: number) => deps.retriever.search(query, k, undefined, { fullText });
   const { query: asWrittenByUser, topic } = followUp(messages);
   // A name written in two words that the corpus writes in one (« libre office ») is searched as the corpus writes it.
   const query = joinSplitNames(asWrittenByUser, await vocabularyOf(deps.store));
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
   const aliases = aliasesIn(query);
-  let {
-    results,
-    mode,
-    held = [],
-  } = await deps.retriever.search(aliases.length ? `${query} ${aliases.join(" ")}` : query, retrieve);
+  let { results, mode, held = [] } = await search(aliases.length ? `${query} ${aliases.join(" ")}` : query, retrieve);
   // A question written in several lines or sentences is answerable when one of them is (context, then the
   // question): the whole first, then each part.
   const { frequency, names } = lexiconOf(deps.store);
@@ -333,7 +357,7 @@ export async function retrieveForAnswer(
     judged: string,
     accepted: (found: SearchResult[], second: Answerability) => boolean = () => true,
   ) => {
-    const again = await deps.retriever.search(searched, retrieve);
+    const again = await search(searched, retrieve);
     const second = await assessAnswerability(judged, again.results, frequency, names, again.held);
     if (second.answerable && accepted(again.results, second))
       ({ results, mode, decision, held = [] } = { ...again, decision: second });
@@ -343,15 +367,27 @@ export async function retrieveForAnswer(
     await searchAgain(aliases.length ? `${asked} ${aliases.join(" ")}` : asked, query);
   // The asker's introduction (« Nous sommes une petite commune de l'Ariège : … », « Je suis élu à Foix, … ») says who
   // asks: a place the corpus never names there does not make what they ask one it cannot answer.
+  // So does a town given as an example or as the asker's own place (« pour une commune comme Figeac », « chez nous à
+  // Rodez »): what is asked is what holds for any commune, and the answer says it does not speak of that town.
   const introduced = decision.answerable ? null : withoutIntroduction(query);
+  const example = decision.answerable ? null : withoutExamplePlaces(introduced?.question ?? query);
+  const removed = [introduced?.removed, example?.removed].filter(Boolean).join(" ");
+  let general: string[] = [];
   if (
-    introduced &&
+    (introduced || example) &&
     (decision.reason === "missing-name" || decision.reason === "names-apart" || decision.reason === "unknown-name") &&
     decision.missing.length > 0 &&
-    decision.missing.every((m) => writtenIn(m, introduced.removed))
+    decision.missing.every((m) => writtenIn(m, removed))
   ) {
-    const rest = introduced.question.replace(/\s+/g, " ").trim();
+    const rest = (example ?? introduced)!.question.replace(/\s+/g, " ").trim();
+    const missing = decision.missing;
     await searchAgain(rest, rest);
+    // « Que change NIS2 pour une ville comme Figeac ? »: the collectivité the town exemplifies is the asker's setting.
+    const bare = withoutExamplePlaces(introduced?.question ?? query, true)
+      ?.question.replace(/\s+/g, " ")
+      .trim();
+    if (!decision.answerable && bare) await searchAgain(bare, bare);
+    if (decision.answerable && example) general = example.places.filter((p) => missing.some((m) => writtenIn(m, p)));
   }
   // A name the corpus uses that none of the passages found holds (« EuroStack, ça coûterait combien au total ? »: the
   // words of the figure asked outweighed it in the search) is searched again before everything else: the passages
@@ -372,7 +408,7 @@ export async function retrieveForAnswer(
   }
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));
-  if (!decision.answerable) return { query, results, relevant: [], decision, mode, held };
+  if (!decision.answerable) return { query, results, relevant: [], decision, mode, held, general: [] };
   const terms = keywords(query);
   const companions = vendorCompanions(query, results);
   const subjects = subjectsInSetting(query);
@@ -388,7 +424,15 @@ export async function retrieveForAnswer(
     subjects,
   );
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
-  return { query, results, relevant: topic ? onTopicFirst(relevant, topic) : relevant, decision, mode, held };
+  return {
+    query,
+    results,
+    relevant: topic ? onTopicFirst(relevant, topic) : relevant,
+    decision,
+    mode,
+    held,
+    general,
+  };
 }
 
 /**
@@ -817,7 +861,17 @@ export async function* answer(
       ...(await ownSections(query, ordered[0], deps.store)),
       ...leading.others,
     ]);
-    yield* extractive(groups, terms, status.notice, true, askedFor(query), extra, countedStems(query), query);
+    yield* extractive(
+      groups,
+      terms,
+      status.notice,
+      true,
+      askedFor(query),
+      extra,
+      countedStems(query),
+      query,
+      retrieved.general,
+    );
     return;
   }
 
@@ -826,6 +880,8 @@ export async function* answer(
   const tag = delimiterTag();
   const passages = await budgetPassages(forModel(query, relevant), neutralize(question), history, options, tag);
   yield { type: "sources", sources: passages.used.map((r) => credited(r)) };
+  // A town given as an example that the corpus does not name: the answer says first that it is about any commune.
+  if (retrieved.general.length) yield { type: "token", text: `${generalNote(retrieved.general)}\n\n` };
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
     ...history,
@@ -1145,6 +1201,7 @@ async function* extractive(
   extra: Set<SearchResult> = new Set(),
   counted: Set<string> = new Set(),
   query = "",
+  general: string[] = [],
 ): AsyncGenerator<AnswerEvent> {
   groups = groups.map((g) => [...g]);
   // The best document's quotation may be longer: it is the one most likely to hold the answer whole. A section
@@ -1203,7 +1260,7 @@ async function* extractive(
   // The short answer first, read aloud in a council meeting: what the passages lack, then a few of their sentences.
   const lacking = query ? notGiven(query, excerpts, asked) : null;
   const brief = query ? briefOf(query, used, excerpts, asked) : null;
-  const head = [lacking, brief?.text].filter((x): x is string => !!x);
+  const head = [general.length ? generalNote(general) : null, lacking, brief?.text].filter((x): x is string => !!x);
   const parts = [...head, message(head.length ? "answer.briefDetail" : "answer.extractiveIntro")];
   const chars = head.reduce((n, x) => n + x.length + 2, 0);
   used.forEach((r, i) => {
@@ -1224,6 +1281,17 @@ async function* extractive(
     grounded: true,
     ...(head.length ? { brief: { chars, quotes: brief?.quotes ?? [] } } : {}),
   };
+}
+
+/**
+ * What the answer says before all when the question gave a town the corpus does not name as an example (« une commune
+ * comme Figeac »): that it speaks of communes in general, not of that town.
+ */
+function generalNote(places: string[]): string {
+  const named = places.map((p) => `« ${p} »`);
+  return message("answer.notGiven.example", {
+    places: named.length > 1 ? `${named.slice(0, -1).join(", ")} ni de ${named.at(-1)}` : named[0]!,
+  });
 }
 
 /** Passages searched for more case studies when a question asks for several peers. */

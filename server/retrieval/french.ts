@@ -11,9 +11,26 @@ import { wordListSections } from "../i18n/word-lists.ts";
 
 export { fold };
 
+/** Superscript digits (« S²LOW »), read as the digits a question types (« S2LOW »). */
+const SUPERSCRIPTS: Record<string, string> = {
+  "⁰": "0",
+  "¹": "1",
+  "²": "2",
+  "³": "3",
+  "⁴": "4",
+  "⁵": "5",
+  "⁶": "6",
+  "⁷": "7",
+  "⁸": "8",
+  "⁹": "9",
+};
+
+/** A text with its superscript digits written as digits (« S²LOW » → « S2LOW »). */
+export const plainDigits = (text: string) => text.replace(/[⁰¹²³⁴-⁹]/g, (d) => SUPERSCRIPTS[d] ?? d);
+
 /** Folded words of a text (letters and digits), apostrophe elisions dropped: « l'État » → ["etat"]. */
 export function words(text: string): string[] {
-  return fold(text)
+  return fold(plainDigits(text))
     .replace(/\b[cdjlmnst]['’]/g, " ")
     .replace(/\bqu['’]/g, " ")
     .split(/[^a-z0-9]+/)

@@ -44,8 +44,12 @@ export const isGeneric = (t: QuestionTerm) => t.word.split(" ").every((w) => GEN
  * « mis », `common-words.txt`): each form written out, never by stem (« donne » is not « données »).
  */
 const COMMON_WORDS = new Set(wordList("../i18n/fr/common-words.txt"));
-/** A term made of common words only (never a name nor a year): it counts where a passage holds it, never against it. */
-export const isLight = (t: QuestionTerm) => !t.name && !t.date && t.word.split(" ").every((w) => COMMON_WORDS.has(w));
+/**
+ * A term made of common words only (never a name nor a year), or one that names the kind of answer or the judgement
+ * asked (`answerKind`): it counts where a passage holds it, never against it.
+ */
+export const isLight = (t: QuestionTerm) =>
+  !t.name && !t.date && (!!t.answerKind || t.word.split(" ").every((w) => COMMON_WORDS.has(w)));
 
 /**
  * Idioms (« tirer la sonnette d'alarme »): their words do not say what the question is about, so they are dropped
@@ -135,4 +139,9 @@ export interface QuestionTerm {
    */
   range?: boolean;
   rangeOf?: string;
+  /**
+   * Names the kind of answer asked (« c'est quel pourcentage », « c'est quoi ce sigle », « ça date de quand ») or the
+   * judgement asked (« c'est suffisant ? »), by its place in the question (`answer-kind.ts`): not what it is about.
+   */
+  answerKind?: boolean;
 }

@@ -1,7 +1,7 @@
 /** What a passage says, read for a question: its parts, its words and versions, whether it holds a term. */
 import { readFileSync } from "node:fs";
 import { boundedMemo } from "../core/bounded.ts";
-import { stem as frStem, words } from "./french.ts";
+import { stem as frStem, plainDigits, words } from "./french.ts";
 import { type QuestionTerm, wordList } from "./lexicon.ts";
 
 /** Phrases by which the corpus says its sources lack something (« ne figurent pas dans nos sources »), folded. */
@@ -79,7 +79,9 @@ export function passageWords(text: string): {
   capitals: Set<string>;
 } {
   const list = words(text.replace(/(\d)[ \u00a0\u202f](?=\d{3}\b)/g, "$1"));
-  const capitals = new Set([...text.matchAll(/[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*/gu)].map((m) => frStem(m[0])));
+  const capitals = new Set(
+    [...plainDigits(text).matchAll(/[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*/gu)].map((m) => frStem(m[0])),
+  );
   return { list, stems: new Set(list.map(frStem)), joined: ` ${list.join(" ")} `, capitals };
 }
 

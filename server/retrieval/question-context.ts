@@ -46,6 +46,21 @@ const TAKEN_UP =
 const PURPOSE =
   /(?<=[\p{L}\p{N}])\s+(pour\s+(?:nos|notre|mon|ma|mes|les|la|le|l['’]|un|une|des)\s*[^,;:?!.]*),(?=[^,;:.!?]*\?)/gu;
 
+/**
+ * « Epelboin a dit sur RTL que … », « a déclaré dans Le Monde que … »: the medium where the asker heard what the
+ * question asks about, after a verb of saying (`saying-verbs.txt`), with its name.
+ */
+const MEDIUM = new RegExp(
+  `(?<![\\p{L}])(?:${readFileSync(new URL("../i18n/fr/saying-verbs.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .flatMap((l) => l.trim().split(/\s+/))
+    .join(
+      "|",
+    )})\\s+(?:sur|dans|à)\\s+(?:(?:la|le|les)\\s+|l['’])?\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*)*`,
+  "gu",
+);
+
 /** « Pour …, », « Dans …, » opening a sentence. */
 const OPENING = /(?<=^|[.!?]\s+)(?:pour|dans|chez)\s[^,;:?!.]*,/giu;
 
@@ -97,6 +112,8 @@ export function contextSpans(text: string): [number, number][] {
   // « Penpot pour les affiches de la kermesse, c'est … ? »: a purpose right after what the question names, before the
   // comma that opens what it asks.
   for (const m of text.matchAll(PURPOSE)) spans.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].length - 1]);
+  // « … a dit sur RTL que … »: where the asker heard it.
+  for (const m of text.matchAll(MEDIUM)) spans.push([m.index, m.index + m[0].length]);
   // « Fontaine, près de Grenoble, … »: the place that situates the one asked about.
   for (const m of text.matchAll(LOCATOR)) spans.push([m.index, m.index + m[0].length]);
   return spans;

@@ -1,6 +1,7 @@
 /** The terms a question asks about, each read as a name, a place, a figure or a plain word. */
 import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
+import { answerKindWords } from "./answer-kind.ts";
 import { DEMONYMS, phrasesFound, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
 import { FRAME, isGeneric, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
@@ -157,7 +158,12 @@ export function questionTerms(asked: string): QuestionTerm[] {
     // Right after a noun (« les communes suisses », « un hébergeur allemand »), it restricts what is asked; after a
     // verb (« est-il américain ? ») or in « de quel pays », it is what is asked.
     const previous = fold(tokens[i - 1]?.[0] ?? "").replace(/^([cdjlmnst]|qu)'/, "");
+    // « c'est un service américain ? »: the noun is the attribute of « c'est », and the nationality what it asks, as in
+    // « est-il américain ? ».
+    const attribute =
+      /^(?:un|une)$/.test(fold(tokens[i - 2]?.[0] ?? "")) && /^(?:c'est|est)$/.test(fold(tokens[i - 3]?.[0] ?? ""));
     const attributive =
+      !attribute &&
       previous.length > 2 &&
       !STOPWORDS.has(previous) &&
       !FRAME.has(previous) &&
@@ -362,6 +368,11 @@ export function questionTerms(asked: string): QuestionTerm[] {
     const t = out.get(fold(m[1] ?? m[2]!).replace(/-/g, " "));
     if (t && !t.name) out.set(t.word, { ...t, name: true, verbatim: true });
   }
+  // « c'est quel pourcentage », « c'est quoi ce sigle », « c'est suffisant ? »: the kind of answer or the judgement
+  // asked, by its place in the question, is not what the question is about.
+  const kinds = answerKindWords(question);
+  for (const t of out.values())
+    if (!t.name && !t.date && kinds.has(t.word)) out.set(t.word, { ...t, answerKind: true });
   return [...out.values()];
 }
 /** A folded question with its hyphens as spaces, for finding a term (« beau-frère » is the term « beau frere »). */

@@ -3,7 +3,7 @@
  * cannot answer; this checks how many of the question's meaningful words a passage contains, so the assistant
  * can say it does not know instead of answering from the model's memory.
  */
-import { fold } from "../core/text.ts";
+import { escapeRegExp, fold } from "../core/text.ts";
 import {
   askingClause,
   asksCardField,
@@ -53,7 +53,7 @@ import {
   withoutReferences,
 } from "./passage-words.ts";
 import { outsideContext } from "./question-context.ts";
-import { complementOf, ownRelation, questionTerms } from "./question-terms.ts";
+import { complementOf, ownRelation, questionTerms, spaced } from "./question-terms.ts";
 import { type Asked, countedStems, holdsAsked, holdsCount } from "./rank.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
@@ -368,6 +368,10 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
     )) {
       for (const part of t.word.split(" ")) {
         if (judged.some((p) => p.list.includes(part))) continue;
+        // « pare-feux », « coupe-feux »: the plural of a compound typed in lower case is the compound the passages
+        // write in the singular.
+        const singular = part.replace(/[sx]$/, "");
+        if (t.compound && singular !== part && judged.some((p) => p.list.includes(singular))) continue;
         const n = await frequency(part);
         // « Privas » that the index finds only through « privé »: a name no passage writes is unknown too.
         // A word opening the question as a sentence's capital (« Switchs D-Link … », « Diffuser les vidéos … ») is
@@ -619,7 +623,9 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   // question that names what it is about says how it asks about it: it counts where a passage holds it, never against
   // it. In one that names nothing, it may be all it says of its topic (« Comment mettre à jour le plan communal de
   // sauvegarde … ? », « … que tout le monde utilise »).
-  const light = (t: QuestionTerm) => names.length > 0 && isLight(t);
+  // A word naming the kind of answer or the judgement asked (« c'est quel pourcentage », « c'est suffisant ? ») says
+  // so in any question.
+  const light = (t: QuestionTerm) => !!t.answerKind || (names.length > 0 && isLight(t));
   // A question asking a figure (« combien de mairies utilisent Zoom ? ») counts its setting: it is what it asks.
   const asksFigure = !!FIGURE_ASKED.exec(fold(outsideContext(question)));
   const perPassage = judged.map((p, i) => {
@@ -637,7 +643,12 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
           !isGeneric(t) &&
           holds(t, passageWords(`${results[i]!.document.title} ${results[i]!.section}`)),
       );
-    const holding = terms.filter((t) => t.variants.some((v) => occurs(v, p)) || (namedCard && asksCardField(t)));
+    // So does the nationality it asks (« DeepL, c'est un service américain ? »): its country is one of the fields.
+    const holding = terms.filter(
+      (t) =>
+        t.variants.some((v) => occurs(v, p)) ||
+        (namedCard && (asksCardField(t) || (!!t.nationality && !t.attributive && !t.context))),
+    );
     // The question's context (« Qwant, qu'on a mis par défaut sur les postes…, c'est bien français ? ») counts where
     // a passage holds it, never against it, when the question names what it is about, or in a catalog card that
     // holds a word of what it asks (« Pour monter la vidéo de la fête de quartier, un logiciel libre de montage ? »);
@@ -836,7 +847,14 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   // The same for what it asks of a named person (« Quelles études Laura Chaubard a-t-elle faites ? »).
   // Each of them: « joue-t-il d'un instrument de musique ? » needs « musique » beside the name, not only « instrument ».
   const roleTerms = terms.filter(
-    (t) => t.word === role || (names.length > 0 && ATTRIBUTES.has(frStem(t.word)) && !ownRelation(question, t.word)),
+    (t) =>
+      t.word === role ||
+      (names.length > 0 &&
+        ATTRIBUTES.has(frStem(t.word)) &&
+        !ownRelation(question, t.word) &&
+        // « à compter dans l'étude » names a thing: after a definite article, the word is not what is asked of the
+        // name (« Quelles études Laura Chaubard a-t-elle faites ? », « ses études », « l'April a pensé » are).
+        !new RegExp(`(?:\\sl'|\\s(?:le|la|les)\\s)${escapeRegExp(t.word)}[\\s?!.,;:]`).test(spaced(question))),
   );
   const others = names.filter((t) => !roleTerms.includes(t));
   // A role held by a person (« Comment s'appelle le DSI de la Région Occitanie ? »): the sentence also names someone,

@@ -70,6 +70,8 @@ export interface Retriever {
     query: string,
     k: number,
     filter?: SearchFilter,
+    /** `fullText`: search as the full-text mode does, whatever the model's state (see `retrieveForAnswer`). */
+    options?: { fullText?: boolean },
   ): Promise<{ mode: SearchMode; results: SearchResult[]; held?: SearchResult[] }>;
 }
 
@@ -83,6 +85,9 @@ export interface WarmRetriever extends Retriever {
   /** From now on, the first search also starts `warm()` in the background (the server asks for it; the CLI does not). */
   warmOnFirstSearch(): void;
 }
+
+/** A search's candidates ranked (best first, each with its passage) and the passages kept of them. */
+type Ranked = { chunks: StoredChunk[]; ranked: ScoredHit[] };
 
 /** Constant of reciprocal-rank fusion (Cormack et al., 2009). */
 const RRF_K = 60;
@@ -207,7 +212,7 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     warmOnFirstSearch() {
       warmWanted = true;
     },
-    async search(query, k, filter) {
+    async search(query, k, filter, options) {
       if (warmWanted && !warming) warming = warm().catch(() => {});
       // Setting words (« en mairie ») do not outweigh the subject a question names (see `searchedText`).
       const folded = fold(expandQuery(searchedText(query)))
@@ -215,9 +220,8 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
         .trim();
       // A question asking for a list (« Quelles communes… ? ») gets one passage per document.
       const perDocument = asksForList(query) ? 1 : MAX_PER_DOCUMENT;
-      let current = await mode();
-      let chunks: StoredChunk[] | null = null;
-      let ranked: ScoredHit[] = [];
+      let current = options?.fullText ? "fulltext" : await mode();
+      let found: Ranked | null = null;
       if (current === "hybrid") {
         try {
           const [vector] = await models.embedder().embed([query]);
@@ -231,99 +235,123 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
           // their weight would push every card below the guides whose headings share a word with the question.
           const fused = reciprocalRankFusion([text, near], k * OVERFETCH);
           const read = new Map((await store.getChunks(fused.map((r) => r.id))).map((c) => [c.id, c]));
-          ranked = fused.flatMap((r) => {
+          let ranked: ScoredHit[] = fused.flatMap((r) => {
             const chunk = read.get(r.id);
             return chunk ? [{ ...r, docId: chunk.document.id, chunk }] : [];
           });
           ranked = weighCatalog(query, rankSteps(query, ranked, FUSED_STEPS)).ranked;
-          chunks = diversify(ranked, k, perDocument).map((r) => r.chunk!);
+          let chunks = diversify(ranked, k, perDocument).map((r) => r.chunk!);
           chunks = weighHeadings(
             query,
             chunks,
             chunks.map((c) => ({ id: c.id, score: ranked.find((r) => r.id === c.id)?.score ?? 0 })),
             chunks,
           );
+          found = { chunks, ranked };
         } catch {
           models.markUnreachable();
           current = "fulltext";
         }
       }
-      if (!chunks) {
-        // The full-text index returns ids and scores only (its order does not depend on the limit); the store adds
-        // the passages from its cache, reading through the index on `id` only those it lacks and only when the
-        // ranking looks at them. Twice k candidates are usually enough for the per-document cap; only when they are
-        // not does the ranking take the larger list, asked at once on a small corpus (see `smallCorpus`), else then.
-        // Either way the kept passages are the same.
-        const wide = asksSize(query) ? k * SIZED_OVERFETCH : 0;
-        let asked = wide || (smallCorpus ? k * OVERFETCH : k * 2);
-        let hits = await store.searchText(folded, asked, filter);
-        const read = new Map<string, StoredChunk>();
-        for (const limit of wide ? [wide] : [k * 2, k * OVERFETCH]) {
-          if (limit > asked && hits.length === asked) {
-            hits = await store.searchText(folded, limit, filter);
-            asked = limit;
-          }
-          const candidates = hits.slice(0, limit);
-          const missing = candidates.filter((h) => !read.has(h.id)).map((h) => h.id);
-          if (missing.length) for (const c of await store.getChunks(missing)) read.set(c.id, c);
-          ranked = candidates.flatMap((h) => {
-            const chunk = read.get(h.id);
-            return chunk ? [{ ...h, chunk }] : [];
-          });
-          ranked = rankSteps(query, ranked);
-          // Catalog cards the question does not ask for weigh less; while they still fill half the top, the larger
-          // list may hold the guides they were hiding.
-          const cards = weighCatalog(query, ranked);
-          ranked = cards.ranked;
-          const kept = diversify(ranked, k, perDocument);
-          chunks = kept.map((r) => r.chunk!);
-          // More candidates exist when the list goes past this limit, or when the index filled a smaller request.
-          const more = hits.length > limit || (hits.length === asked && asked <= limit);
-          if (
-            (chunks.length === k &&
-              kept.filter((r) => cards.unasked.has(r.id)).length < k / 2 &&
-              !lawPageMissing(query, chunks)) ||
-            !more
-          )
-            break;
-        }
-        chunks ??= [];
-      }
-      // A question on a vendor's town or origin gets the vendor's card beside the card of the product it names.
-      chunks = await withVendorCard(
-        query,
-        chunks,
-        ranked.flatMap((r) => (r.chunk ? [r.chunk] : [])),
-        store,
-        k,
-      );
-      // A question asking who controls a vendor (« Qui contrôle Microsoft ? ») opens on that vendor's card.
-      const owner = await withOwnerCard(
-        query,
-        chunks,
-        ranked.flatMap((r) => (r.chunk ? [r.chunk] : [])),
-        store,
-        k,
-      );
-      const score = new Map(ranked.map((r) => [r.id, r.score]));
-      if (owner !== chunks) {
-        // It is the answer: scored as the best passage, so no relevance floor leaves it out.
-        const best = Math.max(0, ...chunks.map((c) => score.get(c.id) ?? 0));
-        const before = chunks;
-        const card = owner.find(
-          (c, i) => c.document.id.startsWith("catalog/vendor/") && (!before.includes(c) || before[i] !== c),
-        );
-        if (card) score.set(card.id, Math.max(best, score.get(card.id) ?? 0));
-        chunks = owner;
-      }
-      const keptIds = new Set(chunks.map((c) => c.id));
-      const keptDocs = new Set(chunks.map((c) => c.document.id));
-      const held = ranked
-        .filter((r) => r.chunk && !keptIds.has(r.id) && keptDocs.has(r.docId))
-        .slice(0, k)
-        .map((r) => r.chunk!);
-      const result = (c: StoredChunk) => searchResultOf(c, Number((score.get(c.id) ?? 0).toFixed(6)), sourceOf(c));
-      return { mode: current, results: chunks.map(result), held: held.map(result) };
+      if (found) return { mode: current, ...(await finish(query, k, found)) };
+      return { mode: current, ...(await finish(query, k, await rankFullText(query, folded, k, filter, perDocument))) };
     },
   };
+
+  /** The full-text mode's candidates, ranked, and the passages kept of them (at most `perDocument` per document). */
+  async function rankFullText(
+    query: string,
+    folded: string,
+    k: number,
+    filter: SearchFilter | undefined,
+    perDocument: number,
+  ): Promise<Ranked> {
+    let ranked: ScoredHit[] = [];
+    let chunks: StoredChunk[] | null = null;
+    // The full-text index returns ids and scores only (its order does not depend on the limit); the store adds
+    // the passages from its cache, reading through the index on `id` only those it lacks and only when the
+    // ranking looks at them. Twice k candidates are usually enough for the per-document cap; only when they are
+    // not does the ranking take the larger list, asked at once on a small corpus (see `smallCorpus`), else then.
+    // Either way the kept passages are the same.
+    const wide = asksSize(query) ? k * SIZED_OVERFETCH : 0;
+    let asked = wide || (smallCorpus ? k * OVERFETCH : k * 2);
+    let hits = await store.searchText(folded, asked, filter);
+    const read = new Map<string, StoredChunk>();
+    for (const limit of wide ? [wide] : [k * 2, k * OVERFETCH]) {
+      if (limit > asked && hits.length === asked) {
+        hits = await store.searchText(folded, limit, filter);
+        asked = limit;
+      }
+      const candidates = hits.slice(0, limit);
+      const missing = candidates.filter((h) => !read.has(h.id)).map((h) => h.id);
+      if (missing.length) for (const c of await store.getChunks(missing)) read.set(c.id, c);
+      ranked = candidates.flatMap((h) => {
+        const chunk = read.get(h.id);
+        return chunk ? [{ ...h, chunk }] : [];
+      });
+      ranked = rankSteps(query, ranked);
+      // Catalog cards the question does not ask for weigh less; while they still fill half the top, the larger
+      // list may hold the guides they were hiding.
+      const cards = weighCatalog(query, ranked);
+      ranked = cards.ranked;
+      const kept = diversify(ranked, k, perDocument);
+      chunks = kept.map((r) => r.chunk!);
+      // More candidates exist when the list goes past this limit, or when the index filled a smaller request.
+      const more = hits.length > limit || (hits.length === asked && asked <= limit);
+      if (
+        (chunks.length === k &&
+          kept.filter((r) => cards.unasked.has(r.id)).length < k / 2 &&
+          !lawPageMissing(query, chunks)) ||
+        !more
+      )
+        break;
+    }
+    return { chunks: chunks ?? [], ranked };
+  }
+
+  /**
+   * The passages kept, with the cards a question on a vendor asks for, as results; and the other candidates of the
+   * same documents the per-document cap set aside (`held`).
+   */
+  async function finish(
+    query: string,
+    k: number,
+    { chunks, ranked }: Ranked,
+  ): Promise<{ results: SearchResult[]; held: SearchResult[] }> {
+    // A question on a vendor's town or origin gets the vendor's card beside the card of the product it names.
+    chunks = await withVendorCard(
+      query,
+      chunks,
+      ranked.flatMap((r) => (r.chunk ? [r.chunk] : [])),
+      store,
+      k,
+    );
+    // A question asking who controls a vendor (« Qui contrôle Microsoft ? ») opens on that vendor's card.
+    const owner = await withOwnerCard(
+      query,
+      chunks,
+      ranked.flatMap((r) => (r.chunk ? [r.chunk] : [])),
+      store,
+      k,
+    );
+    const score = new Map(ranked.map((r) => [r.id, r.score]));
+    if (owner !== chunks) {
+      // It is the answer: scored as the best passage, so no relevance floor leaves it out.
+      const best = Math.max(0, ...chunks.map((c) => score.get(c.id) ?? 0));
+      const before = chunks;
+      const card = owner.find(
+        (c, i) => c.document.id.startsWith("catalog/vendor/") && (!before.includes(c) || before[i] !== c),
+      );
+      if (card) score.set(card.id, Math.max(best, score.get(card.id) ?? 0));
+      chunks = owner;
+    }
+    const keptIds = new Set(chunks.map((c) => c.id));
+    const keptDocs = new Set(chunks.map((c) => c.document.id));
+    const held = ranked
+      .filter((r) => r.chunk && !keptIds.has(r.id) && keptDocs.has(r.docId))
+      .slice(0, k)
+      .map((r) => r.chunk!);
+    const result = (c: StoredChunk) => searchResultOf(c, Number((score.get(c.id) ?? 0).toFixed(6)), sourceOf(c));
+    return { results: chunks.map(result), held: held.map(result) };
+  }
 }

@@ -9,6 +9,11 @@
  * `node test/eval/trace.ts --summary`: the abstention counts of the tuning set (per file) and of each burned held-out
  * set, with every wrong decision, in one run (the part of `npm run eval` a change of the rules moves).
  *
+ * `node test/eval/trace.ts --modes`: each question of the tuning set and of the burned held-out sets decided in both
+ * modes — full-text, and hybrid with the test's fake embedding server (`test/helpers/fake-ollama.ts`: a bag of words,
+ * no real model) — with the questions decided differently; a question answered without a model should not be
+ * refused with one.
+ *
  * `node test/eval/trace.ts --perturb [--show]`: a robustness probe of the rules, on the tuning set and the burned
  * held-out sets only (never a blind one): each question is asked again inside the context users add (a preamble
  * before a colon, « Pour …, », a sentence after it, « Bonjour, je suis élue… . » before it), and the decisions that
@@ -28,11 +33,16 @@ import {
   questionTerms,
   resolveNames,
 } from "../../server/retrieval/relevance.ts";
+import { startFakeOllamaServer } from "../helpers/fake-ollama.ts";
 import { BURNED_HELD_OUT, HELD_OUT_DIR, heldOutDirs, loadQuestions, QUESTIONS_DIR } from "./evaluate.ts";
 
 const args = process.argv.slice(2);
 if (args.includes("--summary")) {
   await summary();
+  process.exit(0);
+}
+if (args.includes("--modes")) {
+  await modes();
   process.exit(0);
 }
 if (args.includes("--perturb")) {
@@ -177,5 +187,55 @@ async function summary(): Promise<void> {
     await engine.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The decision of each question of the tuning set and the burned held-out sets in full-text mode and in hybrid mode
+ * (fake embeddings), per set: how many each mode gets wrong, and every question the two modes decide differently.
+ */
+async function modes(): Promise<void> {
+  const sets = [QUESTIONS_DIR, ...(await heldOutDirs()).filter((d) => BURNED_HELD_OUT.has(path.basename(d)))];
+  const textDir = await mkdtemp(path.join(tmpdir(), "cap-libre-modes-text-"));
+  const hybridDir = await mkdtemp(path.join(tmpdir(), "cap-libre-modes-hybrid-"));
+  const fake = await startFakeOllamaServer();
+  try {
+    const text = await createEngine({ ...loadConfig(), dataDir: textDir, ollamaBaseUrl: "http://127.0.0.1:9" });
+    const hybrid = await createEngine({ ...loadConfig(), dataDir: hybridDir, ollamaBaseUrl: fake.url, statusTtlMs: 0 });
+    await Promise.all([text.index(), hybrid.index()]);
+    await hybrid.vectors.run();
+    if ((await hybrid.retriever.mode()) !== "hybrid") throw new Error("hybrid mode unavailable");
+    for (const set of sets) {
+      const { questions } = await loadQuestions(set);
+      const counts = { text: 0, hybrid: 0, textOnly: 0, hybridOnly: 0 };
+      const lines: string[] = [];
+      for (const q of questions) {
+        const [t, h] = await Promise.all(
+          [text, hybrid].map(async (engine) => {
+            const { decision, relevant, mode } = await retrieveForAnswer(
+              [{ role: "user", content: q.question }],
+              engine,
+            );
+            return { abstained: !decision.answerable || relevant.length === 0, decision, mode };
+          }),
+        );
+        if (Boolean(q.kind) !== t!.abstained) counts.text++;
+        if (Boolean(q.kind) !== h!.abstained) counts.hybrid++;
+        if (t!.abstained === h!.abstained) continue;
+        if (h!.abstained) counts.textOnly++;
+        else counts.hybridOnly++;
+        lines.push(
+          `    ${h!.abstained ? "répond sans modèle seulement" : "répond avec modèle seulement"} [${q.id}] (${q.kind ?? "avec réponse"}) ${q.question} — ${(h!.abstained ? h! : t!).decision.reason} ${(h!.abstained ? h! : t!).decision.missing.join(", ")}`,
+        );
+      }
+      console.log(
+        `${path.basename(set).padEnd(12)} erreurs plein texte ${counts.text}, hybride ${counts.hybrid} ; répondues sans modèle seulement ${counts.textOnly}, avec modèle seulement ${counts.hybridOnly} (${questions.length} questions)`,
+      );
+      for (const l of lines) console.log(l);
+    }
+    await Promise.all([text.close(), hybrid.close()]);
+  } finally {
+    await fake.close();
+    await Promise.all([textDir, hybridDir].map((d) => rm(d, { recursive: true, force: true })));
   }
 }

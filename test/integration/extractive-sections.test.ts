@@ -95,3 +95,26 @@ describe.each([
     if (mode === "full-text") expect(text).toContain("GoTo Meeting");
   });
 });
+
+describe("the decision to answer, the same in both modes (trial10 A7)", () => {
+  // With the fake embeddings, the fused list of this question (the top 32 of both lists) lacks the passage the
+  // full-text ranking keeps: before 6 December 2026 the hybrid mode refused it (« names-apart »: no passage read names
+  // « Google Drive » with the rest), the full-text mode answered.
+  it.each(["Est-ce que Google Drive c'est risqué pour les délibérations du conseil municipal ?"])(
+    "answers « %s » in hybrid mode as in full-text mode",
+    async (question) => {
+      for (const engine of [fulltext, hybrid]) {
+        const { done } = await askConversation(engine, question);
+        expect(done.abstention, `${await engine.retriever.mode()}: ${question}`).toBeNull();
+      }
+    },
+  );
+
+  it("says first, in both modes, that the answer is about communes in general when the town given is never named", async () => {
+    for (const engine of [fulltext, hybrid]) {
+      const { text, done } = await askConversation(engine, "Que change le RGPD pour une commune comme Espalion ?");
+      expect(done.abstention).toBeNull();
+      expect(text.startsWith("Les passages cités ne parlent pas de « Espalion » en particulier")).toBe(true);
+    }
+  });
+});

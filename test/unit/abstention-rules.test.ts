@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { abstentionText, nameWritten, retrieveForAnswer } from "../../server/answers/answer.ts";
 import { nameIn, pointsBack, withoutAskerPlaces } from "../../server/answers/card-question.ts";
 import type { Engine } from "../../server/engine.ts";
+import { examplePlaces, withoutExamplePlaces } from "../../server/retrieval/example-place.ts";
 import {
   aboutPerson,
   aliasesIn,
@@ -2457,5 +2458,225 @@ describe("twenty-first series (held-out-16: a place the corpus never names, aske
     expect(
       await assessAnswerability("Millas a passé ses postes sous Linux comme la gendarmerie ?", found, frequency, names),
     ).toMatchObject({ answerable: false, reason: "unknown-name" });
+  });
+});
+
+describe("twenty-second series (held-out-16: the words that name the kind of answer or the judgement asked)", () => {
+  const kinds = (q: string) =>
+    questionTerms(q)
+      .filter((t) => t.answerKind)
+      .map((t) => t.word);
+
+  it("reads a word by its place: the kind of answer after « quel », in « c'est quoi ce … », as the attribute of « c'est une … »", () => {
+    expect(kinds("Thunderbird, c'est quelle proportion des postes en Europe ?")).toEqual(["proportion"]);
+    expect(kinds("ANSSI, c'est quoi ce sigle ?")).toEqual(["sigle"]);
+    expect(kinds("Munich est revenue à Windows ou c'est un mythe ?")).toEqual(["mythe"]);
+    expect(kinds("Zimbra ça date de quand ?")).toEqual(["date"]);
+    expect(kinds("La Région impose un taux de logiciels libres ? c'est combien ?")).toEqual(["taux"]);
+    expect(kinds("Rocket.Chat c'est suffisant pour les élus ?")).toEqual(["suffisant"]);
+    // The same words elsewhere are what the question is about; private life is never a kind of answer.
+    expect(kinds("La légende de la carte des dépendances est-elle en couleur ?")).toEqual([]);
+    expect(kinds("Quelle est la date de la prochaine réunion ?")).toEqual([]);
+    expect(kinds("Le sérieux de l'éditeur est-il vérifié ?")).toEqual([]);
+    expect(kinds("Quelle voiture conduit le maire de Lyon ?")).toEqual([]);
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers a question whose only word the corpus never writes names the kind of answer or the judgement asked", async () => {
+      for (const q of [
+        "Microsoft augmente ses licences de quel pourcentage pour les collectivités ?",
+        "ANSSI, c'est quoi ce sigle ?",
+        "Munich est revenue à Windows ou c'est un mythe ?",
+        "CrowdStrike a planté les hôpitaux ou c'est une légende ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+
+    it("abstains on what the corpus never writes, asked in the same places", async () => {
+      for (const q of [
+        "Quelle voiture conduit le maire de Lyon ?",
+        "Quel pourcentage de fromage dans les repas de la cantine ?",
+        "Le gâteau de la kermesse, c'est suffisant pour vingt enfants ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: false });
+    });
+  });
+});
+
+describe("twenty-second series (held-out-16: a pronoun, a form typed without its apostrophe, a DSI's abbreviation, a word's family)", () => {
+  it("reads « soi » and « cest » as the words that frame a question, not its topic", () => {
+    const words = (q: string) => questionTerms(q).map((t) => t.word);
+    expect(words("Mattermost c'est comme Slack mais chez soi ?")).not.toContain("soi");
+    expect(words("cest quoi le danger de Dropbox pour la mairie")).not.toContain("cest");
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers a question put with « chez soi », « cest », « les mdp » or « grammaire » for « grammatical »", async () => {
+      for (const q of [
+        "Mattermost c'est comme Slack mais chez soi ?",
+        "Vaultwarden, ça sert à partager les mdp entre techniciens ?",
+        "un correcteur de grammaire pour Thunderbird ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+  });
+});
+
+describe("twenty-second series (held-out-16: what a named organisation thought; « l'étude » of dependencies, not a person's studies)", () => {
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers what an organisation thought where the corpus says what it criticised, and a product to count in the study", async () => {
+      for (const q of [
+        "Qu'est-ce que le CNLL a pensé du contrat Microsoft de l'Éducation nationale ?",
+        "Les agents Zoom c'est une dépendance à compter dans l'étude ? on en a 30 dans notre inventaire",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+
+    it("still asks a person's studies of a passage that says them beside the name", async () => {
+      expect(await decide("Quelles études Henri Verdier a-t-il faites ?")).toMatchObject({ answerable: false });
+    });
+  });
+});
+
+describe("twenty-second series (held-out-16: the nationality asked as the attribute of « c'est un … »)", () => {
+  it("reads « c'est un service américain ? » as asking the country, « les hébergeurs américains » as a restriction", () => {
+    const usa = (q: string) => questionTerms(q).find((t) => t.word === "etats unis");
+    expect(usa("Olvid, c'est une appli américaine ?")?.attributive).toBeFalsy();
+    expect(usa("Les hébergeurs américains sont-ils soumis au RGPD ?")?.attributive).toBe(true);
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers from the card of the product named the nationality asked, whatever the setting around it", async () => {
+      expect(await decide("Les élus discutent sur Olvid pour la kermesse, c'est une appli américaine ?")).toMatchObject(
+        { answerable: true },
+      );
+    });
+  });
+});
+
+describe("twenty-second series (held-out-16: a name written with a superscript digit, the plural of a compound)", () => {
+  it("reads a superscript digit of a passage as the digit a question types (« M³Mail » for « M3Mail »)", async () => {
+    const texts = ["M³Mail est une messagerie libre éditée par une coopérative française.", "M³Mail : fiche."];
+    const names = namesFrom(async () => texts.map((text) => ({ chunk: { text } })));
+    const frequency = async (w: string) => (["m3mail", "messagerie", "libre", "cooperative"].includes(w) ? 2 : 0);
+    const found = texts.map((text) => ({ text, section: "", document: { title: "M³Mail", kind: "catalog" } }));
+    expect(await assessAnswerability("M3Mail c'est une messagerie libre ?", found, frequency, names)).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("reads the plural of a compound typed in lower case as the compound the passages write (« coupe-feux »)", async () => {
+    const texts = ["Les coupe-feu Stormwall sont fabriqués en France.", "Stormwall : coupe-feu français."];
+    const { frequency, names } = lexicon(texts, { coupe: 0, feux: 0 });
+    const found = texts.map((text) => ({ text, section: "", document: { title: "Stormwall", kind: "catalog" } }));
+    expect(
+      await assessAnswerability("Nos coupe-feux sont des Stormwall, c'est français ?", found, frequency, names),
+    ).toMatchObject({ answerable: true });
+  });
+});
+
+describe("twenty-second series (held-out-16: the medium where the asker heard what is asked)", () => {
+  it("reads the medium named after a verb of saying as the question's context, not what it asks", () => {
+    const q = "Latombe a dit sur RTL que Microsoft était imposé dans les ministères, c'est vrai ?";
+    const spans = contextSpans(q);
+    const rtl = q.indexOf("RTL");
+    expect(spans.some(([a, b]) => rtl >= a && rtl < b)).toBe(true);
+    const microsoft = q.indexOf("Microsoft");
+    expect(spans.some(([a, b]) => microsoft >= a && microsoft < b)).toBe(false);
+    // « a dit sur la sécurité … » names no medium.
+    expect(contextSpans("Qu'a dit sur la sécurité l'ANSSI ?")).toEqual([]);
+  });
+});
+
+describe("a town given as an example or as the asker's own place (trial10 A7)", () => {
+  it("reads the town after « une commune comme », « de la taille de », « chez nous à » as an example, whatever the accents", () => {
+    for (const [q, town] of [
+      ["Que change le RGPD pour une petite commune comme Espalion ?", "Espalion"],
+      ["Le RGPD, ça change quoi pour une ville de 5 000 habitants, comme Saint-Geniez-d'Olt ?", "Saint-Geniez-d'Olt"],
+      ["Que change le RGPD pour une commune de la taille d'Espalion ?", "Espalion"],
+      ["Que change le RGPD CHEZ NOUS A Laguiole ?", "Laguiole"],
+      ["Ici, à Marvejols, que change le RGPD ?", "Marvejols"],
+      ["Des communes telles que Le Puy-en-Velay peuvent-elles utiliser Nextcloud ?", "Le Puy-en-Velay"],
+    ] as const)
+      expect(
+        examplePlaces(q).flatMap((p) => p.names),
+        q,
+      ).toEqual([town]);
+    expect(
+      withoutExamplePlaces("Que change NIS2 pour des villes comme Espalion, Laguiole ou Saint-Geniez-d'Olt ?")?.places,
+    ).toEqual(["Espalion", "Laguiole", "Saint-Geniez-d'Olt"]);
+    // The collectivité it exemplifies stays in what is asked, unless the whole phrase is set aside.
+    const q = "Que change le RGPD pour une petite commune comme Espalion ?";
+    expect(withoutExamplePlaces(q)?.question.replace(/\s+/g, " ")).toBe("Que change le RGPD pour une petite commune ?");
+    expect(withoutExamplePlaces(q, true)?.question.replace(/\s+/g, " ")).toBe("Que change le RGPD pour ?");
+  });
+
+  it("never reads a town as an example when it is the subject of what is asked", () => {
+    for (const q of [
+      "Combien d'habitants compte Espalion ?",
+      "Le maire de Marvejols utilise-t-il Linux ?",
+      "laguiole utilise nextcloud ?",
+      "combien espalion a économisé avec linux ?",
+      "Marvejols a passé ses postes sous Linux comme la gendarmerie ?",
+      "Une commune comme la nôtre peut-elle utiliser Nextcloud ?",
+      // A figure asked for the town given: another collectivité's would be read as its own.
+      "Combien de postes sous Linux chez nous à Laguiole ?",
+      "Combien de postes sous Linux pour une commune comme Laguiole ?",
+    ])
+      expect(withoutExamplePlaces(q), q).toBeNull();
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const retrieve = (q: string) => retrieveForAnswer([{ role: "user", content: q }], real.engine);
+
+    it("answers for communes in general when the town given as an example is one the corpus never names", async () => {
+      for (const q of [
+        "Que change le RGPD pour une commune comme Espalion ?",
+        "Que change NIS2 pour une ville de la taille de Saint-Geniez-d'Olt ?",
+        "Que change NIS2 chez nous à Laguiole ?",
+      ]) {
+        const { decision, general } = await retrieve(q);
+        expect(decision, q).toMatchObject({ answerable: true });
+        expect(general.length, q).toBe(1);
+      }
+    });
+
+    it("still abstains when the town is what is asked about", async () => {
+      for (const q of [
+        "Combien d'habitants compte Espalion ?",
+        "Le maire de Marvejols utilise-t-il Linux ?",
+        "laguiole utilise nextcloud ?",
+        "combien espalion a économisé avec linux ?",
+      ])
+        expect((await retrieve(q)).decision, q).toMatchObject({ answerable: false });
+    });
   });
 });

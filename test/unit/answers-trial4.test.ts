@@ -131,4 +131,14 @@ describe("model mode: cited sources apart, only the passages asked for", () => {
     expect(prompt).not.toMatch(/Éditeur : (8x8|Malwarebytes|SurveyMonkey|Broadcom)|Produit : /);
     expect(prompt).not.toMatch(/Alternative : /);
   });
+
+  it("says first that it speaks of communes in general when the town the question gives as an example is never named", async () => {
+    const { text, done } = await ask(model, "Qu'est-ce que NIS2 change pour une commune comme Marvejols ?");
+    expect(done.mode).toBe("generated");
+    expect(
+      text.startsWith(
+        "Les passages cités ne parlent pas de « Marvejols » en particulier : ce qui suit vaut pour les communes",
+      ),
+    ).toBe(true);
+  });
 });

@@ -1,0 +1,93 @@
+/**
+ * The words of a question that say what kind of answer it asks, or what judgement, not what it is about (« c'est
+ * quel pourcentage », « c'est quoi ce sigle », « c'est suffisant ? »): decided by their place in the question, from
+ * the word lists of `answer-kinds.txt`.
+ */
+import { fold } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
+
+const SECTIONS = wordListSections("answer-kinds.txt");
+const section = (name: string) => new Set((SECTIONS.get(name) ?? []).map((e) => fold(e)));
+/** Nouns of the kind of answer (« sigle », « boîte », « légende »). */
+const KINDS = section("genre");
+/** Nouns of a figure asked (« pourcentage », « taux »). */
+const FIGURES = section("chiffre");
+/** Forms of « dater » (« ça date de quand »). */
+const DATING = section("date");
+/** Words of judgement (« suffisant », « risqué », « mieux »). */
+const JUDGEMENTS = section("jugement");
+
+/** Interrogative determiners and pronouns before the kind of answer asked (« quelle boîte », « lequel »). */
+const INTERROGATIVE = new Set(["quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "lesquelles"]);
+/** Demonstratives before the thing of which « c'est quoi » asks the meaning (« c'est quoi ce sigle »). */
+const DEMONSTRATIVE = new Set(["ce", "cet", "cette", "ces"]);
+/** Indefinite articles of an attribute (« c'est une légende »). */
+const INDEFINITE = new Set(["un", "une", "du", "des"]);
+/** Determiners after which a word of judgement is a noun (« le sérieux de l'éditeur »). */
+const DETERMINER = new Set([
+  "le",
+  "la",
+  "les",
+  "l'",
+  "un",
+  "une",
+  "des",
+  "du",
+  "ce",
+  "cette",
+  "ces",
+  "son",
+  "sa",
+  "ses",
+]);
+/** Subjects of « dater » (« ça date de quand »). */
+const DATED_SUBJECT = new Set(["ca", "cela", "il", "elle", "ils", "elles"]);
+
+/** The question's words, folded, elisions apart (« c'est » → « c' », « est »). */
+function tokens(question: string): string[] {
+  return fold(question)
+    .replace(/[’]/g, "'")
+    .replace(/\b([cdjlmnst]|qu)'/g, "$1' ")
+    .split(/[^a-z0-9']+/)
+    .filter(Boolean);
+}
+
+/** Whether the word at `i` stands where the kind of answer is named (« quelle boîte », « c'est quoi ce sigle »). */
+function kindPlace(list: string[], i: number): boolean {
+  const [p1, p2, p3] = [list[i - 1], list[i - 2], list[i - 3]];
+  if (INTERROGATIVE.has(p1 ?? "")) return true;
+  // « combien de », « combien d' ».
+  if ((p1 === "de" || p1 === "d'") && p2 === "combien") return true;
+  // « c'est quoi ce sigle », « qu'est-ce que c'est que cette rumeur ».
+  if (DEMONSTRATIVE.has(p1 ?? "") && (p2 === "quoi" || p2 === "que")) return true;
+  // « ce sigle, c'est quoi ? ».
+  if (DEMONSTRATIVE.has(p1 ?? "") && list[i + 1] === "c'" && list[i + 2] === "est" && list[i + 3] === "quoi")
+    return true;
+  // « ou c'est une légende ? »: the attribute of « c'est ».
+  return INDEFINITE.has(p1 ?? "") && p2 === "est" && p3 === "c'";
+}
+
+/**
+ * The folded words of a question that name the kind of answer it asks or the judgement it asks, by their place:
+ * a noun of `[genre]` after « quel », « combien de », in « c'est quoi ce … » or as the attribute of « c'est un(e) … »;
+ * a noun of `[chiffre]` there or anywhere in a question asking « combien »; « date » before « de quand »; a word of
+ * `[jugement]` not after a determiner.
+ * @example answerKindWords("microsoft c'est quel pourcentage de la bureautique ?") // Set {"pourcentage"}
+ */
+export function answerKindWords(question: string): Set<string> {
+  const list = tokens(question);
+  const asksFigure = list.includes("combien");
+  const found = new Set<string>();
+  list.forEach((w, i) => {
+    if (KINDS.has(w) && kindPlace(list, i)) found.add(w);
+    else if (FIGURES.has(w) && (asksFigure || kindPlace(list, i))) found.add(w);
+    else if (
+      DATING.has(w) &&
+      DATED_SUBJECT.has(list[i - 1] ?? "") &&
+      ((list[i + 1] === "de" && list[i + 2] === "quand") || list[i + 1] === "depuis")
+    )
+      found.add(w);
+    else if (JUDGEMENTS.has(w) && !DETERMINER.has(list[i - 1] ?? "")) found.add(w);
+  });
+  return found;
+}

@@ -1,0 +1,124 @@
+/**
+ * A town a question names as an example (« pour une commune comme Millau ») or as the asker's own place (« chez nous à
+ * Figeac »), not as what it asks: what is asked is then what holds for any commune. The expressions are data
+ * (`example-places.txt`); a town that is the subject of what is asked (« Combien d'habitants compte Millau ? », « Le
+ * maire de Figeac utilise-t-il Linux ? ») is never one, nor one whose figure is asked (« Combien de postes sous Linux
+ * chez nous à Figeac ? »).
+ */
+import { fold } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
+import { FIGURE_ASKED } from "./asked-kinds.ts";
+
+/** The forms of each base letter, so that an expression of the list matches whatever its accents and capitals. */
+const LETTER_FORMS: Record<string, string> = {
+  a: "aàâäAÀÂÄ",
+  c: "cçCÇ",
+  e: "eéèêëEÉÈÊË",
+  i: "iîïIÎÏ",
+  o: "oôöOÔÖ",
+  u: "uùûüUÙÛÜ",
+};
+
+/**
+ * An expression of the list as a pattern: accents and capitals ignored, any blank (after a comma or not) for a space,
+ * either apostrophe.
+ */
+function expression(entry: string): string {
+  return [...entry.normalize("NFD").replace(/\p{M}/gu, "")]
+    .map((c) => {
+      if (/\s/.test(c)) return "\\s*,?\\s+";
+      if (c === "'" || c === "’") return "['’]\\s*";
+      const lower = c.toLowerCase();
+      if (LETTER_FORMS[lower]) return `[${LETTER_FORMS[lower]}]`;
+      return /\p{L}/u.test(c) ? `[${lower}${lower.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    })
+    .join("");
+}
+
+const SECTIONS = wordListSections("example-places.txt");
+const alternation = (section: string) =>
+  (SECTIONS.get(section) ?? [])
+    .sort((a, b) => b.length - a.length)
+    .map(expression)
+    .join("|");
+
+/**
+ * A town's name as written: capitalised words joined by hyphens or blanks, with the small words of French place names
+ * between them (« Villefranche-de-Rouergue », « Le Puy-en-Velay », « Saint Affrique »).
+ */
+const NAME =
+  "\\p{Lu}[\\p{L}'’]*(?:(?:-|\\s+)(?:(?:de|du|des|en|sur|sous|lès|lez|la|le|les|aux)(?:-|\\s+)|d['’]|l['’])?\\p{Lu}[\\p{L}'’]*)*";
+
+/** Towns given together (« Rodez ou Millau », « Figeac, Cahors et Gourdon »). */
+const NAMES = `${NAME}(?:\\s*,\\s*${NAME})*(?:\\s+(?:ou|et)\\s+${NAME})?`;
+
+/** The towns of a list as written (`NAMES`). */
+const split = (names: string) => names.split(/\s*,\s*|\s+(?:ou|et)\s+(?=\p{Lu})/u);
+
+/**
+ * « une commune comme Millau », « une petite ville de 5 000 habitants, comme Figeac », « des communes telles que Rodez »:
+ * an indefinite collectivité, a few words describing it, a comparison, the town (group 2); group 1 starts what is set
+ * aside (the comparison and the town), the collectivité staying in the question.
+ */
+const EXAMPLE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:[Uu]ne?|[Dd]es|[Dd]['’])\\s*(?:[\\p{Ll}\\p{N}][\\p{L}\\p{N}'’-]*\\s+){0,2}?(?:${alternation(
+    "collectivités",
+  )})(?![\\p{L}])(?:\\s+[\\p{Ll}\\p{N}][\\p{L}\\p{N}'’-]*){0,5}?(\\s*,?\\s+(?:${alternation("comparaisons")})\\s*)(${NAMES})`,
+  "gu",
+);
+
+/** « chez nous à Figeac », « ici, à Rodez »: the asker's own place (group 1: the expression and the town, group 2: the town). */
+const OWN_PLACE = new RegExp(
+  `(?<![\\p{L}\\p{N}])((?:${alternation("chez nous")})\\s+(${NAMES}))(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+
+/**
+ * Towns set aside: their names as written, the [start, end) offsets of what is set aside with it (the comparison and
+ * the town), and `phrase`, where the whole phrase starts (« une commune comme Millau »: its article).
+ */
+export interface ExamplePlace {
+  names: string[];
+  start: number;
+  end: number;
+  phrase: number;
+}
+
+/** The towns a question names as an example or as the asker's own place (see the module's comment). */
+export function examplePlaces(question: string): ExamplePlace[] {
+  const found: ExamplePlace[] = [];
+  for (const m of question.matchAll(EXAMPLE)) {
+    const start = m.index + m[0].length - m[1]!.length - m[2]!.length;
+    found.push({ names: split(m[2]!), start, end: m.index + m[0].length, phrase: m.index });
+  }
+  for (const m of question.matchAll(OWN_PLACE))
+    found.push({ names: split(m[2]!), start: m.index, end: m.index + m[1]!.length, phrase: m.index });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The question without the towns it names as examples or as the asker's own place (offsets kept: each character set
+ * aside becomes a blank); `removed`, what was set aside; `places`, the towns as written. With `whole`, the
+ * collectivité the town exemplifies is set aside too (« Que change NIS2 pour une ville comme Figeac ? » → « Que change
+ * NIS2 pour ? »): the asker's setting, whose word (« ville ») the passages on what is asked may not write. Null when
+ * it names none.
+ */
+export function withoutExamplePlaces(
+  question: string,
+  whole = false,
+): { question: string; removed: string; places: string[] } | null {
+  const found = examplePlaces(question);
+  // « Combien de postes sous Linux chez nous à Laguiole ? », « … pour une commune comme Laguiole ? » ask that town's own
+  // figure: another's (Munich's postes) would be read as its own.
+  if (!found.length || FIGURE_ASKED.test(fold(question))) return null;
+  let rest = question;
+  for (const { start, end, phrase } of found) {
+    const from = whole ? phrase : start;
+    rest = `${rest.slice(0, from)}${" ".repeat(end - from)}${rest.slice(end)}`;
+  }
+  return {
+    question: rest,
+    removed: found.map(({ start, end }) => question.slice(start, end)).join(" "),
+    places: found.flatMap((p) => p.names),
+  };
+}
