@@ -79,6 +79,13 @@ describe("« En bref » of a question about one catalog card", () => {
     expect(cardBrief("Nextcloud est-il européen ?", used, [used[0]!.text], 450)).toBeNull();
   });
 
+  it("does not take where the product is installed for where its vendor is (« installé sur nos postes »)", () => {
+    const used = [card("catalog/product/dropbox")];
+    expect(
+      cardBrief("Faut-il un abonnement pour Dropbox installé sur nos postes ?", used, [used[0]!.text], 450),
+    ).toBeNull();
+  });
+
   it("never quotes a card's inventory names, even when the sentence picker chooses", () => {
     const b = brief("Dropbox Update Helper fonctionne-t-il hors ligne ?", "catalog/product/dropbox");
     expect(b?.text ?? "").not.toContain("Apparaît dans les inventaires");
