@@ -15,6 +15,7 @@ import { placeAgainst } from "./against-place.ts";
 import { withPronounSubjects } from "./contrast.ts";
 import { polarityClauses } from "./negation.ts";
 import { type CitedSentence, CLASS_WORDS, NEGATED, widerThan } from "./overstated.ts";
+import { contentWords } from "./words.ts";
 
 /** Lines of a word list of `server/i18n/fr/`, folded. */
 const listOf = (name: string) => wordListLines(name).map(fold);
@@ -149,6 +150,14 @@ const classWords = (text: string) => words(text).filter((x) => CLASS_WORDS.has(x
 const covers = (sentenceClass: string, claimClass: string) =>
   stem(sentenceClass) === stem(claimClass) || widerThan(claimClass).some((x) => stem(x) === stem(sentenceClass));
 
+/** Whether a sentence says, without a negation, that something binds a class holding one of `claimed`. */
+function bindsClass(text: string, claimed: string[]): boolean {
+  if (NEGATED.test(text)) return false;
+  const folded = fold(text);
+  const at = folded.search(patterns().obliges);
+  return at >= 0 && classWords(folded.slice(at)).some((c) => claimed.some((k) => covers(c, k)));
+}
+
 /**
  * « Le texte X oblige (toutes) les communes à … »: a sentence of a passage about X (X named in it, or in what its
  * pronouns stand for) that says it does not apply to the communes, or to a class that holds them (« L'article 31 de
@@ -161,11 +170,16 @@ function bindingAgainst(claim: string, passages: Read[]): string | null {
   const subject = claim.slice(0, at);
   const claimed = classWords(claim.slice(at));
   if (!claimed.length) return null;
+  // A subject with no word of its own (« Elle s'applique déjà à toutes les communes [1] ») stands for what the cited
+  // passage is about: any of its sentences may deny it, unless one says some text does bind that class (« Le RGPD
+  // s'applique à toutes les collectivités. La directive NIS 2 ne s'applique pas aux communes. »).
+  const pronoun = contentWords(subject).length === 0;
+  if (pronoun && passages.some((p) => p.sentences.some((s) => bindsClass(s.text, claimed)))) return null;
   // A part of the class set apart by a figure (« les communes de plus de 3 500 habitants »).
   const part = /\d/.test(claim.slice(at));
   for (const p of passages)
     for (const s of p.sentences) {
-      if (!namesSubject(s.about, subject)) continue;
+      if (!pronoun && !namesSubject(s.about, subject)) continue;
       const folded = fold(s.text);
       for (const m of folded.matchAll(w.notBinding)) {
         const bearing = after(folded, m).split(/\s+/).slice(0, 8).join(" ");

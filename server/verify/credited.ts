@@ -27,7 +27,7 @@ interface Credit {
 }
 
 /** The sources a text credits: after « selon » / « d'après » (up to a comma, a parenthesis, a colon), or in a credit « (Cybernews, 8 octobre 2025) ». */
-function creditsOf(text: string): Credit[] {
+export function creditsOf(text: string): Credit[] {
   const out: Credit[] = [];
   for (const m of text.matchAll(ATTRIBUTION)) {
     const raw = text
@@ -76,8 +76,8 @@ export function creditSwapped(stated: string, pool: Source[]): { figure: string;
   const figures = quantities(stated);
   if (figures.length === 0) return null;
   const parts = creditedParts(pool);
-  // A source credits the figures of its own part of the sentence (« …, ou 44 000 boîtes selon heise »); all of them
-  // when it is the sentence's only source and its part has none (« Selon heise, le Land a migré 40 000 boîtes »).
+  // A source credits the figures of its own part of the sentence (« …, ou 44 000 boîtes selon heise »); when it is the
+  // sentence's only source and its part has none (« Selon heise, le Land a migré 40 000 boîtes »), see below.
   const single = [...stated.matchAll(ATTRIBUTION)].length === 1;
   const partOf = (at: number) => {
     const cuts = [...stated.matchAll(/(?<!\d),|,(?!\d)|;/g)].map((m) => m.index!);
@@ -87,7 +87,10 @@ export function creditSwapped(stated: string, pool: Source[]): { figure: string;
   };
   for (const name of claimed) {
     const own = quantities(partOf(name.at));
-    for (const f of own.length > 0 ? own : single ? figures : []) {
+    // A source named alone in a part without figures credits those after it (« …, tandis que selon heise (novembre
+    // 2025), près de 80 % … »), or, when none follows (« Le Land a migré 40 000 boîtes, selon heise »), those before.
+    const after = quantities(stated.slice(name.at));
+    for (const f of own.length > 0 ? own : single ? (after.length > 0 ? after : figures) : []) {
       const carrying = parts.filter((p) => p.figures.some((sf) => figureMatches(f, sf)));
       if (carrying.length === 0 || carrying.some((p) => p.credits.some((c) => same(c, name)))) continue;
       const elsewhere = parts.some(

@@ -41,8 +41,13 @@ export function swappedWith(
 ): Figure | null {
   const sameFigure = same;
   let sameAffinity = 0;
-  let other = 0;
-  let otherFigure: Figure | null = null;
+  const others: { a: number; f: Figure; text: string }[] = [];
+  // The years the sentence gives its figure (« 80 000 postes sous Linux en 2021 »): a source sentence that gives the
+  // same figure with one of them is where the figure is from; another figure is put in its place only if its own
+  // sentence gives that year too.
+  const years = [...claim.before, ...claim.after].filter((w) => /^(?:19|20)\d\d$/.test(w));
+  const givesYear = (text: string) => years.some((y) => new RegExp(`(?<!\\d)${y}(?!\\d)`).test(text));
+  let sameYear = false;
   for (const source of pool)
     for (const ss of source.sentences) {
       const { spots, sides } = spotsOf(ss);
@@ -57,11 +62,16 @@ export function swappedWith(
           const outer = ownerBefore(ss.text, spot.at);
           const held = outer.length ? affinity(claim, { ...sides[k]!, before: outer }) : 0;
           sameAffinity = Math.max(sameAffinity, a, own, held);
-        } else if (spot.f.kind === f.kind && a > other) {
-          other = a;
-          otherFigure = spot.f;
-        }
+          if (givesYear(ss.text)) sameYear = true;
+        } else if (spot.f.kind === f.kind) others.push({ a, f: spot.f, text: ss.text });
       });
+    }
+  let other = 0;
+  let otherFigure: Figure | null = null;
+  for (const o of others)
+    if (o.a > other && (!sameYear || givesYear(o.text))) {
+      other = o.a;
+      otherFigure = o.f;
     }
   return other >= SWAP_MIN_AFFINITY && other >= sameAffinity + SWAP_MARGIN - 1e-9 ? otherFigure : null;
 }

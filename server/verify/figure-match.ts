@@ -142,7 +142,12 @@ export function figureMatches(f: Figure, s: Figure): boolean {
  * The word before a figure that says it is rounded (« près de 40 % », « plus de 230 projets »), lower case, or null.
  */
 export function approximationBefore(sentence: string, f: Figure): string | null {
-  const at = sentence.indexOf(f.raw);
+  return roundingWordBefore(sentence, f.raw);
+}
+
+/** The word before a figure written `raw` that says it is rounded (« plus de trois cents logiciels »), or null. */
+export function roundingWordBefore(sentence: string, raw: string): string | null {
+  const at = sentence.indexOf(raw);
   if (at < 0) return null;
   const m =
     /(?:^|[\s(«'’])(un peu plus d['’]|un peu moins d['’]|plus d['’]|moins d['’]|près d['’]|pas loin d['’]|autour d['’]|un peu plus de|un peu moins de|plus de|moins de|près de|pas loin de|autour de|à peu près|environ|quelque|presque|au moins)\s*$/iu.exec(

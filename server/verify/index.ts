@@ -13,10 +13,16 @@ import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
+import { makerSwapped } from "./authorship.ts";
+import { banUnstated } from "./bans.ts";
+import { cardDenial } from "./card-denial.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
+import { creditUnsaid } from "./credit-unsaid.ts";
 import { creditSwapped, divergingAlone } from "./credited.ts";
+import { deniedNounStated } from "./denied-noun.ts";
+import { derivedIn } from "./derivations.ts";
 import {
   causeSwapped,
   continued,
@@ -39,6 +45,7 @@ import {
 } from "./figure-match.ts";
 import { actNumbers, extractFigures, type Figure, productVersions } from "./figures.ts";
 import { hedgeDropped } from "./hedged.ts";
+import { licenceOpposite } from "./licence.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
 import {
@@ -60,6 +67,8 @@ import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
+import { actNotGiven } from "./role-acts.ts";
+import { roleUnstated } from "./role-unstated.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
   asksOnly,
@@ -84,7 +93,9 @@ import {
   toSource,
   wordSides,
 } from "./source-sentences.ts";
+import { toCheckAsFact } from "./to-check.ts";
 import { onlyUnstated } from "./uniqueness.ts";
+import { verbReversed } from "./verb-antonyms.ts";
 import { attributedToRuledOut, deniedActStated, joinedAgainstWarning, statedInexact } from "./warned.ts";
 import {
   ACRONYM_SKIPS,
@@ -100,7 +111,7 @@ import {
   wordList,
   words,
 } from "./words.ts";
-import { wordCounts, yearMoved } from "./years.ts";
+import { countGiven, wordCounts, yearMoved } from "./years.ts";
 
 export { OPPOSITE_MIN_SHARED, RESTATED_MIN_WORDS } from "./contradiction.ts";
 export { CONTRAST_MIN_WORDS } from "./contrast.ts";
@@ -620,7 +631,7 @@ function checkSentence(
     counts.length > 0 ? pool.flatMap((src) => wordCounts(src.sentences.map((ss) => ss.text).join(" "), true)) : [];
   for (const { raw, value, noun } of counts) {
     const same = given.filter((g) => stem(g.noun) === stem(noun));
-    if (same.length > 0 && !same.some((g) => g.value === value))
+    if (same.length > 0 && !same.some((g) => countGiven(stated, { raw, value }, g.value)))
       reasons.push(message("verify.figureNotFound", { figure: raw, where: w }));
   }
   // The sentence says the opposite of what it cites: « Munich n'est jamais revenue à Windows » against « Munich est
@@ -632,6 +643,7 @@ function checkSentence(
       pairSwapped(stated, pool) ??
       neitherNor(stated, pool) ??
       saidAgainst(stated, citedSentences(pool)) ??
+      verbReversed(stated, pool) ??
       deniedOnly(stated, pool);
     if (opposite)
       reasons.push(
@@ -648,6 +660,8 @@ function checkSentence(
     if (credit) reasons.push(message("verify.sourceSwapped", { where: w, ...credit }));
     const diverging = credit ? null : divergingAlone(stated, pool);
     if (diverging) reasons.push(message("verify.divergingAlone", { where: w, ...diverging }));
+    const unsaid = credit || diverging ? null : creditUnsaid(stated, pool);
+    if (unsaid) reasons.push(message("verify.creditUnsaid", { where: w, credit: unsaid }));
   }
   // A frequency the cited passages limit (« souvent ») made absolute (« toujours ») (`hedged.ts`).
   if (cited.length > 0) {
@@ -675,8 +689,13 @@ function checkSentence(
       roleClaimed(stated, pool) ??
       agentSwapped(stated, pool) ??
       bodySwapped(stated, pool) ??
+      makerSwapped(stated, pool) ??
       complementSwapped(stated, pool);
     if (swapped) reasons.push(message("verify.nameSwapped", { ...swapped, where: w }));
+    const ban = banUnstated(stated, pool);
+    if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
+    const unstated = swapped ? null : roleUnstated(stated, pool);
+    if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
   }
   // More than the cited passages allow: uniqueness they do not state, a possibility or an unconfirmed point stated as
   // done, what they warn against (`uniqueness.ts`, `modality.ts`, `warned.ts`).
@@ -690,11 +709,17 @@ function checkSentence(
     const warned =
       statedInexact(stated, pool) ?? joinedAgainstWarning(stated, pool) ?? attributedToRuledOut(stated, pool);
     if (warned) reasons.push(message("verify.warnedAgainst", { where: w, quote: warned }));
-    const denied = deniedActStated(stated, pool);
+    const denied = deniedActStated(stated, pool) ?? deniedNounStated(stated, pool) ?? licenceOpposite(stated, pool);
     if (denied)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", { where: w, quote: denied }),
       );
+    // An act no cited passage gives anyone (« préside le jury », `role-acts.ts`); a point given to check stated as
+    // fact (`to-check.ts`).
+    const act = actNotGiven(stated, pool);
+    if (act) reasons.push(message("verify.actNotGiven", { where: w, ...act }));
+    const toCheck = toCheckAsFact(stated, pool);
+    if (toCheck) reasons.push(message("verify.toCheck", { where: w, quote: toCheck }));
   }
   // What the passages only report (« serait hébergé par … », « ont affirmé que … ») stated as established.
   if (cited.length > 0) {
@@ -713,12 +738,19 @@ function checkSentence(
     // Words saying what a product or its vendor is (« une solution … développée par une entreprise allemande »), in a
     // sentence naming a name of the passages whose other words are all found: what a catalog card says by its fields.
     // What the note advises the collectivité it is written for is its proposal, not a fact of the passages.
+    // « La fiche ne propose pas d'alternative »: true when the card gives none (`card-denial.ts`).
+    const denial = cardDenial(sentence, pool);
+    if (denial !== null) {
+      if (denial) reasons.push(message("verify.contradiction", { where: w, quote: denial }));
+      return [...new Set(reasons)];
+    }
     const words0 = [...new Set(contentWords(listedOnly(withoutAdvice(sentence, pool, facts))))];
     // An announcement takes two of its words (« Plusieurs enseignements ressortent ») : « plusieurs collectivités ont
     // réduit leur dépendance » alone states something, and is checked as it is.
     const announces = words0.filter((c) => ANNOUNCE_WORDS.has(c)).length >= 2;
     const said = words0.filter((c) => !announces || !ANNOUNCE_WORDS.has(c));
-    const found = (c: string) => bags.some((b) => wordIn(c, b));
+    // A word of the passage's family counts (« créer » for « Création », `derivations.ts`).
+    const found = (c: string) => bags.some((b) => wordIn(c, b) || derivedIn(c, b));
     // A sentence about the catalog or a card of it (« Le catalogue le range parmi … », « Tous deux sont des logiciels
     // libres »), where a cited passage is a card: its words for the catalog do not count; what remains, when it is
     // under three words, must all be found.
@@ -740,9 +772,9 @@ function checkSentence(
     const all = framed;
     const naming = namesOf(sentence).some((n) => bags.some((b) => nameIn(words(n).join(" "), b)));
     const described = naming ? all.filter((c) => !PRODUCT_WORDS.has(c)) : all;
-    const content = described.length >= 3 && described.every((c) => bags.some((b) => wordIn(c, b))) ? described : all;
+    const content = described.length >= 3 && described.every(found) ? described : all;
     if (content.length >= 3) {
-      const missing = content.filter((c) => !bags.some((b) => wordIn(c, b)));
+      const missing = content.filter((c) => !found(c));
       // A sentence about the sources describes them in its own words: only what it is about must be in them.
       const min = ABOUT_SOURCES.test(sentence.replace(/\*\*|__/g, "").trim())
         ? ABOUT_SOURCES_COVERAGE

@@ -155,6 +155,12 @@ const PROPRIETARY = bounded(alternation("propriétaire"));
 const COUNTED = bounded(alternation("postes"));
 const SHIFT = bounded(alternation("changement de sujet"));
 const PRESENCE = bounded(alternation("présence"));
+/** « sans lien avec la Chine », « indépendant des États-Unis »: said of a product, none of its countries or laws. */
+const UNLINKED_PLACE = bounded(
+  `(?:${alternation("sans lien")})\\s+(?:avec|de|des|du|d'|a|au|aux)\\s*(?:(?:la|le|les|l')\\s*)?(${PLACE_NAMES})`,
+);
+/** « n'a rien d'américain ». */
+const NOTHING_OF = bounded(`(?:${alternation("rien de")})\\s+d(?:e\\s+|')\\s*(${ADJECTIVE})`);
 /** A negation before what the clause says (« n'est pas libre », « ne relève d'aucune loi »). */
 const NEGATION = /(?<!\p{L})(?:ne|n'|pas|jamais|aucun|aucune|ni|non)(?!\p{L})/u;
 
@@ -284,6 +290,19 @@ export function statementsOf(folded: string, original: string): Statement[] {
     if (place && "codes" in place) lawStatement(place.codes, m);
   }
   for (const { re, code } of NAMED_LAWS) for (const m of all(re)) lawStatement([code], m);
+  // « sans lien avec la Chine », « n'a rien d'américain »: no country of its vendor or owner, no law of it.
+  const unlinked = (place: Place | null, m: RegExpMatchArray) => {
+    if (!place || !("codes" in place)) return;
+    out.push({
+      said: original.slice(m.index!, m.index! + m[0].length),
+      at: m.index!,
+      end: m.index! + m[0].length,
+      holds: (p) => !place.codes.some((c) => widened(p.countries).has(c) || lawCountries(p).has(c)),
+      negatable: false,
+    });
+  };
+  for (const m of all(UNLINKED_PLACE)) unlinked(placeOfName(words(m[1]!).join(" ")), m);
+  for (const m of all(NOTHING_OF)) unlinked(placeOfAdjective(m[1]!), m);
   // « extra-européen »: whoever controls it is not European, or an extra-European law reaches it.
   for (const m of all(BEARER_EXTRA)) said(m, (p) => !p.countries.length || !europeanControlled(p));
   for (const m of all(LAW_EXTRA)) said(m, (p) => p.laws.length > 0 || (!p.countries.length && !p.laws.length));

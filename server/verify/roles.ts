@@ -27,7 +27,7 @@ const INSTITUTIONS = (SECTIONS.get("institutions") ?? []).map((name) => ({
 }));
 
 /** Persons of a text: two capitalised words or more, written together (« Sophie Le Goff », « Nicolas Vivant »). */
-function persons(text: string): { name: string; folded: string }[] {
+export function persons(text: string): { name: string; folded: string }[] {
   const out: { name: string; at: number; end: number }[] = [];
   for (const m of text.matchAll(/(?<![\p{L}\p{N}-])\p{Lu}[\p{Ll}-]+/gu)) {
     const last = out.at(-1);
@@ -185,7 +185,7 @@ export function agentSwapped(stated: string, pool: Source[]): { name: string; ot
 const SUBORDINATES = new Set(wordLines("role-subordinates.txt").map((w) => fold(w)));
 
 /** Words around a person's name in which the role a passage gives them is looked for. */
-const ROLE_REACH = 10;
+export const ROLE_REACH = 10;
 
 /**
  * A person the sentence gives a role (« Claire Dumas est la maire ») that every cited sentence naming them gives as a
@@ -277,7 +277,7 @@ const RANKS = wordLines("role-ranks.txt").map((l) => new Set(l.split(/\s+/).map(
 const SECOND_RANK = RANKS.findIndex((r) => [...r].some((w) => SUBORDINATES.has(w)));
 
 /** A text's words as written, with their folded forms (« vice-présidente » is two: « vice », « présidente »). */
-const tokens = (text: string) =>
+export const tokens = (text: string) =>
   [...text.matchAll(/\p{L}[\p{L}\p{N}]*/gu)].map((m) => ({
     raw: m[0],
     folded: fold(m[0]),
@@ -286,7 +286,7 @@ const tokens = (text: string) =>
   }));
 
 /** The rank of the role word at `i` (a second's if a subordinate word is just before), or -1. */
-function rankAt(list: { folded: string }[], i: number): number {
+export function rankAt(list: { folded: string }[], i: number): number {
   const w = list[i]!.folded;
   const r = RANKS.findIndex((x) => x.has(w));
   if (r < 0 || SUBORDINATES.has(w)) return r;
@@ -299,7 +299,7 @@ const ROLE_PHRASE = 4;
 const PHRASE_TAIL = /^(?:et|de|des|du|d|la|le|les|l|au|aux|a|en|chargee?s?)$/u;
 
 /**
- * A role sentence about a person (« Pauline Héraud est la maire de Montravel ») where the cited sentences naming the
+ * A role sentence about a person (« Pauline Héraud est la maire de Montravel », « X en est le président ») where the cited sentences naming the
  * person give them another role of the ranks (« directrice des systèmes d'information ») and none of the same rank:
  * the role stated and the passage's, or null (a person no cited sentence names, or names without a role, is left to
  * the other checks).
@@ -311,7 +311,10 @@ export function roleClaimed(stated: string, pool: Source[]): { name: string; oth
   const all = bagOf(texts.join(" "));
   for (const p of persons(text).filter((x) => inBag(x.folded, all, false))) {
     const at = text.indexOf(p.name);
-    const rest = /^\s*,?\s*est\s+(?:(?:le|la|l['’])\s*)?/u.exec(text.slice(at + p.name.length));
+    const rest =
+      /^\s*,?\s*(?:en\s+|y\s+)?(?:est|était|fut|a\s+été|est\s+devenue?|devient)\s+(?:(?:le|la|l['’])\s*)?/u.exec(
+        text.slice(at + p.name.length),
+      );
     if (at < 0 || !rest) continue;
     const predicate = tokens(text.slice(at + p.name.length + rest[0].length)).slice(0, 6);
     const k = predicate.findIndex((_, i) => rankAt(predicate, i) >= 0);
@@ -333,7 +336,8 @@ export function roleClaimed(stated: string, pool: Source[]): { name: string; oth
         while (start > from && SUBORDINATES.has(list[start - 1]!.folded)) start--;
         const phrase = list.slice(start, i + 1 + ROLE_PHRASE);
         while (phrase.length > i + 1 - start && PHRASE_TAIL.test(phrase.at(-1)!.folded)) phrase.pop();
-        other = t.slice(phrase[0]!.at, phrase.at(-1)!.end);
+        // The role alone, not what follows it (« délégué général depuis mars 2005 (Blog »).
+        other = t.slice(phrase[0]!.at, phrase.at(-1)!.end).split(/\s*[(;,]|\s+depuis(?!\p{L})/u)[0]!;
       }
     }
     if (other)

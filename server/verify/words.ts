@@ -35,6 +35,8 @@ export const WEAK = new Set([
   ),
   // Connectives a sentence adds (« en revanche »), as data.
   ...wordList("claim-connectives.txt").flatMap((w) => words(w)),
+  // Verbs announcing a product's use (« sert à »), as data.
+  ...wordList("purpose-verbs.txt").flatMap((w) => words(w)),
 ]);
 
 export const contentWords = (text: string) =>

@@ -1,7 +1,7 @@
 /** Whether a year or a number in words is said of the same event as in the sources. */
 import { fold } from "../retrieval/french.ts";
 import { yearInPlace } from "./figure-context.ts";
-import { QUANTITY } from "./figure-match.ts";
+import { QUANTITY, roundingWordBefore } from "./figure-match.ts";
 import { extractFigures, NUMBER_WORDS } from "./figures.ts";
 import { POLARITY_MIN_SHARE } from "./negation.ts";
 import { MONTH_NAMES } from "./proper-nouns.ts";
@@ -129,4 +129,21 @@ function datedParts(text: string): { year: number; bag: Bag }[] {
     out.push({ year: spot.f.year, bag: bagOf(`${before.at(-1)} ${after[0]} ${opens ? (after[1] ?? "") : ""}`) });
   }
   return out;
+}
+
+/** How far above (« plus de ») or below (« moins de ») a rounded count in words a source's count may be: 1.5 times. */
+export const ROUNDED_COUNT_SPAN = 1.5;
+
+/**
+ * Whether a count in words of a sentence (« plus de trois cents logiciels ») is a source's count (« 324 logiciels »):
+ * the same value, or, after a word that rounds it, a value on its side of it (« plus de », « moins de ») or near it
+ * (« environ », « près de »: within 10 %).
+ */
+export function countGiven(sentence: string, count: { raw: string; value: number }, given: number): boolean {
+  if (given === count.value) return true;
+  const word = roundingWordBefore(sentence, count.raw.split(/\s+/)[0]!);
+  if (!word) return false;
+  if (/plus de|au moins/.test(word)) return given > count.value && given < count.value * ROUNDED_COUNT_SPAN;
+  if (/moins de/.test(word)) return given < count.value && given > count.value / ROUNDED_COUNT_SPAN;
+  return Math.abs(given - count.value) <= 0.1 * given;
 }

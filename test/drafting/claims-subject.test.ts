@@ -96,3 +96,17 @@ describe("a context claim about a person's role (trial9 A6, other people than th
     expect(flags).toEqual([]);
   });
 });
+
+describe("a context claim about others with the sender's reserve (trial10 A3, other people than the trial's)", () => {
+  it("« (selon nos informations) » does not make the claim the sender's own", () => {
+    expect(
+      contextClaims("Camille Rouvier est le maire de Bellecombe (selon nos informations).", "Commune de Vizille"),
+    ).toEqual(["Camille Rouvier est le maire de Bellecombe (selon nos informations)"]);
+    expect(
+      contextClaims("Camille Rouvier est le maire de Bellecombe (à notre connaissance).", "Commune de Vizille"),
+    ).toHaveLength(1);
+  });
+  it("the sender speaking of themselves stays their own", () => {
+    expect(contextClaims("Nos informations datent de 2025.", "Commune de Vizille")).toEqual([]);
+  });
+});

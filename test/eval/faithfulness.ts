@@ -806,7 +806,9 @@ export async function evaluateChatFaithfulness(
           const scripted = scriptedReply(scenario, passages, qi + si, pool, promptQuestion(req));
           target = scripted?.target ?? null;
           variant = scripted?.variant ?? "";
-          reply = scripted?.reply ?? "Je ne sais pas.";
+          // A sentence already taken gives no case (below): the model says it does not know rather than have a whole
+          // answer checked for nothing (most of the cost of this loop is the check of answers).
+          reply = scripted && !used.has(scripted.target) ? scripted.reply : "Je ne sais pas.";
           return reply;
         },
       });

@@ -2220,9 +2220,8 @@ describe("sixteenth series (kinds of misses of held-out-13: designations, near n
   describe("on the real corpus", () => {
     let real: { engine: Engine; close(): Promise<void> };
     beforeAll(async () => {
-      real = await realCorpusEngine("cap-libre-abstain16-");
+      real = await realCorpus();
     }, 120_000);
-    afterAll(async () => real?.close());
     const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
 
     it("abstains on a person's home asked of a catalog card, an introduced town asked about, an absent product beside a present one", async () => {

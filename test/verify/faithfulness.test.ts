@@ -36,7 +36,8 @@ beforeAll(async () => {
   dataDir = await realCorpusDataDir("cap-libre-faith-");
   engine = await createEngine({
     ...loadConfig(
-      withTestProvider({ OLLAMA_STATUS_TTL_MS: "0", OLLAMA_BASE_URL: fake.url, LLM_MODEL: "ministral-3:8b" }),
+      // The fake model never goes away: its status is asked once a minute, not before each of some 250 answers.
+      withTestProvider({ OLLAMA_STATUS_TTL_MS: "60000", OLLAMA_BASE_URL: fake.url, LLM_MODEL: "ministral-3:8b" }),
     ),
     corpusDir: path.resolve("corpus"),
     dataDir,

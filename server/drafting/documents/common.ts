@@ -105,6 +105,15 @@ const SELF_REFERENCE = new RegExp(
   "iu",
 );
 
+/**
+ * A reserve by which the sender says where they have what they say of others (« (selon nos informations) », « , à notre
+ * connaissance, »): it does not make the clause about them.
+ */
+const SENDER_RESERVE = new RegExp(
+  `\\s*(?:\\(\\s*(?:${subjects("réserves de l'expéditeur")})\\s*\\)|,\\s*(?:${subjects("réserves de l'expéditeur")})\\s*(?=,|$))`,
+  "giu",
+);
+
 /** Words of a collectivité's name that name it (« Rennes » of « Ville de Rennes »), not its kind. */
 const GENERIC_NAME_WORD = new RegExp(`^(?:${subjects("mots génériques d'un nom")})$`, "iu");
 
@@ -184,7 +193,10 @@ export function contextClaims(context: string | undefined, collectivite: string)
   const us = namesUs(collectivite);
   return sentencesOf(context)
     .flatMap(clausesOf)
-    .filter((c) => !us(c) && aboutOthers(c));
+    .filter((c) => {
+      const bare = c.replace(SENDER_RESERVE, "");
+      return !us(bare) && aboutOthers(bare);
+    });
 }
 
 /** The context without its claims about others: what the user says of their own collectivité (its dated events). */

@@ -1,0 +1,32 @@
+/**
+ * A ban stated where the cited passages state none (trial10 A2): « L'État a interdit Teams à toutes les collectivités
+ * territoriales [1] » where [1] says « Visio (DINUM) remplacera Teams … dans tous ses services ». The words of a ban,
+ * in a sentence and in a passage, are data (`server/i18n/fr/bans.txt`).
+ */
+import { escapeRegExp, fold } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
+import { NEGATION } from "./negation.ts";
+import type { Source } from "./source-sentences.ts";
+
+const SECTIONS = wordListSections("bans.txt");
+/** Entries as a pattern on folded text: each the start of a word, or a phrase of whole words. */
+const pattern = (entries: string[]) =>
+  new RegExp(
+    `(?<!\\p{L})(?:${entries
+      .map((e) => escapeRegExp(fold(e)).replace(/['’]/g, "['’]\\s*").replace(/\s+/g, "\\s+"))
+      .join("|")})`,
+    "iu",
+  );
+const STATED = pattern(SECTIONS.get("phrase") ?? []);
+const GIVEN = pattern(SECTIONS.get("passage") ?? []);
+
+/** The phrase by which a sentence states a ban none of its cited passages states, as written; or null. */
+export function banUnstated(stated: string, pool: Source[]): string | null {
+  const folded = fold(stated);
+  const m = STATED.exec(folded);
+  if (!m || NEGATION.test(stated)) return null;
+  if (pool.some((src) => src.sentences.some((ss) => GIVEN.test(fold(ss.text))))) return null;
+  // The phrase as written, to its word's end (folding keeps the length of a text written with composed letters).
+  const end = m.index + m[0].length + (/^[\p{L}-]*/u.exec(folded.slice(m.index + m[0].length))?.[0].length ?? 0);
+  return folded.length === stated.length ? stated.slice(m.index, end) : folded.slice(m.index, end);
+}
