@@ -94,11 +94,12 @@ function cardAsked(question: string, used: SearchResult[]): number {
   return -1;
 }
 
-/** « (fiche Zoom du catalogue, août 2026) [1] »: the source of a card's line. */
+/** « (fiche « Zoom » du catalogue, août 2026) [1] »: the source of a card's line. */
 function cardSource(r: SearchResult, n: number): string {
   const name = r.document.title.replace(/^[^:]+ : /, "");
-  const date = r.document.date ? `, ${frenchDate(r.document.date)}` : "";
-  return `(${message("answer.briefCard", { name })}${date}) [${n}]`;
+  // As `brief.ts` credits a card: a card whose sources give no date says so.
+  const date = r.document.date ? frenchDate(r.document.date) : message("answer.briefUndated");
+  return `(${message("answer.briefCard", { name })}, ${date}) [${n}]`;
 }
 
 /**

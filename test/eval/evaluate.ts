@@ -36,6 +36,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-14",
   "held-out-15",
   "held-out-16",
+  "held-out-17",
 ]);
 
 /**

@@ -34,7 +34,7 @@ describe("« En bref » of a question about one catalog product", () => {
   it("quotes the vendor's line for « est-il européen ? »", async () => {
     const { brief, quotes } = await briefOf("Webex est-il européen ?");
     expect(quotes).toEqual([expect.stringMatching(/^Éditeur : Cisco, États-Unis\b.*CLOUD Act/)]);
-    expect(brief).toMatch(/\(fiche Cisco Webex du catalogue, [^)]+\) \[1\]$/);
+    expect(brief).toMatch(/\(fiche « Cisco Webex » du catalogue, [^)]+\) \[1\]$/);
   });
 
   it("quotes the kind and usage line for « ça sert à quoi ? »", async () => {

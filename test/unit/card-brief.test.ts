@@ -45,7 +45,7 @@ describe("« En bref » of a question about one catalog card", () => {
     const b = brief("Webex est-il européen ?", "catalog/product/webex", "catalog/vendor/cisco")!;
     expect(b.quotes.map((q) => q.text)).toEqual([lineOf("catalog/product/webex", "Éditeur : ")]);
     expect(b.text).not.toContain("Apparaît dans les inventaires");
-    expect(b.text).toMatch(/\(fiche Cisco Webex du catalogue, [^)]+\) \[1\]$/);
+    expect(b.text).toMatch(/\(fiche « Cisco Webex » du catalogue, [^)]+\) \[1\]$/);
   });
 
   it("quotes the kind and usage line for « ça sert à quoi ? »", () => {
