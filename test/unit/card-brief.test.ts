@@ -4,25 +4,15 @@
  * vendor's line), what replaces it (the alternatives, after what it is); never the line of inventory names; the card's
  * name and date after the quotes. Other products than the evaluation's (Webex, Dropbox, Fortinet, Nextcloud).
  */
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { briefOf } from "../../server/answers/brief.ts";
 import { cardBrief } from "../../server/answers/card-brief.ts";
-import { catalogPassages, loadCatalog } from "../../server/corpus/catalog.ts";
 import type { SearchResult } from "../../server/retrieval/search.ts";
+import { catalogCards } from "../helpers/passages.ts";
 
 let cards: SearchResult[];
 beforeAll(async () => {
-  const catalog = await loadCatalog(path.resolve("corpus"), []);
-  cards = catalogPassages(catalog).map((p) => ({
-    id: `${p.id}#0`,
-    text: p.text,
-    section: "",
-    score: 1,
-    document: { id: p.id, title: p.title, kind: "catalog", date: p.date, url: p.url },
-    sources: p.sources,
-    source: null,
-  }));
+  cards = await catalogCards();
 });
 const card = (id: string) => cards.find((c) => c.document.id === id)!;
 /** The brief of a question whose answer quotes these cards whole. */
