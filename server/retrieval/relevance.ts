@@ -146,6 +146,11 @@ const RARE_NAME = 20;
 /** A word right after a collectivité's noun (« region normandie », « ville de brive »), folded: its name. */
 const COLLECTIVITY_NAMED =
   /\b(?:region|ville|commune|departement|metropole|mairie|agglomeration|intercommunalite)\s+(?:de\s+(?:la\s+)?|du\s+|des\s+|d'|l')?([a-z]{3,})\b/g;
+/**
+ * A word after « à » opening the question or after « chez nous », « ici » (« a doullens la mairie … », « chez nous à
+ * altkirch on est … »), folded: the asker's town typed in lower case.
+ */
+const TOWN_AT = /(?:^\s*|\b(?:chez\s+(?:nous|moi)|ici),?\s+)a\s+([a-z][a-z-]{2,})\b/g;
 /** The ending of a French adjective of place (« iséroise », « landais », « alsacienne », « auvergnate »), folded. */
 const PLACE_ADJECTIVE = /(?:ois|oise|ais|aise|ien|ienne|ain|aine|at|ate)s?$/;
 /** A folded word naming a collectivité (« ville », « communes », « mairie », « municipal »). */
@@ -387,6 +392,13 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
       // « la ville iséroise », « une commune landaise »: an adjective of place right after the noun describes the
       // collectivité, it is not its name (« la ville de Brive », « la région Normandie »).
       if (m[0]!.split(/\s+/).length === 2 && PLACE_ADJECTIVE.test(word)) continue;
+      if (!STOPWORDS.has(word) && (await frequency(word)) === 0 && !judged.some((p) => p.list.includes(word)))
+        unknown.push(word);
+    }
+    // « a doullens la mairie est sous libreoffice ? »: the town the question opens on, typed in lower case, is named
+    // all the same; a corpus that never writes it does not speak of its mairie.
+    for (const m of fold(question).matchAll(TOWN_AT)) {
+      const word = m[1]!;
       if (!STOPWORDS.has(word) && (await frequency(word)) === 0 && !judged.some((p) => p.list.includes(word)))
         unknown.push(word);
     }
