@@ -148,9 +148,9 @@ const COLLECTIVITY_NAMED =
   /\b(?:region|ville|commune|departement|metropole|mairie|agglomeration|intercommunalite)\s+(?:de\s+(?:la\s+)?|du\s+|des\s+|d'|l')?([a-z]{3,})\b/g;
 /**
  * A word after « à » opening the question or after « chez nous », « ici » (« a doullens la mairie … », « chez nous à
- * altkirch on est … »), folded: the asker's town typed in lower case.
+ * altkirch on est … »), in lower case: the asker's town typed so (a capitalised one is read as a name).
  */
-const TOWN_AT = /(?:^\s*|\b(?:chez\s+(?:nous|moi)|ici),?\s+)a\s+([a-z][a-z-]{2,})\b/g;
+const TOWN_AT = /(?:^\s*|(?<![\p{L}])(?:[Cc]hez\s+(?:nous|moi)|[Ii]ci),?\s+)[AaÀà]\s+(\p{Ll}[\p{Ll}-]{2,})(?![\p{L}])/gu;
 /** The ending of a French adjective of place (« iséroise », « landais », « alsacienne », « auvergnate »), folded. */
 const PLACE_ADJECTIVE = /(?:ois|oise|ais|aise|ien|ienne|ain|aine|at|ate)s?$/;
 /** A folded word naming a collectivité (« ville », « communes », « mairie », « municipal »). */
@@ -397,10 +397,14 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
     }
     // « a doullens la mairie est sous libreoffice ? »: the town the question opens on, typed in lower case, is named
     // all the same; a corpus that never writes it does not speak of its mairie.
-    for (const m of fold(question).matchAll(TOWN_AT)) {
-      const word = m[1]!;
-      if (!STOPWORDS.has(word) && (await frequency(word)) === 0 && !judged.some((p) => p.list.includes(word)))
-        unknown.push(word);
+    for (const m of question.matchAll(TOWN_AT)) {
+      const word = fold(m[1]!);
+      // Written with its accents or without (« à séoul »), the corpus may hold it either way.
+      // So may it hold what it stands for (« séoul »: the Corée du Sud of the gazetteer).
+      const variants = resolved.find((t) => t.word === word)?.variants ?? [];
+      const forms = [...new Set([word, m[1]!, ...variants])];
+      if (STOPWORDS.has(word) || judged.some((p) => forms.some((f) => p.list.includes(f)))) continue;
+      if ((await Promise.all(forms.map(frequency))).every((n) => n === 0)) unknown.push(word);
     }
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
