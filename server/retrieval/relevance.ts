@@ -151,6 +151,11 @@ const COLLECTIVITY_NAMED =
  * altkirch on est … »), in lower case: the asker's town typed so (a capitalised one is read as a name).
  */
 const TOWN_AT = /(?:^\s*|(?<![\p{L}])(?:[Cc]hez\s+(?:nous|moi)|[Ii]ci),?\s+)[AaÀà]\s+(\p{Ll}[\p{Ll}-]{2,})(?![\p{L}])/gu;
+/**
+ * A word opening the question, in lower case, whose figure is asked (« quillan a combien de postes … ? », « rodez compte
+ * combien d'agents ? »): the collectivité the figure is of.
+ */
+const TOWN_COUNTED = /^\s*(\p{Ll}[\p{Ll}-]{2,})\s+(?:a|compte|possède|possede)\s+combien(?![\p{L}])/gu;
 /** The ending of a French adjective of place (« iséroise », « landais », « alsacienne », « auvergnate »), folded. */
 const PLACE_ADJECTIVE = /(?:ois|oise|ais|aise|ien|ienne|ain|aine|at|ate)s?$/;
 /** A folded word naming a collectivité (« ville », « communes », « mairie », « municipal »). */
@@ -397,7 +402,7 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
     }
     // « a doullens la mairie est sous libreoffice ? »: the town the question opens on, typed in lower case, is named
     // all the same; a corpus that never writes it does not speak of its mairie.
-    for (const m of question.matchAll(TOWN_AT)) {
+    for (const m of [...question.matchAll(TOWN_AT), ...question.matchAll(TOWN_COUNTED)]) {
       const word = fold(m[1]!);
       // Written with its accents or without (« à séoul »), the corpus may hold it either way.
       // So may it hold what it stands for (« séoul »: the Corée du Sud of the gazetteer).

@@ -2712,6 +2712,7 @@ describe("held-out-17: a fact of the asker's own town is asked, not what holds f
     it("abstains on a town typed in lower case after « à » that the corpus never names", async () => {
       for (const q of [
         "a espalion la mairie est passée sous linux ?",
+        "marvejols a combien de postes sous windows à la mairie ?",
         "à marvejols le conseil a voté pour nextcloud ?",
         "chez nous à laguiole on est sur zoom, la communauté de communes voisine utilise quoi ?",
         "On est à Espalion dans l'Aveyron, est-ce qu'un syndicat informatique du département propose Nextcloud ?",
