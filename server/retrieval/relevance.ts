@@ -156,6 +156,8 @@ const TOWN_AT = /(?:^\s*|(?<![\p{L}])(?:[Cc]hez\s+(?:nous|moi)|[Ii]ci),?\s+)[Aa�
  * combien d'agents ? »): the collectivité the figure is of.
  */
 const TOWN_COUNTED = /^\s*(\p{Ll}[\p{Ll}-]{2,})\s+(?:a|compte|possède|possede)\s+combien(?![\p{L}])/gu;
+/** An acronym in brackets after what it stands for (« Cyber Resilience Act (CRA) »): group 1. */
+const DEFINED_ACRONYM = /[\p{L}»”"]\s+\((\p{Lu}[\p{Lu}\p{N}]{1,9})\)/gu;
 /** The ending of a French adjective of place (« iséroise », « landais », « alsacienne », « auvergnate »), folded. */
 const PLACE_ADJECTIVE = /(?:ois|oise|ais|aise|ien|ienne|ain|aine|at|ate)s?$/;
 /** A folded word naming a collectivité (« ville », « communes », « mairie », « municipal »). */
@@ -595,7 +597,13 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
   // their own, digital, sense.
   if (frequency) {
     const headings = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));
-    const offDomain = await offDomainWords(question, terms, frequency, headings);
+    // « … Cyber Resilience Act (CRA) … », « France Numérique Libre (FNL) »: the acronyms a passage read defines.
+    const defined = new Set(
+      results
+        .slice(0, JUDGED)
+        .flatMap((r) => [...`${r.document.title} ${r.text}`.matchAll(DEFINED_ACRONYM)].map((m) => fold(m[1]!))),
+    );
+    const offDomain = await offDomainWords(question, terms, frequency, headings, defined);
     if (offDomain.length) return none("low-coverage", offDomain);
   }
   return "continue";
