@@ -156,8 +156,13 @@ const TOWN_AT = /(?:^\s*|(?<![\p{L}])(?:[Cc]hez\s+(?:nous|moi)|[Ii]ci),?\s+)[Aa�
  * combien d'agents ? »): the collectivité the figure is of.
  */
 const TOWN_COUNTED = /^\s*(\p{Ll}[\p{Ll}-]{2,})\s+(?:a|compte|possède|possede)\s+combien(?![\p{L}])/gu;
-/** An acronym in brackets after what it stands for (« Cyber Resilience Act (CRA) »): group 1. */
-const DEFINED_ACRONYM = /[\p{L}»”"]\s+\((\p{Lu}[\p{Lu}\p{N}]{1,9})\)/gu;
+/** At most this many words before what an acronym stands for, for its definition to open its sentence. */
+const OPENING_WORDS = 3;
+/**
+ * An acronym in brackets (group 2) after what it stands for, whose last two words are group 1 (« Cyber Resilience Act
+ * (CRA) »).
+ */
+const DEFINED_ACRONYM = /([\p{L}'’-]+\s+[\p{L}'’-]+)\s*[»”"]?\s+\((\p{Lu}[\p{Lu}\p{N}]{1,9})\)/gu;
 /** The ending of a French adjective of place (« iséroise », « landais », « alsacienne », « auvergnate »), folded. */
 const PLACE_ADJECTIVE = /(?:ois|oise|ais|aise|ien|ienne|ain|aine|at|ate)s?$/;
 /** A folded word naming a collectivité (« ville », « communes », « mairie », « municipal »). */
@@ -597,11 +602,21 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
   // their own, digital, sense.
   if (frequency) {
     const headings = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));
-    // « … Cyber Resilience Act (CRA) … », « France Numérique Libre (FNL) »: the acronyms a passage read defines.
+    // « … Cyber Resilience Act (CRA) … » under « Le Cyber Resilience Act : … », « France Numérique Libre (FNL) »: the
+    // acronyms a passage read defines and is about (its heading writes what the acronym stands for), not one defined in
+    // passing (« services départementaux d'incendie et de secours (SDIS) » in a list).
     const defined = new Set(
-      results
-        .slice(0, JUDGED)
-        .flatMap((r) => [...`${r.document.title} ${r.text}`.matchAll(DEFINED_ACRONYM)].map((m) => fold(m[1]!))),
+      results.slice(0, JUDGED).flatMap((r) => {
+        const heading = fold(`${r.document.title} ${r.section}`);
+        const text = `${r.document.title}\n${r.text}`;
+        // Or the subject its sentence opens on (« - Le Référentiel général d'interopérabilité (RGI) existe depuis … »).
+        const opens = (at: number) =>
+          (text.slice(0, at).split(/[.!?:;\n]/).pop() ?? "").split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <=
+          OPENING_WORDS;
+        return [...text.matchAll(DEFINED_ACRONYM)]
+          .filter((m) => heading.includes(fold(m[1]!)) || opens(m.index))
+          .map((m) => fold(m[2]!));
+      }),
     );
     const offDomain = await offDomainWords(question, terms, frequency, headings, defined);
     if (offDomain.length) return none("low-coverage", offDomain);
