@@ -9,19 +9,21 @@
 
 import { fold, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import { wordListSections } from "../i18n/word-lists.ts";
-import { stem } from "../retrieval/french.ts";
+import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { type Asked, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import {
   askedYears,
+  distinguishingNames,
   holdsStem,
+  namesTitlePlace,
   pickVerbatim,
   quotableSentences,
   stemsOf,
   unvouchedFigure,
   type Weighed,
+  wordStem,
 } from "./verbatim.ts";
 
 /** `server/i18n/fr/brief.txt`: what a question asks, by section, each entry folded. */
@@ -100,11 +102,41 @@ export function shortTitle(title: string): string {
   return first.length <= 60 ? first : `${first.slice(0, first.lastIndexOf(" ", 57))}…`;
 }
 
-/** « (Ville de Lyon, mars 2026) [1] »: the source of a quoted sentence, as read aloud and as a link. */
+/**
+ * « (Ville de Lyon, mars 2026) [1] »: the source of a quoted sentence, as read aloud and as a link. A catalog card is
+ * named as one (« fiche « Dr.Web » du catalogue »), with its date or « sans date »: never a bare « (Produit) ».
+ */
 function sourceOf(r: SearchResult, n: number): string {
+  if (r.document.kind === "catalog") {
+    const name = r.document.title.replace(/^[^:]*:\s*/, "");
+    const date = r.document.date ? frenchDate(r.document.date) : message("answer.briefUndated");
+    return `(${message("answer.briefCard", { name })}, ${date}) [${n}]`;
+  }
   const date = r.document.date ? `, ${frenchDate(r.document.date)}` : "";
   return `(${shortTitle(r.document.title)}${date}) [${n}]`;
 }
+
+/** Whether a sentence opens on one of a section's expressions (folded, whole words). */
+const opensOn = (sentence: string, section: string) => {
+  const s = normalized(fold(sentence));
+  return entries(section).some((e) => s.startsWith(e));
+};
+
+/** `adjectives-of-places.txt`: each country as its name and adjectives, normalized; wide places (Europe) apart. */
+const COUNTRIES: string[][] = wordListLines("adjectives-of-places.txt")
+  .filter((l) => l.includes(":"))
+  .map((l) => {
+    const [name, list] = l.split(":") as [string, string];
+    return [name, ...list.split(",")].map((w) => normalized(fold(w.trim())));
+  })
+  .filter((forms) => !/ (?:europe|union europeenne|amerique|bretagne) /.test(forms[0]!));
+/** The countries (indexes in `COUNTRIES`) a text names, by name or adjective. */
+const countriesOf = (text: string): number[] => {
+  const t = normalized(fold(text));
+  return COUNTRIES.flatMap((forms, i) => (forms.some((f) => t.includes(f)) ? [i] : []));
+};
+/** Words of a sentence's start where the country of its subject is said (« L'armée autrichienne a quitté … »). */
+const SUBJECT_REACH = 6;
 
 interface Candidate extends Weighed {
   /** Number (from 1) of the quoted passage. */
@@ -128,7 +160,7 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
   const subject = subjectWords(question);
   if (subject.length === 0 || used.length === 0) return null;
   const price = asks(question, "prix");
-  const stems = subject.map(stem);
+  const stems = subject.map(wordStem);
   // Subject words counted: a price asked counts one more, the cost itself.
   const total = stems.length + (price ? 1 : 0);
   const who = asks(question, "qui");
@@ -136,10 +168,38 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
   const peers = asksPeers(question);
   const candidates: Candidate[] = [];
   const titles = used.map((r) => stemsOf(r.document.title));
+  const names = distinguishingNames(
+    question,
+    subject,
+    used,
+    used.map((r) => r.text),
+  );
+  // What each passage is about: its document's title and its whole text (« (CPI) » the excerpt may leave out).
+  const about = used.map((r, i) => [...titles[i]!, ...stemsOf(r.text)]);
+  // A country asked (« collectivités françaises »): a sentence whose subject is another country's comes last.
+  const countries = countriesOf(question);
+  const risk = asks(question, "risque");
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
+    const card = r.document.kind === "catalog";
+    const titleCountries = countriesOf(r.document.title);
     // (The whole quote is longer than the sentence: the budget alone limits it.)
-    quotableSentences(excerpt, { max: BRIEF_CHARS, cutClausesOver: LONG_SENTENCE }).forEach(({ text, own }, j) => {
+    quotableSentences(
+      excerpt,
+      {
+        max: BRIEF_CHARS,
+        cutClausesOver: LONG_SENTENCE,
+        question,
+        placeNamed: namesTitlePlace(question, r.document.title),
+      },
+      r.text,
+    ).forEach(({ text, own }, j) => {
+      // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
+      if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))) return;
+      // A card's list of inventory names answers nothing read aloud.
+      if (card && opensOn(own, "fiche hors réponse")) return;
+      // « Voir le document consacré à … » points elsewhere: it answers nothing.
+      if (opensOn(own, "renvoi")) return;
       // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       const words = stemsOf(own);
@@ -169,6 +229,14 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
         score +=
           (NAMED.test(own) ? 1 : -2) + (r.document.kind === "case-study" ? 1.5 : -1) + (namesCollectivity(own) ? 1 : 0);
       if (text.length > 300) score -= 1;
+      if (countries.length) {
+        const about = [...titleCountries, ...countriesOf(text.split(/\s+/).slice(0, SUBJECT_REACH).join(" "))];
+        if (about.some((c) => countries.includes(c))) score += 1;
+        else if (about.length) score -= 3;
+      }
+      // A risk asked of a product (« c'est pareil ? » after « dangereux ? »): its card answers by its publisher, its
+      // country and the laws it is exposed to, not by its description.
+      if (card && risk) score += opensOn(own, "fiche réponse") ? 3 : -1;
       candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
     });
   });

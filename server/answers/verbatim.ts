@@ -15,8 +15,14 @@
  */
 
 import { fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
-import { needsPrevious, pieces } from "../retrieval/passages.ts";
+import { namesItsDocument, needsPrevious as needsSentenceBefore, pieces } from "../retrieval/passages.ts";
+
+/** Whether a quoted sentence needs the one before it: « Cette fiche … » (the document naming itself) does not. */
+const needsPrevious = (s: string) => needsSentenceBefore(s) && !namesItsDocument(s);
+
+import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { qualificationNote, qualifiedFigures } from "./qualified.ts";
 
@@ -37,12 +43,45 @@ export function askedYears(question: string): AskedYear[] {
 /** Shortest sentence worth quoting alone (shorter ones are headings or fragments). */
 export const MIN_SENTENCE = 40;
 
+/**
+ * A country's name and its adjectives (`adjectives-of-places.txt`), folded, each to the country's name: « finlandais »
+ * meets « Finlande », « coréennes » meets « coréens », which the light stemmer keeps apart. (Names of several words
+ * and wide places — « Europe », whose adjective also says « Union européenne » — are left to the stemmer.)
+ */
+const COUNTRY_STEMS = new Map(
+  wordListLines("adjectives-of-places.txt")
+    .filter((l) => l.includes(":"))
+    .flatMap((l) => {
+      const [name, list] = l.split(":") as [string, string];
+      const key = fold(name.trim());
+      if (/[\s-]/.test(key) && !key.startsWith("coree")) return [];
+      if (key === "europe" || key === "amerique" || key === "bretagne") return [];
+      const root = key.split(/[\s-]/)[0]!;
+      return [root, ...list.split(",").map((w) => fold(w.trim()))]
+        .filter((w) => w && !/[\s-]/.test(w))
+        .map((w) => [w, root] as [string, string]);
+    }),
+);
+
+/** Every word of `adjectives-of-places.txt` (wide places included: « Union européenne »), as the picker stems it. */
+const PLACE_STEMS = new Set(
+  wordListLines("adjectives-of-places.txt")
+    .filter((l) => l.includes(":"))
+    .flatMap((l) => l.replace(":", ",").split(","))
+    .flatMap((w) => fold(w).split(/[^a-z0-9]+/))
+    .filter((w) => w.length > 2)
+    .flatMap((w) => [w, COUNTRY_STEMS.get(w) ?? stem(w)]),
+);
+
+/** The picker's stem of a word: its country's name for a country or its adjective, else the project's stem. */
+export const wordStem = (word: string): string => COUNTRY_STEMS.get(fold(word)) ?? stem(word);
+
 /** The stems of a text's words, in order (folded, split on anything but letters and digits). */
 export const stemsOf = (text: string): string[] =>
   fold(text)
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-    .map(stem);
+    .map(wordStem);
 
 /**
  * Length a question word's stem needs for a longer stem to meet it: « économi(es) » meets « économis(é) », « franc(e) »
@@ -55,6 +94,13 @@ export const holdsStem = (stems: readonly string[], s: string): boolean =>
   stems.some((w) => w === s || (s.length >= PREFIX_STEM && w.startsWith(s)));
 
 export interface SentenceLimits {
+  /**
+   * The question: a claim its passage refutes is quoted with its refutation when the question asks about that claim
+   * (a figure of it: « a-t-il vraiment migré 25 000 postes ? »).
+   */
+  question?: string;
+  /** Whether the question names this passage's document's place (« Munich »): its « le conseil municipal » is that one. */
+  placeNamed?: boolean;
   /** Longest sentence quoted (a pair of sentences included). */
   max: number;
   /** Length over which a sentence of several clauses (« … ; … ») is quoted by its first, its end marked « […] ». */
@@ -85,26 +131,85 @@ const readable = (s: string, max: number) =>
   /(?:[.!?»)]|\[…\])$/.test(s) &&
   !needsPrevious(s);
 
+/** Folded, apostrophes straight. */
+const folded = (text: string) => fold(text).replace(/’/g, "'");
+
+/** Openings of a sentence that refute the one before (`quote-refutations.txt`), folded. */
+const REFUTATIONS = wordListLines("quote-refutations.txt").map(folded);
+
+/** Whether a sentence opens by refuting the one before it (« C'est inexact : … », « En réalité, … »). */
+export const refutesPrevious = (sentence: string): boolean => {
+  const start = folded(clean(sentence)).replace(/^[«"“\s]+/, "");
+  return REFUTATIONS.some((r) => start.startsWith(r) && !/[a-z0-9]/.test(start.charAt(r.length)));
+};
+
+/** The figures of a text (« 25 000 », « 2,5 »), spaces removed. */
+const figuresOf = (text: string) =>
+  (text.match(/\d[\d\s\u00a0\u202f,.]*\d|\d/g) ?? []).map((f) => f.replace(/\s/g, ""));
+/** Whether a question asks about a claim: it writes one of the claim's figures. */
+const asksClaim = (question: string | undefined, claim: string) =>
+  !!question && figuresOf(question).some((f) => figuresOf(claim).includes(f));
+
+/** Names of a collectivité that, after « le », « la », « l' » and without a name, stand for one the reader must guess. */
+const BARE_REFERENT = new RegExp(
+  `(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’])\\s*(?:${wordListLines("bare-referents.txt")
+    .map((w) => w.replace(/ /g, "\\s+"))
+    .join("|")})(?![\\p{L}-])(?!\\s+(?:(?:de|du|des|d['’])\\s*(?:la\\s+|l['’])?)?\\p{Lu})`,
+  "u",
+);
+/**
+ * A place a sentence opens on, or a clause of it (« À Munich, le conseil municipal … », « En Bavière, la ville … »):
+ * what « la ville » is. (A capital after « à » elsewhere is as often a product: « le passage à Linux ».)
+ */
+const PLACE_NAMED = /(?:^|[,;:(]\s*)(?:À|à|En|en|Au|au|Aux|aux)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*,/u;
+
+/**
+ * Whether a sentence speaks of « la commune », « le conseil municipal » without naming which one or where: read aloud
+ * by an élue, the council is hers (trial10 A6: Munich's 2017 vote). « À Munich, le conseil municipal … » and « la
+ * commune de Boé » name it.
+ */
+export const unnamedCollectivity = (sentence: string): boolean =>
+  BARE_REFERENT.test(sentence) && !PLACE_NAMED.test(sentence);
+
 /**
  * The sentences of a text that may be quoted, in order: whole sentences of its paragraphs (an excerpt's pieces glued
  * by « … » each apart), none a list item nor cut by the chunker. A sentence that refers back is quoted after the one
- * before it in the same paragraph, when that one reads alone; else it is left out.
+ * before it in the same paragraph, when that one reads alone; else it is left out. Never a sentence the passage
+ * (`whole`, when `text` is an excerpt) refutes next, nor one about « la commune » that does not say which.
  */
-export function quotableSentences(text: string, limits: SentenceLimits): QuotableSentence[] {
+export function quotableSentences(text: string, limits: SentenceLimits, whole?: string): QuotableSentence[] {
+  // The whole passage, when `text` is an excerpt of it: a refutation the excerpt leaves out still counts.
+  const refutedInWhole = new Set(
+    whole
+      ? pieces(whole)
+          .filter((_p, i, all) => all[i + 1] && refutesPrevious(all[i + 1]!.text))
+          .map((p) => clean(p.text))
+      : [],
+  );
   const cut = (s: string) =>
     limits.cutClausesOver && s.length > limits.cutClausesOver && s.indexOf(" ; ") >= MIN_SENTENCE
       ? `${s.slice(0, s.indexOf(" ; "))} […]`
       : s;
   return text.split(/\s+…\s+/).flatMap((part) => {
-    const kept = pieces(part).filter((p) => p.list < 0 && !p.fragment);
+    const all = pieces(part);
+    // A sentence its passage refutes next (« C'est inexact ») is a claim the corpus reports to contradict it.
+    const refuted = new Set(all.filter((_p, i) => all[i + 1] && refutesPrevious(all[i + 1]!.text)));
+    const kept = all.filter((p) => p.list < 0 && !p.fragment);
     return kept
-      .map((p, i) => {
+      .map((p, i, list) => {
         const own = cut(clean(p.text));
-        const before = i > 0 && kept[i - 1]!.block === p.block ? cut(clean(kept[i - 1]!.text)) : "";
+        const before = i > 0 && list[i - 1]!.block === p.block ? cut(clean(list[i - 1]!.text)) : "";
         const pair = needsPrevious(own) && before && !needsPrevious(before) && !before.endsWith("[…]");
-        return { text: pair ? `${before} ${own}` : own, own };
+        // (A refutation quoted after the claim it refutes reads the claim aloud first: neither is quoted.)
+        const isRefuted = (q: (typeof kept)[number]) => refuted.has(q) || refutedInWhole.has(clean(q.text));
+        return {
+          text: pair ? `${before} ${own}` : own,
+          own,
+          refuted: isRefuted(p) || (!!pair && isRefuted(list[i - 1]!) && !asksClaim(limits.question, before)),
+        };
       })
-      .filter((c) => readable(c.text, limits.max));
+      .filter((c) => readable(c.text, limits.max) && (limits.placeNamed || !unnamedCollectivity(c.text)) && !c.refuted)
+      .map(({ text, own }) => ({ text, own }));
   });
 }
 
@@ -174,3 +279,49 @@ export function pickVerbatim<C extends Weighed>(weighed: C[], limits: PickLimits
   }
   return chosen;
 }
+
+/**
+ * The question's names that set its subject apart among the passages quoted (trial10 A6: « la gendarmerie » among
+ * Munich's passages): the names it writes with a capital (« Teams »), places and versions apart, or else its words a
+ * quoted document's title writes with a capital (« La Gendarmerie nationale »); those held by the fewest passages,
+ * when half of them at most hold them. A
+ * sentence quoted must hold one, or come from a document whose title does: else it speaks of another subject.
+ */
+export function distinguishingNames(
+  question: string,
+  subject: string[],
+  used: Pick<SearchResult, "document">[],
+  texts: string[],
+): string[] {
+  // (A place the question writes — « l'Union européenne », « la France » — is where, not what, it asks about.)
+  // Names as the question writes them, with a capital (« Teams », « SNi »): not a version (« 11 ») nor a word the
+  // question's reader took for a name.
+  const written = new Set((question.match(/[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*/gu) ?? []).flatMap((w) => stemsOf(w)));
+  const flagged = questionTerms(question)
+    .filter((t) => t.name)
+    .flatMap((t) => stemsOf(t.word))
+    .filter((s) => !PLACE_STEMS.has(s) && !/^\d+$/.test(s) && written.has(s));
+  const capitalised = new Set(
+    used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
+  );
+  const held = used.map((r, i) => [...stemsOf(r.document.title), ...stemsOf(texts[i] ?? "")]);
+  const rarest = (names: string[]) => {
+    const df = new Map(names.map((s) => [s, held.filter((h) => holdsStem(h, s)).length]));
+    const present = names.filter((s) => df.get(s)! > 0);
+    if (!present.length) return [];
+    const least = Math.min(...present.map((s) => df.get(s)!));
+    return least <= used.length / 2 ? present.filter((s) => df.get(s) === least) : [];
+  };
+  const titled = [...capitalised];
+  const fromTitles = subject.map(wordStem).filter((s) => s.length > 3 && !PLACE_STEMS.has(s) && holdsStem(titled, s));
+  const byName = rarest(flagged);
+  return byName.length ? byName : rarest(fromTitles);
+}
+
+/** Whether the question names a place or a body its document's title names (« Munich » of « Munich et LiMux »). */
+export const namesTitlePlace = (question: string, title: string): boolean => {
+  const titled = stemsOf(title);
+  return questionTerms(question)
+    .filter((t) => t.name)
+    .some((t) => stemsOf(t.word).every((s) => holdsStem(titled, s)));
+};

@@ -3,9 +3,16 @@
  * the question itself — its subject words and its year — ranked by how directly they answer, each a whole sentence
  * an élue can read aloud; and what the question asks that none of them says (« d'ici 2028 »), said as such.
  */
-import { askedYears, holdsStem, pickVerbatim, quotableSentences, stemsOf } from "../answers/verbatim.ts";
+import {
+  askedYears,
+  holdsStem,
+  namesTitlePlace,
+  pickVerbatim,
+  quotableSentences,
+  stemsOf,
+  wordStem,
+} from "../answers/verbatim.ts";
 import { fold } from "../core/text.ts";
-import { stem } from "../retrieval/french.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 
@@ -23,7 +30,7 @@ function subjectTerms(question: string): { stems: string[]; name: boolean }[] {
   const cleaned = question.replace(/\bd['’]ici\b/giu, " ");
   return questionTerms(cleaned)
     .filter((t) => !t.date && !/^\d{4}$/.test(t.word))
-    .map((t) => ({ stems: [...new Set(t.variants.flatMap((v) => fold(v).split(/\s+/).map(stem)))], name: t.name }));
+    .map((t) => ({ stems: [...new Set(t.variants.flatMap((v) => fold(v).split(/\s+/).map(wordStem)))], name: t.name }));
 }
 
 /** Longest sentence of « L'essentiel » (a pair of sentences included). */
@@ -49,11 +56,15 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
         .split(/[^a-z0-9]+/)
         .filter((w) => w.length >= 3)
         .slice(0, 1)
-        .every((w) => named.has(stem(w))),
+        .every((w) => named.has(wordStem(w))),
   );
   // A sentence that refers back (« Il modifie … ») is read with the one before it: the pair is one point.
   const candidates = answering.flatMap((r, rank) =>
-    quotableSentences(r.text, { max: MAX_SENTENCE }).map(({ text, own }) => {
+    quotableSentences(r.text, {
+      max: MAX_SENTENCE,
+      question,
+      placeNamed: namesTitlePlace(question, r.document.title),
+    }).map(({ text, own }) => {
       // A pair weighs what its referring sentence says: the one before it is a candidate of its own.
       const stems = stemsOf(own);
       return {

@@ -38,7 +38,20 @@ const foldedList = (file: string) => wordListLines(file).map((l) => fold(l).repl
 
 const ANAPHORA_LINES = foldedList("anaphora.txt");
 /** Openings that refer back to the sentence before (`server/i18n/fr/anaphora.txt`), folded. */
-const ANAPHORA: string[] = ANAPHORA_LINES.filter((l) => !l.startsWith("sauf"));
+const ANAPHORA: string[] = ANAPHORA_LINES.filter((l) => !/^(?:sauf|document)\s*:/.test(l));
+/**
+ * « Cette fiche … », « Ce document … »: a demonstrative before the document's own name (the « document : » line). Such
+ * a sentence still opens an excerpt with the one before it (that one often names what the fiche is about), but a
+ * summary may quote it alone (`answers/verbatim.ts`).
+ */
+export const namesItsDocument = (sentence: string) =>
+  SELF_REFERENCE.test(fold(sentence.trimStart()).replace(/’/g, "'"));
+const SELF_REFERENCE = new RegExp(
+  `^(?:ce|cet|cette)\\s+(?:${ANAPHORA_LINES.filter((l) => l.startsWith("document"))
+    .flatMap((l) => l.replace(/^document\s*:/, "").split(/\s+/))
+    .filter(Boolean)
+    .join("|")})(?![a-z0-9'-])`,
+);
 /** Words after which a demonstrative (« ce que », « à ce jour ») does not refer back. */
 const NOT_DEMONSTRATIVE = new Set(
   ANAPHORA_LINES.filter((l) => l.startsWith("sauf"))
