@@ -150,7 +150,8 @@ const COLLECTIVITY_NAMED =
  * A word after « à » opening the question or after « chez nous », « ici » (« a doullens la mairie … », « chez nous à
  * altkirch on est … »), in lower case: the asker's town typed so (a capitalised one is read as a name).
  */
-const TOWN_AT = /(?:^\s*|(?<![\p{L}])(?:[Cc]hez\s+(?:nous|moi)|[Ii]ci),?\s+)[AaÀà]\s+(\p{Ll}[\p{Ll}-]{2,})(?![\p{L}])/gu;
+const TOWN_AT =
+  /(?:^\s*|(?<![\p{L}])(?:[Cc]hez\s+(?:nous|moi)|[Ii]ci),?\s+)[AaÀà]\s+(\p{Ll}[\p{Ll}-]{2,})(?![\p{L}])/gu;
 /**
  * A word opening the question, in lower case, whose figure is asked (« quillan a combien de postes … ? », « rodez compte
  * combien d'agents ? »): the collectivité the figure is of.
@@ -611,8 +612,14 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
         const text = `${r.document.title}\n${r.text}`;
         // Or the subject its sentence opens on (« - Le Référentiel général d'interopérabilité (RGI) existe depuis … »).
         const opens = (at: number) =>
-          (text.slice(0, at).split(/[.!?:;\n]/).pop() ?? "").split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <=
-          OPENING_WORDS;
+          (
+            text
+              .slice(0, at)
+              .split(/[.!?:;\n]/)
+              .pop() ?? ""
+          )
+            .split(/\s+/)
+            .filter((w) => /\p{L}/u.test(w)).length <= OPENING_WORDS;
         return [...text.matchAll(DEFINED_ACRONYM)]
           .filter((m) => heading.includes(fold(m[1]!)) || opens(m.index))
           .map((m) => fold(m[2]!));
