@@ -13,6 +13,7 @@ import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { type Asked, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
+import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import {
   askedYears,
   distinguishingNames,
@@ -157,6 +158,9 @@ export function subjectWords(question: string): string[] {
  * directly, best first, within `BRIEF_CHARS`; null when none holds a subject word of the question.
  */
 export function briefOf(question: string, used: SearchResult[], excerpts: string[], asked: Asked[]): Brief | null {
+  // A question about one catalog product: the lines of its card that answer what it asks.
+  const card = cardBrief(question, used, excerpts, BRIEF_CHARS);
+  if (card) return card;
   const subject = subjectWords(question);
   if (subject.length === 0 || used.length === 0) return null;
   const price = asks(question, "prix");
@@ -202,6 +206,7 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
       if (opensOn(own, "renvoi")) return;
       // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
+      if (isInventoryNames(own)) return;
       const words = stemsOf(own);
       const cost = COST.test(fold(own));
       // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »).

@@ -88,6 +88,35 @@ export function pointsBack(asking: string): boolean {
   return list.some((w, i) => DEMONSTRATIVE.has(w) && i + 1 < list.length && SPOKEN_STEMS.has(stem(list[i + 1]!)));
 }
 
+type Term = ReturnType<typeof questionTerms>[number];
+/**
+ * « est-il européen ? », « il est finlandais ? »: the card's country answers it (not « les communes suisses »).
+ * « tchèque ou russe ? »: a choice between two nationalities asks the card's country too.
+ */
+const asksNationality = (t: Term) =>
+  (!!t.nationality || DEMONYMS.has(t.word)) && !t.attributive && (!t.name || !!t.choice);
+
+/** What a question asks of a card: what the product is, who makes and controls it and from where, what replaces it. */
+export type CardAttribute = "nature" | "vendor" | "replacement";
+
+/**
+ * The attributes of a card a question asks (`i18n/fr/card-questions.txt`, a nationality asked); none when it asks
+ * what no card says (a figure, a date, a person) or names no attribute (« et Dr.Web, c'est pareil ? »).
+ */
+export function askedOfCard(question: string): CardAttribute[] {
+  question = withoutAskerPlaces(question);
+  const list = words(question);
+  if (holdsPhrase(list, NOT_ON_CARD)) return [];
+  const asked: CardAttribute[] = [];
+  if (holdsPhrase(list, section("nature"))) asked.push("nature");
+  if (holdsPhrase(list, VENDOR_ASKED) || questionTerms(question).some(asksNationality)) asked.push("vendor");
+  if (holdsPhrase(list, section("remplacement"))) asked.push("replacement");
+  return asked;
+}
+
+/** Whether a question asks something no card says (« combien », « quand », « qui dirige »). */
+export const asksBeyondCard = (question: string) => holdsPhrase(words(withoutAskerPlaces(question)), NOT_ON_CARD);
+
 /** Title of a catalog card: « Produit : X », « Éditeur : X », « Alternative : X ». */
 const CARD_TITLE = /^(?:Produit|Éditeur|Alternative) : (.+)$/;
 
@@ -194,10 +223,6 @@ export async function cardAnswer(
   const list = words(question);
   const terms = questionTerms(question);
   if (holdsPhrase(list, NOT_ON_CARD)) return null;
-  // « est-il européen ? », « il est finlandais ? »: the card's country answers it (not « les communes suisses »).
-  // « tchèque ou russe ? »: a choice between two nationalities asks the card's country too.
-  const asksNationality = (t: (typeof terms)[number]) =>
-    (!!t.nationality || DEMONYMS.has(t.word)) && !t.attributive && (!t.name || !!t.choice);
   const nationality = terms.some(asksNationality);
   const which = holdsPhrase(list, WHICH);
   if (!holdsPhrase(list, ASKED) && !nationality && !which) return null;
@@ -268,7 +293,7 @@ export async function cardAnswer(
   // « Worteks nous a répondu sur un marché, c'est quoi cette boîte ? » asks of the name itself.
   const pointing = askingText !== question && pointsBack(askingText);
   const inAsking = (w: string) => w.split(" ").some((p) => asking.has(p));
-  const covered = (t: (typeof terms)[number], held: ReturnType<typeof passageWords>) =>
+  const covered = (t: Term, held: ReturnType<typeof passageWords>) =>
     t.word.split(" ").every((w) => nameWords.has(w)) ||
     t.variants.some((v) => occurs(v, held)) ||
     asksNationality(t) ||
@@ -276,7 +301,7 @@ export async function cardAnswer(
     (which && WHICH_STEMS.has(stem(t.word))) ||
     t.word.split(" ").every((w) => GENERAL.has(stem(w)));
   // « Cisco Meraki MR/MS »: the codes of a range of the product named are that product.
-  const excused = (t: (typeof terms)[number]) =>
+  const excused = (t: Term) =>
     (!t.name && !t.date && (t.verb || t.modifier || t.user)) || (!!t.range && nameWords.has(t.rangeOf ?? ""));
   let card: Card = first.card;
   // « lequel ? » asks which product of a vendor; of a product named, it asks nothing its card says.

@@ -317,6 +317,28 @@ function withoutVendorName(product: string, vendor: string): string {
   return /^\p{L}/u.test(rest) ? rest : product;
 }
 
+/**
+ * How the lines of a card open (`catalogPassages`), by what they say: read back to quote the line that answers what
+ * a question asks of the card (`answers/card-brief.ts`).
+ */
+export const CARD_LINE = {
+  /** A product's vendor, its country, group and the laws that reach it. */
+  vendor: "Éditeur : ",
+  /** A vendor's parent company. */
+  owner: "Il appartient à ",
+  /** A vendor whose controlling owner no source confirms. */
+  unverified: "Propriétaire de contrôle non vérifié",
+  /** A vendor's exposure to laws from outside Europe, or none known. */
+  exposure: "Exposition à des lois extra-européennes : ",
+  noExposure: "Pas d'exposition connue",
+  /** Other names in inventories: what a question never asks. */
+  aliases: "Apparaît dans les inventaires sous les noms : ",
+  /** What replaces a product. */
+  alternatives: "Alternatives : ",
+  /** What an alternative replaces. */
+  replaces: "Remplace : ",
+} as const;
+
 /** One readable French passage per vendor, product and alternative, so the catalog is searchable like prose. */
 export function catalogPassages(catalog: Catalog): CatalogPassage[] {
   const passages: CatalogPassage[] = [];
@@ -328,19 +350,17 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     const lines = [
       `${v.name}${v.legalName && v.legalName !== v.name ? ` (${v.legalName})` : ""} : éditeur, siège : ${countryName(v.country)}.`,
     ];
-    if (v.parent) lines.push(`Il appartient à ${v.parent.name} (${countryName(v.parent.country)}).`);
+    if (v.parent) lines.push(`${CARD_LINE.owner}${v.parent.name} (${countryName(v.parent.country)}).`);
     if (!v.ownershipVerified)
-      lines.push(
-        "Propriétaire de contrôle non vérifié : aucune de nos sources ne confirme qui contrôle cet éditeur aujourd'hui.",
-      );
+      lines.push(`${CARD_LINE.unverified} : aucune de nos sources ne confirme qui contrôle cet éditeur aujourd'hui.`);
     lines.push(
       v.exposure.length
-        ? `Exposition à des lois extra-européennes : ${v.exposure.map(exposureLabel).join(", ")}.`
-        : "Pas d'exposition connue à une loi extra-européenne.",
+        ? `${CARD_LINE.exposure}${v.exposure.map(exposureLabel).join(", ")}.`
+        : `${CARD_LINE.noExposure} à une loi extra-européenne.`,
     );
     // Its other names (a former name, a short form: « NortonLifeLock », « OVH ») are written on the card, so a question
     // that uses one finds it and reads it as naming the card.
-    if (v.aliases.length) lines.push(`Apparaît dans les inventaires sous les noms : ${v.aliases.join(" ; ")}.`);
+    if (v.aliases.length) lines.push(`${CARD_LINE.aliases}${v.aliases.join(" ; ")}.`);
     if (v.notes) lines.push(v.notes);
     // The product list comes last, each name without the vendor's (« Word », not « Microsoft Word »): who controls the
     // vendor is what its card is asked for (« Qui contrôle Microsoft ? »), and a list of fifty « Microsoft … » would
@@ -356,10 +376,10 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     const lines = [
       `${p.name} (${categoryWord(p.category)}) : ${sentence(p.usage)}`,
       v
-        ? `Éditeur : ${v.name}, ${countryName(v.country)}${v.parent ? `, groupe ${v.parent.name} (${countryName(v.parent.country)})` : ""}${v.ownershipVerified ? "" : ", propriétaire non vérifié"}.${v.exposure.length ? ` Exposition : ${v.exposure.map(exposureLabel).join(", ")}.` : ""}`
+        ? `${CARD_LINE.vendor}${v.name}, ${countryName(v.country)}${v.parent ? `, groupe ${v.parent.name} (${countryName(v.parent.country)})` : ""}${v.ownershipVerified ? "" : ", propriétaire non vérifié"}.${v.exposure.length ? ` Exposition : ${v.exposure.map(exposureLabel).join(", ")}.` : ""}`
         : "",
     ];
-    if (p.aliases.length) lines.push(`Apparaît dans les inventaires sous les noms : ${p.aliases.join(" ; ")}.`);
+    if (p.aliases.length) lines.push(`${CARD_LINE.aliases}${p.aliases.join(" ; ")}.`);
     // « Windows 10 Enterprise LTSC 2019 est supporté jusqu'à quand ? »: each edition's own end of support, which the
     // inventory already uses, is what the card answers with.
     if (p.lifecycle.length)
@@ -380,7 +400,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
         ({ m, a }) =>
           `${a.name} (${fitLabel(m.fit)}${a.country ? `, ${countryName(a.country)}` : ""}${a.licence ? `, libre ${a.licence}` : ""}${a.audience === "state" ? ", service réservé aux agents de l'État" : ""}${m.covers ? `, ne couvre qu'une partie du produit : ${m.covers}` : ""})`,
       );
-    if (alts.length) lines.push(`Alternatives : ${alts.join(" ; ")}.`);
+    if (alts.length) lines.push(`${CARD_LINE.alternatives}${alts.join(" ; ")}.`);
     if (p.notes) lines.push(p.notes);
     passages.push(passage("product", p.id, `Produit : ${p.name}`, lines, p.sources, p.category));
   }
@@ -396,12 +416,12 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     if (a.audience === "state") lines.push("Service de l'État réservé à ses agents.");
     if (a.audienceNote) lines.push(`Pour une collectivité : ${a.audienceNote}`);
     if (a.sill) lines.push("Référencé au Socle interministériel de logiciels libres (SILL).");
-    if (a.aliases.length) lines.push(`Apparaît dans les inventaires sous les noms : ${a.aliases.join(" ; ")}.`);
+    if (a.aliases.length) lines.push(`${CARD_LINE.aliases}${a.aliases.join(" ; ")}.`);
     if (a.users.length) lines.push(`Utilisateurs publics connus : ${a.users.join(", ")}.`);
     const replaces = (productsByAlt.get(a.id) ?? []).map(
       (m) => `${catalog.products.get(m.product)!.name} (${fitLabel(m.fit)}${m.covers ? ` : ${m.covers}` : ""})`,
     );
-    if (replaces.length) lines.push(`Remplace : ${replaces.join(" ; ")}.`);
+    if (replaces.length) lines.push(`${CARD_LINE.replaces}${replaces.join(" ; ")}.`);
     if (a.migration) lines.push(`Migration : ${a.migration}`);
     if (a.notes) lines.push(a.notes);
     // The sources of the condition of access come with the card, so a statement on who may use it can be credited.

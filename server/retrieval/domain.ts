@@ -56,6 +56,7 @@ export async function offDomainWords(
   terms: QuestionTerm[],
   frequency: CorpusFrequency,
   headings: ReturnType<typeof passageWords>[],
+  defined: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
   if (speaksOfDomain(question)) return [];
   const rarity = async (t: QuestionTerm) => {
@@ -77,6 +78,9 @@ export async function offDomainWords(
       question,
     );
     if ((t.name || t.alias) && count > 0 && (count > PASSING || !acronym)) return [];
+    // « le CRA ça nous oblige à quoi ? »: an acronym a passage read defines (« Cyber Resilience Act (CRA) ») is what that
+    // passage is about, not one written in passing (« le PLU » of mapping tools' cards).
+    if (acronym && count > 0 && defined.has(t.word)) return [];
     if (t.verb || t.modifier || t.user || isGeneric(t) || isLight(t) || FRAME.has(t.word)) continue;
     // « je peux les reprendre », « on va la changer »: after a verb of mood, « le », « la », « les » is a pronoun.
     if (new RegExp(`\\b${MOOD_VERB}\\s+(?:le|la|les|l')\\s*${escapeRegExp(t.word)}\\b`).test(spaced(question)))

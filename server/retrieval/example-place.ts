@@ -74,6 +74,12 @@ const OWN_PLACE = new RegExp(
 );
 
 /**
+ * What is asked of the town given itself (« la mairie », « le conseil », « la com com voisine », « du département »):
+ * the town is then what the question is about, not an example.
+ */
+const FACT_OF_PLACE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation("fait du lieu")})(?![\\p{L}\\p{N}])`, "u");
+
+/**
  * Towns set aside: their names as written, the [start, end) offsets of what is set aside with it (the comparison and
  * the town), and `phrase`, where the whole phrase starts (« une commune comme Millau »: its article).
  */
@@ -111,6 +117,9 @@ export function withoutExamplePlaces(
   // « Combien de postes sous Linux chez nous à Laguiole ? », « … pour une commune comme Laguiole ? » ask that town's own
   // figure: another's (Munich's postes) would be read as its own.
   if (!found.length || FIGURE_ASKED.test(fold(question))) return null;
+  // « Chez nous à Figeac, la mairie est-elle passée à LibreOffice ? », « … la com com voisine est passée à quoi ? »:
+  // a fact of that town, its council or its neighbours is asked, which no passage on another one answers.
+  if (FACT_OF_PLACE.test(question)) return null;
   let rest = question;
   for (const { start, end, phrase } of found) {
     const from = whole ? phrase : start;

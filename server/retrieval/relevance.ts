@@ -146,6 +146,24 @@ const RARE_NAME = 20;
 /** A word right after a collectivité's noun (« region normandie », « ville de brive »), folded: its name. */
 const COLLECTIVITY_NAMED =
   /\b(?:region|ville|commune|departement|metropole|mairie|agglomeration|intercommunalite)\s+(?:de\s+(?:la\s+)?|du\s+|des\s+|d'|l')?([a-z]{3,})\b/g;
+/**
+ * A word after « à » opening the question or after « chez nous », « ici » (« a doullens la mairie … », « chez nous à
+ * altkirch on est … »), in lower case: the asker's town typed so (a capitalised one is read as a name).
+ */
+const TOWN_AT =
+  /(?:^\s*|(?<![\p{L}])(?:[Cc]hez\s+(?:nous|moi)|[Ii]ci),?\s+)[AaÀà]\s+(\p{Ll}[\p{Ll}-]{2,})(?![\p{L}])/gu;
+/**
+ * A word opening the question, in lower case, whose figure is asked (« quillan a combien de postes … ? », « rodez compte
+ * combien d'agents ? »): the collectivité the figure is of.
+ */
+const TOWN_COUNTED = /^\s*(\p{Ll}[\p{Ll}-]{2,})\s+(?:a|compte|possède|possede)\s+combien(?![\p{L}])/gu;
+/** At most this many words before what an acronym stands for, for its definition to open its sentence. */
+const OPENING_WORDS = 3;
+/**
+ * An acronym in brackets (group 2) after what it stands for, whose last two words are group 1 (« Cyber Resilience Act
+ * (CRA) »).
+ */
+const DEFINED_ACRONYM = /([\p{L}'’-]+\s+[\p{L}'’-]+)\s*[»”"]?\s+\((\p{Lu}[\p{Lu}\p{N}]{1,9})\)/gu;
 /** The ending of a French adjective of place (« iséroise », « landais », « alsacienne », « auvergnate »), folded. */
 const PLACE_ADJECTIVE = /(?:ois|oise|ais|aise|ien|ienne|ain|aine|at|ate)s?$/;
 /** A folded word naming a collectivité (« ville », « communes », « mairie », « municipal »). */
@@ -390,6 +408,17 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
       if (!STOPWORDS.has(word) && (await frequency(word)) === 0 && !judged.some((p) => p.list.includes(word)))
         unknown.push(word);
     }
+    // « a doullens la mairie est sous libreoffice ? »: the town the question opens on, typed in lower case, is named
+    // all the same; a corpus that never writes it does not speak of its mairie.
+    for (const m of [...question.matchAll(TOWN_AT), ...question.matchAll(TOWN_COUNTED)]) {
+      const word = fold(m[1]!);
+      // Written with its accents or without (« à séoul »), the corpus may hold it either way.
+      // So may it hold what it stands for (« séoul »: the Corée du Sud of the gazetteer).
+      const variants = resolved.find((t) => t.word === word)?.variants ?? [];
+      const forms = [...new Set([word, m[1]!, ...variants])];
+      if (STOPWORDS.has(word) || judged.some((p) => forms.some((f) => p.list.includes(f)))) continue;
+      if ((await Promise.all(forms.map(frequency))).every((n) => n === 0)) unknown.push(word);
+    }
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
   return "continue";
@@ -574,7 +603,29 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
   // their own, digital, sense.
   if (frequency) {
     const headings = results.slice(0, JUDGED).map((r) => passageWords(`${r.document.title} ${r.section}`));
-    const offDomain = await offDomainWords(question, terms, frequency, headings);
+    // « … Cyber Resilience Act (CRA) … » under « Le Cyber Resilience Act : … », « France Numérique Libre (FNL) »: the
+    // acronyms a passage read defines and is about (its heading writes what the acronym stands for), not one defined in
+    // passing (« services départementaux d'incendie et de secours (SDIS) » in a list).
+    const defined = new Set(
+      results.slice(0, JUDGED).flatMap((r) => {
+        const heading = fold(`${r.document.title} ${r.section}`);
+        const text = `${r.document.title}\n${r.text}`;
+        // Or the subject its sentence opens on (« - Le Référentiel général d'interopérabilité (RGI) existe depuis … »).
+        const opens = (at: number) =>
+          (
+            text
+              .slice(0, at)
+              .split(/[.!?:;\n]/)
+              .pop() ?? ""
+          )
+            .split(/\s+/)
+            .filter((w) => /\p{L}/u.test(w)).length <= OPENING_WORDS;
+        return [...text.matchAll(DEFINED_ACRONYM)]
+          .filter((m) => heading.includes(fold(m[1]!)) || opens(m.index))
+          .map((m) => fold(m[2]!));
+      }),
+    );
+    const offDomain = await offDomainWords(question, terms, frequency, headings, defined);
     if (offDomain.length) return none("low-coverage", offDomain);
   }
   return "continue";

@@ -2679,3 +2679,53 @@ describe("a town given as an example or as the asker's own place (trial10 A7)", 
     });
   });
 });
+
+describe("held-out-17: a fact of the asker's own town is asked, not what holds for any commune", () => {
+  it("never sets the town aside when the question asks about its mairie, its council, its neighbours, its département", () => {
+    for (const q of [
+      "Chez nous à Espalion on est sur Zoom, la communauté de communes voisine est passée à quoi ?",
+      "Chez nous à Laguiole, la mairie est-elle passée à LibreOffice ?",
+      "Ici, à Marvejols, le conseil a-t-il voté pour Linux ?",
+      "Chez nous à Marvejols, le syndicat informatique du département propose-t-il une messagerie ?",
+    ])
+      expect(withoutExamplePlaces(q), q).toBeNull();
+    // What holds for any commune stays read without the town.
+    expect(withoutExamplePlaces("Que change NIS2 chez nous à Laguiole ?")).not.toBeNull();
+  });
+
+  it("keeps the introduction when what is asked points back at its place (« du département », « voisine »)", () => {
+    for (const q of [
+      "On est à Espalion dans l'Aveyron, est-ce qu'un syndicat informatique du département propose une messagerie ?",
+      "Je suis élu à Marvejols, la commune voisine a-t-elle quitté Office ?",
+    ])
+      expect(withoutIntroduction(q), q).toBeNull();
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    afterAll(async () => real?.close());
+    const retrieve = (q: string) => retrieveForAnswer([{ role: "user", content: q }], real.engine);
+
+    it("abstains on a town typed in lower case after « à » that the corpus never names", async () => {
+      for (const q of [
+        "a espalion la mairie est passée sous linux ?",
+        "marvejols a combien de postes sous windows à la mairie ?",
+        "à marvejols le conseil a voté pour nextcloud ?",
+        "chez nous à laguiole on est sur zoom, la communauté de communes voisine utilise quoi ?",
+        "On est à Espalion dans l'Aveyron, est-ce qu'un syndicat informatique du département propose Nextcloud ?",
+      ])
+        expect((await retrieve(q)).decision, q).toMatchObject({ answerable: false });
+    });
+
+    it("answers a short question on an acronym the corpus writes rarely but defines (« Nom complet (SIGLE) »)", async () => {
+      for (const q of ["le DPF ça nous oblige à quoi ?", "le RGI ça nous oblige à quoi nous la commune ?"])
+        expect((await retrieve(q)).decision, q).toMatchObject({ answerable: true });
+      // An acronym no passage read defines, or one defined in passing in a list, stays a word written in passing.
+      for (const q of ["le PLU ça nous oblige à quoi ?", "Combien la commune donne-t-elle au SDIS chaque année ?"])
+        expect((await retrieve(q)).decision, q).toMatchObject({ answerable: false });
+    });
+  });
+});

@@ -5,29 +5,13 @@
  * for the test, on places and products that are not the trial's.
  */
 import { describe, expect, it } from "vitest";
-import { briefOf } from "../../server/answers/brief.ts";
 import { quotableSentences, refutesPrevious, unnamedCollectivity, wordStem } from "../../server/answers/verbatim.ts";
 import { answerPoints } from "../../server/drafting/answer-points.ts";
 import { needsPrevious } from "../../server/retrieval/passages.ts";
-import type { SearchResult } from "../../server/retrieval/search.ts";
+import { briefFor, passageOf } from "../helpers/passages.ts";
 
-const passage = (id: string, title: string, text: string, kind = "case-study", date: string | null = "2025-03-01") =>
-  ({
-    id,
-    section: "",
-    text,
-    score: 1,
-    document: { id: id.split("#")[0]!, title, kind, date, url: null },
-    sources: [],
-    source: null,
-  }) as SearchResult;
-const brief = (question: string, used: SearchResult[], asked: ("quantity" | "date")[] = []) =>
-  briefOf(
-    question,
-    used,
-    used.map((r) => r.text),
-    asked,
-  );
+const passage = passageOf;
+const brief = briefFor;
 
 describe("a sentence about another subject is not read aloud", () => {
   it("the question's subject (a name a document's title writes) is in the quote or its document's title", () => {

@@ -3,25 +3,15 @@
  * is found by the name the question writes, an inventory alias, or its vendor and what it does; what the card does
  * not say (a figure, a date, a person, a detail of another topic) is never answered by it.
  */
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cardAnswer, cardNames, nameIn } from "../../server/answers/card-question.ts";
-import { catalogPassages, loadCatalog } from "../../server/corpus/catalog.ts";
 import type { SearchResult } from "../../server/retrieval/search.ts";
+import { catalogCards } from "../helpers/passages.ts";
 
 /** Every card of the real catalog, as search results (the lookup reads them as the search gives them). */
 let cards: SearchResult[];
 beforeAll(async () => {
-  const catalog = await loadCatalog(path.resolve("corpus"), []);
-  cards = catalogPassages(catalog).map((p) => ({
-    id: `${p.id}#0`,
-    text: p.text,
-    section: "",
-    score: 1,
-    document: { id: p.id, title: p.title, kind: "catalog", date: p.date, url: p.url },
-    sources: p.sources,
-    source: null,
-  }));
+  cards = await catalogCards();
 });
 const card = (id: string) => cards.find((c) => c.document.id === id)!;
 const answered = async (question: string) => (await cardAnswer(question, cards))?.map((c) => c.document.id) ?? null;

@@ -4,28 +4,13 @@
  * better of the two behaviours now holds for both.
  */
 import { describe, expect, it } from "vitest";
-import { briefOf } from "../../server/answers/brief.ts";
 import { holdsStem, quotableSentences, stemsOf } from "../../server/answers/verbatim.ts";
 import { answerPoints } from "../../server/drafting/answer-points.ts";
 import { stem } from "../../server/retrieval/french.ts";
-import type { SearchResult } from "../../server/retrieval/search.ts";
+import { briefFor, passageOf } from "../helpers/passages.ts";
 
-const passage = (id: string, title: string, text: string): SearchResult => ({
-  id,
-  section: "",
-  text,
-  score: 1,
-  document: { id: id.split("#")[0]!, title, kind: "case-study", date: "2025-03-01", url: null },
-  sources: [],
-  source: null,
-});
-const brief = (question: string, used: SearchResult[], asked: ("quantity" | "date")[] = []) =>
-  briefOf(
-    question,
-    used,
-    used.map((r) => r.text),
-    asked,
-  );
+const passage = (id: string, title: string, text: string) => passageOf(id, title, text);
+const brief = briefFor;
 
 describe("words matched by the project's stemmer", () => {
   it("meets a verb of the noun asked (« migrations », « migré »), as « L'essentiel » did", () => {

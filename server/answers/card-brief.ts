@@ -1,0 +1,175 @@
+/**
+ * « En bref » of a question about one product of the catalog (`card-question.ts`): the lines of its card that answer
+ * what is asked, quoted as the card writes them, with the card's name and its sources' date — what the product is
+ * (the card's first line: its kind and usage), who makes and controls it, from where and under which laws (the
+ * vendor's line, or a vendor card's seat, owner and exposure), what replaces it (the alternatives, after what it is).
+ * Never the line of inventory names, which answers nothing asked. Null when the first passage quoted is not a card
+ * the question names, or no line of it answers (the sentence picker of `brief.ts` then chooses).
+ */
+import { fold, frenchDate } from "../core/text.ts";
+import { CARD_LINE } from "../corpus/catalog.ts";
+import { message } from "../i18n/messages.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
+import type { SearchResult } from "../retrieval/search.ts";
+import { vendorNamed } from "../retrieval/vendor-card.ts";
+import type { Brief } from "./brief.ts";
+import { askedOfCard, asksBeyondCard, type CardAttribute, cardNames, nameIn } from "./card-question.ts";
+
+/** Whether a sentence is a card's line of inventory names: it answers nothing a question asks. */
+export const isInventoryNames = (sentence: string) => sentence.startsWith(CARD_LINE.aliases);
+
+/** A risk asked of a product (`i18n/fr/card-brief.txt`), folded: its vendor's line answers it. */
+const RISK = wordListLines("card-brief.txt")
+  .flatMap((l) => l.split(","))
+  .map((w) => folded(w.trim()))
+  .filter((w) => w.trim());
+
+/** Lines of a card quoted at most. */
+const MAX_LINES = 3;
+
+type CardKind = "product" | "vendor" | "alternative";
+const kindOf = (r: SearchResult): CardKind | null =>
+  (/^catalog\/(product|vendor|alternative)\//.exec(r.document.id)?.[1] as CardKind | undefined) ?? null;
+
+const opens = (line: string, ...openings: string[]) => openings.some((o) => line.startsWith(o));
+
+/**
+ * The lines of a card that answer an attribute, by the card's kind: its first line says what it is (a vendor's, its
+ * seat; an alternative's, its publisher and country too).
+ */
+function answering(kind: CardKind, attribute: CardAttribute, lines: string[]): string[] {
+  const first = lines.slice(0, 1);
+  const find = (...openings: string[]) => lines.slice(1).filter((l) => opens(l, ...openings));
+  switch (kind) {
+    case "product":
+      if (attribute === "nature") return first;
+      if (attribute === "vendor") return find(CARD_LINE.vendor);
+      return [...first, ...find(CARD_LINE.alternatives)];
+    case "vendor":
+      if (attribute === "replacement") return [];
+      if (attribute === "nature") return first;
+      return [...first, ...find(CARD_LINE.owner, CARD_LINE.exposure, CARD_LINE.noExposure)];
+    case "alternative":
+      if (attribute === "replacement") return [...first, ...find(CARD_LINE.replaces)];
+      return first;
+  }
+}
+
+/** Folded words of a text, one space apart: a card's name written in any case (« dr web » for « Dr.Web »). */
+function folded(text: string): string {
+  return ` ${fold(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()} `;
+}
+
+/**
+ * Whether the question writes one of the card's names, with a capital or not (a follow-up typed « et dr web ? »), or
+ * the name of its vendor (« Kaspersky, c'est risqué ? » on Kaspersky Endpoint Security's card).
+ */
+function named(question: string, card: SearchResult): boolean {
+  if (nameIn(question, card)) return true;
+  const q = folded(question);
+  const vendor = vendorNamed(card);
+  return [...cardNames(card), ...(vendor ? [vendor] : [])].some((n) => {
+    const name = folded(n);
+    return name.replace(/ /g, "").length >= 4 && q.includes(name);
+  });
+}
+
+/** Cards among the first passages quoted that may be the one asked about (its vendor's card follows a product's). */
+const CARDS_LOOKED_AT = 3;
+
+/**
+ * Which of the passages quoted is the card the question asks about: the first passage when it is a card the question
+ * names; in a follow-up joined to the question before it (« Hikvision, c'est risqué ? et dahua c'est pareil ? »), the
+ * card its last sentence naming one names, though the previous question's card was quoted first. -1: none.
+ */
+function cardAsked(question: string, used: SearchResult[]): number {
+  const cards = used.slice(0, CARDS_LOOKED_AT).flatMap((r, i) => (kindOf(r) ? [i] : []));
+  const sentences = question.split(/(?<=[?!.])\s+/).reverse();
+  for (const sentence of sentences) {
+    const naming = cards.filter((i) => named(sentence, used[i]!));
+    if (naming.length) return naming[0]!;
+  }
+  return -1;
+}
+
+/** « (fiche « Zoom » du catalogue, août 2026) [1] »: the source of a card's line. */
+function cardSource(r: SearchResult, n: number): string {
+  const name = r.document.title.replace(/^[^:]+ : /, "");
+  // As `brief.ts` credits a card: a card whose sources give no date says so.
+  const date = r.document.date ? frenchDate(r.document.date) : message("answer.briefUndated");
+  return `(${message("answer.briefCard", { name })}, ${date}) [${n}]`;
+}
+
+/**
+ * What the detail shows of a card's line: the whole line, or its first sentences when the excerpt cut the others
+ * (« Éditeur : Dahua Technology, Chine. … »); null when it shows not even the first. (A line of items « … ; … » cut
+ * by the excerpt is then cut by `fitted`.)
+ */
+function shownPart(line: string, shown: string): string | null {
+  if (shown.includes(line)) return line;
+  const sentences = line.split(/(?<=\.)\s+(?=\p{Lu})/u);
+  for (let n = sentences.length - 1; n >= 1; n--) {
+    const part = sentences.slice(0, n).join(" ");
+    if (shown.includes(part)) return part;
+  }
+  return line.includes(" ; ") ? line : null;
+}
+
+/** A line cut to `max` characters at the end of one of its items (« … ; … »), its end marked « […] »; or null. */
+function fitted(line: string, max: number): string | null {
+  if (line.length <= max) return line;
+  const items = line.split(" ; ");
+  for (let n = items.length - 1; n >= 1; n--) {
+    const cut = `${items.slice(0, n).join(" ; ")} […]`;
+    if (cut.length <= max) return cut;
+  }
+  return null;
+}
+
+/**
+ * « En bref » quoting the lines of the first card quoted (`used[0]`) that answer what the question asks of it, in
+ * `budget` characters; null when the question does not name that card or asks what no line of it says.
+ */
+export function cardBrief(question: string, used: SearchResult[], excerpts: string[], budget: number): Brief | null {
+  const at = cardAsked(question, used);
+  const card = used[at];
+  const kind = card ? kindOf(card) : null;
+  if (!card || !kind || asksBeyondCard(question)) return null;
+  const asked = askedOfCard(question);
+  // « Kaspersky, c'est risqué ? » (and « et Dr.Web, c'est pareil ? » after it): who controls it, under which laws.
+  const q = folded(question);
+  if (!asked.includes("vendor") && RISK.some((w) => q.includes(w))) asked.push("vendor");
+  // « Quel EDR français pour remplacer CrowdStrike ? »: the nationality is the replacement's, not the product's.
+  const attributes = asked.includes("replacement") ? asked.filter((a) => a !== "vendor") : asked;
+  if (attributes.length === 0) return null;
+  const lines = card.text.split("\n").map((l) => l.trim());
+  const shown = excerpts[at]!.replace(/\s+/g, " ");
+  const wanted = [...new Set(attributes.flatMap((a) => answering(kind, a, lines)))]
+    .filter((l) => l && !isInventoryNames(l))
+    // In card order, as the detail quotes them.
+    .sort((a, b) => lines.indexOf(a) - lines.indexOf(b));
+  const intro = message("answer.brief", { quotes: "" });
+  const source = cardSource(card, at + 1);
+  let left = budget - intro.length - source.length - 1;
+  const quoted: string[] = [];
+  // The card's first line answering, cut from what the detail quotes (« pCloud Drive » quoted from its notes): the
+  // sentences the detail quotes are chosen from instead.
+  const lead = wanted[0] ? shownPart(wanted[0].replace(/\s+/g, " "), shown) : null;
+  if (!lead || !shown.includes(lead.split(" ; ")[0]!)) return null;
+  for (const line of wanted.slice(0, MAX_LINES)) {
+    // Quoted as the detail shows the card: its sentences the excerpt keeps (« Éditeur : Dahua Technology, Chine. »).
+    const part = shownPart(line.replace(/\s+/g, " "), shown);
+    const text = part && fitted(part, left - 5);
+    if (!text || !shown.includes(text.replace(/ \[…\]$/, ""))) continue;
+    quoted.push(text);
+    left -= text.length + 5;
+  }
+  if (quoted.length === 0) return null;
+  return {
+    // The card's name and date once, after its last line quoted.
+    text: message("answer.brief", { quotes: `${quoted.map((q) => `« ${q} »`).join(" ")} ${source}` }),
+    quotes: quoted.map((text) => ({ text, source: at + 1 })),
+  };
+}
