@@ -901,8 +901,7 @@ function acronymOfSpelledOut(sentence: string, name: string, pool: Source[]): bo
   const after = sentence.slice(at).match(/\p{L}+/gu) ?? [];
   const texts = pool.flatMap((src) => src.sentences.map((ss) => ss.text));
   // Written as an acronym, in capitals (« UE »), not a word the initials happen to spell (« en »).
-  const written = (acronym: string) =>
-    texts.some((t) => new RegExp(`(?<!\\p{L})${acronym}(?!\\p{L})`, "u").test(t));
+  const written = (acronym: string) => texts.some((t) => new RegExp(`(?<!\\p{L})${acronym}(?!\\p{L})`, "u").test(t));
   let initials = "";
   let counted = 0;
   for (const word of after.slice(0, 8)) {
