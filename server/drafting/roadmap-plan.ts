@@ -272,8 +272,10 @@ function oneLinePerProduct(lines: RoadmapLine[]): RoadmapLine[] {
   const groups = new Map<string, RoadmapLine[]>();
   const out: (RoadmapLine | string)[] = [];
   for (const l of lines) {
-    const id = typeof l.item.product === "object" ? l.item.product?.id : l.item.product;
-    if (!id) {
+    // Only a product the line carries with its card's name is grouped: a bare id (an analysis saved with an older
+    // catalog) has no name to give the merged line, and one inventory name would then stand for all.
+    const id = typeof l.item.product === "object" ? l.item.product?.id : null;
+    if (!id || !productName(l.item)) {
       out.push(l);
       continue;
     }
@@ -296,7 +298,7 @@ function oneLinePerProduct(lines: RoadmapLine[]): RoadmapLine[] {
       ...first,
       item: {
         ...first.item,
-        name: productName(first.item) ?? first.item.name,
+        name: productName(first.item)!,
         installations: sum((l) => l.item.installations),
       },
       points: sum((l) => l.points),

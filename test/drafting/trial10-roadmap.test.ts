@@ -59,6 +59,21 @@ describe("one product, one line (B3)", () => {
     expect(plan.phases.map((p) => p.weighted)).toEqual(apart.phases.map((p) => p.weighted));
   });
 
+  it("keeps apart lines whose saved product is a bare id with no card name (an analysis saved with an older catalog)", () => {
+    const saved = analysis();
+    // As an analysis saved before the catalog had a card per version: both lines carry the same bare id.
+    for (const item of saved.items)
+      if (typeof item.product === "object" && item.product?.id === "webex") item.product = "webex-legacy";
+    const plan = planRoadmap(saved, { now: NOW });
+    const names = plan.lines
+      .filter((l) => l.item.product === "webex-legacy")
+      .map((l) => [l.item.name, l.item.installations]);
+    expect(names).toEqual([
+      ["Cisco Webex Meetings", 25],
+      ["Webex", 5],
+    ]);
+  });
+
   it("the document lists each product once, with the names it came from", () => {
     const ctx = buildContext(
       "roadmap",
