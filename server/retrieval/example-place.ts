@@ -5,7 +5,7 @@
  * maire de Figeac utilise-t-il Linux ? ») is never one, nor one whose figure is asked (« Combien de postes sous Linux
  * chez nous à Figeac ? »).
  */
-import { fold } from "../core/text.ts";
+import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { FIGURE_ASKED } from "./asked-kinds.ts";
 
@@ -30,7 +30,7 @@ function expression(entry: string): string {
       if (c === "'" || c === "’") return "['’]\\s*";
       const lower = c.toLowerCase();
       if (LETTER_FORMS[lower]) return `[${LETTER_FORMS[lower]}]`;
-      return /\p{L}/u.test(c) ? `[${lower}${lower.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return /\p{L}/u.test(c) ? `[${lower}${lower.toUpperCase()}]` : escapeRegExp(c);
     })
     .join("");
 }
