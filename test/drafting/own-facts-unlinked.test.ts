@@ -4,37 +4,7 @@
  * « européen » said of it.
  */
 import { describe, expect, it } from "vitest";
-import { ownProducts } from "../../server/drafting/own-facts.ts";
-import type { AnalysisItem } from "../../server/drafting/types.ts";
-import { verifyText } from "../../server/verify/index.ts";
-import { checkOwnFacts } from "../../server/verify/own-facts.ts";
-
-const items: AnalysisItem[] = [
-  {
-    name: "Avast Free Antivirus",
-    installations: 7,
-    category: "security",
-    product: { id: "avast", name: "Avast Antivirus" },
-    vendor: { name: "Avast", country: "CZ", parent: { name: "Gen Digital", country: "US" } },
-    extraEuropean: true,
-    openSource: false,
-    exposure: { controllingCountry: "US", laws: ["us-cloud-act"] },
-  },
-  {
-    name: "Nextcloud Hub",
-    installations: 12,
-    category: "collaboration",
-    product: { id: "nextcloud", name: "Nextcloud Hub" },
-    vendor: { name: "Nextcloud GmbH", country: "DE" },
-    extraEuropean: false,
-    openSource: true,
-    exposure: { controllingCountry: "DE", laws: [] },
-  },
-];
-const products = ownProducts(items);
-const reasons = (sentence: string) =>
-  checkOwnFacts(verifyText(sentence, [{ n: 1, text: sentence }]), products, "les données").verification.sentences[0]!
-    .reasons;
+import { ownFactReasons as reasons } from "./own-facts-fixture.ts";
 
 describe("« sans lien avec <pays> » is checked against the countries and laws the map gives", () => {
   it("flags a product said unrelated to the country that controls it", () => {
