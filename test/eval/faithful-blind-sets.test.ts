@@ -28,7 +28,7 @@ const SETS = [
   { name: "faithful-blind-8", chat: 32, drafts: 16 },
   { name: "faithful-blind-9", chat: 32, drafts: 16 },
   { name: "faithful-blind-10", chat: 32, drafts: 16 },
-  { name: "faithful-blind-11", chat: 33, drafts: 16 },
+  { name: "faithful-blind-11", chat: 36, drafts: 16 },
 ];
 
 const temp: string[] = [];
