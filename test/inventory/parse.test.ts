@@ -76,7 +76,11 @@ describe("GLPI and OCS CSV exports", () => {
       bytes: Buffer.from("\uFEFFEditeur;name;Version;Catégorie;nbre\nMozilla;Mozilla Firefox (x64 fr);133.0;;30\n"),
     });
     expect(resaved.file.format).toBe("ocs-csv");
-    expect(resaved.rows[0]).toMatchObject({ name: "Mozilla Firefox (x64 fr)", publisher: "Mozilla", installations: 30 });
+    expect(resaved.rows[0]).toMatchObject({
+      name: "Mozilla Firefox (x64 fr)",
+      publisher: "Mozilla",
+      installations: 30,
+    });
     const count = parseInventoryFile(readInventory("ocs-nombre.csv"));
     expect(count.file.format).toBe("ocs-count-csv");
     expect(count.rows[0]).toMatchObject({ name: "Microsoft Office Standard 2019", installations: 35, publisher: null });
