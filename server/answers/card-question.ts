@@ -90,11 +90,20 @@ export function pointsBack(asking: string): boolean {
 
 type Term = ReturnType<typeof questionTerms>[number];
 /**
- * « est-il européen ? », « il est finlandais ? »: the card's country answers it (not « les communes suisses »).
+ * « est-il européen ? », « il est finlandais ? », « est-ce que Zoom est un logiciel chinois ? »: the card's country
+ * answers it, whichever country the question names (not « les communes suisses », nor the asker's context).
  * « tchèque ou russe ? »: a choice between two nationalities asks the card's country too.
  */
-const asksNationality = (t: Term) =>
-  (!!t.nationality || DEMONYMS.has(t.word)) && !t.attributive && (!t.name || !!t.choice);
+const asksNationality = (t: Term, question: string) =>
+  (!!t.nationality || DEMONYMS.has(t.word)) && !t.attributive && (!!t.choice || (!t.context && adjective(t, question)));
+
+/**
+ * Whether a nationality is written as an adjective (« chinois », « européen »), not as the people (« les Allemands
+ * utilisent-ils Zoom ? » asks who uses it): in lower case, or as the question's first word.
+ */
+const adjective = (t: Term, question: string) =>
+  tokens(question).some((w, i) => t.variants.includes(w.word) && (i === 0 || !/^\p{Lu}/u.test(w.raw))) ||
+  (DEMONYMS.has(t.word) && !t.nationality);
 
 /** What a question asks of a card: what the product is, who makes and controls it and from where, what replaces it. */
 export type CardAttribute = "nature" | "vendor" | "replacement";
@@ -109,7 +118,8 @@ export function askedOfCard(question: string): CardAttribute[] {
   if (holdsPhrase(list, NOT_ON_CARD)) return [];
   const asked: CardAttribute[] = [];
   if (holdsPhrase(list, section("nature"))) asked.push("nature");
-  if (holdsPhrase(list, VENDOR_ASKED) || questionTerms(question).some(asksNationality)) asked.push("vendor");
+  if (holdsPhrase(list, VENDOR_ASKED) || questionTerms(question).some((t) => asksNationality(t, question)))
+    asked.push("vendor");
   if (holdsPhrase(list, section("remplacement"))) asked.push("replacement");
   return asked;
 }
@@ -223,7 +233,7 @@ export async function cardAnswer(
   const list = words(question);
   const terms = questionTerms(question);
   if (holdsPhrase(list, NOT_ON_CARD)) return null;
-  const nationality = terms.some(asksNationality);
+  const nationality = terms.some((t) => asksNationality(t, question));
   const which = holdsPhrase(list, WHICH);
   if (!holdsPhrase(list, ASKED) && !nationality && !which) return null;
   const hits = store
@@ -296,7 +306,7 @@ export async function cardAnswer(
   const covered = (t: Term, held: ReturnType<typeof passageWords>) =>
     t.word.split(" ").every((w) => nameWords.has(w)) ||
     t.variants.some((v) => occurs(v, held)) ||
-    asksNationality(t) ||
+    asksNationality(t, question) ||
     ASKED_STEMS.has(stem(t.word)) ||
     (which && WHICH_STEMS.has(stem(t.word))) ||
     t.word.split(" ").every((w) => GENERAL.has(stem(w)));

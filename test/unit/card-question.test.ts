@@ -62,6 +62,21 @@ describe("a question about one catalog product", () => {
     expect((await answered(question))?.[0]).toBe(id);
   });
 
+  it.each([
+    // A nationality asked of a product, whichever country it names: its card answers by its vendor's country.
+    ["Est-ce que Slack est un logiciel chinois ?", "catalog/product/slack"],
+    ["Dropbox, c'est un service russe ?", "catalog/product/dropbox"],
+    ["Est-ce que Dropbox est suisse ?", "catalog/product/dropbox"],
+  ])("asked a nationality, is answered by its card and its vendor's: %s", async (question, id) => {
+    const ids = await cardAnswer(question, cards, undefined, { alone: true });
+    expect(ids?.[0]?.document.id).toBe(id);
+    expect(ids?.[1]?.document.id).toMatch(/^catalog\/vendor\//);
+  });
+
+  it("naming a people (« les Allemands »), asks who uses it, not its country", async () => {
+    expect(await cardAnswer("Les Allemands utilisent-ils Slack ?", cards, undefined, { alone: true })).toBeNull();
+  });
+
   it("asking where it is based, brings its vendor's card after it; asking what it is, not", async () => {
     expect(await answered("ServiceNow, c'est basé où ?")).toEqual([
       "catalog/product/servicenow",
