@@ -14,6 +14,7 @@ import { type Asked, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
+import { personBrief } from "./person-brief.ts";
 import {
   askedYears,
   distinguishingNames,
@@ -161,6 +162,9 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
   // A question about one catalog product: the lines of its card that answer what it asks.
   const card = cardBrief(question, used, excerpts, BRIEF_CHARS);
   if (card) return card;
+  // « Qui est X ? »: the sentence that gives X's role.
+  const person = personBrief(question, used, excerpts, BRIEF_CHARS, sourceOf);
+  if (person) return person;
   const subject = subjectWords(question);
   if (subject.length === 0 || used.length === 0) return null;
   const price = asks(question, "prix");
