@@ -13,6 +13,7 @@ import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { type Asked, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
+import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import { personBrief } from "./person-brief.ts";
 import {
@@ -172,6 +173,8 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
   // Subject words counted: a price asked counts one more, the cost itself.
   const total = stems.length + (price ? 1 : 0);
   const who = asks(question, "qui");
+  // « Combien d'agents utilisent … ? » counts those who use it (`countedDoers`).
+  const doers = asked.includes("quantity") && countedDoers(question) !== null;
   const years = askedYears(question).map((y) => y.year);
   const peers = asksPeers(question);
   const candidates: Candidate[] = [];
@@ -227,7 +230,11 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
       if (price && !cost && !MONEY.test(own)) return;
       if (price && cost) score += 2;
-      if (asked.includes("quantity")) score += holdsAsked(own, ["quantity"]) ? 2 : -1.5;
+      // « Combien d'agents utilisent Visio ? »: a figure of another thing (« ses 80 000 agents ») is not read aloud.
+      // Nor, when none counts what is asked, a sentence without a figure of it (« des agents publics qui l'utilisent »).
+      const fit = asked.includes("quantity") ? countedFit(question, own) : 0;
+      if (fit < 0 || (fit === 0 && doers && !holdsAsked(own, ["quantity"]))) return;
+      if (asked.includes("quantity")) score += (holdsAsked(own, ["quantity"]) ? 2 : -1.5) + 2 * fit;
       if (price && MONEY.test(own)) score += 0.5;
       if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : -1.5;
       // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
