@@ -65,7 +65,7 @@ import { citationNumbers, type Verification, verifyText } from "../verify/index.
 import { confirmWithModel } from "../verify/model-check.ts";
 import { absentNamed, usesSomeForm } from "./absent-words.ts";
 import { asksPeers, type BriefQuote, briefOf, namesCollectivity, notGiven, subjectWords } from "./brief.ts";
-import { onCard } from "./card-question.ts";
+import { askedAgain, onCard } from "./card-question.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
 import { closestWord, forgetVocabulary, joinSplitNames, vocabularyOf } from "./vocabulary.ts";
@@ -222,6 +222,9 @@ export function followUp(messages: ConversationMessage[]): { query: string; topi
   // choisi ? » after a question on Munich) moves to it: the new name leads, and only what was asked is carried
   // (« bureautique »), not the previous names, whose passages would come first.
   const fresh = namesOf(last).filter((n) => !namesOf(earlier).includes(n));
+  // « Et Teams, c'est mieux ? » after « Est-ce que Zoom est un logiciel chinois ? »: the same question, of Teams.
+  const again = short ? askedAgain(earlier, last) : null;
+  if (again) return { query: again, topic: null };
   if (fresh.length) {
     const carried = topicOf(earlier)
       .split(" ")

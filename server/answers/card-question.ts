@@ -124,6 +124,41 @@ export function askedOfCard(question: string): CardAttribute[] {
   return asked;
 }
 
+/** What a short follow-up asks besides the name it writes (« Et Teams, c'est mieux ? »): the previous question again. */
+const AGAIN = new Set(section("suite").map((e) => e.join(" ")));
+
+/**
+ * « Et Teams, c'est mieux ? » after « Est-ce que Zoom est un logiciel chinois ? »: the previous question asked of the
+ * one name the follow-up writes (« Est-ce que Teams est un logiciel chinois ? »), when the previous question asked a
+ * card something of one name and the follow-up asks nothing else (`card-questions.txt` [suite]); null otherwise.
+ */
+export function askedAgain(previous: string, last: string): string | null {
+  const namesOf = (q: string) =>
+    questionTerms(q)
+      .filter((t) => t.name && !t.date && !t.nationality && !GENERAL.has(stem(t.word)))
+      .map((t) => t.word);
+  const previousNames = namesOf(previous);
+  const fresh = namesOf(last).filter((n) => !previousNames.includes(n));
+  if (previousNames.length !== 1 || fresh.length !== 1 || askedOfCard(previous).length === 0) return null;
+  const name = fresh[0]!.split(" ");
+  const rest = keywords(last).filter((w) => !name.includes(w));
+  if (!rest.every((w) => AGAIN.has(w))) return null;
+  const span = (text: string, folded: string) => {
+    const list = tokens(text);
+    const parts = folded.split(" ");
+    for (let i = 0; i + parts.length <= list.length; i++)
+      if (parts.every((p, j) => list[i + j]!.word === p)) {
+        const end = list[i + parts.length - 1]!;
+        return { from: list[i]!.at, to: end.at + end.raw.length };
+      }
+    return null;
+  };
+  const old = span(previous, previousNames[0]!);
+  const own = span(last, fresh[0]!);
+  if (!old || !own) return null;
+  return `${previous.slice(0, old.from)}${last.slice(own.from, own.to)}${previous.slice(old.to)}`;
+}
+
 /** Whether a question asks something no card says (« combien », « quand », « qui dirige »). */
 export const asksBeyondCard = (question: string) => holdsPhrase(words(withoutAskerPlaces(question)), NOT_ON_CARD);
 

@@ -4,7 +4,8 @@
  * not say (a figure, a date, a person, a detail of another topic) is never answered by it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { cardAnswer, cardNames, nameIn } from "../../server/answers/card-question.ts";
+import { retrievalQuery } from "../../server/answers/answer.ts";
+import { askedAgain, cardAnswer, cardNames, nameIn } from "../../server/answers/card-question.ts";
 import type { SearchResult } from "../../server/retrieval/search.ts";
 import { catalogCards } from "../helpers/passages.ts";
 
@@ -126,4 +127,25 @@ describe("a question about one catalog product", () => {
       expect(await cardAnswer(question, cards, undefined, { alone: true })).toBeNull();
     },
   );
+});
+
+describe("a short follow-up naming another product", () => {
+  const conversation = (first: string, next: string) =>
+    retrievalQuery([
+      { role: "user", content: first },
+      { role: "assistant", content: "…" },
+      { role: "user", content: next },
+    ]);
+
+  it("asks the previous question of it (trial11 A5: « Et Teams, c'est mieux ? » after Zoom)", async () => {
+    const query = conversation("Est-ce que Slack est un logiciel russe ?", "Et Dropbox, c'est mieux ?");
+    expect(query).toBe("Est-ce que Dropbox est un logiciel russe ?");
+    expect((await cardAnswer(query, cards))?.[0]?.document.id).toBe("catalog/product/dropbox");
+    expect(conversation("Slack, c'est basé où ?", "Et Dropbox ?")).toBe("Dropbox, c'est basé où ?");
+  });
+
+  it("not when the previous question asked no card, nor when the follow-up asks something else", () => {
+    expect(askedAgain("Qu'a fait Grenoble ?", "Et Dropbox, c'est mieux ?")).toBeNull();
+    expect(askedAgain("Slack, c'est basé où ?", "Et Dropbox, ça coûte combien ?")).toBeNull();
+  });
 });
