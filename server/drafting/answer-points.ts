@@ -12,7 +12,11 @@ import {
   stemsOf,
   wordStem,
 } from "../answers/verbatim.ts";
+import { shortTitle } from "../answers/brief.ts";
+import { CARD_LINE } from "../corpus/catalog.ts";
 import { fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
+import { synonymsOf, words } from "../retrieval/french.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 
@@ -44,7 +48,10 @@ const MAX_SENTENCE = 420;
  */
 export function answerPoints(question: string, passages: SearchResult[], max: number): AnswerPoint[] {
   const terms = subjectTerms(question);
-  const years = askedYears(question).map((y) => y.year);
+  const own = ownYears(question);
+  const years = askedYears(question)
+    .map((y) => y.year)
+    .filter((y) => !own.includes(y));
   if (!terms.length) return [];
   // A catalog card answers about its own product, when the question names it (« Google Workspace »), not because its
   // product's description shares a word of the question (« État civil » of a business software).
@@ -92,9 +99,106 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
     .filter((c) => c.count >= needed || c.named)
     .map((c) => ({ ...c, passage: c.r.id, doc: c.r.document.id }))
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
-  return pickVerbatim(scored, { max, perPassage: 1 }).map((c) => ({ r: c.r, sentence: c.text, score: c.score }));
+  const points = pickVerbatim(scored, { max, perPassage: 1 }).map((c) => ({
+    r: c.r,
+    sentence: c.text,
+    score: c.score,
+  }));
+  // « … faut-il la renouveler ou passer à une solution européenne ? »: what the catalog names to replace it.
+  const alternatives = alternativesPoint(question, answering);
+  if (!alternatives || points.some((p) => p.r.id === alternatives.r.id && p.sentence === alternatives.sentence))
+    return points;
+  return [...points, alternatives];
 }
 
-/** The years the question asks about that none of the points says. */
-export const unsaidYears = (question: string, points: { sentence: string }[]) =>
-  askedYears(question).filter((y) => !points.some((p) => p.sentence.includes(y.year)));
+/** Longest line of alternatives quoted from a card (its items cut, « […] » after the last kept). */
+const MAX_ALTERNATIVES = 300;
+
+/** The words of a replacement (« remplacer », « passer à », « quitter », « alternative »), folded, phrases included. */
+const REPLACING = [
+  ...new Set(["remplacer", "alternative"].flatMap((w) => [w, ...synonymsOf(w)]).map((w) => ` ${words(w).join(" ")} `)),
+];
+
+/**
+ * The line of alternatives of the card of a product the question names, when it asks to replace it (« renouveler ou
+ * passer à une solution européenne ? »): a point of its own, cut after the last item that fits.
+ */
+export function alternativesPoint(question: string, passages: SearchResult[]): AnswerPoint | null {
+  const asked = ` ${words(question).join(" ")} `;
+  if (!REPLACING.some((w) => asked.includes(w))) return null;
+  const named = new Set(stemsOf(question));
+  for (const r of passages) {
+    if (!r.document.id.startsWith("catalog/product/")) continue;
+    const name = fold(r.document.title.replace(/^[^:]*:\s*/, ""))
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 3);
+    if (!name.length || !name.every((w) => named.has(wordStem(w)))) continue;
+    const line = r.text.split("\n").find((l) => l.startsWith(CARD_LINE.alternatives));
+    if (!line) continue;
+    const items = line.trim().replace(/\.$/, "").split(" ; ");
+    let n = items.length;
+    while (n > 1 && items.slice(0, n).join(" ; ").length > MAX_ALTERNATIVES) n--;
+    const sentence = n === items.length ? `${items.join(" ; ")}.` : `${items.slice(0, n).join(" ; ")} […]`;
+    return { r, sentence, score: 0 };
+  }
+  return null;
+}
+
+/** Words after which a year is the end of the asker's own contract (`contract-dates.txt`: « échéance en 2027 »). */
+const CONTRACT_YEAR = new RegExp(
+  String.raw`(?<![a-z])(?:${wordListLines("contract-dates.txt")
+    .map((w) => fold(w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join(
+      "|",
+    )})(?![a-z])(?:[\s:,'’-]+(?:de|du|des|d|en|le|la|l|les|au|aux|a|prevue?|fixee?|pour|vers|son|sa|ses|arrive|arrivera|tombe|tombera)(?![a-z]))*[\s:,'’-]*((?:19|20)\d{2})(?!\d)`,
+  "g",
+);
+
+/**
+ * The years a question gives as its own situation, not asks about: the end of its contract (« Notre messagerie arrive à
+ * échéance en 2027 : faut-il la renouveler ? »). No passage is expected to say what happens then.
+ */
+export function ownYears(question: string): string[] {
+  return [...fold(question).matchAll(CONTRACT_YEAR)].map((m) => m[1]!);
+}
+
+/** The years the question asks about that none of the points says (not those of its own contract). */
+export const unsaidYears = (question: string, points: { sentence: string }[]) => {
+  const own = ownYears(question);
+  return askedYears(question).filter((y) => !own.includes(y.year) && !points.some((p) => p.sentence.includes(y.year)));
+};
+
+/**
+ * What a point of « L'essentiel » is about, said before it when the sentence does not name it (« Exposition à des lois
+ * extra-européennes : CLOUD Act » of Google's card; « l'objectif est de … » of a page on Visio): the card's name, or
+ * the first part of the page's title when it names something — a word with a capital after its first, or a first
+ * word its passage also writes with a capital inside a sentence (« Schleswig-Holstein », not « Mener ») —; else
+ * nothing.
+ */
+export function pointSubject(r: Pick<SearchResult, "document" | "text" | "section">, sentence: string): string | null {
+  const card = r.document.kind === "catalog";
+  const title = card ? r.document.title.replace(/^[^:]*:\s*/, "") : shortTitle(r.document.title).replace(/…$/, "");
+  const said = new Set(stemsOf(sentence));
+  const own = labelOf(title, r, card);
+  if (own) return own.some((w) => stemsOf(w).every((x) => said.has(x))) ? null : title;
+  // A page on a general topic (« Fixer un objectif chiffré … »): its section's subject (« Les rythmes observés : le
+  // Schleswig-Holstein »).
+  const heading = (r.section ?? "")
+    .split(" ; ")[0]!
+    .split(/\s+:\s+/)
+    .at(-1)!
+    .trim();
+  const named = heading && labelOf(heading, r, false);
+  if (!named || named.some((w) => stemsOf(w).every((x) => said.has(x)))) return null;
+  return heading.charAt(0).toUpperCase() + heading.slice(1);
+}
+
+/** The names a label writes (a word with a capital after its first; the first, when its passage capitalises it). */
+function labelOf(label: string, r: Pick<SearchResult, "text">, card: boolean): string[] | null {
+  const inside = (w: string) =>
+    new RegExp(`(?<=[\\p{Ll},;(]\\s+)${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(r.text);
+  const names = (label.match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? []).filter(
+    (w, i) => /\p{Lu}/u.test(w) && (card || i > 0 || inside(w.replace(/[.,]$/, ""))),
+  );
+  return names.length ? names : null;
+}

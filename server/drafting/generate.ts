@@ -36,7 +36,7 @@ import {
 } from "../verify/index.ts";
 import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData } from "../verify/own-figures.ts";
-import { type AnswerPoint, answerPoints, askedYears, unsaidYears } from "./answer-points.ts";
+import { type AnswerPoint, answerPoints, askedYears, pointSubject, unsaidYears } from "./answer-points.ts";
 import { type ClaimChecks, checkClaims, DATE_KINDS, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
@@ -637,7 +637,15 @@ export async function* writeSection(
     const listed = !used.length
       ? ""
       : section.points
-        ? excerpts.map((q, i) => `- ${q.replace(/^[«"]\s*|\s*[»"]$/g, "")} [${i + 1}]${noted(i)}`).join("\n")
+        ? excerpts
+            .map((q, i) => {
+              const point = q.replace(/^[«"]\s*|\s*[»"]$/g, "");
+              // What the point is about, when its sentence does not say (« l'objectif est de … » of Visio's page).
+              const subject = answering.length ? pointSubject(used[i]!, point) : null;
+              const said = subject ? message("drafts.pointSubject", { subject, point }) : point;
+              return `- ${said} [${i + 1}]${noted(i)}`;
+            })
+            .join("\n")
         : `${message("drafts.quotesIntro")}\n\n${excerpts.map((q, i) => `> « ${q} » [${i + 1}]${noted(i)}`).join("\n\n")}`;
     const quotes = [listed, unsaidNote].filter(Boolean).join("\n\n");
     const mark = section.generate ? message("drafts.draftMark") : "";

@@ -110,6 +110,18 @@ describe("B11: a note's « L'essentiel » without a model answers the question",
     expect(essentials.text).not.toMatch(/Aucun des passages trouvés/);
   });
 
+  it("names what each point is about, the card's alternatives, and not the contract's own year (trial11 B8)", async () => {
+    const { essentials } = await note(
+      "Notre visioconférence Zoom arrive à échéance en 2028 : faut-il la renouveler ou passer à une solution européenne ?",
+    );
+    const points = (essentials.text as string).split("\n").filter((l: string) => l.startsWith("- "));
+    expect(points.some((p: string) => /^- Zoom : Alternatives : .*Jitsi/.test(p))).toBe(true);
+    expect(essentials.text).not.toMatch(/Aucun des passages trouvés/);
+    // A card's line says whose it is.
+    for (const p of points.filter((x: string) => /^- (?:Éditeur|Exposition)/.test(x))) expect(p).toBeUndefined();
+    expect(essentials.flags).toEqual([]);
+  });
+
   it("answers about a product from its own card", async () => {
     const { essentials } = await note("Avast est-il un risque pour les postes de la mairie ?");
     const points = (essentials.text as string).split("\n").filter((l: string) => l.startsWith("- "));

@@ -1,0 +1,84 @@
+/**
+ * A briefing note's « L'essentiel » without a model (trial11 B8): each point says what it is about when its sentence
+ * does not (a card's name, a page's subject); a question that asks to renew or replace a product gets its card's
+ * alternatives; a year the question gives as its own contract's end is not « a year asked » no passage answers.
+ * Products and pages that are not the trial's.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { alternativesPoint, ownYears, pointSubject, unsaidYears } from "../../server/drafting/answer-points.ts";
+import type { SearchResult } from "../../server/retrieval/search.ts";
+import { catalogCards, passageOf } from "../helpers/passages.ts";
+
+let cards: SearchResult[];
+beforeAll(async () => {
+  cards = await catalogCards();
+});
+const card = (id: string) => cards.find((c) => c.document.id === id)!;
+
+describe("a year the question gives as its own situation", () => {
+  it("is its contract's end, not a year asked", () => {
+    const question = "Notre abonnement Dropbox arrive à échéance en 2028 : faut-il le renouveler ?";
+    expect(ownYears(question)).toEqual(["2028"]);
+    expect(unsaidYears(question, [])).toEqual([]);
+  });
+
+  it("a year asked stays one", () => {
+    expect(ownYears("Que faut-il avoir fait d'ici 2029 ?")).toEqual([]);
+    expect(unsaidYears("Que faut-il avoir fait d'ici 2029 ?", []).map((y) => y.year)).toEqual(["2029"]);
+  });
+});
+
+describe("what a point is about", () => {
+  it("a card's line says its card's name; a page's sentence without its subject, the page's", () => {
+    const vendor = card("catalog/vendor/dropbox");
+    expect(pointSubject(vendor, "Exposition à des lois extra-européennes : CLOUD Act (États-Unis).")).toBe("Dropbox");
+    const page = passageOf(
+      "tchap#0",
+      "Tchap, la messagerie de l'État : ouverte aux collectivités",
+      "Les agents de l'État utilisent Tchap depuis 2019. L'objectif est de remplacer les messageries grand public dans les services.",
+      "guidance",
+    );
+    expect(pointSubject(page, "L'objectif est de remplacer les messageries grand public dans les services.")).toBe(
+      "Tchap, la messagerie de l'État",
+    );
+    // Named in the sentence: nothing to add.
+    expect(pointSubject(page, "Tchap est ouvert aux agents des collectivités depuis 2025.")).toBeNull();
+  });
+
+  it("a page on a general topic: its section's subject, or nothing", () => {
+    const general = {
+      ...passageOf(
+        "rythmes#0",
+        "Fixer un calendrier progressif : méthode",
+        "Le Land de Thuringe a annoncé 300 postes sous Linux en 2026.",
+        "guidance",
+      ),
+      section: "Les rythmes observés : la Thuringe",
+    };
+    expect(pointSubject(general, "Environ 300 postes doivent passer sous Linux en 2026.")).toBe("La Thuringe");
+    const method = passageOf(
+      "etude#0",
+      "Mener l'étude des dépendances : méthode",
+      "Pour mener l'étude, on commence par les contrats.",
+    );
+    expect(pointSubject(method, "Les dates d'échéance sont essentielles.")).toBeNull();
+  });
+});
+
+describe("a question asking to renew or replace a product", () => {
+  it("gets its card's alternatives", () => {
+    const point = alternativesPoint(
+      "Notre abonnement Dropbox se termine : le renouveler ou passer à une solution européenne ?",
+      [card("catalog/product/dropbox")],
+    );
+    expect(point?.sentence).toMatch(/^Alternatives : /);
+    expect(point?.r.document.id).toBe("catalog/product/dropbox");
+  });
+
+  it("not when it asks no replacement, nor of a card it does not name", () => {
+    expect(alternativesPoint("Dropbox est-il soumis au CLOUD Act ?", [card("catalog/product/dropbox")])).toBeNull();
+    expect(
+      alternativesPoint("Faut-il passer à une solution européenne ?", [card("catalog/product/dropbox")]),
+    ).toBeNull();
+  });
+});
