@@ -177,20 +177,42 @@ export const unsaidYears = (question: string, points: { sentence: string }[]) =>
  */
 export function pointSubject(r: Pick<SearchResult, "document" | "text" | "section">, sentence: string): string | null {
   const card = r.document.kind === "catalog";
-  const title = card ? r.document.title.replace(/^[^:]*:\s*/, "") : shortTitle(r.document.title).replace(/…$/, "");
+  // A page's sentence that opens on its own subject (« Le ministère de l'Éducation nationale a conclu … ») says it.
+  if (!card && opensOnName(sentence)) return null;
+  const short = shortTitle(r.document.title);
+  const title = card ? r.document.title.replace(/^[^:]*:\s*/, "") : short.endsWith("…") ? "" : short;
   const said = new Set(stemsOf(sentence));
-  const own = labelOf(title, r, card);
+  const own = title ? labelOf(title, r, card) : null;
   if (own) return own.some((w) => stemsOf(w).every((x) => said.has(x))) ? null : title;
-  // A page on a general topic (« Fixer un objectif chiffré … »): its section's subject (« Les rythmes observés : le
-  // Schleswig-Holstein »).
+  // A page on a general topic (« Fixer un objectif chiffré … »): its section's subject when a name is all it says
+  // (« Les rythmes observés : le Schleswig-Holstein »).
   const heading = (r.section ?? "")
     .split(" ; ")[0]!
     .split(/\s+:\s+/)
     .at(-1)!
     .trim();
-  const named = heading && labelOf(heading, r, false);
+  if (!SECTION_SUBJECT.test(heading)) return null;
+  const named = labelOf(heading, r, false);
   if (!named || named.some((w) => stemsOf(w).every((x) => said.has(x)))) return null;
   return heading.charAt(0).toUpperCase() + heading.slice(1);
+}
+
+/** A section's subject that is a name: an article at most, then capitalised words (« le Schleswig-Holstein »). */
+const SECTION_SUBJECT =
+  /^(?:(?:le|la|les|l['’])\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:de|du|des|d['’])?\s*\p{Lu}[\p{L}'’-]*)*$/u;
+
+/** Words of a sentence's opening where its subject is named (a source « Selon X, » and parentheses aside). */
+const SUBJECT_REACH = 6;
+
+/**
+ * Whether a sentence opens on a name of its own (« Le Schleswig-Holstein a suivi … », « À la suite d'une enquête de
+ * l'Union européenne, Microsoft … »): a capitalised word among its first words, past the first; « Selon
+ * Developpez.com (27 janvier 2026), l'objectif est … » names its source, not its subject.
+ */
+export function opensOnName(sentence: string): boolean {
+  const text = sentence.replace(/\([^)]*\)/g, " ").replace(/^\s*(?:Selon|D['’]après)\s[^,:]*[,:]\s*/u, "");
+  const list = text.match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
+  return list.slice(1, SUBJECT_REACH).some((w) => /^(?:[dlDL]['’])?\p{Lu}/u.test(w));
 }
 
 /** The names a label writes (a word with a capital after its first; the first, when its passage capitalises it). */

@@ -5,7 +5,13 @@
  * Products and pages that are not the trial's.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { alternativesPoint, ownYears, pointSubject, unsaidYears } from "../../server/drafting/answer-points.ts";
+import {
+  alternativesPoint,
+  opensOnName,
+  ownYears,
+  pointSubject,
+  unsaidYears,
+} from "../../server/drafting/answer-points.ts";
 import type { SearchResult } from "../../server/retrieval/search.ts";
 import { catalogCards, passageOf } from "../helpers/passages.ts";
 
@@ -45,6 +51,20 @@ describe("what a point is about", () => {
     expect(pointSubject(page, "Tchap est ouvert aux agents des collectivités depuis 2025.")).toBeNull();
   });
 
+  it("a sentence that opens on a name of its own needs none (a source named « Selon X » is not its subject)", () => {
+    expect(opensOnName("Le Land de Thuringe a suivi la même logique en 2024.")).toBe(true);
+    expect(opensOnName("Le ministère de la Culture a conclu un contrat de trois ans.")).toBe(true);
+    expect(opensOnName("Selon Le Télégramme (3 mars 2026), l'objectif est de sortir des licences.")).toBe(false);
+    expect(opensOnName("La ville a mené à terme le passage de ses postes.")).toBe(false);
+    const page = passageOf(
+      "cnll#0",
+      "Le CNLL et les marchés publics : ce qu'il demande",
+      "Selon le CNLL, le ministère de la Culture a conclu un contrat.",
+      "guidance",
+    );
+    expect(pointSubject(page, "Le ministère de la Culture a conclu un contrat de trois ans.")).toBeNull();
+  });
+
   it("a page on a general topic: its section's subject, or nothing", () => {
     const general = {
       ...passageOf(
@@ -62,6 +82,10 @@ describe("what a point is about", () => {
       "Pour mener l'étude, on commence par les contrats.",
     );
     expect(pointSubject(method, "Les dates d'échéance sont essentielles.")).toBeNull();
+    // A section heading that is not a name (« 95 % des postes sous Debian ») says nothing of the point.
+    expect(
+      pointSubject({ ...method, section: "Bilan : 95 % des postes sous Debian" }, "Un pilote a été mené."),
+    ).toBeNull();
   });
 });
 
