@@ -10,10 +10,10 @@
 import { fold, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
+import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { type Asked, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
-import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import { personBrief } from "./person-brief.ts";
 import {

@@ -3,6 +3,8 @@
  * the question itself — its subject words and its year — ranked by how directly they answer, each a whole sentence
  * an élue can read aloud; and what the question asks that none of them says (« d'ici 2028 »), said as such.
  */
+
+import { shortTitle } from "../answers/brief.ts";
 import {
   askedYears,
   holdsStem,
@@ -12,9 +14,8 @@ import {
   stemsOf,
   wordStem,
 } from "../answers/verbatim.ts";
-import { shortTitle } from "../answers/brief.ts";
-import { CARD_LINE } from "../corpus/catalog.ts";
 import { fold } from "../core/text.ts";
+import { CARD_LINE } from "../corpus/catalog.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { synonymsOf, words } from "../retrieval/french.ts";
 import { questionTerms } from "../retrieval/question-terms.ts";
