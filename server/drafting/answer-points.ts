@@ -31,12 +31,30 @@ export interface AnswerPoint {
 }
 
 /** The question's subject words (years apart), each as the stems of its variants. */
-function subjectTerms(question: string): { stems: string[]; name: boolean }[] {
+function subjectTerms(question: string): { stems: string[][]; name: boolean }[] {
   const cleaned = question.replace(/\bd['’]ici\b/giu, " ");
   return questionTerms(cleaned)
     .filter((t) => !t.date && !/^\d{4}$/.test(t.word))
-    .map((t) => ({ stems: [...new Set(t.variants.flatMap((v) => fold(v).split(/\s+/).map(wordStem)))], name: t.name }));
+    .map((t) => ({
+      // The word itself, or a name, by each of its stems (« Google » for « Google Workspace »); a synonym written in
+      // several words (« aide de l'État » for « subvention »), as the phrase.
+      stems: [
+        ...new Set(t.variants.filter((v) => v === t.word || t.name).flatMap((v) => fold(v).split(/\s+/).map(wordStem))),
+      ]
+        .map((x) => [x])
+        .concat(t.variants.filter((v) => v !== t.word && !t.name).map((v) => stemsOf(v))),
+      name: t.name,
+    }));
 }
+
+/**
+ * Whether a sentence's stems hold a variant of a question word: its stem, or, for a phrase (« aide de l'État », a
+ * synonym of « subvention »), its words in a row — not each apart (« de » is in every sentence).
+ */
+const holdsVariant = (stems: string[], variant: string[]) =>
+  variant.length === 1
+    ? holdsStem(stems, variant[0]!)
+    : stems.some((_, i) => variant.every((v, j) => stems[i + j] === v));
 
 /** Longest sentence of « L'essentiel » (a pair of sentences included). */
 const MAX_SENTENCE = 420;
@@ -79,7 +97,7 @@ export function answerPoints(question: string, passages: SearchResult[], max: nu
         r,
         rank,
         text,
-        held: terms.map((t) => t.stems.some((v) => holdsStem(stems, v))),
+        held: terms.map((t) => t.stems.some((v) => holdsVariant(stems, v))),
         year: years.some((y) => own.includes(y)),
       };
     }),
@@ -212,8 +230,15 @@ const SUBJECT_REACH = 6;
  */
 export function opensOnName(sentence: string): boolean {
   const text = sentence.replace(/\([^)]*\)/g, " ").replace(/^\s*(?:Selon|D['’]après)\s[^,:]*[,:]\s*/u, "");
+  const capital = (w: string) => /^(?:[dlDL]['’])?\p{Lu}/u.test(w);
   const list = text.match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
-  return list.slice(1, SUBJECT_REACH).some((w) => /^(?:[dlDL]['’])?\p{Lu}/u.test(w));
+  if (list.slice(1, SUBJECT_REACH).some(capital)) return true;
+  // After an opening phrase (« À la suite d'une enquête de concurrence, Microsoft vend … »), the subject.
+  const comma = text.indexOf(",");
+  const opening = comma > 0 ? (text.slice(0, comma).match(/[\p{L}\p{N}]+/gu) ?? []).length : Number.POSITIVE_INFINITY;
+  if (opening > 2 * SUBJECT_REACH) return false;
+  const rest = text.slice(comma + 1).match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
+  return rest.slice(0, SUBJECT_REACH - 3).some(capital);
 }
 
 /** The names a label writes (a word with a capital after its first; the first, when its passage capitalises it). */

@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   alternativesPoint,
+  answerPoints,
   opensOnName,
   ownYears,
   pointSubject,
@@ -104,5 +105,23 @@ describe("a question asking to renew or replace a product", () => {
     expect(
       alternativesPoint("Faut-il passer à une solution européenne ?", [card("catalog/product/dropbox")]),
     ).toBeNull();
+  });
+});
+
+describe("a question word with a synonym of several words (« aide de l'État » for « subvention »)", () => {
+  it("is held by the phrase, not by each of its small words", () => {
+    const used = [
+      passageOf(
+        "vitre#0",
+        "Vitré : le passage à Linux",
+        "La Ville de Vitré a migré les postes de travail de la mairie vers Linux en 2024.",
+      ),
+      passageOf(
+        "vitre#1",
+        "Vitré : le financement",
+        "La Ville de Vitré a reçu une subvention de 300 000 euros pour sa plateforme.",
+      ),
+    ];
+    expect(answerPoints("Quelle subvention pour la Ville de Vitré ?", used, 1).map((p) => p.r.id)).toEqual(["vitre#1"]);
   });
 });
