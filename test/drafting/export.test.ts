@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { buildConversationDocument } from "../../server/export/conversation.ts";
 import { exportDraft, parseFormat } from "../../server/export/index.ts";
 import { toMarkdown } from "../../server/export/markdown.ts";
-import { verifyText } from "../../server/verify/index.ts";
 import { buildDocument } from "../../server/export/model.ts";
 import { columnWidths, keepFiguresTogether, paragraphAlign, toWinAnsi } from "../../server/export/pdf.ts";
+import { verifyText } from "../../server/verify/index.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 
 describe("document model", () => {
