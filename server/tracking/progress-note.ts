@@ -125,9 +125,19 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
   return sections;
 }
 
-/** A planned product's line: its state between the two inventories, and its replacement. */
-const productLine = (p: Progress["products"][number]) =>
-  `${t(`product.${p.replacedBy ? "replacedBy" : p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`;
+/**
+ * A planned product's line: where it stands in the words of the plan's page and the public page (`status`),
+ * its installations said the way the plan's page says them (« 20 installations au départ, 2 aujourd'hui », not the
+ * ambiguous « 2 sur 20 », trial 11 B2), and its replacement.
+ */
+const productLine = (p: Progress["products"][number]) => {
+  const key = p.replacedBy
+    ? "replacedBy"
+    : p.state === "in-progress" || p.state === "fewer" || p.state === "grew"
+      ? "moved"
+      : p.state;
+  return `${t(`product.${key}`, { name: p.product.name, status: p.status, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`;
+};
 
 /**
  * The planned products as the note's own facts (`verify/own-facts.ts`): their names, the installations of the two
