@@ -8,6 +8,7 @@ import { contract, withArticle } from "../core/labels.ts";
 import { fold, formatDecimal, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
+import type { MoveTarget } from "../verify/moves.ts";
 import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData, OwnFigure } from "../verify/own-figures.ts";
 import type { Plan, Progress } from "./plan.ts";
@@ -159,6 +160,37 @@ function noteProducts(progress: Progress): OwnProduct[] {
     }));
 }
 
+/**
+ * What a move claimed in « L'essentiel » may go to (`verify/moves.ts`): every product the first and the last inventory
+ * count, and each planned replacement, with its installations in both (none for a replacement neither shows).
+ */
+function noteMoves(plan: Plan, progress: Progress): MoveTarget[] {
+  if (progress.checkpoints.length < 2) return [];
+  const first = plan.checkpoints[0]!;
+  const last = plan.checkpoints.at(-1)!;
+  const targets = new Map<string, MoveTarget>();
+  const add = (name: string, before: number, now: number) => {
+    const key = fold(name);
+    const seen = targets.get(key);
+    if (seen) {
+      seen.before += before;
+      seen.now += now;
+    } else targets.set(key, { names: [name], before, now });
+  };
+  for (const [checkpoint, side] of [
+    [first, "before"],
+    [last, "now"],
+  ] as const)
+    for (const d of [...checkpoint.dependencies, ...(checkpoint.others ?? [])])
+      add(d.name, side === "before" ? d.installations : 0, side === "now" ? d.installations : 0);
+  // A planned product or replacement under another name than the inventories' (« ESET PROTECT »), or in neither.
+  for (const p of progress.products) {
+    if (!targets.has(fold(p.product.name))) add(p.product.name, p.before, p.now);
+    if (p.product.by && !p.removal && !targets.has(fold(p.product.by))) add(p.product.by, p.byBefore, p.byNow);
+  }
+  return [...targets.values()];
+}
+
 /** The note as one Markdown document (without a model). */
 export function progressNoteMarkdown(plan: Plan, progress: Progress, today: string): string {
   const out = [`# ${noteTitle(plan)}`, "", `*${t("dated", { date: frenchDate(today) })}*`, ""];
@@ -255,7 +287,7 @@ function changeFacts(plan: Plan, progress: Progress, c: Progress["checkpoints"][
  * prochain jalon est de 72 % au 1er janvier 2027 » or « le plan est en retard » is checked against what the plan
  * gives for that date (trial7 A0), not only against « 72 % appears somewhere in the plan ».
  */
-export function noteOwnData(plan: Plan, progress: Progress): OwnData {
+export function noteOwnData(plan: Plan, progress: Progress): OwnData & { moves: MoveTarget[] } {
   const own = (key: string, params: Record<string, string | number>) => t(`own.${key}`, params);
   const figures: OwnFigure[] = [];
   const percent = (value: number | null, dates: string[], says: string, names?: string[]) => {
@@ -308,6 +340,7 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData {
   return {
     figures,
     products: noteProducts(progress),
+    moves: noteMoves(plan, progress),
     // An inventory taken before the adoption has no planned value: « en avance », « en retard » are wrong of it.
     standings: progress.checkpoints.map((c) =>
       c.planned === null && c.checkpoint.date < localDay(plan.adoptedAt)

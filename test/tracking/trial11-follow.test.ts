@@ -122,14 +122,18 @@ describe("where each planned product stands (A7)", () => {
   it("says « en cours » only where the replacement grew, and what happened elsewhere, on the plan's page", async () => {
     const { progress } = await (await fetch(`${server.url}/api/plans/${planId}`)).json();
     const said = Object.fromEntries(progress.products.map((p: any) => [p.product.name, p.status]));
-    for (const [name, words] of Object.entries(STATUS)) expect([name, said[name]]).toEqual([name, expect.stringMatching(words)]);
+    for (const [name, words] of Object.entries(STATUS))
+      expect([name, said[name]]).toEqual([name, expect.stringMatching(words)]);
   });
 
   it("says the same in the progress note, with the counts as the plan's page says them (B2)", async () => {
     const note = await (await fetch(`${server.url}/api/plans/${planId}/note?format=md`)).text();
     for (const [name, words] of Object.entries(STATUS)) {
       const line = note.split("\n").find((l) => l.startsWith(`- ${name} :`));
-      expect([name, line?.slice(name.length + 5).split(/ ; | \(|, \d/)[0]]).toEqual([name, expect.stringMatching(words)]);
+      expect([name, line?.slice(name.length + 5).split(/ ; | \(|, \d/)[0]]).toEqual([
+        name,
+        expect.stringMatching(words),
+      ]);
     }
     expect(note).toContain(
       "- Cisco Webex : en cours : Tixeo est passé de 0 à 20 installations ; 30 installations au départ, 10 aujourd'hui (remplacement prévu : Tixeo).",
