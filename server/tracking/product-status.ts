@@ -34,7 +34,7 @@ function grownWords(grown: NonNullable<StatusFacts["grown"]>, form: "gone" | "fe
 }
 
 /**
- * Where a planned product stands, in words: « en cours : Tixeo est passé de 0 à 20 installations », « moins
+ * Where a planned product stands, in words: « en cours, Tixeo est passé de 0 à 20 installations », « moins
  * d'installations, remplacées par Windows 11, même éditeur, passé de 180 à 235 installations, sans que l'alternative
  * prévue apparaisse dans l'inventaire », « en hausse », « pas encore commencé ».
  */

@@ -126,4 +126,3 @@ describe("a move claimed to a product, against its installations in the two inve
       expect([ok, check(ok).reasons.filter((r) => /inventaire/.test(r))]).toEqual([ok, []]);
   });
 });
-

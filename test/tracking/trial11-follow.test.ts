@@ -64,9 +64,9 @@ const STATUS: Record<string, RegExp> = {
   "Microsoft 365 Apps": /^en hausse$/,
   "Microsoft Teams":
     /^moins d'installations, tandis que Zoom passait de 10 à 45 installations, sans que l'alternative prévue apparaisse dans l'inventaire$/,
-  "Cisco Webex": /^en cours : Tixeo est passé de 0 à 20 installations$/,
-  "Foxit PDF Reader / Editor": /^en cours : SumatraPDF, autre alternative, est passé de 0 à 15 installations$/,
-  WhatsApp: /^en cours : moins d'installations$/,
+  "Cisco Webex": /^en cours, Tixeo est passé de 0 à 20 installations$/,
+  "Foxit PDF Reader / Editor": /^en cours, SumatraPDF, autre alternative, est passé de 0 à 15 installations$/,
+  WhatsApp: /^en cours, moins d'installations$/,
   "Avast / AVG": /^pas encore commencé$/,
   Opera: /^moins d'installations, sans que l'alternative prévue progresse$/,
 };
@@ -136,7 +136,7 @@ describe("where each planned product stands (A7)", () => {
       ]);
     }
     expect(note).toContain(
-      "- Cisco Webex : en cours : Tixeo est passé de 0 à 20 installations ; 30 installations au départ, 10 aujourd'hui (remplacement prévu : Tixeo).",
+      "- Cisco Webex : en cours, Tixeo est passé de 0 à 20 installations ; 30 installations au départ, 10 aujourd'hui (remplacement prévu : Tixeo).",
     );
     expect(note).toContain("- Microsoft 365 Apps : en hausse ; 40 installations au départ, 85 aujourd'hui");
     expect(note).not.toMatch(/\d+ sur \d+ installations/);
