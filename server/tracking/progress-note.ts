@@ -141,6 +141,16 @@ const productLine = (p: Progress["products"][number]) => {
 };
 
 /**
+ * The ways a sentence may name a planned product: the catalog's name, without its parenthesis, and the first of the
+ * names it joins with a slash (« Microsoft Office (licence perpétuelle) » is « Microsoft Office », « Avast / AVG »
+ * « Avast »).
+ */
+const nameForms = (name: string) => {
+  const short = name.replace(/\s*\(.*$/u, "").trim();
+  return [...new Set([name, short, short.split(/\s+\/\s+/)[0]!])].filter((n) => n.length >= 3);
+};
+
+/**
  * The planned products as the note's own facts (`verify/own-facts.ts`): their names, the installations of the two
  * inventories, what remains in the later one, their replacement and whether the inventories show it.
  */
@@ -149,7 +159,7 @@ function noteProducts(progress: Progress): OwnProduct[] {
   return progress.products
     .filter((p) => p.state !== "absent")
     .map((p) => ({
-      names: [p.product.name],
+      names: nameForms(p.product.name),
       countries: [],
       laws: [],
       openSource: null,
