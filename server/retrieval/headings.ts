@@ -8,6 +8,7 @@
 import { boundedMemo } from "../core/bounded.ts";
 import type { ScoredId } from "../store/types.ts";
 import { stem, synonymsOf, words } from "./french.ts";
+import { STOPWORDS } from "./lexicon.ts";
 import { keywords } from "./relevance.ts";
 
 /** Score factor per question word found in a passage's heading, and (half of it) in its document's title. */
@@ -20,14 +21,23 @@ let lastQuery: string | null = null;
 let lastStems: readonly (readonly string[])[] = [];
 
 /**
- * Stems of each content word of the question (the word and its synonyms, without repeats), one list per word. The
- * ranking steps of one search all ask for the same question's stems: the last question's are remembered.
+ * Stems of each content word of the question (the word and its synonyms, without repeats), one list per word; of a
+ * synonym written in several words, its content words only (« gagner de l'argent » for « économiser » is not « de »,
+ * which most headings hold). The ranking steps of one search all ask for the same question's stems: the last
+ * question's are remembered.
  */
 export function questionStems(query: string): readonly (readonly string[])[] {
   if (query !== lastQuery) {
     lastStems = keywords(query)
       .filter((w) => !/^\d{1,3}$/.test(w))
-      .map((w) => [...new Set([w, ...synonymsOf(w)].flatMap((x) => x.split(" ")).map(stem))]);
+      .map((w) => [
+        ...new Set(
+          [w, ...synonymsOf(w)]
+            .flatMap((x) => x.split(" "))
+            .filter((x) => x === w || !STOPWORDS.has(x))
+            .map(stem),
+        ),
+      ]);
     lastQuery = query;
   }
   return lastStems;
