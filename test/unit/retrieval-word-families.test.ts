@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { fold } from "../../server/core/text.ts";
 import { weighHeadings } from "../../server/retrieval/headings.ts";
 import { assessAnswerability, writesAsName } from "../../server/retrieval/relevance.ts";
+import { withoutSaying } from "../../server/retrieval/saying.ts";
 
 const chunk = (id: string, section: string, title = "Document") => ({ id, section, document: { title } });
 
@@ -75,5 +76,34 @@ describe("« quand … disponible » meets the section about a date", () => {
         "Le ministère présente Mobilix comme le poste nomade de l'agent ; aucune source ne le date.",
       ),
     ).toMatchObject({ answerable: false });
+  });
+});
+
+describe("a question on what someone says meets the heading that reports it", () => {
+  it("moves up « la migration annoncée » for « … dit-elle migrer ? », not the heading that writes « en dit »", () => {
+    const chunks = [
+      chunk("occ#1", "Région Occitanie : la migration des postes, ce que la presse en dit", "Région Occitanie"),
+      chunk("occ#2", "Région Occitanie : la migration des postes annoncée par la Région", "Région Occitanie"),
+      chunk("other#1", "Autre chose : le calendrier", "Autre chose"),
+    ];
+    const scores = [
+      { id: "occ#1", score: 10.5 },
+      { id: "occ#2", score: 10 },
+      { id: "other#1", score: 9 },
+    ];
+    expect(weighHeadings("Combien de postes la Région Occitanie dit-elle migrer ?", chunks, scores)[0]!.id).toBe(
+      "occ#2",
+    );
+    // Without a verb of saying, the heading that reports an announcement is no better than another.
+    expect(weighHeadings("Combien de postes la Région Occitanie va-t-elle migrer ?", chunks, scores)[0]!.id).toBe(
+      "occ#1",
+    );
+  });
+
+  it("does not search the text for « dit » (every « ce qu'en dit … » holds it)", () => {
+    expect(withoutSaying("combien la region occitanie dit elle economiser")).toBe(
+      "combien la region occitanie elle economiser",
+    );
+    expect(withoutSaying("dit")).toBe("dit");
   });
 });
