@@ -8,7 +8,6 @@
 import { boundedMemo } from "../core/bounded.ts";
 import type { ScoredId } from "../store/types.ts";
 import { stem, synonymsOf, words } from "./french.ts";
-import { STOPWORDS } from "./lexicon.ts";
 import { keywords } from "./relevance.ts";
 import { asksWhatIsSaid, REPORTED } from "./saying.ts";
 
@@ -22,23 +21,16 @@ let lastQuery: string | null = null;
 let lastStems: readonly (readonly string[])[] = [];
 
 /**
- * Stems of each content word of the question (the word and its synonyms, without repeats), one list per word; of a
- * synonym written in several words, its content words only (« gagner de l'argent » for « économiser » is not « de »,
- * which most headings hold). The ranking steps of one search all ask for the same question's stems: the last
- * question's are remembered.
+ * Stems of each content word of the question (the word and its synonyms, without repeats), one list per word. The
+ * ranking steps of one search all ask for the same question's stems: the last question's are remembered.
+ * (A synonym written in several words gives each of its words, « de » of « gagner de l'argent » too: most headings
+ * hold it. Keeping only their content words was tried and left, test/eval/README.md, « retrieval6 ».)
  */
 export function questionStems(query: string): readonly (readonly string[])[] {
   if (query !== lastQuery) {
     lastStems = keywords(query)
       .filter((w) => !/^\d{1,3}$/.test(w))
-      .map((w) => [
-        ...new Set(
-          [w, ...synonymsOf(w)]
-            .flatMap((x) => x.split(" "))
-            .filter((x) => x === w || !STOPWORDS.has(x))
-            .map(stem),
-        ),
-      ]);
+      .map((w) => [...new Set([w, ...synonymsOf(w)].flatMap((x) => x.split(" ")).map(stem))]);
     lastQuery = query;
   }
   return lastStems;
