@@ -5,11 +5,12 @@
  * date and a name of the question (`server/i18n/fr/dated-sections.txt`); the date itself must still be in it
  * (`dateAsked` in `relevance.ts`).
  */
+
+import { wordListSections } from "../i18n/word-lists.ts";
 import { asksOnlyDate } from "./asked-kinds.ts";
 import { stem, words } from "./french.ts";
 import type { QuestionTerm } from "./lexicon.ts";
 import { holds, passageWords } from "./passage-words.ts";
-import { wordListSections } from "../i18n/word-lists.ts";
 
 const SECTIONS = wordListSections("dated-sections.txt");
 const stemsOf = (name: string) => new Set((SECTIONS.get(name) ?? []).flatMap((e) => words(e)).map(stem));

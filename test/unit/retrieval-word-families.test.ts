@@ -41,7 +41,12 @@ describe("« quand … disponible » meets the section about a date", () => {
     document: { title: "Mobilix et Tabletix, les postes de l'État", kind: "guidance" },
   });
   const corpus = [text, other, "Un logiciel disponible.", "Une application disponible en ligne.", "Le poste."];
-  const frequency = async (w: string) => corpus.filter((t) => fold(t).split(/[^a-z0-9]+/).includes(w)).length;
+  const frequency = async (w: string) =>
+    corpus.filter((t) =>
+      fold(t)
+        .split(/[^a-z0-9]+/)
+        .includes(w),
+    ).length;
   const names = async (w: string) => corpus.some((t) => writesAsName(t, w));
   const ask = (q: string, heading: string, body?: string) =>
     assessAnswerability(q, [section(heading, body)], frequency, names);
@@ -50,15 +55,15 @@ describe("« quand … disponible » meets the section about a date", () => {
     expect(
       await ask("Quand Mobilix sera-t-il disponible ?", "La date de mars 2027 pour Mobilix : non confirmée"),
     ).toMatchObject({ answerable: true });
-    expect(
-      await ask("Quand Mobilix sortira-t-il ?", "Mobilix : le calendrier annoncé par le ministère"),
-    ).toMatchObject({ answerable: true });
+    expect(await ask("Quand Mobilix sortira-t-il ?", "Mobilix : le calendrier annoncé par le ministère")).toMatchObject(
+      { answerable: true },
+    );
   });
 
   it("still abstains when the heading names no date, or the date of another product", async () => {
-    expect(
-      await ask("Quand Mobilix sera-t-il disponible ?", "Mobilix : le poste nomade de l'agent"),
-    ).toMatchObject({ answerable: false });
+    expect(await ask("Quand Mobilix sera-t-il disponible ?", "Mobilix : le poste nomade de l'agent")).toMatchObject({
+      answerable: false,
+    });
     expect(
       await ask(
         "Quand Mobilix sera-t-il disponible ?",
