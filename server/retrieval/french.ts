@@ -172,9 +172,24 @@ function phrasesIn(text: string): string[][] {
   return GROUPS.filter((g) => g.some((e) => e.includes(" ") && folded.includes(` ${e} `)));
 }
 
+/** Letters two words of a synonym group share at their start to be of one family (« économi » of « économiser »). */
+const FAMILY_PREFIX = 6;
+
+/**
+ * The single words of a word's synonym groups of its own family, that the full-text index's stemmer does not join to
+ * it: « économies » for « économiser », « investissement » for « investir » (not « gains », « dépenses »).
+ */
+function familyOf(word: string): string[] {
+  const own = stem(word);
+  const head = fold(word).slice(0, FAMILY_PREFIX);
+  if (head.length < FAMILY_PREFIX) return [];
+  return (BY_STEM.get(own) ?? []).flatMap((g) => g.filter((e) => !e.includes(" ") && e.startsWith(head)));
+}
+
 /**
  * The question widened with the synonyms of its words, for full-text search: « Qu'a-t-on décidé ? » also looks
- * for « décision », « mesures », « annonces ». Words already there are not repeated.
+ * for « décision », « mesures », « annonces ». Of any other synonym group, only the words of a question word's own
+ * family (« Combien … économiser ? » also looks for « économies »). Words already there are not repeated.
  */
 export function expandQuery(query: string, isStopword: (w: string) => boolean = () => false): string {
   const own = words(query).filter((w) => !isStopword(w));
@@ -183,6 +198,7 @@ export function expandQuery(query: string, isStopword: (w: string) => boolean = 
   const groups = [
     ...own.flatMap((w) => (BY_STEM.get(stem(w)) ?? []).filter((g) => SEARCH_GROUPS.has(g))),
     ...phrasesIn(query).filter((g) => SEARCH_GROUPS.has(g)),
+    ...own.map(familyOf),
   ];
   for (const group of groups) {
     for (const entry of group) {

@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { fold } from "../../server/core/text.ts";
+import { expandQuery } from "../../server/retrieval/french.ts";
 import { weighHeadings } from "../../server/retrieval/headings.ts";
 import { assessAnswerability, writesAsName } from "../../server/retrieval/relevance.ts";
 import { withoutSaying } from "../../server/retrieval/saying.ts";
@@ -28,6 +29,17 @@ describe("a verb of the question meets the noun of its family in a heading", () 
       { id: "other#1", score: 9 },
     ]);
     expect(ranked[0]!.id).toBe("occ#2");
+  });
+});
+
+describe("a verb of the question meets the noun of its family in the full-text search", () => {
+  it("searches « économies » for « économiser » and « investissement » for « investir », not their other synonyms", () => {
+    const economise = expandQuery("Combien la Région Occitanie dit-elle économiser ?").split(" ");
+    expect(economise).toContain("economies");
+    expect(economise).not.toContain("gains");
+    expect(expandQuery("Combien la commune doit-elle investir ?").split(" ")).toContain("investissement");
+    // A word in no synonym group, or whose group has no word of its family, is searched as asked.
+    expect(expandQuery("Quand Mobilix sortira-t-il ?")).toBe("Quand Mobilix sortira-t-il ?");
   });
 });
 
