@@ -38,6 +38,11 @@ describe("a verb of the question meets the noun of its family in the full-text s
     expect(economise).toContain("economies");
     expect(economise).not.toContain("gains");
     expect(expandQuery("Combien la commune doit-elle investir ?").split(" ")).toContain("investissement");
+    expect(expandQuery("Combien Munich a-t-elle économisé ?").split(" ")).toContain("economies");
+    // Only a verb looks for the noun of its family: not an adverb (« obligatoirement » → « obligation »), nor another
+    // tense (« coûterait » → « coûtera »).
+    expect(expandQuery("Faut-il obligatoirement un extincteur ?")).toBe("Faut-il obligatoirement un extincteur ?");
+    expect(expandQuery("Mobilix, ça coûterait combien ?")).toBe("Mobilix, ça coûterait combien ?");
     // A word in no synonym group, or whose group has no word of its family, is searched as asked.
     expect(expandQuery("Quand Mobilix sortira-t-il ?")).toBe("Quand Mobilix sortira-t-il ?");
   });
