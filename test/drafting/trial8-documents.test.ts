@@ -84,8 +84,8 @@ describe("B11: a note's « L'essentiel » without a model answers the question",
     // The passage that answers (data of social services entrusted to an American provider) comes first.
     expect(points[0]).toMatch(/dossiers d'action sociale.*fournisseur américain/);
     for (const p of points) {
-      // A whole sentence: a capital first, its full stop before its source.
-      expect(p, p).toMatch(/^- [\p{Lu}«].*[.!?»)] \[\d\]/u);
+      // A whole sentence: a capital first (after what it is about, « **Google** : »), its full stop before its source.
+      expect(p, p).toMatch(/^- (?:\*\*[^*]+\*\* : )?[\p{Lu}«].*[.!?»)] \[\d\]/u);
       expect(p, p).not.toMatch(/…/);
     }
     expect(essentials.citations.length).toBe(points.length);
@@ -115,7 +115,7 @@ describe("B11: a note's « L'essentiel » without a model answers the question",
       "Notre visioconférence Zoom arrive à échéance en 2028 : faut-il la renouveler ou passer à une solution européenne ?",
     );
     const points = (essentials.text as string).split("\n").filter((l: string) => l.startsWith("- "));
-    expect(points.some((p: string) => /^- Zoom : Alternatives : .*Jitsi/.test(p))).toBe(true);
+    expect(points.some((p: string) => /^- \*\*Zoom\*\* : Alternatives : .*Jitsi/.test(p))).toBe(true);
     expect(essentials.text).not.toMatch(/Aucun des passages trouvés/);
     // A card's line says whose it is.
     for (const p of points.filter((x: string) => /^- (?:Éditeur|Exposition)/.test(x))) expect(p).toBeUndefined();

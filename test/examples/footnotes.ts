@@ -58,6 +58,8 @@ function quoteOf(text: string, n: number): string | null {
   if (!line) return null;
   return line
     .replace(/^\s*(?:>|-)\s*/, "")
+    // What a point is about, said by Cap Libre before it (« **Google** : … »): not the quotation.
+    .replace(/^\*\*[^*]+\*\*\s*:\s*/, "")
     .replace(/\[\d+\]/g, "")
     .replace(/^«\s*|\s*»\s*$/g, "")
     .trim();
