@@ -68,6 +68,7 @@ import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
 import { actNotGiven } from "./role-acts.ts";
+import { appositionRoleUnstated } from "./role-apposition.ts";
 import { roleUnstated } from "./role-unstated.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
@@ -705,6 +706,14 @@ function checkSentence(
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
     const unstated = swapped ? null : roleUnstated(stated, pool);
     if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
+    // « X, <rôle> de Y, a fait … »: the apposition's role, where the passages give the person another or none.
+    const apposed = swapped || unstated ? null : appositionRoleUnstated(stated, pool);
+    if (apposed)
+      reasons.push(
+        apposed.other
+          ? message("verify.appositionRoleOther", { ...apposed, other: apposed.other, where: w })
+          : message("verify.appositionRole", { name: apposed.name, role: apposed.role, where: w }),
+      );
   }
   // More than the cited passages allow: uniqueness they do not state, a possibility or an unconfirmed point stated as
   // done, what they warn against (`uniqueness.ts`, `modality.ts`, `warned.ts`).

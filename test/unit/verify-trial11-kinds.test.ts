@@ -1,0 +1,51 @@
+/**
+ * trial11 A1, A2, A3 (model sentences left supported), on other people, places and figures than the trial's:
+ * - A1: a role given by apposition (« X, <rôle> de Y, a fait … ») that no cited passage gives the person near their
+ *   name, where the passage gives them another (« cofondateur de … », « ministre chargé de … »).
+ * - A0: a figure the passage qualifies in the next sentence after a contrast (« Les dates … sont exactes, mais ces deux
+ *   chiffres ne sont confirmés par aucune autre source ») keeps its qualification.
+ */
+import { describe, expect, it } from "vitest";
+import { verifyText } from "../../server/verify/index.ts";
+
+const check = (sentence: string, passages: string[]) => {
+  const v = verifyText(
+    sentence,
+    passages.map((text, i) => ({ n: i + 1, text })),
+  );
+  return v.sentences[0]!;
+};
+
+describe("A1: a role given by apposition is compared with the role the passage gives the person", () => {
+  const forum = [
+    "Forum du libre de Vannes (2026) — Le salon\nLa quatrième édition du Forum du libre s'est tenue à Vannes le 12 mars 2026. Marion Kerbrat, cofondatrice de l'entreprise Kerlinux et organisatrice de l'événement, a accueilli 300 participants.",
+  ];
+  const land = [
+    "Basse-Saxe : le projet — Qui porte le projet\nLa ministre chargée de l'économie numérique, Ilse Brandauer, porte le projet depuis 2024 ; le ministre-président du Land a soutenu la démarche.",
+  ];
+
+  it("flags « X, directrice du numérique de la ville de Y » where the passage calls X a cofounder and organiser", () => {
+    const s = check(
+      "Marion Kerbrat, directrice du numérique de la ville de Vannes, a organisé la quatrième édition du Forum du libre [1].",
+      forum,
+    );
+    expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toMatch(/directrice/);
+  });
+
+  it("flags « X, ministre-présidente du Land » where the passage says « ministre chargée de l'économie numérique »", () => {
+    const s = check("Ilse Brandauer, ministre-présidente du Land, porte le projet [1].", land);
+    expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toMatch(/présidente/);
+  });
+
+  it("leaves alone the role the passage gives, in its words or shortened", () => {
+    for (const [sentence, passages] of [
+      ["Marion Kerbrat, cofondatrice de Kerlinux, a organisé la quatrième édition du Forum du libre [1].", forum],
+      ["Marion Kerbrat, organisatrice de l'événement, a accueilli 300 participants [1].", forum],
+      ["Ilse Brandauer, ministre chargée de l'économie numérique, porte le projet [1].", land],
+      ["Ilse Brandauer, la ministre chargée du numérique, porte le projet depuis 2024 [1].", land],
+    ] as const)
+      expect([sentence, check(sentence, [...passages]).reasons]).toEqual([sentence, []]);
+  });
+});
