@@ -14,7 +14,7 @@ import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { phrasePattern } from "../verify/against.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
-import { type Verification, verificationOf, verifyText, withoutNotes } from "../verify/index.ts";
+import { ARTICLE_BEFORE, type Verification, verificationOf, verifyText, withoutNotes } from "../verify/index.ts";
 import type { FigureFlag } from "./types.ts";
 
 /** Passages a claim is checked against: the best found for it that hold enough of its words. */
@@ -155,7 +155,11 @@ async function checkPart(
         .replaceAll(" [1]", ""),
     ),
   );
-  const stated = extractFigures(part.checked);
+  // The number of an article (« L'article 16 de la loi … ») names a text: it is no figure a passage could call inexact.
+  const stated = extractFigures(part.checked).filter((f) => {
+    const at = part.checked.indexOf(f.raw);
+    return !(f.kind === "number" && at >= 0 && ARTICLE_BEFORE.test(part.checked.slice(Math.max(0, at - 16), at)));
+  });
   const years = stated.flatMap((f) => (f.year ? [f.year] : []));
   const refuted: { figure: string; reason: string }[] = [];
   for (const f of stated.filter((x) => !DATE_KINDS.has(x.kind))) {

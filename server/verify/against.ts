@@ -32,6 +32,7 @@ let lists: {
   returnedTo: RegExp;
   gaveUp: RegExp;
   notBinding: RegExp;
+  noDuty: RegExp;
   applies: RegExp;
   obliges: RegExp;
 } | null = null;
@@ -41,6 +42,7 @@ const patterns = () => {
     returnedTo: phrasePattern(listOf("claim-returned-to.txt")),
     gaveUp: phrasePattern(listOf("claim-gave-up.txt")),
     notBinding: phrasePattern(listOf("claim-not-binding.txt")),
+    noDuty: phrasePattern(listOf("claim-no-duty.txt")),
     applies: phrasePattern(listOf("claim-applies.txt")),
     obliges: new RegExp(
       `(?<!\\p{L})(?:${listOf("claim-obliges.txt")
@@ -191,6 +193,38 @@ function bindingAgainst(claim: string, passages: Read[]): string | null {
   return null;
 }
 
+/** « l'article 16 », « article 31 »: the article numbers a text writes, folded. */
+const articles = (text: string) => [...fold(text).matchAll(/(?<!\p{L})articles?\s+(\d+)/gu)].map((m) => m[1]!);
+
+/**
+ * « Le texte X oblige les collectivités à … » (a subject with words of its own): a sentence of a passage about X (X
+ * named in it, in what its pronouns stand for, or in the passage's heading and title, with the same article number)
+ * that says X creates no duty at all (« l'article 16 ne crée aucune obligation juridique … », `claim-no-duty.txt`),
+ * unless what follows limits it to another class.
+ */
+function noDutyAgainst(claim: string, passages: Read[]): string | null {
+  const w = patterns();
+  const at = fold(claim).search(w.obliges);
+  if (at < 0) return null;
+  const subject = claim.slice(0, at);
+  const claimed = classWords(claim.slice(at));
+  if (!claimed.length || contentWords(subject).length === 0) return null;
+  const numbers = articles(subject);
+  for (const p of passages)
+    for (const s of p.sentences) {
+      const about = `${p.heading} ${s.about}`;
+      if (!namesSubject(about, subject)) continue;
+      if (numbers.length && !numbers.every((n) => articles(about).includes(n))) continue;
+      const folded = fold(s.text);
+      for (const m of folded.matchAll(w.noDuty)) {
+        const bearing = classWords(after(folded, m).split(/\s+/).slice(0, 8).join(" "));
+        if (bearing.length && !bearing.some((c) => claimed.some((k) => covers(c, k)))) continue;
+        return s.text;
+      }
+    }
+  return null;
+}
+
 /** Least words of what a claim says a text does not apply to that a passage's « sont exposés : … » must hold. */
 export const APPLIES_MIN_SHARED = 2;
 
@@ -257,7 +291,7 @@ export function saidAgainst(claim: string, passages: CitedSentence[][]): string 
     const denied = appliesAgainst(claim, found);
     return denied && denied.length > 240 ? `${denied.slice(0, 237)}…` : denied;
   }
-  const against = stillAgainst(claim, found) ?? bindingAgainst(claim, found);
+  const against = stillAgainst(claim, found) ?? bindingAgainst(claim, found) ?? noDutyAgainst(claim, found);
   if (!against) return null;
   return against.length > 240 ? `${against.slice(0, 237)}…` : against;
 }

@@ -261,7 +261,7 @@ export function spelledOutNames(sentence: string, bags: Bag[]): Set<string> {
  * Words before a number that make it part of a name (`server/i18n/fr/name-numbers.txt`, data): « l'article 31 »,
  * « alinéa 2 », « la version 3.2 », « le chapitre 19.6 ».
  */
-const ARTICLE_BEFORE = new RegExp(
+export const ARTICLE_BEFORE = new RegExp(
   `(?<!\\p{L})(?:${wordList("name-numbers.txt").map(escapeRegExp).join("|")})\\s*$`,
   "iu",
 );
@@ -418,9 +418,11 @@ function checkSentence(
     if (QUANTITY.has(f.kind) && !fromFacts) foundAt.set(f, counted);
     // The passage's heading repeating the figure (« le prix de VMware après le rachat (+430 %) »), or a sentence denying
     // it (« La forte hausse est avérée, mais pas le chiffre de 430 % »), does not vouch for it.
-    const vouches = (c: SourceSentence) => !c.qualified && !c.inHeading && !deniedIn(c.text, matches);
-    if (matching.some((c) => c.qualified) && !matching.some(vouches) && !QUALIFIER_CLAIM.test(sentence)) {
-      const qualified = matching.find((c) => c.qualified)!;
+    // A figure the sentence after calls exact while it qualifies the others is not qualified (`SourceSentence.exact`).
+    const qualifies = (c: SourceSentence) => c.qualified && !c.exact?.some(matches);
+    const vouches = (c: SourceSentence) => !qualifies(c) && !c.inHeading && !deniedIn(c.text, matches);
+    if (matching.some(qualifies) && !matching.some(vouches) && !QUALIFIER_CLAIM.test(sentence)) {
+      const qualified = matching.find(qualifies)!;
       // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
       const q =
         qualified.qualifier ??

@@ -49,3 +49,21 @@ describe("A1: a role given by apposition is compared with the role the passage g
       expect([sentence, check(sentence, [...passages]).reasons]).toEqual([sentence, []]);
   });
 });
+
+describe("A0: a figure qualified after a contrast in the next sentence keeps its qualification", () => {
+  const list = [
+    "Présentation de Rodez Agglomération (2026) — Les exemples cités\n- Police municipale de Nantes : 4 212 postes sous Debian, 88 % du parc, Debian depuis 2011. Les dates de 2011 et 2015 sont exactes, mais ces deux chiffres ne sont confirmés par aucune autre source ; le dernier chiffre vérifiable est de 3 000 postes.",
+  ];
+  it("flags the figure stated as fact, not the figure said with its reserve nor the confirmed one", () => {
+    const s = check("La police municipale de Nantes compte 4 212 postes sous Debian [1].", list);
+    expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toMatch(/4 212.*confirm/);
+    expect(
+      check(
+        "Selon la présentation, non confirmée, la police municipale de Nantes compterait 4 212 postes sous Debian [1].",
+        list,
+      ).reasons,
+    ).toEqual([]);
+    expect(check("La police municipale de Nantes utilise Debian depuis 2011 [1].", list).reasons).toEqual([]);
+  });
+});
