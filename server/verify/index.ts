@@ -13,6 +13,7 @@ import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
+import { askedFigureConcluded } from "./asked-conclusion.ts";
 import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
 import { cardDenial } from "./card-denial.ts";
@@ -321,8 +322,14 @@ function checkSentence(
     const stating = found.filter((ss) => !ss.asks);
     const candidates = stating.length > 0 ? stating : found;
     if (candidates.length === 0) {
-      // The user's own figure (« notre commune de 12 000 habitants »), repeated: context, not a claim.
-      if (asked.figures.some((a) => figureMatches(f, a))) continue;
+      // The user's own figure (« notre commune de 12 000 habitants »), repeated: context, not a claim — unless the
+      // sentence concludes from it where the passages count the same thing otherwise (`asked-conclusion.ts`).
+      if (asked.figures.some((a) => figureMatches(f, a))) {
+        const at = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
+        const other = cited.length ? askedFigureConcluded(stated, f, at, pool) : null;
+        if (other) reasons.push(message("verify.askedConcluded", { figure: f.raw, other, where: w }));
+        continue;
+      }
       reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
       continue;
     }

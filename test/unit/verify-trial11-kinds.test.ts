@@ -67,3 +67,30 @@ describe("A0: a figure qualified after a contrast in the next sentence keeps its
     expect(check("La police municipale de Nantes utilise Debian depuis 2011 [1].", list).reasons).toEqual([]);
   });
 });
+
+describe("A2: a figure taken from the question in a concluding sentence", () => {
+  const passages = [
+    "Le plan climat-air-énergie territorial (PCAET) — Qui doit l'adopter\nLe PCAET est obligatoire pour les intercommunalités de plus de 50 000 habitants. Une commune doit donc vérifier la situation de son intercommunalité.",
+  ];
+  const asked = { asked: ["Notre intercommunalité de 35 000 habitants est-elle soumise au PCAET ?"] };
+  const first = (sentence: string) =>
+    verifyText(
+      sentence,
+      passages.map((text, i) => ({ n: i + 1, text })),
+      asked,
+    ).sentences[0]!;
+
+  it("flags the conclusion drawn from the question's figure, with the passage's figure", () => {
+    const s = first("Votre intercommunalité de 35 000 habitants est donc soumise au PCAET [1].");
+    expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toMatch(/35 000.*question.*50 000 habitants/);
+  });
+
+  it("leaves the question's figure repeated as context, without a conclusion", () => {
+    for (const ok of [
+      "Pour une intercommunalité de 35 000 habitants comme la vôtre, le PCAET est obligatoire au-delà de 50 000 habitants [1].",
+      "Votre intercommunalité de 35 000 habitants doit donc vérifier sa situation [1].",
+    ])
+      expect([ok, first(ok).reasons]).toEqual([ok, []]);
+  });
+});
