@@ -145,6 +145,9 @@ function stillAgainst(claim: string, passages: Read[]): string | null {
   return null;
 }
 
+/** A subject that denies what its verb says (« Aucune loi n'oblige », « Rien n'impose », « Nul texte ne … »). */
+const DENYING_SUBJECT = /(?<!\p{L})(?:aucune?|nulle?|rien|personne|ne|n['’])(?!\p{L})/iu;
+
 /** The class words of a text (« communes », « collectivités »), folded. */
 const classWords = (text: string) => words(text).filter((x) => CLASS_WORDS.has(x));
 
@@ -171,7 +174,7 @@ function bindingAgainst(claim: string, passages: Read[]): string | null {
   if (at < 0) return null;
   const subject = claim.slice(0, at);
   const claimed = classWords(claim.slice(at));
-  if (!claimed.length) return null;
+  if (!claimed.length || DENYING_SUBJECT.test(subject)) return null;
   // A subject with no word of its own (« Elle s'applique déjà à toutes les communes [1] ») stands for what the cited
   // passage is about: any of its sentences may deny it, unless one says some text does bind that class (« Le RGPD
   // s'applique à toutes les collectivités. La directive NIS 2 ne s'applique pas aux communes. »).
@@ -208,7 +211,7 @@ function noDutyAgainst(claim: string, passages: Read[]): string | null {
   if (at < 0) return null;
   const subject = claim.slice(0, at);
   const claimed = classWords(claim.slice(at));
-  if (!claimed.length || contentWords(subject).length === 0) return null;
+  if (!claimed.length || contentWords(subject).length === 0 || DENYING_SUBJECT.test(subject)) return null;
   const numbers = articles(subject);
   for (const p of passages)
     for (const s of p.sentences) {

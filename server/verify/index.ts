@@ -47,6 +47,7 @@ import {
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { hedgeDropped } from "./hedged.ts";
 import { licenceOpposite } from "./licence.ts";
+import { misplacedCitation } from "./misplaced.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
 import {
@@ -291,6 +292,8 @@ function checkSentence(
 ): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
+  /** The reason that the sentence's words are not in what it cites, once given. */
+  let wordsReason: string | null = null;
   const w = where(cited);
   const pool = cited.length ? sources.filter((s) => s.n !== null && cited.includes(s.n)) : sources;
   const withFacts = [...pool, ...facts];
@@ -808,16 +811,34 @@ function checkSentence(
         : MIN_CLAIM_COVERAGE;
       if ((content.length - missing.length) / content.length < min - 1e-9) {
         reasons.push(
-          message("verify.wordsNotFound", {
+          (wordsReason = message("verify.wordsNotFound", {
             where: w,
             words: missing
               .slice(0, 5)
               .map((m) => `« ${m} »`)
               .join(", "),
-          }),
+          })),
         );
       }
     }
+  }
+  // Every word found elsewhere: the sentence is another given passage's, cited to the wrong one (`misplaced.ts`); said
+  // so in place of the words the cited passage lacks.
+  if (cited.length > 0 && reasons.every((r) => r === wordsReason)) {
+    const misplaced = misplacedCitation(stated, cited, sources);
+    if (misplaced)
+      reasons.splice(
+        0,
+        reasons.length,
+        message("verify.misplaced", {
+          where: w,
+          n: misplaced.n,
+          words: misplaced.missing
+            .slice(0, 5)
+            .map((m) => `« ${m} »`)
+            .join(", "),
+        }),
+      );
   }
   return [...new Set(reasons)];
 }

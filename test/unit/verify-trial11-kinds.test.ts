@@ -94,3 +94,31 @@ describe("A2: a figure taken from the question in a concluding sentence", () => 
       expect([ok, first(ok).reasons]).toEqual([ok, []]);
   });
 });
+
+describe("A3: a sentence cited to the wrong passage", () => {
+  const passages = [
+    "Autres collectivités : pourquoi ce document — Présentation\nAu-delà des cas détaillés ailleurs (Ville de Grenoble, Montreuil, Ville de Nancy), d'autres grandes villes françaises ont annoncé l'abandon de Google.",
+    "Ville de Grenoble : la messagerie — Le choix\nEn mars 2024, Grenoble a été l'une des premières grandes villes françaises à annoncer l'abandon de Google Workspace à l'échelle de ses services.",
+  ];
+  const first = (sentence: string) =>
+    verifyText(
+      sentence,
+      passages.map((text, i) => ({ n: i + 1, text })),
+    ).sentences[0]!;
+
+  it("flags the sentence whose cited passage has most of its words but not all, naming the passage that says it", () => {
+    const s = first(
+      "Grenoble est ainsi l'une des premières grandes villes françaises à annoncer l'abandon de Google à l'échelle de ses services [1].",
+    );
+    expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toMatch(/passage \[2\]/);
+  });
+
+  it("leaves the sentence cited to its passage, and one its cited passage says", () => {
+    for (const ok of [
+      "Grenoble est ainsi l'une des premières grandes villes françaises à annoncer l'abandon de Google à l'échelle de ses services [2].",
+      "D'autres grandes villes françaises, comme Montreuil ou Nancy, ont annoncé l'abandon de Google [1].",
+    ])
+      expect([ok, first(ok).reasons]).toEqual([ok, []]);
+  });
+});
