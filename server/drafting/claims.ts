@@ -178,6 +178,10 @@ async function checkPart(
   return { reasons: [...refuted.map((x) => x.reason), ...reasons], refuted };
 }
 
+/** The first reason of a claim's checks that is about a figure (quotes it), or undefined. */
+const claimReasonOf = (checks: PartCheck[], figure: string) =>
+  checks.flatMap((c) => c.reasons).find((r) => quotedIn(r).includes(figure));
+
 /** The « quoted » strings of a reason (figures, names, quotes it is about). */
 const quotedIn = (reason: string) => [...reason.matchAll(/«\s*([^«»]+?)\s*»/g)].map((m) => m[1]!);
 
@@ -242,10 +246,19 @@ export async function checkClaims(
     const i = sentences.findIndex((s) => s.text.includes(claim));
     const inClaim = (quoted: string) => claim.includes(quoted);
     // The section's own check of these words (against the passages it quotes) gives way to the claim's.
-    outFlags = outFlags.filter(
-      (f) =>
-        f.qualifier || !inClaim(f.figure) || checks.some((c) => c.reasons.some((r) => quotedIn(r).includes(f.figure))),
-    );
+    outFlags = outFlags
+      .filter(
+        (f) =>
+          f.qualifier ||
+          !inClaim(f.figure) ||
+          checks.some((c) => c.reasons.some((r) => quotedIn(r).includes(f.figure))),
+      )
+      // A figure of the claim the claim's check speaks of (« présenté comme « non confirmés » ») takes that reason, not
+      // the section's « absent des passages … de cette section ».
+      .map((f) => {
+        const reason = f.qualifier || !inClaim(f.figure) ? undefined : claimReasonOf(checks, f.figure);
+        return reason ? { ...f, reason } : f;
+      });
     if (i >= 0) {
       const s = sentences[i]!;
       // Uncited (the sender's words in a template), its words are the claim's to check; citing passages, the sentence

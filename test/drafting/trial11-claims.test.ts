@@ -104,6 +104,12 @@ const PASSAGES = [
     "Loïc Trégor, fondateur de l'association Libre en Pays de Quimperlé et organisateur des Rencontres, accueille chaque année 200 visiteurs.",
   ),
   result(
+    "nantes",
+    "Présentation de Rodez Agglomération (2026)",
+    "Les exemples cités",
+    "- Police municipale de Nantes : 4 212 postes sous Debian, 88 % du parc. Les dates sont exactes, mais ces deux chiffres ne sont confirmés par aucune autre source.",
+  ),
+  result(
     "decret",
     "Publier ses codes sources : ce que dit le décret de 2019 (article 9)",
     "« Inviter » n'est pas « imposer »",
@@ -163,5 +169,19 @@ describe("trial11 A0: an association's claims about a person's post and about th
     expect(
       (await checked("L'article 9 du décret de 2019 invite les administrations à publier leurs codes sources")).status,
     ).toBe("supported");
+  });
+
+  it("flags a figure the corpus calls unconfirmed with that reason, not as absent from the section", async () => {
+    const claim = "La police municipale de Nantes compte 4 212 postes sous Debian";
+    const text = `${claim}.`;
+    const { flags } = await checkClaims(
+      text,
+      [claim],
+      verifyText(text, []),
+      [{ figure: "4 212", reason: "chiffre absent des passages et des données utilisés pour cette section" }],
+      retriever,
+      (r) => `${r.document.title} — ${r.section}\n${r.text}`,
+    );
+    expect(flags.find((f) => f.figure === "4 212")?.reason).toMatch(/confirm/);
   });
 });
