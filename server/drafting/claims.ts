@@ -15,6 +15,7 @@ import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { phrasePattern } from "../verify/against.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
 import { ARTICLE_BEFORE, type Verification, verificationOf, verifyText, withoutNotes } from "../verify/index.ts";
+import { reasonPattern } from "../verify/own-facts.ts";
 import type { FigureFlag } from "./types.ts";
 
 /** Passages a claim is checked against: the best found for it that hold enough of its words. */
@@ -178,6 +179,10 @@ async function checkPart(
   return { reasons: [...refuted.map((x) => x.reason), ...reasons], refuted };
 }
 
+let ownFact: RegExp | null = null;
+/** Whether a reason is what the document's map and catalog say against the sentence (`verify.ownFact`). */
+const isOwnFact = (reason: string) => (ownFact ??= reasonPattern("verify.ownFact")).test(reason);
+
 /** The first reason of a claim's checks that is about a figure (quotes it), or undefined. */
 const claimReasonOf = (checks: PartCheck[], figure: string) =>
   checks.flatMap((c) => c.reasons).find((r) => quotedIn(r).includes(figure));
@@ -263,7 +268,8 @@ export async function checkClaims(
       const s = sentences[i]!;
       // Uncited (the sender's words in a template), its words are the claim's to check; citing passages, the sentence
       // says they carry it, and is judged on them as in a chat answer.
-      const kept = s.citations.length ? s.reasons : s.reasons.filter((r) => !quotedIn(r).some(inClaim));
+      // What the document's own map says against it (« Lenovo (Hong Kong) … ») stays: the corpus does not know it.
+      const kept = s.citations.length ? s.reasons : s.reasons.filter((r) => isOwnFact(r) || !quotedIn(r).some(inClaim));
       // A figure of the claim still flagged (one its passages call « non confirmé ») leaves its sentence unverified.
       const flagged = outFlags
         .filter((f) => inClaim(f.figure) && !checks.some((c) => c.reasons.some((r) => quotedIn(r).includes(f.figure))))

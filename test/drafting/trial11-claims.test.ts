@@ -12,6 +12,7 @@
 import { describe, expect, it } from "vitest";
 import { checkClaims } from "../../server/drafting/claims.ts";
 import { aboutOthers, attributedContext } from "../../server/drafting/documents/common.ts";
+import { checkedSection } from "../../server/drafting/generate.ts";
 import { ownProducts } from "../../server/drafting/own-facts.ts";
 import type { AnalysisItem } from "../../server/drafting/types.ts";
 import type { Retriever, SearchResult } from "../../server/retrieval/search.ts";
@@ -183,5 +184,19 @@ describe("trial11 A0: an association's claims about a person's post and about th
       (r) => `${r.document.title} — ${r.section}\n${r.text}`,
     );
     expect(flags.find((f) => f.figure === "4 212")?.reason).toMatch(/confirm/);
+  });
+});
+
+describe("trial11 A0b: a DSI's edit stating a claim about a product of the map", () => {
+  it("keeps what the map says against it when the sentence is also checked as a claim on the corpus", async () => {
+    const text =
+      "Huawei PC Manager est un utilitaire européen. Avast Antivirus est édité par Avast, société tchèque indépendante.";
+    const claims = [
+      "Huawei PC Manager est un utilitaire européen",
+      "Avast Antivirus est édité par Avast, société tchèque indépendante",
+    ];
+    const { verification } = await checkedSection(text, [], { facts: [], quotations: [], claims, products, retriever });
+    expect(verification.sentences.map((s) => s.status)).toEqual(["unsupported", "unsupported"]);
+    expect(verification.sentences[1]!.reasons.join(" ")).toMatch(/Gen Digital/);
   });
 });
