@@ -8,7 +8,7 @@
  * classes from the [wider] section of `overstated.txt` (data), and answers with the passage's sentence.
  */
 import { escapeRegExp, fold } from "../core/text.ts";
-import { wordListLines } from "../i18n/word-lists.ts";
+import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { stem, words } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import { placeAgainst } from "./against-place.ts";
@@ -16,6 +16,9 @@ import { withPronounSubjects } from "./contrast.ts";
 import { polarityClauses } from "./negation.ts";
 import { type CitedSentence, CLASS_WORDS, NEGATED, widerThan } from "./overstated.ts";
 import { contentWords } from "./words.ts";
+
+/** `claim-no-duty.txt`: what says a text creates no duty, and the verbs of a claim that give one. */
+const NO_DUTY = wordListSections("claim-no-duty.txt");
 
 /** Lines of a word list of `server/i18n/fr/`, folded. */
 const listOf = (name: string) => wordListLines(name).map(fold);
@@ -33,6 +36,7 @@ let lists: {
   gaveUp: RegExp;
   notBinding: RegExp;
   noDuty: RegExp;
+  duty: RegExp;
   applies: RegExp;
   obliges: RegExp;
 } | null = null;
@@ -42,7 +46,8 @@ const patterns = () => {
     returnedTo: phrasePattern(listOf("claim-returned-to.txt")),
     gaveUp: phrasePattern(listOf("claim-gave-up.txt")),
     notBinding: phrasePattern(listOf("claim-not-binding.txt")),
-    noDuty: phrasePattern(listOf("claim-no-duty.txt")),
+    noDuty: phrasePattern((NO_DUTY.get("tournures") ?? []).map(fold)),
+    duty: new RegExp(`(?<!\\p{L})(?:${(NO_DUTY.get("verbes d'obligation") ?? []).map(fold).join("|")})`, "iu"),
     applies: phrasePattern(listOf("claim-applies.txt")),
     obliges: new RegExp(
       `(?<!\\p{L})(?:${listOf("claim-obliges.txt")
@@ -212,6 +217,8 @@ function noDutyAgainst(claim: string, passages: Read[]): string | null {
   const subject = claim.slice(0, at);
   const claimed = classWords(claim.slice(at));
   if (!claimed.length || contentWords(subject).length === 0 || DENYING_SUBJECT.test(subject)) return null;
+  // A duty (« impose », « oblige »), not « s'applique aux collectivités », which a text creating no duty may do.
+  if (!w.duty.test(fold(claim).slice(at, at + 20))) return null;
   const numbers = articles(subject);
   for (const p of passages)
     for (const s of p.sentences) {
