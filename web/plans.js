@@ -534,7 +534,7 @@ async function renderPlan({ focus }) {
         from: pct(baseline.value),
         target: pct(plan.target.value),
         date: day(plan.target.date),
-        measure: t(`plan.measure.${plan.measure}`),
+        measure: t(`plan.commitment.${plan.measure}`),
       }),
     ),
     latest && progress.checkpoints.length > 1
@@ -603,9 +603,9 @@ async function renderPlan({ focus }) {
               el(
                 "td",
                 {},
-                (p.replacedBy
-                  ? t("plan.product.replacedBy", { by: p.product.by ?? "" })
-                  : t(`plan.product.${p.state}`)) + (p.late ? ` — ${t("plan.late")}` : ""),
+                // The server's words, those of the note and the public page (trial 11: « en cours » only when
+                // the replacement grew).
+                p.status + (p.late ? ` — ${t("plan.late")}` : ""),
               ),
             ),
           ),

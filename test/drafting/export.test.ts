@@ -4,7 +4,8 @@ import { buildConversationDocument } from "../../server/export/conversation.ts";
 import { exportDraft, parseFormat } from "../../server/export/index.ts";
 import { toMarkdown } from "../../server/export/markdown.ts";
 import { buildDocument } from "../../server/export/model.ts";
-import { columnWidths, paragraphAlign, toWinAnsi } from "../../server/export/pdf.ts";
+import { columnWidths, keepFiguresTogether, paragraphAlign, toWinAnsi } from "../../server/export/pdf.ts";
+import { verifyText } from "../../server/verify/index.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 
 describe("document model", () => {
@@ -65,12 +66,38 @@ describe("document model", () => {
     });
     const md = toMarkdown(doc);
     expect(md).toMatch(/^\[\^1\] Munich et LiMux :/m);
+    // The passages consulted are not numbered beside the notes; the cited one says its note (trial11 B7).
+    const list = doc.body.find((b) => b.kind === "list")!;
+    expect(list.kind === "list" && list.ordered).toBe(false);
+    expect(md).toContain("Munich et LiMux (Retour d'expérience, 2017-11) (cité : note 1)");
     expect(md).not.toContain("\\[^1]");
     expect(md).toMatch(/^\[\^1\]: /m);
     // A line of text that only looks like a link or a note definition stays escaped.
     const fake = buildDocument(sampleDraft());
     fake.body = [{ kind: "paragraph", style: "body", inlines: [{ kind: "text", text: "[x]: javascript:alert(1)" }] }];
     expect(toMarkdown(fake)).toContain("\\[x\\]: javascript");
+  });
+
+  it("lists in its box a sentence marked in two sections once, naming both, with why it is marked (trial11 B5)", () => {
+    const d = sampleDraft();
+    const text = "La Gendarmerie a économisé 95 millions d'euros en 2031 [1].";
+    const verification = verifyText(text, [
+      { n: 1, text: "La Gendarmerie économise environ 2 millions d'euros par an de licences." },
+    ]);
+    expect(verification.counts.unsupported).toBe(1);
+    for (const section of d.versions[0]!.sections)
+      Object.assign(section, {
+        text,
+        verification,
+        flags: [],
+        toComplete: false,
+        citations: [{ n: 1, title: "La Gendarmerie nationale et GendBuntu", date: "2021", url: null }],
+      });
+    const md = toMarkdown(buildDocument(d));
+    const listed = md.split("\n").filter((l) => l.startsWith("- ") && l.includes("[non vérifié]"));
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain("(Contexte et objectifs ; Calendrier — ");
+    expect(listed[0]).toContain(verification.sentences[0]!.reasons[0]!.slice(0, 30));
   });
 
   it("does not repeat the collectivité under a recipient whose role already names it", () => {
@@ -192,5 +219,9 @@ describe("exports", () => {
 
   it("maps characters Helvetica cannot print", () => {
     expect(toWinAnsi("œuvre « 40\u202f% » → 12 € ≥ 3 ⚠ 你")).toBe("œuvre « 40\u00a0% » -> 12 € >= 3 (!) ?");
+    // A figure stays on one line (trial11 B7: « 80 / 000 »); a year beside a number is not glued to it.
+    expect(keepFiguresTogether("ses 80 000 agents, 1 234 567 postes, 40 % et 12 € en 2021 2022")).toBe(
+      "ses 80\u00a0000 agents, 1\u00a0234\u00a0567 postes, 40\u00a0% et 12\u00a0€ en 2021 2022",
+    );
   });
 });
