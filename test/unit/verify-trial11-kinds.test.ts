@@ -122,3 +122,17 @@ describe("A3: a sentence cited to the wrong passage", () => {
       expect([ok, first(ok).reasons]).toEqual([ok, []]);
   });
 });
+
+describe("A2: a conclusion on the right side of the passage's threshold", () => {
+  it("leaves « concernée » for a figure above « plus de X »", () => {
+    const passages = [
+      "Le plan climat (PCAET) — Qui doit l'adopter\nLe PCAET est obligatoire pour les intercommunalités de plus de 20 000 habitants.",
+    ];
+    const s = verifyText(
+      "Votre intercommunalité de 35 000 habitants est donc soumise au PCAET [1].",
+      passages.map((text, i) => ({ n: i + 1, text })),
+      { asked: ["Notre intercommunalité de 35 000 habitants est-elle soumise au PCAET ?"] },
+    ).sentences[0]!;
+    expect(s.reasons).toEqual([]);
+  });
+});
