@@ -375,8 +375,9 @@ function weighed(
   const condition = conditionAnswer(ask);
   const candidates: Candidate[] = [];
   const titles = used.map((r) => stemsOf(r.document.title));
-  // (The names of a condition, « … si nos données sont hébergées chez Dropbox », say where, not what is asked of.)
-  const named = withoutCondition(question);
+  // (The names of a condition on where data are, « … si nos données sont hébergées chez Dropbox », say where, not
+  // what is asked of.)
+  const named = conditionOf(question)?.place ? withoutCondition(question) : question;
   const names = distinguishingNames(
     named,
     subjectWords(named),
@@ -387,7 +388,7 @@ function weighed(
   const about = used.map((r, i) => [...titles[i]!, ...stemsOf(r.text)]);
   // A country asked (« collectivités françaises »): a sentence whose subject is another country's comes last. (Not a
   // country of the condition, « si nos données sont hébergées en France »: it is where, not whose.)
-  const countries = countriesOf(withoutCondition(ask));
+  const countries = countriesOf(conditionOf(ask)?.place ? withoutCondition(ask) : ask);
   const risk = asks(ask, "risque");
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
