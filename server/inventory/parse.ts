@@ -649,8 +649,11 @@ function csvFormat(rawHeader: string, header: string[], delimiter: string, encod
   );
   if (quoted && trailing && (glpi || encoding === "utf-8-bom")) return "glpi-csv-10";
   if (quoted && glpi) return "glpi-csv-11";
+  // OCS writes a trailing « ; »; a spreadsheet that saved the file again drops it, but « name » beside « nbre » is
+  // OCS's own header either way.
   if (!quoted && trailing && keys.some((k) => /^(nbre|editeur|version standardisee|quantite)$/.test(k)))
     return "ocs-csv";
+  if (!quoted && keys.includes("nbre") && keys.includes("name")) return "ocs-csv";
   return "csv";
 }
 

@@ -158,6 +158,11 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(countries).toContain("États-Unis");
     expect(countries.at(-1)).toBe("Pays inconnu");
     expect((await drawnBars(page, "country")).map((b) => b.name)).toEqual(countries);
+    // Its column and description say what is counted: extra-European OR exposed (a Japanese vendor with no known law
+    // was read « dont 280 exposées », trial11 B3).
+    expect(await page.locator('[data-chart="country"] .chart-data thead').textContent()).toContain(
+      "Dont extra-européennes ou exposées",
+    );
     expect(
       await page.getByRole("img", { name: "Installations par pays de l'entité qui contrôle l'éditeur" }).count(),
     ).toBe(1);
