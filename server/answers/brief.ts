@@ -386,7 +386,7 @@ function weighed(
   );
   // What each passage is about: its document's title and its whole text (« (CPI) » the excerpt may leave out).
   const about = used.map((r, i) => [...titles[i]!, ...stemsOf(r.text)]);
-  // A country asked (« collectivités françaises »): a sentence whose subject is another country's comes last. (Not a
+  // A country asked (« collectivités françaises »): a sentence whose subject is another country's is left out. (Not a
   // country of the condition, « si nos données sont hébergées en France »: it is where, not whose.)
   const countries = countriesOf(conditionOf(ask)?.place ? withoutCondition(ask) : ask);
   const risk = asks(ask, "risque");
@@ -443,8 +443,10 @@ function weighed(
       if (text.length > 300) score -= 1;
       if (countries.length) {
         const about = [...titleCountries, ...countriesOf(text.split(/\s+/).slice(0, SUBJECT_REACH).join(" "))];
+        // (Another country's body is never read aloud as the answer: « des collectivités françaises » heard of the
+        // Austrian army.)
         if (about.some((c) => countries.includes(c))) score += 1;
-        else if (about.length) score -= 3;
+        else if (about.length) return;
       }
       // A risk asked of a product (« c'est pareil ? » after « dangereux ? »): its card answers by its publisher, its
       // country and the laws it is exposed to, not by its description.

@@ -112,3 +112,21 @@ describe("a case study's sentence that does not name its collectivité", () => {
     expect(b?.text).toContain("(Namur, Autres villes belges, 1er mars 2025) [1]");
   });
 });
+
+describe("a question asking for one country's collectivités", () => {
+  it("never reads aloud a sentence about another country's body, even when nothing else answers", () => {
+    const army = passageOf(
+      "armee#0",
+      "L'armée autrichienne et Debian",
+      "Le Bundesheer a financé plus de cinq années de développement, reversées au projet Debian lui-même (Heise, 2025).",
+    );
+    const namur = passageOf(
+      "belges#1",
+      "Autres villes belges",
+      "Namur a installé Debian sur les postes de ses écoles en 2021, après un audit de son parc.",
+    );
+    const question = "Quelles communes belges utilisent Debian ?";
+    expect(briefFor(question, [army, namur])?.quotes.map((q) => q.source)).toEqual([2]);
+    expect(briefFor(question, [army])).toBeNull();
+  });
+});
