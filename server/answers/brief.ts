@@ -386,7 +386,8 @@ function weighed(
   );
   // What each passage is about: its document's title and its whole text (« (CPI) » the excerpt may leave out).
   const about = used.map((r, i) => [...titles[i]!, ...stemsOf(r.text)]);
-  // A country asked (« collectivités françaises »): a sentence whose subject is another country's is left out. (Not a
+  // A country asked (« collectivités françaises »): a sentence whose subject is another country's comes last, or is
+  // left out when the question asks for that country's collectivités. (Not a
   // country of the condition, « si nos données sont hébergées en France »: it is where, not whose.)
   const countries = countriesOf(conditionOf(ask)?.place ? withoutCondition(ask) : ask);
   const risk = asks(ask, "risque");
@@ -416,8 +417,10 @@ function weighed(
       if (isInventoryNames(own)) return;
       const words = stemsOf(own);
       const cost = COST.test(fold(own));
-      // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »).
-      const hits = stems.filter((s) => holdsStem(words, s)).length + (price && cost ? 1 : 0);
+      // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »). A condition
+      // asked: saying whether it changes anything is what it is about (« peu importe où … »).
+      const answers = !!condition?.(own);
+      const hits = stems.filter((s) => holdsStem(words, s)).length + (price && cost ? 1 : 0) + (answers ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
@@ -443,17 +446,18 @@ function weighed(
       if (text.length > 300) score -= 1;
       if (countries.length) {
         const about = [...titleCountries, ...countriesOf(text.split(/\s+/).slice(0, SUBJECT_REACH).join(" "))];
-        // (Another country's body is never read aloud as the answer: « des collectivités françaises » heard of the
-        // Austrian army.)
+        // (Asked for a country's collectivités, another country's body is never read aloud as one of them: « des
+        // collectivités françaises » heard of the Austrian army.)
         if (about.some((c) => countries.includes(c))) score += 1;
-        else if (about.length) return;
+        else if (about.length && peers) return;
+        else if (about.length) score -= 3;
       }
       // A risk asked of a product (« c'est pareil ? » after « dangereux ? »): its card answers by its publisher, its
       // country and the laws it is exposed to, not by its description.
       if (card && risk) score += opensOn(own, "fiche réponse") ? 3 : -1;
       // A condition asked: the sentence saying whether it changes anything answers it (« la question n'est pas où
       // sont stockées ses données »), before one holding more of its words (« Aucune loi n'interdit d'héberger … »).
-      if (condition?.(own)) score += 3;
+      if (answers) score += 3;
       candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
     });
   });

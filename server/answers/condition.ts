@@ -25,6 +25,8 @@ const OPENERS = (SECTIONS.get("si") ?? []).map(
 );
 const INDIFFERENT = section("indifférent");
 const PLACE = new Set((SECTIONS.get("lieu") ?? []).flatMap((w) => stemsOf(w)));
+/** The words of `[lieu]` as written (folded, padded): a premise must write one (« hébergeur » names a provider). */
+const PLACE_WORDS = (SECTIONS.get("lieu") ?? []).map(spaced);
 
 /** The condition a question asks under: the stems of its words, and whether it is where data are. */
 export interface Condition {
@@ -51,7 +53,7 @@ export function conditionOf(question: string): Condition | null {
     const m = o.exec(plain);
     if (m && (from < 0 || m.index < from)) from = m.index;
   }
-  if (from < 0) return null;
+  if (from < 0) return premiseOf(question);
   const before = question.slice(0, from);
   // A « si » opening the question or one of its sentences (« Et si la prochaine municipalité … ? ») sets a scene: what
   // is asked is then the condition itself.
@@ -68,6 +70,20 @@ export function conditionOf(question: string): Condition | null {
     place: stems.some((s) => PLACE.has(s)),
     rest: `${before.trimEnd()}${question.slice(to)}`,
   };
+}
+
+/**
+ * A premise on where data are, stated before the question (« Les serveurs de Google sont en Allemagne : sommes-nous
+ * protégés du Patriot Act ? »): asked as a condition. Another premise is the asker's context, not a condition.
+ */
+function premiseOf(question: string): Condition | null {
+  const at = question.indexOf(" : ");
+  if (at < 0) return null;
+  const premise = question.slice(0, at);
+  const asked = question.slice(at + 3);
+  if (/[?!]/.test(premise) || !/\?\s*$/.test(asked)) return null;
+  if (!PLACE_WORDS.some((w) => spaced(premise).includes(w))) return null;
+  return { stems: keywords(premise).flatMap((w) => stemsOf(w)), place: true, rest: asked };
 }
 
 /**

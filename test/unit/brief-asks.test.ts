@@ -38,6 +38,15 @@ describe("a question asked under a condition", () => {
     expect(briefFor(question, [guide()])?.quotes[0]?.text).toBe(INDIFFERENT);
   });
 
+  it("is read from a premise on where data are, stated before the question", () => {
+    const premise = "Les serveurs de Google sont en Allemagne : sommes-nous protégés du Patriot Act ?";
+    expect(conditionOf(premise)?.place).toBe(true);
+    expect(conditionOf("Notre DGS nous le demande : le Patriot Act s'applique-t-il à une commune ?")).toBeNull();
+    // « hébergeur » names a provider, not where the data are.
+    expect(conditionOf("Scaleway, l'hébergeur français, a un actionnaire américain : est-il américain ?")).toBeNull();
+    expect(briefFor(premise, [guide()])?.quotes[0]?.text).toBe(INDIFFERENT);
+  });
+
   it("has that sentence in its passage's excerpt, though another paragraph holds more of its words", () => {
     const terms = keywords(question);
     expect(excerpt(GUIDE, terms, 260, "", [], new Set(), conditionAnswer(question)!)).toContain(INDIFFERENT);
