@@ -384,6 +384,9 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
     for (const t of resolved.filter(
       (t) => (t.name || (t.compound && !ownRelation(question, t.word))) && !t.date && !t.alias,
     )) {
+      // « le CCTP », « un DPO »: an acronym the corpus never writes is known when it writes what it stands for in
+      // several words (`trade-acronyms.txt`, the synonym list); one it writes no meaning of stays unknown.
+      if (await meaningWritten(ctx, t)) continue;
       for (const part of t.word.split(" ")) {
         if (judged.some((p) => p.list.includes(part))) continue;
         // « pare-feux », « coupe-feux »: the plural of a compound typed in lower case is the compound the passages
@@ -422,6 +425,23 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
   return "continue";
+}
+
+/**
+ * Whether the corpus writes, word for word, a meaning of several words of a one-word term (« délégué à la protection
+ * des données » for « DPO », « cahier des charges » for « CCTP »): in a passage read, or anywhere in the corpus (every
+ * word of it, when the corpus's names cannot be read).
+ */
+async function meaningWritten(ctx: Judgement, t: QuestionTerm): Promise<boolean> {
+  const meanings = t.word.includes(" ") ? [] : t.variants.filter((v) => v.includes(" "));
+  if (meanings.length === 0) return false;
+  if (ctx.judged.some((p) => meanings.some((m) => occurs(m, p, true)))) return true;
+  for (const m of meanings) {
+    const written = ctx.corpusNames?.written;
+    if (written ? await written(m) : (await Promise.all(m.split(" ").map(ctx.frequency!))).every((n) => n > 0))
+      return true;
+  }
+  return false;
 }
 
 /**

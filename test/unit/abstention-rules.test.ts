@@ -2706,7 +2706,6 @@ describe("held-out-17: a fact of the asker's own town is asked, not what holds f
     beforeAll(async () => {
       real = await realCorpus();
     }, 120_000);
-    afterAll(async () => real?.close());
     const retrieve = (q: string) => retrieveForAnswer([{ role: "user", content: q }], real.engine);
 
     it("abstains on a town typed in lower case after « à » that the corpus never names", async () => {
@@ -2726,6 +2725,56 @@ describe("held-out-17: a fact of the asker's own town is asked, not what holds f
       // An acronym no passage read defines, or one defined in passing in a list, stays a word written in passing.
       for (const q of ["le PLU ça nous oblige à quoi ?", "Combien la commune donne-t-elle au SDIS chaque année ?"])
         expect((await retrieve(q)).decision, q).toMatchObject({ answerable: false });
+    });
+  });
+});
+
+describe("twenty-third series (held-out-17: an acronym of the trade the corpus writes only in full)", () => {
+  const gdpr =
+    "Avant de signer un contrat cloud, la commune consulte son délégué à la protection des données sur les transferts.";
+
+  it("knows an acronym the corpus never writes when a passage writes what it stands for", async () => {
+    const { frequency, names } = lexicon([gdpr]);
+    const decision = await assessAnswerability(
+      "Le DPD doit-il être consulté avant un contrat cloud ?",
+      [passage("RGPD", gdpr)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
+
+  it("still abstains on an acronym whose meaning the corpus never writes, listed or not", async () => {
+    const { frequency, names } = lexicon([gdpr]);
+    for (const q of [
+      "Le RSSI doit-il être consulté avant un contrat cloud ?",
+      "Le PLUi doit-il être consulté avant un contrat cloud ?",
+    ])
+      expect(await assessAnswerability(q, [passage("RGPD", gdpr)], frequency, names), q).toMatchObject({
+        answerable: false,
+        reason: "unknown-name",
+      });
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers a question on an acronym of the trade the corpus writes in full (« PCA », « AIPD », « SIRH »)", async () => {
+      for (const q of [
+        "Le PCA de la mairie doit prévoir quoi en cas de panne du prestataire ?",
+        "Faut-il une AIPD avant de mettre nos données chez un hébergeur américain ?",
+        "Un logiciel de SIRH libre pour la paie des agents ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+
+    it("abstains on an acronym of the trade whose meaning the corpus never writes, and on one no list knows", async () => {
+      for (const q of ["Quel seuil pour un MAPA de logiciels ?", "Notre PLUi interdit-il les antennes relais ?"])
+        expect(await decide(q), q).toMatchObject({ answerable: false, reason: "unknown-name" });
     });
   });
 });
