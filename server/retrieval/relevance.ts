@@ -925,7 +925,11 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
         !ownRelation(question, t.word) &&
         // « à compter dans l'étude » names a thing: after a definite article, the word is not what is asked of the
         // name (« Quelles études Laura Chaubard a-t-elle faites ? », « ses études », « l'April a pensé » are).
-        !new RegExp(`(?:\\sl'|\\s(?:le|la|les)\\s)${escapeRegExp(t.word)}[\\s?!.,;:]`).test(spaced(question))),
+        !new RegExp(`(?:\\sl'|\\s(?:le|la|les)\\s)${escapeRegExp(t.word)}[\\s?!.,;:]`).test(spaced(question)) &&
+        // « le président du CNLL pense que combien de communes passeront à Linux ? »: a verb of opinion before « que »
+        // opens what is asked, which the passage says with its own verb (« estime que », « prévoit que »); « que
+        // pense-t-il du cloud ? », « son opinion sur … » still ask the opinion itself.
+        !new RegExp(`\\s${escapeRegExp(t.word)}\\s+qu(?:e\\s|')`).test(spaced(question))),
   );
   const others = names.filter((t) => !roleTerms.includes(t));
   // A role held by a person (« Comment s'appelle le DSI de la Région Occitanie ? »): the sentence also names someone,
@@ -947,6 +951,17 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
             .some((p) => asked.has(p)),
         ),
     );
+  // … or the role noun with a name right after it (« son agent Hurukai », « la directrice Martin »): the holder's name.
+  const namesApposed = (raw: string) =>
+    !!role &&
+    [...raw.replace(CITATION, " ").matchAll(/(?<![\p{L}'’])([\p{L}'’-]+)\s+(\p{Lu}[\p{L}\p{N}-]*)/gu)].some(
+      (m) =>
+        [role, `${role}s`].includes(fold(m[1]!).replace(/^[ldms]['’]/, "")) &&
+        !DETERMINERS.has(fold(m[2]!)) &&
+        !fold(m[2]!)
+          .split("-")
+          .some((p) => asked.has(p)),
+    );
   const rawSentences = results.slice(0, JUDGED).map((r) => r.text.split(SENTENCE));
   const namesHolder = (i: number) =>
     roleTerms.every((roleTerm) =>
@@ -954,7 +969,10 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
         (s, k) =>
           roleTerm.variants.some((v) => occurs(v, s)) &&
           (others.length === 0 || others.some((t) => holds(t, s) || holds(t, heading[i]!))) &&
-          (!personRole || roleTerm.word !== role || namesSomeone(rawSentences[i]![k] ?? "")),
+          (!personRole ||
+            roleTerm.word !== role ||
+            namesSomeone(rawSentences[i]![k] ?? "") ||
+            namesApposed(rawSentences[i]![k] ?? "")),
       ),
     );
   // A passage that holds a word of the question only where it says its sources lack it (« le montant de l'adhésion

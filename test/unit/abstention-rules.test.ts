@@ -2778,3 +2778,52 @@ describe("twenty-third series (held-out-17: an acronym of the trade the corpus w
     });
   });
 });
+
+describe("twenty-third series (held-out-17: names-apart — an opinion reported with « que », a status named by its law, a name set after the role)", () => {
+  const ask = async (q: string, text: string, title = "CNLL") => {
+    const { frequency, names } = lexicon([text]);
+    return assessAnswerability(q, [passage(title, text)], frequency, names);
+  };
+
+  it("reads a verb of opinion before « que » as opening what is asked, which the passage says with its own verb", async () => {
+    const text = "Le président du CNLL estime que Linux gagnera les mairies rurales d'ici dix ans.";
+    expect(await ask("Le président du CNLL pense que Linux gagnera les mairies rurales ?", text)).toMatchObject({
+      answerable: true,
+    });
+    // The opinion itself asked (« que pense … de … ? ») still needs a passage that gives it beside the name.
+    const passing = "Le CNLL fédère des entreprises. Linux équipe des mairies rurales.";
+    expect(await ask("Que pense le CNLL de Linux dans les mairies rurales ?", passing)).toMatchObject({
+      answerable: false,
+    });
+  });
+
+  it("answers « comment s'appelle l'agent … ? » from a passage that sets the name right after the role noun", async () => {
+    const named = "Tehtris est un éditeur français d'EDR ; son agent Sentinelle protège les postes des mairies.";
+    expect(
+      await ask("Tehtris protège les postes des mairies, comment s'appelle l'agent ?", named, "Tehtris"),
+    ).toMatchObject({ answerable: true });
+    const unnamed = "Tehtris est un éditeur français d'EDR ; son agent protège les postes des mairies.";
+    expect(
+      await ask("Tehtris protège les postes des mairies, comment s'appelle l'agent ?", unnamed, "Tehtris"),
+    ).toMatchObject({
+      answerable: false,
+    });
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("reads « association loi 1901 » as an association, not a year a passage must hold", async () => {
+      expect(await decide("Le CNLL est une association loi 1901 ? qui en est membre ?")).toMatchObject({
+        answerable: true,
+      });
+      expect(await decide("Quelle association loi 1901 gère la piscine municipale de Rodez ?")).toMatchObject({
+        answerable: false,
+      });
+    });
+  });
+});
