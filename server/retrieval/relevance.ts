@@ -54,7 +54,7 @@ import {
 } from "./passage-words.ts";
 import { outsideContext } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, spaced } from "./question-terms.ts";
-import { type Asked, countedStems, holdsAsked, holdsCount } from "./rank.ts";
+import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
 export { type CorpusFrequency, type CorpusNames, frequencyFrom, namesFrom, writesAsName } from "./corpus-names.ts";
@@ -1127,6 +1127,8 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     if (slotted && countedSet.size)
       return (
         holdsCount(plain, countedSet) ||
+        // « plus de la moitié des entreprises » for « combien d'entreprises … ? »
+        holdsShareOf(plain, countedSet) ||
         [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => countedSet.has(frStem(m[1]!))) ||
         countsByPronoun(plain, countedSet)
       );
@@ -1134,6 +1136,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     // régionaux ») is a figure too; « deux structures » is not a budget; « trois ans » counts « combien d'années ».
     return (
       holdsAsked(plain, figure) ||
+      holdsShareOf(plain, countedSet) ||
       (counted !== undefined &&
         [...fold(plain).matchAll(SPELLED_COUNT)].some(
           (m) => frStem(m[1]!) === frStem(counted) || countedSet.has(frStem(m[1]!)),

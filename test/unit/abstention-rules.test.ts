@@ -2827,3 +2827,29 @@ describe("twenty-third series (held-out-17: names-apart — an opinion reported 
     });
   });
 });
+
+describe("twenty-third series (held-out-17: « combien de … ? » answered by a share written in words)", () => {
+  const ask = async (q: string, text: string) => {
+    const { frequency, names } = lexicon([text]);
+    return assessAnswerability(q, [passage("AFUL", text)], frequency, names);
+  };
+
+  it("answers « combien de communes » from « plus de la moitié des communes »", async () => {
+    expect(
+      await ask(
+        "Combien de communes rurales utilisent Thunderbird selon l'AFUL ?",
+        "Selon l'AFUL, plus de la moitié des communes rurales utilisent Thunderbird pour leur messagerie.",
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("does not read « un tiers de confiance » nor a share of another thing as the count asked", async () => {
+    for (const text of [
+      "Selon l'AFUL, un tiers de confiance certifie les communes rurales qui utilisent Thunderbird.",
+      "Selon l'AFUL, la moitié des agents des communes rurales utilisent Thunderbird.",
+    ])
+      expect(await ask("Combien de communes rurales utilisent Thunderbird selon l'AFUL ?", text), text).toMatchObject({
+        answerable: false,
+      });
+  });
+});
