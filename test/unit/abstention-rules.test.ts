@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { abstentionText, nameWritten, retrieveForAnswer } from "../../server/answers/answer.ts";
 import { nameIn, pointsBack, withoutAskerPlaces } from "../../server/answers/card-question.ts";
 import type { Engine } from "../../server/engine.ts";
+import { withoutAbbreviations } from "../../server/retrieval/abbreviations.ts";
 import { examplePlaces, withoutExamplePlaces } from "../../server/retrieval/example-place.ts";
 import {
   aboutPerson,
@@ -2851,5 +2852,31 @@ describe("twenty-third series (held-out-17: « combien de … ? » answered by a
       expect(await ask("Combien de communes rurales utilisent Thunderbird selon l'AFUL ?", text), text).toMatchObject({
         answerable: false,
       });
+  });
+});
+
+describe("twenty-third series (held-out-17: an everyday word typed short in a chat)", () => {
+  it("writes the abbreviations of the list in full, and no other short word", () => {
+    expect(withoutAbbreviations("Une commune de 800 hab peut adhérer ?")).toBe(
+      "Une commune de 800 habitants peut adhérer ?",
+    );
+    expect(withoutAbbreviations("Tchap est dispo ? un pb de connexion")).toBe(
+      "Tchap est disponible ? un problème de connexion",
+    );
+    // « tel », « pro », « perso » have several meanings; a word holding an abbreviation is left as it is.
+    expect(withoutAbbreviations("un tel pro perso, habitat, l'hab-x")).toBe("un tel pro perso, habitat, l'hab-x");
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers a question that types « dispo » or « pb » for the word the corpus writes", async () => {
+      for (const q of ["Tchap est dispo pour les mairies ?", "Un pb avec Grist chez nous, à qui s'adresser ?"])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
   });
 });
