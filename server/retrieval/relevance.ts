@@ -26,6 +26,7 @@ import {
   sumKindsAsked,
 } from "./asked-kinds.ts";
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS } from "./corpus-names.ts";
+import { datedByHeading } from "./dated-section.ts";
 import { offDomainWords } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
@@ -715,9 +716,13 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
           holds(t, passageWords(`${results[i]!.document.title} ${results[i]!.section}`)),
       );
     // So does the nationality it asks (« DeepL, c'est un service américain ? »): its country is one of the fields.
+    // « Quand Mobilix sera-t-il disponible ? »: « disponible » is what the section « La date de … pour Mobilix »
+    // dates (`dated-section.ts`).
+    const dated = datedByHeading(question, terms, results[i]!.section);
     const holding = terms.filter(
       (t) =>
         t.variants.some((v) => occurs(v, p)) ||
+        dated.includes(t) ||
         (namedCard && (asksCardField(t) || (!!t.nationality && !t.attributive && !t.context))),
     );
     // The question's context (« Qwant, qu'on a mis par défaut sur les postes…, c'est bien français ? ») counts where
