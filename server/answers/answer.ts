@@ -10,6 +10,7 @@ import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
+import { withoutAbbreviations } from "../retrieval/abbreviations.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
 import { withoutExamplePlaces } from "../retrieval/example-place.ts";
@@ -322,7 +323,8 @@ async function retrieveIn(
   const search = (query: string, k: number) => deps.retriever.search(query, k, undefined, { fullText });
   const { query: asWrittenByUser, topic } = followUp(messages);
   // A name written in two words that the corpus writes in one (« libre office ») is searched as the corpus writes it.
-  const query = joinSplitNames(asWrittenByUser, await vocabularyOf(deps.store));
+  // An everyday word typed short (« 2000 hab », « dispo ») is searched and judged in full.
+  const query = joinSplitNames(withoutAbbreviations(asWrittenByUser), await vocabularyOf(deps.store));
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
   const aliases = aliasesIn(query);
   let { results, mode, held = [] } = await search(aliases.length ? `${query} ${aliases.join(" ")}` : query, retrieve);
