@@ -8,6 +8,7 @@
  *   sentence without figures, whether its content words are found at all.
  * The result is explainable: each sentence has a status and French reasons.
  */
+
 import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
@@ -43,6 +44,7 @@ import {
   QUALIFIER_WORD,
   QUANTITY,
 } from "./figure-match.ts";
+import { figureOfAnother } from "./figure-owner.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { hedgeDropped } from "./hedged.ts";
 import { licenceOpposite } from "./licence.ts";
@@ -544,6 +546,9 @@ function checkSentence(
         ? message("verify.nationalityUnnamed", { name: nationality.name, adjective: nationality.adjective, where: w })
         : message("verify.nationality", { ...nationality, other: nationality.other, where: w }),
     );
+  // A true figure of the passages given to another thing they name, which they give another figure (`figure-owner.ts`).
+  const owner = cited.length > 0 ? figureOfAnother(stated, pool) : null;
+  if (owner) reasons.push(message("verify.figureOfAnother", { ...owner, where: w }));
   const claimBag = bagOf(stated);
   // The subject of a source sentence is the claim's too when the claim writes it, or its acronym (« l'ANCT » for
   // « l'Agence nationale de la cohésion des territoires (ANCT) »).

@@ -64,3 +64,41 @@ describe("contradiction by an opposite word, without a negation", () => {
     );
   });
 });
+
+describe("a true figure given to another thing the passage names", () => {
+  const FINES =
+    "Deux lois sur les plateformes\nLa loi Kestrel et la loi Marbeuf ont été votées en mars 2023. La loi Kestrel prévoit des sanctions jusqu'à 4 % du budget annuel ; la loi Marbeuf jusqu'à 2 % (Journal officiel, 2023).";
+  it("flags the other law's ceiling given to this one", () => {
+    const claim = "La loi Marbeuf prévoit elle aussi des sanctions jusqu'à 4 % du budget annuel [1].";
+    expect(status(claim, FINES)).toBe("unsupported");
+    expect(reasons(claim, FINES)).toMatch(/Kestrel/);
+  });
+  it("leaves each law with its own ceiling", () => {
+    expect(status("La loi Kestrel prévoit des sanctions jusqu'à 4 % du budget annuel [1].", FINES)).toBe("supported");
+  });
+
+  const STAFF =
+    "Matrix dans les organismes sociaux\n- Le 3 mars 2025, l'Entraide agricole a annoncé le passage de ses 18 000 salariés à Matrix (Acteurs publics, mars 2025).\n\nÀ titre de comparaison, le public potentiel de la plateforme Osmose est de 2,1 millions de salariés (Acteurs publics, mars 2025).";
+  it("flags the count of the whole given to one organisation that has another count", () => {
+    expect(status("- L'Entraide agricole y fait basculer ses 2,1 millions de salariés [1].", STAFF)).toBe(
+      "unsupported",
+    );
+    expect(status("- L'Entraide agricole y fait basculer ses 18 000 salariés [1].", STAFF)).toBe("supported");
+  });
+
+  it("leaves a number that counts nothing it names (a section, an article)", () => {
+    const CARD =
+      "Koala Desk (outils collaboratifs) : Gestion de tickets.\nÉditeur : Koala Inc., États-Unis. Exposition : loi Kestrel, article 12 (États-Unis).\nApparaît dans les inventaires sous les noms : Koala Desk 7 ; Koala Desk 9.";
+    expect(
+      status("Koala Desk est édité par l'américain Koala Inc. et exposé à l'article 12 de la loi Kestrel [1].", CARD),
+    ).toBe("supported");
+  });
+  it("leaves a figure whose statement goes on with its subject, or names only who reports it", () => {
+    const GOES_ON =
+      "Brest et Linux\nBrest a d'abord équipé 500 postes d'Ubuntu en 2019. Elle a migré 4 000 postes en 2021 (Le Télégramme, 2021).";
+    expect(status("Brest a migré 4 000 postes en 2021 [1].", GOES_ON)).toBe("supported");
+    const REPORTED =
+      "Brest et Linux\nEn 2019, selon Le Télégramme, Brest a équipé 500 postes d'Ubuntu. Ouest-France rapporte ensuite que la ville a migré 4 000 postes en 2021.";
+    expect(status("Brest a migré 4 000 postes en 2021 [1].", REPORTED)).toBe("supported");
+  });
+});
