@@ -21,7 +21,7 @@ import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
-import { creditSwapped, divergingAlone } from "./credited.ts";
+import { claimCreditSwapped, creditSwapped, divergingAlone } from "./credited.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { derivedIn } from "./derivations.ts";
 import {
@@ -672,6 +672,10 @@ function checkSentence(
   if (cited.length > 0) {
     const credit = creditSwapped(stated, pool);
     if (credit) reasons.push(message("verify.sourceSwapped", { where: w, ...credit }));
+    // The same claim, without a figure, credited to another source than the passage's (« selon la présidente de la
+    // CNIL » where the passage says « selon le directeur général de l'ANSSI »).
+    const claimCredit = credit ? null : claimCreditSwapped(stated, pool);
+    if (claimCredit) reasons.push(message("verify.claimCreditSwapped", { where: w, ...claimCredit }));
     const diverging = credit ? null : divergingAlone(stated, pool);
     if (diverging) reasons.push(message("verify.divergingAlone", { where: w, ...diverging }));
     const unsaid = credit || diverging ? null : creditUnsaid(stated, pool);

@@ -102,3 +102,23 @@ describe("a true figure given to another thing the passage names", () => {
     expect(status("Brest a migré 4 000 postes en 2021 [1].", REPORTED)).toBe("supported");
   });
 });
+
+describe("a claim credited to another source than the passage's (role given to another)", () => {
+  const SAID =
+    "Hébergement des écoles — Guide\nLa Cour des comptes recommande un hébergement mutualisé pour les écoles (Acteurs publics, 2025). Selon le directeur de la DANE de Rennes, Paul Kerlo, ce choix réduit les coupures et le coût des licences (Ouest-France, mars 2025).";
+  it("flags the claim credited to the other body", () => {
+    const claim =
+      "Selon le premier président de la Cour des comptes, ce choix réduit les coupures et le coût des licences [1].";
+    expect(status(claim, SAID)).toBe("unsupported");
+    expect(reasons(claim, SAID)).toMatch(/DANE/);
+  });
+  it("leaves the claim credited to its source, by role or by name, or to no one", () => {
+    expect(status("Selon Paul Kerlo, ce choix réduit les coupures et le coût des licences [1].", SAID)).toBe(
+      "supported",
+    );
+    expect(status("Selon la DANE de Rennes, ce choix réduit les coupures et le coût des licences [1].", SAID)).toBe(
+      "supported",
+    );
+    expect(status("Selon le guide, ce choix réduit les coupures et le coût des licences [1].", SAID)).toBe("supported");
+  });
+});
