@@ -122,3 +122,17 @@ describe("a claim credited to another source than the passage's (role given to a
     expect(status("Selon le guide, ce choix réduit les coupures et le coût des licences [1].", SAID)).toBe("supported");
   });
 });
+
+describe("faithful paraphrases the coverage check flagged (false flags)", () => {
+  const PRICING =
+    "Produit : Orion Paie (logiciels métiers)\nÉditeur racheté en 2021 par un fonds américain ; évolution des tarifs vers la facturation à l'usage.";
+  it("finds a verb of the family of the passage's noun (« évoluent » for « évolution »)", () => {
+    expect(status("Ses tarifs évoluent vers la facturation à l'usage [1].", PRICING)).toBe("supported");
+    expect(status("Ses tarifs disparaissent au profit d'un forfait [1].", PRICING)).toBe("unsupported");
+  });
+  it("does not require the words that frame a claim (« il s'agit de », « plutôt que »)", () => {
+    const CARD =
+      "Produit : Planora (outils collaboratifs)\nAlternatives : Kanboard (autre approche, France, libre MIT) ; Wekan (remplacement partiel, libre MIT).";
+    expect(status("Pour Kanboard, il s'agit d'une autre approche plutôt [1].", CARD)).toBe("supported");
+  });
+});
