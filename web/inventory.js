@@ -273,7 +273,14 @@ function display(analysis, { focus }) {
             "li",
             {},
             t("inv.fileLine", { name: f.name, format: t(`inv.format.${f.format}`), rows: countOf("rowRead", f.rows) }) +
-              (f.duplicates?.length ? t("inv.fileDuplicates", { names: f.duplicates.join(", ") }) : ""),
+              (f.duplicates?.length ? t("inv.fileDuplicates", { names: f.duplicates.join(", ") }) : "") +
+              (f.unreadableCounts?.length
+                ? t("inv.fileUnreadableCounts", {
+                    lines: f.unreadableCounts
+                      .map((u) => t("inv.unreadableCountLine", { line: formatNumber(u.line), value: u.value }))
+                      .join(", "),
+                  })
+                : ""),
           ),
         ),
       ),
@@ -288,6 +295,8 @@ function display(analysis, { focus }) {
         }),
       ),
       s.components.items ? el("p", { class: "hint" }, setAsideText(s.components)) : null,
+      // A file where nothing is known (a purchase list sent by mistake, trial11 B1) is said to be suspect.
+      s.products === 0 ? el("p", { class: "notice" }, t("inv.noneIdentified")) : null,
       figures(s),
       el(
         "p",

@@ -534,7 +534,7 @@ async function renderPlan({ focus }) {
         from: pct(baseline.value),
         target: pct(plan.target.value),
         date: day(plan.target.date),
-        measure: t(`plan.measure.${plan.measure}`),
+        measure: t(`plan.commitment.${plan.measure}`),
       }),
     ),
     latest && progress.checkpoints.length > 1

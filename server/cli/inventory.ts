@@ -85,6 +85,17 @@ export function formatInventoryReport(a: SavedAnalysis): string {
     }),
   );
   if (a.inventoryDate) parts.push(message("inventory.cli.inventoryDate", { date: frenchDate(a.inventoryDate) }));
+  for (const f of a.files)
+    if (f.unreadableCounts?.length)
+      parts.push(
+        message("inventory.cli.unreadableCounts", {
+          file: f.name,
+          lines: f.unreadableCounts
+            .map((u) => message("inventory.cli.unreadableCountLine", { line: int(u.line), value: u.value }))
+            .join(", "),
+        }),
+      );
+  if (s.products === 0) parts.push(message("inventory.cli.noneIdentified"));
   if (s.components.items)
     parts.push(
       message("inventory.cli.components", {

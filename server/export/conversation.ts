@@ -148,13 +148,17 @@ export function buildConversationDocument(
         style: "body",
         inlines: plain(message("conversations.export.sources"), { bold: true }),
       });
+      // Not numbered: the answer's marks are the document's notes, renumbered across the conversation; a second
+      // numbering beside them made « [1] » look like the first passage listed (trial11 B7). A cited passage says its note.
       body.push({
         kind: "list",
-        ordered: true,
-        items: sources.map((s) => {
+        ordered: false,
+        items: sources.map((s, i) => {
           const title = s.section ? `${s.title} — ${s.section}` : s.title;
           const meta = [kindText(s.kind), s.date].filter(Boolean).join(", ");
-          return plain(`${title}${meta ? ` (${meta})` : ""}${s.url ? ` — ${s.url}` : ""}`);
+          const note = byNumber.get(i + 1);
+          const cited = note ? ` ${message("conversations.export.sourceNote", { n: note.n })}` : "";
+          return plain(`${title}${meta ? ` (${meta})` : ""}${s.url ? ` — ${s.url}` : ""}${cited}`);
         }),
       });
     }

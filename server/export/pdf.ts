@@ -140,6 +140,14 @@ export interface Run {
   size: number;
 }
 
+/**
+ * A figure is never split across two lines: the space inside « 80 000 » and before « % » or « € » becomes a no-break
+ * space (a trial read « comptait 80 / 000 postes » in an exported conversation, 2026-12-06).
+ */
+export function keepFiguresTogether(text: string): string {
+  return text.replace(/(\d) (?=\d{3}(?!\d)|%|€)/g, "$1\u00a0");
+}
+
 function toRuns(list: Inline[], size: number, italicAll = false): Run[] {
   return list.map((i) => {
     if (i.kind === "break") return { text: "\n", font: FONTS.regular, color: COLORS.text, size };
@@ -147,7 +155,7 @@ function toRuns(list: Inline[], size: number, italicAll = false): Run[] {
       return { text: `[${i.note.n}]`, font: FONTS.regular, color: COLORS.heading, size: size - 2.5 };
     const italic = i.italic || italicAll;
     const font = i.bold && italic ? FONTS.boldItalic : i.bold ? FONTS.bold : italic ? FONTS.italic : FONTS.regular;
-    return { text: printable(i.text), font, color: i.flagged ? COLORS.flag : COLORS.text, size };
+    return { text: printable(keepFiguresTogether(i.text)), font, color: i.flagged ? COLORS.flag : COLORS.text, size };
   });
 }
 

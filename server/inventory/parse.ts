@@ -575,6 +575,7 @@ function parseDelimited(
   // (trial 8: « Microsoft Teams classic » 60 twice made 120). A hand-made list may repeat a line for two sites: summed.
   const seenRecords = new Set<string>();
   const duplicates: string[] = [];
+  const unreadableCounts: { line: number; value: string }[] = [];
   const oneLinePerName = columns.count !== undefined && /^(glpi|ocs)-/.test(format);
   for (let r = headerIndex + 1; r < records.length; r++) {
     const record = records[r]!;
@@ -603,6 +604,8 @@ function parseDelimited(
     const publishers = splitMulti(cell("publisher"));
     const versions = splitMulti(cell("version"));
     const count = columns.count === undefined ? 1 : parseCount(cell("count"));
+    if (columns.count !== undefined && cell("count") && !readableCount(cell("count")))
+      unreadableCounts.push({ line: lines[r] ?? r + 1, value: cell("count").slice(0, 40) });
     const hint = hardware ? hardwareHint(cell("type")) : softwareCategoryHint(cell("category"));
     // Several software names in one cell: a row of a GLPI computer list, one computer.
     const machine = names.length > 1 && columns.count === undefined ? `${name}#${r}` : undefined;
@@ -631,6 +634,7 @@ function parseDelimited(
       rows: rows.length,
       skipped,
       ...(duplicates.length ? { duplicates } : {}),
+      ...(unreadableCounts.length ? { unreadableCounts } : {}),
       ...(columns.inventoryDate !== undefined ? { inventoryDate: newestDay(days) } : {}),
     },
     rows,
@@ -649,8 +653,11 @@ function csvFormat(rawHeader: string, header: string[], delimiter: string, encod
   );
   if (quoted && trailing && (glpi || encoding === "utf-8-bom")) return "glpi-csv-10";
   if (quoted && glpi) return "glpi-csv-11";
+  // OCS writes a trailing « ; »; a spreadsheet that saved the file again drops it, but « name » beside « nbre » is
+  // OCS's own header either way.
   if (!quoted && trailing && keys.some((k) => /^(nbre|editeur|version standardisee|quantite)$/.test(k)))
     return "ocs-csv";
+  if (!quoted && keys.includes("nbre") && keys.includes("name")) return "ocs-csv";
   return "csv";
 }
 
@@ -674,9 +681,12 @@ function splitMulti(value: string): string[] {
 
 /** "1 234", "42", "" → numbers; an unreadable count counts as one installation. */
 function parseCount(value: string): number {
-  const digits = value.replace(/[\s\u00a0\u202f.]/g, "");
-  if (!/^\d+$/.test(digits)) return 1;
-  return Number(digits);
+  return readableCount(value) ? Number(value.replace(/[\s\u00a0\u202f.]/g, "")) : 1;
+}
+
+/** Whether a count cell holds a whole number (with thousands separators). */
+function readableCount(value: string): boolean {
+  return /^\d+$/.test(value.replace(/[\s\u00a0\u202f.]/g, ""));
 }
 
 const NETWORK_TYPE =

@@ -56,6 +56,8 @@ export interface ParsedFile {
   skipped: number;
   /** Names of lines identical in every cell to an earlier line (a repeated export line), counted once. */
   duplicates?: string[];
+  /** Lines whose installation count could not be read (« -5 », « beaucoup »), counted as one: said to the user. */
+  unreadableCounts?: { line: number; value: string }[];
   /**
    * The day the file says its machines were last inventoried (the newest; `inventory-date.ts`): set when the export
    * carries such dates (GLPI Agent JSON, a « Dernier inventaire » column), null when that column is empty.

@@ -60,7 +60,8 @@ const DUTY = set("duty");
 const DUTY_SOURCE = set("duty-source");
 const DUTY_ON = set("duty-on");
 /** « imposé à toutes les collectivités de formaliser », « exige des communes qu'elles publient »: holder, then rest. */
-const DUTY_ON_HOLDER = /^\s*(?:à|a|aux|au|des|du|de|d['’])\s*(.+?)\s+(?:de(?=\s)|d['’]|que(?=\s)|qu['’])(.*)$/iu;
+const DUTY_ON_HOLDER =
+  /^\s*(?:(?:aux|au|à|a|des|du|de)(?=\s)|d['’])\s*(.+?)\s+(?:de(?=\s)|d['’]|que(?=\s)|qu['’])(.*)$/iu;
 const CONFIRM = set("confirm");
 const NOT_HOLDER = set("not-holder");
 const DENY = set("deny");

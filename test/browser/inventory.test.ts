@@ -158,6 +158,11 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(countries).toContain("États-Unis");
     expect(countries.at(-1)).toBe("Pays inconnu");
     expect((await drawnBars(page, "country")).map((b) => b.name)).toEqual(countries);
+    // Its column and description say what is counted: extra-European OR exposed (a Japanese vendor with no known law
+    // was read « dont 280 exposées », trial11 B3).
+    expect(await page.locator('[data-chart="country"] .chart-data thead').textContent()).toContain(
+      "Dont extra-européennes ou exposées",
+    );
     expect(
       await page.getByRole("img", { name: "Installations par pays de l'entité qui contrôle l'éditeur" }).count(),
     ).toBe(1);
@@ -403,6 +408,21 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
       .poll(() => alert.innerText())
       .toContain("Les fichiers choisis pèsent 64,1 ko : le maximum est 64 ko par envoi");
     expect(await page.getByRole("button", { name: "Analyser l'inventaire" }).isEnabled()).toBe(true);
+
+    // A purchase list sent by mistake is analysed, but the page says nothing in it is known and names the lines whose
+    // count it could not read (trial11 B1).
+    await upload(page, {
+      name: "achats.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Produit;Quantité;Prix\nOrdinateur portable;beaucoup;899\nÉcran;20;150\n"),
+    });
+    await page.locator("#inv-result .notice").waitFor(SLOW);
+    expect(await page.locator("#inv-result .notice").innerText()).toContain(
+      "Aucun logiciel de ce fichier n'a été reconnu au catalogue",
+    );
+    expect(await page.locator("#inv-result .files").innerText()).toContain(
+      "nombre d'installations illisible, compté pour une installation : ligne 2 (« beaucoup »)",
+    );
   });
 
   it("reopens a saved analysis from the list or its address, and the back button returns", async () => {

@@ -69,6 +69,10 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     await page.getByRole("heading", { level: 2, name: /Plan de réduction/ }).waitFor();
     expect(await tab.evaluate(() => document.activeElement?.id)).toBe("plan-title");
     expect(tab.url()).toMatch(/#suivi\/.+/);
+    // The commitment names the measure with its article (« la exposition » was read by a trial, 2026-12-06).
+    expect(await page.locator("p", { hasText: "Engagement : ramener" }).innerText()).toMatch(
+      /^Engagement : ramener (l'exposition pondérée|la part brute des installations de logiciels extra-européens) de \d+ % à 20 % au plus tard le 31 décembre 2030\.$/,
+    );
     // The roadmap as a timeline (Chart.js): the planned trajectory through the milestones to the target, the measured
     // values, named by its caption and described by its data, with the same data as a table.
     const timeline = page.locator('figure[data-chart="timeline"]');

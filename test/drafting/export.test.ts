@@ -4,7 +4,7 @@ import { buildConversationDocument } from "../../server/export/conversation.ts";
 import { exportDraft, parseFormat } from "../../server/export/index.ts";
 import { toMarkdown } from "../../server/export/markdown.ts";
 import { buildDocument } from "../../server/export/model.ts";
-import { columnWidths, paragraphAlign, toWinAnsi } from "../../server/export/pdf.ts";
+import { columnWidths, keepFiguresTogether, paragraphAlign, toWinAnsi } from "../../server/export/pdf.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 
 describe("document model", () => {
@@ -65,6 +65,10 @@ describe("document model", () => {
     });
     const md = toMarkdown(doc);
     expect(md).toMatch(/^\[\^1\] Munich et LiMux :/m);
+    // The passages consulted are not numbered beside the notes; the cited one says its note (trial11 B7).
+    const list = doc.body.find((b) => b.kind === "list")!;
+    expect(list.kind === "list" && list.ordered).toBe(false);
+    expect(md).toContain("Munich et LiMux (Retour d'expérience, 2017-11) (cité : note 1)");
     expect(md).not.toContain("\\[^1]");
     expect(md).toMatch(/^\[\^1\]: /m);
     // A line of text that only looks like a link or a note definition stays escaped.
@@ -192,5 +196,9 @@ describe("exports", () => {
 
   it("maps characters Helvetica cannot print", () => {
     expect(toWinAnsi("œuvre « 40\u202f% » → 12 € ≥ 3 ⚠ 你")).toBe("œuvre « 40\u00a0% » -> 12 € >= 3 (!) ?");
+    // A figure stays on one line (trial11 B7: « 80 / 000 »); a year beside a number is not glued to it.
+    expect(keepFiguresTogether("ses 80 000 agents, 1 234 567 postes, 40 % et 12 € en 2021 2022")).toBe(
+      "ses 80\u00a0000 agents, 1\u00a0234\u00a0567 postes, 40\u00a0% et 12\u00a0€ en 2021 2022",
+    );
   });
 });

@@ -12,6 +12,7 @@ import { loadConfig } from "../../server/config.ts";
 import { createDraft, getDraft, prepareDraft } from "../../server/drafting/drafts.ts";
 import { createEngine } from "../../server/engine.ts";
 import { exportDraft } from "../../server/export/index.ts";
+import { analyzeInventory } from "../../server/inventory/service.ts";
 import { checkFootnotes, problemLines } from "./footnotes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -31,6 +32,26 @@ try {
   );
   for (const name of (await readdir(INPUTS)).filter((n) => n.endsWith(".json")).sort()) {
     const request = JSON.parse(await readFile(path.join(INPUTS, name), "utf8"));
+    // A request naming an inventory export beside it (`inventoryFile`, a field the API ignores) gets its attached
+    // analysis made again from that export with the current catalog, as a DSI's upload would be, and written back:
+    // the example never keeps an analysis from an older catalog.
+    if (request.inventoryFile) {
+      const bytes = new Uint8Array(await readFile(path.join(INPUTS, request.inventoryFile)));
+      const fresh = await analyzeInventory(engine, [{ name: request.inventoryFile, bytes }], {
+        inventoryDate: request.inventoryDate,
+        save: false,
+      });
+      const previous = request.inputs.analysis ?? {};
+      request.inputs.analysis = {
+        id: previous.id ?? fresh.id,
+        createdAt: `${request.inventoryDate}T09:30:00.000Z`,
+        inventoryDate: request.inventoryDate,
+        items: fresh.items,
+        summary: fresh.summary,
+        unknown: fresh.unknown,
+      };
+      await writeFile(path.join(INPUTS, name), `${JSON.stringify(request, null, 2)}\n`);
+    }
     const started = performance.now();
     const prepared = await prepareDraft(engine, request);
     let id = "";

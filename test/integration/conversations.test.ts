@@ -150,7 +150,7 @@ describe.each(BACKENDS)("conversations kept on the server (%s)", (backend) => {
     expect(text).toContain("95 millions d'euros en 2031[^1] **[non vérifié]**.");
     const title = first.sources[0].document.title as string;
     expect(text).toContain(title);
-    expect(text).toMatch(/^1\. .+ — https?:\/\/\S+$/m);
+    expect(text).toMatch(/^- .+ — https?:\/\/\S+ \(cité : note 1\)$/m);
     expect(text).toContain("> **1 phrase marquée « non vérifié » : aucune source ne la soutient");
     expect(text).toMatch(/^\*2 questions — le \d{1,2}(er)? \S+ \d{4}\*$/m);
 

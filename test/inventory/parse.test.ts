@@ -70,6 +70,17 @@ describe("GLPI and OCS CSV exports", () => {
     });
     expect(all.rows).toHaveLength(9);
     expect(all.rows.at(-1)).toMatchObject({ name: "Microsoft Edge WebView2 Runtime", installations: 35 });
+    // The README's five columns without a trailing « ; » (re-saved by a spreadsheet): still OCS (trial11 B9).
+    const resaved = parseInventoryFile({
+      name: "ocs-resaved.csv",
+      bytes: Buffer.from("\uFEFFEditeur;name;Version;Catégorie;nbre\nMozilla;Mozilla Firefox (x64 fr);133.0;;30\n"),
+    });
+    expect(resaved.file.format).toBe("ocs-csv");
+    expect(resaved.rows[0]).toMatchObject({
+      name: "Mozilla Firefox (x64 fr)",
+      publisher: "Mozilla",
+      installations: 30,
+    });
     const count = parseInventoryFile(readInventory("ocs-nombre.csv"));
     expect(count.file.format).toBe("ocs-count-csv");
     expect(count.rows[0]).toMatchObject({ name: "Microsoft Office Standard 2019", installations: 35, publisher: null });

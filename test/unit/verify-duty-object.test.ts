@@ -21,6 +21,11 @@ describe("an obligation imposed on another holder than the passage's", () => {
       expect(s.reasons.join(" ")).toMatch(/ne donne pas cette obligation à « .*communes/);
     }
   });
+  it("names the holder whole after « aux » (« à « ux communes » » was read by trial11)", () => {
+    const s = check("Ce texte impose aux communes de publier un schéma d'accessibilité numérique d'ici l'été 2027");
+    expect(s.status).toBe("unsupported");
+    expect(s.reasons.join(" ")).toContain("ne donne pas cette obligation à « communes »");
+  });
   it("leaves alone the passage's own holder", () => {
     const s = check(
       "La région a imposé à chaque lycée de publier un schéma d'accessibilité numérique d'ici l'été 2027",
