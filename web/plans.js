@@ -603,9 +603,9 @@ async function renderPlan({ focus }) {
               el(
                 "td",
                 {},
-                (p.replacedBy
-                  ? t("plan.product.replacedBy", { by: p.product.by ?? "" })
-                  : t(`plan.product.${p.state}`)) + (p.late ? ` — ${t("plan.late")}` : ""),
+                // The server's words, those of the note and the public page (trial 11: « en cours » only when
+                // the replacement grew).
+                p.status + (p.late ? ` — ${t("plan.late")}` : ""),
               ),
             ),
           ),

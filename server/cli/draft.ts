@@ -69,13 +69,7 @@ export async function draftCommand(
       else if (event.type === "done") {
         id = event.id;
         term.line(message(event.saved === false ? "drafts.cli.unsaved" : "drafts.cli.saved", { id, mode: event.mode }));
-        if (event.flags.length)
-          term.line(
-            pluralMessage("drafts.cli.flags", event.flags.length, {
-              count: event.flags.length,
-              figures: event.flags.map((f) => `${f.figure} (${f.section})`).join(", "),
-            }),
-          );
+        for (const line of flagLines(event.flags)) term.line(line);
       }
     }
     if (!id) return 1;
@@ -91,4 +85,27 @@ export async function draftCommand(
   } finally {
     await engine.close();
   }
+}
+
+/**
+ * The draft's flags as the terminal says them: figures to check, then sentences to check (a flagged claim is a
+ * sentence, not a figure — trial11 B5 read a role sentence listed among « chiffres à vérifier »).
+ */
+export function flagLines(flags: { figure: string; section: string; claim?: true }[]): string[] {
+  const figures = flags.filter((f) => !f.claim);
+  const claims = flags.filter((f) => f.claim);
+  return [
+    figures.length
+      ? pluralMessage("drafts.cli.flags", figures.length, {
+          count: figures.length,
+          figures: figures.map((f) => `${f.figure} (${f.section})`).join(", "),
+        })
+      : null,
+    claims.length
+      ? pluralMessage("drafts.cli.claims", claims.length, {
+          count: claims.length,
+          sentences: claims.map((f) => `« ${f.figure} » (${f.section})`).join(", "),
+        })
+      : null,
+  ].filter((l): l is string => l !== null);
 }

@@ -604,31 +604,39 @@ export function buildDocument(draft: Draft, version?: number): DocumentModel {
         ...plain(message("drafts.flagsIntro")),
       ],
     });
+    // One line per thing to check, with why (the reason the verification gives: a reader must tell a true date
+    // wrongly cited from a false obligation, trial11 B5); the same sentence marked in several sections is one line
+    // naming them all.
+    const lines = new Map<string, { inlines: Inline[]; mark: string; why: string[]; sections: string[] }>();
+    for (const { inlines, mark, section } of marks) {
+      const said = new Set(
+        inlines.filter((i) => i.kind === "text" && i.flagged).map((i) => (i as { text: string }).text),
+      );
+      const reasons = [
+        ...new Set(section.flags.filter((f) => (f.qualifier || f.claim) && said.has(f.figure)).map((f) => f.reason)),
+      ];
+      const text = inlineText(inlines).trim();
+      const reason =
+        mark === message("drafts.flagInline")
+          ? (section.flags.find((f) => said.has(f.figure))?.reason ?? "")
+          : (reasons[0] ?? sentenceReason(section, inlineText(inlines)));
+      checks.push({ section: section.key, text, mark, reason });
+      // What the corpus says of a qualified figure or a contradicted claim, all of it; else the one reason.
+      const why = reasons.length ? reasons : [reason].filter(Boolean);
+      const key = JSON.stringify([fold(text), mark, why]);
+      const line = lines.get(key);
+      if (line) {
+        if (!line.sections.includes(section.title)) line.sections.push(section.title);
+      } else lines.set(key, { inlines, mark, why, sections: [section.title] });
+    }
     front.push({
       kind: "list",
       ordered: false,
-      items: marks.map(({ inlines, mark, section }) => {
-        const said = new Set(
-          inlines.filter((i) => i.kind === "text" && i.flagged).map((i) => (i as { text: string }).text),
-        );
-        const reasons = [
-          ...new Set(section.flags.filter((f) => (f.qualifier || f.claim) && said.has(f.figure)).map((f) => f.reason)),
-        ];
-        checks.push({
-          section: section.key,
-          text: inlineText(inlines).trim(),
-          mark,
-          reason:
-            mark === message("drafts.flagInline")
-              ? (section.flags.find((f) => said.has(f.figure))?.reason ?? "")
-              : (reasons[0] ?? sentenceReason(section, inlineText(inlines))),
-        });
-        return [
-          ...inlines.map((i) => (i.kind === "text" && !i.flagged ? { ...i, bold: false, italic: false } : i)),
-          { kind: "text" as const, text: ` ${mark}`, bold: true, flagged: true },
-          ...plain(` (${[section.title, ...reasons].join(" — ")})`),
-        ];
-      }),
+      items: [...lines.values()].map(({ inlines, mark, why, sections }) => [
+        ...inlines.map((i) => (i.kind === "text" && !i.flagged ? { ...i, bold: false, italic: false } : i)),
+        { kind: "text" as const, text: ` ${mark}`, bold: true, flagged: true },
+        ...plain(` (${[sections.join(" ; "), ...why].join(" — ")})`),
+      ]),
     });
   }
   const unsupported = chosen.sections.reduce((n, s) => n + (s.verification?.counts.unsupported ?? 0), 0);

@@ -5,8 +5,10 @@
  * plans, `public-page.ts` and `progress-note.ts` present them.
  */
 import { localDay, roundPercent } from "../core/text.ts";
-import { isExposed, isSetAside, type MeasurableItem } from "../inventory/measure.ts";
+import { message } from "../i18n/messages.ts";
+import { isExposed, isSetAside, type MeasurableItem, roleOf } from "../inventory/measure.ts";
 import { fold as foldText } from "../inventory/normalize.ts";
+import { productStatus } from "./product-status.ts";
 
 /** Which figure of an analysis the plan follows, in percent (lower is better). */
 export type MeasureKind = "weighted" | "raw";
@@ -34,6 +36,22 @@ export interface Dependency {
   productId: string | null;
   category: string | null;
   installations: number;
+  /**
+   * What tells, between two checkpoints, where its installations went (absent from checkpoints recorded before trial
+   * 11): its role in the weighted measure when the weights name one (`workstation-os`, `browser`; null when only its
+   * category gives one), whoever controls its vendor, and the alternatives the catalog gives for it.
+   */
+  role?: string | null;
+  vendor?: string | null;
+  alternatives?: string[];
+}
+
+/** A catalog product of the inventory that is not an exposed dependency, with its role and vendor (`Dependency`). */
+export interface OtherProduct {
+  name: string;
+  installations: number;
+  role?: string | null;
+  vendor?: string | null;
 }
 
 export interface Checkpoint {
@@ -51,7 +69,7 @@ export interface Checkpoint {
    * The catalog products of the inventory that are not exposed dependencies (Bitdefender, LibreOffice): how a planned
    * replacement is seen to be in place (absent from checkpoints taken before).
    */
-  others?: { name: string; installations: number }[];
+  others?: OtherProduct[];
   recordedAt: string;
   /** When the analysis was imported: of two inventories of one day, the later import is the later state. */
   importedAt?: string;
@@ -115,8 +133,21 @@ export interface MeasurableAnalysis {
   /** The day the inventory describes, when given on import or read from the export. */
   inventoryDate?: string | null;
   summary: { installations: number; extraEuropean: { share: number | null }; score: { value: number | null } };
-  items: (MeasurableItem & { product?: { id: string; name: string } | null })[];
+  items: (MeasurableItem & {
+    product?: { id: string; name: string } | null;
+    vendor?: { name: string; parent?: { name: string } | null } | null;
+    alternatives?: { name: string }[];
+  })[];
 }
+
+/** The role the measure's weights name for an item, or null when only its category gives it one. */
+const namedRole = (item: MeasurableItem) => {
+  const id = roleOf(item).id;
+  return id.startsWith("category:") ? null : id;
+};
+/** Whoever controls an item's vendor: its parent group, else the vendor. */
+const controllerOf = (item: MeasurableAnalysis["items"][number]) =>
+  item.vendor ? (item.vendor.parent?.name ?? item.vendor.name) : null;
 
 /**
  * One decimal: the precision plans keep their computed points at (planned values, gaps). A milestone is a percentage
@@ -139,12 +170,22 @@ export function checkpointOf(
   // Stored as shown (`roundPercent`): the plan, the public page and its open data give the map's figure.
   const raw = share === null ? null : roundPercent(share * 100);
   const byKey = new Map<string, Dependency>();
-  const others = new Map<string, number>();
+  const others = new Map<string, OtherProduct>();
   for (const item of analysis.items) {
     // The map's own rules: components set aside, exposed = controlled outside Europe or under a foreign law.
     if (!(item.installations > 0) || isSetAside(item)) continue;
     if (isExposed(item) !== true) {
-      if (item.product?.name) others.set(item.product.name, (others.get(item.product.name) ?? 0) + item.installations);
+      const name = item.product?.name;
+      if (!name) continue;
+      const other = others.get(name);
+      if (other) other.installations += item.installations;
+      else
+        others.set(name, {
+          name,
+          installations: item.installations,
+          role: namedRole(item),
+          vendor: controllerOf(item),
+        });
       continue;
     }
     const productId = item.product?.id ?? null;
@@ -158,6 +199,9 @@ export function checkpointOf(
         productId,
         category: item.category ?? null,
         installations: item.installations,
+        role: namedRole(item),
+        vendor: controllerOf(item),
+        alternatives: (item.alternatives ?? []).map((a) => a.name),
       });
   }
   return {
@@ -170,7 +214,7 @@ export function checkpointOf(
     dependencies: [...byKey.values()].sort(
       (a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"),
     ),
-    others: [...others].map(([name, installations]) => ({ name, installations })),
+    others: [...others.values()],
     recordedAt: now.toISOString(),
     ...(analysis.createdAt ? { importedAt: analysis.createdAt } : {}),
   };
@@ -276,13 +320,32 @@ export function standing(measured: number | null, planned: number | null): Stand
   return "late";
 }
 
+/**
+ * What grew while a planned product went down, and so tells where its installations went: its planned replacement;
+ * another alternative out of reach of foreign laws (« alternative »: one the catalog gives for it, or of its role);
+ * a product of the same role and vendor (« same-vendor »: Windows 10 → Windows 11); another of the same role still
+ * exposed (« same-role »: Chrome → Firefox ESR). Counts at the baseline and at the latest checkpoint.
+ */
+export interface Grown {
+  name: string;
+  kind: "planned" | "alternative" | "same-vendor" | "same-role";
+  before: number;
+  now: number;
+}
+
 export interface ProductProgress {
   product: PlannedProduct;
   /** Installations at the baseline and at the latest checkpoint. */
   before: number;
   now: number;
-  state: "replaced" | "in-progress" | "not-started" | "absent";
-  /** Installations of the planned replacement in the latest inventory (0 when it is not seen there). */
+  /**
+   * in-progress: fewer installations AND the planned replacement (or another alternative, `grown`) grew, or the plan
+   * only removes it; fewer: fewer installations, nothing planned in their place seen to grow (trial 11: Windows 10
+   * → Debian « en cours » while the workstations went to Windows 11); grew: more installations than at the baseline.
+   */
+  state: "replaced" | "in-progress" | "fewer" | "not-started" | "grew" | "absent";
+  /** Installations of the planned replacement in the baseline and the latest inventory (0 when it is not seen there). */
+  byBefore: number;
   byNow: number;
   /**
    * The data show the replacement: the product is gone AND its planned replacement grew since the baseline. A product
@@ -290,7 +353,13 @@ export interface ProductProgress {
    * par Firefox ESR » with Firefox at 120 before and after). The one test of « remplacé par » everywhere.
    */
   replacedBy: boolean;
+  /** What grew while it went down (`Grown`); null when it did not go down or nothing of its role grew. */
+  grown: Grown | null;
+  /** The plan removes it without a replacement (« à désinstaller »): fewer installations is the progress itself. */
+  removal: boolean;
   late: boolean;
+  /** Where it stands, in the words the note and the public page use too (`productStatus`). */
+  status: string;
 }
 
 export interface CheckpointProgress {
@@ -353,21 +422,82 @@ const words = (name: string) =>
   );
 
 /**
- * Installations of a planned replacement in a checkpoint, by its name as the roadmap gives it: the catalog names one
- * product in words that the line's own name contains, or the other way round (« ESET PROTECT » installed as « ESET
- * Endpoint Security / PROTECT », « Element (protocole Matrix) » as « Element »).
+ * Whether a name as the roadmap or the catalog gives it and one of an inventory's lines name one product: the words
+ * of one contain those of the other (« ESET PROTECT » installed as « ESET Endpoint Security / PROTECT », « Element
+ * (protocole Matrix) » as « Element »).
  */
+function sameProduct(a: string, b: string): boolean {
+  const x = words(a);
+  const y = words(b);
+  const [small, large] = x.size < y.size ? [x, y] : [y, x];
+  return small.size > 0 && [...small].every((w) => large.has(w));
+}
+
+/** Installations of a planned replacement in a checkpoint, by its name as the roadmap gives it (`sameProduct`). */
 function replacementInstallations(checkpoint: Checkpoint | undefined, by: string | null): number {
   if (!checkpoint || !by) return 0;
-  const wanted = words(by);
-  const same = (name: string) => {
-    const own = words(name);
-    const [small, large] = own.size < wanted.size ? [own, wanted] : [wanted, own];
-    return small.size > 0 && [...small].every((w) => large.has(w));
-  };
   return [...checkpoint.dependencies, ...(checkpoint.others ?? [])]
-    .filter((d) => same(d.name))
+    .filter((d) => sameProduct(d.name, by))
     .reduce((s, d) => s + d.installations, 0);
+}
+
+/** Every product a checkpoint counts, exposed or not, by folded name. */
+function productsIn(checkpoint: Checkpoint | undefined) {
+  const out = new Map<string, OtherProduct & { exposed: boolean }>();
+  for (const [list, exposed] of [
+    [checkpoint?.dependencies ?? [], true],
+    [checkpoint?.others ?? [], false],
+  ] as const)
+    for (const d of list) {
+      const key = foldText(d.name);
+      const seen = out.get(key);
+      if (seen) seen.installations += d.installations;
+      else out.set(key, { name: d.name, installations: d.installations, role: d.role, vendor: d.vendor, exposed });
+    }
+  return out;
+}
+
+/** The word a roadmap puts in place of a replacement for a product to uninstall (`from-draft.ts`). */
+const isRemoval = (by: string | null) => !!by && foldText(by) === foldText(message("tracking.fromDraft.removal"));
+
+/**
+ * What grew between the baseline and the latest checkpoint while `product` went down (`Grown`): its planned
+ * replacement first, then an alternative out of reach of foreign laws, then a product of its role and vendor, then
+ * another of its role; of several, the one that grew most. Roles, vendors and alternatives are those the checkpoints
+ * kept (none on checkpoints recorded before them: only the planned replacement is then looked for).
+ */
+function grownInstead(
+  product: PlannedProduct,
+  baseline: Checkpoint | undefined,
+  last: Checkpoint | undefined,
+): Grown | null {
+  if (!isRemoval(product.by)) {
+    const byBefore = replacementInstallations(baseline, product.by);
+    const byNow = replacementInstallations(last, product.by);
+    if (product.by && byNow > byBefore) return { name: product.by, kind: "planned", before: byBefore, now: byNow };
+  }
+  const key = dependencyKey(product.name, product.productId);
+  const own = [...(baseline?.dependencies ?? []), ...(last?.dependencies ?? [])].find(
+    (d) => d.key === key || (!product.productId && foldText(d.name) === foldText(product.name)),
+  );
+  const role = own?.role ?? null;
+  const vendor = own?.vendor ? foldText(own.vendor) : null;
+  const alternatives = own?.alternatives ?? [];
+  const before = productsIn(baseline);
+  const grown = [...productsIn(last)]
+    .map(([k, p]) => ({ ...p, before: before.get(k)?.installations ?? 0 }))
+    .filter((p) => p.installations > p.before && foldText(p.name) !== foldText(own?.name ?? product.name))
+    .sort((a, b) => b.installations - b.before - (a.installations - a.before));
+  const sameRole = (p: (typeof grown)[number]) => !!role && p.role === role;
+  const pick = (kind: Grown["kind"], test: (p: (typeof grown)[number]) => boolean): Grown | null => {
+    const p = grown.find(test);
+    return p ? { name: p.name, kind, before: p.before, now: p.installations } : null;
+  };
+  return (
+    pick("alternative", (p) => !p.exposed && (sameRole(p) || alternatives.some((a) => sameProduct(a, p.name)))) ??
+    pick("same-vendor", (p) => sameRole(p) && !!vendor && !!p.vendor && foldText(p.vendor) === vendor) ??
+    pick("same-role", (p) => sameRole(p) && p.exposed)
+  );
 }
 
 /**
@@ -423,11 +553,41 @@ export function progressOf(plan: Plan, today: string): Progress {
   const products = plannedProducts(plan.products).map((product): ProductProgress => {
     const before = installationsOf(baseline, product);
     const now = installationsOf(last, product);
-    const state = before === 0 ? "absent" : now === 0 ? "replaced" : now < before ? "in-progress" : "not-started";
+    const removal = isRemoval(product.by);
+    const grown = before > 0 && now < before ? grownInstead(product, baseline, last) : null;
+    // « En cours » only where the data show the move: the planned replacement (or another alternative) grew, or the
+    // plan only removes the product.
+    const moving = removal || grown?.kind === "planned" || grown?.kind === "alternative";
+    const state: ProductProgress["state"] =
+      before === 0
+        ? "absent"
+        : now === 0
+          ? "replaced"
+          : now < before
+            ? moving
+              ? "in-progress"
+              : "fewer"
+            : now > before
+              ? "grew"
+              : "not-started";
     const late = state !== "replaced" && state !== "absent" && product.dueDate !== null && product.dueDate < today;
-    const byNow = replacementInstallations(last, product.by);
-    const replacedBy = state === "replaced" && byNow > replacementInstallations(baseline, product.by);
-    return { product, before, now, state, byNow, replacedBy, late };
+    const byBefore = removal ? 0 : replacementInstallations(baseline, product.by);
+    const byNow = removal ? 0 : replacementInstallations(last, product.by);
+    const replacedBy = state === "replaced" && byNow > byBefore;
+    const facts = { state, by: product.by, byNow, replacedBy, grown, removal };
+    return {
+      product,
+      before,
+      now,
+      state,
+      byBefore,
+      byNow,
+      replacedBy,
+      grown,
+      removal,
+      late,
+      status: productStatus(facts),
+    };
   });
   const targetMet =
     !!latest && latest.checkpoint.value !== null && latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
@@ -479,6 +639,14 @@ export interface PublicSnapshot {
     state: ProductProgress["state"];
     /** Replaced, and the planned replacement is in the latest inventory: « remplacé par … ». */
     byInInventory?: boolean;
+    /**
+     * Installations of the planned replacement in the latest inventory, and what grew while the product went down
+     * (`Grown`; its name left out when products are grouped by category): what the page's words say (`productStatus`).
+     * Absent from snapshots published before trial 11.
+     */
+    byNow?: number;
+    grown?: (Omit<Grown, "name"> & { name: string | null }) | null;
+    removal?: boolean;
     dueDate: string | null;
   }[];
   events: { date: string; text: string }[];
@@ -553,6 +721,10 @@ export function snapshotOf(
       byNote: options.replacementNote?.(p.product.productId, p.product.by) ?? null,
       state: p.state,
       ...(p.replacedBy ? { byInInventory: true } : {}),
+      byNow: p.byNow,
+      // The planned replacement is on the page anyway; another product is named only where products are.
+      grown: p.grown && options.groupProducts && p.grown.kind !== "planned" ? { ...p.grown, name: null } : p.grown,
+      removal: p.removal,
       dueDate: p.product.dueDate,
     })),
     events: plan.events.map((e) => ({ date: e.date, text: e.text })),

@@ -13,6 +13,7 @@ import { formatTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider } from "../llm/types.ts";
 import { delimiterTag, neutralize } from "../retrieval/passages.ts";
 import { type Verification, verifyText } from "../verify/index.ts";
+import { checkMoves, type MoveTarget } from "../verify/moves.ts";
 import { checkOwnFacts } from "../verify/own-facts.ts";
 import { checkOwnData, type OwnData } from "../verify/own-figures.ts";
 import type { Plan, Progress } from "./plan.ts";
@@ -122,7 +123,11 @@ export async function writeProgressNote(
  * reasons name the plan's figures rather than corpus passages. With `own` (`noteOwnData`), a figure said of a date or
  * of the next milestone, and a word for the plan's standing, must be what the plan gives for it.
  */
-export function verifyAgainstPlan(text: string, facts: string[], own?: OwnData): Verification {
+export function verifyAgainstPlan(
+  text: string,
+  facts: string[],
+  own?: OwnData & { moves?: MoveTarget[] },
+): Verification {
   const verification = verifyText(
     text,
     facts.map((fact, i) => ({ n: i + 1, text: fact })),
@@ -131,8 +136,10 @@ export function verifyAgainstPlan(text: string, facts: string[], own?: OwnData):
   const plan = message("tracking.note.wherePlan");
   for (const s of verification.sentences) s.reasons = s.reasons.map((r) => r.replaceAll(where, plan));
   const checked = checkOwnData(verification, own, plan);
-  // What it says of the planned products (replaced, gone, counted), against the two inventories compared.
-  return own?.products?.length ? checkOwnFacts(checked, own.products, plan).verification : checked;
+  // What it says of the planned products (replaced, gone, counted), against the two inventories compared; a move it
+  // claims to a product (« migré vers Debian »), against that product's installations in them.
+  const ownChecked = own?.products?.length ? checkOwnFacts(checked, own.products, plan).verification : checked;
+  return checkMoves(ownChecked, own?.moves);
 }
 
 /** Sentences of « L'essentiel » the verification did not support. */

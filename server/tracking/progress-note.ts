@@ -8,6 +8,7 @@ import { contract, withArticle } from "../core/labels.ts";
 import { fold, formatDecimal, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
+import type { MoveTarget } from "../verify/moves.ts";
 import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData, OwnFigure } from "../verify/own-figures.ts";
 import type { Plan, Progress } from "./plan.ts";
@@ -125,9 +126,29 @@ export function progressNoteSections(plan: Plan, progress: Progress, _today: str
   return sections;
 }
 
-/** A planned product's line: its state between the two inventories, and its replacement. */
-const productLine = (p: Progress["products"][number]) =>
-  `${t(`product.${p.replacedBy ? "replacedBy" : p.state}`, { name: p.product.name, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`;
+/**
+ * A planned product's line: where it stands in the words of the plan's page and the public page (`status`),
+ * its installations said the way the plan's page says them (« 20 installations au départ, 2 aujourd'hui », not the
+ * ambiguous « 2 sur 20 », trial 11 B2), and its replacement.
+ */
+const productLine = (p: Progress["products"][number]) => {
+  const key = p.replacedBy
+    ? "replacedBy"
+    : p.state === "in-progress" || p.state === "fewer" || p.state === "grew"
+      ? "moved"
+      : p.state;
+  return `${t(`product.${key}`, { name: p.product.name, status: p.status, by: p.product.by ?? "—", before: installations(p.before), now: installations(p.now), nowCount: formatInt(p.now), byNow: installations(p.byNow) })}${p.late ? ` ${t("productLate", { date: frenchDate(p.product.dueDate!) })}` : ""}`;
+};
+
+/**
+ * The ways a sentence may name a planned product: the catalog's name, without its parenthesis, and the first of the
+ * names it joins with a slash (« Microsoft Office (licence perpétuelle) » is « Microsoft Office », « Avast / AVG »
+ * « Avast »).
+ */
+const nameForms = (name: string) => {
+  const short = name.replace(/\s*\(.*$/u, "").trim();
+  return [...new Set([name, short, short.split(/\s+\/\s+/)[0]!])].filter((n) => n.length >= 3);
+};
 
 /**
  * The planned products as the note's own facts (`verify/own-facts.ts`): their names, the installations of the two
@@ -138,7 +159,7 @@ function noteProducts(progress: Progress): OwnProduct[] {
   return progress.products
     .filter((p) => p.state !== "absent")
     .map((p) => ({
-      names: [p.product.name],
+      names: nameForms(p.product.name),
       countries: [],
       laws: [],
       openSource: null,
@@ -147,6 +168,37 @@ function noteProducts(progress: Progress): OwnProduct[] {
       ...(p.product.by ? { replacement: { names: [p.product.by], shown: p.replacedBy } } : {}),
       says: productLine(p),
     }));
+}
+
+/**
+ * What a move claimed in « L'essentiel » may go to (`verify/moves.ts`): every product the first and the last inventory
+ * count, and each planned replacement, with its installations in both (none for a replacement neither shows).
+ */
+function noteMoves(plan: Plan, progress: Progress): MoveTarget[] {
+  if (progress.checkpoints.length < 2) return [];
+  const first = plan.checkpoints[0]!;
+  const last = plan.checkpoints.at(-1)!;
+  const targets = new Map<string, MoveTarget>();
+  const add = (name: string, before: number, now: number) => {
+    const key = fold(name);
+    const seen = targets.get(key);
+    if (seen) {
+      seen.before += before;
+      seen.now += now;
+    } else targets.set(key, { names: [name], before, now });
+  };
+  for (const [checkpoint, side] of [
+    [first, "before"],
+    [last, "now"],
+  ] as const)
+    for (const d of [...checkpoint.dependencies, ...(checkpoint.others ?? [])])
+      add(d.name, side === "before" ? d.installations : 0, side === "now" ? d.installations : 0);
+  // A planned product or replacement under another name than the inventories' (« ESET PROTECT »), or in neither.
+  for (const p of progress.products) {
+    if (!targets.has(fold(p.product.name))) add(p.product.name, p.before, p.now);
+    if (p.product.by && !p.removal && !targets.has(fold(p.product.by))) add(p.product.by, p.byBefore, p.byNow);
+  }
+  return [...targets.values()];
 }
 
 /** The note as one Markdown document (without a model). */
@@ -245,7 +297,7 @@ function changeFacts(plan: Plan, progress: Progress, c: Progress["checkpoints"][
  * prochain jalon est de 72 % au 1er janvier 2027 » or « le plan est en retard » is checked against what the plan
  * gives for that date (trial7 A0), not only against « 72 % appears somewhere in the plan ».
  */
-export function noteOwnData(plan: Plan, progress: Progress): OwnData {
+export function noteOwnData(plan: Plan, progress: Progress): OwnData & { moves: MoveTarget[] } {
   const own = (key: string, params: Record<string, string | number>) => t(`own.${key}`, params);
   const figures: OwnFigure[] = [];
   const percent = (value: number | null, dates: string[], says: string, names?: string[]) => {
@@ -298,6 +350,7 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData {
   return {
     figures,
     products: noteProducts(progress),
+    moves: noteMoves(plan, progress),
     // An inventory taken before the adoption has no planned value: « en avance », « en retard » are wrong of it.
     standings: progress.checkpoints.map((c) =>
       c.planned === null && c.checkpoint.date < localDay(plan.adoptedAt)

@@ -10,6 +10,7 @@ import { collectiviteKindLabel, contract, withArticle } from "../core/labels.ts"
 import { escapeHtml, fold, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { type PublicSnapshot, startingCheckpoint } from "./plan.ts";
+import { productStatus } from "./product-status.ts";
 
 const esc = escapeHtml;
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.public.${key}`, params);
@@ -115,15 +116,6 @@ const MILESTONE_STATE: Record<string, string> = {
   unmeasured: "non mesuré à l'échéance (pas d'inventaire dans les quatre mois)",
   upcoming: "à venir",
 };
-// « Replaced » says only what the inventory shows: the product is gone; what took its place only when the latest
-// inventory shows the planned replacement (`replacedBy`, trial6: « remplacé par Bitdefender GravityZone »).
-const PRODUCT_STATE: Record<string, string> = {
-  replaced: "n'apparaît plus dans l'inventaire",
-  "in-progress": "en cours (moins d'installations)",
-  "not-started": "pas encore commencé",
-  absent: "absent de l'inventaire de départ",
-};
-
 /**
  * One analysis among the page's sources: its day, « (point de départ) » for the baseline, and the analysis it comes
  * from when another inventory describes the same day (two « inventaire logiciel du 5 décembre 2026 » read as one
@@ -174,20 +166,19 @@ export function renderPublicPage(
     const row = grouped.get(key) ?? { p, count: 0, due: new Set<string>(), states: new Map<string, number>() };
     row.count++;
     if (p.dueDate) row.due.add(p.dueDate);
-    const state = p.state === "replaced" && p.byInInventory ? "replacedBy" : p.state;
+    // The words of the plan's page and the note (`productStatus`): « remplacé par … » only when the latest
+    // inventory shows the planned replacement (trial6), « en cours » only when it (or another alternative) grew
+    // (trial 11).
+    const state = productStatus({ ...p, replacedBy: p.byInInventory ?? false });
     row.states.set(state, (row.states.get(state) ?? 0) + 1);
     grouped.set(key, row);
   }
-  const said = (state: string, by: string | null) =>
-    state === "replacedBy" ? t("replacedBy", { by: by ?? "" }) : (PRODUCT_STATE[state] ?? state);
-  const stateText = (states: Map<string, number>, by: string | null) =>
-    states.size === 1
-      ? said([...states.keys()][0]!, by)
-      : [...states].map(([state, n]) => `${said(state, by)} (${n})`).join(", ");
+  const stateText = (states: Map<string, number>) =>
+    states.size === 1 ? [...states.keys()][0]! : [...states].map(([state, n]) => `${state} (${n})`).join(" ; ");
   const products = [...grouped.values()]
     .map(
       ({ p, count, due, states }) =>
-        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ? (p.byNote ? `${p.by} (${p.byNote})` : p.by) : "—")}</td><td>${due.size ? esc([...due].sort().map(frenchDate).join(", ")) : "—"}</td><td>${esc(stateText(states, p.by))}</td></tr>`,
+        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ? (p.byNote ? `${p.by} (${p.byNote})` : p.by) : "—")}</td><td>${due.size ? esc([...due].sort().map(frenchDate).join(", ")) : "—"}</td><td>${esc(stateText(states))}</td></tr>`,
     )
     .join("\n");
   // Each event once: those since the last publication are under « Ce qui a changé »; the calendar lists the others.

@@ -153,6 +153,9 @@ const REPLACED_BY = /^\s*(?:par|au profit d(?:e|u|es|')|pour)\s*(?:l'|le |la |le
 const FREE = bounded(alternation("libre"));
 const PROPRIETARY = bounded(alternation("propriétaire"));
 const COUNTED = bounded(alternation("postes"));
+const PARTIAL = bounded(alternation("retrait partiel"));
+/** « est passé de » right before a range of installations (« de 101 à 40 installations »). */
+const CHANGE = new RegExp(`(?<![\\p{L}])(?:${alternation("évolution")})\\s*$`, "iu");
 const SHIFT = bounded(alternation("changement de sujet"));
 const PRESENCE = bounded(alternation("présence"));
 /** « sans lien avec la Chine », « indépendant des États-Unis »: said of a product, none of its countries or laws. */
@@ -306,7 +309,11 @@ export function statementsOf(folded: string, original: string): Statement[] {
   // « extra-européen »: whoever controls it is not European, or an extra-European law reaches it.
   for (const m of all(BEARER_EXTRA)) said(m, (p) => !p.countries.length || !europeanControlled(p));
   for (const m of all(LAW_EXTRA)) said(m, (p) => p.laws.length > 0 || (!p.countries.length && !p.laws.length));
-  // « remplacé (par Mattermost) », « n'apparaît plus »: gone from the later inventory, the replacement shown.
+  // « remplacé (par Mattermost) », « n'apparaît plus »: gone from the later inventory, the replacement shown; said of
+  // a part only (« sur une partie des postes », or with the count that remains), fewer than at the start but not none.
+  PARTIAL.lastIndex = 0;
+  const partial = PARTIAL.test(folded);
+  const counts = new Set(extractFigures(original).map((f) => f.value));
   for (const m of all(REMOVED)) {
     const end = m.index! + m[0].length;
     const by = REPLACED_BY.exec(folded.slice(end));
@@ -317,7 +324,12 @@ export function statementsOf(folded: string, original: string): Statement[] {
       said: original.slice(m.index!, end),
       at: m.index!,
       end,
-      holds: (p) => p.remaining === undefined || (p.remaining === 0 && (!byIt(p) || p.replacement!.shown)),
+      holds: (p) =>
+        p.remaining === undefined ||
+        (p.remaining === 0 && (!byIt(p) || p.replacement!.shown)) ||
+        ((partial || counts.has(p.remaining)) &&
+          p.remaining > 0 &&
+          p.remaining < Math.max(...(p.installations ?? [0]))),
       negatable: true,
       known: (p) => p.remaining !== undefined,
     });
@@ -367,9 +379,12 @@ export function ownFactReasons(
     if (to - from <= 100) flag(sentence.slice(from, to), subject.product);
     else for (const s of said) flag(s.said, subject.product);
   }
-  // A count of workstations said of a product the inventory counts: one of its counts.
-  for (const f of extractFigures(sentence)) {
-    if (f.kind !== "number") continue;
+  // A count of workstations said of a product the inventory counts: one of its counts; two, from one inventory to the
+  // next (« passé de 101 à 40 installations »): the first inventory's, then the last one's.
+  const figures = extractFigures(sentence);
+  for (const [i, f] of figures.entries()) {
+    if (f.kind !== "number" || figures[i - 1]?.raw === f.raw) continue;
+    const to = figures[i + 1]?.raw === f.raw ? figures[i + 1]!.value : null;
     const at = sentence.indexOf(f.raw);
     if (at < 0) continue;
     const after = folded.slice(at + f.raw.length);
@@ -382,6 +397,19 @@ export function ownFactReasons(
     // Said of the product's presence on the workstations (« installé sur », « 6 postes ont »), or in parentheses
     // after its name (« WeChat (6 installations) »).
     const between = subject.end <= at ? folded.slice(subject.end, at) : folded.slice(at + f.raw.length, subject.start);
+    if (to !== null) {
+      if (subject.end > at || !CHANGE.test(between)) continue;
+      const [first, last] = [counts[0], counts.at(-1)];
+      if (counts.length === 2 && first === f.value && last === to) confirmed.push(f.raw);
+      else {
+        const reason = message("verify.ownFact", { said: f.raw, where, says: subject.product.says });
+        if (!reasons.includes(reason)) {
+          reasons.push(reason);
+          wrong.push({ said: f.raw, reason });
+        }
+      }
+      continue;
+    }
     PRESENCE.lastIndex = 0;
     if (!PRESENCE.test(between) && !/^\s*\(\s*$/.test(between)) continue;
     if (counts.some((c) => Math.abs(c - f.value) < 1e-9)) confirmed.push(f.raw);
@@ -429,6 +457,8 @@ export function checkOwnFacts(
   if (!products?.length) return { verification, mismatched, confirmed: confirmedAll };
   const notNamed = reasonPattern("verify.nameNotFound");
   const notFound = reasonPattern("verify.figureNotFound");
+  // A figure the data give for the product it is said of is not « there, but for something else » either.
+  const elsewhere = [reasonPattern("verify.figureContext"), reasonPattern("verify.figureSwapped")];
   let changed = false;
   const sentences: SentenceCheck[] = verification.sentences.map((s) => {
     if (/^\s*\|/.test(s.text)) return s;
@@ -441,7 +471,9 @@ export function checkOwnFacts(
       if (name && [...names].some((n) => n === fold(name) || n.startsWith(`${fold(name)} `))) return false;
       // A count the data give, or one they give otherwise (its own reason says what they give).
       const figure = notFound.exec(r)?.[1];
-      return !(figure && (confirmed.includes(figure) || wrong.some((w) => w.said === figure)));
+      if (figure && (confirmed.includes(figure) || wrong.some((w) => w.said === figure))) return false;
+      const placed = elsewhere.map((re) => re.exec(r)?.[1]).find(Boolean);
+      return !(placed && (confirmed.includes(placed) || wrong.some((w) => w.said === placed)));
     });
     const added = reasons.filter((r) => !s.reasons.includes(r));
     if (!added.length && kept.length === s.reasons.length) return s;

@@ -5,6 +5,7 @@ import { exportDraft, parseFormat } from "../../server/export/index.ts";
 import { toMarkdown } from "../../server/export/markdown.ts";
 import { buildDocument } from "../../server/export/model.ts";
 import { columnWidths, keepFiguresTogether, paragraphAlign, toWinAnsi } from "../../server/export/pdf.ts";
+import { verifyText } from "../../server/verify/index.ts";
 import { sampleDraft } from "../helpers/drafts.ts";
 
 describe("document model", () => {
@@ -75,6 +76,28 @@ describe("document model", () => {
     const fake = buildDocument(sampleDraft());
     fake.body = [{ kind: "paragraph", style: "body", inlines: [{ kind: "text", text: "[x]: javascript:alert(1)" }] }];
     expect(toMarkdown(fake)).toContain("\\[x\\]: javascript");
+  });
+
+  it("lists in its box a sentence marked in two sections once, naming both, with why it is marked (trial11 B5)", () => {
+    const d = sampleDraft();
+    const text = "La Gendarmerie a économisé 95 millions d'euros en 2031 [1].";
+    const verification = verifyText(text, [
+      { n: 1, text: "La Gendarmerie économise environ 2 millions d'euros par an de licences." },
+    ]);
+    expect(verification.counts.unsupported).toBe(1);
+    for (const section of d.versions[0]!.sections)
+      Object.assign(section, {
+        text,
+        verification,
+        flags: [],
+        toComplete: false,
+        citations: [{ n: 1, title: "La Gendarmerie nationale et GendBuntu", date: "2021", url: null }],
+      });
+    const md = toMarkdown(buildDocument(d));
+    const listed = md.split("\n").filter((l) => l.startsWith("- ") && l.includes("[non vérifié]"));
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain("(Contexte et objectifs ; Calendrier — ");
+    expect(listed[0]).toContain(verification.sentences[0]!.reasons[0]!.slice(0, 30));
   });
 
   it("does not repeat the collectivité under a recipient whose role already names it", () => {

@@ -106,3 +106,23 @@ describe("a progress note's replacement claims, against the two inventories", ()
       ]);
   });
 });
+
+describe("a move claimed to a product, against its installations in the two inventories (trial11 A7)", () => {
+  it("flags a move to a product no inventory shows, or one that did not grow, naming it", () => {
+    expect(check("Une partie des postes Trello a déjà migré vers Wekan.").reasons).toContain(
+      "« migré vers Wekan » : Wekan n'apparaît dans aucun inventaire du plan",
+    );
+    expect(check("Slack recule grâce au déploiement de Mattermost.").reasons).toContain(
+      "« grâce au déploiement de Mattermost » : Mattermost : 3 installations au départ comme au dernier inventaire",
+    );
+  });
+  it("leaves alone a move to a product that grew, an intention, a negated move, an unknown product", () => {
+    for (const ok of [
+      "Une partie des postes Dropbox a migré vers Nextcloud.",
+      "Le plan prévoit le passage à Wekan pour Trello.",
+      "Slack n'a pas encore migré vers Mattermost.",
+      "Une partie des postes Slack a migré vers Rocket.Chat.",
+    ])
+      expect([ok, check(ok).reasons.filter((r) => /inventaire/.test(r))]).toEqual([ok, []]);
+  });
+});

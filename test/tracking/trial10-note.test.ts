@@ -35,7 +35,7 @@ describe("one product, one line in the note and on the page (B1)", () => {
     expect(progress.products.map((p) => p.product.name)).toEqual(["Cisco Webex", "Slack"]);
     const note = progressNoteMarkdown(plan, progress, "2026-12-01");
     expect(note.match(/^- Cisco Webex :/gm)?.length).toBe(1);
-    expect(note).toMatch(/^- Cisco Webex : 10 sur 30 installations/m);
+    expect(note).toMatch(/^- Cisco Webex : moins d'installations.* ; 30 installations au départ, 10 aujourd'hui/m);
   });
 
   it("the page names it once, not as two software", () => {

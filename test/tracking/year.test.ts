@@ -31,7 +31,7 @@ const QUARTERS: { date: string; lines: Line[] }[] = [
   },
   // Kaspersky replaced.
   { date: "2026-04-15", lines: [office, ["Google Chrome", "Google LLC", 60], emagnus] },
-  // Half the browsers changed.
+  // Half the Chrome installations gone.
   { date: "2026-07-15", lines: [office, ["Google Chrome", "Google LLC", 30], emagnus] },
   // Chrome gone, but Zoom appeared.
   { date: "2026-10-15", lines: [office, emagnus, ["Zoom Workplace", "Zoom Video Communications, Inc.", 15]] },
@@ -125,13 +125,17 @@ describe("a year of the commune of Kervallon", () => {
     });
     expect(res.status).toBe(201);
 
-    // Q3: half the Chrome installations replaced; the June milestone is judged on this inventory.
+    // Q3: half the Chrome installations gone; the June milestone is judged on this inventory. No Firefox ESR in the
+    // inventory: « fewer installations », not « en cours » (trial 11).
     res = await postJson(`${server.url}/api/plans/${planId}/checkpoints`, {
       analysisId: analyses[2].id,
       date: QUARTERS[2]!.date,
     });
     ({ progress } = await res.json());
-    expect(progress.products[1]).toMatchObject({ state: "in-progress", before: 60, now: 30 });
+    expect(progress.products[1]).toMatchObject({ state: "fewer", before: 60, now: 30 });
+    expect(progress.products[1].status).toBe(
+      "moins d'installations, sans que l'alternative prévue apparaisse dans l'inventaire",
+    );
     expect(progress.milestones[0]).toMatchObject({
       state: "met",
       measuredOn: "2026-07-15",

@@ -1,0 +1,63 @@
+/**
+ * The words for where a planned product stands, one function for the DSI's plan page, the progress note and the
+ * public page: « en cours » only where the inventories show the move (its planned replacement, or another
+ * alternative, grew; or the plan only removes it), otherwise what happened — fewer installations, taken by a product
+ * of the same vendor or role that grew, the planned alternative absent or flat —, and « en hausse » for a product
+ * that grew (trial 11: « Windows 10 → Debian : en cours » while the workstations went to Windows 11). Words:
+ * `i18n/fr/tracking.json`, keys `tracking.status.*`.
+ */
+import { formatInt } from "../core/text.ts";
+import { message } from "../i18n/messages.ts";
+import type { Grown, ProductProgress } from "./plan.ts";
+
+const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.status.${key}`, params);
+
+/** What the words are made of: a product's progress, or its line of a published snapshot (older ones lack the details). */
+export interface StatusFacts {
+  state: ProductProgress["state"];
+  by: string | null;
+  /** Installations of the planned replacement in the latest inventory (absent from snapshots before trial 11). */
+  byNow?: number;
+  replacedBy?: boolean;
+  /** What grew while it went down; its name null when the page groups products by category. */
+  grown?: (Omit<Grown, "name"> & { name: string | null }) | null;
+  removal?: boolean;
+}
+
+/** « Windows 11 est passé de 180 à 235 installations », or its words without the name. */
+function grownWords(grown: NonNullable<StatusFacts["grown"]>, form: "gone" | "fewer"): string {
+  const counts = { before: formatInt(grown.before), now: formatInt(grown.now) };
+  // An alternative other than the planned one, beside a product gone: what happened beside it, like another product.
+  const kind = grown.kind === "alternative" && form === "gone" ? "same-role" : grown.kind;
+  if (grown.name === null) return t(`grown.${kind}.unnamed.${form}`);
+  return t(`grown.${kind}.${form}`, { name: grown.name, ...counts });
+}
+
+/**
+ * Where a planned product stands, in words: « en cours, Tixeo est passé de 0 à 20 installations », « moins
+ * d'installations, remplacées par Windows 11, même éditeur, passé de 180 à 235 installations, sans que l'alternative
+ * prévue apparaisse dans l'inventaire », « en hausse », « pas encore commencé ».
+ */
+export function productStatus(p: StatusFacts): string {
+  switch (p.state) {
+    case "replaced":
+      if (p.replacedBy) return t("replacedBy", { by: p.by ?? "" });
+      return p.grown && p.grown.kind !== "planned" ? `${t("replaced")}, ${grownWords(p.grown, "gone")}` : t("replaced");
+    case "in-progress":
+      // A snapshot published before the details were kept: only « fewer installations » is known.
+      if (p.grown === undefined && p.removal === undefined) return t("fewer");
+      return t("in-progress", { detail: p.grown && !p.removal ? grownWords(p.grown, "fewer") : t("fewer") });
+    case "fewer": {
+      const parts = [t("fewer")];
+      if (p.grown) parts.push(grownWords(p.grown, "fewer"));
+      if (p.by && !p.removal && p.byNow !== undefined) parts.push(t(p.byNow > 0 ? "byFlat" : "byAbsent"));
+      return parts.join(", ");
+    }
+    case "grew":
+      return t("grew");
+    case "not-started":
+      return t("not-started");
+    default:
+      return t("absent");
+  }
+}
