@@ -9,6 +9,9 @@ import { createHash } from "node:crypto";
 /** A few documents of a few formats: the files are small (tens of kilobytes), the oldest one used goes first. */
 const MAX_FILES = 24;
 const files = new Map<string, Promise<unknown>>();
+/** Files built since the server started (a file answered from the cache is not counted): what tests observe. */
+let built = 0;
+export const filesBuilt = () => built;
 
 /** `build()`'s result for this content, built once while it stays among the last files used. */
 export function cachedFile<T>(content: unknown, build: () => Promise<T>): Promise<T> {
@@ -19,10 +22,11 @@ export function cachedFile<T>(content: unknown, build: () => Promise<T>): Promis
     files.set(key, kept);
     return kept;
   }
-  const built = build();
-  files.set(key, built);
+  built++;
+  const file = build();
+  files.set(key, file);
   // A failed build is not kept: the next request tries again.
-  built.catch(() => files.delete(key));
+  file.catch(() => files.delete(key));
   while (files.size > MAX_FILES) files.delete(files.keys().next().value!);
-  return built;
+  return file;
 }

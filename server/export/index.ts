@@ -57,8 +57,14 @@ export function draftWithModel(draft: Draft, version?: number): Draft & { model:
  */
 export async function exportDraft(draft: Draft, format: ExportFormat, version?: number): Promise<ExportedFile> {
   checkVersion(draft, version);
-  // Built once per content: the page's size request (HEAD) and its download (GET) share one build.
-  return cachedFile({ kind: "draft", draft, format, version }, async () => {
+  // Built once per content: the page's size request (HEAD) and its download (GET) share one build. The key is what
+  // the file is made of — the draft's own fields and the one version shown (the latest when none is asked), never
+  // its other versions: a version saved since leaves an earlier version's file in the cache, and the latest asked
+  // without a number is the same file as asked by its number. A draft edited since (by anyone, on any server of the
+  // team) has another saved version, so another key; a deleted draft is a 404 before the cache is asked.
+  const { versions, ...own } = draft;
+  const shown = version ?? versions.length;
+  return cachedFile({ kind: "draft", own, format, version: shown, content: versions[shown - 1] }, async () => {
     const doc = buildDocument(draft, version);
     // The writers (docx, pdfkit, fflate) are loaded on the first export, not at every start.
     const bytes =

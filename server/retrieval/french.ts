@@ -172,9 +172,42 @@ function phrasesIn(text: string): string[][] {
   return GROUPS.filter((g) => g.some((e) => e.includes(" ") && folded.includes(` ${e} `)));
 }
 
+/** Letters two words of a synonym group share at their start to be of one family (« économi » of « économiser »). */
+const FAMILY_PREFIX = 6;
+const FAMILY_ENDINGS = wordListSections("family-search.txt");
+/** Endings of a verb a question asks with (infinitive, participle, accents kept) (`family-search.txt`). */
+const VERB_ENDINGS = (FAMILY_ENDINGS.get("verbe") ?? []).map((e) => e.toLowerCase());
+/** Endings of the noun of a verb's family, folded. */
+const NOUN_ENDINGS = (FAMILY_ENDINGS.get("nom") ?? []).map((e) => fold(e));
+
+/** The folded verbs of a text, by their ending with its accents (« économisé », not « préside »). */
+const verbsOf = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => VERB_ENDINGS.some((e) => w.endsWith(e)))
+      .map((w) => fold(w)),
+  );
+
+/**
+ * The nouns of a verb's own family among its synonyms, that the full-text index's stemmer does not join to it:
+ * « économies » for « économiser », « investissement » for « investir » (not « gains », « dépenses »); none for a
+ * word that is no verb (« obligatoirement » does not look for « obligation »).
+ */
+function familyOf(word: string): string[] {
+  const w = fold(word);
+  const head = w.slice(0, FAMILY_PREFIX);
+  if (head.length < FAMILY_PREFIX) return [];
+  return (BY_STEM.get(stem(word)) ?? []).flatMap((g) =>
+    g.filter((e) => !e.includes(" ") && e.startsWith(head) && NOUN_ENDINGS.some((n) => e.endsWith(n))),
+  );
+}
+
 /**
  * The question widened with the synonyms of its words, for full-text search: « Qu'a-t-on décidé ? » also looks
- * for « décision », « mesures », « annonces ». Words already there are not repeated.
+ * for « décision », « mesures », « annonces ». Of any other synonym group, only the nouns of a verb's own family
+ * (« Combien … économiser ? » also looks for « économies »). Words already there are not repeated.
  */
 export function expandQuery(query: string, isStopword: (w: string) => boolean = () => false): string {
   const own = words(query).filter((w) => !isStopword(w));
@@ -183,6 +216,7 @@ export function expandQuery(query: string, isStopword: (w: string) => boolean = 
   const groups = [
     ...own.flatMap((w) => (BY_STEM.get(stem(w)) ?? []).filter((g) => SEARCH_GROUPS.has(g))),
     ...phrasesIn(query).filter((g) => SEARCH_GROUPS.has(g)),
+    ...[...verbsOf(query)].filter((w) => own.includes(w)).map(familyOf),
   ];
   for (const group of groups) {
     for (const entry of group) {

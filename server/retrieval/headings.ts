@@ -9,6 +9,7 @@ import { boundedMemo } from "../core/bounded.ts";
 import type { ScoredId } from "../store/types.ts";
 import { stem, synonymsOf, words } from "./french.ts";
 import { keywords } from "./relevance.ts";
+import { asksWhatIsSaid, REPORTED } from "./saying.ts";
 
 /** Score factor per question word found in a passage's heading, and (half of it) in its document's title. */
 export const HEADING_WEIGHT = 0.3;
@@ -22,6 +23,8 @@ let lastStems: readonly (readonly string[])[] = [];
 /**
  * Stems of each content word of the question (the word and its synonyms, without repeats), one list per word. The
  * ranking steps of one search all ask for the same question's stems: the last question's are remembered.
+ * (A synonym written in several words gives each of its words, « de » of « gagner de l'argent » too: most headings
+ * hold it. Keeping only their content words was tried and left, test/eval/README.md, « retrieval6 ».)
  */
 export function questionStems(query: string): readonly (readonly string[])[] {
   if (query !== lastQuery) {
@@ -31,6 +34,15 @@ export function questionStems(query: string): readonly (readonly string[])[] {
     lastQuery = query;
   }
   return lastStems;
+}
+
+/**
+ * The stems a heading may hold for each word of the question, with, for a question on what someone says
+ * (« Combien le Land dit-il économiser ? », `saying-questions.txt`), the words of a heading that reports it.
+ */
+function headingQuestionStems(query: string): readonly (readonly string[])[] {
+  const stems = questionStems(query);
+  return asksWhatIsSaid(query) ? [...stems, REPORTED] : stems;
 }
 
 /** Stems of the headings and titles already seen (the same few thousand recur from one search to the next). */
@@ -70,10 +82,11 @@ function weighScores<T extends { id: string; section: string; document: { title:
   chunks: T[],
   ranked: R[],
 ): R[] {
-  const stems = questionStems(query);
   // A question's words in a heading say what it asks; a long list of search terms (a draft section's query)
   // matches some heading whatever it is about.
-  if (stems.length === 0 || stems.length > MAX_QUESTION_WORDS || chunks.length === 0) return ranked;
+  const own = questionStems(query).length;
+  if (own === 0 || own > MAX_QUESTION_WORDS || chunks.length === 0) return ranked;
+  const stems = headingQuestionStems(query);
   const inHeading = new Map(chunks.map((c) => [c.id, matched(stems, c.section)]));
   const inTitle = new Map(chunks.map((c) => [c.id, matched(stems, c.document.title)]));
   // A word in the headings or titles of many candidates (« logiciel libre ») tells them apart less than a rarer one.

@@ -17,6 +17,7 @@ import { asksForList } from "./enumeration.ts";
 import { expandQuery } from "./french.ts";
 import { weighHeadings } from "./headings.ts";
 import { lawPageMissing, searchedText, weighQuestion } from "./rank.ts";
+import { withoutSaying } from "./saying.ts";
 import type { VectorSync } from "./vector-sync.ts";
 import { withOwnerCard, withVendorCard } from "./vendor-card.ts";
 
@@ -215,9 +216,12 @@ export function createRetriever(store: ChunkStore, models: ModelProvider, vector
     async search(query, k, filter, options) {
       if (warmWanted && !warming) warming = warm().catch(() => {});
       // Setting words (« en mairie ») do not outweigh the subject a question names (see `searchedText`).
-      const folded = fold(expandQuery(searchedText(query)))
-        .replace(/[^\p{L}\p{N}]+/gu, " ")
-        .trim();
+      // A question on what someone says is not searched for « dit » (`saying.ts`).
+      const folded = withoutSaying(
+        fold(expandQuery(searchedText(query)))
+          .replace(/[^\p{L}\p{N}]+/gu, " ")
+          .trim(),
+      );
       // A question asking for a list (« Quelles communes… ? ») gets one passage per document.
       const perDocument = asksForList(query) ? 1 : MAX_PER_DOCUMENT;
       let current = options?.fullText ? "fulltext" : await mode();

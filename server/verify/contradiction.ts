@@ -1,5 +1,6 @@
 /** Whether a claim says the opposite of its sources: negated clauses, antonyms, denials, « ne … plus ». */
 import { readFileSync } from "node:fs";
+import { boundedMemo } from "../core/bounded.ts";
 import { escapeRegExp } from "../core/text.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { ruledOut, withoutRuledOut, withPronounSubjects } from "./contrast.ts";
@@ -54,6 +55,23 @@ const NOT_PREFIXED = new Set(
 /** Least letters of the stem a prefix is put before (« compat » in « incompatible »): shorter ones are other words. */
 export const PREFIXED_MIN_BASE = 5;
 
+/** One term of an antonym entry's side, and its rank in the list (entry, then side, then term). */
+interface AntonymTerm {
+  entry: number;
+  side: number;
+  order: number;
+  stems: string[];
+}
+
+/** The antonym terms by their first stem: a text is read once, each of its words looked up. */
+const TERMS_BY_FIRST = new Map<string, AntonymTerm[]>();
+ANTONYMS.flatMap((entry, e) =>
+  entry.flatMap((terms, side) => terms.map((stems) => ({ entry: e, side, stems }))),
+).forEach((term, order) => {
+  const first = term.stems[0]!;
+  TERMS_BY_FIRST.set(first, [...(TERMS_BY_FIRST.get(first) ?? []), { ...term, order }]);
+});
+
 /**
  * The sides of antonym entries a text carries, as « entry:side » (« 0:1 » for « exposées »), with the words they use;
  * a word and the same word with a prefix of contrary (« compatibles », « incompatibles ») are the two sides of the
@@ -69,20 +87,31 @@ function antonymTerms(list: string[]): Map<string, Set<number>> {
     for (const prefix of ANTONYM_PREFIXES)
       if (s.startsWith(prefix) && s.length - prefix.length >= PREFIXED_MIN_BASE) add(`p${s.slice(prefix.length)}:1`);
   });
-  ANTONYMS.forEach((entry, e) =>
-    entry.forEach((terms, side) => {
-      for (const term of terms)
-        for (let i = 0; i + term.length <= stems.length; i++)
-          if (term.every((t, k) => stems[i + k] === t)) {
-            const key = `${e}:${side}`;
-            const at = out.get(key) ?? new Set<number>();
-            for (let k = 0; k < term.length; k++) at.add(i + k);
-            out.set(key, at);
-          }
-    }),
-  );
+  // The terms found, in the order of the list and then of the text: the order the keys and their words are kept in.
+  const found: { term: AntonymTerm; i: number }[] = [];
+  stems.forEach((s, i) => {
+    for (const term of TERMS_BY_FIRST.get(s) ?? [])
+      if (i + term.stems.length <= stems.length && term.stems.every((t, k) => stems[i + k] === t))
+        found.push({ term, i });
+  });
+  found.sort((a, b) => a.term.order - b.term.order || a.i - b.i);
+  for (const { term, i } of found) {
+    const key = `${term.entry}:${term.side}`;
+    const at = out.get(key) ?? new Set<number>();
+    for (let k = 0; k < term.stems.length; k++) at.add(i + k);
+    out.set(key, at);
+  }
   return out;
 }
+
+/**
+ * A cited clause's folded words and the antonym sides they carry, remembered by the clause's text (the same passages
+ * come back answer after answer, and every clause of a sentence reads every cited clause): never to be changed.
+ */
+const clauseTerms = boundedMemo((clause: string) => {
+  const list = words(clause);
+  return { list, terms: antonymTerms(list) };
+}, 20_000);
 
 /** An antonym key's entry and side (« 0:1 » → ["0", 1], « pcompatibl:0 » → ["pcompatibl", 0]). */
 const sidesOfKey = (key: string): [string, number] => {
@@ -132,8 +161,7 @@ function oppositeClause(clause: string, sourceClauses: string[], bags: Bag[]): s
       const close = mine !== null && shared >= OPPOSITE_MIN_SHARED && shared * 2 >= subject.length;
       if (shared < need && !close) return;
       // The clause's own words carry its antonyms, not the subject a pronoun stands for (`withPronounSubjects`).
-      const theirList = words(c);
-      const theirs = antonymTerms(theirList);
+      const { list: theirList, terms: theirs } = clauseTerms(c);
       if (theirs.has(key)) agrees = true;
       else if (
         theirs.has(other) &&
@@ -187,16 +215,31 @@ function restatedAgainst(clause: string, own: Bag, sourceClauses: string[], bags
 }
 
 /**
+ * A passage's clauses and the bag of each: a clause whose subject is a pronoun (« elles ne s'imposent pas aux
+ * collectivités ») is about the subject of the clause before it (« La doctrine et ses circulaires s'adressent aux
+ * services de l'État »), whose words its bag takes.
+ */
+function clausesOf(sentences: readonly string[]): { clauses: string[]; bags: Bag[] } {
+  const clauses = sentences.flatMap((text) => polarityClauses(text));
+  return { clauses, bags: withPronounSubjects(clauses).map((c) => bagOf(c)) };
+}
+
+/**
+ * `clausesOf` a passage's sentences, remembered by their texts (a passage whose text changed has other sentences, so
+ * another key): every claim sentence of every answer citing the passage reads them again. Never to be changed.
+ */
+const clausesRead = boundedMemo(clausesOf, 4_000, (texts: readonly string[]) => JSON.stringify(texts));
+const passageClauses = (src: Source) => clausesRead(src.sentences.map((ss) => ss.text));
+
+/**
  * The source clause a clause of the sentence states with the opposite polarity (one negates the words they share,
  * the other does not), when every source clause that carries the same words (most of them, at least three) does: a
  * short quote of it, or null.
  */
 export function contradicted(stated: string, pool: Source[]): string | null {
-  const perSource = pool.map((src) => src.sentences.flatMap((ss) => polarityClauses(ss.text)));
-  const sourceClauses = perSource.flat();
-  // A clause whose subject is a pronoun (« elles ne s'imposent pas aux collectivités ») is about the subject of the
-  // clause before it (« La doctrine et ses circulaires s'adressent aux services de l'État »).
-  const bags = perSource.flatMap(withPronounSubjects).map((c) => bagOf(c));
+  const read = pool.map(passageClauses);
+  const sourceClauses = read.flatMap((r) => r.clauses);
+  const bags = read.flatMap((r) => r.bags);
   const refuted = REFUTED.exec(stated);
   const reporter = refuted ? [...new Set(contentWords(refuted[1]!))] : [];
   for (const clause of polarityClauses(stated)) {
@@ -226,7 +269,7 @@ export function contradicted(stated: string, pool: Source[]): string | null {
     // « La loi n'interdit pas X » where the source says « la loi autorise X »: the negation of the opposite word.
     const mine = antonymTerms(words(clause));
     const antonymOf = (i: number) => {
-      const theirs = antonymTerms(words(sourceClauses[i]!));
+      const theirs = clauseTerms(sourceClauses[i]!).terms;
       return [...mine.keys()].some((k) => {
         const [e, side] = sidesOfKey(k);
         return !theirs.has(k) && theirs.has(`${e}:${1 - side}`);

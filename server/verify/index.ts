@@ -8,6 +8,7 @@
  *   sentence without figures, whether its content words are found at all.
  * The result is explainable: each sentence has a status and French reasons.
  */
+
 import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
@@ -21,7 +22,7 @@ import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
-import { creditSwapped, divergingAlone } from "./credited.ts";
+import { claimCreditSwapped, creditSwapped, divergingAlone } from "./credited.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { derivedIn } from "./derivations.ts";
 import {
@@ -44,6 +45,7 @@ import {
   QUALIFIER_WORD,
   QUANTITY,
 } from "./figure-match.ts";
+import { figureOfAnother } from "./figure-owner.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { hedgeDropped } from "./hedged.ts";
 import { licenceOpposite } from "./licence.ts";
@@ -557,6 +559,9 @@ function checkSentence(
         ? message("verify.nationalityUnnamed", { name: nationality.name, adjective: nationality.adjective, where: w })
         : message("verify.nationality", { ...nationality, other: nationality.other, where: w }),
     );
+  // A true figure of the passages given to another thing they name, which they give another figure (`figure-owner.ts`).
+  const owner = cited.length > 0 ? figureOfAnother(stated, pool) : null;
+  if (owner) reasons.push(message("verify.figureOfAnother", { ...owner, where: w }));
   const claimBag = bagOf(stated);
   // The subject of a source sentence is the claim's too when the claim writes it, or its acronym (« l'ANCT » for
   // « l'Agence nationale de la cohésion des territoires (ANCT) »).
@@ -680,6 +685,10 @@ function checkSentence(
   if (cited.length > 0) {
     const credit = creditSwapped(stated, pool);
     if (credit) reasons.push(message("verify.sourceSwapped", { where: w, ...credit }));
+    // The same claim, without a figure, credited to another source than the passage's (« selon la présidente de la
+    // CNIL » where the passage says « selon le directeur général de l'ANSSI »).
+    const claimCredit = credit ? null : claimCreditSwapped(stated, pool);
+    if (claimCredit) reasons.push(message("verify.claimCreditSwapped", { where: w, ...claimCredit }));
     const diverging = credit ? null : divergingAlone(stated, pool);
     if (diverging) reasons.push(message("verify.divergingAlone", { where: w, ...diverging }));
     const unsaid = credit || diverging ? null : creditUnsaid(stated, pool);

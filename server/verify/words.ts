@@ -1,5 +1,6 @@
 /** The words of a text and whether a source has them: bags of folded words, synonyms, acronyms, place adjectives. */
 import { readFileSync } from "node:fs";
+import { boundedMemo } from "../core/bounded.ts";
 import { BASE_STOPWORDS } from "../i18n/word-lists.ts";
 import { words as foldedWords, stem, synonymsOf } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
@@ -48,10 +49,24 @@ export interface Bag {
   joined: string;
 }
 
+/**
+ * A text's bag of words. Remembered by the text itself (the checks read the same cited sentences, and the same pool
+ * of them, for every claim of every answer citing them): a bag is shared, never to be changed. Long texts (a whole
+ * pool of passages) are kept fewer, which bounds the memory either way.
+ */
 export function bagOf(text: string): Bag {
+  return text.length <= LONG_TEXT ? shortBags(text) : longBags(text);
+}
+
+function readBag(text: string): Bag {
   const list = words(text);
   return { list, stems: new Set(list.map(stem)), joined: ` ${list.join(" ")} ` };
 }
+
+/** Characters past which a text is a long one (several sentences or passages). */
+const LONG_TEXT = 1_000;
+const shortBags = boundedMemo(readBag, 10_000);
+const longBags = boundedMemo(readBag, 200);
 
 /** A folded word or phrase in a bag of words: same stem, a near prefix, or a synonym. */
 export function inBag(word: string, bag: Bag, withSynonyms = true): boolean {

@@ -10,6 +10,9 @@
  * - 50 / 200 concurrent searches (sent by `load-generator.ts` from another process): throughput vs the same number of
  *   concurrent raw FTS queries in this process;
  * - 50 concurrent chats with a fake model at 50 ms/token: accepted / refused, first token vs the model alone;
+ * - a refused question in hybrid mode (fake embeddings): the ask (`/api/chat`, answered without the model) and its
+ *   decision, whose refusal is taken again with every search full-text, vs the raw calls of one hybrid search
+ *   (the question's embedding, FTS k=5, vector search k=5); the full-text decision alone vs FTS k=5;
  * - `npm start` to healthy (wall time and the CPU the process used) vs its floor: a bare node:http server that opens
  *   the same LanceDB table first; `npm run cli -- help` vs `node -e 0`.
  * Targets are printed beside each figure; nothing here fails a test.
@@ -22,14 +25,15 @@ import type { AddressInfo } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import * as lancedb from "@lancedb/lancedb";
+import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import { type Config, loadConfig } from "../../server/config.ts";
 import { fold } from "../../server/core/text.ts";
 import { embedMissing } from "../../server/corpus/vectors.ts";
-import { createEngine } from "../../server/engine.ts";
+import { createEngine, type Engine } from "../../server/engine.ts";
 import { startServer } from "../../server/server.ts";
 import { ftsIndexOptions, TEXT_COLUMNS, vectorTableName } from "../../server/store/lancedb.ts";
 import { loadQuestions } from "../eval/evaluate.ts";
-import { fakeEmbedding, startFakeOllama } from "../helpers/fake-ollama.ts";
+import { fakeEmbedding, startFakeOllama, startFakeOllamaServer } from "../helpers/fake-ollama.ts";
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const pct = (xs: number[], p: number) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
@@ -299,6 +303,9 @@ export default async function benchSpeed(options: { passages?: number } = {}): P
 
     // --- Chats: admission control and overhead.
     await chatFigures(realConfig, queries);
+
+    // --- A refused question in hybrid mode: the decision taken again full-text.
+    await refusalFigures(realConfig, path.join(work, "hybrid"), queries);
 
     if (target > 0) {
       // --- N passages: ingest, disk, restart, search, concurrency, vectors.
@@ -617,6 +624,113 @@ async function chatFigures(config: Config, queries: string[]) {
   } finally {
     await server.close();
     await ollama.close();
+  }
+}
+
+/** Refused questions timed in hybrid mode. */
+const REFUSED_MEASURED = 40;
+
+/** Whether the decision refuses a question (what the chat answers without calling the model). */
+async function refuses(engine: Engine, question: string): Promise<boolean> {
+  const { decision, relevant } = await retrieveForAnswer([{ role: "user", content: question }], engine);
+  return !decision.answerable || relevant.length === 0;
+}
+
+/**
+ * A question refused in hybrid mode costs two decisions: the hybrid one refuses, then the whole decision is taken again
+ * with every search full-text (a question answered without a model is answered with one). Its ask over HTTP and its
+ * decision, vs the raw calls one hybrid search makes (the question's embedding from the same fake server, FTS k=5,
+ * vector search k=5); and the full-text decision alone (the same question in full-text mode) vs FTS k=5.
+ */
+export async function refusalFigures(textConfig: Config, hybridDir: string, queries: string[]) {
+  const fake = await startFakeOllamaServer();
+  const server = await startServer({
+    ...textConfig,
+    dataDir: hybridDir,
+    ollamaBaseUrl: fake.url,
+    statusTtlMs: 600_000,
+  });
+  const text = await createEngine(textConfig);
+  try {
+    await text.index();
+    await server.engine.vectors.run();
+    if ((await server.engine.retriever.mode()) !== "hybrid") {
+      console.log("(mode hybride indisponible : question refusée non mesurée)");
+      return;
+    }
+    // The first questions the decision refuses (enough for a p95, few enough for a bench of a few minutes).
+    const refused: string[] = [];
+    for (const q of queries) {
+      if (refused.length >= REFUSED_MEASURED) break;
+      if (await refuses(server.engine, q)) refused.push(q);
+    }
+    const db = await lancedb.connect(path.join(hybridDir, "lancedb"));
+    const chunks = await db.openTable("chunks");
+    const vectors = await db.openTable((await db.tableNames()).find((n) => n.startsWith("vectors_"))!);
+    const embed = async (q: string) => {
+      const res = await fetch(`${fake.url}/api/embed`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: textConfig.embeddingModel, input: [q] }),
+      });
+      return ((await res.json()) as { embeddings: number[][] }).embeddings[0]!;
+    };
+    const floor = async (q: string) => {
+      const v = await embed(q);
+      await rawFts(chunks, q);
+      await vectors.vectorSearch(v).distanceType("cosine").select(["chunk_id", "_distance"]).limit(5).toArray();
+    };
+    const ask = async (q: string) => {
+      const res = await fetch(`${server.url}/api/chat`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ messages: [{ role: "user", content: q }] }),
+      });
+      await res.arrayBuffer();
+    };
+    // Three rounds, each side in turn, so that a burst of load on the shared machine weighs on all alike.
+    const sides: Record<"ask" | "decision" | "floor" | "textDecision" | "fts", number[]> = {
+      ask: [],
+      decision: [],
+      floor: [],
+      textDecision: [],
+      fts: [],
+    };
+    for (let round = 0; round < 3; round++) {
+      sides.ask.push(...(await timeAll(refused, ask, 1)));
+      sides.decision.push(...(await timeAll(refused, (q) => refuses(server.engine, q), 1)));
+      sides.floor.push(...(await timeAll(refused, floor, 1)));
+      sides.textDecision.push(...(await timeAll(refused, (q) => refuses(text, q), 1)));
+      sides.fts.push(...(await timeAll(refused, (q) => rawFts(chunks, q), 1)));
+    }
+    const p = (xs: number[]) => `${f1(pct(xs, 0.5))} / ${f1(pct(xs, 0.95))} ms`;
+    const r = (a: number[], b: number[]) => `${ratio(pct(a, 0.5), pct(b, 0.5))} / ${ratio(pct(a, 0.95), pct(b, 0.95))}`;
+    const floorLabel = `plongement + FTS k=5 + vecteurs k=5 : ${p(sides.floor)}`;
+    row(
+      `question refusée, mode hybride : /api/chat jusqu'à la fin de la réponse, sans appel au modèle (${refused.length} questions), p50 / p95`,
+      p(sides.ask),
+      floorLabel,
+      r(sides.ask, sides.floor),
+    );
+    row(
+      "… sa décision : recherche hybride, puis décision reprise en plein texte, p50 / p95",
+      p(sides.decision),
+      floorLabel,
+      r(sides.decision, sides.floor),
+    );
+    row(
+      `… dont la décision reprise en plein texte (la même question en mode plein texte), p50 / p95 ; part de la décision (p50)`,
+      `${p(sides.textDecision)} ; ${((pct(sides.textDecision, 0.5) / pct(sides.decision, 0.5)) * 100).toFixed(0)} %`,
+      `FTS k=5 : ${p(sides.fts)}`,
+      r(sides.textDecision, sides.fts),
+    );
+    chunks.close();
+    vectors.close();
+    db.close();
+  } finally {
+    await text.close();
+    await server.close();
+    await fake.close();
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * trial4's association letter (Libre à Rennes → the mayor of Rennes), on the real corpus: what the sender wrote is
  * checked like what a model writes (« la Gendarmerie a économisé 534 millions d'euros », a figure the corpus says is
- * « non confirmé », is flagged in the text, the « Chiffres à vérifier » box and the exports), a quotation keeps the
- * qualification of the figure it quotes, and a sentence marked « non vérifié » credits no source in its note.
+ * « non confirmé » or « pas confirmé » — the Gendarmerie page and the costs guide each say it one way — is flagged in
+ * the text, the « Chiffres à vérifier » box and the exports), a quotation keeps the qualification of the figure it
+ * quotes, and a sentence marked « non vérifié » credits no source in its note.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contextClaims } from "../../server/drafting/documents/common.ts";
@@ -79,7 +80,7 @@ describe("trial4's letter without a model", () => {
     const sections = draft.versions[0]!.sections;
     const local = sections.find((s) => s.text.includes("534 millions d'euros avec Linux"))!;
     expect(local.flags.map((f) => f.figure)).toContain("534 millions d'euros");
-    expect(local.flags.find((f) => f.figure === "534 millions d'euros")!.reason).toMatch(/non confirm/);
+    expect(local.flags.find((f) => f.figure === "534 millions d'euros")!.reason).toMatch(/(?:non|pas) confirm/);
     const context = local.verification!.sentences.find((s) => s.text.includes("534 millions d'euros avec Linux"))!;
     expect(context.status).toBe("unsupported");
     expect(markdown).toContain("Chiffres à vérifier");
@@ -145,9 +146,11 @@ describe("trial4's letter with a model", () => {
     const local = draft.versions[0]!.sections.find((s) => s.key === "local")!;
     expect(local.mode).toBe("generated");
     expect(local.flags.map((f) => f.figure)).toEqual(["534 millions d'euros"]);
-    expect(local.flags[0]!.reason).toMatch(/non confirm/);
+    expect(local.flags[0]!.reason).toMatch(/(?:non|pas) confirm/);
     // The box lists the sentence with its mark, its figure highlighted, and what the corpus says of the figure.
-    expect(markdown).toMatch(/^- [^\n]*\*\*534 millions d'euros\*\*[^\n]*\*\*\[non vérifié\]\*\* \(.*non confirm/m);
+    expect(markdown).toMatch(
+      /^- [^\n]*\*\*534 millions d'euros\*\*[^\n]*\*\*\[non vérifié\]\*\* \(.*(?:non|pas) confirm/m,
+    );
     expect(markdown).toMatch(/économisé \*\*534 millions d'euros\*\* avec Linux[^.]*\*\*\[non vérifié\]\*\*\./);
   });
 });

@@ -44,6 +44,7 @@ const SETS = WRITTEN.map(([name, min], i) => ({
 
 /** The targeted probes (`test/eval/probe-absent` and the like): reported apart like the held-out sets, checked the same way. */
 SETS.push({ name: "probe-absent", dir: path.resolve("test/eval/probe-absent"), min: 40, earlier: [] });
+SETS.push({ name: "probe-answerable", dir: path.resolve("test/eval/probe-answerable"), min: 10, earlier: [] });
 
 /** Each folder's questions and the corpus texts, read once for the whole file (every set checks against the sets before it). */
 const questionsOf = new Map<string | undefined, ReturnType<typeof loadQuestions>>();

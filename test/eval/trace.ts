@@ -49,8 +49,8 @@ if (args.includes("--perturb")) {
   await perturb(args.includes("--show"));
   process.exit(0);
 }
-// « --held-out » or « --held-out-2 »: that folder of test/eval/ instead of the tuning set.
-const heldOut = args.find((a) => a.startsWith("--held-out"))?.slice(2);
+// « --held-out », « --held-out-2 » or « --probe-absent »: that folder of test/eval/ instead of the tuning set.
+const heldOut = args.find((a) => /^--(held-out|probe-)/.test(a))?.slice(2);
 const onlyWrong = args.includes("--wrong");
 const wanted = args.filter((a) => !a.startsWith("--"));
 const onlyFile = args.find((a) => a.startsWith("--file="))?.slice("--file=".length);
