@@ -10,6 +10,7 @@ import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { loadTemplate, readPrompt } from "../llm/prompts.ts";
 import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
+import { withoutAbbreviations } from "../retrieval/abbreviations.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
 import { withoutExamplePlaces } from "../retrieval/example-place.ts";
@@ -23,6 +24,7 @@ import {
   kindLabel,
   neutralize,
   passageLabel,
+  splitSentences,
 } from "../retrieval/passages.ts";
 import {
   type Asked,
@@ -64,8 +66,17 @@ import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
 import { absentNamed, usesSomeForm } from "./absent-words.ts";
-import { asksPeers, type BriefQuote, briefOf, namesCollectivity, notGiven, subjectWords } from "./brief.ts";
+import {
+  asksPeers,
+  type BriefQuote,
+  briefOf,
+  namesCollectivity,
+  notGiven,
+  type QuotedPassage,
+  subjectWords,
+} from "./brief.ts";
 import { askedAgain, onCard } from "./card-question.ts";
+import { conditionAnswer } from "./condition.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
 import { closestWord, forgetVocabulary, joinSplitNames, vocabularyOf } from "./vocabulary.ts";
@@ -315,7 +326,8 @@ async function retrieveIn(
   const search = (query: string, k: number) => deps.retriever.search(query, k, undefined, { fullText });
   const { query: asWrittenByUser, topic } = followUp(messages);
   // A name written in two words that the corpus writes in one (« libre office ») is searched as the corpus writes it.
-  const query = joinSplitNames(asWrittenByUser, await vocabularyOf(deps.store));
+  // An everyday word typed short (« 2000 hab », « dispo ») is searched and judged in full.
+  const query = joinSplitNames(withoutAbbreviations(asWrittenByUser), await vocabularyOf(deps.store));
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
   const aliases = aliasesIn(query);
   let { results, mode, held = [] } = await search(aliases.length ? `${query} ${aliases.join(" ")}` : query, retrieve);
@@ -1058,12 +1070,20 @@ export function chooseSections(
   const candidates = [...new Map([...passages, ...others].filter(own).map((r) => [r.id, r])).values()];
   // (By id: the full-text index's copy of a section already quoted is the same section, not one more.)
   // A page's overview (`isOverview`) is not one of the sections that answer: quoted alone, it leaves a place for one.
-  const better = rankSections(
-    query,
-    candidates.filter((r) => !isOverview(r)),
-  )
-    .slice(0, Math.max(1, best.filter((r) => !isOverview(r)).length))
-    .find((r) => !best.some((b) => b.id === r.id));
+  // A question asked under a condition: the section whose sentence says whether the condition changes anything, when
+  // those quoted have none (the guide's « la question n'est pas où sont stockées ses données », a chunk apart).
+  const condition = conditionAnswer(query);
+  const answering = (r: SearchResult) => !!condition && splitSentences(r.text).some(condition);
+  const better =
+    (condition && !best.some(answering)
+      ? candidates.find((r) => !best.some((b) => b.id === r.id) && answering(r))
+      : undefined) ??
+    rankSections(
+      query,
+      candidates.filter((r) => !isOverview(r)),
+    )
+      .slice(0, Math.max(1, best.filter((r) => !isOverview(r)).length))
+      .find((r) => !best.some((b) => b.id === r.id));
   if (!better) return { groups, extra: new Set() };
   // The answer stays as long: the section added takes the place of the last document's quotation.
   const rest = groups.slice(1, MAX_QUOTED_DOCUMENTS - 1);
@@ -1073,23 +1093,30 @@ export function chooseSections(
 /**
  * The best document's sections that answer what the question asks beyond its title's words (« Combien Munich a-t-elle
  * dépensé pour revenir à Windows ? » on the Munich page: the section on the return, which says its cost is not
- * documented), found by the full-text index though the whole corpus' ranking left them out: candidates for
- * `chooseSections`.
+ * documented; « … s'applique-t-il si nos données sont hébergées en France ? » on a law's page: the section saying
+ * where they are changes nothing), found by the full-text index though the whole corpus' ranking left them out:
+ * candidates for `chooseSections`.
  */
 async function ownSections(
   query: string,
   best: SearchResult | undefined,
   store: AnswerDeps["store"],
 ): Promise<SearchResult[]> {
-  if (!best || !store || askedFor(query).length === 0) return [];
+  // Asked under a condition: the page's sections saying whether the condition changes anything.
+  const condition = conditionAnswer(query);
+  const answering =
+    best && condition
+      ? (await sectionsOf(best, store)).filter((r) => r.id !== best.id && splitSentences(r.text).some(condition))
+      : [];
+  if (!best || !store || askedFor(query).length === 0) return answering;
   const title = new Set(keywords(best.document.title));
   const rest = keywords(query).filter((w) => !title.has(w));
-  if (rest.length === 0) return [];
+  if (rest.length === 0) return answering;
   const folded = fold(expandQuery(rest.join(" ")))
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
   const hits = await store.searchText(folded, OWN_SECTIONS_SEARCHED, undefined, { withChunks: true });
-  return hits.flatMap((h) =>
+  const lacking = hits.flatMap((h) =>
     h.chunk && h.chunk.document.id === best.document.id && h.id !== best.id && saysLacking(query, h.chunk.text)
       ? [
           {
@@ -1104,6 +1131,7 @@ async function ownSections(
         ]
       : [],
   );
+  return [...answering, ...lacking];
 }
 
 /**
@@ -1180,10 +1208,12 @@ const OWN_SECTIONS_SEARCHED = 60;
 const MAX_BEST_SECTIONS = 3;
 
 /** Several passages of one document as one source: their texts and headings, in the page's order. */
-function asOne(group: SearchResult[]): SearchResult {
+function asOne(group: SearchResult[]): QuotedPassage {
   if (group.length === 1) return group[0]!;
   return {
     ...group[0]!,
+    // Each section's own heading and text: « En bref » credits a sentence with the place its section is about.
+    parts: group.map((r) => ({ section: r.section, text: r.text })),
     text: group.map((r) => r.text).join("\n\n"),
     section: [...new Set(group.map((r) => r.section).filter(Boolean))].join(" ; "),
     score: Math.max(...group.map((r) => r.score)),
@@ -1207,6 +1237,9 @@ async function* extractive(
   general: string[] = [],
 ): AsyncGenerator<AnswerEvent> {
   groups = groups.map((g) => [...g]);
+  // A question asked under a condition (« … si nos données sont hébergées en France ? »): each excerpt shows the
+  // sentence saying whether the condition changes anything, which « En bref » then quotes.
+  const condition = query ? conditionAnswer(query) : null;
   // The best document's quotation may be longer: it is the one most likely to hold the answer whole. A section
   // added for what the question asks (`extra`) is quoted as one of two and leaves the others their length.
   const quotes = groups.map((g, i) => {
@@ -1226,6 +1259,7 @@ async function* extractive(
         r.section,
         asked,
         counted,
+        condition ?? undefined,
       ),
     );
   });

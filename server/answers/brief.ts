@@ -4,19 +4,24 @@
  * date for « quand », a name for « qui », several peers for « d'autres villes »), each followed by its source and
  * date, short enough to be read aloud in a council meeting. Nothing is rewritten: a sentence is quoted as the corpus
  * writes it (bold markers aside), or not at all. Also what the question asks that the passages cannot give (a cost
- * per poste, a figure for the asker's own commune), said plainly before the quotes.
+ * per poste, a figure for the asker's own commune), said plainly before the quotes. A question asked under a condition
+ * (« … si nos données sont hébergées en France ? ») is answered first by the sentence saying whether the condition
+ * changes anything (`condition.ts`); a question with two asks (« Qui possède X et est-ce que sa licence a changé ? »)
+ * by a sentence for each, or says which one the passages do not answer.
  */
 
 import { fold, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
-import { type Asked, holdsAsked } from "../retrieval/rank.ts";
+import { type Asked, askedFor, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
+import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
 import { personBrief } from "./person-brief.ts";
 import {
+  alike,
   askedYears,
   distinguishingNames,
   holdsStem,
@@ -90,6 +95,12 @@ export interface BriefQuote {
   source: number;
 }
 
+/**
+ * A passage as the answer quotes it: one section, or several of one document glued, each section's heading and text
+ * kept (`parts`) so that a sentence is credited with the place its own section is about.
+ */
+export type QuotedPassage = SearchResult & { parts?: Pick<SearchResult, "section" | "text">[] };
+
 export interface Brief {
   /** « En bref : … » as the answer writes it (without the blank line after it). */
   text: string;
@@ -109,14 +120,56 @@ export function shortTitle(title: string): string {
  * « (Ville de Lyon, mars 2026) [1] »: the source of a quoted sentence, as read aloud and as a link. A catalog card is
  * named as one (« fiche « Dr.Web » du catalogue »), with its date or « sans date »: never a bare « (Produit) ».
  */
-function sourceOf(r: SearchResult, n: number): string {
+function sourceOf(r: QuotedPassage, n: number, sentence = ""): string {
   if (r.document.kind === "catalog") {
     const name = r.document.title.replace(/^[^:]*:\s*/, "");
     const date = r.document.date ? frenchDate(r.document.date) : message("answer.briefUndated");
     return `(${message("answer.briefCard", { name })}, ${date}) [${n}]`;
   }
   const date = r.document.date ? `, ${frenchDate(r.document.date)}` : "";
-  return `(${shortTitle(r.document.title)}${date}) [${n}]`;
+  const place = sectionPlace(r, sentence);
+  return `(${place ? `${place}, ` : ""}${shortTitle(r.document.title)}${date}) [${n}]`;
+}
+
+/** Longest name of a section's subject (« Boé » of « Boé (Lot-et-Garonne) : 95 % des postes sous Ubuntu »). */
+const SECTION_PLACE_CHARS = 40;
+
+/**
+ * The collectivité a case study's sentence is about when neither the sentence nor its document's short title names
+ * it: the subject its section's heading opens on (« Boé » in « Autres collectivités françaises »), so that « Le projet
+ * est parti d'une contrainte … » read aloud says whose project. Empty when the title or the sentence holds a word of
+ * it already (« Munich : le retour à Windows » in « Munich et LiMux »), or the passage is not a case study.
+ */
+function sectionPlace(r: QuotedPassage, sentence: string): string {
+  if (r.document.kind !== "case-study" || !sentence) return "";
+  const probe = fold(sentence.slice(0, 60)).replace(/[^a-z0-9]+/g, " ");
+  const part =
+    r.parts?.find((p) =>
+      fold(p.text)
+        .replace(/[^a-z0-9]+/g, " ")
+        .includes(probe),
+    ) ?? (r.parts ? undefined : r);
+  const heading = part?.section ?? "";
+  if (!heading.includes(":")) return "";
+  const lead = heading
+    .split(/\s+:\s+|\s*:\s+/)[0]!
+    .replace(/\s*\([^)]*\)/g, "")
+    .trim();
+  if (!lead || lead.length > SECTION_PLACE_CHARS || !/^\p{Lu}/u.test(lead)) return "";
+  // (A word of the lead in the title or the sentence: they say whom already — « Munich, puis Nancy » in « Munich et
+  // LiMux ».)
+  const named = new Set([...stemsOf(shortTitle(r.document.title)), ...stemsOf(sentence)]);
+  return stemsOf(lead).some((s) => s.length > 2 && named.has(s)) || abbreviates(lead, r.document.title) ? "" : lead;
+}
+
+/** Whether a name is the initials of words the title writes in a row (« CPI » of « Cour pénale internationale »). */
+function abbreviates(name: string, title: string): boolean {
+  if (!/^\p{Lu}{2,6}$/u.test(name)) return false;
+  const initials = (title.match(/\p{L}+/gu) ?? [])
+    .filter((w) => w.length > 3 || /^\p{Lu}/u.test(w))
+    .map((w) => fold(w[0]!))
+    .join("");
+  return initials.includes(fold(name));
 }
 
 /** Whether a sentence opens on one of a section's expressions (folded, whole words). */
@@ -157,39 +210,194 @@ export function subjectWords(question: string): string[] {
 
 /**
  * « En bref »: the sentences of the quoted passages (`excerpts`, the text shown of each of `used`) that answer most
- * directly, best first, within `BRIEF_CHARS`; null when none holds a subject word of the question.
+ * directly, best first, within `BRIEF_CHARS`; null when none holds a subject word of the question. A question with
+ * two asks: a sentence for each, within `PEERS_CHARS`, and what the passages do not say of either.
  */
-export function briefOf(question: string, used: SearchResult[], excerpts: string[], asked: Asked[]): Brief | null {
-  // A question about one catalog product: the lines of its card that answer what it asks.
-  const card = cardBrief(question, used, excerpts, BRIEF_CHARS);
-  if (card) return card;
+export function briefOf(question: string, used: QuotedPassage[], excerpts: string[], asked: Asked[]): Brief | null {
+  const parts = askParts(question);
+  // A question about one catalog product: the lines of its card that answer what it asks. Not one asked under a
+  // condition on where data are (« le CLOUD Act s'applique-t-il si nos données sont hébergées en France par
+  // Microsoft ? »): no line of a card says whether where they are changes anything.
+  if (!conditionOf(question)?.place) {
+    const card = cardBrief(question, used, excerpts, BRIEF_CHARS);
+    if (card) return card;
+  }
   // « Qui est X ? »: the sentence that gives X's role.
-  const person = personBrief(question, used, excerpts, BRIEF_CHARS, sourceOf);
+  const person = personBrief(question, used, excerpts, BRIEF_CHARS, (r, n) => sourceOf(r, n));
   if (person) return person;
+  if (used.length === 0) return null;
+  const intro = message("answer.brief", { quotes: "" });
+  const costOf = (c: Candidate) => c.text.length + sourceOf(used[c.source - 1]!, c.source, c.text).length + 4;
+  if (parts.length >= 2) return twoAsks(question, parts, used, excerpts, costOf);
   const subject = subjectWords(question);
-  if (subject.length === 0 || used.length === 0) return null;
-  const price = asks(question, "prix");
+  if (subject.length === 0) return null;
+  const candidates = weighed(question, subject, used, excerpts, asked, question);
+  const chosen = asksPeers(question)
+    ? peerSentences(candidates, PEERS_CHARS - intro.length, costOf)
+    : pickVerbatim(candidates, {
+        max: MAX_SENTENCES,
+        perDocument: 2,
+        budget: BRIEF_CHARS - intro.length,
+        cost: costOf,
+        // A weaker sentence than half the best's score adds length, not an answer.
+        tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
+      });
+  return chosen.length ? quoted(chosen, used) : null;
+}
+
+/** « En bref » quoting `chosen`, each with its source, then what the passages do not say (`missing` asks). */
+function quoted(chosen: Candidate[], used: QuotedPassage[], missing: string[] = []): Brief {
+  const quotes = chosen.map((c) => `« ${c.text} » ${sourceOf(used[c.source - 1]!, c.source, c.text)}`);
+  const lacks = missing.map((ask) => message("answer.briefAskMissing", { ask: `« ${ask} »` }));
+  return {
+    text: message("answer.brief", { quotes: [...quotes, ...lacks].join(" ") }),
+    quotes: chosen.map((c) => ({ text: c.text, source: c.source })),
+  };
+}
+
+/** The openings of a second ask after « et » (`[seconde demande]` of `brief.txt`), as word lists. */
+const SECOND_ASK = entries("seconde demande").map((e) => e.trim().split(" "));
+
+/**
+ * The asks of a question, as it writes them: one, or two when its last sentence joins a second by « et » before a
+ * question word (« Qui possède Jitsi et est-ce que sa licence a changé ? », « … et combien ça a coûté ? »), each with
+ * a word of its own before it. A follow-up joined to the question before it (« Qu'a fait Graz ? Et combien … ? »)
+ * asks its last sentence alone.
+ */
+export function askParts(question: string): string[] {
+  const last =
+    question
+      .trim()
+      .split(/(?<=[?!])\s+/)
+      .at(-1) ?? question;
+  const tokens = [...last.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: fold(m[0]), at: m.index }));
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i]!.word !== "et") continue;
+    const after = tokens.slice(i + 1).map((t) => t.word);
+    if (!SECOND_ASK.some((e) => e.every((w, j) => after[j] === w))) continue;
+    const first = last
+      .slice(0, tokens[i]!.at)
+      .replace(/[\s,;]+$/, "")
+      .trim();
+    const second = last.slice(tokens[i + 1]!.at).trim();
+    if (subjectWords(first).length === 0 || keywords(second).length === 0) continue;
+    return [first, second];
+  }
+  return [question];
+}
+
+/** An ask as « En bref » names it when the passages do not answer it: its end mark and a leading « et » dropped. */
+const askWritten = (ask: string) => ask.replace(/^et\s+/i, "").replace(/[\s?!.]+$/, "");
+
+/**
+ * A question with two asks: a sentence for each (weighed on the ask's own subject words, with the first ask's names —
+ * « ça » of « … et combien ça a coûté ? » is what the first ask names), the best pairing first, quoted in the asks'
+ * order within `PEERS_CHARS`. A sentence for an ask holds one of its own words (not only the first ask's), and one of
+ * the first ask's names in it or its document's title. An ask for a price or a figure that no quoted passage gives at
+ * all (no amount, no number) is said not answered; another ask left unanswered is left unsaid (the passages may say it
+ * in words no sentence picked). Null when no ask is answered.
+ */
+function twoAsks(
+  question: string,
+  parts: string[],
+  used: QuotedPassage[],
+  excerpts: string[],
+  costOf: (c: Candidate) => number,
+): Brief | null {
+  const firstSubject = subjectWords(parts[0]!);
+  const written = new Set((question.match(/[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map((w) => fold(w)));
+  const names = firstSubject.filter((w) => written.has(w));
+  const carriedWords = names.length ? names : firstSubject;
+  const carried = carriedWords.map(wordStem);
+  const titles = used.map((r) => stemsOf(r.document.title));
+  const lists = parts.map((part, k) => {
+    const own = subjectWords(part).map(wordStem);
+    const subject = [...new Set([...subjectWords(part), ...(k > 0 ? carriedWords : [])])];
+    return weighed(part, subject, used, excerpts, askedFor(part), question).filter((c) => {
+      if (c.score <= 0) return false;
+      if (k === 0) return true;
+      const words = stemsOf(c.text);
+      // (« … et qui a eu la meilleure note ? »: a sentence naming no one answers no « qui ».)
+      const plain = c.text.replace(/\([^)]*\)/g, "");
+      if (asks(part, "qui") && !PERSON.test(plain) && !NAMED.test(plain)) return false;
+      return (
+        (own.length === 0 || own.some((s) => holdsStem(words, s))) &&
+        carried.some((s) => holdsStem(words, s) || holdsStem(titles[c.source - 1]!, s))
+      );
+    });
+  });
+  const picks = new Map<number, Candidate>();
+  let left = PEERS_CHARS - message("answer.brief", { quotes: "" }).length;
+  for (;;) {
+    // The strongest sentence of an ask not yet answered, unlike those picked and within the budget.
+    let best: { k: number; c: Candidate } | null = null;
+    lists.forEach((list, k) => {
+      if (picks.has(k)) return;
+      const c = list.find(
+        (x) => costOf(x) <= left && ![...picks.values()].some((p) => p.text === x.text || alike(p.text, x.text)),
+      );
+      if (c && (!best || c.score > best.c.score)) best = { k, c };
+    });
+    if (!best) break;
+    const { k, c } = best as { k: number; c: Candidate };
+    picks.set(k, c);
+    left -= costOf(c);
+  }
+  if (picks.size === 0) return null;
+  const shown = excerpts.join(" ");
+  const missing = parts.flatMap((part, k) => {
+    if (picks.has(k)) return [];
+    const price = asks(part, "prix");
+    const counted = askedFor(part).includes("quantity");
+    const given = price ? MONEY.test(shown) : counted ? holdsAsked(shown, ["quantity"]) : true;
+    return given ? [] : [askWritten(part)];
+  });
+  const chosen = [...picks.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
+  return quoted(chosen, used, missing);
+}
+
+/**
+ * The sentences of the quoted passages that may answer `ask` (the question, or one of its asks) about `subject`,
+ * each weighed for how directly it answers, best first. `question`: the whole question, whose names set its subject
+ * apart among the passages and whose figures say which refuted claim it asks about.
+ */
+function weighed(
+  ask: string,
+  subject: string[],
+  used: QuotedPassage[],
+  excerpts: string[],
+  asked: Asked[],
+  question: string,
+): Candidate[] {
+  const price = asks(ask, "prix");
   const stems = subject.map(wordStem);
   // Subject words counted: a price asked counts one more, the cost itself.
   const total = stems.length + (price ? 1 : 0);
-  const who = asks(question, "qui");
+  const who = asks(ask, "qui");
   // « Combien d'agents utilisent … ? » counts those who use it (`countedDoers`).
-  const doers = asked.includes("quantity") && countedDoers(question) !== null;
-  const years = askedYears(question).map((y) => y.year);
-  const peers = asksPeers(question);
+  const doers = asked.includes("quantity") && countedDoers(ask) !== null;
+  const years = askedYears(ask).map((y) => y.year);
+  const peers = asksPeers(ask);
+  // A condition asked (« … si nos données sont hébergées en France ? »): the sentence saying whether it changes anything.
+  const condition = conditionAnswer(ask);
   const candidates: Candidate[] = [];
   const titles = used.map((r) => stemsOf(r.document.title));
+  // (The names of a condition on where data are, « … si nos données sont hébergées chez Dropbox », say where, not
+  // what is asked of.)
+  const named = conditionOf(question)?.place ? withoutCondition(question) : question;
   const names = distinguishingNames(
-    question,
-    subject,
+    named,
+    subjectWords(named),
     used,
     used.map((r) => r.text),
   );
   // What each passage is about: its document's title and its whole text (« (CPI) » the excerpt may leave out).
   const about = used.map((r, i) => [...titles[i]!, ...stemsOf(r.text)]);
-  // A country asked (« collectivités françaises »): a sentence whose subject is another country's comes last.
-  const countries = countriesOf(question);
-  const risk = asks(question, "risque");
+  // A country asked (« collectivités françaises »): a sentence whose subject is another country's comes last, or is
+  // left out when the question asks for that country's collectivités. (Not a
+  // country of the condition, « si nos données sont hébergées en France »: it is where, not whose.)
+  const countries = countriesOf(conditionOf(ask)?.place ? withoutCondition(ask) : ask);
+  const risk = asks(ask, "risque");
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
     const card = r.document.kind === "catalog";
@@ -216,8 +424,10 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
       if (isInventoryNames(own)) return;
       const words = stemsOf(own);
       const cost = COST.test(fold(own));
-      // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »).
-      const hits = stems.filter((s) => holdsStem(words, s)).length + (price && cost ? 1 : 0);
+      // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »). A condition
+      // asked: saying whether it changes anything is what it is about (« peu importe où … »).
+      const answers = !!condition?.(own);
+      const hits = stems.filter((s) => holdsStem(words, s)).length + (price && cost ? 1 : 0) + (answers ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
@@ -232,7 +442,7 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
       if (price && cost) score += 2;
       // « Combien d'agents utilisent Visio ? »: a figure of another thing (« ses 80 000 agents ») is not read aloud.
       // Nor, when none counts what is asked, a sentence without a figure of it (« des agents publics qui l'utilisent »).
-      const fit = asked.includes("quantity") ? countedFit(question, own) : 0;
+      const fit = asked.includes("quantity") ? countedFit(ask, own) : 0;
       if (fit < 0 || (fit === 0 && doers && !holdsAsked(own, ["quantity"]))) return;
       if (asked.includes("quantity")) score += (holdsAsked(own, ["quantity"]) ? 2 : -1.5) + 2 * fit;
       if (price && MONEY.test(own)) score += 0.5;
@@ -247,34 +457,22 @@ export function briefOf(question: string, used: SearchResult[], excerpts: string
       if (text.length > 300) score -= 1;
       if (countries.length) {
         const about = [...titleCountries, ...countriesOf(text.split(/\s+/).slice(0, SUBJECT_REACH).join(" "))];
+        // (Asked for a country's collectivités, another country's body is never read aloud as one of them: « des
+        // collectivités françaises » heard of the Austrian army.)
         if (about.some((c) => countries.includes(c))) score += 1;
+        else if (about.length && peers) return;
         else if (about.length) score -= 3;
       }
       // A risk asked of a product (« c'est pareil ? » after « dangereux ? »): its card answers by its publisher, its
       // country and the laws it is exposed to, not by its description.
       if (card && risk) score += opensOn(own, "fiche réponse") ? 3 : -1;
+      // A condition asked: the sentence saying whether it changes anything answers it (« la question n'est pas où
+      // sont stockées ses données »), before one holding more of its words (« Aucune loi n'interdit d'héberger … »).
+      if (answers) score += 3;
       candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
     });
   });
-  candidates.sort((a, b) => b.score - a.score);
-  const intro = message("answer.brief", { quotes: "" });
-  const costOf = (c: Candidate) => c.text.length + sourceOf(used[c.source - 1]!, c.source).length + 4;
-  const chosen = peers
-    ? peerSentences(candidates, PEERS_CHARS - intro.length, costOf)
-    : pickVerbatim(candidates, {
-        max: MAX_SENTENCES,
-        perDocument: 2,
-        budget: BRIEF_CHARS - intro.length,
-        cost: costOf,
-        // A weaker sentence than half the best's score adds length, not an answer.
-        tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
-      });
-  if (chosen.length === 0) return null;
-  const quotes = chosen.map((c) => `« ${c.text} » ${sourceOf(used[c.source - 1]!, c.source)}`);
-  return {
-    text: message("answer.brief", { quotes: quotes.join(" ") }),
-    quotes: chosen.map((c) => ({ text: c.text, source: c.source })),
-  };
+  return candidates.sort((a, b) => b.score - a.score);
 }
 
 /** Candidates weighed for several peers at most (the best by score): their pairs and triples are tried. */

@@ -14,7 +14,8 @@ import { coverage, keywords } from "../retrieval/relevance.ts";
 import type { Retriever, SearchResult } from "../retrieval/search.ts";
 import { phrasePattern } from "../verify/against.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
-import { type Verification, verificationOf, verifyText, withoutNotes } from "../verify/index.ts";
+import { ARTICLE_BEFORE, type Verification, verificationOf, verifyText, withoutNotes } from "../verify/index.ts";
+import { reasonPattern } from "../verify/own-facts.ts";
 import type { FigureFlag } from "./types.ts";
 
 /** Passages a claim is checked against: the best found for it that hold enough of its words. */
@@ -155,7 +156,11 @@ async function checkPart(
         .replaceAll(" [1]", ""),
     ),
   );
-  const stated = extractFigures(part.checked);
+  // The number of an article (« L'article 16 de la loi … ») names a text: it is no figure a passage could call inexact.
+  const stated = extractFigures(part.checked).filter((f) => {
+    const at = part.checked.indexOf(f.raw);
+    return !(f.kind === "number" && at >= 0 && ARTICLE_BEFORE.test(part.checked.slice(Math.max(0, at - 16), at)));
+  });
   const years = stated.flatMap((f) => (f.year ? [f.year] : []));
   const refuted: { figure: string; reason: string }[] = [];
   for (const f of stated.filter((x) => !DATE_KINDS.has(x.kind))) {
@@ -173,6 +178,14 @@ async function checkPart(
   }
   return { reasons: [...refuted.map((x) => x.reason), ...reasons], refuted };
 }
+
+let ownFact: RegExp | null = null;
+/** Whether a reason is what the document's map and catalog say against the sentence (`verify.ownFact`). */
+const isOwnFact = (reason: string) => (ownFact ??= reasonPattern("verify.ownFact")).test(reason);
+
+/** The first reason of a claim's checks that is about a figure (quotes it), or undefined. */
+const claimReasonOf = (checks: PartCheck[], figure: string) =>
+  checks.flatMap((c) => c.reasons).find((r) => quotedIn(r).includes(figure));
 
 /** The « quoted » strings of a reason (figures, names, quotes it is about). */
 const quotedIn = (reason: string) => [...reason.matchAll(/«\s*([^«»]+?)\s*»/g)].map((m) => m[1]!);
@@ -238,15 +251,25 @@ export async function checkClaims(
     const i = sentences.findIndex((s) => s.text.includes(claim));
     const inClaim = (quoted: string) => claim.includes(quoted);
     // The section's own check of these words (against the passages it quotes) gives way to the claim's.
-    outFlags = outFlags.filter(
-      (f) =>
-        f.qualifier || !inClaim(f.figure) || checks.some((c) => c.reasons.some((r) => quotedIn(r).includes(f.figure))),
-    );
+    outFlags = outFlags
+      .filter(
+        (f) =>
+          f.qualifier ||
+          !inClaim(f.figure) ||
+          checks.some((c) => c.reasons.some((r) => quotedIn(r).includes(f.figure))),
+      )
+      // A figure of the claim the claim's check speaks of (« présenté comme « non confirmés » ») takes that reason, not
+      // the section's « absent des passages … de cette section ».
+      .map((f) => {
+        const reason = f.qualifier || !inClaim(f.figure) ? undefined : claimReasonOf(checks, f.figure);
+        return reason ? { ...f, reason } : f;
+      });
     if (i >= 0) {
       const s = sentences[i]!;
       // Uncited (the sender's words in a template), its words are the claim's to check; citing passages, the sentence
       // says they carry it, and is judged on them as in a chat answer.
-      const kept = s.citations.length ? s.reasons : s.reasons.filter((r) => !quotedIn(r).some(inClaim));
+      // What the document's own map says against it (« Lenovo (Hong Kong) … ») stays: the corpus does not know it.
+      const kept = s.citations.length ? s.reasons : s.reasons.filter((r) => isOwnFact(r) || !quotedIn(r).some(inClaim));
       // A figure of the claim still flagged (one its passages call « non confirmé ») leaves its sentence unverified.
       const flagged = outFlags
         .filter((f) => inClaim(f.figure) && !checks.some((c) => c.reasons.some((r) => quotedIn(r).includes(f.figure))))

@@ -58,8 +58,13 @@ const GAZETTEER: Map<string, string[]> = new Map([...aliasList("gazetteer.txt"),
  * searched too.
  */
 const SEATS: Map<string, string[]> = new Map([...aliasList("seats.txt"), ...aliasList("periphrases.txt")]);
-/** Both, as one list: what `aliasesIn` adds to a search. */
-const NAMED_OTHERWISE: [string, string[]][] = [...GAZETTEER, ...SEATS];
+/**
+ * Acronyms of the trade (« CCTP », « DPO », « SaaS ») → what they stand for, folded (`trade-acronyms.txt`): searched
+ * too, held by a passage that writes one, and an acronym the corpus never writes is known when it writes one of them.
+ */
+export const TRADE_ACRONYMS: Map<string, string[]> = new Map(aliasList("trade-acronyms.txt"));
+/** Both, and the acronyms of the trade, as one list: what `aliasesIn` adds to a search. */
+const NAMED_OTHERWISE: [string, string[]][] = [...GAZETTEER, ...SEATS, ...TRADE_ACRONYMS];
 export const METONYMIES: Map<string, string[]> = new Map([...aliasList("metonymies.txt"), ...SEATS, ...GAZETTEER]);
 /**
  * The periphrases of `metonymies.txt` (« le pays du Soleil-Levant », « Outre-Rhin »), not the gazetteer's other names

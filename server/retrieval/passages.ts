@@ -285,7 +285,7 @@ const CONTEXT_FACTOR = 3;
  * with the one before it; a list item with the sentence introducing its list), then the sentences around it in the
  * same paragraph and those elsewhere that hold the question's words, without gaps: no « … » leaving a word that
  * refers to nothing. A list keeps whole items; one cut short ends on « […] ». `heading` (the passage's section
- * title) counts for the passage's first sentence.
+ * title) counts for the passage's first sentence; `answers`, a sentence the caller knows answers what is asked.
  * @example excerpt("La DINUM passe à Linux. D'après la presse :\n- la décision porte sur son parc ;\n- sans calendrier.", ["decide"])
  */
 export function excerpt(
@@ -295,6 +295,7 @@ export function excerpt(
   heading = "",
   asked: Asked[] = [],
   counted: Set<string> = new Set(),
+  answers?: (sentence: string) => boolean,
 ): string {
   const all = pieces(text);
   if (all.length === 0) return "";
@@ -317,6 +318,8 @@ export function excerpt(
     // (More when it says so of two of the question's words: it answers better than a figure beside them, or than
     // the opening sentence its heading's words lift.)
     if (asked.length && asking(t) > 0 && statesAbsent(t)) bonus += n >= 2 ? 3 * ASKED_BONUS : ASKED_BONUS;
+    // The sentence the caller knows answers what is asked (whether a condition changes anything: `answers/condition.ts`).
+    if (answers?.(t)) bonus += 2 * ASKED_BONUS;
     return n + bonus;
   };
   // The opening sentence of a passage says what its heading announces: the heading's words count for it, and

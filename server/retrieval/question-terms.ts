@@ -19,6 +19,7 @@ import {
   PHRASE_METONYMIES,
   RANGE_CODES,
   roleAsked,
+  TRADE_ACRONYMS,
   UNNAMED_CITY,
   UNNAMED_PLACE,
   VAGUE_ORIGIN,
@@ -314,8 +315,9 @@ export function questionTerms(asked: string): QuestionTerm[] {
     out.set(word, {
       word,
       // « l'Allemagne »: a passage that says « un Land allemand » speaks of it (`places.txt`).
+      // « le CCTP »: an acronym of the trade is held by a passage that writes what it stands for.
       variants: [
-        ...(parts.length > 1 ? [word] : [word, ...synonymsOf(word)]),
+        ...(parts.length > 1 ? [word] : [word, ...synonymsOf(word), ...(TRADE_ACRONYMS.get(word) ?? [])]),
         ...(capital ? (COUNTRY_ADJECTIVES.get(word) ?? []) : []),
       ],
       name: capital || typedSubject,

@@ -363,6 +363,41 @@ export function holdsCount(text: string, counted: Set<string>): boolean {
 }
 
 /**
+ * Shares written in words (« la moitié », « un tiers », `fractions.txt`, data read by the verifier too), folded, and the
+ * expressions that are never shares (« tiers de confiance »).
+ */
+const SHARES = wordListLines("fractions.txt")
+  .filter((l) => !l.startsWith("!"))
+  .map((l) => words(l.split(":")[0]!).join(" "));
+const NEVER_SHARES = wordListLines("fractions.txt")
+  .filter((l) => l.startsWith("!"))
+  .map((l) => words(l.slice(1)).join(" "));
+
+/**
+ * Whether a text gives a share in words of what the question counts (« plus de la moitié des entreprises » for
+ * « combien d'entreprises »): a share followed by « de/des/du/d' » and, within `COUNT_REACH` words, the thing counted.
+ */
+export function holdsShareOf(text: string, counted: Set<string>): boolean {
+  if (counted.size === 0) return false;
+  const list = words(text);
+  for (const share of SHARES) {
+    const size = share.split(" ").length;
+    for (let i = 0; i + size <= list.length; i++) {
+      if (list.slice(i, i + size).join(" ") !== share) continue;
+      const after = list.slice(i + size, i + size + 1 + COUNT_REACH + 1);
+      if (!/^(?:de|des|du|d)$/.test(after[0] ?? "")) continue;
+      if (NEVER_SHARES.some((n) => ` ${list.slice(i, i + size + 2).join(" ")} `.includes(` ${n} `))) continue;
+      // « la moitié des petites communes », not « la moitié des agents des communes » (a share of agents).
+      for (const w of after.slice(1)) {
+        if (counted.has(stem(w))) return true;
+        if (/^(?:de|des|du|d)$/.test(w)) break;
+      }
+    }
+  }
+  return false;
+}
+
+/**
  * Whether a text has a sentence saying the sources lack what a question asks (`statesAbsent`, holding one of its
  * asking words or their synonyms: « ne documentent pas … son coût final » for « Combien … dépensé … ? »); `asking`: the
  * question itself, or the stems of its asking words.

@@ -55,7 +55,7 @@ import {
 } from "./passage-words.ts";
 import { outsideContext } from "./question-context.ts";
 import { complementOf, ownRelation, questionTerms, spaced } from "./question-terms.ts";
-import { type Asked, countedStems, holdsAsked, holdsCount } from "./rank.ts";
+import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
 export { type CorpusFrequency, type CorpusNames, frequencyFrom, namesFrom, writesAsName } from "./corpus-names.ts";
@@ -385,6 +385,9 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
     for (const t of resolved.filter(
       (t) => (t.name || (t.compound && !ownRelation(question, t.word))) && !t.date && !t.alias,
     )) {
+      // « le CCTP », « un DPO »: an acronym the corpus never writes is known when it writes what it stands for in
+      // several words (`trade-acronyms.txt`, the synonym list); one it writes no meaning of stays unknown.
+      if (await meaningWritten(ctx, t)) continue;
       for (const part of t.word.split(" ")) {
         if (judged.some((p) => p.list.includes(part))) continue;
         // « pare-feux », « coupe-feux »: the plural of a compound typed in lower case is the compound the passages
@@ -423,6 +426,23 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
   return "continue";
+}
+
+/**
+ * Whether the corpus writes, word for word, a meaning of several words of a one-word term (« délégué à la protection
+ * des données » for « DPO », « cahier des charges » for « CCTP »): in a passage read, or anywhere in the corpus (every
+ * word of it, when the corpus's names cannot be read).
+ */
+async function meaningWritten(ctx: Judgement, t: QuestionTerm): Promise<boolean> {
+  const meanings = t.word.includes(" ") ? [] : t.variants.filter((v) => v.includes(" "));
+  if (meanings.length === 0) return false;
+  if (ctx.judged.some((p) => meanings.some((m) => occurs(m, p, true)))) return true;
+  for (const m of meanings) {
+    const written = ctx.corpusNames?.written;
+    if (written ? await written(m) : (await Promise.all(m.split(" ").map(ctx.frequency!))).every((n) => n > 0))
+      return true;
+  }
+  return false;
 }
 
 /**
@@ -910,7 +930,11 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
         !ownRelation(question, t.word) &&
         // « à compter dans l'étude » names a thing: after a definite article, the word is not what is asked of the
         // name (« Quelles études Laura Chaubard a-t-elle faites ? », « ses études », « l'April a pensé » are).
-        !new RegExp(`(?:\\sl'|\\s(?:le|la|les)\\s)${escapeRegExp(t.word)}[\\s?!.,;:]`).test(spaced(question))),
+        !new RegExp(`(?:\\sl'|\\s(?:le|la|les)\\s)${escapeRegExp(t.word)}[\\s?!.,;:]`).test(spaced(question)) &&
+        // « le président du CNLL pense que combien de communes passeront à Linux ? »: a verb of opinion before « que »
+        // opens what is asked, which the passage says with its own verb (« estime que », « prévoit que »); « que
+        // pense-t-il du cloud ? », « son opinion sur … » still ask the opinion itself.
+        !new RegExp(`\\s${escapeRegExp(t.word)}\\s+qu(?:e\\s|')`).test(spaced(question))),
   );
   const others = names.filter((t) => !roleTerms.includes(t));
   // A role held by a person (« Comment s'appelle le DSI de la Région Occitanie ? »): the sentence also names someone,
@@ -932,6 +956,17 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
             .some((p) => asked.has(p)),
         ),
     );
+  // … or the role noun with a name right after it (« son agent Hurukai », « la directrice Martin »): the holder's name.
+  const namesApposed = (raw: string) =>
+    !!role &&
+    [...raw.replace(CITATION, " ").matchAll(/(?<![\p{L}'’])([\p{L}'’-]+)\s+(\p{Lu}[\p{L}\p{N}-]*)/gu)].some(
+      (m) =>
+        [role, `${role}s`].includes(fold(m[1]!).replace(/^[ldms]['’]/, "")) &&
+        !DETERMINERS.has(fold(m[2]!)) &&
+        !fold(m[2]!)
+          .split("-")
+          .some((p) => asked.has(p)),
+    );
   const rawSentences = results.slice(0, JUDGED).map((r) => r.text.split(SENTENCE));
   const namesHolder = (i: number) =>
     roleTerms.every((roleTerm) =>
@@ -939,7 +974,10 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
         (s, k) =>
           roleTerm.variants.some((v) => occurs(v, s)) &&
           (others.length === 0 || others.some((t) => holds(t, s) || holds(t, heading[i]!))) &&
-          (!personRole || roleTerm.word !== role || namesSomeone(rawSentences[i]![k] ?? "")),
+          (!personRole ||
+            roleTerm.word !== role ||
+            namesSomeone(rawSentences[i]![k] ?? "") ||
+            namesApposed(rawSentences[i]![k] ?? "")),
       ),
     );
   // A passage that holds a word of the question only where it says its sources lack it (« le montant de l'adhésion
@@ -1094,6 +1132,8 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     if (slotted && countedSet.size)
       return (
         holdsCount(plain, countedSet) ||
+        // « plus de la moitié des entreprises » for « combien d'entreprises … ? »
+        holdsShareOf(plain, countedSet) ||
         [...fold(plain).matchAll(SPELLED_COUNT)].some((m) => countedSet.has(frStem(m[1]!))) ||
         countsByPronoun(plain, countedSet)
       );
@@ -1101,6 +1141,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     // régionaux ») is a figure too; « deux structures » is not a budget; « trois ans » counts « combien d'années ».
     return (
       holdsAsked(plain, figure) ||
+      holdsShareOf(plain, countedSet) ||
       (counted !== undefined &&
         [...fold(plain).matchAll(SPELLED_COUNT)].some(
           (m) => frStem(m[1]!) === frStem(counted) || countedSet.has(frStem(m[1]!)),

@@ -8,7 +8,7 @@
  * classes from the [wider] section of `overstated.txt` (data), and answers with the passage's sentence.
  */
 import { escapeRegExp, fold } from "../core/text.ts";
-import { wordListLines } from "../i18n/word-lists.ts";
+import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { stem, words } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import { placeAgainst } from "./against-place.ts";
@@ -16,6 +16,9 @@ import { withPronounSubjects } from "./contrast.ts";
 import { polarityClauses } from "./negation.ts";
 import { type CitedSentence, CLASS_WORDS, NEGATED, widerThan } from "./overstated.ts";
 import { contentWords } from "./words.ts";
+
+/** `claim-no-duty.txt`: what says a text creates no duty, and the verbs of a claim that give one. */
+const NO_DUTY = wordListSections("claim-no-duty.txt");
 
 /** Lines of a word list of `server/i18n/fr/`, folded. */
 const listOf = (name: string) => wordListLines(name).map(fold);
@@ -32,6 +35,8 @@ let lists: {
   returnedTo: RegExp;
   gaveUp: RegExp;
   notBinding: RegExp;
+  noDuty: RegExp;
+  duty: RegExp;
   applies: RegExp;
   obliges: RegExp;
 } | null = null;
@@ -41,6 +46,8 @@ const patterns = () => {
     returnedTo: phrasePattern(listOf("claim-returned-to.txt")),
     gaveUp: phrasePattern(listOf("claim-gave-up.txt")),
     notBinding: phrasePattern(listOf("claim-not-binding.txt")),
+    noDuty: phrasePattern((NO_DUTY.get("tournures") ?? []).map(fold)),
+    duty: new RegExp(`(?<!\\p{L})(?:${(NO_DUTY.get("verbes d'obligation") ?? []).map(fold).join("|")})`, "iu"),
     applies: phrasePattern(listOf("claim-applies.txt")),
     obliges: new RegExp(
       `(?<!\\p{L})(?:${listOf("claim-obliges.txt")
@@ -143,6 +150,9 @@ function stillAgainst(claim: string, passages: Read[]): string | null {
   return null;
 }
 
+/** A subject that denies what its verb says (« Aucune loi n'oblige », « Rien n'impose », « Nul texte ne … »). */
+const DENYING_SUBJECT = /(?<!\p{L})(?:aucune?|nulle?|rien|personne|ne|n['’])(?!\p{L})/iu;
+
 /** The class words of a text (« communes », « collectivités »), folded. */
 const classWords = (text: string) => words(text).filter((x) => CLASS_WORDS.has(x));
 
@@ -169,7 +179,7 @@ function bindingAgainst(claim: string, passages: Read[]): string | null {
   if (at < 0) return null;
   const subject = claim.slice(0, at);
   const claimed = classWords(claim.slice(at));
-  if (!claimed.length) return null;
+  if (!claimed.length || DENYING_SUBJECT.test(subject)) return null;
   // A subject with no word of its own (« Elle s'applique déjà à toutes les communes [1] ») stands for what the cited
   // passage is about: any of its sentences may deny it, unless one says some text does bind that class (« Le RGPD
   // s'applique à toutes les collectivités. La directive NIS 2 ne s'applique pas aux communes. »).
@@ -186,6 +196,40 @@ function bindingAgainst(claim: string, passages: Read[]): string | null {
         // Another part of the class may be the one the passage speaks of (« de moins de 3 500 habitants »).
         if (part && /\d/.test(bearing)) continue;
         if (classWords(bearing).some((c) => claimed.some((k) => covers(c, k)))) return s.text;
+      }
+    }
+  return null;
+}
+
+/** « l'article 16 », « article 31 »: the article numbers a text writes, folded. */
+const articles = (text: string) => [...fold(text).matchAll(/(?<!\p{L})articles?\s+(\d+)/gu)].map((m) => m[1]!);
+
+/**
+ * « Le texte X oblige les collectivités à … » (a subject with words of its own): a sentence of a passage about X (X
+ * named in it, in what its pronouns stand for, or in the passage's heading and title, with the same article number)
+ * that says X creates no duty at all (« l'article 16 ne crée aucune obligation juridique … », `claim-no-duty.txt`),
+ * unless what follows limits it to another class.
+ */
+function noDutyAgainst(claim: string, passages: Read[]): string | null {
+  const w = patterns();
+  const at = fold(claim).search(w.obliges);
+  if (at < 0) return null;
+  const subject = claim.slice(0, at);
+  const claimed = classWords(claim.slice(at));
+  if (!claimed.length || contentWords(subject).length === 0 || DENYING_SUBJECT.test(subject)) return null;
+  // A duty (« impose », « oblige »), not « s'applique aux collectivités », which a text creating no duty may do.
+  if (!w.duty.test(fold(claim).slice(at, at + 20))) return null;
+  const numbers = articles(subject);
+  for (const p of passages)
+    for (const s of p.sentences) {
+      const about = `${p.heading} ${s.about}`;
+      if (!namesSubject(about, subject)) continue;
+      if (numbers.length && !numbers.every((n) => articles(about).includes(n))) continue;
+      const folded = fold(s.text);
+      for (const m of folded.matchAll(w.noDuty)) {
+        const bearing = classWords(after(folded, m).split(/\s+/).slice(0, 8).join(" "));
+        if (bearing.length && !bearing.some((c) => claimed.some((k) => covers(c, k)))) continue;
+        return s.text;
       }
     }
   return null;
@@ -257,7 +301,7 @@ export function saidAgainst(claim: string, passages: CitedSentence[][]): string 
     const denied = appliesAgainst(claim, found);
     return denied && denied.length > 240 ? `${denied.slice(0, 237)}…` : denied;
   }
-  const against = stillAgainst(claim, found) ?? bindingAgainst(claim, found);
+  const against = stillAgainst(claim, found) ?? bindingAgainst(claim, found) ?? noDutyAgainst(claim, found);
   if (!against) return null;
   return against.length > 240 ? `${against.slice(0, 237)}…` : against;
 }

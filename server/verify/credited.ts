@@ -7,9 +7,10 @@
 import { beyond } from "./beyond-words.ts";
 import { figureMatches, QUALIFIER_CLAIM, QUANTITY } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
+import { namesOf } from "./proper-nouns.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
-import { contentWords } from "./words.ts";
+import { bagOf, contentWords, inBag } from "./words.ts";
 
 const ATTRIBUTION = beyond("attribution", "giu");
 /** How a passage says its sources give different figures (« Les sources divergent », « ne donnent pas les mêmes »). */
@@ -139,4 +140,57 @@ export function divergingAlone(
     }
   }
   return null;
+}
+
+/** Least content words a claim credited to a source must have, besides the source, to be compared. */
+export const CREDITED_CLAIM_MIN_WORDS = 3;
+/** Share of them a cited statement must write to state the same claim. */
+export const CREDITED_CLAIM_MIN_SHARE = 0.75;
+/** Most words a credit is read over for a claim without a figure (« selon la présidente de la CNIL »). */
+export const CREDITED_CLAIM_MAX_WORDS = 8;
+
+/** A text's first credit (« selon X, … ») read to its comma, and the text without it; null without one. */
+function creditedClaim(text: string): { credit: string; claim: string } | null {
+  const m = [...text.matchAll(ATTRIBUTION)];
+  if (m.length !== 1) return null;
+  const from = m[0]!.index!;
+  const after = text.slice(from + m[0]![0].length);
+  const cut = after.search(/[,;:()[\]\n.]/u);
+  const credit = (cut < 0 ? after : after.slice(0, cut)).trim();
+  if (credit.split(/\s+/).length > CREDITED_CLAIM_MAX_WORDS) return null;
+  return { credit, claim: text.slice(0, from) + (cut < 0 ? "" : after.slice(cut)) };
+}
+
+/**
+ * A claim without a figure credited to one source (« Selon la présidente de la CNIL, cette qualification protège
+ * contre le CLOUD Act ») that the cited passages state credited to another (« Selon le directeur général de l'ANSSI,
+ * Vincent Strubel, elle protège contre le CLOUD Act »): a cited statement writes most of the claim's words (three
+ * quarters, at least three) after a credit of its own, and none of the words of the sentence's credit; no cited
+ * statement writing the claim credits it so. The credit named and the passage's; or null.
+ */
+export function claimCreditSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
+  if (quantities(stated).length > 0) return null;
+  const mine = creditedClaim(withoutReferences(stated));
+  if (!mine) return null;
+  // A credit that names no one (« selon le guide », « selon les sources ») speaks of the passages themselves.
+  if (namesOf(` ${mine.credit}`).length === 0) return null;
+  const creditWords = contentWords(mine.credit);
+  const claimWords = [...new Set(contentWords(mine.claim))].filter((w) => !creditWords.includes(w));
+  if (creditWords.length === 0 || claimWords.length < CREDITED_CLAIM_MIN_WORDS) return null;
+  const need = Math.max(CREDITED_CLAIM_MIN_WORDS, Math.ceil(claimWords.length * CREDITED_CLAIM_MIN_SHARE));
+  let other: string | null = null;
+  for (const src of pool)
+    for (const ss of src.sentences) {
+      if (ss.inHeading) continue;
+      for (const part of withoutReferences(ss.text).split(/\s*;\s*/u)) {
+        const bag = bagOf(part);
+        if (claimWords.filter((w) => inBag(w, bag)).length < need) continue;
+        // The statement names the sentence's source somewhere (« Selon Vincent Strubel » for « Selon le directeur
+        // général de l'ANSSI, Vincent Strubel, … »): the same credit.
+        if (creditWords.some((w) => inBag(w, bag, false))) return null;
+        const theirs = creditedClaim(part);
+        if (theirs && contentWords(theirs.credit).length > 0) other ??= theirs.credit;
+      }
+    }
+  return other ? { name: mine.credit, other } : null;
 }

@@ -8,11 +8,13 @@
  *   sentence without figures, whether its content words are found at all.
  * The result is explainable: each sentence has a status and French reasons.
  */
+
 import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
+import { askedFigureConcluded } from "./asked-conclusion.ts";
 import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
 import { cardDenial } from "./card-denial.ts";
@@ -20,7 +22,7 @@ import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
-import { creditSwapped, divergingAlone } from "./credited.ts";
+import { claimCreditSwapped, creditSwapped, divergingAlone } from "./credited.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { derivedIn } from "./derivations.ts";
 import {
@@ -43,9 +45,11 @@ import {
   QUALIFIER_WORD,
   QUANTITY,
 } from "./figure-match.ts";
+import { figureOfAnother } from "./figure-owner.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { hedgeDropped } from "./hedged.ts";
 import { licenceOpposite } from "./licence.ts";
+import { misplacedCitation } from "./misplaced.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
 import { crossedNames, nameOutOfPlace, termsSwapped } from "./name-swaps.ts";
 import {
@@ -68,6 +72,7 @@ import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
 import { actNotGiven } from "./role-acts.ts";
+import { appositionRoleUnstated } from "./role-apposition.ts";
 import { roleUnstated } from "./role-unstated.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
 import {
@@ -260,7 +265,7 @@ export function spelledOutNames(sentence: string, bags: Bag[]): Set<string> {
  * Words before a number that make it part of a name (`server/i18n/fr/name-numbers.txt`, data): « l'article 31 »,
  * « alinéa 2 », « la version 3.2 », « le chapitre 19.6 ».
  */
-const ARTICLE_BEFORE = new RegExp(
+export const ARTICLE_BEFORE = new RegExp(
   `(?<!\\p{L})(?:${wordList("name-numbers.txt").map(escapeRegExp).join("|")})\\s*$`,
   "iu",
 );
@@ -289,6 +294,8 @@ function checkSentence(
 ): string[] {
   const sentence = withoutNotes(written);
   const reasons: string[] = [];
+  /** The reason that the sentence's words are not in what it cites, once given. */
+  let wordsReason: string | null = null;
   const w = where(cited);
   const pool = cited.length ? sources.filter((s) => s.n !== null && cited.includes(s.n)) : sources;
   const withFacts = [...pool, ...facts];
@@ -320,8 +327,14 @@ function checkSentence(
     const stating = found.filter((ss) => !ss.asks);
     const candidates = stating.length > 0 ? stating : found;
     if (candidates.length === 0) {
-      // The user's own figure (« notre commune de 12 000 habitants »), repeated: context, not a claim.
-      if (asked.figures.some((a) => figureMatches(f, a))) continue;
+      // The user's own figure (« notre commune de 12 000 habitants »), repeated: context, not a claim — unless the
+      // sentence concludes from it where the passages count the same thing otherwise (`asked-conclusion.ts`).
+      if (asked.figures.some((a) => figureMatches(f, a))) {
+        const at = spots.find((x) => x.f === f)?.at ?? stated.indexOf(f.raw);
+        const other = cited.length ? askedFigureConcluded(stated, f, at, pool) : null;
+        if (other) reasons.push(message("verify.askedConcluded", { figure: f.raw, other, where: w }));
+        continue;
+      }
       reasons.push(message("verify.figureNotFound", { figure: f.raw, where: w }));
       continue;
     }
@@ -417,9 +430,11 @@ function checkSentence(
     if (QUANTITY.has(f.kind) && !fromFacts) foundAt.set(f, counted);
     // The passage's heading repeating the figure (« le prix de VMware après le rachat (+430 %) »), or a sentence denying
     // it (« La forte hausse est avérée, mais pas le chiffre de 430 % »), does not vouch for it.
-    const vouches = (c: SourceSentence) => !c.qualified && !c.inHeading && !deniedIn(c.text, matches);
-    if (matching.some((c) => c.qualified) && !matching.some(vouches) && !QUALIFIER_CLAIM.test(sentence)) {
-      const qualified = matching.find((c) => c.qualified)!;
+    // A figure the sentence after calls exact while it qualifies the others is not qualified (`SourceSentence.exact`).
+    const qualifies = (c: SourceSentence) => c.qualified && !c.exact?.some(matches);
+    const vouches = (c: SourceSentence) => !qualifies(c) && !c.inHeading && !deniedIn(c.text, matches);
+    if (matching.some(qualifies) && !matching.some(vouches) && !QUALIFIER_CLAIM.test(sentence)) {
+      const qualified = matching.find(qualifies)!;
       // The whole word the source uses (« non confirmé », « contestée »), from the sentence or else its heading.
       const q =
         qualified.qualifier ??
@@ -544,6 +559,9 @@ function checkSentence(
         ? message("verify.nationalityUnnamed", { name: nationality.name, adjective: nationality.adjective, where: w })
         : message("verify.nationality", { ...nationality, other: nationality.other, where: w }),
     );
+  // A true figure of the passages given to another thing they name, which they give another figure (`figure-owner.ts`).
+  const owner = cited.length > 0 ? figureOfAnother(stated, pool) : null;
+  if (owner) reasons.push(message("verify.figureOfAnother", { ...owner, where: w }));
   const claimBag = bagOf(stated);
   // The subject of a source sentence is the claim's too when the claim writes it, or its acronym (« l'ANCT » for
   // « l'Agence nationale de la cohésion des territoires (ANCT) »).
@@ -667,6 +685,10 @@ function checkSentence(
   if (cited.length > 0) {
     const credit = creditSwapped(stated, pool);
     if (credit) reasons.push(message("verify.sourceSwapped", { where: w, ...credit }));
+    // The same claim, without a figure, credited to another source than the passage's (« selon la présidente de la
+    // CNIL » where the passage says « selon le directeur général de l'ANSSI »).
+    const claimCredit = credit ? null : claimCreditSwapped(stated, pool);
+    if (claimCredit) reasons.push(message("verify.claimCreditSwapped", { where: w, ...claimCredit }));
     const diverging = credit ? null : divergingAlone(stated, pool);
     if (diverging) reasons.push(message("verify.divergingAlone", { where: w, ...diverging }));
     const unsaid = credit || diverging ? null : creditUnsaid(stated, pool);
@@ -705,6 +727,14 @@ function checkSentence(
     if (ban) reasons.push(message("verify.banUnstated", { where: w, word: ban }));
     const unstated = swapped ? null : roleUnstated(stated, pool);
     if (unstated) reasons.push(message("verify.roleUnstated", { ...unstated, where: w }));
+    // « X, <rôle> de Y, a fait … »: the apposition's role, where the passages give the person another or none.
+    const apposed = swapped || unstated ? null : appositionRoleUnstated(stated, pool);
+    if (apposed)
+      reasons.push(
+        apposed.other
+          ? message("verify.appositionRoleOther", { ...apposed, other: apposed.other, where: w })
+          : message("verify.appositionRole", { name: apposed.name, role: apposed.role, where: w }),
+      );
   }
   // More than the cited passages allow: uniqueness they do not state, a possibility or an unconfirmed point stated as
   // done, what they warn against (`uniqueness.ts`, `modality.ts`, `warned.ts`).
@@ -790,16 +820,34 @@ function checkSentence(
         : MIN_CLAIM_COVERAGE;
       if ((content.length - missing.length) / content.length < min - 1e-9) {
         reasons.push(
-          message("verify.wordsNotFound", {
+          (wordsReason = message("verify.wordsNotFound", {
             where: w,
             words: missing
               .slice(0, 5)
               .map((m) => `« ${m} »`)
               .join(", "),
-          }),
+          })),
         );
       }
     }
+  }
+  // Every word found elsewhere: the sentence is another given passage's, cited to the wrong one (`misplaced.ts`); said
+  // so in place of the words the cited passage lacks.
+  if (cited.length > 0 && reasons.every((r) => r === wordsReason)) {
+    const misplaced = misplacedCitation(stated, cited, sources);
+    if (misplaced)
+      reasons.splice(
+        0,
+        reasons.length,
+        message("verify.misplaced", {
+          where: w,
+          n: misplaced.n,
+          words: misplaced.missing
+            .slice(0, 5)
+            .map((m) => `« ${m} »`)
+            .join(", "),
+        }),
+      );
   }
   return [...new Set(reasons)];
 }

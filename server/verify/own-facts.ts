@@ -164,6 +164,13 @@ const UNLINKED_PLACE = bounded(
 );
 /** « n'a rien d'américain ». */
 const NOTHING_OF = bounded(`(?:${alternation("rien de")})\\s+d(?:e\\s+|')\\s*(${ADJECTIVE})`);
+const INDEPENDENT = alternation("indépendant");
+/** « société britannique indépendante », « un éditeur indépendant », « est resté indépendant »: owned by no one else. */
+const BEARER_INDEPENDENT = bounded(
+  `(?:(?:${alternation("porteurs")})(?:\\s+(?:${ADJECTIVE}))?|(?:est|sont|reste|restent|demeure|demeurent)(?:\\s+(?:un|une|des))?)\\s+(?:${INDEPENDENT})`,
+);
+/** An independence word right after what was matched (« société britannique| indépendante »). */
+const INDEPENDENT_AFTER = new RegExp(`^\\s+(?:${INDEPENDENT})(?![\\p{L}\\p{N}])`, "iu");
 /** A negation before what the clause says (« n'est pas libre », « ne relève d'aucune loi »). */
 const NEGATION = /(?<!\p{L})(?:ne|n'|pas|jamais|aucun|aucune|ni|non)(?!\p{L})/u;
 
@@ -270,8 +277,10 @@ export function statementsOf(folded: string, original: string): Statement[] {
       negatable: true,
     });
   const countryStatement = (place: Place, m: RegExpMatchArray) => {
-    // « contrôlé par une société chinoise »: said of the controlling owner.
-    const control = CONTROL_BEFORE.test(folded.slice(Math.max(0, m.index! - 60), m.index!));
+    // « contrôlé par une société chinoise », « une société britannique indépendante »: said of whoever controls it.
+    const control =
+      CONTROL_BEFORE.test(folded.slice(Math.max(0, m.index! - 60), m.index!)) ||
+      INDEPENDENT_AFTER.test(folded.slice(m.index! + m[0].length));
     said(m, (p) => !p.countries.length || inCountries(p, place, control));
   };
   for (const m of all(BEARER_ADJECTIVE)) {
@@ -306,6 +315,15 @@ export function statementsOf(folded: string, original: string): Statement[] {
   };
   for (const m of all(UNLINKED_PLACE)) unlinked(placeOfName(words(m[1]!).join(" ")), m);
   for (const m of all(NOTHING_OF)) unlinked(placeOfAdjective(m[1]!), m);
+  // « indépendant »: the map gives its vendor no controlling owner (a vendor and its owner are two countries).
+  for (const m of all(BEARER_INDEPENDENT))
+    out.push({
+      said: original.slice(m.index!, m.index! + m[0].length),
+      at: m.index!,
+      end: m.index! + m[0].length,
+      holds: (p) => p.countries.length < 2,
+      negatable: false,
+    });
   // « extra-européen »: whoever controls it is not European, or an extra-European law reaches it.
   for (const m of all(BEARER_EXTRA)) said(m, (p) => !p.countries.length || !europeanControlled(p));
   for (const m of all(LAW_EXTRA)) said(m, (p) => p.laws.length > 0 || (!p.countries.length && !p.laws.length));

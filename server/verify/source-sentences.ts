@@ -17,6 +17,8 @@ export interface SourceSentence {
   figures: Figure[];
   bag: Bag;
   qualified: boolean;
+  /** Figures the sentence after says are exact while it qualifies the others (« Les dates de 2004 et 2008 sont exactes, mais … »). */
+  exact?: Figure[];
   /**
    * A self-reported figure's qualifier as written where it qualifies the sentence, in it or in the sentence after it
    * (« Il s'agit d'un chiffre communiqué par la municipalité elle-même »): what the reason quotes.
@@ -101,8 +103,34 @@ export function asidesApart(sentence: string, reserve: RegExp): { main: string; 
  */
 function qualifiesBefore(next: string, previous: string): boolean {
   const first = statementsOf(next.replace(/^\s*[-*•]\s+/, ""))[0] ?? "";
-  return QUALIFIER_SOURCE.test(first) && extractFigures(first).length === 0 && !qualifiesItsOwn(first, previous);
+  return (
+    (QUALIFIER_SOURCE.test(first) && extractFigures(first).length === 0 && !qualifiesItsOwn(first, previous)) ||
+    contrastQualified(next, previous) !== null
+  );
 }
+
+/**
+ * « Les dates de 2004 et 2008 sont exactes, mais ces trois chiffres ne sont confirmés par aucune autre source »: the
+ * next sentence's part after a contrast names the figures before by a noun of a figure (« ces trois chiffres ») and
+ * qualifies them; the figures its first part writes (« 2004 et 2008 ») are the ones it does not. Those figures, or null
+ * when the sentence does not qualify so.
+ */
+function contrastQualified(next: string, previous: string): Figure[] | null {
+  const first = statementsOf(next.replace(/^\s*[-*•]\s+/, ""))[0] ?? "";
+  const parts = first.split(CONTRAST_BREAK);
+  const k = parts.findIndex(
+    (part, i) =>
+      i > 0 &&
+      QUALIFIER_SOURCE.test(part) &&
+      extractFigures(part).length === 0 &&
+      contentWords(part.slice(0, part.search(QUALIFIER_SOURCE))).some((w) => FIGURE_NOUNS.has(w)) &&
+      !qualifiesItsOwn(part, previous),
+  );
+  return k < 0 ? null : extractFigures(parts.slice(0, k).join(" "));
+}
+
+/** A contrast inside a statement (« …, mais … », « ; en revanche, … »). */
+const CONTRAST_BREAK = /,?\s+(?:mais|en revanche|toutefois|cependant)\s*,?\s+/iu;
 
 /** Nouns that name a figure (« ce chiffre », « ce montant »: `server/i18n/fr/figure-nouns.txt`), folded. */
 const FIGURE_NOUNS = new Set(wordList("figure-nouns.txt").map((w) => fold(w)));
@@ -163,6 +191,7 @@ function sourceSentences(text: string, heading: string): SourceSentence[] {
         qualifiesOwn(t) ||
         qualifiesBefore(spans[i + 1] ?? "", t) ||
         (qualifying !== "" && figures.some((f) => qualifying.includes(f.raw))),
+      exact: qualifiesOwn(t) ? undefined : (contrastQualified(spans[i + 1] ?? "", t) ?? undefined),
       // Quoted inside a sentence of the reason, lower-case.
       qualifier: (qualifiesOwn(t) ? t : qualifiesBefore(spans[i + 1] ?? "", t) ? spans[i + 1] : undefined)
         ?.match(SELF_REPORTED_WORD)?.[0]

@@ -192,7 +192,7 @@ describe.skipIf(!browserAvailable)("the conversation in a real browser", () => {
     expect(markdown).toContain("## Combien la Gendarmerie a-t-elle économisé avec Linux ?");
     expect(markdown).toContain("## Et depuis quand ?");
     expect(markdown).toContain("12 millions d'euros par an[^1]");
-    expect(markdown).toMatch(/^1\. .+ — https?:\/\/\S+$/m);
+    expect(markdown).toMatch(/^- .+ — https?:\/\/\S+( \(cité : note \d+\))?$/m);
     expect(markdown).toContain("2031[^1] **[non vérifié]**.");
     await expect.poll(() => page.locator("#ask-export-status").innerText()).toContain("Fichier téléchargé");
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { abstentionText, nameWritten, retrieveForAnswer } from "../../server/answers/answer.ts";
 import { nameIn, pointsBack, withoutAskerPlaces } from "../../server/answers/card-question.ts";
 import type { Engine } from "../../server/engine.ts";
+import { withoutAbbreviations } from "../../server/retrieval/abbreviations.ts";
 import { examplePlaces, withoutExamplePlaces } from "../../server/retrieval/example-place.ts";
 import {
   aboutPerson,
@@ -2706,7 +2707,6 @@ describe("held-out-17: a fact of the asker's own town is asked, not what holds f
     beforeAll(async () => {
       real = await realCorpus();
     }, 120_000);
-    afterAll(async () => real?.close());
     const retrieve = (q: string) => retrieveForAnswer([{ role: "user", content: q }], real.engine);
 
     it("abstains on a town typed in lower case after « à » that the corpus never names", async () => {
@@ -2726,6 +2726,157 @@ describe("held-out-17: a fact of the asker's own town is asked, not what holds f
       // An acronym no passage read defines, or one defined in passing in a list, stays a word written in passing.
       for (const q of ["le PLU ça nous oblige à quoi ?", "Combien la commune donne-t-elle au SDIS chaque année ?"])
         expect((await retrieve(q)).decision, q).toMatchObject({ answerable: false });
+    });
+  });
+});
+
+describe("twenty-third series (held-out-17: an acronym of the trade the corpus writes only in full)", () => {
+  const gdpr =
+    "Avant de signer un contrat cloud, la commune consulte son délégué à la protection des données sur les transferts.";
+
+  it("knows an acronym the corpus never writes when a passage writes what it stands for", async () => {
+    const { frequency, names } = lexicon([gdpr]);
+    const decision = await assessAnswerability(
+      "Le DPD doit-il être consulté avant un contrat cloud ?",
+      [passage("RGPD", gdpr)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true });
+  });
+
+  it("still abstains on an acronym whose meaning the corpus never writes, listed or not", async () => {
+    const { frequency, names } = lexicon([gdpr]);
+    for (const q of [
+      "Le RSSI doit-il être consulté avant un contrat cloud ?",
+      "Le PLUi doit-il être consulté avant un contrat cloud ?",
+    ])
+      expect(await assessAnswerability(q, [passage("RGPD", gdpr)], frequency, names), q).toMatchObject({
+        answerable: false,
+        reason: "unknown-name",
+      });
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers a question on an acronym of the trade the corpus writes in full (« PCA », « AIPD », « SIRH »)", async () => {
+      for (const q of [
+        "Le PCA de la mairie doit prévoir quoi en cas de panne du prestataire ?",
+        "Faut-il une AIPD avant de mettre nos données chez un hébergeur américain ?",
+        "Un logiciel de SIRH libre pour la paie des agents ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+
+    it("abstains on an acronym of the trade whose meaning the corpus never writes, and on one no list knows", async () => {
+      for (const q of ["Quel seuil pour un MAPA de logiciels ?", "Notre PLUi interdit-il les antennes relais ?"])
+        expect(await decide(q), q).toMatchObject({ answerable: false, reason: "unknown-name" });
+    });
+  });
+});
+
+describe("twenty-third series (held-out-17: names-apart — an opinion reported with « que », a status named by its law, a name set after the role)", () => {
+  const ask = async (q: string, text: string, title = "CNLL") => {
+    const { frequency, names } = lexicon([text]);
+    return assessAnswerability(q, [passage(title, text)], frequency, names);
+  };
+
+  it("reads a verb of opinion before « que » as opening what is asked, which the passage says with its own verb", async () => {
+    const text = "Le président du CNLL estime que Linux gagnera les mairies rurales d'ici dix ans.";
+    expect(await ask("Le président du CNLL pense que Linux gagnera les mairies rurales ?", text)).toMatchObject({
+      answerable: true,
+    });
+    // The opinion itself asked (« que pense … de … ? ») still needs a passage that gives it beside the name.
+    const passing = "Le CNLL fédère des entreprises. Linux équipe des mairies rurales.";
+    expect(await ask("Que pense le CNLL de Linux dans les mairies rurales ?", passing)).toMatchObject({
+      answerable: false,
+    });
+  });
+
+  it("answers « comment s'appelle l'agent … ? » from a passage that sets the name right after the role noun", async () => {
+    const named = "Tehtris est un éditeur français d'EDR ; son agent Sentinelle protège les postes des mairies.";
+    expect(
+      await ask("Tehtris protège les postes des mairies, comment s'appelle l'agent ?", named, "Tehtris"),
+    ).toMatchObject({ answerable: true });
+    const unnamed = "Tehtris est un éditeur français d'EDR ; son agent protège les postes des mairies.";
+    expect(
+      await ask("Tehtris protège les postes des mairies, comment s'appelle l'agent ?", unnamed, "Tehtris"),
+    ).toMatchObject({
+      answerable: false,
+    });
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("reads « association loi 1901 » as an association, not a year a passage must hold", async () => {
+      expect(await decide("Le CNLL est une association loi 1901 ? qui en est membre ?")).toMatchObject({
+        answerable: true,
+      });
+      expect(await decide("Quelle association loi 1901 gère la piscine municipale de Rodez ?")).toMatchObject({
+        answerable: false,
+      });
+    });
+  });
+});
+
+describe("twenty-third series (held-out-17: « combien de … ? » answered by a share written in words)", () => {
+  const ask = async (q: string, text: string) => {
+    const { frequency, names } = lexicon([text]);
+    return assessAnswerability(q, [passage("AFUL", text)], frequency, names);
+  };
+
+  it("answers « combien de communes » from « plus de la moitié des communes »", async () => {
+    expect(
+      await ask(
+        "Combien de communes rurales utilisent Thunderbird selon l'AFUL ?",
+        "Selon l'AFUL, plus de la moitié des communes rurales utilisent Thunderbird pour leur messagerie.",
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+
+  it("does not read « un tiers de confiance » nor a share of another thing as the count asked", async () => {
+    for (const text of [
+      "Selon l'AFUL, un tiers de confiance certifie les communes rurales qui utilisent Thunderbird.",
+      "Selon l'AFUL, la moitié des agents des communes rurales utilisent Thunderbird.",
+    ])
+      expect(await ask("Combien de communes rurales utilisent Thunderbird selon l'AFUL ?", text), text).toMatchObject({
+        answerable: false,
+      });
+  });
+});
+
+describe("twenty-third series (held-out-17: an everyday word typed short in a chat)", () => {
+  it("writes the abbreviations of the list in full, and no other short word", () => {
+    expect(withoutAbbreviations("Une commune de 800 hab peut adhérer ?")).toBe(
+      "Une commune de 800 habitants peut adhérer ?",
+    );
+    expect(withoutAbbreviations("Tchap est dispo ? un pb de connexion")).toBe(
+      "Tchap est disponible ? un problème de connexion",
+    );
+    // « tel », « pro », « perso » have several meanings; a word holding an abbreviation is left as it is.
+    expect(withoutAbbreviations("un tel pro perso, habitat, l'hab-x")).toBe("un tel pro perso, habitat, l'hab-x");
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers a question that types « dispo » or « pb » for the word the corpus writes", async () => {
+      for (const q of ["Tchap est dispo pour les mairies ?", "Un pb avec Grist chez nous, à qui s'adresser ?"])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
     });
   });
 });

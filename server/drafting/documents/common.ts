@@ -120,9 +120,12 @@ const GENERIC_NAME_WORD = new RegExp(`^(?:${subjects("mots génériques d'un nom
 /** What opens a clause before its subject (« En 2025, », « Depuis 2020, », « Selon la presse, »). */
 const LEAD_IN = /^(?:en|depuis|dès|après|avant|selon|comme|d['’]après|au|à|aux|pour|fin|début)\s[^,]{1,60},\s*/iu;
 const DETERMINER = /^(?:le|la|les|l['’]|un|une|des|ce|cette|ces)\s*/iu;
-/** Subjects that are others in general (« les collectivités », « la loi », « l'État »). */
+/**
+ * Subjects that are others in general (« les collectivités », « la loi », « l'État »), and the texts of law that bind
+ * everyone (« L'article 16 de la loi de 2016 impose … »).
+ */
 const OTHERS_IN_GENERAL = new RegExp(
-  `^(?:(?:${subjects("autres en général : quantificateurs")})\\s+(?:${subjects("autres en général : noms")})|(?:la|les|aucune|une)\\s+lois?|le droit|la réglementation|le gouvernement|l['’]état|l['’]union européenne|l['’]europe)(?!\\p{L})`,
+  `^(?:(?:${subjects("autres en général : quantificateurs")})\\s+(?:${subjects("autres en général : noms")})|(?:la|les|aucune|une)\\s+lois?|le droit|la réglementation|le gouvernement|l['’]état|l['’]union européenne|l['’]europe|${subjects("autres en général : textes")})(?!\\p{L})`,
   "iu",
 );
 /**
@@ -167,6 +170,12 @@ export function aboutOthers(clause: string): boolean {
     )
   )
     return true;
+  // Someone named by several capitalised words, given a post elsewhere by an apposition that names another place or
+  // body (« Jehan Monnier, directeur du numérique d'Échirolles, organise … »): someone else, checked as a claim (the
+  // role against the passages naming them: `role-apposition.ts`). « Jean Martin, directeur des services techniques,
+  // part à la retraite » names no one else: the collectivité's own matter.
+  const apposed = /^((?:\s+\p{Lu}[\p{Ll}-]+)+)\s*,([^,;:]{1,100}),/u.exec(rest.slice(head.length));
+  if (apposed && /(?:^|[\s'’])\p{Lu}\p{Ll}/u.test(apposed[2]!)) return true;
   const next = rest.slice(head.length).replace(APPOSITION, " ").trim().split(/\s+/)[0] ?? "";
   return /^\p{Ll}/u.test(next) && !COMPLEMENT.test(next);
 }

@@ -1,0 +1,19 @@
+/** Abbreviations of everyday words typed in a chat (« 2000 hab », « dispo »), read as the words they stand for. */
+import { fold } from "../core/text.ts";
+import { wordListLines } from "../i18n/word-lists.ts";
+
+/** Folded abbreviation → the word in full (`abbreviations.txt`, data). */
+const ABBREVIATIONS: Map<string, string> = new Map(
+  wordListLines("abbreviations.txt").map((l) => {
+    const [short, full] = l.split(":") as [string, string];
+    return [fold(short.trim()), full.trim()];
+  }),
+);
+
+/**
+ * The question with each abbreviation of the list written in full (« une commune de 2000 hab » → « … 2000 habitants »,
+ * « BlueMind est dispo ? » → « … disponible ? »): searched and judged as the corpus writes the word.
+ */
+export function withoutAbbreviations(question: string): string {
+  return question.replace(/(?<![\p{L}\p{N}'’-])\p{L}+(?![\p{L}\p{N}'’-])/gu, (w) => ABBREVIATIONS.get(fold(w)) ?? w);
+}

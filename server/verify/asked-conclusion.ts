@@ -1,0 +1,62 @@
+/**
+ * A figure taken from the question, in a sentence that concludes from it (trial11 A2): « Votre commune de 20 000
+ * habitants est donc concernée par NIS2 [1] » where [1] says the threshold discussed is 30 000 habitants. The user's
+ * own figure repeated is context, not a claim (`VerifyOptions.asked`); but a sentence that says a rule applies, or not,
+ * because of it (`server/i18n/fr/asked-conclusion.txt`) rests on it, and the cited passages count the same thing
+ * otherwise: what they say is not what the sentence concludes.
+ */
+import { fold } from "../core/text.ts";
+import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
+import { stem } from "../retrieval/french.ts";
+import type { Figure } from "./figures.ts";
+import { NEGATION } from "./negation.ts";
+import { countedThing, type Source } from "./source-sentences.ts";
+
+let conclusion: RegExp | null = null;
+/** The words of a conclusion on whether something applies, as whole-word starts on folded text. */
+const concludes = (text: string) => {
+  conclusion ??= new RegExp(
+    `(?<!\\p{L})(?:${wordListLines("asked-conclusion.txt")
+      .map((l) =>
+        fold(l)
+          .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+          .replace(/\s+/g, "\\s+"),
+      )
+      .join("|")})`,
+    "u",
+  );
+  return conclusion.test(fold(text));
+};
+
+const THRESHOLDS = wordListSections("asked-threshold.txt");
+/** Words just before a passage's figure that make it a threshold, folded, ending the text before it. */
+const thresholdBefore = (section: string) =>
+  new RegExp(
+    `(?<!\\p{L})(?:${(THRESHOLDS.get(section) ?? []).map((w) => fold(w).replace(/['’]/g, "['’]")).join("|")})\\s*$`,
+    "u",
+  );
+const ABOVE = thresholdBefore("au-dessus");
+const BELOW = thresholdBefore("en dessous");
+
+/**
+ * The figure of the cited passages counting what the question's figure counts (« 30 000 » habitants for « 20 000
+ * habitants »), where the sentence concludes from the question's figure; or null.
+ */
+export function askedFigureConcluded(stated: string, f: Figure, at: number, pool: Source[]): string | null {
+  // A negated conclusion (« … n'est donc pas concernée ») is left to the other checks.
+  if (f.kind !== "number" || !concludes(stated) || NEGATION.test(stated)) return null;
+  const counted = countedThing(stated, f, at)[0];
+  if (!counted) return null;
+  for (const src of pool)
+    for (const ss of src.sentences)
+      for (const other of ss.figures) {
+        if (other.kind !== "number" || Math.abs(other.value - f.value) < 1e-9) continue;
+        const theirs = countedThing(ss.text, other)[0];
+        if (!theirs || stem(theirs.word) !== stem(counted.word)) continue;
+        // « plus de 20 000 habitants » for a commune of 35 000: on the side of the threshold where the rule applies.
+        const before = fold(ss.text.slice(0, Math.max(0, ss.text.indexOf(other.raw))));
+        if ((ABOVE.test(before) && f.value >= other.value) || (BELOW.test(before) && f.value <= other.value)) continue;
+        return `${other.raw} ${theirs.word}`;
+      }
+  return null;
+}

@@ -1,0 +1,129 @@
+/**
+ * A true figure of the cited passages given to another thing they name (faithful-blind-4, faithful-blind-2): « Le DSA
+ * prévoit des amendes jusqu'à 10 % » where the passage says « Le DMA prévoit des amendes jusqu'à 10 % … ; le DSA
+ * jusqu'à 6 % »; « L'Assurance maladie y fait passer ses 5,5 millions d'agents » where the 5,5 millions are the
+ * agents of the whole public sector and the CNAM's are 80 000. What ties a figure to what it measures is its statement
+ * (a sentence, or one part of it between semicolons or dashes), which names its owner before it.
+ */
+
+import { stem } from "../retrieval/french.ts";
+import { figureMatches, QUANTITY } from "./figure-match.ts";
+import { extractFigures, type Figure } from "./figures.ts";
+import { namesAt, namesWithEnds, SENTENCE_START_COMMON } from "./proper-nouns.ts";
+import { STATEMENT_BREAK, withoutReferences } from "./sentences.ts";
+import { countedThing, located, type Source } from "./source-sentences.ts";
+import { type Bag, bagOf, nameIn } from "./words.ts";
+
+/** Where a statement of a passage ends: a semicolon or a dash (not « , et », which keeps its subject). */
+const PART_BREAK = /;|\s[—–]\s/;
+
+/** Common words that open a run of capitalised words (« La Suite »): not part of the name reported. */
+const LEADING_COMMON = new RegExp(`^(?:${SENTENCE_START_COMMON.source.slice(2, -2)})\\s+`, "u");
+
+/** « selon », « d'après » right before a name: the name is a source. */
+const CREDIT_BEFORE = /(?:selon|d['’]après)\s+(?:l['’]|la\s+|le\s+|les\s+)?$/iu;
+/** « que » after a name: it reports what follows (« X rapporte que la ville a migré … »). */
+const REPORTING = /(?<!\p{L})(?:que|qu['’])(?!\p{L})/iu;
+
+interface Part {
+  text: string;
+  bag: Bag;
+  figures: { f: Figure; at: number }[];
+}
+
+/** The statements of the cited passages (headings left out), without their source references. */
+function partsOf(pool: Source[]): Part[] {
+  return pool.flatMap((src) =>
+    src.sentences
+      .filter((ss) => !ss.inHeading)
+      .flatMap((ss) => withoutReferences(ss.text).split(PART_BREAK))
+      .map((text) => ({
+        text,
+        bag: bagOf(text),
+        figures: located(
+          text,
+          extractFigures(text).filter((f) => QUANTITY.has(f.kind)),
+        ).map((s) => ({ f: s.f, at: s.at })),
+      })),
+  );
+}
+
+/** What a count says it counts, as stems (« agents »), or null for a figure that is not a count. */
+function countedStem(text: string, f: Figure, at: number): string | null {
+  if (f.kind !== "number") return null;
+  // « 2,1 millions de salariés »: the « de » after a figure in words leads to what it counts, as « d' » does.
+  const big = /(?:mille|ions?|iards?)$/u.test(f.raw);
+  const thing = countedThing(
+    big ? text.slice(0, at + f.raw.length) + text.slice(at + f.raw.length).replace(/^\s*de\s+/u, " ") : text,
+    f,
+    at,
+  )[0];
+  return thing ? stem(thing.word) : "";
+}
+
+/**
+ * The figure a sentence gives a name of the passages where every statement of the passages that writes the figure
+ * gives it to another name, written before it and absent from the sentence, and a statement naming the sentence's name
+ * gives it another figure of the same kind (a count of the same thing): the figure, the name, and the other name.
+ */
+export function figureOfAnother(
+  stated: string,
+  pool: Source[],
+): { figure: string; name: string; other: string } | null {
+  const text = withoutReferences(stated);
+  const spots = located(
+    text,
+    extractFigures(text).filter((f) => QUANTITY.has(f.kind)),
+  );
+  if (spots.length === 0) return null;
+  const parts = partsOf(pool);
+  const claimBag = bagOf(text);
+  for (const spot of spots) {
+    // The sentence's own statement of the figure.
+    const pieces = [...text.matchAll(STATEMENT_BREAK)].map((m) => m.index!);
+    const start = Math.max(0, ...pieces.filter((p) => p < spot.at));
+    const stop = Math.min(text.length, ...pieces.filter((p) => p >= spot.end));
+    const statement = text.slice(start, stop);
+    const counted = countedStem(text, spot.f, spot.at);
+    // A number that counts nothing it names (« la section 702 du FISA », « ISO 32000 ») is a reference, not a count.
+    if (counted === "") continue;
+    const carrying = parts.filter((p) => p.figures.some((x) => figureMatches(spot.f, x.f)));
+    if (carrying.length === 0) continue;
+    for (const { name, folded } of namesAt(statement)) {
+      if (!folded || spot.f.raw.includes(name)) continue;
+      if (carrying.some((p) => nameIn(folded, p.bag))) continue;
+      // Each statement of the figure names its owner before it, a name the sentence does not write.
+      const owners = carrying.map((p) => {
+        const x = p.figures.find((y) => figureMatches(spot.f, y.f))!;
+        const before = p.text.slice(0, x.at);
+        // A source that reports the figure (« selon X », « X rapporte que … ») is not what it measures.
+        const named = namesAt(before).filter(
+          (n) =>
+            !claimBag.joined.includes(` ${n.folded} `) &&
+            !folded.includes(n.folded) &&
+            !CREDIT_BEFORE.test(before.slice(0, n.at)) &&
+            !REPORTING.test(before.slice(n.at)),
+        );
+        // Reported as written, with the capitalised words around the nearest one (« La Suite numérique » → « Suite »).
+        const nearest = named.at(-1);
+        if (!nearest) return undefined;
+        const run = namesWithEnds(before).find((r) => r.at <= nearest.at && nearest.at < r.end);
+        return run ? run.name.replace(LEADING_COMMON, "") : nearest.name;
+      });
+      if (owners.some((o) => o === undefined)) continue;
+      // A statement that names the sentence's name gives it another figure of the same kind.
+      const other = parts.some(
+        (p) =>
+          nameIn(folded, p.bag) &&
+          p.figures.some(
+            (x) =>
+              x.f.kind === spot.f.kind &&
+              !figureMatches(spot.f, x.f) &&
+              (counted === null || countedStem(p.text, x.f, x.at) === counted),
+          ),
+      );
+      if (other) return { figure: spot.f.raw, name, other: owners[0]! };
+    }
+  }
+  return null;
+}
