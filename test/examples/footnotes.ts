@@ -56,13 +56,15 @@ function references(span: string): string {
 function quoteOf(text: string, n: number): string | null {
   const line = text.split("\n").find((l) => l.includes(`[${n}]`));
   if (!line) return null;
-  return line
-    .replace(/^\s*(?:>|-)\s*/, "")
-    // What a point is about, said by Cap Libre before it (« **Google** : … »): not the quotation.
-    .replace(/^\*\*[^*]+\*\*\s*:\s*/, "")
-    .replace(/\[\d+\]/g, "")
-    .replace(/^«\s*|\s*»\s*$/g, "")
-    .trim();
+  return (
+    line
+      .replace(/^\s*(?:>|-)\s*/, "")
+      // What a point is about, said by Cap Libre before it (« **Google** : … »): not the quotation.
+      .replace(/^\*\*[^*]+\*\*\s*:\s*/, "")
+      .replace(/\[\d+\]/g, "")
+      .replace(/^«\s*|\s*»\s*$/g, "")
+      .trim()
+  );
 }
 
 /** Where each fragment of a quotation sits in the passage: the span from its start to the end of its sentence. */
