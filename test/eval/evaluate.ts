@@ -37,6 +37,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-15",
   "held-out-16",
   "held-out-17",
+  "held-out-18",
 ]);
 
 /**
