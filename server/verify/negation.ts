@@ -105,14 +105,20 @@ export function negatedAmong(clause: string, other: Bag): boolean {
       const inside = tokens.filter((t) => t.at >= m.index! && t.at < end);
       // The two words after it that say something (« n'est pas ainsi l'une des premières villes », « n'est pas où sont
       // stockées ses données »: not « ainsi », « où »), within five words and before a comma.
-      const comma = clause.slice(end).search(/[,;:]/);
-      const stop = comma < 0 ? clause.length : end + comma;
+      // A negation the comma of an aside follows (« ne signalent pas, pour ce pays, de loi … ») bears on what comes
+      // after the aside: the window starts there.
+      const aside = ASIDE_AFTER.exec(clause.slice(end));
+      const from = aside ? end + aside[0].length : end;
+      const comma = clause.slice(from).search(/[,;:]/);
+      const stop = comma < 0 ? clause.length : from + comma;
       const after = tokens
-        .filter((t) => t.at >= end && t.at < stop)
+        .filter((t) => t.at >= from && t.at < stop)
         .slice(0, 5)
         .filter((t) => t.content)
         .slice(0, 2);
-      if (SHARED_NEGATIONS.has(fold(m[0])) && after.length > 0 && alsoSaid(m[0], after[0]!.words)) return false;
+      // Either of the two words may be the one the other text writes after it (« sans créer d'obligation » for « sans
+      // les obliger »), as either text is read against the other.
+      if (SHARED_NEGATIONS.has(fold(m[0])) && after.some((t) => alsoSaid(m[0], t.words))) return false;
       return [...inside, ...after].some((t) => t.shared);
     }) ||
     [...clause.matchAll(NON_WORD)].some((m) => {
@@ -126,6 +132,12 @@ export function negatedAmong(clause: string, other: Bag): boolean {
     })
   );
 }
+
+/**
+ * An aside right after a negation, between commas, of at most four words, before a partitive « de » (« pas, pour ce
+ * pays, de loi … »): what the negation bears on comes after it.
+ */
+const ASIDE_AFTER = /^,\s*(?:[^\s,;:]+\s+){0,3}[^\s,;:]+\s*,\s*(?=de(?!\p{L})|d['’])/iu;
 
 /** One-word negations that both texts may write before the same word (« sans portée normative »), cancelling out. */
 const SHARED_NEGATIONS = new Set(["sans", "aucun", "aucune", "nul", "nulle"]);

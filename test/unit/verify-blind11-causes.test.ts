@@ -1,0 +1,55 @@
+/**
+ * Causes of the false flags measured on `test/eval/faithful-blind-11/` (right sentences the verifier flagged), each in
+ * a general form on passages of its own (other texts, products and places than the set's): the right sentence passes,
+ * the wrong one that the same rule is for is still flagged.
+ */
+import { describe, expect, it } from "vitest";
+import { reasons } from "../helpers/verify.ts";
+
+const CONTRARY = "dit le contraire";
+
+describe("a one-word negation both texts write before the same word cancels out, whichever word it is followed by", () => {
+  const decree =
+    "Le décret sur les données publiques — Portée\nLe conseil a rappelé les principes du texte. C'est ce décret, le décret du 12 mars 2019, qui concerne aujourd'hui les syndicats mixtes, sans créer d'obligation.";
+  it("« sans les obliger » against « sans créer d'obligation » is the same denial", () => {
+    expect(
+      reasons(
+        "Ce décret est devenu le décret du 12 mars 2019, qui concerne les syndicats mixtes sans les obliger [1].",
+        decree,
+      ),
+    ).not.toContain(CONTRARY);
+  });
+  const binding =
+    "Le décret sur les données publiques — Portée\nC'est ce décret, le décret du 12 mars 2019, qui impose aujourd'hui aux syndicats mixtes un calendrier de publication.";
+  it("the same words against a passage with no negation are still the contrary", () => {
+    expect(
+      reasons(
+        "Le décret du 12 mars 2019 n'impose pas aux syndicats mixtes de calendrier de publication [1].",
+        binding,
+      ),
+    ).toContain(CONTRARY);
+  });
+});
+
+describe("a negation followed by an aside between commas bears on what comes after the aside", () => {
+  const card =
+    "Produit : Kingsoft — Catalogue, 2026-08\nÉditeur chinois (Pékin) de suites bureautiques. Hors d'Europe ; pas de loi de renseignement comparable à la loi chinoise de 2017 signalée dans nos sources.";
+  it("« Nos sources ne signalent pas, pour ce pays, de loi … » agrees with « pas de loi … signalée dans nos sources »", () => {
+    expect(
+      reasons(
+        "Nos sources ne signalent pas, pour ce pays, de loi de renseignement comparable à la loi chinoise de 2017 [1].",
+        card,
+      ),
+    ).not.toContain(CONTRARY);
+  });
+  const stated =
+    "Produit : Kingsoft — Catalogue, 2026-08\nÉditeur chinois (Pékin) de suites bureautiques. Une loi de renseignement comparable à la loi chinoise de 2017 est signalée dans nos sources.";
+  it("the same negated sentence against a passage that affirms it is still the contrary", () => {
+    expect(
+      reasons(
+        "Nos sources ne signalent pas, pour ce pays, de loi de renseignement comparable à la loi chinoise de 2017 [1].",
+        stated,
+      ),
+    ).toContain(CONTRARY);
+  });
+});
