@@ -12,7 +12,7 @@ import { contentWords, wordIn } from "./words.ts";
 
 const SECTIONS = wordListSections("card-denial.txt");
 const DENIAL = new RegExp(
-  `^(?:${wordAlternation(SECTIONS.get("subjects") ?? [])})\\s+(?:ne\\s+|n['’]\\s*)(?:${wordAlternation(SECTIONS.get("verbs") ?? [])})\\s+(?:pas\\s+(?:de\\s+|d['’]\\s*)?|aucune?\\s+|jamais\\s+)(.+)$`,
+  `^(?:${wordAlternation(SECTIONS.get("subjects") ?? [])})\\s+(?:ne\\s+|n['’]\\s*)(?:(?:${wordAlternation(SECTIONS.get("pronouns") ?? [])})\\s+)?(?:${wordAlternation(SECTIONS.get("verbs") ?? [])})\\s+(?:pas\\s+(?:de\\s+|d['’]\\s*)?|aucune?\\s+|jamais\\s+)(.+)$`,
   "iu",
 );
 

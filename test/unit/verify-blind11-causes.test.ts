@@ -53,3 +53,16 @@ describe("a negation followed by an aside between commas bears on what comes aft
     ).toContain(CONTRARY);
   });
 });
+
+describe("a denial of what the card gives, with a pronoun before its verb (« ne lui associe pas »)", () => {
+  const none =
+    "Produit : Affinity Designer — Catalogue, 2026-08\nAffinity Designer (graphisme) : Dessin vectoriel.\nÉditeur : Serif, Royaume-Uni.\nApparaît dans les inventaires sous les noms : Affinity Designer 2.\nÉditeur britannique : propriétaire mais européen.";
+  const some =
+    "Produit : Affinity Designer — Catalogue, 2026-08\nAffinity Designer (graphisme) : Dessin vectoriel.\nÉditeur : Serif, Royaume-Uni.\nAlternatives : Inkscape (remplacement direct, libre GPL-2.0-or-later).";
+  it("« La fiche ne lui rattache pas d'alternative » is right when the card gives none", () => {
+    expect(reasons("La fiche ne lui rattache pas d'alternative [1].", none)).toBe("");
+  });
+  it("and the contrary of a card that gives one", () => {
+    expect(reasons("Le catalogue ne lui associe aucune alternative [1].", some)).toContain(CONTRARY);
+  });
+});
