@@ -59,11 +59,14 @@ const rootsOfBag = (bag: Bag, cache: WeakMap<Bag, Set<string>>, endings: string[
 
 /**
  * Whether a folded word of a sentence is in a bag as a word of its family: a verb for the bag's noun or the other way
- * round (same root once their endings are off), an adverb for the bag's adjective, or a word of a family of the list.
+ * round (same root once their endings are off), an adverb for the bag's adjective, a word of a family of the list, or
+ * the same word in the plural.
  */
 export function derivedIn(word: string, bag: Bag): boolean {
   const w = fold(word);
   for (const other of FAMILY.get(w) ?? []) if (inBag(other, bag, false)) return true;
+  // The same noun in the plural (the stemmer reads « métier » and « métiers » apart: « meti », « metier »).
+  if (w.length > MIN_ROOT && !w.endsWith("s") && bag.list.includes(`${w}s`)) return true;
   for (const { from, to } of ADVERBS)
     if (w.endsWith(from) && w.length - from.length >= MIN_ROOT + 1 && inBag(w.slice(0, -from.length) + to, bag, false))
       return true;

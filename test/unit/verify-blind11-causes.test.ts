@@ -66,3 +66,18 @@ describe("a denial of what the card gives, with a pronoun before its verb (« ne
     expect(reasons("Le catalogue ne lui associe aucune alternative [1].", some)).toContain(CONTRARY);
   });
 });
+
+describe("a card field said in other words of the same family (« apparaître », « inventorié », « métier »)", () => {
+  const card =
+    "Catalogue — (introduction)\nCiril Group Coriolis (logiciels métiers) : Gestion financière des collectivités.\nÉditeur : Ciril Group, France.\nApparaît dans les inventaires sous les noms : Coriolis ; CORIOLIS II ; CG Coriolis.";
+  const sentence =
+    "Un même logiciel métier peut apparaître sous plusieurs noms, comme Coriolis de Ciril Group, inventorié sous « Coriolis », « CORIOLIS II » ou « CG Coriolis » [1].";
+  it("is found in the card", () => {
+    expect(reasons(sentence, card)).toBe("");
+  });
+  const other =
+    "Catalogue — (introduction)\nCiril Group Coriolis : Gestion financière des collectivités.\nÉditeur : Ciril Group, France.\nAlternatives : aucune alternative libre référencée.";
+  it("and still not found in a card that gives no names", () => {
+    expect(reasons(sentence, other)).toContain("l'essentiel de la phrase");
+  });
+});
