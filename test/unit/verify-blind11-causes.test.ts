@@ -23,10 +23,7 @@ describe("a one-word negation both texts write before the same word cancels out,
     "Le décret sur les données publiques — Portée\nC'est ce décret, le décret du 12 mars 2019, qui impose aujourd'hui aux syndicats mixtes un calendrier de publication.";
   it("the same words against a passage with no negation are still the contrary", () => {
     expect(
-      reasons(
-        "Le décret du 12 mars 2019 n'impose pas aux syndicats mixtes de calendrier de publication [1].",
-        binding,
-      ),
+      reasons("Le décret du 12 mars 2019 n'impose pas aux syndicats mixtes de calendrier de publication [1].", binding),
     ).toContain(CONTRARY);
   });
 });
