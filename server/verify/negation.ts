@@ -116,9 +116,11 @@ export function negatedAmong(clause: string, other: Bag): boolean {
         .slice(0, 5)
         .filter((t) => t.content)
         .slice(0, 2);
-      // Either of the two words may be the one the other text writes after it (« sans créer d'obligation » for « sans
-      // les obliger »), as either text is read against the other.
-      if (SHARED_NEGATIONS.has(fold(m[0])) && after.some((t) => alsoSaid(m[0], t.words))) return false;
+      // After « sans », the first word is often a verb a paraphrase changes: either of the two words may be the one
+      // the other text writes after it (« sans créer d'obligation » for « sans les obliger »). After « aucun(e) », only
+      // the first (« aucune des sources consultées » is not cancelled by « consultées » alone).
+      const bearing = fold(m[0]) === "sans" ? after : after.slice(0, 1);
+      if (SHARED_NEGATIONS.has(fold(m[0])) && bearing.some((t) => alsoSaid(m[0], t.words))) return false;
       return [...inside, ...after].some((t) => t.shared);
     }) ||
     [...clause.matchAll(NON_WORD)].some((m) => {

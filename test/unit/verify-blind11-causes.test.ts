@@ -26,6 +26,13 @@ describe("a one-word negation both texts write before the same word cancels out,
       reasons("Le décret du 12 mars 2019 n'impose pas aux syndicats mixtes de calendrier de publication [1].", binding),
     ).toContain(CONTRARY);
   });
+  const studies =
+    "Les études sur le service — Bilan\nLe service a ouvert en 2021. Aucune des sources consultées ne publie de chiffre de fréquentation ou de coût total du service.";
+  it("« Aucune des sources ne publie … ni … » against « Aucune des sources consultées … ou … » is the same denial", () => {
+    expect(
+      reasons("Aucune des sources ne publie de chiffre de fréquentation ni de coût total du service [1].", studies),
+    ).not.toContain(CONTRARY);
+  });
 });
 
 describe("a negation followed by an aside between commas bears on what comes after the aside", () => {
