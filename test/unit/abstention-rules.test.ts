@@ -2910,6 +2910,7 @@ describe("trial11 A4: the asker's town as whose situation it is (« si la mairie
       "Pour la mairie de Paimpol, est-ce qu'elle utilise Tchap ?",
       "Quand ont lieu les réunions du conseil municipal de Rostrenen ?",
       "Le maire de Paimpol utilise-t-il Teams ?",
+      "Pour la mairie de Paimpol, quel prestataire gère les postes ?",
     ])
       expect(withoutExamplePlaces(q), q).toBeNull();
   });
