@@ -591,6 +591,18 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
     if (number && !rawTexts.some((text) => otherProduct.test(text))) continue;
     if (!written.some((p) => p.joined.includes(` ${pair} `)) && !absent.includes(pair)) absent.push(pair);
   }
+  // « Office 2013 », « SharePoint 2019 »: a year right after the name of a product the passages read treat as one (a
+  // catalog card of that name, or the name written with a number after it: « Office 2016 », « Office 365 ») is its
+  // release, which no passage read writes; not the year of a label or an event (« label Omega 2024 »).
+  for (const t of terms) {
+    if (!t.yearOf) continue;
+    const pair = `${t.yearOf} ${t.word}`;
+    const name = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.yearOf)}\\s+\\d`, "u");
+    const product =
+      results.some((r) => r.document.kind === "catalog" && words(r.document.title).includes(t.yearOf!)) ||
+      rawTexts.some((text) => name.test(fold(text)));
+    if (product && !written.some((p) => p.joined.includes(` ${pair} `)) && !absent.includes(pair)) absent.push(pair);
+  }
   if (absent.length) return none("missing-name", absent);
   return "continue";
 }
