@@ -160,15 +160,15 @@ export function questionTerms(asked: string): QuestionTerm[] {
     if (i > 0 && headCount(tokens, i - 1)) sized.add(folded);
     // « Windows 12 », « Proxmox VE 9 », « vSphere 8 »: a number of one or two digits right after a product's name is
     // its version, part of what is asked; a passage on the product that does not name that version does not answer.
-    // So are three digits (« Firefox 128 », « Microsoft 365 »); a year (« Office 2013 », not a month's « Janvier
-    // 2025 ») stays a date, marked with the name before it (`yearOf`, decided on the passages by `missingNames`).
+    // A year (« Office 2013 », not a month's « Janvier 2025 ») stays a date, marked with the name before it (`yearOf`,
+    // decided on the passages by `missingNames`, as three digits are: « Firefox 140 »).
     const named = tokens[i - 1]?.[0] ?? "";
     const afterName =
       (/^\p{Lu}/u.test(named) || /\p{Ll}\p{Lu}/u.test(named)) &&
       !COMMON_ACRONYMS.has(fold(named)) &&
       !STOPWORDS.has(fold(named)) &&
       text.slice(index - named.length - 1, index) === `${named} `;
-    const versioned = afterName && /^\d{1,3}$/.test(folded);
+    const versioned = afterName && /^\d{1,2}$/.test(folded);
     const yearOf =
       afterName && YEAR.test(folded) && !MONTH.test(fold(named))
         ? fold(named)

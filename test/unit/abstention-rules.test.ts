@@ -2882,13 +2882,12 @@ describe("twenty-third series (held-out-17: an everyday word typed short in a ch
 });
 
 describe("held-out-18 (an absent version of a product the corpus knows)", () => {
-  it("marks a year right after a name with that name, and takes three digits after a product's name as its version", () => {
+  it("marks a year right after a name with that name", () => {
     const terms = (q: string) => questionTerms(q);
     expect(terms("Windows Server 2008 est-il encore supporté ?").find((t) => t.word === "2008")).toMatchObject({
       date: true,
       yearOf: "server",
     });
-    expect(terms("Chromium 120 gère-t-il les extensions ?").map((t) => t.word)).toContain("chromium 120");
     // A month and its year is a date, not a release; a year after no name neither.
     expect(terms("Depuis Janvier 2025, que change la loi ?").some((t) => t.yearOf)).toBe(false);
     expect(terms("Que change la loi de 2025 ?").some((t) => t.yearOf)).toBe(false);
