@@ -33,14 +33,15 @@ export const ACCOUNTS: Record<string, { name: string; email: string; groups?: st
 
 export interface TestProvider {
   issuer: string;
-  /** Registers Cap Libre's redirect URI (its `/auth/callback`) and starts answering. */
-  register(redirectUri: string): void;
+  /** Registers Cap Libre's redirect URI (its `/auth/callback`; several for a local try) and starts answering. */
+  register(redirectUri: string | string[]): void;
   /** Authorization requests received (their query), to check PKCE, state and nonce were sent. */
   authorizations: URLSearchParams[];
   close(): Promise<void>;
 }
 
-export async function startTestProvider(): Promise<TestProvider> {
+/** `port`: a fixed port (`npm run dev:oidc`); by default an ephemeral one. */
+export async function startTestProvider(port = 0): Promise<TestProvider> {
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
   const authorizations: URLSearchParams[] = [];
   const server = createServer((req, res) => {
@@ -52,7 +53,10 @@ export async function startTestProvider(): Promise<TestProvider> {
     if (url.pathname === "/auth") authorizations.push(url.searchParams);
     handler(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     issuer,
@@ -63,7 +67,7 @@ export async function startTestProvider(): Promise<TestProvider> {
           {
             client_id: CLIENT_ID,
             client_secret: CLIENT_SECRET,
-            redirect_uris: [redirectUri],
+            redirect_uris: [redirectUri].flat(),
             token_endpoint_auth_method: "client_secret_post",
             response_types: ["code"],
             grant_types: ["authorization_code"],
