@@ -603,8 +603,8 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
     const name = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.yearOf)}\\s+\\d`, "u");
     // « Exchange Server 2019 » writes « Exchange 2019 »: a capitalised word may stand between.
     const release = new RegExp(
-      `(?<![\\p{L}\\p{N}])${escapeRegExp(t.yearOf)}(?:\\s+\\p{Lu}[\\p{L}\\p{N}]*)?\\s+${t.word}(?!\\p{N})`,
-      "iu",
+      `(?<![\\p{L}\\p{N}])${anyCase(t.yearOf)}(?:\\s+\\p{Lu}[\\p{L}\\p{N}]*)?\\s+${t.word}(?!\\p{N})`,
+      "u",
     );
     const product = cardNamed(t.yearOf) || rawTexts.some((text) => name.test(fold(text)));
     const writes = written.some((p) => p.joined.includes(` ${pair} `)) || rawTexts.some((text) => release.test(text));
@@ -613,6 +613,10 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
   if (absent.length) return none("missing-name", absent);
   return "continue";
 }
+
+/** A folded word as a pattern of either case (« exchange » → « [eE][xX]… »), the rest of the pattern keeping its case. */
+const anyCase = (word: string) =>
+  [...word].map((c) => (/\p{L}/u.test(c) ? `[${c}${c.toUpperCase()}]` : escapeRegExp(c))).join("");
 
 /**
  * Decides « located-only »: a place the question asks what it does, that the passages name only to situate others.
