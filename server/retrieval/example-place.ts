@@ -74,6 +74,26 @@ const OWN_PLACE = new RegExp(
 );
 
 /**
+ * « si la mairie de Lannion garde … », « pour les réunions du conseil municipal de Paimpol »: the asker's own place as
+ * the situation the question speaks of (trial11 A4); group 1, what is set aside (« de » and the town), group 2, the
+ * town. The collectivité stays in the question (« si la mairie garde … »), as « notre mairie » would.
+ */
+const SITUATION = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${alternation("situation")})(\\s+(?:de\\s+|d['’]\\s*)(${NAME}))(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+
+/**
+ * After a situation, what still asks a fact of the town, its people or its own choice (« Pour la ville de X, le maire
+ * utilise-t-il Teams ? », « -t-elle »): a word of the list, or the hyphen that opens « -t-elle », from the situation
+ * on (« Que se passe-t-il si la commune de X … ? » asks what happens).
+ */
+const SITUATION_FACT = new RegExp(
+  `(?:(?<![\\p{L}\\p{N}])|(?=-))(?:${alternation("situation, fait du lieu")})(?![\\p{L}\\p{N}])`,
+  "u",
+);
+
+/**
  * What is asked of the town given itself (« la mairie », « le conseil », « la com com voisine », « du département »):
  * the town is then what the question is about, not an example.
  */
@@ -88,6 +108,8 @@ export interface ExamplePlace {
   start: number;
   end: number;
   phrase: number;
+  /** Said as the situation the question speaks of (« si la mairie de X … »), not as an example. */
+  situation?: boolean;
 }
 
 /** The towns a question names as an example or as the asker's own place (see the module's comment). */
@@ -99,6 +121,10 @@ export function examplePlaces(question: string): ExamplePlace[] {
   }
   for (const m of question.matchAll(OWN_PLACE))
     found.push({ names: split(m[2]!), start: m.index, end: m.index + m[1]!.length, phrase: m.index });
+  for (const m of question.matchAll(SITUATION)) {
+    const end = m.index + m[0].length;
+    found.push({ names: split(m[2]!), start: end - m[1]!.length, end, phrase: m.index, situation: true });
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -119,7 +145,15 @@ export function withoutExamplePlaces(
   if (!found.length || FIGURE_ASKED.test(fold(question))) return null;
   // « Chez nous à Figeac, la mairie est-elle passée à LibreOffice ? », « … la com com voisine est passée à quoi ? »:
   // a fact of that town, its council or its neighbours is asked, which no passage on another one answers.
-  if (FACT_OF_PLACE.test(question)) return null;
+  // « Si la mairie de Paimpol garde Teams, … »: its own « la mairie » is the situation, not a fact asked.
+  const situations = found.filter((p) => p.situation);
+  let outside = question;
+  for (const { phrase, end } of situations)
+    outside = `${outside.slice(0, phrase)}${" ".repeat(end - phrase)}${outside.slice(end)}`;
+  if (FACT_OF_PLACE.test(outside)) return null;
+  // « Pour la ville de X, le maire utilise-t-il Teams ? »: a fact of the town, its people or its choice.
+  if (situations.length && SITUATION_FACT.test(outside.slice(Math.min(...situations.map((p) => p.phrase)))))
+    return null;
   let rest = question;
   for (const { start, end, phrase } of found) {
     const from = whole ? phrase : start;

@@ -2881,6 +2881,69 @@ describe("twenty-third series (held-out-17: an everyday word typed short in a ch
   });
 });
 
+describe("trial11 A4: the asker's town as whose situation it is (« si la mairie de X garde … »)", () => {
+  it("reads the town after « si la mairie de », « pour le conseil municipal de » as the asker's setting", () => {
+    for (const [q, town] of [
+      ["Quels sont les risques si la mairie de Paimpol garde Microsoft 365 ?", "Paimpol"],
+      ["Pour le conseil municipal de Rostrenen, Teams c'est risqué ?", "Rostrenen"],
+      [
+        "Quels risques de Teams pour les réunions du conseil municipal de Saint-Quay-Portrieux ?",
+        "Saint-Quay-Portrieux",
+      ],
+      ["Que se passe-t-il si la commune de Tréguier passe à Google Workspace ?", "Tréguier"],
+    ] as const)
+      expect(withoutExamplePlaces(q)?.places, q).toEqual([town]);
+    expect(
+      withoutExamplePlaces("Quels sont les risques si la mairie de Paimpol garde Microsoft 365 ?")?.question.replace(
+        /\s+/g,
+        " ",
+      ),
+    ).toBe("Quels sont les risques si la mairie garde Microsoft 365 ?");
+  });
+
+  it("still keeps the town when a fact of it is asked (its choice, its figure, its people)", () => {
+    for (const q of [
+      "La mairie de Paimpol utilise-t-elle Tchap ?",
+      "Combien la ville de Rostrenen paie-t-elle pour Microsoft 365 ?",
+      "Pour la mairie de Paimpol, combien de postes sous Windows ?",
+      "Pour la ville de Rostrenen, le maire utilise-t-il Teams ?",
+      "Pour la mairie de Paimpol, est-ce qu'elle utilise Tchap ?",
+      "Quand ont lieu les réunions du conseil municipal de Rostrenen ?",
+      "Le maire de Paimpol utilise-t-il Teams ?",
+      "Pour la mairie de Paimpol, quel prestataire gère les postes ?",
+    ])
+      expect(withoutExamplePlaces(q), q).toBeNull();
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const retrieve = (q: string) => retrieveForAnswer([{ role: "user", content: q }], real.engine);
+
+    it("answers for communes in general when that town is one the corpus never names", async () => {
+      for (const q of [
+        "Quels sont les risques si la mairie de Paimpol garde Microsoft 365 ?",
+        "Pour le conseil municipal de Rostrenen, Teams c'est risqué ?",
+      ]) {
+        const { decision, general } = await retrieve(q);
+        expect(decision, q).toMatchObject({ answerable: true });
+        expect(general, q).toHaveLength(1);
+      }
+    });
+
+    it("still abstains on a fact of that town", async () => {
+      for (const q of [
+        "La mairie de Paimpol utilise-t-elle Tchap ?",
+        "Combien la ville de Rostrenen paie-t-elle chaque année pour Microsoft 365 ?",
+        "Pour la ville de Rostrenen, le maire utilise-t-il Teams ?",
+      ])
+        expect((await retrieve(q)).decision, q).toMatchObject({ answerable: false });
+    });
+  });
+});
+
 describe("held-out-18 (an absent version of a product the corpus knows)", () => {
   it("marks a year right after a name with that name", () => {
     const terms = (q: string) => questionTerms(q);
