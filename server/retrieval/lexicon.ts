@@ -134,6 +134,11 @@ export interface QuestionTerm {
   /** The version as written, with its points (« ArcMap 10.8 » → « 10.8 »): see `versionsOnCard`. */
   release?: string;
   /**
+   * A year right after a name (« Office 2013 », « label Omega 2024 »), folded: the name. The release of a product the
+   * passages read treat as one (`missingNames`), else only a date.
+   */
+  yearOf?: string;
+  /**
    * A code of a range written after a product's name and joined to another by a slash (« Meraki MR/MS », « UniFi
    * U6/U7 »): the range of the product named before it (`rangeOf`), not a name of its own.
    */

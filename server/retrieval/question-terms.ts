@@ -1,6 +1,7 @@
 /** The terms a question asks about, each read as a name, a place, a figure or a plain word. */
 import { readFileSync } from "node:fs";
 import { escapeRegExp, fold } from "../core/text.ts";
+import { wordListEntries } from "../i18n/word-lists.ts";
 import { answerKindWords } from "./answer-kind.ts";
 import { DEMONYMS, phrasesFound, synonymsOf, words } from "./french.ts";
 import { idiomMatches } from "./idioms.ts";
@@ -74,6 +75,19 @@ const SUBJECT_PRONOUNS = /^(il|elle|ils|elles|on|je|j|nous|vous)$/;
 const OBJECT_AFTER = /^(qui|ne|n|il|elle|ils|elles|on|je|nous|vous)$/;
 
 const YEAR = /^(19|20)\d{2}$/;
+const MONTH = /^(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)$/;
+/**
+ * A move toward another named product later in the question (« … et on veut passer à LibreOffice »): the version
+ * before it is the one left (`version-left.txt`).
+ */
+const MOVE_TO = new RegExp(
+  `(?:^|[^\\p{L}])(?:${wordListEntries("version-left.txt")
+    .map((e) => fold(e).replace(/ /g, "\\s+"))
+    .join("|")})\\s+(?:l'|le\\s+|la\\s+|les\\s+|du\\s+|des\\s+)?\\p{Lu}`,
+  "u",
+);
+/** Accents off, capitals kept (the move must lead to a name). */
+const foldKeepCase = (t: string) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/[’]/g, "'");
 const WEEKDAY = /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
 const MONTH_YEAR =
   /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+((?:19|20)\d{2})\b/g;
@@ -144,6 +158,26 @@ export function questionTerms(asked: string): QuestionTerm[] {
     // « une commune de 2000 habitants », « pour 500 agents »: the asker's size, not a figure asked (see `headCount`).
     if (headCount(tokens, i)) return;
     if (i > 0 && headCount(tokens, i - 1)) sized.add(folded);
+    // « Windows 12 », « Proxmox VE 9 », « vSphere 8 »: a number of one or two digits right after a product's name is
+    // its version, part of what is asked; a passage on the product that does not name that version does not answer.
+    // A year (« Office 2013 », not a month's « Janvier 2025 ») stays a date, marked with the name before it (`yearOf`,
+    // decided on the passages by `missingNames`, as three digits are: « Firefox 140 »).
+    const named = tokens[i - 1]?.[0] ?? "";
+    const afterName =
+      (/^\p{Lu}/u.test(named) || /\p{Ll}\p{Lu}/u.test(named)) &&
+      !COMMON_ACRONYMS.has(fold(named)) &&
+      !STOPWORDS.has(fold(named)) &&
+      text.slice(index - named.length - 1, index) === `${named} `;
+    const versioned = afterName && /^\d{1,2}$/.test(folded);
+    const yearOf =
+      afterName && YEAR.test(folded) && !MONTH.test(fold(named))
+        ? fold(named)
+            .replace(/[’]/g, "'")
+            .replace(/^(?:[cdjlmnst]|qu)'/, "")
+        : undefined;
+    // « On a Office 2019 et on veut passer à LibreOffice » : the version left is the asker's setting, not asked.
+    if ((yearOf || /^\d{3}$/.test(folded)) && afterName && MOVE_TO.test(foldKeepCase(text.slice(index + raw.length))))
+      return;
     // A day of the week (« le jeudi ») dates what is asked like a year: the passage that answers says it.
     if (YEAR.test(token) || WEEKDAY.test(folded))
       return inPhrase.has(folded)
@@ -154,6 +188,7 @@ export function questionTerms(asked: string): QuestionTerm[] {
             name: true,
             date: true,
             ...(spans.some(([a, b]) => index >= a && index < b) ? { context: true } : {}),
+            ...(yearOf ? { yearOf } : {}),
           });
     const country = DEMONYMS.get(folded.replace(/-/g, " "));
     // Right after a noun (« les communes suisses », « un hébergeur allemand »), it restricts what is asked; after a
@@ -182,16 +217,7 @@ export function questionTerms(asked: string): QuestionTerm[] {
         ...(attributive || countryNamed ? { attributive: true } : {}),
         ...(countryNamed ? { country: true } : {}),
       });
-    // « Windows 12 », « Proxmox VE 9 », « vSphere 8 »: a number of one or two digits right after a product's name is
-    // its version, part of what is asked; a passage on the product that does not name that version does not answer.
-    const named = tokens[i - 1]?.[0] ?? "";
-    if (
-      /^\d{1,2}$/.test(folded) &&
-      (/^\p{Lu}/u.test(named) || /\p{Ll}\p{Lu}/u.test(named)) &&
-      !COMMON_ACRONYMS.has(fold(named)) &&
-      !STOPWORDS.has(fold(named)) &&
-      text.slice(index - named.length - 1, index) === `${named} `
-    ) {
+    if (versioned) {
       // « L'article 31 »: the elided article is not part of the name (passages write « article 31 » after any word).
       const version = `${fold(named)
         .replace(/[’]/g, "'")

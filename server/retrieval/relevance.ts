@@ -580,6 +580,8 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
   // as a section of the same text (« la section 702 du FISA »).
   const written = [...judged, ...heldWords.map((h) => h.words)];
   const rawTexts = [...results.slice(0, JUDGED), ...held].map((r) => withoutReferences(r.text));
+  const cardNamed = (name: string) =>
+    results.some((r) => r.document.kind === "catalog" && words(r.document.title).includes(name));
   for (const m of question.matchAll(NAME_PAIR)) {
     const [first, second] = [fold(m[1]!), fold(m[2]!)];
     const pair = `${first} ${second}`;
@@ -588,12 +590,33 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
     const number = /^\d{3}$/.test(second);
     if (!EDITIONS.has(second) && !number) continue;
     const otherProduct = new RegExp(`(?<![\\p{L}])\\p{Lu}\\p{L}*\\s+${second}(?![\\p{N}])`, "u");
-    if (number && !rawTexts.some((text) => otherProduct.test(text))) continue;
+    // « Firefox 140 »: or the name is a catalog card's, a product with releases.
+    if (number && !rawTexts.some((text) => otherProduct.test(text)) && !cardNamed(first)) continue;
     if (!written.some((p) => p.joined.includes(` ${pair} `)) && !absent.includes(pair)) absent.push(pair);
+  }
+  // « Office 2013 », « SharePoint 2019 »: a year right after the name of a product the passages read treat as one (a
+  // catalog card of that name, or the name written with a number after it: « Office 2016 », « Office 365 ») is its
+  // release, which no passage read writes; not the year of a label or an event (« label Omega 2024 »).
+  for (const t of terms) {
+    if (!t.yearOf) continue;
+    const pair = `${t.yearOf} ${t.word}`;
+    const name = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.yearOf)}\\s+\\d`, "u");
+    // « Exchange Server 2019 » writes « Exchange 2019 »: a capitalised word may stand between.
+    const release = new RegExp(
+      `(?<![\\p{L}\\p{N}])${anyCase(t.yearOf)}(?:\\s+\\p{Lu}[\\p{L}\\p{N}]*)?\\s+${t.word}(?!\\p{N})`,
+      "u",
+    );
+    const product = cardNamed(t.yearOf) || rawTexts.some((text) => name.test(fold(text)));
+    const writes = written.some((p) => p.joined.includes(` ${pair} `)) || rawTexts.some((text) => release.test(text));
+    if (product && !writes && !absent.includes(pair)) absent.push(pair);
   }
   if (absent.length) return none("missing-name", absent);
   return "continue";
 }
+
+/** A folded word as a pattern of either case (« exchange » → « [eE][xX]… »), the rest of the pattern keeping its case. */
+const anyCase = (word: string) =>
+  [...word].map((c) => (/\p{L}/u.test(c) ? `[${c}${c.toUpperCase()}]` : escapeRegExp(c))).join("");
 
 /**
  * Decides « located-only »: a place the question asks what it does, that the passages name only to situate others.

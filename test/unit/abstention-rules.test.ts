@@ -2943,3 +2943,44 @@ describe("trial11 A4: the asker's town as whose situation it is (« si la mairie
     });
   });
 });
+
+describe("held-out-18 (an absent version of a product the corpus knows)", () => {
+  it("marks a year right after a name with that name", () => {
+    const terms = (q: string) => questionTerms(q);
+    expect(terms("Windows Server 2008 est-il encore supporté ?").find((t) => t.word === "2008")).toMatchObject({
+      date: true,
+      yearOf: "server",
+    });
+    // A month and its year is a date, not a release; a year after no name neither.
+    expect(terms("Depuis Janvier 2025, que change la loi ?").some((t) => t.yearOf)).toBe(false);
+    expect(terms("Que change la loi de 2025 ?").some((t) => t.yearOf)).toBe(false);
+    // The version the asker leaves for another named product is its setting, not asked.
+    expect(terms("On a Outlook 2010 et on veut passer à Thunderbird ?").map((t) => t.word)).not.toContain("2010");
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("abstains on a release of a known product that no passage writes", async () => {
+      for (const q of [
+        "Windows Server 2012 est-il encore supporté ?",
+        "Outlook 2013 est-il encore supporté ?",
+        "Windows Server 2008 c'est encore supporté ? on en a 3",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: false });
+    });
+
+    it("answers a release the corpus writes, and one given only as the version the asker leaves", async () => {
+      for (const q of [
+        "Outlook 2016 est-il encore supporté ?",
+        "Windows Server 2019 : quelle alternative libre pour nos serveurs de fichiers ?",
+        "On a Outlook 2010 et on veut passer à Thunderbird, par quoi commencer ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+  });
+});
