@@ -8,17 +8,20 @@ import type { AnalysisItem } from "../../server/drafting/types.ts";
 import { verifyText } from "../../server/verify/index.ts";
 import { checkOwnFacts } from "../../server/verify/own-facts.ts";
 
+/** Avast: seat in the Czech Republic, controlled by Gen Digital (United States); shared by the own-facts tests. */
+export const AVAST: AnalysisItem = {
+  name: "Avast Free Antivirus",
+  installations: 7,
+  category: "security",
+  product: { id: "avast", name: "Avast Antivirus" },
+  vendor: { name: "Avast", country: "CZ", parent: { name: "Gen Digital", country: "US" } },
+  extraEuropean: true,
+  openSource: false,
+  exposure: { controllingCountry: "US", laws: ["us-cloud-act"] },
+};
+
 const items: AnalysisItem[] = [
-  {
-    name: "Avast Free Antivirus",
-    installations: 7,
-    category: "security",
-    product: { id: "avast", name: "Avast Antivirus" },
-    vendor: { name: "Avast", country: "CZ", parent: { name: "Gen Digital", country: "US" } },
-    extraEuropean: true,
-    openSource: false,
-    exposure: { controllingCountry: "US", laws: ["us-cloud-act"] },
-  },
+  AVAST,
   {
     name: "Nextcloud Hub",
     installations: 12,

@@ -18,6 +18,7 @@ import { verifyText } from "../../server/verify/index.ts";
 import { checkOwnFacts } from "../../server/verify/own-facts.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
+import { AVAST } from "./own-facts-fixture.ts";
 
 const item = (over: Partial<AnalysisItem> & { name: string }): AnalysisItem => ({
   installations: 10,
@@ -51,16 +52,7 @@ const items: AnalysisItem[] = [
       { id: "element", name: "Element (protocole Matrix)", fit: "partial", country: "GB", openSource: true },
     ],
   }),
-  item({
-    name: "Avast Free Antivirus",
-    installations: 7,
-    category: "security",
-    product: { id: "avast", name: "Avast Antivirus" },
-    vendor: { name: "Avast", country: "CZ", parent: { name: "Gen Digital", country: "US" } },
-    extraEuropean: true,
-    openSource: false,
-    exposure: { controllingCountry: "US", laws: ["us-cloud-act"] },
-  }),
+  AVAST,
 ];
 const products = ownProducts(items);
 

@@ -18,6 +18,7 @@ import type { AnalysisItem } from "../../server/drafting/types.ts";
 import type { Retriever, SearchResult } from "../../server/retrieval/search.ts";
 import { verifyText } from "../../server/verify/index.ts";
 import { checkOwnFacts } from "../../server/verify/own-facts.ts";
+import { AVAST } from "./own-facts-fixture.ts";
 
 const item = (over: Partial<AnalysisItem> & { name: string }): AnalysisItem => ({
   installations: 10,
@@ -35,16 +36,7 @@ const products = ownProducts([
     openSource: false,
     exposure: { controllingCountry: "CN", laws: ["cn-national-intelligence-law"] },
   }),
-  item({
-    name: "Avast Free Antivirus",
-    installations: 7,
-    category: "security",
-    product: { id: "avast", name: "Avast Antivirus" },
-    vendor: { name: "Avast", country: "CZ", parent: { name: "Gen Digital", country: "US" } },
-    extraEuropean: true,
-    openSource: false,
-    exposure: { controllingCountry: "US", laws: ["us-cloud-act"] },
-  }),
+  AVAST,
   item({
     name: "ESET Endpoint Security",
     installations: 12,
