@@ -603,9 +603,10 @@ function parseDelimited(
     if (columns.inventoryDate !== undefined) days.push(exportDay(cell("inventoryDate")));
     const publishers = splitMulti(cell("publisher"));
     const versions = splitMulti(cell("version"));
-    const count = columns.count === undefined ? 1 : parseCount(cell("count"));
-    if (columns.count !== undefined && cell("count") && !readableCount(cell("count")))
-      unreadableCounts.push({ line: lines[r] ?? r + 1, value: cell("count").slice(0, 40) });
+    const countCell = columns.count === undefined ? null : cell("count");
+    const count = countCell === null ? 1 : parseCount(countCell);
+    if (countCell && !readableCount(countCell))
+      unreadableCounts.push({ line: lines[r] ?? r + 1, value: countCell.slice(0, 40) });
     const hint = hardware ? hardwareHint(cell("type")) : softwareCategoryHint(cell("category"));
     // Several software names in one cell: a row of a GLPI computer list, one computer.
     const machine = names.length > 1 && columns.count === undefined ? `${name}#${r}` : undefined;
