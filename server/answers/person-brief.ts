@@ -6,21 +6,18 @@
  * that refers back (« a relié ce choix à … ») still says who the person is, and comes after one that does not.
  * Words as data: `i18n/fr/person-question.txt`, with the role nouns of `person-roles.txt`.
  */
-import { fold } from "../core/text.ts";
+import { foldApostrophes } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { needsPrevious, pieces } from "../retrieval/passages.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import type { Brief } from "./brief.ts";
 
-/** Folded, apostrophes straight, hyphens kept: « C’est » → « c'est ». */
-const folded = (text: string) => fold(text).replace(/’/g, "'");
-
 const SECTIONS = wordListSections("person-question.txt");
 const entries = (name: string) =>
   (SECTIONS.get(name) ?? [])
     .flatMap((l) => l.split(","))
-    .map((e) => folded(e.trim()))
+    .map((e) => foldApostrophes(e.trim()))
     .filter(Boolean);
 /** What, with a name alone, makes a question « who is X »: each expression as its words. */
 const ASKING = entries("question").map((e) => e.split(/\s+/));
@@ -29,7 +26,7 @@ const ROLES = [
   ...entries("rôle"),
   ...wordListLines("person-roles.txt")
     .flatMap((l) => l.split(/\s+/))
-    .map(folded),
+    .map(foldApostrophes),
 ].filter((w) => w.length > 2);
 /** Little words inside a person's name (« Ursula von der Leyen », « Jean de La Fontaine »). */
 const PARTICLES = new Set(["de", "du", "des", "d'", "von", "van", "der", "den", "la", "le", "di", "da", "del"]);
@@ -43,7 +40,7 @@ const tokens = (text: string) => [...text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L
  */
 export function personAsked(question: string): string | null {
   const list = tokens(question);
-  const low = list.map(folded);
+  const low = list.map(foldApostrophes);
   for (const expression of ASKING) {
     const n = expression.length;
     const at = [0, list.length - n].find((i) => i >= 0 && expression.every((w, j) => low[i + j] === w));
@@ -51,7 +48,7 @@ export function personAsked(question: string): string | null {
     const rest = at === 0 ? list.slice(n) : list.slice(0, at);
     const capitalised = rest.filter((w) => /^\p{Lu}/u.test(w)).length;
     if (rest.length > 5 || capitalised < 2) continue;
-    if (!rest.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(folded(w)))) continue;
+    if (!rest.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(foldApostrophes(w)))) continue;
     if (!/^\p{Lu}/u.test(rest[0]!) || !/^\p{Lu}/u.test(rest.at(-1)!)) continue;
     return rest.join(" ");
   }
@@ -72,8 +69,8 @@ const opensOnRole = (clause: string) => {
  * sentence opened by the role: « La présidente de l'association, X, … »), « X est <rôle> ».
  */
 export function givesRole(sentence: string, name: string): boolean {
-  const text = folded(sentence).replace(/\s+/g, " ");
-  const own = folded(name);
+  const text = foldApostrophes(sentence).replace(/\s+/g, " ");
+  const own = foldApostrophes(name);
   let from = text.indexOf(own);
   while (from >= 0) {
     const after = text.slice(from + own.length);

@@ -14,7 +14,7 @@
  *   out: it is not read aloud as the answer.
  */
 
-import { fold } from "../core/text.ts";
+import { fold, foldApostrophes } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
 import { namesItsDocument, needsPrevious as needsSentenceBefore, pieces } from "../retrieval/passages.ts";
@@ -131,15 +131,12 @@ const readable = (s: string, max: number) =>
   /(?:[.!?»)]|\[…\])$/.test(s) &&
   !needsPrevious(s);
 
-/** Folded, apostrophes straight. */
-const folded = (text: string) => fold(text).replace(/’/g, "'");
-
 /** Openings of a sentence that refute the one before (`quote-refutations.txt`), folded. */
-const REFUTATIONS = wordListLines("quote-refutations.txt").map(folded);
+const REFUTATIONS = wordListLines("quote-refutations.txt").map(foldApostrophes);
 
 /** Whether a sentence opens by refuting the one before it (« C'est inexact : … », « En réalité, … »). */
 export const refutesPrevious = (sentence: string): boolean => {
-  const start = folded(clean(sentence)).replace(/^[«"“\s]+/, "");
+  const start = foldApostrophes(clean(sentence)).replace(/^[«"“\s]+/, "");
   return REFUTATIONS.some((r) => start.startsWith(r) && !/[a-z0-9]/.test(start.charAt(r.length)));
 };
 

@@ -12,6 +12,11 @@ export function fold(text: string): string {
   return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize("NFD").replace(/\p{M}+/gu, "");
 }
 
+/** `fold`, with the typographic apostrophe written straight: « C’est » → « c'est ». */
+export function foldApostrophes(text: string): string {
+  return fold(text).replace(/’/g, "'");
+}
+
 /** ASCII slug for file names and addresses: « Commune de Kervallon » → `commune-de-kervallon`. */
 export function slugify(text: string, max = 60, fallback = "document"): string {
   return (

@@ -4,7 +4,7 @@
  * an imperative (« Nommez un élu référent ») or a full sentence (« La commune publie chaque année … »). Pasted after
  * « que X : », an infinitive reads wrong (trial8 B9): the list then takes a lead-in every item fits.
  */
-import { fold } from "../core/text.ts";
+import { fold, foldApostrophes } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 
 export type RequestForm = "infinitive" | "imperative" | "sentence";
@@ -25,7 +25,7 @@ const firstWord = (request: string) => /^\s*([\p{L}’'-]+)([\s\S]*)$/u.exec(req
 export function requestForm(request: string): RequestForm {
   const m = firstWord(request);
   if (!m) return "sentence";
-  const word = fold(m[1]!).replace(/’/g, "'");
+  const word = foldApostrophes(m[1]!);
   if (word.includes("'") || NOT_VERBS.has(word)) return "sentence";
   // « Ne pas renouveler … » is an infinitive too.
   if (word === "ne" && /^\s+(?:pas|plus|jamais)\s+\p{L}+(?:er|ir|re|oir)\b/u.test(m[2]!)) return "infinitive";

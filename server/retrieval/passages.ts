@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { kindLabel } from "../core/labels.ts";
-import { escapeRegExp, fold, MONTHS } from "../core/text.ts";
+import { escapeRegExp, fold, foldApostrophes, MONTHS } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 import { loadTemplate } from "../llm/prompts.ts";
 import { stem, synonymsOf, words } from "./french.ts";
@@ -34,7 +34,7 @@ export function splitSentences(text: string): string[] {
 }
 
 /** A word list of `server/i18n/fr/`, each line folded with a plain apostrophe, as the readers below match it. */
-const foldedList = (file: string) => wordListLines(file).map((l) => fold(l).replace(/’/g, "'"));
+const foldedList = (file: string) => wordListLines(file).map((l) => foldApostrophes(l));
 
 const ANAPHORA_LINES = foldedList("anaphora.txt");
 /** Openings that refer back to the sentence before (`server/i18n/fr/anaphora.txt`), folded. */
@@ -44,8 +44,7 @@ const ANAPHORA: string[] = ANAPHORA_LINES.filter((l) => !/^(?:sauf|document)\s*:
  * a sentence still opens an excerpt with the one before it (that one often names what the fiche is about), but a
  * summary may quote it alone (`answers/verbatim.ts`).
  */
-export const namesItsDocument = (sentence: string) =>
-  SELF_REFERENCE.test(fold(sentence.trimStart()).replace(/’/g, "'"));
+export const namesItsDocument = (sentence: string) => SELF_REFERENCE.test(foldApostrophes(sentence.trimStart()));
 const SELF_REFERENCE = new RegExp(
   `^(?:ce|cet|cette)\\s+(?:${ANAPHORA_LINES.filter((l) => l.startsWith("document"))
     .flatMap((l) => l.replace(/^document\s*:/, "").split(/\s+/))
@@ -63,7 +62,7 @@ const DEMONSTRATIVE_REACH = 16;
 
 /** Whether a sentence opens on a word that refers back (« Il », « Cette décision », « La même présentation »). */
 export function refersToPrevious(sentence: string): boolean {
-  const start = fold(sentence.trimStart()).replace(/’/g, "'");
+  const start = foldApostrophes(sentence.trimStart());
   return ANAPHORA.some(
     (a) => start.startsWith(a) && (a.endsWith("'") || !/[\p{L}\p{N}'-]/u.test(start.charAt(a.length))),
   );
@@ -117,7 +116,7 @@ export function needsPrevious(sentence: string): boolean {
   const text = sentence.trimStart();
   const opening = text.split(/\s+/).slice(0, PRONOUN_REACH).join(" ");
   if (DANGLING_Y.test(opening) || DANGLING_EN.test(opening)) return true;
-  if (BACK_REFERENCE.test(fold(opening).replace(/’/g, "'"))) return true;
+  if (BACK_REFERENCE.test(foldApostrophes(opening))) return true;
   if (IMPERSONAL.test(text)) return false;
   if (refersToPrevious(text) && !RELATIVE_CE.test(text)) return true;
   const start = fold(text)
@@ -271,7 +270,7 @@ const holdsPhrase = (text: string, expressions: string[][]) => {
 };
 /** Whether a sentence says the sources lack something (« Les sources consultées ne documentent pas … son coût »). */
 export const statesAbsent = (text: string) => {
-  const folded = ` ${fold(text).replace(/’/g, "'").replace(/\s+/g, " ")} `;
+  const folded = ` ${foldApostrophes(text).replace(/\s+/g, " ")} `;
   return STATED_ABSENT.some((p) => folded.includes(` ${p} `) || folded.includes(` ${p}`));
 };
 

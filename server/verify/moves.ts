@@ -7,7 +7,7 @@
  * the inventories do not name is left alone, and so is an intention (« sera remplacé par Debian d'ici 2029 ») or a
  * negated move. Words: `i18n/fr/moves.txt`.
  */
-import { fold, formatInt } from "../core/text.ts";
+import { fold, foldApostrophes, formatInt } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
@@ -36,7 +36,7 @@ function targetNames(targets: MoveTarget[]) {
         const short = name.replace(/\s*\(.*$/u, "").trim();
         return [...new Set([name, short])]
           .filter((n) => n.length >= 2)
-          .map((n) => ({ target, name: n, folded: fold(n).replace(/’/g, "'") }));
+          .map((n) => ({ target, name: n, folded: foldApostrophes(n) }));
       }),
     )
     .sort((a, b) => b.folded.length - a.folded.length);
@@ -45,7 +45,7 @@ function targetNames(targets: MoveTarget[]) {
 /** Why the moves a sentence claims are not what the inventories show (empty when they are, or it claims none). */
 export function moveReasons(sentence: string, targets: MoveTarget[]): string[] {
   if (!targets.length) return [];
-  const folded = fold(sentence).replace(/’/g, "'");
+  const folded = foldApostrophes(sentence);
   const names = targetNames(targets);
   const reasons: string[] = [];
   for (const m of folded.matchAll(MOVE)) {

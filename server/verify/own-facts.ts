@@ -9,7 +9,7 @@
  * carry is supported in turn: a product they name is named (« WeChat » in the inventory, trial8 A3), a count they give
  * is given (« WeChat est installé sur 6 postes »). Word lists: `i18n/fr/own-facts.txt`.
  */
-import { escapeRegExp, fold } from "../core/text.ts";
+import { escapeRegExp, fold, foldApostrophes } from "../core/text.ts";
 import { isEuropean, LAWS_BY_COUNTRY, normalizeLaw } from "../corpus/catalog.ts";
 import { message } from "../i18n/messages.ts";
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
@@ -187,7 +187,7 @@ function namesOf(products: OwnProduct[]) {
   if (!out) {
     out = products.flatMap((product) =>
       product.names.flatMap((name) => {
-        const folded = fold(name).replace(/’/g, "'").trim();
+        const folded = foldApostrophes(name).trim();
         return folded.length < 3 ? [] : [{ product, name, folded }];
       }),
     );
@@ -336,8 +336,7 @@ export function statementsOf(folded: string, original: string): Statement[] {
     const end = m.index! + m[0].length;
     const by = REPLACED_BY.exec(folded.slice(end));
     const named = by ? folded.slice(end + by[0].length) : null;
-    const byIt = (p: OwnProduct) =>
-      !!named && !!p.replacement?.names.some((n) => named.startsWith(fold(n).replace(/’/g, "'")));
+    const byIt = (p: OwnProduct) => !!named && !!p.replacement?.names.some((n) => named.startsWith(foldApostrophes(n)));
     out.push({
       said: original.slice(m.index!, end),
       at: m.index!,
@@ -366,7 +365,7 @@ export function ownFactReasons(
   products: OwnProduct[],
   where: string,
 ): { reasons: string[]; wrong: { said: string; reason: string }[]; named: OwnProduct[]; confirmed: string[] } {
-  const folded = fold(sentence).replace(/’/g, "'");
+  const folded = foldApostrophes(sentence);
   const named = namedIn(folded, sentence, products);
   const reasons: string[] = [];
   const wrong: { said: string; reason: string }[] = [];

@@ -6,7 +6,7 @@
  * milestone's), « le plan est en retard » when the data say « en avance », « Kaspersky … supprimera 12 points » when
  * the roadmap computes 8,5 (trial7 A0, A6). Whoever wrote the sentence — the model or the user editing a section.
  */
-import { fold } from "../core/text.ts";
+import { fold, foldApostrophes } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures, type Figure } from "./figures.ts";
@@ -119,7 +119,7 @@ interface Placed {
 
 /** Where a name is written in a folded text, by word boundaries. */
 function findName(folded: string, name: string): { start: number; end: number } | null {
-  const n = fold(name).replace(/’/g, "'").trim();
+  const n = foldApostrophes(name).trim();
   if (n.length < 3) return null;
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
   const m = re.exec(folded);
@@ -173,7 +173,7 @@ function figureReasons(
   const confirmed: string[] = [];
   const dated: string[] = [];
   const wrong: { figure: string; reason: string }[] = [];
-  const folded = fold(sentence).replace(/’/g, "'");
+  const folded = foldApostrophes(sentence);
   const placed: Placed[] = [];
   const dates: { iso: string; raw: string; start: number; end: number }[] = [];
   let from = 0;
