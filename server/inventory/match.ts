@@ -66,6 +66,9 @@ const agrees = (entry: CatalogEntry, vendor: VendorInfo | null, publisher: strin
   return own.length >= 4 && !GENERIC_WORDS.has(own) && publisherKey(publisher).split(" ").includes(own);
 };
 
+/** Numbers that belong to a product's name (`i18n/fr/inventory-brand-numbers.txt`): `contradicts`. */
+const BRAND_NUMBERS: ReadonlySet<string> = new Set(wordListEntries("inventory-brand-numbers.txt"));
+
 /** How far the publisher must confirm a label: see `pick`. */
 type Trust = "any" | "no-conflict" | "agree";
 
@@ -80,6 +83,8 @@ interface NameFacts {
  * its number) or another edition ("MySQL Workbench CE" is not "MySQL Enterprise Edition").
  */
 function contradicts(label: Label, facts: NameFacts): boolean {
+  // A number of the product's name, not of a version (« Microsoft 365 Copilot »), must be in the name too.
+  if (label.numbers.some((n) => BRAND_NUMBERS.has(n) && !facts.numbers.includes(n))) return true;
   if (facts.edition && label.entry.edition && facts.edition !== label.entry.edition) return true;
   // A catalog name that states a commercial edition is matched only by a name that states it too: « MySQL
   // Connector/ODBC » is not « MySQL Enterprise Edition », whose loose key is « mysql ».
