@@ -14,8 +14,8 @@ import {
   type VendorInfo,
 } from "./match-index.ts";
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
-import { typoSlip } from "./typo.ts";
 import type { MatchMethod, RowKind } from "./types.ts";
+import { typoSlip } from "./typo.ts";
 
 export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";
 export {

@@ -10,8 +10,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex, matchName } from "../../server/inventory/match.ts";
-import { typoSlip } from "../../server/inventory/typo.ts";
 import type { InventoryRow } from "../../server/inventory/types.ts";
+import { typoSlip } from "../../server/inventory/typo.ts";
 
 let index: MatchIndex;
 beforeAll(async () => {

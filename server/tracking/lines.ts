@@ -1,0 +1,91 @@
+/**
+ * The inventory lines a checkpoint counts under each of its products, and one checkpoint counted under another's
+ * classification: a line the DSI classified by hand after the plan's adoption (« Mozila Firefox ESR » as Firefox, a
+ * line the catalogue did not know) is the same installations, not a dependency gone and another appeared, and the
+ * plan's starting counts follow the latest classification (trial 12, A5: « LibreOffice est passé de 240 à 660 »
+ * while the true start, the misspelt line included, was 390).
+ */
+import { fold } from "../inventory/normalize.ts";
+import type { Checkpoint, Dependency, OtherProduct } from "./plan.ts";
+
+/** One line of the map (a product's versions merged): its names, folded, and its installations. */
+export interface Line {
+  names: string[];
+  installations: number;
+}
+
+/** The line of a map item, as a checkpoint keeps it. */
+export const lineOf = (item: { name: string; names?: string[]; installations: number }): Line => ({
+  names: [...new Set([item.name, ...(item.names ?? [])].map(fold))],
+  installations: item.installations,
+});
+
+type Owner = { kind: "dependency"; entry: Dependency } | { kind: "other"; entry: OtherProduct } | { kind: "none" };
+
+/** Each line name of a checkpoint, with what counts it; null when the checkpoint was recorded without its lines. */
+function ownersOf(checkpoint: Checkpoint): Map<string, Owner> | null {
+  if (!checkpoint.dependencies.every((d) => d.lines) || !(checkpoint.others ?? []).every((o) => o.lines)) return null;
+  const owners = new Map<string, Owner>();
+  for (const entry of checkpoint.dependencies)
+    for (const l of entry.lines!) for (const n of l.names) owners.set(n, { kind: "dependency", entry });
+  for (const entry of checkpoint.others ?? [])
+    for (const l of entry.lines!) for (const n of l.names) owners.set(n, { kind: "other", entry });
+  for (const l of checkpoint.unclassified ?? []) for (const n of l.names) owners.set(n, { kind: "none" });
+  return owners;
+}
+
+/**
+ * `previous` with each of its lines counted where `current` counts it (the same product, another product after a
+ * classification, or no product); a line `current` does not have stays where it was. Unchanged when either was
+ * recorded without its lines (checkpoints taken before trial 12).
+ * @example
+ * const baseline = rebased(plan.checkpoints[0], plan.checkpoints.at(-1));
+ */
+export function rebased(previous: Checkpoint, current: Checkpoint | undefined): Checkpoint {
+  if (!current || current === previous) return previous;
+  const owners = ownersOf(current);
+  if (!owners || !ownersOf(previous)) return previous;
+  const dependencies = new Map<string, Dependency>();
+  const others = new Map<string, OtherProduct>();
+  const unclassified: Line[] = [];
+  const put = (owner: Owner, line: Line) => {
+    if (owner.kind === "none") return void unclassified.push(line);
+    if (owner.kind === "dependency") {
+      const seen = dependencies.get(owner.entry.key) ?? { ...owner.entry, installations: 0, lines: [] };
+      seen.installations += line.installations;
+      seen.lines!.push(line);
+      dependencies.set(owner.entry.key, seen);
+      return;
+    }
+    const seen = others.get(owner.entry.name) ?? { ...owner.entry, installations: 0, lines: [] };
+    seen.installations += line.installations;
+    seen.lines!.push(line);
+    others.set(owner.entry.name, seen);
+  };
+  const ownerOf = (line: Line, own: Owner) => line.names.map((n) => owners.get(n)).find(Boolean) ?? own;
+  for (const entry of previous.dependencies)
+    for (const l of entry.lines!) put(ownerOf(l, { kind: "dependency", entry }), l);
+  for (const entry of previous.others ?? []) for (const l of entry.lines!) put(ownerOf(l, { kind: "other", entry }), l);
+  for (const l of previous.unclassified ?? []) put(ownerOf(l, { kind: "none" }), l);
+  return {
+    ...previous,
+    dependencies: [...dependencies.values()].sort(
+      (a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"),
+    ),
+    others: [...others.values()],
+    unclassified,
+  };
+}
+
+/** Letters and digits only: « Only Office Desktop 8 » → « onlyofficedesktop8 ». */
+const glued = (name: string) => fold(name).replace(/[^a-z0-9]/g, "");
+
+/**
+ * A line no product counts whose name starts with the planned replacement's, spaces aside (« Libre Office 7.6 » for
+ * LibreOffice): the replacement, installed under a name the catalogue did not recognise and no one has classified
+ * yet. Names of fewer than five letters are not read this way.
+ */
+export function namedLike(name: string, by: string): boolean {
+  const key = glued(by);
+  return key.length >= 5 && glued(name).startsWith(key);
+}
