@@ -12,12 +12,15 @@ import type { Checkpoint, Dependency, OtherProduct } from "./plan.ts";
 export interface Line {
   names: string[];
   installations: number;
+  /** The line's name as the map shows it. */
+  label?: string;
 }
 
 /** The line of a map item, as a checkpoint keeps it. */
 export const lineOf = (item: { name: string; names?: string[]; installations: number }): Line => ({
   names: [...new Set([item.name, ...(item.names ?? [])].map(fold))],
   installations: item.installations,
+  label: item.name,
 });
 
 type Owner = { kind: "dependency"; entry: Dependency } | { kind: "other"; entry: OtherProduct } | { kind: "none" };
@@ -75,6 +78,33 @@ export function rebased(previous: Checkpoint, current: Checkpoint | undefined): 
     others: [...others.values()],
     unclassified,
   };
+}
+
+/** What counts a line in a checkpoint: a dependency's key, another product's name, or nothing. */
+const ownerKey = (o: Owner | undefined) =>
+  !o ? null : o.kind === "dependency" ? o.entry.key : o.kind === "other" ? `o:${fold(o.entry.name)}` : "none";
+
+/**
+ * The lines of `previous` that `current` counts under another product (or none): classified by hand, or by a later
+ * catalogue, since `previous` was recorded. Its measure (the percentage) is that of its day; only its counts per
+ * product can follow (`rebased`), which the plan's page says (trial 12, A5).
+ */
+export function reclassifiedLines(previous: Checkpoint, current: Checkpoint | undefined): string[] {
+  if (!current || current === previous) return [];
+  const now = ownersOf(current);
+  const then = ownersOf(previous);
+  if (!now || !then) return [];
+  const lines = [
+    ...previous.dependencies.flatMap((d) => d.lines ?? []),
+    ...(previous.others ?? []).flatMap((o) => o.lines ?? []),
+    ...(previous.unclassified ?? []),
+  ];
+  const out: string[] = [];
+  for (const l of lines) {
+    const later = l.names.map((n) => now.get(n)).find(Boolean);
+    if (later && ownerKey(later) !== ownerKey(then.get(l.names[0]!))) out.push(l.label ?? l.names[0]!);
+  }
+  return [...new Set(out)];
 }
 
 /** Letters and digits only: « Only Office Desktop 8 » → « onlyofficedesktop8 ». */

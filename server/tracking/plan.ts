@@ -8,7 +8,7 @@ import { localDay, roundPercent } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { isExposed, isSetAside, type MeasurableItem, roleOf } from "../inventory/measure.ts";
 import { fold as foldText } from "../inventory/normalize.ts";
-import { type Line, lineOf, namedLike, rebased } from "./lines.ts";
+import { type Line, lineOf, namedLike, rebased, reclassifiedLines } from "./lines.ts";
 import { productStatus } from "./product-status.ts";
 
 /** Which figure of an analysis the plan follows, in percent (lower is better). */
@@ -411,6 +411,11 @@ export interface Progress {
   products: ProductProgress[];
   /** Target met at the latest checkpoint. */
   targetMet: boolean;
+  /**
+   * Lines of the baseline the latest inventory counts under another product (classified by hand since): the starting
+   * counts per product follow, the starting percentage is that of its day — the plan's page says so.
+   */
+  reclassified?: string[];
 }
 
 function diff(previous: Checkpoint | undefined, current: Checkpoint) {
@@ -632,7 +637,8 @@ export function progressOf(plan: Plan, today: string): Progress {
   });
   const targetMet =
     !!latest && latest.checkpoint.value !== null && latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
-  return { latest, checkpoints, milestones, products, targetMet };
+  const reclassified = plan.checkpoints[0] ? reclassifiedLines(plan.checkpoints[0], last) : [];
+  return { latest, checkpoints, milestones, products, targetMet, ...(reclassified.length ? { reclassified } : {}) };
 }
 
 /**

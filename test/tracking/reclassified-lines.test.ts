@@ -109,6 +109,12 @@ describe("lines classified by hand after the plan's adoption (trial 12, A5)", ()
     expect(office.status).toMatch(/ONLYOFFICE est passé de 390 à 660/);
   });
 
+  it("tells the DSI which starting lines were classified since: the counts follow, the starting percentage does not", () => {
+    expect(progressOf(p, "2026-12-06").reclassified?.sort()).toEqual(["Only Office Desktop 8", "Zoom Workplace"]);
+    const unchanged = plan(checkpointOf(june, "weighted", "2026-06-15"), checkpointOf(june, "weighted", "2026-12-01"));
+    expect(progressOf(unchanged, "2026-12-06").reclassified).toBeUndefined();
+  });
+
   it("does not say the alternative did not progress when it grew under a line not classified yet", () => {
     const decemberUnclassified = analysis(
       "dec-a",
