@@ -245,9 +245,7 @@ export function matchName(
 
     // The vendor's name, then only words of an edition or an offer (« Kaspersky Free », « ESET Internet Security »):
     // the vendor's one product card, the edition said (trial 2026-12-05).
-    // Without a publisher, the vendor the name starts with (« Kaspersky Free » in a list of names only).
-    const named = vendor ?? (pub.trim() ? null : (index.vendors.get(tokens[0]!) ?? null));
-    const edition = named ? vendorEdition(index, named, name, tokens) : null;
+    const edition = vendor ? vendorEdition(index, vendor, name, tokens) : null;
     if (edition) return { ...result(edition.label, "edition", 0.8), edition: edition.words };
 
     // One letter or one space off a catalogue name (« Mozila Firefox », « Libre Office »), the slip a typing one and

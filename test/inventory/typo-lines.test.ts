@@ -101,13 +101,6 @@ describe("a known product's name followed only by the words of an offer", () => 
     expect(r.edition).toBe("Free");
   });
 
-  it("a vendor's name and an offer's words without a publisher: its one product (a list of names only)", () => {
-    expect(matchName(index, "Bitdefender Free", null)).toMatchObject({
-      review: false,
-      entry: { id: "bitdefender-gravityzone" },
-    });
-  });
-
   it("not when the publisher names another catalogue vendor, nor for a word that is not an offer", () => {
     expect(matchName(index, "AnyDesk Free", "Microsoft Corporation").entry?.id).not.toBe("anydesk");
     const other = matchName(index, "Zoom Text Magnifier", "Freedom Scientific");
