@@ -14,6 +14,8 @@ import { fold, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
+import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
+import { words } from "../retrieval/french.ts";
 import { type Asked, askedFor, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -48,9 +50,12 @@ function normalized(folded: string): string {
     .trim()} `;
 }
 
-/** Whether the folded question holds one of a section's expressions, on whole words. */
+/** The fixed expressions that ask nothing (« quand même »), normalized. */
+const FIXED = FIXED_EXPRESSIONS.map((e) => normalized(fold(e)));
+
+/** Whether the folded question holds one of a section's expressions, on whole words (fixed expressions aside). */
 function asks(question: string, section: string): boolean {
-  const q = normalized(fold(question));
+  const q = FIXED.reduce((text, e) => text.replaceAll(e, " "), normalized(fold(question)));
   return entries(section).some((e) => q.includes(e));
 }
 
@@ -275,6 +280,8 @@ export function askParts(question: string): string[] {
     if (tokens[i]!.word !== "et") continue;
     const after = tokens.slice(i + 1).map((t) => t.word);
     if (!SECOND_ASK.some((e) => e.every((w, j) => after[j] === w))) continue;
+    // (« … et quand même … », « … et qui plus est … »: a fixed expression asks nothing.)
+    if (fixedExpressionAt(words(last.slice(tokens[i + 1]!.at)), 0)) continue;
     const first = last
       .slice(0, tokens[i]!.at)
       .replace(/[\s,;]+$/, "")

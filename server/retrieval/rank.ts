@@ -13,6 +13,7 @@
  */
 import { boundedMemo } from "../core/bounded.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
+import { withoutFixedWords } from "./fixed-expressions.ts";
 import { DEMONYMS, fold, phrasesFound, readSections, stem, synonymsOf, words } from "./french.ts";
 import { splitSentences, statesAbsent } from "./passages.ts";
 import { keywords, questionTerms } from "./relevance.ts";
@@ -72,7 +73,8 @@ const OBLIGATION = ASKED.get("obligation") ?? [];
 
 /** What a question asks for: a quantity, a date, both or neither. */
 export function askedFor(question: string): Asked[] {
-  const list = words(question);
+  // (« quand même » asks no date: fixed expressions are read out first.)
+  const list = withoutFixedWords(words(question));
   return (Object.keys(SECTION) as Asked[]).filter((kind) =>
     (ASKED.get(SECTION[kind]) ?? []).some((e) => holds(list, e)),
   );
