@@ -11,6 +11,8 @@ import { wordListSections } from "../i18n/word-lists.ts";
 const SECTIONS = wordListSections("counted-doers.txt");
 const set = (name: string) => new Set((SECTIONS.get(name) ?? []).flatMap((l) => fold(l).split(/\s+/)));
 const NOT_VERB = set("pas un verbe");
+/** Endings that, after a verb's root, name its doers (« utilis » + « ateurs »). */
+const DOER_ENDINGS = [...set("noms des faiseurs")];
 
 /** Letters a verb and a noun share at their start for the noun to name the verb's doers (« utilis »). */
 const SHARED_START = 5;
@@ -39,6 +41,19 @@ export function countedDoers(question: string): { noun: string; verb: string } |
     .find((w) => w.length > SHARED_START && !NOT_VERB.has(w) && /(?:ent|ont)$/.test(w));
   if (!noun || !verb) return null;
   return { noun, verb };
+}
+
+/** Shortest root of a verb that names its doers with an ending (« utilis », « adher »). */
+const MIN_ROOT = 4;
+
+/**
+ * The nouns that may name a plural verb's doers, as a passage writes them: its root (the verb less « ent », « ont »)
+ * with each ending of `[noms des faiseurs]` (« utilisent » → « utilisateurs », « adhérent » → « adherents »), folded.
+ * @example doerNouns("participent").includes("participants") // true
+ */
+export function doerNouns(verb: string): string[] {
+  const root = fold(verb).replace(/(?:ent|ont)$/, "");
+  return root.length < MIN_ROOT ? [] : DOER_ENDINGS.map((e) => `${root}${e}`);
 }
 
 const sharedStart = (a: string, b: string) => {

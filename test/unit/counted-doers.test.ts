@@ -4,7 +4,8 @@
  * and products that are not the trial's.
  */
 import { describe, expect, it } from "vitest";
-import { countedDoers, countedFit } from "../../server/retrieval/counted-doers.ts";
+import { countedDoers, countedFit, doerNouns } from "../../server/retrieval/counted-doers.ts";
+import { searchedText } from "../../server/retrieval/rank.ts";
 import { briefFor, passageOf } from "../helpers/passages.ts";
 
 const question = "Combien d'enseignants utilisent Moodle dans l'académie ?";
@@ -44,5 +45,19 @@ describe("« En bref » of a « combien » question counting users", () => {
 
   it("reads aloud no figure of another thing when none counts the users", () => {
     expect(briefFor(question, [headcount], ["quantity"])?.text ?? "").not.toContain("12 000");
+  });
+});
+
+describe("the search for a « combien de <nom> <verbe> » question", () => {
+  it("names the verb's doers as a passage writes them (« adhèrent » → « adhérents », « utilisent » → « utilisateurs »)", () => {
+    expect(doerNouns("utilisent")).toContain("utilisateurs");
+    expect(doerNouns("adherent")).toContain("adherents");
+    expect(doerNouns("participent")).toContain("participants");
+  });
+
+  it("asks the full-text index for them too; a question counting no doers is searched as asked", () => {
+    expect(searchedText("Combien d'enseignants utilisent Moodle dans l'académie ?")).toContain("utilisateurs");
+    expect(searchedText("Combien de communes adhèrent à l'association ?")).toContain("adherents");
+    expect(searchedText("Combien de postes Linux à la préfecture ?")).toBe("Combien de postes Linux à la préfecture ?");
   });
 });
