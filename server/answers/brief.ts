@@ -34,6 +34,7 @@ import {
   unvouchedFigure,
   type Weighed,
   wordStem,
+  writtenNames,
 } from "./verbatim.ts";
 
 /** `server/i18n/fr/brief.txt`: what a question asks, by section, each entry folded. */
@@ -82,6 +83,11 @@ export const BRIEF_CHARS = 450;
 export const PEERS_CHARS = 560;
 /** Sentences quoted at most. */
 const MAX_SENTENCES = 3;
+/**
+ * What a list item weighs less than a sentence: it answers when it holds what no sentence does (« Environ 375 000
+ * utilisateurs actifs par mois »), not by the dense words of a label (« Bureautique : OnlyOffice … »).
+ */
+const ITEM_PENALTY = 2;
 /** Length over which a sentence of several clauses (« … ; … ») is quoted by its first. */
 const LONG_SENTENCE = 260;
 
@@ -398,6 +404,8 @@ function weighed(
     used,
     used.map((r) => r.text),
   );
+  // The names the question writes (a list item must hold them).
+  const written = writtenNames(question);
   // What each passage is about: its document's title and its whole text (« (CPI) » the excerpt may leave out).
   const about = used.map((r, i) => [...titles[i]!, ...stemsOf(r.text)]);
   // A country asked (« collectivités françaises »): a sentence whose subject is another country's comes last, or is
@@ -417,9 +425,10 @@ function weighed(
         cutClausesOver: LONG_SENTENCE,
         question,
         placeNamed: namesTitlePlace(question, r.document.title),
+        listItems: true,
       },
       r.text,
-    ).forEach(({ text, own }, j) => {
+    ).forEach(({ text, own, item }, j) => {
       // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
       if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))) return;
       // A card's list of inventory names answers nothing read aloud.
@@ -429,7 +438,8 @@ function weighed(
       // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       if (isInventoryNames(own)) return;
-      const words = stemsOf(own);
+      // (A list item quoted after its lead-in holds the lead-in's words too.)
+      const words = stemsOf(item ? text : own);
       const cost = COST.test(fold(own));
       // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »). A condition
       // asked: saying whether it changes anything is what it is about (« peu importe où … »).
@@ -441,9 +451,20 @@ function weighed(
       // A cost asked, a sentence on costs answers it; a peer's sentence answers by naming the peer.
       const needed = (price && cost) || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
       if (hits === 0 || hits + titled < needed) return;
+      // A list item answers by itself or not at all: it (or its document's title) holds every name the question
+      // writes, and it gives the figure or the date asked, or holds all the subject's words but one.
+      if (item) {
+        if (!written.every((s) => holdsStem(words, s) || holdsStem(titles[i]!, s))) return;
+        const figure =
+          (asked.includes("quantity") && holdsAsked(own, ["quantity"])) ||
+          (asked.includes("date") && holdsAsked(own, ["date"])) ||
+          (price && MONEY.test(own));
+        if (names.length && !names.some((s) => holdsStem(words, s))) return;
+        if (!figure && hits < Math.max(2, total - 1)) return;
+      }
       // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
       if (unvouchedFigure(text, r)) return;
-      let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j;
+      let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j - (item ? ITEM_PENALTY : 0);
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
       if (price && !cost && !MONEY.test(own)) return;
       if (price && cost) score += 2;
