@@ -383,6 +383,8 @@ function weighed(
   question: string,
 ): Candidate[] {
   const price = asks(ask, "prix");
+  // A public grant asked (« des aides de l'État ? »): a sentence saying one, or an amount.
+  const grant = asks(ask, "subvention");
   const stems = subject.map(wordStem);
   // Subject words counted: a price asked counts one more, the cost itself.
   const total = stems.length + (price ? 1 : 0);
@@ -444,7 +446,13 @@ function weighed(
       // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »). A condition
       // asked: saying whether it changes anything is what it is about (« peu importe où … »).
       const answers = !!condition?.(own);
-      const hits = stems.filter((s) => holdsStem(words, s)).length + (price && cost ? 1 : 0) + (answers ? 1 : 0);
+      // (« Subvention de la Région » says the grant « des aides publiques » asks.)
+      const grants = grant && asks(own, "subvention");
+      const hits =
+        stems.filter((s) => holdsStem(words, s)).length +
+        (price && cost ? 1 : 0) +
+        (answers ? 1 : 0) +
+        (grants && !stems.some((s) => holdsStem(words, s)) ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
@@ -458,7 +466,7 @@ function weighed(
         const figure =
           (asked.includes("quantity") && holdsAsked(own, ["quantity"])) ||
           (asked.includes("date") && holdsAsked(own, ["date"])) ||
-          (price && MONEY.test(own));
+          ((price || grants) && MONEY.test(own));
         if (names.length && !names.some((s) => holdsStem(words, s))) return;
         if (!figure && hits < Math.max(2, total - 1)) return;
       }
@@ -468,6 +476,8 @@ function weighed(
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
       if (price && !cost && !MONEY.test(own)) return;
       if (price && cost) score += 2;
+      if (grant && !grants && !MONEY.test(own)) return;
+      if (grants) score += MONEY.test(own) ? 2 : 1;
       // « Combien d'agents utilisent Visio ? »: a figure of another thing (« ses 80 000 agents ») is not read aloud.
       // Nor, when none counts what is asked, a sentence without a figure of it (« des agents publics qui l'utilisent »).
       const fit = asked.includes("quantity") ? countedFit(ask, own) : 0;

@@ -158,6 +158,16 @@ describe("a list item", () => {
     expect(brief("Combien coûte Google Workspace Business Starter ?", [prices], ["quantity"])?.quotes).toHaveLength(1);
   });
 
+  it("gives the amount a question on a subsidy asks, though it asks no figure", () => {
+    const grant = passage(
+      "bocage#2",
+      "Le syndicat Numérique Bocage : les chiffres",
+      "Le syndicat a présenté son bilan au comité du 3 mars 2025.\n\n- Subvention de la Région Normandie : 800 000 euros (Ouest-France, mars 2025).\n- Douze communes adhérentes en 2025 (Ouest-France, mars 2025).",
+    );
+    const b = brief("Le syndicat Numérique Bocage a-t-il reçu des aides publiques ?", [grant]);
+    expect(b?.quotes[0]?.text).toBe("Subvention de la Région Normandie : 800 000 euros (Ouest-France, mars 2025).");
+  });
+
   it("without a lead-in that reads alone is not quoted when it opens in lower case", () => {
     const bare = passage(
       "tno#2",
