@@ -74,6 +74,11 @@ export const namesCollectivity = (text: string) => {
   const folded = ` ${fold(text).replace(/[^a-z0-9]+/g, " ")} `;
   return COLLECTIVITY_WORDS.some((w) => folded.includes(` ${w} `));
 };
+/**
+ * Whether a question asks for something a sentence visibly gives or not: a figure or a date (`asked`), a cost, a grant.
+ */
+export const asksGiven = (question: string, asked: Asked[]) =>
+  asked.length > 0 || asks(question, "prix") || asks(question, "subvention");
 /** A question asking for several peers or examples (« Qu'ont fait d'autres villes ? », « Quelles communes … ? »). */
 export const asksPeers = (question: string) => asks(question, "pairs");
 
@@ -117,6 +122,9 @@ export interface Brief {
   text: string;
   quotes: BriefQuote[];
 }
+
+/** The stems of the words that ask a grant (`[subvention]`): the grant said counts once, whatever its words. */
+const GRANT_STEMS = new Set(entries("subvention").flatMap((e) => e.trim().split(" ").map(wordStem)));
 
 /** Words of a cost (not of a saving): « coût », « coûte », « dépense », « budget », « prix », folded. */
 const COST = /\b(?:cout\w*|depens\w*|budget\w*|prix|tarif\w*|finance\w*|investi\w*)\b/;
@@ -449,15 +457,16 @@ function weighed(
       // (« Subvention de la Région » says the grant « des aides publiques » asks.)
       const grants = grant && asks(own, "subvention");
       const hits =
-        stems.filter((s) => holdsStem(words, s)).length +
+        stems.filter((s) => !(grant && GRANT_STEMS.has(s)) && holdsStem(words, s)).length +
         (price && cost ? 1 : 0) +
         (answers ? 1 : 0) +
-        (grants && !stems.some((s) => holdsStem(words, s)) ? 1 : 0);
+        (grants ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
-      // A cost asked, a sentence on costs answers it; a peer's sentence answers by naming the peer.
-      const needed = (price && cost) || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
+      // A cost asked, a sentence on costs answers it; a grant asked, one saying a grant; a peer's sentence answers by
+      // naming the peer.
+      const needed = (price && cost) || grants || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
       if (hits === 0 || hits + titled < needed) return;
       // A list item answers by itself or not at all: it (or its document's title) holds every name the question
       // writes, and it gives the figure or the date asked, or holds all the subject's words but one.
@@ -466,7 +475,8 @@ function weighed(
         const figure =
           (asked.includes("quantity") && holdsAsked(own, ["quantity"])) ||
           (asked.includes("date") && holdsAsked(own, ["date"])) ||
-          ((price || grants) && MONEY.test(own));
+          (price && MONEY.test(own)) ||
+          grants;
         if (names.length && !names.some((s) => holdsStem(words, s))) return;
         if (!figure && hits < Math.max(2, total - 1)) return;
       }
