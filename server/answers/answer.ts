@@ -13,6 +13,7 @@ import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { withoutAbbreviations } from "../retrieval/abbreviations.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
+import { doerStems } from "../retrieval/counted-doers.ts";
 import { withoutExamplePlaces } from "../retrieval/example-place.ts";
 import { refersBack, topicOf } from "../retrieval/follow-up.ts";
 import { expandQuery, stem } from "../retrieval/french.ts";
@@ -887,7 +888,8 @@ export async function* answer(
       true,
       askedFor(query),
       extra,
-      countedStems(query),
+      // (« Combien d'agents utilisent X ? »: the figure of its users is what the quotation shows first.)
+      new Set([...countedStems(query), ...doerStems(query)]),
       query,
       retrieved.general,
     );

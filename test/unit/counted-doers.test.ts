@@ -24,6 +24,8 @@ describe("what a « combien de <nom> <verbe> » question counts", () => {
   it("is the verb's doers", () => {
     expect(countedDoers(question)).toEqual({ noun: "enseignants", verb: "utilisent" });
     expect(countedDoers("Combien d'agents de la région adhèrent au réseau ?")?.verb).toBe("adherent");
+    // A noun in « -ment » is no verb: nobody is counted.
+    expect(countedDoers("Combien de hausse par Zoom au renouvellement ?")).toBeNull();
     // No verb: a headcount asked (« combien de postes Linux »).
     expect(countedDoers("Combien de postes Linux à la préfecture ?")).toBeNull();
   });
@@ -33,6 +35,9 @@ describe("what a « combien de <nom> <verbe> » question counts", () => {
     expect(countedFit(question, "Moodle est utilisé par 9 000 enseignants.")).toBe(1);
     expect(countedFit(question, "Le rectorat fait passer ses 12 000 enseignants à Moodle.")).toBe(-1);
     expect(countedFit(question, "Moodle est publié sous licence GPL depuis 2002.")).toBe(0);
+    // A figure in millions counts the noun after « millions de »: a public of 1,2 million teachers is a headcount.
+    expect(countedFit(question, "Le public potentiel est de 1,2 million d'enseignants (Le Monde, 2025).")).toBe(-1);
+    expect(countedFit(question, "Moodle comptait 1,5 million d'utilisateurs en 2025.")).toBe(1);
   });
 });
 
