@@ -16,6 +16,11 @@ export type CorpusNames = ((word: string) => Promise<boolean>) & {
    * (« Privas » found through « privé »): read on the first `NAME_HITS` passages, so only for a word held by fewer.
    */
   written?: (word: string) => Promise<boolean>;
+  /**
+   * Whether the corpus writes a folded word as a name followed by a release number (« Office 2016 », « Office 365 »):
+   * a product with releases, read on the first `NAME_HITS` passages that hold it.
+   */
+  released?: (word: string) => Promise<boolean>;
 };
 
 /** How many passages `namesFrom` reads for a word. */
@@ -58,7 +63,7 @@ export function namesFrom(
     options?: { withChunks?: boolean },
   ) => Promise<{ chunk?: { text: string } }[]>,
 ): CorpusNames {
-  const cache = new BoundedMap<string, { name: boolean; written: boolean }>(5_001);
+  const cache = new BoundedMap<string, { name: boolean; written: boolean; released: boolean }>(5_001);
   const read = async (word: string) => {
     const key = fold(word);
     let known = cache.get(key);
@@ -70,6 +75,7 @@ export function namesFrom(
       known = {
         name: hits.some((h) => !!h.chunk && writesAsName(h.chunk.text, key)) || (hits.length > 0 && !written),
         written,
+        released: hits.some((h) => !!h.chunk && writesReleased(h.chunk.text, key)),
       };
       cache.set(key, known);
     }
@@ -77,6 +83,7 @@ export function namesFrom(
   };
   return Object.assign(async (word: string) => (await read(word)).name, {
     written: async (word: string) => (await read(word)).written,
+    released: async (word: string) => (await read(word)).released,
   });
 }
 
@@ -85,6 +92,16 @@ export function namesFrom(
  * `server/corpus/catalog.ts`), up to the word: what it lists are names, though each opens an item of the list.
  */
 const CARD_NAMES = /sous les noms\s*:[^.\n]*$/u;
+
+/**
+ * Whether a text writes a folded word capitalised and followed by a release number of two to four digits (« Office
+ * 2016 », « Office 365 »), not inside another name (« LibreOffice 7 ») nor before a longer number.
+ */
+export function writesReleased(text: string, folded: string): boolean {
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}]*)\s+\d{2,4}(?![\p{N},.]\d|\p{N})/gu))
+    if (fold(m[1]!) === folded) return true;
+  return false;
+}
 
 /** Whether a text holds a folded word capitalised where a sentence does not start (« la ville de Lyon »). */
 export function writesAsName(text: string, folded: string): boolean {

@@ -30,6 +30,7 @@ import { datedByHeading } from "./dated-section.ts";
 import { offDomainWords } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
+import { listedOnly } from "./listed-version.ts";
 import { actingNames, namesItself } from "./located-names.ts";
 import {
   ATTRIBUTES,
@@ -58,7 +59,14 @@ import { complementOf, ownRelation, questionTerms, spaced } from "./question-ter
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
-export { type CorpusFrequency, type CorpusNames, frequencyFrom, namesFrom, writesAsName } from "./corpus-names.ts";
+export {
+  type CorpusFrequency,
+  type CorpusNames,
+  frequencyFrom,
+  namesFrom,
+  writesAsName,
+  writesReleased,
+} from "./corpus-names.ts";
 export { domainWord, offDomainWords, speaksOfDomain } from "./domain.ts";
 export { idiomMatches, idiomTokens } from "./idioms.ts";
 export { withoutIntroduction } from "./introduction.ts";
@@ -207,6 +215,8 @@ export function placeAdjectives(question: string): string[] {
   return [...fold(question).matchAll(COLLECTIVITY_ADJECTIVE)].map((m) => m[2]!);
 }
 
+/** Passages a year must be written in for the corpus to cover it (a yes-or-no question on it states a claim). */
+const COVERED_YEAR = 3;
 /** Share of the question's words a catalog card must hold to answer it. */
 const MIN_CATALOG_COVERAGE = 0.7;
 /** Passages read to decide (the top of the ranked list). */
@@ -338,6 +348,7 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   unknownPlaceAdjectives, // missing-name
   rareUnheld, // unknown-words
   answeringPassages,
+  listedVersions, // missing-name
   slotFillers,
   figureAsked, // unknown-words (a unit), stated-absent, missing-figure
   dateAsked, // missing-date
@@ -606,7 +617,12 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
       `(?<![\\p{L}\\p{N}])${anyCase(t.yearOf)}(?:\\s+\\p{Lu}[\\p{L}\\p{N}]*)?\\s+${t.word}(?!\\p{N})`,
       "u",
     );
-    const product = cardNamed(t.yearOf) || rawTexts.some((text) => name.test(fold(text)));
+    // « Office 2010 »: or the corpus writes the name with a release number elsewhere (« Office 2016 », « Office
+    // 365 »), though the passages read hold it only inside other names (« OnlyOffice », « LibreOffice »).
+    const product =
+      cardNamed(t.yearOf) ||
+      rawTexts.some((text) => name.test(fold(text))) ||
+      (!!ctx.corpusNames?.released && (await ctx.corpusNames.released(t.yearOf)));
     const writes = written.some((p) => p.joined.includes(` ${pair} `)) || rawTexts.some((text) => release.test(text));
     if (product && !writes && !absent.includes(pair)) absent.push(pair);
   }
@@ -713,7 +729,20 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   // states a claim the corpus can correct: its year need not be in the passage (the answer says what the corpus
   // dates); a year after the corpus's sources (« Munich reviendra-t-elle à Linux en 2030 ? ») stays required.
   const horizon = polar(question) && frequency ? await corpusHorizon(frequency) : 0;
-  const claimed = (t: QuestionTerm) => !!t.date && Number(t.word.slice(-4)) <= horizon;
+  // A year the corpus writes at most in passing (« il existait déjà … en 1987 ? ») is not one it covers: the passage
+  // that answers must hold it.
+  const unwritten = new Set(
+    horizon && frequency
+      ? (
+          await Promise.all(
+            terms
+              .filter((t) => t.date && /^\d{4}$/.test(t.word))
+              .map(async (t) => ((await frequency(t.word)) < COVERED_YEAR ? t.word : "")),
+          )
+        ).filter(Boolean)
+      : [],
+  );
+  const claimed = (t: QuestionTerm) => !!t.date && Number(t.word.slice(-4)) <= horizon && !unwritten.has(t.word);
   // A common word of everyday French (`isLight`: « On a mis Foxit …, bonne idée ? », « combien de monde ») in a
   // question that names what it is about says how it asks about it: it counts where a passage holds it, never against
   // it. In one that names nothing, it may be all it says of its topic (« Comment mettre à jour le plan communal de
@@ -1058,6 +1087,25 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   if (!askedNames.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
   Object.assign(ctx, { dates, parts, heading, statedAbsent, covers, holdsAll, relevant });
   return "continue";
+}
+
+/**
+ * Decides « missing-name »: the passages that answer are catalog cards that list the version or the model asked
+ * (« SharePoint 2019 », « SN3100 ») only among their names and hold little else of what is asked (`listed-version.ts`).
+ */
+async function listedVersions(ctx: Judgement): Promise<Decision> {
+  const { results, terms, perPassage, relevant, light } = ctx;
+  const listed = relevant.map((i) =>
+    results[i]!.document.kind === "catalog" ? listedOnly(results[i]!, terms, perPassage[i]!.missing, light) : [],
+  );
+  if (!listed.some((v) => v.length)) return "continue";
+  const kept = relevant.filter((_, k) => listed[k]!.length === 0);
+  if (kept.length) {
+    ctx.relevant = kept;
+    return "continue";
+  }
+  const versions = [...new Set(listed.flat())].map((v) => (v.yearOf ? `${v.yearOf} ${v.word}` : v.word));
+  return { answerable: false, reason: "missing-name", missing: versions, coverage: ctx.best.weighted, relevant: [] };
 }
 
 /**
