@@ -4,6 +4,8 @@
  * only where it holds what is asked of it (the product's exposure, its country), not its end of support or its
  * capacity.
  */
+import { readFileSync } from "node:fs";
+import { stem as frStem, words } from "./french.ts";
 import type { QuestionTerm } from "./lexicon.ts";
 import { holds, passageWords } from "./passage-words.ts";
 
@@ -27,32 +29,26 @@ export function cardParts(card: { text: string; document: { title: string } }) {
   };
 }
 
-/** Share of what is asked a card must hold outside its names line to answer a question on a version it only lists. */
-export const MIN_LISTED_COVERAGE = 0.5;
+/** What a question asks of a version that a card listing it only among its names does not say, as stems. */
+const VERSION_ASKED = new Set(
+  readFileSync(new URL("../i18n/fr/version-asked.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .flatMap((l) => l.split(",").flatMap((w) => words(w)))
+    .map(frStem),
+);
 
 /**
- * Whether a catalog card answers nothing the question asks of a version it lists only among its names: the card
- * holds the version only in its names line, and less than half of the rest of what is asked (the words that are
- * neither the product's names nor verbs nor common words; another name, « CLOUD Act », counts) outside it.
- * `missing` lists the question's words the card does not hold (card fields counted as held).
+ * The versions a catalog card lists only among its names (it holds them nowhere else), when the question asks of them
+ * what a version is asked (its support, its capacity, its price: `version-asked.txt`) and the card does not write it
+ * outside that list: the card answers nothing of that version. What it says of the whole product (its country, the
+ * CLOUD Act, « souverain ») still answers.
  */
-export function listedOnly(
-  card: { text: string; document: { title: string } },
-  terms: QuestionTerm[],
-  missing: string[],
-  light: (t: QuestionTerm) => boolean,
-): QuestionTerm[] {
+export function listedOnly(card: { text: string; document: { title: string } }, terms: QuestionTerm[]): QuestionTerm[] {
   const parts = cardParts(card);
   if (!parts) return [];
   const versions = versionTerms(terms).filter((v) => holds(v, parts.listed) && !holds(v, parts.rest));
   if (!versions.length) return [];
-  // The product's own names (its title, its names line) say what the question is about, not what it asks.
-  const title = passageWords(card.document.title);
-  const ownName = (t: QuestionTerm) => t.name && (holds(t, title) || holds(t, parts.listed));
-  const asked = terms.filter(
-    (t) => !versions.includes(t) && !t.date && !t.verb && !t.modifier && !light(t) && !ownName(t),
-  );
-  if (!asked.length) return [];
-  const held = asked.filter((t) => !missing.includes(t.word)).length;
-  return held / asked.length < MIN_LISTED_COVERAGE - 1e-9 ? versions : [];
+  const asked = terms.filter((t) => !t.name && !t.date && VERSION_ASKED.has(frStem(t.word)));
+  return asked.some((t) => !holds(t, parts.rest)) ? versions : [];
 }

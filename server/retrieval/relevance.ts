@@ -1125,10 +1125,8 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
  * (« SharePoint 2019 », « SN3100 ») only among their names and hold little else of what is asked (`listed-version.ts`).
  */
 async function listedVersions(ctx: Judgement): Promise<Decision> {
-  const { results, terms, perPassage, relevant, light } = ctx;
-  const listed = relevant.map((i) =>
-    results[i]!.document.kind === "catalog" ? listedOnly(results[i]!, terms, perPassage[i]!.missing, light) : [],
-  );
+  const { results, terms, relevant } = ctx;
+  const listed = relevant.map((i) => (results[i]!.document.kind === "catalog" ? listedOnly(results[i]!, terms) : []));
   if (!listed.some((v) => v.length)) return "continue";
   const kept = relevant.filter((_, k) => listed[k]!.length === 0);
   if (kept.length) {

@@ -49,6 +49,7 @@ describe("a version or a model a card lists only among its names", () => {
     for (const q of [
       "Microsoft SQL Server 2019, c'est soumis au CLOUD Act ?",
       "Hyper-V Server 2019 maintient-il la dépendance à Microsoft ?",
+      "Nos serveurs sont des ProLiant DL380 Gen10 : c'est souverain ou américain ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
