@@ -29,7 +29,6 @@ import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS } from
 import { datedByHeading } from "./dated-section.ts";
 import { offDomainWords } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
-import { legalTextTerms } from "./legal-text.ts";
 import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
 import { listedOnly } from "./listed-version.ts";
 import { actingNames, namesItself } from "./located-names.ts";
@@ -348,10 +347,8 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   unknownWords, // unknown-words
   unknownPlaceAdjectives, // missing-name
   rareUnheld, // unknown-words
-  unknownQualifier, // unknown-words
   answeringPassages,
   listedVersions, // missing-name
-  legalTexts, // missing-name
   slotFillers,
   figureAsked, // unknown-words (a unit), stated-absent, missing-figure
   dateAsked, // missing-date
@@ -933,34 +930,6 @@ async function rareUnheld(ctx: Judgement): Promise<Decision> {
 }
 
 /**
- * Decides « unknown-words »: a word the corpus never uses right after a noun of the question, qualifying it
- * (« la souveraineté énergétique », « la sécurité routière »): it says which sense of the noun is asked, one the
- * corpus does not speak of, though the passages read hold the noun in its own sense.
- */
-async function unknownQualifier(ctx: Judgement): Promise<Decision> {
-  const { question, judged, terms, names, best, specific, unknown } = ctx;
-  if (names.length > 0 || best.weighted >= RARE_COVERAGE - 1e-9) return "continue";
-  const list = words(question);
-  const qualifiers = specific.filter(
-    (t) =>
-      !t.noun &&
-      !t.context &&
-      unknown.includes(t.word) &&
-      list.some((w, k) => w === t.word && k > 0 && terms.some((h) => h !== t && h.noun && h.word === list[k - 1])) &&
-      !judged.some((p) => t.variants.some((v) => occurs(v, p))),
-  );
-  if (qualifiers.length)
-    return {
-      answerable: false,
-      reason: "unknown-words",
-      missing: qualifiers.map((t) => t.word),
-      coverage: best.weighted,
-      relevant: [],
-    };
-  return "continue";
-}
-
-/**
  * Which passages answer: enough of the question's words, its dates, names, role and person, as a collectivité, not
  * a card of a country's product, nothing said absent. Decides nothing (no passage answering is decided last).
  */
@@ -1135,28 +1104,6 @@ async function listedVersions(ctx: Judgement): Promise<Decision> {
   }
   const versions = [...new Set(listed.flat())].map((v) => (v.yearOf ? `${v.yearOf} ${v.word}` : v.word));
   return { answerable: false, reason: "missing-name", missing: versions, coverage: ctx.best.weighted, relevant: [] };
-}
-
-/**
- * Decides « missing-name »: the question asks about a kind of legal text (« l'ordonnance 2026 », « le règlement IA »)
- * that no passage that answers writes (`legal-text.ts`): they hold its subject, not the text.
- */
-async function legalTexts(ctx: Judgement): Promise<Decision> {
-  const { terms, perPassage, relevant } = ctx;
-  const kinds = legalTextTerms(terms);
-  if (!kinds.length || !relevant.length) return "continue";
-  const kept = relevant.filter((i) => kinds.every((t) => !perPassage[i]!.missing.includes(t.word)));
-  if (kept.length) {
-    ctx.relevant = kept;
-    return "continue";
-  }
-  return {
-    answerable: false,
-    reason: "missing-name",
-    missing: kinds.map((t) => t.word),
-    coverage: ctx.best.weighted,
-    relevant: [],
-  };
 }
 
 /**

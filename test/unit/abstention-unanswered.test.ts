@@ -103,33 +103,3 @@ describe("a private-life question", () => {
     expect(aboutPerson("Quelle maison France services est la plus proche de la mairie ?")).toBe(false);
   });
 });
-
-describe("an adjective the corpus never uses after a noun of the question", () => {
-  it("makes another topic (« la souveraineté énergétique »)", async () => {
-    for (const q of [
-      "Le conseil municipal peut-il garantir la souveraineté énergétique en achetant 100 % local ?",
-      "La médiathèque peut-elle garantir la souveraineté énergétique en achetant local ?",
-    ])
-      expect(await decide(q), q).toMatchObject({ answerable: false });
-  });
-  it("not when the corpus uses it (« la souveraineté numérique »)", async () => {
-    expect(await decide("La commune peut-elle garantir sa souveraineté numérique en achetant local ?")).toMatchObject({
-      answerable: true,
-    });
-  });
-});
-
-describe("a kind of legal text the question names", () => {
-  it("must be written by the passage that answers (« le décret », « la directive »)", async () => {
-    for (const q of [
-      "L'arrêté 2025 sur les logiciels des mairies impose LibreOffice ?",
-      "Le décret 2027 sur la messagerie des communes impose Tchap ?",
-    ])
-      expect(await decide(q), q).toMatchObject({ answerable: false });
-  });
-  it("a text the corpus treats is answered", async () => {
-    expect(await decide("La circulaire de 2012 sur le logiciel libre, elle dit quoi ?")).toMatchObject({
-      answerable: true,
-    });
-  });
-});
