@@ -1,7 +1,9 @@
 /** What the corpus knows of a word: how many passages hold it, whether it writes it as a name, its last year. */
 import { BoundedMap } from "../core/bounded.ts";
 import { fold } from "../core/text.ts";
+import { STOPWORDS } from "./lexicon.ts";
 import { occurs, passageWords } from "./passage-words.ts";
+import { usualQualifier } from "./qualifier.ts";
 
 /** How many passages of the whole corpus hold a word (full-text index), to tell a name the corpus never uses. */
 export type CorpusFrequency = (word: string) => Promise<number>;
@@ -21,6 +23,11 @@ export type CorpusNames = ((word: string) => Promise<boolean>) & {
    * a product with releases, read on the first `NAME_HITS` passages that hold it.
    */
   released?: (word: string) => Promise<boolean>;
+  /**
+   * The word the corpus writes after a folded noun in most of its occurrences (« souveraineté » → « numérique »),
+   * read on the first `NAME_HITS` passages that hold it (`usualQualifier`).
+   */
+  qualifier?: (word: string) => Promise<string | undefined>;
 };
 
 /** How many passages `namesFrom` reads for a word. */
@@ -63,7 +70,10 @@ export function namesFrom(
     options?: { withChunks?: boolean },
   ) => Promise<{ chunk?: { text: string } }[]>,
 ): CorpusNames {
-  const cache = new BoundedMap<string, { name: boolean; written: boolean; released: boolean }>(5_001);
+  const cache = new BoundedMap<
+    string,
+    { name: boolean; written: boolean; released: boolean; qualifier: string | undefined }
+  >(5_001);
   const read = async (word: string) => {
     const key = fold(word);
     let known = cache.get(key);
@@ -76,6 +86,11 @@ export function namesFrom(
         name: hits.some((h) => !!h.chunk && writesAsName(h.chunk.text, key)) || (hits.length > 0 && !written),
         written,
         released: hits.some((h) => !!h.chunk && writesReleased(h.chunk.text, key)),
+        qualifier: usualQualifier(
+          hits.flatMap((h) => (h.chunk ? [h.chunk.text] : [])),
+          key,
+          STOPWORDS,
+        ),
       };
       cache.set(key, known);
     }
@@ -84,6 +99,7 @@ export function namesFrom(
   return Object.assign(async (word: string) => (await read(word)).name, {
     written: async (word: string) => (await read(word)).written,
     released: async (word: string) => (await read(word)).released,
+    qualifier: async (word: string) => (await read(word)).qualifier,
   });
 }
 

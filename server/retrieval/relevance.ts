@@ -29,6 +29,7 @@ import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS } from
 import { datedByHeading } from "./dated-section.ts";
 import { offDomainWords } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
+import { legalTextTerms } from "./legal-text.ts";
 import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
 import { listedOnly } from "./listed-version.ts";
 import { actingNames, namesItself } from "./located-names.ts";
@@ -347,8 +348,10 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   unknownWords, // unknown-words
   unknownPlaceAdjectives, // missing-name
   rareUnheld, // unknown-words
+  otherSense, // unknown-words
   answeringPassages,
   listedVersions, // missing-name
+  legalTexts, // missing-name
   slotFillers,
   figureAsked, // unknown-words (a unit), stated-absent, missing-figure
   dateAsked, // missing-date
@@ -930,6 +933,34 @@ async function rareUnheld(ctx: Judgement): Promise<Decision> {
 }
 
 /**
+ * Decides « unknown-words »: a word the corpus never uses right after a noun of the question, where the corpus
+ * give that noun another qualifier in most of its occurrences (« la souveraineté alimentaire » against their
+ * « souveraineté numérique », `qualifier.ts`): the question asks about another thing than they do.
+ */
+async function otherSense(ctx: Judgement): Promise<Decision> {
+  const { question, corpusNames, terms, names, best, specific, unknown } = ctx;
+  if (!corpusNames?.qualifier || names.length > 0 || best.weighted >= RARE_COVERAGE - 1e-9) return "continue";
+  const list = words(question);
+  const qualifiers: QuestionTerm[] = [];
+  for (const t of specific) {
+    if (t.noun || t.context || !unknown.includes(t.word)) continue;
+    const k = list.indexOf(t.word);
+    const head = k > 0 ? terms.find((h) => h !== t && h.noun && h.word === list[k - 1]) : undefined;
+    const usual = head ? await corpusNames.qualifier(head.word) : undefined;
+    if (usual && usual !== t.word) qualifiers.push(t);
+  }
+  if (qualifiers.length)
+    return {
+      answerable: false,
+      reason: "unknown-words",
+      missing: qualifiers.map((t) => t.word),
+      coverage: best.weighted,
+      relevant: [],
+    };
+  return "continue";
+}
+
+/**
  * Which passages answer: enough of the question's words, its dates, names, role and person, as a collectivité, not
  * a card of a country's product, nothing said absent. Decides nothing (no passage answering is decided last).
  */
@@ -1104,6 +1135,29 @@ async function listedVersions(ctx: Judgement): Promise<Decision> {
   }
   const versions = [...new Set(listed.flat())].map((v) => (v.yearOf ? `${v.yearOf} ${v.word}` : v.word));
   return { answerable: false, reason: "missing-name", missing: versions, coverage: ctx.best.weighted, relevant: [] };
+}
+
+/**
+ * Decides « missing-name »: the question asks what a legal text imposes (« L'ordonnance 2026 … impose Linux ? », « le
+ * règlement IA européen oblige … ? ») and no passage that answers writes the kind of text (`legal-text.ts`): they
+ * hold its subject, not the text.
+ */
+async function legalTexts(ctx: Judgement): Promise<Decision> {
+  const { question, terms, perPassage, relevant } = ctx;
+  const kinds = legalTextTerms(question, terms);
+  if (!kinds.length || !relevant.length) return "continue";
+  const kept = relevant.filter((i) => kinds.every((t) => !perPassage[i]!.missing.includes(t.word)));
+  if (kept.length) {
+    ctx.relevant = kept;
+    return "continue";
+  }
+  return {
+    answerable: false,
+    reason: "missing-name",
+    missing: kinds.map((t) => t.word),
+    coverage: ctx.best.weighted,
+    relevant: [],
+  };
 }
 
 /**

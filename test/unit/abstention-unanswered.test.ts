@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieveForAnswer } from "../../server/answers/answer.ts";
 import type { Engine } from "../../server/engine.ts";
+import { usualQualifier } from "../../server/retrieval/qualifier.ts";
 import {
   aboutPerson,
   assessAnswerability,
@@ -101,5 +102,43 @@ describe("a private-life question", () => {
     expect(personalAsked("Elle s'est offert quel appartement à Paris ?").length).toBeGreaterThan(0);
     // A public building (« la maison France services ») is no person's: the question is not about one.
     expect(aboutPerson("Quelle maison France services est la plus proche de la mairie ?")).toBe(false);
+  });
+});
+
+describe("a word the corpus never uses after a noun it gives another qualifier", () => {
+  it("asks about another thing (« la souveraineté énergétique » against « souveraineté numérique »)", async () => {
+    for (const q of [
+      "Le conseil municipal peut-il garantir la souveraineté énergétique en achetant 100 % local ?",
+      "La médiathèque peut-elle garantir la souveraineté énergétique en achetant local ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false, reason: "unknown-words" });
+  });
+  it("not with the corpus's own qualifier", async () => {
+    expect(await decide("La commune peut-elle garantir sa souveraineté numérique en achetant local ?")).toMatchObject({
+      answerable: true,
+    });
+  });
+  it("reads the usual qualifier from the texts", () => {
+    const texts = ["la souveraineté numérique", "la souveraineté numérique de l'État", "notre souveraineté"];
+    expect(usualQualifier(texts, "souverainete", new Set(["de"]))).toBe("numerique");
+    expect(usualQualifier(["la ville de Lyon", "la ville de Paris", "la ville"], "ville", new Set(["de"]))).toBe(
+      undefined,
+    );
+  });
+});
+
+describe("a legal text the question asks what it imposes", () => {
+  it("must be written by the passage that answers (« l'arrêté … impose »)", async () => {
+    expect(await decide("L'arrêté 2025 sur les logiciels des mairies impose LibreOffice ?")).toMatchObject({
+      answerable: false,
+      reason: "missing-name",
+    });
+  });
+  it("the noun elsewhere, or the verb « arrêter », is no such subject", async () => {
+    for (const q of [
+      "La circulaire Ayrault impose-t-elle le logiciel libre ?",
+      "un parapheur libre pour faire signer les arrêtés par le maire, ça existe ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
