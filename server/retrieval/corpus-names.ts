@@ -28,6 +28,8 @@ export type CorpusNames = ((word: string) => Promise<boolean>) & {
    * read on the first `NAME_HITS` passages that hold it (`usualQualifier`).
    */
   qualifier?: (word: string) => Promise<string | undefined>;
+  /** Whether the corpus writes a folded word in capitals (« CAP »), as an acronym, in the first `NAME_HITS` passages. */
+  capitals?: (word: string) => Promise<boolean>;
 };
 
 /** How many passages `namesFrom` reads for a word. */
@@ -72,7 +74,7 @@ export function namesFrom(
 ): CorpusNames {
   const cache = new BoundedMap<
     string,
-    { name: boolean; written: boolean; released: boolean; qualifier: string | undefined }
+    { name: boolean; written: boolean; released: boolean; qualifier: string | undefined; capitals: boolean }
   >(5_001);
   const read = async (word: string) => {
     const key = fold(word);
@@ -91,6 +93,7 @@ export function namesFrom(
           key,
           STOPWORDS,
         ),
+        capitals: hits.some((h) => !!h.chunk && writesCapitals(h.chunk.text, key)),
       };
       cache.set(key, known);
     }
@@ -100,6 +103,7 @@ export function namesFrom(
     written: async (word: string) => (await read(word)).written,
     released: async (word: string) => (await read(word)).released,
     qualifier: async (word: string) => (await read(word)).qualifier,
+    capitals: async (word: string) => (await read(word)).capitals,
   });
 }
 
@@ -108,6 +112,16 @@ export function namesFrom(
  * `server/corpus/catalog.ts`), up to the word: what it lists are names, though each opens an item of the list.
  */
 const CARD_NAMES = /sous les noms\s*:[^.\n]*$/u;
+
+/** Whether a text writes a folded word in capitals (« CAP », « SILL »), its accents aside. */
+export function writesCapitals(text: string, folded: string): boolean {
+  const upper = folded.toUpperCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((w) => w === upper);
+}
 
 /**
  * Whether a text writes a folded word capitalised and followed by a release number of two to four digits (« Office

@@ -66,6 +66,7 @@ export {
   frequencyFrom,
   namesFrom,
   writesAsName,
+  writesCapitals,
   writesReleased,
 } from "./corpus-names.ts";
 export { domainWord, offDomainWords, speaksOfDomain } from "./domain.ts";
@@ -216,6 +217,10 @@ export function placeAdjectives(question: string): string[] {
   return [...fold(question).matchAll(COLLECTIVITY_ADJECTIVE)].map((m) => m[2]!);
 }
 
+/** Longest word read as an acronym typed in capitals (« CAP », « SIRH »). */
+const MAX_ACRONYM = 4;
+/** A text without its accents, its case kept. */
+const stripAccents = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "");
 /** Passages a year must be written in for the corpus to cover it (a yes-or-no question on it states a claim). */
 const COVERED_YEAR = 3;
 /** Share of the question's words a catalog card must hold to answer it. */
@@ -417,6 +422,21 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
           unknown.push(t.word);
       }
     }
+    // « CAP Collectif »: a short word typed in capitals, as an acronym, that the corpus writes only as a plain word or
+    // in another name (« cap », « Cap Libre »), never in capitals, names something it does not know.
+    const typedCaps = (t: QuestionTerm) =>
+      t.word.length >= 2 &&
+      t.word.length <= MAX_ACRONYM &&
+      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.word.toUpperCase())}(?![\\p{L}\\p{N}])`, "u").test(
+        stripAccents(question),
+      );
+    if (ctx.corpusNames?.capitals)
+      for (const t of resolved.filter(
+        (t) => t.name && !t.date && !t.alias && /^[a-z]+$/.test(t.word) && typedCaps(t),
+      )) {
+        if (unknown.includes(t.word) || (await meaningWritten(ctx, t))) continue;
+        if (!(await ctx.corpusNames.capitals(t.word))) unknown.push(t.word);
+      }
     // A word after a collectivité's noun (« la region normandie », « la ville de brive ») names it, capital or not.
     for (const m of fold(question).matchAll(COLLECTIVITY_NAMED)) {
       const word = m[1]!;

@@ -12,6 +12,7 @@ import {
   assessAnswerability,
   personalAsked,
   writesAsName,
+  writesCapitals,
   writesReleased,
 } from "../../server/retrieval/relevance.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
@@ -140,5 +141,26 @@ describe("a legal text the question asks what it imposes", () => {
       "un parapheur libre pour faire signer les arrêtés par le maire, ça existe ?",
     ])
       expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
+
+describe("a short word typed in capitals as an acronym", () => {
+  it("names something the corpus does not know when it writes the word only in lower case or in another name", async () => {
+    const text = "Le collectif Pont Libre héberge ses outils en France ; il jette un pont entre élus et agents.";
+    const { frequency, names } = lexicon([text]);
+    const withCapitals = Object.assign(names, { capitals: async (w: string) => writesCapitals(text, w) });
+    const judge = (q: string) => assessAnswerability(q, [passage("Pont Libre", text)], frequency, withCapitals);
+    expect(await judge("PONT Collectif, c'est hébergé où ?")).toMatchObject({
+      answerable: false,
+      reason: "unknown-name",
+      missing: ["pont"],
+    });
+    expect(await judge("Pont Libre, c'est hébergé où ?")).toMatchObject({ answerable: true });
+  });
+  it("not an acronym the corpus writes in capitals", async () => {
+    for (const q of ["Le SILL recommande quoi pour la bureautique ?", "La DINUM utilise Tchap ?"])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+    expect(writesCapitals("Le SILL, socle interministériel", "sill")).toBe(true);
+    expect(writesCapitals("Cap Libre garde le cap", "cap")).toBe(false);
   });
 });
