@@ -25,7 +25,7 @@ import {
   slot,
   sumKindsAsked,
 } from "./asked-kinds.ts";
-import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS } from "./corpus-names.ts";
+import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
 import { datedByHeading } from "./dated-section.ts";
 import { offDomainWords } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
@@ -435,6 +435,8 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
         (t) => t.name && !t.date && !t.alias && /^[a-z]+$/.test(t.word) && typedCaps(t),
       )) {
         if (unknown.includes(t.word) || (await meaningWritten(ctx, t))) continue;
+        // A passage read that writes it in capitals knows it, whatever the first passages the index gives for it.
+        if (ctx.results.slice(0, JUDGED).some((r) => writesCapitals(r.text, t.word))) continue;
         if (!(await ctx.corpusNames.capitals(t.word))) unknown.push(t.word);
       }
     // A word after a collectivité's noun (« la region normandie », « la ville de brive ») names it, capital or not.
