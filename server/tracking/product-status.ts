@@ -2,7 +2,7 @@
  * The words for where a planned product stands, one function for the DSI's plan page, the progress note and the
  * public page: « en cours » only where the inventories show the move (its planned replacement, or another
  * alternative, grew; or the plan only removes it), otherwise what happened — fewer installations, taken by a product
- * of the same vendor or role that grew, the planned alternative absent or flat —, and « plus d'installations qu'au départ (de 40 à 85) » for a
+ * of the same vendor or role that grew, the planned alternative absent or flat —, and « plus d'installations qu'au départ : de 40 à 85 » for a
  * product that grew (trial 11: « Windows 10 → Debian : en cours » while the workstations went to Windows 11). Words:
  * `i18n/fr/tracking.json`, keys `tracking.status.*`.
  */
