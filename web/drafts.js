@@ -842,6 +842,8 @@ function renderDraft(draft, notices) {
         ),
     draft.model.asOf ? el("p", { class: "source-meta" }, draft.model.asOf) : null,
     notices.map(noticeView),
+    // What the change of this version did beyond its section (an objective edited: the calendar computed again).
+    version.notice ? el("p", { class: "notice", id: "draft-version-notice" }, version.notice) : null,
     toComplete
       ? el(
           "p",
