@@ -120,7 +120,8 @@ export function localDay(at: Date | string = new Date()): string {
 /** « 2026-12-05T09:36:00Z » → « 5 décembre 2026 à 10:36 » (the collectivité's time); the text itself when no date. */
 export function frenchDateTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+  // « 1er juin », as `frenchDate` writes the first of a month (trial12 B4).
+  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d).replace(/^1 /, "1er ");
 }
 
 /** « au 29 janvier 2026 », « d'août 2026 », « de mars 2026 »: a fact date after « à jour ». */
