@@ -25,8 +25,8 @@ import {
   tidy,
   writeSection,
 } from "./generate.ts";
-import { statedObjective } from "./objective.ts";
 import { analysisSchema, type DraftInputs, editSchema, parseDraftRequest, parseInputs } from "./inputs.ts";
+import { statedObjective } from "./objective.ts";
 import { type DocumentStructure, fill, loadStructure } from "./structure.ts";
 import type { Draft, DraftEvent, DraftMode, DraftSection, DraftType, InventoryAnalysis } from "./types.ts";
 
@@ -304,7 +304,7 @@ async function saveVersion(
 ): Promise<Draft> {
   const draft = await getDraft(app, id);
   const index = sectionIndex(draft, key);
-  const sections = draft.versions.at(-1)!.sections.map((s) => (also?.sections.get(s.key) ?? s));
+  const sections = draft.versions.at(-1)!.sections.map((s) => also?.sections.get(s.key) ?? s);
   sections[index] = section;
   const version = { at: new Date().toISOString(), cause, sections, ...(also ? { notice: also.notice } : {}) };
   const next: Draft = { ...draft, ...(also ? { inputs: also.inputs } : {}), versions: [...draft.versions, version] };
@@ -438,7 +438,8 @@ async function retargeted(app: DraftingContext, draft: Draft, key: string, text:
     const pairs: [string, string][] = [];
     if (structure.append) pairs.push([fill(structure.append, before.ctx.vars), fill(structure.append, after.ctx.vars)]);
     if (!structure.generate && section.key !== key) {
-      const filled = (vars: Record<string, string>) => tidy(fill(structure.template, { ...vars, quotes: "", draft_mark: "" }));
+      const filled = (vars: Record<string, string>) =>
+        tidy(fill(structure.template, { ...vars, quotes: "", draft_mark: "" }));
       pairs.push([filled(before.ctx.vars), filled(after.ctx.vars)]);
     }
     let out = source;

@@ -62,7 +62,11 @@ export function productStatus(p: StatusFacts): string {
       if (p.before === undefined || p.now === undefined) return t("grew");
       const parts = [t("grewCounts", { before: formatInt(p.before), now: formatInt(p.now) })];
       if (p.by && !p.removal && p.byNow !== undefined)
-        parts.push(p.byNow > 0 ? t(p.byNow === 1 ? "byCountOne" : "byCount", { by: p.by, count: formatInt(p.byNow) }) : t("byAbsent"));
+        parts.push(
+          p.byNow > 0
+            ? t(p.byNow === 1 ? "byCountOne" : "byCount", { by: p.by, count: formatInt(p.byNow) })
+            : t("byAbsent"),
+        );
       return parts.join(", ");
     }
     case "not-started":

@@ -82,4 +82,3 @@ describe("the licence in the public page's footer", () => {
     expect(page("odbl")).toMatch(/licence Open Database License/);
   });
 });
-
