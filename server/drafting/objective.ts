@@ -21,8 +21,16 @@ const num = (s: string) => Number(s.replace(",", "."));
  * unambiguously.
  */
 export function statedObjective(text: string, baseline: number | null): number | null {
-  const plain = text.replace(/[*_`]/g, "");
+  // What the section quotes from its passages is not the collectivité's objective (« l'objectif national de … »):
+  // quotations, quoted lines and sentences citing a source are left out.
+  const plain = text
+    .replace(/[*_`]/g, "")
+    .replace(/«[^»]*»/g, " ")
+    .split("\n")
+    .filter((line) => !/^\s*>/.test(line))
+    .join("\n");
   for (const sentence of plain.split(/(?<=[.!?;])\s+|\n+/u)) {
+    if (/\[\d+\]/.test(sentence)) continue;
     const words = fold(sentence).split(/[^a-z0-9]+/);
     if (!words.some((w) => OBJECTIVE_WORDS.has(w))) continue;
     const fromTo = FROM_TO.exec(sentence);
