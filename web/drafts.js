@@ -1107,14 +1107,12 @@ function showNewVersion(saved, headingId, key) {
   refreshSaved();
   const heading = $(headingId);
   heading?.focus();
-  heading
-    ?.closest(".draft-section")
-    ?.append(
-      el(
-        "p",
-        { class: "success", role: "status" },
-        // What the change did beyond the section (an objective edited: the calendar computed again), announced too.
-        [t(key, { version: saved.versions.length }), saved.versions.at(-1)?.notice].filter(Boolean).join(" "),
-      ),
-    );
+  heading?.closest(".draft-section")?.append(
+    el(
+      "p",
+      { class: "success", role: "status" },
+      // What the change did beyond the section (an objective edited: the calendar computed again), announced too.
+      [t(key, { version: saved.versions.length }), saved.versions.at(-1)?.notice].filter(Boolean).join(" "),
+    ),
+  );
 }
