@@ -135,10 +135,14 @@ function sourceLine(s: PublicSnapshot, i: number): string {
 const linear = (s: PublicSnapshot) => !s.milestones.some((m) => m.date < s.target.date);
 
 /** What changed between the baseline and the inventory just before the adoption, in one sentence (trial12 B3). */
-function beforeAdoptionText(s: PublicSnapshot): string {
-  const b = s.changes.beforeAdoption!;
+function beforeAdoptionText(s: PublicSnapshot): string | null {
+  const b = s.changes.beforeAdoption;
+  if (!b) return null;
+  const same = percentText(b.fromValue) === percentText(b.toValue);
+  // Nothing to say when nothing moved; « est restée à 93 % » when only dependencies went.
+  if (same && !b.replaced.length) return null;
   const down = b.fromValue !== null && b.toValue !== null && b.toValue < b.fromValue;
-  return t(down ? "beforeAdoption" : "beforeAdoptionUp", {
+  return t(same ? "beforeAdoptionSame" : down ? "beforeAdoption" : "beforeAdoptionUp", {
     from: frenchDate(b.from),
     to: frenchDate(b.to),
     measure: t(s.measure === "weighted" ? "measureWeightedThe" : "measureRawThe"),
@@ -240,7 +244,7 @@ ${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${es
 ${linear(s) ? `<p>${esc(t("trajectoryLinear"))}</p>\n` : ""}</section>
 <section aria-labelledby="changes">
 <h2 id="changes">${esc(t(s.changes.since === "adoption" ? "changesTitleFirst" : "changesTitle"))}</h2>
-${s.changes.from ? `<p>${esc(t("changesFrom", { date: frenchDate(s.changes.from) }))}</p>\n` : ""}${s.changes.beforeAdoption ? `<p>${esc(beforeAdoptionText(s))}</p>\n` : ""}<h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneReplaced"))}
+${s.changes.from ? `<p>${esc(t("changesFrom", { date: frenchDate(s.changes.from) }))}</p>\n` : ""}${beforeAdoptionText(s) ? `<p>${esc(beforeAdoptionText(s)!)}</p>\n` : ""}<h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneReplaced"))}
 <h3>${esc(t("appearedTitle"))}</h3>${list(s.changes.appeared, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneAppeared"))}
 <h3>${esc(t("eventsSinceTitle"))}</h3>${list(
     s.changes.events.map((e) => `${frenchDate(e.date)} — ${e.text}`),

@@ -11,6 +11,7 @@
  */
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderPublicPage } from "../../server/tracking/public-page.ts";
 import { postJson, REAL_CORPUS, realCorpusDataDir, startTestServer, type TestServer } from "../helpers/server.ts";
 
 type Line = [name: string, publisher: string, installations: number];
@@ -121,5 +122,46 @@ describe("the public page's states (B3)", () => {
       /Avant l'adoption du plan, entre l'inventaire du 2 mars 2026 \(point de départ\) et celui du 20 novembre 2026, l'exposition pondérée est passée de \d+ % à \d+ % ; dépendances disparues : Cisco Webex, Opera\. Ces progrès, antérieurs au plan, ne comptent pas parmi les changements depuis son adoption\./,
     );
     expect(changes.indexOf("Avant l'adoption du plan")).toBeLessThan(changes.indexOf("Aucune depuis l'adoption"));
+  });
+});
+
+describe("nothing moved before the adoption (B3)", () => {
+  it("says nothing of a time before the adoption when the measure stayed and no dependency went", async () => {
+    const base = {
+      collectivite: { name: "Commune de Gramat", kind: "commune" },
+      slug: "commune-de-gramat",
+      title: "Plan",
+      measure: "weighted" as const,
+      adoptedAt: "2026-12-06T10:00:00.000Z",
+      target: { value: 40, date: "2028-12-31" },
+      milestones: [{ date: "2028-12-31", value: 40, label: "Objectif", state: "upcoming" as const, measured: null }],
+      checkpoints: [
+        { date: "2026-05-15", analysisId: "a", value: 93, planned: null, weighted: 93, raw: 89, installations: 10 },
+        { date: "2026-11-20", analysisId: "b", value: 93, planned: null, weighted: 93, raw: 89, installations: 10 },
+      ],
+      products: [],
+      events: [],
+      publishedAt: "2026-12-06T10:00:00.000Z",
+      licence: "etalab-2.0" as const,
+    };
+    const text = (replaced: string[]) =>
+      pageText(
+        renderPublicPage(
+          {
+            ...base,
+            changes: {
+              replaced: [],
+              appeared: [],
+              events: [],
+              since: "adoption",
+              from: "2026-11-20",
+              beforeAdoption: { from: "2026-05-15", to: "2026-11-20", fromValue: 93, toValue: 93, replaced },
+            },
+          },
+          { cssHref: "p.css", dataHref: "d.json", csvHref: "d.csv" },
+        ),
+      );
+    expect(text([])).not.toMatch(/Avant l'adoption du plan/);
+    expect(text(["Zoom"])).toMatch(/l'exposition pondérée est restée à 93 % ; dépendances disparues : Zoom\./);
   });
 });
