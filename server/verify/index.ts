@@ -15,9 +15,11 @@ import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
 import { askedFigureConcluded } from "./asked-conclusion.ts";
+import { audienceUnstated } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
 import { cardDenial } from "./card-denial.ts";
+import { allReplacedUnstated, itemAttributeSwapped } from "./card-items.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
@@ -703,6 +705,15 @@ function checkSentence(
   if (cited.length > 0) {
     const degree = replacementDegreeChanged(stated, pool);
     if (degree) reasons.push(message("verify.replacementDegree", { where: w, ...degree }));
+    const item = degree ? null : itemAttributeSwapped(stated, pool);
+    if (item)
+      reasons.push(
+        "degree" in item
+          ? message("verify.replacementDegree", { where: w, ...item })
+          : message("verify.itemLicence", { where: w, ...item }),
+      );
+    const all = allReplacedUnstated(stated, pool);
+    if (all) reasons.push(message("verify.allForSome", { where: w, words: all }));
   }
   // A figure given more precisely than the cited passages give it: « exactement » for « environ », « par an » for a
   // one-off amount, a range's bound alone (`precision.ts`).
@@ -755,6 +766,8 @@ function checkSentence(
       );
     // An act no cited passage gives anyone (« préside le jury », `role-acts.ts`); a point given to check stated as
     // fact (`to-check.ts`).
+    const audience = denied ? null : audienceUnstated(stated, pool);
+    if (audience) reasons.push(message("verify.audience", { where: w, ...audience }));
     const act = actNotGiven(stated, pool);
     if (act) reasons.push(message("verify.actNotGiven", { where: w, ...act }));
     const toCheck = toCheckAsFact(stated, pool);
