@@ -19,6 +19,7 @@ import { audienceUnstated } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
 import { cardDenial } from "./card-denial.ts";
+import { reasonReplaced } from "./cause.ts";
 import { allReplacedUnstated, itemAttributeSwapped } from "./card-items.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
@@ -766,6 +767,8 @@ function checkSentence(
       );
     // An act no cited passage gives anyone (« préside le jury », `role-acts.ts`); a point given to check stated as
     // fact (`to-check.ts`).
+    const reason = denied ? null : reasonReplaced(stated, pool);
+    if (reason) reasons.push(message("verify.reasonReplaced", { where: w, quote: reason }));
     const audience = denied ? null : audienceUnstated(stated, pool);
     if (audience) reasons.push(message("verify.audience", { where: w, ...audience }));
     const act = actNotGiven(stated, pool);

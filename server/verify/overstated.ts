@@ -266,7 +266,15 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
     // after an adjective the statement does not write, the word that follows it (« toutes les petites communes »).
     const carries = (w: string) => carried.some((t) => has(words(t), w));
     const next = folded[j + 1];
-    if (!carries(noun) && next && next.length >= 3 && !ALL_IDIOMS.has(next) && carries(next)) noun = next;
+    if (
+      !carries(noun) &&
+      content(noun).length > 0 &&
+      next &&
+      next.length >= 3 &&
+      !ALL_IDIOMS.has(next) &&
+      carries(next)
+    )
+      noun = next;
     if (!carries(noun)) continue;
     const writing = texts.filter((t) => has(t, noun));
     // « 100 % de ses postes » says « tous ses postes ».

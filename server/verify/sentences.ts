@@ -14,9 +14,10 @@ export function sentenceSpans(text: string): { text: string; start: number; end:
     // A list number (« 1. La DINUM… », « … matériel. 4. Prévoir… ») is not a sentence of its own: it stays with its
     // item. A date note written after a sentence (« … [2]. *(« depuis 2019 » : … .)* ») ends it with its sentence.
     // A sentence may open with bold or italics (« … [2]. **En résumé**, … »), or with a name whose first capital
-    // is its second letter (« eXo Platform »).
+    // is its second letter (« eXo Platform »), or, after a citation and its full stop, with a name written in lower case
+    // (« … [1]. draw.io Desktop couvre … »).
     const parts = line[0].split(
-      /(?<=[.!?»](?:\s*\[\d+\])*|[.!?…]\)\*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|\p{Ll}\p{Lu}|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
+      /(?<=[.!?»](?:\s*\[\d+\])*|[.!?…]\)\*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|\p{Ll}\p{Lu}|(?<=\][.!?]\s+)\p{Ll}|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
     );
     let offset = 0;
     for (const part of parts) {

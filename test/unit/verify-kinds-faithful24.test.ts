@@ -5,6 +5,7 @@
  * where the passage says one in three. Invented products, places and figures, not those of the sets.
  */
 import { describe, expect, it } from "vitest";
+import { verifyText } from "../../server/verify/index.ts";
 import { reasons, status } from "../helpers/verify.ts";
 
 const PLANIX =
@@ -108,5 +109,44 @@ describe("an audience the passage does not open a thing to (« ouvert aux commun
     );
     expect(status("Le service Cartes est réservé aux agents de l'État [1].", SERVICE)).toBe("supported");
     expect(status("Son code peut être installé par une collectivité [1].", SERVICE)).toBe("supported");
+  });
+});
+
+describe("an invented reason: the passage gives another one for the same thing", () => {
+  const CHOICE =
+    "Rennes-sur-Vire : le changement de messagerie — Pourquoi ?\nAnne Morel, adjointe au numérique, a relié ce choix à la fermeture du centre de données départemental, qui obligeait la ville à déménager ses serveurs.";
+  it("flags another reason in the same words (« a relié ce choix à »)", () => {
+    const claim = "Son adjointe Anne Morel a relié ce choix à la hausse des tarifs de l'éditeur [1].";
+    expect(status(claim, CHOICE)).toBe("unsupported");
+    expect(reasons(claim, CHOICE)).toMatch(/fermeture/);
+    expect(status("Son adjointe Anne Morel a relié ce choix à la fermeture du centre de données départemental [1].", CHOICE)).toBe(
+      "supported",
+    );
+  });
+  const MOTIVE =
+    "Forces navales et LibreOffice — Les motifs\nLe commandant de la flotte indique que son motif principal était l'indépendance, pas le coût (Presse maritime, 2024).";
+  it("flags the reason the passage sets aside (« son motif principal était X, pas Y »)", () => {
+    expect(status("Son motif principal était le coût [1].", MOTIVE)).toBe("unsupported");
+    expect(status("Son motif principal était l'indépendance [1].", MOTIVE)).toBe("supported");
+  });
+});
+
+describe("a sentence opening on a name written in lower case after a citation", () => {
+  it("is a sentence of its own (« … [1]. draw.io Desktop couvre … »)", () => {
+    const v = verifyText(
+      "L'alternative proposée est Krita, un logiciel libre [1]. gimp.org couvre aussi les retouches [1].",
+      [{ n: 1, text: "Produit : Photoshop — \nAlternatives : Krita (remplacement partiel, Pays-Bas, libre GPL-3.0)." }],
+    );
+    expect(v.sentences.map((s) => s.text)).toEqual([
+      "L'alternative proposée est Krita, un logiciel libre [1].",
+      "gimp.org couvre aussi les retouches [1].",
+    ]);
+  });
+  it("leaves « l'ensemble de ces entités » to the words after « ces »", () => {
+    const CAPITAL =
+      "Hébergeurs — Capital\nLa qualification limite la part du capital détenue par des entités non européennes à 20 % individuellement et 35 % collectivement.";
+    expect(
+      status("Une entité non européenne ne peut détenir plus de 20 % du capital, et l'ensemble de ces entités plus de 35 % [1].", CAPITAL),
+    ).toBe("supported");
   });
 });
