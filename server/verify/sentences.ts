@@ -92,10 +92,12 @@ export const withoutNotes = (sentence: string) => sentence.replace(/(?<!\s)\s*\*
 
 /**
  * A sentence without its source references (« (Wikipedia, « LiMux », 2025) », « (Heise, novembre 2025 ; AWS, s. d.) »):
- * the date of a reference says when a source wrote, it is not a figure the sentence states.
+ * the date of a reference says when a source wrote, it is not a figure the sentence states. `keep` keeps the
+ * parentheses it is true of.
  */
-export function withoutReferences(sentence: string): string {
+export function withoutReferences(sentence: string, keep: (inner: string) => boolean = () => false): string {
   return sentence.replace(/\(([^()]{3,400})\)/g, (whole, inner: string) => {
+    if (keep(inner)) return whole;
     const items = inner.split(/\s*;\s*/).map((i) => i.trim());
     const reference = (i: string) =>
       /^\p{Lu}[^,]*,.*(?:\b\d{4}|\bs\.\s?d\.?)$/u.test(i) &&

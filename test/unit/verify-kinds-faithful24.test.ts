@@ -150,3 +150,17 @@ describe("a sentence opening on a name written in lower case after a citation", 
     ).toBe("supported");
   });
 });
+
+describe("a figure of one listed user given to another (« X (…, 4 000 agents), Y (…, 12 000 agents) »)", () => {
+  const USERS =
+    "Alternative : Rédacto — \nRédacto (intelligence artificielle) : assistant de rédaction, publié par Rédacto SAS (France).\nUtilisateurs publics connus : Portail des agents publics (DINUM, 4 000 agents en test depuis mars 2025), INRAE (assistant Clara, 12 000 agents, janvier 2026).";
+  it("flags the second user's count given to the first", () => {
+    const claim = "Rédacto est utilisé par 12 000 agents du Portail des agents publics [1].";
+    expect(status(claim, USERS)).toBe("unsupported");
+    expect(reasons(claim, USERS)).toMatch(/Clara|INRAE/);
+  });
+  it("leaves each user with its count", () => {
+    expect(status("Rédacto est utilisé par 12 000 agents de l'INRAE [1].", USERS)).toBe("supported");
+    expect(status("Le Portail des agents publics le teste auprès de 4 000 agents [1].", USERS)).toBe("supported");
+  });
+});
