@@ -68,6 +68,7 @@ import {
   recipientBeside,
 } from "./names.ts";
 import { nationalityReplaced } from "./nationality.ts";
+import { oppositesSwapped } from "./opposites-swapped.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { pairSwapped } from "./pairs.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
@@ -674,7 +675,8 @@ function checkSentence(
       neitherNor(stated, pool) ??
       saidAgainst(stated, citedSentences(pool)) ??
       verbReversed(stated, pool) ??
-      deniedOnly(stated, pool);
+      deniedOnly(stated, pool) ??
+      oppositesSwapped(stated, pool);
     if (opposite)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {

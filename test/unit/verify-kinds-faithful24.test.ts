@@ -164,3 +164,18 @@ describe("a figure of one listed user given to another (« X (…, 4 000 agents)
     expect(status("Le Portail des agents publics le teste auprès de 4 000 agents [1].", USERS)).toBe("supported");
   });
 });
+
+describe("two opposite words exchanged between two things (« interface libre, moteur propriétaire »)", () => {
+  const BROWSER =
+    "Alternative : Fjord — \nNavigateur d'un éditeur danois, fondé sur le moteur libre Gecko ; son module de synchronisation est propriétaire.";
+  it("flags the opposites exchanged", () => {
+    expect(status("Son module de synchronisation est libre, et son moteur Gecko propriétaire [1].", BROWSER)).toBe(
+      "unsupported",
+    );
+  });
+  it("leaves them where the passage puts them", () => {
+    expect(status("Son moteur Gecko est libre, et son module de synchronisation propriétaire [1].", BROWSER)).toBe(
+      "supported",
+    );
+  });
+});
