@@ -270,7 +270,7 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
       !carries(noun) &&
       content(noun).length > 0 &&
       next &&
-      next.length >= 3 &&
+      content(next).length > 0 &&
       !ALL_IDIOMS.has(next) &&
       carries(next)
     )

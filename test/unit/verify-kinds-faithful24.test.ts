@@ -179,3 +179,13 @@ describe("two opposite words exchanged between two things (« interface libre, m
     );
   });
 });
+
+describe("« tous ces besoins des … » is not an adjective before a noun", () => {
+  it("does not take « des » for the noun « tous » bears on", () => {
+    const NEEDS =
+      "Outils — Conférence\nÀ la conférence de Lorient, un intervenant a affirmé que les outils libres couvrent les besoins des services techniques.";
+    expect(
+      reasons("Un intervenant a affirmé que les outils libres couvrent tous ces besoins des services techniques [1].", NEEDS),
+    ).not.toMatch(/besoins des »/);
+  });
+});
