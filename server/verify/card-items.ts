@@ -42,8 +42,7 @@ function cardItems(pool: Source[]): CardItem[] {
         if (name) out.push({ name, degree, licence });
       }
     }
-    for (const m of text.matchAll(OWN_LICENCE))
-      out.push({ name: m[1]!.trim(), degree: null, licence: m[2]! });
+    for (const m of text.matchAll(OWN_LICENCE)) out.push({ name: m[1]!.trim(), degree: null, licence: m[2]! });
   }
   return out;
 }

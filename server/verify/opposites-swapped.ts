@@ -74,7 +74,12 @@ export function oppositesSwapped(stated: string, pool: Source[]): string | null 
           const theirs = pairings(ss.text).filter((p) => p.entry === a.entry);
           const gives = (things: Set<string>, side: number) =>
             theirs.some((p) => p.side === side && meets(things, p.things));
-          if (gives(a.things, b.side) && gives(b.things, a.side) && !gives(a.things, a.side) && !gives(b.things, b.side))
+          if (
+            gives(a.things, b.side) &&
+            gives(b.things, a.side) &&
+            !gives(a.things, a.side) &&
+            !gives(b.things, b.side)
+          )
             return short(ss.text);
         }
     }

@@ -23,7 +23,14 @@ export const DEGREES: { degree: string; says: RegExp }[] = (() => {
   return out.map((d) => ({
     degree: d.degree,
     says: new RegExp(
-      `(?<![\\p{L}])(?:${d.phrases.map((p) => p.split(/\s*…\s*/).map(escapeRegExp).join(GAP)).join("|")})(?![\\p{L}])`,
+      `(?<![\\p{L}])(?:${d.phrases
+        .map((p) =>
+          p
+            .split(/\s*…\s*/)
+            .map(escapeRegExp)
+            .join(GAP),
+        )
+        .join("|")})(?![\\p{L}])`,
       "u",
     ),
   }));

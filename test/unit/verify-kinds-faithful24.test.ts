@@ -52,9 +52,7 @@ const TASKO =
 
 describe("the whole of what a card says an alternative replaces in part or names", () => {
   it("flags « remplace X en entier » where the card says in part, X named without its maker", () => {
-    expect(status("Tasko remplace Planner Pro en entier, feuilles de temps comprises [1].", TASKO)).toBe(
-      "unsupported",
-    );
+    expect(status("Tasko remplace Planner Pro en entier, feuilles de temps comprises [1].", TASKO)).toBe("unsupported");
     expect(status("Tasko remplace Planner Pro en partie [1].", TASKO)).toBe("supported");
     expect(status("Tasko remplace directement Trellis [1].", TASKO)).toBe("supported");
   });
@@ -119,9 +117,9 @@ describe("an invented reason: the passage gives another one for the same thing",
     const claim = "Son adjointe Anne Morel a relié ce choix à la hausse des tarifs de l'éditeur [1].";
     expect(status(claim, CHOICE)).toBe("unsupported");
     expect(reasons(claim, CHOICE)).toMatch(/fermeture/);
-    expect(status("Son adjointe Anne Morel a relié ce choix à la fermeture du centre de données départemental [1].", CHOICE)).toBe(
-      "supported",
-    );
+    expect(
+      status("Son adjointe Anne Morel a relié ce choix à la fermeture du centre de données départemental [1].", CHOICE),
+    ).toBe("supported");
   });
   const MOTIVE =
     "Forces navales et LibreOffice — Les motifs\nLe commandant de la flotte indique que son motif principal était l'indépendance, pas le coût (Presse maritime, 2024).";
@@ -146,7 +144,10 @@ describe("a sentence opening on a name written in lower case after a citation", 
     const CAPITAL =
       "Hébergeurs — Capital\nLa qualification limite la part du capital détenue par des entités non européennes à 20 % individuellement et 35 % collectivement.";
     expect(
-      status("Une entité non européenne ne peut détenir plus de 20 % du capital, et l'ensemble de ces entités plus de 35 % [1].", CAPITAL),
+      status(
+        "Une entité non européenne ne peut détenir plus de 20 % du capital, et l'ensemble de ces entités plus de 35 % [1].",
+        CAPITAL,
+      ),
     ).toBe("supported");
   });
 });
@@ -185,7 +186,10 @@ describe("« tous ces besoins des … » is not an adjective before a noun", () 
     const NEEDS =
       "Outils — Conférence\nÀ la conférence de Lorient, un intervenant a affirmé que les outils libres couvrent les besoins des services techniques.";
     expect(
-      reasons("Un intervenant a affirmé que les outils libres couvrent tous ces besoins des services techniques [1].", NEEDS),
+      reasons(
+        "Un intervenant a affirmé que les outils libres couvrent tous ces besoins des services techniques [1].",
+        NEEDS,
+      ),
     ).not.toMatch(/besoins des »/);
   });
 });
