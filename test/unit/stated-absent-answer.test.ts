@@ -1,0 +1,108 @@
+/**
+ * « The corpus says it does not know » (the lead's decision of 6 December 2026): when the passages that cover a
+ * question say its figure or fact is not published, the question is answerable, and the answer opens on that sentence
+ * with its source (« Le corpus ne le chiffre pas : « … » »). Other products and places than the sets' questions.
+ */
+import { describe, expect, it } from "vitest";
+import { statedBrief, statedSentence } from "../../server/answers/stated-brief.ts";
+import { assessAnswerability, writesAsName } from "../../server/retrieval/relevance.ts";
+
+const passage = (title: string, text: string, kind = "guidance") => ({ text, section: "", document: { title, kind } });
+
+/** Frequencies and names read from a small corpus, as the full-text index gives them. */
+function lexicon(corpus: string[]) {
+  const wordsOf = (t: string) =>
+    t
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .split(/[^a-z0-9]+/);
+  const frequency = async (w: string) => corpus.filter((t) => w.split(" ").every((p) => wordsOf(t).includes(p))).length;
+  const names = async (w: string) => corpus.some((t) => writesAsName(t, w));
+  return { frequency, names };
+}
+
+const mobilix =
+  "Mobilix est la plateforme de prêt de vélos de la métropole de Valence. Les sources consultées ne donnent pas le nombre de vélos prêtés chaque mois ni le coût annuel du service.";
+const vierzon =
+  "Vierzon a adopté en conseil son plan de sortie d'Office. Les sources consultées ne documentent pas le coût final de ce plan.";
+const { frequency, names } = lexicon([
+  mobilix,
+  vierzon,
+  "Valence et sa métropole.",
+  "Le conseil municipal de Vierzon.",
+]);
+
+describe("a figure the corpus says it does not publish", () => {
+  it("is answered by the passage that says so, first", async () => {
+    const decision = await assessAnswerability(
+      "Combien de vélos Mobilix prête-t-il chaque mois ?",
+      [passage("Vierzon", vierzon), passage("Mobilix", mobilix)],
+      frequency,
+      names,
+    );
+    expect(decision).toMatchObject({ answerable: true, reason: "stated-absent" });
+    expect(decision.relevant[0]).toBe(1);
+    expect(
+      await assessAnswerability("Combien coûte Mobilix par an ?", [passage("Mobilix", mobilix)], frequency, names),
+    ).toMatchObject({ answerable: true, reason: "stated-absent", relevant: [0] });
+  });
+
+  it("is not said by a sentence on another figure of the same subject (« par combien de voix » : « le coût final »)", async () => {
+    expect(
+      await assessAnswerability(
+        "Par combien de voix le conseil de Vierzon a-t-il adopté son plan de sortie d'Office ?",
+        [passage("Vierzon", vierzon)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false });
+  });
+
+  it("does not answer a question on something the corpus does not know at all", async () => {
+    expect(
+      await assessAnswerability(
+        "Combien de vélos Bicloo prête-t-il chaque mois à Nantes ?",
+        [passage("Mobilix", mobilix)],
+        frequency,
+        names,
+      ),
+    ).toMatchObject({ answerable: false });
+  });
+});
+
+describe("the answer's opening", () => {
+  const used = [
+    {
+      ...passage("Vierzon : sortir d'Office", vierzon, "case-study"),
+      id: "a",
+      score: 1,
+      document: { id: "v", title: "Vierzon : sortir d'Office", kind: "case-study", date: "2026-03" },
+    },
+    {
+      ...passage("Mobilix : le prêt de vélos", mobilix, "case-study"),
+      id: "b",
+      score: 1,
+      document: { id: "m", title: "Mobilix : le prêt de vélos", kind: "case-study", date: "2026-01" },
+    },
+  ] as unknown as Parameters<typeof statedBrief>[1];
+
+  it("quotes the sentence saying so, with its source, and says the corpus does not give the figure", () => {
+    const brief = statedBrief("Combien de vélos Mobilix prête-t-il chaque mois ?", used, [vierzon, mobilix]);
+    expect(brief?.text).toMatch(
+      /^Le corpus ne le chiffre pas : « Les sources consultées ne donnent pas le nombre de vélos/,
+    );
+    expect(brief?.text).toContain("(Mobilix, janvier 2026) [2]");
+    expect(brief?.quotes).toEqual([{ text: expect.stringContaining("nombre de vélos prêtés"), source: 2 }]);
+  });
+
+  it("takes the sentence on the question's subject, a list item as a sentence of its own", () => {
+    const list =
+      "Les outils :\n- Vélos : 300 en service.\n- Mobilix : application de prêt ; les sources consultées n'en donnent pas de chiffres d'usage.";
+    expect(statedSentence("Combien d'usagers pour l'application Mobilix ?", [vierzon, list])).toEqual({
+      text: "Mobilix : application de prêt ; les sources consultées n'en donnent pas de chiffres d'usage.",
+      source: 2,
+    });
+    expect(statedSentence("Combien de vélos Mobilix prête-t-il ?", ["Mobilix prête 300 vélos."])).toBeNull();
+  });
+});
