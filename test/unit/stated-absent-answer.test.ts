@@ -106,3 +106,29 @@ describe("the answer's opening", () => {
     expect(statedSentence("Combien de vélos Mobilix prête-t-il ?", ["Mobilix prête 300 vélos."])).toBeNull();
   });
 });
+
+describe("twenty-fourth series: words of the conversation the corpus writes otherwise", () => {
+  const serveur =
+    "Le serveur de Cyclopolis est écrit en Python ; son président a donné un entretien au Dauphiné sur le prêt de vélos. Pour obtenir le label Cyclopolis, une commune dépose un dossier. Le plan vélo de Vierzon a coûté 2 millions d'euros en 2024, la hausse de prix des abonnements comprise.";
+  const words = lexicon([serveur, "Le Dauphiné.", "Vierzon.", "La cantine scolaire."]);
+  const ask = (q: string) => assessAnswerability(q, [passage("Cyclopolis", serveur)], words.frequency, words.names);
+
+  it("reads a loan word or a spoken word as the corpus's (backend, interview, s'obtient, au final, tarifs)", async () => {
+    expect(await ask("Le backend de Cyclopolis c'est du Python ?")).toMatchObject({ answerable: true });
+    expect(await ask("Le président de Cyclopolis a donné une interview au Dauphiné ?")).toMatchObject({
+      answerable: true,
+    });
+    expect(await ask("Le label Cyclopolis ça s'obtient comment ?")).toMatchObject({ answerable: true });
+    expect(await ask("le plan vélo de Vierzon a coûté combien au final ?")).toMatchObject({ answerable: true });
+    expect(await ask("Vierzon, les hausses de tarifs des abonnements vélo, ça a coûté combien ?")).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("still refuses what the corpus does not speak of, in the same words", async () => {
+    expect(await ask("Le backend de Zorglubix c'est du Python ?")).toMatchObject({ answerable: false });
+    expect(await ask("les tarifs de la cantine scolaire ont augmenté de combien au final ?")).toMatchObject({
+      answerable: false,
+    });
+  });
+});
