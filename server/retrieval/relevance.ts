@@ -27,7 +27,7 @@ import {
 } from "./asked-kinds.ts";
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS } from "./corpus-names.ts";
 import { datedByHeading } from "./dated-section.ts";
-import { offDomainWords } from "./domain.ts";
+import { heldWhole, offDomainWords } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
 import { actingNames, namesItself } from "./located-names.ts";
@@ -673,7 +673,8 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
       }),
     );
     const offDomain = await offDomainWords(question, terms, frequency, headings, defined);
-    if (offDomain.length) return none("low-coverage", offDomain);
+    // … unless a passage read holds the whole question with them (`heldWhole`).
+    if (offDomain.length && !heldWhole(terms, ctx.judged)) return none("low-coverage", offDomain);
   }
   return "continue";
 }
@@ -1237,7 +1238,10 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
       countedSet.size === 0 ||
       parts[i]!.statedFigure.some((s) =>
         s.list.some(
-          (w) => frStem(w) === frStem(counted) || countedSet.has(frStem(w)) || (!!whole && frStem(w) === frStem(whole)),
+          (w) =>
+            countedSet.has(frStem(w)) ||
+            (!!counted && frStem(w) === frStem(counted)) ||
+            (!!whole && frStem(w) === frStem(whole)),
         ),
       );
     const stating = figureAbsent.filter(namesCounted);

@@ -132,3 +132,24 @@ describe("twenty-fourth series: words of the conversation the corpus writes othe
     });
   });
 });
+
+describe("twenty-fourth series: a word the corpus uses in passing, in a passage that holds the whole question", () => {
+  const atelier =
+    "Un bon atelier de réparation mêle des bénévoles et des agents des services techniques, pour que les vélos réparés servent vraiment.";
+  const others = ["La conduite du changement.", "Les agents de la commune.", "Les services techniques."];
+  const words = lexicon([atelier, ...others]);
+  const ask = (q: string) =>
+    assessAnswerability(q, [passage("Conduite du changement", atelier)], words.frequency, words.names);
+
+  it("is what that passage is about (« pour un atelier de réparation on prend que des bénévoles ? »)", async () => {
+    expect(await ask("pour un atelier de réparation de vélos on prend que des bénévoles ?")).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("stays a word of another domain when no passage holds the rest of the question", async () => {
+    expect(await ask("comment trouver des bénévoles pour la kermesse de l'école ?")).toMatchObject({
+      answerable: false,
+    });
+  });
+});
