@@ -153,3 +153,44 @@ describe("twenty-fourth series: a word the corpus uses in passing, in a passage 
     });
   });
 });
+
+describe("twenty-fourth series: « combien d'astreinte », « combien de remise » ask a sum or a rate", () => {
+  const ruling =
+    "Le tribunal de Rennes a fixé à Cyclopolis une astreinte de 2 000 euros par jour. Certaines communes ont obtenu de Cyclopolis 30 % de rabais sur les abonnements.";
+  const bare = "Le tribunal de Rennes a prononcé une astreinte contre Cyclopolis ; des communes ont négocié un rabais.";
+  const words = lexicon([ruling, bare, "Rennes.", "Les communes."]);
+  const ask = (q: string, text: string) =>
+    assessAnswerability(q, [passage("Cyclopolis", text)], words.frequency, words.names);
+
+  it("is answered by the sum or the percentage", async () => {
+    expect(await ask("Cyclopolis doit payer combien d'astreinte par jour ?", ruling)).toMatchObject({
+      answerable: true,
+    });
+    expect(await ask("les communes ont eu combien de rabais chez Cyclopolis ?", ruling)).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("is not answered by a passage that gives no figure", async () => {
+    expect(await ask("Cyclopolis doit payer combien d'astreinte par jour ?", bare)).toMatchObject({
+      answerable: false,
+      reason: "missing-figure",
+    });
+  });
+});
+
+describe("twenty-fourth series: more ways the corpus says it does not know", () => {
+  it("reads « Aucune source ne fournit … » as one", async () => {
+    const formation =
+      "Former les agents à Cyclopolis prend une demi-journée. Aucune source ne fournit de coût de formation chiffré pour Cyclopolis.";
+    const words = lexicon([formation, "Les agents.", "La formation."]);
+    expect(
+      await assessAnswerability(
+        "Former les agents à Cyclopolis ça coûte combien ?",
+        [passage("Cyclopolis", formation)],
+        words.frequency,
+        words.names,
+      ),
+    ).toMatchObject({ answerable: true, reason: "stated-absent" });
+  });
+});
