@@ -109,7 +109,7 @@ describe("the answer's opening", () => {
 
 describe("twenty-fourth series: words of the conversation the corpus writes otherwise", () => {
   const serveur =
-    "Le serveur de Cyclopolis est écrit en Python ; son président a donné un entretien au Dauphiné sur le prêt de vélos. Pour obtenir le label Cyclopolis, une commune dépose un dossier. Le plan vélo de Vierzon a coûté 2 millions d'euros en 2024, la hausse de prix des abonnements comprise.";
+    "Le serveur de Cyclopolis est écrit en Python ; son président a donné un entretien au Dauphiné sur le prêt de vélos. Pour obtenir le label Cyclopolis, une commune dépose un dossier. Le plan vélo de Vierzon a coûté 2 millions d'euros en 2024, la hausse de prix des abonnements comprise. À Cyclopolis, outil de prêt, succède l'application Vélopolis.";
   const words = lexicon([serveur, "Le Dauphiné.", "Vierzon.", "La cantine scolaire."]);
   const ask = (q: string) => assessAnswerability(q, [passage("Cyclopolis", serveur)], words.frequency, words.names);
 
@@ -119,6 +119,7 @@ describe("twenty-fourth series: words of the conversation the corpus writes othe
       answerable: true,
     });
     expect(await ask("Le label Cyclopolis ça s'obtient comment ?")).toMatchObject({ answerable: true });
+    expect(await ask("l'outil de prêt Cyclopolis a un successeur ?")).toMatchObject({ answerable: true });
     expect(await ask("le plan vélo de Vierzon a coûté combien au final ?")).toMatchObject({ answerable: true });
     expect(await ask("Vierzon, les hausses de tarifs des abonnements vélo, ça a coûté combien ?")).toMatchObject({
       answerable: true,
