@@ -1244,7 +1244,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
             (!!whole && frStem(w) === frStem(whole)),
         ),
       );
-    const stating = figureAbsent.filter(namesCounted);
+    const stating = figureAbsent.filter((i) => namesCounted(i) && statesOfNames(ctx, i));
     if (stating.length) return statedAnswer(stating, relevant, missing, best.weighted);
     return { answerable: false, reason: "stated-absent", missing, coverage: best.weighted, relevant: [] };
   }
@@ -1324,13 +1324,11 @@ async function winnerAsked(ctx: Judgement): Promise<Decision> {
 function verdict(ctx: Judgement): Answerability {
   const { names, perPassage, best, topics, dates, statedAbsent, covers, relevant } = ctx;
   const stating = perPassage.flatMap((p, i) => (covers(p) && statedAbsent(i).length ? [i] : []));
+  const lacking = [...new Set(stating.flatMap((i) => statedAbsent(i).map((t) => t.word)))];
+  const named = stating.filter((i) => statesOfNames(ctx, i));
+  if (relevant.length === 0 && named.length) return statedAnswer(named, [], lacking, best.weighted);
   if (relevant.length === 0 && stating.length)
-    return statedAnswer(
-      stating,
-      [],
-      [...new Set(stating.flatMap((i) => statedAbsent(i).map((t) => t.word)))],
-      best.weighted,
-    );
+    return { answerable: false, reason: "stated-absent", missing: lacking, coverage: best.weighted, relevant };
   // Passages hold enough of the question's words, but none that does holds its names and years with them, or answers
   // as a card, a role's holder or a collectivité must: not a name the corpus or the passages read lack.
   if (relevant.length === 0 && (dates.length || names.length) && perPassage.some(covers)) {
@@ -1351,6 +1349,18 @@ function verdict(ctx: Judgement): Answerability {
       relevant,
     };
   return { answerable: true, reason: "ok", missing: [], coverage: best.weighted, relevant };
+}
+
+/**
+ * Whether passage `i` says what it does not know of what the question names: it, or another section of its document,
+ * holds every name of the question (« Combien la Ville de Lyon a-t-elle dépensé en formation ? » is not answered by a
+ * guide saying no source gives a training cost, which does not speak of Lyon).
+ */
+function statesOfNames(ctx: Judgement, i: number): boolean {
+  const { results, judged, names } = ctx;
+  const sameDocument = (j: number) =>
+    j === i || (results[j]!.document.title === results[i]!.document.title && results[i]!.document.kind !== "catalog");
+  return names.filter((t) => !t.date).every((t) => judged.some((p, j) => sameDocument(j) && holds(t, p)));
 }
 
 /**

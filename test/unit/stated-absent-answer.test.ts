@@ -195,3 +195,20 @@ describe("twenty-fourth series: more ways the corpus says it does not know", () 
     ).toMatchObject({ answerable: true, reason: "stated-absent" });
   });
 });
+
+describe("the corpus saying it does not know, of what the question names", () => {
+  it("is not an answer when the sentence that says so speaks of none of its names", async () => {
+    const guide =
+      "Former les agents à un nouvel outil prend du temps. Aucune source ne fournit de coût de formation chiffré pour une migration.";
+    const town = "La ville de Vierzon a engagé sa migration vers le libre en 2024.";
+    const words = lexicon([guide, town, "Les agents.", "Vierzon."]);
+    expect(
+      await assessAnswerability(
+        "Combien la ville de Vierzon a-t-elle dépensé en formation des agents pour sa migration ?",
+        [passage("Conduite du changement", guide), passage("Vierzon", town)],
+        words.frequency,
+        words.names,
+      ),
+    ).toMatchObject({ answerable: false });
+  });
+});
