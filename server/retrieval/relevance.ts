@@ -1353,14 +1353,18 @@ function verdict(ctx: Judgement): Answerability {
 
 /**
  * Whether passage `i` says what it does not know of what the question names: it, or another section of its document,
- * holds every name of the question (« Combien la Ville de Lyon a-t-elle dépensé en formation ? » is not answered by a
+ * holds every place the question names (« Combien la Ville de Lyon a-t-elle dépensé en formation ? » is not answered by a
  * guide saying no source gives a training cost, which does not speak of Lyon).
  */
 function statesOfNames(ctx: Judgement, i: number): boolean {
   const { results, judged, names } = ctx;
   const sameDocument = (j: number) =>
     j === i || (results[j]!.document.title === results[i]!.document.title && results[i]!.document.kind !== "catalog");
-  return names.filter((t) => !t.date).every((t) => judged.some((p, j) => sameDocument(j) && holds(t, p)));
+  // The places (a collectivité, a country) it asks about: what is not known of one is not said by a general guide; a
+  // product's name is (« Combien coûte la formation des agents pour passer à LibreOffice ? »).
+  return names
+    .filter((t) => !t.date && (t.collectivity || t.country))
+    .every((t) => judged.some((p, j) => sameDocument(j) && holds(t, p)));
 }
 
 /**
