@@ -81,6 +81,7 @@ import { askedAgain, comparesOnly, onCard } from "./card-question.ts";
 import { conditionAnswer } from "./condition.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
+import { saysSame, statedBrief, statedSentence } from "./stated-brief.ts";
 import { closestWord, forgetVocabulary, joinSplitNames, vocabularyOf } from "./vocabulary.ts";
 
 export interface ConversationMessage {
@@ -349,10 +350,26 @@ async function retrieveConsidered(
   // a question answered without a model was refused with one (trial10 A7). When the hybrid search does not answer,
   // the decision is taken again, every search full-text, as the full-text mode takes it: a question is answered with
   // a model whenever it is without one (the refusal, when both refuse, stays the hybrid one).
-  if (found.decision.answerable || found.mode !== "hybrid") return found;
+  if (settled(found.decision) || found.mode !== "hybrid") return found;
   const text = await retrieveIn(messages, deps, retrieve, true);
-  return text.decision.answerable ? text : found;
+  return better(text.decision, found.decision) ? text : found;
 }
+
+/**
+ * Whether a decision answers from passages that say what is asked. One answered by the corpus saying it does not know
+ * (« stated-absent ») is tried again as a refusal is (another part of the question, another search), and gives way
+ * to any that answers otherwise.
+ */
+const settled = (d: Answerability) => d.answerable && d.reason !== "stated-absent";
+/** Whether `second` answers better than `first`: it answers and `first` does not, or only by a statement of absence. */
+const better = (second: Answerability, first: Answerability) =>
+  second.answerable && (!first.answerable || (!settled(first) && settled(second)));
+
+/** A passage's rank in a list, those not in it after all (in their order: `sort` is stable). */
+const rankIn = (list: SearchResult[], r: SearchResult) => {
+  const k = list.indexOf(r);
+  return k < 0 ? list.length : k;
+};
 
 /** What `retrieveForAnswer` returns. */
 type Retrieved = {
@@ -413,9 +430,9 @@ async function retrieveIn(
   // rurale. ») holds the domain's general words, which many passages cover.
   const asking = parts.filter((p) => p.includes("?"));
   for (const part of parts.length > 1 && !unknownAsked ? (asking.length ? asking : parts) : []) {
-    if (decision.answerable) break;
+    if (settled(decision)) break;
     const partial = await assessAnswerability(part, results, frequency, names, held);
-    if (partial.answerable) decision = partial;
+    if (better(partial, decision)) decision = partial;
   }
   // The words of a question's context weigh in the search too (« On en discute au conseil municipal la semaine
   // prochaine : … ») and may push out the passage of what it asks: that part is searched on its own, and the whole
@@ -428,18 +445,18 @@ async function retrieveIn(
   ) => {
     const again = await search(searched, retrieve);
     const second = await assessAnswerability(judged, again.results, frequency, names, again.held);
-    if (second.answerable && accepted(again.results, second))
+    if (better(second, decision) && accepted(again.results, second))
       ({ results, mode, decision, held = [] } = { ...again, decision: second });
   };
   const asked = outsideContext(query).replace(/\s+/g, " ").trim();
-  if (!decision.answerable && !unknownAsked && asked.length >= 12 && asked !== query.replace(/\s+/g, " ").trim())
+  if (!settled(decision) && !unknownAsked && asked.length >= 12 && asked !== query.replace(/\s+/g, " ").trim())
     await searchAgain(aliases.length ? `${asked} ${aliases.join(" ")}` : asked, query);
   // The asker's introduction (« Nous sommes une petite commune de l'Ariège : … », « Je suis élu à Foix, … ») says who
   // asks: a place the corpus never names there does not make what they ask one it cannot answer.
   // So does a town given as an example or as the asker's own place (« pour une commune comme Figeac », « chez nous à
   // Rodez »): what is asked is what holds for any commune, and the answer says it does not speak of that town.
-  const introduced = decision.answerable ? null : withoutIntroduction(query);
-  const example = decision.answerable ? null : withoutExamplePlaces(introduced?.question ?? query);
+  const introduced = settled(decision) ? null : withoutIntroduction(query);
+  const example = settled(decision) ? null : withoutExamplePlaces(introduced?.question ?? query);
   const removed = [introduced?.removed, example?.removed].filter(Boolean).join(" ");
   let general: string[] = [];
   if (
@@ -492,6 +509,11 @@ async function retrieveIn(
     ),
     subjects,
   );
+  // The corpus saying it does not know what is asked: the passages that say so come first (`statedAnswer`).
+  if (decision.reason === "stated-absent") {
+    const stating = decision.relevant.map((i) => results[i]).filter((r) => r !== undefined);
+    relevant.sort((a, b) => rankIn(stating, a) - rankIn(stating, b));
+  }
   // A follow-up is about the previous question's topic: the passages that hold its names come first.
   return {
     query,
@@ -933,8 +955,9 @@ export async function* answer(
     const { extra } = chosen;
     // (A document kept beyond those quoted, when only it has a sentence that answers.)
     const groups = withAnsweringDocument(query, chosen.groups, relevant, askedFor(query));
+    const stated = decision.reason === "stated-absent";
     yield* extractive(
-      groups,
+      stated ? statingFirst(query, groups, relevant) : groups,
       terms,
       status.notice,
       true,
@@ -944,6 +967,7 @@ export async function* answer(
       new Set([...countedStems(query), ...doerStems(query)]),
       query,
       retrieved.general,
+      stated,
     );
     return;
   }
@@ -955,6 +979,16 @@ export async function* answer(
   yield { type: "sources", sources: passages.used.map((r) => credited(r)) };
   // A town given as an example that the corpus does not name: the answer says first that it is about any commune.
   if (retrieved.general.length) yield { type: "token", text: `${generalNote(retrieved.general)}\n\n` };
+  // The corpus says it does not know what is asked: the answer opens on that sentence, as without a model.
+  const stated =
+    decision.reason === "stated-absent"
+      ? statedBrief(
+          query,
+          passages.used,
+          passages.used.map((r) => r.text),
+        )
+      : null;
+  if (stated) yield { type: "token", text: `${stated.text}\n\n` };
   const turns: ChatTurn[] = [
     { role: "system", content: systemPrompt },
     ...history,
@@ -1317,11 +1351,20 @@ async function* extractive(
   counted: Set<string> = new Set(),
   query = "",
   general: string[] = [],
+  stated = false,
 ): AsyncGenerator<AnswerEvent> {
   groups = groups.map((g) => [...g]);
   // A question asked under a condition (« … si nos données sont hébergées en France ? »): each excerpt shows the
-  // sentence saying whether the condition changes anything, which « En bref » then quotes.
-  const condition = query ? conditionAnswer(query) : null;
+  // sentence saying whether the condition changes anything, which « En bref » then quotes. One the corpus says it
+  // cannot answer: the sentence saying so (`stated-brief.ts`).
+  const statedText =
+    stated && query
+      ? statedSentence(
+          query,
+          groups.flat().map((r) => r.text),
+        )?.text
+      : undefined;
+  const condition = query ? (conditionAnswer(query) ?? (statedText ? saysSame(statedText) : null)) : null;
   // The best document's quotation may be longer: it is the one most likely to hold the answer whole. A section
   // added for what the question asks (`extra`) is quoted as one of two and leaves the others their length.
   const quotes = groups.map((g, i) => {
@@ -1355,7 +1398,12 @@ async function* extractive(
       const q = quotes[i]!;
       if (g.length < 2 || q.join(" … ").length <= QUOTE_LIMIT) return;
       const ranked = rankSections(query, g);
-      const needed = (r: SearchResult) => r === ranked[0] || extra.has(r) || holdsCount(q[g.indexOf(r)]!, counted);
+      // … and the section saying the corpus does not know what is asked, which the answer opens on.
+      const needed = (r: SearchResult) =>
+        r === ranked[0] ||
+        extra.has(r) ||
+        holdsCount(q[g.indexOf(r)]!, counted) ||
+        (!!statedText && saysSame(statedText)(q[g.indexOf(r)]!));
       const kept = new Set(g.filter(needed));
       let total = [...kept].reduce((n, r) => n + q[g.indexOf(r)]!.length + 3, 0);
       for (const r of ranked) {
@@ -1378,7 +1426,9 @@ async function* extractive(
   if (announce) yield { type: "sources", sources: used.map((r, i) => credited(r, excerpts[i])) };
   // The short answer first, read aloud in a council meeting: what the passages lack, then a few of their sentences.
   const lacking = query ? notGiven(query, excerpts, asked) : null;
-  const brief = query ? briefOf(query, used, excerpts, asked) : null;
+  const brief = query
+    ? ((stated ? statedBrief(query, used, excerpts, asked) : null) ?? briefOf(query, used, excerpts, asked))
+    : null;
   const head = [general.length ? generalNote(general) : null, lacking, brief?.text].filter((x): x is string => !!x);
   const parts = [...head, message(head.length ? "answer.briefDetail" : "answer.extractiveIntro")];
   const chars = head.reduce((n, x) => n + x.length + 2, 0);
@@ -1400,6 +1450,21 @@ async function* extractive(
     grounded: true,
     ...(head.length ? { brief: { chars, quotes: brief?.quotes ?? [] } } : {}),
   };
+}
+
+/**
+ * The groups of sections an answer quotes, the one with the passage saying the corpus does not know what is asked
+ * first (`statedSentence` over the passages that answer); that passage quoted alone first when no group holds it.
+ */
+function statingFirst(query: string, groups: SearchResult[][], relevant: SearchResult[]): SearchResult[][] {
+  const stated = statedSentence(
+    query,
+    relevant.map((r) => r.text),
+  );
+  if (!stated) return groups;
+  const passage = relevant[stated.source - 1]!;
+  const k = groups.findIndex((g) => g.some((r) => r.id === passage.id));
+  return k < 0 ? [[passage], ...groups] : [groups[k]!, ...groups.filter((_, j) => j !== k)];
 }
 
 /**

@@ -139,7 +139,7 @@ export function shortTitle(title: string): string {
  * « (Ville de Lyon, mars 2026) [1] »: the source of a quoted sentence, as read aloud and as a link. A catalog card is
  * named as one (« fiche « Dr.Web » du catalogue »), with its date or « sans date »: never a bare « (Produit) ».
  */
-function sourceOf(r: QuotedPassage, n: number, sentence = ""): string {
+export function sourceOf(r: QuotedPassage, n: number, sentence = ""): string {
   if (r.document.kind === "catalog") {
     const name = r.document.title.replace(/^[^:]*:\s*/, "");
     const date = r.document.date ? frenchDate(r.document.date) : message("answer.briefUndated");

@@ -95,3 +95,20 @@ export async function offDomainWords(
   }
   return rare;
 }
+
+/** Fewest words of its own a question needs for one passage holding them all to be its topic (`heldWhole`). */
+const WHOLE_WORDS = 3;
+
+/**
+ * Whether a passage read holds every word the question says its topic with (not its verbs, dates, nor everyday or
+ * general words), at least `WHOLE_WORDS` of them: « pour un groupe pilote on prend que des volontaires ? » under
+ * « Expérimenter avec des groupes pilotes » (« des agents volontaires »). A word the corpus uses in passing is then
+ * what that passage is about, not a word of another domain (`offDomainWords`: « subvention » in a question on the
+ * life of the commune, which no passage holds with the rest of it).
+ */
+export function heldWhole(terms: QuestionTerm[], passages: ReturnType<typeof passageWords>[]): boolean {
+  const own = terms.filter(
+    (t) => !t.date && !t.verb && !t.modifier && !t.user && !isGeneric(t) && !isLight(t) && !FRAME.has(t.word),
+  );
+  return own.length >= WHOLE_WORDS && passages.some((p) => own.every((t) => holds(t, p)));
+}

@@ -27,7 +27,7 @@ import {
 } from "./asked-kinds.ts";
 import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
 import { datedByHeading } from "./dated-section.ts";
-import { offDomainWords } from "./domain.ts";
+import { heldWhole, offDomainWords } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
 import { legalTextTerms } from "./legal-text.ts";
 import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
@@ -113,7 +113,10 @@ export function isRelevant(questionKeywords: string[], passage: string): boolean
 
 export interface Answerability {
   answerable: boolean;
-  /** Why not: a name or year the corpus or the best passages lack, or too few of the question's words. */
+  /**
+   * Why not: a name or year the corpus or the best passages lack, or too few of the question's words. « ok » and
+   * « stated-absent » (answerable: the passages say the corpus does not know what is asked) answer.
+   */
   reason:
     | "ok"
     | "no-terms"
@@ -711,7 +714,8 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
       }),
     );
     const offDomain = await offDomainWords(question, terms, frequency, headings, defined);
-    if (offDomain.length) return none("low-coverage", offDomain);
+    // … unless a passage read holds the whole question with them (`heldWhole`).
+    if (offDomain.length && !heldWhole(terms, ctx.judged)) return none("low-coverage", offDomain);
   }
   return "continue";
 }
@@ -1224,8 +1228,8 @@ async function slotFillers(ctx: Judgement): Promise<Decision> {
 }
 
 /**
- * Decides « stated-absent » (a passage that answers says the figure asked is not known) and « missing-figure » (no
- * passage that answers gives the figure, sum, count or time of day asked).
+ * Decides « stated-absent » (a passage that answers says the figure asked is not known: answered by that sentence) and
+ * « missing-figure » (no passage that answers gives the figure, sum, count or time of day asked).
  */
 async function figureAsked(ctx: Judgement): Promise<Decision> {
   const { question, results, terms, perPassage, best, dates, parts, statedAbsent, covers, relevant, unfilled } = ctx;
@@ -1344,15 +1348,27 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     ),
   );
   const figureStatedElsewhere = !absentOfAsked && relevant.some((j) => holdsFigure(results[j]!.text));
+  // The corpus saying it does not know is the answer (`statedAnswer`): the passages that say so, first. When the
+  // question counts something (« par combien de voix … ? »), only a sentence naming what it counts says so (« le
+  // nombre de postes »), not one on another figure of its subject (« ni son coût final »): that stays a refusal.
   if (figure.length && relevant.length && figureAbsent.length && !figureStatedElsewhere) {
     const lacking = [...new Set(figureAbsent.flatMap((i) => statedAbsent(i).map((t) => t.word)))];
-    return {
-      answerable: false,
-      reason: "stated-absent",
-      missing: lacking.length ? lacking : [figureWord!],
-      coverage: best.weighted,
-      relevant: [],
-    };
+    const missing = lacking.length ? lacking : [figureWord!];
+    // … or the whole whose size is asked (« un parc de combien d'ordinateurs » : « inventaire chiffré de son parc »).
+    const whole = /\b([a-z]{3,}) de combien\b/.exec(fold(outsideContext(question)))?.[1];
+    const namesCounted = (i: number) =>
+      countedSet.size === 0 ||
+      parts[i]!.statedFigure.some((s) =>
+        s.list.some(
+          (w) =>
+            countedSet.has(frStem(w)) ||
+            (!!counted && frStem(w) === frStem(counted)) ||
+            (!!whole && frStem(w) === frStem(whole)),
+        ),
+      );
+    const stating = figureAbsent.filter((i) => namesCounted(i) && statesOfNames(ctx, i));
+    if (stating.length) return statedAnswer(stating, relevant, missing, best.weighted);
+    return { answerable: false, reason: "stated-absent", missing, coverage: best.weighted, relevant: [] };
   }
   if (
     (figure.length || hourWord) &&
@@ -1423,15 +1439,18 @@ async function winnerAsked(ctx: Judgement): Promise<Decision> {
 }
 
 /**
- * Decides last: « stated-absent » (the passages that cover the question say its words are not in the sources),
- * « missing-name » (they lack a name or a date of it), « low-coverage » (none holds enough of it), or « ok »
+ * Decides last: « stated-absent » (the passages that cover the question say its words are not in the sources: they
+ * answer), « missing-name » (they lack a name or a date of it), « low-coverage » (none holds enough of it), or « ok »
  * (the passages that answer).
  */
 function verdict(ctx: Judgement): Answerability {
   const { names, perPassage, best, topics, dates, statedAbsent, covers, relevant } = ctx;
-  const stated = [...new Set(perPassage.flatMap((p, i) => (covers(p) ? statedAbsent(i).map((t) => t.word) : [])))];
-  if (relevant.length === 0 && stated.length)
-    return { answerable: false, reason: "stated-absent", missing: stated, coverage: best.weighted, relevant };
+  const stating = perPassage.flatMap((p, i) => (covers(p) && statedAbsent(i).length ? [i] : []));
+  const lacking = [...new Set(stating.flatMap((i) => statedAbsent(i).map((t) => t.word)))];
+  const named = stating.filter((i) => statesOfNames(ctx, i));
+  if (relevant.length === 0 && named.length) return statedAnswer(named, [], lacking, best.weighted);
+  if (relevant.length === 0 && stating.length)
+    return { answerable: false, reason: "stated-absent", missing: lacking, coverage: best.weighted, relevant };
   // Passages hold enough of the question's words, but none that does holds its names and years with them, or answers
   // as a card, a role's holder or a collectivité must: not a name the corpus or the passages read lack.
   if (relevant.length === 0 && (dates.length || names.length) && perPassage.some(covers)) {
@@ -1452,6 +1471,38 @@ function verdict(ctx: Judgement): Answerability {
       relevant,
     };
   return { answerable: true, reason: "ok", missing: [], coverage: best.weighted, relevant };
+}
+
+/**
+ * Whether passage `i` says what it does not know of what the question names: it, or another section of its document,
+ * holds every place the question names (« Combien la Ville de Lyon a-t-elle dépensé en formation ? » is not answered by a
+ * guide saying no source gives a training cost, which does not speak of Lyon).
+ */
+function statesOfNames(ctx: Judgement, i: number): boolean {
+  const { results, judged, names } = ctx;
+  const sameDocument = (j: number) =>
+    j === i || (results[j]!.document.title === results[i]!.document.title && results[i]!.document.kind !== "catalog");
+  // The places (a collectivité, a country) it asks about: what is not known of one is not said by a general guide; a
+  // product's name is (« Combien coûte la formation des agents pour passer à LibreOffice ? »).
+  return names
+    .filter((t) => !t.date && (t.collectivity || t.country))
+    .every((t) => judged.some((p, j) => sameDocument(j) && holds(t, p)));
+}
+
+/**
+ * « stated-absent »: the passages that cover the question say the corpus does not know what it asks (« Aucun montant
+ * propre à la CNAM n'a été publié »). That is an answer an élue can use (the lead's decision of 6 December 2026): the
+ * question is answerable, its answer opens on that sentence, with its source (`server/answers/stated-brief.ts`); the
+ * passages that say so come first, then those that answer the rest. `missing` keeps the words the corpus says it lacks.
+ */
+function statedAnswer(stating: number[], others: number[], missing: string[], coverage: number): Answerability {
+  return {
+    answerable: true,
+    reason: "stated-absent",
+    missing,
+    coverage,
+    relevant: [...new Set([...stating, ...others])],
+  };
 }
 
 /**
