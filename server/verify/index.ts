@@ -25,6 +25,7 @@ import { creditUnsaid } from "./credit-unsaid.ts";
 import { claimCreditSwapped, creditSwapped, divergingAlone } from "./credited.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { derivedIn } from "./derivations.ts";
+import { divisionReplaced } from "./divisions.ts";
 import {
   causeSwapped,
   continued,
@@ -559,6 +560,9 @@ function checkSentence(
         ? message("verify.nationalityUnnamed", { name: nationality.name, adjective: nationality.adjective, where: w })
         : message("verify.nationality", { ...nationality, other: nationality.other, where: w }),
     );
+  // A place put in another département or région than the passages put it in (`divisions.ts`).
+  const division = cited.length > 0 ? divisionReplaced(stated, pool) : null;
+  if (division) reasons.push(message("verify.divisionReplaced", { ...division, where: w }));
   // A true figure of the passages given to another thing they name, which they give another figure (`figure-owner.ts`).
   const owner = cited.length > 0 ? figureOfAnother(stated, pool) : null;
   if (owner) reasons.push(message("verify.figureOfAnother", { ...owner, where: w }));
