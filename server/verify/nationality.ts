@@ -57,6 +57,40 @@ function placesInAside(text: string, end: number): Adjective[] {
     }));
 }
 
+/** « développé par », « publié par »: who makes a product, its country named after (`maker-verbs.txt`). */
+const MAKER = new RegExp(
+  `(?<!\\p{L})(?:${wordLines("maker-verbs.txt")
+    .map((v) => escapeRegExp(v))
+    .join("|")})(?:e|s|es)?\\s+par\\s`,
+  "iu",
+);
+
+/**
+ * The countries a passage gives a name through its maker, in the name's sentence after it (« Zammad est développé par
+ * Zammad GmbH, société enregistrée en Allemagne », a card's « Mattermost (…) : …, publié par Mattermost Inc.
+ * (États-Unis) »): each country named by its name or its adjective after the maker's verb, before the clause ends.
+ */
+function makerPlaces(text: string, end: number): Adjective[] {
+  const rest = text.slice(end).split(/[;\n]|\.\s+(?=\p{Lu})(?!\p{Lu}[\p{L}-]*\))/u)[0]!;
+  const verb = MAKER.exec(rest.slice(0, 120));
+  if (!verb) return [];
+  const after = rest.slice(verb.index + verb[0].length, verb.index + verb[0].length + 120);
+  const tokens = after.split(/[\s(),]+/u).filter(Boolean);
+  const out: Adjective[] = [];
+  for (let i = 0; i < tokens.length; i++)
+    for (const size of [3, 2, 1]) {
+      const written = tokens.slice(i, i + size).join(" ");
+      const folded = words(written.replace(/^.*['’]/u, "")).join(" ");
+      if (!folded) continue;
+      if (ADJECTIVE_PLACES.has(folded)) out.push(adjective(written));
+      else if (COUNTRIES.has(folded) && !WITHIN.has(folded)) out.push({ folded, written, places: [folded] });
+      else continue;
+      i += size - 1;
+      break;
+    }
+  return out.filter((a) => a.places.length > 0);
+}
+
 /** Every place of `adjectives-of-places.txt` (folded), wide ones too. */
 const COUNTRIES = new Set([...ADJECTIVE_PLACES.values()].flat());
 
@@ -104,12 +138,21 @@ export function nationalityReplaced(
   texts: string[],
   bags: Bag[] = [],
 ): { name: string; adjective: string; other: string | null } | null {
+  // A sentence cut after an abbreviation (« publié par Mattermost Inc. » | « (États-Unis). ») goes on in its aside.
+  const joined = texts.reduce<string[]>((out, t) => {
+    if (out.length > 0 && /^\s*\(/u.test(t)) out[out.length - 1] = `${out.at(-1)} ${t}`;
+    else out.push(t);
+    return out;
+  }, []);
   for (const n of namesWithEnds(claim)) {
     const mine = adjectivesOf(claim, n.at, n.end);
     if (mine.length === 0) continue;
     const written = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n.name)}(?![\\p{L}\\p{N}])`, "gu");
-    const theirs = texts.flatMap((t) =>
-      [...t.matchAll(written)].flatMap((m) => adjectivesOf(t, m.index!, m.index! + m[0].length)),
+    const theirs = joined.flatMap((t) =>
+      [...t.matchAll(written)].flatMap((m) => {
+        const own = adjectivesOf(t, m.index!, m.index! + m[0].length);
+        return own.length > 0 ? own : makerPlaces(t, m.index! + m[0].length);
+      }),
     );
     if (theirs.length === 0) {
       // A country (not a wide place) that no cited passage names, by name or adjective, nor by a place containing it.
@@ -124,7 +167,7 @@ export function nationalityReplaced(
           ),
       );
       const once = new RegExp(written.source, "u");
-      if (unnamed && texts.some((t) => once.test(t))) return { name: n.name, adjective: unnamed.written, other: null };
+      if (unnamed && joined.some((t) => once.test(t))) return { name: n.name, adjective: unnamed.written, other: null };
       continue;
     }
     const own = mine.find((a) => !a.places.some((p) => theirs.some((x) => x.places.some((q) => agree(p, q)))));
