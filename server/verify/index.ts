@@ -65,7 +65,7 @@ import {
   PRODUCT_WORDS,
   recipientBeside,
 } from "./names.ts";
-import { nationalityReplaced } from "./nationality.ts";
+import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { pairSwapped } from "./pairs.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
@@ -640,6 +640,8 @@ function checkSentence(
     const folded = words(name).join(" ");
     if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded) || ownNames.has(folded)) continue;
     if (locating.has(folded)) continue;
+    // A wide place the passages name by a country or a city within it (« en Europe » for « à Paris ou Dublin »).
+    if (widePlaceNamed(folded, bags)) continue;
     if (asked.names.has(folded)) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     if (acronymOfSpelledOut(sentence, name, pool)) continue;

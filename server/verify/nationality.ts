@@ -185,3 +185,24 @@ const PLACE_NAMES: Map<string, string[]> = (() => {
   for (const adj of ADJECTIVE_PLACES.keys()) for (const p of placesOf(adj)) out.set(p, [...(out.get(p) ?? []), adj]);
   return out;
 })();
+
+/** City → the country it is in, folded (`server/i18n/fr/cities-of-countries.txt`). */
+const CITIES: [string, string][] = wordLines("cities-of-countries.txt").map((line) => {
+  const [city, country] = line.split(":") as [string, string];
+  return [words(city).join(" "), words(country).join(" ")];
+});
+
+/**
+ * Whether a wide place of a sentence (« Europe », folded) is named by the passages through a place within it: one of
+ * its countries, by its name or adjective, or a city of one of them (« même hébergées en Europe » for « un centre de
+ * données à Paris, Francfort ou Dublin »).
+ */
+export function widePlaceNamed(folded: string, bags: Bag[]): boolean {
+  const within = WITHIN.get(folded);
+  if (!within) return false;
+  return bags.some(
+    (b) =>
+      [...within].some((c) => inBag(c, b, false) || (PLACE_NAMES.get(c) ?? []).some((adj) => inBag(adj, b, false))) ||
+      CITIES.some(([city, country]) => within.has(country) && inBag(city, b, false)),
+  );
+}
