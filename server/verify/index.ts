@@ -48,6 +48,7 @@ import {
 } from "./figure-match.ts";
 import { figureOfAnother } from "./figure-owner.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
+import { gradualAsDone } from "./gradual.ts";
 import { hedgeDropped } from "./hedged.ts";
 import { licenceOpposite } from "./licence.ts";
 import { misplacedCitation } from "./misplaced.ts";
@@ -704,6 +705,11 @@ function checkSentence(
   if (cited.length > 0) {
     const hedge = hedgeDropped(stated, pool);
     if (hedge) reasons.push(message("verify.hedgeDropped", { where: w, ...hedge }));
+  }
+  // A change the cited passages say gradual stated as done (`gradual.ts`).
+  if (cited.length > 0) {
+    const gradual = gradualAsDone(stated, pool);
+    if (gradual) reasons.push(message("verify.gradualAsDone", { where: w, quote: gradual }));
   }
   // An alternative given another degree of replacement than the cited card gives it (`replacement.ts`).
   if (cited.length > 0) {

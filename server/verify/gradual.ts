@@ -1,0 +1,45 @@
+/**
+ * A change the cited passages say gradual (« a annoncé qu'elle remplacerait progressivement les logiciels de
+ * Microsoft », a heading's « sortir progressivement de Microsoft ») stated as done (« Lyon a quitté Microsoft en
+ * 2025 », « a totalement remplacé Oracle »): what the change is of — the first name after the verb — is named in a
+ * cited sentence that says the change gradual, and in none that says it done. Words: `server/i18n/fr/gradual.txt`.
+ */
+import { fold } from "../core/text.ts";
+import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
+import { DENIAL_BEFORE } from "./contradiction.ts";
+import type { Source } from "./source-sentences.ts";
+import { inBag, words } from "./words.ts";
+
+const LISTS = wordListSections("gradual.txt");
+const alternation = (section: string) =>
+  wordAlternation([...(LISTS.get(section) ?? [])].sort((a, b) => b.length - a.length).map((e) => fold(e)));
+const DONE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${alternation("auxiliaires")})\\s+(?:[\\p{L}-]+\\s+)?(?:${alternation("accompli")})(?![\\p{L}\\p{N}])`,
+  "giu",
+);
+const GRADUAL = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation("progressif")})(?![\\p{L}\\p{N}])`, "iu");
+/** The first name after the verb, in its clause (« a quitté Microsoft », « a totalement remplacé les outils d'Oracle »). */
+const NAME_AFTER = /^[^,;:.]{0,60}?(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}-]+)/u;
+
+/** The cited sentence (or heading) that says gradual the change the claim says done, quoted; or null. */
+export function gradualAsDone(claim: string, pool: Source[]): string | null {
+  const folded = fold(claim);
+  if (GRADUAL.test(folded)) return null;
+  for (const m of folded.matchAll(DONE)) {
+    // « n'a pas quitté », « n'a jamais totalement remplacé »: nothing stated done.
+    if (DENIAL_BEFORE.test(folded.slice(Math.max(0, m.index! - 30), m.index!))) continue;
+    if (/(?<!\p{L})(?:pas|jamais|plus)(?!\p{L})/u.test(m[0])) continue;
+    const name = NAME_AFTER.exec(claim.slice(m.index! + m[0].length))?.[1];
+    if (!name) continue;
+    const of = words(name).join(" ");
+    const naming = pool.flatMap((s) => s.sentences.filter((ss) => inBag(of, ss.said) || inBag(of, ss.own)));
+    const texts = naming.map((ss) => fold(`${ss.inHeading ? ss.heading : ss.text}`));
+    if (naming.some((ss) => new RegExp(DONE.source, "iu").test(fold(ss.text)))) continue;
+    const at = texts.findIndex((t) => GRADUAL.test(t));
+    if (at < 0) continue;
+    const said = naming[at]!;
+    const quote = (said.inHeading ? said.heading : said.text).trim();
+    return quote.length > 160 ? `${quote.slice(0, 157)}…` : quote;
+  }
+  return null;
+}
