@@ -102,6 +102,7 @@ import {
 } from "./source-sentences.ts";
 import { toCheckAsFact } from "./to-check.ts";
 import { onlyUnstated } from "./uniqueness.ts";
+import { unknownAsKnown } from "./unknown.ts";
 import { verbReversed } from "./verb-antonyms.ts";
 import { attributedToRuledOut, deniedActStated, joinedAgainstWarning, statedInexact } from "./warned.ts";
 import {
@@ -710,6 +711,11 @@ function checkSentence(
   if (cited.length > 0) {
     const gradual = gradualAsDone(stated, pool);
     if (gradual) reasons.push(message("verify.gradualAsDone", { where: w, quote: gradual }));
+  }
+  // What the cited passages say is not known, stated as known (`unknown.ts`).
+  if (cited.length > 0) {
+    const unknown = unknownAsKnown(stated, pool);
+    if (unknown) reasons.push(message("verify.unknownAsKnown", { where: w, quote: unknown }));
   }
   // An alternative given another degree of replacement than the cited card gives it (`replacement.ts`).
   if (cited.length > 0) {
