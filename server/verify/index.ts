@@ -100,6 +100,7 @@ import {
   toSource,
   wordSides,
 } from "./source-sentences.ts";
+import { sweepingUncited } from "./sweeping.ts";
 import { toCheckAsFact } from "./to-check.ts";
 import { onlyUnstated } from "./uniqueness.ts";
 import { unknownAsKnown } from "./unknown.ts";
@@ -777,6 +778,11 @@ function checkSentence(
     if (act) reasons.push(message("verify.actNotGiven", { where: w, ...act }));
     const toCheck = toCheckAsFact(stated, pool);
     if (toCheck) reasons.push(message("verify.toCheck", { where: w, quote: toCheck }));
+  }
+  // A generalisation to a whole category that cites no passage (`sweeping.ts`).
+  if (cited.length === 0) {
+    const sweeping = sweepingUncited(stated);
+    if (sweeping) reasons.push(message("verify.sweepingUncited", { words: sweeping }));
   }
   // What the passages only report (« serait hébergé par … », « ont affirmé que … ») stated as established.
   if (cited.length > 0) {
