@@ -362,8 +362,13 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData & { moves: 
     own("target", { value: percentText(plan.target.value), date: frenchDate(plan.target.date) }),
     [own("targetName", {})],
   );
+  const first = progress.checkpoints[0]?.checkpoint.value ?? null;
+  const last = progress.checkpoints.at(-1)?.checkpoint.value ?? null;
   return {
     figures,
+    ...(first !== null && last !== null && progress.checkpoints.length >= 2
+      ? { reach: { start: first, now: last, target: plan.target.value } }
+      : {}),
     products: noteProducts(progress),
     moves: noteMoves(plan, progress),
     // An inventory taken before the adoption has no planned value: « en avance », « en retard » are wrong of it.
