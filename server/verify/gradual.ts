@@ -8,7 +8,7 @@ import { fold } from "../core/text.ts";
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { DENIAL_BEFORE } from "./contradiction.ts";
 import type { Source } from "./source-sentences.ts";
-import { inBag, words } from "./words.ts";
+import { bagOf, inBag, words } from "./words.ts";
 
 const LISTS = wordListSections("gradual.txt");
 const alternation = (section: string) =>
@@ -33,7 +33,12 @@ export function gradualAsDone(claim: string, pool: Source[]): string | null {
     if (!name) continue;
     const of = words(name).join(" ");
     const naming = pool.flatMap((s) => s.sentences.filter((ss) => inBag(of, ss.said) || inBag(of, ss.own)));
-    const texts = naming.map((ss) => fold(`${ss.inHeading ? ss.heading : ss.text}`));
+    // The gradual word and the name in one sentence (or one heading): « sortir progressivement de Microsoft », not a
+    // passage on Microsoft whose other sentence says « la messagerie est déployée progressivement ».
+    const texts = naming.map((ss) => {
+      const text = ss.inHeading ? ss.heading : ss.text;
+      return inBag(of, bagOf(text)) ? fold(text) : "";
+    });
     if (naming.some((ss) => new RegExp(DONE.source, "iu").test(fold(ss.text)))) continue;
     const at = texts.findIndex((t) => GRADUAL.test(t));
     if (at < 0) continue;

@@ -74,6 +74,11 @@ describe("a gradual change stated as done", () => {
     "Ville de Dortmund — Bilan\nMigrée progressivement entre 2021 et 2024, la Ville de Dortmund a quitté Oracle en 2024.",
   ];
   it("leaves the act a passage says done", () => ok("Dortmund a quitté Oracle en 2024 [1].", done));
+  const other = [
+    "Métropole de Brest : Oracle remplacé par PostgreSQL — Le projet\nLa métropole a choisi de remplacer Oracle par PostgreSQL en 2023. Pour ses 300 agents, le nouvel outil est déployé progressivement.",
+  ];
+  it("leaves a change whose name the gradual sentence does not write", () =>
+    ok("La métropole de Brest a remplacé Oracle par PostgreSQL en 2023 [1].", other));
 });
 
 describe("what the cited passage says is not known, stated as known", () => {
