@@ -40,7 +40,9 @@ export function gradualAsDone(claim: string, pool: Source[]): string | null {
       return inBag(of, bagOf(text)) ? fold(text) : "";
     });
     if (naming.some((ss) => new RegExp(DONE.source, "iu").test(fold(ss.text)))) continue;
-    const at = texts.findIndex((t) => GRADUAL.test(t));
+    // A sentence of the body rather than the heading, when one says it.
+    const gradual = texts.map((t, k) => (GRADUAL.test(t) ? k : -1)).filter((k) => k >= 0);
+    const at = gradual.find((k) => !naming[k]!.inHeading) ?? gradual[0] ?? -1;
     if (at < 0) continue;
     const said = naming[at]!;
     const quote = (said.inHeading ? said.heading : said.text).trim();

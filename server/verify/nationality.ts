@@ -75,7 +75,10 @@ function makerPlaces(text: string, end: number): Adjective[] {
   const verb = MAKER.exec(rest.slice(0, 120));
   if (!verb) return [];
   const after = rest.slice(verb.index + verb[0].length, verb.index + verb[0].length + 120);
-  const tokens = after.split(/[\s(),]+/u).filter(Boolean);
+  const tokens = after
+    .split(/[\s(),]+/u)
+    .map((t) => t.replace(/[.;:!?»]+$/u, ""))
+    .filter((t) => /\p{L}/u.test(t));
   const out: Adjective[] = [];
   for (let i = 0; i < tokens.length; i++)
     for (const size of [3, 2, 1]) {
