@@ -158,7 +158,10 @@ const OFFER_SUFFIXES = new Set(wordListEntries("product-name-suffixes.txt").map(
  * rest of its name only names an offer, and no other name of the plan starts with that brand.
  */
 const brandOf = (name: string, all: string[]): string[] => {
-  const [brand, ...rest] = name.replace(/\s*\(.*$/u, "").trim().split(/\s+/u);
+  const [brand, ...rest] = name
+    .replace(/\s*\(.*$/u, "")
+    .trim()
+    .split(/\s+/u);
   if (!brand || brand.length < 3 || rest.length === 0 || !rest.every((w) => OFFER_SUFFIXES.has(fold(w)))) return [];
   const first = (n: string) => fold(n.split(/\s+/u)[0] ?? "");
   return all.filter((n) => first(n) === fold(brand)).length === 1 ? [brand] : [];

@@ -565,7 +565,10 @@ function checkSentence(
     );
   // A place put in another département or région than the passages put it in (`divisions.ts`).
   const division = cited.length > 0 ? divisionReplaced(stated, pool) : null;
-  if (division) reasons.push(message("verify.divisionReplaced", { ...division, where: w }));
+  if (division)
+    reasons.push(
+      message(cited.length > 1 ? "verify.divisionReplacedMany" : "verify.divisionReplaced", { ...division, where: w }),
+    );
   // A true figure of the passages given to another thing they name, which they give another figure (`figure-owner.ts`).
   const owner = cited.length > 0 ? figureOfAnother(stated, pool) : null;
   if (owner) reasons.push(message("verify.figureOfAnother", { ...owner, where: w }));
@@ -711,12 +714,18 @@ function checkSentence(
   // A change the cited passages say gradual stated as done (`gradual.ts`).
   if (cited.length > 0) {
     const gradual = gradualAsDone(stated, pool);
-    if (gradual) reasons.push(message("verify.gradualAsDone", { where: w, quote: gradual }));
+    if (gradual)
+      reasons.push(
+        message(cited.length > 1 ? "verify.gradualAsDoneMany" : "verify.gradualAsDone", { where: w, quote: gradual }),
+      );
   }
   // What the cited passages say is not known, stated as known (`unknown.ts`).
   if (cited.length > 0) {
     const unknown = unknownAsKnown(stated, pool);
-    if (unknown) reasons.push(message("verify.unknownAsKnown", { where: w, quote: unknown }));
+    if (unknown)
+      reasons.push(
+        message(cited.length > 1 ? "verify.unknownAsKnownMany" : "verify.unknownAsKnown", { where: w, quote: unknown }),
+      );
   }
   // An alternative given another degree of replacement than the cited card gives it (`replacement.ts`).
   if (cited.length > 0) {

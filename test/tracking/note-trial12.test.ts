@@ -42,10 +42,22 @@ const planOf = (now: number) =>
     adoptedAt: "2026-02-01T10:00:00.000Z",
     target: { value: 50, date: "2029-12-31" },
     milestones: [{ date: "2027-06-01", value: 70, label: "Antivirus" }],
-    products: [{ name: "Sophos Endpoint Protection", productId: null, by: "G DATA Endpoint Protection", dueDate: "2027-06-01" }],
+    products: [
+      { name: "Sophos Endpoint Protection", productId: null, by: "G DATA Endpoint Protection", dueDate: "2027-06-01" },
+    ],
     checkpoints: [
-      cp("2026-02-01", 86, [dep("Sophos Endpoint Protection", 400)], [{ name: "G DATA Endpoint Protection", installations: 2 }]),
-      cp("2026-11-10", now, [dep("Sophos Endpoint Protection", 120)], [{ name: "G DATA Endpoint Protection", installations: 280 }]),
+      cp(
+        "2026-02-01",
+        86,
+        [dep("Sophos Endpoint Protection", 400)],
+        [{ name: "G DATA Endpoint Protection", installations: 2 }],
+      ),
+      cp(
+        "2026-11-10",
+        now,
+        [dep("Sophos Endpoint Protection", 120)],
+        [{ name: "G DATA Endpoint Protection", installations: 280 }],
+      ),
     ],
     events: [],
     publication: null,
@@ -61,7 +73,9 @@ const check = (s: string, now = 74) => {
 
 describe("trial12 A11: a planned product named by its brand alone", () => {
   it("flags « a remplacé Sophos sur tous ses postes » while the last inventory still counts it", () => {
-    const s = check("Le département a remplacé Sophos sur tous ses postes : G DATA compte désormais 280 installations.");
+    const s = check(
+      "Le département a remplacé Sophos sur tous ses postes : G DATA compte désormais 280 installations.",
+    );
     expect(s.status).toBe("unsupported");
     expect(s.reasons.join(" ")).toMatch(/Sophos/);
   });
@@ -80,8 +94,8 @@ describe("trial12 A11: how near the target is, against the figures", () => {
     expect(
       check("L'exposition pondérée est passée de 86 % à 53 %, l'objectif de 50 % est donc presque atteint.", 53).status,
     ).toBe("supported");
-    expect(check("L'exposition pondérée est passée de 86 % à 74 %, l'objectif de 50 % n'est pas encore atteint.").status).toBe(
-      "supported",
-    );
+    expect(
+      check("L'exposition pondérée est passée de 86 % à 74 %, l'objectif de 50 % n'est pas encore atteint.").status,
+    ).toBe("supported");
   });
 });

@@ -18,7 +18,8 @@ const check = (sentence: string, passages: string[]) =>
     passages.map((text, i) => ({ n: i + 1, text })),
   ).sentences[0]!;
 
-const ok = (sentence: string, passages: string[]) => expect([sentence, check(sentence, passages).reasons]).toEqual([sentence, []]);
+const ok = (sentence: string, passages: string[]) =>
+  expect([sentence, check(sentence, passages).reasons]).toEqual([sentence, []]);
 const flagged = (sentence: string, passages: string[], reason?: RegExp) => {
   const s = check(sentence, passages);
   expect([sentence, s.status]).toEqual([sentence, "unsupported"]);
@@ -49,7 +50,11 @@ describe("a département given a commune where the cited passage gives it anothe
   ];
   it("flags « commune de la Loire », « dans la Loire » where the heading says Loire-Atlantique", () => {
     flagged("Saint-Herblain, commune de la Loire, a passé 80 % de ses postes sous Debian [1].", herblain, /Loire/);
-    flagged("La commune de Saint-Herblain, dans la Loire, a passé 80 % de ses postes sous Debian [1].", herblain, /Loire/);
+    flagged(
+      "La commune de Saint-Herblain, dans la Loire, a passé 80 % de ses postes sous Debian [1].",
+      herblain,
+      /Loire/,
+    );
   });
   it("leaves the passage's own département", () => {
     ok("Saint-Herblain, commune de Loire-Atlantique, a passé 80 % de ses postes sous Debian [1].", herblain);
@@ -120,9 +125,16 @@ describe("A9: a wide place the passage names by cities within it", () => {
     "Le Foreign Data Act — ce que dit la loi\nLa loi oblige un fournisseur établi au Canada à remettre les données qu'il contrôle, même lorsqu'elles sont stockées hors du Canada. Le lieu de stockage (un centre de données à Madrid, Varsovie ou Vienne) ne change rien.",
   ];
   it("« même hébergées en Europe » is what the passage says", () => {
-    ok("La loi oblige un fournisseur établi au Canada à remettre les données qu'il contrôle, même hébergées en Europe [1].", law);
+    ok(
+      "La loi oblige un fournisseur établi au Canada à remettre les données qu'il contrôle, même hébergées en Europe [1].",
+      law,
+    );
   });
   it("a wide place none of whose cities or countries the passage names is still not named", () => {
-    flagged("La loi oblige un fournisseur établi au Canada à remettre les données qu'il contrôle, même hébergées en Asie [1].", law, /Asie/);
+    flagged(
+      "La loi oblige un fournisseur établi au Canada à remettre les données qu'il contrôle, même hébergées en Asie [1].",
+      law,
+      /Asie/,
+    );
   });
 });
