@@ -711,14 +711,6 @@ function checkSentence(
     const hedge = hedgeDropped(stated, pool);
     if (hedge) reasons.push(message("verify.hedgeDropped", { where: w, ...hedge }));
   }
-  // A change the cited passages say gradual stated as done (`gradual.ts`).
-  if (cited.length > 0) {
-    const gradual = gradualAsDone(stated, pool);
-    if (gradual)
-      reasons.push(
-        message(cited.length > 1 ? "verify.gradualAsDoneMany" : "verify.gradualAsDone", { where: w, quote: gradual }),
-      );
-  }
   // What the cited passages say is not known, stated as known (`unknown.ts`).
   if (cited.length > 0) {
     const unknown = unknownAsKnown(stated, pool);
@@ -803,6 +795,15 @@ function checkSentence(
   if (cited.length > 0 && reasons.length === 0) {
     const over = overstated(stated, citedSentences(pool));
     if (over) reasons.push(overstatedReason(over, w, cited.length));
+  }
+  // A change the cited passages say gradual stated as done (`gradual.ts`), when nothing more precise was said of it
+  // (« tous les services » for « des services » is `overstated.ts`'s).
+  if (cited.length > 0 && reasons.length === 0) {
+    const gradual = gradualAsDone(stated, pool);
+    if (gradual)
+      reasons.push(
+        message(cited.length > 1 ? "verify.gradualAsDoneMany" : "verify.gradualAsDone", { where: w, quote: gradual }),
+      );
   }
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
