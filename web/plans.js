@@ -537,6 +537,21 @@ async function renderPlan({ focus }) {
         measure: t(`plan.commitment.${plan.measure}`),
       }),
     ),
+    // Lines of the baseline classified since (trial 12): the counts follow, the starting percentage is of its day.
+    progress.reclassified?.length
+      ? el(
+          "p",
+          { class: "notice" },
+          tCount("plan.reclassified", progress.reclassified.length, {
+            lines: [
+              ...progress.reclassified.slice(0, 5).map((l) => `« ${l} »`),
+              ...(progress.reclassified.length > 5 ? ["…"] : []),
+            ].join(", "),
+            from: pct(baseline.value),
+            date: day(baseline.date),
+          }),
+        )
+      : null,
     latest && progress.checkpoints.length > 1
       ? el(
           "p",

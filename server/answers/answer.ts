@@ -75,7 +75,7 @@ import {
   type QuotedPassage,
   subjectWords,
 } from "./brief.ts";
-import { askedAgain, onCard } from "./card-question.ts";
+import { askedAgain, comparesOnly, onCard } from "./card-question.ts";
 import { conditionAnswer } from "./condition.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
@@ -212,12 +212,20 @@ const answerTemplate = loadTemplate("answer");
  * combien ? »), or with the previous one's topic when the last refers back to it (« Et est-ce que ça s'applique à
  * ma commune de 8 000 habitants ? » after « Que dit la loi SREN ? » → « loi SREN : Et est-ce que… »).
  */
-export function retrievalQuery(messages: ConversationMessage[]): string {
-  return followUp(messages).query;
+export function retrievalQuery(messages: ConversationMessage[], known?: ReadonlySet<string>): string {
+  return followUp(messages, known).query;
 }
 
-/** The retrieval query, and the topic carried from the previous question when the last one refers back to it. */
-export function followUp(messages: ConversationMessage[]): { query: string; topic: string | null } {
+/**
+ * The retrieval query, and the topic carried from the previous question when the last one refers back to it.
+ * `known`: words of the conversation the corpus writes as names (« munich », « slack » typed without their capital),
+ * which move a follow-up to a new subject as a capital does (`knownNamesOf`).
+ */
+export function followUp(
+  messages: ConversationMessage[],
+  known?: ReadonlySet<string>,
+): { query: string; topic: string | null } {
+  const namesOf = (question: string) => namesIn(question, known);
   // (Small talk, « Merci ! », is no question a follow-up refers back to.)
   const users = messages.flatMap((m, i) =>
     m.role === "user" && (i === messages.length - 1 || !smallTalk(m.content)) ? [i] : [],
@@ -228,14 +236,21 @@ export function followUp(messages: ConversationMessage[]): { query: string; topi
   const short = keywords(last).length < 3;
   if (!short && !refersBack(last)) return { query: last, topic: null };
   // The previous question's own retrieval query: a follow-up of a follow-up keeps the first topic.
-  const earlier = retrievalQuery(messages.slice(0, users.at(-2)! + 1));
+  const earlier = retrievalQuery(messages.slice(0, users.at(-2)! + 1), known);
   // A follow-up naming a place or an organisation the previous question did not (« Et la ville de Lyon, qu'a-t-elle
   // choisi ? » after a question on Munich) moves to it: the new name leads, and only what was asked is carried
   // (« bureautique »), not the previous names, whose passages would come first.
   const fresh = namesOf(last).filter((n) => !namesOf(earlier).includes(n));
   // « Et Teams, c'est mieux ? » after « Est-ce que Zoom est un logiciel chinois ? »: the same question, of Teams.
-  const again = short ? askedAgain(earlier, last) : null;
+  const again = short ? askedAgain(earlier, last, known) : null;
   if (again) return { query: again, topic: null };
+  // « par quoi remplacer slack » after a question on Zoom: a short question that does not point back, naming a new
+  // subject and saying what it asks of it, is a question of its own (trial12 A6).
+  if (fresh.length && !refersBack(last) && keywords(last).some((w) => !fresh.some((n) => n.split(" ").includes(w))))
+    return { query: last, topic: null };
+  // « et dahua c'est pareil ? » after « Hikvision, c'est risqué pour nous ? » (no card question to ask again): a
+  // comparison, about both subjects.
+  if (fresh.length && short && comparesOnly(last, fresh)) return { query: `${earlier} ${last}`, topic: null };
   if (fresh.length) {
     const carried = topicOf(earlier)
       .split(" ")
@@ -250,11 +265,30 @@ export function followUp(messages: ConversationMessage[]): { query: string; topi
   return topic ? { query: `${topic} : ${last}`, topic } : { query: last, topic: null };
 }
 
-/** Names of places and organisations a question writes (folded): « Lyon », « DINUM », « Schleswig-Holstein ». */
-function namesOf(question: string): string[] {
-  return questionTerms(question)
+/**
+ * Names of places and organisations a question writes (folded): « Lyon », « DINUM », « Schleswig-Holstein », and the
+ * words of `known` it writes without their capital (« munich »).
+ */
+function namesIn(question: string, known?: ReadonlySet<string>): string[] {
+  const names = questionTerms(question)
     .filter((t) => t.name && !t.date && !t.clauseStart && !t.nationality)
     .map((t) => t.word);
+  if (!known?.size) return names;
+  return [...names, ...keywords(question).filter((w) => known.has(w) && !names.some((n) => n.split(" ").includes(w)))];
+}
+
+/**
+ * The words of a conversation's questions that the corpus writes as names (with a capital inside a sentence, the
+ * word itself written): a spoken or dictated question writes « et munich ? », « par quoi remplacer slack » in lower
+ * case (trial12 A6). Only for a conversation: a single question's decision never depends on it.
+ */
+async function knownNamesOf(messages: ConversationMessage[], names?: CorpusNames): Promise<ReadonlySet<string>> {
+  const known = new Set<string>();
+  const questions = messages.filter((m) => m.role === "user").slice(-3);
+  if (!names || questions.length < 2) return known;
+  for (const word of new Set(questions.flatMap((m) => keywords(m.content))))
+    if ((await names(word)) && (await (names.written?.(word) ?? true))) known.add(word);
+  return known;
 }
 
 const lexicons = new WeakMap<object, { frequency: CorpusFrequency; names: CorpusNames }>();
@@ -288,6 +322,24 @@ export async function retrieveForAnswer(
   messages: ConversationMessage[],
   deps: AnswerDeps,
   retrieve = 8,
+): Promise<Retrieved> {
+  const found = await retrieveConsidered(messages, deps, retrieve);
+  // A short question read with the one before it (« c'est quoi le cloud act » after a question on Kaspersky) that is
+  // refused so, while it does not point back and is answered alone, is a question of its own: one refusal, or one
+  // subject, does not poison the next question of the conversation (trial12 A6).
+  if (found.decision.answerable) return found;
+  const users = messages.filter((m) => m.role === "user");
+  const last = users.at(-1)?.content ?? "";
+  if (users.length < 2 || refersBack(last) || followUp(messages).query === last) return found;
+  const alone = await retrieveConsidered([{ role: "user", content: last }], deps, retrieve);
+  return alone.decision.answerable ? alone : found;
+}
+
+/** `retrieveIn`, decided again with every search full-text when the hybrid search refuses (below). */
+async function retrieveConsidered(
+  messages: ConversationMessage[],
+  deps: AnswerDeps,
+  retrieve: number,
 ): Promise<Retrieved> {
   const found = await retrieveIn(messages, deps, retrieve);
   // In hybrid mode, the fused list keeps k × 4 candidates of the full-text and vector lists before any ranking step:
@@ -324,7 +376,8 @@ async function retrieveIn(
   fullText = false,
 ): Promise<Retrieved> {
   const search = (query: string, k: number) => deps.retriever.search(query, k, undefined, { fullText });
-  const { query: asWrittenByUser, topic } = followUp(messages);
+  const { frequency, names } = lexiconOf(deps.store);
+  const { query: asWrittenByUser, topic } = followUp(messages, await knownNamesOf(messages, names));
   // A name written in two words that the corpus writes in one (« libre office ») is searched as the corpus writes it.
   // An everyday word typed short (« 2000 hab », « dispo ») is searched and judged in full.
   const query = joinSplitNames(withoutAbbreviations(asWrittenByUser), await vocabularyOf(deps.store));
@@ -333,7 +386,6 @@ async function retrieveIn(
   let { results, mode, held = [] } = await search(aliases.length ? `${query} ${aliases.join(" ")}` : query, retrieve);
   // A question written in several lines or sentences is answerable when one of them is (context, then the
   // question): the whole first, then each part.
-  const { frequency, names } = lexiconOf(deps.store);
   let decision = await assessAnswerability(query, results, frequency, names, held);
   // A last sentence of context after a question mark is another part even when typed without its capital (« matomo
   // c'est français ? on voudrait le mettre sur le site de la ville »); a question that follows (« il sort quand ?

@@ -132,11 +132,15 @@ const AGAIN = new Set(section("suite").map((e) => e.join(" ")));
  * one name the follow-up writes (« Est-ce que Teams est un logiciel chinois ? »), when the previous question asked a
  * card something of one name and the follow-up asks nothing else (`card-questions.txt` [suite]); null otherwise.
  */
-export function askedAgain(previous: string, last: string): string | null {
-  const namesOf = (q: string) =>
-    questionTerms(q)
+export function askedAgain(previous: string, last: string, known?: ReadonlySet<string>): string | null {
+  const namesOf = (q: string) => {
+    const names = questionTerms(q)
       .filter((t) => t.name && !t.date && !t.nationality && !GENERAL.has(stem(t.word)))
       .map((t) => t.word);
+    // A name typed without its capital (« et dahua c'est pareil ? ») that the corpus writes as a name.
+    const lower = keywords(q).filter((w) => known?.has(w) && !names.some((n) => n.split(" ").includes(w)));
+    return [...names, ...lower];
+  };
   const previousNames = namesOf(previous);
   const fresh = namesOf(last).filter((n) => !previousNames.includes(n));
   if (previousNames.length !== 1 || fresh.length !== 1 || askedOfCard(previous).length === 0) return null;
@@ -157,6 +161,15 @@ export function askedAgain(previous: string, last: string): string | null {
   const own = span(last, fresh[0]!);
   if (!old || !own) return null;
   return `${previous.slice(0, old.from)}${last.slice(own.from, own.to)}${previous.slice(old.to)}`;
+}
+
+/**
+ * Whether a short follow-up only compares its new names with the previous question's subject (« et dahua c'est
+ * pareil ? », « Et Webex, mieux ? »): the words it writes besides those names are all words of `[suite]`.
+ */
+export function comparesOnly(last: string, names: string[]): boolean {
+  const rest = keywords(last).filter((w) => !names.some((n) => n.split(" ").includes(w)));
+  return rest.length > 0 && rest.every((w) => AGAIN.has(w));
 }
 
 /** Whether a question asks something no card says (« combien », « quand », « qui dirige »). */

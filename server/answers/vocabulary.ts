@@ -21,6 +21,8 @@ const cache = new WeakMap<object, Promise<Vocabulary | null>>();
 
 /** Letters a word has at least for a suggestion (shorter ones are too often one letter off another word). */
 const MIN_SUGGESTED = 6;
+/** Letters a word has at least for a suggestion of a name that sounds the same (« claud » → « CLOUD »). */
+const MIN_HEARD = 5;
 /**
  * Uses in the corpus a word has at least to be suggested: a typo is of a word one expects the corpus to know
  * (« Gendarmerie », 87 uses), while a French word it never uses is often one letter off a rare one (« demain » →
@@ -97,11 +99,34 @@ async function build(read: () => Promise<{ text: string; section: string; docume
 }
 
 /**
- * Whether `typed` is `meant` with one letter left out (« gendarmrie », « Micrsoft ») or two letters swapped
- * (« Microsfot »): the slips a writer makes in a name they know. Not a letter changed: « Lille » is not « Ville »,
- * « étang » not « étant ».
+ * Letters that sound alike in a name heard rather than read (a dictated question, a name said in a meeting):
+ * « kasperski » for « Kaspersky », « claud » for « cloud » (« au » / « ou »).
+ */
+const SOUND_ALIKE: [string, string][] = [
+  ["i", "y"],
+  ["c", "k"],
+  ["k", "q"],
+  ["s", "z"],
+];
+
+/** Whether `typed` is `meant` with one letter changed for one that sounds alike (`SOUND_ALIKE`, « au » / « ou »). */
+export function soundsAlike(typed: string, meant: string): boolean {
+  if (meant.length !== typed.length) return false;
+  const diff = [...typed].flatMap((c, i) => (c === meant[i] ? [] : [i]));
+  if (diff.length !== 1) return false;
+  const i = diff[0]!;
+  const [a, b] = [typed[i]!, meant[i]!];
+  if (SOUND_ALIKE.some(([x, y]) => (a === x && b === y) || (a === y && b === x))) return true;
+  return typed[i + 1] === "u" && ((a === "a" && b === "o") || (a === "o" && b === "a"));
+}
+
+/**
+ * Whether `typed` is `meant` with one letter left out (« gendarmrie », « Micrsoft »), two letters swapped
+ * (« Microsfot ») or one letter changed for one that sounds alike (`soundsAlike`): the slips a writer makes in a name
+ * they know, or hear. Not any letter changed: « Lille » is not « Ville », « étang » not « étant ».
  */
 export function isSlipOf(typed: string, meant: string): boolean {
+  if (soundsAlike(typed, meant)) return true;
   if (meant.length === typed.length + 1) {
     let i = 0;
     while (i < typed.length && typed[i] === meant[i]) i++;
@@ -123,10 +148,11 @@ export function isSlipOf(typed: string, meant: string): boolean {
  * know), and only for words of `MIN_SUGGESTED` letters or more.
  */
 export function closestWord(word: string, vocabulary: Vocabulary): string | null {
-  if (word.length < MIN_SUGGESTED || vocabulary.words.has(word) || !/^[a-z]+$/.test(word)) return null;
+  if (word.length < MIN_HEARD || vocabulary.words.has(word) || !/^[a-z]+$/.test(word)) return null;
   let best: { count: number; written: string } | null = null;
   for (const [key, { count, written }] of vocabulary.words) {
     if (count < MIN_USES || !/^\p{Lu}/u.test(written) || !isSlipOf(word, key)) continue;
+    if (word.length < MIN_SUGGESTED && !soundsAlike(word, key)) continue;
     if (!best || count > best.count) best = { count, written };
   }
   return best?.written ?? null;

@@ -176,7 +176,7 @@ const SENTENCE_END = /\s*([.!?…]+)(\*{0,2}[»”"]?\*{0,2}(?:\s*\[\d+\])*(?:\s
  * without highlighting it reads as this sentence's, not as the label of the next (trial7 B6); at its end when it
  * has none (a list item).
  */
-function markAt(text: string, start: number, end: number): number {
+export function markAt(text: string, start: number, end: number): number {
   const m = SENTENCE_END.exec(text.slice(start, end));
   return m ? start + m.index : end;
 }

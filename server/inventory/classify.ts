@@ -225,7 +225,8 @@ export function categorySentence(category: Category | null, kind: InventoryItem[
 export function matchSentence(match: MatchResult, name: string): string {
   const e = match.entry!;
   const what = e.kind === "product" ? message("inventory.reason.product", { product: e.name }) : openSourceSentence(e);
-  const how = message(`inventory.match.${match.method}`, {
+  const key = match.editionOf === "product" ? "inventory.match.edition-product" : `inventory.match.${match.method}`;
+  const how = message(key, {
     label: match.label ?? e.name,
     name,
     edition: match.edition ?? "",

@@ -131,6 +131,8 @@ export interface MatchResult {
   publisherMismatch: boolean;
   /** The words of the name that state an edition of the product (« Free » of « Kaspersky Free »; method `edition`). */
   edition?: string;
+  /** `product`: the edition's words follow the product's name (« CCleaner Free »), not the vendor's. */
+  editionOf?: "product";
   /** Too uncertain to assert: the entry is shown as a suggestion to review, not as the item's product. */
   review: boolean;
 }

@@ -15,6 +15,7 @@ import {
 } from "./match-index.ts";
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
 import type { MatchMethod, RowKind } from "./types.ts";
+import { typoSlip } from "./typo.ts";
 
 export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";
 export {
@@ -65,6 +66,9 @@ const agrees = (entry: CatalogEntry, vendor: VendorInfo | null, publisher: strin
   return own.length >= 4 && !GENERIC_WORDS.has(own) && publisherKey(publisher).split(" ").includes(own);
 };
 
+/** Numbers that belong to a product's name (`i18n/fr/inventory-brand-numbers.txt`): `contradicts`. */
+const BRAND_NUMBERS: ReadonlySet<string> = new Set(wordListEntries("inventory-brand-numbers.txt"));
+
 /** How far the publisher must confirm a label: see `pick`. */
 type Trust = "any" | "no-conflict" | "agree";
 
@@ -79,6 +83,8 @@ interface NameFacts {
  * its number) or another edition ("MySQL Workbench CE" is not "MySQL Enterprise Edition").
  */
 function contradicts(label: Label, facts: NameFacts): boolean {
+  // A number of the product's name, not of a version (« Microsoft 365 Copilot »), must be in the name too.
+  if (label.numbers.some((n) => BRAND_NUMBERS.has(n) && !facts.numbers.includes(n))) return true;
   if (facts.edition && label.entry.edition && facts.edition !== label.entry.edition) return true;
   // A catalog name that states a commercial edition is matched only by a name that states it too: « MySQL
   // Connector/ODBC » is not « MySQL Enterprise Edition », whose loose key is « mysql ».
@@ -242,6 +248,12 @@ export function matchName(
     const edition = vendor ? vendorEdition(index, vendor, name, tokens) : null;
     if (edition) return { ...result(edition.label, "edition", 0.8), edition: edition.words };
 
+    // One letter or one space off a catalogue name (« Mozila Firefox », « Libre Office »), the slip a typing one and
+    // the name unambiguous: asserted when the publisher is the product's, or when there is no publisher and no letter
+    // was changed into another (« Protect » is a word, maybe a product); otherwise only a guess, below.
+    const typo = looseKeyText.length >= 8 ? nearTypo(index, loose, looseKeyText, vendor, pub, facts) : null;
+    if (typo) return result(typo.label, "near", typo.confirmed ? 0.85 : 0.8);
+
     // The name starts with a known name: "Zoom Workplace", "Teams Machine-Wide Installer".
     for (let end = loose.length - 1; end >= 1; end--) {
       const key = loose.slice(0, end).join(" ");
@@ -254,6 +266,10 @@ export function matchName(
         single && (key.length < 4 || pub.trim() !== "") ? "agree" : "no-conflict",
         facts,
       );
+      // A known product's name, then only the words of an offer (« CCleaner Free » by « Piriform Software Ltd »): that
+      // product, the offer said, unless the publisher names another catalogue vendor.
+      const offer = single && offerWords(loose.slice(1)) ? offerOf(index, key, name, vendor, pub, facts) : null;
+      if (offer) return { ...result(offer.label, "edition", 0.8), edition: offer.words, editionOf: "product" };
       if (!hit && single && key.length < 4 && !pub.trim() && !index.vendors.has(key)) {
         // A short known name (« VLC ») with no publisher to confirm it: only a guess, but said so (« à vérifier »),
         // not « neither this name nor a known publisher is in the catalog » (trial 2026-12-05).
@@ -335,6 +351,64 @@ export function matchName(
     publisherMismatch: false,
     review: false,
   };
+}
+
+/**
+ * The catalogue name the name is one typing slip away from (`typo.ts`), when it is the only one that close: confirmed
+ * when the publisher is the product's; else asserted only without a publisher, for a letter dropped, added, swapped
+ * or a space, never through a label without its vendor's name (« Teams ») or a letter changed into another.
+ */
+function nearTypo(
+  index: MatchIndex,
+  loose: string[],
+  looseKeyText: string,
+  vendor: VendorInfo | null,
+  pub: string,
+  facts: NameFacts,
+): { label: Label; confirmed: boolean } | null {
+  if (looseKeyText.length > MAX_NEAR_KEY) return null;
+  const labels = new Set<Label>();
+  for (const c of [looseKeyText, ...deletions(looseKeyText), loose.join("")])
+    for (const l of index.near.get(c) ?? []) if (!contradicts(l, facts)) labels.add(l);
+  const entries = new Set([...labels].map((l) => l.entry.id));
+  if (entries.size !== 1) return null;
+  const label = pick([...labels], vendor, pub, "no-conflict", facts);
+  if (!label || label.weak || label.stripped) return null;
+  const own = looseTokens(nameTokens(label.label));
+  const vendorFirst = publisherKey(label.entry.vendor.name).split(" ")[0] ?? "";
+  const keys = [own.join(" "), vendorFirst && own[0] !== vendorFirst ? `${vendorFirst} ${own.join(" ")}` : ""];
+  const slip = keys.map((k) => (k ? typoSlip(looseKeyText, k) : null)).find(Boolean);
+  if (!slip) return null;
+  if (agrees(label.entry, vendor, pub)) return { label, confirmed: true };
+  return !pub.trim() && slip.kind !== "changed" ? { label, confirmed: false } : null;
+}
+
+/** Loose words that only state an offer or an edition (« free », « trial »): `offerOf`. */
+const offerWords = (words: string[]) => words.length > 0 && words.every((w) => OFFER_WORDS.has(w));
+
+/** The product whose whole name is `key`, for a name that adds only an offer's words to it: `matchName`. */
+function offerOf(
+  index: MatchIndex,
+  key: string,
+  name: string,
+  vendor: VendorInfo | null,
+  pub: string,
+  facts: NameFacts,
+): { label: Label; words: string } | null {
+  if (key.length < 4) return null;
+  const label = pick(
+    index.loose.get(key)?.filter((l) => l.full && !l.weak && !l.stripped),
+    vendor,
+    pub,
+    "no-conflict",
+    facts,
+  );
+  if (!label) return null;
+  const words = name
+    .split(/[^\p{L}\p{N}+#]+/u)
+    .filter((w) => OFFER_WORDS.has(fold(w)))
+    .join(" ");
+  return { label, words };
 }
 
 /**

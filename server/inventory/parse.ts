@@ -248,7 +248,7 @@ const notInventory = (file: string, detail: string) =>
 // ---------------------------------------------------------------------------------------------------------
 // Columns
 
-type Role = "name" | "publisher" | "version" | "count" | "model" | "type" | "category" | "inventoryDate";
+type Role = "name" | "publisher" | "version" | "count" | "model" | "type" | "category" | "inventoryDate" | "computer";
 
 /** Header labels (folded, punctuation as spaces) by role, in French and English, GLPI and OCS included. */
 const HEADERS: Record<Role, string[]> = {
@@ -374,6 +374,22 @@ const HEADERS: Record<Role, string[]> = {
     "software category",
     "softwares category",
   ],
+  // The computer a line is about, in a list of one line per computer and software (a reporting tool's or a hand-made
+  // export); a plain « Nom » beside a software-name column is one too (`mapColumns`). « Ordinateurs » is a count.
+  computer: [
+    "ordinateur",
+    "nom de l ordinateur",
+    "nom ordinateur",
+    "ordinateur nom",
+    "computer",
+    "computer name",
+    "hostname",
+    "nom d hote",
+    "machine",
+    "nom de la machine",
+    "nom du poste",
+    "poste de travail",
+  ],
   // When a machine was last inventoried (a GLPI computer list's « Dernière mise à jour de l'inventaire », OCS's
   // « Dernier inventaire »): the newest one dates the export (`inventory-date.ts`). « Dernier contact » is not one.
   inventoryDate: [
@@ -423,7 +439,12 @@ function mapColumns(header: string[]): Partial<Record<Role, number>> {
     if (role === "name" && software && softwareName === undefined) softwareName = index;
     if (role && columns[role] === undefined) columns[role] = index;
   });
-  if (softwareName !== undefined) columns.name = softwareName;
+  if (softwareName !== undefined) {
+    // The plain « Nom » a software-name column beats is the computer's (GLPI's computer list, a per-computer list).
+    if (columns.name !== undefined && columns.name !== softwareName && columns.computer === undefined)
+      columns.computer = columns.name;
+    columns.name = softwareName;
+  }
   return columns;
 }
 
@@ -608,8 +629,14 @@ function parseDelimited(
     if (countCell && !readableCount(countCell))
       unreadableCounts.push({ line: lines[r] ?? r + 1, value: countCell.slice(0, 40) });
     const hint = hardware ? hardwareHint(cell("type")) : softwareCategoryHint(cell("category"));
-    // Several software names in one cell: a row of a GLPI computer list, one computer.
-    const machine = names.length > 1 && columns.count === undefined ? `${name}#${r}` : undefined;
+    // The computer named in its column (whatever other columns the export has: trial 12, B7), or several software
+    // names in one cell: a row of a GLPI computer list, one computer. A count per line is no computer's.
+    const computer = columns.count === undefined ? cell("computer") : "";
+    const machine = computer
+      ? `${name}#pc:${fold(computer)}`
+      : names.length > 1 && columns.count === undefined
+        ? `${name}#${r}`
+        : undefined;
     names.forEach((n, i) => {
       const publisher = (publishers.length === names.length ? publishers[i] : publishers[0]) ?? null;
       rows.push({
@@ -670,12 +697,12 @@ function tidyCell(value: string): string {
   return v;
 }
 
-/** GLPI joins multiple values of a cell with <br> (or <hr>). */
+/** GLPI joins multiple values of a cell with <br> (or <hr>); its CSV export of GLPI 11, with a line break. */
 function splitMulti(value: string): string[] {
   if (!value) return [];
-  if (!/<[bh]r\s*\/?>/i.test(value)) return [value];
+  if (!/<[bh]r\s*\/?>|\n/i.test(value)) return [value];
   return value
-    .split(/<[bh]r\s*\/?>/i)
+    .split(/<[bh]r\s*\/?>|\r?\n/i)
     .map((v) => v.trim())
     .filter(Boolean);
 }

@@ -66,9 +66,22 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
         reachable: true,
       };
     }
+    if (!response.ok) {
+      await response.body?.cancel();
+      // It answers, but not with the model list: most often the address is wrong (« /v1 » twice, or missing).
+      return {
+        ...absent(
+          message("openai.wrongAddress", {
+            baseUrl: options.baseUrl,
+            url: `${options.baseUrl}/models`,
+            status: response.status,
+          }),
+        ),
+        reachable: true,
+      };
+    }
     let models: ServedModel[];
     try {
-      if (!response.ok) throw new Error(`status ${response.status}`);
       const body = (await response.json()) as { data?: unknown };
       models = Array.isArray(body.data) ? body.data.filter((m): m is ServedModel => typeof m?.id === "string") : [];
     } catch {

@@ -29,7 +29,10 @@ export const passageLabel = (r: { section: string; document: { title: string } }
  * @example splitSentences("Selon l'étude (s. d.), oui. Puis non.") // ["Selon l'étude (s. d.), oui.", "Puis non."]
  */
 export function splitSentences(text: string): string[] {
-  const parts = text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}«"“([])/u);
+  // Not after an abbreviated month (« Jan. 2026 », « sept. 2025 ») nor after an initial (« M. Vivant », « J. Dupont »).
+  const parts = text.split(
+    /(?<=[.!?])(?<!\b(?:[Jj]anv?|[Ff][ée]vr?|[Ff]eb|[Aa]vr|[Aa]pr|[Jj]uil|[Jj]ul|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd][ée]c)\.)(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“([])/u,
+  );
   return parts.map((s) => s.trim()).filter(Boolean);
 }
 

@@ -8,6 +8,7 @@ import { localDay, roundPercent } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { isExposed, isSetAside, type MeasurableItem, roleOf } from "../inventory/measure.ts";
 import { fold as foldText } from "../inventory/normalize.ts";
+import { type Line, lineOf, namedLike, rebased, reclassifiedLines } from "./lines.ts";
 import { productStatus } from "./product-status.ts";
 
 /** Which figure of an analysis the plan follows, in percent (lower is better). */
@@ -44,6 +45,8 @@ export interface Dependency {
   role?: string | null;
   vendor?: string | null;
   alternatives?: string[];
+  /** The map lines it counts (absent from checkpoints recorded before trial 12): `lines.ts`. */
+  lines?: Line[];
 }
 
 /** A catalog product of the inventory that is not an exposed dependency, with its role and vendor (`Dependency`). */
@@ -52,6 +55,7 @@ export interface OtherProduct {
   installations: number;
   role?: string | null;
   vendor?: string | null;
+  lines?: Line[];
 }
 
 export interface Checkpoint {
@@ -70,6 +74,8 @@ export interface Checkpoint {
    * replacement is seen to be in place (absent from checkpoints taken before).
    */
   others?: OtherProduct[];
+  /** Lines of no catalog product that are not exposed either (a publisher in Europe, or unknown): `lines.ts`. */
+  unclassified?: Line[];
   recordedAt: string;
   /** When the analysis was imported: of two inventories of one day, the later import is the later state. */
   importedAt?: string;
@@ -171,28 +177,38 @@ export function checkpointOf(
   const raw = share === null ? null : roundPercent(share * 100);
   const byKey = new Map<string, Dependency>();
   const others = new Map<string, OtherProduct>();
+  const unclassified: Line[] = [];
   for (const item of analysis.items) {
     // The map's own rules: components set aside, exposed = controlled outside Europe or under a foreign law.
     if (!(item.installations > 0) || isSetAside(item)) continue;
+    const line = lineOf(item);
     if (isExposed(item) !== true) {
       const name = item.product?.name;
-      if (!name) continue;
+      if (!name) {
+        unclassified.push(line);
+        continue;
+      }
       const other = others.get(name);
-      if (other) other.installations += item.installations;
-      else
+      if (other) {
+        other.installations += item.installations;
+        other.lines!.push(line);
+      } else
         others.set(name, {
           name,
           installations: item.installations,
           role: namedRole(item),
           vendor: controllerOf(item),
+          lines: [line],
         });
       continue;
     }
     const productId = item.product?.id ?? null;
     const key = dependencyKey(item.name, productId);
     const existing = byKey.get(key);
-    if (existing) existing.installations += item.installations;
-    else
+    if (existing) {
+      existing.installations += item.installations;
+      existing.lines!.push(line);
+    } else
       byKey.set(key, {
         key,
         name: item.product?.name ?? item.name,
@@ -202,6 +218,7 @@ export function checkpointOf(
         role: namedRole(item),
         vendor: controllerOf(item),
         alternatives: (item.alternatives ?? []).map((a) => a.name),
+        lines: [line],
       });
   }
   return {
@@ -215,6 +232,7 @@ export function checkpointOf(
       (a, b) => b.installations - a.installations || a.name.localeCompare(b.name, "fr"),
     ),
     others: [...others.values()],
+    unclassified,
     recordedAt: now.toISOString(),
     ...(analysis.createdAt ? { importedAt: analysis.createdAt } : {}),
   };
@@ -393,16 +411,34 @@ export interface Progress {
   products: ProductProgress[];
   /** Target met at the latest checkpoint. */
   targetMet: boolean;
+  /**
+   * Lines of the baseline the latest inventory counts under another product (classified by hand since): the starting
+   * counts per product follow, the starting percentage is that of its day — the plan's page says so.
+   */
+  reclassified?: string[];
 }
 
 function diff(previous: Checkpoint | undefined, current: Checkpoint) {
   if (!previous) return { appeared: [], removed: [] };
-  const before = new Set(previous.dependencies.map((d) => d.key));
+  // A line classified since (« Mozila Firefox ESR » as Firefox, an unknown line as Zoom) is counted where the current
+  // checkpoint counts it: not a dependency gone and another appeared (trial 12, A5).
+  const before = new Set(rebased(previous, current).dependencies.map((d) => d.key));
   const after = new Set(current.dependencies.map((d) => d.key));
   return {
     appeared: current.dependencies.filter((d) => !before.has(d.key)),
-    removed: previous.dependencies.filter((d) => !after.has(d.key)),
+    removed: previous.dependencies.filter((d) => !after.has(d.key) && !movedAway(d, current)),
   };
+}
+
+/** Every line of `d` is still in `current`, counted under another product (or none) since a classification. */
+function movedAway(d: Dependency, current: Checkpoint): boolean {
+  if (!d.lines?.length) return false;
+  const names = new Set(
+    [...current.dependencies, ...(current.others ?? []), { lines: current.unclassified ?? [] }]
+      .flatMap((x) => x.lines ?? [])
+      .flatMap((l) => l.names),
+  );
+  return d.lines.every((l) => l.names.some((n) => names.has(n)));
 }
 
 function installationsOf(checkpoint: Checkpoint | undefined, product: PlannedProduct): number {
@@ -436,9 +472,17 @@ function sameProduct(a: string, b: string): boolean {
 /** Installations of a planned replacement in a checkpoint, by its name as the roadmap gives it (`sameProduct`). */
 function replacementInstallations(checkpoint: Checkpoint | undefined, by: string | null): number {
   if (!checkpoint || !by) return 0;
-  return [...checkpoint.dependencies, ...(checkpoint.others ?? [])]
-    .filter((d) => sameProduct(d.name, by))
-    .reduce((s, d) => s + d.installations, 0);
+  // A line no product counts whose name starts with the replacement's (« Libre Office 7.6 »): the replacement, not yet
+  // classified — its growth is no « sans que l'alternative prévue progresse » (trial 12, A5).
+  const unnamed = (d: { productId?: string | null; name: string }) => d.productId === null && namedLike(d.name, by);
+  return (
+    [...checkpoint.dependencies, ...(checkpoint.others ?? [])]
+      .filter((d) => sameProduct(d.name, by) || unnamed(d as Dependency))
+      .reduce((s, d) => s + d.installations, 0) +
+    (checkpoint.unclassified ?? [])
+      .filter((l) => l.names.some((n) => namedLike(n, by)))
+      .reduce((s, l) => s + l.installations, 0)
+  );
 }
 
 /** Every product a checkpoint counts, exposed or not, by folded name. */
@@ -548,8 +592,10 @@ export function progressOf(plan: Plan, today: string): Progress {
     if (after) return { milestone, measured: null, measuredOn: null, state: "unmeasured" };
     return { milestone, measured: null, measuredOn: null, state: milestone.date < today ? "late" : "upcoming" };
   });
-  const baseline = plan.checkpoints[0];
   const last = plan.checkpoints.at(-1);
+  // The starting counts follow the latest classification: a line classified by hand since the adoption is counted,
+  // at the start too, under the product it was classified as (trial 12: LibreOffice from 390, not 240).
+  const baseline = plan.checkpoints[0] ? rebased(plan.checkpoints[0], last) : undefined;
   const products = plannedProducts(plan.products).map((product): ProductProgress => {
     const before = installationsOf(baseline, product);
     const now = installationsOf(last, product);
@@ -591,7 +637,8 @@ export function progressOf(plan: Plan, today: string): Progress {
   });
   const targetMet =
     !!latest && latest.checkpoint.value !== null && latest.checkpoint.value <= plan.target.value + TOLERANCE / 10;
-  return { latest, checkpoints, milestones, products, targetMet };
+  const reclassified = plan.checkpoints[0] ? reclassifiedLines(plan.checkpoints[0], last) : [];
+  return { latest, checkpoints, milestones, products, targetMet, ...(reclassified.length ? { reclassified } : {}) };
 }
 
 /**

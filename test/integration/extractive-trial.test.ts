@@ -16,6 +16,31 @@ afterAll(() => close?.());
 
 const ask = (...questions: string[]) => askConversation(engine, ...questions);
 
+describe("a conversation asked as it is spoken (trial12 A6), on other products and places than the trial's", () => {
+  it("a short question that names its own subject is not refused because of the question before it", async () => {
+    const { done, docs } = await ask("on utilise zoom pour les réunions c'est grave ?", "par quoi remplacer slack");
+    expect(done.abstention).toBeNull();
+    expect(docs[0]).toBe("catalog/product/slack");
+  });
+
+  it("a short question refused with the one before it is answered alone when it does not point back", async () => {
+    const { done, docs } = await ask("on a avast sur les postes c'est grave ?", "c'est quoi le cloud act");
+    expect(done.abstention).toBeNull();
+    expect(docs[0]).toMatch(/^guidance\/cloud-act/);
+  });
+
+  it("a follow-up of a follow-up that moved to a new place (written in lower case) stays with that place", async () => {
+    const { done, docs } = await ask(
+      "la gendarmerie est passée a linux ?",
+      "et le schleswig-holstein ?",
+      "et combien ils ont économisé ?",
+    );
+    expect(done.abstention).toBeNull();
+    expect(docs[0]).toMatch(/schleswig-holstein/);
+    expect(docs).not.toContain("case-studies/gendarmerie-nationale-gendbuntu");
+  });
+});
+
 describe("extractive answers on the real corpus", () => {
   it("a follow-up naming Lyon after a question on Munich quotes Lyon first, and no Munich passage", async () => {
     const { docs } = await ask("Qu'a choisi Munich pour sa bureautique ?", "Et la ville de Lyon, qu'a-t-elle choisi ?");

@@ -117,6 +117,48 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
     expect(usage!.completion_tokens).toBeGreaterThan(0);
   });
 
+  it("marks each sentence its sources do not carry, inline and in a list after the answer (trial12 A10)", async () => {
+    const wrong = "Elle a économisé 95 millions d'euros en 2031 [1].";
+    model.set({ reply: `${REPLY} ${wrong}` });
+    try {
+      const completion = await client.chat.completions.create({
+        model: "cap-libre",
+        messages: [{ role: "user", content: QUESTION }],
+      });
+      const content = completion.choices[0]!.message.content!;
+      // Inline, where the page marks it: before the sentence's final point; the supported sentence is left as written.
+      expect(content.startsWith(`${REPLY} Elle a économisé 95 millions d'euros en 2031 [1] **[non vérifié]**.`)).toBe(
+        true,
+      );
+      // Then which sentence and why, after the answer (a streamed answer cannot be marked inline).
+      expect(content).toMatch(/Vérification : 1 phrase de cette réponse ne s'appuie sur aucune des sources citées/);
+      expect(content).toContain(`- « ${wrong} » — `);
+      const stream = await client.chat.completions.create({
+        model: "cap-libre",
+        messages: [{ role: "user", content: QUESTION }],
+        stream: true,
+      });
+      let streamed = "";
+      for await (const chunk of stream) streamed += chunk.choices[0]?.delta.content ?? "";
+      expect(streamed.startsWith(`${REPLY} ${wrong}`)).toBe(true);
+      expect(streamed).toContain(`- « ${wrong} » — `);
+      // Sent back as history, the answer goes to the model without its marks.
+      model.chats.length = 0;
+      await client.chat.completions.create({
+        model: "cap-libre",
+        messages: [
+          { role: "user", content: QUESTION },
+          { role: "assistant", content },
+          { role: "user", content: "Et depuis quand ?" },
+        ],
+      });
+      const previous = model.chats.at(-1)!.messages.find((m) => m.role === "assistant")!;
+      expect(previous.content).toBe(`${REPLY} ${wrong}`);
+    } finally {
+      model.set({ reply: REPLY });
+    }
+  });
+
   it("abstains, with no references, when the corpus does not answer", async () => {
     const completion = await client.chat.completions.create({
       model: "cap-libre",

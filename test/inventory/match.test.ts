@@ -41,11 +41,16 @@ describe("matching inventory names against the catalog", () => {
     expect(matchName(index, name, publisher).entry?.id).toBe(id);
   });
 
-  it("tolerates a typo or a split word, with a lower confidence", () => {
+  it("tolerates a typo or a split word: a letter dropped or a space is recognised, a letter changed only guessed", () => {
     const typo = matchName(index, "Mozila Firefox", null);
-    expect(typo).toMatchObject({ method: "near", confidence: 0.6 });
+    expect(typo).toMatchObject({ method: "near", confidence: 0.8, review: false });
     expect(typo.entry?.id).toBe("firefox");
     expect(matchName(index, "Libre Office", null).entry?.id).toBe("libreoffice");
+    // « Firefix »: a letter changed into another, without a publisher to confirm it — only a guess, to review.
+    const changed = matchName(index, "Mozilla Firefix", null);
+    expect(changed).toMatchObject({ method: "near", confidence: 0.6, review: true });
+    expect(changed.entry?.id).toBe("firefox");
+    expect(matchName(index, "Mozilla Firefix", "Mozilla")).toMatchObject({ method: "near", review: false });
   });
 
   it("falls back to the vendor when only the publisher is known", () => {

@@ -100,6 +100,16 @@ describe("the OpenAI-compatible provider", () => {
     expect(status.notice).toContain("ne répond pas");
   });
 
+  it("says a server that answers with an error is not reachable at that address, not silent (trial12 B5)", async () => {
+    // The most common mistake: « /v1 » written twice (the README says « jusqu'à /v1 inclus »).
+    const status = await provider({ baseUrl: `${fake.url}/v1` }).status();
+    expect(status).toMatchObject({ llmAvailable: false });
+    expect(status.notice).not.toContain("ne répond pas");
+    expect(status.notice).toContain(`${fake.url}/v1/models`);
+    expect(status.notice).toMatch(/404/);
+    expect(status.notice).toContain("/v1 une seule fois");
+  });
+
   it("turns 429 (with Retry-After), 500 and a cut stream into failures with a French notice", async () => {
     const models = provider();
     const run = () =>

@@ -35,6 +35,7 @@ const vocabulary: Vocabulary = {
     ["microsoft", { count: 538, written: "Microsoft" }],
     ["ville", { count: 300, written: "Ville" }],
     ["domain", { count: 2, written: "Domain" }],
+    ["cloud", { count: 150, written: "CLOUD" }],
     ["libreoffice", { count: 120, written: "LibreOffice" }],
     ["libre", { count: 900, written: "libre" }],
     ["office", { count: 200, written: "Office" }],
@@ -50,12 +51,27 @@ describe("slips in a name", () => {
     expect(isSlipOf("etang", "etant")).toBe(false);
   });
 
+  it("a letter changed for one that sounds alike is a slip of a name heard (trial12 A7)", () => {
+    expect(isSlipOf("zymbra", "zimbra")).toBe(true);
+    expect(isSlipOf("skipe", "skype")).toBe(true);
+    expect(isSlipOf("okta", "octa")).toBe(true);
+    expect(isSlipOf("glaud", "gloud")).toBe(true);
+    expect(isSlipOf("lille", "ville")).toBe(false);
+    expect(isSlipOf("zimbro", "zimbra")).toBe(false);
+  });
+
   it("suggests a name the corpus uses often, never a rare one nor for a word it knows", () => {
     expect(closestWord("gendarmrie", vocabulary)).toBe("Gendarmerie");
     expect(closestWord("micrsoft", vocabulary)).toBe("Microsoft");
     expect(closestWord("lille", vocabulary)).toBeNull();
     expect(closestWord("domaine", vocabulary)).toBeNull();
     expect(closestWord("microsoft", vocabulary)).toBeNull();
+    // Heard: a letter that sounds the same, down to five letters; a five-letter omission is too often another word.
+    expect(closestWord("micrasoft", vocabulary)).toBeNull();
+    expect(closestWord("mikrosoft", vocabulary)).toBe("Microsoft");
+    expect(closestWord("clowd", vocabulary)).toBeNull();
+    expect(closestWord("claud", vocabulary)).toBe("CLOUD");
+    expect(closestWord("vile", vocabulary)).toBeNull();
   });
 });
 

@@ -137,6 +137,18 @@ describe("sentences", () => {
       "12 millions par an.",
     ]);
   });
+
+  it("does not cut after an abbreviated month or an initial (trial12 A4: « Jan. 2026 »)", () => {
+    expect(
+      splitSentences(
+        "Le slogan « Déc. 2025 — fin de Webex » résume l'annonce. M. Martin l'a repris en sept. 2025. Fin.",
+      ),
+    ).toEqual([
+      "Le slogan « Déc. 2025 — fin de Webex » résume l'annonce.",
+      "M. Martin l'a repris en sept. 2025.",
+      "Fin.",
+    ]);
+  });
 });
 
 describe("configuration", () => {

@@ -20,6 +20,7 @@ import { keyWorkspace } from "../../auth/workspace-keys.ts";
 import { AppError, validationError } from "../../core/errors.ts";
 import { asOfText } from "../../core/text.ts";
 import type { Engine } from "../../engine.ts";
+import { markAt } from "../../export/model.ts";
 import { message, pluralMessage } from "../../i18n/messages.ts";
 import { type Admission, QueueFullError, withAdmission } from "../../llm/queue.ts";
 import { kindLabel, passageLabel } from "../../retrieval/passages.ts";
@@ -119,6 +120,7 @@ export function toConversation(
     if (m.role === "assistant") {
       const cut = text.lastIndexOf(SOURCES_RULE);
       if (cut >= 0) text = text.slice(0, cut);
+      text = text.split(unverifiedMark()).join("");
     }
     text = text.trim();
     if (text) turns.push({ role: m.role, content: text });
@@ -172,6 +174,31 @@ interface Outcome {
   done: Extract<AnswerEvent, { type: "done" }> | null;
 }
 
+/** The inline mark of a sentence its sources do not carry, as the page prints it. */
+const unverifiedMark = () => ` **${message("v1.unverifiedMark")}**`;
+
+/** The sentences the verification did not support (or that cite a passage not given), each where it is in the text. */
+function unverifiedSentences(outcome: Outcome) {
+  return (outcome.done?.verification?.sentences ?? []).filter(
+    (s) =>
+      (s.status === "unsupported" || s.status === "invalid-citation") && outcome.text.slice(s.start, s.end) === s.text,
+  );
+}
+
+/**
+ * The answer with each sentence its sources do not carry marked « [non vérifié] » before its final point, as on the
+ * page: Open WebUI and LibreChat show `content` only (trial12 A10). A streamed answer is already sent: its list after
+ * the answer says which sentences.
+ */
+function markedText(outcome: Outcome): string {
+  let text = outcome.text;
+  const marks = unverifiedSentences(outcome)
+    .map((s) => markAt(text, s.start, s.end))
+    .sort((a, b) => b - a);
+  for (const at of marks) text = `${text.slice(0, at)}${unverifiedMark()}${text.slice(at)}`;
+  return text;
+}
+
 /** What is appended to the answer: the notice (why it is extractive), the verification warning, the references. */
 function footer(outcome: Outcome): string {
   const parts: string[] = [];
@@ -179,7 +206,14 @@ function footer(outcome: Outcome): string {
   if (done?.notice) parts.push(`> ${done.notice}`);
   const counts = done?.verification?.counts;
   const unsupported = counts ? counts.unsupported + counts.invalidCitation : 0;
-  if (unsupported > 0) parts.push(`> ${pluralMessage("v1.verificationWarning", unsupported, { count: unsupported })}`);
+  if (unsupported > 0) {
+    const listed = unverifiedSentences(outcome).map(
+      (s) => `> - « ${s.text.trim()} »${s.reasons[0] ? ` — ${s.reasons[0]}` : ""}`,
+    );
+    parts.push(
+      [`> ${pluralMessage("v1.verificationWarning", unsupported, { count: unsupported })}`, ...listed].join("\n"),
+    );
+  }
   if (outcome.sources.length) {
     const numbers = citedNumbers(outcome.text, outcome.sources.length);
     parts.push(
@@ -323,7 +357,7 @@ export function openaiRoutes(engine: Engine) {
         choices: [
           {
             index: 0,
-            message: { role: "assistant", content: outcome.text + footer(outcome) },
+            message: { role: "assistant", content: markedText(outcome) + footer(outcome) },
             finish_reason: "stop",
             logprobs: null,
           },
