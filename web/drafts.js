@@ -842,6 +842,8 @@ function renderDraft(draft, notices) {
         ),
     draft.model.asOf ? el("p", { class: "source-meta" }, draft.model.asOf) : null,
     notices.map(noticeView),
+    // What the change of this version did beyond its section (an objective edited: the calendar computed again).
+    version.notice ? el("p", { class: "notice", id: "draft-version-notice" }, version.notice) : null,
     toComplete
       ? el(
           "p",
@@ -1105,7 +1107,12 @@ function showNewVersion(saved, headingId, key) {
   refreshSaved();
   const heading = $(headingId);
   heading?.focus();
-  heading
-    ?.closest(".draft-section")
-    ?.append(el("p", { class: "success", role: "status" }, t(key, { version: saved.versions.length })));
+  heading?.closest(".draft-section")?.append(
+    el(
+      "p",
+      { class: "success", role: "status" },
+      // What the change did beyond the section (an objective edited: the calendar computed again), announced too.
+      [t(key, { version: saved.versions.length }), saved.versions.at(-1)?.notice].filter(Boolean).join(" "),
+    ),
+  );
 }

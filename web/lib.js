@@ -223,7 +223,8 @@ export const formatShare = (share) =>
 export function formatDate(iso) {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso || "";
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayFormat.format(d) : dateFormat.format(d);
+  // « 1er juin 2026 », as the server writes it (`frenchDate`), not Intl's « 1 juin » (trial12 B4).
+  return (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayFormat.format(d) : dateFormat.format(d)).replace(/^1 /, "1er ");
 }
 /** « États-Unis » for "US"; the code itself when the browser does not know it. */
 export function countryName(code) {

@@ -13,6 +13,7 @@ import type { ChatTurn, ModelProvider, Usage } from "../llm/types.ts";
 import { withoutAbbreviations } from "../retrieval/abbreviations.ts";
 import { claimsCredit, creditedSource, type PassageCredit, passageCredit } from "../retrieval/attribution.ts";
 import { weighCatalog } from "../retrieval/catalog-weight.ts";
+import { doerStems } from "../retrieval/counted-doers.ts";
 import { withoutExamplePlaces } from "../retrieval/example-place.ts";
 import { refersBack, topicOf } from "../retrieval/follow-up.ts";
 import { expandQuery, stem } from "../retrieval/french.ts";
@@ -67,6 +68,7 @@ import { citationNumbers, type Verification, verifyText } from "../verify/index.
 import { confirmWithModel } from "../verify/model-check.ts";
 import { absentNamed, usesSomeForm } from "./absent-words.ts";
 import {
+  asksGiven,
   asksPeers,
   type BriefQuote,
   briefOf,
@@ -922,12 +924,15 @@ export async function* answer(
     const peers = await withPeers(query, relevant, [...results, ...retrieved.held], deps, options.retrieve ?? 8);
     const leading = await leadingSections(query, results, peers, deps.store);
     const ordered = obligationFirst(query, leading.passages.slice(0, 6));
-    const { groups, extra } = chooseSections(query, ordered, [
+    const chosen = chooseSections(query, ordered, [
       ...retrieved.relevant,
       ...retrieved.held,
       ...(await ownSections(query, ordered[0], deps.store)),
       ...leading.others,
     ]);
+    const { extra } = chosen;
+    // (A document kept beyond those quoted, when only it has a sentence that answers.)
+    const groups = withAnsweringDocument(query, chosen.groups, relevant, askedFor(query));
     yield* extractive(
       groups,
       terms,
@@ -935,7 +940,8 @@ export async function* answer(
       true,
       askedFor(query),
       extra,
-      countedStems(query),
+      // (« Combien d'agents utilisent X ? »: the figure of its users is what the quotation shows first.)
+      new Set([...countedStems(query), ...doerStems(query)]),
       query,
       retrieved.general,
     );
@@ -1140,6 +1146,30 @@ export function chooseSections(
   // The answer stays as long: the section added takes the place of the last document's quotation.
   const rest = groups.slice(1, MAX_QUOTED_DOCUMENTS - 1);
   return { groups: [byDocument([...best, better])[0]!, ...rest], extra: new Set([better]) };
+}
+
+/**
+ * The documents an extractive answer quotes, with one more that answers when none of them does: when a question asks
+ * a figure, a date, a cost or a grant and « En bref » would find no sentence to read in the documents quoted (`groups`), the first passage of another document among
+ * `candidates` (the passages the search kept above its floor, beyond the documents quoted) that has one takes the last
+ * document's place, credited to its own source. « Y a-t-il des aides de l'État pour passer au libre ? » quotes the
+ * case study whose sentence gives the subsidy, kept sixth behind pages on buying that say no grant.
+ */
+export function withAnsweringDocument(
+  query: string,
+  groups: SearchResult[][],
+  candidates: SearchResult[],
+  asked: Asked[],
+): SearchResult[][] {
+  // (Only for what a sentence visibly gives or not: « Qu'a décidé l'État ? » is not answered by the first sentence
+  // holding its words in a page further down.)
+  if (groups.length === 0 || !asksGiven(query, asked)) return groups;
+  const texts = (g: SearchResult[]) => g.map((r) => r.text).join(" … ");
+  if (briefOf(query, groups.map(asOne), groups.map(texts), asked)) return groups;
+  const quoted = new Set(groups.map((g) => g[0]!.document.id));
+  const answering = candidates.find((r) => !quoted.has(r.document.id) && briefOf(query, [r], [r.text], asked));
+  if (!answering) return groups;
+  return [...groups.slice(0, MAX_QUOTED_DOCUMENTS - 1), [answering]];
 }
 
 /**

@@ -14,6 +14,8 @@ import { fold, frenchDate } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
+import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
+import { words } from "../retrieval/french.ts";
 import { type Asked, askedFor, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -32,6 +34,7 @@ import {
   unvouchedFigure,
   type Weighed,
   wordStem,
+  writtenNames,
 } from "./verbatim.ts";
 
 /** `server/i18n/fr/brief.txt`: what a question asks, by section, each entry folded. */
@@ -48,9 +51,12 @@ function normalized(folded: string): string {
     .trim()} `;
 }
 
-/** Whether the folded question holds one of a section's expressions, on whole words. */
+/** The fixed expressions that ask nothing (« quand même »), normalized. */
+const FIXED = FIXED_EXPRESSIONS.map((e) => normalized(fold(e)));
+
+/** Whether the folded question holds one of a section's expressions, on whole words (fixed expressions aside). */
 function asks(question: string, section: string): boolean {
-  const q = normalized(fold(question));
+  const q = FIXED.reduce((text, e) => text.replaceAll(e, " "), normalized(fold(question)));
   return entries(section).some((e) => q.includes(e));
 }
 
@@ -68,6 +74,11 @@ export const namesCollectivity = (text: string) => {
   const folded = ` ${fold(text).replace(/[^a-z0-9]+/g, " ")} `;
   return COLLECTIVITY_WORDS.some((w) => folded.includes(` ${w} `));
 };
+/**
+ * Whether a question asks for something a sentence visibly gives or not: a figure or a date (`asked`), a cost, a grant.
+ */
+export const asksGiven = (question: string, asked: Asked[]) =>
+  asked.length > 0 || asks(question, "prix") || asks(question, "subvention");
 /** A question asking for several peers or examples (« Qu'ont fait d'autres villes ? », « Quelles communes … ? »). */
 export const asksPeers = (question: string) => asks(question, "pairs");
 
@@ -77,6 +88,11 @@ export const BRIEF_CHARS = 450;
 export const PEERS_CHARS = 560;
 /** Sentences quoted at most. */
 const MAX_SENTENCES = 3;
+/**
+ * What a list item weighs less than a sentence: it answers when it holds what no sentence does (« Environ 375 000
+ * utilisateurs actifs par mois »), not by the dense words of a label (« Bureautique : OnlyOffice … »).
+ */
+const ITEM_PENALTY = 2;
 /** Length over which a sentence of several clauses (« … ; … ») is quoted by its first. */
 const LONG_SENTENCE = 260;
 
@@ -106,6 +122,9 @@ export interface Brief {
   text: string;
   quotes: BriefQuote[];
 }
+
+/** The stems of the words that ask a grant (`[subvention]`): the grant said counts once, whatever its words. */
+const GRANT_STEMS = new Set(entries("subvention").flatMap((e) => e.trim().split(" ").map(wordStem)));
 
 /** Words of a cost (not of a saving): « coût », « coûte », « dépense », « budget », « prix », folded. */
 const COST = /\b(?:cout\w*|depens\w*|budget\w*|prix|tarif\w*|finance\w*|investi\w*)\b/;
@@ -275,6 +294,8 @@ export function askParts(question: string): string[] {
     if (tokens[i]!.word !== "et") continue;
     const after = tokens.slice(i + 1).map((t) => t.word);
     if (!SECOND_ASK.some((e) => e.every((w, j) => after[j] === w))) continue;
+    // (« … et quand même … », « … et qui plus est … »: a fixed expression asks nothing.)
+    if (fixedExpressionAt(words(last.slice(tokens[i + 1]!.at)), 0)) continue;
     const first = last
       .slice(0, tokens[i]!.at)
       .replace(/[\s,;]+$/, "")
@@ -370,6 +391,8 @@ function weighed(
   question: string,
 ): Candidate[] {
   const price = asks(ask, "prix");
+  // A public grant asked (« des aides de l'État ? »): a sentence saying one, or an amount.
+  const grant = asks(ask, "subvention");
   const stems = subject.map(wordStem);
   // Subject words counted: a price asked counts one more, the cost itself.
   const total = stems.length + (price ? 1 : 0);
@@ -391,6 +414,8 @@ function weighed(
     used,
     used.map((r) => r.text),
   );
+  // The names the question writes (a list item must hold them).
+  const written = writtenNames(question);
   // What each passage is about: its document's title and its whole text (« (CPI) » the excerpt may leave out).
   const about = used.map((r, i) => [...titles[i]!, ...stemsOf(r.text)]);
   // A country asked (« collectivités françaises »): a sentence whose subject is another country's comes last, or is
@@ -410,9 +435,10 @@ function weighed(
         cutClausesOver: LONG_SENTENCE,
         question,
         placeNamed: namesTitlePlace(question, r.document.title),
+        listItems: true,
       },
       r.text,
-    ).forEach(({ text, own }, j) => {
+    ).forEach(({ text, own, item }, j) => {
       // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
       if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))) return;
       // A card's list of inventory names answers nothing read aloud.
@@ -422,24 +448,46 @@ function weighed(
       // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       if (isInventoryNames(own)) return;
-      const words = stemsOf(own);
+      // (A list item quoted after its lead-in holds the lead-in's words too.)
+      const words = stemsOf(item ? text : own);
       const cost = COST.test(fold(own));
       // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »). A condition
       // asked: saying whether it changes anything is what it is about (« peu importe où … »).
       const answers = !!condition?.(own);
-      const hits = stems.filter((s) => holdsStem(words, s)).length + (price && cost ? 1 : 0) + (answers ? 1 : 0);
+      // (« Subvention de la Région » says the grant « des aides publiques » asks.)
+      const grants = grant && asks(own, "subvention");
+      const hits =
+        stems.filter((s) => !(grant && GRANT_STEMS.has(s)) && holdsStem(words, s)).length +
+        (price && cost ? 1 : 0) +
+        (answers ? 1 : 0) +
+        (grants ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
-      // A cost asked, a sentence on costs answers it; a peer's sentence answers by naming the peer.
-      const needed = (price && cost) || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
+      // A cost asked, a sentence on costs answers it; a grant asked, one saying a grant; a peer's sentence answers by
+      // naming the peer.
+      const needed = (price && cost) || grants || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
       if (hits === 0 || hits + titled < needed) return;
+      // A list item answers by itself or not at all: it (or its document's title) holds every name the question
+      // writes, and it gives the figure or the date asked, or holds all the subject's words but one.
+      if (item) {
+        if (!written.every((s) => holdsStem(words, s) || holdsStem(titles[i]!, s))) return;
+        const figure =
+          (asked.includes("quantity") && holdsAsked(own, ["quantity"])) ||
+          (asked.includes("date") && holdsAsked(own, ["date"])) ||
+          (price && MONEY.test(own)) ||
+          grants;
+        if (names.length && !names.some((s) => holdsStem(words, s))) return;
+        if (!figure && hits < Math.max(2, total - 1)) return;
+      }
       // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
       if (unvouchedFigure(text, r)) return;
-      let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j;
+      let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j - (item ? ITEM_PENALTY : 0);
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
       if (price && !cost && !MONEY.test(own)) return;
       if (price && cost) score += 2;
+      if (grant && !grants && !MONEY.test(own)) return;
+      if (grants) score += MONEY.test(own) ? 2 : 1;
       // « Combien d'agents utilisent Visio ? »: a figure of another thing (« ses 80 000 agents ») is not read aloud.
       // Nor, when none counts what is asked, a sentence without a figure of it (« des agents publics qui l'utilisent »).
       const fit = asked.includes("quantity") ? countedFit(ask, own) : 0;

@@ -5,9 +5,10 @@
  * word is); this module says what may be quoted, which question words a sentence holds, and which of the weighed
  * sentences are kept.
  *
- * - A sentence is quoted whole, as the passage writes it (markdown marks aside), never a list item nor a piece the
- *   chunker cut; one that refers back (« Il modifie … », `back-reference.txt`) is quoted after the sentence before it
- *   in its paragraph, when that one stands alone, else not at all.
+ * - A sentence is quoted whole, as the passage writes it (markdown marks aside), never a piece the chunker cut; a
+ *   list item as one, with the sentence introducing its list when it does not read alone. A sentence that refers back
+ *   (« Il modifie … », `back-reference.txt`) is quoted after the sentence before it in its paragraph, when that one
+ *   stands alone, else not at all.
  * - Words are matched by the project's stemmer (`retrieval/french.ts`): « migrations » meets « migré », and
  *   « serveurs » does not meet « services ».
  * - A sentence stating a figure the corpus does not vouch for (the verifier's qualifiers, `qualified.ts`) may be left
@@ -105,12 +106,16 @@ export interface SentenceLimits {
   max: number;
   /** Length over which a sentence of several clauses (« … ; … ») is quoted by its first, its end marked « […] ». */
   cutClausesOver?: number;
+  /** Whether list items may be quoted too (« En bref »: a figure a list gives). */
+  listItems?: boolean;
 }
 
 /** A sentence that may be quoted: `text` as quoted (with the sentence it refers back to), `own` the sentence itself. */
 export interface QuotableSentence {
   text: string;
   own: string;
+  /** A list item (quoted with its list's lead-in when `text` is longer than `own`). */
+  item?: boolean;
 }
 
 /** Markdown marks a quotation drops (bold, emphasis, code, headings, quote marks of a block). */
@@ -170,8 +175,9 @@ export const unnamedCollectivity = (sentence: string): boolean =>
 
 /**
  * The sentences of a text that may be quoted, in order: whole sentences of its paragraphs (an excerpt's pieces glued
- * by « … » each apart), none a list item nor cut by the chunker. A sentence that refers back is quoted after the one
- * before it in the same paragraph, when that one reads alone; else it is left out. Never a sentence the passage
+ * by « … » each apart) and list items (one in lower case after its list's lead-in), none cut by the chunker. A
+ * sentence that refers back is quoted after the one before it in the same paragraph, when that one reads alone; else
+ * it is left out. Never a sentence the passage
  * (`whole`, when `text` is an excerpt) refutes next, nor one about « la commune » that does not say which.
  */
 export function quotableSentences(text: string, limits: SentenceLimits, whole?: string): QuotableSentence[] {
@@ -192,23 +198,52 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
     // A sentence its passage refutes next (« C'est inexact ») is a claim the corpus reports to contradict it.
     const refuted = new Set(all.filter((_p, i) => all[i + 1] && refutesPrevious(all[i + 1]!.text)));
     const kept = all.filter((p) => p.list < 0 && !p.fragment);
-    return kept
-      .map((p, i, list) => {
-        const own = cut(clean(p.text));
-        const before = i > 0 && list[i - 1]!.block === p.block ? cut(clean(list[i - 1]!.text)) : "";
-        const pair = needsPrevious(own) && before && !needsPrevious(before) && !before.endsWith("[…]");
-        // (A refutation quoted after the claim it refutes reads the claim aloud first: neither is quoted.)
-        const isRefuted = (q: (typeof kept)[number]) => refuted.has(q) || refutedInWhole.has(clean(q.text));
-        return {
-          text: pair ? `${before} ${own}` : own,
+    const sentences = kept.map((p, i, list) => {
+      const own = cut(clean(p.text));
+      const before = i > 0 && list[i - 1]!.block === p.block ? cut(clean(list[i - 1]!.text)) : "";
+      const pair = needsPrevious(own) && before && !needsPrevious(before) && !before.endsWith("[…]");
+      // (A refutation quoted after the claim it refutes reads the claim aloud first: neither is quoted.)
+      const isRefuted = (q: (typeof kept)[number]) => refuted.has(q) || refutedInWhole.has(clean(q.text));
+      return {
+        text: pair ? `${before} ${own}` : own,
+        own,
+        refuted: isRefuted(p) || (!!pair && isRefuted(list[i - 1]!) && !asksClaim(limits.question, before)),
+        at: all.indexOf(p),
+        item: false,
+      };
+    });
+    // A list item: alone when it reads as a sentence (« Environ 9 000 utilisateurs actifs … »), else after the sentence
+    // that introduces its list (« … plusieurs financements : une subvention de … »), when that one reads alone.
+    const items = all.flatMap((p, at) => {
+      if (!limits.listItems || p.list < 0 || p.fragment) return [];
+      const own = cut(itemText(p.text));
+      // (An item that runs into the next one, « … (2016). - G DATA : … », a list flattened in one line, is no sentence.)
+      if (/\s[-•]\s+\p{Lu}/u.test(own)) return [];
+      const lead = all[p.leadIn];
+      const leadText = lead && !lead.fragment ? clean(lead.text) : "";
+      const withLead = /^\p{Ll}/u.test(own) && leadText.endsWith(":") && !needsPrevious(leadText);
+      return [
+        {
+          text: withLead ? `${leadText} ${own}` : own,
           own,
-          refuted: isRefuted(p) || (!!pair && isRefuted(list[i - 1]!) && !asksClaim(limits.question, before)),
-        };
-      })
+          refuted: refuted.has(p) || refutedInWhole.has(clean(p.text)),
+          at,
+          item: true,
+        },
+      ];
+    });
+    return [...sentences, ...items]
+      .sort((a, b) => a.at - b.at)
       .filter((c) => readable(c.text, limits.max) && (limits.placeNamed || !unnamedCollectivity(c.text)) && !c.refuted)
-      .map(({ text, own }) => ({ text, own }));
+      .map(({ text, own, item }) => (item ? { text, own, item } : { text, own }));
   });
 }
+
+/**
+ * A list item as quoted: its marker and markdown marks dropped, the « ; » or « , » that continues the list marked as a
+ * cut (« … (Les Échos, mars 2025) […] »).
+ */
+const itemText = (item: string) => clean(item.replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/, "")).replace(/\s*[;,]$/, " […]");
 
 /**
  * Whether a sentence states a figure its corpus does not vouch for: one it qualifies itself (« … 534 millions, non
@@ -291,13 +326,7 @@ export function distinguishingNames(
   texts: string[],
 ): string[] {
   // (A place the question writes — « l'Union européenne », « la France » — is where, not what, it asks about.)
-  // Names as the question writes them, with a capital (« Teams », « SNi »): not a version (« 11 ») nor a word the
-  // question's reader took for a name.
-  const written = new Set((question.match(/[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*/gu) ?? []).flatMap((w) => stemsOf(w)));
-  const flagged = questionTerms(question)
-    .filter((t) => t.name)
-    .flatMap((t) => stemsOf(t.word))
-    .filter((s) => !PLACE_STEMS.has(s) && !/^\d+$/.test(s) && written.has(s));
+  const flagged = writtenNames(question);
   const capitalised = new Set(
     used.flatMap((r) => (r.document.title.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((w) => stemsOf(w))),
   );
@@ -313,6 +342,18 @@ export function distinguishingNames(
   const fromTitles = subject.map(wordStem).filter((s) => s.length > 3 && !PLACE_STEMS.has(s) && holdsStem(titled, s));
   const byName = rarest(flagged);
   return byName.length ? byName : rarest(fromTitles);
+}
+
+/**
+ * The stems of the names a question writes with a capital (« Teams », « SNi »), places and versions (« 11 ») apart,
+ * and not a word the question's reader took for a name.
+ */
+export function writtenNames(question: string): string[] {
+  const written = new Set((question.match(/[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*/gu) ?? []).flatMap((w) => stemsOf(w)));
+  return questionTerms(question)
+    .filter((t) => t.name)
+    .flatMap((t) => stemsOf(t.word))
+    .filter((s) => !PLACE_STEMS.has(s) && !/^\d+$/.test(s) && written.has(s));
 }
 
 /** Whether the question names a place or a body its document's title names (« Munich » of « Munich et LiMux »). */

@@ -14,7 +14,7 @@ import { workspaceKeyStore } from "../auth/workspace-keys.ts";
 import { principalOf, teamStore } from "../auth/workspaces.ts";
 import type { Config } from "../config.ts";
 import { AppError } from "../core/errors.ts";
-import { formatInt } from "../core/text.ts";
+import { formatInt, zonedDateTime } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
 import { appendAudit, auditCsv, readAudit } from "../store/audit.ts";
 import { backupTo, readBackup, restoreFrom } from "../store/backup.ts";
@@ -126,6 +126,12 @@ export async function workspaceCommand(positionals: string[], config: Config, ou
   });
 }
 
+/** What a line acted on; for a refused attempt, the action attempted, in words when it is one of the log's. */
+function targetText(e: { action: string; target: string | null }): string {
+  if (e.action !== "denied" || !e.target || !/^[a-z]+\.[a-z]+$/.test(e.target)) return e.target ?? "";
+  return message(`team.audit.${e.target}`);
+}
+
 export async function auditCommand(
   positionals: string[],
   values: { out?: string },
@@ -148,7 +154,7 @@ export async function auditCommand(
     if (!entries.length) out(`${message("team.cli.auditEmpty")}\n`);
     for (const e of entries) {
       out(
-        `${message("team.cli.auditLine", { at: e.at.slice(0, 19).replace("T", " "), workspace: e.workspace || "—", actor: e.actor, label: label(e.action), target: e.target ? ` : ${e.target}` : "", detail: e.detail ? ` (${e.detail})` : "" })}\n`,
+        `${message("team.cli.auditLine", { at: zonedDateTime(e.at), workspace: e.workspace || "—", actor: e.actor, label: label(e.action), target: e.target ? ` : ${targetText(e)}` : "", detail: e.detail ? ` (${e.detail})` : "" })}\n`,
       );
     }
     return 0;

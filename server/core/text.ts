@@ -63,6 +63,35 @@ let zone = TIME_ZONE;
 let dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: zone });
 let dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
 
+/** « 2026-12-06 11:21:08 UTC+01:00 »: an instant in the collectivité's time zone, with its offset written. */
+let zonedFormat = zonedFormatOf(zone);
+function zonedFormatOf(name: string) {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: name,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "longOffset",
+  });
+}
+
+/**
+ * « 2026-12-06T10:21:08Z » → « 2026-12-06 11:21:08 UTC+01:00 » (Paris): the time of a log line in the collectivité's
+ * time zone with its offset, so that it reads the same as the page's « à 11:21 » and says which clock it is (trial12
+ * B6: the CLI printed UTC unlabelled). The text itself when no date.
+ */
+export function zonedDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const part = Object.fromEntries(zonedFormat.formatToParts(d).map((p) => [p.type, p.value]));
+  const offset = (part.timeZoneName ?? "GMT").replace(/^GMT/, "") || "+00:00";
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second} UTC${offset}`;
+}
+
 /** The collectivité's time zone in use. */
 export const timeZone = () => zone;
 
@@ -70,6 +99,7 @@ export const timeZone = () => zone;
 export function setTimeZone(name: string): void {
   dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: name });
   dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: name, year: "numeric", month: "2-digit", day: "2-digit" });
+  zonedFormat = zonedFormatOf(name);
   zone = name;
 }
 
@@ -90,7 +120,8 @@ export function localDay(at: Date | string = new Date()): string {
 /** « 2026-12-05T09:36:00Z » → « 5 décembre 2026 à 10:36 » (the collectivité's time); the text itself when no date. */
 export function frenchDateTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+  // « 1er juin », as `frenchDate` writes the first of a month (trial12 B4).
+  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d).replace(/^1 /, "1er ");
 }
 
 /** « au 29 janvier 2026 », « d'août 2026 », « de mars 2026 »: a fact date after « à jour ». */

@@ -5,6 +5,7 @@
  */
 import type { Config } from "../config.ts";
 import { AppError, ioErrorOf } from "../core/errors.ts";
+import { formatPercent } from "../core/text.ts";
 import { formatIssues } from "../core/validation.ts";
 import { message } from "../i18n/messages.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
@@ -21,9 +22,11 @@ import {
   type GenerateDeps,
   type GenerateOptions,
   type GenerationState,
+  tidy,
   writeSection,
 } from "./generate.ts";
 import { analysisSchema, type DraftInputs, editSchema, parseDraftRequest, parseInputs } from "./inputs.ts";
+import { statedObjective } from "./objective.ts";
 import { type DocumentStructure, fill, loadStructure } from "./structure.ts";
 import type { Draft, DraftEvent, DraftMode, DraftSection, DraftType, InventoryAnalysis } from "./types.ts";
 
@@ -296,12 +299,15 @@ async function saveVersion(
   key: string,
   section: DraftSection,
   cause: string,
+  /** What else the change carries: other sections computed again, new inputs, a notice for the version. */
+  also?: { sections: Map<string, DraftSection>; inputs: Record<string, unknown>; notice: string },
 ): Promise<Draft> {
   const draft = await getDraft(app, id);
   const index = sectionIndex(draft, key);
-  const sections = [...draft.versions.at(-1)!.sections];
+  const sections = draft.versions.at(-1)!.sections.map((s) => also?.sections.get(s.key) ?? s);
   sections[index] = section;
-  const next: Draft = { ...draft, versions: [...draft.versions, { at: new Date().toISOString(), cause, sections }] };
+  const version = { at: new Date().toISOString(), cause, sections, ...(also ? { notice: also.notice } : {}) };
+  const next: Draft = { ...draft, ...(also ? { inputs: also.inputs } : {}), versions: [...draft.versions, version] };
   await saveDraft(app, next);
   return next;
 }
@@ -370,9 +376,12 @@ export async function editSection(app: DraftingContext, id: string, key: string,
       );
     }
     const previous = draft.versions.at(-1)!.sections[index]!;
-    const { ctx } = await contextOf(app, draft);
-    const chunks = previous.passageIds.length ? await app.store.getChunks(previous.passageIds) : [];
     const text = parsed.data.text;
+    // A roadmap's objective written by the DSI is the roadmap's target from now on (trial12 B1): the draft's inputs
+    // and its computed parts follow it, and the edit is checked against the figures computed for it.
+    const retarget = await retargeted(app, draft, key, text);
+    const { ctx } = retarget ?? (await contextOf(app, draft));
+    const chunks = previous.passageIds.length ? await app.store.getChunks(previous.passageIds) : [];
     const passages = chunks.map((c) => ({ text: c.text, section: c.section, document: c.document }));
     // As when the section was written: a quotation kept is its passage's text; a claim about others kept is checked.
     // What the user writes of others in their edit is checked against the corpus like their context's claims
@@ -392,12 +401,63 @@ export async function editSection(app: DraftingContext, id: string, key: string,
     });
     const section: DraftSection = {
       ...previous,
-      text,
+      text: retarget?.sections.get(key)?.text ?? text,
       flags,
       verification,
       toComplete: previous.toComplete && text.includes(message("drafts.draftMark").replaceAll("*", "").trim()),
       editedAt: new Date().toISOString(),
     };
-    return saveVersion(app, id, key, section, `edit:${key}`);
+    return saveVersion(app, id, key, section, `edit:${key}`, retarget ?? undefined);
   });
+}
+
+/** The roadmap section whose objective the DSI may change (`statedObjective`). */
+const OBJECTIVE_SECTION = "target";
+
+/**
+ * When the edit of a roadmap's « Objectif » section states another objective than the one the document computed
+ * (`statedObjective`): the draft's inputs with that target, their context, the other sections with their computed
+ * parts (calendar, phases, what the target requires) computed again for it, and a notice saying so — naming the
+ * sections edited by hand, which keep the old figures. Null otherwise.
+ */
+async function retargeted(app: DraftingContext, draft: Draft, key: string, text: string) {
+  if (draft.type !== "roadmap" || key !== OBJECTIVE_SECTION) return null;
+  const before = await contextOf(app, draft);
+  const shown = (v: string | undefined) => (v ? Number(v.replace(/[^\d,]/g, "").replace(",", ".")) : null);
+  const printed = shown(before.ctx.vars.target_share);
+  const stated = statedObjective(text, shown(before.ctx.vars.baseline_share));
+  if (stated === null || printed === null || stated === printed) return null;
+  const inputs = { ...draft.inputs, targetShare: stated };
+  const after = await contextOf(app, { ...draft, inputs });
+  const sections = new Map<string, DraftSection>();
+  const stale: string[] = [];
+  for (const section of draft.versions.at(-1)!.sections) {
+    const structure = before.structure.sections.find((s) => s.key === section.key);
+    if (!structure) continue;
+    const source = section.key === key ? text : section.text;
+    const pairs: [string, string][] = [];
+    if (structure.append) pairs.push([fill(structure.append, before.ctx.vars), fill(structure.append, after.ctx.vars)]);
+    if (!structure.generate && section.key !== key) {
+      const filled = (vars: Record<string, string>) =>
+        tidy(fill(structure.template, { ...vars, quotes: "", draft_mark: "" }));
+      pairs.push([filled(before.ctx.vars), filled(after.ctx.vars)]);
+    }
+    let out = source;
+    let missed = false;
+    for (const [old, updated] of pairs) {
+      if (!old || old === updated) continue;
+      if (out.includes(old)) out = out.split(old).join(updated);
+      else missed = true;
+    }
+    // The edited section is the DSI's own text: what it no longer holds is not stale.
+    if (missed && section.key !== key) stale.push(section.title);
+    if (out !== source) sections.set(section.key, { ...section, text: out });
+  }
+  const from = formatPercent(printed);
+  const to = formatPercent(stated);
+  const notice = [
+    message("drafts.objective.changed", { before: from, after: to }),
+    ...(stale.length ? [message("drafts.objective.stale", { before: from, sections: stale.join(", ") })] : []),
+  ].join(" ");
+  return { ...after, inputs, sections, notice };
 }

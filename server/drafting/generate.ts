@@ -298,7 +298,8 @@ export function withFixedList(text: string, list: string, intro: string): string
   return paragraphs.join("\n\n");
 }
 
-const tidy = (text: string) =>
+/** Trailing spaces and extra blank lines out: how a written section is kept (and compared again, `drafts.ts`). */
+export const tidy = (text: string) =>
   text
     .replace(/[ \t]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")

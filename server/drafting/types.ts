@@ -77,6 +77,8 @@ export interface DraftVersion {
   /** What produced this version: `generate`, `regenerate:<key>`, `edit:<key>`. */
   cause: string;
   sections: DraftSection[];
+  /** What the change did beyond its section, in French (an objective edited: the calendar computed again). */
+  notice?: string;
 }
 
 export interface Draft {

@@ -4,7 +4,7 @@
  * (server/auth/roles.ts), finds the person's workspace and role, refuses with a French 403 what the role does
  * not allow, and runs the route inside its workspace (server/store/workspace-scope.ts), so every record read or
  * written belongs to that workspace. When the route changes or exports saved work and succeeds, it appends one
- * line to the audit log.
+ * line to the audit log; when such an attempt is refused, one line too (`denied`).
  *
  * Without sign-in (AUTH=none: one person on this machine) there is one workspace, the default one, and the
  * person is its administrator: nothing changes from a single-user install.
@@ -117,9 +117,12 @@ export function workspaceAccess(engine: Engine): MiddlewareHandler {
     accessOf.set(c.req.raw, access);
 
     if (need !== "person") {
-      if (!access.workspace || !access.role)
+      if (!access.workspace || !access.role) {
+        await logRefusal(engine, c, key, access, null);
         return refuse(c, "no_workspace", message("team.access.noWorkspace", { who: access.actor }));
+      }
       if (rank(access.role) < rank(need)) {
+        await logRefusal(engine, c, key, access, need);
         return refuse(
           c,
           "forbidden",
@@ -151,6 +154,30 @@ export function workspaceAccess(engine: Engine): MiddlewareHandler {
       }).catch((err) => console.error("Journal d'audit :", err));
     }
   };
+}
+
+/**
+ * A refused attempt in the audit log (trial12 B6: a reader's 403 on an import left no trace), for what would have
+ * been logged had it been allowed and for any change (a method other than GET and HEAD): the action attempted as the
+ * target, the role and the role needed as the detail. Reading a page one may not read is not logged (the page may
+ * ask for what the role does not show).
+ */
+async function logRefusal(engine: Engine, c: Context, key: string, access: Access, need: Role | null): Promise<void> {
+  const attempted = AUDITED_ROUTES[key];
+  if (!attempted && (c.req.method === "GET" || c.req.method === "HEAD")) return;
+  await appendAudit(engine.database, {
+    workspace: access.workspace ?? "",
+    actor: access.actor,
+    action: "denied",
+    target: attempted ?? key,
+    detail:
+      need && access.role
+        ? message("team.audit.deniedDetail", {
+            role: message(`team.role.${access.role}`),
+            needed: message(`team.role.${need}`),
+          })
+        : message("team.audit.deniedNoWorkspace"),
+  }).catch((err) => console.error("Journal d'audit :", err));
 }
 
 /** The workspace whose plan is published under `slug` (citizens' pages carry no workspace). */

@@ -1,7 +1,9 @@
 /** What the corpus knows of a word: how many passages hold it, whether it writes it as a name, its last year. */
 import { BoundedMap } from "../core/bounded.ts";
 import { fold } from "../core/text.ts";
+import { STOPWORDS } from "./lexicon.ts";
 import { occurs, passageWords } from "./passage-words.ts";
+import { usualQualifier } from "./qualifier.ts";
 
 /** How many passages of the whole corpus hold a word (full-text index), to tell a name the corpus never uses. */
 export type CorpusFrequency = (word: string) => Promise<number>;
@@ -16,6 +18,18 @@ export type CorpusNames = ((word: string) => Promise<boolean>) & {
    * (« Privas » found through « privé »): read on the first `NAME_HITS` passages, so only for a word held by fewer.
    */
   written?: (word: string) => Promise<boolean>;
+  /**
+   * Whether the corpus writes a folded word as a name followed by a release number (« Office 2016 », « Office 365 »):
+   * a product with releases, read on the first `NAME_HITS` passages that hold it.
+   */
+  released?: (word: string) => Promise<boolean>;
+  /**
+   * The word the corpus writes after a folded noun in most of its occurrences (« souveraineté » → « numérique »),
+   * read on the first `NAME_HITS` passages that hold it (`usualQualifier`).
+   */
+  qualifier?: (word: string) => Promise<string | undefined>;
+  /** Whether the corpus writes a folded word in capitals (« CAP »), as an acronym, in the first `NAME_HITS` passages. */
+  capitals?: (word: string) => Promise<boolean>;
 };
 
 /** How many passages `namesFrom` reads for a word. */
@@ -58,7 +72,10 @@ export function namesFrom(
     options?: { withChunks?: boolean },
   ) => Promise<{ chunk?: { text: string } }[]>,
 ): CorpusNames {
-  const cache = new BoundedMap<string, { name: boolean; written: boolean }>(5_001);
+  const cache = new BoundedMap<
+    string,
+    { name: boolean; written: boolean; released: boolean; qualifier: string | undefined; capitals: boolean }
+  >(5_001);
   const read = async (word: string) => {
     const key = fold(word);
     let known = cache.get(key);
@@ -70,6 +87,13 @@ export function namesFrom(
       known = {
         name: hits.some((h) => !!h.chunk && writesAsName(h.chunk.text, key)) || (hits.length > 0 && !written),
         written,
+        released: hits.some((h) => !!h.chunk && writesReleased(h.chunk.text, key)),
+        qualifier: usualQualifier(
+          hits.flatMap((h) => (h.chunk ? [h.chunk.text] : [])),
+          key,
+          STOPWORDS,
+        ),
+        capitals: hits.some((h) => !!h.chunk && writesCapitals(h.chunk.text, key)),
       };
       cache.set(key, known);
     }
@@ -77,6 +101,9 @@ export function namesFrom(
   };
   return Object.assign(async (word: string) => (await read(word)).name, {
     written: async (word: string) => (await read(word)).written,
+    released: async (word: string) => (await read(word)).released,
+    qualifier: async (word: string) => (await read(word)).qualifier,
+    capitals: async (word: string) => (await read(word)).capitals,
   });
 }
 
@@ -85,6 +112,26 @@ export function namesFrom(
  * `server/corpus/catalog.ts`), up to the word: what it lists are names, though each opens an item of the list.
  */
 const CARD_NAMES = /sous les noms\s*:[^.\n]*$/u;
+
+/** Whether a text writes a folded word in capitals (« CAP », « SILL »), its accents aside. */
+export function writesCapitals(text: string, folded: string): boolean {
+  const upper = folded.toUpperCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((w) => w === upper);
+}
+
+/**
+ * Whether a text writes a folded word capitalised and followed by a release number of two to four digits (« Office
+ * 2016 », « Office 365 »), not inside another name (« LibreOffice 7 ») nor before a longer number.
+ */
+export function writesReleased(text: string, folded: string): boolean {
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}]*)\s+\d{2,4}(?![\p{N},.]\d|\p{N})/gu))
+    if (fold(m[1]!) === folded) return true;
+  return false;
+}
 
 /** Whether a text holds a folded word capitalised where a sentence does not start (« la ville de Lyon »). */
 export function writesAsName(text: string, folded: string): boolean {

@@ -7,10 +7,17 @@
  */
 import { fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
+import { stem } from "./french.ts";
 
 const SECTIONS = wordListSections("counted-doers.txt");
 const set = (name: string) => new Set((SECTIONS.get(name) ?? []).flatMap((l) => fold(l).split(/\s+/)));
 const NOT_VERB = set("pas un verbe");
+/** Endings of a noun or an adverb in « -ent » (« renouvellement », « également »): not a verb. */
+const NOT_VERB_ENDINGS = [...set("pas une fin de verbe")];
+/** Words between a figure and the noun it counts (« 1,2 million d'enseignants »). */
+const MULTIPLIERS = set("multiplicateurs");
+/** Endings that, after a verb's root, name its doers (« utilis » + « ateurs »). */
+const DOER_ENDINGS = [...set("noms des faiseurs")];
 
 /** Letters a verb and a noun share at their start for the noun to name the verb's doers (« utilis »). */
 const SHARED_START = 5;
@@ -36,9 +43,37 @@ export function countedDoers(question: string): { noun: string; verb: string } |
   // « adhèrent »), not a name (« postes Windows »).
   const verb = list
     .slice(at + 3, at + 3 + VERB_AFTER)
-    .find((w) => w.length > SHARED_START && !NOT_VERB.has(w) && /(?:ent|ont)$/.test(w));
+    .find(
+      (w) =>
+        w.length > SHARED_START &&
+        !NOT_VERB.has(w) &&
+        /(?:ent|ont)$/.test(w) &&
+        !NOT_VERB_ENDINGS.some((e) => w.endsWith(e)),
+    );
   if (!noun || !verb) return null;
   return { noun, verb };
+}
+
+/** Shortest root of a verb that names its doers with an ending (« utilis », « adher »). */
+const MIN_ROOT = 4;
+
+/**
+ * The nouns that may name a plural verb's doers, as a passage writes them: its root (the verb less « ent », « ont »)
+ * with each ending of `[noms des faiseurs]` (« utilisent » → « utilisateurs », « adhérent » → « adherents »), folded.
+ * @example doerNouns("participent").includes("participants") // true
+ */
+export function doerNouns(verb: string): string[] {
+  const root = fold(verb).replace(/(?:ent|ont)$/, "");
+  return root.length < MIN_ROOT ? [] : DOER_ENDINGS.map((e) => `${root}${e}`);
+}
+
+/**
+ * The stems of the nouns naming the doers a question counts (« utilisateurs » for « combien d'agents utilisent … »), none
+ * when it counts no doers: a quotation shows the figure of those first.
+ */
+export function doerStems(question: string): string[] {
+  const asked = countedDoers(question);
+  return asked ? doerNouns(asked.verb).map(stem) : [];
 }
 
 const sharedStart = (a: string, b: string) => {
@@ -66,7 +101,11 @@ export function countedFit(question: string, sentence: string): number {
     // A figure written with spaces (« 40 000 ») is one figure: its last group is followed by the noun.
     let j = i;
     while (/^\d{3}$/.test(list[j + 1] ?? "")) j++;
-    const after = list.slice(j + 1, j + 1 + COUNT_REACH);
+    // (« 1,2 million d'enseignants »: its decimals and « million de » before the noun counted.)
+    let k = j + 1;
+    if (/^\d{1,2}$/.test(list[k] ?? "") && MULTIPLIERS.has(list[k + 1] ?? "")) k++;
+    while (MULTIPLIERS.has(list[k] ?? "")) k++;
+    const after = list.slice(k, k + COUNT_REACH);
     if (after.some(doing)) return 1;
     if (after[0] && sharedStart(after[0], asked.noun) >= Math.min(SHARED_START, asked.noun.length - 1)) {
       if (list.slice(Math.max(0, i - VERB_REACH), i).some(doing)) return 1;

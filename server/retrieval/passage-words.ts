@@ -104,15 +104,25 @@ export function versionsOnCard(text: string): Set<string> {
   return out;
 }
 
-/** Words of a retrieved passage: its title, section and text; a catalog card's with the versions it writes. */
-export function resultWords(r: {
-  text: string;
-  section: string;
-  document: { title: string; kind?: string };
-}): PassageWords {
-  const p = passageWords(`${r.document.title} ${r.section} ${withoutReferences(r.text)}`);
-  return r.document.kind === "catalog" ? { ...p, versions: versionsOnCard(`${r.document.title}\n${r.text}`) } : p;
+type Retrieved = { text: string; section: string; document: { title: string; kind?: string } };
+
+/**
+ * Words of a retrieved passage: its title, section and text; a catalog card's with the versions it writes. The same
+ * passages come back question after question, and several steps of one decision read each again: they are read once
+ * (by what the words depend on), and the words returned are shared, never to be changed.
+ */
+export function resultWords(r: Retrieved): PassageWords {
+  return wordsRead(r);
 }
+
+const wordsRead = boundedMemo(
+  (r: Retrieved): PassageWords => {
+    const p = passageWords(`${r.document.title} ${r.section} ${withoutReferences(r.text)}`);
+    return r.document.kind === "catalog" ? { ...p, versions: versionsOnCard(`${r.document.title}\n${r.text}`) } : p;
+  },
+  2_000,
+  (r) => `${r.document.kind === "catalog" ? "card" : "page"}\u0000${r.document.title}\u0000${r.section}\u0000${r.text}`,
+);
 
 /**
  * Whether a catalog card holds a version the question names: the card is one product, so its names (« ArcMap ») and a

@@ -13,6 +13,8 @@
  */
 import { boundedMemo } from "../core/bounded.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
+import { countedDoers, doerNouns } from "./counted-doers.ts";
+import { withoutFixedWords } from "./fixed-expressions.ts";
 import { DEMONYMS, fold, phrasesFound, readSections, stem, synonymsOf, words } from "./french.ts";
 import { splitSentences, statesAbsent } from "./passages.ts";
 import { keywords, questionTerms } from "./relevance.ts";
@@ -72,7 +74,8 @@ const OBLIGATION = ASKED.get("obligation") ?? [];
 
 /** What a question asks for: a quantity, a date, both or neither. */
 export function askedFor(question: string): Asked[] {
-  const list = words(question);
+  // (« quand même » asks no date: fixed expressions are read out first.)
+  const list = withoutFixedWords(words(question));
   return (Object.keys(SECTION) as Asked[]).filter((kind) =>
     (ASKED.get(SECTION[kind]) ?? []).some((e) => holds(list, e)),
   );
@@ -573,11 +576,17 @@ export function isLawPage(title: string, laws: string[][]): boolean {
  * The text the full-text index is asked for a question: when it names a subject and says its setting (« Peut-on
  * utiliser Nextcloud en mairie ? »), the subject's words count twice — the page that says « mairie » most often (the
  * CLOUD Act guide's « pour une mairie ») no longer outranks the card of the product named, while a question on the
- * CLOUD Act « pour ma mairie » still finds that section. Any other question is searched as asked.
+ * CLOUD Act « pour ma mairie » still finds that section. A question counting a verb's doers (« Combien d'agents
+ * utilisent Visio ? ») is also searched for the nouns naming them (« utilisateurs »). Any other question is searched
+ * as asked.
  */
 export function searchedText(query: string): string {
   const subjects = subjectsInSetting(query);
-  return subjects.length ? `${query} ${subjects.join(" ")}` : query;
+  // « Combien d'agents utilisent X ? »: the figure that answers counts « utilisateurs », a word the question does not
+  // write (`countedDoers`).
+  const doers = countedDoers(query);
+  const more = [...subjects, ...(doers ? doerNouns(doers.verb) : [])];
+  return more.length ? `${query} ${more.join(" ")}` : query;
 }
 
 /**

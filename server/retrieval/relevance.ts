@@ -25,11 +25,13 @@ import {
   slot,
   sumKindsAsked,
 } from "./asked-kinds.ts";
-import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS } from "./corpus-names.ts";
+import { type CorpusFrequency, type CorpusNames, corpusHorizon, NAME_HITS, writesCapitals } from "./corpus-names.ts";
 import { datedByHeading } from "./dated-section.ts";
 import { offDomainWords } from "./domain.ts";
 import { stem as frStem, readSections, synonymsOf, words } from "./french.ts";
+import { legalTextTerms } from "./legal-text.ts";
 import { GENERIC_WORDS, isGeneric, isLight, type QuestionTerm, STOPWORDS, wordList } from "./lexicon.ts";
+import { listedOnly } from "./listed-version.ts";
 import { actingNames, namesItself } from "./located-names.ts";
 import {
   ATTRIBUTES,
@@ -58,7 +60,15 @@ import { complementOf, ownRelation, questionTerms, spaced } from "./question-ter
 import { type Asked, countedStems, holdsAsked, holdsCount, holdsShareOf } from "./rank.ts";
 
 export { asksOnlyDate, countedKind, countsByPronoun, polar, sumKindsAsked } from "./asked-kinds.ts";
-export { type CorpusFrequency, type CorpusNames, frequencyFrom, namesFrom, writesAsName } from "./corpus-names.ts";
+export {
+  type CorpusFrequency,
+  type CorpusNames,
+  frequencyFrom,
+  namesFrom,
+  writesAsName,
+  writesCapitals,
+  writesReleased,
+} from "./corpus-names.ts";
 export { domainWord, offDomainWords, speaksOfDomain } from "./domain.ts";
 export { idiomMatches, idiomTokens } from "./idioms.ts";
 export { withoutIntroduction } from "./introduction.ts";
@@ -207,6 +217,12 @@ export function placeAdjectives(question: string): string[] {
   return [...fold(question).matchAll(COLLECTIVITY_ADJECTIVE)].map((m) => m[2]!);
 }
 
+/** Longest word read as an acronym typed in capitals (« CAP », « SIRH »). */
+const MAX_ACRONYM = 4;
+/** A text without its accents, its case kept. */
+const stripAccents = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "");
+/** Passages a year must be written in for the corpus to cover it (a yes-or-no question on it states a claim). */
+const COVERED_YEAR = 3;
 /** Share of the question's words a catalog card must hold to answer it. */
 const MIN_CATALOG_COVERAGE = 0.7;
 /** Passages read to decide (the top of the ranked list). */
@@ -337,7 +353,10 @@ const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   unknownWords, // unknown-words
   unknownPlaceAdjectives, // missing-name
   rareUnheld, // unknown-words
+  otherSense, // unknown-words
   answeringPassages,
+  listedVersions, // missing-name
+  legalTexts, // missing-name
   slotFillers,
   figureAsked, // unknown-words (a unit), stated-absent, missing-figure
   dateAsked, // missing-date
@@ -403,6 +422,23 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
           unknown.push(t.word);
       }
     }
+    // « CAP Collectif »: a short word typed in capitals, as an acronym, that the corpus writes only as a plain word or
+    // in another name (« cap », « Cap Libre »), never in capitals, names something it does not know.
+    const typedCaps = (t: QuestionTerm) =>
+      t.word.length >= 2 &&
+      t.word.length <= MAX_ACRONYM &&
+      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.word.toUpperCase())}(?![\\p{L}\\p{N}])`, "u").test(
+        stripAccents(question),
+      );
+    if (ctx.corpusNames?.capitals)
+      for (const t of resolved.filter(
+        (t) => t.name && !t.date && !t.alias && /^[a-z]+$/.test(t.word) && typedCaps(t),
+      )) {
+        if (unknown.includes(t.word) || (await meaningWritten(ctx, t))) continue;
+        // A passage read that writes it in capitals knows it, whatever the first passages the index gives for it.
+        if (ctx.results.slice(0, JUDGED).some((r) => writesCapitals(r.text, t.word))) continue;
+        if (!(await ctx.corpusNames.capitals(t.word))) unknown.push(t.word);
+      }
     // A word after a collectivité's noun (« la region normandie », « la ville de brive ») names it, capital or not.
     for (const m of fold(question).matchAll(COLLECTIVITY_NAMED)) {
       const word = m[1]!;
@@ -606,7 +642,12 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
       `(?<![\\p{L}\\p{N}])${anyCase(t.yearOf)}(?:\\s+\\p{Lu}[\\p{L}\\p{N}]*)?\\s+${t.word}(?!\\p{N})`,
       "u",
     );
-    const product = cardNamed(t.yearOf) || rawTexts.some((text) => name.test(fold(text)));
+    // « Office 2010 »: or the corpus writes the name with a release number elsewhere (« Office 2016 », « Office
+    // 365 »), though the passages read hold it only inside other names (« OnlyOffice », « LibreOffice »).
+    const product =
+      cardNamed(t.yearOf) ||
+      rawTexts.some((text) => name.test(fold(text))) ||
+      (!!ctx.corpusNames?.released && (await ctx.corpusNames.released(t.yearOf)));
     const writes = written.some((p) => p.joined.includes(` ${pair} `)) || rawTexts.some((text) => release.test(text));
     if (product && !writes && !absent.includes(pair)) absent.push(pair);
   }
@@ -713,7 +754,20 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   // states a claim the corpus can correct: its year need not be in the passage (the answer says what the corpus
   // dates); a year after the corpus's sources (« Munich reviendra-t-elle à Linux en 2030 ? ») stays required.
   const horizon = polar(question) && frequency ? await corpusHorizon(frequency) : 0;
-  const claimed = (t: QuestionTerm) => !!t.date && Number(t.word.slice(-4)) <= horizon;
+  // A year the corpus writes at most in passing (« il existait déjà … en 1987 ? ») is not one it covers: the passage
+  // that answers must hold it.
+  const unwritten = new Set(
+    horizon && frequency
+      ? (
+          await Promise.all(
+            terms
+              .filter((t) => t.date && /^\d{4}$/.test(t.word))
+              .map(async (t) => ((await frequency(t.word)) < COVERED_YEAR ? t.word : "")),
+          )
+        ).filter(Boolean)
+      : [],
+  );
+  const claimed = (t: QuestionTerm) => !!t.date && Number(t.word.slice(-4)) <= horizon && !unwritten.has(t.word);
   // A common word of everyday French (`isLight`: « On a mis Foxit …, bonne idée ? », « combien de monde ») in a
   // question that names what it is about says how it asks about it: it counts where a passage holds it, never against
   // it. In one that names nothing, it may be all it says of its topic (« Comment mettre à jour le plan communal de
@@ -901,6 +955,34 @@ async function rareUnheld(ctx: Judgement): Promise<Decision> {
 }
 
 /**
+ * Decides « unknown-words »: a word the corpus never uses right after a noun of the question, where the corpus
+ * give that noun another qualifier in most of its occurrences (« la souveraineté alimentaire » against their
+ * « souveraineté numérique », `qualifier.ts`): the question asks about another thing than they do.
+ */
+async function otherSense(ctx: Judgement): Promise<Decision> {
+  const { question, corpusNames, terms, names, best, specific, unknown } = ctx;
+  if (!corpusNames?.qualifier || names.length > 0 || best.weighted >= RARE_COVERAGE - 1e-9) return "continue";
+  const list = words(question);
+  const qualifiers: QuestionTerm[] = [];
+  for (const t of specific) {
+    if (t.noun || t.context || !unknown.includes(t.word)) continue;
+    const k = list.indexOf(t.word);
+    const head = k > 0 ? terms.find((h) => h !== t && h.noun && h.word === list[k - 1]) : undefined;
+    const usual = head ? await corpusNames.qualifier(head.word) : undefined;
+    if (usual && usual !== t.word) qualifiers.push(t);
+  }
+  if (qualifiers.length)
+    return {
+      answerable: false,
+      reason: "unknown-words",
+      missing: qualifiers.map((t) => t.word),
+      coverage: best.weighted,
+      relevant: [],
+    };
+  return "continue";
+}
+
+/**
  * Which passages answer: enough of the question's words, its dates, names, role and person, as a collectivité, not
  * a card of a country's product, nothing said absent. Decides nothing (no passage answering is decided last).
  */
@@ -1058,6 +1140,46 @@ async function answeringPassages(ctx: Judgement): Promise<Decision> {
   if (!askedNames.every((t) => relevant.some((i) => holdsName(t, i)))) relevant = [];
   Object.assign(ctx, { dates, parts, heading, statedAbsent, covers, holdsAll, relevant });
   return "continue";
+}
+
+/**
+ * Decides « missing-name »: the passages that answer are catalog cards that list the version or the model asked
+ * (« SharePoint 2019 », « SN3100 ») only among their names and hold little else of what is asked (`listed-version.ts`).
+ */
+async function listedVersions(ctx: Judgement): Promise<Decision> {
+  const { results, terms, relevant } = ctx;
+  const listed = relevant.map((i) => (results[i]!.document.kind === "catalog" ? listedOnly(results[i]!, terms) : []));
+  if (!listed.some((v) => v.length)) return "continue";
+  const kept = relevant.filter((_, k) => listed[k]!.length === 0);
+  if (kept.length) {
+    ctx.relevant = kept;
+    return "continue";
+  }
+  const versions = [...new Set(listed.flat())].map((v) => (v.yearOf ? `${v.yearOf} ${v.word}` : v.word));
+  return { answerable: false, reason: "missing-name", missing: versions, coverage: ctx.best.weighted, relevant: [] };
+}
+
+/**
+ * Decides « missing-name »: the question asks what a legal text imposes (« L'ordonnance 2026 … impose Linux ? », « le
+ * règlement IA européen oblige … ? ») and no passage that answers writes the kind of text (`legal-text.ts`): they
+ * hold its subject, not the text.
+ */
+async function legalTexts(ctx: Judgement): Promise<Decision> {
+  const { question, terms, perPassage, relevant } = ctx;
+  const kinds = legalTextTerms(question, terms);
+  if (!kinds.length || !relevant.length) return "continue";
+  const kept = relevant.filter((i) => kinds.every((t) => !perPassage[i]!.missing.includes(t.word)));
+  if (kept.length) {
+    ctx.relevant = kept;
+    return "continue";
+  }
+  return {
+    answerable: false,
+    reason: "missing-name",
+    missing: kinds.map((t) => t.word),
+    coverage: ctx.best.weighted,
+    relevant: [],
+  };
 }
 
 /**

@@ -5,6 +5,7 @@
  * reads: there is no call to change or delete a row. A row names what was acted on (an id, a role, a key's name),
  * never the content of a document, an inventory or a question.
  */
+import { zonedDateTime } from "../core/text.ts";
 import { backendOf, type RecordDatabase } from "./sql-records.ts";
 
 export interface AuditEvent {
@@ -71,7 +72,10 @@ export async function readAudit(db: RecordDatabase, query: AuditQuery = {}): Pro
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
-/** The log as CSV (RFC 4180, `;`-separated for French spreadsheets, with a BOM so Excel reads UTF-8). */
+/**
+ * The log as CSV (RFC 4180, `;`-separated for French spreadsheets, with a BOM so Excel reads UTF-8): the instant in
+ * UTC as stored, then in the collectivité's time zone with its offset (`zonedDateTime`; trial12 B6).
+ */
 export function auditCsv(entries: AuditEntry[], header: string[], label: (action: string) => string): string {
   const cell = (v: string | number | null) => {
     const s = v == null ? "" : String(v);
@@ -81,6 +85,10 @@ export function auditCsv(entries: AuditEntry[], header: string[], label: (action
   };
   const lines = [header.map(cell).join(";")];
   for (const e of entries)
-    lines.push([e.at, e.workspace, e.actor, e.action, label(e.action), e.target, e.detail].map(cell).join(";"));
+    lines.push(
+      [e.at, zonedDateTime(e.at), e.workspace, e.actor, e.action, label(e.action), e.target, e.detail]
+        .map(cell)
+        .join(";"),
+    );
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -290,43 +290,6 @@ export function plannedValue(plan: Dated, date: string): number | null {
   return points.at(-1)!.v;
 }
 
-/**
- * Milestones on a straight line from the baseline to the target, when the roadmap gave none: each quarter over
- * two years or less, each half-year up to four years, each year beyond. None on or before `adoptedOn` (the day the
- * plan is adopted): a baseline inventory months old gives no milestone already past when the plan is voted (trial 8).
- */
-export function defaultMilestones(
-  baseline: { date: string; value: number },
-  target: { date: string; value: number },
-  label: (date: string) => string,
-  adoptedOn?: string,
-): Milestone[] {
-  const start = new Date(day(baseline.date));
-  const end = new Date(day(target.date));
-  const milestones: Milestone[] = [];
-  const span = end.getTime() - start.getTime();
-  const years = span / (365.25 * 86_400_000);
-  const step = years <= 2 ? 3 : years <= 4 ? 6 : 12;
-  const cursor = new Date(
-    Date.UTC(start.getUTCFullYear(), step === 12 ? 12 : start.getUTCMonth() - (start.getUTCMonth() % step) + step, 1),
-  );
-  while (cursor < end && milestones.length < 40) {
-    const date = cursor.toISOString().slice(0, 10);
-    if (adoptedOn && date <= adoptedOn) {
-      cursor.setUTCMonth(cursor.getUTCMonth() + step);
-      continue;
-    }
-    // As shown (`roundPercent`, once, from the exact line): 59.49 is « 59 % », not 59.5 shown « 60 % ».
-    const value = roundPercent(
-      baseline.value + ((target.value - baseline.value) * (cursor.getTime() - start.getTime())) / span,
-    );
-    milestones.push({ date, value, label: label(date) });
-    cursor.setUTCMonth(cursor.getUTCMonth() + step);
-  }
-  milestones.push({ date: target.date, value: target.value, label: label(target.date) });
-  return milestones;
-}
-
 /** How a checkpoint stands against the plan: within half a point of the planned value counts as on track. */
 export type Standing = "ahead" | "on-track" | "late" | "unknown";
 const TOLERANCE = 0.5;
@@ -620,7 +583,7 @@ export function progressOf(plan: Plan, today: string): Progress {
     const byBefore = removal ? 0 : replacementInstallations(baseline, product.by);
     const byNow = removal ? 0 : replacementInstallations(last, product.by);
     const replacedBy = state === "replaced" && byNow > byBefore;
-    const facts = { state, by: product.by, byNow, replacedBy, grown, removal };
+    const facts = { state, by: product.by, byNow, replacedBy, grown, removal, before, now };
     return {
       product,
       before,
@@ -677,6 +640,12 @@ export interface PublicSnapshot {
     since?: "publication" | "adoption";
     /** Since the adoption: the day of the inventory compared with, when a later one than the baseline preceded the vote. */
     from?: string;
+    /**
+     * What changed between the baseline and that inventory (`from`), before the plan existed: the measure at both and
+     * the dependencies gone — said plainly above « Aucune depuis l'adoption » (trial12 B3: a citizen read « nothing
+     * changed » under a table going from 90 % to 77 %).
+     */
+    beforeAdoption?: { from: string; to: string; fromValue: number | null; toValue: number | null; replaced: string[] };
   };
   /** `byNote`: what a reader must know of the replacement (« toujours sous juridiction extra-européenne : gain limité »). */
   products: {
@@ -694,6 +663,9 @@ export interface PublicSnapshot {
     byNow?: number;
     grown?: (Omit<Grown, "name"> & { name: string | null }) | null;
     removal?: boolean;
+    /** Its installations at the baseline and at the latest inventory (absent from snapshots before trial 12). */
+    before?: number;
+    now?: number;
     dueDate: string | null;
   }[];
   events: { date: string; text: string }[];
@@ -701,6 +673,11 @@ export interface PublicSnapshot {
   licence: Publication["licence"];
   /** The publisher ticked « J'ai relu les chiffres… » before publishing: only then does the page say so. */
   reviewed?: boolean;
+  /**
+   * How the plan was made: adopted from a saved roadmap (« inscrit dans sa feuille de route ») or typed directly
+   * (« a adopté un plan »; trial12 A8). Absent from snapshots before trial 12: the words true of both are used.
+   */
+  origin?: "roadmap" | "direct";
 }
 
 export function snapshotOf(
@@ -759,8 +736,11 @@ export function snapshotOf(
         .sort((a, b) => a.date.localeCompare(b.date))
         .map((e) => ({ date: e.date, text: e.text })),
       since: previous ? "publication" : "adoption",
-      // The inventory a first publication counts from, when it is not the baseline (taken between it and the vote).
-      ...(!previous && start && start !== plan.checkpoints[0] ? { from: start.date } : {}),
+      // The inventory a first publication counts from, when it is not the baseline (taken between it and the vote),
+      // and what changed before it.
+      ...(!previous && start && start !== plan.checkpoints[0]
+        ? { from: start.date, beforeAdoption: beforeAdoption(plan, progress, start, label) }
+        : {}),
     },
     products: progress.products.map((p) => ({
       name: options.groupProducts ? options.categoryLabel(categoryOfProduct(p.product)) : p.product.name,
@@ -772,11 +752,33 @@ export function snapshotOf(
       // The planned replacement is on the page anyway; another product is named only where products are.
       grown: p.grown && options.groupProducts && p.grown.kind !== "planned" ? { ...p.grown, name: null } : p.grown,
       removal: p.removal,
+      before: p.before,
+      now: p.now,
       dueDate: p.product.dueDate,
     })),
     events: plan.events.map((e) => ({ date: e.date, text: e.text })),
     publishedAt: options.now.toISOString(),
     licence: options.licence,
     reviewed: options.reviewed ?? false,
+    origin: plan.source ? "roadmap" : "direct",
+  };
+}
+
+/** What changed from the baseline to the inventory the plan starts from, taken before the adoption (`PublicSnapshot`). */
+function beforeAdoption(
+  plan: Plan,
+  progress: Progress,
+  start: Checkpoint,
+  label: (d: Dependency) => string,
+): NonNullable<PublicSnapshot["changes"]["beforeAdoption"]> {
+  const baseline = plan.checkpoints[0]!;
+  const upTo = plan.checkpoints.indexOf(start);
+  const replaced = progress.checkpoints.slice(1, upTo + 1).flatMap((c) => c.removed.map(label));
+  return {
+    from: baseline.date,
+    to: start.date,
+    fromValue: baseline.value,
+    toValue: start.value,
+    replaced: [...new Set(replaced)],
   };
 }

@@ -2,8 +2,8 @@
  * The words for where a planned product stands, one function for the DSI's plan page, the progress note and the
  * public page: « en cours » only where the inventories show the move (its planned replacement, or another
  * alternative, grew; or the plan only removes it), otherwise what happened — fewer installations, taken by a product
- * of the same vendor or role that grew, the planned alternative absent or flat —, and « en hausse » for a product
- * that grew (trial 11: « Windows 10 → Debian : en cours » while the workstations went to Windows 11). Words:
+ * of the same vendor or role that grew, the planned alternative absent or flat —, and « plus d'installations qu'au départ : de 40 à 85 » for a
+ * product that grew (trial 11: « Windows 10 → Debian : en cours » while the workstations went to Windows 11). Words:
  * `i18n/fr/tracking.json`, keys `tracking.status.*`.
  */
 import { formatInt } from "../core/text.ts";
@@ -22,6 +22,9 @@ export interface StatusFacts {
   /** What grew while it went down; its name null when the page groups products by category. */
   grown?: (Omit<Grown, "name"> & { name: string | null }) | null;
   removal?: boolean;
+  /** Installations at the baseline and at the latest inventory (absent from snapshots before trial 12). */
+  before?: number;
+  now?: number;
 }
 
 /** « Windows 11 est passé de 180 à 235 installations », or its words without the name. */
@@ -53,8 +56,19 @@ export function productStatus(p: StatusFacts): string {
       if (p.by && !p.removal && p.byNow !== undefined) parts.push(t(p.byNow > 0 ? "byFlat" : "byAbsent"));
       return parts.join(", ");
     }
-    case "grew":
-      return t("grew");
+    case "grew": {
+      // « en hausse » read as good news for a product to replace (trial12 B3): more installations, with the counts,
+      // and where the planned alternative stands.
+      if (p.before === undefined || p.now === undefined) return t("grew");
+      const parts = [t("grewCounts", { before: formatInt(p.before), now: formatInt(p.now) })];
+      if (p.by && !p.removal && p.byNow !== undefined)
+        parts.push(
+          p.byNow > 0
+            ? t(p.byNow === 1 ? "byCountOne" : "byCount", { by: p.by, count: formatInt(p.byNow) })
+            : t("byAbsent"),
+        );
+      return parts.join(", ");
+    }
     case "not-started":
       return t("not-started");
     default:

@@ -128,6 +128,30 @@ function sourceLine(s: PublicSnapshot, i: number): string {
   return sameDay ? `${line}${t("sourceSameDay", { id: c.analysisId })}` : line;
 }
 
+/**
+ * The plan has no milestone of its own before its target (a plan typed with only a target, trial12 A8): the planned
+ * values are the straight line to the target, which the page says is Cap Libre's, not the collectivité's.
+ */
+const linear = (s: PublicSnapshot) => !s.milestones.some((m) => m.date < s.target.date);
+
+/** What changed between the baseline and the inventory just before the adoption, in one sentence (trial12 B3). */
+function beforeAdoptionText(s: PublicSnapshot): string | null {
+  const b = s.changes.beforeAdoption;
+  if (!b) return null;
+  const same = percentText(b.fromValue) === percentText(b.toValue);
+  // Nothing to say when nothing moved; « est restée à 93 % » when only dependencies went.
+  if (same && !b.replaced.length) return null;
+  const down = b.fromValue !== null && b.toValue !== null && b.toValue < b.fromValue;
+  return t(same ? "beforeAdoptionSame" : down ? "beforeAdoption" : "beforeAdoptionUp", {
+    from: frenchDate(b.from),
+    to: frenchDate(b.to),
+    measure: t(s.measure === "weighted" ? "measureWeightedThe" : "measureRawThe"),
+    fromValue: percentText(b.fromValue),
+    toValue: percentText(b.toValue),
+    replaced: b.replaced.length ? t("beforeAdoptionReplaced", { list: b.replaced.join(", ") }) : "",
+  });
+}
+
 /** The public page, complete in itself but for its stylesheet (`public.css` beside it, or served by Cap Libre). */
 export function renderPublicPage(
   s: PublicSnapshot,
@@ -207,7 +231,7 @@ export function renderPublicPage(
 <main>
 <section aria-labelledby="commitment">
 <h2 id="commitment">${esc(t("commitmentTitle"))}</h2>
-<p class="lead">${esc(t(s.measure === "weighted" ? "commitmentWeighted" : "commitment", { name: named, date: frenchDate(localDay(s.adoptedAt)), target: percentText(s.target.value), targetDate: frenchDate(s.target.date), from: percentText(s.checkpoints[0]?.value ?? null) }))}</p>
+<p class="lead">${esc(t(`${s.measure === "weighted" ? "commitmentWeighted" : "commitment"}${s.origin === "roadmap" ? "" : "Plan"}`, { name: named, date: frenchDate(localDay(s.adoptedAt)), target: percentText(s.target.value), targetDate: frenchDate(s.target.date), from: percentText(s.checkpoints[0]?.value ?? null) }))}</p>
 ${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${esc(t(latest.planned === null && latest.date < localDay(s.adoptedAt) ? "latestBeforeAdoption" : "latest", { date: frenchDate(latest.date), planned: percentText(latest.planned) }))}</p>` : ""}
 </section>
 <section aria-labelledby="progress">
@@ -217,10 +241,10 @@ ${latest ? `<p class="figure"><strong>${percentText(latest.value)}</strong> ${es
 <table><caption id="progress-caption">${esc(t("progressCaption", { measure: measureName }))}</caption>
 <thead><tr><th scope="col">${esc(t("colDate"))}</th><th scope="col">${esc(t("colMeasured"))}</th><th scope="col">${esc(t("colPlanned"))}</th><th scope="col">${esc(t("colRaw"))}</th><th scope="col">${esc(t("colInstallations"))}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
-</section>
+${linear(s) ? `<p>${esc(t("trajectoryLinear"))}</p>\n` : ""}</section>
 <section aria-labelledby="changes">
 <h2 id="changes">${esc(t(s.changes.since === "adoption" ? "changesTitleFirst" : "changesTitle"))}</h2>
-${s.changes.from ? `<p>${esc(t("changesFrom", { date: frenchDate(s.changes.from) }))}</p>\n` : ""}<h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneReplaced"))}
+${s.changes.from ? `<p>${esc(t("changesFrom", { date: frenchDate(s.changes.from) }))}</p>\n` : ""}${beforeAdoptionText(s) ? `<p>${esc(beforeAdoptionText(s)!)}</p>\n` : ""}<h3>${esc(t("replacedTitle"))}</h3>${list(s.changes.replaced, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneReplaced"))}
 <h3>${esc(t("appearedTitle"))}</h3>${list(s.changes.appeared, t(s.changes.since === "adoption" ? "noneSinceAdoption" : "noneAppeared"))}
 <h3>${esc(t("eventsSinceTitle"))}</h3>${list(
     s.changes.events.map((e) => `${frenchDate(e.date)} — ${e.text}`),
@@ -325,6 +349,8 @@ export function openDataJson(s: PublicSnapshot) {
       cible: s.target.value,
       echeance: s.target.date,
       adopte_le: localDay(s.adoptedAt),
+      // The planned values between: the collectivité's milestones, or a straight line Cap Libre computed (trial12 A8).
+      trajectoire: linear(s) ? "ligne_droite_indicative" : "jalons",
     },
     lignes: openDataRows(s),
     evenements: s.events,

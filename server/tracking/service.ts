@@ -15,7 +15,6 @@ import { newRecordId } from "../store/records.ts";
 import {
   type Checkpoint,
   checkpointOf,
-  defaultMilestones,
   type MeasurableAnalysis,
   type Plan,
   type PlanSource,
@@ -176,11 +175,20 @@ export async function adoptPlan(
     const baseline = checkpointOf(analysis, data.measure, date, now);
     if (baseline.value === null) throw new AppError("plan_unmeasurable", message("tracking.error.unmeasurable"), 422);
     const milestoneLabel = (d: string) => message("tracking.milestone.default", { date: frenchDate(d) });
+    // Only what the collectivité set: the milestones it gave, else its target alone. Milestones computed on a
+    // straight line were published as its « jalons » (trial12 A8: « 80 % au 1er janvier 2027 », a figure nobody
+    // voted); the planned values between follow the same straight line, said to be Cap Libre's on the public page.
     const milestones = data.milestones?.length
       ? data.milestones
           .map((m) => ({ date: m.date, value: m.value, label: m.label ?? milestoneLabel(m.date) }))
           .sort((a, b) => a.date.localeCompare(b.date))
-      : defaultMilestones({ date, value: baseline.value }, data.target, milestoneLabel, localDay(now));
+      : [
+          {
+            date: data.target.date,
+            value: data.target.value,
+            label: message("tracking.milestone.target", { date: frenchDate(data.target.date) }),
+          },
+        ];
     if (milestones.some((m) => m.date <= date))
       throw new AppError("invalid_input", message("tracking.error.milestoneDate", { date: frenchDate(date) }), 400);
     const plan: Plan = {

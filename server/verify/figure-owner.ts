@@ -9,13 +9,17 @@
 import { stem } from "../retrieval/french.ts";
 import { figureMatches, QUANTITY } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
-import { namesAt, namesWithEnds, SENTENCE_START_COMMON } from "./proper-nouns.ts";
+import { MONTH_NAMES, namesAt, namesWithEnds, SENTENCE_START_COMMON } from "./proper-nouns.ts";
 import { STATEMENT_BREAK, withoutReferences } from "./sentences.ts";
 import { countedThing, located, type Source } from "./source-sentences.ts";
 import { type Bag, bagOf, nameIn } from "./words.ts";
 
-/** Where a statement of a passage ends: a semicolon or a dash (not « , et », which keeps its subject). */
-const PART_BREAK = /;|\s[—–]\s/;
+/**
+ * Where a statement of a passage ends: a semicolon or a dash (not « , et », which keeps its subject), and between the
+ * items of a list each followed by what is said of it in parentheses (« Utilisateurs : X (…, 10 000 agents), Y (…,
+ * 35 000 agents) »: each count is its own item's).
+ */
+const PART_BREAK = /;|\s[—–]\s|(?<=\))\s*,\s+(?=\p{Lu})/u;
 
 /** Common words that open a run of capitalised words (« La Suite »): not part of the name reported. */
 const LEADING_COMMON = new RegExp(`^(?:${SENTENCE_START_COMMON.source.slice(2, -2)})\\s+`, "u");
@@ -24,6 +28,10 @@ const LEADING_COMMON = new RegExp(`^(?:${SENTENCE_START_COMMON.source.slice(2, -
 const CREDIT_BEFORE = /(?:selon|d['’]après)\s+(?:l['’]|la\s+|le\s+|les\s+)?$/iu;
 /** « que » after a name: it reports what follows (« X rapporte que la ville a migré … »). */
 const REPORTING = /(?<!\p{L})(?:que|qu['’])(?!\p{L})/iu;
+
+/** A count of something in parentheses (« (DINUM, 10 000 agents, octobre 2025) »): not a source reference. */
+const countsSomething = (inner: string) =>
+  [...inner.matchAll(/\d[\d\s\u202f]*\s+(\p{L}{3,})/gu)].some((m) => !MONTH_NAMES.test(m[1]!));
 
 interface Part {
   text: string;
@@ -36,7 +44,8 @@ function partsOf(pool: Source[]): Part[] {
   return pool.flatMap((src) =>
     src.sentences
       .filter((ss) => !ss.inHeading)
-      .flatMap((ss) => withoutReferences(ss.text).split(PART_BREAK))
+      // Apart before the references go: « X (DINUM, 10 000 agents, octobre 2025), Y (…) » reads like one.
+      .flatMap((ss) => ss.text.split(PART_BREAK).map((t) => withoutReferences(t, countsSomething)))
       .map((text) => ({
         text,
         bag: bagOf(text),

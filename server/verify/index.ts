@@ -15,9 +15,12 @@ import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
 import { askedFigureConcluded } from "./asked-conclusion.ts";
+import { audienceUnstated } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
 import { cardDenial } from "./card-denial.ts";
+import { allReplacedUnstated, itemAttributeSwapped } from "./card-items.ts";
+import { reasonReplaced } from "./cause.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
@@ -67,6 +70,7 @@ import {
   recipientBeside,
 } from "./names.ts";
 import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
+import { oppositesSwapped } from "./opposites-swapped.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { pairSwapped } from "./pairs.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
@@ -683,7 +687,8 @@ function checkSentence(
       neitherNor(stated, pool) ??
       saidAgainst(stated, citedSentences(pool)) ??
       verbReversed(stated, pool) ??
-      deniedOnly(stated, pool);
+      deniedOnly(stated, pool) ??
+      oppositesSwapped(stated, pool);
     if (opposite)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {
@@ -723,6 +728,15 @@ function checkSentence(
   if (cited.length > 0) {
     const degree = replacementDegreeChanged(stated, pool);
     if (degree) reasons.push(message("verify.replacementDegree", { where: w, ...degree }));
+    const item = degree ? null : itemAttributeSwapped(stated, pool);
+    if (item)
+      reasons.push(
+        "degree" in item
+          ? message("verify.replacementDegree", { where: w, ...item })
+          : message("verify.itemLicence", { where: w, ...item }),
+      );
+    const all = allReplacedUnstated(stated, pool);
+    if (all) reasons.push(message("verify.allForSome", { where: w, words: all }));
   }
   // A figure given more precisely than the cited passages give it: « exactement » for « environ », « par an » for a
   // one-off amount, a range's bound alone (`precision.ts`).
@@ -775,6 +789,10 @@ function checkSentence(
       );
     // An act no cited passage gives anyone (« préside le jury », `role-acts.ts`); a point given to check stated as
     // fact (`to-check.ts`).
+    const reason = denied ? null : reasonReplaced(stated, pool);
+    if (reason) reasons.push(message("verify.reasonReplaced", { where: w, quote: reason }));
+    const audience = denied ? null : audienceUnstated(stated, pool);
+    if (audience) reasons.push(message("verify.audience", { where: w, ...audience }));
     const act = actNotGiven(stated, pool);
     if (act) reasons.push(message("verify.actNotGiven", { where: w, ...act }));
     const toCheck = toCheckAsFact(stated, pool);

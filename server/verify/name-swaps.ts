@@ -95,13 +95,22 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
   const sentences = pool.flatMap((s) =>
     s.sentences.filter((ss) => !ss.inHeading).map((ss) => withoutReferences(ss.text)),
   );
-  const groups = nameGroups(stated);
+  // A capitalised word opening the sentence that the passages write in lower case only is a common noun (« Cofondateur
+  // de Lumina Systems, Marc Durand … » for « Marc Durand, cofondateur de Lumina Systems »), not a name to pair.
+  const start = /^[\s*_-]*/u.exec(stated)![0].length;
+  const commonStart = (g: { name: string; at: number }) =>
+    g.at === start &&
+    !/\s/.test(g.name) &&
+    sentences.some((t) => wordAt(t, g.name.toLowerCase()) >= 0) &&
+    !sentences.some((t) => wordAt(t, g.name) > 0);
+  const groups = nameGroups(stated).filter((g) => !commonStart(g));
   const all = bagOf(sentences.join(" "));
   const written = [...groups, ...sentences.flatMap((t) => nameGroups(t))].map((g) => g.folded.split(" "));
   const oneName = (a: string, b: string) =>
     written.some((t) => t.length > 1 && [...a.split(" "), ...b.split(" ")].every((x) => t.includes(x)));
   const opening = FRAME.exec(stated);
   const frame = opening ? words(opening[1]!).join(" ") : null;
+  const opener = nameGroups(stated).find(commonStart)?.folded;
   for (const mine of partners(stated, true)) {
     // The name the passage pairs it with is named by the sentence further on (« Munich a choisi WienUX, Vienne
     // LiMux »: WienUX is Vienne's), not a name the sentence said before (« L'ANCT et la DINUM contribuent …, et il
@@ -112,7 +121,7 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
     const named = (x: string) =>
       !x.split(" ").some((t) => own.has(t)) && (later.includes(x) || x.split(" ").every((t) => tokens.has(t)));
     // A place opening the sentence as its frame (« En France, David Amiel affirmait … ») pairs with nothing.
-    const paired = mine.partners.filter((p) => p !== frame);
+    const paired = mine.partners.filter((p) => p !== frame && p !== opener);
     if (!mine.folded || paired.length === 0 || paired.includes(mine.folded)) continue;
     if (!paired.every((p) => inBag(p, all, false))) continue;
     const theirs = sentences.flatMap((t) => partners(t).filter((p) => p.folded === mine.folded));

@@ -259,17 +259,29 @@ export function allForSome(claim: string, passages: CitedSentence[][]): string |
     )
       ? i + 2
       : -1;
-    const noun = j > 0 ? folded[j] : undefined;
+    let noun = j > 0 ? folded[j] : undefined;
     if (!noun || noun.length < 3 || ALL_IDIOMS.has(noun) || /^\d/.test(noun)) continue;
     if (["tout", "toute"].includes(folded[i]!) && folded[i + 1] === "de") continue; // « tout de même »
-    // The noun in the statement that carries the claim (not « toutes les mémoires » of a sentence no passage carries).
-    if (!carried.some((t) => has(words(t), noun))) continue;
+    // The noun in the statement that carries the claim (not « toutes les mémoires » of a sentence no passage carries);
+    // after an adjective the statement does not write, the word that follows it (« toutes les petites communes »).
+    const carries = (w: string) => carried.some((t) => has(words(t), w));
+    const next = folded[j + 1];
+    if (
+      !carries(noun) &&
+      content(noun).length > 0 &&
+      next &&
+      content(next).length > 0 &&
+      !ALL_IDIOMS.has(next) &&
+      carries(next)
+    )
+      noun = next;
+    if (!carries(noun)) continue;
     const writing = texts.filter((t) => has(t, noun));
     // « 100 % de ses postes » says « tous ses postes ».
     const near = (t: string[]) =>
       t.some((w, k) => has([w], noun) && t.slice(Math.max(0, k - 5), k + 5).some((x) => ALL.has(x) || x === "100"));
     if (writing.some(near)) continue;
-    return tokens.slice(i, j + 1).join(" ");
+    return tokens.slice(i, folded.indexOf(noun, j) + 1).join(" ");
   }
   return null;
 }

@@ -9,8 +9,11 @@ import { NEGATED } from "./overstated.ts";
 import type { Source } from "./source-sentences.ts";
 import { wordLines } from "./words.ts";
 
+/** What « … » stands for in an expression of the list: one to three words, no punctuation between them. */
+const GAP = "(?:\\s+[^\\s,;:.()\\[\\]]+){1,3}\\s+";
+
 /** Each degree as a card writes it, folded, with the folded expressions that state it. */
-const DEGREES: { degree: string; says: RegExp }[] = (() => {
+export const DEGREES: { degree: string; says: RegExp }[] = (() => {
   const out: { degree: string; phrases: string[] }[] = [];
   for (const line of wordLines("replacement-degrees.txt")) {
     const head = /^\[(.+)\]$/.exec(line);
@@ -19,12 +22,36 @@ const DEGREES: { degree: string; says: RegExp }[] = (() => {
   }
   return out.map((d) => ({
     degree: d.degree,
-    says: new RegExp(`(?<![\\p{L}])(?:${d.phrases.map(escapeRegExp).join("|")})(?![\\p{L}])`, "u"),
+    says: new RegExp(
+      `(?<![\\p{L}])(?:${d.phrases
+        .map((p) =>
+          p
+            .split(/\s*…\s*/)
+            .map(escapeRegExp)
+            .join(GAP),
+        )
+        .join("|")})(?![\\p{L}])`,
+      "u",
+    ),
   }));
 })();
 
 /** A card's list of alternatives or of what it replaces, each item with its degree. */
 const CARD_LIST = /(?:^|\n)\s*(?:Alternatives|Remplace)\s*:\s*([^\n]+)/gu;
+
+/**
+ * The names a sentence may give a card's item by: its name, and without its maker's word when three words or more
+ * (« Entra ID » for « Microsoft Entra ID », « Acrobat Sign » for « Adobe Acrobat Sign »).
+ */
+export function itemNames(name: string): string[] {
+  const parts = name.split(/\s+/);
+  const tail = parts.slice(1).join(" ");
+  return parts.length >= 3 && /^\p{Lu}/u.test(tail) ? [name, tail] : [name];
+}
+
+/** Whether a text writes one of an item's names as a whole word. */
+export const namesItem = (text: string, name: string) =>
+  itemNames(name).some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "u").test(text));
 
 /** The names a cited card gives a degree, and the degree as it writes it. */
 function cardDegrees(pool: Source[]): Map<string, string> {
@@ -54,9 +81,7 @@ export function replacementDegreeChanged(stated: string, pool: Source[]): { name
   const said = DEGREES.filter((d) => d.says.test(folded));
   if (said.length !== 1) return null;
   const cards = cardDegrees(pool);
-  const named = [...cards].filter(([name]) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(stated),
-  );
+  const named = [...cards].filter(([name]) => namesItem(stated, name));
   if (named.length === 0 || named.some(([, degree]) => degree === said[0]!.degree)) return null;
   return { name: named[0]![0], degree: named[0]![1] };
 }

@@ -14,9 +14,10 @@ export function sentenceSpans(text: string): { text: string; start: number; end:
     // A list number (« 1. La DINUM… », « … matériel. 4. Prévoir… ») is not a sentence of its own: it stays with its
     // item. A date note written after a sentence (« … [2]. *(« depuis 2019 » : … .)* ») ends it with its sentence.
     // A sentence may open with bold or italics (« … [2]. **En résumé**, … »), or with a name whose first capital
-    // is its second letter (« eXo Platform »).
+    // is its second letter (« eXo Platform »), or, after a citation and its full stop, with a name written in lower case
+    // (« … [1]. draw.io Desktop couvre … »).
     const parts = line[0].split(
-      /(?<=[.!?»](?:\s*\[\d+\])*|[.!?…]\)\*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|\p{Ll}\p{Lu}|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
+      /(?<=[.!?»](?:\s*\[\d+\])*|[.!?…]\)\*)(?<!(?:^\s*(?:[-*•]\s+)?|[.!?…:;»]\s+)\d{1,2}[.)])(?<!(?<![\p{L}\p{N}])\p{Lu}\.)\s+(?=[\p{Lu}\p{N}«"“(]|\p{Ll}\p{Lu}|(?<=\][.!?]\s+)\p{Ll}|(?:\*\*|__|\*)[\p{Lu}\p{N}«]|\[(?!\d+\]))/u,
     );
     let offset = 0;
     for (const part of parts) {
@@ -91,10 +92,12 @@ export const withoutNotes = (sentence: string) => sentence.replace(/(?<!\s)\s*\*
 
 /**
  * A sentence without its source references (« (Wikipedia, « LiMux », 2025) », « (Heise, novembre 2025 ; AWS, s. d.) »):
- * the date of a reference says when a source wrote, it is not a figure the sentence states.
+ * the date of a reference says when a source wrote, it is not a figure the sentence states. `keep` keeps the
+ * parentheses it is true of.
  */
-export function withoutReferences(sentence: string): string {
+export function withoutReferences(sentence: string, keep: (inner: string) => boolean = () => false): string {
   return sentence.replace(/\(([^()]{3,400})\)/g, (whole, inner: string) => {
+    if (keep(inner)) return whole;
     const items = inner.split(/\s*;\s*/).map((i) => i.trim());
     const reference = (i: string) =>
       /^\p{Lu}[^,]*,.*(?:\b\d{4}|\bs\.\s?d\.?)$/u.test(i) &&

@@ -720,13 +720,19 @@ describe.each(BACKENDS)("route × role matrix (%s)", (backend) => {
     }
     const publish = entries.find((e) => e.action === "plan.publish" && e.actor === "dsi@a.fr");
     expect(publish?.target).toMatch(/^\d{4}-\d{2}-\d{2}-/);
-    // Refused calls leave no line; « b »'s administrator never appears in « a »'s log.
+    // A refused change leaves a « denied » line naming the action attempted and the roles (trial12 B6), never a line
+    // of the action itself; « b »'s administrator never appears in « a »'s log.
+    const reader = entries.filter((e) => e.actor === "lecteur@a.fr");
     expect(
-      entries
-        .filter((e) => e.actor === "lecteur@a.fr")
+      reader
+        .filter((e) => e.action !== "denied")
         .map((e) => e.action)
         .sort(),
     ).toEqual(["draft.export", "inventory.export"]);
+    const denied = reader.filter((e) => e.action === "denied");
+    expect(denied.map((e) => e.target)).toContain("inventory.import");
+    expect(denied.map((e) => e.target)).toContain("plan.adopt");
+    for (const e of denied) expect(e.detail).toMatch(/^rôle lecteur, il faut (rédacteur|DSI|administrateur)$/);
     expect(entries.some((e) => e.actor === "admin@b.fr")).toBe(false);
     const text = JSON.stringify(entries);
     expect(text).not.toContain("Texte revu.");

@@ -3,7 +3,7 @@
  * oidc-provider), roles given from the command line, the single-user mode without sign-in (one default
  * workspace, nothing changes), and work saved before workspaces staying in the default one.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -111,6 +111,51 @@ describe("roles from the identity provider's claim", () => {
     expect(log[0]!.detail).toBe("dsi");
   });
 
+  it("logs a reader's refused attempts, and prints each time with its time zone (trial12 B6)", async () => {
+    const out: string[] = [];
+    const term = { line: (t: string) => out.push(t), progress: () => {}, done: () => {} } as never;
+    const cli = (...args: string[]) =>
+      runCli(args, { term, out: (t) => out.push(t), env: { DATA_DIR: server.dataDir, TIME_ZONE: "America/Cayenne" } });
+    await cli("workspace", "role", "mairie-a", "alice.martin@mairie-exemple.fr", "lecteur");
+    const jar = new CookieJar();
+    await signIn(jar, server.url, "alice.martin");
+    const imported = await request(jar, `${server.url}/api/inventory/analyze?name=parc.csv`, {
+      method: "POST",
+      body: csv,
+    });
+    expect(imported.status).toBe(403);
+    const drafted = await request(jar, `${server.url}/api/drafts`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: "letter", inputs: {} }),
+    });
+    expect(drafted.status).toBe(403);
+    const log = await readAudit(server.engine.database, { workspace: "mairie-a" });
+    const refused = log.filter((e) => e.actor === "alice.martin@mairie-exemple.fr" && e.action === "denied");
+    expect(refused.map((e) => [e.target, e.detail])).toEqual([
+      ["inventory.import", "rôle lecteur, il faut DSI"],
+      ["draft.create", "rôle lecteur, il faut rédacteur"],
+    ]);
+    out.length = 0;
+    expect(await cli("audit", "mairie-a")).toBe(0);
+    const lines = out.join("").split("\n");
+    const line = lines.find((l) => l.includes("alice.martin") && l.includes("import d'un inventaire"));
+    expect(line).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC-03:00 \[mairie-a\] alice\.martin@mairie-exemple\.fr — action refusée : import d'un inventaire \(rôle lecteur, il faut DSI\)$/,
+    );
+    // The same instant as stored (UTC), three hours earlier in Cayenne.
+    const at = refused[0]!.at;
+    const local = new Date(Date.parse(at) - 3 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+    expect(line!.startsWith(local)).toBe(true);
+    const file = path.join(server.dataDir, "journal.csv");
+    expect(await cli("audit", "mairie-a", "--out", file)).toBe(0);
+    const rows = (await readFile(file, "utf8")).replace(/^\uFEFF/, "").split("\r\n");
+    expect(rows[0]).toBe("date (UTC);heure locale;espace;personne;action;libellé;objet;détail");
+    expect(rows.find((r) => r.includes(";denied;"))).toMatch(
+      /^\d{4}-\d{2}-\d{2}T[\d:.]+Z;\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC-03:00;mairie-a;alice\.martin@mairie-exemple\.fr;denied;action refusée;inventory\.import;rôle lecteur, il faut DSI$/,
+    );
+  });
+
   it("tells a signed-in person of no workspace, in French, whom to ask", async () => {
     const jar = new CookieJar();
     await signIn(jar, server.url, "bruno.petit");
@@ -206,7 +251,7 @@ describe("without sign-in (one person on this machine)", () => {
     // A BOM, so that Excel reads UTF-8.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString("utf8").split("\r\n")[0]).toBe(
-      "date;espace;personne;action;libellé;objet;détail",
+      "date (UTC);heure locale;espace;personne;action;libellé;objet;détail",
     );
   });
 });

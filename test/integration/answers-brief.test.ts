@@ -51,8 +51,12 @@ describe("« En bref » first, verbatim", () => {
     expect(brief.trim().length).toBeLessThanOrEqual(460);
     expect(detail).toContain("Le détail, dans les passages du corpus :");
     for (const q of done.brief.quotes) {
-      // Quoted as the passage writes it, and one of the sources listed.
-      expect(detail.replace(/\*\*/g, "").replace(/\s+/g, " ")).toContain(q.text.replace(/ \[…\]$/, ""));
+      // Quoted as the passage writes it (a list item without its marker), and one of the sources listed.
+      const plain = detail
+        .replace(/\*\*/g, "")
+        .replace(/\s+/g, " ")
+        .replace(/ [-•] (?=\S)/g, " ");
+      expect(plain).toContain(q.text.replace(/ \[…\]$/, ""));
       expect(q.source).toBeGreaterThanOrEqual(1);
       expect(q.source).toBeLessThanOrEqual(sources.length);
       expect(brief).toContain(`« ${q.text} » (`);

@@ -213,6 +213,8 @@ describe("one rounding for one figure, everywhere (298 of 375 installations)", (
       target: { value: 50, date: "2029-12-31" },
       milestones: [{ date: "2029-12-31", value: 50, label: "Objectif" }],
       checkpoints: [checkpoint],
+      // Adopted from the roadmap: the page says so (a plan typed directly « a adopté un plan », trial12 A8).
+      source: { kind: "roadmap-draft", draftId: "d", version: 1, title: "Feuille de route" },
     });
     const snapshot = snapshotOf(plan, progressOf(plan, day), {
       licence: "etalab-2.0",

@@ -85,11 +85,12 @@ describe("audit log as CSV", () => {
           detail: null,
         },
       ],
-      ["date", "espace", "personne", "action", "libellé", "objet", "détail"],
+      ["date (UTC)", "heure locale", "espace", "personne", "action", "libellé", "objet", "détail"],
       () => "création d'une clé d'API",
     );
+    // The instant in UTC as stored, then in the collectivité's time zone with its offset (Paris by default).
     expect(csv).toBe(
-      `\uFEFFdate;espace;personne;action;libellé;objet;détail\r\n2026-12-04T10:00:00.000Z;a;"'=HYPERLINK(""http://x"")";apikey.create;création d'une clé d'API;"cle;1";\r\n`,
+      `\uFEFFdate (UTC);heure locale;espace;personne;action;libellé;objet;détail\r\n2026-12-04T10:00:00.000Z;2026-12-04 11:00:00 UTC+01:00;a;"'=HYPERLINK(""http://x"")";apikey.create;création d'une clé d'API;"cle;1";\r\n`,
     );
   });
 });

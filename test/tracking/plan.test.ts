@@ -1,7 +1,7 @@
-/** The pure parts of plan tracking: planned values, default milestones, standings and product progress. */
+/** The pure parts of plan tracking: planned values, standings and product progress. */
 import { describe, expect, it } from "vitest";
-import { frenchDate, percentText, roundPercent } from "../../server/core/text.ts";
-import { defaultMilestones, type Plan, plannedValue, progressOf, standing } from "../../server/tracking/plan.ts";
+import { frenchDate } from "../../server/core/text.ts";
+import { type Plan, plannedValue, progressOf, standing } from "../../server/tracking/plan.ts";
 
 const cp = (date: string, value: number, deps: [string, number][] = []) => ({
   analysisId: `a-${date}`,
@@ -30,50 +30,10 @@ describe("plan tracking", () => {
     expect(plannedValue(plan, "2030-01-01")).toBe(20);
   });
 
-  it("spreads default milestones by quarter, half-year or year with the length of the plan", () => {
-    const label = (d: string) => d;
-    const short = defaultMilestones({ date: "2026-01-15", value: 80 }, { date: "2027-12-31", value: 40 }, label);
-    expect(short.map((m) => m.date)).toEqual([
-      "2026-04-01",
-      "2026-07-01",
-      "2026-10-01",
-      "2027-01-01",
-      "2027-04-01",
-      "2027-07-01",
-      "2027-10-01",
-      "2027-12-31",
-    ]);
-    expect(short.at(-1)!.value).toBe(40);
-    expect(short.every((m, i) => i === 0 || m.value < short[i - 1]!.value)).toBe(true);
-    const long = defaultMilestones({ date: "2026-01-15", value: 80 }, { date: "2030-12-31", value: 20 }, label);
-    expect(long.map((m) => m.date)).toEqual(["2027-01-01", "2028-01-01", "2029-01-01", "2030-01-01", "2030-12-31"]);
-  });
-
-  it("puts no default milestone before the day the plan is adopted, on an inventory taken months before", () => {
-    const label = (d: string) => d;
-    const line = defaultMilestones({ date: "2026-03-10", value: 70 }, { date: "2027-12-31", value: 35 }, label);
-    const late = defaultMilestones(
-      { date: "2026-03-10", value: 70 },
-      { date: "2027-12-31", value: 35 },
-      label,
-      "2026-11-20",
-    );
-    expect(late.map((m) => m.date)).toEqual(["2027-01-01", "2027-04-01", "2027-07-01", "2027-10-01", "2027-12-31"]);
-    // Still on the straight line from the inventory to the target.
-    expect(late.map((m) => m.value)).toEqual(line.filter((m) => m.date > "2026-11-20").map((m) => m.value));
-  });
-
-  it("rounds a default milestone once, as it is shown (59.49 is « 59 % », not « 60 % » through 59.5)", () => {
-    const milestones = defaultMilestones(
-      { date: "2026-02-01", value: 64 },
-      { date: "2029-12-31", value: 21 },
-      (d) => d,
-    );
-    // Half-year steps: 2026-07-01 lies at 59.486… on the straight line, 2028-07-01 at 37.489….
-    expect(milestones[0]).toMatchObject({ date: "2026-07-01", value: 59 });
-    expect(percentText(milestones[0]!.value)).toBe("59\u00a0%");
-    expect(milestones.find((m) => m.date === "2028-07-01")?.value).toBe(37);
-    expect(milestones.every((m) => roundPercent(m.value) === m.value)).toBe(true);
+  it("plans the straight line from the start to the target when the target is the only milestone (trial12 A8)", () => {
+    const plan = { checkpoints: [cp("2026-01-01", 80)], milestones: [{ date: "2028-01-01", value: 40, label: "" }] };
+    expect(plannedValue(plan, "2027-01-01")).toBeCloseTo(60, 0);
+    expect(plannedValue(plan, "2028-01-01")).toBe(40);
   });
 
   it("judges a checkpoint within half a point of the plan as on track", () => {

@@ -123,9 +123,10 @@ describe("the progress note with a model", () => {
     const { plan, progress } = await (await fetch(`${server.url}/api/plans/${planId}`)).json();
     const standing = progress.latest.standing as string;
     const wrongStanding = standing === "late" ? "en avance" : "en retard";
-    const [first, second] = plan.milestones as { date: string; value: number }[];
+    // The plan's one milestone is its target (a plan typed without milestones, trial12 A8): another value for its date.
+    const [first] = plan.milestones as { date: string; value: number }[];
     fake.set({
-      reply: `Au dernier inventaire, le ${frenchDate(latest.date)}, la mesure est de ${percentText(latest.value)} : le plan est ${wrongStanding}. Le jalon du ${frenchDate(first!.date)} est de ${percentText(second!.value)}. L'objectif reste de ${percentText(30)} au ${frenchDate("2029-12-31")}.`,
+      reply: `Au dernier inventaire, le ${frenchDate(latest.date)}, la mesure est de ${percentText(latest.value)} : le plan est ${wrongStanding}. Le jalon du ${frenchDate(first!.date)} est de ${percentText(first!.value + 10)}. L'objectif reste de ${percentText(30)} au ${frenchDate("2029-12-31")}.`,
     });
     const { note } = await (await fetch(`${server.url}/api/plans/${planId}/note`, { method: "POST" })).json();
     const sentences = note.summary.verification.sentences;

@@ -61,7 +61,9 @@ const PRODUCTS = [
 const STATUS: Record<string, RegExp> = {
   "Microsoft Office (licence perpétuelle)":
     /^moins d'installations, remplacées par Microsoft 365 Apps, du même éditeur, passé de 40 à 85 installations, sans que l'alternative prévue apparaisse dans l'inventaire$/,
-  "Microsoft 365 Apps": /^en hausse$/,
+  // « en hausse » read as good news for a product to replace (trial12 B3).
+  "Microsoft 365 Apps":
+    /^plus d'installations qu'au départ : de 40 à 85, sans que l'alternative prévue apparaisse dans l'inventaire$/,
   "Microsoft Teams":
     /^moins d'installations, tandis que Zoom passait de 10 à 45 installations, sans que l'alternative prévue apparaisse dans l'inventaire$/,
   "Cisco Webex": /^en cours, Tixeo est passé de 0 à 20 installations$/,
@@ -138,7 +140,9 @@ describe("where each planned product stands (A7)", () => {
     expect(note).toContain(
       "- Cisco Webex : en cours, Tixeo est passé de 0 à 20 installations ; 30 installations au départ, 10 aujourd'hui (remplacement prévu : Tixeo).",
     );
-    expect(note).toContain("- Microsoft 365 Apps : en hausse ; 40 installations au départ, 85 aujourd'hui");
+    expect(note).toContain(
+      "- Microsoft 365 Apps : plus d'installations qu'au départ : de 40 à 85, sans que l'alternative prévue apparaisse dans l'inventaire ; 40 installations au départ, 85 aujourd'hui",
+    );
     expect(note).not.toMatch(/\d+ sur \d+ installations/);
     expect(note).not.toMatch(/Microsoft (Office|Teams)[^\n]*en cours/);
   });

@@ -97,17 +97,17 @@ describe("the public page's French with any collectivité's name (B7)", () => {
   it("puts the article a common noun needs, and contracts « de le »", () => {
     const cc = page("Communauté de communes du Haut-Bocage");
     expect(cc.html).toContain("le suivi de la Communauté de communes du Haut-Bocage");
-    expect(cc.html).toMatch(/Le 5 décembre 2026, la Communauté de communes du Haut-Bocage a inscrit/);
+    expect(cc.html).toMatch(/Le 5 décembre 2026, la Communauté de communes du Haut-Bocage a adopté un plan/);
     expect(cc.note).toContain("réduction des dépendances numériques de la Communauté de communes du Haut-Bocage");
     const mairie = page("Mairie de Saint-Aubin-des-Prés");
-    expect(mairie.html).toMatch(/, la Mairie de Saint-Aubin-des-Prés a inscrit/);
+    expect(mairie.html).toMatch(/, la Mairie de Saint-Aubin-des-Prés a adopté un plan/);
     const departement = page("Département de la Creuse");
     expect(departement.html).toContain("le suivi du Département de la Creuse");
     expect(departement.html).not.toContain("de le ");
     // A proper name keeps its own form.
     const commune = page("Kerbihan");
     expect(commune.html).toContain("le suivi de Kerbihan");
-    expect(commune.html).toMatch(/Le 5 décembre 2026, Kerbihan a inscrit/);
+    expect(commune.html).toMatch(/Le 5 décembre 2026, Kerbihan a adopté un plan/);
   });
 
   it("labels the start of the chart with its month, and no year label under the December points", () => {

@@ -5,7 +5,7 @@
  *   → remplacé par Firefox ESR » with Firefox at 120 before and after). Tested on Opera → Vivaldi and Zoom → Jitsi.
  */
 import { describe, expect, it } from "vitest";
-import { checkpointOf, defaultMilestones, progressOf, snapshotOf } from "../../server/tracking/plan.ts";
+import { checkpointOf, progressOf, snapshotOf } from "../../server/tracking/plan.ts";
 import { progressNoteMarkdown } from "../../server/tracking/progress-note.ts";
 import { openDataJson, renderPublicPage } from "../../server/tracking/public-page.ts";
 import { analysisOf, itemOf, planOf } from "../helpers/plan.ts";
@@ -80,27 +80,5 @@ describe("the licence in the public page's footer", () => {
     expect(page("etalab-2.0")).not.toMatch(/licence\s+licence/i);
     expect(page("etalab-2.0")).toContain("Licence Ouverte");
     expect(page("odbl")).toMatch(/licence Open Database License/);
-  });
-});
-
-/**
- * B10: a plan adopted today from an inventory of months ago gets no default milestone already past when it is voted
- * (the trial saw « 1er juillet 2026 … non mesuré » on a plan adopted 5 December 2026 from a June inventory); the line
- * from the baseline to the target is the same.
- */
-describe("default milestones of a plan adopted after its baseline (B10)", () => {
-  it("starts after the adoption day", () => {
-    const label = (d: string) => d;
-    const all = defaultMilestones({ date: "2025-03-01", value: 80 }, { date: "2028-12-31", value: 40 }, label);
-    expect(all[0]!.date < "2026-02-10").toBe(true);
-    const kept = defaultMilestones(
-      { date: "2025-03-01", value: 80 },
-      { date: "2028-12-31", value: 40 },
-      label,
-      "2026-02-10",
-    );
-    expect(kept.length).toBeGreaterThan(0);
-    expect(kept.every((m) => m.date > "2026-02-10")).toBe(true);
-    expect(kept).toEqual(all.filter((m) => m.date > "2026-02-10"));
   });
 });

@@ -119,3 +119,61 @@ describe("« L'essentiel »", () => {
     expect(points.map((p) => p.sentence)).toEqual([text]);
   });
 });
+
+describe("a list item", () => {
+  const figures = passage(
+    "moodle#1",
+    "Moodle dans l'académie de Caen",
+    "Moodle est la plateforme de cours en ligne de l'académie depuis 2012.\n\n- Environ 9 000 utilisateurs actifs par mois en 2025 (Ouest-France, janvier 2026).\n- Une instance hébergée au rectorat, sauvegardée chaque nuit (rectorat de Caen, 2025).",
+  );
+  const funding = passage(
+    "tno#1",
+    "Le syndicat Numérique Bocage",
+    "Le syndicat Numérique Bocage a obtenu plusieurs financements publics pour sa suite collaborative :\n- une subvention de 1,5 million d'euros de la Banque des Territoires (Les Échos, mars 2025) ;\n- un prêt de la Banque européenne d'investissement, dont le montant n'est pas publié.",
+  );
+
+  it("that reads alone is quoted in « En bref », its marker dropped", () => {
+    const b = brief("Combien d'utilisateurs actifs compte Moodle dans l'académie ?", [figures], ["quantity"]);
+    expect(b?.quotes[0]?.text).toBe("Environ 9 000 utilisateurs actifs par mois en 2025 (Ouest-France, janvier 2026).");
+  });
+
+  it("that does not read alone is quoted after its list's lead-in, its « ; » marked as a cut", () => {
+    const b = brief("Le syndicat Numérique Bocage a-t-il reçu une subvention ?", [funding]);
+    expect(b?.quotes[0]?.text).toBe(
+      "Le syndicat Numérique Bocage a obtenu plusieurs financements publics pour sa suite collaborative : une subvention de 1,5 million d'euros de la Banque des Territoires (Les Échos, mars 2025) […]",
+    );
+    // Every quotable piece reads as a sentence: a capital first, an end mark last.
+    for (const q of quotableSentences(funding.text, { max: 450 }))
+      expect(q.text).toMatch(/^\p{Lu}[\s\S]*(?:[.!?»)]|\[…\])$/u);
+  });
+
+  it("is not read aloud when it lacks a name the question writes (a price of another product)", () => {
+    const prices = passage(
+      "google-prix#0",
+      "Les hausses de prix de Google",
+      "- Google Workspace Business Starter : de 5,75 à 6,80 euros par utilisateur et par mois en 2023 (Les Échos, 2023).",
+    );
+    const b = brief("Combien coûte l'option Gemini dans Google Workspace ?", [prices], ["quantity"]);
+    expect(b?.quotes ?? []).toEqual([]);
+    expect(brief("Combien coûte Google Workspace Business Starter ?", [prices], ["quantity"])?.quotes).toHaveLength(1);
+  });
+
+  it("gives the amount a question on a subsidy asks, though it asks no figure", () => {
+    const grant = passage(
+      "bocage#2",
+      "Le syndicat Numérique Bocage : les chiffres",
+      "Le syndicat a présenté son bilan au comité du 3 mars 2025.\n\n- Subvention de la Région Normandie : 800 000 euros (Ouest-France, mars 2025).\n- Douze communes adhérentes en 2025 (Ouest-France, mars 2025).",
+    );
+    const b = brief("Le syndicat Numérique Bocage a-t-il reçu des aides publiques ?", [grant]);
+    expect(b?.quotes[0]?.text).toBe("Subvention de la Région Normandie : 800 000 euros (Ouest-France, mars 2025).");
+  });
+
+  it("without a lead-in that reads alone is not quoted when it opens in lower case", () => {
+    const bare = passage(
+      "tno#2",
+      "Le syndicat Numérique Bocage",
+      "- une subvention de 1,5 million d'euros de la Banque des Territoires (Les Échos, mars 2025) ;\n- un prêt de la Banque européenne d'investissement.",
+    );
+    expect(quotableSentences(bare.text, { max: 450 }).map((q) => q.text)).toEqual([]);
+  });
+});

@@ -10,6 +10,14 @@ describe("the page's date format", () => {
     expect(formatDate("2026-04-10T12:30:00Z")).toMatch(/^10 avril 2026 à 14:30$/);
     expect(formatDate("pas une date")).toBe("pas une date");
   });
+
+  it("writes the first of a month « 1er », as every other date of Cap Libre (trial12 B4)", async () => {
+    expect(formatDate("2026-06-01")).toBe("1er juin 2026");
+    expect(formatDate("2026-06-01T08:00:00Z")).toBe("1er juin 2026 à 10:00");
+    expect(formatDate("2026-06-11")).toBe("11 juin 2026");
+    const { frenchDateTime } = await import("../../server/core/text.ts");
+    expect(frenchDateTime("2026-06-01T08:00:00Z")).toBe("1er juin 2026 à 10:00");
+  });
 });
 
 describe("where the page puts a sentence's « [non vérifié] »", () => {

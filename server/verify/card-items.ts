@@ -1,0 +1,111 @@
+/**
+ * What a catalog card says of each of the alternatives it lists (« Alternatives : Tasko (remplacement partiel,
+ * Allemagne, libre GPL-3.0-only) ; Ganttor (remplacement direct, …) ») or of what it replaces (« Remplace : … »), given
+ * to another item, part of a sentence by part (faithful24): « OpenProject en est un remplacement direct et ProjectLibre
+ * un remplacement partiel » where the card gives the degrees the other way round, « PMB est sous licence GPL et Koha
+ * sous CeCILL » where it gives the licences the other way round; and « il remplace tous les outils de … » where the
+ * card names what it replaces. Degrees and their expressions are data (`server/i18n/fr/replacement-degrees.txt`).
+ * `server/verify/index.ts` turns what they find into reasons.
+ */
+import { fold } from "../core/text.ts";
+import { words } from "../retrieval/french.ts";
+import { NEGATED } from "./overstated.ts";
+import { DEGREES, itemNames, namesItem } from "./replacement.ts";
+import { withoutReferences } from "./sentences.ts";
+import type { Source } from "./source-sentences.ts";
+
+/** An item of a card's list, with the degree (folded) and the licence the card gives it. */
+interface CardItem {
+  name: string;
+  degree: string | null;
+  licence: string | null;
+}
+
+/** A card's list of alternatives or of what it replaces. */
+const CARD_LIST = /(?:^|\n)\s*(?:Alternatives|Remplace)\s*:\s*([^\n]+)/gu;
+/** A card's own licence line (« Tasko (gestion de projet) : logiciel libre sous licence GPL-3.0-only »). */
+const OWN_LICENCE = /(?:^|\n)\s*([^\n(]+?)\s*\([^()\n]*\)\s*:\s*logiciel libre sous licence\s+([\w.+-]+)/gu;
+
+/** The items of the cited cards' lists, and each card's own licence as an item. */
+function cardItems(pool: Source[]): CardItem[] {
+  const out: CardItem[] = [];
+  for (const src of pool) {
+    const text = src.sentences.map((ss) => ss.text).join("\n");
+    for (const m of text.matchAll(CARD_LIST)) {
+      for (const item of m[1]!.split(/\s+;\s+/)) {
+        const last = /^(.*?)\s*\(([^()]*)\)\s*\.?\s*$/u.exec(item.trim());
+        if (!last) continue;
+        const name = last[1]!.replace(/\s*\(.*$/u, "").trim();
+        const fields = last[2]!.split(/\s*,\s*/);
+        const degree = DEGREES.find((d) => fields.some((f) => fold(f).startsWith(d.degree)))?.degree ?? null;
+        const licence = fields.map((f) => /^libre\s+([\w.+-]+)$/u.exec(f)?.[1]).find(Boolean) ?? null;
+        if (name) out.push({ name, degree, licence });
+      }
+    }
+    for (const m of text.matchAll(OWN_LICENCE)) out.push({ name: m[1]!.trim(), degree: null, licence: m[2]! });
+  }
+  return out;
+}
+
+/** Whether a licence as a sentence writes it (« GPL », « CeCILL », « AGPL-3.0-only ») names a card's licence. */
+function licenceIs(written: string, licence: string): boolean {
+  const card = fold(licence);
+  return card === written || (card.startsWith(written) && /^[-\s]/.test(card.slice(written.length)));
+}
+
+/** A sentence's parts: between commas, semicolons, « et », « tandis que », « mais ». */
+const parts = (text: string) =>
+  text.split(/\s*(?:[,;]|(?<!\p{L})(?:et|tandis que|mais|alors que)(?!\p{L}))\s*/u).filter((p) => /\p{L}/u.test(p));
+
+/**
+ * A part of the sentence that names one item of the cited cards and gives it a degree of replacement, or a licence,
+ * that no card gives it (for a licence: one another item has): the item and what the card gives it; else null.
+ */
+export function itemAttributeSwapped(
+  stated: string,
+  pool: Source[],
+): { name: string; degree: string } | { name: string; licence: string } | null {
+  const text = withoutReferences(stated);
+  if (NEGATED.test(text)) return null;
+  const items = cardItems(pool);
+  if (items.length < 2) return null;
+  for (const part of parts(text)) {
+    const named = [...new Set(items.filter((i) => namesItem(part, i.name)).map((i) => i.name))];
+    if (named.length !== 1) continue;
+    const own = items.filter((i) => i.name === named[0]);
+    const said = DEGREES.filter((d) => d.says.test(fold(part)));
+    const degrees = own.map((i) => i.degree).filter((d): d is string => d !== null);
+    if (said.length === 1 && degrees.length > 0 && !degrees.includes(said[0]!.degree))
+      return { name: named[0]!, degree: degrees[0]! };
+    const licences = own.map((i) => i.licence).filter((l): l is string => l !== null);
+    if (licences.length === 0) continue;
+    for (const m of part.matchAll(/(?<![\p{L}\p{N}-])[A-Za-z][\w.+-]*/gu)) {
+      const written = fold(m[0]).replace(/[.-]+$/, "");
+      if (written.length < 3 || licences.some((l) => licenceIs(written, l))) continue;
+      if (items.some((i) => i.name !== named[0] && i.licence && licenceIs(written, i.licence)))
+        return { name: named[0]!, licence: licences[0]! };
+    }
+  }
+  return null;
+}
+
+/** « remplace (directement) tous les … », « remplacent toutes les … »: the words from « tous » on. */
+const REPLACES_ALL =
+  /(?<!\p{L})remplac\p{L}*\s+(?:\p{L}+\s+){0,2}?((?:tous|toutes|tout|toute)\s+(?:les|la|le|l['’]|ses|sa|son|leurs)\s*((?:[\p{L}'’-]+\s*){1,4}))/iu;
+
+/**
+ * « Il remplace directement tous les outils de signature » where the cited cards list what it replaces (« Remplace :
+ * Acme Sign (remplacement direct) ; … ») and the words after « tous les » name none of those items: the words, else null.
+ */
+export function allReplacedUnstated(stated: string, pool: Source[]): string | null {
+  const text = withoutReferences(stated);
+  if (NEGATED.test(text)) return null;
+  const m = REPLACES_ALL.exec(text);
+  if (!m) return null;
+  const items = cardItems(pool).filter((i) => i.degree !== null);
+  if (items.length === 0) return null;
+  const after = new Set(words(m[2]!));
+  const itemWords = items.flatMap((i) => itemNames(i.name).flatMap((n) => words(n)));
+  if (itemWords.some((w) => after.has(w))) return null;
+  return m[1]!.trim();
+}

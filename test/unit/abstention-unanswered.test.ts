@@ -1,0 +1,166 @@
+/**
+ * Unanswerable questions the rules answered (held-out-18 and older burned sets, test/eval/README.md « Vingt-quatrième
+ * série »): each kind on other products, texts, years and people than the sets' questions, on the real corpus (what a
+ * user gets) or on a small one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { retrieveForAnswer } from "../../server/answers/answer.ts";
+import type { Engine } from "../../server/engine.ts";
+import { usualQualifier } from "../../server/retrieval/qualifier.ts";
+import {
+  aboutPerson,
+  assessAnswerability,
+  personalAsked,
+  writesAsName,
+  writesCapitals,
+  writesReleased,
+} from "../../server/retrieval/relevance.ts";
+import { realCorpusEngine } from "../helpers/server.ts";
+
+let real: { engine: Engine; close(): Promise<void> };
+beforeAll(async () => {
+  real = await realCorpusEngine("cap-libre-unanswered-");
+}, 120_000);
+afterAll(async () => real?.close());
+const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+const passage = (title: string, text: string, kind = "guidance") => ({ text, section: "", document: { title, kind } });
+/** Frequencies and names read from a small corpus, as the full-text index gives them. */
+function lexicon(corpus: string[]) {
+  const wordsOf = (t: string) =>
+    t
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .split(/[^a-z0-9]+/);
+  const frequency = async (w: string) => corpus.filter((t) => w.split(" ").every((p) => wordsOf(t).includes(p))).length;
+  const names = async (w: string) => corpus.some((t) => writesAsName(t, w));
+  return { frequency, names };
+}
+
+describe("a version or a model a card lists only among its names", () => {
+  it("abstains when the card says nothing of what is asked of that version", async () => {
+    for (const q of [
+      "Autodesk Revit 2024, la fin de support c'est quand ?",
+      "Le ProLiant DL380 Gen10 suffit-il pour une mairie de 5 000 habitants ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("answers what the card says of the product, asked of one of its listed versions", async () => {
+    for (const q of [
+      "Microsoft SQL Server 2019, c'est soumis au CLOUD Act ?",
+      "Hyper-V Server 2019 maintient-il la dépendance à Microsoft ?",
+      "Nos serveurs sont des ProLiant DL380 Gen10 : c'est souverain ou américain ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
+
+describe("a release of a product the corpus writes with release numbers", () => {
+  it("is told by the corpus writing the name before a number, not inside another name", () => {
+    expect(writesReleased("Les postes passent de Quadrix 2016 à Quadrix 365.", "quadrix")).toBe(true);
+    expect(writesReleased("La version LibreOffice 7 remplace OnlyOffice 8.", "office")).toBe(false);
+    expect(writesReleased("Le label Quadrix, 2016.", "quadrix")).toBe(false);
+  });
+});
+
+describe("a sum asked in the conditional or the future", () => {
+  it("needs a sum of money in the passage (« combien ça coûterait »)", async () => {
+    const text =
+      "Passer à Grommunio coûterait moins cher qu'Exchange, selon 300 communes (2021) ; le passage coûtera peu.";
+    const { frequency, names } = lexicon([text]);
+    for (const q of ["Combien ça coûterait de passer à Grommunio ?", "Combien coûtera le passage à Grommunio ?"])
+      expect(await assessAnswerability(q, [passage("Grommunio", text)], frequency, names), q).toMatchObject({
+        answerable: false,
+        reason: "missing-figure",
+      });
+    const priced = `${text} La licence coûte 5 euros par boîte.`;
+    const priced2 = lexicon([priced]);
+    expect(
+      await assessAnswerability(
+        "Combien ça coûterait de passer à Grommunio ?",
+        [passage("Grommunio", priced)],
+        priced2.frequency,
+        priced2.names,
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+});
+
+describe("a year the corpus never writes, in a yes-or-no question", () => {
+  it("is required of the passage that answers", async () => {
+    expect(await decide("Y avait-il déjà des communes sous Linux en 1987 ?")).toMatchObject({ answerable: false });
+  });
+  it("a year the corpus writes stays a claim it can correct", async () => {
+    expect(await decide("Munich est revenue à Windows en 2017 ?")).toMatchObject({ answerable: true });
+  });
+});
+
+describe("a private-life question", () => {
+  it("asks of a person's home what they bought (« a acheté quelle maison »)", () => {
+    expect(personalAsked("Tariq Krim a acheté quelle maison avec sa prime ?").length).toBeGreaterThan(0);
+    expect(personalAsked("Elle s'est offert quel appartement à Paris ?").length).toBeGreaterThan(0);
+    // A public building (« la maison France services ») is no person's: the question is not about one.
+    expect(aboutPerson("Quelle maison France services est la plus proche de la mairie ?")).toBe(false);
+  });
+});
+
+describe("a word the corpus never uses after a noun it gives another qualifier", () => {
+  it("asks about another thing (« la souveraineté énergétique » against « souveraineté numérique »)", async () => {
+    for (const q of [
+      "Le conseil municipal peut-il garantir la souveraineté énergétique en achetant 100 % local ?",
+      "La médiathèque peut-elle garantir la souveraineté énergétique en achetant local ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false, reason: "unknown-words" });
+  });
+  it("not with the corpus's own qualifier", async () => {
+    expect(await decide("La commune peut-elle garantir sa souveraineté numérique en achetant local ?")).toMatchObject({
+      answerable: true,
+    });
+  });
+  it("reads the usual qualifier from the texts", () => {
+    const texts = ["la souveraineté numérique", "la souveraineté numérique de l'État", "notre souveraineté"];
+    expect(usualQualifier(texts, "souverainete", new Set(["de"]))).toBe("numerique");
+    expect(usualQualifier(["la ville de Lyon", "la ville de Paris", "la ville"], "ville", new Set(["de"]))).toBe(
+      undefined,
+    );
+  });
+});
+
+describe("a legal text the question asks what it imposes", () => {
+  it("must be written by the passage that answers (« l'arrêté … impose »)", async () => {
+    expect(await decide("L'arrêté 2025 sur les logiciels des mairies impose LibreOffice ?")).toMatchObject({
+      answerable: false,
+      reason: "missing-name",
+    });
+  });
+  it("the noun elsewhere, or the verb « arrêter », is no such subject", async () => {
+    for (const q of [
+      "La circulaire Ayrault impose-t-elle le logiciel libre ?",
+      "un parapheur libre pour faire signer les arrêtés par le maire, ça existe ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
+
+describe("a short word typed in capitals as an acronym", () => {
+  it("names something the corpus does not know when it writes the word only in lower case or in another name", async () => {
+    const text = "Le collectif Pont Libre héberge ses outils en France ; il jette un pont entre élus et agents.";
+    const { frequency, names } = lexicon([text]);
+    const withCapitals = Object.assign(names, { capitals: async (w: string) => writesCapitals(text, w) });
+    const judge = (q: string) => assessAnswerability(q, [passage("Pont Libre", text)], frequency, withCapitals);
+    expect(await judge("PONT Collectif, c'est hébergé où ?")).toMatchObject({
+      answerable: false,
+      reason: "unknown-name",
+      missing: ["pont"],
+    });
+    expect(await judge("Pont Libre, c'est hébergé où ?")).toMatchObject({ answerable: true });
+  });
+  it("not an acronym the corpus writes in capitals", async () => {
+    for (const q of ["Le SILL recommande quoi pour la bureautique ?", "La DINUM utilise Tchap ?"])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+    expect(writesCapitals("Le SILL, socle interministériel", "sill")).toBe(true);
+    expect(writesCapitals("Cap Libre garde le cap", "cap")).toBe(false);
+  });
+});
