@@ -7,7 +7,7 @@
 import { contract, withArticle } from "../core/labels.ts";
 import { fold, formatDecimal, formatInt, frenchDate, localDay, percentText } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
-import { wordListSections } from "../i18n/word-lists.ts";
+import { wordListEntries, wordListSections } from "../i18n/word-lists.ts";
 import type { MoveTarget } from "../verify/moves.ts";
 import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData, OwnFigure } from "../verify/own-figures.ts";
@@ -150,16 +150,34 @@ const nameForms = (name: string) => {
   return [...new Set([name, short, short.split(/\s+\/\s+/)[0]!])].filter((n) => n.length >= 3);
 };
 
+/** Words after a brand that only name an offer of it (`i18n/fr/product-name-suffixes.txt`), folded. */
+const OFFER_SUFFIXES = new Set(wordListEntries("product-name-suffixes.txt").map((w) => fold(w)));
+
+/**
+ * The brand alone, as a note may name a planned product (« Kaspersky » for « Kaspersky Endpoint Security »): when the
+ * rest of its name only names an offer, and no other name of the plan starts with that brand.
+ */
+const brandOf = (name: string, all: string[]): string[] => {
+  const [brand, ...rest] = name
+    .replace(/\s*\(.*$/u, "")
+    .trim()
+    .split(/\s+/u);
+  if (!brand || brand.length < 3 || rest.length === 0 || !rest.every((w) => OFFER_SUFFIXES.has(fold(w)))) return [];
+  const first = (n: string) => fold(n.split(/\s+/u)[0] ?? "");
+  return all.filter((n) => first(n) === fold(brand)).length === 1 ? [brand] : [];
+};
+
 /**
  * The planned products as the note's own facts (`verify/own-facts.ts`): their names, the installations of the two
  * inventories, what remains in the later one, their replacement and whether the inventories show it.
  */
 function noteProducts(progress: Progress): OwnProduct[] {
   if (progress.checkpoints.length < 2) return [];
+  const all = progress.products.flatMap((p) => [p.product.name, ...(p.product.by ? [p.product.by] : [])]);
   return progress.products
     .filter((p) => p.state !== "absent")
     .map((p) => ({
-      names: nameForms(p.product.name),
+      names: [...nameForms(p.product.name), ...brandOf(p.product.name, all)],
       countries: [],
       laws: [],
       openSource: null,
@@ -347,8 +365,13 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData & { moves: 
     own("target", { value: percentText(plan.target.value), date: frenchDate(plan.target.date) }),
     [own("targetName", {})],
   );
+  const first = progress.checkpoints[0]?.checkpoint.value ?? null;
+  const last = progress.checkpoints.at(-1)?.checkpoint.value ?? null;
   return {
     figures,
+    ...(first !== null && last !== null && progress.checkpoints.length >= 2
+      ? { reach: { start: first, now: last, target: plan.target.value } }
+      : {}),
     products: noteProducts(progress),
     moves: noteMoves(plan, progress),
     // An inventory taken before the adoption has no planned value: « en avance », « en retard » are wrong of it.

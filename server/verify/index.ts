@@ -28,6 +28,7 @@ import { creditUnsaid } from "./credit-unsaid.ts";
 import { claimCreditSwapped, creditSwapped, divergingAlone } from "./credited.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { derivedIn } from "./derivations.ts";
+import { divisionReplaced } from "./divisions.ts";
 import {
   causeSwapped,
   continued,
@@ -50,6 +51,7 @@ import {
 } from "./figure-match.ts";
 import { figureOfAnother } from "./figure-owner.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
+import { gradualAsDone } from "./gradual.ts";
 import { hedgeDropped } from "./hedged.ts";
 import { licenceOpposite } from "./licence.ts";
 import { misplacedCitation } from "./misplaced.ts";
@@ -67,7 +69,7 @@ import {
   PRODUCT_WORDS,
   recipientBeside,
 } from "./names.ts";
-import { nationalityReplaced } from "./nationality.ts";
+import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
 import { oppositesSwapped } from "./opposites-swapped.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { pairSwapped } from "./pairs.ts";
@@ -102,8 +104,10 @@ import {
   toSource,
   wordSides,
 } from "./source-sentences.ts";
+import { sweepingUncited } from "./sweeping.ts";
 import { toCheckAsFact } from "./to-check.ts";
 import { onlyUnstated } from "./uniqueness.ts";
+import { unknownAsKnown } from "./unknown.ts";
 import { verbReversed } from "./verb-antonyms.ts";
 import { attributedToRuledOut, deniedActStated, joinedAgainstWarning, statedInexact } from "./warned.ts";
 import {
@@ -563,6 +567,12 @@ function checkSentence(
         ? message("verify.nationalityUnnamed", { name: nationality.name, adjective: nationality.adjective, where: w })
         : message("verify.nationality", { ...nationality, other: nationality.other, where: w }),
     );
+  // A place put in another département or région than the passages put it in (`divisions.ts`).
+  const division = cited.length > 0 ? divisionReplaced(stated, pool) : null;
+  if (division)
+    reasons.push(
+      message(cited.length > 1 ? "verify.divisionReplacedMany" : "verify.divisionReplaced", { ...division, where: w }),
+    );
   // A true figure of the passages given to another thing they name, which they give another figure (`figure-owner.ts`).
   const owner = cited.length > 0 ? figureOfAnother(stated, pool) : null;
   if (owner) reasons.push(message("verify.figureOfAnother", { ...owner, where: w }));
@@ -640,6 +650,8 @@ function checkSentence(
     const folded = words(name).join(" ");
     if (!folded || bags.some((b) => nameIn(folded, b)) || spelledOut.has(folded) || ownNames.has(folded)) continue;
     if (locating.has(folded)) continue;
+    // A wide place the passages name by a country or a city within it (« en Europe » for « à Paris ou Dublin »).
+    if (widePlaceNamed(folded, bags)) continue;
     if (asked.names.has(folded)) continue;
     if (/^\p{Lu}{2,6}$/u.test(name) && bags.some((b) => acronymIn(folded, b))) continue;
     if (acronymOfSpelledOut(sentence, name, pool)) continue;
@@ -703,6 +715,14 @@ function checkSentence(
   if (cited.length > 0) {
     const hedge = hedgeDropped(stated, pool);
     if (hedge) reasons.push(message("verify.hedgeDropped", { where: w, ...hedge }));
+  }
+  // What the cited passages say is not known, stated as known (`unknown.ts`).
+  if (cited.length > 0) {
+    const unknown = unknownAsKnown(stated, pool);
+    if (unknown)
+      reasons.push(
+        message(cited.length > 1 ? "verify.unknownAsKnownMany" : "verify.unknownAsKnown", { where: w, quote: unknown }),
+      );
   }
   // An alternative given another degree of replacement than the cited card gives it (`replacement.ts`).
   if (cited.length > 0) {
@@ -778,6 +798,11 @@ function checkSentence(
     const toCheck = toCheckAsFact(stated, pool);
     if (toCheck) reasons.push(message("verify.toCheck", { where: w, quote: toCheck }));
   }
+  // A generalisation to a whole category that cites no passage (`sweeping.ts`).
+  if (cited.length === 0) {
+    const sweeping = sweepingUncited(stated);
+    if (sweeping) reasons.push(message("verify.sweepingUncited", { words: sweeping }));
+  }
   // What the passages only report (« serait hébergé par … », « ont affirmé que … ») stated as established.
   if (cited.length > 0) {
     const quote = reportedAsFact(stated, pool);
@@ -788,6 +813,15 @@ function checkSentence(
   if (cited.length > 0 && reasons.length === 0) {
     const over = overstated(stated, citedSentences(pool));
     if (over) reasons.push(overstatedReason(over, w, cited.length));
+  }
+  // A change the cited passages say gradual stated as done (`gradual.ts`), when nothing more precise was said of it
+  // (« tous les services » for « des services » is `overstated.ts`'s).
+  if (cited.length > 0 && reasons.length === 0) {
+    const gradual = gradualAsDone(stated, pool);
+    if (gradual)
+      reasons.push(
+        message(cited.length > 1 ? "verify.gradualAsDoneMany" : "verify.gradualAsDone", { where: w, quote: gradual }),
+      );
   }
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).

@@ -57,6 +57,43 @@ function placesInAside(text: string, end: number): Adjective[] {
     }));
 }
 
+/** « développé par », « publié par »: who makes a product, its country named after (`maker-verbs.txt`). */
+const MAKER = new RegExp(
+  `(?<!\\p{L})(?:${wordLines("maker-verbs.txt")
+    .map((v) => escapeRegExp(v))
+    .join("|")})(?:e|s|es)?\\s+par\\s`,
+  "iu",
+);
+
+/**
+ * The countries a passage gives a name through its maker, in the name's sentence after it (« Zammad est développé par
+ * Zammad GmbH, société enregistrée en Allemagne », a card's « Mattermost (…) : …, publié par Mattermost Inc.
+ * (États-Unis) »): each country named by its name or its adjective after the maker's verb, before the clause ends.
+ */
+function makerPlaces(text: string, end: number): Adjective[] {
+  const rest = text.slice(end).split(/[;\n]|\.\s+(?=\p{Lu})(?!\p{Lu}[\p{L}-]*\))/u)[0]!;
+  const verb = MAKER.exec(rest.slice(0, 120));
+  if (!verb) return [];
+  const after = rest.slice(verb.index + verb[0].length, verb.index + verb[0].length + 120);
+  const tokens = after
+    .split(/[\s(),]+/u)
+    .map((t) => t.replace(/[.;:!?»]+$/u, ""))
+    .filter((t) => /\p{L}/u.test(t));
+  const out: Adjective[] = [];
+  for (let i = 0; i < tokens.length; i++)
+    for (const size of [3, 2, 1]) {
+      const written = tokens.slice(i, i + size).join(" ");
+      const folded = words(written.replace(/^.*['’]/u, "")).join(" ");
+      if (!folded) continue;
+      if (ADJECTIVE_PLACES.has(folded)) out.push(adjective(written));
+      else if (COUNTRIES.has(folded) && !WITHIN.has(folded)) out.push({ folded, written, places: [folded] });
+      else continue;
+      i += size - 1;
+      break;
+    }
+  return out.filter((a) => a.places.length > 0);
+}
+
 /** Every place of `adjectives-of-places.txt` (folded), wide ones too. */
 const COUNTRIES = new Set([...ADJECTIVE_PLACES.values()].flat());
 
@@ -104,12 +141,21 @@ export function nationalityReplaced(
   texts: string[],
   bags: Bag[] = [],
 ): { name: string; adjective: string; other: string | null } | null {
+  // A sentence cut after an abbreviation (« publié par Mattermost Inc. » | « (États-Unis). ») goes on in its aside.
+  const joined = texts.reduce<string[]>((out, t) => {
+    if (out.length > 0 && /^\s*\(/u.test(t)) out[out.length - 1] = `${out.at(-1)} ${t}`;
+    else out.push(t);
+    return out;
+  }, []);
   for (const n of namesWithEnds(claim)) {
     const mine = adjectivesOf(claim, n.at, n.end);
     if (mine.length === 0) continue;
     const written = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n.name)}(?![\\p{L}\\p{N}])`, "gu");
-    const theirs = texts.flatMap((t) =>
-      [...t.matchAll(written)].flatMap((m) => adjectivesOf(t, m.index!, m.index! + m[0].length)),
+    const theirs = joined.flatMap((t) =>
+      [...t.matchAll(written)].flatMap((m) => {
+        const own = adjectivesOf(t, m.index!, m.index! + m[0].length);
+        return own.length > 0 ? own : makerPlaces(t, m.index! + m[0].length);
+      }),
     );
     if (theirs.length === 0) {
       // A country (not a wide place) that no cited passage names, by name or adjective, nor by a place containing it.
@@ -124,7 +170,7 @@ export function nationalityReplaced(
           ),
       );
       const once = new RegExp(written.source, "u");
-      if (unnamed && texts.some((t) => once.test(t))) return { name: n.name, adjective: unnamed.written, other: null };
+      if (unnamed && joined.some((t) => once.test(t))) return { name: n.name, adjective: unnamed.written, other: null };
       continue;
     }
     const own = mine.find((a) => !a.places.some((p) => theirs.some((x) => x.places.some((q) => agree(p, q)))));
@@ -142,3 +188,24 @@ const PLACE_NAMES: Map<string, string[]> = (() => {
   for (const adj of ADJECTIVE_PLACES.keys()) for (const p of placesOf(adj)) out.set(p, [...(out.get(p) ?? []), adj]);
   return out;
 })();
+
+/** City → the country it is in, folded (`server/i18n/fr/cities-of-countries.txt`). */
+const CITIES: [string, string][] = wordLines("cities-of-countries.txt").map((line) => {
+  const [city, country] = line.split(":") as [string, string];
+  return [words(city).join(" "), words(country).join(" ")];
+});
+
+/**
+ * Whether a wide place of a sentence (« Europe », folded) is named by the passages through a place within it: one of
+ * its countries, by its name or adjective, or a city of one of them (« même hébergées en Europe » for « un centre de
+ * données à Paris, Francfort ou Dublin »).
+ */
+export function widePlaceNamed(folded: string, bags: Bag[]): boolean {
+  const within = WITHIN.get(folded);
+  if (!within) return false;
+  return bags.some(
+    (b) =>
+      [...within].some((c) => inBag(c, b, false) || (PLACE_NAMES.get(c) ?? []).some((adj) => inBag(adj, b, false))) ||
+      CITIES.some(([city, country]) => within.has(country) && inBag(city, b, false)),
+  );
+}

@@ -13,6 +13,7 @@ import { extractFigures, type Figure } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
 import { type OwnProduct, reasonPattern } from "./own-facts.ts";
 import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
+import { type Reach, reachReasons } from "./target-reach.ts";
 
 /** A figure the document computed about the collectivité itself. */
 export interface OwnFigure {
@@ -60,6 +61,8 @@ export interface OwnData {
   products?: OwnProduct[];
   /** Names whose own state a standing word may describe instead of the plan's (its products, « jalon »). */
   otherSubjects?: string[];
+  /** The measure at the baseline, now, and the plan's target: « presque atteint » is held to them (`target-reach.ts`). */
+  reach?: Reach;
 }
 
 /** What a sentence says of a plan's standing, by standing (`i18n/fr/own-standing.txt`). */
@@ -380,7 +383,11 @@ export function checkOwn(
     const figures = figureReasons(s.text, data, forms, where);
     mismatched.push(...figures.wrong);
     confirmedAll.push(...figures.confirmed);
-    const reasons = [...figures.reasons, ...standingReasons(s.text, data, where)].filter((r) => !s.reasons.includes(r));
+    const reasons = [
+      ...figures.reasons,
+      ...standingReasons(s.text, data, where),
+      ...reachReasons(s.text, data.reach, where),
+    ].filter((r) => !s.reasons.includes(r));
     // A figure the data give for the very date or name the sentence gives it is not « there, but for something else »
     // (« le jalon du 1er septembre 2027 est de 57 % » against a table row that does not say « jalon »), and a date the
     // data give to a figure of the sentence dates that figure, not the others of the sentence (« la mesure est passée
