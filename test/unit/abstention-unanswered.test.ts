@@ -164,3 +164,60 @@ describe("a short word typed in capitals as an acronym", () => {
     expect(writesCapitals("Cap Libre garde le cap", "cap")).toBe(false);
   });
 });
+
+// held-out-19's unanswerable questions answered (« Vingt-sixième série », abstain31), on other people, products and towns.
+describe("a private-life question said in everyday words", () => {
+  it("asks of a person's health or home (« des soucis de santé », « une maison en … »)", () => {
+    for (const q of [
+      "Tariq Krim a eu des ennuis de santé ?",
+      "David Amiel a des soucis de santé ?",
+      "Tariq Krim a-t-il une maison en Bretagne ?",
+      "David Amiel possède une maison à la campagne ?",
+    ])
+      expect(personalAsked(q).length, q).toBeGreaterThan(0);
+  });
+
+  it("abstains on the real corpus though the person is cited", async () => {
+    for (const q of ["David Amiel a eu des soucis de santé ?", "David Amiel a une maison en Bretagne ?"])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("not the health data or a public building a question asks about", async () => {
+    expect(personalAsked("Les données de santé du Health Data Hub quittent Microsoft ?")).toEqual([]);
+    // A company's parent (« une maison mère en Chine ») is no one's home.
+    expect(personalAsked("Zoom a une maison mère en Chine ?")).toEqual([]);
+    expect(await decide("Zoom a une maison mère en Chine ?")).not.toMatchObject({ reason: "personal" });
+  });
+});
+
+describe("a release code of four digits after a card's name", () => {
+  it("is a release the corpus does not treat (« VMware Horizon 2312 »)", async () => {
+    for (const q of ["VMware Horizon 2312 a une faille ?", "Omnissa Horizon 2406 est compatible avec Windows 11 ?"])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("not a year, nor the product itself", async () => {
+    for (const q of ["VMware Horizon, c'est américain ?", "Munich est revenue à Windows en 2017 ?"])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
+
+describe("a town typed in lower case with its locative words", () => {
+  it("is a name the corpus lacks (« pont de l'arche est passée à … », « dole dans le jura … »)", async () => {
+    for (const q of [
+      "pont de l'arche est passée à Linux quand ?",
+      "dole dans le jura est passée à libreoffice ?",
+      "bourg en bresse a migré vers nextcloud ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("not a town the corpus knows, nor a common noun opening the question", async () => {
+    for (const q of [
+      "munich est revenue à Windows ?",
+      "la gendarmerie est passée à Linux quand ?",
+      "lyon dans le rhône est passée à onlyoffice ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: true });
+  });
+});
