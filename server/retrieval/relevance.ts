@@ -149,10 +149,12 @@ const CORPUS_SCALE = 1000;
 /** Words that make another product or text after a name (« Studio », « Premium », « Act »), folded. */
 const EDITIONS = new Set(wordList("../i18n/fr/product-editions.txt"));
 /**
- * A capitalised name and, right after it, a capitalised word or a number of three digits (« Copilot Studio »,
+ * A capitalised name and, right after it, a capitalised word or a number of three digits, or four that are no year
+ * (« Copilot Studio »,
  * « Windows 365 »): groups 1 and 2; overlapping (« Microsoft Copilot Studio » holds « Copilot Studio »).
  */
-const NAME_PAIR = /(?<![\p{L}\p{N}-])(\p{Lu}[\p{L}\p{N}]*)(?=\s+(\p{Lu}\p{L}*|\d{3})(?![\p{L}\p{N}-]))/gu;
+const NAME_PAIR =
+  /(?<![\p{L}\p{N}-])(\p{Lu}[\p{L}\p{N}]*)(?=\s+(\p{Lu}\p{L}*|\d{3}|(?!(?:19|20)\d{2})\d{4})(?![\p{L}\p{N}-]))/gu;
 /** Fewest letters of a clipped word (« appli », « asso »): shorter ones (« pc », « tel ») are too ambiguous. */
 const CLIPPED_LENGTH = 4;
 /** A name found in at most this many passages of the corpus must be in the best ones. */
@@ -626,7 +628,8 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
     const pair = `${first} ${second}`;
     // « Copilot » a name of the question, « AI » an acronym (« Si 100 000 agents… » is no name).
     if (!terms.some((t) => t.name && t.word === first) && !/^\p{Lu}{2,}$/u.test(m[1]!)) continue;
-    const number = /^\d{3}$/.test(second);
+    // « Citrix Workspace 2409 »: four digits that are no year are a release code (year and month), like three.
+    const number = /^\d{3,4}$/.test(second);
     if (!EDITIONS.has(second) && !number) continue;
     const otherProduct = new RegExp(`(?<![\\p{L}])\\p{Lu}\\p{L}*\\s+${second}(?![\\p{N}])`, "u");
     // « Firefox 140 »: or the name is a catalog card's, a product with releases.
