@@ -150,8 +150,7 @@ const CORPUS_SCALE = 1000;
 const EDITIONS = new Set(wordList("../i18n/fr/product-editions.txt"));
 /**
  * A capitalised name and, right after it, a capitalised word or a number of three digits, or four that are no year
- * (« Copilot Studio »,
- * « Windows 365 »): groups 1 and 2; overlapping (« Microsoft Copilot Studio » holds « Copilot Studio »).
+ * (« Copilot Studio », « Windows 365 », « Citrix Workspace 2409 »): groups 1 and 2; overlapping (« Microsoft Copilot Studio » holds « Copilot Studio »).
  */
 const NAME_PAIR =
   /(?<![\p{L}\p{N}-])(\p{Lu}[\p{L}\p{N}]*)(?=\s+(\p{Lu}\p{L}*|\d{3}|(?!(?:19|20)\d{2})\d{4})(?![\p{L}\p{N}-]))/gu;
