@@ -1,5 +1,6 @@
 /** A question's introduction of its asker (« Je suis maire de … »), set aside before the question is read. */
 import { readFileSync } from "node:fs";
+import { fold } from "../core/text.ts";
 
 /** The asker introducing themself (« Nous sommes une petite commune de l'Ariège », « Je suis élu à Foix »). */
 const INTRODUCTION =
@@ -41,6 +42,19 @@ const OWN_SUBJECT_ASKED =
 const OWN_REFERENCE =
   /(?<![\p{L}])(?:chez\s+(?:nous|moi)|(?:notre|nos|mon|ma)\s+(?:d[ée]partement|r[ée]gion|territoire|secteur|coin|canton|c[ôo]t[ée]|environs|syndicats?|centre\s+de\s+gestion|opsn)|nous\s+(?:couvre|couvrent|dessert|desservent|h[ée]berge|h[ée]bergent)|du\s+d[ée]partement|de\s+la\s+r[ée]gion|du\s+coin|voisin(?:e|s|es)?)(?![\p{L}])/iu;
 
+/** What the asker's collectivité pays or spends itself (`own-figures.txt`), folded. */
+const OWN_FIGURE = new RegExp(
+  `(?<![a-z])(?:${readFileSync(new URL("../i18n/fr/own-figures.txt", import.meta.url), "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"))
+    .map((l) => fold(l).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|")})(?![a-z])`,
+);
+/** An introduction naming the asker's town (« Je suis élu à Bannalec », « Nous sommes la mairie de Quimperlé »). */
+const NAMED_HOME =
+  /(?:^|[.!?]\s+)(?:bonjour[,!]?\s+)?(?:je suis|nous sommes|on est|j'habite|nous habitons)\s[^,;:?!.]*?(?:\s[àa]|\sde|\sd'|\sdu)\s*\p{Lu}/u;
+
 /**
  * The question without the asker's introduction of themself and their collectivité, when it comes before what is
  * asked and apart from it (a comma, a colon or a full stop between them): « Nous sommes une petite commune de
@@ -54,6 +68,8 @@ export function withoutIntroduction(question: string): { question: string; remov
   // « Maire d'un village du Cantal, existe-t-il un syndicat départemental chez nous … ? »: what is asked points back
   // at the place the introduction names (« chez nous », « notre département »): it is what the question is about.
   if (OWN_REFERENCE.test(question)) return null;
+  // « Je suis élu à Bannalec, on paie combien de licences … ? »: the sum asked is the named town's own.
+  if (OWN_FIGURE.test(fold(question)) && NAMED_HOME.test(question)) return null;
   const spans: [number, number][] = [];
   for (const re of [INTRODUCTION, ROLE_INTRODUCTION, OWN_PLACE])
     for (const m of question.matchAll(re)) {

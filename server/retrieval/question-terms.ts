@@ -61,6 +61,28 @@ const SUBJECT_VERB = new Set(
 /** Words opening a question before its subject (« combien istres a économisé … ? »). */
 const BEFORE_SUBJECT = /^(?:combien|comment|pourquoi|quand|depuis)$/;
 /** Words that are never a town typed in lower case, though a verb follows them (« combien ça a coûté »). */
+/**
+ * « chateau du loir est passée … », « vernon dans l'eure a migré … », « bourg en bresse a … »: a town typed in lower
+ * case at the head of the question, with the words that end its name or place it (« du loir », « dans l'eure »),
+ * then its verb. Up to three lower-case words after a linking word (`place-links.txt`), then a verb of
+ * `subject-verbs.txt`.
+ */
+function verbAfterPlaceTail(tokens: RegExpMatchArray[], i: number): boolean {
+  const link = fold(tokens[i + 1]?.[0] ?? "");
+  if (!PLACE_LINKS.has(link) && !/^[dl]'\p{L}/u.test(link)) return false;
+  for (let j = i + 2; j <= i + 4 && j < tokens.length; j++) {
+    const raw = tokens[j]![0];
+    if (/\p{Lu}/u.test(raw)) return false;
+    if (j > i + 2 && (SUBJECT_VERB.has(fold(raw)) || INVERTED.test(raw))) return true;
+  }
+  return false;
+}
+const PLACE_LINKS = new Set(
+  readFileSync(new URL("../i18n/fr/place-links.txt", import.meta.url), "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#")),
+);
 const NOT_SUBJECT = /^(?:ca|cela|ceci|il|elle|ils|elles|on|je|nous|vous|tout|tous|chacun|personne|quelqu)$/;
 
 /** Prepositions before a country a thing comes from or is in (« de Norvège », « en Irlande »), folded. */
@@ -315,7 +337,9 @@ export function questionTerms(asked: string): QuestionTerm[] {
       parts.length === 1 &&
       !NOT_SUBJECT.test(folded) &&
       !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/.test(folded) &&
-      (SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) || INVERTED.test(tokens[i + 1]?.[0] ?? ""));
+      (SUBJECT_VERB.has(fold(tokens[i + 1]?.[0] ?? "")) ||
+        INVERTED.test(tokens[i + 1]?.[0] ?? "") ||
+        (i === 0 && !/^\p{Lu}/u.test(text) && verbAfterPlaceTail(tokens, i)));
     const marks = {
       ...((capital && atStart && !namedCollectivity.has(index)) || typedSubject ? { clauseStart: true } : {}),
       ...((capital || typedSubject) && subject ? { subject: true } : {}),

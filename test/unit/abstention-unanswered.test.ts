@@ -221,3 +221,19 @@ describe("a town typed in lower case with its locative words", () => {
       expect(await decide(q), q).toMatchObject({ answerable: true });
   });
 });
+
+describe("the asker's own town named, and its own figure asked (« on paie combien »)", () => {
+  it("abstains: the corpus cannot know what the asker's commune pays", async () => {
+    for (const q of [
+      "je suis élu à Plouzané, on paie combien de licences Microsoft 365 par an ?",
+      "Je suis adjointe à Mauriac, on dépense combien pour la messagerie ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("still answers a price asked for any commune after the introduction", async () => {
+    expect(
+      await decide("Je suis élu à Plouzané, les licences Microsoft 365 augmentent de combien en 2026 ?"),
+    ).toMatchObject({ answerable: true });
+  });
+});
