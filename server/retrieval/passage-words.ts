@@ -154,6 +154,13 @@ export function occurs(entry: string, p: ReturnType<typeof passageWords>, exact 
  * it with a capital (not « un tour de table »). Its synonyms (« américain » for « États-Unis ») count as written.
  */
 export function holds(t: QuestionTerm, p: PassageWords): boolean {
+  // « SecNumCloud 3.3 »: a release with points is held where the passage writes all of them (« SecNumCloud 3.2 »
+  // holds « secnumcloud 3 », not that release).
+  if (t.version && t.release?.includes("."))
+    return (
+      p.joined.includes(` ${t.word.split(" ").slice(0, -1).join(" ")} ${t.release.replace(/\./g, " ")} `) ||
+      versionOnCard(t, p)
+    );
   if (t.version) return p.joined.includes(` ${t.word} `) || versionOnCard(t, p);
   if (t.verbatim) return p.joined.includes(` ${t.word} `);
   return t.variants.some((v) => {

@@ -266,7 +266,15 @@ export function questionTerms(asked: string): QuestionTerm[] {
       text.slice(index - named.length - 1, index) === `${named} `
     ) {
       const version = `${fold(named)} ${folded}`;
-      out.set(version, { word: version, variants: [version], name: true, version: true, typed: true });
+      const points = /^(?:\.\d+)+/.exec(text.slice(index + raw.length))?.[0] ?? "";
+      out.set(version, {
+        word: version,
+        variants: [version],
+        name: true,
+        version: true,
+        typed: true,
+        ...(points ? { release: `${folded}${points}` } : {}),
+      });
       return;
     }
     // « aujourd'hui », « jusqu'à »: a word with an apostrophe inside is a stopword when its first part is.

@@ -237,3 +237,14 @@ describe("the asker's own town named, and its own figure asked (« on paie combi
     ).toMatchObject({ answerable: true });
   });
 });
+
+describe("a release with points the corpus writes only with other points (« SecNumCloud 3.2 », not 3.3)", () => {
+  it("abstains on the release it does not write", async () => {
+    for (const q of ["Albert tourne encore sur Llama 3.3 ?", "llama 3.4 c'est libre ?", "WinRAR 7.10 a une faille ?"])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("answers the release it writes", async () => {
+    expect(await decide("Albert s'appuie sur Llama 3.1 ?")).toMatchObject({ answerable: true });
+  });
+});
