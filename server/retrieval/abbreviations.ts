@@ -15,5 +15,9 @@ const ABBREVIATIONS: Map<string, string> = new Map(
  * « BlueMind est dispo ? » → « … disponible ? »): searched and judged as the corpus writes the word.
  */
 export function withoutAbbreviations(question: string): string {
-  return question.replace(/(?<![\p{L}\p{N}'’-])\p{L}+(?![\p{L}\p{N}'’-])/gu, (w) => ABBREVIATIONS.get(fold(w)) ?? w);
+  // A word alone, or after an elided article or pronoun (« de l'ordi », « d'infos »), never inside another word.
+  return question.replace(
+    /(?<=^|[^\p{L}\p{N}'’-]|(?:^|[^\p{L}])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’])\p{L}+(?![\p{L}\p{N}'’-])/giu,
+    (w) => ABBREVIATIONS.get(fold(w)) ?? w,
+  );
 }

@@ -38,8 +38,11 @@ export function countsByPronoun(text: string, counted: Set<string>): boolean {
   );
 }
 
-/** What a question asking « combien de … », « quel nombre de … » counts (folded). */
-export const COUNTED = /\b(?:combien|nombre)\s+d(?:e\s+|')([a-z]{3,})/;
+/**
+ * What a question asking « combien de … », « quel nombre de … » counts (folded): the noun, also after a possessive
+ * (« combien de leurs salariés » counts salariés).
+ */
+export const COUNTED = /\b(?:combien|nombre)\s+d(?:e\s+|')(?:(?:leurs?|ses|nos|vos|ces|mes|tes)\s+)?([a-z]{3,})/;
 
 /** The clause (between commas, colons, semicolons) of a folded question that holds a word. */
 export function askingClause(question: string, word: string): string {

@@ -338,7 +338,10 @@ export function weighQuestion<R extends { id: string; score: number }>(
  * (« De combien … augmenter ? »).
  */
 export function countedStems(query: string): Set<string> {
-  const noun = /\b(?:combien|nombre)\s+(?:de\s+|d['’]\s*)([a-z]{3,})/.exec(fold(query))?.[1];
+  // « combien de leurs salariés » counts salariés (`COUNTED`).
+  const noun = /\b(?:combien|nombre)\s+(?:de\s+|d['’]\s*)(?:(?:leurs?|ses|nos|vos|ces|mes|tes)\s+)?([a-z]{3,})/.exec(
+    fold(query),
+  )?.[1];
   if (!noun) return new Set();
   return new Set(
     [noun, ...synonymsOf(noun)]

@@ -2990,3 +2990,94 @@ describe("held-out-18 (an absent version of a product the corpus knows)", () => 
     });
   });
 });
+
+describe("twenty-sixth series (held-out-19: the binders of speech and chat abbreviations)", () => {
+  it("writes « presta » in full, an abbreviation after an elided article too, and nothing inside a word", () => {
+    expect(withoutAbbreviations("On le fait avec un presta ou sur l'ordi du coin ?")).toBe(
+      "On le fait avec un prestataire ou sur l'ordinateur du coin ?",
+    );
+    expect(withoutAbbreviations("Des prestas pour les infos de l'ordi ?")).toBe(
+      "Des prestataires pour les informations de l'ordinateur ?",
+    );
+    expect(withoutAbbreviations("aujourd'hab, l'hab-x, prestation, associé")).toBe(
+      "aujourd'hab, l'hab-x, prestation, associé",
+    );
+  });
+
+  it("reads « du coup », « en tant que », « etc » and « ça vaut le coup » as binders, not what is asked", () => {
+    const q = ["du", "coup", "en", "tant", "que", "mairie", "tchap", "vaut", "le", "coup", "etc"];
+    expect([...idiomTokens(q)].map((i) => q[i])).toEqual(expect.arrayContaining(["du", "coup", "tant", "vaut", "etc"]));
+    expect([...idiomTokens(q)].map((i) => q[i])).not.toContain("tchap");
+  });
+
+  describe("on the real corpus", () => {
+    let real: { engine: Engine; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realCorpus();
+    }, 120_000);
+    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+
+    it("answers a question spoken with binders", async () => {
+      for (const q of [
+        "Du coup, en tant que commune, on peut utiliser Tchap ?",
+        "Du coup, Nextcloud etc, c'est libre ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+    });
+
+    it("answers a question that asks the answer's form (« en une phrase », « en deux mots »)", async () => {
+      for (const q of ["c'est quoi l'ADULLACT en une phrase ?", "Tchap en deux mots, c'est quoi ?"])
+        expect(await decide(q), q).toMatchObject({ answerable: true });
+      for (const q of ["c'est quoi la pétanque en une phrase ?", "le tiercé en gros ça marche comment ?"])
+        expect(await decide(q), q).toMatchObject({ answerable: false });
+    });
+
+    it("still abstains when the same binders wrap a question the corpus does not answer", async () => {
+      for (const q of [
+        "Du coup, en tant que maire, je peux marier deux personnes le dimanche ?",
+        "ça vaut le coup d'acheter une trottinette électrique pour la mairie ?",
+        "le maire de Brest s'appelle comment ?",
+        "un presta pour repeindre la salle des fêtes ?",
+      ])
+        expect(await decide(q), q).toMatchObject({ answerable: false });
+    });
+  });
+});
+
+describe("twenty-sixth series (held-out-19: « combien de leurs … », « combien de subvention »)", () => {
+  const ask = async (q: string, text: string) => {
+    const { frequency, names } = lexicon([text]);
+    const r = await assessAnswerability(q, [passage("Mobilis", text)], frequency, names);
+    return r;
+  };
+
+  it("counts the noun after a possessive (« combien de leurs agents »), not the possessive", async () => {
+    expect(
+      await ask(
+        "Mobilis, combien de leurs agents sont formés à Thunderbird ?",
+        "Chez Mobilis, environ la moitié de ses agents sont formés à Thunderbird.",
+      ),
+    ).toMatchObject({ answerable: true });
+    expect(
+      await ask(
+        "Mobilis, combien de leurs agents sont formés à Thunderbird ?",
+        "Chez Mobilis, les agents des 12 communes sont formés à Thunderbird.",
+      ),
+    ).toMatchObject({ answerable: false });
+  });
+
+  it("reads « combien de subvention » as a sum asked, which a number of anything else does not give", async () => {
+    expect(
+      await ask(
+        "Le syndicat Mobilis a eu combien de subvention de la région ?",
+        "Le syndicat Mobilis a reçu une subvention de 3 millions d'euros de la région Bretagne.",
+      ),
+    ).toMatchObject({ answerable: true });
+    expect(
+      await ask(
+        "Le syndicat Mobilis a eu combien de subvention de la région ?",
+        "Le syndicat Mobilis a reçu une subvention de la région Bretagne pour ses 12 communes.",
+      ),
+    ).toMatchObject({ answerable: false });
+  });
+});
