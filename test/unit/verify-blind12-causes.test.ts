@@ -45,3 +45,13 @@ describe("the company a card is about, called « la société » where the card 
     expect(v.status).toBe("unsupported");
   });
 });
+
+describe("what a card says of an item in parentheses after its name", () => {
+  const CARD =
+    "Produit : Kaspersky Endpoint Security — Catalogue\nAlternatives : Bitdefender GravityZone (remplacement direct, Roumanie) ; Wazuh (autre approche, États-Unis, libre GPL-2.0-only).";
+
+  it("the licence is the item's, not the country's before it", () => {
+    const v = check("Wazuh, libre sous GPL-2.0, offre une autre approche, mais il vient des États-Unis [1].", CARD);
+    expect(v.reasons.join(" ")).not.toContain("associe");
+  });
+});
