@@ -55,3 +55,18 @@ describe("what a card says of an item in parentheses after its name", () => {
     expect(v.reasons.join(" ")).not.toContain("associe");
   });
 });
+
+describe("a view the passage reports in the conditional, rendered « Pour elle, … »", () => {
+  const PAGE =
+    "Rencontres du libre de Rennes — Écosystème\nMarie Lenoir estime que le libre change les achats publics : une collectivité veut être sûre de durer, et le libre lui apporterait cette assurance, ce qui permettrait de « sécuriser » les achats.";
+
+  it("keeps the passage's attribution: not stated as done", () => {
+    const v = check("Pour elle, le libre apporte une assurance qui permet de « sécuriser » les achats [1].", PAGE);
+    expect(v.reasons.join(" ")).not.toContain("envisagé");
+  });
+
+  it("the same view stated bare is still flagged", () => {
+    const v = check("Le libre apporte une assurance qui permet de « sécuriser » les achats [1].", PAGE);
+    expect(v.reasons.join(" ")).toContain("envisagé");
+  });
+});
