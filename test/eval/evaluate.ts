@@ -38,6 +38,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-16",
   "held-out-17",
   "held-out-18",
+  "held-out-19",
 ]);
 
 /**
