@@ -17,7 +17,10 @@ describe("a count in parentheses after the name that owns it", () => {
     "Alternative : Debian — Catalogue\nUtilisateurs publics connus : Direction de l'aviation civile (AviLinux, environ 12 000 postes en 2022), Ville de Saint-Lô (70 % du parc).";
 
   it("is given to the project it names (« avec AviLinux »), not read as a source reference", () => {
-    const v = check("La Direction de l'aviation civile utilisait Debian sur environ 12 000 postes en 2022, avec AviLinux [1].", CARD);
+    const v = check(
+      "La Direction de l'aviation civile utilisait Debian sur environ 12 000 postes en 2022, avec AviLinux [1].",
+      CARD,
+    );
     expect(v.reasons).toEqual([]);
     expect(v.status).toBe("supported");
   });
@@ -36,12 +39,18 @@ describe("the company a card is about, called « la société » where the card 
     "Éditeur : Avast — Catalogue\nAvast (Avast Software) : éditeur, siège : République tchèque.\nEuropéen (hors UE) mais racheté par l'américain Gen Digital, qui a conclu en 2021 un accord d'environ 8 milliards de dollars pour acquérir la société (Reuters, 10 août 2021) : contrôle américain.";
 
   it("is what the price is given for when the sentence names it", () => {
-    const v = check("Gen Digital a conclu en 2021 un accord d'environ 8 milliards de dollars pour acquérir Avast [1].", CARD);
+    const v = check(
+      "Gen Digital a conclu en 2021 un accord d'environ 8 milliards de dollars pour acquérir Avast [1].",
+      CARD,
+    );
     expect(v.reasons).toEqual([]);
   });
 
   it("a price given to another company the card does not name is still flagged", () => {
-    const v = check("Gen Digital a conclu en 2021 un accord d'environ 8 milliards de dollars pour acquérir Bitdefender [1].", CARD);
+    const v = check(
+      "Gen Digital a conclu en 2021 un accord d'environ 8 milliards de dollars pour acquérir Bitdefender [1].",
+      CARD,
+    );
     expect(v.status).toBe("unsupported");
   });
 });
