@@ -10,7 +10,7 @@
 import { fold } from "../core/text.ts";
 import { words } from "../retrieval/french.ts";
 import { NEGATED } from "./overstated.ts";
-import { DEGREES, itemNames, namesItem } from "./replacement.ts";
+import { cardListItems, DEGREES, itemNames, namesItem } from "./replacement.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
 
@@ -21,27 +21,20 @@ interface CardItem {
   licence: string | null;
 }
 
-/** A card's list of alternatives or of what it replaces. */
-const CARD_LIST = /(?:^|\n)\s*(?:Alternatives|Remplace)\s*:\s*([^\n]+)/gu;
 /** A card's own licence line (« Tasko (gestion de projet) : logiciel libre sous licence GPL-3.0-only »). */
 const OWN_LICENCE = /(?:^|\n)\s*([^\n(]+?)\s*\([^()\n]*\)\s*:\s*logiciel libre sous licence\s+([\w.+-]+)/gu;
 
 /** The items of the cited cards' lists, and each card's own licence as an item. */
 function cardItems(pool: Source[]): CardItem[] {
   const out: CardItem[] = [];
+  for (const item of cardListItems(pool)) {
+    const fields = item.fields.split(/\s*,\s*/);
+    const degree = DEGREES.find((d) => fields.some((f) => fold(f).startsWith(d.degree)))?.degree ?? null;
+    const licence = fields.map((f) => /^libre\s+([\w.+-]+)$/u.exec(f)?.[1]).find(Boolean) ?? null;
+    out.push({ name: item.name, degree, licence });
+  }
   for (const src of pool) {
     const text = src.sentences.map((ss) => ss.text).join("\n");
-    for (const m of text.matchAll(CARD_LIST)) {
-      for (const item of m[1]!.split(/\s+;\s+/)) {
-        const last = /^(.*?)\s*\(([^()]*)\)\s*\.?\s*$/u.exec(item.trim());
-        if (!last) continue;
-        const name = last[1]!.replace(/\s*\(.*$/u, "").trim();
-        const fields = last[2]!.split(/\s*,\s*/);
-        const degree = DEGREES.find((d) => fields.some((f) => fold(f).startsWith(d.degree)))?.degree ?? null;
-        const licence = fields.map((f) => /^libre\s+([\w.+-]+)$/u.exec(f)?.[1]).find(Boolean) ?? null;
-        if (name) out.push({ name, degree, licence });
-      }
-    }
     for (const m of text.matchAll(OWN_LICENCE)) out.push({ name: m[1]!.trim(), degree: null, licence: m[2]! });
   }
   return out;

@@ -53,20 +53,30 @@ export function itemNames(name: string): string[] {
 export const namesItem = (text: string, name: string) =>
   itemNames(name).some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "u").test(text));
 
-/** The names a cited card gives a degree, and the degree as it writes it. */
-function cardDegrees(pool: Source[]): Map<string, string> {
-  const out = new Map<string, string>();
+/**
+ * The items of the cited cards' lists of alternatives or of what they replace (« Tasko (remplacement partiel,
+ * Allemagne, libre GPL-3.0-only) »): each item's name and the fields of its last parentheses, as written.
+ */
+export function* cardListItems(pool: Source[]): Generator<{ name: string; fields: string }> {
   for (const src of pool) {
     const text = src.sentences.map((ss) => ss.text).join("\n");
     for (const m of text.matchAll(CARD_LIST)) {
       for (const item of m[1]!.split(/\s+;\s+/)) {
         const last = /^(.*?)\s*\(([^()]*)\)\s*\.?\s*$/u.exec(item.trim());
         if (!last) continue;
-        const degree = DEGREES.find((d) => fold(last[2]!).startsWith(d.degree));
         const name = last[1]!.replace(/\s*\(.*$/u, "").trim();
-        if (degree && name) out.set(name, degree.degree);
+        if (name) yield { name, fields: last[2]! };
       }
     }
+  }
+}
+
+/** The names a cited card gives a degree, and the degree as it writes it. */
+function cardDegrees(pool: Source[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { name, fields } of cardListItems(pool)) {
+    const degree = DEGREES.find((d) => fold(fields).startsWith(d.degree));
+    if (degree) out.set(name, degree.degree);
   }
   return out;
 }
