@@ -191,6 +191,9 @@ export const RESTATED_MIN_WORDS = 4;
 /** « ne … plus » (no longer): a past statement (« Munich utilisait LiMux ») does not contradict it. */
 const NO_LONGER = /(?<!\p{L})(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?plus(?!\p{L})/iu;
 
+/** An aside of one to three words closing a clause (« (gamme e.magnus). »), its words in the group. */
+const OWNER_ASIDE = /\(\s*([^()\s]+(?:\s+[^()\s]+){0,2})\s*\)\s*\.?$/u;
+
 /**
  * A source clause that a longer clause of the sentence restates whole, with the opposite polarity (« Le label protège
  * ainsi l'engagement d'une collectivité d'un changement de cap politique » against « il ne le protège pas d'un
@@ -202,6 +205,11 @@ function restatedAgainst(clause: string, own: Bag, sourceClauses: string[], bags
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => {
       if (NO_LONGER.test(c) || (!certain && CERTAINTY.test(c))) return false;
+      // A short aside closing the clause names whose its items are (« État civil, listes électorales et population
+      // (gamme e.magnus) »): a clause naming none of its words is about another subject (the alternative that does
+      // not cover them), not against it.
+      const owner = OWNER_ASIDE.exec(c);
+      if (owner && !contentWords(owner[1]!).some((w) => inBag(w, own))) return false;
       // An aside in parentheses (« (voir aussi le cas de Munich) ») is not part of what the clause states.
       // An aside in parentheses (« (voir aussi le cas de Munich) ») is not part of what the clause states, nor is its
       // negation (« aucune »): that is its polarity.

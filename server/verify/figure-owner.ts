@@ -9,8 +9,8 @@
 import { stem } from "../retrieval/french.ts";
 import { figureMatches, QUANTITY } from "./figure-match.ts";
 import { extractFigures, type Figure } from "./figures.ts";
-import { MONTH_NAMES, namesAt, namesWithEnds, SENTENCE_START_COMMON } from "./proper-nouns.ts";
-import { STATEMENT_BREAK, withoutReferences } from "./sentences.ts";
+import { namesAt, namesWithEnds, SENTENCE_START_COMMON } from "./proper-nouns.ts";
+import { countsSomething, STATEMENT_BREAK, withoutReferences } from "./sentences.ts";
 import { countedThing, located, type Source } from "./source-sentences.ts";
 import { type Bag, bagOf, nameIn } from "./words.ts";
 
@@ -28,10 +28,6 @@ const LEADING_COMMON = new RegExp(`^(?:${SENTENCE_START_COMMON.source.slice(2, -
 const CREDIT_BEFORE = /(?:selon|d['’]après)\s+(?:l['’]|la\s+|le\s+|les\s+)?$/iu;
 /** « que » after a name: it reports what follows (« X rapporte que la ville a migré … »). */
 const REPORTING = /(?<!\p{L})(?:que|qu['’])(?!\p{L})/iu;
-
-/** A count of something in parentheses (« (DINUM, 10 000 agents, octobre 2025) »): not a source reference. */
-const countsSomething = (inner: string) =>
-  [...inner.matchAll(/\d[\d\s\u202f]*\s+(\p{L}{3,})/gu)].some((m) => !MONTH_NAMES.test(m[1]!));
 
 interface Part {
   text: string;

@@ -63,6 +63,13 @@ function partners(
       j--
     )
       set.push(groups[j]!.folded);
+    // A name inside parentheses after another (« Wazuh (autre approche, États-Unis, libre GPL-2.0-only) ») is said of
+    // that one too: a card gives an item's fields in parentheses after its name.
+    const open = text.lastIndexOf("(", n.at);
+    if (open >= 0 && !text.slice(open, n.at).includes(")")) {
+      const owner = groups.findLast((g) => g.end <= open && /^\s*$/.test(text.slice(g.end, open)));
+      if (owner && !set.includes(owner.folded)) set.push(owner.folded);
+    }
     out.push({ name: n.name, folded: n.folded, partners: set, partnerName: p.name, at: n.at });
   });
   return out;

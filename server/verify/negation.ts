@@ -5,10 +5,11 @@ import { type Bag, contentWords, inBag, WEAK } from "./words.ts";
 
 /**
  * A negation in a clause: « ne … pas / jamais / plus / aucun / rien », « pas » alone (« s'applique pas »), « jamais »,
- * « aucun », « sans », « ni », « nul » (« non » is left out: « non confirmé » is a qualification, checked apart).
+ * « aucun », « sans », « ni », « nul », « rien à / de » opening a clause (« Rien à migrer pour l'usage », the line of a
+ * card; not « pour rien », « rien que ») (« non » is left out: « non confirmé » is a qualification, checked apart).
  */
 export const NEGATION =
-  /(?<!\p{L})(?:(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?)(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:ne\s+|n['’]\s*)(?:\S+\s+){0,4}?(?:pas|jamais|plus|aucun|aucune|rien|nullement|guère)|(?<!(?:le|un|au|ce|faux|premier|à)\s)pas(?!\s+à\s+pas)|jamais|aucune?|sans|ni|nulle?|(?<=^|[:;,(]\s*)rien(?=\s+(?:à|de)\s|\s+d['’]))(?!\p{L})/iu;
 
 /** An aside of three words or more in parentheses. */
 const ASIDE = /\s*\(([^()]*\s[^()]*\s[^()]*)\)/g;

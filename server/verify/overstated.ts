@@ -119,7 +119,21 @@ const planning = (w: string, raw = "") => conditional(w, raw) && !SOFT_CONDITION
 
 /** Whether a claim says what it states is not done (yet): a word of [hedge] or a verb in the conditional. */
 const hedged = (text: string) =>
+  attributed(text) ||
   (text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).some((raw) => words(raw).some((w) => HEDGE.has(w) || conditional(w, raw)));
+
+/** Openings that give what follows as the view of the person named before (`server/i18n/fr/attributed-openers.txt`). */
+const ATTRIBUTED = readFileSync(new URL("../i18n/fr/attributed-openers.txt", import.meta.url), "utf8")
+  .split("\n")
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith("#"))
+  .map((l) => words(l).join(" "));
+
+/** Whether a claim opens on a view's attribution (« Pour lui, … », « À ses yeux, … »). */
+const attributed = (text: string) => {
+  const opening = ` ${words(text.slice(0, 40)).join(" ")} `;
+  return ATTRIBUTED.some((a) => opening.startsWith(` ${a} `));
+};
 
 /** The conditional's verb stem (« remplacerait » → « remplac », « traiterait » → « trait »). */
 const conditionalBase = (w: string) => w.replace(/e?r(?:ait|aient)$/, "");

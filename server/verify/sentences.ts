@@ -1,5 +1,7 @@
 /** Sentences, statements and clauses of a text: where each ends, its `[n]` citations, notes and restated questions. */
 
+import { MONTH_NAMES } from "./proper-nouns.ts";
+
 /**
  * Sentences of a text with their offsets: a sentence ends at `.`, `!` or `?` followed by a space and a capital, a
  * digit, a quote or a bracket, or at a line break (list items, table rows, headings stay apart).
@@ -91,6 +93,13 @@ export const asksOnly = (bare: string) => /\?\s*[»"”)]?\s*$/.test(bare) || RE
 export const withoutNotes = (sentence: string) => sentence.replace(/(?<!\s)\s*\*\((?:[^()]|\([^()]*\))*\)\*/g, " ");
 
 /**
+ * A count of something in parentheses (« (GendBuntu, environ 80 000 postes en 2021) », « (DINUM, 10 000 agents,
+ * octobre 2025) »): what the name before it counts, not a source reference (whose numbers are days of a date).
+ */
+export const countsSomething = (inner: string) =>
+  [...inner.matchAll(/\d[\d\s\u202f]*\s+(\p{L}{3,})/gu)].some((m) => !MONTH_NAMES.test(m[1]!));
+
+/**
  * A sentence without its source references (« (Wikipedia, « LiMux », 2025) », « (Heise, novembre 2025 ; AWS, s. d.) »):
  * the date of a reference says when a source wrote, it is not a figure the sentence states. `keep` keeps the
  * parentheses it is true of.
@@ -101,6 +110,7 @@ export function withoutReferences(sentence: string, keep: (inner: string) => boo
     const items = inner.split(/\s*;\s*/).map((i) => i.trim());
     const reference = (i: string) =>
       /^\p{Lu}[^,]*,.*(?:\b\d{4}|\bs\.\s?d\.?)$/u.test(i) &&
+      !countsSomething(i) &&
       !/^(?:À|A|En|Au|Aux|Selon|Dont|Depuis|Avant|Après|Soit|Hors)\s/u.test(i);
     return items.length > 0 && items.every(reference) ? " " : whole;
   });

@@ -52,13 +52,16 @@ export interface SourceSentence {
   leadIn: string;
 }
 
-/** The first name a sentence gives before its first quantity, folded (its subject), or null. */
+/**
+ * The first name a sentence gives before its first quantity, folded (its subject), or null. A name in an aside in
+ * parentheses (« Européen (hors UE) mais racheté par le fonds américain X, qui a conclu … ») is not the subject.
+ */
 function subjectOf(t: string, figures: Figure[]): string | null {
   const stated = withoutReferences(t).replace(/\b(?:selon|d['’]apr[eè]s)\s[^,;:]+/giu, " ");
   const first = figures.find((f) => QUANTITY.has(f.kind));
   const at = first ? stated.indexOf(first.raw) : -1;
   if (at < 0) return null;
-  const name = namesOf(stated.slice(0, at))[0];
+  const name = namesOf(stated.slice(0, at).replace(/\([^()]*\)/g, " "))[0];
   return name ? words(name).join(" ") : null;
 }
 

@@ -75,3 +75,27 @@ describe("what the scripted correct answers taught the polarity check", () => {
     expect(v.reasons.join(" ")).not.toContain("contraire");
   });
 });
+
+describe("what faithful-blind-12's false flags taught the polarity check (faithful26)", () => {
+  it("« rien à … » opening a clause is a negation: « il n'y aurait rien à reprendre » agrees with it", () => {
+    const passage = "Poste sous LibreOffice 7 : rien à reprendre pour les modèles de courrier, les macros exceptées.";
+    const v = check("Dans ce cas, il n'y aurait rien à reprendre pour les modèles de courrier [1].", passage);
+    expect(v.reasons.join(" ")).not.toContain("contraire");
+  });
+
+  it("a clause that says it restates nothing still contradicts one that lists the work to redo", () => {
+    const passage = "Poste sous LibreOffice 7 : tout à reprendre pour les modèles de courrier et les macros.";
+    const v = check("Il n'y aurait rien à reprendre pour les modèles de courrier et les macros [1].", passage);
+    expect(v.status).toBe("unsupported");
+  });
+
+  it("items a card gives to one range (« (suite Orphée) ») are not denied by a sentence about another product", () => {
+    const passage =
+      "Modules couverts : Prêts, catalogue et inscriptions des lecteurs (suite Orphée). Alternative : Bibliobus, libre, ne couvre que le catalogue.";
+    const v = check(
+      "Pour le catalogue, Bibliobus, libre, ne remplace que le module Catalogue, ni les prêts ni les inscriptions des lecteurs [1].",
+      passage,
+    );
+    expect(v.reasons.join(" ")).not.toContain("contraire");
+  });
+});
