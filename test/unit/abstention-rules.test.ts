@@ -35,30 +35,14 @@ import {
   speaksOfDomain,
   versionsOnCard,
   withoutIntroduction,
-  writesAsName,
 } from "../../server/retrieval/relevance.ts";
+import { lexicon, passage } from "../helpers/abstention.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
 /** The real corpus, indexed once for the blocks of this file that ask it (they only read it); closed at its end. */
 let realShared: Promise<{ engine: Engine; close(): Promise<void> }> | undefined;
 const realCorpus = () => (realShared ??= realCorpusEngine("cap-libre-abstain-"));
 afterAll(async () => (await realShared)?.close());
-
-const passage = (title: string, text: string, kind = "guidance") => ({ text, section: "", document: { title, kind } });
-
-/** Frequencies and names read from a small corpus, as the full-text index gives them. */
-function lexicon(corpus: string[], extra: Record<string, number> = {}) {
-  const wordsOf = (t: string) =>
-    t
-      .normalize("NFD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
-      .split(/[^a-z0-9]+/);
-  const frequency = async (w: string) =>
-    extra[w] ?? corpus.filter((t) => w.split(" ").every((p) => wordsOf(t).includes(p))).length;
-  const names = async (w: string) => corpus.some((t) => writesAsName(t, w));
-  return { frequency, names };
-}
 
 describe("a name of the question", () => {
   it("is held by a passage only where the passage writes it as a name (« Tour de France », not « tour de table »)", async () => {

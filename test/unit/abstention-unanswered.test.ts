@@ -11,10 +11,10 @@ import {
   aboutPerson,
   assessAnswerability,
   personalAsked,
-  writesAsName,
   writesCapitals,
   writesReleased,
 } from "../../server/retrieval/relevance.ts";
+import { lexicon, passage } from "../helpers/abstention.ts";
 import { realCorpusEngine } from "../helpers/server.ts";
 
 let real: { engine: Engine; close(): Promise<void> };
@@ -23,20 +23,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => real?.close());
 const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
-
-const passage = (title: string, text: string, kind = "guidance") => ({ text, section: "", document: { title, kind } });
-/** Frequencies and names read from a small corpus, as the full-text index gives them. */
-function lexicon(corpus: string[]) {
-  const wordsOf = (t: string) =>
-    t
-      .normalize("NFD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
-      .split(/[^a-z0-9]+/);
-  const frequency = async (w: string) => corpus.filter((t) => w.split(" ").every((p) => wordsOf(t).includes(p))).length;
-  const names = async (w: string) => corpus.some((t) => writesAsName(t, w));
-  return { frequency, names };
-}
 
 describe("a version or a model a card lists only among its names", () => {
   it("abstains when the card says nothing of what is asked of that version", async () => {

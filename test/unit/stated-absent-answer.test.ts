@@ -5,22 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { statedBrief, statedSentence } from "../../server/answers/stated-brief.ts";
-import { assessAnswerability, writesAsName } from "../../server/retrieval/relevance.ts";
-
-const passage = (title: string, text: string, kind = "guidance") => ({ text, section: "", document: { title, kind } });
-
-/** Frequencies and names read from a small corpus, as the full-text index gives them. */
-function lexicon(corpus: string[]) {
-  const wordsOf = (t: string) =>
-    t
-      .normalize("NFD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
-      .split(/[^a-z0-9]+/);
-  const frequency = async (w: string) => corpus.filter((t) => w.split(" ").every((p) => wordsOf(t).includes(p))).length;
-  const names = async (w: string) => corpus.some((t) => writesAsName(t, w));
-  return { frequency, names };
-}
+import { assessAnswerability } from "../../server/retrieval/relevance.ts";
+import { lexicon, passage } from "../helpers/abstention.ts";
 
 const mobilix =
   "Mobilix est la plateforme de prêt de vélos de la métropole de Valence. Les sources consultées ne donnent pas le nombre de vélos prêtés chaque mois ni le coût annuel du service.";
