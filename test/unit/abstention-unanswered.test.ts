@@ -234,3 +234,25 @@ describe("a release with points the corpus writes only with other points (« Sec
     expect(await decide("Albert s'appuie sur Llama 3.1 ?")).toMatchObject({ answerable: true });
   });
 });
+
+describe("« Qu'est devenu X ? » asks what followed X (faithblind12's retrieval remark)", () => {
+  it("is answered by a passage on its successor, without the verb « devenir »", async () => {
+    const text = "Le service Framaliste a été remplacé en 2024 par Listes, une messagerie de listes de diffusion.";
+    const { frequency, names } = lexicon([text, "Une autre page sur les listes."]);
+    const decision = await assessAnswerability(
+      "Qu'est devenu Framaliste ?",
+      [passage("Framaliste", text)],
+      frequency,
+      names,
+    );
+    expect(decision.answerable).toBe(true);
+    // The question still needs its subject: what became of something the passages do not name is refused.
+    const other = await assessAnswerability(
+      "Qu'est devenue la piscine municipale ?",
+      [passage("Framaliste", text)],
+      frequency,
+      names,
+    );
+    expect(other.answerable).toBe(false);
+  });
+});
