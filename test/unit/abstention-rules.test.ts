@@ -42,6 +42,9 @@ import { realCorpusEngine } from "../helpers/server.ts";
 /** The real corpus, indexed once for the blocks of this file that ask it (they only read it); closed at its end. */
 let realShared: Promise<{ engine: Engine; close(): Promise<void> }> | undefined;
 const realCorpus = () => (realShared ??= realCorpusEngine("cap-libre-abstain-"));
+/** The decision on one question against the real corpus (each block that uses it indexes it first, in its set-up). */
+const decide = async (q: string) =>
+  (await retrieveForAnswer([{ role: "user", content: q }], (await realCorpus()).engine)).decision;
 afterAll(async () => (await realShared)?.close());
 
 describe("a name of the question", () => {
@@ -1646,11 +1649,7 @@ describe("twelfth series (held-out-9 diagnosis, trial4 findings 2, 4, 13)", () =
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("answers a question with ordinary words the corpus lacks (« sert », « recensé », « déjà », « au juste », « via »)", async () => {
       expect(await decide("WinSCP sert à quoi ?")).toMatchObject({ answerable: true });
@@ -1784,11 +1783,7 @@ describe("thirteenth series (kinds of misses of held-out-10: municipal life, pla
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("abstains on a commune's life with no word of the digital domain, answers the démarche and catalog cards", async () => {
       for (const q of [
@@ -1888,11 +1883,7 @@ describe("fourteenth series (kinds of misses of held-out-11: spoken words around
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("answers a catalog card asked in spoken words or with the asker's roles as context", async () => {
       for (const q of [
@@ -2020,11 +2011,7 @@ describe("fifteenth series (kinds of misses of held-out-12: fields, choices, loa
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("answers the owner asked as « l'actionnaire », a loanword, a version or a range written otherwise than on the card", async () => {
       for (const q of [
@@ -2209,11 +2196,7 @@ describe("sixteenth series (kinds of misses of held-out-13: designations, near n
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("abstains on a person's home asked of a catalog card, an introduced town asked about, an absent product beside a present one", async () => {
       for (const q of [
@@ -2283,11 +2266,7 @@ describe("eighteenth series (held-out-10 … 14: the place a question is about, 
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("abstains on a town or région the corpus lacks, named as the subject beside a product it knows", async () => {
       for (const q of [
@@ -2369,11 +2348,7 @@ describe("nineteenth series (held-out-15: a country's code, a quoted name, an or
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("answers what the corpus holds, asked with a country's code, a quoted name or an organisation's birth", async () => {
       for (const q of [
@@ -2391,11 +2366,7 @@ describe("nineteenth series (held-out-15: a country's code, a quoted name, an or
 
 describe("twentieth series (guards: the judgement asked of a named thing)", () => {
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("answers a judgement asked of a product the corpus describes, in a word its page does not write", async () => {
       for (const q of ["Est-ce que WhatsApp est fiable pour une mairie ?", "Avast, c'est fiable pour nos agents ?"])
@@ -2472,11 +2443,7 @@ describe("twenty-second series (held-out-16: the words that name the kind of ans
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("answers a question whose only word the corpus never writes names the kind of answer or the judgement asked", async () => {
       for (const q of [
@@ -2507,11 +2474,7 @@ describe("twenty-second series (held-out-16: a pronoun, a form typed without its
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("answers a question put with « chez soi », « cest », « les mdp » or « grammaire » for « grammatical »", async () => {
       for (const q of [
@@ -2526,11 +2489,7 @@ describe("twenty-second series (held-out-16: a pronoun, a form typed without its
 
 describe("twenty-second series (held-out-16: what a named organisation thought; « l'étude » of dependencies, not a person's studies)", () => {
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("answers what an organisation thought where the corpus says what it criticised, and a product to count in the study", async () => {
       for (const q of [
@@ -2554,11 +2513,7 @@ describe("twenty-second series (held-out-16: the nationality asked as the attrib
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("answers from the card of the product named the nationality asked, whatever the setting around it", async () => {
       expect(await decide("Les élus discutent sur Olvid pour la kermesse, c'est une appli américaine ?")).toMatchObject(
@@ -2748,11 +2703,7 @@ describe("twenty-third series (held-out-17: an acronym of the trade the corpus w
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("answers a question on an acronym of the trade the corpus writes in full (« PCA », « AIPD », « SIRH »)", async () => {
       for (const q of [
@@ -2802,11 +2753,7 @@ describe("twenty-third series (held-out-17: names-apart — an opinion reported 
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("reads « association loi 1901 » as an association, not a year a passage must hold", async () => {
       expect(await decide("Le CNLL est une association loi 1901 ? qui en est membre ?")).toMatchObject({
@@ -2858,11 +2805,7 @@ describe("twenty-third series (held-out-17: an everyday word typed short in a ch
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("answers a question that types « dispo » or « pb » for the word the corpus writes", async () => {
       for (const q of ["Tchap est dispo pour les mairies ?", "Un pb avec Grist chez nous, à qui s'adresser ?"])
@@ -2949,11 +2892,7 @@ describe("held-out-18 (an absent version of a product the corpus knows)", () => 
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("abstains on a release of a known product that no passage writes", async () => {
       for (const q of [
@@ -2995,11 +2934,7 @@ describe("twenty-sixth series (held-out-19: the binders of speech and chat abbre
   });
 
   describe("on the real corpus", () => {
-    let real: { engine: Engine; close(): Promise<void> };
-    beforeAll(async () => {
-      real = await realCorpus();
-    }, 120_000);
-    const decide = async (q: string) => (await retrieveForAnswer([{ role: "user", content: q }], real.engine)).decision;
+    beforeAll(() => realCorpus(), 120_000);
 
     it("answers a question spoken with binders", async () => {
       for (const q of [
