@@ -333,7 +333,7 @@ export async function retrieveForAnswer(
   if (found.decision.answerable) return found;
   const users = messages.filter((m) => m.role === "user");
   const last = users.at(-1)?.content ?? "";
-  if (users.length < 2 || refersBack(last) || followUp(messages).query === last) return found;
+  if (users.length < 2 || refersBack(last) || !found.combined) return found;
   const alone = await retrieveConsidered([{ role: "user", content: last }], deps, retrieve);
   return alone.decision.answerable ? alone : found;
 }
@@ -385,6 +385,8 @@ type Retrieved = {
    * corpus does not name: the answer is about any commune, and says so.
    */
   general: string[];
+  /** Whether the question was searched with the one before it (a follow-up), not as written alone. */
+  combined: boolean;
 };
 
 /** `retrieveForAnswer` in the retriever's mode, or with every search full-text (`fullText`). */
@@ -494,7 +496,8 @@ async function retrieveIn(
   }
   // A question about one product of the catalog (« ServiceNow, c'est basé où ? ») is answered by its card, first.
   ({ results, decision } = await onCard(query, results, decision, deps.store));
-  if (!decision.answerable) return { query, results, relevant: [], decision, mode, held, general: [] };
+  const combined = asWrittenByUser !== messages.at(-1)?.content;
+  if (!decision.answerable) return { query, results, relevant: [], decision, mode, held, general: [], combined };
   const terms = keywords(query);
   const companions = vendorCompanions(query, results);
   const subjects = subjectsInSetting(query);
@@ -523,6 +526,7 @@ async function retrieveIn(
     mode,
     held,
     general,
+    combined,
   };
 }
 
