@@ -16,6 +16,7 @@ import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
 import { words } from "../retrieval/french.ts";
+import { statesAbsent } from "../retrieval/passages.ts";
 import { type Asked, askedFor, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -423,7 +424,14 @@ function weighed(
   // country of the condition, « si nos données sont hébergées en France »: it is where, not whose.)
   const countries = countriesOf(conditionOf(ask)?.place ? withoutCondition(ask) : ask);
   const risk = asks(ask, "risque");
+  // Two words of the question a title writes as one name (« CLOUD Act »): a sentence holding one of them alone (« Data
+  // Act ») speaks of another thing.
+  const phrases = namePhrases(subject, used);
   excerpts.forEach((excerpt, i) => {
+    // The labels of the passage's cases (« Munich : … », « Visio : … ») that hold a subject word: a labelled sentence
+    // of another case is about that one.
+    const labels = labelsOf(r0(used, i).text);
+    const askedLabel = labels.some((l) => stems.some((s) => holdsStem(l, s)));
     const r = used[i]!;
     const card = r.document.kind === "catalog";
     const titleCountries = countriesOf(r.document.title);
@@ -436,6 +444,7 @@ function weighed(
         question,
         placeNamed: namesTitlePlace(question, r.document.title),
         listItems: true,
+        figureAsked: asked.includes("quantity") || price || writesFigure(question),
       },
       r.text,
     ).forEach(({ text, own, item }, j) => {
@@ -450,17 +459,22 @@ function weighed(
       if (isInventoryNames(own)) return;
       // (A list item quoted after its lead-in holds the lead-in's words too.)
       const words = stemsOf(item ? text : own);
+      // A case's own line (« Visio : … ») when the question asks of another case of the same passage (« et munich ? »).
+      const label = labelOf(own);
+      if (askedLabel && label && !stems.some((s) => holdsStem(label, s))) return;
+      // One word of a name asked, not in the name (« Act » of « Data Act » for « le cloud act »), counts for nothing.
+      const apart = new Set(phrases.filter((ph) => !inRow(words, ph)).flat());
       const cost = COST.test(fold(own));
       // A price asked: the words of a cost are what it is about (« Une migration a aussi un coût : … »). A condition
       // asked: saying whether it changes anything is what it is about (« peu importe où … »).
       const answers = !!condition?.(own);
       // (« Subvention de la Région » says the grant « des aides publiques » asks.)
       const grants = grant && asks(own, "subvention");
-      const hits =
-        stems.filter((s) => !(grant && GRANT_STEMS.has(s)) && holdsStem(words, s)).length +
-        (price && cost ? 1 : 0) +
-        (answers ? 1 : 0) +
-        (grants ? 1 : 0);
+      const said = stems.filter((s) => !(grant && GRANT_STEMS.has(s)) && !apart.has(s) && holdsStem(words, s)).length;
+      // The corpus saying it does not give what is asked (« Les sources consultées ne donnent ni … ni un bilan des
+      // économies réalisées »): the answer to a figure, a date or a cost asked.
+      const stated = (asked.length > 0 || price) && statesAbsent(own);
+      const hits = said + (price && cost ? 1 : 0) + (answers ? 1 : 0) + (grants ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
@@ -483,18 +497,22 @@ function weighed(
       // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
       if (unvouchedFigure(text, r)) return;
       let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j - (item ? ITEM_PENALTY : 0);
-      // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone.
-      if (price && !cost && !MONEY.test(own)) return;
+      // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone. An amount
+      // read aloud is one said of what is asked (a subject word in the sentence, all of them when it says no cost:
+      // « le rachat de VMware pour 61 milliards » is no price of its rise), not of another project.
+      if (price && !cost && !MONEY.test(own) && !stated) return;
+      if (price && MONEY.test(own) && (said === 0 || (!cost && said < stems.length))) return;
+      if (stated) score += 4;
       if (price && cost) score += 2;
       if (grant && !grants && !MONEY.test(own)) return;
       if (grants) score += MONEY.test(own) ? 2 : 1;
       // « Combien d'agents utilisent Visio ? »: a figure of another thing (« ses 80 000 agents ») is not read aloud.
       // Nor, when none counts what is asked, a sentence without a figure of it (« des agents publics qui l'utilisent »).
       const fit = asked.includes("quantity") ? countedFit(ask, own) : 0;
-      if (fit < 0 || (fit === 0 && doers && !holdsAsked(own, ["quantity"]))) return;
-      if (asked.includes("quantity")) score += (holdsAsked(own, ["quantity"]) ? 2 : -1.5) + 2 * fit;
+      if (fit < 0 || (fit === 0 && doers && !holdsAsked(own, ["quantity"]) && !stated)) return;
+      if (asked.includes("quantity")) score += (holdsAsked(own, ["quantity"]) ? 2 : stated ? 0 : -1.5) + 2 * fit;
       if (price && MONEY.test(own)) score += 0.5;
-      if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : -1.5;
+      if (asked.includes("date")) score += holdsAsked(own, ["date"]) ? 2 : stated ? 0 : -1.5;
       // A year the question names (« en 2005 »), as « L'essentiel » weighs it.
       if (years.some((y) => own.includes(y))) score += 1;
       if (who) score += PERSON.test(own) ? 2 : -1;
@@ -520,8 +538,56 @@ function weighed(
       candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
     });
   });
+  console.error(
+    "WEIGHED",
+    ask,
+    JSON.stringify({ asked, names, subject }),
+    candidates
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 6)
+      .map((c) => `${c.score.toFixed(2)} [${c.source}] ${c.text.slice(0, 90)}`),
+  );
   return candidates.sort((a, b) => b.score - a.score);
 }
+
+/** The passage numbered from 0. */
+const r0 = (used: QuotedPassage[], i: number) => used[i]!;
+
+/** A figure the question writes other than a year (« de 30 % », « 400 postes »): one it asks about. */
+const writesFigure = (question: string) => /\d/.test(question.replace(/\b(?:19|20)\d\d\b/g, " "));
+
+/** The label a case's line opens on (« Munich : la ville a fait état … »), as stems; null when there is none. */
+const LABEL = /^(?:[-*+•]\s+)?(\p{Lu}[\p{L}\p{N}'’ -]{1,40}?)\s:\s/u;
+function labelOf(sentence: string): string[] | null {
+  const m = sentence.match(LABEL);
+  return m ? stemsOf(m[1]!) : null;
+}
+/** The labels of a passage's lines (« - Munich : … », « Visio : … »), as stems. */
+function labelsOf(text: string): string[][] {
+  return text.split("\n").flatMap((line) => {
+    const l = labelOf(line.trim());
+    return l ? [l] : [];
+  });
+}
+
+/**
+ * Pairs of the question's subject words (stems) a quoted document's title writes as one name, next to each other and
+ * capitalised (« CLOUD Act » of « Le CLOUD Act et la section 702 du FISA »).
+ */
+function namePhrases(subject: string[], used: QuotedPassage[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let k = 0; k + 1 < subject.length; k++) {
+    const pair: [string, string] = [wordStem(subject[k]!), wordStem(subject[k + 1]!)];
+    const named = used.some((r) => {
+      const capitals = (r.document.title.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => /^\p{Lu}/u.test(w));
+      return inRow(capitals.map(wordStem), pair) && inRow(stemsOf(r.document.title), pair);
+    });
+    if (named) out.push(pair);
+  }
+  return out;
+}
+/** Whether a text's stems hold two stems next to each other, in order. */
+const inRow = (stems: string[], [a, b]: [string, string]) => stems.some((w, i) => w === a && stems[i + 1] === b);
 
 /** Candidates weighed for several peers at most (the best by score): their pairs and triples are tried. */
 const PEER_CANDIDATES = 24;

@@ -20,11 +20,15 @@ import { wordListLines } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
 import { namesItsDocument, needsPrevious as needsSentenceBefore, pieces } from "../retrieval/passages.ts";
 
-/** Whether a quoted sentence needs the one before it: « Cette fiche … » (the document naming itself) does not. */
-const needsPrevious = (s: string) => needsSentenceBefore(s) && !namesItsDocument(s);
+/**
+ * Whether a quoted sentence needs the one before it: « Cette fiche … » (the document naming itself) does not; a
+ * comparison whose term is in the sentence before (« Les estimations publiées sont plus élevées : … ») does.
+ */
+const needsPrevious = (s: string) => (needsSentenceBefore(s) && !namesItsDocument(s)) || comparesWithPrevious(s);
 
 import { questionTerms } from "../retrieval/question-terms.ts";
 import type { SearchResult } from "../retrieval/search.ts";
+import { SELF_REPORTED_WORD } from "../verify/figure-match.ts";
 import { qualificationNote, qualifiedFigures } from "./qualified.ts";
 
 /** A year the question asks about, with the words that frame it (« d'ici 2028 », « avant 2030 », « en 2027 »). */
@@ -108,6 +112,11 @@ export interface SentenceLimits {
   cutClausesOver?: number;
   /** Whether list items may be quoted too (« En bref »: a figure a list gives). */
   listItems?: boolean;
+  /**
+   * Whether the question asks a figure (or writes one to check): a sentence introducing a list (« … augmente ses prix
+   * … : ») is quoted with the list's items, whose figures answer, not cut before them.
+   */
+  figureAsked?: boolean;
 }
 
 /** A sentence that may be quoted: `text` as quoted (with the sentence it refers back to), `own` the sentence itself. */
@@ -135,6 +144,41 @@ const readable = (s: string, max: number) =>
   /^(?:[\p{Lu}«"“]|\p{N}+\p{L})/u.test(s) &&
   /(?:[.!?»)]|\[…\])$/.test(s) &&
   !needsPrevious(s);
+
+/** A text folded, apostrophes straight, as words between spaces: phrases are matched on whole words. */
+const spaced = (text: string) =>
+  ` ${foldApostrophes(text)
+    .replace(/[^a-z0-9'.-]+/g, " ")
+    .trim()} `;
+
+/** Comparatives whose term is in the sentence before (`quote-comparatives.txt`), spaced. */
+const COMPARATIVES = wordListLines("quote-comparatives.txt").map(spaced);
+/** Whether a sentence compares without saying with what (« … sont plus élevées : … », no « que » after). */
+function comparesWithPrevious(sentence: string): boolean {
+  const s = spaced(sentence);
+  return COMPARATIVES.some((c) => {
+    const at = s.indexOf(c);
+    return at >= 0 && !/ (?:que|qu') /.test(s.slice(at + c.length - 1));
+  });
+}
+
+/** Expressions anywhere in a sentence that say what comes before does not hold (`quote-qualifiers.txt`), spaced. */
+const QUALIFIERS = wordListLines("quote-qualifiers.txt").map(spaced);
+/** Whether a sentence says that what comes before it does not hold, or not wholly (« … ne correspond pas … »). */
+const qualifiesBefore = (sentence: string) => {
+  const s = spaced(sentence);
+  return QUALIFIERS.some((q) => s.includes(q));
+};
+
+/** Internal references a quote read aloud cannot follow (`quote-asides.txt`): « (voir ci-dessus) », dropped. */
+const ASIDES = new RegExp(
+  `\\s*\\((?:${wordListLines("quote-asides.txt")
+    .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"))
+    .join("|")})\\)`,
+  "giu",
+);
+/** A sentence as quoted aloud: its internal references (« (voir ci-dessus) ») dropped. */
+const withoutAsides = (text: string) => text.replace(ASIDES, "");
 
 /** Openings of a sentence that refute the one before (`quote-refutations.txt`), folded. */
 const REFUTATIONS = wordListLines("quote-refutations.txt").map(foldApostrophes);
@@ -171,7 +215,9 @@ const PLACE_NAMED = /(?:^|[,;:(]\s*)(?:À|à|En|en|Au|au|Aux|aux)\s+\p{Lu}[\p{L}
  * commune de Boé » name it.
  */
 export const unnamedCollectivity = (sentence: string): boolean =>
-  BARE_REFERENT.test(sentence) && !PLACE_NAMED.test(sentence);
+  BARE_REFERENT.test(sentence) && !PLACE_NAMED.test(sentence) && !PLACE_LABEL.test(sentence);
+/** A line opening on the place it is about (« Munich : la ville a fait état … »): what « la ville » is. */
+const PLACE_LABEL = /^\p{Lu}[\p{L}'’ -]{1,40}?\s:\s/u;
 
 /**
  * The sentences of a text that may be quoted, in order: whole sentences of its paragraphs (an excerpt's pieces glued
@@ -189,6 +235,9 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
           .map((p) => clean(p.text))
       : [],
   );
+  // A sentence a later one of its paragraph qualifies (« … ne correspond pas … »): the next one is quoted with it, or,
+  // one sentence further and sharing a figure with it, it is not quoted.
+  const qualifiedInWhole = qualifiedClaims(whole ?? text);
   const cut = (s: string) =>
     limits.cutClausesOver && s.length > limits.cutClausesOver && s.indexOf(" ; ") >= MIN_SENTENCE
       ? `${s.slice(0, s.indexOf(" ; "))} […]`
@@ -204,11 +253,16 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
       const pair = needsPrevious(own) && before && !needsPrevious(before) && !before.endsWith("[…]");
       // (A refutation quoted after the claim it refutes reads the claim aloud first: neither is quoted.)
       const isRefuted = (q: (typeof kept)[number]) => refuted.has(q) || refutedInWhole.has(clean(q.text));
+      const qualified = qualifiedInWhole.get(clean(p.text));
+      const text = pair ? `${before} ${own}` : own;
+      const at = all.indexOf(p);
+      // A figure asked: a sentence introducing a list is quoted with the items that give the figures.
+      const listed = limits.figureAsked ? withItems(own, all, at, limits.max) : null;
       return {
-        text: pair ? `${before} ${own}` : own,
-        own,
+        text: qualified === undefined ? (listed ?? text) : qualified ? `${text} ${qualified}` : "",
+        own: listed ?? own,
         refuted: isRefuted(p) || (!!pair && isRefuted(list[i - 1]!) && !asksClaim(limits.question, before)),
-        at: all.indexOf(p),
+        at,
         item: false,
       };
     });
@@ -235,8 +289,61 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
     return [...sentences, ...items]
       .sort((a, b) => a.at - b.at)
       .filter((c) => readable(c.text, limits.max) && (limits.placeNamed || !unnamedCollectivity(c.text)) && !c.refuted)
+      .map(({ text, own, item }) => ({ text: withoutAsides(text), own: withoutAsides(own), item }))
       .map(({ text, own, item }) => (item ? { text, own, item } : { text, own }));
   });
+}
+
+/** Sentences between a claim and a later one that still qualifies it (« En revanche, la date … ne correspond pas »). */
+const QUALIFIER_REACH = 2;
+
+/**
+ * The sentences of a text a later sentence of their paragraph qualifies (`quote-qualifiers.txt`), each (cleaned) to
+ * the next sentence when that one qualifies it (quoted with it), or to "" when it is qualified one sentence further,
+ * sharing a figure (« … achevée en 2021 ». … « la date de 2021 ne correspond pas … »): not quoted at all.
+ */
+function qualifiedClaims(text: string): Map<string, string> {
+  const all = pieces(text).filter((p) => p.list < 0);
+  const out = new Map<string, string>();
+  all.forEach((p, i) => {
+    for (let k = 1; k <= QUALIFIER_REACH; k++) {
+      const next = all[i + k];
+      if (!next || next.block !== p.block || !qualifiesBefore(next.text)) continue;
+      // (A qualifier with figures of its own, « Le total de 534 millions … n'est pas confirmé », qualifies those.)
+      const shares = figuresOf(next.text).some((f) => figuresOf(p.text).includes(f));
+      if (k === 1 && (shares || !figuresOf(next.text).length))
+        out.set(clean(p.text), next.fragment ? "" : clean(next.text));
+      else if (k > 1 && shares) out.set(clean(p.text), "");
+      else continue;
+      break;
+    }
+  });
+  return out;
+}
+
+/** Characters of a lead-in and its items quoted together at most (the source read after them aside). */
+const LISTED_CHARS = 360;
+
+/**
+ * A sentence introducing a list (« … Microsoft augmente ses prix publics … : ») with the items after it, as the list
+ * writes them, while they fit: the figures they give answer what is asked. Null when the sentence introduces no list
+ * or its items give no figure.
+ */
+function withItems(own: string, all: ReturnType<typeof pieces>, at: number, max: number): string | null {
+  const items = all.filter((q) => q.list >= 0 && q.leadIn === at && !q.fragment);
+  if (!items.length || !(own.endsWith(":") || own.endsWith("[…]"))) return null;
+  {
+    const lead = own.endsWith("[…]") ? `${own} :` : own;
+    let text = lead;
+    for (const item of items) {
+      const line = clean(item.text.replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/, ""));
+      if (`${text} ${line}`.length > Math.min(max, LISTED_CHARS)) break;
+      text = `${text} ${line}`;
+    }
+    if (text === lead || !figuresOf(text.slice(lead.length)).length) return null;
+    return /[.!?]$/.test(text) ? text : `${text.replace(/\s*[;,]$/, "")} […]`;
+  }
+  return null;
 }
 
 /**
@@ -250,7 +357,10 @@ const itemText = (item: string) => clean(item.replace(/^\s*(?:[-*+•]|\d{1,2}[.
  * confirmé »), or one its passage qualifies elsewhere (its heading, a sentence the quote leaves out).
  */
 export const unvouchedFigure = (sentence: string, r: Pick<SearchResult, "text" | "section">): boolean =>
-  qualifiedFigures(sentence).length > 0 || qualificationNote(sentence, r.text, r.section) !== null;
+  // (A sentence saying itself who puts the figure forward, « la ville a fait état de 11 millions », keeps its reserve
+  // read aloud.)
+  qualifiedFigures(sentence).some((q) => !SELF_REPORTED_WORD.test(q.qualifier)) ||
+  qualificationNote(sentence, r.text, r.section) !== null;
 
 /** Whether two sentences say nearly the same (most of the shorter one's words are the other's). */
 export function alike(a: string, b: string): boolean {
