@@ -13,6 +13,7 @@ import { newRecordId } from "../store/records.ts";
 import { catalogChangesOf } from "./catalog-changes.ts";
 import { countByCategory, productKeyOf } from "./category-counts.ts";
 import { type InventoryContext, loadClassifications } from "./classifications.ts";
+import { checkCollectivite, oneLine } from "./collectivite.ts";
 import {
   type CompactTable,
   type CompactTables,
@@ -23,7 +24,6 @@ import {
   unpackTables,
 } from "./compact.ts";
 import { type ExportedFile, type ExportFormat, exportMap } from "./export.ts";
-import { checkCollectivite, oneLine } from "./collectivite.ts";
 import { analysisDay, checkInventoryDate, newestDay } from "./inventory-date.ts";
 import { type AnalysisJob, type AnalysisOutput, type MultipartBody, type ReusedOutput, runAnalysisJob } from "./job.ts";
 import { loadMatchIndex } from "./match.ts";
@@ -683,7 +683,6 @@ function listEntry(r: AnalysisRecord): AnalysisListEntry {
 
 // ---------------------------------------------------------------------------------------------------------
 // Rename, delete, export
-
 
 /** `{ name?, collectivite? }`: a new name (1 to 200 characters) and the collectivité (up to 200, or null). */
 export async function renameAnalysis(ctx: InventoryContext, id: string, body: unknown): Promise<AnalysisListEntry> {
