@@ -538,15 +538,6 @@ function weighed(
       candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
     });
   });
-  console.error(
-    "WEIGHED",
-    ask,
-    JSON.stringify({ asked, names, subject }),
-    candidates
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 6)
-      .map((c) => `${c.score.toFixed(2)} [${c.source}] ${c.text.slice(0, 90)}`),
-  );
   return candidates.sort((a, b) => b.score - a.score);
 }
 
