@@ -332,18 +332,15 @@ const LISTED_CHARS = 360;
 function withItems(own: string, all: ReturnType<typeof pieces>, at: number, max: number): string | null {
   const items = all.filter((q) => q.list >= 0 && q.leadIn === at && !q.fragment);
   if (!items.length || !(own.endsWith(":") || own.endsWith("[…]"))) return null;
-  {
-    const lead = own.endsWith("[…]") ? `${own} :` : own;
-    let text = lead;
-    for (const item of items) {
-      const line = clean(item.text.replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/, ""));
-      if (`${text} ${line}`.length > Math.min(max, LISTED_CHARS)) break;
-      text = `${text} ${line}`;
-    }
-    if (text === lead || !figuresOf(text.slice(lead.length)).length) return null;
-    return /[.!?]$/.test(text) ? text : `${text.replace(/\s*[;,]$/, "")} […]`;
+  const lead = own.endsWith("[…]") ? `${own} :` : own;
+  let text = lead;
+  for (const item of items) {
+    const line = clean(item.text.replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/, ""));
+    if (`${text} ${line}`.length > Math.min(max, LISTED_CHARS)) break;
+    text = `${text} ${line}`;
   }
-  return null;
+  if (text === lead || !figuresOf(text.slice(lead.length)).length) return null;
+  return /[.!?]$/.test(text) ? text : `${text.replace(/\s*[;,]$/, "")} […]`;
 }
 
 /**
