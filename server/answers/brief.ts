@@ -473,7 +473,11 @@ function weighed(
       const said = stems.filter((s) => !(grant && GRANT_STEMS.has(s)) && !apart.has(s) && holdsStem(words, s)).length;
       // The corpus saying it does not give what is asked (« Les sources consultées ne donnent ni … ni un bilan des
       // économies réalisées »): the answer to a figure, a date or a cost asked.
-      const stated = (asked.length > 0 || price) && statesAbsent(own);
+      // (A word of what is asked, not only of whose: « ne documentent pas … son coût final » answers no date.)
+      const stated =
+        (asked.length > 0 || price) &&
+        statesAbsent(own) &&
+        stems.some((s) => !holdsStem(titles[i]!, s) && !names.includes(s) && sharesRoot(words, s));
       const hits = said + (price && cost ? 1 : 0) + (answers ? 1 : 0) + (grants ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
@@ -498,10 +502,11 @@ function weighed(
       if (unvouchedFigure(text, r)) return;
       let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j - (item ? ITEM_PENALTY : 0);
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone. An amount
-      // read aloud is one said of what is asked (a subject word in the sentence, all of them when it says no cost:
-      // « le rachat de VMware pour 61 milliards » is no price of its rise), not of another project.
+      // read aloud is one said of what is asked (a subject word in the sentence or its document's title, two when it
+      // says no cost: « le rachat de VMware pour 61 milliards » is no price of its rise), not of another project.
       if (price && !cost && !MONEY.test(own) && !stated) return;
-      if (price && MONEY.test(own) && (said === 0 || (!cost && said < stems.length))) return;
+      if (price && MONEY.test(own) && (said + titled === 0 || (!cost && said + titled < Math.min(stems.length, 2))))
+        return;
       if (stated) score += 4;
       if (price && cost) score += 2;
       if (grant && !grants && !MONEY.test(own)) return;
@@ -541,11 +546,18 @@ function weighed(
   return candidates.sort((a, b) => b.score - a.score);
 }
 
+/** Letters two words share at their start for one to stand for the other (« économies », « économisé »). */
+const ROOT = 6;
+/** Whether a text's stems hold a word of the same root as a question word's stem (« économi » for « économis »). */
+const sharesRoot = (stems: string[], s: string) =>
+  holdsStem(stems, s) ||
+  (s.length >= ROOT && stems.some((w) => w.length >= ROOT && w.slice(0, ROOT) === s.slice(0, ROOT)));
+
 /** The passage numbered from 0. */
 const r0 = (used: QuotedPassage[], i: number) => used[i]!;
 
-/** A figure the question writes other than a year (« de 30 % », « 400 postes »): one it asks about. */
-const writesFigure = (question: string) => /\d/.test(question.replace(/\b(?:19|20)\d\d\b/g, " "));
+/** A percentage or an amount the question writes (« de 30 % »): a figure it asks about (not « 30 000 habitants »). */
+const writesFigure = (question: string) => /\d\s*%/.test(question) || MONEY.test(question);
 
 /** The label a case's line opens on (« Munich : la ville a fait état … »), as stems; null when there is none. */
 const LABEL = /^(?:[-*+•]\s+)?(\p{Lu}[\p{L}\p{N}'’ -]{1,40}?)\s:\s/u;

@@ -16,7 +16,7 @@
  */
 
 import { fold, foldApostrophes } from "../core/text.ts";
-import { wordListLines } from "../i18n/word-lists.ts";
+import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
 import { namesItsDocument, needsPrevious as needsSentenceBefore, pieces } from "../retrieval/passages.ts";
 
@@ -152,13 +152,19 @@ const spaced = (text: string) =>
     .trim()} `;
 
 /** Comparatives whose term is in the sentence before (`quote-comparatives.txt`), spaced. */
-const COMPARATIVES = wordListLines("quote-comparatives.txt").map(spaced);
-/** Whether a sentence compares without saying with what (« … sont plus élevées : … », no « que » after). */
+const COMPARISON_LIST = wordListSections("quote-comparatives.txt");
+const COMPARATIVES = (COMPARISON_LIST.get("verbes") ?? []).flatMap((verb) =>
+  (COMPARISON_LIST.get("comparatifs") ?? []).map((c) => spaced(`${verb} ${c}`)),
+);
+/**
+ * Whether a sentence compares without saying with what (« … sont plus élevées : … »: a verb then a comparative, no
+ * « que », « qu' », « à » or « au » after it).
+ */
 function comparesWithPrevious(sentence: string): boolean {
   const s = spaced(sentence);
   return COMPARATIVES.some((c) => {
     const at = s.indexOf(c);
-    return at >= 0 && !/ (?:que|qu') /.test(s.slice(at + c.length - 1));
+    return at >= 0 && !/^(?:que|qu'|a|au|aux) |.* (?:que|qu') /.test(s.slice(at + c.length));
   });
 }
 
@@ -237,7 +243,7 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
   );
   // A sentence a later one of its paragraph qualifies (« … ne correspond pas … »): the next one is quoted with it, or,
   // one sentence further and sharing a figure with it, it is not quoted.
-  const qualifiedInWhole = qualifiedClaims(whole ?? text);
+  const qualifiedInWhole = qualifiedClaims(whole ?? text, limits.question);
   const cut = (s: string) =>
     limits.cutClausesOver && s.length > limits.cutClausesOver && s.indexOf(" ; ") >= MIN_SENTENCE
       ? `${s.slice(0, s.indexOf(" ; "))} […]`
@@ -256,15 +262,18 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
       const qualified = qualifiedInWhole.get(clean(p.text));
       const text = pair ? `${before} ${own}` : own;
       const at = all.indexOf(p);
-      // A figure asked: a sentence introducing a list is quoted with the items that give the figures.
-      const listed = limits.figureAsked ? withItems(own, all, at, limits.max) : null;
-      return {
-        text: qualified === undefined ? (listed ?? text) : qualified ? `${text} ${qualified}` : "",
-        own: listed ?? own,
-        refuted: isRefuted(p) || (!!pair && isRefuted(list[i - 1]!) && !asksClaim(limits.question, before)),
+      const refutedHere = isRefuted(p) || (!!pair && isRefuted(list[i - 1]!) && !asksClaim(limits.question, before));
+      const sentence = {
+        text: qualified === undefined ? text : qualified ? `${text} ${qualified}` : "",
+        own,
+        refuted: refutedHere,
         at,
         item: false,
       };
+      // A figure asked: a sentence introducing a list is quoted with the items that give the figures too (its
+      // weighing picks one of the two: they are alike).
+      const listed = limits.figureAsked && qualified === undefined ? withItems(own, all, at, limits.max) : null;
+      return listed ? [sentence, { ...sentence, text: listed, own: listed }] : [sentence];
     });
     // A list item: alone when it reads as a sentence (« Environ 9 000 utilisateurs actifs … »), else after the sentence
     // that introduces its list (« … plusieurs financements : une subvention de … »), when that one reads alone.
@@ -286,7 +295,7 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
         },
       ];
     });
-    return [...sentences, ...items]
+    return [...sentences.flat(), ...items]
       .sort((a, b) => a.at - b.at)
       .filter((c) => readable(c.text, limits.max) && (limits.placeNamed || !unnamedCollectivity(c.text)) && !c.refuted)
       .map(({ text, own, item }) => ({ text: withoutAsides(text), own: withoutAsides(own), item }))
@@ -302,24 +311,29 @@ const QUALIFIER_REACH = 2;
  * the next sentence when that one qualifies it (quoted with it), or to "" when it is qualified one sentence further,
  * sharing a figure (« … achevée en 2021 ». … « la date de 2021 ne correspond pas … »): not quoted at all.
  */
-function qualifiedClaims(text: string): Map<string, string> {
+function qualifiedClaims(text: string, question?: string): Map<string, string> {
   const all = pieces(text).filter((p) => p.list < 0);
   const out = new Map<string, string>();
   all.forEach((p, i) => {
     for (let k = 1; k <= QUALIFIER_REACH; k++) {
       const next = all[i + k];
       if (!next || next.block !== p.block || !qualifiesBefore(next.text)) continue;
-      // (A qualifier with figures of its own, « Le total de 534 millions … n'est pas confirmé », qualifies those.)
-      const shares = figuresOf(next.text).some((f) => figuresOf(p.text).includes(f));
+      // (A qualifier with figures of its own, « Le total de 534 millions … n'est pas confirmé », qualifies those; the
+      // years of references, « (Mac4Ever, octobre 2025) », are no figure of the claim.)
+      const shares = figuresOf(unreferenced(next.text)).some((f) => figuresOf(unreferenced(p.text)).includes(f));
       if (k === 1 && (shares || !figuresOf(next.text).length))
         out.set(clean(p.text), next.fragment ? "" : clean(next.text));
-      else if (k > 1 && shares) out.set(clean(p.text), "");
+      // (A question asking about the claim, one of its figures, hears it with what qualifies it further on.)
+      else if (k > 1 && shares && !asksClaim(question, p.text)) out.set(clean(p.text), "");
       else continue;
       break;
     }
   });
   return out;
 }
+
+/** A text without its parenthesised references (« (FOSS Linux, 2020) »). */
+const unreferenced = (text: string) => text.replace(/\([^()]*\)/g, " ");
 
 /** Characters of a lead-in and its items quoted together at most (the source read after them aside). */
 const LISTED_CHARS = 360;
