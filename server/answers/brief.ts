@@ -430,7 +430,8 @@ function weighed(
   excerpts.forEach((excerpt, i) => {
     // The labels of the passage's cases (« Munich : … », « Visio : … ») that hold a subject word: a labelled sentence
     // of another case is about that one.
-    const labels = labelsOf(r0(used, i).text);
+    // (Not a catalog card's fields, « Migration : … », « Remplace : … ».)
+    const labels = r0(used, i).document.kind === "catalog" ? [] : labelsOf(r0(used, i).text);
     const askedLabel = labels.some((l) => stems.some((s) => holdsStem(l, s)));
     const r = used[i]!;
     const card = r.document.kind === "catalog";
@@ -473,11 +474,11 @@ function weighed(
       const said = stems.filter((s) => !(grant && GRANT_STEMS.has(s)) && !apart.has(s) && holdsStem(words, s)).length;
       // The corpus saying it does not give what is asked (« Les sources consultées ne donnent ni … ni un bilan des
       // économies réalisées »): the answer to a figure, a date or a cost asked.
-      // (A word of what is asked, not only of whose: « ne documentent pas … son coût final » answers no date.)
+      // (A figure or a cost asked, and a word of what is asked, not only of whose.)
       const stated =
-        (asked.length > 0 || price) &&
+        (asked.includes("quantity") || price) &&
         statesAbsent(own) &&
-        stems.some((s) => !holdsStem(titles[i]!, s) && !names.includes(s) && sharesRoot(words, s));
+        stems.some((s) => !holdsStem(titles[i]!, s) && sharesRoot(words, s));
       const hits = said + (price && cost ? 1 : 0) + (answers ? 1 : 0) + (grants ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;

@@ -321,7 +321,8 @@ function qualifiedClaims(text: string, question?: string): Map<string, string> {
       // (A qualifier with figures of its own, « Le total de 534 millions … n'est pas confirmé », qualifies those; the
       // years of references, « (Mac4Ever, octobre 2025) », are no figure of the claim.)
       const shares = figuresOf(unreferenced(next.text)).some((f) => figuresOf(unreferenced(p.text)).includes(f));
-      if (k === 1 && (shares || !figuresOf(next.text).length))
+      const figured = (t: string) => figuresOf(unreferenced(t)).length > 0;
+      if (k === 1 && (shares || !figured(next.text) || !figured(p.text)))
         out.set(clean(p.text), next.fragment ? "" : clean(next.text));
       // (A question asking about the claim, one of its figures, hears it with what qualifies it further on.)
       else if (k > 1 && shares && !asksClaim(question, p.text)) out.set(clean(p.text), "");
