@@ -309,7 +309,8 @@ const QUALIFIER_REACH = 2;
 /**
  * The sentences of a text a later sentence of their paragraph qualifies (`quote-qualifiers.txt`), each (cleaned) to
  * the next sentence when that one qualifies it (quoted with it), or to "" when it is qualified one sentence further,
- * sharing a figure (« … achevée en 2021 ». … « la date de 2021 ne correspond pas … »): not quoted at all.
+ * sharing a figure (« … achevée en 2021 ». … « la date de 2021 ne correspond pas … »): not quoted at all, unless the
+ * question asks about it (writes one of its figures): then quoted with that sentence after « […] ».
  */
 function qualifiedClaims(text: string, question?: string): Map<string, string> {
   const all = pieces(text).filter((p) => p.list < 0);
@@ -324,8 +325,10 @@ function qualifiedClaims(text: string, question?: string): Map<string, string> {
       const figured = (t: string) => figuresOf(unreferenced(t)).length > 0;
       if (k === 1 && (shares || !figured(next.text) || !figured(p.text)))
         out.set(clean(p.text), next.fragment ? "" : clean(next.text));
-      // (A question asking about the claim, one of its figures, hears it with what qualifies it further on.)
-      else if (k > 1 && shares && !asksClaim(question, p.text)) out.set(clean(p.text), "");
+      // (A question asking about the claim, one of its figures, hears it with what qualifies it further on, the
+      // sentences between left out and marked.)
+      else if (k > 1 && shares)
+        out.set(clean(p.text), asksClaim(question, p.text) && !next.fragment ? `[…] ${clean(next.text)}` : "");
       else continue;
       break;
     }

@@ -68,6 +68,18 @@ describe("a claim the passage refutes or qualifies further on", () => {
       expect(q).not.toContain("achevée en 2021 ».");
   });
 
+  it("is quoted with that sentence, after « […] », when the question asks about it (writes its figure)", () => {
+    const used = [
+      passage(
+        "estonie#0",
+        "L'Estonie et Debian",
+        "La plaquette du syndicat Numérique 47 (2025) mentionne « 40 000 postes publics » et une « bascule nationale vers Debian achevée en 2021 ». Le nombre de postes correspond bien au plan publié. En revanche, la date de 2021 ne correspond pas aux sources trouvées : le plan date de 2018.",
+      ),
+    ];
+    const quoted = texts("L'Estonie a-t-elle vraiment basculé vers Debian en 2021 ?", used).join(" ");
+    expect(quoted).toContain("achevée en 2021 ». […] En revanche, la date de 2021 ne correspond pas");
+  });
+
   it("is quoted with the next sentence that says it « n'est pas confirmé »", () => {
     const used = [
       passage(
