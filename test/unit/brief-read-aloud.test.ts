@@ -135,6 +135,19 @@ describe("a quote is about the subject asked", () => {
     expect(quoted.join(" ")).toContain("9,5 millions");
   });
 
+  it("a catalog card's fields (« Remplace : », « Migration : ») are no cases: the answering field is read", () => {
+    const used = [
+      passage(
+        "mattermost#0",
+        "Mattermost",
+        "Mattermost (outils collaboratifs) : messagerie d'équipe libre.\nRemplace : Slack (remplacement direct).\nMigration : En Bretagne, la Région a remplacé Slack par Mattermost après un test avec ses agents.",
+        "catalog",
+      ),
+    ];
+    const quoted = texts("Par quoi la Région Bretagne a-t-elle remplacé Slack ?", used).join(" ");
+    expect(quoted).toContain("En Bretagne, la Région a remplacé Slack par Mattermost");
+  });
+
   it("one word of a two-word name (« Data Act ») does not stand for the name asked (« Chips Act »)", () => {
     const used = [
       passage("chips#0", "Le Chips Act européen", "Le Chips Act européen a été adopté en juillet 2023.", "guidance"),
