@@ -419,23 +419,22 @@ function weighed(
   const written = writtenNames(question);
   // What each passage is about: its document's title and its whole text (« (CPI) » the excerpt may leave out).
   const about = used.map((r, i) => [...titles[i]!, ...stemsOf(r.text)]);
+  // Two words of the question a title writes as one name (« CLOUD Act »): a sentence holding one of them alone (« Data
+  // Act ») speaks of another thing.
+  const phrases = namePhrases(subject, used);
   // A country asked (« collectivités françaises »): a sentence whose subject is another country's comes last, or is
   // left out when the question asks for that country's collectivités. (Not a
   // country of the condition, « si nos données sont hébergées en France »: it is where, not whose.)
   const countries = countriesOf(conditionOf(ask)?.place ? withoutCondition(ask) : ask);
   const risk = asks(ask, "risque");
-  // Two words of the question a title writes as one name (« CLOUD Act »): a sentence holding one of them alone (« Data
-  // Act ») speaks of another thing.
-  const phrases = namePhrases(subject, used);
   excerpts.forEach((excerpt, i) => {
-    // The labels of the passage's cases (« Munich : … », « Visio : … ») that hold a subject word: a labelled sentence
-    // of another case is about that one.
-    // (Not a catalog card's fields, « Migration : … », « Remplace : … ».)
-    const labels = r0(used, i).document.kind === "catalog" ? [] : labelsOf(r0(used, i).text);
-    const askedLabel = labels.some((l) => stems.some((s) => holdsStem(l, s)));
     const r = used[i]!;
     const card = r.document.kind === "catalog";
     const titleCountries = countriesOf(r.document.title);
+    // The labels of the passage's cases (« Munich : … », « Visio : … ») that hold a subject word: a labelled sentence
+    // of another case is about that one. (Not a catalog card's fields, « Migration : … », « Remplace : … ».)
+    const labels = card ? [] : labelsOf(r.text);
+    const askedLabel = labels.some((l) => stems.some((s) => holdsStem(l, s)));
     // (The whole quote is longer than the sentence: the budget alone limits it.)
     quotableSentences(
       excerpt,
@@ -553,9 +552,6 @@ const ROOT = 6;
 const sharesRoot = (stems: string[], s: string) =>
   holdsStem(stems, s) ||
   (s.length >= ROOT && stems.some((w) => w.length >= ROOT && w.slice(0, ROOT) === s.slice(0, ROOT)));
-
-/** The passage numbered from 0. */
-const r0 = (used: QuotedPassage[], i: number) => used[i]!;
 
 /** A percentage or an amount the question writes (« de 30 % »): a figure it asks about (not « 30 000 habitants »). */
 const writesFigure = (question: string) => /\d\s*%/.test(question) || MONEY.test(question);
