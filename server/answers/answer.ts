@@ -465,7 +465,11 @@ async function retrieveIn(
   let general: string[] = [];
   if (
     (introduced || example) &&
-    (decision.reason === "missing-name" || decision.reason === "names-apart" || decision.reason === "unknown-name") &&
+    (decision.reason === "missing-name" ||
+      decision.reason === "names-apart" ||
+      decision.reason === "unknown-name" ||
+      // A town typed in lower case, with its population (« … concerne figeac qui a 10000 habitants »).
+      (decision.reason === "unknown-words" && !!example?.sized)) &&
     decision.missing.length > 0 &&
     decision.missing.every((m) => writtenIn(m, removed))
   ) {
