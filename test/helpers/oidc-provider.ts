@@ -34,31 +34,31 @@ const PAGES: Record<string, string> = JSON.parse(
 );
 const text = (key: string, values: Record<string, string> = {}) =>
   PAGES[key]!.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
-const escape = (s: string) =>
+const html = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 /** A page of the provider, in French. */
 const page = (body: string) => `<!DOCTYPE html>
 <html lang="fr">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(text("title"))}</title>
+<title>${html(text("title"))}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}label,input,button{display:block;width:100%;margin:.3rem 0}input,button{padding:.5rem;font-size:1rem}.note{color:#555;font-size:.9rem}.error{color:#a00}</style>
 </head>
-<body><main>${body}<p class="note">${escape(text("notice"))}</p></main></body>
+<body><main>${body}<p class="note">${html(text("notice"))}</p></main></body>
 </html>`;
 
 /** The login form of an interaction (`uid`), with the error of a previous try. */
 function loginPage(uid: string, client: string, error = ""): string {
-  return page(`<h1>${escape(text("login.heading", { client }))}</h1>
-${error ? `<p class="error" role="alert">${escape(error)}</p>` : ""}
-<form autocomplete="off" action="/interaction/${escape(uid)}/login" method="post">
-<label for="login">${escape(text("login.login"))}</label>
+  return page(`<h1>${html(text("login.heading", { client }))}</h1>
+${error ? `<p class="error" role="alert">${html(error)}</p>` : ""}
+<form autocomplete="off" action="/interaction/${html(uid)}/login" method="post">
+<label for="login">${html(text("login.login"))}</label>
 <input id="login" name="login" required autofocus>
-<label for="password">${escape(text("login.password"))}</label>
+<label for="password">${html(text("login.password"))}</label>
 <input id="password" name="password" type="password">
-<button type="submit">${escape(text("login.submit"))}</button>
+<button type="submit">${html(text("login.submit"))}</button>
 </form>
-<p><a href="/interaction/${escape(uid)}/abort">${escape(text("login.cancel"))}</a></p>
-<p class="note">${escape(text("login.accounts", { accounts: Object.keys(ACCOUNTS).join(", ") }))}</p>`);
+<p><a href="/interaction/${html(uid)}/abort">${html(text("login.cancel"))}</a></p>
+<p class="note">${html(text("login.accounts", { accounts: Object.keys(ACCOUNTS).join(", ") }))}</p>`);
 }
 
 /** A form's fields (application/x-www-form-urlencoded). */
@@ -142,7 +142,7 @@ export async function startTestProvider(port = 0): Promise<TestProvider> {
         res.writeHead(400, { "content-type": "text/html; charset=utf-8" });
         res.end(
           page(
-            `<h1>${escape(text("error.heading"))}</h1><p>${escape(text("error.detail", { error: err.message }))}</p><p>${escape(text("error.back"))}</p>`,
+            `<h1>${html(text("error.heading"))}</h1><p>${html(text("error.detail", { error: err.message }))}</p><p>${html(text("error.back"))}</p>`,
           ),
         );
       });
@@ -181,21 +181,21 @@ export async function startTestProvider(port = 0): Promise<TestProvider> {
           rpInitiatedLogout: {
             enabled: true,
             async logoutSource(ctx: any, form: string) {
-              ctx.body = page(`<h1>${escape(text("logout.heading"))}</h1>${form}
-<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">${escape(text("logout.yes"))}</button>
-<button type="submit" form="op.logoutForm">${escape(text("logout.no"))}</button>`);
+              ctx.body = page(`<h1>${html(text("logout.heading"))}</h1>${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">${html(text("logout.yes"))}</button>
+<button type="submit" form="op.logoutForm">${html(text("logout.no"))}</button>`);
             },
             async postLogoutSuccessSource(ctx: any) {
-              ctx.body = page(`<h1>${escape(text("logout.done"))}</h1>`);
+              ctx.body = page(`<h1>${html(text("logout.done"))}</h1>`);
             },
           },
         },
         interactions: { url: (_ctx: unknown, i: { uid: string }) => `/interaction/${i.uid}` },
         async renderError(ctx: any, out: Record<string, string>) {
           ctx.type = "html";
-          ctx.body = page(`<h1>${escape(text("error.heading"))}</h1>
-<p>${escape(text("error.detail", { error: out.error_description ?? out.error ?? "" }))}</p>
-<p>${escape(text("error.back"))}</p>`);
+          ctx.body = page(`<h1>${html(text("error.heading"))}</h1>
+<p>${html(text("error.detail", { error: out.error_description ?? out.error ?? "" }))}</p>
+<p>${html(text("error.back"))}</p>`);
         },
         // Cap Libre calls the provider from its server only: no cross-origin request to allow.
         clientBasedCORS: () => false,
