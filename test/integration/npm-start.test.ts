@@ -58,7 +58,14 @@ describe("npm start", () => {
       npm.kill("SIGTERM");
       await exited;
       await expect
-        .poll(() => fetch(url).then(() => "answers", () => "stopped"), { timeout: 10_000 })
+        .poll(
+          () =>
+            fetch(url).then(
+              () => "answers",
+              () => "stopped",
+            ),
+          { timeout: 10_000 },
+        )
         .toBe("stopped");
       await expect.poll(() => alive(server), { timeout: 10_000 }).toBe(false);
     } finally {
