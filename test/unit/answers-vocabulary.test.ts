@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { smallTalk } from "../../server/answers/small-talk.ts";
-import { closestWord, healSlippedNames, isSlipOf, joinSplitNames, type Vocabulary } from "../../server/answers/vocabulary.ts";
+import {
+  closestWord,
+  healSlippedNames,
+  isSlipOf,
+  joinSplitNames,
+  type Vocabulary,
+} from "../../server/answers/vocabulary.ts";
 
 describe("small talk", () => {
   it.each([
