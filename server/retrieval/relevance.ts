@@ -384,7 +384,18 @@ async function termsOfQuestion(ctx: Judgement): Promise<Decision> {
         : false,
     ),
   );
-  const resolved = named.filter((t, i) => !knownRange[i] && !(t.alias && ownRelation(question, t.word)));
+  const kept = named.filter((t, i) => !knownRange[i] && !(t.alias && ownRelation(question, t.word)));
+  // « l'attribution du marché HDH » : an acronym the corpus defines beside its full form (« Health Data Hub (HDH) »)
+  // is that subject, which the passages write in full.
+  const resolved = await Promise.all(
+    kept.map(async (t) => {
+      const expansion =
+        t.name && !t.date && !t.word.includes(" ") && typedInCapitals(question, t.word)
+          ? await corpusNames?.expansion?.(t.word)
+          : undefined;
+      return expansion && !t.variants.includes(expansion) ? { ...t, variants: [...t.variants, expansion] } : t;
+    }),
+  );
   if (results.length === 0) return none("no-result");
   if (resolved.length === 0 || repeatsOneWord(question)) return none("no-terms");
   // A source's reference (« (Club de la presse de Grenoble, 13 décembre 2017) ») says who wrote, not what the passage
@@ -659,6 +670,10 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
   if (absent.length) return none("missing-name", absent);
   return "continue";
 }
+
+/** Whether a question writes a folded word in capitals, as an acronym (« HDH »). */
+const typedInCapitals = (question: string, word: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word.toUpperCase())}(?![\\p{L}\\p{N}])`, "u").test(question);
 
 /** A folded word as a pattern of either case (« exchange » → « [eE][xX]… »), the rest of the pattern keeping its case. */
 const anyCase = (word: string) =>
