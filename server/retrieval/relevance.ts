@@ -671,6 +671,9 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
   return "continue";
 }
 
+/** The line of a catalog card that lists the names it appears under in inventories (`server/corpus/catalog.ts`). */
+const CARD_OWN_NAMES = /sous les noms\s*:([^\n]*)/u;
+
 /** Whether a question writes a folded word in capitals, as an acronym (« HDH »). */
 const typedInCapitals = (question: string, word: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word.toUpperCase())}(?![\\p{L}\\p{N}])`, "u").test(question);
@@ -730,6 +733,13 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
           .map((m) => fold(m[2]!));
       }),
     );
+    // « OVH fondé quand ? »: a name a catalog card read gives as its own (its title, or the names it lists itself
+    // under: « OVHcloud … sous les noms : OVH ») is what that card is about; not one it writes in passing (« le PLU »).
+    for (const r of results.slice(0, JUDGED)) {
+      if (r.document.kind !== "catalog") continue;
+      const own = passageWords(`${r.document.title} ${r.text.match(CARD_OWN_NAMES)?.[1] ?? ""}`);
+      for (const t of terms) if (t.name && !t.date && holds(t, own)) defined.add(t.word);
+    }
     const offDomain = await offDomainWords(question, terms, frequency, headings, defined);
     // … unless a passage read holds the whole question with them (`heldWhole`).
     if (offDomain.length && !heldWhole(terms, ctx.judged)) return none("low-coverage", offDomain);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { acronymExpansion } from "../../server/retrieval/corpus-names.ts";
-import { assessAnswerability } from "../../server/retrieval/relevance.ts";
+import { assessAnswerability, speaksOfDomain, withoutReferences } from "../../server/retrieval/relevance.ts";
 import { lexicon, passage } from "../helpers/abstention.ts";
 
 describe("an acronym the corpus defines beside its full form", () => {
@@ -48,5 +48,72 @@ describe("an acronym the corpus defines beside its full form", () => {
       names,
     );
     expect(r).toMatchObject({ answerable: false });
+  });
+});
+
+describe("the words of speech around a question the passage holds whole", () => {
+  // The passage is under a heading that does not name the question's subject, and the corpus holds other texts.
+  const others = [
+    "La bourse et le Clusif sont cités dans le rapport annuel.",
+    "Le concours de pétanque et la kermesse ont lieu en juin.",
+  ];
+  const ask = async (q: string, text: string, kind = "guidance") => {
+    const { frequency, names } = lexicon([text, ...others]);
+    return assessAnswerability(q, [passage("Ce qui a changé", text, kind)], frequency, names);
+  };
+
+  it("reads « à part » as setting a thing aside, not a word the passage must hold", async () => {
+    const text = "Le Syntec a alerté le Parlement européen sur les hausses de Citrix, comme le Clusif.";
+    expect(await ask("qui a alerté le parlement européen sur citrix à part le clusif ?", text)).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("reads « c'est quelle date ? », « de quel jour ? » as the kind of answer asked", async () => {
+    const text = "Le décret du 3 mars 2020 réorganise la Mobilinum et ses quatre pôles.";
+    for (const q of [
+      "le décret qui réorganise la mobilinum, c'est quelle date ?",
+      "le décret qui réorganise la mobilinum, il est de quel jour ?",
+    ])
+      expect(await ask(q, text), q).toMatchObject({ answerable: true });
+  });
+
+  it("finds a former name on the catalog card that writes it (« NGX » on Nuagix's card)", async () => {
+    const text =
+      "Nuagix, hébergeur fondé en 1999 à Lille par deux frères. Apparaît dans les inventaires sous les noms : NGX ; Nuagix Cloud.";
+    expect(await ask("NGX fondé quand et par qui ? coté en bourse ?", text, "catalog")).toMatchObject({
+      answerable: true,
+    });
+    // An acronym a card writes in passing is not what it is about (« le PLU » on a mapping tool's card).
+    const passing = "Géomap, logiciel de cartographie fondé en 1999, pour dessiner le PLU et les réseaux d'eau.";
+    expect(
+      await ask("Comment modifier le PLU pour construire un lotissement ?", passing, "catalog"),
+    ).toMatchObject({ answerable: false });
+  });
+
+  it("still refuses the same turns of speech around a question on the life of the commune", async () => {
+    const text = "La subvention de la Mobilinum finance la suite collaborative ; le maire a signé la demande.";
+    for (const q of [
+      "qui a gagné le concours de pétanque à part le maire ?",
+      "notre demande de subvention pour la kermesse, c'est quelle date ?",
+    ])
+      expect(await ask(q, text), q).toMatchObject({ answerable: false });
+  });
+});
+
+describe("a law's number in parentheses is not a source's reference", () => {
+  it("keeps « (directive 2022/2555, article 21) » and drops « (April, novembre 2025) »", () => {
+    const kept = withoutReferences("La chaîne d'approvisionnement (directive 2022/2555, article 21) est visée.");
+    expect(kept).toContain("2555");
+    expect(kept).toContain("article 21");
+    expect(withoutReferences("Le label est décerné (April, novembre 2025) chaque année.")).not.toContain("April");
+    expect(withoutReferences("Voir (Légifrance, directive 2022/2555, 2023).")).not.toContain("2555");
+  });
+});
+
+describe("the words of the digital domain", () => {
+  it("counts a router, a switch and a slide show as digital", () => {
+    for (const q of ["les routeurs de Nokia c'est européen ?", "le commutateur est fabriqué où ?", "le diaporama de la réunion ?"])
+      expect(speaksOfDomain(q), q).toBe(true);
   });
 });
