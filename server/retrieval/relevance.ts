@@ -811,16 +811,21 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   const perPassage = judged.map((p, i) => {
     // A catalog card that holds a name of the question (« Doodle, c'est de quel pays ? ») answers what its fields say
     // (country, city, publisher, owner) without writing the word.
+    // « commvault dans notre parc … », « resana on peut l'utiliser … »: a word typed in lower case that names the card
+    // read (its title) is that card's subject, as its name would be.
+    const cardTitle = results[i]!.document.kind === "catalog" ? words(results[i]!.document.title) : [];
+    const titled = (t: QuestionTerm) =>
+      !t.name && !t.verb && !t.date && !t.context && !isGeneric(t) && !isLight(t) && cardTitle.includes(t.word);
     const namedCard =
-      results[i]!.document.kind === "catalog" && terms.some((t) => t.name && !t.date && !t.context && holds(t, p));
+      results[i]!.document.kind === "catalog" &&
+      terms.some((t) => ((t.name && !t.date && !t.context) || titled(t)) && holds(t, p));
     // The card or page of a thing the question names (not a general name of the domain) answers it without the
     // question's setting and the judgement it asks (« Skype … sur une vingtaine de postes, il est toujours maintenu ? »).
     const ownPage =
       !asksFigure &&
       terms.some(
         (t) =>
-          anchors.includes(t) &&
-          !isGeneric(t) &&
+          ((anchors.includes(t) && !isGeneric(t)) || titled(t)) &&
           holds(t, passageWords(`${results[i]!.document.title} ${results[i]!.section}`)),
       );
     // So does the nationality it asks (« DeepL, c'est un service américain ? »): its country is one of the fields.

@@ -117,3 +117,36 @@ describe("the words of the digital domain", () => {
       expect(speaksOfDomain(q), q).toBe(true);
   });
 });
+
+describe("a question on a thing named in lower case or by its own page", () => {
+  const ask = async (q: string, title: string, text: string, kind = "guidance") => {
+    const { frequency, names } = lexicon([
+      text,
+      "Le parc informatique de la commune compte 40 postes et un serveur.",
+      "La cantine scolaire et le parc municipal sont gérés par la commune.",
+      "L'association des parents s'appelle Les Petits Pas ; elle co-organise la fête de l'école.",
+    ]);
+    return assessAnswerability(q, [passage(title, text, kind)], frequency, names);
+  };
+  const card = "Nuagix : logiciel de sauvegarde des serveurs et des postes de travail, éditeur américain.";
+
+  it("reads a word typed in lower case that names the catalog card read as that card's subject", async () => {
+    for (const q of ["nuagix dans notre parc c'est pour faire quoi", "nuagix pour l'asso, c'est de quel pays ?"])
+      expect(await ask(q, "Nuagix", card, "catalog"), q).toMatchObject({ answerable: true });
+  });
+
+  it("still asks the card to hold what the question asks of it", async () => {
+    expect(await ask("nuagix pour la cantine scolaire c'est adapté ?", "Nuagix", card, "catalog")).toMatchObject({
+      answerable: false,
+    });
+  });
+
+  it("reads « s'appelle comment ? » as the name the thing's own page gives", async () => {
+    const text = "Le Syntix a fusionné en 2025 avec deux fédérations : l'ensemble porte désormais le nom d'Union Numérique.";
+    expect(await ask("le Syntix s'appelle comment maintenant ?", "Syntix : la fusion de 2025", text)).toMatchObject({
+      answerable: true,
+    });
+  });
+});
+  });
+});
