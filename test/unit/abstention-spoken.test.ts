@@ -10,12 +10,12 @@ import { lexicon, passage } from "../helpers/abstention.ts";
 
 describe("an acronym the corpus defines beside its full form", () => {
   it("reads the full form whose words' initials spell the acronym, function words aside", () => {
-    expect(acronymExpansion("La Plateforme des données, connue comme Open Data Portal (ODP), est née en 2019.", "odp")).toBe(
-      "open data portal",
-    );
     expect(
-      acronymExpansion("Un arrêt de la Cour européenne des droits de l'homme (CEDH) a jugé que…", "cedh"),
-    ).toBe("cour europeenne des droits de homme");
+      acronymExpansion("La Plateforme des données, connue comme Open Data Portal (ODP), est née en 2019.", "odp"),
+    ).toBe("open data portal");
+    expect(acronymExpansion("Un arrêt de la Cour européenne des droits de l'homme (CEDH) a jugé que…", "cedh")).toBe(
+      "cour europeenne des droits de homme",
+    );
     expect(acronymExpansion("Le service (ODP) est ouvert.", "odp")).toBeUndefined();
     expect(acronymExpansion("Open Data Portal (ODP)", "cedh")).toBeUndefined();
   });
@@ -86,9 +86,9 @@ describe("the words of speech around a question the passage holds whole", () => 
     });
     // An acronym a card writes in passing is not what it is about (« le PLU » on a mapping tool's card).
     const passing = "Géomap, logiciel de cartographie fondé en 1999, pour dessiner le PLU et les réseaux d'eau.";
-    expect(
-      await ask("Comment modifier le PLU pour construire un lotissement ?", passing, "catalog"),
-    ).toMatchObject({ answerable: false });
+    expect(await ask("Comment modifier le PLU pour construire un lotissement ?", passing, "catalog")).toMatchObject({
+      answerable: false,
+    });
   });
 
   it("still refuses the same turns of speech around a question on the life of the commune", async () => {
@@ -113,7 +113,11 @@ describe("a law's number in parentheses is not a source's reference", () => {
 
 describe("the words of the digital domain", () => {
   it("counts a router, a switch and a slide show as digital", () => {
-    for (const q of ["les routeurs de Nokia c'est européen ?", "le commutateur est fabriqué où ?", "le diaporama de la réunion ?"])
+    for (const q of [
+      "les routeurs de Nokia c'est européen ?",
+      "le commutateur est fabriqué où ?",
+      "le diaporama de la réunion ?",
+    ])
       expect(speaksOfDomain(q), q).toBe(true);
   });
 });
@@ -142,11 +146,10 @@ describe("a question on a thing named in lower case or by its own page", () => {
   });
 
   it("reads « s'appelle comment ? » as the name the thing's own page gives", async () => {
-    const text = "Le Syntix a fusionné en 2025 avec deux fédérations : l'ensemble porte désormais le nom d'Union Numérique.";
+    const text =
+      "Le Syntix a fusionné en 2025 avec deux fédérations : l'ensemble porte désormais le nom d'Union Numérique.";
     expect(await ask("le Syntix s'appelle comment maintenant ?", "Syntix : la fusion de 2025", text)).toMatchObject({
       answerable: true,
     });
-  });
-});
   });
 });
