@@ -153,3 +153,44 @@ describe("a question on a thing named in lower case or by its own page", () => {
     });
   });
 });
+
+describe("ordinary words of conversation the corpus writes otherwise", () => {
+  const ask = async (q: string, title: string, text: string, kind = "guidance") => {
+    const { frequency, names } = lexicon([text, "Le salon et le label ont chacun leur édition annuelle."]);
+    return assessAnswerability(q, [passage(title, text, kind)], frequency, names);
+  };
+
+  it("reads « bosse », « prestations », « cyberattaque » as the words the passage writes", async () => {
+    for (const [q, title, text, kind] of [
+      [
+        "le directeur de la Mobilinum, il y bosse depuis quand ?",
+        "Mobilinum : l'équipe",
+        "Le directeur de la Mobilinum y travaille depuis 2019.",
+        "guidance",
+      ],
+      [
+        "Mobilix ils font quoi comme prestations ?",
+        "Mobilix",
+        "Mobilix : entreprise française de services en logiciels libres (messagerie, annuaire).",
+        "catalog",
+      ],
+      [
+        "la panne de Nuagix c'était une cyberattaque ?",
+        "Panne Nuagix",
+        "Panne Nuagix : il ne s'agissait pas d'une attaque mais d'une mise à jour défectueuse.",
+        "guidance",
+      ],
+    ])
+      expect(await ask(q!, title!, text!, kind), q).toMatchObject({ answerable: true });
+  });
+
+  it("reads « la combientième ? » as a rank asked, not a word to find", async () => {
+    expect(
+      await ask(
+        "l'édition 2024 du salon Libre Ouest c'était la combientième ?",
+        "Libre Ouest",
+        "Le salon Libre Ouest : l'édition 2024 était la septième.",
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+});
