@@ -129,6 +129,7 @@ describe("a question on a thing named in lower case or by its own page", () => {
       "Le parc informatique de la commune compte 40 postes et un serveur.",
       "La cantine scolaire et le parc municipal sont gérés par la commune.",
       "L'association des parents s'appelle Les Petits Pas ; elle co-organise la fête de l'école.",
+      "Les photos de la fête et les dossiers des élèves sont rangés à l'école.",
     ]);
     return assessAnswerability(q, [passage(title, text, kind)], frequency, names);
   };
@@ -143,6 +144,14 @@ describe("a question on a thing named in lower case or by its own page", () => {
     expect(await ask("nuagix pour la cantine scolaire c'est adapté ?", "Nuagix", card, "catalog")).toMatchObject({
       answerable: false,
     });
+  });
+
+  it("does not ask a storage service's card to name what is put on it (« des photos de dossiers »)", async () => {
+    const drive =
+      "Stockage en ligne de l'éditeur américain Nuagix, soumis au CLOUD Act ; synchronisation des fichiers.";
+    expect(
+      await ask("des agents mettent des photos de dossiers sur Nuagix, c'est grave ?", "Nuagix", drive, "catalog"),
+    ).toMatchObject({ answerable: true });
   });
 
   it("reads « s'appelle comment ? » as the name the thing's own page gives", async () => {
