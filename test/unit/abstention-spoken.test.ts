@@ -203,3 +203,77 @@ describe("ordinary words of conversation the corpus writes otherwise", () => {
     ).toMatchObject({ answerable: true });
   });
 });
+
+describe("turns of speech that situate a question without saying its topic", () => {
+  const ask = async (q: string, title: string, text: string, kind = "guidance") => {
+    const { frequency, names } = lexicon([
+      text,
+      "En pratique, en général, les communes du coin gardent leurs habitudes à la base.",
+      "Le texte entier tient en dix pages, dit le docteur ; la tête de liste l'a lu.",
+    ]);
+    return assessAnswerability(q, [passage(title, text, kind)], frequency, names);
+  };
+
+  it("reads « en pratique », « du coin », « en entier » as no word of the topic", async () => {
+    for (const [q, title, text] of [
+      [
+        "Mobilix ça remplace quoi en pratique dans une mairie ?",
+        "Mobilix",
+        "Mobilix remplace les tableurs partagés et les formulaires papier des services.",
+      ],
+      [
+        "Vierzon propose quels outils libres aux petites communes du coin ?",
+        "Vierzon",
+        "Vierzon propose aux petites communes voisines des outils libres : agenda, messagerie, parapheur.",
+      ],
+      [
+        "RGAA ça veut dire quoi en entier, et c'est de quand ?",
+        "Le RGAA",
+        "Le RGAA, référentiel général d'amélioration de l'accessibilité, date de 2009.",
+      ],
+    ])
+      expect(await ask(q!, title!, text!), q).toMatchObject({ answerable: true });
+  });
+
+  it("reads « dedans » as pointing back to the thing named, and « à la tête de » as who heads it", async () => {
+    expect(
+      await ask(
+        "Mobilix Office : les macros VBA marchent dedans ?",
+        "Mobilix Office",
+        "Mobilix Office exécute les macros VBA des documents Word et Excel, avec quelques limites.",
+        "catalog",
+      ),
+    ).toMatchObject({ answerable: true });
+    expect(
+      await ask(
+        "Qui est à la tête de l'association Centre Libre ?",
+        "Centre Libre",
+        "L'association Centre Libre est présidée par Jeanne Martin depuis 2022.",
+      ),
+    ).toMatchObject({ answerable: true });
+    expect(
+      await ask(
+        "Qui est à la tête du club de pétanque ?",
+        "Centre Libre",
+        "L'association Centre Libre est présidée par Jeanne Martin depuis 2022.",
+      ),
+    ).toMatchObject({ answerable: false });
+  });
+
+  it("reads « créé », « étend » as the verbs the passage writes otherwise (« institué », « l'extension »)", async () => {
+    expect(
+      await ask(
+        "le consortium Mobilinum, créé à quelle date ?",
+        "Le consortium Mobilinum",
+        "Le consortium Mobilinum a été institué le 12 mars 2024 par la Commission.",
+      ),
+    ).toMatchObject({ answerable: true });
+    expect(
+      await ask(
+        "la loi qui étend l'article 12 aux communes est adoptée ?",
+        "L'article 12",
+        "L'extension de l'article 12 aux communes a été adoptée en première lecture en 2025.",
+      ),
+    ).toMatchObject({ answerable: true });
+  });
+});
