@@ -277,3 +277,21 @@ describe("turns of speech that situate a question without saying its topic", () 
     ).toMatchObject({ answerable: true });
   });
 });
+
+describe("a country where a thing is, named by one of its cities", () => {
+  const card = "Nuagix : hébergeur néerlandais, centres de données à Amsterdam, Francfort et Dublin.";
+  const ask = async (q: string) => {
+    const { frequency, names } = lexicon([card, "L'Irlande et l'Allemagne sont membres de l'Union européenne."]);
+    return assessAnswerability(q, [passage("Nuagix", card, "catalog")], frequency, names);
+  };
+
+  it("finds « en Irlande » in a card that names Dublin", async () => {
+    expect(await ask("Nuagix, leurs centres de données sont dans quels pays, y en a en Irlande ?")).toMatchObject({
+      answerable: true,
+    });
+  });
+
+  it("does not read a country the question asks about as one of its cities", async () => {
+    expect(await ask("L'Irlande utilise-t-elle Nuagix pour ses ministères ?")).toMatchObject({ answerable: false });
+  });
+});
