@@ -163,7 +163,10 @@ function classifyGroup(
       alternatives: [],
       confidence: match.confidence,
       reason: [
-        message(component ? "inventory.reason.componentVendor" : "inventory.reason.vendorOnly", { vendor: v.name }),
+        // A consumer edition says first what it is (« édition grand public, pas … »), not « produit absent ».
+        match.consumer && reviewSentence
+          ? reviewSentence
+          : message(component ? "inventory.reason.componentVendor" : "inventory.reason.vendorOnly", { vendor: v.name }),
         provenanceSentence(v, null),
         exposureSentence(v),
         component
@@ -180,7 +183,7 @@ function classifyGroup(
                   { category: categoryWord(range.category), vendor: v.name },
                 )
               : categorySentence(category, group.kind),
-        reviewSentence,
+        match.consumer ? "" : reviewSentence,
       ]
         .filter(Boolean)
         .join(" "),
