@@ -73,8 +73,7 @@ export function targetSplit(plan: Pick<RoadmapPlan, "phases" | "target" | "basel
   const known = plan.measure.raw.known;
   return {
     phase: phase.phase,
-    weighted:
-      weightedBefore === null ? null : Math.max(0, weightedBefore - needed.reduce((s, l) => s + l.points, 0)),
+    weighted: weightedBefore === null ? null : Math.max(0, weightedBefore - needed.reduce((s, l) => s + l.points, 0)),
     raw:
       rawBefore === null || !known
         ? null

@@ -205,10 +205,7 @@ function classifyGroup(
     confidence: 0,
     reason: component
       ? message("inventory.reason.component")
-      : [
-          reviewSentence || unknownSentence(index, publisher),
-          categorySentence(category, group.kind),
-        ]
+      : [reviewSentence || unknownSentence(index, publisher), categorySentence(category, group.kind)]
           .filter(Boolean)
           .join(" "),
     match: "none",

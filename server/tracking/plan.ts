@@ -540,8 +540,7 @@ function grownInstead(
   return (
     pick(
       "alternative",
-      (p) =>
-        !p.exposed && !plannedForAnother(p) && (sameRole(p) || alternatives.some((a) => sameProduct(a, p.name))),
+      (p) => !p.exposed && !plannedForAnother(p) && (sameRole(p) || alternatives.some((a) => sameProduct(a, p.name))),
     ) ??
     pick("same-vendor", (p) => sameRole(p) && !!vendor && !!p.vendor && foldText(p.vendor) === vendor) ??
     pick("same-role", (p) => sameRole(p) && p.exposed)

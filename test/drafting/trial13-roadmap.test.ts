@@ -9,6 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildContext } from "../../server/drafting/context.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
+import { roadmapOwnData } from "../../server/drafting/own-data.ts";
 import { phaseMilestones, targetSplit } from "../../server/drafting/roadmap-calendar.ts";
 import { planRoadmap } from "../../server/drafting/roadmap-plan.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
@@ -49,6 +50,9 @@ describe("the calendar reaches the objective on its date, no further (B4)", () =
     const deep = phaseMilestones(plan, "2027-01", "2028-12").find((m) => m.phase === "deep")!;
     expect(deep.month).toBe("2028-12");
     expect(deep.weighted).toBeCloseTo(split.weighted!, 6);
+    // The document's own figures know it: a sentence stating it is not « non vérifié ».
+    const own = roadmapOwnData(plan, { date: "2028-12" }).figures.map((f) => f.value);
+    expect(own).toContain(split.weighted);
   });
 
   it("prints one value at the objective's date and the rest of the phase beyond it", () => {
@@ -65,10 +69,15 @@ describe("the calendar reaches the objective on its date, no further (B4)", () =
       loadStructure("roadmap"),
       NOW,
     );
-    const rows = ctx
-      .vars.calendar_table!.split("\n")
+    const rows = ctx.vars
+      .calendar_table!.split("\n")
       .slice(2)
-      .map((r) => r.split("|").map((c) => c.trim()).filter(Boolean));
+      .map((r) =>
+        r
+          .split("|")
+          .map((c) => c.trim())
+          .filter(Boolean),
+      );
     const atTarget = rows.filter((r) => r[1] === "décembre 2028");
     // The objective and the phase that meets it: the phase's value is within the objective, not far below it.
     for (const r of atTarget) if (/%/.test(r[2]!)) expect(percent(r[2]!)).toBeGreaterThan(20);
