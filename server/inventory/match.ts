@@ -506,6 +506,8 @@ export function publisherInCatalog(index: MatchIndex, publisher: string | null |
   if (!given.trim()) return null;
   const vendor = vendorForPublisher(index, given);
   if (vendor) return vendor.name;
+  // Only a distribution's team stands for its distribution: « Gimp Works Ltd » is no publisher of GIMP.
+  if (!isPackageMaintainer(given)) return null;
   const words = publisherKey(given).split(" ").filter(Boolean);
   // « Ubuntu Developers », « Debian LibreOffice Maintainers »: the distribution's name leads the team's.
   for (let n = Math.min(3, words.length); n >= 1; n--) {

@@ -88,7 +88,9 @@ describe("distributions and a publisher field that names a catalog product (B2)"
       expect(item.reason, name).toContain(`« ${product} »`);
       expect(item.reason, name).toMatch(/à classer à la main/);
     }
-    // A publisher the catalogue does not know is still said so.
+    // A publisher the catalogue does not know is still said so, even when its first word is a product's name: only a
+    // distribution's team stands for its distribution.
     expect(line("Acme Widget Studio", "Acme Widgets Ltd").reason).toMatch(/ne figurent au catalogue/);
+    expect(line("Photo Retouche Studio", "Gimp Works Ltd").reason).toMatch(/ne figurent au catalogue/);
   });
 });
