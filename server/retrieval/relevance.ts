@@ -1244,6 +1244,9 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   );
   const figureWord = polar(question) || alsoAsks ? undefined : FIGURE_ASKED.exec(fold(outsideContext(question)))?.[1];
   const figure: Asked[] = figureWord ? ["quantity"] : [];
+  // What a refusal reports missing is the word that asks (« budget », « combien »), not the phrase around it
+  // (« quelle est la part »).
+  const figureNoun = figureWord?.split(/[\s']+/).pop();
   // « À quelle heure … ? » asks a time of day: a passage that answers gives one (« à 14 h 30 »).
   const hourWord = HOUR_ASKED.exec(fold(outsideContext(question)))?.[0];
   const counted = figureWord ? COUNTED.exec(fold(outsideContext(question)).replace(/[’]/g, "'"))?.[1] : undefined;
@@ -1355,7 +1358,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   // nombre de postes »), not one on another figure of its subject (« ni son coût final »): that stays a refusal.
   if (figure.length && relevant.length && figureAbsent.length && !figureStatedElsewhere) {
     const lacking = [...new Set(figureAbsent.flatMap((i) => statedAbsent(i).map((t) => t.word)))];
-    const missing = lacking.length ? lacking : [figureWord!];
+    const missing = lacking.length ? lacking : [figureNoun!];
     // … or the whole whose size is asked (« un parc de combien d'ordinateurs » : « inventaire chiffré de son parc »).
     const whole = /\b([a-z]{3,}) de combien\b/.exec(fold(outsideContext(question)))?.[1];
     const namesCounted = (i: number) =>
@@ -1381,7 +1384,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     return {
       answerable: false,
       reason: "missing-figure",
-      missing: [hourWord ?? figureWord!],
+      missing: [hourWord ?? figureNoun!],
       coverage: best.weighted,
       relevant: [],
     };
