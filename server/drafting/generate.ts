@@ -39,6 +39,7 @@ import type { OwnData } from "../verify/own-figures.ts";
 import { type AnswerPoint, answerPoints, askedYears, pointSubject, unsaidYears } from "./answer-points.ts";
 import { type ClaimChecks, checkClaims, DATE_KINDS, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
+import { softwareCostQuote } from "./cost-clauses.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
 import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
 import { checkOwnFigures } from "./own-data.ts";
@@ -613,6 +614,8 @@ export async function* writeSection(
       : passages
           .filter((r) => !state.quoted.has(r.id))
           .map((r) => ({ r, q: quotation(r, terms, options.quoteChars ?? 420, names) }))
+          // A costs section quotes costs of software, not any sum its passages give (trial 13, B4).
+          .map(({ r, q }) => ({ r, q: section.softwareCosts ? softwareCostQuote(q) : q }))
           .filter(({ q }) => isQuotable(q))
           .slice(0, section.maxPassages);
     const unsaid = answering.length ? unsaidYears(asked, answering) : asked ? askedYears(asked) : [];
