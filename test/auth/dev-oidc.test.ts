@@ -30,7 +30,9 @@ describe("npm run dev:oidc", () => {
       const issuer = out.match(/OIDC_ISSUER=(http:\/\/127\.0\.0\.1:\d+)/)?.[1];
       expect(issuer).toBeDefined();
       expect(out).toContain("PORT=3999");
-      expect(out).toContain("alice.martin — Alice Martin");
+      // Trial 13 (B5): the e-mail the role commands need, and the one port it accepts Cap Libre on.
+      expect(out).toContain("alice.martin — Alice Martin, alice.martin@mairie-exemple.fr");
+      expect(out).toContain("n'accepte que Cap Libre sur le port 3999 :");
       const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
       expect(discovery.issuer).toBe(issuer);
 
