@@ -21,6 +21,7 @@ import { banUnstated } from "./bans.ts";
 import { cardDenial } from "./card-denial.ts";
 import { allReplacedUnstated, itemAttributeSwapped } from "./card-items.ts";
 import { reasonReplaced } from "./cause.ts";
+import { reasonUnsaid } from "./reason-unsaid.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
@@ -791,6 +792,16 @@ function checkSentence(
     // fact (`to-check.ts`).
     const reason = denied ? null : reasonReplaced(stated, pool);
     if (reason) reasons.push(message("verify.reasonReplaced", { where: w, quote: reason }));
+    // A reason (« parce que … ») whose words the cited passages do not write (`reason-unsaid.ts`).
+    const unsaidReason = denied || reason ? null : reasonUnsaid(stated, pool);
+    if (unsaidReason)
+      reasons.push(
+        message("verify.reasonUnsaid", {
+          where: w,
+          reason: unsaidReason.reason,
+          words: unsaidReason.words.map((x) => `« ${x} »`).join(", "),
+        }),
+      );
     const audience = denied ? null : audienceUnstated(stated, pool);
     if (audience) reasons.push(message("verify.audience", { where: w, ...audience }));
     const act = actNotGiven(stated, pool);
