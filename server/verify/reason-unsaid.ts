@@ -15,9 +15,11 @@ import { contentWords, wordIn, wordLines } from "./words.ts";
 /** An expression of the list, then the reason up to the end of its clause. */
 const REASON = new RegExp(
   `(?<!\\p{L})(?:${wordLines("reason-clauses.txt")
-    .map((l) => escapeRegExp(foldApostrophes(l).toLowerCase()).replace(/'/g, "['’]").replace(/\s+/g, "\\s+"))
+    .map((l) => foldApostrophes(l).toLowerCase())
     .sort((a, b) => b.length - a.length)
-    .join("|")})(?![\\p{L}])\\s*([^.;:!?,()\\[\\]]{3,200})`,
+    // An elided form (« parce qu' ») runs into the next word; a whole one ends with its word.
+    .map((l) => escapeRegExp(l).replace(/'/g, "['’]").replace(/\s+/g, "\\s+") + (l.endsWith("'") ? "" : "(?!\\p{L})"))
+    .join("|")})\\s*([^.;:!?,()\\[\\]]{3,200})`,
   "iu",
 );
 
