@@ -22,6 +22,7 @@ import { cardDenial } from "./card-denial.ts";
 import { allReplacedUnstated, itemAttributeSwapped } from "./card-items.ts";
 import { reasonReplaced } from "./cause.ts";
 import { reasonUnsaid } from "./reason-unsaid.ts";
+import { seasonSwapped } from "./seasons.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
@@ -543,6 +544,9 @@ function checkSentence(
     const other = yearMoved(stated, y, spots, pool);
     if (other) reasons.push(message("verify.yearMoved", { year: y.f.raw, other, where: w }));
   }
+  // A season or part of a year swapped for another of the same year (« l'été 2026 » for « l'automne 2026 »).
+  const season = cited.length > 0 ? seasonSwapped(stated, pool) : null;
+  if (season) reasons.push(message("verify.seasonSwapped", { ...season, where: w }));
   // Two names of the passages paired otherwise than the passages pair them (« Harmonica OS, dérivé de Debian » where
   // the passage says « Harmonica OS, dérivé d'Ubuntu » and « Gooroom, dérivé de Debian »).
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
