@@ -52,6 +52,7 @@ import {
   QUANTITY,
 } from "./figure-match.ts";
 import { figureOfAnother } from "./figure-owner.ts";
+import { figureReserveLost } from "./figure-reserve.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { gradualAsDone } from "./gradual.ts";
 import { hedgeDropped } from "./hedged.ts";
@@ -581,6 +582,17 @@ function checkSentence(
   // A true figure of the passages given to another thing they name, which they give another figure (`figure-owner.ts`).
   const owner = cited.length > 0 ? figureOfAnother(stated, pool) : null;
   if (owner) reasons.push(message("verify.figureOfAnother", { ...owner, where: w }));
+  // A figure the cited passages give only as a party's claim or a point discussed, stated as fact (`figure-reserve.ts`).
+  const reserve = cited.length > 0 ? figureReserveLost(stated, pool) : null;
+  // One reason per figure: the qualification the source gives it (`verify.qualificationLost`) says it already.
+  if (reserve && !reasons.some((r) => r.includes(`« ${reserve.figure} »`)))
+    reasons.push(
+      message(reserve.kind === "claimed" ? "verify.figureClaimed" : "verify.figureEnvisaged", {
+        where: w,
+        figure: reserve.figure,
+        words: reserve.words,
+      }),
+    );
   const claimBag = bagOf(stated);
   // The subject of a source sentence is the claim's too when the claim writes it, or its acronym (« l'ANCT » for
   // « l'Agence nationale de la cohésion des territoires (ANCT) »).
