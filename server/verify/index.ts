@@ -582,17 +582,6 @@ function checkSentence(
   // A true figure of the passages given to another thing they name, which they give another figure (`figure-owner.ts`).
   const owner = cited.length > 0 ? figureOfAnother(stated, pool) : null;
   if (owner) reasons.push(message("verify.figureOfAnother", { ...owner, where: w }));
-  // A figure the cited passages give only as a party's claim or a point discussed, stated as fact (`figure-reserve.ts`).
-  const reserve = cited.length > 0 ? figureReserveLost(stated, pool) : null;
-  // One reason per figure: the qualification the source gives it (`verify.qualificationLost`) says it already.
-  if (reserve && !reasons.some((r) => r.includes(`« ${reserve.figure} »`)))
-    reasons.push(
-      message(reserve.kind === "claimed" ? "verify.figureClaimed" : "verify.figureEnvisaged", {
-        where: w,
-        figure: reserve.figure,
-        words: reserve.words,
-      }),
-    );
   const claimBag = bagOf(stated);
   // The subject of a source sentence is the claim's too when the claim writes it, or its acronym (« l'ANCT » for
   // « l'Agence nationale de la cohésion des territoires (ANCT) »).
@@ -850,6 +839,18 @@ function checkSentence(
         message(cited.length > 1 ? "verify.gradualAsDoneMany" : "verify.gradualAsDone", { where: w, quote: gradual }),
       );
   }
+  // After the checks above, which say the same more precisely when they see it (a plan stated as done): a figure the
+  // cited passages give only as a party's claim or a point discussed, stated as fact (`figure-reserve.ts`).
+  const reserve = cited.length > 0 ? figureReserveLost(stated, pool) : null;
+  // One reason per figure: the qualification the source gives it (`verify.qualificationLost`) says it already.
+  if (reserve && !reasons.some((r) => r.includes(`« ${reserve.figure} »`)))
+    reasons.push(
+      message(reserve.kind === "claimed" ? "verify.figureClaimed" : "verify.figureEnvisaged", {
+        where: w,
+        figure: reserve.figure,
+        words: reserve.words,
+      }),
+    );
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
   if (figures.length === 0 && cited.length > 0) {
