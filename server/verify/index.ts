@@ -13,6 +13,7 @@ import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
+import { adviceAsDuty } from "./advice-duty.ts";
 import { saidAgainst } from "./against.ts";
 import { askedFigureConcluded } from "./asked-conclusion.ts";
 import { audienceUnstated } from "./audience.ts";
@@ -21,8 +22,6 @@ import { banUnstated } from "./bans.ts";
 import { cardDenial } from "./card-denial.ts";
 import { allReplacedUnstated, itemAttributeSwapped } from "./card-items.ts";
 import { reasonReplaced } from "./cause.ts";
-import { reasonUnsaid } from "./reason-unsaid.ts";
-import { seasonSwapped } from "./seasons.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
 import { contrasted, neitherNor } from "./contrast.ts";
@@ -78,12 +77,14 @@ import { type CitedSentence, type Overstatement, overstated } from "./overstated
 import { pairSwapped } from "./pairs.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
+import { reasonUnsaid } from "./reason-unsaid.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
 import { actNotGiven } from "./role-acts.ts";
 import { appositionRoleUnstated } from "./role-apposition.ts";
 import { roleUnstated } from "./role-unstated.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
+import { seasonSwapped } from "./seasons.ts";
 import {
   asksOnly,
   citationNumbers,
@@ -783,6 +784,9 @@ function checkSentence(
     if (only) reasons.push(message("verify.onlyUnstated", { where: w, words: only }));
     const possible = possibleAsDone(stated, pool);
     if (possible) reasons.push(message("verify.possibleAsDone", { where: w, ...possible }));
+    // Advice of the passage (« peut faire ») restated as a duty (« doit »), `advice-duty.ts`.
+    const advice = adviceAsDuty(stated, pool);
+    if (advice) reasons.push(message("verify.adviceAsDuty", { where: w, quote: advice }));
     const unconfirmed = unconfirmedAsConfirmed(stated, pool);
     if (unconfirmed) reasons.push(message("verify.unconfirmed", { where: w, quote: unconfirmed }));
     const warned =
