@@ -9,7 +9,8 @@ import { checkClaims } from "../../server/drafting/claims.ts";
 import type { Retriever, SearchResult } from "../../server/retrieval/search.ts";
 import { verifyText } from "../../server/verify/index.ts";
 
-const TITLE = "La loi ZAN de 2023 et son article 12 : l'archivage des données publiques, et l'extension envisagée aux communes";
+const TITLE =
+  "La loi ZAN de 2023 et son article 12 : l'archivage des données publiques, et l'extension envisagée aux communes";
 const result = (id: string, section: string, text: string): SearchResult => ({
   id,
   text,

@@ -118,7 +118,10 @@ describe("a season swapped for another of the same year", () => {
   });
   it("leaves the passage's own season", () => {
     expect(
-      reasons("Le comité a demandé à chaque ministère de formaliser d'ici l'automne 2027 un plan de sobriété [1].", PLAN),
+      reasons(
+        "Le comité a demandé à chaque ministère de formaliser d'ici l'automne 2027 un plan de sobriété [1].",
+        PLAN,
+      ),
     ).toBe("");
   });
 });
