@@ -7,14 +7,19 @@
  * must be there. The expressions are data (`server/i18n/fr/reason-clauses.txt`).
  */
 import { escapeRegExp, foldApostrophes } from "../core/text.ts";
+import { wordListSections } from "../i18n/word-lists.ts";
 import { derivedIn } from "./derivations.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
-import { contentWords, wordIn, wordLines } from "./words.ts";
+import { contentWords, wordIn, words } from "./words.ts";
+
+const LISTS = wordListSections("reason-clauses.txt");
+/** Words that say where a reason comes from, not what it is (« montre », « exemple »), folded. */
+const UNWEIGHTED = new Set((LISTS.get("mots sans poids") ?? []).flatMap((w) => words(w)));
 
 /** An expression of the list, then the reason up to the end of its clause. */
 const REASON = new RegExp(
-  `(?<!\\p{L})(?:${wordLines("reason-clauses.txt")
+  `(?<!\\p{L})(?:${(LISTS.get("tournures") ?? [])
     .map((l) => foldApostrophes(l).toLowerCase())
     .sort((a, b) => b.length - a.length)
     // An elided form (« parce qu' ») runs into the next word; a whole one ends with its word.
@@ -37,7 +42,7 @@ export function reasonUnsaid(stated: string, pool: Source[]): { reason: string; 
   const m = REASON.exec(text);
   if (!m || pool.length === 0) return null;
   const reason = m[1]!.trim();
-  const said = [...new Set(contentWords(reason))];
+  const said = [...new Set(contentWords(reason))].filter((w) => !UNWEIGHTED.has(w));
   if (said.length < REASON_MIN_MISSING) return null;
   const bags = pool.map((src) => src.bag);
   const missing = said.filter((w) => !bags.some((b) => wordIn(w, b) || derivedIn(w, b)));

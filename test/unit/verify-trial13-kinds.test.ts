@@ -51,6 +51,14 @@ describe("a reason the cited passage does not carry", () => {
       "unsupported",
     );
   });
+  it("does not count the words that say where a reason comes from (« l'exemple de … montre »)", () => {
+    expect(
+      reasons(
+        "La démarche gagne à être adoptée par les services, car l'exemple de Dinan montre qu'elle peut s'interrompre après une alternance [1].",
+        DINAN,
+      ),
+    ).toBe("");
+  });
   it("leaves the passage's own reason, in its words or close to them", () => {
     expect(
       reasons(
