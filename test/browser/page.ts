@@ -50,7 +50,7 @@ async function load(page: Page, url: string, hash: string): Promise<void> {
  * navigation from the browser, starts a new process each time (about a third of a second of CPU, several on a busy
  * machine). A page that refuses (it is closing, or holds a dialog) is sent there by the browser.
  */
-async function blank(page: Page): Promise<void> {
+export async function blank(page: Page): Promise<void> {
   if (page.url() === "about:blank") return;
   try {
     await Promise.all([
