@@ -15,6 +15,7 @@ import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
 import { askedFigureConcluded } from "./asked-conclusion.ts";
+import { joinedNames } from "./joined-names.ts";
 import { audienceUnstated } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
@@ -589,6 +590,8 @@ function checkSentence(
     const [start] = clauseAround(stated, q.at, q.end);
     return DENIAL_BEFORE.test(stated.slice(start, q.at)) || CONDITION_BEFORE.test(stated.slice(start, q.at));
   };
+  /** The names a figure is not given to, by segment: one reason per name, its words joined (`joined-names.ts`). */
+  const mismatched: { name: string; figure: string; segment: string }[] = [];
   for (const segment of stated.split(STATEMENT_BREAK)) {
     const offset = stated.indexOf(segment);
     const quantities = attached(offset, offset + segment.length);
@@ -622,7 +625,7 @@ function checkSentence(
             ),
       );
       if (q) {
-        reasons.push(message("verify.nameMismatch", { name, figure: q.f.raw, where: w }));
+        mismatched.push({ name, figure: q.f.raw, segment });
         continue;
       }
       // Given by the heading or a sentence around, but where the figure's own sentence names someone else: « créée
@@ -635,6 +638,12 @@ function checkSentence(
       if (other) reasons.push(message("verify.nameSwapped", { name, other, where: w }));
     }
   }
+  for (const segment of new Set(mismatched.map((m) => m.segment)))
+    for (const figure of new Set(mismatched.filter((m) => m.segment === segment).map((m) => m.figure))) {
+      const names = mismatched.filter((m) => m.segment === segment && m.figure === figure).map((m) => m.name);
+      for (const { name } of joinedNames(segment, names))
+        reasons.push(message("verify.nameMismatch", { name, figure, where: w }));
+    }
   // A product and its version (« Java 8 », « Windows 11 »): the version is part of the name, written as the sources do;
   // so is the number of an act (« (UE) 2022/2555 »).
   for (const name of [...productVersions(stated), ...actNumbers(stated)]) {
