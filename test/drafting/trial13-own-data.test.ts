@@ -62,7 +62,9 @@ describe("a drafted sentence against the document's own map (trial13 A12)", () =
     expect(check("Dr.Web Security Space sera remplacé par ESET PROTECT d'ici décembre 2028.").join(" ")).toMatch(
       /« décembre 2028 ».*ESET PROTECT/,
     );
-    expect(check("Dr.Web Security Space sera remplacé par Bitdefender.").join(" ")).toMatch(/Bitdefender.*ESET PROTECT/);
+    expect(check("Dr.Web Security Space sera remplacé par Bitdefender.").join(" ")).toMatch(
+      /Bitdefender.*ESET PROTECT/,
+    );
   });
 
   it("says a figure is not given to a collectivité by its whole name, once", () => {
