@@ -15,6 +15,7 @@ import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { saidAgainst } from "./against.ts";
 import { askedFigureConcluded } from "./asked-conclusion.ts";
+import { dateOfAnother } from "./date-elsewhere.ts";
 import { joinedNames } from "./joined-names.ts";
 import { audienceUnstated } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
@@ -539,10 +540,16 @@ function checkSentence(
   }
   // A year stated of an event, without a quantity (« Le RGI existe depuis 2012 »), found in the cited passages but
   // said there of something else, where the passage dates the same words otherwise (« existe depuis 2009 »).
+  let moved = false;
   for (const y of spots.filter((s) => s.f.year !== undefined && s.f.kind !== "daymonth")) {
     const other = yearMoved(stated, y, spots, pool);
     if (other) reasons.push(message("verify.yearMoved", { year: y.f.raw, other, where: w }));
+    if (other) moved = true;
   }
+  // The sentence's one date, given by the passage to another event than the one it dates (`date-elsewhere.ts`).
+  const elsewhere = cited.length > 0 && !moved ? dateOfAnother(stated, pool) : null;
+  if (elsewhere && !reasons.some((r) => r.includes(`« ${elsewhere.date} »`)))
+    reasons.push(message("verify.dateOfAnother", { ...elsewhere, where: w }));
   // Two names of the passages paired otherwise than the passages pair them (« Harmonica OS, dérivé de Debian » where
   // the passage says « Harmonica OS, dérivé d'Ubuntu » and « Gooroom, dérivé de Debian »).
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
