@@ -67,6 +67,7 @@ import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
 import { absentNamed, usesSomeForm } from "./absent-words.ts";
+import { askedSetting } from "./asked-setting.ts";
 import {
   asksGiven,
   asksPeers,
@@ -77,7 +78,6 @@ import {
   type QuotedPassage,
   subjectWords,
 } from "./brief.ts";
-import { askedSetting } from "./asked-setting.ts";
 import { askedAgain, comparesOnly, onCard } from "./card-question.ts";
 import { conditionAnswer } from "./condition.ts";
 import { qualificationNote } from "./qualified.ts";

@@ -8,8 +8,8 @@
  * setting. Kinds of collectivité: `server/i18n/fr/collectivity-kinds.txt`.
  */
 import { formatInt } from "../core/text.ts";
-import { readSections, words } from "../retrieval/french.ts";
 import { statedPopulations } from "../retrieval/collectivity-scale.ts";
+import { readSections, words } from "../retrieval/french.ts";
 
 const SECTIONS = readSections("collectivity-kinds.txt");
 const KINDS = ["commune", "intercommunalité", "département", "région"].flatMap((k) => SECTIONS.get(k) ?? []);

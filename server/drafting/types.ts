@@ -5,8 +5,8 @@
  */
 import type { Verification } from "../verify/index.ts";
 import type { OwnProduct } from "../verify/own-facts.ts";
-import type { PlannedReplacement } from "../verify/own-plan.ts";
 import type { OwnData } from "../verify/own-figures.ts";
+import type { PlannedReplacement } from "../verify/own-plan.ts";
 
 export const DRAFT_TYPES = ["letter", "audit-plan", "roadmap", "briefing"] as const;
 export type DraftType = (typeof DRAFT_TYPES)[number];

@@ -15,9 +15,9 @@ import { message } from "../i18n/messages.ts";
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
+import { type PlannedReplacement, plannedReasons } from "./own-plan.ts";
 import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
 import { ADJECTIVE_PLACES, words } from "./words.ts";
-import { type PlannedReplacement, plannedReasons } from "./own-plan.ts";
 
 /** A product, vendor or alternative of the document's own data, and what the data say of it. */
 export interface OwnProduct {

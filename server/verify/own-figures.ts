@@ -11,9 +11,9 @@ import { message } from "../i18n/messages.ts";
 import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
+import { milestoneReasons, type OwnMilestone, speaksOfMilestone } from "./milestone-state.ts";
 import { type OwnProduct, reasonPattern } from "./own-facts.ts";
 import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
-import { milestoneReasons, type OwnMilestone, speaksOfMilestone } from "./milestone-state.ts";
 import { type Reach, reachReasons } from "./target-reach.ts";
 
 /** A figure the document computed about the collectivité itself. */
