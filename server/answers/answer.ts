@@ -67,6 +67,7 @@ import type { ChunkStore } from "../store/types.ts";
 import { citationNumbers, type Verification, verifyText } from "../verify/index.ts";
 import { confirmWithModel } from "../verify/model-check.ts";
 import { absentNamed, usesSomeForm } from "./absent-words.ts";
+import { askedSetting } from "./asked-setting.ts";
 import {
   asksGiven,
   asksPeers,
@@ -1094,10 +1095,13 @@ export function creditedFor(r: SearchResult, claims: string[]): AnswerSource {
 /**
  * What the user wrote about their own collectivité in the conversation (« notre commune de 12 000 habitants »), as
  * a draft reads its sender's first person (`firstPersonClauses`): the answer may repeat those figures and names without a passage
- * giving them. What the user says of others (« Est-il vrai que Munich a économisé … ? ») is not in it: it is checked.
+ * giving them, and the size of the collectivité a question is asked for (« une ville de 45000 habitants »,
+ * `askedSetting`). What the user says of others (« Est-il vrai que Munich a économisé … ? ») is not in it: it is checked.
  */
 export const askedContext = (messages: ConversationMessage[]): string[] =>
-  messages.filter((m) => m.role === "user").flatMap((m) => firstPersonClauses(m.content));
+  messages
+    .filter((m) => m.role === "user")
+    .flatMap((m) => [...firstPersonClauses(m.content), ...askedSetting(m.content)]);
 
 /** Verification of a generated answer, and the date of the facts it rests on (its valid citations). */
 export function checkAnswer(

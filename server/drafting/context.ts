@@ -5,7 +5,8 @@
  * in `facts` so the figure check knows where each figure came from.
  */
 
-import { localDay } from "../core/text.ts";
+import { fold, localDay } from "../core/text.ts";
+import type { OwnProduct } from "../verify/own-facts.ts";
 import { auditPlanContext } from "./documents/audit-plan.ts";
 import { briefingContext } from "./documents/briefing.ts";
 import { letterContext } from "./documents/letter.ts";
@@ -30,8 +31,20 @@ export function buildContext(
   const given = (inputs as { date?: string }).date;
   const date = given ? (given.length === 7 ? `${given}-01` : given) : localDay(now);
   // What the map and the catalog say of its products: every document built from a map is checked against it.
-  const products = analysis ? ownProducts(analysis.items) : undefined;
-  return { ...contextOf(type, inputs, analysis, structure, now), date, ...(products?.length ? { products } : {}) };
+  const context = contextOf(type, inputs, analysis, structure, now);
+  // A roadmap's replacements and their dates, on the products they replace.
+  const products = analysis ? withPlanned(ownProducts(analysis.items), context.planned) : undefined;
+  return { ...context, date, ...(products?.length ? { products } : {}) };
+}
+
+/** Products with the replacement a roadmap plans for them (the plan's line naming one of their names). */
+function withPlanned(products: OwnProduct[], planned: DraftContext["planned"]): OwnProduct[] {
+  if (!planned?.length) return products;
+  return products.map((p) => {
+    const names = new Set(p.names.map((n) => fold(n)));
+    const line = planned.find((l) => l.names.some((n) => names.has(fold(n))));
+    return line ? { ...p, planned: line.replacement } : p;
+  });
 }
 
 function contextOf(

@@ -70,8 +70,13 @@ export function ownProducts(items: AnalysisItem[]): OwnProduct[] {
       : lines.every((l) => l.openSource === false)
         ? false
         : null;
+    // The map counts a product without the components it sets apart with it (« Network Agent » beside the
+    // antivirus, trial13 A12): the total quoted is the one it shows.
+    const shown = lines.some((l) => !(l.component && l.partOf))
+      ? lines.filter((l) => !(l.component && l.partOf))
+      : lines;
     const counts = lines.map((l) => l.installations).filter((n) => n > 0);
-    const total = counts.reduce((s, n) => s + n, 0);
+    const total = shown.reduce((s, l) => s + Math.max(0, l.installations), 0);
     const countries = [first.vendor?.country, first.vendor?.parent?.country].filter((c): c is string => !!c);
     add({
       names: [...new Set([name, ...lines.map((l) => l.name)].flatMap(nameForms))],
@@ -96,8 +101,10 @@ export function ownProducts(items: AnalysisItem[]): OwnProduct[] {
     const laws = [...new Set(lines.flatMap(lineLaws))];
     const countries = [first.vendor?.country, first.vendor?.parent?.country].filter((c): c is string => !!c);
     // « Kaspersky est installé sur 4 postes »: the vendor's name for its products, each counted, and all of them.
-    const totals = [...new Set(lines.map((l) => (typeof l.product === "object" && l.product ? l.product.id : l.name)))]
-      .map((k) => lines.filter((l) => (typeof l.product === "object" && l.product ? l.product.id : l.name) === k))
+    const keyOf = (l: AnalysisItem) => (typeof l.product === "object" && l.product ? l.product.id : l.name);
+    const totals = [...new Set(lines.map(keyOf))]
+      .map((k) => lines.filter((l) => keyOf(l) === k))
+      .map((ls) => (ls.some((l) => !(l.component && l.partOf)) ? ls.filter((l) => !(l.component && l.partOf)) : ls))
       .map((ls) => ls.reduce((s, l) => s + l.installations, 0));
     // A vendor named as its one product (« Zoom ») is that product's licence; a vendor of several may make both.
     const open = lines.every((l) => l.openSource === true)

@@ -6,6 +6,7 @@
 import type { Verification } from "../verify/index.ts";
 import type { OwnProduct } from "../verify/own-facts.ts";
 import type { OwnData } from "../verify/own-figures.ts";
+import type { PlannedReplacement } from "../verify/own-plan.ts";
 
 export const DRAFT_TYPES = ["letter", "audit-plan", "roadmap", "briefing"] as const;
 export type DraftType = (typeof DRAFT_TYPES)[number];
@@ -187,4 +188,6 @@ export interface DraftContext {
   own?: OwnData;
   /** What the map and the catalog say of its products, vendors and alternatives (`own-facts.ts`), checked likewise. */
   products?: OwnProduct[];
+  /** A roadmap's replacements, by the inventory names of what each replaces (`verify/own-plan.ts`). */
+  planned?: { names: string[]; replacement: PlannedReplacement }[];
 }

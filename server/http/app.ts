@@ -3,12 +3,10 @@
  * place where errors become `{ error: { code, message } }`.
  */
 
-import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
@@ -31,8 +29,9 @@ import { planRoutes, publicRoutes } from "./routes/plans.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 import { searchRoutes } from "./routes/search.ts";
 import { teamRoutes } from "./routes/team.ts";
+import { cacheControl, webFolder } from "./web-files.ts";
 
-const WEB_DIR = path.relative(process.cwd(), fileURLToPath(new URL("../../web/", import.meta.url))) || ".";
+const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
 
 /**
  * The page's charting library, served from our own origin (no CDN): Chart.js's UMD build from the pinned npm
@@ -44,6 +43,7 @@ let chartJs: Promise<Buffer> | null = null;
 
 export function createApp(engine: Engine): Hono {
   const app = new Hono();
+  const web = webFolder(WEB_DIR);
   // Before anything else, static files included: no other site's page may read or change a local install.
   app.use("*", requestGuard({ allowedHosts: engine.config.allowedHosts, uploadPaths: ["/api/inventory/analyze"] }));
   app.use(
@@ -105,22 +105,21 @@ export function createApp(engine: Engine): Hono {
       "Cache-Control": "public, max-age=86400",
     });
   });
-  // The page's files carry a validator (size and modification time, no hashing) and `no-cache`: the browser asks
-  // each time and gets `304 Not Modified` with no body when nothing changed, so the page loads without downloading
-  // and compiling its scripts again, and an update is seen at once. (`etag` answers the 304; the security headers
-  // above are set on it too.)
-  app.use(
-    "/*",
-    etag(),
-    serveStatic({
-      root: WEB_DIR,
-      onFound: (file, c) => {
-        const { size, mtimeMs } = statSync(file);
-        c.header("ETag", `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`);
-        c.header("Cache-Control", "no-cache");
-      },
-    }),
-  );
+  // The page's own files: a script or style named with the page's version (the HTML names them so) is kept by the
+  // browser for a year, anything else is revalidated each time (`304 Not Modified` when unchanged); see web-files.ts.
+  // (`etag` answers the 304; the security headers above are set on it too.)
+  app.use("/*", etag(), async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+    const name = c.req.path === "/" ? "index.html" : c.req.path.slice(1);
+    const snapshot = web();
+    const file = snapshot.files.get(name);
+    if (!file) return next();
+    return c.body(new Uint8Array(file.body), 200, {
+      "Content-Type": file.type,
+      ETag: file.etag,
+      "Cache-Control": cacheControl(snapshot, name, c.req.query("v")),
+    });
+  });
   app.notFound((c) =>
     c.json(toErrorBody(new AppError("not_found", message("http.notFound", { path: c.req.path }), 404)).body, 404),
   );

@@ -374,6 +374,17 @@ export function noteOwnData(plan: Plan, progress: Progress): OwnData & { moves: 
       : {}),
     products: noteProducts(progress),
     moves: noteMoves(plan, progress),
+    milestones: progress.milestones.map((m) => ({
+      date: m.milestone.date,
+      value: m.milestone.value,
+      state: m.state,
+      next: m === next,
+      says: own("milestoneState", {
+        value: percentText(m.milestone.value),
+        date: frenchDate(m.milestone.date),
+        state: t(`milestone.${m.state}`),
+      }),
+    })),
     // An inventory taken before the adoption has no planned value: « en avance », « en retard » are wrong of it.
     standings: progress.checkpoints.map((c) =>
       c.planned === null && c.checkpoint.date < localDay(plan.adoptedAt)

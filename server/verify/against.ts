@@ -13,6 +13,7 @@ import { stem, words } from "../retrieval/french.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import { placeAgainst } from "./against-place.ts";
 import { withPronounSubjects } from "./contrast.ts";
+import { dutyDenied } from "./duty-denied.ts";
 import { polarityClauses } from "./negation.ts";
 import { type CitedSentence, CLASS_WORDS, NEGATED, widerThan } from "./overstated.ts";
 import { contentWords } from "./words.ts";
@@ -73,7 +74,7 @@ const named = (text: string, name: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fold(name))}(?![\\p{L}\\p{N}])`, "u").test(fold(text));
 
 /** What follows a phrase in a sentence, to its clause's end: the words it bears on. */
-const after = (sentence: string, m: RegExpMatchArray) =>
+export const after = (sentence: string, m: RegExpMatchArray) =>
   sentence.slice(m.index! + m[0].length).split(/[,;:.()!?]/u)[0]!;
 
 /** What introduces the replacement after what was given up (« a quitté Windows pour Linux »). */
@@ -89,7 +90,7 @@ export interface Read {
   }[];
 }
 
-function read(passage: CitedSentence[]): Read {
+export function read(passage: CitedSentence[]): Read {
   const heading = passage
     .filter((s) => s.heading)
     .map((s) => s.text)
@@ -151,13 +152,13 @@ function stillAgainst(claim: string, passages: Read[]): string | null {
 }
 
 /** A subject that denies what its verb says (« Aucune loi n'oblige », « Rien n'impose », « Nul texte ne … »). */
-const DENYING_SUBJECT = /(?<!\p{L})(?:aucune?|nulle?|rien|personne|ne|n['’])(?!\p{L})/iu;
+export const DENYING_SUBJECT = /(?<!\p{L})(?:aucune?|nulle?|rien|personne|ne|n['’])(?!\p{L})/iu;
 
 /** The class words of a text (« communes », « collectivités »), folded. */
-const classWords = (text: string) => words(text).filter((x) => CLASS_WORDS.has(x));
+export const classWords = (text: string) => words(text).filter((x) => CLASS_WORDS.has(x));
 
 /** Whether `sentenceClass` (« collectivites ») is `claimClass` (« communes ») or a class that holds it. */
-const covers = (sentenceClass: string, claimClass: string) =>
+export const covers = (sentenceClass: string, claimClass: string) =>
   stem(sentenceClass) === stem(claimClass) || widerThan(claimClass).some((x) => stem(x) === stem(sentenceClass));
 
 /** Whether a sentence says, without a negation, that something binds a class holding one of `claimed`. */
@@ -310,7 +311,11 @@ export function saidAgainst(claim: string, passages: CitedSentence[][]): string 
     const denied = appliesAgainst(claim, found);
     return denied && denied.length > 240 ? `${denied.slice(0, 237)}…` : denied;
   }
-  const against = stillAgainst(claim, found) ?? bindingAgainst(claim, found) ?? noDutyAgainst(claim, found);
+  const against =
+    stillAgainst(claim, found) ??
+    bindingAgainst(claim, found) ??
+    noDutyAgainst(claim, found) ??
+    dutyDenied(claim, found, patterns().notBinding);
   if (!against) return null;
   return against.length > 240 ? `${against.slice(0, 237)}…` : against;
 }

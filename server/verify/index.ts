@@ -27,6 +27,7 @@ import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./con
 import { contrasted, neitherNor } from "./contrast.ts";
 import { creditUnsaid } from "./credit-unsaid.ts";
 import { claimCreditSwapped, creditSwapped, divergingAlone } from "./credited.ts";
+import { dateOfAnother } from "./date-elsewhere.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
@@ -55,6 +56,7 @@ import { figureReserveLost } from "./figure-reserve.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { gradualAsDone } from "./gradual.ts";
 import { hedgeDropped } from "./hedged.ts";
+import { joinedNames } from "./joined-names.ts";
 import { licenceOpposite } from "./licence.ts";
 import { misplacedCitation } from "./misplaced.ts";
 import { possibleAsDone, unconfirmedAsConfirmed } from "./modality.ts";
@@ -542,13 +544,19 @@ function checkSentence(
   }
   // A year stated of an event, without a quantity (« Le RGI existe depuis 2012 »), found in the cited passages but
   // said there of something else, where the passage dates the same words otherwise (« existe depuis 2009 »).
+  let moved = false;
   for (const y of spots.filter((s) => s.f.year !== undefined && s.f.kind !== "daymonth")) {
     const other = yearMoved(stated, y, spots, pool);
     if (other) reasons.push(message("verify.yearMoved", { year: y.f.raw, other, where: w }));
+    if (other) moved = true;
   }
   // A season or part of a year swapped for another of the same year (« l'été 2026 » for « l'automne 2026 »).
   const season = cited.length > 0 ? seasonSwapped(stated, pool) : null;
   if (season) reasons.push(message("verify.seasonSwapped", { ...season, where: w }));
+  // The sentence's one date, given by the passage to another event than the one it dates (`date-elsewhere.ts`).
+  const elsewhere = cited.length > 0 && !moved ? dateOfAnother(stated, pool) : null;
+  if (elsewhere && !reasons.some((r) => r.includes(`« ${elsewhere.date} »`)))
+    reasons.push(message("verify.dateOfAnother", { ...elsewhere, where: w }));
   // Two names of the passages paired otherwise than the passages pair them (« Harmonica OS, dérivé de Debian » where
   // the passage says « Harmonica OS, dérivé d'Ubuntu » and « Gooroom, dérivé de Debian »).
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
@@ -596,6 +604,8 @@ function checkSentence(
     const [start] = clauseAround(stated, q.at, q.end);
     return DENIAL_BEFORE.test(stated.slice(start, q.at)) || CONDITION_BEFORE.test(stated.slice(start, q.at));
   };
+  /** The names a figure is not given to, by segment: one reason per name, its words joined (`joined-names.ts`). */
+  const mismatched: { name: string; figure: string; segment: string }[] = [];
   for (const segment of stated.split(STATEMENT_BREAK)) {
     const offset = stated.indexOf(segment);
     const quantities = attached(offset, offset + segment.length);
@@ -629,7 +639,7 @@ function checkSentence(
             ),
       );
       if (q) {
-        reasons.push(message("verify.nameMismatch", { name, figure: q.f.raw, where: w }));
+        mismatched.push({ name, figure: q.f.raw, segment });
         continue;
       }
       // Given by the heading or a sentence around, but where the figure's own sentence names someone else: « créée
@@ -642,6 +652,12 @@ function checkSentence(
       if (other) reasons.push(message("verify.nameSwapped", { name, other, where: w }));
     }
   }
+  for (const segment of new Set(mismatched.map((m) => m.segment)))
+    for (const figure of new Set(mismatched.filter((m) => m.segment === segment).map((m) => m.figure))) {
+      const names = mismatched.filter((m) => m.segment === segment && m.figure === figure).map((m) => m.name);
+      for (const { name } of joinedNames(segment, names))
+        reasons.push(message("verify.nameMismatch", { name, figure, where: w }));
+    }
   // A product and its version (« Java 8 », « Windows 11 »): the version is part of the name, written as the sources do;
   // so is the number of an act (« (UE) 2022/2555 »).
   for (const name of [...productVersions(stated), ...actNumbers(stated)]) {

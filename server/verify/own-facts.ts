@@ -15,6 +15,7 @@ import { message } from "../i18n/messages.ts";
 import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
+import { type PlannedReplacement, plannedReasons } from "./own-plan.ts";
 import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
 import { ADJECTIVE_PLACES, words } from "./words.ts";
 
@@ -39,6 +40,8 @@ export interface OwnProduct {
   replacement?: { names: string[]; shown: boolean };
   /** How the data say it, quoted in the reason (« ESET PROTECT : ESET (Slovaquie), logiciel non libre »). */
   says: string;
+  /** The replacement a roadmap plans for it (`own-plan.ts`). */
+  planned?: PlannedReplacement;
 }
 
 const LISTS = wordListSections("own-facts.txt");
@@ -396,6 +399,20 @@ export function ownFactReasons(
     if (to - from <= 100) flag(sentence.slice(from, to), subject.product);
     else for (const s of said) flag(s.said, subject.product);
   }
+  // The replacement a roadmap plans for it, and its date (`own-plan.ts`).
+  plannedReasons(
+    sentence,
+    folded,
+    (at, end) => subjectOf(sentence, folded, named, at, end)?.product ?? null,
+    (said, says) => {
+      const reason = message("verify.ownFact", { said, where, says });
+      if (!reasons.includes(reason)) {
+        reasons.push(reason);
+        wrong.push({ said, reason });
+      }
+    },
+    (at, end) => clauseAround(sentence, at, end, CLAUSE_BREAK)[1],
+  );
   // A count of workstations said of a product the inventory counts: one of its counts; two, from one inventory to the
   // next (« passé de 101 à 40 installations »): the first inventory's, then the last one's.
   const figures = extractFigures(sentence);

@@ -11,6 +11,7 @@ import { message } from "../i18n/messages.ts";
 import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
+import { milestoneReasons, type OwnMilestone, speaksOfMilestone } from "./milestone-state.ts";
 import { type OwnProduct, reasonPattern } from "./own-facts.ts";
 import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
 import { type Reach, reachReasons } from "./target-reach.ts";
@@ -63,6 +64,8 @@ export interface OwnData {
   otherSubjects?: string[];
   /** The measure at the baseline, now, and the plan's target: « presque atteint » is held to them (`target-reach.ts`). */
   reach?: Reach;
+  /** The plan's milestones and their state: « le prochain jalon est atteint » is held to it (`milestone-state.ts`). */
+  milestones?: OwnMilestone[];
 }
 
 /** What a sentence says of a plan's standing, by standing (`i18n/fr/own-standing.txt`). */
@@ -386,7 +389,10 @@ export function checkOwn(
     const reasons = [
       ...figures.reasons,
       ...standingReasons(s.text, data, where),
-      ...reachReasons(s.text, data.reach, where),
+      // A milestone said reached is held to its own state, not to the target's nearness.
+      ...(speaksOfMilestone(s.text)
+        ? milestoneReasons(s.text, data.milestones, where)
+        : reachReasons(s.text, data.reach, where)),
     ].filter((r) => !s.reasons.includes(r));
     // A figure the data give for the very date or name the sentence gives it is not « there, but for something else »
     // (« le jalon du 1er septembre 2027 est de 57 % » against a table row that does not say « jalon »), and a date the

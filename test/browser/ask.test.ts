@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
 import { type FakeOllama, startFakeOllama } from "../helpers/fake-ollama.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { blank } from "./page.ts";
 
 describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -40,7 +41,7 @@ describe.skipIf(!browserAvailable)("the page at / in a real browser", () => {
 
   /** The page opened afresh on `server` (what an earlier test left on it gone), with nothing requested before. */
   async function openOn(server: TestServer) {
-    await page.goto("about:blank");
+    await blank(page);
     requested.length = 0;
     await page.goto(server.url);
   }

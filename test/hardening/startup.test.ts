@@ -93,9 +93,15 @@ describe("starting and first contact", { timeout: 120_000 }, () => {
 
   it("serves a favicon linked from the page", async () => {
     const page = await (await fetch(server.url)).text();
-    expect(page).toContain('rel="icon" href="/favicon.svg"');
+    // Named with the page's version, as its other files (server/http/web-files.ts).
+    const href = /rel="icon" href="(\/favicon\.svg\?v=[0-9a-f]{16})"/.exec(page)?.[1];
+    expect(href).toBeDefined();
+    for (const url of [href, "/favicon.svg"]) {
+      const icon = await fetch(`${server.url}${url}`);
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get("content-type")).toContain("image/svg+xml");
+    }
     const icon = await fetch(`${server.url}/favicon.svg`);
-    expect(icon.status).toBe(200);
     expect(icon.headers.get("content-type")).toContain("image/svg+xml");
     const ico = await fetch(`${server.url}/favicon.ico`, { redirect: "manual" });
     expect(ico.status).toBe(301);

@@ -159,6 +159,31 @@ describe("the OpenAI-compatible API (/v1), from this machine", () => {
     }
   });
 
+  it("lists every reason of a flagged sentence, and not the asker's own figure (trial13 A11)", async () => {
+    const wrong = "Une commune de 7 500 habitants pourra faire de même dès 2031, pour 95 millions d'euros [1].";
+    model.set({ reply: `${REPLY} ${wrong}` });
+    try {
+      const completion = await client.chat.completions.create({
+        model: "cap-libre",
+        messages: [
+          {
+            role: "user",
+            content: "Pour une commune de 7500 habitants, combien la Gendarmerie a-t-elle économisé avec Linux ?",
+          },
+        ],
+      });
+      const content = completion.choices[0]!.message.content!;
+      const listed = content.split("\n").find((l) => l.startsWith(`> - « ${wrong} »`)) ?? "";
+      // Every reason, as the page shows them: the year and the amount no passage gives…
+      expect(listed).toContain("« 2031 »");
+      expect(listed).toContain("« 95 millions d'euros »");
+      // … and not the commune's size the asker typed (the setting of the question, not a claim to find in a passage).
+      expect(listed.slice(listed.indexOf(" — "))).not.toContain("7 500");
+    } finally {
+      model.set({ reply: REPLY });
+    }
+  });
+
   it("abstains, with no references, when the corpus does not answer", async () => {
     const completion = await client.chat.completions.create({
       model: "cap-libre",

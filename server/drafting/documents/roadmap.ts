@@ -148,6 +148,38 @@ function phaseLine(
   return `- **${l.item.name}** (${facts}) → ${alt}${deadline ? ` ; ${deadlineText(structure, deadline, phaseEnd, start)}` : ""}`;
 }
 
+/**
+ * The replacement the roadmap plans for each product it lists — the alternative its phase gives, and the month that
+ * phase ends (or the deadline the DSI set for it) — which a sentence about it is checked against (`verify/own-plan.ts`).
+ */
+function plannedReplacements(
+  structure: DocumentStructure,
+  plan: ReturnType<typeof planRoadmap>,
+  ends: (string | null)[] | null,
+): NonNullable<DraftContext["planned"]> {
+  return plan.lines
+    .filter((l) => l.alternative && !l.removal)
+    .map((l) => {
+      const end = ends?.[plan.phases.findIndex((p) => p.phase === l.phase)] ?? null;
+      const deadline = plan.events.find((e) => e.lines.includes(l))?.date ?? null;
+      const by = [end, deadline].filter((d): d is string => !!d);
+      const alternative = l.alternative!.name;
+      return {
+        names: [l.item.name, ...l.inventoryNames],
+        replacement: {
+          names: [alternative, alternative.replace(/\s*\([^)]*\)\s*/g, " ").trim()],
+          by,
+          says: message("drafts.ownFacts.planned", {
+            name: l.item.name,
+            alternative,
+            phase: texts(structure, `phase.${l.phase}.name`),
+            date: by.length ? message("drafts.ownFacts.plannedBy", { date: frenchDate(by.at(-1)!) }) : "",
+          }),
+        },
+      };
+    });
+}
+
 export function roadmapContext(
   inputs: RoadmapInputs,
   analysis: InventoryAnalysis,
@@ -534,5 +566,6 @@ export function roadmapContext(
   return {
     ...finish(fill(structure.title, vars), c.name, vars, data, structure.tone, contextClaims(inputs.context, c.name)),
     own: roadmapOwnData(plan, { date: targetDate }),
+    planned: plannedReplacements(structure, plan, ends),
   };
 }

@@ -208,7 +208,8 @@ function footer(outcome: Outcome): string {
   const unsupported = counts ? counts.unsupported + counts.invalidCitation : 0;
   if (unsupported > 0) {
     const listed = unverifiedSentences(outcome).map(
-      (s) => `> - « ${s.text.trim()} »${s.reasons[0] ? ` — ${s.reasons[0]}` : ""}`,
+      // Every reason, as the page lists them (trial13 A11: the first alone may not be the error).
+      (s) => `> - « ${s.text.trim()} »${s.reasons.length ? ` — ${s.reasons.join(" ; ")}` : ""}`,
     );
     parts.push(
       [`> ${pluralMessage("v1.verificationWarning", unsupported, { count: unsupported })}`, ...listed].join("\n"),
