@@ -111,8 +111,12 @@ export function yearMoved(stated: string, y: Spot, spots: Spot[], pool: Source[]
   // A carrier writing the year too gives it to those words, unless it writes another year in its place (same words
   // around: « Elle a été fondée en 2007 par la fusion de deux structures : ObjectWeb, … dissous le 31 décembre 2006 »).
   const slot = wordSides(stated, y.at, y.end - y.at);
+  // A carrier whose parts sharing those words all write another year (« serveurs … sous Linux dès 2001, passage à
+  // OpenOffice proposé aux agents en 2008-2009 », « après un projet de juin 2021, la FCC a interdit en novembre 2022 … »)
+  // gives them that year: the one the sentence writes dates the carrier's other part (faithful27).
   const datesIt = (ss: SourceSentence, i: number) =>
-    ss.ownYears.includes(year) && (dated[i]!.some((d) => d.year === year) || !yearInPlace(ss, slot, year));
+    ss.ownYears.includes(year) &&
+    (dated[i]!.some((d) => d.year === year) || (dated[i]!.length === 0 && !yearInPlace(ss, slot, year)));
   if (carriers.some(datesIt)) return null;
   if (dated.some((d) => d.length === 0) || dated[0]![0]!.year === year) return null;
   return String(dated[0]![0]!.year);
