@@ -117,7 +117,8 @@ const REPLACES_ALL =
 
 /**
  * « Il remplace directement tous les outils de signature » where the cited cards list what it replaces (« Remplace :
- * Acme Sign (remplacement direct) ; … ») and the words after « tous les » name none of those items: the words, else null.
+ * Acme Sign (remplacement direct) ; … ») and the words after « tous les » name none of those items, nor does a cited
+ * sentence write « tous les » and the word after it as the sentence does: the words, else null.
  */
 export function allReplacedUnstated(stated: string, pool: Source[]): string | null {
   const text = withoutReferences(stated);
@@ -126,6 +127,9 @@ export function allReplacedUnstated(stated: string, pool: Source[]): string | nu
   if (!m) return null;
   const items = cardItems(pool).filter((i) => i.degree !== null);
   if (items.length === 0) return null;
+  // A cited sentence writing the same words (« prévoyait de remplacer toutes ses licences Zoom »): said, not widened.
+  const phrase = ` ${words(m[1]!).slice(0, 3).join(" ")} `;
+  if (pool.some((src) => src.sentences.some((ss) => ` ${words(ss.text).join(" ")} `.includes(phrase)))) return null;
   const after = new Set(words(m[2]!));
   const itemWords = items.flatMap((i) => itemNames(i.name).flatMap((n) => words(n)));
   if (itemWords.some((w) => after.has(w))) return null;

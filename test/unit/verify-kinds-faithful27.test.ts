@@ -91,6 +91,7 @@ describe("the bound of a range given alone", () => {
     expect(status("Le réseau rassemblait 19 syndicats [1].", NETWORK)).toBe("unsupported");
     expect(status("Le réseau rassemblait environ 14 à 19 syndicats [1].", NETWORK)).toBe("supported");
     expect(status("Le réseau rassemblait jusqu'à 19 syndicats [1].", NETWORK)).toBe("supported");
+    expect(status("Le réseau rassemblait 14 à 19 syndicats [1].", NETWORK)).toBe("supported");
   });
 });
 
@@ -115,10 +116,17 @@ describe("an attribute a card gives one alternative, given to a list of them", (
   });
 });
 
-describe("a card's own exposure line", () => {
+describe("a card's own lines repeated as a paragraph (the scripted suite's false flag)", () => {
   const CARD =
-    "Produit : Scribo — \nScribo (intelligence artificielle) : Assistant de rédaction.\nÉditeur : Scribo Labs, États-Unis. Exposition : CLOUD Act (États-Unis), FISA section 702 (États-Unis).\nAlternatives : Redac (remplacement direct, France).";
-  it("supports the exposure line repeated as the card writes it", () => {
+    "Produit : Scribo — \nScribo (intelligence artificielle) : Assistant de rédaction.\nÉditeur : Scribo Labs, États-Unis. Exposition : CLOUD Act (États-Unis), FISA section 702 (États-Unis).\nAlternatives : Redac (remplacement direct, France) ; Plumo (remplacement partiel, libre MIT).\nLa communauté d'agglomération du Pays de Lorrez prévoyait de remplacer toutes ses licences Scribo d'ici fin juin 2026 par Redac.";
+  it("supports « remplacer toutes ses licences » where the card writes it", () => {
     expect(status("Exposition : CLOUD Act (États-Unis), FISA section 702 (États-Unis) [1].", CARD)).toBe("supported");
+    expect(
+      status(
+        "La communauté d'agglomération du Pays de Lorrez prévoyait de remplacer toutes ses licences Scribo d'ici fin juin 2026 par Redac [1].",
+        CARD,
+      ),
+    ).toBe("supported");
+    expect(status("Redac remplace directement tous les outils de rédaction [1].", CARD)).toBe("unsupported");
   });
 });
