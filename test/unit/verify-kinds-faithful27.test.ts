@@ -66,6 +66,16 @@ describe("years exchanged within one sentence, a date moved to another event", (
       ),
     ).toBe("supported");
   });
+  it("leaves a year written beside another event when the sentence dates the carrier's words right", () => {
+    const TIMELINE =
+      "Chronologie — Guide\nDates\n- 12 mars 2025 : premier forum régional du libre ; le même jour, annonce du passage de la messagerie à Zimbra dans tous les services d'ici 2026.";
+    expect(
+      status(
+        "Ce forum a été suivi, le 12 mars 2025, par l'annonce du passage de la messagerie à Zimbra dans tous les services d'ici 2026 [1].",
+        TIMELINE,
+      ),
+    ).toBe("supported");
+  });
   const MAKER =
     "Éditeur : Kestrel Networks — \nKestrel Networks : éditeur, siège : Singapour.\nFabricant de routeurs : après une consultation de mars 2019, l'autorité a interdit en octobre 2020 la vente des nouveaux routeurs du fabricant aux administrations.";
   it("flags the date of a draft given to the ban that followed it", () => {
