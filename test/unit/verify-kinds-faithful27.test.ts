@@ -105,6 +105,24 @@ describe("the bound of a range given alone", () => {
   });
 });
 
+describe("a reported aside stated as fact in a part of the sentence", () => {
+  const CARD =
+    "Produit : Hyperix — \nHyperix (virtualisation) : Hyperviseur.\nÉditeur : Hyperix Inc, États-Unis.\nAlternatives : Tolvix (remplacement partiel, Belgique, libre AGPL-3.0-or-later) ; Brivo (remplacement partiel, France, libre GPL-2.0-only).";
+  const GUIDE =
+    "Sortir d'Hyperix — Guide\nAlternatives\nParmi les alternatives figurent Tolvix (logiciel libre, dont l'éditeur serait installé à Gand, en Belgique, information non confirmée par nos sources) et Brivo, porté par une société fondée à Lille en 2015.";
+  it("flags « dont l'éditeur est installé à » where the passage says « serait installé », unconfirmed", () => {
+    expect(status("Tolvix, dont l'éditeur est installé à Gand, le remplace en partie [1][2].", CARD, GUIDE)).toBe(
+      "unsupported",
+    );
+    expect(status("Tolvix, dont l'éditeur serait installé à Gand, le remplace en partie [1][2].", CARD, GUIDE)).toBe(
+      "supported",
+    );
+    expect(status("Brivo, porté par une société fondée à Lille, le remplace en partie [1][2].", CARD, GUIDE)).toBe(
+      "supported",
+    );
+  });
+});
+
 const ARCHIVIX =
   "Produit : Archivix — \nArchivix (logiciels métiers) : Gestion d'archives.\nÉditeur : Archivix SA, France.\nAlternatives : Fondo (remplacement partiel, libre GPL-3.0-or-later) ; Cartula (remplacement partiel, Belgique, libre EUPL-1.2).";
 const DRAWIX =
