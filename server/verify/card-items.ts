@@ -7,7 +7,7 @@
  * card names what it replaces. Degrees and their expressions are data (`server/i18n/fr/replacement-degrees.txt`).
  * `server/verify/index.ts` turns what they find into reasons.
  */
-import { fold } from "../core/text.ts";
+import { escapeRegExp, fold } from "../core/text.ts";
 import { words } from "../retrieval/french.ts";
 import { NEGATED } from "./overstated.ts";
 import { cardListItems, DEGREES, itemNames, namesItem } from "./replacement.ts";
@@ -152,7 +152,20 @@ export function countryGivenToAll(stated: string, pool: Source[]): { name: strin
   for (const clause of text.split(/\s*(?:[;:]|(?<!\p{L})(?:mais|tandis que|alors que)(?!\p{L}))\s*/u)) {
     const named = namedItems(clause, items);
     if (named.length < 2 || !ALL_OF.test(clause)) continue;
-    for (const written of clause.match(/\p{L}+/gu) ?? []) {
+    // The items coordinated, nothing but « , », « et », « ou » between them (« Koha et PMB, deux … »): not each with
+    // its own apposition (« OpenProject, allemand, et Wimi, français »).
+    const spans = named
+      .map((n) => {
+        const m = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "u").exec(clause);
+        return m ? [m.index, m.index + n.length] : null;
+      })
+      .filter((x): x is number[] => x !== null)
+      .sort((a, b) => a[0]! - b[0]!);
+    if (spans.length < 2) continue;
+    const between = spans.slice(1).map((sp, k) => clause.slice(spans[k]![1], sp[0]));
+    if (!between.every((b) => /^\s*(?:,|et|ou|,\s*et)?\s*$/u.test(b))) continue;
+    const after = clause.slice(spans.at(-1)![1]);
+    for (const written of after.match(/\p{L}+/gu) ?? []) {
       const places = ADJECTIVE_PLACES.get(fold(written));
       if (!places) continue;
       const given = (name: string) => items.some((i) => i.name === name && i.country && places.includes(i.country));

@@ -135,6 +135,10 @@ describe("an attribute a card gives one alternative, given to a list of them", (
     );
     expect(status("Fondo et Cartula, deux logiciels libres, le remplacent en partie [1].", ARCHIVIX)).toBe("supported");
     expect(status("Cartula, logiciel libre belge, le remplace en partie [1].", ARCHIVIX)).toBe("supported");
+    // Each item with its own apposition: the adjective is Cartula's only.
+    expect(
+      status("Fondo, sous licence GPL, et Cartula, d'origine belge, en sont deux remplacements partiels [1].", ARCHIVIX),
+    ).toBe("supported");
   });
   it("flags a degree carried along an enumeration to items the card replaces in part", () => {
     expect(status("Drawix remplace directement Plotter, Plotter Lite, Terrain Pro et GeoDesk [1].", DRAWIX)).toBe(
