@@ -13,7 +13,7 @@ import { NEGATED } from "./overstated.ts";
 import { cardListItems, DEGREES, itemNames, namesItem } from "./replacement.ts";
 import { withoutReferences } from "./sentences.ts";
 import type { Source } from "./source-sentences.ts";
-import { ADJECTIVE_PLACES } from "./words.ts";
+import { ADJECTIVE_PLACES, wordList } from "./words.ts";
 
 /** An item of a card's list, with the degree (folded), the licence and the country (folded) the card gives it. */
 interface CardItem {
@@ -171,6 +171,44 @@ export function countryGivenToAll(stated: string, pool: Source[]): { name: strin
       const given = (name: string) => items.some((i) => i.name === name && i.country && places.includes(i.country));
       const lacking = named.find((n) => !given(n));
       if (lacking && named.some(given)) return { name: lacking, adjective: written };
+    }
+  }
+  return countryOfAnother(text, items);
+}
+
+/** Words that say where a thing comes from before a country's name (`server/i18n/fr/origin-cues.txt`), folded. */
+const ORIGIN_CUES = new Set(wordList("origin-cues.txt").map((w) => fold(w)));
+
+/**
+ * A clause naming one item of the cited cards' lists and giving it, after its name and before any other name, the
+ * country the cards give another item (« Grist est un logiciel libre publié en Allemagne » where the card says
+ * « Grist (…, États-Unis, …) ; LibreOffice (…, Allemagne, …) »): by an adjective (« d'origine française »), or by the
+ * country's name after a word of origin (« publié en »). The item and the word; else null.
+ */
+function countryOfAnother(text: string, items: CardItem[]): { name: string; adjective: string } | null {
+  for (const clause of text.split(/\s*(?:[;:]|(?<!\p{L})(?:mais|tandis que|alors que)(?!\p{L}))\s*/u)) {
+    const named = namedItems(clause, items);
+    if (named.length !== 1) continue;
+    const own = items.filter((i) => i.name === named[0]).map((i) => i.country);
+    const licences = items.filter((i) => i.name === named[0] && i.licence).map((i) => fold(i.licence!));
+    if (own.some((c) => c === null)) continue;
+    const m = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(named[0]!)}(?![\\p{L}\\p{N}])`, "u").exec(clause);
+    if (!m) continue;
+    const tokens = clause.slice(m.index + named[0]!.length).match(/\p{L}+/gu) ?? [];
+    for (let k = 0; k < tokens.length; k++) {
+      const written = tokens[k]!;
+      // Another name first: what follows is said of it (« remplace WhatsApp, américain »); not the item's licence.
+      if (licences.some((l) => l.includes(fold(written)))) continue;
+      if (/^\p{Lu}/u.test(written) && !PLACE_NAMES.has(fold(written))) break;
+      const adjective = ADJECTIVE_PLACES.get(fold(written));
+      const place =
+        PLACE_NAMES.has(fold(written)) && tokens.slice(Math.max(0, k - 3), k).some((t) => ORIGIN_CUES.has(fold(t)));
+      const places = adjective ?? (place ? [fold(written)] : null);
+      if (!places) continue;
+      if (own.some((c) => places.includes(c!))) break;
+      if (items.some((i) => i.name !== named[0] && i.country && places.includes(i.country)))
+        return { name: named[0]!, adjective: written };
+      break;
     }
   }
   return null;

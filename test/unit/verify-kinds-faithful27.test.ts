@@ -140,6 +140,17 @@ describe("an attribute a card gives one alternative, given to a list of them", (
       status("Fondo, sous licence GPL, et Cartula, d'origine belge, en sont deux remplacements partiels [1].", ARCHIVIX),
     ).toBe("supported");
   });
+  it("flags the country of another alternative given to one, by its adjective or after « publié en »", () => {
+    const CARD =
+      "Produit : Sheetix — \nSheetix (bureautique) : Tableur en ligne.\nÉditeur : Sheetix Inc, États-Unis.\nAlternatives : Calcula (remplacement partiel, Canada, libre Apache-2.0) ; Tabulo (remplacement partiel, Italie, libre MPL-2.0).";
+    expect(status("Calcula est un logiciel libre publié en Italie [1].", CARD)).toBe("unsupported");
+    expect(status("Calcula, sous licence Apache, est une alternative d'origine italienne [1].", CARD)).toBe(
+      "unsupported",
+    );
+    expect(status("Tabulo est un logiciel libre publié en Italie [1].", CARD)).toBe("supported");
+    // Where it is used is not where it comes from.
+    expect(reasons("Calcula est un logiciel libre, utilisé en Italie [1].", CARD)).not.toMatch(/pays d'une autre/);
+  });
   it("flags a degree carried along an enumeration to items the card replaces in part", () => {
     expect(status("Drawix remplace directement Plotter, Plotter Lite, Terrain Pro et GeoDesk [1].", DRAWIX)).toBe(
       "unsupported",
