@@ -1,4 +1,5 @@
 /** Whether a year or a number in words is said of the same event as in the sources. */
+import { wordAlternation, wordListLines } from "../i18n/word-lists.ts";
 import { fold } from "../retrieval/french.ts";
 import { yearInPlace } from "./figure-context.ts";
 import { QUANTITY, roundingWordBefore } from "./figure-match.ts";
@@ -68,6 +69,12 @@ export function numberInWords(text: string): { raw: string; value: number } | nu
   return { raw: tokens.slice(start).join(""), value: total + current };
 }
 
+/** Words that make the year right after them a deadline (`server/i18n/fr/deadline-words.txt`), a month between. */
+const DEADLINE_BEFORE = new RegExp(
+  `(?<!\\p{L})(?:${wordAlternation(wordListLines("deadline-words.txt")).replace(/ /g, "\\s+")})\\s+(?:\\p{L}+\\s+)?$`,
+  "iu",
+);
+
 /** Least words a year must be said with (around it, in its clause) for the moved-year check to compare them. */
 export const YEAR_EVENT_MIN_WORDS = 3;
 
@@ -103,19 +110,25 @@ export function yearMoved(stated: string, y: Spot, spots: Spot[], pool: Source[]
   // A carrier whose parts sharing those words all write another year (« serveurs … sous Linux dès 2001, passage à
   // OpenOffice proposé aux agents en 2008-2009 », « après un projet de juin 2021, la FCC a interdit en novembre 2022 … »)
   // gives them that year: the one the sentence writes dates the carrier's other part (faithful27).
+  // A deadline (« d'ici 2020 ») is held to where the carrier writes it as before: it dates no part of the event.
   const slot = wordSides(stated, y.at, y.end - y.at);
+  const deadline = DEADLINE_BEFORE.test(stated.slice(Math.max(0, y.at - 30), y.at));
   const datesIt = (ss: SourceSentence, i: number) =>
     ss.ownYears.includes(year) &&
-    (dated[i]!.some((d) => d.year === year) || (dated[i]!.length === 0 && !yearInPlace(ss, slot, year)));
+    (dated[i]!.some((d) => d.year === year) || ((deadline || dated[i]!.length === 0) && !yearInPlace(ss, slot, year)));
   if (carriers.some(datesIt)) return null;
   if (dated.some((d) => d.length === 0) || dated[0]![0]!.year === year) return null;
   const other = dated[0]![0]!.year;
-  // The sentence writing that year too, beside the words the carrier gives it (« Ce séminaire a été précédé, le 26
-  // janvier 2026, par l'annonce de … d'ici 2027 »): those words are dated right, this year dates something else.
+  // The sentence writing that year too, beside the words the carrier gives it, as many as this year's (« Ce séminaire
+  // a été précédé, le 26 janvier 2026, par l'annonce de … d'ici 2027 »): those words are dated right, this year dates
+  // something else. Fewer (« Bitdefender … fondé en 1985, G DATA … fondé en 2001 »): the two years are exchanged.
   const right = spots.some((o) => {
     if (o === y || o.f.year !== other) return false;
     const around = eventWords(stated, o, spots, 2) ?? [];
-    return dated[0]!.some((d) => d.year === other && around.filter((w) => inBag(w, d.bag)).length >= 2);
+    return dated[0]!.some((d) => {
+      const fits = around.filter((w) => inBag(w, d.bag)).length;
+      return d.year === other && fits >= 2 && fits >= subject.filter((w) => inBag(w, d.bag)).length;
+    });
   });
   return right ? null : String(other);
 }

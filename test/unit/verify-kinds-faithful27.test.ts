@@ -40,9 +40,9 @@ describe("a contrary verb the lists did not have", () => {
   it("flags « continuent de » where the passage says « cessent de » the same verb", () => {
     const CARD =
       "Produit : Routix — \nRoutix (équipements réseau) : routeurs gérés en ligne.\nÉditeur : Routix Inc, États-Unis.\nLes routeurs cessent de fonctionner normalement si l'abonnement n'est plus payé.";
-    expect(status("Les routeurs continuent de fonctionner normalement si l'abonnement n'est plus payé [1].", CARD)).toBe(
-      "unsupported",
-    );
+    expect(
+      status("Les routeurs continuent de fonctionner normalement si l'abonnement n'est plus payé [1].", CARD),
+    ).toBe("unsupported");
     expect(status("Les routeurs cessent de fonctionner normalement si l'abonnement n'est plus payé [1].", CARD)).toBe(
       "supported",
     );
@@ -74,6 +74,23 @@ describe("years exchanged within one sentence, a date moved to another event", (
         "Ce forum a été suivi, le 12 mars 2025, par l'annonce du passage de la messagerie à Zimbra dans tous les services d'ici 2026 [1].",
         TIMELINE,
       ),
+    ).toBe("supported");
+  });
+  it("flags two founding years exchanged between two makers, and leaves a deadline the passage sets apart", () => {
+    const A =
+      "Alternative : Secura — \nSecura (antivirus et sécurité) : logiciel non libre, publié par Secura SRL (Roumanie). Maturité : mature.\nÉditeur roumain fondé en 2001 à Cluj, présent dans les administrations.";
+    const B =
+      "Alternative : Wachter — \nWachter (antivirus et sécurité) : logiciel non libre, publié par Wachter GmbH (Allemagne). Maturité : mature.\nÉditeur allemand fondé en 1985 à Brême, présent dans les administrations.";
+    expect(
+      status("Secura est un éditeur roumain fondé en 1985, Wachter un éditeur allemand fondé en 2001 [1][2].", A, B),
+    ).toBe("unsupported");
+    expect(
+      status("Secura est un éditeur roumain fondé en 2001, Wachter un éditeur allemand fondé en 1985 [1][2].", A, B),
+    ).toBe("supported");
+    const VOTE =
+      "Lorvan — Retour d'expérience\nLe vote\nEn mars 2019, le conseil communautaire a voté le passage à des postes sous Linux, avec un objectif fixé à 2022.";
+    expect(
+      status("En mars 2019, le conseil communautaire a voté le passage à des postes sous Linux d'ici 2022 [1].", VOTE),
     ).toBe("supported");
   });
   const MAKER =
@@ -137,7 +154,10 @@ describe("an attribute a card gives one alternative, given to a list of them", (
     expect(status("Cartula, logiciel libre belge, le remplace en partie [1].", ARCHIVIX)).toBe("supported");
     // Each item with its own apposition: the adjective is Cartula's only.
     expect(
-      status("Fondo, sous licence GPL, et Cartula, d'origine belge, en sont deux remplacements partiels [1].", ARCHIVIX),
+      status(
+        "Fondo, sous licence GPL, et Cartula, d'origine belge, en sont deux remplacements partiels [1].",
+        ARCHIVIX,
+      ),
     ).toBe("supported");
   });
   it("flags the country of another alternative given to one, by its adjective or after « publié en »", () => {
