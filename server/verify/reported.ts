@@ -1,6 +1,6 @@
 /** Whether a claim states as fact what its sources only report someone said (or say is unknown). */
 import { escapeRegExp } from "../core/text.ts";
-import { QUALIFIER_CLAIM } from "./figure-match.ts";
+import { QUALIFIER_CLAIM, QUALIFIER_SOURCE } from "./figure-match.ts";
 import { POLARITY_MIN_SHARE, short } from "./negation.ts";
 import { statementsOf } from "./sentences.ts";
 import { asidesApart, type Source } from "./source-sentences.ts";
@@ -68,13 +68,14 @@ export function reportedAsFact(stated: string, pool: Source[]): string | null {
       return short(st);
   }
   // A part of the sentence between commas (« Proxmox VE, dont l'éditeur est installé à Vienne, le remplace en
-  // partie »): all its words, three at least, in one reported statement, two of them only there (faithful27).
+  // partie »): all its words, three at least, in one reported statement that the passage says unconfirmed or
+  // contested (not one it merely attributes: « se présente comme »), two of them only there (faithful27).
   const parts = stated.split(/\s*,\s*/u);
   if (parts.length < 2) return null;
   for (const part of parts) {
     const words = [...new Set(contentWords(part))];
     if (words.length < REPORTED_MIN_WORDS) continue;
-    for (const st of reported) {
+    for (const st of reported.filter((r) => QUALIFIER_SOURCE.test(r))) {
       const bag = bagOf(st);
       if (words.every((w) => inBag(w, bag)) && words.filter(unreported).length >= REPORTED_PART_ONLY) return short(st);
     }
