@@ -123,6 +123,8 @@ async function analyze(files) {
   progress.textContent = t("inv.analyzing", { files: countOf("file", files.length) });
   const body = new FormData();
   for (const file of files) body.append("file", file, file.name);
+  const collectivite = /** @type {HTMLInputElement} */ ($("inv-collectivite")).value.trim();
+  if (collectivite) body.append("collectivite", collectivite);
   const day = /** @type {HTMLInputElement} */ ($("inv-date")).value;
   if (day) body.append("inventoryDate", day);
   try {
@@ -140,6 +142,8 @@ async function analyze(files) {
     // the date field; other errors below.
     if (err.code === "invalid_inventory_date")
       showErrors($("inv-form"), [{ control: $("inv-date"), message: err.message }]);
+    else if (err.code === "invalid_collectivite")
+      showErrors($("inv-form"), [{ control: $("inv-collectivite"), message: err.message }]);
     else if (err.status >= 400 && err.status < 500)
       showErrors($("inv-form"), [{ control: $("inv-files"), message: err.message }]);
     else {
@@ -152,8 +156,8 @@ async function analyze(files) {
   }
 }
 
-function refreshSaved() {
-  return showSavedList($("inv-saved"), {
+async function refreshSaved() {
+  const analyses = await showSavedList($("inv-saved"), {
     url: "/api/inventory/analyses",
     key: "analyses",
     dateField: "createdAt",
@@ -171,6 +175,20 @@ function refreshSaved() {
     }),
     current: () => (shown ? `#inventaire/${encodeURIComponent(shown.id)}` : null),
   });
+  offerCollectivites(analyses);
+}
+
+/**
+ * The collectivités already named on saved analyses, offered by the import's « Collectivité » field (a datalist);
+ * when every named analysis is of one collectivité, the empty field takes its name: analyses of one collectivité are
+ * compared and followed by a plan, so the next import should not be saved « non précisée » (trial 13, B6).
+ */
+function offerCollectivites(analyses) {
+  const names = new Map();
+  for (const a of analyses) if (a.collectivite) names.set(a.collectivite.toLocaleLowerCase("fr"), a.collectivite);
+  $("inv-collectivite-list").replaceChildren(...[...names.values()].map((name) => el("option", { value: name })));
+  const field = /** @type {HTMLInputElement} */ ($("inv-collectivite"));
+  if (names.size === 1 && !field.value) field.value = [...names.values()][0];
 }
 
 // ——— The map ———

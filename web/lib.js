@@ -268,7 +268,7 @@ export async function showSavedList(box, { url, key, dateField, empty, entry, cu
     records.sort((a, b) => b[dateField].localeCompare(a[dateField]));
     if (!records.length) {
       box.replaceChildren(el("p", { class: "hint" }, empty));
-      return;
+      return records;
     }
     box.replaceChildren(
       el(
@@ -281,8 +281,10 @@ export async function showSavedList(box, { url, key, dateField, empty, entry, cu
       ),
     );
     markCurrent(box, current());
+    return records;
   } catch (err) {
     box.replaceChildren(errorBox(err.message));
+    return [];
   }
 }
 

@@ -9,6 +9,7 @@ import { AppError } from "../core/errors.ts";
 import { corpusFingerprint } from "../corpus/source.ts";
 import { message } from "../i18n/messages.ts";
 import { analyzeRows } from "./analyze.ts";
+import { checkCollectivite } from "./collectivite.ts";
 import { type CompactTables, encodeTable, packTables, tableRows, unpackTables } from "./compact.ts";
 import { checkInventoryDate } from "./inventory-date.ts";
 import { loadMatchIndex } from "./match.ts";
@@ -92,7 +93,7 @@ export async function readMultipart(
   let inventoryDate: string | null = null;
   for (const [key, value] of form.entries()) {
     if (typeof value === "string") {
-      if (key === "collectivite") collectivite = value;
+      if (key === "collectivite") collectivite = checkCollectivite(value);
       else if (key === "inventoryDate") inventoryDate = checkInventoryDate(value);
     } else
       files.push({

@@ -13,6 +13,7 @@ import { newRecordId } from "../store/records.ts";
 import { catalogChangesOf } from "./catalog-changes.ts";
 import { countByCategory, productKeyOf } from "./category-counts.ts";
 import { type InventoryContext, loadClassifications } from "./classifications.ts";
+import { checkCollectivite, oneLine } from "./collectivite.ts";
 import {
   type CompactTable,
   type CompactTables,
@@ -179,6 +180,7 @@ export async function analyzeUpload(
 ): Promise<AnalysisView> {
   if (!upload.multipart && !upload.files?.length) throw new AppError("no_file", message("inventory.error.noFile"));
   const given = checkInventoryDate(upload.inventoryDate);
+  const typed = checkCollectivite(upload.collectivite);
   const classifications = [...(await loadClassifications(ctx)).entries()];
   const saved = await savedRecords(ctx);
   const job: AnalysisJob = {
@@ -200,7 +202,7 @@ export async function analyzeUpload(
     saved,
     (record) => ({
       ...record,
-      collectivite: clean(upload.collectivite ?? (output.reused ? null : output.collectivite)),
+      collectivite: typed ?? (output.reused ? null : oneLine(output.collectivite)),
     }),
     given ?? output.inventoryDate ?? null,
   );
@@ -682,14 +684,6 @@ function listEntry(r: AnalysisRecord): AnalysisListEntry {
 // ---------------------------------------------------------------------------------------------------------
 // Rename, delete, export
 
-const clean = (s: string | null | undefined) => {
-  const v = (s ?? "")
-    .replace(/[\u0000-\u001f\u007f]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return v ? v : null;
-};
-
 /** `{ name?, collectivite? }`: a new name (1 to 200 characters) and the collectivité (up to 200, or null). */
 export async function renameAnalysis(ctx: InventoryContext, id: string, body: unknown): Promise<AnalysisListEntry> {
   const record = await readRecord(ctx, id);
@@ -705,7 +699,7 @@ export async function renameAnalysis(ctx: InventoryContext, id: string, body: un
   if (name === undefined && collectivite === undefined && inventoryDate === undefined)
     throw new AppError("invalid_input", message("inventory.rename.invalid"), 400);
   const day = inventoryDate === undefined ? undefined : checkInventoryDate(inventoryDate);
-  if (name !== undefined && (typeof name !== "string" || !clean(name) || name.length > 200))
+  if (name !== undefined && (typeof name !== "string" || !oneLine(name) || name.length > 200))
     throw new AppError("invalid_input", message("inventory.rename.name"), 400);
   if (
     collectivite !== undefined &&
@@ -717,8 +711,8 @@ export async function renameAnalysis(ctx: InventoryContext, id: string, body: un
   const raw = (await analyses(ctx).get(id))!;
   const updated = {
     ...raw,
-    ...(name !== undefined ? { name: clean(name as string)! } : {}),
-    ...(collectivite !== undefined ? { collectivite: clean(collectivite as string | null) } : {}),
+    ...(name !== undefined ? { name: oneLine(name as string)! } : {}),
+    ...(collectivite !== undefined ? { collectivite: oneLine(collectivite as string | null) } : {}),
     ...(day !== undefined ? { inventoryDate: day, inventoryDateFrom: day ? ("given" as const) : null } : {}),
     updatedAt: new Date().toISOString(),
   };

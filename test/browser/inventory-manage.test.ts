@@ -182,6 +182,31 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     await page.close();
   });
 
+  // Trial 13 (B6): the import had no « Collectivité » field; analyses were saved « collectivité : non précisée ».
+  it("names the collectivité on import, and offers it again at the next import", async () => {
+    const { page, consoleErrors } = await pages.open(server.url, "#inventaire");
+    const field = page.getByLabel("Collectivité", { exact: true });
+    expect(await page.locator("#inv-collectivite-hint").innerText()).toContain("se comparent d'une date à l'autre");
+    await field.fill("Communauté de communes du Haut-Exemple");
+    await upload(
+      page,
+      "cc-haut-exemple.csv",
+      Buffer.from("Nom;Éditeur;Nombre d'installations\nZoom Workplace;Zoom Video Communications, Inc.;7\n"),
+    );
+    expect(await page.locator("#inv-name").innerText()).toContain(
+      "collectivité : Communauté de communes du Haut-Exemple",
+    );
+    const again = await pages.open(server.url, "#inventaire");
+    await expect
+      .poll(
+        () =>
+          again.page.locator("#inv-collectivite-list option").evaluateAll((o) => o.map((x) => x.getAttribute("value"))),
+        SLOW,
+      )
+      .toContain("Communauté de communes du Haut-Exemple");
+    expect(consoleErrors).toEqual([]);
+  });
+
   // Trial 4: an older export could not be dated, so a plan could not follow progress on day 1.
   it("dates an inventory with the day of its export, refuses a later day, and dates it again afterwards", async () => {
     const { page, consoleErrors } = await pages.open(server.url, "#inventaire");

@@ -100,6 +100,25 @@ describe("POST /api/inventory/analyze", () => {
     expect((await noFile.json()).error.code).toBe("no_file");
   });
 
+  // Trial 13 (B6): the page's import had no collectivité field, so analyses were saved « non précisée ».
+  it("records the collectivité given on import, in a multipart field or the query; refuses one too long", async () => {
+    const named = form(readInventory("glpi10-mairie.csv"));
+    named.append("collectivite", "  Communauté   de communes du Val Test ");
+    const res = await analyze(named);
+    expect(res.status).toBe(201);
+    expect((await res.json()).collectivite).toBe("Communauté de communes du Val Test");
+    const long = form({ name: "long.csv", bytes: new TextEncoder().encode("Nom\nVLC\n") });
+    long.append("collectivite", "x".repeat(201));
+    const refused = await analyze(long);
+    expect(refused.status).toBe(400);
+    const error = (await refused.json()).error;
+    expect(error.code).toBe("invalid_collectivite");
+    expect(error.message).toContain("au plus 200 caractères");
+    const query = await analyze("Nom\nVLC\n", {}, `?name=q.csv&collectivite=${"y".repeat(201)}`);
+    expect(query.status).toBe(400);
+    expect((await query.json()).error.code).toBe("invalid_collectivite");
+  });
+
   it("lists saved analyses and returns one, 404 in French for an unknown id", async () => {
     const list = await (await fetch(`${server.url}/api/inventory/analyses`)).json();
     const entry = list.analyses.find((a: any) => a.id === firstId);
