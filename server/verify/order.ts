@@ -44,7 +44,12 @@ function pairsOf(text: string): Pair[] {
       if (right.length === 0) continue;
       if (m.groups!.then) {
         // « A, puis B »: A is the part before the comma that precedes « puis ».
-        const left = contentWords(head.replace(/[\s,]+$/u, "").split(",").at(-1)!).slice(-ORDER_REACH);
+        const left = contentWords(
+          head
+            .replace(/[\s,]+$/u, "")
+            .split(",")
+            .at(-1)!,
+        ).slice(-ORDER_REACH);
         if (left.length > 0) out.push({ first: left, second: right });
         continue;
       }
@@ -82,9 +87,7 @@ export function orderReversed(stated: string, pool: Source[]): string | null {
   for (const p of mine) {
     const agrees = cited.some((c) => c.pairs.some((q) => sameSide(p.first, q.first) && sameSide(p.second, q.second)));
     if (agrees) continue;
-    const against = cited.find((c) =>
-      c.pairs.some((q) => sameSide(p.first, q.second) && sameSide(p.second, q.first)),
-    );
+    const against = cited.find((c) => c.pairs.some((q) => sameSide(p.first, q.second) && sameSide(p.second, q.first)));
     if (against) return short(against.text);
   }
   return null;
