@@ -122,8 +122,10 @@ export function yearMoved(stated: string, y: Spot, spots: Spot[], pool: Source[]
   // The sentence writing that year too, beside the words the carrier gives it, as many as this year's (« Ce séminaire
   // a été précédé, le 26 janvier 2026, par l'annonce de … d'ici 2027 »): those words are dated right, this year dates
   // something else. Fewer (« Bitdefender … fondé en 1985, G DATA … fondé en 2001 »): the two years are exchanged.
+  // Not for a deadline the carrier does not write (« voté le retour … d'ici 2005 » where the passage says 2017 for the
+  // vote and 2005 for something else): nothing in the passage sets that deadline.
   const right = spots.some((o) => {
-    if (o === y || o.f.year !== other) return false;
+    if (deadline || o === y || o.f.year !== other) return false;
     const around = eventWords(stated, o, spots, 2) ?? [];
     return dated[0]!.some((d) => {
       const fits = around.filter((w) => inBag(w, d.bag)).length;

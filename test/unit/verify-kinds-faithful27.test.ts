@@ -92,6 +92,15 @@ describe("years exchanged within one sentence, a date moved to another event", (
     expect(
       status("En mars 2019, le conseil communautaire a voté le passage à des postes sous Linux d'ici 2022 [1].", VOTE),
     ).toBe("supported");
+    // A deadline the passage gives to nothing of the kind, its event dated right beside it: still moved.
+    const BACK =
+      "Lorvan — Retour d'expérience\nLe retour\nLorvan a migré entre 800 et 900 postes vers Linux entre 2006 et 2014, les sources divergeant sur le nombre. En mars 2019, le conseil communautaire a pourtant voté le retour à des logiciels sous Windows d'ici 2022, en invoquant la productivité et le coût total.";
+    expect(
+      status(
+        "En mars 2019, le conseil communautaire a pourtant voté le retour à des logiciels sous Windows d'ici 2006, en invoquant la productivité et le coût total [1].",
+        BACK,
+      ),
+    ).toBe("unsupported");
   });
   const MAKER =
     "Éditeur : Kestrel Networks — \nKestrel Networks : éditeur, siège : Singapour.\nFabricant de routeurs : après une consultation de mars 2019, l'autorité a interdit en octobre 2020 la vente des nouveaux routeurs du fabricant aux administrations.";
