@@ -4,7 +4,10 @@
  * to another item, part of a sentence by part (faithful24): « OpenProject en est un remplacement direct et ProjectLibre
  * un remplacement partiel » where the card gives the degrees the other way round, « PMB est sous licence GPL et Koha
  * sous CeCILL » where it gives the licences the other way round; and « il remplace tous les outils de … » where the
- * card names what it replaces. Degrees and their expressions are data (`server/i18n/fr/replacement-degrees.txt`).
+ * card names what it replaces. Also (faithful27) a degree carried along an enumeration (« remplace directement A, B, C
+ * et D »), and the country a card gives one alternative given to several (« Koha et PMB, deux logiciels libres
+ * français ») or to another (« Grist … publié en Allemagne »). Degrees and their expressions are data
+ * (`server/i18n/fr/replacement-degrees.txt`), so are the words of origin (`server/i18n/fr/origin-cues.txt`).
  * `server/verify/index.ts` turns what they find into reasons.
  */
 import { escapeRegExp, fold } from "../core/text.ts";
