@@ -24,6 +24,15 @@ try {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // Under `npm start`, npm runs the server through a shell, which does not pass on the SIGTERM that npm forwards (a
+  // service manager, `kill <pid of npm>`): the shell ends, and the server, left alone with its parent gone, stops too
+  // (trial12 B5). Only under an npm script: a server started otherwise may outlive what started it.
+  if (process.env.npm_lifecycle_event) {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void stop();
+    }, 500).unref();
+  }
 } catch (err) {
   const code = (err as NodeJS.ErrnoException).code;
   if (err instanceof AppError) term.line(err.message);

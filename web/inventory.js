@@ -734,7 +734,12 @@ function itemRow(i) {
       { scope: "row" },
       i.name,
       i.component
-        ? el("span", { class: "cell-note" }, t(i.kind === "hardware" ? "inv.hostModel" : "inv.component"))
+        ? el(
+            "span",
+            { class: "cell-note" },
+            // A console, agent or installer of a product (« … Administration Server »): counted with that product.
+            t(i.kind === "hardware" ? "inv.hostModel" : i.partOf ? "inv.partOf" : "inv.component"),
+          )
         : null,
       el(
         "details",

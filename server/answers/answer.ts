@@ -82,7 +82,7 @@ import { conditionAnswer } from "./condition.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
 import { saysSame, statedBrief, statedSentence } from "./stated-brief.ts";
-import { closestWord, forgetVocabulary, joinSplitNames, vocabularyOf } from "./vocabulary.ts";
+import { closestWord, forgetVocabulary, healSlippedNames, joinSplitNames, vocabularyOf } from "./vocabulary.ts";
 
 export interface ConversationMessage {
   role: "user" | "assistant";
@@ -401,7 +401,9 @@ async function retrieveIn(
   const { query: asWrittenByUser, topic } = followUp(messages, await knownNamesOf(messages, names));
   // A name written in two words that the corpus writes in one (« libre office ») is searched as the corpus writes it.
   // An everyday word typed short (« 2000 hab », « dispo ») is searched and judged in full.
-  const query = joinSplitNames(withoutAbbreviations(asWrittenByUser), await vocabularyOf(deps.store));
+  // A two-word name with one word slipped (« claud act », dictated) is searched as the corpus writes it (« CLOUD Act »).
+  const vocabulary = await vocabularyOf(deps.store);
+  const query = healSlippedNames(joinSplitNames(withoutAbbreviations(asWrittenByUser), vocabulary), vocabulary);
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
   const aliases = aliasesIn(query);
   let { results, mode, held = [] } = await search(aliases.length ? `${query} ${aliases.join(" ")}` : query, retrieve);
@@ -463,7 +465,11 @@ async function retrieveIn(
   let general: string[] = [];
   if (
     (introduced || example) &&
-    (decision.reason === "missing-name" || decision.reason === "names-apart" || decision.reason === "unknown-name") &&
+    (decision.reason === "missing-name" ||
+      decision.reason === "names-apart" ||
+      decision.reason === "unknown-name" ||
+      // A town typed in lower case, with its population (« … concerne figeac qui a 10000 habitants »).
+      (decision.reason === "unknown-words" && !!example?.sized)) &&
     decision.missing.length > 0 &&
     decision.missing.every((m) => writtenIn(m, removed))
   ) {

@@ -16,6 +16,7 @@ import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
 import { words } from "../retrieval/french.ts";
+import { roleAsked } from "../retrieval/names-places.ts";
 import { type Asked, askedFor, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -216,6 +217,37 @@ const SUBJECT_REACH = 6;
 interface Candidate extends Weighed {
   /** Number (from 1) of the quoted passage. */
   source: number;
+}
+
+/** A sentence opening on a place (« À Fontaine, », « Au Danemark, », « En Bavière, »). */
+const OTHER_PLACE =
+  /^(?:À|A|Au|Aux|En|Chez|Dans)\s+(?:l['’]|la\s+|le\s+)?\p{Lu}[\p{L}'’-]+(?:[\s-]+\p{Lu}[\p{L}'’-]+)*\s*,/u;
+
+/** Words of a role's complement that do not name it (« aujourd'hui », « actuel »): `brief.txt` [rôle, moment]. */
+const ROLE_TIME = new Set(entries("rôle, moment").map((e) => e.trim()));
+/** Words between a role noun and its complement in a sentence naming it (« ministre déléguée chargée du numérique »). */
+const ROLE_REACH = 5;
+
+/**
+ * The role a question asks who holds (« qui est le ministre du numérique aujourd'hui ? »): its noun and the stems of
+ * the subject words after it (« numérique »), time words aside; null when it asks none.
+ */
+function roleWords(question: string): { noun: string; complement: string[] } | null {
+  const noun = roleAsked(question);
+  if (!noun) return null;
+  const after = fold(question).split(new RegExp(`\\b${noun}\\b`))[1] ?? "";
+  const complement = keywords(after)
+    .filter((w) => !ROLE_TIME.has(w))
+    .map(wordStem);
+  return { noun: wordStem(noun), complement };
+}
+
+/** Whether a sentence names the role: its noun, with each word of its complement within `ROLE_REACH` words after it. */
+function namesRole(sentence: string, role: { noun: string; complement: string[] }): boolean {
+  const list = stemsOf(sentence);
+  return list.some(
+    (w, i) => w === role.noun && role.complement.every((c) => list.slice(i + 1, i + 1 + ROLE_REACH + 1).includes(c)),
+  );
 }
 
 /**
@@ -423,8 +455,21 @@ function weighed(
   // country of the condition, « si nos données sont hébergées en France »: it is where, not whose.)
   const countries = countriesOf(conditionOf(ask)?.place ? withoutCondition(ask) : ask);
   const risk = asks(ask, "risque");
+  // The case the question asks (a word of a quoted case study's short title, « la Douane » of « La Douane et
+  // Debian », that not every passage holds): another case study that never names it speaks of another case (trial12 A4: Munich's postes read aloud
+  // after a question on the Gendarmerie's).
+  const caseTitles = used.map((r) => (r.document.kind === "case-study" ? stemsOf(shortTitle(r.document.title)) : []));
+  const titledCases = subjectWords(named)
+    .map(wordStem)
+    .filter((s) => s.length > 3 && caseTitles.some((t) => holdsStem(t, s)));
+  const askedCases = titledCases.filter((s) => !about.every((a) => holdsStem(a, s)));
+  // A question asking who holds a role (« qui est le ministre du numérique ? »): a sentence naming that role, its
+  // words after the role noun close to it, not a holder of another (« ministre … de la Fonction publique »).
+  const role = roleWords(ask);
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
+    if (r.document.kind === "case-study" && askedCases.length && !askedCases.some((s) => holdsStem(about[i]!, s)))
+      return;
     const card = r.document.kind === "catalog";
     const titleCountries = countriesOf(r.document.title);
     // (The whole quote is longer than the sentence: the budget alone limits it.)
@@ -441,6 +486,10 @@ function weighed(
     ).forEach(({ text, own, item }, j) => {
       // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
       if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))) return;
+      if (role && !namesRole(own, role)) return;
+      // « À Fontaine, … 600 ordinateurs » after a question on Échirolles: a sentence opening on another place than the
+      // case asked is that place's.
+      if (titledCases.length && OTHER_PLACE.test(own) && !titledCases.some((s) => holdsStem(stemsOf(own), s))) return;
       // A card's list of inventory names answers nothing read aloud.
       if (card && opensOn(own, "fiche hors réponse")) return;
       // « Voir le document consacré à … » points elsewhere: it answers nothing.

@@ -6,6 +6,7 @@
  * changes.
  */
 import { fold } from "../core/text.ts";
+import { STOPWORDS } from "../retrieval/lexicon.ts";
 import type { ChunkStore } from "../store/types.ts";
 
 export interface Vocabulary {
@@ -13,6 +14,11 @@ export interface Vocabulary {
   words: Map<string, { count: number; written: string }>;
   /** Folded two-word phrases (« libre office ») → how often the corpus writes them so. */
   pairs: Map<string, number>;
+  /**
+   * Folded names the corpus writes in two capitalised words (« cloud act » for « CLOUD Act », « microsoft teams »)
+   * → how often, and their most frequent written form.
+   */
+  names?: Map<string, { count: number; written: string }>;
 }
 
 type VocabularyStore = Partial<Pick<ChunkStore, "warmPassages">>;
@@ -23,6 +29,8 @@ const cache = new WeakMap<object, Promise<Vocabulary | null>>();
 const MIN_SUGGESTED = 6;
 /** Letters a word has at least for a suggestion of a name that sounds the same (« claud » → « CLOUD »). */
 const MIN_HEARD = 5;
+/** Letters a slipped word has at least in a two-word name (the other word confirms which name is meant). */
+const MIN_PAIRED = 4;
 /**
  * Uses in the corpus a word has at least to be suggested: a typo is of a word one expects the corpus to know
  * (« Gendarmerie », 87 uses), while a French word it never uses is often one letter off a rare one (« demain » →
@@ -95,7 +103,35 @@ async function build(read: () => Promise<{ text: string; section: string; docume
       pairs.set(key, (pairs.get(key) ?? 0) + 1);
     }
   }
-  return { words, pairs };
+  // Names in two capitalised words next to each other (« CLOUD Act »), as written most often.
+  const nameForms = new Map<string, Map<string, number>>();
+  for (const text of texts) {
+    const list = [...text.matchAll(/\p{L}[\p{L}\p{N}]*/gu)];
+    for (let i = 0; i + 1 < list.length; i++) {
+      const [a, b] = [list[i]!, list[i + 1]!];
+      if (!/^\p{Lu}/u.test(a[0]) || !/^\p{Lu}/u.test(b[0])) continue;
+      // « La Suite », « Le Monde »: a capitalised article opens a sentence or a title, it is not a name's word.
+      if (STOPWORDS.has(fold(a[0])) || STOPWORDS.has(fold(b[0]))) continue;
+      if (text.slice(a.index + a[0].length, b.index) !== " ") continue;
+      const key = `${fold(a[0])} ${fold(b[0])}`;
+      let f = nameForms.get(key);
+      if (!f) nameForms.set(key, (f = new Map()));
+      const written = `${a[0]} ${b[0]}`;
+      f.set(written, (f.get(written) ?? 0) + 1);
+    }
+  }
+  const names: NonNullable<Vocabulary["names"]> = new Map();
+  for (const [key, f] of nameForms) {
+    let count = 0;
+    let written = key;
+    let best = 0;
+    for (const [w, n] of f) {
+      count += n;
+      if (n > best) [written, best] = [w, n];
+    }
+    if (count >= MIN_USES) names.set(key, { count, written });
+  }
+  return { words, pairs, names };
 }
 
 /**
@@ -175,6 +211,43 @@ export function joinSplitNames(question: string, vocabulary: Vocabulary | null):
     if (!joined || !/^\p{Lu}|\p{Ll}\p{Lu}/u.test(joined.written)) continue;
     if (joined.count <= (vocabulary.pairs.get(`${fold(a[0])} ${fold(b[0])}`) ?? 0)) continue;
     out += question.slice(at, a.index) + joined.written;
+    at = b.index + b[0].length;
+    i++;
+  }
+  return out + question.slice(at);
+}
+
+/**
+ * The question with each two-word name it writes with one word slipped (`isSlipOf`: « claud act », heard for
+ * « CLOUD Act ») written as the corpus writes that name, when the corpus uses the name often and the slipped word
+ * seldom: the name the question's two words make is read before a one-word name the slip comes near (« Claude »).
+ * A pair the corpus writes itself, or whose words it both uses often, is left as written.
+ */
+export function healSlippedNames(question: string, vocabulary: Vocabulary | null): string {
+  if (!vocabulary?.names?.size) return question;
+  const tokens = [...question.matchAll(/\p{L}[\p{L}\p{N}]*/gu)];
+  const uses = (w: string) => vocabulary.words.get(w)?.count ?? 0;
+  const slipped = (typed: string, meant: string) =>
+    typed !== meant &&
+    uses(typed) < MIN_USES &&
+    /^[a-z]+$/.test(typed) &&
+    typed.length >= MIN_PAIRED &&
+    isSlipOf(typed, meant);
+  let out = "";
+  let at = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]!];
+    if (question.slice(a.index + a[0].length, b.index) !== " ") continue;
+    const [fa, fb] = [fold(a[0]), fold(b[0])];
+    if (vocabulary.names.has(`${fa} ${fb}`)) continue;
+    let best: { count: number; written: string } | null = null;
+    for (const [key, name] of vocabulary.names) {
+      const [x, y] = key.split(" ") as [string, string];
+      if (!((y === fb && slipped(fa, x)) || (x === fa && slipped(fb, y)))) continue;
+      if (!best || name.count > best.count) best = name;
+    }
+    if (!best) continue;
+    out += question.slice(at, a.index) + best.written;
     at = b.index + b[0].length;
     i++;
   }

@@ -16,6 +16,7 @@ import { phrasePattern } from "../verify/against.ts";
 import { extractFigures, type Figure } from "../verify/figures.ts";
 import { ARTICLE_BEFORE, type Verification, verificationOf, verifyText, withoutNotes } from "../verify/index.ts";
 import { reasonPattern } from "../verify/own-facts.ts";
+import { namesOf } from "../verify/proper-nouns.ts";
 import type { FigureFlag } from "./types.ts";
 
 /** Passages a claim is checked against: the best found for it that hold enough of its words. */
@@ -23,6 +24,8 @@ export const CLAIM_PASSAGES = 4;
 export const CLAIM_COVERAGE = 0.3;
 /** Passages added from a search on the claim's subject alone (`checkPart`). */
 export const CLAIM_SUBJECT_PASSAGES = 2;
+/** Passages added from the other sections of the page found first, which the search's cap per page set aside (`checkPart`). */
+export const CLAIM_HELD_PASSAGES = 4;
 
 /** The verb forms that open a predicate or end a subject (`i18n/fr/context-subjects.txt`), one list for both. */
 const VERB_FORMS = wordAlternation(wordListSections("context-subjects.txt").get("formes verbales") ?? []);
@@ -123,10 +126,21 @@ async function checkPart(
   source: (r: SearchResult) => string,
 ): Promise<PartCheck> {
   const terms = keywords(part.checked);
-  const { results } = await retriever.search(part.checked, 8);
+  const { results, held } = await retriever.search(part.checked, 8);
   const found = (list: SearchResult[]) =>
     list.filter((r) => coverage(terms, `${r.document.title} ${r.section} ${r.text}`) >= CLAIM_COVERAGE);
   const about = found(results).slice(0, CLAIM_PASSAGES);
+  // The page found first for the claim may say what concerns it in another section (« Les collectivités ne sont pas
+  // concernées… pour l'instant », trial13 A7), which the search's two passages per page left out: its sections whose
+  // title speaks of what the claim says of its subject (a word of the claim outside its names: « collectivités »).
+  const first = about[0]?.document.id;
+  const nameWords = new Set(namesOf(part.checked).flatMap((n) => keywords(n)));
+  const said = terms.filter((t) => !nameWords.has(t) && !/^\d/.test(t));
+  about.push(
+    ...found(held ?? [])
+      .filter((r) => r.document.id === first && coverage(said, r.section) > 0)
+      .slice(0, CLAIM_HELD_PASSAGES),
+  );
   // What the corpus says of the claim's subject itself (« Le CLOUD Act », « Nicolas Vivant »), which a search on all
   // the claim's words may miss for pages that share its other words (« serveurs » of product cards): the passages
   // found for its subject alone too.

@@ -39,8 +39,9 @@ import type { OwnData } from "../verify/own-figures.ts";
 import { type AnswerPoint, answerPoints, askedYears, pointSubject, unsaidYears } from "./answer-points.ts";
 import { type ClaimChecks, checkClaims, DATE_KINDS, withQuotations } from "./claims.ts";
 import type { DraftContext } from "./context.ts";
+import { softwareCostQuote } from "./cost-clauses.ts";
 import { CATALOG_MAPPING_LINE, draftCredit } from "./credit.ts";
-import { findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
+import { findDeadlines, findSince, olderThanAYear, pastDeadlines } from "./deadlines.ts";
 import { checkOwnFigures } from "./own-data.ts";
 import { checkOwnProducts } from "./own-facts.ts";
 import { fill, readDraftPrompt, type SectionStructure } from "./structure.ts";
@@ -470,9 +471,14 @@ export function freshnessNote(
   docDate: string,
   pageDate: string | null | undefined,
   sourceDate: string | null | undefined,
+  carriedBy?: string[],
 ): string | null {
   const notes: string[] = [];
-  const past = pastDeadlines(statement, docDate, isoDate(pageDate) ? pageDate : null);
+  // A model's sentence: only a deadline its passages set too (the same last day), never a date it changed (trial13 A8).
+  const carried = carriedBy ? new Set(carriedBy.flatMap((t) => findDeadlines(t).map((d) => d.date))) : null;
+  const past = pastDeadlines(statement, docDate, isoDate(pageDate) ? pageDate : null).filter(
+    (d) => !carried || carried.has(d.date),
+  );
   if (past.length) {
     const deadlines = [...new Set(past.map((d) => `« ${d.text} »`))].join(", ");
     notes.push(
@@ -497,19 +503,29 @@ export function freshnessNote(
 /**
  * A generated text with the note of `freshnessNote` after each sentence that sets a deadline now past or says
  * « depuis » on an old source: `datesOf` gives a sentence's corpus page date and source date (from the passages it
- * cites), or a fixed page date for every sentence.
+ * cites), and the texts of those passages (a deadline is noted only when they set it too), or a fixed page date for
+ * every sentence.
  */
 export function annotateDeadlines(
   text: string,
   docDate: string,
-  datesOf: string | null | ((sentence: string) => { pageDate: string | null; sourceDate: string | null }),
+  datesOf:
+    | string
+    | null
+    | ((sentence: string) => { pageDate: string | null; sourceDate: string | null; passages?: string[] }),
 ): { text: string; notes: string[] } {
   const notes: string[] = [];
   let out = text;
   const spans = sentenceSpans(text).sort((a, b) => b.end - a.end);
   for (const span of spans) {
     const dates = typeof datesOf === "function" ? datesOf(span.text) : { pageDate: datesOf, sourceDate: null };
-    const note = freshnessNote(span.text, docDate, dates.pageDate, dates.sourceDate);
+    const note = freshnessNote(
+      span.text,
+      docDate,
+      dates.pageDate,
+      dates.sourceDate,
+      "passages" in dates ? dates.passages : undefined,
+    );
     if (!note) continue;
     notes.push(note);
     out = `${out.slice(0, span.end)} *(${note})*${out.slice(span.end)}`;
@@ -583,6 +599,7 @@ export async function* writeSection(
           // Sources are looked up only for a sentence that says « depuis ».
           sourceDate:
             cited.length && findSince(sentence).length ? creditedSourceDate(sentence, generatedFrom, ctx.facts) : null,
+          passages: (cited.length ? cited : generatedFrom).map((r) => `${r.section}\n${r.text}`),
         };
       });
       text = annotated.text;
@@ -613,6 +630,8 @@ export async function* writeSection(
       : passages
           .filter((r) => !state.quoted.has(r.id))
           .map((r) => ({ r, q: quotation(r, terms, options.quoteChars ?? 420, names) }))
+          // A costs section quotes costs of software, not any sum its passages give (trial 13, B4).
+          .map(({ r, q }) => ({ r, q: section.softwareCosts ? softwareCostQuote(q) : q }))
           .filter(({ q }) => isQuotable(q))
           .slice(0, section.maxPassages);
     const unsaid = answering.length ? unsaidYears(asked, answering) : asked ? askedYears(asked) : [];

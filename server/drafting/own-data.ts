@@ -9,6 +9,7 @@ import { message } from "../i18n/messages.ts";
 import type { Verification } from "../verify/index.ts";
 import { checkOwn, type OwnData, type OwnFigure } from "../verify/own-figures.ts";
 import { formatPoints, percentOrDash, productLabel } from "./documents/common.ts";
+import { targetSplit } from "./roadmap-calendar.ts";
 import type { RoadmapPlan } from "./roadmap-plan.ts";
 import type { FigureFlag } from "./types.ts";
 
@@ -40,6 +41,12 @@ export function roadmapOwnData(plan: RoadmapPlan, target?: { date?: string }): O
     if (!phase.lines.length) continue;
     share(weighted, phase.weighted, t("weightedAfter", { value: percentOrDash(phase.weighted) }));
     share(raw, phase.raw, t("rawAfter", { value: percentOrDash(phase.raw) }));
+  }
+  // The phase that meets the target, with only what the target needs: the calendar's value at its date (trial 13, B4).
+  const split = targetSplit(plan);
+  if (split) {
+    share(weighted, split.weighted, t("weightedNeeded", { value: percentOrDash(split.weighted) }));
+    share(raw, split.raw, t("rawNeeded", { value: percentOrDash(split.raw) }));
   }
   if (!target) return { figures };
   const says = t("target", { value: percentOrDash(plan.target.value) });

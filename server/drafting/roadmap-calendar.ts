@@ -5,7 +5,7 @@
  */
 import { roundPercent } from "../core/text.ts";
 import { addMonths, monthsBetween } from "./calendar.ts";
-import type { RoadmapPhase, RoadmapPlan } from "./roadmap-plan.ts";
+import type { RoadmapLine, RoadmapPhase, RoadmapPlan } from "./roadmap-plan.ts";
 
 /** Where each phase ends, as a share of the time to the target date, by the number of phases that share it. */
 const SHARES: Record<number, number[]> = { 1: [1], 2: [0.4, 1], 3: [0.25, 0.6, 1] };
@@ -42,6 +42,46 @@ export function phaseEnds(
   });
 }
 
+/**
+ * The phase that meets the target, split where the target is met: what the replacements the target needs leave (the
+ * phase's milestone, on the target's date) and the phase's other replacements, which go further than the commitment
+ * and are programmed later, like a phase beyond it. A DSI reads one story: the calendar reaches the objective on its
+ * date (trial 13, B4: « Fin des chantiers de fond | décembre 2028 | 1,1 % » beside « Objectif … 50 % au plus »).
+ * Null when the target is not met by a phase, or when the phase does nothing beyond what the target needs.
+ */
+export interface TargetSplit {
+  phase: RoadmapPhase;
+  /** Both measures once the needed replacements of the phase are done (percent). */
+  weighted: number | null;
+  raw: number | null;
+  /** The phase's replacements the target does not need. */
+  beyond: RoadmapLine[];
+}
+
+export function targetSplit(plan: Pick<RoadmapPlan, "phases" | "target" | "baseline" | "measure">): TargetSplit | null {
+  const { target } = plan;
+  if (!target.reachable || !target.reachedAfter || target.required.length === 0) return null;
+  const i = plan.phases.findIndex((p) => p.phase === target.reachedAfter);
+  const phase = plan.phases[i];
+  if (!phase) return null;
+  const beyond = phase.lines.filter((l) => !l.required && l.points > 0);
+  if (!beyond.length) return null;
+  const needed = phase.lines.filter((l) => l.required);
+  const previous = i > 0 ? plan.phases[i - 1]! : null;
+  const weightedBefore = previous ? previous.weighted : plan.baseline.weighted;
+  const rawBefore = previous ? previous.raw : plan.baseline.raw;
+  const known = plan.measure.raw.known;
+  return {
+    phase: phase.phase,
+    weighted: weightedBefore === null ? null : Math.max(0, weightedBefore - needed.reduce((s, l) => s + l.points, 0)),
+    raw:
+      rawBefore === null || !known
+        ? null
+        : Math.max(0, rawBefore - (100 * needed.reduce((s, l) => s + l.rawRemoved, 0)) / known),
+    beyond,
+  };
+}
+
 export interface PhaseMilestone {
   phase: RoadmapPhase;
   /** `YYYY-MM`; null when the roadmap has no target date, or for a phase beyond the one that meets the target. */
@@ -56,27 +96,30 @@ export interface PhaseMilestone {
  * « lowers » as the document prints it (a phase from 45,2 % to 44,9 % shows « sans changement »).
  */
 export function phaseMilestones(
-  plan: Pick<RoadmapPlan, "phases" | "target" | "baseline">,
+  plan: Pick<RoadmapPlan, "phases" | "target" | "baseline" | "measure">,
   start: string,
   targetDate: string | undefined,
 ): PhaseMilestone[] {
   const ends = phaseEnds(start, targetDate, plan);
+  const split = ends ? targetSplit(plan) : null;
   const out: PhaseMilestone[] = [];
   let previous = plan.baseline.weighted;
   for (const [i, phase] of plan.phases.entries()) {
     if (phase.lines.length === 0) continue;
+    // The phase that meets the target ends, on the target's date, with what the target needs (`targetSplit`).
+    const value = split?.phase === phase.phase ? split : phase;
     const lowers =
-      phase.weighted !== null &&
+      value.weighted !== null &&
       previous !== null &&
-      phase.weighted < previous &&
-      roundPercent(phase.weighted) !== roundPercent(previous);
+      value.weighted < previous &&
+      roundPercent(value.weighted) !== roundPercent(previous);
     out.push({
       phase: phase.phase,
       month: ends ? ends[i]! : null,
-      weighted: lowers ? phase.weighted : null,
-      raw: lowers ? phase.raw : null,
+      weighted: lowers ? value.weighted : null,
+      raw: lowers ? value.raw : null,
     });
-    if (lowers) previous = phase.weighted;
+    if (lowers) previous = value.weighted;
   }
   return out;
 }

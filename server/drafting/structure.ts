@@ -42,6 +42,11 @@ const sectionSchema = z.strictObject({
   /** Rank passages holding amounts and percentages first (budget, costs). */
   preferFigures: z.boolean().default(false),
   /**
+   * The amounts quoted are costs and savings of software (a roadmap's « Coûts et économies »): a clause giving an amount
+   * about something else is left out of the quotation (`cost-clauses.ts`).
+   */
+  softwareCosts: z.boolean().default(false),
+  /**
    * Rank passages about collectivités (communes, intercommunalités, départements, régions: by their page's title)
    * before those about States, armies or other countries: a commune's budget is compared with its peers first.
    */

@@ -14,6 +14,7 @@ import {
   type MatchIndex,
   type MatchResult,
   matchName,
+  publisherInCatalog,
   type VendorInfo,
 } from "./match.ts";
 import { isComponent, isHelperLine, looseKey, nameKey } from "./normalize.ts";
@@ -132,7 +133,16 @@ function classifyGroup(
       ...(e.unmaintained ? { unmaintained: e.unmaintained } : {}),
     };
   }
-  const reviewSentence = suggestion ? message("inventory.reason.review", { product: suggestion.name }) : "";
+  // A consumer edition of a product proposed as an alternative: said as such, not as a name merely close (B1).
+  const reviewSentence = suggestion
+    ? match.consumer
+      ? message("inventory.reason.consumerEdition", {
+          name: group.name,
+          edition: match.consumer,
+          product: suggestion.name,
+        })
+      : message("inventory.reason.review", { product: suggestion.name })
+    : "";
   let category = component ? null : group.hint;
   if (match.vendor) {
     const v = match.vendor;
@@ -153,7 +163,10 @@ function classifyGroup(
       alternatives: [],
       confidence: match.confidence,
       reason: [
-        message(component ? "inventory.reason.componentVendor" : "inventory.reason.vendorOnly", { vendor: v.name }),
+        // A consumer edition says first what it is (« édition grand public, pas … »), not « produit absent ».
+        match.consumer && reviewSentence
+          ? reviewSentence
+          : message(component ? "inventory.reason.componentVendor" : "inventory.reason.vendorOnly", { vendor: v.name }),
         provenanceSentence(v, null),
         exposureSentence(v),
         component
@@ -170,7 +183,7 @@ function classifyGroup(
                   { category: categoryWord(range.category), vendor: v.name },
                 )
               : categorySentence(category, group.kind),
-        reviewSentence,
+        match.consumer ? "" : reviewSentence,
       ]
         .filter(Boolean)
         .join(" "),
@@ -192,13 +205,7 @@ function classifyGroup(
     confidence: 0,
     reason: component
       ? message("inventory.reason.component")
-      : [
-          reviewSentence ||
-            message(publisher ? "inventory.reason.unknownWithPublisher" : "inventory.reason.unknown", {
-              publisher: publisher ?? "",
-            }),
-          categorySentence(category, group.kind),
-        ]
+      : [reviewSentence || unknownSentence(index, publisher), categorySentence(category, group.kind)]
           .filter(Boolean)
           .join(" "),
     match: "none",
@@ -207,6 +214,18 @@ function classifyGroup(
     risks: [],
     component,
   };
+}
+
+/**
+ * Why a line is unknown: neither its name nor its publisher in the catalogue — or its publisher field names a catalog
+ * product or vendor that the name is not (« Linux Mint » published as « Debian »), which is said rather than denied.
+ */
+function unknownSentence(index: MatchIndex, publisher: string | null): string {
+  if (!publisher) return message("inventory.reason.unknown");
+  const known = publisherInCatalog(index, publisher);
+  return known
+    ? message("inventory.reason.unknownPublisherInCatalog", { publisher, known })
+    : message("inventory.reason.unknownWithPublisher", { publisher });
 }
 
 export function controlledOutsideEurope(v: VendorInfo): boolean | null {

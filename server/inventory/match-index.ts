@@ -114,6 +114,12 @@ export interface MatchIndex {
   literal?: Map<string, Label[]>;
   /** The catalog's product cards (not alternatives) by vendor id: `vendorEdition` (match.ts) reads them. */
   vendorProducts?: Map<string, CatalogEntry[]>;
+  /**
+   * Ids of the entries the catalog proposes as an alternative, or as the installed form of one (ESET PROTECT installed
+   * as « ESET Endpoint Security »): a line counted as one of them is that alternative « déjà en place »
+   * (`consumerEdition`, match.ts).
+   */
+  proposed?: Set<string>;
 }
 
 /** A name as written, brackets kept: case, accents and spacing aside. */
@@ -133,6 +139,11 @@ export interface MatchResult {
   edition?: string;
   /** `product`: the edition's words follow the product's name (« CCleaner Free »), not the vendor's. */
   editionOf?: "product";
+  /**
+   * The words of the name that state a consumer edition (« Total Security »), when the entry is a proposed
+   * alternative that the name is then not sure to be (`consumerEdition`, match.ts): the match is only to review.
+   */
+  consumer?: string;
   /** Too uncertain to assert: the entry is shown as a suggestion to review, not as the item's product. */
   review: boolean;
 }
@@ -175,6 +186,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     packageStems: new Map(),
     literal: new Map(),
     vendorProducts: new Map(),
+    proposed: new Set(),
   };
   const vendorInfo = new Map<string, VendorInfo>();
   for (const v of catalog.vendors.values()) {
@@ -206,6 +218,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
   const priceDocs = documents.filter(
     (d) => PRICE_INCREASE.test(fold(`${d.title} ${d.tags.join(" ")}`)) && d.kind !== "catalog",
   );
+  for (const a of catalog.alternatives.values()) for (const id of [a.id, ...a.installedAs]) index.proposed!.add(id);
   const alternativesOf = new Map<string, ItemAlternative[]>();
   for (const m of catalog.mappings) {
     const a = catalog.alternatives.get(m.alternative);

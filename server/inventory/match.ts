@@ -182,9 +182,14 @@ export function matchName(
     // A distribution's package named after a proprietary product without its vendor (« teams-for-linux »): a free
     // client of that service, not the product — only a guess.
     const unofficial = packaged && label.weak && label.entry.kind === "product";
+    // A consumer edition (« G DATA Total Security ») of a product the catalog proposes as an alternative is not
+    // that product for organisations: only a suggestion, never counted as the alternative in place (trial 13, B1).
+    const consumer = consumerEdition(index, label.entry, name);
     const c = unofficial
       ? Math.min(confidence, 0.7)
-      : confidence - (mismatch ? 0.2 : 0) - (unconfirmed ? 0.1 : 0) - (generic ? 0.2 : 0);
+      : consumer
+        ? Math.min(confidence, 0.7)
+        : confidence - (mismatch ? 0.2 : 0) - (unconfirmed ? 0.1 : 0) - (generic ? 0.2 : 0);
     const rounded = Math.round(c * 100) / 100;
     return {
       entry: label.entry,
@@ -194,6 +199,7 @@ export function matchName(
       label: label.label,
       publisherMismatch: mismatch,
       review: rounded < SURE_CONFIDENCE,
+      ...(consumer ? { consumer } : {}),
     };
   };
 
@@ -213,6 +219,9 @@ export function matchName(
     if (afterVendor) return result(afterVendor, "exact", 0.95);
     const looseHit = pick(index.loose.get(looseKeyText), vendor, pub, "any", facts);
     if (looseHit) return result(looseHit, "loose", 0.92);
+    // A distribution's long name (« Debian GNU/Linux 12 », « Ubuntu 22.04 LTS (GNU/Linux …) »): the distribution.
+    const distribution = distributionName(index, name, vendor, pub, facts);
+    if (distribution) return result(distribution, "loose", 0.9);
     // A French description, a dash, then the product's own name (« Gestion des cimetières - openCimetière »): the
     // part after the dash named exactly, and not contradicted by the publisher, is sure.
     const tail = DESCRIBED.exec(name.slice(0, MAX_NAME_LENGTH))?.[1];
@@ -450,6 +459,86 @@ function vendorEdition(
     return { label: { entry, label: entry.name, weak: false, full: false, numbers: [], edition: null }, words };
   }
   return null;
+}
+
+/**
+ * Phrases naming a consumer (home) edition (`i18n/fr/inventory-consumer-editions.txt`), as sequences of name tokens.
+ */
+const CONSUMER_EDITIONS: string[][] = wordListEntries("inventory-consumer-editions.txt").map((e) => e.split(/\s+/));
+
+/** The consumer-edition phrases the tokens hold, as the name writes them (« Total Security »), or null. */
+function consumerWords(name: string): string | null {
+  const tokens = nameTokens(name.slice(0, MAX_NAME_LENGTH)).slice(0, MAX_TOKENS);
+  const found = CONSUMER_EDITIONS.filter((phrase) =>
+    tokens.some((_, i) => phrase.every((w, k) => tokens[i + k] === w)),
+  );
+  if (!found.length) return null;
+  const wanted = new Set(found.flat());
+  return (
+    name
+      .split(/[^\p{L}\p{N}+#]+/u)
+      .filter((w) => wanted.has(fold(w)))
+      .join(" ") || null
+  );
+}
+
+/**
+ * The consumer edition a name states (« Bitdefender Total Security », « ESET Internet Security », « Sophos Home »)
+ * when the entry is a proprietary product the catalog proposes as an alternative, or as the installed form of one,
+ * and the entry's own name states none: the edition's words, else null. Such a line is at most a suggestion (« à
+ * vérifier »), never the alternative « déjà en place ». A product only to replace (« Kaspersky Free ») is not
+ * concerned: its consumer edition is the same vendor's dependency, replaced alike.
+ */
+function consumerEdition(index: MatchIndex, entry: CatalogEntry, name: string): string | null {
+  if (entry.openSource || !index.proposed?.has(entry.id)) return null;
+  if (consumerWords(entry.name)) return null;
+  return consumerWords(name);
+}
+
+/**
+ * The catalog name a publisher field names when it is no publisher the match could use (a distribution's team,
+ * « Debian », « Ubuntu Developers »): a catalog vendor's, or a catalog product's or alternative's whole name; null
+ * otherwise. A line whose name is not that product is then unknown, but its publisher is in the catalogue (trial 13,
+ * B2: « ni l'éditeur « Debian » ne figure au catalogue » while Debian is).
+ */
+export function publisherInCatalog(index: MatchIndex, publisher: string | null | undefined): string | null {
+  const given = (publisher ?? "").slice(0, MAX_NAME_LENGTH);
+  if (!given.trim()) return null;
+  const vendor = vendorForPublisher(index, given);
+  if (vendor) return vendor.name;
+  // Only a distribution's team stands for its distribution: « Gimp Works Ltd » is no publisher of GIMP.
+  if (!isPackageMaintainer(given)) return null;
+  const words = publisherKey(given).split(" ").filter(Boolean);
+  // « Ubuntu Developers », « Debian LibreOffice Maintainers »: the distribution's name leads the team's.
+  for (let n = Math.min(3, words.length); n >= 1; n--) {
+    const label = index.loose.get(words.slice(0, n).join(" "))?.find((l) => l.full && !l.weak);
+    if (label) return label.entry.name;
+  }
+  return null;
+}
+
+/** Words of a distribution's long name that name only the system or the desktop (`inventory-distribution-words.txt`). */
+const DISTRIBUTION_WORDS: ReadonlySet<string> = new Set(wordListEntries("inventory-distribution-words.txt"));
+
+/**
+ * The catalog distribution a name with « linux » stands for once the words of the system and the desktop are left
+ * out (« Debian GNU/Linux 12 (bookworm) » → Debian, « Ubuntu 22.04.4 LTS (GNU/Linux 5.15 x86_64) » → Ubuntu): only
+ * a whole catalog name of the workstation category, and not one a publisher naming another vendor contradicts.
+ */
+function distributionName(
+  index: MatchIndex,
+  name: string,
+  vendor: VendorInfo | null,
+  pub: string,
+  facts: NameFacts,
+): Label | null {
+  const head = name.slice(0, MAX_NAME_LENGTH);
+  if (!/linux/i.test(head)) return null;
+  const tokens = nameTokens(head.replace(/\/(?=linux)/gi, " ")).slice(0, MAX_TOKENS);
+  const kept = looseTokens(tokens).filter((t) => !DISTRIBUTION_WORDS.has(t));
+  if (!kept.length || kept.length === looseTokens(tokens).length) return null;
+  const labels = index.loose.get(kept.join(" "))?.filter((l) => l.full && l.entry.category === "workstation");
+  return pick(labels, vendor, pub, "no-conflict", facts);
 }
 
 /**

@@ -9,6 +9,7 @@ import iconv from "iconv-lite";
 import { AppError } from "../core/errors.ts";
 import { formatInt, formatSize } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
+import { wordListEntries } from "../i18n/word-lists.ts";
 import { softwareCategoryHint } from "./category-hints.ts";
 import { exportDay, newestDay } from "./inventory-date.ts";
 import { decodeEntities, fold } from "./normalize.ts";
@@ -751,6 +752,23 @@ function looksLikeProse(lines: string[]): boolean {
 const isNoise = (line: string) =>
   line.length >= 20 && /^[A-Za-z0-9+/=_-]+$/.test(line) && /[A-Z]/.test(line) && /[a-z]/.test(line) && /\d/.test(line);
 
+/** Words of a sentence no software name holds as a word of its own (`i18n/fr/inventory-prose-words.txt`). */
+const PROSE_WORDS: ReadonlySet<string> = new Set(wordListEntries("inventory-prose-words.txt"));
+
+/**
+ * Half the lines or more are sentences: three words or more, one of them a word of a sentence (a pronoun, a form of
+ * « être » or « avoir »): « ceci est une liste de courses », « nous avons installé Zoom ».
+ */
+function looksLikeSentences(lines: string[]): boolean {
+  const sentences = lines.filter((l) => {
+    const words = fold(l)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    return words.length >= 3 && words.some((w) => PROSE_WORDS.has(w));
+  });
+  return sentences.length > 0 && sentences.length >= lines.length * 0.5;
+}
+
 /** One name per line (a column pasted from a spreadsheet), an optional header line first. */
 function parseList(
   body: string,
@@ -775,6 +793,8 @@ function parseList(
   // Encoded or random data (base64 lines): not names, whatever their number (trial6 B10).
   const sample = lines.slice(0, 500);
   if (sample.filter(isNoise).length > sample.length * 0.5) throw notInventory(name, message("inventory.error.noise"));
+  // Sentences (« ceci est une liste de courses »), not names: refused, never a saved map (trial 13, B7).
+  if (looksLikeSentences(sample)) throw notInventory(name, message("inventory.error.sentences"));
   lines.forEach((l, i) => checkName(l, name, i + 1, caps));
   const hasHeader = HEADER_ROLES.get(headerKey(lines[0]!)) === "name";
   const rows = lines.slice(hasHeader ? 1 : 0).map<InventoryRow>((n) => ({

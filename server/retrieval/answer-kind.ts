@@ -76,7 +76,8 @@ function kindPlace(list: string[], i: number): boolean {
  */
 export function answerKindWords(question: string): Set<string> {
   const list = tokens(question);
-  const asksFigure = list.includes("combien");
+  // « c'était la combientième ? » asks a rank, as « combien » a figure.
+  const asksFigure = list.some((w) => w === "combien" || w.startsWith("combientieme"));
   const found = new Set<string>();
   list.forEach((w, i) => {
     if (KINDS.has(w) && kindPlace(list, i)) found.add(w);

@@ -1,6 +1,7 @@
 /** What the corpus knows of a word: how many passages hold it, whether it writes it as a name, its last year. */
 import { BoundedMap } from "../core/bounded.ts";
 import { fold } from "../core/text.ts";
+import { words } from "./french.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { occurs, passageWords } from "./passage-words.ts";
 import { usualQualifier } from "./qualifier.ts";
@@ -30,6 +31,11 @@ export type CorpusNames = ((word: string) => Promise<boolean>) & {
   qualifier?: (word: string) => Promise<string | undefined>;
   /** Whether the corpus writes a folded word in capitals (« CAP »), as an acronym, in the first `NAME_HITS` passages. */
   capitals?: (word: string) => Promise<boolean>;
+  /**
+   * What the corpus writes a folded acronym for, beside it in parentheses (« Health Data Hub (HDH) » → « health data
+   * hub »), read on the first `NAME_HITS` passages that hold it (`acronymExpansion`).
+   */
+  expansion?: (word: string) => Promise<string | undefined>;
 };
 
 /** How many passages `namesFrom` reads for a word. */
@@ -74,7 +80,14 @@ export function namesFrom(
 ): CorpusNames {
   const cache = new BoundedMap<
     string,
-    { name: boolean; written: boolean; released: boolean; qualifier: string | undefined; capitals: boolean }
+    {
+      name: boolean;
+      written: boolean;
+      released: boolean;
+      qualifier: string | undefined;
+      capitals: boolean;
+      expansion: string | undefined;
+    }
   >(5_001);
   const read = async (word: string) => {
     const key = fold(word);
@@ -94,6 +107,7 @@ export function namesFrom(
           STOPWORDS,
         ),
         capitals: hits.some((h) => !!h.chunk && writesCapitals(h.chunk.text, key)),
+        expansion: hits.map((h) => (h.chunk ? acronymExpansion(h.chunk.text, key) : undefined)).find(Boolean),
       };
       cache.set(key, known);
     }
@@ -104,7 +118,34 @@ export function namesFrom(
     released: async (word: string) => (await read(word)).released,
     qualifier: async (word: string) => (await read(word)).qualifier,
     capitals: async (word: string) => (await read(word)).capitals,
+    expansion: async (word: string) => (await read(word)).expansion,
   });
+}
+
+/** An acronym in parentheses, as a text defines it after its full form. */
+const PARENTHESISED_ACRONYM = /\((\p{Lu}[\p{Lu}\p{N}]{1,9})\)/gu;
+
+/**
+ * The full form a text writes right before a folded acronym in parentheses, its words folded (« Health Data Hub
+ * (HDH) » → « health data hub », « la Cour de justice de l'Union européenne (CJUE) » → « cour de justice de union
+ * europeenne »): the words before it whose initials, function words aside, spell the acronym; none when they do not.
+ */
+export function acronymExpansion(text: string, folded: string): string | undefined {
+  for (const m of text.matchAll(PARENTHESISED_ACRONYM)) {
+    if (fold(m[1]!) !== folded) continue;
+    const before = words(text.slice(Math.max(0, m.index - 200), m.index));
+    let letter = folded.length - 1;
+    let start = before.length;
+    for (let i = before.length - 1; i >= 0 && letter >= 0; i--) {
+      const w = before[i]!;
+      if (start < before.length && STOPWORDS.has(w)) continue;
+      if (w[0] !== folded[letter]) break;
+      letter--;
+      start = i;
+    }
+    if (letter < 0) return before.slice(start).join(" ");
+  }
+  return undefined;
 }
 
 /**

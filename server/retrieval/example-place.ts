@@ -8,6 +8,8 @@
 import { escapeRegExp, fold } from "../core/text.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { FIGURE_ASKED } from "./asked-kinds.ts";
+import { OWN_REFERENCE } from "./introduction.ts";
+import { STOPWORDS } from "./lexicon.ts";
 
 /** The forms of each base letter, so that an expression of the list matches whatever its accents and capitals. */
 const LETTER_FORMS: Record<string, string> = {
@@ -84,6 +86,22 @@ const SITUATION = new RegExp(
 );
 
 /**
+ * « … concerne Gourdon qui a 4000 habitants », « … Gourdon, 4 000 habitants », « … Saint-Céré (3500 habitants) »: a town
+ * given with its population, the size of the asker's commune (trial12 A3). Group 1, the town (a name, or one word
+ * typed in lower case); group 2, the population. The population stays in the question (a head count, `headCount`).
+ */
+const POPULATED = new RegExp(
+  `(?<![\\p{L}\\p{N}'’-])(${NAME}|\\p{Ll}[\\p{L}'’-]{2,})(?:\\s*,\\s*|\\s*\\(\\s*|\\s+(?:${alternation(
+    "population",
+  )})\\s+)(\\d{1,3}(?:[ \\u00a0\\u202f.]\\d{3})+|\\d+)\\s*(?:d['’]\\s*)?habitants?(?![\\p{L}])`,
+  "gu",
+);
+/** Before a town given with its population, what makes it the subject of the question (« est-ce que », « si »). */
+const POPULATED_SUBJECT = new RegExp(`(?<![\\p{L}])(?:${alternation("population, sujet")})\\s*$`, "u");
+/** Words that are not a town typed in lower case: the kinds of collectivité (« une commune qui a … »). */
+const NOT_A_TOWN = new Set((SECTIONS.get("collectivités") ?? []).map((w) => fold(w)));
+
+/**
  * After a situation, what still asks a fact of the town, its people or its own choice (« Pour la ville de X, le maire
  * utilise-t-il Teams ? », « -t-elle »): a word of the list, or the hyphen that opens « -t-elle », from the situation
  * on (« Que se passe-t-il si la commune de X … ? » asks what happens).
@@ -110,6 +128,11 @@ export interface ExamplePlace {
   phrase: number;
   /** Said as the situation the question speaks of (« si la mairie de X … »), not as an example. */
   situation?: boolean;
+  /**
+   * The population the town is given with (« Gourdon qui a 4000 habitants »), which stays as the asker's size: what
+   * is set aside (the town and « qui a ») ends with « de », so the question reads « … de 4000 habitants ».
+   */
+  size?: string;
 }
 
 /** The towns a question names as an example or as the asker's own place (see the module's comment). */
@@ -125,12 +148,25 @@ export function examplePlaces(question: string): ExamplePlace[] {
     const end = m.index + m[0].length;
     found.push({ names: split(m[2]!), start: end - m[1]!.length, end, phrase: m.index, situation: true });
   }
+  for (const m of question.matchAll(POPULATED)) {
+    const town = m[1]!;
+    const before = question.slice(0, m.index).replace(/[\s,;:]+$/u, "");
+    // In lower case, a word of the question, not a town (« nous », « ville »); at the head of the question or after
+    // « est-ce que », « si », the town is its subject.
+    if (/^\p{Ll}/u.test(town) && (STOPWORDS.has(fold(town)) || NOT_A_TOWN.has(fold(town)))) continue;
+    if (!/\p{L}/u.test(before) || POPULATED_SUBJECT.test(fold(before))) continue;
+    // « une commune de l'Indre, 900 habitants »: the population is that of what the place completes, not the place's.
+    if (/(?<![\p{L}])(?:de|du|des|[dl]['’])$/iu.test(before)) continue;
+    const size = m[2]!;
+    found.push({ names: [town], start: m.index, end: m.index + m[0].lastIndexOf(size), phrase: m.index, size });
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
 /**
  * The question without the towns it names as examples or as the asker's own place (offsets kept: each character set
- * aside becomes a blank); `removed`, what was set aside; `places`, the towns as written. With `whole`, the
+ * aside becomes a blank); `removed`, what was set aside; `places`, the towns as written; `sized`, whether one is
+ * given with its population (`POPULATED`). With `whole`, the
  * collectivité the town exemplifies is set aside too (« Que change NIS2 pour une ville comme Figeac ? » → « Que change
  * NIS2 pour ? »): the asker's setting, whose word (« ville ») the passages on what is asked may not write. Null when
  * it names none.
@@ -138,7 +174,7 @@ export function examplePlaces(question: string): ExamplePlace[] {
 export function withoutExamplePlaces(
   question: string,
   whole = false,
-): { question: string; removed: string; places: string[] } | null {
+): { question: string; removed: string; places: string[]; sized: boolean } | null {
   const found = examplePlaces(question);
   // « Combien de postes sous Linux chez nous à Laguiole ? », « … pour une commune comme Laguiole ? » ask that town's own
   // figure: another's (Munich's postes) would be read as its own.
@@ -151,17 +187,22 @@ export function withoutExamplePlaces(
   for (const { phrase, end } of situations)
     outside = `${outside.slice(0, phrase)}${" ".repeat(end - phrase)}${outside.slice(end)}`;
   if (FACT_OF_PLACE.test(outside)) return null;
+  // « On est une commune de l'Indre, 900 habitants : notre syndicat départemental … ? » asks about what serves the
+  // asker's own place (`OWN_REFERENCE`).
+  if (found.some((p) => p.size !== undefined) && OWN_REFERENCE.test(question)) return null;
   // « Pour la ville de X, le maire utilise-t-il Teams ? »: a fact of the town, its people or its choice.
   if (situations.length && SITUATION_FACT.test(outside.slice(Math.min(...situations.map((p) => p.phrase)))))
     return null;
   let rest = question;
-  for (const { start, end, phrase } of found) {
+  for (const { start, end, phrase, size } of found) {
     const from = whole ? phrase : start;
-    rest = `${rest.slice(0, from)}${" ".repeat(end - from)}${rest.slice(end)}`;
+    const blank = " ".repeat(end - from);
+    rest = `${rest.slice(0, from)}${size ? `${blank.slice(3)}de ` : blank}${rest.slice(end)}`;
   }
   return {
     question: rest,
-    removed: found.map(({ start, end }) => question.slice(start, end)).join(" "),
+    removed: found.map(({ start, end, size }) => `${question.slice(start, end)}${size ?? ""}`).join(" "),
     places: found.flatMap((p) => p.names),
+    sized: found.some((p) => p.size !== undefined),
   };
 }

@@ -39,7 +39,7 @@ const OWN_SUBJECT_ASKED =
  * or at what serves it (« notre syndicat départemental », « quel syndicat nous couvre »), or at what surrounds it (« un
  * syndicat du département », « la commune voisine » after « On est à Brignoles dans le Var, … »).
  */
-const OWN_REFERENCE =
+export const OWN_REFERENCE =
   /(?<![\p{L}])(?:chez\s+(?:nous|moi)|(?:notre|nos|mon|ma)\s+(?:d[ée]partement|r[ée]gion|territoire|secteur|coin|canton|c[ôo]t[ée]|environs|syndicats?|centre\s+de\s+gestion|opsn)|nous\s+(?:couvre|couvrent|dessert|desservent|h[ée]berge|h[ée]bergent)|du\s+d[ée]partement|de\s+la\s+r[ée]gion|du\s+coin|voisin(?:e|s|es)?)(?![\p{L}])/iu;
 
 /** What the asker's collectivité pays or spends itself (`own-figures.txt`), folded. */

@@ -172,6 +172,17 @@ export const COUNTRY_ADJECTIVES = new Map<string, string[]>();
 for (const [adjective, country] of DEMONYMS)
   if (adjective !== country) COUNTRY_ADJECTIVES.set(country, [...(COUNTRY_ADJECTIVES.get(country) ?? []), adjective]);
 
+/**
+ * A country's folded name → its cities the corpus may name instead (`cities-of-countries.txt`): « des centres de
+ * données en Finlande » are the card's « centres de données à … Helsinki ».
+ */
+export const COUNTRY_CITIES = new Map<string, string[]>();
+for (const line of readFileSync(new URL("../i18n/fr/cities-of-countries.txt", import.meta.url), "utf8").split("\n")) {
+  if (!line.trim() || line.startsWith("#") || !line.includes(":")) continue;
+  const [city, country] = line.split(":").map((part) => words(part).join(" ")) as [string, string];
+  COUNTRY_CITIES.set(country, [...(COUNTRY_CITIES.get(country) ?? []), city]);
+}
+
 /** Shortest word read as a typing slip of another (« dirrige »): shorter ones meet real words by chance. */
 export const TYPO_LENGTH = 6;
 /**

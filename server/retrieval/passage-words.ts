@@ -17,8 +17,11 @@ export const FIGURE_NOUNS = new Set(wordList("../i18n/fr/figure-nouns.txt").map(
 
 /** A parenthesis holding a year: a source's reference (« (April, novembre 2025) ») or a span (« (2002-2027) »). */
 export const CITATION = /\([^()]*\b(?:19|20)\d{2}[^()]*\)/g;
-/** A source's reference: a parenthesis holding a year or « s. d. » (« (Grenoble.ninja, s. d.) »). */
-const REFERENCE = /\([^()]*(?:\b(?:19|20)\d{2}\b|\bs\.\s?d\.)[^()]*\)/g;
+/**
+ * A source's reference: a parenthesis holding a year or « s. d. » (« (Grenoble.ninja, s. d.) »); not a text's number
+ * that starts with a year (« (directive 2022/2555, article 21) » cites a law, not a source).
+ */
+const REFERENCE = /\([^()]*(?:\b(?:19|20)\d{2}\b(?!\/\d)|\bs\.\s?d\.)[^()]*\)/g;
 /** A passage's text without its references to sources. */
 export const withoutReferences = (text: string) => text.replace(REFERENCE, " ");
 /** A paragraph break, a list item or a numbered line. */

@@ -120,6 +120,8 @@ export function needsPrevious(sentence: string): boolean {
   const opening = text.split(/\s+/).slice(0, PRONOUN_REACH).join(" ");
   if (DANGLING_Y.test(opening) || DANGLING_EN.test(opening)) return true;
   if (BACK_REFERENCE.test(foldApostrophes(opening))) return true;
+  const opened = PRONOUN_AFTER_OPENING.exec(text);
+  if (opened && !IMPERSONAL.test(`Il ${opened[1]}`)) return true;
   if (IMPERSONAL.test(text)) return false;
   if (refersToPrevious(text) && !RELATIVE_CE.test(text)) return true;
   const start = fold(text)
@@ -131,6 +133,13 @@ export function needsPrevious(sentence: string): boolean {
       i > 0 && /^(?:ce|cet|cette|ces)$/.test(w) && start[i + 1] !== undefined && !NOT_DEMONSTRATIVE.has(start[i + 1]!),
   );
 }
+
+/**
+ * « En décembre 2017, il y décrivait … », « Dès 2015, elle comptait … »: a subject pronoun right after a short opening
+ * complement stands for someone or something named before (group 1: what follows the pronoun, read as an impersonal
+ * « Il … » would be: « En 2019, il y a eu … » stands alone).
+ */
+const PRONOUN_AFTER_OPENING = /^[^,.;:!?]{2,60},\s+(?:il|elle|ils|elles)\s+(.+)$/su;
 
 /** A list item's marker at the start of a line: « - », « * », « • », « 2. », « 3) ». */
 const ITEM = /^[ \t]{0,3}(?:[-*+•]|\d{1,2}[.)])[ \t]+(?=\S)/;

@@ -9,6 +9,7 @@ import { FRAME, isGeneric, type QuestionTerm, STOPWORDS } from "./lexicon.ts";
 import {
   COMMON_ACRONYMS,
   COUNTRY_ADJECTIVES,
+  COUNTRY_CITIES,
   DETERMINERS,
   DIVISION_PHRASES,
   headCount,
@@ -377,6 +378,8 @@ export function questionTerms(asked: string): QuestionTerm[] {
       variants: [
         ...(parts.length > 1 ? [word] : [word, ...synonymsOf(word), ...(TRADE_ACRONYMS.get(word) ?? [])]),
         ...(capital ? (COUNTRY_ADJECTIVES.get(word) ?? []) : []),
+        // « y en a en Finlande ? »: where a thing is, a passage says by naming a city of that country (« Helsinki »).
+        ...(capital && origin ? (COUNTRY_CITIES.get(word) ?? []) : []),
       ],
       name: capital || typedSubject,
       ...marks,

@@ -384,7 +384,18 @@ async function termsOfQuestion(ctx: Judgement): Promise<Decision> {
         : false,
     ),
   );
-  const resolved = named.filter((t, i) => !knownRange[i] && !(t.alias && ownRelation(question, t.word)));
+  const kept = named.filter((t, i) => !knownRange[i] && !(t.alias && ownRelation(question, t.word)));
+  // « l'attribution du marché HDH » : an acronym the corpus defines beside its full form (« Health Data Hub (HDH) »)
+  // is that subject, which the passages write in full.
+  const resolved = await Promise.all(
+    kept.map(async (t) => {
+      const expansion =
+        t.name && !t.date && !t.word.includes(" ") && typedInCapitals(question, t.word)
+          ? await corpusNames?.expansion?.(t.word)
+          : undefined;
+      return expansion && !t.variants.includes(expansion) ? { ...t, variants: [...t.variants, expansion] } : t;
+    }),
+  );
   if (results.length === 0) return none("no-result");
   if (resolved.length === 0 || repeatsOneWord(question)) return none("no-terms");
   // A source's reference (« (Club de la presse de Grenoble, 13 décembre 2017) ») says who wrote, not what the passage
@@ -660,6 +671,13 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
   return "continue";
 }
 
+/** The line of a catalog card that lists the names it appears under in inventories (`server/corpus/catalog.ts`). */
+const CARD_OWN_NAMES = /sous les noms\s*:([^\n]*)/u;
+
+/** Whether a question writes a folded word in capitals, as an acronym (« HDH »). */
+const typedInCapitals = (question: string, word: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word.toUpperCase())}(?![\\p{L}\\p{N}])`, "u").test(question);
+
 /** A folded word as a pattern of either case (« exchange » → « [eE][xX]… »), the rest of the pattern keeping its case. */
 const anyCase = (word: string) =>
   [...word].map((c) => (/\p{L}/u.test(c) ? `[${c}${c.toUpperCase()}]` : escapeRegExp(c))).join("");
@@ -715,6 +733,13 @@ async function offDomainTopic(ctx: Judgement): Promise<Decision> {
           .map((m) => fold(m[2]!));
       }),
     );
+    // « OVH fondé quand ? »: a name a catalog card read gives as its own (its title, or the names it lists itself
+    // under: « OVHcloud … sous les noms : OVH ») is what that card is about; not one it writes in passing (« le PLU »).
+    for (const r of results.slice(0, JUDGED)) {
+      if (r.document.kind !== "catalog") continue;
+      const own = passageWords(`${r.document.title} ${r.text.match(CARD_OWN_NAMES)?.[1] ?? ""}`);
+      for (const t of terms) if (t.name && !t.date && holds(t, own)) defined.add(t.word);
+    }
     const offDomain = await offDomainWords(question, terms, frequency, headings, defined);
     // … unless a passage read holds the whole question with them (`heldWhole`).
     if (offDomain.length && !heldWhole(terms, ctx.judged)) return none("low-coverage", offDomain);
@@ -786,16 +811,21 @@ async function passageCoverage(ctx: Judgement): Promise<Decision> {
   const perPassage = judged.map((p, i) => {
     // A catalog card that holds a name of the question (« Doodle, c'est de quel pays ? ») answers what its fields say
     // (country, city, publisher, owner) without writing the word.
+    // « commvault dans notre parc … », « resana on peut l'utiliser … »: a word typed in lower case that names the card
+    // read (its title) is that card's subject, as its name would be.
+    const cardTitle = results[i]!.document.kind === "catalog" ? words(results[i]!.document.title) : [];
+    const titled = (t: QuestionTerm) =>
+      !t.name && !t.verb && !t.date && !t.context && !isGeneric(t) && !isLight(t) && cardTitle.includes(t.word);
     const namedCard =
-      results[i]!.document.kind === "catalog" && terms.some((t) => t.name && !t.date && !t.context && holds(t, p));
+      results[i]!.document.kind === "catalog" &&
+      terms.some((t) => ((t.name && !t.date && !t.context) || titled(t)) && holds(t, p));
     // The card or page of a thing the question names (not a general name of the domain) answers it without the
     // question's setting and the judgement it asks (« Skype … sur une vingtaine de postes, il est toujours maintenu ? »).
     const ownPage =
       !asksFigure &&
       terms.some(
         (t) =>
-          anchors.includes(t) &&
-          !isGeneric(t) &&
+          ((anchors.includes(t) && !isGeneric(t)) || titled(t)) &&
           holds(t, passageWords(`${results[i]!.document.title} ${results[i]!.section}`)),
       );
     // So does the nationality it asks (« DeepL, c'est un service américain ? »): its country is one of the fields.
@@ -1244,6 +1274,9 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   );
   const figureWord = polar(question) || alsoAsks ? undefined : FIGURE_ASKED.exec(fold(outsideContext(question)))?.[1];
   const figure: Asked[] = figureWord ? ["quantity"] : [];
+  // What a refusal reports missing is the word that asks (« budget », « combien »), not the phrase around it
+  // (« quelle est la part »).
+  const figureNoun = figureWord?.split(/[\s']+/).pop();
   // « À quelle heure … ? » asks a time of day: a passage that answers gives one (« à 14 h 30 »).
   const hourWord = HOUR_ASKED.exec(fold(outsideContext(question)))?.[0];
   const counted = figureWord ? COUNTED.exec(fold(outsideContext(question)).replace(/[’]/g, "'"))?.[1] : undefined;
@@ -1355,7 +1388,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   // nombre de postes »), not one on another figure of its subject (« ni son coût final »): that stays a refusal.
   if (figure.length && relevant.length && figureAbsent.length && !figureStatedElsewhere) {
     const lacking = [...new Set(figureAbsent.flatMap((i) => statedAbsent(i).map((t) => t.word)))];
-    const missing = lacking.length ? lacking : [figureWord!];
+    const missing = lacking.length ? lacking : [figureNoun!];
     // … or the whole whose size is asked (« un parc de combien d'ordinateurs » : « inventaire chiffré de son parc »).
     const whole = /\b([a-z]{3,}) de combien\b/.exec(fold(outsideContext(question)))?.[1];
     const namesCounted = (i: number) =>
@@ -1381,7 +1414,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     return {
       answerable: false,
       reason: "missing-figure",
-      missing: [hourWord ?? figureWord!],
+      missing: [hourWord ?? figureNoun!],
       coverage: best.weighted,
       relevant: [],
     };

@@ -9,7 +9,7 @@ import { AppError, validationError } from "../core/errors.ts";
 import { frenchDate, localDay, roundPercent } from "../core/text.ts";
 import { ownContext } from "../drafting/documents/common.ts";
 import { roadmapStart } from "../drafting/documents/roadmap.ts";
-import { phaseMilestones } from "../drafting/roadmap-calendar.ts";
+import { phaseMilestones, targetSplit } from "../drafting/roadmap-calendar.ts";
 import { planRoadmap, type RoadmapLine } from "../drafting/roadmap-plan.ts";
 import type { Draft, InventoryAnalysis } from "../drafting/types.ts";
 import { message } from "../i18n/messages.ts";
@@ -163,9 +163,13 @@ export async function proposalFromDraft(
     });
   }
   const end = new Map(phases.map((p) => [p.phase, p.month]));
+  // The replacements beyond what the objective needs, in the phase that meets it: « à programmer », like the document
+  // says, with no deadline (trial 13, B4).
+  const beyond = new Set(targetDate ? (targetSplit(roadmap)?.beyond ?? []) : []);
   const deadline = (l: RoadmapLine) => {
     const local = roadmap.events.find((e) => e.lines.includes(l))?.date;
     if (local) return endOfMonth(local.length === 4 ? `${local}-12` : local);
+    if (beyond.has(l)) return null;
     const month = end.get(l.phase);
     return month ? endOfMonth(month) : null;
   };

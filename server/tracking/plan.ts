@@ -47,6 +47,11 @@ export interface Dependency {
   alternatives?: string[];
   /** The map lines it counts (absent from checkpoints recorded before trial 12): `lines.ts`. */
   lines?: Line[];
+  /**
+   * Free software (open source, counted in part when its publisher is not European): a catalog alternative, never a
+   * « nouvelle dépendance » when it appears (trial 13, B3: « Jitsi Meet » of 8x8). Absent before trial 13.
+   */
+  openSource?: true;
 }
 
 /** A catalog product of the inventory that is not an exposed dependency, with its role and vendor (`Dependency`). */
@@ -219,6 +224,7 @@ export function checkpointOf(
         vendor: controllerOf(item),
         alternatives: (item.alternatives ?? []).map((a) => a.name),
         lines: [line],
+        ...(item.openSource === true ? { openSource: true as const } : {}),
       });
   }
   return {
@@ -339,6 +345,8 @@ export interface ProductProgress {
   /** The plan removes it without a replacement (« à désinstaller »): fewer installations is the progress itself. */
   removal: boolean;
   late: boolean;
+  /** Lines the map did not recognise that carry the planned replacement's name: said, not counted (`unrecognisedLike`). */
+  unrecognised?: Unrecognised;
   /** Where it stands, in the words the note and the public page use too (`productStatus`). */
   status: string;
 }
@@ -388,7 +396,8 @@ function diff(previous: Checkpoint | undefined, current: Checkpoint) {
   const before = new Set(rebased(previous, current).dependencies.map((d) => d.key));
   const after = new Set(current.dependencies.map((d) => d.key));
   return {
-    appeared: current.dependencies.filter((d) => !before.has(d.key)),
+    // Free software that appears is an alternative taken up, not a new dependency (trial 13, B3).
+    appeared: current.dependencies.filter((d) => !before.has(d.key) && !d.openSource),
     removed: previous.dependencies.filter((d) => !after.has(d.key) && !movedAway(d, current)),
   };
 }
@@ -432,20 +441,42 @@ function sameProduct(a: string, b: string): boolean {
   return small.size > 0 && [...small].every((w) => large.has(w));
 }
 
-/** Installations of a planned replacement in a checkpoint, by its name as the roadmap gives it (`sameProduct`). */
+/**
+ * Installations of a planned replacement in a checkpoint, by its name as the roadmap gives it (`sameProduct`): only
+ * lines the map recognised as a product — the plan counts what the map counts (trial 13, B2: « Debian est passé de 0 à
+ * 120 » while the map said the line was only « à vérifier »). A line the map did not recognise is `unrecognisedLike`.
+ */
 function replacementInstallations(checkpoint: Checkpoint | undefined, by: string | null): number {
   if (!checkpoint || !by) return 0;
-  // A line no product counts whose name starts with the replacement's (« Libre Office 7.6 »): the replacement, not yet
-  // classified — its growth is no « sans que l'alternative prévue progresse » (trial 12, A5).
-  const unnamed = (d: { productId?: string | null; name: string }) => d.productId === null && namedLike(d.name, by);
-  return (
-    [...checkpoint.dependencies, ...(checkpoint.others ?? [])]
-      .filter((d) => sameProduct(d.name, by) || unnamed(d as Dependency))
-      .reduce((s, d) => s + d.installations, 0) +
-    (checkpoint.unclassified ?? [])
+  return [...checkpoint.dependencies, ...(checkpoint.others ?? [])]
+    .filter((d) => (d as Dependency).productId !== null && sameProduct(d.name, by))
+    .reduce((s, d) => s + d.installations, 0);
+}
+
+/**
+ * Lines the map did not recognise whose name starts with the planned replacement's (« Libre Office 7.6 », « Debian
+ * GNU/Linux 12 » while the map said « à vérifier »): not counted, but said — the replacement may be there under a
+ * name to classify, so its growth is no « sans que l'alternative prévue progresse » (trial 12, A5).
+ */
+function unrecognisedLike(checkpoint: Checkpoint | undefined, by: string | null): Unrecognised | null {
+  if (!checkpoint || !by) return null;
+  const lines = [
+    ...checkpoint.dependencies.filter((d) => d.productId === null && namedLike(d.name, by)),
+    ...(checkpoint.unclassified ?? [])
       .filter((l) => l.names.some((n) => namedLike(n, by)))
-      .reduce((s, l) => s + l.installations, 0)
-  );
+      .map((l) => ({ name: l.label ?? l.names[0]!, installations: l.installations })),
+  ];
+  if (!lines.length) return null;
+  return {
+    names: [...new Set(lines.map((l) => l.name))],
+    installations: lines.reduce((s, l) => s + l.installations, 0),
+  };
+}
+
+/** Lines of the latest inventory the map did not recognise that carry the planned replacement's name. */
+export interface Unrecognised {
+  names: string[];
+  installations: number;
 }
 
 /** Every product a checkpoint counts, exposed or not, by folded name. */
@@ -477,6 +508,7 @@ function grownInstead(
   product: PlannedProduct,
   baseline: Checkpoint | undefined,
   last: Checkpoint | undefined,
+  planned: PlannedProduct[] = [],
 ): Grown | null {
   if (!isRemoval(product.by)) {
     const byBefore = replacementInstallations(baseline, product.by);
@@ -496,12 +528,20 @@ function grownInstead(
     .filter((p) => p.installations > p.before && foldText(p.name) !== foldText(own?.name ?? product.name))
     .sort((a, b) => b.installations - b.before - (a.installations - a.before));
   const sameRole = (p: (typeof grown)[number]) => !!role && p.role === role;
+  // The planned replacement of another product of the plan grew for that product (the plan's own mapping), not as
+  // « autre alternative » of this one (trial 13, B3: Nextcloud for OneDrive, not for Teams).
+  const othersPlanned = planned.filter((x) => x !== product && x.by && !isRemoval(x.by));
+  const plannedForAnother = (p: (typeof grown)[number]) =>
+    othersPlanned.some((x) => sameProduct(x.by!, p.name)) && !(product.by && sameProduct(product.by, p.name));
   const pick = (kind: Grown["kind"], test: (p: (typeof grown)[number]) => boolean): Grown | null => {
     const p = grown.find(test);
     return p ? { name: p.name, kind, before: p.before, now: p.installations } : null;
   };
   return (
-    pick("alternative", (p) => !p.exposed && (sameRole(p) || alternatives.some((a) => sameProduct(a, p.name)))) ??
+    pick(
+      "alternative",
+      (p) => !p.exposed && !plannedForAnother(p) && (sameRole(p) || alternatives.some((a) => sameProduct(a, p.name))),
+    ) ??
     pick("same-vendor", (p) => sameRole(p) && !!vendor && !!p.vendor && foldText(p.vendor) === vendor) ??
     pick("same-role", (p) => sameRole(p) && p.exposed)
   );
@@ -559,11 +599,21 @@ export function progressOf(plan: Plan, today: string): Progress {
   // The starting counts follow the latest classification: a line classified by hand since the adoption is counted,
   // at the start too, under the product it was classified as (trial 12: LibreOffice from 390, not 240).
   const baseline = plan.checkpoints[0] ? rebased(plan.checkpoints[0], last) : undefined;
-  const products = plannedProducts(plan.products).map((product): ProductProgress => {
+  const planned = plannedProducts(plan.products);
+  const products = planned.map((product): ProductProgress => {
     const before = installationsOf(baseline, product);
     const now = installationsOf(last, product);
     const removal = isRemoval(product.by);
-    const grown = before > 0 && now < before ? grownInstead(product, baseline, last) : null;
+    const byBefore = removal ? 0 : replacementInstallations(baseline, product.by);
+    const byNow = removal ? 0 : replacementInstallations(last, product.by);
+    // The planned replacement that grew while the product stayed where it was is said beside it (trial 13, B3:
+    // « OneDrive : pas encore commencé » while Nextcloud, its planned replacement, went from 0 to 400).
+    const grown =
+      before > 0 && now < before
+        ? grownInstead(product, baseline, last, planned)
+        : before > 0 && now === before && product.by && byNow > byBefore
+          ? { name: product.by, kind: "planned" as const, before: byBefore, now: byNow }
+          : null;
     // « En cours » only where the data show the move: the planned replacement (or another alternative) grew, or the
     // plan only removes the product.
     const moving = removal || grown?.kind === "planned" || grown?.kind === "alternative";
@@ -580,10 +630,19 @@ export function progressOf(plan: Plan, today: string): Progress {
               ? "grew"
               : "not-started";
     const late = state !== "replaced" && state !== "absent" && product.dueDate !== null && product.dueDate < today;
-    const byBefore = removal ? 0 : replacementInstallations(baseline, product.by);
-    const byNow = removal ? 0 : replacementInstallations(last, product.by);
     const replacedBy = state === "replaced" && byNow > byBefore;
-    const facts = { state, by: product.by, byNow, replacedBy, grown, removal, before, now };
+    const unrecognised = removal ? null : unrecognisedLike(last, product.by);
+    const facts = {
+      state,
+      by: product.by,
+      byNow,
+      replacedBy,
+      grown,
+      removal,
+      before,
+      now,
+      ...(unrecognised ? { unrecognised } : {}),
+    };
     return {
       product,
       before,
@@ -595,6 +654,7 @@ export function progressOf(plan: Plan, today: string): Progress {
       grown,
       removal,
       late,
+      ...(unrecognised ? { unrecognised } : {}),
       status: productStatus(facts),
     };
   });
@@ -666,6 +726,8 @@ export interface PublicSnapshot {
     /** Its installations at the baseline and at the latest inventory (absent from snapshots before trial 12). */
     before?: number;
     now?: number;
+    /** Lines the map did not recognise that carry the planned replacement's name (absent before trial 13). */
+    unrecognised?: Unrecognised;
     dueDate: string | null;
   }[];
   events: { date: string; text: string }[];
@@ -754,6 +816,7 @@ export function snapshotOf(
       removal: p.removal,
       before: p.before,
       now: p.now,
+      ...(p.unrecognised && !options.groupProducts ? { unrecognised: p.unrecognised } : {}),
       dueDate: p.product.dueDate,
     })),
     events: plan.events.map((e) => ({ date: e.date, text: e.text })),

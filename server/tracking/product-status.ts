@@ -8,7 +8,7 @@
  */
 import { formatInt } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import type { Grown, ProductProgress } from "./plan.ts";
+import type { Grown, ProductProgress, Unrecognised } from "./plan.ts";
 
 const t = (key: string, params: Record<string, string | number> = {}) => message(`tracking.status.${key}`, params);
 
@@ -25,6 +25,19 @@ export interface StatusFacts {
   /** Installations at the baseline and at the latest inventory (absent from snapshots before trial 12). */
   before?: number;
   now?: number;
+  /** Lines the map did not recognise that carry the planned replacement's name (absent before trial 13). */
+  unrecognised?: Unrecognised;
+}
+
+/**
+ * « « Ubuntu Budgie 24.04 » (120 installations), que la cartographie n'a pas reconnu, porte le nom de l'alternative
+ * prévue : à classer pour le compter », in place of « sans que l'alternative prévue progresse / apparaisse ».
+ */
+function unrecognisedWords(u: Unrecognised): string {
+  return t(u.installations === 1 ? "unrecognisedOne" : "unrecognised", {
+    names: u.names.map((n) => `« ${n} »`).join(", "),
+    count: formatInt(u.installations),
+  });
 }
 
 /** « Windows 11 est passé de 180 à 235 installations », or its words without the name. */
@@ -53,7 +66,8 @@ export function productStatus(p: StatusFacts): string {
     case "fewer": {
       const parts = [t("fewer")];
       if (p.grown) parts.push(grownWords(p.grown, "fewer"));
-      if (p.by && !p.removal && p.byNow !== undefined) parts.push(t(p.byNow > 0 ? "byFlat" : "byAbsent"));
+      if (p.by && !p.removal && p.unrecognised) parts.push(unrecognisedWords(p.unrecognised));
+      else if (p.by && !p.removal && p.byNow !== undefined) parts.push(t(p.byNow > 0 ? "byFlat" : "byAbsent"));
       return parts.join(", ");
     }
     case "grew": {
@@ -65,12 +79,26 @@ export function productStatus(p: StatusFacts): string {
         parts.push(
           p.byNow > 0
             ? t(p.byNow === 1 ? "byCountOne" : "byCount", { by: p.by, count: formatInt(p.byNow) })
-            : t("byAbsent"),
+            : p.unrecognised
+              ? unrecognisedWords(p.unrecognised)
+              : t("byAbsent"),
         );
       return parts.join(", ");
     }
-    case "not-started":
-      return t("not-started");
+    case "not-started": {
+      const parts = [t("not-started")];
+      // Its planned replacement grew all the same: said beside it, not credited to another product (trial 13, B3).
+      if (p.grown?.kind === "planned" && p.grown.name !== null)
+        parts.push(
+          t("grown.planned.beside", {
+            name: p.grown.name,
+            before: formatInt(p.grown.before),
+            now: formatInt(p.grown.now),
+          }),
+        );
+      if (p.by && !p.removal && p.unrecognised) parts.push(unrecognisedWords(p.unrecognised));
+      return parts.join(", ");
+    }
     default:
       return t("absent");
   }

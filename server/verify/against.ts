@@ -189,7 +189,13 @@ function bindingAgainst(claim: string, passages: Read[]): string | null {
   const part = /\d/.test(claim.slice(at));
   for (const p of passages)
     for (const s of p.sentences) {
-      if (!pronoun && !namesSubject(s.about, subject)) continue;
+      // An article of the text the heading names (« La loi X et son article 31 — … : l'article 31 ne s'applique pas »).
+      if (
+        !pronoun &&
+        !namesSubject(s.about, subject) &&
+        !(ARTICLE_SUBJECT.test(s.text) && namesSubject(p.heading, subject))
+      )
+        continue;
       const folded = fold(s.text);
       for (const m of folded.matchAll(w.notBinding)) {
         const bearing = after(folded, m).split(/\s+/).slice(0, 8).join(" ");
@@ -200,6 +206,9 @@ function bindingAgainst(claim: string, passages: Read[]): string | null {
     }
   return null;
 }
+
+/** A sentence about an article of a text (« l'article 31 ne s'applique pas … »). */
+const ARTICLE_SUBJECT = /(?<!\p{L})l['’]article\s+\d+/iu;
 
 /** « l'article 16 », « article 31 »: the article numbers a text writes, folded. */
 const articles = (text: string) => [...fold(text).matchAll(/(?<!\p{L})articles?\s+(\d+)/gu)].map((m) => m[1]!);

@@ -29,6 +29,25 @@ const CREDIT_BEFORE = /(?:selon|d['’]après)\s+(?:l['’]|la\s+|le\s+|les\s+)?
 /** « que » after a name: it reports what follows (« X rapporte que la ville a migré … »). */
 const REPORTING = /(?<!\p{L})(?:que|qu['’])(?!\p{L})/iu;
 
+/** Where a statement's label stands: its start, after a list marker or bold (« - Estimation de presse : … »). */
+const LABEL_START = /^[\s*_•-]*$/u;
+
+/**
+ * Capitalised words the cited passages also write in lower case (« Estimation de presse : environ 200 postes » and
+ * « l'estimation de presse »): opening a list item, they label a kind of figure or of source, not who it measures,
+ * so the figure stays its section's subject's (trial13 A5).
+ */
+function commonLabels(pool: Source[]): Set<string> {
+  const texts = pool.flatMap((src) => src.sentences.map((ss) => ss.text));
+  const out = new Set<string>();
+  for (const t of texts)
+    for (const m of t.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}-]{3,}/gu)) {
+      const cap = m[0][0]!.toUpperCase() + m[0].slice(1);
+      out.add(cap);
+    }
+  return out;
+}
+
 interface Part {
   text: string;
   bag: Bag;
@@ -83,6 +102,7 @@ export function figureOfAnother(
   if (spots.length === 0) return null;
   const parts = partsOf(pool);
   const claimBag = bagOf(text);
+  const lowered = commonLabels(pool);
   for (const spot of spots) {
     // The sentence's own statement of the figure.
     const pieces = [...text.matchAll(STATEMENT_BREAK)].map((m) => m.index!);
@@ -107,7 +127,8 @@ export function figureOfAnother(
             !claimBag.joined.includes(` ${n.folded} `) &&
             !folded.includes(n.folded) &&
             !CREDIT_BEFORE.test(before.slice(0, n.at)) &&
-            !REPORTING.test(before.slice(n.at)),
+            !REPORTING.test(before.slice(n.at)) &&
+            !(lowered.has(n.name) && LABEL_START.test(before.slice(0, n.at))),
         );
         // Reported as written, with the capitalised words around the nearest one (« La Suite numérique » → « Suite »).
         const nearest = named.at(-1);

@@ -13,6 +13,7 @@ import { NUMBER_WORDS } from "../core/number-words.ts";
 import { escapeRegExp } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { fold, stem } from "../retrieval/french.ts";
+import { adviceAsDuty } from "./advice-duty.ts";
 import { saidAgainst } from "./against.ts";
 import { askedFigureConcluded } from "./asked-conclusion.ts";
 import { audienceUnstated } from "./audience.ts";
@@ -50,6 +51,7 @@ import {
   QUANTITY,
 } from "./figure-match.ts";
 import { figureOfAnother } from "./figure-owner.ts";
+import { figureReserveLost } from "./figure-reserve.ts";
 import { actNumbers, extractFigures, type Figure, namedNumbers, productVersions } from "./figures.ts";
 import { gradualAsDone } from "./gradual.ts";
 import { hedgeDropped } from "./hedged.ts";
@@ -76,12 +78,14 @@ import { type CitedSentence, type Overstatement, overstated } from "./overstated
 import { pairSwapped } from "./pairs.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
 import { MONTH_NAMES, namesAt, namesOf, wordAt } from "./proper-nouns.ts";
+import { reasonUnsaid } from "./reason-unsaid.ts";
 import { replacementDegreeChanged } from "./replacement.ts";
 import { reportedAsFact } from "./reported.ts";
 import { actNotGiven } from "./role-acts.ts";
 import { appositionRoleUnstated } from "./role-apposition.ts";
 import { roleUnstated } from "./role-unstated.ts";
 import { agentSwapped, bodySwapped, institutionSwapped, roleClaimed, roleHolderSwapped, roleRaised } from "./roles.ts";
+import { seasonSwapped } from "./seasons.ts";
 import {
   asksOnly,
   citationNumbers,
@@ -543,6 +547,9 @@ function checkSentence(
     const other = yearMoved(stated, y, spots, pool);
     if (other) reasons.push(message("verify.yearMoved", { year: y.f.raw, other, where: w }));
   }
+  // A season or part of a year swapped for another of the same year (« l'été 2026 » for « l'automne 2026 »).
+  const season = cited.length > 0 ? seasonSwapped(stated, pool) : null;
+  if (season) reasons.push(message("verify.seasonSwapped", { ...season, where: w }));
   // Two names of the passages paired otherwise than the passages pair them (« Harmonica OS, dérivé de Debian » where
   // the passage says « Harmonica OS, dérivé d'Ubuntu » and « Gooroom, dérivé de Debian »).
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
@@ -781,6 +788,9 @@ function checkSentence(
     if (only) reasons.push(message("verify.onlyUnstated", { where: w, words: only }));
     const possible = possibleAsDone(stated, pool);
     if (possible) reasons.push(message("verify.possibleAsDone", { where: w, ...possible }));
+    // Advice of the passage (« peut faire ») restated as a duty (« doit »), `advice-duty.ts`.
+    const advice = adviceAsDuty(stated, pool);
+    if (advice) reasons.push(message("verify.adviceAsDuty", { where: w, quote: advice }));
     const unconfirmed = unconfirmedAsConfirmed(stated, pool);
     if (unconfirmed) reasons.push(message("verify.unconfirmed", { where: w, quote: unconfirmed }));
     const warned =
@@ -795,6 +805,16 @@ function checkSentence(
     // fact (`to-check.ts`).
     const reason = denied ? null : reasonReplaced(stated, pool);
     if (reason) reasons.push(message("verify.reasonReplaced", { where: w, quote: reason }));
+    // A reason (« parce que … ») whose words the cited passages do not write (`reason-unsaid.ts`).
+    const unsaidReason = denied || reason ? null : reasonUnsaid(stated, pool);
+    if (unsaidReason)
+      reasons.push(
+        message("verify.reasonUnsaid", {
+          where: w,
+          reason: unsaidReason.reason,
+          words: unsaidReason.words.map((x) => `« ${x} »`).join(", "),
+        }),
+      );
     const audience = denied ? null : audienceUnstated(stated, pool);
     if (audience) reasons.push(message("verify.audience", { where: w, ...audience }));
     const act = actNotGiven(stated, pool);
@@ -827,6 +847,18 @@ function checkSentence(
         message(cited.length > 1 ? "verify.gradualAsDoneMany" : "verify.gradualAsDone", { where: w, quote: gradual }),
       );
   }
+  // After the checks above, which say the same more precisely when they see it (a plan stated as done): a figure the
+  // cited passages give only as a party's claim or a point discussed, stated as fact (`figure-reserve.ts`).
+  const reserve = cited.length > 0 ? figureReserveLost(stated, pool) : null;
+  // One reason per figure: the qualification the source gives it (`verify.qualificationLost`) says it already.
+  if (reserve && !reasons.some((r) => r.includes(`« ${reserve.figure} »`)))
+    reasons.push(
+      message(reserve.kind === "claimed" ? "verify.figureClaimed" : "verify.figureEnvisaged", {
+        where: w,
+        figure: reserve.figure,
+        words: reserve.words,
+      }),
+    );
   // Without figures, the content of a citing sentence must be found in what it cites (a sentence citing nothing
   // and stating no figure is a proposal or a formula: « Nous restons à votre disposition »).
   if (figures.length === 0 && cited.length > 0) {

@@ -269,6 +269,20 @@ describe.skipIf(!browserAvailable)("inventory map in a real browser", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("says a product's console or agent is counted with that product, not a system component (trial12 B2)", async () => {
+    const { page, consoleErrors } = await pages.open(server.url, "#inventaire");
+    await upload(page, path.resolve("test/fixtures/inventory/inventories/glpi10-mairie.csv"));
+    await page.locator("#inv-categories").waitFor({ timeout: 25_000 });
+    await page.locator("#inv-components").check();
+    const agent = page.locator("#inv-items tbody tr").filter({ hasText: "Security Center Network Agent" });
+    await expect.poll(() => agent.count(), SLOW).toBe(1);
+    expect(await agent.innerText()).toContain("compté avec le produit qu'il accompagne");
+    expect(await agent.innerText()).not.toContain("composant système");
+    // Never in the list of lines to classify by hand.
+    expect(await page.locator("#inv-unknown-title").locator("..").innerText()).not.toContain("Network Agent");
+    expect(consoleErrors).toEqual([]);
+  });
+
   it("draws the charts without animation when reduced motion is asked, and shows their tables when Chart.js fails", async () => {
     const animation = (page: Page) =>
       page

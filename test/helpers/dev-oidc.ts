@@ -21,10 +21,13 @@ console.log(`Fournisseur d'identité d'essai : ${provider.issuer} (ne sert qu'au
 Dans un autre terminal, lancez Cap Libre avec :
   PORT=${appPort} OIDC_ISSUER=${provider.issuer} OIDC_CLIENT_ID=${CLIENT_ID} OIDC_CLIENT_SECRET=${CLIENT_SECRET} \\
   OIDC_ROLES_CLAIM=groups OIDC_ROLES_PREFIX=cap-libre: npm start
-puis ouvrez http://localhost:${appPort}/ et connectez-vous avec l'un de ces identifiants (n'importe quel mot de passe) :
+puis ouvrez http://localhost:${appPort}/ et connectez-vous avec l'un de ces identifiants (n'importe quel mot de passe) ;
+le courriel est celui que demandent les commandes de rôles (npm run cli -- workspace role <espace> <courriel> <rôle>) :
 ${Object.entries(ACCOUNTS)
-  .map(([login, a]) => `  ${login} — ${a.name}${a.groups ? ` (groupes : ${a.groups.join(", ")})` : ""}`)
+  .map(([login, a]) => `  ${login} — ${a.name}, ${a.email}${a.groups ? ` (groupes : ${a.groups.join(", ")})` : ""}`)
   .join("\n")}
+Ce fournisseur n'accepte que Cap Libre sur le port ${appPort}${process.env.PORT ? "" : " (par défaut)"} : si Cap Libre écoute sur un autre port,
+relancez-le avec ce port, par exemple PORT=8080 npm run dev:oidc.
 Arrêt : Ctrl+C.`);
 const stop = () => provider.close().then(() => process.exit(0));
 process.on("SIGINT", stop);

@@ -6,10 +6,95 @@
  *
  * `signIn` walks the flow as a browser would (redirects, cookies, the login form) with fetch.
  */
+import { generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import Provider from "oidc-provider";
+import { createMemoryAdapter } from "oidc-provider/lib/adapters/memory_adapter.js";
 import { startTestServer, type TestServer } from "./server.ts";
+
+// oidc-provider warns, when it is imported, that a Node.js release not yet LTS (the 26 of node_modules) is not one it
+// supports; the provider works, and a DSI trying it reads nothing alarming in English (trial12 B5). Only that
+// warning is left out; its others are answered by the configuration below (adapter, keys, interactions).
+const { default: Provider } = await (async () => {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!String(args[0]).includes("Unsupported runtime")) warn(...args);
+  };
+  try {
+    return await import("oidc-provider");
+  } finally {
+    console.warn = warn;
+  }
+})();
+
+/** The French texts of the provider's own pages (`oidc-pages.fr.json`), {name} replaced. */
+const PAGES: Record<string, string> = JSON.parse(
+  readFileSync(new URL("./oidc-pages.fr.json", import.meta.url), "utf8"),
+);
+const text = (key: string, values: Record<string, string> = {}) =>
+  PAGES[key]!.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
+const html = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+/** A page of the provider, in French. */
+const page = (body: string) => `<!DOCTYPE html>
+<html lang="fr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${html(text("title"))}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}label,input,button{display:block;width:100%;margin:.3rem 0}input,button{padding:.5rem;font-size:1rem}.note{color:#555;font-size:.9rem}.error{color:#a00}</style>
+</head>
+<body><main>${body}<p class="note">${html(text("notice"))}</p></main></body>
+</html>`;
+
+/** The login form of an interaction (`uid`), with the error of a previous try. */
+function loginPage(uid: string, client: string, error = ""): string {
+  return page(`<h1>${html(text("login.heading", { client }))}</h1>
+${error ? `<p class="error" role="alert">${html(error)}</p>` : ""}
+<form autocomplete="off" action="/interaction/${html(uid)}/login" method="post">
+<label for="login">${html(text("login.login"))}</label>
+<input id="login" name="login" required autofocus>
+<label for="password">${html(text("login.password"))}</label>
+<input id="password" name="password" type="password">
+<button type="submit">${html(text("login.submit"))}</button>
+</form>
+<p><a href="/interaction/${html(uid)}/abort">${html(text("login.cancel"))}</a></p>
+<p class="note">${html(text("login.accounts", { accounts: Object.keys(ACCOUNTS).join(", ") }))}</p>`);
+}
+
+/** A form's fields (application/x-www-form-urlencoded). */
+async function formOf(req: IncomingMessage): Promise<URLSearchParams> {
+  let body = "";
+  for await (const chunk of req) body += chunk;
+  return new URLSearchParams(body);
+}
+
+/** The provider's own login, error and logout pages, in French (its development pages are in English). */
+async function interaction(provider: InstanceType<typeof Provider>, req: IncomingMessage, res: ServerResponse) {
+  const [, , uid, action] = new URL(req.url ?? "/", "http://x").pathname.split("/");
+  const details = await provider.interactionDetails(req, res);
+  if (action === "abort")
+    return provider.interactionFinished(
+      req,
+      res,
+      { error: "access_denied", error_description: text("cancelled") },
+      { mergeWithLastSubmission: false },
+    );
+  const client = String(details.params.client_id ?? "");
+  if (action === "login" && req.method === "POST") {
+    const login = (await formOf(req)).get("login")?.trim() ?? "";
+    if (ACCOUNTS[login]) return provider.interactionFinished(req, res, { login: { accountId: login } });
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    return res.end(loginPage(uid!, client, text("login.unknown", { login })));
+  }
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+  res.end(loginPage(uid!, client));
+}
+
+/** A signing key of its own for each start (the library's development keys are the same for everyone). */
+function signingKeys() {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  return { keys: [{ ...privateKey.export({ format: "jwk" }), use: "sig", kid: "essai" }] };
+}
 
 export const CLIENT_ID = "cap-libre";
 export const CLIENT_SECRET = "secret-de-test-du-client-cap-libre";
@@ -43,6 +128,7 @@ export interface TestProvider {
 /** `port`: a fixed port (`npm run dev:oidc`); by default an ephemeral one. */
 export async function startTestProvider(port = 0): Promise<TestProvider> {
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  let provider: InstanceType<typeof Provider> | null = null;
   const authorizations: URLSearchParams[] = [];
   const server = createServer((req, res) => {
     if (!handler) {
@@ -51,6 +137,17 @@ export async function startTestProvider(port = 0): Promise<TestProvider> {
     }
     const url = new URL(req.url ?? "/", "http://x");
     if (url.pathname === "/auth") authorizations.push(url.searchParams);
+    if (url.pathname.startsWith("/interaction/") && provider) {
+      interaction(provider, req, res).catch((err: Error) => {
+        res.writeHead(400, { "content-type": "text/html; charset=utf-8" });
+        res.end(
+          page(
+            `<h1>${html(text("error.heading"))}</h1><p>${html(text("error.detail", { error: err.message }))}</p><p>${html(text("error.back"))}</p>`,
+          ),
+        );
+      });
+      return;
+    }
     handler(req, res);
   });
   await new Promise<void>((resolve, reject) => {
@@ -62,7 +159,7 @@ export async function startTestProvider(port = 0): Promise<TestProvider> {
     issuer,
     authorizations,
     register(redirectUri) {
-      const provider = new Provider(issuer, {
+      provider = new Provider(issuer, {
         clients: [
           {
             client_id: CLIENT_ID,
@@ -77,7 +174,31 @@ export async function startTestProvider(port = 0): Promise<TestProvider> {
         claims: { openid: ["sub"], profile: ["name", "groups"], email: ["email", "email_verified"] },
         ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
         cookies: { keys: ["cle-de-test-des-cookies-du-fournisseur"] },
-        features: { devInteractions: { enabled: true } },
+        adapter: createMemoryAdapter(),
+        jwks: signingKeys(),
+        features: {
+          devInteractions: { enabled: false },
+          rpInitiatedLogout: {
+            enabled: true,
+            async logoutSource(ctx: any, form: string) {
+              ctx.body = page(`<h1>${html(text("logout.heading"))}</h1>${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">${html(text("logout.yes"))}</button>
+<button type="submit" form="op.logoutForm">${html(text("logout.no"))}</button>`);
+            },
+            async postLogoutSuccessSource(ctx: any) {
+              ctx.body = page(`<h1>${html(text("logout.done"))}</h1>`);
+            },
+          },
+        },
+        interactions: { url: (_ctx: unknown, i: { uid: string }) => `/interaction/${i.uid}` },
+        async renderError(ctx: any, out: Record<string, string>) {
+          ctx.type = "html";
+          ctx.body = page(`<h1>${html(text("error.heading"))}</h1>
+<p>${html(text("error.detail", { error: out.error_description ?? out.error ?? "" }))}</p>
+<p>${html(text("error.back"))}</p>`);
+        },
+        // Cap Libre calls the provider from its server only: no cross-origin request to allow.
+        clientBasedCORS: () => false,
         async findAccount(_ctx: unknown, sub: string) {
           const account = ACCOUNTS[sub];
           if (!account) return undefined;

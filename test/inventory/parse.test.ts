@@ -292,6 +292,20 @@ describe("files that are not inventories", () => {
     expect(rejection(() => parse("x.json", "{ broken")).message).toContain("JSON est illisible");
   });
 
+  it("rejects a list whose lines are sentences, not names (trial 13, B7), and keeps real lists", () => {
+    const notes = "bonjour\nvoici les logiciels que nous avons demandés\n";
+    expect(rejection(() => parse("notes.txt", notes)).message).toContain("ressemblent à des phrases");
+    const list = parseInventoryFiles([
+      {
+        name: "liste.txt",
+        bytes: new TextEncoder().encode(
+          "Microsoft Visual C++ 2015 Redistributable\nMicrosoft Office 2016 - es-es\nBonjour\nCanva AI\nRendez-vous en ligne\n",
+        ),
+      },
+    ]);
+    expect(list.rows).toHaveLength(5);
+  });
+
   it("says where invalid JSON breaks, in French, without quoting the file or V8's English message", () => {
     const secret = '{"content": {"softwares": [{"name": "Logiciel secret du cabinet",]}}';
     const err = rejection(() => parse("x.json", secret));

@@ -112,12 +112,17 @@ describe("a product name the catalog knows only after its vendor's (trial9, 6 De
   it.each([
     ["Kaspersky Total Security", "AO Kaspersky Lab", "kaspersky-endpoint-security"],
     ["Total Security", "AO Kaspersky Lab", "kaspersky-endpoint-security"],
-    ["Bitdefender Total Security", "Bitdefender SRL", "bitdefender-gravityzone"],
+    ["Bitdefender Endpoint Security Tools", "Bitdefender SRL", "bitdefender-gravityzone"],
     ["Teams", "Microsoft Corporation", "microsoft-teams"],
   ])("« %s » (%s) is still %s", (name, publisher, id) => {
     const match = matchName(index, name, publisher);
     expect(match.entry?.id).toBe(id);
     expect(match.review).toBe(false);
+  });
+
+  it("gives Bitdefender's consumer edition only as a suggestion of its product for organisations (trial 13, B1)", () => {
+    const match = matchName(index, "Bitdefender Total Security", "Bitdefender SRL");
+    expect(match).toMatchObject({ entry: { id: "bitdefender-gravityzone" }, review: true, consumer: "Total Security" });
   });
 });
 

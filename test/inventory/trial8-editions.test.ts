@@ -21,25 +21,32 @@ const line = (name: string, publisher: string) =>
 
 describe("an edition or a free version of a vendor's one product (B4)", () => {
   it("matches the consumer and free editions of a security vendor's product, the edition kept in the reason", () => {
+    // Trial 13, B1: ESET's and Bitdefender's products are also the catalog's alternatives, so their consumer editions
+    // are only suggestions (trial13-map.test.ts); the rule is tested here on a product to replace, Kaspersky's.
+    const cloud = line("Kaspersky Security Cloud Free", "AO Kaspersky Lab");
+    expect(cloud).toMatchObject({ product: { id: "kaspersky-endpoint-security" }, match: "edition" });
+    expect(cloud.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(cloud.reason).toContain("« Security Cloud Free »");
     const eset = line("ESET Internet Security", "ESET, spol. s r.o.");
-    expect(eset).toMatchObject({ name: "ESET Internet Security", product: { id: "eset-endpoint" }, match: "edition" });
-    expect(eset.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(eset).toMatchObject({ product: null, suggestion: { id: "eset-endpoint" } });
     expect(eset.reason).toContain("« Internet Security »");
     const free = line("Bitdefender Internet Security Free", "Bitdefender");
-    expect(free).toMatchObject({ product: { id: "bitdefender-gravityzone" }, match: "edition" });
+    expect(free).toMatchObject({ product: null, suggestion: { id: "bitdefender-gravityzone" } });
     expect(free.reason).toContain("« Internet Security Free »");
-    expect(matchName(index, "ESET Smart Security Premium 17", "ESET, spol. s r.o.").entry?.id).toBe("eset-endpoint");
   });
 
   it("keeps the edition's line apart from the product's own line", () => {
     const r = analyzeRows(
-      [inventoryRow("ESET Endpoint Security", "ESET, spol. s r.o.", 40), inventoryRow("ESET NOD32 Free", "ESET", 3)],
+      [
+        inventoryRow("Kaspersky Endpoint Security", "AO Kaspersky Lab", 40),
+        inventoryRow("Kaspersky Security Cloud Free", "AO Kaspersky Lab", 3),
+      ],
       index,
       { now: NOW },
     );
     expect(r.items.map((i) => [i.name, i.product?.id])).toEqual([
-      ["ESET Endpoint Security", "eset-endpoint"],
-      ["ESET NOD32 Free", "eset-endpoint"],
+      ["Kaspersky Endpoint Security", "kaspersky-endpoint-security"],
+      ["Kaspersky Security Cloud Free", "kaspersky-endpoint-security"],
     ]);
   });
 

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { smallTalk } from "../../server/answers/small-talk.ts";
-import { closestWord, isSlipOf, joinSplitNames, type Vocabulary } from "../../server/answers/vocabulary.ts";
+import {
+  closestWord,
+  healSlippedNames,
+  isSlipOf,
+  joinSplitNames,
+  type Vocabulary,
+} from "../../server/answers/vocabulary.ts";
 
 describe("small talk", () => {
   it.each([
@@ -80,5 +86,38 @@ describe("names written in two words", () => {
     expect(joinSplitNames("libre office est-il gratuit ?", vocabulary)).toBe("LibreOffice est-il gratuit ?");
     expect(joinSplitNames("Un logiciel libre pour la mairie", vocabulary)).toBe("Un logiciel libre pour la mairie");
     expect(joinSplitNames("libre office", null)).toBe("libre office");
+  });
+});
+
+describe("names in two words with one slipped (trial12 A7)", () => {
+  const named: Vocabulary = {
+    words: new Map([
+      ["patriot", { count: 40, written: "PATRIOT" }],
+      ["act", { count: 60, written: "Act" }],
+      ["microsoft", { count: 538, written: "Microsoft" }],
+      ["teams", { count: 120, written: "Teams" }],
+      ["patrick", { count: 30, written: "Patrick" }],
+      ["team", { count: 12, written: "team" }],
+    ]),
+    pairs: new Map(),
+    names: new Map([
+      ["patriot act", { count: 25, written: "PATRIOT Act" }],
+      ["microsoft teams", { count: 90, written: "Microsoft Teams" }],
+    ]),
+  };
+
+  it("reads the two-word name the question's words make, as the corpus writes it", () => {
+    expect(healSlippedNames("le patryot act ça s'applique à google ?", named)).toBe(
+      "le PATRIOT Act ça s'applique à google ?",
+    );
+    expect(healSlippedNames("on garde microsoft temas ?", named)).toBe("on garde Microsoft Teams ?");
+  });
+
+  it("leaves a pair the corpus writes, a word it uses often, and a pair without the name's other word", () => {
+    expect(healSlippedNames("le PATRIOT Act", named)).toBe("le PATRIOT Act");
+    expect(healSlippedNames("patrick act", named)).toBe("patrick act");
+    expect(healSlippedNames("le patryot de la ville", named)).toBe("le patryot de la ville");
+    expect(healSlippedNames("microsoft team", named)).toBe("microsoft team");
+    expect(healSlippedNames("patryot act", vocabulary)).toBe("patryot act");
   });
 });

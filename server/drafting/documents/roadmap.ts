@@ -9,7 +9,7 @@ import { alternativeExposure, bestAlternative } from "../../inventory/measure.ts
 import { calendarStart } from "../calendar.ts";
 import type { RoadmapInputs } from "../inputs.ts";
 import { roadmapOwnData } from "../own-data.ts";
-import { phaseEnds } from "../roadmap-calendar.ts";
+import { phaseEnds, targetSplit } from "../roadmap-calendar.ts";
 import {
   type LocalEvent,
   planRoadmap,
@@ -293,6 +293,9 @@ export function roadmapContext(
 
   // One split of the calendar (`roadmap-calendar.ts`), also read by a plan adopted from this roadmap.
   const ends = phaseEnds(start, targetDate, plan);
+  // The phase that meets the objective is dated with what the objective needs; its other replacements go beyond
+  // (`targetSplit`): one story for the calendar and the objective (trial 13, B4).
+  const split = ends ? targetSplit(plan) : null;
   const detail: string[] = [];
   let previous = plan.baseline.weighted;
   const phaseValue = new Map<RoadmapPhase, string>();
@@ -323,8 +326,20 @@ export function roadmapContext(
           raw: percentOrDash(phase.raw),
         })
       : texts(structure, "phase.noChange");
-    phaseValue.set(phase.phase, lowers ? formatPercent(phase.weighted!) : texts(structure, "milestone.noChange"));
-    detail.push(value);
+    if (split?.phase === phase.phase && split.weighted !== null && end) {
+      // The value the phase's milestone shows: what the replacements the objective needs leave.
+      phaseValue.set(phase.phase, formatPercent(split.weighted));
+      detail.push(
+        `${value} ${texts(structure, "phase.splitAfter", {
+          needed: formatPercent(split.weighted),
+          date: frenchDate(end),
+          beyond: split.beyond.map((l) => l.item.name).join(", "),
+        })}`,
+      );
+    } else {
+      phaseValue.set(phase.phase, lowers ? formatPercent(phase.weighted!) : texts(structure, "milestone.noChange"));
+      detail.push(value);
+    }
     if (lowers) previous = phase.weighted;
   }
   vars.phases_detail = detail.join("\n\n");
@@ -390,15 +405,32 @@ export function roadmapContext(
     if (phase.lines.length === 0) continue;
     const month = ends ? ends[i]! : null;
     const lowered = phaseValue.get(phase.phase)!;
+    const own = split?.phase === phase.phase && month;
     milestones.push({
       sort: month ?? `9999-${i}`,
       row: [
-        texts(structure, `milestone.${phase.phase}`),
+        texts(structure, own ? "milestone.needed" : `milestone.${phase.phase}`, {
+          phase: texts(structure, `phase.${phase.phase}.name`).toLowerCase(),
+        }),
         month ? frenchDate(month) : ends ? texts(structure, "milestone.beyondTarget") : message("drafts.toSet"),
         lowered,
-        lowered.endsWith("%") ? percentOrDash(phase.raw) : "—",
+        lowered.endsWith("%") ? percentOrDash(own ? split.raw : phase.raw) : "—",
       ],
     });
+    // The rest of that phase: beyond the objective, with what it would leave once done too.
+    if (own && phase.weighted !== null)
+      milestones.push({
+        sort: `9999-${i}`,
+        row: [
+          texts(structure, "milestone.beyondPart", {
+            phase: texts(structure, `phase.${phase.phase}.name`).toLowerCase(),
+            count: formatInt(split.beyond.length),
+          }),
+          texts(structure, "milestone.beyondTarget"),
+          formatPercent(phase.weighted),
+          percentOrDash(phase.raw),
+        ],
+      });
   }
   // The commitment itself, on its date: the value a plan adopted from this roadmap holds the collectivité to (a
   // phase may be projected lower on the same date).
@@ -439,8 +471,16 @@ export function roadmapContext(
   );
   vars.calendar_intro = texts(
     structure,
-    !targetDate ? "calendar.introToSet" : beyond.length ? "calendar.introDatedBeyond" : "calendar.introDated",
+    !targetDate
+      ? "calendar.introToSet"
+      : beyond.length
+        ? "calendar.introDatedBeyond"
+        : split
+          ? "calendar.introDatedSplit"
+          : "calendar.introDated",
     {
+      phase: split ? texts(structure, `phase.${split.phase}.name`).toLowerCase() : "",
+      count: split ? formatInt(split.beyond.length) : "",
       date: targetDate ? frenchDate(targetDate) : "",
       beyond: beyond.map((p) => texts(structure, `phase.${p.phase}.name`).toLowerCase()).join(", "),
       start: frenchDate(start),
