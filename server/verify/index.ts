@@ -20,7 +20,7 @@ import { audienceUnstated } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
 import { cardDenial } from "./card-denial.ts";
-import { allReplacedUnstated, itemAttributeSwapped } from "./card-items.ts";
+import { allReplacedUnstated, countryGivenToAll, itemAttributeSwapped } from "./card-items.ts";
 import { reasonReplaced } from "./cause.ts";
 import { complementSwapped } from "./complements.ts";
 import { CONDITION_BEFORE, contradicted, DENIAL_BEFORE, deniedOnly } from "./contradiction.ts";
@@ -75,6 +75,7 @@ import {
 } from "./names.ts";
 import { nationalityReplaced, widePlaceNamed } from "./nationality.ts";
 import { oppositesSwapped } from "./opposites-swapped.ts";
+import { orderReversed } from "./order.ts";
 import { type CitedSentence, type Overstatement, overstated } from "./overstated.ts";
 import { pairSwapped } from "./pairs.ts";
 import { type PrecisionLoss, precisionLost } from "./precision.ts";
@@ -711,7 +712,8 @@ function checkSentence(
       saidAgainst(stated, citedSentences(pool)) ??
       verbReversed(stated, pool) ??
       deniedOnly(stated, pool) ??
-      oppositesSwapped(stated, pool);
+      oppositesSwapped(stated, pool) ??
+      orderReversed(stated, pool);
     if (opposite)
       reasons.push(
         message(cited.length === 1 ? "verify.contradiction" : "verify.contradictionMany", {
@@ -758,6 +760,8 @@ function checkSentence(
           ? message("verify.replacementDegree", { where: w, ...item })
           : message("verify.itemLicence", { where: w, ...item }),
       );
+    const country = degree || item ? null : countryGivenToAll(stated, pool);
+    if (country) reasons.push(message("verify.itemCountry", { where: w, ...country }));
     const all = allReplacedUnstated(stated, pool);
     if (all) reasons.push(message("verify.allForSome", { where: w, words: all }));
   }

@@ -29,6 +29,8 @@ const PERIOD = new RegExp(`(?<!\\p{L})(?:${alternation("period")})(?!\\p{L})`, "
 const RANGE_BEFORE = /(?<!\p{L})(?:entre|de)\s+\d[\d\s  .,]*(?:\s*(?:millions?|milliards?|%))?\s+(?:et|à)\s*$/iu;
 /** A range that starts right after a figure (« et 18 000 », « à 18 000 »). */
 const RANGE_AFTER = /^\s*(?:\p{L}+\s+){0,2}?(?:et|à)\s+\d/u;
+/** A figure written as a range (« 20 à 27 »): each of its bounds is read with the range as its text. */
+const RANGE_RAW = /\d\s+à\s+\d/u;
 /** Words by which a sentence gives a figure as a bound or a range itself (« jusqu'à 18 000 », « entre … et »). */
 const BOUND_BEFORE =
   /(?<!\p{L})(?:entre|de|jusqu['’]à|au plus|au maximum|au moins|au minimum|plus de|moins de|près de|environ|et|à|ou)\s*$/iu;
@@ -72,8 +74,10 @@ export function precisionLost(stated: string, pool: Source[]): PrecisionLoss | n
     const period = f.kind === "amount" ? PERIOD.exec(`${before.slice(-20)} ${after}`) : null;
     if (period && !found.some((o) => PERIOD.test(o.text))) return { kind: "period", figure: f.raw, period: period[0] };
     // « 18 000 postes » where each occurrence is a bound of « entre 15 000 et 18 000 ».
-    if (f.kind !== "percent" && !BOUND_BEFORE.test(before) && !RANGE_AFTER.test(after)) {
+    if (f.kind !== "percent" && !BOUND_BEFORE.test(before) && !RANGE_AFTER.test(after) && !RANGE_RAW.test(f.raw)) {
       const ranges = found.map((o) => {
+        // A range read as one figure (« environ 20 à 27 collectivités » gives 20 and 27, each written « 20 à 27 »).
+        if (RANGE_RAW.test(o.figure.raw)) return o.figure.raw;
         const head = RANGE_BEFORE.exec(o.text.slice(Math.max(0, o.at - 40), o.at));
         if (head) return `${head[0]}${o.figure.raw}`;
         const tail = RANGE_AFTER.exec(o.text.slice(o.at + o.figure.raw.length));

@@ -1,6 +1,6 @@
 /** Whether a claim states as fact what its sources only report someone said (or say is unknown). */
 import { escapeRegExp } from "../core/text.ts";
-import { QUALIFIER_CLAIM } from "./figure-match.ts";
+import { QUALIFIER_CLAIM, QUALIFIER_SOURCE } from "./figure-match.ts";
 import { POLARITY_MIN_SHARE, short } from "./negation.ts";
 import { statementsOf } from "./sentences.ts";
 import { asidesApart, type Source } from "./source-sentences.ts";
@@ -59,12 +59,29 @@ export function reportedAsFact(stated: string, pool: Source[]): string | null {
   const plain = statements.filter((st) => !reports(st)).map((st) => bagOf(st));
   const headings = pool.map((src) => bagOf(src.sentences[0]?.heading ?? ""));
   const content = [...new Set(contentWords(stated))];
+  const unreported = (w: string) => !plain.some((b) => inBag(w, b)) && !headings.some((b) => inBag(w, b));
   for (const st of reported) {
     const bag = bagOf(st);
     const shared = content.filter((w) => inBag(w, bag));
-    const only = shared.filter((w) => !plain.some((b) => inBag(w, b)) && !headings.some((b) => inBag(w, b)));
+    const only = shared.filter(unreported);
     if (only.length >= REPORTED_MIN_WORDS && shared.length >= Math.ceil(content.length * POLARITY_MIN_SHARE))
       return short(st);
   }
+  // A part of the sentence between commas (« Proxmox VE, dont l'éditeur est installé à Vienne, le remplace en
+  // partie »): all its words, three at least, in one reported statement that the passage says unconfirmed or
+  // contested (not one it merely attributes: « se présente comme »), two of them only there (faithful27).
+  const parts = stated.split(/\s*,\s*/u);
+  if (parts.length < 2) return null;
+  for (const part of parts) {
+    const words = [...new Set(contentWords(part))];
+    if (words.length < REPORTED_MIN_WORDS) continue;
+    for (const st of reported.filter((r) => QUALIFIER_SOURCE.test(r))) {
+      const bag = bagOf(st);
+      if (words.every((w) => inBag(w, bag)) && words.filter(unreported).length >= REPORTED_PART_ONLY) return short(st);
+    }
+  }
   return null;
 }
+
+/** Words of a part of a sentence that only a reported statement of the passages may write, for the part to state it. */
+export const REPORTED_PART_ONLY = 2;

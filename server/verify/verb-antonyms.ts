@@ -34,6 +34,9 @@ const DETERMINERS = new Set(
 /** Words right after a verb that leave it without an object (« relève du droit américain »). */
 const NO_OBJECT = new Set(["de", "du", "des", "d"]);
 
+/** A folded infinitive (« fonctionner », « servir », « produire »). */
+const INFINITIVE = /^\p{L}{3,}(?:er|ir|re)$/u;
+
 /** Words after a verb in which a cited sentence's object is looked for when it agrees with the sentence. */
 export const AGREE_REACH = 8;
 
@@ -55,6 +58,11 @@ function verbsOf(text: string, loose = false): { entry: number; side: number; ob
           return;
         }
         let k = i + 1;
+        // « cessent de fonctionner »: the infinitive after « de » is what the verb bears on.
+        if ((list[k] === "de" || list[k] === "d") && INFINITIVE.test(list[k + 1] ?? "")) {
+          out.push({ entry: e, side, objects: [stem(list[k + 1]!)] });
+          return;
+        }
         if (NO_OBJECT.has(list[k] ?? "")) return;
         while (k < list.length && k <= i + 3 && DETERMINERS.has(list[k]!)) k++;
         const object = list[k];

@@ -1,4 +1,5 @@
 /** Whether a year or a number in words is said of the same event as in the sources. */
+import { wordAlternation, wordListLines } from "../i18n/word-lists.ts";
 import { fold } from "../retrieval/french.ts";
 import { yearInPlace } from "./figure-context.ts";
 import { QUANTITY, roundingWordBefore } from "./figure-match.ts";
@@ -68,6 +69,12 @@ export function numberInWords(text: string): { raw: string; value: number } | nu
   return { raw: tokens.slice(start).join(""), value: total + current };
 }
 
+/** Words that make the year right after them a deadline (`server/i18n/fr/deadline-words.txt`), a month between. */
+const DEADLINE_BEFORE = new RegExp(
+  `(?<!\\p{L})(?:${wordAlternation(wordListLines("deadline-words.txt")).replace(/ /g, "\\s+")})\\s+(?:\\p{L}+\\s+)?$`,
+  "iu",
+);
+
 /** Least words a year must be said with (around it, in its clause) for the moved-year check to compare them. */
 export const YEAR_EVENT_MIN_WORDS = 3;
 
@@ -81,18 +88,8 @@ export const YEAR_EVENT_MIN_WORDS = 3;
 export function yearMoved(stated: string, y: Spot, spots: Spot[], pool: Source[]): string | null {
   const [start, stop] = clauseAround(stated, y.at, y.end);
   if (spots.some((s) => QUANTITY.has(s.f.kind) && s.at >= start && s.end <= stop)) return null;
-  const before = spots.filter((s) => s.end <= y.at && s.at >= start).at(-1)?.end ?? start;
-  const after = spots.find((s) => s.at >= y.end && s.end <= stop)?.at ?? stop;
-  // Within its commas too: « entre 2005 et 2013, puis le conseil a voté le retour » does not date the vote 2013.
-  // A year that opens its sentence (« En 2016, le CNLL a engagé … ») dates the part after the comma.
-  const ahead = stated.slice(y.end, after).split(",");
-  const behind = contentWords(stated.slice(before, y.at).split(",").at(-1)!).slice(-6);
-  const opens = behind.length === 0 && contentWords(ahead[0]!).length === 0 && before === 0;
-  const near = [...behind, ...contentWords(ahead[opens ? 1 : 0] ?? "").slice(0, 6)].filter(
-    (w) => !MONTH_NAMES.test(w) && !WEAK.has(w),
-  );
-  const subject = [...new Set(near)];
-  if (subject.length < YEAR_EVENT_MIN_WORDS) return null;
+  const subject = eventWords(stated, y, spots);
+  if (subject === null) return null;
   const year = y.f.year!;
   const sentences = pool.flatMap((s) => s.sentences.filter((ss) => !ss.inHeading));
   // Written in the passages, if only in a heading's date (« Produit : Elise (2016-09-28) »): the words it dates are
@@ -110,12 +107,52 @@ export function yearMoved(stated: string, y: Spot, spots: Spot[], pool: Source[]
   );
   // A carrier writing the year too gives it to those words, unless it writes another year in its place (same words
   // around: « Elle a été fondée en 2007 par la fusion de deux structures : ObjectWeb, … dissous le 31 décembre 2006 »).
+  // A carrier whose parts sharing those words all write another year (« serveurs … sous Linux dès 2001, passage à
+  // OpenOffice proposé aux agents en 2008-2009 », « après un projet de juin 2021, la FCC a interdit en novembre 2022 … »)
+  // gives them that year: the one the sentence writes dates the carrier's other part (faithful27).
+  // A deadline (« d'ici 2020 ») is held to where the carrier writes it as before: it dates no part of the event.
   const slot = wordSides(stated, y.at, y.end - y.at);
+  const deadline = DEADLINE_BEFORE.test(stated.slice(Math.max(0, y.at - 30), y.at));
   const datesIt = (ss: SourceSentence, i: number) =>
-    ss.ownYears.includes(year) && (dated[i]!.some((d) => d.year === year) || !yearInPlace(ss, slot, year));
+    ss.ownYears.includes(year) &&
+    (dated[i]!.some((d) => d.year === year) || ((deadline || dated[i]!.length === 0) && !yearInPlace(ss, slot, year)));
   if (carriers.some(datesIt)) return null;
   if (dated.some((d) => d.length === 0) || dated[0]![0]!.year === year) return null;
-  return String(dated[0]![0]!.year);
+  const other = dated[0]![0]!.year;
+  // The sentence writing that year too, beside the words the carrier gives it, as many as this year's (« Ce séminaire
+  // a été précédé, le 26 janvier 2026, par l'annonce de … d'ici 2027 »): those words are dated right, this year dates
+  // something else. Fewer (« Bitdefender … fondé en 1985, G DATA … fondé en 2001 »): the two years are exchanged.
+  // Not for a deadline the carrier does not write (« voté le retour … d'ici 2005 » where the passage says 2017 for the
+  // vote and 2005 for something else): nothing in the passage sets that deadline.
+  const right = spots.some((o) => {
+    if (deadline || o === y || o.f.year !== other) return false;
+    const around = eventWords(stated, o, spots, 2) ?? [];
+    return dated[0]!.some((d) => {
+      const fits = around.filter((w) => inBag(w, d.bag)).length;
+      return d.year === other && fits >= 2 && fits >= subject.filter((w) => inBag(w, d.bag)).length;
+    });
+  });
+  return right ? null : String(other);
+}
+
+/**
+ * The content words a year of a sentence dates: up to six on each side, within its clause and commas, not past another
+ * figure (a year that opens its sentence dates the part after the comma); null under `min` words.
+ */
+function eventWords(stated: string, y: Spot, spots: Spot[], min = YEAR_EVENT_MIN_WORDS): string[] | null {
+  const [start, stop] = clauseAround(stated, y.at, y.end);
+  const before = spots.filter((s) => s.end <= y.at && s.at >= start).at(-1)?.end ?? start;
+  const after = spots.find((s) => s.at >= y.end && s.end <= stop)?.at ?? stop;
+  // Within its commas too: « entre 2005 et 2013, puis le conseil a voté le retour » does not date the vote 2013.
+  // A year that opens its sentence (« En 2016, le CNLL a engagé … ») dates the part after the comma.
+  const ahead = stated.slice(y.end, after).split(",");
+  const behind = contentWords(stated.slice(before, y.at).split(",").at(-1)!).slice(-6);
+  const opens = behind.length === 0 && contentWords(ahead[0]!).length === 0 && before === 0;
+  const near = [...behind, ...contentWords(ahead[opens ? 1 : 0] ?? "").slice(0, 6)].filter(
+    (w) => !MONTH_NAMES.test(w) && !WEAK.has(w),
+  );
+  const subject = [...new Set(near)];
+  return subject.length < min ? null : subject;
 }
 
 /** The years of a text with the words of their part between commas (the next part for a year that opens it). */
