@@ -143,6 +143,11 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
       )
     )
       continue;
+    // A cited sentence writing both names in one pairing, in either order or with one other name between them
+    // (« WithSecure : société cotée à Helsinki, ancienne F-Secure Corporation », « Selon le directeur de l'ANSSI,
+    // Vincent Strubel »): the passage pairs them too. Two names between them (« Munich a choisi LiMux, Vienne a choisi
+    // WienUX ») start another pair.
+    if (sentences.some((t) => pairedNear(t, mine.folded, paired))) continue;
     // A former name (« Brevo, anciennement Sendinblue ») names the same organisation: no pair to cross where a cited
     // sentence writes both names.
     if (
@@ -165,6 +170,19 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
     if (theirs.every(crossed)) return { name: mine.name, other: theirs[0]!.partnerName, partner: mine.partnerName };
   }
   return null;
+}
+
+/** Whether a text writes `name` and one of `others` in one pairing, in either order, with at most one name between. */
+function pairedNear(text: string, name: string, others: string[]): boolean {
+  const groups = nameGroups(text);
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j <= i + 2 && j < groups.length; j++) {
+      const [a, b] = [groups[i]!.folded, groups[j]!.folded];
+      if (!((a === name && others.includes(b)) || (b === name && others.includes(a)))) continue;
+      if (!text.slice(groups[i]!.end, groups[j]!.at).match(PAIR_BREAK)) return true;
+    }
+  }
+  return false;
 }
 
 /** Names of a text as phrases (« Comptoir du Libre », « MariaDB Server »): capitalised words joined by spaces or « du ». */
