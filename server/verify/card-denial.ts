@@ -24,6 +24,8 @@ export function cardDenial(sentence: string, pool: Source[]): string | null {
   const m = DENIAL.exec(
     withoutReferences(sentence)
       .replace(/\*\*|__/g, "")
+      // A list item's marker (« - Le catalogue ne propose pas … » in a note).
+      .replace(/^\s*(?:[-*•]|\d+[.)])\s+/u, "")
       .trim()
       .replace(/[.!]\s*$/u, ""),
   );

@@ -45,3 +45,20 @@ describe("two names a cited sentence writes in one pairing", () => {
     expect(v.reasons.join(" ")).toContain("associe");
   });
 });
+
+describe("a sentence saying what the card does not say", () => {
+  const CARD =
+    "Produit : Snapchat — Catalogue\nSnapchat (outils collaboratifs) : Communication visuelle de la collectivité.\nÉditeur : Snap, États-Unis. Exposition : CLOUD Act (États-Unis).\nSiège de Snap à Santa Monica (Californie).";
+
+  it.each([
+    "- Le catalogue ne propose pas d'alternative à Snapchat [1].",
+    "La fiche ne dit pas si une commune doit quitter Snapchat [1].",
+    "La fiche ne dit pas quel logiciel Snapchat remplacerait dans une intercommunalité [1].",
+  ])("« %s » is not flagged when the card does not say it", (sentence) => {
+    expect(check(sentence, CARD).reasons).toEqual([]);
+  });
+
+  it("is flagged when the card says it", () => {
+    expect(check("La fiche ne dit pas où est le siège de Snap [1].", CARD).status).toBe("unsupported");
+  });
+});
