@@ -41,7 +41,8 @@ function eventDates(text: string): (Figure & { dates: Set<string> })[] {
     if (open > 0) continue;
     const head = before.split(/[,;:.]/).at(-1)!;
     const tail = text.slice(at + f.raw.length).split(/[,;:.](?!\d)/);
-    const opens = contentWords(before).length <= 2 && contentWords(tail[0]!).length === 0;
+    // Opening the sentence: no comma before it (« Le RGPD, adopté le 27 avril 2016, oblige … » is an apposition).
+    const opens = head === before && contentWords(before).length <= 2 && contentWords(tail[0]!).length === 0;
     out.push({ ...f, dates: stems(`${head} ${tail[0]} ${opens ? (tail[1] ?? "") : ""}`) });
   }
   return out;
@@ -68,6 +69,9 @@ export function dateOfAnother(stated: string, pool: Source[]): { date: string; w
     const w = stem(word);
     // A quantity in words (« la moitié ») is a figure, held to its own checks.
     if (covered.has(w) || fractions.some((f) => f.includes(word))) continue;
+    // Only what the date dates: a word outside its part (« Le CLOUD Act, promulgué le 23 mars 2018, permet d'obliger
+    // un fournisseur établi aux États-Unis ») is not said of that date.
+    if (!date.dates.has(w)) continue;
     // Dated there: in the words one of its other dates dates.
     const elsewhere = others.flatMap((s) => s.dates.filter((d) => !sameDate(date, d) && d.dates.has(w)));
     if (elsewhere.length)

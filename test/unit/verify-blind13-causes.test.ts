@@ -62,3 +62,21 @@ describe("a sentence saying what the card does not say", () => {
     expect(check("La fiche ne dit pas où est le siège de Snap [1].", CARD).status).toBe("unsupported");
   });
 });
+
+describe("a date set off in an apposition (« , adopté le 27 avril 2016, »)", () => {
+  it("dates only its apposition: a word of the rest of the sentence dated otherwise by the passage is not its", () => {
+    const v = check(
+      "Le RGPD, adopté le 27 avril 2016, oblige un prestataire établi hors de l'Union à désigner un représentant [1].",
+      "RGPD — Guide\nLe RGPD a été adopté le 27 avril 2016.\nIl reprend la directive de 1995 qui obligeait déjà un prestataire établi hors de l'Union à désigner un représentant.",
+    );
+    expect(v.reasons.join(" ")).not.toContain("mais pour autre chose");
+  });
+
+  it("a date dating the sentence's own words that the passage dates otherwise is still flagged", () => {
+    const v = check(
+      "Le Cyber Resilience Act impose le signalement des failles depuis le 10 décembre 2024 [1].",
+      "CRA — Guide\nLe Cyber Resilience Act est entré en vigueur le 10 décembre 2024.\nÀ partir du 11 septembre 2026, le signalement des failles est obligatoire.",
+    );
+    expect(v.reasons.join(" ")).toContain("mais pour autre chose");
+  });
+});
