@@ -13,6 +13,7 @@ import {
   polarityClauses,
   short,
 } from "./negation.ts";
+import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { MONTH_NAMES } from "./proper-nouns.ts";
 import type { Source } from "./source-sentences.ts";
 import { type Bag, bagOf, contentWords, inBag, WEAK, wordLines, wordList, words } from "./words.ts";
@@ -239,6 +240,12 @@ function clausesOf(sentences: readonly string[]): { clauses: string[]; bags: Bag
 const clausesRead = boundedMemo(clausesOf, 4_000, (texts: readonly string[]) => JSON.stringify(texts));
 const passageClauses = (src: Source) => clausesRead(src.sentences.map((ss) => ss.text));
 
+const RISK_ADVICE = wordListSections("risk-advice.txt");
+/** A source's advice not to do something, with the harm it would risk (`server/i18n/fr/risk-advice.txt`). */
+const WARNING = new RegExp(`(?<!\\p{L})(?:${wordAlternation(RISK_ADVICE.get("warning") ?? [])})`, "iu");
+/** A sentence saying that something risks a harm. */
+const RISK = new RegExp(`(?<!\\p{L})(?:${wordAlternation(RISK_ADVICE.get("risk") ?? [])})`, "iu");
+
 /**
  * The source clause a clause of the sentence states with the opposite polarity (one negates the words they share,
  * the other does not), when every source clause that carries the same words (most of them, at least three) does: a
@@ -297,6 +304,9 @@ export function contradicted(stated: string, pool: Source[]): string | null {
           !ruledOut(x.c).some((r) => r.own.length > 0 && negatedAmong(withoutRuledOut(clause), bagOf(r.own.join(" ")))),
       );
     if (carriers.length === 0) continue;
+    // « X risque de Y » restating « ne pas X, au risque de Y »: the harm of the step advised against, said as the
+    // passage says it.
+    if (RISK.test(clause) && !NEGATION.test(clause) && carriers.some((x) => WARNING.test(x.c))) continue;
     if (carriers.every((x) => negatedAmong(x.c, own) !== negatedAmong(clause, bags[x.i]!))) {
       return short(carriers[0]!.c);
     }
