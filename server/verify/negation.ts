@@ -110,7 +110,8 @@ export function negatedAmong(clause: string, other: Bag): boolean {
       // after the aside: the window starts there.
       const aside = ASIDE_AFTER.exec(clause.slice(end));
       const from = aside ? end + aside[0].length : end;
-      const comma = clause.slice(from).search(/[,;:]/);
+      // « sans compte ni service »: the « ni » starts its own noun phrase, read as its own negation.
+      const comma = clause.slice(from).search(/[,;:]|(?<!\p{L})ni(?!\p{L})/iu);
       const stop = comma < 0 ? clause.length : from + comma;
       const after = tokens
         .filter((t) => t.at >= from && t.at < stop)
@@ -122,6 +123,9 @@ export function negatedAmong(clause: string, other: Bag): boolean {
       // the first (« aucune des sources consultées » is not cancelled by « consultées » alone).
       const bearing = fold(m[0]) === "sans" ? after : after.slice(0, 1);
       if (SHARED_NEGATIONS.has(fold(m[0])) && bearing.some((t) => alsoSaid(m[0], t.words))) return false;
+      // « sans compte ni service de l'éditeur »: a « ni » denies its noun phrase; the other text writing its noun
+      // alone (« celle d'un service hébergé ») does not state what it denies.
+      if (fold(m[0]) === "ni" && after.length === 2 && !after.every((t) => t.shared)) return false;
       return [...inside, ...after].some((t) => t.shared);
     }) ||
     [...clause.matchAll(NON_WORD)].some((m) => {

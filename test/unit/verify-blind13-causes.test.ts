@@ -80,3 +80,43 @@ describe("a date set off in an apposition (« , adopté le 27 avril 2016, »)", 
     expect(v.reasons.join(" ")).toContain("mais pour autre chose");
   });
 });
+
+describe("advice against a step « au risque de » a harm, restated as « the step risks the harm »", () => {
+  const GUIDE =
+    "Achats publics — Guide\nLe guide de l'UGAP conseille de ne pas acheter de licence perpétuelle, au risque d'enfermer la commune chez un seul éditeur.";
+
+  it("is not read as the opposite", () => {
+    const v = check("Acheter une licence perpétuelle risque d'enfermer la commune chez un seul éditeur [1].", GUIDE);
+    expect(v.reasons.join(" ")).not.toContain("contraire");
+  });
+
+  it("advising the step itself is still the opposite", () => {
+    const v = check("Le guide de l'UGAP conseille d'acheter une licence perpétuelle [1].", GUIDE);
+    expect(v.status).toBe("unsupported");
+  });
+});
+
+describe("a noun the passage says a thing comes « sans … ni » (« sans compte ni service de l'éditeur »)", () => {
+  it("is not denied of another phrase of the sentence that shares only that noun", () => {
+    const v = check(
+      "Installé sur ses propres serveurs, son exposition au FISA est sans commune mesure avec celle d'un service hébergé aux États-Unis [1].",
+      "Produit : Nextcloud — Catalogue\nLe code est ouvert et s'installe sans compte ni service de l'éditeur, l'exposition au FISA est donc sans commune mesure avec celle d'un service hébergé aux États-Unis.",
+    );
+    expect(v.reasons.join(" ")).not.toContain("contraire");
+  });
+});
+
+describe("a sentence going on with what reporters « citaient »", () => {
+  it("keeps their reserve: it is not a reported point stated as fact", () => {
+    const v = verifyText(
+      "Au salon Open Source Experience 2025, des élus ont affirmé que le libre couvre désormais tous les usages des mairies [1]. Ils citaient l'état civil, l'urbanisme, la paie et le cadastre [1].",
+      [
+        {
+          n: 1,
+          text: "Salon — article\nAu salon Open Source Experience 2025, des élus ont affirmé que le libre couvre désormais tous les usages des mairies (état civil, urbanisme, paie, cadastre).",
+        },
+      ],
+    ).sentences[1]!;
+    expect(v.reasons.join(" ")).not.toContain("sans le tenir pour établi");
+  });
+});
