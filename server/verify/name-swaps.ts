@@ -172,14 +172,29 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
   return null;
 }
 
-/** Whether a text writes `name` and one of `others` in one pairing, in either order, with at most one name between. */
+/** A word coordinating items of a list (« OpenStreetMap, Apidae et Nextcloud », « le DMA et le DSA »). */
+const COORDINATING = /(?<!\p{L})(?:et|ou|ni|ainsi que)(?!\p{L})/iu;
+
+/**
+ * Whether a text writes `name` and one of `others` in one pairing, in either order, with at most one name between,
+ * neither of them an item of a list: not coordinated with the name before the first (« le DMA et le DSA ont été
+ * adoptés par le Parlement »), nor with what is between them (« Nextcloud pour le travail collaboratif et WordPress »).
+ */
 function pairedNear(text: string, name: string, others: string[]): boolean {
   const groups = nameGroups(text);
   for (let i = 0; i < groups.length; i++) {
     for (let j = i + 1; j <= i + 2 && j < groups.length; j++) {
       const [a, b] = [groups[i]!.folded, groups[j]!.folded];
       if (!((a === name && others.includes(b)) || (b === name && others.includes(a)))) continue;
-      if (!text.slice(groups[i]!.end, groups[j]!.at).match(PAIR_BREAK)) return true;
+      const between = text.slice(groups[i]!.end, groups[j]!.at);
+      const before = i > 0 ? text.slice(groups[i - 1]!.end, groups[i]!.at) : "";
+      if (between.match(PAIR_BREAK) || COORDINATING.test(between)) continue;
+      if (!before.match(PAIR_BREAK) && COORDINATING.test(before)) continue;
+      // A name between them written after the same word as one of them is another item of their kind (« 588 voix pour
+      // le DMA, 539 pour le DSA »), not a word on them.
+      const lead = (g: { at: number }) => slotOf(text, g.at, g.at, new Set()).before[0];
+      if (j === i + 2 && [groups[i]!, groups[j]!].some((g) => lead(g) === lead(groups[i + 1]!))) continue;
+      return true;
     }
   }
   return false;

@@ -120,3 +120,23 @@ describe("a sentence going on with what reporters « citaient »", () => {
     expect(v.reasons.join(" ")).not.toContain("sans le tenir pour établi");
   });
 });
+
+describe("names of a list in the passage (« Matomo pour les statistiques et Discourse pour les sites »)", () => {
+  it("crossed by the sentence are still flagged", () => {
+    const v = check(
+      "Aux écoles, elle propose Moodle, Peertube et les ressources ouvertes, Discourse pour les statistiques et Matomo pour les forums [1].",
+      "Plan — article\nLes outils proposés aux écoles sont Moodle, Peertube et les ressources ouvertes, Matomo pour les statistiques et Discourse pour les forums.",
+    );
+    expect(v.reasons.join(" ")).toContain("associe");
+  });
+});
+
+describe("two items of one kind said after the same word (« 412 voix pour le NZIA, 398 pour le CRMA »)", () => {
+  it("the name between them does not pair the other with what follows", () => {
+    const v = check(
+      "Adoptés par le Conseil européen en mars 2024, le CRMA par 412 voix et le NZIA par 398, ces deux règlements encadrent l'industrie [1].",
+      "Industrie — Guide\nLe règlement sur l'industrie zéro net (NZIA) et le règlement sur les matières premières critiques (CRMA) ont été adoptés par le Conseil européen en mars 2024 (412 voix pour le NZIA, 398 pour le CRMA).",
+    );
+    expect(v.status).toBe("unsupported");
+  });
+});
