@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { boundedMemo } from "../core/bounded.ts";
 import { escapeRegExp } from "../core/text.ts";
+import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { fold, stem } from "../retrieval/french.ts";
 import { ruledOut, withoutRuledOut, withPronounSubjects } from "./contrast.ts";
 import {
@@ -13,7 +14,6 @@ import {
   polarityClauses,
   short,
 } from "./negation.ts";
-import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { MONTH_NAMES } from "./proper-nouns.ts";
 import type { Source } from "./source-sentences.ts";
 import { type Bag, bagOf, contentWords, inBag, WEAK, wordLines, wordList, words } from "./words.ts";
