@@ -147,7 +147,8 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
     // (« WithSecure : société cotée à Helsinki, ancienne F-Secure Corporation », « Selon le directeur de l'ANSSI,
     // Vincent Strubel »): the passage pairs them too. Two names between them (« Munich a choisi LiMux, Vienne a choisi
     // WienUX ») start another pair.
-    if (sentences.some((t) => pairedNear(t, mine.folded, paired))) continue;
+    const mySlot = slotOf(stated, mine.at, mine.at + mine.name.length, new Set(mine.folded.split(" ")));
+    if (sentences.some((t) => pairedNear(t, mine.folded, paired, mySlot))) continue;
     // A former name (« Brevo, anciennement Sendinblue ») names the same organisation: no pair to cross where a cited
     // sentence writes both names.
     if (
@@ -176,11 +177,11 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
 const COORDINATING = /(?<!\p{L})(?:et|ou|ni|ainsi que)(?!\p{L})/iu;
 
 /**
- * Whether a text writes `name` and one of `others` in one pairing, in either order, with at most one name between,
+ * Whether a text writes `name` (written in the sentence between the words of `slot`) and one of `others` in one pairing, in either order, with at most one name between,
  * neither of them an item of a list: not coordinated with the name before the first (« le DMA et le DSA ont été
  * adoptés par le Parlement »), nor with what is between them (« Nextcloud pour le travail collaboratif et WordPress »).
  */
-function pairedNear(text: string, name: string, others: string[]): boolean {
+function pairedNear(text: string, name: string, others: string[], slot: Sides): boolean {
   const groups = nameGroups(text);
   for (let i = 0; i < groups.length; i++) {
     for (let j = i + 1; j <= i + 2 && j < groups.length; j++) {
@@ -194,6 +195,12 @@ function pairedNear(text: string, name: string, others: string[]): boolean {
       // le DMA, 539 pour le DSA »), not a word on them.
       const lead = (g: { at: number }) => slotOf(text, g.at, g.at, new Set()).before[0];
       if (j === i + 2 && [groups[i]!, groups[j]!].some((g) => lead(g) === lead(groups[i + 1]!))) continue;
+      // The sentence puts the name where the passage writes another of these names (« a été Meylan de la ville de
+      // DSI » for « a été DSI de la ville de Meylan »): exchanged, not paired.
+      const exchanged = groups
+        .slice(i, j + 1)
+        .some((g) => g.folded !== name && sameSlot(slot, slotOf(text, g.at, g.end, new Set(g.folded.split(" ")))));
+      if (exchanged) continue;
       return true;
     }
   }

@@ -140,3 +140,13 @@ describe("two items of one kind said after the same word (« 412 voix pour le NZ
     expect(v.status).toBe("unsupported");
   });
 });
+
+describe("two names of one passage sentence exchanged by the sentence", () => {
+  it("are still flagged though the passage writes them in one pairing", () => {
+    const v = check(
+      "Avant Voiron, Claire Martin a été Meylan de la ville de DSI (Isère) à partir de 2012 [1].",
+      "Voiron — Retour d'expérience\nAvant Voiron, Claire Martin a été DSI de la ville de Meylan (Isère) à partir de 2012, où une politique de logiciel libre avait été décidée.",
+    );
+    expect(v.status).toBe("unsupported");
+  });
+});
