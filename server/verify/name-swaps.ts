@@ -148,7 +148,17 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
     // Vincent Strubel »): the passage pairs them too. Two names between them (« Munich a choisi LiMux, Vienne a choisi
     // WienUX ») start another pair.
     const mySlot = slotOf(stated, mine.at, mine.at + mine.name.length, new Set(mine.folded.split(" ")));
-    if (sentences.some((t) => pairedNear(t, mine.folded, paired, mySlot))) continue;
+    // Only for a name the sentence writes in a place the passages give it too (after the same word: « l'ancienne
+    // F-Secure Corporation », « de l'ANSSI »): a name put in another's place is exchanged, not paired.
+    const ownPlace = sentences.some((t) =>
+      nameGroups(t).some(
+        (g) =>
+          g.folded === mine.folded &&
+          mySlot.before[0] !== undefined &&
+          slotOf(t, g.at, g.end, new Set(g.folded.split(" "))).before[0] === mySlot.before[0],
+      ),
+    );
+    if (ownPlace && sentences.some((t) => pairedNear(t, mine.folded, paired, mySlot))) continue;
     // A former name (« Brevo, anciennement Sendinblue ») names the same organisation: no pair to cross where a cited
     // sentence writes both names.
     if (
