@@ -143,22 +143,6 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
       )
     )
       continue;
-    // A cited sentence writing both names in one pairing, in either order or with one other name between them
-    // (« WithSecure : société cotée à Helsinki, ancienne F-Secure Corporation », « Selon le directeur de l'ANSSI,
-    // Vincent Strubel »): the passage pairs them too. Two names between them (« Munich a choisi LiMux, Vienne a choisi
-    // WienUX ») start another pair.
-    const mySlot = slotOf(stated, mine.at, mine.at + mine.name.length, new Set(mine.folded.split(" ")));
-    // Only for a name the sentence writes in a place the passages give it too (after the same word: « l'ancienne
-    // F-Secure Corporation », « de l'ANSSI »): a name put in another's place is exchanged, not paired.
-    const ownPlace = sentences.some((t) =>
-      nameGroups(t).some(
-        (g) =>
-          g.folded === mine.folded &&
-          mySlot.before[0] !== undefined &&
-          slotOf(t, g.at, g.end, new Set(g.folded.split(" "))).before[0] === mySlot.before[0],
-      ),
-    );
-    if (ownPlace && sentences.some((t) => pairedNear(t, mine.folded, paired, mySlot))) continue;
     // A former name (« Brevo, anciennement Sendinblue ») names the same organisation: no pair to cross where a cited
     // sentence writes both names.
     if (
@@ -181,40 +165,6 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
     if (theirs.every(crossed)) return { name: mine.name, other: theirs[0]!.partnerName, partner: mine.partnerName };
   }
   return null;
-}
-
-/** A word coordinating items of a list (« OpenStreetMap, Apidae et Nextcloud », « le DMA et le DSA »). */
-const COORDINATING = /(?<!\p{L})(?:et|ou|ni|ainsi que)(?!\p{L})/iu;
-
-/**
- * Whether a text writes `name` (written in the sentence between the words of `slot`) and one of `others` in one pairing, in either order, with at most one name between,
- * neither of them an item of a list: not coordinated with the name before the first (« le DMA et le DSA ont été
- * adoptés par le Parlement »), nor with what is between them (« Nextcloud pour le travail collaboratif et WordPress »).
- */
-function pairedNear(text: string, name: string, others: string[], slot: Sides): boolean {
-  const groups = nameGroups(text);
-  for (let i = 0; i < groups.length; i++) {
-    for (let j = i + 1; j <= i + 2 && j < groups.length; j++) {
-      const [a, b] = [groups[i]!.folded, groups[j]!.folded];
-      if (!((a === name && others.includes(b)) || (b === name && others.includes(a)))) continue;
-      const between = text.slice(groups[i]!.end, groups[j]!.at);
-      const before = i > 0 ? text.slice(groups[i - 1]!.end, groups[i]!.at) : "";
-      if (between.match(PAIR_BREAK) || COORDINATING.test(between)) continue;
-      if (!before.match(PAIR_BREAK) && COORDINATING.test(before)) continue;
-      // A name between them written after the same word as one of them is another item of their kind (« 588 voix pour
-      // le DMA, 539 pour le DSA »), not a word on them.
-      const lead = (g: { at: number }) => slotOf(text, g.at, g.at, new Set()).before[0];
-      if (j === i + 2 && [groups[i]!, groups[j]!].some((g) => lead(g) === lead(groups[i + 1]!))) continue;
-      // The sentence puts the name where the passage writes another of these names (« a été Meylan de la ville de
-      // DSI » for « a été DSI de la ville de Meylan »): exchanged, not paired.
-      const exchanged = groups
-        .slice(i, j + 1)
-        .some((g) => g.folded !== name && sameSlot(slot, slotOf(text, g.at, g.end, new Set(g.folded.split(" ")))));
-      if (exchanged) continue;
-      return true;
-    }
-  }
-  return false;
 }
 
 /** Names of a text as phrases (« Comptoir du Libre », « MariaDB Server »): capitalised words joined by spaces or « du ». */
