@@ -83,16 +83,7 @@ async function build(read: () => Promise<{ text: string; section: string; docume
       f.set(t, (f.get(t) ?? 0) + 1);
     }
   const words: Vocabulary["words"] = new Map();
-  for (const [key, f] of forms) {
-    let count = 0;
-    let written = key;
-    let best = 0;
-    for (const [w, n] of f) {
-      count += n;
-      if (n > best) [written, best] = [w, n];
-    }
-    words.set(key, { count, written });
-  }
+  for (const [key, f] of forms) words.set(key, mostWritten(key, f));
   // Two-word phrases whose words joined make a corpus word (« libre office » → « libreoffice »).
   const pairs: Vocabulary["pairs"] = new Map();
   for (const text of texts) {
@@ -122,16 +113,22 @@ async function build(read: () => Promise<{ text: string; section: string; docume
   }
   const names: NonNullable<Vocabulary["names"]> = new Map();
   for (const [key, f] of nameForms) {
-    let count = 0;
-    let written = key;
-    let best = 0;
-    for (const [w, n] of f) {
-      count += n;
-      if (n > best) [written, best] = [w, n];
-    }
-    if (count >= MIN_USES) names.set(key, { count, written });
+    const name = mostWritten(key, f);
+    if (name.count >= MIN_USES) names.set(key, name);
   }
   return { words, pairs, names };
+}
+
+/** All the uses of one folded key, and the way the corpus writes it most often (« LibreOffice », « CLOUD Act »). */
+function mostWritten(key: string, forms: Map<string, number>): { count: number; written: string } {
+  let count = 0;
+  let written = key;
+  let best = 0;
+  for (const [w, n] of forms) {
+    count += n;
+    if (n > best) [written, best] = [w, n];
+  }
+  return { count, written };
 }
 
 /**

@@ -39,6 +39,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-17",
   "held-out-18",
   "held-out-19",
+  "held-out-20",
 ]);
 
 /**
