@@ -304,3 +304,10 @@ describe("a three-digit version typed in lower case (held-out-20, « Vingt-neuvi
     expect(await decide("combien coûtent les licences microsoft 365 ?")).toMatchObject({ answerable: true });
   });
 });
+
+describe("a lower-case town opening the question before what it buys or leaves (« Vingt-neuvième série »)", () => {
+  it("abstains when the corpus never writes the town, answers when it does", async () => {
+    expect(await decide("vierzon achète ses licences par l'ugap ?")).toMatchObject({ answerable: false });
+    expect(await decide("millau achète ses pc par l'ugap ?")).toMatchObject({ answerable: true });
+  });
+});
