@@ -256,10 +256,10 @@ export function questionTerms(asked: string): QuestionTerm[] {
       });
       return;
     }
-    // « debian 13 », « windows 12 », « firefox 152 » typed without capitals: a version if the corpus writes the word as
-    // a name (`resolveNames`), else nothing (« postes 10 »).
+    // « debian 13 », « windows 12 » typed without capitals: a version if the corpus writes the word as a name
+    // (`resolveNames`), else nothing (« postes 10 »).
     if (
-      /^\d{1,3}$/.test(folded) &&
+      /^\d{1,2}$/.test(folded) &&
       /^\p{Ll}{3,}$/u.test(named) &&
       !COMMON_ACRONYMS.has(fold(named)) &&
       !STOPWORDS.has(fold(named)) &&

@@ -297,14 +297,6 @@ describe("an absent town typed in lower case (held-out-20, « Vingt-neuvième s�
   });
 });
 
-describe("a three-digit version typed in lower case (held-out-20, « Vingt-neuvième série »)", () => {
-  it("needs that version in a passage, as « Firefox 140 » with a capital does", async () => {
-    expect(await decide("firefox 152 ouvre les fichiers pdf ?")).toMatchObject({ answerable: false });
-    // Not a version: a count after a plain noun (« postes 120 ») is never read so.
-    expect(await decide("combien coûtent les licences microsoft 365 ?")).toMatchObject({ answerable: true });
-  });
-});
-
 describe("a lower-case town opening the question before what it buys or leaves (« Vingt-neuvième série »)", () => {
   it("abstains when the corpus never writes the town, answers when it does", async () => {
     expect(await decide("vierzon achète ses licences par l'ugap ?")).toMatchObject({ answerable: false });
