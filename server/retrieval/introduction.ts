@@ -51,9 +51,12 @@ const OWN_FIGURE = new RegExp(
     .map((l) => fold(l).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join("|")})(?![a-z])`,
 );
-/** An introduction naming the asker's town (« Je suis élu à Bannalec », « Nous sommes la mairie de Quimperlé »). */
+/**
+ * An introduction naming the asker's town (« Je suis élu à Bannalec », « Nous sommes la mairie de Quimperlé »), or typed in
+ * lower case before a comma (« je suis adjointe à cusset, … »).
+ */
 const NAMED_HOME =
-  /(?:^|[.!?]\s+)(?:bonjour[,!]?\s+)?(?:je suis|nous sommes|on est|j'habite|nous habitons)\s[^,;:?!.]*?(?:\s[àa]|\sde|\sd'|\sdu)\s*\p{Lu}/u;
+  /(?:^|[.!?]\s+)(?:bonjour[,!]?\s+)?(?:je suis|nous sommes|on est|j'habite|nous habitons)\s[^,;:?!.]*?(?:\s[àa]|\sde|\sd'|\sdu)\s*(?:\p{Lu}|\p{Ll}[\p{Ll}-]{2,}\s*[,;:.])/u;
 
 /**
  * The question without the asker's introduction of themself and their collectivité, when it comes before what is

@@ -128,6 +128,18 @@ export function aboutPerson(question: string): boolean {
   return /\b(?:il|elle|ils|elles)\b(?!\s+(?:y|me|nous|faut|s'agit|semble|suffit|reste))/.test(fold(text));
 }
 
+/**
+ * Whether the question writes in lower case (« frédéric couchet est marié ? ») two words in a row that one of `texts`
+ * writes as a first name and a surname (« Frédéric Couchet »): a person typed without capitals.
+ */
+export function personInLowerCase(question: string, texts: string[]): boolean {
+  const tokens = fold(question).split(/[^a-z-]+/);
+  const asked = tokens.slice(1).map((w, i) => `${tokens[i]} ${w}`);
+  return texts.some((t) =>
+    [...t.matchAll(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/gu)].some((m) => asked.includes(fold(m[0]))),
+  );
+}
+
 /** Groups of expressions asking about a person's private life (« quel âge », « salaire »), folded. */
 const PERSONAL: string[][] = readFileSync(new URL("../i18n/fr/personal-data.txt", import.meta.url), "utf8")
   .split("\n")

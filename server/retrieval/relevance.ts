@@ -39,6 +39,7 @@ import {
   DETERMINERS,
   isRoleNoun,
   personalAsked,
+  personInLowerCase,
   roleAsked,
   slips,
   TYPO_LENGTH,
@@ -172,6 +173,16 @@ const TOWN_AT =
  * combien d'agents ? »): the collectivité the figure is of.
  */
 const TOWN_COUNTED = /^\s*(\p{Ll}[\p{Ll}-]{2,})\s+(?:a|compte|possède|possede)\s+combien(?![\p{L}])/gu;
+/**
+ * A word opening the question, in lower case, that a pronoun takes up (« brioude elle est passée… », « montbard c'est
+ * combien… », « auxonne ça leur a coûté… »): the collectivité the question is about.
+ */
+const TOWN_TAKEN_UP = /^\s*(\p{Ll}[\p{Ll}-]{2,})\s*,?\s+(?:(?:elle|il|ils|elles|ça|ca)(?![\p{L}])|c['’])/gu;
+/**
+ * An élu's or an agent's own town typed in lower case (« je suis adjointe à cusset », « conseiller à liévin »): group 1
+ * the role noun (checked against `person-roles.txt`), group 2 the town.
+ */
+const ROLE_AT_TOWN = /(?<![\p{L}])(\p{L}+)\s+(?:à|a)\s+(\p{Ll}[\p{Ll}-]{2,})(?![\p{L}'’])/gu;
 /** At most this many words before what an acronym stands for, for its definition to open its sentence. */
 const OPENING_WORDS = 3;
 /**
@@ -465,7 +476,13 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
     }
     // « a doullens la mairie est sous libreoffice ? »: the town the question opens on, typed in lower case, is named
     // all the same; a corpus that never writes it does not speak of its mairie.
-    for (const m of [...question.matchAll(TOWN_AT), ...question.matchAll(TOWN_COUNTED)]) {
+    const roleTowns = [...question.matchAll(ROLE_AT_TOWN)].filter((m) => isRoleNoun(fold(m[1]!)));
+    for (const m of [
+      ...question.matchAll(TOWN_AT),
+      ...question.matchAll(TOWN_COUNTED),
+      ...question.matchAll(TOWN_TAKEN_UP),
+      ...roleTowns.map((m) => [m[0], m[2]] as const),
+    ]) {
       const word = fold(m[1]!);
       // Written with its accents or without (« à séoul »), the corpus may hold it either way.
       // So may it hold what it stands for (« séoul »: the Corée du Sud of the gazetteer).
@@ -556,10 +573,17 @@ async function lawsOfProduct(ctx: Judgement): Promise<Decision> {
  * Decides « personal »: a question on a person's private life no passage read speaks of.
  */
 async function personalLife(ctx: Judgement): Promise<Decision> {
-  const { question, judged } = ctx;
+  const { question, judged, results } = ctx;
   // A question on a person's private life (« quel âge », « salaire ») is answered only by a passage that speaks of
-  // it, whoever the corpus says the person is.
-  const personal = aboutPerson(question) ? personalAsked(question) : [];
+  // it, whoever the corpus says the person is; a name typed in lower case is a person's when the passages write it as
+  // one (« david amiel » is their « David Amiel »).
+  const person =
+    aboutPerson(question) ||
+    personInLowerCase(
+      question,
+      results.slice(0, JUDGED).map((r) => r.text),
+    );
+  const personal = person ? personalAsked(question) : [];
   const holdsPersonal = (p: ReturnType<typeof passageWords>) =>
     personal.every(({ group }) => group.some((e) => p.joined.includes(` ${e} `)));
   if (!judged.some(holdsPersonal))

@@ -256,3 +256,50 @@ describe("« Qu'est devenu X ? » asks what followed X (faithblind12's retrieval
     expect(other.answerable).toBe(false);
   });
 });
+
+describe("a person's private life asked in everyday words (held-out-20, « Vingt-neuvième série »)", () => {
+  it("finds a career before, a school, a childhood town, a spouse, a past salary", () => {
+    const found = (q: string) => personalAsked(q).map((p) => p.found);
+    expect(found("Laurent Cozic travaillait où avant de créer Joplin ?")).not.toEqual([]);
+    expect(found("Magali Garnero a fait quelle école ?")).not.toEqual([]);
+    expect(found("Dirk Schrödter a grandi dans quelle ville ?")).not.toEqual([]);
+    expect(found("Le mari de la ministre a-t-il été sanctionné lui aussi ?")).not.toEqual([]);
+    expect(found("Bertrand Maes gagnait combien quand il était adjoint ?")).not.toEqual([]);
+    // Not a private life: what a product did before, a school as a place, a project that grew.
+    expect(found("Combien d'écoles de la commune utilisent PrimTux ?")).toEqual([]);
+    expect(found("Nextcloud a beaucoup grandi depuis 2016 ?")).toEqual([]);
+  });
+
+  it("takes a name written in lower case for a person when the passages write it as one", async () => {
+    for (const q of ["frédéric couchet est marié ?", "magali garnero habite dans quelle ville ?"])
+      expect(await decide(q), q).toMatchObject({ answerable: false, reason: "personal" });
+    // What the corpus says of the person stays answered.
+    expect(await decide("frédéric couchet a fondé quelle association ?")).toMatchObject({ answerable: true });
+  });
+});
+
+describe("an absent town typed in lower case (held-out-20, « Vingt-neuvième série »)", () => {
+  it("abstains on a town opening the question and taken up by a pronoun, or an élu's own town", async () => {
+    for (const q of [
+      "brioude elle est passée sous linux ?",
+      "montbard c'est combien de postes sous libreoffice ?",
+      "je suis adjoint à bressuire, combien on dépenserait pour équiper nos postes de libreoffice ?",
+      "moi je suis conseillère à chinon, combien coûte une messagerie libre chez nous ?",
+    ])
+      expect(await decide(q), q).toMatchObject({ answerable: false });
+  });
+
+  it("still answers a town the corpus writes, typed the same way", async () => {
+    expect(await decide("millau elle est passée sous linux ?")).toMatchObject({ answerable: true });
+    expect(await decide("je suis adjoint à échirolles, comment a-t-on lancé la démarche ?")).toMatchObject({
+      answerable: true,
+    });
+  });
+});
+
+describe("a lower-case town opening the question before what it buys or leaves (« Vingt-neuvième série »)", () => {
+  it("abstains when the corpus never writes the town, answers when it does", async () => {
+    expect(await decide("vierzon achète ses licences par l'ugap ?")).toMatchObject({ answerable: false });
+    expect(await decide("millau achète ses pc par l'ugap ?")).toMatchObject({ answerable: true });
+  });
+});
