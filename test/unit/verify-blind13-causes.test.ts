@@ -12,9 +12,6 @@ const check = (sentence: string, ...passages: string[]) =>
   ).sentences[0]!;
 
 describe("two names a cited sentence writes in one pairing", () => {
-
-
-
   it("two pairs of the passage crossed are still flagged", () => {
     const v = check(
       "Lille a choisi OpenDesk, Gand NordOS [1].",
