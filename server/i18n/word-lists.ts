@@ -65,3 +65,11 @@ export function wordListSections(file: string, lang = "fr"): Map<string, string[
  */
 export const wordAlternation = (entries: readonly string[]) =>
   entries.map((e) => escapeRegExp(e).replace(/'/g, "['’]")).join("|");
+
+/**
+ * The entries of one section of a list as an alternation (`wordAlternation`), the longest first so that a longer
+ * phrase wins over a shorter one it starts with, each written as `form` gives it (folded, as the text it is matched
+ * against is).
+ */
+export const sectionAlternation = (sections: Map<string, string[]>, section: string, form: (entry: string) => string) =>
+  wordAlternation([...(sections.get(section) ?? [])].sort((a, b) => b.length - a.length).map((e) => form(e)));

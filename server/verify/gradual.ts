@@ -5,14 +5,13 @@
  * cited sentence that says the change gradual, and in none that says it done. Words: `server/i18n/fr/gradual.txt`.
  */
 import { fold } from "../core/text.ts";
-import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
+import { sectionAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { DENIAL_BEFORE } from "./contradiction.ts";
 import type { Source } from "./source-sentences.ts";
 import { bagOf, inBag, words } from "./words.ts";
 
 const LISTS = wordListSections("gradual.txt");
-const alternation = (section: string) =>
-  wordAlternation([...(LISTS.get(section) ?? [])].sort((a, b) => b.length - a.length).map((e) => fold(e)));
+const alternation = (section: string) => sectionAlternation(LISTS, section, fold);
 const DONE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${alternation("auxiliaires")})\\s+(?:[\\p{L}-]+\\s+)?(?:${alternation("accompli")})(?![\\p{L}\\p{N}])`,
   "giu",

@@ -8,7 +8,7 @@
  */
 import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
+import { sectionAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures } from "./figures.ts";
 
 /** A milestone of the plan, as the note's data give it. */
@@ -26,9 +26,7 @@ export interface OwnMilestone {
 
 const LISTS = wordListSections("target-reach.txt");
 const REACHED = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${wordAlternation(
-    [...(LISTS.get("jalon atteint") ?? [])].sort((a, b) => b.length - a.length).map((e) => fold(e)),
-  )})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${sectionAlternation(LISTS, "jalon atteint", fold)})(?![\\p{L}\\p{N}])`,
   "iu",
 );
 const NEGATED = /(?<![\p{L}])(?:pas|jamais|loin|guere|nullement|plus)(?:\s+\S+)?\s*$/u;

@@ -9,7 +9,7 @@
  */
 import { fold, foldApostrophes, formatInt } from "../core/text.ts";
 import { countText, message } from "../i18n/messages.ts";
-import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
+import { sectionAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { type SentenceCheck, type Verification, verificationOf } from "./index.ts";
 import { CLAUSE_BREAK, clauseAround } from "./sentences.ts";
 
@@ -21,8 +21,7 @@ export interface MoveTarget {
 }
 
 const LISTS = wordListSections("moves.txt");
-const alternation = (section: string) =>
-  wordAlternation([...(LISTS.get(section) ?? [])].sort((a, b) => b.length - a.length).map((e) => fold(e)));
+const alternation = (section: string) => sectionAlternation(LISTS, section, fold);
 const MOVE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation("passage")})\\s*`, "giu");
 const INTENTION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation("intention")})(?![\\p{L}\\p{N}])`, "iu");
 const NEGATION = /(?<!\p{L})(?:ne|n'|pas|jamais|aucun|aucune|ni|non)(?!\p{L})/u;

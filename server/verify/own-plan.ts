@@ -6,7 +6,7 @@
  * without a citation. Words: `server/i18n/fr/own-facts.txt`, section « remplacement prévu ».
  */
 import { fold, foldApostrophes } from "../core/text.ts";
-import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
+import { sectionAlternation, wordListSections } from "../i18n/word-lists.ts";
 import { extractFigures } from "./figures.ts";
 
 /** The replacement a roadmap plans for a product. */
@@ -21,9 +21,7 @@ export interface PlannedReplacement {
 
 const LISTS = wordListSections("own-facts.txt");
 const PLANNED = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${wordAlternation(
-    [...(LISTS.get("remplacement prévu") ?? [])].sort((a, b) => b.length - a.length).map((e) => foldApostrophes(e)),
-  )})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${sectionAlternation(LISTS, "remplacement prévu", foldApostrophes)})(?![\\p{L}\\p{N}])`,
   "giu",
 );
 /** « par Debian », « au profit de Debian », « vers Debian »: what replaces it, right after. */

@@ -5,11 +5,10 @@
  * the other checks. Words: `server/i18n/fr/sweeping.txt`.
  */
 import { fold } from "../core/text.ts";
-import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
+import { sectionAlternation, wordListSections } from "../i18n/word-lists.ts";
 
 const LISTS = wordListSections("sweeping.txt");
-const alternation = (section: string) =>
-  wordAlternation([...(LISTS.get(section) ?? [])].sort((a, b) => b.length - a.length).map((e) => fold(e)));
+const alternation = (section: string) => sectionAlternation(LISTS, section, fold);
 const SWEEPING = new RegExp(
   `^(?:(?:${alternation("liaisons")})\\s*,?\\s*)?(${alternation("quantificateurs")})(?![\\p{L}\\p{N}])`,
   "iu",

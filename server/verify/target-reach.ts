@@ -5,7 +5,7 @@
  */
 import { fold, formatDecimal, percentText } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
-import { wordAlternation, wordListSections } from "../i18n/word-lists.ts";
+import { sectionAlternation, wordListSections } from "../i18n/word-lists.ts";
 
 /** Share of the way from the baseline to the target that « presque atteint » takes. */
 export const REACH_NEAR = 0.75;
@@ -19,10 +19,7 @@ export interface Reach {
 
 const LISTS = wordListSections("target-reach.txt");
 const phrases = (section: string) =>
-  new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${wordAlternation([...(LISTS.get(section) ?? [])].sort((a, b) => b.length - a.length).map((e) => fold(e)))})(?![\\p{L}\\p{N}])`,
-    "iu",
-  );
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${sectionAlternation(LISTS, section, fold)})(?![\\p{L}\\p{N}])`, "iu");
 const NEAR = phrases("presque");
 const REACHED = phrases("atteint");
 const NEGATED = /(?<![\p{L}])(?:pas|jamais|loin|guere|nullement|plus)(?:\s+\S+)?\s*$/u;
