@@ -240,20 +240,25 @@ export function questionTerms(asked: string): QuestionTerm[] {
         ...(attributive || countryNamed ? { attributive: true } : {}),
         ...(countryNamed ? { country: true } : {}),
       });
-    if (versioned) {
-      // « L'article 31 »: the elided article is not part of the name (passages write « article 31 » after any word).
-      const version = `${fold(named)
-        .replace(/[’]/g, "'")
-        .replace(/^(?:[cdjlmnst]|qu)'/, "")} ${folded}`;
-      // « ArcMap 10.8 »: the points of the version are part of it (the tokens stop at a point).
+    // A version of the name before the number; « ArcMap 10.8 »: the points of the version are part of it (the tokens
+    // stop at a point). `typed`: a name typed without its capital.
+    const addVersion = (version: string, typed: boolean) => {
       const points = /^(?:\.\d+)+/.exec(text.slice(index + raw.length))?.[0] ?? "";
       out.set(version, {
         word: version,
         variants: [version],
         name: true,
         version: true,
+        ...(typed ? { typed: true } : {}),
         ...(points ? { release: `${folded}${points}` } : {}),
       });
+    };
+    if (versioned) {
+      // « L'article 31 »: the elided article is not part of the name (passages write « article 31 » after any word).
+      const version = `${fold(named)
+        .replace(/[’]/g, "'")
+        .replace(/^(?:[cdjlmnst]|qu)'/, "")} ${folded}`;
+      addVersion(version, false);
       return;
     }
     // « debian 13 », « windows 12 » typed without capitals: a version if the corpus writes the word as a name
@@ -266,16 +271,7 @@ export function questionTerms(asked: string): QuestionTerm[] {
       !FRAME.has(fold(named)) &&
       text.slice(index - named.length - 1, index) === `${named} `
     ) {
-      const version = `${fold(named)} ${folded}`;
-      const points = /^(?:\.\d+)+/.exec(text.slice(index + raw.length))?.[0] ?? "";
-      out.set(version, {
-        word: version,
-        variants: [version],
-        name: true,
-        version: true,
-        typed: true,
-        ...(points ? { release: `${folded}${points}` } : {}),
-      });
+      addVersion(`${fold(named)} ${folded}`, true);
       return;
     }
     // « aujourd'hui », « jusqu'à »: a word with an apostrophe inside is a stopword when its first part is.
