@@ -33,10 +33,11 @@ function runCheck(check: Check): Promise<number> {
     const output: Buffer[] = [];
     child.stdout.on("data", (d: Buffer) => output.push(d));
     child.stderr.on("data", (d: Buffer) => output.push(d));
-    const done = (code: number) => {
+    const done = (code: number, stopped = false) => {
       running.delete(child);
       const text = Buffer.concat(output).toString().trimEnd();
-      if (code === 0) process.stdout.write(`✓ ${check.name}\n${text ? `${text}\n` : ""}`);
+      if (stopped) process.stderr.write(`- ${check.name}: stopped\n`);
+      else if (code === 0) process.stdout.write(`✓ ${check.name}\n${text ? `${text}\n` : ""}`);
       else process.stderr.write(`✗ ${check.name} (code ${code})\n${text}\n`);
       resolve(code);
     };
@@ -44,7 +45,7 @@ function runCheck(check: Check): Promise<number> {
       output.push(Buffer.from(String(error)));
       done(127);
     });
-    child.on("close", (code, signal) => done(code ?? (signal ? 1 : 0)));
+    child.on("close", (code, signal) => done(code ?? 1, signal !== null && failed));
   });
 }
 
