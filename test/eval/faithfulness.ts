@@ -782,8 +782,12 @@ export async function evaluateChatFaithfulness(
   const cost: PassCost = { answers: 0, sentences: 0, judgeCalls: 0, judgePromptTokens: 0, ms: 0 };
   for (const [si, scenario] of SCENARIOS.entries()) {
     if (secondPass?.scenarios && !secondPass.scenarios.includes(scenario)) continue;
+    const wanted =
+      secondPass?.perRealistic !== undefined && (REALISTIC as readonly string[]).includes(scenario)
+        ? secondPass.perRealistic
+        : perScenario;
     let done = 0;
-    for (let qi = 0; qi < questions.length && done < perScenario; qi++) {
+    for (let qi = 0; qi < questions.length && done < wanted; qi++) {
       const q = questions[(qi * 7 + si * 13) % questions.length]!;
       let target: string | null = null;
       let variant = "";
@@ -871,6 +875,11 @@ export interface SecondPass {
   scenarios?: readonly Scenario[];
   /** The same cases without the pass (to time them). */
   off?: boolean;
+  /**
+   * Cases per kind of realistic correct answer (`perScenario` by default): the test suite's slice asks fewer of each
+   * of the twelve kinds than of each lie. They come after the lies the test asserts on, whose cases stay the same.
+   */
+  perRealistic?: number;
 }
 
 /** The sentence a second-pass prompt asks about (`prompts/fr/verify.md`), or null for another request. */

@@ -177,8 +177,10 @@ describe("faithfulness against a scripted lying model", () => {
       4,
       // The kinds asserted below only (a quarter fewer answers): the four others (contradiction, opposite,
       // swapped-names, moved-year) come last and have no target yet; `npm run eval` reports them. The cases of these
-      // kinds are the same as in a run of every kind: a kind only takes sentences no earlier kind took.
-      { judge: () => "", off: true, scenarios: ASSERTED },
+      // kinds are the same as in a run of every kind: a kind only takes sentences no earlier kind took. Two cases of
+      // each of the twelve realistic kinds rather than four (a third fewer answers, every kind still asked): `npm run
+      // eval` checks forty of each (FAITH_CASES), and the lies asked before them keep their four cases each.
+      { judge: () => "", off: true, scenarios: ASSERTED, perRealistic: 2 },
     );
     expect(report.byScenario["invented-figure"].count).toBeGreaterThanOrEqual(3);
     expect(report.byScenario["invented-figure"].rate).toBeGreaterThanOrEqual(0.75);
