@@ -43,6 +43,7 @@ type PassageParts = {
   stated: ReturnType<typeof passageWords>;
   rest: ReturnType<typeof passageWords>;
   statedFigure: ReturnType<typeof passageWords>[];
+  statedFigureDated: ReturnType<typeof passageWords>[];
 };
 
 /**
@@ -57,6 +58,9 @@ function partsOf(text: string): PassageParts {
   // A clause, not its whole sentence: « Les sources consultées ne détaillent pas la procédure ; il est prudent de
   // prévoir … la première connexion » knows the first connection.
   const clauses = sentences.flatMap((s) => s.split(/\s*;\s*/));
+  const statedFigures = sentences.filter((s) =>
+    s.split(/\s*;\s*/).some((c) => isStated(c) && words(c).some((w) => FIGURE_NOUNS.has(frStem(w)))),
+  );
   return {
     paragraphs: text
       .replace(CITATION, " ")
@@ -67,9 +71,12 @@ function partsOf(text: string): PassageParts {
     rest: passageWords(clauses.filter((s) => !isStated(s)).join(" ")),
     // The sentences saying a figure is not known (« Aucun montant d'économies propre à la CNAM n'a été publié »);
     // not of some years only (« Nous n'avons pas trouvé de chiffres 2025 ou 2026 » : those of 2023 are given).
-    statedFigure: sentences
+    statedFigure: statedFigures
       .filter((s) => !/\b(?:19|20)\d{2}\b/.test(withoutReferences(s)))
-      .filter((s) => s.split(/\s*;\s*/).some((c) => isStated(c) && words(c).some((w) => FIGURE_NOUNS.has(frStem(w)))))
+      .map((s) => passageWords(s)),
+    // … those of some years, which say it of a question asking a figure of those years (`figureAsked`).
+    statedFigureDated: statedFigures
+      .filter((s) => /\b(?:19|20)\d{2}\b/.test(withoutReferences(s)))
       .map((s) => passageWords(s)),
   };
 }
