@@ -104,6 +104,9 @@ type PassageWords = ReturnType<typeof passageWords> & { versions?: Set<string> }
  */
 const CARD_VERSION = /(?:\p{Lu}\S*|\bversion)\s+\(?(\d{1,2}(?:\.\d+)*)(?!\d)/gu;
 
+/** The line of a catalog card that lists the names it appears under in inventaires (`server/corpus/catalog.ts`). */
+const OWN_NAMES_LINE = /sous les noms\s*:/u;
+
 /** The versions a catalog card writes, each with the shorter forms it starts with (« 10.8 » gives « 10 »). */
 export function versionsOnCard(text: string): Set<string> {
   const out = new Set<string>();
@@ -128,7 +131,12 @@ export function resultWords(r: Retrieved): PassageWords {
 const wordsRead = boundedMemo(
   (r: Retrieved): PassageWords => {
     const p = passageWords(`${r.document.title} ${r.section} ${withoutReferences(r.text)}`);
-    return r.document.kind === "catalog" ? { ...p, versions: versionsOnCard(`${r.document.title}\n${r.text}`) } : p;
+    // Only the card's own names (its title, « Apparaît dans les inventaires sous les noms : … »): a version its notes
+    // give of another product (« fondée sur Llama 3.1 de Meta ») is not one of its own (« Albert 3 »).
+    const ownNames = r.text.split("\n").filter((l) => OWN_NAMES_LINE.test(l));
+    return r.document.kind === "catalog"
+      ? { ...p, versions: versionsOnCard([r.document.title, ...ownNames].join("\n")) }
+      : p;
   },
   2_000,
   (r) => `${r.document.kind === "catalog" ? "card" : "page"}\u0000${r.document.title}\u0000${r.section}\u0000${r.text}`,

@@ -159,6 +159,9 @@ const NAME_PAIR =
 const WORD_PREFIXES = [...new Set(wordList("../i18n/fr/word-prefixes.txt"))].sort((a, b) => b.length - a.length);
 /** A word typed in lower case and three digits right after it (« thunderbird 145 »): groups 1 and 2. */
 const TYPED_RELEASE = /(?<![\p{L}\p{N}-])(\p{Ll}[\p{Ll}\p{N}]{2,})\s+(\d{3})(?![\p{L}\p{N}-])/gu;
+/** « quoi le budget », « quoi le montant »: « quoi » asking the figure itself (folded). */
+const FIGURE_BY_QUOI =
+  /\bquoi\s+(?:le|la|les|l')\s*(?:montant|budget|somme|nombre|prix|cout|tarif|pourcentage|part|taux|chiffre)\b/;
 /** Fewest letters of a clipped word (« appli », « asso »): shorter ones (« pc », « tel ») are too ambiguous. */
 const CLIPPED_LENGTH = 4;
 /** A name found in at most this many passages of the corpus must be in the best ones. */
@@ -347,6 +350,7 @@ interface Judgement {
   relevant: number[];
   slotHolders: number[];
   unfilled: (test: (text: string) => boolean) => boolean;
+  yearUnwritten: boolean;
 }
 
 /** A step's decision, or « continue » to the next step. */
@@ -1310,7 +1314,14 @@ async function slotFillers(ctx: Judgement): Promise<Decision> {
     );
   const unfilled = (test: (text: string) => boolean) =>
     !slotHolders.some((i) => fills(i, test)) && !retrieved.some((r, k) => sameSubject(k) && test(r.text));
-  Object.assign(ctx, { slotHolders, unfilled });
+  // « Quel sera le coût de Visio en 2035 ? »: a year the corpus never writes is one of which it says nothing, not even
+  // that it does not know (its « ne détaille pas les coûts » speaks of today).
+  const yearUnwritten = (
+    await Promise.all(
+      ctx.dates.map(async (t) => /^\d{4}$/.test(t.word) && !!ctx.frequency && (await ctx.frequency(t.word)) === 0),
+    )
+  ).some(Boolean);
+  Object.assign(ctx, { slotHolders, unfilled, yearUnwritten });
   return "continue";
 }
 
@@ -1324,8 +1335,9 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   // not by passages that only name what it is about (« Quel est le budget annuel de l'association OW2 ? »). Only what
   // it asks counts (« On prépare le budget 2027 : … ? » asks no figure), and a yes-or-no question asks none.
   // A question asking something else too (« Qui a payé …, et pour quel montant ? ») may be answered in part.
+  // « c'est quoi le budget … ? » asks the figure by « quoi ».
   const alsoAsks = /\b(?:qui|quoi|comment|pourquoi|ou|quand|lequel|laquelle|qu'est-ce)\b/.test(
-    fold(outsideContext(question)).replace(/[’]/g, "'"),
+    fold(outsideContext(question)).replace(/[’]/g, "'").replace(FIGURE_BY_QUOI, ""),
   );
   const figureWord = polar(question) || alsoAsks ? undefined : FIGURE_ASKED.exec(fold(outsideContext(question)))?.[1];
   const figure: Asked[] = figureWord ? ["quantity"] : [];
@@ -1472,7 +1484,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
         ),
       );
     const stating = figureAbsent.filter((i) => namesCounted(i) && statesOfNames(ctx, i));
-    if (stating.length) return statedAnswer(stating, relevant, missing, best.weighted);
+    if (stating.length && !ctx.yearUnwritten) return statedAnswer(stating, relevant, missing, best.weighted);
     return { answerable: false, reason: "stated-absent", missing, coverage: best.weighted, relevant: [] };
   }
   if (
@@ -1553,7 +1565,8 @@ function verdict(ctx: Judgement): Answerability {
   const stating = perPassage.flatMap((p, i) => (covers(p) && statedAbsent(i).length ? [i] : []));
   const lacking = [...new Set(stating.flatMap((i) => statedAbsent(i).map((t) => t.word)))];
   const named = stating.filter((i) => statesOfNames(ctx, i));
-  if (relevant.length === 0 && named.length) return statedAnswer(named, [], lacking, best.weighted);
+  if (relevant.length === 0 && named.length && !ctx.yearUnwritten)
+    return statedAnswer(named, [], lacking, best.weighted);
   if (relevant.length === 0 && stating.length)
     return { answerable: false, reason: "stated-absent", missing: lacking, coverage: best.weighted, relevant };
   // Passages hold enough of the question's words, but none that does holds its names and years with them, or answers

@@ -104,3 +104,39 @@ describe("a figure asked by « combien »", () => {
     expect(await judge("combien d'utilisateurs a Quadrix en 2023 ?")).toMatchObject({ answerable: true, reason: "ok" });
   });
 });
+
+describe("a figure the corpus does not have", () => {
+  it("asks the figure by « c'est quoi le budget », as by « quel est le budget »", async () => {
+    const text = "Le CNLL fédère les entreprises du logiciel libre ; son budget annuel est voté en assemblée générale.";
+    const { frequency, names } = lexicon([text]);
+    for (const q of ["c'est quoi le budget annuel du CNLL ?", "quel est le budget annuel du CNLL ?"])
+      expect(await assessAnswerability(q, [passage("CNLL", text)], frequency, names), q).toMatchObject({
+        answerable: false,
+        reason: "missing-figure",
+      });
+  });
+
+  it("says nothing of a year the corpus never writes, not even that it does not know (« en 2040 »)", async () => {
+    expect(await decide("Combien coûtera Tchap à l'État en 2040 ?")).toMatchObject({ answerable: false });
+  });
+});
+
+describe("a version on a catalog card", () => {
+  it("is the card's own only after one of its names, not a version of another product its notes give", async () => {
+    const card =
+      "Quadrix (IA de l'État).\nFondé sur des modèles ouverts (Llama 3.1 de Meta).\nApparaît dans les inventaires sous les noms : Quadrix Desktop 2.4.";
+    const { frequency, names } = lexicon([card]);
+    const results = [passage("Produit : Quadrix", card, "catalog")];
+    expect(
+      await assessAnswerability("Quadrix 3 est fondé sur quels modèles ouverts ?", results, frequency, names),
+    ).toMatchObject({
+      answerable: false,
+      missing: expect.arrayContaining(["quadrix 3"]),
+    });
+    expect(
+      await assessAnswerability("Quadrix 2.4 est fondé sur quels modèles ouverts ?", results, frequency, names),
+    ).toMatchObject({
+      answerable: true,
+    });
+  });
+});
