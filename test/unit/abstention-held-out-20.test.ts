@@ -140,3 +140,10 @@ describe("a version on a catalog card", () => {
     });
   });
 });
+
+describe("a membership asked with the verb, written with the noun", () => {
+  it("reads « adhérer » as « adhésion », « cotisation » (`synonyms.txt`)", () => {
+    const t = questionTerms("adhérer à Quadrix ça coûte combien ?").find((t) => t.word === "adherer");
+    expect(t?.variants).toEqual(expect.arrayContaining(["adhesion", "cotisation"]));
+  });
+});
