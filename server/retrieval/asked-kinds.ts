@@ -12,11 +12,11 @@ const CARD_FIELDS = new Set(wordList("../i18n/fr/card-fields.txt").map(frStem));
 export const asksCardField = (t: QuestionTerm) => !t.name && t.word.split(" ").every((w) => CARD_FIELDS.has(frStem(w)));
 
 /**
- * A question asking a figure by its interrogative (« combien », « quel est le montant », « quelle part »), not by a
- * noun of what it asks about (« un budget participatif »).
+ * A question asking a figure by its interrogative (« combien », « quel est le montant », « quelle part », « c'est quoi le
+ * budget »), not by a noun of what it asks about (« un budget participatif »).
  */
 export const FIGURE_ASKED =
-  /\b(combien|quel(?:le)?s?\s+(?:(?:est|sont|etait|etaient|sera|seront)\s+)?(?:(?:le|la|les|l')\s*)?(?:montant|budget|somme|nombre|prix|cout|tarif|pourcentage|part|taux|hausse|effectifs?|chiffre))\b/;
+  /\b(combien|(?:quel(?:le)?s?|quoi)\s+(?:(?:est|sont|etait|etaient|sera|seront)\s+)?(?:(?:le|la|les|l')\s*)?(?:montant|budget|somme|nombre|prix|cout|tarif|pourcentage|part|taux|hausse|effectifs?|chiffre))\b/;
 
 /** A number written out in words before the noun it counts (« dix groupements », « trois communes »), folded. */
 export const SPELLED_COUNT = new RegExp(`\\b(?:${NUMBER_WORD_PATTERN})\\s+([a-z]{2,}[sx])\\b`, "g");

@@ -75,6 +75,11 @@ export interface QuestionTerm {
    * what the question asks about, so a name the corpus writes nowhere even if its index finds a word sharing its stem.
    */
   subject?: boolean;
+  /**
+   * A word typed in lower case after the article opening the question, subject of the verb after it (« la sarre
+   * quitte … »): a name only if the corpus never uses it (« les gendarmes ont-ils … » is a plain word).
+   */
+  articled?: boolean;
   /** An adverb in « -ment » opening a clause (« Sérieusement la loi… »): dropped when the corpus never uses it. */
   opener?: boolean;
   /** A verb with its subject pronoun after it (« arrivera-t-il »): a word of the question, never told as a missing topic. */

@@ -43,6 +43,7 @@ type PassageParts = {
   stated: ReturnType<typeof passageWords>;
   rest: ReturnType<typeof passageWords>;
   statedFigure: ReturnType<typeof passageWords>[];
+  statedFigureDated: ReturnType<typeof passageWords>[];
 };
 
 /**
@@ -57,6 +58,9 @@ function partsOf(text: string): PassageParts {
   // A clause, not its whole sentence: « Les sources consultées ne détaillent pas la procédure ; il est prudent de
   // prévoir … la première connexion » knows the first connection.
   const clauses = sentences.flatMap((s) => s.split(/\s*;\s*/));
+  const statedFigures = sentences.filter((s) =>
+    s.split(/\s*;\s*/).some((c) => isStated(c) && words(c).some((w) => FIGURE_NOUNS.has(frStem(w)))),
+  );
   return {
     paragraphs: text
       .replace(CITATION, " ")
@@ -67,9 +71,12 @@ function partsOf(text: string): PassageParts {
     rest: passageWords(clauses.filter((s) => !isStated(s)).join(" ")),
     // The sentences saying a figure is not known (« Aucun montant d'économies propre à la CNAM n'a été publié »);
     // not of some years only (« Nous n'avons pas trouvé de chiffres 2025 ou 2026 » : those of 2023 are given).
-    statedFigure: sentences
+    statedFigure: statedFigures
       .filter((s) => !/\b(?:19|20)\d{2}\b/.test(withoutReferences(s)))
-      .filter((s) => s.split(/\s*;\s*/).some((c) => isStated(c) && words(c).some((w) => FIGURE_NOUNS.has(frStem(w)))))
+      .map((s) => passageWords(s)),
+    // … those of some years, which say it of a question asking a figure of those years (`figureAsked`).
+    statedFigureDated: statedFigures
+      .filter((s) => /\b(?:19|20)\d{2}\b/.test(withoutReferences(s)))
       .map((s) => passageWords(s)),
   };
 }
@@ -97,6 +104,9 @@ type PassageWords = ReturnType<typeof passageWords> & { versions?: Set<string> }
  */
 const CARD_VERSION = /(?:\p{Lu}\S*|\bversion)\s+\(?(\d{1,2}(?:\.\d+)*)(?!\d)/gu;
 
+/** The line of a catalog card that lists the names it appears under in inventaires (`server/corpus/catalog.ts`). */
+const OWN_NAMES_LINE = /sous les noms\s*:/u;
+
 /** The versions a catalog card writes, each with the shorter forms it starts with (« 10.8 » gives « 10 »). */
 export function versionsOnCard(text: string): Set<string> {
   const out = new Set<string>();
@@ -121,7 +131,12 @@ export function resultWords(r: Retrieved): PassageWords {
 const wordsRead = boundedMemo(
   (r: Retrieved): PassageWords => {
     const p = passageWords(`${r.document.title} ${r.section} ${withoutReferences(r.text)}`);
-    return r.document.kind === "catalog" ? { ...p, versions: versionsOnCard(`${r.document.title}\n${r.text}`) } : p;
+    // Only the card's own names (its title, « Apparaît dans les inventaires sous les noms : … »): a version its notes
+    // give of another product (« fondée sur Llama 3.1 de Meta ») is not one of its own (« Albert 3 »).
+    const ownNames = r.text.split("\n").filter((l) => OWN_NAMES_LINE.test(l));
+    return r.document.kind === "catalog"
+      ? { ...p, versions: versionsOnCard([r.document.title, ...ownNames].join("\n")) }
+      : p;
   },
   2_000,
   (r) => `${r.document.kind === "catalog" ? "card" : "page"}\u0000${r.document.title}\u0000${r.section}\u0000${r.text}`,

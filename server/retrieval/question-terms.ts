@@ -28,6 +28,8 @@ import {
 } from "./names-places.ts";
 import { CLAUSE_END, contextSpans } from "./question-context.ts";
 
+/** A verb in the imperative followed by its object pronoun (« Donnez-moi », « Dites-le »). */
+const IMPERATIVE = /^\p{L}{3,}-(?:moi|toi|lui|leur|le|la|les|en|y)$/iu;
 /** A verb followed by its subject pronoun (« fera-t-il », « arrivera-t-elle », « peut-on »). */
 const INVERTED = /-(t-)?(il|elle|ils|elles|on|nous|vous)$/i;
 /** A word in « -ment » (« Franchement », « Concrètement ») opening a clause: an adverb, unless a noun (« Déploiement »). */
@@ -61,6 +63,8 @@ const SUBJECT_VERB = new Set(
 );
 /** Words opening a question before its subject (« combien istres a économisé … ? »). */
 const BEFORE_SUBJECT = /^(?:combien|comment|pourquoi|quand|depuis)$/;
+/** Its article (« la sarre quitte … ? »): the subject after it is a name only if the corpus never uses it. */
+const ARTICLE = /^(?:la|le)$/;
 /** Words that are never a town typed in lower case, though a verb follows them (« combien ça a coûté »). */
 /**
  * « chateau du loir est passée … », « vernon dans l'eure a migré … », « bourg en bresse a … »: a town typed in lower
@@ -174,7 +178,8 @@ export function questionTerms(asked: string): QuestionTerm[] {
     if (idiom.has(i)) return;
     const token = raw
       .replace(/^([cdjlmnst]|qu)'/i, "")
-      .replace(/-(t-)?(il|elle|ils|elles|on|je|nous|vous|ce|t)$/i, "")
+      // « Donnez-moi », « dites-le »: the pronoun after an imperative is no part of a compound name.
+      .replace(/-(t-)?(il|elle|ils|elles|on|je|nous|vous|ce|t|moi|toi|lui|leur|le|la|les|en|y)$/i, "")
       .replace(/^-+|-+$/g, "");
     if (!token) return;
     const folded = fold(token);
@@ -311,7 +316,10 @@ export function questionTerms(asked: string): QuestionTerm[] {
         alias: PERIPHRASES.has(word),
       });
     // « iCloud », « vSphere »: a capital inside the word marks a name as well as a first one.
+    // « Donnez-moi », « Citez-les »: a verb in the imperative before its pronoun, never a name.
+    const imperative = IMPERATIVE.test(raw);
     const capital =
+      !imperative &&
       (/^\p{Lu}/u.test(token) || /\p{Ll}\p{Lu}/u.test(token)) &&
       !COMMON_ACRONYMS.has(folded) &&
       (i > 0 || marked || !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/i.test(token));
@@ -336,9 +344,10 @@ export function questionTerms(asked: string): QuestionTerm[] {
       parts.length === 1 &&
       !NOT_SUBJECT.test(folded) &&
       beforeVerb;
+    const articled = i === 1 && ARTICLE.test(fold(tokens[0]?.[0] ?? ""));
     const typedSubject =
       !capital &&
-      (i === 0 || (i === 1 && BEFORE_SUBJECT.test(fold(tokens[0]?.[0] ?? "")))) &&
+      (i === 0 || (i === 1 && (BEFORE_SUBJECT.test(fold(tokens[0]?.[0] ?? "")) || articled))) &&
       parts.length === 1 &&
       !NOT_SUBJECT.test(folded) &&
       !/^(qu|est|peut|faut|doit|combien|comment|pourquoi)/.test(folded) &&
@@ -348,9 +357,10 @@ export function questionTerms(asked: string): QuestionTerm[] {
     const marks = {
       ...((capital && atStart && !namedCollectivity.has(index)) || typedSubject ? { clauseStart: true } : {}),
       ...((capital || typedSubject) && subject ? { subject: true } : {}),
+      ...(typedSubject && articled ? { articled: true } : {}),
       ...(capital && namedCollectivity.has(index) ? { collectivity: true } : {}),
       ...(atStart && ADVERB.test(folded) ? { opener: true } : {}),
-      ...(INVERTED.test(raw) || (PLURAL_VERB.test(folded) && !afterDeterminer) ? { verb: true } : {}),
+      ...(INVERTED.test(raw) || imperative || (PLURAL_VERB.test(folded) && !afterDeterminer) ? { verb: true } : {}),
       ...(!capital && parts.length > 1 ? { compound: true } : {}),
       ...(afterDeterminer ? { noun: true } : {}),
       ...(!capital && !afterDeterminer && parts.length === 1 && (MODIFIER.test(folded) || afterPronoun)

@@ -155,13 +155,23 @@ const EDITIONS = new Set(wordList("../i18n/fr/product-editions.txt"));
  */
 const NAME_PAIR =
   /(?<![\p{L}\p{N}-])(\p{Lu}[\p{L}\p{N}]*)(?=\s+(\p{Lu}\p{L}*|\d{3}|(?!(?:19|20)\d{2})\d{4})(?![\p{L}\p{N}-]))/gu;
+/** Prefixes glued to a word without changing its topic (« euro », « cyber »), folded, longest first. */
+const WORD_PREFIXES = [...new Set(wordList("../i18n/fr/word-prefixes.txt"))].sort((a, b) => b.length - a.length);
+/** A word typed in lower case and three digits right after it (« thunderbird 145 »): groups 1 and 2. */
+const TYPED_RELEASE = /(?<![\p{L}\p{N}-])(\p{Ll}[\p{Ll}\p{N}]{2,})\s+(\d{3})(?![\p{L}\p{N}-])/gu;
+/** « quoi le budget », « quoi le montant »: « quoi » asking the figure itself (folded). */
+const FIGURE_BY_QUOI =
+  /\bquoi\s+(?:le|la|les|l')\s*(?:montant|budget|somme|nombre|prix|cout|tarif|pourcentage|part|taux|chiffre)\b/;
 /** Fewest letters of a clipped word (« appli », « asso »): shorter ones (« pc », « tel ») are too ambiguous. */
 const CLIPPED_LENGTH = 4;
 /** A name found in at most this many passages of the corpus must be in the best ones. */
 const RARE_NAME = 20;
-/** A word right after a collectivité's noun (« region normandie », « ville de brive »), folded: its name. */
+/**
+ * A word right after a collectivité's noun (« region normandie », « ville de brive », « le land de brandebourg »), folded: its name. Not after a
+ * noun without its article that says what kind of thing another is (« nos agents de mairie galèrent »).
+ */
 const COLLECTIVITY_NAMED =
-  /\b(?:region|ville|commune|departement|metropole|mairie|agglomeration|intercommunalite)\s+(?:de\s+(?:la\s+)?|du\s+|des\s+|d'|l')?([a-z]{3,})\b/g;
+  /\b(?<!\bde\s|\bd')(?:land|canton|province|region|ville|commune|departement|metropole|mairie|agglomeration|intercommunalite)\s+(?:de\s+(?:la\s+)?|du\s+|des\s+|d'|l')?([a-z]{3,})\b/g;
 /**
  * A word after « à » opening the question or after « chez nous », « ici » (« a doullens la mairie … », « chez nous à
  * altkirch on est … »), in lower case: the asker's town typed so (a capitalised one is read as a name).
@@ -259,6 +269,7 @@ export async function resolveNames(
       // « Sérieusement la loi SREN… »: an opening adverb the corpus never uses says nothing of the topic.
       if (t.opener && unknown) return null;
       if (t.typed) return names && (await names(t.word.split(" ")[0]!)) ? t : null;
+      if (t.articled && !unknown) return { ...t, name: false };
       if (!t.clauseStart || !t.name || !names || unknown) return t;
       return (await names(t.word)) ? t : { ...t, name: false };
     }),
@@ -339,6 +350,7 @@ interface Judgement {
   relevant: number[];
   slotHolders: number[];
   unfilled: (test: (text: string) => boolean) => boolean;
+  yearUnwritten: boolean;
 }
 
 /** A step's decision, or « continue » to the next step. */
@@ -490,6 +502,12 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
       const forms = [...new Set([word, m[1]!, ...variants])];
       if (STOPWORDS.has(word) || judged.some((p) => forms.some((f) => p.list.includes(f)))) continue;
       if ((await Promise.all(forms.map(frequency))).every((n) => n === 0)) unknown.push(word);
+      // « forges-les-eaux elle paye … »: a town of several words is known only where the corpus writes them together,
+      // not where it writes each apart (« forges », « eaux »).
+      else if (word.includes("-") && ctx.corpusNames?.written) {
+        const phrases = [...new Set(forms.map((f) => fold(f).replace(/-/g, " ")))];
+        if (!(await Promise.all(phrases.map(ctx.corpusNames.written))).some(Boolean)) unknown.push(word);
+      }
     }
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
@@ -533,6 +551,15 @@ async function clippedAndMisspelt(ctx: Judgement): Promise<Decision> {
         .filter((w) => w.length > clipped.length + 1 && w.startsWith(clipped))
         .sort((a, b) => a.length - b.length)[0];
       if (full) return { ...t, word: full, variants: [full, ...synonymsOf(full), t.word] };
+      // « eurodéputée », « cyberattaquant »: a prefix (`word-prefixes.txt`) glued to a word the corpus uses is that
+      // word, of the same topic.
+      for (const prefix of WORD_PREFIXES) {
+        const rest = t.word.slice(prefix.length).replace(/^-/, "");
+        if (!t.word.startsWith(prefix) || rest.length < CLIPPED_LENGTH + 1) continue;
+        // The word itself, as written (the index's stems find « usines » for « cousins »).
+        if (vocabulary.includes(rest) || (ctx.corpusNames?.written ? await ctx.corpusNames.written(rest) : false))
+          return { ...t, word: rest, variants: [rest, ...synonymsOf(rest), t.word] };
+      }
       // « dirrige », « logiciles »: a typing slip (a letter doubled, two letters swapped) of a word the corpus uses
       // is that word.
       if (t.word.length < TYPO_LENGTH) return t;
@@ -668,6 +695,14 @@ async function missingNames(ctx: Judgement): Promise<Decision> {
     const otherProduct = new RegExp(`(?<![\\p{L}])\\p{Lu}\\p{L}*\\s+${second}(?![\\p{N}])`, "u");
     // « Firefox 140 »: or the name is a catalog card's, a product with releases.
     if (number && !rawTexts.some((text) => otherProduct.test(text)) && !cardNamed(first)) continue;
+    if (!written.some((p) => p.joined.includes(` ${pair} `)) && !absent.includes(pair)) absent.push(pair);
+  }
+  // « thunderbird 145 gère exchange ? »: a product typed in lower case with three digits after it is a release of it
+  // when a catalog card bears its name (a product with releases), not a section of a text (« fisa 702 »).
+  for (const m of question.matchAll(TYPED_RELEASE)) {
+    const [first, second] = [fold(m[1]!), m[2]!];
+    const pair = `${first} ${second}`;
+    if (!terms.some((t) => t.word === first) || !cardNamed(first)) continue;
     if (!written.some((p) => p.joined.includes(` ${pair} `)) && !absent.includes(pair)) absent.push(pair);
   }
   // « Office 2013 », « SharePoint 2019 »: a year right after the name of a product the passages read treat as one (a
@@ -1279,7 +1314,14 @@ async function slotFillers(ctx: Judgement): Promise<Decision> {
     );
   const unfilled = (test: (text: string) => boolean) =>
     !slotHolders.some((i) => fills(i, test)) && !retrieved.some((r, k) => sameSubject(k) && test(r.text));
-  Object.assign(ctx, { slotHolders, unfilled });
+  // « Quel sera le coût de Visio en 2035 ? »: a year the corpus never writes is one of which it says nothing, not even
+  // that it does not know (its « ne détaille pas les coûts » speaks of today).
+  const yearUnwritten = (
+    await Promise.all(
+      ctx.dates.map(async (t) => /^\d{4}$/.test(t.word) && !!ctx.frequency && (await ctx.frequency(t.word)) === 0),
+    )
+  ).some(Boolean);
+  Object.assign(ctx, { slotHolders, unfilled, yearUnwritten });
   return "continue";
 }
 
@@ -1293,8 +1335,9 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   // not by passages that only name what it is about (« Quel est le budget annuel de l'association OW2 ? »). Only what
   // it asks counts (« On prépare le budget 2027 : … ? » asks no figure), and a yes-or-no question asks none.
   // A question asking something else too (« Qui a payé …, et pour quel montant ? ») may be answered in part.
+  // « c'est quoi le budget … ? » asks the figure by « quoi ».
   const alsoAsks = /\b(?:qui|quoi|comment|pourquoi|ou|quand|lequel|laquelle|qu'est-ce)\b/.test(
-    fold(outsideContext(question)).replace(/[’]/g, "'"),
+    fold(outsideContext(question)).replace(/[’]/g, "'").replace(FIGURE_BY_QUOI, ""),
   );
   const figureWord = polar(question) || alsoAsks ? undefined : FIGURE_ASKED.exec(fold(outsideContext(question)))?.[1];
   const figure: Asked[] = figureWord ? ["quantity"] : [];
@@ -1303,7 +1346,14 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   const figureNoun = figureWord?.split(/[\s']+/).pop();
   // « À quelle heure … ? » asks a time of day: a passage that answers gives one (« à 14 h 30 »).
   const hourWord = HOUR_ASKED.exec(fold(outsideContext(question)))?.[0];
-  const counted = figureWord ? COUNTED.exec(fold(outsideContext(question)).replace(/[’]/g, "'"))?.[1] : undefined;
+  // « détenait combien d'IONOS ? » asks the share of a company its owner holds, not a count of things of a kind: any
+  // figure fills it (« 24,9 % »); « combien de Tchap faut-il … ? » still counts.
+  const countedMatch = figureWord ? COUNTED.exec(fold(outsideContext(question)).replace(/[’]/g, "'")) : null;
+  const heldShare =
+    !!countedMatch &&
+    terms.some((t) => t.name && !t.date && t.word === countedMatch[1]) &&
+    holdsPhrase(words(fold(outsideContext(question)).slice(0, countedMatch.index)).slice(-1), slot("détention"));
+  const counted = heldShare ? undefined : countedMatch?.[1];
   // What the figure is asked of fills the slot, not any number of the passage: a sum of money for « combien coûte »,
   // « quel budget » (« 2 millions de postes » does not say a price), a figure of the thing counted for « combien de
   // salariés » (« 80 000 agents » does not count habitants).
@@ -1365,6 +1415,12 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
       (!d.word.includes(" ") || /\d{4}$/.test(d.word)) &&
       (!figureWord || occurs(d.word, passageWords(figureClause), true)),
   );
+  // The sentences of a passage saying the figure is not known; those of some years only when the question asks
+  // those (« combien d'utilisateurs … en 2026 ? » : « Nous n'avons pas trouvé de chiffres 2025 ou 2026 »).
+  const statedFigureOf = (i: number) => [
+    ...parts[i]!.statedFigure,
+    ...(asOf.length ? parts[i]!.statedFigureDated.filter((s) => asOf.every((d) => occurs(d.word, s, true))) : []),
+  ];
   const holdsFigure = (text: string, slotted = false) =>
     asOf.length === 0
       ? figureIn(text, slotted)
@@ -1375,10 +1431,12 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   // d'économies ou de coût total du projet »), in a sentence about what the question names: the corpus says so
   // itself, rather than quoting the figures beside it as an answer.
   const unknownFigure = (i: number) =>
-    parts[i]!.statedFigure.some((s) =>
+    statedFigureOf(i).some((s) =>
       terms.some(
         (t) =>
-          !isGeneric(t) &&
+          // What « combien d'utilisateurs » counts is what is asked, general word or not (« pas trouvé de chiffres
+          // … sur le nombre d'utilisateurs »).
+          (!isGeneric(t) || (!!counted && frStem(t.word) === frStem(counted))) &&
           !t.date &&
           !FIGURE_NOUNS.has(frStem(t.word)) &&
           !STATED_WORDS.has(frStem(t.word)) &&
@@ -1392,7 +1450,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
   // A collectivité typed in lower case (« la ville de lyon ») is a name too.
   const collectivities = new Set([...fold(question).matchAll(COLLECTIVITY_NAMED)].map((m) => m[1]!));
   const absentOfAsked = figureAbsent.some((i) =>
-    parts[i]!.statedFigure.some((s) =>
+    statedFigureOf(i).some((s) =>
       terms.some(
         (t) =>
           !t.name &&
@@ -1417,7 +1475,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
     const whole = /\b([a-z]{3,}) de combien\b/.exec(fold(outsideContext(question)))?.[1];
     const namesCounted = (i: number) =>
       countedSet.size === 0 ||
-      parts[i]!.statedFigure.some((s) =>
+      statedFigureOf(i).some((s) =>
         s.list.some(
           (w) =>
             countedSet.has(frStem(w)) ||
@@ -1426,7 +1484,7 @@ async function figureAsked(ctx: Judgement): Promise<Decision> {
         ),
       );
     const stating = figureAbsent.filter((i) => namesCounted(i) && statesOfNames(ctx, i));
-    if (stating.length) return statedAnswer(stating, relevant, missing, best.weighted);
+    if (stating.length && !ctx.yearUnwritten) return statedAnswer(stating, relevant, missing, best.weighted);
     return { answerable: false, reason: "stated-absent", missing, coverage: best.weighted, relevant: [] };
   }
   if (
@@ -1507,7 +1565,8 @@ function verdict(ctx: Judgement): Answerability {
   const stating = perPassage.flatMap((p, i) => (covers(p) && statedAbsent(i).length ? [i] : []));
   const lacking = [...new Set(stating.flatMap((i) => statedAbsent(i).map((t) => t.word)))];
   const named = stating.filter((i) => statesOfNames(ctx, i));
-  if (relevant.length === 0 && named.length) return statedAnswer(named, [], lacking, best.weighted);
+  if (relevant.length === 0 && named.length && !ctx.yearUnwritten)
+    return statedAnswer(named, [], lacking, best.weighted);
   if (relevant.length === 0 && stating.length)
     return { answerable: false, reason: "stated-absent", missing: lacking, coverage: best.weighted, relevant };
   // Passages hold enough of the question's words, but none that does holds its names and years with them, or answers
