@@ -3,13 +3,20 @@
  * - B1: a publisher one typing slip from a catalogue vendor (« Microsft Corporation ») is that vendor: « Microsft Visio
  *   Professional 2019 » is Microsoft Visio, never DINUM's Visio (French, free) counted as a European tool in place.
  *   Tested on other vendors than the trial's too (Gogle, Adobee, Oracel).
+ * - B3: in an export that counts per name (OCS « Tous les logiciels », a GLPI software list), the Debian packages of
+ *   one product from one file (libreoffice-core, -writer, -calc…, firefox-esr-l10n-fr) count the product once per
+ *   computer, not once per package; across files (two perimeters) counts still add up.
+ * - B2: « Check Point Endpoint Security », installed on the workstations, is Check Point's endpoint protection, with
+ *   endpoint alternatives — not its firewall with a firewall for alternative; its VPN client stays with the firewall.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex, matchName, vendorForPublisher } from "../../server/inventory/match.ts";
+import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 import { vendorSlip } from "../../server/inventory/typo.ts";
-import { inventoryRow } from "./fixtures.ts";
+import { INVENTORY_FIXTURES, inventoryRow } from "./fixtures.ts";
 
 let index: MatchIndex;
 const NOW = "2026-12-06T08:00:00Z";
@@ -63,5 +70,90 @@ describe("a publisher one typing slip from a catalogue vendor (B1)", () => {
     // A publisher the catalogue does not know, and far from every vendor, stays unknown.
     expect(vendorForPublisher(index, "Mairie de Nîmes")).toBeNull();
     expect(vendorForPublisher(index, "Microsft Corporation")?.id).toBe("microsoft");
+  });
+});
+
+const trialFile = (name: string) => ({
+  name,
+  bytes: new Uint8Array(readFileSync(path.join(INVENTORY_FIXTURES, "trial14", name))),
+});
+const analyzeFiles = (...names: string[]) =>
+  analyzeRows(parseInventoryFiles(names.map(trialFile)).rows, index, { now: NOW });
+const onMap = (items: { component: boolean; installations: number }[]) =>
+  items.filter((i) => !i.component).reduce((n, i) => n + i.installations, 0);
+const productCount = (
+  items: { component: boolean; installations: number; product: { id: string } | null }[],
+  id: string,
+) => items.filter((i) => !i.component && i.product?.id === id).reduce((n, i) => n + i.installations, 0);
+
+describe("the packages of one product in one count export (B3)", () => {
+  it("counts 100 Debian computers as 100 installations of LibreOffice, Firefox ESR and Thunderbird", () => {
+    const { items, summary } = analyzeFiles("ocs-debian-paquets.csv");
+    // 200 computers, 6 products: 100 Debian + 100 Windows; LibreOffice, Firefox, Thunderbird on the Debian ones.
+    expect(onMap(items)).toBe(600);
+    expect(productCount(items, "libreoffice")).toBe(100);
+    expect(productCount(items, "firefox")).toBe(100);
+    expect(productCount(items, "thunderbird")).toBe(100);
+    // Windows, Office, Firefox ESR and Thunderbird are extra-European: 4 products of 6.
+    expect(summary.extraEuropean.share).toBeCloseTo(4 / 6, 2);
+    expect(summary.openSource.share).toBeCloseTo(4 / 6, 2);
+    // The packages beyond the first are kept in the list, set aside and said to be counted with it.
+    const writer = items.find((i) => i.name === "libreoffice-writer")!;
+    expect(writer.component).toBe(true);
+    expect(writer.partOf).toBe("libreoffice");
+    expect(writer.reason).toMatch(/une installation par poste, pas une par paquet/);
+    // The roadmap's « déjà en place » follows.
+    const office = items.find((i) => i.product?.id === "microsoft-office")!;
+    expect(office.alternatives.find((a) => a.id === "libreoffice")?.inPlace).toBe(100);
+  });
+
+  it("adds up the counts of two files (two perimeters), each counted once per computer", () => {
+    const { items } = analyzeFiles("ocs-debian-paquets.csv", "glpi-colleges-paquets.csv");
+    // 100 Debian computers of the first file, 40 of the second (writer and calc on the same ones), 30 Windows.
+    expect(productCount(items, "libreoffice")).toBe(170);
+    const office = items.find((i) => i.product?.id === "microsoft-office" && !i.component)!;
+    expect(office.installations).toBe(130);
+    expect(office.alternatives.find((a) => a.id === "libreoffice")?.inPlace).toBe(170);
+  });
+
+  it("still adds up names of one product that are not packages of it (Windows and Debian lines)", () => {
+    const { items } = analyzeRows(
+      [
+        { ...inventoryRow("LibreOffice 7.6.7.2", "The Document Foundation", 30), file: "a.csv" },
+        { ...inventoryRow("libreoffice-writer", "Debian", 40), file: "a.csv" },
+        { ...inventoryRow("libreoffice-calc", "Debian", 40), file: "a.csv" },
+      ],
+      index,
+      { now: NOW },
+    );
+    expect(productCount(items, "libreoffice")).toBe(70);
+  });
+});
+
+describe("Check Point's endpoint protection is not its firewall (B2)", () => {
+  const item = (name: string) =>
+    analyzeRows([inventoryRow(name, "Check Point Software Technologies Ltd.", 40)], index, { now: NOW }).items[0]!;
+
+  it("files « Check Point Endpoint Security » under antivirus and security, with endpoint alternatives", () => {
+    const endpoint = item("Check Point Endpoint Security");
+    expect(endpoint.product?.id).toBe("check-point-harmony-endpoint");
+    expect(endpoint.category).toBe("security");
+    const alternatives = endpoint.alternatives.map((a) => a.id);
+    expect(alternatives).toContain("eset-protect");
+    expect(alternatives).not.toContain("stormshield");
+    expect(alternatives).not.toContain("opnsense");
+    expect(endpoint.extraEuropean).toBe(true);
+  });
+
+  it("keeps the firewall's and the VPN client's names with the firewall", () => {
+    for (const name of ["Check Point SmartConsole R81.20", "Check Point Endpoint Security VPN E86.10"]) {
+      const firewall = item(name);
+      expect(firewall.product?.id, name).toBe("check-point-firewall");
+      expect(firewall.category, name).toBe("network");
+      expect(
+        firewall.alternatives.map((a) => a.id),
+        name,
+      ).toContain("stormshield");
+    }
   });
 });
