@@ -8,6 +8,7 @@
  *   computer, not once per package; across files (two perimeters) counts still add up.
  * - B2: « Check Point Endpoint Security », installed on the workstations, is Check Point's endpoint protection, with
  *   endpoint alternatives — not its firewall with a firewall for alternative; its VPN client stays with the firewall.
+ * - B5: two analyses of other files, or whose installations jump by more than a tenth, are said to differ in perimeter.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -15,6 +16,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex, matchName, vendorForPublisher } from "../../server/inventory/match.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
+import { perimeterNotice } from "../../server/inventory/perimeter.ts";
 import { vendorSlip } from "../../server/inventory/typo.ts";
 import { INVENTORY_FIXTURES, inventoryRow } from "./fixtures.ts";
 
@@ -155,5 +157,30 @@ describe("Check Point's endpoint protection is not its firewall (B2)", () => {
         name,
       ).toContain("stormshield");
     }
+  });
+});
+
+describe("a comparison whose perimeter changed (B5)", () => {
+  const glpi = (name: string) => ({ name, format: "glpi-csv-11" });
+  it("says so when files were added or the installations jump by more than a tenth", () => {
+    const june = { files: [glpi("glpi-gard-juin.csv")], installations: 13_400 };
+    const december = {
+      files: [glpi("glpi-gard.csv"), { name: "ocs-colleges.csv", format: "ocs-csv" }],
+      installations: 15_730,
+    };
+    expect(perimeterNotice(june, december)).toMatch(
+      /^Attention : le périmètre a changé, les fichiers importés ne sont pas les mêmes \(« glpi-gard-juin\.csv » au départ, « glpi-gard\.csv », « ocs-colleges\.csv » ensuite\)\. Une partie des écarts vient de ce changement/,
+    );
+    const jump = perimeterNotice(june, { files: [glpi("glpi-gard-dec.csv")], installations: 15_000 });
+    expect(jump).toMatch(/le nombre d'installations passe de 13\u00a0400 à 15\u00a0000 \(\+12\u00a0%\)/);
+  });
+
+  it("says nothing for the same kind of files renamed, installations within a tenth", () => {
+    expect(
+      perimeterNotice(
+        { files: [glpi("glpi-gard-juin.csv")], installations: 13_400 },
+        { files: [glpi("glpi-gard-decembre.csv")], installations: 12_900 },
+      ),
+    ).toBeNull();
   });
 });
