@@ -9,6 +9,7 @@ import { localDay } from "../core/text.ts";
 import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countByCategory } from "../inventory/category-counts.ts";
 import { withAlternativesInPlace } from "../inventory/in-place.ts";
+import { SURE_CONFIDENCE } from "../inventory/match-index.ts";
 import {
   alternativeExposure,
   bestAlternative,
@@ -23,7 +24,6 @@ import {
   type Role,
   roleOf,
 } from "../inventory/measure.ts";
-import { SURE_CONFIDENCE } from "../inventory/match-index.ts";
 import { fold } from "../inventory/normalize.ts";
 import { findDeadlines } from "./deadlines.ts";
 import type { AnalysisAlternative, AnalysisItem, InventoryAnalysis } from "./types.ts";
