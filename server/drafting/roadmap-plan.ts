@@ -9,6 +9,7 @@ import { localDay } from "../core/text.ts";
 import { wordAlternation, wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { countByCategory } from "../inventory/category-counts.ts";
 import { withAlternativesInPlace } from "../inventory/in-place.ts";
+import { SURE_CONFIDENCE } from "../inventory/match-index.ts";
 import {
   alternativeExposure,
   bestAlternative,
@@ -58,6 +59,16 @@ export interface RoadmapLine {
    */
   removal: boolean;
   /**
+   * The removal is a maker's or a cleaning utility (`isUtilityRemoval`: « Lenovo Vantage », « CCleaner Free »), on
+   * however many computers (trial 14, B4).
+   */
+  utility?: boolean;
+  /**
+   * The map gives the line only « à vérifier »: a vendor recognised without its product, or a product matched without
+   * certainty (confidence under the map's « sure » threshold). The roadmap says so rather than treat it as sure.
+   */
+  unsure?: boolean;
+  /**
    * The inventory names this line counts: one product (one catalog card) found under several names (« Zoom Workplace »
    * and « Zoom ») is one line, its installations and points summed, its item named after the card (trial 10).
    */
@@ -67,7 +78,32 @@ export interface RoadmapLine {
 /** At most this many installations for a consumer app to be a removal rather than a project (`isConsumerRemoval`). */
 export const REMOVAL_MAX_INSTALLATIONS = 5;
 
-let consumer: { vendors: Set<string>; words: RegExp } | null = null;
+let consumer: { vendors: Set<string>; words: RegExp; utilities: RegExp } | null = null;
+
+const wordsPattern = (words: string[]) =>
+  new RegExp(`(?<![\\p{L}\\d])(?:${wordAlternation(words.map((w) => fold(w)))})(?![\\p{L}\\d])`, "u");
+
+function consumerLists() {
+  if (!consumer) {
+    const sections = wordListSections("consumer-apps.txt");
+    consumer = {
+      vendors: new Set((sections.get("éditeurs") ?? []).map((v) => fold(v))),
+      words: wordsPattern(sections.get("mots") ?? []),
+      utilities: wordsPattern(sections.get("utilitaires") ?? []),
+    };
+  }
+  return consumer;
+}
+
+/**
+ * A maker's or a cleaning utility of the workstation (`consumer-apps.txt`, [utilitaires]: « Lenovo Vantage Service »,
+ * « Huawei PC Manager », « CCleaner Free »), not filed as business software: to uninstall, on however many computers —
+ * never a deep project « alternative à rechercher » (trial 14, B4).
+ */
+export function isUtilityRemoval(item: AnalysisItem): boolean {
+  if (!(item.installations > 0) || item.category === "business") return false;
+  return consumerLists().utilities.test(fold(item.name));
+}
 /**
  * A consumer app (`consumer-apps.txt`: its publisher, or a word of its name) installed on a few computers and not filed
  * as business software: agents installed it, it is to be uninstalled — whether or not the catalog names an alternative
@@ -77,16 +113,18 @@ let consumer: { vendors: Set<string>; words: RegExp } | null = null;
 export function isConsumerRemoval(item: AnalysisItem): boolean {
   if (!(item.installations > 0) || item.installations > REMOVAL_MAX_INSTALLATIONS) return false;
   if (item.category === "business") return false;
-  if (!consumer) {
-    const sections = wordListSections("consumer-apps.txt");
-    const words = (sections.get("mots") ?? []).map((w) => fold(w));
-    consumer = {
-      vendors: new Set((sections.get("éditeurs") ?? []).map((v) => fold(v))),
-      words: new RegExp(`(?<![\\p{L}\\d])(?:${wordAlternation(words)})(?![\\p{L}\\d])`, "u"),
-    };
-  }
+  const lists = consumerLists();
   const vendor = item.vendor?.name ? fold(item.vendor.name) : "";
-  return consumer.vendors.has(vendor) || consumer.words.test(fold(item.name));
+  return lists.vendors.has(vendor) || lists.words.test(fold(item.name));
+}
+
+/**
+ * The map gives the item only « à vérifier »: its confidence is under the map's « sure » threshold (a vendor recognised
+ * without its product, a name close to a catalogue product). A hand-written analysis without confidence is sure.
+ */
+export function isUnsure(item: AnalysisItem): boolean {
+  const c = typeof item.confidence === "string" ? Number(item.confidence) : item.confidence;
+  return typeof c === "number" && Number.isFinite(c) && c < SURE_CONFIDENCE;
 }
 
 export interface PhasePlan {
@@ -172,7 +210,8 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       continue;
     }
     // A consumer app on a few computers is uninstalled: its exposure goes, with nothing in its place.
-    const removal = isConsumerRemoval(item);
+    const utility = isUtilityRemoval(item);
+    const removal = utility || isConsumerRemoval(item);
     const alternative = removal ? null : bestAlternative(item.alternatives);
     const exposure = exposureFactor(item) ?? 0;
     const residual = removal ? 0 : alternative ? Math.min(exposure, alternativeExposure(alternative)) : exposure;
@@ -193,6 +232,8 @@ export function planRoadmap(analysis: InventoryAnalysis, options: PlanOptions = 
       required: false,
       limited: !!alternative && residual > 0 && residual < exposure,
       removal,
+      ...(utility ? { utility } : {}),
+      ...(isUnsure(item) ? { unsure: true } : {}),
       inventoryNames: [item.name],
     });
   }
@@ -294,8 +335,11 @@ function oneLinePerProduct(lines: RoadmapLine[]): RoadmapLine[] {
     group.sort((a, b) => b.item.installations - a.item.installations);
     const first = group[0]!;
     const sum = (f: (l: RoadmapLine) => number) => group.reduce((s, l) => s + f(l), 0);
+    const { unsure: _, ...head } = first;
     return {
-      ...first,
+      ...head,
+      // « à vérifier » only when every name of it is.
+      ...(group.every((l) => l.unsure) ? { unsure: true } : {}),
       item: {
         ...first.item,
         name: productName(first.item)!,

@@ -42,6 +42,8 @@ export interface Group {
   machines?: Set<string> | null;
   /** Every row is an inventoried computer's own model (`InventoryRow.host`): set aside, not software. */
   host?: boolean;
+  /** Installations by uploaded file: `countPackagesOnce`. */
+  files?: Map<string, number>;
 }
 
 /**
@@ -60,12 +62,14 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
       g = { name, publishers: new Map(), versions: new Set(), installations: 0, kind: row.kind, hint: row.hint };
       g.machines = row.machine ? new Set() : null;
       g.host = row.host === true;
+      g.files = new Map();
       groups.set(name, g);
     }
     if (!row.host) g.host = false;
     if (!row.machine) g.machines = null;
     else g.machines?.add(row.machine);
     g.installations += row.installations;
+    g.files?.set(row.file, (g.files.get(row.file) ?? 0) + row.installations);
     if (row.publisher) g.publishers.set(row.publisher, (g.publishers.get(row.publisher) ?? 0) + row.installations + 1);
     for (const v of row.versions) if (g.versions.size < 10) g.versions.add(v);
     if (row.kind === "hardware") g.kind = "hardware";
@@ -80,11 +84,14 @@ export function analyzeRows(rows: InventoryRow[], index: MatchIndex, options: An
   const items = withAlternativesInPlace(
     withLifecycle(
       countMachinesOnce(
-        attachModules(
-          keepLoneParts(
-            mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications))),
+        countPackagesOnce(
+          attachModules(
+            keepLoneParts(
+              mergeVersions([...groups.values()].map((g) => classifyInventoryItem(g, index, classifications))),
+            ),
+            (id) => index.entries.get(id)?.components ?? [],
           ),
-          (id) => index.entries.get(id)?.components ?? [],
+          (name) => (groups.get(name)?.machines ? null : (groups.get(name)?.files ?? null)),
         ),
         (name) => groups.get(name)?.machines ?? null,
       ),
@@ -306,6 +313,73 @@ export function countMachinesOnce(
       ? ` ${message("inventory.reason.sameMachines", { computers: countText("computer", c.shared, formatInt(c.shared)), product: item.product?.name ?? item.name, other: c.other })}`
       : "";
     return { ...item, installations: c.machines, reason: `${item.reason}${shared}` };
+  });
+}
+
+/** A distribution package's name (« libreoffice-writer », « thunderbird-l10n-fr », « thunderbird »): `countPackagesOnce`. */
+const PACKAGE_LINE = /^[a-z0-9][a-z0-9.+]*(?:-[a-z0-9.+]+)*$/;
+
+/**
+ * In an export that gives counts per name (OCS « Tous les logiciels », a GLPI software list), the packages of one
+ * product from one file (« libreoffice-core », « libreoffice-writer », « libreoffice-l10n-fr »… on the same Debian
+ * computers) are one installation of it per computer, not one per package (trial 14, B3: 100 Debian computers made
+ * 1 100 installations of LibreOffice). Per file, the product's most installed package line keeps its count and its
+ * other package lines count nothing more: the product counts the most of them, not their sum. Across files (two
+ * perimeters), counts still add up. A package line left with no installation of its own is set aside (`partOf`),
+ * like a module of the product; one left with fewer keeps them, said in its reason. Lines read per computer are
+ * counted by `countMachinesOnce`, not here.
+ * @param filesOf a name's installations by file, null when the export named the computers
+ */
+export function countPackagesOnce(
+  items: InventoryItem[],
+  filesOf: (name: string) => Map<string, number> | null,
+): InventoryItem[] {
+  const families = new Map<string, { item: InventoryItem; files: Map<string, number> }[]>();
+  for (const item of items) {
+    if (item.component || item.match === "manual" || !item.product || item.kind !== "software") continue;
+    const names = item.names ?? [item.name];
+    if (!names.every((n) => PACKAGE_LINE.test(n))) continue;
+    const files = new Map<string, number>();
+    let known = true;
+    for (const n of names) {
+      const byFile = filesOf(n);
+      if (!byFile) known = false;
+      else for (const [f, c] of byFile) files.set(f, (files.get(f) ?? 0) + c);
+    }
+    if (!known) continue;
+    const list = families.get(item.product.id) ?? [];
+    list.push({ item, files });
+    families.set(item.product.id, list);
+  }
+  const kept = new Map<InventoryItem, { installations: number; head: string }>();
+  for (const list of families.values()) {
+    if (list.length < 2) continue;
+    const counts = new Map(list.map((l) => [l.item, 0]));
+    for (const file of new Set(list.flatMap((l) => [...l.files.keys()]))) {
+      const here = list
+        .filter((l) => (l.files.get(file) ?? 0) > 0)
+        .sort(
+          (a, b) =>
+            b.files.get(file)! - a.files.get(file)! ||
+            b.item.installations - a.item.installations ||
+            a.item.name.localeCompare(b.item.name, "fr"),
+        );
+      if (!here.length) continue;
+      counts.set(here[0]!.item, counts.get(here[0]!.item)! + here[0]!.files.get(file)!);
+    }
+    // The line named in the reasons: the one that counts the most installations of the product.
+    const head = [...counts].sort((a, b) => b[1] - a[1])[0]![0].name;
+    for (const [item, n] of counts) if (n !== item.installations) kept.set(item, { installations: n, head });
+  }
+  if (!kept.size) return items;
+  return items.map((item) => {
+    const k = kept.get(item);
+    if (!k) return item;
+    const said = message("inventory.reason.packageOf", { part: item.name, product: item.product!.name, other: k.head });
+    const reason = `${item.reason} ${said}`;
+    return k.installations > 0
+      ? { ...item, installations: k.installations, reason }
+      : { ...item, component: true, partOf: item.product!.id, reason };
   });
 }
 

@@ -103,6 +103,11 @@ export interface MatchIndex {
   /** Vendors by the first word of their multi-word name, for a publisher given as that word alone. */
   vendorShortName: Map<string, VendorInfo>;
   /**
+   * The vendors of `vendorFirstWord` and `vendorShortName` by their word and by that word with one letter less: a
+   * publisher one typing slip from a vendor's word (« Microsft Corporation ») is read as that vendor (`vendorSlip`).
+   */
+  vendorNear?: Map<string, { word: string; vendor: VendorInfo }[]>;
+  /**
    * Entries the catalog knows as split into distribution packages « <stem>-<part> » (« libreoffice-writer »), by
    * stem: another package of the stem (« libreoffice-draw ») is the same software.
    */
@@ -183,6 +188,7 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
     vendors: new Map(),
     vendorFirstWord: new Map(),
     vendorShortName: new Map(),
+    vendorNear: new Map(),
     packageStems: new Map(),
     literal: new Map(),
     vendorProducts: new Map(),
@@ -214,6 +220,14 @@ export function buildMatchIndex(catalog: Catalog, documents: CorpusDocument[] = 
   }
   for (const [word, info] of shortNames)
     if (info && !index.vendorFirstWord.has(word)) index.vendorShortName.set(word, info);
+  for (const [word, info] of [...index.vendorFirstWord, ...index.vendorShortName]) {
+    if (word.length < 5 || !/^[a-z]+$/.test(word)) continue;
+    for (const key of [word, ...deletions(word)]) {
+      const list = index.vendorNear!.get(key) ?? [];
+      if (!list.some((v) => v.word === word)) list.push({ word, vendor: info });
+      index.vendorNear!.set(key, list);
+    }
+  }
 
   const priceDocs = documents.filter(
     (d) => PRICE_INCREASE.test(fold(`${d.title} ${d.tags.join(" ")}`)) && d.kind !== "catalog",

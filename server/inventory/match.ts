@@ -15,7 +15,7 @@ import {
 } from "./match-index.ts";
 import { fold, looseTokens, nameTokens, publisherKey } from "./normalize.ts";
 import type { MatchMethod, RowKind } from "./types.ts";
-import { typoSlip } from "./typo.ts";
+import { typoSlip, vendorSlip } from "./typo.ts";
 
 export { EUROPEAN_COUNTRIES, isEuropean } from "../corpus/catalog.ts";
 export {
@@ -41,8 +41,23 @@ export function vendorForPublisher(index: MatchIndex, publisher: string | null |
   if (exact) return exact;
   return (
     index.vendorFirstWord.get(key.split(" ")[0]!) ??
-    (key.includes(" ") ? null : (index.vendorShortName.get(key) ?? null))
+    (key.includes(" ") ? undefined : index.vendorShortName.get(key)) ??
+    nearVendor(index, key.split(" ")[0]!)
   );
+}
+
+/**
+ * The one catalogue vendor whose word the publisher's first word is a typing slip of (« Microsft Corporation » is
+ * Microsoft, trial 14 B1): read as that vendor, so that its product is matched, never another vendor's product of
+ * the same name (DINUM's Visio for « Microsft Visio Professional 2019 »). Null when two vendors are that close.
+ */
+function nearVendor(index: MatchIndex, word: string): VendorInfo | null {
+  if (!index.vendorNear || word.length < 5 || word.length > 40 || index.vendors.has(word)) return null;
+  const found = new Map<string, VendorInfo>();
+  for (const key of [word, ...deletions(word)])
+    for (const near of index.vendorNear.get(key) ?? [])
+      if (vendorSlip(word, near.word)) found.set(near.vendor.id ?? near.vendor.name, near.vendor);
+  return found.size === 1 ? [...found.values()][0]! : null;
 }
 
 const firstWord = (text: string | null | undefined) => publisherKey(text).split(" ")[0] ?? "";

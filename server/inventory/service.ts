@@ -28,6 +28,7 @@ import { analysisDay, checkInventoryDate, newestDay } from "./inventory-date.ts"
 import { type AnalysisJob, type AnalysisOutput, type MultipartBody, type ReusedOutput, runAnalysisJob } from "./job.ts";
 import { loadMatchIndex } from "./match.ts";
 import type { InventoryFile, InventoryLimits } from "./parse.ts";
+import { perimeterNotice } from "./perimeter.ts";
 import type { InventoryWorkerPool } from "./pool.ts";
 import { categoryExtraEuropean, countryCounts } from "./summary.ts";
 import type {
@@ -891,9 +892,18 @@ export async function compareAnalyses(ctx: InventoryContext, fromId: string, toI
   return {
     from: fromEntry,
     to: toEntry,
-    notice: sameCollectivite
-      ? null
-      : message("inventory.compare.otherCollectivite", { from: from.collectivite!, to: to.collectivite! }),
+    notice:
+      [
+        sameCollectivite
+          ? null
+          : message("inventory.compare.otherCollectivite", { from: from.collectivite!, to: to.collectivite! }),
+        perimeterNotice(
+          { files: from.files, installations: from.summary.installations },
+          { files: to.files, installations: to.summary.installations },
+        ),
+      ]
+        .filter(Boolean)
+        .join(" ") || null,
     removed: { total: removed.length, installations: sum(removed), lines: removed.slice(0, LISTED) },
     added: { total: added.length, installations: sum(added), lines: added.slice(0, LISTED) },
     changed: { total: changed.length, lines: changed.slice(0, LISTED) },

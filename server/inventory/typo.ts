@@ -62,3 +62,29 @@ export function typoSlip(name: string, catalog: string): Slip | null {
   if (i === start || last >= end - 1) return null;
   return { kind, at: i };
 }
+
+/** Shortest catalogue vendor word read through a slip, and shortest publisher word (« Gogle » for Google). */
+const MIN_VENDOR_WORD = 5;
+
+/**
+ * Whether a publisher's first word is one typing slip from a catalogue vendor's (« Microsft » for « microsoft »,
+ * « Adobee », « Oracel »): a letter dropped, added or two neighbouring letters swapped anywhere but in the first
+ * letter, or one letter changed inside the word (not its first or last: « Adobi » may be another name).
+ * Both words only letters, the longer at least six letters long.
+ * @example
+ * vendorSlip("microsft", "microsoft"); // true
+ * vendorSlip("adobi", "adobe"); // false
+ */
+export function vendorSlip(word: string, vendor: string): boolean {
+  if (word === vendor || !/^[a-z]+$/.test(word) || !/^[a-z]+$/.test(vendor)) return false;
+  if (Math.min(word.length, vendor.length) < MIN_VENDOR_WORD || Math.max(word.length, vendor.length) < 6) return false;
+  if (Math.abs(word.length - vendor.length) > 1 || word[0] !== vendor[0]) return false;
+  let i = 0;
+  while (i < word.length && i < vendor.length && word[i] === vendor[i]) i++;
+  if (word.length !== vendor.length) {
+    const [long, short] = word.length > vendor.length ? [word, vendor] : [vendor, word];
+    return long.slice(0, i) + long.slice(i + 1) === short;
+  }
+  if (word.slice(i + 1) === vendor.slice(i + 1)) return i < word.length - 1;
+  return word[i] === vendor[i + 1] && word[i + 1] === vendor[i] && word.slice(i + 2) === vendor.slice(i + 2);
+}

@@ -131,6 +131,7 @@ function phaseLine(
     l.role.label,
     l.laws.length ? lawsText(l.laws) : null,
     inventoryNamesText(structure, l),
+    l.unsure ? texts(structure, "line.unsure") : null,
   ]
     .filter(Boolean)
     .join(", ");
@@ -140,7 +141,7 @@ function phaseLine(
     : "";
   const forUse = l.removal ? bestAlternative(l.item.alternatives) : null;
   const alt = l.removal
-    ? `${texts(structure, "phase.removal")}${forUse ? ` ; ${texts(structure, "phase.removalAlternative", { alternative: forUse.name })}` : ""} — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}`
+    ? `${texts(structure, l.utility ? "phase.removalUtility" : "phase.removal")}${forUse ? ` ; ${texts(structure, "phase.removalAlternative", { alternative: forUse.name })}` : ""} — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}`
     : l.alternative
       ? `${l.alternative.name} (${fitLabel(l.alternative.fit)}${inPlace})${l.limited ? ` — ${limitedText(structure, l)}` : l.points > 0 ? ` — ${texts(structure, "phase.points", { points: formatPoints(l.points) })}` : l.item.unmaintained ? "" : ` — ${texts(structure, "phase.noGain")}`}${unmaintainedText(structure, l)}`
       : partialOnly(structure, l);
@@ -344,8 +345,9 @@ export function roadmapContext(
     const rows = shown.map((l) => phaseLine(structure, l, plan.events, end, start));
     detail.push(rows.join("\n") + (more > 0 ? `\n- ${texts(structure, "more", { count: formatInt(more) })}` : ""));
     // The rule that put consumer apps here, said once where they are listed (trial 9).
-    if (phase.lines.some((l) => l.removal))
+    if (phase.lines.some((l) => l.removal && !l.utility))
       detail.push(texts(structure, "phase.removalRule", { max: formatInt(REMOVAL_MAX_INSTALLATIONS) }));
+    if (phase.lines.some((l) => l.utility)) detail.push(texts(structure, "phase.utilityRule"));
     // A phase that lowers neither measure says so, rather than « from X % to X % ».
     const lowers =
       phase.weighted !== null &&

@@ -1,0 +1,52 @@
+/**
+ * Whether two analyses of one collectivité cover the same perimeter: a later inventory made of other files (the
+ * colleges' OCS export added to the GLPI one), or whose installations jump by more than a tenth, is not comparable
+ * line by line as progress — part of every change is the perimeter's (trial 14, B5). Said in the comparison, the plan's
+ * checkpoints and the public page. Pure functions, French text from `i18n/fr/inventory.json`.
+ */
+import { formatInt, formatPercent } from "../core/text.ts";
+import { message } from "../i18n/messages.ts";
+
+/** Beyond this relative change of the installations, the perimeter is said to have changed. */
+export const PERIMETER_JUMP = 0.1;
+
+export interface PerimeterSide {
+  /** The uploaded files, with their format when known (`ParsedFile.format`). */
+  files: { name: string; format?: string }[];
+  installations: number | null | undefined;
+}
+
+const formats = (side: PerimeterSide) =>
+  side.files
+    .map((f) => f.format ?? "")
+    .sort()
+    .join("|");
+
+/**
+ * The French notice that the perimeter changed from `from` to `to`, or null: another number of files or other
+ * formats (« GLPI » then « GLPI + OCS »), or installations changed by more than PERIMETER_JUMP. The files' names alone
+ * are not compared: a monthly export is named after its month.
+ * @example
+ * perimeterNotice({ files: [{ name: "glpi-juin.csv" }], installations: 13000 },
+ *   { files: [{ name: "glpi.csv" }, { name: "ocs.csv" }], installations: 15700 }); // « Attention : le périmètre… »
+ */
+export function perimeterNotice(from: PerimeterSide, to: PerimeterSide): string | null {
+  const filesChanged = from.files.length !== to.files.length || formats(from) !== formats(to);
+  const a = from.installations ?? 0;
+  const b = to.installations ?? 0;
+  const jump = a > 0 ? (b - a) / a : null;
+  const jumped = jump !== null && Math.abs(jump) > PERIMETER_JUMP;
+  if (!filesChanged && !jumped) return null;
+  const names = (side: PerimeterSide) => side.files.map((f) => `« ${f.name} »`).join(", ");
+  const parts = [
+    filesChanged
+      ? message("inventory.perimeter.files", { from: names(from), to: names(to) })
+      : message("inventory.perimeter.jump", {
+          from: formatInt(a),
+          to: formatInt(b),
+          change: `${jump! > 0 ? "+" : "−"}${formatPercent(Math.abs(jump!) * 100)}`,
+        }),
+    message("inventory.perimeter.consequence"),
+  ];
+  return parts.join(" ");
+}
