@@ -43,6 +43,7 @@ import { countOf, countryName, el, formatNumber, formatShare, t } from "./lib.js
  * }} FigureSpec
  */
 
+/** Served as `/vendor/chart.umd.min.js?v=<hash of its contents>`: the server writes the version here (web-files.ts). */
 export const CHART_JS_URL = "/vendor/chart.umd.min.js";
 
 const COLORS = {

@@ -229,7 +229,8 @@ async function renderFromDraft(draftId, { focus }) {
               {},
               el("th", { scope: "row" }, p.name),
               el("td", {}, p.by ?? "—"),
-              el("td", {}, p.dueDate ? day(p.dueDate) : "—"),
+              // Beyond what the objective needs: the roadmap's words, not « — ».
+              el("td", {}, p.dueDate ? day(p.dueDate) : p.beyondTarget ? t("plan.beyondTarget") : "—"),
             ),
           ),
         )

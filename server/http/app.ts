@@ -3,11 +3,10 @@
  * place where errors become `{ error: { code, message } }`.
  */
 
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Hono } from "hono";
+import { type Context, Hono, type Next } from "hono";
 import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
 import { AppError } from "../core/errors.ts";
@@ -35,15 +34,22 @@ const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
 
 /**
  * The page's charting library, served from our own origin (no CDN): Chart.js's UMD build from the pinned npm
- * dependency (its ESM build imports a bare module name a browser cannot resolve without a build step).
+ * dependency (its ESM build imports a bare module name a browser cannot resolve without a build step). Named with a
+ * hash of its contents where the page writes its path, and kept a year under it, like the page's own files
+ * (`web-files.ts`).
  */
 export const CHART_JS_PATH = "/vendor/chart.umd.min.js";
-const CHART_JS_FILE = path.join(path.dirname(createRequire(import.meta.url).resolve("chart.js")), "chart.umd.min.js");
-let chartJs: Promise<Buffer> | null = null;
+const VENDOR_FILES = {
+  "chart.umd.min.js": {
+    file: path.join(path.dirname(createRequire(import.meta.url).resolve("chart.js")), "chart.umd.min.js"),
+    // Without the source map comment: the map is not served, and the browser's tools would ask for it.
+    prepare: (text: string) => text.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"),
+  },
+};
 
 export function createApp(engine: Engine): Hono {
   const app = new Hono();
-  const web = webFolder(WEB_DIR);
+  const web = webFolder(WEB_DIR, VENDOR_FILES);
   // Before anything else, static files included: no other site's page may read or change a local install.
   app.use("*", requestGuard({ allowedHosts: engine.config.allowedHosts, uploadPaths: ["/api/inventory/analyze"] }));
   app.use(
@@ -93,22 +99,11 @@ export function createApp(engine: Engine): Hono {
   });
   app.route("/public", publicRoutes(engine));
   app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
-  app.get(CHART_JS_PATH, async (c) => {
-    chartJs ??= readFile(CHART_JS_FILE).catch((err) => {
-      chartJs = null;
-      throw err;
-    });
-    // Without the source map comment: the map is not served, and the browser's tools would ask for it.
-    const body = (await chartJs).toString("utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
-    return c.body(body, 200, {
-      "Content-Type": "text/javascript; charset=utf-8",
-      "Cache-Control": "public, max-age=86400",
-    });
-  });
   // The page's own files: a script or style named with the page's version (the HTML names them so) is kept by the
   // browser for a year, anything else is revalidated each time (`304 Not Modified` when unchanged); see web-files.ts.
+  // A vendor file likewise, under a hash of its own contents.
   // (`etag` answers the 304; the security headers above are set on it too.)
-  app.use("/*", etag(), async (c, next) => {
+  const serveWeb = async (c: Context, next: Next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     const name = c.req.path === "/" ? "index.html" : c.req.path.slice(1);
     const snapshot = web();
@@ -119,7 +114,9 @@ export function createApp(engine: Engine): Hono {
       ETag: file.etag,
       "Cache-Control": cacheControl(snapshot, name, c.req.query("v")),
     });
-  });
+  };
+  app.get(CHART_JS_PATH, etag(), serveWeb);
+  app.use("/*", etag(), serveWeb);
   app.notFound((c) =>
     c.json(toErrorBody(new AppError("not_found", message("http.notFound", { path: c.req.path }), 404)).body, 404),
   );

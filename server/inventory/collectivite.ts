@@ -5,6 +5,7 @@
  * it under its field) rather than a name cut short.
  */
 import { AppError } from "../core/errors.ts";
+import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 
 /** The longest name kept (a département's full name with its article is under 60 characters). */
@@ -31,3 +32,6 @@ export function checkCollectivite(raw: unknown): string | null {
     );
   return value;
 }
+
+/** One collectivité written two ways (« Commune de Lanvéoc », « commune de lanveoc »): compared folded. */
+export const sameCollectivite = (a: string, b: string) => fold(a) === fold(b);

@@ -55,6 +55,8 @@ export interface ReusedOutput {
   fingerprint: string;
   /** The multipart form's `inventoryDate` field, when given. */
   inventoryDate?: string | null;
+  /** The multipart form's `collectivite` field, when given: the saved analysis takes it if it has none. */
+  collectivite?: string | null;
 }
 
 export interface AnalysisOutput {
@@ -176,7 +178,12 @@ async function inputOf(job: AnalysisJob) {
     : { files: job.files ?? [], collectivite: null, inventoryDate: null };
   const fingerprint = await uploadFingerprint(upload.files, job.corpusDir, job.classifications);
   if (job.known?.includes(fingerprint))
-    return { reused: true as const, fingerprint, inventoryDate: upload.inventoryDate };
+    return {
+      reused: true as const,
+      fingerprint,
+      inventoryDate: upload.inventoryDate,
+      collectivite: upload.collectivite,
+    };
   const parsed = parseInventoryFiles(upload.files, job.limits);
   return {
     fingerprint,
@@ -190,7 +197,13 @@ async function inputOf(job: AnalysisJob) {
 export async function runAnalysisJob(job: AnalysisJob): Promise<AnalysisOutput | ReusedOutput> {
   const started = performance.now();
   const input = await inputOf(job);
-  if ("reused" in input) return { reused: true, fingerprint: input.fingerprint, inventoryDate: input.inventoryDate };
+  if ("reused" in input)
+    return {
+      reused: true,
+      fingerprint: input.fingerprint,
+      inventoryDate: input.inventoryDate,
+      collectivite: input.collectivite,
+    };
   const { fingerprint } = input;
   const index = await loadMatchIndex(job.corpusDir);
   const result = analyzeRows(input.rows, index, { classifications: new Map(job.classifications) });

@@ -13,7 +13,7 @@ import { newRecordId } from "../store/records.ts";
 import { catalogChangesOf } from "./catalog-changes.ts";
 import { countByCategory, productKeyOf } from "./category-counts.ts";
 import { type InventoryContext, loadClassifications } from "./classifications.ts";
-import { checkCollectivite, oneLine } from "./collectivite.ts";
+import { checkCollectivite, oneLine, sameCollectivite } from "./collectivite.ts";
 import {
   type CompactTable,
   type CompactTables,
@@ -197,15 +197,15 @@ export async function analyzeUpload(
     ? ownBuffers([upload.multipart.bytes])
     : ownBuffers((upload.files ?? []).map((f) => f.bytes));
   const output = await runJob(job, options, transfer);
+  // Typed in the query, or in the multipart form (read by the worker, for an identical upload too).
+  const collectivite = typed ?? oneLine(output.collectivite);
   return keep(
     ctx,
     output,
     saved,
-    (record) => ({
-      ...record,
-      collectivite: typed ?? (output.reused ? null : oneLine(output.collectivite)),
-    }),
+    (record) => ({ ...record, collectivite }),
     given ?? output.inventoryDate ?? null,
+    collectivite,
   );
 }
 
@@ -222,26 +222,37 @@ async function keep(
   saved: AnalysisRecord[],
   shape: (record: AnalysisRecord) => AnalysisRecord,
   given: string | null = null,
+  typed: string | null = null,
 ): Promise<AnalysisView> {
   if (output.reused) {
     let existing = saved.find((r) => r.fingerprint === output.fingerprint);
     // The same files sent again with the date of their export: the saved analysis takes that date (no duplicate).
     const redated = !!existing && !!given && given !== existing.inventoryDate;
-    if (existing && redated) existing = await setInventoryDate(ctx, existing.id, given);
+    // … or with the collectivité typed this time: an analysis saved without one takes it; one saved under another
+    // name keeps its own (a plan may follow it), and the notice says so (round 17: the name was silently lost).
+    const named = !!existing && !!typed && !existing.collectivite;
+    const other = !!existing && !!typed && !!existing.collectivite && !sameCollectivite(existing.collectivite, typed);
+    if (existing && (redated || named))
+      existing = await updateRecord(ctx, existing.id, {
+        ...(redated ? { inventoryDate: given, inventoryDateFrom: "given" as const } : {}),
+        ...(named ? { collectivite: typed } : {}),
+      });
     if (existing) {
       const view = await viewOf(ctx, existing, PAGE_DEFAULT);
       const date = frenchDateTime(existing.createdAt);
-      return {
-        ...view,
-        reused: true,
-        notice: redated
-          ? message("inventory.inventoryDate.updated", {
-              date,
-              name: existing.name,
-              inventoryDate: frenchDate(given!),
-            })
-          : message("inventory.reused", { date, name: existing.name }),
-      };
+      const said = named
+        ? message("inventory.reused.named", { collectivite: typed! })
+        : other
+          ? message("inventory.reused.otherCollectivite", { collectivite: existing.collectivite!, typed: typed! })
+          : null;
+      const notice = redated
+        ? message("inventory.inventoryDate.updated", {
+            date,
+            name: existing.name,
+            inventoryDate: frenchDate(given!),
+          })
+        : message("inventory.reused", { date, name: existing.name });
+      return { ...view, reused: true, notice: said ? `${notice} ${said}` : notice };
     }
     // Deleted between the check and now (the files went to the worker: they cannot be analysed again here).
     throw new AppError("analysis_gone", message("inventory.error.reusedGone"), 409);
@@ -722,15 +733,17 @@ export async function renameAnalysis(ctx: InventoryContext, id: string, body: un
   return listEntry(await readRecord(ctx, record.id));
 }
 
-/** Dates a saved analysis with the day its inventory describes (the same files sent again with their date). */
-async function setInventoryDate(ctx: InventoryContext, id: string, day: string): Promise<AnalysisRecord> {
+/**
+ * What the same files sent again add to the saved analysis: the day its inventory describes, the collectivité it
+ * was saved without.
+ */
+async function updateRecord(
+  ctx: InventoryContext,
+  id: string,
+  fields: Partial<Pick<AnalysisRecord, "inventoryDate" | "inventoryDateFrom" | "collectivite">>,
+): Promise<AnalysisRecord> {
   const raw = (await analyses(ctx).get(id)) as AnalysisRecord;
-  const updated: AnalysisRecord = {
-    ...raw,
-    inventoryDate: day,
-    inventoryDateFrom: "given",
-    updatedAt: new Date().toISOString(),
-  };
+  const updated: AnalysisRecord = { ...raw, ...fields, updatedAt: new Date().toISOString() };
   await analyses(ctx).put(id, updated);
   known(ctx).set(id, updated);
   return readRecord(ctx, id);
@@ -874,7 +887,7 @@ export async function compareAnalyses(ctx: InventoryContext, fromId: string, toI
   const sum = (ls: ComparedLine[]) => ls.reduce((s, l) => s + l.installations, 0);
   const fromEntry = listEntry(from);
   const toEntry = listEntry(to);
-  const sameCollectivite = !from.collectivite || !to.collectivite || fold(from.collectivite) === fold(to.collectivite);
+  const same = !from.collectivite || !to.collectivite || sameCollectivite(from.collectivite, to.collectivite);
   const measures = [
     {
       ...measure(message("inventory.compare.score"), from.summary.score?.value, to.summary.score?.value),
@@ -894,7 +907,7 @@ export async function compareAnalyses(ctx: InventoryContext, fromId: string, toI
     to: toEntry,
     notice:
       [
-        sameCollectivite
+        same
           ? null
           : message("inventory.compare.otherCollectivite", { from: from.collectivite!, to: to.collectivite! }),
         perimeterNotice(

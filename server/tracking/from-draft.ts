@@ -45,7 +45,13 @@ export interface DraftPlanProposal {
   baseline: number | null;
   target: { value: number; date: string | null };
   milestones: { date: string; value: number; label: string }[];
-  products: { name: string; productId: string | null; by: string | null; dueDate: string | null }[];
+  products: {
+    name: string;
+    productId: string | null;
+    by: string | null;
+    dueDate: string | null;
+    beyondTarget?: true;
+  }[];
   /** Sections of the saved version edited by hand: the plan follows the computed calendar, not the edited text. */
   editedSections: string[];
 }
@@ -166,12 +172,16 @@ export async function proposalFromDraft(
   // The replacements beyond what the objective needs, in the phase that meets it: « à programmer », like the document
   // says, with no deadline (trial 13, B4).
   const beyond = new Set(targetDate ? (targetSplit(roadmap)?.beyond ?? []) : []);
-  const deadline = (l: RoadmapLine) => {
+  // With a calendar (a target date after the start), a phase without a month lies beyond the objective too.
+  const calendared = phases.some((p) => p.month !== null);
+  /** The due date, or why there is none: beyond the objective (« à programmer »), or no calendar at all. */
+  const deadline = (l: RoadmapLine): { dueDate: string | null; beyondTarget?: true } => {
     const local = roadmap.events.find((e) => e.lines.includes(l))?.date;
-    if (local) return endOfMonth(local.length === 4 ? `${local}-12` : local);
-    if (beyond.has(l)) return null;
-    const month = end.get(l.phase);
-    return month ? endOfMonth(month) : null;
+    if (local) return { dueDate: endOfMonth(local.length === 4 ? `${local}-12` : local) };
+    const month = beyond.has(l) ? null : end.get(l.phase);
+    if (month) return { dueDate: endOfMonth(month) };
+    // Said as the document says it, on the review page, the plan, the public page and its open data.
+    return calendared ? { dueDate: null, beyondTarget: true } : { dueDate: null };
   };
   // A consumer app to uninstall (`removal`) is in the plan too, « à désinstaller » where a replacement is named.
   const products = plannedProducts(
@@ -182,7 +192,7 @@ export async function proposalFromDraft(
         name: productName(l),
         productId: productId(l),
         by: l.alternative ? l.alternative.name : message("tracking.fromDraft.removal"),
-        dueDate: deadline(l),
+        ...deadline(l),
       })),
   );
   const latest = draft.versions.at(-1);

@@ -28,6 +28,11 @@ export interface PlannedProduct {
   /** The replacement planned, as the roadmap names it. */
   by: string | null;
   dueDate: string | null;
+  /**
+   * Beyond what the objective needs (a roadmap's « au-delà de l'objectif, à programmer »): no due date, and the pages
+   * and open data say so instead of a bare « — » (absent from plans adopted before round 17, and from typed plans).
+   */
+  beyondTarget?: true;
 }
 
 /** One exposed dependency as a checkpoint keeps it (enough to compare checkpoints without the analyses). */
@@ -559,7 +564,11 @@ export function plannedProducts(products: PlannedProduct[]): PlannedProduct[] {
     const key = dependencyKey(p.name, p.productId);
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, p);
-    else if (p.dueDate && (!seen.dueDate || p.dueDate < seen.dueDate)) byKey.set(key, { ...seen, dueDate: p.dueDate });
+    else if (p.dueDate && (!seen.dueDate || p.dueDate < seen.dueDate)) {
+      // A date, from either name, wins over « au-delà de l'objectif ».
+      const { beyondTarget: _, ...dated } = seen;
+      byKey.set(key, { ...dated, dueDate: p.dueDate });
+    }
   }
   return [...byKey.values()];
 }
@@ -729,6 +738,8 @@ export interface PublicSnapshot {
     /** Lines the map did not recognise that carry the planned replacement's name (absent before trial 13). */
     unrecognised?: Unrecognised;
     dueDate: string | null;
+    /** Beyond what the objective needs, to be scheduled (`PlannedProduct`; absent before round 17). */
+    beyondTarget?: true;
   }[];
   events: { date: string; text: string }[];
   publishedAt: string;
@@ -818,6 +829,7 @@ export function snapshotOf(
       now: p.now,
       ...(p.unrecognised && !options.groupProducts ? { unrecognised: p.unrecognised } : {}),
       dueDate: p.product.dueDate,
+      ...(p.product.beyondTarget && !p.product.dueDate ? { beyondTarget: true as const } : {}),
     })),
     events: plan.events.map((e) => ({ date: e.date, text: e.text })),
     publishedAt: options.now.toISOString(),

@@ -183,13 +183,27 @@ export function renderPublicPage(
   // many software it covers, their due dates and their states (trial 2026-12-05).
   const grouped = new Map<
     string,
-    { p: (typeof s.products)[number]; count: number; due: Set<string>; states: Map<string, number> }
+    {
+      p: (typeof s.products)[number];
+      count: number;
+      due: Set<string>;
+      beyond: boolean;
+      states: Map<string, number>;
+    }
   >();
   for (const p of s.products) {
     const key = JSON.stringify([p.name, p.by, p.byNote ?? null]);
-    const row = grouped.get(key) ?? { p, count: 0, due: new Set<string>(), states: new Map<string, number>() };
+    const row = grouped.get(key) ?? {
+      p,
+      count: 0,
+      due: new Set<string>(),
+      beyond: false,
+      states: new Map<string, number>(),
+    };
     row.count++;
     if (p.dueDate) row.due.add(p.dueDate);
+    // Beyond the objective: the roadmap's own words, not « — » (round 17).
+    else if (p.beyondTarget) row.beyond = true;
     // The words of the plan's page and the note (`productStatus`): « remplacé par … » only when the latest
     // inventory shows the planned replacement (trial6), « en cours » only when it (or another alternative) grew
     // (trial 11).
@@ -197,12 +211,14 @@ export function renderPublicPage(
     row.states.set(state, (row.states.get(state) ?? 0) + 1);
     grouped.set(key, row);
   }
+  const dueText = (due: Set<string>, beyond: boolean) =>
+    [...[...due].sort().map(frenchDate), ...(beyond ? [t("beyondTarget")] : [])].join(", ") || "—";
   const stateText = (states: Map<string, number>) =>
     states.size === 1 ? [...states.keys()][0]! : [...states].map(([state, n]) => `${state} (${n})`).join(" ; ");
   const products = [...grouped.values()]
     .map(
-      ({ p, count, due, states }) =>
-        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ? (p.byNote ? `${p.by} (${p.byNote})` : p.by) : "—")}</td><td>${due.size ? esc([...due].sort().map(frenchDate).join(", ")) : "—"}</td><td>${esc(stateText(states))}</td></tr>`,
+      ({ p, count, due, beyond, states }) =>
+        `<tr><th scope="row">${esc(count > 1 ? t("productGroup", { name: p.name, count }) : p.name)}</th><td>${esc(p.by ? (p.byNote ? `${p.by} (${p.byNote})` : p.by) : "—")}</td><td>${esc(dueText(due, beyond))}</td><td>${esc(stateText(states))}</td></tr>`,
     )
     .join("\n");
   // Each event once: those since the last publication are under « Ce qui a changé »; the calendar lists the others.

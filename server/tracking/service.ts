@@ -53,6 +53,8 @@ export const adoptInput = z.strictObject({
         productId: text(128).nullish(),
         by: text(200).nullish(),
         dueDate: isoDay.nullish(),
+        /** Beyond what the objective needs (« au-delà de l'objectif, à programmer »): only without a due date. */
+        beyondTarget: z.boolean().optional(),
       }),
     )
     .max(200)
@@ -205,6 +207,7 @@ export async function adoptPlan(
         productId: p.productId ?? null,
         by: p.by ?? null,
         dueDate: p.dueDate ?? null,
+        ...(p.beyondTarget && !p.dueDate ? { beyondTarget: true as const } : {}),
       })),
       checkpoints: [baseline],
       events: [],

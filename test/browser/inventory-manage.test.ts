@@ -160,6 +160,22 @@ describe.skipIf(!browserAvailable)("saved analyses in a real browser", { timeout
     expect(await page.locator("#inv-saved li").count()).toBe(before);
   });
 
+  // Round 17: the same file sent again with the « Collectivité » field filled kept the analysis unnamed.
+  it("names the saved analysis with the collectivité typed when the same file is sent again", async () => {
+    const { page, consoleErrors } = await pages.open(server.url, "#inventaire");
+    const buffer = Buffer.from("Nom;Éditeur;Nombre d'installations\nGoogle Chrome;Google LLC;5\nVLC;VideoLAN;5\n");
+    // Saved first without a collectivité (the page's field may offer one already named).
+    const first = await fetch(`${server.url}/api/inventory/analyze?name=lanveoc.csv`, { method: "POST", body: buffer });
+    expect((await first.json()).collectivite).toBeNull();
+    await page.locator("#inv-collectivite").fill("Commune de Lanvéoc");
+    await upload(page, "lanveoc.csv", buffer);
+    await expect
+      .poll(() => page.locator("#inv-progress").innerText(), SLOW)
+      .toContain("désormais rattachée à la collectivité « Commune de Lanvéoc »");
+    await expect.poll(() => page.locator("#inv-name").innerText(), SLOW).toContain("collectivité : Commune de Lanvéoc");
+    expect(consoleErrors).toEqual([]);
+  });
+
   it("gives the server's notice and the page's lists the same time, in Paris time, on a browser in another zone", async () => {
     const { page } = await openPage(context, server.url, "#inventaire");
     // A kiosk or a virtual machine set to UTC: the times shown are still the collectivité's.

@@ -7,7 +7,7 @@
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, keepScreenshot, launchBrowser } from "../helpers/browser.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { postJson, readSse, startTestServer, type TestServer } from "../helpers/server.ts";
 import { INVENTORY_CORPUS } from "../inventory/fixtures.ts";
 import { MISSING_MESSAGE, openPage } from "./page.ts";
 
@@ -192,6 +192,44 @@ describe.skipIf(!browserAvailable)("plan tracking in a real browser", () => {
     expect(offered).toContain(next);
     expect(offered).not.toContain(other);
   });
+
+  it("reviews a roadmap's plan with what lies beyond its objective « à programmer », not « — »", async () => {
+    const analysis = await (
+      await fetch(`${server.url}/api/inventory/analyze?name=plouzevet.csv`, {
+        method: "POST",
+        body: csv([
+          ["Microsoft Office Professionnel Plus 2016", "Microsoft Corporation", 60],
+          ["Google Chrome", "Google LLC", 60],
+          ["Kaspersky Endpoint Security 12", "AO Kaspersky Lab", 60],
+          ["e.magnus Gestion financière", "Berger-Levrault", 12],
+        ]),
+      })
+    ).json();
+    const events = await readSse(
+      await postJson(`${server.url}/api/drafts`, {
+        type: "roadmap",
+        inputs: {
+          collectivite: { name: "Commune de Plouzévet", kind: "commune" },
+          analysisId: analysis.id,
+          targetShare: 75,
+          targetDate: "2029-12-31",
+        },
+      }),
+    );
+    const draftId = events.at(-1)!.data.id as string;
+    const { proposal } = await (await fetch(`${server.url}/api/plans/from-draft/${draftId}`)).json();
+    const beyond = proposal.products.filter((p: { beyondTarget?: boolean }) => p.beyondTarget);
+    expect(beyond.length).toBeGreaterThan(0);
+    const { page: tab } = await openPage(context, server.url, `#suivi/feuille-de-route/${draftId}`);
+    const table = tab.locator("#plan-from-draft table").last();
+    await table.waitFor(SLOW);
+    const rows = await table
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText)));
+    for (const p of beyond)
+      expect(rows.find((r) => r[0] === p.name)?.[2], p.name).toBe("au-delà de l'objectif, à programmer");
+    expect(rows.filter((r) => r[2] === "—")).toEqual([]);
+  }, 60_000);
 
   it("says in French why a plan cannot be adopted, and keeps what was typed", async () => {
     const page = (await openPage(context, server.url, "#suivi")).page.locator("#suivi");

@@ -17,7 +17,3 @@ declare module "oidc-provider" {
     ): Promise<void>;
   }
 }
-// Its in-memory store, as a class of its own (the default one makes it warn that it is for development).
-declare module "oidc-provider/lib/adapters/memory_adapter.js" {
-  export function createMemoryAdapter(clockTolerance?: number): new (name: string) => unknown;
-}

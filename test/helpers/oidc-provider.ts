@@ -10,7 +10,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createMemoryAdapter } from "oidc-provider/lib/adapters/memory_adapter.js";
+import { memoryStore } from "./oidc-store.ts";
 import { startTestServer, type TestServer } from "./server.ts";
 
 // oidc-provider warns, when it is imported, that a Node.js release not yet LTS (the 26 of node_modules) is not one it
@@ -174,7 +174,8 @@ export async function startTestProvider(port = 0): Promise<TestProvider> {
         claims: { openid: ["sub"], profile: ["name", "groups"], email: ["email", "email_verified"] },
         ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
         cookies: { keys: ["cle-de-test-des-cookies-du-fournisseur"] },
-        adapter: createMemoryAdapter(),
+        // Its public `adapter` option, not its internal development store (`oidc-store.ts`).
+        adapter: memoryStore(),
         jwks: signingKeys(),
         features: {
           devInteractions: { enabled: false },

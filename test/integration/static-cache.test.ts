@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { VERSIONED_CACHE_CONTROL, webFolder } from "../../server/http/web-files.ts";
+import { cacheControl, VERSIONED_CACHE_CONTROL, webFolder } from "../../server/http/web-files.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 // The page is revalidated, not downloaded again, and its scripts and styles, named with the page's version, are
@@ -68,6 +69,77 @@ describe("static files", () => {
     const statement = await fetch(`${server.url}/accessibilite.html?v=${version}`);
     expect(statement.headers.get("cache-control")).toBe("no-cache");
     expect((await fetch(`${server.url}/nothing.js?v=${version}`)).status).toBe(404);
+  });
+
+  // Round 17: Chart.js was served under one unversioned URL with a day's max-age — an upgrade could be shown stale
+  // for a day, and a repeat visit asked for it again each day.
+  it("names the vendor library with a hash of its contents where the page loads it, kept a year under it", async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const version = /src="\/app\.js\?v=([0-9a-f]{16})"/.exec(html)![1];
+    const charts = await (await fetch(`${server.url}/charts.js?v=${version}`)).text();
+    const url = /"(\/vendor\/chart\.umd\.min\.js\?v=([0-9a-f]{16}))"/.exec(charts);
+    expect(url, "charts.js names the library with its version").not.toBeNull();
+    expect(charts).not.toContain('"/vendor/chart.umd.min.js"');
+
+    const kept = await fetch(`${server.url}${url![1]}`);
+    expect(kept.status).toBe(200);
+    expect(kept.headers.get("cache-control")).toBe(VERSIONED_CACHE_CONTROL);
+    expect(kept.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect(kept.headers.get("content-security-policy")).toContain("default-src 'self'");
+    const body = await kept.text();
+    expect(body).toContain("Chart");
+    expect(body).not.toMatch(/sourceMappingURL/);
+    // The version is the hash of what is served.
+    expect(createHash("sha256").update(body).digest("hex").slice(0, 16)).toBe(url![2]);
+
+    // Without its version (an old page) or with another: revalidated, 304 when unchanged.
+    for (const asked of ["", "?v=0123456789abcdef"]) {
+      const other = await fetch(`${server.url}/vendor/chart.umd.min.js${asked}`);
+      expect(other.headers.get("cache-control")).toBe("no-cache");
+      expect(await other.text()).toBe(body);
+      const again = await fetch(`${server.url}/vendor/chart.umd.min.js${asked}`, {
+        headers: { "If-None-Match": other.headers.get("etag")! },
+      });
+      expect(again.status).toBe(304);
+    }
+  });
+
+  it("gives a vendor file a new URL when its package changes, and the page a new version", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "cap-libre-web-"));
+    try {
+      await writeFile(path.join(dir, "index.html"), '<script type="module" src="/app.js"></script>');
+      await writeFile(path.join(dir, "app.js"), 'const url = "/vendor/lib.js";\nconst other = "/vendor/none.js";\n');
+      const lib = path.join(dir, "lib-package.js");
+      await writeFile(lib, "var Lib = 1;\n//# sourceMappingURL=lib.js.map\n");
+      const folder = webFolder(path.join(dir), {});
+      const pageOnly = folder().version;
+      const withLib = webFolder(dir, {
+        "lib.js": { file: lib, prepare: (t) => t.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n") },
+      });
+      const first = withLib();
+      const v1 = first.files.get("vendor/lib.js")!.version!;
+      expect(v1).toMatch(/^[0-9a-f]{16}$/);
+      expect(first.files.get("vendor/lib.js")!.body.toString()).toBe("var Lib = 1;\n");
+      // Only the vendor files given are named with their version.
+      expect(first.files.get("app.js")!.body.toString()).toBe(
+        `const url = "/vendor/lib.js?v=${v1}";\nconst other = "/vendor/none.js";\n`,
+      );
+      expect(cacheControl(first, "vendor/lib.js", v1)).toBe(VERSIONED_CACHE_CONTROL);
+      expect(cacheControl(first, "vendor/lib.js", first.version)).toBe("no-cache");
+      expect(first.version).not.toBe(pageOnly);
+
+      // The package upgraded (same size and date): a new URL for the library, a new version for the page.
+      const { atime, mtime } = await stat(lib);
+      await writeFile(lib, "var Lib = 2;\n//# sourceMappingURL=lib.js.map\n");
+      await utimes(lib, atime, mtime);
+      const second = withLib();
+      const v2 = second.files.get("vendor/lib.js")!.version!;
+      expect(v2).not.toBe(v1);
+      expect(second.version).not.toBe(first.version);
+      expect(second.files.get("app.js")!.body.toString()).toContain(`"/vendor/lib.js?v=${v2}"`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("gives the page a new version when any file's contents change, even at the same size and date", async () => {

@@ -273,6 +273,35 @@ describe("saved analyses: pages, rename, delete, export, comparison, re-uploads"
     expect((await (await api("/analyses")).json()).analyses).toHaveLength(before);
   });
 
+  // Round 17: the same files sent again with the « Collectivité » field filled kept the analysis unnamed.
+  it("keeps the collectivité typed with an identical re-upload, and says so when the analysis has another", async () => {
+    const bytes = () => new TextEncoder().encode("Nom;Éditeur;Nombre\nGoogle Chrome;Google LLC;4\nVLC;VideoLAN;2\n");
+    const first = await (await analyze(bytes(), {}, "?name=lanveoc.csv")).json();
+    expect(first.collectivite).toBeNull();
+    // The page sends the field in its multipart form (read by the worker); the query does as well.
+    const sent = form({ name: "lanveoc.csv", bytes: bytes() });
+    sent.append("collectivite", " Commune de  Lanvéoc");
+    const named = await analyze(sent);
+    expect(named.status).toBe(200);
+    const body = await named.json();
+    expect(body).toMatchObject({ id: first.id, reused: true, collectivite: "Commune de Lanvéoc" });
+    expect(body.notice).toContain("déjà été analysés");
+    expect(body.notice).toContain("désormais rattachée à la collectivité « Commune de Lanvéoc »");
+    const list = (await (await api("/analyses")).json()).analyses;
+    expect(list.find((a: any) => a.id === first.id).collectivite).toBe("Commune de Lanvéoc");
+    // Another name: the saved analysis keeps its own (a plan may follow it), and the notice says how to change it.
+    const other = await (await analyze(bytes(), {}, "?name=lanveoc.csv&collectivite=Crozon")).json();
+    expect(other).toMatchObject({ id: first.id, reused: true, collectivite: "Commune de Lanvéoc" });
+    expect(other.notice).toContain("reste rattachée à la collectivité « Commune de Lanvéoc », pas à « Crozon »");
+    // The same name written otherwise, or none: nothing more to say.
+    for (const query of ["&collectivite=commune%20de%20lanveoc", ""]) {
+      const same = await (await analyze(bytes(), {}, `?name=lanveoc.csv${query}`)).json();
+      expect(same).toMatchObject({ id: first.id, reused: true, collectivite: "Commune de Lanvéoc" });
+      expect(same.notice).not.toMatch(/rattachée/);
+    }
+    await api(`/analyses/${first.id}`, { method: "DELETE" });
+  });
+
   it("renames an analysis and records its collectivité, refusing bad names in French", async () => {
     const res = await api(
       `/analyses/${id}`,

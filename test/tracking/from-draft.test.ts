@@ -146,6 +146,34 @@ describe("adopting a saved roadmap draft", () => {
     expect(proposal.target).toEqual({ value: 75, date: "2029-12-31" });
     expect(proposal.milestones).toEqual([{ date: "2029-12-31", value: 75, label: expect.stringMatching(/^Objectif/) }]);
     expect(proposal.products.filter((p: any) => p.dueDate && p.dueDate > "2029-12-31")).toEqual([]);
+    // What lies beyond the objective reads as the roadmap says, « au-delà de l'objectif, à programmer », on the review
+    // page (`beyondTarget`), the adopted plan, the public page and its open data — never a bare « — ».
+    const beyond = proposal.products.filter((p: any) => p.beyondTarget);
+    expect(beyond.length).toBeGreaterThan(0);
+    expect(beyond.every((p: any) => p.dueDate === null)).toBe(true);
+    expect(proposal.products.filter((p: any) => !p.dueDate && !p.beyondTarget)).toEqual([]);
+    const adopted = await postJson(`${server.url}/api/plans/from-draft`, { draftId: id });
+    expect(adopted.status).toBe(201);
+    const { plan } = await adopted.json();
+    expect(plan.products.filter((p: any) => p.beyondTarget).map((p: any) => p.name)).toEqual(
+      beyond.map((p: any) => p.name),
+    );
+    const published = await postJson(`${server.url}/api/plans/${plan.id}/publish`, {});
+    expect(published.status).toBe(200);
+    const page = await (await fetch(`${server.url}/public/${plan.slug}`)).text();
+    const productRows = page
+      .split('aria-labelledby="products-caption"')[1]!
+      .split("</table>")[0]!
+      .split("<tr>")
+      .slice(2);
+    for (const p of beyond) {
+      const row = productRows.find((r) => r.includes(`>${p.name}<`));
+      expect(row, p.name).toContain("au-delà de l&#39;objectif, à programmer");
+    }
+    expect(productRows.filter((r) => r.includes("<td>—</td>"))).toEqual([]);
+    const data = await (await fetch(`${server.url}/public/${plan.slug}/donnees.json`)).json();
+    expect(data.produits.filter((p: any) => p.beyondTarget).length).toBe(beyond.length);
+    await api(`/plans/${plan.id}`, { method: "DELETE" });
   });
 
   it("adopts it as the plan, keeping the link to the draft and its version", async () => {
