@@ -72,3 +72,53 @@ export function audienceUnstated(stated: string, pool: Source[]): { public: stri
   }
   return null;
 }
+
+/** Words between a thing and its public that do not tell which public (« de tous les »), folded. */
+const LINKS = new Set((SECTIONS.get("links") ?? []).map((e) => fold(e)));
+/** Each public's family (publics that overlap: « communes » for « collectivités »), by folded word. */
+const FAMILY = new Map<string, number>(
+  (SECTIONS.get("groups") ?? []).flatMap((line, i) => line.split(/\s+/).map((w) => [fold(w), i] as [string, number])),
+);
+const sameFamily = (a: string, b: string) => a === b || (FAMILY.has(a) && FAMILY.get(a) === FAMILY.get(b));
+/** How many full words before a public name the thing it is said of. */
+const THING = 3;
+
+/**
+ * A thing given to another public than the cited passage gives it to (trial14 A4): « Visio deviendra l'outil unique de
+ * visioconférence de toutes les collectivités » where the passage says « l'outil unique de visioconférence de tous
+ * les services de l'État ». The thing is the three full words before the public in the sentence; the passage's
+ * sentence writes them in the same order (links apart) and the first full word after them, agents and services
+ * apart, is a public of another family; that sentence does not name the sentence's public. The public as the sentence
+ * writes it, the passage's, and the passage's sentence, or null.
+ */
+export function publicSwapped(stated: string, pool: Source[]): { public: string; other: string; quote: string } | null {
+  const text = withoutReferences(stated);
+  if (NEGATION.test(text)) return null;
+  const toks = words(text);
+  const cited = pool.flatMap((src) => src.sentences.filter((ss) => !ss.inHeading));
+  for (let i = 0; i < toks.length; i++) {
+    const mine = toks[i]!;
+    if (!PUBLICS.has(mine)) continue;
+    const thing: string[] = [];
+    for (let k = i - 1; k >= 0 && thing.length < THING; k--) if (!LINKS.has(toks[k]!)) thing.unshift(toks[k]!);
+    if (thing.length < THING || thing.some((w) => PUBLICS.has(w) || FOR_PUBLIC.has(w))) continue;
+    for (const ss of cited) {
+      const theirs = words(ss.text);
+      if (theirs.some((w) => sameFamily(w, mine))) continue;
+      const full = theirs.map((w, at) => ({ w, at })).filter((x) => !LINKS.has(x.w));
+      for (let j = 0; j + THING < full.length; j++) {
+        if (!thing.every((w, n) => full[j + n]!.w === w)) continue;
+        const next = full.slice(j + THING).find((x) => !FOR_PUBLIC.has(x.w));
+        if (!next || !PUBLICS.has(next.w) || sameFamily(next.w, mine)) continue;
+        const raw = (text.match(/[\p{L}-]+/gu) ?? []).find((t) => fold(t) === mine) ?? mine;
+        const other = (ss.text.match(/[\p{L}-]+/gu) ?? []).find((t) => fold(t) === next.w) ?? next.w;
+        // The passage's clause that gives the thing to its public, not its whole sentence.
+        const clause =
+          ss.text.split(/[,;:()]/u).find((c) => words(c).includes(next.w) && words(c).includes(thing.at(-1)!)) ??
+          ss.text;
+        return { public: raw, other, quote: short(clause.trim()) };
+      }
+    }
+  }
+  return null;
+}

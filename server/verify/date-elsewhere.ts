@@ -15,6 +15,8 @@ import type { Source } from "./source-sentences.ts";
 import { contentWords } from "./words.ts";
 
 const DATE_KINDS = new Set(["date", "month", "year"]);
+/** A noun taken up from the sentence before (« ces frais », « cette obligation »), on folded text. */
+const ANAPHORA = /(?<!\p{L})(?:ces|cette|cet|ce)\s+(\p{L}{3,})/gu;
 const stems = (text: string) => new Set(contentWords(text).map(stem));
 
 /** Whether two dates are the same (to the precision the sentence gives). */
@@ -48,20 +50,45 @@ function eventDates(text: string): (Figure & { dates: Set<string> })[] {
   return out;
 }
 
+/**
+ * The noun phrase a noun heads in a folded sentence (« frais de changement et de transfert des donnees a la sortie »):
+ * from the noun to a negation, a punctuation mark or twelve words; empty when the sentence does not write the noun.
+ */
+function nounPhrase(folded: string, noun: string): string {
+  const at = folded.search(new RegExp(`(?<!\\p{L})${noun}(?!\\p{L})`, "u"));
+  if (at < 0) return "";
+  return folded
+    .slice(at)
+    .split(/[,;:.()]|\sn(?:e\s|['’])/u)[0]!
+    .split(/\s+/)
+    .slice(0, 12)
+    .join(" ");
+}
+
 /** The word the sentence dates and the date the passage gives it instead, or null. */
 export function dateOfAnother(stated: string, pool: Source[]): { date: string; word: string; other: string } | null {
   const dates = eventDates(stated);
   if (dates.length !== 1) return null;
   const date = dates[0]!;
   // A heading's date is its document's or section's: what it says is covered, not dated.
-  const sentences = pool
-    .flatMap((s) => s.sentences)
-    .map((ss) => ({ text: ss.text, dates: ss.inHeading || ss.text === ss.heading ? [] : eventDates(ss.text) }));
+  const sentences = pool.flatMap((s) =>
+    s.sentences.map((ss, i) => ({
+      text: ss.text,
+      before: s.sentences[i - 1]?.text ?? "",
+      dates: ss.inHeading || ss.text === ss.heading ? [] : eventDates(ss.text),
+    })),
+  );
   const withIt = sentences.filter((s) => s.dates.some((d) => sameDate(date, d)));
   if (!withIt.length) return null;
   const covered = new Set<string>();
   for (const s of [...withIt, ...sentences.filter((x) => x.dates.length === 0)])
     for (const w of stems(s.text)) covered.add(w);
+  // « à partir du 12 janvier 2027, ces frais sont interdits » dates the fees the sentence before names in full
+  // (« les frais de changement et de transfert des données à la sortie »): the words of that noun phrase, up to its
+  // verb, are dated there too (not what the sentence before says of them).
+  for (const s of withIt)
+    for (const m of fold(s.text).matchAll(ANAPHORA))
+      for (const w of stems(nounPhrase(fold(s.before), m[1]!))) covered.add(w);
   const others = sentences.filter((s) => s.dates.length > 0 && !s.dates.some((d) => sameDate(date, d)));
   const claimWords = contentWords(stated.replace(date.raw, " "));
   const fractions = fractionFigures(stated).map((f) => fold(f.raw));

@@ -16,7 +16,7 @@ import { fold, stem } from "../retrieval/french.ts";
 import { adviceAsDuty } from "./advice-duty.ts";
 import { saidAgainst } from "./against.ts";
 import { askedFigureConcluded } from "./asked-conclusion.ts";
-import { audienceUnstated } from "./audience.ts";
+import { audienceUnstated, publicSwapped } from "./audience.ts";
 import { makerSwapped } from "./authorship.ts";
 import { banUnstated } from "./bans.ts";
 import { cardDenial } from "./card-denial.ts";
@@ -833,6 +833,8 @@ function checkSentence(
       );
     const audience = denied ? null : audienceUnstated(stated, pool);
     if (audience) reasons.push(message("verify.audience", { where: w, ...audience }));
+    const swappedPublic = denied || audience ? null : publicSwapped(stated, pool);
+    if (swappedPublic) reasons.push(message("verify.publicSwapped", { where: w, ...swappedPublic }));
     const act = actNotGiven(stated, pool);
     if (act) reasons.push(message("verify.actNotGiven", { where: w, ...act }));
     const toCheck = toCheckAsFact(stated, pool);
