@@ -424,11 +424,16 @@ function weighed(
   question: string,
 ): Candidate[] {
   const price = asks(ask, "prix");
+  // A rise asked (« la hausse de VMware », « ça a augmenté de combien ? »): a sentence saying no change does not answer
+  // it, whatever amount it gives (« le rachat de VMware pour 61 milliards de dollars »).
+  const rise = asks(ask, "hausse");
+  // The percentages the question writes (« +30 % ? »): a sentence giving the same figure answers what is asked.
+  const figures = percentagesOf(ask);
   // A public grant asked (« des aides de l'État ? »): a sentence saying one, or an amount.
   const grant = asks(ask, "subvention");
   const stems = subject.map(wordStem);
   // Subject words counted: a price asked counts one more, the cost itself.
-  const total = stems.length + (price ? 1 : 0);
+  const total = stems.length + (price ? 1 : 0) + figures.length;
   const who = asks(ask, "qui");
   // « Combien d'agents utilisent … ? » counts those who use it (`countedDoers`).
   const doers = asked.includes("quantity") && countedDoers(ask) !== null;
@@ -527,7 +532,9 @@ function weighed(
         (asked.includes("quantity") || price) &&
         statesAbsent(own) &&
         stems.some((s) => !holdsStem(titles[i]!, s) && sharesRoot(words, s));
-      const hits = said + (price && cost ? 1 : 0) + (answers ? 1 : 0) + (grants ? 1 : 0);
+      // (« 20 à 30 % » gives the « 30 % » asked.)
+      const figured = figures.filter((f) => givesPercentage(own, f)).length;
+      const hits = said + (price && cost ? 1 : 0) + (answers ? 1 : 0) + (grants ? 1 : 0) + figured;
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
@@ -549,6 +556,9 @@ function weighed(
       }
       // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
       if (unvouchedFigure(text, r)) return;
+      if (rise && !asks(own, "variation") && !/\d\s*%/.test(own)) return;
+      // (A rise asked: a sentence giving it in figures, « de 8 à 15 fois », « jusqu'à 1 200 % », before one saying there is one.)
+      const riseFigure = rise && /\d\s*(?:%|fois\b)|\bmultipli/u.test(own);
       let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j - (item ? ITEM_PENALTY : 0);
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone. An amount
       // read aloud is one said of what is asked (a subject word in the sentence or its document's title, two when it
@@ -557,6 +567,7 @@ function weighed(
       if (price && MONEY.test(own) && (said + titled === 0 || (!cost && said + titled < Math.min(stems.length, 2))))
         return;
       if (stated) score += 4;
+      if (riseFigure) score += 1.5;
       if (price && cost) score += 2;
       if (grant && !grants && !MONEY.test(own)) return;
       if (grants) score += MONEY.test(own) ? 2 : 1;
@@ -601,6 +612,12 @@ const ROOT = 6;
 const sharesRoot = (stems: string[], s: string) =>
   holdsStem(stems, s) ||
   (s.length >= ROOT && stems.some((w) => w.length >= ROOT && w.slice(0, ROOT) === s.slice(0, ROOT)));
+
+/** The percentages a text writes (« +30 % » → « 30 »), as written numbers. */
+const percentagesOf = (text: string) => [...text.matchAll(/(\d+(?:[,.]\d+)?)\s*(?:%|pour\s*cent)/gu)].map((m) => m[1]!);
+/** Whether a sentence gives a percentage (« 30 » of « en hausse de 20 à 30 % »), not a longer number ending with it. */
+const givesPercentage = (sentence: string, figure: string) =>
+  new RegExp(`(?<![\\d,.])${figure.replace(/[.]/g, "\\.")}(?![\\d]|[,.]\\d)\\s*(?:%|pour\\s*cent)`, "u").test(sentence);
 
 /** A percentage or an amount the question writes (« de 30 % »): a figure it asks about (not « 30 000 habitants »). */
 const writesFigure = (question: string) => /\d\s*%/.test(question) || MONEY.test(question);

@@ -1,0 +1,63 @@
+/**
+ * « En bref » of questions an élue dictates on her phone (trial14 leftovers, round 17), read aloud in a council
+ * without being corrected: a rise asked is answered by a sentence saying a change, not by a purchase price; the
+ * percentage the question writes (« +30 % ? ») is what a sentence giving it answers with; a figure one list item gives
+ * is not said unconfirmed because of the next item's reserve. Passages written for the test, on other places and
+ * products than the trial's.
+ */
+import { describe, expect, it } from "vitest";
+import { qualificationNote } from "../../server/answers/qualified.ts";
+import { briefFor, passageOf } from "../helpers/passages.ts";
+
+const texts = (question: string, used: ReturnType<typeof passageOf>[], asked: ("quantity" | "date")[] = []) =>
+  briefFor(question, used, asked)?.quotes.map((q) => q.text) ?? [];
+
+describe("a rise asked", () => {
+  const used = [
+    passageOf(
+      "citrix#0",
+      "Citrix racheté par un fonds : hausses de prix",
+      "Le fonds a finalisé en 2022 le rachat de Citrix pour plus de 16 milliards de dollars (Presse, 2022). Les clients font état de licences multipliées par 3 à 5 depuis le rachat (Presse, 2024).",
+    ),
+  ];
+  it("is not answered by the price the company was bought for (« la hausse de Citrix c'est combien »)", () => {
+    const quoted = texts("la hausse de Citrix après le rachat c'est combien ?", used, ["quantity"]);
+    expect(quoted.join(" ")).not.toContain("16 milliards");
+    expect(quoted.join(" ")).toContain("multipliées par 3 à 5");
+  });
+  it("spoken without a question word (« citrix hausse »)", () => {
+    const quoted = texts("citrix hausse", used);
+    expect(quoted.join(" ")).not.toContain("16 milliards");
+  });
+});
+
+describe("the percentage the question writes", () => {
+  it("« … de +25 % ? » is answered by the sentence that gives 25 %, not by a quote on the same vendor", () => {
+    const used = [
+      passageOf(
+        "bretagne#0",
+        "Département du Finistère : quitter Oracle",
+        "Le Département s'était équipé d'Oracle en 2015. Au renouvellement, il s'est vu proposer une hausse de 15 à 25 % (Presse, 2024). Le directeur a résumé : avec Oracle, les hausses du Finistère ne se discutaient plus.",
+      ),
+    ];
+    const quoted = texts("Le Finistère a eu une hausse d'Oracle de +25 % ?", used);
+    expect(quoted[0]).toContain("15 à 25 %");
+  });
+
+  it("a list item's figure is not said unconfirmed for the reserve of the item after it", () => {
+    const passage = [
+      "- Hausse de 15 à 25 % du coût proposé au renouvellement : chiffre donné par le Département et repris par deux médias.",
+      "- Facture « divisée par trois » : chiffre avancé par un seul média et non confirmé.",
+    ].join("\n");
+    expect(
+      qualificationNote("Au renouvellement, il s'est vu proposer une hausse de 15 à 25 % (Presse, 2024).", passage),
+    ).toBeNull();
+    // (A reserve in the same item still reaches its figure.)
+    expect(
+      qualificationNote(
+        "Les licences ont coûté 40 % de plus.",
+        "Les licences ont coûté 40 % de plus, chiffre non confirmé.",
+      ),
+    ).not.toBeNull();
+  });
+});
