@@ -2,12 +2,13 @@
  * « En bref » of questions an élue dictates on her phone (trial14 leftovers, round 17), read aloud in a council
  * without being corrected: a rise asked is answered by a sentence saying a change, not by a purchase price; the
  * percentage the question writes (« +30 % ? ») is what a sentence giving it answers with; a figure one list item gives
- * is not said unconfirmed because of the next item's reserve. Passages written for the test, on other places and
+ * is not said unconfirmed because of the next item's reserve; « on peut l'utiliser nous ? » is answered by the card's
+ * line on who may use the tool, « ça sert à quoi ? » by the line describing it (not its licence or its vendor's seat). Passages written for the test, on other places and
  * products than the trial's.
  */
 import { describe, expect, it } from "vitest";
 import { qualificationNote } from "../../server/answers/qualified.ts";
-import { briefFor, passageOf } from "../helpers/passages.ts";
+import { briefFor, catalogCards, passageOf } from "../helpers/passages.ts";
 
 const texts = (question: string, used: ReturnType<typeof passageOf>[], asked: ("quantity" | "date")[] = []) =>
   briefFor(question, used, asked)?.quotes.map((q) => q.text) ?? [];
@@ -59,5 +60,22 @@ describe("the percentage the question writes", () => {
         "Les licences ont coûté 40 % de plus, chiffre non confirmé.",
       ),
     ).not.toBeNull();
+  });
+});
+
+describe("a spoken question to a catalog card", () => {
+  it("« une commune peut l'utiliser ? » reads who may use it, not its known users", async () => {
+    const cards = await catalogCards();
+    const card = cards.find((c) => c.document.id === "catalog/alternative/tchap")!;
+    const text = briefFor("Tchap, une commune peut l'utiliser ?", [card])?.text ?? "";
+    expect(text).toContain("Pour une collectivité : ");
+    expect(text).not.toContain("Utilisateurs publics connus");
+  });
+  it("« ça sert à quoi ? » reads what the tool does, not where its vendor sits", async () => {
+    const cards = await catalogCards();
+    const card = cards.find((c) => c.document.id === "catalog/vendor/nextcloud")!;
+    const text = briefFor("Nextcloud, ça sert à quoi ?", [card])?.text ?? "";
+    expect(text).toContain("partage de fichiers");
+    expect(text).not.toContain("siège");
   });
 });
