@@ -84,6 +84,14 @@ export const asksGiven = (question: string, asked: Asked[]) =>
 /** A question asking for several peers or examples (« Qu'ont fait d'autres villes ? », « Quelles communes … ? »). */
 export const asksPeers = (question: string) => asks(question, "pairs");
 
+/**
+ * A question asking what a text obliges to do (« NIS2, ça nous oblige à quoi ? »): whether a sentence says a duty or
+ * that it does not apply (`brief.txt` [devoir dit]), for the excerpt to show it; null when the question asks none.
+ */
+export function dutyAnswer(question: string): ((sentence: string) => boolean) | null {
+  return asks(question, "devoir") ? (sentence) => asks(sentence, "devoir dit") : null;
+}
+
 /** Characters of « En bref » at most, sources included: about twenty seconds read aloud. */
 export const BRIEF_CHARS = 450;
 /** Characters of « En bref » at most for a question asking for several peers: room for two of them. */
@@ -429,6 +437,12 @@ function weighed(
   const rise = asks(ask, "hausse");
   // The percentages the question writes (« +30 % ? »): a sentence giving the same figure answers what is asked.
   const figures = percentagesOf(ask);
+  // A duty asked (« NIS2, ça nous oblige à quoi ? »): a sentence saying one, or that it does not apply, answers it
+  // whatever its words for it (« Les entités concernées doivent … »); the question's word for it is that one word.
+  const duty = asks(ask, "devoir");
+  const dutyStems = duty
+    ? new Set(entries("devoir").flatMap((e) => e.trim().split(" ").map(wordStem)))
+    : new Set<string>();
   // A public grant asked (« des aides de l'État ? »): a sentence saying one, or an amount.
   const grant = asks(ask, "subvention");
   const stems = subject.map(wordStem);
@@ -507,7 +521,7 @@ function weighed(
       // A card's list of inventory names answers nothing read aloud.
       if (card && opensOn(own, "fiche hors réponse")) return;
       // « Voir le document consacré à … » points elsewhere: it answers nothing.
-      if (opensOn(own, "renvoi")) return;
+      if (opensOn(own, "renvoi") || asks(own, "renvoi en cours de phrase")) return;
       // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       if (isInventoryNames(own)) return;
@@ -524,7 +538,10 @@ function weighed(
       const answers = !!condition?.(own);
       // (« Subvention de la Région » says the grant « des aides publiques » asks.)
       const grants = grant && asks(own, "subvention");
-      const said = stems.filter((s) => !(grant && GRANT_STEMS.has(s)) && !apart.has(s) && holdsStem(words, s)).length;
+      const said = stems.filter(
+        (s) => !(grant && GRANT_STEMS.has(s)) && !dutyStems.has(s) && !apart.has(s) && holdsStem(words, s),
+      ).length;
+      const dutySaid = duty && asks(own, "devoir dit");
       // The corpus saying it does not give what is asked (« Les sources consultées ne donnent ni … ni un bilan des
       // économies réalisées »): the answer to a figure, a date or a cost asked.
       // (A figure or a cost asked, and a word of what is asked, not only of whose.)
@@ -534,7 +551,7 @@ function weighed(
         stems.some((s) => !holdsStem(titles[i]!, s) && sharesRoot(words, s));
       // (« 20 à 30 % » gives the « 30 % » asked.)
       const figured = figures.filter((f) => givesPercentage(own, f)).length;
-      const hits = said + (price && cost ? 1 : 0) + (answers ? 1 : 0) + (grants ? 1 : 0) + figured;
+      const hits = said + (price && cost ? 1 : 0) + (answers ? 1 : 0) + (grants ? 1 : 0) + figured + (dutySaid ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
@@ -568,6 +585,8 @@ function weighed(
         return;
       if (stated) score += 4;
       if (riseFigure) score += 1.5;
+      // (A duty asked by a collectivité, « ça nous oblige », is answered first by what the text says of collectivités.)
+      if (duty) score += dutySaid ? 2 + (namesCollectivity(own) ? 1 : 0) : -1.5;
       if (price && cost) score += 2;
       if (grant && !grants && !MONEY.test(own)) return;
       if (grants) score += MONEY.test(own) ? 2 : 1;

@@ -3,11 +3,15 @@
  * without being corrected: a rise asked is answered by a sentence saying a change, not by a purchase price; the
  * percentage the question writes (« +30 % ? ») is what a sentence giving it answers with; a figure one list item gives
  * is not said unconfirmed because of the next item's reserve; « on peut l'utiliser nous ? » is answered by the card's
- * line on who may use the tool, « ça sert à quoi ? » by the line describing it (not its licence or its vendor's seat). Passages written for the test, on other places and
+ * line on who may use the tool, « ça sert à quoi ? » by the line describing it (not its licence or its vendor's seat);
+ * « ça nous oblige à quoi ? » by a sentence saying a duty (or that none applies), not the text's date or a pointer to
+ * another page. Passages written for the test, on other places and
  * products than the trial's.
  */
 import { describe, expect, it } from "vitest";
+import { dutyAnswer } from "../../server/answers/brief.ts";
 import { qualificationNote } from "../../server/answers/qualified.ts";
+import { excerpt } from "../../server/retrieval/passages.ts";
 import { briefFor, catalogCards, passageOf } from "../helpers/passages.ts";
 
 const texts = (question: string, used: ReturnType<typeof passageOf>[], asked: ("quantity" | "date")[] = []) =>
@@ -77,5 +81,36 @@ describe("a spoken question to a catalog card", () => {
     const text = briefFor("Nextcloud, ça sert à quoi ?", [card])?.text ?? "";
     expect(text).toContain("partage de fichiers");
     expect(text).not.toContain("siège");
+  });
+});
+
+describe("a duty asked (« ça nous oblige à quoi ? »)", () => {
+  const used = [
+    passageOf(
+      "dora#0",
+      "Le règlement DORA et les collectivités",
+      "Le règlement (UE) 2022/2554, dit DORA, a été publié le 27 décembre 2022. Les entités financières doivent tester leur résilience numérique et déclarer leurs incidents. La directive DORA, qui impose des obligations à certains organismes, fait l'objet d'une fiche séparée.",
+      "guidance",
+    ),
+  ];
+  it("is answered by the sentence saying a duty, though it does not write the question's word for it", () => {
+    const quoted = texts("DORA ça nous oblige à quoi ?", used);
+    expect(quoted[0]).toContain("doivent tester leur résilience");
+    expect(quoted.join(" ")).not.toContain("publié le 27 décembre");
+    expect(quoted.join(" ")).not.toContain("fiche séparée");
+  });
+  it("the excerpt shows that sentence", () => {
+    const text =
+      "Le règlement DORA a été publié en 2022. Il couvre 20 types d'entités financières et remplace des textes épars, dont le champ était plus étroit et moins précis qu'aujourd'hui. Les entités financières doivent tester leur résilience numérique et déclarer leurs incidents.";
+    const shown = excerpt(
+      text,
+      ["dora", "oblige"],
+      120,
+      "",
+      [],
+      new Set(),
+      dutyAnswer("DORA ça nous oblige à quoi ?")!,
+    );
+    expect(shown).toContain("doivent tester");
   });
 });
