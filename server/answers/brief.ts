@@ -17,7 +17,7 @@ import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
 import { words } from "../retrieval/french.ts";
 import { roleAsked } from "../retrieval/names-places.ts";
-import { statesAbsent } from "../retrieval/passages.ts";
+import { pieces, statesAbsent } from "../retrieval/passages.ts";
 import { type Asked, askedFor, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -291,6 +291,24 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
   if (parts.length >= 2) return twoAsks(question, parts, used, excerpts, costOf);
   const subject = subjectWords(question);
   if (subject.length === 0) return null;
+  const among = notAmong(question, used);
+  if (among) {
+    // « Lyon fait partie des lauréats ? »: said first that no passage names it among them, then what they say of the
+    // group — never a sentence naming it in another capacity (« la plateforme de la Métropole de Lyon »).
+    const lead = message("answer.briefNotAmong", { name: among.name, group: among.group });
+    const chosen = pickVerbatim(groupItems(used, excerpts), {
+      max: 2,
+      perDocument: 2,
+      budget: BRIEF_CHARS - intro.length - lead.length - 1,
+      cost: costOf,
+      tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
+    });
+    const quotes = chosen.map((c) => `« ${c.text} » ${sourceOf(used[c.source - 1]!, c.source, c.text)}`);
+    return {
+      text: message("answer.brief", { quotes: [lead, ...quotes].join(" ") }),
+      quotes: chosen.map((c) => ({ text: c.text, source: c.source })),
+    };
+  }
   const candidates = weighed(question, subject, used, excerpts, asked, question);
   const chosen = asksPeers(question)
     ? peerSentences(candidates, PEERS_CHARS - intro.length, costOf)
@@ -303,6 +321,62 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
         tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
       });
   return chosen.length ? quoted(chosen, used) : null;
+}
+
+/** The groups a question of membership names (`brief.txt` [groupe]), as stems. */
+const GROUP_STEMS = new Set(entries("groupe").map((e) => wordStem(e.trim())));
+
+/**
+ * « Lyon fait partie des lauréats ? » (`brief.txt` [appartenance]): the names the question asks of (those it writes
+ * with a capital that no quoted document's title writes) and the group, when a quoted passage is about that group (its
+ * heading or text names it) and none names them in it — in a list item or a sentence naming the group. Null when the
+ * question asks no membership, or a passage names them in the group.
+ */
+function notAmong(question: string, used: QuotedPassage[]): { name: string; group: string; stems: string[] } | null {
+  if (!asks(question, "appartenance")) return null;
+  const group = (question.match(/[\p{L}]+/gu) ?? []).find((w) => GROUP_STEMS.has(wordStem(fold(w))));
+  if (!group) return null;
+  const titled = new Set(used.flatMap((r) => stemsOf(r.document.title)));
+  const stems = writtenNames(question).filter((s) => !titled.has(s) && !GROUP_STEMS.has(s));
+  if (stems.length === 0) return null;
+  const holdsGroup = (text: string) => stemsOf(text).some((w) => GROUP_STEMS.has(w));
+  const sections = used.flatMap((r) => r.parts ?? [{ section: r.section, text: r.text }]);
+  const aboutGroup = sections.filter((p) => holdsGroup(p.section) || holdsGroup(p.text));
+  if (aboutGroup.length === 0) return null;
+  const named = aboutGroup.some((p) =>
+    pieces(p.text).some(
+      (piece) => stems.every((s) => holdsStem(stemsOf(piece.text), s)) && (piece.list >= 0 || holdsGroup(piece.text)),
+    ),
+  );
+  if (named) return null;
+  const name = (question.match(/[\p{L}\p{N}'’-]+/gu) ?? [])
+    .filter((w) => /^\p{Lu}/u.test(w) && stemsOf(w).some((s) => stems.includes(s)))
+    .join(" ");
+  return name ? { name, group: group.toLowerCase(), stems } : null;
+}
+
+/**
+ * What the quoted passages say of a group: the list items of a section about it (« Niveau Or : … » under « les lauréats
+ * de 2025 ») and the sentences naming it, in order.
+ */
+function groupItems(used: QuotedPassage[], excerpts: string[]): Candidate[] {
+  const holdsGroup = (text: string) => stemsOf(text).some((w) => GROUP_STEMS.has(w));
+  return excerpts.flatMap((excerpt, i) => {
+    const r = used[i]!;
+    // (A list item under a heading naming the group, or any sentence or item naming it: « Reconnaissance : Boé fait
+    // partie des trois lauréats du niveau « Or » … ».)
+    const items = (r.parts ?? [{ section: r.section, text: r.text }])
+      .flatMap((p) =>
+        pieces(p.text).filter(
+          (piece) => !piece.fragment && ((piece.list >= 0 && holdsGroup(p.section)) || holdsGroup(piece.text)),
+        ),
+      )
+      .map((piece) => piece.text.replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/, "").replace(/\*\*/g, ""));
+    const shown = excerpt.replace(/\*\*/g, "").replace(/\s+/g, " ");
+    return items
+      .filter((t) => t.length <= LONG_SENTENCE && shown.includes(t))
+      .map((text, j) => ({ text, source: i + 1, passage: r.id, doc: r.document.id, score: 3 - 0.4 * i - 0.05 * j }));
+  });
 }
 
 /** « En bref » quoting `chosen`, each with its source, then what the passages do not say (`missing` asks). */

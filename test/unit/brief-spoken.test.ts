@@ -5,7 +5,8 @@
  * is not said unconfirmed because of the next item's reserve; « on peut l'utiliser nous ? » is answered by the card's
  * line on who may use the tool, « ça sert à quoi ? » by the line describing it (not its licence or its vendor's seat);
  * « ça nous oblige à quoi ? » by a sentence saying a duty (or that none applies), not the text's date or a pointer to
- * another page. Passages written for the test, on other places and
+ * another page; « Annecy fait partie des lauréats ? » says first that no passage names it among them when none does,
+ * then what they say of the laureates — never a sentence naming it in another capacity. Passages written for the test, on other places and
  * products than the trial's.
  */
 import { describe, expect, it } from "vitest";
@@ -112,5 +113,29 @@ describe("a duty asked (« ça nous oblige à quoi ? »)", () => {
       dutyAnswer("DORA ça nous oblige à quoi ?")!,
     );
     expect(shown).toContain("doivent tester");
+  });
+});
+
+describe("a membership asked (« X fait partie des lauréats ? »)", () => {
+  const used = [
+    {
+      ...passageOf(
+        "label#0",
+        "Le label Ville Numérique Ouverte : critères et lauréats",
+        "Le label a été créé en 2018 par une association. À ne pas confondre avec la plateforme développée par la Métropole d'Annecy.\n\n- Niveau Or : Voiron, Crolles et le Syndicat des Alpes.\n- Badge : Chambéry et Albertville.",
+        "ecosystem",
+      ),
+      section: "Le label : les lauréats de 2025",
+    },
+  ];
+  it("says the passages do not name it among them, then quotes the laureates, not the sentence naming it", () => {
+    const text = briefFor("Annecy fait partie des lauréats ?", used)?.text ?? "";
+    expect(text).toContain("Les passages cités ne nomment pas Annecy parmi les lauréats.");
+    expect(text).toContain("Niveau Or : Voiron");
+    expect(text).not.toContain("Métropole d'Annecy");
+  });
+  it("says nothing of the kind for a name the list gives", () => {
+    const text = briefFor("Crolles fait partie des lauréats ?", used)?.text ?? "";
+    expect(text).not.toContain("ne nomment pas");
   });
 });
