@@ -325,6 +325,7 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
 
 /** The groups a question of membership names (`brief.txt` [groupe]), as stems. */
 const GROUP_STEMS = new Set(entries("groupe").map((e) => wordStem(e.trim())));
+const holdsGroupWord = (text: string) => stemsOf(text).some((w) => GROUP_STEMS.has(w));
 
 /**
  * « Lyon fait partie des lauréats ? » (`brief.txt` [appartenance]): the names the question asks of (those it writes
@@ -514,6 +515,7 @@ function weighed(
   // A duty asked (« NIS2, ça nous oblige à quoi ? »): a sentence saying one, or that it does not apply, answers it
   // whatever its words for it (« Les entités concernées doivent … »); the question's word for it is that one word.
   const duty = asks(ask, "devoir");
+  const membership = asks(ask, "appartenance");
   const dutyStems = duty
     ? new Set(entries("devoir").flatMap((e) => e.trim().split(" ").map(wordStem)))
     : new Set<string>();
@@ -632,7 +634,16 @@ function weighed(
       // A cost asked, a sentence on costs answers it; a grant asked, one saying a grant; a peer's sentence answers by
       // naming the peer.
       const needed = (price && cost) || grants || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
-      if (hits === 0 || hits + titled < needed) return;
+      // A membership asked (« Boé fait partie des lauréats ? »): the sentence naming it with the group answers it.
+      const member =
+        membership &&
+        written.length > 0 &&
+        written.every((s) => holdsStem(words, s)) &&
+        (holdsGroupWord(own) || (!!item && holdsGroupWord(r.section)));
+      if ((hits === 0 || hits + titled < needed) && !member) return;
+      // A duty asked: the duty said of the question's subject (a word of it in the sentence or its document's title),
+      // not of another text (« Aucune loi française n'interdit … » after « le RGPD, ça nous oblige à quoi ? »).
+      if (dutySaid && said + titled === 0) return;
       // A list item answers by itself or not at all: it (or its document's title) holds every name the question
       // writes, and it gives the figure or the date asked, or holds all the subject's words but one.
       if (item) {
@@ -643,7 +654,7 @@ function weighed(
           (price && MONEY.test(own)) ||
           grants;
         if (names.length && !names.some((s) => holdsStem(words, s))) return;
-        if (!figure && hits < Math.max(2, total - 1)) return;
+        if (!figure && hits < Math.max(2, total - 1) && !member) return;
       }
       // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
       if (unvouchedFigure(text, r)) return;
@@ -659,6 +670,7 @@ function weighed(
         return;
       if (stated) score += 4;
       if (riseFigure) score += 1.5;
+      if (member) score += 3;
       // (A duty asked by a collectivité, « ça nous oblige », is answered first by what the text says of collectivités.)
       if (duty) score += dutySaid ? 2 + (namesCollectivity(own) ? 1 : 0) : -1.5;
       if (price && cost) score += 2;

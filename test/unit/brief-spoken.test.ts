@@ -134,8 +134,9 @@ describe("a membership asked (« X fait partie des lauréats ? »)", () => {
     expect(text).toContain("Niveau Or : Voiron");
     expect(text).not.toContain("Métropole d'Annecy");
   });
-  it("says nothing of the kind for a name the list gives", () => {
+  it("quotes the item naming it for a name the list gives", () => {
     const text = briefFor("Crolles fait partie des lauréats ?", used)?.text ?? "";
     expect(text).not.toContain("ne nomment pas");
+    expect(text).toContain("Niveau Or : Voiron, Crolles");
   });
 });
