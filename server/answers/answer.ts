@@ -73,6 +73,7 @@ import {
   asksPeers,
   type BriefQuote,
   briefOf,
+  dutyAnswer,
   namesCollectivity,
   notGiven,
   type QuotedPassage,
@@ -1378,7 +1379,10 @@ async function* extractive(
           groups.flat().map((r) => r.text),
         )?.text
       : undefined;
-  const condition = query ? (conditionAnswer(query) ?? (statedText ? saysSame(statedText) : null)) : null;
+  // (A duty asked, « ça nous oblige à quoi ? »: the sentences saying one, whatever their words for it.)
+  const condition = query
+    ? (conditionAnswer(query) ?? (statedText ? saysSame(statedText) : null) ?? dutyAnswer(query))
+    : null;
   // The best document's quotation may be longer: it is the one most likely to hold the answer whole. A section
   // added for what the question asks (`extra`) is quoted as one of two and leaves the others their length.
   const quotes = groups.map((g, i) => {

@@ -17,7 +17,7 @@ import { countedDoers, countedFit } from "../retrieval/counted-doers.ts";
 import { FIXED_EXPRESSIONS, fixedExpressionAt } from "../retrieval/fixed-expressions.ts";
 import { words } from "../retrieval/french.ts";
 import { roleAsked } from "../retrieval/names-places.ts";
-import { statesAbsent } from "../retrieval/passages.ts";
+import { pieces, statesAbsent } from "../retrieval/passages.ts";
 import { type Asked, askedFor, holdsAsked } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
@@ -83,6 +83,14 @@ export const asksGiven = (question: string, asked: Asked[]) =>
   asked.length > 0 || asks(question, "prix") || asks(question, "subvention");
 /** A question asking for several peers or examples (« Qu'ont fait d'autres villes ? », « Quelles communes … ? »). */
 export const asksPeers = (question: string) => asks(question, "pairs");
+
+/**
+ * A question asking what a text obliges to do (« NIS2, ça nous oblige à quoi ? »): whether a sentence says a duty or
+ * that it does not apply (`brief.txt` [devoir dit]), for the excerpt to show it; null when the question asks none.
+ */
+export function dutyAnswer(question: string): ((sentence: string) => boolean) | null {
+  return asks(question, "devoir") ? (sentence) => asks(sentence, "devoir dit") : null;
+}
 
 /** Characters of « En bref » at most, sources included: about twenty seconds read aloud. */
 export const BRIEF_CHARS = 450;
@@ -283,6 +291,24 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
   if (parts.length >= 2) return twoAsks(question, parts, used, excerpts, costOf);
   const subject = subjectWords(question);
   if (subject.length === 0) return null;
+  const among = notAmong(question, used);
+  if (among) {
+    // « Lyon fait partie des lauréats ? »: said first that no passage names it among them, then what they say of the
+    // group — never a sentence naming it in another capacity (« la plateforme de la Métropole de Lyon »).
+    const lead = message("answer.briefNotAmong", { name: among.name, group: among.group });
+    const chosen = pickVerbatim(groupItems(used, excerpts), {
+      max: 2,
+      perDocument: 2,
+      budget: BRIEF_CHARS - intro.length - lead.length - 1,
+      cost: costOf,
+      tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
+    });
+    const quotes = chosen.map((c) => `« ${c.text} » ${sourceOf(used[c.source - 1]!, c.source, c.text)}`);
+    return {
+      text: message("answer.brief", { quotes: [lead, ...quotes].join(" ") }),
+      quotes: chosen.map((c) => ({ text: c.text, source: c.source })),
+    };
+  }
   const candidates = weighed(question, subject, used, excerpts, asked, question);
   const chosen = asksPeers(question)
     ? peerSentences(candidates, PEERS_CHARS - intro.length, costOf)
@@ -295,6 +321,63 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
         tooWeak: (score, best) => score < Math.min(best / 2, best - 2) || score <= 0,
       });
   return chosen.length ? quoted(chosen, used) : null;
+}
+
+/** The groups a question of membership names (`brief.txt` [groupe]), as stems. */
+const GROUP_STEMS = new Set(entries("groupe").map((e) => wordStem(e.trim())));
+const holdsGroupWord = (text: string) => stemsOf(text).some((w) => GROUP_STEMS.has(w));
+
+/**
+ * « Lyon fait partie des lauréats ? » (`brief.txt` [appartenance]): the names the question asks of (those it writes
+ * with a capital that no quoted document's title writes) and the group, when a quoted passage is about that group (its
+ * heading or text names it) and none names them in it — in a list item or a sentence naming the group. Null when the
+ * question asks no membership, or a passage names them in the group.
+ */
+function notAmong(question: string, used: QuotedPassage[]): { name: string; group: string; stems: string[] } | null {
+  if (!asks(question, "appartenance")) return null;
+  const group = (question.match(/[\p{L}]+/gu) ?? []).find((w) => GROUP_STEMS.has(wordStem(fold(w))));
+  if (!group) return null;
+  const titled = new Set(used.flatMap((r) => stemsOf(r.document.title)));
+  const stems = writtenNames(question).filter((s) => !titled.has(s) && !GROUP_STEMS.has(s));
+  if (stems.length === 0) return null;
+  const holdsGroup = (text: string) => stemsOf(text).some((w) => GROUP_STEMS.has(w));
+  const sections = used.flatMap((r) => r.parts ?? [{ section: r.section, text: r.text }]);
+  const aboutGroup = sections.filter((p) => holdsGroup(p.section) || holdsGroup(p.text));
+  if (aboutGroup.length === 0) return null;
+  const named = aboutGroup.some((p) =>
+    pieces(p.text).some(
+      (piece) => stems.every((s) => holdsStem(stemsOf(piece.text), s)) && (piece.list >= 0 || holdsGroup(piece.text)),
+    ),
+  );
+  if (named) return null;
+  const name = (question.match(/[\p{L}\p{N}'’-]+/gu) ?? [])
+    .filter((w) => /^\p{Lu}/u.test(w) && stemsOf(w).some((s) => stems.includes(s)))
+    .join(" ");
+  return name ? { name, group: group.toLowerCase(), stems } : null;
+}
+
+/**
+ * What the quoted passages say of a group: the list items of a section about it (« Niveau Or : … » under « les lauréats
+ * de 2025 ») and the sentences naming it, in order.
+ */
+function groupItems(used: QuotedPassage[], excerpts: string[]): Candidate[] {
+  const holdsGroup = (text: string) => stemsOf(text).some((w) => GROUP_STEMS.has(w));
+  return excerpts.flatMap((excerpt, i) => {
+    const r = used[i]!;
+    // (A list item under a heading naming the group, or any sentence or item naming it: « Reconnaissance : Boé fait
+    // partie des trois lauréats du niveau « Or » … ».)
+    const items = (r.parts ?? [{ section: r.section, text: r.text }])
+      .flatMap((p) =>
+        pieces(p.text).filter(
+          (piece) => !piece.fragment && ((piece.list >= 0 && holdsGroup(p.section)) || holdsGroup(piece.text)),
+        ),
+      )
+      .map((piece) => piece.text.replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/, "").replace(/\*\*/g, ""));
+    const shown = excerpt.replace(/\*\*/g, "").replace(/\s+/g, " ");
+    return items
+      .filter((t) => t.length <= LONG_SENTENCE && shown.includes(t))
+      .map((text, j) => ({ text, source: i + 1, passage: r.id, doc: r.document.id, score: 3 - 0.4 * i - 0.05 * j }));
+  });
 }
 
 /** « En bref » quoting `chosen`, each with its source, then what the passages do not say (`missing` asks). */
@@ -424,11 +507,23 @@ function weighed(
   question: string,
 ): Candidate[] {
   const price = asks(ask, "prix");
+  // A rise asked (« la hausse de VMware », « ça a augmenté de combien ? »): a sentence saying no change does not answer
+  // it, whatever amount it gives (« le rachat de VMware pour 61 milliards de dollars »).
+  const rise = asks(ask, "hausse");
+  // The percentages the question writes (« +30 % ? »): a sentence giving the same figure answers what is asked.
+  const figures = percentagesOf(ask);
+  // A duty asked (« NIS2, ça nous oblige à quoi ? »): a sentence saying one, or that it does not apply, answers it
+  // whatever its words for it (« Les entités concernées doivent … »); the question's word for it is that one word.
+  const duty = asks(ask, "devoir");
+  const membership = asks(ask, "appartenance");
+  const dutyStems = duty
+    ? new Set(entries("devoir").flatMap((e) => e.trim().split(" ").map(wordStem)))
+    : new Set<string>();
   // A public grant asked (« des aides de l'État ? »): a sentence saying one, or an amount.
   const grant = asks(ask, "subvention");
   const stems = subject.map(wordStem);
   // Subject words counted: a price asked counts one more, the cost itself.
-  const total = stems.length + (price ? 1 : 0);
+  const total = stems.length + (price ? 1 : 0) + figures.length;
   const who = asks(ask, "qui");
   // « Combien d'agents utilisent … ? » counts those who use it (`countedDoers`).
   const doers = asked.includes("quantity") && countedDoers(ask) !== null;
@@ -502,7 +597,7 @@ function weighed(
       // A card's list of inventory names answers nothing read aloud.
       if (card && opensOn(own, "fiche hors réponse")) return;
       // « Voir le document consacré à … » points elsewhere: it answers nothing.
-      if (opensOn(own, "renvoi")) return;
+      if (opensOn(own, "renvoi") || asks(own, "renvoi en cours de phrase")) return;
       // A pair of sentences weighs what its referring sentence says (the one before it is a candidate of its own): its
       // words, figures, dates and names; the length and the figures read aloud are the whole quote's.
       if (isInventoryNames(own)) return;
@@ -519,7 +614,10 @@ function weighed(
       const answers = !!condition?.(own);
       // (« Subvention de la Région » says the grant « des aides publiques » asks.)
       const grants = grant && asks(own, "subvention");
-      const said = stems.filter((s) => !(grant && GRANT_STEMS.has(s)) && !apart.has(s) && holdsStem(words, s)).length;
+      const said = stems.filter(
+        (s) => !(grant && GRANT_STEMS.has(s)) && !dutyStems.has(s) && !apart.has(s) && holdsStem(words, s),
+      ).length;
+      const dutySaid = duty && asks(own, "devoir dit");
       // The corpus saying it does not give what is asked (« Les sources consultées ne donnent ni … ni un bilan des
       // économies réalisées »): the answer to a figure, a date or a cost asked.
       // (A figure or a cost asked, and a word of what is asked, not only of whose.)
@@ -527,14 +625,25 @@ function weighed(
         (asked.includes("quantity") || price) &&
         statesAbsent(own) &&
         stems.some((s) => !holdsStem(titles[i]!, s) && sharesRoot(words, s));
-      const hits = said + (price && cost ? 1 : 0) + (answers ? 1 : 0) + (grants ? 1 : 0);
+      // (« 20 à 30 % » gives the « 30 % » asked.)
+      const figured = figures.filter((f) => givesPercentage(own, f)).length;
+      const hits = said + (price && cost ? 1 : 0) + (answers ? 1 : 0) + (grants ? 1 : 0) + figured + (dutySaid ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
       // A cost asked, a sentence on costs answers it; a grant asked, one saying a grant; a peer's sentence answers by
       // naming the peer.
       const needed = (price && cost) || grants || (peers && NAMED.test(own)) ? 1 : Math.min(total / 2, 2);
-      if (hits === 0 || hits + titled < needed) return;
+      // A membership asked (« Boé fait partie des lauréats ? »): the sentence naming it with the group answers it.
+      const member =
+        membership &&
+        written.length > 0 &&
+        written.every((s) => holdsStem(words, s)) &&
+        (holdsGroupWord(own) || (!!item && holdsGroupWord(r.section)));
+      if ((hits === 0 || hits + titled < needed) && !member) return;
+      // A duty asked: the duty said of the question's subject (a word of it in the sentence or its document's title),
+      // not of another text (« Aucune loi française n'interdit … » after « le RGPD, ça nous oblige à quoi ? »).
+      if (dutySaid && said + titled === 0) return;
       // A list item answers by itself or not at all: it (or its document's title) holds every name the question
       // writes, and it gives the figure or the date asked, or holds all the subject's words but one.
       if (item) {
@@ -545,10 +654,13 @@ function weighed(
           (price && MONEY.test(own)) ||
           grants;
         if (names.length && !names.some((s) => holdsStem(words, s))) return;
-        if (!figure && hits < Math.max(2, total - 1)) return;
+        if (!figure && hits < Math.max(2, total - 1) && !member) return;
       }
       // A figure the corpus calls unconfirmed is not read aloud as the answer (the detail quotes it, qualified).
       if (unvouchedFigure(text, r)) return;
+      if (rise && !asks(own, "variation") && !/\d\s*%/.test(own)) return;
+      // (A rise asked: a sentence giving it in figures, « de 8 à 15 fois », « jusqu'à 1 200 % », before one saying there is one.)
+      const riseFigure = rise && /\d\s*(?:%|fois\b)|\bmultipli/u.test(own);
       let score = (3 * (hits + titled / 2)) / total - 0.4 * i - 0.05 * j - (item ? ITEM_PENALTY : 0);
       // A price asked: a sentence on costs, or at least an amount; not one on the number of postes alone. An amount
       // read aloud is one said of what is asked (a subject word in the sentence or its document's title, two when it
@@ -557,6 +669,10 @@ function weighed(
       if (price && MONEY.test(own) && (said + titled === 0 || (!cost && said + titled < Math.min(stems.length, 2))))
         return;
       if (stated) score += 4;
+      if (riseFigure) score += 1.5;
+      if (member) score += 3;
+      // (A duty asked by a collectivité, « ça nous oblige », is answered first by what the text says of collectivités.)
+      if (duty) score += dutySaid ? 2 + (namesCollectivity(own) ? 1 : 0) : -1.5;
       if (price && cost) score += 2;
       if (grant && !grants && !MONEY.test(own)) return;
       if (grants) score += MONEY.test(own) ? 2 : 1;
@@ -601,6 +717,12 @@ const ROOT = 6;
 const sharesRoot = (stems: string[], s: string) =>
   holdsStem(stems, s) ||
   (s.length >= ROOT && stems.some((w) => w.length >= ROOT && w.slice(0, ROOT) === s.slice(0, ROOT)));
+
+/** The percentages a text writes (« +30 % » → « 30 »), as written numbers. */
+const percentagesOf = (text: string) => [...text.matchAll(/(\d+(?:[,.]\d+)?)\s*(?:%|pour\s*cent)/gu)].map((m) => m[1]!);
+/** Whether a sentence gives a percentage (« 30 » of « en hausse de 20 à 30 % »), not a longer number ending with it. */
+const givesPercentage = (sentence: string, figure: string) =>
+  new RegExp(`(?<![\\d,.])${figure.replace(/[.]/g, "\\.")}(?![\\d]|[,.]\\d)\\s*(?:%|pour\\s*cent)`, "u").test(sentence);
 
 /** A percentage or an amount the question writes (« de 30 % »): a figure it asks about (not « 30 000 habitants »). */
 const writesFigure = (question: string) => /\d\s*%/.test(question) || MONEY.test(question);

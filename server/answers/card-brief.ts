@@ -10,6 +10,7 @@ import { fold, frenchDate } from "../core/text.ts";
 import { CARD_LINE } from "../corpus/catalog.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
+import { readSections, words } from "../retrieval/french.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { vendorNamed } from "../retrieval/vendor-card.ts";
 import type { Brief } from "./brief.ts";
@@ -24,6 +25,31 @@ const RISK = wordListLines("card-brief.txt")
   .map((w) => folded(w.trim()))
   .filter((w) => w.trim());
 
+/** `i18n/fr/card-asks.txt`: who may use a tool (« on peut l'utiliser nous ? »), what it is for (« ça sert à quoi ? »). */
+const CARD_ASKS = readSections("card-asks.txt");
+const holdsPhrase = (list: string[], section: string) =>
+  (CARD_ASKS.get(section) ?? []).some((e) => list.some((_, i) => e.every((w, j) => list[i + j] === w)));
+
+/** The lines of a card around its description: its fields, never what the tool does. */
+const FIELDS = [
+  CARD_LINE.owner,
+  CARD_LINE.unverified,
+  CARD_LINE.exposure,
+  CARD_LINE.noExposure,
+  CARD_LINE.aliases,
+  CARD_LINE.alternatives,
+  CARD_LINE.replaces,
+  CARD_LINE.vendor,
+  CARD_LINE.hosting,
+  CARD_LINE.stateOnly,
+  CARD_LINE.forCollectivity,
+  CARD_LINE.sill,
+  CARD_LINE.users,
+  CARD_LINE.migration,
+  CARD_LINE.products,
+  CARD_LINE.lifecycle,
+];
+
 /** Lines of a card quoted at most. */
 const MAX_LINES = 3;
 
@@ -37,9 +63,19 @@ const opens = (line: string, ...openings: string[]) => openings.some((o) => line
  * The lines of a card that answer an attribute, by the card's kind: its first line says what it is (a vendor's, its
  * seat; an alternative's, its publisher and country too).
  */
-function answering(kind: CardKind, attribute: CardAttribute, lines: string[]): string[] {
+function answering(kind: CardKind, attribute: CardAttribute | "purpose" | "access", lines: string[]): string[] {
   const first = lines.slice(0, 1);
   const find = (...openings: string[]) => lines.slice(1).filter((l) => opens(l, ...openings));
+  // Who may use it: an alternative's condition of access (a product or a vendor card says none).
+  if (attribute === "access") return kind === "alternative" ? find(CARD_LINE.stateOnly, CARD_LINE.forCollectivity) : [];
+  // What it is for: a product's first line says its usage; a vendor's or an alternative's, its seat or its licence,
+  // and its description is the line that opens on no field (« Éditeur allemand … de Nextcloud, plateforme … de partage
+  // de fichiers », « Messagerie instantanée de l'État … »).
+  if (attribute === "purpose") {
+    if (kind === "product") return first;
+    const described = lines.slice(1).filter((l) => l && !opens(l, ...FIELDS));
+    return described.length ? described.slice(0, 1) : first;
+  }
   switch (kind) {
     case "product":
       if (attribute === "nature") return first;
@@ -137,7 +173,17 @@ export function cardBrief(question: string, used: SearchResult[], excerpts: stri
   const card = used[at];
   const kind = card ? kindOf(card) : null;
   if (!card || !kind || asksBeyondCard(question)) return null;
-  const asked = askedOfCard(question);
+  const asked: (CardAttribute | "purpose" | "access")[] = askedOfCard(question);
+  // « Tchap, on peut l'utiliser nous ? »: who may use it, alone; « ça sert à quoi ? »: what it does, for what it is.
+  const spoken = words(
+    question
+      .split(/(?<=[?!.])\s+/)
+      .filter(Boolean)
+      .at(-1) ?? question,
+  );
+  if (holdsPhrase(spoken, "accès")) asked.splice(0, asked.length, "access");
+  else if (holdsPhrase(spoken, "à quoi sert"))
+    asked.splice(0, asked.length, "purpose", ...asked.filter((a) => a !== "nature"));
   // « Kaspersky, c'est risqué ? » (and « et Dr.Web, c'est pareil ? » after it): who controls it, under which laws.
   const q = folded(question);
   if (!asked.includes("vendor") && RISK.some((w) => q.includes(w))) asked.push("vendor");
@@ -146,8 +192,11 @@ export function cardBrief(question: string, used: SearchResult[], excerpts: stri
   if (attributes.length === 0) return null;
   const lines = card.text.split("\n").map((l) => l.trim());
   const shown = excerpts[at]!.replace(/\s+/g, " ");
+  // (Who may use it, what it is for: the lines saying so that the detail quotes, whichever it left out.)
+  const spokenAsk = asked.includes("access") || asked.includes("purpose");
   const wanted = [...new Set(attributes.flatMap((a) => answering(kind, a, lines)))]
     .filter((l) => l && !isInventoryNames(l))
+    .filter((l) => !spokenAsk || shownPart(l.replace(/\s+/g, " "), shown) !== null)
     // In card order, as the detail quotes them.
     .sort((a, b) => lines.indexOf(a) - lines.indexOf(b));
   const intro = message("answer.brief", { quotes: "" });

@@ -34,8 +34,12 @@ export function qualifiedFigures(text: string, heading = ""): QualifiedFigure[] 
   const figuresOf = (sentence: string) =>
     extractFigures(sentence.replace(REFERENCE, " ")).filter((f) => !DATE_KINDS.has(f.kind));
   // Sentences, list items cut into their sentences too: a qualifier ending one bullet (« Le chiffre de 534 millions
-  // d'euros … n'est pas confirmé. ») does not reach the figures of the bullets after it.
-  const sentences = pieces(text).flatMap((p) => splitSentences(p.text.replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/, "")));
+  // d'euros … n'est pas confirmé. ») does not reach the figures of the bullets after it, nor one opening a bullet
+  // (« Facture « divisée par quatre » : chiffre avancé par Clubic ») the figures of the bullet before it.
+  const split = pieces(text).flatMap((p, k) =>
+    splitSentences(p.text.replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/, "")).map((s) => ({ s, k, item: p.list >= 0 })),
+  );
+  const sentences = split.map((x) => x.s);
   sentences.forEach((s, i) => {
     // (A caveat of `caveats.txt` too: « Le chiffre de 42 communes reste à vérifier ».)
     if (!QUALIFIER_SOURCE.test(s) && !isCaveat(s)) return;
@@ -43,7 +47,8 @@ export function qualifiedFigures(text: string, heading = ""): QualifiedFigure[] 
     // clause carrying the qualifier, when it holds figures of its own.
     const clause = s.split(/\s;\s/).find((c) => QUALIFIER_SOURCE.test(c) || isCaveat(c)) ?? s;
     const own = figuresOf(clause).length ? figuresOf(clause) : figuresOf(s);
-    const figures = own.length ? own : i > 0 ? figuresOf(sentences[i - 1]!) : [];
+    const before = i > 0 && !(split[i]!.item && split[i - 1]!.k !== split[i]!.k);
+    const figures = own.length ? own : before ? figuresOf(sentences[i - 1]!) : [];
     for (const figure of figures) out.push({ figure, qualifier: qualifierOf(s) });
   });
   return out;

@@ -337,6 +337,17 @@ export const CARD_LINE = {
   alternatives: "Alternatives : ",
   /** What an alternative replaces. */
   replaces: "Remplace : ",
+  /** An alternative's hosting, its State audience, its condition of access for a collectivité, its SILL listing,
+   * its known public users and its migration notes: the fields around its description. */
+  hosting: "Hébergement : ",
+  stateOnly: "Service de l'État réservé à ses agents.",
+  forCollectivity: "Pour une collectivité : ",
+  sill: "Référencé au Socle interministériel de logiciels libres (SILL).",
+  users: "Utilisateurs publics connus : ",
+  migration: "Migration : ",
+  /** A vendor's products, and a product's end of support by edition. */
+  products: "Produits au catalogue : ",
+  lifecycle: "Fin du support par édition : ",
 } as const;
 
 /** One readable French passage per vendor, product and alternative, so the catalog is searchable like prose. */
@@ -367,7 +378,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     // outrank those lines on the vendor's name alone.
     const products = productsByVendor.get(v.id) ?? [];
     if (products.length)
-      lines.push(`Produits au catalogue : ${products.map((p) => withoutVendorName(p.name, v.name)).join(", ")}.`);
+      lines.push(`${CARD_LINE.products}${products.map((p) => withoutVendorName(p.name, v.name)).join(", ")}.`);
     passages.push(passage("vendor", v.id, `Éditeur : ${v.name}`, lines, v.sources, null));
   }
 
@@ -384,7 +395,7 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     // inventory already uses, is what the card answers with.
     if (p.lifecycle.length)
       lines.push(
-        `Fin du support par édition : ${p.lifecycle
+        `${CARD_LINE.lifecycle}${p.lifecycle
           .map((e) => `${e.edition} (build ${e.build}) le ${frenchDate(String(e.endOfSupport).slice(0, 10))}`)
           .join(" ; ")}.`,
       );
@@ -411,18 +422,18 @@ export function catalogPassages(catalog: Catalog): CatalogPassage[] {
     ];
     if (a.hosting.length)
       lines.push(
-        `Hébergement : ${a.hosting.map(hostingLabel).join(", ")}${a.providers.length ? ` ; hébergeurs : ${a.providers.join(", ")}` : ""}.`,
+        `${CARD_LINE.hosting}${a.hosting.map(hostingLabel).join(", ")}${a.providers.length ? ` ; hébergeurs : ${a.providers.join(", ")}` : ""}.`,
       );
-    if (a.audience === "state") lines.push("Service de l'État réservé à ses agents.");
-    if (a.audienceNote) lines.push(`Pour une collectivité : ${a.audienceNote}`);
-    if (a.sill) lines.push("Référencé au Socle interministériel de logiciels libres (SILL).");
+    if (a.audience === "state") lines.push(CARD_LINE.stateOnly);
+    if (a.audienceNote) lines.push(`${CARD_LINE.forCollectivity}${a.audienceNote}`);
+    if (a.sill) lines.push(CARD_LINE.sill);
     if (a.aliases.length) lines.push(`${CARD_LINE.aliases}${a.aliases.join(" ; ")}.`);
-    if (a.users.length) lines.push(`Utilisateurs publics connus : ${a.users.join(", ")}.`);
+    if (a.users.length) lines.push(`${CARD_LINE.users}${a.users.join(", ")}.`);
     const replaces = (productsByAlt.get(a.id) ?? []).map(
       (m) => `${catalog.products.get(m.product)!.name} (${fitLabel(m.fit)}${m.covers ? ` : ${m.covers}` : ""})`,
     );
     if (replaces.length) lines.push(`${CARD_LINE.replaces}${replaces.join(" ; ")}.`);
-    if (a.migration) lines.push(`Migration : ${a.migration}`);
+    if (a.migration) lines.push(`${CARD_LINE.migration}${a.migration}`);
     if (a.notes) lines.push(a.notes);
     // The sources of the condition of access come with the card, so a statement on who may use it can be credited.
     const sources = [...a.sources, ...(a.audienceSources ?? []).filter((x) => !a.sources.some((y) => y.url === x.url))];

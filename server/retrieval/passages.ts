@@ -323,7 +323,9 @@ export function excerpt(
   const score = (t: string) => {
     if (replacing && ALTERNATIVES_LINE.test(t)) return words(t) + 2 * ASKED_BONUS;
     const n = words(t);
-    if (n === 0) return 0;
+    // (The sentence the caller knows answers, « Les entités concernées doivent … » for « ça nous oblige à quoi ? »,
+    // counts though it writes no word of the question.)
+    if (n === 0) return answers?.(t) ? 2 * ASKED_BONUS : 0;
     let bonus = holdsAsked(t, asked) ? ASKED_BONUS : 0;
     if (holdsCount(t, counted)) bonus += holdsPhrase(t, SETTLED()) ? 2 * ASKED_BONUS : ASKED_BONUS;
     // (More when it says so of two of the question's words: it answers better than a figure beside them, or than
