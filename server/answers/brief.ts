@@ -88,6 +88,11 @@ export const asksPeers = (question: string) => asks(question, "pairs");
 export const BRIEF_CHARS = 450;
 /** Characters of « En bref » at most for a question asking for several peers: room for two of them. */
 export const PEERS_CHARS = 560;
+/**
+ * Characters a claim quoted with what qualifies it (« … d'ici 2027 ». « La formule est à nuancer : … ») may run over
+ * `BRIEF_CHARS`: the two are never cut apart, and the claim alone would be read as the answer (trial14 A2).
+ */
+const QUALIFIED_ALLOWANCE = PEERS_CHARS - BRIEF_CHARS;
 /** Sentences quoted at most. */
 const MAX_SENTENCES = 3;
 /**
@@ -218,6 +223,8 @@ const SUBJECT_REACH = 6;
 interface Candidate extends Weighed {
   /** Number (from 1) of the quoted passage. */
   source: number;
+  /** A claim quoted with the sentence that qualifies it (`QuotableSentence.qualified`). */
+  qualified?: boolean;
 }
 
 /** A sentence opening on a place (« À Fontaine, », « Au Danemark, », « En Bavière, »). */
@@ -279,7 +286,8 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
   if (person) return person;
   if (used.length === 0) return null;
   const intro = message("answer.brief", { quotes: "" });
-  const costOf = (c: Candidate) => c.text.length + sourceOf(used[c.source - 1]!, c.source, c.text).length + 4;
+  const costOf = (c: Candidate) =>
+    c.text.length + sourceOf(used[c.source - 1]!, c.source, c.text).length + 4 - (c.qualified ? QUALIFIED_ALLOWANCE : 0);
   if (parts.length >= 2) return twoAsks(question, parts, used, excerpts, costOf);
   const subject = subjectWords(question);
   if (subject.length === 0) return null;
@@ -492,7 +500,7 @@ function weighed(
         figureAsked: asked.includes("quantity") || price || writesFigure(question),
       },
       r.text,
-    ).forEach(({ text, own, item }, j) => {
+    ).forEach(({ text, own, item, qualified }, j) => {
       // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
       if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))) return;
       if (role && !namesRole(own, role)) return;
@@ -589,7 +597,7 @@ function weighed(
       // A condition asked: the sentence saying whether it changes anything answers it (« la question n'est pas où
       // sont stockées ses données »), before one holding more of its words (« Aucune loi n'interdit d'héberger … »).
       if (answers) score += 3;
-      candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
+      candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score, ...(qualified ? { qualified } : {}) });
     });
   });
   return candidates.sort((a, b) => b.score - a.score);

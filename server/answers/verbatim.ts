@@ -125,6 +125,11 @@ export interface QuotableSentence {
   own: string;
   /** A list item (quoted with its list's lead-in when `text` is longer than `own`). */
   item?: boolean;
+  /**
+   * A claim quoted with the sentence after it that qualifies it (« … d'ici 2027 ». « La formule est à nuancer : … »):
+   * never cut apart, so its caller may let it run longer than a plain sentence.
+   */
+  qualified?: boolean;
 }
 
 /** Markdown marks a quotation drops (bold, emphasis, code, headings, quote marks of a block). */
@@ -269,11 +274,13 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
         refuted: refutedHere,
         at,
         item: false,
+        // (The qualifier quoted after the claim it refers back to, « La formule est à nuancer », is the same pair.)
+        qualified: !!qualified || (!!pair && qualifiesBefore(own)),
       };
       // A figure asked: a sentence introducing a list is quoted with the items that give the figures too (its
       // weighing picks one of the two: they are alike).
       const listed = limits.figureAsked && qualified === undefined ? withItems(own, all, at, limits.max) : null;
-      return listed ? [sentence, { ...sentence, text: listed, own: listed }] : [sentence];
+      return listed ? [sentence, { ...sentence, text: listed, own: listed, qualified: false }] : [sentence];
     });
     // A list item: alone when it reads as a sentence (« Environ 9 000 utilisateurs actifs … »), else after the sentence
     // that introduces its list (« … plusieurs financements : une subvention de … »), when that one reads alone.
@@ -292,14 +299,19 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
           refuted: refuted.has(p) || refutedInWhole.has(clean(p.text)),
           at,
           item: true,
+          qualified: false,
         },
       ];
     });
     return [...sentences.flat(), ...items]
       .sort((a, b) => a.at - b.at)
       .filter((c) => readable(c.text, limits.max) && (limits.placeNamed || !unnamedCollectivity(c.text)) && !c.refuted)
-      .map(({ text, own, item }) => ({ text: withoutAsides(text), own: withoutAsides(own), item }))
-      .map(({ text, own, item }) => (item ? { text, own, item } : { text, own }));
+      .map(({ text, own, item, qualified }) => ({
+        text: withoutAsides(text),
+        own: withoutAsides(own),
+        ...(item ? { item } : {}),
+        ...(qualified ? { qualified } : {}),
+      }));
   });
 }
 
