@@ -23,6 +23,7 @@ import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
+import { askedOwner, countOfOther } from "./figure-owner.ts";
 import { personBrief } from "./person-brief.ts";
 import {
   alike,
@@ -287,7 +288,10 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
   if (used.length === 0) return null;
   const intro = message("answer.brief", { quotes: "" });
   const costOf = (c: Candidate) =>
-    c.text.length + sourceOf(used[c.source - 1]!, c.source, c.text).length + 4 - (c.qualified ? QUALIFIED_ALLOWANCE : 0);
+    c.text.length +
+    sourceOf(used[c.source - 1]!, c.source, c.text).length +
+    4 -
+    (c.qualified ? QUALIFIED_ALLOWANCE : 0);
   if (parts.length >= 2) return twoAsks(question, parts, used, excerpts, costOf);
   const subject = subjectWords(question);
   if (subject.length === 0) return null;
@@ -478,6 +482,8 @@ function weighed(
   // A question asking who holds a role (« qui est le ministre du numérique ? »): a sentence naming that role, its
   // words after the role noun close to it, not a holder of another (« ministre … de la Fonction publique »).
   const role = roleWords(ask);
+  // The body a count is asked of (« combien d'agents a la DINUM »): a count another body's sentence gives is not its.
+  const owner = asked.includes("quantity") ? askedOwner(ask, excerpts) : null;
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
     if (r.document.kind === "case-study" && askedCases.length && !askedCases.some((s) => holdsStem(about[i]!, s)))
@@ -504,6 +510,7 @@ function weighed(
       // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
       if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))) return;
       if (role && !namesRole(own, role)) return;
+      if (owner && countOfOther(ask, text, owner)) return;
       // « À Fontaine, … 600 ordinateurs » after a question on Échirolles: a sentence opening on another place than the
       // case asked is that place's.
       if (titledCases.length && OTHER_PLACE.test(own) && !titledCases.some((s) => holdsStem(stemsOf(own), s))) return;
@@ -597,7 +604,14 @@ function weighed(
       // A condition asked: the sentence saying whether it changes anything answers it (« la question n'est pas où
       // sont stockées ses données »), before one holding more of its words (« Aucune loi n'interdit d'héberger … »).
       if (answers) score += 3;
-      candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score, ...(qualified ? { qualified } : {}) });
+      candidates.push({
+        text,
+        source: i + 1,
+        passage: r.id,
+        doc: r.document.id,
+        score,
+        ...(qualified ? { qualified } : {}),
+      });
     });
   });
   return candidates.sort((a, b) => b.score - a.score);

@@ -5,6 +5,7 @@
  * the test, on places and products that are not the trial's.
  */
 import { describe, expect, it } from "vitest";
+import { countNotGiven } from "../../server/answers/figure-owner.ts";
 import { briefFor, passageOf } from "../helpers/passages.ts";
 
 const texts = (question: string, used: ReturnType<typeof passageOf>[], asked: ("quantity" | "date")[] = []) =>
@@ -33,5 +34,52 @@ describe("a claim the next sentence says is « à nuancer »", () => {
     for (const q of ["quand est ce que melodie sera obligatoire en 2028", "melodie obligatoire pour qui"])
       for (const t of texts(q, used, q.startsWith("quand") ? ["date"] : []))
         expect(t).not.toMatch(/^La formule est à nuancer/);
+  });
+});
+
+describe("a count said of another body than the one asked (trial14 A9)", () => {
+  const used = [
+    passageOf(
+      "reseaux#0",
+      "Réseaux du logiciel libre : le Club Azur et l'ANCT",
+      "Le Club Azur, créé en 2019 sous l'égide de l'ANCT, rassemble environ 3 000 agents publics qui partagent leurs outils libres (La Gazette, 2024). Il organise une rencontre par an.",
+      "ecosystem",
+    ),
+    passageOf(
+      "anct#0",
+      "L'ANCT et les collectivités",
+      "L'ANCT accompagne les collectivités dans leurs projets numériques depuis 2020 (ANCT, 2024).",
+      "guidance",
+    ),
+  ];
+  const excerpts = used.map((r) => r.text);
+
+  it("is not read aloud as the answer, and the answer says the count is not given", () => {
+    const question = "combien d agents a l anct en 2027";
+    for (const t of briefFor(question, used, ["quantity"])?.quotes.map((q) => q.text) ?? [])
+      expect(t).not.toContain("3 000 agents");
+    expect(countNotGiven(question, excerpts, ["quantity"])).toBe(
+      "Le corpus ne donne pas le nombre d'agents pour « ANCT » en 2027 : les chiffres des passages cités portent sur autre chose.",
+    );
+  });
+
+  it("is read aloud when the question asks of that body", () => {
+    const question = "combien d agents rassemble le club azur";
+    expect(briefFor(question, used, ["quantity"])?.quotes[0]?.text).toContain("3 000 agents");
+    expect(countNotGiven(question, excerpts, ["quantity"])).toBeNull();
+  });
+
+  it("a sentence whose subject is the body asked gives its count", () => {
+    const own = [
+      passageOf(
+        "anct#1",
+        "L'ANCT",
+        "L'ANCT, créée en 2020, compte environ 350 agents répartis entre Paris et Lyon (ANCT, 2024).",
+        "guidance",
+      ),
+    ];
+    const question = "combien d agents a l anct";
+    expect(briefFor(question, own, ["quantity"])?.quotes[0]?.text).toContain("350 agents");
+    expect(countNotGiven(question, [own[0]!.text], ["quantity"])).toBeNull();
   });
 });
