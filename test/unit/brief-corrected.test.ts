@@ -27,7 +27,7 @@ describe("a claim the next sentence says is « à nuancer »", () => {
     const all = quoted.join(" ");
     if (all.includes("Mélodie obligatoire")) expect(all).toContain("ne vaut que pour les administrations centrales");
     expect(all).toContain("La formule est à nuancer");
-    expect(all).toMatch(/« Mars 2026 — Mélodie obligatoire[^]*La formule est à nuancer/);
+    expect(all).toMatch(/« Mars 2026 — Mélodie obligatoire[\s\S]*La formule est à nuancer/);
   });
 
   it("the qualifying sentence is never read without the claim it refers to", () => {
