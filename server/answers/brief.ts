@@ -542,7 +542,11 @@ function weighed(
         (asked.includes("quantity") || price) &&
         statesAbsent(own) &&
         stems.some((s) => !holdsStem(titles[i]!, s) && sharesRoot(words, s));
-      const hits = said + (price && cost ? 1 : 0) + (answers ? 1 : 0) + (grants ? 1 : 0);
+      // (Saying what is asked is not given, it says it in its own words: « un bilan des économies » for « économisé ».)
+      const statedWords = stated
+        ? stems.filter((s) => !holdsStem(words, s) && !holdsStem(titles[i]!, s) && sharesRoot(words, s)).length
+        : 0;
+      const hits = said + statedWords + (price && cost ? 1 : 0) + (answers ? 1 : 0) + (grants ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).

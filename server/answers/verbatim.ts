@@ -18,7 +18,12 @@
 import { fold, foldApostrophes } from "../core/text.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
-import { namesItsDocument, needsPrevious as needsSentenceBefore, pieces } from "../retrieval/passages.ts";
+import {
+  namesItsDocument,
+  needsPrevious as needsSentenceBefore,
+  pieces,
+  splitSentences,
+} from "../retrieval/passages.ts";
 
 /**
  * Whether a quoted sentence needs the one before it: « Cette fiche … » (the document naming itself) does not; a
@@ -253,8 +258,15 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
     limits.cutClausesOver && s.length > limits.cutClausesOver && s.indexOf(" ; ") >= MIN_SENTENCE
       ? `${s.slice(0, s.indexOf(" ; "))} […]`
       : s;
+  // The sentences of the whole passage's paragraphs: an excerpt flattened in one line glues the paragraph after a
+  // list to its last item (« - Attribution des marchés : … Les sources consultées ne donnent ni … »).
+  const paragraphSentences = new Set(
+    pieces(whole ?? text)
+      .filter((p) => p.list < 0)
+      .map((p) => clean(p.text)),
+  );
   return text.split(/\s+…\s+/).flatMap((part) => {
-    const all = pieces(part);
+    const all = unglued(pieces(part), paragraphSentences);
     // A sentence its passage refutes next (« C'est inexact ») is a claim the corpus reports to contradict it.
     const refuted = new Set(all.filter((_p, i) => all[i + 1] && refutesPrevious(all[i + 1]!.text)));
     const kept = all.filter((p) => p.list < 0 && !p.fragment);
@@ -313,6 +325,34 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
         ...(qualified ? { qualified } : {}),
       }));
   });
+}
+
+/**
+ * Pieces with each list item that runs into a sentence of a paragraph of the whole passage (`paragraph`: an excerpt
+ * flattened in one line) cut before it, the sentences from there on pieces of their own.
+ */
+function unglued(all: ReturnType<typeof pieces>, paragraph: Set<string>): ReturnType<typeof pieces> {
+  if (!all.some((p) => p.list >= 0)) return all;
+  const out: ReturnType<typeof pieces> = [];
+  // (Indexes shift when an item is cut: a lead-in index is mapped to its new place.)
+  const moved = new Map<number, number>();
+  all.forEach((p, i) => {
+    moved.set(i, out.length);
+    const sentences = p.list >= 0 ? splitSentences(p.text) : [];
+    const at = sentences.findIndex((x, k) => k > 0 && paragraph.has(clean(x)));
+    if (at < 0) {
+      out.push({ ...p, leadIn: p.leadIn >= 0 ? (moved.get(p.leadIn) ?? p.leadIn) : p.leadIn });
+      return;
+    }
+    out.push({
+      ...p,
+      text: sentences.slice(0, at).join(" "),
+      leadIn: p.leadIn >= 0 ? (moved.get(p.leadIn) ?? p.leadIn) : p.leadIn,
+    });
+    for (const x of sentences.slice(at))
+      out.push({ text: x, block: p.block + 0.5, list: -1, leadIn: -1, fragment: false });
+  });
+  return out;
 }
 
 /** Sentences between a claim and a later one that still qualifies it (« En revanche, la date … ne correspond pas »). */

@@ -5,6 +5,7 @@
  * the test, on places and products that are not the trial's.
  */
 import { describe, expect, it } from "vitest";
+import { briefOf } from "../../server/answers/brief.ts";
 import { countNotGiven } from "../../server/answers/figure-owner.ts";
 import { briefFor, passageOf } from "../helpers/passages.ts";
 
@@ -81,5 +82,19 @@ describe("a count said of another body than the one asked (trial14 A9)", () => {
     const question = "combien d agents a l anct";
     expect(briefFor(question, own, ["quantity"])?.quotes[0]?.text).toContain("350 agents");
     expect(countNotGiven(question, [own[0]!.text], ["quantity"])).toBeNull();
+  });
+});
+
+describe("the corpus's own « les sources ne donnent pas » (trial14 A10, Lyon)", () => {
+  it("is read for « a économisé combien » even when the excerpt glues it to the list item before it", () => {
+    const text =
+      "## Les chiffres\n\n- Subvention de la Région : 1 million d'euros (La Gazette, 2025).\n- Marchés : plus de 60 % à des entreprises de la région (La Gazette, 2025).\n\nLes sources consultées ne donnent ni le nombre de postes concernés à Villefranche, ni un bilan des économies réalisées.";
+    const used = [passageOf("villefranche#0", "Ville de Villefranche : une suite bureautique libre", text)];
+    const flattened =
+      "- Subvention de la Région : 1 million d'euros (La Gazette, 2025). - Marchés : plus de 60 % à des entreprises de la région (La Gazette, 2025). Les sources consultées ne donnent ni le nombre de postes concernés à Villefranche, ni un bilan des économies réalisées.";
+    const quotes = briefOf("la ville de villefranche a economise combien", used, [flattened], ["quantity"])?.quotes;
+    expect(quotes?.[0]?.text).toBe(
+      "Les sources consultées ne donnent ni le nombre de postes concernés à Villefranche, ni un bilan des économies réalisées.",
+    );
   });
 });
