@@ -81,6 +81,7 @@ import {
 } from "./brief.ts";
 import { askedAgain, comparesOnly, onCard } from "./card-question.ts";
 import { conditionAnswer } from "./condition.ts";
+import { countNotGiven } from "./figure-owner.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
 import { saysSame, statedBrief, statedSentence } from "./stated-brief.ts";
@@ -1444,10 +1445,15 @@ async function* extractive(
   if (announce) yield { type: "sources", sources: used.map((r, i) => credited(r, excerpts[i])) };
   // The short answer first, read aloud in a council meeting: what the passages lack, then a few of their sentences.
   const lacking = query ? notGiven(query, excerpts, asked) : null;
+  // A count the passages give only of other bodies (« combien d'agents a la DINUM »): said, and no sentence read as it.
+  const otherCount = query && !lacking ? countNotGiven(query, excerpts, asked) : null;
   const brief = query
-    ? ((stated ? statedBrief(query, used, excerpts, asked) : null) ?? briefOf(query, used, excerpts, asked))
+    ? ((stated ? statedBrief(query, used, excerpts, asked) : null) ??
+      (otherCount ? null : briefOf(query, used, excerpts, asked)))
     : null;
-  const head = [general.length ? generalNote(general) : null, lacking, brief?.text].filter((x): x is string => !!x);
+  const head = [general.length ? generalNote(general) : null, lacking ?? otherCount, brief?.text].filter(
+    (x): x is string => !!x,
+  );
   const parts = [...head, message(head.length ? "answer.briefDetail" : "answer.extractiveIntro")];
   const chars = head.reduce((n, x) => n + x.length + 2, 0);
   used.forEach((r, i) => {

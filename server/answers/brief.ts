@@ -23,6 +23,7 @@ import { keywords } from "../retrieval/relevance.ts";
 import type { SearchResult } from "../retrieval/search.ts";
 import { cardBrief, isInventoryNames } from "./card-brief.ts";
 import { conditionAnswer, conditionOf, withoutCondition } from "./condition.ts";
+import { askedOwner, countOfOther } from "./figure-owner.ts";
 import { personBrief } from "./person-brief.ts";
 import {
   alike,
@@ -96,6 +97,11 @@ export function dutyAnswer(question: string): ((sentence: string) => boolean) | 
 export const BRIEF_CHARS = 450;
 /** Characters of « En bref » at most for a question asking for several peers: room for two of them. */
 export const PEERS_CHARS = 560;
+/**
+ * Characters a claim quoted with what qualifies it (« … d'ici 2027 ». « La formule est à nuancer : … ») may run over
+ * `BRIEF_CHARS`: the two are never cut apart, and the claim alone would be read as the answer (trial14 A2).
+ */
+const QUALIFIED_ALLOWANCE = PEERS_CHARS - BRIEF_CHARS;
 /** Sentences quoted at most. */
 const MAX_SENTENCES = 3;
 /**
@@ -226,6 +232,8 @@ const SUBJECT_REACH = 6;
 interface Candidate extends Weighed {
   /** Number (from 1) of the quoted passage. */
   source: number;
+  /** A claim quoted with the sentence that qualifies it (`QuotableSentence.qualified`). */
+  qualified?: boolean;
 }
 
 /** A sentence opening on a place (« À Fontaine, », « Au Danemark, », « En Bavière, »). */
@@ -287,7 +295,11 @@ export function briefOf(question: string, used: QuotedPassage[], excerpts: strin
   if (person) return person;
   if (used.length === 0) return null;
   const intro = message("answer.brief", { quotes: "" });
-  const costOf = (c: Candidate) => c.text.length + sourceOf(used[c.source - 1]!, c.source, c.text).length + 4;
+  const costOf = (c: Candidate) =>
+    c.text.length +
+    sourceOf(used[c.source - 1]!, c.source, c.text).length +
+    4 -
+    (c.qualified ? QUALIFIED_ALLOWANCE : 0);
   if (parts.length >= 2) return twoAsks(question, parts, used, excerpts, costOf);
   const subject = subjectWords(question);
   if (subject.length === 0) return null;
@@ -565,6 +577,8 @@ function weighed(
   // A question asking who holds a role (« qui est le ministre du numérique ? »): a sentence naming that role, its
   // words after the role noun close to it, not a holder of another (« ministre … de la Fonction publique »).
   const role = roleWords(ask);
+  // The body a count is asked of (« combien d'agents a la DINUM »): a count another body's sentence gives is not its.
+  const owner = asked.includes("quantity") ? askedOwner(ask, excerpts) : null;
   excerpts.forEach((excerpt, i) => {
     const r = used[i]!;
     if (r.document.kind === "case-study" && askedCases.length && !askedCases.some((s) => holdsStem(about[i]!, s)))
@@ -587,10 +601,11 @@ function weighed(
         figureAsked: asked.includes("quantity") || price || writesFigure(question),
       },
       r.text,
-    ).forEach(({ text, own, item }, j) => {
+    ).forEach(({ text, own, item, qualified }, j) => {
       // The question's subject (a name that sets it apart), in the quote or its passage; never another's.
       if (names.length && !names.some((s) => holdsStem(stemsOf(text), s) || holdsStem(about[i]!, s))) return;
       if (role && !namesRole(own, role)) return;
+      if (owner && countOfOther(ask, text, owner)) return;
       // « À Fontaine, … 600 ordinateurs » after a question on Échirolles: a sentence opening on another place than the
       // case asked is that place's.
       if (titledCases.length && OTHER_PLACE.test(own) && !titledCases.some((s) => holdsStem(stemsOf(own), s))) return;
@@ -627,7 +642,18 @@ function weighed(
         stems.some((s) => !holdsStem(titles[i]!, s) && sharesRoot(words, s));
       // (« 20 à 30 % » gives the « 30 % » asked.)
       const figured = figures.filter((f) => givesPercentage(own, f)).length;
-      const hits = said + (price && cost ? 1 : 0) + (answers ? 1 : 0) + (grants ? 1 : 0) + figured + (dutySaid ? 1 : 0);
+      // (Saying what is asked is not given, it says it in its own words: « un bilan des économies » for « économisé ».)
+      const statedWords = stated
+        ? stems.filter((s) => !holdsStem(words, s) && !holdsStem(titles[i]!, s) && sharesRoot(words, s)).length
+        : 0;
+      const hits =
+        said +
+        statedWords +
+        (price && cost ? 1 : 0) +
+        (answers ? 1 : 0) +
+        (grants ? 1 : 0) +
+        figured +
+        (dutySaid ? 1 : 0);
       // The document's title says what the sentence is about (« Ville de Lyon »): its subject words count half.
       const titled = stems.filter((s) => !holdsStem(words, s) && holdsStem(titles[i]!, s)).length;
       // At least half of the subject words, in the sentence or its document's title (one of one or two).
@@ -705,7 +731,14 @@ function weighed(
       // A condition asked: the sentence saying whether it changes anything answers it (« la question n'est pas où
       // sont stockées ses données »), before one holding more of its words (« Aucune loi n'interdit d'héberger … »).
       if (answers) score += 3;
-      candidates.push({ text, source: i + 1, passage: r.id, doc: r.document.id, score });
+      candidates.push({
+        text,
+        source: i + 1,
+        passage: r.id,
+        doc: r.document.id,
+        score,
+        ...(qualified ? { qualified } : {}),
+      });
     });
   });
   return candidates.sort((a, b) => b.score - a.score);

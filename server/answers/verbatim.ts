@@ -18,7 +18,12 @@
 import { fold, foldApostrophes } from "../core/text.ts";
 import { wordListLines, wordListSections } from "../i18n/word-lists.ts";
 import { stem } from "../retrieval/french.ts";
-import { namesItsDocument, needsPrevious as needsSentenceBefore, pieces } from "../retrieval/passages.ts";
+import {
+  namesItsDocument,
+  needsPrevious as needsSentenceBefore,
+  pieces,
+  splitSentences,
+} from "../retrieval/passages.ts";
 
 /**
  * Whether a quoted sentence needs the one before it: « Cette fiche … » (the document naming itself) does not; a
@@ -125,6 +130,11 @@ export interface QuotableSentence {
   own: string;
   /** A list item (quoted with its list's lead-in when `text` is longer than `own`). */
   item?: boolean;
+  /**
+   * A claim quoted with the sentence after it that qualifies it (« … d'ici 2027 ». « La formule est à nuancer : … »):
+   * never cut apart, so its caller may let it run longer than a plain sentence.
+   */
+  qualified?: boolean;
 }
 
 /** Markdown marks a quotation drops (bold, emphasis, code, headings, quote marks of a block). */
@@ -248,8 +258,15 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
     limits.cutClausesOver && s.length > limits.cutClausesOver && s.indexOf(" ; ") >= MIN_SENTENCE
       ? `${s.slice(0, s.indexOf(" ; "))} […]`
       : s;
+  // The sentences of the whole passage's paragraphs: an excerpt flattened in one line glues the paragraph after a
+  // list to its last item (« - Attribution des marchés : … Les sources consultées ne donnent ni … »).
+  const paragraphSentences = new Set(
+    pieces(whole ?? text)
+      .filter((p) => p.list < 0)
+      .map((p) => clean(p.text)),
+  );
   return text.split(/\s+…\s+/).flatMap((part) => {
-    const all = pieces(part);
+    const all = unglued(pieces(part), paragraphSentences);
     // A sentence its passage refutes next (« C'est inexact ») is a claim the corpus reports to contradict it.
     const refuted = new Set(all.filter((_p, i) => all[i + 1] && refutesPrevious(all[i + 1]!.text)));
     const kept = all.filter((p) => p.list < 0 && !p.fragment);
@@ -269,11 +286,13 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
         refuted: refutedHere,
         at,
         item: false,
+        // (The qualifier quoted after the claim it refers back to, « La formule est à nuancer », is the same pair.)
+        qualified: !!qualified || (!!pair && qualifiesBefore(own)),
       };
       // A figure asked: a sentence introducing a list is quoted with the items that give the figures too (its
       // weighing picks one of the two: they are alike).
       const listed = limits.figureAsked && qualified === undefined ? withItems(own, all, at, limits.max) : null;
-      return listed ? [sentence, { ...sentence, text: listed, own: listed }] : [sentence];
+      return listed ? [sentence, { ...sentence, text: listed, own: listed, qualified: false }] : [sentence];
     });
     // A list item: alone when it reads as a sentence (« Environ 9 000 utilisateurs actifs … »), else after the sentence
     // that introduces its list (« … plusieurs financements : une subvention de … »), when that one reads alone.
@@ -292,15 +311,48 @@ export function quotableSentences(text: string, limits: SentenceLimits, whole?: 
           refuted: refuted.has(p) || refutedInWhole.has(clean(p.text)),
           at,
           item: true,
+          qualified: false,
         },
       ];
     });
     return [...sentences.flat(), ...items]
       .sort((a, b) => a.at - b.at)
       .filter((c) => readable(c.text, limits.max) && (limits.placeNamed || !unnamedCollectivity(c.text)) && !c.refuted)
-      .map(({ text, own, item }) => ({ text: withoutAsides(text), own: withoutAsides(own), item }))
-      .map(({ text, own, item }) => (item ? { text, own, item } : { text, own }));
+      .map(({ text, own, item, qualified }) => ({
+        text: withoutAsides(text),
+        own: withoutAsides(own),
+        ...(item ? { item } : {}),
+        ...(qualified ? { qualified } : {}),
+      }));
   });
+}
+
+/**
+ * Pieces with each list item that runs into a sentence of a paragraph of the whole passage (`paragraph`: an excerpt
+ * flattened in one line) cut before it, the sentences from there on pieces of their own.
+ */
+function unglued(all: ReturnType<typeof pieces>, paragraph: Set<string>): ReturnType<typeof pieces> {
+  if (!all.some((p) => p.list >= 0)) return all;
+  const out: ReturnType<typeof pieces> = [];
+  // (Indexes shift when an item is cut: a lead-in index is mapped to its new place.)
+  const moved = new Map<number, number>();
+  all.forEach((p, i) => {
+    moved.set(i, out.length);
+    const sentences = p.list >= 0 ? splitSentences(p.text) : [];
+    const at = sentences.findIndex((x, k) => k > 0 && paragraph.has(clean(x)));
+    if (at < 0) {
+      out.push({ ...p, leadIn: p.leadIn >= 0 ? (moved.get(p.leadIn) ?? p.leadIn) : p.leadIn });
+      return;
+    }
+    out.push({
+      ...p,
+      text: sentences.slice(0, at).join(" "),
+      leadIn: p.leadIn >= 0 ? (moved.get(p.leadIn) ?? p.leadIn) : p.leadIn,
+    });
+    for (const x of sentences.slice(at))
+      out.push({ text: x, block: p.block + 0.5, list: -1, leadIn: -1, fragment: false });
+  });
+  return out;
 }
 
 /** Sentences between a claim and a later one that still qualifies it (« En revanche, la date … ne correspond pas »). */

@@ -339,9 +339,10 @@ export function weighQuestion<R extends { id: string; score: number }>(
  */
 export function countedStems(query: string): Set<string> {
   // « combien de leurs salariés » counts salariés (`COUNTED`).
-  const noun = /\b(?:combien|nombre)\s+(?:de\s+|d['’]\s*)(?:(?:leurs?|ses|nos|vos|ces|mes|tes)\s+)?([a-z]{3,})/.exec(
-    fold(query),
-  )?.[1];
+  const noun =
+    /\b(?:combien|nombre)\s+(?:de\s+|d['’]\s*|d\s+)(?:(?:leurs?|ses|nos|vos|ces|mes|tes)\s+)?([a-z]{3,})/.exec(
+      fold(query),
+    )?.[1];
   if (!noun) return new Set();
   return new Set(
     [noun, ...synonymsOf(noun)]
