@@ -83,7 +83,14 @@ import { conditionAnswer } from "./condition.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
 import { saysSame, statedBrief, statedSentence } from "./stated-brief.ts";
-import { closestWord, forgetVocabulary, healSlippedNames, joinSplitNames, vocabularyOf } from "./vocabulary.ts";
+import {
+  closestWord,
+  forgetVocabulary,
+  healSlippedNames,
+  joinNumberedNames,
+  joinSplitNames,
+  vocabularyOf,
+} from "./vocabulary.ts";
 
 export interface ConversationMessage {
   role: "user" | "assistant";
@@ -404,7 +411,11 @@ async function retrieveIn(
   // An everyday word typed short (« 2000 hab », « dispo ») is searched and judged in full.
   // A two-word name with one word slipped (« claud act », dictated) is searched as the corpus writes it (« CLOUD Act »).
   const vocabulary = await vocabularyOf(deps.store);
-  const query = healSlippedNames(joinSplitNames(withoutAbbreviations(asWrittenByUser), vocabulary), vocabulary);
+  // A name typed apart from its number (« nis 2 ») is searched as the corpus writes it (« NIS2 »).
+  const query = healSlippedNames(
+    joinNumberedNames(joinSplitNames(withoutAbbreviations(asWrittenByUser), vocabulary), vocabulary),
+    vocabulary,
+  );
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
   const aliases = aliasesIn(query);
   let { results, mode, held = [] } = await search(aliases.length ? `${query} ${aliases.join(" ")}` : query, retrieve);
