@@ -481,7 +481,8 @@ async function retrieveIn(
       decision.reason === "names-apart" ||
       decision.reason === "unknown-name" ||
       // A town typed in lower case, with its population (« … concerne figeac qui a 10000 habitants »).
-      (decision.reason === "unknown-words" && !!example?.sized)) &&
+      // Or asked for as the place a general question is asked for (« nis2 ca concerne amiens »).
+      (decision.reason === "unknown-words" && (!!example?.sized || !!example?.applied))) &&
     decision.missing.length > 0 &&
     decision.missing.every((m) => writtenIn(m, removed))
   ) {

@@ -57,6 +57,19 @@ describe("a lower-case word in the place where a town goes, whose figure is aske
   });
 });
 
+describe("a general question asked for the asker's town, named last (« nis2 ça concerne X »)", () => {
+  it("answers the general rule, the answer saying the corpus does not speak of that town", async () => {
+    const found = await retrieveForAnswer([{ role: "user", content: "nis2 ca concerne tarbes" }], real.engine);
+    expect(found.decision).toMatchObject({ answerable: true });
+    expect(found.general).toEqual(["tarbes"]);
+    expect(await decide("le cloud act s'applique a vesoul ?")).toMatchObject({ answerable: true });
+  });
+
+  it("still abstains when the figure of that town is asked", async () => {
+    expect(await decide("combien nis2 coute a tarbes")).toMatchObject({ answerable: false });
+  });
+});
+
 describe("SMS spellings and names typed on a phone", () => {
   it("reads SMS spellings of the asking words in full", () => {
     expect(withoutAbbreviations("c koi le sill")).toBe("c quoi le sill");
