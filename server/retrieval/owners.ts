@@ -10,8 +10,12 @@ import { FIGURE_ASKED } from "./asked-kinds.ts";
 const COMBIEN_OWNER = /(?<![\p{L}])combien\s+(?:(?:saint|sainte|st|ste)[\s-]+)?(\p{Ll}[\p{Ll}-]{2,})\s+\p{L}/gu;
 /** « … et a amiens », « les licences à beauvais »: the word after « à » (written with its accent or not). */
 const AT_PLACE = /(?<![\p{L}'’])(à|a)\s+(\p{Ll}[\p{Ll}-]{2,})(?![\p{L}'’-])/gu;
-/** « amiens a-t-elle … », « beauvais a t il … » (dictated): the subject of a verb its pronoun takes up. */
-const TAKEN_UP = /(?<![\p{L}'’-])(\p{Ll}[\p{Ll}-]{2,})\s+\p{Ll}+(?:-t-|\s+t\s+|-)(?:elle|il)(?![\p{L}])/gu;
+/**
+ * « amiens a-t-elle … », « beauvais a t il … » (dictated): the subject, opening the question or a clause, of a verb its
+ * pronoun takes up — not an adjective after its noun (« la capitale alsacienne a-t-elle »).
+ */
+const TAKEN_UP =
+  /(?:^|[,;:]\s*|(?<![\p{L}])(?:et|mais)\s+)(\p{Ll}[\p{Ll}-]{2,})\s+\p{Ll}+(?:-t-|\s+t\s+|-)(?:elle|il)(?![\p{L}])/gu;
 /** What a question may apply to any collectivité (« s'applique à », « concerne », « ouvert à »): not its owner. */
 const APPLIES_TO =
   /(?:appliqu\p{L}*|ouverte?s?|destin\p{L}+|reserv\p{L}+|oblig\p{L}+|passer|passe|passes|passent|migrer|basculer|revenir|revenue?s?|retour)\s+$/u;

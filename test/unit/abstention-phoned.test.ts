@@ -30,6 +30,7 @@ describe("a lower-case word in the place where a town goes, whose figure is aske
     expect(ownerWords("combien la mairie a migre de postes")).toEqual([]);
     expect(ownerWords("combien galerent avec teams")).toEqual([]);
     expect(ownerWords("passer a nextcloud dans la mairie")).toEqual([]);
+    expect(ownerWords("la capitale alsacienne a-t-elle un label")).toEqual([]);
   });
 
   it("abstains when the corpus never uses it", async () => {
