@@ -85,7 +85,14 @@ import { countNotGiven } from "./figure-owner.ts";
 import { qualificationNote } from "./qualified.ts";
 import { type SmallTalk, smallTalk } from "./small-talk.ts";
 import { saysSame, statedBrief, statedSentence } from "./stated-brief.ts";
-import { closestWord, forgetVocabulary, healSlippedNames, joinSplitNames, vocabularyOf } from "./vocabulary.ts";
+import {
+  closestWord,
+  forgetVocabulary,
+  healSlippedNames,
+  joinNumberedNames,
+  joinSplitNames,
+  vocabularyOf,
+} from "./vocabulary.ts";
 
 export interface ConversationMessage {
   role: "user" | "assistant";
@@ -406,7 +413,11 @@ async function retrieveIn(
   // An everyday word typed short (« 2000 hab », « dispo ») is searched and judged in full.
   // A two-word name with one word slipped (« claud act », dictated) is searched as the corpus writes it (« CLOUD Act »).
   const vocabulary = await vocabularyOf(deps.store);
-  const query = healSlippedNames(joinSplitNames(withoutAbbreviations(asWrittenByUser), vocabulary), vocabulary);
+  // A name typed apart from its number (« nis 2 ») is searched as the corpus writes it (« NIS2 »).
+  const query = healSlippedNames(
+    joinNumberedNames(joinSplitNames(withoutAbbreviations(asWrittenByUser), vocabulary), vocabulary),
+    vocabulary,
+  );
   // A place or company named another way (« les Lyonnais », « Redmond ») is also searched as the corpus names it.
   const aliases = aliasesIn(query);
   let { results, mode, held = [] } = await search(aliases.length ? `${query} ${aliases.join(" ")}` : query, retrieve);
@@ -472,7 +483,8 @@ async function retrieveIn(
       decision.reason === "names-apart" ||
       decision.reason === "unknown-name" ||
       // A town typed in lower case, with its population (« … concerne figeac qui a 10000 habitants »).
-      (decision.reason === "unknown-words" && !!example?.sized)) &&
+      // Or asked for as the place a general question is asked for (« nis2 ca concerne amiens »).
+      (decision.reason === "unknown-words" && (!!example?.sized || !!example?.applied))) &&
     decision.missing.length > 0 &&
     decision.missing.every((m) => writtenIn(m, removed))
   ) {

@@ -31,6 +31,8 @@ const MIN_SUGGESTED = 6;
 const MIN_HEARD = 5;
 /** Letters a slipped word has at least in a two-word name (the other word confirms which name is meant). */
 const MIN_PAIRED = 4;
+/** Letters a word has at least in a two-word name for a slip of a letter that sounds alike (« cloud akt »). */
+const MIN_HEARD_PAIRED = 3;
 /**
  * Uses in the corpus a word has at least to be suggested: a typo is of a word one expects the corpus to know
  * (« Gendarmerie », 87 uses), while a French word it never uses is often one letter off a rare one (« demain » →
@@ -215,6 +217,23 @@ export function joinSplitNames(question: string, vocabulary: Vocabulary | null):
 }
 
 /**
+ * The question with each name typed as a word and its number apart (« nis 2 », « nis 1 ») written as the corpus writes
+ * it joined (« NIS2 »): a name with a capital the corpus uses often, which it never writes apart.
+ */
+export function joinNumberedNames(question: string, vocabulary: Vocabulary | null): string {
+  if (!vocabulary) return question;
+  return question.replace(
+    /(?<![\p{L}\p{N}-])(\p{L}{2,})[ -](\d{1,2})(?![\p{L}\p{N},.-]?\d)(?![\p{L}])/gu,
+    (whole, a, n) => {
+      const joined = vocabulary.words.get(fold(a) + n);
+      if (!joined || joined.count < MIN_USES || !/^\p{Lu}/u.test(joined.written)) return whole;
+      if ((vocabulary.words.get(fold(a))?.count ?? 0) >= MIN_USES) return whole;
+      return joined.written;
+    },
+  );
+}
+
+/**
  * The question with each two-word name it writes with one word slipped (`isSlipOf`: « claud act », heard for
  * « CLOUD Act ») written as the corpus writes that name, when the corpus uses the name often and the slipped word
  * seldom: the name the question's two words make is read before a one-word name the slip comes near (« Claude »).
@@ -224,12 +243,14 @@ export function healSlippedNames(question: string, vocabulary: Vocabulary | null
   if (!vocabulary?.names?.size) return question;
   const tokens = [...question.matchAll(/\p{L}[\p{L}\p{N}]*/gu)];
   const uses = (w: string) => vocabulary.words.get(w)?.count ?? 0;
+  // « cloud akt »: a word of three letters is slipped only for one that sounds alike (« akt » for « Act »).
   const slipped = (typed: string, meant: string) =>
     typed !== meant &&
     uses(typed) < MIN_USES &&
     /^[a-z]+$/.test(typed) &&
-    typed.length >= MIN_PAIRED &&
-    isSlipOf(typed, meant);
+    (typed.length >= MIN_PAIRED
+      ? isSlipOf(typed, meant)
+      : typed.length >= MIN_HEARD_PAIRED && soundsAlike(typed, meant));
   let out = "";
   let at = 0;
   for (let i = 0; i + 1 < tokens.length; i++) {

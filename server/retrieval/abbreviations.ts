@@ -2,9 +2,12 @@
 import { fold } from "../core/text.ts";
 import { wordListLines } from "../i18n/word-lists.ts";
 
-/** Folded abbreviation → the word in full (`abbreviations.txt`, data). */
+/**
+ * Folded abbreviation → the word in full (`abbreviations.txt`, data), and the SMS spellings of the words that ask
+ * (`sms-spellings.txt`: « koi », « kel », « pk »).
+ */
 const ABBREVIATIONS: Map<string, string> = new Map(
-  wordListLines("abbreviations.txt").map((l) => {
+  [...wordListLines("abbreviations.txt"), ...wordListLines("sms-spellings.txt")].map((l) => {
     const [short, full] = l.split(":") as [string, string];
     return [fold(short.trim()), full.trim()];
   }),

@@ -96,6 +96,14 @@ const POPULATED = new RegExp(
   )})\\s+)(\\d{1,3}(?:[ \\u00a0\\u202f.]\\d{3})+|\\d+)\\s*(?:d['’]\\s*)?habitants?(?![\\p{L}])`,
   "gu",
 );
+/**
+ * « nis2 ça concerne amiens », « le cloud act s'applique à Figeac ? »: a general question asked for the town named
+ * last, in lower case or not (group 1, the expression and the town; group 2, the town) — trial14 B6.
+ */
+const APPLIES_TO_TOWN = new RegExp(
+  `(?<![\\p{L}\\p{N}])((?:${alternation("s'applique")})\\s+(${NAME}|\\p{Ll}[\\p{L}'’-]{2,}))\\s*[?!.]?\\s*$`,
+  "u",
+);
 /** Before a town given with its population, what makes it the subject of the question (« est-ce que », « si »). */
 const POPULATED_SUBJECT = new RegExp(`(?<![\\p{L}])(?:${alternation("population, sujet")})\\s*$`, "u");
 /** Words that are not a town typed in lower case: the kinds of collectivité (« une commune qui a … »). */
@@ -126,6 +134,8 @@ export interface ExamplePlace {
   start: number;
   end: number;
   phrase: number;
+  /** The town a general question is asked for (« nis2 ça concerne amiens »). */
+  applied?: boolean;
   /** Said as the situation the question speaks of (« si la mairie de X … »), not as an example. */
   situation?: boolean;
   /**
@@ -147,6 +157,13 @@ export function examplePlaces(question: string): ExamplePlace[] {
   for (const m of question.matchAll(SITUATION)) {
     const end = m.index + m[0].length;
     found.push({ names: split(m[2]!), start: end - m[1]!.length, end, phrase: m.index, situation: true });
+  }
+  const applied = APPLIES_TO_TOWN.exec(question);
+  if (applied) {
+    const town = applied[2]!;
+    const end = applied.index + applied[1]!.length;
+    if (!(/^\p{Ll}/u.test(town) && (STOPWORDS.has(fold(town)) || NOT_A_TOWN.has(fold(town)))))
+      found.push({ names: [town], start: end - town.length, end, phrase: applied.index, applied: true });
   }
   for (const m of question.matchAll(POPULATED)) {
     const town = m[1]!;
@@ -174,7 +191,7 @@ export function examplePlaces(question: string): ExamplePlace[] {
 export function withoutExamplePlaces(
   question: string,
   whole = false,
-): { question: string; removed: string; places: string[]; sized: boolean } | null {
+): { question: string; removed: string; places: string[]; sized: boolean; applied: boolean } | null {
   const found = examplePlaces(question);
   // « Combien de postes sous Linux chez nous à Laguiole ? », « … pour une commune comme Laguiole ? » ask that town's own
   // figure: another's (Munich's postes) would be read as its own.
@@ -204,5 +221,6 @@ export function withoutExamplePlaces(
     removed: found.map(({ start, end, size }) => `${question.slice(start, end)}${size ?? ""}`).join(" "),
     places: found.flatMap((p) => p.names),
     sized: found.some((p) => p.size !== undefined),
+    applied: found.some((p) => p.applied),
   };
 }

@@ -44,6 +44,7 @@ import {
   slips,
   TYPO_LENGTH,
 } from "./names-places.ts";
+import { oneLetterOff, ownerWords } from "./owners.ts";
 import {
   CITATION,
   FIGURE_NOUNS,
@@ -369,6 +370,7 @@ const none = (reason: Answerability["reason"], missing: string[] = []): Answerab
 const STEPS: ((ctx: Judgement) => Promise<Decision>)[] = [
   termsOfQuestion, // no-result, no-terms
   unknownNames, // unknown-name
+  unknownOwners, // unknown-name
   clippedAndMisspelt,
   lawsOfProduct,
   personalLife, // personal
@@ -512,6 +514,36 @@ async function unknownNames(ctx: Judgement): Promise<Decision> {
     if (unknown.length) return none("unknown-name", [...new Set(unknown)]);
   }
   return "continue";
+}
+
+/**
+ * Decides « unknown-name »: a word typed in lower case in the place where a town goes, whose figure or fact the
+ * question asks (« combien amiens dépense », « … et a amiens », « beauvais a t elle … », `owners.ts`), that the corpus
+ * never uses, nor one letter off a word it uses (a typo of « lyon », « gendarmerie » is that word): an absent place,
+ * whatever the question's other words match (trial14 A1).
+ */
+async function unknownOwners(ctx: Judgement): Promise<Decision> {
+  const { question, frequency, resolved, judged } = ctx;
+  if (!frequency) return "continue";
+  const uses = async (w: string) =>
+    (await frequency(w)) > 0 && (ctx.corpusNames?.written ? await ctx.corpusNames.written(w) : true);
+  const unknown: string[] = [];
+  for (const word of ownerWords(question)) {
+    const term = resolved.find((t) => t.word === word);
+    if (STOPWORDS.has(word) || term?.verb || term?.date || !/^[a-z-]+$/.test(word)) continue;
+    const forms = [...new Set([word, ...(term?.variants ?? [])])];
+    if (judged.some((p) => forms.some((f) => p.list.includes(f)))) continue;
+    if ((await Promise.all(forms.map(frequency))).some((n) => n > 0)) continue;
+    if (word.includes("-")) continue;
+    let slip = false;
+    for (const near of oneLetterOff(word))
+      if (await uses(near)) {
+        slip = true;
+        break;
+      }
+    if (!slip) unknown.push(word);
+  }
+  return unknown.length ? none("unknown-name", unknown) : "continue";
 }
 
 /**
