@@ -95,3 +95,30 @@ describe("a step the passage leaves to come, stated as done (« déjà », « d�
     expect(check(sentence, passage).status).not.toBe("unsupported");
   });
 });
+
+describe("a view credited by « Pour X, » at the sentence's start", () => {
+  const GUIDE =
+    "Droit américain — Guide\nLa CADA considère que la qualification HDS est conforme aux exigences du juge et la recommande pour les données de santé. Selon le directeur général de l'ARS, Paul Morel, elle protège contre les saisies et les coupures à distance.";
+
+  it("given to another than the one the passage credits, is flagged", () => {
+    const v = check(
+      "Pour la CADA, c'est surtout contre les coupures à distance que cette qualification protège [1].",
+      GUIDE,
+    );
+    expect(v.status).toBe("unsupported");
+  });
+
+  it("given to the one the passage credits, is not", () => {
+    const v = check(
+      "Pour Paul Morel, c'est surtout contre les coupures à distance que cette qualification protège [1].",
+      GUIDE,
+    );
+    expect(v.reasons.join(" ")).not.toContain("CADA");
+    expect(v.status).not.toBe("unsupported");
+  });
+
+  it("a sentence opening on « Pour » and a purpose is not a credit", () => {
+    const v = check("Pour les données de santé, la CADA recommande la qualification HDS [1].", GUIDE);
+    expect(v.status).not.toBe("unsupported");
+  });
+});
