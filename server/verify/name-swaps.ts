@@ -186,7 +186,10 @@ function relationKept(
 ): boolean {
   const partnerAt = stated.lastIndexOf(mine.partnerName, mine.at);
   if (partnerAt < 0) return false;
-  const link = bagOf(contentWords(stated.slice(partnerAt + mine.partnerName.length, mine.at)).join(" "));
+  const between = stated.slice(partnerAt + mine.partnerName.length, mine.at);
+  // A figure or a coordination between them (« le CRMA par 412 voix et le NZIA ») lists items: no relation to keep.
+  if (/\d|(?<!\p{L})(?:et|ou)(?!\p{L})/u.test(between)) return false;
+  const link = bagOf(contentWords(between).join(" "));
   if (link.list.length === 0) return false;
   return sentences.some((t) => {
     const bag = bagOf(t);
