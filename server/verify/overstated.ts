@@ -247,12 +247,14 @@ export function plannedAsDone(claim: string, passages: CitedSentence[][]): strin
   // An earlier stage (« ont été étudiées », « à l'étude », « d'ici fin 2026 ») where the claim states it done (« sont
   // déjà proposées », « est désormais hébergée »): the claim writes a word of [done] the statement does not, and the
   // statement writes one of [early-stage] or [early-stage-phrases] and none of [done].
+  // A done word of a cited heading (« Millau Grands Causses : ce qui est déjà en place ») says it of what follows.
   const doneWords = words(claim).filter((w) => DONE.has(w));
+  const headed = passages.flatMap((p) => p.filter((s) => s.heading).flatMap((s) => words(s.text)));
   const early = (st: string) => {
     const theirs = words(st);
     const joined = ` ${theirs.join(" ")} `;
     return (
-      doneWords.some((w) => !has(theirs, w)) &&
+      doneWords.some((w) => !has(theirs, w) && !has(headed, w)) &&
       (theirs.some((w) => EARLY_STAGE.has(w)) || EARLY_STAGE_PHRASES.some((p) => joined.includes(` ${p} `))) &&
       !theirs.some((w) => DONE.has(w))
     );

@@ -91,6 +91,10 @@ describe("a step the passage leaves to come, stated as done (« déjà », « d�
       "Il faut intégrer les hausses déjà annoncées par les éditeurs [1].",
       "Coûts — Guide\nIl faut intégrer les hausses déjà annoncées par les éditeurs et le coût d'une sortie future.",
     ],
+    [
+      "Sont déjà en place la messagerie des élus et un hébergement présenté comme souverain [1].",
+      "Rodez Agglomération : ce qui est déjà en place\nSelon la présentation, la souveraineté y est amorcée : la messagerie des élus, un hébergement présenté comme souverain.",
+    ],
   ])("« %s » is not", (sentence, passage) => {
     expect(check(sentence, passage).status).not.toBe("unsupported");
   });
