@@ -173,8 +173,9 @@ function datedParts(text: string): { year: number; bag: Bag }[] {
       !text.slice(spot.end, close).includes("(")
     ) {
       const inside = text.slice(open + 1, close);
-      // A bare date in parentheses (« LiMux (2005-2013) ») still dates the whole part.
-      if (contentWords(inside).some((w) => !MONTH_NAMES.test(w))) {
+      // A bare date in parentheses (« LiMux (2005-2013) »), or dates by name (« certifiée CSPN par l'ANSSI (iOS 2020,
+      // Android 2021) »), still dates the whole part: only what the parentheses say in words (« rachetée en ») is theirs.
+      if (contentWords(inside).some((w) => !MONTH_NAMES.test(w)) && /(?<!\p{L})\p{Ll}{4,}/u.test(inside)) {
         const owner = contentWords(text.slice(0, open)).at(-1) ?? "";
         out.push({ year: spot.f.year, bag: bagOf(`${owner} ${inside}`) });
         continue;
