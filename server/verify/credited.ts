@@ -13,6 +13,8 @@ import type { Source } from "./source-sentences.ts";
 import { bagOf, contentWords, inBag } from "./words.ts";
 
 const ATTRIBUTION = beyond("attribution", "giu");
+/** Words that credit a view when they open a sentence before a comma (« Pour la CNIL, c'est surtout … »). */
+const OPENING_ATTRIBUTION = new RegExp(`^\\s*${beyond("attribution-opening", "iu").source}`, "iu");
 /** How a passage says its sources give different figures (« Les sources divergent », « ne donnent pas les mêmes »). */
 const DIVERGE = beyond("diverge");
 
@@ -149,8 +151,18 @@ export const CREDITED_CLAIM_MIN_SHARE = 0.75;
 /** Most words a credit is read over for a claim without a figure (« selon la présidente de la CNIL »). */
 export const CREDITED_CLAIM_MAX_WORDS = 8;
 
-/** A text's first credit (« selon X, … ») read to its comma, and the text without it; null without one. */
-function creditedClaim(text: string): { credit: string; claim: string } | null {
+/**
+ * A text's first credit (« selon X, … ») read to its comma, and the text without it; null without one. With `opening`,
+ * a sentence opening on a word of « attribution-opening » before a comma (« Pour la CNIL, c'est … ») credits it too.
+ */
+function creditedClaim(text: string, opening = false): { credit: string; claim: string } | null {
+  const open = opening ? OPENING_ATTRIBUTION.exec(text) : null;
+  if (open && [...text.matchAll(ATTRIBUTION)].length === 0) {
+    const after = text.slice(open[0].length);
+    const cut = after.indexOf(",");
+    if (cut > 0 && after.slice(0, cut).trim().split(/\s+/).length <= CREDITED_CLAIM_MAX_WORDS)
+      return { credit: after.slice(0, cut).trim(), claim: after.slice(cut) };
+  }
   const m = [...text.matchAll(ATTRIBUTION)];
   if (m.length !== 1) return null;
   const from = m[0]!.index!;
@@ -163,14 +175,14 @@ function creditedClaim(text: string): { credit: string; claim: string } | null {
 
 /**
  * A claim without a figure credited to one source (« Selon la présidente de la CNIL, cette qualification protège
- * contre le CLOUD Act ») that the cited passages state credited to another (« Selon le directeur général de l'ANSSI,
+ * contre le CLOUD Act », « Pour la CNIL, c'est surtout contre les coupures que cette qualification protège ») that the cited passages state credited to another (« Selon le directeur général de l'ANSSI,
  * Vincent Strubel, elle protège contre le CLOUD Act »): a cited statement writes most of the claim's words (three
  * quarters, at least three) after a credit of its own, and none of the words of the sentence's credit; no cited
  * statement writing the claim credits it so. The credit named and the passage's; or null.
  */
 export function claimCreditSwapped(stated: string, pool: Source[]): { name: string; other: string } | null {
   if (quantities(stated).length > 0) return null;
-  const mine = creditedClaim(withoutReferences(stated));
+  const mine = creditedClaim(withoutReferences(stated), true);
   if (!mine) return null;
   // A credit that names no one (« selon le guide », « selon les sources ») speaks of the passages themselves.
   if (namesOf(` ${mine.credit}`).length === 0) return null;

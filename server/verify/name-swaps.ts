@@ -162,9 +162,49 @@ export function crossedNames(stated: string, pool: Source[]): { name: string; ot
     const crossed = (p: (typeof theirs)[number]) =>
       !p.partners.some((x) => mine.partners.some((m) => m === x || oneName(m, x)) || placed(x)) &&
       p.partners.some(named);
-    if (theirs.every(crossed)) return { name: mine.name, other: theirs[0]!.partnerName, partner: mine.partnerName };
+    if (theirs.every(crossed) && !relationKept(stated, mine, sentences))
+      return { name: mine.name, other: theirs[0]!.partnerName, partner: mine.partnerName };
   }
   return null;
+}
+
+/** Content words written just before a name that say how it relates to a name before it (« directeur général de »). */
+const RELATION_WORDS = 2;
+
+/**
+ * The relation a sentence states between a name and its partner before it (« Vincent Strubel, directeur général de
+ * l'ANSSI », « WithSecure est l'ancienne F-Secure Corporation », « Forgejo, publié par … Codeberg »), stated just
+ * before the same name by a cited sentence writing both names (« le directeur général de l'ANSSI, Vincent Strubel »,
+ * « … cotée à Helsinki, ancienne F-Secure Corporation », « Forgejo (…) : … publié par Codeberg e.V. »): the sentence
+ * relates them as the passage does, in whatever order the passage writes them. Names exchanged (« Munich a choisi
+ * LiMux, Vienne WienUX ») keep no relation: the words before each name are the other's.
+ */
+function relationKept(
+  stated: string,
+  mine: { name: string; folded: string; partners: string[]; partnerName: string; at: number },
+  sentences: string[],
+): boolean {
+  const partnerAt = stated.lastIndexOf(mine.partnerName, mine.at);
+  if (partnerAt < 0) return false;
+  const between = stated.slice(partnerAt + mine.partnerName.length, mine.at);
+  // A figure or a coordination between them (« le CRMA par 412 voix et le NZIA ») lists items: no relation to keep.
+  if (/\d|(?<!\p{L})(?:et|ou)(?!\p{L})/u.test(between)) return false;
+  const link = bagOf(contentWords(between).join(" "));
+  if (link.list.length === 0) return false;
+  return sentences.some((t) => {
+    const bag = bagOf(t);
+    if (!mine.partners.some((p) => inBag(p, bag, false))) return false;
+    return nameGroups(t)
+      .filter((g) => g.folded === mine.folded)
+      .some((g) => {
+        const before = t.slice(0, g.at);
+        const breaks = [...before.matchAll(PAIR_BREAK)];
+        const from = breaks.length > 0 ? breaks.at(-1)!.index! + breaks.at(-1)![0].length : 0;
+        return contentWords(before.slice(from))
+          .slice(-RELATION_WORDS)
+          .some((w) => inBag(w, link, false));
+      });
+  });
 }
 
 /** Names of a text as phrases (« Comptoir du Libre », « MariaDB Server »): capitalised words joined by spaces or « du ». */

@@ -36,7 +36,8 @@ const SECTIONS: Map<string, string[]> = (() => {
     else if (current === "wider") {
       const [wide, narrow] = line.split("=") as [string, string];
       for (const w of words(narrow)) out.set(`wider:${w}`, [...(out.get(`wider:${w}`) ?? []), ...words(wide)]);
-    } else out.set(current, [...(out.get(current) ?? []), ...line.split(/[\s,]+/).map((w) => fold(w))]);
+    } else if (current.endsWith("-phrases")) out.set(current, [...(out.get(current) ?? []), words(line).join(" ")]);
+    else out.set(current, [...(out.get(current) ?? []), ...line.split(/[\s,]+/).map((w) => fold(w))]);
   }
   return out;
 })();
@@ -49,6 +50,7 @@ export const CLASS_WORDS = new Set(
 );
 const PLANNED = set("planned");
 const EARLY_STAGE = set("early-stage");
+const EARLY_STAGE_PHRASES = [...set("early-stage-phrases")];
 const DONE = set("done");
 const HEDGE = set("hedge");
 const NOT_CONDITIONAL = set("not-conditional");
@@ -242,14 +244,18 @@ export function plannedAsDone(claim: string, passages: CitedSentence[][]): strin
     const after = shared(mine, st.slice(at));
     return after >= 2 && after * 2 >= shared(mine, st);
   };
-  // An earlier stage (« ont été étudiées ») where the claim states it done (« sont déjà proposées »): the claim writes a
-  // word of [done] the statement does not, and the statement writes one of [early-stage] and none of [done].
+  // An earlier stage (« ont été étudiées », « à l'étude », « d'ici fin 2026 ») where the claim states it done (« sont
+  // déjà proposées », « est désormais hébergée »): the claim writes a word of [done] the statement does not, and the
+  // statement writes one of [early-stage] or [early-stage-phrases] and none of [done].
+  // A done word of a cited heading (« Millau Grands Causses : ce qui est déjà en place ») says it of what follows.
   const doneWords = words(claim).filter((w) => DONE.has(w));
+  const headed = passages.flatMap((p) => p.filter((s) => s.heading).flatMap((s) => words(s.text)));
   const early = (st: string) => {
     const theirs = words(st);
+    const joined = ` ${theirs.join(" ")} `;
     return (
-      doneWords.some((w) => !has(theirs, w)) &&
-      theirs.some((w) => EARLY_STAGE.has(w)) &&
+      doneWords.some((w) => !has(theirs, w) && !has(headed, w)) &&
+      (theirs.some((w) => EARLY_STAGE.has(w)) || EARLY_STAGE_PHRASES.some((p) => joined.includes(` ${p} `))) &&
       !theirs.some((w) => DONE.has(w))
     );
   };

@@ -155,11 +155,32 @@ function eventWords(stated: string, y: Spot, spots: Spot[], min = YEAR_EVENT_MIN
   return subject.length < min ? null : subject;
 }
 
-/** The years of a text with the words of their part between commas (the next part for a year that opens it). */
+/**
+ * The years of a text with the words of their part between commas (the next part for a year that opens it). A year in
+ * parentheses after a name (« de la branche entreprise de McAfee (rachetée en 2021) et de FireEye ») dates that name
+ * only, with what the parentheses say (« rachetée en »): not the rest of the part before it.
+ */
 function datedParts(text: string): { year: number; bag: Bag }[] {
   const out: { year: number; bag: Bag }[] = [];
   for (const spot of located(text, extractFigures(text))) {
     if (spot.f.year === undefined || spot.f.kind === "daymonth") continue;
+    const open = text.lastIndexOf("(", spot.at);
+    const close = text.indexOf(")", spot.end);
+    if (
+      open >= 0 &&
+      close >= 0 &&
+      !text.slice(open, spot.at).includes(")") &&
+      !text.slice(spot.end, close).includes("(")
+    ) {
+      const inside = text.slice(open + 1, close);
+      // A bare date in parentheses (« LiMux (2005-2013) »), or dates by name (« certifiée CSPN par l'ANSSI (iOS 2020,
+      // Android 2021) »), still dates the whole part: only what the parentheses say in words (« rachetée en ») is theirs.
+      if (contentWords(inside).some((w) => !MONTH_NAMES.test(w)) && /(?<!\p{L})\p{Ll}{4,}/u.test(inside)) {
+        const owner = contentWords(text.slice(0, open)).at(-1) ?? "";
+        out.push({ year: spot.f.year, bag: bagOf(`${owner} ${inside}`) });
+        continue;
+      }
+    }
     const before = text.slice(0, spot.at).split(/[,;:.]/);
     const after = text.slice(spot.end).split(/[,;:.](?!\d)/);
     const opens = contentWords(before.at(-1)!).length === 0 && contentWords(after[0]!).length === 0;
