@@ -22,6 +22,8 @@ const phrases = (key: string) =>
 
 /** A claim expression, then at most six words of its clause, at the end of the text before a figure. */
 const CLAIMED_BEFORE = new RegExp(`(?<!\\p{L})(${phrases("affirmé")})(?:\\s*[^\\s.;:!?]+){0,6}\\s*$`, "iu");
+/** Who claims the figure, said later in its sentence (« … ; c'est une affirmation d'un concurrent »). */
+const CLAIMED_AFTER = new RegExp(`^[^.!?]{0,140}?(?<!\\p{L})(${phrases("affirmé après")})`, "iu");
 /** A word of discussion before a figure (« le seuil discuté (30 000 habitants) », « le seuil discuté pour les
  * collectivités est de 30 000 habitants »), at most five words away. */
 const ENVISAGED_BEFORE = new RegExp(`(?<!\\p{L})(${phrases("envisagé")})(?:\\s*[^\\s.;:!?]+){0,5}\\s*[(]?\\s*$`, "iu");
@@ -40,7 +42,8 @@ function reserveOf(text: string, at: number, end: number): { kind: Reserve; word
   const before = text.slice(Math.max(0, at - 90), at);
   const after = text.slice(end, end + 60);
   const claimed = found(CLAIMED_BEFORE, before);
-  if (claimed) return { kind: "claimed", words: claimed };
+  const claimedAfter = claimed ?? found(CLAIMED_AFTER, text.slice(end, end + 160));
+  if (claimedAfter) return { kind: "claimed", words: claimedAfter };
   const envisaged = found(ENVISAGED_BEFORE, before) ?? found(ENVISAGED_AFTER, after);
   return envisaged ? { kind: "envisaged", words: envisaged } : null;
 }

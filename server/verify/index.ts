@@ -31,6 +31,7 @@ import { dateOfAnother } from "./date-elsewhere.ts";
 import { deniedNounStated } from "./denied-noun.ts";
 import { derivedIn } from "./derivations.ts";
 import { divisionReplaced } from "./divisions.ts";
+import { dateOfAnotherStep } from "./event-date.ts";
 import {
   causeSwapped,
   continued,
@@ -558,6 +559,10 @@ function checkSentence(
   const elsewhere = cited.length > 0 && !moved ? dateOfAnother(stated, pool) : null;
   if (elsewhere && !reasons.some((r) => r.includes(`« ${elsewhere.date} »`)))
     reasons.push(message("verify.dateOfAnother", { ...elsewhere, where: w }));
+  // The sentence's date, given by the passage to another step of the text (entrée en vigueur for application).
+  const step = cited.length > 0 && !moved ? dateOfAnotherStep(stated, pool) : null;
+  if (step && !reasons.some((r) => r.includes(`« ${step.date} »`)))
+    reasons.push(message("verify.dateOfAnotherStep", { ...step, where: w }));
   // Two names of the passages paired otherwise than the passages pair them (« Harmonica OS, dérivé de Debian » where
   // the passage says « Harmonica OS, dérivé d'Ubuntu » and « Gooroom, dérivé de Debian »).
   const crossed = cited.length > 0 ? crossedNames(stated, pool) : null;
