@@ -40,6 +40,7 @@ export const BURNED_HELD_OUT = new Set([
   "held-out-18",
   "held-out-19",
   "held-out-20",
+  "held-out-21",
 ]);
 
 /**
