@@ -351,6 +351,8 @@ export interface SavedAnalysis extends AnalysisResult {
   createdAt: string;
   /** The day the inventory describes (`YYYY-MM-DD`), when given on import or read from the export. */
   inventoryDate?: string | null;
+  /** The collectivité named on import (or edited since), when one was. */
+  collectivite?: string | null;
   files: ParsedFile[];
   ms: number;
   /** Set when read back: what the catalog says differently today (the analysis keeps its figures). */
