@@ -249,7 +249,18 @@ const notInventory = (file: string, detail: string) =>
 // ---------------------------------------------------------------------------------------------------------
 // Columns
 
-type Role = "name" | "publisher" | "version" | "count" | "model" | "type" | "category" | "inventoryDate" | "computer";
+type Role =
+  | "name"
+  | "publisher"
+  | "version"
+  | "count"
+  | "model"
+  | "type"
+  | "category"
+  | "inventoryDate"
+  | "computer"
+  | "os"
+  | "osVersion";
 
 /** Header labels (folded, punctuation as spaces) by role, in French and English, GLPI and OCS included. */
 const HEADERS: Record<Role, string[]> = {
@@ -404,6 +415,24 @@ const HEADERS: Record<Role, string[]> = {
     "last inventory date",
     "last inventory update",
     "lastdate",
+  ],
+  // A computer list's own operating system column (GLPI « Système d'exploitation - Nom »): read as one more software
+  // of the computer (trial14 B12: Windows and Debian were missing from the map). Not « Versions - Système
+  // d'exploitation », the platform of a software version in GLPI's software list.
+  os: [
+    "systeme d exploitation nom",
+    "systeme d exploitation",
+    "operating system name",
+    "operating system",
+    "os",
+    "os nom",
+    "os name",
+  ],
+  osVersion: [
+    "systeme d exploitation version",
+    "version du systeme d exploitation",
+    "operating system version",
+    "os version",
   ],
 };
 const HEADER_ROLES = new Map<string, Role>();
@@ -638,6 +667,23 @@ function parseDelimited(
       : names.length > 1 && columns.count === undefined
         ? `${name}#${r}`
         : undefined;
+    // The computer's operating system, one more software of that computer (only on a row that is one computer's; named
+    // twice on one computer, once, as GLPI Agent's).
+    const os = machine && !hardware ? cell("os") : "";
+    if (os) {
+      checkName(os, name, lines[r] ?? r + 1, caps);
+      const osVersion = cell("osVersion");
+      rows.push({
+        name: os,
+        publisher: null,
+        versions: osVersion ? [osVersion] : [],
+        installations: 1,
+        kind: "software",
+        hint: "workstation",
+        file: name,
+        machine,
+      });
+    }
     names.forEach((n, i) => {
       const publisher = (publishers.length === names.length ? publishers[i] : publishers[0]) ?? null;
       rows.push({

@@ -1,0 +1,60 @@
+/**
+ * Trial 14 (6 December 2026), what the inventory reads of a Debian parc and of a computer list.
+ * - B12: a GLPI computer list (« Ordinateurs », with its « Système d'exploitation - Nom » column) lost the operating
+ *   systems: Windows 11 and Debian were missing from the map and from the weighted measure, where the OS weighs most.
+ *   The column is now one more software of each computer, counted once per computer.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeRows } from "../../server/inventory/analyze.ts";
+import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
+import { parseInventoryFiles } from "../../server/inventory/parse.ts";
+
+let index: MatchIndex;
+beforeAll(async () => {
+  index = await loadMatchIndex(path.resolve("corpus"));
+});
+
+const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
+const analyze = (files: { name: string; bytes: Uint8Array }[]) => {
+  const parsed = parseInventoryFiles(files);
+  return { parsed, result: analyzeRows(parsed.rows, index) };
+};
+const installations = (items: ReturnType<typeof analyzeRows>["items"], productId: string) =>
+  items.filter((i) => i.product?.id === productId && !i.component).reduce((s, i) => s + i.installations, 0);
+
+describe("a GLPI computer list's operating system column (trial14 B12)", () => {
+  it("counts each computer's OS: 2 Debian, 1 Windows 11, beside their software", async () => {
+    const bytes = await readFile("test/fixtures/inventory/trial/glpi-postes-os.csv");
+    const { parsed, result } = analyze([{ name: "glpi-postes.csv", bytes }]);
+    expect(parsed.files[0]!.columns.computer).toBe("Nom");
+    const os = result.items.filter((i) => /Windows 11|Debian/.test(i.name));
+    expect(os.map((i) => [i.name, i.installations]).sort()).toEqual([
+      ["Debian GNU/Linux 12", 2],
+      ["Microsoft Windows 11 Professionnel", 1],
+    ]);
+    expect(os.every((i) => i.product && !i.component)).toBe(true);
+    expect(installations(result.items, "libreoffice")).toBe(2);
+  });
+
+  it("counts an OS once per computer in a list of one line per computer and software", () => {
+    const text = [
+      "Ordinateur;Logiciel;Système d'exploitation - Nom",
+      "PC-01;Mozilla Firefox (x64 fr);Microsoft Windows 10 Professionnel",
+      "PC-01;Microsoft Office Professionnel Plus 2019;Microsoft Windows 10 Professionnel",
+      "PC-02;Mozilla Firefox (x64 fr);Microsoft Windows 10 Professionnel",
+    ].join("\n");
+    const { result } = analyze([file("postes.csv", text)]);
+    expect(result.items.find((i) => i.name === "Microsoft Windows 10 Professionnel")?.installations).toBe(2);
+  });
+
+  it("leaves a software list's « Versions - Système d'exploitation » (a version's platform) alone", () => {
+    const text = [
+      '"Nom";"Éditeur";"Versions - Nom";"Versions - Système d\'exploitation";"Nombre d\'installations"',
+      '"Mozilla Firefox (x64 fr)";"Mozilla";"128.5";"Windows";"40"',
+    ].join("\n");
+    const { result } = analyze([file("logiciels.csv", text)]);
+    expect(result.items.map((i) => i.name)).toEqual(["Mozilla Firefox (x64 fr)"]);
+  });
+});
