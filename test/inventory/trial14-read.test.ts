@@ -3,12 +3,16 @@
  * - B12: a GLPI computer list (« Ordinateurs », with its « Système d'exploitation - Nom » column) lost the operating
  *   systems: Windows 11 and Debian were missing from the map and from the weighted measure, where the OS weighs most.
  *   The column is now one more software of each computer, counted once per computer.
+ * - B11: an OCS « Tous les logiciels » export of a Debian parc lists every package; its base packages (libc6, systemd,
+ *   apt, bash, linux-image, gnome-shell…) landed « à classer » and only 15 % of installations were identified. They
+ *   are now components of the distribution (a word list), set aside like drivers; the applications stay products.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
+import { isDistributionPackage } from "../../server/inventory/normalize.ts";
 import { parseInventoryFiles } from "../../server/inventory/parse.ts";
 
 let index: MatchIndex;
@@ -56,5 +60,27 @@ describe("a GLPI computer list's operating system column (trial14 B12)", () => {
     ].join("\n");
     const { result } = analyze([file("logiciels.csv", text)]);
     expect(result.items.map((i) => i.name)).toEqual(["Mozilla Firefox (x64 fr)"]);
+  });
+});
+
+describe("a Debian parc's base packages (trial14 B11)", () => {
+  it("sets them aside as components; the distribution and the applications stay on the map, all identified", async () => {
+    const bytes = await readFile("test/fixtures/inventory/trial/ocs-debian-paquets.csv");
+    const { result } = analyze([{ name: "ocs-debian.csv", bytes }]);
+    const onMap = result.items.filter((i) => !i.component);
+    expect(onMap.map((i) => i.product?.id).sort()).toEqual(["debian", "firefox", "libreoffice"]);
+    for (const name of ["libc6", "systemd", "apt", "bash", "linux-image", "gnome-shell", "python3", "tzdata"])
+      expect(result.items.find((i) => i.name.startsWith(name))?.component, name).toBe(true);
+    expect(result.summary.identified?.share).toBe(1);
+  });
+
+  it("only takes a package name: lower case, no space, not an application's package", () => {
+    expect(isDistributionPackage("libssl3")).toBe(true);
+    expect(isDistributionPackage("firmware-realtek")).toBe(true);
+    expect(isDistributionPackage("libreoffice-writer")).toBe(false);
+    expect(isDistributionPackage("firefox-esr")).toBe(false);
+    expect(isDistributionPackage("Git Bash")).toBe(false);
+    expect(isDistributionPackage("Python 3.12.1 (64-bit)")).toBe(false);
+    expect(isDistributionPackage("Perl")).toBe(false);
   });
 });
