@@ -108,7 +108,11 @@ export function parseInventoryFile(
   const trimmed = text.trimStart();
   if (!trimmed) throw new AppError("empty_file", message("inventory.error.empty", { file: name }));
   if (trimmed[0] === "{" || trimmed[0] === "[") return parseJson(trimmed, name, encoding, caps);
-  if (trimmed[0] === "<") throw notInventory(name, message("inventory.error.markup"));
+  if (trimmed[0] === "<") {
+    if (/<REQUEST\b/i.test(trimmed.slice(0, 2000)) && /<SOFTWARES\b/i.test(trimmed))
+      return parseOcsXml(trimmed, name, encoding, caps);
+    throw notInventory(name, message("inventory.error.markup"));
+  }
   checkLines(text, name, caps);
   return parseDelimited(text, name, encoding, caps);
 }
@@ -940,6 +944,57 @@ function parseJson(
       rows: rows.length,
       skipped: 0,
       ...(inventoryDate !== undefined ? { inventoryDate } : {}),
+    },
+    rows,
+  };
+}
+
+/**
+ * An OCS Inventory agent's XML of one poste (`ocsinventory-agent --local`: `<REQUEST><CONTENT><HARDWARE>`, then one
+ * `<SOFTWARES>` per software), read like a GLPI Agent inventory: it names the poste, so a product's several names on
+ * it count once (trial14 B7: it was refused with a message about GLPI).
+ */
+function parseOcsXml(
+  text: string,
+  name: string,
+  encoding: TextEncoding,
+  caps: InventoryLimits,
+): { file: ParsedFile; rows: InventoryRow[] } {
+  const tag = (block: string, t: string) => {
+    const m = new RegExp(`<${t}>([\\s\\S]*?)</${t}>`, "i").exec(block);
+    const v = m ? decodeEntities(m[1]!.replace(/^<!\[CDATA\[|\]\]>$/g, "")).trim() : "";
+    return v || null;
+  };
+  const hardware = /<HARDWARE>([\s\S]*?)<\/HARDWARE>/i.exec(text)?.[1] ?? "";
+  const softwares = [...text.matchAll(/<SOFTWARES>([\s\S]*?)<\/SOFTWARES>/gi)].map((m) => m[1]!);
+  if (softwares.length > caps.maxRows)
+    throw limitError("too_many_rows", "inventory.error.tooManyRows", { max: int(caps.maxRows) }, 413);
+  const host = tag(hardware, "NAME") ?? tag(text, "DEVICEID");
+  const doc: Json = {
+    content: {
+      softwares: softwares.map((b) => ({
+        name: tag(b, "NAME"),
+        publisher: tag(b, "PUBLISHER"),
+        version: tag(b, "VERSION"),
+      })),
+      ...(tag(hardware, "OSNAME") ? { operatingsystem: { full_name: tag(hardware, "OSNAME") } } : {}),
+    },
+  };
+  const rows: InventoryRow[] = [];
+  glpiRows(doc, name, rows, host ? `${name}#pc:${fold(host)}` : `${name}#0`);
+  if (!rows.length) throw notInventory(name, message("inventory.error.markup"));
+  rows.forEach((r, i) => checkName(r.name, name, i + 1, caps));
+  const lastDate = tag(hardware, "LASTDATE");
+  return {
+    file: {
+      name,
+      format: "ocs-xml",
+      encoding,
+      delimiter: null,
+      columns: {},
+      rows: rows.length,
+      skipped: 0,
+      ...(lastDate ? { inventoryDate: exportDay(lastDate) } : {}),
     },
     rows,
   };

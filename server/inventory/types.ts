@@ -39,6 +39,7 @@ export type InventoryFormat =
   | "csv"
   | "list"
   | "glpi-json"
+  | "ocs-xml"
   | "json-list";
 
 export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";

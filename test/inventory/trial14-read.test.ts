@@ -6,6 +6,8 @@
  * - B11: an OCS « Tous les logiciels » export of a Debian parc lists every package; its base packages (libc6, systemd,
  *   apt, bash, linux-image, gnome-shell…) landed « à classer » and only 15 % of installations were identified. They
  *   are now components of the distribution (a word list), set aside like drivers; the applications stay products.
+ * - B7: an OCS agent's XML of one poste (`<REQUEST><CONTENT><SOFTWARES>`) was refused with a message about GLPI: it is
+ *   now read like a GLPI Agent inventory (the poste, its OS, its software), and another XML's error names OCS's export.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -13,7 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeRows } from "../../server/inventory/analyze.ts";
 import { loadMatchIndex, type MatchIndex } from "../../server/inventory/match.ts";
 import { isDistributionPackage } from "../../server/inventory/normalize.ts";
-import { parseInventoryFiles } from "../../server/inventory/parse.ts";
+import { parseInventoryFile, parseInventoryFiles } from "../../server/inventory/parse.ts";
 
 let index: MatchIndex;
 beforeAll(async () => {
@@ -82,5 +84,24 @@ describe("a Debian parc's base packages (trial14 B11)", () => {
     expect(isDistributionPackage("Git Bash")).toBe(false);
     expect(isDistributionPackage("Python 3.12.1 (64-bit)")).toBe(false);
     expect(isDistributionPackage("Perl")).toBe(false);
+  });
+});
+
+describe("an OCS agent's XML of one poste (trial14 B7)", () => {
+  it("reads the poste's software and OS, one installation each, dated by its last inventory", async () => {
+    const bytes = await readFile("test/fixtures/inventory/trial/ocs-poste.xml");
+    const { parsed, result } = analyze([{ name: "ocs-poste.xml", bytes }]);
+    expect(parsed.files[0]).toMatchObject({ format: "ocs-xml", inventoryDate: "2026-11-28" });
+    expect(result.items.map((i) => [i.product?.id, i.installations]).sort()).toEqual([
+      ["firefox", 1],
+      ["kaspersky-endpoint-security", 1],
+      ["microsoft-office", 1],
+      ["windows-11", 1],
+    ]);
+  });
+
+  it("tells what to export from OCS when an XML is not an agent's inventory", () => {
+    const html = file("page.xml", "<?xml version='1.0'?><html><body>Tous les logiciels</body></html>");
+    expect(() => parseInventoryFile(html)).toThrow(/pour OCS Inventory, l'export CSV « Tous les logiciels »/);
   });
 });
