@@ -9,6 +9,8 @@ import { formatPercent } from "../core/text.ts";
 import { formatIssues } from "../core/validation.ts";
 import { message } from "../i18n/messages.ts";
 import type { InventoryContext } from "../inventory/classifications.ts";
+import { withAlternativesInPlace } from "../inventory/in-place.ts";
+import { measureItems } from "../inventory/measure.ts";
 import { loadFullAnalysis } from "../inventory/service.ts";
 import { newRecordId } from "../store/records.ts";
 import type { ChunkStore } from "../store/types.ts";
@@ -112,12 +114,31 @@ async function resolveAnalysis(
 }
 
 /**
+ * A roadmap lowers the weighted exposure: a target above today's value (90 typed for 30: trial14 B17, « faire passer
+ * … de 83 % à 90 % ») is refused in French, giving today's value, rather than written as an increase.
+ */
+function checkTargetBelowBaseline(inputs: { targetShare?: number }, analysis: InventoryAnalysis) {
+  if (inputs.targetShare === undefined) return;
+  const baseline = measureItems(withAlternativesInPlace(analysis.items)).weighted.value;
+  if (baseline === null || inputs.targetShare <= baseline + 1e-9) return;
+  throw new AppError(
+    "invalid_input",
+    message("drafts.targetAboveBaseline", {
+      target: formatPercent(inputs.targetShare),
+      baseline: formatPercent(baseline),
+    }),
+    400,
+  );
+}
+
+/**
  * Validates `{ type, inputs }` and resolves the analysis, before anything is streamed, so a bad request gets a
  * plain French 400/404.
  */
 export async function prepareDraft(app: DraftingContext, body: unknown): Promise<PreparedDraft> {
   const { type, inputs } = parseDraftRequest(body);
   const analysis = await resolveAnalysis(app, inputs as { analysisId?: string; analysis?: unknown });
+  if (type === "roadmap" && analysis) checkTargetBelowBaseline(inputs as { targetShare?: number }, analysis);
   // The analysis is kept with the draft's inputs, so a section can be regenerated after the analysis is gone.
   const kept = analysis ? ({ ...inputs, analysis } as DraftInputs) : inputs;
   return { type, inputs: kept, analysis, structure: loadStructure(type) };

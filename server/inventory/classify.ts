@@ -17,7 +17,7 @@ import {
   publisherInCatalog,
   type VendorInfo,
 } from "./match.ts";
-import { isComponent, isHelperLine, looseKey, nameKey } from "./normalize.ts";
+import { isComponent, isDistributionPackage, isHelperLine, looseKey, nameKey } from "./normalize.ts";
 import type { InventoryItem, ManualClassification, MatchMethod } from "./types.ts";
 
 export const WEAK_METHODS = new Set<MatchMethod>(["prefix", "contains", "near"]);
@@ -64,7 +64,7 @@ function classifyGroup(
   let match = matchName(index, group.name, publisher, group.kind);
   const manual = classifications.get(nameKey(group.name)) ?? classifications.get(`~${looseKey(group.name)}`);
   if (manual) return applyManual(base, manual, match, index);
-  const component = isComponent(group.name);
+  const component = isComponent(group.name) || isDistributionPackage(group.name);
   // "Security update for Microsoft Office (KB…)" contains a product name but is not the product.
   if (component && match.entry && WEAK_METHODS.has(match.method))
     match = { ...match, entry: null, method: match.vendor ? "vendor" : "none", confidence: match.vendor ? 0.5 : 0 };
@@ -85,7 +85,9 @@ function classifyGroup(
     const e = match.entry;
     // The catalog may list a component itself ("Microsoft Visual C++ Redistributable", "…WebView2 Runtime"):
     // the item keeps what the catalog says of it but stays out of the map.
-    const catalogComponent = component && (isComponent(match.label ?? "") || isComponent(e.name));
+    // So is a distribution's base package the catalog names (« python3 » on a Debian poste: trial14 B11).
+    const catalogComponent =
+      component && (isComponent(match.label ?? "") || isComponent(e.name) || isDistributionPackage(group.name));
     // The agent of a product's console sits beside the product on the same machine: one machine counts once. So
     // does its installer, updater or add-in, named in the catalog's parts or not (« Java Auto Updater »).
     const catalogPart = !catalogComponent && !!match.label && !!e.parts?.includes(match.label);

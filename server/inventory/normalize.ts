@@ -233,6 +233,29 @@ export function isModuleLine(name: string): boolean {
   return MODULE.test(folded) || HELPER.test(folded);
 }
 
+/** Package-name patterns of a distribution's base (`i18n/fr/inventory-distribution-packages.txt`): kept, exceptions. */
+const DISTRIBUTION_PACKAGES = (() => {
+  const glob = (entry: string) => {
+    const escaped = entry.replace(/[.+?^$()|[\]\\{}]/g, "\\$&").replaceAll("*", ".*");
+    return new RegExp(`^${escaped}$`);
+  };
+  const entries = wordListEntries("inventory-distribution-packages.txt");
+  return {
+    kept: entries.filter((e) => !e.startsWith("!")).map(glob),
+    except: entries.filter((e) => e.startsWith("!")).map((e) => glob(e.slice(1))),
+  };
+})();
+
+/**
+ * A base package of a GNU/Linux distribution (« libc6 », « systemd », « linux-image-amd64 », « gnome-shell »), written
+ * as a package name (lower case, no space): a component of the distribution, set aside like a driver (trial14 B11).
+ */
+export function isDistributionPackage(name: string): boolean {
+  const n = name.trim();
+  if (!/^[a-z0-9][a-z0-9.+:~_-]*$/.test(n)) return false;
+  return DISTRIBUTION_PACKAGES.kept.some((r) => r.test(n)) && !DISTRIBUTION_PACKAGES.except.some((r) => r.test(n));
+}
+
 /** Drivers, runtimes, updates, language packs… ("Microsoft Visual C++ 2015 Redistributable (x64)"). */
 export function isComponent(name: string): boolean {
   return COMPONENT.test(fold(name.slice(0, MAX_NORMALIZED_LENGTH)));

@@ -108,7 +108,11 @@ export function parseInventoryFile(
   const trimmed = text.trimStart();
   if (!trimmed) throw new AppError("empty_file", message("inventory.error.empty", { file: name }));
   if (trimmed[0] === "{" || trimmed[0] === "[") return parseJson(trimmed, name, encoding, caps);
-  if (trimmed[0] === "<") throw notInventory(name, message("inventory.error.markup"));
+  if (trimmed[0] === "<") {
+    if (/<REQUEST\b/i.test(trimmed.slice(0, 2000)) && /<SOFTWARES\b/i.test(trimmed))
+      return parseOcsXml(trimmed, name, encoding, caps);
+    throw notInventory(name, message("inventory.error.markup"));
+  }
   checkLines(text, name, caps);
   return parseDelimited(text, name, encoding, caps);
 }
@@ -249,7 +253,18 @@ const notInventory = (file: string, detail: string) =>
 // ---------------------------------------------------------------------------------------------------------
 // Columns
 
-type Role = "name" | "publisher" | "version" | "count" | "model" | "type" | "category" | "inventoryDate" | "computer";
+type Role =
+  | "name"
+  | "publisher"
+  | "version"
+  | "count"
+  | "model"
+  | "type"
+  | "category"
+  | "inventoryDate"
+  | "computer"
+  | "os"
+  | "osVersion";
 
 /** Header labels (folded, punctuation as spaces) by role, in French and English, GLPI and OCS included. */
 const HEADERS: Record<Role, string[]> = {
@@ -404,6 +419,24 @@ const HEADERS: Record<Role, string[]> = {
     "last inventory date",
     "last inventory update",
     "lastdate",
+  ],
+  // A computer list's own operating system column (GLPI « Système d'exploitation - Nom »): read as one more software
+  // of the computer (trial14 B12: Windows and Debian were missing from the map). Not « Versions - Système
+  // d'exploitation », the platform of a software version in GLPI's software list.
+  os: [
+    "systeme d exploitation nom",
+    "systeme d exploitation",
+    "operating system name",
+    "operating system",
+    "os",
+    "os nom",
+    "os name",
+  ],
+  osVersion: [
+    "systeme d exploitation version",
+    "version du systeme d exploitation",
+    "operating system version",
+    "os version",
   ],
 };
 const HEADER_ROLES = new Map<string, Role>();
@@ -638,6 +671,23 @@ function parseDelimited(
       : names.length > 1 && columns.count === undefined
         ? `${name}#${r}`
         : undefined;
+    // The computer's operating system, one more software of that computer (only on a row that is one computer's; named
+    // twice on one computer, once, as GLPI Agent's).
+    const os = machine && !hardware ? cell("os") : "";
+    if (os) {
+      checkName(os, name, lines[r] ?? r + 1, caps);
+      const osVersion = cell("osVersion");
+      rows.push({
+        name: os,
+        publisher: null,
+        versions: osVersion ? [osVersion] : [],
+        installations: 1,
+        kind: "software",
+        hint: "workstation",
+        file: name,
+        machine,
+      });
+    }
     names.forEach((n, i) => {
       const publisher = (publishers.length === names.length ? publishers[i] : publishers[0]) ?? null;
       rows.push({
@@ -894,6 +944,57 @@ function parseJson(
       rows: rows.length,
       skipped: 0,
       ...(inventoryDate !== undefined ? { inventoryDate } : {}),
+    },
+    rows,
+  };
+}
+
+/**
+ * An OCS Inventory agent's XML of one poste (`ocsinventory-agent --local`: `<REQUEST><CONTENT><HARDWARE>`, then one
+ * `<SOFTWARES>` per software), read like a GLPI Agent inventory: it names the poste, so a product's several names on
+ * it count once (trial14 B7: it was refused with a message about GLPI).
+ */
+function parseOcsXml(
+  text: string,
+  name: string,
+  encoding: TextEncoding,
+  caps: InventoryLimits,
+): { file: ParsedFile; rows: InventoryRow[] } {
+  const tag = (block: string, t: string) => {
+    const m = new RegExp(`<${t}>([\\s\\S]*?)</${t}>`, "i").exec(block);
+    const v = m ? decodeEntities(m[1]!.replace(/^<!\[CDATA\[|\]\]>$/g, "")).trim() : "";
+    return v || null;
+  };
+  const hardware = /<HARDWARE>([\s\S]*?)<\/HARDWARE>/i.exec(text)?.[1] ?? "";
+  const softwares = [...text.matchAll(/<SOFTWARES>([\s\S]*?)<\/SOFTWARES>/gi)].map((m) => m[1]!);
+  if (softwares.length > caps.maxRows)
+    throw limitError("too_many_rows", "inventory.error.tooManyRows", { max: int(caps.maxRows) }, 413);
+  const host = tag(hardware, "NAME") ?? tag(text, "DEVICEID");
+  const doc: Json = {
+    content: {
+      softwares: softwares.map((b) => ({
+        name: tag(b, "NAME"),
+        publisher: tag(b, "PUBLISHER"),
+        version: tag(b, "VERSION"),
+      })),
+      ...(tag(hardware, "OSNAME") ? { operatingsystem: { full_name: tag(hardware, "OSNAME") } } : {}),
+    },
+  };
+  const rows: InventoryRow[] = [];
+  glpiRows(doc, name, rows, host ? `${name}#pc:${fold(host)}` : `${name}#0`);
+  if (!rows.length) throw notInventory(name, message("inventory.error.markup"));
+  rows.forEach((r, i) => checkName(r.name, name, i + 1, caps));
+  const lastDate = tag(hardware, "LASTDATE");
+  return {
+    file: {
+      name,
+      format: "ocs-xml",
+      encoding,
+      delimiter: null,
+      columns: {},
+      rows: rows.length,
+      skipped: 0,
+      ...(lastDate ? { inventoryDate: exportDay(lastDate) } : {}),
     },
     rows,
   };

@@ -647,6 +647,7 @@ export async function loadFullAnalysis(ctx: InventoryContext, id: string): Promi
   return {
     id: record.id,
     name: record.name,
+    collectivite: record.collectivite ?? null,
     createdAt: record.createdAt,
     inventoryDate: record.inventoryDate ?? null,
     files: record.files,

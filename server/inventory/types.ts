@@ -39,6 +39,7 @@ export type InventoryFormat =
   | "csv"
   | "list"
   | "glpi-json"
+  | "ocs-xml"
   | "json-list";
 
 export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
@@ -351,6 +352,8 @@ export interface SavedAnalysis extends AnalysisResult {
   createdAt: string;
   /** The day the inventory describes (`YYYY-MM-DD`), when given on import or read from the export. */
   inventoryDate?: string | null;
+  /** The collectivité named on import (or edited since), when one was. */
+  collectivite?: string | null;
   files: ParsedFile[];
   ms: number;
   /** Set when read back: what the catalog says differently today (the analysis keeps its figures). */

@@ -148,6 +148,8 @@ export interface MeasurableAnalysis {
   createdAt: string;
   /** The day the inventory describes, when given on import or read from the export. */
   inventoryDate?: string | null;
+  /** The collectivité named on import, when one was. */
+  collectivite?: string | null;
   summary: { installations: number; extraEuropean: { share: number | null }; score: { value: number | null } };
   items: (MeasurableItem & {
     product?: { id: string; name: string } | null;

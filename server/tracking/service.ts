@@ -64,6 +64,8 @@ export const adoptInput = z.strictObject({
 export const checkpointInput = z.strictObject({
   analysisId: text(128),
   date: isoDay.optional(),
+  /** The DSI confirmed that an analysis naming another collectivité than the plan's measures this plan. */
+  otherCollectivite: z.boolean().optional(),
   version: z.number().int().positive().optional(),
 });
 export const eventInput = z.strictObject({
@@ -234,6 +236,19 @@ export async function adoptPlan(
 }
 
 /**
+ * Whether an analysis's collectivité is another one than a plan's: their names share no run of words (« Gard » and
+ * « Département du Gard » are one collectivité; « Département de l'Hérault » is another). An analysis without a
+ * collectivité names none.
+ */
+export function namesOtherCollectivite(analysisName: string | null | undefined, planName: string): boolean {
+  if (!analysisName?.trim()) return false;
+  const a = slugOf(analysisName);
+  const p = slugOf(planName);
+  const within = (short: string, long: string) => `-${long}-`.includes(`-${short}-`);
+  return !within(a, p) && !within(p, a);
+}
+
+/**
  * Adds a later inventory analysis as a checkpoint (replacing another checkpoint of the same day). « Later » is the
  * day the inventory describes (its export date, `inventoryDate`, else its import day); an inventory of the
  * baseline's own day counts as later when it was imported after the baseline's (a DSI importing last quarter's export
@@ -251,6 +266,17 @@ export async function addCheckpoint(ctx: TrackingContext, id: string, input: unk
       throw new AppError("invalid_input", message("tracking.error.futureDate", { date: frenchDate(date) }), 400);
     if (analysis.id === baseline.analysisId)
       throw new AppError("invalid_input", message("tracking.error.checkpointIsBaseline"), 400);
+    // An analysis picked by mistake in the list (trial14 B16: the Hérault's inventory added to the Gard's plan, then
+    // published as the Gard's progress): refused unless the DSI confirms it.
+    if (!data.otherCollectivite && namesOtherCollectivite(analysis.collectivite, plan.collectivite.name))
+      throw new AppError(
+        "other_collectivite",
+        message("tracking.error.checkpointOtherCollectivite", {
+          analysis: analysis.collectivite!,
+          plan: plan.collectivite.name,
+        }),
+        409,
+      );
     // Plans adopted before imports were kept on checkpoints: the baseline was imported before the plan was adopted.
     const baselineImport = baseline.importedAt ?? baseline.recordedAt;
     const laterImport = !!analysis.createdAt && analysis.createdAt > baselineImport;

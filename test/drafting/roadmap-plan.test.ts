@@ -240,7 +240,8 @@ describe("roadmap document", () => {
   it("starts the calendar after the day of the document, and says when the target date does not lie after it", async () => {
     const vars = await roadmap(commune, { targetShare: 35, targetDate: "2026-11", startDate: "2026-06" });
     expect(vars.target_sentence).toContain(
-      "L'échéance demandée (novembre 2026) ne tombe pas après le début de la feuille de route (janvier 2027) : elle est à fixer de nouveau.",
+      // Already past on the document's day: said so (trial14 B9), not only « à fixer ».
+      "L'échéance demandée (novembre 2026) est déjà passée à la date de ce document : elle est à fixer de nouveau.",
     );
     const calendar = rows(vars.calendar_table!);
     // The map of this analysis has no date: the starting point does not borrow the roadmap's.

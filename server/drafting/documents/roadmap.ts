@@ -16,6 +16,7 @@ import {
   REMOVAL_MAX_INSTALLATIONS,
   type RoadmapLine,
   type RoadmapPhase,
+  type RoadmapPlan,
 } from "../roadmap-plan.ts";
 import { type DocumentStructure, fill } from "../structure.ts";
 import type { DraftContext, InventoryAnalysis } from "../types.ts";
@@ -181,6 +182,33 @@ function plannedReplacements(
     });
 }
 
+/** Fewer months than this to the target, for accompanied replacements of many postes, is too short a calendar. */
+const SHORT_CALENDAR_MONTHS = 12;
+/** From this many installations, replacing a product means pilots, training and an evaluation at each step. */
+const SHORT_CALENDAR_INSTALLATIONS = 100;
+
+/**
+ * A warning when the calendar is implausibly short for the replacements the target needs (trial14 B9: Office on
+ * 1 442 postes, Teams, OneDrive in two months, with no word of it); empty otherwise.
+ */
+function shortCalendarWarning(structure: DocumentStructure, plan: RoadmapPlan, start: string, targetDate: string) {
+  const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  const months = month(targetDate) - month(start);
+  if (months >= SHORT_CALENDAR_MONTHS) return "";
+  const involved = (plan.target.required.length ? plan.target.required : plan.lines)
+    .filter((l) => l.phase !== "quick" && !l.removal && l.item.installations >= SHORT_CALENDAR_INSTALLATIONS)
+    .sort((a, b) => b.item.installations - a.item.installations);
+  if (!involved.length) return "";
+  const named = involved
+    .slice(0, 3)
+    .map((l) => `${l.item.name} (${formatInt(l.item.installations)} ${installationWord(l.item.installations)})`);
+  return ` ${texts(structure, "target.shortCalendar", {
+    months: formatInt(Math.max(months, 0)),
+    products: named.join(", "),
+    minimum: formatInt(SHORT_CALENDAR_MONTHS),
+  })}`;
+}
+
 export function roadmapContext(
   inputs: RoadmapInputs,
   analysis: InventoryAnalysis,
@@ -210,8 +238,10 @@ export function roadmapContext(
     start: frenchDate(start),
     collectivite: vars.collectivite!,
   });
+  // A date already past when the document is written is said so, not only « à fixer » (trial14 B9).
   if (inputs.targetDate && !targetDate)
-    vars.target_sentence += ` ${texts(structure, "target.pastDate", { date: frenchDate(inputs.targetDate), start: frenchDate(start) })}`;
+    vars.target_sentence += ` ${texts(structure, inputs.targetDate.slice(0, 7) < now.slice(0, 7) ? "target.pastDateGone" : "target.pastDate", { date: frenchDate(inputs.targetDate), start: frenchDate(start) })}`;
+  if (targetDate) vars.target_sentence += shortCalendarWarning(structure, plan, start, targetDate);
 
   // What the target requires, product by product.
   const requirement = (l: RoadmapLine) =>
