@@ -15,12 +15,14 @@ describe("the words of a retrieved passage", () => {
     expect(words.versions).toBeUndefined();
   });
 
-  it("of a catalog card hold the versions it writes; the same text in a page does not", () => {
-    expect([...resultWords(card("ArcGIS Desktop 10.8 est remplacé par QGIS.")).versions!]).toEqual(["10", "10.8"]);
-    expect(
-      resultWords({ ...card("ArcGIS Desktop 10.8 est remplacé par QGIS."), document: { title: "ArcGIS Desktop" } })
-        .versions,
-    ).toBeUndefined();
+  it("of a catalog card hold the versions its own names write; the same text in a page does not", () => {
+    const own = "Apparaît dans les inventaires sous les noms : ArcGIS Desktop 10.8.\nRemplacé par QGIS.";
+    expect([...resultWords(card(own)).versions!]).toEqual(["10", "10.8"]);
+    expect(resultWords({ ...card(own), document: { title: "ArcGIS Desktop" } }).versions).toBeUndefined();
+  });
+
+  it("of a catalog card do not hold a version its notes give of another product (« fondée sur Llama 3.1 »)", () => {
+    expect([...resultWords(card("Notes : la version 10.8 de QGIS Desktop lit ses projets.")).versions!]).toEqual([]);
   });
 
   it("are read once for a passage retrieved again, by another question, and again for another section or text", () => {
