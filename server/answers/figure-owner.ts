@@ -9,6 +9,7 @@ import { fold } from "../core/text.ts";
 import { message } from "../i18n/messages.ts";
 import { wordListSections } from "../i18n/word-lists.ts";
 import { GENERIC_WORDS } from "../retrieval/lexicon.ts";
+import { splitSentences } from "../retrieval/passages.ts";
 import { type Asked, countedStems, holdsCount } from "../retrieval/rank.ts";
 import { keywords } from "../retrieval/relevance.ts";
 import { askedYears, holdsStem, stemsOf, wordStem } from "./verbatim.ts";
@@ -72,9 +73,6 @@ export function countOfOther(question: string, sentence: string, owner: AskedOwn
   return names.some((n) => !asked.has(n) && !GENERIC.has(n));
 }
 
-/** A text's sentences, roughly: enough to find one that counts what is asked. */
-const sentencesOf = (text: string) => text.split(/(?<=[.!?»])\s+(?=\p{Lu})|\n+/u);
-
 /**
  * What « En bref » says first when the passages give the count asked only of other bodies: « Le corpus ne donne pas
  * le nombre d'agents pour « DINUM » en 2027 ; … »; null when some sentence (`excerpts`) gives it of the body asked,
@@ -85,7 +83,9 @@ export function countNotGiven(question: string, excerpts: string[], asked: Asked
   const owner = askedOwner(question, excerpts);
   if (!owner) return null;
   const counted = countedStems(question);
-  const sentences = excerpts.flatMap(sentencesOf).filter((s) => holdsCount(s, counted));
+  const sentences = excerpts
+    .flatMap((e) => e.split(/\n+/).flatMap(splitSentences))
+    .filter((s) => holdsCount(s, counted));
   const other = sentences.filter((s) => countOfOther(question, s, owner));
   if (other.length === 0 || other.length < sentences.length) return null;
   const noun = nounWritten(question, excerpts);
