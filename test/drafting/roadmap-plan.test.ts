@@ -4,31 +4,9 @@ import { formatPoints } from "../../server/drafting/documents/common.ts";
 import { parseInputs } from "../../server/drafting/inputs.ts";
 import { localEvents, planRoadmap, sentenceDate } from "../../server/drafting/roadmap-plan.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
-import type { AnalysisItem, InventoryAnalysis } from "../../server/drafting/types.ts";
+import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import { isQuickWin, measureItems, roleOf } from "../../server/inventory/measure.ts";
-
-const US = ["us-cloud-act", "us-fisa-702"];
-const alt = (name: string, fit: string, country: string | null, openSource = true) => ({
-  id: name.toLowerCase(),
-  name,
-  fit,
-  country,
-  openSource,
-});
-const item = (
-  name: string,
-  installations: number,
-  more: Partial<AnalysisItem> & { product?: string } = {},
-): AnalysisItem => ({
-  name,
-  installations,
-  extraEuropean: true,
-  openSource: false,
-  category: "workstation",
-  alternatives: [],
-  exposure: { controllingCountry: "US", laws: US },
-  ...more,
-});
+import { alt, item, US } from "../helpers/analysis-items.ts";
 
 /** A commune as the issue describes it: Windows and Microsoft 365 everywhere, two browsers, Outlook, Kaspersky. */
 const commune: InventoryAnalysis = {

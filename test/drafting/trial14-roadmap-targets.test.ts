@@ -12,29 +12,10 @@ import { roadmapContext } from "../../server/drafting/documents/roadmap.ts";
 import { prepareDraft } from "../../server/drafting/drafts.ts";
 import { parseInputs, type RoadmapInputs } from "../../server/drafting/inputs.ts";
 import { loadStructure } from "../../server/drafting/structure.ts";
-import type { AnalysisItem, InventoryAnalysis } from "../../server/drafting/types.ts";
+import type { InventoryAnalysis } from "../../server/drafting/types.ts";
 import type { Engine } from "../../server/engine.ts";
 import { measureItems } from "../../server/inventory/measure.ts";
-
-const US = ["us-cloud-act", "us-fisa-702"];
-const item = (name: string, installations: number, more: Partial<AnalysisItem> & { product?: string } = {}) =>
-  ({
-    name,
-    installations,
-    extraEuropean: true,
-    openSource: false,
-    category: "workstation",
-    alternatives: [],
-    exposure: { controllingCountry: "US", laws: US },
-    ...more,
-  }) as AnalysisItem;
-const alt = (name: string, fit: string, country: string) => ({
-  id: name.toLowerCase(),
-  name,
-  fit,
-  country,
-  openSource: true,
-});
+import { alt, item } from "../helpers/analysis-items.ts";
 
 /** A département: Windows and Office on 1 442 postes, LibreOffice on 2 000 more. */
 const gard: InventoryAnalysis = {
