@@ -95,27 +95,34 @@ export function publicSwapped(stated: string, pool: Source[]): { public: string;
   const text = withoutReferences(stated);
   if (NEGATION.test(text)) return null;
   const toks = words(text);
-  const cited = pool.flatMap((src) => src.sentences.filter((ss) => !ss.inHeading));
+  if (!toks.some((w) => PUBLICS.has(w))) return null;
+  // Each cited sentence's words, and its full words (links apart), read once for every public of the sentence.
+  const cited = pool
+    .flatMap((src) => src.sentences.filter((ss) => !ss.inHeading))
+    .map((ss) => {
+      const theirs = words(ss.text);
+      return { ss, theirs, full: theirs.filter((w) => !LINKS.has(w)) };
+    });
   for (let i = 0; i < toks.length; i++) {
     const mine = toks[i]!;
     if (!PUBLICS.has(mine)) continue;
     const thing: string[] = [];
     for (let k = i - 1; k >= 0 && thing.length < THING; k--) if (!LINKS.has(toks[k]!)) thing.unshift(toks[k]!);
     if (thing.length < THING || thing.some((w) => PUBLICS.has(w) || FOR_PUBLIC.has(w))) continue;
-    for (const ss of cited) {
-      const theirs = words(ss.text);
+    for (const { ss, theirs, full } of cited) {
       if (theirs.some((w) => sameFamily(w, mine))) continue;
-      const full = theirs.map((w, at) => ({ w, at })).filter((x) => !LINKS.has(x.w));
       for (let j = 0; j + THING < full.length; j++) {
-        if (!thing.every((w, n) => full[j + n]!.w === w)) continue;
-        const next = full.slice(j + THING).find((x) => !FOR_PUBLIC.has(x.w));
-        if (!next || !PUBLICS.has(next.w) || sameFamily(next.w, mine)) continue;
+        if (!thing.every((w, n) => full[j + n] === w)) continue;
+        const next = full.slice(j + THING).find((w) => !FOR_PUBLIC.has(w));
+        if (!next || !PUBLICS.has(next) || sameFamily(next, mine)) continue;
         const raw = (text.match(/[\p{L}-]+/gu) ?? []).find((t) => fold(t) === mine) ?? mine;
-        const other = (ss.text.match(/[\p{L}-]+/gu) ?? []).find((t) => fold(t) === next.w) ?? next.w;
+        const other = (ss.text.match(/[\p{L}-]+/gu) ?? []).find((t) => fold(t) === next) ?? next;
         // The passage's clause that gives the thing to its public, not its whole sentence.
         const clause =
-          ss.text.split(/[,;:()]/u).find((c) => words(c).includes(next.w) && words(c).includes(thing.at(-1)!)) ??
-          ss.text;
+          ss.text.split(/[,;:()]/u).find((c) => {
+            const own = words(c);
+            return own.includes(next) && own.includes(thing.at(-1)!);
+          }) ?? ss.text;
         return { public: raw, other, quote: short(clause.trim()) };
       }
     }
